@@ -1,0 +1,4395 @@
+#!/usr/bin/env node
+import { createRequire as __sa_cr } from 'node:module'; const require = __sa_cr(import.meta.url);
+var __create = Object.create;
+var __defProp = Object.defineProperty;
+var __getOwnPropDesc = Object.getOwnPropertyDescriptor;
+var __getOwnPropNames = Object.getOwnPropertyNames;
+var __getProtoOf = Object.getPrototypeOf;
+var __hasOwnProp = Object.prototype.hasOwnProperty;
+var __require = /* @__PURE__ */ ((x) => typeof require !== "undefined" ? require : typeof Proxy !== "undefined" ? new Proxy(x, {
+  get: (a, b) => (typeof require !== "undefined" ? require : a)[b]
+}) : x)(function(x) {
+  if (typeof require !== "undefined") return require.apply(this, arguments);
+  throw Error('Dynamic require of "' + x + '" is not supported');
+});
+var __commonJS = (cb, mod) => function __require2() {
+  try {
+    return mod || (0, cb[__getOwnPropNames(cb)[0]])((mod = { exports: {} }).exports, mod), mod.exports;
+  } catch (e) {
+    throw mod = 0, e;
+  }
+};
+var __copyProps = (to, from, except, desc) => {
+  if (from && typeof from === "object" || typeof from === "function") {
+    for (let key of __getOwnPropNames(from))
+      if (!__hasOwnProp.call(to, key) && key !== except)
+        __defProp(to, key, { get: () => from[key], enumerable: !(desc = __getOwnPropDesc(from, key)) || desc.enumerable });
+  }
+  return to;
+};
+var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__getProtoOf(mod)) : {}, __copyProps(
+  // If the importer is in node compatibility mode or this is not an ESM
+  // file that has been converted to a CommonJS file using a Babel-
+  // compatible transform (i.e. "__esModule" has not been set), then set
+  // "default" to the CommonJS "module.exports" for node compatibility.
+  isNodeMode || !mod || !mod.__esModule ? __defProp(target, "default", { value: mod, enumerable: true }) : target,
+  mod
+));
+
+// node_modules/events-universal/default.js
+var require_default = __commonJS({
+  "node_modules/events-universal/default.js"(exports, module) {
+    module.exports = __require("events");
+  }
+});
+
+// node_modules/fast-fifo/fixed-size.js
+var require_fixed_size = __commonJS({
+  "node_modules/fast-fifo/fixed-size.js"(exports, module) {
+    module.exports = class FixedFIFO {
+      constructor(hwm) {
+        if (!(hwm > 0) || (hwm - 1 & hwm) !== 0) throw new Error("Max size for a FixedFIFO should be a power of two");
+        this.buffer = new Array(hwm);
+        this.mask = hwm - 1;
+        this.top = 0;
+        this.btm = 0;
+        this.next = null;
+      }
+      clear() {
+        this.top = this.btm = 0;
+        this.next = null;
+        this.buffer.fill(void 0);
+      }
+      push(data) {
+        if (this.buffer[this.top] !== void 0) return false;
+        this.buffer[this.top] = data;
+        this.top = this.top + 1 & this.mask;
+        return true;
+      }
+      shift() {
+        const last = this.buffer[this.btm];
+        if (last === void 0) return void 0;
+        this.buffer[this.btm] = void 0;
+        this.btm = this.btm + 1 & this.mask;
+        return last;
+      }
+      peek() {
+        return this.buffer[this.btm];
+      }
+      isEmpty() {
+        return this.buffer[this.btm] === void 0;
+      }
+    };
+  }
+});
+
+// node_modules/fast-fifo/index.js
+var require_fast_fifo = __commonJS({
+  "node_modules/fast-fifo/index.js"(exports, module) {
+    var FixedFIFO = require_fixed_size();
+    module.exports = class FastFIFO {
+      constructor(hwm) {
+        this.hwm = hwm || 16;
+        this.head = new FixedFIFO(this.hwm);
+        this.tail = this.head;
+        this.length = 0;
+      }
+      clear() {
+        this.head = this.tail;
+        this.head.clear();
+        this.length = 0;
+      }
+      push(val) {
+        this.length++;
+        if (!this.head.push(val)) {
+          const prev = this.head;
+          this.head = prev.next = new FixedFIFO(2 * this.head.buffer.length);
+          this.head.push(val);
+        }
+      }
+      shift() {
+        if (this.length !== 0) this.length--;
+        const val = this.tail.shift();
+        if (val === void 0 && this.tail.next) {
+          const next = this.tail.next;
+          this.tail.next = null;
+          this.tail = next;
+          return this.tail.shift();
+        }
+        return val;
+      }
+      peek() {
+        const val = this.tail.peek();
+        if (val === void 0 && this.tail.next) return this.tail.next.peek();
+        return val;
+      }
+      isEmpty() {
+        return this.length === 0;
+      }
+    };
+  }
+});
+
+// node_modules/b4a/index.js
+var require_b4a = __commonJS({
+  "node_modules/b4a/index.js"(exports, module) {
+    function isBuffer(value) {
+      return Buffer.isBuffer(value) || value instanceof Uint8Array;
+    }
+    function isEncoding(encoding) {
+      return Buffer.isEncoding(encoding);
+    }
+    function alloc(size2, fill2, encoding) {
+      return Buffer.alloc(size2, fill2, encoding);
+    }
+    function allocUnsafe(size2) {
+      return Buffer.allocUnsafe(size2);
+    }
+    function allocUnsafeSlow(size2) {
+      return Buffer.allocUnsafeSlow(size2);
+    }
+    function byteLength(string, encoding) {
+      return Buffer.byteLength(string, encoding);
+    }
+    function compare(a, b) {
+      return Buffer.compare(a, b);
+    }
+    function concat(buffers, totalLength) {
+      return Buffer.concat(buffers, totalLength);
+    }
+    function copy(source, target, targetStart, start, end) {
+      return toBuffer(source).copy(target, targetStart, start, end);
+    }
+    function equals(a, b) {
+      return toBuffer(a).equals(b);
+    }
+    function fill(buffer, value, offset, end, encoding) {
+      return toBuffer(buffer).fill(value, offset, end, encoding);
+    }
+    function from(value, encodingOrOffset, length) {
+      return Buffer.from(value, encodingOrOffset, length);
+    }
+    function includes(buffer, value, byteOffset, encoding) {
+      return toBuffer(buffer).includes(value, byteOffset, encoding);
+    }
+    function indexOf(buffer, value, byfeOffset, encoding) {
+      return toBuffer(buffer).indexOf(value, byfeOffset, encoding);
+    }
+    function lastIndexOf(buffer, value, byteOffset, encoding) {
+      return toBuffer(buffer).lastIndexOf(value, byteOffset, encoding);
+    }
+    function swap16(buffer) {
+      return toBuffer(buffer).swap16();
+    }
+    function swap32(buffer) {
+      return toBuffer(buffer).swap32();
+    }
+    function swap64(buffer) {
+      return toBuffer(buffer).swap64();
+    }
+    function toBuffer(buffer) {
+      if (Buffer.isBuffer(buffer)) return buffer;
+      return Buffer.from(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+    }
+    function toString(buffer, encoding, start, end) {
+      return toBuffer(buffer).toString(encoding, start, end);
+    }
+    function toHex(buffer, start, end) {
+      return toBuffer(buffer).toString("hex", start, end);
+    }
+    function write(buffer, string, offset, length, encoding) {
+      return toBuffer(buffer).write(string, offset, length, encoding);
+    }
+    function readDoubleBE(buffer, offset) {
+      return toBuffer(buffer).readDoubleBE(offset);
+    }
+    function readDoubleLE(buffer, offset) {
+      return toBuffer(buffer).readDoubleLE(offset);
+    }
+    function readFloatBE(buffer, offset) {
+      return toBuffer(buffer).readFloatBE(offset);
+    }
+    function readFloatLE(buffer, offset) {
+      return toBuffer(buffer).readFloatLE(offset);
+    }
+    function readInt32BE(buffer, offset) {
+      return toBuffer(buffer).readInt32BE(offset);
+    }
+    function readInt32LE(buffer, offset) {
+      return toBuffer(buffer).readInt32LE(offset);
+    }
+    function readUInt32BE(buffer, offset) {
+      return toBuffer(buffer).readUInt32BE(offset);
+    }
+    function readUInt32LE(buffer, offset) {
+      return toBuffer(buffer).readUInt32LE(offset);
+    }
+    function writeDoubleBE(buffer, value, offset) {
+      return toBuffer(buffer).writeDoubleBE(value, offset);
+    }
+    function writeDoubleLE(buffer, value, offset) {
+      return toBuffer(buffer).writeDoubleLE(value, offset);
+    }
+    function writeFloatBE(buffer, value, offset) {
+      return toBuffer(buffer).writeFloatBE(value, offset);
+    }
+    function writeFloatLE(buffer, value, offset) {
+      return toBuffer(buffer).writeFloatLE(value, offset);
+    }
+    function writeInt32BE(buffer, value, offset) {
+      return toBuffer(buffer).writeInt32BE(value, offset);
+    }
+    function writeInt32LE(buffer, value, offset) {
+      return toBuffer(buffer).writeInt32LE(value, offset);
+    }
+    function writeUInt32BE(buffer, value, offset) {
+      return toBuffer(buffer).writeUInt32BE(value, offset);
+    }
+    function writeUInt32LE(buffer, value, offset) {
+      return toBuffer(buffer).writeUInt32LE(value, offset);
+    }
+    module.exports = {
+      isBuffer,
+      isEncoding,
+      alloc,
+      allocUnsafe,
+      allocUnsafeSlow,
+      byteLength,
+      compare,
+      concat,
+      copy,
+      equals,
+      fill,
+      from,
+      includes,
+      indexOf,
+      lastIndexOf,
+      swap16,
+      swap32,
+      swap64,
+      toBuffer,
+      toString,
+      toHex,
+      write,
+      readDoubleBE,
+      readDoubleLE,
+      readFloatBE,
+      readFloatLE,
+      readInt32BE,
+      readInt32LE,
+      readUInt32BE,
+      readUInt32LE,
+      writeDoubleBE,
+      writeDoubleLE,
+      writeFloatBE,
+      writeFloatLE,
+      writeInt32BE,
+      writeInt32LE,
+      writeUInt32BE,
+      writeUInt32LE
+    };
+  }
+});
+
+// node_modules/text-decoder/lib/pass-through-decoder.js
+var require_pass_through_decoder = __commonJS({
+  "node_modules/text-decoder/lib/pass-through-decoder.js"(exports, module) {
+    var b4a = require_b4a();
+    module.exports = class PassThroughDecoder {
+      constructor(encoding) {
+        this.encoding = encoding;
+      }
+      get remaining() {
+        return 0;
+      }
+      decode(data) {
+        return b4a.toString(data, this.encoding);
+      }
+      flush() {
+        return "";
+      }
+    };
+  }
+});
+
+// node_modules/text-decoder/lib/utf8-decoder.js
+var require_utf8_decoder = __commonJS({
+  "node_modules/text-decoder/lib/utf8-decoder.js"(exports, module) {
+    var b4a = require_b4a();
+    module.exports = class UTF8Decoder {
+      constructor() {
+        this._reset();
+      }
+      get remaining() {
+        return this.bytesSeen;
+      }
+      decode(data) {
+        if (data.byteLength === 0) return "";
+        if (this.bytesNeeded === 0 && trailingIncomplete(data, 0) === 0) {
+          this.bytesSeen = trailingBytesSeen(data);
+          return b4a.toString(data, "utf8");
+        }
+        let result = "";
+        let start = 0;
+        if (this.bytesNeeded > 0) {
+          while (start < data.byteLength) {
+            const byte = data[start];
+            if (byte < this.lowerBoundary || byte > this.upperBoundary) {
+              result += "�";
+              this._reset();
+              break;
+            }
+            this.lowerBoundary = 128;
+            this.upperBoundary = 191;
+            this.codePoint = this.codePoint << 6 | byte & 63;
+            this.bytesSeen++;
+            start++;
+            if (this.bytesSeen === this.bytesNeeded) {
+              result += String.fromCodePoint(this.codePoint);
+              this._reset();
+              break;
+            }
+          }
+          if (this.bytesNeeded > 0) return result;
+        }
+        const trailing = trailingIncomplete(data, start);
+        const end = data.byteLength - trailing;
+        if (end > start) result += b4a.toString(data, "utf8", start, end);
+        for (let i = end; i < data.byteLength; i++) {
+          const byte = data[i];
+          if (this.bytesNeeded === 0) {
+            if (byte <= 127) {
+              this.bytesSeen = 0;
+              result += String.fromCharCode(byte);
+            } else if (byte >= 194 && byte <= 223) {
+              this.bytesNeeded = 2;
+              this.bytesSeen = 1;
+              this.codePoint = byte & 31;
+            } else if (byte >= 224 && byte <= 239) {
+              if (byte === 224) this.lowerBoundary = 160;
+              else if (byte === 237) this.upperBoundary = 159;
+              this.bytesNeeded = 3;
+              this.bytesSeen = 1;
+              this.codePoint = byte & 15;
+            } else if (byte >= 240 && byte <= 244) {
+              if (byte === 240) this.lowerBoundary = 144;
+              else if (byte === 244) this.upperBoundary = 143;
+              this.bytesNeeded = 4;
+              this.bytesSeen = 1;
+              this.codePoint = byte & 7;
+            } else {
+              this.bytesSeen = 1;
+              result += "�";
+            }
+            continue;
+          }
+          if (byte < this.lowerBoundary || byte > this.upperBoundary) {
+            result += "�";
+            i--;
+            this._reset();
+            continue;
+          }
+          this.lowerBoundary = 128;
+          this.upperBoundary = 191;
+          this.codePoint = this.codePoint << 6 | byte & 63;
+          this.bytesSeen++;
+          if (this.bytesSeen === this.bytesNeeded) {
+            result += String.fromCodePoint(this.codePoint);
+            this._reset();
+          }
+        }
+        return result;
+      }
+      flush() {
+        const result = this.bytesNeeded > 0 ? "�" : "";
+        this._reset();
+        return result;
+      }
+      _reset() {
+        this.codePoint = 0;
+        this.bytesNeeded = 0;
+        this.bytesSeen = 0;
+        this.lowerBoundary = 128;
+        this.upperBoundary = 191;
+      }
+    };
+    function trailingIncomplete(data, start) {
+      const len = data.byteLength;
+      if (len <= start) return 0;
+      const limit = Math.max(start, len - 4);
+      let i = len - 1;
+      while (i > limit && (data[i] & 192) === 128) i--;
+      if (i < start) return 0;
+      const byte = data[i];
+      let needed;
+      if (byte <= 127) return 0;
+      if (byte >= 194 && byte <= 223) needed = 2;
+      else if (byte >= 224 && byte <= 239) needed = 3;
+      else if (byte >= 240 && byte <= 244) needed = 4;
+      else return 0;
+      const available = len - i;
+      return available < needed ? available : 0;
+    }
+    function trailingBytesSeen(data) {
+      const len = data.byteLength;
+      if (len === 0) return 0;
+      const last = data[len - 1];
+      if (last <= 127) return 0;
+      if ((last & 192) !== 128) return 1;
+      const limit = Math.max(0, len - 4);
+      let i = len - 2;
+      while (i >= limit && (data[i] & 192) === 128) i--;
+      if (i < 0) return 1;
+      const first = data[i];
+      let needed;
+      if (first >= 194 && first <= 223) needed = 2;
+      else if (first >= 224 && first <= 239) needed = 3;
+      else if (first >= 240 && first <= 244) needed = 4;
+      else return 1;
+      if (len - i !== needed) return 1;
+      if (needed >= 3) {
+        const second = data[i + 1];
+        if (first === 224 && second < 160) return 1;
+        if (first === 237 && second > 159) return 1;
+        if (first === 240 && second < 144) return 1;
+        if (first === 244 && second > 143) return 1;
+      }
+      return 0;
+    }
+  }
+});
+
+// node_modules/text-decoder/index.js
+var require_text_decoder = __commonJS({
+  "node_modules/text-decoder/index.js"(exports, module) {
+    var PassThroughDecoder = require_pass_through_decoder();
+    var UTF8Decoder = require_utf8_decoder();
+    module.exports = class TextDecoder {
+      constructor(encoding = "utf8") {
+        this.encoding = normalizeEncoding(encoding);
+        switch (this.encoding) {
+          case "utf8":
+            this.decoder = new UTF8Decoder();
+            break;
+          case "utf16le":
+          case "base64":
+            throw new Error("Unsupported encoding: " + this.encoding);
+          default:
+            this.decoder = new PassThroughDecoder(this.encoding);
+        }
+      }
+      get remaining() {
+        return this.decoder.remaining;
+      }
+      push(data) {
+        if (typeof data === "string") return data;
+        return this.decoder.decode(data);
+      }
+      // For Node.js compatibility
+      write(data) {
+        return this.push(data);
+      }
+      end(data) {
+        let result = "";
+        if (data) result = this.push(data);
+        result += this.decoder.flush();
+        return result;
+      }
+    };
+    function normalizeEncoding(encoding) {
+      encoding = encoding.toLowerCase();
+      switch (encoding) {
+        case "utf8":
+        case "utf-8":
+          return "utf8";
+        case "ucs2":
+        case "ucs-2":
+        case "utf16le":
+        case "utf-16le":
+          return "utf16le";
+        case "latin1":
+        case "binary":
+          return "latin1";
+        case "base64":
+        case "ascii":
+        case "hex":
+          return encoding;
+        default:
+          throw new Error("Unknown encoding: " + encoding);
+      }
+    }
+  }
+});
+
+// node_modules/streamx/lib/errors.js
+var require_errors = __commonJS({
+  "node_modules/streamx/lib/errors.js"(exports, module) {
+    module.exports = class StreamError extends Error {
+      constructor(msg, code, fn = StreamError) {
+        super(msg);
+        this.code = code;
+        if (Error.captureStackTrace) {
+          Error.captureStackTrace(this, fn);
+        }
+      }
+      static isStreamDestroyed(err) {
+        return err && err.code === "STREAM_DESTROYED";
+      }
+      static isPrematureClose(err) {
+        return err && err.code === "PREMATURE_CLOSE";
+      }
+      static isAborted(err) {
+        return err && err.code === "ABORTED";
+      }
+      static isBadArgument(err) {
+        return err && err.code === "BAD_ARGUMENT";
+      }
+      get name() {
+        return "StreamError";
+      }
+      static STREAM_DESTROYED() {
+        return new StreamError("Stream was destroyed", "STREAM_DESTROYED", StreamError.STREAM_DESTROYED);
+      }
+      static PREMATURE_CLOSE(msg = "Premature close") {
+        return new StreamError(msg, "PREMATURE_CLOSE", StreamError.PREMATURE_CLOSE);
+      }
+      static ABORTED() {
+        return new StreamError("Stream aborted", "ABORTED", StreamError.ABORTED);
+      }
+      static BAD_ARGUMENT(msg = "Bad argument") {
+        return new StreamError(msg, "BAD_ARGUMENT", StreamError.BAD_ARGUMENT);
+      }
+    };
+  }
+});
+
+// node_modules/streamx/index.js
+var require_streamx = __commonJS({
+  "node_modules/streamx/index.js"(exports, module) {
+    var { EventEmitter } = require_default();
+    var FIFO = require_fast_fifo();
+    var TextDecoder = require_text_decoder();
+    var StreamError = require_errors();
+    var qmt = typeof queueMicrotask === "undefined" ? (fn) => global.process.nextTick(fn) : queueMicrotask;
+    var MAX = (1 << 29) - 1;
+    var OPENING = 1;
+    var PREDESTROYING = 2;
+    var DESTROYING = 4;
+    var DESTROYED = 8;
+    var NOT_OPENING = MAX ^ OPENING;
+    var NOT_PREDESTROYING = MAX ^ PREDESTROYING;
+    var READ_ACTIVE = 1 << 4;
+    var READ_UPDATING = 2 << 4;
+    var READ_PRIMARY = 4 << 4;
+    var READ_QUEUED = 8 << 4;
+    var READ_RESUMED = 16 << 4;
+    var READ_PIPE_DRAINED = 32 << 4;
+    var READ_ENDING = 64 << 4;
+    var READ_EMIT_DATA = 128 << 4;
+    var READ_EMIT_READABLE = 256 << 4;
+    var READ_EMITTED_READABLE = 512 << 4;
+    var READ_DONE = 1024 << 4;
+    var READ_NEXT_TICK = 2048 << 4;
+    var READ_NEEDS_PUSH = 4096 << 4;
+    var READ_READ_AHEAD = 8192 << 4;
+    var READ_FLOWING = READ_RESUMED | READ_PIPE_DRAINED;
+    var READ_ACTIVE_AND_NEEDS_PUSH = READ_ACTIVE | READ_NEEDS_PUSH;
+    var READ_PRIMARY_AND_ACTIVE = READ_PRIMARY | READ_ACTIVE;
+    var READ_EMIT_READABLE_AND_QUEUED = READ_EMIT_READABLE | READ_QUEUED;
+    var READ_RESUMED_READ_AHEAD = READ_RESUMED | READ_READ_AHEAD;
+    var READ_NOT_ACTIVE = MAX ^ READ_ACTIVE;
+    var READ_NON_PRIMARY = MAX ^ READ_PRIMARY;
+    var READ_NON_PRIMARY_AND_PUSHED = MAX ^ (READ_PRIMARY | READ_NEEDS_PUSH);
+    var READ_PUSHED = MAX ^ READ_NEEDS_PUSH;
+    var READ_PAUSED = MAX ^ READ_RESUMED;
+    var READ_NOT_QUEUED = MAX ^ (READ_QUEUED | READ_EMITTED_READABLE);
+    var READ_NOT_ENDING = MAX ^ READ_ENDING;
+    var READ_PIPE_NOT_DRAINED = MAX ^ READ_FLOWING;
+    var READ_NOT_NEXT_TICK = MAX ^ READ_NEXT_TICK;
+    var READ_NOT_UPDATING = MAX ^ READ_UPDATING;
+    var READ_NO_READ_AHEAD = MAX ^ READ_READ_AHEAD;
+    var READ_PAUSED_NO_READ_AHEAD = MAX ^ READ_RESUMED_READ_AHEAD;
+    var WRITE_ACTIVE = 1 << 18;
+    var WRITE_UPDATING = 2 << 18;
+    var WRITE_PRIMARY = 4 << 18;
+    var WRITE_QUEUED = 8 << 18;
+    var WRITE_UNDRAINED = 16 << 18;
+    var WRITE_DONE = 32 << 18;
+    var WRITE_EMIT_DRAIN = 64 << 18;
+    var WRITE_NEXT_TICK = 128 << 18;
+    var WRITE_WRITING = 256 << 18;
+    var WRITE_FINISHING = 512 << 18;
+    var WRITE_CORKED = 1024 << 18;
+    var WRITE_NOT_ACTIVE = MAX ^ (WRITE_ACTIVE | WRITE_WRITING);
+    var WRITE_NON_PRIMARY = MAX ^ WRITE_PRIMARY;
+    var WRITE_NOT_FINISHING = MAX ^ (WRITE_ACTIVE | WRITE_FINISHING);
+    var WRITE_DRAINED = MAX ^ WRITE_UNDRAINED;
+    var WRITE_NOT_QUEUED = MAX ^ WRITE_QUEUED;
+    var WRITE_NOT_NEXT_TICK = MAX ^ WRITE_NEXT_TICK;
+    var WRITE_NOT_UPDATING = MAX ^ WRITE_UPDATING;
+    var WRITE_NOT_CORKED = MAX ^ WRITE_CORKED;
+    var ACTIVE = READ_ACTIVE | WRITE_ACTIVE;
+    var NOT_ACTIVE = MAX ^ ACTIVE;
+    var DONE = READ_DONE | WRITE_DONE;
+    var DESTROY_STATUS = DESTROYING | DESTROYED | PREDESTROYING;
+    var OPEN_STATUS = DESTROY_STATUS | OPENING;
+    var AUTO_DESTROY = DESTROY_STATUS | DONE;
+    var NON_PRIMARY = WRITE_NON_PRIMARY & READ_NON_PRIMARY;
+    var ACTIVE_OR_TICKING = WRITE_NEXT_TICK | READ_NEXT_TICK;
+    var TICKING = ACTIVE_OR_TICKING & NOT_ACTIVE;
+    var IS_OPENING = OPEN_STATUS | TICKING;
+    var READ_PRIMARY_STATUS = OPEN_STATUS | READ_ENDING | READ_DONE;
+    var READ_STATUS = OPEN_STATUS | READ_DONE | READ_QUEUED;
+    var READ_ENDING_STATUS = OPEN_STATUS | READ_ENDING | READ_QUEUED;
+    var READ_READABLE_STATUS = OPEN_STATUS | READ_EMIT_READABLE | READ_QUEUED | READ_EMITTED_READABLE;
+    var SHOULD_NOT_READ = OPEN_STATUS | READ_ACTIVE | READ_ENDING | READ_DONE | READ_NEEDS_PUSH | READ_READ_AHEAD;
+    var READ_BACKPRESSURE_STATUS = DESTROY_STATUS | READ_ENDING | READ_DONE;
+    var READ_UPDATE_SYNC_STATUS = READ_UPDATING | OPEN_STATUS | READ_NEXT_TICK | READ_PRIMARY;
+    var READ_NEXT_TICK_OR_OPENING = READ_NEXT_TICK | OPENING;
+    var WRITE_PRIMARY_STATUS = OPEN_STATUS | WRITE_FINISHING | WRITE_DONE;
+    var WRITE_QUEUED_AND_UNDRAINED = WRITE_QUEUED | WRITE_UNDRAINED;
+    var WRITE_QUEUED_AND_ACTIVE = WRITE_QUEUED | WRITE_ACTIVE;
+    var WRITE_DRAIN_STATUS = WRITE_QUEUED | WRITE_UNDRAINED | OPEN_STATUS | WRITE_ACTIVE;
+    var WRITE_STATUS = OPEN_STATUS | WRITE_ACTIVE | WRITE_QUEUED | WRITE_CORKED;
+    var WRITE_PRIMARY_AND_ACTIVE = WRITE_PRIMARY | WRITE_ACTIVE;
+    var WRITE_ACTIVE_AND_WRITING = WRITE_ACTIVE | WRITE_WRITING;
+    var WRITE_FINISHING_STATUS = OPEN_STATUS | WRITE_FINISHING | WRITE_QUEUED_AND_ACTIVE | WRITE_DONE;
+    var WRITE_BACKPRESSURE_STATUS = WRITE_UNDRAINED | DESTROY_STATUS | WRITE_FINISHING | WRITE_DONE;
+    var WRITE_UPDATE_SYNC_STATUS = WRITE_UPDATING | OPEN_STATUS | WRITE_NEXT_TICK | WRITE_PRIMARY;
+    var WRITE_DROP_DATA = WRITE_FINISHING | WRITE_DONE | DESTROY_STATUS;
+    var asyncIterator = Symbol.asyncIterator || /* @__PURE__ */ Symbol("asyncIterator");
+    var WritableState = class {
+      constructor(stream, { highWaterMark = 16384, map = null, mapWritable, byteLength, byteLengthWritable } = {}) {
+        this.stream = stream;
+        this.queue = new FIFO();
+        this.highWaterMark = highWaterMark;
+        this.buffered = 0;
+        this.error = null;
+        this.pipeline = null;
+        this.drains = null;
+        this.byteLength = byteLengthWritable || byteLength || defaultByteLength;
+        this.map = mapWritable || map;
+        this.afterWrite = afterWrite.bind(this);
+        this.afterUpdateNextTick = updateWriteNT.bind(this);
+      }
+      get ending() {
+        return (this.stream._duplexState & WRITE_FINISHING) !== 0;
+      }
+      get ended() {
+        return (this.stream._duplexState & WRITE_DONE) !== 0;
+      }
+      push(data) {
+        if ((this.stream._duplexState & WRITE_DROP_DATA) !== 0) return false;
+        if (this.map !== null) data = this.map(data);
+        this.buffered += this.byteLength(data);
+        this.queue.push(data);
+        if (this.buffered < this.highWaterMark) {
+          this.stream._duplexState |= WRITE_QUEUED;
+          return true;
+        }
+        this.stream._duplexState |= WRITE_QUEUED_AND_UNDRAINED;
+        return false;
+      }
+      shift() {
+        const data = this.queue.shift();
+        this.buffered -= this.byteLength(data);
+        if (this.buffered === 0) this.stream._duplexState &= WRITE_NOT_QUEUED;
+        return data;
+      }
+      end(data) {
+        if (typeof data === "function") {
+          this.stream.once("finish", data);
+        } else if (data !== void 0 && data !== null) {
+          this.push(data);
+        }
+        this.stream._duplexState = (this.stream._duplexState | WRITE_FINISHING) & WRITE_NON_PRIMARY;
+      }
+      autoBatch(data, cb) {
+        const buffer = [];
+        const stream = this.stream;
+        buffer.push(data);
+        while ((stream._duplexState & WRITE_STATUS) === WRITE_QUEUED_AND_ACTIVE) {
+          buffer.push(stream._writableState.shift());
+        }
+        if ((stream._duplexState & OPEN_STATUS) !== 0) return cb(null);
+        stream._writev(buffer, cb);
+      }
+      update() {
+        const stream = this.stream;
+        stream._duplexState |= WRITE_UPDATING;
+        do {
+          while ((stream._duplexState & WRITE_STATUS) === WRITE_QUEUED) {
+            const data = this.shift();
+            stream._duplexState |= WRITE_ACTIVE_AND_WRITING;
+            stream._write(data, this.afterWrite);
+          }
+          if ((stream._duplexState & WRITE_PRIMARY_AND_ACTIVE) === 0) this.updateNonPrimary();
+        } while (this.continueUpdate() === true);
+        stream._duplexState &= WRITE_NOT_UPDATING;
+      }
+      updateNonPrimary() {
+        const stream = this.stream;
+        if ((stream._duplexState & WRITE_FINISHING_STATUS) === WRITE_FINISHING) {
+          stream._duplexState = stream._duplexState | WRITE_ACTIVE;
+          stream._final(afterFinal.bind(this));
+          return;
+        }
+        if ((stream._duplexState & DESTROY_STATUS) === DESTROYING) {
+          if ((stream._duplexState & ACTIVE_OR_TICKING) === 0) {
+            stream._duplexState |= ACTIVE;
+            stream._destroy(afterDestroy.bind(this));
+          }
+          return;
+        }
+        if ((stream._duplexState & IS_OPENING) === OPENING) {
+          stream._duplexState = (stream._duplexState | ACTIVE) & NOT_OPENING;
+          stream._open(afterOpen.bind(this));
+        }
+      }
+      continueUpdate() {
+        if ((this.stream._duplexState & WRITE_NEXT_TICK) === 0) return false;
+        this.stream._duplexState &= WRITE_NOT_NEXT_TICK;
+        return true;
+      }
+      updateCallback() {
+        if ((this.stream._duplexState & WRITE_UPDATE_SYNC_STATUS) === WRITE_PRIMARY) {
+          this.update();
+        } else {
+          this.updateNextTick();
+        }
+      }
+      updateNextTick() {
+        if ((this.stream._duplexState & WRITE_NEXT_TICK) !== 0) return;
+        this.stream._duplexState |= WRITE_NEXT_TICK;
+        if ((this.stream._duplexState & WRITE_UPDATING) === 0) qmt(this.afterUpdateNextTick);
+      }
+    };
+    var ReadableState = class {
+      constructor(stream, { highWaterMark = 16384, map = null, mapReadable, byteLength, byteLengthReadable } = {}) {
+        this.stream = stream;
+        this.queue = new FIFO();
+        this.highWaterMark = highWaterMark === 0 ? 1 : highWaterMark;
+        this.buffered = 0;
+        this.readAhead = highWaterMark > 0;
+        this.error = null;
+        this.pipeline = null;
+        this.byteLength = byteLengthReadable || byteLength || defaultByteLength;
+        this.map = mapReadable || map;
+        this.pipeTo = null;
+        this.afterRead = afterRead.bind(this);
+        this.afterUpdateNextTick = updateReadNT.bind(this);
+      }
+      get ending() {
+        return (this.stream._duplexState & READ_ENDING) !== 0;
+      }
+      get ended() {
+        return (this.stream._duplexState & READ_DONE) !== 0;
+      }
+      pipe(pipeTo, cb) {
+        if (this.pipeTo !== null) throw StreamError.BAD_ARGUMENT("Can only pipe to one destination");
+        if (typeof cb !== "function") cb = null;
+        this.stream._duplexState |= READ_PIPE_DRAINED;
+        this.pipeTo = pipeTo;
+        this.pipeline = new Pipeline(this.stream, pipeTo, cb);
+        if (cb) this.stream.on("error", noop);
+        if (isStreamx(pipeTo)) {
+          pipeTo._writableState.pipeline = this.pipeline;
+          if (cb) pipeTo.on("error", noop);
+          pipeTo.on("finish", this.pipeline.finished.bind(this.pipeline));
+        } else {
+          const onerror = this.pipeline.done.bind(this.pipeline, pipeTo);
+          const onclose = this.pipeline.done.bind(this.pipeline, pipeTo, null);
+          pipeTo.on("error", onerror);
+          pipeTo.on("close", onclose);
+          pipeTo.on("finish", this.pipeline.finished.bind(this.pipeline));
+        }
+        pipeTo.on("drain", afterDrain.bind(this));
+        this.stream.emit("piping", pipeTo);
+        pipeTo.emit("pipe", this.stream);
+      }
+      push(data) {
+        const stream = this.stream;
+        if (data === null) {
+          this.highWaterMark = 0;
+          stream._duplexState = (stream._duplexState | READ_ENDING) & READ_NON_PRIMARY_AND_PUSHED;
+          return false;
+        }
+        if (this.map !== null) {
+          data = this.map(data);
+          if (data === null) {
+            stream._duplexState &= READ_PUSHED;
+            return this.buffered < this.highWaterMark;
+          }
+        }
+        this.buffered += this.byteLength(data);
+        this.queue.push(data);
+        stream._duplexState = (stream._duplexState | READ_QUEUED) & READ_PUSHED;
+        return this.buffered < this.highWaterMark;
+      }
+      shift() {
+        const data = this.queue.shift();
+        this.buffered -= this.byteLength(data);
+        if (this.buffered === 0) {
+          this.stream._duplexState &= READ_NOT_QUEUED;
+        }
+        return data;
+      }
+      unshift(data) {
+        const pending = [this.map !== null ? this.map(data) : data];
+        while (this.buffered > 0) pending.push(this.shift());
+        for (let i = 0; i < pending.length - 1; i++) {
+          const data2 = pending[i];
+          this.buffered += this.byteLength(data2);
+          this.queue.push(data2);
+        }
+        this.push(pending[pending.length - 1]);
+      }
+      read() {
+        const stream = this.stream;
+        if ((stream._duplexState & READ_STATUS) === READ_QUEUED) {
+          const data = this.shift();
+          if (this.pipeTo !== null && this.pipeTo.write(data) === false) {
+            stream._duplexState &= READ_PIPE_NOT_DRAINED;
+          }
+          if ((stream._duplexState & READ_EMIT_DATA) !== 0) {
+            stream.emit("data", data);
+          }
+          return data;
+        }
+        if (this.readAhead === false) {
+          stream._duplexState |= READ_READ_AHEAD;
+          this.updateNextTick();
+        }
+        return null;
+      }
+      drain() {
+        const stream = this.stream;
+        while ((stream._duplexState & READ_STATUS) === READ_QUEUED && (stream._duplexState & READ_FLOWING) !== 0) {
+          const data = this.shift();
+          if (this.pipeTo !== null && this.pipeTo.write(data) === false) {
+            stream._duplexState &= READ_PIPE_NOT_DRAINED;
+          }
+          if ((stream._duplexState & READ_EMIT_DATA) !== 0) {
+            stream.emit("data", data);
+          }
+        }
+      }
+      update() {
+        const stream = this.stream;
+        stream._duplexState |= READ_UPDATING;
+        do {
+          this.drain();
+          while (this.buffered < this.highWaterMark && (stream._duplexState & SHOULD_NOT_READ) === READ_READ_AHEAD) {
+            stream._duplexState |= READ_ACTIVE_AND_NEEDS_PUSH;
+            stream._read(this.afterRead);
+            this.drain();
+          }
+          if ((stream._duplexState & READ_READABLE_STATUS) === READ_EMIT_READABLE_AND_QUEUED) {
+            stream._duplexState |= READ_EMITTED_READABLE;
+            stream.emit("readable");
+          }
+          if ((stream._duplexState & READ_PRIMARY_AND_ACTIVE) === 0) {
+            this.updateNonPrimary();
+          }
+        } while (this.continueUpdate() === true);
+        stream._duplexState &= READ_NOT_UPDATING;
+      }
+      updateNonPrimary() {
+        const stream = this.stream;
+        if ((stream._duplexState & READ_ENDING_STATUS) === READ_ENDING) {
+          stream._duplexState = (stream._duplexState | READ_DONE) & READ_NOT_ENDING;
+          stream.emit("end");
+          if ((stream._duplexState & AUTO_DESTROY) === DONE) {
+            stream._duplexState |= DESTROYING;
+          }
+          if (this.pipeTo !== null) {
+            this.pipeTo.end();
+          }
+        }
+        if ((stream._duplexState & DESTROY_STATUS) === DESTROYING) {
+          if ((stream._duplexState & ACTIVE_OR_TICKING) === 0) {
+            stream._duplexState |= ACTIVE;
+            stream._destroy(afterDestroy.bind(this));
+          }
+          return;
+        }
+        if ((stream._duplexState & IS_OPENING) === OPENING) {
+          stream._duplexState = (stream._duplexState | ACTIVE) & NOT_OPENING;
+          stream._open(afterOpen.bind(this));
+        }
+      }
+      continueUpdate() {
+        if ((this.stream._duplexState & READ_NEXT_TICK) === 0) return false;
+        this.stream._duplexState &= READ_NOT_NEXT_TICK;
+        return true;
+      }
+      updateCallback() {
+        if ((this.stream._duplexState & READ_UPDATE_SYNC_STATUS) === READ_PRIMARY) {
+          this.update();
+        } else {
+          this.updateNextTick();
+        }
+      }
+      updateNextTickIfOpen() {
+        if ((this.stream._duplexState & READ_NEXT_TICK_OR_OPENING) !== 0) return;
+        this.stream._duplexState |= READ_NEXT_TICK;
+        if ((this.stream._duplexState & READ_UPDATING) === 0) qmt(this.afterUpdateNextTick);
+      }
+      updateNextTick() {
+        if ((this.stream._duplexState & READ_NEXT_TICK) !== 0) return;
+        this.stream._duplexState |= READ_NEXT_TICK;
+        if ((this.stream._duplexState & READ_UPDATING) === 0) qmt(this.afterUpdateNextTick);
+      }
+    };
+    var TransformState = class {
+      constructor(stream) {
+        this.data = null;
+        this.afterTransform = afterTransform.bind(stream);
+        this.afterFinal = null;
+      }
+    };
+    var Pipeline = class {
+      constructor(src, dst, cb) {
+        this.from = src;
+        this.to = dst;
+        this.afterPipe = cb;
+        this.error = null;
+        this.pipeToFinished = false;
+      }
+      finished() {
+        this.pipeToFinished = true;
+      }
+      done(stream, err) {
+        if (err) this.error = err;
+        if (stream === this.to) {
+          this.to = null;
+          if (this.from !== null) {
+            if ((this.from._duplexState & READ_DONE) === 0 || !this.pipeToFinished) {
+              this.from.destroy(this.error || StreamError.PREMATURE_CLOSE("Writable stream closed"));
+            }
+            return;
+          }
+        }
+        if (stream === this.from) {
+          this.from = null;
+          if (this.to !== null) {
+            if ((stream._duplexState & READ_DONE) === 0) {
+              this.to.destroy(this.error || StreamError.PREMATURE_CLOSE("Readable stream closed"));
+            }
+            return;
+          }
+        }
+        if (this.afterPipe !== null) this.afterPipe(this.error);
+        this.to = this.from = this.afterPipe = null;
+      }
+    };
+    function afterDrain() {
+      this.stream._duplexState |= READ_PIPE_DRAINED;
+      this.updateCallback();
+    }
+    function afterFinal(err) {
+      const stream = this.stream;
+      if (err) stream.destroy(err);
+      if ((stream._duplexState & DESTROY_STATUS) === 0) {
+        stream._duplexState |= WRITE_DONE;
+        stream.emit("finish");
+      }
+      if ((stream._duplexState & AUTO_DESTROY) === DONE) {
+        stream._duplexState |= DESTROYING;
+      }
+      stream._duplexState &= WRITE_NOT_FINISHING;
+      if ((stream._duplexState & WRITE_UPDATING) === 0) {
+        this.update();
+      } else {
+        this.updateNextTick();
+      }
+    }
+    function afterDestroy(err) {
+      const stream = this.stream;
+      if (!err && !StreamError.isStreamDestroyed(this.error)) err = this.error;
+      if (err) stream.emit("error", err);
+      stream._duplexState |= DESTROYED;
+      stream.emit("close");
+      const rs = stream._readableState;
+      const ws = stream._writableState;
+      if (rs !== null && rs.pipeline !== null) {
+        rs.pipeline.done(stream, err);
+      }
+      if (ws !== null) {
+        while (ws.drains !== null && ws.drains.length > 0) {
+          ws.drains.shift().resolve(false);
+        }
+        if (ws.pipeline !== null) {
+          ws.pipeline.done(stream, err);
+        }
+      }
+    }
+    function afterWrite(err) {
+      const stream = this.stream;
+      if (err) stream.destroy(err);
+      stream._duplexState &= WRITE_NOT_ACTIVE;
+      if (this.drains !== null) tickDrains(this.drains);
+      if ((stream._duplexState & WRITE_DRAIN_STATUS) === WRITE_UNDRAINED) {
+        stream._duplexState &= WRITE_DRAINED;
+        if ((stream._duplexState & WRITE_EMIT_DRAIN) === WRITE_EMIT_DRAIN) {
+          stream.emit("drain");
+        }
+      }
+      this.updateCallback();
+    }
+    function afterRead(err) {
+      if (err) this.stream.destroy(err);
+      this.stream._duplexState &= READ_NOT_ACTIVE;
+      if (this.readAhead === false && (this.stream._duplexState & READ_RESUMED) === 0) {
+        this.stream._duplexState &= READ_NO_READ_AHEAD;
+      }
+      this.updateCallback();
+    }
+    function updateReadNT() {
+      if ((this.stream._duplexState & READ_UPDATING) === 0) {
+        this.stream._duplexState &= READ_NOT_NEXT_TICK;
+        this.update();
+      }
+    }
+    function updateWriteNT() {
+      if ((this.stream._duplexState & WRITE_UPDATING) === 0) {
+        this.stream._duplexState &= WRITE_NOT_NEXT_TICK;
+        this.update();
+      }
+    }
+    function tickDrains(drains) {
+      for (let i = 0; i < drains.length; i++) {
+        if (--drains[i].writes === 0) {
+          drains.shift().resolve(true);
+          i--;
+        }
+      }
+    }
+    function afterOpen(err) {
+      const stream = this.stream;
+      if (err) stream.destroy(err);
+      if ((stream._duplexState & DESTROYING) === 0) {
+        if ((stream._duplexState & READ_PRIMARY_STATUS) === 0) {
+          stream._duplexState |= READ_PRIMARY;
+        }
+        if ((stream._duplexState & WRITE_PRIMARY_STATUS) === 0) {
+          stream._duplexState |= WRITE_PRIMARY;
+        }
+        stream.emit("open");
+      }
+      stream._duplexState &= NOT_ACTIVE;
+      if (stream._writableState !== null) {
+        stream._writableState.updateCallback();
+      }
+      if (stream._readableState !== null) {
+        stream._readableState.updateCallback();
+      }
+    }
+    function afterTransform(err, data) {
+      if (data !== void 0 && data !== null) this.push(data);
+      this._writableState.afterWrite(err);
+    }
+    function newListener(name) {
+      if (this._readableState !== null) {
+        if (name === "data") {
+          this._duplexState |= READ_EMIT_DATA | READ_RESUMED_READ_AHEAD;
+          this._readableState.updateNextTick();
+        }
+        if (name === "readable") {
+          this._duplexState |= READ_EMIT_READABLE;
+          this._readableState.updateNextTick();
+        }
+      }
+      if (this._writableState !== null) {
+        if (name === "drain") {
+          this._duplexState |= WRITE_EMIT_DRAIN;
+          this._writableState.updateNextTick();
+        }
+      }
+    }
+    var Stream = class extends EventEmitter {
+      constructor(opts) {
+        super();
+        this._duplexState = 0;
+        this._readableState = null;
+        this._writableState = null;
+        if (opts) {
+          if (opts.open) this._open = opts.open;
+          if (opts.destroy) this._destroy = opts.destroy;
+          if (opts.predestroy) this._predestroy = opts.predestroy;
+          if (opts.signal) opts.signal.addEventListener("abort", abort.bind(this));
+        }
+        this.on("newListener", newListener);
+      }
+      _open(cb) {
+        cb(null);
+      }
+      _destroy(cb) {
+        cb(null);
+      }
+      _predestroy() {
+      }
+      get readable() {
+        return this._readableState !== null ? true : void 0;
+      }
+      get writable() {
+        return this._writableState !== null ? true : void 0;
+      }
+      get destroyed() {
+        return (this._duplexState & DESTROYED) !== 0;
+      }
+      get destroying() {
+        return (this._duplexState & DESTROY_STATUS) !== 0;
+      }
+      destroy(err) {
+        if ((this._duplexState & DESTROY_STATUS) === 0) {
+          if (!err) err = StreamError.STREAM_DESTROYED();
+          this._duplexState = (this._duplexState | DESTROYING) & NON_PRIMARY;
+          if (this._readableState !== null) {
+            this._readableState.highWaterMark = 0;
+            this._readableState.error = err;
+          }
+          if (this._writableState !== null) {
+            this._writableState.highWaterMark = 0;
+            this._writableState.error = err;
+          }
+          this._duplexState |= PREDESTROYING;
+          this._predestroy();
+          this._duplexState &= NOT_PREDESTROYING;
+          if (this._readableState !== null) {
+            this._readableState.updateNextTick();
+          }
+          if (this._writableState !== null) {
+            this._writableState.updateNextTick();
+          }
+        }
+      }
+    };
+    var Readable2 = class _Readable extends Stream {
+      constructor(opts) {
+        super(opts);
+        this._duplexState |= OPENING | WRITE_DONE | READ_READ_AHEAD;
+        this._readableState = new ReadableState(this, opts);
+        if (opts) {
+          if (this._readableState.readAhead === false) this._duplexState &= READ_NO_READ_AHEAD;
+          if (opts.read) this._read = opts.read;
+          if (opts.eagerOpen) this._readableState.updateNextTick();
+          if (opts.encoding) this.setEncoding(opts.encoding);
+        }
+      }
+      static deferred(fn, opts) {
+        const out = new PassThrough(opts);
+        fn().then((src) => {
+          if (src === null) return out.end();
+          if (out.destroying) return;
+          pipeline3(src, out, noop);
+        }).catch((err) => out.destroy(err));
+        return out;
+      }
+      setEncoding(encoding) {
+        const dec = new TextDecoder(encoding);
+        const map = this._readableState.map || echo;
+        this._readableState.map = mapOrSkip;
+        return this;
+        function mapOrSkip(data) {
+          const next = dec.push(data);
+          return next === "" && (data.byteLength !== 0 || dec.remaining > 0) ? null : map(next);
+        }
+      }
+      _read(cb) {
+        cb(null);
+      }
+      pipe(dest, cb) {
+        this._readableState.updateNextTick();
+        this._readableState.pipe(dest, cb);
+        return dest;
+      }
+      read() {
+        this._readableState.updateNextTick();
+        return this._readableState.read();
+      }
+      push(data) {
+        this._readableState.updateNextTickIfOpen();
+        return this._readableState.push(data);
+      }
+      unshift(data) {
+        this._readableState.updateNextTickIfOpen();
+        return this._readableState.unshift(data);
+      }
+      resume() {
+        this._duplexState |= READ_RESUMED_READ_AHEAD;
+        this._readableState.updateNextTick();
+        return this;
+      }
+      pause() {
+        this._duplexState &= this._readableState.readAhead === false ? READ_PAUSED_NO_READ_AHEAD : READ_PAUSED;
+        return this;
+      }
+      static _fromAsyncIterator(ite, opts) {
+        let destroy;
+        const rs = new _Readable({
+          ...opts,
+          read(cb) {
+            ite.next().then(push).then(cb.bind(null, null)).catch(cb);
+          },
+          predestroy() {
+            destroy = ite.return();
+          },
+          destroy(cb) {
+            if (!destroy) return cb(null);
+            destroy.then(cb.bind(null, null)).catch(cb);
+          }
+        });
+        return rs;
+        function push(data) {
+          if (data.done) rs.push(null);
+          else rs.push(data.value);
+        }
+      }
+      static from(data, opts) {
+        if (isReadStreamx(data)) return data;
+        if (data[asyncIterator]) return this._fromAsyncIterator(data[asyncIterator](), opts);
+        if (!Array.isArray(data)) data = data === void 0 ? [] : [data];
+        let i = 0;
+        return new _Readable({
+          ...opts,
+          read(cb) {
+            this.push(i === data.length ? null : data[i++]);
+            cb(null);
+          }
+        });
+      }
+      static isBackpressured(rs) {
+        return (rs._duplexState & READ_BACKPRESSURE_STATUS) !== 0 || rs._readableState.buffered >= rs._readableState.highWaterMark;
+      }
+      static isPaused(rs) {
+        return (rs._duplexState & READ_RESUMED) === 0;
+      }
+      [asyncIterator]() {
+        const stream = this;
+        let error = null;
+        let promiseResolve = null;
+        let promiseReject = null;
+        this.on("error", (err) => {
+          error = err;
+        });
+        this.on("readable", onreadable);
+        this.on("close", onclose);
+        return {
+          [asyncIterator]() {
+            return this;
+          },
+          next() {
+            return new Promise(function(resolve, reject) {
+              promiseResolve = resolve;
+              promiseReject = reject;
+              const data = stream.read();
+              if (data !== null) ondata(data);
+              else if ((stream._duplexState & DESTROYED) !== 0) ondata(null);
+            });
+          },
+          return() {
+            return destroy(null);
+          },
+          throw(err) {
+            return destroy(err);
+          }
+        };
+        function onreadable() {
+          if (promiseResolve !== null) ondata(stream.read());
+        }
+        function onclose() {
+          if (promiseResolve !== null) ondata(null);
+        }
+        function ondata(data) {
+          if (promiseReject === null) return;
+          if (error) {
+            promiseReject(error);
+          } else if (data === null && (stream._duplexState & READ_DONE) === 0) {
+            promiseReject(StreamError.STREAM_DESTROYED());
+          } else {
+            promiseResolve({ value: data, done: data === null });
+          }
+          promiseReject = promiseResolve = null;
+        }
+        function destroy(err) {
+          stream.destroy(err);
+          return new Promise((resolve, reject) => {
+            if (stream._duplexState & DESTROYED) return resolve({ value: void 0, done: true });
+            stream.once("close", function() {
+              if (err) reject(err);
+              else resolve({ value: void 0, done: true });
+            });
+          });
+        }
+      }
+    };
+    var Writable = class extends Stream {
+      constructor(opts) {
+        super(opts);
+        this._duplexState |= OPENING | READ_DONE;
+        this._writableState = new WritableState(this, opts);
+        if (opts) {
+          if (opts.writev) this._writev = opts.writev;
+          if (opts.write) this._write = opts.write;
+          if (opts.final) this._final = opts.final;
+          if (opts.eagerOpen) this._writableState.updateNextTick();
+        }
+      }
+      cork() {
+        this._duplexState |= WRITE_CORKED;
+      }
+      uncork() {
+        this._duplexState &= WRITE_NOT_CORKED;
+        this._writableState.updateNextTick();
+      }
+      _writev(batch, cb) {
+        cb(null);
+      }
+      _write(data, cb) {
+        this._writableState.autoBatch(data, cb);
+      }
+      _final(cb) {
+        cb(null);
+      }
+      static isBackpressured(ws) {
+        return (ws._duplexState & WRITE_BACKPRESSURE_STATUS) !== 0;
+      }
+      static drained(ws) {
+        if (ws.destroyed) return Promise.resolve(false);
+        const state = ws._writableState;
+        const pending = isWritev(ws) ? Math.min(1, state.queue.length) : state.queue.length;
+        const writes = pending + (ws._duplexState & WRITE_WRITING ? 1 : 0);
+        if (writes === 0) return Promise.resolve(true);
+        if (state.drains === null) state.drains = [];
+        return new Promise((resolve) => {
+          state.drains.push({ writes, resolve });
+        });
+      }
+      write(data) {
+        this._writableState.updateNextTick();
+        return this._writableState.push(data);
+      }
+      end(data) {
+        this._writableState.updateNextTick();
+        this._writableState.end(data);
+        return this;
+      }
+    };
+    var Duplex = class extends Readable2 {
+      // and Writable
+      constructor(opts) {
+        super(opts);
+        this._duplexState = OPENING | this._duplexState & READ_READ_AHEAD;
+        this._writableState = new WritableState(this, opts);
+        if (opts) {
+          if (opts.writev) this._writev = opts.writev;
+          if (opts.write) this._write = opts.write;
+          if (opts.final) this._final = opts.final;
+        }
+      }
+      cork() {
+        this._duplexState |= WRITE_CORKED;
+      }
+      uncork() {
+        this._duplexState &= WRITE_NOT_CORKED;
+        this._writableState.updateNextTick();
+      }
+      _writev(batch, cb) {
+        cb(null);
+      }
+      _write(data, cb) {
+        this._writableState.autoBatch(data, cb);
+      }
+      _final(cb) {
+        cb(null);
+      }
+      write(data) {
+        this._writableState.updateNextTick();
+        return this._writableState.push(data);
+      }
+      end(data) {
+        this._writableState.updateNextTick();
+        this._writableState.end(data);
+        return this;
+      }
+    };
+    var Transform = class extends Duplex {
+      constructor(opts) {
+        super(opts);
+        this._transformState = new TransformState(this);
+        if (opts) {
+          if (opts.transform) this._transform = opts.transform;
+          if (opts.flush) this._flush = opts.flush;
+        }
+      }
+      _write(data, cb) {
+        if (this._readableState.buffered >= this._readableState.highWaterMark) {
+          this._transformState.data = data;
+        } else {
+          this._transform(data, this._transformState.afterTransform);
+        }
+      }
+      _read(cb) {
+        if (this._transformState.data !== null) {
+          const data = this._transformState.data;
+          this._transformState.data = null;
+          cb(null);
+          this._transform(data, this._transformState.afterTransform);
+        } else {
+          cb(null);
+        }
+      }
+      destroy(err) {
+        super.destroy(err);
+        if (this._transformState.data !== null) {
+          this._transformState.data = null;
+          this._transformState.afterTransform();
+        }
+      }
+      _transform(data, cb) {
+        cb(null, data);
+      }
+      _flush(cb) {
+        cb(null);
+      }
+      _final(cb) {
+        this._transformState.afterFinal = cb;
+        this._flush(transformAfterFlush.bind(this));
+      }
+    };
+    var PassThrough = class extends Transform {
+    };
+    function transformAfterFlush(err, data) {
+      const cb = this._transformState.afterFinal;
+      if (err) return cb(err);
+      if (data !== null && data !== void 0) this.push(data);
+      this.push(null);
+      cb(null);
+    }
+    function pipelinePromise(...streams) {
+      return new Promise((resolve, reject) => {
+        return pipeline3(...streams, (err) => {
+          if (err) return reject(err);
+          resolve();
+        });
+      });
+    }
+    function pipeline3(stream, ...streams) {
+      const all = Array.isArray(stream) ? [...stream, ...streams] : [stream, ...streams];
+      const done = all.length && typeof all[all.length - 1] === "function" ? all.pop() : null;
+      if (all.length < 2) throw StreamError.BAD_ARGUMENT("Pipeline requires at least 2 streams");
+      let src = all[0];
+      let dest = null;
+      let error = null;
+      for (let i = 1; i < all.length; i++) {
+        dest = all[i];
+        if (isStreamx(src)) {
+          src.pipe(dest, onerror);
+        } else {
+          errorHandle(src, true, i > 1, onerror);
+          src.pipe(dest);
+        }
+        src = dest;
+      }
+      if (done) {
+        let fin = false;
+        const autoDestroy = isStreamx(dest) || !!(dest._writableState && dest._writableState.autoDestroy);
+        dest.on("error", (err) => {
+          if (error === null) error = err;
+        });
+        dest.on("finish", () => {
+          fin = true;
+          if (!autoDestroy) done(error);
+        });
+        if (autoDestroy) {
+          dest.on("close", () => done(error || (fin ? null : StreamError.PREMATURE_CLOSE())));
+        }
+      }
+      return dest;
+      function errorHandle(s, rd, wr, onerror2) {
+        s.on("error", onerror2);
+        s.on("close", onclose);
+        function onclose() {
+          if (rd && s._readableState && !s._readableState.ended) {
+            return onerror2(StreamError.PREMATURE_CLOSE());
+          }
+          if (wr && s._writableState && !s._writableState.ended) {
+            return onerror2(StreamError.PREMATURE_CLOSE());
+          }
+        }
+      }
+      function onerror(err) {
+        if (!err || error) return;
+        error = err;
+        for (const s of all) {
+          s.destroy(err);
+        }
+      }
+    }
+    function echo(s) {
+      return s;
+    }
+    function isStream(stream) {
+      return !!stream._readableState || !!stream._writableState;
+    }
+    function isStreamx(stream) {
+      return typeof stream._duplexState === "number" && isStream(stream);
+    }
+    function isEnding(stream) {
+      return !!stream._readableState && stream._readableState.ending;
+    }
+    function isEnded(stream) {
+      return !!stream._readableState && stream._readableState.ended;
+    }
+    function isFinishing(stream) {
+      return !!stream._writableState && stream._writableState.ending;
+    }
+    function isFinished(stream) {
+      return !!stream._writableState && stream._writableState.ended;
+    }
+    function getStreamError(stream, opts = {}) {
+      const err = stream._readableState && stream._readableState.error || stream._writableState && stream._writableState.error;
+      return !opts.all && StreamError.isStreamDestroyed(err) ? null : err;
+    }
+    function isReadStreamx(stream) {
+      return isStreamx(stream) && stream.readable;
+    }
+    function isDisturbed(stream) {
+      return (stream._duplexState & OPENING) !== OPENING || (stream._duplexState & DESTROYING) === DESTROYING || (stream._duplexState & ACTIVE_OR_TICKING) !== 0;
+    }
+    function isTypedArray(data) {
+      return typeof data === "object" && data !== null && typeof data.byteLength === "number";
+    }
+    function defaultByteLength(data) {
+      return isTypedArray(data) ? data.byteLength : 1024;
+    }
+    function noop() {
+    }
+    function abort() {
+      this.destroy(StreamError.ABORTED());
+    }
+    function isWritev(s) {
+      return s._writev !== Writable.prototype._writev && s._writev !== Duplex.prototype._writev;
+    }
+    module.exports = {
+      pipeline: pipeline3,
+      pipelinePromise,
+      isStream,
+      isStreamx,
+      isEnding,
+      isEnded,
+      isFinishing,
+      isFinished,
+      isDisturbed,
+      getStreamError,
+      Stream,
+      Writable,
+      Readable: Readable2,
+      Duplex,
+      Transform,
+      // Export PassThrough for compatibility with Node.js core's stream module
+      PassThrough
+    };
+  }
+});
+
+// node_modules/tar-stream/headers.js
+var require_headers = __commonJS({
+  "node_modules/tar-stream/headers.js"(exports) {
+    var b4a = require_b4a();
+    var ZEROS = "0000000000000000000";
+    var SEVENS = "7777777777777777777";
+    var ZERO_OFFSET = "0".charCodeAt(0);
+    var USTAR_MAGIC = b4a.from([117, 115, 116, 97, 114, 0]);
+    var USTAR_VER = b4a.from([ZERO_OFFSET, ZERO_OFFSET]);
+    var GNU_MAGIC = b4a.from([117, 115, 116, 97, 114, 32]);
+    var GNU_VER = b4a.from([32, 0]);
+    var MASK = 4095;
+    var MAGIC_OFFSET = 257;
+    var VERSION_OFFSET = 263;
+    exports.decodeLongPath = function decodeLongPath(buf, encoding) {
+      return decodeStr(buf, 0, buf.length, encoding);
+    };
+    exports.encodePax = function encodePax(opts) {
+      let result = "";
+      if (opts.name) result += addLength(" path=" + opts.name + "\n");
+      if (opts.linkname) result += addLength(" linkpath=" + opts.linkname + "\n");
+      const pax = opts.pax;
+      if (pax) {
+        for (const key in pax) {
+          result += addLength(" " + key + "=" + pax[key] + "\n");
+        }
+      }
+      return b4a.from(result);
+    };
+    exports.decodePax = function decodePax(buf) {
+      const result = {};
+      while (buf.length) {
+        let i = 0;
+        while (i < buf.length && buf[i] !== 32) i++;
+        const len = parseInt(b4a.toString(buf.subarray(0, i)), 10);
+        if (!len) return result;
+        const b = b4a.toString(buf.subarray(i + 1, len - 1));
+        const keyIndex = b.indexOf("=");
+        if (keyIndex === -1) return result;
+        result[b.slice(0, keyIndex)] = b.slice(keyIndex + 1);
+        buf = buf.subarray(len);
+      }
+      return result;
+    };
+    exports.encode = function encode(opts) {
+      const buf = b4a.alloc(512);
+      let name = opts.name;
+      let prefix = "";
+      if (opts.typeflag === 5 && name[name.length - 1] !== "/") name += "/";
+      if (b4a.byteLength(name) !== name.length) return null;
+      while (b4a.byteLength(name) > 100) {
+        const i = name.indexOf("/");
+        if (i === -1) return null;
+        prefix += prefix ? "/" + name.slice(0, i) : name.slice(0, i);
+        name = name.slice(i + 1);
+      }
+      if (b4a.byteLength(name) > 100 || b4a.byteLength(prefix) > 155) return null;
+      if (opts.linkname && b4a.byteLength(opts.linkname) > 100) return null;
+      b4a.write(buf, name);
+      b4a.write(buf, encodeOct(opts.mode & MASK, 6), 100);
+      b4a.write(buf, encodeOct(opts.uid, 6), 108);
+      b4a.write(buf, encodeOct(opts.gid, 6), 116);
+      encodeSize(opts.size, buf, 124);
+      b4a.write(buf, encodeOct(opts.mtime.getTime() / 1e3 | 0, 11), 136);
+      buf[156] = ZERO_OFFSET + toTypeflag(opts.type);
+      if (opts.linkname) b4a.write(buf, opts.linkname, 157);
+      b4a.copy(USTAR_MAGIC, buf, MAGIC_OFFSET);
+      b4a.copy(USTAR_VER, buf, VERSION_OFFSET);
+      if (opts.uname) b4a.write(buf, opts.uname, 265);
+      if (opts.gname) b4a.write(buf, opts.gname, 297);
+      b4a.write(buf, encodeOct(opts.devmajor || 0, 6), 329);
+      b4a.write(buf, encodeOct(opts.devminor || 0, 6), 337);
+      if (prefix) b4a.write(buf, prefix, 345);
+      b4a.write(buf, encodeOct(cksum(buf), 6), 148);
+      return buf;
+    };
+    exports.decode = function decode(buf, filenameEncoding, allowUnknownFormat) {
+      let typeflag = buf[156] === 0 ? 0 : buf[156] - ZERO_OFFSET;
+      let name = decodeStr(buf, 0, 100, filenameEncoding);
+      const mode = decodeOct(buf, 100, 8);
+      const uid = decodeOct(buf, 108, 8);
+      const gid = decodeOct(buf, 116, 8);
+      const size2 = decodeOct(buf, 124, 12);
+      const mtime = decodeOct(buf, 136, 12);
+      const type = toType(typeflag);
+      const linkname = buf[157] === 0 ? null : decodeStr(buf, 157, 100, filenameEncoding);
+      const uname = decodeStr(buf, 265, 32);
+      const gname = decodeStr(buf, 297, 32);
+      const devmajor = decodeOct(buf, 329, 8);
+      const devminor = decodeOct(buf, 337, 8);
+      const c = cksum(buf);
+      if (c === 8 * 32) return null;
+      if (c !== decodeOct(buf, 148, 8)) throw new Error("Invalid tar header. Maybe the tar is corrupted or it needs to be gunzipped?");
+      if (isUSTAR(buf)) {
+        if (buf[345]) name = decodeStr(buf, 345, 155, filenameEncoding) + "/" + name;
+      } else if (isGNU(buf)) {
+      } else {
+        if (!allowUnknownFormat) {
+          throw new Error("Invalid tar header: unknown format.");
+        }
+      }
+      if (typeflag === 0 && name && name[name.length - 1] === "/") typeflag = 5;
+      return {
+        name,
+        mode,
+        uid,
+        gid,
+        size: size2,
+        byteOffset: 0,
+        mtime: new Date(1e3 * mtime),
+        type,
+        linkname,
+        uname,
+        gname,
+        devmajor,
+        devminor,
+        pax: null
+      };
+    };
+    function isUSTAR(buf) {
+      return b4a.equals(USTAR_MAGIC, buf.subarray(MAGIC_OFFSET, MAGIC_OFFSET + 6));
+    }
+    function isGNU(buf) {
+      return b4a.equals(GNU_MAGIC, buf.subarray(MAGIC_OFFSET, MAGIC_OFFSET + 6)) && b4a.equals(GNU_VER, buf.subarray(VERSION_OFFSET, VERSION_OFFSET + 2));
+    }
+    function clamp(index, len, defaultValue) {
+      if (typeof index !== "number") return defaultValue;
+      index = ~~index;
+      if (index >= len) return len;
+      if (index >= 0) return index;
+      index += len;
+      if (index >= 0) return index;
+      return 0;
+    }
+    function toType(flag) {
+      switch (flag) {
+        case 0:
+          return "file";
+        case 1:
+          return "link";
+        case 2:
+          return "symlink";
+        case 3:
+          return "character-device";
+        case 4:
+          return "block-device";
+        case 5:
+          return "directory";
+        case 6:
+          return "fifo";
+        case 7:
+          return "contiguous-file";
+        case 72:
+          return "pax-header";
+        case 55:
+          return "pax-global-header";
+        case 27:
+          return "gnu-long-link-path";
+        case 28:
+        case 30:
+          return "gnu-long-path";
+      }
+      return null;
+    }
+    function toTypeflag(flag) {
+      switch (flag) {
+        case "file":
+          return 0;
+        case "link":
+          return 1;
+        case "symlink":
+          return 2;
+        case "character-device":
+          return 3;
+        case "block-device":
+          return 4;
+        case "directory":
+          return 5;
+        case "fifo":
+          return 6;
+        case "contiguous-file":
+          return 7;
+        case "pax-header":
+          return 72;
+      }
+      return 0;
+    }
+    function indexOf(block, num, offset, end) {
+      for (; offset < end; offset++) {
+        if (block[offset] === num) return offset;
+      }
+      return end;
+    }
+    function cksum(block) {
+      let sum = 8 * 32;
+      for (let i = 0; i < 148; i++) sum += block[i];
+      for (let j = 156; j < 512; j++) sum += block[j];
+      return sum;
+    }
+    function encodeOct(val, n) {
+      val = val.toString(8);
+      if (val.length > n) return SEVENS.slice(0, n) + " ";
+      return ZEROS.slice(0, n - val.length) + val + " ";
+    }
+    function encodeSizeBin(num, buf, off) {
+      buf[off] = 128;
+      for (let i = 11; i > 0; i--) {
+        buf[off + i] = num & 255;
+        num = Math.floor(num / 256);
+      }
+    }
+    function encodeSize(num, buf, off) {
+      if (num.toString(8).length > 11) {
+        encodeSizeBin(num, buf, off);
+      } else {
+        b4a.write(buf, encodeOct(num, 11), off);
+      }
+    }
+    function parse256(buf) {
+      let positive;
+      if (buf[0] === 128) positive = true;
+      else if (buf[0] === 255) positive = false;
+      else return null;
+      const tuple = [];
+      let i;
+      for (i = buf.length - 1; i > 0; i--) {
+        const byte = buf[i];
+        if (positive) tuple.push(byte);
+        else tuple.push(255 - byte);
+      }
+      let sum = 0;
+      const l = tuple.length;
+      for (i = 0; i < l; i++) {
+        sum += tuple[i] * Math.pow(256, i);
+      }
+      return positive ? sum : -1 * sum;
+    }
+    function decodeOct(val, offset, length) {
+      val = val.subarray(offset, offset + length);
+      offset = 0;
+      if (val[offset] & 128) {
+        return parse256(val);
+      } else {
+        while (offset < val.length && val[offset] === 32) offset++;
+        const end = clamp(indexOf(val, 32, offset, val.length), val.length, val.length);
+        while (offset < end && val[offset] === 0) offset++;
+        if (end === offset) return 0;
+        return parseInt(b4a.toString(val.subarray(offset, end)), 8);
+      }
+    }
+    function decodeStr(val, offset, length, encoding) {
+      return b4a.toString(val.subarray(offset, indexOf(val, 0, offset, offset + length)), encoding);
+    }
+    function addLength(str2) {
+      const len = b4a.byteLength(str2);
+      let digits = Math.floor(Math.log(len) / Math.log(10)) + 1;
+      if (len + digits >= Math.pow(10, digits)) digits++;
+      return len + digits + str2;
+    }
+  }
+});
+
+// node_modules/tar-stream/extract.js
+var require_extract = __commonJS({
+  "node_modules/tar-stream/extract.js"(exports, module) {
+    var { Writable, Readable: Readable2, getStreamError } = require_streamx();
+    var FIFO = require_fast_fifo();
+    var b4a = require_b4a();
+    var headers = require_headers();
+    var EMPTY = b4a.alloc(0);
+    var MAX_HEADER_SIZE = 4 * 1024 * 1024;
+    var BufferList = class {
+      constructor() {
+        this.buffered = 0;
+        this.shifted = 0;
+        this.queue = new FIFO();
+        this._offset = 0;
+      }
+      push(buffer) {
+        this.buffered += buffer.byteLength;
+        this.queue.push(buffer);
+      }
+      shiftFirst(size2) {
+        return this.buffered === 0 ? null : this._next(size2);
+      }
+      shift(size2) {
+        if (size2 > this.buffered) return null;
+        if (size2 === 0) return EMPTY;
+        let chunk = this._next(size2);
+        if (size2 === chunk.byteLength) return chunk;
+        const chunks = [chunk];
+        while ((size2 -= chunk.byteLength) > 0) {
+          chunk = this._next(size2);
+          chunks.push(chunk);
+        }
+        return b4a.concat(chunks);
+      }
+      _next(size2) {
+        const buf = this.queue.peek();
+        const rem = buf.byteLength - this._offset;
+        if (size2 >= rem) {
+          const sub = this._offset ? buf.subarray(this._offset, buf.byteLength) : buf;
+          this.queue.shift();
+          this._offset = 0;
+          this.buffered -= rem;
+          this.shifted += rem;
+          return sub;
+        }
+        this.buffered -= size2;
+        this.shifted += size2;
+        return buf.subarray(this._offset, this._offset += size2);
+      }
+    };
+    var Source = class extends Readable2 {
+      constructor(self, header, offset) {
+        super();
+        this.header = header;
+        this.offset = offset;
+        this._parent = self;
+      }
+      _read(cb) {
+        if (this.header.size === 0) {
+          this.push(null);
+        }
+        if (this._parent._stream === this) {
+          this._parent._update();
+        }
+        cb(null);
+      }
+      _predestroy() {
+        this._parent.destroy(getStreamError(this));
+      }
+      _detach() {
+        if (this._parent._stream === this) {
+          this._parent._stream = null;
+          this._parent._missing = overflow(this.header.size);
+          this._parent._update();
+        }
+      }
+      _destroy(cb) {
+        this._detach();
+        cb(null);
+      }
+    };
+    var Extract = class extends Writable {
+      constructor(opts) {
+        super(opts);
+        if (!opts) opts = {};
+        this._buffer = new BufferList();
+        this._offset = 0;
+        this._header = null;
+        this._stream = null;
+        this._missing = 0;
+        this._longHeader = false;
+        this._callback = noop;
+        this._locked = false;
+        this._finished = false;
+        this._pax = null;
+        this._paxGlobal = null;
+        this._gnuLongPath = null;
+        this._gnuLongLinkPath = null;
+        this._filenameEncoding = opts.filenameEncoding || "utf-8";
+        this._allowUnknownFormat = !!opts.allowUnknownFormat;
+        this._unlockBound = this._unlock.bind(this);
+      }
+      _unlock(err) {
+        this._locked = false;
+        if (err) {
+          this.destroy(err);
+          this._continueWrite(err);
+          return;
+        }
+        this._update();
+      }
+      _consumeHeader() {
+        if (this._locked) return false;
+        this._offset = this._buffer.shifted;
+        try {
+          this._header = headers.decode(this._buffer.shift(512), this._filenameEncoding, this._allowUnknownFormat);
+        } catch (err) {
+          this._continueWrite(err);
+          return false;
+        }
+        if (!this._header) return true;
+        this._header.byteOffset = this._buffer.shifted;
+        switch (this._header.type) {
+          case "gnu-long-path":
+          case "gnu-long-link-path":
+          case "pax-global-header":
+          case "pax-header":
+            this._longHeader = true;
+            this._missing = this._header.size;
+            if (this._missing > MAX_HEADER_SIZE) {
+              this._continueWrite(new Error("Header exceeds max size"));
+              return false;
+            }
+            return true;
+        }
+        this._locked = true;
+        this._applyLongHeaders();
+        if (!(this._header.size >= 0)) {
+          this._continueWrite(new Error("Invalid header"));
+          return false;
+        }
+        if (this._header.size === 0 || this._header.type === "directory") {
+          this.emit("entry", this._header, this._createStream(), this._unlockBound);
+          return true;
+        }
+        this._stream = this._createStream();
+        this._missing = this._header.size;
+        this.emit("entry", this._header, this._stream, this._unlockBound);
+        return true;
+      }
+      _applyLongHeaders() {
+        if (this._gnuLongPath) {
+          this._header.name = this._gnuLongPath;
+          this._gnuLongPath = null;
+        }
+        if (this._gnuLongLinkPath) {
+          this._header.linkname = this._gnuLongLinkPath;
+          this._gnuLongLinkPath = null;
+        }
+        if (this._pax) {
+          if (this._pax.path) this._header.name = this._pax.path;
+          if (this._pax.linkpath) this._header.linkname = this._pax.linkpath;
+          if (this._pax.size) this._header.size = parseInt(this._pax.size, 10);
+          this._header.pax = this._pax;
+          this._pax = null;
+        }
+      }
+      _decodeLongHeader(buf) {
+        switch (this._header.type) {
+          case "gnu-long-path":
+            this._gnuLongPath = headers.decodeLongPath(buf, this._filenameEncoding);
+            break;
+          case "gnu-long-link-path":
+            this._gnuLongLinkPath = headers.decodeLongPath(buf, this._filenameEncoding);
+            break;
+          case "pax-global-header":
+            this._paxGlobal = headers.decodePax(buf);
+            break;
+          case "pax-header":
+            this._pax = this._paxGlobal === null ? headers.decodePax(buf) : Object.assign({}, this._paxGlobal, headers.decodePax(buf));
+            break;
+        }
+      }
+      _consumeLongHeader() {
+        this._longHeader = false;
+        this._missing = overflow(this._header.size);
+        const buf = this._buffer.shift(this._header.size);
+        try {
+          this._decodeLongHeader(buf);
+        } catch (err) {
+          this._continueWrite(err);
+          return false;
+        }
+        return true;
+      }
+      _consumeStream() {
+        const buf = this._buffer.shiftFirst(this._missing);
+        if (buf === null) return false;
+        this._missing -= buf.byteLength;
+        const drained = this._stream.push(buf);
+        if (this._missing === 0) {
+          this._stream.push(null);
+          if (drained) this._stream._detach();
+          return drained && this._locked === false;
+        }
+        return drained;
+      }
+      _createStream() {
+        return new Source(this, this._header, this._offset);
+      }
+      _update() {
+        while (this._buffer.buffered > 0 && !this.destroying) {
+          if (this._missing > 0) {
+            if (this._stream !== null) {
+              if (this._consumeStream() === false) return;
+              continue;
+            }
+            if (this._longHeader === true) {
+              if (this._missing > this._buffer.buffered) break;
+              if (this._consumeLongHeader() === false) return false;
+              continue;
+            }
+            const ignore = this._buffer.shiftFirst(this._missing);
+            if (ignore !== null) this._missing -= ignore.byteLength;
+            continue;
+          }
+          if (this._buffer.buffered < 512) break;
+          if (this._stream !== null || this._consumeHeader() === false) return;
+        }
+        this._continueWrite(null);
+      }
+      _continueWrite(err) {
+        const cb = this._callback;
+        this._callback = noop;
+        cb(err);
+      }
+      _write(data, cb) {
+        this._callback = cb;
+        this._buffer.push(data);
+        this._update();
+      }
+      _final(cb) {
+        this._finished = this._missing === 0 && this._buffer.buffered === 0;
+        cb(this._finished ? null : new Error("Unexpected end of data"));
+      }
+      _predestroy() {
+        this._continueWrite(null);
+      }
+      _destroy(cb) {
+        if (this._stream) this._stream.destroy(getStreamError(this));
+        cb(null);
+      }
+      [Symbol.asyncIterator]() {
+        let error = null;
+        let promiseResolve = null;
+        let promiseReject = null;
+        let entryStream = null;
+        let entryCallback = null;
+        const extract = this;
+        this.on("entry", onentry);
+        this.on("error", (err) => {
+          error = err;
+        });
+        this.on("close", onclose);
+        return {
+          [Symbol.asyncIterator]() {
+            return this;
+          },
+          next() {
+            return new Promise(onnext);
+          },
+          return() {
+            return destroy(null);
+          },
+          throw(err) {
+            return destroy(err);
+          }
+        };
+        function consumeCallback(err) {
+          if (!entryCallback) return;
+          const cb = entryCallback;
+          entryCallback = null;
+          cb(err);
+        }
+        function onnext(resolve, reject) {
+          if (error) {
+            return reject(error);
+          }
+          if (entryStream) {
+            resolve({ value: entryStream, done: false });
+            entryStream = null;
+            return;
+          }
+          promiseResolve = resolve;
+          promiseReject = reject;
+          consumeCallback(null);
+          if (extract._finished && promiseResolve) {
+            promiseResolve({ value: void 0, done: true });
+            promiseResolve = promiseReject = null;
+          }
+        }
+        function onentry(header, stream, callback) {
+          entryCallback = callback;
+          stream.on("error", noop);
+          if (promiseResolve) {
+            promiseResolve({ value: stream, done: false });
+            promiseResolve = promiseReject = null;
+          } else {
+            entryStream = stream;
+          }
+        }
+        function onclose() {
+          consumeCallback(error);
+          if (!promiseResolve) return;
+          if (error) promiseReject(error);
+          else promiseResolve({ value: void 0, done: true });
+          promiseResolve = promiseReject = null;
+        }
+        function destroy(err) {
+          extract.destroy(err);
+          consumeCallback(err);
+          return new Promise((resolve, reject) => {
+            if (extract.destroyed) return resolve({ value: void 0, done: true });
+            extract.once("close", function() {
+              if (err) reject(err);
+              else resolve({ value: void 0, done: true });
+            });
+          });
+        }
+      }
+    };
+    module.exports = function extract(opts) {
+      return new Extract(opts);
+    };
+    function noop() {
+    }
+    function overflow(size2) {
+      size2 &= 511;
+      return size2 && 512 - size2;
+    }
+  }
+});
+
+// node_modules/tar-stream/constants.js
+var require_constants = __commonJS({
+  "node_modules/tar-stream/constants.js"(exports, module) {
+    var constants = {
+      // just for envs without fs
+      S_IFMT: 61440,
+      S_IFDIR: 16384,
+      S_IFCHR: 8192,
+      S_IFBLK: 24576,
+      S_IFIFO: 4096,
+      S_IFLNK: 40960
+    };
+    try {
+      module.exports = __require("fs").constants || constants;
+    } catch {
+      module.exports = constants;
+    }
+  }
+});
+
+// node_modules/tar-stream/pack.js
+var require_pack = __commonJS({
+  "node_modules/tar-stream/pack.js"(exports, module) {
+    var { Readable: Readable2, Writable, getStreamError } = require_streamx();
+    var b4a = require_b4a();
+    var constants = require_constants();
+    var headers = require_headers();
+    var DMODE = 493;
+    var FMODE = 420;
+    var END_OF_TAR = b4a.alloc(1024);
+    var Sink = class extends Writable {
+      constructor(pack, header, callback) {
+        super({ mapWritable, eagerOpen: true });
+        this.written = 0;
+        this.header = header;
+        this._callback = callback;
+        this._linkname = null;
+        this._isLinkname = header.type === "symlink" && !header.linkname;
+        this._isVoid = header.type !== "file" && header.type !== "contiguous-file";
+        this._finished = false;
+        this._pack = pack;
+        this._openCallback = null;
+        if (this._pack._stream === null) this._pack._stream = this;
+        else this._pack._pending.push(this);
+      }
+      _open(cb) {
+        this._openCallback = cb;
+        if (this._pack._stream === this) this._continueOpen();
+      }
+      _continuePack(err) {
+        if (this._callback === null) return;
+        const callback = this._callback;
+        this._callback = null;
+        callback(err);
+      }
+      _continueOpen() {
+        if (this._pack._stream === null) this._pack._stream = this;
+        const cb = this._openCallback;
+        this._openCallback = null;
+        if (cb === null) return;
+        if (this._pack.destroying) return cb(new Error("pack stream destroyed"));
+        if (this._pack._finalized) return cb(new Error("pack stream is already finalized"));
+        this._pack._stream = this;
+        if (!this._isLinkname) {
+          this._pack._encode(this.header);
+        }
+        if (this._isVoid) {
+          this._finish();
+          this._continuePack(null);
+        }
+        cb(null);
+      }
+      _write(data, cb) {
+        if (this._isLinkname) {
+          this._linkname = this._linkname ? b4a.concat([this._linkname, data]) : data;
+          return cb(null);
+        }
+        if (this._isVoid) {
+          if (data.byteLength > 0) {
+            return cb(new Error("No body allowed for this entry"));
+          }
+          return cb();
+        }
+        this.written += data.byteLength;
+        if (this._pack.push(data)) return cb();
+        this._pack._drain = cb;
+      }
+      _finish() {
+        if (this._finished) return;
+        this._finished = true;
+        if (this._isLinkname) {
+          this.header.linkname = this._linkname ? b4a.toString(this._linkname, "utf-8") : "";
+          this._pack._encode(this.header);
+        }
+        overflow(this._pack, this.header.size);
+        this._pack._done(this);
+      }
+      _final(cb) {
+        if (this.written !== this.header.size) {
+          return cb(new Error("Size mismatch"));
+        }
+        this._finish();
+        cb(null);
+      }
+      _getError() {
+        return getStreamError(this) || new Error("tar entry destroyed");
+      }
+      _predestroy() {
+        this._pack.destroy(this._getError());
+      }
+      _destroy(cb) {
+        this._pack._done(this);
+        this._continuePack(this._finished ? null : this._getError());
+        cb();
+      }
+    };
+    var Pack = class extends Readable2 {
+      constructor(opts) {
+        super(opts);
+        this._drain = noop;
+        this._finalized = false;
+        this._finalizing = false;
+        this._pending = [];
+        this._stream = null;
+      }
+      entry(header, buffer, callback) {
+        if (this._finalized || this.destroying) throw new Error("already finalized or destroyed");
+        if (typeof buffer === "function") {
+          callback = buffer;
+          buffer = null;
+        }
+        if (!callback) callback = noop;
+        if (!header.size || header.type === "symlink") header.size = 0;
+        if (!header.type) header.type = modeToType(header.mode);
+        if (!header.mode) header.mode = header.type === "directory" ? DMODE : FMODE;
+        if (!header.uid) header.uid = 0;
+        if (!header.gid) header.gid = 0;
+        if (!header.mtime) header.mtime = /* @__PURE__ */ new Date();
+        if (typeof buffer === "string") buffer = b4a.from(buffer);
+        const sink = new Sink(this, header, callback);
+        if (b4a.isBuffer(buffer)) {
+          header.size = buffer.byteLength;
+          sink.write(buffer);
+          sink.end();
+          return sink;
+        }
+        if (sink._isVoid) {
+          return sink;
+        }
+        return sink;
+      }
+      finalize() {
+        if (this._stream || this._pending.length > 0) {
+          this._finalizing = true;
+          return;
+        }
+        if (this._finalized) return;
+        this._finalized = true;
+        this.push(END_OF_TAR);
+        this.push(null);
+      }
+      _done(stream) {
+        if (stream !== this._stream) return;
+        this._stream = null;
+        if (this._finalizing) this.finalize();
+        if (this._pending.length) this._pending.shift()._continueOpen();
+      }
+      _encode(header) {
+        if (!header.pax) {
+          const buf = headers.encode(header);
+          if (buf) {
+            this.push(buf);
+            return;
+          }
+        }
+        this._encodePax(header);
+      }
+      _encodePax(header) {
+        const paxHeader = headers.encodePax({
+          name: header.name,
+          linkname: header.linkname,
+          pax: header.pax
+        });
+        const newHeader = {
+          name: "PaxHeader",
+          mode: header.mode,
+          uid: header.uid,
+          gid: header.gid,
+          size: paxHeader.byteLength,
+          mtime: header.mtime,
+          type: "pax-header",
+          linkname: header.linkname && "PaxHeader",
+          uname: header.uname,
+          gname: header.gname,
+          devmajor: header.devmajor,
+          devminor: header.devminor
+        };
+        this.push(headers.encode(newHeader));
+        this.push(paxHeader);
+        overflow(this, paxHeader.byteLength);
+        newHeader.size = header.size;
+        newHeader.type = header.type;
+        this.push(headers.encode(newHeader));
+      }
+      _doDrain() {
+        const drain = this._drain;
+        this._drain = noop;
+        drain();
+      }
+      _predestroy() {
+        const err = getStreamError(this);
+        if (this._stream) this._stream.destroy(err);
+        while (this._pending.length) {
+          const stream = this._pending.shift();
+          stream.destroy(err);
+          stream._continueOpen();
+        }
+        this._doDrain();
+      }
+      _read(cb) {
+        this._doDrain();
+        cb();
+      }
+    };
+    module.exports = function pack(opts) {
+      return new Pack(opts);
+    };
+    function modeToType(mode) {
+      switch (mode & constants.S_IFMT) {
+        case constants.S_IFBLK:
+          return "block-device";
+        case constants.S_IFCHR:
+          return "character-device";
+        case constants.S_IFDIR:
+          return "directory";
+        case constants.S_IFIFO:
+          return "fifo";
+        case constants.S_IFLNK:
+          return "symlink";
+      }
+      return "file";
+    }
+    function noop() {
+    }
+    function overflow(self, size2) {
+      size2 &= 511;
+      if (size2) self.push(END_OF_TAR.subarray(0, 512 - size2));
+    }
+    function mapWritable(buf) {
+      return b4a.isBuffer(buf) ? buf : b4a.from(buf);
+    }
+  }
+});
+
+// node_modules/tar-stream/index.js
+var require_tar_stream = __commonJS({
+  "node_modules/tar-stream/index.js"(exports) {
+    exports.extract = require_extract();
+    exports.pack = require_pack();
+  }
+});
+
+// src/config/errors.ts
+var InputError = class extends Error {
+  constructor(input, problem) {
+    super(`${input}: ${problem}`);
+    this.input = input;
+    this.problem = problem;
+    this.name = "InputError";
+  }
+  input;
+  problem;
+};
+var EngineError = class extends Error {
+  constructor(engine, operation, detail, hint = "", statusCode) {
+    super(`${engine}: ${operation} failed: ${detail}${hint ? ` (${hint})` : ""}`);
+    this.engine = engine;
+    this.operation = operation;
+    this.detail = detail;
+    this.hint = hint;
+    this.statusCode = statusCode;
+    this.name = "EngineError";
+  }
+  engine;
+  operation;
+  detail;
+  hint;
+  statusCode;
+};
+var InterruptedError = class extends Error {
+  constructor(signal) {
+    super(`interrupted by ${signal}; every container, network and volume of the run was removed`);
+    this.signal = signal;
+    this.name = "InterruptedError";
+  }
+  signal;
+};
+function errorMessage(err) {
+  return err instanceof Error ? err.message : String(err);
+}
+
+// src/config/run-options.ts
+import path from "node:path";
+
+// src/config/units.ts
+var SIZE_UNITS = {
+  "": 1,
+  b: 1,
+  k: 1024,
+  kb: 1024,
+  kib: 1024,
+  m: 1024 ** 2,
+  mb: 1024 ** 2,
+  mib: 1024 ** 2,
+  g: 1024 ** 3,
+  gb: 1024 ** 3,
+  gib: 1024 ** 3,
+  t: 1024 ** 4,
+  tb: 1024 ** 4,
+  tib: 1024 ** 4
+};
+var SIZE_HELP = "a size like 512m, 2g, 20GiB or a byte count";
+function parseSize(input, value) {
+  const m = /^\s*(\d+(?:\.\d+)?)\s*([a-zA-Z]*)\s*$/.exec(value);
+  if (!m) throw new InputError(input, `'${value}' is not ${SIZE_HELP}`);
+  const unit = SIZE_UNITS[m[2].toLowerCase()];
+  if (unit === void 0) throw new InputError(input, `unknown unit '${m[2]}' in '${value}'; use ${SIZE_HELP}`);
+  const bytes = Math.floor(Number(m[1]) * unit);
+  if (!Number.isSafeInteger(bytes) || bytes <= 0) throw new InputError(input, `'${value}' must be above 0`);
+  return bytes;
+}
+var DURATION_UNITS = { ms: 1, s: 1e3, m: 6e4, h: 36e5 };
+var DURATION_HELP = "a duration like 90s, 20m, 1h30m or 1.5h";
+function parseDuration(input, value) {
+  const text = value.trim();
+  if (/^\d+(\.\d+)?$/.test(text)) return checkDuration(input, value, Math.round(Number(text) * 1e3));
+  const part = /(\d+(?:\.\d+)?)(ms|s|m|h)/gy;
+  let total = 0;
+  let consumed = 0;
+  for (let m = part.exec(text); m; m = part.exec(text)) {
+    total += Number(m[1]) * DURATION_UNITS[m[2]];
+    consumed = part.lastIndex;
+  }
+  if (consumed === 0 || consumed !== text.length) {
+    throw new InputError(input, `'${value}' is not ${DURATION_HELP}`);
+  }
+  return checkDuration(input, value, Math.round(total));
+}
+function checkDuration(input, value, ms) {
+  if (!Number.isSafeInteger(ms) || ms <= 0) throw new InputError(input, `'${value}' must be above 0`);
+  return ms;
+}
+function parsePositiveNumber(input, value, opts) {
+  const n = Number(value.trim());
+  const ok = value.trim() !== "" && Number.isFinite(n) && n > 0 && n <= opts.max && (!opts.integer || Number.isInteger(n));
+  if (!ok) {
+    const kind = opts.integer ? "a whole number" : "a number";
+    throw new InputError(input, `'${value}' is not ${kind} above 0 and at most ${opts.max}`);
+  }
+  return n;
+}
+function formatBytes(n) {
+  const units = ["B", "KiB", "MiB", "GiB", "TiB"];
+  let v = n;
+  let i = 0;
+  while (v >= 1024 && i < units.length - 1) {
+    v /= 1024;
+    i++;
+  }
+  return `${i === 0 ? v : v.toFixed(v >= 10 ? 0 : 1)} ${units[i]}`;
+}
+function formatDuration(ms) {
+  if (ms < 1e3) return `${ms} ms`;
+  if (ms < 6e4) return `${(ms / 1e3).toFixed(1)} s`;
+  const m = Math.floor(ms / 6e4);
+  const s = Math.round(ms % 6e4 / 1e3);
+  return `${m} min ${s} s`;
+}
+
+// src/config/run-options.ts
+var GiB = 1024 ** 3;
+var MiB = 1024 ** 2;
+var RUN_OPTIONS = {
+  image: { kind: "string", help: "image to run (required)" },
+  source: { kind: "string", help: "directory copied into the writable /work volume (default: none)" },
+  "source-readonly": { kind: "boolean", help: "bind-mount --source read-only at /work instead of copying it" },
+  "output-dir": { kind: "string", help: "fresh directory to collect /output into (default: not collected)" },
+  timeout: { kind: "string", help: "wall-clock limit, e.g. 90s, 20m, 1h (default 60m)" },
+  memory: { kind: "string", help: "memory limit, swap included (default 2g, at least 16m)" },
+  cpus: { kind: "string", help: "CPU limit (default 2, or the host count if lower)" },
+  pids: { kind: "string", help: "process limit (default 512)" },
+  nofile: { kind: "string", help: "open-files ulimit (default 8192)" },
+  "max-file-size": { kind: "string", help: "largest file the command may write, the fsize ulimit (default 4g)" },
+  "tmp-size": { kind: "string", help: "size of the noexec tmpfs at /tmp (default 512m)" },
+  "work-size": { kind: "string", help: "hard size cap of /work (default 20g)" },
+  "output-size": { kind: "string", help: "hard size cap of /output (default 2g)" },
+  user: { kind: "string", help: "uid[:gid] or name to run as (default: the image user if not root, else 65534:65534)" },
+  "allow-root": { kind: "boolean", help: "allow uid 0 in the sandbox (loosens)" },
+  "writable-root": { kind: "boolean", help: "make the root filesystem writable (loosens)" },
+  "tmp-exec": { kind: "boolean", help: "allow executing files from /tmp (loosens)" },
+  "cap-add": { kind: "strings", help: "add a Linux capability back (loosens; repeatable)" },
+  env: { kind: "strings", help: "KEY=VALUE for the sandbox (repeatable); nothing else is passed" },
+  network: { kind: "string", help: "network mode: none (default)" },
+  isolation: { kind: "string", help: "default, or runsc for gVisor" },
+  pull: { kind: "string", help: "missing (default), always or never" },
+  "volume-backend": { kind: "string", help: "how volume caps are enforced: auto (default), loop, tmpfs, unbounded" },
+  "max-output-bytes": { kind: "string", help: "total bytes collected from /output (default 1g)" },
+  "max-output-files": { kind: "string", help: "files collected from /output (default 10000)" },
+  "max-output-file-size": { kind: "string", help: "largest single file collected (default 512m)" },
+  "log-limit": { kind: "string", help: "bytes of the build log shown before it is cut (default 64m)" }
+};
+var DEFAULTS = {
+  timeoutMs: 60 * 6e4,
+  memoryBytes: 2 * GiB,
+  cpus: 2,
+  pids: 512,
+  nofile: 8192,
+  fsizeBytes: 4 * GiB,
+  tmpSizeBytes: 512 * MiB,
+  workSizeBytes: 20 * GiB,
+  outputSizeBytes: 2 * GiB,
+  maxOutputBytes: 1 * GiB,
+  maxOutputFiles: 1e4,
+  maxOutputFileBytes: 512 * MiB,
+  logLimitBytes: 64 * MiB
+};
+var MIN_MEMORY = 16 * MiB;
+var FORBIDDEN_CAPS = /* @__PURE__ */ new Set(["SYS_ADMIN", "SYS_MODULE", "SYS_RAWIO", "SYS_PTRACE", "SYS_BOOT", "NET_ADMIN", "ALL"]);
+function str(raw, name) {
+  const v = raw[name];
+  if (v === void 0 || v === false) return void 0;
+  if (typeof v !== "string") throw new InputError(`--${name}`, "takes a value");
+  return v;
+}
+function bool(raw, name) {
+  const v = raw[name];
+  if (v === void 0) return false;
+  if (typeof v === "boolean") return v;
+  if (typeof v === "string" && /^(true|false)$/i.test(v)) return v.toLowerCase() === "true";
+  throw new InputError(`--${name}`, `'${String(v)}' is not true or false`);
+}
+function list(raw, name) {
+  const v = raw[name];
+  if (v === void 0 || v === false) return [];
+  if (Array.isArray(v)) return v;
+  if (typeof v === "string") return [v];
+  throw new InputError(`--${name}`, "takes a value");
+}
+function oneOf(name, value, allowed, dflt) {
+  if (value === void 0) return dflt;
+  if (allowed.includes(value)) return value;
+  throw new InputError(`--${name}`, `'${value}' is not one of ${allowed.join(", ")}`);
+}
+function size(raw, name, dflt) {
+  const v = str(raw, name);
+  return v === void 0 ? dflt : parseSize(`--${name}`, v);
+}
+function count(raw, name, dflt, max) {
+  const v = str(raw, name);
+  return v === void 0 ? dflt : parsePositiveNumber(`--${name}`, v, { integer: true, max });
+}
+var IMAGE_REF = /^[a-zA-Z0-9][a-zA-Z0-9._\-/:@]*$/;
+var ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+var USER_SPEC = /^([a-z_][a-z0-9_-]*|\d+)(:([a-z_][a-z0-9_-]*|\d+))?$/i;
+function parseRunOptions(raw, command, host) {
+  const image = str(raw, "image");
+  if (!image) throw new InputError("--image", "is required: name the image to run the command in");
+  if (!IMAGE_REF.test(image) || image.length > 512) {
+    throw new InputError("--image", `'${image}' is not an image reference like python:3.12 or ghcr.io/org/img@sha256:…`);
+  }
+  if (command.length === 0 || command.every((c) => c.trim() === "")) {
+    throw new InputError("command", "is empty: give the command after --, e.g. `-- make test`");
+  }
+  const sourceArg = str(raw, "source");
+  const readOnly = bool(raw, "source-readonly");
+  if (readOnly && !sourceArg) throw new InputError("--source-readonly", "needs --source");
+  const source = sourceArg ? { dir: path.resolve(host.cwd, sourceArg), readOnly } : null;
+  const outputArg = str(raw, "output-dir");
+  const memoryBytes = size(raw, "memory", DEFAULTS.memoryBytes);
+  if (memoryBytes < MIN_MEMORY) throw new InputError("--memory", `must be at least 16m (16 MiB); got ${memoryBytes} bytes`);
+  const cpusArg = str(raw, "cpus");
+  const cpus = cpusArg === void 0 ? Math.min(DEFAULTS.cpus, host.cpus) : parsePositiveNumber("--cpus", cpusArg, { integer: false, max: host.cpus });
+  if (cpus < 0.01) throw new InputError("--cpus", "must be at least 0.01");
+  const user = str(raw, "user") ?? null;
+  if (user !== null && !USER_SPEC.test(user)) {
+    throw new InputError("--user", `'${user}' is not uid[:gid] or name[:group]`);
+  }
+  const allowRoot = bool(raw, "allow-root");
+  if (user !== null && !allowRoot && /^(0|root)(:|$)/.test(user)) {
+    throw new InputError("--user", `'${user}' is root; pass --allow-root to run as root (not recommended)`);
+  }
+  const env = list(raw, "env");
+  for (const e of env) {
+    const eq = e.indexOf("=");
+    if (eq <= 0 || !ENV_NAME.test(e.slice(0, eq))) {
+      throw new InputError("--env", `'${e.split("=")[0]}' is not KEY=VALUE with KEY of letters, digits and _`);
+    }
+  }
+  const capAdd = list(raw, "cap-add").map((c) => c.toUpperCase().replace(/^CAP_/, ""));
+  for (const c of capAdd) {
+    if (!/^[A-Z_]+$/.test(c)) throw new InputError("--cap-add", `'${c}' is not a capability name`);
+    if (FORBIDDEN_CAPS.has(c)) throw new InputError("--cap-add", `${c} would give the build the host; it is never added`);
+  }
+  const tmpSizeBytes = size(raw, "tmp-size", DEFAULTS.tmpSizeBytes);
+  if (tmpSizeBytes > memoryBytes) {
+    throw new InputError("--tmp-size", "must not exceed --memory (the tmpfs is counted against it)");
+  }
+  const maxTotalBytes = size(raw, "max-output-bytes", DEFAULTS.maxOutputBytes);
+  const maxFileBytesArg = str(raw, "max-output-file-size");
+  const maxFileBytes = maxFileBytesArg === void 0 ? Math.min(DEFAULTS.maxOutputFileBytes, maxTotalBytes) : parseSize("--max-output-file-size", maxFileBytesArg);
+  return {
+    image,
+    command,
+    source,
+    outputDir: outputArg ? path.resolve(host.cwd, outputArg) : null,
+    timeoutMs: str(raw, "timeout") === void 0 ? DEFAULTS.timeoutMs : parseDuration("--timeout", str(raw, "timeout")),
+    memoryBytes,
+    cpus,
+    pids: count(raw, "pids", DEFAULTS.pids, 1e6),
+    nofile: count(raw, "nofile", DEFAULTS.nofile, 1048576),
+    fsizeBytes: size(raw, "max-file-size", DEFAULTS.fsizeBytes),
+    tmpSizeBytes,
+    workSizeBytes: size(raw, "work-size", DEFAULTS.workSizeBytes),
+    outputSizeBytes: size(raw, "output-size", DEFAULTS.outputSizeBytes),
+    user,
+    allowRoot,
+    writableRoot: bool(raw, "writable-root"),
+    tmpExec: bool(raw, "tmp-exec"),
+    capAdd,
+    env,
+    network: oneOf("network", str(raw, "network"), ["none"], "none"),
+    isolation: oneOf("isolation", str(raw, "isolation"), ["default", "runsc"], "default"),
+    pull: oneOf("pull", str(raw, "pull"), ["missing", "always", "never"], "missing"),
+    volumeBackend: oneOf(
+      "volume-backend",
+      str(raw, "volume-backend"),
+      ["auto", "loop", "tmpfs", "unbounded"],
+      "auto"
+    ),
+    outputCaps: {
+      maxTotalBytes,
+      maxFiles: count(raw, "max-output-files", DEFAULTS.maxOutputFiles, 1e7),
+      maxFileBytes
+    },
+    logLimitBytes: size(raw, "log-limit", DEFAULTS.logLimitBytes)
+  };
+}
+function loosenedBy(spec) {
+  const out = [];
+  if (spec.allowRoot) out.push({ option: "--allow-root", effect: "the command may run as uid 0" });
+  if (spec.writableRoot) out.push({ option: "--writable-root", effect: "the root filesystem is writable" });
+  if (spec.tmpExec) out.push({ option: "--tmp-exec", effect: "files in /tmp may be executed" });
+  for (const c of spec.capAdd) out.push({ option: `--cap-add ${c}`, effect: `capability ${c} is granted` });
+  if (spec.volumeBackend === "unbounded") {
+    out.push({ option: "--volume-backend unbounded", effect: "writable volumes have no size cap" });
+  }
+  return out;
+}
+
+// src/sandbox/execute.ts
+var import_tar_stream3 = __toESM(require_tar_stream(), 1);
+import fsp4 from "node:fs/promises";
+
+// src/outputs/collect.ts
+var import_tar_stream = __toESM(require_tar_stream(), 1);
+import fs from "node:fs";
+import fsp from "node:fs/promises";
+import path2 from "node:path";
+import { pipeline } from "node:stream/promises";
+
+// src/outputs/filter.ts
+var BAD_CHARS = /[\u0000-\u001f\u007f"<>|*?:\\]/;
+var MAX_COMPONENT = 255;
+var MAX_PATH = 1024;
+function safeRelativePath(name, top) {
+  const trimmed = name.replace(/\/+$/, "");
+  if (trimmed === top) return "";
+  if (!trimmed.startsWith(`${top}/`)) return null;
+  const rel = trimmed.slice(top.length + 1);
+  if (rel.length === 0 || rel.length > MAX_PATH) return null;
+  const parts = rel.split("/");
+  for (const p of parts) {
+    if (p === "" || p === "." || p === ".." || p.length > MAX_COMPONENT || BAD_CHARS.test(p)) return null;
+    if (/^\s|\s$/.test(p)) return null;
+  }
+  return parts.join("/");
+}
+function displayName(name) {
+  const shown = name.replace(/[\u0000-\u001f\u007f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`);
+  return shown.length > 300 ? `${shown.slice(0, 300)}…` : shown;
+}
+function decide(header, top, caps, state) {
+  const rel = safeRelativePath(header.name, top);
+  const shown = displayName(header.name.startsWith(`${top}/`) ? header.name.slice(top.length + 1) : header.name);
+  if (rel === "") return header.type === "directory" ? { action: "root" } : { action: "skip", path: shown, reason: "special-file" };
+  switch (header.type) {
+    case "symlink":
+      return { action: "skip", path: shown, reason: "symlink" };
+    case "link":
+      return { action: "skip", path: shown, reason: "hardlink" };
+    case "character-device":
+    case "block-device":
+      return { action: "skip", path: shown, reason: "device" };
+    case "fifo":
+      return { action: "skip", path: shown, reason: "fifo" };
+    case "directory":
+    case "file":
+      break;
+    default:
+      return { action: "skip", path: shown, reason: "special-file", detail: String(header.type) };
+  }
+  if (rel === null) {
+    return header.name.startsWith(`${top}/`) ? { action: "skip", path: shown, reason: "unsafe-name" } : { action: "skip", path: shown, reason: "outside-output" };
+  }
+  if (header.type === "directory") return { action: "make-dir", path: rel };
+  if (state.files >= caps.maxFiles) return { action: "skip", path: rel, reason: "file-count-cap" };
+  if (header.size > caps.maxFileBytes) {
+    return { action: "skip", path: rel, reason: "file-too-large", detail: `${header.size} bytes` };
+  }
+  if (state.bytes + header.size > caps.maxTotalBytes) {
+    return { action: "skip", path: rel, reason: "total-size-cap", detail: `${header.size} bytes` };
+  }
+  const mode = header.mode & 64 ? 493 : 420;
+  return { action: "write-file", path: rel, size: header.size, mode };
+}
+
+// src/outputs/collect.ts
+var LIST_LIMIT = 1e4;
+function emptyOutputs(dir = null) {
+  return {
+    collected: false,
+    dir,
+    files: 0,
+    bytes: 0,
+    written: [],
+    skipped: [],
+    skippedCount: 0,
+    skippedByReason: {}
+  };
+}
+async function prepareOutputDir(dir) {
+  const st = await fsp.lstat(dir).catch((e) => {
+    if (e.code === "ENOENT") return null;
+    throw e;
+  });
+  if (st === null) {
+    await fsp.mkdir(dir, { recursive: true, mode: 493 });
+    return;
+  }
+  if (!st.isDirectory()) throw new Error(`'${dir}' exists and is not a directory`);
+  if ((await fsp.readdir(dir)).length > 0) throw new Error(`'${dir}' exists and is not empty`);
+}
+var O_CREATE_NEW = fs.constants.O_WRONLY | fs.constants.O_CREAT | fs.constants.O_EXCL | fs.constants.O_NOFOLLOW;
+async function collectTar(tarStream, dest, top, caps) {
+  const report = emptyOutputs(dest);
+  report.collected = true;
+  const state = { files: 0, bytes: 0 };
+  const madeDirs = /* @__PURE__ */ new Set([""]);
+  const skip = (s) => {
+    report.skippedCount++;
+    report.skippedByReason[s.reason] = (report.skippedByReason[s.reason] ?? 0) + 1;
+    if (report.skipped.length < LIST_LIMIT) report.skipped.push(s);
+  };
+  const ensureDir = async (rel) => {
+    if (madeDirs.has(rel)) return;
+    await ensureDir(path2.posix.dirname(rel) === "." ? "" : path2.posix.dirname(rel));
+    const abs = path2.join(dest, rel);
+    try {
+      await fsp.mkdir(abs, { mode: 493 });
+    } catch (e) {
+      if (e.code !== "EEXIST") throw e;
+      const st = await fsp.lstat(abs);
+      if (!st.isDirectory()) throw Object.assign(new Error("not a directory"), { code: "ENOTDIR" });
+    }
+    madeDirs.add(rel);
+  };
+  const extract = import_tar_stream.default.extract();
+  extract.on("entry", (header, stream, next) => {
+    const d = decide(
+      { name: header.name, type: header.type ?? "file", size: header.size ?? 0, mode: header.mode ?? 420 },
+      top,
+      caps,
+      state
+    );
+    const drainThen = (after) => {
+      stream.on("end", after);
+      stream.resume();
+    };
+    if (d.action === "skip") {
+      skip({ path: d.path, reason: d.reason, ...d.detail ? { detail: d.detail } : {} });
+      drainThen(next);
+      return;
+    }
+    if (d.action === "root") return drainThen(next);
+    if (d.action === "make-dir") {
+      ensureDir(d.path).then(
+        () => drainThen(next),
+        () => {
+          skip({ path: d.path, reason: "duplicate" });
+          drainThen(next);
+        }
+      );
+      return;
+    }
+    state.files++;
+    state.bytes += d.size;
+    const abs = path2.join(dest, d.path);
+    const dir = path2.posix.dirname(d.path);
+    ensureDir(dir === "." ? "" : dir).then(() => fsp.open(abs, O_CREATE_NEW, d.mode)).then(
+      async (fh) => {
+        try {
+          await pipeline(stream, fh.createWriteStream({ autoClose: false }));
+          if (header.mtime) await fh.utimes(header.mtime, header.mtime);
+        } finally {
+          await fh.close();
+        }
+        report.files++;
+        report.bytes += d.size;
+        if (report.written.length < LIST_LIMIT) report.written.push({ path: d.path, size: d.size });
+        next();
+      },
+      () => {
+        state.files--;
+        state.bytes -= d.size;
+        skip({ path: d.path, reason: "duplicate" });
+        drainThen(next);
+      }
+    ).catch((err) => next(err));
+  });
+  await pipeline(tarStream, extract);
+  return report;
+}
+
+// src/sandbox/logs.ts
+import { randomBytes } from "node:crypto";
+var LogStream = class {
+  constructor(out, limitBytes, fenceWorkflowCommands) {
+    this.out = out;
+    this.limitBytes = limitBytes;
+    this.fenceWorkflowCommands = fenceWorkflowCommands;
+  }
+  out;
+  limitBytes;
+  fenceWorkflowCommands;
+  shown = 0;
+  dropped = 0;
+  token = null;
+  truncated = false;
+  begin() {
+    if (!this.fenceWorkflowCommands) return;
+    this.token = randomBytes(16).toString("hex");
+    this.out.stdout.write(`::stop-commands::${this.token}
+`);
+  }
+  write(stream, chunk) {
+    const room = this.limitBytes - this.shown;
+    if (room <= 0) {
+      this.dropped += chunk.length;
+      return;
+    }
+    const part = chunk.length > room ? chunk.subarray(0, room) : chunk;
+    this.shown += part.length;
+    (stream === "stderr" && !this.fenceWorkflowCommands ? this.out.stderr : this.out.stdout).write(part);
+    if (part.length < chunk.length) {
+      this.truncated = true;
+      this.dropped += chunk.length - part.length;
+      this.out.stderr.write(`
+[sandbox-action] log cut at ${this.limitBytes} bytes (--log-limit); the build goes on
+`);
+    }
+  }
+  end() {
+    if (this.token) {
+      this.out.stdout.write(`
+::${this.token}::
+`);
+      this.token = null;
+    }
+    if (this.dropped > 0) this.out.stderr.write(`[sandbox-action] ${this.dropped} log bytes were not shown
+`);
+    return { shownBytes: this.shown, droppedBytes: this.dropped };
+  }
+};
+
+// src/sandbox/plan.ts
+var LABEL_RUN = "sandbox-action.run";
+var LABEL_CREATED = "sandbox-action.created";
+var LABEL_ROLE = "sandbox-action.role";
+var WORK_DIR = "/work";
+var OUTPUT_DIR = "/output";
+function newRunId(now, random) {
+  return `${now.getTime().toString(36)}-${random}`;
+}
+function runLabels(runId, createdAt2) {
+  return { [LABEL_RUN]: runId, [LABEL_CREATED]: createdAt2.toISOString() };
+}
+function plan(spec, ctx) {
+  const labels = runLabels(ctx.runId, ctx.createdAt);
+  const base = `sandbox-action-${ctx.runId}`;
+  const volumes = [];
+  const mounts = [];
+  if (spec.source?.readOnly) {
+    mounts.push({ type: "bind", source: spec.source.dir, target: WORK_DIR, readOnly: true });
+  } else {
+    volumes.push({ role: "work", name: `${base}-work`, mount: WORK_DIR, sizeBytes: spec.workSizeBytes });
+  }
+  volumes.push({ role: "output", name: `${base}-output`, mount: OUTPUT_DIR, sizeBytes: spec.outputSizeBytes });
+  for (const v of volumes) mounts.push({ type: "volume", source: v.name, target: v.mount, readOnly: false });
+  const tmpOptions = ["rw", "nosuid", "nodev", ...spec.tmpExec ? ["exec"] : ["noexec"]];
+  mounts.push({
+    type: "tmpfs",
+    source: "",
+    target: "/tmp",
+    readOnly: false,
+    tmpfs: { sizeBytes: spec.tmpSizeBytes, mode: 1023, options: tmpOptions }
+  });
+  const container = {
+    name: base,
+    image: spec.image,
+    cmd: spec.command,
+    user: `${ctx.uid}:${ctx.gid}`,
+    workingDir: WORK_DIR,
+    env: [...spec.env],
+    labels: { ...labels, [LABEL_ROLE]: "sandbox" },
+    mounts,
+    readOnlyRootfs: !spec.writableRoot,
+    capDrop: ["ALL"],
+    capAdd: [...spec.capAdd],
+    // The engine's default seccomp profile applies unless a profile is named; none is.
+    securityOpt: ["no-new-privileges:true"],
+    init: true,
+    privileged: false,
+    networkMode: "none",
+    memoryBytes: spec.memoryBytes,
+    memorySwapBytes: spec.memoryBytes,
+    nanoCpus: Math.round(spec.cpus * 1e9),
+    pidsLimit: spec.pids,
+    ulimits: [
+      { name: "nofile", soft: spec.nofile, hard: spec.nofile },
+      { name: "fsize", soft: spec.fsizeBytes, hard: spec.fsizeBytes },
+      { name: "core", soft: 0, hard: 0 }
+    ],
+    ...spec.isolation === "runsc" ? { runtime: ctx.runscRuntime ?? "runsc" } : {},
+    // The log is streamed live through attach; the engine keeps none, so a flood cannot fill its disk.
+    logDriver: { type: "none", config: {} },
+    hostname: "sandbox",
+    tty: false
+  };
+  return {
+    runId: ctx.runId,
+    labels,
+    volumes,
+    readOnlySource: spec.source?.readOnly ? spec.source.dir : null,
+    copySource: spec.source && !spec.source.readOnly ? spec.source.dir : null,
+    container,
+    uid: ctx.uid,
+    gid: ctx.gid
+  };
+}
+function decideStatus(e) {
+  if (e.timedOut) return { status: "timed-out", exitCode: 124 };
+  if (e.oomKilled) return { status: "oom-killed", exitCode: 137 };
+  if (e.exitCode === 0) return { status: "succeeded", exitCode: 0 };
+  return { status: "failed", exitCode: e.exitCode };
+}
+function resolveUser(user, passwd, group) {
+  const [u, g] = user.split(":");
+  const lookup = (text, name) => {
+    for (const line of text.split("\n")) {
+      const f = line.split(":");
+      if (f[0] === name && f.length >= 4) return f;
+    }
+    return null;
+  };
+  let uid;
+  let gid;
+  if (/^\d+$/.test(u)) {
+    uid = Number(u);
+    const entry = text2entryByUid(passwd, uid);
+    gid = entry ? Number(entry[3]) : uid;
+  } else {
+    const entry = lookup(passwd, u);
+    if (!entry) return { error: `user '${u}' is not in the image's /etc/passwd` };
+    uid = Number(entry[2]);
+    gid = Number(entry[3]);
+  }
+  if (g !== void 0) {
+    if (/^\d+$/.test(g)) gid = Number(g);
+    else {
+      const entry = lookup(group, g);
+      if (!entry) return { error: `group '${g}' is not in the image's /etc/group` };
+      gid = Number(entry[2]);
+    }
+  }
+  if (!Number.isInteger(uid) || !Number.isInteger(gid)) return { error: `user '${user}' has a malformed entry` };
+  return { uid, gid };
+}
+function text2entryByUid(passwd, uid) {
+  for (const line of passwd.split("\n")) {
+    const f = line.split(":");
+    if (f.length >= 4 && Number(f[2]) === uid) return f;
+  }
+  return null;
+}
+function numericUser(user) {
+  const m = /^(\d+)(?::(\d+))?$/.exec(user);
+  if (!m) return null;
+  return { uid: Number(m[1]), gid: Number(m[2] ?? m[1]) };
+}
+
+// src/sandbox/result.ts
+var RESULT_SCHEMA_VERSION = 1;
+
+// src/sandbox/source-tar.ts
+var import_tar_stream2 = __toESM(require_tar_stream(), 1);
+import fs2 from "node:fs";
+import fsp2 from "node:fs/promises";
+import path3 from "node:path";
+import { Readable } from "node:stream";
+import { pipeline as pipeline2 } from "node:stream/promises";
+function packDirectory(root, owner) {
+  const pack = import_tar_stream2.default.pack();
+  const stats = { files: 0, bytes: 0, skipped: [] };
+  const common = { uid: owner.uid, gid: owner.gid, uname: "", gname: "" };
+  const walk = async (rel) => {
+    const abs = rel ? path3.join(root, rel) : root;
+    const names = (await fsp2.readdir(abs)).sort();
+    for (const name of names) {
+      const childRel = rel ? `${rel}/${name}` : name;
+      const childAbs = path3.join(root, childRel);
+      const st = await fsp2.lstat(childAbs);
+      const mode = st.mode & 511;
+      if (st.isDirectory()) {
+        await entry({ ...common, name: childRel, type: "directory", mode, mtime: st.mtime });
+        await walk(childRel);
+      } else if (st.isSymbolicLink()) {
+        await entry({ ...common, name: childRel, type: "symlink", linkname: await fsp2.readlink(childAbs), mode: 511, mtime: st.mtime });
+      } else if (st.isFile()) {
+        const fh = await fsp2.open(childAbs, fs2.constants.O_RDONLY | fs2.constants.O_NOFOLLOW);
+        try {
+          const fst = await fh.stat();
+          const w = pack.entry({ ...common, name: childRel, type: "file", size: fst.size, mode, mtime: fst.mtime });
+          await pipeline2(fh.createReadStream({ autoClose: false }), w);
+          stats.files++;
+          stats.bytes += fst.size;
+        } finally {
+          await fh.close();
+        }
+      } else {
+        stats.skipped.push(childRel);
+      }
+    }
+  };
+  const entry = (h) => new Promise((resolve, reject) => {
+    pack.entry(h, (err) => err ? reject(err) : resolve());
+  });
+  const done = walk("").then(
+    () => {
+      pack.finalize();
+      return stats;
+    },
+    (err) => {
+      pack.destroy(err);
+      throw err;
+    }
+  );
+  return { stream: Readable.from(pack), done };
+}
+
+// src/sandbox/volumes.ts
+import { execFile } from "node:child_process";
+import fsp3 from "node:fs/promises";
+import path4 from "node:path";
+import { promisify } from "node:util";
+var run = promisify(execFile);
+var LABEL_LOOP_DEVICE = "sandbox-action.loop-device";
+var LABEL_LOOP_IMAGE = "sandbox-action.loop-image";
+function defaultVolumeHost(stateDir, isRoot) {
+  return {
+    stateDir,
+    async privileged(cmd, args) {
+      const { stdout } = isRoot ? await run(cmd, args) : await run("sudo", ["-n", cmd, ...args]);
+      return stdout.trim();
+    }
+  };
+}
+var loopCheck = null;
+function loopUnavailableReason(engine, host) {
+  loopCheck ??= (async () => {
+    if (!engine.info.local) return "the engine is remote, so a loop device here would not reach it";
+    if (engine.info.name !== "docker") return `${engine.info.name} volumes of type ext4 are not used`;
+    try {
+      await run("mkfs.ext4", ["-V"]);
+    } catch {
+      return "mkfs.ext4 is not installed (apt-get install e2fsprogs)";
+    }
+    try {
+      await host.privileged("losetup", ["--version"]);
+    } catch {
+      return "losetup needs root or passwordless sudo";
+    }
+    return null;
+  })();
+  return loopCheck;
+}
+async function chooseBackend(wanted, engine, host) {
+  if (wanted === "tmpfs" || wanted === "unbounded") return { backend: wanted, note: null };
+  const why = await loopUnavailableReason(engine, host);
+  if (why === null) return { backend: "loop", note: null };
+  if (wanted === "loop") throw new EngineError(engine.info.name, "create a loop volume", why);
+  return {
+    backend: "tmpfs",
+    note: `volumes are size-capped tmpfs, counted against memory: ${why}`
+  };
+}
+async function createVolume(engine, host, backend, v, owner, labels) {
+  const base = { name: v.name, role: v.role, mount: v.mount, sizeBytes: v.sizeBytes, backend };
+  const volLabels = { ...labels, [LABEL_ROLE]: v.role };
+  if (backend === "tmpfs") {
+    await engine.createVolume({
+      name: v.name,
+      driver: "local",
+      driverOpts: {
+        type: "tmpfs",
+        device: "tmpfs",
+        o: `size=${v.sizeBytes},uid=${owner.uid},gid=${owner.gid},mode=0755,nosuid,nodev`
+      },
+      labels: volLabels
+    });
+    return { ...base, enforced: true, remove: () => engine.removeVolume(v.name) };
+  }
+  if (backend === "unbounded") {
+    await engine.createVolume({ name: v.name, driver: "local", driverOpts: {}, labels: volLabels });
+    return { ...base, enforced: false, remove: () => engine.removeVolume(v.name) };
+  }
+  const image = path4.join(host.stateDir, `${v.name}.img`);
+  await fsp3.mkdir(host.stateDir, { recursive: true, mode: 448 });
+  const fh = await fsp3.open(image, "wx", 384);
+  let device = null;
+  let created = false;
+  const remove = async () => {
+    if (created) await engine.removeVolume(v.name);
+    if (device) await host.privileged("losetup", ["-d", device]).catch(() => void 0);
+    await fsp3.rm(image, { force: true });
+  };
+  try {
+    await fh.truncate(v.sizeBytes);
+    await fh.close();
+    await run("mkfs.ext4", [
+      "-q",
+      "-F",
+      "-m",
+      "0",
+      "-O",
+      "^has_journal",
+      "-E",
+      `root_owner=${owner.uid}:${owner.gid},lazy_itable_init=1,nodiscard`,
+      image
+    ]);
+    await run("debugfs", ["-w", "-R", "rmdir lost+found", image]);
+    device = await host.privileged("losetup", ["--find", "--show", image]);
+    await engine.createVolume({
+      name: v.name,
+      driver: "local",
+      driverOpts: { type: "ext4", device, o: "nosuid,nodev" },
+      labels: { ...volLabels, [LABEL_LOOP_DEVICE]: device, [LABEL_LOOP_IMAGE]: image }
+    });
+    created = true;
+    return { ...base, enforced: true, remove };
+  } catch (err) {
+    await remove().catch(() => void 0);
+    throw err;
+  }
+}
+async function ourLoopDevices(host) {
+  let out;
+  try {
+    out = await host.privileged("losetup", ["--list", "--json", "--output", "NAME,BACK-FILE"]);
+  } catch {
+    return [];
+  }
+  if (!out) return [];
+  const j = JSON.parse(out);
+  const dir = path4.resolve(host.stateDir) + path4.sep;
+  return (j.loopdevices ?? []).filter((d) => d["back-file"] && path4.resolve(d["back-file"].replace(/ \(deleted\)$/, "")).startsWith(dir)).map((d) => ({ device: d.name, image: d["back-file"].replace(/ \(deleted\)$/, "") }));
+}
+
+// src/sandbox/execute.ts
+var UNPRIVILEGED = { uid: 65534, gid: 65534 };
+var ATTACH_GRACE_MS = 3e3;
+async function raceTimeout(p, ms) {
+  let timer;
+  try {
+    return await Promise.race([p, new Promise((r) => timer = setTimeout(() => r(void 0), ms))]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+var Cleanup = class {
+  steps = [];
+  add(what, fn) {
+    this.steps.push({ what, fn });
+  }
+  /** Run every step, newest first; a failing step does not stop the others. Returns the failures. */
+  async run() {
+    const failures = [];
+    while (this.steps.length) {
+      const s = this.steps.pop();
+      try {
+        await s.fn();
+      } catch (err) {
+        failures.push(`${s.what}: ${errorMessage(err)}`);
+      }
+    }
+    return failures;
+  }
+};
+function abortPromise(signal) {
+  return new Promise((_, reject) => {
+    const fire = () => reject(new InterruptedError(signal.reason ?? "SIGTERM"));
+    if (signal.aborted) fire();
+    else signal.addEventListener("abort", fire, { once: true });
+  });
+}
+function checkAborted(signal) {
+  if (signal.aborted) throw new InterruptedError(signal.reason ?? "SIGTERM");
+}
+async function checkSource(spec) {
+  if (!spec.source) return;
+  const st = await fsp4.stat(spec.source.dir).catch(() => null);
+  if (!st?.isDirectory()) throw new InputError("--source", `'${spec.source.dir}' is not a directory`);
+}
+async function checkOutputDir(spec) {
+  if (!spec.outputDir) return;
+  const st = await fsp4.lstat(spec.outputDir).catch(() => null);
+  if (st === null) return;
+  if (!st.isDirectory()) throw new InputError("--output-dir", `'${spec.outputDir}' exists and is not a directory`);
+  if ((await fsp4.readdir(spec.outputDir)).length > 0) {
+    throw new InputError("--output-dir", `'${spec.outputDir}' exists and is not empty; name a new or empty directory`);
+  }
+}
+async function ensureImage(engine, spec, notice) {
+  let info = spec.pull === "always" ? null : await engine.imageInspect(spec.image);
+  if (info) return info;
+  if (spec.pull === "never") {
+    throw new InputError("--image", `'${spec.image}' is not on this engine and --pull is never; build or pull it first`);
+  }
+  notice(`pulling ${spec.image}`);
+  try {
+    await engine.imagePull(spec.image);
+  } catch (err) {
+    throw new InputError("--image", `'${spec.image}' is not on this engine and could not be pulled: ${errorMessage(err)}`);
+  }
+  info = await engine.imageInspect(spec.image);
+  if (!info) throw new InputError("--image", `'${spec.image}' could not be found after pulling`);
+  return info;
+}
+async function readImageFiles(engine, image, files, labels) {
+  const id = await engine.createContainer({
+    name: `sandbox-action-${labels["sandbox-action.run"]}-probe`,
+    image,
+    cmd: ["/nonexistent"],
+    user: "65534:65534",
+    workingDir: "/",
+    env: [],
+    labels,
+    mounts: [],
+    readOnlyRootfs: true,
+    capDrop: ["ALL"],
+    capAdd: [],
+    securityOpt: ["no-new-privileges:true"],
+    init: false,
+    privileged: false,
+    networkMode: "none",
+    memoryBytes: 16 * 1024 * 1024,
+    memorySwapBytes: 16 * 1024 * 1024,
+    nanoCpus: 1e8,
+    pidsLimit: 1,
+    ulimits: [],
+    logDriver: { type: "none", config: {} },
+    tty: false
+  });
+  const out = /* @__PURE__ */ new Map();
+  try {
+    for (const f of files) {
+      const stream = await engine.getArchive(id, f).catch(() => null);
+      if (!stream) continue;
+      const extract = import_tar_stream3.default.extract();
+      const chunks = [];
+      extract.on("entry", (h, s, next) => {
+        if (h.type === "file" && (h.size ?? 0) < 4 * 1024 * 1024) s.on("data", (c) => chunks.push(c));
+        s.on("end", next);
+        s.resume();
+      });
+      await new Promise((resolve, reject) => {
+        extract.on("finish", resolve);
+        extract.on("error", reject);
+        stream.pipe(extract);
+      });
+      out.set(f, Buffer.concat(chunks).toString("utf8"));
+    }
+  } finally {
+    await engine.removeContainer(id);
+  }
+  return out;
+}
+async function decideUser(engine, spec, image, labels, notes) {
+  const explicit = spec.user !== null;
+  const wanted = spec.user ?? (image.user || "");
+  if (wanted === "") return UNPRIVILEGED;
+  let ids = numericUser(wanted);
+  if (!ids) {
+    const files = await readImageFiles(engine, spec.image, ["/etc/passwd", "/etc/group"], labels);
+    const r = resolveUser(wanted, files.get("/etc/passwd") ?? "", files.get("/etc/group") ?? "");
+    if ("error" in r) {
+      if (explicit) throw new InputError("--user", r.error);
+      notes.push(`the image's user '${wanted}' could not be resolved (${r.error}); running as 65534:65534`);
+      return UNPRIVILEGED;
+    }
+    ids = r;
+  }
+  if (ids.uid === 0 && !spec.allowRoot) {
+    if (explicit) throw new InputError("--user", `'${wanted}' is uid 0; pass --allow-root to run as root (not recommended)`);
+    notes.push(`the image runs as root ('${wanted}'); the sandbox runs as 65534:65534 instead (--allow-root keeps root)`);
+    return UNPRIVILEGED;
+  }
+  return ids;
+}
+async function executeRun(spec, deps) {
+  const { engine, signal } = deps;
+  const createdAt2 = deps.now();
+  const runId = newRunId(createdAt2, deps.random());
+  const labels = runLabels(runId, createdAt2);
+  const cleanup = new Cleanup();
+  const notes = [];
+  const loosened = loosenedBy(spec);
+  let outputs = emptyOutputs(spec.outputDir);
+  const logs = new LogStream(deps.log, spec.logLimitBytes, deps.fenceWorkflowCommands);
+  let logBytes = { shownBytes: 0, droppedBytes: 0 };
+  let thePlan = null;
+  let volumes = [];
+  let imageId = null;
+  let commandExitCode = null;
+  let timedOut = false;
+  let oomKilled = false;
+  let startedAt = 0;
+  let endedAt = 0;
+  const aborted = abortPromise(signal);
+  aborted.catch(() => void 0);
+  try {
+    const [image, backend, runtimes] = await Promise.race([
+      Promise.all([
+        ensureImage(engine, spec, deps.notice),
+        chooseBackend(spec.volumeBackend, engine, deps.volumeHost),
+        spec.isolation === "runsc" ? engine.runtimes() : Promise.resolve([]),
+        checkSource(spec),
+        checkOutputDir(spec)
+      ]),
+      aborted
+    ]);
+    imageId = image.id;
+    if (backend.note) notes.push(backend.note);
+    if (spec.isolation === "runsc" && !runtimes.includes("runsc")) {
+      throw new InputError(
+        "--isolation",
+        `runsc: the ${engine.info.name} engine has no runsc runtime (it has ${runtimes.join(", ") || "none"}); register gVisor as in docs/gvisor.md`
+      );
+    }
+    const owner = await decideUser(engine, spec, image, labels, notes);
+    checkAborted(signal);
+    thePlan = plan(spec, { runId, createdAt: createdAt2, uid: owner.uid, gid: owner.gid });
+    deps.onPlan?.(thePlan);
+    const p = thePlan;
+    const made = await Promise.allSettled(
+      p.volumes.map((v) => createVolume(engine, deps.volumeHost, backend.backend, v, owner, labels))
+    );
+    volumes = made.flatMap((m) => m.status === "fulfilled" ? [m.value] : []);
+    for (const v of volumes) cleanup.add(`remove volume ${v.name}`, v.remove);
+    const failed = made.find((m) => m.status === "rejected");
+    if (failed) throw failed.reason;
+    if (backend.backend === "unbounded") {
+      await chownVolumes(engine, spec.image, volumes, owner, labels);
+    }
+    checkAborted(signal);
+    const id = await engine.createContainer(p.container);
+    cleanup.add("remove container", () => engine.removeContainer(id));
+    const copy = p.copySource ? (async () => {
+      const packed = packDirectory(p.copySource, owner);
+      await Promise.all([engine.putArchive(id, WORK_DIR, packed.stream), packed.done]);
+    })() : Promise.resolve();
+    const [, attached, watch] = await Promise.race([
+      Promise.all([
+        copy,
+        engine.attach(id, (s, chunk) => logs.write(s, chunk)),
+        engine.watchExit(id)
+      ]),
+      aborted
+    ]);
+    cleanup.add("detach log", async () => attached.close());
+    logs.begin();
+    startedAt = Date.now();
+    await engine.startContainer(id);
+    let timer;
+    const timeout = new Promise((resolve) => {
+      timer = setTimeout(() => resolve("timeout"), spec.timeoutMs);
+    });
+    try {
+      const first = await Promise.race([watch.exit, timeout, aborted]);
+      if (first === "timeout") {
+        timedOut = true;
+        await engine.killContainer(id, "KILL");
+        await Promise.race([watch.exit, engine.waitContainer(id)]);
+      }
+    } finally {
+      clearTimeout(timer);
+    }
+    endedAt = Date.now();
+    await raceTimeout(attached.done, ATTACH_GRACE_MS);
+    logBytes = logs.end();
+    const state = await engine.inspectContainer(id);
+    commandExitCode = timedOut ? null : state.exitCode;
+    oomKilled = state.oomKilled;
+    if (spec.outputDir) {
+      checkAborted(signal);
+      await prepareOutputDir(spec.outputDir);
+      const stream = await engine.getArchive(id, OUTPUT_DIR);
+      outputs = await collectTar(stream, spec.outputDir, OUTPUT_DIR.slice(1), spec.outputCaps);
+    }
+  } catch (err) {
+    if (startedAt && !endedAt) endedAt = Date.now();
+    logBytes = logs.end();
+    const failures2 = await cleanup.run();
+    for (const f of failures2) deps.notice(`cleanup: ${f}`);
+    throw err;
+  }
+  const failures = await cleanup.run();
+  for (const f of failures) notes.push(`cleanup: ${f}`);
+  const { status, exitCode } = decideStatus({ exitCode: commandExitCode ?? 0, timedOut, oomKilled });
+  const c = thePlan.container;
+  return {
+    schemaVersion: RESULT_SCHEMA_VERSION,
+    runId,
+    status,
+    exitCode,
+    commandExitCode,
+    durationMs: endedAt - startedAt,
+    image: { ref: spec.image, id: imageId },
+    engine: { name: engine.info.name, version: engine.info.version, runtime: c.runtime ?? "default" },
+    user: c.user,
+    network: c.networkMode,
+    limits: {
+      timeoutMs: spec.timeoutMs,
+      memoryBytes: c.memoryBytes,
+      memorySwapBytes: c.memorySwapBytes,
+      cpus: c.nanoCpus / 1e9,
+      pids: c.pidsLimit,
+      nofile: spec.nofile,
+      fsizeBytes: spec.fsizeBytes,
+      tmpSizeBytes: spec.tmpSizeBytes,
+      readOnlyRoot: c.readOnlyRootfs,
+      capabilities: c.capAdd,
+      noNewPrivileges: c.securityOpt.includes("no-new-privileges:true")
+    },
+    volumes: volumes.map((v) => ({ mount: v.mount, sizeBytes: v.sizeBytes, backend: v.backend, enforced: v.enforced })),
+    loosened,
+    notes,
+    outputs,
+    logTruncated: logs.truncated,
+    logBytes: { shown: logBytes.shownBytes, dropped: logBytes.droppedBytes }
+  };
+}
+async function chownVolumes(engine, image, volumes, owner, labels) {
+  const id = await engine.createContainer({
+    name: `sandbox-action-${labels["sandbox-action.run"]}-chown`,
+    image,
+    entrypoint: ["chown"],
+    cmd: [`${owner.uid}:${owner.gid}`, ...volumes.map((v) => v.mount)],
+    user: "0:0",
+    workingDir: "/",
+    env: [],
+    labels,
+    mounts: volumes.map((v) => ({ type: "volume", source: v.name, target: v.mount, readOnly: false })),
+    readOnlyRootfs: true,
+    capDrop: ["ALL"],
+    capAdd: ["CHOWN"],
+    securityOpt: ["no-new-privileges:true"],
+    init: false,
+    privileged: false,
+    networkMode: "none",
+    memoryBytes: 64 * 1024 * 1024,
+    memorySwapBytes: 64 * 1024 * 1024,
+    nanoCpus: 5e8,
+    pidsLimit: 16,
+    ulimits: [],
+    logDriver: { type: "none", config: {} },
+    tty: false
+  });
+  try {
+    const watch = await engine.watchExit(id);
+    await engine.startContainer(id);
+    const code = await watch.exit;
+    if (code !== 0) throw new Error(`chown of the unbounded volumes exited with ${code}`);
+  } finally {
+    await engine.removeContainer(id);
+  }
+}
+
+// src/sandbox/gc.ts
+import fsp5 from "node:fs/promises";
+import path5 from "node:path";
+function createdAt(r) {
+  const t = Date.parse(r.labels[LABEL_CREATED] ?? "");
+  return Number.isNaN(t) ? 0 : t;
+}
+async function gc(engine, host, opts) {
+  const label = opts.runId ? `${LABEL_RUN}=${opts.runId}` : LABEL_RUN;
+  const all = await engine.listLabelled(label);
+  const cutoff = opts.now - opts.olderThanMs;
+  const old = all.filter((r) => createdAt(r) <= cutoff);
+  const report = { removed: [], kept: all.length - old.length, failures: [] };
+  const attempt = async (r, fn) => {
+    try {
+      await fn();
+      report.removed.push({ kind: r.kind, name: r.name });
+    } catch (err) {
+      report.failures.push(`${r.kind} ${r.name}: ${errorMessage(err)}`);
+    }
+  };
+  await Promise.all(old.filter((r) => r.kind === "container").map((r) => attempt(r, () => engine.removeContainer(r.id))));
+  await Promise.all(old.filter((r) => r.kind === "network").map((r) => attempt(r, () => engine.removeNetwork(r.id))));
+  await Promise.all(
+    old.filter((r) => r.kind === "volume").map(
+      (r) => attempt(r, async () => {
+        await engine.removeVolume(r.name);
+        const dev = r.labels[LABEL_LOOP_DEVICE];
+        const img = r.labels[LABEL_LOOP_IMAGE];
+        if (dev) await host.privileged("losetup", ["-d", dev]).catch(() => void 0);
+        if (img && path5.resolve(img).startsWith(path5.resolve(host.stateDir) + path5.sep)) {
+          await fsp5.rm(img, { force: true });
+        }
+      })
+    )
+  );
+  if (!opts.runId) {
+    const inUse = new Set(all.filter((r) => createdAt(r) > cutoff).map((r) => r.labels[LABEL_LOOP_IMAGE]));
+    for (const d of await ourLoopDevices(host)) {
+      if (inUse.has(d.image)) continue;
+      const st = await fsp5.stat(d.image).catch(() => null);
+      if (st && st.mtimeMs > cutoff) continue;
+      await host.privileged("losetup", ["-d", d.device]).catch(() => void 0);
+      await fsp5.rm(d.image, { force: true });
+      report.removed.push({ kind: "loop-device", name: d.device });
+    }
+    const files = await fsp5.readdir(host.stateDir).catch(() => []);
+    for (const f of files.filter((n) => n.endsWith(".img"))) {
+      const abs = path5.join(host.stateDir, f);
+      if (inUse.has(abs)) continue;
+      const st = await fsp5.stat(abs).catch(() => null);
+      if (st && st.mtimeMs <= cutoff) {
+        await fsp5.rm(abs, { force: true });
+        report.removed.push({ kind: "volume-image", name: f });
+      }
+    }
+  }
+  return report;
+}
+
+// src/cli/args.ts
+import { parseArgs } from "node:util";
+function parseCommandLine(argv, table) {
+  const dash = argv.indexOf("--");
+  const head = dash === -1 ? argv : argv.slice(0, dash);
+  const rest = dash === -1 ? [] : argv.slice(dash + 1);
+  const config = {};
+  for (const [name, o] of Object.entries(table)) {
+    config[name] = {
+      type: o.kind === "boolean" ? "boolean" : "string",
+      ...o.kind === "strings" ? { multiple: true } : {},
+      ...o.short ? { short: o.short } : {}
+    };
+  }
+  try {
+    const { values, positionals } = parseArgs({ args: head, options: config, strict: true, allowPositionals: true });
+    return { options: values, positionals, rest };
+  } catch (err) {
+    const msg = err.message;
+    const m = /Unknown option '([^']+)'/.exec(msg);
+    if (m) throw new InputError(m[1], `is not an option; see --help for the options`);
+    const v = /Option '(?:-\w, )?(--[\w-]+)(?: <value>)?' argument missing/.exec(msg);
+    if (v) throw new InputError(v[1], "needs a value");
+    throw new InputError("arguments", msg.split("\n")[0]);
+  }
+}
+function helpFor(table) {
+  const width = Math.max(...Object.keys(table).map((k) => k.length)) + 4;
+  return Object.entries(table).map(([k, o]) => `  --${(o.kind === "boolean" ? k : `${k} X`).padEnd(width)} ${o.help}`).join("\n");
+}
+
+// src/cli/door.ts
+import { randomBytes as randomBytes2 } from "node:crypto";
+import os from "node:os";
+import path6 from "node:path";
+
+// src/engine/http.ts
+import http from "node:http";
+function parseEndpoint(url) {
+  if (url.startsWith("unix://")) return { url, socketPath: url.slice("unix://".length) };
+  if (url.startsWith("/")) return { url: `unix://${url}`, socketPath: url };
+  const m = /^(?:tcp|http):\/\/([^:/]+)(?::(\d+))?\/?$/.exec(url);
+  if (m) return { url, host: m[1], port: Number(m[2] ?? 2375) };
+  throw new EngineError(
+    "engine",
+    "connect",
+    `unsupported engine address '${url}'`,
+    "use unix:///path/to/socket or tcp://host:port (TLS endpoints are not supported)"
+  );
+}
+var agents = /* @__PURE__ */ new Map();
+function agentFor(ep) {
+  let a = agents.get(ep.url);
+  if (!a) {
+    a = new http.Agent({ keepAlive: true, maxSockets: 32 });
+    agents.set(ep.url, a);
+  }
+  return a;
+}
+var ApiClient = class {
+  constructor(endpoint, engineName) {
+    this.endpoint = endpoint;
+    this.engineName = engineName;
+  }
+  endpoint;
+  engineName;
+  prefix = "";
+  setApiVersion(v) {
+    this.prefix = `/v${v}`;
+  }
+  /** Send a request; resolves with the raw streaming response (any status). */
+  raw(method, path7, opts = {}, operation = `${method} ${path7}`) {
+    const qs = new URLSearchParams();
+    for (const [k, v] of Object.entries(opts.query ?? {})) if (v !== void 0) qs.set(k, String(v));
+    const fullPath = `${this.prefix}${path7}${qs.size ? `?${qs}` : ""}`;
+    const headers = { ...opts.headers };
+    let payload;
+    if (opts.body !== void 0) {
+      payload = Buffer.from(JSON.stringify(opts.body));
+      headers["content-type"] = "application/json";
+      headers["content-length"] = String(payload.length);
+    }
+    const ep = this.endpoint;
+    return new Promise((resolve, reject) => {
+      const req = http.request(
+        {
+          method,
+          path: fullPath,
+          headers,
+          agent: agentFor(ep),
+          ...ep.socketPath ? { socketPath: ep.socketPath } : { host: ep.host, port: ep.port }
+        },
+        (res) => resolve({ statusCode: res.statusCode ?? 0, headers: res.headers, body: res })
+      );
+      req.on("error", (err) => reject(this.connectError(operation, err)));
+      if (opts.bodyStream) {
+        opts.bodyStream.on("error", (err) => req.destroy(err));
+        opts.bodyStream.pipe(req);
+      } else {
+        req.end(payload);
+      }
+    });
+  }
+  /** Send a request and parse a JSON answer; a non-2xx status becomes an EngineError. */
+  async json(method, path7, opts = {}, operation) {
+    const op = operation ?? `${method} ${path7}`;
+    const res = await this.raw(method, path7, opts, op);
+    const text = await readAll(res.body);
+    if (res.statusCode < 200 || res.statusCode >= 300) throw this.statusError(op, res.statusCode, text);
+    return text.length ? JSON.parse(text.toString("utf8")) : void 0;
+  }
+  /** Like json() but ignores the body. `okStatuses` lists extra statuses that count as success. */
+  async call(method, path7, opts = {}, operation, okStatuses = []) {
+    const op = operation ?? `${method} ${path7}`;
+    const res = await this.raw(method, path7, opts, op);
+    const text = await readAll(res.body);
+    if ((res.statusCode < 200 || res.statusCode >= 300) && !okStatuses.includes(res.statusCode)) {
+      throw this.statusError(op, res.statusCode, text);
+    }
+    return res.statusCode;
+  }
+  statusError(operation, status, body) {
+    let detail = body.toString("utf8").trim();
+    try {
+      const parsed = JSON.parse(detail);
+      if (parsed.message) detail = parsed.message;
+    } catch {
+    }
+    return new EngineError(this.engineName, operation, `${detail || "no detail"} (HTTP ${status})`, "", status);
+  }
+  connectError(operation, err) {
+    const where = this.endpoint.url;
+    if (err.code === "ENOENT" || err.code === "ECONNREFUSED") {
+      return new EngineError(
+        this.engineName,
+        operation,
+        `no engine answers at ${where}`,
+        "start it (`sudo systemctl start docker`, or `sudo scripts/engine-up.sh` here) or set DOCKER_HOST"
+      );
+    }
+    if (err.code === "EACCES") {
+      return new EngineError(
+        this.engineName,
+        operation,
+        `permission denied on ${where}`,
+        "add your user to the docker group or run with sudo"
+      );
+    }
+    return new EngineError(this.engineName, operation, `${err.code ?? ""} ${err.message}`.trim());
+  }
+};
+async function readAll(stream, limit = 64 * 1024 * 1024) {
+  const chunks = [];
+  let n = 0;
+  for await (const chunk of stream) {
+    const b = chunk;
+    n += b.length;
+    if (n > limit) {
+      stream.destroy();
+      throw new Error(`answer larger than ${limit} bytes`);
+    }
+    chunks.push(b);
+  }
+  return Buffer.concat(chunks);
+}
+
+// src/engine/demux.ts
+var Demuxer = class {
+  constructor(sink) {
+    this.sink = sink;
+  }
+  sink;
+  pending = Buffer.alloc(0);
+  push(chunk) {
+    let buf = this.pending.length ? Buffer.concat([this.pending, chunk]) : chunk;
+    while (buf.length >= 8) {
+      const size2 = buf.readUInt32BE(4);
+      if (buf.length < 8 + size2) break;
+      const kind = buf[0];
+      const payload = buf.subarray(8, 8 + size2);
+      if (size2 > 0) this.sink(kind === 2 ? "stderr" : "stdout", payload);
+      buf = buf.subarray(8 + size2);
+    }
+    this.pending = Buffer.from(buf);
+  }
+};
+
+// src/engine/docker.ts
+var CLIENT_MAX_API = "1.47";
+var CLIENT_MIN_API = "1.41";
+function compareApi(a, b) {
+  const [am, an] = a.split(".").map(Number);
+  const [bm, bn] = b.split(".").map(Number);
+  return am - bm || an - bn;
+}
+function defaultEndpoints(env) {
+  if (env.DOCKER_HOST) return [env.DOCKER_HOST];
+  if (env.CONTAINER_HOST) return [env.CONTAINER_HOST];
+  const list2 = ["unix:///var/run/docker.sock", "unix:///run/podman/podman.sock"];
+  if (env.XDG_RUNTIME_DIR) list2.push(`unix://${env.XDG_RUNTIME_DIR}/podman/podman.sock`);
+  return list2;
+}
+async function connectEngine(endpoints) {
+  let lastErr;
+  for (const url of endpoints) {
+    const client = new ApiClient(parseEndpoint(url), "engine");
+    try {
+      const v = await client.json("GET", "/version", {}, "version");
+      const isPodman = (v.Components ?? []).some((c2) => /podman/i.test(c2.Name));
+      const name = isPodman ? "podman" : "docker";
+      if (compareApi(v.ApiVersion, CLIENT_MIN_API) < 0) {
+        throw new EngineError(
+          name,
+          "version",
+          `engine API ${v.ApiVersion} is older than ${CLIENT_MIN_API}`,
+          "upgrade to Docker 20.10 or later, or Podman 3 or later"
+        );
+      }
+      const api = compareApi(v.ApiVersion, CLIENT_MAX_API) > 0 ? CLIENT_MAX_API : v.ApiVersion;
+      const c = new ApiClient(client.endpoint, name);
+      c.setApiVersion(api);
+      return new DockerApiEngine(c, {
+        name,
+        version: v.Version,
+        apiVersion: api,
+        os: v.Os,
+        arch: v.Arch,
+        endpoint: client.endpoint.url,
+        local: client.endpoint.socketPath !== void 0
+      });
+    } catch (err) {
+      lastErr = err;
+    }
+  }
+  if (lastErr instanceof EngineError && lastErr.operation !== "version") throw lastErr;
+  if (lastErr instanceof EngineError) throw lastErr;
+  throw new EngineError("docker", "connect", `no engine answers at ${endpoints.join(", ")}`, "start Docker or Podman");
+}
+function labelFilter(label) {
+  return JSON.stringify({ label: [label] });
+}
+function toContainerBody(s) {
+  const tmpfs = {};
+  const mounts = [];
+  for (const m of s.mounts) {
+    if (m.type === "tmpfs") {
+      const t = m.tmpfs;
+      tmpfs[m.target] = [...t.options, `size=${t.sizeBytes}`, `mode=${t.mode.toString(8)}`].join(",");
+    } else {
+      mounts.push({
+        Type: m.type,
+        Source: m.source,
+        Target: m.target,
+        ReadOnly: m.readOnly,
+        // Never copy the image's files or the mount point's owner into a volume: it starts empty, ours.
+        ...m.type === "volume" ? { VolumeOptions: { NoCopy: true } } : {},
+        ...m.type === "bind" ? { BindOptions: { Propagation: "rprivate" } } : {}
+      });
+    }
+  }
+  return {
+    Image: s.image,
+    Cmd: s.cmd,
+    ...s.entrypoint ? { Entrypoint: s.entrypoint } : {},
+    User: s.user,
+    WorkingDir: s.workingDir,
+    Env: s.env,
+    Labels: s.labels,
+    Tty: s.tty,
+    OpenStdin: false,
+    StdinOnce: false,
+    AttachStdin: false,
+    AttachStdout: true,
+    AttachStderr: true,
+    ...s.hostname ? { Hostname: s.hostname } : {},
+    HostConfig: {
+      Mounts: mounts,
+      Tmpfs: tmpfs,
+      ReadonlyRootfs: s.readOnlyRootfs,
+      CapDrop: s.capDrop,
+      CapAdd: s.capAdd,
+      SecurityOpt: s.securityOpt,
+      Init: s.init,
+      Privileged: s.privileged,
+      NetworkMode: s.networkMode,
+      Memory: s.memoryBytes,
+      MemorySwap: s.memorySwapBytes,
+      NanoCpus: s.nanoCpus,
+      PidsLimit: s.pidsLimit,
+      Ulimits: s.ulimits.map((u) => ({ Name: u.name, Soft: u.soft, Hard: u.hard })),
+      ...s.runtime ? { Runtime: s.runtime } : {},
+      LogConfig: { Type: s.logDriver.type, Config: s.logDriver.config },
+      ExtraHosts: s.extraHosts ?? [],
+      ...s.dns ? { Dns: s.dns } : {},
+      Devices: [],
+      IpcMode: "private",
+      PidMode: "",
+      UsernsMode: "",
+      AutoRemove: false
+    }
+  };
+}
+var DockerApiEngine = class {
+  constructor(api, info) {
+    this.api = api;
+    this.info = info;
+  }
+  api;
+  info;
+  async runtimes() {
+    const info = await this.api.json("GET", "/info", {}, "info");
+    return Object.keys(info.Runtimes ?? {});
+  }
+  async imageInspect(ref) {
+    const res = await this.api.raw("GET", `/images/${encodeURIComponent(ref)}/json`, {}, "inspect image");
+    const body = await readAll(res.body);
+    if (res.statusCode === 404) return null;
+    if (res.statusCode !== 200) throw this.api.statusError("inspect image", res.statusCode, body);
+    const j = JSON.parse(body.toString("utf8"));
+    const c = j.Config ?? {};
+    return {
+      id: j.Id,
+      user: c.User ?? "",
+      workingDir: c.WorkingDir ?? "",
+      env: c.Env ?? [],
+      entrypoint: c.Entrypoint ?? null,
+      cmd: c.Cmd ?? null,
+      os: j.Os,
+      arch: j.Architecture,
+      labels: c.Labels ?? {}
+    };
+  }
+  async imagePull(ref) {
+    const res = await this.api.raw("POST", "/images/create", { query: { fromImage: ref } }, `pull ${ref}`);
+    const body = (await readAll(res.body)).toString("utf8");
+    if (res.statusCode !== 200) throw this.api.statusError(`pull ${ref}`, res.statusCode, Buffer.from(body));
+    for (const line of body.split("\n")) {
+      if (!line.trim()) continue;
+      const j = JSON.parse(line);
+      if (j.error) throw new EngineError(this.info.name, `pull ${ref}`, j.error);
+    }
+  }
+  async createContainer(spec) {
+    const j = await this.api.json(
+      "POST",
+      "/containers/create",
+      { query: { name: spec.name }, body: toContainerBody(spec) },
+      "create container"
+    );
+    return j.Id;
+  }
+  async attach(id, sink) {
+    const res = await this.api.raw(
+      "POST",
+      `/containers/${id}/attach`,
+      { query: { stream: 1, stdout: 1, stderr: 1, logs: 0 } },
+      "attach"
+    );
+    if (res.statusCode !== 200) throw this.api.statusError("attach", res.statusCode, await readAll(res.body));
+    const demux = new Demuxer(sink);
+    const done = new Promise((resolve) => {
+      res.body.on("data", (c) => demux.push(c));
+      res.body.on("end", resolve);
+      res.body.on("close", resolve);
+      res.body.on("error", () => resolve());
+    });
+    return { done, close: () => res.body.destroy() };
+  }
+  async startContainer(id) {
+    await this.api.call("POST", `/containers/${id}/start`, {}, "start container", [304]);
+  }
+  /**
+   * Registers a wait for the next exit and resolves once the engine has registered it (it flushes the
+   * answer's headers then), so a container started afterwards cannot exit unseen.
+   */
+  async watchExit(id) {
+    const res = await this.api.raw("POST", `/containers/${id}/wait`, { query: { condition: "next-exit" } }, "wait");
+    if (res.statusCode !== 200) throw this.api.statusError("wait", res.statusCode, await readAll(res.body));
+    const exit = readAll(res.body).then((b) => {
+      const j = JSON.parse(b.toString("utf8"));
+      return j.StatusCode;
+    });
+    return { exit };
+  }
+  async waitContainer(id) {
+    const j = await this.api.json(
+      "POST",
+      `/containers/${id}/wait`,
+      { query: { condition: "not-running" } },
+      "wait"
+    );
+    return j.StatusCode;
+  }
+  async killContainer(id, signal = "KILL") {
+    await this.api.call("POST", `/containers/${id}/kill`, { query: { signal } }, "kill container", [404, 409]);
+  }
+  async inspectContainer(id) {
+    const j = await this.api.json("GET", `/containers/${id}/json`, {}, "inspect container");
+    return {
+      running: j.State.Running,
+      exitCode: j.State.ExitCode,
+      oomKilled: j.State.OOMKilled,
+      error: j.State.Error,
+      startedAt: j.State.StartedAt,
+      finishedAt: j.State.FinishedAt
+    };
+  }
+  async removeContainer(id) {
+    await this.api.call("DELETE", `/containers/${id}`, { query: { force: 1, v: 1 } }, "remove container", [404]);
+  }
+  async exec(id, cmd, opts = {}) {
+    const created = await this.api.json(
+      "POST",
+      `/containers/${id}/exec`,
+      { body: { Cmd: cmd, AttachStdout: true, AttachStderr: true, Tty: false, User: opts.user ?? "" } },
+      "exec"
+    );
+    const res = await this.api.raw("POST", `/exec/${created.Id}/start`, { body: { Detach: false, Tty: false } }, "exec");
+    if (res.statusCode !== 200) throw this.api.statusError("exec", res.statusCode, await readAll(res.body));
+    const out = [];
+    const err = [];
+    const demux = new Demuxer((s, b) => (s === "stdout" ? out : err).push(Buffer.from(b)));
+    for await (const chunk of res.body) demux.push(chunk);
+    const inspect = await this.api.json("GET", `/exec/${created.Id}/json`, {}, "exec");
+    return {
+      exitCode: inspect.ExitCode,
+      stdout: Buffer.concat(out).toString("utf8"),
+      stderr: Buffer.concat(err).toString("utf8")
+    };
+  }
+  async putArchive(id, path7, tar4) {
+    await this.api.call(
+      "PUT",
+      `/containers/${id}/archive`,
+      { query: { path: path7, noOverwriteDirNonDir: 1 }, bodyStream: tar4, headers: { "content-type": "application/x-tar" } },
+      `copy into ${path7}`
+    );
+  }
+  async getArchive(id, path7) {
+    const res = await this.api.raw("GET", `/containers/${id}/archive`, { query: { path: path7 } }, `copy out of ${path7}`);
+    if (res.statusCode !== 200) throw this.api.statusError(`copy out of ${path7}`, res.statusCode, await readAll(res.body));
+    return res.body;
+  }
+  async createVolume(spec) {
+    await this.api.json(
+      "POST",
+      "/volumes/create",
+      { body: { Name: spec.name, Driver: spec.driver, DriverOpts: spec.driverOpts, Labels: spec.labels } },
+      "create volume"
+    );
+  }
+  async removeVolume(name) {
+    await this.api.call("DELETE", `/volumes/${encodeURIComponent(name)}`, { query: { force: 1 } }, "remove volume", [
+      404
+    ]);
+  }
+  async createNetwork(spec) {
+    const j = await this.api.json(
+      "POST",
+      "/networks/create",
+      {
+        body: {
+          Name: spec.name,
+          CheckDuplicate: true,
+          Driver: "bridge",
+          Internal: spec.internal,
+          EnableIPv6: spec.enableIPv6,
+          Options: spec.options,
+          Labels: spec.labels
+        }
+      },
+      "create network"
+    );
+    return j.Id;
+  }
+  async connectNetwork(network, container, opts = {}) {
+    await this.api.call(
+      "POST",
+      `/networks/${network}/connect`,
+      {
+        body: {
+          Container: container,
+          EndpointConfig: {
+            Aliases: opts.aliases ?? [],
+            ...opts.ipv4 ? { IPAMConfig: { IPv4Address: opts.ipv4 } } : {}
+          }
+        }
+      },
+      "connect network"
+    );
+  }
+  async removeNetwork(id) {
+    await this.api.call("DELETE", `/networks/${id}`, {}, "remove network", [404]);
+  }
+  async listLabelled(label) {
+    const filters = labelFilter(label);
+    const [containers, volumes, networks] = await Promise.all([
+      this.api.json(
+        "GET",
+        "/containers/json",
+        { query: { all: 1, filters } },
+        "list containers"
+      ),
+      this.api.json(
+        "GET",
+        "/volumes",
+        { query: { filters } },
+        "list volumes"
+      ),
+      this.api.json(
+        "GET",
+        "/networks",
+        { query: { filters } },
+        "list networks"
+      )
+    ]);
+    return [
+      ...containers.map((c) => ({
+        kind: "container",
+        id: c.Id,
+        name: (c.Names[0] ?? c.Id).replace(/^\//, ""),
+        labels: c.Labels ?? {}
+      })),
+      ...(volumes.Volumes ?? []).map((v) => ({ kind: "volume", id: v.Name, name: v.Name, labels: v.Labels ?? {} })),
+      ...networks.map((n) => ({ kind: "network", id: n.Id, name: n.Name, labels: n.Labels ?? {} }))
+    ];
+  }
+};
+
+// src/cli/door.ts
+function processContext() {
+  return {
+    env: process.env,
+    cwd: process.cwd(),
+    cpus: os.availableParallelism(),
+    isRoot: process.getuid?.() === 0
+  };
+}
+function connect(ctx) {
+  return connectEngine(defaultEndpoints(ctx.env));
+}
+function volumeHostFor(ctx) {
+  const dir = ctx.env.SANDBOX_ACTION_STATE_DIR || path6.join(os.tmpdir(), "sandbox-action");
+  return defaultVolumeHost(dir, ctx.isRoot);
+}
+var randomId = () => randomBytes2(4).toString("hex");
+function abortOnSignals() {
+  const ac = new AbortController();
+  const handlers = ["SIGINT", "SIGTERM", "SIGHUP"].map((s) => [
+    s,
+    () => {
+      if (!ac.signal.aborted) {
+        process.stderr.write(`sandbox-action: ${s} received; removing the run's containers and volumes
+`);
+        ac.abort(s);
+      }
+    }
+  ]);
+  for (const [s, h] of handlers) process.on(s, h);
+  return { signal: ac.signal, dispose: () => handlers.forEach(([s, h]) => process.off(s, h)) };
+}
+var SIGNAL_EXIT = { SIGHUP: 129, SIGINT: 130, SIGTERM: 143 };
+
+// src/cli/main.ts
+var VERSION = true ? "0.1.0" : "dev";
+var CLI_ONLY = {
+  json: { kind: "boolean", help: "print the result as one JSON object on stdout (the log goes to stderr)" },
+  quiet: { kind: "boolean", help: "no summary line" },
+  help: { kind: "boolean", help: "this help", short: "h" }
+};
+var RUN_TABLE = { ...RUN_OPTIONS, ...CLI_ONLY };
+var GC_TABLE = {
+  "older-than": { kind: "string", help: "only what is older than this, e.g. 1h (default: everything)" },
+  json: CLI_ONLY.json,
+  help: CLI_ONLY.help
+};
+var USAGE = `sandbox-action ${VERSION}: run untrusted builds in a locked-down container
+
+usage:
+  sandbox-action run --image IMAGE [options] -- COMMAND [ARGS...]
+  sandbox-action gc [--older-than 1h]
+  sandbox-action --version
+
+run options:
+${helpFor(RUN_TABLE)}
+
+gc options:
+${helpFor(GC_TABLE)}
+
+exit codes of run: the command's own; 124 timed out; 137 OOM-killed; 125 sandbox-action failed;
+130/143 interrupted. Other subcommands: 0 done, 1 failed, 2 bad input.`;
+function errorLine(io, err) {
+  io.stderr.write(`sandbox-action: ${errorMessage(err)}
+`);
+}
+function summaryLine(r) {
+  const o = r.outputs;
+  const parts = [`${r.status} in ${formatDuration(r.durationMs)} (exit ${r.exitCode})`];
+  if (o.collected) {
+    parts.push(`outputs: ${o.files} files, ${formatBytes(o.bytes)} in ${o.dir}`);
+    if (o.skippedCount) {
+      const why = Object.entries(o.skippedByReason).map(([k, v]) => `${k}: ${v}`);
+      parts.push(`skipped ${o.skippedCount} (${why.join(", ")})`);
+    }
+  }
+  if (r.loosened.length) parts.push(`loosened: ${r.loosened.map((l) => l.option).join(", ")}`);
+  return `sandbox-action: ${parts.join("; ")}`;
+}
+async function runCommand(argv, io) {
+  const ctx = processContext();
+  let json = false;
+  try {
+    const { options, positionals, rest } = parseCommandLine(argv, RUN_TABLE);
+    json = options.json === true;
+    if (options.help) {
+      io.stdout.write(`${USAGE}
+`);
+      return 0;
+    }
+    const command = [...positionals, ...rest];
+    const spec = parseRunOptions(options, command, { cpus: ctx.cpus, cwd: ctx.cwd });
+    const engine = await connect(ctx);
+    const sig = abortOnSignals();
+    try {
+      const result = await executeRun(spec, {
+        engine,
+        volumeHost: volumeHostFor(ctx),
+        log: json ? { stdout: io.stderr, stderr: io.stderr } : { stdout: io.stdout, stderr: io.stderr },
+        notice: (l) => io.stderr.write(`sandbox-action: ${l}
+`),
+        fenceWorkflowCommands: ctx.env.GITHUB_ACTIONS === "true",
+        signal: sig.signal,
+        now: () => /* @__PURE__ */ new Date(),
+        random: randomId
+      });
+      for (const n of result.notes) io.stderr.write(`sandbox-action: note: ${n}
+`);
+      if (json) io.stdout.write(`${JSON.stringify(result)}
+`);
+      if (!options.quiet) io.stderr.write(`${summaryLine(result)}
+`);
+      return result.exitCode;
+    } finally {
+      sig.dispose();
+    }
+  } catch (err) {
+    if (err instanceof InterruptedError) {
+      errorLine(io, err);
+      return SIGNAL_EXIT[err.signal] ?? 130;
+    }
+    errorLine(io, err);
+    if (json) io.stdout.write(`${JSON.stringify({ status: "error", exitCode: 125, error: errorMessage(err) })}
+`);
+    if (!(err instanceof InputError) && !(err instanceof EngineError) && process.env.SANDBOX_ACTION_DEBUG) {
+      io.stderr.write(`${err.stack}
+`);
+    }
+    return 125;
+  }
+}
+async function gcCommand(argv, io) {
+  const ctx = processContext();
+  try {
+    const { options, positionals } = parseCommandLine(argv, GC_TABLE);
+    if (options.help) {
+      io.stdout.write(`${USAGE}
+`);
+      return 0;
+    }
+    if (positionals.length) throw new InputError(positionals[0], "gc takes no arguments");
+    const older = typeof options["older-than"] === "string" ? parseDuration("--older-than", options["older-than"]) : 0;
+    const engine = await connect(ctx);
+    const report = await gc(engine, volumeHostFor(ctx), { olderThanMs: older, now: Date.now() });
+    if (options.json) io.stdout.write(`${JSON.stringify(report)}
+`);
+    else {
+      for (const r of report.removed) io.stdout.write(`removed ${r.kind} ${r.name}
+`);
+      for (const f of report.failures) io.stderr.write(`sandbox-action: gc: ${f}
+`);
+      io.stderr.write(`sandbox-action: gc removed ${report.removed.length}, kept ${report.kept} newer
+`);
+    }
+    return report.failures.length ? 1 : 0;
+  } catch (err) {
+    errorLine(io, err);
+    return err instanceof InputError ? 2 : 1;
+  }
+}
+async function main(argv, io = { stdout: process.stdout, stderr: process.stderr }) {
+  const [sub, ...rest] = argv;
+  switch (sub) {
+    case "run":
+      return runCommand(rest, io);
+    case "gc":
+      return gcCommand(rest, io);
+    case "--version":
+    case "version":
+      io.stdout.write(`${VERSION}
+`);
+      return 0;
+    case void 0:
+    case "--help":
+    case "-h":
+    case "help":
+      io.stdout.write(`${USAGE}
+`);
+      return sub === void 0 ? 2 : 0;
+    default:
+      io.stderr.write(`sandbox-action: '${sub}' is not a command; use run or gc (see --help)
+`);
+      return 2;
+  }
+}
+
+// src/cli/index.ts
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (err) => {
+    process.stderr.write(`sandbox-action: internal error: ${String(err)}
+`);
+    process.exitCode = 125;
+  }
+);

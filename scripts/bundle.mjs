@@ -1,0 +1,31 @@
+// Bundles the CLI and the action entry into dist/ (ESM, Node 24 target). Deterministic: same input, same bytes.
+import { build } from 'esbuild';
+import { readFileSync } from 'node:fs';
+
+const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+const common = {
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node24',
+  legalComments: 'none',
+  sourcemap: false,
+  charset: 'utf8',
+  define: { SANDBOX_ACTION_VERSION: JSON.stringify(pkg.version) },
+  // Some bundled CommonJS dependencies call require(); give ESM output one.
+  banner: {
+    js: "import { createRequire as __sa_cr } from 'node:module'; const require = __sa_cr(import.meta.url);",
+  },
+  logLevel: 'warning',
+};
+const entries = [{ in: 'src/cli/index.ts', out: 'dist/cli.js' }];
+try {
+  readFileSync(new URL('../src/action/index.ts', import.meta.url));
+  entries.push({ in: 'src/action/index.ts', out: 'dist/index.js' });
+} catch {
+  /* the action entry arrives with the action */
+}
+for (const e of entries) {
+  // The CLI entry's own `#!/usr/bin/env node` line is kept first by esbuild.
+  await build({ ...common, entryPoints: [e.in], outfile: e.out });
+}

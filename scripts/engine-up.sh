@@ -1,0 +1,71 @@
+#!/usr/bin/env bash
+# Installs and starts what sandbox-action's tests need on a Debian machine:
+# the Docker engine (with gVisor's runsc registered), debootstrap, and a local base image.
+# Safe to run again: each step is skipped when already done. Fails (exit 1) when the engine cannot start.
+set -euo pipefail
+
+BASE_IMAGE="${SANDBOX_BASE_IMAGE:-sandbox-action/base:bookworm}"
+log() { printf '[engine-up] %s\n' "$*" >&2; }
+
+need_pkgs=()
+command -v dockerd >/dev/null 2>&1 || need_pkgs+=(docker.io)
+command -v runsc >/dev/null 2>&1 || need_pkgs+=(runsc)
+command -v debootstrap >/dev/null 2>&1 || need_pkgs+=(debootstrap)
+command -v mkfs.ext4 >/dev/null 2>&1 || need_pkgs+=(e2fsprogs)
+command -v losetup >/dev/null 2>&1 || need_pkgs+=(mount)
+command -v ip >/dev/null 2>&1 || need_pkgs+=(iproute2)
+if [ "${#need_pkgs[@]}" -gt 0 ]; then
+  log "installing ${need_pkgs[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq --no-install-recommends "${need_pkgs[@]}" >/dev/null
+fi
+
+# gVisor: register runsc. This Debian build needs --network=none for containers without a network;
+# sandbox-action adds per-container settings through the two runtimes below.
+mkdir -p /etc/docker
+runsc_path="$(command -v runsc)"
+want=$(cat <<JSON
+{
+  "runtimes": {
+    "runsc": { "path": "$runsc_path", "runtimeArgs": ["--network=none"] },
+    "runsc-host": { "path": "$runsc_path", "runtimeArgs": ["--network=host"] }
+  }
+}
+JSON
+)
+if [ ! -f /etc/docker/daemon.json ] || ! grep -q '"runsc-host"' /etc/docker/daemon.json; then
+  log "registering gVisor runtimes in /etc/docker/daemon.json"
+  printf '%s\n' "$want" > /etc/docker/daemon.json
+  if [ -S /var/run/docker.sock ] && [ -f /var/run/docker.pid ]; then
+    kill -HUP "$(cat /var/run/docker.pid)" || true   # dockerd reloads runtimes on SIGHUP
+  fi
+fi
+
+if ! docker version >/dev/null 2>&1; then
+  log "starting dockerd"
+  nohup dockerd >/var/log/dockerd.log 2>&1 &
+  for _ in $(seq 1 60); do
+    docker version >/dev/null 2>&1 && break
+    sleep 0.5
+  done
+  if ! docker version >/dev/null 2>&1; then
+    log "dockerd did not start; last lines of /var/log/dockerd.log:"
+    tail -20 /var/log/dockerd.log >&2 || true
+    exit 1
+  fi
+fi
+log "engine: $(docker version --format '{{.Server.Version}}')"
+
+# A local base image: no registry is reachable here, so the base is made with debootstrap.
+if ! docker image inspect "$BASE_IMAGE" >/dev/null 2>&1; then
+  dir="$(mktemp -d /tmp/sandbox-base.XXXXXX)"
+  log "building $BASE_IMAGE with debootstrap (about 30 s)"
+  debootstrap --variant=minbase bookworm "$dir" http://deb.debian.org/debian >/tmp/debootstrap.log 2>&1 || {
+    tail -20 /tmp/debootstrap.log >&2; exit 1; }
+  # Keep apt's lists out of the image; a Dockerfile that needs packages runs apt-get update itself.
+  rm -rf "$dir"/var/lib/apt/lists/* "$dir"/var/cache/apt/*.bin
+  tar -C "$dir" -c . | docker import -c 'CMD ["/bin/bash"]' - "$BASE_IMAGE" >/dev/null
+  rm -rf "$dir"
+fi
+log "base image: $BASE_IMAGE"

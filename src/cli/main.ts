@@ -1,0 +1,160 @@
+/** The CLI door: argv in, typed options out, the library called, an exit code back. */
+import { EngineError, InputError, InterruptedError, errorMessage } from '../config/errors.js';
+import { RUN_OPTIONS, parseRunOptions } from '../config/run-options.js';
+import { formatBytes, formatDuration, parseDuration } from '../config/units.js';
+import { executeRun } from '../sandbox/execute.js';
+import { gc } from '../sandbox/gc.js';
+import type { RunResult } from '../sandbox/result.js';
+import { helpFor, parseCommandLine, type OptionTable } from './args.js';
+import { SIGNAL_EXIT, abortOnSignals, connect, processContext, randomId, volumeHostFor } from './door.js';
+
+declare const SANDBOX_ACTION_VERSION: string | undefined;
+const VERSION = typeof SANDBOX_ACTION_VERSION === 'string' ? SANDBOX_ACTION_VERSION : 'dev';
+
+const CLI_ONLY = {
+  json: { kind: 'boolean', help: 'print the result as one JSON object on stdout (the log goes to stderr)' },
+  quiet: { kind: 'boolean', help: 'no summary line' },
+  help: { kind: 'boolean', help: 'this help', short: 'h' },
+} as const satisfies OptionTable;
+
+const RUN_TABLE: OptionTable = { ...RUN_OPTIONS, ...CLI_ONLY };
+const GC_TABLE: OptionTable = {
+  'older-than': { kind: 'string', help: 'only what is older than this, e.g. 1h (default: everything)' },
+  json: CLI_ONLY.json,
+  help: CLI_ONLY.help,
+};
+
+const USAGE = `sandbox-action ${VERSION}: run untrusted builds in a locked-down container
+
+usage:
+  sandbox-action run --image IMAGE [options] -- COMMAND [ARGS...]
+  sandbox-action gc [--older-than 1h]
+  sandbox-action --version
+
+run options:
+${helpFor(RUN_TABLE)}
+
+gc options:
+${helpFor(GC_TABLE)}
+
+exit codes of run: the command's own; 124 timed out; 137 OOM-killed; 125 sandbox-action failed;
+130/143 interrupted. Other subcommands: 0 done, 1 failed, 2 bad input.`;
+
+interface Io {
+  stdout: NodeJS.WritableStream;
+  stderr: NodeJS.WritableStream;
+}
+
+function errorLine(io: Io, err: unknown) {
+  io.stderr.write(`sandbox-action: ${errorMessage(err)}\n`);
+}
+
+export function summaryLine(r: RunResult): string {
+  const o = r.outputs;
+  const parts = [`${r.status} in ${formatDuration(r.durationMs)} (exit ${r.exitCode})`];
+  if (o.collected) {
+    parts.push(`outputs: ${o.files} files, ${formatBytes(o.bytes)} in ${o.dir}`);
+    if (o.skippedCount) {
+      const why = Object.entries(o.skippedByReason).map(([k, v]) => `${k}: ${v}`);
+      parts.push(`skipped ${o.skippedCount} (${why.join(', ')})`);
+    }
+  }
+  if (r.loosened.length) parts.push(`loosened: ${r.loosened.map((l) => l.option).join(', ')}`);
+  return `sandbox-action: ${parts.join('; ')}`;
+}
+
+async function runCommand(argv: string[], io: Io): Promise<number> {
+  const ctx = processContext();
+  let json = false;
+  try {
+    const { options, positionals, rest } = parseCommandLine(argv, RUN_TABLE);
+    json = options.json === true;
+    if (options.help) {
+      io.stdout.write(`${USAGE}\n`);
+      return 0;
+    }
+    const command = [...positionals, ...rest];
+    const spec = parseRunOptions(options, command, { cpus: ctx.cpus, cwd: ctx.cwd });
+    const engine = await connect(ctx);
+    const sig = abortOnSignals();
+    try {
+      const result = await executeRun(spec, {
+        engine,
+        volumeHost: volumeHostFor(ctx),
+        log: json ? { stdout: io.stderr, stderr: io.stderr } : { stdout: io.stdout, stderr: io.stderr },
+        notice: (l) => io.stderr.write(`sandbox-action: ${l}\n`),
+        fenceWorkflowCommands: ctx.env.GITHUB_ACTIONS === 'true',
+        signal: sig.signal,
+        now: () => new Date(),
+        random: randomId,
+      });
+      for (const n of result.notes) io.stderr.write(`sandbox-action: note: ${n}\n`);
+      if (json) io.stdout.write(`${JSON.stringify(result)}\n`);
+      if (!options.quiet) io.stderr.write(`${summaryLine(result)}\n`);
+      return result.exitCode;
+    } finally {
+      sig.dispose();
+    }
+  } catch (err) {
+    if (err instanceof InterruptedError) {
+      errorLine(io, err);
+      return SIGNAL_EXIT[err.signal] ?? 130;
+    }
+    errorLine(io, err);
+    if (json)
+      io.stdout.write(`${JSON.stringify({ status: 'error', exitCode: 125, error: errorMessage(err) })}\n`);
+    if (!(err instanceof InputError) && !(err instanceof EngineError) && process.env.SANDBOX_ACTION_DEBUG) {
+      io.stderr.write(`${(err as Error).stack}\n`);
+    }
+    return 125;
+  }
+}
+
+async function gcCommand(argv: string[], io: Io): Promise<number> {
+  const ctx = processContext();
+  try {
+    const { options, positionals } = parseCommandLine(argv, GC_TABLE);
+    if (options.help) {
+      io.stdout.write(`${USAGE}\n`);
+      return 0;
+    }
+    if (positionals.length) throw new InputError(positionals[0]!, 'gc takes no arguments');
+    const older =
+      typeof options['older-than'] === 'string' ? parseDuration('--older-than', options['older-than']) : 0;
+    const engine = await connect(ctx);
+    const report = await gc(engine, volumeHostFor(ctx), { olderThanMs: older, now: Date.now() });
+    if (options.json) io.stdout.write(`${JSON.stringify(report)}\n`);
+    else {
+      for (const r of report.removed) io.stdout.write(`removed ${r.kind} ${r.name}\n`);
+      for (const f of report.failures) io.stderr.write(`sandbox-action: gc: ${f}\n`);
+      io.stderr.write(`sandbox-action: gc removed ${report.removed.length}, kept ${report.kept} newer\n`);
+    }
+    return report.failures.length ? 1 : 0;
+  } catch (err) {
+    errorLine(io, err);
+    return err instanceof InputError ? 2 : 1;
+  }
+}
+
+export async function main(argv: string[], io: Io = { stdout: process.stdout, stderr: process.stderr }) {
+  const [sub, ...rest] = argv;
+  switch (sub) {
+    case 'run':
+      return runCommand(rest, io);
+    case 'gc':
+      return gcCommand(rest, io);
+    case '--version':
+    case 'version':
+      io.stdout.write(`${VERSION}\n`);
+      return 0;
+    case undefined:
+    case '--help':
+    case '-h':
+    case 'help':
+      io.stdout.write(`${USAGE}\n`);
+      return sub === undefined ? 2 : 0;
+    default:
+      io.stderr.write(`sandbox-action: '${sub}' is not a command; use run or gc (see --help)\n`);
+      return 2;
+  }
+}

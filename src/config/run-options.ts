@@ -1,0 +1,303 @@
+/**
+ * The run's options, parsed and validated once at the boundary (CLI argv or action inputs both arrive here as
+ * strings keyed by option name). Everything below works on the typed RunSpec.
+ */
+import path from 'node:path';
+import { InputError } from './errors.js';
+import { parseDuration, parsePositiveNumber, parseSize } from './units.js';
+
+export const GiB = 1024 ** 3;
+export const MiB = 1024 ** 2;
+
+export type NetworkMode = 'none';
+export type Isolation = 'default' | 'runsc';
+export type PullPolicy = 'missing' | 'always' | 'never';
+export type VolumeBackend = 'auto' | 'loop' | 'tmpfs' | 'unbounded';
+
+export interface OutputCaps {
+  maxTotalBytes: number;
+  maxFiles: number;
+  maxFileBytes: number;
+}
+
+export interface RunSpec {
+  image: string;
+  command: string[];
+  source: { dir: string; readOnly: boolean } | null;
+  /** Where collected outputs go; null collects nothing (the /output volume still exists). */
+  outputDir: string | null;
+  timeoutMs: number;
+  memoryBytes: number;
+  cpus: number;
+  pids: number;
+  nofile: number;
+  fsizeBytes: number;
+  tmpSizeBytes: number;
+  workSizeBytes: number;
+  outputSizeBytes: number;
+  /** Explicit --user, or null for the image's non-root user (else 65534:65534). */
+  user: string | null;
+  allowRoot: boolean;
+  writableRoot: boolean;
+  tmpExec: boolean;
+  capAdd: string[];
+  env: string[];
+  network: NetworkMode;
+  isolation: Isolation;
+  pull: PullPolicy;
+  volumeBackend: VolumeBackend;
+  outputCaps: OutputCaps;
+  logLimitBytes: number;
+}
+
+/** Options as they arrive: each key is an option's long name; repeatable options are arrays. */
+export type RawOptions = Partial<Record<string, string | boolean | string[]>>;
+
+/** Facts about the host the defaults depend on (the door measures them). */
+export interface HostFacts {
+  cpus: number;
+  cwd: string;
+}
+
+/** Every option of `run`: name, kind, and a line of help. The CLI and the action's inputs are made from it. */
+export const RUN_OPTIONS = {
+  image: { kind: 'string', help: 'image to run (required)' },
+  source: { kind: 'string', help: 'directory copied into the writable /work volume (default: none)' },
+  'source-readonly': {
+    kind: 'boolean',
+    help: 'bind-mount --source read-only at /work instead of copying it',
+  },
+  'output-dir': { kind: 'string', help: 'fresh directory to collect /output into (default: not collected)' },
+  timeout: { kind: 'string', help: 'wall-clock limit, e.g. 90s, 20m, 1h (default 60m)' },
+  memory: { kind: 'string', help: 'memory limit, swap included (default 2g, at least 16m)' },
+  cpus: { kind: 'string', help: 'CPU limit (default 2, or the host count if lower)' },
+  pids: { kind: 'string', help: 'process limit (default 512)' },
+  nofile: { kind: 'string', help: 'open-files ulimit (default 8192)' },
+  'max-file-size': {
+    kind: 'string',
+    help: 'largest file the command may write, the fsize ulimit (default 4g)',
+  },
+  'tmp-size': { kind: 'string', help: 'size of the noexec tmpfs at /tmp (default 512m)' },
+  'work-size': { kind: 'string', help: 'hard size cap of /work (default 20g)' },
+  'output-size': { kind: 'string', help: 'hard size cap of /output (default 2g)' },
+  user: {
+    kind: 'string',
+    help: 'uid[:gid] or name to run as (default: the image user if not root, else 65534:65534)',
+  },
+  'allow-root': { kind: 'boolean', help: 'allow uid 0 in the sandbox (loosens)' },
+  'writable-root': { kind: 'boolean', help: 'make the root filesystem writable (loosens)' },
+  'tmp-exec': { kind: 'boolean', help: 'allow executing files from /tmp (loosens)' },
+  'cap-add': { kind: 'strings', help: 'add a Linux capability back (loosens; repeatable)' },
+  env: { kind: 'strings', help: 'KEY=VALUE for the sandbox (repeatable); nothing else is passed' },
+  network: { kind: 'string', help: 'network mode: none (default)' },
+  isolation: { kind: 'string', help: 'default, or runsc for gVisor' },
+  pull: { kind: 'string', help: 'missing (default), always or never' },
+  'volume-backend': {
+    kind: 'string',
+    help: 'how volume caps are enforced: auto (default), loop, tmpfs, unbounded',
+  },
+  'max-output-bytes': { kind: 'string', help: 'total bytes collected from /output (default 1g)' },
+  'max-output-files': { kind: 'string', help: 'files collected from /output (default 10000)' },
+  'max-output-file-size': { kind: 'string', help: 'largest single file collected (default 512m)' },
+  'log-limit': { kind: 'string', help: 'bytes of the build log shown before it is cut (default 64m)' },
+} as const satisfies Record<string, { kind: 'string' | 'boolean' | 'strings'; help: string }>;
+
+export type RunOptionName = keyof typeof RUN_OPTIONS;
+
+export const DEFAULTS = {
+  timeoutMs: 60 * 60_000,
+  memoryBytes: 2 * GiB,
+  cpus: 2,
+  pids: 512,
+  nofile: 8192,
+  fsizeBytes: 4 * GiB,
+  tmpSizeBytes: 512 * MiB,
+  workSizeBytes: 20 * GiB,
+  outputSizeBytes: 2 * GiB,
+  maxOutputBytes: 1 * GiB,
+  maxOutputFiles: 10_000,
+  maxOutputFileBytes: 512 * MiB,
+  logLimitBytes: 64 * MiB,
+} as const;
+
+const MIN_MEMORY = 16 * MiB;
+/** Capabilities that hand the host or the network to the build: never added, even on request. */
+const FORBIDDEN_CAPS = new Set([
+  'SYS_ADMIN',
+  'SYS_MODULE',
+  'SYS_RAWIO',
+  'SYS_PTRACE',
+  'SYS_BOOT',
+  'NET_ADMIN',
+  'ALL',
+]);
+
+function str(raw: RawOptions, name: RunOptionName): string | undefined {
+  const v = raw[name];
+  if (v === undefined || v === false) return undefined;
+  if (typeof v !== 'string') throw new InputError(`--${name}`, 'takes a value');
+  return v;
+}
+function bool(raw: RawOptions, name: RunOptionName): boolean {
+  const v = raw[name];
+  if (v === undefined) return false;
+  if (typeof v === 'boolean') return v;
+  if (typeof v === 'string' && /^(true|false)$/i.test(v)) return v.toLowerCase() === 'true';
+  throw new InputError(`--${name}`, `'${String(v)}' is not true or false`);
+}
+function list(raw: RawOptions, name: RunOptionName): string[] {
+  const v = raw[name];
+  if (v === undefined || v === false) return [];
+  if (Array.isArray(v)) return v;
+  if (typeof v === 'string') return [v];
+  throw new InputError(`--${name}`, 'takes a value');
+}
+function oneOf<T extends string>(
+  name: RunOptionName,
+  value: string | undefined,
+  allowed: readonly T[],
+  dflt: T,
+): T {
+  if (value === undefined) return dflt;
+  if ((allowed as readonly string[]).includes(value)) return value as T;
+  throw new InputError(`--${name}`, `'${value}' is not one of ${allowed.join(', ')}`);
+}
+function size(raw: RawOptions, name: RunOptionName, dflt: number): number {
+  const v = str(raw, name);
+  return v === undefined ? dflt : parseSize(`--${name}`, v);
+}
+function count(raw: RawOptions, name: RunOptionName, dflt: number, max: number): number {
+  const v = str(raw, name);
+  return v === undefined ? dflt : parsePositiveNumber(`--${name}`, v, { integer: true, max });
+}
+
+/** Docker's image reference grammar, loosely: no spaces or control characters, no leading dash. */
+const IMAGE_REF = /^[a-zA-Z0-9][a-zA-Z0-9._\-/:@]*$/;
+const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+const USER_SPEC = /^([a-z_][a-z0-9_-]*|\d+)(:([a-z_][a-z0-9_-]*|\d+))?$/i;
+
+/** Validate everything; throws InputError naming the first bad input. Pure: the host facts come in. */
+export function parseRunOptions(raw: RawOptions, command: string[], host: HostFacts): RunSpec {
+  const image = str(raw, 'image');
+  if (!image) throw new InputError('--image', 'is required: name the image to run the command in');
+  if (!IMAGE_REF.test(image) || image.length > 512) {
+    throw new InputError(
+      '--image',
+      `'${image}' is not an image reference like python:3.12 or ghcr.io/org/img@sha256:…`,
+    );
+  }
+  if (command.length === 0 || command.every((c) => c.trim() === '')) {
+    throw new InputError('command', 'is empty: give the command after --, e.g. `-- make test`');
+  }
+
+  const sourceArg = str(raw, 'source');
+  const readOnly = bool(raw, 'source-readonly');
+  if (readOnly && !sourceArg) throw new InputError('--source-readonly', 'needs --source');
+  const source = sourceArg ? { dir: path.resolve(host.cwd, sourceArg), readOnly } : null;
+  const outputArg = str(raw, 'output-dir');
+
+  const memoryBytes = size(raw, 'memory', DEFAULTS.memoryBytes);
+  if (memoryBytes < MIN_MEMORY)
+    throw new InputError('--memory', `must be at least 16m (16 MiB); got ${memoryBytes} bytes`);
+  const cpusArg = str(raw, 'cpus');
+  const cpus =
+    cpusArg === undefined
+      ? Math.min(DEFAULTS.cpus, host.cpus)
+      : parsePositiveNumber('--cpus', cpusArg, { integer: false, max: host.cpus });
+  if (cpus < 0.01) throw new InputError('--cpus', 'must be at least 0.01');
+
+  const user = str(raw, 'user') ?? null;
+  if (user !== null && !USER_SPEC.test(user)) {
+    throw new InputError('--user', `'${user}' is not uid[:gid] or name[:group]`);
+  }
+  const allowRoot = bool(raw, 'allow-root');
+  if (user !== null && !allowRoot && /^(0|root)(:|$)/.test(user)) {
+    throw new InputError('--user', `'${user}' is root; pass --allow-root to run as root (not recommended)`);
+  }
+
+  const env = list(raw, 'env');
+  for (const e of env) {
+    const eq = e.indexOf('=');
+    if (eq <= 0 || !ENV_NAME.test(e.slice(0, eq))) {
+      throw new InputError(
+        '--env',
+        `'${e.split('=')[0]}' is not KEY=VALUE with KEY of letters, digits and _`,
+      );
+    }
+  }
+  const capAdd = list(raw, 'cap-add').map((c) => c.toUpperCase().replace(/^CAP_/, ''));
+  for (const c of capAdd) {
+    if (!/^[A-Z_]+$/.test(c)) throw new InputError('--cap-add', `'${c}' is not a capability name`);
+    if (FORBIDDEN_CAPS.has(c))
+      throw new InputError('--cap-add', `${c} would give the build the host; it is never added`);
+  }
+
+  const tmpSizeBytes = size(raw, 'tmp-size', DEFAULTS.tmpSizeBytes);
+  if (tmpSizeBytes > memoryBytes) {
+    throw new InputError('--tmp-size', 'must not exceed --memory (the tmpfs is counted against it)');
+  }
+  const maxTotalBytes = size(raw, 'max-output-bytes', DEFAULTS.maxOutputBytes);
+  const maxFileBytesArg = str(raw, 'max-output-file-size');
+  const maxFileBytes =
+    maxFileBytesArg === undefined
+      ? Math.min(DEFAULTS.maxOutputFileBytes, maxTotalBytes)
+      : parseSize('--max-output-file-size', maxFileBytesArg);
+
+  return {
+    image,
+    command,
+    source,
+    outputDir: outputArg ? path.resolve(host.cwd, outputArg) : null,
+    timeoutMs:
+      str(raw, 'timeout') === undefined
+        ? DEFAULTS.timeoutMs
+        : parseDuration('--timeout', str(raw, 'timeout')!),
+    memoryBytes,
+    cpus,
+    pids: count(raw, 'pids', DEFAULTS.pids, 1_000_000),
+    nofile: count(raw, 'nofile', DEFAULTS.nofile, 1_048_576),
+    fsizeBytes: size(raw, 'max-file-size', DEFAULTS.fsizeBytes),
+    tmpSizeBytes,
+    workSizeBytes: size(raw, 'work-size', DEFAULTS.workSizeBytes),
+    outputSizeBytes: size(raw, 'output-size', DEFAULTS.outputSizeBytes),
+    user,
+    allowRoot,
+    writableRoot: bool(raw, 'writable-root'),
+    tmpExec: bool(raw, 'tmp-exec'),
+    capAdd,
+    env,
+    network: oneOf('network', str(raw, 'network'), ['none'] as const, 'none'),
+    isolation: oneOf('isolation', str(raw, 'isolation'), ['default', 'runsc'] as const, 'default'),
+    pull: oneOf('pull', str(raw, 'pull'), ['missing', 'always', 'never'] as const, 'missing'),
+    volumeBackend: oneOf(
+      'volume-backend',
+      str(raw, 'volume-backend'),
+      ['auto', 'loop', 'tmpfs', 'unbounded'] as const,
+      'auto',
+    ),
+    outputCaps: {
+      maxTotalBytes,
+      maxFiles: count(raw, 'max-output-files', DEFAULTS.maxOutputFiles, 10_000_000),
+      maxFileBytes,
+    },
+    logLimitBytes: size(raw, 'log-limit', DEFAULTS.logLimitBytes),
+  };
+}
+
+export interface Loosened {
+  option: string;
+  effect: string;
+}
+
+/** What the spec loosens compared with the locked-down defaults; recorded in every result. */
+export function loosenedBy(spec: RunSpec): Loosened[] {
+  const out: Loosened[] = [];
+  if (spec.allowRoot) out.push({ option: '--allow-root', effect: 'the command may run as uid 0' });
+  if (spec.writableRoot) out.push({ option: '--writable-root', effect: 'the root filesystem is writable' });
+  if (spec.tmpExec) out.push({ option: '--tmp-exec', effect: 'files in /tmp may be executed' });
+  for (const c of spec.capAdd) out.push({ option: `--cap-add ${c}`, effect: `capability ${c} is granted` });
+  if (spec.volumeBackend === 'unbounded') {
+    out.push({ option: '--volume-backend unbounded', effect: 'writable volumes have no size cap' });
+  }
+  return out;
+}

@@ -1,0 +1,473 @@
+/** The Engine interface over the Docker Engine API (Docker, and Podman's Docker-compatible service). */
+import type { Readable } from 'node:stream';
+import { EngineError } from '../config/errors.js';
+import { ApiClient, parseEndpoint, readAll } from './http.js';
+import { Demuxer } from './demux.js';
+import type {
+  AttachedStreams,
+  ContainerSpec,
+  ContainerState,
+  Engine,
+  EngineInfo,
+  EngineName,
+  ExecResult,
+  ImageInfo,
+  Labels,
+  NetworkSpec,
+  ResourceRef,
+  VolumeSpec,
+} from './types.js';
+
+/** The newest API version this client was written against; older engines are spoken to in their own. */
+const CLIENT_MAX_API = '1.47';
+/** Docker 20.10 speaks 1.41; nothing older is supported (the flags we need are all there). */
+const CLIENT_MIN_API = '1.41';
+
+function compareApi(a: string, b: string): number {
+  const [am, an] = a.split('.').map(Number);
+  const [bm, bn] = b.split('.').map(Number);
+  return am! - bm! || an! - bn!;
+}
+
+interface VersionAnswer {
+  Version: string;
+  ApiVersion: string;
+  MinAPIVersion?: string;
+  Os: string;
+  Arch: string;
+  Components?: { Name: string; Version: string }[];
+}
+
+/** Where the engine is: `DOCKER_HOST` / `CONTAINER_HOST` (as the door passes them), else the usual sockets. */
+export function defaultEndpoints(env: {
+  DOCKER_HOST?: string;
+  CONTAINER_HOST?: string;
+  XDG_RUNTIME_DIR?: string;
+}) {
+  if (env.DOCKER_HOST) return [env.DOCKER_HOST];
+  if (env.CONTAINER_HOST) return [env.CONTAINER_HOST];
+  const list = ['unix:///var/run/docker.sock', 'unix:///run/podman/podman.sock'];
+  if (env.XDG_RUNTIME_DIR) list.push(`unix://${env.XDG_RUNTIME_DIR}/podman/podman.sock`);
+  return list;
+}
+
+/** Connect to the first endpoint that answers, and learn what it is once. */
+export async function connectEngine(endpoints: string[]): Promise<DockerApiEngine> {
+  let lastErr: unknown;
+  for (const url of endpoints) {
+    const client = new ApiClient(parseEndpoint(url), 'engine');
+    try {
+      const v = await client.json<VersionAnswer>('GET', '/version', {}, 'version');
+      const isPodman = (v.Components ?? []).some((c) => /podman/i.test(c.Name));
+      const name: EngineName = isPodman ? 'podman' : 'docker';
+      if (compareApi(v.ApiVersion, CLIENT_MIN_API) < 0) {
+        throw new EngineError(
+          name,
+          'version',
+          `engine API ${v.ApiVersion} is older than ${CLIENT_MIN_API}`,
+          'upgrade to Docker 20.10 or later, or Podman 3 or later',
+        );
+      }
+      const api = compareApi(v.ApiVersion, CLIENT_MAX_API) > 0 ? CLIENT_MAX_API : v.ApiVersion;
+      const c = new ApiClient(client.endpoint, name);
+      c.setApiVersion(api);
+      return new DockerApiEngine(c, {
+        name,
+        version: v.Version,
+        apiVersion: api,
+        os: v.Os,
+        arch: v.Arch,
+        endpoint: client.endpoint.url,
+        local: client.endpoint.socketPath !== undefined,
+      });
+    } catch (err) {
+      lastErr = err;
+    }
+  }
+  if (lastErr instanceof EngineError && lastErr.operation !== 'version') throw lastErr;
+  if (lastErr instanceof EngineError) throw lastErr;
+  throw new EngineError(
+    'docker',
+    'connect',
+    `no engine answers at ${endpoints.join(', ')}`,
+    'start Docker or Podman',
+  );
+}
+
+function labelFilter(label: string): string {
+  return JSON.stringify({ label: [label] });
+}
+
+function toContainerBody(s: ContainerSpec): Record<string, unknown> {
+  const tmpfs: Record<string, string> = {};
+  const mounts = [];
+  for (const m of s.mounts) {
+    if (m.type === 'tmpfs') {
+      const t = m.tmpfs!;
+      tmpfs[m.target] = [...t.options, `size=${t.sizeBytes}`, `mode=${t.mode.toString(8)}`].join(',');
+    } else {
+      mounts.push({
+        Type: m.type,
+        Source: m.source,
+        Target: m.target,
+        ReadOnly: m.readOnly,
+        // Never copy the image's files or the mount point's owner into a volume: it starts empty, ours.
+        ...(m.type === 'volume' ? { VolumeOptions: { NoCopy: true } } : {}),
+        ...(m.type === 'bind' ? { BindOptions: { Propagation: 'rprivate' } } : {}),
+      });
+    }
+  }
+  return {
+    Image: s.image,
+    Cmd: s.cmd,
+    ...(s.entrypoint ? { Entrypoint: s.entrypoint } : {}),
+    User: s.user,
+    WorkingDir: s.workingDir,
+    Env: s.env,
+    Labels: s.labels,
+    Tty: s.tty,
+    OpenStdin: false,
+    StdinOnce: false,
+    AttachStdin: false,
+    AttachStdout: true,
+    AttachStderr: true,
+    ...(s.hostname ? { Hostname: s.hostname } : {}),
+    HostConfig: {
+      Mounts: mounts,
+      Tmpfs: tmpfs,
+      ReadonlyRootfs: s.readOnlyRootfs,
+      CapDrop: s.capDrop,
+      CapAdd: s.capAdd,
+      SecurityOpt: s.securityOpt,
+      Init: s.init,
+      Privileged: s.privileged,
+      NetworkMode: s.networkMode,
+      Memory: s.memoryBytes,
+      MemorySwap: s.memorySwapBytes,
+      NanoCpus: s.nanoCpus,
+      PidsLimit: s.pidsLimit,
+      Ulimits: s.ulimits.map((u) => ({ Name: u.name, Soft: u.soft, Hard: u.hard })),
+      ...(s.runtime ? { Runtime: s.runtime } : {}),
+      LogConfig: { Type: s.logDriver.type, Config: s.logDriver.config },
+      ExtraHosts: s.extraHosts ?? [],
+      ...(s.dns ? { Dns: s.dns } : {}),
+      Devices: [],
+      IpcMode: 'private',
+      PidMode: '',
+      UsernsMode: '',
+      AutoRemove: false,
+    },
+  };
+}
+
+export class DockerApiEngine implements Engine {
+  constructor(
+    private readonly api: ApiClient,
+    readonly info: EngineInfo,
+  ) {}
+
+  async runtimes(): Promise<string[]> {
+    const info = await this.api.json<{ Runtimes?: Record<string, unknown> }>('GET', '/info', {}, 'info');
+    return Object.keys(info.Runtimes ?? {});
+  }
+
+  async imageInspect(ref: string): Promise<ImageInfo | null> {
+    const res = await this.api.raw('GET', `/images/${encodeURIComponent(ref)}/json`, {}, 'inspect image');
+    const body = await readAll(res.body);
+    if (res.statusCode === 404) return null;
+    if (res.statusCode !== 200) throw this.api.statusError('inspect image', res.statusCode, body);
+    const j = JSON.parse(body.toString('utf8')) as {
+      Id: string;
+      Os: string;
+      Architecture: string;
+      Config?: {
+        User?: string;
+        WorkingDir?: string;
+        Env?: string[] | null;
+        Entrypoint?: string[] | null;
+        Cmd?: string[] | null;
+        Labels?: Labels | null;
+      };
+    };
+    const c = j.Config ?? {};
+    return {
+      id: j.Id,
+      user: c.User ?? '',
+      workingDir: c.WorkingDir ?? '',
+      env: c.Env ?? [],
+      entrypoint: c.Entrypoint ?? null,
+      cmd: c.Cmd ?? null,
+      os: j.Os,
+      arch: j.Architecture,
+      labels: c.Labels ?? {},
+    };
+  }
+
+  async imagePull(ref: string): Promise<void> {
+    const res = await this.api.raw('POST', '/images/create', { query: { fromImage: ref } }, `pull ${ref}`);
+    const body = (await readAll(res.body)).toString('utf8');
+    if (res.statusCode !== 200) throw this.api.statusError(`pull ${ref}`, res.statusCode, Buffer.from(body));
+    // The pull answers 200 then streams progress; an error arrives as a JSON line with `error`.
+    for (const line of body.split('\n')) {
+      if (!line.trim()) continue;
+      const j = JSON.parse(line) as { error?: string };
+      if (j.error) throw new EngineError(this.info.name, `pull ${ref}`, j.error);
+    }
+  }
+
+  async createContainer(spec: ContainerSpec): Promise<string> {
+    const j = await this.api.json<{ Id: string }>(
+      'POST',
+      '/containers/create',
+      { query: { name: spec.name }, body: toContainerBody(spec) },
+      'create container',
+    );
+    return j.Id;
+  }
+
+  async attach(
+    id: string,
+    sink: (stream: 'stdout' | 'stderr', chunk: Buffer) => void,
+  ): Promise<AttachedStreams> {
+    const res = await this.api.raw(
+      'POST',
+      `/containers/${id}/attach`,
+      { query: { stream: 1, stdout: 1, stderr: 1, logs: 0 } },
+      'attach',
+    );
+    if (res.statusCode !== 200) throw this.api.statusError('attach', res.statusCode, await readAll(res.body));
+    const demux = new Demuxer(sink);
+    const done = new Promise<void>((resolve) => {
+      res.body.on('data', (c: Buffer) => demux.push(c));
+      res.body.on('end', resolve);
+      res.body.on('close', resolve);
+      res.body.on('error', () => resolve());
+    });
+    return { done, close: () => res.body.destroy() };
+  }
+
+  async startContainer(id: string): Promise<void> {
+    await this.api.call('POST', `/containers/${id}/start`, {}, 'start container', [304]);
+  }
+
+  /**
+   * Registers a wait for the next exit and resolves once the engine has registered it (it flushes the
+   * answer's headers then), so a container started afterwards cannot exit unseen.
+   */
+  async watchExit(id: string): Promise<{ exit: Promise<number> }> {
+    const res = await this.api.raw(
+      'POST',
+      `/containers/${id}/wait`,
+      { query: { condition: 'next-exit' } },
+      'wait',
+    );
+    if (res.statusCode !== 200) throw this.api.statusError('wait', res.statusCode, await readAll(res.body));
+    const exit = readAll(res.body).then((b) => {
+      const j = JSON.parse(b.toString('utf8')) as { StatusCode: number };
+      return j.StatusCode;
+    });
+    return { exit };
+  }
+
+  async waitContainer(id: string): Promise<number> {
+    const j = await this.api.json<{ StatusCode: number }>(
+      'POST',
+      `/containers/${id}/wait`,
+      { query: { condition: 'not-running' } },
+      'wait',
+    );
+    return j.StatusCode;
+  }
+
+  async killContainer(id: string, signal = 'KILL'): Promise<void> {
+    // 409: not running any more, which is what we wanted.
+    await this.api.call(
+      'POST',
+      `/containers/${id}/kill`,
+      { query: { signal } },
+      'kill container',
+      [404, 409],
+    );
+  }
+
+  async inspectContainer(id: string): Promise<ContainerState> {
+    const j = await this.api.json<{
+      State: {
+        Running: boolean;
+        ExitCode: number;
+        OOMKilled: boolean;
+        Error: string;
+        StartedAt: string;
+        FinishedAt: string;
+      };
+    }>('GET', `/containers/${id}/json`, {}, 'inspect container');
+    return {
+      running: j.State.Running,
+      exitCode: j.State.ExitCode,
+      oomKilled: j.State.OOMKilled,
+      error: j.State.Error,
+      startedAt: j.State.StartedAt,
+      finishedAt: j.State.FinishedAt,
+    };
+  }
+
+  async removeContainer(id: string): Promise<void> {
+    await this.api.call(
+      'DELETE',
+      `/containers/${id}`,
+      { query: { force: 1, v: 1 } },
+      'remove container',
+      [404],
+    );
+  }
+
+  async exec(id: string, cmd: string[], opts: { user?: string } = {}): Promise<ExecResult> {
+    const created = await this.api.json<{ Id: string }>(
+      'POST',
+      `/containers/${id}/exec`,
+      { body: { Cmd: cmd, AttachStdout: true, AttachStderr: true, Tty: false, User: opts.user ?? '' } },
+      'exec',
+    );
+    const res = await this.api.raw(
+      'POST',
+      `/exec/${created.Id}/start`,
+      { body: { Detach: false, Tty: false } },
+      'exec',
+    );
+    if (res.statusCode !== 200) throw this.api.statusError('exec', res.statusCode, await readAll(res.body));
+    const out: Buffer[] = [];
+    const err: Buffer[] = [];
+    const demux = new Demuxer((s, b) => (s === 'stdout' ? out : err).push(Buffer.from(b)));
+    for await (const chunk of res.body) demux.push(chunk as Buffer);
+    const inspect = await this.api.json<{ ExitCode: number }>('GET', `/exec/${created.Id}/json`, {}, 'exec');
+    return {
+      exitCode: inspect.ExitCode,
+      stdout: Buffer.concat(out).toString('utf8'),
+      stderr: Buffer.concat(err).toString('utf8'),
+    };
+  }
+
+  async putArchive(id: string, path: string, tar: Readable): Promise<void> {
+    await this.api.call(
+      'PUT',
+      `/containers/${id}/archive`,
+      {
+        query: { path, noOverwriteDirNonDir: 1 },
+        bodyStream: tar,
+        headers: { 'content-type': 'application/x-tar' },
+      },
+      `copy into ${path}`,
+    );
+  }
+
+  async getArchive(id: string, path: string): Promise<Readable> {
+    const res = await this.api.raw(
+      'GET',
+      `/containers/${id}/archive`,
+      { query: { path } },
+      `copy out of ${path}`,
+    );
+    if (res.statusCode !== 200)
+      throw this.api.statusError(`copy out of ${path}`, res.statusCode, await readAll(res.body));
+    return res.body;
+  }
+
+  async createVolume(spec: VolumeSpec): Promise<void> {
+    await this.api.json(
+      'POST',
+      '/volumes/create',
+      { body: { Name: spec.name, Driver: spec.driver, DriverOpts: spec.driverOpts, Labels: spec.labels } },
+      'create volume',
+    );
+  }
+
+  async removeVolume(name: string): Promise<void> {
+    await this.api.call(
+      'DELETE',
+      `/volumes/${encodeURIComponent(name)}`,
+      { query: { force: 1 } },
+      'remove volume',
+      [404],
+    );
+  }
+
+  async createNetwork(spec: NetworkSpec): Promise<string> {
+    const j = await this.api.json<{ Id: string }>(
+      'POST',
+      '/networks/create',
+      {
+        body: {
+          Name: spec.name,
+          CheckDuplicate: true,
+          Driver: 'bridge',
+          Internal: spec.internal,
+          EnableIPv6: spec.enableIPv6,
+          Options: spec.options,
+          Labels: spec.labels,
+        },
+      },
+      'create network',
+    );
+    return j.Id;
+  }
+
+  async connectNetwork(network: string, container: string, opts: { aliases?: string[]; ipv4?: string } = {}) {
+    await this.api.call(
+      'POST',
+      `/networks/${network}/connect`,
+      {
+        body: {
+          Container: container,
+          EndpointConfig: {
+            Aliases: opts.aliases ?? [],
+            ...(opts.ipv4 ? { IPAMConfig: { IPv4Address: opts.ipv4 } } : {}),
+          },
+        },
+      },
+      'connect network',
+    );
+  }
+
+  async removeNetwork(id: string): Promise<void> {
+    await this.api.call('DELETE', `/networks/${id}`, {}, 'remove network', [404]);
+  }
+
+  async listLabelled(label: string): Promise<ResourceRef[]> {
+    const filters = labelFilter(label);
+    const [containers, volumes, networks] = await Promise.all([
+      this.api.json<{ Id: string; Names: string[]; Labels: Labels | null }[]>(
+        'GET',
+        '/containers/json',
+        { query: { all: 1, filters } },
+        'list containers',
+      ),
+      this.api.json<{ Volumes: { Name: string; Labels: Labels | null }[] | null }>(
+        'GET',
+        '/volumes',
+        { query: { filters } },
+        'list volumes',
+      ),
+      this.api.json<{ Id: string; Name: string; Labels: Labels | null }[]>(
+        'GET',
+        '/networks',
+        { query: { filters } },
+        'list networks',
+      ),
+    ]);
+    return [
+      ...containers.map((c) => ({
+        kind: 'container' as const,
+        id: c.Id,
+        name: (c.Names[0] ?? c.Id).replace(/^\//, ''),
+        labels: c.Labels ?? {},
+      })),
+      ...(volumes.Volumes ?? []).map((v) => ({
+        kind: 'volume' as const,
+        id: v.Name,
+        name: v.Name,
+        labels: v.Labels ?? {},
+      })),
+      ...networks.map((n) => ({ kind: 'network' as const, id: n.Id, name: n.Name, labels: n.Labels ?? {} })),
+    ];
+  }
+}

@@ -1,0 +1,180 @@
+/** A minimal client of the Docker Engine API on Node's own `http` (unix socket or TCP). */
+import http from 'node:http';
+import type { Readable } from 'node:stream';
+import { EngineError } from '../config/errors.js';
+
+export interface Endpoint {
+  /** `unix:///var/run/docker.sock` or `tcp://host:2375`. */
+  url: string;
+  socketPath?: string;
+  host?: string;
+  port?: number;
+}
+
+export function parseEndpoint(url: string): Endpoint {
+  if (url.startsWith('unix://')) return { url, socketPath: url.slice('unix://'.length) };
+  if (url.startsWith('/')) return { url: `unix://${url}`, socketPath: url };
+  const m = /^(?:tcp|http):\/\/([^:/]+)(?::(\d+))?\/?$/.exec(url);
+  if (m) return { url, host: m[1]!, port: Number(m[2] ?? 2375) };
+  throw new EngineError(
+    'engine',
+    'connect',
+    `unsupported engine address '${url}'`,
+    'use unix:///path/to/socket or tcp://host:port (TLS endpoints are not supported)',
+  );
+}
+
+export interface RequestOptions {
+  query?: Record<string, string | number | boolean | undefined>;
+  body?: unknown;
+  bodyStream?: Readable;
+  headers?: Record<string, string>;
+}
+
+export interface RawResponse {
+  statusCode: number;
+  headers: http.IncomingHttpHeaders;
+  body: http.IncomingMessage;
+}
+
+// One keep-alive agent per endpoint: most of a run's cost is engine round-trips, and reusing the
+// socket saves a connect on each.
+const agents = new Map<string, http.Agent>();
+function agentFor(ep: Endpoint): http.Agent {
+  let a = agents.get(ep.url);
+  if (!a) {
+    a = new http.Agent({ keepAlive: true, maxSockets: 32 });
+    agents.set(ep.url, a);
+  }
+  return a;
+}
+
+export class ApiClient {
+  private prefix = '';
+  constructor(
+    readonly endpoint: Endpoint,
+    readonly engineName: string,
+  ) {}
+
+  setApiVersion(v: string): void {
+    this.prefix = `/v${v}`;
+  }
+
+  /** Send a request; resolves with the raw streaming response (any status). */
+  raw(
+    method: string,
+    path: string,
+    opts: RequestOptions = {},
+    operation = `${method} ${path}`,
+  ): Promise<RawResponse> {
+    const qs = new URLSearchParams();
+    for (const [k, v] of Object.entries(opts.query ?? {})) if (v !== undefined) qs.set(k, String(v));
+    const fullPath = `${this.prefix}${path}${qs.size ? `?${qs}` : ''}`;
+    const headers: Record<string, string> = { ...opts.headers };
+    let payload: Buffer | undefined;
+    if (opts.body !== undefined) {
+      payload = Buffer.from(JSON.stringify(opts.body));
+      headers['content-type'] = 'application/json';
+      headers['content-length'] = String(payload.length);
+    }
+    const ep = this.endpoint;
+    return new Promise<RawResponse>((resolve, reject) => {
+      const req = http.request(
+        {
+          method,
+          path: fullPath,
+          headers,
+          agent: agentFor(ep),
+          ...(ep.socketPath ? { socketPath: ep.socketPath } : { host: ep.host, port: ep.port }),
+        },
+        (res) => resolve({ statusCode: res.statusCode ?? 0, headers: res.headers, body: res }),
+      );
+      req.on('error', (err: NodeJS.ErrnoException) => reject(this.connectError(operation, err)));
+      if (opts.bodyStream) {
+        opts.bodyStream.on('error', (err) => req.destroy(err));
+        opts.bodyStream.pipe(req);
+      } else {
+        req.end(payload);
+      }
+    });
+  }
+
+  /** Send a request and parse a JSON answer; a non-2xx status becomes an EngineError. */
+  async json<T>(method: string, path: string, opts: RequestOptions = {}, operation?: string): Promise<T> {
+    const op = operation ?? `${method} ${path}`;
+    const res = await this.raw(method, path, opts, op);
+    const text = await readAll(res.body);
+    if (res.statusCode < 200 || res.statusCode >= 300) throw this.statusError(op, res.statusCode, text);
+    return (text.length ? JSON.parse(text.toString('utf8')) : undefined) as T;
+  }
+
+  /** Like json() but ignores the body. `okStatuses` lists extra statuses that count as success. */
+  async call(
+    method: string,
+    path: string,
+    opts: RequestOptions = {},
+    operation?: string,
+    okStatuses: number[] = [],
+  ) {
+    const op = operation ?? `${method} ${path}`;
+    const res = await this.raw(method, path, opts, op);
+    const text = await readAll(res.body);
+    if ((res.statusCode < 200 || res.statusCode >= 300) && !okStatuses.includes(res.statusCode)) {
+      throw this.statusError(op, res.statusCode, text);
+    }
+    return res.statusCode;
+  }
+
+  statusError(operation: string, status: number, body: Buffer): EngineError {
+    let detail = body.toString('utf8').trim();
+    try {
+      const parsed = JSON.parse(detail) as { message?: string };
+      if (parsed.message) detail = parsed.message;
+    } catch {
+      /* not JSON: keep the text */
+    }
+    return new EngineError(
+      this.engineName,
+      operation,
+      `${detail || 'no detail'} (HTTP ${status})`,
+      '',
+      status,
+    );
+  }
+
+  private connectError(operation: string, err: NodeJS.ErrnoException): EngineError {
+    const where = this.endpoint.url;
+    if (err.code === 'ENOENT' || err.code === 'ECONNREFUSED') {
+      return new EngineError(
+        this.engineName,
+        operation,
+        `no engine answers at ${where}`,
+        'start it (`sudo systemctl start docker`, or `sudo scripts/engine-up.sh` here) or set DOCKER_HOST',
+      );
+    }
+    if (err.code === 'EACCES') {
+      return new EngineError(
+        this.engineName,
+        operation,
+        `permission denied on ${where}`,
+        'add your user to the docker group or run with sudo',
+      );
+    }
+    return new EngineError(this.engineName, operation, `${err.code ?? ''} ${err.message}`.trim());
+  }
+}
+
+export async function readAll(stream: Readable, limit = 64 * 1024 * 1024): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let n = 0;
+  for await (const chunk of stream) {
+    const b = chunk as Buffer;
+    n += b.length;
+    if (n > limit) {
+      stream.destroy();
+      throw new Error(`answer larger than ${limit} bytes`);
+    }
+    chunks.push(b);
+  }
+  return Buffer.concat(chunks);
+}

@@ -1,0 +1,160 @@
+/**
+ * The engine interface: everything sandbox-action asks of a container engine, and nothing about policy.
+ * One implementation speaks the Docker Engine API (Docker, and Podman's compatible service).
+ */
+import type { Readable } from 'node:stream';
+
+export type EngineName = 'docker' | 'podman';
+
+export interface EngineInfo {
+  name: EngineName;
+  /** The engine's own version, e.g. `20.10.24+dfsg1`. */
+  version: string;
+  /** The API version this client speaks to it. */
+  apiVersion: string;
+  os: string;
+  arch: string;
+  /** Where it was reached: `unix:///var/run/docker.sock`. */
+  endpoint: string;
+  /** True when the engine runs on this host (unix socket), so host paths and loop devices are shared with it. */
+  local: boolean;
+}
+
+export type Labels = Record<string, string>;
+
+export interface Mount {
+  type: 'volume' | 'bind' | 'tmpfs';
+  /** Volume name or host path; empty for tmpfs. */
+  source: string;
+  target: string;
+  readOnly: boolean;
+  /** tmpfs only. */
+  tmpfs?: { sizeBytes: number; mode: number; options: string[] };
+}
+
+export interface Ulimit {
+  name: string;
+  soft: number;
+  hard: number;
+}
+
+/** A container as data: every security-relevant flag is a field here, so a test can read it off the plan. */
+export interface ContainerSpec {
+  name: string;
+  image: string;
+  cmd: string[];
+  entrypoint?: string[];
+  user: string;
+  workingDir: string;
+  env: string[];
+  labels: Labels;
+  mounts: Mount[];
+  readOnlyRootfs: boolean;
+  capDrop: string[];
+  capAdd: string[];
+  securityOpt: string[];
+  init: boolean;
+  privileged: false;
+  networkMode: string;
+  memoryBytes: number;
+  memorySwapBytes: number;
+  nanoCpus: number;
+  pidsLimit: number;
+  ulimits: Ulimit[];
+  runtime?: string;
+  logDriver: { type: string; config: Record<string, string> };
+  hostname?: string;
+  extraHosts?: string[];
+  dns?: string[];
+  /** Keep stdin closed; no TTY (a TTY would merge streams and let the build draw on the terminal). */
+  tty: false;
+}
+
+export interface ContainerState {
+  running: boolean;
+  exitCode: number;
+  oomKilled: boolean;
+  error: string;
+  startedAt: string;
+  finishedAt: string;
+}
+
+export interface ImageInfo {
+  id: string;
+  user: string;
+  workingDir: string;
+  env: string[];
+  entrypoint: string[] | null;
+  cmd: string[] | null;
+  os: string;
+  arch: string;
+  labels: Labels;
+}
+
+export interface VolumeSpec {
+  name: string;
+  driver: string;
+  driverOpts: Record<string, string>;
+  labels: Labels;
+}
+
+export interface NetworkSpec {
+  name: string;
+  internal: boolean;
+  enableIPv6: boolean;
+  options: Record<string, string>;
+  labels: Labels;
+}
+
+export interface ResourceRef {
+  kind: 'container' | 'volume' | 'network';
+  id: string;
+  name: string;
+  labels: Labels;
+}
+
+export interface AttachedStreams {
+  /** Resolves when the container's output has ended. */
+  done: Promise<void>;
+  close(): void;
+}
+
+export interface ExecResult {
+  exitCode: number;
+  stdout: string;
+  stderr: string;
+}
+
+export interface Engine {
+  readonly info: EngineInfo;
+  runtimes(): Promise<string[]>;
+  imageInspect(ref: string): Promise<ImageInfo | null>;
+  imagePull(ref: string): Promise<void>;
+  createContainer(spec: ContainerSpec): Promise<string>;
+  /** Attach to stdout/stderr before start; each chunk goes to the sink as it arrives. */
+  attach(id: string, sink: (stream: 'stdout' | 'stderr', chunk: Buffer) => void): Promise<AttachedStreams>;
+  startContainer(id: string): Promise<void>;
+  /** Registers a wait for the next exit; resolves once registered, with the exit code still to come. */
+  watchExit(id: string): Promise<{ exit: Promise<number> }>;
+  /** Resolves with the exit code once the container is not running. */
+  waitContainer(id: string): Promise<number>;
+  killContainer(id: string, signal?: string): Promise<void>;
+  inspectContainer(id: string): Promise<ContainerState>;
+  removeContainer(id: string): Promise<void>;
+  exec(id: string, cmd: string[], opts?: { user?: string }): Promise<ExecResult>;
+  /** Extract a tar stream into `path` of the container (its volumes included). */
+  putArchive(id: string, path: string, tar: Readable): Promise<void>;
+  /** A tar stream of `path` in the container (works on stopped containers). */
+  getArchive(id: string, path: string): Promise<Readable>;
+  createVolume(spec: VolumeSpec): Promise<void>;
+  removeVolume(name: string): Promise<void>;
+  createNetwork(spec: NetworkSpec): Promise<string>;
+  connectNetwork(
+    network: string,
+    container: string,
+    opts?: { aliases?: string[]; ipv4?: string },
+  ): Promise<void>;
+  removeNetwork(id: string): Promise<void>;
+  /** Every container, volume and network carrying `label` (a `key` or `key=value`). */
+  listLabelled(label: string): Promise<ResourceRef[]>;
+}

@@ -1,0 +1,429 @@
+/**
+ * execute(): the only place a run talks to the engine. It creates what the plan lists, runs the command, collects
+ * /output, and removes everything it created in `finally` (every resource is labelled, so `gc` finds leftovers
+ * of a crash). Engine round-trips are kept few and parallel where they do not depend on each other.
+ */
+import fsp from 'node:fs/promises';
+
+import tar from 'tar-stream';
+import { loosenedBy, type RunSpec } from '../config/run-options.js';
+import { InputError, InterruptedError, errorMessage } from '../config/errors.js';
+import type { Engine, ImageInfo, Labels } from '../engine/types.js';
+import { collectTar, emptyOutputs, prepareOutputDir, type OutputsReport } from '../outputs/collect.js';
+import { LogStream, type LogWriter } from './logs.js';
+import {
+  OUTPUT_DIR,
+  WORK_DIR,
+  decideStatus,
+  newRunId,
+  numericUser,
+  plan,
+  resolveUser,
+  runLabels,
+  type SandboxPlan,
+} from './plan.js';
+import { RESULT_SCHEMA_VERSION, type RunResult } from './result.js';
+import { packDirectory } from './source-tar.js';
+import { chooseBackend, createVolume, type CreatedVolume, type VolumeHost } from './volumes.js';
+
+export interface RunDeps {
+  engine: Engine;
+  volumeHost: VolumeHost;
+  /** Where the build's log goes. */
+  log: { stdout: LogWriter; stderr: LogWriter };
+  /** sandbox-action's own lines (progress, warnings). */
+  notice(line: string): void;
+  fenceWorkflowCommands: boolean;
+  signal: AbortSignal;
+  now(): Date;
+  random(): string;
+  /** Called once the plan exists (tests read it; the CLI prints it with --verbose). */
+  onPlan?(p: SandboxPlan): void;
+}
+
+export const UNPRIVILEGED = { uid: 65534, gid: 65534 };
+const ATTACH_GRACE_MS = 3000;
+
+/** Wait for `p`, or at most `ms` (the timer never outlives the wait). */
+async function raceTimeout<T>(p: Promise<T>, ms: number): Promise<T | undefined> {
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    return await Promise.race([
+      p,
+      new Promise<undefined>((r) => (timer = setTimeout(() => r(undefined), ms))),
+    ]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+class Cleanup {
+  private steps: { what: string; fn: () => Promise<void> }[] = [];
+  add(what: string, fn: () => Promise<void>) {
+    this.steps.push({ what, fn });
+  }
+  /** Run every step, newest first; a failing step does not stop the others. Returns the failures. */
+  async run(): Promise<string[]> {
+    const failures: string[] = [];
+    while (this.steps.length) {
+      const s = this.steps.pop()!;
+      try {
+        await s.fn();
+      } catch (err) {
+        failures.push(`${s.what}: ${errorMessage(err)}`);
+      }
+    }
+    return failures;
+  }
+}
+
+function abortPromise(signal: AbortSignal): Promise<never> {
+  return new Promise((_, reject) => {
+    const fire = () => reject(new InterruptedError((signal.reason as NodeJS.Signals) ?? 'SIGTERM'));
+    if (signal.aborted) fire();
+    else signal.addEventListener('abort', fire, { once: true });
+  });
+}
+
+function checkAborted(signal: AbortSignal) {
+  if (signal.aborted) throw new InterruptedError((signal.reason as NodeJS.Signals) ?? 'SIGTERM');
+}
+
+async function checkSource(spec: RunSpec) {
+  if (!spec.source) return;
+  const st = await fsp.stat(spec.source.dir).catch(() => null);
+  if (!st?.isDirectory()) throw new InputError('--source', `'${spec.source.dir}' is not a directory`);
+}
+
+async function checkOutputDir(spec: RunSpec) {
+  if (!spec.outputDir) return;
+  const st = await fsp.lstat(spec.outputDir).catch(() => null);
+  if (st === null) return;
+  if (!st.isDirectory())
+    throw new InputError('--output-dir', `'${spec.outputDir}' exists and is not a directory`);
+  if ((await fsp.readdir(spec.outputDir)).length > 0) {
+    throw new InputError(
+      '--output-dir',
+      `'${spec.outputDir}' exists and is not empty; name a new or empty directory`,
+    );
+  }
+}
+
+async function ensureImage(engine: Engine, spec: RunSpec, notice: (l: string) => void): Promise<ImageInfo> {
+  let info = spec.pull === 'always' ? null : await engine.imageInspect(spec.image);
+  if (info) return info;
+  if (spec.pull === 'never') {
+    throw new InputError(
+      '--image',
+      `'${spec.image}' is not on this engine and --pull is never; build or pull it first`,
+    );
+  }
+  notice(`pulling ${spec.image}`);
+  try {
+    await engine.imagePull(spec.image);
+  } catch (err) {
+    throw new InputError(
+      '--image',
+      `'${spec.image}' is not on this engine and could not be pulled: ${errorMessage(err)}`,
+    );
+  }
+  info = await engine.imageInspect(spec.image);
+  if (!info) throw new InputError('--image', `'${spec.image}' could not be found after pulling`);
+  return info;
+}
+
+/** Read small text files from an image through a throwaway container that never starts. */
+async function readImageFiles(
+  engine: Engine,
+  image: string,
+  files: string[],
+  labels: Labels,
+): Promise<Map<string, string>> {
+  const id = await engine.createContainer({
+    name: `sandbox-action-${labels['sandbox-action.run']}-probe`,
+    image,
+    cmd: ['/nonexistent'],
+    user: '65534:65534',
+    workingDir: '/',
+    env: [],
+    labels,
+    mounts: [],
+    readOnlyRootfs: true,
+    capDrop: ['ALL'],
+    capAdd: [],
+    securityOpt: ['no-new-privileges:true'],
+    init: false,
+    privileged: false,
+    networkMode: 'none',
+    memoryBytes: 16 * 1024 * 1024,
+    memorySwapBytes: 16 * 1024 * 1024,
+    nanoCpus: 1e8,
+    pidsLimit: 1,
+    ulimits: [],
+    logDriver: { type: 'none', config: {} },
+    tty: false,
+  });
+  const out = new Map<string, string>();
+  try {
+    for (const f of files) {
+      const stream = await engine.getArchive(id, f).catch(() => null);
+      if (!stream) continue;
+      const extract = tar.extract();
+      const chunks: Buffer[] = [];
+      extract.on('entry', (h, s, next) => {
+        if (h.type === 'file' && (h.size ?? 0) < 4 * 1024 * 1024)
+          s.on('data', (c: unknown) => chunks.push(c as Buffer));
+        s.on('end', next);
+        s.resume();
+      });
+      await new Promise<void>((resolve, reject) => {
+        extract.on('finish', resolve);
+        extract.on('error', reject);
+        stream.pipe(extract);
+      });
+      out.set(f, Buffer.concat(chunks).toString('utf8'));
+    }
+  } finally {
+    await engine.removeContainer(id);
+  }
+  return out;
+}
+
+async function decideUser(
+  engine: Engine,
+  spec: RunSpec,
+  image: ImageInfo,
+  labels: Labels,
+  notes: string[],
+): Promise<{ uid: number; gid: number }> {
+  const explicit = spec.user !== null;
+  const wanted = spec.user ?? (image.user || '');
+  if (wanted === '') return UNPRIVILEGED;
+  let ids = numericUser(wanted);
+  if (!ids) {
+    const files = await readImageFiles(engine, spec.image, ['/etc/passwd', '/etc/group'], labels);
+    const r = resolveUser(wanted, files.get('/etc/passwd') ?? '', files.get('/etc/group') ?? '');
+    if ('error' in r) {
+      if (explicit) throw new InputError('--user', r.error);
+      notes.push(`the image's user '${wanted}' could not be resolved (${r.error}); running as 65534:65534`);
+      return UNPRIVILEGED;
+    }
+    ids = r;
+  }
+  if (ids.uid === 0 && !spec.allowRoot) {
+    if (explicit)
+      throw new InputError(
+        '--user',
+        `'${wanted}' is uid 0; pass --allow-root to run as root (not recommended)`,
+      );
+    notes.push(
+      `the image runs as root ('${wanted}'); the sandbox runs as 65534:65534 instead (--allow-root keeps root)`,
+    );
+    return UNPRIVILEGED;
+  }
+  return ids;
+}
+
+export async function executeRun(spec: RunSpec, deps: RunDeps): Promise<RunResult> {
+  const { engine, signal } = deps;
+  const createdAt = deps.now();
+  const runId = newRunId(createdAt, deps.random());
+  const labels = runLabels(runId, createdAt);
+  const cleanup = new Cleanup();
+  const notes: string[] = [];
+  const loosened = loosenedBy(spec);
+  let outputs: OutputsReport = emptyOutputs(spec.outputDir);
+  const logs = new LogStream(deps.log, spec.logLimitBytes, deps.fenceWorkflowCommands);
+  let logBytes = { shownBytes: 0, droppedBytes: 0 };
+  let thePlan: SandboxPlan | null = null;
+  let volumes: CreatedVolume[] = [];
+  let imageId: string | null = null;
+  let commandExitCode: number | null = null;
+  let timedOut = false;
+  let oomKilled = false;
+  let startedAt = 0;
+  let endedAt = 0;
+  const aborted = abortPromise(signal);
+  aborted.catch(() => undefined);
+
+  try {
+    // Everything that can reject bad input happens before anything is created.
+    const [image, backend, runtimes] = await Promise.race([
+      Promise.all([
+        ensureImage(engine, spec, deps.notice),
+        chooseBackend(spec.volumeBackend, engine, deps.volumeHost),
+        spec.isolation === 'runsc' ? engine.runtimes() : Promise.resolve([] as string[]),
+        checkSource(spec),
+        checkOutputDir(spec),
+      ]),
+      aborted,
+    ]);
+    imageId = image.id;
+    if (backend.note) notes.push(backend.note);
+    if (spec.isolation === 'runsc' && !runtimes.includes('runsc')) {
+      throw new InputError(
+        '--isolation',
+        `runsc: the ${engine.info.name} engine has no runsc runtime (it has ${runtimes.join(', ') || 'none'}); register gVisor as in docs/gvisor.md`,
+      );
+    }
+    const owner = await decideUser(engine, spec, image, labels, notes);
+    checkAborted(signal);
+
+    thePlan = plan(spec, { runId, createdAt, uid: owner.uid, gid: owner.gid });
+    deps.onPlan?.(thePlan);
+    const p = thePlan;
+
+    const made = await Promise.allSettled(
+      p.volumes.map((v) => createVolume(engine, deps.volumeHost, backend.backend, v, owner, labels)),
+    );
+    volumes = made.flatMap((m) => (m.status === 'fulfilled' ? [m.value] : []));
+    for (const v of volumes) cleanup.add(`remove volume ${v.name}`, v.remove);
+    const failed = made.find((m): m is PromiseRejectedResult => m.status === 'rejected');
+    if (failed) throw failed.reason;
+    if (backend.backend === 'unbounded') {
+      // A plain volume's root belongs to root: hand it to the sandbox user with a one-shot chown.
+      await chownVolumes(engine, spec.image, volumes, owner, labels);
+    }
+    checkAborted(signal);
+
+    const id = await engine.createContainer(p.container);
+    cleanup.add('remove container', () => engine.removeContainer(id));
+
+    const copy = p.copySource
+      ? (async () => {
+          const packed = packDirectory(p.copySource!, owner);
+          await Promise.all([engine.putArchive(id, WORK_DIR, packed.stream), packed.done]);
+        })()
+      : Promise.resolve();
+    const [, attached, watch] = await Promise.race([
+      Promise.all([copy, engine.attach(id, (s, chunk) => logs.write(s, chunk)), engine.watchExit(id)]),
+      aborted,
+    ]);
+    cleanup.add('detach log', async () => attached.close());
+
+    logs.begin();
+    startedAt = Date.now();
+    await engine.startContainer(id);
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<'timeout'>((resolve) => {
+      timer = setTimeout(() => resolve('timeout'), spec.timeoutMs);
+    });
+    try {
+      const first = await Promise.race([watch.exit, timeout, aborted]);
+      if (first === 'timeout') {
+        timedOut = true;
+        await engine.killContainer(id, 'KILL');
+        await Promise.race([watch.exit, engine.waitContainer(id)]);
+      }
+    } finally {
+      clearTimeout(timer);
+    }
+    endedAt = Date.now();
+    await raceTimeout(attached.done, ATTACH_GRACE_MS);
+    logBytes = logs.end();
+    const state = await engine.inspectContainer(id);
+    commandExitCode = timedOut ? null : state.exitCode;
+    oomKilled = state.oomKilled;
+
+    if (spec.outputDir) {
+      checkAborted(signal);
+      await prepareOutputDir(spec.outputDir);
+      const stream = await engine.getArchive(id, OUTPUT_DIR);
+      outputs = await collectTar(stream, spec.outputDir, OUTPUT_DIR.slice(1), spec.outputCaps);
+    }
+  } catch (err) {
+    if (startedAt && !endedAt) endedAt = Date.now();
+    logBytes = logs.end();
+    const failures = await cleanup.run();
+    for (const f of failures) deps.notice(`cleanup: ${f}`);
+    throw err;
+  }
+  const failures = await cleanup.run();
+  for (const f of failures) notes.push(`cleanup: ${f}`);
+
+  const { status, exitCode } = decideStatus({ exitCode: commandExitCode ?? 0, timedOut, oomKilled });
+  const c = thePlan.container;
+  return {
+    schemaVersion: RESULT_SCHEMA_VERSION,
+    runId,
+    status,
+    exitCode,
+    commandExitCode,
+    durationMs: endedAt - startedAt,
+    image: { ref: spec.image, id: imageId },
+    engine: { name: engine.info.name, version: engine.info.version, runtime: c.runtime ?? 'default' },
+    user: c.user,
+    network: c.networkMode,
+    limits: {
+      timeoutMs: spec.timeoutMs,
+      memoryBytes: c.memoryBytes,
+      memorySwapBytes: c.memorySwapBytes,
+      cpus: c.nanoCpus / 1e9,
+      pids: c.pidsLimit,
+      nofile: spec.nofile,
+      fsizeBytes: spec.fsizeBytes,
+      tmpSizeBytes: spec.tmpSizeBytes,
+      readOnlyRoot: c.readOnlyRootfs,
+      capabilities: c.capAdd,
+      noNewPrivileges: c.securityOpt.includes('no-new-privileges:true'),
+    },
+    volumes: volumes.map((v) => ({
+      mount: v.mount,
+      sizeBytes: v.sizeBytes,
+      backend: v.backend,
+      enforced: v.enforced,
+    })),
+    loosened,
+    notes,
+    outputs,
+    logTruncated: logs.truncated,
+    logBytes: { shown: logBytes.shownBytes, dropped: logBytes.droppedBytes },
+  };
+}
+
+async function chownVolumes(
+  engine: Engine,
+  image: string,
+  volumes: CreatedVolume[],
+  owner: { uid: number; gid: number },
+  labels: Labels,
+) {
+  const id = await engine.createContainer({
+    name: `sandbox-action-${labels['sandbox-action.run']}-chown`,
+    image,
+    entrypoint: ['chown'],
+    cmd: [`${owner.uid}:${owner.gid}`, ...volumes.map((v) => v.mount)],
+    user: '0:0',
+    workingDir: '/',
+    env: [],
+    labels,
+    mounts: volumes.map((v) => ({
+      type: 'volume' as const,
+      source: v.name,
+      target: v.mount,
+      readOnly: false,
+    })),
+    readOnlyRootfs: true,
+    capDrop: ['ALL'],
+    capAdd: ['CHOWN'],
+    securityOpt: ['no-new-privileges:true'],
+    init: false,
+    privileged: false,
+    networkMode: 'none',
+    memoryBytes: 64 * 1024 * 1024,
+    memorySwapBytes: 64 * 1024 * 1024,
+    nanoCpus: 5e8,
+    pidsLimit: 16,
+    ulimits: [],
+    logDriver: { type: 'none', config: {} },
+    tty: false,
+  });
+  try {
+    const watch = await engine.watchExit(id);
+    await engine.startContainer(id);
+    const code = await watch.exit;
+    if (code !== 0) throw new Error(`chown of the unbounded volumes exited with ${code}`);
+  } finally {
+    await engine.removeContainer(id);
+  }
+}

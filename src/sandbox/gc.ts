@@ -1,0 +1,84 @@
+/** Remove what crashed runs left behind: every labelled container, network and volume, and our loop devices. */
+import fsp from 'node:fs/promises';
+import path from 'node:path';
+import { errorMessage } from '../config/errors.js';
+import type { Engine, ResourceRef } from '../engine/types.js';
+import { LABEL_CREATED, LABEL_RUN } from './plan.js';
+import { LABEL_LOOP_DEVICE, LABEL_LOOP_IMAGE, ourLoopDevices, type VolumeHost } from './volumes.js';
+
+export interface GcReport {
+  removed: { kind: string; name: string }[];
+  kept: number;
+  failures: string[];
+}
+
+function createdAt(r: ResourceRef): number {
+  const t = Date.parse(r.labels[LABEL_CREATED] ?? '');
+  return Number.isNaN(t) ? 0 : t;
+}
+
+/** `olderThanMs` 0 removes everything labelled; `runId` limits to one run. */
+export async function gc(
+  engine: Engine,
+  host: VolumeHost,
+  opts: { olderThanMs: number; now: number; runId?: string },
+): Promise<GcReport> {
+  const label = opts.runId ? `${LABEL_RUN}=${opts.runId}` : LABEL_RUN;
+  const all = await engine.listLabelled(label);
+  const cutoff = opts.now - opts.olderThanMs;
+  const old = all.filter((r) => createdAt(r) <= cutoff);
+  const report: GcReport = { removed: [], kept: all.length - old.length, failures: [] };
+  const attempt = async (r: ResourceRef, fn: () => Promise<void>) => {
+    try {
+      await fn();
+      report.removed.push({ kind: r.kind, name: r.name });
+    } catch (err) {
+      report.failures.push(`${r.kind} ${r.name}: ${errorMessage(err)}`);
+    }
+  };
+  // Containers first (they hold volumes and networks), then networks, then volumes with their loop devices.
+  await Promise.all(
+    old.filter((r) => r.kind === 'container').map((r) => attempt(r, () => engine.removeContainer(r.id))),
+  );
+  await Promise.all(
+    old.filter((r) => r.kind === 'network').map((r) => attempt(r, () => engine.removeNetwork(r.id))),
+  );
+  await Promise.all(
+    old
+      .filter((r) => r.kind === 'volume')
+      .map((r) =>
+        attempt(r, async () => {
+          await engine.removeVolume(r.name);
+          const dev = r.labels[LABEL_LOOP_DEVICE];
+          const img = r.labels[LABEL_LOOP_IMAGE];
+          if (dev) await host.privileged('losetup', ['-d', dev]).catch(() => undefined);
+          if (img && path.resolve(img).startsWith(path.resolve(host.stateDir) + path.sep)) {
+            await fsp.rm(img, { force: true });
+          }
+        }),
+      ),
+  );
+  if (!opts.runId) {
+    // Loop devices and images of runs that crashed before their volume existed.
+    const inUse = new Set(all.filter((r) => createdAt(r) > cutoff).map((r) => r.labels[LABEL_LOOP_IMAGE]));
+    for (const d of await ourLoopDevices(host)) {
+      if (inUse.has(d.image)) continue;
+      const st = await fsp.stat(d.image).catch(() => null);
+      if (st && st.mtimeMs > cutoff) continue;
+      await host.privileged('losetup', ['-d', d.device]).catch(() => undefined);
+      await fsp.rm(d.image, { force: true });
+      report.removed.push({ kind: 'loop-device', name: d.device });
+    }
+    const files = await fsp.readdir(host.stateDir).catch(() => [] as string[]);
+    for (const f of files.filter((n) => n.endsWith('.img'))) {
+      const abs = path.join(host.stateDir, f);
+      if (inUse.has(abs)) continue;
+      const st = await fsp.stat(abs).catch(() => null);
+      if (st && st.mtimeMs <= cutoff) {
+        await fsp.rm(abs, { force: true });
+        report.removed.push({ kind: 'volume-image', name: f });
+      }
+    }
+  }
+  return report;
+}

@@ -1,0 +1,194 @@
+/**
+ * plan(): from a validated RunSpec to every volume, mount and container flag, as data. Pure: no engine, no I/O.
+ * Unit tests read the security properties straight off the plan; integration tests prove the engine honoured it.
+ */
+import type { RunSpec } from '../config/run-options.js';
+import type { ContainerSpec, Labels, Mount } from '../engine/types.js';
+
+export const LABEL_RUN = 'sandbox-action.run';
+export const LABEL_CREATED = 'sandbox-action.created';
+export const LABEL_ROLE = 'sandbox-action.role';
+
+export const WORK_DIR = '/work';
+export const OUTPUT_DIR = '/output';
+
+export type VolumeRole = 'work' | 'output';
+
+export interface VolumePlan {
+  role: VolumeRole;
+  name: string;
+  mount: string;
+  sizeBytes: number;
+}
+
+export interface SandboxPlan {
+  runId: string;
+  labels: Labels;
+  /** Volumes to create (each with a hard size cap) before the container. */
+  volumes: VolumePlan[];
+  /** Host directory bind-mounted read-only at /work (`--source-readonly`), or null. */
+  readOnlySource: string | null;
+  /** Host directory copied into /work before start, or null. */
+  copySource: string | null;
+  container: ContainerSpec;
+  uid: number;
+  gid: number;
+}
+
+export interface PlanContext {
+  runId: string;
+  createdAt: Date;
+  uid: number;
+  gid: number;
+  /** The engine's runtime name for gVisor, when --isolation runsc. */
+  runscRuntime?: string;
+}
+
+/** A run id: sortable by time, unique across parallel runs, valid in container and volume names. */
+export function newRunId(now: Date, random: string): string {
+  return `${now.getTime().toString(36)}-${random}`;
+}
+
+export function runLabels(runId: string, createdAt: Date): Labels {
+  return { [LABEL_RUN]: runId, [LABEL_CREATED]: createdAt.toISOString() };
+}
+
+export function plan(spec: RunSpec, ctx: PlanContext): SandboxPlan {
+  const labels = runLabels(ctx.runId, ctx.createdAt);
+  const base = `sandbox-action-${ctx.runId}`;
+  const volumes: VolumePlan[] = [];
+  const mounts: Mount[] = [];
+
+  if (spec.source?.readOnly) {
+    mounts.push({ type: 'bind', source: spec.source.dir, target: WORK_DIR, readOnly: true });
+  } else {
+    volumes.push({ role: 'work', name: `${base}-work`, mount: WORK_DIR, sizeBytes: spec.workSizeBytes });
+  }
+  volumes.push({
+    role: 'output',
+    name: `${base}-output`,
+    mount: OUTPUT_DIR,
+    sizeBytes: spec.outputSizeBytes,
+  });
+  for (const v of volumes) mounts.push({ type: 'volume', source: v.name, target: v.mount, readOnly: false });
+
+  const tmpOptions = ['rw', 'nosuid', 'nodev', ...(spec.tmpExec ? ['exec'] : ['noexec'])];
+  mounts.push({
+    type: 'tmpfs',
+    source: '',
+    target: '/tmp',
+    readOnly: false,
+    tmpfs: { sizeBytes: spec.tmpSizeBytes, mode: 0o1777, options: tmpOptions },
+  });
+
+  const container: ContainerSpec = {
+    name: base,
+    image: spec.image,
+    cmd: spec.command,
+    user: `${ctx.uid}:${ctx.gid}`,
+    workingDir: WORK_DIR,
+    env: [...spec.env],
+    labels: { ...labels, [LABEL_ROLE]: 'sandbox' },
+    mounts,
+    readOnlyRootfs: !spec.writableRoot,
+    capDrop: ['ALL'],
+    capAdd: [...spec.capAdd],
+    // The engine's default seccomp profile applies unless a profile is named; none is.
+    securityOpt: ['no-new-privileges:true'],
+    init: true,
+    privileged: false,
+    networkMode: 'none',
+    memoryBytes: spec.memoryBytes,
+    memorySwapBytes: spec.memoryBytes,
+    nanoCpus: Math.round(spec.cpus * 1e9),
+    pidsLimit: spec.pids,
+    ulimits: [
+      { name: 'nofile', soft: spec.nofile, hard: spec.nofile },
+      { name: 'fsize', soft: spec.fsizeBytes, hard: spec.fsizeBytes },
+      { name: 'core', soft: 0, hard: 0 },
+    ],
+    ...(spec.isolation === 'runsc' ? { runtime: ctx.runscRuntime ?? 'runsc' } : {}),
+    // The log is streamed live through attach; the engine keeps none, so a flood cannot fill its disk.
+    logDriver: { type: 'none', config: {} },
+    hostname: 'sandbox',
+    tty: false,
+  };
+
+  return {
+    runId: ctx.runId,
+    labels,
+    volumes,
+    readOnlySource: spec.source?.readOnly ? spec.source.dir : null,
+    copySource: spec.source && !spec.source.readOnly ? spec.source.dir : null,
+    container,
+    uid: ctx.uid,
+    gid: ctx.gid,
+  };
+}
+
+export type RunStatus = 'succeeded' | 'failed' | 'timed-out' | 'oom-killed' | 'error';
+
+/** The status and the exit code of `run`, from what happened to the container. */
+export function decideStatus(e: { exitCode: number; timedOut: boolean; oomKilled: boolean }): {
+  status: RunStatus;
+  exitCode: number;
+} {
+  if (e.timedOut) return { status: 'timed-out', exitCode: 124 };
+  if (e.oomKilled) return { status: 'oom-killed', exitCode: 137 };
+  if (e.exitCode === 0) return { status: 'succeeded', exitCode: 0 };
+  return { status: 'failed', exitCode: e.exitCode };
+}
+
+/** Parse `/etc/passwd` and `/etc/group` text to resolve `name[:group]` to numeric ids. */
+export function resolveUser(
+  user: string,
+  passwd: string,
+  group: string,
+): { uid: number; gid: number } | { error: string } {
+  const [u, g] = user.split(':') as [string, string | undefined];
+  const lookup = (text: string, name: string) => {
+    for (const line of text.split('\n')) {
+      const f = line.split(':');
+      if (f[0] === name && f.length >= 4) return f;
+    }
+    return null;
+  };
+  let uid: number;
+  let gid: number;
+  if (/^\d+$/.test(u)) {
+    uid = Number(u);
+    const entry = text2entryByUid(passwd, uid);
+    gid = entry ? Number(entry[3]) : uid;
+  } else {
+    const entry = lookup(passwd, u);
+    if (!entry) return { error: `user '${u}' is not in the image's /etc/passwd` };
+    uid = Number(entry[2]);
+    gid = Number(entry[3]);
+  }
+  if (g !== undefined) {
+    if (/^\d+$/.test(g)) gid = Number(g);
+    else {
+      const entry = lookup(group, g);
+      if (!entry) return { error: `group '${g}' is not in the image's /etc/group` };
+      gid = Number(entry[2]);
+    }
+  }
+  if (!Number.isInteger(uid) || !Number.isInteger(gid))
+    return { error: `user '${user}' has a malformed entry` };
+  return { uid, gid };
+}
+
+function text2entryByUid(passwd: string, uid: number): string[] | null {
+  for (const line of passwd.split('\n')) {
+    const f = line.split(':');
+    if (f.length >= 4 && Number(f[2]) === uid) return f;
+  }
+  return null;
+}
+
+/** `uid[:gid]` when both are numbers (no lookup needed), else null. */
+export function numericUser(user: string): { uid: number; gid: number } | null {
+  const m = /^(\d+)(?::(\d+))?$/.exec(user);
+  if (!m) return null;
+  return { uid: Number(m[1]), gid: Number(m[2] ?? m[1]) };
+}

@@ -1,0 +1,49 @@
+/** The result of a run: one JSON object (`--json`), also the action's result file. */
+import type { Loosened } from '../config/run-options.js';
+import type { OutputsReport } from '../outputs/collect.js';
+import type { RunStatus } from './plan.js';
+
+export const RESULT_SCHEMA_VERSION = 1;
+
+export interface VolumeReport {
+  mount: string;
+  sizeBytes: number;
+  backend: string;
+  enforced: boolean;
+}
+
+export interface RunResult {
+  schemaVersion: typeof RESULT_SCHEMA_VERSION;
+  runId: string;
+  status: RunStatus;
+  /** The exit code of `run`: the command's own, 124 timed out, 137 OOM-killed, 125 sandbox-action failed. */
+  exitCode: number;
+  /** What the command itself exited with (null when it never ran). */
+  commandExitCode: number | null;
+  durationMs: number;
+  image: { ref: string; id: string | null };
+  engine: { name: string; version: string; runtime: string };
+  user: string;
+  network: string;
+  limits: {
+    timeoutMs: number;
+    memoryBytes: number;
+    memorySwapBytes: number;
+    cpus: number;
+    pids: number;
+    nofile: number;
+    fsizeBytes: number;
+    tmpSizeBytes: number;
+    readOnlyRoot: boolean;
+    capabilities: string[];
+    noNewPrivileges: boolean;
+  };
+  volumes: VolumeReport[];
+  loosened: Loosened[];
+  /** Things the host could not provide as asked, and other facts worth a line. */
+  notes: string[];
+  outputs: OutputsReport;
+  logTruncated: boolean;
+  logBytes: { shown: number; dropped: number };
+  error?: string;
+}

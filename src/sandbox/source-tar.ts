@@ -1,0 +1,87 @@
+/**
+ * Pack a host directory into a tar stream for the /work volume. Uses lstat only: a symlink in the source is
+ * packed as a symlink (its target text), never followed, so nothing outside the directory is read.
+ * Entries are owned by the sandbox user; setuid/setgid bits are dropped; sockets, FIFOs and devices are left out.
+ */
+import fs from 'node:fs';
+import fsp from 'node:fs/promises';
+import path from 'node:path';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import tar from 'tar-stream';
+
+export interface PackStats {
+  files: number;
+  bytes: number;
+  skipped: string[];
+}
+
+export function packDirectory(
+  root: string,
+  owner: { uid: number; gid: number },
+): { stream: Readable; done: Promise<PackStats> } {
+  const pack = tar.pack();
+  const stats: PackStats = { files: 0, bytes: 0, skipped: [] };
+  const common = { uid: owner.uid, gid: owner.gid, uname: '', gname: '' };
+
+  const walk = async (rel: string): Promise<void> => {
+    const abs = rel ? path.join(root, rel) : root;
+    const names = (await fsp.readdir(abs)).sort();
+    for (const name of names) {
+      const childRel = rel ? `${rel}/${name}` : name;
+      const childAbs = path.join(root, childRel);
+      const st = await fsp.lstat(childAbs);
+      const mode = st.mode & 0o777;
+      if (st.isDirectory()) {
+        await entry({ ...common, name: childRel, type: 'directory', mode, mtime: st.mtime });
+        await walk(childRel);
+      } else if (st.isSymbolicLink()) {
+        await entry({
+          ...common,
+          name: childRel,
+          type: 'symlink',
+          linkname: await fsp.readlink(childAbs),
+          mode: 0o777,
+          mtime: st.mtime,
+        });
+      } else if (st.isFile()) {
+        // Open without following a link that replaced the file since lstat, and pack what was opened.
+        const fh = await fsp.open(childAbs, fs.constants.O_RDONLY | fs.constants.O_NOFOLLOW);
+        try {
+          const fst = await fh.stat();
+          const w = pack.entry({
+            ...common,
+            name: childRel,
+            type: 'file',
+            size: fst.size,
+            mode,
+            mtime: fst.mtime,
+          });
+          await pipeline(fh.createReadStream({ autoClose: false }), w);
+          stats.files++;
+          stats.bytes += fst.size;
+        } finally {
+          await fh.close();
+        }
+      } else {
+        stats.skipped.push(childRel);
+      }
+    }
+  };
+  const entry = (h: Parameters<tar.Pack['entry']>[0]) =>
+    new Promise<void>((resolve, reject) => {
+      pack.entry(h, (err) => (err ? reject(err) : resolve()));
+    });
+
+  const done = walk('').then(
+    () => {
+      pack.finalize();
+      return stats;
+    },
+    (err: unknown) => {
+      pack.destroy(err as Error);
+      throw err;
+    },
+  );
+  return { stream: Readable.from(pack), done };
+}

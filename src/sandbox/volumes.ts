@@ -1,0 +1,175 @@
+/**
+ * Writable volumes with a hard size cap enforced by their filesystem, so a build cannot fill the host's disk.
+ *  - loop:  a sparse ext4 image (mkfs.ext4 -E root_owner) attached with losetup, handed to the engine as an ext4
+ *           volume. Needs root (or passwordless sudo) on the engine's host.
+ *  - tmpfs: a tmpfs volume with size=; its pages count against memory.
+ *  - unbounded: a plain engine volume, no cap (only on explicit request; recorded as loosened).
+ */
+import { execFile } from 'node:child_process';
+import fsp from 'node:fs/promises';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import type { VolumeBackend } from '../config/run-options.js';
+import { EngineError } from '../config/errors.js';
+import type { Engine, Labels } from '../engine/types.js';
+import type { VolumePlan } from './plan.js';
+import { LABEL_ROLE } from './plan.js';
+
+const run = promisify(execFile);
+
+export const LABEL_LOOP_DEVICE = 'sandbox-action.loop-device';
+export const LABEL_LOOP_IMAGE = 'sandbox-action.loop-image';
+
+export type ConcreteBackend = 'loop' | 'tmpfs' | 'unbounded';
+
+export interface CreatedVolume {
+  name: string;
+  role: string;
+  mount: string;
+  sizeBytes: number;
+  backend: ConcreteBackend;
+  /** True when the size cap is enforced by a filesystem. */
+  enforced: boolean;
+  remove(): Promise<void>;
+}
+
+export interface VolumeHost {
+  /** Where loop images live (on the host's disk). */
+  stateDir: string;
+  /** Run a privileged tool (losetup): directly as root, else through `sudo -n`. */
+  privileged(cmd: string, args: string[]): Promise<string>;
+}
+
+export function defaultVolumeHost(stateDir: string, isRoot: boolean): VolumeHost {
+  return {
+    stateDir,
+    async privileged(cmd, args) {
+      const { stdout } = isRoot ? await run(cmd, args) : await run('sudo', ['-n', cmd, ...args]);
+      return stdout.trim();
+    },
+  };
+}
+
+/** Can loop volumes be made here? Checked once per process. */
+let loopCheck: Promise<string | null> | null = null;
+export function loopUnavailableReason(engine: Engine, host: VolumeHost): Promise<string | null> {
+  loopCheck ??= (async () => {
+    if (!engine.info.local) return 'the engine is remote, so a loop device here would not reach it';
+    if (engine.info.name !== 'docker') return `${engine.info.name} volumes of type ext4 are not used`;
+    try {
+      await run('mkfs.ext4', ['-V']);
+    } catch {
+      return 'mkfs.ext4 is not installed (apt-get install e2fsprogs)';
+    }
+    try {
+      await host.privileged('losetup', ['--version']);
+    } catch {
+      return 'losetup needs root or passwordless sudo';
+    }
+    return null;
+  })();
+  return loopCheck;
+}
+
+export async function chooseBackend(
+  wanted: VolumeBackend,
+  engine: Engine,
+  host: VolumeHost,
+): Promise<{ backend: ConcreteBackend; note: string | null }> {
+  if (wanted === 'tmpfs' || wanted === 'unbounded') return { backend: wanted, note: null };
+  const why = await loopUnavailableReason(engine, host);
+  if (why === null) return { backend: 'loop', note: null };
+  if (wanted === 'loop') throw new EngineError(engine.info.name, 'create a loop volume', why);
+  return {
+    backend: 'tmpfs',
+    note: `volumes are size-capped tmpfs, counted against memory: ${why}`,
+  };
+}
+
+export async function createVolume(
+  engine: Engine,
+  host: VolumeHost,
+  backend: ConcreteBackend,
+  v: VolumePlan,
+  owner: { uid: number; gid: number },
+  labels: Labels,
+): Promise<CreatedVolume> {
+  const base = { name: v.name, role: v.role, mount: v.mount, sizeBytes: v.sizeBytes, backend };
+  const volLabels = { ...labels, [LABEL_ROLE]: v.role };
+  if (backend === 'tmpfs') {
+    await engine.createVolume({
+      name: v.name,
+      driver: 'local',
+      driverOpts: {
+        type: 'tmpfs',
+        device: 'tmpfs',
+        o: `size=${v.sizeBytes},uid=${owner.uid},gid=${owner.gid},mode=0755,nosuid,nodev`,
+      },
+      labels: volLabels,
+    });
+    return { ...base, enforced: true, remove: () => engine.removeVolume(v.name) };
+  }
+  if (backend === 'unbounded') {
+    await engine.createVolume({ name: v.name, driver: 'local', driverOpts: {}, labels: volLabels });
+    return { ...base, enforced: false, remove: () => engine.removeVolume(v.name) };
+  }
+
+  const image = path.join(host.stateDir, `${v.name}.img`);
+  await fsp.mkdir(host.stateDir, { recursive: true, mode: 0o700 });
+  const fh = await fsp.open(image, 'wx', 0o600);
+  let device: string | null = null;
+  let created = false;
+  const remove = async () => {
+    if (created) await engine.removeVolume(v.name);
+    if (device) await host.privileged('losetup', ['-d', device]).catch(() => undefined);
+    await fsp.rm(image, { force: true });
+  };
+  try {
+    await fh.truncate(v.sizeBytes);
+    await fh.close();
+    // No journal (the volume lives for one run); lazy init keeps mkfs at a few milliseconds for any size.
+    await run('mkfs.ext4', [
+      '-q',
+      '-F',
+      '-m',
+      '0',
+      '-O',
+      '^has_journal',
+      '-E',
+      `root_owner=${owner.uid}:${owner.gid},lazy_itable_init=1,nodiscard`,
+      image,
+    ]);
+    // lost+found would appear in /work and /output as a root-owned folder: remove it from the image.
+    await run('debugfs', ['-w', '-R', 'rmdir lost+found', image]);
+    device = await host.privileged('losetup', ['--find', '--show', image]);
+    await engine.createVolume({
+      name: v.name,
+      driver: 'local',
+      driverOpts: { type: 'ext4', device, o: 'nosuid,nodev' },
+      labels: { ...volLabels, [LABEL_LOOP_DEVICE]: device, [LABEL_LOOP_IMAGE]: image },
+    });
+    created = true;
+    return { ...base, enforced: true, remove };
+  } catch (err) {
+    await remove().catch(() => undefined);
+    throw err;
+  }
+}
+
+/** Loop devices whose backing file is one of ours (in stateDir): for gc after a crash. */
+export async function ourLoopDevices(host: VolumeHost): Promise<{ device: string; image: string }[]> {
+  let out: string;
+  try {
+    out = await host.privileged('losetup', ['--list', '--json', '--output', 'NAME,BACK-FILE']);
+  } catch {
+    return [];
+  }
+  if (!out) return [];
+  const j = JSON.parse(out) as { loopdevices?: { name: string; 'back-file': string | null }[] };
+  const dir = path.resolve(host.stateDir) + path.sep;
+  return (j.loopdevices ?? [])
+    .filter(
+      (d) => d['back-file'] && path.resolve(d['back-file'].replace(/ \(deleted\)$/, '')).startsWith(dir),
+    )
+    .map((d) => ({ device: d.name, image: d['back-file']!.replace(/ \(deleted\)$/, '') }));
+}

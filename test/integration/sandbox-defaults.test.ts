@@ -1,0 +1,198 @@
+/**
+ * Each locked-down default, proved by attacking it in the real engine. Where it is cheap, the same attack is also
+ * made with the defence loosened, to show the test would notice if the defence were off.
+ */
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, expect, jest, test } from '@jest/globals';
+import { BASE, engineOrSkip, labelled, run, sh } from '../helpers/engine.js';
+
+jest.setTimeout(120_000);
+const { engine, d } = await engineOrSkip();
+const before = new Set(engine ? (await labelled(engine)).map((r) => r.id) : []);
+const isolations = (process.env.SANDBOX_TEST_ISOLATIONS ?? 'default,runsc').split(',');
+
+d.each(isolations)('locked-down defaults (isolation %s)', (isolation) => {
+  const iso = ['--isolation', isolation];
+  const gvisor = isolation === 'runsc';
+
+  test('no capabilities, no new privileges, default seccomp, not root', async () => {
+    const r = await run(iso, [
+      'sh',
+      '-c',
+      'grep -E "^(CapEff|CapPrm|CapBnd|NoNewPrivs|Seccomp):" /proc/self/status; id -u',
+    ]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/CapEff:\s+0000000000000000/);
+    expect(r.stderr).toMatch(/CapBnd:\s+0000000000000000/);
+    // gVisor filters its own kernel on the host: judged by behaviour (the attacks below), not by these lines.
+    if (!gvisor) {
+      expect(r.stderr).toMatch(/NoNewPrivs:\s+1/);
+      expect(r.stderr).toMatch(/Seccomp:\s+2/);
+    }
+    expect(r.stderr).toMatch(/^65534$/m);
+    expect(r.result.user).toBe('65534:65534');
+    expect(r.result.limits.noNewPrivileges).toBe(true);
+  });
+
+  test('a setuid binary gives nothing: su and a setuid copy stay uid 65534', async () => {
+    // With no-new-privileges (and no CAP_SETUID) a setuid-root program cannot raise the uid.
+    const r = await run(iso, ['sh', '-c', 'su -c id root </dev/null; echo su=$?; id -u']);
+    expect(r.stderr).toMatch(/su=[1-9]/);
+    expect(r.stderr).toMatch(/^65534$/m);
+  });
+
+  test('the root filesystem is read-only (EROFS), and would be writable without the defence', async () => {
+    const attack = 'touch /var/tmp/x 2>&1; echo rc=$?';
+    const r = await run(iso, ['sh', '-c', attack]);
+    expect(r.stderr).toMatch(/Read-only file system/);
+    expect(r.stderr).toMatch(/rc=1/);
+    const root = await run(
+      [...iso, '--user', '0', '--allow-root'],
+      ['sh', '-c', 'echo x > /usr/x 2>&1; echo rc=$?'],
+    );
+    expect(root.stderr).toMatch(/Read-only file system/);
+    expect(root.result.loosened.map((l) => l.option)).toContain('--allow-root');
+    const control = await run([...iso, '--writable-root'], ['sh', '-c', attack]);
+    expect(control.stderr).toMatch(/rc=0/);
+    expect(control.result.loosened.map((l) => l.option)).toEqual(['--writable-root']);
+  });
+
+  test('a file copied to /tmp cannot be executed (noexec), and could be with --tmp-exec', async () => {
+    const attack = 'cp /bin/true /tmp/t && chmod +x /tmp/t && /tmp/t; echo rc=$?';
+    const r = await run(iso, ['sh', '-c', attack]);
+    expect(r.stderr).toMatch(/Permission denied/);
+    expect(r.stderr).toMatch(/rc=126/);
+    const control = await run([...iso, '--tmp-exec'], ['sh', '-c', attack]);
+    expect(control.stderr).toMatch(/rc=0/);
+  });
+
+  test('a fork bomb is held by the pids limit and the host stays responsive', async () => {
+    const lags: number[] = [];
+    let last = Date.now();
+    const tick = setInterval(() => {
+      const now = Date.now();
+      lags.push(now - last - 50);
+      last = now;
+    }, 50);
+    const bomb =
+      'b(){ b | b & }; b; sleep 4; echo procs=$(ls -d /proc/[0-9]* | wc -l); cat /sys/fs/cgroup/pids.max 2>/dev/null';
+    const started = Date.now();
+    const hostProbe = (async () => {
+      await new Promise((r) => setTimeout(r, 2000));
+      const t = Date.now();
+      await sh('true');
+      return Date.now() - t;
+    })();
+    const r = await run([...iso, '--pids', '64', '--timeout', '8s'], ['bash', '-c', bomb]);
+    clearInterval(tick);
+    expect(Date.now() - started).toBeLessThan(15_000);
+    expect(['succeeded', 'failed', 'timed-out']).toContain(r.result.status);
+    const procs = /procs=(\d+)/.exec(r.stderr);
+    if (procs) expect(Number(procs[1])).toBeLessThanOrEqual(64);
+    expect(r.result.limits.pids).toBe(64);
+    expect(await hostProbe).toBeLessThan(2000);
+    expect(Math.max(...lags)).toBeLessThan(2000);
+  });
+
+  test('allocating twice the memory limit gives oom-killed (exit 137)', async () => {
+    // `tail` keeps the whole newline-free stream in memory: 256 MiB against a 128 MiB limit.
+    const r = await run(
+      [...iso, '--memory', '128m', '--tmp-size', '16m'],
+      ['sh', '-c', 'head -c 256m /dev/zero | tail; echo survived'],
+    );
+    expect(r.result.status).toBe('oom-killed');
+    expect(r.code).toBe(137);
+    expect(r.result.limits.memorySwapBytes).toBe(r.result.limits.memoryBytes);
+  });
+
+  test('sleep 1000 with a 3 s timeout is timed-out in under 6 s (exit 124)', async () => {
+    const t = Date.now();
+    const r = await run([...iso, '--timeout', '3s'], ['sleep', '1000']);
+    const took = Date.now() - t;
+    expect(r.result.status).toBe('timed-out');
+    expect(r.code).toBe(124);
+    expect(took).toBeLessThan(6000);
+    // Killed within 2 s of the deadline.
+    expect(r.result.durationMs).toBeLessThan(5000);
+  });
+
+  test('no docker socket, no host devices, only what was passed in the environment', async () => {
+    process.env.SANDBOX_TEST_CANARY = 'host-secret';
+    try {
+      const r = await run(
+        [...iso, '--env', 'PASSED=yes'],
+        [
+          'sh',
+          '-c',
+          'for s in /var/run/docker.sock /run/docker.sock /run/podman/podman.sock; do [ -e $s ] && echo FOUND $s; done; ls /dev; echo ---; env',
+        ],
+      );
+      expect(r.stderr).not.toContain('FOUND');
+      expect(r.stderr).not.toMatch(/sda|vda|nvme|kvm|loop\d/);
+      const env = r.stderr.split('---\n')[1]!.trim().split('\n');
+      const keys = env.map((l) => l.split('=')[0]).sort();
+      expect(keys).toEqual(['HOME', 'HOSTNAME', 'PASSED', 'PATH', 'PWD'].sort());
+      expect(r.stderr).not.toContain('host-secret');
+      expect(r.stderr).toContain('PASSED=yes');
+    } finally {
+      delete process.env.SANDBOX_TEST_CANARY;
+    }
+  });
+});
+
+d('network none', () => {
+  let server: http.Server;
+  let port = 0;
+  let hits = 0;
+  let gateway = '';
+  beforeAll(async () => {
+    server = http.createServer((_, res) => {
+      hits++;
+      res.end('reached\n');
+    });
+    await new Promise<void>((r) => server.listen(0, '0.0.0.0', r));
+    port = (server.address() as AddressInfo).port;
+    // The host's address on Docker's default bridge: a service of this test listens there.
+    const { stdout } = await sh('ip', ['-4', '-o', 'addr', 'show', 'docker0']);
+    gateway = /inet (\d+\.\d+\.\d+\.\d+)/.exec(stdout)?.[1] ?? '';
+    expect(gateway).not.toBe('');
+  });
+  afterAll(() => new Promise<void>((r) => server.close(() => r())));
+
+  test.each(['default', 'runsc'])(
+    '%s: only loopback, no route, a TCP connect to a host service fails',
+    async (isolation) => {
+      const attack = `cat /proc/net/route; ls /sys/class/net 2>&1; (exec 3<>/dev/tcp/${gateway}/${port} && echo CONNECTED) 2>&1; echo rc=$?`;
+      const before = hits;
+      const r = await run(['--isolation', isolation], ['bash', '-c', attack]);
+      expect(r.stderr).not.toContain('CONNECTED');
+      expect(r.stderr).toMatch(/unreachable|Network is unreachable|Connection refused|No route/i);
+      // /proc/net/route holds its header and nothing else: no route at all.
+      expect(r.stderr).not.toMatch(/^eth\d/m);
+      expect(hits).toBe(before);
+      expect(r.result.network).toBe('none');
+    },
+  );
+
+  test('control: the same connection from a container on a bridge does reach the host service', async () => {
+    const before = hits;
+    const { stdout } = await sh('docker', [
+      'run',
+      '--rm',
+      BASE,
+      'bash',
+      '-c',
+      `exec 3<>/dev/tcp/${gateway}/${port}; printf 'GET / HTTP/1.0\\r\\n\\r\\n' >&3; cat <&3`,
+    ]);
+    expect(stdout).toContain('reached');
+    expect(hits).toBe(before + 1);
+  });
+});
+
+d('nothing is left behind', () => {
+  test('after the runs above no labelled container, volume or network remains', async () => {
+    const now = await labelled(engine!);
+    expect(now.filter((r) => !before.has(r.id))).toEqual([]);
+  });
+});

@@ -1,0 +1,113 @@
+import { describe, expect, test } from '@jest/globals';
+import { parseRunOptions, type RawOptions } from '../../src/config/run-options.js';
+import { decideStatus, numericUser, plan, resolveUser } from '../../src/sandbox/plan.js';
+
+const ctx = { runId: 'r1', createdAt: new Date('2026-01-01T00:00:00Z'), uid: 65534, gid: 65534 };
+const planFor = (raw: RawOptions = {}) =>
+  plan(parseRunOptions({ image: 'img', ...raw }, ['make'], { cpus: 4, cwd: '/repo' }), ctx);
+
+describe('the plan locks the container down by default', () => {
+  const c = planFor().container;
+  test.each([
+    ['capDrop', ['ALL']],
+    ['capAdd', []],
+    ['readOnlyRootfs', true],
+    ['privileged', false],
+    ['init', true],
+    ['networkMode', 'none'],
+    ['user', '65534:65534'],
+    ['memoryBytes', 2 * 1024 ** 3],
+    ['memorySwapBytes', 2 * 1024 ** 3],
+    ['nanoCpus', 2e9],
+    ['pidsLimit', 512],
+    ['env', []],
+    ['workingDir', '/work'],
+    ['tty', false],
+  ] as const)('%s = %p', (k, v) => expect(c[k]).toEqual(v));
+  test('no-new-privileges, and no seccomp override', () => {
+    expect(c.securityOpt).toContain('no-new-privileges:true');
+    expect(c.securityOpt.some((o) => o.startsWith('seccomp'))).toBe(false);
+  });
+  test('ulimits nofile, fsize and no core dumps', () =>
+    expect(c.ulimits.map((u) => u.name).sort()).toEqual(['core', 'fsize', 'nofile']));
+  test('no docker socket and no host path is mounted', () => {
+    for (const m of c.mounts) {
+      expect(m.source).not.toMatch(/docker\.sock/);
+      expect(m.type).not.toBe('bind');
+    }
+  });
+  test('/tmp is a noexec,nosuid tmpfs', () => {
+    const tmp = c.mounts.find((m) => m.target === '/tmp')!;
+    expect(tmp.type).toBe('tmpfs');
+    expect(tmp.tmpfs!.options).toEqual(expect.arrayContaining(['noexec', 'nosuid', 'nodev']));
+  });
+  test('every resource is labelled with the run id', () => {
+    const p = planFor();
+    expect(p.container.labels['sandbox-action.run']).toBe('r1');
+    expect(p.labels['sandbox-action.run']).toBe('r1');
+  });
+  test('volumes: /work and /output with their caps', () =>
+    expect(
+      planFor({ 'work-size': '1g', 'output-size': '10m' }).volumes.map((v) => [v.mount, v.sizeBytes]),
+    ).toEqual([
+      ['/work', 1024 ** 3],
+      ['/output', 10 * 1024 ** 2],
+    ]));
+  test('log kept by the engine: none', () => expect(c.logDriver.type).toBe('none'));
+});
+
+describe('explicit options change the plan, and only them', () => {
+  test('--source-readonly binds the source read-only and makes no /work volume', () => {
+    const p = planFor({ source: '/src', 'source-readonly': true });
+    expect(p.container.mounts).toContainEqual({
+      type: 'bind',
+      source: '/src',
+      target: '/work',
+      readOnly: true,
+    });
+    expect(p.volumes.map((v) => v.role)).toEqual(['output']);
+    expect(p.copySource).toBeNull();
+  });
+  test('--source copies', () => expect(planFor({ source: 'src' }).copySource).toBe('/repo/src'));
+  test('--tmp-exec', () =>
+    expect(
+      planFor({ 'tmp-exec': true }).container.mounts.find((m) => m.target === '/tmp')!.tmpfs!.options,
+    ).toContain('exec'));
+  test('--writable-root', () =>
+    expect(planFor({ 'writable-root': true }).container.readOnlyRootfs).toBe(false));
+  test('--isolation runsc', () => expect(planFor({ isolation: 'runsc' }).container.runtime).toBe('runsc'));
+  test('--env', () => expect(planFor({ env: ['A=1'] }).container.env).toEqual(['A=1']));
+});
+
+describe('decideStatus', () => {
+  test.each([
+    [{ exitCode: 0, timedOut: false, oomKilled: false }, 'succeeded', 0],
+    [{ exitCode: 3, timedOut: false, oomKilled: false }, 'failed', 3],
+    [{ exitCode: 137, timedOut: true, oomKilled: false }, 'timed-out', 124],
+    [{ exitCode: 0, timedOut: false, oomKilled: true }, 'oom-killed', 137],
+    [{ exitCode: 137, timedOut: false, oomKilled: true }, 'oom-killed', 137],
+    [{ exitCode: 137, timedOut: true, oomKilled: true }, 'timed-out', 124],
+  ])('%j → %s %d', (e, status, code) => expect(decideStatus(e)).toEqual({ status, exitCode: code }));
+});
+
+describe('users', () => {
+  const passwd =
+    'root:x:0:0::/root:/bin/sh\nsandbox:x:1000:1001::/home/sandbox:/bin/sh\nnobody:x:65534:65534::/:/bin/false\n';
+  const group = 'root:x:0:\nusers:x:100:\nsandbox:x:1001:\n';
+  test.each([
+    ['sandbox', { uid: 1000, gid: 1001 }],
+    ['sandbox:users', { uid: 1000, gid: 100 }],
+    ['1000', { uid: 1000, gid: 1001 }],
+    ['4242', { uid: 4242, gid: 4242 }],
+    ['root', { uid: 0, gid: 0 }],
+    ['nobody:7', { uid: 65534, gid: 7 }],
+  ])('%s → %j', (u, ids) => expect(resolveUser(u, passwd, group)).toEqual(ids));
+  test.each(['ghost', 'sandbox:nogroup'])('%s is not found', (u) =>
+    expect(resolveUser(u, passwd, group)).toHaveProperty('error'),
+  );
+  test.each([
+    ['1000', { uid: 1000, gid: 1000 }],
+    ['1000:5', { uid: 1000, gid: 5 }],
+    ['sandbox', null],
+  ])('numericUser %s', (u, r) => expect(numericUser(u)).toEqual(r));
+});

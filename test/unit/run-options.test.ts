@@ -1,0 +1,106 @@
+import { describe, expect, test } from '@jest/globals';
+import {
+  DEFAULTS,
+  GiB,
+  MiB,
+  loosenedBy,
+  parseRunOptions,
+  type RawOptions,
+} from '../../src/config/run-options.js';
+
+const host = { cpus: 2, cwd: '/home/u/repo' };
+const parse = (raw: RawOptions, cmd = ['make', 'test']) =>
+  parseRunOptions({ image: 'img:1', ...raw }, cmd, host);
+
+describe('defaults are the locked-down ones', () => {
+  const s = parse({});
+  test.each([
+    ['memoryBytes', 2 * GiB],
+    ['cpus', 2],
+    ['pids', 512],
+    ['timeoutMs', 60 * 60_000],
+    ['workSizeBytes', 20 * GiB],
+    ['outputSizeBytes', 2 * GiB],
+    ['network', 'none'],
+    ['isolation', 'default'],
+    ['user', null],
+    ['allowRoot', false],
+    ['writableRoot', false],
+    ['tmpExec', false],
+    ['logLimitBytes', 64 * MiB],
+  ] as const)('%s = %p', (key, value) => expect(s[key]).toEqual(value));
+  test('nothing is loosened', () => expect(loosenedBy(s)).toEqual([]));
+  test('no env is passed', () => expect(s.env).toEqual([]));
+  test('cpus default is clamped to the host', () =>
+    expect(parseRunOptions({ image: 'i' }, ['x'], { cpus: 1, cwd: '/' }).cpus).toBe(1));
+  test('output caps', () =>
+    expect(s.outputCaps).toEqual({
+      maxTotalBytes: DEFAULTS.maxOutputBytes,
+      maxFiles: 10_000,
+      maxFileBytes: DEFAULTS.maxOutputFileBytes,
+    }));
+});
+
+describe('values are parsed', () => {
+  test.each([
+    [{ memory: '512m' }, 'memoryBytes', 512 * MiB],
+    [{ timeout: '20m' }, 'timeoutMs', 1_200_000],
+    [{ cpus: '0.5' }, 'cpus', 0.5],
+    [{ pids: '64' }, 'pids', 64],
+    [{ source: 'src' }, 'source', { dir: '/home/u/repo/src', readOnly: false }],
+    [{ source: '/abs', 'source-readonly': true }, 'source', { dir: '/abs', readOnly: true }],
+    [{ 'output-dir': 'out' }, 'outputDir', '/home/u/repo/out'],
+    [{ env: ['A=1', 'B=x=y'] }, 'env', ['A=1', 'B=x=y']],
+    [{ user: '1000:1000' }, 'user', '1000:1000'],
+    [{ user: 'root', 'allow-root': true }, 'user', 'root'],
+    [{ 'cap-add': ['chown'] }, 'capAdd', ['CHOWN']],
+    [{ isolation: 'runsc' }, 'isolation', 'runsc'],
+    [{ 'volume-backend': 'tmpfs' }, 'volumeBackend', 'tmpfs'],
+    [{ 'max-output-files': '5' }, 'outputCaps', { maxTotalBytes: GiB, maxFiles: 5, maxFileBytes: 512 * MiB }],
+  ] as [RawOptions, string, unknown][])('%j → %s', (raw, key, value) =>
+    expect((parse(raw) as unknown as Record<string, unknown>)[key]).toEqual(value),
+  );
+});
+
+describe('bad input names the input and what is allowed', () => {
+  test.each([
+    [{ image: '' }, ['x'], /^--image: is required/],
+    [{ image: '-rm' }, ['x'], /^--image: /],
+    [{ image: 'bad image' }, ['x'], /^--image: /],
+    [{}, [], /^command: is empty/],
+    [{}, ['  '], /^command: is empty/],
+    [{ memory: '8m' }, ['x'], /^--memory: must be at least 16m/],
+    [{ memory: 'lots' }, ['x'], /^--memory: 'lots' is not a size/],
+    [{ timeout: '10 minutes' }, ['x'], /^--timeout: /],
+    [{ cpus: '4' }, ['x'], /^--cpus: .*at most 2/],
+    [{ pids: '1.5' }, ['x'], /^--pids: /],
+    [{ user: 'root' }, ['x'], /^--user: 'root' is root; pass --allow-root/],
+    [{ user: '0:0' }, ['x'], /^--user: /],
+    [{ user: 'a b' }, ['x'], /^--user: /],
+    [{ env: ['NOEQUALS'] }, ['x'], /^--env: /],
+    [{ env: ['1X=2'] }, ['x'], /^--env: /],
+    [{ 'cap-add': ['SYS_ADMIN'] }, ['x'], /^--cap-add: SYS_ADMIN would give the build the host/],
+    [{ 'cap-add': ['all'] }, ['x'], /^--cap-add: /],
+    [{ network: 'host' }, ['x'], /^--network: 'host' is not one of none/],
+    [{ isolation: 'kata' }, ['x'], /^--isolation: /],
+    [{ pull: 'sometimes' }, ['x'], /^--pull: /],
+    [{ 'source-readonly': true }, ['x'], /^--source-readonly: needs --source/],
+    [{ 'tmp-size': '4g', memory: '1g' }, ['x'], /^--tmp-size: /],
+    [{ 'allow-root': 'maybe' }, ['x'], /^--allow-root: /],
+  ] as [RawOptions, string[], RegExp][])('%j %j', (raw, cmd, re) => {
+    expect(() => parseRunOptions({ image: 'img', ...raw }, cmd, host)).toThrow(re);
+  });
+});
+
+describe('loosening is recorded', () => {
+  test.each([
+    [{ 'allow-root': true }, ['--allow-root']],
+    [{ 'writable-root': true }, ['--writable-root']],
+    [{ 'tmp-exec': true }, ['--tmp-exec']],
+    [{ 'cap-add': ['NET_BIND_SERVICE'] }, ['--cap-add NET_BIND_SERVICE']],
+    [{ 'volume-backend': 'unbounded' }, ['--volume-backend unbounded']],
+    [{ 'allow-root': true, 'tmp-exec': true }, ['--allow-root', '--tmp-exec']],
+  ] as [RawOptions, string[]][])('%j', (raw, options) =>
+    expect(loosenedBy(parse(raw)).map((l) => l.option)).toEqual(options),
+  );
+});
