@@ -1182,7 +1182,7 @@ var require_streamx = __commonJS({
         fn().then((src) => {
           if (src === null) return out.end();
           if (out.destroying) return;
-          pipeline3(src, out, noop);
+          pipeline(src, out, noop);
         }).catch((err) => out.destroy(err));
         return out;
       }
@@ -1469,13 +1469,13 @@ var require_streamx = __commonJS({
     }
     function pipelinePromise(...streams) {
       return new Promise((resolve, reject) => {
-        return pipeline3(...streams, (err) => {
+        return pipeline(...streams, (err) => {
           if (err) return reject(err);
           resolve();
         });
       });
     }
-    function pipeline3(stream, ...streams) {
+    function pipeline(stream, ...streams) {
       const all = Array.isArray(stream) ? [...stream, ...streams] : [stream, ...streams];
       const done = all.length && typeof all[all.length - 1] === "function" ? all.pop() : null;
       if (all.length < 2) throw StreamError.BAD_ARGUMENT("Pipeline requires at least 2 streams");
@@ -1573,7 +1573,7 @@ var require_streamx = __commonJS({
       return s._writev !== Writable.prototype._writev && s._writev !== Duplex.prototype._writev;
     }
     module.exports = {
-      pipeline: pipeline3,
+      pipeline,
       pipelinePromise,
       isStream,
       isStreamx,
@@ -2526,7 +2526,8 @@ function parseSize(input, value) {
   const m = /^\s*(\d+(?:\.\d+)?)\s*([a-zA-Z]*)\s*$/.exec(value);
   if (!m) throw new InputError(input, `'${value}' is not ${SIZE_HELP}`);
   const unit = SIZE_UNITS[m[2].toLowerCase()];
-  if (unit === void 0) throw new InputError(input, `unknown unit '${m[2]}' in '${value}'; use ${SIZE_HELP}`);
+  if (unit === void 0)
+    throw new InputError(input, `unknown unit '${m[2]}' in '${value}'; use ${SIZE_HELP}`);
   const bytes = Math.floor(Number(m[1]) * unit);
   if (!Number.isSafeInteger(bytes) || bytes <= 0) throw new InputError(input, `'${value}' must be above 0`);
   return bytes;
@@ -2585,18 +2586,30 @@ var MiB = 1024 ** 2;
 var RUN_OPTIONS = {
   image: { kind: "string", help: "image to run (required)" },
   source: { kind: "string", help: "directory copied into the writable /work volume (default: none)" },
-  "source-readonly": { kind: "boolean", help: "bind-mount --source read-only at /work instead of copying it" },
+  "source-readonly": {
+    kind: "boolean",
+    help: "bind-mount --source read-only at /work instead of copying it"
+  },
   "output-dir": { kind: "string", help: "fresh directory to collect /output into (default: not collected)" },
   timeout: { kind: "string", help: "wall-clock limit, e.g. 90s, 20m, 1h (default 60m)" },
   memory: { kind: "string", help: "memory limit, swap included (default 2g, at least 16m)" },
   cpus: { kind: "string", help: "CPU limit (default 2, or the host count if lower)" },
   pids: { kind: "string", help: "process limit (default 512)" },
   nofile: { kind: "string", help: "open-files ulimit (default 8192)" },
-  "max-file-size": { kind: "string", help: "largest file the command may write, the fsize ulimit (default 4g)" },
-  "tmp-size": { kind: "string", help: "size of the noexec tmpfs at /tmp (default 512m)" },
+  "max-file-size": {
+    kind: "string",
+    help: "largest file the command may write, the fsize ulimit (default 4g)"
+  },
+  "tmp-size": {
+    kind: "string",
+    help: "size of the noexec tmpfs at /tmp (default 512m, at most half of --memory)"
+  },
   "work-size": { kind: "string", help: "hard size cap of /work (default 20g)" },
   "output-size": { kind: "string", help: "hard size cap of /output (default 2g)" },
-  user: { kind: "string", help: "uid[:gid] or name to run as (default: the image user if not root, else 65534:65534)" },
+  user: {
+    kind: "string",
+    help: "uid[:gid] or name to run as (default: the image user if not root, else 65534:65534)"
+  },
   "allow-root": { kind: "boolean", help: "allow uid 0 in the sandbox (loosens)" },
   "writable-root": { kind: "boolean", help: "make the root filesystem writable (loosens)" },
   "tmp-exec": { kind: "boolean", help: "allow executing files from /tmp (loosens)" },
@@ -2605,7 +2618,10 @@ var RUN_OPTIONS = {
   network: { kind: "string", help: "network mode: none (default)" },
   isolation: { kind: "string", help: "default, or runsc for gVisor" },
   pull: { kind: "string", help: "missing (default), always or never" },
-  "volume-backend": { kind: "string", help: "how volume caps are enforced: auto (default), loop, tmpfs, unbounded" },
+  "volume-backend": {
+    kind: "string",
+    help: "how volume caps are enforced: auto (default), loop, tmpfs, unbounded"
+  },
   "max-output-bytes": { kind: "string", help: "total bytes collected from /output (default 1g)" },
   "max-output-files": { kind: "string", help: "files collected from /output (default 10000)" },
   "max-output-file-size": { kind: "string", help: "largest single file collected (default 512m)" },
@@ -2627,7 +2643,15 @@ var DEFAULTS = {
   logLimitBytes: 64 * MiB
 };
 var MIN_MEMORY = 16 * MiB;
-var FORBIDDEN_CAPS = /* @__PURE__ */ new Set(["SYS_ADMIN", "SYS_MODULE", "SYS_RAWIO", "SYS_PTRACE", "SYS_BOOT", "NET_ADMIN", "ALL"]);
+var FORBIDDEN_CAPS = /* @__PURE__ */ new Set([
+  "SYS_ADMIN",
+  "SYS_MODULE",
+  "SYS_RAWIO",
+  "SYS_PTRACE",
+  "SYS_BOOT",
+  "NET_ADMIN",
+  "ALL"
+]);
 function str(raw, name) {
   const v = raw[name];
   if (v === void 0 || v === false) return void 0;
@@ -2668,7 +2692,10 @@ function parseRunOptions(raw, command, host) {
   const image = str(raw, "image");
   if (!image) throw new InputError("--image", "is required: name the image to run the command in");
   if (!IMAGE_REF.test(image) || image.length > 512) {
-    throw new InputError("--image", `'${image}' is not an image reference like python:3.12 or ghcr.io/org/img@sha256:…`);
+    throw new InputError(
+      "--image",
+      `'${image}' is not an image reference like python:3.12 or ghcr.io/org/img@sha256:…`
+    );
   }
   if (command.length === 0 || command.every((c) => c.trim() === "")) {
     throw new InputError("command", "is empty: give the command after --, e.g. `-- make test`");
@@ -2679,7 +2706,8 @@ function parseRunOptions(raw, command, host) {
   const source = sourceArg ? { dir: path.resolve(host.cwd, sourceArg), readOnly } : null;
   const outputArg = str(raw, "output-dir");
   const memoryBytes = size(raw, "memory", DEFAULTS.memoryBytes);
-  if (memoryBytes < MIN_MEMORY) throw new InputError("--memory", `must be at least 16m (16 MiB); got ${memoryBytes} bytes`);
+  if (memoryBytes < MIN_MEMORY)
+    throw new InputError("--memory", `must be at least 16m (16 MiB); got ${memoryBytes} bytes`);
   const cpusArg = str(raw, "cpus");
   const cpus = cpusArg === void 0 ? Math.min(DEFAULTS.cpus, host.cpus) : parsePositiveNumber("--cpus", cpusArg, { integer: false, max: host.cpus });
   if (cpus < 0.01) throw new InputError("--cpus", "must be at least 0.01");
@@ -2695,15 +2723,19 @@ function parseRunOptions(raw, command, host) {
   for (const e of env) {
     const eq = e.indexOf("=");
     if (eq <= 0 || !ENV_NAME.test(e.slice(0, eq))) {
-      throw new InputError("--env", `'${e.split("=")[0]}' is not KEY=VALUE with KEY of letters, digits and _`);
+      throw new InputError(
+        "--env",
+        `'${e.split("=")[0]}' is not KEY=VALUE with KEY of letters, digits and _`
+      );
     }
   }
   const capAdd = list(raw, "cap-add").map((c) => c.toUpperCase().replace(/^CAP_/, ""));
   for (const c of capAdd) {
     if (!/^[A-Z_]+$/.test(c)) throw new InputError("--cap-add", `'${c}' is not a capability name`);
-    if (FORBIDDEN_CAPS.has(c)) throw new InputError("--cap-add", `${c} would give the build the host; it is never added`);
+    if (FORBIDDEN_CAPS.has(c))
+      throw new InputError("--cap-add", `${c} would give the build the host; it is never added`);
   }
-  const tmpSizeBytes = size(raw, "tmp-size", DEFAULTS.tmpSizeBytes);
+  const tmpSizeBytes = size(raw, "tmp-size", Math.min(DEFAULTS.tmpSizeBytes, Math.floor(memoryBytes / 2)));
   if (tmpSizeBytes > memoryBytes) {
     throw new InputError("--tmp-size", "must not exceed --memory (the tmpfs is counted against it)");
   }
@@ -2768,10 +2800,10 @@ var import_tar_stream = __toESM(require_tar_stream(), 1);
 import fs from "node:fs";
 import fsp from "node:fs/promises";
 import path2 from "node:path";
-import { pipeline } from "node:stream/promises";
 
 // src/outputs/filter.ts
 var BAD_CHARS = /[\u0000-\u001f\u007f"<>|*?:\\]/;
+var CONTROL_CHARS = /[\u0000-\u001f\u007f]/g;
 var MAX_COMPONENT = 255;
 var MAX_PATH = 1024;
 function safeRelativePath(name, top) {
@@ -2788,13 +2820,16 @@ function safeRelativePath(name, top) {
   return parts.join("/");
 }
 function displayName(name) {
-  const shown = name.replace(/[\u0000-\u001f\u007f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`);
+  const shown = name.replace(CONTROL_CHARS, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`);
   return shown.length > 300 ? `${shown.slice(0, 300)}…` : shown;
 }
 function decide(header, top, caps, state) {
   const rel = safeRelativePath(header.name, top);
-  const shown = displayName(header.name.startsWith(`${top}/`) ? header.name.slice(top.length + 1) : header.name);
-  if (rel === "") return header.type === "directory" ? { action: "root" } : { action: "skip", path: shown, reason: "special-file" };
+  const shown = displayName(
+    header.name.startsWith(`${top}/`) ? header.name.slice(top.length + 1) : header.name
+  );
+  if (rel === "")
+    return header.type === "directory" ? { action: "root" } : { action: "skip", path: shown, reason: "special-file" };
   switch (header.type) {
     case "symlink":
       return { action: "skip", path: shown, reason: "symlink" };
@@ -2815,10 +2850,10 @@ function decide(header, top, caps, state) {
     return header.name.startsWith(`${top}/`) ? { action: "skip", path: shown, reason: "unsafe-name" } : { action: "skip", path: shown, reason: "outside-output" };
   }
   if (header.type === "directory") return { action: "make-dir", path: rel };
-  if (state.files >= caps.maxFiles) return { action: "skip", path: rel, reason: "file-count-cap" };
   if (header.size > caps.maxFileBytes) {
     return { action: "skip", path: rel, reason: "file-too-large", detail: `${header.size} bytes` };
   }
+  if (state.files >= caps.maxFiles) return { action: "skip", path: rel, reason: "file-count-cap" };
   if (state.bytes + header.size > caps.maxTotalBytes) {
     return { action: "skip", path: rel, reason: "total-size-cap", detail: `${header.size} bytes` };
   }
@@ -2828,6 +2863,7 @@ function decide(header, top, caps, state) {
 
 // src/outputs/collect.ts
 var LIST_LIMIT = 1e4;
+var SKIP_LIST_PER_REASON = 1e3;
 function emptyOutputs(dir = null) {
   return {
     collected: false,
@@ -2852,6 +2888,31 @@ async function prepareOutputDir(dir) {
   if (!st.isDirectory()) throw new Error(`'${dir}' exists and is not a directory`);
   if ((await fsp.readdir(dir)).length > 0) throw new Error(`'${dir}' exists and is not empty`);
 }
+function copyEntry(entry, fd) {
+  return new Promise((resolve, reject) => {
+    let failed = false;
+    const fail = (err) => {
+      if (failed) return;
+      failed = true;
+      fs.closeSync(fd);
+      reject(err);
+    };
+    entry.on("error", fail);
+    entry.on("data", (chunk) => {
+      if (failed) return;
+      try {
+        for (let off = 0; off < chunk.length; ) off += fs.writeSync(fd, chunk, off);
+      } catch (err) {
+        fail(err);
+      }
+    });
+    entry.on("end", () => {
+      if (failed) return;
+      fs.closeSync(fd);
+      resolve();
+    });
+  });
+}
 var O_CREATE_NEW = fs.constants.O_WRONLY | fs.constants.O_CREAT | fs.constants.O_EXCL | fs.constants.O_NOFOLLOW;
 async function collectTar(tarStream, dest, top, caps) {
   const report = emptyOutputs(dest);
@@ -2861,7 +2922,9 @@ async function collectTar(tarStream, dest, top, caps) {
   const skip = (s) => {
     report.skippedCount++;
     report.skippedByReason[s.reason] = (report.skippedByReason[s.reason] ?? 0) + 1;
-    if (report.skipped.length < LIST_LIMIT) report.skipped.push(s);
+    if (report.skippedByReason[s.reason] <= SKIP_LIST_PER_REASON && report.skipped.length < LIST_LIMIT) {
+      report.skipped.push(s);
+    }
   };
   const ensureDir = async (rel) => {
     if (madeDirs.has(rel)) return;
@@ -2908,14 +2971,10 @@ async function collectTar(tarStream, dest, top, caps) {
     state.bytes += d.size;
     const abs = path2.join(dest, d.path);
     const dir = path2.posix.dirname(d.path);
-    ensureDir(dir === "." ? "" : dir).then(() => fsp.open(abs, O_CREATE_NEW, d.mode)).then(
-      async (fh) => {
-        try {
-          await pipeline(stream, fh.createWriteStream({ autoClose: false }));
-          if (header.mtime) await fh.utimes(header.mtime, header.mtime);
-        } finally {
-          await fh.close();
-        }
+    ensureDir(dir === "." ? "" : dir).then(() => fs.openSync(abs, O_CREATE_NEW, d.mode)).then(
+      async (fd) => {
+        await copyEntry(stream, fd);
+        if (header.mtime) await fsp.lutimes(abs, header.mtime, header.mtime);
         report.files++;
         report.bytes += d.size;
         if (report.written.length < LIST_LIMIT) report.written.push({ path: d.path, size: d.size });
@@ -2929,7 +2988,12 @@ async function collectTar(tarStream, dest, top, caps) {
       }
     ).catch((err) => next(err));
   });
-  await pipeline(tarStream, extract);
+  await new Promise((resolve, reject) => {
+    tarStream.on("error", reject);
+    extract.on("error", reject);
+    extract.on("finish", resolve);
+    tarStream.pipe(extract);
+  });
   return report;
 }
 
@@ -2966,9 +3030,11 @@ var LogStream = class {
     if (part.length < chunk.length) {
       this.truncated = true;
       this.dropped += chunk.length - part.length;
-      this.out.stderr.write(`
+      this.out.stderr.write(
+        `
 [sandbox-action] log cut at ${this.limitBytes} bytes (--log-limit); the build goes on
-`);
+`
+      );
     }
   }
   end() {
@@ -2978,7 +3044,8 @@ var LogStream = class {
 `);
       this.token = null;
     }
-    if (this.dropped > 0) this.out.stderr.write(`[sandbox-action] ${this.dropped} log bytes were not shown
+    if (this.dropped > 0)
+      this.out.stderr.write(`[sandbox-action] ${this.dropped} log bytes were not shown
 `);
     return { shownBytes: this.shown, droppedBytes: this.dropped };
   }
@@ -3006,7 +3073,12 @@ function plan(spec, ctx) {
   } else {
     volumes.push({ role: "work", name: `${base}-work`, mount: WORK_DIR, sizeBytes: spec.workSizeBytes });
   }
-  volumes.push({ role: "output", name: `${base}-output`, mount: OUTPUT_DIR, sizeBytes: spec.outputSizeBytes });
+  volumes.push({
+    role: "output",
+    name: `${base}-output`,
+    mount: OUTPUT_DIR,
+    sizeBytes: spec.outputSizeBytes
+  });
   for (const v of volumes) mounts.push({ type: "volume", source: v.name, target: v.mount, readOnly: false });
   const tmpOptions = ["rw", "nosuid", "nodev", ...spec.tmpExec ? ["exec"] : ["noexec"]];
   mounts.push({
@@ -3094,7 +3166,8 @@ function resolveUser(user, passwd, group) {
       gid = Number(entry[2]);
     }
   }
-  if (!Number.isInteger(uid) || !Number.isInteger(gid)) return { error: `user '${user}' has a malformed entry` };
+  if (!Number.isInteger(uid) || !Number.isInteger(gid))
+    return { error: `user '${user}' has a malformed entry` };
   return { uid, gid };
 }
 function text2entryByUid(passwd, uid) {
@@ -3119,7 +3192,6 @@ import fs2 from "node:fs";
 import fsp2 from "node:fs/promises";
 import path3 from "node:path";
 import { Readable } from "node:stream";
-import { pipeline as pipeline2 } from "node:stream/promises";
 function packDirectory(root, owner) {
   const pack = import_tar_stream2.default.pack();
   const stats = { files: 0, bytes: 0, skipped: [] };
@@ -3136,18 +3208,39 @@ function packDirectory(root, owner) {
         await entry({ ...common, name: childRel, type: "directory", mode, mtime: st.mtime });
         await walk(childRel);
       } else if (st.isSymbolicLink()) {
-        await entry({ ...common, name: childRel, type: "symlink", linkname: await fsp2.readlink(childAbs), mode: 511, mtime: st.mtime });
+        await entry({
+          ...common,
+          name: childRel,
+          type: "symlink",
+          linkname: await fsp2.readlink(childAbs),
+          mode: 511,
+          mtime: st.mtime
+        });
       } else if (st.isFile()) {
         const fh = await fsp2.open(childAbs, fs2.constants.O_RDONLY | fs2.constants.O_NOFOLLOW);
+        let fst;
         try {
-          const fst = await fh.stat();
-          const w = pack.entry({ ...common, name: childRel, type: "file", size: fst.size, mode, mtime: fst.mtime });
-          await pipeline2(fh.createReadStream({ autoClose: false }), w);
-          stats.files++;
-          stats.bytes += fst.size;
-        } finally {
+          fst = await fh.stat();
+        } catch (err) {
           await fh.close();
+          throw err;
         }
+        const header = {
+          ...common,
+          name: childRel,
+          type: "file",
+          size: fst.size,
+          mode,
+          mtime: fst.mtime
+        };
+        await new Promise((resolve, reject) => {
+          const w = pack.entry(header, (err) => err ? reject(err) : resolve());
+          const rs = fh.createReadStream();
+          rs.on("error", reject);
+          rs.pipe(w);
+        });
+        stats.files++;
+        stats.bytes += fst.size;
       } else {
         stats.skipped.push(childRel);
       }
@@ -3284,7 +3377,9 @@ async function ourLoopDevices(host) {
   if (!out) return [];
   const j = JSON.parse(out);
   const dir = path4.resolve(host.stateDir) + path4.sep;
-  return (j.loopdevices ?? []).filter((d) => d["back-file"] && path4.resolve(d["back-file"].replace(/ \(deleted\)$/, "")).startsWith(dir)).map((d) => ({ device: d.name, image: d["back-file"].replace(/ \(deleted\)$/, "") }));
+  return (j.loopdevices ?? []).filter(
+    (d) => d["back-file"] && path4.resolve(d["back-file"].replace(/ \(deleted\)$/, "")).startsWith(dir)
+  ).map((d) => ({ device: d.name, image: d["back-file"].replace(/ \(deleted\)$/, "") }));
 }
 
 // src/sandbox/execute.ts
@@ -3293,7 +3388,10 @@ var ATTACH_GRACE_MS = 3e3;
 async function raceTimeout(p, ms) {
   let timer;
   try {
-    return await Promise.race([p, new Promise((r) => timer = setTimeout(() => r(void 0), ms))]);
+    return await Promise.race([
+      p,
+      new Promise((r) => timer = setTimeout(() => r(void 0), ms))
+    ]);
   } finally {
     clearTimeout(timer);
   }
@@ -3336,22 +3434,40 @@ async function checkOutputDir(spec) {
   if (!spec.outputDir) return;
   const st = await fsp4.lstat(spec.outputDir).catch(() => null);
   if (st === null) return;
-  if (!st.isDirectory()) throw new InputError("--output-dir", `'${spec.outputDir}' exists and is not a directory`);
+  if (!st.isDirectory())
+    throw new InputError("--output-dir", `'${spec.outputDir}' exists and is not a directory`);
   if ((await fsp4.readdir(spec.outputDir)).length > 0) {
-    throw new InputError("--output-dir", `'${spec.outputDir}' exists and is not empty; name a new or empty directory`);
+    throw new InputError(
+      "--output-dir",
+      `'${spec.outputDir}' exists and is not empty; name a new or empty directory`
+    );
   }
+}
+async function readableBy(dir, owner) {
+  const st = await fsp4.stat(dir);
+  const bits = st.uid === owner.uid ? st.mode >> 6 & 5 : st.gid === owner.gid ? st.mode >> 3 & 5 : st.mode & 5;
+  if (bits === 5) return [];
+  return [
+    `--source-readonly: '${dir}' (owner ${st.uid}, mode ${(st.mode & 511).toString(8)}) is not readable by the sandbox user ${owner.uid}:${owner.gid}; chmod it or pass --user ${st.uid}`
+  ];
 }
 async function ensureImage(engine, spec, notice) {
   let info = spec.pull === "always" ? null : await engine.imageInspect(spec.image);
   if (info) return info;
   if (spec.pull === "never") {
-    throw new InputError("--image", `'${spec.image}' is not on this engine and --pull is never; build or pull it first`);
+    throw new InputError(
+      "--image",
+      `'${spec.image}' is not on this engine and --pull is never; build or pull it first`
+    );
   }
   notice(`pulling ${spec.image}`);
   try {
     await engine.imagePull(spec.image);
   } catch (err) {
-    throw new InputError("--image", `'${spec.image}' is not on this engine and could not be pulled: ${errorMessage(err)}`);
+    throw new InputError(
+      "--image",
+      `'${spec.image}' is not on this engine and could not be pulled: ${errorMessage(err)}`
+    );
   }
   info = await engine.imageInspect(spec.image);
   if (!info) throw new InputError("--image", `'${spec.image}' could not be found after pulling`);
@@ -3390,7 +3506,8 @@ async function readImageFiles(engine, image, files, labels) {
       const extract = import_tar_stream3.default.extract();
       const chunks = [];
       extract.on("entry", (h, s, next) => {
-        if (h.type === "file" && (h.size ?? 0) < 4 * 1024 * 1024) s.on("data", (c) => chunks.push(c));
+        if (h.type === "file" && (h.size ?? 0) < 4 * 1024 * 1024)
+          s.on("data", (c) => chunks.push(c));
         s.on("end", next);
         s.resume();
       });
@@ -3422,8 +3539,14 @@ async function decideUser(engine, spec, image, labels, notes) {
     ids = r;
   }
   if (ids.uid === 0 && !spec.allowRoot) {
-    if (explicit) throw new InputError("--user", `'${wanted}' is uid 0; pass --allow-root to run as root (not recommended)`);
-    notes.push(`the image runs as root ('${wanted}'); the sandbox runs as 65534:65534 instead (--allow-root keeps root)`);
+    if (explicit)
+      throw new InputError(
+        "--user",
+        `'${wanted}' is uid 0; pass --allow-root to run as root (not recommended)`
+      );
+    notes.push(
+      `the image runs as root ('${wanted}'); the sandbox runs as 65534:65534 instead (--allow-root keeps root)`
+    );
     return UNPRIVILEGED;
   }
   return ids;
@@ -3447,6 +3570,8 @@ async function executeRun(spec, deps) {
   let oomKilled = false;
   let startedAt = 0;
   let endedAt = 0;
+  const t0 = Date.now();
+  let collectMs = 0;
   const aborted = abortPromise(signal);
   aborted.catch(() => void 0);
   try {
@@ -3469,6 +3594,7 @@ async function executeRun(spec, deps) {
       );
     }
     const owner = await decideUser(engine, spec, image, labels, notes);
+    if (spec.source?.readOnly) notes.push(...await readableBy(spec.source.dir, owner));
     checkAborted(signal);
     thePlan = plan(spec, { runId, createdAt: createdAt2, uid: owner.uid, gid: owner.gid });
     deps.onPlan?.(thePlan);
@@ -3477,7 +3603,13 @@ async function executeRun(spec, deps) {
       p.volumes.map((v) => createVolume(engine, deps.volumeHost, backend.backend, v, owner, labels))
     );
     volumes = made.flatMap((m) => m.status === "fulfilled" ? [m.value] : []);
-    for (const v of volumes) cleanup.add(`remove volume ${v.name}`, v.remove);
+    cleanup.add("remove volumes", async () => {
+      const done = await Promise.allSettled(volumes.map((v) => v.remove()));
+      const bad = done.flatMap(
+        (d, i) => d.status === "rejected" ? [`${volumes[i].name}: ${errorMessage(d.reason)}`] : []
+      );
+      if (bad.length) throw new Error(bad.join("; "));
+    });
     const failed = made.find((m) => m.status === "rejected");
     if (failed) throw failed.reason;
     if (backend.backend === "unbounded") {
@@ -3491,11 +3623,7 @@ async function executeRun(spec, deps) {
       await Promise.all([engine.putArchive(id, WORK_DIR, packed.stream), packed.done]);
     })() : Promise.resolve();
     const [, attached, watch] = await Promise.race([
-      Promise.all([
-        copy,
-        engine.attach(id, (s, chunk) => logs.write(s, chunk)),
-        engine.watchExit(id)
-      ]),
+      Promise.all([copy, engine.attach(id, (s, chunk) => logs.write(s, chunk)), engine.watchExit(id)]),
       aborted
     ]);
     cleanup.add("detach log", async () => attached.close());
@@ -3524,9 +3652,18 @@ async function executeRun(spec, deps) {
     oomKilled = state.oomKilled;
     if (spec.outputDir) {
       checkAborted(signal);
+      const tc = Date.now();
       await prepareOutputDir(spec.outputDir);
       const stream = await engine.getArchive(id, OUTPUT_DIR);
-      outputs = await collectTar(stream, spec.outputDir, OUTPUT_DIR.slice(1), spec.outputCaps);
+      try {
+        outputs = await Promise.race([
+          collectTar(stream, spec.outputDir, OUTPUT_DIR.slice(1), spec.outputCaps),
+          aborted
+        ]);
+      } finally {
+        if (!stream.readableEnded) stream.destroy();
+      }
+      collectMs = Date.now() - tc;
     }
   } catch (err) {
     if (startedAt && !endedAt) endedAt = Date.now();
@@ -3535,8 +3672,10 @@ async function executeRun(spec, deps) {
     for (const f of failures2) deps.notice(`cleanup: ${f}`);
     throw err;
   }
+  const tClean = Date.now();
   const failures = await cleanup.run();
   for (const f of failures) notes.push(`cleanup: ${f}`);
+  const cleanupMs = Date.now() - tClean;
   const { status, exitCode } = decideStatus({ exitCode: commandExitCode ?? 0, timedOut, oomKilled });
   const c = thePlan.container;
   return {
@@ -3563,10 +3702,16 @@ async function executeRun(spec, deps) {
       capabilities: c.capAdd,
       noNewPrivileges: c.securityOpt.includes("no-new-privileges:true")
     },
-    volumes: volumes.map((v) => ({ mount: v.mount, sizeBytes: v.sizeBytes, backend: v.backend, enforced: v.enforced })),
+    volumes: volumes.map((v) => ({
+      mount: v.mount,
+      sizeBytes: v.sizeBytes,
+      backend: v.backend,
+      enforced: v.enforced
+    })),
     loosened,
     notes,
     outputs,
+    timings: { prepareMs: startedAt - t0, commandMs: endedAt - startedAt, collectMs, cleanupMs },
     logTruncated: logs.truncated,
     logBytes: { shown: logBytes.shownBytes, dropped: logBytes.droppedBytes }
   };
@@ -3581,7 +3726,12 @@ async function chownVolumes(engine, image, volumes, owner, labels) {
     workingDir: "/",
     env: [],
     labels,
-    mounts: volumes.map((v) => ({ type: "volume", source: v.name, target: v.mount, readOnly: false })),
+    mounts: volumes.map((v) => ({
+      type: "volume",
+      source: v.name,
+      target: v.mount,
+      readOnly: false
+    })),
     readOnlyRootfs: true,
     capDrop: ["ALL"],
     capAdd: ["CHOWN"],
@@ -3628,8 +3778,12 @@ async function gc(engine, host, opts) {
       report.failures.push(`${r.kind} ${r.name}: ${errorMessage(err)}`);
     }
   };
-  await Promise.all(old.filter((r) => r.kind === "container").map((r) => attempt(r, () => engine.removeContainer(r.id))));
-  await Promise.all(old.filter((r) => r.kind === "network").map((r) => attempt(r, () => engine.removeNetwork(r.id))));
+  await Promise.all(
+    old.filter((r) => r.kind === "container").map((r) => attempt(r, () => engine.removeContainer(r.id)))
+  );
+  await Promise.all(
+    old.filter((r) => r.kind === "network").map((r) => attempt(r, () => engine.removeNetwork(r.id)))
+  );
   await Promise.all(
     old.filter((r) => r.kind === "volume").map(
       (r) => attempt(r, async () => {
@@ -3682,7 +3836,12 @@ function parseCommandLine(argv, table) {
     };
   }
   try {
-    const { values, positionals } = parseArgs({ args: head, options: config, strict: true, allowPositionals: true });
+    const { values, positionals } = parseArgs({
+      args: head,
+      options: config,
+      strict: true,
+      allowPositionals: true
+    });
     return { options: values, positionals, rest };
   } catch (err) {
     const msg = err.message;
@@ -3795,7 +3954,13 @@ var ApiClient = class {
       if (parsed.message) detail = parsed.message;
     } catch {
     }
-    return new EngineError(this.engineName, operation, `${detail || "no detail"} (HTTP ${status})`, "", status);
+    return new EngineError(
+      this.engineName,
+      operation,
+      `${detail || "no detail"} (HTTP ${status})`,
+      "",
+      status
+    );
   }
   connectError(operation, err) {
     const where = this.endpoint.url;
@@ -3870,7 +4035,7 @@ function defaultEndpoints(env) {
   return list2;
 }
 async function connectEngine(endpoints) {
-  let lastErr;
+  let firstErr;
   for (const url of endpoints) {
     const client = new ApiClient(parseEndpoint(url), "engine");
     try {
@@ -3898,12 +4063,19 @@ async function connectEngine(endpoints) {
         local: client.endpoint.socketPath !== void 0
       });
     } catch (err) {
-      lastErr = err;
+      if (err instanceof EngineError && err.engine !== "engine") throw err;
+      firstErr ??= err;
     }
   }
-  if (lastErr instanceof EngineError && lastErr.operation !== "version") throw lastErr;
-  if (lastErr instanceof EngineError) throw lastErr;
-  throw new EngineError("docker", "connect", `no engine answers at ${endpoints.join(", ")}`, "start Docker or Podman");
+  if (firstErr instanceof EngineError) {
+    throw new EngineError(
+      "docker",
+      "connect",
+      `no engine answers at ${endpoints.join(" or ")}`,
+      "start it (`sudo systemctl start docker`, or `sudo scripts/engine-up.sh` here) or set DOCKER_HOST"
+    );
+  }
+  throw firstErr;
 }
 function labelFilter(label) {
   return JSON.stringify({ label: [label] });
@@ -4043,7 +4215,12 @@ var DockerApiEngine = class {
    * answer's headers then), so a container started afterwards cannot exit unseen.
    */
   async watchExit(id) {
-    const res = await this.api.raw("POST", `/containers/${id}/wait`, { query: { condition: "next-exit" } }, "wait");
+    const res = await this.api.raw(
+      "POST",
+      `/containers/${id}/wait`,
+      { query: { condition: "next-exit" } },
+      "wait"
+    );
     if (res.statusCode !== 200) throw this.api.statusError("wait", res.statusCode, await readAll(res.body));
     const exit = readAll(res.body).then((b) => {
       const j = JSON.parse(b.toString("utf8"));
@@ -4061,7 +4238,13 @@ var DockerApiEngine = class {
     return j.StatusCode;
   }
   async killContainer(id, signal = "KILL") {
-    await this.api.call("POST", `/containers/${id}/kill`, { query: { signal } }, "kill container", [404, 409]);
+    await this.api.call(
+      "POST",
+      `/containers/${id}/kill`,
+      { query: { signal } },
+      "kill container",
+      [404, 409]
+    );
   }
   async inspectContainer(id) {
     const j = await this.api.json("GET", `/containers/${id}/json`, {}, "inspect container");
@@ -4075,7 +4258,13 @@ var DockerApiEngine = class {
     };
   }
   async removeContainer(id) {
-    await this.api.call("DELETE", `/containers/${id}`, { query: { force: 1, v: 1 } }, "remove container", [404]);
+    await this.api.call(
+      "DELETE",
+      `/containers/${id}`,
+      { query: { force: 1, v: 1 } },
+      "remove container",
+      [404]
+    );
   }
   async exec(id, cmd, opts = {}) {
     const created = await this.api.json(
@@ -4084,7 +4273,12 @@ var DockerApiEngine = class {
       { body: { Cmd: cmd, AttachStdout: true, AttachStderr: true, Tty: false, User: opts.user ?? "" } },
       "exec"
     );
-    const res = await this.api.raw("POST", `/exec/${created.Id}/start`, { body: { Detach: false, Tty: false } }, "exec");
+    const res = await this.api.raw(
+      "POST",
+      `/exec/${created.Id}/start`,
+      { body: { Detach: false, Tty: false } },
+      "exec"
+    );
     if (res.statusCode !== 200) throw this.api.statusError("exec", res.statusCode, await readAll(res.body));
     const out = [];
     const err = [];
@@ -4101,13 +4295,23 @@ var DockerApiEngine = class {
     await this.api.call(
       "PUT",
       `/containers/${id}/archive`,
-      { query: { path: path7, noOverwriteDirNonDir: 1 }, bodyStream: tar4, headers: { "content-type": "application/x-tar" } },
+      {
+        query: { path: path7, noOverwriteDirNonDir: 1 },
+        bodyStream: tar4,
+        headers: { "content-type": "application/x-tar" }
+      },
       `copy into ${path7}`
     );
   }
   async getArchive(id, path7) {
-    const res = await this.api.raw("GET", `/containers/${id}/archive`, { query: { path: path7 } }, `copy out of ${path7}`);
-    if (res.statusCode !== 200) throw this.api.statusError(`copy out of ${path7}`, res.statusCode, await readAll(res.body));
+    const res = await this.api.raw(
+      "GET",
+      `/containers/${id}/archive`,
+      { query: { path: path7 } },
+      `copy out of ${path7}`
+    );
+    if (res.statusCode !== 200)
+      throw this.api.statusError(`copy out of ${path7}`, res.statusCode, await readAll(res.body));
     return res.body;
   }
   async createVolume(spec) {
@@ -4119,9 +4323,13 @@ var DockerApiEngine = class {
     );
   }
   async removeVolume(name) {
-    await this.api.call("DELETE", `/volumes/${encodeURIComponent(name)}`, { query: { force: 1 } }, "remove volume", [
-      404
-    ]);
+    await this.api.call(
+      "DELETE",
+      `/volumes/${encodeURIComponent(name)}`,
+      { query: { force: 1 } },
+      "remove volume",
+      [404]
+    );
   }
   async createNetwork(spec) {
     const j = await this.api.json(
@@ -4190,7 +4398,12 @@ var DockerApiEngine = class {
         name: (c.Names[0] ?? c.Id).replace(/^\//, ""),
         labels: c.Labels ?? {}
       })),
-      ...(volumes.Volumes ?? []).map((v) => ({ kind: "volume", id: v.Name, name: v.Name, labels: v.Labels ?? {} })),
+      ...(volumes.Volumes ?? []).map((v) => ({
+        kind: "volume",
+        id: v.Name,
+        name: v.Name,
+        labels: v.Labels ?? {}
+      })),
       ...networks.map((n) => ({ kind: "network", id: n.Id, name: n.Name, labels: n.Labels ?? {} }))
     ];
   }
@@ -4222,7 +4435,13 @@ function abortOnSignals() {
         process.stderr.write(`sandbox-action: ${s} received; removing the run's containers and volumes
 `);
         ac.abort(s);
+        return;
       }
+      process.stderr.write(
+        `sandbox-action: ${s} again; exiting now (run 'sandbox-action gc' for leftovers)
+`
+      );
+      process.exit(SIGNAL_EXIT[s] ?? 130);
     }
   ]);
   for (const [s, h] of handlers) process.on(s, h);
@@ -4318,7 +4537,8 @@ async function runCommand(argv, io) {
       return SIGNAL_EXIT[err.signal] ?? 130;
     }
     errorLine(io, err);
-    if (json) io.stdout.write(`${JSON.stringify({ status: "error", exitCode: 125, error: errorMessage(err) })}
+    if (json)
+      io.stdout.write(`${JSON.stringify({ status: "error", exitCode: 125, error: errorMessage(err) })}
 `);
     if (!(err instanceof InputError) && !(err instanceof EngineError) && process.env.SANDBOX_ACTION_DEBUG) {
       io.stderr.write(`${err.stack}
@@ -4383,11 +4603,21 @@ async function main(argv, io = { stdout: process.stdout, stderr: process.stderr 
 }
 
 // src/cli/index.ts
+var settled = false;
+process.on("beforeExit", () => {
+  if (!settled) {
+    process.stderr.write("sandbox-action: internal error: the run stalled before finishing\n");
+    process.exitCode = 125;
+    settled = true;
+  }
+});
 main(process.argv.slice(2)).then(
   (code) => {
+    settled = true;
     process.exitCode = code;
   },
   (err) => {
+    settled = true;
     process.stderr.write(`sandbox-action: internal error: ${String(err)}
 `);
     process.exitCode = 125;

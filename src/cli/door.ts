@@ -42,7 +42,13 @@ export function abortOnSignals(): { signal: AbortSignal; dispose(): void } {
       if (!ac.signal.aborted) {
         process.stderr.write(`sandbox-action: ${s} received; removing the run's containers and volumes\n`);
         ac.abort(s);
+        return;
       }
+      // A second signal: stop now. Whatever cleanup had not finished is found by `sandbox-action gc`.
+      process.stderr.write(
+        `sandbox-action: ${s} again; exiting now (run 'sandbox-action gc' for leftovers)\n`,
+      );
+      process.exit(SIGNAL_EXIT[s] ?? 130);
     },
   ]);
   for (const [s, h] of handlers) process.on(s, h);

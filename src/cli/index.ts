@@ -1,11 +1,22 @@
 #!/usr/bin/env node
 import { main } from './main.js';
 
+let settled = false;
+// If a bug ever left a promise unsettled, Node would exit 0 with nothing said: make that a loud failure.
+process.on('beforeExit', () => {
+  if (!settled) {
+    process.stderr.write('sandbox-action: internal error: the run stalled before finishing\n');
+    process.exitCode = 125;
+    settled = true;
+  }
+});
 main(process.argv.slice(2)).then(
   (code) => {
+    settled = true;
     process.exitCode = code;
   },
   (err: unknown) => {
+    settled = true;
     process.stderr.write(`sandbox-action: internal error: ${String(err)}\n`);
     process.exitCode = 125;
   },

@@ -77,7 +77,10 @@ export const RUN_OPTIONS = {
     kind: 'string',
     help: 'largest file the command may write, the fsize ulimit (default 4g)',
   },
-  'tmp-size': { kind: 'string', help: 'size of the noexec tmpfs at /tmp (default 512m)' },
+  'tmp-size': {
+    kind: 'string',
+    help: 'size of the noexec tmpfs at /tmp (default 512m, at most half of --memory)',
+  },
   'work-size': { kind: 'string', help: 'hard size cap of /work (default 20g)' },
   'output-size': { kind: 'string', help: 'hard size cap of /output (default 2g)' },
   user: {
@@ -232,7 +235,8 @@ export function parseRunOptions(raw: RawOptions, command: string[], host: HostFa
       throw new InputError('--cap-add', `${c} would give the build the host; it is never added`);
   }
 
-  const tmpSizeBytes = size(raw, 'tmp-size', DEFAULTS.tmpSizeBytes);
+  // /tmp's pages count against --memory: by default it takes at most half of it.
+  const tmpSizeBytes = size(raw, 'tmp-size', Math.min(DEFAULTS.tmpSizeBytes, Math.floor(memoryBytes / 2)));
   if (tmpSizeBytes > memoryBytes) {
     throw new InputError('--tmp-size', 'must not exceed --memory (the tmpfs is counted against it)');
   }

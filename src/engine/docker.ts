@@ -53,7 +53,7 @@ export function defaultEndpoints(env: {
 
 /** Connect to the first endpoint that answers, and learn what it is once. */
 export async function connectEngine(endpoints: string[]): Promise<DockerApiEngine> {
-  let lastErr: unknown;
+  let firstErr: unknown;
   for (const url of endpoints) {
     const client = new ApiClient(parseEndpoint(url), 'engine');
     try {
@@ -81,17 +81,20 @@ export async function connectEngine(endpoints: string[]): Promise<DockerApiEngin
         local: client.endpoint.socketPath !== undefined,
       });
     } catch (err) {
-      lastErr = err;
+      // An engine that answered but is unfit (too old) is the one to report; else a plain "nothing answers".
+      if (err instanceof EngineError && err.engine !== 'engine') throw err;
+      firstErr ??= err;
     }
   }
-  if (lastErr instanceof EngineError && lastErr.operation !== 'version') throw lastErr;
-  if (lastErr instanceof EngineError) throw lastErr;
-  throw new EngineError(
-    'docker',
-    'connect',
-    `no engine answers at ${endpoints.join(', ')}`,
-    'start Docker or Podman',
-  );
+  if (firstErr instanceof EngineError) {
+    throw new EngineError(
+      'docker',
+      'connect',
+      `no engine answers at ${endpoints.join(' or ')}`,
+      'start it (`sudo systemctl start docker`, or `sudo scripts/engine-up.sh` here) or set DOCKER_HOST',
+    );
+  }
+  throw firstErr;
 }
 
 function labelFilter(label: string): string {

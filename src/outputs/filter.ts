@@ -99,10 +99,10 @@ export function decide(
       : { action: 'skip', path: shown, reason: 'outside-output' };
   }
   if (header.type === 'directory') return { action: 'make-dir', path: rel };
-  if (state.files >= caps.maxFiles) return { action: 'skip', path: rel, reason: 'file-count-cap' };
   if (header.size > caps.maxFileBytes) {
     return { action: 'skip', path: rel, reason: 'file-too-large', detail: `${header.size} bytes` };
   }
+  if (state.files >= caps.maxFiles) return { action: 'skip', path: rel, reason: 'file-count-cap' };
   if (state.bytes + header.size > caps.maxTotalBytes) {
     return { action: 'skip', path: rel, reason: 'total-size-cap', detail: `${header.size} bytes` };
   }

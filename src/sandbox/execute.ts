@@ -109,6 +109,17 @@ async function checkOutputDir(spec: RunSpec) {
   }
 }
 
+/** A read-only source is seen with the host's permissions: say so when the sandbox user cannot read it. */
+async function readableBy(dir: string, owner: { uid: number; gid: number }): Promise<string[]> {
+  const st = await fsp.stat(dir);
+  const bits =
+    st.uid === owner.uid ? (st.mode >> 6) & 5 : st.gid === owner.gid ? (st.mode >> 3) & 5 : st.mode & 5;
+  if (bits === 5) return [];
+  return [
+    `--source-readonly: '${dir}' (owner ${st.uid}, mode ${(st.mode & 0o777).toString(8)}) is not readable by the sandbox user ${owner.uid}:${owner.gid}; chmod it or pass --user ${st.uid}`,
+  ];
+}
+
 async function ensureImage(engine: Engine, spec: RunSpec, notice: (l: string) => void): Promise<ImageInfo> {
   let info = spec.pull === 'always' ? null : await engine.imageInspect(spec.image);
   if (info) return info;
@@ -243,6 +254,8 @@ export async function executeRun(spec: RunSpec, deps: RunDeps): Promise<RunResul
   let oomKilled = false;
   let startedAt = 0;
   let endedAt = 0;
+  const t0 = Date.now();
+  let collectMs = 0;
   const aborted = abortPromise(signal);
   aborted.catch(() => undefined);
 
@@ -267,6 +280,7 @@ export async function executeRun(spec: RunSpec, deps: RunDeps): Promise<RunResul
       );
     }
     const owner = await decideUser(engine, spec, image, labels, notes);
+    if (spec.source?.readOnly) notes.push(...(await readableBy(spec.source.dir, owner)));
     checkAborted(signal);
 
     thePlan = plan(spec, { runId, createdAt, uid: owner.uid, gid: owner.gid });
@@ -277,7 +291,13 @@ export async function executeRun(spec: RunSpec, deps: RunDeps): Promise<RunResul
       p.volumes.map((v) => createVolume(engine, deps.volumeHost, backend.backend, v, owner, labels)),
     );
     volumes = made.flatMap((m) => (m.status === 'fulfilled' ? [m.value] : []));
-    for (const v of volumes) cleanup.add(`remove volume ${v.name}`, v.remove);
+    cleanup.add('remove volumes', async () => {
+      const done = await Promise.allSettled(volumes.map((v) => v.remove()));
+      const bad = done.flatMap((d, i) =>
+        d.status === 'rejected' ? [`${volumes[i]!.name}: ${errorMessage(d.reason)}`] : [],
+      );
+      if (bad.length) throw new Error(bad.join('; '));
+    });
     const failed = made.find((m): m is PromiseRejectedResult => m.status === 'rejected');
     if (failed) throw failed.reason;
     if (backend.backend === 'unbounded') {
@@ -327,9 +347,19 @@ export async function executeRun(spec: RunSpec, deps: RunDeps): Promise<RunResul
 
     if (spec.outputDir) {
       checkAborted(signal);
+      const tc = Date.now();
       await prepareOutputDir(spec.outputDir);
       const stream = await engine.getArchive(id, OUTPUT_DIR);
-      outputs = await collectTar(stream, spec.outputDir, OUTPUT_DIR.slice(1), spec.outputCaps);
+      // The engine holds the container while it streams: whatever happens, the stream is consumed or destroyed.
+      try {
+        outputs = await Promise.race([
+          collectTar(stream, spec.outputDir, OUTPUT_DIR.slice(1), spec.outputCaps),
+          aborted,
+        ]);
+      } finally {
+        if (!stream.readableEnded) stream.destroy();
+      }
+      collectMs = Date.now() - tc;
     }
   } catch (err) {
     if (startedAt && !endedAt) endedAt = Date.now();
@@ -338,8 +368,10 @@ export async function executeRun(spec: RunSpec, deps: RunDeps): Promise<RunResul
     for (const f of failures) deps.notice(`cleanup: ${f}`);
     throw err;
   }
+  const tClean = Date.now();
   const failures = await cleanup.run();
   for (const f of failures) notes.push(`cleanup: ${f}`);
+  const cleanupMs = Date.now() - tClean;
 
   const { status, exitCode } = decideStatus({ exitCode: commandExitCode ?? 0, timedOut, oomKilled });
   const c = thePlan.container;
@@ -376,6 +408,7 @@ export async function executeRun(spec: RunSpec, deps: RunDeps): Promise<RunResul
     loosened,
     notes,
     outputs,
+    timings: { prepareMs: startedAt - t0, commandMs: endedAt - startedAt, collectMs, cleanupMs },
     logTruncated: logs.truncated,
     logBytes: { shown: logBytes.shownBytes, dropped: logBytes.droppedBytes },
   };

@@ -43,6 +43,8 @@ export interface RunResult {
   /** Things the host could not provide as asked, and other facts worth a line. */
   notes: string[];
   outputs: OutputsReport;
+  /** Where the time went, in milliseconds: before start, the command, collection, cleanup. */
+  timings: { prepareMs: number; commandMs: number; collectMs: number; cleanupMs: number };
   logTruncated: boolean;
   logBytes: { shown: number; dropped: number };
   error?: string;

@@ -7,7 +7,6 @@ import fs from 'node:fs';
 import fsp from 'node:fs/promises';
 import path from 'node:path';
 import { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
 import tar from 'tar-stream';
 
 export interface PackStats {
@@ -47,22 +46,31 @@ export function packDirectory(
       } else if (st.isFile()) {
         // Open without following a link that replaced the file since lstat, and pack what was opened.
         const fh = await fsp.open(childAbs, fs.constants.O_RDONLY | fs.constants.O_NOFOLLOW);
+        let fst: fs.Stats;
         try {
-          const fst = await fh.stat();
-          const w = pack.entry({
-            ...common,
-            name: childRel,
-            type: 'file',
-            size: fst.size,
-            mode,
-            mtime: fst.mtime,
-          });
-          await pipeline(fh.createReadStream({ autoClose: false }), w);
-          stats.files++;
-          stats.bytes += fst.size;
-        } finally {
+          fst = await fh.stat();
+        } catch (err) {
           await fh.close();
+          throw err;
         }
+        const header = {
+          ...common,
+          name: childRel,
+          type: 'file' as const,
+          size: fst.size,
+          mode,
+          mtime: fst.mtime,
+        };
+        // tar-stream entries are streamx streams: pipe, and wait for the entry's own callback. The read
+        // stream owns the handle and closes it.
+        await new Promise<void>((resolve, reject) => {
+          const w = pack.entry(header, (err) => (err ? reject(err) : resolve()));
+          const rs = fh.createReadStream();
+          rs.on('error', reject);
+          rs.pipe(w);
+        });
+        stats.files++;
+        stats.bytes += fst.size;
       } else {
         stats.skipped.push(childRel);
       }

@@ -70,6 +70,10 @@ describe('decide', () => {
       action: 'make-dir',
     });
   });
+  test('a file too large is named so even past the count cap', () =>
+    expect(decide(h('output/x', 'file', 601), 'output', caps, { files: 3, bytes: 0 })).toMatchObject({
+      reason: 'file-too-large',
+    }));
   test('the total cap counts what was written', () => {
     expect(decide(h('output/x', 'file', 500), 'output', caps, { files: 1, bytes: 500 })).toMatchObject({
       action: 'write-file',

@@ -56,6 +56,8 @@ describe('values are parsed', () => {
     [{ 'cap-add': ['chown'] }, 'capAdd', ['CHOWN']],
     [{ isolation: 'runsc' }, 'isolation', 'runsc'],
     [{ 'volume-backend': 'tmpfs' }, 'volumeBackend', 'tmpfs'],
+    [{ memory: '256m' }, 'tmpSizeBytes', 128 * MiB],
+    [{ memory: '256m', 'tmp-size': '200m' }, 'tmpSizeBytes', 200 * MiB],
     [{ 'max-output-files': '5' }, 'outputCaps', { maxTotalBytes: GiB, maxFiles: 5, maxFileBytes: 512 * MiB }],
   ] as [RawOptions, string, unknown][])('%j → %s', (raw, key, value) =>
     expect((parse(raw) as unknown as Record<string, unknown>)[key]).toEqual(value),
