@@ -3821,6 +3821,21 @@ async function gc(engine, host, opts) {
   return report;
 }
 
+// src/sandbox/summary.ts
+function summaryLine(r) {
+  const o = r.outputs;
+  const parts = [`${r.status} in ${formatDuration(r.durationMs)} (exit ${r.exitCode})`];
+  if (o.collected) {
+    parts.push(`outputs: ${o.files} files, ${formatBytes(o.bytes)} in ${o.dir}`);
+    if (o.skippedCount) {
+      const why = Object.entries(o.skippedByReason).map(([k, v]) => `${k}: ${v}`);
+      parts.push(`skipped ${o.skippedCount} (${why.join(", ")})`);
+    }
+  }
+  if (r.loosened.length) parts.push(`loosened: ${r.loosened.map((l) => l.option).join(", ")}`);
+  return `sandbox-action: ${parts.join("; ")}`;
+}
+
 // src/cli/args.ts
 import { parseArgs } from "node:util";
 function parseCommandLine(argv, table) {
@@ -4480,19 +4495,6 @@ exit codes of run: the command's own; 124 timed out; 137 OOM-killed; 125 sandbox
 function errorLine(io, err) {
   io.stderr.write(`sandbox-action: ${errorMessage(err)}
 `);
-}
-function summaryLine(r) {
-  const o = r.outputs;
-  const parts = [`${r.status} in ${formatDuration(r.durationMs)} (exit ${r.exitCode})`];
-  if (o.collected) {
-    parts.push(`outputs: ${o.files} files, ${formatBytes(o.bytes)} in ${o.dir}`);
-    if (o.skippedCount) {
-      const why = Object.entries(o.skippedByReason).map(([k, v]) => `${k}: ${v}`);
-      parts.push(`skipped ${o.skippedCount} (${why.join(", ")})`);
-    }
-  }
-  if (r.loosened.length) parts.push(`loosened: ${r.loosened.map((l) => l.option).join(", ")}`);
-  return `sandbox-action: ${parts.join("; ")}`;
 }
 async function runCommand(argv, io) {
   const ctx = processContext();

@@ -1,10 +1,10 @@
 /** The CLI door: argv in, typed options out, the library called, an exit code back. */
 import { EngineError, InputError, InterruptedError, errorMessage } from '../config/errors.js';
 import { RUN_OPTIONS, parseRunOptions } from '../config/run-options.js';
-import { formatBytes, formatDuration, parseDuration } from '../config/units.js';
+import { parseDuration } from '../config/units.js';
 import { executeRun } from '../sandbox/execute.js';
 import { gc } from '../sandbox/gc.js';
-import type { RunResult } from '../sandbox/result.js';
+import { summaryLine } from '../sandbox/summary.js';
 import { helpFor, parseCommandLine, type OptionTable } from './args.js';
 import { SIGNAL_EXIT, abortOnSignals, connect, processContext, randomId, volumeHostFor } from './door.js';
 
@@ -47,20 +47,6 @@ interface Io {
 
 function errorLine(io: Io, err: unknown) {
   io.stderr.write(`sandbox-action: ${errorMessage(err)}\n`);
-}
-
-export function summaryLine(r: RunResult): string {
-  const o = r.outputs;
-  const parts = [`${r.status} in ${formatDuration(r.durationMs)} (exit ${r.exitCode})`];
-  if (o.collected) {
-    parts.push(`outputs: ${o.files} files, ${formatBytes(o.bytes)} in ${o.dir}`);
-    if (o.skippedCount) {
-      const why = Object.entries(o.skippedByReason).map(([k, v]) => `${k}: ${v}`);
-      parts.push(`skipped ${o.skippedCount} (${why.join(', ')})`);
-    }
-  }
-  if (r.loosened.length) parts.push(`loosened: ${r.loosened.map((l) => l.option).join(', ')}`);
-  return `sandbox-action: ${parts.join('; ')}`;
 }
 
 async function runCommand(argv: string[], io: Io): Promise<number> {

@@ -1,0 +1,11 @@
+import { runAction } from './main.js';
+
+runAction().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (err: unknown) => {
+    process.stderr.write(`::error::sandbox-action: internal error: ${String(err)}\n`);
+    process.exitCode = 1;
+  },
+);

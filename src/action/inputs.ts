@@ -1,0 +1,44 @@
+/**
+ * The action's inputs → the same RawOptions the CLI makes, so both doors validate through parseRunOptions.
+ * Inputs are read as @actions/core reads them (`INPUT_<NAME>`, name upper-cased, hyphens kept); the composite
+ * action maps each of its inputs into that variable explicitly (composite `run:` steps get no INPUT_*).
+ */
+import { InputError } from '../config/errors.js';
+import { RUN_OPTIONS, type RawOptions } from '../config/run-options.js';
+
+export const envName = (input: string) => `INPUT_${input.replace(/ /g, '_').toUpperCase()}`;
+
+export interface ActionInputs {
+  options: RawOptions;
+  command: string[];
+  failOnError: boolean;
+}
+
+/** Pure: the environment in, the options out. Empty inputs are "not given". */
+export function readActionInputs(env: Record<string, string | undefined>): ActionInputs {
+  const get = (name: string) => (env[envName(name)] ?? '').trim();
+  const options: RawOptions = {};
+  for (const [name, o] of Object.entries(RUN_OPTIONS)) {
+    const v = get(name);
+    if (v === '') continue;
+    if (o.kind === 'boolean') {
+      if (!/^(true|false)$/i.test(v)) throw new InputError(name, `'${v}' is not true or false`);
+      options[name] = v.toLowerCase() === 'true';
+    } else if (o.kind === 'strings') {
+      options[name] = v
+        .split('\n')
+        .map((l) => l.trim())
+        .filter((l) => l !== '');
+    } else {
+      options[name] = v;
+    }
+  }
+  const run = get('run');
+  if (run === '')
+    throw new InputError('run', 'is required: the shell command to run in the sandbox, e.g. `make test`');
+  const failOnError = get('fail-on-error') || 'true';
+  if (!/^(true|false)$/i.test(failOnError)) {
+    throw new InputError('fail-on-error', `'${failOnError}' is not true or false`);
+  }
+  return { options, command: ['sh', '-c', run], failOnError: failOnError.toLowerCase() === 'true' };
+}

@@ -1,0 +1,57 @@
+/** The action door: inputs from the environment, the run, outputs and the step's verdict. */
+import fs from 'node:fs';
+import path from 'node:path';
+import * as core from '@actions/core';
+import { InputError, errorMessage } from '../config/errors.js';
+import { parseRunOptions } from '../config/run-options.js';
+import { executeRun } from '../sandbox/execute.js';
+import { abortOnSignals, connect, processContext, randomId, volumeHostFor } from '../cli/door.js';
+import { summaryLine } from '../sandbox/summary.js';
+import { readActionInputs } from './inputs.js';
+
+export async function runAction(): Promise<number> {
+  const ctx = processContext();
+  let inputs;
+  let spec;
+  try {
+    inputs = readActionInputs(ctx.env);
+    spec = parseRunOptions(inputs.options, inputs.command, { cpus: ctx.cpus, cwd: ctx.cwd });
+  } catch (err) {
+    // Bad input: one line naming the input, before any container starts.
+    core.setFailed(err instanceof InputError ? `input ${err.message}` : errorMessage(err));
+    return 2;
+  }
+  const sig = abortOnSignals();
+  try {
+    const engine = await connect(ctx);
+    const result = await executeRun(spec, {
+      engine,
+      volumeHost: volumeHostFor(ctx),
+      log: { stdout: process.stdout, stderr: process.stderr },
+      notice: (l) => core.info(`sandbox-action: ${l}`),
+      fenceWorkflowCommands: ctx.env.GITHUB_ACTIONS === 'true',
+      signal: sig.signal,
+      now: () => new Date(),
+      random: randomId,
+    });
+    const dir = ctx.env.RUNNER_TEMP || ctx.cwd;
+    const resultPath = path.join(dir, `sandbox-result-${result.runId}.json`);
+    fs.writeFileSync(resultPath, `${JSON.stringify(result, null, 2)}\n`);
+    core.setOutput('status', result.status);
+    core.setOutput('exit-code', String(result.exitCode));
+    core.setOutput('duration-ms', String(result.durationMs));
+    core.setOutput('outputs-dir', result.outputs.dir ?? '');
+    core.setOutput('result-json', resultPath);
+    for (const n of result.notes) core.warning(n);
+    core.info(summaryLine(result));
+    if (result.status !== 'succeeded' && inputs.failOnError) {
+      core.setFailed(`the sandboxed command ${result.status} (exit ${result.exitCode})`);
+    }
+    return result.status === 'succeeded' || !inputs.failOnError ? 0 : 1;
+  } catch (err) {
+    core.setFailed(`sandbox-action: ${errorMessage(err)}`);
+    return 1;
+  } finally {
+    sig.dispose();
+  }
+}
