@@ -28,8 +28,7 @@ export interface EgressPolicy {
 }
 
 export type Target =
-  | { kind: 'name'; name: string }
-  | { kind: 'ip'; address: string; family: 'ipv4' | 'ipv6' };
+  { kind: 'name'; name: string } | { kind: 'ip'; address: string; family: 'ipv4' | 'ipv6' };
 
 export type DenyReason =
   | 'invalid-host'
@@ -85,12 +84,16 @@ export function parseDomainRule(text: string): DomainRule {
   const t = text.trim();
   if (t.startsWith('*.')) {
     const rest = canonicalHost(t.slice(2));
-    if (rest?.kind !== 'name') throw new InputError('--allow-domain', `'${text}' is not *.name with a valid name`);
+    if (rest?.kind !== 'name')
+      throw new InputError('--allow-domain', `'${text}' is not *.name with a valid name`);
     return { kind: 'suffix', suffix: rest.name };
   }
   const h = canonicalHost(t);
   if (h?.kind !== 'name') {
-    throw new InputError('--allow-domain', `'${text}' is not a host name like github.com or *.githubusercontent.com`);
+    throw new InputError(
+      '--allow-domain',
+      `'${text}' is not a host name like github.com or *.githubusercontent.com`,
+    );
   }
   return { kind: 'exact', name: h.name };
 }
@@ -166,9 +169,14 @@ function inAllowedCidr(policy: EgressPolicy, address: string): boolean {
 /** Before any lookup: may this host and port be resolved and connected to at all? */
 export function decideTarget(policy: EgressPolicy, hostText: string, port: number): Decision {
   const t = canonicalHost(hostText);
-  if (!t) return { allow: false, reason: 'invalid-host', detail: `'${hostText.slice(0, 100)}' is not a host` };
+  if (!t)
+    return { allow: false, reason: 'invalid-host', detail: `'${hostText.slice(0, 100)}' is not a host` };
   if (!policy.ports.includes(port)) {
-    return { allow: false, reason: 'port-not-allowed', detail: `port ${port} is not in ${policy.ports.join(', ')}` };
+    return {
+      allow: false,
+      reason: 'port-not-allowed',
+      detail: `port ${port} is not in ${policy.ports.join(', ')}`,
+    };
   }
   if (t.kind === 'ip') {
     return inAllowedCidr(policy, t.address)
@@ -176,7 +184,11 @@ export function decideTarget(policy: EgressPolicy, hostText: string, port: numbe
       : { allow: false, reason: 'ip-literal', detail: `${t.address} is an address, not a listed name` };
   }
   const rule = policy.domains.find((r) => matchesRule(t.name, r));
-  if (rule) return { allow: true, reason: rule.kind === 'exact' ? `listed: ${rule.name}` : `listed: *.${rule.suffix}` };
+  if (rule)
+    return {
+      allow: true,
+      reason: rule.kind === 'exact' ? `listed: ${rule.name}` : `listed: *.${rule.suffix}`,
+    };
   if (policy.mode === 'audit') return { allow: true, reason: 'audit mode: any public destination' };
   return { allow: false, reason: 'not-allowlisted', detail: `${t.name} is not in the allowlist` };
 }
@@ -185,7 +197,11 @@ export function decideTarget(policy: EgressPolicy, hostText: string, port: numbe
  * After the proxy's own lookup: refuse when ANY answer is special (DNS rebinding), unless --allow-cidr covers it.
  * Returns the address to connect to: the one that was checked (the proxy never looks up twice).
  */
-export function decideAddresses(policy: EgressPolicy, name: string, addresses: string[]): Decision & { address?: string } {
+export function decideAddresses(
+  policy: EgressPolicy,
+  name: string,
+  addresses: string[],
+): Decision & { address?: string } {
   if (addresses.length === 0) return { allow: false, reason: 'no-address', detail: `${name} has no address` };
   for (const a of addresses) {
     const cls = specialClass(a);
@@ -198,11 +214,17 @@ export function decideAddresses(policy: EgressPolicy, name: string, addresses: s
 
 /** In a CONNECT tunnel the TLS server name must be the CONNECT host itself. */
 export function decideSni(connectHost: string, sni: string | null): Decision {
-  if (sni === null || sni === '') return { allow: false, reason: 'sni-missing', detail: 'the TLS ClientHello names no server' };
+  if (sni === null || sni === '')
+    return { allow: false, reason: 'sni-missing', detail: 'the TLS ClientHello names no server' };
   const a = canonicalHost(connectHost);
   const b = canonicalHost(sni);
-  if (a && b && a.kind === 'name' && b.kind === 'name' && a.name === b.name) return { allow: true, reason: 'sni matches' };
-  return { allow: false, reason: 'sni-mismatch', detail: `TLS names '${sni.slice(0, 100)}', CONNECT named '${connectHost}'` };
+  if (a && b && a.kind === 'name' && b.kind === 'name' && a.name === b.name)
+    return { allow: true, reason: 'sni matches' };
+  return {
+    allow: false,
+    reason: 'sni-mismatch',
+    detail: `TLS names '${sni.slice(0, 100)}', CONNECT named '${connectHost}'`,
+  };
 }
 
 /** For absolute-form HTTP requests: the Host header, when present, must name the same host as the URI. */
@@ -211,8 +233,15 @@ export function decideHostHeader(uriHost: string, hostHeader: string | undefined
   const strip = (h: string) => h.replace(/:\d+$/, '');
   const a = canonicalHost(strip(uriHost));
   const b = canonicalHost(strip(hostHeader));
-  const same = a && b && (a.kind === 'name' ? b.kind === 'name' && a.name === b.name : b.kind === 'ip' && a.address === b.address);
+  const same =
+    a &&
+    b &&
+    (a.kind === 'name' ? b.kind === 'name' && a.name === b.name : b.kind === 'ip' && a.address === b.address);
   return same
     ? { allow: true, reason: 'Host header matches' }
-    : { allow: false, reason: 'host-header-mismatch', detail: `Host '${hostHeader.slice(0, 100)}' is not '${uriHost}'` };
+    : {
+        allow: false,
+        reason: 'host-header-mismatch',
+        detail: `Host '${hostHeader.slice(0, 100)}' is not '${uriHost}'`,
+      };
 }
