@@ -6,6 +6,7 @@ import { executeRun } from '../sandbox/execute.js';
 import { gc } from '../sandbox/gc.js';
 import { summaryLine } from '../sandbox/summary.js';
 import { helpFor, parseCommandLine, type OptionTable } from './args.js';
+import { TAGS_TABLE, tagsCommand } from './tags.js';
 import { SIGNAL_EXIT, abortOnSignals, connect, processContext, randomId, volumeHostFor } from './door.js';
 
 declare const SANDBOX_ACTION_VERSION: string | undefined;
@@ -29,6 +30,7 @@ const USAGE = `sandbox-action ${VERSION}: run untrusted builds in a locked-down 
 usage:
   sandbox-action run --image IMAGE [options] -- COMMAND [ARGS...]
   sandbox-action gc [--older-than 1h]
+  sandbox-action tags [--sha S --ref R --event E --pr N --repository REPO] [--json]
   sandbox-action --version
 
 run options:
@@ -36,6 +38,9 @@ ${helpFor(RUN_TABLE)}
 
 gc options:
 ${helpFor(GC_TABLE)}
+
+tags options (defaults from the GitHub environment when it is there):
+${helpFor(TAGS_TABLE)}
 
 exit codes of run: the command's own; 124 timed out; 137 OOM-killed; 125 sandbox-action failed;
 130/143 interrupted. Other subcommands: 0 done, 1 failed, 2 bad input.`;
@@ -129,6 +134,8 @@ export async function main(argv: string[], io: Io = { stdout: process.stdout, st
       return runCommand(rest, io);
     case 'gc':
       return gcCommand(rest, io);
+    case 'tags':
+      return tagsCommand(rest, process.env, io);
     case '--version':
     case 'version':
       io.stdout.write(`${VERSION}\n`);
@@ -140,7 +147,7 @@ export async function main(argv: string[], io: Io = { stdout: process.stdout, st
       io.stdout.write(`${USAGE}\n`);
       return sub === undefined ? 2 : 0;
     default:
-      io.stderr.write(`sandbox-action: '${sub}' is not a command; use run or gc (see --help)\n`);
+      io.stderr.write(`sandbox-action: '${sub}' is not a command; use run, gc or tags (see --help)\n`);
       return 2;
   }
 }
