@@ -1,0 +1,96 @@
+/**
+ * JUnit XML (pytest --junitxml) → one annotation per failing or erroring test, at the line that failed.
+ * pytest's default family (xunit2) has no file/line attributes: the line comes from the traceback's own
+ * `path.py:N: Error` lines; xunit1's `file`/`line` (0-based) is the fallback. Parsed with fast-xml-parser.
+ */
+import { XMLParser } from 'fast-xml-parser';
+import { repoPath, type Annotation, type ParseResult } from './types.js';
+
+type Node = Record<string, unknown>;
+const asArray = (v: unknown): Node[] =>
+  Array.isArray(v) ? (v as Node[]) : v && typeof v === 'object' ? [v as Node] : [];
+const text = (v: unknown): string => {
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number') return String(v);
+  if (v && typeof v === 'object' && '#text' in v) return text((v as Node)['#text']);
+  return '';
+};
+
+/** `tests.test_math.TestAdd` → candidate files, longest first: tests/test_math/TestAdd.py, tests/test_math.py, … */
+function candidatesFromClassname(classname: string): string[] {
+  const parts = classname.split('.').filter(Boolean);
+  const out: string[] = [];
+  for (let n = parts.length; n >= 1; n--) out.push(`${parts.slice(0, n).join('/')}.py`);
+  return out;
+}
+
+export function parseJunit(xml: string, opts: { root: string }): ParseResult {
+  const parser = new XMLParser({
+    ignoreAttributes: false,
+    attributeNamePrefix: '@_',
+    textNodeName: '#text',
+    parseAttributeValue: false,
+    parseTagValue: false,
+    processEntities: true,
+    htmlEntities: false,
+    isArray: (name) => ['testsuite', 'testcase', 'failure', 'error'].includes(name),
+  });
+  let doc: Node;
+  try {
+    doc = parser.parse(xml) as Node;
+  } catch {
+    return { annotations: [], dropped: 1 };
+  }
+  const suites = [...asArray((doc.testsuites as Node | undefined)?.testsuite), ...asArray(doc.testsuite)];
+  const annotations: Annotation[] = [];
+  let dropped = 0;
+  for (const suite of suites) {
+    for (const tc of asArray(suite.testcase)) {
+      const problems = [
+        ...asArray(tc.failure).map((f) => ({ f, kind: 'failed' })),
+        ...asArray(tc.error).map((f) => ({ f, kind: 'errored' })),
+      ];
+      if (problems.length === 0) continue;
+      const classname = text(tc['@_classname']);
+      const name = text(tc['@_name']);
+      const fileAttr = text(tc['@_file']);
+      const lineAttr = Number(text(tc['@_line']));
+      for (const { f, kind } of problems) {
+        const body = text(f);
+        const msg = text(f['@_message']);
+        const candidates = fileAttr ? [fileAttr] : candidatesFromClassname(classname);
+        // Traceback lines `path.py:N: ErrorName`; the last one in a candidate file is where the test failed.
+        const spots = [...body.matchAll(/^([^\s:][^:\n]*\.py):(\d+): /gm)].map((m) => ({
+          file: m[1]!,
+          line: Number(m[2]),
+        }));
+        const inTest = spots.filter((s) =>
+          candidates.some((c) => repoPath(s.file, opts.root) === repoPath(c, opts.root)),
+        );
+        const spot = inTest.at(-1) ?? spots.at(-1);
+        let file = spot?.file ?? candidates[candidates.length > 1 ? 1 : 0] ?? '';
+        let line = spot?.line ?? (Number.isInteger(lineAttr) && lineAttr >= 0 ? lineAttr + 1 : 1);
+        if (!spot && fileAttr) file = fileAttr;
+        const path = repoPath(file, opts.root);
+        if (path === null || line < 1) {
+          dropped++;
+          continue;
+        }
+        if (!Number.isFinite(line)) line = 1;
+        annotations.push({
+          path,
+          startLine: line,
+          endLine: line,
+          level: 'failure',
+          title: `${classname ? `${classname}.` : ''}${name} ${kind}`,
+          message:
+            [msg, body]
+              .filter((s) => s.trim() !== '')
+              .join('\n\n')
+              .trim() || `${name} ${kind}`,
+        });
+      }
+    }
+  }
+  return { annotations, dropped };
+}

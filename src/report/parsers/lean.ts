@@ -1,0 +1,144 @@
+/**
+ * Lean 4 and Lake messages → annotations, for every format in shared/reference/lean-output.md:
+ *   F.lean:3:2: error: msg            F.lean:3:2: error(lean.unknownIdentifier): msg
+ *   F.lean:3:2-5:4: warning: msg      (end position)
+ *   warning: ./././Foo/Bar.lean:3:8: declaration uses 'sorry'     (Lake, with older ./././ paths)
+ *   continuation lines (no prefix) belong to the message before them
+ *   `lean --json`: one object per line
+ * Columns are 0-based code-point indexes in Lean and 1-based in GitHub: +1. Text the build printed is data only:
+ * a line that looks like a message is an annotation at most, never a verdict.
+ */
+import { repoPath, stripAnsi, type Annotation, type AnnotationLevel, type ParseResult } from './types.js';
+
+const LEVEL: Record<string, AnnotationLevel> = {
+  error: 'failure',
+  warning: 'warning',
+  info: 'notice',
+  information: 'notice',
+};
+
+// file:line:col[-endLine:endCol]: severity[(name)]: message
+const LEAN_MSG = /^(.+?):(\d+):(\d+)(?:-(\d+):(\d+))?: (error|warning|info)(?:\(([\w.]+)\))?: ?(.*)$/;
+// Lake: level: file:line:col: message
+const LAKE_MSG = /^(error|warning|info): (.+?\.lean):(\d+):(\d+)(?:-(\d+):(\d+))?: (.*)$/;
+/** Lines that end a message's continuation: Lake's own job and summary lines. */
+const LAKE_LINE =
+  /^(?:[✔ℹ⚠✖] \[\d+\/\d+\] |error: Lean exited with code|Some required (?:targets|builds) logged failures:|- \S+$|error: build failed|Build completed successfully|⣿|trace: )/;
+
+const SORRY = /declaration uses (?:'sorry'|`sorry`)/;
+
+export function leanTitle(message: string, name: string | undefined, level: AnnotationLevel): string {
+  if (SORRY.test(message)) return 'declaration uses sorry';
+  if (name) return name;
+  return level === 'failure' ? 'Lean error' : level === 'warning' ? 'Lean warning' : 'Lean info';
+}
+
+interface Pending {
+  file: string;
+  line: number;
+  col: number;
+  endLine?: number;
+  endCol?: number;
+  level: AnnotationLevel;
+  name?: string;
+  lines: string[];
+}
+
+export function parseLean(text: string, opts: { root: string }): ParseResult {
+  const out: Annotation[] = [];
+  let dropped = 0;
+  let cur: Pending | null = null;
+  const flush = () => {
+    if (!cur) return;
+    const path = repoPath(cur.file.replace(/^(?:\.\/)+/, ''), opts.root);
+    const message = cur.lines.join('\n').replace(/\s+$/, '');
+    if (path === null) dropped++;
+    else {
+      const single = cur.endLine === undefined || cur.endLine === cur.line;
+      out.push({
+        path,
+        startLine: cur.line,
+        endLine: cur.endLine ?? cur.line,
+        ...(single ? { startColumn: cur.col + 1 } : {}),
+        ...(single && cur.endCol !== undefined ? { endColumn: cur.endCol + 1 } : {}),
+        level: cur.level,
+        title: leanTitle(message, cur.name, cur.level),
+        message,
+      });
+    }
+    cur = null;
+  };
+
+  for (const rawLine of stripAnsi(text).split(/\r?\n/)) {
+    const line = rawLine;
+    if (line.startsWith('{') && line.includes('"fileName"')) {
+      flush();
+      const j = parseJsonMessage(line, opts.root);
+      if (j === 'dropped') dropped++;
+      else if (j) out.push(j);
+      continue;
+    }
+    const lake = LAKE_MSG.exec(line);
+    const lean = lake ? null : LEAN_MSG.exec(line);
+    if (lake) {
+      flush();
+      cur = {
+        file: lake[2]!,
+        line: Number(lake[3]),
+        col: Number(lake[4]),
+        ...(lake[5] ? { endLine: Number(lake[5]), endCol: Number(lake[6]) } : {}),
+        level: LEVEL[lake[1]!]!,
+        lines: [lake[7]!],
+      };
+    } else if (lean) {
+      flush();
+      cur = {
+        file: lean[1]!,
+        line: Number(lean[2]),
+        col: Number(lean[3]),
+        ...(lean[4] ? { endLine: Number(lean[4]), endCol: Number(lean[5]) } : {}),
+        level: LEVEL[lean[6]!]!,
+        ...(lean[7] ? { name: lean[7] } : {}),
+        lines: [lean[8]!],
+      };
+    } else if (LAKE_LINE.test(line)) {
+      flush();
+    } else if (cur) {
+      cur.lines.push(line);
+    }
+  }
+  flush();
+  return { annotations: out.filter((a) => a.startLine >= 1), dropped };
+}
+
+function parseJsonMessage(line: string, root: string): Annotation | 'dropped' | null {
+  let j: unknown;
+  try {
+    j = JSON.parse(line);
+  } catch {
+    return null;
+  }
+  const o = j as Record<string, unknown>;
+  const pos = o.pos as { line?: unknown; column?: unknown } | undefined;
+  const end = o.endPos as { line?: unknown; column?: unknown } | null | undefined;
+  if (typeof o.fileName !== 'string' || typeof pos?.line !== 'number' || typeof pos.column !== 'number')
+    return null;
+  const level = LEVEL[String(o.severity)];
+  if (!level || typeof o.data !== 'string') return null;
+  const path = repoPath(o.fileName.replace(/^(?:\.\/)+/, ''), root);
+  if (path === null) return 'dropped';
+  const endLine = typeof end?.line === 'number' ? end.line : pos.line;
+  const single = endLine === pos.line;
+  const message = o.data.replace(/\s+$/, '');
+  const kind = typeof o.kind === 'string' && o.kind !== '' ? o.kind : undefined;
+  return {
+    path,
+    startLine: pos.line,
+    endLine,
+    ...(single ? { startColumn: pos.column + 1 } : {}),
+    ...(single && typeof end?.column === 'number' ? { endColumn: end.column + 1 } : {}),
+    level,
+    title: kind === 'hasSorry' ? 'declaration uses sorry' : leanTitle(message, kind, level),
+    message,
+  };
+}
