@@ -22710,7 +22710,7 @@ function plan(spec, ctx) {
     memoryBytes: spec.memoryBytes,
     memorySwapBytes: spec.memoryBytes,
     nanoCpus: Math.round(spec.cpus * 1e9),
-    pidsLimit: spec.pids,
+    pidsLimit: pidsLimitFor(spec),
     ulimits: [
       { name: "nofile", soft: spec.nofile, hard: spec.nofile },
       { name: "fsize", soft: spec.fsizeBytes, hard: spec.fsizeBytes },
@@ -22732,6 +22732,11 @@ function plan(spec, ctx) {
     uid: ctx.uid,
     gid: ctx.gid
   };
+}
+var RUNSC_THREADS_PER_PID = 8;
+var RUNSC_MIN_PIDS = 2048;
+function pidsLimitFor(spec) {
+  return spec.isolation === "runsc" ? Math.max(spec.pids * RUNSC_THREADS_PER_PID, RUNSC_MIN_PIDS) : spec.pids;
 }
 function decideStatus(e) {
   if (e.timedOut) return { status: "timed-out", exitCode: 124 };
@@ -22878,16 +22883,22 @@ function defaultVolumeHost(stateDir, isRoot) {
     async privileged(cmd, args) {
       const { stdout } = isRoot ? await run(cmd, args) : await run("sudo", ["-n", cmd, ...args]);
       return stdout.trim();
+    },
+    async tool(cmd, args) {
+      const { stdout } = await run(cmd, args);
+      return stdout.trim();
     }
   };
 }
-var loopCheck = null;
+var loopChecks = /* @__PURE__ */ new WeakMap();
 function loopUnavailableReason(engine, host) {
-  loopCheck ??= (async () => {
+  const known = loopChecks.get(host);
+  if (known) return known;
+  const check = (async () => {
     if (!engine.info.local) return "the engine is remote, so a loop device here would not reach it";
     if (engine.info.name !== "docker") return `${engine.info.name} volumes of type ext4 are not used`;
     try {
-      await run("mkfs.ext4", ["-V"]);
+      await host.tool("mkfs.ext4", ["-V"]);
     } catch {
       return "mkfs.ext4 is not installed (apt-get install e2fsprogs)";
     }
@@ -22898,7 +22909,8 @@ function loopUnavailableReason(engine, host) {
     }
     return null;
   })();
-  return loopCheck;
+  loopChecks.set(host, check);
+  return check;
 }
 async function chooseBackend(wanted, engine, host) {
   if (wanted === "tmpfs" || wanted === "unbounded") return { backend: wanted, note: null };
@@ -22943,7 +22955,7 @@ async function createVolume(engine, host, backend, v, owner, labels) {
   try {
     await fh.truncate(v.sizeBytes);
     await fh.close();
-    await run("mkfs.ext4", [
+    await host.tool("mkfs.ext4", [
       "-q",
       "-F",
       "-m",
@@ -22954,7 +22966,7 @@ async function createVolume(engine, host, backend, v, owner, labels) {
       `root_owner=${owner.uid}:${owner.gid},lazy_itable_init=1,nodiscard`,
       image
     ]);
-    await run("debugfs", ["-w", "-R", "rmdir lost+found", image]);
+    await host.tool("debugfs", ["-w", "-R", "rmdir lost+found", image]);
     device = await host.privileged("losetup", ["--find", "--show", image]);
     await engine.createVolume({
       name: v.name,
@@ -23185,6 +23197,11 @@ async function executeRun(spec, deps) {
     if (spec.source?.readOnly) notes.push(...await readableBy(spec.source.dir, owner));
     checkAborted(signal);
     thePlan = plan(spec, { runId, createdAt, uid: owner.uid, gid: owner.gid });
+    if (thePlan.container.pidsLimit !== spec.pids) {
+      notes.push(
+        `under gVisor the pids limit counts gVisor's own threads: the engine's limit is ${thePlan.container.pidsLimit} for --pids ${spec.pids}; the memory limit and the timeout hold a fork bomb`
+      );
+    }
     deps.onPlan?.(thePlan);
     const p = thePlan;
     const made = await Promise.allSettled(

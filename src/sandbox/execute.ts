@@ -284,6 +284,11 @@ export async function executeRun(spec: RunSpec, deps: RunDeps): Promise<RunResul
     checkAborted(signal);
 
     thePlan = plan(spec, { runId, createdAt, uid: owner.uid, gid: owner.gid });
+    if (thePlan.container.pidsLimit !== spec.pids) {
+      notes.push(
+        `under gVisor the pids limit counts gVisor's own threads: the engine's limit is ${thePlan.container.pidsLimit} for --pids ${spec.pids}; the memory limit and the timeout hold a fork bomb`,
+      );
+    }
     deps.onPlan?.(thePlan);
     const p = thePlan;
 

@@ -101,7 +101,7 @@ export function plan(spec: RunSpec, ctx: PlanContext): SandboxPlan {
     memoryBytes: spec.memoryBytes,
     memorySwapBytes: spec.memoryBytes,
     nanoCpus: Math.round(spec.cpus * 1e9),
-    pidsLimit: spec.pids,
+    pidsLimit: pidsLimitFor(spec),
     ulimits: [
       { name: 'nofile', soft: spec.nofile, hard: spec.nofile },
       { name: 'fsize', soft: spec.fsizeBytes, hard: spec.fsizeBytes },
@@ -124,6 +124,18 @@ export function plan(spec: RunSpec, ctx: PlanContext): SandboxPlan {
     uid: ctx.uid,
     gid: ctx.gid,
   };
+}
+
+/**
+ * Under gVisor the engine's pids limit counts the threads of gVisor's own kernel (the sentry), which grow with
+ * the guest's activity (30 concurrent guest processes took more than 256 host threads here), so a small limit
+ * kills the whole sandbox. There it is raised to 8 per requested process (at least 2048); the guest's fork bomb
+ * is then held by the memory limit and the timeout. Measured on Debian 12's runsc 20221219.
+ */
+export const RUNSC_THREADS_PER_PID = 8;
+export const RUNSC_MIN_PIDS = 2048;
+export function pidsLimitFor(spec: RunSpec): number {
+  return spec.isolation === 'runsc' ? Math.max(spec.pids * RUNSC_THREADS_PER_PID, RUNSC_MIN_PIDS) : spec.pids;
 }
 
 export type RunStatus = 'succeeded' | 'failed' | 'timed-out' | 'oom-killed' | 'error';

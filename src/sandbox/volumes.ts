@@ -38,6 +38,8 @@ export interface VolumeHost {
   stateDir: string;
   /** Run a privileged tool (losetup): directly as root, else through `sudo -n`. */
   privileged(cmd: string, args: string[]): Promise<string>;
+  /** Run an ordinary tool (mkfs.ext4, debugfs). */
+  tool(cmd: string, args: string[]): Promise<string>;
 }
 
 export function defaultVolumeHost(stateDir: string, isRoot: boolean): VolumeHost {
@@ -47,17 +49,23 @@ export function defaultVolumeHost(stateDir: string, isRoot: boolean): VolumeHost
       const { stdout } = isRoot ? await run(cmd, args) : await run('sudo', ['-n', cmd, ...args]);
       return stdout.trim();
     },
+    async tool(cmd, args) {
+      const { stdout } = await run(cmd, args);
+      return stdout.trim();
+    },
   };
 }
 
-/** Can loop volumes be made here? Checked once per process. */
-let loopCheck: Promise<string | null> | null = null;
+/** Can loop volumes be made here? Checked once per volume host (a process has one). */
+const loopChecks = new WeakMap<VolumeHost, Promise<string | null>>();
 export function loopUnavailableReason(engine: Engine, host: VolumeHost): Promise<string | null> {
-  loopCheck ??= (async () => {
+  const known = loopChecks.get(host);
+  if (known) return known;
+  const check = (async () => {
     if (!engine.info.local) return 'the engine is remote, so a loop device here would not reach it';
     if (engine.info.name !== 'docker') return `${engine.info.name} volumes of type ext4 are not used`;
     try {
-      await run('mkfs.ext4', ['-V']);
+      await host.tool('mkfs.ext4', ['-V']);
     } catch {
       return 'mkfs.ext4 is not installed (apt-get install e2fsprogs)';
     }
@@ -68,7 +76,8 @@ export function loopUnavailableReason(engine: Engine, host: VolumeHost): Promise
     }
     return null;
   })();
-  return loopCheck;
+  loopChecks.set(host, check);
+  return check;
 }
 
 export async function chooseBackend(
@@ -128,7 +137,7 @@ export async function createVolume(
     await fh.truncate(v.sizeBytes);
     await fh.close();
     // No journal (the volume lives for one run); lazy init keeps mkfs at a few milliseconds for any size.
-    await run('mkfs.ext4', [
+    await host.tool('mkfs.ext4', [
       '-q',
       '-F',
       '-m',
@@ -140,7 +149,7 @@ export async function createVolume(
       image,
     ]);
     // lost+found would appear in /work and /output as a root-owned folder: remove it from the image.
-    await run('debugfs', ['-w', '-R', 'rmdir lost+found', image]);
+    await host.tool('debugfs', ['-w', '-R', 'rmdir lost+found', image]);
     device = await host.privileged('losetup', ['--find', '--show', image]);
     await engine.createVolume({
       name: v.name,

@@ -76,6 +76,13 @@ describe('explicit options change the plan, and only them', () => {
   test('--writable-root', () =>
     expect(planFor({ 'writable-root': true }).container.readOnlyRootfs).toBe(false));
   test('--isolation runsc', () => expect(planFor({ isolation: 'runsc' }).container.runtime).toBe('runsc'));
+  test.each([
+    [{ pids: '64' }, 64],
+    [{ pids: '64', isolation: 'runsc' }, 2048],
+    [{ pids: '512', isolation: 'runsc' }, 4096],
+  ] as [RawOptions, number][])('pids limit for %j is %d (gVisor counts its own threads)', (raw, n) =>
+    expect(planFor(raw).container.pidsLimit).toBe(n),
+  );
   test('--env', () => expect(planFor({ env: ['A=1'] }).container.env).toEqual(['A=1']));
 });
 

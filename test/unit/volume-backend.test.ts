@@ -1,0 +1,57 @@
+/** Which backend enforces the volume caps, and what the result says when the host cannot give loop devices. */
+import { describe, expect, test } from '@jest/globals';
+import type { Engine, EngineInfo } from '../../src/engine/types.js';
+import { chooseBackend, type VolumeHost } from '../../src/sandbox/volumes.js';
+
+const engine = (info: Partial<EngineInfo>) =>
+  ({
+    info: {
+      name: 'docker',
+      version: '1',
+      apiVersion: '1.41',
+      os: 'linux',
+      arch: 'amd64',
+      endpoint: 'x',
+      local: true,
+      ...info,
+    },
+  }) as unknown as Engine;
+const host = (canLosetup: boolean): VolumeHost => ({
+  stateDir: '/tmp/none',
+  privileged: async () => {
+    if (!canLosetup) throw new Error('sudo: a password is required');
+    return 'losetup from util-linux';
+  },
+  tool: async () => 'mke2fs 1.47.0',
+});
+
+describe('chooseBackend', () => {
+  test.each([
+    ['root on a local docker', {}, true, 'auto', 'loop', null],
+    [
+      'no root and no sudo: tmpfs, said in a note',
+      {},
+      false,
+      'auto',
+      'tmpfs',
+      /losetup needs root or passwordless sudo/,
+    ],
+    ['a remote engine', { local: false }, true, 'auto', 'tmpfs', /the engine is remote/],
+    ['podman', { name: 'podman' as const }, true, 'auto', 'tmpfs', /podman/],
+    ['tmpfs asked for', {}, true, 'tmpfs', 'tmpfs', null],
+    ['unbounded asked for', {}, true, 'unbounded', 'unbounded', null],
+  ] as [string, Partial<EngineInfo>, boolean, 'auto' | 'tmpfs' | 'unbounded', string, RegExp | null][])(
+    '%s',
+    async (_n, info, canLosetup, wanted, backend, note) => {
+      const r = await chooseBackend(wanted, engine(info), host(canLosetup));
+      expect(r.backend).toBe(backend);
+      if (note) expect(r.note).toMatch(note);
+      else expect(r.note).toBeNull();
+    },
+  );
+  test('--volume-backend loop where it cannot be had fails with the reason', async () => {
+    await expect(chooseBackend('loop', engine({}), host(false))).rejects.toThrow(
+      /losetup needs root or passwordless sudo/,
+    );
+  });
+});
