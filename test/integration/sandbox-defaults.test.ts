@@ -138,7 +138,11 @@ d.each(isolations)('locked-down defaults (isolation %s)', (isolation) => {
       );
       expect(r.stderr).not.toContain('FOUND');
       expect(r.stderr).not.toMatch(/sda|vda|nvme|kvm|loop\d/);
-      const env = r.stderr.split('---\n')[1]!.trim().split('\n');
+      const env = r.stderr
+        .split('---\n')[1]!
+        .trim()
+        .split('\n')
+        .filter((l) => !l.startsWith('sandbox-action: '));
       const keys = env.map((l) => l.split('=')[0]).sort();
       expect(keys).toEqual(['HOME', 'HOSTNAME', 'PASSED', 'PATH', 'PWD'].sort());
       expect(r.stderr).not.toContain('host-secret');
