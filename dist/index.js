@@ -23073,15 +23073,14 @@ async function ensureImage(engine, spec, notice) {
   if (!info2) throw new InputError("--image", `'${spec.image}' could not be found after pulling`);
   return info2;
 }
-async function readImageFiles(engine, image, files, labels) {
-  const id = await engine.createContainer({
-    name: `sandbox-action-${labels["sandbox-action.run"]}-probe`,
-    image,
-    cmd: ["/nonexistent"],
+function helperContainer(labels, role, o) {
+  const memory = o.memoryBytes ?? 64 * 1024 * 1024;
+  return {
+    name: `sandbox-action-${labels["sandbox-action.run"]}-${role}`,
     user: "65534:65534",
     workingDir: "/",
     env: [],
-    labels,
+    labels: { ...labels, "sandbox-action.role": role },
     mounts: [],
     readOnlyRootfs: true,
     capDrop: ["ALL"],
@@ -23090,14 +23089,25 @@ async function readImageFiles(engine, image, files, labels) {
     init: false,
     privileged: false,
     networkMode: "none",
-    memoryBytes: 16 * 1024 * 1024,
-    memorySwapBytes: 16 * 1024 * 1024,
-    nanoCpus: 1e8,
-    pidsLimit: 1,
+    nanoCpus: 5e8,
+    pidsLimit: 16,
     ulimits: [],
     logDriver: { type: "none", config: {} },
-    tty: false
-  });
+    tty: false,
+    ...o,
+    memoryBytes: memory,
+    memorySwapBytes: memory
+  };
+}
+async function readImageFiles(engine, image, files, labels) {
+  const id = await engine.createContainer(
+    helperContainer(labels, "probe", {
+      image,
+      cmd: ["/nonexistent"],
+      pidsLimit: 1,
+      memoryBytes: 16 * 1024 * 1024
+    })
+  );
   const out = /* @__PURE__ */ new Map();
   try {
     for (const f of files) {
@@ -23322,36 +23332,22 @@ async function executeRun(spec, deps) {
   };
 }
 async function chownVolumes(engine, image, volumes, owner, labels) {
-  const id = await engine.createContainer({
-    name: `sandbox-action-${labels["sandbox-action.run"]}-chown`,
-    image,
-    entrypoint: ["chown"],
-    cmd: [`${owner.uid}:${owner.gid}`, ...volumes.map((v) => v.mount)],
-    user: "0:0",
-    workingDir: "/",
-    env: [],
-    labels,
-    mounts: volumes.map((v) => ({
-      type: "volume",
-      source: v.name,
-      target: v.mount,
-      readOnly: false
-    })),
-    readOnlyRootfs: true,
-    capDrop: ["ALL"],
-    capAdd: ["CHOWN"],
-    securityOpt: ["no-new-privileges:true"],
-    init: false,
-    privileged: false,
-    networkMode: "none",
-    memoryBytes: 64 * 1024 * 1024,
-    memorySwapBytes: 64 * 1024 * 1024,
-    nanoCpus: 5e8,
-    pidsLimit: 16,
-    ulimits: [],
-    logDriver: { type: "none", config: {} },
-    tty: false
-  });
+  const id = await engine.createContainer(
+    helperContainer(labels, "chown", {
+      image,
+      entrypoint: ["chown"],
+      cmd: [`${owner.uid}:${owner.gid}`, ...volumes.map((v) => v.mount)],
+      // The one helper that runs as root: it needs CHOWN and nothing else, with no network.
+      user: "0:0",
+      capAdd: ["CHOWN"],
+      mounts: volumes.map((v) => ({
+        type: "volume",
+        source: v.name,
+        target: v.mount,
+        readOnly: false
+      }))
+    })
+  );
   try {
     const watch = await engine.watchExit(id);
     await engine.startContainer(id);

@@ -8,7 +8,7 @@ import fsp from 'node:fs/promises';
 import tar from 'tar-stream';
 import { loosenedBy, type RunSpec } from '../config/run-options.js';
 import { InputError, InterruptedError, errorMessage } from '../config/errors.js';
-import type { Engine, ImageInfo, Labels } from '../engine/types.js';
+import type { ContainerSpec, Engine, ImageInfo, Labels } from '../engine/types.js';
 import { collectTar, emptyOutputs, prepareOutputDir, type OutputsReport } from '../outputs/collect.js';
 import { LogStream, type LogWriter } from './logs.js';
 import {
@@ -143,21 +143,19 @@ async function ensureImage(engine: Engine, spec: RunSpec, notice: (l: string) =>
   return info;
 }
 
-/** Read small text files from an image through a throwaway container that never starts. */
-async function readImageFiles(
-  engine: Engine,
-  image: string,
-  files: string[],
+/** A one-shot helper container of the run: as locked down as the sandbox, labelled with the run. */
+function helperContainer(
   labels: Labels,
-): Promise<Map<string, string>> {
-  const id = await engine.createContainer({
-    name: `sandbox-action-${labels['sandbox-action.run']}-probe`,
-    image,
-    cmd: ['/nonexistent'],
+  role: string,
+  o: Pick<ContainerSpec, 'image' | 'cmd'> & Partial<ContainerSpec>,
+): ContainerSpec {
+  const memory = o.memoryBytes ?? 64 * 1024 * 1024;
+  return {
+    name: `sandbox-action-${labels['sandbox-action.run']}-${role}`,
     user: '65534:65534',
     workingDir: '/',
     env: [],
-    labels,
+    labels: { ...labels, 'sandbox-action.role': role },
     mounts: [],
     readOnlyRootfs: true,
     capDrop: ['ALL'],
@@ -166,14 +164,32 @@ async function readImageFiles(
     init: false,
     privileged: false,
     networkMode: 'none',
-    memoryBytes: 16 * 1024 * 1024,
-    memorySwapBytes: 16 * 1024 * 1024,
-    nanoCpus: 1e8,
-    pidsLimit: 1,
+    nanoCpus: 5e8,
+    pidsLimit: 16,
     ulimits: [],
     logDriver: { type: 'none', config: {} },
     tty: false,
-  });
+    ...o,
+    memoryBytes: memory,
+    memorySwapBytes: memory,
+  };
+}
+
+/** Read small text files from an image through a throwaway container that never starts. */
+async function readImageFiles(
+  engine: Engine,
+  image: string,
+  files: string[],
+  labels: Labels,
+): Promise<Map<string, string>> {
+  const id = await engine.createContainer(
+    helperContainer(labels, 'probe', {
+      image,
+      cmd: ['/nonexistent'],
+      pidsLimit: 1,
+      memoryBytes: 16 * 1024 * 1024,
+    }),
+  );
   const out = new Map<string, string>();
   try {
     for (const f of files) {
@@ -426,36 +442,22 @@ async function chownVolumes(
   owner: { uid: number; gid: number },
   labels: Labels,
 ) {
-  const id = await engine.createContainer({
-    name: `sandbox-action-${labels['sandbox-action.run']}-chown`,
-    image,
-    entrypoint: ['chown'],
-    cmd: [`${owner.uid}:${owner.gid}`, ...volumes.map((v) => v.mount)],
-    user: '0:0',
-    workingDir: '/',
-    env: [],
-    labels,
-    mounts: volumes.map((v) => ({
-      type: 'volume' as const,
-      source: v.name,
-      target: v.mount,
-      readOnly: false,
-    })),
-    readOnlyRootfs: true,
-    capDrop: ['ALL'],
-    capAdd: ['CHOWN'],
-    securityOpt: ['no-new-privileges:true'],
-    init: false,
-    privileged: false,
-    networkMode: 'none',
-    memoryBytes: 64 * 1024 * 1024,
-    memorySwapBytes: 64 * 1024 * 1024,
-    nanoCpus: 5e8,
-    pidsLimit: 16,
-    ulimits: [],
-    logDriver: { type: 'none', config: {} },
-    tty: false,
-  });
+  const id = await engine.createContainer(
+    helperContainer(labels, 'chown', {
+      image,
+      entrypoint: ['chown'],
+      cmd: [`${owner.uid}:${owner.gid}`, ...volumes.map((v) => v.mount)],
+      // The one helper that runs as root: it needs CHOWN and nothing else, with no network.
+      user: '0:0',
+      capAdd: ['CHOWN'],
+      mounts: volumes.map((v) => ({
+        type: 'volume' as const,
+        source: v.name,
+        target: v.mount,
+        readOnly: false,
+      })),
+    }),
+  );
   try {
     const watch = await engine.watchExit(id);
     await engine.startContainer(id);
