@@ -1,0 +1,160 @@
+/**
+ * Runs a composite action's steps the way GitHub's runner does, for tests: `${{ }}` expressions are evaluated with
+ * GitHub's own expression library against `inputs`, `runner`, `github` and `steps`; `run:` steps get only the env
+ * the step maps (no INPUT_* and no runtime variables from outside) plus the runner's file commands
+ * (GITHUB_OUTPUT, GITHUB_ENV, GITHUB_STEP_SUMMARY as files); `uses:` steps are recorded, not executed.
+ */
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { Evaluator, Lexer, Parser, data } from '@actions/expressions';
+import { truthy } from '@actions/expressions/result';
+import YAML from 'yaml';
+
+interface Step {
+  id?: string;
+  if?: string;
+  uses?: string;
+  run?: string;
+  shell?: string;
+  env?: Record<string, string>;
+  with?: Record<string, string>;
+}
+interface ActionFile {
+  inputs: Record<string, { default?: string }>;
+  outputs: Record<string, { value: string }>;
+  runs: { using: string; steps: Step[] };
+}
+
+export interface CompositeRun {
+  outputs: Record<string, string>;
+  stepOutputs: Record<string, Record<string, string>>;
+  uses: { id?: string; uses: string; with: Record<string, string> }[];
+  summary: string;
+  log: string;
+  failed: boolean;
+}
+
+function toData(v: unknown): data.ExpressionData {
+  if (v === null || v === undefined) return new data.Null();
+  if (typeof v === 'string') return new data.StringData(v);
+  if (typeof v === 'boolean') return new data.BooleanData(v);
+  if (typeof v === 'number') return new data.NumberData(v);
+  const d = new data.Dictionary();
+  for (const [k, x] of Object.entries(v as Record<string, unknown>)) d.add(k, toData(x));
+  return d;
+}
+
+const statusFns = (failed: boolean) =>
+  new Map(
+    [
+      ['always', () => true],
+      ['success', () => !failed],
+      ['failure', () => failed],
+      ['cancelled', () => false],
+    ].map(([name, f]) => [
+      name as string,
+      {
+        name: name as string,
+        minArgs: 0,
+        maxArgs: 0,
+        call: () => new data.BooleanData((f as () => boolean)()),
+      },
+    ]),
+  );
+
+function evaluate(expr: string, ctx: Record<string, unknown>, failed: boolean): data.ExpressionData {
+  const tokens = new Lexer(expr).lex().tokens;
+  const fns = statusFns(failed);
+  const ast = new Parser(tokens, Object.keys(ctx), [...fns.values()]).parse();
+  return new Evaluator(ast, toData(ctx) as data.Dictionary, fns).evaluate();
+}
+
+/** Replace each `${{ expr }}` in a string. */
+function interpolate(text: string, ctx: Record<string, unknown>, failed: boolean): string {
+  return text.replace(/\$\{\{([\s\S]*?)\}\}/g, (_, e: string) =>
+    evaluate(e.trim(), ctx, failed).coerceString(),
+  );
+}
+
+function readOutputFile(file: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const text = fs.readFileSync(file, 'utf8');
+  for (const m of text.matchAll(/^([\w-]+)<<(\S+)\n([\s\S]*?)\n\2$/gm)) out[m[1]!] = m[3]!;
+  for (const m of text.matchAll(/^([\w-]+)=(.*)$/gm)) out[m[1]!] = m[2]!;
+  return out;
+}
+
+export async function runComposite(
+  actionDir: string,
+  given: Record<string, string>,
+  opts: { workspace: string; temp: string; baseEnv: Record<string, string | undefined> },
+): Promise<CompositeRun> {
+  const action = YAML.parse(fs.readFileSync(path.join(actionDir, 'action.yml'), 'utf8')) as ActionFile;
+  if (action.runs.using !== 'composite') throw new Error('not a composite action');
+  const inputs: Record<string, string> = {};
+  for (const [k, v] of Object.entries(action.inputs)) inputs[k] = given[k] ?? v.default ?? '';
+  const steps: Record<string, { outputs: Record<string, string>; outcome: string }> = {};
+  const ctx = () => ({
+    inputs,
+    runner: { temp: opts.temp, os: 'Linux' },
+    github: { action: 'sandbox-action', workspace: opts.workspace, job: 'test' },
+    steps,
+  });
+  const summaryFile = path.join(opts.temp, 'summary.md');
+  fs.writeFileSync(summaryFile, '');
+  const result: CompositeRun = {
+    outputs: {},
+    stepOutputs: {},
+    uses: [],
+    summary: '',
+    log: '',
+    failed: false,
+  };
+  for (const step of action.runs.steps) {
+    const cond = step.if ?? 'success()';
+    const condExpr = cond.replace(/^\$\{\{([\s\S]*)\}\}$/, '$1').trim();
+    if (!truthy(evaluate(condExpr, ctx(), result.failed))) continue;
+    if (step.uses) {
+      const w: Record<string, string> = {};
+      for (const [k, v] of Object.entries(step.with ?? {}))
+        w[k] = interpolate(String(v), ctx(), result.failed);
+      result.uses.push({ ...(step.id ? { id: step.id } : {}), uses: step.uses, with: w });
+      if (step.id) steps[step.id] = { outputs: {}, outcome: 'success' };
+      continue;
+    }
+    const outFile = path.join(opts.temp, `out-${step.id ?? 'x'}`);
+    fs.writeFileSync(outFile, '');
+    const env: Record<string, string> = {};
+    for (const [k, v] of Object.entries(opts.baseEnv))
+      if (v !== undefined && !/^INPUT_|^ACTIONS_/.test(k)) env[k] = v;
+    for (const [k, v] of Object.entries(step.env ?? {}))
+      env[k] = interpolate(String(v), ctx(), result.failed);
+    Object.assign(env, {
+      GITHUB_ACTIONS: 'true',
+      GITHUB_ACTION_PATH: actionDir,
+      GITHUB_WORKSPACE: opts.workspace,
+      RUNNER_TEMP: opts.temp,
+      GITHUB_OUTPUT: outFile,
+      GITHUB_STEP_SUMMARY: summaryFile,
+      GITHUB_ENV: path.join(opts.temp, 'env'),
+    });
+    const code = await new Promise<number | null>((resolve) => {
+      const child = spawn('bash', ['-e', '-c', interpolate(step.run ?? '', ctx(), result.failed)], {
+        env,
+        cwd: opts.workspace,
+      });
+      child.stdout.on('data', (c: Buffer) => (result.log += c.toString()));
+      child.stderr.on('data', (c: Buffer) => (result.log += c.toString()));
+      child.on('close', resolve);
+    });
+    const outputs = readOutputFile(outFile);
+    if (step.id) steps[step.id] = { outputs, outcome: code === 0 ? 'success' : 'failure' };
+    if (code !== 0) result.failed = true;
+  }
+  for (const [k, o] of Object.entries(action.outputs))
+    result.outputs[k] = interpolate(o.value, ctx(), result.failed);
+  for (const [id, s] of Object.entries(steps)) result.stepOutputs[id] = s.outputs;
+  result.summary = fs.readFileSync(summaryFile, 'utf8');
+  return result;
+}

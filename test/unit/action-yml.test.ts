@@ -1,0 +1,83 @@
+/** action.yml: valid for GitHub's own parser, and every input reaches the run (none silently dropped). */
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, test } from '@jest/globals';
+import { parseAction } from '@actions/workflow-parser/actions/action-parser';
+import { NoOperationTraceWriter } from '@actions/workflow-parser';
+import YAML from 'yaml';
+import { envName } from '../../src/action/inputs.js';
+import { RUN_OPTIONS } from '../../src/config/run-options.js';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+const text = fs.readFileSync(path.join(ROOT, 'action.yml'), 'utf8');
+
+interface Step {
+  id?: string;
+  uses?: string;
+  run?: string;
+  env?: Record<string, string>;
+  with?: Record<string, string>;
+}
+const action = YAML.parse(text) as {
+  inputs: Record<string, { required?: boolean; default?: string }>;
+  outputs: Record<string, { value: string }>;
+  runs: { using: string; steps: Step[] };
+};
+
+describe('action.yml', () => {
+  test("parses with GitHub's workflow-parser, no errors", () => {
+    const result = parseAction({ name: 'action.yml', content: text }, new NoOperationTraceWriter());
+    expect(result.context.errors.getErrors().map((e) => e.message)).toEqual([]);
+    expect(result.value).toBeDefined();
+  });
+
+  test.each([
+    ['a composite run step without shell', (t: string) => t.replace('      shell: bash\n', '')],
+    ['an unknown top-level key', (t: string) => t.replace('runs:\n', 'runz: 1\nruns:\n')],
+    ['an input that is not a mapping', (t: string) => t.replace('inputs:\n', 'inputs:\n  broken: [1, 2]\n')],
+  ])('the parser would notice %s', (_n, mutate) => {
+    const result = parseAction({ name: 'action.yml', content: mutate(text) }, new NoOperationTraceWriter());
+    expect(result.context.errors.getErrors().length).toBeGreaterThan(0);
+  });
+
+  test('is a composite action that runs the bundle', () => {
+    expect(action.runs.using).toBe('composite');
+    const run = action.runs.steps.find((s) => s.id === 'run')!;
+    expect(run.run).toBe('node "$GITHUB_ACTION_PATH/dist/index.js"');
+  });
+
+  test('every CLI option of run has an input of the same name', () => {
+    for (const name of Object.keys(RUN_OPTIONS)) expect(Object.keys(action.inputs)).toContain(name);
+  });
+
+  test('every input reaches the run step as INPUT_<NAME> (or the upload step), none is dropped', () => {
+    const run = action.runs.steps.find((s) => s.id === 'run')!;
+    const upload = action.runs.steps.find((s) => s.id === 'upload')!;
+    const usedByUpload = JSON.stringify(upload);
+    for (const name of Object.keys(action.inputs)) {
+      const env = run.env?.[envName(name)];
+      const reaches = env?.includes(`inputs.${name}`) || usedByUpload.includes(`inputs.${name}`);
+      expect({ name, reaches }).toEqual({ name, reaches: true });
+    }
+  });
+
+  test('the run step reads no input that does not exist', () => {
+    const run = action.runs.steps.find((s) => s.id === 'run')!;
+    for (const [k, v] of Object.entries(run.env ?? {})) {
+      for (const m of v.matchAll(/inputs\.([\w-]+)/g)) expect(Object.keys(action.inputs)).toContain(m[1]);
+      expect(k).toMatch(/^INPUT_[A-Z0-9_-]+$/);
+    }
+  });
+
+  test('actions it uses are pinned by full commit SHA', () => {
+    for (const s of action.runs.steps.filter((x) => x.uses))
+      expect(s.uses).toMatch(/^[\w.-]+\/[\w./-]+@[0-9a-f]{40}$/);
+  });
+
+  test('every output comes from a step', () => {
+    for (const [name, o] of Object.entries(action.outputs))
+      expect({ name, v: o.value }).toMatchObject({
+        v: expect.stringMatching(/^\$\{\{ steps\.(run|upload)\.outputs\.[\w-]+ \}\}$/),
+      });
+  });
+});
