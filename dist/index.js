@@ -22019,6 +22019,7 @@ var Summary = class {
   }
 };
 var _summary = new Summary();
+var summary = _summary;
 
 // node_modules/@actions/core/lib/platform.js
 import os3 from "os";
@@ -23950,6 +23951,77 @@ function abortOnSignals() {
 }
 var SIGNAL_EXIT = { SIGHUP: 129, SIGINT: 130, SIGTERM: 143 };
 
+// src/report/summary.ts
+var SUMMARY_LIMIT = 1024 * 1024;
+var LIST_ROWS = 50;
+function escapeMarkdown(text) {
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/([\\`*_{}[\]()#+\-.!|~])/g, "\\$1").replace(/[\u0000-\u001f\u007f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`);
+}
+var ICON = {
+  succeeded: "✅",
+  failed: "❌",
+  "timed-out": "⏱️",
+  "oom-killed": "💥",
+  error: "⚠️"
+};
+function renderSummary(r, opts = {}) {
+  const l = r.limits;
+  const lines = [
+    `### ${ICON[r.status] ?? ""} sandbox-action: ${r.status} (exit ${r.exitCode}) in ${formatDuration(r.durationMs)}`,
+    "",
+    `Image \`${escapeMarkdown(r.image.ref)}\`, user ${r.user}, network **${r.network}**, runtime ${r.engine.runtime}, ${r.engine.name} ${escapeMarkdown(r.engine.version)}.`,
+    "",
+    "| limit | value |",
+    "|---|---|",
+    `| memory (swap equal) | ${formatBytes(l.memoryBytes)} |`,
+    `| CPUs | ${l.cpus} |`,
+    `| processes | ${l.pids} |`,
+    `| timeout | ${formatDuration(l.timeoutMs)} |`,
+    `| read-only root | ${l.readOnlyRoot ? "yes" : "**no**"} |`,
+    `| capabilities | ${l.capabilities.length ? l.capabilities.join(", ") : "none"} |`,
+    ...r.volumes.map(
+      (v) => `| ${v.mount} | ${formatBytes(v.sizeBytes)} (${v.backend}${v.enforced ? "" : ", **not enforced**"}) |`
+    ),
+    ""
+  ];
+  if (r.loosened.length) {
+    lines.push(
+      "**Loosened:**",
+      ...r.loosened.map((x) => `- \`${x.option}\`: ${escapeMarkdown(x.effect)}`),
+      ""
+    );
+  }
+  if (r.notes.length) lines.push("**Notes:**", ...r.notes.map((n) => `- ${escapeMarkdown(n)}`), "");
+  const o = r.outputs;
+  if (o.collected) {
+    lines.push(
+      `**Outputs:** ${o.files} files, ${formatBytes(o.bytes)}${opts.artifactUrl ? ` ([artifact](${opts.artifactUrl}))` : ""}.`
+    );
+    if (o.skippedCount) {
+      lines.push(
+        "",
+        `**Skipped ${o.skippedCount}:** ${Object.entries(o.skippedByReason).map(([k, v]) => `${k} ${v}`).join(", ")}`,
+        "",
+        "| skipped | reason |",
+        "|---|---|",
+        ...o.skipped.slice(0, LIST_ROWS).map((s) => `| ${escapeMarkdown(s.path)} | ${s.reason} |`)
+      );
+      if (o.skippedCount > LIST_ROWS)
+        lines.push("", `(${o.skippedCount - LIST_ROWS} more in the result file)`);
+    }
+  }
+  if (r.logTruncated) lines.push("", `The log was cut at ${formatBytes(r.logBytes.shown)}.`);
+  let md = `${lines.join("\n")}
+`;
+  if (Buffer.byteLength(md) > SUMMARY_LIMIT) {
+    md = `${Buffer.from(md).subarray(0, SUMMARY_LIMIT - 200).toString("utf8").replace(/\uFFFD*$/, "")}
+
+(summary cut at 1 MiB)
+`;
+  }
+  return md;
+}
+
 // src/sandbox/summary.ts
 function summaryLine(r) {
   const o = r.outputs;
@@ -24028,6 +24100,7 @@ async function runAction() {
     setOutput("result-json", resultPath);
     for (const n of result.notes) warning(n);
     info(summaryLine(result));
+    if (ctx.env.GITHUB_STEP_SUMMARY) await summary.addRaw(renderSummary(result)).write();
     if (result.status !== "succeeded" && inputs.failOnError) {
       setFailed(`the sandboxed command ${result.status} (exit ${result.exitCode})`);
     }

@@ -47,6 +47,8 @@ d('the composite action', () => {
       },
     ]);
     expect(JSON.parse(fs.readFileSync(r.outputs['result-json']!, 'utf8')).status).toBe('succeeded');
+    expect(r.summary).toMatch(/sandbox-action: succeeded \(exit 0\)/);
+    expect(r.summary).toMatch(/\*\*Outputs:\*\* 2 files/);
   });
 
   test('a failing build fails the step, and its outputs are still uploaded', async () => {
@@ -79,6 +81,7 @@ d('the composite action', () => {
     for (const n of names) expect(fs.lstatSync(path.join(dir, n)).isFile()).toBe(true);
     const result = JSON.parse(fs.readFileSync(r.outputs['result-json']!, 'utf8'));
     expect(result.outputs.skippedByReason).toEqual({ symlink: 2, fifo: 1, hardlink: 1 });
+    expect(r.summary).toMatch(/\*\*Skipped 4:\*\*/);
   });
 
   test('an invalid input fails before any container, naming the input', async () => {

@@ -1,0 +1,49 @@
+/** Every workflow of the project: valid for GitHub's parser, actions pinned by commit, permissions minimal. */
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, test } from '@jest/globals';
+import { NoOperationTraceWriter, parseWorkflow } from '@actions/workflow-parser';
+import YAML from 'yaml';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+const files = ['.github/workflows', 'workflows']
+  .filter((d) => fs.existsSync(path.join(ROOT, d)))
+  .flatMap((d) =>
+    fs
+      .readdirSync(path.join(ROOT, d))
+      .filter((f) => /\.ya?ml$/.test(f))
+      .map((f) => path.join(d, f)),
+  );
+
+describe.each(files)('%s', (file) => {
+  const text = fs.readFileSync(path.join(ROOT, file), 'utf8');
+  test('parses with no errors', () => {
+    const r = parseWorkflow({ name: file, content: text }, new NoOperationTraceWriter());
+    expect(r.context.errors.getErrors().map((e) => e.message)).toEqual([]);
+  });
+  test('actions from elsewhere are pinned by full commit SHA', () => {
+    for (const m of text.matchAll(/uses:\s*([^\s#]+)/g)) {
+      const ref = m[1]!;
+      if (ref.startsWith('./')) continue;
+      expect(ref).toMatch(/@[0-9a-f]{40}$/);
+    }
+  });
+  test('declares its permissions', () => {
+    const wf = YAML.parse(text) as { permissions?: unknown; jobs: Record<string, { permissions?: unknown }> };
+    const all =
+      wf.permissions !== undefined || Object.values(wf.jobs).every((j) => j.permissions !== undefined);
+    expect(all).toBe(true);
+  });
+});
+
+test('there are workflows to check', () => expect(files.length).toBeGreaterThan(0));
+test('the parser would notice a broken workflow', () => {
+  const r = parseWorkflow(
+    {
+      name: 'bad.yml',
+      content: 'on: push\njobs:\n  a:\n    runs-on: x\n    steps:\n      - uses: a\n        run: b\n',
+    },
+    new NoOperationTraceWriter(),
+  );
+  expect(r.context.errors.getErrors().length).toBeGreaterThan(0);
+});
