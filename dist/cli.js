@@ -4819,6 +4819,11 @@ var RUN_OPTIONS = {
   },
   "work-size": { kind: "string", help: "hard size cap of /work (default 20g)" },
   "output-size": { kind: "string", help: "hard size cap of /output (default 2g)" },
+  "state-dir": {
+    kind: "string",
+    help: "host directory kept between runs at /state (copied in, collected back safely; default: none)"
+  },
+  "state-size": { kind: "string", help: "hard size cap of /state (default 5g)" },
   user: {
     kind: "string",
     help: "uid[:gid] or name to run as (default: the image user if not root, else 65534:65534)"
@@ -4850,6 +4855,8 @@ var DEFAULTS = {
   tmpSizeBytes: 512 * MiB,
   workSizeBytes: 20 * GiB,
   outputSizeBytes: 2 * GiB,
+  stateSizeBytes: 5 * GiB,
+  maxStateFiles: 2e5,
   maxOutputBytes: 1 * GiB,
   maxOutputFiles: 1e4,
   maxOutputFileBytes: 512 * MiB,
@@ -4969,6 +4976,8 @@ function parseRunOptions(raw, command, host) {
     tmpSizeBytes,
     workSizeBytes: size(raw, "work-size", DEFAULTS.workSizeBytes),
     outputSizeBytes: size(raw, "output-size", DEFAULTS.outputSizeBytes),
+    stateDir: str(raw, "state-dir") ? path.resolve(host.cwd, str(raw, "state-dir")) : null,
+    stateSizeBytes: size(raw, "state-size", DEFAULTS.stateSizeBytes),
     user,
     allowRoot,
     writableRoot: bool(raw, "writable-root"),
@@ -5270,6 +5279,7 @@ var LABEL_CREATED = "sandbox-action.created";
 var LABEL_ROLE = "sandbox-action.role";
 var WORK_DIR = "/work";
 var OUTPUT_DIR = "/output";
+var STATE_DIR = "/state";
 function newRunId(now, random) {
   return `${now.getTime().toString(36)}-${random}`;
 }
@@ -5292,6 +5302,9 @@ function plan(spec, ctx) {
     mount: OUTPUT_DIR,
     sizeBytes: spec.outputSizeBytes
   });
+  if (spec.stateDir) {
+    volumes.push({ role: "state", name: `${base}-state`, mount: STATE_DIR, sizeBytes: spec.stateSizeBytes });
+  }
   for (const v of volumes) mounts.push({ type: "volume", source: v.name, target: v.mount, readOnly: false });
   const tmpOptions = ["rw", "nosuid", "nodev", ...spec.tmpExec ? ["exec"] : ["noexec"]];
   mounts.push({
@@ -5655,6 +5668,12 @@ async function checkSource(spec) {
   const st = await fsp4.stat(spec.source.dir).catch(() => null);
   if (!st?.isDirectory()) throw new InputError("--source", `'${spec.source.dir}' is not a directory`);
 }
+async function checkStateDir(spec) {
+  if (!spec.stateDir) return;
+  const st = await fsp4.lstat(spec.stateDir).catch(() => null);
+  if (st && !st.isDirectory())
+    throw new InputError("--state-dir", `'${spec.stateDir}' exists and is not a directory`);
+}
 async function checkOutputDir(spec) {
   if (!spec.outputDir) return;
   const st = await fsp4.lstat(spec.outputDir).catch(() => null);
@@ -5807,6 +5826,7 @@ async function executeRun(spec, deps) {
   let endedAt = 0;
   const t0 = Date.now();
   let collectMs = 0;
+  let kept = null;
   const aborted = abortPromise(signal);
   aborted.catch(() => void 0);
   try {
@@ -5816,7 +5836,8 @@ async function executeRun(spec, deps) {
         chooseBackend(spec.volumeBackend, engine, deps.volumeHost),
         spec.isolation === "runsc" ? engine.runtimes() : Promise.resolve([]),
         checkSource(spec),
-        checkOutputDir(spec)
+        checkOutputDir(spec),
+        checkStateDir(spec)
       ]),
       aborted
     ]);
@@ -5858,12 +5879,20 @@ async function executeRun(spec, deps) {
     checkAborted(signal);
     const id = await engine.createContainer(p.container);
     cleanup.add("remove container", () => engine.removeContainer(id));
+    const stateIn = spec.stateDir && (await fsp4.readdir(spec.stateDir).catch(() => [])).length > 0 ? (async () => {
+      const packed = packDirectory(spec.stateDir, owner);
+      await Promise.all([engine.putArchive(id, STATE_DIR, packed.stream), packed.done]);
+    })() : Promise.resolve();
     const copy = p.copySource ? (async () => {
       const packed = packDirectory(p.copySource, owner);
       await Promise.all([engine.putArchive(id, WORK_DIR, packed.stream), packed.done]);
     })() : Promise.resolve();
     const [, attached, watch] = await Promise.race([
-      Promise.all([copy, engine.attach(id, (s, chunk) => logs.write(s, chunk)), engine.watchExit(id)]),
+      Promise.all([
+        Promise.all([copy, stateIn]),
+        engine.attach(id, (s, chunk) => logs.write(s, chunk)),
+        engine.watchExit(id)
+      ]),
       aborted
     ]);
     cleanup.add("detach log", async () => attached.close());
@@ -5904,6 +5933,10 @@ async function executeRun(spec, deps) {
         if (!stream.readableEnded) stream.destroy();
       }
       collectMs = Date.now() - tc;
+    }
+    if (spec.stateDir) {
+      checkAborted(signal);
+      kept = await collectState(engine, id, spec, runId, aborted);
     }
   } catch (err) {
     if (startedAt && !endedAt) endedAt = Date.now();
@@ -5951,10 +5984,42 @@ async function executeRun(spec, deps) {
     loosened,
     notes,
     outputs,
+    state: kept,
     timings: { prepareMs: startedAt - t0, commandMs: endedAt - startedAt, collectMs, cleanupMs },
     logTruncated: logs.truncated,
     logBytes: { shown: logBytes.shownBytes, dropped: logBytes.droppedBytes }
   };
+}
+async function collectState(engine, id, spec, runId, aborted) {
+  const dir = spec.stateDir;
+  const fresh = `${dir.replace(/\/+$/, "")}.sandbox-${runId}`;
+  await fsp4.rm(fresh, { recursive: true, force: true });
+  await fsp4.mkdir(fresh, { recursive: true, mode: 493 });
+  const stream = await engine.getArchive(id, STATE_DIR);
+  try {
+    const r = await Promise.race([
+      collectTar(stream, fresh, STATE_DIR.slice(1), {
+        maxTotalBytes: spec.stateSizeBytes,
+        maxFiles: DEFAULTS.maxStateFiles,
+        maxFileBytes: spec.stateSizeBytes
+      }),
+      aborted
+    ]);
+    await fsp4.rm(dir, { recursive: true, force: true });
+    await fsp4.rename(fresh, dir);
+    return {
+      dir,
+      files: r.files,
+      bytes: r.bytes,
+      skippedCount: r.skippedCount,
+      skippedByReason: r.skippedByReason
+    };
+  } catch (err) {
+    await fsp4.rm(fresh, { recursive: true, force: true });
+    throw err;
+  } finally {
+    if (!stream.readableEnded) stream.destroy();
+  }
 }
 async function chownVolumes(engine, image, volumes, owner, labels) {
   const id = await engine.createContainer(

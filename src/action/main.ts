@@ -1,5 +1,6 @@
 /** The action door: inputs from the environment, the run, outputs and the step's verdict. */
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import * as core from '@actions/core';
 import { InputError, errorMessage } from '../config/errors.js';
@@ -16,6 +17,12 @@ export async function runAction(): Promise<number> {
   let spec;
   try {
     inputs = readActionInputs(ctx.env);
+    // Outputs are always collected on the runner: by default into a fresh folder of its temp directory, unique
+    // per use of the action (two uses in one job must not meet in one folder).
+    inputs.options['output-dir'] ??= path.join(
+      ctx.env.RUNNER_TEMP || os.tmpdir(),
+      `sandbox-output-${randomId()}`,
+    );
     spec = parseRunOptions(inputs.options, inputs.command, { cpus: ctx.cpus, cwd: ctx.cwd });
   } catch (err) {
     // Bad input: one line naming the input, before any container starts.

@@ -35,6 +35,9 @@ export interface RunSpec {
   tmpSizeBytes: number;
   workSizeBytes: number;
   outputSizeBytes: number;
+  /** Host directory kept between runs: copied into a capped /state volume, collected back safely after. */
+  stateDir: string | null;
+  stateSizeBytes: number;
   /** Explicit --user, or null for the image's non-root user (else 65534:65534). */
   user: string | null;
   allowRoot: boolean;
@@ -83,6 +86,11 @@ export const RUN_OPTIONS = {
   },
   'work-size': { kind: 'string', help: 'hard size cap of /work (default 20g)' },
   'output-size': { kind: 'string', help: 'hard size cap of /output (default 2g)' },
+  'state-dir': {
+    kind: 'string',
+    help: 'host directory kept between runs at /state (copied in, collected back safely; default: none)',
+  },
+  'state-size': { kind: 'string', help: 'hard size cap of /state (default 5g)' },
   user: {
     kind: 'string',
     help: 'uid[:gid] or name to run as (default: the image user if not root, else 65534:65534)',
@@ -117,6 +125,8 @@ export const DEFAULTS = {
   tmpSizeBytes: 512 * MiB,
   workSizeBytes: 20 * GiB,
   outputSizeBytes: 2 * GiB,
+  stateSizeBytes: 5 * GiB,
+  maxStateFiles: 200_000,
   maxOutputBytes: 1 * GiB,
   maxOutputFiles: 10_000,
   maxOutputFileBytes: 512 * MiB,
@@ -264,6 +274,8 @@ export function parseRunOptions(raw: RawOptions, command: string[], host: HostFa
     tmpSizeBytes,
     workSizeBytes: size(raw, 'work-size', DEFAULTS.workSizeBytes),
     outputSizeBytes: size(raw, 'output-size', DEFAULTS.outputSizeBytes),
+    stateDir: str(raw, 'state-dir') ? path.resolve(host.cwd, str(raw, 'state-dir')!) : null,
+    stateSizeBytes: size(raw, 'state-size', DEFAULTS.stateSizeBytes),
     user,
     allowRoot,
     writableRoot: bool(raw, 'writable-root'),

@@ -6,13 +6,14 @@
 import fsp from 'node:fs/promises';
 
 import tar from 'tar-stream';
-import { loosenedBy, type RunSpec } from '../config/run-options.js';
+import { DEFAULTS, loosenedBy, type RunSpec } from '../config/run-options.js';
 import { InputError, InterruptedError, errorMessage } from '../config/errors.js';
 import type { ContainerSpec, Engine, ImageInfo, Labels } from '../engine/types.js';
 import { collectTar, emptyOutputs, prepareOutputDir, type OutputsReport } from '../outputs/collect.js';
 import { LogStream, type LogWriter } from './logs.js';
 import {
   OUTPUT_DIR,
+  STATE_DIR,
   WORK_DIR,
   decideStatus,
   newRunId,
@@ -93,6 +94,13 @@ async function checkSource(spec: RunSpec) {
   if (!spec.source) return;
   const st = await fsp.stat(spec.source.dir).catch(() => null);
   if (!st?.isDirectory()) throw new InputError('--source', `'${spec.source.dir}' is not a directory`);
+}
+
+async function checkStateDir(spec: RunSpec) {
+  if (!spec.stateDir) return;
+  const st = await fsp.lstat(spec.stateDir).catch(() => null);
+  if (st && !st.isDirectory())
+    throw new InputError('--state-dir', `'${spec.stateDir}' exists and is not a directory`);
 }
 
 async function checkOutputDir(spec: RunSpec) {
@@ -272,6 +280,7 @@ export async function executeRun(spec: RunSpec, deps: RunDeps): Promise<RunResul
   let endedAt = 0;
   const t0 = Date.now();
   let collectMs = 0;
+  let kept: RunResult['state'] = null;
   const aborted = abortPromise(signal);
   aborted.catch(() => undefined);
 
@@ -284,6 +293,7 @@ export async function executeRun(spec: RunSpec, deps: RunDeps): Promise<RunResul
         spec.isolation === 'runsc' ? engine.runtimes() : Promise.resolve([] as string[]),
         checkSource(spec),
         checkOutputDir(spec),
+        checkStateDir(spec),
       ]),
       aborted,
     ]);
@@ -330,6 +340,13 @@ export async function executeRun(spec: RunSpec, deps: RunDeps): Promise<RunResul
     const id = await engine.createContainer(p.container);
     cleanup.add('remove container', () => engine.removeContainer(id));
 
+    const stateIn =
+      spec.stateDir && (await fsp.readdir(spec.stateDir).catch(() => [])).length > 0
+        ? (async () => {
+            const packed = packDirectory(spec.stateDir!, owner);
+            await Promise.all([engine.putArchive(id, STATE_DIR, packed.stream), packed.done]);
+          })()
+        : Promise.resolve();
     const copy = p.copySource
       ? (async () => {
           const packed = packDirectory(p.copySource!, owner);
@@ -337,7 +354,11 @@ export async function executeRun(spec: RunSpec, deps: RunDeps): Promise<RunResul
         })()
       : Promise.resolve();
     const [, attached, watch] = await Promise.race([
-      Promise.all([copy, engine.attach(id, (s, chunk) => logs.write(s, chunk)), engine.watchExit(id)]),
+      Promise.all([
+        Promise.all([copy, stateIn]),
+        engine.attach(id, (s, chunk) => logs.write(s, chunk)),
+        engine.watchExit(id),
+      ]),
       aborted,
     ]);
     cleanup.add('detach log', async () => attached.close());
@@ -381,6 +402,10 @@ export async function executeRun(spec: RunSpec, deps: RunDeps): Promise<RunResul
         if (!stream.readableEnded) stream.destroy();
       }
       collectMs = Date.now() - tc;
+    }
+    if (spec.stateDir) {
+      checkAborted(signal);
+      kept = await collectState(engine, id, spec, runId, aborted);
     }
   } catch (err) {
     if (startedAt && !endedAt) endedAt = Date.now();
@@ -429,10 +454,53 @@ export async function executeRun(spec: RunSpec, deps: RunDeps): Promise<RunResul
     loosened,
     notes,
     outputs,
+    state: kept,
     timings: { prepareMs: startedAt - t0, commandMs: endedAt - startedAt, collectMs, cleanupMs },
     logTruncated: logs.truncated,
     logBytes: { shown: logBytes.shownBytes, dropped: logBytes.droppedBytes },
   };
+}
+
+/**
+ * Bring /state back to the host: written by the untrusted build, so it goes through the same safe collection as
+ * /output (regular files only, within the state cap), into a sibling directory that then replaces the old one.
+ */
+async function collectState(
+  engine: Engine,
+  id: string,
+  spec: RunSpec,
+  runId: string,
+  aborted: Promise<never>,
+): Promise<NonNullable<RunResult['state']>> {
+  const dir = spec.stateDir!;
+  const fresh = `${dir.replace(/\/+$/, '')}.sandbox-${runId}`;
+  await fsp.rm(fresh, { recursive: true, force: true });
+  await fsp.mkdir(fresh, { recursive: true, mode: 0o755 });
+  const stream = await engine.getArchive(id, STATE_DIR);
+  try {
+    const r = await Promise.race([
+      collectTar(stream, fresh, STATE_DIR.slice(1), {
+        maxTotalBytes: spec.stateSizeBytes,
+        maxFiles: DEFAULTS.maxStateFiles,
+        maxFileBytes: spec.stateSizeBytes,
+      }),
+      aborted,
+    ]);
+    await fsp.rm(dir, { recursive: true, force: true });
+    await fsp.rename(fresh, dir);
+    return {
+      dir,
+      files: r.files,
+      bytes: r.bytes,
+      skippedCount: r.skippedCount,
+      skippedByReason: r.skippedByReason,
+    };
+  } catch (err) {
+    await fsp.rm(fresh, { recursive: true, force: true });
+    throw err;
+  } finally {
+    if (!stream.readableEnded) stream.destroy();
+  }
 }
 
 async function chownVolumes(

@@ -11,8 +11,9 @@ export const LABEL_ROLE = 'sandbox-action.role';
 
 export const WORK_DIR = '/work';
 export const OUTPUT_DIR = '/output';
+export const STATE_DIR = '/state';
 
-export type VolumeRole = 'work' | 'output';
+export type VolumeRole = 'work' | 'output' | 'state';
 
 export interface VolumePlan {
   role: VolumeRole;
@@ -70,6 +71,9 @@ export function plan(spec: RunSpec, ctx: PlanContext): SandboxPlan {
     mount: OUTPUT_DIR,
     sizeBytes: spec.outputSizeBytes,
   });
+  if (spec.stateDir) {
+    volumes.push({ role: 'state', name: `${base}-state`, mount: STATE_DIR, sizeBytes: spec.stateSizeBytes });
+  }
   for (const v of volumes) mounts.push({ type: 'volume', source: v.name, target: v.mount, readOnly: false });
 
   const tmpOptions = ['rw', 'nosuid', 'nodev', ...(spec.tmpExec ? ['exec'] : ['noexec'])];

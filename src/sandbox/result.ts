@@ -43,6 +43,14 @@ export interface RunResult {
   /** Things the host could not provide as asked, and other facts worth a line. */
   notes: string[];
   outputs: OutputsReport;
+  /** /state as kept for the next run (null without --state-dir). */
+  state: {
+    dir: string;
+    files: number;
+    bytes: number;
+    skippedCount: number;
+    skippedByReason: OutputsReport['skippedByReason'];
+  } | null;
   /** Where the time went, in milliseconds: before start, the command, collection, cleanup. */
   timings: { prepareMs: number; commandMs: number; collectMs: number; cleanupMs: number };
   logTruncated: boolean;

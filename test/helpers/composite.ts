@@ -88,7 +88,13 @@ function readOutputFile(file: string): Record<string, string> {
 export async function runComposite(
   actionDir: string,
   given: Record<string, string>,
-  opts: { workspace: string; temp: string; baseEnv: Record<string, string | undefined> },
+  opts: {
+    workspace: string;
+    temp: string;
+    baseEnv: Record<string, string | undefined>;
+    /** github context fields: event_name, event, run_id, run_attempt … */
+    github?: Record<string, unknown>;
+  },
 ): Promise<CompositeRun> {
   const action = YAML.parse(fs.readFileSync(path.join(actionDir, 'action.yml'), 'utf8')) as ActionFile;
   if (action.runs.using !== 'composite') throw new Error('not a composite action');
@@ -98,7 +104,16 @@ export async function runComposite(
   const ctx = () => ({
     inputs,
     runner: { temp: opts.temp, os: 'Linux' },
-    github: { action: 'sandbox-action', workspace: opts.workspace, job: 'test' },
+    github: {
+      action: 'sandbox-action',
+      workspace: opts.workspace,
+      job: 'test',
+      event_name: 'push',
+      run_id: '1000',
+      run_attempt: '1',
+      event: {},
+      ...opts.github,
+    },
     steps,
   });
   const summaryFile = path.join(opts.temp, 'summary.md');

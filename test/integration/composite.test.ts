@@ -8,10 +8,14 @@ import { BASE, ROOT, engineOrSkip, tmpDir } from '../helpers/engine.js';
 jest.setTimeout(120_000);
 const { d } = await engineOrSkip();
 
-const run = (inputs: Record<string, string>) =>
+const run = (
+  inputs: Record<string, string>,
+  more: { temp?: string; github?: Record<string, unknown> } = {},
+) =>
   runComposite(ROOT, inputs, {
     workspace: tmpDir('ws'),
-    temp: tmpDir('runner-temp'),
+    temp: more.temp ?? tmpDir('runner-temp'),
+    ...(more.github ? { github: more.github } : {}),
     // What a runner's environment has; INPUT_* and ACTIONS_* would be dropped by the harness anyway.
     baseEnv: {
       PATH: process.env.PATH,
@@ -89,5 +93,41 @@ d('the composite action', () => {
     expect(r.failed).toBe(true);
     expect(r.log).toMatch(/::error::input --memory: 'lots' is not a size/);
     expect(r.outputs.status).toBe('');
+  });
+
+  test('state-key: /state kept between runs, cache keys scoped by PR number on pull requests', async () => {
+    const temp = tmpDir('runner-temp');
+    const pr = { event_name: 'pull_request', event: { pull_request: { number: 7 } }, run_id: '555' };
+    const step =
+      'n=$(cat /state/n 2>/dev/null || echo 0); echo $((n+1)) > /state/n; cat /state/n > /output/n';
+    const first = await run(
+      { image: BASE, run: step, 'state-key': 'ccache', 'artifact-name': 'x' },
+      { temp, github: pr },
+    );
+    // The restore and save steps are recorded, not executed: on the runner they fill and keep $RUNNER_TEMP/sandbox-state.
+    const [restore, , save] = first.uses;
+    expect(restore).toMatchObject({
+      id: 'restore',
+      uses: 'actions/cache/restore@5a3ec84eff668545956fd18022155c47e93e2684',
+      with: {
+        path: `${temp}/sandbox-state`,
+        key: 'sandbox-state-pr-7-ccache-555-1',
+        'restore-keys': 'sandbox-state-pr-7-ccache-',
+      },
+    });
+    expect(save).toMatchObject({ id: 'save', with: { key: 'sandbox-state-pr-7-ccache-555-1' } });
+    expect(fs.readFileSync(path.join(first.outputs['outputs-dir']!, 'n'), 'utf8')).toBe('1\n');
+    const second = await run(
+      { image: BASE, run: step, 'state-key': 'ccache' },
+      { temp, github: { ...pr, run_id: '556' } },
+    );
+    expect(second.stepOutputs.run!.status).toBe('succeeded');
+    expect(fs.readFileSync(path.join(temp, 'sandbox-state', 'n'), 'utf8')).toBe('2\n');
+    // On a push to a branch, the same state-key names another cache: no PR prefix.
+    const push = await run(
+      { image: BASE, run: 'true', 'state-key': 'ccache' },
+      { github: { event_name: 'push', run_id: '9' } },
+    );
+    expect(push.uses[0]!.with.key).toBe('sandbox-state-ccache-9-1');
   });
 });

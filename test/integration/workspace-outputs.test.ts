@@ -222,3 +222,24 @@ d('hostile output volume', () => {
     expect(fs.readdirSync(out)).toEqual(['keep']);
   });
 });
+
+d('/state between runs', () => {
+  test('kept across runs, collected back safely, capped by its own filesystem', async () => {
+    const state = path.join(tmpDir('state'), 's');
+    const step = [
+      'n=$(cat /state/n 2>/dev/null || echo 0); echo $((n+1)) > /state/n',
+      'mkdir -p /state/cache && echo c > /state/cache/f',
+      'ln -sf /etc/hostname /state/evil',
+      'dd if=/dev/zero of=/state/big bs=1M count=64 2>&1 | grep -c "No space" ; rm -f /state/big',
+    ].join('; ');
+    for (const expected of ['1', '2', '3']) {
+      const r = await run(['--state-dir', state, '--state-size', '16m'], ['sh', '-c', step]);
+      expect(r.result.status).toBe('succeeded');
+      expect(r.stderr).toMatch(/^1$/m); // ENOSPC at the 16 MiB cap
+      expect(fs.readFileSync(path.join(state, 'n'), 'utf8')).toBe(`${expected}\n`);
+      expect(r.result.state).toMatchObject({ dir: state, files: 2, skippedByReason: { symlink: 1 } });
+    }
+    expect(fs.existsSync(path.join(state, 'evil'))).toBe(false);
+    expect(fs.readdirSync(path.dirname(state))).toEqual(['s']); // no temporary sibling left
+  });
+});

@@ -31,6 +31,7 @@ const result = (over: Partial<RunResult> = {}): RunResult => ({
   loosened: [],
   notes: [],
   outputs: emptyOutputs(),
+  state: null,
   timings: { prepareMs: 1, commandMs: 2, collectMs: 3, cleanupMs: 4 },
   logTruncated: false,
   logBytes: { shown: 10, dropped: 0 },
