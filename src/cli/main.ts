@@ -6,6 +6,7 @@ import { executeRun } from '../sandbox/execute.js';
 import { gc } from '../sandbox/gc.js';
 import { summaryLine } from '../sandbox/summary.js';
 import { helpFor, parseCommandLine, type OptionTable } from './args.js';
+import { REPORT_TABLE, reportCommand } from './report.js';
 import { TAGS_TABLE, tagsCommand } from './tags.js';
 import { SIGNAL_EXIT, abortOnSignals, connect, processContext, randomId, volumeHostFor } from './door.js';
 
@@ -31,6 +32,7 @@ usage:
   sandbox-action run --image IMAGE [options] -- COMMAND [ARGS...]
   sandbox-action gc [--older-than 1h]
   sandbox-action tags [--sha S --ref R --event E --pr N --repository REPO] [--json]
+  sandbox-action report --result FILE [--repository owner/repo --head-sha SHA] [--dry-run]
   sandbox-action --version
 
 run options:
@@ -41,6 +43,9 @@ ${helpFor(GC_TABLE)}
 
 tags options (defaults from the GitHub environment when it is there):
 ${helpFor(TAGS_TABLE)}
+
+report options:
+${helpFor(REPORT_TABLE)}
 
 exit codes of run: the command's own; 124 timed out; 137 OOM-killed; 125 sandbox-action failed;
 130/143 interrupted. Other subcommands: 0 done, 1 failed, 2 bad input.`;
@@ -136,6 +141,8 @@ export async function main(argv: string[], io: Io = { stdout: process.stdout, st
       return gcCommand(rest, io);
     case 'tags':
       return tagsCommand(rest, process.env, io);
+    case 'report':
+      return reportCommand(rest, process.env, io);
     case '--version':
     case 'version':
       io.stdout.write(`${VERSION}\n`);
@@ -147,7 +154,9 @@ export async function main(argv: string[], io: Io = { stdout: process.stdout, st
       io.stdout.write(`${USAGE}\n`);
       return sub === undefined ? 2 : 0;
     default:
-      io.stderr.write(`sandbox-action: '${sub}' is not a command; use run, gc or tags (see --help)\n`);
+      io.stderr.write(
+        `sandbox-action: '${sub}' is not a command; use run, gc, tags or report (see --help)\n`,
+      );
       return 2;
   }
 }
