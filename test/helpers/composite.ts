@@ -103,6 +103,8 @@ export async function runComposite(
   const steps: Record<string, { outputs: Record<string, string>; outcome: string }> = {};
   const ctx = () => ({
     inputs,
+    strategy: { 'job-index': 0, 'job-total': 1 },
+    matrix: {},
     runner: { temp: opts.temp, os: 'Linux' },
     github: {
       action: 'sandbox-action',

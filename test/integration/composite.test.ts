@@ -66,11 +66,18 @@ d('the composite action', () => {
     expect(r.uses.map((u) => u.with.path)).toEqual([r.outputs['outputs-dir']]);
   });
 
+  test('upload: false uploads nothing', async () => {
+    const r = await run({ image: BASE, run: 'echo x > /output/x', upload: 'false' });
+    expect(r.outputs.status).toBe('succeeded');
+    expect(r.uses).toEqual([]);
+  });
+
   test('a timed-out build: status timed-out, exit 124', async () => {
     const r = await run({ image: BASE, run: 'sleep 100', timeout: '2s' });
     expect(r.failed).toBe(true);
     expect(r.outputs).toMatchObject({ status: 'timed-out', 'exit-code': '124' });
-    expect(r.uses).toEqual([]); // no artifact-name, no upload
+    // Uploaded by default, under a name unique per job, matrix index and use.
+    expect(r.uses.map((u) => u.with.name)).toEqual(['sandbox-test-0-sandbox-action']);
   });
 
   test('malicious entries in /output never reach the staged directory the upload reads', async () => {
