@@ -10780,7 +10780,7 @@ var ApiClient = class {
       this.engineName,
       operation,
       `${detail || "no detail"} (HTTP ${status})`,
-      "",
+      hintFor(status),
       status
     );
   }
@@ -10805,6 +10805,17 @@ var ApiClient = class {
     return new EngineError(this.engineName, operation, `${err.code ?? ""} ${err.message}`.trim());
   }
 };
+function hintFor(status) {
+  if (status === 404)
+    return "it no longer exists: another process (or `sandbox-action gc`) may have removed it";
+  if (status === 409)
+    return "it is in use or in the wrong state: `sandbox-action gc` removes leftovers of crashed runs";
+  if (status === 400)
+    return "the engine refused the request: check the engine version (Docker 20.10+) and the options";
+  if (status === 401 || status === 403) return "the engine refused access: check the socket permissions";
+  if (status >= 500) return "the engine failed: see its log (journalctl -u docker, or /var/log/dockerd.log)";
+  return "";
+}
 async function readAll(stream, limit = 64 * 1024 * 1024) {
   const chunks = [];
   let n = 0;

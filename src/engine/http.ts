@@ -137,7 +137,7 @@ export class ApiClient {
       this.engineName,
       operation,
       `${detail || 'no detail'} (HTTP ${status})`,
-      '',
+      hintFor(status),
       status,
     );
   }
@@ -162,6 +162,19 @@ export class ApiClient {
     }
     return new EngineError(this.engineName, operation, `${err.code ?? ''} ${err.message}`.trim());
   }
+}
+
+/** What to do about an engine's answer, by its status. */
+export function hintFor(status: number): string {
+  if (status === 404)
+    return 'it no longer exists: another process (or `sandbox-action gc`) may have removed it';
+  if (status === 409)
+    return 'it is in use or in the wrong state: `sandbox-action gc` removes leftovers of crashed runs';
+  if (status === 400)
+    return 'the engine refused the request: check the engine version (Docker 20.10+) and the options';
+  if (status === 401 || status === 403) return 'the engine refused access: check the socket permissions';
+  if (status >= 500) return 'the engine failed: see its log (journalctl -u docker, or /var/log/dockerd.log)';
+  return '';
 }
 
 export async function readAll(stream: Readable, limit = 64 * 1024 * 1024): Promise<Buffer> {
