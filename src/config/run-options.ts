@@ -51,6 +51,8 @@ export interface RunSpec {
   volumeBackend: VolumeBackend;
   outputCaps: OutputCaps;
   logLimitBytes: number;
+  /** Parse into annotations: the log (lean, gcc) or a collected JUnit file (a path inside /output). */
+  annotate: { parser: 'lean' | 'gcc' } | { parser: 'junit'; file: string } | null;
 }
 
 /** Options as they arrive: each key is an option's long name; repeatable options are arrays. */
@@ -110,6 +112,10 @@ export const RUN_OPTIONS = {
   'max-output-bytes': { kind: 'string', help: 'total bytes collected from /output (default 1g)' },
   'max-output-files': { kind: 'string', help: 'files collected from /output (default 10000)' },
   'max-output-file-size': { kind: 'string', help: 'largest single file collected (default 512m)' },
+  annotate: {
+    kind: 'string',
+    help: 'annotations from the log (lean, gcc) or from a JUnit file in /output (junit, junit:path/in/output.xml)',
+  },
   'log-limit': { kind: 'string', help: 'bytes of the build log shown before it is cut (default 64m)' },
 } as const satisfies Record<string, { kind: 'string' | 'boolean' | 'strings'; help: string }>;
 
@@ -257,7 +263,26 @@ export function parseRunOptions(raw: RawOptions, command: string[], host: HostFa
       ? Math.min(DEFAULTS.maxOutputFileBytes, maxTotalBytes)
       : parseSize('--max-output-file-size', maxFileBytesArg);
 
+  const annotateArg = str(raw, 'annotate');
+  let annotate: RunSpec['annotate'] = null;
+  if (annotateArg !== undefined) {
+    const m = /^(lean|gcc|junit)(?::(.+))?$/.exec(annotateArg);
+    if (!m || (m[2] !== undefined && m[1] !== 'junit')) {
+      throw new InputError('--annotate', `'${annotateArg}' is not lean, gcc, junit or junit:FILE`);
+    }
+    if (m[1] === 'junit') {
+      const file = (m[2] ?? 'junit.xml').replace(/^\/output\//, '');
+      if (file.startsWith('/') || file.split('/').includes('..')) {
+        throw new InputError('--annotate', `'${file}' must be a path inside /output`);
+      }
+      if (!outputArg)
+        throw new InputError('--annotate', 'junit reads a collected file: it needs --output-dir');
+      annotate = { parser: 'junit', file };
+    } else annotate = { parser: m[1] as 'lean' | 'gcc' };
+  }
+
   return {
+    annotate,
     image,
     command,
     source,

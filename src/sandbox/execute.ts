@@ -4,6 +4,11 @@
  * of a crash). Engine round-trips are kept few and parallel where they do not depend on each other.
  */
 import fsp from 'node:fs/promises';
+import path from 'node:path';
+import { parseGeneric } from '../report/parsers/generic.js';
+import { parseJunit } from '../report/parsers/junit.js';
+import { parseLean } from '../report/parsers/lean.js';
+import type { Annotation, ParseResult } from '../report/parsers/types.js';
 
 import tar from 'tar-stream';
 import { DEFAULTS, loosenedBy, type RunSpec } from '../config/run-options.js';
@@ -151,6 +156,36 @@ async function ensureImage(engine: Engine, spec: RunSpec, notice: (l: string) =>
   return info;
 }
 
+const MAX_ANNOTATIONS = 10_000;
+
+/** Keeps the first `limit` bytes of the log. */
+class Capture {
+  private chunks: Buffer[] = [];
+  private size = 0;
+  constructor(private readonly limit: number) {}
+  push(chunk: Buffer) {
+    if (this.size >= this.limit) return;
+    const part = chunk.subarray(0, this.limit - this.size);
+    this.chunks.push(Buffer.from(part));
+    this.size += part.length;
+  }
+  text() {
+    return Buffer.concat(this.chunks).toString('utf8');
+  }
+}
+
+/** Annotations from the log, or from a JUnit file that safe collection wrote (a regular file we created). */
+async function annotate(spec: RunSpec, log: string): Promise<ParseResult> {
+  const a = spec.annotate!;
+  if (a.parser !== 'junit') {
+    return a.parser === 'lean' ? parseLean(log, { root: WORK_DIR }) : parseGeneric(log, { root: WORK_DIR });
+  }
+  const file = path.join(spec.outputDir!, a.file);
+  const st = await fsp.lstat(file).catch(() => null);
+  if (!st?.isFile() || st.size > 16 * 1024 * 1024) return { annotations: [], dropped: 0 };
+  return parseJunit(await fsp.readFile(file, 'utf8'), { root: WORK_DIR });
+}
+
 /** A one-shot helper container of the run: as locked down as the sandbox, labelled with the run. */
 function helperContainer(
   labels: Labels,
@@ -281,6 +316,10 @@ export async function executeRun(spec: RunSpec, deps: RunDeps): Promise<RunResul
   const t0 = Date.now();
   let collectMs = 0;
   let kept: RunResult['state'] = null;
+  // The log is kept (up to 16 MiB) only when annotations are parsed from it.
+  const captured = spec.annotate && spec.annotate.parser !== 'junit' ? new Capture(16 * 1024 * 1024) : null;
+  let annotations: Annotation[] = [];
+  let annotationsDropped = 0;
   const aborted = abortPromise(signal);
   aborted.catch(() => undefined);
 
@@ -356,7 +395,10 @@ export async function executeRun(spec: RunSpec, deps: RunDeps): Promise<RunResul
     const [, attached, watch] = await Promise.race([
       Promise.all([
         Promise.all([copy, stateIn]),
-        engine.attach(id, (s, chunk) => logs.write(s, chunk)),
+        engine.attach(id, (s, chunk) => {
+          logs.write(s, chunk);
+          captured?.push(chunk);
+        }),
         engine.watchExit(id),
       ]),
       aborted,
@@ -402,6 +444,11 @@ export async function executeRun(spec: RunSpec, deps: RunDeps): Promise<RunResul
         if (!stream.readableEnded) stream.destroy();
       }
       collectMs = Date.now() - tc;
+    }
+    if (spec.annotate) {
+      const parsed = await annotate(spec, captured?.text() ?? '');
+      annotations = parsed.annotations.slice(0, MAX_ANNOTATIONS);
+      annotationsDropped = parsed.dropped + Math.max(0, parsed.annotations.length - MAX_ANNOTATIONS);
     }
     if (spec.stateDir) {
       checkAborted(signal);
@@ -455,6 +502,8 @@ export async function executeRun(spec: RunSpec, deps: RunDeps): Promise<RunResul
     notes,
     outputs,
     state: kept,
+    annotations,
+    annotationsDropped,
     timings: { prepareMs: startedAt - t0, commandMs: endedAt - startedAt, collectMs, cleanupMs },
     logTruncated: logs.truncated,
     logBytes: { shown: logBytes.shownBytes, dropped: logBytes.droppedBytes },

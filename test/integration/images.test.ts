@@ -77,4 +77,58 @@ d('python-sandbox image', () => {
     ]);
     expect(parsed.annotations[0]!.message).toMatch(/assert 5 == 6/);
   });
+
+  test('end to end: --annotate junit in the sandbox, its result file reported (--dry-run) at the failing line', async () => {
+    const src = tmpDir('pyproj2');
+    fs.cpSync(path.join(ROOT, 'examples/python-project'), src, { recursive: true });
+    const dir = tmpDir('pyout2');
+    const r = await spawnCli([
+      'run',
+      '--json',
+      '--pull',
+      'never',
+      '--image',
+      IMAGE,
+      '--source',
+      src,
+      '--output-dir',
+      path.join(dir, 'o'),
+      '--annotate',
+      'junit',
+      '--',
+      '-m',
+      'pytest',
+      '-q',
+      '--junitxml=/output/junit.xml',
+    ]).done;
+    expect(r.code).toBe(1);
+    const resultFile = path.join(dir, 'result.json');
+    fs.writeFileSync(resultFile, r.stdout.trim().split('\n').pop()!);
+    const report = await spawnCli([
+      'report',
+      '--result',
+      resultFile,
+      '--repository',
+      'o/r',
+      '--head-sha',
+      'b'.repeat(40),
+      '--dry-run',
+    ]).done;
+    expect(report.code).toBe(0);
+    const [create] = JSON.parse(report.stdout) as {
+      body: { conclusion: string; output: { annotations: Record<string, unknown>[] } };
+    }[];
+    expect(create!.body.conclusion).toBe('failure');
+    expect(create!.body.output.annotations).toEqual([
+      expect.objectContaining({
+        path: 'tests/test_math.py',
+        start_line: 10,
+        end_line: 10,
+        annotation_level: 'failure',
+      }),
+    ]);
+    expect(String(create!.body.output.annotations[0]!.message)).toMatch(
+      /^assert 5 == 6\n \+ {2}where 5 = add\(2, 3\)/,
+    );
+  });
 });

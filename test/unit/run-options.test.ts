@@ -58,6 +58,15 @@ describe('values are parsed', () => {
     [{ 'volume-backend': 'tmpfs' }, 'volumeBackend', 'tmpfs'],
     [{ memory: '256m' }, 'tmpSizeBytes', 128 * MiB],
     [{ memory: '256m', 'tmp-size': '200m' }, 'tmpSizeBytes', 200 * MiB],
+    [{ annotate: 'lean' }, 'annotate', { parser: 'lean' }],
+    [{ annotate: 'gcc' }, 'annotate', { parser: 'gcc' }],
+    [{ annotate: 'junit', 'output-dir': 'o' }, 'annotate', { parser: 'junit', file: 'junit.xml' }],
+    [
+      { annotate: 'junit:reports/t.xml', 'output-dir': 'o' },
+      'annotate',
+      { parser: 'junit', file: 'reports/t.xml' },
+    ],
+    [{ annotate: 'junit:/output/t.xml', 'output-dir': 'o' }, 'annotate', { parser: 'junit', file: 't.xml' }],
     [{ 'max-output-files': '5' }, 'outputCaps', { maxTotalBytes: GiB, maxFiles: 5, maxFileBytes: 512 * MiB }],
   ] as [RawOptions, string, unknown][])('%j → %s', (raw, key, value) =>
     expect((parse(raw) as unknown as Record<string, unknown>)[key]).toEqual(value),
@@ -89,6 +98,14 @@ describe('bad input names the input and what is allowed', () => {
     [{ 'source-readonly': true }, ['x'], /^--source-readonly: needs --source/],
     [{ 'tmp-size': '4g', memory: '1g' }, ['x'], /^--tmp-size: /],
     [{ 'allow-root': 'maybe' }, ['x'], /^--allow-root: /],
+    [{ annotate: 'eslint' }, ['x'], /^--annotate: 'eslint' is not lean, gcc, junit/],
+    [{ annotate: 'lean:x' }, ['x'], /^--annotate: /],
+    [{ annotate: 'junit' }, ['x'], /^--annotate: junit reads a collected file: it needs --output-dir/],
+    [
+      { annotate: 'junit:../../etc/passwd', 'output-dir': 'o' },
+      ['x'],
+      /^--annotate: .* must be a path inside \/output/,
+    ],
   ] as [RawOptions, string[], RegExp][])('%j %j', (raw, cmd, re) => {
     expect(() => parseRunOptions({ image: 'img', ...raw }, cmd, host)).toThrow(re);
   });

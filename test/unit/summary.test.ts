@@ -32,6 +32,8 @@ const result = (over: Partial<RunResult> = {}): RunResult => ({
   notes: [],
   outputs: emptyOutputs(),
   state: null,
+  annotations: [],
+  annotationsDropped: 0,
   timings: { prepareMs: 1, commandMs: 2, collectMs: 3, cleanupMs: 4 },
   logTruncated: false,
   logBytes: { shown: 10, dropped: 0 },

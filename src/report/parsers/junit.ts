@@ -32,7 +32,7 @@ export function parseJunit(xml: string, opts: { root: string }): ParseResult {
     parseAttributeValue: false,
     parseTagValue: false,
     processEntities: true,
-    htmlEntities: false,
+    htmlEntities: true,
     isArray: (name) => ['testsuite', 'testcase', 'failure', 'error'].includes(name),
   });
   let doc: Node;
