@@ -26760,8 +26760,8 @@ var LEVEL2 = {
   info: "notice",
   information: "notice"
 };
-var LEAN_MSG = /^(.+?):(\d+):(\d+)(?:-(\d+):(\d+))?: (error|warning|info)(?:\(([\w.]+)\))?: ?(.*)$/;
-var LAKE_MSG = /^(error|warning|info): (.+?\.lean):(\d+):(\d+)(?:-(\d+):(\d+))?: (.*)$/;
+var LEAN_MSG = /^(?<file>.+?):(?<line>\d+):(?<col>\d+)(?:-(?<endLine>\d+):(?<endCol>\d+))?: (?<level>error|warning|info)(?:\((?<name>[\w.]+)\))?: ?(?<msg>.*)$/;
+var LAKE_MSG = /^(?<level>error|warning|info): (?<file>.+?\.lean):(?<line>\d+):(?<col>\d+)(?:-(?<endLine>\d+):(?<endCol>\d+))?: (?<msg>.*)$/;
 var LAKE_LINE = /^(?:[✔ℹ⚠✖] \[\d+\/\d+\] |error: Lean exited with code|Some required (?:targets|builds) logged failures:|- \S+$|error: build failed|Build completed successfully|⣿|trace: )/;
 var SORRY = /declaration uses (?:'sorry'|`sorry`)/;
 function leanTitle(message, name, level) {
@@ -26793,8 +26793,7 @@ function parseLean(text2, opts) {
     }
     cur = null;
   };
-  for (const rawLine of stripAnsi(text2).split(/\r?\n/)) {
-    const line = rawLine;
+  for (const line of stripAnsi(text2).split(/\r?\n/)) {
     if (line.startsWith("{") && line.includes('"fileName"')) {
       flush();
       const j = parseJsonMessage(line, opts.root);
@@ -26802,28 +26801,17 @@ function parseLean(text2, opts) {
       else if (j) out.push(j);
       continue;
     }
-    const lake = LAKE_MSG.exec(line);
-    const lean = lake ? null : LEAN_MSG.exec(line);
-    if (lake) {
+    const g = (LAKE_MSG.exec(line) ?? LEAN_MSG.exec(line))?.groups;
+    if (g) {
       flush();
       cur = {
-        file: lake[2],
-        line: Number(lake[3]),
-        col: Number(lake[4]),
-        ...lake[5] ? { endLine: Number(lake[5]), endCol: Number(lake[6]) } : {},
-        level: LEVEL2[lake[1]],
-        lines: [lake[7]]
-      };
-    } else if (lean) {
-      flush();
-      cur = {
-        file: lean[1],
-        line: Number(lean[2]),
-        col: Number(lean[3]),
-        ...lean[4] ? { endLine: Number(lean[4]), endCol: Number(lean[5]) } : {},
-        level: LEVEL2[lean[6]],
-        ...lean[7] ? { name: lean[7] } : {},
-        lines: [lean[8]]
+        file: g.file,
+        line: Number(g.line),
+        col: Number(g.col),
+        ...g.endLine ? { endLine: Number(g.endLine), endCol: Number(g.endCol) } : {},
+        level: LEVEL2[g.level],
+        ...g.name ? { name: g.name } : {},
+        lines: [g.msg]
       };
     } else if (LAKE_LINE.test(line)) {
       flush();

@@ -18,9 +18,11 @@ const LEVEL: Record<string, AnnotationLevel> = {
 };
 
 // file:line:col[-endLine:endCol]: severity[(name)]: message
-const LEAN_MSG = /^(.+?):(\d+):(\d+)(?:-(\d+):(\d+))?: (error|warning|info)(?:\(([\w.]+)\))?: ?(.*)$/;
+const LEAN_MSG =
+  /^(?<file>.+?):(?<line>\d+):(?<col>\d+)(?:-(?<endLine>\d+):(?<endCol>\d+))?: (?<level>error|warning|info)(?:\((?<name>[\w.]+)\))?: ?(?<msg>.*)$/;
 // Lake: level: file:line:col: message
-const LAKE_MSG = /^(error|warning|info): (.+?\.lean):(\d+):(\d+)(?:-(\d+):(\d+))?: (.*)$/;
+const LAKE_MSG =
+  /^(?<level>error|warning|info): (?<file>.+?\.lean):(?<line>\d+):(?<col>\d+)(?:-(?<endLine>\d+):(?<endCol>\d+))?: (?<msg>.*)$/;
 /** Lines that end a message's continuation: Lake's own job and summary lines. */
 const LAKE_LINE =
   /^(?:[✔ℹ⚠✖] \[\d+\/\d+\] |error: Lean exited with code|Some required (?:targets|builds) logged failures:|- \S+$|error: build failed|Build completed successfully|⣿|trace: )/;
@@ -69,8 +71,7 @@ export function parseLean(text: string, opts: { root: string }): ParseResult {
     cur = null;
   };
 
-  for (const rawLine of stripAnsi(text).split(/\r?\n/)) {
-    const line = rawLine;
+  for (const line of stripAnsi(text).split(/\r?\n/)) {
     if (line.startsWith('{') && line.includes('"fileName"')) {
       flush();
       const j = parseJsonMessage(line, opts.root);
@@ -78,28 +79,18 @@ export function parseLean(text: string, opts: { root: string }): ParseResult {
       else if (j) out.push(j);
       continue;
     }
-    const lake = LAKE_MSG.exec(line);
-    const lean = lake ? null : LEAN_MSG.exec(line);
-    if (lake) {
+    // Lake's form first: its `level: file:…` would otherwise read as a Lean message about a file named `level`.
+    const g = (LAKE_MSG.exec(line) ?? LEAN_MSG.exec(line))?.groups;
+    if (g) {
       flush();
       cur = {
-        file: lake[2]!,
-        line: Number(lake[3]),
-        col: Number(lake[4]),
-        ...(lake[5] ? { endLine: Number(lake[5]), endCol: Number(lake[6]) } : {}),
-        level: LEVEL[lake[1]!]!,
-        lines: [lake[7]!],
-      };
-    } else if (lean) {
-      flush();
-      cur = {
-        file: lean[1]!,
-        line: Number(lean[2]),
-        col: Number(lean[3]),
-        ...(lean[4] ? { endLine: Number(lean[4]), endCol: Number(lean[5]) } : {}),
-        level: LEVEL[lean[6]!]!,
-        ...(lean[7] ? { name: lean[7] } : {}),
-        lines: [lean[8]!],
+        file: g.file!,
+        line: Number(g.line),
+        col: Number(g.col),
+        ...(g.endLine ? { endLine: Number(g.endLine), endCol: Number(g.endCol) } : {}),
+        level: LEVEL[g.level!]!,
+        ...(g.name ? { name: g.name } : {}),
+        lines: [g.msg!],
       };
     } else if (LAKE_LINE.test(line)) {
       flush();
