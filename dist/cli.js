@@ -1165,7 +1165,7 @@ var require_streamx = __commonJS({
         }
       }
     };
-    var Readable2 = class _Readable extends Stream {
+    var Readable3 = class _Readable extends Stream {
       constructor(opts) {
         super(opts);
         this._duplexState |= OPENING | WRITE_DONE | READ_READ_AHEAD;
@@ -1376,7 +1376,7 @@ var require_streamx = __commonJS({
         return this;
       }
     };
-    var Duplex = class extends Readable2 {
+    var Duplex = class extends Readable3 {
       // and Writable
       constructor(opts) {
         super(opts);
@@ -1585,7 +1585,7 @@ var require_streamx = __commonJS({
       getStreamError,
       Stream,
       Writable,
-      Readable: Readable2,
+      Readable: Readable3,
       Duplex,
       Transform,
       // Export PassThrough for compatibility with Node.js core's stream module
@@ -1859,7 +1859,7 @@ var require_headers = __commonJS({
 // node_modules/tar-stream/extract.js
 var require_extract = __commonJS({
   "node_modules/tar-stream/extract.js"(exports2, module) {
-    var { Writable, Readable: Readable2, getStreamError } = require_streamx();
+    var { Writable, Readable: Readable3, getStreamError } = require_streamx();
     var FIFO = require_fast_fifo();
     var b4a = require_b4a();
     var headers = require_headers();
@@ -1907,7 +1907,7 @@ var require_extract = __commonJS({
         return buf.subarray(this._offset, this._offset += size2);
       }
     };
-    var Source = class extends Readable2 {
+    var Source = class extends Readable3 {
       constructor(self, header, offset) {
         super();
         this.header = header;
@@ -2223,7 +2223,7 @@ var require_constants = __commonJS({
 // node_modules/tar-stream/pack.js
 var require_pack = __commonJS({
   "node_modules/tar-stream/pack.js"(exports2, module) {
-    var { Readable: Readable2, Writable, getStreamError } = require_streamx();
+    var { Readable: Readable3, Writable, getStreamError } = require_streamx();
     var b4a = require_b4a();
     var constants = require_constants();
     var headers = require_headers();
@@ -2316,7 +2316,7 @@ var require_pack = __commonJS({
         cb();
       }
     };
-    var Pack = class extends Readable2 {
+    var Pack = class extends Readable3 {
       constructor(opts) {
         super(opts);
         this._drain = noop3;
@@ -4793,6 +4793,177 @@ function formatDuration(ms) {
   return `${m} min ${s} s`;
 }
 
+// src/egress/policy.ts
+import net from "node:net";
+var LABEL = /^(?!-)[a-z0-9_-]{1,63}(?<!-)$/;
+function canonicalHost(text2) {
+  const raw = text2.trim();
+  if (raw === "" || raw.length > 255 || !/^[A-Za-z0-9.\-_:[\]]+$/.test(raw)) return null;
+  const bracketed = raw.startsWith("[") ? raw : net.isIPv6(raw) ? `[${raw}]` : raw;
+  if (!bracketed.startsWith("[") && bracketed.includes(":")) return null;
+  let host;
+  try {
+    host = new URL(`http://${bracketed}/`).hostname;
+  } catch {
+    return null;
+  }
+  if (host.startsWith("[")) {
+    const address = host.slice(1, -1);
+    const mapped = /^::ffff:([0-9a-f]{1,4}):([0-9a-f]{1,4})$/.exec(address);
+    if (mapped) {
+      const hi = parseInt(mapped[1], 16);
+      const lo = parseInt(mapped[2], 16);
+      return { kind: "ip", address: `${hi >> 8}.${hi & 255}.${lo >> 8}.${lo & 255}`, family: "ipv4" };
+    }
+    return { kind: "ip", address, family: "ipv6" };
+  }
+  if (net.isIPv4(host)) return { kind: "ip", address: host, family: "ipv4" };
+  const name = host.replace(/\.$/, "");
+  if (name.length === 0 || name.length > 253) return null;
+  const labels = name.split(".");
+  if (labels.length < 2 || !labels.every((l) => LABEL.test(l))) return null;
+  if (/^\d+$/.test(labels[labels.length - 1])) return null;
+  return { kind: "name", name };
+}
+function parseDomainRule(text2) {
+  const t = text2.trim();
+  if (t.startsWith("*.")) {
+    const rest = canonicalHost(t.slice(2));
+    if (rest?.kind !== "name")
+      throw new InputError("--allow-domain", `'${text2}' is not *.name with a valid name`);
+    return { kind: "suffix", suffix: rest.name };
+  }
+  const h = canonicalHost(t);
+  if (h?.kind !== "name") {
+    throw new InputError(
+      "--allow-domain",
+      `'${text2}' is not a host name like github.com or *.githubusercontent.com`
+    );
+  }
+  return { kind: "exact", name: h.name };
+}
+function parseCidr(text2) {
+  const m = /^([^/]+)\/(\d{1,3})$/.exec(text2.trim());
+  const family = m ? net.isIPv4(m[1]) ? "ipv4" : net.isIPv6(m[1]) ? "ipv6" : null : null;
+  const prefix = m ? Number(m[2]) : -1;
+  if (!m || !family || prefix > (family === "ipv4" ? 32 : 128)) {
+    throw new InputError("--allow-cidr", `'${text2}' is not a CIDR like 10.1.0.0/16 or fd00::/8`);
+  }
+  return { text: text2.trim(), address: m[1], prefix, family };
+}
+var SPECIAL = [
+  ["unspecified", "0.0.0.0", 8, "ipv4"],
+  ["private", "10.0.0.0", 8, "ipv4"],
+  ["cgnat", "100.64.0.0", 10, "ipv4"],
+  ["loopback", "127.0.0.0", 8, "ipv4"],
+  ["link-local", "169.254.0.0", 16, "ipv4"],
+  // 169.254.169.254: cloud metadata
+  ["private", "172.16.0.0", 12, "ipv4"],
+  ["reserved", "192.0.0.0", 24, "ipv4"],
+  ["documentation", "192.0.2.0", 24, "ipv4"],
+  ["private", "192.168.0.0", 16, "ipv4"],
+  ["benchmarking", "198.18.0.0", 15, "ipv4"],
+  ["documentation", "198.51.100.0", 24, "ipv4"],
+  ["documentation", "203.0.113.0", 24, "ipv4"],
+  ["multicast", "224.0.0.0", 4, "ipv4"],
+  ["reserved", "240.0.0.0", 4, "ipv4"],
+  // and 255.255.255.255
+  ["metadata", "168.63.129.16", 32, "ipv4"],
+  // Azure's host endpoint, used by GitHub's runners
+  ["unspecified", "::", 128, "ipv6"],
+  ["loopback", "::1", 128, "ipv6"],
+  ["ipv4-compatible", "::", 96, "ipv6"],
+  ["nat64", "64:ff9b::", 96, "ipv6"],
+  ["nat64", "64:ff9b:1::", 48, "ipv6"],
+  ["discard", "100::", 64, "ipv6"],
+  ["teredo", "2001::", 32, "ipv6"],
+  ["documentation", "2001:db8::", 32, "ipv6"],
+  ["6to4", "2002::", 16, "ipv6"],
+  ["private", "fc00::", 7, "ipv6"],
+  ["link-local", "fe80::", 10, "ipv6"],
+  ["site-local", "fec0::", 10, "ipv6"],
+  ["multicast", "ff00::", 8, "ipv6"]
+];
+var specialLists = SPECIAL.map(([name, addr, prefix, family]) => {
+  const b = new net.BlockList();
+  b.addSubnet(addr, prefix, family);
+  return { name, b };
+});
+
+// src/egress/presets/debian.json
+var debian_default = {
+  name: "debian",
+  description: "Debian's package mirrors as apt reaches them by default (deb.debian.org and its security archive).",
+  domains: ["deb.debian.org", "security.debian.org"],
+  includes: []
+};
+
+// src/egress/presets/github.json
+var github_default = {
+  name: "github",
+  description: "GitHub's web, API, git over HTTPS, archives, release assets and raw files.",
+  domains: [
+    "github.com",
+    "api.github.com",
+    "codeload.github.com",
+    "objects.githubusercontent.com",
+    "raw.githubusercontent.com",
+    "release-assets.githubusercontent.com"
+  ],
+  includes: []
+};
+
+// src/egress/presets/lean.json
+var lean_default = {
+  name: "lean",
+  description: "Lean toolchains through elan (GitHub releases and the Lean release index) and Mathlib's olean cache (`lake exe cache get`).",
+  domains: [
+    "release.lean-lang.org",
+    "releases.lean-lang.org",
+    "reservoir.lean-lang.org",
+    "lakecache.blob.core.windows.net",
+    "mathlib4.lean-cache.cloud"
+  ],
+  includes: ["github"],
+  sources: {
+    "release.lean-lang.org": "elan 4 resolves channels (stable, nightly) through the release index here",
+    "releases.lean-lang.org": "toolchain downloads redirect from here to GitHub's release assets",
+    "reservoir.lean-lang.org": 'Lake resolves registry requires (`require "leanprover-community" / "mathlib"`) here',
+    "lakecache.blob.core.windows.net": "Mathlib Cache/Requests.lean: the Azure cache URL, https://lakecache.blob.core.windows.net/mathlib4",
+    "mathlib4.lean-cache.cloud": "Mathlib Cache/Requests.lean: the FRO cache URL, used when useFROCache is true"
+  }
+};
+
+// src/egress/presets/pypi.json
+var pypi_default = {
+  name: "pypi",
+  description: "The Python Package Index: the simple index and the files it links to.",
+  domains: ["pypi.org", "files.pythonhosted.org"],
+  includes: []
+};
+
+// src/egress/presets.ts
+var PRESETS = Object.fromEntries(
+  [github_default, lean_default, pypi_default, debian_default].map((p) => [p.name, p])
+);
+function expandPresets(names) {
+  const out = [];
+  const visit = (name, path9) => {
+    const p = PRESETS[name];
+    if (!p) {
+      throw new InputError(
+        "--allow-preset",
+        `'${name}' is not a preset; the presets are ${Object.keys(PRESETS).join(", ")}`
+      );
+    }
+    if (path9.includes(name)) throw new Error(`preset cycle: ${[...path9, name].join(" → ")}`);
+    for (const inc of p.includes) visit(inc, [...path9, name]);
+    for (const d of p.domains) if (!out.includes(d)) out.push(d);
+  };
+  for (const n of names) visit(n, []);
+  return out;
+}
+
 // src/config/run-options.ts
 var GiB = 1024 ** 3;
 var MiB = 1024 ** 2;
@@ -4833,7 +5004,58 @@ var RUN_OPTIONS = {
   "tmp-exec": { kind: "boolean", help: "allow executing files from /tmp (loosens)" },
   "cap-add": { kind: "strings", help: "add a Linux capability back (loosens; repeatable)" },
   env: { kind: "strings", help: "KEY=VALUE for the sandbox (repeatable); nothing else is passed" },
-  network: { kind: "string", help: "network mode: none (default)" },
+  network: {
+    kind: "string",
+    help: "none (default), proxy (egress only through the allowlisting proxy) or open (unrestricted; loosens)"
+  },
+  "allow-domain": {
+    kind: "strings",
+    input: "allow-domains",
+    help: "with --network proxy: a name the build may reach, github.com or *.githubusercontent.com (repeatable)"
+  },
+  "allow-preset": {
+    kind: "strings",
+    input: "allow-preset",
+    help: "with --network proxy: a named allowlist: github, lean, pypi, debian (repeatable)"
+  },
+  "allow-cidr": {
+    kind: "strings",
+    input: "allow-cidrs",
+    help: "with --network proxy: addresses the proxy may connect to even when private or literal (repeatable)"
+  },
+  "allow-port": {
+    kind: "strings",
+    input: "allow-ports",
+    help: "with --network proxy: destination ports (default 443 and 80; repeatable)"
+  },
+  "add-host": {
+    kind: "strings",
+    help: "with --network proxy: NAME:IP for the proxy's resolver (internal mirrors, tests; repeatable)"
+  },
+  egress: {
+    kind: "string",
+    help: "with --network proxy: allowlist (default) or audit (any public host, recorded, with a suggested allowlist)"
+  },
+  "egress-network": {
+    kind: "string",
+    help: "with --network proxy: an existing network for the proxy's outside (default: a fresh bridge per run)"
+  },
+  "egress-dns": {
+    kind: "strings",
+    help: "with --network proxy: resolver addresses the proxy asks (default: its engine's)"
+  },
+  "egress-max-bytes": {
+    kind: "string",
+    help: "with --network proxy: total bytes the run may move through the proxy (default: no cap)"
+  },
+  "proxy-image": {
+    kind: "string",
+    help: "with --network proxy: the proxy's image (default: built once from this version's sources)"
+  },
+  "proxy-base-image": {
+    kind: "string",
+    help: "base image when the proxy image is built (default debian:bookworm-slim)"
+  },
   isolation: { kind: "string", help: "default, or runsc for gVisor" },
   pull: { kind: "string", help: "missing (default), always or never" },
   "volume-backend": {
@@ -4966,6 +5188,7 @@ function parseRunOptions(raw, command, host) {
   const maxTotalBytes = size(raw, "max-output-bytes", DEFAULTS.maxOutputBytes);
   const maxFileBytesArg = str(raw, "max-output-file-size");
   const maxFileBytes = maxFileBytesArg === void 0 ? Math.min(DEFAULTS.maxOutputFileBytes, maxTotalBytes) : parseSize("--max-output-file-size", maxFileBytesArg);
+  const network = oneOf("network", str(raw, "network"), ["none", "proxy", "open"], "none");
   const annotateArg = str(raw, "annotate");
   let annotate2 = null;
   if (annotateArg !== void 0) {
@@ -5006,7 +5229,8 @@ function parseRunOptions(raw, command, host) {
     tmpExec: bool(raw, "tmp-exec"),
     capAdd,
     env,
-    network: oneOf("network", str(raw, "network"), ["none"], "none"),
+    network,
+    egress: parseEgress(raw, network),
     isolation: oneOf("isolation", str(raw, "isolation"), ["default", "runsc"], "default"),
     pull: oneOf("pull", str(raw, "pull"), ["missing", "always", "never"], "missing"),
     volumeBackend: oneOf(
@@ -5023,12 +5247,103 @@ function parseRunOptions(raw, command, host) {
     logLimitBytes: size(raw, "log-limit", DEFAULTS.logLimitBytes)
   };
 }
+var EGRESS_OPTIONS = [
+  "allow-domain",
+  "allow-preset",
+  "allow-cidr",
+  "allow-port",
+  "add-host",
+  "egress",
+  "egress-network",
+  "egress-dns",
+  "egress-max-bytes",
+  "proxy-image",
+  "proxy-base-image"
+];
+var NETWORK_NAME = /^[a-zA-Z0-9][a-zA-Z0-9_.-]{0,127}$/;
+function parseEgress(raw, network) {
+  if (network !== "proxy") {
+    for (const o of EGRESS_OPTIONS) {
+      const v = raw[o];
+      if (v !== void 0 && v !== false && !(Array.isArray(v) && v.length === 0)) {
+        throw new InputError(`--${o}`, `needs --network proxy (the network is ${network})`);
+      }
+    }
+    return null;
+  }
+  const mode = oneOf("egress", str(raw, "egress"), ["allowlist", "audit"], "allowlist");
+  const presets = list(raw, "allow-preset");
+  const domains = [];
+  for (const d of [...list(raw, "allow-domain"), ...expandPresets(presets)]) {
+    const rule = parseDomainRule(d);
+    const text2 = rule.kind === "exact" ? rule.name : `*.${rule.suffix}`;
+    if (!domains.includes(text2)) domains.push(text2);
+  }
+  const allowCidrs = list(raw, "allow-cidr").map((c) => parseCidr(c).text);
+  const portArgs = list(raw, "allow-port");
+  const ports = portArgs.length ? portArgs.map((p) => parsePositiveNumber("--allow-port", p, { integer: true, max: 65535 })) : [443, 80];
+  const hosts = {};
+  for (const h of list(raw, "add-host")) {
+    const i = h.indexOf(":");
+    const name = i > 0 ? canonicalHost(h.slice(0, i)) : null;
+    const ip = i > 0 ? canonicalHost(h.slice(i + 1)) : null;
+    if (name?.kind !== "name" || ip?.kind !== "ip") {
+      throw new InputError("--add-host", `'${h}' is not NAME:IP like mirror.internal.test:10.1.2.3`);
+    }
+    (hosts[name.name] ??= []).push(ip.address);
+  }
+  const dnsServers = list(raw, "egress-dns").map((d) => {
+    const t = canonicalHost(d);
+    if (t?.kind !== "ip") throw new InputError("--egress-dns", `'${d}' is not an IP address`);
+    return t.address;
+  });
+  const egressNetwork = str(raw, "egress-network") ?? null;
+  if (egressNetwork !== null && (!NETWORK_NAME.test(egressNetwork) || ["host", "none"].includes(egressNetwork))) {
+    throw new InputError("--egress-network", `'${egressNetwork}' is not the name of a bridge network`);
+  }
+  const proxyImage = str(raw, "proxy-image") ?? null;
+  const proxyBaseImage = str(raw, "proxy-base-image") ?? "debian:bookworm-slim";
+  for (const [name, ref] of [
+    ["--proxy-image", proxyImage],
+    ["--proxy-base-image", proxyBaseImage]
+  ]) {
+    if (ref !== null && (!IMAGE_REF.test(ref) || ref.length > 512)) {
+      throw new InputError(name, `'${ref}' is not an image reference`);
+    }
+  }
+  const maxBytesArg = str(raw, "egress-max-bytes");
+  if (mode === "allowlist" && domains.length === 0 && allowCidrs.length === 0) {
+    throw new InputError(
+      "--network",
+      "proxy with nothing allowed: add --allow-domain, --allow-preset or --allow-cidr, or --egress audit to find what the build needs"
+    );
+  }
+  return {
+    mode,
+    domains,
+    presets,
+    ports,
+    allowCidrs,
+    hosts,
+    dnsServers,
+    egressNetwork,
+    proxyImage,
+    proxyBaseImage,
+    maxBytes: maxBytesArg === void 0 ? null : parseSize("--egress-max-bytes", maxBytesArg)
+  };
+}
 function loosenedBy(spec) {
   const out = [];
   if (spec.allowRoot) out.push({ option: "--allow-root", effect: "the command may run as uid 0" });
   if (spec.writableRoot) out.push({ option: "--writable-root", effect: "the root filesystem is writable" });
   if (spec.tmpExec) out.push({ option: "--tmp-exec", effect: "files in /tmp may be executed" });
   for (const c of spec.capAdd) out.push({ option: `--cap-add ${c}`, effect: `capability ${c} is granted` });
+  if (spec.network === "open") {
+    out.push({ option: "--network open", effect: "the build has unrestricted network access" });
+  }
+  if (spec.egress?.mode === "audit") {
+    out.push({ option: "--egress audit", effect: "the proxy lets any public host through (recorded)" });
+  }
   if (spec.volumeBackend === "unbounded") {
     out.push({ option: "--volume-backend unbounded", effect: "writable volumes have no size cap" });
   }
@@ -5036,8 +5351,8 @@ function loosenedBy(spec) {
 }
 
 // src/sandbox/execute.ts
-import fsp4 from "node:fs/promises";
-import path5 from "node:path";
+import fsp5 from "node:fs/promises";
+import path6 from "node:path";
 
 // src/report/parsers/types.ts
 var ANSI = /\u001b\[[0-9;?]*[ -/]*[@-~]|\u001b[@-Z\\-_]/g;
@@ -5079,15 +5394,15 @@ function parseGeneric(text2, opts) {
   for (const line of stripAnsi(text2).split(/\r?\n/)) {
     const m = DIAG.exec(line);
     if (!m) continue;
-    const path8 = repoPath(m[1], opts.root);
+    const path9 = repoPath(m[1], opts.root);
     const lineNo = Number(m[2]);
-    if (path8 === null || lineNo < 1) {
+    if (path9 === null || lineNo < 1) {
       dropped++;
       continue;
     }
     const col = m[3] ? Number(m[3]) : void 0;
     annotations.push({
-      path: path8,
+      path: path9,
       startLine: lineNo,
       endLine: lineNo,
       // gcc and clang columns are already 1-based.
@@ -7221,16 +7536,16 @@ var MatcherView = class {
    * @returns {string|undefined}
    */
   getCurrentTag() {
-    const path8 = this._matcher.path;
-    return path8.length > 0 ? path8[path8.length - 1].tag : void 0;
+    const path9 = this._matcher.path;
+    return path9.length > 0 ? path9[path9.length - 1].tag : void 0;
   }
   /**
    * Get current namespace.
    * @returns {string|undefined}
    */
   getCurrentNamespace() {
-    const path8 = this._matcher.path;
-    return path8.length > 0 ? path8[path8.length - 1].namespace : void 0;
+    const path9 = this._matcher.path;
+    return path9.length > 0 ? path9[path9.length - 1].namespace : void 0;
   }
   /**
    * Get current node's attribute value.
@@ -7238,9 +7553,9 @@ var MatcherView = class {
    * @returns {*}
    */
   getAttrValue(attrName) {
-    const path8 = this._matcher.path;
-    if (path8.length === 0) return void 0;
-    return path8[path8.length - 1].values?.[attrName];
+    const path9 = this._matcher.path;
+    if (path9.length === 0) return void 0;
+    return path9[path9.length - 1].values?.[attrName];
   }
   /**
    * Check if current node has an attribute.
@@ -7248,9 +7563,9 @@ var MatcherView = class {
    * @returns {boolean}
    */
   hasAttr(attrName) {
-    const path8 = this._matcher.path;
-    if (path8.length === 0) return false;
-    const current = path8[path8.length - 1];
+    const path9 = this._matcher.path;
+    if (path9.length === 0) return false;
+    const current = path9[path9.length - 1];
     return current.values !== void 0 && attrName in current.values;
   }
   /**
@@ -7276,18 +7591,18 @@ var MatcherView = class {
    * @returns {number}
    */
   getPosition() {
-    const path8 = this._matcher.path;
-    if (path8.length === 0) return -1;
-    return path8[path8.length - 1].position ?? 0;
+    const path9 = this._matcher.path;
+    if (path9.length === 0) return -1;
+    return path9[path9.length - 1].position ?? 0;
   }
   /**
    * Get current node's repeat counter (occurrence count of this tag name).
    * @returns {number}
    */
   getCounter() {
-    const path8 = this._matcher.path;
-    if (path8.length === 0) return -1;
-    return path8[path8.length - 1].counter ?? 0;
+    const path9 = this._matcher.path;
+    if (path9.length === 0) return -1;
+    return path9[path9.length - 1].counter ?? 0;
   }
   /**
    * Get current node's sibling index (alias for getPosition).
@@ -9342,14 +9657,14 @@ function parseJunit(xml, opts) {
         let file = spot?.file ?? candidates[candidates.length > 1 ? 1 : 0] ?? "";
         let line = spot?.line ?? (Number.isInteger(lineAttr) && lineAttr >= 0 ? lineAttr + 1 : 1);
         if (!spot && fileAttr) file = fileAttr;
-        const path8 = repoPath(file, opts.root);
-        if (path8 === null || line < 1) {
+        const path9 = repoPath(file, opts.root);
+        if (path9 === null || line < 1) {
           dropped++;
           continue;
         }
         if (!Number.isFinite(line)) line = 1;
         annotations.push({
-          path: path8,
+          path: path9,
           startLine: line,
           endLine: line,
           level: "failure",
@@ -9384,13 +9699,13 @@ function parseLean(text2, opts) {
   let cur = null;
   const flush = () => {
     if (!cur) return;
-    const path8 = repoPath(cur.file.replace(/^(?:\.\/)+/, ""), opts.root);
+    const path9 = repoPath(cur.file.replace(/^(?:\.\/)+/, ""), opts.root);
     const message = cur.lines.join("\n").replace(/\s+$/, "");
-    if (path8 === null) dropped++;
+    if (path9 === null) dropped++;
     else {
       const single = cur.endLine === void 0 || cur.endLine === cur.line;
       out.push({
-        path: path8,
+        path: path9,
         startLine: cur.line,
         endLine: cur.endLine ?? cur.line,
         ...single ? { startColumn: cur.col + 1 } : {},
@@ -9445,14 +9760,14 @@ function parseJsonMessage(line, root) {
     return null;
   const level = LEVEL2[String(o.severity)];
   if (!level || typeof o.data !== "string") return null;
-  const path8 = repoPath(o.fileName.replace(/^(?:\.\/)+/, ""), root);
-  if (path8 === null) return "dropped";
+  const path9 = repoPath(o.fileName.replace(/^(?:\.\/)+/, ""), root);
+  if (path9 === null) return "dropped";
   const endLine = typeof end?.line === "number" ? end.line : pos.line;
   const single = endLine === pos.line;
   const message = o.data.replace(/\s+$/, "");
   const kind = typeof o.kind === "string" && o.kind !== "" ? o.kind : void 0;
   return {
-    path: path8,
+    path: path9,
     startLine: pos.line,
     endLine,
     ...single ? { startColumn: pos.column + 1 } : {},
@@ -9464,263 +9779,192 @@ function parseJsonMessage(line, root) {
 }
 
 // src/sandbox/execute.ts
-var import_tar_stream3 = __toESM(require_tar_stream(), 1);
+var import_tar_stream4 = __toESM(require_tar_stream(), 1);
 
-// src/outputs/collect.ts
-var import_tar_stream = __toESM(require_tar_stream(), 1);
-import fs from "node:fs";
+// src/sandbox/network.ts
+var import_semver = __toESM(require_semver2(), 1);
 import fsp from "node:fs/promises";
+
+// src/egress/config.ts
+var PROXY_PORT = 3128;
+var CONFIG_ENV = "SANDBOX_EGRESS_CONFIG";
+var PROXY_DEFAULTS = {
+  port: PROXY_PORT,
+  maxHeaderBytes: 16 * 1024,
+  maxConnections: 512,
+  idleTimeoutMs: 12e4
+};
+
+// src/egress/image.ts
+var import_tar_stream = __toESM(require_tar_stream(), 1);
+import crypto from "node:crypto";
+import fs from "node:fs";
 import path2 from "node:path";
-
-// src/outputs/filter.ts
-var BAD_CHARS = /[\u0000-\u001f\u007f"<>|*?:\\]/;
-var CONTROL_CHARS = /[\u0000-\u001f\u007f]/g;
-var MAX_COMPONENT = 255;
-var MAX_PATH = 1024;
-function safeRelativePath(name, top) {
-  const trimmed = name.replace(/\/+$/, "");
-  if (trimmed === top) return "";
-  if (!trimmed.startsWith(`${top}/`)) return null;
-  const rel = trimmed.slice(top.length + 1);
-  if (rel.length === 0 || rel.length > MAX_PATH) return null;
-  const parts = rel.split("/");
-  for (const p of parts) {
-    if (p === "" || p === "." || p === ".." || p.length > MAX_COMPONENT || BAD_CHARS.test(p)) return null;
-    if (/^\s|\s$/.test(p)) return null;
+import { fileURLToPath } from "node:url";
+import { Readable } from "node:stream";
+var PROXY_REPOSITORY = "sandbox-action/egress-proxy";
+function findProxySources(from = fileURLToPath(import.meta.url)) {
+  let dir = path2.dirname(from);
+  for (let i = 0; i < 6; i++) {
+    const df = path2.join(dir, "images", "egress-proxy", "Dockerfile");
+    const js = path2.join(dir, "dist", "egress-proxy.js");
+    if (fs.existsSync(df) && fs.existsSync(js)) {
+      return { dockerfile: fs.readFileSync(df), bundle: fs.readFileSync(js) };
+    }
+    dir = path2.dirname(dir);
   }
-  return parts.join("/");
-}
-function displayName(name) {
-  const shown = name.replace(CONTROL_CHARS, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`);
-  return shown.length > 300 ? `${shown.slice(0, 300)}…` : shown;
-}
-function decide(header, top, caps, state) {
-  const rel = safeRelativePath(header.name, top);
-  const shown = displayName(
-    header.name.startsWith(`${top}/`) ? header.name.slice(top.length + 1) : header.name
+  throw new InputError(
+    "--proxy-image",
+    "this installation has no proxy sources (images/egress-proxy and dist/egress-proxy.js); name a published image with --proxy-image"
   );
-  if (rel === "")
-    return header.type === "directory" ? { action: "root" } : { action: "skip", path: shown, reason: "special-file" };
-  switch (header.type) {
-    case "symlink":
-      return { action: "skip", path: shown, reason: "symlink" };
-    case "link":
-      return { action: "skip", path: shown, reason: "hardlink" };
-    case "character-device":
-    case "block-device":
-      return { action: "skip", path: shown, reason: "device" };
-    case "fifo":
-      return { action: "skip", path: shown, reason: "fifo" };
-    case "directory":
-    case "file":
-      break;
-    default:
-      return { action: "skip", path: shown, reason: "special-file", detail: String(header.type) };
-  }
-  if (rel === null) {
-    return header.name.startsWith(`${top}/`) ? { action: "skip", path: shown, reason: "unsafe-name" } : { action: "skip", path: shown, reason: "outside-output" };
-  }
-  if (header.type === "directory") return { action: "make-dir", path: rel };
-  if (header.size > caps.maxFileBytes) {
-    return { action: "skip", path: rel, reason: "file-too-large", detail: `${header.size} bytes` };
-  }
-  if (state.files >= caps.maxFiles) return { action: "skip", path: rel, reason: "file-count-cap" };
-  if (state.bytes + header.size > caps.maxTotalBytes) {
-    return { action: "skip", path: rel, reason: "total-size-cap", detail: `${header.size} bytes` };
-  }
-  const mode = header.mode & 64 ? 493 : 420;
-  return { action: "write-file", path: rel, size: header.size, mode };
 }
-
-// src/outputs/collect.ts
-var LIST_LIMIT = 1e4;
-var SKIP_LIST_PER_REASON = 1e3;
-function emptyOutputs(dir = null) {
-  return {
-    collected: false,
-    dir,
-    files: 0,
-    bytes: 0,
-    written: [],
-    skipped: [],
-    skippedCount: 0,
-    skippedByReason: {}
-  };
-}
-async function prepareOutputDir(dir) {
-  const st = await fsp.lstat(dir).catch((e) => {
-    if (e.code === "ENOENT") return null;
-    throw e;
-  });
-  if (st === null) {
-    await fsp.mkdir(dir, { recursive: true, mode: 493 });
-    return;
+function proxyTag(src, baseImage) {
+  const h = crypto.createHash("sha256");
+  for (const part of [src.dockerfile, src.bundle, Buffer.from(baseImage)]) {
+    h.update(String(part.length));
+    h.update(":");
+    h.update(part);
   }
-  if (!st.isDirectory()) throw new Error(`'${dir}' exists and is not a directory`);
-  if ((await fsp.readdir(dir)).length > 0) throw new Error(`'${dir}' exists and is not empty`);
+  return `${PROXY_REPOSITORY}:src-${h.digest("hex").slice(0, 16)}`;
 }
-function copyEntry(entry, fd) {
-  return new Promise((resolve, reject) => {
-    let failed = false;
-    const fail = (err) => {
-      if (failed) return;
-      failed = true;
-      fs.closeSync(fd);
-      reject(err);
-    };
-    entry.on("error", fail);
-    entry.on("data", (chunk) => {
-      if (failed) return;
-      try {
-        for (let off = 0; off < chunk.length; ) off += fs.writeSync(fd, chunk, off);
-      } catch (err) {
-        fail(err);
-      }
-    });
-    entry.on("end", () => {
-      if (failed) return;
-      fs.closeSync(fd);
-      resolve();
-    });
-  });
+function contextTar(src) {
+  const pack = import_tar_stream.default.pack();
+  const opts = { mode: 420, uid: 0, gid: 0, mtime: /* @__PURE__ */ new Date(0) };
+  pack.entry({ name: "Dockerfile", ...opts }, src.dockerfile);
+  pack.entry({ name: "egress-proxy.js", ...opts }, src.bundle);
+  pack.finalize();
+  return Readable.from(pack);
 }
-var O_CREATE_NEW = fs.constants.O_WRONLY | fs.constants.O_CREAT | fs.constants.O_EXCL | fs.constants.O_NOFOLLOW;
-async function collectTar(tarStream, dest, top, caps) {
-  const report = emptyOutputs(dest);
-  report.collected = true;
-  const state = { files: 0, bytes: 0 };
-  const madeDirs = /* @__PURE__ */ new Set([""]);
-  const skip = (s) => {
-    report.skippedCount++;
-    report.skippedByReason[s.reason] = (report.skippedByReason[s.reason] ?? 0) + 1;
-    if (report.skippedByReason[s.reason] <= SKIP_LIST_PER_REASON && report.skipped.length < LIST_LIMIT) {
-      report.skipped.push(s);
+async function ensureProxyImage(engine, egress, pull, notice) {
+  if (egress.proxyImage) {
+    const ref = egress.proxyImage;
+    if (pull !== "always" && await engine.imageInspect(ref)) return ref;
+    if (pull === "never") {
+      throw new InputError("--proxy-image", `'${ref}' is not on this engine and --pull is never`);
     }
-  };
-  const ensureDir = async (rel) => {
-    if (madeDirs.has(rel)) return;
-    await ensureDir(path2.posix.dirname(rel) === "." ? "" : path2.posix.dirname(rel));
-    const abs = path2.join(dest, rel);
+    notice(`pulling the egress proxy image ${ref}`);
     try {
-      await fsp.mkdir(abs, { mode: 493 });
-    } catch (e) {
-      if (e.code !== "EEXIST") throw e;
-      const st = await fsp.lstat(abs);
-      if (!st.isDirectory()) throw Object.assign(new Error("not a directory"), { code: "ENOTDIR" });
+      await engine.imagePull(ref);
+    } catch (err) {
+      throw new InputError("--proxy-image", `'${ref}' could not be pulled: ${errorMessage(err)}`);
     }
-    madeDirs.add(rel);
-  };
-  const extract = import_tar_stream.default.extract();
-  extract.on("entry", (header, stream, next) => {
-    const d = decide(
-      { name: header.name, type: header.type ?? "file", size: header.size ?? 0, mode: header.mode ?? 420 },
-      top,
-      caps,
-      state
+    return ref;
+  }
+  const src = findProxySources();
+  const tag = proxyTag(src, egress.proxyBaseImage);
+  if (await engine.imageInspect(tag)) return tag;
+  notice(
+    `building the egress proxy image ${tag} from ${egress.proxyBaseImage} (once per engine and version)`
+  );
+  try {
+    await engine.imageBuild(contextTar(src), {
+      tags: [tag],
+      buildArgs: { BASE_IMAGE: egress.proxyBaseImage },
+      labels: { "sandbox-action.proxy-sources": tag.split(":")[1] }
+    });
+  } catch (err) {
+    throw new InputError(
+      "--proxy-image",
+      `the proxy image could not be built from ${egress.proxyBaseImage}: ${errorMessage(err)}; pass --proxy-base-image or --proxy-image`
     );
-    const drainThen = (after) => {
-      stream.on("end", after);
-      stream.resume();
-    };
-    if (d.action === "skip") {
-      skip({ path: d.path, reason: d.reason, ...d.detail ? { detail: d.detail } : {} });
-      drainThen(next);
-      return;
-    }
-    if (d.action === "root") return drainThen(next);
-    if (d.action === "make-dir") {
-      ensureDir(d.path).then(
-        () => drainThen(next),
-        () => {
-          skip({ path: d.path, reason: "duplicate" });
-          drainThen(next);
-        }
-      );
-      return;
-    }
-    state.files++;
-    state.bytes += d.size;
-    const abs = path2.join(dest, d.path);
-    const dir = path2.posix.dirname(d.path);
-    ensureDir(dir === "." ? "" : dir).then(() => fs.openSync(abs, O_CREATE_NEW, d.mode)).then(
-      async (fd) => {
-        await copyEntry(stream, fd);
-        if (header.mtime) await fsp.lutimes(abs, header.mtime, header.mtime);
-        report.files++;
-        report.bytes += d.size;
-        if (report.written.length < LIST_LIMIT) report.written.push({ path: d.path, size: d.size });
-        next();
-      },
-      () => {
-        state.files--;
-        state.bytes -= d.size;
-        skip({ path: d.path, reason: "duplicate" });
-        drainThen(next);
-      }
-    ).catch((err) => next(err));
-  });
-  await new Promise((resolve, reject) => {
-    tarStream.on("error", reject);
-    extract.on("error", reject);
-    extract.on("finish", resolve);
-    tarStream.pipe(extract);
-  });
-  return report;
+  }
+  return tag;
 }
 
-// src/sandbox/logs.ts
-import { randomBytes } from "node:crypto";
-var LogStream = class {
-  constructor(out, limitBytes, fenceWorkflowCommands) {
-    this.out = out;
-    this.limitBytes = limitBytes;
-    this.fenceWorkflowCommands = fenceWorkflowCommands;
+// src/egress/ledger.ts
+var MAX_HOSTS = 500;
+var MAX_REFUSALS = 500;
+var Ledger = class {
+  constructor(mode, allowlist) {
+    this.mode = mode;
+    this.allowlist = allowlist;
   }
-  out;
-  limitBytes;
-  fenceWorkflowCommands;
-  shown = 0;
-  dropped = 0;
-  token = null;
+  mode;
+  allowlist;
+  hosts = /* @__PURE__ */ new Map();
+  refusals = /* @__PURE__ */ new Map();
+  refusedTotal = 0;
+  up = 0;
+  down = 0;
   truncated = false;
-  begin() {
-    if (!this.fenceWorkflowCommands) return;
-    this.token = randomBytes(16).toString("hex");
-    this.out.stdout.write(`::stop-commands::${this.token}
-`);
+  proxyExit = null;
+  /** One line of the proxy's output; lines that are not decisions are ignored. */
+  addLine(line) {
+    let r;
+    try {
+      r = JSON.parse(line);
+    } catch {
+      return null;
+    }
+    if (!isDecision(r)) return null;
+    this.add(r);
+    return r;
   }
-  write(stream, chunk) {
-    const room = this.limitBytes - this.shown;
-    if (room <= 0) {
-      this.dropped += chunk.length;
+  add(r) {
+    this.up += r.bytesUp;
+    this.down += r.bytesDown;
+    if (r.decision === "allow") {
+      let h = this.hosts.get(r.host);
+      if (!h) {
+        if (this.hosts.size >= MAX_HOSTS) {
+          this.truncated = true;
+          return;
+        }
+        h = { host: r.host, ports: [], connections: 0, bytesUp: 0, bytesDown: 0, errors: 0 };
+        this.hosts.set(r.host, h);
+      }
+      h.connections++;
+      h.bytesUp += r.bytesUp;
+      h.bytesDown += r.bytesDown;
+      if (r.error) h.errors++;
+      if (!h.ports.includes(r.port)) h.ports.push(r.port);
       return;
     }
-    const part = chunk.length > room ? chunk.subarray(0, room) : chunk;
-    this.shown += part.length;
-    (stream === "stderr" && !this.fenceWorkflowCommands ? this.out.stderr : this.out.stdout).write(part);
-    if (part.length < chunk.length) {
-      this.truncated = true;
-      this.dropped += chunk.length - part.length;
-      this.out.stderr.write(
-        `
-[sandbox-action] log cut at ${this.limitBytes} bytes (--log-limit); the build goes on
-`
-      );
-    }
+    this.refusedTotal++;
+    const key = `${r.host}\0${r.port}\0${r.reason}`;
+    const f = this.refusals.get(key);
+    if (f) f.count++;
+    else if (this.refusals.size < MAX_REFUSALS) {
+      this.refusals.set(key, {
+        host: r.host,
+        port: r.port,
+        reason: r.reason,
+        detail: r.detail ?? "",
+        count: 1
+      });
+    } else this.truncated = true;
   }
-  end() {
-    if (this.token) {
-      this.out.stdout.write(`
-::${this.token}::
-`);
-      this.token = null;
+  report() {
+    const allowed = [...this.hosts.values()].sort((a, b) => a.host.localeCompare(b.host));
+    let suggested = null;
+    if (this.mode === "audit") {
+      const domains = allowed.filter((h) => h.errors < h.connections).map((h) => h.host);
+      suggested = {
+        domains,
+        cli: domains.map((d) => `--allow-domain ${d}`).join(" "),
+        actionInput: `allow-domains: ${domains.join(",")}`
+      };
     }
-    if (this.dropped > 0)
-      this.out.stderr.write(`[sandbox-action] ${this.dropped} log bytes were not shown
-`);
-    return { shownBytes: this.shown, droppedBytes: this.dropped };
+    return {
+      network: "proxy",
+      mode: this.mode,
+      allowlist: this.allowlist,
+      allowed,
+      refused: [...this.refusals.values()].sort((a, b) => b.count - a.count || a.host.localeCompare(b.host)),
+      refusedTotal: this.refusedTotal,
+      bytesUp: this.up,
+      bytesDown: this.down,
+      truncated: this.truncated,
+      suggested,
+      proxyExit: this.proxyExit
+    };
   }
 };
+function isDecision(r) {
+  if (typeof r !== "object" || r === null) return false;
+  const o = r;
+  return (o.decision === "allow" || o.decision === "deny") && typeof o.host === "string" && typeof o.port === "number" && typeof o.reason === "string" && typeof o.bytesUp === "number" && typeof o.bytesDown === "number";
+}
 
 // src/sandbox/plan.ts
 var LABEL_RUN = "sandbox-action.run";
@@ -9729,6 +9973,39 @@ var LABEL_ROLE = "sandbox-action.role";
 var WORK_DIR = "/work";
 var OUTPUT_DIR = "/output";
 var STATE_DIR = "/state";
+function proxyEnv(proxyAddress, port) {
+  const url = `http://${proxyAddress}:${port}`;
+  const noProxy = "localhost,127.0.0.1,::1";
+  return [
+    `HTTP_PROXY=${url}`,
+    `HTTPS_PROXY=${url}`,
+    `http_proxy=${url}`,
+    `https_proxy=${url}`,
+    `NO_PROXY=${noProxy}`,
+    `no_proxy=${noProxy}`
+  ];
+}
+function chooseRunscRuntime(runtimes, networked) {
+  const runsc = runtimes.filter((r) => r.name.startsWith("runsc"));
+  if (runsc.length === 0) {
+    const have = runtimes.map((r) => r.name).join(", ") || "none";
+    return {
+      error: `the engine has no runsc runtime (it has ${have}); register gVisor as in docs/gvisor.md`
+    };
+  }
+  const net2 = (r) => r.args.find((a) => a.startsWith("--network"))?.split("=")[1] ?? null;
+  if (!networked) {
+    const pick2 = runsc.find((r) => net2(r) === "none") ?? runsc.find((r) => r.name === "runsc") ?? runsc[0];
+    return { runtime: pick2.name };
+  }
+  const pick = runsc.find((r) => net2(r) === "host") ?? runsc.find((r) => net2(r) === null || net2(r) === "sandbox");
+  if (!pick) {
+    return {
+      error: `every runsc runtime of the engine runs with --network=none (${runsc.map((r) => r.name).join(", ")}), so a sandbox on a network cannot start; register one with "runtimeArgs": ["--network=host"] as in docs/gvisor.md`
+    };
+  }
+  return { runtime: pick.name };
+}
 function newRunId(now, random) {
   return `${now.getTime().toString(36)}-${random}`;
 }
@@ -9769,7 +10046,7 @@ function plan(spec, ctx) {
     cmd: spec.command,
     user: `${ctx.uid}:${ctx.gid}`,
     workingDir: WORK_DIR,
-    env: [...spec.env],
+    env: [...spec.env, ...ctx.network?.env ?? []],
     labels: { ...labels, [LABEL_ROLE]: "sandbox" },
     mounts,
     readOnlyRootfs: !spec.writableRoot,
@@ -9779,7 +10056,8 @@ function plan(spec, ctx) {
     securityOpt: ["no-new-privileges:true"],
     init: true,
     privileged: false,
-    networkMode: "none",
+    networkMode: ctx.network?.mode ?? "none",
+    ...ctx.network?.dns.length ? { dns: ctx.network.dns } : {},
     memoryBytes: spec.memoryBytes,
     memorySwapBytes: spec.memoryBytes,
     nanoCpus: Math.round(spec.cpus * 1e9),
@@ -9863,26 +10141,530 @@ function numericUser(user) {
   return { uid: Number(m[1]), gid: Number(m[2] ?? m[1]) };
 }
 
-// src/sandbox/result.ts
-var RESULT_SCHEMA_VERSION = 1;
+// src/sandbox/network.ts
+var PROXY_START_TIMEOUT_MS = 3e4;
+var PROXY_STOP_GRACE_MS = 5e3;
+var DNS_PROBE_NAME = "github.com";
+var NONE = {
+  network: { mode: "none", env: [], dns: [] },
+  ledger: null,
+  proxyContainer: null,
+  stop: async () => void 0
+};
+function engineAffectedByDnsCve(name, version) {
+  if (name !== "docker") return false;
+  const v = import_semver.default.coerce(version);
+  if (!v) return true;
+  if (v.major >= 26) return false;
+  if (v.major === 25) return import_semver.default.lt(v, "25.0.4");
+  if (v.major === 23) return import_semver.default.lt(v, "23.0.11");
+  return true;
+}
+function resolverOnLoopback(resolvConf) {
+  if (resolvConf === null) return null;
+  const servers = [...resolvConf.matchAll(/^\s*nameserver\s+(\S+)/gm)].map((m) => m[1]);
+  if (servers.length === 0) return true;
+  return servers.some((s) => s.startsWith("127.") || s === "::1");
+}
+function needsDnsProbe(engineName, version, loopback) {
+  return engineAffectedByDnsCve(engineName, version) && loopback !== false;
+}
+async function hostResolvConf() {
+  const main2 = await fsp.readFile("/etc/resolv.conf", "utf8").catch(() => null);
+  if (main2 && /nameserver\s+127\.0\.0\.53/.test(main2)) {
+    const real = await fsp.readFile("/run/systemd/resolve/resolv.conf", "utf8").catch(() => null);
+    return real ?? main2;
+  }
+  return main2;
+}
+function proxyContainer(labels, runId, image, egressNetwork, config) {
+  const memory = 256 * 1024 * 1024;
+  return {
+    name: `sandbox-action-${runId}-proxy`,
+    image,
+    cmd: [],
+    user: "65532:65532",
+    workingDir: "/",
+    env: [`${CONFIG_ENV}=${JSON.stringify(config)}`],
+    labels: { ...labels, [LABEL_ROLE]: "proxy" },
+    mounts: [],
+    readOnlyRootfs: true,
+    capDrop: ["ALL"],
+    capAdd: [],
+    securityOpt: ["no-new-privileges:true"],
+    init: true,
+    privileged: false,
+    networkMode: egressNetwork,
+    memoryBytes: memory,
+    memorySwapBytes: memory,
+    nanoCpus: 1e9,
+    pidsLimit: 64,
+    ulimits: [
+      { name: "nofile", soft: 16384, hard: 16384 },
+      { name: "core", soft: 0, hard: 0 }
+    ],
+    logDriver: { type: "none", config: {} },
+    hostname: "egress-proxy",
+    tty: false
+  };
+}
+async function setupNetwork(spec, deps) {
+  if (spec.network === "none") return NONE;
+  if (spec.network === "open") {
+    deps.notice(
+      "WARNING: --network open: the build has unrestricted network access (no proxy, no allowlist)"
+    );
+    deps.notes.push(
+      "the run had OPEN network access (--network open): nothing restricted where it connected"
+    );
+    return { ...NONE, network: { mode: "bridge", env: [], dns: [] } };
+  }
+  const egress = spec.egress;
+  const { engine, labels, runId } = deps;
+  const base = `sandbox-action-${runId}`;
+  let egressNetwork;
+  if (egress.egressNetwork) {
+    const n = await engine.inspectNetwork(egress.egressNetwork);
+    if (!n)
+      throw new InputError("--egress-network", `'${egress.egressNetwork}' is not a network of this engine`);
+    if (n.internal) {
+      throw new InputError(
+        "--egress-network",
+        `'${egress.egressNetwork}' is internal: the proxy could reach nothing`
+      );
+    }
+    egressNetwork = n.name;
+  } else egressNetwork = `${base}-egress`;
+  const image = await ensureProxyImage(engine, egress, spec.pull, deps.notice);
+  const internalName = `${base}-int`;
+  const internalId = await engine.createNetwork({
+    name: internalName,
+    internal: true,
+    enableIPv6: false,
+    // No host address on the bridge: without it a sandbox reaches every host service on 0.0.0.0 via the gateway.
+    options: { "com.docker.network.bridge.inhibit_ipv4": "true" },
+    labels: { ...labels, [LABEL_ROLE]: "internal" }
+  });
+  deps.addCleanup("remove the internal network", () => engine.removeNetwork(internalId));
+  if (!egress.egressNetwork) {
+    const id2 = await engine.createNetwork({
+      name: egressNetwork,
+      internal: false,
+      enableIPv6: false,
+      options: {},
+      labels: { ...labels, [LABEL_ROLE]: "egress" }
+    });
+    deps.addCleanup("remove the egress network", () => engine.removeNetwork(id2));
+  }
+  const internal = await engine.inspectNetwork(internalId);
+  const subnet = internal?.subnets[0];
+  if (!subnet)
+    throw new EngineError(engine.info.name, "create network", "the internal network has no IPv4 subnet");
+  const config = {
+    mode: egress.mode,
+    domains: egress.domains,
+    ports: egress.ports,
+    allowCidrs: egress.allowCidrs,
+    hosts: egress.hosts,
+    dnsServers: egress.dnsServers,
+    listenSubnet: subnet,
+    ...PROXY_DEFAULTS,
+    maxTotalBytes: egress.maxBytes
+  };
+  const ledger = new Ledger(egress.mode, egress.domains);
+  const id = await engine.createContainer(proxyContainer(labels, runId, image, egressNetwork, config));
+  deps.addCleanup("remove the proxy", () => engine.removeContainer(id));
+  await engine.connectNetwork(internalId, id);
+  let pending = "";
+  let stderr = "";
+  let listening = null;
+  const ready = new Promise((r) => listening = r);
+  const attached = await engine.attach(id, (stream, chunk) => {
+    if (stream === "stderr") {
+      if (stderr.length < 4096) stderr += chunk.toString("utf8");
+      return;
+    }
+    pending += chunk.toString("utf8");
+    const lines = pending.split("\n");
+    pending = lines.pop();
+    if (pending.length > 1024 * 1024) pending = "";
+    for (const line of lines) {
+      if (line.startsWith('{"event":"listening"')) {
+        try {
+          listening?.(JSON.parse(line).address);
+        } catch {
+        }
+        continue;
+      }
+      ledger.addLine(line);
+    }
+  });
+  deps.addCleanup("detach the proxy", async () => attached.close());
+  const watch = await engine.watchExit(id);
+  await engine.startContainer(id);
+  let timer;
+  const address = await Promise.race([
+    ready,
+    watch.exit.then((code) => {
+      throw new EngineError(
+        engine.info.name,
+        "start the egress proxy",
+        `it exited with ${code}: ${stderr.trim().slice(0, 500) || "no message"}`
+      );
+    }),
+    new Promise((_, reject) => {
+      timer = setTimeout(
+        () => reject(
+          new EngineError(engine.info.name, "start the egress proxy", "it did not listen within 30 s")
+        ),
+        PROXY_START_TIMEOUT_MS
+      );
+    })
+  ]).finally(() => clearTimeout(timer));
+  let stopping = false;
+  void watch.exit.then((code) => {
+    if (!stopping) {
+      ledger.proxyExit = `the proxy exited with ${code} while the build ran; from then on the build had no egress`;
+    }
+  });
+  const network = {
+    mode: internalName,
+    env: proxyEnv(address, PROXY_DEFAULTS.port),
+    dns: [address]
+  };
+  const resolv = await (deps.readResolvConf ?? (engine.info.local ? hostResolvConf : async () => null))();
+  if (needsDnsProbe(engine.info.name, engine.info.version, resolverOnLoopback(resolv))) {
+    const answered = await dnsProbe(engine, labels, runId, image, network);
+    if (answered) {
+      throw new InputError(
+        "--network",
+        `proxy: ${engine.info.name} ${engine.info.version} forwards DNS out of internal networks (CVE-2024-29018; a probe on the internal network resolved ${DNS_PROBE_NAME}); upgrade the engine to 26.0.0, 25.0.4 or 23.0.11 or later`
+      );
+    }
+    deps.notes.push(
+      `${engine.info.name} ${engine.info.version} is in the CVE-2024-29018 range; a start-up probe showed the internal network resolves no external name`
+    );
+  }
+  return {
+    network,
+    ledger,
+    proxyContainer: id,
+    async stop() {
+      stopping = true;
+      try {
+        await engine.killContainer(id, "TERM");
+        let t;
+        const done = await Promise.race([
+          watch.exit.then(() => true),
+          new Promise((r) => t = setTimeout(() => r(false), PROXY_STOP_GRACE_MS))
+        ]).finally(() => clearTimeout(t));
+        if (!done) await engine.killContainer(id, "KILL");
+        await Promise.race([attached.done, new Promise((r) => setTimeout(r, 2e3).unref())]);
+        if (pending) ledger.addLine(pending);
+      } catch (err) {
+        deps.notes.push(`stopping the proxy: ${errorMessage(err)}`);
+      }
+    }
+  };
+}
+async function dnsProbe(engine, labels, runId, proxyImage, network, name = DNS_PROBE_NAME) {
+  const spec = proxyContainer(labels, runId, proxyImage, network.mode, {});
+  const id = await engine.createContainer({
+    ...spec,
+    name: `sandbox-action-${runId}-dnsprobe`,
+    labels: { ...labels, [LABEL_ROLE]: "dns-probe" },
+    entrypoint: ["node", "-e"],
+    cmd: [
+      `require('dns').lookup(${JSON.stringify(name)}, (e) => process.exit(e ? 1 : 0)); setTimeout(() => process.exit(1), 8000);`
+    ],
+    env: [],
+    dns: network.dns
+  });
+  try {
+    const watch = await engine.watchExit(id);
+    await engine.startContainer(id);
+    return await watch.exit === 0;
+  } finally {
+    await engine.removeContainer(id);
+  }
+}
 
-// src/sandbox/source-tar.ts
+// src/outputs/collect.ts
 var import_tar_stream2 = __toESM(require_tar_stream(), 1);
 import fs2 from "node:fs";
 import fsp2 from "node:fs/promises";
 import path3 from "node:path";
-import { Readable } from "node:stream";
+
+// src/outputs/filter.ts
+var BAD_CHARS = /[\u0000-\u001f\u007f"<>|*?:\\]/;
+var CONTROL_CHARS = /[\u0000-\u001f\u007f]/g;
+var MAX_COMPONENT = 255;
+var MAX_PATH = 1024;
+function safeRelativePath(name, top) {
+  const trimmed = name.replace(/\/+$/, "");
+  if (trimmed === top) return "";
+  if (!trimmed.startsWith(`${top}/`)) return null;
+  const rel = trimmed.slice(top.length + 1);
+  if (rel.length === 0 || rel.length > MAX_PATH) return null;
+  const parts = rel.split("/");
+  for (const p of parts) {
+    if (p === "" || p === "." || p === ".." || p.length > MAX_COMPONENT || BAD_CHARS.test(p)) return null;
+    if (/^\s|\s$/.test(p)) return null;
+  }
+  return parts.join("/");
+}
+function displayName(name) {
+  const shown = name.replace(CONTROL_CHARS, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`);
+  return shown.length > 300 ? `${shown.slice(0, 300)}…` : shown;
+}
+function decide(header, top, caps, state) {
+  const rel = safeRelativePath(header.name, top);
+  const shown = displayName(
+    header.name.startsWith(`${top}/`) ? header.name.slice(top.length + 1) : header.name
+  );
+  if (rel === "")
+    return header.type === "directory" ? { action: "root" } : { action: "skip", path: shown, reason: "special-file" };
+  switch (header.type) {
+    case "symlink":
+      return { action: "skip", path: shown, reason: "symlink" };
+    case "link":
+      return { action: "skip", path: shown, reason: "hardlink" };
+    case "character-device":
+    case "block-device":
+      return { action: "skip", path: shown, reason: "device" };
+    case "fifo":
+      return { action: "skip", path: shown, reason: "fifo" };
+    case "directory":
+    case "file":
+      break;
+    default:
+      return { action: "skip", path: shown, reason: "special-file", detail: String(header.type) };
+  }
+  if (rel === null) {
+    return header.name.startsWith(`${top}/`) ? { action: "skip", path: shown, reason: "unsafe-name" } : { action: "skip", path: shown, reason: "outside-output" };
+  }
+  if (header.type === "directory") return { action: "make-dir", path: rel };
+  if (header.size > caps.maxFileBytes) {
+    return { action: "skip", path: rel, reason: "file-too-large", detail: `${header.size} bytes` };
+  }
+  if (state.files >= caps.maxFiles) return { action: "skip", path: rel, reason: "file-count-cap" };
+  if (state.bytes + header.size > caps.maxTotalBytes) {
+    return { action: "skip", path: rel, reason: "total-size-cap", detail: `${header.size} bytes` };
+  }
+  const mode = header.mode & 64 ? 493 : 420;
+  return { action: "write-file", path: rel, size: header.size, mode };
+}
+
+// src/outputs/collect.ts
+var LIST_LIMIT = 1e4;
+var SKIP_LIST_PER_REASON = 1e3;
+function emptyOutputs(dir = null) {
+  return {
+    collected: false,
+    dir,
+    files: 0,
+    bytes: 0,
+    written: [],
+    skipped: [],
+    skippedCount: 0,
+    skippedByReason: {}
+  };
+}
+async function prepareOutputDir(dir) {
+  const st = await fsp2.lstat(dir).catch((e) => {
+    if (e.code === "ENOENT") return null;
+    throw e;
+  });
+  if (st === null) {
+    await fsp2.mkdir(dir, { recursive: true, mode: 493 });
+    return;
+  }
+  if (!st.isDirectory()) throw new Error(`'${dir}' exists and is not a directory`);
+  if ((await fsp2.readdir(dir)).length > 0) throw new Error(`'${dir}' exists and is not empty`);
+}
+function copyEntry(entry, fd) {
+  return new Promise((resolve, reject) => {
+    let failed = false;
+    const fail = (err) => {
+      if (failed) return;
+      failed = true;
+      fs2.closeSync(fd);
+      reject(err);
+    };
+    entry.on("error", fail);
+    entry.on("data", (chunk) => {
+      if (failed) return;
+      try {
+        for (let off = 0; off < chunk.length; ) off += fs2.writeSync(fd, chunk, off);
+      } catch (err) {
+        fail(err);
+      }
+    });
+    entry.on("end", () => {
+      if (failed) return;
+      fs2.closeSync(fd);
+      resolve();
+    });
+  });
+}
+var O_CREATE_NEW = fs2.constants.O_WRONLY | fs2.constants.O_CREAT | fs2.constants.O_EXCL | fs2.constants.O_NOFOLLOW;
+async function collectTar(tarStream, dest, top, caps) {
+  const report = emptyOutputs(dest);
+  report.collected = true;
+  const state = { files: 0, bytes: 0 };
+  const madeDirs = /* @__PURE__ */ new Set([""]);
+  const skip = (s) => {
+    report.skippedCount++;
+    report.skippedByReason[s.reason] = (report.skippedByReason[s.reason] ?? 0) + 1;
+    if (report.skippedByReason[s.reason] <= SKIP_LIST_PER_REASON && report.skipped.length < LIST_LIMIT) {
+      report.skipped.push(s);
+    }
+  };
+  const ensureDir = async (rel) => {
+    if (madeDirs.has(rel)) return;
+    await ensureDir(path3.posix.dirname(rel) === "." ? "" : path3.posix.dirname(rel));
+    const abs = path3.join(dest, rel);
+    try {
+      await fsp2.mkdir(abs, { mode: 493 });
+    } catch (e) {
+      if (e.code !== "EEXIST") throw e;
+      const st = await fsp2.lstat(abs);
+      if (!st.isDirectory()) throw Object.assign(new Error("not a directory"), { code: "ENOTDIR" });
+    }
+    madeDirs.add(rel);
+  };
+  const extract = import_tar_stream2.default.extract();
+  extract.on("entry", (header, stream, next) => {
+    const d = decide(
+      { name: header.name, type: header.type ?? "file", size: header.size ?? 0, mode: header.mode ?? 420 },
+      top,
+      caps,
+      state
+    );
+    const drainThen = (after) => {
+      stream.on("end", after);
+      stream.resume();
+    };
+    if (d.action === "skip") {
+      skip({ path: d.path, reason: d.reason, ...d.detail ? { detail: d.detail } : {} });
+      drainThen(next);
+      return;
+    }
+    if (d.action === "root") return drainThen(next);
+    if (d.action === "make-dir") {
+      ensureDir(d.path).then(
+        () => drainThen(next),
+        () => {
+          skip({ path: d.path, reason: "duplicate" });
+          drainThen(next);
+        }
+      );
+      return;
+    }
+    state.files++;
+    state.bytes += d.size;
+    const abs = path3.join(dest, d.path);
+    const dir = path3.posix.dirname(d.path);
+    ensureDir(dir === "." ? "" : dir).then(() => fs2.openSync(abs, O_CREATE_NEW, d.mode)).then(
+      async (fd) => {
+        await copyEntry(stream, fd);
+        if (header.mtime) await fsp2.lutimes(abs, header.mtime, header.mtime);
+        report.files++;
+        report.bytes += d.size;
+        if (report.written.length < LIST_LIMIT) report.written.push({ path: d.path, size: d.size });
+        next();
+      },
+      () => {
+        state.files--;
+        state.bytes -= d.size;
+        skip({ path: d.path, reason: "duplicate" });
+        drainThen(next);
+      }
+    ).catch((err) => next(err));
+  });
+  await new Promise((resolve, reject) => {
+    tarStream.on("error", reject);
+    extract.on("error", reject);
+    extract.on("finish", resolve);
+    tarStream.pipe(extract);
+  });
+  return report;
+}
+
+// src/sandbox/logs.ts
+import { randomBytes } from "node:crypto";
+var LogStream = class {
+  constructor(out, limitBytes, fenceWorkflowCommands) {
+    this.out = out;
+    this.limitBytes = limitBytes;
+    this.fenceWorkflowCommands = fenceWorkflowCommands;
+  }
+  out;
+  limitBytes;
+  fenceWorkflowCommands;
+  shown = 0;
+  dropped = 0;
+  token = null;
+  truncated = false;
+  begin() {
+    if (!this.fenceWorkflowCommands) return;
+    this.token = randomBytes(16).toString("hex");
+    this.out.stdout.write(`::stop-commands::${this.token}
+`);
+  }
+  write(stream, chunk) {
+    const room = this.limitBytes - this.shown;
+    if (room <= 0) {
+      this.dropped += chunk.length;
+      return;
+    }
+    const part = chunk.length > room ? chunk.subarray(0, room) : chunk;
+    this.shown += part.length;
+    (stream === "stderr" && !this.fenceWorkflowCommands ? this.out.stderr : this.out.stdout).write(part);
+    if (part.length < chunk.length) {
+      this.truncated = true;
+      this.dropped += chunk.length - part.length;
+      this.out.stderr.write(
+        `
+[sandbox-action] log cut at ${this.limitBytes} bytes (--log-limit); the build goes on
+`
+      );
+    }
+  }
+  end() {
+    if (this.token) {
+      this.out.stdout.write(`
+::${this.token}::
+`);
+      this.token = null;
+    }
+    if (this.dropped > 0)
+      this.out.stderr.write(`[sandbox-action] ${this.dropped} log bytes were not shown
+`);
+    return { shownBytes: this.shown, droppedBytes: this.dropped };
+  }
+};
+
+// src/sandbox/result.ts
+var RESULT_SCHEMA_VERSION = 1;
+
+// src/sandbox/source-tar.ts
+var import_tar_stream3 = __toESM(require_tar_stream(), 1);
+import fs3 from "node:fs";
+import fsp3 from "node:fs/promises";
+import path4 from "node:path";
+import { Readable as Readable2 } from "node:stream";
 function packDirectory(root, owner) {
-  const pack = import_tar_stream2.default.pack();
+  const pack = import_tar_stream3.default.pack();
   const stats = { files: 0, bytes: 0, skipped: [] };
   const common = { uid: owner.uid, gid: owner.gid, uname: "", gname: "" };
   const walk = async (rel) => {
-    const abs = rel ? path3.join(root, rel) : root;
-    const names = (await fsp2.readdir(abs)).sort();
+    const abs = rel ? path4.join(root, rel) : root;
+    const names = (await fsp3.readdir(abs)).sort();
     for (const name of names) {
       const childRel = rel ? `${rel}/${name}` : name;
-      const childAbs = path3.join(root, childRel);
-      const st = await fsp2.lstat(childAbs);
+      const childAbs = path4.join(root, childRel);
+      const st = await fsp3.lstat(childAbs);
       const mode = st.mode & 511;
       if (st.isDirectory()) {
         await entry({ ...common, name: childRel, type: "directory", mode, mtime: st.mtime });
@@ -9892,12 +10674,12 @@ function packDirectory(root, owner) {
           ...common,
           name: childRel,
           type: "symlink",
-          linkname: await fsp2.readlink(childAbs),
+          linkname: await fsp3.readlink(childAbs),
           mode: 511,
           mtime: st.mtime
         });
       } else if (st.isFile()) {
-        const fh = await fsp2.open(childAbs, fs2.constants.O_RDONLY | fs2.constants.O_NOFOLLOW);
+        const fh = await fsp3.open(childAbs, fs3.constants.O_RDONLY | fs3.constants.O_NOFOLLOW);
         let fst;
         try {
           fst = await fh.stat();
@@ -9939,13 +10721,13 @@ function packDirectory(root, owner) {
       throw err;
     }
   );
-  return { stream: Readable.from(pack), done };
+  return { stream: Readable2.from(pack), done };
 }
 
 // src/sandbox/volumes.ts
 import { execFile } from "node:child_process";
-import fsp3 from "node:fs/promises";
-import path4 from "node:path";
+import fsp4 from "node:fs/promises";
+import path5 from "node:path";
 import { promisify } from "node:util";
 var run = promisify(execFile);
 var LABEL_LOOP_DEVICE = "sandbox-action.loop-device";
@@ -10015,15 +10797,15 @@ async function createVolume(engine, host, backend, v, owner, labels) {
     await engine.createVolume({ name: v.name, driver: "local", driverOpts: {}, labels: volLabels });
     return { ...base, enforced: false, remove: () => engine.removeVolume(v.name) };
   }
-  const image = path4.join(host.stateDir, `${v.name}.img`);
-  await fsp3.mkdir(host.stateDir, { recursive: true, mode: 448 });
-  const fh = await fsp3.open(image, "wx", 384);
+  const image = path5.join(host.stateDir, `${v.name}.img`);
+  await fsp4.mkdir(host.stateDir, { recursive: true, mode: 448 });
+  const fh = await fsp4.open(image, "wx", 384);
   let device = null;
   let created = false;
   const remove = async () => {
     if (created) await engine.removeVolume(v.name);
     if (device) await host.privileged("losetup", ["-d", device]).catch(() => void 0);
-    await fsp3.rm(image, { force: true });
+    await fsp4.rm(image, { force: true });
   };
   try {
     await fh.truncate(v.sizeBytes);
@@ -10063,9 +10845,9 @@ async function ourLoopDevices(host) {
   }
   if (!out) return [];
   const j = JSON.parse(out);
-  const dir = path4.resolve(host.stateDir) + path4.sep;
+  const dir = path5.resolve(host.stateDir) + path5.sep;
   return (j.loopdevices ?? []).filter(
-    (d) => d["back-file"] && path4.resolve(d["back-file"].replace(/ \(deleted\)$/, "")).startsWith(dir)
+    (d) => d["back-file"] && path5.resolve(d["back-file"].replace(/ \(deleted\)$/, "")).startsWith(dir)
   ).map((d) => ({ device: d.name, image: d["back-file"].replace(/ \(deleted\)$/, "") }));
 }
 
@@ -10114,22 +10896,22 @@ function checkAborted(signal) {
 }
 async function checkSource(spec) {
   if (!spec.source) return;
-  const st = await fsp4.stat(spec.source.dir).catch(() => null);
+  const st = await fsp5.stat(spec.source.dir).catch(() => null);
   if (!st?.isDirectory()) throw new InputError("--source", `'${spec.source.dir}' is not a directory`);
 }
 async function checkStateDir(spec) {
   if (!spec.stateDir) return;
-  const st = await fsp4.lstat(spec.stateDir).catch(() => null);
+  const st = await fsp5.lstat(spec.stateDir).catch(() => null);
   if (st && !st.isDirectory())
     throw new InputError("--state-dir", `'${spec.stateDir}' exists and is not a directory`);
 }
 async function checkOutputDir(spec) {
   if (!spec.outputDir) return;
-  const st = await fsp4.lstat(spec.outputDir).catch(() => null);
+  const st = await fsp5.lstat(spec.outputDir).catch(() => null);
   if (st === null) return;
   if (!st.isDirectory())
     throw new InputError("--output-dir", `'${spec.outputDir}' exists and is not a directory`);
-  if ((await fsp4.readdir(spec.outputDir)).length > 0) {
+  if ((await fsp5.readdir(spec.outputDir)).length > 0) {
     throw new InputError(
       "--output-dir",
       `'${spec.outputDir}' exists and is not empty; name a new or empty directory`
@@ -10137,7 +10919,7 @@ async function checkOutputDir(spec) {
   }
 }
 async function readableBy(dir, owner) {
-  const st = await fsp4.stat(dir);
+  const st = await fsp5.stat(dir);
   const bits = st.uid === owner.uid ? st.mode >> 6 & 5 : st.gid === owner.gid ? st.mode >> 3 & 5 : st.mode & 5;
   if (bits === 5) return [];
   return [
@@ -10189,10 +10971,10 @@ async function annotate(spec, log) {
   if (a.parser !== "junit") {
     return a.parser === "lean" ? parseLean(log, { root: WORK_DIR }) : parseGeneric(log, { root: WORK_DIR });
   }
-  const file = path5.join(spec.outputDir, a.file);
-  const st = await fsp4.lstat(file).catch(() => null);
+  const file = path6.join(spec.outputDir, a.file);
+  const st = await fsp5.lstat(file).catch(() => null);
   if (!st?.isFile() || st.size > 16 * 1024 * 1024) return { annotations: [], dropped: 0 };
-  return parseJunit(await fsp4.readFile(file, "utf8"), { root: WORK_DIR });
+  return parseJunit(await fsp5.readFile(file, "utf8"), { root: WORK_DIR });
 }
 function helperContainer(labels, role, o) {
   const memory = o.memoryBytes ?? 64 * 1024 * 1024;
@@ -10234,7 +11016,7 @@ async function readImageFiles(engine, image, files, labels) {
     for (const f of files) {
       const stream = await engine.getArchive(id, f).catch(() => null);
       if (!stream) continue;
-      const extract = import_tar_stream3.default.extract();
+      const extract = import_tar_stream4.default.extract();
       const chunks = [];
       extract.on("entry", (h, s, next) => {
         if (h.type === "file" && (h.size ?? 0) < 4 * 1024 * 1024)
@@ -10294,6 +11076,7 @@ async function executeRun(spec, deps) {
   const logs = new LogStream(deps.log, spec.logLimitBytes, deps.fenceWorkflowCommands);
   let logBytes = { shownBytes: 0, droppedBytes: 0 };
   let thePlan = null;
+  let net2 = null;
   let volumes = [];
   let imageId = null;
   let commandExitCode = null;
@@ -10323,16 +11106,35 @@ async function executeRun(spec, deps) {
     ]);
     imageId = image.id;
     if (backend.note) notes.push(backend.note);
-    if (spec.isolation === "runsc" && !runtimes.includes("runsc")) {
-      throw new InputError(
-        "--isolation",
-        `runsc: the ${engine.info.name} engine has no runsc runtime (it has ${runtimes.join(", ") || "none"}); register gVisor as in docs/gvisor.md`
-      );
+    let runscRuntime;
+    if (spec.isolation === "runsc") {
+      const r = chooseRunscRuntime(runtimes, spec.network !== "none");
+      if ("error" in r) throw new InputError("--isolation", `runsc: ${r.error}`);
+      runscRuntime = r.runtime;
     }
     const owner = await decideUser(engine, spec, image, labels, notes);
     if (spec.source?.readOnly) notes.push(...await readableBy(spec.source.dir, owner));
     checkAborted(signal);
-    thePlan = plan(spec, { runId, createdAt: createdAt2, uid: owner.uid, gid: owner.gid });
+    net2 = await Promise.race([
+      setupNetwork(spec, {
+        engine,
+        labels,
+        runId,
+        addCleanup: (what, fn) => cleanup.add(what, fn),
+        notice: deps.notice,
+        notes
+      }),
+      aborted
+    ]);
+    checkAborted(signal);
+    thePlan = plan(spec, {
+      runId,
+      createdAt: createdAt2,
+      uid: owner.uid,
+      gid: owner.gid,
+      network: net2.network,
+      ...runscRuntime ? { runscRuntime } : {}
+    });
     if (thePlan.container.pidsLimit !== spec.pids) {
       notes.push(
         `under gVisor the pids limit counts gVisor's own threads: the engine's limit is ${thePlan.container.pidsLimit} for --pids ${spec.pids}; the memory limit and the timeout hold a fork bomb`
@@ -10359,7 +11161,7 @@ async function executeRun(spec, deps) {
     checkAborted(signal);
     const id = await engine.createContainer(p.container);
     cleanup.add("remove container", () => engine.removeContainer(id));
-    const stateIn = spec.stateDir && (await fsp4.readdir(spec.stateDir).catch(() => [])).length > 0 ? (async () => {
+    const stateIn = spec.stateDir && (await fsp5.readdir(spec.stateDir).catch(() => [])).length > 0 ? (async () => {
       const packed = packDirectory(spec.stateDir, owner);
       await Promise.all([engine.putArchive(id, STATE_DIR, packed.stream), packed.done]);
     })() : Promise.resolve();
@@ -10397,6 +11199,7 @@ async function executeRun(spec, deps) {
       clearTimeout(timer);
     }
     endedAt = Date.now();
+    await net2.stop();
     await raceTimeout(attached.done, ATTACH_GRACE_MS);
     logBytes = logs.end();
     const state = await engine.inspectContainer(id);
@@ -10449,7 +11252,8 @@ async function executeRun(spec, deps) {
     image: { ref: spec.image, id: imageId },
     engine: { name: engine.info.name, version: engine.info.version, runtime: c.runtime ?? "default" },
     user: c.user,
-    network: c.networkMode,
+    network: spec.network,
+    egress: net2?.ledger?.report() ?? null,
     limits: {
       timeoutMs: spec.timeoutMs,
       memoryBytes: c.memoryBytes,
@@ -10483,8 +11287,8 @@ async function executeRun(spec, deps) {
 async function collectState(engine, id, spec, runId, aborted) {
   const dir = spec.stateDir;
   const fresh = `${dir.replace(/\/+$/, "")}.sandbox-${runId}`;
-  await fsp4.rm(fresh, { recursive: true, force: true });
-  await fsp4.mkdir(fresh, { recursive: true, mode: 493 });
+  await fsp5.rm(fresh, { recursive: true, force: true });
+  await fsp5.mkdir(fresh, { recursive: true, mode: 493 });
   const stream = await engine.getArchive(id, STATE_DIR);
   try {
     const r = await Promise.race([
@@ -10495,8 +11299,8 @@ async function collectState(engine, id, spec, runId, aborted) {
       }),
       aborted
     ]);
-    await fsp4.rm(dir, { recursive: true, force: true });
-    await fsp4.rename(fresh, dir);
+    await fsp5.rm(dir, { recursive: true, force: true });
+    await fsp5.rename(fresh, dir);
     return {
       dir,
       files: r.files,
@@ -10505,7 +11309,7 @@ async function collectState(engine, id, spec, runId, aborted) {
       skippedByReason: r.skippedByReason
     };
   } catch (err) {
-    await fsp4.rm(fresh, { recursive: true, force: true });
+    await fsp5.rm(fresh, { recursive: true, force: true });
     throw err;
   } finally {
     if (!stream.readableEnded) stream.destroy();
@@ -10539,8 +11343,8 @@ async function chownVolumes(engine, image, volumes, owner, labels) {
 }
 
 // src/sandbox/gc.ts
-import fsp5 from "node:fs/promises";
-import path6 from "node:path";
+import fsp6 from "node:fs/promises";
+import path7 from "node:path";
 function createdAt(r) {
   const t = Date.parse(r.labels[LABEL_CREATED] ?? "");
   return Number.isNaN(t) ? 0 : t;
@@ -10572,8 +11376,8 @@ async function gc(engine, host, opts) {
         const dev = r.labels[LABEL_LOOP_DEVICE];
         const img = r.labels[LABEL_LOOP_IMAGE];
         if (dev) await host.privileged("losetup", ["-d", dev]).catch(() => void 0);
-        if (img && path6.resolve(img).startsWith(path6.resolve(host.stateDir) + path6.sep)) {
-          await fsp5.rm(img, { force: true });
+        if (img && path7.resolve(img).startsWith(path7.resolve(host.stateDir) + path7.sep)) {
+          await fsp6.rm(img, { force: true });
         }
       })
     )
@@ -10582,19 +11386,19 @@ async function gc(engine, host, opts) {
     const inUse = new Set(all.filter((r) => createdAt(r) > cutoff).map((r) => r.labels[LABEL_LOOP_IMAGE]));
     for (const d of await ourLoopDevices(host)) {
       if (inUse.has(d.image)) continue;
-      const st = await fsp5.stat(d.image).catch(() => null);
+      const st = await fsp6.stat(d.image).catch(() => null);
       if (st && st.mtimeMs > cutoff) continue;
       await host.privileged("losetup", ["-d", d.device]).catch(() => void 0);
-      await fsp5.rm(d.image, { force: true });
+      await fsp6.rm(d.image, { force: true });
       report.removed.push({ kind: "loop-device", name: d.device });
     }
-    const files = await fsp5.readdir(host.stateDir).catch(() => []);
+    const files = await fsp6.readdir(host.stateDir).catch(() => []);
     for (const f of files.filter((n) => n.endsWith(".img"))) {
-      const abs = path6.join(host.stateDir, f);
+      const abs = path7.join(host.stateDir, f);
       if (inUse.has(abs)) continue;
-      const st = await fsp5.stat(abs).catch(() => null);
+      const st = await fsp6.stat(abs).catch(() => null);
       if (st && st.mtimeMs <= cutoff) {
-        await fsp5.rm(abs, { force: true });
+        await fsp6.rm(abs, { force: true });
         report.removed.push({ kind: "volume-image", name: f });
       }
     }
@@ -10654,7 +11458,7 @@ function helpFor(table) {
 }
 
 // src/cli/report.ts
-import fs3 from "node:fs";
+import fs4 from "node:fs";
 
 // src/report/summary.ts
 var SUMMARY_LIMIT = 1024 * 1024;
@@ -12298,17 +13102,17 @@ function requestLog(octokit) {
     octokit.log.debug("request", options);
     const start = Date.now();
     const requestOptions = octokit.request.endpoint.parse(options);
-    const path8 = requestOptions.url.replace(options.baseUrl, "");
+    const path9 = requestOptions.url.replace(options.baseUrl, "");
     return request2(options).then((response) => {
       const requestId = response.headers["x-github-request-id"];
       octokit.log.info(
-        `${requestOptions.method} ${path8} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
+        `${requestOptions.method} ${path9} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
       );
       return response;
     }).catch((error) => {
       const requestId = error.response?.headers["x-github-request-id"] || "UNKNOWN";
       octokit.log.error(
-        `${requestOptions.method} ${path8} - ${error.status} with id ${requestId} in ${Date.now() - start}ms`
+        `${requestOptions.method} ${path9} - ${error.status} with id ${requestId} in ${Date.now() - start}ms`
       );
       throw error;
     });
@@ -14903,11 +15707,11 @@ var REPORT_TABLE = {
 };
 function readLimited(file) {
   try {
-    const st = fs3.statSync(file);
+    const st = fs4.statSync(file);
     if (!st.isFile()) return { reason: `'${file}' is not a regular file` };
     if (st.size > LIMITS.fileBytes)
       return { reason: `the file is ${st.size} bytes, above ${LIMITS.fileBytes}` };
-    return { bytes: fs3.readFileSync(file) };
+    return { bytes: fs4.readFileSync(file) };
   } catch (err) {
     return { reason: `the file cannot be read: ${errorMessage(err)}` };
   }
@@ -14927,7 +15731,7 @@ async function reportCommand(argv, env, io) {
     if (!m) throw new InputError("--repository", `'${repository}' is not owner/repo`);
     let headSha = s("head-sha");
     if (!headSha && env.GITHUB_EVENT_PATH) {
-      const event = JSON.parse(fs3.readFileSync(env.GITHUB_EVENT_PATH, "utf8"));
+      const event = JSON.parse(fs4.readFileSync(env.GITHUB_EVENT_PATH, "utf8"));
       if (typeof event.workflow_run?.head_sha === "string") headSha = event.workflow_run.head_sha;
     }
     if (!headSha || !/^[0-9a-f]{40}$/.test(headSha)) {
@@ -14976,10 +15780,10 @@ async function reportCommand(argv, env, io) {
 }
 
 // src/cli/tags.ts
-import fs4 from "node:fs";
+import fs5 from "node:fs";
 
 // src/images/tags.ts
-var import_semver = __toESM(require_semver2(), 1);
+var import_semver2 = __toESM(require_semver2(), 1);
 var TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
 var SHA = /^[0-9a-f]{40}$/;
 var REPOSITORY = /^(?:[a-z0-9]+(?:[.-][a-z0-9]+)*(?::\d+)?\/)?[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:\/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*$/;
@@ -15027,9 +15831,9 @@ function planTags(f) {
       pushNote = "not pushed: the pull request comes from a fork, and its code must never get registry credentials";
     }
   } else if (tagRef !== null) {
-    const v = import_semver.default.valid(tagRef.replace(/^v(?=\d)/, ""), { loose: false });
+    const v = import_semver2.default.valid(tagRef.replace(/^v(?=\d)/, ""), { loose: false });
     if (v !== null && /^v?\d/.test(tagRef)) {
-      const p = import_semver.default.parse(v);
+      const p = import_semver2.default.parse(v);
       version = v;
       const full = sanitizeTag(v);
       if (!full) throw new InputError("--ref", `version '${v}' cannot be made a Docker tag`);
@@ -15120,7 +15924,7 @@ function tagsCommand(argv, env, io) {
     let event = {};
     if (env.GITHUB_EVENT_PATH) {
       try {
-        event = JSON.parse(fs4.readFileSync(env.GITHUB_EVENT_PATH, "utf8"));
+        event = JSON.parse(fs5.readFileSync(env.GITHUB_EVENT_PATH, "utf8"));
       } catch (err) {
         throw new InputError("GITHUB_EVENT_PATH", `cannot read the event: ${errorMessage(err)}`);
       }
@@ -15172,7 +15976,7 @@ function tagsCommand(argv, env, io) {
 // src/cli/door.ts
 import { randomBytes as randomBytes2 } from "node:crypto";
 import os from "node:os";
-import path7 from "node:path";
+import path8 from "node:path";
 
 // src/engine/http.ts
 import http from "node:http";
@@ -15209,10 +16013,10 @@ var ApiClient = class {
     this.prefix = `/v${v}`;
   }
   /** Send a request; resolves with the raw streaming response (any status). */
-  raw(method, path8, opts = {}, operation = `${method} ${path8}`) {
+  raw(method, path9, opts = {}, operation = `${method} ${path9}`) {
     const qs = new URLSearchParams();
     for (const [k, v] of Object.entries(opts.query ?? {})) if (v !== void 0) qs.set(k, String(v));
-    const fullPath = `${this.prefix}${path8}${qs.size ? `?${qs}` : ""}`;
+    const fullPath = `${this.prefix}${path9}${qs.size ? `?${qs}` : ""}`;
     const headers = { ...opts.headers };
     let payload;
     if (opts.body !== void 0) {
@@ -15242,17 +16046,17 @@ var ApiClient = class {
     });
   }
   /** Send a request and parse a JSON answer; a non-2xx status becomes an EngineError. */
-  async json(method, path8, opts = {}, operation) {
-    const op = operation ?? `${method} ${path8}`;
-    const res = await this.raw(method, path8, opts, op);
+  async json(method, path9, opts = {}, operation) {
+    const op = operation ?? `${method} ${path9}`;
+    const res = await this.raw(method, path9, opts, op);
     const text2 = await readAll(res.body);
     if (res.statusCode < 200 || res.statusCode >= 300) throw this.statusError(op, res.statusCode, text2);
     return text2.length ? JSON.parse(text2.toString("utf8")) : void 0;
   }
   /** Like json() but ignores the body. `okStatuses` lists extra statuses that count as success. */
-  async call(method, path8, opts = {}, operation, okStatuses = []) {
-    const op = operation ?? `${method} ${path8}`;
-    const res = await this.raw(method, path8, opts, op);
+  async call(method, path9, opts = {}, operation, okStatuses = []) {
+    const op = operation ?? `${method} ${path9}`;
+    const res = await this.raw(method, path9, opts, op);
     const text2 = await readAll(res.body);
     if ((res.statusCode < 200 || res.statusCode >= 300) && !okStatuses.includes(res.statusCode)) {
       throw this.statusError(op, res.statusCode, text2);
@@ -15472,8 +16276,13 @@ var DockerApiEngine = class {
   api;
   info;
   async runtimes() {
-    const info = await this.api.json("GET", "/info", {}, "info");
-    return Object.keys(info.Runtimes ?? {});
+    const info = await this.api.json(
+      "GET",
+      "/info",
+      {},
+      "info"
+    );
+    return Object.entries(info.Runtimes ?? {}).map(([name, r]) => ({ name, args: r?.runtimeArgs ?? [] }));
   }
   async imageInspect(ref) {
     const res = await this.api.raw("GET", `/images/${encodeURIComponent(ref)}/json`, {}, "inspect image");
@@ -15503,6 +16312,54 @@ var DockerApiEngine = class {
       const j = JSON.parse(line);
       if (j.error) throw new EngineError(this.info.name, `pull ${ref}`, j.error);
     }
+  }
+  async imageBuild(context, o, progress = () => void 0) {
+    const query = {
+      dockerfile: o.dockerfile ?? "Dockerfile",
+      buildargs: JSON.stringify(o.buildArgs ?? {}),
+      labels: JSON.stringify(o.labels ?? {}),
+      rm: 1,
+      forcerm: 1,
+      pull: o.pull ? 1 : 0,
+      ...o.platform ? { platform: o.platform } : {}
+    };
+    const [first, ...rest] = o.tags;
+    if (first) query.t = first;
+    const res = await this.api.raw(
+      "POST",
+      "/build",
+      { query, bodyStream: context, headers: { "content-type": "application/x-tar" } },
+      "build image"
+    );
+    if (res.statusCode !== 200)
+      throw this.api.statusError("build image", res.statusCode, await readAll(res.body));
+    let id = "";
+    let error = null;
+    let pending = "";
+    for await (const chunk of res.body) {
+      pending += chunk.toString("utf8");
+      const lines = pending.split("\n");
+      pending = lines.pop();
+      for (const line of lines) {
+        if (!line.trim()) continue;
+        const j = JSON.parse(line);
+        if (j.error) error = j.error;
+        if (j.aux?.ID) id = j.aux.ID;
+        if (j.stream) {
+          const m = /Successfully built ([0-9a-f]+)/.exec(j.stream);
+          if (m && !id) id = m[1];
+          for (const l of j.stream.split("\n")) if (l.trim()) progress(l);
+        }
+      }
+    }
+    if (error) throw new EngineError(this.info.name, "build image", error.trim());
+    if (!id) throw new EngineError(this.info.name, "build image", "the engine reported no image id");
+    for (const t of rest) {
+      const i = t.lastIndexOf(":");
+      const [repo, tag] = i > t.lastIndexOf("/") ? [t.slice(0, i), t.slice(i + 1)] : [t, "latest"];
+      await this.api.call("POST", `/images/${id}/tag`, { query: { repo, tag } }, `tag ${t}`);
+    }
+    return id;
   }
   async createContainer(spec) {
     const j = await this.api.json(
@@ -15614,27 +16471,27 @@ var DockerApiEngine = class {
       stderr: Buffer.concat(err).toString("utf8")
     };
   }
-  async putArchive(id, path8, tar4) {
+  async putArchive(id, path9, tar5) {
     await this.api.call(
       "PUT",
       `/containers/${id}/archive`,
       {
-        query: { path: path8, noOverwriteDirNonDir: 1 },
-        bodyStream: tar4,
+        query: { path: path9, noOverwriteDirNonDir: 1 },
+        bodyStream: tar5,
         headers: { "content-type": "application/x-tar" }
       },
-      `copy into ${path8}`
+      `copy into ${path9}`
     );
   }
-  async getArchive(id, path8) {
+  async getArchive(id, path9) {
     const res = await this.api.raw(
       "GET",
       `/containers/${id}/archive`,
-      { query: { path: path8 } },
-      `copy out of ${path8}`
+      { query: { path: path9 } },
+      `copy out of ${path9}`
     );
     if (res.statusCode !== 200)
-      throw this.api.statusError(`copy out of ${path8}`, res.statusCode, await readAll(res.body));
+      throw this.api.statusError(`copy out of ${path9}`, res.statusCode, await readAll(res.body));
     return res.body;
   }
   async createVolume(spec) {
@@ -15688,6 +16545,32 @@ var DockerApiEngine = class {
       },
       "connect network"
     );
+  }
+  async inspectNetwork(idOrName) {
+    const res = await this.api.raw("GET", `/networks/${encodeURIComponent(idOrName)}`, {}, "inspect network");
+    const body = await readAll(res.body);
+    if (res.statusCode === 404) return null;
+    if (res.statusCode !== 200) {
+      throw this.api.statusError("inspect network", res.statusCode, body);
+    }
+    const j = JSON.parse(body.toString());
+    const cfg = (j.IPAM?.Config ?? []).filter((c) => c.Subnet && !c.Subnet.includes(":"));
+    return {
+      id: j.Id,
+      name: j.Name,
+      internal: j.Internal,
+      subnets: cfg.map((c) => c.Subnet),
+      gateways: cfg.flatMap((c) => c.Gateway ? [c.Gateway] : []),
+      options: j.Options ?? {}
+    };
+  }
+  async containerAddresses(id) {
+    const j = await this.api.json("GET", `/containers/${id}/json`, {}, "inspect container");
+    const out = {};
+    for (const [name, n] of Object.entries(j.NetworkSettings?.Networks ?? {})) {
+      if (n.IPAddress) out[name] = n.IPAddress;
+    }
+    return out;
   }
   async removeNetwork(id) {
     await this.api.call("DELETE", `/networks/${id}`, {}, "remove network", [404]);
@@ -15745,7 +16628,7 @@ function connect(ctx) {
   return connectEngine(defaultEndpoints(ctx.env));
 }
 function volumeHostFor(ctx) {
-  const dir = ctx.env.SANDBOX_ACTION_STATE_DIR || path7.join(os.tmpdir(), "sandbox-action");
+  const dir = ctx.env.SANDBOX_ACTION_STATE_DIR || path8.join(os.tmpdir(), "sandbox-action");
   return defaultVolumeHost(dir, ctx.isRoot);
 }
 var randomId = () => randomBytes2(4).toString("hex");

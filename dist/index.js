@@ -39,7 +39,7 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
 var require_tunnel = __commonJS({
   "node_modules/tunnel/lib/tunnel.js"(exports2) {
     "use strict";
-    var net = __require("net");
+    var net2 = __require("net");
     var tls = __require("tls");
     var http2 = __require("http");
     var https = __require("https");
@@ -966,7 +966,7 @@ var require_util = __commonJS({
     var { kDestroyed, kBodyUsed, kListeners, kBody } = require_symbols();
     var { IncomingMessage } = __require("node:http");
     var stream = __require("node:stream");
-    var net = __require("node:net");
+    var net2 = __require("node:net");
     var { Blob: Blob2 } = __require("node:buffer");
     var nodeUtil = __require("node:util");
     var { stringify } = __require("node:querystring");
@@ -1074,14 +1074,14 @@ var require_util = __commonJS({
         }
         const port = url.port != null ? url.port : url.protocol === "https:" ? 443 : 80;
         let origin = url.origin != null ? url.origin : `${url.protocol || ""}//${url.hostname || ""}:${port}`;
-        let path8 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
+        let path9 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path8 && path8[0] !== "/") {
-          path8 = `/${path8}`;
+        if (path9 && path9[0] !== "/") {
+          path9 = `/${path9}`;
         }
-        return new URL(`${origin}${path8}`);
+        return new URL(`${origin}${path9}`);
       }
       if (!isHttpOrHttpsPrefixed(url.origin || url.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -1111,7 +1111,7 @@ var require_util = __commonJS({
       }
       assert(typeof host === "string");
       const servername = getHostname(host);
-      if (net.isIP(servername)) {
+      if (net2.isIP(servername)) {
         return "";
       }
       return servername;
@@ -1532,39 +1532,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path8, origin }
+          request: { method, path: path9, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path8);
+        debuglog("sending request to %s %s/%s", method, origin, path9);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path8, origin },
+          request: { method, path: path9, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path8,
+          path9,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path8, origin }
+          request: { method, path: path9, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path8);
+        debuglog("trailers received from %s %s/%s", method, origin, path9);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path8, origin },
+          request: { method, path: path9, origin },
           error: error2
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path8,
+          path9,
           error2.message
         );
       });
@@ -1613,9 +1613,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path8, origin }
+            request: { method, path: path9, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path8);
+          debuglog("sending request to %s %s/%s", method, origin, path9);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -1678,7 +1678,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path8,
+        path: path9,
         method,
         body,
         headers,
@@ -1693,11 +1693,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler) {
-        if (typeof path8 !== "string") {
+        if (typeof path9 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path8[0] !== "/" && !(path8.startsWith("http://") || path8.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path9[0] !== "/" && !(path9.startsWith("http://") || path9.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path8)) {
+        } else if (invalidPathRegex.test(path9)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -1763,7 +1763,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path8, query) : path8;
+        this.path = query ? buildURL(path9, query) : path9;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -2512,7 +2512,7 @@ var require_timers = __commonJS({
 var require_connect = __commonJS({
   "node_modules/undici/lib/core/connect.js"(exports2, module) {
     "use strict";
-    var net = __require("node:net");
+    var net2 = __require("node:net");
     var assert = __require("node:assert");
     var util = require_util();
     var { InvalidArgumentError, ConnectTimeoutError } = require_errors();
@@ -2608,7 +2608,7 @@ var require_connect = __commonJS({
         } else {
           assert(!httpSocket, "httpSocket can only be sent on TLS update");
           port = port || 80;
-          socket = net.connect({
+          socket = net2.connect({
             highWaterMark: 64 * 1024,
             // Same as nodejs fs streams.
             ...options,
@@ -4087,11 +4087,11 @@ var require_util2 = __commonJS({
     var { isUint8Array } = __require("node:util/types");
     var { webidl } = require_webidl();
     var supportedHashes = [];
-    var crypto2;
+    var crypto3;
     try {
-      crypto2 = __require("node:crypto");
+      crypto3 = __require("node:crypto");
       const possibleRelevantHashes = ["sha256", "sha384", "sha512"];
-      supportedHashes = crypto2.getHashes().filter((hash) => possibleRelevantHashes.includes(hash));
+      supportedHashes = crypto3.getHashes().filter((hash) => possibleRelevantHashes.includes(hash));
     } catch {
     }
     function responseURL(response) {
@@ -4364,7 +4364,7 @@ var require_util2 = __commonJS({
       }
     }
     function bytesMatch(bytes, metadataList) {
-      if (crypto2 === void 0) {
+      if (crypto3 === void 0) {
         return true;
       }
       const parsedMetadata = parseMetadata(metadataList);
@@ -4379,7 +4379,7 @@ var require_util2 = __commonJS({
       for (const item of metadata) {
         const algorithm = item.algo;
         const expectedValue = item.hash;
-        let actualValue = crypto2.createHash(algorithm).update(bytes).digest("base64");
+        let actualValue = crypto3.createHash(algorithm).update(bytes).digest("base64");
         if (actualValue[actualValue.length - 1] === "=") {
           if (actualValue[actualValue.length - 2] === "=") {
             actualValue = actualValue.slice(0, -2);
@@ -5443,8 +5443,8 @@ var require_body = __commonJS({
     var { multipartFormDataParser } = require_formdata_parser();
     var random;
     try {
-      const crypto2 = __require("node:crypto");
-      random = (max) => crypto2.randomInt(0, max);
+      const crypto3 = __require("node:crypto");
+      random = (max) => crypto3.randomInt(0, max);
     } catch {
       random = (max) => Math.floor(Math.random(max));
     }
@@ -6456,7 +6456,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request) {
-      const { method, path: path8, host, upgrade, blocking, reset } = request;
+      const { method, path: path9, host, upgrade, blocking, reset } = request;
       let { body, headers, contentLength } = request;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body)) {
@@ -6537,7 +6537,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path8} HTTP/1.1\r
+      let header = `${method} ${path9} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -7066,7 +7066,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request) {
       const session = client[kHTTP2Session];
-      const { method, path: path8, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
+      const { method, path: path9, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
       let { body } = request;
       if (upgrade) {
         util.errorRequest(client, request, new Error("Upgrade not supported for H2"));
@@ -7163,7 +7163,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path8;
+      headers[HTTP2_HEADER_PATH] = path9;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
@@ -7516,9 +7516,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path8 = search ? `${pathname}${search}` : pathname;
+        const path9 = search ? `${pathname}${search}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path8;
+        this.opts.path = path9;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -7621,7 +7621,7 @@ var require_client = __commonJS({
   "node_modules/undici/lib/dispatcher/client.js"(exports2, module) {
     "use strict";
     var assert = __require("node:assert");
-    var net = __require("node:net");
+    var net2 = __require("node:net");
     var http2 = __require("node:http");
     var util = require_util();
     var { channels } = require_diagnostics();
@@ -7771,7 +7771,7 @@ var require_client = __commonJS({
         if (maxRequestsPerClient != null && (!Number.isInteger(maxRequestsPerClient) || maxRequestsPerClient < 0)) {
           throw new InvalidArgumentError("maxRequestsPerClient must be a positive number");
         }
-        if (localAddress != null && (typeof localAddress !== "string" || net.isIP(localAddress) === 0)) {
+        if (localAddress != null && (typeof localAddress !== "string" || net2.isIP(localAddress) === 0)) {
           throw new InvalidArgumentError("localAddress must be valid string IP address");
         }
         if (maxResponseSize != null && (!Number.isInteger(maxResponseSize) || maxResponseSize < -1)) {
@@ -7935,7 +7935,7 @@ var require_client = __commonJS({
         const idx = hostname.indexOf("]");
         assert(idx !== -1);
         const ip = hostname.substring(1, idx);
-        assert(net.isIP(ip));
+        assert(net2.isIP(ip));
         hostname = ip;
       }
       client[kConnecting] = true;
@@ -8757,10 +8757,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path8 = "/",
+          path: path9 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path8;
+        opts.path = origin + path9;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL2(origin);
           headers.host = host;
@@ -9445,7 +9445,7 @@ var require_readable = __commonJS({
   "node_modules/undici/lib/api/readable.js"(exports2, module) {
     "use strict";
     var assert = __require("node:assert");
-    var { Readable: Readable2 } = __require("node:stream");
+    var { Readable: Readable3 } = __require("node:stream");
     var { RequestAbortedError, NotSupportedError, InvalidArgumentError, AbortError } = require_errors();
     var util = require_util();
     var { ReadableStreamFrom } = require_util();
@@ -9457,7 +9457,7 @@ var require_readable = __commonJS({
     var kContentLength = /* @__PURE__ */ Symbol("kContentLength");
     var noop = () => {
     };
-    var BodyReadable = class extends Readable2 {
+    var BodyReadable = class extends Readable3 {
       constructor({
         resume,
         abort,
@@ -9799,7 +9799,7 @@ var require_api_request = __commonJS({
   "node_modules/undici/lib/api/api-request.js"(exports2, module) {
     "use strict";
     var assert = __require("node:assert");
-    var { Readable: Readable2 } = require_readable();
+    var { Readable: Readable3 } = require_readable();
     var { InvalidArgumentError, RequestAbortedError } = require_errors();
     var util = require_util();
     var { getResolveErrorBodyCallback } = require_util3();
@@ -9894,7 +9894,7 @@ var require_api_request = __commonJS({
         const parsedHeaders = responseHeaders === "raw" ? util.parseHeaders(rawHeaders) : headers;
         const contentType = parsedHeaders["content-type"];
         const contentLength = parsedHeaders["content-length"];
-        const res = new Readable2({
+        const res = new Readable3({
           resume,
           abort,
           contentType,
@@ -10209,7 +10209,7 @@ var require_api_pipeline = __commonJS({
   "node_modules/undici/lib/api/api-pipeline.js"(exports2, module) {
     "use strict";
     var {
-      Readable: Readable2,
+      Readable: Readable3,
       Duplex,
       PassThrough
     } = __require("node:stream");
@@ -10223,7 +10223,7 @@ var require_api_pipeline = __commonJS({
     var { addSignal, removeSignal } = require_abort_signal();
     var assert = __require("node:assert");
     var kResume = /* @__PURE__ */ Symbol("resume");
-    var PipelineRequest = class extends Readable2 {
+    var PipelineRequest = class extends Readable3 {
       constructor() {
         super({ autoDestroy: true });
         this[kResume] = null;
@@ -10240,7 +10240,7 @@ var require_api_pipeline = __commonJS({
         callback(err);
       }
     };
-    var PipelineResponse = class extends Readable2 {
+    var PipelineResponse = class extends Readable3 {
       constructor(resume) {
         super({ autoDestroy: true });
         this[kResume] = resume;
@@ -10732,20 +10732,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path8) {
-      if (typeof path8 !== "string") {
-        return path8;
+    function safeUrl(path9) {
+      if (typeof path9 !== "string") {
+        return path9;
       }
-      const pathSegments = path8.split("?");
+      const pathSegments = path9.split("?");
       if (pathSegments.length !== 2) {
-        return path8;
+        return path9;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path8, method, body, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path8);
+    function matchKey(mockDispatch2, { path: path9, method, body, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path9);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -10767,7 +10767,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key) {
       const basePath = key.query ? buildURL(key.path, key.query) : key.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path8 }) => matchValue(safeUrl(path8), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path9 }) => matchValue(safeUrl(path9), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -10805,9 +10805,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path8, method, body, headers, query } = opts;
+      const { path: path9, method, body, headers, query } = opts;
       return {
-        path: path8,
+        path: path9,
         method,
         body,
         headers,
@@ -11270,10 +11270,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path8, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path9, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path8,
+            Path: path9,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -13565,7 +13565,7 @@ var require_fetch = __commonJS({
       subresourceSet
     } = require_constants3();
     var EE = __require("node:events");
-    var { Readable: Readable2, pipeline, finished } = __require("node:stream");
+    var { Readable: Readable3, pipeline, finished } = __require("node:stream");
     var { addAbortListener, isErrored, isReadable, bufferToLowerCasedHeaderName } = require_util();
     var { dataURLProcessor, serializeAMimeType, minimizeSupportedMimeType } = require_data_url();
     var { getGlobalDispatcher } = require_global2();
@@ -14504,7 +14504,7 @@ var require_fetch = __commonJS({
                   }
                 }
               }
-              this.body = new Readable2({ read: resume });
+              this.body = new Readable3({ read: resume });
               const onError = this.onError.bind(this);
               resolve({
                 status,
@@ -16152,9 +16152,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path8) {
-      for (let i = 0; i < path8.length; ++i) {
-        const code = path8.charCodeAt(i);
+    function validateCookiePath(path9) {
+      for (let i = 0; i < path9.length; ++i) {
+        const code = path9.charCodeAt(i);
         if (code < 32 || // exclude CTLs (0-31)
         code > 126 || // exclude DEL and non-ascii
         code === 59) {
@@ -17083,13 +17083,13 @@ var require_frame = __commonJS({
     "use strict";
     var { maxUnsigned16Bit } = require_constants5();
     var BUFFER_SIZE = 16386;
-    var crypto2;
+    var crypto3;
     var buffer = null;
     var bufIdx = BUFFER_SIZE;
     try {
-      crypto2 = __require("node:crypto");
+      crypto3 = __require("node:crypto");
     } catch {
-      crypto2 = {
+      crypto3 = {
         // not full compatibility, but minimum.
         randomFillSync: function randomFillSync(buffer2, _offset, _size) {
           for (let i = 0; i < buffer2.length; ++i) {
@@ -17102,7 +17102,7 @@ var require_frame = __commonJS({
     function generateMask() {
       if (bufIdx === BUFFER_SIZE) {
         bufIdx = 0;
-        crypto2.randomFillSync(buffer ??= Buffer.allocUnsafe(BUFFER_SIZE), 0, BUFFER_SIZE);
+        crypto3.randomFillSync(buffer ??= Buffer.allocUnsafe(BUFFER_SIZE), 0, BUFFER_SIZE);
       }
       return [buffer[bufIdx++], buffer[bufIdx++], buffer[bufIdx++], buffer[bufIdx++]];
     }
@@ -17174,9 +17174,9 @@ var require_connection = __commonJS({
     var { Headers: Headers2, getHeadersList } = require_headers();
     var { getDecodeSplit } = require_util2();
     var { WebsocketFrameSend } = require_frame();
-    var crypto2;
+    var crypto3;
     try {
-      crypto2 = __require("node:crypto");
+      crypto3 = __require("node:crypto");
     } catch {
     }
     function establishWebSocketConnection(url, protocols, client, ws, onEstablish, options) {
@@ -17196,7 +17196,7 @@ var require_connection = __commonJS({
         const headersList = getHeadersList(new Headers2(options.headers));
         request.headersList = headersList;
       }
-      const keyValue = crypto2.randomBytes(16).toString("base64");
+      const keyValue = crypto3.randomBytes(16).toString("base64");
       request.headersList.append("sec-websocket-key", keyValue);
       request.headersList.append("sec-websocket-version", "13");
       for (const protocol of protocols) {
@@ -17226,7 +17226,7 @@ var require_connection = __commonJS({
             return;
           }
           const secWSAccept = response.headersList.get("Sec-WebSocket-Accept");
-          const digest = crypto2.createHash("sha1").update(keyValue + uid).digest("base64");
+          const digest = crypto3.createHash("sha1").update(keyValue + uid).digest("base64");
           if (secWSAccept !== digest) {
             failWebsocketConnection(ws, "Incorrect hash received in Sec-WebSocket-Accept header.");
             return;
@@ -19074,11 +19074,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path8 = opts.path;
+          let path9 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path8 = `/${path8}`;
+            path9 = `/${path9}`;
           }
-          url = new URL(util.parseOrigin(url).origin + path8);
+          url = new URL(util.parseOrigin(url).origin + path9);
         } else {
           if (!opts) {
             opts = typeof url === "object" ? url : {};
@@ -20278,7 +20278,7 @@ var require_streamx = __commonJS({
         }
       }
     };
-    var Readable2 = class _Readable extends Stream {
+    var Readable3 = class _Readable extends Stream {
       constructor(opts) {
         super(opts);
         this._duplexState |= OPENING | WRITE_DONE | READ_READ_AHEAD;
@@ -20489,7 +20489,7 @@ var require_streamx = __commonJS({
         return this;
       }
     };
-    var Duplex = class extends Readable2 {
+    var Duplex = class extends Readable3 {
       // and Writable
       constructor(opts) {
         super(opts);
@@ -20698,7 +20698,7 @@ var require_streamx = __commonJS({
       getStreamError,
       Stream,
       Writable,
-      Readable: Readable2,
+      Readable: Readable3,
       Duplex,
       Transform,
       // Export PassThrough for compatibility with Node.js core's stream module
@@ -20972,7 +20972,7 @@ var require_headers2 = __commonJS({
 // node_modules/tar-stream/extract.js
 var require_extract = __commonJS({
   "node_modules/tar-stream/extract.js"(exports2, module) {
-    var { Writable, Readable: Readable2, getStreamError } = require_streamx();
+    var { Writable, Readable: Readable3, getStreamError } = require_streamx();
     var FIFO = require_fast_fifo();
     var b4a = require_b4a();
     var headers = require_headers2();
@@ -21020,7 +21020,7 @@ var require_extract = __commonJS({
         return buf.subarray(this._offset, this._offset += size2);
       }
     };
-    var Source = class extends Readable2 {
+    var Source = class extends Readable3 {
       constructor(self, header, offset) {
         super();
         this.header = header;
@@ -21336,7 +21336,7 @@ var require_constants6 = __commonJS({
 // node_modules/tar-stream/pack.js
 var require_pack = __commonJS({
   "node_modules/tar-stream/pack.js"(exports2, module) {
-    var { Readable: Readable2, Writable, getStreamError } = require_streamx();
+    var { Readable: Readable3, Writable, getStreamError } = require_streamx();
     var b4a = require_b4a();
     var constants3 = require_constants6();
     var headers = require_headers2();
@@ -21429,7 +21429,7 @@ var require_pack = __commonJS({
         cb();
       }
     };
-    var Pack = class extends Readable2 {
+    var Pack = class extends Readable3 {
       constructor(opts) {
         super(opts);
         this._drain = noop;
@@ -21575,10 +21575,2223 @@ var require_tar_stream = __commonJS({
   }
 });
 
+// node_modules/semver/internal/constants.js
+var require_constants7 = __commonJS({
+  "node_modules/semver/internal/constants.js"(exports2, module) {
+    "use strict";
+    var SEMVER_SPEC_VERSION = "2.0.0";
+    var MAX_LENGTH = 256;
+    var MAX_SAFE_INTEGER = Number.MAX_SAFE_INTEGER || /* istanbul ignore next */
+    9007199254740991;
+    var MAX_SAFE_COMPONENT_LENGTH = 16;
+    var MAX_SAFE_BUILD_LENGTH = MAX_LENGTH - 6;
+    var WHITESPACE_CHARACTERS = [
+      "	",
+      "\n",
+      "\v",
+      "\f",
+      "\r",
+      " ",
+      " ",
+      " ",
+      " ",
+      " ",
+      " ",
+      " ",
+      " ",
+      " ",
+      " ",
+      " ",
+      " ",
+      " ",
+      " ",
+      "\u2028",
+      "\u2029",
+      " ",
+      " ",
+      "　",
+      "\uFEFF"
+    ];
+    var RELEASE_TYPES = [
+      "major",
+      "premajor",
+      "minor",
+      "preminor",
+      "patch",
+      "prepatch",
+      "prerelease"
+    ];
+    module.exports = {
+      MAX_LENGTH,
+      MAX_SAFE_COMPONENT_LENGTH,
+      MAX_SAFE_BUILD_LENGTH,
+      MAX_SAFE_INTEGER,
+      WHITESPACE_CHARACTERS,
+      RELEASE_TYPES,
+      SEMVER_SPEC_VERSION,
+      FLAG_INCLUDE_PRERELEASE: 1,
+      FLAG_LOOSE: 2
+    };
+  }
+});
+
+// node_modules/semver/internal/debug.js
+var require_debug = __commonJS({
+  "node_modules/semver/internal/debug.js"(exports2, module) {
+    "use strict";
+    var debug2 = typeof process === "object" && process.env && process.env.NODE_DEBUG && /\bsemver\b/i.test(process.env.NODE_DEBUG) ? (...args) => console.error("SEMVER", ...args) : () => {
+    };
+    module.exports = debug2;
+  }
+});
+
+// node_modules/semver/internal/re.js
+var require_re = __commonJS({
+  "node_modules/semver/internal/re.js"(exports2, module) {
+    "use strict";
+    var {
+      MAX_SAFE_COMPONENT_LENGTH,
+      MAX_SAFE_BUILD_LENGTH,
+      MAX_LENGTH
+    } = require_constants7();
+    var debug2 = require_debug();
+    exports2 = module.exports = {};
+    var re = exports2.re = [];
+    var safeRe = exports2.safeRe = [];
+    var src = exports2.src = [];
+    var safeSrc = exports2.safeSrc = [];
+    var t = exports2.t = {};
+    var R = 0;
+    var LETTERDASHNUMBER = "[a-zA-Z0-9-]";
+    var safeRegexReplacements = [
+      ["\\s", 1],
+      ["\\d", MAX_LENGTH],
+      [LETTERDASHNUMBER, MAX_SAFE_BUILD_LENGTH]
+    ];
+    var makeSafeRegex = (value) => {
+      for (const [token, max] of safeRegexReplacements) {
+        value = value.split(`${token}*`).join(`${token}{0,${max}}`).split(`${token}+`).join(`${token}{1,${max}}`);
+      }
+      return value;
+    };
+    var createToken = (name, value, isGlobal) => {
+      const safe = makeSafeRegex(value);
+      const index = R++;
+      debug2(name, index, value);
+      t[name] = index;
+      src[index] = value;
+      safeSrc[index] = safe;
+      re[index] = new RegExp(value, isGlobal ? "g" : void 0);
+      safeRe[index] = new RegExp(safe, isGlobal ? "g" : void 0);
+    };
+    createToken("NUMERICIDENTIFIER", "0|[1-9]\\d*");
+    createToken("NUMERICIDENTIFIERLOOSE", "\\d+");
+    createToken("NONNUMERICIDENTIFIER", `\\d*[a-zA-Z-]${LETTERDASHNUMBER}*`);
+    createToken("MAINVERSION", `(${src[t.NUMERICIDENTIFIER]})\\.(${src[t.NUMERICIDENTIFIER]})\\.(${src[t.NUMERICIDENTIFIER]})`);
+    createToken("MAINVERSIONLOOSE", `(${src[t.NUMERICIDENTIFIERLOOSE]})\\.(${src[t.NUMERICIDENTIFIERLOOSE]})\\.(${src[t.NUMERICIDENTIFIERLOOSE]})`);
+    createToken("PRERELEASEIDENTIFIER", `(?:${src[t.NONNUMERICIDENTIFIER]}|${src[t.NUMERICIDENTIFIER]})`);
+    createToken("PRERELEASEIDENTIFIERLOOSE", `(?:${src[t.NONNUMERICIDENTIFIER]}|${src[t.NUMERICIDENTIFIERLOOSE]})`);
+    createToken("PRERELEASE", `(?:-(${src[t.PRERELEASEIDENTIFIER]}(?:\\.${src[t.PRERELEASEIDENTIFIER]})*))`);
+    createToken("PRERELEASELOOSE", `(?:-?(${src[t.PRERELEASEIDENTIFIERLOOSE]}(?:\\.${src[t.PRERELEASEIDENTIFIERLOOSE]})*))`);
+    createToken("BUILDIDENTIFIER", `${LETTERDASHNUMBER}+`);
+    createToken("BUILD", `(?:\\+(${src[t.BUILDIDENTIFIER]}(?:\\.${src[t.BUILDIDENTIFIER]})*))`);
+    createToken("FULLPLAIN", `v?${src[t.MAINVERSION]}${src[t.PRERELEASE]}?${src[t.BUILD]}?`);
+    createToken("FULL", `^${src[t.FULLPLAIN]}$`);
+    createToken("LOOSEPLAIN", `[v=\\s]*${src[t.MAINVERSIONLOOSE]}${src[t.PRERELEASELOOSE]}?${src[t.BUILD]}?`);
+    createToken("LOOSE", `^${src[t.LOOSEPLAIN]}$`);
+    createToken("GTLT", "((?:<|>)?=?)");
+    createToken("XRANGEIDENTIFIERLOOSE", `${src[t.NUMERICIDENTIFIERLOOSE]}|x|X|\\*`);
+    createToken("XRANGEIDENTIFIER", `${src[t.NUMERICIDENTIFIER]}|x|X|\\*`);
+    createToken("XRANGEPLAIN", `[v=\\s]*(${src[t.XRANGEIDENTIFIER]})(?:\\.(${src[t.XRANGEIDENTIFIER]})(?:\\.(${src[t.XRANGEIDENTIFIER]})(?:${src[t.PRERELEASE]})?${src[t.BUILD]}?)?)?`);
+    createToken("XRANGEPLAINLOOSE", `[v=\\s]*(${src[t.XRANGEIDENTIFIERLOOSE]})(?:\\.(${src[t.XRANGEIDENTIFIERLOOSE]})(?:\\.(${src[t.XRANGEIDENTIFIERLOOSE]})(?:${src[t.PRERELEASELOOSE]})?${src[t.BUILD]}?)?)?`);
+    createToken("XRANGE", `^${src[t.GTLT]}\\s*${src[t.XRANGEPLAIN]}$`);
+    createToken("XRANGELOOSE", `^${src[t.GTLT]}\\s*${src[t.XRANGEPLAINLOOSE]}$`);
+    createToken("COERCEPLAIN", `${"(^|[^\\d])(\\d{1,"}${MAX_SAFE_COMPONENT_LENGTH}})(?:\\.(\\d{1,${MAX_SAFE_COMPONENT_LENGTH}}))?(?:\\.(\\d{1,${MAX_SAFE_COMPONENT_LENGTH}}))?`);
+    createToken("COERCE", `${src[t.COERCEPLAIN]}(?:$|[^\\d])`);
+    createToken("COERCEFULL", src[t.COERCEPLAIN] + `(?:${src[t.PRERELEASE]})?(?:${src[t.BUILD]})?(?:$|[^\\d])`);
+    createToken("COERCERTL", src[t.COERCE], true);
+    createToken("COERCERTLFULL", src[t.COERCEFULL], true);
+    createToken("LONETILDE", "(?:~>?)");
+    createToken("TILDETRIM", `(\\s*)${src[t.LONETILDE]}\\s+`, true);
+    exports2.tildeTrimReplace = "$1~";
+    createToken("TILDE", `^${src[t.LONETILDE]}${src[t.XRANGEPLAIN]}$`);
+    createToken("TILDELOOSE", `^${src[t.LONETILDE]}${src[t.XRANGEPLAINLOOSE]}$`);
+    createToken("LONECARET", "(?:\\^)");
+    createToken("CARETTRIM", `(\\s*)${src[t.LONECARET]}\\s+`, true);
+    exports2.caretTrimReplace = "$1^";
+    createToken("CARET", `^${src[t.LONECARET]}${src[t.XRANGEPLAIN]}$`);
+    createToken("CARETLOOSE", `^${src[t.LONECARET]}${src[t.XRANGEPLAINLOOSE]}$`);
+    createToken("COMPARATORLOOSE", `^${src[t.GTLT]}\\s*(${src[t.LOOSEPLAIN]})$|^$`);
+    createToken("COMPARATOR", `^${src[t.GTLT]}\\s*(${src[t.FULLPLAIN]})$|^$`);
+    createToken("COMPARATORTRIM", `(\\s*)${src[t.GTLT]}\\s*(${src[t.LOOSEPLAIN]}|${src[t.XRANGEPLAIN]})`, true);
+    exports2.comparatorTrimReplace = "$1$2$3";
+    createToken("HYPHENRANGE", `^\\s*(${src[t.XRANGEPLAIN]})\\s+-\\s+(${src[t.XRANGEPLAIN]})\\s*$`);
+    createToken("HYPHENRANGELOOSE", `^\\s*(${src[t.XRANGEPLAINLOOSE]})\\s+-\\s+(${src[t.XRANGEPLAINLOOSE]})\\s*$`);
+    createToken("STAR", "(<|>)?=?\\s*\\*");
+    createToken("GTE0", "^\\s*>=\\s*0\\.0\\.0\\s*$");
+    createToken("GTE0PRE", "^\\s*>=\\s*0\\.0\\.0-0\\s*$");
+  }
+});
+
+// node_modules/semver/internal/parse-options.js
+var require_parse_options = __commonJS({
+  "node_modules/semver/internal/parse-options.js"(exports2, module) {
+    "use strict";
+    var looseOption = Object.freeze({ loose: true });
+    var emptyOpts = Object.freeze({});
+    var parseOptions = (options) => {
+      if (!options) {
+        return emptyOpts;
+      }
+      if (typeof options !== "object") {
+        return looseOption;
+      }
+      return options;
+    };
+    module.exports = parseOptions;
+  }
+});
+
+// node_modules/semver/internal/identifiers.js
+var require_identifiers = __commonJS({
+  "node_modules/semver/internal/identifiers.js"(exports2, module) {
+    "use strict";
+    var numeric = /^[0-9]+$/;
+    var compareIdentifiers = (a, b) => {
+      if (typeof a === "number" && typeof b === "number") {
+        return a === b ? 0 : a < b ? -1 : 1;
+      }
+      const anum = numeric.test(a);
+      const bnum = numeric.test(b);
+      if (anum && bnum) {
+        a = +a;
+        b = +b;
+      }
+      return a === b ? 0 : anum && !bnum ? -1 : bnum && !anum ? 1 : a < b ? -1 : 1;
+    };
+    var rcompareIdentifiers = (a, b) => compareIdentifiers(b, a);
+    module.exports = {
+      compareIdentifiers,
+      rcompareIdentifiers
+    };
+  }
+});
+
+// node_modules/semver/classes/semver.js
+var require_semver = __commonJS({
+  "node_modules/semver/classes/semver.js"(exports2, module) {
+    "use strict";
+    var debug2 = require_debug();
+    var { MAX_LENGTH, MAX_SAFE_INTEGER } = require_constants7();
+    var { safeRe: re, t } = require_re();
+    var parseOptions = require_parse_options();
+    var { compareIdentifiers } = require_identifiers();
+    var isPrereleaseIdentifier = (prerelease, identifier) => {
+      const identifiers = identifier.split(".");
+      if (identifiers.length > prerelease.length) {
+        return false;
+      }
+      for (let i = 0; i < identifiers.length; i++) {
+        if (compareIdentifiers(prerelease[i], identifiers[i]) !== 0) {
+          return false;
+        }
+      }
+      return true;
+    };
+    var SemVer = class _SemVer {
+      constructor(version, options) {
+        options = parseOptions(options);
+        if (version instanceof _SemVer) {
+          if (version.loose === !!options.loose && version.includePrerelease === !!options.includePrerelease) {
+            return version;
+          } else {
+            version = version.version;
+          }
+        } else if (typeof version !== "string") {
+          throw new TypeError(`Invalid version. Must be a string. Got type "${typeof version}".`);
+        }
+        if (version.length > MAX_LENGTH) {
+          throw new TypeError(
+            `version is longer than ${MAX_LENGTH} characters`
+          );
+        }
+        debug2("SemVer", version, options);
+        this.options = options;
+        this.loose = !!options.loose;
+        this.includePrerelease = !!options.includePrerelease;
+        const m = version.trim().match(options.loose ? re[t.LOOSE] : re[t.FULL]);
+        if (!m) {
+          throw new TypeError(`Invalid Version: ${version}`);
+        }
+        this.raw = version;
+        this.major = +m[1];
+        this.minor = +m[2];
+        this.patch = +m[3];
+        if (this.major > MAX_SAFE_INTEGER || this.major < 0) {
+          throw new TypeError("Invalid major version");
+        }
+        if (this.minor > MAX_SAFE_INTEGER || this.minor < 0) {
+          throw new TypeError("Invalid minor version");
+        }
+        if (this.patch > MAX_SAFE_INTEGER || this.patch < 0) {
+          throw new TypeError("Invalid patch version");
+        }
+        if (!m[4]) {
+          this.prerelease = [];
+        } else {
+          this.prerelease = m[4].split(".").map((id) => {
+            if (/^[0-9]+$/.test(id)) {
+              const num = +id;
+              if (num >= 0 && num < MAX_SAFE_INTEGER) {
+                return num;
+              }
+            }
+            return id;
+          });
+        }
+        this.build = m[5] ? m[5].split(".") : [];
+        this.format();
+      }
+      format() {
+        this.version = `${this.major}.${this.minor}.${this.patch}`;
+        if (this.prerelease.length) {
+          this.version += `-${this.prerelease.join(".")}`;
+        }
+        return this.version;
+      }
+      toString() {
+        return this.version;
+      }
+      compare(other) {
+        debug2("SemVer.compare", this.version, this.options, other);
+        if (!(other instanceof _SemVer)) {
+          if (typeof other === "string" && other === this.version) {
+            return 0;
+          }
+          other = new _SemVer(other, this.options);
+        }
+        if (other.version === this.version) {
+          return 0;
+        }
+        return this.compareMain(other) || this.comparePre(other);
+      }
+      compareMain(other) {
+        if (!(other instanceof _SemVer)) {
+          other = new _SemVer(other, this.options);
+        }
+        if (this.major < other.major) {
+          return -1;
+        }
+        if (this.major > other.major) {
+          return 1;
+        }
+        if (this.minor < other.minor) {
+          return -1;
+        }
+        if (this.minor > other.minor) {
+          return 1;
+        }
+        if (this.patch < other.patch) {
+          return -1;
+        }
+        if (this.patch > other.patch) {
+          return 1;
+        }
+        return 0;
+      }
+      comparePre(other) {
+        if (!(other instanceof _SemVer)) {
+          other = new _SemVer(other, this.options);
+        }
+        if (this.prerelease.length && !other.prerelease.length) {
+          return -1;
+        } else if (!this.prerelease.length && other.prerelease.length) {
+          return 1;
+        } else if (!this.prerelease.length && !other.prerelease.length) {
+          return 0;
+        }
+        let i = 0;
+        do {
+          const a = this.prerelease[i];
+          const b = other.prerelease[i];
+          debug2("prerelease compare", i, a, b);
+          if (a === void 0 && b === void 0) {
+            return 0;
+          } else if (b === void 0) {
+            return 1;
+          } else if (a === void 0) {
+            return -1;
+          } else if (a === b) {
+            continue;
+          } else {
+            return compareIdentifiers(a, b);
+          }
+        } while (++i);
+      }
+      compareBuild(other) {
+        if (!(other instanceof _SemVer)) {
+          other = new _SemVer(other, this.options);
+        }
+        let i = 0;
+        do {
+          const a = this.build[i];
+          const b = other.build[i];
+          debug2("build compare", i, a, b);
+          if (a === void 0 && b === void 0) {
+            return 0;
+          } else if (b === void 0) {
+            return 1;
+          } else if (a === void 0) {
+            return -1;
+          } else if (a === b) {
+            continue;
+          } else {
+            return compareIdentifiers(a, b);
+          }
+        } while (++i);
+      }
+      // preminor will bump the version up to the next minor release, and immediately
+      // down to pre-release. premajor and prepatch work the same way.
+      inc(release, identifier, identifierBase) {
+        if (release.startsWith("pre")) {
+          if (!identifier && identifierBase === false) {
+            throw new Error("invalid increment argument: identifier is empty");
+          }
+          if (identifier) {
+            const match = `-${identifier}`.match(this.options.loose ? re[t.PRERELEASELOOSE] : re[t.PRERELEASE]);
+            if (!match || match[1] !== identifier) {
+              throw new Error(`invalid identifier: ${identifier}`);
+            }
+          }
+        }
+        switch (release) {
+          case "premajor":
+            this.prerelease.length = 0;
+            this.patch = 0;
+            this.minor = 0;
+            this.major++;
+            this.inc("pre", identifier, identifierBase);
+            break;
+          case "preminor":
+            this.prerelease.length = 0;
+            this.patch = 0;
+            this.minor++;
+            this.inc("pre", identifier, identifierBase);
+            break;
+          case "prepatch":
+            this.prerelease.length = 0;
+            this.inc("patch", identifier, identifierBase);
+            this.inc("pre", identifier, identifierBase);
+            break;
+          // If the input is a non-prerelease version, this acts the same as
+          // prepatch.
+          case "prerelease":
+            if (this.prerelease.length === 0) {
+              this.inc("patch", identifier, identifierBase);
+            }
+            this.inc("pre", identifier, identifierBase);
+            break;
+          case "release":
+            if (this.prerelease.length === 0) {
+              throw new Error(`version ${this.raw} is not a prerelease`);
+            }
+            this.prerelease.length = 0;
+            break;
+          case "major":
+            if (this.minor !== 0 || this.patch !== 0 || this.prerelease.length === 0) {
+              this.major++;
+            }
+            this.minor = 0;
+            this.patch = 0;
+            this.prerelease = [];
+            break;
+          case "minor":
+            if (this.patch !== 0 || this.prerelease.length === 0) {
+              this.minor++;
+            }
+            this.patch = 0;
+            this.prerelease = [];
+            break;
+          case "patch":
+            if (this.prerelease.length === 0) {
+              this.patch++;
+            }
+            this.prerelease = [];
+            break;
+          // This probably shouldn't be used publicly.
+          // 1.0.0 'pre' would become 1.0.0-0 which is the wrong direction.
+          case "pre": {
+            const base = Number(identifierBase) ? 1 : 0;
+            if (this.prerelease.length === 0) {
+              this.prerelease = [base];
+            } else {
+              let i = this.prerelease.length;
+              while (--i >= 0) {
+                if (typeof this.prerelease[i] === "number") {
+                  this.prerelease[i]++;
+                  i = -2;
+                }
+              }
+              if (i === -1) {
+                if (identifier === this.prerelease.join(".") && identifierBase === false) {
+                  throw new Error("invalid increment argument: identifier already exists");
+                }
+                this.prerelease.push(base);
+              }
+            }
+            if (identifier) {
+              let prerelease = [identifier, base];
+              if (identifierBase === false) {
+                prerelease = [identifier];
+              }
+              if (isPrereleaseIdentifier(this.prerelease, identifier)) {
+                const prereleaseBase = this.prerelease[identifier.split(".").length];
+                if (isNaN(prereleaseBase)) {
+                  this.prerelease = prerelease;
+                }
+              } else {
+                this.prerelease = prerelease;
+              }
+            }
+            break;
+          }
+          default:
+            throw new Error(`invalid increment argument: ${release}`);
+        }
+        this.raw = this.format();
+        if (this.build.length) {
+          this.raw += `+${this.build.join(".")}`;
+        }
+        return this;
+      }
+    };
+    module.exports = SemVer;
+  }
+});
+
+// node_modules/semver/functions/parse.js
+var require_parse2 = __commonJS({
+  "node_modules/semver/functions/parse.js"(exports2, module) {
+    "use strict";
+    var SemVer = require_semver();
+    var parse = (version, options, throwErrors = false) => {
+      if (version instanceof SemVer) {
+        return version;
+      }
+      try {
+        return new SemVer(version, options);
+      } catch (er) {
+        if (!throwErrors) {
+          return null;
+        }
+        throw er;
+      }
+    };
+    module.exports = parse;
+  }
+});
+
+// node_modules/semver/functions/valid.js
+var require_valid = __commonJS({
+  "node_modules/semver/functions/valid.js"(exports2, module) {
+    "use strict";
+    var parse = require_parse2();
+    var valid = (version, options) => {
+      const v = parse(version, options);
+      return v ? v.version : null;
+    };
+    module.exports = valid;
+  }
+});
+
+// node_modules/semver/functions/clean.js
+var require_clean = __commonJS({
+  "node_modules/semver/functions/clean.js"(exports2, module) {
+    "use strict";
+    var parse = require_parse2();
+    var clean = (version, options) => {
+      const s = parse(version.trim().replace(/^[=v]+/, ""), options);
+      return s ? s.version : null;
+    };
+    module.exports = clean;
+  }
+});
+
+// node_modules/semver/functions/inc.js
+var require_inc = __commonJS({
+  "node_modules/semver/functions/inc.js"(exports2, module) {
+    "use strict";
+    var SemVer = require_semver();
+    var inc = (version, release, options, identifier, identifierBase) => {
+      if (typeof options === "string") {
+        identifierBase = identifier;
+        identifier = options;
+        options = void 0;
+      }
+      try {
+        return new SemVer(
+          version instanceof SemVer ? version.version : version,
+          options
+        ).inc(release, identifier, identifierBase).version;
+      } catch (er) {
+        return null;
+      }
+    };
+    module.exports = inc;
+  }
+});
+
+// node_modules/semver/functions/diff.js
+var require_diff = __commonJS({
+  "node_modules/semver/functions/diff.js"(exports2, module) {
+    "use strict";
+    var parse = require_parse2();
+    var diff = (version1, version2) => {
+      const v1 = parse(version1, null, true);
+      const v2 = parse(version2, null, true);
+      const comparison = v1.compare(v2);
+      if (comparison === 0) {
+        return null;
+      }
+      const v1Higher = comparison > 0;
+      const highVersion = v1Higher ? v1 : v2;
+      const lowVersion = v1Higher ? v2 : v1;
+      const highHasPre = !!highVersion.prerelease.length;
+      const lowHasPre = !!lowVersion.prerelease.length;
+      if (lowHasPre && !highHasPre) {
+        if (!lowVersion.patch && !lowVersion.minor) {
+          return "major";
+        }
+        if (lowVersion.compareMain(highVersion) === 0) {
+          if (lowVersion.minor && !lowVersion.patch) {
+            return "minor";
+          }
+          return "patch";
+        }
+      }
+      const prefix = highHasPre ? "pre" : "";
+      if (v1.major !== v2.major) {
+        return prefix + "major";
+      }
+      if (v1.minor !== v2.minor) {
+        return prefix + "minor";
+      }
+      if (v1.patch !== v2.patch) {
+        return prefix + "patch";
+      }
+      return "prerelease";
+    };
+    module.exports = diff;
+  }
+});
+
+// node_modules/semver/functions/major.js
+var require_major = __commonJS({
+  "node_modules/semver/functions/major.js"(exports2, module) {
+    "use strict";
+    var SemVer = require_semver();
+    var major = (a, loose) => new SemVer(a, loose).major;
+    module.exports = major;
+  }
+});
+
+// node_modules/semver/functions/minor.js
+var require_minor = __commonJS({
+  "node_modules/semver/functions/minor.js"(exports2, module) {
+    "use strict";
+    var SemVer = require_semver();
+    var minor = (a, loose) => new SemVer(a, loose).minor;
+    module.exports = minor;
+  }
+});
+
+// node_modules/semver/functions/patch.js
+var require_patch = __commonJS({
+  "node_modules/semver/functions/patch.js"(exports2, module) {
+    "use strict";
+    var SemVer = require_semver();
+    var patch = (a, loose) => new SemVer(a, loose).patch;
+    module.exports = patch;
+  }
+});
+
+// node_modules/semver/functions/prerelease.js
+var require_prerelease = __commonJS({
+  "node_modules/semver/functions/prerelease.js"(exports2, module) {
+    "use strict";
+    var parse = require_parse2();
+    var prerelease = (version, options) => {
+      const parsed = parse(version, options);
+      return parsed && parsed.prerelease.length ? parsed.prerelease : null;
+    };
+    module.exports = prerelease;
+  }
+});
+
+// node_modules/semver/functions/compare.js
+var require_compare = __commonJS({
+  "node_modules/semver/functions/compare.js"(exports2, module) {
+    "use strict";
+    var SemVer = require_semver();
+    var compare = (a, b, loose) => new SemVer(a, loose).compare(new SemVer(b, loose));
+    module.exports = compare;
+  }
+});
+
+// node_modules/semver/functions/rcompare.js
+var require_rcompare = __commonJS({
+  "node_modules/semver/functions/rcompare.js"(exports2, module) {
+    "use strict";
+    var compare = require_compare();
+    var rcompare = (a, b, loose) => compare(b, a, loose);
+    module.exports = rcompare;
+  }
+});
+
+// node_modules/semver/functions/compare-loose.js
+var require_compare_loose = __commonJS({
+  "node_modules/semver/functions/compare-loose.js"(exports2, module) {
+    "use strict";
+    var compare = require_compare();
+    var compareLoose = (a, b) => compare(a, b, true);
+    module.exports = compareLoose;
+  }
+});
+
+// node_modules/semver/functions/compare-build.js
+var require_compare_build = __commonJS({
+  "node_modules/semver/functions/compare-build.js"(exports2, module) {
+    "use strict";
+    var SemVer = require_semver();
+    var compareBuild = (a, b, loose) => {
+      const versionA = new SemVer(a, loose);
+      const versionB = new SemVer(b, loose);
+      return versionA.compare(versionB) || versionA.compareBuild(versionB);
+    };
+    module.exports = compareBuild;
+  }
+});
+
+// node_modules/semver/functions/sort.js
+var require_sort = __commonJS({
+  "node_modules/semver/functions/sort.js"(exports2, module) {
+    "use strict";
+    var compareBuild = require_compare_build();
+    var sort = (list2, loose) => list2.sort((a, b) => compareBuild(a, b, loose));
+    module.exports = sort;
+  }
+});
+
+// node_modules/semver/functions/rsort.js
+var require_rsort = __commonJS({
+  "node_modules/semver/functions/rsort.js"(exports2, module) {
+    "use strict";
+    var compareBuild = require_compare_build();
+    var rsort = (list2, loose) => list2.sort((a, b) => compareBuild(b, a, loose));
+    module.exports = rsort;
+  }
+});
+
+// node_modules/semver/functions/gt.js
+var require_gt = __commonJS({
+  "node_modules/semver/functions/gt.js"(exports2, module) {
+    "use strict";
+    var compare = require_compare();
+    var gt = (a, b, loose) => compare(a, b, loose) > 0;
+    module.exports = gt;
+  }
+});
+
+// node_modules/semver/functions/lt.js
+var require_lt = __commonJS({
+  "node_modules/semver/functions/lt.js"(exports2, module) {
+    "use strict";
+    var compare = require_compare();
+    var lt = (a, b, loose) => compare(a, b, loose) < 0;
+    module.exports = lt;
+  }
+});
+
+// node_modules/semver/functions/eq.js
+var require_eq = __commonJS({
+  "node_modules/semver/functions/eq.js"(exports2, module) {
+    "use strict";
+    var compare = require_compare();
+    var eq = (a, b, loose) => compare(a, b, loose) === 0;
+    module.exports = eq;
+  }
+});
+
+// node_modules/semver/functions/neq.js
+var require_neq = __commonJS({
+  "node_modules/semver/functions/neq.js"(exports2, module) {
+    "use strict";
+    var compare = require_compare();
+    var neq = (a, b, loose) => compare(a, b, loose) !== 0;
+    module.exports = neq;
+  }
+});
+
+// node_modules/semver/functions/gte.js
+var require_gte = __commonJS({
+  "node_modules/semver/functions/gte.js"(exports2, module) {
+    "use strict";
+    var compare = require_compare();
+    var gte = (a, b, loose) => compare(a, b, loose) >= 0;
+    module.exports = gte;
+  }
+});
+
+// node_modules/semver/functions/lte.js
+var require_lte = __commonJS({
+  "node_modules/semver/functions/lte.js"(exports2, module) {
+    "use strict";
+    var compare = require_compare();
+    var lte = (a, b, loose) => compare(a, b, loose) <= 0;
+    module.exports = lte;
+  }
+});
+
+// node_modules/semver/functions/cmp.js
+var require_cmp = __commonJS({
+  "node_modules/semver/functions/cmp.js"(exports2, module) {
+    "use strict";
+    var eq = require_eq();
+    var neq = require_neq();
+    var gt = require_gt();
+    var gte = require_gte();
+    var lt = require_lt();
+    var lte = require_lte();
+    var cmp = (a, op, b, loose) => {
+      switch (op) {
+        case "===":
+          if (typeof a === "object") {
+            a = a.version;
+          }
+          if (typeof b === "object") {
+            b = b.version;
+          }
+          return a === b;
+        case "!==":
+          if (typeof a === "object") {
+            a = a.version;
+          }
+          if (typeof b === "object") {
+            b = b.version;
+          }
+          return a !== b;
+        case "":
+        case "=":
+        case "==":
+          return eq(a, b, loose);
+        case "!=":
+          return neq(a, b, loose);
+        case ">":
+          return gt(a, b, loose);
+        case ">=":
+          return gte(a, b, loose);
+        case "<":
+          return lt(a, b, loose);
+        case "<=":
+          return lte(a, b, loose);
+        default:
+          throw new TypeError(`Invalid operator: ${op}`);
+      }
+    };
+    module.exports = cmp;
+  }
+});
+
+// node_modules/semver/functions/coerce.js
+var require_coerce = __commonJS({
+  "node_modules/semver/functions/coerce.js"(exports2, module) {
+    "use strict";
+    var SemVer = require_semver();
+    var parse = require_parse2();
+    var { safeRe: re, t } = require_re();
+    var coerce = (version, options) => {
+      if (version instanceof SemVer) {
+        return version;
+      }
+      if (typeof version === "number") {
+        version = String(version);
+      }
+      if (typeof version !== "string") {
+        return null;
+      }
+      options = options || {};
+      let match = null;
+      if (!options.rtl) {
+        match = version.match(options.includePrerelease ? re[t.COERCEFULL] : re[t.COERCE]);
+      } else {
+        const coerceRtlRegex = options.includePrerelease ? re[t.COERCERTLFULL] : re[t.COERCERTL];
+        let next;
+        while ((next = coerceRtlRegex.exec(version)) && (!match || match.index + match[0].length !== version.length)) {
+          if (!match || next.index + next[0].length !== match.index + match[0].length) {
+            match = next;
+          }
+          coerceRtlRegex.lastIndex = next.index + next[1].length + next[2].length;
+        }
+        coerceRtlRegex.lastIndex = -1;
+      }
+      if (match === null) {
+        return null;
+      }
+      const major = match[2];
+      const minor = match[3] || "0";
+      const patch = match[4] || "0";
+      const prerelease = options.includePrerelease && match[5] ? `-${match[5]}` : "";
+      const build = options.includePrerelease && match[6] ? `+${match[6]}` : "";
+      return parse(`${major}.${minor}.${patch}${prerelease}${build}`, options);
+    };
+    module.exports = coerce;
+  }
+});
+
+// node_modules/semver/functions/truncate.js
+var require_truncate = __commonJS({
+  "node_modules/semver/functions/truncate.js"(exports2, module) {
+    "use strict";
+    var parse = require_parse2();
+    var constants3 = require_constants7();
+    var SemVer = require_semver();
+    var truncate = (version, truncation, options) => {
+      if (!constants3.RELEASE_TYPES.includes(truncation)) {
+        return null;
+      }
+      const clonedVersion = cloneInputVersion(version, options);
+      return clonedVersion && doTruncation(clonedVersion, truncation);
+    };
+    var cloneInputVersion = (version, options) => {
+      const versionStringToParse = version instanceof SemVer ? version.version : version;
+      return parse(versionStringToParse, options);
+    };
+    var doTruncation = (version, truncation) => {
+      if (isPrerelease(truncation)) {
+        return version.version;
+      }
+      version.prerelease = [];
+      switch (truncation) {
+        case "major":
+          version.minor = 0;
+          version.patch = 0;
+          break;
+        case "minor":
+          version.patch = 0;
+          break;
+      }
+      return version.format();
+    };
+    var isPrerelease = (type) => {
+      return type.startsWith("pre");
+    };
+    module.exports = truncate;
+  }
+});
+
+// node_modules/semver/internal/lrucache.js
+var require_lrucache = __commonJS({
+  "node_modules/semver/internal/lrucache.js"(exports2, module) {
+    "use strict";
+    var LRUCache = class {
+      constructor() {
+        this.max = 1e3;
+        this.map = /* @__PURE__ */ new Map();
+      }
+      get(key) {
+        const value = this.map.get(key);
+        if (value === void 0) {
+          return void 0;
+        } else {
+          this.map.delete(key);
+          this.map.set(key, value);
+          return value;
+        }
+      }
+      delete(key) {
+        return this.map.delete(key);
+      }
+      set(key, value) {
+        const deleted = this.delete(key);
+        if (!deleted && value !== void 0) {
+          if (this.map.size >= this.max) {
+            const firstKey = this.map.keys().next().value;
+            this.delete(firstKey);
+          }
+          this.map.set(key, value);
+        }
+        return this;
+      }
+    };
+    module.exports = LRUCache;
+  }
+});
+
+// node_modules/semver/internal/trim-comparator-whitespace.js
+var require_trim_comparator_whitespace = __commonJS({
+  "node_modules/semver/internal/trim-comparator-whitespace.js"(exports2, module) {
+    "use strict";
+    var {
+      MAX_LENGTH,
+      MAX_SAFE_BUILD_LENGTH,
+      WHITESPACE_CHARACTERS
+    } = require_constants7();
+    var whitespace = new Uint8Array(65536);
+    for (const char of WHITESPACE_CHARACTERS) {
+      whitespace[char.charCodeAt(0)] = 1;
+    }
+    var isWhitespace = (char) => char !== void 0 && whitespace[char.charCodeAt(0)] === 1;
+    var isVersionPrefix = (char) => char === "v" || char === "=" || isWhitespace(char);
+    var isDigit = (char) => char !== void 0 && char >= "0" && char <= "9";
+    var isLetter = (char) => char !== void 0 && (char >= "a" && char <= "z" || char >= "A" && char <= "Z");
+    var isIdentifierCharacter = (char) => isDigit(char) || isLetter(char) || char === "-";
+    var isVersionStart = (char) => isDigit(char) || char === "x" || char === "X" || char === "*";
+    var findDigitsEndIndex = (range, start, limit, digitRuns) => {
+      if (!isDigit(range[start])) {
+        return start;
+      }
+      if (start >= digitRuns.start && start < digitRuns.end) {
+        return Math.min(start + limit, digitRuns.end);
+      }
+      if (start >= digitRuns.previousStart && start < digitRuns.previousEnd) {
+        return Math.min(start + limit, digitRuns.previousEnd);
+      }
+      let end = start + 1;
+      while (isDigit(range[end])) {
+        end++;
+      }
+      digitRuns.previousStart = digitRuns.start;
+      digitRuns.previousEnd = digitRuns.end;
+      digitRuns.start = start;
+      digitRuns.end = end;
+      return Math.min(start + limit, end);
+    };
+    var findVersionNumberEndIndex = (range, start, loose, digitRuns) => {
+      if (!loose && range[start] === "0") {
+        return start + 1;
+      }
+      return findDigitsEndIndex(range, start, loose ? MAX_LENGTH : MAX_LENGTH + 1, digitRuns);
+    };
+    var findPrereleaseIdentifierEndIndex = (range, start, loose, digitRuns) => {
+      const digitsEnd = findDigitsEndIndex(range, start, MAX_LENGTH, digitRuns);
+      if (isLetter(range[digitsEnd]) || range[digitsEnd] === "-") {
+        let end = digitsEnd + 1;
+        const limit = end + MAX_SAFE_BUILD_LENGTH;
+        while (end < limit && isIdentifierCharacter(range[end])) {
+          end++;
+        }
+        return end;
+      }
+      return findVersionNumberEndIndex(range, start, loose, digitRuns);
+    };
+    var findPrereleaseEndIndex = (range, start, loose, digitRuns) => {
+      const hyphen = range[start] === "-";
+      if (!loose && !hyphen) {
+        return start;
+      }
+      const identifierStart = start + (hyphen ? 1 : 0);
+      let end = findPrereleaseIdentifierEndIndex(range, identifierStart, loose, digitRuns);
+      if (end === identifierStart) {
+        if (!loose || !hyphen) {
+          return start;
+        }
+        end = findPrereleaseIdentifierEndIndex(range, start, loose, digitRuns);
+      }
+      while (range[end] === ".") {
+        const next = findPrereleaseIdentifierEndIndex(range, end + 1, loose, digitRuns);
+        if (next === end + 1) {
+          break;
+        }
+        end = next;
+      }
+      return end;
+    };
+    var findBuildIdentifierEndIndex = (range, start) => {
+      let end = start;
+      while (end - start < MAX_SAFE_BUILD_LENGTH && isIdentifierCharacter(range[end])) {
+        end++;
+      }
+      return end;
+    };
+    var findBuildEndIndex = (range, start) => {
+      if (range[start] !== "+") {
+        return start;
+      }
+      let end = findBuildIdentifierEndIndex(range, start + 1);
+      if (end === start + 1) {
+        return start;
+      }
+      while (range[end] === ".") {
+        const next = findBuildIdentifierEndIndex(range, end + 1);
+        if (next === end + 1) {
+          break;
+        }
+        end = next;
+      }
+      return end;
+    };
+    var findLooseFullVersionEndIndex = (range, start, digitRuns) => {
+      let end = start;
+      for (let component = 0; component < 3; component++) {
+        const next = findVersionNumberEndIndex(range, end, true, digitRuns);
+        if (next === end) {
+          return start;
+        }
+        end = next;
+        if (component < 2) {
+          if (range[end] !== ".") {
+            return start;
+          }
+          end++;
+        }
+      }
+      const prereleaseEnd = findPrereleaseEndIndex(range, end, true, digitRuns);
+      return findBuildEndIndex(range, prereleaseEnd);
+    };
+    var findPartialVersionComponentEndIndex = (range, start, digitRuns) => {
+      if (isDigit(range[start])) {
+        return findVersionNumberEndIndex(range, start, false, digitRuns);
+      }
+      return isVersionStart(range[start]) ? start + 1 : start;
+    };
+    var findPartialVersionEndIndex = (range, start, digitRuns) => {
+      let end = findPartialVersionComponentEndIndex(range, start, digitRuns);
+      for (let component = 0; component < 2; component++) {
+        if (range[end] !== ".") {
+          return end;
+        }
+        const next = findPartialVersionComponentEndIndex(range, end + 1, digitRuns);
+        if (next === end + 1) {
+          return end;
+        }
+        end = next;
+      }
+      const prereleaseEnd = findPrereleaseEndIndex(range, end, false, digitRuns);
+      return findBuildEndIndex(range, prereleaseEnd);
+    };
+    var findVersionEndIndex = (range, start, digitRuns) => {
+      const fullVersionEnd = findLooseFullVersionEndIndex(range, start, digitRuns);
+      return fullVersionEnd !== start ? fullVersionEnd : findPartialVersionEndIndex(range, start, digitRuns);
+    };
+    var findRemovableWhitespaceIndex = (range, matchStart) => {
+      let position = matchStart;
+      if (isWhitespace(range[position])) {
+        position++;
+      }
+      if (range[position] === "<" || range[position] === ">") {
+        position++;
+      }
+      if (range[position] === "=") {
+        position++;
+      }
+      return isWhitespace(range[position]) ? position : -1;
+    };
+    var trimComparatorWhitespace = (range) => {
+      let result = "";
+      let copyFrom = 0;
+      let cursor = 0;
+      const digitRuns = { start: -1, end: -1, previousStart: -1, previousEnd: -1 };
+      while (cursor < range.length) {
+        const matchStart = cursor;
+        if (range[cursor] === "<" || range[cursor] === ">") {
+          cursor++;
+        } else if (!isVersionPrefix(range[cursor]) && !isVersionStart(range[cursor])) {
+          cursor++;
+          continue;
+        }
+        while (cursor < range.length && isVersionPrefix(range[cursor])) {
+          cursor++;
+        }
+        if (!isVersionStart(range[cursor])) {
+          continue;
+        }
+        const whitespacePosition = findRemovableWhitespaceIndex(range, matchStart);
+        if (whitespacePosition !== -1) {
+          result += range.slice(copyFrom, whitespacePosition);
+          copyFrom = whitespacePosition + 1;
+        }
+        cursor = findVersionEndIndex(range, cursor, digitRuns);
+      }
+      return result + range.slice(copyFrom);
+    };
+    module.exports = trimComparatorWhitespace;
+  }
+});
+
+// node_modules/semver/classes/range.js
+var require_range = __commonJS({
+  "node_modules/semver/classes/range.js"(exports2, module) {
+    "use strict";
+    var SPACE_CHARACTERS = /\s+/g;
+    var Range = class _Range {
+      constructor(range, options) {
+        options = parseOptions(options);
+        if (range instanceof _Range) {
+          if (range.loose === !!options.loose && range.includePrerelease === !!options.includePrerelease) {
+            return range;
+          } else {
+            return new _Range(range.raw, options);
+          }
+        }
+        if (range instanceof Comparator) {
+          this.raw = range.value;
+          this.set = [[range]];
+          this.formatted = void 0;
+          return this;
+        }
+        this.options = options;
+        this.loose = !!options.loose;
+        this.includePrerelease = !!options.includePrerelease;
+        this.raw = range.trim().replace(SPACE_CHARACTERS, " ");
+        this.set = this.raw.split("||").map((r) => this.parseRange(r.trim())).filter((c) => c.length);
+        if (!this.set.length) {
+          throw new TypeError(`Invalid SemVer Range: ${this.raw}`);
+        }
+        if (this.set.length > 1) {
+          const first = this.set[0];
+          this.set = this.set.filter((c) => !isNullSet(c[0]));
+          if (this.set.length === 0) {
+            this.set = [first];
+          } else if (this.set.length > 1) {
+            for (const c of this.set) {
+              if (c.length === 1 && isAny(c[0])) {
+                this.set = [c];
+                break;
+              }
+            }
+          }
+        }
+        this.formatted = void 0;
+      }
+      get range() {
+        if (this.formatted === void 0) {
+          this.formatted = "";
+          for (let i = 0; i < this.set.length; i++) {
+            if (i > 0) {
+              this.formatted += "||";
+            }
+            const comps = this.set[i];
+            for (let k = 0; k < comps.length; k++) {
+              if (k > 0) {
+                this.formatted += " ";
+              }
+              this.formatted += comps[k].toString().trim();
+            }
+          }
+        }
+        return this.formatted;
+      }
+      format() {
+        return this.range;
+      }
+      toString() {
+        return this.range;
+      }
+      parseRange(range) {
+        range = range.replace(BUILDSTRIPRE, "");
+        const memoOpts = (this.options.includePrerelease && FLAG_INCLUDE_PRERELEASE) | (this.options.loose && FLAG_LOOSE);
+        const memoKey = memoOpts + ":" + range;
+        const cached = cache.get(memoKey);
+        if (cached) {
+          return cached;
+        }
+        const loose = this.options.loose;
+        const hr = loose ? re[t.HYPHENRANGELOOSE] : re[t.HYPHENRANGE];
+        range = range.replace(hr, hyphenReplace(this.options.includePrerelease));
+        debug2("hyphen replace", range);
+        range = trimComparatorWhitespace(range);
+        debug2("comparator trim", range);
+        range = range.replace(re[t.TILDETRIM], tildeTrimReplace);
+        debug2("tilde trim", range);
+        range = range.replace(re[t.CARETTRIM], caretTrimReplace);
+        debug2("caret trim", range);
+        let rangeList = range.split(" ").map((comp) => parseComparator(comp, this.options)).join(" ").split(/\s+/).map((comp) => replaceGTE0(comp, this.options));
+        if (loose) {
+          rangeList = rangeList.filter((comp) => {
+            debug2("loose invalid filter", comp, this.options);
+            return !!comp.match(re[t.COMPARATORLOOSE]);
+          });
+        }
+        debug2("range list", rangeList);
+        const rangeMap = /* @__PURE__ */ new Map();
+        const comparators = rangeList.map((comp) => new Comparator(comp, this.options));
+        for (const comp of comparators) {
+          if (isNullSet(comp)) {
+            return [comp];
+          }
+          rangeMap.set(comp.value, comp);
+        }
+        if (rangeMap.size > 1 && rangeMap.has("")) {
+          rangeMap.delete("");
+        }
+        const result = [...rangeMap.values()];
+        cache.set(memoKey, result);
+        return result;
+      }
+      intersects(range, options) {
+        if (!(range instanceof _Range)) {
+          throw new TypeError("a Range is required");
+        }
+        return this.set.some((thisComparators) => {
+          return isSatisfiable(thisComparators, options) && range.set.some((rangeComparators) => {
+            return isSatisfiable(rangeComparators, options) && thisComparators.every((thisComparator) => {
+              return rangeComparators.every((rangeComparator) => {
+                return thisComparator.intersects(rangeComparator, options);
+              });
+            });
+          });
+        });
+      }
+      // if ANY of the sets match ALL of its comparators, then pass
+      test(version) {
+        if (!version) {
+          return false;
+        }
+        if (typeof version === "string") {
+          try {
+            version = new SemVer(version, this.options);
+          } catch (er) {
+            return false;
+          }
+        }
+        for (let i = 0; i < this.set.length; i++) {
+          if (testSet(this.set[i], version, this.options)) {
+            return true;
+          }
+        }
+        return false;
+      }
+    };
+    module.exports = Range;
+    var LRU = require_lrucache();
+    var cache = new LRU();
+    var parseOptions = require_parse_options();
+    var Comparator = require_comparator();
+    var debug2 = require_debug();
+    var SemVer = require_semver();
+    var trimComparatorWhitespace = require_trim_comparator_whitespace();
+    var {
+      safeRe: re,
+      src,
+      t,
+      tildeTrimReplace,
+      caretTrimReplace
+    } = require_re();
+    var { FLAG_INCLUDE_PRERELEASE, FLAG_LOOSE } = require_constants7();
+    var BUILDSTRIPRE = new RegExp(src[t.BUILD], "g");
+    var isNullSet = (c) => c.value === "<0.0.0-0";
+    var isAny = (c) => c.value === "";
+    var isSatisfiable = (comparators, options) => {
+      let result = true;
+      const remainingComparators = comparators.slice();
+      let testComparator = remainingComparators.pop();
+      while (result && remainingComparators.length) {
+        result = remainingComparators.every((otherComparator) => {
+          return testComparator.intersects(otherComparator, options);
+        });
+        testComparator = remainingComparators.pop();
+      }
+      return result;
+    };
+    var parseComparator = (comp, options) => {
+      comp = comp.replace(re[t.BUILD], "");
+      debug2("comp", comp, options);
+      comp = replaceCarets(comp, options);
+      debug2("caret", comp);
+      comp = replaceTildes(comp, options);
+      debug2("tildes", comp);
+      comp = replaceXRanges(comp, options);
+      debug2("xrange", comp);
+      comp = replaceStars(comp, options);
+      debug2("stars", comp);
+      return comp;
+    };
+    var isX = (id) => !id || id.toLowerCase() === "x" || id === "*";
+    var invalidXRangeOrder = (M, m, p) => isX(M) && !isX(m) || isX(m) && p && !isX(p);
+    var replaceTildes = (comp, options) => {
+      return comp.trim().split(/\s+/).map((c) => replaceTilde(c, options)).join(" ");
+    };
+    var replaceTilde = (comp, options) => {
+      const r = options.loose ? re[t.TILDELOOSE] : re[t.TILDE];
+      const z = options.includePrerelease ? "-0" : "";
+      return comp.replace(r, (_, M, m, p, pr) => {
+        debug2("tilde", comp, _, M, m, p, pr);
+        let ret;
+        if (isX(M)) {
+          ret = "";
+        } else if (isX(m)) {
+          ret = `>=${M}.0.0${z} <${+M + 1}.0.0-0`;
+        } else if (isX(p)) {
+          ret = `>=${M}.${m}.0${z} <${M}.${+m + 1}.0-0`;
+        } else if (pr) {
+          debug2("replaceTilde pr", pr);
+          ret = `>=${M}.${m}.${p}-${pr} <${M}.${+m + 1}.0-0`;
+        } else {
+          ret = `>=${M}.${m}.${p} <${M}.${+m + 1}.0-0`;
+        }
+        debug2("tilde return", ret);
+        return ret;
+      });
+    };
+    var replaceCarets = (comp, options) => {
+      return comp.trim().split(/\s+/).map((c) => replaceCaret(c, options)).join(" ");
+    };
+    var replaceCaret = (comp, options) => {
+      debug2("caret", comp, options);
+      const r = options.loose ? re[t.CARETLOOSE] : re[t.CARET];
+      const z = options.includePrerelease ? "-0" : "";
+      return comp.replace(r, (_, M, m, p, pr) => {
+        debug2("caret", comp, _, M, m, p, pr);
+        let ret;
+        if (isX(M)) {
+          ret = "";
+        } else if (isX(m)) {
+          ret = `>=${M}.0.0${z} <${+M + 1}.0.0-0`;
+        } else if (isX(p)) {
+          if (M === "0") {
+            ret = `>=${M}.${m}.0${z} <${M}.${+m + 1}.0-0`;
+          } else {
+            ret = `>=${M}.${m}.0${z} <${+M + 1}.0.0-0`;
+          }
+        } else if (pr) {
+          debug2("replaceCaret pr", pr);
+          if (M === "0") {
+            if (m === "0") {
+              ret = `>=${M}.${m}.${p}-${pr} <${M}.${m}.${+p + 1}-0`;
+            } else {
+              ret = `>=${M}.${m}.${p}-${pr} <${M}.${+m + 1}.0-0`;
+            }
+          } else {
+            ret = `>=${M}.${m}.${p}-${pr} <${+M + 1}.0.0-0`;
+          }
+        } else {
+          debug2("no pr");
+          if (M === "0") {
+            if (m === "0") {
+              ret = `>=${M}.${m}.${p} <${M}.${m}.${+p + 1}-0`;
+            } else {
+              ret = `>=${M}.${m}.${p} <${M}.${+m + 1}.0-0`;
+            }
+          } else {
+            ret = `>=${M}.${m}.${p} <${+M + 1}.0.0-0`;
+          }
+        }
+        debug2("caret return", ret);
+        return ret;
+      });
+    };
+    var replaceXRanges = (comp, options) => {
+      debug2("replaceXRanges", comp, options);
+      return comp.split(/\s+/).map((c) => replaceXRange(c, options)).join(" ");
+    };
+    var replaceXRange = (comp, options) => {
+      comp = comp.trim();
+      const r = options.loose ? re[t.XRANGELOOSE] : re[t.XRANGE];
+      return comp.replace(r, (ret, gtlt, M, m, p, pr) => {
+        debug2("xRange", comp, ret, gtlt, M, m, p, pr);
+        if (invalidXRangeOrder(M, m, p)) {
+          return comp;
+        }
+        const xM = isX(M);
+        const xm = xM || isX(m);
+        const xp = xm || isX(p);
+        const anyX = xp;
+        if (gtlt === "=" && anyX) {
+          gtlt = "";
+        }
+        pr = options.includePrerelease ? "-0" : "";
+        if (xM) {
+          if (gtlt === ">" || gtlt === "<") {
+            ret = "<0.0.0-0";
+          } else {
+            ret = "*";
+          }
+        } else if (gtlt && anyX) {
+          if (xm) {
+            m = 0;
+          }
+          p = 0;
+          if (gtlt === ">") {
+            gtlt = ">=";
+            if (xm) {
+              M = +M + 1;
+              m = 0;
+              p = 0;
+            } else {
+              m = +m + 1;
+              p = 0;
+            }
+          } else if (gtlt === "<=") {
+            gtlt = "<";
+            if (xm) {
+              M = +M + 1;
+            } else {
+              m = +m + 1;
+            }
+          }
+          if (gtlt === "<") {
+            pr = "-0";
+          }
+          ret = `${gtlt + M}.${m}.${p}${pr}`;
+        } else if (xm) {
+          ret = `>=${M}.0.0${pr} <${+M + 1}.0.0-0`;
+        } else if (xp) {
+          ret = `>=${M}.${m}.0${pr} <${M}.${+m + 1}.0-0`;
+        }
+        debug2("xRange return", ret);
+        return ret;
+      });
+    };
+    var replaceStars = (comp, options) => {
+      debug2("replaceStars", comp, options);
+      return comp.trim().replace(re[t.STAR], "");
+    };
+    var replaceGTE0 = (comp, options) => {
+      debug2("replaceGTE0", comp, options);
+      return comp.trim().replace(re[options.includePrerelease ? t.GTE0PRE : t.GTE0], "");
+    };
+    var hyphenReplace = (incPr) => ($0, from, fM, fm, fp, fpr, fb, to, tM, tm, tp, tpr) => {
+      if (isX(fM)) {
+        from = "";
+      } else if (isX(fm)) {
+        from = `>=${fM}.0.0${incPr ? "-0" : ""}`;
+      } else if (isX(fp)) {
+        from = `>=${fM}.${fm}.0${incPr ? "-0" : ""}`;
+      } else if (fpr) {
+        from = `>=${from}`;
+      } else {
+        from = `>=${from}${incPr ? "-0" : ""}`;
+      }
+      if (isX(tM)) {
+        to = "";
+      } else if (isX(tm)) {
+        to = `<${+tM + 1}.0.0-0`;
+      } else if (isX(tp)) {
+        to = `<${tM}.${+tm + 1}.0-0`;
+      } else if (tpr) {
+        to = `<=${tM}.${tm}.${tp}-${tpr}`;
+      } else if (incPr) {
+        to = `<${tM}.${tm}.${+tp + 1}-0`;
+      } else {
+        to = `<=${to}`;
+      }
+      return `${from} ${to}`.trim();
+    };
+    var testSet = (set, version, options) => {
+      for (let i = 0; i < set.length; i++) {
+        if (!set[i].test(version)) {
+          return false;
+        }
+      }
+      if (version.prerelease.length && !options.includePrerelease) {
+        for (let i = 0; i < set.length; i++) {
+          debug2(set[i].semver);
+          if (set[i].semver === Comparator.ANY) {
+            continue;
+          }
+          if (set[i].semver.prerelease.length > 0) {
+            const allowed = set[i].semver;
+            if (allowed.major === version.major && allowed.minor === version.minor && allowed.patch === version.patch) {
+              return true;
+            }
+          }
+        }
+        return false;
+      }
+      return true;
+    };
+  }
+});
+
+// node_modules/semver/classes/comparator.js
+var require_comparator = __commonJS({
+  "node_modules/semver/classes/comparator.js"(exports2, module) {
+    "use strict";
+    var ANY = /* @__PURE__ */ Symbol("SemVer ANY");
+    var Comparator = class _Comparator {
+      static get ANY() {
+        return ANY;
+      }
+      constructor(comp, options) {
+        options = parseOptions(options);
+        if (comp instanceof _Comparator) {
+          if (comp.loose === !!options.loose) {
+            return comp;
+          } else {
+            comp = comp.value;
+          }
+        }
+        comp = comp.trim().split(/\s+/).join(" ");
+        debug2("comparator", comp, options);
+        this.options = options;
+        this.loose = !!options.loose;
+        this.parse(comp);
+        if (this.semver === ANY) {
+          this.value = "";
+        } else {
+          this.value = this.operator + this.semver.version;
+        }
+        debug2("comp", this);
+      }
+      parse(comp) {
+        const r = this.options.loose ? re[t.COMPARATORLOOSE] : re[t.COMPARATOR];
+        const m = comp.match(r);
+        if (!m) {
+          throw new TypeError(`Invalid comparator: ${comp}`);
+        }
+        this.operator = m[1] !== void 0 ? m[1] : "";
+        if (this.operator === "=") {
+          this.operator = "";
+        }
+        if (!m[2]) {
+          this.semver = ANY;
+        } else {
+          this.semver = new SemVer(m[2], this.options.loose);
+        }
+      }
+      toString() {
+        return this.value;
+      }
+      test(version) {
+        debug2("Comparator.test", version, this.options.loose);
+        if (this.semver === ANY || version === ANY) {
+          return true;
+        }
+        if (typeof version === "string") {
+          try {
+            version = new SemVer(version, this.options);
+          } catch (er) {
+            return false;
+          }
+        }
+        return cmp(version, this.operator, this.semver, this.options);
+      }
+      intersects(comp, options) {
+        if (!(comp instanceof _Comparator)) {
+          throw new TypeError("a Comparator is required");
+        }
+        if (this.operator === "") {
+          if (this.value === "") {
+            return true;
+          }
+          return new Range(comp.value, options).test(this.value);
+        } else if (comp.operator === "") {
+          if (comp.value === "") {
+            return true;
+          }
+          return new Range(this.value, options).test(comp.semver);
+        }
+        options = parseOptions(options);
+        if (options.includePrerelease && (this.value === "<0.0.0-0" || comp.value === "<0.0.0-0")) {
+          return false;
+        }
+        if (!options.includePrerelease && (this.value.startsWith("<0.0.0") || comp.value.startsWith("<0.0.0"))) {
+          return false;
+        }
+        if (this.operator.startsWith(">") && comp.operator.startsWith(">")) {
+          return true;
+        }
+        if (this.operator.startsWith("<") && comp.operator.startsWith("<")) {
+          return true;
+        }
+        if (this.semver.version === comp.semver.version && this.operator.includes("=") && comp.operator.includes("=")) {
+          return true;
+        }
+        if (cmp(this.semver, "<", comp.semver, options) && this.operator.startsWith(">") && comp.operator.startsWith("<")) {
+          return true;
+        }
+        if (cmp(this.semver, ">", comp.semver, options) && this.operator.startsWith("<") && comp.operator.startsWith(">")) {
+          return true;
+        }
+        return false;
+      }
+    };
+    module.exports = Comparator;
+    var parseOptions = require_parse_options();
+    var { safeRe: re, t } = require_re();
+    var cmp = require_cmp();
+    var debug2 = require_debug();
+    var SemVer = require_semver();
+    var Range = require_range();
+  }
+});
+
+// node_modules/semver/functions/satisfies.js
+var require_satisfies = __commonJS({
+  "node_modules/semver/functions/satisfies.js"(exports2, module) {
+    "use strict";
+    var Range = require_range();
+    var satisfies = (version, range, options) => {
+      try {
+        range = new Range(range, options);
+      } catch (er) {
+        return false;
+      }
+      return range.test(version);
+    };
+    module.exports = satisfies;
+  }
+});
+
+// node_modules/semver/ranges/to-comparators.js
+var require_to_comparators = __commonJS({
+  "node_modules/semver/ranges/to-comparators.js"(exports2, module) {
+    "use strict";
+    var Range = require_range();
+    var toComparators = (range, options) => new Range(range, options).set.map((comp) => comp.map((c) => c.value).join(" ").trim().split(" "));
+    module.exports = toComparators;
+  }
+});
+
+// node_modules/semver/ranges/max-satisfying.js
+var require_max_satisfying = __commonJS({
+  "node_modules/semver/ranges/max-satisfying.js"(exports2, module) {
+    "use strict";
+    var SemVer = require_semver();
+    var Range = require_range();
+    var maxSatisfying = (versions, range, options) => {
+      let max = null;
+      let maxSV = null;
+      let rangeObj = null;
+      try {
+        rangeObj = new Range(range, options);
+      } catch (er) {
+        return null;
+      }
+      versions.forEach((v) => {
+        if (rangeObj.test(v)) {
+          if (!max || maxSV.compare(v) === -1) {
+            max = v;
+            maxSV = new SemVer(max, options);
+          }
+        }
+      });
+      return max;
+    };
+    module.exports = maxSatisfying;
+  }
+});
+
+// node_modules/semver/ranges/min-satisfying.js
+var require_min_satisfying = __commonJS({
+  "node_modules/semver/ranges/min-satisfying.js"(exports2, module) {
+    "use strict";
+    var SemVer = require_semver();
+    var Range = require_range();
+    var minSatisfying = (versions, range, options) => {
+      let min = null;
+      let minSV = null;
+      let rangeObj = null;
+      try {
+        rangeObj = new Range(range, options);
+      } catch (er) {
+        return null;
+      }
+      versions.forEach((v) => {
+        if (rangeObj.test(v)) {
+          if (!min || minSV.compare(v) === 1) {
+            min = v;
+            minSV = new SemVer(min, options);
+          }
+        }
+      });
+      return min;
+    };
+    module.exports = minSatisfying;
+  }
+});
+
+// node_modules/semver/ranges/min-version.js
+var require_min_version = __commonJS({
+  "node_modules/semver/ranges/min-version.js"(exports2, module) {
+    "use strict";
+    var SemVer = require_semver();
+    var Range = require_range();
+    var gt = require_gt();
+    var minVersion = (range, loose) => {
+      range = new Range(range, loose);
+      let minver = new SemVer("0.0.0");
+      if (range.test(minver)) {
+        return minver;
+      }
+      minver = new SemVer("0.0.0-0");
+      if (range.test(minver)) {
+        return minver;
+      }
+      minver = null;
+      for (let i = 0; i < range.set.length; ++i) {
+        const comparators = range.set[i];
+        let setMin = null;
+        comparators.forEach((comparator) => {
+          const compver = new SemVer(comparator.semver.version);
+          switch (comparator.operator) {
+            case ">":
+              if (compver.prerelease.length === 0) {
+                compver.patch++;
+              } else {
+                compver.prerelease.push(0);
+              }
+              compver.raw = compver.format();
+            /* fallthrough */
+            case "":
+            case ">=":
+              if (!setMin || gt(compver, setMin)) {
+                setMin = compver;
+              }
+              break;
+            case "<":
+            case "<=":
+              break;
+            /* istanbul ignore next */
+            default:
+              throw new Error(`Unexpected operation: ${comparator.operator}`);
+          }
+        });
+        if (setMin && (!minver || gt(minver, setMin))) {
+          minver = setMin;
+        }
+      }
+      if (minver && range.test(minver)) {
+        return minver;
+      }
+      return null;
+    };
+    module.exports = minVersion;
+  }
+});
+
+// node_modules/semver/ranges/valid.js
+var require_valid2 = __commonJS({
+  "node_modules/semver/ranges/valid.js"(exports2, module) {
+    "use strict";
+    var Range = require_range();
+    var validRange = (range, options) => {
+      try {
+        return new Range(range, options).range || "*";
+      } catch (er) {
+        return null;
+      }
+    };
+    module.exports = validRange;
+  }
+});
+
+// node_modules/semver/ranges/outside.js
+var require_outside = __commonJS({
+  "node_modules/semver/ranges/outside.js"(exports2, module) {
+    "use strict";
+    var SemVer = require_semver();
+    var Comparator = require_comparator();
+    var { ANY } = Comparator;
+    var Range = require_range();
+    var satisfies = require_satisfies();
+    var gt = require_gt();
+    var lt = require_lt();
+    var lte = require_lte();
+    var gte = require_gte();
+    var outside = (version, range, hilo, options) => {
+      version = new SemVer(version, options);
+      range = new Range(range, options);
+      let gtfn, ltefn, ltfn, comp, ecomp;
+      switch (hilo) {
+        case ">":
+          gtfn = gt;
+          ltefn = lte;
+          ltfn = lt;
+          comp = ">";
+          ecomp = ">=";
+          break;
+        case "<":
+          gtfn = lt;
+          ltefn = gte;
+          ltfn = gt;
+          comp = "<";
+          ecomp = "<=";
+          break;
+        default:
+          throw new TypeError('Must provide a hilo val of "<" or ">"');
+      }
+      if (satisfies(version, range, options)) {
+        return false;
+      }
+      for (let i = 0; i < range.set.length; ++i) {
+        const comparators = range.set[i];
+        let high = null;
+        let low = null;
+        comparators.forEach((comparator) => {
+          if (comparator.semver === ANY) {
+            comparator = new Comparator(">=0.0.0");
+          }
+          high = high || comparator;
+          low = low || comparator;
+          if (gtfn(comparator.semver, high.semver, options)) {
+            high = comparator;
+          } else if (ltfn(comparator.semver, low.semver, options)) {
+            low = comparator;
+          }
+        });
+        if (high.operator === comp || high.operator === ecomp) {
+          return false;
+        }
+        if ((!low.operator || low.operator === comp) && ltefn(version, low.semver)) {
+          return false;
+        } else if (low.operator === ecomp && ltfn(version, low.semver)) {
+          return false;
+        }
+      }
+      return true;
+    };
+    module.exports = outside;
+  }
+});
+
+// node_modules/semver/ranges/gtr.js
+var require_gtr = __commonJS({
+  "node_modules/semver/ranges/gtr.js"(exports2, module) {
+    "use strict";
+    var outside = require_outside();
+    var gtr = (version, range, options) => outside(version, range, ">", options);
+    module.exports = gtr;
+  }
+});
+
+// node_modules/semver/ranges/ltr.js
+var require_ltr = __commonJS({
+  "node_modules/semver/ranges/ltr.js"(exports2, module) {
+    "use strict";
+    var outside = require_outside();
+    var ltr = (version, range, options) => outside(version, range, "<", options);
+    module.exports = ltr;
+  }
+});
+
+// node_modules/semver/ranges/intersects.js
+var require_intersects = __commonJS({
+  "node_modules/semver/ranges/intersects.js"(exports2, module) {
+    "use strict";
+    var Range = require_range();
+    var intersects = (r1, r2, options) => {
+      r1 = new Range(r1, options);
+      r2 = new Range(r2, options);
+      return r1.intersects(r2, options);
+    };
+    module.exports = intersects;
+  }
+});
+
+// node_modules/semver/ranges/simplify.js
+var require_simplify = __commonJS({
+  "node_modules/semver/ranges/simplify.js"(exports2, module) {
+    "use strict";
+    var satisfies = require_satisfies();
+    var compare = require_compare();
+    module.exports = (versions, range, options) => {
+      const set = [];
+      let first = null;
+      let prev = null;
+      const v = versions.sort((a, b) => compare(a, b, options));
+      for (const version of v) {
+        const included = satisfies(version, range, options);
+        if (included) {
+          prev = version;
+          if (!first) {
+            first = version;
+          }
+        } else {
+          if (prev) {
+            set.push([first, prev]);
+          }
+          prev = null;
+          first = null;
+        }
+      }
+      if (first) {
+        set.push([first, null]);
+      }
+      const ranges = [];
+      for (const [min, max] of set) {
+        if (min === max) {
+          ranges.push(min);
+        } else if (!max && min === v[0]) {
+          ranges.push("*");
+        } else if (!max) {
+          ranges.push(`>=${min}`);
+        } else if (min === v[0]) {
+          ranges.push(`<=${max}`);
+        } else {
+          ranges.push(`${min} - ${max}`);
+        }
+      }
+      const simplified = ranges.join(" || ");
+      const original = typeof range.raw === "string" ? range.raw : String(range);
+      return simplified.length < original.length ? simplified : range;
+    };
+  }
+});
+
+// node_modules/semver/ranges/subset.js
+var require_subset = __commonJS({
+  "node_modules/semver/ranges/subset.js"(exports2, module) {
+    "use strict";
+    var Range = require_range();
+    var Comparator = require_comparator();
+    var { ANY } = Comparator;
+    var satisfies = require_satisfies();
+    var compare = require_compare();
+    var subset = (sub, dom, options = {}) => {
+      if (sub === dom) {
+        return true;
+      }
+      sub = new Range(sub, options);
+      dom = new Range(dom, options);
+      let sawNonNull = false;
+      OUTER: for (const simpleSub of sub.set) {
+        for (const simpleDom of dom.set) {
+          const isSub = simpleSubset(simpleSub, simpleDom, options);
+          sawNonNull = sawNonNull || isSub !== null;
+          if (isSub) {
+            continue OUTER;
+          }
+        }
+        if (sawNonNull) {
+          return false;
+        }
+      }
+      return true;
+    };
+    var minimumVersionWithPreRelease = [new Comparator(">=0.0.0-0")];
+    var minimumVersion = [new Comparator(">=0.0.0")];
+    var simpleSubset = (sub, dom, options) => {
+      if (sub === dom) {
+        return true;
+      }
+      if (sub.length === 1 && sub[0].semver === ANY) {
+        if (dom.length === 1 && dom[0].semver === ANY) {
+          return true;
+        } else if (options.includePrerelease) {
+          sub = minimumVersionWithPreRelease;
+        } else {
+          sub = minimumVersion;
+        }
+      }
+      if (dom.length === 1 && dom[0].semver === ANY) {
+        if (options.includePrerelease) {
+          return true;
+        } else {
+          dom = minimumVersion;
+        }
+      }
+      const eqSet = /* @__PURE__ */ new Set();
+      let gt, lt;
+      for (const c of sub) {
+        if (c.operator === ">" || c.operator === ">=") {
+          gt = higherGT(gt, c, options);
+        } else if (c.operator === "<" || c.operator === "<=") {
+          lt = lowerLT(lt, c, options);
+        } else {
+          eqSet.add(c.semver);
+        }
+      }
+      if (eqSet.size > 1) {
+        return null;
+      }
+      let gtltComp;
+      if (gt && lt) {
+        gtltComp = compare(gt.semver, lt.semver, options);
+        if (gtltComp > 0) {
+          return null;
+        } else if (gtltComp === 0 && (gt.operator !== ">=" || lt.operator !== "<=")) {
+          return null;
+        }
+      }
+      for (const eq of eqSet) {
+        if (gt && !satisfies(eq, String(gt), options)) {
+          return null;
+        }
+        if (lt && !satisfies(eq, String(lt), options)) {
+          return null;
+        }
+        for (const c of dom) {
+          if (!satisfies(eq, String(c), options)) {
+            return false;
+          }
+        }
+        return true;
+      }
+      let higher, lower;
+      let hasDomLT, hasDomGT;
+      let needDomLTPre = lt && !options.includePrerelease && lt.semver.prerelease.length ? lt.semver : false;
+      let needDomGTPre = gt && !options.includePrerelease && gt.semver.prerelease.length ? gt.semver : false;
+      if (needDomLTPre && needDomLTPre.prerelease.length === 1 && lt.operator === "<" && needDomLTPre.prerelease[0] === 0) {
+        needDomLTPre = false;
+      }
+      for (const c of dom) {
+        hasDomGT = hasDomGT || c.operator === ">" || c.operator === ">=";
+        hasDomLT = hasDomLT || c.operator === "<" || c.operator === "<=";
+        if (gt) {
+          if (needDomGTPre) {
+            if (c.semver.prerelease && c.semver.prerelease.length && c.semver.major === needDomGTPre.major && c.semver.minor === needDomGTPre.minor && c.semver.patch === needDomGTPre.patch) {
+              needDomGTPre = false;
+            }
+          }
+          if (c.operator === ">" || c.operator === ">=") {
+            higher = higherGT(gt, c, options);
+            if (higher === c && higher !== gt) {
+              return false;
+            }
+          } else if (gt.operator === ">=" && !c.test(gt.semver)) {
+            return false;
+          }
+        }
+        if (lt) {
+          if (needDomLTPre) {
+            if (c.semver.prerelease && c.semver.prerelease.length && c.semver.major === needDomLTPre.major && c.semver.minor === needDomLTPre.minor && c.semver.patch === needDomLTPre.patch) {
+              needDomLTPre = false;
+            }
+          }
+          if (c.operator === "<" || c.operator === "<=") {
+            lower = lowerLT(lt, c, options);
+            if (lower === c && lower !== lt) {
+              return false;
+            }
+          } else if (lt.operator === "<=" && !c.test(lt.semver)) {
+            return false;
+          }
+        }
+        if (!c.operator && (lt || gt) && gtltComp !== 0) {
+          return false;
+        }
+      }
+      if (gt && hasDomLT && !lt && gtltComp !== 0) {
+        return false;
+      }
+      if (lt && hasDomGT && !gt && gtltComp !== 0) {
+        return false;
+      }
+      if (needDomGTPre || needDomLTPre) {
+        return false;
+      }
+      return true;
+    };
+    var higherGT = (a, b, options) => {
+      if (!a) {
+        return b;
+      }
+      const comp = compare(a.semver, b.semver, options);
+      return comp > 0 ? a : comp < 0 ? b : b.operator === ">" && a.operator === ">=" ? b : a;
+    };
+    var lowerLT = (a, b, options) => {
+      if (!a) {
+        return b;
+      }
+      const comp = compare(a.semver, b.semver, options);
+      return comp < 0 ? a : comp > 0 ? b : b.operator === "<" && a.operator === "<=" ? b : a;
+    };
+    module.exports = subset;
+  }
+});
+
+// node_modules/semver/index.js
+var require_semver2 = __commonJS({
+  "node_modules/semver/index.js"(exports2, module) {
+    "use strict";
+    var internalRe = require_re();
+    var constants3 = require_constants7();
+    var SemVer = require_semver();
+    var identifiers = require_identifiers();
+    var parse = require_parse2();
+    var valid = require_valid();
+    var clean = require_clean();
+    var inc = require_inc();
+    var diff = require_diff();
+    var major = require_major();
+    var minor = require_minor();
+    var patch = require_patch();
+    var prerelease = require_prerelease();
+    var compare = require_compare();
+    var rcompare = require_rcompare();
+    var compareLoose = require_compare_loose();
+    var compareBuild = require_compare_build();
+    var sort = require_sort();
+    var rsort = require_rsort();
+    var gt = require_gt();
+    var lt = require_lt();
+    var eq = require_eq();
+    var neq = require_neq();
+    var gte = require_gte();
+    var lte = require_lte();
+    var cmp = require_cmp();
+    var coerce = require_coerce();
+    var truncate = require_truncate();
+    var Comparator = require_comparator();
+    var Range = require_range();
+    var satisfies = require_satisfies();
+    var toComparators = require_to_comparators();
+    var maxSatisfying = require_max_satisfying();
+    var minSatisfying = require_min_satisfying();
+    var minVersion = require_min_version();
+    var validRange = require_valid2();
+    var outside = require_outside();
+    var gtr = require_gtr();
+    var ltr = require_ltr();
+    var intersects = require_intersects();
+    var simplifyRange = require_simplify();
+    var subset = require_subset();
+    module.exports = {
+      parse,
+      valid,
+      clean,
+      inc,
+      diff,
+      major,
+      minor,
+      patch,
+      prerelease,
+      compare,
+      rcompare,
+      compareLoose,
+      compareBuild,
+      sort,
+      rsort,
+      gt,
+      lt,
+      eq,
+      neq,
+      gte,
+      lte,
+      cmp,
+      coerce,
+      truncate,
+      Comparator,
+      Range,
+      satisfies,
+      toComparators,
+      maxSatisfying,
+      minSatisfying,
+      minVersion,
+      validRange,
+      outside,
+      gtr,
+      ltr,
+      intersects,
+      simplifyRange,
+      subset,
+      SemVer,
+      re: internalRe.re,
+      src: internalRe.src,
+      tokens: internalRe.t,
+      SEMVER_SPEC_VERSION: constants3.SEMVER_SPEC_VERSION,
+      RELEASE_TYPES: constants3.RELEASE_TYPES,
+      compareIdentifiers: identifiers.compareIdentifiers,
+      rcompareIdentifiers: identifiers.rcompareIdentifiers
+    };
+  }
+});
+
 // src/action/main.ts
-import fs5 from "node:fs";
+import fs6 from "node:fs";
 import os6 from "node:os";
-import path7 from "node:path";
+import path8 from "node:path";
 
 // node_modules/@actions/core/lib/command.js
 import * as os from "os";
@@ -22184,6 +24397,177 @@ function formatDuration(ms) {
   return `${m} min ${s} s`;
 }
 
+// src/egress/policy.ts
+import net from "node:net";
+var LABEL = /^(?!-)[a-z0-9_-]{1,63}(?<!-)$/;
+function canonicalHost(text2) {
+  const raw = text2.trim();
+  if (raw === "" || raw.length > 255 || !/^[A-Za-z0-9.\-_:[\]]+$/.test(raw)) return null;
+  const bracketed = raw.startsWith("[") ? raw : net.isIPv6(raw) ? `[${raw}]` : raw;
+  if (!bracketed.startsWith("[") && bracketed.includes(":")) return null;
+  let host;
+  try {
+    host = new URL(`http://${bracketed}/`).hostname;
+  } catch {
+    return null;
+  }
+  if (host.startsWith("[")) {
+    const address = host.slice(1, -1);
+    const mapped = /^::ffff:([0-9a-f]{1,4}):([0-9a-f]{1,4})$/.exec(address);
+    if (mapped) {
+      const hi = parseInt(mapped[1], 16);
+      const lo = parseInt(mapped[2], 16);
+      return { kind: "ip", address: `${hi >> 8}.${hi & 255}.${lo >> 8}.${lo & 255}`, family: "ipv4" };
+    }
+    return { kind: "ip", address, family: "ipv6" };
+  }
+  if (net.isIPv4(host)) return { kind: "ip", address: host, family: "ipv4" };
+  const name = host.replace(/\.$/, "");
+  if (name.length === 0 || name.length > 253) return null;
+  const labels = name.split(".");
+  if (labels.length < 2 || !labels.every((l) => LABEL.test(l))) return null;
+  if (/^\d+$/.test(labels[labels.length - 1])) return null;
+  return { kind: "name", name };
+}
+function parseDomainRule(text2) {
+  const t = text2.trim();
+  if (t.startsWith("*.")) {
+    const rest = canonicalHost(t.slice(2));
+    if (rest?.kind !== "name")
+      throw new InputError("--allow-domain", `'${text2}' is not *.name with a valid name`);
+    return { kind: "suffix", suffix: rest.name };
+  }
+  const h = canonicalHost(t);
+  if (h?.kind !== "name") {
+    throw new InputError(
+      "--allow-domain",
+      `'${text2}' is not a host name like github.com or *.githubusercontent.com`
+    );
+  }
+  return { kind: "exact", name: h.name };
+}
+function parseCidr(text2) {
+  const m = /^([^/]+)\/(\d{1,3})$/.exec(text2.trim());
+  const family = m ? net.isIPv4(m[1]) ? "ipv4" : net.isIPv6(m[1]) ? "ipv6" : null : null;
+  const prefix = m ? Number(m[2]) : -1;
+  if (!m || !family || prefix > (family === "ipv4" ? 32 : 128)) {
+    throw new InputError("--allow-cidr", `'${text2}' is not a CIDR like 10.1.0.0/16 or fd00::/8`);
+  }
+  return { text: text2.trim(), address: m[1], prefix, family };
+}
+var SPECIAL = [
+  ["unspecified", "0.0.0.0", 8, "ipv4"],
+  ["private", "10.0.0.0", 8, "ipv4"],
+  ["cgnat", "100.64.0.0", 10, "ipv4"],
+  ["loopback", "127.0.0.0", 8, "ipv4"],
+  ["link-local", "169.254.0.0", 16, "ipv4"],
+  // 169.254.169.254: cloud metadata
+  ["private", "172.16.0.0", 12, "ipv4"],
+  ["reserved", "192.0.0.0", 24, "ipv4"],
+  ["documentation", "192.0.2.0", 24, "ipv4"],
+  ["private", "192.168.0.0", 16, "ipv4"],
+  ["benchmarking", "198.18.0.0", 15, "ipv4"],
+  ["documentation", "198.51.100.0", 24, "ipv4"],
+  ["documentation", "203.0.113.0", 24, "ipv4"],
+  ["multicast", "224.0.0.0", 4, "ipv4"],
+  ["reserved", "240.0.0.0", 4, "ipv4"],
+  // and 255.255.255.255
+  ["metadata", "168.63.129.16", 32, "ipv4"],
+  // Azure's host endpoint, used by GitHub's runners
+  ["unspecified", "::", 128, "ipv6"],
+  ["loopback", "::1", 128, "ipv6"],
+  ["ipv4-compatible", "::", 96, "ipv6"],
+  ["nat64", "64:ff9b::", 96, "ipv6"],
+  ["nat64", "64:ff9b:1::", 48, "ipv6"],
+  ["discard", "100::", 64, "ipv6"],
+  ["teredo", "2001::", 32, "ipv6"],
+  ["documentation", "2001:db8::", 32, "ipv6"],
+  ["6to4", "2002::", 16, "ipv6"],
+  ["private", "fc00::", 7, "ipv6"],
+  ["link-local", "fe80::", 10, "ipv6"],
+  ["site-local", "fec0::", 10, "ipv6"],
+  ["multicast", "ff00::", 8, "ipv6"]
+];
+var specialLists = SPECIAL.map(([name, addr, prefix, family]) => {
+  const b = new net.BlockList();
+  b.addSubnet(addr, prefix, family);
+  return { name, b };
+});
+
+// src/egress/presets/debian.json
+var debian_default = {
+  name: "debian",
+  description: "Debian's package mirrors as apt reaches them by default (deb.debian.org and its security archive).",
+  domains: ["deb.debian.org", "security.debian.org"],
+  includes: []
+};
+
+// src/egress/presets/github.json
+var github_default = {
+  name: "github",
+  description: "GitHub's web, API, git over HTTPS, archives, release assets and raw files.",
+  domains: [
+    "github.com",
+    "api.github.com",
+    "codeload.github.com",
+    "objects.githubusercontent.com",
+    "raw.githubusercontent.com",
+    "release-assets.githubusercontent.com"
+  ],
+  includes: []
+};
+
+// src/egress/presets/lean.json
+var lean_default = {
+  name: "lean",
+  description: "Lean toolchains through elan (GitHub releases and the Lean release index) and Mathlib's olean cache (`lake exe cache get`).",
+  domains: [
+    "release.lean-lang.org",
+    "releases.lean-lang.org",
+    "reservoir.lean-lang.org",
+    "lakecache.blob.core.windows.net",
+    "mathlib4.lean-cache.cloud"
+  ],
+  includes: ["github"],
+  sources: {
+    "release.lean-lang.org": "elan 4 resolves channels (stable, nightly) through the release index here",
+    "releases.lean-lang.org": "toolchain downloads redirect from here to GitHub's release assets",
+    "reservoir.lean-lang.org": 'Lake resolves registry requires (`require "leanprover-community" / "mathlib"`) here',
+    "lakecache.blob.core.windows.net": "Mathlib Cache/Requests.lean: the Azure cache URL, https://lakecache.blob.core.windows.net/mathlib4",
+    "mathlib4.lean-cache.cloud": "Mathlib Cache/Requests.lean: the FRO cache URL, used when useFROCache is true"
+  }
+};
+
+// src/egress/presets/pypi.json
+var pypi_default = {
+  name: "pypi",
+  description: "The Python Package Index: the simple index and the files it links to.",
+  domains: ["pypi.org", "files.pythonhosted.org"],
+  includes: []
+};
+
+// src/egress/presets.ts
+var PRESETS = Object.fromEntries(
+  [github_default, lean_default, pypi_default, debian_default].map((p) => [p.name, p])
+);
+function expandPresets(names) {
+  const out = [];
+  const visit = (name, path9) => {
+    const p = PRESETS[name];
+    if (!p) {
+      throw new InputError(
+        "--allow-preset",
+        `'${name}' is not a preset; the presets are ${Object.keys(PRESETS).join(", ")}`
+      );
+    }
+    if (path9.includes(name)) throw new Error(`preset cycle: ${[...path9, name].join(" → ")}`);
+    for (const inc of p.includes) visit(inc, [...path9, name]);
+    for (const d of p.domains) if (!out.includes(d)) out.push(d);
+  };
+  for (const n of names) visit(n, []);
+  return out;
+}
+
 // src/config/run-options.ts
 var GiB = 1024 ** 3;
 var MiB = 1024 ** 2;
@@ -22224,7 +24608,58 @@ var RUN_OPTIONS = {
   "tmp-exec": { kind: "boolean", help: "allow executing files from /tmp (loosens)" },
   "cap-add": { kind: "strings", help: "add a Linux capability back (loosens; repeatable)" },
   env: { kind: "strings", help: "KEY=VALUE for the sandbox (repeatable); nothing else is passed" },
-  network: { kind: "string", help: "network mode: none (default)" },
+  network: {
+    kind: "string",
+    help: "none (default), proxy (egress only through the allowlisting proxy) or open (unrestricted; loosens)"
+  },
+  "allow-domain": {
+    kind: "strings",
+    input: "allow-domains",
+    help: "with --network proxy: a name the build may reach, github.com or *.githubusercontent.com (repeatable)"
+  },
+  "allow-preset": {
+    kind: "strings",
+    input: "allow-preset",
+    help: "with --network proxy: a named allowlist: github, lean, pypi, debian (repeatable)"
+  },
+  "allow-cidr": {
+    kind: "strings",
+    input: "allow-cidrs",
+    help: "with --network proxy: addresses the proxy may connect to even when private or literal (repeatable)"
+  },
+  "allow-port": {
+    kind: "strings",
+    input: "allow-ports",
+    help: "with --network proxy: destination ports (default 443 and 80; repeatable)"
+  },
+  "add-host": {
+    kind: "strings",
+    help: "with --network proxy: NAME:IP for the proxy's resolver (internal mirrors, tests; repeatable)"
+  },
+  egress: {
+    kind: "string",
+    help: "with --network proxy: allowlist (default) or audit (any public host, recorded, with a suggested allowlist)"
+  },
+  "egress-network": {
+    kind: "string",
+    help: "with --network proxy: an existing network for the proxy's outside (default: a fresh bridge per run)"
+  },
+  "egress-dns": {
+    kind: "strings",
+    help: "with --network proxy: resolver addresses the proxy asks (default: its engine's)"
+  },
+  "egress-max-bytes": {
+    kind: "string",
+    help: "with --network proxy: total bytes the run may move through the proxy (default: no cap)"
+  },
+  "proxy-image": {
+    kind: "string",
+    help: "with --network proxy: the proxy's image (default: built once from this version's sources)"
+  },
+  "proxy-base-image": {
+    kind: "string",
+    help: "base image when the proxy image is built (default debian:bookworm-slim)"
+  },
   isolation: { kind: "string", help: "default, or runsc for gVisor" },
   pull: { kind: "string", help: "missing (default), always or never" },
   "volume-backend": {
@@ -22240,6 +24675,10 @@ var RUN_OPTIONS = {
   },
   "log-limit": { kind: "string", help: "bytes of the build log shown before it is cut (default 64m)" }
 };
+function inputName(option) {
+  const o = RUN_OPTIONS[option];
+  return "input" in o ? o.input : option;
+}
 var DEFAULTS = {
   timeoutMs: 60 * 6e4,
   memoryBytes: 2 * GiB,
@@ -22357,6 +24796,7 @@ function parseRunOptions(raw, command, host) {
   const maxTotalBytes = size(raw, "max-output-bytes", DEFAULTS.maxOutputBytes);
   const maxFileBytesArg = str(raw, "max-output-file-size");
   const maxFileBytes = maxFileBytesArg === void 0 ? Math.min(DEFAULTS.maxOutputFileBytes, maxTotalBytes) : parseSize("--max-output-file-size", maxFileBytesArg);
+  const network = oneOf("network", str(raw, "network"), ["none", "proxy", "open"], "none");
   const annotateArg = str(raw, "annotate");
   let annotate2 = null;
   if (annotateArg !== void 0) {
@@ -22397,7 +24837,8 @@ function parseRunOptions(raw, command, host) {
     tmpExec: bool(raw, "tmp-exec"),
     capAdd,
     env,
-    network: oneOf("network", str(raw, "network"), ["none"], "none"),
+    network,
+    egress: parseEgress(raw, network),
     isolation: oneOf("isolation", str(raw, "isolation"), ["default", "runsc"], "default"),
     pull: oneOf("pull", str(raw, "pull"), ["missing", "always", "never"], "missing"),
     volumeBackend: oneOf(
@@ -22414,12 +24855,103 @@ function parseRunOptions(raw, command, host) {
     logLimitBytes: size(raw, "log-limit", DEFAULTS.logLimitBytes)
   };
 }
+var EGRESS_OPTIONS = [
+  "allow-domain",
+  "allow-preset",
+  "allow-cidr",
+  "allow-port",
+  "add-host",
+  "egress",
+  "egress-network",
+  "egress-dns",
+  "egress-max-bytes",
+  "proxy-image",
+  "proxy-base-image"
+];
+var NETWORK_NAME = /^[a-zA-Z0-9][a-zA-Z0-9_.-]{0,127}$/;
+function parseEgress(raw, network) {
+  if (network !== "proxy") {
+    for (const o of EGRESS_OPTIONS) {
+      const v = raw[o];
+      if (v !== void 0 && v !== false && !(Array.isArray(v) && v.length === 0)) {
+        throw new InputError(`--${o}`, `needs --network proxy (the network is ${network})`);
+      }
+    }
+    return null;
+  }
+  const mode = oneOf("egress", str(raw, "egress"), ["allowlist", "audit"], "allowlist");
+  const presets = list(raw, "allow-preset");
+  const domains = [];
+  for (const d of [...list(raw, "allow-domain"), ...expandPresets(presets)]) {
+    const rule = parseDomainRule(d);
+    const text2 = rule.kind === "exact" ? rule.name : `*.${rule.suffix}`;
+    if (!domains.includes(text2)) domains.push(text2);
+  }
+  const allowCidrs = list(raw, "allow-cidr").map((c) => parseCidr(c).text);
+  const portArgs = list(raw, "allow-port");
+  const ports = portArgs.length ? portArgs.map((p) => parsePositiveNumber("--allow-port", p, { integer: true, max: 65535 })) : [443, 80];
+  const hosts = {};
+  for (const h of list(raw, "add-host")) {
+    const i = h.indexOf(":");
+    const name = i > 0 ? canonicalHost(h.slice(0, i)) : null;
+    const ip = i > 0 ? canonicalHost(h.slice(i + 1)) : null;
+    if (name?.kind !== "name" || ip?.kind !== "ip") {
+      throw new InputError("--add-host", `'${h}' is not NAME:IP like mirror.internal.test:10.1.2.3`);
+    }
+    (hosts[name.name] ??= []).push(ip.address);
+  }
+  const dnsServers = list(raw, "egress-dns").map((d) => {
+    const t = canonicalHost(d);
+    if (t?.kind !== "ip") throw new InputError("--egress-dns", `'${d}' is not an IP address`);
+    return t.address;
+  });
+  const egressNetwork = str(raw, "egress-network") ?? null;
+  if (egressNetwork !== null && (!NETWORK_NAME.test(egressNetwork) || ["host", "none"].includes(egressNetwork))) {
+    throw new InputError("--egress-network", `'${egressNetwork}' is not the name of a bridge network`);
+  }
+  const proxyImage = str(raw, "proxy-image") ?? null;
+  const proxyBaseImage = str(raw, "proxy-base-image") ?? "debian:bookworm-slim";
+  for (const [name, ref] of [
+    ["--proxy-image", proxyImage],
+    ["--proxy-base-image", proxyBaseImage]
+  ]) {
+    if (ref !== null && (!IMAGE_REF.test(ref) || ref.length > 512)) {
+      throw new InputError(name, `'${ref}' is not an image reference`);
+    }
+  }
+  const maxBytesArg = str(raw, "egress-max-bytes");
+  if (mode === "allowlist" && domains.length === 0 && allowCidrs.length === 0) {
+    throw new InputError(
+      "--network",
+      "proxy with nothing allowed: add --allow-domain, --allow-preset or --allow-cidr, or --egress audit to find what the build needs"
+    );
+  }
+  return {
+    mode,
+    domains,
+    presets,
+    ports,
+    allowCidrs,
+    hosts,
+    dnsServers,
+    egressNetwork,
+    proxyImage,
+    proxyBaseImage,
+    maxBytes: maxBytesArg === void 0 ? null : parseSize("--egress-max-bytes", maxBytesArg)
+  };
+}
 function loosenedBy(spec) {
   const out = [];
   if (spec.allowRoot) out.push({ option: "--allow-root", effect: "the command may run as uid 0" });
   if (spec.writableRoot) out.push({ option: "--writable-root", effect: "the root filesystem is writable" });
   if (spec.tmpExec) out.push({ option: "--tmp-exec", effect: "files in /tmp may be executed" });
   for (const c of spec.capAdd) out.push({ option: `--cap-add ${c}`, effect: `capability ${c} is granted` });
+  if (spec.network === "open") {
+    out.push({ option: "--network open", effect: "the build has unrestricted network access" });
+  }
+  if (spec.egress?.mode === "audit") {
+    out.push({ option: "--egress audit", effect: "the proxy lets any public host through (recorded)" });
+  }
   if (spec.volumeBackend === "unbounded") {
     out.push({ option: "--volume-backend unbounded", effect: "writable volumes have no size cap" });
   }
@@ -22427,8 +24959,8 @@ function loosenedBy(spec) {
 }
 
 // src/sandbox/execute.ts
-import fsp4 from "node:fs/promises";
-import path5 from "node:path";
+import fsp5 from "node:fs/promises";
+import path6 from "node:path";
 
 // src/report/parsers/types.ts
 var ANSI = /\u001b\[[0-9;?]*[ -/]*[@-~]|\u001b[@-Z\\-_]/g;
@@ -22470,15 +25002,15 @@ function parseGeneric(text2, opts) {
   for (const line of stripAnsi(text2).split(/\r?\n/)) {
     const m = DIAG.exec(line);
     if (!m) continue;
-    const path8 = repoPath(m[1], opts.root);
+    const path9 = repoPath(m[1], opts.root);
     const lineNo = Number(m[2]);
-    if (path8 === null || lineNo < 1) {
+    if (path9 === null || lineNo < 1) {
       dropped++;
       continue;
     }
     const col = m[3] ? Number(m[3]) : void 0;
     annotations.push({
-      path: path8,
+      path: path9,
       startLine: lineNo,
       endLine: lineNo,
       // gcc and clang columns are already 1-based.
@@ -24612,16 +27144,16 @@ var MatcherView = class {
    * @returns {string|undefined}
    */
   getCurrentTag() {
-    const path8 = this._matcher.path;
-    return path8.length > 0 ? path8[path8.length - 1].tag : void 0;
+    const path9 = this._matcher.path;
+    return path9.length > 0 ? path9[path9.length - 1].tag : void 0;
   }
   /**
    * Get current namespace.
    * @returns {string|undefined}
    */
   getCurrentNamespace() {
-    const path8 = this._matcher.path;
-    return path8.length > 0 ? path8[path8.length - 1].namespace : void 0;
+    const path9 = this._matcher.path;
+    return path9.length > 0 ? path9[path9.length - 1].namespace : void 0;
   }
   /**
    * Get current node's attribute value.
@@ -24629,9 +27161,9 @@ var MatcherView = class {
    * @returns {*}
    */
   getAttrValue(attrName) {
-    const path8 = this._matcher.path;
-    if (path8.length === 0) return void 0;
-    return path8[path8.length - 1].values?.[attrName];
+    const path9 = this._matcher.path;
+    if (path9.length === 0) return void 0;
+    return path9[path9.length - 1].values?.[attrName];
   }
   /**
    * Check if current node has an attribute.
@@ -24639,9 +27171,9 @@ var MatcherView = class {
    * @returns {boolean}
    */
   hasAttr(attrName) {
-    const path8 = this._matcher.path;
-    if (path8.length === 0) return false;
-    const current = path8[path8.length - 1];
+    const path9 = this._matcher.path;
+    if (path9.length === 0) return false;
+    const current = path9[path9.length - 1];
     return current.values !== void 0 && attrName in current.values;
   }
   /**
@@ -24667,18 +27199,18 @@ var MatcherView = class {
    * @returns {number}
    */
   getPosition() {
-    const path8 = this._matcher.path;
-    if (path8.length === 0) return -1;
-    return path8[path8.length - 1].position ?? 0;
+    const path9 = this._matcher.path;
+    if (path9.length === 0) return -1;
+    return path9[path9.length - 1].position ?? 0;
   }
   /**
    * Get current node's repeat counter (occurrence count of this tag name).
    * @returns {number}
    */
   getCounter() {
-    const path8 = this._matcher.path;
-    if (path8.length === 0) return -1;
-    return path8[path8.length - 1].counter ?? 0;
+    const path9 = this._matcher.path;
+    if (path9.length === 0) return -1;
+    return path9[path9.length - 1].counter ?? 0;
   }
   /**
    * Get current node's sibling index (alias for getPosition).
@@ -26733,14 +29265,14 @@ function parseJunit(xml, opts) {
         let file = spot?.file ?? candidates[candidates.length > 1 ? 1 : 0] ?? "";
         let line = spot?.line ?? (Number.isInteger(lineAttr) && lineAttr >= 0 ? lineAttr + 1 : 1);
         if (!spot && fileAttr) file = fileAttr;
-        const path8 = repoPath(file, opts.root);
-        if (path8 === null || line < 1) {
+        const path9 = repoPath(file, opts.root);
+        if (path9 === null || line < 1) {
           dropped++;
           continue;
         }
         if (!Number.isFinite(line)) line = 1;
         annotations.push({
-          path: path8,
+          path: path9,
           startLine: line,
           endLine: line,
           level: "failure",
@@ -26775,13 +29307,13 @@ function parseLean(text2, opts) {
   let cur = null;
   const flush = () => {
     if (!cur) return;
-    const path8 = repoPath(cur.file.replace(/^(?:\.\/)+/, ""), opts.root);
+    const path9 = repoPath(cur.file.replace(/^(?:\.\/)+/, ""), opts.root);
     const message = cur.lines.join("\n").replace(/\s+$/, "");
-    if (path8 === null) dropped++;
+    if (path9 === null) dropped++;
     else {
       const single = cur.endLine === void 0 || cur.endLine === cur.line;
       out.push({
-        path: path8,
+        path: path9,
         startLine: cur.line,
         endLine: cur.endLine ?? cur.line,
         ...single ? { startColumn: cur.col + 1 } : {},
@@ -26836,14 +29368,14 @@ function parseJsonMessage(line, root) {
     return null;
   const level = LEVEL2[String(o.severity)];
   if (!level || typeof o.data !== "string") return null;
-  const path8 = repoPath(o.fileName.replace(/^(?:\.\/)+/, ""), root);
-  if (path8 === null) return "dropped";
+  const path9 = repoPath(o.fileName.replace(/^(?:\.\/)+/, ""), root);
+  if (path9 === null) return "dropped";
   const endLine = typeof end?.line === "number" ? end.line : pos.line;
   const single = endLine === pos.line;
   const message = o.data.replace(/\s+$/, "");
   const kind = typeof o.kind === "string" && o.kind !== "" ? o.kind : void 0;
   return {
-    path: path8,
+    path: path9,
     startLine: pos.line,
     endLine,
     ...single ? { startColumn: pos.column + 1 } : {},
@@ -26855,263 +29387,192 @@ function parseJsonMessage(line, root) {
 }
 
 // src/sandbox/execute.ts
-var import_tar_stream3 = __toESM(require_tar_stream(), 1);
+var import_tar_stream4 = __toESM(require_tar_stream(), 1);
 
-// src/outputs/collect.ts
-var import_tar_stream = __toESM(require_tar_stream(), 1);
-import fs3 from "node:fs";
+// src/sandbox/network.ts
+var import_semver = __toESM(require_semver2(), 1);
 import fsp from "node:fs/promises";
+
+// src/egress/config.ts
+var PROXY_PORT = 3128;
+var CONFIG_ENV = "SANDBOX_EGRESS_CONFIG";
+var PROXY_DEFAULTS = {
+  port: PROXY_PORT,
+  maxHeaderBytes: 16 * 1024,
+  maxConnections: 512,
+  idleTimeoutMs: 12e4
+};
+
+// src/egress/image.ts
+var import_tar_stream = __toESM(require_tar_stream(), 1);
+import crypto2 from "node:crypto";
+import fs3 from "node:fs";
 import path2 from "node:path";
-
-// src/outputs/filter.ts
-var BAD_CHARS = /[\u0000-\u001f\u007f"<>|*?:\\]/;
-var CONTROL_CHARS = /[\u0000-\u001f\u007f]/g;
-var MAX_COMPONENT = 255;
-var MAX_PATH = 1024;
-function safeRelativePath(name, top) {
-  const trimmed = name.replace(/\/+$/, "");
-  if (trimmed === top) return "";
-  if (!trimmed.startsWith(`${top}/`)) return null;
-  const rel = trimmed.slice(top.length + 1);
-  if (rel.length === 0 || rel.length > MAX_PATH) return null;
-  const parts = rel.split("/");
-  for (const p of parts) {
-    if (p === "" || p === "." || p === ".." || p.length > MAX_COMPONENT || BAD_CHARS.test(p)) return null;
-    if (/^\s|\s$/.test(p)) return null;
+import { fileURLToPath } from "node:url";
+import { Readable } from "node:stream";
+var PROXY_REPOSITORY = "sandbox-action/egress-proxy";
+function findProxySources(from = fileURLToPath(import.meta.url)) {
+  let dir = path2.dirname(from);
+  for (let i = 0; i < 6; i++) {
+    const df = path2.join(dir, "images", "egress-proxy", "Dockerfile");
+    const js = path2.join(dir, "dist", "egress-proxy.js");
+    if (fs3.existsSync(df) && fs3.existsSync(js)) {
+      return { dockerfile: fs3.readFileSync(df), bundle: fs3.readFileSync(js) };
+    }
+    dir = path2.dirname(dir);
   }
-  return parts.join("/");
-}
-function displayName(name) {
-  const shown = name.replace(CONTROL_CHARS, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`);
-  return shown.length > 300 ? `${shown.slice(0, 300)}…` : shown;
-}
-function decide(header, top, caps, state) {
-  const rel = safeRelativePath(header.name, top);
-  const shown = displayName(
-    header.name.startsWith(`${top}/`) ? header.name.slice(top.length + 1) : header.name
+  throw new InputError(
+    "--proxy-image",
+    "this installation has no proxy sources (images/egress-proxy and dist/egress-proxy.js); name a published image with --proxy-image"
   );
-  if (rel === "")
-    return header.type === "directory" ? { action: "root" } : { action: "skip", path: shown, reason: "special-file" };
-  switch (header.type) {
-    case "symlink":
-      return { action: "skip", path: shown, reason: "symlink" };
-    case "link":
-      return { action: "skip", path: shown, reason: "hardlink" };
-    case "character-device":
-    case "block-device":
-      return { action: "skip", path: shown, reason: "device" };
-    case "fifo":
-      return { action: "skip", path: shown, reason: "fifo" };
-    case "directory":
-    case "file":
-      break;
-    default:
-      return { action: "skip", path: shown, reason: "special-file", detail: String(header.type) };
-  }
-  if (rel === null) {
-    return header.name.startsWith(`${top}/`) ? { action: "skip", path: shown, reason: "unsafe-name" } : { action: "skip", path: shown, reason: "outside-output" };
-  }
-  if (header.type === "directory") return { action: "make-dir", path: rel };
-  if (header.size > caps.maxFileBytes) {
-    return { action: "skip", path: rel, reason: "file-too-large", detail: `${header.size} bytes` };
-  }
-  if (state.files >= caps.maxFiles) return { action: "skip", path: rel, reason: "file-count-cap" };
-  if (state.bytes + header.size > caps.maxTotalBytes) {
-    return { action: "skip", path: rel, reason: "total-size-cap", detail: `${header.size} bytes` };
-  }
-  const mode = header.mode & 64 ? 493 : 420;
-  return { action: "write-file", path: rel, size: header.size, mode };
 }
-
-// src/outputs/collect.ts
-var LIST_LIMIT = 1e4;
-var SKIP_LIST_PER_REASON = 1e3;
-function emptyOutputs(dir = null) {
-  return {
-    collected: false,
-    dir,
-    files: 0,
-    bytes: 0,
-    written: [],
-    skipped: [],
-    skippedCount: 0,
-    skippedByReason: {}
-  };
-}
-async function prepareOutputDir(dir) {
-  const st = await fsp.lstat(dir).catch((e) => {
-    if (e.code === "ENOENT") return null;
-    throw e;
-  });
-  if (st === null) {
-    await fsp.mkdir(dir, { recursive: true, mode: 493 });
-    return;
+function proxyTag(src, baseImage) {
+  const h = crypto2.createHash("sha256");
+  for (const part of [src.dockerfile, src.bundle, Buffer.from(baseImage)]) {
+    h.update(String(part.length));
+    h.update(":");
+    h.update(part);
   }
-  if (!st.isDirectory()) throw new Error(`'${dir}' exists and is not a directory`);
-  if ((await fsp.readdir(dir)).length > 0) throw new Error(`'${dir}' exists and is not empty`);
+  return `${PROXY_REPOSITORY}:src-${h.digest("hex").slice(0, 16)}`;
 }
-function copyEntry(entry, fd) {
-  return new Promise((resolve, reject) => {
-    let failed = false;
-    const fail = (err) => {
-      if (failed) return;
-      failed = true;
-      fs3.closeSync(fd);
-      reject(err);
-    };
-    entry.on("error", fail);
-    entry.on("data", (chunk) => {
-      if (failed) return;
-      try {
-        for (let off = 0; off < chunk.length; ) off += fs3.writeSync(fd, chunk, off);
-      } catch (err) {
-        fail(err);
-      }
-    });
-    entry.on("end", () => {
-      if (failed) return;
-      fs3.closeSync(fd);
-      resolve();
-    });
-  });
+function contextTar(src) {
+  const pack = import_tar_stream.default.pack();
+  const opts = { mode: 420, uid: 0, gid: 0, mtime: /* @__PURE__ */ new Date(0) };
+  pack.entry({ name: "Dockerfile", ...opts }, src.dockerfile);
+  pack.entry({ name: "egress-proxy.js", ...opts }, src.bundle);
+  pack.finalize();
+  return Readable.from(pack);
 }
-var O_CREATE_NEW = fs3.constants.O_WRONLY | fs3.constants.O_CREAT | fs3.constants.O_EXCL | fs3.constants.O_NOFOLLOW;
-async function collectTar(tarStream, dest, top, caps) {
-  const report = emptyOutputs(dest);
-  report.collected = true;
-  const state = { files: 0, bytes: 0 };
-  const madeDirs = /* @__PURE__ */ new Set([""]);
-  const skip = (s) => {
-    report.skippedCount++;
-    report.skippedByReason[s.reason] = (report.skippedByReason[s.reason] ?? 0) + 1;
-    if (report.skippedByReason[s.reason] <= SKIP_LIST_PER_REASON && report.skipped.length < LIST_LIMIT) {
-      report.skipped.push(s);
+async function ensureProxyImage(engine, egress, pull, notice) {
+  if (egress.proxyImage) {
+    const ref = egress.proxyImage;
+    if (pull !== "always" && await engine.imageInspect(ref)) return ref;
+    if (pull === "never") {
+      throw new InputError("--proxy-image", `'${ref}' is not on this engine and --pull is never`);
     }
-  };
-  const ensureDir = async (rel) => {
-    if (madeDirs.has(rel)) return;
-    await ensureDir(path2.posix.dirname(rel) === "." ? "" : path2.posix.dirname(rel));
-    const abs = path2.join(dest, rel);
+    notice(`pulling the egress proxy image ${ref}`);
     try {
-      await fsp.mkdir(abs, { mode: 493 });
-    } catch (e) {
-      if (e.code !== "EEXIST") throw e;
-      const st = await fsp.lstat(abs);
-      if (!st.isDirectory()) throw Object.assign(new Error("not a directory"), { code: "ENOTDIR" });
+      await engine.imagePull(ref);
+    } catch (err) {
+      throw new InputError("--proxy-image", `'${ref}' could not be pulled: ${errorMessage(err)}`);
     }
-    madeDirs.add(rel);
-  };
-  const extract = import_tar_stream.default.extract();
-  extract.on("entry", (header, stream, next) => {
-    const d = decide(
-      { name: header.name, type: header.type ?? "file", size: header.size ?? 0, mode: header.mode ?? 420 },
-      top,
-      caps,
-      state
+    return ref;
+  }
+  const src = findProxySources();
+  const tag = proxyTag(src, egress.proxyBaseImage);
+  if (await engine.imageInspect(tag)) return tag;
+  notice(
+    `building the egress proxy image ${tag} from ${egress.proxyBaseImage} (once per engine and version)`
+  );
+  try {
+    await engine.imageBuild(contextTar(src), {
+      tags: [tag],
+      buildArgs: { BASE_IMAGE: egress.proxyBaseImage },
+      labels: { "sandbox-action.proxy-sources": tag.split(":")[1] }
+    });
+  } catch (err) {
+    throw new InputError(
+      "--proxy-image",
+      `the proxy image could not be built from ${egress.proxyBaseImage}: ${errorMessage(err)}; pass --proxy-base-image or --proxy-image`
     );
-    const drainThen = (after) => {
-      stream.on("end", after);
-      stream.resume();
-    };
-    if (d.action === "skip") {
-      skip({ path: d.path, reason: d.reason, ...d.detail ? { detail: d.detail } : {} });
-      drainThen(next);
-      return;
-    }
-    if (d.action === "root") return drainThen(next);
-    if (d.action === "make-dir") {
-      ensureDir(d.path).then(
-        () => drainThen(next),
-        () => {
-          skip({ path: d.path, reason: "duplicate" });
-          drainThen(next);
-        }
-      );
-      return;
-    }
-    state.files++;
-    state.bytes += d.size;
-    const abs = path2.join(dest, d.path);
-    const dir = path2.posix.dirname(d.path);
-    ensureDir(dir === "." ? "" : dir).then(() => fs3.openSync(abs, O_CREATE_NEW, d.mode)).then(
-      async (fd) => {
-        await copyEntry(stream, fd);
-        if (header.mtime) await fsp.lutimes(abs, header.mtime, header.mtime);
-        report.files++;
-        report.bytes += d.size;
-        if (report.written.length < LIST_LIMIT) report.written.push({ path: d.path, size: d.size });
-        next();
-      },
-      () => {
-        state.files--;
-        state.bytes -= d.size;
-        skip({ path: d.path, reason: "duplicate" });
-        drainThen(next);
-      }
-    ).catch((err) => next(err));
-  });
-  await new Promise((resolve, reject) => {
-    tarStream.on("error", reject);
-    extract.on("error", reject);
-    extract.on("finish", resolve);
-    tarStream.pipe(extract);
-  });
-  return report;
+  }
+  return tag;
 }
 
-// src/sandbox/logs.ts
-import { randomBytes } from "node:crypto";
-var LogStream = class {
-  constructor(out, limitBytes, fenceWorkflowCommands) {
-    this.out = out;
-    this.limitBytes = limitBytes;
-    this.fenceWorkflowCommands = fenceWorkflowCommands;
+// src/egress/ledger.ts
+var MAX_HOSTS = 500;
+var MAX_REFUSALS = 500;
+var Ledger = class {
+  constructor(mode, allowlist) {
+    this.mode = mode;
+    this.allowlist = allowlist;
   }
-  out;
-  limitBytes;
-  fenceWorkflowCommands;
-  shown = 0;
-  dropped = 0;
-  token = null;
+  mode;
+  allowlist;
+  hosts = /* @__PURE__ */ new Map();
+  refusals = /* @__PURE__ */ new Map();
+  refusedTotal = 0;
+  up = 0;
+  down = 0;
   truncated = false;
-  begin() {
-    if (!this.fenceWorkflowCommands) return;
-    this.token = randomBytes(16).toString("hex");
-    this.out.stdout.write(`::stop-commands::${this.token}
-`);
+  proxyExit = null;
+  /** One line of the proxy's output; lines that are not decisions are ignored. */
+  addLine(line) {
+    let r;
+    try {
+      r = JSON.parse(line);
+    } catch {
+      return null;
+    }
+    if (!isDecision(r)) return null;
+    this.add(r);
+    return r;
   }
-  write(stream, chunk) {
-    const room = this.limitBytes - this.shown;
-    if (room <= 0) {
-      this.dropped += chunk.length;
+  add(r) {
+    this.up += r.bytesUp;
+    this.down += r.bytesDown;
+    if (r.decision === "allow") {
+      let h = this.hosts.get(r.host);
+      if (!h) {
+        if (this.hosts.size >= MAX_HOSTS) {
+          this.truncated = true;
+          return;
+        }
+        h = { host: r.host, ports: [], connections: 0, bytesUp: 0, bytesDown: 0, errors: 0 };
+        this.hosts.set(r.host, h);
+      }
+      h.connections++;
+      h.bytesUp += r.bytesUp;
+      h.bytesDown += r.bytesDown;
+      if (r.error) h.errors++;
+      if (!h.ports.includes(r.port)) h.ports.push(r.port);
       return;
     }
-    const part = chunk.length > room ? chunk.subarray(0, room) : chunk;
-    this.shown += part.length;
-    (stream === "stderr" && !this.fenceWorkflowCommands ? this.out.stderr : this.out.stdout).write(part);
-    if (part.length < chunk.length) {
-      this.truncated = true;
-      this.dropped += chunk.length - part.length;
-      this.out.stderr.write(
-        `
-[sandbox-action] log cut at ${this.limitBytes} bytes (--log-limit); the build goes on
-`
-      );
-    }
+    this.refusedTotal++;
+    const key = `${r.host}\0${r.port}\0${r.reason}`;
+    const f = this.refusals.get(key);
+    if (f) f.count++;
+    else if (this.refusals.size < MAX_REFUSALS) {
+      this.refusals.set(key, {
+        host: r.host,
+        port: r.port,
+        reason: r.reason,
+        detail: r.detail ?? "",
+        count: 1
+      });
+    } else this.truncated = true;
   }
-  end() {
-    if (this.token) {
-      this.out.stdout.write(`
-::${this.token}::
-`);
-      this.token = null;
+  report() {
+    const allowed = [...this.hosts.values()].sort((a, b) => a.host.localeCompare(b.host));
+    let suggested = null;
+    if (this.mode === "audit") {
+      const domains = allowed.filter((h) => h.errors < h.connections).map((h) => h.host);
+      suggested = {
+        domains,
+        cli: domains.map((d) => `--allow-domain ${d}`).join(" "),
+        actionInput: `allow-domains: ${domains.join(",")}`
+      };
     }
-    if (this.dropped > 0)
-      this.out.stderr.write(`[sandbox-action] ${this.dropped} log bytes were not shown
-`);
-    return { shownBytes: this.shown, droppedBytes: this.dropped };
+    return {
+      network: "proxy",
+      mode: this.mode,
+      allowlist: this.allowlist,
+      allowed,
+      refused: [...this.refusals.values()].sort((a, b) => b.count - a.count || a.host.localeCompare(b.host)),
+      refusedTotal: this.refusedTotal,
+      bytesUp: this.up,
+      bytesDown: this.down,
+      truncated: this.truncated,
+      suggested,
+      proxyExit: this.proxyExit
+    };
   }
 };
+function isDecision(r) {
+  if (typeof r !== "object" || r === null) return false;
+  const o = r;
+  return (o.decision === "allow" || o.decision === "deny") && typeof o.host === "string" && typeof o.port === "number" && typeof o.reason === "string" && typeof o.bytesUp === "number" && typeof o.bytesDown === "number";
+}
 
 // src/sandbox/plan.ts
 var LABEL_RUN = "sandbox-action.run";
@@ -27120,6 +29581,39 @@ var LABEL_ROLE = "sandbox-action.role";
 var WORK_DIR = "/work";
 var OUTPUT_DIR = "/output";
 var STATE_DIR = "/state";
+function proxyEnv(proxyAddress, port) {
+  const url = `http://${proxyAddress}:${port}`;
+  const noProxy = "localhost,127.0.0.1,::1";
+  return [
+    `HTTP_PROXY=${url}`,
+    `HTTPS_PROXY=${url}`,
+    `http_proxy=${url}`,
+    `https_proxy=${url}`,
+    `NO_PROXY=${noProxy}`,
+    `no_proxy=${noProxy}`
+  ];
+}
+function chooseRunscRuntime(runtimes, networked) {
+  const runsc = runtimes.filter((r) => r.name.startsWith("runsc"));
+  if (runsc.length === 0) {
+    const have = runtimes.map((r) => r.name).join(", ") || "none";
+    return {
+      error: `the engine has no runsc runtime (it has ${have}); register gVisor as in docs/gvisor.md`
+    };
+  }
+  const net2 = (r) => r.args.find((a) => a.startsWith("--network"))?.split("=")[1] ?? null;
+  if (!networked) {
+    const pick2 = runsc.find((r) => net2(r) === "none") ?? runsc.find((r) => r.name === "runsc") ?? runsc[0];
+    return { runtime: pick2.name };
+  }
+  const pick = runsc.find((r) => net2(r) === "host") ?? runsc.find((r) => net2(r) === null || net2(r) === "sandbox");
+  if (!pick) {
+    return {
+      error: `every runsc runtime of the engine runs with --network=none (${runsc.map((r) => r.name).join(", ")}), so a sandbox on a network cannot start; register one with "runtimeArgs": ["--network=host"] as in docs/gvisor.md`
+    };
+  }
+  return { runtime: pick.name };
+}
 function newRunId(now, random) {
   return `${now.getTime().toString(36)}-${random}`;
 }
@@ -27160,7 +29654,7 @@ function plan(spec, ctx) {
     cmd: spec.command,
     user: `${ctx.uid}:${ctx.gid}`,
     workingDir: WORK_DIR,
-    env: [...spec.env],
+    env: [...spec.env, ...ctx.network?.env ?? []],
     labels: { ...labels, [LABEL_ROLE]: "sandbox" },
     mounts,
     readOnlyRootfs: !spec.writableRoot,
@@ -27170,7 +29664,8 @@ function plan(spec, ctx) {
     securityOpt: ["no-new-privileges:true"],
     init: true,
     privileged: false,
-    networkMode: "none",
+    networkMode: ctx.network?.mode ?? "none",
+    ...ctx.network?.dns.length ? { dns: ctx.network.dns } : {},
     memoryBytes: spec.memoryBytes,
     memorySwapBytes: spec.memoryBytes,
     nanoCpus: Math.round(spec.cpus * 1e9),
@@ -27254,26 +29749,530 @@ function numericUser(user) {
   return { uid: Number(m[1]), gid: Number(m[2] ?? m[1]) };
 }
 
-// src/sandbox/result.ts
-var RESULT_SCHEMA_VERSION = 1;
+// src/sandbox/network.ts
+var PROXY_START_TIMEOUT_MS = 3e4;
+var PROXY_STOP_GRACE_MS = 5e3;
+var DNS_PROBE_NAME = "github.com";
+var NONE = {
+  network: { mode: "none", env: [], dns: [] },
+  ledger: null,
+  proxyContainer: null,
+  stop: async () => void 0
+};
+function engineAffectedByDnsCve(name, version) {
+  if (name !== "docker") return false;
+  const v = import_semver.default.coerce(version);
+  if (!v) return true;
+  if (v.major >= 26) return false;
+  if (v.major === 25) return import_semver.default.lt(v, "25.0.4");
+  if (v.major === 23) return import_semver.default.lt(v, "23.0.11");
+  return true;
+}
+function resolverOnLoopback(resolvConf) {
+  if (resolvConf === null) return null;
+  const servers = [...resolvConf.matchAll(/^\s*nameserver\s+(\S+)/gm)].map((m) => m[1]);
+  if (servers.length === 0) return true;
+  return servers.some((s) => s.startsWith("127.") || s === "::1");
+}
+function needsDnsProbe(engineName, version, loopback) {
+  return engineAffectedByDnsCve(engineName, version) && loopback !== false;
+}
+async function hostResolvConf() {
+  const main = await fsp.readFile("/etc/resolv.conf", "utf8").catch(() => null);
+  if (main && /nameserver\s+127\.0\.0\.53/.test(main)) {
+    const real = await fsp.readFile("/run/systemd/resolve/resolv.conf", "utf8").catch(() => null);
+    return real ?? main;
+  }
+  return main;
+}
+function proxyContainer(labels, runId, image, egressNetwork, config) {
+  const memory = 256 * 1024 * 1024;
+  return {
+    name: `sandbox-action-${runId}-proxy`,
+    image,
+    cmd: [],
+    user: "65532:65532",
+    workingDir: "/",
+    env: [`${CONFIG_ENV}=${JSON.stringify(config)}`],
+    labels: { ...labels, [LABEL_ROLE]: "proxy" },
+    mounts: [],
+    readOnlyRootfs: true,
+    capDrop: ["ALL"],
+    capAdd: [],
+    securityOpt: ["no-new-privileges:true"],
+    init: true,
+    privileged: false,
+    networkMode: egressNetwork,
+    memoryBytes: memory,
+    memorySwapBytes: memory,
+    nanoCpus: 1e9,
+    pidsLimit: 64,
+    ulimits: [
+      { name: "nofile", soft: 16384, hard: 16384 },
+      { name: "core", soft: 0, hard: 0 }
+    ],
+    logDriver: { type: "none", config: {} },
+    hostname: "egress-proxy",
+    tty: false
+  };
+}
+async function setupNetwork(spec, deps) {
+  if (spec.network === "none") return NONE;
+  if (spec.network === "open") {
+    deps.notice(
+      "WARNING: --network open: the build has unrestricted network access (no proxy, no allowlist)"
+    );
+    deps.notes.push(
+      "the run had OPEN network access (--network open): nothing restricted where it connected"
+    );
+    return { ...NONE, network: { mode: "bridge", env: [], dns: [] } };
+  }
+  const egress = spec.egress;
+  const { engine, labels, runId } = deps;
+  const base = `sandbox-action-${runId}`;
+  let egressNetwork;
+  if (egress.egressNetwork) {
+    const n = await engine.inspectNetwork(egress.egressNetwork);
+    if (!n)
+      throw new InputError("--egress-network", `'${egress.egressNetwork}' is not a network of this engine`);
+    if (n.internal) {
+      throw new InputError(
+        "--egress-network",
+        `'${egress.egressNetwork}' is internal: the proxy could reach nothing`
+      );
+    }
+    egressNetwork = n.name;
+  } else egressNetwork = `${base}-egress`;
+  const image = await ensureProxyImage(engine, egress, spec.pull, deps.notice);
+  const internalName = `${base}-int`;
+  const internalId = await engine.createNetwork({
+    name: internalName,
+    internal: true,
+    enableIPv6: false,
+    // No host address on the bridge: without it a sandbox reaches every host service on 0.0.0.0 via the gateway.
+    options: { "com.docker.network.bridge.inhibit_ipv4": "true" },
+    labels: { ...labels, [LABEL_ROLE]: "internal" }
+  });
+  deps.addCleanup("remove the internal network", () => engine.removeNetwork(internalId));
+  if (!egress.egressNetwork) {
+    const id2 = await engine.createNetwork({
+      name: egressNetwork,
+      internal: false,
+      enableIPv6: false,
+      options: {},
+      labels: { ...labels, [LABEL_ROLE]: "egress" }
+    });
+    deps.addCleanup("remove the egress network", () => engine.removeNetwork(id2));
+  }
+  const internal = await engine.inspectNetwork(internalId);
+  const subnet = internal?.subnets[0];
+  if (!subnet)
+    throw new EngineError(engine.info.name, "create network", "the internal network has no IPv4 subnet");
+  const config = {
+    mode: egress.mode,
+    domains: egress.domains,
+    ports: egress.ports,
+    allowCidrs: egress.allowCidrs,
+    hosts: egress.hosts,
+    dnsServers: egress.dnsServers,
+    listenSubnet: subnet,
+    ...PROXY_DEFAULTS,
+    maxTotalBytes: egress.maxBytes
+  };
+  const ledger = new Ledger(egress.mode, egress.domains);
+  const id = await engine.createContainer(proxyContainer(labels, runId, image, egressNetwork, config));
+  deps.addCleanup("remove the proxy", () => engine.removeContainer(id));
+  await engine.connectNetwork(internalId, id);
+  let pending = "";
+  let stderr = "";
+  let listening = null;
+  const ready = new Promise((r) => listening = r);
+  const attached = await engine.attach(id, (stream, chunk) => {
+    if (stream === "stderr") {
+      if (stderr.length < 4096) stderr += chunk.toString("utf8");
+      return;
+    }
+    pending += chunk.toString("utf8");
+    const lines = pending.split("\n");
+    pending = lines.pop();
+    if (pending.length > 1024 * 1024) pending = "";
+    for (const line of lines) {
+      if (line.startsWith('{"event":"listening"')) {
+        try {
+          listening?.(JSON.parse(line).address);
+        } catch {
+        }
+        continue;
+      }
+      ledger.addLine(line);
+    }
+  });
+  deps.addCleanup("detach the proxy", async () => attached.close());
+  const watch = await engine.watchExit(id);
+  await engine.startContainer(id);
+  let timer;
+  const address = await Promise.race([
+    ready,
+    watch.exit.then((code) => {
+      throw new EngineError(
+        engine.info.name,
+        "start the egress proxy",
+        `it exited with ${code}: ${stderr.trim().slice(0, 500) || "no message"}`
+      );
+    }),
+    new Promise((_, reject) => {
+      timer = setTimeout(
+        () => reject(
+          new EngineError(engine.info.name, "start the egress proxy", "it did not listen within 30 s")
+        ),
+        PROXY_START_TIMEOUT_MS
+      );
+    })
+  ]).finally(() => clearTimeout(timer));
+  let stopping = false;
+  void watch.exit.then((code) => {
+    if (!stopping) {
+      ledger.proxyExit = `the proxy exited with ${code} while the build ran; from then on the build had no egress`;
+    }
+  });
+  const network = {
+    mode: internalName,
+    env: proxyEnv(address, PROXY_DEFAULTS.port),
+    dns: [address]
+  };
+  const resolv = await (deps.readResolvConf ?? (engine.info.local ? hostResolvConf : async () => null))();
+  if (needsDnsProbe(engine.info.name, engine.info.version, resolverOnLoopback(resolv))) {
+    const answered = await dnsProbe(engine, labels, runId, image, network);
+    if (answered) {
+      throw new InputError(
+        "--network",
+        `proxy: ${engine.info.name} ${engine.info.version} forwards DNS out of internal networks (CVE-2024-29018; a probe on the internal network resolved ${DNS_PROBE_NAME}); upgrade the engine to 26.0.0, 25.0.4 or 23.0.11 or later`
+      );
+    }
+    deps.notes.push(
+      `${engine.info.name} ${engine.info.version} is in the CVE-2024-29018 range; a start-up probe showed the internal network resolves no external name`
+    );
+  }
+  return {
+    network,
+    ledger,
+    proxyContainer: id,
+    async stop() {
+      stopping = true;
+      try {
+        await engine.killContainer(id, "TERM");
+        let t;
+        const done = await Promise.race([
+          watch.exit.then(() => true),
+          new Promise((r) => t = setTimeout(() => r(false), PROXY_STOP_GRACE_MS))
+        ]).finally(() => clearTimeout(t));
+        if (!done) await engine.killContainer(id, "KILL");
+        await Promise.race([attached.done, new Promise((r) => setTimeout(r, 2e3).unref())]);
+        if (pending) ledger.addLine(pending);
+      } catch (err) {
+        deps.notes.push(`stopping the proxy: ${errorMessage(err)}`);
+      }
+    }
+  };
+}
+async function dnsProbe(engine, labels, runId, proxyImage, network, name = DNS_PROBE_NAME) {
+  const spec = proxyContainer(labels, runId, proxyImage, network.mode, {});
+  const id = await engine.createContainer({
+    ...spec,
+    name: `sandbox-action-${runId}-dnsprobe`,
+    labels: { ...labels, [LABEL_ROLE]: "dns-probe" },
+    entrypoint: ["node", "-e"],
+    cmd: [
+      `require('dns').lookup(${JSON.stringify(name)}, (e) => process.exit(e ? 1 : 0)); setTimeout(() => process.exit(1), 8000);`
+    ],
+    env: [],
+    dns: network.dns
+  });
+  try {
+    const watch = await engine.watchExit(id);
+    await engine.startContainer(id);
+    return await watch.exit === 0;
+  } finally {
+    await engine.removeContainer(id);
+  }
+}
 
-// src/sandbox/source-tar.ts
+// src/outputs/collect.ts
 var import_tar_stream2 = __toESM(require_tar_stream(), 1);
 import fs4 from "node:fs";
 import fsp2 from "node:fs/promises";
 import path3 from "node:path";
-import { Readable } from "node:stream";
+
+// src/outputs/filter.ts
+var BAD_CHARS = /[\u0000-\u001f\u007f"<>|*?:\\]/;
+var CONTROL_CHARS = /[\u0000-\u001f\u007f]/g;
+var MAX_COMPONENT = 255;
+var MAX_PATH = 1024;
+function safeRelativePath(name, top) {
+  const trimmed = name.replace(/\/+$/, "");
+  if (trimmed === top) return "";
+  if (!trimmed.startsWith(`${top}/`)) return null;
+  const rel = trimmed.slice(top.length + 1);
+  if (rel.length === 0 || rel.length > MAX_PATH) return null;
+  const parts = rel.split("/");
+  for (const p of parts) {
+    if (p === "" || p === "." || p === ".." || p.length > MAX_COMPONENT || BAD_CHARS.test(p)) return null;
+    if (/^\s|\s$/.test(p)) return null;
+  }
+  return parts.join("/");
+}
+function displayName(name) {
+  const shown = name.replace(CONTROL_CHARS, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`);
+  return shown.length > 300 ? `${shown.slice(0, 300)}…` : shown;
+}
+function decide(header, top, caps, state) {
+  const rel = safeRelativePath(header.name, top);
+  const shown = displayName(
+    header.name.startsWith(`${top}/`) ? header.name.slice(top.length + 1) : header.name
+  );
+  if (rel === "")
+    return header.type === "directory" ? { action: "root" } : { action: "skip", path: shown, reason: "special-file" };
+  switch (header.type) {
+    case "symlink":
+      return { action: "skip", path: shown, reason: "symlink" };
+    case "link":
+      return { action: "skip", path: shown, reason: "hardlink" };
+    case "character-device":
+    case "block-device":
+      return { action: "skip", path: shown, reason: "device" };
+    case "fifo":
+      return { action: "skip", path: shown, reason: "fifo" };
+    case "directory":
+    case "file":
+      break;
+    default:
+      return { action: "skip", path: shown, reason: "special-file", detail: String(header.type) };
+  }
+  if (rel === null) {
+    return header.name.startsWith(`${top}/`) ? { action: "skip", path: shown, reason: "unsafe-name" } : { action: "skip", path: shown, reason: "outside-output" };
+  }
+  if (header.type === "directory") return { action: "make-dir", path: rel };
+  if (header.size > caps.maxFileBytes) {
+    return { action: "skip", path: rel, reason: "file-too-large", detail: `${header.size} bytes` };
+  }
+  if (state.files >= caps.maxFiles) return { action: "skip", path: rel, reason: "file-count-cap" };
+  if (state.bytes + header.size > caps.maxTotalBytes) {
+    return { action: "skip", path: rel, reason: "total-size-cap", detail: `${header.size} bytes` };
+  }
+  const mode = header.mode & 64 ? 493 : 420;
+  return { action: "write-file", path: rel, size: header.size, mode };
+}
+
+// src/outputs/collect.ts
+var LIST_LIMIT = 1e4;
+var SKIP_LIST_PER_REASON = 1e3;
+function emptyOutputs(dir = null) {
+  return {
+    collected: false,
+    dir,
+    files: 0,
+    bytes: 0,
+    written: [],
+    skipped: [],
+    skippedCount: 0,
+    skippedByReason: {}
+  };
+}
+async function prepareOutputDir(dir) {
+  const st = await fsp2.lstat(dir).catch((e) => {
+    if (e.code === "ENOENT") return null;
+    throw e;
+  });
+  if (st === null) {
+    await fsp2.mkdir(dir, { recursive: true, mode: 493 });
+    return;
+  }
+  if (!st.isDirectory()) throw new Error(`'${dir}' exists and is not a directory`);
+  if ((await fsp2.readdir(dir)).length > 0) throw new Error(`'${dir}' exists and is not empty`);
+}
+function copyEntry(entry, fd) {
+  return new Promise((resolve, reject) => {
+    let failed = false;
+    const fail = (err) => {
+      if (failed) return;
+      failed = true;
+      fs4.closeSync(fd);
+      reject(err);
+    };
+    entry.on("error", fail);
+    entry.on("data", (chunk) => {
+      if (failed) return;
+      try {
+        for (let off = 0; off < chunk.length; ) off += fs4.writeSync(fd, chunk, off);
+      } catch (err) {
+        fail(err);
+      }
+    });
+    entry.on("end", () => {
+      if (failed) return;
+      fs4.closeSync(fd);
+      resolve();
+    });
+  });
+}
+var O_CREATE_NEW = fs4.constants.O_WRONLY | fs4.constants.O_CREAT | fs4.constants.O_EXCL | fs4.constants.O_NOFOLLOW;
+async function collectTar(tarStream, dest, top, caps) {
+  const report = emptyOutputs(dest);
+  report.collected = true;
+  const state = { files: 0, bytes: 0 };
+  const madeDirs = /* @__PURE__ */ new Set([""]);
+  const skip = (s) => {
+    report.skippedCount++;
+    report.skippedByReason[s.reason] = (report.skippedByReason[s.reason] ?? 0) + 1;
+    if (report.skippedByReason[s.reason] <= SKIP_LIST_PER_REASON && report.skipped.length < LIST_LIMIT) {
+      report.skipped.push(s);
+    }
+  };
+  const ensureDir = async (rel) => {
+    if (madeDirs.has(rel)) return;
+    await ensureDir(path3.posix.dirname(rel) === "." ? "" : path3.posix.dirname(rel));
+    const abs = path3.join(dest, rel);
+    try {
+      await fsp2.mkdir(abs, { mode: 493 });
+    } catch (e) {
+      if (e.code !== "EEXIST") throw e;
+      const st = await fsp2.lstat(abs);
+      if (!st.isDirectory()) throw Object.assign(new Error("not a directory"), { code: "ENOTDIR" });
+    }
+    madeDirs.add(rel);
+  };
+  const extract = import_tar_stream2.default.extract();
+  extract.on("entry", (header, stream, next) => {
+    const d = decide(
+      { name: header.name, type: header.type ?? "file", size: header.size ?? 0, mode: header.mode ?? 420 },
+      top,
+      caps,
+      state
+    );
+    const drainThen = (after) => {
+      stream.on("end", after);
+      stream.resume();
+    };
+    if (d.action === "skip") {
+      skip({ path: d.path, reason: d.reason, ...d.detail ? { detail: d.detail } : {} });
+      drainThen(next);
+      return;
+    }
+    if (d.action === "root") return drainThen(next);
+    if (d.action === "make-dir") {
+      ensureDir(d.path).then(
+        () => drainThen(next),
+        () => {
+          skip({ path: d.path, reason: "duplicate" });
+          drainThen(next);
+        }
+      );
+      return;
+    }
+    state.files++;
+    state.bytes += d.size;
+    const abs = path3.join(dest, d.path);
+    const dir = path3.posix.dirname(d.path);
+    ensureDir(dir === "." ? "" : dir).then(() => fs4.openSync(abs, O_CREATE_NEW, d.mode)).then(
+      async (fd) => {
+        await copyEntry(stream, fd);
+        if (header.mtime) await fsp2.lutimes(abs, header.mtime, header.mtime);
+        report.files++;
+        report.bytes += d.size;
+        if (report.written.length < LIST_LIMIT) report.written.push({ path: d.path, size: d.size });
+        next();
+      },
+      () => {
+        state.files--;
+        state.bytes -= d.size;
+        skip({ path: d.path, reason: "duplicate" });
+        drainThen(next);
+      }
+    ).catch((err) => next(err));
+  });
+  await new Promise((resolve, reject) => {
+    tarStream.on("error", reject);
+    extract.on("error", reject);
+    extract.on("finish", resolve);
+    tarStream.pipe(extract);
+  });
+  return report;
+}
+
+// src/sandbox/logs.ts
+import { randomBytes } from "node:crypto";
+var LogStream = class {
+  constructor(out, limitBytes, fenceWorkflowCommands) {
+    this.out = out;
+    this.limitBytes = limitBytes;
+    this.fenceWorkflowCommands = fenceWorkflowCommands;
+  }
+  out;
+  limitBytes;
+  fenceWorkflowCommands;
+  shown = 0;
+  dropped = 0;
+  token = null;
+  truncated = false;
+  begin() {
+    if (!this.fenceWorkflowCommands) return;
+    this.token = randomBytes(16).toString("hex");
+    this.out.stdout.write(`::stop-commands::${this.token}
+`);
+  }
+  write(stream, chunk) {
+    const room = this.limitBytes - this.shown;
+    if (room <= 0) {
+      this.dropped += chunk.length;
+      return;
+    }
+    const part = chunk.length > room ? chunk.subarray(0, room) : chunk;
+    this.shown += part.length;
+    (stream === "stderr" && !this.fenceWorkflowCommands ? this.out.stderr : this.out.stdout).write(part);
+    if (part.length < chunk.length) {
+      this.truncated = true;
+      this.dropped += chunk.length - part.length;
+      this.out.stderr.write(
+        `
+[sandbox-action] log cut at ${this.limitBytes} bytes (--log-limit); the build goes on
+`
+      );
+    }
+  }
+  end() {
+    if (this.token) {
+      this.out.stdout.write(`
+::${this.token}::
+`);
+      this.token = null;
+    }
+    if (this.dropped > 0)
+      this.out.stderr.write(`[sandbox-action] ${this.dropped} log bytes were not shown
+`);
+    return { shownBytes: this.shown, droppedBytes: this.dropped };
+  }
+};
+
+// src/sandbox/result.ts
+var RESULT_SCHEMA_VERSION = 1;
+
+// src/sandbox/source-tar.ts
+var import_tar_stream3 = __toESM(require_tar_stream(), 1);
+import fs5 from "node:fs";
+import fsp3 from "node:fs/promises";
+import path4 from "node:path";
+import { Readable as Readable2 } from "node:stream";
 function packDirectory(root, owner) {
-  const pack = import_tar_stream2.default.pack();
+  const pack = import_tar_stream3.default.pack();
   const stats = { files: 0, bytes: 0, skipped: [] };
   const common = { uid: owner.uid, gid: owner.gid, uname: "", gname: "" };
   const walk = async (rel) => {
-    const abs = rel ? path3.join(root, rel) : root;
-    const names = (await fsp2.readdir(abs)).sort();
+    const abs = rel ? path4.join(root, rel) : root;
+    const names = (await fsp3.readdir(abs)).sort();
     for (const name of names) {
       const childRel = rel ? `${rel}/${name}` : name;
-      const childAbs = path3.join(root, childRel);
-      const st = await fsp2.lstat(childAbs);
+      const childAbs = path4.join(root, childRel);
+      const st = await fsp3.lstat(childAbs);
       const mode = st.mode & 511;
       if (st.isDirectory()) {
         await entry({ ...common, name: childRel, type: "directory", mode, mtime: st.mtime });
@@ -27283,12 +30282,12 @@ function packDirectory(root, owner) {
           ...common,
           name: childRel,
           type: "symlink",
-          linkname: await fsp2.readlink(childAbs),
+          linkname: await fsp3.readlink(childAbs),
           mode: 511,
           mtime: st.mtime
         });
       } else if (st.isFile()) {
-        const fh = await fsp2.open(childAbs, fs4.constants.O_RDONLY | fs4.constants.O_NOFOLLOW);
+        const fh = await fsp3.open(childAbs, fs5.constants.O_RDONLY | fs5.constants.O_NOFOLLOW);
         let fst;
         try {
           fst = await fh.stat();
@@ -27330,13 +30329,13 @@ function packDirectory(root, owner) {
       throw err;
     }
   );
-  return { stream: Readable.from(pack), done };
+  return { stream: Readable2.from(pack), done };
 }
 
 // src/sandbox/volumes.ts
 import { execFile } from "node:child_process";
-import fsp3 from "node:fs/promises";
-import path4 from "node:path";
+import fsp4 from "node:fs/promises";
+import path5 from "node:path";
 import { promisify } from "node:util";
 var run = promisify(execFile);
 var LABEL_LOOP_DEVICE = "sandbox-action.loop-device";
@@ -27406,15 +30405,15 @@ async function createVolume(engine, host, backend, v, owner, labels) {
     await engine.createVolume({ name: v.name, driver: "local", driverOpts: {}, labels: volLabels });
     return { ...base, enforced: false, remove: () => engine.removeVolume(v.name) };
   }
-  const image = path4.join(host.stateDir, `${v.name}.img`);
-  await fsp3.mkdir(host.stateDir, { recursive: true, mode: 448 });
-  const fh = await fsp3.open(image, "wx", 384);
+  const image = path5.join(host.stateDir, `${v.name}.img`);
+  await fsp4.mkdir(host.stateDir, { recursive: true, mode: 448 });
+  const fh = await fsp4.open(image, "wx", 384);
   let device = null;
   let created = false;
   const remove = async () => {
     if (created) await engine.removeVolume(v.name);
     if (device) await host.privileged("losetup", ["-d", device]).catch(() => void 0);
-    await fsp3.rm(image, { force: true });
+    await fsp4.rm(image, { force: true });
   };
   try {
     await fh.truncate(v.sizeBytes);
@@ -27491,22 +30490,22 @@ function checkAborted(signal) {
 }
 async function checkSource(spec) {
   if (!spec.source) return;
-  const st = await fsp4.stat(spec.source.dir).catch(() => null);
+  const st = await fsp5.stat(spec.source.dir).catch(() => null);
   if (!st?.isDirectory()) throw new InputError("--source", `'${spec.source.dir}' is not a directory`);
 }
 async function checkStateDir(spec) {
   if (!spec.stateDir) return;
-  const st = await fsp4.lstat(spec.stateDir).catch(() => null);
+  const st = await fsp5.lstat(spec.stateDir).catch(() => null);
   if (st && !st.isDirectory())
     throw new InputError("--state-dir", `'${spec.stateDir}' exists and is not a directory`);
 }
 async function checkOutputDir(spec) {
   if (!spec.outputDir) return;
-  const st = await fsp4.lstat(spec.outputDir).catch(() => null);
+  const st = await fsp5.lstat(spec.outputDir).catch(() => null);
   if (st === null) return;
   if (!st.isDirectory())
     throw new InputError("--output-dir", `'${spec.outputDir}' exists and is not a directory`);
-  if ((await fsp4.readdir(spec.outputDir)).length > 0) {
+  if ((await fsp5.readdir(spec.outputDir)).length > 0) {
     throw new InputError(
       "--output-dir",
       `'${spec.outputDir}' exists and is not empty; name a new or empty directory`
@@ -27514,7 +30513,7 @@ async function checkOutputDir(spec) {
   }
 }
 async function readableBy(dir, owner) {
-  const st = await fsp4.stat(dir);
+  const st = await fsp5.stat(dir);
   const bits = st.uid === owner.uid ? st.mode >> 6 & 5 : st.gid === owner.gid ? st.mode >> 3 & 5 : st.mode & 5;
   if (bits === 5) return [];
   return [
@@ -27566,10 +30565,10 @@ async function annotate(spec, log) {
   if (a.parser !== "junit") {
     return a.parser === "lean" ? parseLean(log, { root: WORK_DIR }) : parseGeneric(log, { root: WORK_DIR });
   }
-  const file = path5.join(spec.outputDir, a.file);
-  const st = await fsp4.lstat(file).catch(() => null);
+  const file = path6.join(spec.outputDir, a.file);
+  const st = await fsp5.lstat(file).catch(() => null);
   if (!st?.isFile() || st.size > 16 * 1024 * 1024) return { annotations: [], dropped: 0 };
-  return parseJunit(await fsp4.readFile(file, "utf8"), { root: WORK_DIR });
+  return parseJunit(await fsp5.readFile(file, "utf8"), { root: WORK_DIR });
 }
 function helperContainer(labels, role, o) {
   const memory = o.memoryBytes ?? 64 * 1024 * 1024;
@@ -27611,7 +30610,7 @@ async function readImageFiles(engine, image, files, labels) {
     for (const f of files) {
       const stream = await engine.getArchive(id, f).catch(() => null);
       if (!stream) continue;
-      const extract = import_tar_stream3.default.extract();
+      const extract = import_tar_stream4.default.extract();
       const chunks = [];
       extract.on("entry", (h, s, next) => {
         if (h.type === "file" && (h.size ?? 0) < 4 * 1024 * 1024)
@@ -27671,6 +30670,7 @@ async function executeRun(spec, deps) {
   const logs = new LogStream(deps.log, spec.logLimitBytes, deps.fenceWorkflowCommands);
   let logBytes = { shownBytes: 0, droppedBytes: 0 };
   let thePlan = null;
+  let net2 = null;
   let volumes = [];
   let imageId = null;
   let commandExitCode = null;
@@ -27700,16 +30700,35 @@ async function executeRun(spec, deps) {
     ]);
     imageId = image.id;
     if (backend.note) notes.push(backend.note);
-    if (spec.isolation === "runsc" && !runtimes.includes("runsc")) {
-      throw new InputError(
-        "--isolation",
-        `runsc: the ${engine.info.name} engine has no runsc runtime (it has ${runtimes.join(", ") || "none"}); register gVisor as in docs/gvisor.md`
-      );
+    let runscRuntime;
+    if (spec.isolation === "runsc") {
+      const r = chooseRunscRuntime(runtimes, spec.network !== "none");
+      if ("error" in r) throw new InputError("--isolation", `runsc: ${r.error}`);
+      runscRuntime = r.runtime;
     }
     const owner = await decideUser(engine, spec, image, labels, notes);
     if (spec.source?.readOnly) notes.push(...await readableBy(spec.source.dir, owner));
     checkAborted(signal);
-    thePlan = plan(spec, { runId, createdAt, uid: owner.uid, gid: owner.gid });
+    net2 = await Promise.race([
+      setupNetwork(spec, {
+        engine,
+        labels,
+        runId,
+        addCleanup: (what, fn) => cleanup.add(what, fn),
+        notice: deps.notice,
+        notes
+      }),
+      aborted
+    ]);
+    checkAborted(signal);
+    thePlan = plan(spec, {
+      runId,
+      createdAt,
+      uid: owner.uid,
+      gid: owner.gid,
+      network: net2.network,
+      ...runscRuntime ? { runscRuntime } : {}
+    });
     if (thePlan.container.pidsLimit !== spec.pids) {
       notes.push(
         `under gVisor the pids limit counts gVisor's own threads: the engine's limit is ${thePlan.container.pidsLimit} for --pids ${spec.pids}; the memory limit and the timeout hold a fork bomb`
@@ -27736,7 +30755,7 @@ async function executeRun(spec, deps) {
     checkAborted(signal);
     const id = await engine.createContainer(p.container);
     cleanup.add("remove container", () => engine.removeContainer(id));
-    const stateIn = spec.stateDir && (await fsp4.readdir(spec.stateDir).catch(() => [])).length > 0 ? (async () => {
+    const stateIn = spec.stateDir && (await fsp5.readdir(spec.stateDir).catch(() => [])).length > 0 ? (async () => {
       const packed = packDirectory(spec.stateDir, owner);
       await Promise.all([engine.putArchive(id, STATE_DIR, packed.stream), packed.done]);
     })() : Promise.resolve();
@@ -27774,6 +30793,7 @@ async function executeRun(spec, deps) {
       clearTimeout(timer);
     }
     endedAt = Date.now();
+    await net2.stop();
     await raceTimeout(attached.done, ATTACH_GRACE_MS);
     logBytes = logs.end();
     const state = await engine.inspectContainer(id);
@@ -27826,7 +30846,8 @@ async function executeRun(spec, deps) {
     image: { ref: spec.image, id: imageId },
     engine: { name: engine.info.name, version: engine.info.version, runtime: c.runtime ?? "default" },
     user: c.user,
-    network: c.networkMode,
+    network: spec.network,
+    egress: net2?.ledger?.report() ?? null,
     limits: {
       timeoutMs: spec.timeoutMs,
       memoryBytes: c.memoryBytes,
@@ -27860,8 +30881,8 @@ async function executeRun(spec, deps) {
 async function collectState(engine, id, spec, runId, aborted) {
   const dir = spec.stateDir;
   const fresh = `${dir.replace(/\/+$/, "")}.sandbox-${runId}`;
-  await fsp4.rm(fresh, { recursive: true, force: true });
-  await fsp4.mkdir(fresh, { recursive: true, mode: 493 });
+  await fsp5.rm(fresh, { recursive: true, force: true });
+  await fsp5.mkdir(fresh, { recursive: true, mode: 493 });
   const stream = await engine.getArchive(id, STATE_DIR);
   try {
     const r = await Promise.race([
@@ -27872,8 +30893,8 @@ async function collectState(engine, id, spec, runId, aborted) {
       }),
       aborted
     ]);
-    await fsp4.rm(dir, { recursive: true, force: true });
-    await fsp4.rename(fresh, dir);
+    await fsp5.rm(dir, { recursive: true, force: true });
+    await fsp5.rename(fresh, dir);
     return {
       dir,
       files: r.files,
@@ -27882,7 +30903,7 @@ async function collectState(engine, id, spec, runId, aborted) {
       skippedByReason: r.skippedByReason
     };
   } catch (err) {
-    await fsp4.rm(fresh, { recursive: true, force: true });
+    await fsp5.rm(fresh, { recursive: true, force: true });
     throw err;
   } finally {
     if (!stream.readableEnded) stream.destroy();
@@ -27918,7 +30939,7 @@ async function chownVolumes(engine, image, volumes, owner, labels) {
 // src/cli/door.ts
 import { randomBytes as randomBytes2 } from "node:crypto";
 import os5 from "node:os";
-import path6 from "node:path";
+import path7 from "node:path";
 
 // src/engine/http.ts
 import http from "node:http";
@@ -27955,10 +30976,10 @@ var ApiClient = class {
     this.prefix = `/v${v}`;
   }
   /** Send a request; resolves with the raw streaming response (any status). */
-  raw(method, path8, opts = {}, operation = `${method} ${path8}`) {
+  raw(method, path9, opts = {}, operation = `${method} ${path9}`) {
     const qs = new URLSearchParams();
     for (const [k, v] of Object.entries(opts.query ?? {})) if (v !== void 0) qs.set(k, String(v));
-    const fullPath = `${this.prefix}${path8}${qs.size ? `?${qs}` : ""}`;
+    const fullPath = `${this.prefix}${path9}${qs.size ? `?${qs}` : ""}`;
     const headers = { ...opts.headers };
     let payload;
     if (opts.body !== void 0) {
@@ -27988,17 +31009,17 @@ var ApiClient = class {
     });
   }
   /** Send a request and parse a JSON answer; a non-2xx status becomes an EngineError. */
-  async json(method, path8, opts = {}, operation) {
-    const op = operation ?? `${method} ${path8}`;
-    const res = await this.raw(method, path8, opts, op);
+  async json(method, path9, opts = {}, operation) {
+    const op = operation ?? `${method} ${path9}`;
+    const res = await this.raw(method, path9, opts, op);
     const text2 = await readAll(res.body);
     if (res.statusCode < 200 || res.statusCode >= 300) throw this.statusError(op, res.statusCode, text2);
     return text2.length ? JSON.parse(text2.toString("utf8")) : void 0;
   }
   /** Like json() but ignores the body. `okStatuses` lists extra statuses that count as success. */
-  async call(method, path8, opts = {}, operation, okStatuses = []) {
-    const op = operation ?? `${method} ${path8}`;
-    const res = await this.raw(method, path8, opts, op);
+  async call(method, path9, opts = {}, operation, okStatuses = []) {
+    const op = operation ?? `${method} ${path9}`;
+    const res = await this.raw(method, path9, opts, op);
     const text2 = await readAll(res.body);
     if ((res.statusCode < 200 || res.statusCode >= 300) && !okStatuses.includes(res.statusCode)) {
       throw this.statusError(op, res.statusCode, text2);
@@ -28218,8 +31239,13 @@ var DockerApiEngine = class {
   api;
   info;
   async runtimes() {
-    const info2 = await this.api.json("GET", "/info", {}, "info");
-    return Object.keys(info2.Runtimes ?? {});
+    const info2 = await this.api.json(
+      "GET",
+      "/info",
+      {},
+      "info"
+    );
+    return Object.entries(info2.Runtimes ?? {}).map(([name, r]) => ({ name, args: r?.runtimeArgs ?? [] }));
   }
   async imageInspect(ref) {
     const res = await this.api.raw("GET", `/images/${encodeURIComponent(ref)}/json`, {}, "inspect image");
@@ -28249,6 +31275,54 @@ var DockerApiEngine = class {
       const j = JSON.parse(line);
       if (j.error) throw new EngineError(this.info.name, `pull ${ref}`, j.error);
     }
+  }
+  async imageBuild(context, o, progress = () => void 0) {
+    const query = {
+      dockerfile: o.dockerfile ?? "Dockerfile",
+      buildargs: JSON.stringify(o.buildArgs ?? {}),
+      labels: JSON.stringify(o.labels ?? {}),
+      rm: 1,
+      forcerm: 1,
+      pull: o.pull ? 1 : 0,
+      ...o.platform ? { platform: o.platform } : {}
+    };
+    const [first, ...rest] = o.tags;
+    if (first) query.t = first;
+    const res = await this.api.raw(
+      "POST",
+      "/build",
+      { query, bodyStream: context, headers: { "content-type": "application/x-tar" } },
+      "build image"
+    );
+    if (res.statusCode !== 200)
+      throw this.api.statusError("build image", res.statusCode, await readAll(res.body));
+    let id = "";
+    let error2 = null;
+    let pending = "";
+    for await (const chunk of res.body) {
+      pending += chunk.toString("utf8");
+      const lines = pending.split("\n");
+      pending = lines.pop();
+      for (const line of lines) {
+        if (!line.trim()) continue;
+        const j = JSON.parse(line);
+        if (j.error) error2 = j.error;
+        if (j.aux?.ID) id = j.aux.ID;
+        if (j.stream) {
+          const m = /Successfully built ([0-9a-f]+)/.exec(j.stream);
+          if (m && !id) id = m[1];
+          for (const l of j.stream.split("\n")) if (l.trim()) progress(l);
+        }
+      }
+    }
+    if (error2) throw new EngineError(this.info.name, "build image", error2.trim());
+    if (!id) throw new EngineError(this.info.name, "build image", "the engine reported no image id");
+    for (const t of rest) {
+      const i = t.lastIndexOf(":");
+      const [repo, tag] = i > t.lastIndexOf("/") ? [t.slice(0, i), t.slice(i + 1)] : [t, "latest"];
+      await this.api.call("POST", `/images/${id}/tag`, { query: { repo, tag } }, `tag ${t}`);
+    }
+    return id;
   }
   async createContainer(spec) {
     const j = await this.api.json(
@@ -28360,27 +31434,27 @@ var DockerApiEngine = class {
       stderr: Buffer.concat(err).toString("utf8")
     };
   }
-  async putArchive(id, path8, tar4) {
+  async putArchive(id, path9, tar5) {
     await this.api.call(
       "PUT",
       `/containers/${id}/archive`,
       {
-        query: { path: path8, noOverwriteDirNonDir: 1 },
-        bodyStream: tar4,
+        query: { path: path9, noOverwriteDirNonDir: 1 },
+        bodyStream: tar5,
         headers: { "content-type": "application/x-tar" }
       },
-      `copy into ${path8}`
+      `copy into ${path9}`
     );
   }
-  async getArchive(id, path8) {
+  async getArchive(id, path9) {
     const res = await this.api.raw(
       "GET",
       `/containers/${id}/archive`,
-      { query: { path: path8 } },
-      `copy out of ${path8}`
+      { query: { path: path9 } },
+      `copy out of ${path9}`
     );
     if (res.statusCode !== 200)
-      throw this.api.statusError(`copy out of ${path8}`, res.statusCode, await readAll(res.body));
+      throw this.api.statusError(`copy out of ${path9}`, res.statusCode, await readAll(res.body));
     return res.body;
   }
   async createVolume(spec) {
@@ -28434,6 +31508,32 @@ var DockerApiEngine = class {
       },
       "connect network"
     );
+  }
+  async inspectNetwork(idOrName) {
+    const res = await this.api.raw("GET", `/networks/${encodeURIComponent(idOrName)}`, {}, "inspect network");
+    const body = await readAll(res.body);
+    if (res.statusCode === 404) return null;
+    if (res.statusCode !== 200) {
+      throw this.api.statusError("inspect network", res.statusCode, body);
+    }
+    const j = JSON.parse(body.toString());
+    const cfg = (j.IPAM?.Config ?? []).filter((c) => c.Subnet && !c.Subnet.includes(":"));
+    return {
+      id: j.Id,
+      name: j.Name,
+      internal: j.Internal,
+      subnets: cfg.map((c) => c.Subnet),
+      gateways: cfg.flatMap((c) => c.Gateway ? [c.Gateway] : []),
+      options: j.Options ?? {}
+    };
+  }
+  async containerAddresses(id) {
+    const j = await this.api.json("GET", `/containers/${id}/json`, {}, "inspect container");
+    const out = {};
+    for (const [name, n] of Object.entries(j.NetworkSettings?.Networks ?? {})) {
+      if (n.IPAddress) out[name] = n.IPAddress;
+    }
+    return out;
   }
   async removeNetwork(id) {
     await this.api.call("DELETE", `/networks/${id}`, {}, "remove network", [404]);
@@ -28491,7 +31591,7 @@ function connect(ctx) {
   return connectEngine(defaultEndpoints(ctx.env));
 }
 function volumeHostFor(ctx) {
-  const dir = ctx.env.SANDBOX_ACTION_STATE_DIR || path6.join(os5.tmpdir(), "sandbox-action");
+  const dir = ctx.env.SANDBOX_ACTION_STATE_DIR || path7.join(os5.tmpdir(), "sandbox-action");
   return defaultVolumeHost(dir, ctx.isRoot);
 }
 var randomId = () => randomBytes2(4).toString("hex");
@@ -28606,17 +31706,26 @@ function summaryLine(r) {
 
 // src/action/inputs.ts
 var envName = (input) => `INPUT_${input.replace(/ /g, "_").toUpperCase()}`;
+var WORD_LISTS = /* @__PURE__ */ new Set([
+  "allow-domain",
+  "allow-preset",
+  "allow-cidr",
+  "allow-port",
+  "egress-dns",
+  "add-host"
+]);
 function readActionInputs(env) {
   const get = (name) => (env[envName(name)] ?? "").trim();
   const options = {};
   for (const [name, o] of Object.entries(RUN_OPTIONS)) {
-    const v = get(name);
+    const input = inputName(name);
+    const v = get(input);
     if (v === "") continue;
     if (o.kind === "boolean") {
-      if (!/^(true|false)$/i.test(v)) throw new InputError(name, `'${v}' is not true or false`);
+      if (!/^(true|false)$/i.test(v)) throw new InputError(input, `'${v}' is not true or false`);
       options[name] = v.toLowerCase() === "true";
     } else if (o.kind === "strings") {
-      options[name] = v.split("\n").map((l) => l.trim()).filter((l) => l !== "");
+      options[name] = v.split(WORD_LISTS.has(name) ? /[\s,]+/ : "\n").map((l) => l.trim()).filter((l) => l !== "");
     } else {
       options[name] = v;
     }
@@ -28638,7 +31747,7 @@ async function runAction() {
   let spec;
   try {
     inputs = readActionInputs(ctx.env);
-    inputs.options["output-dir"] ??= path7.join(
+    inputs.options["output-dir"] ??= path8.join(
       ctx.env.RUNNER_TEMP || os6.tmpdir(),
       `sandbox-output-${randomId()}`
     );
@@ -28661,8 +31770,8 @@ async function runAction() {
       random: randomId
     });
     const dir = ctx.env.RUNNER_TEMP || ctx.cwd;
-    const resultPath = path7.join(dir, `sandbox-result-${result.runId}.json`);
-    fs5.writeFileSync(resultPath, `${JSON.stringify(result, null, 2)}
+    const resultPath = path8.join(dir, `sandbox-result-${result.runId}.json`);
+    fs6.writeFileSync(resultPath, `${JSON.stringify(result, null, 2)}
 `);
     setOutput("status", result.status);
     setOutput("exit-code", String(result.exitCode));

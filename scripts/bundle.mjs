@@ -29,3 +29,11 @@ for (const e of entries) {
   // The CLI entry's own `#!/usr/bin/env node` line is kept first by esbuild.
   await build({ ...common, entryPoints: [e.in], outfile: e.out });
 }
+// The egress proxy runs in images/egress-proxy on Debian bookworm's Node 18: no dependencies, Node's own modules.
+await build({
+  ...common,
+  banner: {},
+  target: 'node18',
+  entryPoints: ['src/egress/main.ts'],
+  outfile: 'dist/egress-proxy.js',
+});

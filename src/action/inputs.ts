@@ -4,7 +4,7 @@
  * action maps each of its inputs into that variable explicitly (composite `run:` steps get no INPUT_*).
  */
 import { InputError } from '../config/errors.js';
-import { RUN_OPTIONS, type RawOptions } from '../config/run-options.js';
+import { RUN_OPTIONS, inputName, type RawOptions, type RunOptionName } from '../config/run-options.js';
 
 export const envName = (input: string) => `INPUT_${input.replace(/ /g, '_').toUpperCase()}`;
 
@@ -14,19 +14,33 @@ export interface ActionInputs {
   failOnError: boolean;
 }
 
+const WORD_LISTS = new Set<RunOptionName>([
+  'allow-domain',
+  'allow-preset',
+  'allow-cidr',
+  'allow-port',
+  'egress-dns',
+  'add-host',
+]);
+
 /** Pure: the environment in, the options out. Empty inputs are "not given". */
 export function readActionInputs(env: Record<string, string | undefined>): ActionInputs {
   const get = (name: string) => (env[envName(name)] ?? '').trim();
   const options: RawOptions = {};
-  for (const [name, o] of Object.entries(RUN_OPTIONS)) {
-    const v = get(name);
+  for (const [name, o] of Object.entries(RUN_OPTIONS) as [
+    RunOptionName,
+    (typeof RUN_OPTIONS)[RunOptionName],
+  ][]) {
+    const input = inputName(name);
+    const v = get(input);
     if (v === '') continue;
     if (o.kind === 'boolean') {
-      if (!/^(true|false)$/i.test(v)) throw new InputError(name, `'${v}' is not true or false`);
+      if (!/^(true|false)$/i.test(v)) throw new InputError(input, `'${v}' is not true or false`);
       options[name] = v.toLowerCase() === 'true';
     } else if (o.kind === 'strings') {
+      // Lists of names and addresses may also be written on one line, separated by commas or spaces.
       options[name] = v
-        .split('\n')
+        .split(WORD_LISTS.has(name) ? /[\s,]+/ : '\n')
         .map((l) => l.trim())
         .filter((l) => l !== '');
     } else {

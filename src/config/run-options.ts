@@ -5,11 +5,13 @@
 import path from 'node:path';
 import { InputError } from './errors.js';
 import { parseDuration, parsePositiveNumber, parseSize } from './units.js';
+import { canonicalHost, parseCidr, parseDomainRule } from '../egress/policy.js';
+import { expandPresets } from '../egress/presets.js';
 
 export const GiB = 1024 ** 3;
 export const MiB = 1024 ** 2;
 
-export type NetworkMode = 'none';
+export type NetworkMode = 'none' | 'proxy' | 'open';
 export type Isolation = 'default' | 'runsc';
 export type PullPolicy = 'missing' | 'always' | 'never';
 export type VolumeBackend = 'auto' | 'loop' | 'tmpfs' | 'unbounded';
@@ -46,6 +48,8 @@ export interface RunSpec {
   capAdd: string[];
   env: string[];
   network: NetworkMode;
+  /** The proxy's policy and topology (`--network proxy` only). */
+  egress: EgressSpec | null;
   isolation: Isolation;
   pull: PullPolicy;
   volumeBackend: VolumeBackend;
@@ -53,6 +57,24 @@ export interface RunSpec {
   logLimitBytes: number;
   /** Parse into annotations: the log (lean, gcc) or a collected JUnit file (a path inside /output). */
   annotate: { parser: 'lean' | 'gcc' } | { parser: 'junit'; file: string } | null;
+}
+
+export interface EgressSpec {
+  mode: 'allowlist' | 'audit';
+  /** --allow-domain rules and the presets' names, expanded and checked. */
+  domains: string[];
+  presets: string[];
+  ports: number[];
+  allowCidrs: string[];
+  /** --add-host NAME:IP, for the proxy's resolver (never the sandbox's). */
+  hosts: Record<string, string[]>;
+  dnsServers: string[];
+  /** An existing network for the proxy's egress side, or null for a fresh per-run bridge. */
+  egressNetwork: string | null;
+  /** null: the image made from this version's own proxy sources. */
+  proxyImage: string | null;
+  proxyBaseImage: string;
+  maxBytes: number | null;
 }
 
 /** Options as they arrive: each key is an option's long name; repeatable options are arrays. */
@@ -102,7 +124,58 @@ export const RUN_OPTIONS = {
   'tmp-exec': { kind: 'boolean', help: 'allow executing files from /tmp (loosens)' },
   'cap-add': { kind: 'strings', help: 'add a Linux capability back (loosens; repeatable)' },
   env: { kind: 'strings', help: 'KEY=VALUE for the sandbox (repeatable); nothing else is passed' },
-  network: { kind: 'string', help: 'network mode: none (default)' },
+  network: {
+    kind: 'string',
+    help: 'none (default), proxy (egress only through the allowlisting proxy) or open (unrestricted; loosens)',
+  },
+  'allow-domain': {
+    kind: 'strings',
+    input: 'allow-domains',
+    help: 'with --network proxy: a name the build may reach, github.com or *.githubusercontent.com (repeatable)',
+  },
+  'allow-preset': {
+    kind: 'strings',
+    input: 'allow-preset',
+    help: 'with --network proxy: a named allowlist: github, lean, pypi, debian (repeatable)',
+  },
+  'allow-cidr': {
+    kind: 'strings',
+    input: 'allow-cidrs',
+    help: 'with --network proxy: addresses the proxy may connect to even when private or literal (repeatable)',
+  },
+  'allow-port': {
+    kind: 'strings',
+    input: 'allow-ports',
+    help: 'with --network proxy: destination ports (default 443 and 80; repeatable)',
+  },
+  'add-host': {
+    kind: 'strings',
+    help: "with --network proxy: NAME:IP for the proxy's resolver (internal mirrors, tests; repeatable)",
+  },
+  egress: {
+    kind: 'string',
+    help: 'with --network proxy: allowlist (default) or audit (any public host, recorded, with a suggested allowlist)',
+  },
+  'egress-network': {
+    kind: 'string',
+    help: "with --network proxy: an existing network for the proxy's outside (default: a fresh bridge per run)",
+  },
+  'egress-dns': {
+    kind: 'strings',
+    help: "with --network proxy: resolver addresses the proxy asks (default: its engine's)",
+  },
+  'egress-max-bytes': {
+    kind: 'string',
+    help: 'with --network proxy: total bytes the run may move through the proxy (default: no cap)',
+  },
+  'proxy-image': {
+    kind: 'string',
+    help: "with --network proxy: the proxy's image (default: built once from this version's sources)",
+  },
+  'proxy-base-image': {
+    kind: 'string',
+    help: 'base image when the proxy image is built (default debian:bookworm-slim)',
+  },
   isolation: { kind: 'string', help: 'default, or runsc for gVisor' },
   pull: { kind: 'string', help: 'missing (default), always or never' },
   'volume-backend': {
@@ -117,7 +190,13 @@ export const RUN_OPTIONS = {
     help: 'annotations from the log (lean, gcc) or from a JUnit file in /output (junit, junit:path/in/output.xml)',
   },
   'log-limit': { kind: 'string', help: 'bytes of the build log shown before it is cut (default 64m)' },
-} as const satisfies Record<string, { kind: 'string' | 'boolean' | 'strings'; help: string }>;
+} as const satisfies Record<string, { kind: 'string' | 'boolean' | 'strings'; help: string; input?: string }>;
+
+/** The action input that carries an option (kebab-case, the option's own name unless it says otherwise). */
+export function inputName(option: RunOptionName): string {
+  const o = RUN_OPTIONS[option];
+  return 'input' in o ? o.input : option;
+}
 
 export type RunOptionName = keyof typeof RUN_OPTIONS;
 
@@ -263,6 +342,8 @@ export function parseRunOptions(raw: RawOptions, command: string[], host: HostFa
       ? Math.min(DEFAULTS.maxOutputFileBytes, maxTotalBytes)
       : parseSize('--max-output-file-size', maxFileBytesArg);
 
+  const network = oneOf('network', str(raw, 'network'), ['none', 'proxy', 'open'] as const, 'none');
+
   const annotateArg = str(raw, 'annotate');
   let annotate: RunSpec['annotate'] = null;
   if (annotateArg !== undefined) {
@@ -307,7 +388,8 @@ export function parseRunOptions(raw: RawOptions, command: string[], host: HostFa
     tmpExec: bool(raw, 'tmp-exec'),
     capAdd,
     env,
-    network: oneOf('network', str(raw, 'network'), ['none'] as const, 'none'),
+    network,
+    egress: parseEgress(raw, network),
     isolation: oneOf('isolation', str(raw, 'isolation'), ['default', 'runsc'] as const, 'default'),
     pull: oneOf('pull', str(raw, 'pull'), ['missing', 'always', 'never'] as const, 'missing'),
     volumeBackend: oneOf(
@@ -325,6 +407,100 @@ export function parseRunOptions(raw: RawOptions, command: string[], host: HostFa
   };
 }
 
+const EGRESS_OPTIONS = [
+  'allow-domain',
+  'allow-preset',
+  'allow-cidr',
+  'allow-port',
+  'add-host',
+  'egress',
+  'egress-network',
+  'egress-dns',
+  'egress-max-bytes',
+  'proxy-image',
+  'proxy-base-image',
+] as const satisfies readonly RunOptionName[];
+
+/** Docker's network name grammar. */
+const NETWORK_NAME = /^[a-zA-Z0-9][a-zA-Z0-9_.-]{0,127}$/;
+
+function parseEgress(raw: RawOptions, network: NetworkMode): EgressSpec | null {
+  if (network !== 'proxy') {
+    for (const o of EGRESS_OPTIONS) {
+      const v = raw[o];
+      if (v !== undefined && v !== false && !(Array.isArray(v) && v.length === 0)) {
+        throw new InputError(`--${o}`, `needs --network proxy (the network is ${network})`);
+      }
+    }
+    return null;
+  }
+  const mode = oneOf('egress', str(raw, 'egress'), ['allowlist', 'audit'] as const, 'allowlist');
+  const presets = list(raw, 'allow-preset');
+  const domains: string[] = [];
+  for (const d of [...list(raw, 'allow-domain'), ...expandPresets(presets)]) {
+    const rule = parseDomainRule(d);
+    const text = rule.kind === 'exact' ? rule.name : `*.${rule.suffix}`;
+    if (!domains.includes(text)) domains.push(text);
+  }
+  const allowCidrs = list(raw, 'allow-cidr').map((c) => parseCidr(c).text);
+  const portArgs = list(raw, 'allow-port');
+  const ports = portArgs.length
+    ? portArgs.map((p) => parsePositiveNumber('--allow-port', p, { integer: true, max: 65535 }))
+    : [443, 80];
+  const hosts: Record<string, string[]> = {};
+  for (const h of list(raw, 'add-host')) {
+    const i = h.indexOf(':');
+    const name = i > 0 ? canonicalHost(h.slice(0, i)) : null;
+    const ip = i > 0 ? canonicalHost(h.slice(i + 1)) : null;
+    if (name?.kind !== 'name' || ip?.kind !== 'ip') {
+      throw new InputError('--add-host', `'${h}' is not NAME:IP like mirror.internal.test:10.1.2.3`);
+    }
+    (hosts[name.name] ??= []).push(ip.address);
+  }
+  const dnsServers = list(raw, 'egress-dns').map((d) => {
+    const t = canonicalHost(d);
+    if (t?.kind !== 'ip') throw new InputError('--egress-dns', `'${d}' is not an IP address`);
+    return t.address;
+  });
+  const egressNetwork = str(raw, 'egress-network') ?? null;
+  if (
+    egressNetwork !== null &&
+    (!NETWORK_NAME.test(egressNetwork) || ['host', 'none'].includes(egressNetwork))
+  ) {
+    throw new InputError('--egress-network', `'${egressNetwork}' is not the name of a bridge network`);
+  }
+  const proxyImage = str(raw, 'proxy-image') ?? null;
+  const proxyBaseImage = str(raw, 'proxy-base-image') ?? 'debian:bookworm-slim';
+  for (const [name, ref] of [
+    ['--proxy-image', proxyImage],
+    ['--proxy-base-image', proxyBaseImage],
+  ] as const) {
+    if (ref !== null && (!IMAGE_REF.test(ref) || ref.length > 512)) {
+      throw new InputError(name, `'${ref}' is not an image reference`);
+    }
+  }
+  const maxBytesArg = str(raw, 'egress-max-bytes');
+  if (mode === 'allowlist' && domains.length === 0 && allowCidrs.length === 0) {
+    throw new InputError(
+      '--network',
+      'proxy with nothing allowed: add --allow-domain, --allow-preset or --allow-cidr, or --egress audit to find what the build needs',
+    );
+  }
+  return {
+    mode,
+    domains,
+    presets,
+    ports,
+    allowCidrs,
+    hosts,
+    dnsServers,
+    egressNetwork,
+    proxyImage,
+    proxyBaseImage,
+    maxBytes: maxBytesArg === undefined ? null : parseSize('--egress-max-bytes', maxBytesArg),
+  };
+}
+
 export interface Loosened {
   option: string;
   effect: string;
@@ -337,6 +513,12 @@ export function loosenedBy(spec: RunSpec): Loosened[] {
   if (spec.writableRoot) out.push({ option: '--writable-root', effect: 'the root filesystem is writable' });
   if (spec.tmpExec) out.push({ option: '--tmp-exec', effect: 'files in /tmp may be executed' });
   for (const c of spec.capAdd) out.push({ option: `--cap-add ${c}`, effect: `capability ${c} is granted` });
+  if (spec.network === 'open') {
+    out.push({ option: '--network open', effect: 'the build has unrestricted network access' });
+  }
+  if (spec.egress?.mode === 'audit') {
+    out.push({ option: '--egress audit', effect: 'the proxy lets any public host through (recorded)' });
+  }
   if (spec.volumeBackend === 'unbounded') {
     out.push({ option: '--volume-backend unbounded', effect: 'writable volumes have no size cap' });
   }

@@ -13,7 +13,9 @@ import type {
   ExecResult,
   ImageInfo,
   Labels,
+  NetworkInfo,
   NetworkSpec,
+  RuntimeInfo,
   ResourceRef,
   VolumeSpec,
 } from './types.js';
@@ -169,9 +171,14 @@ export class DockerApiEngine implements Engine {
     readonly info: EngineInfo,
   ) {}
 
-  async runtimes(): Promise<string[]> {
-    const info = await this.api.json<{ Runtimes?: Record<string, unknown> }>('GET', '/info', {}, 'info');
-    return Object.keys(info.Runtimes ?? {});
+  async runtimes(): Promise<RuntimeInfo[]> {
+    const info = await this.api.json<{ Runtimes?: Record<string, { runtimeArgs?: string[] } | null> }>(
+      'GET',
+      '/info',
+      {},
+      'info',
+    );
+    return Object.entries(info.Runtimes ?? {}).map(([name, r]) => ({ name, args: r?.runtimeArgs ?? [] }));
   }
 
   async imageInspect(ref: string): Promise<ImageInfo | null> {
@@ -216,6 +223,67 @@ export class DockerApiEngine implements Engine {
       const j = JSON.parse(line) as { error?: string };
       if (j.error) throw new EngineError(this.info.name, `pull ${ref}`, j.error);
     }
+  }
+
+  async imageBuild(
+    context: Readable,
+    o: {
+      tags: string[];
+      dockerfile?: string;
+      buildArgs?: Record<string, string>;
+      labels?: Labels;
+      platform?: string;
+      pull?: boolean;
+    },
+    progress: (line: string) => void = () => undefined,
+  ): Promise<string> {
+    const query: Record<string, string | number> = {
+      dockerfile: o.dockerfile ?? 'Dockerfile',
+      buildargs: JSON.stringify(o.buildArgs ?? {}),
+      labels: JSON.stringify(o.labels ?? {}),
+      rm: 1,
+      forcerm: 1,
+      pull: o.pull ? 1 : 0,
+      ...(o.platform ? { platform: o.platform } : {}),
+    };
+    // Several tags are several `t` parameters: the first goes in the query, the rest are tagged after.
+    const [first, ...rest] = o.tags;
+    if (first) query.t = first;
+    const res = await this.api.raw(
+      'POST',
+      '/build',
+      { query, bodyStream: context, headers: { 'content-type': 'application/x-tar' } },
+      'build image',
+    );
+    if (res.statusCode !== 200)
+      throw this.api.statusError('build image', res.statusCode, await readAll(res.body));
+    let id = '';
+    let error: string | null = null;
+    let pending = '';
+    for await (const chunk of res.body) {
+      pending += (chunk as Buffer).toString('utf8');
+      const lines = pending.split('\n');
+      pending = lines.pop()!;
+      for (const line of lines) {
+        if (!line.trim()) continue;
+        const j = JSON.parse(line) as { stream?: string; error?: string; aux?: { ID?: string } };
+        if (j.error) error = j.error;
+        if (j.aux?.ID) id = j.aux.ID;
+        if (j.stream) {
+          const m = /Successfully built ([0-9a-f]+)/.exec(j.stream);
+          if (m && !id) id = m[1]!;
+          for (const l of j.stream.split('\n')) if (l.trim()) progress(l);
+        }
+      }
+    }
+    if (error) throw new EngineError(this.info.name, 'build image', error.trim());
+    if (!id) throw new EngineError(this.info.name, 'build image', 'the engine reported no image id');
+    for (const t of rest) {
+      const i = t.lastIndexOf(':');
+      const [repo, tag] = i > t.lastIndexOf('/') ? [t.slice(0, i), t.slice(i + 1)] : [t, 'latest'];
+      await this.api.call('POST', `/images/${id}/tag`, { query: { repo, tag } }, `tag ${t}`);
+    }
+    return id;
   }
 
   async createContainer(spec: ContainerSpec): Promise<string> {
@@ -429,6 +497,42 @@ export class DockerApiEngine implements Engine {
       },
       'connect network',
     );
+  }
+
+  async inspectNetwork(idOrName: string): Promise<NetworkInfo | null> {
+    const res = await this.api.raw('GET', `/networks/${encodeURIComponent(idOrName)}`, {}, 'inspect network');
+    const body = await readAll(res.body);
+    if (res.statusCode === 404) return null;
+    if (res.statusCode !== 200) {
+      throw this.api.statusError('inspect network', res.statusCode, body);
+    }
+    const j = JSON.parse(body.toString()) as {
+      Id: string;
+      Name: string;
+      Internal: boolean;
+      IPAM?: { Config?: { Subnet?: string; Gateway?: string }[] | null };
+      Options?: Record<string, string> | null;
+    };
+    const cfg = (j.IPAM?.Config ?? []).filter((c) => c.Subnet && !c.Subnet.includes(':'));
+    return {
+      id: j.Id,
+      name: j.Name,
+      internal: j.Internal,
+      subnets: cfg.map((c) => c.Subnet!),
+      gateways: cfg.flatMap((c) => (c.Gateway ? [c.Gateway] : [])),
+      options: j.Options ?? {},
+    };
+  }
+
+  async containerAddresses(id: string): Promise<Record<string, string>> {
+    const j = await this.api.json<{
+      NetworkSettings?: { Networks?: Record<string, { IPAddress?: string }> | null };
+    }>('GET', `/containers/${id}/json`, {}, 'inspect container');
+    const out: Record<string, string> = {};
+    for (const [name, n] of Object.entries(j.NetworkSettings?.Networks ?? {})) {
+      if (n.IPAddress) out[name] = n.IPAddress;
+    }
+    return out;
   }
 
   async removeNetwork(id: string): Promise<void> {

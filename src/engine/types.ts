@@ -106,6 +106,22 @@ export interface NetworkSpec {
   labels: Labels;
 }
 
+export interface RuntimeInfo {
+  name: string;
+  args: string[];
+}
+
+export interface NetworkInfo {
+  id: string;
+  name: string;
+  internal: boolean;
+  /** IPv4 subnets of the network, e.g. `172.18.0.0/16`. */
+  subnets: string[];
+  /** The IPv4 gateway addresses the engine assigned (none when the bridge has no host address). */
+  gateways: string[];
+  options: Record<string, string>;
+}
+
 export interface ResourceRef {
   kind: 'container' | 'volume' | 'network';
   id: string;
@@ -127,9 +143,23 @@ export interface ExecResult {
 
 export interface Engine {
   readonly info: EngineInfo;
-  runtimes(): Promise<string[]>;
+  /** The engine's registered runtimes with their extra arguments (`runsc: ['--network=none']`). */
+  runtimes(): Promise<RuntimeInfo[]>;
   imageInspect(ref: string): Promise<ImageInfo | null>;
   imagePull(ref: string): Promise<void>;
+  /** Build an image from a tar context (the engine's own builder); each progress line goes to `progress`. */
+  imageBuild(
+    context: Readable,
+    o: {
+      tags: string[];
+      dockerfile?: string;
+      buildArgs?: Record<string, string>;
+      labels?: Labels;
+      platform?: string;
+      pull?: boolean;
+    },
+    progress?: (line: string) => void,
+  ): Promise<string>;
   createContainer(spec: ContainerSpec): Promise<string>;
   /** Attach to stdout/stderr before start; each chunk goes to the sink as it arrives. */
   attach(id: string, sink: (stream: 'stdout' | 'stderr', chunk: Buffer) => void): Promise<AttachedStreams>;
@@ -155,6 +185,9 @@ export interface Engine {
     opts?: { aliases?: string[]; ipv4?: string },
   ): Promise<void>;
   removeNetwork(id: string): Promise<void>;
+  inspectNetwork(idOrName: string): Promise<NetworkInfo | null>;
+  /** The container's IPv4 address on each network it is attached to (network name → address). */
+  containerAddresses(id: string): Promise<Record<string, string>>;
   /** Every container, volume and network carrying `label` (a `key` or `key=value`). */
   listLabelled(label: string): Promise<ResourceRef[]>;
 }

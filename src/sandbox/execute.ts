@@ -13,10 +13,12 @@ import type { Annotation, ParseResult } from '../report/parsers/types.js';
 import tar from 'tar-stream';
 import { DEFAULTS, loosenedBy, type RunSpec } from '../config/run-options.js';
 import { InputError, InterruptedError, errorMessage } from '../config/errors.js';
-import type { ContainerSpec, Engine, ImageInfo, Labels } from '../engine/types.js';
+import type { ContainerSpec, Engine, ImageInfo, Labels, RuntimeInfo } from '../engine/types.js';
+import { setupNetwork, type NetworkSetup } from './network.js';
 import { collectTar, emptyOutputs, prepareOutputDir, type OutputsReport } from '../outputs/collect.js';
 import { LogStream, type LogWriter } from './logs.js';
 import {
+  chooseRunscRuntime,
   OUTPUT_DIR,
   STATE_DIR,
   WORK_DIR,
@@ -306,6 +308,7 @@ export async function executeRun(spec: RunSpec, deps: RunDeps): Promise<RunResul
   const logs = new LogStream(deps.log, spec.logLimitBytes, deps.fenceWorkflowCommands);
   let logBytes = { shownBytes: 0, droppedBytes: 0 };
   let thePlan: SandboxPlan | null = null;
+  let net: NetworkSetup | null = null;
   let volumes: CreatedVolume[] = [];
   let imageId: string | null = null;
   let commandExitCode: number | null = null;
@@ -329,7 +332,7 @@ export async function executeRun(spec: RunSpec, deps: RunDeps): Promise<RunResul
       Promise.all([
         ensureImage(engine, spec, deps.notice),
         chooseBackend(spec.volumeBackend, engine, deps.volumeHost),
-        spec.isolation === 'runsc' ? engine.runtimes() : Promise.resolve([] as string[]),
+        spec.isolation === 'runsc' ? engine.runtimes() : Promise.resolve([] as RuntimeInfo[]),
         checkSource(spec),
         checkOutputDir(spec),
         checkStateDir(spec),
@@ -338,17 +341,37 @@ export async function executeRun(spec: RunSpec, deps: RunDeps): Promise<RunResul
     ]);
     imageId = image.id;
     if (backend.note) notes.push(backend.note);
-    if (spec.isolation === 'runsc' && !runtimes.includes('runsc')) {
-      throw new InputError(
-        '--isolation',
-        `runsc: the ${engine.info.name} engine has no runsc runtime (it has ${runtimes.join(', ') || 'none'}); register gVisor as in docs/gvisor.md`,
-      );
+    let runscRuntime: string | undefined;
+    if (spec.isolation === 'runsc') {
+      const r = chooseRunscRuntime(runtimes, spec.network !== 'none');
+      if ('error' in r) throw new InputError('--isolation', `runsc: ${r.error}`);
+      runscRuntime = r.runtime;
     }
     const owner = await decideUser(engine, spec, image, labels, notes);
     if (spec.source?.readOnly) notes.push(...(await readableBy(spec.source.dir, owner)));
     checkAborted(signal);
 
-    thePlan = plan(spec, { runId, createdAt, uid: owner.uid, gid: owner.gid });
+    net = await Promise.race([
+      setupNetwork(spec, {
+        engine,
+        labels,
+        runId,
+        addCleanup: (what, fn) => cleanup.add(what, fn),
+        notice: deps.notice,
+        notes,
+      }),
+      aborted,
+    ]);
+    checkAborted(signal);
+
+    thePlan = plan(spec, {
+      runId,
+      createdAt,
+      uid: owner.uid,
+      gid: owner.gid,
+      network: net.network,
+      ...(runscRuntime ? { runscRuntime } : {}),
+    });
     if (thePlan.container.pidsLimit !== spec.pids) {
       notes.push(
         `under gVisor the pids limit counts gVisor's own threads: the engine's limit is ${thePlan.container.pidsLimit} for --pids ${spec.pids}; the memory limit and the timeout hold a fork bomb`,
@@ -423,6 +446,7 @@ export async function executeRun(spec: RunSpec, deps: RunDeps): Promise<RunResul
       clearTimeout(timer);
     }
     endedAt = Date.now();
+    await net.stop();
     await raceTimeout(attached.done, ATTACH_GRACE_MS);
     logBytes = logs.end();
     const state = await engine.inspectContainer(id);
@@ -478,7 +502,8 @@ export async function executeRun(spec: RunSpec, deps: RunDeps): Promise<RunResul
     image: { ref: spec.image, id: imageId },
     engine: { name: engine.info.name, version: engine.info.version, runtime: c.runtime ?? 'default' },
     user: c.user,
-    network: c.networkMode,
+    network: spec.network,
+    egress: net?.ledger?.report() ?? null,
     limits: {
       timeoutMs: spec.timeoutMs,
       memoryBytes: c.memoryBytes,

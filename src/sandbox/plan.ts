@@ -3,7 +3,7 @@
  * Unit tests read the security properties straight off the plan; integration tests prove the engine honoured it.
  */
 import type { RunSpec } from '../config/run-options.js';
-import type { ContainerSpec, Labels, Mount } from '../engine/types.js';
+import type { ContainerSpec, Labels, Mount, RuntimeInfo } from '../engine/types.js';
 
 export const LABEL_RUN = 'sandbox-action.run';
 export const LABEL_CREATED = 'sandbox-action.created';
@@ -43,6 +43,62 @@ export interface PlanContext {
   gid: number;
   /** The engine's runtime name for gVisor, when --isolation runsc. */
   runscRuntime?: string;
+  /** Where the sandbox is attached: `none` unless --network proxy (the run's internal network) or open. */
+  network?: SandboxNetwork;
+}
+
+export interface SandboxNetwork {
+  /** The engine's network mode: `none`, `bridge`, or the run's internal network. */
+  mode: string;
+  /** Proxy variables for --network proxy. */
+  env: string[];
+  /** Resolvers written into the sandbox's resolv.conf (the proxy's address, which answers no DNS). */
+  dns: string[];
+}
+
+/** The variables every common client (curl, git, pip, Python, Node's fetch with a proxy agent…) reads. */
+export function proxyEnv(proxyAddress: string, port: number): string[] {
+  const url = `http://${proxyAddress}:${port}`;
+  const noProxy = 'localhost,127.0.0.1,::1';
+  return [
+    `HTTP_PROXY=${url}`,
+    `HTTPS_PROXY=${url}`,
+    `http_proxy=${url}`,
+    `https_proxy=${url}`,
+    `NO_PROXY=${noProxy}`,
+    `no_proxy=${noProxy}`,
+  ];
+}
+
+/**
+ * The gVisor runtime to use. Debian's runsc 20221219 starts containers without a network only with
+ * `--network=none` and containers on a docker network only with `--network=host` (gVisor then uses the
+ * container's own namespace); newer builds need neither. The engine's runtimes and their arguments decide.
+ */
+export function chooseRunscRuntime(
+  runtimes: RuntimeInfo[],
+  networked: boolean,
+): { runtime: string } | { error: string } {
+  const runsc = runtimes.filter((r) => r.name.startsWith('runsc'));
+  if (runsc.length === 0) {
+    const have = runtimes.map((r) => r.name).join(', ') || 'none';
+    return {
+      error: `the engine has no runsc runtime (it has ${have}); register gVisor as in docs/gvisor.md`,
+    };
+  }
+  const net = (r: RuntimeInfo) => r.args.find((a) => a.startsWith('--network'))?.split('=')[1] ?? null;
+  if (!networked) {
+    const pick = runsc.find((r) => net(r) === 'none') ?? runsc.find((r) => r.name === 'runsc') ?? runsc[0]!;
+    return { runtime: pick.name };
+  }
+  const pick =
+    runsc.find((r) => net(r) === 'host') ?? runsc.find((r) => net(r) === null || net(r) === 'sandbox');
+  if (!pick) {
+    return {
+      error: `every runsc runtime of the engine runs with --network=none (${runsc.map((r) => r.name).join(', ')}), so a sandbox on a network cannot start; register one with "runtimeArgs": ["--network=host"] as in docs/gvisor.md`,
+    };
+  }
+  return { runtime: pick.name };
 }
 
 /** A run id: sortable by time, unique across parallel runs, valid in container and volume names. */
@@ -91,7 +147,7 @@ export function plan(spec: RunSpec, ctx: PlanContext): SandboxPlan {
     cmd: spec.command,
     user: `${ctx.uid}:${ctx.gid}`,
     workingDir: WORK_DIR,
-    env: [...spec.env],
+    env: [...spec.env, ...(ctx.network?.env ?? [])],
     labels: { ...labels, [LABEL_ROLE]: 'sandbox' },
     mounts,
     readOnlyRootfs: !spec.writableRoot,
@@ -101,7 +157,8 @@ export function plan(spec: RunSpec, ctx: PlanContext): SandboxPlan {
     securityOpt: ['no-new-privileges:true'],
     init: true,
     privileged: false,
-    networkMode: 'none',
+    networkMode: ctx.network?.mode ?? 'none',
+    ...(ctx.network?.dns.length ? { dns: ctx.network.dns } : {}),
     memoryBytes: spec.memoryBytes,
     memorySwapBytes: spec.memoryBytes,
     nanoCpus: Math.round(spec.cpus * 1e9),

@@ -1,5 +1,6 @@
 /** The result of a run: one JSON object (`--json`), also the action's result file. */
 import type { Loosened } from '../config/run-options.js';
+import type { EgressReport } from '../egress/ledger.js';
 import type { OutputsReport } from '../outputs/collect.js';
 import type { Annotation } from '../report/parsers/types.js';
 import type { RunStatus } from './plan.js';
@@ -25,7 +26,10 @@ export interface RunResult {
   image: { ref: string; id: string | null };
   engine: { name: string; version: string; runtime: string };
   user: string;
+  /** none, proxy or open. */
   network: string;
+  /** --network proxy: hosts contacted with bytes, refusals with reasons, audit suggestions. */
+  egress: EgressReport | null;
   limits: {
     timeoutMs: number;
     memoryBytes: number;

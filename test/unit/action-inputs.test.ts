@@ -1,6 +1,6 @@
 import { describe, expect, test } from '@jest/globals';
 import { envName, readActionInputs } from '../../src/action/inputs.js';
-import { RUN_OPTIONS, parseRunOptions } from '../../src/config/run-options.js';
+import { RUN_OPTIONS, inputName, parseRunOptions, type RunOptionName } from '../../src/config/run-options.js';
 
 const env = (o: Record<string, string>) =>
   Object.fromEntries(Object.entries(o).map(([k, v]) => [envName(k), v]));
@@ -42,9 +42,9 @@ describe('action inputs become the CLI options', () => {
   ])('bad input %j names the input', (inputs, re) => expect(() => readActionInputs(env(inputs))).toThrow(re));
 
   test('every CLI option of run has an input of the same name, and it reaches the options', () => {
-    for (const [name, o] of Object.entries(RUN_OPTIONS)) {
+    for (const [name, o] of Object.entries(RUN_OPTIONS) as [RunOptionName, { kind: string }][]) {
       const value = o.kind === 'boolean' ? 'true' : 'v';
-      const r = readActionInputs(env({ run: 'x', [name]: value }));
+      const r = readActionInputs(env({ run: 'x', [inputName(name)]: value }));
       expect(r.options[name]).toEqual(o.kind === 'boolean' ? true : o.kind === 'strings' ? ['v'] : 'v');
     }
   });

@@ -6,7 +6,7 @@ import { parseAction } from '@actions/workflow-parser/actions/action-parser';
 import { NoOperationTraceWriter } from '@actions/workflow-parser';
 import YAML from 'yaml';
 import { envName } from '../../src/action/inputs.js';
-import { RUN_OPTIONS } from '../../src/config/run-options.js';
+import { RUN_OPTIONS, inputName, type RunOptionName } from '../../src/config/run-options.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const text = fs.readFileSync(path.join(ROOT, 'action.yml'), 'utf8');
@@ -46,13 +46,16 @@ describe('action.yml', () => {
     expect(run.run).toBe('node "$GITHUB_ACTION_PATH/dist/index.js"');
   });
 
-  test('every CLI option of run has an input of the same name', () => {
-    for (const name of Object.keys(RUN_OPTIONS)) expect(Object.keys(action.inputs)).toContain(name);
+  test('every CLI option of run has an input (its own name, or the plural the option table names)', () => {
+    for (const name of Object.keys(RUN_OPTIONS) as RunOptionName[]) {
+      expect(Object.keys(action.inputs)).toContain(inputName(name));
+    }
   });
 
   test('every CLI option reaches the run step as INPUT_<NAME>', () => {
     const run = action.runs.steps.find((s) => s.id === 'run')!;
-    for (const name of Object.keys(RUN_OPTIONS)) {
+    for (const option of Object.keys(RUN_OPTIONS) as RunOptionName[]) {
+      const name = inputName(option);
       const env = run.env?.[envName(name)] ?? '';
       expect({ name, reaches: env.includes(`inputs.${name}`) }).toEqual({ name, reaches: true });
     }

@@ -14,6 +14,7 @@ const result = (over: Partial<RunResult> = {}): RunResult => ({
   engine: { name: 'docker', version: '20.10', runtime: 'default' },
   user: '65534:65534',
   network: 'none',
+  egress: null,
   limits: {
     timeoutMs: 60000,
     memoryBytes: 2 ** 31,

@@ -1,0 +1,92 @@
+/**
+ * The proxy's configuration: written by the runner, read by the proxy from SANDBOX_EGRESS_CONFIG (JSON). Rules
+ * travel as the text the user gave and are parsed again by the proxy with the same pure parsers.
+ */
+import net from 'node:net';
+import { parseCidr, parseDomainRule, type EgressPolicy } from './policy.js';
+
+export const PROXY_PORT = 3128;
+export const CONFIG_ENV = 'SANDBOX_EGRESS_CONFIG';
+
+export interface ProxyConfigText {
+  mode: 'allowlist' | 'audit';
+  domains: string[];
+  ports: number[];
+  allowCidrs: string[];
+  /** --add-host: name → addresses, used by the proxy's resolver instead of DNS. */
+  hosts: Record<string, string[]>;
+  /** Resolvers the proxy asks (empty: the system resolver of its container). */
+  dnsServers: string[];
+  /** The proxy listens only on its address inside this subnet (the sandbox's internal network). */
+  listenSubnet: string | null;
+  port: number;
+  maxHeaderBytes: number;
+  maxConnections: number;
+  idleTimeoutMs: number;
+  /** Total bytes (both directions) the run may move through the proxy; null for no cap. */
+  maxTotalBytes: number | null;
+}
+
+export interface ProxyConfig extends Omit<ProxyConfigText, 'mode' | 'domains' | 'allowCidrs' | 'ports'> {
+  policy: EgressPolicy;
+}
+
+export const PROXY_DEFAULTS = {
+  port: PROXY_PORT,
+  maxHeaderBytes: 16 * 1024,
+  maxConnections: 512,
+  idleTimeoutMs: 120_000,
+} as const;
+
+function fail(what: string): never {
+  throw new Error(`${CONFIG_ENV}: ${what}`);
+}
+
+/** Parse and check the configuration text (throws one line naming what is wrong). */
+export function parseProxyConfig(text: string): ProxyConfig {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch {
+    fail('is not JSON');
+  }
+  if (typeof raw !== 'object' || raw === null) fail('is not an object');
+  const c = raw as Partial<ProxyConfigText>;
+  if (c.mode !== 'allowlist' && c.mode !== 'audit') fail('mode is not allowlist or audit');
+  const strings = (v: unknown, name: string): string[] => {
+    if (!Array.isArray(v) || !v.every((x) => typeof x === 'string')) fail(`${name} is not a list of strings`);
+    return v as string[];
+  };
+  const int = (v: unknown, name: string, min: number, max: number): number => {
+    if (typeof v !== 'number' || !Number.isInteger(v) || v < min || v > max) fail(`${name} is out of range`);
+    return v;
+  };
+  const ports = Array.isArray(c.ports) ? c.ports.map((p) => int(p, 'ports', 1, 65535)) : fail('ports');
+  const hosts: Record<string, string[]> = {};
+  for (const [name, addrs] of Object.entries(c.hosts ?? {})) {
+    const list = strings(addrs, `hosts.${name}`);
+    if (!list.every((a) => net.isIP(a) !== 0)) fail(`hosts.${name} has an address that is not an IP`);
+    hosts[name] = list;
+  }
+  const dnsServers = strings(c.dnsServers ?? [], 'dnsServers');
+  if (!dnsServers.every((a) => net.isIP(a) !== 0)) fail('dnsServers has an address that is not an IP');
+  return {
+    policy: {
+      mode: c.mode,
+      domains: strings(c.domains, 'domains').map(parseDomainRule),
+      ports,
+      allowCidrs: strings(c.allowCidrs, 'allowCidrs').map(parseCidr),
+    },
+    hosts,
+    dnsServers,
+    listenSubnet: c.listenSubnet ? parseCidr(c.listenSubnet).text : null,
+    port: int(c.port, 'port', 1, 65535),
+    maxHeaderBytes: int(c.maxHeaderBytes, 'maxHeaderBytes', 1024, 1024 * 1024),
+    maxConnections: int(c.maxConnections, 'maxConnections', 1, 65536),
+    idleTimeoutMs: int(c.idleTimeoutMs, 'idleTimeoutMs', 100, 24 * 3600_000),
+    maxTotalBytes:
+      c.maxTotalBytes === null || c.maxTotalBytes === undefined
+        ? null
+        : int(c.maxTotalBytes, 'maxTotalBytes', 1, Number.MAX_SAFE_INTEGER),
+  };
+}

@@ -1,0 +1,329 @@
+/**
+ * The sandbox's network, per mode:
+ * - none: no interface but loopback.
+ * - open: the engine's default bridge (a loosening, said loudly).
+ * - proxy: a per-run internal network whose bridge has no host address (inhibit_ipv4), the proxy container on it
+ *   and on an egress network, and the sandbox on the internal network only, with the proxy's address in its
+ *   proxy variables and as its only resolver (the proxy answers no DNS). If the proxy stops, nothing leaves.
+ */
+import fsp from 'node:fs/promises';
+import semver from 'semver';
+import { EngineError, InputError, errorMessage } from '../config/errors.js';
+import type { RunSpec } from '../config/run-options.js';
+import { CONFIG_ENV, PROXY_DEFAULTS, type ProxyConfigText } from '../egress/config.js';
+import { ensureProxyImage } from '../egress/image.js';
+import { Ledger } from '../egress/ledger.js';
+import type { ContainerSpec, Engine, Labels } from '../engine/types.js';
+import { LABEL_ROLE, proxyEnv, type SandboxNetwork } from './plan.js';
+
+export interface NetworkSetup {
+  network: SandboxNetwork;
+  /** Proxy mode: the decisions so far. */
+  ledger: Ledger | null;
+  proxyContainer: string | null;
+  /** Stop the proxy and wait for its last decision lines (proxy mode; otherwise nothing). */
+  stop(): Promise<void>;
+}
+
+export interface NetworkDeps {
+  engine: Engine;
+  labels: Labels;
+  runId: string;
+  addCleanup(what: string, fn: () => Promise<void>): void;
+  notice(line: string): void;
+  notes: string[];
+  /** The host's resolver configuration, when the engine is local (for the CVE-2024-29018 check). */
+  readResolvConf?: () => Promise<string | null>;
+}
+
+const PROXY_START_TIMEOUT_MS = 30_000;
+const PROXY_STOP_GRACE_MS = 5_000;
+/** A name only the public DNS knows: the start-up probe asks for it. */
+export const DNS_PROBE_NAME = 'github.com';
+
+const NONE: NetworkSetup = {
+  network: { mode: 'none', env: [], dns: [] },
+  ledger: null,
+  proxyContainer: null,
+  stop: async () => undefined,
+};
+
+/**
+ * CVE-2024-29018: Docker before 26.0.0 (25.0.4 in 25.x, 23.0.11 in 23.x) forwarded the DNS queries of containers
+ * on internal networks from the host's namespace when the host's resolver is on loopback.
+ */
+export function engineAffectedByDnsCve(name: string, version: string): boolean {
+  if (name !== 'docker') return false;
+  const v = semver.coerce(version);
+  if (!v) return true;
+  if (v.major >= 26) return false;
+  if (v.major === 25) return semver.lt(v, '25.0.4');
+  if (v.major === 23) return semver.lt(v, '23.0.11');
+  return true;
+}
+
+/** Does this resolv.conf send queries to a loopback address? null when unknown. */
+export function resolverOnLoopback(resolvConf: string | null): boolean | null {
+  if (resolvConf === null) return null;
+  const servers = [...resolvConf.matchAll(/^\s*nameserver\s+(\S+)/gm)].map((m) => m[1]!);
+  if (servers.length === 0) return true; // no nameserver line: the resolver library uses 127.0.0.1
+  return servers.some((s) => s.startsWith('127.') || s === '::1');
+}
+
+/** Whether proxy mode needs the start-up DNS probe (and is refused if the probe resolves). */
+export function needsDnsProbe(engineName: string, version: string, loopback: boolean | null): boolean {
+  return engineAffectedByDnsCve(engineName, version) && loopback !== false;
+}
+
+async function hostResolvConf(): Promise<string | null> {
+  // systemd-resolved's stub on 127.0.0.53: Docker reads the real servers from its other file.
+  const main = await fsp.readFile('/etc/resolv.conf', 'utf8').catch(() => null);
+  if (main && /nameserver\s+127\.0\.0\.53/.test(main)) {
+    const real = await fsp.readFile('/run/systemd/resolve/resolv.conf', 'utf8').catch(() => null);
+    return real ?? main;
+  }
+  return main;
+}
+
+/** The proxy container: the default runtime, non-root, read-only, no capabilities, bounded. */
+export function proxyContainer(
+  labels: Labels,
+  runId: string,
+  image: string,
+  egressNetwork: string,
+  config: ProxyConfigText,
+): ContainerSpec {
+  const memory = 256 * 1024 * 1024;
+  return {
+    name: `sandbox-action-${runId}-proxy`,
+    image,
+    cmd: [],
+    user: '65532:65532',
+    workingDir: '/',
+    env: [`${CONFIG_ENV}=${JSON.stringify(config)}`],
+    labels: { ...labels, [LABEL_ROLE]: 'proxy' },
+    mounts: [],
+    readOnlyRootfs: true,
+    capDrop: ['ALL'],
+    capAdd: [],
+    securityOpt: ['no-new-privileges:true'],
+    init: true,
+    privileged: false,
+    networkMode: egressNetwork,
+    memoryBytes: memory,
+    memorySwapBytes: memory,
+    nanoCpus: 1e9,
+    pidsLimit: 64,
+    ulimits: [
+      { name: 'nofile', soft: 16384, hard: 16384 },
+      { name: 'core', soft: 0, hard: 0 },
+    ],
+    logDriver: { type: 'none', config: {} },
+    hostname: 'egress-proxy',
+    tty: false,
+  };
+}
+
+export async function setupNetwork(spec: RunSpec, deps: NetworkDeps): Promise<NetworkSetup> {
+  if (spec.network === 'none') return NONE;
+  if (spec.network === 'open') {
+    deps.notice(
+      'WARNING: --network open: the build has unrestricted network access (no proxy, no allowlist)',
+    );
+    deps.notes.push(
+      'the run had OPEN network access (--network open): nothing restricted where it connected',
+    );
+    return { ...NONE, network: { mode: 'bridge', env: [], dns: [] } };
+  }
+  const egress = spec.egress!;
+  const { engine, labels, runId } = deps;
+  const base = `sandbox-action-${runId}`;
+
+  // The outside first, so that a bad --egress-network fails before anything is created.
+  let egressNetwork: string;
+  if (egress.egressNetwork) {
+    const n = await engine.inspectNetwork(egress.egressNetwork);
+    if (!n)
+      throw new InputError('--egress-network', `'${egress.egressNetwork}' is not a network of this engine`);
+    if (n.internal) {
+      throw new InputError(
+        '--egress-network',
+        `'${egress.egressNetwork}' is internal: the proxy could reach nothing`,
+      );
+    }
+    egressNetwork = n.name;
+  } else egressNetwork = `${base}-egress`;
+  const image = await ensureProxyImage(engine, egress, spec.pull, deps.notice);
+
+  const internalName = `${base}-int`;
+  const internalId = await engine.createNetwork({
+    name: internalName,
+    internal: true,
+    enableIPv6: false,
+    // No host address on the bridge: without it a sandbox reaches every host service on 0.0.0.0 via the gateway.
+    options: { 'com.docker.network.bridge.inhibit_ipv4': 'true' },
+    labels: { ...labels, [LABEL_ROLE]: 'internal' },
+  });
+  deps.addCleanup('remove the internal network', () => engine.removeNetwork(internalId));
+  if (!egress.egressNetwork) {
+    const id = await engine.createNetwork({
+      name: egressNetwork,
+      internal: false,
+      enableIPv6: false,
+      options: {},
+      labels: { ...labels, [LABEL_ROLE]: 'egress' },
+    });
+    deps.addCleanup('remove the egress network', () => engine.removeNetwork(id));
+  }
+  const internal = await engine.inspectNetwork(internalId);
+  const subnet = internal?.subnets[0];
+  if (!subnet)
+    throw new EngineError(engine.info.name, 'create network', 'the internal network has no IPv4 subnet');
+
+  const config: ProxyConfigText = {
+    mode: egress.mode,
+    domains: egress.domains,
+    ports: egress.ports,
+    allowCidrs: egress.allowCidrs,
+    hosts: egress.hosts,
+    dnsServers: egress.dnsServers,
+    listenSubnet: subnet,
+    ...PROXY_DEFAULTS,
+    maxTotalBytes: egress.maxBytes,
+  };
+  const ledger = new Ledger(egress.mode, egress.domains);
+  const id = await engine.createContainer(proxyContainer(labels, runId, image, egressNetwork, config));
+  deps.addCleanup('remove the proxy', () => engine.removeContainer(id));
+  await engine.connectNetwork(internalId, id);
+
+  let pending = '';
+  let stderr = '';
+  let listening: ((addr: string) => void) | null = null;
+  const ready = new Promise<string>((r) => (listening = r));
+  const attached = await engine.attach(id, (stream, chunk) => {
+    if (stream === 'stderr') {
+      if (stderr.length < 4096) stderr += chunk.toString('utf8');
+      return;
+    }
+    pending += chunk.toString('utf8');
+    const lines = pending.split('\n');
+    pending = lines.pop()!;
+    if (pending.length > 1024 * 1024) pending = ''; // no line of ours is that long
+    for (const line of lines) {
+      if (line.startsWith('{"event":"listening"')) {
+        try {
+          listening?.((JSON.parse(line) as { address: string }).address);
+        } catch {
+          /* not ours */
+        }
+        continue;
+      }
+      ledger.addLine(line);
+    }
+  });
+  deps.addCleanup('detach the proxy', async () => attached.close());
+  const watch = await engine.watchExit(id);
+  await engine.startContainer(id);
+  let timer: NodeJS.Timeout | undefined;
+  const address = await Promise.race([
+    ready,
+    watch.exit.then((code) => {
+      throw new EngineError(
+        engine.info.name,
+        'start the egress proxy',
+        `it exited with ${code}: ${stderr.trim().slice(0, 500) || 'no message'}`,
+      );
+    }),
+    new Promise<never>((_, reject) => {
+      timer = setTimeout(
+        () =>
+          reject(
+            new EngineError(engine.info.name, 'start the egress proxy', 'it did not listen within 30 s'),
+          ),
+        PROXY_START_TIMEOUT_MS,
+      );
+    }),
+  ]).finally(() => clearTimeout(timer));
+
+  let stopping = false;
+  void watch.exit.then((code) => {
+    if (!stopping) {
+      ledger.proxyExit = `the proxy exited with ${code} while the build ran; from then on the build had no egress`;
+    }
+  });
+
+  const network: SandboxNetwork = {
+    mode: internalName,
+    env: proxyEnv(address, PROXY_DEFAULTS.port),
+    dns: [address],
+  };
+
+  const resolv = await (deps.readResolvConf ?? (engine.info.local ? hostResolvConf : async () => null))();
+  if (needsDnsProbe(engine.info.name, engine.info.version, resolverOnLoopback(resolv))) {
+    const answered = await dnsProbe(engine, labels, runId, image, network);
+    if (answered) {
+      throw new InputError(
+        '--network',
+        `proxy: ${engine.info.name} ${engine.info.version} forwards DNS out of internal networks (CVE-2024-29018; a probe on the internal network resolved ${DNS_PROBE_NAME}); upgrade the engine to 26.0.0, 25.0.4 or 23.0.11 or later`,
+      );
+    }
+    deps.notes.push(
+      `${engine.info.name} ${engine.info.version} is in the CVE-2024-29018 range; a start-up probe showed the internal network resolves no external name`,
+    );
+  }
+
+  return {
+    network,
+    ledger,
+    proxyContainer: id,
+    async stop() {
+      stopping = true;
+      try {
+        await engine.killContainer(id, 'TERM');
+        let t: NodeJS.Timeout | undefined;
+        const done = await Promise.race([
+          watch.exit.then(() => true),
+          new Promise<false>((r) => (t = setTimeout(() => r(false), PROXY_STOP_GRACE_MS))),
+        ]).finally(() => clearTimeout(t));
+        if (!done) await engine.killContainer(id, 'KILL');
+        await Promise.race([attached.done, new Promise((r) => setTimeout(r, 2000).unref())]);
+        if (pending) ledger.addLine(pending);
+      } catch (err) {
+        deps.notes.push(`stopping the proxy: ${errorMessage(err)}`);
+      }
+    },
+  };
+}
+
+/**
+ * Start-up probe for CVE-2024-29018: a container with the sandbox's network settings asks its resolver for a
+ * public name. True when an answer came back (the engine leaks DNS out of the internal network).
+ */
+export async function dnsProbe(
+  engine: Engine,
+  labels: Labels,
+  runId: string,
+  proxyImage: string,
+  network: SandboxNetwork,
+  name = DNS_PROBE_NAME,
+): Promise<boolean> {
+  const spec = proxyContainer(labels, runId, proxyImage, network.mode, {} as ProxyConfigText);
+  const id = await engine.createContainer({
+    ...spec,
+    name: `sandbox-action-${runId}-dnsprobe`,
+    labels: { ...labels, [LABEL_ROLE]: 'dns-probe' },
+    entrypoint: ['node', '-e'],
+    cmd: [
+      `require('dns').lookup(${JSON.stringify(name)}, (e) => process.exit(e ? 1 : 0)); setTimeout(() => process.exit(1), 8000);`,
+    ],
+    env: [],
+    dns: network.dns,
+  });
+  try {
+    const watch = await engine.watchExit(id);
+    await engine.startContainer(id);
+    return (await watch.exit) === 0;
+  } finally {
+    await engine.removeContainer(id);
+  }
+}

@@ -1,0 +1,486 @@
+/**
+ * The proxy server on loopback (no engine): each case is an attack or a use, and the decision log is checked.
+ * Upstreams are this test's own HTTP and TLS servers on 127.0.0.1; names reach them through the proxy's
+ * --add-host map, and 127.0.0.0/8 is allowed by --allow-cidr only where the case says so.
+ */
+import http from 'node:http';
+import net from 'node:net';
+import tls from 'node:tls';
+import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
+import { readClientHello } from '../../src/egress/client-hello.js';
+import type { ProxyConfig } from '../../src/egress/config.js';
+import { parseCidr, parseDomainRule } from '../../src/egress/policy.js';
+import { createProxyServer, makeLookup, type DecisionRecord } from '../../src/egress/server.js';
+import { makeCerts, type TestCerts } from '../helpers/certs.js';
+
+let certs: TestCerts;
+let httpUp: http.Server;
+let tlsUp: tls.Server;
+let httpPort: number;
+let tlsPort: number;
+let sinkPort: number;
+let sink: net.Server;
+const sinkBytes: Buffer[] = [];
+
+function listen(s: net.Server): Promise<number> {
+  return new Promise((r) => s.listen(0, '127.0.0.1', () => r((s.address() as net.AddressInfo).port)));
+}
+
+beforeAll(async () => {
+  certs = makeCerts(['up.test', 'other.test']);
+  httpUp = http.createServer((req, res) => {
+    let n = 0;
+    req.on('data', (c: Buffer) => (n += c.length));
+    req.on('end', () => {
+      res.setHeader('content-type', 'text/plain');
+      res.end(`hello ${req.method} ${req.url} host=${req.headers.host} body=${n}\n`);
+    });
+  });
+  tlsUp = tls.createServer({ key: certs.key, cert: certs.cert }, (s) => {
+    s.on('data', () => undefined);
+    s.end('tls-hello\n');
+  });
+  sink = net.createServer((s) => {
+    sinkSockets.add(s);
+    s.on('data', (c: Buffer) => sinkBytes.push(c));
+  });
+  [httpPort, tlsPort, sinkPort] = await Promise.all([listen(httpUp), listen(tlsUp), listen(sink)]);
+});
+const sinkSockets = new Set<net.Socket>();
+afterAll(() => {
+  httpUp.closeAllConnections();
+  httpUp.close();
+  tlsUp.close();
+  for (const s of sinkSockets) s.destroy();
+  sink.close();
+});
+
+interface Harness {
+  port: number;
+  log: DecisionRecord[];
+  lookups: string[];
+  close(): Promise<void>;
+}
+
+async function proxy(
+  over: Partial<ProxyConfig> & { domains?: string[]; cidrs?: string[]; audit?: boolean } = {},
+): Promise<Harness> {
+  const cfg: ProxyConfig = {
+    policy: {
+      mode: over.audit ? 'audit' : 'allowlist',
+      domains: (over.domains ?? ['up.test', '*.wild.test']).map(parseDomainRule),
+      ports: [httpPort, tlsPort, sinkPort],
+      allowCidrs: (over.cidrs ?? ['127.0.0.0/8']).map(parseCidr),
+    },
+    hosts: { 'up.test': ['127.0.0.1'], 'a.wild.test': ['127.0.0.1'], 'other.test': ['127.0.0.1'] },
+    dnsServers: [],
+    listenSubnet: null,
+    port: 0,
+    maxHeaderBytes: 16 * 1024,
+    maxConnections: 512,
+    idleTimeoutMs: 30_000,
+    maxTotalBytes: null,
+    ...over,
+  };
+  const log: DecisionRecord[] = [];
+  const lookups: string[] = [];
+  const base = makeLookup(cfg);
+  const p = createProxyServer(cfg, {
+    log: (r) => log.push(r),
+    lookup: async (n) => {
+      lookups.push(n);
+      return base(n);
+    },
+  });
+  const port = await listen(p.server);
+  return {
+    port,
+    log,
+    lookups,
+    close: () =>
+      new Promise((r) => {
+        p.shutdown();
+        p.server.close(() => r());
+      }),
+  };
+}
+
+/** An absolute-form request through the proxy. */
+function viaProxy(
+  h: Harness,
+  url: string,
+  o: { host?: string; agent?: http.Agent; body?: string; headers?: Record<string, string> } = {},
+): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = http.request({
+      host: '127.0.0.1',
+      port: h.port,
+      path: url,
+      method: o.body ? 'POST' : 'GET',
+      agent: o.agent ?? false,
+      setHost: false,
+      headers: {
+        host: o.host ?? (url.startsWith('http://') ? new URL(url).host : 'proxy'),
+        ...(o.headers ?? {}),
+      },
+    });
+    req.on('response', (res) => {
+      let body = '';
+      res.setEncoding('utf8');
+      res.on('data', (c: string) => (body += c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+    });
+    req.on('error', reject);
+    req.end(o.body);
+  });
+}
+
+/** CONNECT through the proxy; resolves with the status line and the raw socket. */
+function connect(
+  h: Harness,
+  authority: string,
+): Promise<{ status: number; socket: net.Socket; rest: string }> {
+  return new Promise((resolve, reject) => {
+    const req = http.request({
+      host: '127.0.0.1',
+      port: h.port,
+      method: 'CONNECT',
+      path: authority,
+      agent: false,
+    });
+    req.on('connect', (res, socket, head) =>
+      resolve({ status: res.statusCode ?? 0, socket, rest: head.toString() }),
+    );
+    req.on('response', (res) => {
+      let body = '';
+      res.on('data', (c: Buffer) => (body += c.toString()));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, socket: res.socket, rest: body }));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+/** TLS over a CONNECT tunnel with the given SNI; resolves with what the upstream sent, or the error. */
+function tlsThrough(h: Harness, authority: string, servername: string | undefined): Promise<string> {
+  return connect(h, authority).then(
+    ({ status, socket }) =>
+      new Promise((resolve) => {
+        if (status !== 200) return resolve(`status ${status}`);
+        const t = tls.connect({
+          socket,
+          ...(servername ? { servername } : {}),
+          ca: certs.ca,
+          rejectUnauthorized: false,
+        });
+        let got = '';
+        t.on('data', (c: Buffer) => (got += c.toString()));
+        t.on('end', () => resolve(got));
+        t.on('error', (e) => resolve(`error ${e.message}`));
+        t.on('close', () => resolve(got || 'closed'));
+      }),
+  );
+}
+
+const until = async (f: () => boolean, ms = 3000) => {
+  const end = Date.now() + ms;
+  while (!f() && Date.now() < end) await new Promise((r) => setTimeout(r, 10));
+};
+
+describe('absolute-form HTTP', () => {
+  test('a listed name is served, logged with bytes, and resolved through --add-host', async () => {
+    const h = await proxy();
+    const r = await viaProxy(h, `http://up.test:${httpPort}/x?y=1`, { body: 'abc' });
+    expect(r.status).toBe(200);
+    expect(r.body).toBe(`hello POST /x?y=1 host=up.test:${httpPort} body=3\n`);
+    await until(() => h.log.length > 0);
+    expect(h.log[0]).toMatchObject({
+      kind: 'http',
+      host: 'up.test',
+      address: '127.0.0.1',
+      decision: 'allow',
+      bytesUp: 3,
+    });
+    expect(h.log[0]!.bytesDown).toBe(r.body.length);
+    await h.close();
+  });
+
+  test.each([
+    ['an unlisted name', `http://evil.test:PORT/`, 'not-allowlisted'],
+    ['the bare parent of a wildcard', `http://wild.test:PORT/`, 'not-allowlisted'],
+    ['a dotted IP literal', `http://127.0.0.1:PORT/`, 'ip-literal'],
+    ['a decimal IP literal', `http://2130706433:PORT/`, 'ip-literal'],
+    ['a hex IP literal', `http://0x7f000001:PORT/`, 'ip-literal'],
+    ['an octal IP literal', `http://0177.0.0.1:PORT/`, 'ip-literal'],
+    ['an IPv6 literal', `http://[::1]:PORT/`, 'ip-literal'],
+    ['an IPv4-mapped IPv6 literal', `http://[::ffff:127.0.0.1]:PORT/`, 'ip-literal'],
+    ['a port not listed', `http://up.test:1/`, 'port-not-allowed'],
+  ])('%s is refused with 403 and never resolved', async (_, url, reason) => {
+    const h = await proxy({ cidrs: [] });
+    const r = await viaProxy(h, url.replace('PORT', String(httpPort)));
+    expect(r.status).toBe(403);
+    expect(r.body).toContain(reason);
+    expect(h.lookups).toEqual([]);
+    expect(h.log).toMatchObject([{ decision: 'deny', reason }]);
+    await h.close();
+  });
+
+  test('control: the same IP literal passes when --allow-cidr covers it', async () => {
+    const h = await proxy({ cidrs: ['127.0.0.0/8'] });
+    expect((await viaProxy(h, `http://0x7f000001:${httpPort}/`)).status).toBe(200);
+    await h.close();
+  });
+
+  test('DNS rebinding: a listed name resolving to loopback is refused without --allow-cidr', async () => {
+    const h = await proxy({ cidrs: [] });
+    const r = await viaProxy(h, `http://up.test:${httpPort}/`);
+    expect(r.status).toBe(403);
+    expect(h.log[0]).toMatchObject({ decision: 'deny', reason: 'special-address' });
+    expect(h.log[0]!.detail).toContain('127.0.0.1 (loopback)');
+    await h.close();
+  });
+
+  test('a Host header naming another host is refused', async () => {
+    const h = await proxy();
+    const r = await viaProxy(h, `http://up.test:${httpPort}/`, { host: 'evil.test' });
+    expect(r.status).toBe(403);
+    expect(h.log[0]).toMatchObject({ reason: 'host-header-mismatch' });
+    await h.close();
+  });
+
+  test('every request on a kept-alive connection is checked, not only the first', async () => {
+    const h = await proxy();
+    const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+    const sockets = new Set<net.Socket>();
+    agent.on('free', (s: net.Socket) => sockets.add(s));
+    const first = await viaProxy(h, `http://up.test:${httpPort}/`, { agent });
+    const second = await viaProxy(h, `http://evil.test:${httpPort}/`, { agent });
+    expect(first.status).toBe(200);
+    expect(second.status).toBe(403);
+    expect(sockets.size).toBe(1); // one connection carried both
+    expect(h.log.map((l) => l.decision)).toEqual(['allow', 'deny']);
+    agent.destroy();
+    await h.close();
+  });
+
+  test('an origin-form request to the proxy itself is a bad request', async () => {
+    const h = await proxy();
+    expect((await viaProxy(h, '/')).status).toBe(400);
+    await h.close();
+  });
+
+  test('oversized headers are refused (431) before any decision', async () => {
+    const h = await proxy({ maxHeaderBytes: 4096 });
+    const r = await viaProxy(h, `http://up.test:${httpPort}/`, {
+      headers: { 'x-big': 'a'.repeat(8000) },
+    }).catch((e: Error) => ({ status: -1, body: e.message }));
+    expect([431, -1]).toContain(r.status);
+    expect(h.log).toEqual([]);
+    await h.close();
+  });
+});
+
+describe('CONNECT tunnels', () => {
+  test('TLS with the CONNECT host as SNI goes through', async () => {
+    const h = await proxy();
+    expect(await tlsThrough(h, `up.test:${tlsPort}`, 'up.test')).toBe('tls-hello\n');
+    await until(() => h.log.length > 0);
+    expect(h.log[0]).toMatchObject({ kind: 'connect', host: 'up.test', decision: 'allow' });
+    expect(h.log[0]!.bytesUp).toBeGreaterThan(100);
+    expect(h.log[0]!.bytesDown).toBeGreaterThan(100);
+    await h.close();
+  });
+
+  test('an SNI naming another host closes the tunnel before a byte reaches the upstream', async () => {
+    const h = await proxy({ domains: ['up.test'] });
+    const before = sinkBytes.length;
+    const got = await tlsThrough(h, `up.test:${sinkPort}`, 'other.test');
+    expect(got).not.toContain('tls-hello');
+    await until(() => h.log.length > 0);
+    expect(h.log[0]).toMatchObject({ decision: 'deny', reason: 'sni-mismatch' });
+    expect(sinkBytes.length).toBe(before);
+    // Control: with the matching SNI the same sink receives the hello.
+    const { socket } = await connect(h, `up.test:${sinkPort}`);
+    const t = tls.connect({ socket, servername: 'up.test', rejectUnauthorized: false });
+    t.on('error', () => undefined);
+    await until(() => sinkBytes.length > before);
+    expect(sinkBytes.length).toBeGreaterThan(before);
+    t.destroy();
+    await h.close();
+  });
+
+  test('a ClientHello without SNI closes the tunnel', async () => {
+    const h = await proxy();
+    await tlsThrough(h, `up.test:${tlsPort}`, undefined);
+    await until(() => h.log.length > 0);
+    expect(h.log[0]).toMatchObject({ decision: 'deny', reason: 'sni-missing' });
+    await h.close();
+  });
+
+  test('plain bytes in a tunnel are not TLS and close it', async () => {
+    const h = await proxy();
+    const before = sinkBytes.length;
+    const { status, socket } = await connect(h, `up.test:${sinkPort}`);
+    expect(status).toBe(200);
+    socket.write('GET / HTTP/1.1\r\nHost: evil.test\r\n\r\n');
+    await new Promise((r) => socket.on('close', r));
+    expect(h.log[0]).toMatchObject({ decision: 'deny', reason: 'not-tls' });
+    expect(sinkBytes.length).toBe(before);
+    await h.close();
+  });
+
+  test.each([
+    ['evil.test:PORT', 'not-allowlisted'],
+    ['127.0.0.1:PORT', 'ip-literal'],
+    ['[::ffff:7f00:1]:PORT', 'ip-literal'],
+    ['up.test:1', 'port-not-allowed'],
+    ['up.test', 'bad-request'],
+    ['a..b.test:443', 'invalid-host'],
+  ])('CONNECT %s is refused (%s) and never resolved', async (auth, reason) => {
+    const h = await proxy({ cidrs: [] });
+    const r = await connect(h, auth.replace('PORT', String(tlsPort)));
+    expect([400, 403]).toContain(r.status);
+    expect(h.lookups).toEqual([]);
+    expect(h.log[0]).toMatchObject({ decision: 'deny' });
+    expect([reason, 'invalid-host']).toContain(h.log[0]!.reason);
+    await h.close();
+  });
+
+  test('200 concurrent tunnels complete', async () => {
+    const h = await proxy();
+    const got = await Promise.all(
+      Array.from({ length: 200 }, () => tlsThrough(h, `up.test:${tlsPort}`, 'up.test')),
+    );
+    expect(got.filter((g) => g === 'tls-hello\n')).toHaveLength(200);
+    await until(() => h.log.length === 200);
+    expect(h.log.every((l) => l.decision === 'allow')).toBe(true);
+    await h.close();
+  });
+
+  test('more tunnels than --max-connections are refused, not queued', async () => {
+    const h = await proxy({ maxConnections: 2 });
+    const held = await Promise.all([connect(h, `up.test:${sinkPort}`), connect(h, `up.test:${sinkPort}`)]);
+    const third = await connect(h, `up.test:${sinkPort}`);
+    expect(third.status).toBe(403);
+    expect(h.log.at(-1)).toMatchObject({ reason: 'too-many-connections' });
+    for (const c of held) c.socket.destroy();
+    await h.close();
+  });
+
+  test('the byte cap cuts the exchange that crosses it and refuses the ones after', async () => {
+    const h = await proxy({ maxTotalBytes: 1 });
+    const first = await viaProxy(h, `http://up.test:${httpPort}/`).catch((e: Error) => ({
+      status: -1,
+      body: e.message,
+    }));
+    expect(first.body).not.toMatch(/^hello GET \/ .*\n$/);
+    await until(() => h.log.length > 0);
+    expect(h.log[0]).toMatchObject({ decision: 'allow', error: 'byte-cap' });
+    const second = await viaProxy(h, `http://up.test:${httpPort}/`);
+    expect(second.status).toBe(403);
+    expect(h.log.at(-1)).toMatchObject({ decision: 'deny', reason: 'byte-cap' });
+    await h.close();
+  });
+
+  test('an idle tunnel is closed after the idle timeout', async () => {
+    const h = await proxy({ idleTimeoutMs: 300 });
+    const { socket } = await connect(h, `up.test:${sinkPort}`);
+    const t0 = Date.now();
+    await new Promise((r) => socket.on('close', r));
+    expect(Date.now() - t0).toBeLessThan(5000);
+    await h.close();
+  });
+});
+
+describe('audit mode', () => {
+  test('an unlisted name passes and is recorded; special addresses stay refused', async () => {
+    const h = await proxy({ audit: true, domains: [], cidrs: [] });
+    // other.test maps to loopback: refused even in audit mode.
+    const r = await viaProxy(h, `http://other.test:${httpPort}/`);
+    expect(r.status).toBe(403);
+    expect(h.log[0]).toMatchObject({ reason: 'special-address' });
+    await h.close();
+    const h2 = await proxy({ audit: true, domains: [], cidrs: ['127.0.0.0/8'] });
+    expect((await viaProxy(h2, `http://other.test:${httpPort}/`)).status).toBe(200);
+    await until(() => h2.log.length > 0);
+    expect(h2.log[0]).toMatchObject({ decision: 'allow', host: 'other.test' });
+    await h2.close();
+  });
+});
+
+describe('ClientHello reader', () => {
+  /** The first bytes Node's TLS client sends for `servername`. */
+  async function helloFor(servername?: string): Promise<Buffer> {
+    return new Promise((resolve) => {
+      const s = net.createServer((c) => {
+        c.once('data', (d: Buffer) => {
+          resolve(d);
+          c.destroy();
+          s.close();
+        });
+      });
+      s.listen(0, '127.0.0.1', () => {
+        const t = tls.connect({
+          port: (s.address() as net.AddressInfo).port,
+          host: '127.0.0.1',
+          ...(servername ? { servername } : {}),
+          rejectUnauthorized: false,
+        });
+        t.on('error', () => undefined);
+      });
+    });
+  }
+
+  test('reads the server name of a real ClientHello, whole and byte by byte', async () => {
+    const hello = await helloFor('api.github.com');
+    expect(readClientHello(hello)).toEqual({ state: 'done', sni: 'api.github.com' });
+    for (let i = 1; i < hello.length; i += 37)
+      expect(readClientHello(hello.subarray(0, i)).state).toBe('need-more');
+  });
+
+  test('a hello split over two TLS records is read', async () => {
+    const hello = await helloFor('a.b.test');
+    const body = hello.subarray(5);
+    const rec = (b: Buffer) => Buffer.concat([Buffer.from([22, 3, 1, b.length >> 8, b.length & 255]), b]);
+    const split = Buffer.concat([rec(body.subarray(0, 40)), rec(body.subarray(40))]);
+    expect(readClientHello(split)).toEqual({ state: 'done', sni: 'a.b.test' });
+  });
+
+  test('no SNI is reported as null', async () => {
+    expect(readClientHello(await helloFor())).toEqual({ state: 'done', sni: null });
+  });
+
+  test.each([
+    ['plain HTTP', Buffer.from('GET / HTTP/1.1\r\n\r\n')],
+    ['SSLv2-style', Buffer.from([0x80, 0x2e, 0x01, 0x03, 0x01])],
+    ['a record of version 2', Buffer.from([22, 2, 0, 0, 5, 1, 0, 0, 1, 0])],
+    ['a zero-length record', Buffer.from([22, 3, 1, 0, 0])],
+    ['a ServerHello', Buffer.from([22, 3, 3, 0, 4, 2, 0, 0, 0])],
+    ['a truncated body', Buffer.from([22, 3, 1, 0, 6, 1, 0, 0, 2, 3, 3])],
+  ])('%s is not a ClientHello', (_, b) => {
+    expect(readClientHello(b).state).toBe('not-tls');
+  });
+
+  test('two host names in one server_name extension are refused', async () => {
+    const hello = await helloFor('x.test');
+    // Rebuild: find "x.test" and append a second host_name entry by rewriting the lengths.
+    const i = hello.indexOf('x.test');
+    const entry = Buffer.concat([Buffer.from([0, 0, 6]), Buffer.from('y.test')]);
+    const patched = Buffer.concat([hello.subarray(0, i + 6), entry, hello.subarray(i + 6)]);
+    const bump = (off: number, n: number, width: 2 | 3) =>
+      width === 2
+        ? patched.writeUInt16BE(patched.readUInt16BE(off) + n, off)
+        : patched.writeUIntBE(patched.readUIntBE(off, 3) + n, off, 3);
+    bump(3, 9, 2); // record length
+    bump(6, 9, 3); // handshake length
+    bump(i - 5, 9, 2); // server name list length
+    bump(i - 7, 9, 2); // extension data length
+    // extensions total length: walk from the start of the body
+    const sidLen = patched[5 + 4 + 34]!;
+    let off = 5 + 4 + 35 + sidLen;
+    off += 2 + patched.readUInt16BE(off);
+    off += 1 + patched[off]!;
+    bump(off, 9, 2);
+    expect(readClientHello(patched)).toMatchObject({ state: 'not-tls' });
+  });
+});
