@@ -513,7 +513,9 @@ sandbox-action egress: ${reason}: ${detail}
       };
       live.add(entry);
       let helloChecked = false;
+      let helloTimer;
       const finish = () => {
+        clearTimeout(helloTimer);
         live.delete(entry);
         release();
         upstream.destroy();
@@ -559,7 +561,7 @@ sandbox-action egress: ${a.host} could not be reached
         client.setNoDelay(true);
         client.write("HTTP/1.1 200 Connection Established\r\n\r\n");
         let hello = Buffer.from(head);
-        const helloTimer = setTimeout(() => {
+        helloTimer = setTimeout(() => {
           rec({
             host: a.host,
             address: a.address,

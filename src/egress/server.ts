@@ -222,7 +222,9 @@ export function createProxyServer(cfg: ProxyConfig, deps: ProxyDeps): ProxyServe
       };
       live.add(entry);
       let helloChecked = false;
+      let helloTimer: NodeJS.Timeout | undefined;
       const finish = () => {
+        clearTimeout(helloTimer);
         live.delete(entry);
         release();
         upstream.destroy();
@@ -264,7 +266,7 @@ export function createProxyServer(cfg: ProxyConfig, deps: ProxyDeps): ProxyServe
         client.setNoDelay(true);
         client.write('HTTP/1.1 200 Connection Established\r\n\r\n');
         let hello = Buffer.from(head);
-        const helloTimer = setTimeout(() => {
+        helloTimer = setTimeout(() => {
           rec({
             host: a.host,
             address: a.address,

@@ -49,10 +49,10 @@ export interface CliRun {
 }
 
 /** `sandbox-action run --json ARGS` in this process; the build's log is in stderr. */
-export async function run(args: string[], cmd: string[]): Promise<CliRun> {
+export async function run(args: string[], cmd: string[], o: { image?: string } = {}): Promise<CliRun> {
   const stdout = new Capture();
   const stderr = new Capture();
-  const code = await main(['run', '--json', '--quiet', '--image', BASE, ...args, '--', ...cmd], {
+  const code = await main(['run', '--json', '--quiet', '--image', o.image ?? BASE, ...args, '--', ...cmd], {
     stdout,
     stderr,
   });

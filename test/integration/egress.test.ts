@@ -1,0 +1,528 @@
+/**
+ * --network proxy against real containers, by attack. Traffic goes only to this test's own containers (an upstream
+ * with HTTP, HTTPS and raw TCP, and a stub DNS server that logs every question) on a test network, and to a
+ * listener of this process on the host. Names reach the upstream through --add-host (the proxy's resolver) or
+ * through the stub DNS (--egress-dns). Every attack also runs under gVisor (SANDBOX_TEST_ISOLATIONS).
+ */
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, expect, jest, test } from '@jest/globals';
+import { ensureProxyImage } from '../../src/egress/image.js';
+import { makeCerts, type TestCerts } from '../helpers/certs.js';
+import { BASE, CLI, ROOT, engineOrSkip, run, spawnCli } from '../helpers/engine.js';
+
+jest.setTimeout(120_000);
+const { engine, d } = await engineOrSkip();
+const isolations = (process.env.SANDBOX_TEST_ISOLATIONS ?? 'default,runsc').split(',');
+const CLIENT = 'sandbox-action-test/netclient';
+const tag = `${process.pid}-${Date.now().toString(36)}`;
+const NET = `sa-test-egress-${tag}`;
+const UP = `sa-test-upstream-${tag}`;
+const DNS = `sa-test-dns-${tag}`;
+const FIX = path.join(ROOT, 'test/fixtures/egress');
+
+let certs: TestCerts;
+let src: string;
+let proxyImage: string;
+let upIp: string;
+let dnsIp: string;
+let subnet: string;
+let gateway: string;
+let hostPort: number;
+let hostServer: net.Server;
+const hostHits: string[] = [];
+
+const docker = (...args: string[]) =>
+  execFileSync('docker', args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim();
+const logsOf = (name: string) => docker('logs', name);
+const dnsQueries = () =>
+  logsOf(DNS)
+    .split('\n')
+    .flatMap((l) => {
+      try {
+        const j = JSON.parse(l) as { query?: string };
+        return j.query ? [j.query] : [];
+      } catch {
+        return [];
+      }
+    });
+const upstreamRequests = () =>
+  logsOf(UP)
+    .split('\n')
+    .filter((l) => l.includes('"scheme"'));
+
+beforeAll(async () => {
+  if (!engine) return;
+  execFileSync(
+    'docker',
+    [
+      'build',
+      '-q',
+      '--build-arg',
+      `BASE_IMAGE=${BASE}`,
+      '-t',
+      CLIENT,
+      '-f',
+      path.join(FIX, 'Dockerfile.client'),
+      FIX,
+    ],
+    {
+      stdio: 'pipe',
+    },
+  );
+  proxyImage = await ensureProxyImage(
+    engine,
+    {
+      mode: 'allowlist',
+      domains: [],
+      presets: [],
+      ports: [],
+      allowCidrs: [],
+      hosts: {},
+      dnsServers: [],
+      egressNetwork: null,
+      proxyImage: null,
+      proxyBaseImage: BASE,
+      maxBytes: null,
+    },
+    'never',
+    () => undefined,
+  );
+  certs = makeCerts(['up.test', 'other.test', 'rebind.test']);
+  // The build's sources: the CA (to trust the upstream) and nothing else.
+  src = fs.mkdtempSync(path.join(os.tmpdir(), 'sa-egress-src-'));
+  fs.copyFileSync(certs.caFile, path.join(src, 'ca.pem'));
+  fs.chmodSync(src, 0o755);
+  // A bare repository served over dumb HTTP(S) by the upstream.
+  const repo = fs.mkdtempSync(path.join(os.tmpdir(), 'sa-egress-repo-'));
+  const git = (...a: string[]) => execFileSync('git', a, { cwd: repo, stdio: 'pipe' });
+  git('init', '-q', '-b', 'main', 'work');
+  fs.writeFileSync(path.join(repo, 'work', 'README'), 'egress test repository\n');
+  execFileSync(
+    'git',
+    ['-C', path.join(repo, 'work'), '-c', 'user.email=t@t', '-c', 'user.name=t', 'add', '.'],
+    { stdio: 'pipe' },
+  );
+  execFileSync(
+    'git',
+    ['-C', path.join(repo, 'work'), '-c', 'user.email=t@t', '-c', 'user.name=t', 'commit', '-qm', 'one'],
+    {
+      stdio: 'pipe',
+    },
+  );
+  git('clone', '-q', '--bare', 'work', 'repo.git');
+  execFileSync('git', ['-C', path.join(repo, 'repo.git'), 'update-server-info'], { stdio: 'pipe' });
+  execFileSync('chmod', ['-R', 'a+rX', repo]);
+
+  docker('network', 'create', '--label', 'sandbox-action-test=egress', NET);
+  const info = JSON.parse(docker('network', 'inspect', NET)) as {
+    IPAM: { Config: { Subnet: string; Gateway: string }[] };
+  }[];
+  subnet = info[0]!.IPAM.Config[0]!.Subnet;
+  gateway = info[0]!.IPAM.Config[0]!.Gateway;
+  const fixture = (name: string, script: string, extra: string[]) =>
+    docker(
+      'run',
+      '-d',
+      '--name',
+      name,
+      '--network',
+      NET,
+      '--user',
+      '0',
+      '--label',
+      'sandbox-action-test=egress',
+      '-v',
+      `${FIX}:/fixtures:ro`,
+      ...extra,
+      '--entrypoint',
+      'node',
+      proxyImage,
+      `/fixtures/${script}`,
+    );
+  fixture(UP, 'upstream.mjs', [
+    '-v',
+    `${certs.dir}:/certs:ro`,
+    '-v',
+    `${path.join(repo, 'repo.git')}:/srv/repo.git:ro`,
+  ]);
+  const ip = (name: string) =>
+    docker('inspect', '-f', '{{range .NetworkSettings.Networks}}{{.IPAddress}}{{end}}', name);
+  upIp = ip(UP);
+  fixture(DNS, 'dns.mjs', [
+    '-e',
+    `ANSWERS=${JSON.stringify({ 'up.test': upIp, 'rebind.test': upIp, 'other.test': upIp })}`,
+  ]);
+  dnsIp = ip(DNS);
+  hostServer = net.createServer((s) => {
+    hostHits.push(s.remoteAddress ?? '?');
+    s.end('host-service\n');
+  });
+  await new Promise<void>((r) => hostServer.listen(0, '0.0.0.0', () => r()));
+  hostPort = (hostServer.address() as net.AddressInfo).port;
+  for (let i = 0; i < 50 && !(logsOf(UP).includes('ready') && logsOf(DNS).includes('ready')); i++) {
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}, 300_000);
+
+afterAll(() => {
+  if (!engine) return;
+  for (const c of [UP, DNS]) execFileSync('docker', ['rm', '-f', c], { stdio: 'ignore' });
+  execFileSync('docker', ['network', 'rm', NET], { stdio: 'ignore' });
+  hostServer?.close();
+});
+
+/** Options that make up.test reachable: the name listed, mapped to the upstream, its address allowed. */
+const reach = () => [
+  '--network',
+  'proxy',
+  '--egress-network',
+  NET,
+  '--proxy-image',
+  proxyImage,
+  '--pull',
+  'never',
+  '--egress-dns',
+  dnsIp,
+  '--add-host',
+  `up.test:${upIp}`,
+  '--allow-domain',
+  'up.test',
+  '--allow-cidr',
+  `${upIp}/32`,
+  '--source',
+  src,
+];
+const sh = (script: string) => ['sh', '-c', script];
+
+d.each(isolations)('egress through the proxy (isolation %s)', (isolation) => {
+  const iso = ['--isolation', isolation];
+
+  test('an allowed name works with curl (HTTP and HTTPS) and with git over HTTP(S), using only the proxy variables', async () => {
+    const before = upstreamRequests().length;
+    const r = await run(
+      [...iso, ...reach()],
+      sh(`set -e
+      curl -sS http://up.test/plain
+      curl -sS --cacert /work/ca.pem https://up.test/tls
+      cd /tmp && git -c http.sslCAInfo=/work/ca.pem clone -q https://up.test/repo.git viahttps && cat viahttps/README
+      git clone -q http://up.test/repo.git viahttp && cat viahttp/README
+      env | grep -c -i _proxy=`),
+      { image: CLIENT },
+    );
+    expect(r.stderr).toContain('hello from http /plain');
+    expect(r.stderr).toContain('hello from https /tls');
+    expect(r.stderr.match(/egress test repository/g)).toHaveLength(2);
+    expect(r.code).toBe(0);
+    expect(r.result.network).toBe('proxy');
+    const up = r.result.egress!.allowed.find((h) => h.host === 'up.test')!;
+    expect(up.connections).toBeGreaterThanOrEqual(4);
+    expect(up.bytesDown).toBeGreaterThan(1000);
+    expect(up.ports.sort()).toEqual([443, 80]);
+    expect(upstreamRequests().length).toBeGreaterThan(before);
+  });
+
+  test('a name not listed gets 403 and is never resolved (the stub logs nothing)', async () => {
+    const name = `notlisted-${isolation}.test`;
+    const r = await run(
+      [...iso, ...reach()],
+      sh(`
+      curl -s -o /dev/null -w 'http %{http_code}\\n' http://${name}/
+      curl -s -o /dev/null --cacert /work/ca.pem https://${name}/ ; echo "https exit $?"`),
+      { image: CLIENT },
+    );
+    expect(r.stderr).toContain('http 403');
+    expect(r.stderr).toMatch(/https exit (56|22)/);
+    expect(r.result.egress!.refused).toEqual(
+      expect.arrayContaining([expect.objectContaining({ host: name, reason: 'not-allowlisted' })]),
+    );
+    expect(dnsQueries()).not.toContain(name);
+  });
+
+  test('an IP literal in every textual form is refused; a listed name that resolves to a private test address is refused', async () => {
+    const [a, b, c, dd] = upIp.split('.').map(Number) as [number, number, number, number];
+    const decimal = ((a << 24) >>> 0) + (b << 16) + (c << 8) + dd;
+    const hex = `0x${decimal.toString(16)}`;
+    const octal = [a, b, c, dd].map((x) => `0${x.toString(8)}`).join('.');
+    const forms = [upIp, String(decimal), hex, octal, `[::ffff:${upIp}]`];
+    const before = upstreamRequests().length;
+    const r = await run(
+      [
+        ...iso,
+        '--network',
+        'proxy',
+        '--egress-network',
+        NET,
+        '--proxy-image',
+        proxyImage,
+        '--pull',
+        'never',
+        '--egress-dns',
+        dnsIp,
+        '--allow-domain',
+        'rebind.test',
+      ],
+      sh(`${forms.map((f) => `curl -s -o /dev/null -w '${f} %{http_code}\\n' 'http://${f}/'`).join('\n')}
+        curl -s -o /dev/null -w 'rebind %{http_code}\\n' http://rebind.test/`),
+      { image: CLIENT },
+    );
+    for (const f of forms) expect(r.stderr).toContain(`${f} 403`);
+    expect(r.stderr).toContain('rebind 403');
+    const reasons = r.result.egress!.refused.map((x) => x.reason);
+    expect(reasons.filter((x) => x === 'ip-literal').length).toBeGreaterThanOrEqual(1);
+    expect(r.result.egress!.refused).toEqual(
+      expect.arrayContaining([expect.objectContaining({ host: 'rebind.test', reason: 'special-address' })]),
+    );
+    expect(dnsQueries()).toContain('rebind.test'); // it was resolved by the proxy, then refused
+    expect(upstreamRequests().length).toBe(before);
+  });
+
+  test('a port not listed is refused, and every request on a kept-alive connection is checked', async () => {
+    const r = await run(
+      [...iso, ...reach()],
+      sh(`
+      curl -s -o /dev/null -w 'port %{http_code}\\n' http://up.test:9000/
+      curl -s -o /dev/null -o /dev/null -w '%{http_code} %{num_connects}\\n' http://up.test/first http://notlisted.test/second`),
+      {
+        image: CLIENT,
+      },
+    );
+    expect(r.stderr).toContain('port 403');
+    // The second request rode the first one's connection (0 new connects) and was still refused.
+    expect(r.stderr).toMatch(/200 1\n403 0\n/);
+    expect(r.result.egress!.refused.map((x) => x.reason)).toEqual(
+      expect.arrayContaining(['port-not-allowed', 'not-allowlisted']),
+    );
+  });
+
+  test('CONNECT to an allowed name with SNI naming another host is closed before the upstream sees it', async () => {
+    const r = await run(
+      [...iso, ...reach(), '--add-host', `other.test:${upIp}`],
+      sh(`
+      P=\${https_proxy#http://}
+      echo "mismatch-certs=$(echo | openssl s_client -proxy "$P" -connect up.test:443 -servername other.test -CAfile /work/ca.pem 2>&1 | grep -c 'BEGIN CERTIFICATE')"
+      echo "match-verified=$(echo | openssl s_client -proxy "$P" -connect up.test:443 -servername up.test -CAfile /work/ca.pem 2>&1 | grep -c 'Verify return code: 0')"`),
+      { image: CLIENT },
+    );
+    // The mismatch gets no certificate; the control (same tunnel, matching name) completes a verified handshake.
+    expect(r.stderr).toContain('mismatch-certs=0');
+    expect(r.stderr).toMatch(/match-verified=[1-9]/);
+    expect(r.result.egress!.refused).toEqual(
+      expect.arrayContaining([expect.objectContaining({ host: 'up.test', reason: 'sni-mismatch' })]),
+    );
+  });
+
+  test("direct TCP to the upstream, to the proxy's other network and to a host service on 0.0.0.0 all fail", async () => {
+    const hits = hostHits.length;
+    const prefix = subnet.split('.').slice(0, 3).join('.');
+    const r = await run(
+      [...iso, ...reach()],
+      sh(`
+      ok=0
+      try() { if nc -z -w 1 "$1" "$2" 2>/dev/null; then echo "REACHED $1:$2"; ok=1; fi; }
+      try ${upIp} 80; try ${upIp} 9000
+      for i in $(seq 1 6); do try ${prefix}.$i 3128; try ${prefix}.$i 80; done
+      GW=$(hostname -i | awk -F. '{print $1"."$2"."$3".1"}')
+      try "$GW" ${hostPort}; try ${gateway} ${hostPort}; try 172.17.0.1 ${hostPort}
+      echo "done ok=$ok"`),
+      { image: CLIENT },
+    );
+    expect(r.stderr).toContain('done ok=0');
+    expect(r.stderr).not.toContain('REACHED');
+    expect(hostHits.length).toBe(hits);
+  });
+
+  test('DNS from the sandbox, to its resolver and to the stub server, gets no answer and the stub logs nothing', async () => {
+    const name = `exfil-${isolation}.up.test`;
+    const r = await run(
+      [...iso, ...reach()],
+      sh(`
+      dig +time=2 +tries=1 +short ${name} ; echo "embedded $?"
+      dig +time=2 +tries=1 +short @127.0.0.11 ${name} ; echo "embedded-explicit $?"
+      dig +time=2 +tries=1 +short @${dnsIp} ${name} ; echo "stub $?"
+      getent hosts up.test ; echo "getent $?"`),
+      { image: CLIENT },
+    );
+    expect(r.stderr).toMatch(/embedded 9/);
+    expect(r.stderr).toMatch(/embedded-explicit 9/);
+    expect(r.stderr).toMatch(/stub 9/);
+    expect(r.stderr).toMatch(/getent 2/);
+    expect(dnsQueries().filter((q) => q.startsWith('exfil-'))).toEqual([]);
+  });
+
+  test('200 concurrent tunnels complete', async () => {
+    const urls = Array.from({ length: 200 }, (_, i) => `https://up.test/n${i}`).join(' ');
+    const r = await run(
+      [...iso, ...reach(), '--pids', '256'],
+      sh(`
+      curl -s --parallel --parallel-immediate --parallel-max 200 --cacert /work/ca.pem -o /dev/null -w '%{http_code}\\n' ${urls} | sort | uniq -c`),
+      {
+        image: CLIENT,
+      },
+    );
+    expect(r.stderr).toMatch(/^\s*200 200$/m);
+    expect(r.result.egress!.allowed.find((h) => h.host === 'up.test')!.connections).toBeGreaterThanOrEqual(
+      100,
+    );
+  }, 120_000);
+
+  test('audit mode lets an unlisted host through, refuses a private address outside --allow-cidr, suggests exactly the hosts contacted', async () => {
+    const r = await run(
+      [
+        ...iso,
+        '--network',
+        'proxy',
+        '--egress',
+        'audit',
+        '--egress-network',
+        NET,
+        '--proxy-image',
+        proxyImage,
+        '--pull',
+        'never',
+        '--egress-dns',
+        dnsIp,
+        '--allow-cidr',
+        `${upIp}/32`,
+        '--add-host',
+        `private.test:${dnsIp}`,
+      ],
+      sh(`
+        curl -s http://other.test/a; curl -s http://up.test/b
+        curl -s -o /dev/null -w 'private %{http_code}\\n' http://private.test/`),
+      { image: CLIENT },
+    );
+    expect(r.stderr).toContain('hello from http /a');
+    expect(r.stderr).toContain('hello from http /b');
+    expect(r.stderr).toContain('private 403');
+    const e = r.result.egress!;
+    expect(e.mode).toBe('audit');
+    expect(e.suggested!.domains).toEqual(['other.test', 'up.test']);
+    expect(e.suggested!.cli).toBe('--allow-domain other.test --allow-domain up.test');
+    expect(e.refused).toEqual([expect.objectContaining({ host: 'private.test', reason: 'special-address' })]);
+    expect(r.result.loosened.map((l) => l.option)).toContain('--egress audit');
+  });
+
+  test('killing the proxy mid-run leaves the sandbox with no egress', async () => {
+    const script = `curl -sS http://up.test/before && echo READY
+      for i in $(seq 1 60); do curl -s --max-time 1 -o /dev/null http://up.test/probe || break; sleep 0.5; done
+      curl -sS --max-time 3 http://up.test/after; echo "after $?"
+      nc -z -w 2 ${upIp} 80; echo "direct $?"`;
+    const args = [
+      'run',
+      '--json',
+      '--quiet',
+      '--image',
+      CLIENT,
+      ...iso,
+      ...reach(),
+      '--',
+      'sh',
+      '-c',
+      script,
+    ];
+    const { child, done } = spawnCli(args);
+    let seen = '';
+    await new Promise<void>((resolve) => {
+      child.stderr.on('data', (c: Buffer) => {
+        seen += c.toString();
+        if (seen.includes('READY')) resolve();
+      });
+    });
+    const proxies = docker('ps', '-q', '--filter', 'label=sandbox-action.role=proxy')
+      .split('\n')
+      .filter(Boolean);
+    expect(proxies.length).toBeGreaterThanOrEqual(1);
+    for (const p of proxies) docker('kill', p);
+    const out = await done;
+    expect(out.stderr).toContain('hello from http /before');
+    expect(out.stderr).not.toContain('hello from http /after');
+    expect(out.stderr).toMatch(/after (7|28|56)/);
+    expect(out.stderr).toMatch(/direct 1/);
+    const result = JSON.parse(out.stdout.trim().split('\n').pop()!) as {
+      egress: { proxyExit: string | null };
+    };
+    expect(result.egress.proxyExit).toMatch(/the proxy exited with \d+ while the build ran/);
+  }, 120_000);
+});
+
+d('egress topology controls (the tests above would notice a missing defence)', () => {
+  test('control: a container on the upstream network reaches the upstream and the host service', () => {
+    const out = docker(
+      'run',
+      '--rm',
+      '--network',
+      NET,
+      CLIENT,
+      'sh',
+      '-c',
+      `nc -z -w 2 ${upIp} 80 && echo up-ok; nc -z -w 2 ${gateway} ${hostPort} && echo host-ok`,
+    );
+    expect(out).toContain('up-ok');
+    expect(out).toContain('host-ok');
+  });
+
+  test('control: on an internal network WITH a host address, a container reaches the host service via the gateway', () => {
+    const n = `sa-test-leaky-${tag}`;
+    docker('network', 'create', '--internal', '--label', 'sandbox-action-test=egress', n);
+    try {
+      const gw = (
+        JSON.parse(docker('network', 'inspect', n)) as { IPAM: { Config: { Gateway: string }[] } }[]
+      )[0]!.IPAM.Config[0]!.Gateway;
+      const out = docker(
+        'run',
+        '--rm',
+        '--network',
+        n,
+        CLIENT,
+        'sh',
+        '-c',
+        `nc -z -w 2 ${gw} ${hostPort} && echo leaked || echo closed`,
+      );
+      expect(out).toBe('leaked');
+    } finally {
+      docker('network', 'rm', n);
+    }
+  });
+
+  test('control: the stub answers a container that uses it, and logs the question', () => {
+    const out = docker(
+      'run',
+      '--rm',
+      '--network',
+      NET,
+      '--dns',
+      dnsIp,
+      CLIENT,
+      'sh',
+      '-c',
+      'dig +short +time=2 +tries=1 control.up.test; getent hosts up.test',
+    );
+    expect(out).toContain(upIp);
+    expect(dnsQueries()).toContain('up.test');
+  });
+
+  test('nothing of the runs is left behind', () => {
+    expect(docker('ps', '-aq', '--filter', 'label=sandbox-action.run')).toBe('');
+    expect(docker('network', 'ls', '-q', '--filter', 'label=sandbox-action.run')).toBe('');
+  });
+
+  test('the CLI refuses proxy mode with nothing allowed (exit 125, one line, nothing created)', () => {
+    let code = 0;
+    let err = '';
+    try {
+      execFileSync(process.execPath, [CLI, 'run', '--image', CLIENT, '--network', 'proxy', '--', 'true'], {
+        stdio: 'pipe',
+      });
+    } catch (e) {
+      code = (e as { status: number }).status;
+      err = String((e as { stderr: Buffer }).stderr);
+    }
+    expect(code).toBe(125);
+    expect(err.trim().split('\n')).toHaveLength(1);
+    expect(err).toMatch(/--network: proxy with nothing allowed/);
+  });
+});
