@@ -9872,6 +9872,7 @@ async function ensureProxyImage(engine, egress, pull, notice) {
 }
 
 // src/egress/ledger.ts
+import net2 from "node:net";
 var MAX_HOSTS = 500;
 var MAX_REFUSALS = 500;
 var Ledger = class {
@@ -9938,7 +9939,7 @@ var Ledger = class {
     const allowed = [...this.hosts.values()].sort((a, b) => a.host.localeCompare(b.host));
     let suggested = null;
     if (this.mode === "audit") {
-      const domains = allowed.filter((h) => h.errors < h.connections).map((h) => h.host);
+      const domains = allowed.filter((h) => h.errors < h.connections && net2.isIP(h.host) === 0).map((h) => h.host);
       suggested = {
         domains,
         cli: domains.map((d) => `--allow-domain ${d}`).join(" "),
@@ -9993,12 +9994,12 @@ function chooseRunscRuntime(runtimes, networked) {
       error: `the engine has no runsc runtime (it has ${have}); register gVisor as in docs/gvisor.md`
     };
   }
-  const net2 = (r) => r.args.find((a) => a.startsWith("--network"))?.split("=")[1] ?? null;
+  const net3 = (r) => r.args.find((a) => a.startsWith("--network"))?.split("=")[1] ?? null;
   if (!networked) {
-    const pick2 = runsc.find((r) => net2(r) === "none") ?? runsc.find((r) => r.name === "runsc") ?? runsc[0];
+    const pick2 = runsc.find((r) => net3(r) === "none") ?? runsc.find((r) => r.name === "runsc") ?? runsc[0];
     return { runtime: pick2.name };
   }
-  const pick = runsc.find((r) => net2(r) === "host") ?? runsc.find((r) => net2(r) === null || net2(r) === "sandbox");
+  const pick = runsc.find((r) => net3(r) === "host") ?? runsc.find((r) => net3(r) === null || net3(r) === "sandbox");
   if (!pick) {
     return {
       error: `every runsc runtime of the engine runs with --network=none (${runsc.map((r) => r.name).join(", ")}), so a sandbox on a network cannot start; register one with "runtimeArgs": ["--network=host"] as in docs/gvisor.md`
@@ -11076,7 +11077,7 @@ async function executeRun(spec, deps) {
   const logs = new LogStream(deps.log, spec.logLimitBytes, deps.fenceWorkflowCommands);
   let logBytes = { shownBytes: 0, droppedBytes: 0 };
   let thePlan = null;
-  let net2 = null;
+  let net3 = null;
   let volumes = [];
   let imageId = null;
   let commandExitCode = null;
@@ -11115,7 +11116,7 @@ async function executeRun(spec, deps) {
     const owner = await decideUser(engine, spec, image, labels, notes);
     if (spec.source?.readOnly) notes.push(...await readableBy(spec.source.dir, owner));
     checkAborted(signal);
-    net2 = await Promise.race([
+    net3 = await Promise.race([
       setupNetwork(spec, {
         engine,
         labels,
@@ -11132,7 +11133,7 @@ async function executeRun(spec, deps) {
       createdAt: createdAt2,
       uid: owner.uid,
       gid: owner.gid,
-      network: net2.network,
+      network: net3.network,
       ...runscRuntime ? { runscRuntime } : {}
     });
     if (thePlan.container.pidsLimit !== spec.pids) {
@@ -11199,7 +11200,7 @@ async function executeRun(spec, deps) {
       clearTimeout(timer);
     }
     endedAt = Date.now();
-    await net2.stop();
+    await net3.stop();
     await raceTimeout(attached.done, ATTACH_GRACE_MS);
     logBytes = logs.end();
     const state = await engine.inspectContainer(id);
@@ -11253,7 +11254,7 @@ async function executeRun(spec, deps) {
     engine: { name: engine.info.name, version: engine.info.version, runtime: c.runtime ?? "default" },
     user: c.user,
     network: spec.network,
-    egress: net2?.ledger?.report() ?? null,
+    egress: net3?.ledger?.report() ?? null,
     limits: {
       timeoutMs: spec.timeoutMs,
       memoryBytes: c.memoryBytes,
@@ -11417,8 +11418,27 @@ function summaryLine(r) {
       parts.push(`skipped ${o.skippedCount} (${why.join(", ")})`);
     }
   }
+  if (r.network === "open") parts.push("network: OPEN (unrestricted)");
+  const e = r.egress;
+  if (e) {
+    const hosts = e.allowed.length;
+    parts.push(
+      `egress${e.mode === "audit" ? " (AUDIT: not locked down)" : ""}: ${hosts} host${hosts === 1 ? "" : "s"}, ${formatBytes(e.bytesUp + e.bytesDown)}, ${e.refusedTotal} refused`
+    );
+    if (e.proxyExit) parts.push(e.proxyExit);
+  }
   if (r.loosened.length) parts.push(`loosened: ${r.loosened.map((l) => l.option).join(", ")}`);
   return `sandbox-action: ${parts.join("; ")}`;
+}
+function suggestionLines(r) {
+  const s = r.egress?.suggested;
+  if (!s) return [];
+  if (s.domains.length === 0) return ["sandbox-action: audit: the build contacted no host through the proxy"];
+  return [
+    "sandbox-action: audit: the build contacted these hosts; to allow exactly them:",
+    `  CLI:    ${s.cli}`,
+    `  action: ${s.actionInput}`
+  ];
 }
 
 // src/cli/args.ts
@@ -16727,6 +16747,8 @@ async function runCommand(argv, io) {
       if (json) io.stdout.write(`${JSON.stringify(result)}
 `);
       if (!options.quiet) io.stderr.write(`${summaryLine(result)}
+`);
+      if (!options.quiet) for (const l of suggestionLines(result)) io.stderr.write(`${l}
 `);
       return result.exitCode;
     } finally {

@@ -39,7 +39,7 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
 var require_tunnel = __commonJS({
   "node_modules/tunnel/lib/tunnel.js"(exports2) {
     "use strict";
-    var net2 = __require("net");
+    var net3 = __require("net");
     var tls = __require("tls");
     var http2 = __require("http");
     var https = __require("https");
@@ -966,7 +966,7 @@ var require_util = __commonJS({
     var { kDestroyed, kBodyUsed, kListeners, kBody } = require_symbols();
     var { IncomingMessage } = __require("node:http");
     var stream = __require("node:stream");
-    var net2 = __require("node:net");
+    var net3 = __require("node:net");
     var { Blob: Blob2 } = __require("node:buffer");
     var nodeUtil = __require("node:util");
     var { stringify } = __require("node:querystring");
@@ -1111,7 +1111,7 @@ var require_util = __commonJS({
       }
       assert(typeof host === "string");
       const servername = getHostname(host);
-      if (net2.isIP(servername)) {
+      if (net3.isIP(servername)) {
         return "";
       }
       return servername;
@@ -2512,7 +2512,7 @@ var require_timers = __commonJS({
 var require_connect = __commonJS({
   "node_modules/undici/lib/core/connect.js"(exports2, module) {
     "use strict";
-    var net2 = __require("node:net");
+    var net3 = __require("node:net");
     var assert = __require("node:assert");
     var util = require_util();
     var { InvalidArgumentError, ConnectTimeoutError } = require_errors();
@@ -2608,7 +2608,7 @@ var require_connect = __commonJS({
         } else {
           assert(!httpSocket, "httpSocket can only be sent on TLS update");
           port = port || 80;
-          socket = net2.connect({
+          socket = net3.connect({
             highWaterMark: 64 * 1024,
             // Same as nodejs fs streams.
             ...options,
@@ -7621,7 +7621,7 @@ var require_client = __commonJS({
   "node_modules/undici/lib/dispatcher/client.js"(exports2, module) {
     "use strict";
     var assert = __require("node:assert");
-    var net2 = __require("node:net");
+    var net3 = __require("node:net");
     var http2 = __require("node:http");
     var util = require_util();
     var { channels } = require_diagnostics();
@@ -7771,7 +7771,7 @@ var require_client = __commonJS({
         if (maxRequestsPerClient != null && (!Number.isInteger(maxRequestsPerClient) || maxRequestsPerClient < 0)) {
           throw new InvalidArgumentError("maxRequestsPerClient must be a positive number");
         }
-        if (localAddress != null && (typeof localAddress !== "string" || net2.isIP(localAddress) === 0)) {
+        if (localAddress != null && (typeof localAddress !== "string" || net3.isIP(localAddress) === 0)) {
           throw new InvalidArgumentError("localAddress must be valid string IP address");
         }
         if (maxResponseSize != null && (!Number.isInteger(maxResponseSize) || maxResponseSize < -1)) {
@@ -7935,7 +7935,7 @@ var require_client = __commonJS({
         const idx = hostname.indexOf("]");
         assert(idx !== -1);
         const ip = hostname.substring(1, idx);
-        assert(net2.isIP(ip));
+        assert(net3.isIP(ip));
         hostname = ip;
       }
       client[kConnecting] = true;
@@ -29480,6 +29480,7 @@ async function ensureProxyImage(engine, egress, pull, notice) {
 }
 
 // src/egress/ledger.ts
+import net2 from "node:net";
 var MAX_HOSTS = 500;
 var MAX_REFUSALS = 500;
 var Ledger = class {
@@ -29546,7 +29547,7 @@ var Ledger = class {
     const allowed = [...this.hosts.values()].sort((a, b) => a.host.localeCompare(b.host));
     let suggested = null;
     if (this.mode === "audit") {
-      const domains = allowed.filter((h) => h.errors < h.connections).map((h) => h.host);
+      const domains = allowed.filter((h) => h.errors < h.connections && net2.isIP(h.host) === 0).map((h) => h.host);
       suggested = {
         domains,
         cli: domains.map((d) => `--allow-domain ${d}`).join(" "),
@@ -29601,12 +29602,12 @@ function chooseRunscRuntime(runtimes, networked) {
       error: `the engine has no runsc runtime (it has ${have}); register gVisor as in docs/gvisor.md`
     };
   }
-  const net2 = (r) => r.args.find((a) => a.startsWith("--network"))?.split("=")[1] ?? null;
+  const net3 = (r) => r.args.find((a) => a.startsWith("--network"))?.split("=")[1] ?? null;
   if (!networked) {
-    const pick2 = runsc.find((r) => net2(r) === "none") ?? runsc.find((r) => r.name === "runsc") ?? runsc[0];
+    const pick2 = runsc.find((r) => net3(r) === "none") ?? runsc.find((r) => r.name === "runsc") ?? runsc[0];
     return { runtime: pick2.name };
   }
-  const pick = runsc.find((r) => net2(r) === "host") ?? runsc.find((r) => net2(r) === null || net2(r) === "sandbox");
+  const pick = runsc.find((r) => net3(r) === "host") ?? runsc.find((r) => net3(r) === null || net3(r) === "sandbox");
   if (!pick) {
     return {
       error: `every runsc runtime of the engine runs with --network=none (${runsc.map((r) => r.name).join(", ")}), so a sandbox on a network cannot start; register one with "runtimeArgs": ["--network=host"] as in docs/gvisor.md`
@@ -30670,7 +30671,7 @@ async function executeRun(spec, deps) {
   const logs = new LogStream(deps.log, spec.logLimitBytes, deps.fenceWorkflowCommands);
   let logBytes = { shownBytes: 0, droppedBytes: 0 };
   let thePlan = null;
-  let net2 = null;
+  let net3 = null;
   let volumes = [];
   let imageId = null;
   let commandExitCode = null;
@@ -30709,7 +30710,7 @@ async function executeRun(spec, deps) {
     const owner = await decideUser(engine, spec, image, labels, notes);
     if (spec.source?.readOnly) notes.push(...await readableBy(spec.source.dir, owner));
     checkAborted(signal);
-    net2 = await Promise.race([
+    net3 = await Promise.race([
       setupNetwork(spec, {
         engine,
         labels,
@@ -30726,7 +30727,7 @@ async function executeRun(spec, deps) {
       createdAt,
       uid: owner.uid,
       gid: owner.gid,
-      network: net2.network,
+      network: net3.network,
       ...runscRuntime ? { runscRuntime } : {}
     });
     if (thePlan.container.pidsLimit !== spec.pids) {
@@ -30793,7 +30794,7 @@ async function executeRun(spec, deps) {
       clearTimeout(timer);
     }
     endedAt = Date.now();
-    await net2.stop();
+    await net3.stop();
     await raceTimeout(attached.done, ATTACH_GRACE_MS);
     logBytes = logs.end();
     const state = await engine.inspectContainer(id);
@@ -30847,7 +30848,7 @@ async function executeRun(spec, deps) {
     engine: { name: engine.info.name, version: engine.info.version, runtime: c.runtime ?? "default" },
     user: c.user,
     network: spec.network,
-    egress: net2?.ledger?.report() ?? null,
+    egress: net3?.ledger?.report() ?? null,
     limits: {
       timeoutMs: spec.timeoutMs,
       memoryBytes: c.memoryBytes,
@@ -31631,6 +31632,59 @@ var ICON = {
   "oom-killed": "💥",
   error: "⚠️"
 };
+function egressSection(r) {
+  if (r.network === "open") {
+    return [
+      "> [!WARNING]",
+      "> The build ran with **open network access** (`network: open`): nothing restricted where it connected.",
+      ""
+    ];
+  }
+  const e = r.egress;
+  if (!e) return [];
+  const out = [];
+  if (e.mode === "audit") {
+    out.push(
+      "> [!WARNING]",
+      "> **Audit run**: the proxy let any public host through and recorded it. This run was not locked down.",
+      ""
+    );
+  }
+  out.push(
+    `**Egress** through the proxy: ${e.allowed.length} hosts, ${formatBytes(e.bytesUp)} up, ${formatBytes(e.bytesDown)} down, ${e.refusedTotal} refused.`,
+    ""
+  );
+  if (e.allowed.length) {
+    out.push(
+      "| host | ports | connections | up | down |",
+      "|---|---|---|---|---|",
+      ...e.allowed.slice(0, LIST_ROWS).map(
+        (h) => `| ${escapeMarkdown(h.host)} | ${h.ports.join(", ")} | ${h.connections} | ${formatBytes(h.bytesUp)} | ${formatBytes(h.bytesDown)} |`
+      ),
+      ""
+    );
+  }
+  if (e.refused.length) {
+    out.push(
+      "| refused | port | reason | times |",
+      "|---|---|---|---|",
+      ...e.refused.slice(0, LIST_ROWS).map((f) => `| ${escapeMarkdown(f.host)} | ${f.port} | ${escapeMarkdown(f.reason)} | ${f.count} |`),
+      ""
+    );
+  }
+  if (e.proxyExit) out.push(`**${escapeMarkdown(e.proxyExit)}**`, "");
+  if (e.suggested && e.suggested.domains.length) {
+    out.push(
+      "To allow exactly the hosts this run contacted:",
+      "",
+      "```yaml",
+      e.suggested.actionInput.replace(/`/g, ""),
+      "```",
+      ""
+    );
+  }
+  return out;
+}
 function renderSummary(r, opts = {}) {
   const l = r.limits;
   const lines = [
@@ -31658,6 +31712,7 @@ function renderSummary(r, opts = {}) {
       ""
     );
   }
+  lines.push(...egressSection(r));
   if (r.notes.length) lines.push("**Notes:**", ...r.notes.map((n) => `- ${escapeMarkdown(n)}`), "");
   const o = r.outputs;
   if (o.collected) {
@@ -31700,8 +31755,27 @@ function summaryLine(r) {
       parts.push(`skipped ${o.skippedCount} (${why.join(", ")})`);
     }
   }
+  if (r.network === "open") parts.push("network: OPEN (unrestricted)");
+  const e = r.egress;
+  if (e) {
+    const hosts = e.allowed.length;
+    parts.push(
+      `egress${e.mode === "audit" ? " (AUDIT: not locked down)" : ""}: ${hosts} host${hosts === 1 ? "" : "s"}, ${formatBytes(e.bytesUp + e.bytesDown)}, ${e.refusedTotal} refused`
+    );
+    if (e.proxyExit) parts.push(e.proxyExit);
+  }
   if (r.loosened.length) parts.push(`loosened: ${r.loosened.map((l) => l.option).join(", ")}`);
   return `sandbox-action: ${parts.join("; ")}`;
+}
+function suggestionLines(r) {
+  const s = r.egress?.suggested;
+  if (!s) return [];
+  if (s.domains.length === 0) return ["sandbox-action: audit: the build contacted no host through the proxy"];
+  return [
+    "sandbox-action: audit: the build contacted these hosts; to allow exactly them:",
+    `  CLI:    ${s.cli}`,
+    `  action: ${s.actionInput}`
+  ];
 }
 
 // src/action/inputs.ts
@@ -31780,6 +31854,7 @@ async function runAction() {
     setOutput("result-json", resultPath);
     for (const n of result.notes) warning(n);
     info(summaryLine(result));
+    for (const l of suggestionLines(result)) info(l);
     if (ctx.env.GITHUB_STEP_SUMMARY) await summary.addRaw(renderSummary(result)).write();
     if (result.status !== "succeeded" && inputs.failOnError) {
       setFailed(`the sandboxed command ${result.status} (exit ${result.exitCode})`);

@@ -8,7 +8,7 @@ import { parseRunOptions } from '../config/run-options.js';
 import { executeRun } from '../sandbox/execute.js';
 import { abortOnSignals, connect, processContext, randomId, volumeHostFor } from '../cli/door.js';
 import { renderSummary } from '../report/summary.js';
-import { summaryLine } from '../sandbox/summary.js';
+import { suggestionLines, summaryLine } from '../sandbox/summary.js';
 import { readActionInputs } from './inputs.js';
 
 export async function runAction(): Promise<number> {
@@ -52,6 +52,7 @@ export async function runAction(): Promise<number> {
     core.setOutput('result-json', resultPath);
     for (const n of result.notes) core.warning(n);
     core.info(summaryLine(result));
+    for (const l of suggestionLines(result)) core.info(l);
     if (ctx.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(renderSummary(result)).write();
     if (result.status !== 'succeeded' && inputs.failOnError) {
       core.setFailed(`the sandboxed command ${result.status} (exit ${result.exitCode})`);

@@ -4,7 +4,7 @@ import { RUN_OPTIONS, parseRunOptions } from '../config/run-options.js';
 import { parseDuration } from '../config/units.js';
 import { executeRun } from '../sandbox/execute.js';
 import { gc } from '../sandbox/gc.js';
-import { summaryLine } from '../sandbox/summary.js';
+import { suggestionLines, summaryLine } from '../sandbox/summary.js';
 import { helpFor, parseCommandLine, type OptionTable } from './args.js';
 import { REPORT_TABLE, reportCommand } from './report.js';
 import { TAGS_TABLE, tagsCommand } from './tags.js';
@@ -87,6 +87,7 @@ async function runCommand(argv: string[], io: Io): Promise<number> {
       for (const n of result.notes) io.stderr.write(`sandbox-action: note: ${n}\n`);
       if (json) io.stdout.write(`${JSON.stringify(result)}\n`);
       if (!options.quiet) io.stderr.write(`${summaryLine(result)}\n`);
+      if (!options.quiet) for (const l of suggestionLines(result)) io.stderr.write(`${l}\n`);
       return result.exitCode;
     } finally {
       sig.dispose();

@@ -2,6 +2,7 @@
  * The run's egress report, folded from the proxy's decision lines as they arrive (pure; bounded memory whatever
  * the build does: hosts and refusal kinds are capped, counts are not).
  */
+import net from 'node:net';
 import type { DecisionRecord } from './server.js';
 
 export interface EgressHostReport {
@@ -107,7 +108,10 @@ export class Ledger {
     const allowed = [...this.hosts.values()].sort((a, b) => a.host.localeCompare(b.host));
     let suggested: EgressReport['suggested'] = null;
     if (this.mode === 'audit') {
-      const domains = allowed.filter((h) => h.errors < h.connections).map((h) => h.host);
+      // Names only: an address reached through --allow-cidr is already allowed by that option.
+      const domains = allowed
+        .filter((h) => h.errors < h.connections && net.isIP(h.host) === 0)
+        .map((h) => h.host);
       suggested = {
         domains,
         cli: domains.map((d) => `--allow-domain ${d}`).join(' '),

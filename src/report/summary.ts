@@ -29,6 +29,65 @@ const ICON: Record<string, string> = {
   error: '⚠️',
 };
 
+function egressSection(r: RunResult): string[] {
+  if (r.network === 'open') {
+    return [
+      '> [!WARNING]',
+      '> The build ran with **open network access** (`network: open`): nothing restricted where it connected.',
+      '',
+    ];
+  }
+  const e = r.egress;
+  if (!e) return [];
+  const out: string[] = [];
+  if (e.mode === 'audit') {
+    out.push(
+      '> [!WARNING]',
+      '> **Audit run**: the proxy let any public host through and recorded it. This run was not locked down.',
+      '',
+    );
+  }
+  out.push(
+    `**Egress** through the proxy: ${e.allowed.length} hosts, ${formatBytes(e.bytesUp)} up, ${formatBytes(e.bytesDown)} down, ${e.refusedTotal} refused.`,
+    '',
+  );
+  if (e.allowed.length) {
+    out.push(
+      '| host | ports | connections | up | down |',
+      '|---|---|---|---|---|',
+      ...e.allowed
+        .slice(0, LIST_ROWS)
+        .map(
+          (h) =>
+            `| ${escapeMarkdown(h.host)} | ${h.ports.join(', ')} | ${h.connections} | ${formatBytes(h.bytesUp)} | ${formatBytes(h.bytesDown)} |`,
+        ),
+      '',
+    );
+  }
+  if (e.refused.length) {
+    out.push(
+      '| refused | port | reason | times |',
+      '|---|---|---|---|',
+      ...e.refused
+        .slice(0, LIST_ROWS)
+        .map((f) => `| ${escapeMarkdown(f.host)} | ${f.port} | ${escapeMarkdown(f.reason)} | ${f.count} |`),
+      '',
+    );
+  }
+  if (e.proxyExit) out.push(`**${escapeMarkdown(e.proxyExit)}**`, '');
+  if (e.suggested && e.suggested.domains.length) {
+    out.push(
+      'To allow exactly the hosts this run contacted:',
+      '',
+      '```yaml',
+      e.suggested.actionInput.replace(/`/g, ''),
+      '```',
+      '',
+    );
+  }
+  return out;
+}
+
 export function renderSummary(r: RunResult, opts: { artifactUrl?: string } = {}): string {
   const l = r.limits;
   const lines: string[] = [
@@ -57,6 +116,7 @@ export function renderSummary(r: RunResult, opts: { artifactUrl?: string } = {})
       '',
     );
   }
+  lines.push(...egressSection(r));
   if (r.notes.length) lines.push('**Notes:**', ...r.notes.map((n) => `- ${escapeMarkdown(n)}`), '');
   const o = r.outputs;
   if (o.collected) {

@@ -11,6 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, jest, test } from '@jest/globals';
 import { ensureProxyImage } from '../../src/egress/image.js';
+import { dnsProbe } from '../../src/sandbox/network.js';
 import { makeCerts, type TestCerts } from '../helpers/certs.js';
 import { BASE, CLI, ROOT, engineOrSkip, run, spawnCli } from '../helpers/engine.js';
 
@@ -503,6 +504,40 @@ d('egress topology controls (the tests above would notice a missing defence)', (
     );
     expect(out).toContain(upIp);
     expect(dnsQueries()).toContain('up.test');
+  });
+
+  test('--network open is a loud, recorded loosening (and really open: the host service answers)', async () => {
+    const r = await run(['--network', 'open'], sh(`nc -z -w 2 172.17.0.1 ${hostPort} && echo open-reached`), {
+      image: CLIENT,
+    });
+    expect(r.stderr).toContain('open-reached');
+    expect(r.result.network).toBe('open');
+    expect(r.result.loosened.map((l) => l.option)).toContain('--network open');
+    expect(r.result.notes.join('\n')).toMatch(/OPEN network access/);
+  });
+
+  test('the CVE-2024-29018 start-up probe: no answer on the internal network; an answer where DNS works', async () => {
+    const labels = {
+      'sandbox-action.run': `probe-${tag}`,
+      'sandbox-action.created': new Date().toISOString(),
+    };
+    const internal = await engine!.createNetwork({
+      name: `sa-test-probe-${tag}`,
+      internal: true,
+      enableIPv6: false,
+      options: { 'com.docker.network.bridge.inhibit_ipv4': 'true' },
+      labels,
+    });
+    try {
+      // The sandbox's settings: the internal network, and a resolver address that answers nothing.
+      const sandboxLike = { mode: `sa-test-probe-${tag}`, env: [], dns: [dnsIp] };
+      expect(await dnsProbe(engine!, labels, `probe-${tag}`, proxyImage, sandboxLike, 'up.test')).toBe(false);
+      // Control: on the test network with the stub as resolver, the same probe gets its answer.
+      const open = { mode: NET, env: [], dns: [dnsIp] };
+      expect(await dnsProbe(engine!, labels, `probe2-${tag}`, proxyImage, open, 'up.test')).toBe(true);
+    } finally {
+      await engine!.removeNetwork(internal);
+    }
   });
 
   test('nothing of the runs is left behind', () => {

@@ -2,6 +2,7 @@ import { describe, expect, test } from '@jest/globals';
 import { emptyOutputs } from '../../src/outputs/collect.js';
 import { SUMMARY_LIMIT, escapeMarkdown, renderSummary } from '../../src/report/summary.js';
 import type { RunResult } from '../../src/sandbox/result.js';
+import { suggestionLines, summaryLine } from '../../src/sandbox/summary.js';
 
 const result = (over: Partial<RunResult> = {}): RunResult => ({
   schemaVersion: 1,
@@ -94,5 +95,78 @@ describe('renderSummary', () => {
     );
     expect(Buffer.byteLength(md)).toBeLessThanOrEqual(SUMMARY_LIMIT);
     expect(md).toMatch(/summary cut at 1 MiB/);
+  });
+});
+
+describe('egress in the summary', () => {
+  const egress = (
+    over: Partial<NonNullable<RunResult['egress']>> = {},
+  ): NonNullable<RunResult['egress']> => ({
+    network: 'proxy',
+    mode: 'allowlist',
+    allowlist: ['github.com'],
+    allowed: [
+      {
+        host: 'github.com',
+        ports: [443],
+        connections: 3,
+        bytesUp: 2048,
+        bytesDown: 3 * 1024 ** 2,
+        errors: 0,
+      },
+    ],
+    refused: [{ host: 'evil.test', port: 443, reason: 'not-allowlisted', detail: '', count: 2 }],
+    refusedTotal: 2,
+    bytesUp: 2048,
+    bytesDown: 3 * 1024 ** 2,
+    truncated: false,
+    suggested: null,
+    proxyExit: null,
+    ...over,
+  });
+
+  test('hosts with bytes and refusals with reasons, in the summary and the one-line summary', () => {
+    const r = result({ network: 'proxy', egress: egress() });
+    const md = renderSummary(r);
+    expect(md).toContain('**Egress** through the proxy: 1 hosts, 2.0 KiB up, 3.0 MiB down, 2 refused.');
+    expect(md).toContain('| github\\.com | 443 | 3 | 2.0 KiB | 3.0 MiB |');
+    expect(md).toContain('| evil\\.test | 443 | not\\-allowlisted | 2 |');
+    expect(md).not.toContain('Audit run');
+    expect(summaryLine(r)).toContain('egress: 1 host, 3.0 MiB, 2 refused');
+  });
+
+  test('an audit run is marked as not locked down and carries the ready-to-paste allowlist', () => {
+    const r = result({
+      network: 'proxy',
+      egress: egress({
+        mode: 'audit',
+        suggested: {
+          domains: ['github.com'],
+          cli: '--allow-domain github.com',
+          actionInput: 'allow-domains: github.com',
+        },
+      }),
+    });
+    const md = renderSummary(r);
+    expect(md).toContain('**Audit run**');
+    expect(md).toContain('```yaml\nallow-domains: github.com\n```');
+    expect(summaryLine(r)).toContain('egress (AUDIT: not locked down)');
+    expect(suggestionLines(r)).toEqual([
+      'sandbox-action: audit: the build contacted these hosts; to allow exactly them:',
+      '  CLI:    --allow-domain github.com',
+      '  action: allow-domains: github.com',
+    ]);
+  });
+
+  test('open network is said loudly; a proxy that died is said', () => {
+    expect(renderSummary(result({ network: 'open' }))).toContain('**open network access**');
+    expect(summaryLine(result({ network: 'open' }))).toContain('network: OPEN (unrestricted)');
+    const md = renderSummary(
+      result({
+        network: 'proxy',
+        egress: egress({ proxyExit: 'the proxy exited with 137 while the build ran' }),
+      }),
+    );
+    expect(md).toContain('**the proxy exited with 137 while the build ran**');
   });
 });
