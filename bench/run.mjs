@@ -1,6 +1,8 @@
 // npm run bench: speed targets as ratios against a baseline measured in the same run (never timed assertions).
 //  1. run overhead: `sandbox-action run --image BASE -- true` vs bare `docker run --rm BASE true` (target ≤ 1.15)
 //  2. output collection: 1 GiB in 1,000 files from /output vs `docker cp` of the same directory (target ≥ 0.9)
+//  3. the action's overhead around the run (target < 300 ms)
+//  4. egress: 1 GiB through the proxy vs direct (target ≥ 0.8), added latency per CONNECT (target < 2 ms)
 import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -195,10 +197,243 @@ function benchActionOverhead() {
   results.actionOverhead = r;
 }
 
+/**
+ * Egress: a 1 GiB download from a local upstream container, through the proxy (CONNECT tunnel, TLS end to end)
+ * against the same download made directly from a container on the upstream's network (target ratio ≥ 0.8);
+ * and the median latency the proxy adds per CONNECT (target < 2 ms): TLS handshake time through the tunnel minus
+ * the same handshake made directly, 100 of each.
+ */
+function benchEgress() {
+  const FIX = path.resolve(import.meta.dirname, '../test/fixtures/egress');
+  const CLIENT = 'sandbox-action-test/netclient';
+  const tag = Date.now().toString(36);
+  const NET = `sa-bench-egress-${tag}`;
+  const UP = `sa-bench-up-${tag}`;
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'sa-bench-egress-'));
+  fs.chmodSync(tmp, 0o755);
+  const ossl = (args) => execFileSync('openssl', args, { cwd: tmp, stdio: 'pipe' });
+  ossl([
+    'req',
+    '-x509',
+    '-newkey',
+    'rsa:2048',
+    '-nodes',
+    '-days',
+    '1',
+    '-subj',
+    '/CN=bench CA',
+    '-keyout',
+    'ca.key',
+    '-out',
+    'ca.pem',
+  ]);
+  ossl([
+    'req',
+    '-newkey',
+    'rsa:2048',
+    '-nodes',
+    '-subj',
+    '/CN=up.test',
+    '-keyout',
+    'server.key',
+    '-out',
+    'server.csr',
+  ]);
+  fs.writeFileSync(path.join(tmp, 'ext.cnf'), 'subjectAltName=DNS:up.test\n');
+  ossl([
+    'x509',
+    '-req',
+    '-in',
+    'server.csr',
+    '-CA',
+    'ca.pem',
+    '-CAkey',
+    'ca.key',
+    '-CAcreateserial',
+    '-days',
+    '1',
+    '-extfile',
+    'ext.cnf',
+    '-out',
+    'server.pem',
+  ]);
+  for (const f of fs.readdirSync(tmp)) fs.chmodSync(path.join(tmp, f), 0o644);
+  execFileSync(
+    'docker',
+    [
+      'build',
+      '-q',
+      '--build-arg',
+      `BASE_IMAGE=${BASE}`,
+      '-t',
+      CLIENT,
+      '-f',
+      path.join(FIX, 'Dockerfile.client'),
+      FIX,
+    ],
+    { stdio: 'pipe' },
+  );
+  // The proxy image is the one runs use; a first run builds it when missing.
+  const warm = spawnSync(
+    process.execPath,
+    [
+      CLI,
+      'run',
+      '--json',
+      '--quiet',
+      '--pull',
+      'never',
+      '--image',
+      CLIENT,
+      '--network',
+      'proxy',
+      '--egress',
+      'audit',
+      '--proxy-base-image',
+      BASE,
+      '--',
+      'true',
+    ],
+    { encoding: 'utf8' },
+  );
+  if (warm.status !== 0) throw new Error(`warm-up run failed: ${warm.stderr}`);
+  const proxyImage = JSON.parse(warm.stdout.trim().split('\n').pop()).egress.proxyImage;
+  docker('network', 'create', NET);
+  try {
+    docker(
+      'run',
+      '-d',
+      '--name',
+      UP,
+      '--network',
+      NET,
+      '--user',
+      '0',
+      '-v',
+      `${FIX}:/fixtures:ro`,
+      '-v',
+      `${tmp}:/certs:ro`,
+      '--entrypoint',
+      'node',
+      proxyImage,
+      '/fixtures/upstream.mjs',
+    );
+    const upIp = docker('inspect', '-f', '{{range .NetworkSettings.Networks}}{{.IPAddress}}{{end}}', UP);
+    for (let i = 0; i < 50 && !docker('logs', UP).includes('ready'); i++) spawnSync('sleep', ['0.1']);
+    const bytes = Number(process.env.BENCH_EGRESS_BYTES ?? 1024 ** 3);
+    const N = Number(process.env.BENCH_CONNECTS ?? 100);
+    const download = `curl -sS -o /dev/null --cacert /work/ca.pem -w 'DL %{time_total} %{size_download}\\n' https://up.test/bytes/${bytes}`;
+    const handshakes = `for i in $(seq 1 ${N}); do curl -sS -o /dev/null --cacert /work/ca.pem -w 'HS %{time_connect} %{time_appconnect}\\n' https://up.test/; done`;
+    const latency = `node /work/connect-latency.mjs MODE up.test:443 ${N * 2}`;
+    const parse = (text) => ({
+      lat: [...text.matchAll(/^LAT \S+ (\S+) \d+$/gm)].map((m) => Number(m[1])),
+      dl: [...text.matchAll(/^DL (\S+) (\d+)$/gm)].map((m) => ({ s: Number(m[1]), n: Number(m[2]) })),
+      hs: [...text.matchAll(/^HS (\S+) (\S+)$/gm)].map((m) => (Number(m[2]) - Number(m[1])) * 1000),
+    });
+    const src = fs.mkdtempSync(path.join(os.tmpdir(), 'sa-bench-src-'));
+    fs.copyFileSync(path.join(tmp, 'ca.pem'), path.join(src, 'ca.pem'));
+    fs.copyFileSync(path.join(FIX, 'connect-latency.mjs'), path.join(src, 'connect-latency.mjs'));
+    fs.chmodSync(src, 0o755);
+    const direct = () =>
+      parse(
+        execFileSync(
+          'docker',
+          [
+            'run',
+            '--rm',
+            '--network',
+            NET,
+            '--add-host',
+            `up.test:${upIp}`,
+            '-v',
+            `${src}:/work:ro`,
+            CLIENT,
+            'sh',
+            '-c',
+            `${download}; ${handshakes}; ${latency.replace('MODE', 'direct')}`,
+          ],
+          { encoding: 'utf8', maxBuffer: 64 << 20 },
+        ),
+      );
+    const proxied = () => {
+      const r = spawnSync(
+        process.execPath,
+        [
+          CLI,
+          'run',
+          '--quiet',
+          '--pull',
+          'never',
+          '--image',
+          CLIENT,
+          '--source',
+          src,
+          '--network',
+          'proxy',
+          '--egress-network',
+          NET,
+          '--proxy-image',
+          proxyImage,
+          '--allow-domain',
+          'up.test',
+          '--add-host',
+          `up.test:${upIp}`,
+          '--allow-cidr',
+          `${upIp}/32`,
+          '--',
+          'sh',
+          '-c',
+          `${download}; ${handshakes}; ${latency.replace('MODE', 'proxy')}`,
+        ],
+        { encoding: 'utf8', maxBuffer: 64 << 20 },
+      );
+      if (r.status !== 0) throw new Error(`proxied run failed: ${r.stderr.slice(-2000)}`);
+      return parse(r.stdout);
+    };
+    const d1 = direct();
+    const p1 = proxied();
+    const d2 = direct();
+    const p2 = proxied();
+    const rate = (xs) => median(xs.map((x) => x.n / x.s));
+    const directRate = rate([...d1.dl, ...d2.dl]);
+    const proxyRate = rate([...p1.dl, ...p2.dl]);
+    const directConnect = median([...d1.lat, ...d2.lat]);
+    const proxyConnect = median([...p1.lat, ...p2.lat]);
+    const directHs = median([...d1.hs, ...d2.hs]);
+    const proxyHs = median([...p1.hs, ...p2.hs]);
+    const r = {
+      downloadBytes: bytes,
+      directMiBps: Math.round(directRate / 1024 ** 2),
+      proxyMiBps: Math.round(proxyRate / 1024 ** 2),
+      throughputRatio: Number((proxyRate / directRate).toFixed(2)),
+      throughputTarget: '>= 0.8',
+      throughputMet: proxyRate / directRate >= 0.8,
+      // CONNECT → 200 through the proxy (its checks, its upstream connect) against a direct TCP connect.
+      directConnectMedianMs: Number(directConnect.toFixed(3)),
+      proxyConnectMedianMs: Number(proxyConnect.toFixed(3)),
+      addedPerConnectMs: Number((proxyConnect - directConnect).toFixed(3)),
+      latencyTarget: '< 2 ms',
+      latencyMet: proxyConnect - directConnect < 2,
+      connectsMeasured: N * 4,
+      // What curl sees: the whole TLS set-up through the tunnel against the same handshake made directly.
+      directTlsSetupMedianMs: Number(directHs.toFixed(2)),
+      proxyTlsSetupMedianMs: Number(proxyHs.toFixed(2)),
+      addedPerTlsSetupMs: Number((proxyHs - directHs).toFixed(2)),
+    };
+    results.egress = r;
+    fs.rmSync(src, { recursive: true, force: true });
+  } finally {
+    spawnSync('docker', ['rm', '-f', UP]);
+    spawnSync('docker', ['network', 'rm', NET]);
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
 const only = process.argv[2];
 if (!only || only === 'run') benchRunOverhead();
 if (!only || only === 'collect') benchCollect();
 if (!only || only === 'action') benchActionOverhead();
+if (!only || only === 'egress') benchEgress();
 console.log(JSON.stringify(results, null, 2));
 fs.mkdirSync(path.resolve(import.meta.dirname, 'results'), { recursive: true });
 fs.writeFileSync(path.resolve(import.meta.dirname, 'results/latest.json'), JSON.stringify(results, null, 2));

@@ -9876,12 +9876,14 @@ import net2 from "node:net";
 var MAX_HOSTS = 500;
 var MAX_REFUSALS = 500;
 var Ledger = class {
-  constructor(mode, allowlist) {
+  constructor(mode, allowlist, proxyImage = "") {
     this.mode = mode;
     this.allowlist = allowlist;
+    this.proxyImage = proxyImage;
   }
   mode;
   allowlist;
+  proxyImage;
   hosts = /* @__PURE__ */ new Map();
   refusals = /* @__PURE__ */ new Map();
   refusedTotal = 0;
@@ -9949,6 +9951,7 @@ var Ledger = class {
     return {
       network: "proxy",
       mode: this.mode,
+      proxyImage: this.proxyImage,
       allowlist: this.allowlist,
       allowed,
       refused: [...this.refusals.values()].sort((a, b) => b.count - a.count || a.host.localeCompare(b.host)),
@@ -10272,7 +10275,7 @@ async function setupNetwork(spec, deps) {
     ...PROXY_DEFAULTS,
     maxTotalBytes: egress.maxBytes
   };
-  const ledger = new Ledger(egress.mode, egress.domains);
+  const ledger = new Ledger(egress.mode, egress.domains, image);
   const id = await engine.createContainer(proxyContainer(labels, runId, image, egressNetwork, config));
   deps.addCleanup("remove the proxy", () => engine.removeContainer(id));
   await engine.connectNetwork(internalId, id);

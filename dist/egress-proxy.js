@@ -367,6 +367,7 @@ function sniFromBody(body) {
 
 // src/egress/server.ts
 var HELLO_TIMEOUT_MS = 1e4;
+var READ_BUFFER = Buffer.allocUnsafe(1024 * 1024);
 var HOP_BY_HOP = [
   "connection",
   "proxy-connection",
@@ -405,14 +406,23 @@ function splitAuthority(text) {
   return port >= 1 && port <= 65535 ? { host: m[1], port } : null;
 }
 function createProxyServer(cfg, deps) {
-  let total = 0;
   let active = 0;
+  let finished = 0;
   const live = /* @__PURE__ */ new Set();
-  const capReached = () => cfg.maxTotalBytes !== null && total >= cfg.maxTotalBytes;
-  const count = (n) => {
-    total += n;
-    if (capReached()) for (const l of live) l.destroy("byte-cap");
+  const totalNow = () => {
+    let t = finished;
+    for (const l of live) t += l.bytes();
+    return t;
   };
+  const capReached = () => cfg.maxTotalBytes !== null && totalNow() >= cfg.maxTotalBytes;
+  const enforceCap = () => {
+    if (capReached()) for (const l of [...live]) l.destroy("byte-cap");
+  };
+  const end = (entry) => {
+    if (live.delete(entry)) finished += entry.bytes();
+  };
+  const sampler = cfg.maxTotalBytes !== null ? setInterval(enforceCap, 100) : null;
+  sampler?.unref();
   async function admit(hostText, port) {
     const t = decideTarget(cfg.policy, hostText, port);
     const canon = canonicalHost(hostText);
@@ -502,21 +512,55 @@ sandbox-action egress: ${reason}: ${detail}
         refuse(403, a.host, a.reason, a.detail);
         return;
       }
-      const upstream = net3.connect({ host: a.address, port: target.port });
+      let forwarding = false;
+      const early = [];
+      let earlyBytes = 0;
+      const forward = (chunk) => {
+        if (!client.write(chunk)) {
+          upstream.pause();
+          client.once("drain", () => upstream.resume());
+        }
+      };
+      const upstream = net3.connect({
+        host: a.address,
+        port: target.port,
+        onread: {
+          buffer: READ_BUFFER,
+          callback: (n, buf) => {
+            const chunk = Buffer.from(buf.subarray(0, n));
+            if (forwarding) forward(chunk);
+            else if ((earlyBytes += n) > 64 * 1024) entry.destroy("upstream spoke first");
+            else early.push(chunk);
+            return true;
+          }
+        }
+      });
       let error;
+      let helloChecked = false;
+      let helloBytes = 0;
+      let readBefore = 0;
+      const measure = () => {
+        if (!helloChecked) return;
+        up = helloBytes + client.bytesRead - readBefore;
+        down = upstream.bytesRead;
+      };
       const entry = {
         destroy(why) {
           error ??= why;
           upstream.destroy();
           client.destroy();
+        },
+        bytes() {
+          measure();
+          return up + down;
         }
       };
       live.add(entry);
-      let helloChecked = false;
       let helloTimer;
       const finish = () => {
         clearTimeout(helloTimer);
-        live.delete(entry);
+        measure();
+        end(entry);
         release();
         upstream.destroy();
         client.destroy();
@@ -538,7 +582,7 @@ sandbox-action egress: ${reason}: ${detail}
           error ??= `upstream: ${err.message}`;
           return;
         }
-        live.delete(entry);
+        end(entry);
         release();
         error = `upstream: ${err.message}`;
         rec({ host: a.host, address: a.address, decision: "allow", reason: "allowed", error });
@@ -588,19 +632,12 @@ sandbox-action egress: ${a.host} could not be reached
             return;
           }
           helloChecked = true;
-          up += hello.length;
-          count(hello.length);
+          helloBytes = hello.length;
+          readBefore = client.bytesRead;
           upstream.write(hello);
-          client.on("data", (c) => {
-            up += c.length;
-            count(c.length);
-          });
-          upstream.on("data", (c) => {
-            down += c.length;
-            count(c.length);
-          });
           client.pipe(upstream);
-          upstream.pipe(client);
+          forwarding = true;
+          for (const c of early.splice(0)) forward(c);
           upstream.once("close", () => client.destroySoon?.() ?? client.end());
           upstream.once("end", () => client.end());
         };
@@ -679,7 +716,7 @@ sandbox-action egress: ${a.host} could not be reached
       const log = () => {
         if (logged) return;
         logged = true;
-        live.delete(entry);
+        end(entry);
         release();
         deps.log({
           ...base,
@@ -708,12 +745,13 @@ sandbox-action egress: ${a.host} could not be reached
           error ??= why;
           upstream.destroy();
           res.destroy();
-        }
+        },
+        bytes: () => up + down
       };
       live.add(entry);
       req.on("data", (c) => {
         up += c.length;
-        count(c.length);
+        if (sampler) enforceCap();
       });
       req.pipe(upstream);
       upstream.on("timeout", () => entry.destroy("idle-timeout"));
@@ -731,7 +769,7 @@ sandbox-action egress: ${a.host} could not be reached
         res.writeHead(r.statusCode ?? 502, r.statusMessage, out);
         r.on("data", (c) => {
           down += c.length;
-          count(c.length);
+          if (sampler) enforceCap();
         });
         r.pipe(res);
         r.on("error", () => entry.destroy("upstream reset"));
@@ -766,9 +804,10 @@ Connection: close\r
   });
   return {
     server,
-    totalBytes: () => total,
+    totalBytes: totalNow,
     activeConnections: () => active,
     shutdown() {
+      if (sampler) clearInterval(sampler);
       server.close();
       for (const l of [...live]) l.destroy("proxy-stopped");
       server.closeAllConnections();

@@ -25,6 +25,8 @@ export interface EgressRefusal {
 export interface EgressReport {
   network: 'proxy';
   mode: 'allowlist' | 'audit';
+  /** The image the proxy ran from. */
+  proxyImage: string;
   allowlist: string[];
   allowed: EgressHostReport[];
   refused: EgressRefusal[];
@@ -54,6 +56,7 @@ export class Ledger {
   constructor(
     private readonly mode: 'allowlist' | 'audit',
     private readonly allowlist: string[],
+    private readonly proxyImage = '',
   ) {}
 
   /** One line of the proxy's output; lines that are not decisions are ignored. */
@@ -121,6 +124,7 @@ export class Ledger {
     return {
       network: 'proxy',
       mode: this.mode,
+      proxyImage: this.proxyImage,
       allowlist: this.allowlist,
       allowed,
       refused: [...this.refusals.values()].sort((a, b) => b.count - a.count || a.host.localeCompare(b.host)),

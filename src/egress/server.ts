@@ -52,6 +52,8 @@ export interface ProxyDeps {
 }
 
 const HELLO_TIMEOUT_MS = 10_000;
+/** One read buffer for every tunnel: each read is copied out synchronously in its callback. */
+const READ_BUFFER = Buffer.allocUnsafe(1024 * 1024);
 const HOP_BY_HOP = [
   'connection',
   'proxy-connection',
@@ -106,15 +108,31 @@ export interface ProxyServer {
   shutdown(): void;
 }
 
+interface LiveExchange {
+  destroy(why: string): void;
+  bytes(): number;
+}
+
 export function createProxyServer(cfg: ProxyConfig, deps: ProxyDeps): ProxyServer {
-  let total = 0;
   let active = 0;
-  const live = new Set<{ destroy(why: string): void }>();
-  const capReached = () => cfg.maxTotalBytes !== null && total >= cfg.maxTotalBytes;
-  const count = (n: number) => {
-    total += n;
-    if (capReached()) for (const l of live) l.destroy('byte-cap');
+  /** Bytes of exchanges that have ended; live ones report their own (socket counters, no per-chunk work). */
+  let finished = 0;
+  const live = new Set<LiveExchange>();
+  const totalNow = () => {
+    let t = finished;
+    for (const l of live) t += l.bytes();
+    return t;
   };
+  const capReached = () => cfg.maxTotalBytes !== null && totalNow() >= cfg.maxTotalBytes;
+  const enforceCap = () => {
+    if (capReached()) for (const l of [...live]) l.destroy('byte-cap');
+  };
+  const end = (entry: LiveExchange) => {
+    if (live.delete(entry)) finished += entry.bytes();
+  };
+  // Tunnels are pure byte pipes: the cap is checked by sampling their counters, not on every chunk.
+  const sampler = cfg.maxTotalBytes !== null ? setInterval(enforceCap, 100) : null;
+  sampler?.unref();
 
   /** Decide name, port and addresses. Returns the address to connect to, or the refusal. */
   async function admit(
@@ -211,21 +229,58 @@ export function createProxyServer(cfg: ProxyConfig, deps: ProxyDeps): ProxyServe
         refuse(403, a.host, a.reason, a.detail);
         return;
       }
-      const upstream = net.connect({ host: a.address, port: target.port });
+      // Downloads are the heavy direction: the upstream is read into one shared 1 MiB buffer (fewer, larger
+      // reads than the default 64 KiB) and each read is copied out at once. Nothing is forwarded before the
+      // ClientHello is checked; a server that speaks first is held (bounded) until then.
+      let forwarding = false;
+      const early: Buffer[] = [];
+      let earlyBytes = 0;
+      const forward = (chunk: Buffer) => {
+        if (!client.write(chunk)) {
+          upstream.pause();
+          client.once('drain', () => upstream.resume());
+        }
+      };
+      const upstream = net.connect({
+        host: a.address,
+        port: target.port,
+        onread: {
+          buffer: READ_BUFFER,
+          callback: (n: number, buf: Uint8Array) => {
+            const chunk = Buffer.from(buf.subarray(0, n));
+            if (forwarding) forward(chunk);
+            else if ((earlyBytes += n) > 64 * 1024) entry.destroy('upstream spoke first');
+            else early.push(chunk);
+            return true;
+          },
+        },
+      });
       let error: string | undefined;
+      let helloChecked = false;
+      let helloBytes = 0;
+      let readBefore = 0;
+      const measure = () => {
+        if (!helloChecked) return;
+        up = helloBytes + client.bytesRead - readBefore;
+        down = upstream.bytesRead;
+      };
       const entry = {
         destroy(why: string) {
           error ??= why;
           upstream.destroy();
           client.destroy();
         },
+        bytes() {
+          measure();
+          return up + down;
+        },
       };
       live.add(entry);
-      let helloChecked = false;
       let helloTimer: NodeJS.Timeout | undefined;
       const finish = () => {
         clearTimeout(helloTimer);
-        live.delete(entry);
+        measure();
+        end(entry);
         release();
         upstream.destroy();
         client.destroy();
@@ -247,7 +302,7 @@ export function createProxyServer(cfg: ProxyConfig, deps: ProxyDeps): ProxyServe
           error ??= `upstream: ${err.message}`;
           return;
         }
-        live.delete(entry);
+        end(entry);
         release();
         error = `upstream: ${err.message}`;
         rec({ host: a.host, address: a.address, decision: 'allow', reason: 'allowed', error });
@@ -292,21 +347,14 @@ export function createProxyServer(cfg: ProxyConfig, deps: ProxyDeps): ProxyServe
             entry.destroy(s.reason);
             return;
           }
-          // The hello is checked: from here bytes flow both ways, counted.
+          // The hello is checked: from here bytes flow both ways, counted by the sockets themselves.
           helloChecked = true;
-          up += hello.length;
-          count(hello.length);
+          helloBytes = hello.length;
+          readBefore = client.bytesRead;
           upstream.write(hello);
-          client.on('data', (c: Buffer) => {
-            up += c.length;
-            count(c.length);
-          });
-          upstream.on('data', (c: Buffer) => {
-            down += c.length;
-            count(c.length);
-          });
           client.pipe(upstream);
-          upstream.pipe(client);
+          forwarding = true;
+          for (const c of early.splice(0)) forward(c);
           upstream.once('close', () => client.destroySoon?.() ?? client.end());
           upstream.once('end', () => client.end());
         };
@@ -385,7 +433,7 @@ export function createProxyServer(cfg: ProxyConfig, deps: ProxyDeps): ProxyServe
       const log = () => {
         if (logged) return;
         logged = true;
-        live.delete(entry);
+        end(entry);
         release();
         deps.log({
           ...base,
@@ -415,11 +463,12 @@ export function createProxyServer(cfg: ProxyConfig, deps: ProxyDeps): ProxyServe
           upstream.destroy();
           res.destroy();
         },
+        bytes: () => up + down,
       };
       live.add(entry);
       req.on('data', (c: Buffer) => {
         up += c.length;
-        count(c.length);
+        if (sampler) enforceCap();
       });
       req.pipe(upstream);
       upstream.on('timeout', () => entry.destroy('idle-timeout'));
@@ -436,7 +485,7 @@ export function createProxyServer(cfg: ProxyConfig, deps: ProxyDeps): ProxyServe
         res.writeHead(r.statusCode ?? 502, r.statusMessage, out);
         r.on('data', (c: Buffer) => {
           down += c.length;
-          count(c.length);
+          if (sampler) enforceCap();
         });
         r.pipe(res);
         r.on('error', () => entry.destroy('upstream reset'));
@@ -471,9 +520,10 @@ export function createProxyServer(cfg: ProxyConfig, deps: ProxyDeps): ProxyServe
 
   return {
     server,
-    totalBytes: () => total,
+    totalBytes: totalNow,
     activeConnections: () => active,
     shutdown() {
+      if (sampler) clearInterval(sampler);
       server.close();
       for (const l of [...live]) l.destroy('proxy-stopped');
       server.closeAllConnections();

@@ -191,7 +191,7 @@ export async function setupNetwork(spec: RunSpec, deps: NetworkDeps): Promise<Ne
     ...PROXY_DEFAULTS,
     maxTotalBytes: egress.maxBytes,
   };
-  const ledger = new Ledger(egress.mode, egress.domains);
+  const ledger = new Ledger(egress.mode, egress.domains, image);
   const id = await engine.createContainer(proxyContainer(labels, runId, image, egressNetwork, config));
   deps.addCleanup('remove the proxy', () => engine.removeContainer(id));
   await engine.connectNetwork(internalId, id);

@@ -104,6 +104,7 @@ describe('egress in the summary', () => {
   ): NonNullable<RunResult['egress']> => ({
     network: 'proxy',
     mode: 'allowlist',
+    proxyImage: 'p:1',
     allowlist: ['github.com'],
     allowed: [
       {
