@@ -528,6 +528,10 @@ sandbox-action egress: ${reason}: ${detail}
           buffer: READ_BUFFER,
           callback: (n, buf) => {
             const chunk = Buffer.from(buf.subarray(0, n));
+            if (sampler && capReached()) {
+              entry.destroy("byte-cap");
+              return false;
+            }
             if (forwarding) forward(chunk);
             else if ((earlyBytes += n) > 64 * 1024) entry.destroy("upstream spoke first");
             else early.push(chunk);

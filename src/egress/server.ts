@@ -130,7 +130,7 @@ export function createProxyServer(cfg: ProxyConfig, deps: ProxyDeps): ProxyServe
   const end = (entry: LiveExchange) => {
     if (live.delete(entry)) finished += entry.bytes();
   };
-  // Tunnels are pure byte pipes: the cap is checked by sampling their counters, not on every chunk.
+  // Downloads are checked on every (up to 1 MiB) read; uploads through a tunnel are sampled every 100 ms.
   const sampler = cfg.maxTotalBytes !== null ? setInterval(enforceCap, 100) : null;
   sampler?.unref();
 
@@ -248,6 +248,10 @@ export function createProxyServer(cfg: ProxyConfig, deps: ProxyDeps): ProxyServe
           buffer: READ_BUFFER,
           callback: (n: number, buf: Uint8Array) => {
             const chunk = Buffer.from(buf.subarray(0, n));
+            if (sampler && capReached()) {
+              entry.destroy('byte-cap');
+              return false;
+            }
             if (forwarding) forward(chunk);
             else if ((earlyBytes += n) > 64 * 1024) entry.destroy('upstream spoke first');
             else early.push(chunk);

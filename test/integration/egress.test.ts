@@ -176,6 +176,18 @@ afterAll(() => {
   hostServer?.close();
 });
 
+interface ProxyInspect {
+  Config: { User: string };
+  HostConfig: {
+    ReadonlyRootfs: boolean;
+    CapDrop: string[];
+    Privileged: boolean;
+    Runtime: string;
+    SecurityOpt: string[];
+  };
+  NetworkSettings: { Networks: Record<string, unknown> };
+}
+
 /** Options that make up.test reachable: the name listed, mapped to the upstream, its address allowed. */
 const reach = () => [
   '--network',
@@ -437,7 +449,21 @@ d.each(isolations)('egress through the proxy (isolation %s)', (isolation) => {
       .split('\n')
       .filter(Boolean);
     expect(proxies.length).toBeGreaterThanOrEqual(1);
-    for (const p of proxies) docker('kill', p);
+    // The proxy itself runs locked down, on the default runtime, on the internal network and the egress one.
+    const p = (JSON.parse(docker('inspect', proxies[0]!)) as ProxyInspect[])[0]!;
+    expect(p.Config.User).toBe('65532:65532');
+    expect(p.HostConfig).toMatchObject({
+      ReadonlyRootfs: true,
+      CapDrop: ['ALL'],
+      Privileged: false,
+      Runtime: 'runc',
+    });
+    expect(p.HostConfig.SecurityOpt).toContain('no-new-privileges:true');
+    const nets = Object.keys(p.NetworkSettings.Networks);
+    expect(nets).toHaveLength(2);
+    expect(nets).toContain(NET);
+    expect(nets.filter((n) => n.endsWith('-int'))).toHaveLength(1);
+    for (const id of proxies) docker('kill', id);
     const out = await done;
     expect(out.stderr).toContain('hello from http /before');
     expect(out.stderr).not.toContain('hello from http /after');
@@ -538,6 +564,35 @@ d('egress topology controls (the tests above would notice a missing defence)', (
     } finally {
       await engine!.removeNetwork(internal);
     }
+  });
+
+  test('SIGTERM during a proxy run removes the sandbox, the proxy and both networks (exit 143)', async () => {
+    const args = [
+      'run',
+      '--json',
+      '--quiet',
+      '--image',
+      CLIENT,
+      ...reach(),
+      '--',
+      'sh',
+      '-c',
+      'echo READY; sleep 60',
+    ];
+    const { child, done } = spawnCli(args);
+    let seen = '';
+    await new Promise<void>((resolve) =>
+      child.stderr.on('data', (c: Buffer) => {
+        seen += c.toString();
+        if (seen.includes('READY')) resolve();
+      }),
+    );
+    expect(docker('network', 'ls', '-q', '--filter', 'label=sandbox-action.run')).not.toBe('');
+    child.kill('SIGTERM');
+    const out = await done;
+    expect(out.code).toBe(143);
+    expect(docker('ps', '-aq', '--filter', 'label=sandbox-action.run')).toBe('');
+    expect(docker('network', 'ls', '-q', '--filter', 'label=sandbox-action.run')).toBe('');
   });
 
   test('nothing of the runs is left behind', () => {

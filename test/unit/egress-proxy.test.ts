@@ -37,8 +37,12 @@ beforeAll(async () => {
     });
   });
   tlsUp = tls.createServer({ key: certs.key, cert: certs.cert }, (s) => {
-    s.on('data', () => undefined);
-    s.end('tls-hello\n');
+    s.once('data', (c: Buffer) => {
+      // "big": 8 MiB, for the byte cap; anything else: a greeting.
+      if (c.toString() === 'big') s.end(Buffer.alloc(8 * 1024 * 1024, 1));
+      else s.end('tls-hello\n');
+    });
+    s.on('error', () => undefined);
   });
   sink = net.createServer((s) => {
     sinkSockets.add(s);
@@ -173,6 +177,7 @@ function tlsThrough(h: Harness, authority: string, servername: string | undefine
           ca: certs.ca,
           rejectUnauthorized: false,
         });
+        t.on('secureConnect', () => t.write('hi'));
         let got = '';
         t.on('data', (c: Buffer) => (got += c.toString()));
         t.on('end', () => resolve(got));
@@ -379,6 +384,25 @@ describe('CONNECT tunnels', () => {
     const second = await viaProxy(h, `http://up.test:${httpPort}/`);
     expect(second.status).toBe(403);
     expect(h.log.at(-1)).toMatchObject({ decision: 'deny', reason: 'byte-cap' });
+    await h.close();
+  });
+
+  test('the byte cap also cuts a tunnel (sampled from the socket counters)', async () => {
+    const h = await proxy({ maxTotalBytes: 1024 * 1024 });
+    const { socket } = await connect(h, `up.test:${tlsPort}`);
+    const got = await new Promise<number>((resolve) => {
+      const t = tls.connect({ socket, servername: 'up.test', rejectUnauthorized: false });
+      let n = 0;
+      t.on('secureConnect', () => t.write('big'));
+      t.on('data', (c: Buffer) => (n += c.length));
+      t.on('error', () => undefined);
+      t.on('close', () => resolve(n));
+    });
+    expect(got).toBeLessThan(8 * 1024 * 1024);
+    await until(() => h.log.length > 0);
+    expect(h.log[0]).toMatchObject({ decision: 'allow', error: 'byte-cap' });
+    const again = await connect(h, `up.test:${tlsPort}`);
+    expect(again.status).toBe(403);
     await h.close();
   });
 
