@@ -1165,7 +1165,7 @@ var require_streamx = __commonJS({
         }
       }
     };
-    var Readable3 = class _Readable extends Stream {
+    var Readable4 = class _Readable extends Stream {
       constructor(opts) {
         super(opts);
         this._duplexState |= OPENING | WRITE_DONE | READ_READ_AHEAD;
@@ -1376,7 +1376,7 @@ var require_streamx = __commonJS({
         return this;
       }
     };
-    var Duplex = class extends Readable3 {
+    var Duplex = class extends Readable4 {
       // and Writable
       constructor(opts) {
         super(opts);
@@ -1585,7 +1585,7 @@ var require_streamx = __commonJS({
       getStreamError,
       Stream,
       Writable,
-      Readable: Readable3,
+      Readable: Readable4,
       Duplex,
       Transform,
       // Export PassThrough for compatibility with Node.js core's stream module
@@ -1859,7 +1859,7 @@ var require_headers = __commonJS({
 // node_modules/tar-stream/extract.js
 var require_extract = __commonJS({
   "node_modules/tar-stream/extract.js"(exports2, module) {
-    var { Writable, Readable: Readable3, getStreamError } = require_streamx();
+    var { Writable, Readable: Readable4, getStreamError } = require_streamx();
     var FIFO = require_fast_fifo();
     var b4a = require_b4a();
     var headers = require_headers();
@@ -1907,7 +1907,7 @@ var require_extract = __commonJS({
         return buf.subarray(this._offset, this._offset += size2);
       }
     };
-    var Source = class extends Readable3 {
+    var Source = class extends Readable4 {
       constructor(self, header, offset) {
         super();
         this.header = header;
@@ -2223,7 +2223,7 @@ var require_constants = __commonJS({
 // node_modules/tar-stream/pack.js
 var require_pack = __commonJS({
   "node_modules/tar-stream/pack.js"(exports2, module) {
-    var { Readable: Readable3, Writable, getStreamError } = require_streamx();
+    var { Readable: Readable4, Writable, getStreamError } = require_streamx();
     var b4a = require_b4a();
     var constants = require_constants();
     var headers = require_headers();
@@ -2316,7 +2316,7 @@ var require_pack = __commonJS({
         cb();
       }
     };
-    var Pack = class extends Readable3 {
+    var Pack = class extends Readable4 {
       constructor(opts) {
         super(opts);
         this._drain = noop3;
@@ -4948,7 +4948,7 @@ var PRESETS = Object.fromEntries(
 );
 function expandPresets(names) {
   const out = [];
-  const visit = (name, path9) => {
+  const visit = (name, path11) => {
     const p = PRESETS[name];
     if (!p) {
       throw new InputError(
@@ -4956,8 +4956,8 @@ function expandPresets(names) {
         `'${name}' is not a preset; the presets are ${Object.keys(PRESETS).join(", ")}`
       );
     }
-    if (path9.includes(name)) throw new Error(`preset cycle: ${[...path9, name].join(" → ")}`);
-    for (const inc of p.includes) visit(inc, [...path9, name]);
+    if (path11.includes(name)) throw new Error(`preset cycle: ${[...path11, name].join(" → ")}`);
+    for (const inc of p.includes) visit(inc, [...path11, name]);
     for (const d of p.domains) if (!out.includes(d)) out.push(d);
   };
   for (const n of names) visit(n, []);
@@ -5394,15 +5394,15 @@ function parseGeneric(text2, opts) {
   for (const line of stripAnsi(text2).split(/\r?\n/)) {
     const m = DIAG.exec(line);
     if (!m) continue;
-    const path9 = repoPath(m[1], opts.root);
+    const path11 = repoPath(m[1], opts.root);
     const lineNo = Number(m[2]);
-    if (path9 === null || lineNo < 1) {
+    if (path11 === null || lineNo < 1) {
       dropped++;
       continue;
     }
     const col = m[3] ? Number(m[3]) : void 0;
     annotations.push({
-      path: path9,
+      path: path11,
       startLine: lineNo,
       endLine: lineNo,
       // gcc and clang columns are already 1-based.
@@ -7536,16 +7536,16 @@ var MatcherView = class {
    * @returns {string|undefined}
    */
   getCurrentTag() {
-    const path9 = this._matcher.path;
-    return path9.length > 0 ? path9[path9.length - 1].tag : void 0;
+    const path11 = this._matcher.path;
+    return path11.length > 0 ? path11[path11.length - 1].tag : void 0;
   }
   /**
    * Get current namespace.
    * @returns {string|undefined}
    */
   getCurrentNamespace() {
-    const path9 = this._matcher.path;
-    return path9.length > 0 ? path9[path9.length - 1].namespace : void 0;
+    const path11 = this._matcher.path;
+    return path11.length > 0 ? path11[path11.length - 1].namespace : void 0;
   }
   /**
    * Get current node's attribute value.
@@ -7553,9 +7553,9 @@ var MatcherView = class {
    * @returns {*}
    */
   getAttrValue(attrName) {
-    const path9 = this._matcher.path;
-    if (path9.length === 0) return void 0;
-    return path9[path9.length - 1].values?.[attrName];
+    const path11 = this._matcher.path;
+    if (path11.length === 0) return void 0;
+    return path11[path11.length - 1].values?.[attrName];
   }
   /**
    * Check if current node has an attribute.
@@ -7563,9 +7563,9 @@ var MatcherView = class {
    * @returns {boolean}
    */
   hasAttr(attrName) {
-    const path9 = this._matcher.path;
-    if (path9.length === 0) return false;
-    const current = path9[path9.length - 1];
+    const path11 = this._matcher.path;
+    if (path11.length === 0) return false;
+    const current = path11[path11.length - 1];
     return current.values !== void 0 && attrName in current.values;
   }
   /**
@@ -7591,18 +7591,18 @@ var MatcherView = class {
    * @returns {number}
    */
   getPosition() {
-    const path9 = this._matcher.path;
-    if (path9.length === 0) return -1;
-    return path9[path9.length - 1].position ?? 0;
+    const path11 = this._matcher.path;
+    if (path11.length === 0) return -1;
+    return path11[path11.length - 1].position ?? 0;
   }
   /**
    * Get current node's repeat counter (occurrence count of this tag name).
    * @returns {number}
    */
   getCounter() {
-    const path9 = this._matcher.path;
-    if (path9.length === 0) return -1;
-    return path9[path9.length - 1].counter ?? 0;
+    const path11 = this._matcher.path;
+    if (path11.length === 0) return -1;
+    return path11[path11.length - 1].counter ?? 0;
   }
   /**
    * Get current node's sibling index (alias for getPosition).
@@ -9657,14 +9657,14 @@ function parseJunit(xml, opts) {
         let file = spot?.file ?? candidates[candidates.length > 1 ? 1 : 0] ?? "";
         let line = spot?.line ?? (Number.isInteger(lineAttr) && lineAttr >= 0 ? lineAttr + 1 : 1);
         if (!spot && fileAttr) file = fileAttr;
-        const path9 = repoPath(file, opts.root);
-        if (path9 === null || line < 1) {
+        const path11 = repoPath(file, opts.root);
+        if (path11 === null || line < 1) {
           dropped++;
           continue;
         }
         if (!Number.isFinite(line)) line = 1;
         annotations.push({
-          path: path9,
+          path: path11,
           startLine: line,
           endLine: line,
           level: "failure",
@@ -9699,13 +9699,13 @@ function parseLean(text2, opts) {
   let cur = null;
   const flush = () => {
     if (!cur) return;
-    const path9 = repoPath(cur.file.replace(/^(?:\.\/)+/, ""), opts.root);
+    const path11 = repoPath(cur.file.replace(/^(?:\.\/)+/, ""), opts.root);
     const message = cur.lines.join("\n").replace(/\s+$/, "");
-    if (path9 === null) dropped++;
+    if (path11 === null) dropped++;
     else {
       const single = cur.endLine === void 0 || cur.endLine === cur.line;
       out.push({
-        path: path9,
+        path: path11,
         startLine: cur.line,
         endLine: cur.endLine ?? cur.line,
         ...single ? { startColumn: cur.col + 1 } : {},
@@ -9760,14 +9760,14 @@ function parseJsonMessage(line, root) {
     return null;
   const level = LEVEL2[String(o.severity)];
   if (!level || typeof o.data !== "string") return null;
-  const path9 = repoPath(o.fileName.replace(/^(?:\.\/)+/, ""), root);
-  if (path9 === null) return "dropped";
+  const path11 = repoPath(o.fileName.replace(/^(?:\.\/)+/, ""), root);
+  if (path11 === null) return "dropped";
   const endLine = typeof end?.line === "number" ? end.line : pos.line;
   const single = endLine === pos.line;
   const message = o.data.replace(/\s+$/, "");
   const kind = typeof o.kind === "string" && o.kind !== "" ? o.kind : void 0;
   return {
-    path: path9,
+    path: path11,
     startLine: pos.line,
     endLine,
     ...single ? { startColumn: pos.column + 1 } : {},
@@ -11480,8 +11480,931 @@ function helpFor(table) {
   return Object.entries(table).map(([k, o]) => `  --${(o.kind === "boolean" ? k : `${k} X`).padEnd(width)} ${o.help}`).join("\n");
 }
 
-// src/cli/report.ts
+// src/cli/build.ts
+import { execFileSync } from "node:child_process";
+import fs6 from "node:fs";
+import path9 from "node:path";
+import { fileURLToPath as fileURLToPath2 } from "node:url";
+
+// src/images/build-plan.ts
+var PLATFORM = /^linux\/(amd64|arm64|arm\/v7|arm\/v6|386|ppc64le|s390x|riscv64)$/;
+function parsePlatforms(text2) {
+  const out = [];
+  for (const p of text2.split(/[\s,]+/).filter(Boolean)) {
+    if (!PLATFORM.test(p)) {
+      throw new InputError(
+        "--platforms",
+        `'${p}' is not a platform like linux/amd64, linux/arm64 or linux/arm/v7`
+      );
+    }
+    if (!out.includes(p)) out.push(p);
+  }
+  if (out.length === 0) throw new InputError("--platforms", "names no platform");
+  return out;
+}
+function parseImages(text2, available) {
+  const out = [];
+  for (const n of text2.split(/[\s,]+/).filter(Boolean)) {
+    if (!available.includes(n)) {
+      throw new InputError("--images", `'${n}' is not an image; the images are ${available.join(", ")}`);
+    }
+    if (!out.includes(n)) out.push(n);
+  }
+  if (out.length === 0) throw new InputError("--images", "names no image");
+  return out;
+}
+function parseBaseImages(values, platforms) {
+  const out = {};
+  for (const v of values) {
+    const m = /^(linux\/[^=]+)=(.+)$/.exec(v);
+    const [platform, ref] = m ? [m[1], m[2]] : [null, v];
+    if (!/^[a-zA-Z0-9][a-zA-Z0-9._\-/:@]*$/.test(ref)) {
+      throw new InputError("--base-image", `'${v}' is not IMAGE or PLATFORM=IMAGE`);
+    }
+    if (platform && !platforms.includes(platform)) {
+      throw new InputError(
+        "--base-image",
+        `'${platform}' is not one of the platforms built (${platforms.join(", ")})`
+      );
+    }
+    for (const p of platform ? [platform] : platforms) out[p] = ref;
+  }
+  return out;
+}
+var platformSlug = (p) => p.replace(/\//g, "-");
+function planTargets(o) {
+  return o.images.map((src) => {
+    const repository = `${o.registry}/${src.name}`;
+    const references = o.tags.tags.map((t) => `${repository}:${t}`);
+    const primary = o.tags.tags[0] ?? "latest";
+    return {
+      image: src.name,
+      repository,
+      references,
+      labels: o.labels(src),
+      source: src,
+      platforms: o.platforms.map((platform) => ({
+        platform,
+        args: {
+          ...src.args,
+          ...o.buildArgs,
+          ...o.baseImages[platform] ? { BASE_IMAGE: o.baseImages[platform] } : {}
+        },
+        // Per-platform images are pushed under these tags first; the manifest list then gets the final tags.
+        stagingRef: o.platforms.length > 1 ? `${repository}:${primary}-${platformSlug(platform)}` : references[0]
+      }))
+    };
+  });
+}
+function bakeDefinition(targets, o) {
+  const target = {};
+  for (const t of targets) {
+    const args = t.platforms[0].args;
+    const cache = o.github ? { "cache-from": [`type=gha,scope=${t.image}`], "cache-to": [`type=gha,scope=${t.image},mode=max`] } : o.push ? {
+      "cache-from": [`type=registry,ref=${t.repository}:buildcache`],
+      "cache-to": [`type=registry,ref=${t.repository}:buildcache,mode=max`]
+    } : {};
+    target[t.image] = {
+      context: t.source.contextDir,
+      dockerfile: t.source.dockerfile,
+      platforms: t.platforms.map((p) => p.platform),
+      tags: t.references,
+      labels: t.labels,
+      args,
+      ...cache,
+      output: [o.push ? "type=registry" : t.platforms.length === 1 ? "type=docker" : "type=cacheonly"],
+      // Images for the sandbox are built without extra entitlements.
+      entitlements: [],
+      "no-cache": false
+    };
+  }
+  return { group: { default: { targets: targets.map((t) => t.image) } }, target };
+}
+var MEDIA = {
+  manifest: "application/vnd.docker.distribution.manifest.v2+json",
+  list: "application/vnd.docker.distribution.manifest.list.v2+json",
+  ociManifest: "application/vnd.oci.image.manifest.v1+json",
+  ociIndex: "application/vnd.oci.image.index.v1+json"
+};
+function manifestList(entries) {
+  return {
+    schemaVersion: 2,
+    mediaType: MEDIA.list,
+    manifests: entries.map((e) => {
+      const [os3, architecture, variant] = e.platform.split("/");
+      return {
+        mediaType: e.mediaType,
+        digest: e.digest,
+        size: e.size,
+        platform: { os: os3, architecture, ...variant ? { variant } : {} }
+      };
+    })
+  };
+}
+function parseChallenge(header) {
+  const m = /^\s*(\w+)\s*(.*)$/.exec(header);
+  if (!m) return null;
+  const params = {};
+  for (const p of m[2].matchAll(/([a-zA-Z_]+)="([^"]*)"/g)) params[p[1].toLowerCase()] = p[2];
+  return { scheme: m[1].toLowerCase(), params };
+}
+function retryable(status) {
+  return status === null || status === 429 || status >= 500 && status <= 599;
+}
+function backoff(attempt, baseMs, retryAfter) {
+  const ra = retryAfter && /^\d+$/.test(retryAfter) ? Number(retryAfter) * 1e3 : null;
+  return Math.min(ra ?? baseMs * 2 ** (attempt - 1), 6e4);
+}
+
+// src/images/builder.ts
+var import_tar_stream5 = __toESM(require_tar_stream(), 1);
+import { spawn, spawnSync } from "node:child_process";
 import fs4 from "node:fs";
+import os from "node:os";
+import path8 from "node:path";
+import { Readable as Readable3 } from "node:stream";
+
+// src/images/registry.ts
+import crypto2 from "node:crypto";
+import http from "node:http";
+import https from "node:https";
+function parseReference(text2) {
+  const at = text2.indexOf("@");
+  let name = text2;
+  let ref = "latest";
+  if (at >= 0) {
+    name = text2.slice(0, at);
+    ref = text2.slice(at + 1);
+  } else {
+    const colon = text2.lastIndexOf(":");
+    if (colon > text2.lastIndexOf("/")) {
+      name = text2.slice(0, colon);
+      ref = text2.slice(colon + 1);
+    }
+  }
+  const [first, ...rest] = name.split("/");
+  const isHost = rest.length > 0 && (/[.:]/.test(first) || first === "localhost");
+  return isHost ? { host: first, repository: rest.join("/"), ref } : { host: "registry-1.docker.io", repository: name.includes("/") ? name : `library/${name}`, ref };
+}
+var isLoopback = (host) => /^(localhost|127\.\d+\.\d+\.\d+|\[::1\])(:\d+)?$/.test(host);
+var RegistryError = class extends Error {
+  constructor(message, status) {
+    super(message);
+    this.status = status;
+  }
+  status;
+};
+var RegistryClient = class {
+  constructor(host, creds, o = {}) {
+    this.host = host;
+    this.creds = creds;
+    this.o = o;
+  }
+  host;
+  creds;
+  o;
+  tokens = /* @__PURE__ */ new Map();
+  once(method, url, headers, body) {
+    const mod = url.protocol === "http:" ? http : https;
+    return new Promise((resolve, reject) => {
+      const req = mod.request(url, { method, headers, timeout: 6e4 }, (res) => {
+        const chunks = [];
+        res.on("data", (c) => chunks.push(c));
+        res.on(
+          "end",
+          () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) })
+        );
+        res.on("error", reject);
+      });
+      req.on("timeout", () => req.destroy(new Error("timed out")));
+      req.on("error", reject);
+      req.end(body);
+    });
+  }
+  async authorization(challenge, scope) {
+    const c = parseChallenge(challenge);
+    if (!c) return null;
+    if (c.scheme === "basic") {
+      return this.creds ? `Basic ${Buffer.from(`${this.creds.username}:${this.creds.password}`).toString("base64")}` : null;
+    }
+    if (c.scheme !== "bearer" || !c.params.realm) return null;
+    const cached = this.tokens.get(scope);
+    if (cached) return `Bearer ${cached}`;
+    const url = new URL(c.params.realm);
+    if (c.params.service) url.searchParams.set("service", c.params.service);
+    url.searchParams.set("scope", c.params.scope ?? scope);
+    const headers = {};
+    if (this.creds) {
+      headers.authorization = `Basic ${Buffer.from(`${this.creds.username}:${this.creds.password}`).toString("base64")}`;
+    }
+    const a = await this.once("GET", url, headers);
+    if (a.status !== 200)
+      throw new RegistryError(`the registry's token service answered ${a.status}`, a.status);
+    const j = JSON.parse(a.body.toString());
+    const token = j.token ?? j.access_token;
+    if (!token) throw new RegistryError("the registry issued no token", null);
+    this.tokens.set(scope, token);
+    return `Bearer ${token}`;
+  }
+  /** One request with auth (answering a 401 challenge once) and retries with backoff on 429/5xx/network errors. */
+  async request(method, path11, o) {
+    const url = new URL(`${isLoopback(this.host) ? "http" : "https"}://${this.host}${path11}`);
+    const attempts = this.o.attempts ?? 5;
+    const sleep = this.o.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
+    let auth2 = null;
+    for (let attempt = 1; ; attempt++) {
+      let a = null;
+      let err = null;
+      try {
+        a = await this.once(
+          method,
+          url,
+          { ...o.headers ?? {}, ...auth2 ? { authorization: auth2 } : {} },
+          o.body
+        );
+        if (a.status === 401 && !auth2 && a.headers["www-authenticate"]) {
+          auth2 = await this.authorization(String(a.headers["www-authenticate"]), o.scope);
+          if (auth2) {
+            a = await this.once(method, url, { ...o.headers ?? {}, authorization: auth2 }, o.body);
+          }
+        }
+      } catch (e) {
+        if (e instanceof RegistryError) throw e;
+        err = e;
+      }
+      const status = a ? a.status : null;
+      if (a && !retryable(status)) return a;
+      if (attempt >= attempts) {
+        if (a) return a;
+        throw new RegistryError(`${method} ${url.pathname}: ${err?.message ?? "no answer"}`, null);
+      }
+      await sleep(
+        backoff(
+          attempt,
+          this.o.baseDelayMs ?? 500,
+          a ? a.headers["retry-after"] : null
+        )
+      );
+    }
+  }
+  check(a, what) {
+    if (a.status === 401 || a.status === 403) {
+      throw new RegistryError(
+        `${what}: the registry refused the credentials (${a.status}); check the username and password`,
+        a.status
+      );
+    }
+    if (a.status < 200 || a.status > 299) {
+      throw new RegistryError(
+        `${what}: the registry answered ${a.status}: ${a.body.toString().slice(0, 300)}`,
+        a.status
+      );
+    }
+    return a;
+  }
+  async getManifest(repository, ref, accept) {
+    const a = this.check(
+      await this.request("GET", `/v2/${repository}/manifests/${ref}`, {
+        headers: { accept: accept.join(", ") },
+        scope: `repository:${repository}:pull`
+      }),
+      `read manifest ${repository}:${ref}`
+    );
+    const digest = String(
+      a.headers["docker-content-digest"] ?? `sha256:${crypto2.createHash("sha256").update(a.body).digest("hex")}`
+    );
+    const mediaType = String(a.headers["content-type"] ?? "").split(";")[0];
+    return {
+      digest,
+      mediaType,
+      size: a.body.length,
+      body: a.body,
+      json: JSON.parse(a.body.toString())
+    };
+  }
+  async putManifest(repository, ref, body, mediaType) {
+    const a = this.check(
+      await this.request("PUT", `/v2/${repository}/manifests/${ref}`, {
+        headers: { "content-type": mediaType },
+        body,
+        scope: `repository:${repository}:pull,push`
+      }),
+      `write manifest ${repository}:${ref}`
+    );
+    return String(a.headers["docker-content-digest"] ?? "");
+  }
+  async getBlobJson(repository, digest) {
+    let a = await this.request("GET", `/v2/${repository}/blobs/${digest}`, {
+      scope: `repository:${repository}:pull`
+    });
+    if (a.status >= 300 && a.status < 400 && a.headers.location) {
+      a = await this.once("GET", new URL(String(a.headers.location), `https://${this.host}`), {});
+    }
+    return JSON.parse(this.check(a, `read blob ${digest}`).body.toString());
+  }
+  /** Does the registry accept these credentials for pushing to `repository`? */
+  async canPush(repository) {
+    const a = await this.request("GET", `/v2/`, { scope: `repository:${repository}:pull,push` });
+    return a.status === 200;
+  }
+};
+
+// src/images/builder.ts
+function imageSources(root) {
+  const dir = path8.join(root, "images");
+  const out = [];
+  for (const name of fs4.readdirSync(dir).sort()) {
+    const dockerfile = path8.join(dir, name, "Dockerfile");
+    if (!fs4.existsSync(dockerfile)) continue;
+    const text2 = fs4.readFileSync(dockerfile, "utf8");
+    const first = /^#\s*(.+)$/m.exec(text2)?.[1] ?? name;
+    const args = {};
+    const toolchain = path8.join(dir, name, "lean-toolchain");
+    if (fs4.existsSync(toolchain)) args.LEAN_TOOLCHAIN = fs4.readFileSync(toolchain, "utf8").trim();
+    out.push({
+      name,
+      contextDir: name === "egress-proxy" ? path8.join(root, "dist") : path8.join(dir, name),
+      dockerfile,
+      title: `sandbox-action ${name}`,
+      description: first.replace(/^[\w-]+:\s*/, "").slice(0, 200),
+      args
+    });
+  }
+  return out;
+}
+function contextTar2(src) {
+  const pack = import_tar_stream5.default.pack();
+  const opts = { mode: 420, uid: 0, gid: 0, mtime: /* @__PURE__ */ new Date(0) };
+  const inside = path8.relative(src.contextDir, src.dockerfile);
+  const outside = inside.startsWith("..") || path8.isAbsolute(inside);
+  const walk = (rel) => {
+    for (const name of fs4.readdirSync(path8.join(src.contextDir, rel)).sort()) {
+      const r = rel ? `${rel}/${name}` : name;
+      const st = fs4.lstatSync(path8.join(src.contextDir, r));
+      if (st.isDirectory()) walk(r);
+      else if (st.isFile()) {
+        pack.entry(
+          { name: r, ...opts, mode: st.mode & 493 ? st.mode & 511 : 420 },
+          fs4.readFileSync(path8.join(src.contextDir, r))
+        );
+      }
+    }
+  };
+  walk("");
+  if (outside) pack.entry({ name: "Dockerfile", ...opts }, fs4.readFileSync(src.dockerfile));
+  pack.finalize();
+  return { stream: Readable3.from(pack), dockerfile: outside ? "Dockerfile" : inside };
+}
+function hasBuildx() {
+  const r = spawnSync("docker", ["buildx", "version"], { stdio: "ignore" });
+  return r.status === 0;
+}
+function credentialsFor(host, given, home = os.homedir()) {
+  if (given) return given;
+  try {
+    const cfg = JSON.parse(
+      fs4.readFileSync(
+        path8.join(process.env.DOCKER_CONFIG ?? path8.join(home, ".docker"), "config.json"),
+        "utf8"
+      )
+    );
+    const auth2 = cfg.auths?.[host]?.auth ?? cfg.auths?.[`https://${host}`]?.auth;
+    if (!auth2) return null;
+    const text2 = Buffer.from(auth2, "base64").toString("utf8");
+    const i = text2.indexOf(":");
+    return i > 0 ? { username: text2.slice(0, i), password: text2.slice(i + 1) } : null;
+  } catch {
+    return null;
+  }
+}
+async function buildWithEngine(engine, targets, o) {
+  const images = [];
+  for (const t of targets) {
+    const built = {
+      image: t.image,
+      references: t.references,
+      digest: null,
+      platforms: [],
+      pushed: false
+    };
+    for (const p of t.platforms) {
+      const ctx = contextTar2(t.source);
+      o.progress(`building ${t.image} for ${p.platform}`);
+      await engine.imageBuild(
+        ctx.stream,
+        {
+          tags: [p.stagingRef],
+          dockerfile: ctx.dockerfile,
+          buildArgs: p.args,
+          labels: t.labels,
+          platform: p.platform,
+          noCache: o.noCache === true
+        },
+        (l) => o.progress(`  ${t.image} ${p.platform}: ${l}`)
+      );
+      built.platforms.push({ platform: p.platform, ref: p.stagingRef, digest: null });
+    }
+    if (t.platforms.length === 1) {
+      for (const r of t.references)
+        if (r !== t.platforms[0].stagingRef) await engine.imageTag(t.platforms[0].stagingRef, r);
+    }
+    if (o.push) {
+      const ref = parseReference(t.references[0]);
+      const registry = new RegistryClient(ref.host, o.creds);
+      const auth2 = o.creds ? { ...o.creds, serveraddress: ref.host } : null;
+      const entries = [];
+      for (const p of built.platforms) {
+        o.progress(`pushing ${p.ref}`);
+        const pushed = await withRetries(() => engine.imagePush(p.ref, auth2), o.progress);
+        p.digest = pushed.digest;
+        const m = await registry.getManifest(ref.repository, pushed.digest, [
+          MEDIA.manifest,
+          MEDIA.ociManifest
+        ]);
+        entries.push({
+          digest: pushed.digest,
+          size: m.size,
+          mediaType: m.mediaType || MEDIA.manifest,
+          platform: p.platform
+        });
+      }
+      let body;
+      let mediaType;
+      if (entries.length > 1) {
+        body = Buffer.from(JSON.stringify(manifestList(entries), null, 2));
+        mediaType = MEDIA.list;
+      } else {
+        const m = await registry.getManifest(ref.repository, entries[0].digest, [
+          MEDIA.manifest,
+          MEDIA.ociManifest
+        ]);
+        body = m.body;
+        mediaType = m.mediaType;
+      }
+      for (const r of t.references) {
+        const tag = parseReference(r).ref;
+        built.digest = await registry.putManifest(ref.repository, tag, body, mediaType);
+        o.progress(`tagged ${r}`);
+      }
+      built.pushed = true;
+    }
+    images.push(built);
+  }
+  return { builder: "engine", images };
+}
+async function withRetries(fn, progress, attempts = 4) {
+  for (let i = 1; ; i++) {
+    try {
+      return await fn();
+    } catch (err) {
+      const msg = err.message;
+      const transient = /\b(429|5\d\d)\b|toomanyrequests|timeout|connection reset|EOF/i.test(msg);
+      if (!transient || i >= attempts) throw err;
+      const ms = 1e3 * 2 ** (i - 1);
+      progress(`retrying in ${ms} ms after: ${msg.slice(0, 200)}`);
+      await new Promise((r) => setTimeout(r, ms));
+    }
+  }
+}
+async function buildWithBake(targets, o) {
+  const def = bakeDefinition(targets, o);
+  const file = path8.join(fs4.mkdtempSync(path8.join(os.tmpdir(), "sa-bake-")), "bake.json");
+  fs4.writeFileSync(file, JSON.stringify(def, null, 2));
+  const code = await new Promise((resolve) => {
+    const child = spawn("docker", ["buildx", "bake", "-f", file, ...o.push ? ["--push"] : []], {
+      stdio: ["ignore", "inherit", "inherit"]
+    });
+    child.on("close", (c) => resolve(c ?? 1));
+  });
+  if (code !== 0) throw new EngineError("docker", "buildx bake", `exited with ${code}`);
+  return {
+    builder: "buildx",
+    images: targets.map((t) => ({
+      image: t.image,
+      references: t.references,
+      digest: null,
+      platforms: t.platforms.map((p) => ({ platform: p.platform, ref: t.references[0], digest: null })),
+      pushed: o.push
+    }))
+  };
+}
+async function checkPushCredentials(reference, creds) {
+  const ref = parseReference(reference);
+  if (!creds) {
+    throw new InputError(
+      "--push",
+      `no credentials for ${ref.host}: pass --username with --password-stdin (or run docker login ${ref.host})`
+    );
+  }
+  const ok = await new RegistryClient(ref.host, creds, { attempts: 3 }).canPush(ref.repository).catch(() => false);
+  if (!ok) {
+    throw new InputError(
+      "--password-stdin",
+      `the registry ${ref.host} refused the credentials of '${creds.username}'`
+    );
+  }
+}
+
+// src/images/tags.ts
+var import_semver2 = __toESM(require_semver2(), 1);
+var TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
+var SHA = /^[0-9a-f]{40}$/;
+var REPOSITORY = /^(?:[a-z0-9]+(?:[.-][a-z0-9]+)*(?::\d+)?\/)?[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:\/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*$/;
+function sanitizeTag(text2) {
+  const t = text2.replace(/[^A-Za-z0-9_.-]/g, "-").replace(/^[.-]+/, "").slice(0, 128);
+  return TAG.test(t) ? t : null;
+}
+function normalizeRepository(repo) {
+  const r = repo.trim().toLowerCase();
+  if (!REPOSITORY.test(r) || r.length > 255) {
+    throw new InputError("--repository", `'${repo}' is not an image repository like ghcr.io/owner/name`);
+  }
+  return r;
+}
+function planTags(f) {
+  const repository = normalizeRepository(f.repository);
+  const isPr = f.event === "pull_request" || f.event === "pull_request_target";
+  let sha = f.sha.toLowerCase();
+  let shaNote = "the commit of the ref";
+  if (isPr) {
+    if (f.shaSource === "head") {
+      if (!f.headSha)
+        throw new InputError("--pr-sha", "head needs the pull request head commit (--head-sha)");
+      sha = f.headSha.toLowerCase();
+      shaNote = "the pull request's head commit (--pr-sha head)";
+    } else {
+      shaNote = "GitHub's merge commit of the pull request into its base (--pr-sha head tags the head commit instead)";
+    }
+  }
+  if (!SHA.test(sha)) throw new InputError("--sha", `'${sha}' is not a 40-character commit id`);
+  const tags = [`sha-${sha.slice(0, 7)}`, sha];
+  let version = null;
+  let push = true;
+  let pushNote = "pushed";
+  const branch = /^refs\/heads\/(.+)$/.exec(f.ref)?.[1] ?? null;
+  const tagRef = /^refs\/tags\/(.+)$/.exec(f.ref)?.[1] ?? null;
+  if (isPr) {
+    if (f.pr === null || !Number.isInteger(f.pr) || f.pr <= 0) {
+      throw new InputError("--pr", "a pull request event needs its number (--pr N)");
+    }
+    tags.push(`pr-${f.pr}`);
+    version = `pr-${f.pr}`;
+    if (f.fork) {
+      push = false;
+      pushNote = "not pushed: the pull request comes from a fork, and its code must never get registry credentials";
+    }
+  } else if (tagRef !== null) {
+    const v = import_semver2.default.valid(tagRef.replace(/^v(?=\d)/, ""), { loose: false });
+    if (v !== null && /^v?\d/.test(tagRef)) {
+      const p = import_semver2.default.parse(v);
+      version = v;
+      const full = sanitizeTag(v);
+      if (!full) throw new InputError("--ref", `version '${v}' cannot be made a Docker tag`);
+      tags.push(full);
+      if (p.prerelease.length === 0) {
+        tags.push(`${p.major}.${p.minor}`);
+        if (p.major > 0) tags.push(`${p.major}`);
+      }
+    } else {
+      const t = sanitizeTag(tagRef);
+      if (!t) throw new InputError("--ref", `tag '${tagRef}' cannot be made a Docker tag`);
+      tags.push(t);
+      version = t;
+    }
+  } else if (branch !== null) {
+    if (branch === f.defaultBranch) tags.push("latest");
+    version = sanitizeTag(branch);
+  } else {
+    throw new InputError("--ref", `'${f.ref}' is not refs/heads/…, refs/tags/… or refs/pull/…`);
+  }
+  for (const x of f.extra) {
+    const t = sanitizeTag(x);
+    if (!t)
+      throw new InputError("--tag", `'${x}' cannot be made a Docker tag ([A-Za-z0-9_][A-Za-z0-9_.-]{0,127})`);
+    tags.push(t);
+  }
+  const unique = [...new Set(tags)];
+  return {
+    repository,
+    tags: unique,
+    references: unique.map((t) => `${repository}:${t}`),
+    sha,
+    shaNote,
+    version,
+    push,
+    pushNote
+  };
+}
+function ociLabels(o) {
+  return {
+    "org.opencontainers.image.source": o.sourceUrl,
+    "org.opencontainers.image.revision": o.sha,
+    ...o.version ? { "org.opencontainers.image.version": o.version } : {},
+    "org.opencontainers.image.created": o.created,
+    "org.opencontainers.image.title": o.title,
+    "org.opencontainers.image.description": o.description,
+    "org.opencontainers.image.licenses": o.licenses
+  };
+}
+function factsFromGithub(env, event) {
+  const obj = (v) => typeof v === "object" && v !== null ? v : {};
+  const str2 = (v) => typeof v === "string" ? v : void 0;
+  const e = obj(event);
+  const repo = obj(e.repository);
+  const pr = obj(e.pull_request);
+  const headRepo = obj(obj(pr.head).repo);
+  const out = {};
+  if (env.GITHUB_SHA) out.sha = env.GITHUB_SHA;
+  if (env.GITHUB_REF) out.ref = env.GITHUB_REF;
+  if (env.GITHUB_EVENT_NAME) out.event = env.GITHUB_EVENT_NAME;
+  const defaultBranch = str2(repo.default_branch);
+  if (defaultBranch) out.defaultBranch = defaultBranch;
+  if (typeof pr.number === "number") out.pr = pr.number;
+  const headSha = str2(obj(pr.head).sha);
+  if (headSha) out.headSha = headSha;
+  const headName = str2(headRepo.full_name);
+  const baseName = str2(repo.full_name);
+  if (headName && baseName) out.fork = headName !== baseName;
+  if (env.GITHUB_REPOSITORY) {
+    out.repository = `${env.REGISTRY || `ghcr.io/${env.GITHUB_REPOSITORY}`}`;
+    out.sourceUrl = `${env.GITHUB_SERVER_URL || "https://github.com"}/${env.GITHUB_REPOSITORY}`;
+  }
+  return out;
+}
+
+// src/cli/tags.ts
+import fs5 from "node:fs";
+var TAGS_TABLE = {
+  sha: { kind: "string", help: "commit (default $GITHUB_SHA)" },
+  ref: { kind: "string", help: "refs/heads/…, refs/tags/… or refs/pull/… (default $GITHUB_REF)" },
+  event: { kind: "string", help: "push, pull_request, … (default $GITHUB_EVENT_NAME, else push)" },
+  "default-branch": { kind: "string", help: "default branch (default: from the event, else main)" },
+  pr: { kind: "string", help: "pull request number (default: from the event)" },
+  fork: { kind: "boolean", help: "the pull request comes from a fork (default: from the event)" },
+  "head-sha": { kind: "string", help: "pull request head commit (default: from the event)" },
+  "pr-sha": { kind: "string", help: "on pull requests tag the merge commit (default) or the head" },
+  tag: { kind: "strings", help: "extra tag (repeatable)" },
+  repository: {
+    kind: "string",
+    help: "image repository (default $REGISTRY, else ghcr.io/$GITHUB_REPOSITORY)"
+  },
+  image: { kind: "string", help: "image name appended to the repository, e.g. python-sandbox" },
+  json: { kind: "boolean", help: "print the plan as JSON" },
+  help: { kind: "boolean", help: "this help", short: "h" }
+};
+function tagsCommand(argv, env, io) {
+  try {
+    const { options: o, positionals } = parseCommandLine(argv, TAGS_TABLE);
+    if (positionals.length) throw new InputError(positionals[0], "tags takes no arguments");
+    const facts = tagFactsFrom(o, env);
+    const plan2 = planTags(facts);
+    if (o.json) io.stdout.write(`${JSON.stringify(plan2, null, 2)}
+`);
+    else {
+      for (const r of plan2.references) io.stdout.write(`${r}
+`);
+      io.stderr.write(`sandbox-action: ${plan2.pushNote}; sha tags name ${plan2.shaNote}
+`);
+    }
+    return 0;
+  } catch (err) {
+    io.stderr.write(`sandbox-action: ${errorMessage(err)}
+`);
+    return 2;
+  }
+}
+function tagFactsFrom(o, env) {
+  let event = {};
+  if (env.GITHUB_EVENT_PATH) {
+    try {
+      event = JSON.parse(fs5.readFileSync(env.GITHUB_EVENT_PATH, "utf8"));
+    } catch (err) {
+      throw new InputError("GITHUB_EVENT_PATH", `cannot read the event: ${errorMessage(err)}`);
+    }
+  }
+  const gh = factsFromGithub(env, event);
+  const s = (k) => typeof o[k] === "string" ? o[k] : void 0;
+  const prText = s("pr");
+  if (prText !== void 0 && !/^\d+$/.test(prText))
+    throw new InputError("--pr", `'${prText}' is not a number`);
+  const prSha = s("pr-sha") ?? "merge";
+  if (prSha !== "merge" && prSha !== "head")
+    throw new InputError("--pr-sha", `'${prSha}' is not merge or head`);
+  const sha = s("sha") ?? gh.sha;
+  const ref = s("ref") ?? gh.ref;
+  if (!sha) throw new InputError("--sha", "is required outside GitHub Actions");
+  if (!ref) throw new InputError("--ref", "is required outside GitHub Actions");
+  const base = s("repository") ?? gh.repository;
+  if (!base) throw new InputError("--repository", "is required outside GitHub Actions (or set REGISTRY)");
+  const image = s("image");
+  const facts = {
+    sha,
+    ref,
+    event: s("event") ?? gh.event ?? "push",
+    defaultBranch: s("default-branch") ?? gh.defaultBranch ?? "main",
+    pr: prText !== void 0 ? Number(prText) : gh.pr ?? null,
+    fork: o.fork === true || gh.fork === true,
+    headSha: s("head-sha") ?? gh.headSha ?? null,
+    shaSource: prSha,
+    extra: Array.isArray(o.tag) ? o.tag : [],
+    repository: image ? `${base}/${image}` : base
+  };
+  return facts;
+}
+
+// src/cli/build.ts
+var TAG_OPTIONS = Object.fromEntries(
+  Object.entries(TAGS_TABLE).filter(([k]) => !["image", "json", "repository", "help"].includes(k))
+);
+var BUILD_TABLE = {
+  images: { kind: "string", help: "comma-separated images to build (default: every image in images/)" },
+  platforms: { kind: "string", help: "comma-separated platforms (default $PLATFORMS, else linux/amd64)" },
+  push: { kind: "boolean", help: "push to the registry (a manifest list when several platforms)" },
+  registry: {
+    kind: "string",
+    help: "where images go: REGISTRY/IMAGE:TAG (default $REGISTRY, else ghcr.io/OWNER/REPO lowercased)"
+  },
+  "base-image": {
+    kind: "strings",
+    help: "BASE_IMAGE build argument, IMAGE or PLATFORM=IMAGE (repeatable; default: each Dockerfile's own)"
+  },
+  "build-arg": { kind: "strings", help: "KEY=VALUE build argument for every image (repeatable)" },
+  username: { kind: "string", help: "registry user (with --password-stdin; default: docker login's)" },
+  "password-stdin": {
+    kind: "boolean",
+    help: "read the registry password from stdin (never from the command line)"
+  },
+  builder: { kind: "string", help: "auto (default: buildx when present, else the engine), buildx or engine" },
+  root: { kind: "string", help: "the directory holding images/ (default: this installation's)" },
+  "dry-run": {
+    kind: "boolean",
+    help: "print the plan (targets, tags, labels, bake definition) and build nothing"
+  },
+  json: { kind: "boolean", help: "print the outcome as JSON" },
+  ...TAG_OPTIONS,
+  help: { kind: "boolean", help: "this help", short: "h" }
+};
+function projectRoot(from = fileURLToPath2(import.meta.url)) {
+  let dir = path9.dirname(from);
+  for (let i = 0; i < 6; i++) {
+    if (fs6.existsSync(path9.join(dir, "images")) && fs6.existsSync(path9.join(dir, "package.json"))) return dir;
+    dir = path9.dirname(dir);
+  }
+  return process.cwd();
+}
+function git(args, cwd) {
+  try {
+    return execFileSync("git", args, { cwd, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim() || void 0;
+  } catch {
+    return void 0;
+  }
+}
+function parseBuild(argv, env, readStdin) {
+  const { options: o, positionals } = parseCommandLine(argv, BUILD_TABLE);
+  if (positionals.length) throw new InputError(positionals[0], "build takes no arguments");
+  const s = (k) => typeof o[k] === "string" ? o[k] : void 0;
+  const list2 = (k) => Array.isArray(o[k]) ? o[k] : [];
+  const root = path9.resolve(s("root") ?? projectRoot());
+  if (!fs6.existsSync(path9.join(root, "images")))
+    throw new InputError("--root", `'${root}' has no images/ directory`);
+  const sources = imageSources(root);
+  const names = sources.map((x) => x.name);
+  const images = s("images") ? parseImages(s("images"), names) : names;
+  const platforms = parsePlatforms(s("platforms") ?? env.PLATFORMS ?? "linux/amd64");
+  const baseImages = parseBaseImages(list2("base-image"), platforms);
+  const buildArgs = {};
+  for (const a of list2("build-arg")) {
+    const m = /^([A-Za-z_][A-Za-z0-9_]*)=(.*)$/s.exec(a);
+    if (!m) throw new InputError("--build-arg", `'${a.split("=")[0]}' is not KEY=VALUE`);
+    buildArgs[m[1]] = m[2];
+  }
+  const builder = s("builder") ?? "auto";
+  if (!["auto", "buildx", "engine"].includes(builder)) {
+    throw new InputError("--builder", `'${builder}' is not auto, buildx or engine`);
+  }
+  const registryText = s("registry") ?? env.REGISTRY ?? (env.GITHUB_REPOSITORY ? `ghcr.io/${env.GITHUB_REPOSITORY}` : void 0);
+  if (!registryText)
+    throw new InputError("--registry", "is required outside GitHub Actions (or set REGISTRY)");
+  const registry = normalizeRepository(registryText);
+  const cwd = process.cwd();
+  const withGit = { ...o };
+  if (!withGit.sha && !env.GITHUB_SHA) withGit.sha = git(["rev-parse", "HEAD"], cwd);
+  if (!withGit.ref && !env.GITHUB_REF) {
+    const branch = git(["symbolic-ref", "-q", "HEAD"], cwd);
+    withGit.ref = branch ?? (withGit.sha ? `refs/heads/detached` : void 0);
+  }
+  const facts = tagFactsFrom({ ...withGit, repository: registry }, env);
+  const tags = planTags(facts);
+  if (tags.tags.length === 0) throw new InputError("--tag", "no tag could be made for this commit");
+  const push = o.push === true;
+  if (push && !tags.push) throw new InputError("--push", tags.pushNote);
+  let creds = null;
+  if (o["password-stdin"] === true) {
+    const user = s("username");
+    if (!user) throw new InputError("--password-stdin", "needs --username");
+    const password = readStdin().replace(/\r?\n$/, "");
+    if (!password) throw new InputError("--password-stdin", "read an empty password from stdin");
+    creds = { username: user, password };
+  } else if (s("username")) {
+    throw new InputError(
+      "--username",
+      "needs --password-stdin (a password is never taken from the command line)"
+    );
+  }
+  if (push) creds = credentialsFor(parseReference(`${registry}/x:y`).host, creds);
+  const sourceUrl = env.GITHUB_REPOSITORY ? `${env.GITHUB_SERVER_URL || "https://github.com"}/${env.GITHUB_REPOSITORY}` : git(["remote", "get-url", "origin"], cwd) ?? "";
+  const created = (env.SOURCE_DATE_EPOCH && /^\d+$/.test(env.SOURCE_DATE_EPOCH) ? new Date(Number(env.SOURCE_DATE_EPOCH) * 1e3).toISOString() : git(["show", "-s", "--format=%cI", tags.sha], cwd)) ?? (/* @__PURE__ */ new Date(0)).toISOString();
+  const targets = planTargets({
+    images: sources.filter((x) => images.includes(x.name)),
+    platforms,
+    registry,
+    tags,
+    labels: (src) => ociLabels({
+      sourceUrl,
+      sha: tags.sha,
+      version: tags.version,
+      created,
+      title: src.title,
+      description: src.description,
+      licenses: "MIT"
+    }),
+    baseImages,
+    buildArgs
+  });
+  return {
+    targets,
+    tags,
+    push,
+    builder,
+    creds,
+    dryRun: o["dry-run"] === true,
+    noCache: o["no-cache"] === true,
+    json: o.json === true,
+    root
+  };
+}
+async function executeBuild(req, engine, progress, env) {
+  const useBuildx = req.builder === "buildx" || req.builder === "auto" && hasBuildx();
+  if (req.builder === "buildx" && !hasBuildx()) {
+    throw new InputError("--builder", "buildx: `docker buildx` is not installed here; use --builder engine");
+  }
+  if (req.push) await checkPushCredentials(req.targets[0].references[0], req.creds);
+  if (useBuildx)
+    return buildWithBake(req.targets, {
+      push: req.push,
+      github: env.GITHUB_ACTIONS === "true",
+      root: req.root,
+      progress
+    });
+  return buildWithEngine(await engine(), req.targets, {
+    push: req.push,
+    creds: req.creds,
+    progress,
+    noCache: req.noCache
+  });
+}
+async function buildCommand(argv, env, io, engine) {
+  let req;
+  try {
+    req = parseBuild(argv, env, () => fs6.readFileSync(0, "utf8"));
+  } catch (err) {
+    io.stderr.write(`sandbox-action: ${errorMessage(err)}
+`);
+    return 2;
+  }
+  if (req.dryRun) {
+    io.stdout.write(
+      `${JSON.stringify({ tags: req.tags, targets: req.targets.map(({ source, ...t }) => ({ ...t, context: source.contextDir, dockerfile: source.dockerfile })) }, null, 2)}
+`
+    );
+    return 0;
+  }
+  try {
+    const run2 = await executeBuild(
+      { ...req, push: req.push },
+      engine,
+      (l) => io.stderr.write(`sandbox-action: ${l}
+`),
+      env
+    );
+    if (req.json) io.stdout.write(`${JSON.stringify(run2, null, 2)}
+`);
+    else {
+      for (const i of run2.images) {
+        for (const r of i.references) io.stdout.write(`${r}${i.digest ? ` ${i.digest}` : ""}
+`);
+      }
+    }
+    return 0;
+  } catch (err) {
+    io.stderr.write(`sandbox-action: ${errorMessage(err)}
+`);
+    return err instanceof InputError ? 2 : 1;
+  }
+}
+
+// src/cli/report.ts
+import fs7 from "node:fs";
 
 // src/report/summary.ts
 var SUMMARY_LIMIT = 1024 * 1024;
@@ -13125,17 +14048,17 @@ function requestLog(octokit) {
     octokit.log.debug("request", options);
     const start = Date.now();
     const requestOptions = octokit.request.endpoint.parse(options);
-    const path9 = requestOptions.url.replace(options.baseUrl, "");
+    const path11 = requestOptions.url.replace(options.baseUrl, "");
     return request2(options).then((response) => {
       const requestId = response.headers["x-github-request-id"];
       octokit.log.info(
-        `${requestOptions.method} ${path9} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
+        `${requestOptions.method} ${path11} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
       );
       return response;
     }).catch((error) => {
       const requestId = error.response?.headers["x-github-request-id"] || "UNKNOWN";
       octokit.log.error(
-        `${requestOptions.method} ${path9} - ${error.status} with id ${requestId} in ${Date.now() - start}ms`
+        `${requestOptions.method} ${path11} - ${error.status} with id ${requestId} in ${Date.now() - start}ms`
       );
       throw error;
     });
@@ -15730,16 +16653,16 @@ var REPORT_TABLE = {
 };
 function readLimited(file) {
   try {
-    const st = fs4.statSync(file);
+    const st = fs7.statSync(file);
     if (!st.isFile()) return { reason: `'${file}' is not a regular file` };
     if (st.size > LIMITS.fileBytes)
       return { reason: `the file is ${st.size} bytes, above ${LIMITS.fileBytes}` };
-    return { bytes: fs4.readFileSync(file) };
+    return { bytes: fs7.readFileSync(file) };
   } catch (err) {
     return { reason: `the file cannot be read: ${errorMessage(err)}` };
   }
 }
-async function reportCommand(argv, env, io) {
+async function reportCommand(argv, env, io, onDone = () => void 0) {
   let target;
   let file;
   let dryRun;
@@ -15754,7 +16677,7 @@ async function reportCommand(argv, env, io) {
     if (!m) throw new InputError("--repository", `'${repository}' is not owner/repo`);
     let headSha = s("head-sha");
     if (!headSha && env.GITHUB_EVENT_PATH) {
-      const event = JSON.parse(fs4.readFileSync(env.GITHUB_EVENT_PATH, "utf8"));
+      const event = JSON.parse(fs7.readFileSync(env.GITHUB_EVENT_PATH, "utf8"));
       if (typeof event.workflow_run?.head_sha === "string") headSha = event.workflow_run.head_sha;
     }
     if (!headSha || !/^[0-9a-f]{40}$/.test(headSha)) {
@@ -15783,6 +16706,7 @@ async function reportCommand(argv, env, io) {
     ];
     io.stdout.write(`${JSON.stringify(requests, null, 2)}
 `);
+    onDone({ id: null, conclusion: plan2.conclusion, requests: requests.length });
     return 0;
   }
   try {
@@ -15794,6 +16718,7 @@ async function reportCommand(argv, env, io) {
       `sandbox-action: check run ${sent.id} (${plan2.conclusion}) in ${sent.requests} requests
 `
     );
+    onDone({ id: sent.id, conclusion: plan2.conclusion, requests: sent.requests });
     return 0;
   } catch (err) {
     io.stderr.write(`sandbox-action: the Checks API refused: ${errorMessage(err)}
@@ -15802,207 +16727,13 @@ async function reportCommand(argv, env, io) {
   }
 }
 
-// src/cli/tags.ts
-import fs5 from "node:fs";
-
-// src/images/tags.ts
-var import_semver2 = __toESM(require_semver2(), 1);
-var TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
-var SHA = /^[0-9a-f]{40}$/;
-var REPOSITORY = /^(?:[a-z0-9]+(?:[.-][a-z0-9]+)*(?::\d+)?\/)?[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:\/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*$/;
-function sanitizeTag(text2) {
-  const t = text2.replace(/[^A-Za-z0-9_.-]/g, "-").replace(/^[.-]+/, "").slice(0, 128);
-  return TAG.test(t) ? t : null;
-}
-function normalizeRepository(repo) {
-  const r = repo.trim().toLowerCase();
-  if (!REPOSITORY.test(r) || r.length > 255) {
-    throw new InputError("--repository", `'${repo}' is not an image repository like ghcr.io/owner/name`);
-  }
-  return r;
-}
-function planTags(f) {
-  const repository = normalizeRepository(f.repository);
-  const isPr = f.event === "pull_request" || f.event === "pull_request_target";
-  let sha = f.sha.toLowerCase();
-  let shaNote = "the commit of the ref";
-  if (isPr) {
-    if (f.shaSource === "head") {
-      if (!f.headSha)
-        throw new InputError("--pr-sha", "head needs the pull request head commit (--head-sha)");
-      sha = f.headSha.toLowerCase();
-      shaNote = "the pull request's head commit (--pr-sha head)";
-    } else {
-      shaNote = "GitHub's merge commit of the pull request into its base (--pr-sha head tags the head commit instead)";
-    }
-  }
-  if (!SHA.test(sha)) throw new InputError("--sha", `'${sha}' is not a 40-character commit id`);
-  const tags = [`sha-${sha.slice(0, 7)}`, sha];
-  let version = null;
-  let push = true;
-  let pushNote = "pushed";
-  const branch = /^refs\/heads\/(.+)$/.exec(f.ref)?.[1] ?? null;
-  const tagRef = /^refs\/tags\/(.+)$/.exec(f.ref)?.[1] ?? null;
-  if (isPr) {
-    if (f.pr === null || !Number.isInteger(f.pr) || f.pr <= 0) {
-      throw new InputError("--pr", "a pull request event needs its number (--pr N)");
-    }
-    tags.push(`pr-${f.pr}`);
-    version = `pr-${f.pr}`;
-    if (f.fork) {
-      push = false;
-      pushNote = "not pushed: the pull request comes from a fork, and its code must never get registry credentials";
-    }
-  } else if (tagRef !== null) {
-    const v = import_semver2.default.valid(tagRef.replace(/^v(?=\d)/, ""), { loose: false });
-    if (v !== null && /^v?\d/.test(tagRef)) {
-      const p = import_semver2.default.parse(v);
-      version = v;
-      const full = sanitizeTag(v);
-      if (!full) throw new InputError("--ref", `version '${v}' cannot be made a Docker tag`);
-      tags.push(full);
-      if (p.prerelease.length === 0) {
-        tags.push(`${p.major}.${p.minor}`);
-        if (p.major > 0) tags.push(`${p.major}`);
-      }
-    } else {
-      const t = sanitizeTag(tagRef);
-      if (!t) throw new InputError("--ref", `tag '${tagRef}' cannot be made a Docker tag`);
-      tags.push(t);
-      version = t;
-    }
-  } else if (branch !== null) {
-    if (branch === f.defaultBranch) tags.push("latest");
-    version = sanitizeTag(branch);
-  } else {
-    throw new InputError("--ref", `'${f.ref}' is not refs/heads/…, refs/tags/… or refs/pull/…`);
-  }
-  for (const x of f.extra) {
-    const t = sanitizeTag(x);
-    if (!t)
-      throw new InputError("--tag", `'${x}' cannot be made a Docker tag ([A-Za-z0-9_][A-Za-z0-9_.-]{0,127})`);
-    tags.push(t);
-  }
-  const unique = [...new Set(tags)];
-  return {
-    repository,
-    tags: unique,
-    references: unique.map((t) => `${repository}:${t}`),
-    sha,
-    shaNote,
-    version,
-    push,
-    pushNote
-  };
-}
-function factsFromGithub(env, event) {
-  const obj = (v) => typeof v === "object" && v !== null ? v : {};
-  const str2 = (v) => typeof v === "string" ? v : void 0;
-  const e = obj(event);
-  const repo = obj(e.repository);
-  const pr = obj(e.pull_request);
-  const headRepo = obj(obj(pr.head).repo);
-  const out = {};
-  if (env.GITHUB_SHA) out.sha = env.GITHUB_SHA;
-  if (env.GITHUB_REF) out.ref = env.GITHUB_REF;
-  if (env.GITHUB_EVENT_NAME) out.event = env.GITHUB_EVENT_NAME;
-  const defaultBranch = str2(repo.default_branch);
-  if (defaultBranch) out.defaultBranch = defaultBranch;
-  if (typeof pr.number === "number") out.pr = pr.number;
-  const headSha = str2(obj(pr.head).sha);
-  if (headSha) out.headSha = headSha;
-  const headName = str2(headRepo.full_name);
-  const baseName = str2(repo.full_name);
-  if (headName && baseName) out.fork = headName !== baseName;
-  if (env.GITHUB_REPOSITORY) {
-    out.repository = `${env.REGISTRY || `ghcr.io/${env.GITHUB_REPOSITORY}`}`;
-    out.sourceUrl = `${env.GITHUB_SERVER_URL || "https://github.com"}/${env.GITHUB_REPOSITORY}`;
-  }
-  return out;
-}
-
-// src/cli/tags.ts
-var TAGS_TABLE = {
-  sha: { kind: "string", help: "commit (default $GITHUB_SHA)" },
-  ref: { kind: "string", help: "refs/heads/…, refs/tags/… or refs/pull/… (default $GITHUB_REF)" },
-  event: { kind: "string", help: "push, pull_request, … (default $GITHUB_EVENT_NAME, else push)" },
-  "default-branch": { kind: "string", help: "default branch (default: from the event, else main)" },
-  pr: { kind: "string", help: "pull request number (default: from the event)" },
-  fork: { kind: "boolean", help: "the pull request comes from a fork (default: from the event)" },
-  "head-sha": { kind: "string", help: "pull request head commit (default: from the event)" },
-  "pr-sha": { kind: "string", help: "on pull requests tag the merge commit (default) or the head" },
-  tag: { kind: "strings", help: "extra tag (repeatable)" },
-  repository: {
-    kind: "string",
-    help: "image repository (default $REGISTRY, else ghcr.io/$GITHUB_REPOSITORY)"
-  },
-  image: { kind: "string", help: "image name appended to the repository, e.g. python-sandbox" },
-  json: { kind: "boolean", help: "print the plan as JSON" },
-  help: { kind: "boolean", help: "this help", short: "h" }
-};
-function tagsCommand(argv, env, io) {
-  try {
-    const { options: o, positionals } = parseCommandLine(argv, TAGS_TABLE);
-    if (positionals.length) throw new InputError(positionals[0], "tags takes no arguments");
-    let event = {};
-    if (env.GITHUB_EVENT_PATH) {
-      try {
-        event = JSON.parse(fs5.readFileSync(env.GITHUB_EVENT_PATH, "utf8"));
-      } catch (err) {
-        throw new InputError("GITHUB_EVENT_PATH", `cannot read the event: ${errorMessage(err)}`);
-      }
-    }
-    const gh = factsFromGithub(env, event);
-    const s = (k) => typeof o[k] === "string" ? o[k] : void 0;
-    const prText = s("pr");
-    if (prText !== void 0 && !/^\d+$/.test(prText))
-      throw new InputError("--pr", `'${prText}' is not a number`);
-    const prSha = s("pr-sha") ?? "merge";
-    if (prSha !== "merge" && prSha !== "head")
-      throw new InputError("--pr-sha", `'${prSha}' is not merge or head`);
-    const sha = s("sha") ?? gh.sha;
-    const ref = s("ref") ?? gh.ref;
-    if (!sha) throw new InputError("--sha", "is required outside GitHub Actions");
-    if (!ref) throw new InputError("--ref", "is required outside GitHub Actions");
-    const base = s("repository") ?? gh.repository;
-    if (!base) throw new InputError("--repository", "is required outside GitHub Actions (or set REGISTRY)");
-    const image = s("image");
-    const facts = {
-      sha,
-      ref,
-      event: s("event") ?? gh.event ?? "push",
-      defaultBranch: s("default-branch") ?? gh.defaultBranch ?? "main",
-      pr: prText !== void 0 ? Number(prText) : gh.pr ?? null,
-      fork: o.fork === true || gh.fork === true,
-      headSha: s("head-sha") ?? gh.headSha ?? null,
-      shaSource: prSha,
-      extra: Array.isArray(o.tag) ? o.tag : [],
-      repository: image ? `${base}/${image}` : base
-    };
-    const plan2 = planTags(facts);
-    if (o.json) io.stdout.write(`${JSON.stringify(plan2, null, 2)}
-`);
-    else {
-      for (const r of plan2.references) io.stdout.write(`${r}
-`);
-      io.stderr.write(`sandbox-action: ${plan2.pushNote}; sha tags name ${plan2.shaNote}
-`);
-    }
-    return 0;
-  } catch (err) {
-    io.stderr.write(`sandbox-action: ${errorMessage(err)}
-`);
-    return 2;
-  }
-}
-
 // src/cli/door.ts
 import { randomBytes as randomBytes2 } from "node:crypto";
-import os from "node:os";
-import path8 from "node:path";
+import os2 from "node:os";
+import path10 from "node:path";
 
 // src/engine/http.ts
-import http from "node:http";
+import http2 from "node:http";
 function parseEndpoint(url) {
   if (url.startsWith("unix://")) return { url, socketPath: url.slice("unix://".length) };
   if (url.startsWith("/")) return { url: `unix://${url}`, socketPath: url };
@@ -16019,7 +16750,7 @@ var agents = /* @__PURE__ */ new Map();
 function agentFor(ep) {
   let a = agents.get(ep.url);
   if (!a) {
-    a = new http.Agent({ keepAlive: true, maxSockets: 32 });
+    a = new http2.Agent({ keepAlive: true, maxSockets: 32 });
     agents.set(ep.url, a);
   }
   return a;
@@ -16036,10 +16767,10 @@ var ApiClient = class {
     this.prefix = `/v${v}`;
   }
   /** Send a request; resolves with the raw streaming response (any status). */
-  raw(method, path9, opts = {}, operation = `${method} ${path9}`) {
+  raw(method, path11, opts = {}, operation = `${method} ${path11}`) {
     const qs = new URLSearchParams();
     for (const [k, v] of Object.entries(opts.query ?? {})) if (v !== void 0) qs.set(k, String(v));
-    const fullPath = `${this.prefix}${path9}${qs.size ? `?${qs}` : ""}`;
+    const fullPath = `${this.prefix}${path11}${qs.size ? `?${qs}` : ""}`;
     const headers = { ...opts.headers };
     let payload;
     if (opts.body !== void 0) {
@@ -16049,7 +16780,7 @@ var ApiClient = class {
     }
     const ep = this.endpoint;
     return new Promise((resolve, reject) => {
-      const req = http.request(
+      const req = http2.request(
         {
           method,
           path: fullPath,
@@ -16069,17 +16800,17 @@ var ApiClient = class {
     });
   }
   /** Send a request and parse a JSON answer; a non-2xx status becomes an EngineError. */
-  async json(method, path9, opts = {}, operation) {
-    const op = operation ?? `${method} ${path9}`;
-    const res = await this.raw(method, path9, opts, op);
+  async json(method, path11, opts = {}, operation) {
+    const op = operation ?? `${method} ${path11}`;
+    const res = await this.raw(method, path11, opts, op);
     const text2 = await readAll(res.body);
     if (res.statusCode < 200 || res.statusCode >= 300) throw this.statusError(op, res.statusCode, text2);
     return text2.length ? JSON.parse(text2.toString("utf8")) : void 0;
   }
   /** Like json() but ignores the body. `okStatuses` lists extra statuses that count as success. */
-  async call(method, path9, opts = {}, operation, okStatuses = []) {
-    const op = operation ?? `${method} ${path9}`;
-    const res = await this.raw(method, path9, opts, op);
+  async call(method, path11, opts = {}, operation, okStatuses = []) {
+    const op = operation ?? `${method} ${path11}`;
+    const res = await this.raw(method, path11, opts, op);
     const text2 = await readAll(res.body);
     if ((res.statusCode < 200 || res.statusCode >= 300) && !okStatuses.includes(res.statusCode)) {
       throw this.statusError(op, res.statusCode, text2);
@@ -16291,6 +17022,10 @@ function toContainerBody(s) {
     }
   };
 }
+function splitRef(ref) {
+  const i = ref.lastIndexOf(":");
+  return i > ref.lastIndexOf("/") ? { repo: ref.slice(0, i), tag: ref.slice(i + 1) } : { repo: ref, tag: "latest" };
+}
 var DockerApiEngine = class {
   constructor(api, info) {
     this.api = api;
@@ -16344,6 +17079,7 @@ var DockerApiEngine = class {
       rm: 1,
       forcerm: 1,
       pull: o.pull ? 1 : 0,
+      nocache: o.noCache ? 1 : 0,
       ...o.platform ? { platform: o.platform } : {}
     };
     const [first, ...rest] = o.tags;
@@ -16377,12 +17113,42 @@ var DockerApiEngine = class {
     }
     if (error) throw new EngineError(this.info.name, "build image", error.trim());
     if (!id) throw new EngineError(this.info.name, "build image", "the engine reported no image id");
-    for (const t of rest) {
-      const i = t.lastIndexOf(":");
-      const [repo, tag] = i > t.lastIndexOf("/") ? [t.slice(0, i), t.slice(i + 1)] : [t, "latest"];
-      await this.api.call("POST", `/images/${id}/tag`, { query: { repo, tag } }, `tag ${t}`);
-    }
+    for (const t of rest) await this.imageTag(id, t);
     return id;
+  }
+  async imageTag(source, ref) {
+    const { repo, tag } = splitRef(ref);
+    await this.api.call(
+      "POST",
+      `/images/${encodeURIComponent(source)}/tag`,
+      { query: { repo, tag } },
+      `tag ${ref}`
+    );
+  }
+  async imagePush(ref, auth2) {
+    const { repo, tag } = splitRef(ref);
+    const header = Buffer.from(JSON.stringify(auth2 ?? {})).toString("base64url");
+    const res = await this.api.raw(
+      "POST",
+      `/images/${encodeURIComponent(repo)}/push`,
+      { query: { tag }, headers: { "x-registry-auth": header } },
+      `push ${ref}`
+    );
+    const body = (await readAll(res.body)).toString("utf8");
+    if (res.statusCode !== 200) throw this.api.statusError(`push ${ref}`, res.statusCode, Buffer.from(body));
+    let digest = "";
+    let size2 = 0;
+    for (const line of body.split("\n")) {
+      if (!line.trim()) continue;
+      const j = JSON.parse(line);
+      if (j.error) throw new EngineError(this.info.name, `push ${ref}`, j.error);
+      if (j.aux?.Digest) {
+        digest = j.aux.Digest;
+        size2 = j.aux.Size ?? 0;
+      }
+    }
+    if (!digest) throw new EngineError(this.info.name, `push ${ref}`, "the engine reported no digest");
+    return { digest, size: size2 };
   }
   async createContainer(spec) {
     const j = await this.api.json(
@@ -16494,27 +17260,27 @@ var DockerApiEngine = class {
       stderr: Buffer.concat(err).toString("utf8")
     };
   }
-  async putArchive(id, path9, tar5) {
+  async putArchive(id, path11, tar6) {
     await this.api.call(
       "PUT",
       `/containers/${id}/archive`,
       {
-        query: { path: path9, noOverwriteDirNonDir: 1 },
-        bodyStream: tar5,
+        query: { path: path11, noOverwriteDirNonDir: 1 },
+        bodyStream: tar6,
         headers: { "content-type": "application/x-tar" }
       },
-      `copy into ${path9}`
+      `copy into ${path11}`
     );
   }
-  async getArchive(id, path9) {
+  async getArchive(id, path11) {
     const res = await this.api.raw(
       "GET",
       `/containers/${id}/archive`,
-      { query: { path: path9 } },
-      `copy out of ${path9}`
+      { query: { path: path11 } },
+      `copy out of ${path11}`
     );
     if (res.statusCode !== 200)
-      throw this.api.statusError(`copy out of ${path9}`, res.statusCode, await readAll(res.body));
+      throw this.api.statusError(`copy out of ${path11}`, res.statusCode, await readAll(res.body));
     return res.body;
   }
   async createVolume(spec) {
@@ -16643,7 +17409,7 @@ function processContext() {
   return {
     env: process.env,
     cwd: process.cwd(),
-    cpus: os.availableParallelism(),
+    cpus: os2.availableParallelism(),
     isRoot: process.getuid?.() === 0
   };
 }
@@ -16651,7 +17417,7 @@ function connect(ctx) {
   return connectEngine(defaultEndpoints(ctx.env));
 }
 function volumeHostFor(ctx) {
-  const dir = ctx.env.SANDBOX_ACTION_STATE_DIR || path8.join(os.tmpdir(), "sandbox-action");
+  const dir = ctx.env.SANDBOX_ACTION_STATE_DIR || path10.join(os2.tmpdir(), "sandbox-action");
   return defaultVolumeHost(dir, ctx.isRoot);
 }
 var randomId = () => randomBytes2(4).toString("hex");
@@ -16698,6 +17464,7 @@ usage:
   sandbox-action gc [--older-than 1h]
   sandbox-action tags [--sha S --ref R --event E --pr N --repository REPO] [--json]
   sandbox-action report --result FILE [--repository owner/repo --head-sha SHA] [--dry-run]
+  sandbox-action build [--images a,b] [--platforms linux/amd64,linux/arm64] [--push] [--registry R] [--tag X]
   sandbox-action --version
 
 run options:
@@ -16711,6 +17478,9 @@ ${helpFor(TAGS_TABLE)}
 
 report options:
 ${helpFor(REPORT_TABLE)}
+
+build options (tag options as for tags; defaults from the GitHub environment, else git):
+${helpFor(BUILD_TABLE)}
 
 exit codes of run: the command's own; 124 timed out; 137 OOM-killed; 125 sandbox-action failed;
 130/143 interrupted. Other subcommands: 0 done, 1 failed, 2 bad input.`;
@@ -16813,6 +17583,8 @@ async function main(argv, io = { stdout: process.stdout, stderr: process.stderr 
       return tagsCommand(rest, process.env, io);
     case "report":
       return reportCommand(rest, process.env, io);
+    case "build":
+      return buildCommand(rest, process.env, io, () => connect(processContext()));
     case "--version":
     case "version":
       io.stdout.write(`${VERSION9}

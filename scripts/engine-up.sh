@@ -17,6 +17,17 @@ command -v debootstrap >/dev/null 2>&1 || need_pkgs+=(debootstrap)
 command -v mkfs.ext4 >/dev/null 2>&1 || need_pkgs+=(e2fsprogs)
 command -v losetup >/dev/null 2>&1 || need_pkgs+=(mount)
 command -v ip >/dev/null 2>&1 || need_pkgs+=(iproute2)
+command -v openssl >/dev/null 2>&1 || need_pkgs+=(openssl)
+command -v git >/dev/null 2>&1 || need_pkgs+=(git)
+# Image builds: a real registry with htpasswd auth for the tests, and QEMU for foreign platforms.
+# SANDBOX_SKIP_ARM64=1 skips the arm64 base (and the multi-platform test needs it).
+skip_arm64="${SANDBOX_SKIP_ARM64:-}"
+command -v docker-registry >/dev/null 2>&1 || need_pkgs+=(docker-registry)
+command -v htpasswd >/dev/null 2>&1 || need_pkgs+=(apache2-utils)
+if [ -z "$skip_arm64" ]; then
+  [ -x /usr/bin/qemu-aarch64-static ] || need_pkgs+=(qemu-user-static)
+  command -v update-binfmts >/dev/null 2>&1 || need_pkgs+=(binfmt-support)
+fi
 if [ "${#need_pkgs[@]}" -gt 0 ]; then
   log "installing ${need_pkgs[*]}"
   export DEBIAN_FRONTEND=noninteractive
@@ -72,3 +83,27 @@ if ! docker image inspect "$BASE_IMAGE" >/dev/null 2>&1; then
   rm -rf "$dir"
 fi
 log "base image: $BASE_IMAGE"
+
+# arm64: binfmt_misc with QEMU (the "F" flag lets containers use it), and an arm64 base made with debootstrap.
+ARM64_BASE="${SANDBOX_BASE_IMAGE_ARM64:-sandbox-action/base:bookworm-arm64}"
+if [ -z "$skip_arm64" ]; then
+  [ -e /proc/sys/fs/binfmt_misc/register ] || mount -t binfmt_misc binfmt_misc /proc/sys/fs/binfmt_misc
+  [ -e /proc/sys/fs/binfmt_misc/qemu-aarch64 ] || update-binfmts --enable qemu-aarch64 >/dev/null 2>&1 || true
+  if [ ! -e /proc/sys/fs/binfmt_misc/qemu-aarch64 ]; then
+    log "QEMU for arm64 is not registered in binfmt_misc"; exit 1
+  fi
+  if ! docker image inspect "$ARM64_BASE" >/dev/null 2>&1; then
+    dir="$(mktemp -d /tmp/sandbox-base-arm64.XXXXXX)"
+    log "building $ARM64_BASE with debootstrap under QEMU (about 3 min)"
+    debootstrap --arch=arm64 --variant=minbase bookworm "$dir/rootfs" http://deb.debian.org/debian \
+      >/tmp/debootstrap-arm64.log 2>&1 || { tail -20 /tmp/debootstrap-arm64.log >&2; exit 1; }
+    rm -rf "$dir"/rootfs/var/lib/apt/lists/* "$dir"/rootfs/var/cache/apt/*.bin
+    tar -C "$dir/rootfs" -cf "$dir/rootfs.tar" .
+    rm -rf "$dir/rootfs"
+    # `docker import` records the host's architecture; a build from scratch records the platform asked for.
+    printf 'FROM scratch\nADD rootfs.tar /\nCMD ["/bin/bash"]\n' > "$dir/Dockerfile"
+    DOCKER_BUILDKIT=0 docker build -q --platform linux/arm64 -t "$ARM64_BASE" "$dir" >/dev/null
+    rm -rf "$dir"
+  fi
+  log "arm64 base image: $ARM64_BASE"
+fi

@@ -10,8 +10,18 @@ import { abortOnSignals, connect, processContext, randomId, volumeHostFor } from
 import { renderSummary } from '../report/summary.js';
 import { suggestionLines, summaryLine } from '../sandbox/summary.js';
 import { readActionInputs } from './inputs.js';
+import { runBuildAction } from './build.js';
+import { runReportAction } from './report.js';
 
 export async function runAction(): Promise<number> {
+  // One bundle serves the action and its sub-actions; each composite step says which job it runs.
+  const job = process.env.SANDBOX_ACTION_JOB ?? 'run';
+  if (job === 'report') return runReportAction(process.env);
+  if (job === 'build') return runBuildAction(process.env);
+  if (job !== 'run') {
+    core.setFailed(`SANDBOX_ACTION_JOB '${job}' is not run, report or build`);
+    return 2;
+  }
   const ctx = processContext();
   let inputs;
   let spec;

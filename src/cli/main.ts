@@ -6,6 +6,7 @@ import { executeRun } from '../sandbox/execute.js';
 import { gc } from '../sandbox/gc.js';
 import { suggestionLines, summaryLine } from '../sandbox/summary.js';
 import { helpFor, parseCommandLine, type OptionTable } from './args.js';
+import { BUILD_TABLE, buildCommand } from './build.js';
 import { REPORT_TABLE, reportCommand } from './report.js';
 import { TAGS_TABLE, tagsCommand } from './tags.js';
 import { SIGNAL_EXIT, abortOnSignals, connect, processContext, randomId, volumeHostFor } from './door.js';
@@ -33,6 +34,7 @@ usage:
   sandbox-action gc [--older-than 1h]
   sandbox-action tags [--sha S --ref R --event E --pr N --repository REPO] [--json]
   sandbox-action report --result FILE [--repository owner/repo --head-sha SHA] [--dry-run]
+  sandbox-action build [--images a,b] [--platforms linux/amd64,linux/arm64] [--push] [--registry R] [--tag X]
   sandbox-action --version
 
 run options:
@@ -46,6 +48,9 @@ ${helpFor(TAGS_TABLE)}
 
 report options:
 ${helpFor(REPORT_TABLE)}
+
+build options (tag options as for tags; defaults from the GitHub environment, else git):
+${helpFor(BUILD_TABLE)}
 
 exit codes of run: the command's own; 124 timed out; 137 OOM-killed; 125 sandbox-action failed;
 130/143 interrupted. Other subcommands: 0 done, 1 failed, 2 bad input.`;
@@ -144,6 +149,8 @@ export async function main(argv: string[], io: Io = { stdout: process.stdout, st
       return tagsCommand(rest, process.env, io);
     case 'report':
       return reportCommand(rest, process.env, io);
+    case 'build':
+      return buildCommand(rest, process.env, io, () => connect(processContext()));
     case '--version':
     case 'version':
       io.stdout.write(`${VERSION}\n`);

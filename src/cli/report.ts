@@ -32,10 +32,18 @@ function readLimited(file: string): { bytes: Buffer } | { reason: string } {
   }
 }
 
+export interface ReportOutcome {
+  /** The check run's id (null for --dry-run). */
+  id: number | null;
+  conclusion: string;
+  requests: number;
+}
+
 export async function reportCommand(
   argv: string[],
   env: Record<string, string | undefined>,
   io: { stdout: NodeJS.WritableStream; stderr: NodeJS.WritableStream },
+  onDone: (o: ReportOutcome) => void = () => undefined,
 ): Promise<number> {
   let target: CheckTarget;
   let file: string;
@@ -80,6 +88,7 @@ export async function reportCommand(
       ...plan.updates.map((u) => ({ method: 'PATCH', route: `${base}/{check_run_id}`, body: u })),
     ];
     io.stdout.write(`${JSON.stringify(requests, null, 2)}\n`);
+    onDone({ id: null, conclusion: plan.conclusion, requests: requests.length });
     return 0;
   }
   try {
@@ -90,6 +99,7 @@ export async function reportCommand(
     io.stderr.write(
       `sandbox-action: check run ${sent.id} (${plan.conclusion}) in ${sent.requests} requests\n`,
     );
+    onDone({ id: sent.id, conclusion: plan.conclusion, requests: sent.requests });
     return 0;
   } catch (err) {
     io.stderr.write(`sandbox-action: the Checks API refused: ${errorMessage(err)}\n`);

@@ -31,41 +31,7 @@ export function tagsCommand(
   try {
     const { options: o, positionals } = parseCommandLine(argv, TAGS_TABLE);
     if (positionals.length) throw new InputError(positionals[0]!, 'tags takes no arguments');
-    let event: unknown = {};
-    if (env.GITHUB_EVENT_PATH) {
-      try {
-        event = JSON.parse(fs.readFileSync(env.GITHUB_EVENT_PATH, 'utf8'));
-      } catch (err) {
-        throw new InputError('GITHUB_EVENT_PATH', `cannot read the event: ${errorMessage(err)}`);
-      }
-    }
-    const gh = factsFromGithub(env, event);
-    const s = (k: string) => (typeof o[k] === 'string' ? (o[k] as string) : undefined);
-    const prText = s('pr');
-    if (prText !== undefined && !/^\d+$/.test(prText))
-      throw new InputError('--pr', `'${prText}' is not a number`);
-    const prSha = s('pr-sha') ?? 'merge';
-    if (prSha !== 'merge' && prSha !== 'head')
-      throw new InputError('--pr-sha', `'${prSha}' is not merge or head`);
-    const sha = s('sha') ?? gh.sha;
-    const ref = s('ref') ?? gh.ref;
-    if (!sha) throw new InputError('--sha', 'is required outside GitHub Actions');
-    if (!ref) throw new InputError('--ref', 'is required outside GitHub Actions');
-    const base = s('repository') ?? gh.repository;
-    if (!base) throw new InputError('--repository', 'is required outside GitHub Actions (or set REGISTRY)');
-    const image = s('image');
-    const facts: TagFacts = {
-      sha,
-      ref,
-      event: s('event') ?? gh.event ?? 'push',
-      defaultBranch: s('default-branch') ?? gh.defaultBranch ?? 'main',
-      pr: prText !== undefined ? Number(prText) : (gh.pr ?? null),
-      fork: o.fork === true || gh.fork === true,
-      headSha: s('head-sha') ?? gh.headSha ?? null,
-      shaSource: prSha,
-      extra: Array.isArray(o.tag) ? o.tag : [],
-      repository: image ? `${base}/${image}` : base,
-    };
+    const facts = tagFactsFrom(o, env);
     const plan = planTags(facts);
     if (o.json) io.stdout.write(`${JSON.stringify(plan, null, 2)}\n`);
     else {
@@ -77,4 +43,44 @@ export function tagsCommand(
     io.stderr.write(`sandbox-action: ${errorMessage(err)}\n`);
     return 2;
   }
+}
+
+/** The tag facts from flags, falling back to the GitHub environment and its event file (typed, untrusted JSON). */
+export function tagFactsFrom(o: Record<string, unknown>, env: Record<string, string | undefined>): TagFacts {
+  let event: unknown = {};
+  if (env.GITHUB_EVENT_PATH) {
+    try {
+      event = JSON.parse(fs.readFileSync(env.GITHUB_EVENT_PATH, 'utf8'));
+    } catch (err) {
+      throw new InputError('GITHUB_EVENT_PATH', `cannot read the event: ${errorMessage(err)}`);
+    }
+  }
+  const gh = factsFromGithub(env, event);
+  const s = (k: string) => (typeof o[k] === 'string' ? (o[k] as string) : undefined);
+  const prText = s('pr');
+  if (prText !== undefined && !/^\d+$/.test(prText))
+    throw new InputError('--pr', `'${prText}' is not a number`);
+  const prSha = s('pr-sha') ?? 'merge';
+  if (prSha !== 'merge' && prSha !== 'head')
+    throw new InputError('--pr-sha', `'${prSha}' is not merge or head`);
+  const sha = s('sha') ?? gh.sha;
+  const ref = s('ref') ?? gh.ref;
+  if (!sha) throw new InputError('--sha', 'is required outside GitHub Actions');
+  if (!ref) throw new InputError('--ref', 'is required outside GitHub Actions');
+  const base = s('repository') ?? gh.repository;
+  if (!base) throw new InputError('--repository', 'is required outside GitHub Actions (or set REGISTRY)');
+  const image = s('image');
+  const facts: TagFacts = {
+    sha,
+    ref,
+    event: s('event') ?? gh.event ?? 'push',
+    defaultBranch: s('default-branch') ?? gh.defaultBranch ?? 'main',
+    pr: prText !== undefined ? Number(prText) : (gh.pr ?? null),
+    fork: o.fork === true || gh.fork === true,
+    headSha: s('head-sha') ?? gh.headSha ?? null,
+    shaSource: prSha,
+    extra: Array.isArray(o.tag) ? o.tag : [],
+    repository: image ? `${base}/${image}` : base,
+  };
+  return facts;
 }

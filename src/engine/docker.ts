@@ -15,6 +15,7 @@ import type {
   Labels,
   NetworkInfo,
   NetworkSpec,
+  RegistryAuth,
   RuntimeInfo,
   ResourceRef,
   VolumeSpec,
@@ -165,6 +166,14 @@ function toContainerBody(s: ContainerSpec): Record<string, unknown> {
   };
 }
 
+/** `repo:tag` → parts (a colon before the last slash is a registry port, not a tag). */
+export function splitRef(ref: string): { repo: string; tag: string } {
+  const i = ref.lastIndexOf(':');
+  return i > ref.lastIndexOf('/')
+    ? { repo: ref.slice(0, i), tag: ref.slice(i + 1) }
+    : { repo: ref, tag: 'latest' };
+}
+
 export class DockerApiEngine implements Engine {
   constructor(
     private readonly api: ApiClient,
@@ -234,6 +243,7 @@ export class DockerApiEngine implements Engine {
       labels?: Labels;
       platform?: string;
       pull?: boolean;
+      noCache?: boolean;
     },
     progress: (line: string) => void = () => undefined,
   ): Promise<string> {
@@ -244,6 +254,7 @@ export class DockerApiEngine implements Engine {
       rm: 1,
       forcerm: 1,
       pull: o.pull ? 1 : 0,
+      nocache: o.noCache ? 1 : 0,
       ...(o.platform ? { platform: o.platform } : {}),
     };
     // Several tags are several `t` parameters: the first goes in the query, the rest are tagged after.
@@ -278,12 +289,45 @@ export class DockerApiEngine implements Engine {
     }
     if (error) throw new EngineError(this.info.name, 'build image', error.trim());
     if (!id) throw new EngineError(this.info.name, 'build image', 'the engine reported no image id');
-    for (const t of rest) {
-      const i = t.lastIndexOf(':');
-      const [repo, tag] = i > t.lastIndexOf('/') ? [t.slice(0, i), t.slice(i + 1)] : [t, 'latest'];
-      await this.api.call('POST', `/images/${id}/tag`, { query: { repo, tag } }, `tag ${t}`);
-    }
+    for (const t of rest) await this.imageTag(id, t);
     return id;
+  }
+
+  async imageTag(source: string, ref: string): Promise<void> {
+    const { repo, tag } = splitRef(ref);
+    await this.api.call(
+      'POST',
+      `/images/${encodeURIComponent(source)}/tag`,
+      { query: { repo, tag } },
+      `tag ${ref}`,
+    );
+  }
+
+  async imagePush(ref: string, auth: RegistryAuth | null): Promise<{ digest: string; size: number }> {
+    const { repo, tag } = splitRef(ref);
+    // The engine wants the credentials as base64url JSON in a header: never on a command line.
+    const header = Buffer.from(JSON.stringify(auth ?? {})).toString('base64url');
+    const res = await this.api.raw(
+      'POST',
+      `/images/${encodeURIComponent(repo)}/push`,
+      { query: { tag }, headers: { 'x-registry-auth': header } },
+      `push ${ref}`,
+    );
+    const body = (await readAll(res.body)).toString('utf8');
+    if (res.statusCode !== 200) throw this.api.statusError(`push ${ref}`, res.statusCode, Buffer.from(body));
+    let digest = '';
+    let size = 0;
+    for (const line of body.split('\n')) {
+      if (!line.trim()) continue;
+      const j = JSON.parse(line) as { error?: string; aux?: { Digest?: string; Size?: number } };
+      if (j.error) throw new EngineError(this.info.name, `push ${ref}`, j.error);
+      if (j.aux?.Digest) {
+        digest = j.aux.Digest;
+        size = j.aux.Size ?? 0;
+      }
+    }
+    if (!digest) throw new EngineError(this.info.name, `push ${ref}`, 'the engine reported no digest');
+    return { digest, size };
   }
 
   async createContainer(spec: ContainerSpec): Promise<string> {

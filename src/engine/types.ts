@@ -106,6 +106,12 @@ export interface NetworkSpec {
   labels: Labels;
 }
 
+export interface RegistryAuth {
+  username: string;
+  password: string;
+  serveraddress: string;
+}
+
 export interface RuntimeInfo {
   name: string;
   args: string[];
@@ -147,6 +153,9 @@ export interface Engine {
   runtimes(): Promise<RuntimeInfo[]>;
   imageInspect(ref: string): Promise<ImageInfo | null>;
   imagePull(ref: string): Promise<void>;
+  /** Push `ref` to its registry; resolves with the pushed manifest's digest. */
+  imagePush(ref: string, auth: RegistryAuth | null): Promise<{ digest: string; size: number }>;
+  imageTag(source: string, ref: string): Promise<void>;
   /** Build an image from a tar context (the engine's own builder); each progress line goes to `progress`. */
   imageBuild(
     context: Readable,
@@ -157,6 +166,7 @@ export interface Engine {
       labels?: Labels;
       platform?: string;
       pull?: boolean;
+      noCache?: boolean;
     },
     progress?: (line: string) => void,
   ): Promise<string>;

@@ -6,6 +6,8 @@ import { parseAction } from '@actions/workflow-parser/actions/action-parser';
 import { NoOperationTraceWriter } from '@actions/workflow-parser';
 import YAML from 'yaml';
 import { envName } from '../../src/action/inputs.js';
+import { BUILD_INPUTS } from '../../src/action/build.js';
+import { REPORT_INPUTS } from '../../src/action/report.js';
 import { RUN_OPTIONS, inputName, type RunOptionName } from '../../src/config/run-options.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -86,5 +88,32 @@ describe('action.yml', () => {
       expect({ name, v: o.value }).toMatchObject({
         v: expect.stringMatching(/^\$\{\{ steps\.(run|upload)\.outputs\.[\w-]+ \}\}$/),
       });
+  });
+});
+
+describe.each([
+  ['report/action.yml', 'report', REPORT_INPUTS],
+  ['build/action.yml', 'build', BUILD_INPUTS],
+] as const)('%s (a sub-action on the same bundle)', (file, job, known) => {
+  const subText = fs.readFileSync(path.join(ROOT, file), 'utf8');
+  const sub = YAML.parse(subText) as typeof action;
+  const step = sub.runs.steps.find((s) => s.run)!;
+
+  test("parses with GitHub's workflow-parser, no errors", () => {
+    const r = parseAction({ name: file, content: subText }, new NoOperationTraceWriter());
+    expect(r.context.errors.getErrors().map((e) => e.message)).toEqual([]);
+  });
+
+  test('runs the one bundle in dist/ for its job', () => {
+    expect(sub.runs.using).toBe('composite');
+    expect(step.run).toBe('node "$GITHUB_ACTION_PATH/../dist/index.js"');
+    expect(step.env?.SANDBOX_ACTION_JOB).toBe(job);
+  });
+
+  test('every input reaches the step as INPUT_<NAME>, and the entry reads exactly these inputs', () => {
+    expect(Object.keys(sub.inputs).sort()).toEqual([...known].sort());
+    for (const name of Object.keys(sub.inputs)) {
+      expect({ name, env: step.env?.[envName(name)] }).toEqual({ name, env: `\${{ inputs.${name} }}` });
+    }
   });
 });

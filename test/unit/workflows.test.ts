@@ -25,6 +25,8 @@ describe.each(files)('%s', (file) => {
     for (const m of text.matchAll(/uses:\s*([^\s#]+)/g)) {
       const ref = m[1]!;
       if (ref.startsWith('./')) continue;
+      // The ready-to-copy callers name this project with a placeholder owner; users pin it in their copy.
+      if (file.startsWith('workflows/') && ref.startsWith('org/sandbox-action/')) continue;
       expect(ref).toMatch(/@[0-9a-f]{40}$/);
     }
   });

@@ -1,0 +1,66 @@
+/**
+ * The `report/` sub-action: the privileged half, on a `workflow_run` event. Its inputs become the arguments of
+ * `sandbox-action report`, so both doors validate the same way; the token travels in the environment only.
+ */
+import { Writable } from 'node:stream';
+import * as core from '@actions/core';
+import { reportCommand } from '../cli/report.js';
+import { InputError, errorMessage } from '../config/errors.js';
+import { envName } from './inputs.js';
+
+/** Inputs of report/action.yml, in the order of its file. */
+export const REPORT_INPUTS = ['result', 'token', 'name', 'head-sha', 'repository', 'dry-run'] as const;
+
+/** Pure: the environment in, the CLI arguments and the token out. */
+export function reportArgs(env: Record<string, string | undefined>): { argv: string[]; token: string } {
+  const get = (n: (typeof REPORT_INPUTS)[number]) => (env[envName(n)] ?? '').trim();
+  const argv: string[] = [];
+  if (get('result')) argv.push('--result', get('result'));
+  for (const n of ['name', 'head-sha', 'repository'] as const) if (get(n)) argv.push(`--${n}`, get(n));
+  const dry = get('dry-run') || 'false';
+  if (!/^(true|false)$/i.test(dry)) throw new InputError('dry-run', `'${dry}' is not true or false`);
+  if (dry.toLowerCase() === 'true') argv.push('--dry-run');
+  return { argv, token: get('token') };
+}
+
+class Lines extends Writable {
+  text = '';
+  constructor(private readonly echo: NodeJS.WritableStream) {
+    super();
+  }
+  override _write(chunk: Buffer, _e: BufferEncoding, cb: () => void) {
+    this.text += chunk.toString('utf8');
+    this.echo.write(chunk);
+    cb();
+  }
+}
+
+export async function runReportAction(env: Record<string, string | undefined>): Promise<number> {
+  let args;
+  try {
+    args = reportArgs(env);
+  } catch (err) {
+    core.setFailed(`input ${errorMessage(err)}`);
+    return 2;
+  }
+  const { argv, token } = args;
+  if (token) core.setSecret(token);
+  const stderr = new Lines(process.stderr);
+  const code = await reportCommand(
+    argv,
+    { ...env, GITHUB_TOKEN: token || env.GITHUB_TOKEN },
+    { stdout: process.stdout, stderr },
+    (o) => {
+      core.setOutput('check-run-id', o.id === null ? '' : String(o.id));
+      core.setOutput('conclusion', o.conclusion);
+    },
+  );
+  if (code !== 0)
+    core.setFailed(
+      stderr.text
+        .trim()
+        .split('\n')[0]
+        ?.replace(/^sandbox-action: /, '') ?? 'report failed',
+    );
+  return code;
+}
