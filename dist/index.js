@@ -24760,6 +24760,12 @@ function parseRunOptions(raw, command, host) {
   const sourceArg = str(raw, "source");
   const readOnly = bool(raw, "source-readonly");
   if (readOnly && !sourceArg) throw new InputError("--source-readonly", "needs --source");
+  if (readOnly && host.sharedWithEngine === false) {
+    throw new InputError(
+      "--source-readonly",
+      "under act the job container's paths are not the engine's, so the source cannot be bind-mounted; drop it to copy the source instead"
+    );
+  }
   const source = sourceArg ? { dir: path.resolve(host.cwd, sourceArg), readOnly } : null;
   const outputArg = str(raw, "output-dir");
   const memoryBytes = size(raw, "memory", DEFAULTS.memoryBytes);
@@ -30347,9 +30353,10 @@ import { promisify } from "node:util";
 var run = promisify(execFile);
 var LABEL_LOOP_DEVICE = "sandbox-action.loop-device";
 var LABEL_LOOP_IMAGE = "sandbox-action.loop-image";
-function defaultVolumeHost(stateDir, isRoot) {
+function defaultVolumeHost(stateDir, isRoot, sharedWithEngine = true) {
   return {
     stateDir,
+    sharedWithEngine,
     async privileged(cmd, args) {
       const { stdout } = isRoot ? await run(cmd, args) : await run("sudo", ["-n", cmd, ...args]);
       return stdout.trim();
@@ -30366,6 +30373,9 @@ function loopUnavailableReason(engine, host) {
   if (known) return known;
   const check = (async () => {
     if (!engine.info.local) return "the engine is remote, so a loop device here would not reach it";
+    if (host.sharedWithEngine === false) {
+      return "the job runs in act's container, whose files and loop devices the engine does not see";
+    }
     if (engine.info.name !== "docker") return `${engine.info.name} volumes of type ext4 are not used`;
     try {
       await host.tool("mkfs.ext4", ["-V"]);
@@ -31343,7 +31353,7 @@ var DockerApiEngine = class {
   }
   async imagePush(ref, auth2) {
     const { repo, tag } = splitRef(ref);
-    const header = Buffer.from(JSON.stringify(auth2 ?? {})).toString("base64url");
+    const header = Buffer.from(JSON.stringify(auth2 ?? {})).toString("base64").replace(/\+/g, "-").replace(/\//g, "_");
     const res = await this.api.raw(
       "POST",
       `/images/${encodeURIComponent(repo)}/push`,
@@ -31634,7 +31644,7 @@ function connect(ctx) {
 }
 function volumeHostFor(ctx) {
   const dir = ctx.env.SANDBOX_ACTION_STATE_DIR || path7.join(os5.tmpdir(), "sandbox-action");
-  return defaultVolumeHost(dir, ctx.isRoot);
+  return defaultVolumeHost(dir, ctx.isRoot, ctx.env.ACT !== "true");
 }
 var randomId = () => randomBytes2(4).toString("hex");
 function abortOnSignals() {
@@ -37199,7 +37209,13 @@ async function runAction() {
       ctx.env.RUNNER_TEMP || os7.tmpdir(),
       `sandbox-output-${randomId()}`
     );
-    spec = parseRunOptions(inputs.options, inputs.command, { cpus: ctx.cpus, cwd: ctx.cwd });
+    spec = parseRunOptions(inputs.options, inputs.command, {
+      cpus: ctx.cpus,
+      cwd: ctx.cwd,
+      sharedWithEngine: ctx.env.ACT !== "true"
+    });
+    if (ctx.env.ACT === "true")
+      info("sandbox-action: running under act: volumes are engine-side tmpfs, the source is copied");
   } catch (err) {
     setFailed(err instanceof InputError ? `input ${err.message}` : errorMessage(err));
     return 2;

@@ -33,7 +33,13 @@ export async function runAction(): Promise<number> {
       ctx.env.RUNNER_TEMP || os.tmpdir(),
       `sandbox-output-${randomId()}`,
     );
-    spec = parseRunOptions(inputs.options, inputs.command, { cpus: ctx.cpus, cwd: ctx.cwd });
+    spec = parseRunOptions(inputs.options, inputs.command, {
+      cpus: ctx.cpus,
+      cwd: ctx.cwd,
+      sharedWithEngine: ctx.env.ACT !== 'true',
+    });
+    if (ctx.env.ACT === 'true')
+      core.info('sandbox-action: running under act: volumes are engine-side tmpfs, the source is copied');
   } catch (err) {
     // Bad input: one line naming the input, before any container starts.
     core.setFailed(err instanceof InputError ? `input ${err.message}` : errorMessage(err));

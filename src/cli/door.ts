@@ -28,7 +28,8 @@ export function connect(ctx: ProcessContext): Promise<Engine> {
 
 export function volumeHostFor(ctx: ProcessContext): VolumeHost {
   const dir = ctx.env.SANDBOX_ACTION_STATE_DIR || path.join(os.tmpdir(), 'sandbox-action');
-  return defaultVolumeHost(dir, ctx.isRoot);
+  // Under act the job is a container beside the engine's: its paths and devices are not the engine host's.
+  return defaultVolumeHost(dir, ctx.isRoot, ctx.env.ACT !== 'true');
 }
 
 export const randomId = () => randomBytes(4).toString('hex');

@@ -75,7 +75,11 @@ async function runCommand(argv: string[], io: Io): Promise<number> {
       return 0;
     }
     const command = [...positionals, ...rest];
-    const spec = parseRunOptions(options, command, { cpus: ctx.cpus, cwd: ctx.cwd });
+    const spec = parseRunOptions(options, command, {
+      cpus: ctx.cpus,
+      cwd: ctx.cwd,
+      sharedWithEngine: ctx.env.ACT !== 'true',
+    });
     const engine = await connect(ctx);
     const sig = abortOnSignals();
     try {

@@ -84,6 +84,8 @@ export type RawOptions = Partial<Record<string, string | boolean | string[]>>;
 export interface HostFacts {
   cpus: number;
   cwd: string;
+  /** False under `act`: this process's paths are not the engine host's, so nothing can be bind-mounted. */
+  sharedWithEngine?: boolean;
 }
 
 /** Every option of `run`: name, kind, and a line of help. The CLI and the action's inputs are made from it. */
@@ -291,6 +293,12 @@ export function parseRunOptions(raw: RawOptions, command: string[], host: HostFa
   const sourceArg = str(raw, 'source');
   const readOnly = bool(raw, 'source-readonly');
   if (readOnly && !sourceArg) throw new InputError('--source-readonly', 'needs --source');
+  if (readOnly && host.sharedWithEngine === false) {
+    throw new InputError(
+      '--source-readonly',
+      "under act the job container's paths are not the engine's, so the source cannot be bind-mounted; drop it to copy the source instead",
+    );
+  }
   const source = sourceArg ? { dir: path.resolve(host.cwd, sourceArg), readOnly } : null;
   const outputArg = str(raw, 'output-dir');
 

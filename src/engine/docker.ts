@@ -306,7 +306,11 @@ export class DockerApiEngine implements Engine {
   async imagePush(ref: string, auth: RegistryAuth | null): Promise<{ digest: string; size: number }> {
     const { repo, tag } = splitRef(ref);
     // The engine wants the credentials as base64url JSON in a header: never on a command line.
-    const header = Buffer.from(JSON.stringify(auth ?? {})).toString('base64url');
+    // URL-safe base64 *with* padding: the engine decodes it with Go's base64.URLEncoding.
+    const header = Buffer.from(JSON.stringify(auth ?? {}))
+      .toString('base64')
+      .replace(/\+/g, '-')
+      .replace(/\//g, '_');
     const res = await this.api.raw(
       'POST',
       `/images/${encodeURIComponent(repo)}/push`,

@@ -40,11 +40,14 @@ export interface VolumeHost {
   privileged(cmd: string, args: string[]): Promise<string>;
   /** Run an ordinary tool (mkfs.ext4, debugfs). */
   tool(cmd: string, args: string[]): Promise<string>;
+  /** False when this process's files are not the engine host's (a job container under `act`). */
+  sharedWithEngine?: boolean;
 }
 
-export function defaultVolumeHost(stateDir: string, isRoot: boolean): VolumeHost {
+export function defaultVolumeHost(stateDir: string, isRoot: boolean, sharedWithEngine = true): VolumeHost {
   return {
     stateDir,
+    sharedWithEngine,
     async privileged(cmd, args) {
       const { stdout } = isRoot ? await run(cmd, args) : await run('sudo', ['-n', cmd, ...args]);
       return stdout.trim();
@@ -63,6 +66,9 @@ export function loopUnavailableReason(engine: Engine, host: VolumeHost): Promise
   if (known) return known;
   const check = (async () => {
     if (!engine.info.local) return 'the engine is remote, so a loop device here would not reach it';
+    if (host.sharedWithEngine === false) {
+      return "the job runs in act's container, whose files and loop devices the engine does not see";
+    }
     if (engine.info.name !== 'docker') return `${engine.info.name} volumes of type ext4 are not used`;
     try {
       await host.tool('mkfs.ext4', ['-V']);

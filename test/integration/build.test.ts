@@ -70,7 +70,8 @@ d('sandbox-action build', () => {
     expect(out.builder).toBe('engine');
     const img = out.images[0]!;
     const tags = img.references.map((x) => x.split(':').pop());
-    expect(tags).toEqual(['sha-a1b2c3d', SHA, '1.2.3', '1.2', '1', 'latest']);
+    // A release tag: the version tags, never latest (that is the default branch's).
+    expect(tags).toEqual(['sha-a1b2c3d', SHA, '1.2.3', '1.2', '1']);
 
     const client = new RegistryClient(reg.host, { username: reg.user, password: reg.password });
     const digests = new Set<string>();
@@ -168,7 +169,7 @@ d('sandbox-action build', () => {
       /^sandbox-action: --platforms: 'windows\/amd64' is not a platform/,
     ],
     [['--platforms', 'linux//arm64'], /^sandbox-action: --platforms: 'linux\/\/arm64' is not a platform/],
-    [['--tag', '!!!'], /^sandbox-action: --tag: '!!!' cannot be made a tag/],
+    [['--tag', '!!!'], /^sandbox-action: --tag: '!!!' cannot be made a Docker tag/],
     [
       ['--push'],
       /^sandbox-action: --push: no credentials for 127\.0\.0\.1:\d+: pass --username with --password-stdin/,
