@@ -32632,6 +32632,7 @@ var BUILD_TABLE = {
   },
   builder: { kind: "string", help: "auto (default: buildx when present, else the engine), buildx or engine" },
   root: { kind: "string", help: "the directory holding images/ (default: this installation's)" },
+  "no-cache": { kind: "boolean", help: "build every step again (engine path)" },
   "dry-run": {
     kind: "boolean",
     help: "print the plan (targets, tags, labels, bake definition) and build nothing"

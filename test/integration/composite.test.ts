@@ -137,4 +137,46 @@ d('the composite action', () => {
     );
     expect(push.uses[0]!.with.key).toBe('sandbox-state-ccache-9-1');
   });
+
+  test("report/ consumes the run's result file: the same bundle, its own job, the token never an argument", async () => {
+    const ran = await run({
+      image: BASE,
+      run: "printf 'src/a.c:3:5: error: boom\\n' >&2; exit 1",
+      annotate: 'gcc',
+      'fail-on-error': 'false',
+    });
+    const resultFile = ran.outputs['result-json']!;
+    const token = 'ghs_secret_token_value';
+    const reported = await runComposite(
+      path.join(ROOT, 'report'),
+      { result: resultFile, token, 'dry-run': 'true', repository: 'org/repo', 'head-sha': 'a'.repeat(40) },
+      {
+        workspace: tmpDir('ws'),
+        temp: tmpDir('runner-temp'),
+        baseEnv: { PATH: process.env.PATH, HOME: process.env.HOME },
+      },
+    );
+    expect(reported.failed).toBe(false);
+    expect(reported.outputs).toMatchObject({ conclusion: 'failure', 'check-run-id': '' });
+    expect(reported.log).toContain('"route": "/repos/org/repo/check-runs"');
+    expect(reported.log).toContain('"head_sha": "' + 'a'.repeat(40) + '"');
+    expect(reported.log).toContain('"path": "src/a.c"');
+    // The token is masked for the runner (the add-mask command itself is consumed, never shown) and used nowhere else.
+    expect(reported.log).toContain(`::add-mask::${token}`);
+    expect(reported.log.replace(`::add-mask::${token}`, '')).not.toContain(token);
+  });
+
+  test('report/ with a bad input fails in one line naming it', async () => {
+    const r = await runComposite(
+      path.join(ROOT, 'report'),
+      { result: '/nonexistent', 'dry-run': 'maybe', repository: 'org/repo' },
+      {
+        workspace: tmpDir('ws'),
+        temp: tmpDir('runner-temp'),
+        baseEnv: { PATH: process.env.PATH, HOME: process.env.HOME },
+      },
+    );
+    expect(r.failed).toBe(true);
+    expect(r.log).toContain("::error::input dry-run: 'maybe' is not true or false");
+  });
 });
