@@ -24571,11 +24571,109 @@ function expandPresets(names) {
   return out;
 }
 
+// presets/lean-proof.json
+var lean_proof_default = {
+  name: "lean-proof",
+  description: "A Lean project checked against Mathlib: the olean cache through the egress proxy (lean allowlist), lake build, then the proof audit in a fresh sandbox.",
+  image: "lean",
+  entrypoint: "sh",
+  command: ["-c", "lake exe cache get && lake build"],
+  network: "proxy",
+  allowPresets: ["lean"],
+  annotate: "lean",
+  outputs: [],
+  audit: {
+    allowAxioms: ["propext", "Classical.choice", "Quot.sound"]
+  },
+  options: {
+    timeout: "60m",
+    memory: "8g"
+  }
+};
+
+// presets/lean4.json
+var lean4_default = {
+  name: "lean4",
+  description: "A pull request to the lean4 compiler: the release build with ccache kept in /state, then ctest (label filter: --ctest-label).",
+  image: "lean4-dev",
+  entrypoint: "sh",
+  command: [
+    "-c",
+    'cmake --preset release && make -C build/release -j"$(nproc)" && ctest --test-dir build/release/stage1 -j"$(nproc)" --output-on-failure -L "${CTEST_LABEL:-.}"'
+  ],
+  network: "none",
+  allowPresets: [],
+  annotate: "gcc",
+  outputs: [],
+  options: {
+    timeout: "120m",
+    memory: "12g",
+    "state-size": "20g",
+    "work-size": "40g",
+    env: ["CCACHE_DIR=/state/ccache"]
+  }
+};
+
+// presets/python-tests.json
+var python_tests_default = {
+  name: "python-tests",
+  description: "pytest in python-sandbox, JUnit XML into /output, one annotation per failing test.",
+  image: "python-sandbox",
+  command: ["-m", "pytest", "-q", "--junitxml=/output/junit.xml"],
+  network: "none",
+  allowPresets: [],
+  annotate: "junit:junit.xml",
+  outputs: ["junit.xml"],
+  options: {
+    timeout: "20m"
+  }
+};
+
+// src/config/presets.ts
+var RUN_PRESETS = Object.fromEntries(
+  [python_tests_default, lean_proof_default, lean4_default].map((p) => [p.name, p])
+);
+var DEFAULT_IMAGES_REGISTRY = "ghcr.io/org/sandbox-action";
+function applyPreset(raw, command) {
+  const name = raw.preset;
+  if (name === void 0 || name === false) return { raw, command, preset: null };
+  if (typeof name !== "string" || !RUN_PRESETS[name]) {
+    throw new InputError(
+      "--preset",
+      `'${String(name)}' is not a preset; the presets are ${Object.keys(RUN_PRESETS).join(", ")}`
+    );
+  }
+  const p = RUN_PRESETS[name];
+  const registry = typeof raw["images-registry"] === "string" ? raw["images-registry"] : DEFAULT_IMAGES_REGISTRY;
+  const out = { ...raw };
+  const fill = (k, v) => {
+    if (v === void 0) return;
+    const cur = out[k];
+    if (cur === void 0 || cur === false || Array.isArray(cur) && cur.length === 0) out[k] = v;
+  };
+  fill("image", `${registry}/${p.image}:latest`);
+  fill("entrypoint", p.entrypoint);
+  fill("network", p.network === "none" ? void 0 : p.network);
+  if (p.network === "proxy") fill("allow-preset", p.allowPresets);
+  fill("annotate", p.annotate ?? void 0);
+  for (const [k, v] of Object.entries(p.options)) fill(k, v);
+  return { raw: out, command: command.length ? command : [...p.command], preset: p };
+}
+
 // src/config/run-options.ts
 var GiB = 1024 ** 3;
 var MiB = 1024 ** 2;
 var RUN_OPTIONS = {
-  image: { kind: "string", help: "image to run (required)" },
+  image: { kind: "string", help: "image to run (required unless --preset names one)" },
+  preset: {
+    kind: "string",
+    help: "a kind of job: python-tests, lean-proof, lean4 (image, command, network, parser, limits; explicit options win)"
+  },
+  "images-registry": {
+    kind: "string",
+    help: "where a preset's image comes from (default ghcr.io/org/sandbox-action)"
+  },
+  entrypoint: { kind: "string", help: "program to run instead of the image's entrypoint, e.g. sh" },
   source: { kind: "string", help: "directory copied into the writable /work volume (default: none)" },
   "source-readonly": {
     kind: "boolean",
@@ -24745,7 +24843,8 @@ function count(raw, name, dflt, max) {
 var IMAGE_REF = /^[a-zA-Z0-9][a-zA-Z0-9._\-/:@]*$/;
 var ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 var USER_SPEC = /^([a-z_][a-z0-9_-]*|\d+)(:([a-z_][a-z0-9_-]*|\d+))?$/i;
-function parseRunOptions(raw, command, host) {
+function parseRunOptions(given, givenCommand, host) {
+  const { raw, command } = applyPreset(given, givenCommand);
   const image = str(raw, "image");
   if (!image) throw new InputError("--image", "is required: name the image to run the command in");
   if (!IMAGE_REF.test(image) || image.length > 512) {
@@ -24753,6 +24852,10 @@ function parseRunOptions(raw, command, host) {
       "--image",
       `'${image}' is not an image reference like python:3.12 or ghcr.io/org/img@sha256:…`
     );
+  }
+  const entrypoint = str(raw, "entrypoint") ?? null;
+  if (entrypoint !== null && !/^[\w./-]{1,256}$/.test(entrypoint)) {
+    throw new InputError("--entrypoint", `'${entrypoint}' is not a program name or path`);
   }
   if (command.length === 0 || command.every((c) => c.trim() === "")) {
     throw new InputError("command", "is empty: give the command after --, e.g. `-- make test`");
@@ -24826,6 +24929,8 @@ function parseRunOptions(raw, command, host) {
   return {
     annotate: annotate2,
     image,
+    entrypoint,
+    preset: typeof raw.preset === "string" ? raw.preset : null,
     command,
     source,
     outputDir: outputArg ? path.resolve(host.cwd, outputArg) : null,
@@ -29665,6 +29770,7 @@ function plan(spec, ctx) {
     name: base,
     image: spec.image,
     cmd: spec.command,
+    ...spec.entrypoint ? { entrypoint: [spec.entrypoint] } : {},
     user: `${ctx.uid}:${ctx.gid}`,
     workingDir: WORK_DIR,
     env: [...spec.env, ...ctx.network?.env ?? []],
@@ -31856,13 +31962,22 @@ function readActionInputs(env) {
     }
   }
   const run2 = get("run");
-  if (run2 === "")
-    throw new InputError("run", "is required: the shell command to run in the sandbox, e.g. `make test`");
+  if (run2 === "" && options.preset === void 0) {
+    throw new InputError(
+      "run",
+      "is required (or a preset): the shell command to run in the sandbox, e.g. `make test`"
+    );
+  }
   const failOnError = get("fail-on-error") || "true";
   if (!/^(true|false)$/i.test(failOnError)) {
     throw new InputError("fail-on-error", `'${failOnError}' is not true or false`);
   }
-  return { options, command: ["sh", "-c", run2], failOnError: failOnError.toLowerCase() === "true" };
+  if (run2 !== "") options.entrypoint ??= "sh";
+  return {
+    options,
+    command: run2 === "" ? [] : ["-c", run2],
+    failOnError: failOnError.toLowerCase() === "true"
+  };
 }
 
 // src/cli/build.ts

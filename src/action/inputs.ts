@@ -48,11 +48,21 @@ export function readActionInputs(env: Record<string, string | undefined>): Actio
     }
   }
   const run = get('run');
-  if (run === '')
-    throw new InputError('run', 'is required: the shell command to run in the sandbox, e.g. `make test`');
+  if (run === '' && options.preset === undefined) {
+    throw new InputError(
+      'run',
+      'is required (or a preset): the shell command to run in the sandbox, e.g. `make test`',
+    );
+  }
   const failOnError = get('fail-on-error') || 'true';
   if (!/^(true|false)$/i.test(failOnError)) {
     throw new InputError('fail-on-error', `'${failOnError}' is not true or false`);
   }
-  return { options, command: ['sh', '-c', run], failOnError: failOnError.toLowerCase() === 'true' };
+  // `run` is a shell command whatever the image's entrypoint is (python-sandbox's is python): sh runs it.
+  if (run !== '') options.entrypoint ??= 'sh';
+  return {
+    options,
+    command: run === '' ? [] : ['-c', run],
+    failOnError: failOnError.toLowerCase() === 'true',
+  };
 }

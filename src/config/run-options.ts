@@ -7,6 +7,7 @@ import { InputError } from './errors.js';
 import { parseDuration, parsePositiveNumber, parseSize } from './units.js';
 import { canonicalHost, parseCidr, parseDomainRule } from '../egress/policy.js';
 import { expandPresets } from '../egress/presets.js';
+import { applyPreset } from './presets.js';
 
 export const GiB = 1024 ** 3;
 export const MiB = 1024 ** 2;
@@ -24,6 +25,10 @@ export interface OutputCaps {
 
 export interface RunSpec {
   image: string;
+  /** Replaces the image's entrypoint when set. */
+  entrypoint: string | null;
+  /** The preset the options came from, if any. */
+  preset: string | null;
   command: string[];
   source: { dir: string; readOnly: boolean } | null;
   /** Where collected outputs go; null collects nothing (the /output volume still exists). */
@@ -90,7 +95,16 @@ export interface HostFacts {
 
 /** Every option of `run`: name, kind, and a line of help. The CLI and the action's inputs are made from it. */
 export const RUN_OPTIONS = {
-  image: { kind: 'string', help: 'image to run (required)' },
+  image: { kind: 'string', help: 'image to run (required unless --preset names one)' },
+  preset: {
+    kind: 'string',
+    help: 'a kind of job: python-tests, lean-proof, lean4 (image, command, network, parser, limits; explicit options win)',
+  },
+  'images-registry': {
+    kind: 'string',
+    help: "where a preset's image comes from (default ghcr.io/org/sandbox-action)",
+  },
+  entrypoint: { kind: 'string', help: "program to run instead of the image's entrypoint, e.g. sh" },
   source: { kind: 'string', help: 'directory copied into the writable /work volume (default: none)' },
   'source-readonly': {
     kind: 'boolean',
@@ -277,7 +291,8 @@ const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const USER_SPEC = /^([a-z_][a-z0-9_-]*|\d+)(:([a-z_][a-z0-9_-]*|\d+))?$/i;
 
 /** Validate everything; throws InputError naming the first bad input. Pure: the host facts come in. */
-export function parseRunOptions(raw: RawOptions, command: string[], host: HostFacts): RunSpec {
+export function parseRunOptions(given: RawOptions, givenCommand: string[], host: HostFacts): RunSpec {
+  const { raw, command } = applyPreset(given, givenCommand);
   const image = str(raw, 'image');
   if (!image) throw new InputError('--image', 'is required: name the image to run the command in');
   if (!IMAGE_REF.test(image) || image.length > 512) {
@@ -285,6 +300,10 @@ export function parseRunOptions(raw: RawOptions, command: string[], host: HostFa
       '--image',
       `'${image}' is not an image reference like python:3.12 or ghcr.io/org/img@sha256:…`,
     );
+  }
+  const entrypoint = str(raw, 'entrypoint') ?? null;
+  if (entrypoint !== null && !/^[\w./-]{1,256}$/.test(entrypoint)) {
+    throw new InputError('--entrypoint', `'${entrypoint}' is not a program name or path`);
   }
   if (command.length === 0 || command.every((c) => c.trim() === '')) {
     throw new InputError('command', 'is empty: give the command after --, e.g. `-- make test`');
@@ -373,6 +392,8 @@ export function parseRunOptions(raw: RawOptions, command: string[], host: HostFa
   return {
     annotate,
     image,
+    entrypoint,
+    preset: typeof raw.preset === 'string' ? raw.preset : null,
     command,
     source,
     outputDir: outputArg ? path.resolve(host.cwd, outputArg) : null,

@@ -145,6 +145,7 @@ export function plan(spec: RunSpec, ctx: PlanContext): SandboxPlan {
     name: base,
     image: spec.image,
     cmd: spec.command,
+    ...(spec.entrypoint ? { entrypoint: [spec.entrypoint] } : {}),
     user: `${ctx.uid}:${ctx.gid}`,
     workingDir: WORK_DIR,
     env: [...spec.env, ...(ctx.network?.env ?? [])],

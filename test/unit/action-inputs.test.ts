@@ -31,8 +31,18 @@ describe('action inputs become the CLI options', () => {
     [{ image: 'img', run: 'x', memory: '' }, { image: 'img' }, ['sh', '-c', 'x']],
   ])('%j', (inputs, options, command) => {
     const r = readActionInputs(env(inputs));
-    expect(r.options).toEqual(options);
-    expect(r.command).toEqual(command);
+    // `run` is a shell command: sh is the entrypoint whatever the image's is (python-sandbox's is python).
+    expect(r.options).toEqual({ ...options, entrypoint: 'sh' });
+    expect(['sh', ...r.command]).toEqual(command);
+  });
+
+  test('a preset may stand in for run; an explicit entrypoint input wins over sh', () => {
+    const p = readActionInputs(env({ preset: 'python-tests' }));
+    expect(p.command).toEqual([]);
+    expect(p.options.entrypoint).toBeUndefined();
+    expect(readActionInputs(env({ image: 'i', run: 'x', entrypoint: 'bash' })).options.entrypoint).toBe(
+      'bash',
+    );
   });
 
   test.each([

@@ -404,3 +404,61 @@ function parseProxyConfigText() {
     maxTotalBytes: null,
   };
 }
+
+describe('run presets (presets/*.json)', () => {
+  test.each([
+    [
+      'python-tests',
+      {},
+      {
+        image: 'ghcr.io/org/sandbox-action/python-sandbox:latest',
+        entrypoint: null,
+        command: ['-m', 'pytest', '-q', '--junitxml=/output/junit.xml'],
+        network: 'none',
+        annotate: { parser: 'junit', file: 'junit.xml' },
+        timeoutMs: 20 * 60_000,
+      },
+    ],
+    [
+      'lean-proof',
+      { 'images-registry': 'ghcr.io/me/imgs' },
+      {
+        image: 'ghcr.io/me/imgs/lean:latest',
+        entrypoint: 'sh',
+        command: ['-c', 'lake exe cache get && lake build'],
+        network: 'proxy',
+        annotate: { parser: 'lean' },
+        memoryBytes: 8 * 1024 ** 3,
+      },
+    ],
+    [
+      'lean4',
+      { image: 'mine:1', timeout: '3h' },
+      {
+        image: 'mine:1',
+        entrypoint: 'sh',
+        network: 'none',
+        annotate: { parser: 'gcc' },
+        timeoutMs: 3 * 3600_000,
+        env: ['CCACHE_DIR=/state/ccache'],
+      },
+    ],
+  ])('%s fills what is not given; explicit options win', (preset, extra, want) => {
+    const s = parseRunOptions({ preset, 'output-dir': '/tmp/o', ...extra }, [], host);
+    expect(s).toMatchObject({ ...want, preset });
+    if (preset === 'lean-proof')
+      expect(s.egress!.domains).toEqual(expect.arrayContaining(['mathlib4.lean-cache.cloud', 'github.com']));
+  });
+
+  test("a command after -- replaces the preset's; an unknown preset is one line", () => {
+    expect(
+      parseRunOptions({ preset: 'python-tests', 'output-dir': '/o' }, ['-m', 'pytest', '-x'], host).command,
+    ).toEqual(['-m', 'pytest', '-x']);
+    expect(() => parseRunOptions({ preset: 'rust' }, [], host)).toThrow(
+      /^--preset: 'rust' is not a preset; the presets are python-tests, lean-proof, lean4$/,
+    );
+    expect(() => parseRunOptions({ image: 'i', entrypoint: 'sh -c' }, ['x'], host)).toThrow(
+      /^--entrypoint: /,
+    );
+  });
+});

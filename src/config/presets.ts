@@ -1,0 +1,62 @@
+/**
+ * Run presets (presets/*.json, bundled): image, entrypoint, command, network, allowlist, parser and limits for a
+ * kind of job. `--preset NAME` fills what the user did not give; anything given explicitly wins.
+ */
+import leanProof from '../../presets/lean-proof.json' with { type: 'json' };
+import lean4 from '../../presets/lean4.json' with { type: 'json' };
+import pythonTests from '../../presets/python-tests.json' with { type: 'json' };
+import { InputError } from './errors.js';
+import type { RawOptions } from './run-options.js';
+
+export interface RunPreset {
+  name: string;
+  description: string;
+  /** The image's short name: resolved against the images registry (`--images-registry`). */
+  image: string;
+  entrypoint?: string;
+  command: string[];
+  network: 'none' | 'proxy' | 'open';
+  allowPresets: string[];
+  annotate: string | null;
+  outputs: string[];
+  audit?: { allowAxioms: string[] };
+  options: Record<string, string | string[]>;
+}
+
+export const RUN_PRESETS: Record<string, RunPreset> = Object.fromEntries(
+  [pythonTests, leanProof, lean4].map((p) => [p.name, p as RunPreset]),
+);
+
+/** Where the presets' images are pulled from unless --image names one. */
+export const DEFAULT_IMAGES_REGISTRY = 'ghcr.io/org/sandbox-action';
+
+/** The options and command with the preset's defaults filled in (pure). */
+export function applyPreset(
+  raw: RawOptions,
+  command: string[],
+): { raw: RawOptions; command: string[]; preset: RunPreset | null } {
+  const name = raw.preset;
+  if (name === undefined || name === false) return { raw, command, preset: null };
+  if (typeof name !== 'string' || !RUN_PRESETS[name]) {
+    throw new InputError(
+      '--preset',
+      `'${String(name)}' is not a preset; the presets are ${Object.keys(RUN_PRESETS).join(', ')}`,
+    );
+  }
+  const p = RUN_PRESETS[name];
+  const registry =
+    typeof raw['images-registry'] === 'string' ? raw['images-registry'] : DEFAULT_IMAGES_REGISTRY;
+  const out: RawOptions = { ...raw };
+  const fill = (k: string, v: string | string[] | undefined) => {
+    if (v === undefined) return;
+    const cur = out[k];
+    if (cur === undefined || cur === false || (Array.isArray(cur) && cur.length === 0)) out[k] = v;
+  };
+  fill('image', `${registry}/${p.image}:latest`);
+  fill('entrypoint', p.entrypoint);
+  fill('network', p.network === 'none' ? undefined : p.network);
+  if (p.network === 'proxy') fill('allow-preset', p.allowPresets);
+  fill('annotate', p.annotate ?? undefined);
+  for (const [k, v] of Object.entries(p.options)) fill(k, v);
+  return { raw: out, command: command.length ? command : [...p.command], preset: p };
+}
