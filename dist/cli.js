@@ -4948,7 +4948,7 @@ var PRESETS = Object.fromEntries(
 );
 function expandPresets(names) {
   const out = [];
-  const visit = (name, path11) => {
+  const visit = (name, path12) => {
     const p = PRESETS[name];
     if (!p) {
       throw new InputError(
@@ -4956,8 +4956,8 @@ function expandPresets(names) {
         `'${name}' is not a preset; the presets are ${Object.keys(PRESETS).join(", ")}`
       );
     }
-    if (path11.includes(name)) throw new Error(`preset cycle: ${[...path11, name].join(" → ")}`);
-    for (const inc of p.includes) visit(inc, [...path11, name]);
+    if (path12.includes(name)) throw new Error(`preset cycle: ${[...path12, name].join(" → ")}`);
+    for (const inc of p.includes) visit(inc, [...path12, name]);
     for (const d of p.domains) if (!out.includes(d)) out.push(d);
   };
   for (const n of names) visit(n, []);
@@ -5505,15 +5505,15 @@ function parseGeneric(text2, opts) {
   for (const line of stripAnsi(text2).split(/\r?\n/)) {
     const m = DIAG.exec(line);
     if (!m) continue;
-    const path11 = repoPath(m[1], opts.root);
+    const path12 = repoPath(m[1], opts.root);
     const lineNo = Number(m[2]);
-    if (path11 === null || lineNo < 1) {
+    if (path12 === null || lineNo < 1) {
       dropped++;
       continue;
     }
     const col = m[3] ? Number(m[3]) : void 0;
     annotations.push({
-      path: path11,
+      path: path12,
       startLine: lineNo,
       endLine: lineNo,
       // gcc and clang columns are already 1-based.
@@ -7647,16 +7647,16 @@ var MatcherView = class {
    * @returns {string|undefined}
    */
   getCurrentTag() {
-    const path11 = this._matcher.path;
-    return path11.length > 0 ? path11[path11.length - 1].tag : void 0;
+    const path12 = this._matcher.path;
+    return path12.length > 0 ? path12[path12.length - 1].tag : void 0;
   }
   /**
    * Get current namespace.
    * @returns {string|undefined}
    */
   getCurrentNamespace() {
-    const path11 = this._matcher.path;
-    return path11.length > 0 ? path11[path11.length - 1].namespace : void 0;
+    const path12 = this._matcher.path;
+    return path12.length > 0 ? path12[path12.length - 1].namespace : void 0;
   }
   /**
    * Get current node's attribute value.
@@ -7664,9 +7664,9 @@ var MatcherView = class {
    * @returns {*}
    */
   getAttrValue(attrName) {
-    const path11 = this._matcher.path;
-    if (path11.length === 0) return void 0;
-    return path11[path11.length - 1].values?.[attrName];
+    const path12 = this._matcher.path;
+    if (path12.length === 0) return void 0;
+    return path12[path12.length - 1].values?.[attrName];
   }
   /**
    * Check if current node has an attribute.
@@ -7674,9 +7674,9 @@ var MatcherView = class {
    * @returns {boolean}
    */
   hasAttr(attrName) {
-    const path11 = this._matcher.path;
-    if (path11.length === 0) return false;
-    const current = path11[path11.length - 1];
+    const path12 = this._matcher.path;
+    if (path12.length === 0) return false;
+    const current = path12[path12.length - 1];
     return current.values !== void 0 && attrName in current.values;
   }
   /**
@@ -7702,18 +7702,18 @@ var MatcherView = class {
    * @returns {number}
    */
   getPosition() {
-    const path11 = this._matcher.path;
-    if (path11.length === 0) return -1;
-    return path11[path11.length - 1].position ?? 0;
+    const path12 = this._matcher.path;
+    if (path12.length === 0) return -1;
+    return path12[path12.length - 1].position ?? 0;
   }
   /**
    * Get current node's repeat counter (occurrence count of this tag name).
    * @returns {number}
    */
   getCounter() {
-    const path11 = this._matcher.path;
-    if (path11.length === 0) return -1;
-    return path11[path11.length - 1].counter ?? 0;
+    const path12 = this._matcher.path;
+    if (path12.length === 0) return -1;
+    return path12[path12.length - 1].counter ?? 0;
   }
   /**
    * Get current node's sibling index (alias for getPosition).
@@ -9768,14 +9768,14 @@ function parseJunit(xml, opts) {
         let file = spot?.file ?? candidates[candidates.length > 1 ? 1 : 0] ?? "";
         let line = spot?.line ?? (Number.isInteger(lineAttr) && lineAttr >= 0 ? lineAttr + 1 : 1);
         if (!spot && fileAttr) file = fileAttr;
-        const path11 = repoPath(file, opts.root);
-        if (path11 === null || line < 1) {
+        const path12 = repoPath(file, opts.root);
+        if (path12 === null || line < 1) {
           dropped++;
           continue;
         }
         if (!Number.isFinite(line)) line = 1;
         annotations.push({
-          path: path11,
+          path: path12,
           startLine: line,
           endLine: line,
           level: "failure",
@@ -9810,13 +9810,13 @@ function parseLean(text2, opts) {
   let cur = null;
   const flush = () => {
     if (!cur) return;
-    const path11 = repoPath(cur.file.replace(/^(?:\.\/)+/, ""), opts.root);
+    const path12 = repoPath(cur.file.replace(/^(?:\.\/)+/, ""), opts.root);
     const message = cur.lines.join("\n").replace(/\s+$/, "");
-    if (path11 === null) dropped++;
+    if (path12 === null) dropped++;
     else {
       const single = cur.endLine === void 0 || cur.endLine === cur.line;
       out.push({
-        path: path11,
+        path: path12,
         startLine: cur.line,
         endLine: cur.endLine ?? cur.line,
         ...single ? { startColumn: cur.col + 1 } : {},
@@ -9871,14 +9871,14 @@ function parseJsonMessage(line, root) {
     return null;
   const level = LEVEL2[String(o.severity)];
   if (!level || typeof o.data !== "string") return null;
-  const path11 = repoPath(o.fileName.replace(/^(?:\.\/)+/, ""), root);
-  if (path11 === null) return "dropped";
+  const path12 = repoPath(o.fileName.replace(/^(?:\.\/)+/, ""), root);
+  if (path12 === null) return "dropped";
   const endLine = typeof end?.line === "number" ? end.line : pos.line;
   const single = endLine === pos.line;
   const message = o.data.replace(/\s+$/, "");
   const kind = typeof o.kind === "string" && o.kind !== "" ? o.kind : void 0;
   return {
-    path: path11,
+    path: path12,
     startLine: pos.line,
     endLine,
     ...single ? { startColumn: pos.column + 1 } : {},
@@ -11823,8 +11823,8 @@ var RegistryClient = class {
     return `Bearer ${token}`;
   }
   /** One request with auth (answering a 401 challenge once) and retries with backoff on 429/5xx/network errors. */
-  async request(method, path11, o) {
-    const url = new URL(`${isLoopback(this.host) ? "http" : "https"}://${this.host}${path11}`);
+  async request(method, path12, o) {
+    const url = new URL(`${isLoopback(this.host) ? "http" : "https"}://${this.host}${path12}`);
     const attempts = this.o.attempts ?? 5;
     const sleep = this.o.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
     let auth2 = null;
@@ -12520,81 +12520,16 @@ async function buildCommand(argv, env, io, engine) {
   }
 }
 
-// src/cli/report.ts
-import fs7 from "node:fs";
-
-// src/report/summary.ts
-var SUMMARY_LIMIT = 1024 * 1024;
-function escapeMarkdown(text2) {
-  return text2.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/([\\`*_{}[\]()#+\-.!|~])/g, "\\$1").replace(/[\u0000-\u001f\u007f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`);
-}
-
-// src/report/checks.ts
-var BATCH = 50;
-var SUMMARY_MAX = 65535;
-var TITLE_MAX = 255;
-var MESSAGE_MAX = 64 * 1024;
-var cut = (s, max, note) => s.length <= max ? s : `${s.slice(0, max - note.length)}${note}`;
-function toApiAnnotation(a) {
-  const single = a.startLine === a.endLine;
-  return {
-    path: a.path,
-    start_line: a.startLine,
-    end_line: a.endLine,
-    ...single && a.startColumn !== void 0 ? { start_column: a.startColumn } : {},
-    ...single && a.endColumn !== void 0 ? { end_column: a.endColumn } : {},
-    annotation_level: a.level,
-    title: cut(a.title, TITLE_MAX, "…"),
-    message: cut(a.message || a.title, MESSAGE_MAX, "\n…(cut)")
-  };
-}
-function planCheck(result) {
-  if (!result.ok) {
-    return {
-      conclusion: "failure",
-      output: {
-        title: "invalid result from the untrusted build",
-        summary: `The result file of the untrusted build was rejected: ${escapeMarkdown(result.reason)}. Nothing from it was used.`,
-        annotations: []
-      },
-      updates: []
-    };
+// src/lean/audit.ts
+var NAME = /^[A-Za-z_][A-Za-z0-9_'!?]*(\.[A-Za-z_][A-Za-z0-9_'!?]*)*$/;
+function checkTargets(targets, what = "targets") {
+  const out = [];
+  for (const t of targets.map((x) => x.trim()).filter(Boolean)) {
+    if (!NAME.test(t) || t.length > 512)
+      throw new Error(`${what}: '${t.slice(0, 100)}' is not a Lean declaration name`);
+    if (!out.includes(t)) out.push(t);
   }
-  const r = result.value;
-  const failures = r.annotations.filter((a) => a.level === "failure").length;
-  const conclusion = r.status === "succeeded" ? "success" : "failure";
-  const title = cut(
-    `${r.status} (exit ${r.exitCode})${r.annotations.length ? `, ${r.annotations.length} annotations, ${failures} failures` : ""}`,
-    TITLE_MAX,
-    "…"
-  );
-  const summary = cut(
-    r.summary || `The sandboxed build ${r.status} with exit code ${r.exitCode} in ${r.durationMs} ms.`,
-    SUMMARY_MAX,
-    "\n\n(summary cut to fit 65,535 characters; the full text is in the run artifact)"
-  );
-  const all = r.annotations.map(toApiAnnotation);
-  const batches = [];
-  for (let i = 0; i < all.length; i += BATCH) batches.push(all.slice(i, i + BATCH));
-  return {
-    conclusion,
-    output: { title, summary, annotations: batches[0] ?? [] },
-    updates: batches.slice(1).map((annotations) => ({ output: { title, summary, annotations } }))
-  };
-}
-function buildCheck(target, result) {
-  const p = planCheck(result);
-  return {
-    conclusion: p.conclusion,
-    create: {
-      name: target.name,
-      head_sha: target.headSha,
-      status: "completed",
-      conclusion: p.conclusion,
-      output: p.output
-    },
-    updates: p.updates
-  };
+  return out;
 }
 
 // src/report/schema.ts
@@ -12691,6 +12626,147 @@ function validateReport(bytes) {
       summary,
       annotations
     }
+  };
+}
+
+// src/report/shards.ts
+function shardTargets(targets, count2, index) {
+  if (!Number.isInteger(count2) || count2 < 1 || count2 > 256) throw new Error("shards: 1 to 256");
+  if (!Number.isInteger(index) || index < 0 || index >= count2)
+    throw new Error(`shard index: 0 to ${count2 - 1}`);
+  const sorted = [...new Set(targets.map((t) => t.trim()).filter(Boolean))].sort();
+  return sorted.filter((_, i) => i % count2 === index);
+}
+var SEVERITY = ["succeeded", "failed", "timed-out", "oom-killed", "error"];
+function mergeValidated(parts) {
+  if (parts.length === 0) return { ok: false, reason: "no result from any shard" };
+  const bad = parts.find((p) => !p.v.ok);
+  if (bad && !bad.v.ok) return { ok: false, reason: `${bad.name}: ${bad.v.reason}` };
+  const values = parts.map((p) => ({ name: p.name, value: p.v.value }));
+  if (values.length === 1) return { ok: true, value: values[0].value };
+  const worst = values.reduce(
+    (a, b) => SEVERITY.indexOf(b.value.status) > SEVERITY.indexOf(a.value.status) ? b : a
+  );
+  const summary = values.map((x) => `**${x.name}**: ${x.value.status} (exit ${x.value.exitCode})
+
+${x.value.summary}`).join("\n\n").slice(0, LIMITS.summary);
+  return {
+    ok: true,
+    value: {
+      schemaVersion: 1,
+      status: worst.value.status,
+      exitCode: worst.value.exitCode,
+      durationMs: Math.max(...values.map((x) => x.value.durationMs)),
+      summary,
+      annotations: values.flatMap((x) => x.value.annotations).slice(0, LIMITS.annotations)
+    }
+  };
+}
+
+// src/cli/shard.ts
+var TABLE2 = {
+  targets: { kind: "string", help: "space- or comma-separated declaration names" },
+  shards: { kind: "string", help: "number of shards (1 to 256)" },
+  index: { kind: "string", help: "this shard, from 0" }
+};
+function shardCommand(argv, io) {
+  try {
+    const { options: o } = parseCommandLine(argv, TABLE2);
+    const num = (k) => {
+      const v = typeof o[k] === "string" ? o[k] : "";
+      if (!/^\d{1,3}$/.test(v)) throw new InputError(`--${k}`, `'${v}' is not a number`);
+      return Number(v);
+    };
+    const shards = num("shards");
+    const index = num("index");
+    if (shards < 1 || shards > 256) throw new InputError("--shards", "must be 1 to 256");
+    if (index >= shards) throw new InputError("--index", `must be below --shards (${shards})`);
+    const targets = checkTargets(String(o.targets ?? "").split(/[\s,]+/));
+    for (const t of shardTargets(targets, shards, index)) io.stdout.write(`${t}
+`);
+    return 0;
+  } catch (err) {
+    io.stderr.write(`sandbox-action: ${errorMessage(err)}
+`);
+    return 2;
+  }
+}
+
+// src/cli/report.ts
+import fs7 from "node:fs";
+import path10 from "node:path";
+
+// src/report/summary.ts
+var SUMMARY_LIMIT = 1024 * 1024;
+function escapeMarkdown(text2) {
+  return text2.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/([\\`*_{}[\]()#+\-.!|~])/g, "\\$1").replace(/[\u0000-\u001f\u007f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`);
+}
+
+// src/report/checks.ts
+var BATCH = 50;
+var SUMMARY_MAX = 65535;
+var TITLE_MAX = 255;
+var MESSAGE_MAX = 64 * 1024;
+var cut = (s, max, note) => s.length <= max ? s : `${s.slice(0, max - note.length)}${note}`;
+function toApiAnnotation(a) {
+  const single = a.startLine === a.endLine;
+  return {
+    path: a.path,
+    start_line: a.startLine,
+    end_line: a.endLine,
+    ...single && a.startColumn !== void 0 ? { start_column: a.startColumn } : {},
+    ...single && a.endColumn !== void 0 ? { end_column: a.endColumn } : {},
+    annotation_level: a.level,
+    title: cut(a.title, TITLE_MAX, "…"),
+    message: cut(a.message || a.title, MESSAGE_MAX, "\n…(cut)")
+  };
+}
+function planCheck(result) {
+  if (!result.ok) {
+    return {
+      conclusion: "failure",
+      output: {
+        title: "invalid result from the untrusted build",
+        summary: `The result file of the untrusted build was rejected: ${escapeMarkdown(result.reason)}. Nothing from it was used.`,
+        annotations: []
+      },
+      updates: []
+    };
+  }
+  const r = result.value;
+  const failures = r.annotations.filter((a) => a.level === "failure").length;
+  const conclusion = r.status === "succeeded" ? "success" : "failure";
+  const title = cut(
+    `${r.status} (exit ${r.exitCode})${r.annotations.length ? `, ${r.annotations.length} annotations, ${failures} failures` : ""}`,
+    TITLE_MAX,
+    "…"
+  );
+  const summary = cut(
+    r.summary || `The sandboxed build ${r.status} with exit code ${r.exitCode} in ${r.durationMs} ms.`,
+    SUMMARY_MAX,
+    "\n\n(summary cut to fit 65,535 characters; the full text is in the run artifact)"
+  );
+  const all = r.annotations.map(toApiAnnotation);
+  const batches = [];
+  for (let i = 0; i < all.length; i += BATCH) batches.push(all.slice(i, i + BATCH));
+  return {
+    conclusion,
+    output: { title, summary, annotations: batches[0] ?? [] },
+    updates: batches.slice(1).map((annotations) => ({ output: { title, summary, annotations } }))
+  };
+}
+function buildCheck(target, result) {
+  const p = planCheck(result);
+  return {
+    conclusion: p.conclusion,
+    create: {
+      name: target.name,
+      head_sha: target.headSha,
+      status: "completed",
+      conclusion: p.conclusion,
+      output: p.output
+    },
+    updates: p.updates
   };
 }
 
@@ -14165,17 +14241,17 @@ function requestLog(octokit) {
     octokit.log.debug("request", options);
     const start = Date.now();
     const requestOptions = octokit.request.endpoint.parse(options);
-    const path11 = requestOptions.url.replace(options.baseUrl, "");
+    const path12 = requestOptions.url.replace(options.baseUrl, "");
     return request2(options).then((response) => {
       const requestId = response.headers["x-github-request-id"];
       octokit.log.info(
-        `${requestOptions.method} ${path11} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
+        `${requestOptions.method} ${path12} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
       );
       return response;
     }).catch((error) => {
       const requestId = error.response?.headers["x-github-request-id"] || "UNKNOWN";
       octokit.log.error(
-        `${requestOptions.method} ${path11} - ${error.status} with id ${requestId} in ${Date.now() - start}ms`
+        `${requestOptions.method} ${path12} - ${error.status} with id ${requestId} in ${Date.now() - start}ms`
       );
       throw error;
     });
@@ -16761,7 +16837,10 @@ async function sendCheck(plan2, target, auth2) {
 
 // src/cli/report.ts
 var REPORT_TABLE = {
-  result: { kind: "string", help: "the result file from the untrusted run (required)" },
+  result: {
+    kind: "string",
+    help: "the result file from the untrusted run, or a directory of shards (*/result.json) merged into one check (required)"
+  },
   repository: { kind: "string", help: "owner/repo (default $GITHUB_REPOSITORY)" },
   "head-sha": { kind: "string", help: "commit to report on (default: workflow_run.head_sha of the event)" },
   name: { kind: "string", help: "check name (default 'sandbox / verify')" },
@@ -16778,6 +16857,35 @@ function readLimited(file) {
   } catch (err) {
     return { reason: `the file cannot be read: ${errorMessage(err)}` };
   }
+}
+var MAX_SHARDS = 256;
+function readResults(fileOrDir) {
+  const one = (f) => {
+    const read = readLimited(f);
+    return "bytes" in read ? validateReport(read.bytes) : { ok: false, reason: read.reason };
+  };
+  let st;
+  try {
+    st = fs7.lstatSync(fileOrDir);
+  } catch (err) {
+    return { ok: false, reason: `the result cannot be read: ${errorMessage(err)}` };
+  }
+  if (!st.isDirectory()) return one(fileOrDir);
+  const files = [];
+  if (fs7.existsSync(path10.join(fileOrDir, "result.json"))) files.push("result.json");
+  for (const d of fs7.readdirSync(fileOrDir).sort()) {
+    const f = path10.join(d, "result.json");
+    if (fs7.lstatSync(path10.join(fileOrDir, d)).isDirectory() && fs7.existsSync(path10.join(fileOrDir, f)))
+      files.push(f);
+  }
+  if (files.length > MAX_SHARDS)
+    return { ok: false, reason: `${files.length} shard results, above ${MAX_SHARDS}` };
+  return mergeValidated(
+    files.map((f) => ({
+      name: path10.dirname(f) === "." ? "result" : path10.dirname(f),
+      v: one(path10.join(fileOrDir, f))
+    }))
+  );
 }
 async function reportCommand(argv, env, io, onDone = () => void 0) {
   let target;
@@ -16809,8 +16917,7 @@ async function reportCommand(argv, env, io, onDone = () => void 0) {
 `);
     return 2;
   }
-  const read = readLimited(file);
-  const validated = "bytes" in read ? validateReport(read.bytes) : { ok: false, reason: read.reason };
+  const validated = readResults(file);
   const plan2 = buildCheck(target, validated);
   if (!validated.ok)
     io.stderr.write(`sandbox-action: invalid result from the untrusted build: ${validated.reason}
@@ -16847,7 +16954,7 @@ async function reportCommand(argv, env, io, onDone = () => void 0) {
 // src/cli/door.ts
 import { randomBytes as randomBytes2 } from "node:crypto";
 import os2 from "node:os";
-import path10 from "node:path";
+import path11 from "node:path";
 
 // src/engine/http.ts
 import http2 from "node:http";
@@ -16884,10 +16991,10 @@ var ApiClient = class {
     this.prefix = `/v${v}`;
   }
   /** Send a request; resolves with the raw streaming response (any status). */
-  raw(method, path11, opts = {}, operation = `${method} ${path11}`) {
+  raw(method, path12, opts = {}, operation = `${method} ${path12}`) {
     const qs = new URLSearchParams();
     for (const [k, v] of Object.entries(opts.query ?? {})) if (v !== void 0) qs.set(k, String(v));
-    const fullPath = `${this.prefix}${path11}${qs.size ? `?${qs}` : ""}`;
+    const fullPath = `${this.prefix}${path12}${qs.size ? `?${qs}` : ""}`;
     const headers = { ...opts.headers };
     let payload;
     if (opts.body !== void 0) {
@@ -16917,17 +17024,17 @@ var ApiClient = class {
     });
   }
   /** Send a request and parse a JSON answer; a non-2xx status becomes an EngineError. */
-  async json(method, path11, opts = {}, operation) {
-    const op = operation ?? `${method} ${path11}`;
-    const res = await this.raw(method, path11, opts, op);
+  async json(method, path12, opts = {}, operation) {
+    const op = operation ?? `${method} ${path12}`;
+    const res = await this.raw(method, path12, opts, op);
     const text2 = await readAll(res.body);
     if (res.statusCode < 200 || res.statusCode >= 300) throw this.statusError(op, res.statusCode, text2);
     return text2.length ? JSON.parse(text2.toString("utf8")) : void 0;
   }
   /** Like json() but ignores the body. `okStatuses` lists extra statuses that count as success. */
-  async call(method, path11, opts = {}, operation, okStatuses = []) {
-    const op = operation ?? `${method} ${path11}`;
-    const res = await this.raw(method, path11, opts, op);
+  async call(method, path12, opts = {}, operation, okStatuses = []) {
+    const op = operation ?? `${method} ${path12}`;
+    const res = await this.raw(method, path12, opts, op);
     const text2 = await readAll(res.body);
     if ((res.statusCode < 200 || res.statusCode >= 300) && !okStatuses.includes(res.statusCode)) {
       throw this.statusError(op, res.statusCode, text2);
@@ -17377,27 +17484,27 @@ var DockerApiEngine = class {
       stderr: Buffer.concat(err).toString("utf8")
     };
   }
-  async putArchive(id, path11, tar6) {
+  async putArchive(id, path12, tar6) {
     await this.api.call(
       "PUT",
       `/containers/${id}/archive`,
       {
-        query: { path: path11, noOverwriteDirNonDir: 1 },
+        query: { path: path12, noOverwriteDirNonDir: 1 },
         bodyStream: tar6,
         headers: { "content-type": "application/x-tar" }
       },
-      `copy into ${path11}`
+      `copy into ${path12}`
     );
   }
-  async getArchive(id, path11) {
+  async getArchive(id, path12) {
     const res = await this.api.raw(
       "GET",
       `/containers/${id}/archive`,
-      { query: { path: path11 } },
-      `copy out of ${path11}`
+      { query: { path: path12 } },
+      `copy out of ${path12}`
     );
     if (res.statusCode !== 200)
-      throw this.api.statusError(`copy out of ${path11}`, res.statusCode, await readAll(res.body));
+      throw this.api.statusError(`copy out of ${path12}`, res.statusCode, await readAll(res.body));
     return res.body;
   }
   async createVolume(spec) {
@@ -17534,7 +17641,7 @@ function connect(ctx) {
   return connectEngine(defaultEndpoints(ctx.env));
 }
 function volumeHostFor(ctx) {
-  const dir = ctx.env.SANDBOX_ACTION_STATE_DIR || path10.join(os2.tmpdir(), "sandbox-action");
+  const dir = ctx.env.SANDBOX_ACTION_STATE_DIR || path11.join(os2.tmpdir(), "sandbox-action");
   return defaultVolumeHost(dir, ctx.isRoot, ctx.env.ACT !== "true");
 }
 var randomId = () => randomBytes2(4).toString("hex");
@@ -17582,6 +17689,7 @@ usage:
   sandbox-action tags [--sha S --ref R --event E --pr N --repository REPO] [--json]
   sandbox-action report --result FILE [--repository owner/repo --head-sha SHA] [--dry-run]
   sandbox-action build [--images a,b] [--platforms linux/amd64,linux/arm64] [--push] [--registry R] [--tag X]
+  sandbox-action shard --targets 'A B C' --shards N --index I   (the targets of one shard, one per line)
   sandbox-action --version
 
 run options:
@@ -17704,6 +17812,8 @@ async function main(argv, io = { stdout: process.stdout, stderr: process.stderr 
       return tagsCommand(rest, process.env, io);
     case "report":
       return reportCommand(rest, process.env, io);
+    case "shard":
+      return shardCommand(rest, io);
     case "build":
       return buildCommand(rest, process.env, io, () => connect(processContext()));
     case "--version":

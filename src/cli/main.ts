@@ -7,6 +7,7 @@ import { gc } from '../sandbox/gc.js';
 import { suggestionLines, summaryLine } from '../sandbox/summary.js';
 import { helpFor, parseCommandLine, type OptionTable } from './args.js';
 import { BUILD_TABLE, buildCommand } from './build.js';
+import { shardCommand } from './shard.js';
 import { REPORT_TABLE, reportCommand } from './report.js';
 import { TAGS_TABLE, tagsCommand } from './tags.js';
 import { SIGNAL_EXIT, abortOnSignals, connect, processContext, randomId, volumeHostFor } from './door.js';
@@ -35,6 +36,7 @@ usage:
   sandbox-action tags [--sha S --ref R --event E --pr N --repository REPO] [--json]
   sandbox-action report --result FILE [--repository owner/repo --head-sha SHA] [--dry-run]
   sandbox-action build [--images a,b] [--platforms linux/amd64,linux/arm64] [--push] [--registry R] [--tag X]
+  sandbox-action shard --targets 'A B C' --shards N --index I   (the targets of one shard, one per line)
   sandbox-action --version
 
 run options:
@@ -153,6 +155,8 @@ export async function main(argv: string[], io: Io = { stdout: process.stdout, st
       return tagsCommand(rest, process.env, io);
     case 'report':
       return reportCommand(rest, process.env, io);
+    case 'shard':
+      return shardCommand(rest, io);
     case 'build':
       return buildCommand(rest, process.env, io, () => connect(processContext()));
     case '--version':

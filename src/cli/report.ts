@@ -4,14 +4,19 @@
  * the requests as JSON instead of sending them. Executes nothing from the result.
  */
 import fs from 'node:fs';
+import path from 'node:path';
 import { InputError, errorMessage } from '../config/errors.js';
 import { buildCheck, type CheckTarget } from '../report/checks.js';
-import { LIMITS, validateReport } from '../report/schema.js';
+import { LIMITS, validateReport, type Validated } from '../report/schema.js';
+import { mergeValidated } from '../report/shards.js';
 import { sendCheck } from '../report/send.js';
 import { parseCommandLine, type OptionTable } from './args.js';
 
 export const REPORT_TABLE: OptionTable = {
-  result: { kind: 'string', help: 'the result file from the untrusted run (required)' },
+  result: {
+    kind: 'string',
+    help: 'the result file from the untrusted run, or a directory of shards (*/result.json) merged into one check (required)',
+  },
   repository: { kind: 'string', help: 'owner/repo (default $GITHUB_REPOSITORY)' },
   'head-sha': { kind: 'string', help: 'commit to report on (default: workflow_run.head_sha of the event)' },
   name: { kind: 'string', help: "check name (default 'sandbox / verify')" },
@@ -30,6 +35,38 @@ function readLimited(file: string): { bytes: Buffer } | { reason: string } {
   } catch (err) {
     return { reason: `the file cannot be read: ${errorMessage(err)}` };
   }
+}
+
+const MAX_SHARDS = 256;
+
+/** One result file, or a directory of shard results (`result.json` in it and in its subdirectories), merged. */
+export function readResults(fileOrDir: string): Validated {
+  const one = (f: string): Validated => {
+    const read = readLimited(f);
+    return 'bytes' in read ? validateReport(read.bytes) : { ok: false, reason: read.reason };
+  };
+  let st: fs.Stats;
+  try {
+    st = fs.lstatSync(fileOrDir);
+  } catch (err) {
+    return { ok: false, reason: `the result cannot be read: ${errorMessage(err)}` };
+  }
+  if (!st.isDirectory()) return one(fileOrDir);
+  const files: string[] = [];
+  if (fs.existsSync(path.join(fileOrDir, 'result.json'))) files.push('result.json');
+  for (const d of fs.readdirSync(fileOrDir).sort()) {
+    const f = path.join(d, 'result.json');
+    if (fs.lstatSync(path.join(fileOrDir, d)).isDirectory() && fs.existsSync(path.join(fileOrDir, f)))
+      files.push(f);
+  }
+  if (files.length > MAX_SHARDS)
+    return { ok: false, reason: `${files.length} shard results, above ${MAX_SHARDS}` };
+  return mergeValidated(
+    files.map((f) => ({
+      name: path.dirname(f) === '.' ? 'result' : path.dirname(f),
+      v: one(path.join(fileOrDir, f)),
+    })),
+  );
 }
 
 export interface ReportOutcome {
@@ -75,9 +112,7 @@ export async function reportCommand(
     io.stderr.write(`sandbox-action: ${errorMessage(err)}\n`);
     return 2;
   }
-  const read = readLimited(file);
-  const validated =
-    'bytes' in read ? validateReport(read.bytes) : ({ ok: false, reason: read.reason } as const);
+  const validated = readResults(file);
   const plan = buildCheck(target, validated);
   if (!validated.ok)
     io.stderr.write(`sandbox-action: invalid result from the untrusted build: ${validated.reason}\n`);

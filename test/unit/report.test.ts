@@ -6,7 +6,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
-import { reportCommand } from '../../src/cli/report.js';
+import { readResults, reportCommand } from '../../src/cli/report.js';
+import { mergeValidated, shardTargets } from '../../src/report/shards.js';
 import { BATCH, SUMMARY_MAX, buildCheck } from '../../src/report/checks.js';
 import { LIMITS, validateReport } from '../../src/report/schema.js';
 
@@ -263,5 +264,65 @@ describe('sandbox-action report against a local Checks API', () => {
       2,
     );
     expect(err.text()).toMatch(re);
+  });
+});
+
+describe('shards', () => {
+  test.each<[string[], number, string[][]]>([
+    [
+      ['c', 'a', 'b', 'd', 'e'],
+      2,
+      [
+        ['a', 'c', 'e'],
+        ['b', 'd'],
+      ],
+    ],
+    [['a', 'b'], 3, [['a'], ['b'], []]],
+    [['b', 'a', 'a'], 1, [['a', 'b']]],
+  ])('%j over %d shards', (targets, n, want) => {
+    expect(Array.from({ length: n }, (_, i) => shardTargets(targets, n, i))).toEqual(want);
+    // Every target lands in exactly one shard, whatever the order given.
+    const all = Array.from({ length: n }, (_, i) => shardTargets([...targets].reverse(), n, i)).flat();
+    expect(all.sort()).toEqual([...new Set(targets)].sort());
+  });
+
+  test('merge: the worst status, every annotation, one summary per shard; an invalid shard fails the whole', () => {
+    const ok = (o: Record<string, unknown>) => validateReport(buf(result(o)));
+    const merged = mergeValidated([
+      { name: 'shard-0', v: ok({ status: 'succeeded', exitCode: 0, annotations: [ann(1)] }) },
+      { name: 'shard-1', v: ok({ status: 'failed', exitCode: 2, annotations: [ann(2), ann(3)] }) },
+    ]);
+    expect(merged.ok).toBe(true);
+    if (merged.ok) {
+      expect(merged.value).toMatchObject({ status: 'failed', exitCode: 2 });
+      expect(merged.value.annotations).toHaveLength(3);
+      expect(merged.value.summary).toMatch(/\*\*shard-0\*\*: succeeded[\s\S]*\*\*shard-1\*\*: failed/);
+    }
+    expect(
+      mergeValidated([
+        { name: 'shard-0', v: ok({}) },
+        { name: 'shard-1', v: validateReport(Buffer.from('{')) },
+      ]),
+    ).toEqual({ ok: false, reason: expect.stringMatching(/^shard-1: /) });
+    expect(mergeValidated([])).toEqual({ ok: false, reason: 'no result from any shard' });
+  });
+
+  test('report reads a directory of shard results (as the report workflow downloads them)', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sa-shards-'));
+    for (const [i, status] of ['succeeded', 'timed-out'].entries()) {
+      fs.mkdirSync(path.join(dir, `sandbox-result-${i}`));
+      fs.writeFileSync(
+        path.join(dir, `sandbox-result-${i}`, 'result.json'),
+        JSON.stringify(result({ status })),
+      );
+    }
+    const r = readResults(dir);
+    expect(r).toMatchObject({ ok: true, value: { status: 'timed-out' } });
+    fs.writeFileSync(path.join(dir, 'sandbox-result-1', 'result.json'), '{"schemaVersion":1,"summary":"../');
+    expect(readResults(dir)).toMatchObject({
+      ok: false,
+      reason: expect.stringMatching(/^sandbox-result-1: /),
+    });
+    expect(readResults(path.join(dir, 'nope'))).toMatchObject({ ok: false });
   });
 });

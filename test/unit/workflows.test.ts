@@ -49,3 +49,32 @@ test('the parser would notice a broken workflow', () => {
   );
   expect(r.context.errors.getErrors().length).toBeGreaterThan(0);
 });
+
+describe('the PR verification pair holds no token where PR code runs', () => {
+  const load = (f: string) =>
+    YAML.parse(fs.readFileSync(path.join(ROOT, '.github/workflows', f), 'utf8')) as {
+      permissions?: unknown;
+      jobs: Record<
+        string,
+        { permissions?: unknown; steps?: { uses?: string; with?: Record<string, unknown> }[] }
+      >;
+    };
+  test('pr-verify: every job has permissions {} and every checkout keeps no credentials', () => {
+    const wf = load('pr-verify.yml');
+    expect(wf.permissions).toEqual({});
+    for (const job of Object.values(wf.jobs)) {
+      expect(job.permissions).toEqual({});
+      for (const s of job.steps ?? []) {
+        if (s.uses?.startsWith('actions/checkout@')) expect(s.with?.['persist-credentials']).toBe(false);
+      }
+    }
+  });
+  test('pr-report: checks write and actions read only, and it never checks out the pull request', () => {
+    const wf = load('pr-report.yml');
+    expect(wf.jobs.report!.permissions).toEqual({ checks: 'write', actions: 'read' });
+    for (const s of wf.jobs.report!.steps ?? []) {
+      if (s.uses?.startsWith('actions/checkout@'))
+        expect(s.with?.repository).toBe('${{ inputs.action-repository }}');
+    }
+  });
+});
