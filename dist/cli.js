@@ -5053,6 +5053,88 @@ function applyPreset(raw, command) {
   return { raw: out, command: command.length ? command : [...p.command], preset: p };
 }
 
+// src/lean/audit.ts
+var DEFAULT_AXIOMS = ["propext", "Classical.choice", "Quot.sound"];
+var NAME = /^[A-Za-z_][A-Za-z0-9_'!?]*(\.[A-Za-z_][A-Za-z0-9_'!?]*)*$/;
+function checkTargets(targets, what = "targets") {
+  const out = [];
+  for (const t of targets.map((x) => x.trim()).filter(Boolean)) {
+    if (!NAME.test(t) || t.length > 512)
+      throw new Error(`${what}: '${t.slice(0, 100)}' is not a Lean declaration name`);
+    if (!out.includes(t)) out.push(t);
+  }
+  return out;
+}
+function auditFile(modules, targets, nonce) {
+  if (!/^[a-f0-9]{16,64}$/.test(nonce)) throw new Error("nonce: 16 to 64 hex digits");
+  const lines = [...checkTargets(modules, "modules").map((m) => `import ${m}`), ""];
+  for (const t of checkTargets(targets)) {
+    lines.push(`#eval IO.println "<<audit ${nonce} begin ${t}>>"`);
+    lines.push(`#print axioms ${t}`);
+    lines.push(`#eval IO.println "<<audit ${nonce} end ${t}>>"`);
+  }
+  return `${lines.join("\n")}
+`;
+}
+function axiomKind(axiom) {
+  if (axiom === "sorryAx") return "sorry";
+  if (axiom === "Lean.ofReduceBool" || axiom === "Lean.trustCompiler" || /\._native\.native_decide\.ax_\d+(_\d+)?$/.test(axiom) || /\.native_decide\./.test(axiom)) {
+    return "native";
+  }
+  return "other";
+}
+function readBlock(target, text2) {
+  const t = text2.replace(/\r/g, "");
+  if (/cannot use `#print axioms` in a `module`/.test(t))
+    return { error: "cannot use #print axioms in a module" };
+  const quoted = `'${target}'`;
+  const none = `${quoted} does not depend on any axioms`;
+  const some = `${quoted} depends on axioms: [`;
+  const hasNone = t.includes(none);
+  const i = t.indexOf(some);
+  if (hasNone && i < 0) return { axioms: [] };
+  if (i < 0 || hasNone) return { error: "no single axioms line for the target" };
+  const end = t.indexOf("]", i + some.length);
+  if (end < 0) return { error: "the axioms list is not closed" };
+  const axioms = t.slice(i + some.length, end).split(",").map((a) => a.trim()).filter(Boolean);
+  if (!axioms.every((a) => NAME.test(a))) return { error: "an axiom name is malformed" };
+  if (t.indexOf(some, end) >= 0) return { error: "two axioms lines for the target" };
+  return { axioms };
+}
+function judgeAudit(output, targets, nonce, allow = DEFAULT_AXIOMS) {
+  return checkTargets(targets).map((target) => {
+    const begin = `<<audit ${nonce} begin ${target}>>`;
+    const end = `<<audit ${nonce} end ${target}>>`;
+    const b = output.split(begin).length - 1;
+    const e = output.split(end).length - 1;
+    if (b === 0 || e === 0) return { target, status: "missing", detail: "the audit printed nothing for it" };
+    if (b > 1 || e > 1) return { target, status: "duplicated", detail: "its fence appears more than once" };
+    const from = output.indexOf(begin) + begin.length;
+    const to = output.indexOf(end);
+    if (to < from) return { target, status: "unreadable", detail: "its fences are out of order" };
+    const r = readBlock(target, output.slice(from, to));
+    if ("error" in r)
+      return { target, status: /module/.test(r.error) ? "error" : "unreadable", detail: r.error };
+    const disallowed = r.axioms.filter((a) => !allow.includes(a)).map((axiom) => ({ axiom, kind: axiomKind(axiom) }));
+    return disallowed.length ? { target, status: "bad-axioms", axioms: r.axioms, disallowed } : { target, status: "ok", axioms: r.axioms };
+  });
+}
+function auditAnnotations(reports, fileOf) {
+  return reports.filter((r) => r.status !== "ok").map((r) => {
+    const message = r.status === "bad-axioms" ? `${r.target} depends on ${r.disallowed.map(
+      (d) => d.kind === "sorry" ? `${d.axiom} (sorry)` : d.kind === "native" ? `${d.axiom} (native computation)` : d.axiom
+    ).join(", ")}, outside the allowlist` : `${r.target}: ${r.detail}`;
+    return {
+      path: fileOf(r.target) ?? "lakefile.lean",
+      startLine: 1,
+      endLine: 1,
+      level: "failure",
+      title: r.status === "bad-axioms" ? "axioms outside the allowlist" : `proof audit: ${r.status}`,
+      message
+    };
+  });
+}
+
 // src/config/run-options.ts
 var GiB = 1024 ** 3;
 var MiB = 1024 ** 2;
@@ -5167,6 +5249,21 @@ var RUN_OPTIONS = {
     kind: "string",
     help: "annotations from the log (lean, gcc) or from a JUnit file in /output (junit, junit:path/in/output.xml)"
   },
+  "audit-target": {
+    kind: "strings",
+    input: "audit-targets",
+    help: "after the build, a fresh sandbox (no network, /work read-only) prints the axioms of this Lean theorem (repeatable)"
+  },
+  "audit-module": {
+    kind: "strings",
+    input: "audit-modules",
+    help: "Lean module the audit imports (repeatable; default: the root of each target)"
+  },
+  "audit-allow": {
+    kind: "strings",
+    input: "audit-allow",
+    help: "axioms the audit accepts (default propext, Classical.choice, Quot.sound)"
+  },
   "log-limit": { kind: "string", help: "bytes of the build log shown before it is cut (default 64m)" }
 };
 var DEFAULTS = {
@@ -5233,7 +5330,8 @@ var IMAGE_REF = /^[a-zA-Z0-9][a-zA-Z0-9._\-/:@]*$/;
 var ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 var USER_SPEC = /^([a-z_][a-z0-9_-]*|\d+)(:([a-z_][a-z0-9_-]*|\d+))?$/i;
 function parseRunOptions(given, givenCommand, host) {
-  const { raw, command } = applyPreset(given, givenCommand);
+  const { raw, command, preset } = applyPreset(given, givenCommand);
+  const presetAllow = preset?.audit?.allowAxioms ?? null;
   const image = str(raw, "image");
   if (!image) throw new InputError("--image", "is required: name the image to run the command in");
   if (!IMAGE_REF.test(image) || image.length > 512) {
@@ -5317,6 +5415,7 @@ function parseRunOptions(given, givenCommand, host) {
   }
   return {
     annotate: annotate2,
+    audit: parseAudit(raw, presetAllow),
     image,
     entrypoint,
     preset: typeof raw.preset === "string" ? raw.preset : null,
@@ -5357,6 +5456,31 @@ function parseRunOptions(given, givenCommand, host) {
     },
     logLimitBytes: size(raw, "log-limit", DEFAULTS.logLimitBytes)
   };
+}
+function parseAudit(raw, presetAllow) {
+  const targets = list(raw, "audit-target");
+  const modulesArg = list(raw, "audit-module");
+  const allowArg = list(raw, "audit-allow");
+  if (targets.length === 0) {
+    if (modulesArg.length || allowArg.length) {
+      throw new InputError(modulesArg.length ? "--audit-module" : "--audit-allow", "needs --audit-target");
+    }
+    return null;
+  }
+  const check = (name, xs) => {
+    try {
+      return checkTargets(xs);
+    } catch {
+      throw new InputError(
+        name,
+        `'${xs.find((x) => !/^[A-Za-z_][\w'!?]*(\.[A-Za-z_][\w'!?]*)*$/.test(x.trim())) ?? xs[0]}' is not a Lean name`
+      );
+    }
+  };
+  const t = check("--audit-target", targets);
+  const modules = modulesArg.length ? check("--audit-module", modulesArg) : [...new Set(t.map((x) => x.split(".")[0]))];
+  const allow = allowArg.length ? check("--audit-allow", allowArg) : presetAllow ?? DEFAULT_AXIOMS;
+  return { targets: t, modules, allow };
 }
 var EGRESS_OPTIONS = [
   "allow-domain",
@@ -10505,6 +10629,71 @@ async function dnsProbe(engine, labels, runId, proxyImage, network, name = DNS_P
   }
 }
 
+// src/sandbox/audit.ts
+import crypto2 from "node:crypto";
+var OUTPUT_CAP = 4 * 1024 * 1024;
+var AUDIT_TIMEOUT_MS = 20 * 6e4;
+async function runAudit(engine, spec, plan2, labels) {
+  const audit = spec.audit;
+  const nonce = crypto2.randomBytes(16).toString("hex");
+  const file = auditFile(audit.modules, audit.targets, nonce);
+  const work = plan2.readOnlySource ? { type: "bind", source: plan2.readOnlySource, target: WORK_DIR, readOnly: true } : {
+    type: "volume",
+    source: plan2.volumes.find((v) => v.role === "work").name,
+    target: WORK_DIR,
+    readOnly: true
+  };
+  const tmp = plan2.container.mounts.find((m) => m.target === "/tmp");
+  const c = {
+    ...plan2.container,
+    name: `${plan2.container.name}-audit`,
+    labels: { ...labels, [LABEL_ROLE]: "audit" },
+    entrypoint: ["sh"],
+    cmd: ["-c", 'printf "%s" "$SANDBOX_AUDIT_FILE" > /tmp/Audit.lean && exec lake env lean /tmp/Audit.lean'],
+    env: [`SANDBOX_AUDIT_FILE=${file}`],
+    mounts: [work, tmp],
+    networkMode: "none",
+    readOnlyRootfs: true
+  };
+  delete c.dns;
+  if (c.runtime === "runsc-host") c.runtime = "runsc";
+  const id = await engine.createContainer(c);
+  const chunks = [];
+  let size2 = 0;
+  try {
+    const attached = await engine.attach(id, (_s, chunk) => {
+      if (size2 < OUTPUT_CAP) chunks.push(Buffer.from(chunk.subarray(0, OUTPUT_CAP - size2)));
+      size2 += chunk.length;
+    });
+    const watch = await engine.watchExit(id);
+    await engine.startContainer(id);
+    let timer;
+    const exit = await Promise.race([
+      watch.exit,
+      new Promise((r) => timer = setTimeout(() => r(null), AUDIT_TIMEOUT_MS))
+    ]).finally(() => clearTimeout(timer));
+    if (exit === null) await engine.killContainer(id, "KILL");
+    await Promise.race([attached.done, new Promise((r) => setTimeout(r, 3e3).unref())]);
+    attached.close();
+    const output = Buffer.concat(chunks).toString("utf8");
+    const targets = judgeAudit(output, audit.targets, nonce, audit.allow);
+    const report = {
+      ok: targets.every((t) => t.status === "ok"),
+      allow: audit.allow,
+      targets,
+      exitCode: exit,
+      outputBytes: size2
+    };
+    return {
+      report,
+      annotations: auditAnnotations(targets, () => null),
+      output: output.replaceAll(nonce, "<nonce>")
+    };
+  } finally {
+    await engine.removeContainer(id);
+  }
+}
+
 // src/outputs/collect.ts
 var import_tar_stream2 = __toESM(require_tar_stream(), 1);
 import fs2 from "node:fs";
@@ -11210,6 +11399,7 @@ async function executeRun(spec, deps) {
   const captured = spec.annotate && spec.annotate.parser !== "junit" ? new Capture(16 * 1024 * 1024) : null;
   let annotations = [];
   let annotationsDropped = 0;
+  let audit = null;
   const aborted = abortPromise(signal);
   aborted.catch(() => void 0);
   try {
@@ -11349,6 +11539,20 @@ async function executeRun(spec, deps) {
       checkAborted(signal);
       kept = await collectState(engine, id, spec, runId, aborted);
     }
+    if (spec.audit && !timedOut) {
+      checkAborted(signal);
+      deps.notice(
+        `proof audit: ${spec.audit.targets.length} target(s) in a fresh sandbox, /work read-only, no network`
+      );
+      const a = await Promise.race([runAudit(engine, spec, p, labels), aborted]);
+      audit = a.report;
+      annotations = [...a.annotations, ...annotations].slice(0, MAX_ANNOTATIONS);
+      for (const t of a.report.targets) {
+        deps.notice(
+          `proof audit: ${t.target}: ${t.status}${"axioms" in t ? ` [${t.axioms.join(", ")}]` : ""}`
+        );
+      }
+    }
   } catch (err) {
     if (startedAt && !endedAt) endedAt = Date.now();
     logBytes = logs.end();
@@ -11360,7 +11564,12 @@ async function executeRun(spec, deps) {
   const failures = await cleanup.run();
   for (const f of failures) notes.push(`cleanup: ${f}`);
   const cleanupMs = Date.now() - tClean;
-  const { status, exitCode } = decideStatus({ exitCode: commandExitCode ?? 0, timedOut, oomKilled });
+  let { status, exitCode } = decideStatus({ exitCode: commandExitCode ?? 0, timedOut, oomKilled });
+  if (audit && !audit.ok && status === "succeeded") {
+    status = "failed";
+    exitCode = 1;
+    notes.push("the build succeeded but the proof audit failed");
+  }
   const c = thePlan.container;
   return {
     schemaVersion: RESULT_SCHEMA_VERSION,
@@ -11399,6 +11608,7 @@ async function executeRun(spec, deps) {
     state: kept,
     annotations,
     annotationsDropped,
+    audit,
     timings: { prepareMs: startedAt - t0, commandMs: endedAt - startedAt, collectMs, cleanupMs },
     logTruncated: logs.truncated,
     logBytes: { shown: logBytes.shownBytes, dropped: logBytes.droppedBytes }
@@ -11741,7 +11951,7 @@ import path8 from "node:path";
 import { Readable as Readable3 } from "node:stream";
 
 // src/images/registry.ts
-import crypto2 from "node:crypto";
+import crypto3 from "node:crypto";
 import http from "node:http";
 import https from "node:https";
 function parseReference(text2) {
@@ -11887,7 +12097,7 @@ var RegistryClient = class {
       `read manifest ${repository}:${ref}`
     );
     const digest = String(
-      a.headers["docker-content-digest"] ?? `sha256:${crypto2.createHash("sha256").update(a.body).digest("hex")}`
+      a.headers["docker-content-digest"] ?? `sha256:${crypto3.createHash("sha256").update(a.body).digest("hex")}`
     );
     const mediaType = String(a.headers["content-type"] ?? "").split(";")[0];
     return {
@@ -12518,18 +12728,6 @@ async function buildCommand(argv, env, io, engine) {
 `);
     return err instanceof InputError ? 2 : 1;
   }
-}
-
-// src/lean/audit.ts
-var NAME = /^[A-Za-z_][A-Za-z0-9_'!?]*(\.[A-Za-z_][A-Za-z0-9_'!?]*)*$/;
-function checkTargets(targets, what = "targets") {
-  const out = [];
-  for (const t of targets.map((x) => x.trim()).filter(Boolean)) {
-    if (!NAME.test(t) || t.length > 512)
-      throw new Error(`${what}: '${t.slice(0, 100)}' is not a Lean declaration name`);
-    if (!out.includes(t)) out.push(t);
-  }
-  return out;
 }
 
 // src/report/schema.ts

@@ -15,6 +15,9 @@ export interface ActionInputs {
 }
 
 const WORD_LISTS = new Set<RunOptionName>([
+  'audit-target',
+  'audit-module',
+  'audit-allow',
   'allow-domain',
   'allow-preset',
   'allow-cidr',

@@ -8,6 +8,7 @@ import { parseDuration, parsePositiveNumber, parseSize } from './units.js';
 import { canonicalHost, parseCidr, parseDomainRule } from '../egress/policy.js';
 import { expandPresets } from '../egress/presets.js';
 import { applyPreset } from './presets.js';
+import { DEFAULT_AXIOMS, checkTargets } from '../lean/audit.js';
 
 export const GiB = 1024 ** 3;
 export const MiB = 1024 ** 2;
@@ -60,6 +61,8 @@ export interface RunSpec {
   volumeBackend: VolumeBackend;
   outputCaps: OutputCaps;
   logLimitBytes: number;
+  /** Lean proof audit after the build (lean-proof): targets, imported modules, allowed axioms. */
+  audit: { targets: string[]; modules: string[]; allow: string[] } | null;
   /** Parse into annotations: the log (lean, gcc) or a collected JUnit file (a path inside /output). */
   annotate: { parser: 'lean' | 'gcc' } | { parser: 'junit'; file: string } | null;
 }
@@ -205,6 +208,21 @@ export const RUN_OPTIONS = {
     kind: 'string',
     help: 'annotations from the log (lean, gcc) or from a JUnit file in /output (junit, junit:path/in/output.xml)',
   },
+  'audit-target': {
+    kind: 'strings',
+    input: 'audit-targets',
+    help: 'after the build, a fresh sandbox (no network, /work read-only) prints the axioms of this Lean theorem (repeatable)',
+  },
+  'audit-module': {
+    kind: 'strings',
+    input: 'audit-modules',
+    help: 'Lean module the audit imports (repeatable; default: the root of each target)',
+  },
+  'audit-allow': {
+    kind: 'strings',
+    input: 'audit-allow',
+    help: 'axioms the audit accepts (default propext, Classical.choice, Quot.sound)',
+  },
   'log-limit': { kind: 'string', help: 'bytes of the build log shown before it is cut (default 64m)' },
 } as const satisfies Record<string, { kind: 'string' | 'boolean' | 'strings'; help: string; input?: string }>;
 
@@ -292,7 +310,8 @@ const USER_SPEC = /^([a-z_][a-z0-9_-]*|\d+)(:([a-z_][a-z0-9_-]*|\d+))?$/i;
 
 /** Validate everything; throws InputError naming the first bad input. Pure: the host facts come in. */
 export function parseRunOptions(given: RawOptions, givenCommand: string[], host: HostFacts): RunSpec {
-  const { raw, command } = applyPreset(given, givenCommand);
+  const { raw, command, preset } = applyPreset(given, givenCommand);
+  const presetAllow = preset?.audit?.allowAxioms ?? null;
   const image = str(raw, 'image');
   if (!image) throw new InputError('--image', 'is required: name the image to run the command in');
   if (!IMAGE_REF.test(image) || image.length > 512) {
@@ -391,6 +410,7 @@ export function parseRunOptions(given: RawOptions, givenCommand: string[], host:
 
   return {
     annotate,
+    audit: parseAudit(raw, presetAllow),
     image,
     entrypoint,
     preset: typeof raw.preset === 'string' ? raw.preset : null,
@@ -434,6 +454,34 @@ export function parseRunOptions(given: RawOptions, givenCommand: string[], host:
     },
     logLimitBytes: size(raw, 'log-limit', DEFAULTS.logLimitBytes),
   };
+}
+
+function parseAudit(raw: RawOptions, presetAllow: string[] | null): RunSpec['audit'] {
+  const targets = list(raw, 'audit-target');
+  const modulesArg = list(raw, 'audit-module');
+  const allowArg = list(raw, 'audit-allow');
+  if (targets.length === 0) {
+    if (modulesArg.length || allowArg.length) {
+      throw new InputError(modulesArg.length ? '--audit-module' : '--audit-allow', 'needs --audit-target');
+    }
+    return null;
+  }
+  const check = (name: string, xs: string[]) => {
+    try {
+      return checkTargets(xs);
+    } catch {
+      throw new InputError(
+        name,
+        `'${xs.find((x) => !/^[A-Za-z_][\w'!?]*(\.[A-Za-z_][\w'!?]*)*$/.test(x.trim())) ?? xs[0]}' is not a Lean name`,
+      );
+    }
+  };
+  const t = check('--audit-target', targets);
+  const modules = modulesArg.length
+    ? check('--audit-module', modulesArg)
+    : [...new Set(t.map((x) => x.split('.')[0]!))];
+  const allow = allowArg.length ? check('--audit-allow', allowArg) : (presetAllow ?? DEFAULT_AXIOMS);
+  return { targets: t, modules, allow };
 }
 
 const EGRESS_OPTIONS = [

@@ -15,6 +15,7 @@ import { DEFAULTS, loosenedBy, type RunSpec } from '../config/run-options.js';
 import { InputError, InterruptedError, errorMessage } from '../config/errors.js';
 import type { ContainerSpec, Engine, ImageInfo, Labels, RuntimeInfo } from '../engine/types.js';
 import { setupNetwork, type NetworkSetup } from './network.js';
+import { runAudit, type AuditReport } from './audit.js';
 import { collectTar, emptyOutputs, prepareOutputDir, type OutputsReport } from '../outputs/collect.js';
 import { LogStream, type LogWriter } from './logs.js';
 import {
@@ -323,6 +324,7 @@ export async function executeRun(spec: RunSpec, deps: RunDeps): Promise<RunResul
   const captured = spec.annotate && spec.annotate.parser !== 'junit' ? new Capture(16 * 1024 * 1024) : null;
   let annotations: Annotation[] = [];
   let annotationsDropped = 0;
+  let audit: AuditReport | null = null;
   const aborted = abortPromise(signal);
   aborted.catch(() => undefined);
 
@@ -478,6 +480,20 @@ export async function executeRun(spec: RunSpec, deps: RunDeps): Promise<RunResul
       checkAborted(signal);
       kept = await collectState(engine, id, spec, runId, aborted);
     }
+    if (spec.audit && !timedOut) {
+      checkAborted(signal);
+      deps.notice(
+        `proof audit: ${spec.audit.targets.length} target(s) in a fresh sandbox, /work read-only, no network`,
+      );
+      const a = await Promise.race([runAudit(engine, spec, p, labels), aborted]);
+      audit = a.report;
+      annotations = [...a.annotations, ...annotations].slice(0, MAX_ANNOTATIONS);
+      for (const t of a.report.targets) {
+        deps.notice(
+          `proof audit: ${t.target}: ${t.status}${'axioms' in t ? ` [${t.axioms.join(', ')}]` : ''}`,
+        );
+      }
+    }
   } catch (err) {
     if (startedAt && !endedAt) endedAt = Date.now();
     logBytes = logs.end();
@@ -490,7 +506,13 @@ export async function executeRun(spec: RunSpec, deps: RunDeps): Promise<RunResul
   for (const f of failures) notes.push(`cleanup: ${f}`);
   const cleanupMs = Date.now() - tClean;
 
-  const { status, exitCode } = decideStatus({ exitCode: commandExitCode ?? 0, timedOut, oomKilled });
+  let { status, exitCode } = decideStatus({ exitCode: commandExitCode ?? 0, timedOut, oomKilled });
+  if (audit && !audit.ok && status === 'succeeded') {
+    // The build passed but its proof did not: the run fails.
+    status = 'failed';
+    exitCode = 1;
+    notes.push('the build succeeded but the proof audit failed');
+  }
   const c = thePlan.container;
   return {
     schemaVersion: RESULT_SCHEMA_VERSION,
@@ -529,6 +551,7 @@ export async function executeRun(spec: RunSpec, deps: RunDeps): Promise<RunResul
     state: kept,
     annotations,
     annotationsDropped,
+    audit,
     timings: { prepareMs: startedAt - t0, commandMs: endedAt - startedAt, collectMs, cleanupMs },
     logTruncated: logs.truncated,
     logBytes: { shown: logBytes.shownBytes, dropped: logBytes.droppedBytes },

@@ -1,6 +1,7 @@
 /** The result of a run: one JSON object (`--json`), also the action's result file. */
 import type { Loosened } from '../config/run-options.js';
 import type { EgressReport } from '../egress/ledger.js';
+import type { AuditReport } from './audit.js';
 import type { OutputsReport } from '../outputs/collect.js';
 import type { Annotation } from '../report/parsers/types.js';
 import type { RunStatus } from './plan.js';
@@ -59,6 +60,8 @@ export interface RunResult {
   /** Annotations parsed with --annotate (at most 10,000), and how many were dropped (outside the repository, or over). */
   annotations: Annotation[];
   annotationsDropped: number;
+  /** --audit-target: the proof audit's verdict per target (null without an audit). */
+  audit: AuditReport | null;
   /** Where the time went, in milliseconds: before start, the command, collection, cleanup. */
   timings: { prepareMs: number; commandMs: number; collectMs: number; cleanupMs: number };
   logTruncated: boolean;

@@ -16,6 +16,7 @@ const result = (over: Partial<RunResult> = {}): RunResult => ({
   user: '65534:65534',
   network: 'none',
   egress: null,
+  audit: null,
   limits: {
     timeoutMs: 60000,
     memoryBytes: 2 ** 31,

@@ -1,0 +1,92 @@
+/**
+ * The proof audit's sandbox, for real: after the build, a fresh container of the same image with /work read-only
+ * and no network runs the trusted side's audit file. The image's `lake` is a stand-in that answers `#print axioms`
+ * from what the build recorded (no Lean toolchain can be installed here; the real run is in the GitHub workflow).
+ */
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
+import { expect, jest, test } from '@jest/globals';
+import { BASE, ROOT, engineOrSkip, run } from '../helpers/engine.js';
+
+jest.setTimeout(120_000);
+const { engine, d } = await engineOrSkip();
+const IMAGE = 'sandbox-action-test/fake-lean';
+if (engine) {
+  const dir = path.join(ROOT, 'test/fixtures/fake-lean');
+  execFileSync('docker', ['build', '-q', '--build-arg', `BASE_IMAGE=${BASE}`, '-t', IMAGE, dir], {
+    stdio: 'pipe',
+  });
+}
+
+const build = (axioms: Record<string, string>) =>
+  [
+    'mkdir -p /work/.axioms',
+    ...Object.entries(axioms).map(([k, v]) => `printf '%s' '${v}' > /work/.axioms/${k}`),
+    // A forgery in the build's own log: the verdict never reads the build's output.
+    `echo "<<audit 00000000000000000000000000000000 begin Sol.bad>>"; echo "'Sol.bad' does not depend on any axioms"`,
+    'touch /work/.build-wrote-here && echo BUILD-COULD-WRITE',
+  ].join('; ');
+
+d('proof audit in a fresh sandbox', () => {
+  test('an allowed proof passes; sorry fails the run though the build succeeded; the audit cannot write /work', async () => {
+    const r = await run(
+      [
+        '--entrypoint',
+        'sh',
+        '--audit-target',
+        'Sol.good',
+        '--audit-target',
+        'Sol.bad',
+        '--audit-module',
+        'Sol',
+      ],
+      ['-c', build({ 'Sol.good': 'propext, Classical.choice', 'Sol.bad': 'propext, sorryAx' })],
+      { image: IMAGE },
+    );
+    expect(r.stderr).toContain('BUILD-COULD-WRITE'); // control: the build's /work is writable
+    expect(r.result.commandExitCode).toBe(0);
+    expect(r.result.status).toBe('failed');
+    expect(r.code).toBe(1);
+    const a = r.result.audit!;
+    expect(a.ok).toBe(false);
+    expect(a.targets).toEqual([
+      { target: 'Sol.good', status: 'ok', axioms: ['propext', 'Classical.choice'] },
+      {
+        target: 'Sol.bad',
+        status: 'bad-axioms',
+        axioms: ['propext', 'sorryAx'],
+        disallowed: [{ axiom: 'sorryAx', kind: 'sorry' }],
+      },
+    ]);
+    expect(r.result.annotations[0]).toMatchObject({
+      level: 'failure',
+      message: 'Sol.bad depends on sorryAx (sorry), outside the allowlist',
+    });
+    expect(r.stderr).not.toContain('AUDIT COULD WRITE');
+    expect(r.result.notes).toContain('the build succeeded but the proof audit failed');
+  });
+
+  test('every target clean: the run succeeds; a custom allowlist is applied', async () => {
+    const ok = await run(
+      ['--entrypoint', 'sh', '--audit-target', 'Sol.a'],
+      ['-c', build({ 'Sol.a': 'propext' })],
+      {
+        image: IMAGE,
+      },
+    );
+    expect(ok.result).toMatchObject({ status: 'succeeded', audit: { ok: true } });
+    const strict = await run(
+      ['--entrypoint', 'sh', '--audit-target', 'Sol.a', '--audit-allow', 'Quot.sound'],
+      ['-c', build({ 'Sol.a': 'propext' })],
+      { image: IMAGE },
+    );
+    expect(strict.result).toMatchObject({ status: 'failed', audit: { ok: false } });
+  });
+
+  test('a failing build is not audited as if it passed: its own status stands', async () => {
+    const r = await run(['--entrypoint', 'sh', '--audit-target', 'Sol.a'], ['-c', 'exit 3'], {
+      image: IMAGE,
+    });
+    expect(r.result).toMatchObject({ status: 'failed', exitCode: 3 });
+  });
+});
