@@ -5264,7 +5264,11 @@ var RUN_OPTIONS = {
     input: "audit-allow",
     help: "axioms the audit accepts (default propext, Classical.choice, Quot.sound)"
   },
-  "log-limit": { kind: "string", help: "bytes of the build log shown before it is cut (default 64m)" }
+  "log-limit": { kind: "string", help: "bytes of the build log shown before it is cut (default 64m)" },
+  "log-file": {
+    kind: "string",
+    help: "also write the build's log, as it came (capped at 16 MiB), to this new file (for a result artifact)"
+  }
 };
 var DEFAULTS = {
   timeoutMs: 60 * 6e4,
@@ -5454,7 +5458,8 @@ function parseRunOptions(given, givenCommand, host) {
       maxFiles: count(raw, "max-output-files", DEFAULTS.maxOutputFiles, 1e7),
       maxFileBytes
     },
-    logLimitBytes: size(raw, "log-limit", DEFAULTS.logLimitBytes)
+    logLimitBytes: size(raw, "log-limit", DEFAULTS.logLimitBytes),
+    logFile: str(raw, "log-file") ? path.resolve(host.cwd, str(raw, "log-file")) : null
   };
 }
 function parseAudit(raw, presetAllow) {
@@ -5586,6 +5591,7 @@ function loosenedBy(spec) {
 }
 
 // src/sandbox/execute.ts
+import fs4 from "node:fs";
 import fsp5 from "node:fs/promises";
 import path6 from "node:path";
 
@@ -11258,6 +11264,38 @@ async function ensureImage(engine, spec, notice) {
   return info;
 }
 var MAX_ANNOTATIONS = 1e4;
+var LOG_COPY_CAP = 16 * 1024 * 1024;
+var LogCopy = class {
+  constructor(file, cap) {
+    this.cap = cap;
+    const c = fs4.constants;
+    try {
+      fs4.mkdirSync(path6.dirname(file), { recursive: true });
+      this.fd = fs4.openSync(file, c.O_WRONLY | c.O_CREAT | c.O_TRUNC | c.O_NOFOLLOW, 420);
+    } catch (err) {
+      throw new InputError("--log-file", `'${file}' cannot be written: ${errorMessage(err)}`);
+    }
+  }
+  cap;
+  fd;
+  size = 0;
+  cut = false;
+  write(chunk) {
+    if (this.cut) return;
+    const part = chunk.subarray(0, this.cap - this.size);
+    fs4.writeSync(this.fd, part);
+    this.size += part.length;
+    if (part.length < chunk.length) {
+      this.cut = true;
+      fs4.writeSync(this.fd, `
+[sandbox-action: the log was cut at ${this.cap} bytes]
+`);
+    }
+  }
+  close() {
+    fs4.closeSync(this.fd);
+  }
+};
 var Capture = class {
   constructor(limit) {
     this.limit = limit;
@@ -11400,6 +11438,7 @@ async function executeRun(spec, deps) {
   let annotations = [];
   let annotationsDropped = 0;
   let audit = null;
+  let logCopy = null;
   const aborted = abortPromise(signal);
   aborted.catch(() => void 0);
   try {
@@ -11469,6 +11508,11 @@ async function executeRun(spec, deps) {
       await chownVolumes(engine, spec.image, volumes, owner, labels);
     }
     checkAborted(signal);
+    if (spec.logFile) {
+      logCopy = new LogCopy(spec.logFile, LOG_COPY_CAP);
+      const lc = logCopy;
+      cleanup.add("close the log copy", async () => lc.close());
+    }
     const id = await engine.createContainer(p.container);
     cleanup.add("remove container", () => engine.removeContainer(id));
     const stateIn = spec.stateDir && (await fsp5.readdir(spec.stateDir).catch(() => [])).length > 0 ? (async () => {
@@ -11485,6 +11529,7 @@ async function executeRun(spec, deps) {
         engine.attach(id, (s, chunk) => {
           logs.write(s, chunk);
           captured?.push(chunk);
+          logCopy?.write(chunk);
         }),
         engine.watchExit(id)
       ]),
@@ -11808,7 +11853,7 @@ function helpFor(table) {
 
 // src/cli/build.ts
 import { execFileSync } from "node:child_process";
-import fs6 from "node:fs";
+import fs7 from "node:fs";
 import path9 from "node:path";
 import { fileURLToPath as fileURLToPath2 } from "node:url";
 
@@ -11945,7 +11990,7 @@ function backoff(attempt, baseMs, retryAfter) {
 // src/images/builder.ts
 var import_tar_stream5 = __toESM(require_tar_stream(), 1);
 import { spawn, spawnSync } from "node:child_process";
-import fs4 from "node:fs";
+import fs5 from "node:fs";
 import os from "node:os";
 import path8 from "node:path";
 import { Readable as Readable3 } from "node:stream";
@@ -12139,14 +12184,14 @@ var RegistryClient = class {
 function imageSources(root) {
   const dir = path8.join(root, "images");
   const out = [];
-  for (const name of fs4.readdirSync(dir).sort()) {
+  for (const name of fs5.readdirSync(dir).sort()) {
     const dockerfile = path8.join(dir, name, "Dockerfile");
-    if (!fs4.existsSync(dockerfile)) continue;
-    const text2 = fs4.readFileSync(dockerfile, "utf8");
+    if (!fs5.existsSync(dockerfile)) continue;
+    const text2 = fs5.readFileSync(dockerfile, "utf8");
     const first = /^#\s*(.+)$/m.exec(text2)?.[1] ?? name;
     const args = {};
     const toolchain = path8.join(dir, name, "lean-toolchain");
-    if (fs4.existsSync(toolchain)) args.LEAN_TOOLCHAIN = fs4.readFileSync(toolchain, "utf8").trim();
+    if (fs5.existsSync(toolchain)) args.LEAN_TOOLCHAIN = fs5.readFileSync(toolchain, "utf8").trim();
     out.push({
       name,
       contextDir: name === "egress-proxy" ? path8.join(root, "dist") : path8.join(dir, name),
@@ -12164,20 +12209,20 @@ function contextTar2(src) {
   const inside = path8.relative(src.contextDir, src.dockerfile);
   const outside = inside.startsWith("..") || path8.isAbsolute(inside);
   const walk = (rel) => {
-    for (const name of fs4.readdirSync(path8.join(src.contextDir, rel)).sort()) {
+    for (const name of fs5.readdirSync(path8.join(src.contextDir, rel)).sort()) {
       const r = rel ? `${rel}/${name}` : name;
-      const st = fs4.lstatSync(path8.join(src.contextDir, r));
+      const st = fs5.lstatSync(path8.join(src.contextDir, r));
       if (st.isDirectory()) walk(r);
       else if (st.isFile()) {
         pack.entry(
           { name: r, ...opts, mode: st.mode & 493 ? st.mode & 511 : 420 },
-          fs4.readFileSync(path8.join(src.contextDir, r))
+          fs5.readFileSync(path8.join(src.contextDir, r))
         );
       }
     }
   };
   walk("");
-  if (outside) pack.entry({ name: "Dockerfile", ...opts }, fs4.readFileSync(src.dockerfile));
+  if (outside) pack.entry({ name: "Dockerfile", ...opts }, fs5.readFileSync(src.dockerfile));
   pack.finalize();
   return { stream: Readable3.from(pack), dockerfile: outside ? "Dockerfile" : inside };
 }
@@ -12189,7 +12234,7 @@ function credentialsFor(host, given, home = os.homedir()) {
   if (given) return given;
   try {
     const cfg = JSON.parse(
-      fs4.readFileSync(
+      fs5.readFileSync(
         path8.join(process.env.DOCKER_CONFIG ?? path8.join(home, ".docker"), "config.json"),
         "utf8"
       )
@@ -12294,8 +12339,8 @@ async function withRetries(fn, progress, attempts = 4) {
 }
 async function buildWithBake(targets, o) {
   const def = bakeDefinition(targets, o);
-  const file = path8.join(fs4.mkdtempSync(path8.join(os.tmpdir(), "sa-bake-")), "bake.json");
-  fs4.writeFileSync(file, JSON.stringify(def, null, 2));
+  const file = path8.join(fs5.mkdtempSync(path8.join(os.tmpdir(), "sa-bake-")), "bake.json");
+  fs5.writeFileSync(file, JSON.stringify(def, null, 2));
   const code = await new Promise((resolve) => {
     const child = spawn("docker", ["buildx", "bake", "-f", file, ...o.push ? ["--push"] : []], {
       stdio: ["ignore", "inherit", "inherit"]
@@ -12459,7 +12504,7 @@ function factsFromGithub(env, event) {
 }
 
 // src/cli/tags.ts
-import fs5 from "node:fs";
+import fs6 from "node:fs";
 var TAGS_TABLE = {
   sha: { kind: "string", help: "commit (default $GITHUB_SHA)" },
   ref: { kind: "string", help: "refs/heads/…, refs/tags/… or refs/pull/… (default $GITHUB_REF)" },
@@ -12503,7 +12548,7 @@ function tagFactsFrom(o, env) {
   let event = {};
   if (env.GITHUB_EVENT_PATH) {
     try {
-      event = JSON.parse(fs5.readFileSync(env.GITHUB_EVENT_PATH, "utf8"));
+      event = JSON.parse(fs6.readFileSync(env.GITHUB_EVENT_PATH, "utf8"));
     } catch (err) {
       throw new InputError("GITHUB_EVENT_PATH", `cannot read the event: ${errorMessage(err)}`);
     }
@@ -12574,7 +12619,7 @@ var BUILD_TABLE = {
 function projectRoot(from = fileURLToPath2(import.meta.url)) {
   let dir = path9.dirname(from);
   for (let i = 0; i < 6; i++) {
-    if (fs6.existsSync(path9.join(dir, "images")) && fs6.existsSync(path9.join(dir, "package.json"))) return dir;
+    if (fs7.existsSync(path9.join(dir, "images")) && fs7.existsSync(path9.join(dir, "package.json"))) return dir;
     dir = path9.dirname(dir);
   }
   return process.cwd();
@@ -12592,7 +12637,7 @@ function parseBuild(argv, env, readStdin) {
   const s = (k) => typeof o[k] === "string" ? o[k] : void 0;
   const list2 = (k) => Array.isArray(o[k]) ? o[k] : [];
   const root = path9.resolve(s("root") ?? projectRoot());
-  if (!fs6.existsSync(path9.join(root, "images")))
+  if (!fs7.existsSync(path9.join(root, "images")))
     throw new InputError("--root", `'${root}' has no images/ directory`);
   const sources = imageSources(root);
   const names = sources.map((x) => x.name);
@@ -12693,7 +12738,7 @@ async function executeBuild(req, engine, progress, env) {
 async function buildCommand(argv, env, io, engine) {
   let req;
   try {
-    req = parseBuild(argv, env, () => fs6.readFileSync(0, "utf8"));
+    req = parseBuild(argv, env, () => fs7.readFileSync(0, "utf8"));
   } catch (err) {
     io.stderr.write(`sandbox-action: ${errorMessage(err)}
 `);
@@ -12891,7 +12936,7 @@ function shardCommand(argv, io) {
 }
 
 // src/cli/report.ts
-import fs7 from "node:fs";
+import fs8 from "node:fs";
 import path10 from "node:path";
 
 // src/report/summary.ts
@@ -17047,11 +17092,11 @@ var REPORT_TABLE = {
 };
 function readLimited(file) {
   try {
-    const st = fs7.statSync(file);
+    const st = fs8.statSync(file);
     if (!st.isFile()) return { reason: `'${file}' is not a regular file` };
     if (st.size > LIMITS.fileBytes)
       return { reason: `the file is ${st.size} bytes, above ${LIMITS.fileBytes}` };
-    return { bytes: fs7.readFileSync(file) };
+    return { bytes: fs8.readFileSync(file) };
   } catch (err) {
     return { reason: `the file cannot be read: ${errorMessage(err)}` };
   }
@@ -17064,16 +17109,16 @@ function readResults(fileOrDir) {
   };
   let st;
   try {
-    st = fs7.lstatSync(fileOrDir);
+    st = fs8.lstatSync(fileOrDir);
   } catch (err) {
     return { ok: false, reason: `the result cannot be read: ${errorMessage(err)}` };
   }
   if (!st.isDirectory()) return one(fileOrDir);
   const files = [];
-  if (fs7.existsSync(path10.join(fileOrDir, "result.json"))) files.push("result.json");
-  for (const d of fs7.readdirSync(fileOrDir).sort()) {
+  if (fs8.existsSync(path10.join(fileOrDir, "result.json"))) files.push("result.json");
+  for (const d of fs8.readdirSync(fileOrDir).sort()) {
     const f = path10.join(d, "result.json");
-    if (fs7.lstatSync(path10.join(fileOrDir, d)).isDirectory() && fs7.existsSync(path10.join(fileOrDir, f)))
+    if (fs8.lstatSync(path10.join(fileOrDir, d)).isDirectory() && fs8.existsSync(path10.join(fileOrDir, f)))
       files.push(f);
   }
   if (files.length > MAX_SHARDS)
@@ -17100,7 +17145,7 @@ async function reportCommand(argv, env, io, onDone = () => void 0) {
     if (!m) throw new InputError("--repository", `'${repository}' is not owner/repo`);
     let headSha = s("head-sha");
     if (!headSha && env.GITHUB_EVENT_PATH) {
-      const event = JSON.parse(fs7.readFileSync(env.GITHUB_EVENT_PATH, "utf8"));
+      const event = JSON.parse(fs8.readFileSync(env.GITHUB_EVENT_PATH, "utf8"));
       if (typeof event.workflow_run?.head_sha === "string") headSha = event.workflow_run.head_sha;
     }
     if (!headSha || !/^[0-9a-f]{40}$/.test(headSha)) {

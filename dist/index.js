@@ -23789,7 +23789,7 @@ var require_semver2 = __commonJS({
 });
 
 // src/action/main.ts
-import fs10 from "node:fs";
+import fs11 from "node:fs";
 import os7 from "node:os";
 import path11 from "node:path";
 
@@ -24871,7 +24871,11 @@ var RUN_OPTIONS = {
     input: "audit-allow",
     help: "axioms the audit accepts (default propext, Classical.choice, Quot.sound)"
   },
-  "log-limit": { kind: "string", help: "bytes of the build log shown before it is cut (default 64m)" }
+  "log-limit": { kind: "string", help: "bytes of the build log shown before it is cut (default 64m)" },
+  "log-file": {
+    kind: "string",
+    help: "also write the build's log, as it came (capped at 16 MiB), to this new file (for a result artifact)"
+  }
 };
 function inputName(option) {
   const o = RUN_OPTIONS[option];
@@ -25065,7 +25069,8 @@ function parseRunOptions(given, givenCommand, host) {
       maxFiles: count(raw, "max-output-files", DEFAULTS.maxOutputFiles, 1e7),
       maxFileBytes
     },
-    logLimitBytes: size(raw, "log-limit", DEFAULTS.logLimitBytes)
+    logLimitBytes: size(raw, "log-limit", DEFAULTS.logLimitBytes),
+    logFile: str(raw, "log-file") ? path.resolve(host.cwd, str(raw, "log-file")) : null
   };
 }
 function parseAudit(raw, presetAllow) {
@@ -25197,6 +25202,7 @@ function loosenedBy(spec) {
 }
 
 // src/sandbox/execute.ts
+import fs6 from "node:fs";
 import fsp5 from "node:fs/promises";
 import path6 from "node:path";
 
@@ -30855,6 +30861,38 @@ async function ensureImage(engine, spec, notice) {
   return info2;
 }
 var MAX_ANNOTATIONS = 1e4;
+var LOG_COPY_CAP = 16 * 1024 * 1024;
+var LogCopy = class {
+  constructor(file, cap) {
+    this.cap = cap;
+    const c = fs6.constants;
+    try {
+      fs6.mkdirSync(path6.dirname(file), { recursive: true });
+      this.fd = fs6.openSync(file, c.O_WRONLY | c.O_CREAT | c.O_TRUNC | c.O_NOFOLLOW, 420);
+    } catch (err) {
+      throw new InputError("--log-file", `'${file}' cannot be written: ${errorMessage(err)}`);
+    }
+  }
+  cap;
+  fd;
+  size = 0;
+  cut = false;
+  write(chunk) {
+    if (this.cut) return;
+    const part = chunk.subarray(0, this.cap - this.size);
+    fs6.writeSync(this.fd, part);
+    this.size += part.length;
+    if (part.length < chunk.length) {
+      this.cut = true;
+      fs6.writeSync(this.fd, `
+[sandbox-action: the log was cut at ${this.cap} bytes]
+`);
+    }
+  }
+  close() {
+    fs6.closeSync(this.fd);
+  }
+};
 var Capture = class {
   constructor(limit) {
     this.limit = limit;
@@ -30997,6 +31035,7 @@ async function executeRun(spec, deps) {
   let annotations = [];
   let annotationsDropped = 0;
   let audit = null;
+  let logCopy = null;
   const aborted = abortPromise(signal);
   aborted.catch(() => void 0);
   try {
@@ -31066,6 +31105,11 @@ async function executeRun(spec, deps) {
       await chownVolumes(engine, spec.image, volumes, owner, labels);
     }
     checkAborted(signal);
+    if (spec.logFile) {
+      logCopy = new LogCopy(spec.logFile, LOG_COPY_CAP);
+      const lc = logCopy;
+      cleanup.add("close the log copy", async () => lc.close());
+    }
     const id = await engine.createContainer(p.container);
     cleanup.add("remove container", () => engine.removeContainer(id));
     const stateIn = spec.stateDir && (await fsp5.readdir(spec.stateDir).catch(() => [])).length > 0 ? (async () => {
@@ -31082,6 +31126,7 @@ async function executeRun(spec, deps) {
         engine.attach(id, (s, chunk) => {
           logs.write(s, chunk);
           captured?.push(chunk);
+          logCopy?.write(chunk);
         }),
         engine.watchExit(id)
       ]),
@@ -32195,7 +32240,7 @@ function readActionInputs(env) {
 
 // src/cli/build.ts
 import { execFileSync } from "node:child_process";
-import fs8 from "node:fs";
+import fs9 from "node:fs";
 import path9 from "node:path";
 import { fileURLToPath as fileURLToPath2 } from "node:url";
 
@@ -32332,7 +32377,7 @@ function backoff(attempt, baseMs, retryAfter) {
 // src/images/builder.ts
 var import_tar_stream5 = __toESM(require_tar_stream(), 1);
 import { spawn, spawnSync } from "node:child_process";
-import fs6 from "node:fs";
+import fs7 from "node:fs";
 import os6 from "node:os";
 import path8 from "node:path";
 import { Readable as Readable3 } from "node:stream";
@@ -32526,14 +32571,14 @@ var RegistryClient = class {
 function imageSources(root) {
   const dir = path8.join(root, "images");
   const out = [];
-  for (const name of fs6.readdirSync(dir).sort()) {
+  for (const name of fs7.readdirSync(dir).sort()) {
     const dockerfile = path8.join(dir, name, "Dockerfile");
-    if (!fs6.existsSync(dockerfile)) continue;
-    const text2 = fs6.readFileSync(dockerfile, "utf8");
+    if (!fs7.existsSync(dockerfile)) continue;
+    const text2 = fs7.readFileSync(dockerfile, "utf8");
     const first = /^#\s*(.+)$/m.exec(text2)?.[1] ?? name;
     const args = {};
     const toolchain = path8.join(dir, name, "lean-toolchain");
-    if (fs6.existsSync(toolchain)) args.LEAN_TOOLCHAIN = fs6.readFileSync(toolchain, "utf8").trim();
+    if (fs7.existsSync(toolchain)) args.LEAN_TOOLCHAIN = fs7.readFileSync(toolchain, "utf8").trim();
     out.push({
       name,
       contextDir: name === "egress-proxy" ? path8.join(root, "dist") : path8.join(dir, name),
@@ -32551,20 +32596,20 @@ function contextTar2(src) {
   const inside = path8.relative(src.contextDir, src.dockerfile);
   const outside = inside.startsWith("..") || path8.isAbsolute(inside);
   const walk = (rel) => {
-    for (const name of fs6.readdirSync(path8.join(src.contextDir, rel)).sort()) {
+    for (const name of fs7.readdirSync(path8.join(src.contextDir, rel)).sort()) {
       const r = rel ? `${rel}/${name}` : name;
-      const st = fs6.lstatSync(path8.join(src.contextDir, r));
+      const st = fs7.lstatSync(path8.join(src.contextDir, r));
       if (st.isDirectory()) walk(r);
       else if (st.isFile()) {
         pack.entry(
           { name: r, ...opts, mode: st.mode & 493 ? st.mode & 511 : 420 },
-          fs6.readFileSync(path8.join(src.contextDir, r))
+          fs7.readFileSync(path8.join(src.contextDir, r))
         );
       }
     }
   };
   walk("");
-  if (outside) pack.entry({ name: "Dockerfile", ...opts }, fs6.readFileSync(src.dockerfile));
+  if (outside) pack.entry({ name: "Dockerfile", ...opts }, fs7.readFileSync(src.dockerfile));
   pack.finalize();
   return { stream: Readable3.from(pack), dockerfile: outside ? "Dockerfile" : inside };
 }
@@ -32576,7 +32621,7 @@ function credentialsFor(host, given, home = os6.homedir()) {
   if (given) return given;
   try {
     const cfg = JSON.parse(
-      fs6.readFileSync(
+      fs7.readFileSync(
         path8.join(process.env.DOCKER_CONFIG ?? path8.join(home, ".docker"), "config.json"),
         "utf8"
       )
@@ -32681,8 +32726,8 @@ async function withRetries(fn, progress, attempts = 4) {
 }
 async function buildWithBake(targets, o) {
   const def = bakeDefinition(targets, o);
-  const file = path8.join(fs6.mkdtempSync(path8.join(os6.tmpdir(), "sa-bake-")), "bake.json");
-  fs6.writeFileSync(file, JSON.stringify(def, null, 2));
+  const file = path8.join(fs7.mkdtempSync(path8.join(os6.tmpdir(), "sa-bake-")), "bake.json");
+  fs7.writeFileSync(file, JSON.stringify(def, null, 2));
   const code = await new Promise((resolve) => {
     const child = spawn("docker", ["buildx", "bake", "-f", file, ...o.push ? ["--push"] : []], {
       stdio: ["ignore", "inherit", "inherit"]
@@ -32878,7 +32923,7 @@ function parseCommandLine(argv, table) {
 }
 
 // src/cli/tags.ts
-import fs7 from "node:fs";
+import fs8 from "node:fs";
 var TAGS_TABLE = {
   sha: { kind: "string", help: "commit (default $GITHUB_SHA)" },
   ref: { kind: "string", help: "refs/heads/…, refs/tags/… or refs/pull/… (default $GITHUB_REF)" },
@@ -32901,7 +32946,7 @@ function tagFactsFrom(o, env) {
   let event = {};
   if (env.GITHUB_EVENT_PATH) {
     try {
-      event = JSON.parse(fs7.readFileSync(env.GITHUB_EVENT_PATH, "utf8"));
+      event = JSON.parse(fs8.readFileSync(env.GITHUB_EVENT_PATH, "utf8"));
     } catch (err) {
       throw new InputError("GITHUB_EVENT_PATH", `cannot read the event: ${errorMessage(err)}`);
     }
@@ -32972,7 +33017,7 @@ var BUILD_TABLE = {
 function projectRoot(from = fileURLToPath2(import.meta.url)) {
   let dir = path9.dirname(from);
   for (let i = 0; i < 6; i++) {
-    if (fs8.existsSync(path9.join(dir, "images")) && fs8.existsSync(path9.join(dir, "package.json"))) return dir;
+    if (fs9.existsSync(path9.join(dir, "images")) && fs9.existsSync(path9.join(dir, "package.json"))) return dir;
     dir = path9.dirname(dir);
   }
   return process.cwd();
@@ -32990,7 +33035,7 @@ function parseBuild(argv, env, readStdin) {
   const s = (k) => typeof o[k] === "string" ? o[k] : void 0;
   const list2 = (k) => Array.isArray(o[k]) ? o[k] : [];
   const root = path9.resolve(s("root") ?? projectRoot());
-  if (!fs8.existsSync(path9.join(root, "images")))
+  if (!fs9.existsSync(path9.join(root, "images")))
     throw new InputError("--root", `'${root}' has no images/ directory`);
   const sources = imageSources(root);
   const names = sources.map((x) => x.name);
@@ -33152,7 +33197,7 @@ async function runBuildAction(env) {
 import { Writable } from "node:stream";
 
 // src/cli/report.ts
-import fs9 from "node:fs";
+import fs10 from "node:fs";
 import path10 from "node:path";
 
 // src/report/checks.ts
@@ -37426,11 +37471,11 @@ var REPORT_TABLE = {
 };
 function readLimited(file) {
   try {
-    const st = fs9.statSync(file);
+    const st = fs10.statSync(file);
     if (!st.isFile()) return { reason: `'${file}' is not a regular file` };
     if (st.size > LIMITS.fileBytes)
       return { reason: `the file is ${st.size} bytes, above ${LIMITS.fileBytes}` };
-    return { bytes: fs9.readFileSync(file) };
+    return { bytes: fs10.readFileSync(file) };
   } catch (err) {
     return { reason: `the file cannot be read: ${errorMessage(err)}` };
   }
@@ -37443,16 +37488,16 @@ function readResults(fileOrDir) {
   };
   let st;
   try {
-    st = fs9.lstatSync(fileOrDir);
+    st = fs10.lstatSync(fileOrDir);
   } catch (err) {
     return { ok: false, reason: `the result cannot be read: ${errorMessage(err)}` };
   }
   if (!st.isDirectory()) return one(fileOrDir);
   const files = [];
-  if (fs9.existsSync(path10.join(fileOrDir, "result.json"))) files.push("result.json");
-  for (const d of fs9.readdirSync(fileOrDir).sort()) {
+  if (fs10.existsSync(path10.join(fileOrDir, "result.json"))) files.push("result.json");
+  for (const d of fs10.readdirSync(fileOrDir).sort()) {
     const f = path10.join(d, "result.json");
-    if (fs9.lstatSync(path10.join(fileOrDir, d)).isDirectory() && fs9.existsSync(path10.join(fileOrDir, f)))
+    if (fs10.lstatSync(path10.join(fileOrDir, d)).isDirectory() && fs10.existsSync(path10.join(fileOrDir, f)))
       files.push(f);
   }
   if (files.length > MAX_SHARDS)
@@ -37479,7 +37524,7 @@ async function reportCommand(argv, env, io, onDone = () => void 0) {
     if (!m) throw new InputError("--repository", `'${repository}' is not owner/repo`);
     let headSha = s("head-sha");
     if (!headSha && env.GITHUB_EVENT_PATH) {
-      const event = JSON.parse(fs9.readFileSync(env.GITHUB_EVENT_PATH, "utf8"));
+      const event = JSON.parse(fs10.readFileSync(env.GITHUB_EVENT_PATH, "utf8"));
       if (typeof event.workflow_run?.head_sha === "string") headSha = event.workflow_run.head_sha;
     }
     if (!headSha || !/^[0-9a-f]{40}$/.test(headSha)) {
@@ -37623,7 +37668,7 @@ async function runAction() {
     });
     const dir = ctx.env.RUNNER_TEMP || ctx.cwd;
     const resultPath = path11.join(dir, `sandbox-result-${result.runId}.json`);
-    fs10.writeFileSync(resultPath, `${JSON.stringify(result, null, 2)}
+    fs11.writeFileSync(resultPath, `${JSON.stringify(result, null, 2)}
 `);
     setOutput("status", result.status);
     setOutput("exit-code", String(result.exitCode));

@@ -61,6 +61,8 @@ export interface RunSpec {
   volumeBackend: VolumeBackend;
   outputCaps: OutputCaps;
   logLimitBytes: number;
+  /** A capped copy of the build's log on the host (16 MiB), or null. */
+  logFile: string | null;
   /** Lean proof audit after the build (lean-proof): targets, imported modules, allowed axioms. */
   audit: { targets: string[]; modules: string[]; allow: string[] } | null;
   /** Parse into annotations: the log (lean, gcc) or a collected JUnit file (a path inside /output). */
@@ -224,6 +226,10 @@ export const RUN_OPTIONS = {
     help: 'axioms the audit accepts (default propext, Classical.choice, Quot.sound)',
   },
   'log-limit': { kind: 'string', help: 'bytes of the build log shown before it is cut (default 64m)' },
+  'log-file': {
+    kind: 'string',
+    help: "also write the build's log, as it came (capped at 16 MiB), to this new file (for a result artifact)",
+  },
 } as const satisfies Record<string, { kind: 'string' | 'boolean' | 'strings'; help: string; input?: string }>;
 
 /** The action input that carries an option (kebab-case, the option's own name unless it says otherwise). */
@@ -453,6 +459,7 @@ export function parseRunOptions(given: RawOptions, givenCommand: string[], host:
       maxFileBytes,
     },
     logLimitBytes: size(raw, 'log-limit', DEFAULTS.logLimitBytes),
+    logFile: str(raw, 'log-file') ? path.resolve(host.cwd, str(raw, 'log-file')!) : null,
   };
 }
 

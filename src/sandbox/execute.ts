@@ -3,6 +3,7 @@
  * /output, and removes everything it created in `finally` (every resource is labelled, so `gc` finds leftovers
  * of a crash). Engine round-trips are kept few and parallel where they do not depend on each other.
  */
+import fs from 'node:fs';
 import fsp from 'node:fs/promises';
 import path from 'node:path';
 import { parseGeneric } from '../report/parsers/generic.js';
@@ -160,6 +161,39 @@ async function ensureImage(engine: Engine, spec: RunSpec, notice: (l: string) =>
 }
 
 const MAX_ANNOTATIONS = 10_000;
+const LOG_COPY_CAP = 16 * 1024 * 1024;
+
+/** The build's log as it came, into a new host file, up to a cap (then one line saying it was cut). */
+class LogCopy {
+  private fd: number;
+  private size = 0;
+  private cut = false;
+  constructor(
+    file: string,
+    private readonly cap: number,
+  ) {
+    const c = fs.constants;
+    try {
+      fs.mkdirSync(path.dirname(file), { recursive: true });
+      this.fd = fs.openSync(file, c.O_WRONLY | c.O_CREAT | c.O_TRUNC | c.O_NOFOLLOW, 0o644);
+    } catch (err) {
+      throw new InputError('--log-file', `'${file}' cannot be written: ${errorMessage(err)}`);
+    }
+  }
+  write(chunk: Buffer) {
+    if (this.cut) return;
+    const part = chunk.subarray(0, this.cap - this.size);
+    fs.writeSync(this.fd, part);
+    this.size += part.length;
+    if (part.length < chunk.length) {
+      this.cut = true;
+      fs.writeSync(this.fd, `\n[sandbox-action: the log was cut at ${this.cap} bytes]\n`);
+    }
+  }
+  close() {
+    fs.closeSync(this.fd);
+  }
+}
 
 /** Keeps the first `limit` bytes of the log. */
 class Capture {
@@ -325,6 +359,7 @@ export async function executeRun(spec: RunSpec, deps: RunDeps): Promise<RunResul
   let annotations: Annotation[] = [];
   let annotationsDropped = 0;
   let audit: AuditReport | null = null;
+  let logCopy: LogCopy | null = null;
   const aborted = abortPromise(signal);
   aborted.catch(() => undefined);
 
@@ -401,6 +436,11 @@ export async function executeRun(spec: RunSpec, deps: RunDeps): Promise<RunResul
     }
     checkAborted(signal);
 
+    if (spec.logFile) {
+      logCopy = new LogCopy(spec.logFile, LOG_COPY_CAP);
+      const lc = logCopy;
+      cleanup.add('close the log copy', async () => lc.close());
+    }
     const id = await engine.createContainer(p.container);
     cleanup.add('remove container', () => engine.removeContainer(id));
 
@@ -423,6 +463,7 @@ export async function executeRun(spec: RunSpec, deps: RunDeps): Promise<RunResul
         engine.attach(id, (s, chunk) => {
           logs.write(s, chunk);
           captured?.push(chunk);
+          logCopy?.write(chunk);
         }),
         engine.watchExit(id),
       ]),

@@ -78,7 +78,7 @@ d('python-sandbox image', () => {
     expect(parsed.annotations[0]!.message).toMatch(/assert 5 == 6/);
   });
 
-  test('end to end: --annotate junit in the sandbox, its result file reported (--dry-run) at the failing line', async () => {
+  test('end to end: the python-tests preset in the sandbox, its result file reported (--dry-run) at the failing line', async () => {
     const src = tmpDir('pyproj2');
     fs.cpSync(path.join(ROOT, 'examples/python-project'), src, { recursive: true });
     const dir = tmpDir('pyout2');
@@ -93,15 +93,15 @@ d('python-sandbox image', () => {
       src,
       '--output-dir',
       path.join(dir, 'o'),
-      '--annotate',
-      'junit',
-      '--',
-      '-m',
-      'pytest',
-      '-q',
-      '--junitxml=/output/junit.xml',
+      // The python-tests preset supplies the command (pytest with JUnit XML into /output) and the parser.
+      '--preset',
+      'python-tests',
+      '--log-file',
+      path.join(dir, 'result', 'log.txt'),
     ]).done;
     expect(r.code).toBe(1);
+    // The capped copy of the log, for the result artifact, holds what pytest printed.
+    expect(fs.readFileSync(path.join(dir, 'result', 'log.txt'), 'utf8')).toMatch(/1 failed/);
     const resultFile = path.join(dir, 'result.json');
     fs.writeFileSync(resultFile, r.stdout.trim().split('\n').pop()!);
     const report = await spawnCli([
