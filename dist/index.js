@@ -24741,6 +24741,41 @@ function auditAnnotations(reports, fileOf) {
     };
   });
 }
+function statements(text2, names) {
+  const clean = text2.replace(/\/-[\s\S]*?-\//g, " ").replace(/--[^\n]*/g, " ");
+  const out = /* @__PURE__ */ new Map();
+  for (const full of names) {
+    const short = full.split(".").pop();
+    const re = new RegExp(
+      `(?:^|\\s)(?:theorem|lemma)\\s+${short.replace(/[.'!?]/g, "\\$&")}(?=[\\s:({[])([\\s\\S]*?):=`,
+      "m"
+    );
+    const m = re.exec(clean);
+    out.set(full, m ? m[1].replace(/\s+/g, " ").trim() : null);
+  }
+  return out;
+}
+function declaredTheorems(text2) {
+  const clean = text2.replace(/\/-[\s\S]*?-\//g, " ").replace(/--[^\n]*/g, " ");
+  const out = [];
+  for (const m of clean.matchAll(/(?:^|\s)(?:theorem|lemma)\s+([A-Za-z_][\w'!?.]*)/g))
+    if (!out.includes(m[1])) out.push(m[1]);
+  return out;
+}
+function protectedChanges(base, pr, names) {
+  const a = statements(base, names);
+  const b = statements(pr, names);
+  const out = [];
+  for (const n of names) {
+    const x = a.get(n) ?? null;
+    const y = b.get(n) ?? null;
+    if (x === null) out.push({ name: n, detail: "not found in the base branch" });
+    else if (y === null) out.push({ name: n, detail: "removed by the pull request" });
+    else if (x !== y)
+      out.push({ name: n, detail: `statement changed: '${x.slice(0, 200)}' became '${y.slice(0, 200)}'` });
+  }
+  return out;
+}
 
 // src/config/run-options.ts
 var GiB = 1024 ** 3;
@@ -24870,6 +24905,10 @@ var RUN_OPTIONS = {
     kind: "strings",
     input: "audit-allow",
     help: "axioms the audit accepts (default propext, Classical.choice, Quot.sound)"
+  },
+  "audit-protected": {
+    kind: "strings",
+    help: "PATH=BASEFILE: every theorem of BASEFILE (the base branch's PATH) must keep its statement in /work/PATH after the build (repeatable)"
   },
   "log-limit": { kind: "string", help: "bytes of the build log shown before it is cut (default 64m)" },
   "log-file": {
@@ -25030,7 +25069,7 @@ function parseRunOptions(given, givenCommand, host) {
   }
   return {
     annotate: annotate2,
-    audit: parseAudit(raw, presetAllow),
+    audit: parseAudit(raw, presetAllow, host.cwd),
     image,
     entrypoint,
     preset: typeof raw.preset === "string" ? raw.preset : null,
@@ -25073,14 +25112,13 @@ function parseRunOptions(given, givenCommand, host) {
     logFile: str(raw, "log-file") ? path.resolve(host.cwd, str(raw, "log-file")) : null
   };
 }
-function parseAudit(raw, presetAllow) {
+function parseAudit(raw, presetAllow, cwd) {
   const targets = list(raw, "audit-target");
   const modulesArg = list(raw, "audit-module");
   const allowArg = list(raw, "audit-allow");
   if (targets.length === 0) {
-    if (modulesArg.length || allowArg.length) {
-      throw new InputError(modulesArg.length ? "--audit-module" : "--audit-allow", "needs --audit-target");
-    }
+    const stray = modulesArg.length ? "--audit-module" : allowArg.length ? "--audit-allow" : list(raw, "audit-protected").length ? "--audit-protected" : null;
+    if (stray) throw new InputError(stray, "needs --audit-target");
     return null;
   }
   const check = (name, xs) => {
@@ -25096,7 +25134,15 @@ function parseAudit(raw, presetAllow) {
   const t = check("--audit-target", targets);
   const modules = modulesArg.length ? check("--audit-module", modulesArg) : [...new Set(t.map((x) => x.split(".")[0]))];
   const allow = allowArg.length ? check("--audit-allow", allowArg) : presetAllow ?? DEFAULT_AXIOMS;
-  return { targets: t, modules, allow };
+  const protectedFiles = list(raw, "audit-protected").map((x) => {
+    const m = /^([^=]+)=(.+)$/.exec(x);
+    const rel = m?.[1].trim().replace(/^\/work\//, "") ?? "";
+    if (!m || rel.startsWith("/") || rel.split("/").includes("..") || !rel.endsWith(".lean")) {
+      throw new InputError("--audit-protected", `'${x}' is not PATH.lean=BASEFILE with PATH inside /work`);
+    }
+    return { path: rel, baseFile: path.resolve(cwd, m[2].trim()) };
+  });
+  return { targets: t, modules, allow, protected: protectedFiles };
 }
 var EGRESS_OPTIONS = [
   "allow-domain",
@@ -25203,7 +25249,7 @@ function loosenedBy(spec) {
 
 // src/sandbox/execute.ts
 import fs6 from "node:fs";
-import fsp5 from "node:fs/promises";
+import fsp6 from "node:fs/promises";
 import path6 from "node:path";
 
 // src/report/parsers/types.ts
@@ -29631,7 +29677,7 @@ function parseJsonMessage(line, root) {
 }
 
 // src/sandbox/execute.ts
-var import_tar_stream4 = __toESM(require_tar_stream(), 1);
+var import_tar_stream5 = __toESM(require_tar_stream(), 1);
 
 // src/sandbox/network.ts
 var import_semver = __toESM(require_semver2(), 1);
@@ -30247,11 +30293,56 @@ async function dnsProbe(engine, labels, runId, proxyImage, network, name = DNS_P
 }
 
 // src/sandbox/audit.ts
+var import_tar_stream2 = __toESM(require_tar_stream(), 1);
 import crypto3 from "node:crypto";
+import fsp2 from "node:fs/promises";
 var OUTPUT_CAP = 4 * 1024 * 1024;
 var AUDIT_TIMEOUT_MS = 20 * 6e4;
-async function runAudit(engine, spec, plan2, labels) {
+async function readContainerFile(engine, id, file) {
+  const stream = await engine.getArchive(id, file).catch(() => null);
+  if (!stream) return null;
+  const extract = import_tar_stream2.default.extract();
+  const chunks = [];
+  let regular = false;
+  extract.on("entry", (h, s, next) => {
+    if (h.type === "file" && (h.size ?? 0) <= 4 * 1024 * 1024) {
+      regular = true;
+      s.on("data", (c) => chunks.push(c));
+    }
+    s.on("end", next);
+    s.resume();
+  });
+  try {
+    await new Promise((resolve, reject) => {
+      extract.on("finish", resolve);
+      extract.on("error", reject);
+      stream.pipe(extract);
+    });
+  } finally {
+    if (!stream.readableEnded) stream.destroy();
+  }
+  return regular ? Buffer.concat(chunks).toString("utf8") : null;
+}
+async function checkProtected(engine, buildContainer, files) {
+  const out = [];
+  for (const f of files) {
+    const base = await fsp2.readFile(f.baseFile, "utf8").catch(() => null);
+    if (base === null) {
+      out.push({ path: f.path, name: "*", detail: `the base file ${f.baseFile} cannot be read` });
+      continue;
+    }
+    const now = await readContainerFile(engine, buildContainer, `${WORK_DIR}/${f.path}`);
+    if (now === null) {
+      out.push({ path: f.path, name: "*", detail: "the file is missing from /work after the build" });
+      continue;
+    }
+    for (const c of protectedChanges(base, now, declaredTheorems(base))) out.push({ path: f.path, ...c });
+  }
+  return out;
+}
+async function runAudit(engine, spec, plan2, labels, buildContainer) {
   const audit = spec.audit;
+  const changed = await checkProtected(engine, buildContainer, audit.protected);
   const nonce = crypto3.randomBytes(16).toString("hex");
   const file = auditFile(audit.modules, audit.targets, nonce);
   const work = plan2.readOnlySource ? { type: "bind", source: plan2.readOnlySource, target: WORK_DIR, readOnly: true } : {
@@ -30295,15 +30386,24 @@ async function runAudit(engine, spec, plan2, labels) {
     const output = Buffer.concat(chunks).toString("utf8");
     const targets = judgeAudit(output, audit.targets, nonce, audit.allow);
     const report = {
-      ok: targets.every((t) => t.status === "ok"),
+      ok: targets.every((t) => t.status === "ok") && changed.length === 0,
+      protectedChanges: changed,
       allow: audit.allow,
       targets,
       exitCode: exit,
       outputBytes: size2
     };
+    const protectedNotes = changed.map((c2) => ({
+      path: c2.path,
+      startLine: 1,
+      endLine: 1,
+      level: "failure",
+      title: "protected statement changed",
+      message: `${c2.name}: ${c2.detail}`
+    }));
     return {
       report,
-      annotations: auditAnnotations(targets, () => null),
+      annotations: [...protectedNotes, ...auditAnnotations(targets, () => null)],
       output: output.replaceAll(nonce, "<nonce>")
     };
   } finally {
@@ -30312,9 +30412,9 @@ async function runAudit(engine, spec, plan2, labels) {
 }
 
 // src/outputs/collect.ts
-var import_tar_stream2 = __toESM(require_tar_stream(), 1);
+var import_tar_stream3 = __toESM(require_tar_stream(), 1);
 import fs4 from "node:fs";
-import fsp2 from "node:fs/promises";
+import fsp3 from "node:fs/promises";
 import path3 from "node:path";
 
 // src/outputs/filter.ts
@@ -30393,16 +30493,16 @@ function emptyOutputs(dir = null) {
   };
 }
 async function prepareOutputDir(dir) {
-  const st = await fsp2.lstat(dir).catch((e) => {
+  const st = await fsp3.lstat(dir).catch((e) => {
     if (e.code === "ENOENT") return null;
     throw e;
   });
   if (st === null) {
-    await fsp2.mkdir(dir, { recursive: true, mode: 493 });
+    await fsp3.mkdir(dir, { recursive: true, mode: 493 });
     return;
   }
   if (!st.isDirectory()) throw new Error(`'${dir}' exists and is not a directory`);
-  if ((await fsp2.readdir(dir)).length > 0) throw new Error(`'${dir}' exists and is not empty`);
+  if ((await fsp3.readdir(dir)).length > 0) throw new Error(`'${dir}' exists and is not empty`);
 }
 function copyEntry(entry, fd) {
   return new Promise((resolve, reject) => {
@@ -30447,15 +30547,15 @@ async function collectTar(tarStream, dest, top, caps) {
     await ensureDir(path3.posix.dirname(rel) === "." ? "" : path3.posix.dirname(rel));
     const abs = path3.join(dest, rel);
     try {
-      await fsp2.mkdir(abs, { mode: 493 });
+      await fsp3.mkdir(abs, { mode: 493 });
     } catch (e) {
       if (e.code !== "EEXIST") throw e;
-      const st = await fsp2.lstat(abs);
+      const st = await fsp3.lstat(abs);
       if (!st.isDirectory()) throw Object.assign(new Error("not a directory"), { code: "ENOTDIR" });
     }
     madeDirs.add(rel);
   };
-  const extract = import_tar_stream2.default.extract();
+  const extract = import_tar_stream3.default.extract();
   extract.on("entry", (header, stream, next) => {
     const d = decide(
       { name: header.name, type: header.type ?? "file", size: header.size ?? 0, mode: header.mode ?? 420 },
@@ -30490,7 +30590,7 @@ async function collectTar(tarStream, dest, top, caps) {
     ensureDir(dir === "." ? "" : dir).then(() => fs4.openSync(abs, O_CREATE_NEW, d.mode)).then(
       async (fd) => {
         await copyEntry(stream, fd);
-        if (header.mtime) await fsp2.lutimes(abs, header.mtime, header.mtime);
+        if (header.mtime) await fsp3.lutimes(abs, header.mtime, header.mtime);
         report.files++;
         report.bytes += d.size;
         if (report.written.length < LIST_LIMIT) report.written.push({ path: d.path, size: d.size });
@@ -30571,22 +30671,22 @@ var LogStream = class {
 var RESULT_SCHEMA_VERSION = 1;
 
 // src/sandbox/source-tar.ts
-var import_tar_stream3 = __toESM(require_tar_stream(), 1);
+var import_tar_stream4 = __toESM(require_tar_stream(), 1);
 import fs5 from "node:fs";
-import fsp3 from "node:fs/promises";
+import fsp4 from "node:fs/promises";
 import path4 from "node:path";
 import { Readable as Readable2 } from "node:stream";
 function packDirectory(root, owner) {
-  const pack = import_tar_stream3.default.pack();
+  const pack = import_tar_stream4.default.pack();
   const stats = { files: 0, bytes: 0, skipped: [] };
   const common = { uid: owner.uid, gid: owner.gid, uname: "", gname: "" };
   const walk = async (rel) => {
     const abs = rel ? path4.join(root, rel) : root;
-    const names = (await fsp3.readdir(abs)).sort();
+    const names = (await fsp4.readdir(abs)).sort();
     for (const name of names) {
       const childRel = rel ? `${rel}/${name}` : name;
       const childAbs = path4.join(root, childRel);
-      const st = await fsp3.lstat(childAbs);
+      const st = await fsp4.lstat(childAbs);
       const mode = st.mode & 511;
       if (st.isDirectory()) {
         await entry({ ...common, name: childRel, type: "directory", mode, mtime: st.mtime });
@@ -30596,12 +30696,12 @@ function packDirectory(root, owner) {
           ...common,
           name: childRel,
           type: "symlink",
-          linkname: await fsp3.readlink(childAbs),
+          linkname: await fsp4.readlink(childAbs),
           mode: 511,
           mtime: st.mtime
         });
       } else if (st.isFile()) {
-        const fh = await fsp3.open(childAbs, fs5.constants.O_RDONLY | fs5.constants.O_NOFOLLOW);
+        const fh = await fsp4.open(childAbs, fs5.constants.O_RDONLY | fs5.constants.O_NOFOLLOW);
         let fst;
         try {
           fst = await fh.stat();
@@ -30648,7 +30748,7 @@ function packDirectory(root, owner) {
 
 // src/sandbox/volumes.ts
 import { execFile } from "node:child_process";
-import fsp4 from "node:fs/promises";
+import fsp5 from "node:fs/promises";
 import path5 from "node:path";
 import { promisify } from "node:util";
 var run = promisify(execFile);
@@ -30724,14 +30824,14 @@ async function createVolume(engine, host, backend, v, owner, labels) {
     return { ...base, enforced: false, remove: () => engine.removeVolume(v.name) };
   }
   const image = path5.join(host.stateDir, `${v.name}.img`);
-  await fsp4.mkdir(host.stateDir, { recursive: true, mode: 448 });
-  const fh = await fsp4.open(image, "wx", 384);
+  await fsp5.mkdir(host.stateDir, { recursive: true, mode: 448 });
+  const fh = await fsp5.open(image, "wx", 384);
   let device = null;
   let created = false;
   const remove = async () => {
     if (created) await engine.removeVolume(v.name);
     if (device) await host.privileged("losetup", ["-d", device]).catch(() => void 0);
-    await fsp4.rm(image, { force: true });
+    await fsp5.rm(image, { force: true });
   };
   try {
     await fh.truncate(v.sizeBytes);
@@ -30808,22 +30908,22 @@ function checkAborted(signal) {
 }
 async function checkSource(spec) {
   if (!spec.source) return;
-  const st = await fsp5.stat(spec.source.dir).catch(() => null);
+  const st = await fsp6.stat(spec.source.dir).catch(() => null);
   if (!st?.isDirectory()) throw new InputError("--source", `'${spec.source.dir}' is not a directory`);
 }
 async function checkStateDir(spec) {
   if (!spec.stateDir) return;
-  const st = await fsp5.lstat(spec.stateDir).catch(() => null);
+  const st = await fsp6.lstat(spec.stateDir).catch(() => null);
   if (st && !st.isDirectory())
     throw new InputError("--state-dir", `'${spec.stateDir}' exists and is not a directory`);
 }
 async function checkOutputDir(spec) {
   if (!spec.outputDir) return;
-  const st = await fsp5.lstat(spec.outputDir).catch(() => null);
+  const st = await fsp6.lstat(spec.outputDir).catch(() => null);
   if (st === null) return;
   if (!st.isDirectory())
     throw new InputError("--output-dir", `'${spec.outputDir}' exists and is not a directory`);
-  if ((await fsp5.readdir(spec.outputDir)).length > 0) {
+  if ((await fsp6.readdir(spec.outputDir)).length > 0) {
     throw new InputError(
       "--output-dir",
       `'${spec.outputDir}' exists and is not empty; name a new or empty directory`
@@ -30831,7 +30931,7 @@ async function checkOutputDir(spec) {
   }
 }
 async function readableBy(dir, owner) {
-  const st = await fsp5.stat(dir);
+  const st = await fsp6.stat(dir);
   const bits = st.uid === owner.uid ? st.mode >> 6 & 5 : st.gid === owner.gid ? st.mode >> 3 & 5 : st.mode & 5;
   if (bits === 5) return [];
   return [
@@ -30916,9 +31016,9 @@ async function annotate(spec, log) {
     return a.parser === "lean" ? parseLean(log, { root: WORK_DIR }) : parseGeneric(log, { root: WORK_DIR });
   }
   const file = path6.join(spec.outputDir, a.file);
-  const st = await fsp5.lstat(file).catch(() => null);
+  const st = await fsp6.lstat(file).catch(() => null);
   if (!st?.isFile() || st.size > 16 * 1024 * 1024) return { annotations: [], dropped: 0 };
-  return parseJunit(await fsp5.readFile(file, "utf8"), { root: WORK_DIR });
+  return parseJunit(await fsp6.readFile(file, "utf8"), { root: WORK_DIR });
 }
 function helperContainer(labels, role, o) {
   const memory = o.memoryBytes ?? 64 * 1024 * 1024;
@@ -30960,7 +31060,7 @@ async function readImageFiles(engine, image, files, labels) {
     for (const f of files) {
       const stream = await engine.getArchive(id, f).catch(() => null);
       if (!stream) continue;
-      const extract = import_tar_stream4.default.extract();
+      const extract = import_tar_stream5.default.extract();
       const chunks = [];
       extract.on("entry", (h, s, next) => {
         if (h.type === "file" && (h.size ?? 0) < 4 * 1024 * 1024)
@@ -31112,7 +31212,7 @@ async function executeRun(spec, deps) {
     }
     const id = await engine.createContainer(p.container);
     cleanup.add("remove container", () => engine.removeContainer(id));
-    const stateIn = spec.stateDir && (await fsp5.readdir(spec.stateDir).catch(() => [])).length > 0 ? (async () => {
+    const stateIn = spec.stateDir && (await fsp6.readdir(spec.stateDir).catch(() => [])).length > 0 ? (async () => {
       const packed = packDirectory(spec.stateDir, owner);
       await Promise.all([engine.putArchive(id, STATE_DIR, packed.stream), packed.done]);
     })() : Promise.resolve();
@@ -31186,7 +31286,7 @@ async function executeRun(spec, deps) {
       deps.notice(
         `proof audit: ${spec.audit.targets.length} target(s) in a fresh sandbox, /work read-only, no network`
       );
-      const a = await Promise.race([runAudit(engine, spec, p, labels), aborted]);
+      const a = await Promise.race([runAudit(engine, spec, p, labels, id), aborted]);
       audit = a.report;
       annotations = [...a.annotations, ...annotations].slice(0, MAX_ANNOTATIONS);
       for (const t of a.report.targets) {
@@ -31259,8 +31359,8 @@ async function executeRun(spec, deps) {
 async function collectState(engine, id, spec, runId, aborted) {
   const dir = spec.stateDir;
   const fresh = `${dir.replace(/\/+$/, "")}.sandbox-${runId}`;
-  await fsp5.rm(fresh, { recursive: true, force: true });
-  await fsp5.mkdir(fresh, { recursive: true, mode: 493 });
+  await fsp6.rm(fresh, { recursive: true, force: true });
+  await fsp6.mkdir(fresh, { recursive: true, mode: 493 });
   const stream = await engine.getArchive(id, STATE_DIR);
   try {
     const r = await Promise.race([
@@ -31271,8 +31371,8 @@ async function collectState(engine, id, spec, runId, aborted) {
       }),
       aborted
     ]);
-    await fsp5.rm(dir, { recursive: true, force: true });
-    await fsp5.rename(fresh, dir);
+    await fsp6.rm(dir, { recursive: true, force: true });
+    await fsp6.rename(fresh, dir);
     return {
       dir,
       files: r.files,
@@ -31281,7 +31381,7 @@ async function collectState(engine, id, spec, runId, aborted) {
       skippedByReason: r.skippedByReason
     };
   } catch (err) {
-    await fsp5.rm(fresh, { recursive: true, force: true });
+    await fsp6.rm(fresh, { recursive: true, force: true });
     throw err;
   } finally {
     if (!stream.readableEnded) stream.destroy();
@@ -31847,13 +31947,13 @@ var DockerApiEngine = class {
       stderr: Buffer.concat(err).toString("utf8")
     };
   }
-  async putArchive(id, path12, tar6) {
+  async putArchive(id, path12, tar7) {
     await this.api.call(
       "PUT",
       `/containers/${id}/archive`,
       {
         query: { path: path12, noOverwriteDirNonDir: 1 },
-        bodyStream: tar6,
+        bodyStream: tar7,
         headers: { "content-type": "application/x-tar" }
       },
       `copy into ${path12}`
@@ -32375,7 +32475,7 @@ function backoff(attempt, baseMs, retryAfter) {
 }
 
 // src/images/builder.ts
-var import_tar_stream5 = __toESM(require_tar_stream(), 1);
+var import_tar_stream6 = __toESM(require_tar_stream(), 1);
 import { spawn, spawnSync } from "node:child_process";
 import fs7 from "node:fs";
 import os6 from "node:os";
@@ -32591,7 +32691,7 @@ function imageSources(root) {
   return out;
 }
 function contextTar2(src) {
-  const pack = import_tar_stream5.default.pack();
+  const pack = import_tar_stream6.default.pack();
   const opts = { mode: 420, uid: 0, gid: 0, mtime: /* @__PURE__ */ new Date(0) };
   const inside = path8.relative(src.contextDir, src.dockerfile);
   const outside = inside.startsWith("..") || path8.isAbsolute(inside);

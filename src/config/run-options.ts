@@ -64,7 +64,13 @@ export interface RunSpec {
   /** A capped copy of the build's log on the host (16 MiB), or null. */
   logFile: string | null;
   /** Lean proof audit after the build (lean-proof): targets, imported modules, allowed axioms. */
-  audit: { targets: string[]; modules: string[]; allow: string[] } | null;
+  audit: {
+    targets: string[];
+    modules: string[];
+    allow: string[];
+    /** Files of /work whose theorems must keep the base branch's statements: path in /work → base file on the host. */
+    protected: { path: string; baseFile: string }[];
+  } | null;
   /** Parse into annotations: the log (lean, gcc) or a collected JUnit file (a path inside /output). */
   annotate: { parser: 'lean' | 'gcc' } | { parser: 'junit'; file: string } | null;
 }
@@ -224,6 +230,10 @@ export const RUN_OPTIONS = {
     kind: 'strings',
     input: 'audit-allow',
     help: 'axioms the audit accepts (default propext, Classical.choice, Quot.sound)',
+  },
+  'audit-protected': {
+    kind: 'strings',
+    help: "PATH=BASEFILE: every theorem of BASEFILE (the base branch's PATH) must keep its statement in /work/PATH after the build (repeatable)",
   },
   'log-limit': { kind: 'string', help: 'bytes of the build log shown before it is cut (default 64m)' },
   'log-file': {
@@ -416,7 +426,7 @@ export function parseRunOptions(given: RawOptions, givenCommand: string[], host:
 
   return {
     annotate,
-    audit: parseAudit(raw, presetAllow),
+    audit: parseAudit(raw, presetAllow, host.cwd),
     image,
     entrypoint,
     preset: typeof raw.preset === 'string' ? raw.preset : null,
@@ -463,14 +473,19 @@ export function parseRunOptions(given: RawOptions, givenCommand: string[], host:
   };
 }
 
-function parseAudit(raw: RawOptions, presetAllow: string[] | null): RunSpec['audit'] {
+function parseAudit(raw: RawOptions, presetAllow: string[] | null, cwd: string): RunSpec['audit'] {
   const targets = list(raw, 'audit-target');
   const modulesArg = list(raw, 'audit-module');
   const allowArg = list(raw, 'audit-allow');
   if (targets.length === 0) {
-    if (modulesArg.length || allowArg.length) {
-      throw new InputError(modulesArg.length ? '--audit-module' : '--audit-allow', 'needs --audit-target');
-    }
+    const stray = modulesArg.length
+      ? '--audit-module'
+      : allowArg.length
+        ? '--audit-allow'
+        : list(raw, 'audit-protected').length
+          ? '--audit-protected'
+          : null;
+    if (stray) throw new InputError(stray, 'needs --audit-target');
     return null;
   }
   const check = (name: string, xs: string[]) => {
@@ -488,7 +503,15 @@ function parseAudit(raw: RawOptions, presetAllow: string[] | null): RunSpec['aud
     ? check('--audit-module', modulesArg)
     : [...new Set(t.map((x) => x.split('.')[0]!))];
   const allow = allowArg.length ? check('--audit-allow', allowArg) : (presetAllow ?? DEFAULT_AXIOMS);
-  return { targets: t, modules, allow };
+  const protectedFiles = list(raw, 'audit-protected').map((x) => {
+    const m = /^([^=]+)=(.+)$/.exec(x);
+    const rel = m?.[1]!.trim().replace(/^\/work\//, '') ?? '';
+    if (!m || rel.startsWith('/') || rel.split('/').includes('..') || !rel.endsWith('.lean')) {
+      throw new InputError('--audit-protected', `'${x}' is not PATH.lean=BASEFILE with PATH inside /work`);
+    }
+    return { path: rel, baseFile: path.resolve(cwd, m[2]!.trim()) };
+  });
+  return { targets: t, modules, allow, protected: protectedFiles };
 }
 
 const EGRESS_OPTIONS = [

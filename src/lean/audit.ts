@@ -167,6 +167,15 @@ export function statements(text: string, names: string[]): Map<string, string | 
   return out;
 }
 
+/** The theorems and lemmas a file declares (comments ignored): every one of a protected file is protected. */
+export function declaredTheorems(text: string): string[] {
+  const clean = text.replace(/\/-[\s\S]*?-\//g, ' ').replace(/--[^\n]*/g, ' ');
+  const out: string[] = [];
+  for (const m of clean.matchAll(/(?:^|\s)(?:theorem|lemma)\s+([A-Za-z_][\w'!?.]*)/g))
+    if (!out.includes(m[1]!)) out.push(m[1]!);
+  return out;
+}
+
 /** Protected statements: every name must keep the base branch's statement in the PR's file. */
 export function protectedChanges(
   base: string,

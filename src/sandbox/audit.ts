@@ -6,12 +6,23 @@
 import crypto from 'node:crypto';
 import type { RunSpec } from '../config/run-options.js';
 import type { ContainerSpec, Engine, Labels, Mount } from '../engine/types.js';
-import { auditAnnotations, auditFile, judgeAudit, type TargetReport } from '../lean/audit.js';
+import fsp from 'node:fs/promises';
+import tar from 'tar-stream';
+import {
+  auditAnnotations,
+  auditFile,
+  declaredTheorems,
+  judgeAudit,
+  protectedChanges,
+  type TargetReport,
+} from '../lean/audit.js';
 import type { Annotation } from '../report/parsers/types.js';
 import { LABEL_ROLE, WORK_DIR, type SandboxPlan } from './plan.js';
 
 export interface AuditReport {
   ok: boolean;
+  /** Theorems of protected files whose statement the pull request (or its build) changed. */
+  protectedChanges: { path: string; name: string; detail: string }[];
   allow: string[];
   targets: TargetReport[];
   exitCode: number | null;
@@ -22,13 +33,65 @@ export interface AuditReport {
 const OUTPUT_CAP = 4 * 1024 * 1024;
 const AUDIT_TIMEOUT_MS = 20 * 60_000;
 
+/** A small text file of a (stopped) container, or null. */
+async function readContainerFile(engine: Engine, id: string, file: string): Promise<string | null> {
+  const stream = await engine.getArchive(id, file).catch(() => null);
+  if (!stream) return null;
+  const extract = tar.extract();
+  const chunks: Buffer[] = [];
+  let regular = false;
+  extract.on('entry', (h, s, next) => {
+    if (h.type === 'file' && (h.size ?? 0) <= 4 * 1024 * 1024) {
+      regular = true;
+      s.on('data', (c: unknown) => chunks.push(c as Buffer));
+    }
+    s.on('end', next);
+    s.resume();
+  });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      extract.on('finish', resolve);
+      extract.on('error', reject);
+      stream.pipe(extract);
+    });
+  } finally {
+    if (!stream.readableEnded) stream.destroy();
+  }
+  return regular ? Buffer.concat(chunks).toString('utf8') : null;
+}
+
+/** Protected statements: the base branch's theorems against /work after the build (what the audit checks). */
+export async function checkProtected(
+  engine: Engine,
+  buildContainer: string,
+  files: { path: string; baseFile: string }[],
+): Promise<{ path: string; name: string; detail: string }[]> {
+  const out: { path: string; name: string; detail: string }[] = [];
+  for (const f of files) {
+    const base = await fsp.readFile(f.baseFile, 'utf8').catch(() => null);
+    if (base === null) {
+      out.push({ path: f.path, name: '*', detail: `the base file ${f.baseFile} cannot be read` });
+      continue;
+    }
+    const now = await readContainerFile(engine, buildContainer, `${WORK_DIR}/${f.path}`);
+    if (now === null) {
+      out.push({ path: f.path, name: '*', detail: 'the file is missing from /work after the build' });
+      continue;
+    }
+    for (const c of protectedChanges(base, now, declaredTheorems(base))) out.push({ path: f.path, ...c });
+  }
+  return out;
+}
+
 export async function runAudit(
   engine: Engine,
   spec: RunSpec,
   plan: SandboxPlan,
   labels: Labels,
+  buildContainer: string,
 ): Promise<{ report: AuditReport; annotations: Annotation[]; output: string }> {
   const audit = spec.audit!;
+  const changed = await checkProtected(engine, buildContainer, audit.protected);
   const nonce = crypto.randomBytes(16).toString('hex');
   const file = auditFile(audit.modules, audit.targets, nonce);
   const work: Mount = plan.readOnlySource
@@ -74,16 +137,25 @@ export async function runAudit(
     const output = Buffer.concat(chunks).toString('utf8');
     const targets = judgeAudit(output, audit.targets, nonce, audit.allow);
     const report: AuditReport = {
-      ok: targets.every((t) => t.status === 'ok'),
+      ok: targets.every((t) => t.status === 'ok') && changed.length === 0,
+      protectedChanges: changed,
       allow: audit.allow,
       targets,
       exitCode: exit,
       outputBytes: size,
     };
-    // The declaring file is not known from the audit's text; annotations go on the lakefile.
+    const protectedNotes: Annotation[] = changed.map((c) => ({
+      path: c.path,
+      startLine: 1,
+      endLine: 1,
+      level: 'failure',
+      title: 'protected statement changed',
+      message: `${c.name}: ${c.detail}`,
+    }));
+    // The declaring file of a target is not known from the audit's text; those annotations go on the lakefile.
     return {
       report,
-      annotations: auditAnnotations(targets, () => null),
+      annotations: [...protectedNotes, ...auditAnnotations(targets, () => null)],
       output: output.replaceAll(nonce, '<nonce>'),
     };
   } finally {

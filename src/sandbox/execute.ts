@@ -526,7 +526,7 @@ export async function executeRun(spec: RunSpec, deps: RunDeps): Promise<RunResul
       deps.notice(
         `proof audit: ${spec.audit.targets.length} target(s) in a fresh sandbox, /work read-only, no network`,
       );
-      const a = await Promise.race([runAudit(engine, spec, p, labels), aborted]);
+      const a = await Promise.race([runAudit(engine, spec, p, labels, id), aborted]);
       audit = a.report;
       annotations = [...a.annotations, ...annotations].slice(0, MAX_ANNOTATIONS);
       for (const t of a.report.targets) {

@@ -4,6 +4,8 @@
  * from what the build recorded (no Lean toolchain can be installed here; the real run is in the GitHub workflow).
  */
 import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { expect, jest, test } from '@jest/globals';
 import { BASE, ROOT, engineOrSkip, run } from '../helpers/engine.js';
@@ -88,5 +90,43 @@ d('proof audit in a fresh sandbox', () => {
       image: IMAGE,
     });
     expect(r.result).toMatchObject({ status: 'failed', exitCode: 3 });
+  });
+
+  test('protected statements: a build that weakens the challenge fails; leaving it as on the base branch passes', async () => {
+    const base = 'theorem main_theorem (n : Nat) : n + 0 = n := by\n  sorry\n';
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sa-protected-'));
+    fs.mkdirSync(path.join(dir, 'src'));
+    fs.writeFileSync(path.join(dir, 'src', 'Challenge.lean'), base.replace('sorry', 'simp'));
+    fs.writeFileSync(path.join(dir, 'base-Challenge.lean'), base);
+    fs.chmodSync(dir, 0o755);
+    const args = [
+      '--entrypoint',
+      'sh',
+      '--source',
+      path.join(dir, 'src'),
+      '--audit-target',
+      'Challenge.main_theorem',
+      '--audit-protected',
+      `Challenge.lean=${path.join(dir, 'base-Challenge.lean')}`,
+    ];
+    const kept = await run(args, ['-c', 'true'], { image: IMAGE });
+    expect(kept.result).toMatchObject({ status: 'succeeded', audit: { ok: true, protectedChanges: [] } });
+    const weakened = await run(args, ['-c', "sed -i 's/n + 0 = n/True/' /work/Challenge.lean"], {
+      image: IMAGE,
+    });
+    expect(weakened.result.status).toBe('failed');
+    expect(weakened.result.audit!.protectedChanges).toEqual([
+      {
+        path: 'Challenge.lean',
+        name: 'main_theorem',
+        detail: expect.stringMatching(
+          /statement changed: '\(n : Nat\) : n \+ 0 = n' became '\(n : Nat\) : True'/,
+        ),
+      },
+    ]);
+    expect(weakened.result.annotations[0]).toMatchObject({
+      path: 'Challenge.lean',
+      title: 'protected statement changed',
+    });
   });
 });

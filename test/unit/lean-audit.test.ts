@@ -4,6 +4,7 @@ import {
   auditAnnotations,
   auditFile,
   axiomKind,
+  declaredTheorems,
   judgeAudit,
   protectedChanges,
   statements,
@@ -162,6 +163,10 @@ lemma helper : True := trivial
   ])('%s', (_, pr, want) => {
     const got = protectedChanges(base, pr, ['Challenge.main_theorem', 'helper']);
     expect(got).toEqual(want.map((w) => ({ name: w.name, detail: expect.stringMatching(w.detail) })));
+  });
+  test('every theorem and lemma a file declares is protected', () => {
+    expect(declaredTheorems(base)).toEqual(['main_theorem', 'helper']);
+    expect(declaredTheorems('-- theorem hidden : True := trivial\n/- lemma x : True -/')).toEqual([]);
   });
   test('statements read the text between the name and :=', () => {
     expect(statements(base, ['main_theorem', 'helper', 'nope'])).toEqual(
