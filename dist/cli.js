@@ -17273,7 +17273,17 @@ async function reportCommand(argv, env, io, onDone = () => void 0) {
     ];
     io.stdout.write(`${JSON.stringify(requests, null, 2)}
 `);
-    onDone({ id: null, conclusion: plan2.conclusion, requests: requests.length });
+    onDone({
+      id: null,
+      conclusion: plan2.conclusion,
+      requests: requests.length,
+      title: plan2.create.output.title,
+      annotations: [plan2.create, ...plan2.updates].reduce(
+        (n, r) => n + (r.output.annotations?.length ?? 0),
+        0
+      ),
+      invalid: validated.ok ? null : validated.reason
+    });
     return 0;
   }
   try {
@@ -17285,7 +17295,17 @@ async function reportCommand(argv, env, io, onDone = () => void 0) {
       `sandbox-action: check run ${sent.id} (${plan2.conclusion}) in ${sent.requests} requests
 `
     );
-    onDone({ id: sent.id, conclusion: plan2.conclusion, requests: sent.requests });
+    onDone({
+      id: sent.id,
+      conclusion: plan2.conclusion,
+      requests: sent.requests,
+      title: plan2.create.output.title,
+      annotations: [plan2.create, ...plan2.updates].reduce(
+        (n, r) => n + (r.output.annotations?.length ?? 0),
+        0
+      ),
+      invalid: validated.ok ? null : validated.reason
+    });
     return 0;
   } catch (err) {
     io.stderr.write(`sandbox-action: the Checks API refused: ${errorMessage(err)}

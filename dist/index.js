@@ -37652,7 +37652,17 @@ async function reportCommand(argv, env, io, onDone = () => void 0) {
     ];
     io.stdout.write(`${JSON.stringify(requests, null, 2)}
 `);
-    onDone({ id: null, conclusion: plan2.conclusion, requests: requests.length });
+    onDone({
+      id: null,
+      conclusion: plan2.conclusion,
+      requests: requests.length,
+      title: plan2.create.output.title,
+      annotations: [plan2.create, ...plan2.updates].reduce(
+        (n, r) => n + (r.output.annotations?.length ?? 0),
+        0
+      ),
+      invalid: validated.ok ? null : validated.reason
+    });
     return 0;
   }
   try {
@@ -37664,7 +37674,17 @@ async function reportCommand(argv, env, io, onDone = () => void 0) {
       `sandbox-action: check run ${sent.id} (${plan2.conclusion}) in ${sent.requests} requests
 `
     );
-    onDone({ id: sent.id, conclusion: plan2.conclusion, requests: sent.requests });
+    onDone({
+      id: sent.id,
+      conclusion: plan2.conclusion,
+      requests: sent.requests,
+      title: plan2.create.output.title,
+      annotations: [plan2.create, ...plan2.updates].reduce(
+        (n, r) => n + (r.output.annotations?.length ?? 0),
+        0
+      ),
+      invalid: validated.ok ? null : validated.reason
+    });
     return 0;
   } catch (err) {
     io.stderr.write(`sandbox-action: the Checks API refused: ${errorMessage(err)}
@@ -37708,20 +37728,36 @@ async function runReportAction(env) {
   const { argv, token } = args;
   if (token) setSecret(token);
   const stderr = new Lines(process.stderr);
+  let outcome = null;
   const code = await reportCommand(
     argv,
     { ...env, GITHUB_TOKEN: token || env.GITHUB_TOKEN },
     { stdout: process.stdout, stderr },
     (o) => {
+      outcome = o;
       setOutput("check-run-id", o.id === null ? "" : String(o.id));
       setOutput("conclusion", o.conclusion);
     }
   );
+  if (outcome && env.GITHUB_STEP_SUMMARY) {
+    const o = outcome;
+    await summary.addRaw(reportSummary(o), true).write();
+  }
   if (code !== 0)
     setFailed(
       stderr.text.trim().split("\n")[0]?.replace(/^sandbox-action: /, "") ?? "report failed"
     );
   return code;
+}
+function reportSummary(o) {
+  const icon = o.conclusion === "success" ? "✅" : "❌";
+  return [
+    `### ${icon} sandbox-action report: ${o.conclusion}`,
+    "",
+    `**${escapeMarkdown(o.title)}**: ${o.annotations} annotations in ${o.requests} request(s)${o.id === null ? " (dry run: nothing sent)" : `, check run ${o.id}`}.`,
+    ...o.invalid ? ["", `Invalid result from the untrusted build: ${escapeMarkdown(o.invalid)}`] : [],
+    ""
+  ].join("\n");
 }
 
 // src/action/main.ts

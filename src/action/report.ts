@@ -4,7 +4,8 @@
  */
 import { Writable } from 'node:stream';
 import * as core from '@actions/core';
-import { reportCommand } from '../cli/report.js';
+import { reportCommand, type ReportOutcome } from '../cli/report.js';
+import { escapeMarkdown } from '../report/summary.js';
 import { InputError, errorMessage } from '../config/errors.js';
 import { envName } from './inputs.js';
 
@@ -46,15 +47,21 @@ export async function runReportAction(env: Record<string, string | undefined>): 
   const { argv, token } = args;
   if (token) core.setSecret(token);
   const stderr = new Lines(process.stderr);
+  let outcome: ReportOutcome | null = null;
   const code = await reportCommand(
     argv,
     { ...env, GITHUB_TOKEN: token || env.GITHUB_TOKEN },
     { stdout: process.stdout, stderr },
     (o) => {
+      outcome = o;
       core.setOutput('check-run-id', o.id === null ? '' : String(o.id));
       core.setOutput('conclusion', o.conclusion);
     },
   );
+  if (outcome && env.GITHUB_STEP_SUMMARY) {
+    const o: ReportOutcome = outcome;
+    await core.summary.addRaw(reportSummary(o), true).write();
+  }
   if (code !== 0)
     core.setFailed(
       stderr.text
@@ -63,4 +70,16 @@ export async function runReportAction(env: Record<string, string | undefined>): 
         ?.replace(/^sandbox-action: /, '') ?? 'report failed',
     );
   return code;
+}
+
+/** The report step's job summary (markdown; everything from the result escaped). */
+export function reportSummary(o: ReportOutcome): string {
+  const icon = o.conclusion === 'success' ? '✅' : '❌';
+  return [
+    `### ${icon} sandbox-action report: ${o.conclusion}`,
+    '',
+    `**${escapeMarkdown(o.title)}**: ${o.annotations} annotations in ${o.requests} request(s)${o.id === null ? ' (dry run: nothing sent)' : `, check run ${o.id}`}.`,
+    ...(o.invalid ? ['', `Invalid result from the untrusted build: ${escapeMarkdown(o.invalid)}`] : []),
+    '',
+  ].join('\n');
 }

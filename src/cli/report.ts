@@ -74,6 +74,10 @@ export interface ReportOutcome {
   id: number | null;
   conclusion: string;
   requests: number;
+  title: string;
+  annotations: number;
+  /** Why the result was refused, when it was. */
+  invalid: string | null;
 }
 
 export async function reportCommand(
@@ -123,7 +127,17 @@ export async function reportCommand(
       ...plan.updates.map((u) => ({ method: 'PATCH', route: `${base}/{check_run_id}`, body: u })),
     ];
     io.stdout.write(`${JSON.stringify(requests, null, 2)}\n`);
-    onDone({ id: null, conclusion: plan.conclusion, requests: requests.length });
+    onDone({
+      id: null,
+      conclusion: plan.conclusion,
+      requests: requests.length,
+      title: plan.create.output.title,
+      annotations: [plan.create, ...plan.updates].reduce(
+        (n, r) => n + (r.output.annotations?.length ?? 0),
+        0,
+      ),
+      invalid: validated.ok ? null : validated.reason,
+    });
     return 0;
   }
   try {
@@ -134,7 +148,17 @@ export async function reportCommand(
     io.stderr.write(
       `sandbox-action: check run ${sent.id} (${plan.conclusion}) in ${sent.requests} requests\n`,
     );
-    onDone({ id: sent.id, conclusion: plan.conclusion, requests: sent.requests });
+    onDone({
+      id: sent.id,
+      conclusion: plan.conclusion,
+      requests: sent.requests,
+      title: plan.create.output.title,
+      annotations: [plan.create, ...plan.updates].reduce(
+        (n, r) => n + (r.output.annotations?.length ?? 0),
+        0,
+      ),
+      invalid: validated.ok ? null : validated.reason,
+    });
     return 0;
   } catch (err) {
     io.stderr.write(`sandbox-action: the Checks API refused: ${errorMessage(err)}\n`);

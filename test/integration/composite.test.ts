@@ -158,6 +158,9 @@ d('the composite action', () => {
     );
     expect(reported.failed).toBe(false);
     expect(reported.outputs).toMatchObject({ conclusion: 'failure', 'check-run-id': '' });
+    expect(reported.summary).toMatch(
+      /sandbox-action report: failure[\s\S]*1 annotations in 1 request\(s\) \(dry run: nothing sent\)/,
+    );
     expect(reported.log).toContain('"route": "/repos/org/repo/check-runs"');
     expect(reported.log).toContain('"head_sha": "' + 'a'.repeat(40) + '"');
     expect(reported.log).toContain('"path": "src/a.c"');
