@@ -423,6 +423,16 @@ function createProxyServer(cfg, deps) {
   };
   const sampler = cfg.maxTotalBytes !== null ? setInterval(enforceCap, 100) : null;
   sampler?.unref();
+  const takeSlot = () => {
+    active++;
+    let released = false;
+    return () => {
+      if (!released) {
+        released = true;
+        active--;
+      }
+    };
+  };
   async function admit(hostText, port) {
     const t = decideTarget(cfg.policy, hostText, port);
     const canon = canonicalHost(hostText);
@@ -498,14 +508,7 @@ sandbox-action egress: ${reason}: ${detail}
       refuse(400, (req.url ?? "").slice(0, 100), "bad-request", "CONNECT needs host:port");
       return;
     }
-    active++;
-    let released = false;
-    const release = () => {
-      if (!released) {
-        released = true;
-        active--;
-      }
-    };
+    const release = takeSlot();
     void admit(target.host, target.port).then((a) => {
       if (!a.ok) {
         release();
@@ -699,14 +702,7 @@ sandbox-action egress: ${a.host} could not be reached
       refuse(403, url.hostname, hostCheck.reason, hostCheck.detail);
       return;
     }
-    active++;
-    let released = false;
-    const release = () => {
-      if (!released) {
-        released = true;
-        active--;
-      }
-    };
+    const release = takeSlot();
     void admit(url.hostname, port).then((a) => {
       if (!a.ok) {
         release();

@@ -37644,6 +37644,11 @@ async function reportCommand(argv, env, io, onDone = () => void 0) {
   if (!validated.ok)
     io.stderr.write(`sandbox-action: invalid result from the untrusted build: ${validated.reason}
 `);
+  const facts = {
+    title: plan2.create.output.title,
+    annotations: [plan2.create, ...plan2.updates].reduce((n, r) => n + r.output.annotations.length, 0),
+    invalid: validated.ok ? null : validated.reason
+  };
   if (dryRun) {
     const base = `/repos/${target.owner}/${target.repo}/check-runs`;
     const requests = [
@@ -37656,12 +37661,7 @@ async function reportCommand(argv, env, io, onDone = () => void 0) {
       id: null,
       conclusion: plan2.conclusion,
       requests: requests.length,
-      title: plan2.create.output.title,
-      annotations: [plan2.create, ...plan2.updates].reduce(
-        (n, r) => n + (r.output.annotations?.length ?? 0),
-        0
-      ),
-      invalid: validated.ok ? null : validated.reason
+      ...facts
     });
     return 0;
   }
@@ -37678,12 +37678,7 @@ async function reportCommand(argv, env, io, onDone = () => void 0) {
       id: sent.id,
       conclusion: plan2.conclusion,
       requests: sent.requests,
-      title: plan2.create.output.title,
-      annotations: [plan2.create, ...plan2.updates].reduce(
-        (n, r) => n + (r.output.annotations?.length ?? 0),
-        0
-      ),
-      invalid: validated.ok ? null : validated.reason
+      ...facts
     });
     return 0;
   } catch (err) {

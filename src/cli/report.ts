@@ -120,6 +120,11 @@ export async function reportCommand(
   const plan = buildCheck(target, validated);
   if (!validated.ok)
     io.stderr.write(`sandbox-action: invalid result from the untrusted build: ${validated.reason}\n`);
+  const facts = {
+    title: plan.create.output.title,
+    annotations: [plan.create, ...plan.updates].reduce((n, r) => n + r.output.annotations.length, 0),
+    invalid: validated.ok ? null : validated.reason,
+  };
   if (dryRun) {
     const base = `/repos/${target.owner}/${target.repo}/check-runs`;
     const requests = [
@@ -131,12 +136,7 @@ export async function reportCommand(
       id: null,
       conclusion: plan.conclusion,
       requests: requests.length,
-      title: plan.create.output.title,
-      annotations: [plan.create, ...plan.updates].reduce(
-        (n, r) => n + (r.output.annotations?.length ?? 0),
-        0,
-      ),
-      invalid: validated.ok ? null : validated.reason,
+      ...facts,
     });
     return 0;
   }
@@ -152,12 +152,7 @@ export async function reportCommand(
       id: sent.id,
       conclusion: plan.conclusion,
       requests: sent.requests,
-      title: plan.create.output.title,
-      annotations: [plan.create, ...plan.updates].reduce(
-        (n, r) => n + (r.output.annotations?.length ?? 0),
-        0,
-      ),
-      invalid: validated.ok ? null : validated.reason,
+      ...facts,
     });
     return 0;
   } catch (err) {

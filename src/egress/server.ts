@@ -134,6 +134,18 @@ export function createProxyServer(cfg: ProxyConfig, deps: ProxyDeps): ProxyServe
   const sampler = cfg.maxTotalBytes !== null ? setInterval(enforceCap, 100) : null;
   sampler?.unref();
 
+  /** Count one exchange in flight; the returned function gives the slot back (once, however often called). */
+  const takeSlot = () => {
+    active++;
+    let released = false;
+    return () => {
+      if (!released) {
+        released = true;
+        active--;
+      }
+    };
+  };
+
   /** Decide name, port and addresses. Returns the address to connect to, or the refusal. */
   async function admit(
     hostText: string,
@@ -215,14 +227,7 @@ export function createProxyServer(cfg: ProxyConfig, deps: ProxyDeps): ProxyServe
     }
     // A CONNECT's Host header is not checked: clients fill it differently (the proxy's address, or the target);
     // the authority decides, and the TLS server name must match it.
-    active++;
-    let released = false;
-    const release = () => {
-      if (!released) {
-        released = true;
-        active--;
-      }
-    };
+    const release = takeSlot();
     void admit(target.host, target.port).then((a) => {
       if (!a.ok) {
         release();
@@ -416,14 +421,7 @@ export function createProxyServer(cfg: ProxyConfig, deps: ProxyDeps): ProxyServe
       refuse(403, url.hostname, hostCheck.reason, hostCheck.detail);
       return;
     }
-    active++;
-    let released = false;
-    const release = () => {
-      if (!released) {
-        released = true;
-        active--;
-      }
-    };
+    const release = takeSlot();
     void admit(url.hostname, port).then((a) => {
       if (!a.ok) {
         release();

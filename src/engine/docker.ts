@@ -13,6 +13,7 @@ import type {
   ExecResult,
   ImageInfo,
   Labels,
+  BuildOptions,
   NetworkInfo,
   NetworkSpec,
   RegistryAuth,
@@ -236,15 +237,7 @@ export class DockerApiEngine implements Engine {
 
   async imageBuild(
     context: Readable,
-    o: {
-      tags: string[];
-      dockerfile?: string;
-      buildArgs?: Record<string, string>;
-      labels?: Labels;
-      platform?: string;
-      pull?: boolean;
-      noCache?: boolean;
-    },
+    o: BuildOptions,
     progress: (line: string) => void = () => undefined,
   ): Promise<string> {
     const query: Record<string, string | number> = {

@@ -106,6 +106,17 @@ export interface NetworkSpec {
   labels: Labels;
 }
 
+/** An image build through the engine's own builder. */
+export interface BuildOptions {
+  tags: string[];
+  dockerfile?: string;
+  buildArgs?: Record<string, string>;
+  labels?: Labels;
+  platform?: string;
+  pull?: boolean;
+  noCache?: boolean;
+}
+
 export interface RegistryAuth {
   username: string;
   password: string;
@@ -157,19 +168,7 @@ export interface Engine {
   imagePush(ref: string, auth: RegistryAuth | null): Promise<{ digest: string; size: number }>;
   imageTag(source: string, ref: string): Promise<void>;
   /** Build an image from a tar context (the engine's own builder); each progress line goes to `progress`. */
-  imageBuild(
-    context: Readable,
-    o: {
-      tags: string[];
-      dockerfile?: string;
-      buildArgs?: Record<string, string>;
-      labels?: Labels;
-      platform?: string;
-      pull?: boolean;
-      noCache?: boolean;
-    },
-    progress?: (line: string) => void,
-  ): Promise<string>;
+  imageBuild(context: Readable, o: BuildOptions, progress?: (line: string) => void): Promise<string>;
   createContainer(spec: ContainerSpec): Promise<string>;
   /** Attach to stdout/stderr before start; each chunk goes to the sink as it arrives. */
   attach(id: string, sink: (stream: 'stdout' | 'stderr', chunk: Buffer) => void): Promise<AttachedStreams>;
