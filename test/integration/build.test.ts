@@ -35,7 +35,19 @@ function build(args: string[], stdin = ''): Promise<{ code: number | null; stdou
   return new Promise((resolve) => child.on('close', (code) => resolve({ code, stdout, stderr })));
 }
 
-const facts = ['--sha', SHA, '--ref', 'refs/tags/v1.2.3', '--event', 'push', '--default-branch', 'main'];
+// The engine path is the one under test (GitHub's runners have buildx, which `auto` would pick).
+const facts = [
+  '--sha',
+  SHA,
+  '--ref',
+  'refs/tags/v1.2.3',
+  '--event',
+  'push',
+  '--default-branch',
+  'main',
+  '--builder',
+  'engine',
+];
 
 d('sandbox-action build', () => {
   test('python-sandbox for amd64 and arm64: one manifest list under every tag, labelled, runnable on both as non-root', async () => {
