@@ -4948,7 +4948,7 @@ var PRESETS = Object.fromEntries(
 );
 function expandPresets(names) {
   const out = [];
-  const visit = (name, path12) => {
+  const visit = (name, path13) => {
     const p = PRESETS[name];
     if (!p) {
       throw new InputError(
@@ -4956,8 +4956,8 @@ function expandPresets(names) {
         `'${name}' is not a preset; the presets are ${Object.keys(PRESETS).join(", ")}`
       );
     }
-    if (path12.includes(name)) throw new Error(`preset cycle: ${[...path12, name].join(" → ")}`);
-    for (const inc of p.includes) visit(inc, [...path12, name]);
+    if (path13.includes(name)) throw new Error(`preset cycle: ${[...path13, name].join(" → ")}`);
+    for (const inc of p.includes) visit(inc, [...path13, name]);
     for (const d of p.domains) if (!out.includes(d)) out.push(d);
   };
   for (const n of names) visit(n, []);
@@ -5637,9 +5637,9 @@ function loosenedBy(spec) {
 }
 
 // src/sandbox/execute.ts
-import fs4 from "node:fs";
+import fs5 from "node:fs";
 import fsp6 from "node:fs/promises";
-import path6 from "node:path";
+import path7 from "node:path";
 
 // src/report/parsers/types.ts
 var ANSI = /\u001b\[[0-9;?]*[ -/]*[@-~]|\u001b[@-Z\\-_]/g;
@@ -5681,15 +5681,15 @@ function parseGeneric(text2, opts) {
   for (const line of stripAnsi(text2).split(/\r?\n/)) {
     const m = DIAG.exec(line);
     if (!m) continue;
-    const path12 = repoPath(m[1], opts.root);
+    const path13 = repoPath(m[1], opts.root);
     const lineNo = Number(m[2]);
-    if (path12 === null || lineNo < 1) {
+    if (path13 === null || lineNo < 1) {
       dropped++;
       continue;
     }
     const col = m[3] ? Number(m[3]) : void 0;
     annotations.push({
-      path: path12,
+      path: path13,
       startLine: lineNo,
       endLine: lineNo,
       // gcc and clang columns are already 1-based.
@@ -7823,16 +7823,16 @@ var MatcherView = class {
    * @returns {string|undefined}
    */
   getCurrentTag() {
-    const path12 = this._matcher.path;
-    return path12.length > 0 ? path12[path12.length - 1].tag : void 0;
+    const path13 = this._matcher.path;
+    return path13.length > 0 ? path13[path13.length - 1].tag : void 0;
   }
   /**
    * Get current namespace.
    * @returns {string|undefined}
    */
   getCurrentNamespace() {
-    const path12 = this._matcher.path;
-    return path12.length > 0 ? path12[path12.length - 1].namespace : void 0;
+    const path13 = this._matcher.path;
+    return path13.length > 0 ? path13[path13.length - 1].namespace : void 0;
   }
   /**
    * Get current node's attribute value.
@@ -7840,9 +7840,9 @@ var MatcherView = class {
    * @returns {*}
    */
   getAttrValue(attrName) {
-    const path12 = this._matcher.path;
-    if (path12.length === 0) return void 0;
-    return path12[path12.length - 1].values?.[attrName];
+    const path13 = this._matcher.path;
+    if (path13.length === 0) return void 0;
+    return path13[path13.length - 1].values?.[attrName];
   }
   /**
    * Check if current node has an attribute.
@@ -7850,9 +7850,9 @@ var MatcherView = class {
    * @returns {boolean}
    */
   hasAttr(attrName) {
-    const path12 = this._matcher.path;
-    if (path12.length === 0) return false;
-    const current = path12[path12.length - 1];
+    const path13 = this._matcher.path;
+    if (path13.length === 0) return false;
+    const current = path13[path13.length - 1];
     return current.values !== void 0 && attrName in current.values;
   }
   /**
@@ -7878,18 +7878,18 @@ var MatcherView = class {
    * @returns {number}
    */
   getPosition() {
-    const path12 = this._matcher.path;
-    if (path12.length === 0) return -1;
-    return path12[path12.length - 1].position ?? 0;
+    const path13 = this._matcher.path;
+    if (path13.length === 0) return -1;
+    return path13[path13.length - 1].position ?? 0;
   }
   /**
    * Get current node's repeat counter (occurrence count of this tag name).
    * @returns {number}
    */
   getCounter() {
-    const path12 = this._matcher.path;
-    if (path12.length === 0) return -1;
-    return path12[path12.length - 1].counter ?? 0;
+    const path13 = this._matcher.path;
+    if (path13.length === 0) return -1;
+    return path13[path13.length - 1].counter ?? 0;
   }
   /**
    * Get current node's sibling index (alias for getPosition).
@@ -9944,14 +9944,14 @@ function parseJunit(xml, opts) {
         let file = spot?.file ?? candidates[candidates.length > 1 ? 1 : 0] ?? "";
         let line = spot?.line ?? (Number.isInteger(lineAttr) && lineAttr >= 0 ? lineAttr + 1 : 1);
         if (!spot && fileAttr) file = fileAttr;
-        const path12 = repoPath(file, opts.root);
-        if (path12 === null || line < 1) {
+        const path13 = repoPath(file, opts.root);
+        if (path13 === null || line < 1) {
           dropped++;
           continue;
         }
         if (!Number.isFinite(line)) line = 1;
         annotations.push({
-          path: path12,
+          path: path13,
           startLine: line,
           endLine: line,
           level: "failure",
@@ -9986,13 +9986,13 @@ function parseLean(text2, opts) {
   let cur = null;
   const flush = () => {
     if (!cur) return;
-    const path12 = repoPath(cur.file.replace(/^(?:\.\/)+/, ""), opts.root);
+    const path13 = repoPath(cur.file.replace(/^(?:\.\/)+/, ""), opts.root);
     const message = cur.lines.join("\n").replace(/\s+$/, "");
-    if (path12 === null) dropped++;
+    if (path13 === null) dropped++;
     else {
       const single = cur.endLine === void 0 || cur.endLine === cur.line;
       out.push({
-        path: path12,
+        path: path13,
         startLine: cur.line,
         endLine: cur.endLine ?? cur.line,
         ...single ? { startColumn: cur.col + 1 } : {},
@@ -10047,14 +10047,14 @@ function parseJsonMessage(line, root) {
     return null;
   const level = LEVEL2[String(o.severity)];
   if (!level || typeof o.data !== "string") return null;
-  const path12 = repoPath(o.fileName.replace(/^(?:\.\/)+/, ""), root);
-  if (path12 === null) return "dropped";
+  const path13 = repoPath(o.fileName.replace(/^(?:\.\/)+/, ""), root);
+  if (path13 === null) return "dropped";
   const endLine = typeof end?.line === "number" ? end.line : pos.line;
   const single = endLine === pos.line;
   const message = o.data.replace(/\s+$/, "");
   const kind = typeof o.kind === "string" && o.kind !== "" ? o.kind : void 0;
   return {
-    path: path12,
+    path: path13,
     startLine: pos.line,
     endLine,
     ...single ? { startColumn: pos.column + 1 } : {},
@@ -10065,8 +10065,34 @@ function parseJsonMessage(line, root) {
   };
 }
 
-// src/sandbox/execute.ts
-var import_tar_stream5 = __toESM(require_tar_stream(), 1);
+// src/sandbox/container-files.ts
+var import_tar_stream = __toESM(require_tar_stream(), 1);
+var MAX_BYTES = 4 * 1024 * 1024;
+async function readContainerFile(engine, id, file) {
+  const stream = await engine.getArchive(id, file).catch(() => null);
+  if (!stream) return null;
+  const extract = import_tar_stream.default.extract();
+  const chunks = [];
+  let regular = false;
+  extract.on("entry", (h, s, next) => {
+    if (h.type === "file" && (h.size ?? 0) <= MAX_BYTES) {
+      regular = true;
+      s.on("data", (c) => chunks.push(c));
+    }
+    s.on("end", next);
+    s.resume();
+  });
+  try {
+    await new Promise((resolve, reject) => {
+      extract.on("finish", resolve);
+      extract.on("error", reject);
+      stream.pipe(extract);
+    });
+  } finally {
+    if (!stream.readableEnded) stream.destroy();
+  }
+  return regular ? Buffer.concat(chunks).toString("utf8") : null;
+}
 
 // src/sandbox/network.ts
 var import_semver = __toESM(require_semver2(), 1);
@@ -10083,22 +10109,32 @@ var PROXY_DEFAULTS = {
 };
 
 // src/egress/image.ts
-var import_tar_stream = __toESM(require_tar_stream(), 1);
+var import_tar_stream2 = __toESM(require_tar_stream(), 1);
 import crypto from "node:crypto";
+import fs2 from "node:fs";
+import path3 from "node:path";
+import { Readable } from "node:stream";
+
+// src/config/install.ts
 import fs from "node:fs";
 import path2 from "node:path";
 import { fileURLToPath } from "node:url";
-import { Readable } from "node:stream";
-var PROXY_REPOSITORY = "sandbox-action/egress-proxy";
-function findProxySources(from = fileURLToPath(import.meta.url)) {
+function installRoot(from = fileURLToPath(import.meta.url)) {
   let dir = path2.dirname(from);
   for (let i = 0; i < 6; i++) {
-    const df = path2.join(dir, "images", "egress-proxy", "Dockerfile");
-    const js = path2.join(dir, "dist", "egress-proxy.js");
-    if (fs.existsSync(df) && fs.existsSync(js)) {
-      return { dockerfile: fs.readFileSync(df), bundle: fs.readFileSync(js) };
-    }
+    if (fs.existsSync(path2.join(dir, "images")) && fs.existsSync(path2.join(dir, "package.json"))) return dir;
     dir = path2.dirname(dir);
+  }
+  return null;
+}
+
+// src/egress/image.ts
+var PROXY_REPOSITORY = "sandbox-action/egress-proxy";
+function findProxySources(root = installRoot()) {
+  const df = root && path3.join(root, "images", "egress-proxy", "Dockerfile");
+  const js = root && path3.join(root, "dist", "egress-proxy.js");
+  if (df && js && fs2.existsSync(df) && fs2.existsSync(js)) {
+    return { dockerfile: fs2.readFileSync(df), bundle: fs2.readFileSync(js) };
   }
   throw new InputError(
     "--proxy-image",
@@ -10115,7 +10151,7 @@ function proxyTag(src, baseImage) {
   return `${PROXY_REPOSITORY}:src-${h.digest("hex").slice(0, 16)}`;
 }
 function contextTar(src) {
-  const pack = import_tar_stream.default.pack();
+  const pack = import_tar_stream2.default.pack();
   const opts = { mode: 420, uid: 0, gid: 0, mtime: /* @__PURE__ */ new Date(0) };
   pack.entry({ name: "Dockerfile", ...opts }, src.dockerfile);
   pack.entry({ name: "egress-proxy.js", ...opts }, src.bundle);
@@ -10682,36 +10718,10 @@ async function dnsProbe(engine, labels, runId, proxyImage, network, name = DNS_P
 }
 
 // src/sandbox/audit.ts
-var import_tar_stream2 = __toESM(require_tar_stream(), 1);
 import crypto2 from "node:crypto";
 import fsp2 from "node:fs/promises";
 var OUTPUT_CAP = 4 * 1024 * 1024;
 var AUDIT_TIMEOUT_MS = 20 * 6e4;
-async function readContainerFile(engine, id, file) {
-  const stream = await engine.getArchive(id, file).catch(() => null);
-  if (!stream) return null;
-  const extract = import_tar_stream2.default.extract();
-  const chunks = [];
-  let regular = false;
-  extract.on("entry", (h, s, next) => {
-    if (h.type === "file" && (h.size ?? 0) <= 4 * 1024 * 1024) {
-      regular = true;
-      s.on("data", (c) => chunks.push(c));
-    }
-    s.on("end", next);
-    s.resume();
-  });
-  try {
-    await new Promise((resolve, reject) => {
-      extract.on("finish", resolve);
-      extract.on("error", reject);
-      stream.pipe(extract);
-    });
-  } finally {
-    if (!stream.readableEnded) stream.destroy();
-  }
-  return regular ? Buffer.concat(chunks).toString("utf8") : null;
-}
 async function checkProtected(engine, buildContainer, files) {
   const out = [];
   for (const f of files) {
@@ -10802,9 +10812,9 @@ async function runAudit(engine, spec, plan2, labels, buildContainer) {
 
 // src/outputs/collect.ts
 var import_tar_stream3 = __toESM(require_tar_stream(), 1);
-import fs2 from "node:fs";
+import fs3 from "node:fs";
 import fsp3 from "node:fs/promises";
-import path3 from "node:path";
+import path4 from "node:path";
 
 // src/outputs/filter.ts
 var BAD_CHARS = /[\u0000-\u001f\u007f"<>|*?:\\]/;
@@ -10899,26 +10909,26 @@ function copyEntry(entry, fd) {
     const fail = (err) => {
       if (failed) return;
       failed = true;
-      fs2.closeSync(fd);
+      fs3.closeSync(fd);
       reject(err);
     };
     entry.on("error", fail);
     entry.on("data", (chunk) => {
       if (failed) return;
       try {
-        for (let off = 0; off < chunk.length; ) off += fs2.writeSync(fd, chunk, off);
+        for (let off = 0; off < chunk.length; ) off += fs3.writeSync(fd, chunk, off);
       } catch (err) {
         fail(err);
       }
     });
     entry.on("end", () => {
       if (failed) return;
-      fs2.closeSync(fd);
+      fs3.closeSync(fd);
       resolve();
     });
   });
 }
-var O_CREATE_NEW = fs2.constants.O_WRONLY | fs2.constants.O_CREAT | fs2.constants.O_EXCL | fs2.constants.O_NOFOLLOW;
+var O_CREATE_NEW = fs3.constants.O_WRONLY | fs3.constants.O_CREAT | fs3.constants.O_EXCL | fs3.constants.O_NOFOLLOW;
 async function collectTar(tarStream, dest, top, caps) {
   const report = emptyOutputs(dest);
   report.collected = true;
@@ -10933,8 +10943,8 @@ async function collectTar(tarStream, dest, top, caps) {
   };
   const ensureDir = async (rel) => {
     if (madeDirs.has(rel)) return;
-    await ensureDir(path3.posix.dirname(rel) === "." ? "" : path3.posix.dirname(rel));
-    const abs = path3.join(dest, rel);
+    await ensureDir(path4.posix.dirname(rel) === "." ? "" : path4.posix.dirname(rel));
+    const abs = path4.join(dest, rel);
     try {
       await fsp3.mkdir(abs, { mode: 493 });
     } catch (e) {
@@ -10974,9 +10984,9 @@ async function collectTar(tarStream, dest, top, caps) {
     }
     state.files++;
     state.bytes += d.size;
-    const abs = path3.join(dest, d.path);
-    const dir = path3.posix.dirname(d.path);
-    ensureDir(dir === "." ? "" : dir).then(() => fs2.openSync(abs, O_CREATE_NEW, d.mode)).then(
+    const abs = path4.join(dest, d.path);
+    const dir = path4.posix.dirname(d.path);
+    ensureDir(dir === "." ? "" : dir).then(() => fs3.openSync(abs, O_CREATE_NEW, d.mode)).then(
       async (fd) => {
         await copyEntry(stream, fd);
         if (header.mtime) await fsp3.lutimes(abs, header.mtime, header.mtime);
@@ -11061,20 +11071,20 @@ var RESULT_SCHEMA_VERSION = 1;
 
 // src/sandbox/source-tar.ts
 var import_tar_stream4 = __toESM(require_tar_stream(), 1);
-import fs3 from "node:fs";
+import fs4 from "node:fs";
 import fsp4 from "node:fs/promises";
-import path4 from "node:path";
+import path5 from "node:path";
 import { Readable as Readable2 } from "node:stream";
 function packDirectory(root, owner) {
   const pack = import_tar_stream4.default.pack();
   const stats = { files: 0, bytes: 0, skipped: [] };
   const common = { uid: owner.uid, gid: owner.gid, uname: "", gname: "" };
   const walk = async (rel) => {
-    const abs = rel ? path4.join(root, rel) : root;
+    const abs = rel ? path5.join(root, rel) : root;
     const names = (await fsp4.readdir(abs)).sort();
     for (const name of names) {
       const childRel = rel ? `${rel}/${name}` : name;
-      const childAbs = path4.join(root, childRel);
+      const childAbs = path5.join(root, childRel);
       const st = await fsp4.lstat(childAbs);
       const mode = st.mode & 511;
       if (st.isDirectory()) {
@@ -11090,7 +11100,7 @@ function packDirectory(root, owner) {
           mtime: st.mtime
         });
       } else if (st.isFile()) {
-        const fh = await fsp4.open(childAbs, fs3.constants.O_RDONLY | fs3.constants.O_NOFOLLOW);
+        const fh = await fsp4.open(childAbs, fs4.constants.O_RDONLY | fs4.constants.O_NOFOLLOW);
         let fst;
         try {
           fst = await fh.stat();
@@ -11138,7 +11148,7 @@ function packDirectory(root, owner) {
 // src/sandbox/volumes.ts
 import { execFile } from "node:child_process";
 import fsp5 from "node:fs/promises";
-import path5 from "node:path";
+import path6 from "node:path";
 import { promisify } from "node:util";
 var run = promisify(execFile);
 var LABEL_LOOP_DEVICE = "sandbox-action.loop-device";
@@ -11212,7 +11222,7 @@ async function createVolume(engine, host, backend, v, owner, labels) {
     await engine.createVolume({ name: v.name, driver: "local", driverOpts: {}, labels: volLabels });
     return { ...base, enforced: false, remove: () => engine.removeVolume(v.name) };
   }
-  const image = path5.join(host.stateDir, `${v.name}.img`);
+  const image = path6.join(host.stateDir, `${v.name}.img`);
   await fsp5.mkdir(host.stateDir, { recursive: true, mode: 448 });
   const fh = await fsp5.open(image, "wx", 384);
   let device = null;
@@ -11260,9 +11270,9 @@ async function ourLoopDevices(host) {
   }
   if (!out) return [];
   const j = JSON.parse(out);
-  const dir = path5.resolve(host.stateDir) + path5.sep;
+  const dir = path6.resolve(host.stateDir) + path6.sep;
   return (j.loopdevices ?? []).filter(
-    (d) => d["back-file"] && path5.resolve(d["back-file"].replace(/ \(deleted\)$/, "")).startsWith(dir)
+    (d) => d["back-file"] && path6.resolve(d["back-file"].replace(/ \(deleted\)$/, "")).startsWith(dir)
   ).map((d) => ({ device: d.name, image: d["back-file"].replace(/ \(deleted\)$/, "") }));
 }
 
@@ -11368,10 +11378,10 @@ var LOG_COPY_CAP = 16 * 1024 * 1024;
 var LogCopy = class {
   constructor(file, cap) {
     this.cap = cap;
-    const c = fs4.constants;
+    const c = fs5.constants;
     try {
-      fs4.mkdirSync(path6.dirname(file), { recursive: true });
-      this.fd = fs4.openSync(file, c.O_WRONLY | c.O_CREAT | c.O_TRUNC | c.O_NOFOLLOW, 420);
+      fs5.mkdirSync(path7.dirname(file), { recursive: true });
+      this.fd = fs5.openSync(file, c.O_WRONLY | c.O_CREAT | c.O_TRUNC | c.O_NOFOLLOW, 420);
     } catch (err) {
       throw new InputError("--log-file", `'${file}' cannot be written: ${errorMessage(err)}`);
     }
@@ -11383,17 +11393,17 @@ var LogCopy = class {
   write(chunk) {
     if (this.cut) return;
     const part = chunk.subarray(0, this.cap - this.size);
-    fs4.writeSync(this.fd, part);
+    fs5.writeSync(this.fd, part);
     this.size += part.length;
     if (part.length < chunk.length) {
       this.cut = true;
-      fs4.writeSync(this.fd, `
+      fs5.writeSync(this.fd, `
 [sandbox-action: the log was cut at ${this.cap} bytes]
 `);
     }
   }
   close() {
-    fs4.closeSync(this.fd);
+    fs5.closeSync(this.fd);
   }
 };
 var Capture = class {
@@ -11418,7 +11428,7 @@ async function annotate(spec, log) {
   if (a.parser !== "junit") {
     return a.parser === "lean" ? parseLean(log, { root: WORK_DIR }) : parseGeneric(log, { root: WORK_DIR });
   }
-  const file = path6.join(spec.outputDir, a.file);
+  const file = path7.join(spec.outputDir, a.file);
   const st = await fsp6.lstat(file).catch(() => null);
   if (!st?.isFile() || st.size > 16 * 1024 * 1024) return { annotations: [], dropped: 0 };
   return parseJunit(await fsp6.readFile(file, "utf8"), { root: WORK_DIR });
@@ -11461,22 +11471,8 @@ async function readImageFiles(engine, image, files, labels) {
   const out = /* @__PURE__ */ new Map();
   try {
     for (const f of files) {
-      const stream = await engine.getArchive(id, f).catch(() => null);
-      if (!stream) continue;
-      const extract = import_tar_stream5.default.extract();
-      const chunks = [];
-      extract.on("entry", (h, s, next) => {
-        if (h.type === "file" && (h.size ?? 0) < 4 * 1024 * 1024)
-          s.on("data", (c) => chunks.push(c));
-        s.on("end", next);
-        s.resume();
-      });
-      await new Promise((resolve, reject) => {
-        extract.on("finish", resolve);
-        extract.on("error", reject);
-        stream.pipe(extract);
-      });
-      out.set(f, Buffer.concat(chunks).toString("utf8"));
+      const text2 = await readContainerFile(engine, id, f);
+      if (text2 !== null) out.set(f, text2);
     }
   } finally {
     await engine.removeContainer(id);
@@ -11819,7 +11815,7 @@ async function chownVolumes(engine, image, volumes, owner, labels) {
 
 // src/sandbox/gc.ts
 import fsp7 from "node:fs/promises";
-import path7 from "node:path";
+import path8 from "node:path";
 function createdAt(r) {
   const t = Date.parse(r.labels[LABEL_CREATED] ?? "");
   return Number.isNaN(t) ? 0 : t;
@@ -11851,7 +11847,7 @@ async function gc(engine, host, opts) {
         const dev = r.labels[LABEL_LOOP_DEVICE];
         const img = r.labels[LABEL_LOOP_IMAGE];
         if (dev) await host.privileged("losetup", ["-d", dev]).catch(() => void 0);
-        if (img && path7.resolve(img).startsWith(path7.resolve(host.stateDir) + path7.sep)) {
+        if (img && path8.resolve(img).startsWith(path8.resolve(host.stateDir) + path8.sep)) {
           await fsp7.rm(img, { force: true });
         }
       })
@@ -11869,7 +11865,7 @@ async function gc(engine, host, opts) {
     }
     const files = await fsp7.readdir(host.stateDir).catch(() => []);
     for (const f of files.filter((n) => n.endsWith(".img"))) {
-      const abs = path7.join(host.stateDir, f);
+      const abs = path8.join(host.stateDir, f);
       if (inUse.has(abs)) continue;
       const st = await fsp7.stat(abs).catch(() => null);
       if (st && st.mtimeMs <= cutoff) {
@@ -11953,9 +11949,8 @@ function helpFor(table) {
 
 // src/cli/build.ts
 import { execFileSync } from "node:child_process";
-import fs7 from "node:fs";
-import path9 from "node:path";
-import { fileURLToPath as fileURLToPath2 } from "node:url";
+import fs8 from "node:fs";
+import path10 from "node:path";
 
 // src/images/build-plan.ts
 var PLATFORM = /^linux\/(amd64|arm64|arm\/v7|arm\/v6|386|ppc64le|s390x|riscv64)$/;
@@ -12088,11 +12083,11 @@ function backoff(attempt, baseMs, retryAfter) {
 }
 
 // src/images/builder.ts
-var import_tar_stream6 = __toESM(require_tar_stream(), 1);
+var import_tar_stream5 = __toESM(require_tar_stream(), 1);
 import { spawn, spawnSync } from "node:child_process";
-import fs5 from "node:fs";
+import fs6 from "node:fs";
 import os from "node:os";
-import path8 from "node:path";
+import path9 from "node:path";
 import { Readable as Readable3 } from "node:stream";
 
 // src/images/registry.ts
@@ -12178,8 +12173,8 @@ var RegistryClient = class {
     return `Bearer ${token}`;
   }
   /** One request with auth (answering a 401 challenge once) and retries with backoff on 429/5xx/network errors. */
-  async request(method, path12, o) {
-    const url = new URL(`${isLoopback(this.host) ? "http" : "https"}://${this.host}${path12}`);
+  async request(method, path13, o) {
+    const url = new URL(`${isLoopback(this.host) ? "http" : "https"}://${this.host}${path13}`);
     const attempts = this.o.attempts ?? 5;
     const sleep = this.o.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
     let auth2 = null;
@@ -12282,19 +12277,19 @@ var RegistryClient = class {
 
 // src/images/builder.ts
 function imageSources(root) {
-  const dir = path8.join(root, "images");
+  const dir = path9.join(root, "images");
   const out = [];
-  for (const name of fs5.readdirSync(dir).sort()) {
-    const dockerfile = path8.join(dir, name, "Dockerfile");
-    if (!fs5.existsSync(dockerfile)) continue;
-    const text2 = fs5.readFileSync(dockerfile, "utf8");
+  for (const name of fs6.readdirSync(dir).sort()) {
+    const dockerfile = path9.join(dir, name, "Dockerfile");
+    if (!fs6.existsSync(dockerfile)) continue;
+    const text2 = fs6.readFileSync(dockerfile, "utf8");
     const first = /^#\s*(.+)$/m.exec(text2)?.[1] ?? name;
     const args = {};
-    const toolchain = path8.join(dir, name, "lean-toolchain");
-    if (fs5.existsSync(toolchain)) args.LEAN_TOOLCHAIN = fs5.readFileSync(toolchain, "utf8").trim();
+    const toolchain = path9.join(dir, name, "lean-toolchain");
+    if (fs6.existsSync(toolchain)) args.LEAN_TOOLCHAIN = fs6.readFileSync(toolchain, "utf8").trim();
     out.push({
       name,
-      contextDir: name === "egress-proxy" ? path8.join(root, "dist") : path8.join(dir, name),
+      contextDir: name === "egress-proxy" ? path9.join(root, "dist") : path9.join(dir, name),
       dockerfile,
       title: `sandbox-action ${name}`,
       description: first.replace(/^[\w-]+:\s*/, "").slice(0, 200),
@@ -12304,25 +12299,25 @@ function imageSources(root) {
   return out;
 }
 function contextTar2(src) {
-  const pack = import_tar_stream6.default.pack();
+  const pack = import_tar_stream5.default.pack();
   const opts = { mode: 420, uid: 0, gid: 0, mtime: /* @__PURE__ */ new Date(0) };
-  const inside = path8.relative(src.contextDir, src.dockerfile);
-  const outside = inside.startsWith("..") || path8.isAbsolute(inside);
+  const inside = path9.relative(src.contextDir, src.dockerfile);
+  const outside = inside.startsWith("..") || path9.isAbsolute(inside);
   const walk = (rel) => {
-    for (const name of fs5.readdirSync(path8.join(src.contextDir, rel)).sort()) {
+    for (const name of fs6.readdirSync(path9.join(src.contextDir, rel)).sort()) {
       const r = rel ? `${rel}/${name}` : name;
-      const st = fs5.lstatSync(path8.join(src.contextDir, r));
+      const st = fs6.lstatSync(path9.join(src.contextDir, r));
       if (st.isDirectory()) walk(r);
       else if (st.isFile()) {
         pack.entry(
           { name: r, ...opts, mode: st.mode & 493 ? st.mode & 511 : 420 },
-          fs5.readFileSync(path8.join(src.contextDir, r))
+          fs6.readFileSync(path9.join(src.contextDir, r))
         );
       }
     }
   };
   walk("");
-  if (outside) pack.entry({ name: "Dockerfile", ...opts }, fs5.readFileSync(src.dockerfile));
+  if (outside) pack.entry({ name: "Dockerfile", ...opts }, fs6.readFileSync(src.dockerfile));
   pack.finalize();
   return { stream: Readable3.from(pack), dockerfile: outside ? "Dockerfile" : inside };
 }
@@ -12334,8 +12329,8 @@ function credentialsFor(host, given, home = os.homedir()) {
   if (given) return given;
   try {
     const cfg = JSON.parse(
-      fs5.readFileSync(
-        path8.join(process.env.DOCKER_CONFIG ?? path8.join(home, ".docker"), "config.json"),
+      fs6.readFileSync(
+        path9.join(process.env.DOCKER_CONFIG ?? path9.join(home, ".docker"), "config.json"),
         "utf8"
       )
     );
@@ -12439,8 +12434,8 @@ async function withRetries(fn, progress, attempts = 4) {
 }
 async function buildWithBake(targets, o) {
   const def = bakeDefinition(targets, o);
-  const file = path8.join(fs5.mkdtempSync(path8.join(os.tmpdir(), "sa-bake-")), "bake.json");
-  fs5.writeFileSync(file, JSON.stringify(def, null, 2));
+  const file = path9.join(fs6.mkdtempSync(path9.join(os.tmpdir(), "sa-bake-")), "bake.json");
+  fs6.writeFileSync(file, JSON.stringify(def, null, 2));
   const code = await new Promise((resolve) => {
     const child = spawn("docker", ["buildx", "bake", "-f", file, ...o.push ? ["--push"] : []], {
       stdio: ["ignore", "inherit", "inherit"]
@@ -12604,7 +12599,7 @@ function factsFromGithub(env, event) {
 }
 
 // src/cli/tags.ts
-import fs6 from "node:fs";
+import fs7 from "node:fs";
 var TAGS_TABLE = {
   sha: { kind: "string", help: "commit (default $GITHUB_SHA)" },
   ref: { kind: "string", help: "refs/heads/…, refs/tags/… or refs/pull/… (default $GITHUB_REF)" },
@@ -12648,7 +12643,7 @@ function tagFactsFrom(o, env) {
   let event = {};
   if (env.GITHUB_EVENT_PATH) {
     try {
-      event = JSON.parse(fs6.readFileSync(env.GITHUB_EVENT_PATH, "utf8"));
+      event = JSON.parse(fs7.readFileSync(env.GITHUB_EVENT_PATH, "utf8"));
     } catch (err) {
       throw new InputError("GITHUB_EVENT_PATH", `cannot read the event: ${errorMessage(err)}`);
     }
@@ -12716,14 +12711,6 @@ var BUILD_TABLE = {
   ...TAG_OPTIONS,
   help: { kind: "boolean", help: "this help", short: "h" }
 };
-function projectRoot(from = fileURLToPath2(import.meta.url)) {
-  let dir = path9.dirname(from);
-  for (let i = 0; i < 6; i++) {
-    if (fs7.existsSync(path9.join(dir, "images")) && fs7.existsSync(path9.join(dir, "package.json"))) return dir;
-    dir = path9.dirname(dir);
-  }
-  return process.cwd();
-}
 function git(args, cwd) {
   try {
     return execFileSync("git", args, { cwd, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim() || void 0;
@@ -12736,8 +12723,8 @@ function parseBuild(argv, env, readStdin) {
   if (positionals.length) throw new InputError(positionals[0], "build takes no arguments");
   const s = (k) => typeof o[k] === "string" ? o[k] : void 0;
   const list2 = (k) => Array.isArray(o[k]) ? o[k] : [];
-  const root = path9.resolve(s("root") ?? projectRoot());
-  if (!fs7.existsSync(path9.join(root, "images")))
+  const root = path10.resolve(s("root") ?? installRoot() ?? process.cwd());
+  if (!fs8.existsSync(path10.join(root, "images")))
     throw new InputError("--root", `'${root}' has no images/ directory`);
   const sources = imageSources(root);
   const names = sources.map((x) => x.name);
@@ -12838,7 +12825,7 @@ async function executeBuild(req, engine, progress, env) {
 async function buildCommand(argv, env, io, engine) {
   let req;
   try {
-    req = parseBuild(argv, env, () => fs7.readFileSync(0, "utf8"));
+    req = parseBuild(argv, env, () => fs8.readFileSync(0, "utf8"));
   } catch (err) {
     io.stderr.write(`sandbox-action: ${errorMessage(err)}
 `);
@@ -13036,8 +13023,8 @@ function shardCommand(argv, io) {
 }
 
 // src/cli/report.ts
-import fs8 from "node:fs";
-import path10 from "node:path";
+import fs9 from "node:fs";
+import path11 from "node:path";
 
 // src/report/summary.ts
 var SUMMARY_LIMIT = 1024 * 1024;
@@ -14584,17 +14571,17 @@ function requestLog(octokit) {
     octokit.log.debug("request", options);
     const start = Date.now();
     const requestOptions = octokit.request.endpoint.parse(options);
-    const path12 = requestOptions.url.replace(options.baseUrl, "");
+    const path13 = requestOptions.url.replace(options.baseUrl, "");
     return request2(options).then((response) => {
       const requestId = response.headers["x-github-request-id"];
       octokit.log.info(
-        `${requestOptions.method} ${path12} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
+        `${requestOptions.method} ${path13} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
       );
       return response;
     }).catch((error) => {
       const requestId = error.response?.headers["x-github-request-id"] || "UNKNOWN";
       octokit.log.error(
-        `${requestOptions.method} ${path12} - ${error.status} with id ${requestId} in ${Date.now() - start}ms`
+        `${requestOptions.method} ${path13} - ${error.status} with id ${requestId} in ${Date.now() - start}ms`
       );
       throw error;
     });
@@ -17192,11 +17179,11 @@ var REPORT_TABLE = {
 };
 function readLimited(file) {
   try {
-    const st = fs8.statSync(file);
+    const st = fs9.statSync(file);
     if (!st.isFile()) return { reason: `'${file}' is not a regular file` };
     if (st.size > LIMITS.fileBytes)
       return { reason: `the file is ${st.size} bytes, above ${LIMITS.fileBytes}` };
-    return { bytes: fs8.readFileSync(file) };
+    return { bytes: fs9.readFileSync(file) };
   } catch (err) {
     return { reason: `the file cannot be read: ${errorMessage(err)}` };
   }
@@ -17209,24 +17196,24 @@ function readResults(fileOrDir) {
   };
   let st;
   try {
-    st = fs8.lstatSync(fileOrDir);
+    st = fs9.lstatSync(fileOrDir);
   } catch (err) {
     return { ok: false, reason: `the result cannot be read: ${errorMessage(err)}` };
   }
   if (!st.isDirectory()) return one(fileOrDir);
   const files = [];
-  if (fs8.existsSync(path10.join(fileOrDir, "result.json"))) files.push("result.json");
-  for (const d of fs8.readdirSync(fileOrDir).sort()) {
-    const f = path10.join(d, "result.json");
-    if (fs8.lstatSync(path10.join(fileOrDir, d)).isDirectory() && fs8.existsSync(path10.join(fileOrDir, f)))
+  if (fs9.existsSync(path11.join(fileOrDir, "result.json"))) files.push("result.json");
+  for (const d of fs9.readdirSync(fileOrDir).sort()) {
+    const f = path11.join(d, "result.json");
+    if (fs9.lstatSync(path11.join(fileOrDir, d)).isDirectory() && fs9.existsSync(path11.join(fileOrDir, f)))
       files.push(f);
   }
   if (files.length > MAX_SHARDS)
     return { ok: false, reason: `${files.length} shard results, above ${MAX_SHARDS}` };
   return mergeValidated(
     files.map((f) => ({
-      name: path10.dirname(f) === "." ? "result" : path10.dirname(f),
-      v: one(path10.join(fileOrDir, f))
+      name: path11.dirname(f) === "." ? "result" : path11.dirname(f),
+      v: one(path11.join(fileOrDir, f))
     }))
   );
 }
@@ -17245,7 +17232,7 @@ async function reportCommand(argv, env, io, onDone = () => void 0) {
     if (!m) throw new InputError("--repository", `'${repository}' is not owner/repo`);
     let headSha = s("head-sha");
     if (!headSha && env.GITHUB_EVENT_PATH) {
-      const event = JSON.parse(fs8.readFileSync(env.GITHUB_EVENT_PATH, "utf8"));
+      const event = JSON.parse(fs9.readFileSync(env.GITHUB_EVENT_PATH, "utf8"));
       if (typeof event.workflow_run?.head_sha === "string") headSha = event.workflow_run.head_sha;
     }
     if (!headSha || !/^[0-9a-f]{40}$/.test(headSha)) {
@@ -17312,7 +17299,7 @@ async function reportCommand(argv, env, io, onDone = () => void 0) {
 // src/cli/door.ts
 import { randomBytes as randomBytes2 } from "node:crypto";
 import os2 from "node:os";
-import path11 from "node:path";
+import path12 from "node:path";
 
 // src/engine/http.ts
 import http2 from "node:http";
@@ -17349,10 +17336,10 @@ var ApiClient = class {
     this.prefix = `/v${v}`;
   }
   /** Send a request; resolves with the raw streaming response (any status). */
-  raw(method, path12, opts = {}, operation = `${method} ${path12}`) {
+  raw(method, path13, opts = {}, operation = `${method} ${path13}`) {
     const qs = new URLSearchParams();
     for (const [k, v] of Object.entries(opts.query ?? {})) if (v !== void 0) qs.set(k, String(v));
-    const fullPath = `${this.prefix}${path12}${qs.size ? `?${qs}` : ""}`;
+    const fullPath = `${this.prefix}${path13}${qs.size ? `?${qs}` : ""}`;
     const headers = { ...opts.headers };
     let payload;
     if (opts.body !== void 0) {
@@ -17382,17 +17369,17 @@ var ApiClient = class {
     });
   }
   /** Send a request and parse a JSON answer; a non-2xx status becomes an EngineError. */
-  async json(method, path12, opts = {}, operation) {
-    const op = operation ?? `${method} ${path12}`;
-    const res = await this.raw(method, path12, opts, op);
+  async json(method, path13, opts = {}, operation) {
+    const op = operation ?? `${method} ${path13}`;
+    const res = await this.raw(method, path13, opts, op);
     const text2 = await readAll(res.body);
     if (res.statusCode < 200 || res.statusCode >= 300) throw this.statusError(op, res.statusCode, text2);
     return text2.length ? JSON.parse(text2.toString("utf8")) : void 0;
   }
   /** Like json() but ignores the body. `okStatuses` lists extra statuses that count as success. */
-  async call(method, path12, opts = {}, operation, okStatuses = []) {
-    const op = operation ?? `${method} ${path12}`;
-    const res = await this.raw(method, path12, opts, op);
+  async call(method, path13, opts = {}, operation, okStatuses = []) {
+    const op = operation ?? `${method} ${path13}`;
+    const res = await this.raw(method, path13, opts, op);
     const text2 = await readAll(res.body);
     if ((res.statusCode < 200 || res.statusCode >= 300) && !okStatuses.includes(res.statusCode)) {
       throw this.statusError(op, res.statusCode, text2);
@@ -17842,27 +17829,27 @@ var DockerApiEngine = class {
       stderr: Buffer.concat(err).toString("utf8")
     };
   }
-  async putArchive(id, path12, tar7) {
+  async putArchive(id, path13, tar6) {
     await this.api.call(
       "PUT",
       `/containers/${id}/archive`,
       {
-        query: { path: path12, noOverwriteDirNonDir: 1 },
-        bodyStream: tar7,
+        query: { path: path13, noOverwriteDirNonDir: 1 },
+        bodyStream: tar6,
         headers: { "content-type": "application/x-tar" }
       },
-      `copy into ${path12}`
+      `copy into ${path13}`
     );
   }
-  async getArchive(id, path12) {
+  async getArchive(id, path13) {
     const res = await this.api.raw(
       "GET",
       `/containers/${id}/archive`,
-      { query: { path: path12 } },
-      `copy out of ${path12}`
+      { query: { path: path13 } },
+      `copy out of ${path13}`
     );
     if (res.statusCode !== 200)
-      throw this.api.statusError(`copy out of ${path12}`, res.statusCode, await readAll(res.body));
+      throw this.api.statusError(`copy out of ${path13}`, res.statusCode, await readAll(res.body));
     return res.body;
   }
   async createVolume(spec) {
@@ -17999,7 +17986,7 @@ function connect(ctx) {
   return connectEngine(defaultEndpoints(ctx.env));
 }
 function volumeHostFor(ctx) {
-  const dir = ctx.env.SANDBOX_ACTION_STATE_DIR || path11.join(os2.tmpdir(), "sandbox-action");
+  const dir = ctx.env.SANDBOX_ACTION_STATE_DIR || path12.join(os2.tmpdir(), "sandbox-action");
   return defaultVolumeHost(dir, ctx.isRoot, ctx.env.ACT !== "true");
 }
 var randomId = () => randomBytes2(4).toString("hex");

@@ -260,23 +260,23 @@ function handshakeBytes(buf) {
   const parts = [];
   let off = 0;
   while (off < buf.length) {
-    if (buf.length - off < 5) return { payload: Buffer.concat(parts), complete: false };
+    if (buf.length - off < 5) return { payload: Buffer.concat(parts) };
     const type = buf[off];
     const major = buf[off + 1];
     const len = buf.readUInt16BE(off + 3);
     if (type !== HANDSHAKE) {
-      return parts.length ? { payload: Buffer.concat(parts), complete: true } : { bad: "not a TLS handshake" };
+      return parts.length ? { payload: Buffer.concat(parts) } : { bad: "not a TLS handshake" };
     }
     if (major !== 3) return { bad: "not TLS (record version)" };
     if (len === 0 || len > 16384 + 2048) return { bad: "TLS record length out of range" };
     if (buf.length - off - 5 < len) {
       parts.push(buf.subarray(off + 5));
-      return { payload: Buffer.concat(parts), complete: false };
+      return { payload: Buffer.concat(parts) };
     }
     parts.push(buf.subarray(off + 5, off + 5 + len));
     off += 5 + len;
   }
-  return { payload: Buffer.concat(parts), complete: off === buf.length };
+  return { payload: Buffer.concat(parts) };
 }
 function readClientHello(buf) {
   if (buf.length === 0) return { state: "need-more" };

@@ -1074,14 +1074,14 @@ var require_util = __commonJS({
         }
         const port = url.port != null ? url.port : url.protocol === "https:" ? 443 : 80;
         let origin = url.origin != null ? url.origin : `${url.protocol || ""}//${url.hostname || ""}:${port}`;
-        let path12 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
+        let path13 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path12 && path12[0] !== "/") {
-          path12 = `/${path12}`;
+        if (path13 && path13[0] !== "/") {
+          path13 = `/${path13}`;
         }
-        return new URL(`${origin}${path12}`);
+        return new URL(`${origin}${path13}`);
       }
       if (!isHttpOrHttpsPrefixed(url.origin || url.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -1532,39 +1532,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path12, origin }
+          request: { method, path: path13, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path12);
+        debuglog("sending request to %s %s/%s", method, origin, path13);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path12, origin },
+          request: { method, path: path13, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path12,
+          path13,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path12, origin }
+          request: { method, path: path13, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path12);
+        debuglog("trailers received from %s %s/%s", method, origin, path13);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path12, origin },
+          request: { method, path: path13, origin },
           error: error2
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path12,
+          path13,
           error2.message
         );
       });
@@ -1613,9 +1613,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path12, origin }
+            request: { method, path: path13, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path12);
+          debuglog("sending request to %s %s/%s", method, origin, path13);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -1678,7 +1678,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path12,
+        path: path13,
         method,
         body,
         headers,
@@ -1693,11 +1693,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler2) {
-        if (typeof path12 !== "string") {
+        if (typeof path13 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path12[0] !== "/" && !(path12.startsWith("http://") || path12.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path13[0] !== "/" && !(path13.startsWith("http://") || path13.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path12)) {
+        } else if (invalidPathRegex.test(path13)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -1763,7 +1763,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path12, query) : path12;
+        this.path = query ? buildURL(path13, query) : path13;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -6456,7 +6456,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request2) {
-      const { method, path: path12, host, upgrade, blocking, reset } = request2;
+      const { method, path: path13, host, upgrade, blocking, reset } = request2;
       let { body, headers, contentLength } = request2;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body)) {
@@ -6537,7 +6537,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path12} HTTP/1.1\r
+      let header = `${method} ${path13} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -7066,7 +7066,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request2) {
       const session = client[kHTTP2Session];
-      const { method, path: path12, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
+      const { method, path: path13, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
       let { body } = request2;
       if (upgrade) {
         util.errorRequest(client, request2, new Error("Upgrade not supported for H2"));
@@ -7163,7 +7163,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path12;
+      headers[HTTP2_HEADER_PATH] = path13;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
@@ -7516,9 +7516,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path12 = search ? `${pathname}${search}` : pathname;
+        const path13 = search ? `${pathname}${search}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path12;
+        this.opts.path = path13;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -8757,10 +8757,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path12 = "/",
+          path: path13 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path12;
+        opts.path = origin + path13;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL2(origin);
           headers.host = host;
@@ -10732,20 +10732,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path12) {
-      if (typeof path12 !== "string") {
-        return path12;
+    function safeUrl(path13) {
+      if (typeof path13 !== "string") {
+        return path13;
       }
-      const pathSegments = path12.split("?");
+      const pathSegments = path13.split("?");
       if (pathSegments.length !== 2) {
-        return path12;
+        return path13;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path12, method, body, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path12);
+    function matchKey(mockDispatch2, { path: path13, method, body, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path13);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -10767,7 +10767,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key) {
       const basePath = key.query ? buildURL(key.path, key.query) : key.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path12 }) => matchValue(safeUrl(path12), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path13 }) => matchValue(safeUrl(path13), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -10805,9 +10805,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path12, method, body, headers, query } = opts;
+      const { path: path13, method, body, headers, query } = opts;
       return {
-        path: path12,
+        path: path13,
         method,
         body,
         headers,
@@ -11270,10 +11270,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path12, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path13, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path12,
+            Path: path13,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -16152,9 +16152,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path12) {
-      for (let i = 0; i < path12.length; ++i) {
-        const code = path12.charCodeAt(i);
+    function validateCookiePath(path13) {
+      for (let i = 0; i < path13.length; ++i) {
+        const code = path13.charCodeAt(i);
         if (code < 32 || // exclude CTLs (0-31)
         code > 126 || // exclude DEL and non-ascii
         code === 59) {
@@ -19074,11 +19074,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path12 = opts.path;
+          let path13 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path12 = `/${path12}`;
+            path13 = `/${path13}`;
           }
-          url = new URL(util.parseOrigin(url).origin + path12);
+          url = new URL(util.parseOrigin(url).origin + path13);
         } else {
           if (!opts) {
             opts = typeof url === "object" ? url : {};
@@ -23789,9 +23789,9 @@ var require_semver2 = __commonJS({
 });
 
 // src/action/main.ts
-import fs11 from "node:fs";
+import fs12 from "node:fs";
 import os7 from "node:os";
-import path11 from "node:path";
+import path12 from "node:path";
 
 // node_modules/@actions/core/lib/command.js
 import * as os from "os";
@@ -24555,7 +24555,7 @@ var PRESETS = Object.fromEntries(
 );
 function expandPresets(names) {
   const out = [];
-  const visit = (name, path12) => {
+  const visit = (name, path13) => {
     const p = PRESETS[name];
     if (!p) {
       throw new InputError(
@@ -24563,8 +24563,8 @@ function expandPresets(names) {
         `'${name}' is not a preset; the presets are ${Object.keys(PRESETS).join(", ")}`
       );
     }
-    if (path12.includes(name)) throw new Error(`preset cycle: ${[...path12, name].join(" → ")}`);
-    for (const inc of p.includes) visit(inc, [...path12, name]);
+    if (path13.includes(name)) throw new Error(`preset cycle: ${[...path13, name].join(" → ")}`);
+    for (const inc of p.includes) visit(inc, [...path13, name]);
     for (const d of p.domains) if (!out.includes(d)) out.push(d);
   };
   for (const n of names) visit(n, []);
@@ -25248,9 +25248,9 @@ function loosenedBy(spec) {
 }
 
 // src/sandbox/execute.ts
-import fs6 from "node:fs";
+import fs7 from "node:fs";
 import fsp6 from "node:fs/promises";
-import path6 from "node:path";
+import path7 from "node:path";
 
 // src/report/parsers/types.ts
 var ANSI = /\u001b\[[0-9;?]*[ -/]*[@-~]|\u001b[@-Z\\-_]/g;
@@ -25292,15 +25292,15 @@ function parseGeneric(text2, opts) {
   for (const line of stripAnsi(text2).split(/\r?\n/)) {
     const m = DIAG.exec(line);
     if (!m) continue;
-    const path12 = repoPath(m[1], opts.root);
+    const path13 = repoPath(m[1], opts.root);
     const lineNo = Number(m[2]);
-    if (path12 === null || lineNo < 1) {
+    if (path13 === null || lineNo < 1) {
       dropped++;
       continue;
     }
     const col = m[3] ? Number(m[3]) : void 0;
     annotations.push({
-      path: path12,
+      path: path13,
       startLine: lineNo,
       endLine: lineNo,
       // gcc and clang columns are already 1-based.
@@ -27434,16 +27434,16 @@ var MatcherView = class {
    * @returns {string|undefined}
    */
   getCurrentTag() {
-    const path12 = this._matcher.path;
-    return path12.length > 0 ? path12[path12.length - 1].tag : void 0;
+    const path13 = this._matcher.path;
+    return path13.length > 0 ? path13[path13.length - 1].tag : void 0;
   }
   /**
    * Get current namespace.
    * @returns {string|undefined}
    */
   getCurrentNamespace() {
-    const path12 = this._matcher.path;
-    return path12.length > 0 ? path12[path12.length - 1].namespace : void 0;
+    const path13 = this._matcher.path;
+    return path13.length > 0 ? path13[path13.length - 1].namespace : void 0;
   }
   /**
    * Get current node's attribute value.
@@ -27451,9 +27451,9 @@ var MatcherView = class {
    * @returns {*}
    */
   getAttrValue(attrName) {
-    const path12 = this._matcher.path;
-    if (path12.length === 0) return void 0;
-    return path12[path12.length - 1].values?.[attrName];
+    const path13 = this._matcher.path;
+    if (path13.length === 0) return void 0;
+    return path13[path13.length - 1].values?.[attrName];
   }
   /**
    * Check if current node has an attribute.
@@ -27461,9 +27461,9 @@ var MatcherView = class {
    * @returns {boolean}
    */
   hasAttr(attrName) {
-    const path12 = this._matcher.path;
-    if (path12.length === 0) return false;
-    const current = path12[path12.length - 1];
+    const path13 = this._matcher.path;
+    if (path13.length === 0) return false;
+    const current = path13[path13.length - 1];
     return current.values !== void 0 && attrName in current.values;
   }
   /**
@@ -27489,18 +27489,18 @@ var MatcherView = class {
    * @returns {number}
    */
   getPosition() {
-    const path12 = this._matcher.path;
-    if (path12.length === 0) return -1;
-    return path12[path12.length - 1].position ?? 0;
+    const path13 = this._matcher.path;
+    if (path13.length === 0) return -1;
+    return path13[path13.length - 1].position ?? 0;
   }
   /**
    * Get current node's repeat counter (occurrence count of this tag name).
    * @returns {number}
    */
   getCounter() {
-    const path12 = this._matcher.path;
-    if (path12.length === 0) return -1;
-    return path12[path12.length - 1].counter ?? 0;
+    const path13 = this._matcher.path;
+    if (path13.length === 0) return -1;
+    return path13[path13.length - 1].counter ?? 0;
   }
   /**
    * Get current node's sibling index (alias for getPosition).
@@ -29555,14 +29555,14 @@ function parseJunit(xml, opts) {
         let file = spot?.file ?? candidates[candidates.length > 1 ? 1 : 0] ?? "";
         let line = spot?.line ?? (Number.isInteger(lineAttr) && lineAttr >= 0 ? lineAttr + 1 : 1);
         if (!spot && fileAttr) file = fileAttr;
-        const path12 = repoPath(file, opts.root);
-        if (path12 === null || line < 1) {
+        const path13 = repoPath(file, opts.root);
+        if (path13 === null || line < 1) {
           dropped++;
           continue;
         }
         if (!Number.isFinite(line)) line = 1;
         annotations.push({
-          path: path12,
+          path: path13,
           startLine: line,
           endLine: line,
           level: "failure",
@@ -29597,13 +29597,13 @@ function parseLean(text2, opts) {
   let cur = null;
   const flush = () => {
     if (!cur) return;
-    const path12 = repoPath(cur.file.replace(/^(?:\.\/)+/, ""), opts.root);
+    const path13 = repoPath(cur.file.replace(/^(?:\.\/)+/, ""), opts.root);
     const message = cur.lines.join("\n").replace(/\s+$/, "");
-    if (path12 === null) dropped++;
+    if (path13 === null) dropped++;
     else {
       const single = cur.endLine === void 0 || cur.endLine === cur.line;
       out.push({
-        path: path12,
+        path: path13,
         startLine: cur.line,
         endLine: cur.endLine ?? cur.line,
         ...single ? { startColumn: cur.col + 1 } : {},
@@ -29658,14 +29658,14 @@ function parseJsonMessage(line, root) {
     return null;
   const level = LEVEL2[String(o.severity)];
   if (!level || typeof o.data !== "string") return null;
-  const path12 = repoPath(o.fileName.replace(/^(?:\.\/)+/, ""), root);
-  if (path12 === null) return "dropped";
+  const path13 = repoPath(o.fileName.replace(/^(?:\.\/)+/, ""), root);
+  if (path13 === null) return "dropped";
   const endLine = typeof end?.line === "number" ? end.line : pos.line;
   const single = endLine === pos.line;
   const message = o.data.replace(/\s+$/, "");
   const kind = typeof o.kind === "string" && o.kind !== "" ? o.kind : void 0;
   return {
-    path: path12,
+    path: path13,
     startLine: pos.line,
     endLine,
     ...single ? { startColumn: pos.column + 1 } : {},
@@ -29676,8 +29676,34 @@ function parseJsonMessage(line, root) {
   };
 }
 
-// src/sandbox/execute.ts
-var import_tar_stream5 = __toESM(require_tar_stream(), 1);
+// src/sandbox/container-files.ts
+var import_tar_stream = __toESM(require_tar_stream(), 1);
+var MAX_BYTES = 4 * 1024 * 1024;
+async function readContainerFile(engine, id, file) {
+  const stream = await engine.getArchive(id, file).catch(() => null);
+  if (!stream) return null;
+  const extract = import_tar_stream.default.extract();
+  const chunks = [];
+  let regular = false;
+  extract.on("entry", (h, s, next) => {
+    if (h.type === "file" && (h.size ?? 0) <= MAX_BYTES) {
+      regular = true;
+      s.on("data", (c) => chunks.push(c));
+    }
+    s.on("end", next);
+    s.resume();
+  });
+  try {
+    await new Promise((resolve, reject) => {
+      extract.on("finish", resolve);
+      extract.on("error", reject);
+      stream.pipe(extract);
+    });
+  } finally {
+    if (!stream.readableEnded) stream.destroy();
+  }
+  return regular ? Buffer.concat(chunks).toString("utf8") : null;
+}
 
 // src/sandbox/network.ts
 var import_semver = __toESM(require_semver2(), 1);
@@ -29694,22 +29720,32 @@ var PROXY_DEFAULTS = {
 };
 
 // src/egress/image.ts
-var import_tar_stream = __toESM(require_tar_stream(), 1);
+var import_tar_stream2 = __toESM(require_tar_stream(), 1);
 import crypto2 from "node:crypto";
+import fs4 from "node:fs";
+import path3 from "node:path";
+import { Readable } from "node:stream";
+
+// src/config/install.ts
 import fs3 from "node:fs";
 import path2 from "node:path";
 import { fileURLToPath } from "node:url";
-import { Readable } from "node:stream";
-var PROXY_REPOSITORY = "sandbox-action/egress-proxy";
-function findProxySources(from = fileURLToPath(import.meta.url)) {
+function installRoot(from = fileURLToPath(import.meta.url)) {
   let dir = path2.dirname(from);
   for (let i = 0; i < 6; i++) {
-    const df = path2.join(dir, "images", "egress-proxy", "Dockerfile");
-    const js = path2.join(dir, "dist", "egress-proxy.js");
-    if (fs3.existsSync(df) && fs3.existsSync(js)) {
-      return { dockerfile: fs3.readFileSync(df), bundle: fs3.readFileSync(js) };
-    }
+    if (fs3.existsSync(path2.join(dir, "images")) && fs3.existsSync(path2.join(dir, "package.json"))) return dir;
     dir = path2.dirname(dir);
+  }
+  return null;
+}
+
+// src/egress/image.ts
+var PROXY_REPOSITORY = "sandbox-action/egress-proxy";
+function findProxySources(root = installRoot()) {
+  const df = root && path3.join(root, "images", "egress-proxy", "Dockerfile");
+  const js = root && path3.join(root, "dist", "egress-proxy.js");
+  if (df && js && fs4.existsSync(df) && fs4.existsSync(js)) {
+    return { dockerfile: fs4.readFileSync(df), bundle: fs4.readFileSync(js) };
   }
   throw new InputError(
     "--proxy-image",
@@ -29726,7 +29762,7 @@ function proxyTag(src, baseImage) {
   return `${PROXY_REPOSITORY}:src-${h.digest("hex").slice(0, 16)}`;
 }
 function contextTar(src) {
-  const pack = import_tar_stream.default.pack();
+  const pack = import_tar_stream2.default.pack();
   const opts = { mode: 420, uid: 0, gid: 0, mtime: /* @__PURE__ */ new Date(0) };
   pack.entry({ name: "Dockerfile", ...opts }, src.dockerfile);
   pack.entry({ name: "egress-proxy.js", ...opts }, src.bundle);
@@ -30293,36 +30329,10 @@ async function dnsProbe(engine, labels, runId, proxyImage, network, name = DNS_P
 }
 
 // src/sandbox/audit.ts
-var import_tar_stream2 = __toESM(require_tar_stream(), 1);
 import crypto3 from "node:crypto";
 import fsp2 from "node:fs/promises";
 var OUTPUT_CAP = 4 * 1024 * 1024;
 var AUDIT_TIMEOUT_MS = 20 * 6e4;
-async function readContainerFile(engine, id, file) {
-  const stream = await engine.getArchive(id, file).catch(() => null);
-  if (!stream) return null;
-  const extract = import_tar_stream2.default.extract();
-  const chunks = [];
-  let regular = false;
-  extract.on("entry", (h, s, next) => {
-    if (h.type === "file" && (h.size ?? 0) <= 4 * 1024 * 1024) {
-      regular = true;
-      s.on("data", (c) => chunks.push(c));
-    }
-    s.on("end", next);
-    s.resume();
-  });
-  try {
-    await new Promise((resolve, reject) => {
-      extract.on("finish", resolve);
-      extract.on("error", reject);
-      stream.pipe(extract);
-    });
-  } finally {
-    if (!stream.readableEnded) stream.destroy();
-  }
-  return regular ? Buffer.concat(chunks).toString("utf8") : null;
-}
 async function checkProtected(engine, buildContainer, files) {
   const out = [];
   for (const f of files) {
@@ -30413,9 +30423,9 @@ async function runAudit(engine, spec, plan2, labels, buildContainer) {
 
 // src/outputs/collect.ts
 var import_tar_stream3 = __toESM(require_tar_stream(), 1);
-import fs4 from "node:fs";
+import fs5 from "node:fs";
 import fsp3 from "node:fs/promises";
-import path3 from "node:path";
+import path4 from "node:path";
 
 // src/outputs/filter.ts
 var BAD_CHARS = /[\u0000-\u001f\u007f"<>|*?:\\]/;
@@ -30510,26 +30520,26 @@ function copyEntry(entry, fd) {
     const fail = (err) => {
       if (failed) return;
       failed = true;
-      fs4.closeSync(fd);
+      fs5.closeSync(fd);
       reject(err);
     };
     entry.on("error", fail);
     entry.on("data", (chunk) => {
       if (failed) return;
       try {
-        for (let off = 0; off < chunk.length; ) off += fs4.writeSync(fd, chunk, off);
+        for (let off = 0; off < chunk.length; ) off += fs5.writeSync(fd, chunk, off);
       } catch (err) {
         fail(err);
       }
     });
     entry.on("end", () => {
       if (failed) return;
-      fs4.closeSync(fd);
+      fs5.closeSync(fd);
       resolve();
     });
   });
 }
-var O_CREATE_NEW = fs4.constants.O_WRONLY | fs4.constants.O_CREAT | fs4.constants.O_EXCL | fs4.constants.O_NOFOLLOW;
+var O_CREATE_NEW = fs5.constants.O_WRONLY | fs5.constants.O_CREAT | fs5.constants.O_EXCL | fs5.constants.O_NOFOLLOW;
 async function collectTar(tarStream, dest, top, caps) {
   const report = emptyOutputs(dest);
   report.collected = true;
@@ -30544,8 +30554,8 @@ async function collectTar(tarStream, dest, top, caps) {
   };
   const ensureDir = async (rel) => {
     if (madeDirs.has(rel)) return;
-    await ensureDir(path3.posix.dirname(rel) === "." ? "" : path3.posix.dirname(rel));
-    const abs = path3.join(dest, rel);
+    await ensureDir(path4.posix.dirname(rel) === "." ? "" : path4.posix.dirname(rel));
+    const abs = path4.join(dest, rel);
     try {
       await fsp3.mkdir(abs, { mode: 493 });
     } catch (e) {
@@ -30585,9 +30595,9 @@ async function collectTar(tarStream, dest, top, caps) {
     }
     state.files++;
     state.bytes += d.size;
-    const abs = path3.join(dest, d.path);
-    const dir = path3.posix.dirname(d.path);
-    ensureDir(dir === "." ? "" : dir).then(() => fs4.openSync(abs, O_CREATE_NEW, d.mode)).then(
+    const abs = path4.join(dest, d.path);
+    const dir = path4.posix.dirname(d.path);
+    ensureDir(dir === "." ? "" : dir).then(() => fs5.openSync(abs, O_CREATE_NEW, d.mode)).then(
       async (fd) => {
         await copyEntry(stream, fd);
         if (header.mtime) await fsp3.lutimes(abs, header.mtime, header.mtime);
@@ -30672,20 +30682,20 @@ var RESULT_SCHEMA_VERSION = 1;
 
 // src/sandbox/source-tar.ts
 var import_tar_stream4 = __toESM(require_tar_stream(), 1);
-import fs5 from "node:fs";
+import fs6 from "node:fs";
 import fsp4 from "node:fs/promises";
-import path4 from "node:path";
+import path5 from "node:path";
 import { Readable as Readable2 } from "node:stream";
 function packDirectory(root, owner) {
   const pack = import_tar_stream4.default.pack();
   const stats = { files: 0, bytes: 0, skipped: [] };
   const common = { uid: owner.uid, gid: owner.gid, uname: "", gname: "" };
   const walk = async (rel) => {
-    const abs = rel ? path4.join(root, rel) : root;
+    const abs = rel ? path5.join(root, rel) : root;
     const names = (await fsp4.readdir(abs)).sort();
     for (const name of names) {
       const childRel = rel ? `${rel}/${name}` : name;
-      const childAbs = path4.join(root, childRel);
+      const childAbs = path5.join(root, childRel);
       const st = await fsp4.lstat(childAbs);
       const mode = st.mode & 511;
       if (st.isDirectory()) {
@@ -30701,7 +30711,7 @@ function packDirectory(root, owner) {
           mtime: st.mtime
         });
       } else if (st.isFile()) {
-        const fh = await fsp4.open(childAbs, fs5.constants.O_RDONLY | fs5.constants.O_NOFOLLOW);
+        const fh = await fsp4.open(childAbs, fs6.constants.O_RDONLY | fs6.constants.O_NOFOLLOW);
         let fst;
         try {
           fst = await fh.stat();
@@ -30749,7 +30759,7 @@ function packDirectory(root, owner) {
 // src/sandbox/volumes.ts
 import { execFile } from "node:child_process";
 import fsp5 from "node:fs/promises";
-import path5 from "node:path";
+import path6 from "node:path";
 import { promisify } from "node:util";
 var run = promisify(execFile);
 var LABEL_LOOP_DEVICE = "sandbox-action.loop-device";
@@ -30823,7 +30833,7 @@ async function createVolume(engine, host, backend, v, owner, labels) {
     await engine.createVolume({ name: v.name, driver: "local", driverOpts: {}, labels: volLabels });
     return { ...base, enforced: false, remove: () => engine.removeVolume(v.name) };
   }
-  const image = path5.join(host.stateDir, `${v.name}.img`);
+  const image = path6.join(host.stateDir, `${v.name}.img`);
   await fsp5.mkdir(host.stateDir, { recursive: true, mode: 448 });
   const fh = await fsp5.open(image, "wx", 384);
   let device = null;
@@ -30965,10 +30975,10 @@ var LOG_COPY_CAP = 16 * 1024 * 1024;
 var LogCopy = class {
   constructor(file, cap) {
     this.cap = cap;
-    const c = fs6.constants;
+    const c = fs7.constants;
     try {
-      fs6.mkdirSync(path6.dirname(file), { recursive: true });
-      this.fd = fs6.openSync(file, c.O_WRONLY | c.O_CREAT | c.O_TRUNC | c.O_NOFOLLOW, 420);
+      fs7.mkdirSync(path7.dirname(file), { recursive: true });
+      this.fd = fs7.openSync(file, c.O_WRONLY | c.O_CREAT | c.O_TRUNC | c.O_NOFOLLOW, 420);
     } catch (err) {
       throw new InputError("--log-file", `'${file}' cannot be written: ${errorMessage(err)}`);
     }
@@ -30980,17 +30990,17 @@ var LogCopy = class {
   write(chunk) {
     if (this.cut) return;
     const part = chunk.subarray(0, this.cap - this.size);
-    fs6.writeSync(this.fd, part);
+    fs7.writeSync(this.fd, part);
     this.size += part.length;
     if (part.length < chunk.length) {
       this.cut = true;
-      fs6.writeSync(this.fd, `
+      fs7.writeSync(this.fd, `
 [sandbox-action: the log was cut at ${this.cap} bytes]
 `);
     }
   }
   close() {
-    fs6.closeSync(this.fd);
+    fs7.closeSync(this.fd);
   }
 };
 var Capture = class {
@@ -31015,7 +31025,7 @@ async function annotate(spec, log) {
   if (a.parser !== "junit") {
     return a.parser === "lean" ? parseLean(log, { root: WORK_DIR }) : parseGeneric(log, { root: WORK_DIR });
   }
-  const file = path6.join(spec.outputDir, a.file);
+  const file = path7.join(spec.outputDir, a.file);
   const st = await fsp6.lstat(file).catch(() => null);
   if (!st?.isFile() || st.size > 16 * 1024 * 1024) return { annotations: [], dropped: 0 };
   return parseJunit(await fsp6.readFile(file, "utf8"), { root: WORK_DIR });
@@ -31058,22 +31068,8 @@ async function readImageFiles(engine, image, files, labels) {
   const out = /* @__PURE__ */ new Map();
   try {
     for (const f of files) {
-      const stream = await engine.getArchive(id, f).catch(() => null);
-      if (!stream) continue;
-      const extract = import_tar_stream5.default.extract();
-      const chunks = [];
-      extract.on("entry", (h, s, next) => {
-        if (h.type === "file" && (h.size ?? 0) < 4 * 1024 * 1024)
-          s.on("data", (c) => chunks.push(c));
-        s.on("end", next);
-        s.resume();
-      });
-      await new Promise((resolve, reject) => {
-        extract.on("finish", resolve);
-        extract.on("error", reject);
-        stream.pipe(extract);
-      });
-      out.set(f, Buffer.concat(chunks).toString("utf8"));
+      const text2 = await readContainerFile(engine, id, f);
+      if (text2 !== null) out.set(f, text2);
     }
   } finally {
     await engine.removeContainer(id);
@@ -31417,7 +31413,7 @@ async function chownVolumes(engine, image, volumes, owner, labels) {
 // src/cli/door.ts
 import { randomBytes as randomBytes2 } from "node:crypto";
 import os5 from "node:os";
-import path7 from "node:path";
+import path8 from "node:path";
 
 // src/engine/http.ts
 import http from "node:http";
@@ -31454,10 +31450,10 @@ var ApiClient = class {
     this.prefix = `/v${v}`;
   }
   /** Send a request; resolves with the raw streaming response (any status). */
-  raw(method, path12, opts = {}, operation = `${method} ${path12}`) {
+  raw(method, path13, opts = {}, operation = `${method} ${path13}`) {
     const qs = new URLSearchParams();
     for (const [k, v] of Object.entries(opts.query ?? {})) if (v !== void 0) qs.set(k, String(v));
-    const fullPath = `${this.prefix}${path12}${qs.size ? `?${qs}` : ""}`;
+    const fullPath = `${this.prefix}${path13}${qs.size ? `?${qs}` : ""}`;
     const headers = { ...opts.headers };
     let payload;
     if (opts.body !== void 0) {
@@ -31487,17 +31483,17 @@ var ApiClient = class {
     });
   }
   /** Send a request and parse a JSON answer; a non-2xx status becomes an EngineError. */
-  async json(method, path12, opts = {}, operation) {
-    const op = operation ?? `${method} ${path12}`;
-    const res = await this.raw(method, path12, opts, op);
+  async json(method, path13, opts = {}, operation) {
+    const op = operation ?? `${method} ${path13}`;
+    const res = await this.raw(method, path13, opts, op);
     const text2 = await readAll(res.body);
     if (res.statusCode < 200 || res.statusCode >= 300) throw this.statusError(op, res.statusCode, text2);
     return text2.length ? JSON.parse(text2.toString("utf8")) : void 0;
   }
   /** Like json() but ignores the body. `okStatuses` lists extra statuses that count as success. */
-  async call(method, path12, opts = {}, operation, okStatuses = []) {
-    const op = operation ?? `${method} ${path12}`;
-    const res = await this.raw(method, path12, opts, op);
+  async call(method, path13, opts = {}, operation, okStatuses = []) {
+    const op = operation ?? `${method} ${path13}`;
+    const res = await this.raw(method, path13, opts, op);
     const text2 = await readAll(res.body);
     if ((res.statusCode < 200 || res.statusCode >= 300) && !okStatuses.includes(res.statusCode)) {
       throw this.statusError(op, res.statusCode, text2);
@@ -31947,27 +31943,27 @@ var DockerApiEngine = class {
       stderr: Buffer.concat(err).toString("utf8")
     };
   }
-  async putArchive(id, path12, tar7) {
+  async putArchive(id, path13, tar6) {
     await this.api.call(
       "PUT",
       `/containers/${id}/archive`,
       {
-        query: { path: path12, noOverwriteDirNonDir: 1 },
-        bodyStream: tar7,
+        query: { path: path13, noOverwriteDirNonDir: 1 },
+        bodyStream: tar6,
         headers: { "content-type": "application/x-tar" }
       },
-      `copy into ${path12}`
+      `copy into ${path13}`
     );
   }
-  async getArchive(id, path12) {
+  async getArchive(id, path13) {
     const res = await this.api.raw(
       "GET",
       `/containers/${id}/archive`,
-      { query: { path: path12 } },
-      `copy out of ${path12}`
+      { query: { path: path13 } },
+      `copy out of ${path13}`
     );
     if (res.statusCode !== 200)
-      throw this.api.statusError(`copy out of ${path12}`, res.statusCode, await readAll(res.body));
+      throw this.api.statusError(`copy out of ${path13}`, res.statusCode, await readAll(res.body));
     return res.body;
   }
   async createVolume(spec) {
@@ -32104,7 +32100,7 @@ function connect(ctx) {
   return connectEngine(defaultEndpoints(ctx.env));
 }
 function volumeHostFor(ctx) {
-  const dir = ctx.env.SANDBOX_ACTION_STATE_DIR || path7.join(os5.tmpdir(), "sandbox-action");
+  const dir = ctx.env.SANDBOX_ACTION_STATE_DIR || path8.join(os5.tmpdir(), "sandbox-action");
   return defaultVolumeHost(dir, ctx.isRoot, ctx.env.ACT !== "true");
 }
 var randomId = () => randomBytes2(4).toString("hex");
@@ -32340,9 +32336,8 @@ function readActionInputs(env) {
 
 // src/cli/build.ts
 import { execFileSync } from "node:child_process";
-import fs9 from "node:fs";
-import path9 from "node:path";
-import { fileURLToPath as fileURLToPath2 } from "node:url";
+import fs10 from "node:fs";
+import path10 from "node:path";
 
 // src/images/build-plan.ts
 var PLATFORM = /^linux\/(amd64|arm64|arm\/v7|arm\/v6|386|ppc64le|s390x|riscv64)$/;
@@ -32475,11 +32470,11 @@ function backoff(attempt, baseMs, retryAfter) {
 }
 
 // src/images/builder.ts
-var import_tar_stream6 = __toESM(require_tar_stream(), 1);
+var import_tar_stream5 = __toESM(require_tar_stream(), 1);
 import { spawn, spawnSync } from "node:child_process";
-import fs7 from "node:fs";
+import fs8 from "node:fs";
 import os6 from "node:os";
-import path8 from "node:path";
+import path9 from "node:path";
 import { Readable as Readable3 } from "node:stream";
 
 // src/images/registry.ts
@@ -32565,8 +32560,8 @@ var RegistryClient = class {
     return `Bearer ${token}`;
   }
   /** One request with auth (answering a 401 challenge once) and retries with backoff on 429/5xx/network errors. */
-  async request(method, path12, o) {
-    const url = new URL(`${isLoopback(this.host) ? "http" : "https"}://${this.host}${path12}`);
+  async request(method, path13, o) {
+    const url = new URL(`${isLoopback(this.host) ? "http" : "https"}://${this.host}${path13}`);
     const attempts = this.o.attempts ?? 5;
     const sleep = this.o.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
     let auth2 = null;
@@ -32669,19 +32664,19 @@ var RegistryClient = class {
 
 // src/images/builder.ts
 function imageSources(root) {
-  const dir = path8.join(root, "images");
+  const dir = path9.join(root, "images");
   const out = [];
-  for (const name of fs7.readdirSync(dir).sort()) {
-    const dockerfile = path8.join(dir, name, "Dockerfile");
-    if (!fs7.existsSync(dockerfile)) continue;
-    const text2 = fs7.readFileSync(dockerfile, "utf8");
+  for (const name of fs8.readdirSync(dir).sort()) {
+    const dockerfile = path9.join(dir, name, "Dockerfile");
+    if (!fs8.existsSync(dockerfile)) continue;
+    const text2 = fs8.readFileSync(dockerfile, "utf8");
     const first = /^#\s*(.+)$/m.exec(text2)?.[1] ?? name;
     const args = {};
-    const toolchain = path8.join(dir, name, "lean-toolchain");
-    if (fs7.existsSync(toolchain)) args.LEAN_TOOLCHAIN = fs7.readFileSync(toolchain, "utf8").trim();
+    const toolchain = path9.join(dir, name, "lean-toolchain");
+    if (fs8.existsSync(toolchain)) args.LEAN_TOOLCHAIN = fs8.readFileSync(toolchain, "utf8").trim();
     out.push({
       name,
-      contextDir: name === "egress-proxy" ? path8.join(root, "dist") : path8.join(dir, name),
+      contextDir: name === "egress-proxy" ? path9.join(root, "dist") : path9.join(dir, name),
       dockerfile,
       title: `sandbox-action ${name}`,
       description: first.replace(/^[\w-]+:\s*/, "").slice(0, 200),
@@ -32691,25 +32686,25 @@ function imageSources(root) {
   return out;
 }
 function contextTar2(src) {
-  const pack = import_tar_stream6.default.pack();
+  const pack = import_tar_stream5.default.pack();
   const opts = { mode: 420, uid: 0, gid: 0, mtime: /* @__PURE__ */ new Date(0) };
-  const inside = path8.relative(src.contextDir, src.dockerfile);
-  const outside = inside.startsWith("..") || path8.isAbsolute(inside);
+  const inside = path9.relative(src.contextDir, src.dockerfile);
+  const outside = inside.startsWith("..") || path9.isAbsolute(inside);
   const walk = (rel) => {
-    for (const name of fs7.readdirSync(path8.join(src.contextDir, rel)).sort()) {
+    for (const name of fs8.readdirSync(path9.join(src.contextDir, rel)).sort()) {
       const r = rel ? `${rel}/${name}` : name;
-      const st = fs7.lstatSync(path8.join(src.contextDir, r));
+      const st = fs8.lstatSync(path9.join(src.contextDir, r));
       if (st.isDirectory()) walk(r);
       else if (st.isFile()) {
         pack.entry(
           { name: r, ...opts, mode: st.mode & 493 ? st.mode & 511 : 420 },
-          fs7.readFileSync(path8.join(src.contextDir, r))
+          fs8.readFileSync(path9.join(src.contextDir, r))
         );
       }
     }
   };
   walk("");
-  if (outside) pack.entry({ name: "Dockerfile", ...opts }, fs7.readFileSync(src.dockerfile));
+  if (outside) pack.entry({ name: "Dockerfile", ...opts }, fs8.readFileSync(src.dockerfile));
   pack.finalize();
   return { stream: Readable3.from(pack), dockerfile: outside ? "Dockerfile" : inside };
 }
@@ -32721,8 +32716,8 @@ function credentialsFor(host, given, home = os6.homedir()) {
   if (given) return given;
   try {
     const cfg = JSON.parse(
-      fs7.readFileSync(
-        path8.join(process.env.DOCKER_CONFIG ?? path8.join(home, ".docker"), "config.json"),
+      fs8.readFileSync(
+        path9.join(process.env.DOCKER_CONFIG ?? path9.join(home, ".docker"), "config.json"),
         "utf8"
       )
     );
@@ -32826,8 +32821,8 @@ async function withRetries(fn, progress, attempts = 4) {
 }
 async function buildWithBake(targets, o) {
   const def = bakeDefinition(targets, o);
-  const file = path8.join(fs7.mkdtempSync(path8.join(os6.tmpdir(), "sa-bake-")), "bake.json");
-  fs7.writeFileSync(file, JSON.stringify(def, null, 2));
+  const file = path9.join(fs8.mkdtempSync(path9.join(os6.tmpdir(), "sa-bake-")), "bake.json");
+  fs8.writeFileSync(file, JSON.stringify(def, null, 2));
   const code = await new Promise((resolve) => {
     const child = spawn("docker", ["buildx", "bake", "-f", file, ...o.push ? ["--push"] : []], {
       stdio: ["ignore", "inherit", "inherit"]
@@ -33023,7 +33018,7 @@ function parseCommandLine(argv, table) {
 }
 
 // src/cli/tags.ts
-import fs8 from "node:fs";
+import fs9 from "node:fs";
 var TAGS_TABLE = {
   sha: { kind: "string", help: "commit (default $GITHUB_SHA)" },
   ref: { kind: "string", help: "refs/heads/…, refs/tags/… or refs/pull/… (default $GITHUB_REF)" },
@@ -33046,7 +33041,7 @@ function tagFactsFrom(o, env) {
   let event = {};
   if (env.GITHUB_EVENT_PATH) {
     try {
-      event = JSON.parse(fs8.readFileSync(env.GITHUB_EVENT_PATH, "utf8"));
+      event = JSON.parse(fs9.readFileSync(env.GITHUB_EVENT_PATH, "utf8"));
     } catch (err) {
       throw new InputError("GITHUB_EVENT_PATH", `cannot read the event: ${errorMessage(err)}`);
     }
@@ -33114,14 +33109,6 @@ var BUILD_TABLE = {
   ...TAG_OPTIONS,
   help: { kind: "boolean", help: "this help", short: "h" }
 };
-function projectRoot(from = fileURLToPath2(import.meta.url)) {
-  let dir = path9.dirname(from);
-  for (let i = 0; i < 6; i++) {
-    if (fs9.existsSync(path9.join(dir, "images")) && fs9.existsSync(path9.join(dir, "package.json"))) return dir;
-    dir = path9.dirname(dir);
-  }
-  return process.cwd();
-}
 function git(args, cwd) {
   try {
     return execFileSync("git", args, { cwd, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim() || void 0;
@@ -33134,8 +33121,8 @@ function parseBuild(argv, env, readStdin) {
   if (positionals.length) throw new InputError(positionals[0], "build takes no arguments");
   const s = (k) => typeof o[k] === "string" ? o[k] : void 0;
   const list2 = (k) => Array.isArray(o[k]) ? o[k] : [];
-  const root = path9.resolve(s("root") ?? projectRoot());
-  if (!fs9.existsSync(path9.join(root, "images")))
+  const root = path10.resolve(s("root") ?? installRoot() ?? process.cwd());
+  if (!fs10.existsSync(path10.join(root, "images")))
     throw new InputError("--root", `'${root}' has no images/ directory`);
   const sources = imageSources(root);
   const names = sources.map((x) => x.name);
@@ -33297,8 +33284,8 @@ async function runBuildAction(env) {
 import { Writable } from "node:stream";
 
 // src/cli/report.ts
-import fs10 from "node:fs";
-import path10 from "node:path";
+import fs11 from "node:fs";
+import path11 from "node:path";
 
 // src/report/checks.ts
 var BATCH = 50;
@@ -34963,17 +34950,17 @@ function requestLog(octokit) {
     octokit.log.debug("request", options);
     const start = Date.now();
     const requestOptions = octokit.request.endpoint.parse(options);
-    const path12 = requestOptions.url.replace(options.baseUrl, "");
+    const path13 = requestOptions.url.replace(options.baseUrl, "");
     return request2(options).then((response) => {
       const requestId = response.headers["x-github-request-id"];
       octokit.log.info(
-        `${requestOptions.method} ${path12} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
+        `${requestOptions.method} ${path13} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
       );
       return response;
     }).catch((error2) => {
       const requestId = error2.response?.headers["x-github-request-id"] || "UNKNOWN";
       octokit.log.error(
-        `${requestOptions.method} ${path12} - ${error2.status} with id ${requestId} in ${Date.now() - start}ms`
+        `${requestOptions.method} ${path13} - ${error2.status} with id ${requestId} in ${Date.now() - start}ms`
       );
       throw error2;
     });
@@ -37571,11 +37558,11 @@ var REPORT_TABLE = {
 };
 function readLimited(file) {
   try {
-    const st = fs10.statSync(file);
+    const st = fs11.statSync(file);
     if (!st.isFile()) return { reason: `'${file}' is not a regular file` };
     if (st.size > LIMITS.fileBytes)
       return { reason: `the file is ${st.size} bytes, above ${LIMITS.fileBytes}` };
-    return { bytes: fs10.readFileSync(file) };
+    return { bytes: fs11.readFileSync(file) };
   } catch (err) {
     return { reason: `the file cannot be read: ${errorMessage(err)}` };
   }
@@ -37588,24 +37575,24 @@ function readResults(fileOrDir) {
   };
   let st;
   try {
-    st = fs10.lstatSync(fileOrDir);
+    st = fs11.lstatSync(fileOrDir);
   } catch (err) {
     return { ok: false, reason: `the result cannot be read: ${errorMessage(err)}` };
   }
   if (!st.isDirectory()) return one(fileOrDir);
   const files = [];
-  if (fs10.existsSync(path10.join(fileOrDir, "result.json"))) files.push("result.json");
-  for (const d of fs10.readdirSync(fileOrDir).sort()) {
-    const f = path10.join(d, "result.json");
-    if (fs10.lstatSync(path10.join(fileOrDir, d)).isDirectory() && fs10.existsSync(path10.join(fileOrDir, f)))
+  if (fs11.existsSync(path11.join(fileOrDir, "result.json"))) files.push("result.json");
+  for (const d of fs11.readdirSync(fileOrDir).sort()) {
+    const f = path11.join(d, "result.json");
+    if (fs11.lstatSync(path11.join(fileOrDir, d)).isDirectory() && fs11.existsSync(path11.join(fileOrDir, f)))
       files.push(f);
   }
   if (files.length > MAX_SHARDS)
     return { ok: false, reason: `${files.length} shard results, above ${MAX_SHARDS}` };
   return mergeValidated(
     files.map((f) => ({
-      name: path10.dirname(f) === "." ? "result" : path10.dirname(f),
-      v: one(path10.join(fileOrDir, f))
+      name: path11.dirname(f) === "." ? "result" : path11.dirname(f),
+      v: one(path11.join(fileOrDir, f))
     }))
   );
 }
@@ -37624,7 +37611,7 @@ async function reportCommand(argv, env, io, onDone = () => void 0) {
     if (!m) throw new InputError("--repository", `'${repository}' is not owner/repo`);
     let headSha = s("head-sha");
     if (!headSha && env.GITHUB_EVENT_PATH) {
-      const event = JSON.parse(fs10.readFileSync(env.GITHUB_EVENT_PATH, "utf8"));
+      const event = JSON.parse(fs11.readFileSync(env.GITHUB_EVENT_PATH, "utf8"));
       if (typeof event.workflow_run?.head_sha === "string") headSha = event.workflow_run.head_sha;
     }
     if (!headSha || !/^[0-9a-f]{40}$/.test(headSha)) {
@@ -37769,7 +37756,7 @@ async function runAction() {
   let spec;
   try {
     inputs = readActionInputs(ctx.env);
-    inputs.options["output-dir"] ??= path11.join(
+    inputs.options["output-dir"] ??= path12.join(
       ctx.env.RUNNER_TEMP || os7.tmpdir(),
       `sandbox-output-${randomId()}`
     );
@@ -37798,8 +37785,8 @@ async function runAction() {
       random: randomId
     });
     const dir = ctx.env.RUNNER_TEMP || ctx.cwd;
-    const resultPath = path11.join(dir, `sandbox-result-${result.runId}.json`);
-    fs11.writeFileSync(resultPath, `${JSON.stringify(result, null, 2)}
+    const resultPath = path12.join(dir, `sandbox-result-${result.runId}.json`);
+    fs12.writeFileSync(resultPath, `${JSON.stringify(result, null, 2)}
 `);
     setOutput("status", result.status);
     setOutput("exit-code", String(result.exitCode));

@@ -5,8 +5,8 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { InputError, errorMessage } from '../config/errors.js';
+import { installRoot } from '../config/install.js';
 import type { Engine } from '../engine/types.js';
 import {
   parseBaseImages,
@@ -64,16 +64,6 @@ export const BUILD_TABLE: OptionTable = {
   help: { kind: 'boolean', help: 'this help', short: 'h' },
 };
 
-/** The project root of this installation (images/ beside dist/ or src/). */
-export function projectRoot(from = fileURLToPath(import.meta.url)): string {
-  let dir = path.dirname(from);
-  for (let i = 0; i < 6; i++) {
-    if (fs.existsSync(path.join(dir, 'images')) && fs.existsSync(path.join(dir, 'package.json'))) return dir;
-    dir = path.dirname(dir);
-  }
-  return process.cwd();
-}
-
 function git(args: string[], cwd: string): string | undefined {
   try {
     return (
@@ -107,7 +97,7 @@ export function parseBuild(
   if (positionals.length) throw new InputError(positionals[0]!, 'build takes no arguments');
   const s = (k: string) => (typeof o[k] === 'string' ? (o[k] as string) : undefined);
   const list = (k: string) => (Array.isArray(o[k]) ? (o[k] as string[]) : []);
-  const root = path.resolve(s('root') ?? projectRoot());
+  const root = path.resolve(s('root') ?? installRoot() ?? process.cwd());
   if (!fs.existsSync(path.join(root, 'images')))
     throw new InputError('--root', `'${root}' has no images/ directory`);
   const sources = imageSources(root);

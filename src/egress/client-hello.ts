@@ -17,31 +17,29 @@ export const MAX_HELLO_BYTES = 32 * 1024;
 const HANDSHAKE = 22;
 const CLIENT_HELLO = 1;
 
-/** Join the payloads of the leading handshake records; null when the bytes are not TLS handshake records. */
-function handshakeBytes(buf: Buffer): { payload: Buffer; complete: boolean } | { bad: string } {
+/** The payloads of the leading handshake records joined (the caller sees from the hello's length whether it is whole). */
+function handshakeBytes(buf: Buffer): { payload: Buffer } | { bad: string } {
   const parts: Buffer[] = [];
   let off = 0;
   while (off < buf.length) {
-    if (buf.length - off < 5) return { payload: Buffer.concat(parts), complete: false };
+    if (buf.length - off < 5) return { payload: Buffer.concat(parts) };
     const type = buf[off]!;
     const major = buf[off + 1]!;
     const len = buf.readUInt16BE(off + 3);
     if (type !== HANDSHAKE) {
       // The hello may be followed by other records only once it is complete; before that, not TLS.
-      return parts.length
-        ? { payload: Buffer.concat(parts), complete: true }
-        : { bad: 'not a TLS handshake' };
+      return parts.length ? { payload: Buffer.concat(parts) } : { bad: 'not a TLS handshake' };
     }
     if (major !== 3) return { bad: 'not TLS (record version)' };
     if (len === 0 || len > 16_384 + 2048) return { bad: 'TLS record length out of range' };
     if (buf.length - off - 5 < len) {
       parts.push(buf.subarray(off + 5));
-      return { payload: Buffer.concat(parts), complete: false };
+      return { payload: Buffer.concat(parts) };
     }
     parts.push(buf.subarray(off + 5, off + 5 + len));
     off += 5 + len;
   }
-  return { payload: Buffer.concat(parts), complete: off === buf.length };
+  return { payload: Buffer.concat(parts) };
 }
 
 /** Reads the SNI from the bytes received so far. */

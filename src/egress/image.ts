@@ -7,10 +7,10 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Readable } from 'node:stream';
 import tar from 'tar-stream';
 import { InputError, errorMessage } from '../config/errors.js';
+import { installRoot } from '../config/install.js';
 import type { EgressSpec, PullPolicy } from '../config/run-options.js';
 import type { Engine } from '../engine/types.js';
 
@@ -21,16 +21,12 @@ export interface ProxySources {
   bundle: Buffer;
 }
 
-/** The project root: the nearest directory above this module (or the bundle) with images/egress-proxy. */
-export function findProxySources(from = fileURLToPath(import.meta.url)): ProxySources {
-  let dir = path.dirname(from);
-  for (let i = 0; i < 6; i++) {
-    const df = path.join(dir, 'images', 'egress-proxy', 'Dockerfile');
-    const js = path.join(dir, 'dist', 'egress-proxy.js');
-    if (fs.existsSync(df) && fs.existsSync(js)) {
-      return { dockerfile: fs.readFileSync(df), bundle: fs.readFileSync(js) };
-    }
-    dir = path.dirname(dir);
+/** The proxy's sources in this installation (images/egress-proxy/Dockerfile and dist/egress-proxy.js). */
+export function findProxySources(root = installRoot()): ProxySources {
+  const df = root && path.join(root, 'images', 'egress-proxy', 'Dockerfile');
+  const js = root && path.join(root, 'dist', 'egress-proxy.js');
+  if (df && js && fs.existsSync(df) && fs.existsSync(js)) {
+    return { dockerfile: fs.readFileSync(df), bundle: fs.readFileSync(js) };
   }
   throw new InputError(
     '--proxy-image',

@@ -7,7 +7,6 @@ import crypto from 'node:crypto';
 import type { RunSpec } from '../config/run-options.js';
 import type { ContainerSpec, Engine, Labels, Mount } from '../engine/types.js';
 import fsp from 'node:fs/promises';
-import tar from 'tar-stream';
 import {
   auditAnnotations,
   auditFile,
@@ -17,6 +16,7 @@ import {
   type TargetReport,
 } from '../lean/audit.js';
 import type { Annotation } from '../report/parsers/types.js';
+import { readContainerFile } from './container-files.js';
 import { LABEL_ROLE, WORK_DIR, type SandboxPlan } from './plan.js';
 
 export interface AuditReport {
@@ -32,33 +32,6 @@ export interface AuditReport {
 
 const OUTPUT_CAP = 4 * 1024 * 1024;
 const AUDIT_TIMEOUT_MS = 20 * 60_000;
-
-/** A small text file of a (stopped) container, or null. */
-async function readContainerFile(engine: Engine, id: string, file: string): Promise<string | null> {
-  const stream = await engine.getArchive(id, file).catch(() => null);
-  if (!stream) return null;
-  const extract = tar.extract();
-  const chunks: Buffer[] = [];
-  let regular = false;
-  extract.on('entry', (h, s, next) => {
-    if (h.type === 'file' && (h.size ?? 0) <= 4 * 1024 * 1024) {
-      regular = true;
-      s.on('data', (c: unknown) => chunks.push(c as Buffer));
-    }
-    s.on('end', next);
-    s.resume();
-  });
-  try {
-    await new Promise<void>((resolve, reject) => {
-      extract.on('finish', resolve);
-      extract.on('error', reject);
-      stream.pipe(extract);
-    });
-  } finally {
-    if (!stream.readableEnded) stream.destroy();
-  }
-  return regular ? Buffer.concat(chunks).toString('utf8') : null;
-}
 
 /** Protected statements: the base branch's theorems against /work after the build (what the audit checks). */
 export async function checkProtected(

@@ -11,10 +11,10 @@ import { parseJunit } from '../report/parsers/junit.js';
 import { parseLean } from '../report/parsers/lean.js';
 import type { Annotation, ParseResult } from '../report/parsers/types.js';
 
-import tar from 'tar-stream';
 import { DEFAULTS, loosenedBy, type RunSpec } from '../config/run-options.js';
 import { InputError, InterruptedError, errorMessage } from '../config/errors.js';
 import type { ContainerSpec, Engine, ImageInfo, Labels, RuntimeInfo } from '../engine/types.js';
+import { readContainerFile } from './container-files.js';
 import { setupNetwork, type NetworkSetup } from './network.js';
 import { runAudit, type AuditReport } from './audit.js';
 import { collectTar, emptyOutputs, prepareOutputDir, type OutputsReport } from '../outputs/collect.js';
@@ -273,22 +273,8 @@ async function readImageFiles(
   const out = new Map<string, string>();
   try {
     for (const f of files) {
-      const stream = await engine.getArchive(id, f).catch(() => null);
-      if (!stream) continue;
-      const extract = tar.extract();
-      const chunks: Buffer[] = [];
-      extract.on('entry', (h, s, next) => {
-        if (h.type === 'file' && (h.size ?? 0) < 4 * 1024 * 1024)
-          s.on('data', (c: unknown) => chunks.push(c as Buffer));
-        s.on('end', next);
-        s.resume();
-      });
-      await new Promise<void>((resolve, reject) => {
-        extract.on('finish', resolve);
-        extract.on('error', reject);
-        stream.pipe(extract);
-      });
-      out.set(f, Buffer.concat(chunks).toString('utf8'));
+      const text = await readContainerFile(engine, id, f);
+      if (text !== null) out.set(f, text);
     }
   } finally {
     await engine.removeContainer(id);
