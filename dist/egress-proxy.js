@@ -365,9 +365,64 @@ function sniFromBody(body) {
   return sni;
 }
 
+// src/egress/read-buffers.ts
+var ReadBuffers = class {
+  constructor(size = 1024 * 1024, maxLent = 64, maxIdle = 16, smallRead = 64 * 1024) {
+    this.size = size;
+    this.maxLent = maxLent;
+    this.maxIdle = maxIdle;
+    this.smallRead = smallRead;
+    this.shared = Buffer.allocUnsafe(size);
+  }
+  size;
+  maxLent;
+  maxIdle;
+  smallRead;
+  shared;
+  idle = [];
+  copies = [];
+  lent = /* @__PURE__ */ new Set();
+  /** How many buffers are out (for tests and limits). */
+  get out() {
+    return this.lent.size;
+  }
+  /** A buffer for a socket's next read: lent from the pool, or the shared one when too many are out. */
+  next() {
+    if (this.lent.size >= this.maxLent) return this.shared;
+    const b = this.idle.pop() ?? Buffer.allocUnsafeSlow(this.size);
+    this.lent.add(b);
+    return b;
+  }
+  /** Return a lent buffer (once its write is done, or unused). Giving the shared one, or one twice, does nothing. */
+  give(b) {
+    if (!(b instanceof Buffer) || !this.lent.delete(b)) return;
+    if (this.idle.length < this.maxIdle) this.idle.push(b);
+  }
+  /**
+   * Take the bytes of one read out of `buf`: a lent buffer is handed over as is; the shared one is copied (it is
+   * read into again at once). Call `done` when the chunk's write has completed (or failed).
+   */
+  take(buf, n) {
+    if (buf instanceof Buffer && this.lent.has(buf)) {
+      return { chunk: buf.subarray(0, n), done: () => this.give(buf) };
+    }
+    if (n < this.smallRead) return { chunk: Buffer.from(buf.subarray(0, n)), done: () => void 0 };
+    const into = this.copies.pop() ?? Buffer.allocUnsafeSlow(this.size);
+    into.set(buf.subarray(0, n));
+    let back = false;
+    return {
+      chunk: into.subarray(0, n),
+      done: () => {
+        if (back) return;
+        back = true;
+        if (this.copies.length < this.maxIdle) this.copies.push(into);
+      }
+    };
+  }
+};
+
 // src/egress/server.ts
 var HELLO_TIMEOUT_MS = 1e4;
-var READ_BUFFER = Buffer.allocUnsafe(1024 * 1024);
 var HOP_BY_HOP = [
   "connection",
   "proxy-connection",
@@ -406,6 +461,7 @@ function splitAuthority(text) {
   return port >= 1 && port <= 65535 ? { host: m[1], port } : null;
 }
 function createProxyServer(cfg, deps) {
+  const buffers = deps.buffers ?? new ReadBuffers();
   let active = 0;
   let finished = 0;
   const live = /* @__PURE__ */ new Set();
@@ -518,29 +574,41 @@ sandbox-action egress: ${reason}: ${detail}
       let forwarding = false;
       const early = [];
       let earlyBytes = 0;
-      const forward = (chunk) => {
-        if (!client.write(chunk)) {
+      const forward = (chunk, done) => {
+        if (!client.write(chunk, done)) {
           upstream.pause();
           client.once("drain", () => upstream.resume());
         }
       };
+      let reserved = null;
+      let closed = false;
       const upstream = net3.connect({
         host: a.address,
         port: target.port,
         onread: {
-          buffer: READ_BUFFER,
+          buffer: () => closed ? buffers.shared : reserved = buffers.next(),
           callback: (n, buf) => {
-            const chunk = Buffer.from(buf.subarray(0, n));
+            reserved = null;
+            const { chunk, done } = buffers.take(buf, n);
             if (sampler && capReached()) {
+              done();
               entry.destroy("byte-cap");
               return false;
             }
-            if (forwarding) forward(chunk);
-            else if ((earlyBytes += n) > 64 * 1024) entry.destroy("upstream spoke first");
-            else early.push(chunk);
+            if (forwarding) forward(chunk, done);
+            else {
+              if ((earlyBytes += n) > 64 * 1024) entry.destroy("upstream spoke first");
+              else early.push(Buffer.from(chunk));
+              done();
+            }
             return true;
           }
         }
+      });
+      upstream.once("close", () => {
+        closed = true;
+        if (reserved) buffers.give(reserved);
+        reserved = null;
       });
       let error;
       let helloChecked = false;

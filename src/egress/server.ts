@@ -12,6 +12,7 @@ import http from 'node:http';
 import net from 'node:net';
 import { readClientHello } from './client-hello.js';
 import type { ProxyConfig } from './config.js';
+import { ReadBuffers } from './read-buffers.js';
 import {
   canonicalHost,
   decideAddresses,
@@ -49,11 +50,11 @@ export interface ProxyDeps {
   log(rec: DecisionRecord): void;
   /** Resolve a name to every address it has (A and AAAA). */
   lookup(name: string): Promise<string[]>;
+  /** The tunnels' read buffers (default: a pool of 1 MiB buffers, at most 64 out). */
+  buffers?: ReadBuffers;
 }
 
 const HELLO_TIMEOUT_MS = 10_000;
-/** One read buffer for every tunnel: each read is copied out synchronously in its callback. */
-const READ_BUFFER = Buffer.allocUnsafe(1024 * 1024);
 const HOP_BY_HOP = [
   'connection',
   'proxy-connection',
@@ -114,6 +115,7 @@ interface LiveExchange {
 }
 
 export function createProxyServer(cfg: ProxyConfig, deps: ProxyDeps): ProxyServer {
+  const buffers = deps.buffers ?? new ReadBuffers();
   let active = 0;
   /** Bytes of exchanges that have ended; live ones report their own (socket counters, no per-chunk work). */
   let finished = 0;
@@ -234,35 +236,48 @@ export function createProxyServer(cfg: ProxyConfig, deps: ProxyDeps): ProxyServe
         refuse(403, a.host, a.reason, a.detail);
         return;
       }
-      // Downloads are the heavy direction: the upstream is read into one shared 1 MiB buffer (fewer, larger
-      // reads than the default 64 KiB) and each read is copied out at once. Nothing is forwarded before the
-      // ClientHello is checked; a server that speaks first is held (bounded) until then.
+      // Downloads are the heavy direction: the upstream reads into 1 MiB buffers lent by the pool (fewer, larger
+      // reads than the default 64 KiB, written on without a copy; see read-buffers.ts). Nothing is forwarded
+      // before the ClientHello is checked; a server that speaks first is held (bounded, copied) until then.
       let forwarding = false;
       const early: Buffer[] = [];
       let earlyBytes = 0;
-      const forward = (chunk: Buffer) => {
-        if (!client.write(chunk)) {
+      const forward = (chunk: Buffer, done?: () => void) => {
+        if (!client.write(chunk, done)) {
           upstream.pause();
           client.once('drain', () => upstream.resume());
         }
       };
+      // The buffer the next read goes into: returned to the pool when the socket closes unused.
+      let reserved: Buffer | null = null;
+      let closed = false;
       const upstream = net.connect({
         host: a.address,
         port: target.port,
         onread: {
-          buffer: READ_BUFFER,
+          buffer: () => (closed ? buffers.shared : (reserved = buffers.next())),
           callback: (n: number, buf: Uint8Array) => {
-            const chunk = Buffer.from(buf.subarray(0, n));
+            reserved = null; // this read's buffer is the chunk's now
+            const { chunk, done } = buffers.take(buf, n);
             if (sampler && capReached()) {
+              done();
               entry.destroy('byte-cap');
               return false;
             }
-            if (forwarding) forward(chunk);
-            else if ((earlyBytes += n) > 64 * 1024) entry.destroy('upstream spoke first');
-            else early.push(chunk);
+            if (forwarding) forward(chunk, done);
+            else {
+              if ((earlyBytes += n) > 64 * 1024) entry.destroy('upstream spoke first');
+              else early.push(Buffer.from(chunk));
+              done();
+            }
             return true;
           },
         },
+      });
+      upstream.once('close', () => {
+        closed = true;
+        if (reserved) buffers.give(reserved);
+        reserved = null;
       });
       let error: string | undefined;
       let helloChecked = false;

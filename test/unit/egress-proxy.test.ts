@@ -3,6 +3,7 @@
  * Upstreams are this test's own HTTP and TLS servers on 127.0.0.1; names reach them through the proxy's
  * --add-host map, and 127.0.0.0/8 is allowed by --allow-cidr only where the case says so.
  */
+import crypto from 'node:crypto';
 import http from 'node:http';
 import net from 'node:net';
 import tls from 'node:tls';
@@ -10,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { readClientHello } from '../../src/egress/client-hello.js';
 import type { ProxyConfig } from '../../src/egress/config.js';
 import { parseCidr, parseDomainRule } from '../../src/egress/policy.js';
+import { ReadBuffers } from '../../src/egress/read-buffers.js';
 import { createProxyServer, makeLookup, type DecisionRecord } from '../../src/egress/server.js';
 import { makeCerts, type TestCerts } from '../helpers/certs.js';
 
@@ -21,6 +23,20 @@ let tlsPort: number;
 let sinkPort: number;
 let sink: net.Server;
 const sinkBytes: Buffer[] = [];
+
+/** 12 MiB that differ per seed and per position, so a mixed-up or overwritten chunk changes the digest. */
+const patterns = new Map<number, Buffer>();
+function pattern(seed: number): Buffer {
+  let p = patterns.get(seed);
+  if (!p) {
+    const key = crypto.createHash('sha256').update(`seed ${seed}`).digest();
+    const c = crypto.createCipheriv('aes-256-ctr', key, Buffer.alloc(16));
+    p = c.update(Buffer.alloc(12 * 1024 * 1024));
+    patterns.set(seed, p);
+  }
+  return p;
+}
+const sha = (b: Buffer) => crypto.createHash('sha256').update(b).digest('hex');
 
 function listen(s: net.Server): Promise<number> {
   return new Promise((r) => s.listen(0, '127.0.0.1', () => r((s.address() as net.AddressInfo).port)));
@@ -37,9 +53,12 @@ beforeAll(async () => {
     });
   });
   tlsUp = tls.createServer({ key: certs.key, cert: certs.cert }, (s) => {
+    tlsSockets.add(s);
+    s.on('close', () => tlsSockets.delete(s));
     s.once('data', (c: Buffer) => {
       // "big": 8 MiB, for the byte cap; anything else: a greeting.
       if (c.toString() === 'big') s.end(Buffer.alloc(8 * 1024 * 1024, 1));
+      else if (c.toString().startsWith('pattern ')) s.end(pattern(Number(c.toString().slice(8))));
       else s.end('tls-hello\n');
     });
     s.on('error', () => undefined);
@@ -51,7 +70,9 @@ beforeAll(async () => {
   [httpPort, tlsPort, sinkPort] = await Promise.all([listen(httpUp), listen(tlsUp), listen(sink)]);
 });
 const sinkSockets = new Set<net.Socket>();
+const tlsSockets = new Set<net.Socket>();
 afterAll(() => {
+  for (const s of tlsSockets) s.destroy();
   httpUp.closeAllConnections();
   httpUp.close();
   tlsUp.close();
@@ -68,6 +89,7 @@ interface Harness {
 
 async function proxy(
   over: Partial<ProxyConfig> & { domains?: string[]; cidrs?: string[]; audit?: boolean } = {},
+  buffers?: ReadBuffers,
 ): Promise<Harness> {
   const cfg: ProxyConfig = {
     policy: {
@@ -95,6 +117,7 @@ async function proxy(
       lookups.push(n);
       return base(n);
     },
+    ...(buffers ? { buffers } : {}),
   });
   const port = await listen(p.server);
   return {
@@ -406,6 +429,80 @@ describe('CONNECT tunnels', () => {
     await h.close();
   });
 
+  test.each([
+    ['lent buffers', 64],
+    ['two lent, the rest through the shared buffer', 2],
+  ])(
+    'four tunnels at once, read slowly, each get exactly their own bytes (%s)',
+    async (_, maxLent) => {
+      const buffers = new ReadBuffers(1024 * 1024, maxLent);
+      const h = await proxy({}, buffers);
+      const open: net.Socket[] = [];
+      const fetch = async (seed: number) => {
+        const { socket } = await connect(h, `up.test:${tlsPort}`);
+        open.push(socket);
+        return new Promise<Buffer>((resolve, reject) => {
+          const t = tls.connect({ socket, servername: 'up.test', ca: certs.ca, rejectUnauthorized: false });
+          const parts: Buffer[] = [];
+          let n = 0;
+          t.on('secureConnect', () => t.write(`pattern ${seed}`));
+          t.on('data', (c: Buffer) => {
+            parts.push(c);
+            // A pause every MiB keeps the proxy's writes waiting (its reads pile up behind the client).
+            if (Math.floor((n + c.length) / (1 << 20)) > Math.floor(n / (1 << 20))) {
+              t.pause();
+              setTimeout(() => t.resume(), 5);
+            }
+            n += c.length;
+          });
+          t.on('end', () => resolve(Buffer.concat(parts)));
+          t.on('error', reject);
+        });
+      };
+      try {
+        // A mixed-up byte fails TLS's record check (an error here) or the digest below.
+        const got = await Promise.all([1, 2, 3, 4].map(fetch));
+        got.forEach((b, i) => {
+          expect(b.length).toBe(12 * 1024 * 1024);
+          expect(sha(b)).toBe(sha(pattern(i + 1)));
+        });
+      } finally {
+        for (const s of open) s.destroy();
+        await h.close();
+      }
+      await until(() => buffers.out === 0);
+      expect(buffers.out).toBe(0);
+    },
+    30_000,
+  );
+
+  test('tunnels cut in the middle of a download give every buffer back', async () => {
+    const buffers = new ReadBuffers(1024 * 1024, 64);
+    const h = await proxy({}, buffers);
+    const cut = async (seed: number) => {
+      const { socket } = await connect(h, `up.test:${tlsPort}`);
+      await new Promise<void>((resolve) => {
+        const t = tls.connect({ socket, servername: 'up.test', ca: certs.ca, rejectUnauthorized: false });
+        t.on('secureConnect', () => t.write(`pattern ${seed}`));
+        let n = 0;
+        t.on('data', (c: Buffer) => {
+          n += c.length;
+          if (n > 2 * 1024 * 1024) {
+            t.pause(); // the proxy's writes are left pending, then the tunnel is cut
+            setTimeout(() => socket.destroy(), 50);
+          }
+        });
+        t.on('error', () => undefined);
+        t.on('close', () => resolve());
+        socket.on('close', () => resolve()); // Node 18: a paused TLS socket may not close with its transport
+      });
+    };
+    await Promise.all([5, 6, 7].map(cut));
+    await until(() => h.log.length >= 3 && buffers.out === 0);
+    expect(buffers.out).toBe(0);
+    await h.close();
+  });
+
   test('an idle tunnel is closed after the idle timeout', async () => {
     const h = await proxy({ idleTimeoutMs: 300 });
     const { socket } = await connect(h, `up.test:${sinkPort}`);
@@ -506,5 +603,69 @@ describe('ClientHello reader', () => {
     off += 1 + patched[off]!;
     bump(off, 9, 2);
     expect(readClientHello(patched)).toMatchObject({ state: 'not-tls' });
+  });
+});
+
+describe("ReadBuffers (the tunnels' read buffers)", () => {
+  test.each([
+    ['an empty read', 0],
+    ['a small read (a fresh copy)', 100],
+    ['just under the recycled size', 64 * 1024 - 1],
+    ['a large read (a recycled copy)', 64 * 1024],
+    ['a whole buffer', 1024 * 1024],
+  ])('%s from the shared buffer is a copy: reading into it again changes nothing', (_, n) => {
+    const pool = new ReadBuffers(1024 * 1024, 0);
+    const src = pool.next();
+    expect(src).toBe(pool.shared);
+    src.set(crypto.randomBytes(src.length));
+    const want = Buffer.from(src.subarray(0, n));
+    const { chunk, done } = pool.take(src, n);
+    src.fill(0);
+    expect(chunk.equals(want)).toBe(true);
+    done();
+  });
+
+  test('a lent buffer is handed over without a copy and lent again only after its write is done', () => {
+    const pool = new ReadBuffers(1024, 4, 4);
+    const a = pool.next();
+    expect(a).not.toBe(pool.shared);
+    a.fill(1);
+    const t = pool.take(a, 10);
+    expect(t.chunk.buffer).toBe(a.buffer);
+    const b = pool.next();
+    expect(b).not.toBe(a);
+    expect(pool.out).toBe(2);
+    t.done();
+    t.done(); // twice: still one buffer back
+    expect(pool.out).toBe(1);
+    expect(pool.next()).toBe(a);
+    expect(pool.next()).not.toBe(a);
+  });
+
+  test('past maxLent every read goes to the shared buffer; giving it (or a stranger) back changes nothing', () => {
+    const pool = new ReadBuffers(1024, 2, 1);
+    const [x, y, z] = [pool.next(), pool.next(), pool.next()];
+    expect([x === pool.shared, y === pool.shared, z === pool.shared]).toEqual([false, false, true]);
+    pool.give(pool.shared);
+    pool.give(Buffer.alloc(1024));
+    expect(pool.out).toBe(2);
+    pool.give(x);
+    pool.give(y);
+    expect(pool.out).toBe(0);
+    // at most maxIdle wait: the second one was dropped
+    const again = [pool.next(), pool.next()];
+    expect(again.filter((b) => b === x || b === y)).toHaveLength(1);
+  });
+
+  test('a recycled copy is handed out again only after its write is done', () => {
+    const pool = new ReadBuffers(1024 * 1024, 0);
+    const a = pool.take(pool.shared, 512 * 1024);
+    const b = pool.take(pool.shared, 512 * 1024);
+    expect(a.chunk.buffer === b.chunk.buffer).toBe(false);
+    a.done();
+    const c = pool.take(pool.shared, 512 * 1024);
+    expect(c.chunk.buffer === a.chunk.buffer).toBe(true);
+    b.done();
+    c.done();
   });
 });
