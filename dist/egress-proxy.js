@@ -379,8 +379,8 @@ var ReadBuffers = class {
   maxIdle;
   smallRead;
   shared;
+  /** Buffers free for a read or a copy. */
   idle = [];
-  copies = [];
   lent = /* @__PURE__ */ new Set();
   /** How many buffers are out (for tests and limits). */
   get out() {
@@ -407,7 +407,7 @@ var ReadBuffers = class {
       return { chunk: buf.subarray(0, n), done: () => this.give(buf) };
     }
     if (n < this.smallRead) return { chunk: Buffer.from(buf.subarray(0, n)), done: () => void 0 };
-    const into = this.copies.pop() ?? Buffer.allocUnsafeSlow(this.size);
+    const into = this.idle.pop() ?? Buffer.allocUnsafeSlow(this.size);
     into.set(buf.subarray(0, n));
     let back = false;
     return {
@@ -415,7 +415,7 @@ var ReadBuffers = class {
       done: () => {
         if (back) return;
         back = true;
-        if (this.copies.length < this.maxIdle) this.copies.push(into);
+        if (this.idle.length < this.maxIdle) this.idle.push(into);
       }
     };
   }

@@ -12,8 +12,8 @@
  */
 export class ReadBuffers {
   readonly shared: Buffer;
+  /** Buffers free for a read or a copy. */
   private readonly idle: Buffer[] = [];
-  private readonly copies: Buffer[] = [];
   private readonly lent = new Set<Buffer>();
 
   constructor(
@@ -54,7 +54,7 @@ export class ReadBuffers {
       return { chunk: buf.subarray(0, n), done: () => this.give(buf) };
     }
     if (n < this.smallRead) return { chunk: Buffer.from(buf.subarray(0, n)), done: () => undefined };
-    const into = this.copies.pop() ?? Buffer.allocUnsafeSlow(this.size);
+    const into = this.idle.pop() ?? Buffer.allocUnsafeSlow(this.size);
     into.set(buf.subarray(0, n));
     let back = false;
     return {
@@ -62,7 +62,7 @@ export class ReadBuffers {
       done: () => {
         if (back) return;
         back = true;
-        if (this.copies.length < this.maxIdle) this.copies.push(into);
+        if (this.idle.length < this.maxIdle) this.idle.push(into);
       },
     };
   }
