@@ -1010,8 +1010,8 @@ var require_util = __commonJS({
     }
     function nop() {
     }
-    function isStream(obj) {
-      return obj && typeof obj === "object" && typeof obj.pipe === "function" && typeof obj.on === "function";
+    function isStream(obj2) {
+      return obj2 && typeof obj2 === "object" && typeof obj2.pipe === "function" && typeof obj2.on === "function";
     }
     function isBlobLike(object) {
       if (object === null) {
@@ -1074,14 +1074,14 @@ var require_util = __commonJS({
         }
         const port = url.port != null ? url.port : url.protocol === "https:" ? 443 : 80;
         let origin = url.origin != null ? url.origin : `${url.protocol || ""}//${url.hostname || ""}:${port}`;
-        let path13 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
+        let path18 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path13 && path13[0] !== "/") {
-          path13 = `/${path13}`;
+        if (path18 && path18[0] !== "/") {
+          path18 = `/${path18}`;
         }
-        return new URL(`${origin}${path13}`);
+        return new URL(`${origin}${path18}`);
       }
       if (!isHttpOrHttpsPrefixed(url.origin || url.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -1116,14 +1116,14 @@ var require_util = __commonJS({
       }
       return servername;
     }
-    function deepClone(obj) {
-      return JSON.parse(JSON.stringify(obj));
+    function deepClone(obj2) {
+      return JSON.parse(JSON.stringify(obj2));
     }
-    function isAsyncIterable(obj) {
-      return !!(obj != null && typeof obj[Symbol.asyncIterator] === "function");
+    function isAsyncIterable(obj2) {
+      return !!(obj2 != null && typeof obj2[Symbol.asyncIterator] === "function");
     }
-    function isIterable(obj) {
-      return !!(obj != null && (typeof obj[Symbol.iterator] === "function" || typeof obj[Symbol.asyncIterator] === "function"));
+    function isIterable(obj2) {
+      return !!(obj2 != null && (typeof obj2[Symbol.iterator] === "function" || typeof obj2[Symbol.asyncIterator] === "function"));
     }
     function bodyLength(body) {
       if (body == null) {
@@ -1170,30 +1170,30 @@ var require_util = __commonJS({
     function bufferToLowerCasedHeaderName(value) {
       return tree.lookup(value) ?? value.toString("latin1").toLowerCase();
     }
-    function parseHeaders(headers, obj) {
-      if (obj === void 0) obj = {};
+    function parseHeaders(headers, obj2) {
+      if (obj2 === void 0) obj2 = {};
       for (let i = 0; i < headers.length; i += 2) {
         const key = headerNameToString(headers[i]);
-        let val = obj[key];
+        let val = obj2[key];
         if (val) {
           if (typeof val === "string") {
             val = [val];
-            obj[key] = val;
+            obj2[key] = val;
           }
           val.push(headers[i + 1].toString("utf8"));
         } else {
           const headersValue = headers[i + 1];
           if (typeof headersValue === "string") {
-            obj[key] = headersValue;
+            obj2[key] = headersValue;
           } else {
-            obj[key] = Array.isArray(headersValue) ? headersValue.map((x) => x.toString("utf8")) : headersValue.toString("utf8");
+            obj2[key] = Array.isArray(headersValue) ? headersValue.map((x) => x.toString("utf8")) : headersValue.toString("utf8");
           }
         }
       }
-      if ("content-length" in obj && "content-disposition" in obj) {
-        obj["content-disposition"] = Buffer.from(obj["content-disposition"]).toString("latin1");
+      if ("content-length" in obj2 && "content-disposition" in obj2) {
+        obj2["content-disposition"] = Buffer.from(obj2["content-disposition"]).toString("latin1");
       }
-      return obj;
+      return obj2;
     }
     function parseRawHeaders(headers) {
       const len = headers.length;
@@ -1371,17 +1371,17 @@ var require_util = __commonJS({
         size: m[3] ? parseInt(m[3]) : null
       } : null;
     }
-    function addListener(obj, name, listener) {
-      const listeners = obj[kListeners] ??= [];
+    function addListener(obj2, name, listener) {
+      const listeners = obj2[kListeners] ??= [];
       listeners.push([name, listener]);
-      obj.on(name, listener);
-      return obj;
+      obj2.on(name, listener);
+      return obj2;
     }
-    function removeAllListeners(obj) {
-      for (const [name, listener] of obj[kListeners] ?? []) {
-        obj.removeListener(name, listener);
+    function removeAllListeners(obj2) {
+      for (const [name, listener] of obj2[kListeners] ?? []) {
+        obj2.removeListener(name, listener);
       }
-      obj[kListeners] = null;
+      obj2[kListeners] = null;
     }
     function errorRequest(client, request2, err) {
       try {
@@ -1532,39 +1532,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path13, origin }
+          request: { method, path: path18, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path13);
+        debuglog("sending request to %s %s/%s", method, origin, path18);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path13, origin },
+          request: { method, path: path18, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path13,
+          path18,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path13, origin }
+          request: { method, path: path18, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path13);
+        debuglog("trailers received from %s %s/%s", method, origin, path18);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path13, origin },
+          request: { method, path: path18, origin },
           error: error2
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path13,
+          path18,
           error2.message
         );
       });
@@ -1613,9 +1613,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path13, origin }
+            request: { method, path: path18, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path13);
+          debuglog("sending request to %s %s/%s", method, origin, path18);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -1678,7 +1678,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path13,
+        path: path18,
         method,
         body,
         headers,
@@ -1693,11 +1693,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler2) {
-        if (typeof path13 !== "string") {
+        if (typeof path18 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path13[0] !== "/" && !(path13.startsWith("http://") || path13.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path18[0] !== "/" && !(path18.startsWith("http://") || path18.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path13)) {
+        } else if (invalidPathRegex.test(path18)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -1763,7 +1763,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path13, query) : path13;
+        this.path = query ? buildURL(path18, query) : path18;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -1986,11 +1986,11 @@ var require_request = __commonJS({
           } else if (typeof val[i] === "object") {
             throw new InvalidArgumentError(`invalid ${key} header`);
           } else {
-            const str2 = `${val[i]}`;
-            if (!isValidHeaderValue(str2)) {
+            const str3 = `${val[i]}`;
+            if (!isValidHeaderValue(str3)) {
               throw new InvalidArgumentError(`invalid ${key} header`);
             }
-            arr.push(str2);
+            arr.push(str3);
           }
         }
         val = arr;
@@ -2694,10 +2694,10 @@ var require_utils = __commonJS({
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.enumToMap = void 0;
-    function enumToMap(obj) {
+    function enumToMap(obj2) {
       const res = {};
-      Object.keys(obj).forEach((key) => {
-        const value = obj[key];
+      Object.keys(obj2).forEach((key) => {
+        const value = obj2[key];
         if (typeof value === "number") {
           res[key] = value;
         }
@@ -3563,25 +3563,25 @@ var require_data_url = __commonJS({
     function isHTTPWhiteSpace(char) {
       return char === 13 || char === 10 || char === 9 || char === 32;
     }
-    function removeHTTPWhitespace(str2, leading = true, trailing = true) {
-      return removeChars(str2, leading, trailing, isHTTPWhiteSpace);
+    function removeHTTPWhitespace(str3, leading = true, trailing = true) {
+      return removeChars(str3, leading, trailing, isHTTPWhiteSpace);
     }
     function isASCIIWhitespace(char) {
       return char === 13 || char === 10 || char === 9 || char === 12 || char === 32;
     }
-    function removeASCIIWhitespace(str2, leading = true, trailing = true) {
-      return removeChars(str2, leading, trailing, isASCIIWhitespace);
+    function removeASCIIWhitespace(str3, leading = true, trailing = true) {
+      return removeChars(str3, leading, trailing, isASCIIWhitespace);
     }
-    function removeChars(str2, leading, trailing, predicate) {
+    function removeChars(str3, leading, trailing, predicate) {
       let lead = 0;
-      let trail = str2.length - 1;
+      let trail = str3.length - 1;
       if (leading) {
-        while (lead < str2.length && predicate(str2.charCodeAt(lead))) lead++;
+        while (lead < str3.length && predicate(str3.charCodeAt(lead))) lead++;
       }
       if (trailing) {
-        while (trail > 0 && predicate(str2.charCodeAt(trail))) trail--;
+        while (trail > 0 && predicate(str3.charCodeAt(trail))) trail--;
       }
-      return lead === 0 && trail === str2.length - 1 ? str2 : str2.slice(lead, trail + 1);
+      return lead === 0 && trail === str3.length - 1 ? str3 : str3.slice(lead, trail + 1);
     }
     function isomorphicDecode(input) {
       const length = input.length;
@@ -4855,8 +4855,8 @@ var require_util2 = __commonJS({
       }
       return values;
     }
-    function getDecodeSplit(name, list2) {
-      const value = list2.get(name, true);
+    function getDecodeSplit(name, list3) {
+      const value = list3.get(name, true);
       if (value === null) {
         return null;
       }
@@ -5315,12 +5315,12 @@ var require_formdata_parser = __commonJS({
               return "failure";
             }
             if (bufferStartsWith(input, filenameBuffer, position)) {
-              let check = position.position + filenameBuffer.length;
-              if (input[check] === 42) {
+              let check2 = position.position + filenameBuffer.length;
+              if (input[check2] === 42) {
                 position.position += 1;
-                check += 1;
+                check2 += 1;
               }
-              if (input[check] !== 61 || input[check + 1] !== 34) {
+              if (input[check2] !== 61 || input[check2 + 1] !== 34) {
                 return "failure";
               }
               position.position += 12;
@@ -5500,7 +5500,7 @@ var require_body = __commonJS({
         const boundary = `----formdata-undici-0${`${random(1e11)}`.padStart(11, "0")}`;
         const prefix = `--${boundary}\r
 Content-Disposition: form-data`;
-        const escape = (str2) => str2.replace(/\n/g, "%0A").replace(/\r/g, "%0D").replace(/"/g, "%22");
+        const escape = (str3) => str3.replace(/\n/g, "%0A").replace(/\r/g, "%0D").replace(/"/g, "%22");
         const normalizeLinefeeds = (value) => value.replace(/\r?\n|\r/g, "\r\n");
         const blobParts = [];
         const rn = new Uint8Array([13, 10]);
@@ -6456,7 +6456,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request2) {
-      const { method, path: path13, host, upgrade, blocking, reset } = request2;
+      const { method, path: path18, host, upgrade, blocking, reset } = request2;
       let { body, headers, contentLength } = request2;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body)) {
@@ -6537,7 +6537,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path13} HTTP/1.1\r
+      let header = `${method} ${path18} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -7066,7 +7066,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request2) {
       const session = client[kHTTP2Session];
-      const { method, path: path13, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
+      const { method, path: path18, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
       let { body } = request2;
       if (upgrade) {
         util.errorRequest(client, request2, new Error("Upgrade not supported for H2"));
@@ -7163,7 +7163,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path13;
+      headers[HTTP2_HEADER_PATH] = path18;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
@@ -7516,9 +7516,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path13 = search ? `${pathname}${search}` : pathname;
+        const path18 = search ? `${pathname}${search}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path13;
+        this.opts.path = path18;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -8757,10 +8757,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path13 = "/",
+          path: path18 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path13;
+        opts.path = origin + path18;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL2(origin);
           headers.host = host;
@@ -10732,20 +10732,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path13) {
-      if (typeof path13 !== "string") {
-        return path13;
+    function safeUrl(path18) {
+      if (typeof path18 !== "string") {
+        return path18;
       }
-      const pathSegments = path13.split("?");
+      const pathSegments = path18.split("?");
       if (pathSegments.length !== 2) {
-        return path13;
+        return path18;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path13, method, body, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path13);
+    function matchKey(mockDispatch2, { path: path18, method, body, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path18);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -10767,7 +10767,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key) {
       const basePath = key.query ? buildURL(key.path, key.query) : key.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path13 }) => matchValue(safeUrl(path13), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path18 }) => matchValue(safeUrl(path18), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -10805,9 +10805,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path13, method, body, headers, query } = opts;
+      const { path: path18, method, body, headers, query } = opts;
       return {
-        path: path13,
+        path: path18,
         method,
         body,
         headers,
@@ -11270,10 +11270,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path13, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path18, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path13,
+            Path: path18,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -12268,9 +12268,9 @@ var require_headers = __commonJS({
       // https://fetch.spec.whatwg.org/#dom-headers-getsetcookie
       getSetCookie() {
         webidl.brandCheck(this, _Headers);
-        const list2 = this.#headersList.cookies;
-        if (list2) {
-          return [...list2];
+        const list3 = this.#headersList.cookies;
+        if (list3) {
+          return [...list3];
         }
         return [];
       }
@@ -12310,8 +12310,8 @@ var require_headers = __commonJS({
       static getHeadersList(o) {
         return o.#headersList;
       }
-      static setHeadersList(o, list2) {
-        o.#headersList = list2;
+      static setHeadersList(o, list3) {
+        o.#headersList = list3;
       }
     };
     var { getHeadersGuard, setHeadersGuard, getHeadersList, setHeadersList } = Headers2;
@@ -13279,13 +13279,13 @@ var require_request2 = __commonJS({
         if (this.signal.aborted) {
           ac.abort(this.signal.reason);
         } else {
-          let list2 = dependentControllerMap.get(this.signal);
-          if (list2 === void 0) {
-            list2 = /* @__PURE__ */ new Set();
-            dependentControllerMap.set(this.signal, list2);
+          let list3 = dependentControllerMap.get(this.signal);
+          if (list3 === void 0) {
+            list3 = /* @__PURE__ */ new Set();
+            dependentControllerMap.set(this.signal, list3);
           }
           const acRef = new WeakRef(ac);
-          list2.add(acRef);
+          list3.add(acRef);
           util.addAbortListener(
             ac.signal,
             buildAbort(acRef)
@@ -16152,9 +16152,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path13) {
-      for (let i = 0; i < path13.length; ++i) {
-        const code = path13.charCodeAt(i);
+    function validateCookiePath(path18) {
+      for (let i = 0; i < path18.length; ++i) {
+        const code = path18.charCodeAt(i);
         if (code < 32 || // exclude CTLs (0-31)
         code > 126 || // exclude DEL and non-ascii
         code === 59) {
@@ -16483,9 +16483,9 @@ var require_cookies = __commonJS({
       webidl.argumentLengthCheck(arguments, 2, "setCookie");
       webidl.brandCheck(headers, Headers2, { strict: false });
       cookie = webidl.converters.Cookie(cookie);
-      const str2 = stringify(cookie);
-      if (str2) {
-        headers.append("Set-Cookie", str2);
+      const str3 = stringify(cookie);
+      if (str3) {
+        headers.append("Set-Cookie", str3);
       }
     }
     webidl.converters.DeleteCookieAttributes = webidl.dictionaryConverter([
@@ -19074,11 +19074,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path13 = opts.path;
+          let path18 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path13 = `/${path13}`;
+            path18 = `/${path18}`;
           }
-          url = new URL(util.parseOrigin(url).origin + path13);
+          url = new URL(util.parseOrigin(url).origin + path18);
         } else {
           if (!opts) {
             opts = typeof url === "object" ? url : {};
@@ -19146,6 +19146,2219 @@ var require_undici = __commonJS({
     module.exports.mockErrors = mockErrors;
     var { EventSource } = require_eventsource();
     module.exports.EventSource = EventSource;
+  }
+});
+
+// node_modules/semver/internal/constants.js
+var require_constants6 = __commonJS({
+  "node_modules/semver/internal/constants.js"(exports2, module) {
+    "use strict";
+    var SEMVER_SPEC_VERSION = "2.0.0";
+    var MAX_LENGTH = 256;
+    var MAX_SAFE_INTEGER = Number.MAX_SAFE_INTEGER || /* istanbul ignore next */
+    9007199254740991;
+    var MAX_SAFE_COMPONENT_LENGTH = 16;
+    var MAX_SAFE_BUILD_LENGTH = MAX_LENGTH - 6;
+    var WHITESPACE_CHARACTERS = [
+      "	",
+      "\n",
+      "\v",
+      "\f",
+      "\r",
+      " ",
+      " ",
+      " ",
+      " ",
+      " ",
+      " ",
+      " ",
+      " ",
+      " ",
+      " ",
+      " ",
+      " ",
+      " ",
+      " ",
+      "\u2028",
+      "\u2029",
+      " ",
+      " ",
+      "　",
+      "\uFEFF"
+    ];
+    var RELEASE_TYPES = [
+      "major",
+      "premajor",
+      "minor",
+      "preminor",
+      "patch",
+      "prepatch",
+      "prerelease"
+    ];
+    module.exports = {
+      MAX_LENGTH,
+      MAX_SAFE_COMPONENT_LENGTH,
+      MAX_SAFE_BUILD_LENGTH,
+      MAX_SAFE_INTEGER,
+      WHITESPACE_CHARACTERS,
+      RELEASE_TYPES,
+      SEMVER_SPEC_VERSION,
+      FLAG_INCLUDE_PRERELEASE: 1,
+      FLAG_LOOSE: 2
+    };
+  }
+});
+
+// node_modules/semver/internal/debug.js
+var require_debug = __commonJS({
+  "node_modules/semver/internal/debug.js"(exports2, module) {
+    "use strict";
+    var debug2 = typeof process === "object" && process.env && process.env.NODE_DEBUG && /\bsemver\b/i.test(process.env.NODE_DEBUG) ? (...args) => console.error("SEMVER", ...args) : () => {
+    };
+    module.exports = debug2;
+  }
+});
+
+// node_modules/semver/internal/re.js
+var require_re = __commonJS({
+  "node_modules/semver/internal/re.js"(exports2, module) {
+    "use strict";
+    var {
+      MAX_SAFE_COMPONENT_LENGTH,
+      MAX_SAFE_BUILD_LENGTH,
+      MAX_LENGTH
+    } = require_constants6();
+    var debug2 = require_debug();
+    exports2 = module.exports = {};
+    var re = exports2.re = [];
+    var safeRe = exports2.safeRe = [];
+    var src = exports2.src = [];
+    var safeSrc = exports2.safeSrc = [];
+    var t = exports2.t = {};
+    var R = 0;
+    var LETTERDASHNUMBER = "[a-zA-Z0-9-]";
+    var safeRegexReplacements = [
+      ["\\s", 1],
+      ["\\d", MAX_LENGTH],
+      [LETTERDASHNUMBER, MAX_SAFE_BUILD_LENGTH]
+    ];
+    var makeSafeRegex = (value) => {
+      for (const [token, max] of safeRegexReplacements) {
+        value = value.split(`${token}*`).join(`${token}{0,${max}}`).split(`${token}+`).join(`${token}{1,${max}}`);
+      }
+      return value;
+    };
+    var createToken = (name, value, isGlobal) => {
+      const safe = makeSafeRegex(value);
+      const index = R++;
+      debug2(name, index, value);
+      t[name] = index;
+      src[index] = value;
+      safeSrc[index] = safe;
+      re[index] = new RegExp(value, isGlobal ? "g" : void 0);
+      safeRe[index] = new RegExp(safe, isGlobal ? "g" : void 0);
+    };
+    createToken("NUMERICIDENTIFIER", "0|[1-9]\\d*");
+    createToken("NUMERICIDENTIFIERLOOSE", "\\d+");
+    createToken("NONNUMERICIDENTIFIER", `\\d*[a-zA-Z-]${LETTERDASHNUMBER}*`);
+    createToken("MAINVERSION", `(${src[t.NUMERICIDENTIFIER]})\\.(${src[t.NUMERICIDENTIFIER]})\\.(${src[t.NUMERICIDENTIFIER]})`);
+    createToken("MAINVERSIONLOOSE", `(${src[t.NUMERICIDENTIFIERLOOSE]})\\.(${src[t.NUMERICIDENTIFIERLOOSE]})\\.(${src[t.NUMERICIDENTIFIERLOOSE]})`);
+    createToken("PRERELEASEIDENTIFIER", `(?:${src[t.NONNUMERICIDENTIFIER]}|${src[t.NUMERICIDENTIFIER]})`);
+    createToken("PRERELEASEIDENTIFIERLOOSE", `(?:${src[t.NONNUMERICIDENTIFIER]}|${src[t.NUMERICIDENTIFIERLOOSE]})`);
+    createToken("PRERELEASE", `(?:-(${src[t.PRERELEASEIDENTIFIER]}(?:\\.${src[t.PRERELEASEIDENTIFIER]})*))`);
+    createToken("PRERELEASELOOSE", `(?:-?(${src[t.PRERELEASEIDENTIFIERLOOSE]}(?:\\.${src[t.PRERELEASEIDENTIFIERLOOSE]})*))`);
+    createToken("BUILDIDENTIFIER", `${LETTERDASHNUMBER}+`);
+    createToken("BUILD", `(?:\\+(${src[t.BUILDIDENTIFIER]}(?:\\.${src[t.BUILDIDENTIFIER]})*))`);
+    createToken("FULLPLAIN", `v?${src[t.MAINVERSION]}${src[t.PRERELEASE]}?${src[t.BUILD]}?`);
+    createToken("FULL", `^${src[t.FULLPLAIN]}$`);
+    createToken("LOOSEPLAIN", `[v=\\s]*${src[t.MAINVERSIONLOOSE]}${src[t.PRERELEASELOOSE]}?${src[t.BUILD]}?`);
+    createToken("LOOSE", `^${src[t.LOOSEPLAIN]}$`);
+    createToken("GTLT", "((?:<|>)?=?)");
+    createToken("XRANGEIDENTIFIERLOOSE", `${src[t.NUMERICIDENTIFIERLOOSE]}|x|X|\\*`);
+    createToken("XRANGEIDENTIFIER", `${src[t.NUMERICIDENTIFIER]}|x|X|\\*`);
+    createToken("XRANGEPLAIN", `[v=\\s]*(${src[t.XRANGEIDENTIFIER]})(?:\\.(${src[t.XRANGEIDENTIFIER]})(?:\\.(${src[t.XRANGEIDENTIFIER]})(?:${src[t.PRERELEASE]})?${src[t.BUILD]}?)?)?`);
+    createToken("XRANGEPLAINLOOSE", `[v=\\s]*(${src[t.XRANGEIDENTIFIERLOOSE]})(?:\\.(${src[t.XRANGEIDENTIFIERLOOSE]})(?:\\.(${src[t.XRANGEIDENTIFIERLOOSE]})(?:${src[t.PRERELEASELOOSE]})?${src[t.BUILD]}?)?)?`);
+    createToken("XRANGE", `^${src[t.GTLT]}\\s*${src[t.XRANGEPLAIN]}$`);
+    createToken("XRANGELOOSE", `^${src[t.GTLT]}\\s*${src[t.XRANGEPLAINLOOSE]}$`);
+    createToken("COERCEPLAIN", `${"(^|[^\\d])(\\d{1,"}${MAX_SAFE_COMPONENT_LENGTH}})(?:\\.(\\d{1,${MAX_SAFE_COMPONENT_LENGTH}}))?(?:\\.(\\d{1,${MAX_SAFE_COMPONENT_LENGTH}}))?`);
+    createToken("COERCE", `${src[t.COERCEPLAIN]}(?:$|[^\\d])`);
+    createToken("COERCEFULL", src[t.COERCEPLAIN] + `(?:${src[t.PRERELEASE]})?(?:${src[t.BUILD]})?(?:$|[^\\d])`);
+    createToken("COERCERTL", src[t.COERCE], true);
+    createToken("COERCERTLFULL", src[t.COERCEFULL], true);
+    createToken("LONETILDE", "(?:~>?)");
+    createToken("TILDETRIM", `(\\s*)${src[t.LONETILDE]}\\s+`, true);
+    exports2.tildeTrimReplace = "$1~";
+    createToken("TILDE", `^${src[t.LONETILDE]}${src[t.XRANGEPLAIN]}$`);
+    createToken("TILDELOOSE", `^${src[t.LONETILDE]}${src[t.XRANGEPLAINLOOSE]}$`);
+    createToken("LONECARET", "(?:\\^)");
+    createToken("CARETTRIM", `(\\s*)${src[t.LONECARET]}\\s+`, true);
+    exports2.caretTrimReplace = "$1^";
+    createToken("CARET", `^${src[t.LONECARET]}${src[t.XRANGEPLAIN]}$`);
+    createToken("CARETLOOSE", `^${src[t.LONECARET]}${src[t.XRANGEPLAINLOOSE]}$`);
+    createToken("COMPARATORLOOSE", `^${src[t.GTLT]}\\s*(${src[t.LOOSEPLAIN]})$|^$`);
+    createToken("COMPARATOR", `^${src[t.GTLT]}\\s*(${src[t.FULLPLAIN]})$|^$`);
+    createToken("COMPARATORTRIM", `(\\s*)${src[t.GTLT]}\\s*(${src[t.LOOSEPLAIN]}|${src[t.XRANGEPLAIN]})`, true);
+    exports2.comparatorTrimReplace = "$1$2$3";
+    createToken("HYPHENRANGE", `^\\s*(${src[t.XRANGEPLAIN]})\\s+-\\s+(${src[t.XRANGEPLAIN]})\\s*$`);
+    createToken("HYPHENRANGELOOSE", `^\\s*(${src[t.XRANGEPLAINLOOSE]})\\s+-\\s+(${src[t.XRANGEPLAINLOOSE]})\\s*$`);
+    createToken("STAR", "(<|>)?=?\\s*\\*");
+    createToken("GTE0", "^\\s*>=\\s*0\\.0\\.0\\s*$");
+    createToken("GTE0PRE", "^\\s*>=\\s*0\\.0\\.0-0\\s*$");
+  }
+});
+
+// node_modules/semver/internal/parse-options.js
+var require_parse_options = __commonJS({
+  "node_modules/semver/internal/parse-options.js"(exports2, module) {
+    "use strict";
+    var looseOption = Object.freeze({ loose: true });
+    var emptyOpts = Object.freeze({});
+    var parseOptions = (options) => {
+      if (!options) {
+        return emptyOpts;
+      }
+      if (typeof options !== "object") {
+        return looseOption;
+      }
+      return options;
+    };
+    module.exports = parseOptions;
+  }
+});
+
+// node_modules/semver/internal/identifiers.js
+var require_identifiers = __commonJS({
+  "node_modules/semver/internal/identifiers.js"(exports2, module) {
+    "use strict";
+    var numeric = /^[0-9]+$/;
+    var compareIdentifiers = (a, b) => {
+      if (typeof a === "number" && typeof b === "number") {
+        return a === b ? 0 : a < b ? -1 : 1;
+      }
+      const anum = numeric.test(a);
+      const bnum = numeric.test(b);
+      if (anum && bnum) {
+        a = +a;
+        b = +b;
+      }
+      return a === b ? 0 : anum && !bnum ? -1 : bnum && !anum ? 1 : a < b ? -1 : 1;
+    };
+    var rcompareIdentifiers = (a, b) => compareIdentifiers(b, a);
+    module.exports = {
+      compareIdentifiers,
+      rcompareIdentifiers
+    };
+  }
+});
+
+// node_modules/semver/classes/semver.js
+var require_semver = __commonJS({
+  "node_modules/semver/classes/semver.js"(exports2, module) {
+    "use strict";
+    var debug2 = require_debug();
+    var { MAX_LENGTH, MAX_SAFE_INTEGER } = require_constants6();
+    var { safeRe: re, t } = require_re();
+    var parseOptions = require_parse_options();
+    var { compareIdentifiers } = require_identifiers();
+    var isPrereleaseIdentifier = (prerelease, identifier) => {
+      const identifiers = identifier.split(".");
+      if (identifiers.length > prerelease.length) {
+        return false;
+      }
+      for (let i = 0; i < identifiers.length; i++) {
+        if (compareIdentifiers(prerelease[i], identifiers[i]) !== 0) {
+          return false;
+        }
+      }
+      return true;
+    };
+    var SemVer = class _SemVer {
+      constructor(version, options) {
+        options = parseOptions(options);
+        if (version instanceof _SemVer) {
+          if (version.loose === !!options.loose && version.includePrerelease === !!options.includePrerelease) {
+            return version;
+          } else {
+            version = version.version;
+          }
+        } else if (typeof version !== "string") {
+          throw new TypeError(`Invalid version. Must be a string. Got type "${typeof version}".`);
+        }
+        if (version.length > MAX_LENGTH) {
+          throw new TypeError(
+            `version is longer than ${MAX_LENGTH} characters`
+          );
+        }
+        debug2("SemVer", version, options);
+        this.options = options;
+        this.loose = !!options.loose;
+        this.includePrerelease = !!options.includePrerelease;
+        const m = version.trim().match(options.loose ? re[t.LOOSE] : re[t.FULL]);
+        if (!m) {
+          throw new TypeError(`Invalid Version: ${version}`);
+        }
+        this.raw = version;
+        this.major = +m[1];
+        this.minor = +m[2];
+        this.patch = +m[3];
+        if (this.major > MAX_SAFE_INTEGER || this.major < 0) {
+          throw new TypeError("Invalid major version");
+        }
+        if (this.minor > MAX_SAFE_INTEGER || this.minor < 0) {
+          throw new TypeError("Invalid minor version");
+        }
+        if (this.patch > MAX_SAFE_INTEGER || this.patch < 0) {
+          throw new TypeError("Invalid patch version");
+        }
+        if (!m[4]) {
+          this.prerelease = [];
+        } else {
+          this.prerelease = m[4].split(".").map((id) => {
+            if (/^[0-9]+$/.test(id)) {
+              const num = +id;
+              if (num >= 0 && num < MAX_SAFE_INTEGER) {
+                return num;
+              }
+            }
+            return id;
+          });
+        }
+        this.build = m[5] ? m[5].split(".") : [];
+        this.format();
+      }
+      format() {
+        this.version = `${this.major}.${this.minor}.${this.patch}`;
+        if (this.prerelease.length) {
+          this.version += `-${this.prerelease.join(".")}`;
+        }
+        return this.version;
+      }
+      toString() {
+        return this.version;
+      }
+      compare(other) {
+        debug2("SemVer.compare", this.version, this.options, other);
+        if (!(other instanceof _SemVer)) {
+          if (typeof other === "string" && other === this.version) {
+            return 0;
+          }
+          other = new _SemVer(other, this.options);
+        }
+        if (other.version === this.version) {
+          return 0;
+        }
+        return this.compareMain(other) || this.comparePre(other);
+      }
+      compareMain(other) {
+        if (!(other instanceof _SemVer)) {
+          other = new _SemVer(other, this.options);
+        }
+        if (this.major < other.major) {
+          return -1;
+        }
+        if (this.major > other.major) {
+          return 1;
+        }
+        if (this.minor < other.minor) {
+          return -1;
+        }
+        if (this.minor > other.minor) {
+          return 1;
+        }
+        if (this.patch < other.patch) {
+          return -1;
+        }
+        if (this.patch > other.patch) {
+          return 1;
+        }
+        return 0;
+      }
+      comparePre(other) {
+        if (!(other instanceof _SemVer)) {
+          other = new _SemVer(other, this.options);
+        }
+        if (this.prerelease.length && !other.prerelease.length) {
+          return -1;
+        } else if (!this.prerelease.length && other.prerelease.length) {
+          return 1;
+        } else if (!this.prerelease.length && !other.prerelease.length) {
+          return 0;
+        }
+        let i = 0;
+        do {
+          const a = this.prerelease[i];
+          const b = other.prerelease[i];
+          debug2("prerelease compare", i, a, b);
+          if (a === void 0 && b === void 0) {
+            return 0;
+          } else if (b === void 0) {
+            return 1;
+          } else if (a === void 0) {
+            return -1;
+          } else if (a === b) {
+            continue;
+          } else {
+            return compareIdentifiers(a, b);
+          }
+        } while (++i);
+      }
+      compareBuild(other) {
+        if (!(other instanceof _SemVer)) {
+          other = new _SemVer(other, this.options);
+        }
+        let i = 0;
+        do {
+          const a = this.build[i];
+          const b = other.build[i];
+          debug2("build compare", i, a, b);
+          if (a === void 0 && b === void 0) {
+            return 0;
+          } else if (b === void 0) {
+            return 1;
+          } else if (a === void 0) {
+            return -1;
+          } else if (a === b) {
+            continue;
+          } else {
+            return compareIdentifiers(a, b);
+          }
+        } while (++i);
+      }
+      // preminor will bump the version up to the next minor release, and immediately
+      // down to pre-release. premajor and prepatch work the same way.
+      inc(release, identifier, identifierBase) {
+        if (release.startsWith("pre")) {
+          if (!identifier && identifierBase === false) {
+            throw new Error("invalid increment argument: identifier is empty");
+          }
+          if (identifier) {
+            const match = `-${identifier}`.match(this.options.loose ? re[t.PRERELEASELOOSE] : re[t.PRERELEASE]);
+            if (!match || match[1] !== identifier) {
+              throw new Error(`invalid identifier: ${identifier}`);
+            }
+          }
+        }
+        switch (release) {
+          case "premajor":
+            this.prerelease.length = 0;
+            this.patch = 0;
+            this.minor = 0;
+            this.major++;
+            this.inc("pre", identifier, identifierBase);
+            break;
+          case "preminor":
+            this.prerelease.length = 0;
+            this.patch = 0;
+            this.minor++;
+            this.inc("pre", identifier, identifierBase);
+            break;
+          case "prepatch":
+            this.prerelease.length = 0;
+            this.inc("patch", identifier, identifierBase);
+            this.inc("pre", identifier, identifierBase);
+            break;
+          // If the input is a non-prerelease version, this acts the same as
+          // prepatch.
+          case "prerelease":
+            if (this.prerelease.length === 0) {
+              this.inc("patch", identifier, identifierBase);
+            }
+            this.inc("pre", identifier, identifierBase);
+            break;
+          case "release":
+            if (this.prerelease.length === 0) {
+              throw new Error(`version ${this.raw} is not a prerelease`);
+            }
+            this.prerelease.length = 0;
+            break;
+          case "major":
+            if (this.minor !== 0 || this.patch !== 0 || this.prerelease.length === 0) {
+              this.major++;
+            }
+            this.minor = 0;
+            this.patch = 0;
+            this.prerelease = [];
+            break;
+          case "minor":
+            if (this.patch !== 0 || this.prerelease.length === 0) {
+              this.minor++;
+            }
+            this.patch = 0;
+            this.prerelease = [];
+            break;
+          case "patch":
+            if (this.prerelease.length === 0) {
+              this.patch++;
+            }
+            this.prerelease = [];
+            break;
+          // This probably shouldn't be used publicly.
+          // 1.0.0 'pre' would become 1.0.0-0 which is the wrong direction.
+          case "pre": {
+            const base = Number(identifierBase) ? 1 : 0;
+            if (this.prerelease.length === 0) {
+              this.prerelease = [base];
+            } else {
+              let i = this.prerelease.length;
+              while (--i >= 0) {
+                if (typeof this.prerelease[i] === "number") {
+                  this.prerelease[i]++;
+                  i = -2;
+                }
+              }
+              if (i === -1) {
+                if (identifier === this.prerelease.join(".") && identifierBase === false) {
+                  throw new Error("invalid increment argument: identifier already exists");
+                }
+                this.prerelease.push(base);
+              }
+            }
+            if (identifier) {
+              let prerelease = [identifier, base];
+              if (identifierBase === false) {
+                prerelease = [identifier];
+              }
+              if (isPrereleaseIdentifier(this.prerelease, identifier)) {
+                const prereleaseBase = this.prerelease[identifier.split(".").length];
+                if (isNaN(prereleaseBase)) {
+                  this.prerelease = prerelease;
+                }
+              } else {
+                this.prerelease = prerelease;
+              }
+            }
+            break;
+          }
+          default:
+            throw new Error(`invalid increment argument: ${release}`);
+        }
+        this.raw = this.format();
+        if (this.build.length) {
+          this.raw += `+${this.build.join(".")}`;
+        }
+        return this;
+      }
+    };
+    module.exports = SemVer;
+  }
+});
+
+// node_modules/semver/functions/parse.js
+var require_parse2 = __commonJS({
+  "node_modules/semver/functions/parse.js"(exports2, module) {
+    "use strict";
+    var SemVer = require_semver();
+    var parse4 = (version, options, throwErrors = false) => {
+      if (version instanceof SemVer) {
+        return version;
+      }
+      try {
+        return new SemVer(version, options);
+      } catch (er) {
+        if (!throwErrors) {
+          return null;
+        }
+        throw er;
+      }
+    };
+    module.exports = parse4;
+  }
+});
+
+// node_modules/semver/functions/valid.js
+var require_valid = __commonJS({
+  "node_modules/semver/functions/valid.js"(exports2, module) {
+    "use strict";
+    var parse4 = require_parse2();
+    var valid = (version, options) => {
+      const v = parse4(version, options);
+      return v ? v.version : null;
+    };
+    module.exports = valid;
+  }
+});
+
+// node_modules/semver/functions/clean.js
+var require_clean = __commonJS({
+  "node_modules/semver/functions/clean.js"(exports2, module) {
+    "use strict";
+    var parse4 = require_parse2();
+    var clean2 = (version, options) => {
+      const s2 = parse4(version.trim().replace(/^[=v]+/, ""), options);
+      return s2 ? s2.version : null;
+    };
+    module.exports = clean2;
+  }
+});
+
+// node_modules/semver/functions/inc.js
+var require_inc = __commonJS({
+  "node_modules/semver/functions/inc.js"(exports2, module) {
+    "use strict";
+    var SemVer = require_semver();
+    var inc = (version, release, options, identifier, identifierBase) => {
+      if (typeof options === "string") {
+        identifierBase = identifier;
+        identifier = options;
+        options = void 0;
+      }
+      try {
+        return new SemVer(
+          version instanceof SemVer ? version.version : version,
+          options
+        ).inc(release, identifier, identifierBase).version;
+      } catch (er) {
+        return null;
+      }
+    };
+    module.exports = inc;
+  }
+});
+
+// node_modules/semver/functions/diff.js
+var require_diff = __commonJS({
+  "node_modules/semver/functions/diff.js"(exports2, module) {
+    "use strict";
+    var parse4 = require_parse2();
+    var diff = (version1, version2) => {
+      const v1 = parse4(version1, null, true);
+      const v2 = parse4(version2, null, true);
+      const comparison = v1.compare(v2);
+      if (comparison === 0) {
+        return null;
+      }
+      const v1Higher = comparison > 0;
+      const highVersion = v1Higher ? v1 : v2;
+      const lowVersion = v1Higher ? v2 : v1;
+      const highHasPre = !!highVersion.prerelease.length;
+      const lowHasPre = !!lowVersion.prerelease.length;
+      if (lowHasPre && !highHasPre) {
+        if (!lowVersion.patch && !lowVersion.minor) {
+          return "major";
+        }
+        if (lowVersion.compareMain(highVersion) === 0) {
+          if (lowVersion.minor && !lowVersion.patch) {
+            return "minor";
+          }
+          return "patch";
+        }
+      }
+      const prefix = highHasPre ? "pre" : "";
+      if (v1.major !== v2.major) {
+        return prefix + "major";
+      }
+      if (v1.minor !== v2.minor) {
+        return prefix + "minor";
+      }
+      if (v1.patch !== v2.patch) {
+        return prefix + "patch";
+      }
+      return "prerelease";
+    };
+    module.exports = diff;
+  }
+});
+
+// node_modules/semver/functions/major.js
+var require_major = __commonJS({
+  "node_modules/semver/functions/major.js"(exports2, module) {
+    "use strict";
+    var SemVer = require_semver();
+    var major = (a, loose) => new SemVer(a, loose).major;
+    module.exports = major;
+  }
+});
+
+// node_modules/semver/functions/minor.js
+var require_minor = __commonJS({
+  "node_modules/semver/functions/minor.js"(exports2, module) {
+    "use strict";
+    var SemVer = require_semver();
+    var minor = (a, loose) => new SemVer(a, loose).minor;
+    module.exports = minor;
+  }
+});
+
+// node_modules/semver/functions/patch.js
+var require_patch = __commonJS({
+  "node_modules/semver/functions/patch.js"(exports2, module) {
+    "use strict";
+    var SemVer = require_semver();
+    var patch = (a, loose) => new SemVer(a, loose).patch;
+    module.exports = patch;
+  }
+});
+
+// node_modules/semver/functions/prerelease.js
+var require_prerelease = __commonJS({
+  "node_modules/semver/functions/prerelease.js"(exports2, module) {
+    "use strict";
+    var parse4 = require_parse2();
+    var prerelease = (version, options) => {
+      const parsed = parse4(version, options);
+      return parsed && parsed.prerelease.length ? parsed.prerelease : null;
+    };
+    module.exports = prerelease;
+  }
+});
+
+// node_modules/semver/functions/compare.js
+var require_compare = __commonJS({
+  "node_modules/semver/functions/compare.js"(exports2, module) {
+    "use strict";
+    var SemVer = require_semver();
+    var compare = (a, b, loose) => new SemVer(a, loose).compare(new SemVer(b, loose));
+    module.exports = compare;
+  }
+});
+
+// node_modules/semver/functions/rcompare.js
+var require_rcompare = __commonJS({
+  "node_modules/semver/functions/rcompare.js"(exports2, module) {
+    "use strict";
+    var compare = require_compare();
+    var rcompare = (a, b, loose) => compare(b, a, loose);
+    module.exports = rcompare;
+  }
+});
+
+// node_modules/semver/functions/compare-loose.js
+var require_compare_loose = __commonJS({
+  "node_modules/semver/functions/compare-loose.js"(exports2, module) {
+    "use strict";
+    var compare = require_compare();
+    var compareLoose = (a, b) => compare(a, b, true);
+    module.exports = compareLoose;
+  }
+});
+
+// node_modules/semver/functions/compare-build.js
+var require_compare_build = __commonJS({
+  "node_modules/semver/functions/compare-build.js"(exports2, module) {
+    "use strict";
+    var SemVer = require_semver();
+    var compareBuild = (a, b, loose) => {
+      const versionA = new SemVer(a, loose);
+      const versionB = new SemVer(b, loose);
+      return versionA.compare(versionB) || versionA.compareBuild(versionB);
+    };
+    module.exports = compareBuild;
+  }
+});
+
+// node_modules/semver/functions/sort.js
+var require_sort = __commonJS({
+  "node_modules/semver/functions/sort.js"(exports2, module) {
+    "use strict";
+    var compareBuild = require_compare_build();
+    var sort = (list3, loose) => list3.sort((a, b) => compareBuild(a, b, loose));
+    module.exports = sort;
+  }
+});
+
+// node_modules/semver/functions/rsort.js
+var require_rsort = __commonJS({
+  "node_modules/semver/functions/rsort.js"(exports2, module) {
+    "use strict";
+    var compareBuild = require_compare_build();
+    var rsort = (list3, loose) => list3.sort((a, b) => compareBuild(b, a, loose));
+    module.exports = rsort;
+  }
+});
+
+// node_modules/semver/functions/gt.js
+var require_gt = __commonJS({
+  "node_modules/semver/functions/gt.js"(exports2, module) {
+    "use strict";
+    var compare = require_compare();
+    var gt = (a, b, loose) => compare(a, b, loose) > 0;
+    module.exports = gt;
+  }
+});
+
+// node_modules/semver/functions/lt.js
+var require_lt = __commonJS({
+  "node_modules/semver/functions/lt.js"(exports2, module) {
+    "use strict";
+    var compare = require_compare();
+    var lt = (a, b, loose) => compare(a, b, loose) < 0;
+    module.exports = lt;
+  }
+});
+
+// node_modules/semver/functions/eq.js
+var require_eq = __commonJS({
+  "node_modules/semver/functions/eq.js"(exports2, module) {
+    "use strict";
+    var compare = require_compare();
+    var eq = (a, b, loose) => compare(a, b, loose) === 0;
+    module.exports = eq;
+  }
+});
+
+// node_modules/semver/functions/neq.js
+var require_neq = __commonJS({
+  "node_modules/semver/functions/neq.js"(exports2, module) {
+    "use strict";
+    var compare = require_compare();
+    var neq = (a, b, loose) => compare(a, b, loose) !== 0;
+    module.exports = neq;
+  }
+});
+
+// node_modules/semver/functions/gte.js
+var require_gte = __commonJS({
+  "node_modules/semver/functions/gte.js"(exports2, module) {
+    "use strict";
+    var compare = require_compare();
+    var gte = (a, b, loose) => compare(a, b, loose) >= 0;
+    module.exports = gte;
+  }
+});
+
+// node_modules/semver/functions/lte.js
+var require_lte = __commonJS({
+  "node_modules/semver/functions/lte.js"(exports2, module) {
+    "use strict";
+    var compare = require_compare();
+    var lte = (a, b, loose) => compare(a, b, loose) <= 0;
+    module.exports = lte;
+  }
+});
+
+// node_modules/semver/functions/cmp.js
+var require_cmp = __commonJS({
+  "node_modules/semver/functions/cmp.js"(exports2, module) {
+    "use strict";
+    var eq = require_eq();
+    var neq = require_neq();
+    var gt = require_gt();
+    var gte = require_gte();
+    var lt = require_lt();
+    var lte = require_lte();
+    var cmp = (a, op, b, loose) => {
+      switch (op) {
+        case "===":
+          if (typeof a === "object") {
+            a = a.version;
+          }
+          if (typeof b === "object") {
+            b = b.version;
+          }
+          return a === b;
+        case "!==":
+          if (typeof a === "object") {
+            a = a.version;
+          }
+          if (typeof b === "object") {
+            b = b.version;
+          }
+          return a !== b;
+        case "":
+        case "=":
+        case "==":
+          return eq(a, b, loose);
+        case "!=":
+          return neq(a, b, loose);
+        case ">":
+          return gt(a, b, loose);
+        case ">=":
+          return gte(a, b, loose);
+        case "<":
+          return lt(a, b, loose);
+        case "<=":
+          return lte(a, b, loose);
+        default:
+          throw new TypeError(`Invalid operator: ${op}`);
+      }
+    };
+    module.exports = cmp;
+  }
+});
+
+// node_modules/semver/functions/coerce.js
+var require_coerce = __commonJS({
+  "node_modules/semver/functions/coerce.js"(exports2, module) {
+    "use strict";
+    var SemVer = require_semver();
+    var parse4 = require_parse2();
+    var { safeRe: re, t } = require_re();
+    var coerce = (version, options) => {
+      if (version instanceof SemVer) {
+        return version;
+      }
+      if (typeof version === "number") {
+        version = String(version);
+      }
+      if (typeof version !== "string") {
+        return null;
+      }
+      options = options || {};
+      let match = null;
+      if (!options.rtl) {
+        match = version.match(options.includePrerelease ? re[t.COERCEFULL] : re[t.COERCE]);
+      } else {
+        const coerceRtlRegex = options.includePrerelease ? re[t.COERCERTLFULL] : re[t.COERCERTL];
+        let next;
+        while ((next = coerceRtlRegex.exec(version)) && (!match || match.index + match[0].length !== version.length)) {
+          if (!match || next.index + next[0].length !== match.index + match[0].length) {
+            match = next;
+          }
+          coerceRtlRegex.lastIndex = next.index + next[1].length + next[2].length;
+        }
+        coerceRtlRegex.lastIndex = -1;
+      }
+      if (match === null) {
+        return null;
+      }
+      const major = match[2];
+      const minor = match[3] || "0";
+      const patch = match[4] || "0";
+      const prerelease = options.includePrerelease && match[5] ? `-${match[5]}` : "";
+      const build = options.includePrerelease && match[6] ? `+${match[6]}` : "";
+      return parse4(`${major}.${minor}.${patch}${prerelease}${build}`, options);
+    };
+    module.exports = coerce;
+  }
+});
+
+// node_modules/semver/functions/truncate.js
+var require_truncate = __commonJS({
+  "node_modules/semver/functions/truncate.js"(exports2, module) {
+    "use strict";
+    var parse4 = require_parse2();
+    var constants3 = require_constants6();
+    var SemVer = require_semver();
+    var truncate = (version, truncation, options) => {
+      if (!constants3.RELEASE_TYPES.includes(truncation)) {
+        return null;
+      }
+      const clonedVersion = cloneInputVersion(version, options);
+      return clonedVersion && doTruncation(clonedVersion, truncation);
+    };
+    var cloneInputVersion = (version, options) => {
+      const versionStringToParse = version instanceof SemVer ? version.version : version;
+      return parse4(versionStringToParse, options);
+    };
+    var doTruncation = (version, truncation) => {
+      if (isPrerelease(truncation)) {
+        return version.version;
+      }
+      version.prerelease = [];
+      switch (truncation) {
+        case "major":
+          version.minor = 0;
+          version.patch = 0;
+          break;
+        case "minor":
+          version.patch = 0;
+          break;
+      }
+      return version.format();
+    };
+    var isPrerelease = (type) => {
+      return type.startsWith("pre");
+    };
+    module.exports = truncate;
+  }
+});
+
+// node_modules/semver/internal/lrucache.js
+var require_lrucache = __commonJS({
+  "node_modules/semver/internal/lrucache.js"(exports2, module) {
+    "use strict";
+    var LRUCache = class {
+      constructor() {
+        this.max = 1e3;
+        this.map = /* @__PURE__ */ new Map();
+      }
+      get(key) {
+        const value = this.map.get(key);
+        if (value === void 0) {
+          return void 0;
+        } else {
+          this.map.delete(key);
+          this.map.set(key, value);
+          return value;
+        }
+      }
+      delete(key) {
+        return this.map.delete(key);
+      }
+      set(key, value) {
+        const deleted = this.delete(key);
+        if (!deleted && value !== void 0) {
+          if (this.map.size >= this.max) {
+            const firstKey = this.map.keys().next().value;
+            this.delete(firstKey);
+          }
+          this.map.set(key, value);
+        }
+        return this;
+      }
+    };
+    module.exports = LRUCache;
+  }
+});
+
+// node_modules/semver/internal/trim-comparator-whitespace.js
+var require_trim_comparator_whitespace = __commonJS({
+  "node_modules/semver/internal/trim-comparator-whitespace.js"(exports2, module) {
+    "use strict";
+    var {
+      MAX_LENGTH,
+      MAX_SAFE_BUILD_LENGTH,
+      WHITESPACE_CHARACTERS
+    } = require_constants6();
+    var whitespace = new Uint8Array(65536);
+    for (const char of WHITESPACE_CHARACTERS) {
+      whitespace[char.charCodeAt(0)] = 1;
+    }
+    var isWhitespace = (char) => char !== void 0 && whitespace[char.charCodeAt(0)] === 1;
+    var isVersionPrefix = (char) => char === "v" || char === "=" || isWhitespace(char);
+    var isDigit = (char) => char !== void 0 && char >= "0" && char <= "9";
+    var isLetter = (char) => char !== void 0 && (char >= "a" && char <= "z" || char >= "A" && char <= "Z");
+    var isIdentifierCharacter = (char) => isDigit(char) || isLetter(char) || char === "-";
+    var isVersionStart = (char) => isDigit(char) || char === "x" || char === "X" || char === "*";
+    var findDigitsEndIndex = (range, start, limit, digitRuns) => {
+      if (!isDigit(range[start])) {
+        return start;
+      }
+      if (start >= digitRuns.start && start < digitRuns.end) {
+        return Math.min(start + limit, digitRuns.end);
+      }
+      if (start >= digitRuns.previousStart && start < digitRuns.previousEnd) {
+        return Math.min(start + limit, digitRuns.previousEnd);
+      }
+      let end = start + 1;
+      while (isDigit(range[end])) {
+        end++;
+      }
+      digitRuns.previousStart = digitRuns.start;
+      digitRuns.previousEnd = digitRuns.end;
+      digitRuns.start = start;
+      digitRuns.end = end;
+      return Math.min(start + limit, end);
+    };
+    var findVersionNumberEndIndex = (range, start, loose, digitRuns) => {
+      if (!loose && range[start] === "0") {
+        return start + 1;
+      }
+      return findDigitsEndIndex(range, start, loose ? MAX_LENGTH : MAX_LENGTH + 1, digitRuns);
+    };
+    var findPrereleaseIdentifierEndIndex = (range, start, loose, digitRuns) => {
+      const digitsEnd = findDigitsEndIndex(range, start, MAX_LENGTH, digitRuns);
+      if (isLetter(range[digitsEnd]) || range[digitsEnd] === "-") {
+        let end = digitsEnd + 1;
+        const limit = end + MAX_SAFE_BUILD_LENGTH;
+        while (end < limit && isIdentifierCharacter(range[end])) {
+          end++;
+        }
+        return end;
+      }
+      return findVersionNumberEndIndex(range, start, loose, digitRuns);
+    };
+    var findPrereleaseEndIndex = (range, start, loose, digitRuns) => {
+      const hyphen = range[start] === "-";
+      if (!loose && !hyphen) {
+        return start;
+      }
+      const identifierStart = start + (hyphen ? 1 : 0);
+      let end = findPrereleaseIdentifierEndIndex(range, identifierStart, loose, digitRuns);
+      if (end === identifierStart) {
+        if (!loose || !hyphen) {
+          return start;
+        }
+        end = findPrereleaseIdentifierEndIndex(range, start, loose, digitRuns);
+      }
+      while (range[end] === ".") {
+        const next = findPrereleaseIdentifierEndIndex(range, end + 1, loose, digitRuns);
+        if (next === end + 1) {
+          break;
+        }
+        end = next;
+      }
+      return end;
+    };
+    var findBuildIdentifierEndIndex = (range, start) => {
+      let end = start;
+      while (end - start < MAX_SAFE_BUILD_LENGTH && isIdentifierCharacter(range[end])) {
+        end++;
+      }
+      return end;
+    };
+    var findBuildEndIndex = (range, start) => {
+      if (range[start] !== "+") {
+        return start;
+      }
+      let end = findBuildIdentifierEndIndex(range, start + 1);
+      if (end === start + 1) {
+        return start;
+      }
+      while (range[end] === ".") {
+        const next = findBuildIdentifierEndIndex(range, end + 1);
+        if (next === end + 1) {
+          break;
+        }
+        end = next;
+      }
+      return end;
+    };
+    var findLooseFullVersionEndIndex = (range, start, digitRuns) => {
+      let end = start;
+      for (let component = 0; component < 3; component++) {
+        const next = findVersionNumberEndIndex(range, end, true, digitRuns);
+        if (next === end) {
+          return start;
+        }
+        end = next;
+        if (component < 2) {
+          if (range[end] !== ".") {
+            return start;
+          }
+          end++;
+        }
+      }
+      const prereleaseEnd = findPrereleaseEndIndex(range, end, true, digitRuns);
+      return findBuildEndIndex(range, prereleaseEnd);
+    };
+    var findPartialVersionComponentEndIndex = (range, start, digitRuns) => {
+      if (isDigit(range[start])) {
+        return findVersionNumberEndIndex(range, start, false, digitRuns);
+      }
+      return isVersionStart(range[start]) ? start + 1 : start;
+    };
+    var findPartialVersionEndIndex = (range, start, digitRuns) => {
+      let end = findPartialVersionComponentEndIndex(range, start, digitRuns);
+      for (let component = 0; component < 2; component++) {
+        if (range[end] !== ".") {
+          return end;
+        }
+        const next = findPartialVersionComponentEndIndex(range, end + 1, digitRuns);
+        if (next === end + 1) {
+          return end;
+        }
+        end = next;
+      }
+      const prereleaseEnd = findPrereleaseEndIndex(range, end, false, digitRuns);
+      return findBuildEndIndex(range, prereleaseEnd);
+    };
+    var findVersionEndIndex = (range, start, digitRuns) => {
+      const fullVersionEnd = findLooseFullVersionEndIndex(range, start, digitRuns);
+      return fullVersionEnd !== start ? fullVersionEnd : findPartialVersionEndIndex(range, start, digitRuns);
+    };
+    var findRemovableWhitespaceIndex = (range, matchStart) => {
+      let position = matchStart;
+      if (isWhitespace(range[position])) {
+        position++;
+      }
+      if (range[position] === "<" || range[position] === ">") {
+        position++;
+      }
+      if (range[position] === "=") {
+        position++;
+      }
+      return isWhitespace(range[position]) ? position : -1;
+    };
+    var trimComparatorWhitespace = (range) => {
+      let result = "";
+      let copyFrom = 0;
+      let cursor = 0;
+      const digitRuns = { start: -1, end: -1, previousStart: -1, previousEnd: -1 };
+      while (cursor < range.length) {
+        const matchStart = cursor;
+        if (range[cursor] === "<" || range[cursor] === ">") {
+          cursor++;
+        } else if (!isVersionPrefix(range[cursor]) && !isVersionStart(range[cursor])) {
+          cursor++;
+          continue;
+        }
+        while (cursor < range.length && isVersionPrefix(range[cursor])) {
+          cursor++;
+        }
+        if (!isVersionStart(range[cursor])) {
+          continue;
+        }
+        const whitespacePosition = findRemovableWhitespaceIndex(range, matchStart);
+        if (whitespacePosition !== -1) {
+          result += range.slice(copyFrom, whitespacePosition);
+          copyFrom = whitespacePosition + 1;
+        }
+        cursor = findVersionEndIndex(range, cursor, digitRuns);
+      }
+      return result + range.slice(copyFrom);
+    };
+    module.exports = trimComparatorWhitespace;
+  }
+});
+
+// node_modules/semver/classes/range.js
+var require_range = __commonJS({
+  "node_modules/semver/classes/range.js"(exports2, module) {
+    "use strict";
+    var SPACE_CHARACTERS = /\s+/g;
+    var Range = class _Range {
+      constructor(range, options) {
+        options = parseOptions(options);
+        if (range instanceof _Range) {
+          if (range.loose === !!options.loose && range.includePrerelease === !!options.includePrerelease) {
+            return range;
+          } else {
+            return new _Range(range.raw, options);
+          }
+        }
+        if (range instanceof Comparator) {
+          this.raw = range.value;
+          this.set = [[range]];
+          this.formatted = void 0;
+          return this;
+        }
+        this.options = options;
+        this.loose = !!options.loose;
+        this.includePrerelease = !!options.includePrerelease;
+        this.raw = range.trim().replace(SPACE_CHARACTERS, " ");
+        this.set = this.raw.split("||").map((r) => this.parseRange(r.trim())).filter((c) => c.length);
+        if (!this.set.length) {
+          throw new TypeError(`Invalid SemVer Range: ${this.raw}`);
+        }
+        if (this.set.length > 1) {
+          const first = this.set[0];
+          this.set = this.set.filter((c) => !isNullSet(c[0]));
+          if (this.set.length === 0) {
+            this.set = [first];
+          } else if (this.set.length > 1) {
+            for (const c of this.set) {
+              if (c.length === 1 && isAny(c[0])) {
+                this.set = [c];
+                break;
+              }
+            }
+          }
+        }
+        this.formatted = void 0;
+      }
+      get range() {
+        if (this.formatted === void 0) {
+          this.formatted = "";
+          for (let i = 0; i < this.set.length; i++) {
+            if (i > 0) {
+              this.formatted += "||";
+            }
+            const comps = this.set[i];
+            for (let k = 0; k < comps.length; k++) {
+              if (k > 0) {
+                this.formatted += " ";
+              }
+              this.formatted += comps[k].toString().trim();
+            }
+          }
+        }
+        return this.formatted;
+      }
+      format() {
+        return this.range;
+      }
+      toString() {
+        return this.range;
+      }
+      parseRange(range) {
+        range = range.replace(BUILDSTRIPRE, "");
+        const memoOpts = (this.options.includePrerelease && FLAG_INCLUDE_PRERELEASE) | (this.options.loose && FLAG_LOOSE);
+        const memoKey = memoOpts + ":" + range;
+        const cached = cache.get(memoKey);
+        if (cached) {
+          return cached;
+        }
+        const loose = this.options.loose;
+        const hr = loose ? re[t.HYPHENRANGELOOSE] : re[t.HYPHENRANGE];
+        range = range.replace(hr, hyphenReplace(this.options.includePrerelease));
+        debug2("hyphen replace", range);
+        range = trimComparatorWhitespace(range);
+        debug2("comparator trim", range);
+        range = range.replace(re[t.TILDETRIM], tildeTrimReplace);
+        debug2("tilde trim", range);
+        range = range.replace(re[t.CARETTRIM], caretTrimReplace);
+        debug2("caret trim", range);
+        let rangeList = range.split(" ").map((comp) => parseComparator(comp, this.options)).join(" ").split(/\s+/).map((comp) => replaceGTE0(comp, this.options));
+        if (loose) {
+          rangeList = rangeList.filter((comp) => {
+            debug2("loose invalid filter", comp, this.options);
+            return !!comp.match(re[t.COMPARATORLOOSE]);
+          });
+        }
+        debug2("range list", rangeList);
+        const rangeMap = /* @__PURE__ */ new Map();
+        const comparators = rangeList.map((comp) => new Comparator(comp, this.options));
+        for (const comp of comparators) {
+          if (isNullSet(comp)) {
+            return [comp];
+          }
+          rangeMap.set(comp.value, comp);
+        }
+        if (rangeMap.size > 1 && rangeMap.has("")) {
+          rangeMap.delete("");
+        }
+        const result = [...rangeMap.values()];
+        cache.set(memoKey, result);
+        return result;
+      }
+      intersects(range, options) {
+        if (!(range instanceof _Range)) {
+          throw new TypeError("a Range is required");
+        }
+        return this.set.some((thisComparators) => {
+          return isSatisfiable(thisComparators, options) && range.set.some((rangeComparators) => {
+            return isSatisfiable(rangeComparators, options) && thisComparators.every((thisComparator) => {
+              return rangeComparators.every((rangeComparator) => {
+                return thisComparator.intersects(rangeComparator, options);
+              });
+            });
+          });
+        });
+      }
+      // if ANY of the sets match ALL of its comparators, then pass
+      test(version) {
+        if (!version) {
+          return false;
+        }
+        if (typeof version === "string") {
+          try {
+            version = new SemVer(version, this.options);
+          } catch (er) {
+            return false;
+          }
+        }
+        for (let i = 0; i < this.set.length; i++) {
+          if (testSet(this.set[i], version, this.options)) {
+            return true;
+          }
+        }
+        return false;
+      }
+    };
+    module.exports = Range;
+    var LRU = require_lrucache();
+    var cache = new LRU();
+    var parseOptions = require_parse_options();
+    var Comparator = require_comparator();
+    var debug2 = require_debug();
+    var SemVer = require_semver();
+    var trimComparatorWhitespace = require_trim_comparator_whitespace();
+    var {
+      safeRe: re,
+      src,
+      t,
+      tildeTrimReplace,
+      caretTrimReplace
+    } = require_re();
+    var { FLAG_INCLUDE_PRERELEASE, FLAG_LOOSE } = require_constants6();
+    var BUILDSTRIPRE = new RegExp(src[t.BUILD], "g");
+    var isNullSet = (c) => c.value === "<0.0.0-0";
+    var isAny = (c) => c.value === "";
+    var isSatisfiable = (comparators, options) => {
+      let result = true;
+      const remainingComparators = comparators.slice();
+      let testComparator = remainingComparators.pop();
+      while (result && remainingComparators.length) {
+        result = remainingComparators.every((otherComparator) => {
+          return testComparator.intersects(otherComparator, options);
+        });
+        testComparator = remainingComparators.pop();
+      }
+      return result;
+    };
+    var parseComparator = (comp, options) => {
+      comp = comp.replace(re[t.BUILD], "");
+      debug2("comp", comp, options);
+      comp = replaceCarets(comp, options);
+      debug2("caret", comp);
+      comp = replaceTildes(comp, options);
+      debug2("tildes", comp);
+      comp = replaceXRanges(comp, options);
+      debug2("xrange", comp);
+      comp = replaceStars(comp, options);
+      debug2("stars", comp);
+      return comp;
+    };
+    var isX = (id) => !id || id.toLowerCase() === "x" || id === "*";
+    var invalidXRangeOrder = (M, m, p) => isX(M) && !isX(m) || isX(m) && p && !isX(p);
+    var replaceTildes = (comp, options) => {
+      return comp.trim().split(/\s+/).map((c) => replaceTilde(c, options)).join(" ");
+    };
+    var replaceTilde = (comp, options) => {
+      const r = options.loose ? re[t.TILDELOOSE] : re[t.TILDE];
+      const z = options.includePrerelease ? "-0" : "";
+      return comp.replace(r, (_, M, m, p, pr) => {
+        debug2("tilde", comp, _, M, m, p, pr);
+        let ret;
+        if (isX(M)) {
+          ret = "";
+        } else if (isX(m)) {
+          ret = `>=${M}.0.0${z} <${+M + 1}.0.0-0`;
+        } else if (isX(p)) {
+          ret = `>=${M}.${m}.0${z} <${M}.${+m + 1}.0-0`;
+        } else if (pr) {
+          debug2("replaceTilde pr", pr);
+          ret = `>=${M}.${m}.${p}-${pr} <${M}.${+m + 1}.0-0`;
+        } else {
+          ret = `>=${M}.${m}.${p} <${M}.${+m + 1}.0-0`;
+        }
+        debug2("tilde return", ret);
+        return ret;
+      });
+    };
+    var replaceCarets = (comp, options) => {
+      return comp.trim().split(/\s+/).map((c) => replaceCaret(c, options)).join(" ");
+    };
+    var replaceCaret = (comp, options) => {
+      debug2("caret", comp, options);
+      const r = options.loose ? re[t.CARETLOOSE] : re[t.CARET];
+      const z = options.includePrerelease ? "-0" : "";
+      return comp.replace(r, (_, M, m, p, pr) => {
+        debug2("caret", comp, _, M, m, p, pr);
+        let ret;
+        if (isX(M)) {
+          ret = "";
+        } else if (isX(m)) {
+          ret = `>=${M}.0.0${z} <${+M + 1}.0.0-0`;
+        } else if (isX(p)) {
+          if (M === "0") {
+            ret = `>=${M}.${m}.0${z} <${M}.${+m + 1}.0-0`;
+          } else {
+            ret = `>=${M}.${m}.0${z} <${+M + 1}.0.0-0`;
+          }
+        } else if (pr) {
+          debug2("replaceCaret pr", pr);
+          if (M === "0") {
+            if (m === "0") {
+              ret = `>=${M}.${m}.${p}-${pr} <${M}.${m}.${+p + 1}-0`;
+            } else {
+              ret = `>=${M}.${m}.${p}-${pr} <${M}.${+m + 1}.0-0`;
+            }
+          } else {
+            ret = `>=${M}.${m}.${p}-${pr} <${+M + 1}.0.0-0`;
+          }
+        } else {
+          debug2("no pr");
+          if (M === "0") {
+            if (m === "0") {
+              ret = `>=${M}.${m}.${p} <${M}.${m}.${+p + 1}-0`;
+            } else {
+              ret = `>=${M}.${m}.${p} <${M}.${+m + 1}.0-0`;
+            }
+          } else {
+            ret = `>=${M}.${m}.${p} <${+M + 1}.0.0-0`;
+          }
+        }
+        debug2("caret return", ret);
+        return ret;
+      });
+    };
+    var replaceXRanges = (comp, options) => {
+      debug2("replaceXRanges", comp, options);
+      return comp.split(/\s+/).map((c) => replaceXRange(c, options)).join(" ");
+    };
+    var replaceXRange = (comp, options) => {
+      comp = comp.trim();
+      const r = options.loose ? re[t.XRANGELOOSE] : re[t.XRANGE];
+      return comp.replace(r, (ret, gtlt, M, m, p, pr) => {
+        debug2("xRange", comp, ret, gtlt, M, m, p, pr);
+        if (invalidXRangeOrder(M, m, p)) {
+          return comp;
+        }
+        const xM = isX(M);
+        const xm = xM || isX(m);
+        const xp = xm || isX(p);
+        const anyX = xp;
+        if (gtlt === "=" && anyX) {
+          gtlt = "";
+        }
+        pr = options.includePrerelease ? "-0" : "";
+        if (xM) {
+          if (gtlt === ">" || gtlt === "<") {
+            ret = "<0.0.0-0";
+          } else {
+            ret = "*";
+          }
+        } else if (gtlt && anyX) {
+          if (xm) {
+            m = 0;
+          }
+          p = 0;
+          if (gtlt === ">") {
+            gtlt = ">=";
+            if (xm) {
+              M = +M + 1;
+              m = 0;
+              p = 0;
+            } else {
+              m = +m + 1;
+              p = 0;
+            }
+          } else if (gtlt === "<=") {
+            gtlt = "<";
+            if (xm) {
+              M = +M + 1;
+            } else {
+              m = +m + 1;
+            }
+          }
+          if (gtlt === "<") {
+            pr = "-0";
+          }
+          ret = `${gtlt + M}.${m}.${p}${pr}`;
+        } else if (xm) {
+          ret = `>=${M}.0.0${pr} <${+M + 1}.0.0-0`;
+        } else if (xp) {
+          ret = `>=${M}.${m}.0${pr} <${M}.${+m + 1}.0-0`;
+        }
+        debug2("xRange return", ret);
+        return ret;
+      });
+    };
+    var replaceStars = (comp, options) => {
+      debug2("replaceStars", comp, options);
+      return comp.trim().replace(re[t.STAR], "");
+    };
+    var replaceGTE0 = (comp, options) => {
+      debug2("replaceGTE0", comp, options);
+      return comp.trim().replace(re[options.includePrerelease ? t.GTE0PRE : t.GTE0], "");
+    };
+    var hyphenReplace = (incPr) => ($0, from, fM, fm, fp, fpr, fb, to, tM, tm, tp, tpr) => {
+      if (isX(fM)) {
+        from = "";
+      } else if (isX(fm)) {
+        from = `>=${fM}.0.0${incPr ? "-0" : ""}`;
+      } else if (isX(fp)) {
+        from = `>=${fM}.${fm}.0${incPr ? "-0" : ""}`;
+      } else if (fpr) {
+        from = `>=${from}`;
+      } else {
+        from = `>=${from}${incPr ? "-0" : ""}`;
+      }
+      if (isX(tM)) {
+        to = "";
+      } else if (isX(tm)) {
+        to = `<${+tM + 1}.0.0-0`;
+      } else if (isX(tp)) {
+        to = `<${tM}.${+tm + 1}.0-0`;
+      } else if (tpr) {
+        to = `<=${tM}.${tm}.${tp}-${tpr}`;
+      } else if (incPr) {
+        to = `<${tM}.${tm}.${+tp + 1}-0`;
+      } else {
+        to = `<=${to}`;
+      }
+      return `${from} ${to}`.trim();
+    };
+    var testSet = (set, version, options) => {
+      for (let i = 0; i < set.length; i++) {
+        if (!set[i].test(version)) {
+          return false;
+        }
+      }
+      if (version.prerelease.length && !options.includePrerelease) {
+        for (let i = 0; i < set.length; i++) {
+          debug2(set[i].semver);
+          if (set[i].semver === Comparator.ANY) {
+            continue;
+          }
+          if (set[i].semver.prerelease.length > 0) {
+            const allowed = set[i].semver;
+            if (allowed.major === version.major && allowed.minor === version.minor && allowed.patch === version.patch) {
+              return true;
+            }
+          }
+        }
+        return false;
+      }
+      return true;
+    };
+  }
+});
+
+// node_modules/semver/classes/comparator.js
+var require_comparator = __commonJS({
+  "node_modules/semver/classes/comparator.js"(exports2, module) {
+    "use strict";
+    var ANY = /* @__PURE__ */ Symbol("SemVer ANY");
+    var Comparator = class _Comparator {
+      static get ANY() {
+        return ANY;
+      }
+      constructor(comp, options) {
+        options = parseOptions(options);
+        if (comp instanceof _Comparator) {
+          if (comp.loose === !!options.loose) {
+            return comp;
+          } else {
+            comp = comp.value;
+          }
+        }
+        comp = comp.trim().split(/\s+/).join(" ");
+        debug2("comparator", comp, options);
+        this.options = options;
+        this.loose = !!options.loose;
+        this.parse(comp);
+        if (this.semver === ANY) {
+          this.value = "";
+        } else {
+          this.value = this.operator + this.semver.version;
+        }
+        debug2("comp", this);
+      }
+      parse(comp) {
+        const r = this.options.loose ? re[t.COMPARATORLOOSE] : re[t.COMPARATOR];
+        const m = comp.match(r);
+        if (!m) {
+          throw new TypeError(`Invalid comparator: ${comp}`);
+        }
+        this.operator = m[1] !== void 0 ? m[1] : "";
+        if (this.operator === "=") {
+          this.operator = "";
+        }
+        if (!m[2]) {
+          this.semver = ANY;
+        } else {
+          this.semver = new SemVer(m[2], this.options.loose);
+        }
+      }
+      toString() {
+        return this.value;
+      }
+      test(version) {
+        debug2("Comparator.test", version, this.options.loose);
+        if (this.semver === ANY || version === ANY) {
+          return true;
+        }
+        if (typeof version === "string") {
+          try {
+            version = new SemVer(version, this.options);
+          } catch (er) {
+            return false;
+          }
+        }
+        return cmp(version, this.operator, this.semver, this.options);
+      }
+      intersects(comp, options) {
+        if (!(comp instanceof _Comparator)) {
+          throw new TypeError("a Comparator is required");
+        }
+        if (this.operator === "") {
+          if (this.value === "") {
+            return true;
+          }
+          return new Range(comp.value, options).test(this.value);
+        } else if (comp.operator === "") {
+          if (comp.value === "") {
+            return true;
+          }
+          return new Range(this.value, options).test(comp.semver);
+        }
+        options = parseOptions(options);
+        if (options.includePrerelease && (this.value === "<0.0.0-0" || comp.value === "<0.0.0-0")) {
+          return false;
+        }
+        if (!options.includePrerelease && (this.value.startsWith("<0.0.0") || comp.value.startsWith("<0.0.0"))) {
+          return false;
+        }
+        if (this.operator.startsWith(">") && comp.operator.startsWith(">")) {
+          return true;
+        }
+        if (this.operator.startsWith("<") && comp.operator.startsWith("<")) {
+          return true;
+        }
+        if (this.semver.version === comp.semver.version && this.operator.includes("=") && comp.operator.includes("=")) {
+          return true;
+        }
+        if (cmp(this.semver, "<", comp.semver, options) && this.operator.startsWith(">") && comp.operator.startsWith("<")) {
+          return true;
+        }
+        if (cmp(this.semver, ">", comp.semver, options) && this.operator.startsWith("<") && comp.operator.startsWith(">")) {
+          return true;
+        }
+        return false;
+      }
+    };
+    module.exports = Comparator;
+    var parseOptions = require_parse_options();
+    var { safeRe: re, t } = require_re();
+    var cmp = require_cmp();
+    var debug2 = require_debug();
+    var SemVer = require_semver();
+    var Range = require_range();
+  }
+});
+
+// node_modules/semver/functions/satisfies.js
+var require_satisfies = __commonJS({
+  "node_modules/semver/functions/satisfies.js"(exports2, module) {
+    "use strict";
+    var Range = require_range();
+    var satisfies = (version, range, options) => {
+      try {
+        range = new Range(range, options);
+      } catch (er) {
+        return false;
+      }
+      return range.test(version);
+    };
+    module.exports = satisfies;
+  }
+});
+
+// node_modules/semver/ranges/to-comparators.js
+var require_to_comparators = __commonJS({
+  "node_modules/semver/ranges/to-comparators.js"(exports2, module) {
+    "use strict";
+    var Range = require_range();
+    var toComparators = (range, options) => new Range(range, options).set.map((comp) => comp.map((c) => c.value).join(" ").trim().split(" "));
+    module.exports = toComparators;
+  }
+});
+
+// node_modules/semver/ranges/max-satisfying.js
+var require_max_satisfying = __commonJS({
+  "node_modules/semver/ranges/max-satisfying.js"(exports2, module) {
+    "use strict";
+    var SemVer = require_semver();
+    var Range = require_range();
+    var maxSatisfying = (versions, range, options) => {
+      let max = null;
+      let maxSV = null;
+      let rangeObj = null;
+      try {
+        rangeObj = new Range(range, options);
+      } catch (er) {
+        return null;
+      }
+      versions.forEach((v) => {
+        if (rangeObj.test(v)) {
+          if (!max || maxSV.compare(v) === -1) {
+            max = v;
+            maxSV = new SemVer(max, options);
+          }
+        }
+      });
+      return max;
+    };
+    module.exports = maxSatisfying;
+  }
+});
+
+// node_modules/semver/ranges/min-satisfying.js
+var require_min_satisfying = __commonJS({
+  "node_modules/semver/ranges/min-satisfying.js"(exports2, module) {
+    "use strict";
+    var SemVer = require_semver();
+    var Range = require_range();
+    var minSatisfying = (versions, range, options) => {
+      let min = null;
+      let minSV = null;
+      let rangeObj = null;
+      try {
+        rangeObj = new Range(range, options);
+      } catch (er) {
+        return null;
+      }
+      versions.forEach((v) => {
+        if (rangeObj.test(v)) {
+          if (!min || minSV.compare(v) === 1) {
+            min = v;
+            minSV = new SemVer(min, options);
+          }
+        }
+      });
+      return min;
+    };
+    module.exports = minSatisfying;
+  }
+});
+
+// node_modules/semver/ranges/min-version.js
+var require_min_version = __commonJS({
+  "node_modules/semver/ranges/min-version.js"(exports2, module) {
+    "use strict";
+    var SemVer = require_semver();
+    var Range = require_range();
+    var gt = require_gt();
+    var minVersion = (range, loose) => {
+      range = new Range(range, loose);
+      let minver = new SemVer("0.0.0");
+      if (range.test(minver)) {
+        return minver;
+      }
+      minver = new SemVer("0.0.0-0");
+      if (range.test(minver)) {
+        return minver;
+      }
+      minver = null;
+      for (let i = 0; i < range.set.length; ++i) {
+        const comparators = range.set[i];
+        let setMin = null;
+        comparators.forEach((comparator) => {
+          const compver = new SemVer(comparator.semver.version);
+          switch (comparator.operator) {
+            case ">":
+              if (compver.prerelease.length === 0) {
+                compver.patch++;
+              } else {
+                compver.prerelease.push(0);
+              }
+              compver.raw = compver.format();
+            /* fallthrough */
+            case "":
+            case ">=":
+              if (!setMin || gt(compver, setMin)) {
+                setMin = compver;
+              }
+              break;
+            case "<":
+            case "<=":
+              break;
+            /* istanbul ignore next */
+            default:
+              throw new Error(`Unexpected operation: ${comparator.operator}`);
+          }
+        });
+        if (setMin && (!minver || gt(minver, setMin))) {
+          minver = setMin;
+        }
+      }
+      if (minver && range.test(minver)) {
+        return minver;
+      }
+      return null;
+    };
+    module.exports = minVersion;
+  }
+});
+
+// node_modules/semver/ranges/valid.js
+var require_valid2 = __commonJS({
+  "node_modules/semver/ranges/valid.js"(exports2, module) {
+    "use strict";
+    var Range = require_range();
+    var validRange = (range, options) => {
+      try {
+        return new Range(range, options).range || "*";
+      } catch (er) {
+        return null;
+      }
+    };
+    module.exports = validRange;
+  }
+});
+
+// node_modules/semver/ranges/outside.js
+var require_outside = __commonJS({
+  "node_modules/semver/ranges/outside.js"(exports2, module) {
+    "use strict";
+    var SemVer = require_semver();
+    var Comparator = require_comparator();
+    var { ANY } = Comparator;
+    var Range = require_range();
+    var satisfies = require_satisfies();
+    var gt = require_gt();
+    var lt = require_lt();
+    var lte = require_lte();
+    var gte = require_gte();
+    var outside = (version, range, hilo, options) => {
+      version = new SemVer(version, options);
+      range = new Range(range, options);
+      let gtfn, ltefn, ltfn, comp, ecomp;
+      switch (hilo) {
+        case ">":
+          gtfn = gt;
+          ltefn = lte;
+          ltfn = lt;
+          comp = ">";
+          ecomp = ">=";
+          break;
+        case "<":
+          gtfn = lt;
+          ltefn = gte;
+          ltfn = gt;
+          comp = "<";
+          ecomp = "<=";
+          break;
+        default:
+          throw new TypeError('Must provide a hilo val of "<" or ">"');
+      }
+      if (satisfies(version, range, options)) {
+        return false;
+      }
+      for (let i = 0; i < range.set.length; ++i) {
+        const comparators = range.set[i];
+        let high = null;
+        let low = null;
+        comparators.forEach((comparator) => {
+          if (comparator.semver === ANY) {
+            comparator = new Comparator(">=0.0.0");
+          }
+          high = high || comparator;
+          low = low || comparator;
+          if (gtfn(comparator.semver, high.semver, options)) {
+            high = comparator;
+          } else if (ltfn(comparator.semver, low.semver, options)) {
+            low = comparator;
+          }
+        });
+        if (high.operator === comp || high.operator === ecomp) {
+          return false;
+        }
+        if ((!low.operator || low.operator === comp) && ltefn(version, low.semver)) {
+          return false;
+        } else if (low.operator === ecomp && ltfn(version, low.semver)) {
+          return false;
+        }
+      }
+      return true;
+    };
+    module.exports = outside;
+  }
+});
+
+// node_modules/semver/ranges/gtr.js
+var require_gtr = __commonJS({
+  "node_modules/semver/ranges/gtr.js"(exports2, module) {
+    "use strict";
+    var outside = require_outside();
+    var gtr = (version, range, options) => outside(version, range, ">", options);
+    module.exports = gtr;
+  }
+});
+
+// node_modules/semver/ranges/ltr.js
+var require_ltr = __commonJS({
+  "node_modules/semver/ranges/ltr.js"(exports2, module) {
+    "use strict";
+    var outside = require_outside();
+    var ltr = (version, range, options) => outside(version, range, "<", options);
+    module.exports = ltr;
+  }
+});
+
+// node_modules/semver/ranges/intersects.js
+var require_intersects = __commonJS({
+  "node_modules/semver/ranges/intersects.js"(exports2, module) {
+    "use strict";
+    var Range = require_range();
+    var intersects = (r1, r2, options) => {
+      r1 = new Range(r1, options);
+      r2 = new Range(r2, options);
+      return r1.intersects(r2, options);
+    };
+    module.exports = intersects;
+  }
+});
+
+// node_modules/semver/ranges/simplify.js
+var require_simplify = __commonJS({
+  "node_modules/semver/ranges/simplify.js"(exports2, module) {
+    "use strict";
+    var satisfies = require_satisfies();
+    var compare = require_compare();
+    module.exports = (versions, range, options) => {
+      const set = [];
+      let first = null;
+      let prev = null;
+      const v = versions.sort((a, b) => compare(a, b, options));
+      for (const version of v) {
+        const included = satisfies(version, range, options);
+        if (included) {
+          prev = version;
+          if (!first) {
+            first = version;
+          }
+        } else {
+          if (prev) {
+            set.push([first, prev]);
+          }
+          prev = null;
+          first = null;
+        }
+      }
+      if (first) {
+        set.push([first, null]);
+      }
+      const ranges = [];
+      for (const [min, max] of set) {
+        if (min === max) {
+          ranges.push(min);
+        } else if (!max && min === v[0]) {
+          ranges.push("*");
+        } else if (!max) {
+          ranges.push(`>=${min}`);
+        } else if (min === v[0]) {
+          ranges.push(`<=${max}`);
+        } else {
+          ranges.push(`${min} - ${max}`);
+        }
+      }
+      const simplified = ranges.join(" || ");
+      const original = typeof range.raw === "string" ? range.raw : String(range);
+      return simplified.length < original.length ? simplified : range;
+    };
+  }
+});
+
+// node_modules/semver/ranges/subset.js
+var require_subset = __commonJS({
+  "node_modules/semver/ranges/subset.js"(exports2, module) {
+    "use strict";
+    var Range = require_range();
+    var Comparator = require_comparator();
+    var { ANY } = Comparator;
+    var satisfies = require_satisfies();
+    var compare = require_compare();
+    var subset = (sub, dom, options = {}) => {
+      if (sub === dom) {
+        return true;
+      }
+      sub = new Range(sub, options);
+      dom = new Range(dom, options);
+      let sawNonNull = false;
+      OUTER: for (const simpleSub of sub.set) {
+        for (const simpleDom of dom.set) {
+          const isSub = simpleSubset(simpleSub, simpleDom, options);
+          sawNonNull = sawNonNull || isSub !== null;
+          if (isSub) {
+            continue OUTER;
+          }
+        }
+        if (sawNonNull) {
+          return false;
+        }
+      }
+      return true;
+    };
+    var minimumVersionWithPreRelease = [new Comparator(">=0.0.0-0")];
+    var minimumVersion = [new Comparator(">=0.0.0")];
+    var simpleSubset = (sub, dom, options) => {
+      if (sub === dom) {
+        return true;
+      }
+      if (sub.length === 1 && sub[0].semver === ANY) {
+        if (dom.length === 1 && dom[0].semver === ANY) {
+          return true;
+        } else if (options.includePrerelease) {
+          sub = minimumVersionWithPreRelease;
+        } else {
+          sub = minimumVersion;
+        }
+      }
+      if (dom.length === 1 && dom[0].semver === ANY) {
+        if (options.includePrerelease) {
+          return true;
+        } else {
+          dom = minimumVersion;
+        }
+      }
+      const eqSet = /* @__PURE__ */ new Set();
+      let gt, lt;
+      for (const c of sub) {
+        if (c.operator === ">" || c.operator === ">=") {
+          gt = higherGT(gt, c, options);
+        } else if (c.operator === "<" || c.operator === "<=") {
+          lt = lowerLT(lt, c, options);
+        } else {
+          eqSet.add(c.semver);
+        }
+      }
+      if (eqSet.size > 1) {
+        return null;
+      }
+      let gtltComp;
+      if (gt && lt) {
+        gtltComp = compare(gt.semver, lt.semver, options);
+        if (gtltComp > 0) {
+          return null;
+        } else if (gtltComp === 0 && (gt.operator !== ">=" || lt.operator !== "<=")) {
+          return null;
+        }
+      }
+      for (const eq of eqSet) {
+        if (gt && !satisfies(eq, String(gt), options)) {
+          return null;
+        }
+        if (lt && !satisfies(eq, String(lt), options)) {
+          return null;
+        }
+        for (const c of dom) {
+          if (!satisfies(eq, String(c), options)) {
+            return false;
+          }
+        }
+        return true;
+      }
+      let higher, lower;
+      let hasDomLT, hasDomGT;
+      let needDomLTPre = lt && !options.includePrerelease && lt.semver.prerelease.length ? lt.semver : false;
+      let needDomGTPre = gt && !options.includePrerelease && gt.semver.prerelease.length ? gt.semver : false;
+      if (needDomLTPre && needDomLTPre.prerelease.length === 1 && lt.operator === "<" && needDomLTPre.prerelease[0] === 0) {
+        needDomLTPre = false;
+      }
+      for (const c of dom) {
+        hasDomGT = hasDomGT || c.operator === ">" || c.operator === ">=";
+        hasDomLT = hasDomLT || c.operator === "<" || c.operator === "<=";
+        if (gt) {
+          if (needDomGTPre) {
+            if (c.semver.prerelease && c.semver.prerelease.length && c.semver.major === needDomGTPre.major && c.semver.minor === needDomGTPre.minor && c.semver.patch === needDomGTPre.patch) {
+              needDomGTPre = false;
+            }
+          }
+          if (c.operator === ">" || c.operator === ">=") {
+            higher = higherGT(gt, c, options);
+            if (higher === c && higher !== gt) {
+              return false;
+            }
+          } else if (gt.operator === ">=" && !c.test(gt.semver)) {
+            return false;
+          }
+        }
+        if (lt) {
+          if (needDomLTPre) {
+            if (c.semver.prerelease && c.semver.prerelease.length && c.semver.major === needDomLTPre.major && c.semver.minor === needDomLTPre.minor && c.semver.patch === needDomLTPre.patch) {
+              needDomLTPre = false;
+            }
+          }
+          if (c.operator === "<" || c.operator === "<=") {
+            lower = lowerLT(lt, c, options);
+            if (lower === c && lower !== lt) {
+              return false;
+            }
+          } else if (lt.operator === "<=" && !c.test(lt.semver)) {
+            return false;
+          }
+        }
+        if (!c.operator && (lt || gt) && gtltComp !== 0) {
+          return false;
+        }
+      }
+      if (gt && hasDomLT && !lt && gtltComp !== 0) {
+        return false;
+      }
+      if (lt && hasDomGT && !gt && gtltComp !== 0) {
+        return false;
+      }
+      if (needDomGTPre || needDomLTPre) {
+        return false;
+      }
+      return true;
+    };
+    var higherGT = (a, b, options) => {
+      if (!a) {
+        return b;
+      }
+      const comp = compare(a.semver, b.semver, options);
+      return comp > 0 ? a : comp < 0 ? b : b.operator === ">" && a.operator === ">=" ? b : a;
+    };
+    var lowerLT = (a, b, options) => {
+      if (!a) {
+        return b;
+      }
+      const comp = compare(a.semver, b.semver, options);
+      return comp < 0 ? a : comp > 0 ? b : b.operator === "<" && a.operator === "<=" ? b : a;
+    };
+    module.exports = subset;
+  }
+});
+
+// node_modules/semver/index.js
+var require_semver2 = __commonJS({
+  "node_modules/semver/index.js"(exports2, module) {
+    "use strict";
+    var internalRe = require_re();
+    var constants3 = require_constants6();
+    var SemVer = require_semver();
+    var identifiers = require_identifiers();
+    var parse4 = require_parse2();
+    var valid = require_valid();
+    var clean2 = require_clean();
+    var inc = require_inc();
+    var diff = require_diff();
+    var major = require_major();
+    var minor = require_minor();
+    var patch = require_patch();
+    var prerelease = require_prerelease();
+    var compare = require_compare();
+    var rcompare = require_rcompare();
+    var compareLoose = require_compare_loose();
+    var compareBuild = require_compare_build();
+    var sort = require_sort();
+    var rsort = require_rsort();
+    var gt = require_gt();
+    var lt = require_lt();
+    var eq = require_eq();
+    var neq = require_neq();
+    var gte = require_gte();
+    var lte = require_lte();
+    var cmp = require_cmp();
+    var coerce = require_coerce();
+    var truncate = require_truncate();
+    var Comparator = require_comparator();
+    var Range = require_range();
+    var satisfies = require_satisfies();
+    var toComparators = require_to_comparators();
+    var maxSatisfying = require_max_satisfying();
+    var minSatisfying = require_min_satisfying();
+    var minVersion = require_min_version();
+    var validRange = require_valid2();
+    var outside = require_outside();
+    var gtr = require_gtr();
+    var ltr = require_ltr();
+    var intersects = require_intersects();
+    var simplifyRange = require_simplify();
+    var subset = require_subset();
+    module.exports = {
+      parse: parse4,
+      valid,
+      clean: clean2,
+      inc,
+      diff,
+      major,
+      minor,
+      patch,
+      prerelease,
+      compare,
+      rcompare,
+      compareLoose,
+      compareBuild,
+      sort,
+      rsort,
+      gt,
+      lt,
+      eq,
+      neq,
+      gte,
+      lte,
+      cmp,
+      coerce,
+      truncate,
+      Comparator,
+      Range,
+      satisfies,
+      toComparators,
+      maxSatisfying,
+      minSatisfying,
+      minVersion,
+      validRange,
+      outside,
+      gtr,
+      ltr,
+      intersects,
+      simplifyRange,
+      subset,
+      SemVer,
+      re: internalRe.re,
+      src: internalRe.src,
+      tokens: internalRe.t,
+      SEMVER_SPEC_VERSION: constants3.SEMVER_SPEC_VERSION,
+      RELEASE_TYPES: constants3.RELEASE_TYPES,
+      compareIdentifiers: identifiers.compareIdentifiers,
+      rcompareIdentifiers: identifiers.rcompareIdentifiers
+    };
   }
 });
 
@@ -20620,14 +22833,14 @@ var require_streamx = __commonJS({
         }
       }
       return dest;
-      function errorHandle(s, rd, wr, onerror2) {
-        s.on("error", onerror2);
-        s.on("close", onclose);
+      function errorHandle(s2, rd, wr, onerror2) {
+        s2.on("error", onerror2);
+        s2.on("close", onclose);
         function onclose() {
-          if (rd && s._readableState && !s._readableState.ended) {
+          if (rd && s2._readableState && !s2._readableState.ended) {
             return onerror2(StreamError.PREMATURE_CLOSE());
           }
-          if (wr && s._writableState && !s._writableState.ended) {
+          if (wr && s2._writableState && !s2._writableState.ended) {
             return onerror2(StreamError.PREMATURE_CLOSE());
           }
         }
@@ -20635,13 +22848,13 @@ var require_streamx = __commonJS({
       function onerror(err) {
         if (!err || error2) return;
         error2 = err;
-        for (const s of all) {
-          s.destroy(err);
+        for (const s2 of all) {
+          s2.destroy(err);
         }
       }
     }
-    function echo(s) {
-      return s;
+    function echo(s2) {
+      return s2;
     }
     function isStream(stream) {
       return !!stream._readableState || !!stream._writableState;
@@ -20682,8 +22895,8 @@ var require_streamx = __commonJS({
     function abort() {
       this.destroy(StreamError.ABORTED());
     }
-    function isWritev(s) {
-      return s._writev !== Writable2.prototype._writev && s._writev !== Duplex.prototype._writev;
+    function isWritev(s2) {
+      return s2._writev !== Writable2.prototype._writev && s2._writev !== Duplex.prototype._writev;
     }
     module.exports = {
       pipeline,
@@ -20960,11 +23173,11 @@ var require_headers2 = __commonJS({
     function decodeStr(val, offset, length, encoding) {
       return b4a.toString(val.subarray(offset, indexOf(val, 0, offset, offset + length)), encoding);
     }
-    function addLength(str2) {
-      const len = b4a.byteLength(str2);
+    function addLength(str3) {
+      const len = b4a.byteLength(str3);
       let digits = Math.floor(Math.log(len) / Math.log(10)) + 1;
       if (len + digits >= Math.pow(10, digits)) digits++;
-      return len + digits + str2;
+      return len + digits + str3;
     }
   }
 });
@@ -21314,7 +23527,7 @@ var require_extract = __commonJS({
 });
 
 // node_modules/tar-stream/constants.js
-var require_constants6 = __commonJS({
+var require_constants7 = __commonJS({
   "node_modules/tar-stream/constants.js"(exports2, module) {
     var constants3 = {
       // just for envs without fs
@@ -21338,7 +23551,7 @@ var require_pack = __commonJS({
   "node_modules/tar-stream/pack.js"(exports2, module) {
     var { Readable: Readable4, Writable: Writable2, getStreamError } = require_streamx();
     var b4a = require_b4a();
-    var constants3 = require_constants6();
+    var constants3 = require_constants7();
     var headers = require_headers2();
     var DMODE = 493;
     var FMODE = 420;
@@ -21575,2223 +23788,9 @@ var require_tar_stream = __commonJS({
   }
 });
 
-// node_modules/semver/internal/constants.js
-var require_constants7 = __commonJS({
-  "node_modules/semver/internal/constants.js"(exports2, module) {
-    "use strict";
-    var SEMVER_SPEC_VERSION = "2.0.0";
-    var MAX_LENGTH = 256;
-    var MAX_SAFE_INTEGER = Number.MAX_SAFE_INTEGER || /* istanbul ignore next */
-    9007199254740991;
-    var MAX_SAFE_COMPONENT_LENGTH = 16;
-    var MAX_SAFE_BUILD_LENGTH = MAX_LENGTH - 6;
-    var WHITESPACE_CHARACTERS = [
-      "	",
-      "\n",
-      "\v",
-      "\f",
-      "\r",
-      " ",
-      " ",
-      " ",
-      " ",
-      " ",
-      " ",
-      " ",
-      " ",
-      " ",
-      " ",
-      " ",
-      " ",
-      " ",
-      " ",
-      "\u2028",
-      "\u2029",
-      " ",
-      " ",
-      "　",
-      "\uFEFF"
-    ];
-    var RELEASE_TYPES = [
-      "major",
-      "premajor",
-      "minor",
-      "preminor",
-      "patch",
-      "prepatch",
-      "prerelease"
-    ];
-    module.exports = {
-      MAX_LENGTH,
-      MAX_SAFE_COMPONENT_LENGTH,
-      MAX_SAFE_BUILD_LENGTH,
-      MAX_SAFE_INTEGER,
-      WHITESPACE_CHARACTERS,
-      RELEASE_TYPES,
-      SEMVER_SPEC_VERSION,
-      FLAG_INCLUDE_PRERELEASE: 1,
-      FLAG_LOOSE: 2
-    };
-  }
-});
-
-// node_modules/semver/internal/debug.js
-var require_debug = __commonJS({
-  "node_modules/semver/internal/debug.js"(exports2, module) {
-    "use strict";
-    var debug2 = typeof process === "object" && process.env && process.env.NODE_DEBUG && /\bsemver\b/i.test(process.env.NODE_DEBUG) ? (...args) => console.error("SEMVER", ...args) : () => {
-    };
-    module.exports = debug2;
-  }
-});
-
-// node_modules/semver/internal/re.js
-var require_re = __commonJS({
-  "node_modules/semver/internal/re.js"(exports2, module) {
-    "use strict";
-    var {
-      MAX_SAFE_COMPONENT_LENGTH,
-      MAX_SAFE_BUILD_LENGTH,
-      MAX_LENGTH
-    } = require_constants7();
-    var debug2 = require_debug();
-    exports2 = module.exports = {};
-    var re = exports2.re = [];
-    var safeRe = exports2.safeRe = [];
-    var src = exports2.src = [];
-    var safeSrc = exports2.safeSrc = [];
-    var t = exports2.t = {};
-    var R = 0;
-    var LETTERDASHNUMBER = "[a-zA-Z0-9-]";
-    var safeRegexReplacements = [
-      ["\\s", 1],
-      ["\\d", MAX_LENGTH],
-      [LETTERDASHNUMBER, MAX_SAFE_BUILD_LENGTH]
-    ];
-    var makeSafeRegex = (value) => {
-      for (const [token, max] of safeRegexReplacements) {
-        value = value.split(`${token}*`).join(`${token}{0,${max}}`).split(`${token}+`).join(`${token}{1,${max}}`);
-      }
-      return value;
-    };
-    var createToken = (name, value, isGlobal) => {
-      const safe = makeSafeRegex(value);
-      const index = R++;
-      debug2(name, index, value);
-      t[name] = index;
-      src[index] = value;
-      safeSrc[index] = safe;
-      re[index] = new RegExp(value, isGlobal ? "g" : void 0);
-      safeRe[index] = new RegExp(safe, isGlobal ? "g" : void 0);
-    };
-    createToken("NUMERICIDENTIFIER", "0|[1-9]\\d*");
-    createToken("NUMERICIDENTIFIERLOOSE", "\\d+");
-    createToken("NONNUMERICIDENTIFIER", `\\d*[a-zA-Z-]${LETTERDASHNUMBER}*`);
-    createToken("MAINVERSION", `(${src[t.NUMERICIDENTIFIER]})\\.(${src[t.NUMERICIDENTIFIER]})\\.(${src[t.NUMERICIDENTIFIER]})`);
-    createToken("MAINVERSIONLOOSE", `(${src[t.NUMERICIDENTIFIERLOOSE]})\\.(${src[t.NUMERICIDENTIFIERLOOSE]})\\.(${src[t.NUMERICIDENTIFIERLOOSE]})`);
-    createToken("PRERELEASEIDENTIFIER", `(?:${src[t.NONNUMERICIDENTIFIER]}|${src[t.NUMERICIDENTIFIER]})`);
-    createToken("PRERELEASEIDENTIFIERLOOSE", `(?:${src[t.NONNUMERICIDENTIFIER]}|${src[t.NUMERICIDENTIFIERLOOSE]})`);
-    createToken("PRERELEASE", `(?:-(${src[t.PRERELEASEIDENTIFIER]}(?:\\.${src[t.PRERELEASEIDENTIFIER]})*))`);
-    createToken("PRERELEASELOOSE", `(?:-?(${src[t.PRERELEASEIDENTIFIERLOOSE]}(?:\\.${src[t.PRERELEASEIDENTIFIERLOOSE]})*))`);
-    createToken("BUILDIDENTIFIER", `${LETTERDASHNUMBER}+`);
-    createToken("BUILD", `(?:\\+(${src[t.BUILDIDENTIFIER]}(?:\\.${src[t.BUILDIDENTIFIER]})*))`);
-    createToken("FULLPLAIN", `v?${src[t.MAINVERSION]}${src[t.PRERELEASE]}?${src[t.BUILD]}?`);
-    createToken("FULL", `^${src[t.FULLPLAIN]}$`);
-    createToken("LOOSEPLAIN", `[v=\\s]*${src[t.MAINVERSIONLOOSE]}${src[t.PRERELEASELOOSE]}?${src[t.BUILD]}?`);
-    createToken("LOOSE", `^${src[t.LOOSEPLAIN]}$`);
-    createToken("GTLT", "((?:<|>)?=?)");
-    createToken("XRANGEIDENTIFIERLOOSE", `${src[t.NUMERICIDENTIFIERLOOSE]}|x|X|\\*`);
-    createToken("XRANGEIDENTIFIER", `${src[t.NUMERICIDENTIFIER]}|x|X|\\*`);
-    createToken("XRANGEPLAIN", `[v=\\s]*(${src[t.XRANGEIDENTIFIER]})(?:\\.(${src[t.XRANGEIDENTIFIER]})(?:\\.(${src[t.XRANGEIDENTIFIER]})(?:${src[t.PRERELEASE]})?${src[t.BUILD]}?)?)?`);
-    createToken("XRANGEPLAINLOOSE", `[v=\\s]*(${src[t.XRANGEIDENTIFIERLOOSE]})(?:\\.(${src[t.XRANGEIDENTIFIERLOOSE]})(?:\\.(${src[t.XRANGEIDENTIFIERLOOSE]})(?:${src[t.PRERELEASELOOSE]})?${src[t.BUILD]}?)?)?`);
-    createToken("XRANGE", `^${src[t.GTLT]}\\s*${src[t.XRANGEPLAIN]}$`);
-    createToken("XRANGELOOSE", `^${src[t.GTLT]}\\s*${src[t.XRANGEPLAINLOOSE]}$`);
-    createToken("COERCEPLAIN", `${"(^|[^\\d])(\\d{1,"}${MAX_SAFE_COMPONENT_LENGTH}})(?:\\.(\\d{1,${MAX_SAFE_COMPONENT_LENGTH}}))?(?:\\.(\\d{1,${MAX_SAFE_COMPONENT_LENGTH}}))?`);
-    createToken("COERCE", `${src[t.COERCEPLAIN]}(?:$|[^\\d])`);
-    createToken("COERCEFULL", src[t.COERCEPLAIN] + `(?:${src[t.PRERELEASE]})?(?:${src[t.BUILD]})?(?:$|[^\\d])`);
-    createToken("COERCERTL", src[t.COERCE], true);
-    createToken("COERCERTLFULL", src[t.COERCEFULL], true);
-    createToken("LONETILDE", "(?:~>?)");
-    createToken("TILDETRIM", `(\\s*)${src[t.LONETILDE]}\\s+`, true);
-    exports2.tildeTrimReplace = "$1~";
-    createToken("TILDE", `^${src[t.LONETILDE]}${src[t.XRANGEPLAIN]}$`);
-    createToken("TILDELOOSE", `^${src[t.LONETILDE]}${src[t.XRANGEPLAINLOOSE]}$`);
-    createToken("LONECARET", "(?:\\^)");
-    createToken("CARETTRIM", `(\\s*)${src[t.LONECARET]}\\s+`, true);
-    exports2.caretTrimReplace = "$1^";
-    createToken("CARET", `^${src[t.LONECARET]}${src[t.XRANGEPLAIN]}$`);
-    createToken("CARETLOOSE", `^${src[t.LONECARET]}${src[t.XRANGEPLAINLOOSE]}$`);
-    createToken("COMPARATORLOOSE", `^${src[t.GTLT]}\\s*(${src[t.LOOSEPLAIN]})$|^$`);
-    createToken("COMPARATOR", `^${src[t.GTLT]}\\s*(${src[t.FULLPLAIN]})$|^$`);
-    createToken("COMPARATORTRIM", `(\\s*)${src[t.GTLT]}\\s*(${src[t.LOOSEPLAIN]}|${src[t.XRANGEPLAIN]})`, true);
-    exports2.comparatorTrimReplace = "$1$2$3";
-    createToken("HYPHENRANGE", `^\\s*(${src[t.XRANGEPLAIN]})\\s+-\\s+(${src[t.XRANGEPLAIN]})\\s*$`);
-    createToken("HYPHENRANGELOOSE", `^\\s*(${src[t.XRANGEPLAINLOOSE]})\\s+-\\s+(${src[t.XRANGEPLAINLOOSE]})\\s*$`);
-    createToken("STAR", "(<|>)?=?\\s*\\*");
-    createToken("GTE0", "^\\s*>=\\s*0\\.0\\.0\\s*$");
-    createToken("GTE0PRE", "^\\s*>=\\s*0\\.0\\.0-0\\s*$");
-  }
-});
-
-// node_modules/semver/internal/parse-options.js
-var require_parse_options = __commonJS({
-  "node_modules/semver/internal/parse-options.js"(exports2, module) {
-    "use strict";
-    var looseOption = Object.freeze({ loose: true });
-    var emptyOpts = Object.freeze({});
-    var parseOptions = (options) => {
-      if (!options) {
-        return emptyOpts;
-      }
-      if (typeof options !== "object") {
-        return looseOption;
-      }
-      return options;
-    };
-    module.exports = parseOptions;
-  }
-});
-
-// node_modules/semver/internal/identifiers.js
-var require_identifiers = __commonJS({
-  "node_modules/semver/internal/identifiers.js"(exports2, module) {
-    "use strict";
-    var numeric = /^[0-9]+$/;
-    var compareIdentifiers = (a, b) => {
-      if (typeof a === "number" && typeof b === "number") {
-        return a === b ? 0 : a < b ? -1 : 1;
-      }
-      const anum = numeric.test(a);
-      const bnum = numeric.test(b);
-      if (anum && bnum) {
-        a = +a;
-        b = +b;
-      }
-      return a === b ? 0 : anum && !bnum ? -1 : bnum && !anum ? 1 : a < b ? -1 : 1;
-    };
-    var rcompareIdentifiers = (a, b) => compareIdentifiers(b, a);
-    module.exports = {
-      compareIdentifiers,
-      rcompareIdentifiers
-    };
-  }
-});
-
-// node_modules/semver/classes/semver.js
-var require_semver = __commonJS({
-  "node_modules/semver/classes/semver.js"(exports2, module) {
-    "use strict";
-    var debug2 = require_debug();
-    var { MAX_LENGTH, MAX_SAFE_INTEGER } = require_constants7();
-    var { safeRe: re, t } = require_re();
-    var parseOptions = require_parse_options();
-    var { compareIdentifiers } = require_identifiers();
-    var isPrereleaseIdentifier = (prerelease, identifier) => {
-      const identifiers = identifier.split(".");
-      if (identifiers.length > prerelease.length) {
-        return false;
-      }
-      for (let i = 0; i < identifiers.length; i++) {
-        if (compareIdentifiers(prerelease[i], identifiers[i]) !== 0) {
-          return false;
-        }
-      }
-      return true;
-    };
-    var SemVer = class _SemVer {
-      constructor(version, options) {
-        options = parseOptions(options);
-        if (version instanceof _SemVer) {
-          if (version.loose === !!options.loose && version.includePrerelease === !!options.includePrerelease) {
-            return version;
-          } else {
-            version = version.version;
-          }
-        } else if (typeof version !== "string") {
-          throw new TypeError(`Invalid version. Must be a string. Got type "${typeof version}".`);
-        }
-        if (version.length > MAX_LENGTH) {
-          throw new TypeError(
-            `version is longer than ${MAX_LENGTH} characters`
-          );
-        }
-        debug2("SemVer", version, options);
-        this.options = options;
-        this.loose = !!options.loose;
-        this.includePrerelease = !!options.includePrerelease;
-        const m = version.trim().match(options.loose ? re[t.LOOSE] : re[t.FULL]);
-        if (!m) {
-          throw new TypeError(`Invalid Version: ${version}`);
-        }
-        this.raw = version;
-        this.major = +m[1];
-        this.minor = +m[2];
-        this.patch = +m[3];
-        if (this.major > MAX_SAFE_INTEGER || this.major < 0) {
-          throw new TypeError("Invalid major version");
-        }
-        if (this.minor > MAX_SAFE_INTEGER || this.minor < 0) {
-          throw new TypeError("Invalid minor version");
-        }
-        if (this.patch > MAX_SAFE_INTEGER || this.patch < 0) {
-          throw new TypeError("Invalid patch version");
-        }
-        if (!m[4]) {
-          this.prerelease = [];
-        } else {
-          this.prerelease = m[4].split(".").map((id) => {
-            if (/^[0-9]+$/.test(id)) {
-              const num = +id;
-              if (num >= 0 && num < MAX_SAFE_INTEGER) {
-                return num;
-              }
-            }
-            return id;
-          });
-        }
-        this.build = m[5] ? m[5].split(".") : [];
-        this.format();
-      }
-      format() {
-        this.version = `${this.major}.${this.minor}.${this.patch}`;
-        if (this.prerelease.length) {
-          this.version += `-${this.prerelease.join(".")}`;
-        }
-        return this.version;
-      }
-      toString() {
-        return this.version;
-      }
-      compare(other) {
-        debug2("SemVer.compare", this.version, this.options, other);
-        if (!(other instanceof _SemVer)) {
-          if (typeof other === "string" && other === this.version) {
-            return 0;
-          }
-          other = new _SemVer(other, this.options);
-        }
-        if (other.version === this.version) {
-          return 0;
-        }
-        return this.compareMain(other) || this.comparePre(other);
-      }
-      compareMain(other) {
-        if (!(other instanceof _SemVer)) {
-          other = new _SemVer(other, this.options);
-        }
-        if (this.major < other.major) {
-          return -1;
-        }
-        if (this.major > other.major) {
-          return 1;
-        }
-        if (this.minor < other.minor) {
-          return -1;
-        }
-        if (this.minor > other.minor) {
-          return 1;
-        }
-        if (this.patch < other.patch) {
-          return -1;
-        }
-        if (this.patch > other.patch) {
-          return 1;
-        }
-        return 0;
-      }
-      comparePre(other) {
-        if (!(other instanceof _SemVer)) {
-          other = new _SemVer(other, this.options);
-        }
-        if (this.prerelease.length && !other.prerelease.length) {
-          return -1;
-        } else if (!this.prerelease.length && other.prerelease.length) {
-          return 1;
-        } else if (!this.prerelease.length && !other.prerelease.length) {
-          return 0;
-        }
-        let i = 0;
-        do {
-          const a = this.prerelease[i];
-          const b = other.prerelease[i];
-          debug2("prerelease compare", i, a, b);
-          if (a === void 0 && b === void 0) {
-            return 0;
-          } else if (b === void 0) {
-            return 1;
-          } else if (a === void 0) {
-            return -1;
-          } else if (a === b) {
-            continue;
-          } else {
-            return compareIdentifiers(a, b);
-          }
-        } while (++i);
-      }
-      compareBuild(other) {
-        if (!(other instanceof _SemVer)) {
-          other = new _SemVer(other, this.options);
-        }
-        let i = 0;
-        do {
-          const a = this.build[i];
-          const b = other.build[i];
-          debug2("build compare", i, a, b);
-          if (a === void 0 && b === void 0) {
-            return 0;
-          } else if (b === void 0) {
-            return 1;
-          } else if (a === void 0) {
-            return -1;
-          } else if (a === b) {
-            continue;
-          } else {
-            return compareIdentifiers(a, b);
-          }
-        } while (++i);
-      }
-      // preminor will bump the version up to the next minor release, and immediately
-      // down to pre-release. premajor and prepatch work the same way.
-      inc(release, identifier, identifierBase) {
-        if (release.startsWith("pre")) {
-          if (!identifier && identifierBase === false) {
-            throw new Error("invalid increment argument: identifier is empty");
-          }
-          if (identifier) {
-            const match = `-${identifier}`.match(this.options.loose ? re[t.PRERELEASELOOSE] : re[t.PRERELEASE]);
-            if (!match || match[1] !== identifier) {
-              throw new Error(`invalid identifier: ${identifier}`);
-            }
-          }
-        }
-        switch (release) {
-          case "premajor":
-            this.prerelease.length = 0;
-            this.patch = 0;
-            this.minor = 0;
-            this.major++;
-            this.inc("pre", identifier, identifierBase);
-            break;
-          case "preminor":
-            this.prerelease.length = 0;
-            this.patch = 0;
-            this.minor++;
-            this.inc("pre", identifier, identifierBase);
-            break;
-          case "prepatch":
-            this.prerelease.length = 0;
-            this.inc("patch", identifier, identifierBase);
-            this.inc("pre", identifier, identifierBase);
-            break;
-          // If the input is a non-prerelease version, this acts the same as
-          // prepatch.
-          case "prerelease":
-            if (this.prerelease.length === 0) {
-              this.inc("patch", identifier, identifierBase);
-            }
-            this.inc("pre", identifier, identifierBase);
-            break;
-          case "release":
-            if (this.prerelease.length === 0) {
-              throw new Error(`version ${this.raw} is not a prerelease`);
-            }
-            this.prerelease.length = 0;
-            break;
-          case "major":
-            if (this.minor !== 0 || this.patch !== 0 || this.prerelease.length === 0) {
-              this.major++;
-            }
-            this.minor = 0;
-            this.patch = 0;
-            this.prerelease = [];
-            break;
-          case "minor":
-            if (this.patch !== 0 || this.prerelease.length === 0) {
-              this.minor++;
-            }
-            this.patch = 0;
-            this.prerelease = [];
-            break;
-          case "patch":
-            if (this.prerelease.length === 0) {
-              this.patch++;
-            }
-            this.prerelease = [];
-            break;
-          // This probably shouldn't be used publicly.
-          // 1.0.0 'pre' would become 1.0.0-0 which is the wrong direction.
-          case "pre": {
-            const base = Number(identifierBase) ? 1 : 0;
-            if (this.prerelease.length === 0) {
-              this.prerelease = [base];
-            } else {
-              let i = this.prerelease.length;
-              while (--i >= 0) {
-                if (typeof this.prerelease[i] === "number") {
-                  this.prerelease[i]++;
-                  i = -2;
-                }
-              }
-              if (i === -1) {
-                if (identifier === this.prerelease.join(".") && identifierBase === false) {
-                  throw new Error("invalid increment argument: identifier already exists");
-                }
-                this.prerelease.push(base);
-              }
-            }
-            if (identifier) {
-              let prerelease = [identifier, base];
-              if (identifierBase === false) {
-                prerelease = [identifier];
-              }
-              if (isPrereleaseIdentifier(this.prerelease, identifier)) {
-                const prereleaseBase = this.prerelease[identifier.split(".").length];
-                if (isNaN(prereleaseBase)) {
-                  this.prerelease = prerelease;
-                }
-              } else {
-                this.prerelease = prerelease;
-              }
-            }
-            break;
-          }
-          default:
-            throw new Error(`invalid increment argument: ${release}`);
-        }
-        this.raw = this.format();
-        if (this.build.length) {
-          this.raw += `+${this.build.join(".")}`;
-        }
-        return this;
-      }
-    };
-    module.exports = SemVer;
-  }
-});
-
-// node_modules/semver/functions/parse.js
-var require_parse2 = __commonJS({
-  "node_modules/semver/functions/parse.js"(exports2, module) {
-    "use strict";
-    var SemVer = require_semver();
-    var parse3 = (version, options, throwErrors = false) => {
-      if (version instanceof SemVer) {
-        return version;
-      }
-      try {
-        return new SemVer(version, options);
-      } catch (er) {
-        if (!throwErrors) {
-          return null;
-        }
-        throw er;
-      }
-    };
-    module.exports = parse3;
-  }
-});
-
-// node_modules/semver/functions/valid.js
-var require_valid = __commonJS({
-  "node_modules/semver/functions/valid.js"(exports2, module) {
-    "use strict";
-    var parse3 = require_parse2();
-    var valid = (version, options) => {
-      const v = parse3(version, options);
-      return v ? v.version : null;
-    };
-    module.exports = valid;
-  }
-});
-
-// node_modules/semver/functions/clean.js
-var require_clean = __commonJS({
-  "node_modules/semver/functions/clean.js"(exports2, module) {
-    "use strict";
-    var parse3 = require_parse2();
-    var clean = (version, options) => {
-      const s = parse3(version.trim().replace(/^[=v]+/, ""), options);
-      return s ? s.version : null;
-    };
-    module.exports = clean;
-  }
-});
-
-// node_modules/semver/functions/inc.js
-var require_inc = __commonJS({
-  "node_modules/semver/functions/inc.js"(exports2, module) {
-    "use strict";
-    var SemVer = require_semver();
-    var inc = (version, release, options, identifier, identifierBase) => {
-      if (typeof options === "string") {
-        identifierBase = identifier;
-        identifier = options;
-        options = void 0;
-      }
-      try {
-        return new SemVer(
-          version instanceof SemVer ? version.version : version,
-          options
-        ).inc(release, identifier, identifierBase).version;
-      } catch (er) {
-        return null;
-      }
-    };
-    module.exports = inc;
-  }
-});
-
-// node_modules/semver/functions/diff.js
-var require_diff = __commonJS({
-  "node_modules/semver/functions/diff.js"(exports2, module) {
-    "use strict";
-    var parse3 = require_parse2();
-    var diff = (version1, version2) => {
-      const v1 = parse3(version1, null, true);
-      const v2 = parse3(version2, null, true);
-      const comparison = v1.compare(v2);
-      if (comparison === 0) {
-        return null;
-      }
-      const v1Higher = comparison > 0;
-      const highVersion = v1Higher ? v1 : v2;
-      const lowVersion = v1Higher ? v2 : v1;
-      const highHasPre = !!highVersion.prerelease.length;
-      const lowHasPre = !!lowVersion.prerelease.length;
-      if (lowHasPre && !highHasPre) {
-        if (!lowVersion.patch && !lowVersion.minor) {
-          return "major";
-        }
-        if (lowVersion.compareMain(highVersion) === 0) {
-          if (lowVersion.minor && !lowVersion.patch) {
-            return "minor";
-          }
-          return "patch";
-        }
-      }
-      const prefix = highHasPre ? "pre" : "";
-      if (v1.major !== v2.major) {
-        return prefix + "major";
-      }
-      if (v1.minor !== v2.minor) {
-        return prefix + "minor";
-      }
-      if (v1.patch !== v2.patch) {
-        return prefix + "patch";
-      }
-      return "prerelease";
-    };
-    module.exports = diff;
-  }
-});
-
-// node_modules/semver/functions/major.js
-var require_major = __commonJS({
-  "node_modules/semver/functions/major.js"(exports2, module) {
-    "use strict";
-    var SemVer = require_semver();
-    var major = (a, loose) => new SemVer(a, loose).major;
-    module.exports = major;
-  }
-});
-
-// node_modules/semver/functions/minor.js
-var require_minor = __commonJS({
-  "node_modules/semver/functions/minor.js"(exports2, module) {
-    "use strict";
-    var SemVer = require_semver();
-    var minor = (a, loose) => new SemVer(a, loose).minor;
-    module.exports = minor;
-  }
-});
-
-// node_modules/semver/functions/patch.js
-var require_patch = __commonJS({
-  "node_modules/semver/functions/patch.js"(exports2, module) {
-    "use strict";
-    var SemVer = require_semver();
-    var patch = (a, loose) => new SemVer(a, loose).patch;
-    module.exports = patch;
-  }
-});
-
-// node_modules/semver/functions/prerelease.js
-var require_prerelease = __commonJS({
-  "node_modules/semver/functions/prerelease.js"(exports2, module) {
-    "use strict";
-    var parse3 = require_parse2();
-    var prerelease = (version, options) => {
-      const parsed = parse3(version, options);
-      return parsed && parsed.prerelease.length ? parsed.prerelease : null;
-    };
-    module.exports = prerelease;
-  }
-});
-
-// node_modules/semver/functions/compare.js
-var require_compare = __commonJS({
-  "node_modules/semver/functions/compare.js"(exports2, module) {
-    "use strict";
-    var SemVer = require_semver();
-    var compare = (a, b, loose) => new SemVer(a, loose).compare(new SemVer(b, loose));
-    module.exports = compare;
-  }
-});
-
-// node_modules/semver/functions/rcompare.js
-var require_rcompare = __commonJS({
-  "node_modules/semver/functions/rcompare.js"(exports2, module) {
-    "use strict";
-    var compare = require_compare();
-    var rcompare = (a, b, loose) => compare(b, a, loose);
-    module.exports = rcompare;
-  }
-});
-
-// node_modules/semver/functions/compare-loose.js
-var require_compare_loose = __commonJS({
-  "node_modules/semver/functions/compare-loose.js"(exports2, module) {
-    "use strict";
-    var compare = require_compare();
-    var compareLoose = (a, b) => compare(a, b, true);
-    module.exports = compareLoose;
-  }
-});
-
-// node_modules/semver/functions/compare-build.js
-var require_compare_build = __commonJS({
-  "node_modules/semver/functions/compare-build.js"(exports2, module) {
-    "use strict";
-    var SemVer = require_semver();
-    var compareBuild = (a, b, loose) => {
-      const versionA = new SemVer(a, loose);
-      const versionB = new SemVer(b, loose);
-      return versionA.compare(versionB) || versionA.compareBuild(versionB);
-    };
-    module.exports = compareBuild;
-  }
-});
-
-// node_modules/semver/functions/sort.js
-var require_sort = __commonJS({
-  "node_modules/semver/functions/sort.js"(exports2, module) {
-    "use strict";
-    var compareBuild = require_compare_build();
-    var sort = (list2, loose) => list2.sort((a, b) => compareBuild(a, b, loose));
-    module.exports = sort;
-  }
-});
-
-// node_modules/semver/functions/rsort.js
-var require_rsort = __commonJS({
-  "node_modules/semver/functions/rsort.js"(exports2, module) {
-    "use strict";
-    var compareBuild = require_compare_build();
-    var rsort = (list2, loose) => list2.sort((a, b) => compareBuild(b, a, loose));
-    module.exports = rsort;
-  }
-});
-
-// node_modules/semver/functions/gt.js
-var require_gt = __commonJS({
-  "node_modules/semver/functions/gt.js"(exports2, module) {
-    "use strict";
-    var compare = require_compare();
-    var gt = (a, b, loose) => compare(a, b, loose) > 0;
-    module.exports = gt;
-  }
-});
-
-// node_modules/semver/functions/lt.js
-var require_lt = __commonJS({
-  "node_modules/semver/functions/lt.js"(exports2, module) {
-    "use strict";
-    var compare = require_compare();
-    var lt = (a, b, loose) => compare(a, b, loose) < 0;
-    module.exports = lt;
-  }
-});
-
-// node_modules/semver/functions/eq.js
-var require_eq = __commonJS({
-  "node_modules/semver/functions/eq.js"(exports2, module) {
-    "use strict";
-    var compare = require_compare();
-    var eq = (a, b, loose) => compare(a, b, loose) === 0;
-    module.exports = eq;
-  }
-});
-
-// node_modules/semver/functions/neq.js
-var require_neq = __commonJS({
-  "node_modules/semver/functions/neq.js"(exports2, module) {
-    "use strict";
-    var compare = require_compare();
-    var neq = (a, b, loose) => compare(a, b, loose) !== 0;
-    module.exports = neq;
-  }
-});
-
-// node_modules/semver/functions/gte.js
-var require_gte = __commonJS({
-  "node_modules/semver/functions/gte.js"(exports2, module) {
-    "use strict";
-    var compare = require_compare();
-    var gte = (a, b, loose) => compare(a, b, loose) >= 0;
-    module.exports = gte;
-  }
-});
-
-// node_modules/semver/functions/lte.js
-var require_lte = __commonJS({
-  "node_modules/semver/functions/lte.js"(exports2, module) {
-    "use strict";
-    var compare = require_compare();
-    var lte = (a, b, loose) => compare(a, b, loose) <= 0;
-    module.exports = lte;
-  }
-});
-
-// node_modules/semver/functions/cmp.js
-var require_cmp = __commonJS({
-  "node_modules/semver/functions/cmp.js"(exports2, module) {
-    "use strict";
-    var eq = require_eq();
-    var neq = require_neq();
-    var gt = require_gt();
-    var gte = require_gte();
-    var lt = require_lt();
-    var lte = require_lte();
-    var cmp = (a, op, b, loose) => {
-      switch (op) {
-        case "===":
-          if (typeof a === "object") {
-            a = a.version;
-          }
-          if (typeof b === "object") {
-            b = b.version;
-          }
-          return a === b;
-        case "!==":
-          if (typeof a === "object") {
-            a = a.version;
-          }
-          if (typeof b === "object") {
-            b = b.version;
-          }
-          return a !== b;
-        case "":
-        case "=":
-        case "==":
-          return eq(a, b, loose);
-        case "!=":
-          return neq(a, b, loose);
-        case ">":
-          return gt(a, b, loose);
-        case ">=":
-          return gte(a, b, loose);
-        case "<":
-          return lt(a, b, loose);
-        case "<=":
-          return lte(a, b, loose);
-        default:
-          throw new TypeError(`Invalid operator: ${op}`);
-      }
-    };
-    module.exports = cmp;
-  }
-});
-
-// node_modules/semver/functions/coerce.js
-var require_coerce = __commonJS({
-  "node_modules/semver/functions/coerce.js"(exports2, module) {
-    "use strict";
-    var SemVer = require_semver();
-    var parse3 = require_parse2();
-    var { safeRe: re, t } = require_re();
-    var coerce = (version, options) => {
-      if (version instanceof SemVer) {
-        return version;
-      }
-      if (typeof version === "number") {
-        version = String(version);
-      }
-      if (typeof version !== "string") {
-        return null;
-      }
-      options = options || {};
-      let match = null;
-      if (!options.rtl) {
-        match = version.match(options.includePrerelease ? re[t.COERCEFULL] : re[t.COERCE]);
-      } else {
-        const coerceRtlRegex = options.includePrerelease ? re[t.COERCERTLFULL] : re[t.COERCERTL];
-        let next;
-        while ((next = coerceRtlRegex.exec(version)) && (!match || match.index + match[0].length !== version.length)) {
-          if (!match || next.index + next[0].length !== match.index + match[0].length) {
-            match = next;
-          }
-          coerceRtlRegex.lastIndex = next.index + next[1].length + next[2].length;
-        }
-        coerceRtlRegex.lastIndex = -1;
-      }
-      if (match === null) {
-        return null;
-      }
-      const major = match[2];
-      const minor = match[3] || "0";
-      const patch = match[4] || "0";
-      const prerelease = options.includePrerelease && match[5] ? `-${match[5]}` : "";
-      const build = options.includePrerelease && match[6] ? `+${match[6]}` : "";
-      return parse3(`${major}.${minor}.${patch}${prerelease}${build}`, options);
-    };
-    module.exports = coerce;
-  }
-});
-
-// node_modules/semver/functions/truncate.js
-var require_truncate = __commonJS({
-  "node_modules/semver/functions/truncate.js"(exports2, module) {
-    "use strict";
-    var parse3 = require_parse2();
-    var constants3 = require_constants7();
-    var SemVer = require_semver();
-    var truncate = (version, truncation, options) => {
-      if (!constants3.RELEASE_TYPES.includes(truncation)) {
-        return null;
-      }
-      const clonedVersion = cloneInputVersion(version, options);
-      return clonedVersion && doTruncation(clonedVersion, truncation);
-    };
-    var cloneInputVersion = (version, options) => {
-      const versionStringToParse = version instanceof SemVer ? version.version : version;
-      return parse3(versionStringToParse, options);
-    };
-    var doTruncation = (version, truncation) => {
-      if (isPrerelease(truncation)) {
-        return version.version;
-      }
-      version.prerelease = [];
-      switch (truncation) {
-        case "major":
-          version.minor = 0;
-          version.patch = 0;
-          break;
-        case "minor":
-          version.patch = 0;
-          break;
-      }
-      return version.format();
-    };
-    var isPrerelease = (type) => {
-      return type.startsWith("pre");
-    };
-    module.exports = truncate;
-  }
-});
-
-// node_modules/semver/internal/lrucache.js
-var require_lrucache = __commonJS({
-  "node_modules/semver/internal/lrucache.js"(exports2, module) {
-    "use strict";
-    var LRUCache = class {
-      constructor() {
-        this.max = 1e3;
-        this.map = /* @__PURE__ */ new Map();
-      }
-      get(key) {
-        const value = this.map.get(key);
-        if (value === void 0) {
-          return void 0;
-        } else {
-          this.map.delete(key);
-          this.map.set(key, value);
-          return value;
-        }
-      }
-      delete(key) {
-        return this.map.delete(key);
-      }
-      set(key, value) {
-        const deleted = this.delete(key);
-        if (!deleted && value !== void 0) {
-          if (this.map.size >= this.max) {
-            const firstKey = this.map.keys().next().value;
-            this.delete(firstKey);
-          }
-          this.map.set(key, value);
-        }
-        return this;
-      }
-    };
-    module.exports = LRUCache;
-  }
-});
-
-// node_modules/semver/internal/trim-comparator-whitespace.js
-var require_trim_comparator_whitespace = __commonJS({
-  "node_modules/semver/internal/trim-comparator-whitespace.js"(exports2, module) {
-    "use strict";
-    var {
-      MAX_LENGTH,
-      MAX_SAFE_BUILD_LENGTH,
-      WHITESPACE_CHARACTERS
-    } = require_constants7();
-    var whitespace = new Uint8Array(65536);
-    for (const char of WHITESPACE_CHARACTERS) {
-      whitespace[char.charCodeAt(0)] = 1;
-    }
-    var isWhitespace = (char) => char !== void 0 && whitespace[char.charCodeAt(0)] === 1;
-    var isVersionPrefix = (char) => char === "v" || char === "=" || isWhitespace(char);
-    var isDigit = (char) => char !== void 0 && char >= "0" && char <= "9";
-    var isLetter = (char) => char !== void 0 && (char >= "a" && char <= "z" || char >= "A" && char <= "Z");
-    var isIdentifierCharacter = (char) => isDigit(char) || isLetter(char) || char === "-";
-    var isVersionStart = (char) => isDigit(char) || char === "x" || char === "X" || char === "*";
-    var findDigitsEndIndex = (range, start, limit, digitRuns) => {
-      if (!isDigit(range[start])) {
-        return start;
-      }
-      if (start >= digitRuns.start && start < digitRuns.end) {
-        return Math.min(start + limit, digitRuns.end);
-      }
-      if (start >= digitRuns.previousStart && start < digitRuns.previousEnd) {
-        return Math.min(start + limit, digitRuns.previousEnd);
-      }
-      let end = start + 1;
-      while (isDigit(range[end])) {
-        end++;
-      }
-      digitRuns.previousStart = digitRuns.start;
-      digitRuns.previousEnd = digitRuns.end;
-      digitRuns.start = start;
-      digitRuns.end = end;
-      return Math.min(start + limit, end);
-    };
-    var findVersionNumberEndIndex = (range, start, loose, digitRuns) => {
-      if (!loose && range[start] === "0") {
-        return start + 1;
-      }
-      return findDigitsEndIndex(range, start, loose ? MAX_LENGTH : MAX_LENGTH + 1, digitRuns);
-    };
-    var findPrereleaseIdentifierEndIndex = (range, start, loose, digitRuns) => {
-      const digitsEnd = findDigitsEndIndex(range, start, MAX_LENGTH, digitRuns);
-      if (isLetter(range[digitsEnd]) || range[digitsEnd] === "-") {
-        let end = digitsEnd + 1;
-        const limit = end + MAX_SAFE_BUILD_LENGTH;
-        while (end < limit && isIdentifierCharacter(range[end])) {
-          end++;
-        }
-        return end;
-      }
-      return findVersionNumberEndIndex(range, start, loose, digitRuns);
-    };
-    var findPrereleaseEndIndex = (range, start, loose, digitRuns) => {
-      const hyphen = range[start] === "-";
-      if (!loose && !hyphen) {
-        return start;
-      }
-      const identifierStart = start + (hyphen ? 1 : 0);
-      let end = findPrereleaseIdentifierEndIndex(range, identifierStart, loose, digitRuns);
-      if (end === identifierStart) {
-        if (!loose || !hyphen) {
-          return start;
-        }
-        end = findPrereleaseIdentifierEndIndex(range, start, loose, digitRuns);
-      }
-      while (range[end] === ".") {
-        const next = findPrereleaseIdentifierEndIndex(range, end + 1, loose, digitRuns);
-        if (next === end + 1) {
-          break;
-        }
-        end = next;
-      }
-      return end;
-    };
-    var findBuildIdentifierEndIndex = (range, start) => {
-      let end = start;
-      while (end - start < MAX_SAFE_BUILD_LENGTH && isIdentifierCharacter(range[end])) {
-        end++;
-      }
-      return end;
-    };
-    var findBuildEndIndex = (range, start) => {
-      if (range[start] !== "+") {
-        return start;
-      }
-      let end = findBuildIdentifierEndIndex(range, start + 1);
-      if (end === start + 1) {
-        return start;
-      }
-      while (range[end] === ".") {
-        const next = findBuildIdentifierEndIndex(range, end + 1);
-        if (next === end + 1) {
-          break;
-        }
-        end = next;
-      }
-      return end;
-    };
-    var findLooseFullVersionEndIndex = (range, start, digitRuns) => {
-      let end = start;
-      for (let component = 0; component < 3; component++) {
-        const next = findVersionNumberEndIndex(range, end, true, digitRuns);
-        if (next === end) {
-          return start;
-        }
-        end = next;
-        if (component < 2) {
-          if (range[end] !== ".") {
-            return start;
-          }
-          end++;
-        }
-      }
-      const prereleaseEnd = findPrereleaseEndIndex(range, end, true, digitRuns);
-      return findBuildEndIndex(range, prereleaseEnd);
-    };
-    var findPartialVersionComponentEndIndex = (range, start, digitRuns) => {
-      if (isDigit(range[start])) {
-        return findVersionNumberEndIndex(range, start, false, digitRuns);
-      }
-      return isVersionStart(range[start]) ? start + 1 : start;
-    };
-    var findPartialVersionEndIndex = (range, start, digitRuns) => {
-      let end = findPartialVersionComponentEndIndex(range, start, digitRuns);
-      for (let component = 0; component < 2; component++) {
-        if (range[end] !== ".") {
-          return end;
-        }
-        const next = findPartialVersionComponentEndIndex(range, end + 1, digitRuns);
-        if (next === end + 1) {
-          return end;
-        }
-        end = next;
-      }
-      const prereleaseEnd = findPrereleaseEndIndex(range, end, false, digitRuns);
-      return findBuildEndIndex(range, prereleaseEnd);
-    };
-    var findVersionEndIndex = (range, start, digitRuns) => {
-      const fullVersionEnd = findLooseFullVersionEndIndex(range, start, digitRuns);
-      return fullVersionEnd !== start ? fullVersionEnd : findPartialVersionEndIndex(range, start, digitRuns);
-    };
-    var findRemovableWhitespaceIndex = (range, matchStart) => {
-      let position = matchStart;
-      if (isWhitespace(range[position])) {
-        position++;
-      }
-      if (range[position] === "<" || range[position] === ">") {
-        position++;
-      }
-      if (range[position] === "=") {
-        position++;
-      }
-      return isWhitespace(range[position]) ? position : -1;
-    };
-    var trimComparatorWhitespace = (range) => {
-      let result = "";
-      let copyFrom = 0;
-      let cursor = 0;
-      const digitRuns = { start: -1, end: -1, previousStart: -1, previousEnd: -1 };
-      while (cursor < range.length) {
-        const matchStart = cursor;
-        if (range[cursor] === "<" || range[cursor] === ">") {
-          cursor++;
-        } else if (!isVersionPrefix(range[cursor]) && !isVersionStart(range[cursor])) {
-          cursor++;
-          continue;
-        }
-        while (cursor < range.length && isVersionPrefix(range[cursor])) {
-          cursor++;
-        }
-        if (!isVersionStart(range[cursor])) {
-          continue;
-        }
-        const whitespacePosition = findRemovableWhitespaceIndex(range, matchStart);
-        if (whitespacePosition !== -1) {
-          result += range.slice(copyFrom, whitespacePosition);
-          copyFrom = whitespacePosition + 1;
-        }
-        cursor = findVersionEndIndex(range, cursor, digitRuns);
-      }
-      return result + range.slice(copyFrom);
-    };
-    module.exports = trimComparatorWhitespace;
-  }
-});
-
-// node_modules/semver/classes/range.js
-var require_range = __commonJS({
-  "node_modules/semver/classes/range.js"(exports2, module) {
-    "use strict";
-    var SPACE_CHARACTERS = /\s+/g;
-    var Range = class _Range {
-      constructor(range, options) {
-        options = parseOptions(options);
-        if (range instanceof _Range) {
-          if (range.loose === !!options.loose && range.includePrerelease === !!options.includePrerelease) {
-            return range;
-          } else {
-            return new _Range(range.raw, options);
-          }
-        }
-        if (range instanceof Comparator) {
-          this.raw = range.value;
-          this.set = [[range]];
-          this.formatted = void 0;
-          return this;
-        }
-        this.options = options;
-        this.loose = !!options.loose;
-        this.includePrerelease = !!options.includePrerelease;
-        this.raw = range.trim().replace(SPACE_CHARACTERS, " ");
-        this.set = this.raw.split("||").map((r) => this.parseRange(r.trim())).filter((c) => c.length);
-        if (!this.set.length) {
-          throw new TypeError(`Invalid SemVer Range: ${this.raw}`);
-        }
-        if (this.set.length > 1) {
-          const first = this.set[0];
-          this.set = this.set.filter((c) => !isNullSet(c[0]));
-          if (this.set.length === 0) {
-            this.set = [first];
-          } else if (this.set.length > 1) {
-            for (const c of this.set) {
-              if (c.length === 1 && isAny(c[0])) {
-                this.set = [c];
-                break;
-              }
-            }
-          }
-        }
-        this.formatted = void 0;
-      }
-      get range() {
-        if (this.formatted === void 0) {
-          this.formatted = "";
-          for (let i = 0; i < this.set.length; i++) {
-            if (i > 0) {
-              this.formatted += "||";
-            }
-            const comps = this.set[i];
-            for (let k = 0; k < comps.length; k++) {
-              if (k > 0) {
-                this.formatted += " ";
-              }
-              this.formatted += comps[k].toString().trim();
-            }
-          }
-        }
-        return this.formatted;
-      }
-      format() {
-        return this.range;
-      }
-      toString() {
-        return this.range;
-      }
-      parseRange(range) {
-        range = range.replace(BUILDSTRIPRE, "");
-        const memoOpts = (this.options.includePrerelease && FLAG_INCLUDE_PRERELEASE) | (this.options.loose && FLAG_LOOSE);
-        const memoKey = memoOpts + ":" + range;
-        const cached = cache.get(memoKey);
-        if (cached) {
-          return cached;
-        }
-        const loose = this.options.loose;
-        const hr = loose ? re[t.HYPHENRANGELOOSE] : re[t.HYPHENRANGE];
-        range = range.replace(hr, hyphenReplace(this.options.includePrerelease));
-        debug2("hyphen replace", range);
-        range = trimComparatorWhitespace(range);
-        debug2("comparator trim", range);
-        range = range.replace(re[t.TILDETRIM], tildeTrimReplace);
-        debug2("tilde trim", range);
-        range = range.replace(re[t.CARETTRIM], caretTrimReplace);
-        debug2("caret trim", range);
-        let rangeList = range.split(" ").map((comp) => parseComparator(comp, this.options)).join(" ").split(/\s+/).map((comp) => replaceGTE0(comp, this.options));
-        if (loose) {
-          rangeList = rangeList.filter((comp) => {
-            debug2("loose invalid filter", comp, this.options);
-            return !!comp.match(re[t.COMPARATORLOOSE]);
-          });
-        }
-        debug2("range list", rangeList);
-        const rangeMap = /* @__PURE__ */ new Map();
-        const comparators = rangeList.map((comp) => new Comparator(comp, this.options));
-        for (const comp of comparators) {
-          if (isNullSet(comp)) {
-            return [comp];
-          }
-          rangeMap.set(comp.value, comp);
-        }
-        if (rangeMap.size > 1 && rangeMap.has("")) {
-          rangeMap.delete("");
-        }
-        const result = [...rangeMap.values()];
-        cache.set(memoKey, result);
-        return result;
-      }
-      intersects(range, options) {
-        if (!(range instanceof _Range)) {
-          throw new TypeError("a Range is required");
-        }
-        return this.set.some((thisComparators) => {
-          return isSatisfiable(thisComparators, options) && range.set.some((rangeComparators) => {
-            return isSatisfiable(rangeComparators, options) && thisComparators.every((thisComparator) => {
-              return rangeComparators.every((rangeComparator) => {
-                return thisComparator.intersects(rangeComparator, options);
-              });
-            });
-          });
-        });
-      }
-      // if ANY of the sets match ALL of its comparators, then pass
-      test(version) {
-        if (!version) {
-          return false;
-        }
-        if (typeof version === "string") {
-          try {
-            version = new SemVer(version, this.options);
-          } catch (er) {
-            return false;
-          }
-        }
-        for (let i = 0; i < this.set.length; i++) {
-          if (testSet(this.set[i], version, this.options)) {
-            return true;
-          }
-        }
-        return false;
-      }
-    };
-    module.exports = Range;
-    var LRU = require_lrucache();
-    var cache = new LRU();
-    var parseOptions = require_parse_options();
-    var Comparator = require_comparator();
-    var debug2 = require_debug();
-    var SemVer = require_semver();
-    var trimComparatorWhitespace = require_trim_comparator_whitespace();
-    var {
-      safeRe: re,
-      src,
-      t,
-      tildeTrimReplace,
-      caretTrimReplace
-    } = require_re();
-    var { FLAG_INCLUDE_PRERELEASE, FLAG_LOOSE } = require_constants7();
-    var BUILDSTRIPRE = new RegExp(src[t.BUILD], "g");
-    var isNullSet = (c) => c.value === "<0.0.0-0";
-    var isAny = (c) => c.value === "";
-    var isSatisfiable = (comparators, options) => {
-      let result = true;
-      const remainingComparators = comparators.slice();
-      let testComparator = remainingComparators.pop();
-      while (result && remainingComparators.length) {
-        result = remainingComparators.every((otherComparator) => {
-          return testComparator.intersects(otherComparator, options);
-        });
-        testComparator = remainingComparators.pop();
-      }
-      return result;
-    };
-    var parseComparator = (comp, options) => {
-      comp = comp.replace(re[t.BUILD], "");
-      debug2("comp", comp, options);
-      comp = replaceCarets(comp, options);
-      debug2("caret", comp);
-      comp = replaceTildes(comp, options);
-      debug2("tildes", comp);
-      comp = replaceXRanges(comp, options);
-      debug2("xrange", comp);
-      comp = replaceStars(comp, options);
-      debug2("stars", comp);
-      return comp;
-    };
-    var isX = (id) => !id || id.toLowerCase() === "x" || id === "*";
-    var invalidXRangeOrder = (M, m, p) => isX(M) && !isX(m) || isX(m) && p && !isX(p);
-    var replaceTildes = (comp, options) => {
-      return comp.trim().split(/\s+/).map((c) => replaceTilde(c, options)).join(" ");
-    };
-    var replaceTilde = (comp, options) => {
-      const r = options.loose ? re[t.TILDELOOSE] : re[t.TILDE];
-      const z = options.includePrerelease ? "-0" : "";
-      return comp.replace(r, (_, M, m, p, pr) => {
-        debug2("tilde", comp, _, M, m, p, pr);
-        let ret;
-        if (isX(M)) {
-          ret = "";
-        } else if (isX(m)) {
-          ret = `>=${M}.0.0${z} <${+M + 1}.0.0-0`;
-        } else if (isX(p)) {
-          ret = `>=${M}.${m}.0${z} <${M}.${+m + 1}.0-0`;
-        } else if (pr) {
-          debug2("replaceTilde pr", pr);
-          ret = `>=${M}.${m}.${p}-${pr} <${M}.${+m + 1}.0-0`;
-        } else {
-          ret = `>=${M}.${m}.${p} <${M}.${+m + 1}.0-0`;
-        }
-        debug2("tilde return", ret);
-        return ret;
-      });
-    };
-    var replaceCarets = (comp, options) => {
-      return comp.trim().split(/\s+/).map((c) => replaceCaret(c, options)).join(" ");
-    };
-    var replaceCaret = (comp, options) => {
-      debug2("caret", comp, options);
-      const r = options.loose ? re[t.CARETLOOSE] : re[t.CARET];
-      const z = options.includePrerelease ? "-0" : "";
-      return comp.replace(r, (_, M, m, p, pr) => {
-        debug2("caret", comp, _, M, m, p, pr);
-        let ret;
-        if (isX(M)) {
-          ret = "";
-        } else if (isX(m)) {
-          ret = `>=${M}.0.0${z} <${+M + 1}.0.0-0`;
-        } else if (isX(p)) {
-          if (M === "0") {
-            ret = `>=${M}.${m}.0${z} <${M}.${+m + 1}.0-0`;
-          } else {
-            ret = `>=${M}.${m}.0${z} <${+M + 1}.0.0-0`;
-          }
-        } else if (pr) {
-          debug2("replaceCaret pr", pr);
-          if (M === "0") {
-            if (m === "0") {
-              ret = `>=${M}.${m}.${p}-${pr} <${M}.${m}.${+p + 1}-0`;
-            } else {
-              ret = `>=${M}.${m}.${p}-${pr} <${M}.${+m + 1}.0-0`;
-            }
-          } else {
-            ret = `>=${M}.${m}.${p}-${pr} <${+M + 1}.0.0-0`;
-          }
-        } else {
-          debug2("no pr");
-          if (M === "0") {
-            if (m === "0") {
-              ret = `>=${M}.${m}.${p} <${M}.${m}.${+p + 1}-0`;
-            } else {
-              ret = `>=${M}.${m}.${p} <${M}.${+m + 1}.0-0`;
-            }
-          } else {
-            ret = `>=${M}.${m}.${p} <${+M + 1}.0.0-0`;
-          }
-        }
-        debug2("caret return", ret);
-        return ret;
-      });
-    };
-    var replaceXRanges = (comp, options) => {
-      debug2("replaceXRanges", comp, options);
-      return comp.split(/\s+/).map((c) => replaceXRange(c, options)).join(" ");
-    };
-    var replaceXRange = (comp, options) => {
-      comp = comp.trim();
-      const r = options.loose ? re[t.XRANGELOOSE] : re[t.XRANGE];
-      return comp.replace(r, (ret, gtlt, M, m, p, pr) => {
-        debug2("xRange", comp, ret, gtlt, M, m, p, pr);
-        if (invalidXRangeOrder(M, m, p)) {
-          return comp;
-        }
-        const xM = isX(M);
-        const xm = xM || isX(m);
-        const xp = xm || isX(p);
-        const anyX = xp;
-        if (gtlt === "=" && anyX) {
-          gtlt = "";
-        }
-        pr = options.includePrerelease ? "-0" : "";
-        if (xM) {
-          if (gtlt === ">" || gtlt === "<") {
-            ret = "<0.0.0-0";
-          } else {
-            ret = "*";
-          }
-        } else if (gtlt && anyX) {
-          if (xm) {
-            m = 0;
-          }
-          p = 0;
-          if (gtlt === ">") {
-            gtlt = ">=";
-            if (xm) {
-              M = +M + 1;
-              m = 0;
-              p = 0;
-            } else {
-              m = +m + 1;
-              p = 0;
-            }
-          } else if (gtlt === "<=") {
-            gtlt = "<";
-            if (xm) {
-              M = +M + 1;
-            } else {
-              m = +m + 1;
-            }
-          }
-          if (gtlt === "<") {
-            pr = "-0";
-          }
-          ret = `${gtlt + M}.${m}.${p}${pr}`;
-        } else if (xm) {
-          ret = `>=${M}.0.0${pr} <${+M + 1}.0.0-0`;
-        } else if (xp) {
-          ret = `>=${M}.${m}.0${pr} <${M}.${+m + 1}.0-0`;
-        }
-        debug2("xRange return", ret);
-        return ret;
-      });
-    };
-    var replaceStars = (comp, options) => {
-      debug2("replaceStars", comp, options);
-      return comp.trim().replace(re[t.STAR], "");
-    };
-    var replaceGTE0 = (comp, options) => {
-      debug2("replaceGTE0", comp, options);
-      return comp.trim().replace(re[options.includePrerelease ? t.GTE0PRE : t.GTE0], "");
-    };
-    var hyphenReplace = (incPr) => ($0, from, fM, fm, fp, fpr, fb, to, tM, tm, tp, tpr) => {
-      if (isX(fM)) {
-        from = "";
-      } else if (isX(fm)) {
-        from = `>=${fM}.0.0${incPr ? "-0" : ""}`;
-      } else if (isX(fp)) {
-        from = `>=${fM}.${fm}.0${incPr ? "-0" : ""}`;
-      } else if (fpr) {
-        from = `>=${from}`;
-      } else {
-        from = `>=${from}${incPr ? "-0" : ""}`;
-      }
-      if (isX(tM)) {
-        to = "";
-      } else if (isX(tm)) {
-        to = `<${+tM + 1}.0.0-0`;
-      } else if (isX(tp)) {
-        to = `<${tM}.${+tm + 1}.0-0`;
-      } else if (tpr) {
-        to = `<=${tM}.${tm}.${tp}-${tpr}`;
-      } else if (incPr) {
-        to = `<${tM}.${tm}.${+tp + 1}-0`;
-      } else {
-        to = `<=${to}`;
-      }
-      return `${from} ${to}`.trim();
-    };
-    var testSet = (set, version, options) => {
-      for (let i = 0; i < set.length; i++) {
-        if (!set[i].test(version)) {
-          return false;
-        }
-      }
-      if (version.prerelease.length && !options.includePrerelease) {
-        for (let i = 0; i < set.length; i++) {
-          debug2(set[i].semver);
-          if (set[i].semver === Comparator.ANY) {
-            continue;
-          }
-          if (set[i].semver.prerelease.length > 0) {
-            const allowed = set[i].semver;
-            if (allowed.major === version.major && allowed.minor === version.minor && allowed.patch === version.patch) {
-              return true;
-            }
-          }
-        }
-        return false;
-      }
-      return true;
-    };
-  }
-});
-
-// node_modules/semver/classes/comparator.js
-var require_comparator = __commonJS({
-  "node_modules/semver/classes/comparator.js"(exports2, module) {
-    "use strict";
-    var ANY = /* @__PURE__ */ Symbol("SemVer ANY");
-    var Comparator = class _Comparator {
-      static get ANY() {
-        return ANY;
-      }
-      constructor(comp, options) {
-        options = parseOptions(options);
-        if (comp instanceof _Comparator) {
-          if (comp.loose === !!options.loose) {
-            return comp;
-          } else {
-            comp = comp.value;
-          }
-        }
-        comp = comp.trim().split(/\s+/).join(" ");
-        debug2("comparator", comp, options);
-        this.options = options;
-        this.loose = !!options.loose;
-        this.parse(comp);
-        if (this.semver === ANY) {
-          this.value = "";
-        } else {
-          this.value = this.operator + this.semver.version;
-        }
-        debug2("comp", this);
-      }
-      parse(comp) {
-        const r = this.options.loose ? re[t.COMPARATORLOOSE] : re[t.COMPARATOR];
-        const m = comp.match(r);
-        if (!m) {
-          throw new TypeError(`Invalid comparator: ${comp}`);
-        }
-        this.operator = m[1] !== void 0 ? m[1] : "";
-        if (this.operator === "=") {
-          this.operator = "";
-        }
-        if (!m[2]) {
-          this.semver = ANY;
-        } else {
-          this.semver = new SemVer(m[2], this.options.loose);
-        }
-      }
-      toString() {
-        return this.value;
-      }
-      test(version) {
-        debug2("Comparator.test", version, this.options.loose);
-        if (this.semver === ANY || version === ANY) {
-          return true;
-        }
-        if (typeof version === "string") {
-          try {
-            version = new SemVer(version, this.options);
-          } catch (er) {
-            return false;
-          }
-        }
-        return cmp(version, this.operator, this.semver, this.options);
-      }
-      intersects(comp, options) {
-        if (!(comp instanceof _Comparator)) {
-          throw new TypeError("a Comparator is required");
-        }
-        if (this.operator === "") {
-          if (this.value === "") {
-            return true;
-          }
-          return new Range(comp.value, options).test(this.value);
-        } else if (comp.operator === "") {
-          if (comp.value === "") {
-            return true;
-          }
-          return new Range(this.value, options).test(comp.semver);
-        }
-        options = parseOptions(options);
-        if (options.includePrerelease && (this.value === "<0.0.0-0" || comp.value === "<0.0.0-0")) {
-          return false;
-        }
-        if (!options.includePrerelease && (this.value.startsWith("<0.0.0") || comp.value.startsWith("<0.0.0"))) {
-          return false;
-        }
-        if (this.operator.startsWith(">") && comp.operator.startsWith(">")) {
-          return true;
-        }
-        if (this.operator.startsWith("<") && comp.operator.startsWith("<")) {
-          return true;
-        }
-        if (this.semver.version === comp.semver.version && this.operator.includes("=") && comp.operator.includes("=")) {
-          return true;
-        }
-        if (cmp(this.semver, "<", comp.semver, options) && this.operator.startsWith(">") && comp.operator.startsWith("<")) {
-          return true;
-        }
-        if (cmp(this.semver, ">", comp.semver, options) && this.operator.startsWith("<") && comp.operator.startsWith(">")) {
-          return true;
-        }
-        return false;
-      }
-    };
-    module.exports = Comparator;
-    var parseOptions = require_parse_options();
-    var { safeRe: re, t } = require_re();
-    var cmp = require_cmp();
-    var debug2 = require_debug();
-    var SemVer = require_semver();
-    var Range = require_range();
-  }
-});
-
-// node_modules/semver/functions/satisfies.js
-var require_satisfies = __commonJS({
-  "node_modules/semver/functions/satisfies.js"(exports2, module) {
-    "use strict";
-    var Range = require_range();
-    var satisfies = (version, range, options) => {
-      try {
-        range = new Range(range, options);
-      } catch (er) {
-        return false;
-      }
-      return range.test(version);
-    };
-    module.exports = satisfies;
-  }
-});
-
-// node_modules/semver/ranges/to-comparators.js
-var require_to_comparators = __commonJS({
-  "node_modules/semver/ranges/to-comparators.js"(exports2, module) {
-    "use strict";
-    var Range = require_range();
-    var toComparators = (range, options) => new Range(range, options).set.map((comp) => comp.map((c) => c.value).join(" ").trim().split(" "));
-    module.exports = toComparators;
-  }
-});
-
-// node_modules/semver/ranges/max-satisfying.js
-var require_max_satisfying = __commonJS({
-  "node_modules/semver/ranges/max-satisfying.js"(exports2, module) {
-    "use strict";
-    var SemVer = require_semver();
-    var Range = require_range();
-    var maxSatisfying = (versions, range, options) => {
-      let max = null;
-      let maxSV = null;
-      let rangeObj = null;
-      try {
-        rangeObj = new Range(range, options);
-      } catch (er) {
-        return null;
-      }
-      versions.forEach((v) => {
-        if (rangeObj.test(v)) {
-          if (!max || maxSV.compare(v) === -1) {
-            max = v;
-            maxSV = new SemVer(max, options);
-          }
-        }
-      });
-      return max;
-    };
-    module.exports = maxSatisfying;
-  }
-});
-
-// node_modules/semver/ranges/min-satisfying.js
-var require_min_satisfying = __commonJS({
-  "node_modules/semver/ranges/min-satisfying.js"(exports2, module) {
-    "use strict";
-    var SemVer = require_semver();
-    var Range = require_range();
-    var minSatisfying = (versions, range, options) => {
-      let min = null;
-      let minSV = null;
-      let rangeObj = null;
-      try {
-        rangeObj = new Range(range, options);
-      } catch (er) {
-        return null;
-      }
-      versions.forEach((v) => {
-        if (rangeObj.test(v)) {
-          if (!min || minSV.compare(v) === 1) {
-            min = v;
-            minSV = new SemVer(min, options);
-          }
-        }
-      });
-      return min;
-    };
-    module.exports = minSatisfying;
-  }
-});
-
-// node_modules/semver/ranges/min-version.js
-var require_min_version = __commonJS({
-  "node_modules/semver/ranges/min-version.js"(exports2, module) {
-    "use strict";
-    var SemVer = require_semver();
-    var Range = require_range();
-    var gt = require_gt();
-    var minVersion = (range, loose) => {
-      range = new Range(range, loose);
-      let minver = new SemVer("0.0.0");
-      if (range.test(minver)) {
-        return minver;
-      }
-      minver = new SemVer("0.0.0-0");
-      if (range.test(minver)) {
-        return minver;
-      }
-      minver = null;
-      for (let i = 0; i < range.set.length; ++i) {
-        const comparators = range.set[i];
-        let setMin = null;
-        comparators.forEach((comparator) => {
-          const compver = new SemVer(comparator.semver.version);
-          switch (comparator.operator) {
-            case ">":
-              if (compver.prerelease.length === 0) {
-                compver.patch++;
-              } else {
-                compver.prerelease.push(0);
-              }
-              compver.raw = compver.format();
-            /* fallthrough */
-            case "":
-            case ">=":
-              if (!setMin || gt(compver, setMin)) {
-                setMin = compver;
-              }
-              break;
-            case "<":
-            case "<=":
-              break;
-            /* istanbul ignore next */
-            default:
-              throw new Error(`Unexpected operation: ${comparator.operator}`);
-          }
-        });
-        if (setMin && (!minver || gt(minver, setMin))) {
-          minver = setMin;
-        }
-      }
-      if (minver && range.test(minver)) {
-        return minver;
-      }
-      return null;
-    };
-    module.exports = minVersion;
-  }
-});
-
-// node_modules/semver/ranges/valid.js
-var require_valid2 = __commonJS({
-  "node_modules/semver/ranges/valid.js"(exports2, module) {
-    "use strict";
-    var Range = require_range();
-    var validRange = (range, options) => {
-      try {
-        return new Range(range, options).range || "*";
-      } catch (er) {
-        return null;
-      }
-    };
-    module.exports = validRange;
-  }
-});
-
-// node_modules/semver/ranges/outside.js
-var require_outside = __commonJS({
-  "node_modules/semver/ranges/outside.js"(exports2, module) {
-    "use strict";
-    var SemVer = require_semver();
-    var Comparator = require_comparator();
-    var { ANY } = Comparator;
-    var Range = require_range();
-    var satisfies = require_satisfies();
-    var gt = require_gt();
-    var lt = require_lt();
-    var lte = require_lte();
-    var gte = require_gte();
-    var outside = (version, range, hilo, options) => {
-      version = new SemVer(version, options);
-      range = new Range(range, options);
-      let gtfn, ltefn, ltfn, comp, ecomp;
-      switch (hilo) {
-        case ">":
-          gtfn = gt;
-          ltefn = lte;
-          ltfn = lt;
-          comp = ">";
-          ecomp = ">=";
-          break;
-        case "<":
-          gtfn = lt;
-          ltefn = gte;
-          ltfn = gt;
-          comp = "<";
-          ecomp = "<=";
-          break;
-        default:
-          throw new TypeError('Must provide a hilo val of "<" or ">"');
-      }
-      if (satisfies(version, range, options)) {
-        return false;
-      }
-      for (let i = 0; i < range.set.length; ++i) {
-        const comparators = range.set[i];
-        let high = null;
-        let low = null;
-        comparators.forEach((comparator) => {
-          if (comparator.semver === ANY) {
-            comparator = new Comparator(">=0.0.0");
-          }
-          high = high || comparator;
-          low = low || comparator;
-          if (gtfn(comparator.semver, high.semver, options)) {
-            high = comparator;
-          } else if (ltfn(comparator.semver, low.semver, options)) {
-            low = comparator;
-          }
-        });
-        if (high.operator === comp || high.operator === ecomp) {
-          return false;
-        }
-        if ((!low.operator || low.operator === comp) && ltefn(version, low.semver)) {
-          return false;
-        } else if (low.operator === ecomp && ltfn(version, low.semver)) {
-          return false;
-        }
-      }
-      return true;
-    };
-    module.exports = outside;
-  }
-});
-
-// node_modules/semver/ranges/gtr.js
-var require_gtr = __commonJS({
-  "node_modules/semver/ranges/gtr.js"(exports2, module) {
-    "use strict";
-    var outside = require_outside();
-    var gtr = (version, range, options) => outside(version, range, ">", options);
-    module.exports = gtr;
-  }
-});
-
-// node_modules/semver/ranges/ltr.js
-var require_ltr = __commonJS({
-  "node_modules/semver/ranges/ltr.js"(exports2, module) {
-    "use strict";
-    var outside = require_outside();
-    var ltr = (version, range, options) => outside(version, range, "<", options);
-    module.exports = ltr;
-  }
-});
-
-// node_modules/semver/ranges/intersects.js
-var require_intersects = __commonJS({
-  "node_modules/semver/ranges/intersects.js"(exports2, module) {
-    "use strict";
-    var Range = require_range();
-    var intersects = (r1, r2, options) => {
-      r1 = new Range(r1, options);
-      r2 = new Range(r2, options);
-      return r1.intersects(r2, options);
-    };
-    module.exports = intersects;
-  }
-});
-
-// node_modules/semver/ranges/simplify.js
-var require_simplify = __commonJS({
-  "node_modules/semver/ranges/simplify.js"(exports2, module) {
-    "use strict";
-    var satisfies = require_satisfies();
-    var compare = require_compare();
-    module.exports = (versions, range, options) => {
-      const set = [];
-      let first = null;
-      let prev = null;
-      const v = versions.sort((a, b) => compare(a, b, options));
-      for (const version of v) {
-        const included = satisfies(version, range, options);
-        if (included) {
-          prev = version;
-          if (!first) {
-            first = version;
-          }
-        } else {
-          if (prev) {
-            set.push([first, prev]);
-          }
-          prev = null;
-          first = null;
-        }
-      }
-      if (first) {
-        set.push([first, null]);
-      }
-      const ranges = [];
-      for (const [min, max] of set) {
-        if (min === max) {
-          ranges.push(min);
-        } else if (!max && min === v[0]) {
-          ranges.push("*");
-        } else if (!max) {
-          ranges.push(`>=${min}`);
-        } else if (min === v[0]) {
-          ranges.push(`<=${max}`);
-        } else {
-          ranges.push(`${min} - ${max}`);
-        }
-      }
-      const simplified = ranges.join(" || ");
-      const original = typeof range.raw === "string" ? range.raw : String(range);
-      return simplified.length < original.length ? simplified : range;
-    };
-  }
-});
-
-// node_modules/semver/ranges/subset.js
-var require_subset = __commonJS({
-  "node_modules/semver/ranges/subset.js"(exports2, module) {
-    "use strict";
-    var Range = require_range();
-    var Comparator = require_comparator();
-    var { ANY } = Comparator;
-    var satisfies = require_satisfies();
-    var compare = require_compare();
-    var subset = (sub, dom, options = {}) => {
-      if (sub === dom) {
-        return true;
-      }
-      sub = new Range(sub, options);
-      dom = new Range(dom, options);
-      let sawNonNull = false;
-      OUTER: for (const simpleSub of sub.set) {
-        for (const simpleDom of dom.set) {
-          const isSub = simpleSubset(simpleSub, simpleDom, options);
-          sawNonNull = sawNonNull || isSub !== null;
-          if (isSub) {
-            continue OUTER;
-          }
-        }
-        if (sawNonNull) {
-          return false;
-        }
-      }
-      return true;
-    };
-    var minimumVersionWithPreRelease = [new Comparator(">=0.0.0-0")];
-    var minimumVersion = [new Comparator(">=0.0.0")];
-    var simpleSubset = (sub, dom, options) => {
-      if (sub === dom) {
-        return true;
-      }
-      if (sub.length === 1 && sub[0].semver === ANY) {
-        if (dom.length === 1 && dom[0].semver === ANY) {
-          return true;
-        } else if (options.includePrerelease) {
-          sub = minimumVersionWithPreRelease;
-        } else {
-          sub = minimumVersion;
-        }
-      }
-      if (dom.length === 1 && dom[0].semver === ANY) {
-        if (options.includePrerelease) {
-          return true;
-        } else {
-          dom = minimumVersion;
-        }
-      }
-      const eqSet = /* @__PURE__ */ new Set();
-      let gt, lt;
-      for (const c of sub) {
-        if (c.operator === ">" || c.operator === ">=") {
-          gt = higherGT(gt, c, options);
-        } else if (c.operator === "<" || c.operator === "<=") {
-          lt = lowerLT(lt, c, options);
-        } else {
-          eqSet.add(c.semver);
-        }
-      }
-      if (eqSet.size > 1) {
-        return null;
-      }
-      let gtltComp;
-      if (gt && lt) {
-        gtltComp = compare(gt.semver, lt.semver, options);
-        if (gtltComp > 0) {
-          return null;
-        } else if (gtltComp === 0 && (gt.operator !== ">=" || lt.operator !== "<=")) {
-          return null;
-        }
-      }
-      for (const eq of eqSet) {
-        if (gt && !satisfies(eq, String(gt), options)) {
-          return null;
-        }
-        if (lt && !satisfies(eq, String(lt), options)) {
-          return null;
-        }
-        for (const c of dom) {
-          if (!satisfies(eq, String(c), options)) {
-            return false;
-          }
-        }
-        return true;
-      }
-      let higher, lower;
-      let hasDomLT, hasDomGT;
-      let needDomLTPre = lt && !options.includePrerelease && lt.semver.prerelease.length ? lt.semver : false;
-      let needDomGTPre = gt && !options.includePrerelease && gt.semver.prerelease.length ? gt.semver : false;
-      if (needDomLTPre && needDomLTPre.prerelease.length === 1 && lt.operator === "<" && needDomLTPre.prerelease[0] === 0) {
-        needDomLTPre = false;
-      }
-      for (const c of dom) {
-        hasDomGT = hasDomGT || c.operator === ">" || c.operator === ">=";
-        hasDomLT = hasDomLT || c.operator === "<" || c.operator === "<=";
-        if (gt) {
-          if (needDomGTPre) {
-            if (c.semver.prerelease && c.semver.prerelease.length && c.semver.major === needDomGTPre.major && c.semver.minor === needDomGTPre.minor && c.semver.patch === needDomGTPre.patch) {
-              needDomGTPre = false;
-            }
-          }
-          if (c.operator === ">" || c.operator === ">=") {
-            higher = higherGT(gt, c, options);
-            if (higher === c && higher !== gt) {
-              return false;
-            }
-          } else if (gt.operator === ">=" && !c.test(gt.semver)) {
-            return false;
-          }
-        }
-        if (lt) {
-          if (needDomLTPre) {
-            if (c.semver.prerelease && c.semver.prerelease.length && c.semver.major === needDomLTPre.major && c.semver.minor === needDomLTPre.minor && c.semver.patch === needDomLTPre.patch) {
-              needDomLTPre = false;
-            }
-          }
-          if (c.operator === "<" || c.operator === "<=") {
-            lower = lowerLT(lt, c, options);
-            if (lower === c && lower !== lt) {
-              return false;
-            }
-          } else if (lt.operator === "<=" && !c.test(lt.semver)) {
-            return false;
-          }
-        }
-        if (!c.operator && (lt || gt) && gtltComp !== 0) {
-          return false;
-        }
-      }
-      if (gt && hasDomLT && !lt && gtltComp !== 0) {
-        return false;
-      }
-      if (lt && hasDomGT && !gt && gtltComp !== 0) {
-        return false;
-      }
-      if (needDomGTPre || needDomLTPre) {
-        return false;
-      }
-      return true;
-    };
-    var higherGT = (a, b, options) => {
-      if (!a) {
-        return b;
-      }
-      const comp = compare(a.semver, b.semver, options);
-      return comp > 0 ? a : comp < 0 ? b : b.operator === ">" && a.operator === ">=" ? b : a;
-    };
-    var lowerLT = (a, b, options) => {
-      if (!a) {
-        return b;
-      }
-      const comp = compare(a.semver, b.semver, options);
-      return comp < 0 ? a : comp > 0 ? b : b.operator === "<" && a.operator === "<=" ? b : a;
-    };
-    module.exports = subset;
-  }
-});
-
-// node_modules/semver/index.js
-var require_semver2 = __commonJS({
-  "node_modules/semver/index.js"(exports2, module) {
-    "use strict";
-    var internalRe = require_re();
-    var constants3 = require_constants7();
-    var SemVer = require_semver();
-    var identifiers = require_identifiers();
-    var parse3 = require_parse2();
-    var valid = require_valid();
-    var clean = require_clean();
-    var inc = require_inc();
-    var diff = require_diff();
-    var major = require_major();
-    var minor = require_minor();
-    var patch = require_patch();
-    var prerelease = require_prerelease();
-    var compare = require_compare();
-    var rcompare = require_rcompare();
-    var compareLoose = require_compare_loose();
-    var compareBuild = require_compare_build();
-    var sort = require_sort();
-    var rsort = require_rsort();
-    var gt = require_gt();
-    var lt = require_lt();
-    var eq = require_eq();
-    var neq = require_neq();
-    var gte = require_gte();
-    var lte = require_lte();
-    var cmp = require_cmp();
-    var coerce = require_coerce();
-    var truncate = require_truncate();
-    var Comparator = require_comparator();
-    var Range = require_range();
-    var satisfies = require_satisfies();
-    var toComparators = require_to_comparators();
-    var maxSatisfying = require_max_satisfying();
-    var minSatisfying = require_min_satisfying();
-    var minVersion = require_min_version();
-    var validRange = require_valid2();
-    var outside = require_outside();
-    var gtr = require_gtr();
-    var ltr = require_ltr();
-    var intersects = require_intersects();
-    var simplifyRange = require_simplify();
-    var subset = require_subset();
-    module.exports = {
-      parse: parse3,
-      valid,
-      clean,
-      inc,
-      diff,
-      major,
-      minor,
-      patch,
-      prerelease,
-      compare,
-      rcompare,
-      compareLoose,
-      compareBuild,
-      sort,
-      rsort,
-      gt,
-      lt,
-      eq,
-      neq,
-      gte,
-      lte,
-      cmp,
-      coerce,
-      truncate,
-      Comparator,
-      Range,
-      satisfies,
-      toComparators,
-      maxSatisfying,
-      minSatisfying,
-      minVersion,
-      validRange,
-      outside,
-      gtr,
-      ltr,
-      intersects,
-      simplifyRange,
-      subset,
-      SemVer,
-      re: internalRe.re,
-      src: internalRe.src,
-      tokens: internalRe.t,
-      SEMVER_SPEC_VERSION: constants3.SEMVER_SPEC_VERSION,
-      RELEASE_TYPES: constants3.RELEASE_TYPES,
-      compareIdentifiers: identifiers.compareIdentifiers,
-      rcompareIdentifiers: identifiers.rcompareIdentifiers
-    };
-  }
-});
-
 // src/action/main.ts
-import fs12 from "node:fs";
-import os7 from "node:os";
-import path12 from "node:path";
+import os8 from "node:os";
+import path17 from "node:path";
 
 // node_modules/@actions/core/lib/command.js
 import * as os from "os";
@@ -23823,6 +23822,9 @@ function toCommandProperties(annotationProperties) {
 function issueCommand(command, properties, message) {
   const cmd = new Command(command, properties, message);
   process.stdout.write(cmd.toString() + os.EOL);
+}
+function issue(name, message = "") {
+  issueCommand(name, {}, message);
 }
 var CMD_STRING = "::";
 var Command = class {
@@ -23857,11 +23859,11 @@ var Command = class {
     return cmdStr;
   }
 };
-function escapeData(s) {
-  return toCommandValue(s).replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
+function escapeData(s2) {
+  return toCommandValue(s2).replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
 }
-function escapeProperty(s) {
-  return toCommandValue(s).replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A").replace(/:/g, "%3A").replace(/,/g, "%2C");
+function escapeProperty(s2) {
+  return toCommandValue(s2).replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A").replace(/:/g, "%3A").replace(/,/g, "%2C");
 }
 
 // node_modules/@actions/core/lib/file-command.js
@@ -24252,6 +24254,33 @@ var platform = os3.platform();
 var arch = os3.arch();
 
 // node_modules/@actions/core/lib/core.js
+var __awaiter2 = function(thisArg, _arguments, P, generator) {
+  function adopt(value) {
+    return value instanceof P ? value : new P(function(resolve) {
+      resolve(value);
+    });
+  }
+  return new (P || (P = Promise))(function(resolve, reject) {
+    function fulfilled(value) {
+      try {
+        step(generator.next(value));
+      } catch (e) {
+        reject(e);
+      }
+    }
+    function rejected(value) {
+      try {
+        step(generator["throw"](value));
+      } catch (e) {
+        reject(e);
+      }
+    }
+    function step(result) {
+      result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected);
+    }
+    step((generator = generator.apply(thisArg, _arguments || [])).next());
+  });
+};
 var ExitCode;
 (function(ExitCode2) {
   ExitCode2[ExitCode2["Success"] = 0] = "Success";
@@ -24281,6 +24310,24 @@ function warning(message, properties = {}) {
 function info(message) {
   process.stdout.write(message + os4.EOL);
 }
+function startGroup(name) {
+  issue("group", name);
+}
+function endGroup() {
+  issue("endgroup");
+}
+function group(name, fn) {
+  return __awaiter2(this, void 0, void 0, function* () {
+    startGroup(name);
+    let result;
+    try {
+      result = yield fn();
+    } finally {
+      endGroup();
+    }
+    return result;
+  });
+}
 
 // src/config/errors.ts
 var InputError = class extends Error {
@@ -24308,6 +24355,14 @@ var EngineError = class extends Error {
   detail;
   hint;
   statusCode;
+};
+var SandboxError = class extends Error {
+  constructor(problems) {
+    super(`the sandbox is not what the plan said, so the command was not run: ${problems.join("; ")}`);
+    this.problems = problems;
+    this.name = "SandboxError";
+  }
+  problems;
 };
 var InterruptedError = class extends Error {
   constructor(signal) {
@@ -24396,8 +24451,8 @@ function formatDuration(ms) {
   if (ms < 1e3) return `${ms} ms`;
   if (ms < 6e4) return `${(ms / 1e3).toFixed(1)} s`;
   const m = Math.floor(ms / 6e4);
-  const s = Math.round(ms % 6e4 / 1e3);
-  return `${m} min ${s} s`;
+  const s2 = Math.round(ms % 6e4 / 1e3);
+  return `${m} min ${s2} s`;
 }
 
 // src/egress/policy.ts
@@ -24555,7 +24610,7 @@ var PRESETS = Object.fromEntries(
 );
 function expandPresets(names) {
   const out = [];
-  const visit = (name, path13) => {
+  const visit = (name, path18) => {
     const p = PRESETS[name];
     if (!p) {
       throw new InputError(
@@ -24563,8 +24618,8 @@ function expandPresets(names) {
         `'${name}' is not a preset; the presets are ${Object.keys(PRESETS).join(", ")}`
       );
     }
-    if (path13.includes(name)) throw new Error(`preset cycle: ${[...path13, name].join(" → ")}`);
-    for (const inc of p.includes) visit(inc, [...path13, name]);
+    if (path18.includes(name)) throw new Error(`preset cycle: ${[...path18, name].join(" → ")}`);
+    for (const inc of p.includes) visit(inc, [...path18, name]);
     for (const d of p.domains) if (!out.includes(d)) out.push(d);
   };
   for (const n of names) visit(n, []);
@@ -24588,7 +24643,8 @@ var lean_proof_default = {
   options: {
     timeout: "60m",
     memory: "8g"
-  }
+  },
+  requiredJudges: ["exit-code", "lean-audit"]
 };
 
 // presets/lean4.json
@@ -24611,22 +24667,31 @@ var lean4_default = {
     "state-size": "20g",
     "work-size": "40g",
     env: ["CCACHE_DIR=/state/ccache"]
-  }
+  },
+  requiredJudges: ["exit-code"]
 };
 
 // presets/python-tests.json
 var python_tests_default = {
   name: "python-tests",
-  description: "pytest in python-sandbox, JUnit XML into /output, one annotation per failing test.",
+  description: "Trusted tests against untrusted code: pytest in isolated mode (-I: no user site, no /work on sys.path at start-up), no plugin autoload, the tests, conftest.py files and pytest config from --tests (the base branch) mounted read-only over /work, JUnit XML as declared evidence judged on the trusted side.",
   image: "python-sandbox",
-  command: ["-m", "pytest", "-q", "--junitxml=/output/junit.xml"],
+  entrypoint: "python",
+  command: ["-I", "-B", "-m", "pytest", "-p", "no:cacheprovider", "-q", "--junitxml=/output/junit.xml"],
   network: "none",
   allowPresets: [],
-  annotate: "junit:junit.xml",
+  annotate: null,
   outputs: ["junit.xml"],
+  junit: "junit.xml",
+  tests: {
+    runner: "pytest",
+    paths: ["tests"]
+  },
   options: {
     timeout: "20m"
-  }
+  },
+  env: ["PYTEST_DISABLE_PLUGIN_AUTOLOAD=1"],
+  requiredJudges: ["exit-code", "declared-outputs", "junit"]
 };
 
 // src/config/presets.ts
@@ -24636,7 +24701,7 @@ var RUN_PRESETS = Object.fromEntries(
 var DEFAULT_IMAGES_REGISTRY = "ghcr.io/org/sandbox-action";
 function applyPreset(raw, command) {
   const name = raw.preset;
-  if (name === void 0 || name === false) return { raw, command, preset: null };
+  if (name === void 0 || name === false) return { raw, command, preset: null, commandFromPreset: false };
   if (typeof name !== "string" || !RUN_PRESETS[name]) {
     throw new InputError(
       "--preset",
@@ -24656,8 +24721,15 @@ function applyPreset(raw, command) {
   fill("network", p.network === "none" ? void 0 : p.network);
   if (p.network === "proxy") fill("allow-preset", p.allowPresets);
   fill("annotate", p.annotate ?? void 0);
+  fill("output", p.outputs.length ? p.outputs : void 0);
+  fill("junit", p.junit);
   for (const [k, v] of Object.entries(p.options)) fill(k, v);
-  return { raw: out, command: command.length ? command : [...p.command], preset: p };
+  return {
+    raw: out,
+    command: command.length ? command : [...p.command],
+    preset: p,
+    commandFromPreset: command.length === 0
+  };
 }
 
 // src/lean/audit.ts
@@ -24742,7 +24814,7 @@ function auditAnnotations(reports, fileOf) {
   });
 }
 function statements(text2, names) {
-  const clean = text2.replace(/\/-[\s\S]*?-\//g, " ").replace(/--[^\n]*/g, " ");
+  const clean2 = text2.replace(/\/-[\s\S]*?-\//g, " ").replace(/--[^\n]*/g, " ");
   const out = /* @__PURE__ */ new Map();
   for (const full of names) {
     const short = full.split(".").pop();
@@ -24750,15 +24822,15 @@ function statements(text2, names) {
       `(?:^|\\s)(?:theorem|lemma)\\s+${short.replace(/[.'!?]/g, "\\$&")}(?=[\\s:({[])([\\s\\S]*?):=`,
       "m"
     );
-    const m = re.exec(clean);
+    const m = re.exec(clean2);
     out.set(full, m ? m[1].replace(/\s+/g, " ").trim() : null);
   }
   return out;
 }
 function declaredTheorems(text2) {
-  const clean = text2.replace(/\/-[\s\S]*?-\//g, " ").replace(/--[^\n]*/g, " ");
+  const clean2 = text2.replace(/\/-[\s\S]*?-\//g, " ").replace(/--[^\n]*/g, " ");
   const out = [];
-  for (const m of clean.matchAll(/(?:^|\s)(?:theorem|lemma)\s+([A-Za-z_][\w'!?.]*)/g))
+  for (const m of clean2.matchAll(/(?:^|\s)(?:theorem|lemma)\s+([A-Za-z_][\w'!?.]*)/g))
     if (!out.includes(m[1])) out.push(m[1]);
   return out;
 }
@@ -24910,6 +24982,46 @@ var RUN_OPTIONS = {
     kind: "strings",
     help: "PATH=BASEFILE: every theorem of BASEFILE (the base branch's PATH) must keep its statement in /work/PATH after the build (repeatable)"
   },
+  output: {
+    kind: "strings",
+    input: "outputs",
+    help: "a file of /output the verdict needs, e.g. junit.xml: collected first, outside the count cap; missing fails the run (repeatable)"
+  },
+  junit: {
+    kind: "string",
+    help: "judge by this JUnit XML file of /output (a declared output): at least one test, none failed or errored"
+  },
+  expect: {
+    kind: "string",
+    help: "directory of expected files on this host (never in the sandbox): each must equal the /output file of the same path (.json as JSON)"
+  },
+  tests: {
+    kind: "string",
+    help: "trusted checkout (e.g. the base branch) whose tests, conftest.py files and pytest config replace the source's, read-only (python-tests)"
+  },
+  "tests-path": {
+    kind: "strings",
+    input: "tests-paths",
+    help: "test directories or files inside --tests (default: the preset's, tests)"
+  },
+  "head-sha": {
+    kind: "string",
+    help: "the commit the run verifies (40 hex; recorded in the result and checked by report)"
+  },
+  "base-ref": { kind: "string", help: "the branch it is verified against (recorded and checked by report)" },
+  repository: { kind: "string", help: "owner/repo of the commit (recorded and checked by report)" },
+  shard: {
+    kind: "string",
+    help: "I/N: this run is shard I of N (recorded; report needs every shard exactly once)"
+  },
+  "result-file": {
+    kind: "string",
+    help: "write the result JSON to this file, also when the run fails (status error with the reason)"
+  },
+  "skip-self-check": {
+    kind: "boolean",
+    help: "do not run the in-sandbox self-check before the command, e.g. for an image without /bin/sh (loosens)"
+  },
   "log-limit": { kind: "string", help: "bytes of the build log shown before it is cut (default 64m)" },
   "log-file": {
     kind: "string",
@@ -24984,7 +25096,12 @@ var IMAGE_REF = /^[a-zA-Z0-9][a-zA-Z0-9._\-/:@]*$/;
 var ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 var USER_SPEC = /^([a-z_][a-z0-9_-]*|\d+)(:([a-z_][a-z0-9_-]*|\d+))?$/i;
 function parseRunOptions(given, givenCommand, host) {
-  const { raw, command, preset } = applyPreset(given, givenCommand);
+  const given0 = Object.fromEntries(
+    Object.entries(given).filter(
+      ([, v]) => v !== void 0 && v !== false && !(Array.isArray(v) && v.length === 0)
+    )
+  );
+  const { raw, command, preset, commandFromPreset } = applyPreset(given, givenCommand);
   const presetAllow = preset?.audit?.allowAxioms ?? null;
   const image = str(raw, "image");
   if (!image) throw new InputError("--image", "is required: name the image to run the command in");
@@ -25026,7 +25143,7 @@ function parseRunOptions(given, givenCommand, host) {
   if (user !== null && !allowRoot && /^(0|root)(:|$)/.test(user)) {
     throw new InputError("--user", `'${user}' is root; pass --allow-root to run as root (not recommended)`);
   }
-  const env = list(raw, "env");
+  const env = [...list(raw, "env"), ...preset?.env ?? []];
   for (const e of env) {
     const eq = e.indexOf("=");
     if (eq <= 0 || !ENV_NAME.test(e.slice(0, eq))) {
@@ -25067,8 +25184,44 @@ function parseRunOptions(given, givenCommand, host) {
       annotate2 = { parser: "junit", file };
     } else annotate2 = { parser: m[1] };
   }
+  const declared = list(raw, "output").map((o) => outputPath("--output", o));
+  const junitArg = str(raw, "junit");
+  const junit = junitArg === void 0 ? null : { file: outputPath("--junit", junitArg) };
+  if (junit && !declared.includes(junit.file)) declared.push(junit.file);
+  const expectArg = str(raw, "expect");
+  if ((declared.length || expectArg) && !outputArg) {
+    throw new InputError(
+      declared.length ? "--output" : "--expect",
+      "the verdict reads collected files: it needs --output-dir"
+    );
+  }
+  const testsArg = str(raw, "tests");
+  const testsPaths = list(raw, "tests-path").map((t) => repoRelative("--tests-path", t));
+  if (testsPaths.length && !testsArg) throw new InputError("--tests-path", "needs --tests");
+  if (testsArg && host.sharedWithEngine === false) {
+    throw new InputError(
+      "--tests",
+      "under act the job container's paths are not the engine's, so trusted tests cannot be mounted"
+    );
+  }
+  const explicit = new Set(Object.keys(given0));
   return {
     annotate: annotate2,
+    verdict: { declared, junit, expectDir: expectArg ? path.resolve(host.cwd, expectArg) : null },
+    tests: testsArg ? {
+      dir: path.resolve(host.cwd, testsArg),
+      paths: testsPaths.length ? testsPaths : preset?.tests?.paths ?? ["tests"],
+      trusted: true,
+      runner: commandFromPreset ? preset?.tests?.runner ?? null : null
+    } : preset?.tests && source && commandFromPreset ? { dir: source.dir, paths: preset.tests.paths, trusted: false, runner: preset.tests.runner } : null,
+    subject: parseSubject(raw),
+    selfCheck: !bool(raw, "skip-self-check"),
+    resultFile: str(raw, "result-file") ? path.resolve(host.cwd, str(raw, "result-file")) : null,
+    defaultSizes: [
+      ["work-size", "workSizeBytes"],
+      ["output-size", "outputSizeBytes"],
+      ["state-size", "stateSizeBytes"]
+    ].filter(([o]) => !explicit.has(o)).map(([, k]) => k),
     audit: parseAudit(raw, presetAllow, host.cwd),
     image,
     entrypoint,
@@ -25121,7 +25274,7 @@ function parseAudit(raw, presetAllow, cwd) {
     if (stray) throw new InputError(stray, "needs --audit-target");
     return null;
   }
-  const check = (name, xs) => {
+  const check2 = (name, xs) => {
     try {
       return checkTargets(xs);
     } catch {
@@ -25131,9 +25284,9 @@ function parseAudit(raw, presetAllow, cwd) {
       );
     }
   };
-  const t = check("--audit-target", targets);
-  const modules = modulesArg.length ? check("--audit-module", modulesArg) : [...new Set(t.map((x) => x.split(".")[0]))];
-  const allow = allowArg.length ? check("--audit-allow", allowArg) : presetAllow ?? DEFAULT_AXIOMS;
+  const t = check2("--audit-target", targets);
+  const modules = modulesArg.length ? check2("--audit-module", modulesArg) : [...new Set(t.map((x) => x.split(".")[0]))];
+  const allow = allowArg.length ? check2("--audit-allow", allowArg) : presetAllow ?? DEFAULT_AXIOMS;
   const protectedFiles = list(raw, "audit-protected").map((x) => {
     const m = /^([^=]+)=(.+)$/.exec(x);
     const rel = m?.[1].trim().replace(/^\/work\//, "") ?? "";
@@ -25229,6 +25382,49 @@ function parseEgress(raw, network) {
     maxBytes: maxBytesArg === void 0 ? null : parseSize("--egress-max-bytes", maxBytesArg)
   };
 }
+function outputPath(name, value) {
+  const rel = value.trim().replace(/^\/output\//, "");
+  if (!rel || rel.startsWith("/") || rel.split("/").some((p) => p === "" || p === "." || p === "..")) {
+    throw new InputError(
+      name,
+      `'${value}' is not a file path inside /output, like junit.xml or reports/out.json`
+    );
+  }
+  return rel;
+}
+function repoRelative(name, value) {
+  const rel = value.trim().replace(/\/+$/, "");
+  if (!rel || rel.startsWith("/") || rel.split("/").some((p) => p === "" || p === "." || p === "..")) {
+    throw new InputError(name, `'${value}' is not a path inside the repository, like tests or pkg/tests`);
+  }
+  return rel;
+}
+var HEX40 = /^[0-9a-f]{40}$/;
+var BRANCH = /^[\w./-]{1,255}$/;
+function parseSubject(raw) {
+  const headSha = str(raw, "head-sha") ?? null;
+  if (headSha !== null && !HEX40.test(headSha))
+    throw new InputError("--head-sha", `'${headSha}' is not a 40-hex commit`);
+  const baseRef = str(raw, "base-ref") ?? null;
+  if (baseRef !== null && !BRANCH.test(baseRef))
+    throw new InputError("--base-ref", `'${baseRef}' is not a branch name`);
+  const repository = str(raw, "repository") ?? null;
+  if (repository !== null && !/^[\w.-]{1,100}\/[\w.-]{1,100}$/.test(repository)) {
+    throw new InputError("--repository", `'${repository}' is not owner/repo`);
+  }
+  const shardArg = str(raw, "shard");
+  let shard = null;
+  if (shardArg !== void 0) {
+    const m = /^(\d{1,3})\/(\d{1,3})$/.exec(shardArg);
+    const index = Number(m?.[1]);
+    const count2 = Number(m?.[2]);
+    if (!m || count2 < 1 || count2 > 256 || index >= count2) {
+      throw new InputError("--shard", `'${shardArg}' is not I/N with 0 <= I < N <= 256, like 0/4`);
+    }
+    shard = { index, count: count2 };
+  }
+  return { repository, headSha, baseRef, shard };
+}
 function loosenedBy(spec) {
   const out = [];
   if (spec.allowRoot) out.push({ option: "--allow-root", effect: "the command may run as uid 0" });
@@ -25244,74 +25440,17 @@ function loosenedBy(spec) {
   if (spec.volumeBackend === "unbounded") {
     out.push({ option: "--volume-backend unbounded", effect: "writable volumes have no size cap" });
   }
+  if (!spec.selfCheck) {
+    out.push({
+      option: "--skip-self-check",
+      effect: "the sandbox was not checked from inside before the command ran"
+    });
+  }
   return out;
 }
 
 // src/sandbox/execute.ts
-import fs7 from "node:fs";
-import fsp6 from "node:fs/promises";
-import path7 from "node:path";
-
-// src/report/parsers/types.ts
-var ANSI = /\u001b\[[0-9;?]*[ -/]*[@-~]|\u001b[@-Z\\-_]/g;
-function stripAnsi(text2) {
-  return text2.replace(ANSI, "");
-}
-function repoPath(printed, root) {
-  let p = printed.trim().replace(/\\/g, "/");
-  if (p.startsWith("/")) {
-    const r = root.replace(/\/+$/, "");
-    if (!p.startsWith(`${r}/`)) return null;
-    p = p.slice(r.length + 1);
-  }
-  const parts = [];
-  for (const seg of p.split("/")) {
-    if (seg === "" || seg === ".") continue;
-    if (seg === "..") {
-      if (parts.length === 0) return null;
-      parts.pop();
-      continue;
-    }
-    if (/[\u0000-\u001f\u007f]/.test(seg)) return null;
-    parts.push(seg);
-  }
-  return parts.length ? parts.join("/") : null;
-}
-
-// src/report/parsers/generic.ts
-var DIAG = /^(.+?):(\d+)(?::(\d+))?: (fatal error|error|warning|note): (.*)$/;
-var LEVEL = {
-  "fatal error": "failure",
-  error: "failure",
-  warning: "warning",
-  note: "notice"
-};
-function parseGeneric(text2, opts) {
-  const annotations = [];
-  let dropped = 0;
-  for (const line of stripAnsi(text2).split(/\r?\n/)) {
-    const m = DIAG.exec(line);
-    if (!m) continue;
-    const path13 = repoPath(m[1], opts.root);
-    const lineNo = Number(m[2]);
-    if (path13 === null || lineNo < 1) {
-      dropped++;
-      continue;
-    }
-    const col = m[3] ? Number(m[3]) : void 0;
-    annotations.push({
-      path: path13,
-      startLine: lineNo,
-      endLine: lineNo,
-      // gcc and clang columns are already 1-based.
-      ...col !== void 0 && col >= 1 ? { startColumn: col } : {},
-      level: LEVEL[m[4]],
-      title: m[4] === "note" ? "note" : `compiler ${m[4]}`,
-      message: m[5]
-    });
-  }
-  return { annotations, dropped };
-}
+import os5 from "node:os";
 
 // node_modules/fast-xml-parser/src/util.js
 var nameStartChar = ":A-Za-z_\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u02FF\\u0370-\\u037D\\u037F-\\u1FFF\\u200C-\\u200D\\u2070-\\u218F\\u2C00-\\u2FEF\\u3001-\\uD7FF\\uF900-\\uFDCF\\uFDF0-\\uFFFD";
@@ -26002,29 +26141,29 @@ var EntityDecoder = class {
    * @param {string} str
    * @returns {string}
    */
-  decode(str2) {
-    if (typeof str2 !== "string" || str2.length === 0) return str2;
-    if (str2.indexOf("&") === -1) return str2;
-    const original = str2;
+  decode(str3) {
+    if (typeof str3 !== "string" || str3.length === 0) return str3;
+    if (str3.indexOf("&") === -1) return str3;
+    const original = str3;
     const chunks = [];
-    const len = str2.length;
+    const len = str3.length;
     let last = 0;
     let i = 0;
     const limitExpansions = this._maxTotalExpansions > 0;
     const limitLength = this._maxExpandedLength > 0;
     const checkLimits = limitExpansions || limitLength;
     while (i < len) {
-      if (str2.charCodeAt(i) !== 38) {
+      if (str3.charCodeAt(i) !== 38) {
         i++;
         continue;
       }
       let j = i + 1;
-      while (j < len && str2.charCodeAt(j) !== 59 && j - i <= 32) j++;
-      if (j >= len || str2.charCodeAt(j) !== 59) {
+      while (j < len && str3.charCodeAt(j) !== 59 && j - i <= 32) j++;
+      if (j >= len || str3.charCodeAt(j) !== 59) {
         i++;
         continue;
       }
-      const token = str2.slice(i + 1, j);
+      const token = str3.slice(i + 1, j);
       if (token.length === 0) {
         i++;
         continue;
@@ -26056,7 +26195,7 @@ var EntityDecoder = class {
         i++;
         continue;
       }
-      if (i > last) chunks.push(str2.slice(last, i));
+      if (i > last) chunks.push(str3.slice(last, i));
       chunks.push(replacement);
       last = j + 1;
       i = last;
@@ -26082,8 +26221,8 @@ var EntityDecoder = class {
         }
       }
     }
-    if (last < len) chunks.push(str2.slice(last));
-    const result = chunks.length === 0 ? str2 : chunks.join("");
+    if (last < len) chunks.push(str3.slice(last));
+    const result = chunks.length === 0 ? str3 : chunks.join("");
     return this._postCheck(result, original);
   }
   // -------------------------------------------------------------------------
@@ -26402,7 +26541,7 @@ var getRegexes = (xmlVersion = "1.0", asciiOnly = false) => {
   if (asciiOnly) return regexesAscii;
   return xmlVersion === "1.1" ? regexes11 : regexes10;
 };
-var qName = (str2, { xmlVersion = "1.0", asciiOnly = false } = {}) => getRegexes(xmlVersion, asciiOnly).qName.test(str2);
+var qName = (str3, { xmlVersion = "1.0", asciiOnly = false } = {}) => getRegexes(xmlVersion, asciiOnly).qName.test(str3);
 
 // node_modules/fast-xml-parser/src/xmlparser/DocTypeReader.js
 var DocTypeReader = class {
@@ -26850,13 +26989,13 @@ var CHAR_0 = 48;
 var CHAR_9 = 57;
 var CHAR_MINUS = 45;
 var MINUS_SET = /* @__PURE__ */ new Set([8722, 65293, 65123]);
-function anynum(str2) {
-  if (typeof str2 !== "string") return str2;
-  const len = str2.length;
-  if (len === 0) return str2;
+function anynum(str3) {
+  if (typeof str3 !== "string") return str3;
+  const len = str3.length;
+  if (len === 0) return str3;
   let firstHit = -1;
   for (let i = 0; i < len; i++) {
-    const cc = str2.charCodeAt(i);
+    const cc = str3.charCodeAt(i);
     if (cc >= CHAR_0 && cc <= CHAR_9 || cc === CHAR_MINUS) continue;
     if (cc < TABLE_OFFSET) {
       if (MINUS_SET.has(cc)) {
@@ -26867,7 +27006,7 @@ function anynum(str2) {
     }
     if (cc >= 55296 && cc <= 56319) {
       if (i + 1 < len) {
-        const low = str2.charCodeAt(i + 1);
+        const low = str3.charCodeAt(i + 1);
         if (low >= 56320 && low <= 57343) {
           const cp = 65536 + (cc - 55296 << 10) + (low - 56320);
           if (HIGH_MAP.has(cp)) {
@@ -26883,22 +27022,22 @@ function anynum(str2) {
       break;
     }
   }
-  if (firstHit === -1) return str2;
+  if (firstHit === -1) return str3;
   const chars = [];
-  if (firstHit > 0) chars.push(str2.slice(0, firstHit));
+  if (firstHit > 0) chars.push(str3.slice(0, firstHit));
   for (let i = firstHit; i < len; i++) {
-    const cc = str2.charCodeAt(i);
+    const cc = str3.charCodeAt(i);
     if (cc >= CHAR_0 && cc <= CHAR_9 || cc === CHAR_MINUS) {
-      chars.push(str2[i]);
+      chars.push(str3[i]);
       continue;
     }
     if (cc < TABLE_OFFSET) {
-      chars.push(MINUS_SET.has(cc) ? "-" : str2[i]);
+      chars.push(MINUS_SET.has(cc) ? "-" : str3[i]);
       continue;
     }
     if (cc >= 55296 && cc <= 56319) {
       if (i + 1 < len) {
-        const low = str2.charCodeAt(i + 1);
+        const low = str3.charCodeAt(i + 1);
         if (low >= 56320 && low <= 57343) {
           const cp = 65536 + (cc - 55296 << 10) + (low - 56320);
           const d2 = HIGH_MAP.get(cp);
@@ -26909,7 +27048,7 @@ function anynum(str2) {
           }
         }
       }
-      chars.push(str2[i]);
+      chars.push(str3[i]);
       continue;
     }
     if (MINUS_SET.has(cc)) {
@@ -26917,7 +27056,7 @@ function anynum(str2) {
       continue;
     }
     const d = TABLE[cc - TABLE_OFFSET];
-    chars.push(d !== NOT_DIGIT ? String.fromCharCode(d + 48) : str2[i]);
+    chars.push(d !== NOT_DIGIT ? String.fromCharCode(d + 48) : str3[i]);
   }
   return chars.join("");
 }
@@ -26940,12 +27079,12 @@ var consider = {
   // "null", "infinity" (Infinity type), "string" ("Infinity" (the string literal))
   unicode: false
 };
-function toNumber(str2, options = {}) {
+function toNumber(str3, options = {}) {
   options = Object.assign({}, consider, options);
-  if (!str2 || typeof str2 !== "string") return str2;
-  let trimmedStr = str2.trim();
-  if (trimmedStr.length === 0) return str2;
-  else if (options.skipLike !== void 0 && options.skipLike.test(trimmedStr)) return str2;
+  if (!str3 || typeof str3 !== "string") return str3;
+  let trimmedStr = str3.trim();
+  if (trimmedStr.length === 0) return str3;
+  else if (options.skipLike !== void 0 && options.skipLike.test(trimmedStr)) return str3;
   else if (trimmedStr === "0") return 0;
   if (options.unicode) {
     trimmedStr = anynum_default(trimmedStr);
@@ -26959,10 +27098,10 @@ function toNumber(str2, options = {}) {
     return parse_int(trimmedStr, 8);
   } else if (!isFinite(trimmedStr)) {
     const num = Number(trimmedStr);
-    if (Number.isNaN(num)) return str2;
-    return handleInfinity(str2, num, options);
+    if (Number.isNaN(num)) return str3;
+    return handleInfinity(str3, num, options);
   } else if (trimmedStr.includes("e") || trimmedStr.includes("E")) {
-    return resolveEnotation(str2, trimmedStr, options);
+    return resolveEnotation(str3, trimmedStr, options);
   } else {
     const match = numRegex.exec(trimmedStr);
     if (match) {
@@ -26974,35 +27113,35 @@ function toNumber(str2, options = {}) {
         trimmedStr[leadingZeros.length + 1] === "."
       ) : trimmedStr[leadingZeros.length] === ".";
       if (!options.leadingZeros && (leadingZeros.length > 1 || leadingZeros.length === 1 && !decimalAdjacentToLeadingZeros)) {
-        return str2;
+        return str3;
       } else {
         const num = Number(trimmedStr);
         const parsedStr = String(num);
         if (num === 0) return num;
         if (parsedStr.search(/[eE]/) !== -1) {
           if (options.eNotation) return num;
-          else return str2;
+          else return str3;
         } else if (trimmedStr.indexOf(".") !== -1) {
           if (parsedStr === "0") return num;
           else if (parsedStr === numTrimmedByZeros) return num;
           else if (parsedStr === `${sign}${numTrimmedByZeros}`) return num;
-          else return str2;
+          else return str3;
         }
         let n = leadingZeros ? numTrimmedByZeros : trimmedStr;
         if (leadingZeros) {
-          return n === parsedStr || sign + n === parsedStr ? num : str2;
+          return n === parsedStr || sign + n === parsedStr ? num : str3;
         } else {
-          return n === parsedStr || n === sign + parsedStr ? num : str2;
+          return n === parsedStr || n === sign + parsedStr ? num : str3;
         }
       }
     } else {
-      return str2;
+      return str3;
     }
   }
 }
 var eNotationRegx = /^([-+])?(0*)(\d*(\.\d*)?[eE][-\+]?\d+)$/;
-function resolveEnotation(str2, trimmedStr, options) {
-  if (!options.eNotation) return str2;
+function resolveEnotation(str3, trimmedStr, options) {
+  if (!options.eNotation) return str3;
   const notation = trimmedStr.match(eNotationRegx);
   if (notation) {
     let sign = notation[1] || "";
@@ -27012,18 +27151,18 @@ function resolveEnotation(str2, trimmedStr, options) {
       // 0E.
       trimmedStr[leadingZeros.length + 1] === eChar
     ) : trimmedStr[leadingZeros.length] === eChar;
-    if (leadingZeros.length > 1 && eAdjacentToLeadingZeros) return str2;
+    if (leadingZeros.length > 1 && eAdjacentToLeadingZeros) return str3;
     else if (leadingZeros.length === 1 && (notation[3].startsWith(`.${eChar}`) || notation[3][0] === eChar)) {
       return Number(trimmedStr);
     } else if (leadingZeros.length > 0) {
       if (options.leadingZeros && !eAdjacentToLeadingZeros) {
         return Number(trimmedStr);
-      } else return str2;
+      } else return str3;
     } else {
       return Number(trimmedStr);
     }
   } else {
-    return str2;
+    return str3;
   }
 }
 function trimZeros(numStr) {
@@ -27039,14 +27178,14 @@ function trimZeros(numStr) {
   return numStr;
 }
 function parse_int(numStr, base) {
-  const str2 = numStr.trim();
-  if (base === 2 || base === 8) numStr = str2.substring(2);
+  const str3 = numStr.trim();
+  if (base === 2 || base === 8) numStr = str3.substring(2);
   if (parseInt) return parseInt(numStr, base);
   else if (Number.parseInt) return Number.parseInt(numStr, base);
   else if (window && window.parseInt) return window.parseInt(numStr, base);
   else throw new Error("parseInt, Number.parseInt, window.parseInt are not supported");
 }
-function handleInfinity(str2, num, options) {
+function handleInfinity(str3, num, options) {
   const isPositive = num === Infinity;
   switch (options.infinity.toLowerCase()) {
     case "null":
@@ -27058,7 +27197,7 @@ function handleInfinity(str2, num, options) {
       return isPositive ? "Infinity" : "-Infinity";
     case "original":
     default:
-      return str2;
+      return str3;
   }
 }
 
@@ -27434,16 +27573,16 @@ var MatcherView = class {
    * @returns {string|undefined}
    */
   getCurrentTag() {
-    const path13 = this._matcher.path;
-    return path13.length > 0 ? path13[path13.length - 1].tag : void 0;
+    const path18 = this._matcher.path;
+    return path18.length > 0 ? path18[path18.length - 1].tag : void 0;
   }
   /**
    * Get current namespace.
    * @returns {string|undefined}
    */
   getCurrentNamespace() {
-    const path13 = this._matcher.path;
-    return path13.length > 0 ? path13[path13.length - 1].namespace : void 0;
+    const path18 = this._matcher.path;
+    return path18.length > 0 ? path18[path18.length - 1].namespace : void 0;
   }
   /**
    * Get current node's attribute value.
@@ -27451,9 +27590,9 @@ var MatcherView = class {
    * @returns {*}
    */
   getAttrValue(attrName) {
-    const path13 = this._matcher.path;
-    if (path13.length === 0) return void 0;
-    return path13[path13.length - 1].values?.[attrName];
+    const path18 = this._matcher.path;
+    if (path18.length === 0) return void 0;
+    return path18[path18.length - 1].values?.[attrName];
   }
   /**
    * Check if current node has an attribute.
@@ -27461,9 +27600,9 @@ var MatcherView = class {
    * @returns {boolean}
    */
   hasAttr(attrName) {
-    const path13 = this._matcher.path;
-    if (path13.length === 0) return false;
-    const current = path13[path13.length - 1];
+    const path18 = this._matcher.path;
+    if (path18.length === 0) return false;
+    const current = path18[path18.length - 1];
     return current.values !== void 0 && attrName in current.values;
   }
   /**
@@ -27489,18 +27628,18 @@ var MatcherView = class {
    * @returns {number}
    */
   getPosition() {
-    const path13 = this._matcher.path;
-    if (path13.length === 0) return -1;
-    return path13[path13.length - 1].position ?? 0;
+    const path18 = this._matcher.path;
+    if (path18.length === 0) return -1;
+    return path18[path18.length - 1].position ?? 0;
   }
   /**
    * Get current node's repeat counter (occurrence count of this tag name).
    * @returns {number}
    */
   getCounter() {
-    const path13 = this._matcher.path;
-    if (path13.length === 0) return -1;
-    return path13[path13.length - 1].counter ?? 0;
+    const path18 = this._matcher.path;
+    if (path18.length === 0) return -1;
+    return path18[path18.length - 1].counter ?? 0;
   }
   /**
    * Get current node's sibling index (alias for getPosition).
@@ -28635,8 +28774,8 @@ function assertContext(context) {
       throw new TypeError("is-unsafe: context must not be an empty array");
     }
     if (Array.isArray(context[0])) {
-      for (const list2 of context) {
-        if (!Array.isArray(list2) || list2.length === 0) {
+      for (const list3 of context) {
+        if (!Array.isArray(list3) || list3.length === 0) {
           throw new TypeError(
             "is-unsafe: each context in the array must be a non-empty pattern array (PatternList)"
           );
@@ -28654,15 +28793,15 @@ function normalise(context) {
   if (Array.isArray(context[0])) return { lists: context, regex: null };
   return { lists: [context], regex: null };
 }
-function decodedCopy(value, list2) {
-  if (!list2.decodeEntities) return null;
+function decodedCopy(value, list3) {
+  if (!list3.decodeEntities) return null;
   const decoded = decodeEntities(value);
   return decoded === value ? null : decoded;
 }
-function matchList(value, list2) {
-  const label = list2.label ?? "CUSTOM";
-  const decoded = decodedCopy(value, list2);
-  for (const rule of list2) {
+function matchList(value, list3) {
+  const label = list3.label ?? "CUSTOM";
+  const decoded = decodedCopy(value, list3);
+  for (const rule of list3) {
     if (rule.pattern.test(value) || decoded !== null && rule.pattern.test(decoded)) {
       return { context: label, id: rule.id, description: rule.description, pattern: rule.pattern };
     }
@@ -28674,8 +28813,8 @@ function isUnsafe(value, context) {
   assertContext(context);
   const { lists, regex } = normalise(context);
   if (regex) return regex.test(value);
-  for (const list2 of lists) {
-    if (matchList(value, list2) !== null) return true;
+  for (const list3 of lists) {
+    if (matchList(value, list3) !== null) return true;
   }
   return false;
 }
@@ -29186,12 +29325,12 @@ function tagExpWithClosingIndex(xmlData, i, closingChar = ">") {
     }
   }
 }
-function findClosingIndex(xmlData, str2, i, errMsg) {
-  const closingIndex = xmlData.indexOf(str2, i);
+function findClosingIndex(xmlData, str3, i, errMsg) {
+  const closingIndex = xmlData.indexOf(str3, i);
   if (closingIndex === -1) {
     throw new Error(errMsg);
   } else {
-    return closingIndex + str2.length - 1;
+    return closingIndex + str3.length - 1;
   }
 }
 function findClosingChar(xmlData, char, i, errMsg) {
@@ -29396,14 +29535,14 @@ function compress(arr, options, matcher, readonlyMatcher) {
   } else if (text2 !== void 0) compressedObj[options.textNodeName] = text2;
   return compressedObj;
 }
-function propName(obj) {
-  const keys = Object.keys(obj);
+function propName(obj2) {
+  const keys = Object.keys(obj2);
   for (let i = 0; i < keys.length; i++) {
     const key = keys[i];
     if (key !== ":@") return key;
   }
 }
-function assignAttributes(obj, attrMap, readonlyMatcher, options) {
+function assignAttributes(obj2, attrMap, readonlyMatcher, options) {
   if (attrMap) {
     const keys = Object.keys(attrMap);
     const len = keys.length;
@@ -29412,20 +29551,20 @@ function assignAttributes(obj, attrMap, readonlyMatcher, options) {
       const rawAttrName = atrrName.startsWith(options.attributeNamePrefix) ? atrrName.substring(options.attributeNamePrefix.length) : atrrName;
       const jPathOrMatcher = options.jPath ? readonlyMatcher.toString() + "." + rawAttrName : readonlyMatcher;
       if (options.isArray(atrrName, jPathOrMatcher, true, true)) {
-        obj[atrrName] = [attrMap[atrrName]];
+        obj2[atrrName] = [attrMap[atrrName]];
       } else {
-        obj[atrrName] = attrMap[atrrName];
+        obj2[atrrName] = attrMap[atrrName];
       }
     }
   }
 }
-function isLeafTag(obj, options) {
+function isLeafTag(obj2, options) {
   const { textNodeName } = options;
-  const propCount = Object.keys(obj).length;
+  const propCount = Object.keys(obj2).length;
   if (propCount === 0) {
     return true;
   }
-  if (propCount === 1 && (obj[textNodeName] || typeof obj[textNodeName] === "boolean" || obj[textNodeName] === 0)) {
+  if (propCount === 1 && (obj2[textNodeName] || typeof obj2[textNodeName] === "boolean" || obj2[textNodeName] === 0)) {
     return true;
   }
   return false;
@@ -29495,6 +29634,32 @@ var XMLParser = class {
   }
 };
 
+// src/report/parsers/types.ts
+var ANSI = /\u001b\[[0-9;?]*[ -/]*[@-~]|\u001b[@-Z\\-_]/g;
+function stripAnsi(text2) {
+  return text2.replace(ANSI, "");
+}
+function repoPath(printed, root) {
+  let p = printed.trim().replace(/\\/g, "/");
+  if (p.startsWith("/")) {
+    const r = root.replace(/\/+$/, "");
+    if (!p.startsWith(`${r}/`)) return null;
+    p = p.slice(r.length + 1);
+  }
+  const parts = [];
+  for (const seg of p.split("/")) {
+    if (seg === "" || seg === ".") continue;
+    if (seg === "..") {
+      if (parts.length === 0) return null;
+      parts.pop();
+      continue;
+    }
+    if (/[\u0000-\u001f\u007f]/.test(seg)) return null;
+    parts.push(seg);
+  }
+  return parts.length ? parts.join("/") : null;
+}
+
 // src/report/parsers/junit.ts
 var asArray = (v) => Array.isArray(v) ? v : v && typeof v === "object" ? [v] : [];
 var text = (v) => {
@@ -29510,6 +29675,11 @@ function candidatesFromClassname(classname) {
   return out;
 }
 function parseJunit(xml, opts) {
+  const { annotations, dropped } = parseJunitReport(xml, opts);
+  return { annotations, dropped };
+}
+function parseJunitReport(xml, opts) {
+  const counts = { tests: 0, failures: 0, errors: 0, skipped: 0 };
   const parser = new XMLParser({
     ignoreAttributes: false,
     attributeNamePrefix: "@_",
@@ -29518,19 +29688,24 @@ function parseJunit(xml, opts) {
     parseTagValue: false,
     processEntities: true,
     htmlEntities: true,
-    isArray: (name) => ["testsuite", "testcase", "failure", "error"].includes(name)
+    isArray: (name) => ["testsuite", "testcase", "failure", "error", "skipped"].includes(name)
   });
   let doc;
   try {
     doc = parser.parse(xml);
   } catch {
-    return { annotations: [], dropped: 1 };
+    return { annotations: [], dropped: 1, valid: false, counts };
   }
   const suites = [...asArray(doc.testsuites?.testsuite), ...asArray(doc.testsuite)];
+  const valid = suites.length > 0;
   const annotations = [];
   let dropped = 0;
   for (const suite of suites) {
     for (const tc of asArray(suite.testcase)) {
+      counts.tests++;
+      if (asArray(tc.failure).length) counts.failures++;
+      else if (asArray(tc.error).length) counts.errors++;
+      else if (asArray(tc.skipped).length) counts.skipped++;
       const problems = [
         ...asArray(tc.failure).map((f) => ({ f, kind: "failed" })),
         ...asArray(tc.error).map((f) => ({ f, kind: "errored" }))
@@ -29549,161 +29724,497 @@ function parseJunit(xml, opts) {
           line: Number(m[2])
         }));
         const inTest = spots.filter(
-          (s) => candidates.some((c) => repoPath(s.file, opts.root) === repoPath(c, opts.root))
+          (s2) => candidates.some((c) => repoPath(s2.file, opts.root) === repoPath(c, opts.root))
         );
         const spot = inTest.at(-1) ?? spots.at(-1);
         let file = spot?.file ?? candidates[candidates.length > 1 ? 1 : 0] ?? "";
         let line = spot?.line ?? (Number.isInteger(lineAttr) && lineAttr >= 0 ? lineAttr + 1 : 1);
         if (!spot && fileAttr) file = fileAttr;
-        const path13 = repoPath(file, opts.root);
-        if (path13 === null || line < 1) {
+        const path18 = repoPath(file, opts.root);
+        if (path18 === null || line < 1) {
           dropped++;
           continue;
         }
         if (!Number.isFinite(line)) line = 1;
         annotations.push({
-          path: path13,
+          path: path18,
           startLine: line,
           endLine: line,
           level: "failure",
-          title: `${classname ? `${classname}.` : ""}${name} ${kind}`,
-          message: [msg, body].filter((s) => s.trim() !== "").join("\n\n").trim() || `${name} ${kind}`
+          // The test's name is the report's text, so it goes in the message; the title is ours.
+          title: `junit: test ${kind}`,
+          message: [`${classname ? `${classname}.` : ""}${name}`, msg, body].filter((s2) => s2.trim() !== "").join("\n\n").trim()
         });
       }
     }
   }
-  return { annotations, dropped };
+  return { annotations, dropped, valid, counts };
 }
 
-// src/report/parsers/lean.ts
-var LEVEL2 = {
-  error: "failure",
-  warning: "warning",
-  info: "notice",
-  information: "notice"
-};
-var LEAN_MSG = /^(?<file>.+?):(?<line>\d+):(?<col>\d+)(?:-(?<endLine>\d+):(?<endCol>\d+))?: (?<level>error|warning|info)(?:\((?<name>[\w.]+)\))?: ?(?<msg>.*)$/;
-var LAKE_MSG = /^(?<level>error|warning|info): (?<file>.+?\.lean):(?<line>\d+):(?<col>\d+)(?:-(?<endLine>\d+):(?<endCol>\d+))?: (?<msg>.*)$/;
-var LAKE_LINE = /^(?:[✔ℹ⚠✖] \[\d+\/\d+\] |error: Lean exited with code|Some required (?:targets|builds) logged failures:|- \S+$|error: build failed|Build completed successfully|⣿|trace: )/;
-var SORRY = /declaration uses (?:'sorry'|`sorry`)/;
-function leanTitle(message, name, level) {
-  if (SORRY.test(message)) return "declaration uses sorry";
-  if (name) return name;
-  return level === "failure" ? "Lean error" : level === "warning" ? "Lean warning" : "Lean info";
-}
-function parseLean(text2, opts) {
+// src/verdict/expected.ts
+import fs3 from "node:fs";
+import path2 from "node:path";
+import { isDeepStrictEqual } from "node:util";
+var EXPECT_MAX_FILES = 1e3;
+var EXPECT_MAX_BYTES = 16 * 1024 * 1024;
+var SHOWN = 120;
+function loadExpected(dir) {
+  const st = fs3.lstatSync(dir, { throwIfNoEntry: false });
+  if (!st?.isDirectory()) throw new InputError("--expect", `'${dir}' is not a directory`);
   const out = [];
-  let dropped = 0;
-  let cur = null;
-  const flush = () => {
-    if (!cur) return;
-    const path13 = repoPath(cur.file.replace(/^(?:\.\/)+/, ""), opts.root);
-    const message = cur.lines.join("\n").replace(/\s+$/, "");
-    if (path13 === null) dropped++;
-    else {
-      const single = cur.endLine === void 0 || cur.endLine === cur.line;
-      out.push({
-        path: path13,
-        startLine: cur.line,
-        endLine: cur.endLine ?? cur.line,
-        ...single ? { startColumn: cur.col + 1 } : {},
-        ...single && cur.endCol !== void 0 ? { endColumn: cur.endCol + 1 } : {},
-        level: cur.level,
-        title: leanTitle(message, cur.name, cur.level),
-        message
-      });
+  const walk = (rel) => {
+    for (const name of fs3.readdirSync(path2.join(dir, rel)).sort()) {
+      const r = rel ? `${rel}/${name}` : name;
+      const s2 = fs3.lstatSync(path2.join(dir, r));
+      if (s2.isDirectory()) walk(r);
+      else if (s2.isFile()) {
+        if (s2.size > EXPECT_MAX_BYTES)
+          throw new InputError("--expect", `'${r}' is ${s2.size} bytes, above ${EXPECT_MAX_BYTES}`);
+        out.push({ path: r, hostPath: path2.join(dir, r), mode: r.endsWith(".json") ? "json" : "exact" });
+      } else throw new InputError("--expect", `'${r}' is not a regular file or directory`);
+      if (out.length > EXPECT_MAX_FILES)
+        throw new InputError("--expect", `more than ${EXPECT_MAX_FILES} expected files`);
     }
-    cur = null;
   };
-  for (const line of stripAnsi(text2).split(/\r?\n/)) {
-    if (line.startsWith("{") && line.includes('"fileName"')) {
-      flush();
-      const j = parseJsonMessage(line, opts.root);
-      if (j === "dropped") dropped++;
-      else if (j) out.push(j);
+  walk("");
+  if (out.length === 0) throw new InputError("--expect", `'${dir}' holds no file to compare with`);
+  return out;
+}
+var show = (s2) => JSON.stringify(s2.length > SHOWN ? `${s2.slice(0, SHOWN)}…` : s2);
+function diffExact(expected, actual) {
+  if (expected.equals(actual)) return null;
+  const dec = new TextDecoder("utf-8", { fatal: true });
+  let a;
+  let b;
+  try {
+    a = dec.decode(expected);
+    b = dec.decode(actual);
+  } catch {
+    let i = 0;
+    while (i < expected.length && i < actual.length && expected[i] === actual[i]) i++;
+    return {
+      detail: `binary contents differ from byte ${i} (expected ${expected.length} bytes, got ${actual.length})`
+    };
+  }
+  const la = a.split("\n");
+  const lb = b.split("\n");
+  for (let i = 0; i < Math.max(la.length, lb.length); i++) {
+    if (la[i] === lb[i]) continue;
+    const line = i + 1;
+    if (la[i] === void 0) return { line, detail: `line ${line}: unexpected extra line ${show(lb[i])}` };
+    if (lb[i] === void 0) return { line, detail: `line ${line}: missing, expected ${show(la[i])}` };
+    return { line, detail: `line ${line}: expected ${show(la[i])}, got ${show(lb[i])}` };
+  }
+  return { detail: "the contents differ" };
+}
+function diffJson(expected, actual, at = "$") {
+  if (isDeepStrictEqual(expected, actual)) return null;
+  const kind = (v) => Array.isArray(v) ? "array" : v === null ? "null" : typeof v;
+  if (kind(expected) !== kind(actual) || typeof expected !== "object" || expected === null) {
+    return `${at}: expected ${show(JSON.stringify(expected) ?? "undefined")}, got ${show(JSON.stringify(actual) ?? "undefined")}`;
+  }
+  if (Array.isArray(expected)) {
+    const b = actual;
+    if (expected.length !== b.length) return `${at}: expected ${expected.length} items, got ${b.length}`;
+    for (let i = 0; i < expected.length; i++) {
+      const d = diffJson(expected[i], b[i], `${at}[${i}]`);
+      if (d) return d;
+    }
+    return null;
+  }
+  const ea = expected;
+  const ab = actual;
+  for (const k of Object.keys(ea)) {
+    if (!(k in ab)) return `${at}.${k}: missing`;
+    const d = diffJson(ea[k], ab[k], `${at}.${k}`);
+    if (d) return d;
+  }
+  const extra = Object.keys(ab).find((k) => !(k in ea));
+  return extra === void 0 ? null : `${at}.${extra}: not expected`;
+}
+async function compareExpected(files, readActual) {
+  const out = [];
+  for (const f of files) {
+    const expected = fs3.readFileSync(f.hostPath);
+    const actual = await readActual(f.path, EXPECT_MAX_BYTES);
+    if (!actual) {
+      out.push({ path: f.path, match: false, detail: `declared output missing: ${f.path}` });
       continue;
     }
-    const g = (LAKE_MSG.exec(line) ?? LEAN_MSG.exec(line))?.groups;
-    if (g) {
-      flush();
-      cur = {
-        file: g.file,
-        line: Number(g.line),
-        col: Number(g.col),
-        ...g.endLine ? { endLine: Number(g.endLine), endCol: Number(g.endCol) } : {},
-        level: LEVEL2[g.level],
-        ...g.name ? { name: g.name } : {},
-        lines: [g.msg]
-      };
-    } else if (LAKE_LINE.test(line)) {
-      flush();
-    } else if (cur) {
-      cur.lines.push(line);
+    if (f.mode === "json") {
+      let want;
+      let got;
+      try {
+        want = JSON.parse(expected.toString("utf8"));
+      } catch {
+        throw new InputError(
+          "--expect",
+          `'${f.path}' is not JSON (expected .json files are compared as JSON)`
+        );
+      }
+      try {
+        got = JSON.parse(actual.toString("utf8"));
+      } catch {
+        out.push({ path: f.path, match: false, detail: `${f.path} is not JSON` });
+        continue;
+      }
+      const d = diffJson(want, got);
+      out.push({ path: f.path, match: d === null, detail: d ?? "equal as JSON" });
+    } else {
+      const d = diffExact(expected, actual);
+      out.push({
+        path: f.path,
+        match: d === null,
+        detail: d?.detail ?? "identical",
+        ...d?.line !== void 0 ? { line: d.line } : {}
+      });
     }
   }
-  flush();
-  return { annotations: out.filter((a) => a.startLine >= 1), dropped };
-}
-function parseJsonMessage(line, root) {
-  let j;
-  try {
-    j = JSON.parse(line);
-  } catch {
-    return null;
-  }
-  const o = j;
-  const pos = o.pos;
-  const end = o.endPos;
-  if (typeof o.fileName !== "string" || typeof pos?.line !== "number" || typeof pos.column !== "number")
-    return null;
-  const level = LEVEL2[String(o.severity)];
-  if (!level || typeof o.data !== "string") return null;
-  const path13 = repoPath(o.fileName.replace(/^(?:\.\/)+/, ""), root);
-  if (path13 === null) return "dropped";
-  const endLine = typeof end?.line === "number" ? end.line : pos.line;
-  const single = endLine === pos.line;
-  const message = o.data.replace(/\s+$/, "");
-  const kind = typeof o.kind === "string" && o.kind !== "" ? o.kind : void 0;
-  return {
-    path: path13,
-    startLine: pos.line,
-    endLine,
-    ...single ? { startColumn: pos.column + 1 } : {},
-    ...single && typeof end?.column === "number" ? { endColumn: end.column + 1 } : {},
-    level,
-    title: kind === "hasSorry" ? "declaration uses sorry" : leanTitle(message, kind, level),
-    message
-  };
+  return out;
 }
 
-// src/sandbox/container-files.ts
-var import_tar_stream = __toESM(require_tar_stream(), 1);
-var MAX_BYTES = 4 * 1024 * 1024;
-async function readContainerFile(engine, id, file) {
-  const stream = await engine.getArchive(id, file).catch(() => null);
-  if (!stream) return null;
-  const extract = import_tar_stream.default.extract();
-  const chunks = [];
-  let regular = false;
-  extract.on("entry", (h, s, next) => {
-    if (h.type === "file" && (h.size ?? 0) <= MAX_BYTES) {
-      regular = true;
-      s.on("data", (c) => chunks.push(c));
-    }
-    s.on("end", next);
-    s.resume();
-  });
-  try {
-    await new Promise((resolve, reject) => {
-      extract.on("finish", resolve);
-      extract.on("error", reject);
-      stream.pipe(extract);
-    });
-  } finally {
-    if (!stream.readableEnded) stream.destroy();
-  }
-  return regular ? Buffer.concat(chunks).toString("utf8") : null;
+// src/verdict/schema.ts
+var RESULT_SCHEMA_VERSION = 2;
+var RUN_STATUSES = ["succeeded", "failed", "timed-out", "oom-killed", "error"];
+var JUDGE_NAMES = [
+  "exit-code",
+  "declared-outputs",
+  "junit",
+  "expected-output",
+  "lean-audit",
+  "comparator"
+];
+var LIMITS = {
+  fileBytes: 10 * 1024 * 1024,
+  annotations: 1e4,
+  message: 64 * 1024,
+  title: 1024,
+  path: 1024,
+  line: 4096,
+  judges: 32,
+  notes: 200,
+  facts: 32
+};
+var Invalid = class extends Error {
+};
+function isObj(v) {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
 }
+function safeRepoPath(p) {
+  if (p.length === 0 || p.length > LIMITS.path || p.startsWith("/") || p.includes("\\")) return false;
+  return p.split("/").every((s2) => s2 !== "" && s2 !== "." && s2 !== ".." && !/[\u0000-\u001f\u007f]/.test(s2));
+}
+var LEVELS = ["failure", "warning", "notice"];
+var HEX402 = /^[0-9a-f]{40}$/;
+var REF = /^[\w./-]{1,255}$/;
+var REPO = /^[\w.-]{1,100}\/[\w.-]{1,100}$/;
+function str2(v, where, max) {
+  if (typeof v !== "string" || v.length > max) throw new Invalid(`${where} is not a string within ${max}`);
+  return v;
+}
+function int(v, where, min = Number.MIN_SAFE_INTEGER, max = Number.MAX_SAFE_INTEGER) {
+  if (typeof v !== "number" || !Number.isInteger(v) || v < min || v > max)
+    throw new Invalid(`${where} is not an integer from ${min} to ${max}`);
+  return v;
+}
+function bool2(v, where) {
+  if (typeof v !== "boolean") throw new Invalid(`${where} is not true or false`);
+  return v;
+}
+function nullable(v, f) {
+  return v === null || v === void 0 ? null : f(v);
+}
+function list2(v, where, max) {
+  if (!Array.isArray(v)) throw new Invalid(`${where} is not a list`);
+  if (v.length > max) throw new Invalid(`${where} has ${v.length} entries, above ${max}`);
+  return v;
+}
+function readAnnotation(a, where) {
+  if (!isObj(a)) throw new Invalid(`${where} is not an object`);
+  if (typeof a.path !== "string" || !safeRepoPath(a.path))
+    throw new Invalid(`${where} has a path outside the repository`);
+  const startLine = int(a.startLine, `${where}.startLine`, 1, 1e7);
+  const endLine = int(a.endLine, `${where}.endLine`, 1, 1e7);
+  if (endLine < startLine) throw new Invalid(`${where} ends before it starts`);
+  const col = (c, k) => c === void 0 ? void 0 : int(c, `${where}.${k}`, 1, 1e5);
+  const startColumn = col(a.startColumn, "startColumn");
+  const endColumn = col(a.endColumn, "endColumn");
+  if (typeof a.level !== "string" || !LEVELS.includes(a.level))
+    throw new Invalid(`${where} has a bad level`);
+  return {
+    path: a.path,
+    startLine,
+    endLine,
+    ...startColumn !== void 0 ? { startColumn } : {},
+    ...endColumn !== void 0 ? { endColumn } : {},
+    level: a.level,
+    title: str2(a.title, `${where}.title`, LIMITS.title),
+    message: str2(a.message, `${where}.message`, LIMITS.message)
+  };
+}
+function readSubject(v) {
+  if (!isObj(v)) throw new Invalid("subject is not an object");
+  const repository = nullable(v.repository, (x) => str2(x, "subject.repository", 201));
+  if (repository !== null && !REPO.test(repository))
+    throw new Invalid("subject.repository is not owner/repo");
+  const headSha = nullable(v.headSha, (x) => str2(x, "subject.headSha", 40));
+  if (headSha !== null && !HEX402.test(headSha)) throw new Invalid("subject.headSha is not 40 hex digits");
+  const baseRef = nullable(v.baseRef, (x) => str2(x, "subject.baseRef", 255));
+  if (baseRef !== null && !REF.test(baseRef)) throw new Invalid("subject.baseRef is not a branch name");
+  const shard = nullable(v.shard, (s2) => {
+    if (!isObj(s2)) throw new Invalid("subject.shard is not an object");
+    const count2 = int(s2.count, "subject.shard.count", 1, 256);
+    return { index: int(s2.index, "subject.shard.index", 0, count2 - 1), count: count2 };
+  });
+  return { repository, headSha, baseRef, shard };
+}
+function readJudge(v, where) {
+  if (!isObj(v)) throw new Invalid(`${where} is not an object`);
+  if (typeof v.judge !== "string" || !JUDGE_NAMES.includes(v.judge))
+    throw new Invalid(`${where}.judge is not a known judge`);
+  if (!isObj(v.facts)) throw new Invalid(`${where}.facts is not an object`);
+  const entries = Object.entries(v.facts);
+  if (entries.length > LIMITS.facts) throw new Invalid(`${where}.facts has too many entries`);
+  const facts = {};
+  for (const [k, x] of entries) {
+    if (!/^[\w-]{1,64}$/.test(k)) throw new Invalid(`${where}.facts has a bad key`);
+    facts[k] = str2(x, `${where}.facts.${k}`, LIMITS.line);
+  }
+  return {
+    judge: v.judge,
+    passed: bool2(v.passed, `${where}.passed`),
+    advisory: bool2(v.advisory, `${where}.advisory`),
+    summary: str2(v.summary, `${where}.summary`, LIMITS.line),
+    facts,
+    annotations: list2(v.annotations, `${where}.annotations`, LIMITS.annotations).map(
+      (a, i) => readAnnotation(a, `${where}.annotations[${i}]`)
+    )
+  };
+}
+function verdictPasses(judges) {
+  const decisive = judges.filter((j) => !j.advisory);
+  return decisive.length > 0 && decisive.every((j) => j.passed);
+}
+function readResult(bytes) {
+  if (bytes.length > LIMITS.fileBytes)
+    return { ok: false, reason: `the file is ${bytes.length} bytes, above ${LIMITS.fileBytes}` };
+  let text2;
+  try {
+    text2 = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    return { ok: false, reason: "the file is not valid UTF-8" };
+  }
+  let j;
+  try {
+    j = JSON.parse(text2);
+  } catch {
+    return { ok: false, reason: "the file is not JSON" };
+  }
+  try {
+    if (!isObj(j)) throw new Invalid("the result is not an object");
+    if (j.schemaVersion !== RESULT_SCHEMA_VERSION)
+      throw new Invalid(`schemaVersion must be ${RESULT_SCHEMA_VERSION}`);
+    if (typeof j.status !== "string" || !RUN_STATUSES.includes(j.status))
+      throw new Invalid("status is not a known status");
+    if (!isObj(j.verdict)) throw new Invalid("verdict is not an object");
+    const judges = list2(j.verdict.judges, "verdict.judges", LIMITS.judges).map(
+      (x, i) => readJudge(x, `verdict.judges[${i}]`)
+    );
+    const annotations = list2(j.annotations ?? [], "annotations", LIMITS.annotations).map(
+      (a, i) => readAnnotation(a, `annotation ${i}`)
+    );
+    const judged = judges.reduce((n, x) => n + x.annotations.length, 0);
+    if (annotations.length + judged > LIMITS.annotations)
+      throw new Invalid(`${annotations.length + judged} annotations, above ${LIMITS.annotations}`);
+    const loosened = list2(j.loosened ?? [], "loosened", 64).map((l, i) => {
+      if (!isObj(l)) throw new Invalid(`loosened[${i}] is not an object`);
+      return {
+        option: str2(l.option, `loosened[${i}].option`, 256),
+        effect: str2(l.effect, `loosened[${i}].effect`, 1024)
+      };
+    });
+    return {
+      ok: true,
+      value: {
+        schemaVersion: RESULT_SCHEMA_VERSION,
+        runId: str2(j.runId, "runId", 128),
+        status: j.status,
+        exitCode: int(j.exitCode, "exitCode", 0, 255),
+        durationMs: int(j.durationMs, "durationMs", 0),
+        subject: readSubject(j.subject),
+        // `passed` is recomputed from the judges: a file that says passed with a failed judge is not believed.
+        verdict: { passed: verdictPasses(judges), judges },
+        annotations,
+        loosened,
+        notes: list2(j.notes ?? [], "notes", LIMITS.notes).map((n, i) => str2(n, `notes[${i}]`, LIMITS.line)),
+        error: nullable(j.error, (e) => str2(e, "error", LIMITS.line))
+      }
+    };
+  } catch (err) {
+    if (err instanceof Invalid) return { ok: false, reason: err.message };
+    throw err;
+  }
+}
+
+// src/verdict/judges.ts
+var outcome = (o) => ({
+  facts: {},
+  annotations: [],
+  ...o
+});
+function judgeExitCode(e) {
+  const summary2 = e.timedOut ? "the command ran past its timeout and was killed" : e.oomKilled ? "the command was killed for exceeding its memory limit" : e.commandExitCode === null ? "the command did not run to an exit" : `the command exited ${e.commandExitCode}`;
+  return outcome({
+    judge: "exit-code",
+    passed: !e.timedOut && !e.oomKilled && e.commandExitCode === 0,
+    advisory: false,
+    summary: summary2
+  });
+}
+function judgeDeclared(declared) {
+  if (declared.length === 0) return null;
+  const bad = declared.filter((d) => d.status !== "collected");
+  return outcome({
+    judge: "declared-outputs",
+    passed: bad.length === 0,
+    advisory: false,
+    summary: bad.length ? bad.map((d) => `declared output ${d.status === "missing" ? "missing" : d.status}: ${d.path}`).join("; ") : `all ${declared.length} declared output(s) collected`,
+    facts: Object.fromEntries(declared.map((d) => [`output-${d.path.replace(/[^\w-]/g, "_")}`, d.status]))
+  });
+}
+var JUNIT_CAP = 16 * 1024 * 1024;
+async function judgeJunit(e, cfg, root) {
+  const facts = { tests: cfg.trustedTests ? "trusted (from the trusted side)" : "the source's own" };
+  const bytes = await e.readCollected(cfg.file, JUNIT_CAP);
+  if (!bytes) {
+    return outcome({
+      judge: "junit",
+      passed: false,
+      advisory: false,
+      summary: `declared output missing: ${cfg.file} (the test run wrote no JUnit report)`,
+      facts
+    });
+  }
+  const r = parseJunitReport(bytes.toString("utf8"), { root });
+  if (!r.valid) {
+    return outcome({
+      judge: "junit",
+      passed: false,
+      advisory: false,
+      summary: `${cfg.file} is not JUnit XML`,
+      facts
+    });
+  }
+  const { tests, failures, errors, skipped } = r.counts;
+  const passed = tests > 0 && failures === 0 && errors === 0;
+  return outcome({
+    judge: "junit",
+    passed,
+    advisory: false,
+    summary: tests === 0 ? `${cfg.file} reports no test` : `${tests} tests: ${failures} failed, ${errors} errors, ${skipped} skipped`,
+    facts: { ...facts, tests_run: String(tests), failures: String(failures), errors: String(errors) },
+    annotations: r.annotations
+  });
+}
+async function judgeExpectedOutputs(e, cfg) {
+  const results = await compareExpected(cfg.files, (rel, cap) => e.readCollected(rel, cap));
+  const bad = results.filter((r) => !r.match);
+  const annotations = bad.map((r) => ({
+    path: r.path,
+    startLine: r.line ?? 1,
+    endLine: r.line ?? 1,
+    level: "failure",
+    title: "judge expected-output: mismatch",
+    message: r.detail
+  }));
+  return outcome({
+    judge: "expected-output",
+    passed: results.length > 0 && bad.length === 0,
+    advisory: false,
+    summary: bad.length ? `${bad.length} of ${results.length} output(s) differ from the expected: ${bad.map((r) => r.path).join(", ")}` : `all ${results.length} output(s) match the expected files`,
+    annotations
+  });
+}
+function judgeLeanAudit(audit, annotations) {
+  const bad = audit.targets.filter((t) => t.status !== "ok");
+  return outcome({
+    judge: "lean-audit",
+    passed: audit.ok,
+    advisory: false,
+    summary: audit.ok ? `${audit.targets.length} target(s): only allowed axioms` : [
+      ...bad.map((t) => `${t.target}: ${t.status}`),
+      ...audit.protectedChanges.map((c) => `${c.path} ${c.name}: ${c.detail}`)
+    ].join("; ").slice(0, 4e3),
+    annotations
+  });
+}
+async function judgeRun(spec, e, opts) {
+  const judges = [judgeExitCode(e)];
+  const declared = judgeDeclared(e.declared);
+  if (declared) judges.push(declared);
+  if (spec.junit) judges.push(await judgeJunit(e, spec.junit, opts.root));
+  if (spec.expect) judges.push(await judgeExpectedOutputs(e, spec.expect));
+  if (e.audit) judges.push(judgeLeanAudit(e.audit, opts.auditAnnotations));
+  return { passed: verdictPasses(judges), judges };
+}
+
+// src/sandbox/logs.ts
+import { randomBytes } from "node:crypto";
+var LogStream = class {
+  constructor(out, limitBytes, fenceWorkflowCommands) {
+    this.out = out;
+    this.limitBytes = limitBytes;
+    this.fenceWorkflowCommands = fenceWorkflowCommands;
+  }
+  out;
+  limitBytes;
+  fenceWorkflowCommands;
+  shown = 0;
+  dropped = 0;
+  token = null;
+  ended = false;
+  truncated = false;
+  begin() {
+    if (!this.fenceWorkflowCommands) return;
+    this.token = randomBytes(16).toString("hex");
+    this.out.stdout.write(`::stop-commands::${this.token}
+`);
+  }
+  write(stream, chunk) {
+    if (this.ended) return;
+    const room = this.limitBytes - this.shown;
+    if (room <= 0) {
+      this.dropped += chunk.length;
+      return;
+    }
+    const part = chunk.length > room ? chunk.subarray(0, room) : chunk;
+    this.shown += part.length;
+    (stream === "stderr" && !this.fenceWorkflowCommands ? this.out.stderr : this.out.stdout).write(part);
+    if (part.length < chunk.length) {
+      this.truncated = true;
+      this.dropped += chunk.length - part.length;
+      this.out.stderr.write(
+        `
+[sandbox-action] log cut at ${this.limitBytes} bytes (--log-limit); the build goes on
+`
+      );
+    }
+  }
+  end() {
+    if (this.ended) return { shownBytes: this.shown, droppedBytes: this.dropped };
+    this.ended = true;
+    if (this.token) {
+      this.out.stdout.write(`
+::${this.token}::
+`);
+      this.token = null;
+    }
+    if (this.dropped > 0)
+      this.out.stderr.write(`[sandbox-action] ${this.dropped} log bytes were not shown
+`);
+    return { shownBytes: this.shown, droppedBytes: this.dropped };
+  }
+};
 
 // src/sandbox/network.ts
 var import_semver = __toESM(require_semver2(), 1);
@@ -29720,21 +30231,21 @@ var PROXY_DEFAULTS = {
 };
 
 // src/egress/image.ts
-var import_tar_stream2 = __toESM(require_tar_stream(), 1);
+var import_tar_stream = __toESM(require_tar_stream(), 1);
 import crypto2 from "node:crypto";
-import fs4 from "node:fs";
-import path3 from "node:path";
+import fs5 from "node:fs";
+import path4 from "node:path";
 import { Readable } from "node:stream";
 
 // src/config/install.ts
-import fs3 from "node:fs";
-import path2 from "node:path";
+import fs4 from "node:fs";
+import path3 from "node:path";
 import { fileURLToPath } from "node:url";
 function installRoot(from = fileURLToPath(import.meta.url)) {
-  let dir = path2.dirname(from);
+  let dir = path3.dirname(from);
   for (let i = 0; i < 6; i++) {
-    if (fs3.existsSync(path2.join(dir, "images")) && fs3.existsSync(path2.join(dir, "package.json"))) return dir;
-    dir = path2.dirname(dir);
+    if (fs4.existsSync(path3.join(dir, "images")) && fs4.existsSync(path3.join(dir, "package.json"))) return dir;
+    dir = path3.dirname(dir);
   }
   return null;
 }
@@ -29742,10 +30253,10 @@ function installRoot(from = fileURLToPath(import.meta.url)) {
 // src/egress/image.ts
 var PROXY_REPOSITORY = "sandbox-action/egress-proxy";
 function findProxySources(root = installRoot()) {
-  const df = root && path3.join(root, "images", "egress-proxy", "Dockerfile");
-  const js = root && path3.join(root, "dist", "egress-proxy.js");
-  if (df && js && fs4.existsSync(df) && fs4.existsSync(js)) {
-    return { dockerfile: fs4.readFileSync(df), bundle: fs4.readFileSync(js) };
+  const df = root && path4.join(root, "images", "egress-proxy", "Dockerfile");
+  const js = root && path4.join(root, "dist", "egress-proxy.js");
+  if (df && js && fs5.existsSync(df) && fs5.existsSync(js)) {
+    return { dockerfile: fs5.readFileSync(df), bundle: fs5.readFileSync(js) };
   }
   throw new InputError(
     "--proxy-image",
@@ -29762,7 +30273,7 @@ function proxyTag(src, baseImage) {
   return `${PROXY_REPOSITORY}:src-${h.digest("hex").slice(0, 16)}`;
 }
 function contextTar(src) {
-  const pack = import_tar_stream2.default.pack();
+  const pack = import_tar_stream.default.pack();
   const opts = { mode: 420, uid: 0, gid: 0, mtime: /* @__PURE__ */ new Date(0) };
   pack.entry({ name: "Dockerfile", ...opts }, src.dockerfile);
   pack.entry({ name: "egress-proxy.js", ...opts }, src.bundle);
@@ -29904,6 +30415,137 @@ function isDecision(r) {
   return (o.decision === "allow" || o.decision === "deny") && typeof o.host === "string" && typeof o.port === "number" && typeof o.reason === "string" && typeof o.bytesUp === "number" && typeof o.bytesDown === "number";
 }
 
+// src/sandbox/self-check.ts
+var SELF_CHECK_MARK = "sandbox-action-self-check";
+var SELF_CHECK_MAX_LINE = 2048;
+var CAPABILITY_BITS = {
+  CHOWN: 0,
+  DAC_OVERRIDE: 1,
+  DAC_READ_SEARCH: 2,
+  FOWNER: 3,
+  FSETID: 4,
+  KILL: 5,
+  SETGID: 6,
+  SETUID: 7,
+  SETPCAP: 8,
+  LINUX_IMMUTABLE: 9,
+  NET_BIND_SERVICE: 10,
+  NET_BROADCAST: 11,
+  NET_ADMIN: 12,
+  NET_RAW: 13,
+  IPC_LOCK: 14,
+  IPC_OWNER: 15,
+  SYS_MODULE: 16,
+  SYS_RAWIO: 17,
+  SYS_CHROOT: 18,
+  SYS_PTRACE: 19,
+  SYS_PACCT: 20,
+  SYS_ADMIN: 21,
+  SYS_BOOT: 22,
+  SYS_NICE: 23,
+  SYS_RESOURCE: 24,
+  SYS_TIME: 25,
+  SYS_TTY_CONFIG: 26,
+  MKNOD: 27,
+  LEASE: 28,
+  AUDIT_WRITE: 29,
+  AUDIT_CONTROL: 30,
+  SETFCAP: 31,
+  MAC_OVERRIDE: 32,
+  MAC_ADMIN: 33,
+  SYSLOG: 34,
+  WAKE_ALARM: 35,
+  BLOCK_SUSPEND: 36,
+  AUDIT_READ: 37,
+  PERFMON: 38,
+  BPF: 39,
+  CHECKPOINT_RESTORE: 40
+};
+function capabilityMask(names) {
+  let m = 0n;
+  for (const n of names) {
+    const bit = CAPABILITY_BITS[n];
+    if (bit === void 0) throw new Error(`unknown capability ${n}`);
+    m |= 1n << BigInt(bit);
+  }
+  return m.toString(16).padStart(16, "0");
+}
+function selfCheckScript(x) {
+  const caps = capabilityMask(x.capabilities);
+  return [
+    `t=$(printf '\\t')`,
+    `uid=? gid=? eff=? prm=? bnd=? nnp=absent sec=? root=? route=none gw=`,
+    `while IFS=" $t" read -r k v r; do case "$k" in`,
+    `Uid:) uid=$v;; Gid:) gid=$v;; CapEff:) eff=$v;; CapPrm:) prm=$v;; CapBnd:) bnd=$v;;`,
+    `NoNewPrivs:) nnp=$v;; Seccomp:) sec=$v;; esac; done < /proc/self/status`,
+    `while read -r i p d rt mp o r; do [ "$mp" = / ] && root=\${o%%,*}; done < /proc/self/mountinfo`,
+    `if [ -r /proc/net/route ]; then while IFS=" $t" read -r i dst g r; do`,
+    `[ "$dst" = 00000000 ] && route=default gw=$g; done < /proc/net/route; else route=unknown; fi`,
+    `if [ -r /proc/net/ipv6_route ]; then while read -r dst pl r; do`,
+    `case "$r" in *lo) ;; *) [ "$dst" = 00000000000000000000000000000000 ] && [ "$pl" = 00 ] && route=default6;; esac;`,
+    `done < /proc/net/ipv6_route; fi`,
+    `bad=`,
+    `[ "$uid" = ${x.uid} ] || bad="$bad,uid"`,
+    `[ "$gid" = ${x.gid} ] || bad="$bad,gid"`,
+    // Every capability set must be within the plan's (checked as masks: only listed bits may be set).
+    ...["eff", "prm", "bnd"].map(
+      (v) => `case "$${v}" in ${caps === "0000000000000000" ? "0000000000000000" : `0000000000000000|${caps}`}) ;; *) bad="$bad,cap${v}";; esac`
+    ),
+    x.runtime === "runsc" ? `case "$nnp" in 1|absent) ;; *) bad="$bad,nnp";; esac` : `[ "$nnp" = 1 ] || bad="$bad,nnp"`,
+    `[ "$sec" = 2 ] || bad="$bad,seccomp"`,
+    x.readOnlyRoot ? `[ "$root" = ro ] || bad="$bad,root"` : ":",
+    x.noRouteOut ? `case "$route" in none|default) ;; *) bad="$bad,route";; esac` : ":",
+    `printf '${SELF_CHECK_MARK} uid=%s gid=%s capeff=%s capprm=%s capbnd=%s nnp=%s seccomp=%s root=%s route=%s gw=%s bad=%s\\n' "$uid" "$gid" "$eff" "$prm" "$bnd" "$nnp" "$sec" "$root" "$route" "$gw" "\${bad#,}"`,
+    `[ -z "$bad" ] || exit 125`,
+    `exec "$@"`
+  ].join("\n");
+}
+function wrapWithSelfCheck(argv, x) {
+  return { entrypoint: ["/bin/sh", "-c", selfCheckScript(x), SELF_CHECK_MARK], cmd: argv };
+}
+function parseSelfCheckLine(line) {
+  if (!line.startsWith(`${SELF_CHECK_MARK} `) || line.length > SELF_CHECK_MAX_LINE) return null;
+  const facts = {};
+  for (const part of line.slice(SELF_CHECK_MARK.length + 1).trim().split(" ")) {
+    const i = part.indexOf("=");
+    if (i <= 0) return null;
+    facts[part.slice(0, i)] = part.slice(i + 1);
+  }
+  return facts;
+}
+function routeHexToIp(hex) {
+  if (!/^[0-9A-Fa-f]{8}$/.test(hex)) return null;
+  const n = Number.parseInt(hex, 16);
+  return [n & 255, n >>> 8 & 255, n >>> 16 & 255, n >>> 24].join(".");
+}
+function judgeSelfCheck(facts, x, deadEndGateways = []) {
+  if (!facts) return ["the sandbox's self-check did not report (its first line of output was not the check)"];
+  const problems = [];
+  const want = capabilityMask(x.capabilities);
+  const within = (mask) => {
+    if (!mask || !/^[0-9a-f]{16}$/.test(mask)) return false;
+    return (BigInt(`0x${mask}`) & ~BigInt(`0x${want}`)) === 0n;
+  };
+  if (facts.uid !== String(x.uid)) problems.push(`uid is ${facts.uid}, the plan says ${x.uid}`);
+  if (facts.gid !== String(x.gid)) problems.push(`gid is ${facts.gid}, the plan says ${x.gid}`);
+  for (const k of ["capeff", "capprm", "capbnd"]) {
+    if (!within(facts[k])) problems.push(`${k} is ${facts[k]}, beyond the plan's ${want}`);
+  }
+  const nnpOk = facts.nnp === "1" || x.runtime === "runsc" && facts.nnp === "absent";
+  if (!nnpOk) problems.push(`no-new-privileges is ${facts.nnp}`);
+  if (facts.seccomp !== "2") problems.push(`seccomp mode is ${facts.seccomp}, not 2 (filter)`);
+  if (x.readOnlyRoot && facts.root !== "ro") problems.push(`the root filesystem is mounted ${facts.root}`);
+  if (x.noRouteOut) {
+    if (facts.route === "default") {
+      const gw = routeHexToIp(facts.gw ?? "");
+      if (!gw || !deadEndGateways.includes(gw))
+        problems.push(`there is a default route via ${gw ?? facts.gw}`);
+    } else if (facts.route !== "none") problems.push(`the routing table shows ${facts.route}`);
+  }
+  if (facts.bad) problems.push(`the self-check itself refused: ${facts.bad}`);
+  return problems;
+}
+
 // src/sandbox/plan.ts
 var LABEL_RUN = "sandbox-action.run";
 var LABEL_CREATED = "sandbox-action.created";
@@ -29950,14 +30592,10 @@ function newRunId(now, random) {
 function runLabels(runId, createdAt) {
   return { [LABEL_RUN]: runId, [LABEL_CREATED]: createdAt.toISOString() };
 }
-function plan(spec, ctx) {
-  const labels = runLabels(ctx.runId, ctx.createdAt);
-  const base = `sandbox-action-${ctx.runId}`;
+function volumePlans(spec, runId) {
+  const base = `sandbox-action-${runId}`;
   const volumes = [];
-  const mounts = [];
-  if (spec.source?.readOnly) {
-    mounts.push({ type: "bind", source: spec.source.dir, target: WORK_DIR, readOnly: true });
-  } else {
+  if (!spec.source?.readOnly) {
     volumes.push({ role: "work", name: `${base}-work`, mount: WORK_DIR, sizeBytes: spec.workSizeBytes });
   }
   volumes.push({
@@ -29969,7 +30607,33 @@ function plan(spec, ctx) {
   if (spec.stateDir) {
     volumes.push({ role: "state", name: `${base}-state`, mount: STATE_DIR, sizeBytes: spec.stateSizeBytes });
   }
+  return volumes;
+}
+function commandOf(spec, ctx, check2) {
+  const cmd = [...spec.command, ...ctx.extraArgs ?? []];
+  if (!check2) return { ...spec.entrypoint ? { entrypoint: [spec.entrypoint] } : {}, cmd };
+  const entry = spec.entrypoint ? [spec.entrypoint] : ctx.imageEntrypoint ?? [];
+  return wrapWithSelfCheck([...entry, ...cmd], check2);
+}
+function plan(spec, ctx) {
+  const labels = runLabels(ctx.runId, ctx.createdAt);
+  const base = `sandbox-action-${ctx.runId}`;
+  const volumes = volumePlans(spec, ctx.runId);
+  const mounts = [];
+  if (spec.source?.readOnly) {
+    mounts.push({ type: "bind", source: spec.source.dir, target: WORK_DIR, readOnly: true });
+  }
   for (const v of volumes) mounts.push({ type: "volume", source: v.name, target: v.mount, readOnly: false });
+  mounts.push(...ctx.overlays ?? []);
+  const networkMode = ctx.network?.mode ?? "none";
+  const selfCheck = spec.selfCheck ? {
+    uid: ctx.uid,
+    gid: ctx.gid,
+    capabilities: [...spec.capAdd],
+    readOnlyRoot: !spec.writableRoot,
+    noRouteOut: spec.network !== "open",
+    runtime: spec.isolation === "runsc" ? "runsc" : "runc"
+  } : null;
   const tmpOptions = ["rw", "nosuid", "nodev", ...spec.tmpExec ? ["exec"] : ["noexec"]];
   mounts.push({
     type: "tmpfs",
@@ -29981,8 +30645,7 @@ function plan(spec, ctx) {
   const container = {
     name: base,
     image: spec.image,
-    cmd: spec.command,
-    ...spec.entrypoint ? { entrypoint: [spec.entrypoint] } : {},
+    ...commandOf(spec, ctx, selfCheck),
     user: `${ctx.uid}:${ctx.gid}`,
     workingDir: WORK_DIR,
     env: [...spec.env, ...ctx.network?.env ?? []],
@@ -29995,7 +30658,7 @@ function plan(spec, ctx) {
     securityOpt: ["no-new-privileges:true"],
     init: true,
     privileged: false,
-    networkMode: ctx.network?.mode ?? "none",
+    networkMode,
     ...ctx.network?.dns.length ? { dns: ctx.network.dns } : {},
     memoryBytes: spec.memoryBytes,
     memorySwapBytes: spec.memoryBytes,
@@ -30020,7 +30683,34 @@ function plan(spec, ctx) {
     copySource: spec.source && !spec.source.readOnly ? spec.source.dir : null,
     container,
     uid: ctx.uid,
-    gid: ctx.gid
+    gid: ctx.gid,
+    selfCheck
+  };
+}
+function helperContainer(labels, role, o) {
+  const memory = o.memoryBytes ?? 64 * 1024 * 1024;
+  return {
+    name: `sandbox-action-${labels[LABEL_RUN]}-${role}`,
+    user: "65534:65534",
+    workingDir: "/",
+    env: [],
+    labels: { ...labels, [LABEL_ROLE]: role },
+    mounts: [],
+    readOnlyRootfs: true,
+    capDrop: ["ALL"],
+    capAdd: [],
+    securityOpt: ["no-new-privileges:true"],
+    init: false,
+    privileged: false,
+    networkMode: "none",
+    nanoCpus: 5e8,
+    pidsLimit: 16,
+    ulimits: [],
+    logDriver: { type: "none", config: {} },
+    tty: false,
+    ...o,
+    memoryBytes: memory,
+    memorySwapBytes: memory
   };
 }
 var RUNSC_THREADS_PER_PID = 8;
@@ -30028,13 +30718,7 @@ var RUNSC_MIN_PIDS = 2048;
 function pidsLimitFor(spec) {
   return spec.isolation === "runsc" ? Math.max(spec.pids * RUNSC_THREADS_PER_PID, RUNSC_MIN_PIDS) : spec.pids;
 }
-function decideStatus(e) {
-  if (e.timedOut) return { status: "timed-out", exitCode: 124 };
-  if (e.oomKilled) return { status: "oom-killed", exitCode: 137 };
-  if (e.exitCode === 0) return { status: "succeeded", exitCode: 0 };
-  return { status: "failed", exitCode: e.exitCode };
-}
-function resolveUser(user, passwd, group) {
+function resolveUser(user, passwd, group2) {
   const [u, g] = user.split(":");
   const lookup = (text2, name) => {
     for (const line of text2.split("\n")) {
@@ -30058,7 +30742,7 @@ function resolveUser(user, passwd, group) {
   if (g !== void 0) {
     if (/^\d+$/.test(g)) gid = Number(g);
     else {
-      const entry = lookup(group, g);
+      const entry = lookup(group2, g);
       if (!entry) return { error: `group '${g}' is not in the image's /etc/group` };
       gid = Number(entry[2]);
     }
@@ -30088,6 +30772,7 @@ var NONE = {
   network: { mode: "none", env: [], dns: [] },
   ledger: null,
   proxyContainer: null,
+  gateways: [],
   stop: async () => void 0
 };
 function engineAffectedByDnsCve(name, version) {
@@ -30103,7 +30788,7 @@ function resolverOnLoopback(resolvConf) {
   if (resolvConf === null) return null;
   const servers = [...resolvConf.matchAll(/^\s*nameserver\s+(\S+)/gm)].map((m) => m[1]);
   if (servers.length === 0) return true;
-  return servers.some((s) => s.startsWith("127.") || s === "::1");
+  return servers.some((s2) => s2.startsWith("127.") || s2 === "::1");
 }
 function needsDnsProbe(engineName, version, loopback) {
   return engineAffectedByDnsCve(engineName, version) && loopback !== false;
@@ -30288,6 +30973,7 @@ async function setupNetwork(spec, deps) {
     network,
     ledger,
     proxyContainer: id,
+    gateways: internal?.gateways ?? [],
     async stop() {
       stopping = true;
       try {
@@ -30328,15 +31014,620 @@ async function dnsProbe(engine, labels, runId, proxyImage, network, name = DNS_P
   }
 }
 
+// src/outputs/collect.ts
+var import_tar_stream2 = __toESM(require_tar_stream(), 1);
+import fs6 from "node:fs";
+import fsp2 from "node:fs/promises";
+import path5 from "node:path";
+
+// src/outputs/filter.ts
+var BAD_CHARS = /[\u0000-\u001f\u007f"<>|*?:\\]/;
+var CONTROL_CHARS = /[\u0000-\u001f\u007f]/g;
+var MAX_COMPONENT = 255;
+var MAX_PATH = 1024;
+function safeRelativePath(name, top) {
+  const trimmed = name.replace(/\/+$/, "");
+  if (trimmed === top) return "";
+  if (!trimmed.startsWith(`${top}/`)) return null;
+  const rel = trimmed.slice(top.length + 1);
+  if (rel.length === 0 || rel.length > MAX_PATH) return null;
+  const parts = rel.split("/");
+  for (const p of parts) {
+    if (p === "" || p === "." || p === ".." || p.length > MAX_COMPONENT || BAD_CHARS.test(p)) return null;
+    if (/^\s|\s$/.test(p)) return null;
+  }
+  return parts.join("/");
+}
+function displayName(name) {
+  const shown = name.replace(CONTROL_CHARS, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`);
+  return shown.length > 300 ? `${shown.slice(0, 300)}…` : shown;
+}
+function decide(header, top, caps, state) {
+  const rel = safeRelativePath(header.name, top);
+  const shown = displayName(
+    header.name.startsWith(`${top}/`) ? header.name.slice(top.length + 1) : header.name
+  );
+  if (rel === "")
+    return header.type === "directory" ? { action: "root" } : { action: "skip", path: shown, reason: "special-file" };
+  switch (header.type) {
+    case "symlink":
+      return { action: "skip", path: shown, reason: "symlink" };
+    case "link":
+      return { action: "skip", path: shown, reason: "hardlink" };
+    case "character-device":
+    case "block-device":
+      return { action: "skip", path: shown, reason: "device" };
+    case "fifo":
+      return { action: "skip", path: shown, reason: "fifo" };
+    case "directory":
+    case "file":
+      break;
+    default:
+      return { action: "skip", path: shown, reason: "special-file", detail: String(header.type) };
+  }
+  if (rel === null) {
+    return header.name.startsWith(`${top}/`) ? { action: "skip", path: shown, reason: "unsafe-name" } : { action: "skip", path: shown, reason: "outside-output" };
+  }
+  if (header.type === "directory") return { action: "make-dir", path: rel };
+  if (header.size > caps.maxFileBytes) {
+    return { action: "skip", path: rel, reason: "file-too-large", detail: `${header.size} bytes` };
+  }
+  if (state.files >= caps.maxFiles) return { action: "skip", path: rel, reason: "file-count-cap" };
+  if (state.bytes + header.size > caps.maxTotalBytes) {
+    return { action: "skip", path: rel, reason: "total-size-cap", detail: `${header.size} bytes` };
+  }
+  const mode = header.mode & 64 ? 493 : 420;
+  return { action: "write-file", path: rel, size: header.size, mode };
+}
+
+// src/outputs/collect.ts
+var CAP_REASONS = ["file-count-cap", "total-size-cap", "file-too-large"];
+var LIST_LIMIT = 1e4;
+var SKIP_LIST_PER_REASON = 1e3;
+function emptyOutputs(dir = null) {
+  return {
+    collected: false,
+    dir,
+    files: 0,
+    bytes: 0,
+    written: [],
+    skipped: [],
+    skippedCount: 0,
+    skippedByReason: {},
+    declared: [],
+    truncated: false,
+    droppedByCaps: 0
+  };
+}
+async function prepareOutputDir(dir) {
+  const st = await fsp2.lstat(dir).catch((e) => {
+    if (e.code === "ENOENT") return null;
+    throw e;
+  });
+  if (st === null) {
+    await fsp2.mkdir(dir, { recursive: true, mode: 493 });
+    return;
+  }
+  if (!st.isDirectory()) throw new Error(`'${dir}' exists and is not a directory`);
+  if ((await fsp2.readdir(dir)).length > 0) throw new Error(`'${dir}' exists and is not empty`);
+}
+function copyEntry(entry, fd) {
+  return new Promise((resolve, reject) => {
+    let failed = false;
+    const fail = (err) => {
+      if (failed) return;
+      failed = true;
+      fs6.closeSync(fd);
+      reject(err);
+    };
+    entry.on("error", fail);
+    entry.on("data", (chunk) => {
+      if (failed) return;
+      try {
+        for (let off = 0; off < chunk.length; ) off += fs6.writeSync(fd, chunk, off);
+      } catch (err) {
+        fail(err);
+      }
+    });
+    entry.on("end", () => {
+      if (failed) return;
+      fs6.closeSync(fd);
+      resolve();
+    });
+  });
+}
+var O_CREATE_NEW = fs6.constants.O_WRONLY | fs6.constants.O_CREAT | fs6.constants.O_EXCL | fs6.constants.O_NOFOLLOW;
+async function collectTar(tarStream, dest, top, caps, already = { paths: /* @__PURE__ */ new Set(), bytes: 0 }) {
+  const report = emptyOutputs(dest);
+  report.collected = true;
+  const state = { files: 0, bytes: already.bytes };
+  const madeDirs = /* @__PURE__ */ new Set([""]);
+  const skip = (s2) => {
+    report.skippedCount++;
+    report.skippedByReason[s2.reason] = (report.skippedByReason[s2.reason] ?? 0) + 1;
+    if (report.skippedByReason[s2.reason] <= SKIP_LIST_PER_REASON && report.skipped.length < LIST_LIMIT) {
+      report.skipped.push(s2);
+    }
+  };
+  const ensureDir = async (rel) => {
+    if (madeDirs.has(rel)) return;
+    await ensureDir(path5.posix.dirname(rel) === "." ? "" : path5.posix.dirname(rel));
+    const abs = path5.join(dest, rel);
+    try {
+      await fsp2.mkdir(abs, { mode: 493 });
+    } catch (e) {
+      if (e.code !== "EEXIST") throw e;
+      const st = await fsp2.lstat(abs);
+      if (!st.isDirectory()) throw Object.assign(new Error("not a directory"), { code: "ENOTDIR" });
+    }
+    madeDirs.add(rel);
+  };
+  const extract = import_tar_stream2.default.extract();
+  extract.on("entry", (header, stream, next) => {
+    const d = decide(
+      { name: header.name, type: header.type ?? "file", size: header.size ?? 0, mode: header.mode ?? 420 },
+      top,
+      caps,
+      state
+    );
+    const drainThen = (after) => {
+      stream.on("end", after);
+      stream.resume();
+    };
+    if (d.action === "skip") {
+      skip({ path: d.path, reason: d.reason, ...d.detail ? { detail: d.detail } : {} });
+      drainThen(next);
+      return;
+    }
+    if (d.action === "root") return drainThen(next);
+    if (d.action === "write-file" && already.paths.has(d.path)) return drainThen(next);
+    if (d.action === "make-dir") {
+      ensureDir(d.path).then(
+        () => drainThen(next),
+        () => {
+          skip({ path: d.path, reason: "duplicate" });
+          drainThen(next);
+        }
+      );
+      return;
+    }
+    state.files++;
+    state.bytes += d.size;
+    const abs = path5.join(dest, d.path);
+    const dir = path5.posix.dirname(d.path);
+    ensureDir(dir === "." ? "" : dir).then(() => fs6.openSync(abs, O_CREATE_NEW, d.mode)).then(
+      async (fd) => {
+        await copyEntry(stream, fd);
+        if (header.mtime) await fsp2.lutimes(abs, header.mtime, header.mtime);
+        report.files++;
+        report.bytes += d.size;
+        if (report.written.length < LIST_LIMIT) report.written.push({ path: d.path, size: d.size });
+        next();
+      },
+      () => {
+        state.files--;
+        state.bytes -= d.size;
+        skip({ path: d.path, reason: "duplicate" });
+        drainThen(next);
+      }
+    ).catch((err) => next(err));
+  });
+  await new Promise((resolve, reject) => {
+    tarStream.on("error", reject);
+    extract.on("error", reject);
+    extract.on("finish", resolve);
+    tarStream.pipe(extract);
+  });
+  report.droppedByCaps = CAP_REASONS.reduce((n, r) => n + (report.skippedByReason[r] ?? 0), 0);
+  report.truncated = report.droppedByCaps > 0;
+  return report;
+}
+async function collectDeclared(getArchive, root, dest, paths, caps) {
+  const declared = [];
+  let bytes = 0;
+  for (const rel of paths) {
+    const stream = await getArchive(`${root}/${rel}`);
+    if (!stream) {
+      declared.push({ path: rel, status: "missing", size: null });
+      continue;
+    }
+    try {
+      const r = await writeSingleFile(
+        stream,
+        path5.posix.basename(rel),
+        path5.join(dest, rel),
+        (size2) => size2 > caps.maxFileBytes ? "too-large" : bytes + size2 > caps.maxTotalBytes ? "total-size-cap" : null
+      );
+      if (r.status === "collected") bytes += r.size ?? 0;
+      declared.push({ path: rel, ...r });
+    } finally {
+      if (!stream.readableEnded) stream.destroy();
+    }
+  }
+  return { declared, bytes };
+}
+function writeSingleFile(tarStream, name, target, refuse) {
+  let result = { status: "missing", size: null };
+  let seen = false;
+  const extract = import_tar_stream2.default.extract();
+  extract.on("entry", (header, stream, next) => {
+    const first = !seen;
+    seen = true;
+    const drain = () => {
+      stream.on("end", next);
+      stream.resume();
+    };
+    if (!first || header.name.replace(/\/+$/, "") !== name) return drain();
+    const size2 = header.size ?? 0;
+    if (header.type !== "file") {
+      result = { status: "not-a-regular-file", size: null };
+      return drain();
+    }
+    const why = refuse(size2);
+    if (why) {
+      result = { status: why, size: size2 };
+      return drain();
+    }
+    fsp2.mkdir(path5.dirname(target), { recursive: true, mode: 493 }).then(() => fs6.openSync(target, O_CREATE_NEW, header.mode && header.mode & 64 ? 493 : 420)).then((fd) => copyEntry(stream, fd)).then(
+      () => {
+        result = { status: "collected", size: size2 };
+        next();
+      },
+      (err) => next(err)
+    );
+  });
+  return new Promise((resolve, reject) => {
+    tarStream.on("error", reject);
+    extract.on("error", reject);
+    extract.on("finish", () => resolve(result));
+    tarStream.pipe(extract);
+  });
+}
+
+// src/verdict/status.ts
+function decideStatus(e) {
+  if (e.timedOut) return { status: "timed-out", exitCode: 124 };
+  if (e.oomKilled) return { status: "oom-killed", exitCode: 137 };
+  if (e.verdictPassed) return { status: "succeeded", exitCode: 0 };
+  const own = e.commandExitCode;
+  return { status: "failed", exitCode: own !== null && own !== 0 && own !== 125 ? own : 1 };
+}
+
+// src/sandbox/result.ts
+var SIGNAL_EXIT = { SIGHUP: 129, SIGINT: 130, SIGTERM: 143 };
+function errorKind(err) {
+  if (err instanceof InputError) return "input";
+  if (err instanceof EngineError) return "engine";
+  if (err instanceof SandboxError) return "sandbox";
+  if (err instanceof InterruptedError) return "interrupted";
+  return "internal";
+}
+function assembleResult(ctx, x, failure = null) {
+  const { spec, deps } = ctx;
+  const c = x.plan?.container ?? null;
+  const verdict = x.verdict ?? { passed: false, judges: [] };
+  const exit = x.exit;
+  let status;
+  let exitCode;
+  let error2 = null;
+  if (failure !== null) {
+    status = "error";
+    exitCode = failure instanceof InterruptedError ? SIGNAL_EXIT[failure.signal] ?? 130 : 125;
+    const kind = errorKind(failure);
+    error2 = kind === "internal" ? `internal error in sandbox-action: ${errorMessage(failure)}` : errorMessage(failure);
+  } else {
+    ({ status, exitCode } = decideStatus({
+      timedOut: exit.timedOut,
+      oomKilled: exit.oomKilled,
+      commandExitCode: exit.commandExitCode,
+      verdictPassed: verdict.passed
+    }));
+  }
+  const startedAt = exit?.startedAt ?? 0;
+  const endedAt = exit?.endedAt ?? startedAt;
+  return {
+    schemaVersion: RESULT_SCHEMA_VERSION,
+    runId: ctx.runId,
+    status,
+    exitCode,
+    commandExitCode: exit?.commandExitCode ?? null,
+    durationMs: endedAt - startedAt,
+    subject: spec.subject,
+    image: { ref: spec.image, id: x.imageId },
+    engine: {
+      name: deps.engine.info.name,
+      version: deps.engine.info.version,
+      runtime: c?.runtime ?? "default"
+    },
+    user: c?.user ?? "",
+    network: spec.network,
+    egress: x.net?.ledger?.report() ?? null,
+    limits: c ? {
+      timeoutMs: spec.timeoutMs,
+      memoryBytes: c.memoryBytes,
+      memorySwapBytes: c.memorySwapBytes,
+      cpus: c.nanoCpus / 1e9,
+      pids: c.pidsLimit,
+      nofile: spec.nofile,
+      fsizeBytes: spec.fsizeBytes,
+      tmpSizeBytes: spec.tmpSizeBytes,
+      readOnlyRoot: c.readOnlyRootfs,
+      capabilities: c.capAdd,
+      noNewPrivileges: c.securityOpt.includes("no-new-privileges:true")
+    } : null,
+    volumes: x.volumes.map((v) => ({
+      mount: v.mount,
+      sizeBytes: v.sizeBytes,
+      backend: v.backend,
+      enforced: v.enforced,
+      reserved: v.reserved
+    })),
+    loosened: loosenedBy(spec),
+    notes: ctx.notes,
+    sandbox: x.check,
+    outputs: x.collected?.outputs ?? emptyOutputs(spec.outputDir),
+    state: x.collected?.state ?? null,
+    verdict,
+    annotations: x.collected?.annotations ?? [],
+    annotationsDropped: x.collected?.annotationsDropped ?? 0,
+    audit: x.collected?.audit?.report ?? null,
+    timings: {
+      prepareMs: startedAt ? startedAt - ctx.t0 : Date.now() - ctx.t0,
+      commandMs: endedAt - startedAt,
+      collectMs: x.collected?.collectMs ?? 0,
+      cleanupMs: x.cleanupMs
+    },
+    logTruncated: (exit?.log.droppedBytes ?? 0) > 0,
+    logBytes: { shown: exit?.log.shownBytes ?? 0, dropped: exit?.log.droppedBytes ?? 0 },
+    error: error2
+  };
+}
+
+// src/sandbox/cleanup.ts
+var Cleanup = class {
+  steps = [];
+  add(what, fn) {
+    this.steps.push({ what, fn });
+  }
+  /** Run every step, newest first. Returns the failures, one line each. */
+  async run() {
+    const failures = [];
+    while (this.steps.length) {
+      const s2 = this.steps.pop();
+      try {
+        await s2.fn();
+      } catch (err) {
+        failures.push(`${s2.what}: ${errorMessage(err)}`);
+      }
+    }
+    return failures;
+  }
+};
+
+// src/sandbox/run-context.ts
+var RunContext = class {
+  constructor(spec, deps) {
+    this.spec = spec;
+    this.deps = deps;
+    this.createdAt = deps.now();
+    this.runId = newRunId(this.createdAt, deps.random());
+    this.labels = runLabels(this.runId, this.createdAt);
+    this.stopped = new Promise((_, reject) => this.stop = reject);
+    this.stopped.catch(() => void 0);
+    const onAbort = () => this.raise(new InterruptedError(deps.signal.reason ?? "SIGTERM"));
+    if (deps.signal.aborted) onAbort();
+    else deps.signal.addEventListener("abort", onAbort, { once: true });
+  }
+  spec;
+  deps;
+  createdAt;
+  runId;
+  labels;
+  cleanup = new Cleanup();
+  notes = [];
+  t0 = Date.now();
+  /** Rejects on a signal or a fault; every wait of the run races it. */
+  stopped;
+  fault = null;
+  stop;
+  /** Record a failure that happened in a callback; the run stops at its next wait. The first one wins. */
+  raise(err) {
+    if (this.fault !== null) return;
+    this.fault = err;
+    this.stop(err);
+  }
+  /** `p`, unless the run is stopped first. */
+  race(p) {
+    return Promise.race([p, this.stopped]);
+  }
+  /** Throw the recorded fault or interruption, if any. */
+  check() {
+    if (this.fault !== null) throw this.fault;
+  }
+};
+
+// src/sandbox/stages/collect.ts
+import fs7 from "node:fs";
+import fsp4 from "node:fs/promises";
+import path6 from "node:path";
+
+// src/report/parsers/generic.ts
+var DIAG = /^(.+?):(\d+)(?::(\d+))?: (fatal error|error|warning|note): (.*)$/;
+var LEVEL = {
+  "fatal error": "failure",
+  error: "failure",
+  warning: "warning",
+  note: "notice"
+};
+function parseGeneric(text2, opts) {
+  const annotations = [];
+  let dropped = 0;
+  for (const line of stripAnsi(text2).split(/\r?\n/)) {
+    const m = DIAG.exec(line);
+    if (!m) continue;
+    const path18 = repoPath(m[1], opts.root);
+    const lineNo = Number(m[2]);
+    if (path18 === null || lineNo < 1) {
+      dropped++;
+      continue;
+    }
+    const col = m[3] ? Number(m[3]) : void 0;
+    annotations.push({
+      path: path18,
+      startLine: lineNo,
+      endLine: lineNo,
+      // gcc and clang columns are already 1-based.
+      ...col !== void 0 && col >= 1 ? { startColumn: col } : {},
+      level: LEVEL[m[4]],
+      title: m[4] === "note" ? "build log: note" : `build log: compiler ${m[4]}`,
+      message: m[5]
+    });
+  }
+  return { annotations, dropped };
+}
+
+// src/report/parsers/lean.ts
+var LEVEL2 = {
+  error: "failure",
+  warning: "warning",
+  info: "notice",
+  information: "notice"
+};
+var LEAN_MSG = /^(?<file>.+?):(?<line>\d+):(?<col>\d+)(?:-(?<endLine>\d+):(?<endCol>\d+))?: (?<level>error|warning|info)(?:\((?<name>[\w.]+)\))?: ?(?<msg>.*)$/;
+var LAKE_MSG = /^(?<level>error|warning|info): (?<file>.+?\.lean):(?<line>\d+):(?<col>\d+)(?:-(?<endLine>\d+):(?<endCol>\d+))?: (?<msg>.*)$/;
+var LAKE_LINE = /^(?:[✔ℹ⚠✖] \[\d+\/\d+\] |error: Lean exited with code|Some required (?:targets|builds) logged failures:|- \S+$|error: build failed|Build completed successfully|⣿|trace: )/;
+var SORRY = /declaration uses (?:'sorry'|`sorry`)/;
+function leanTitle(message, level) {
+  if (SORRY.test(message)) return "build log: declaration uses sorry";
+  return level === "failure" ? "build log: Lean error" : level === "warning" ? "build log: Lean warning" : "build log: Lean info";
+}
+function parseLean(text2, opts) {
+  const out = [];
+  let dropped = 0;
+  let cur = null;
+  const flush = () => {
+    if (!cur) return;
+    const path18 = repoPath(cur.file.replace(/^(?:\.\/)+/, ""), opts.root);
+    const text3 = cur.lines.join("\n").replace(/\s+$/, "");
+    const message = cur.name ? `(${cur.name}) ${text3}` : text3;
+    if (path18 === null) dropped++;
+    else {
+      const single = cur.endLine === void 0 || cur.endLine === cur.line;
+      out.push({
+        path: path18,
+        startLine: cur.line,
+        endLine: cur.endLine ?? cur.line,
+        ...single ? { startColumn: cur.col + 1 } : {},
+        ...single && cur.endCol !== void 0 ? { endColumn: cur.endCol + 1 } : {},
+        level: cur.level,
+        title: leanTitle(text3, cur.level),
+        message
+      });
+    }
+    cur = null;
+  };
+  for (const line of stripAnsi(text2).split(/\r?\n/)) {
+    if (line.startsWith("{") && line.includes('"fileName"')) {
+      flush();
+      const j = parseJsonMessage(line, opts.root);
+      if (j === "dropped") dropped++;
+      else if (j) out.push(j);
+      continue;
+    }
+    const g = (LAKE_MSG.exec(line) ?? LEAN_MSG.exec(line))?.groups;
+    if (g) {
+      flush();
+      cur = {
+        file: g.file,
+        line: Number(g.line),
+        col: Number(g.col),
+        ...g.endLine ? { endLine: Number(g.endLine), endCol: Number(g.endCol) } : {},
+        level: LEVEL2[g.level],
+        ...g.name ? { name: g.name } : {},
+        lines: [g.msg]
+      };
+    } else if (LAKE_LINE.test(line)) {
+      flush();
+    } else if (cur) {
+      cur.lines.push(line);
+    }
+  }
+  flush();
+  return { annotations: out.filter((a) => a.startLine >= 1), dropped };
+}
+function parseJsonMessage(line, root) {
+  let j;
+  try {
+    j = JSON.parse(line);
+  } catch {
+    return null;
+  }
+  const o = j;
+  const pos = o.pos;
+  const end = o.endPos;
+  if (typeof o.fileName !== "string" || typeof pos?.line !== "number" || typeof pos.column !== "number")
+    return null;
+  const level = LEVEL2[String(o.severity)];
+  if (!level || typeof o.data !== "string") return null;
+  const path18 = repoPath(o.fileName.replace(/^(?:\.\/)+/, ""), root);
+  if (path18 === null) return "dropped";
+  const endLine = typeof end?.line === "number" ? end.line : pos.line;
+  const single = endLine === pos.line;
+  const text2 = o.data.replace(/\s+$/, "");
+  const kind = typeof o.kind === "string" && o.kind !== "" ? o.kind.slice(0, 100) : void 0;
+  const message = kind && kind !== "hasSorry" ? `(${kind}) ${text2}` : text2;
+  return {
+    path: path18,
+    startLine: pos.line,
+    endLine,
+    ...single ? { startColumn: pos.column + 1 } : {},
+    ...single && typeof end?.column === "number" ? { endColumn: end.column + 1 } : {},
+    level,
+    title: kind === "hasSorry" ? "build log: declaration uses sorry" : leanTitle(text2, level),
+    message
+  };
+}
+
 // src/sandbox/audit.ts
 import crypto3 from "node:crypto";
-import fsp2 from "node:fs/promises";
+import fsp3 from "node:fs/promises";
+
+// src/sandbox/container-files.ts
+var import_tar_stream3 = __toESM(require_tar_stream(), 1);
+var MAX_BYTES = 4 * 1024 * 1024;
+async function readContainerFile(engine, id, file) {
+  const stream = await engine.getArchive(id, file).catch(() => null);
+  if (!stream) return null;
+  const extract = import_tar_stream3.default.extract();
+  const chunks = [];
+  let regular = false;
+  extract.on("entry", (h, s2, next) => {
+    if (h.type === "file" && (h.size ?? 0) <= MAX_BYTES) {
+      regular = true;
+      s2.on("data", (c) => chunks.push(c));
+    }
+    s2.on("end", next);
+    s2.resume();
+  });
+  try {
+    await new Promise((resolve, reject) => {
+      extract.on("finish", resolve);
+      extract.on("error", reject);
+      stream.pipe(extract);
+    });
+  } finally {
+    if (!stream.readableEnded) stream.destroy();
+  }
+  return regular ? Buffer.concat(chunks).toString("utf8") : null;
+}
+
+// src/sandbox/audit.ts
 var OUTPUT_CAP = 4 * 1024 * 1024;
 var AUDIT_TIMEOUT_MS = 20 * 6e4;
 async function checkProtected(engine, buildContainer, files) {
   const out = [];
   for (const f of files) {
-    const base = await fsp2.readFile(f.baseFile, "utf8").catch(() => null);
+    const base = await fsp3.readFile(f.baseFile, "utf8").catch(() => null);
     if (base === null) {
       out.push({ path: f.path, name: "*", detail: `the base file ${f.baseFile} cannot be read` });
       continue;
@@ -30421,349 +31712,345 @@ async function runAudit(engine, spec, plan2, labels, buildContainer) {
   }
 }
 
-// src/outputs/collect.ts
-var import_tar_stream3 = __toESM(require_tar_stream(), 1);
-import fs5 from "node:fs";
-import fsp3 from "node:fs/promises";
-import path4 from "node:path";
-
-// src/outputs/filter.ts
-var BAD_CHARS = /[\u0000-\u001f\u007f"<>|*?:\\]/;
-var CONTROL_CHARS = /[\u0000-\u001f\u007f]/g;
-var MAX_COMPONENT = 255;
-var MAX_PATH = 1024;
-function safeRelativePath(name, top) {
-  const trimmed = name.replace(/\/+$/, "");
-  if (trimmed === top) return "";
-  if (!trimmed.startsWith(`${top}/`)) return null;
-  const rel = trimmed.slice(top.length + 1);
-  if (rel.length === 0 || rel.length > MAX_PATH) return null;
-  const parts = rel.split("/");
-  for (const p of parts) {
-    if (p === "" || p === "." || p === ".." || p.length > MAX_COMPONENT || BAD_CHARS.test(p)) return null;
-    if (/^\s|\s$/.test(p)) return null;
-  }
-  return parts.join("/");
-}
-function displayName(name) {
-  const shown = name.replace(CONTROL_CHARS, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`);
-  return shown.length > 300 ? `${shown.slice(0, 300)}…` : shown;
-}
-function decide(header, top, caps, state) {
-  const rel = safeRelativePath(header.name, top);
-  const shown = displayName(
-    header.name.startsWith(`${top}/`) ? header.name.slice(top.length + 1) : header.name
-  );
-  if (rel === "")
-    return header.type === "directory" ? { action: "root" } : { action: "skip", path: shown, reason: "special-file" };
-  switch (header.type) {
-    case "symlink":
-      return { action: "skip", path: shown, reason: "symlink" };
-    case "link":
-      return { action: "skip", path: shown, reason: "hardlink" };
-    case "character-device":
-    case "block-device":
-      return { action: "skip", path: shown, reason: "device" };
-    case "fifo":
-      return { action: "skip", path: shown, reason: "fifo" };
-    case "directory":
-    case "file":
-      break;
-    default:
-      return { action: "skip", path: shown, reason: "special-file", detail: String(header.type) };
-  }
-  if (rel === null) {
-    return header.name.startsWith(`${top}/`) ? { action: "skip", path: shown, reason: "unsafe-name" } : { action: "skip", path: shown, reason: "outside-output" };
-  }
-  if (header.type === "directory") return { action: "make-dir", path: rel };
-  if (header.size > caps.maxFileBytes) {
-    return { action: "skip", path: rel, reason: "file-too-large", detail: `${header.size} bytes` };
-  }
-  if (state.files >= caps.maxFiles) return { action: "skip", path: rel, reason: "file-count-cap" };
-  if (state.bytes + header.size > caps.maxTotalBytes) {
-    return { action: "skip", path: rel, reason: "total-size-cap", detail: `${header.size} bytes` };
-  }
-  const mode = header.mode & 64 ? 493 : 420;
-  return { action: "write-file", path: rel, size: header.size, mode };
-}
-
-// src/outputs/collect.ts
-var LIST_LIMIT = 1e4;
-var SKIP_LIST_PER_REASON = 1e3;
-function emptyOutputs(dir = null) {
-  return {
-    collected: false,
-    dir,
-    files: 0,
-    bytes: 0,
-    written: [],
-    skipped: [],
-    skippedCount: 0,
-    skippedByReason: {}
-  };
-}
-async function prepareOutputDir(dir) {
-  const st = await fsp3.lstat(dir).catch((e) => {
-    if (e.code === "ENOENT") return null;
-    throw e;
-  });
-  if (st === null) {
-    await fsp3.mkdir(dir, { recursive: true, mode: 493 });
-    return;
-  }
-  if (!st.isDirectory()) throw new Error(`'${dir}' exists and is not a directory`);
-  if ((await fsp3.readdir(dir)).length > 0) throw new Error(`'${dir}' exists and is not empty`);
-}
-function copyEntry(entry, fd) {
-  return new Promise((resolve, reject) => {
-    let failed = false;
-    const fail = (err) => {
-      if (failed) return;
-      failed = true;
-      fs5.closeSync(fd);
-      reject(err);
-    };
-    entry.on("error", fail);
-    entry.on("data", (chunk) => {
-      if (failed) return;
+// src/sandbox/stages/collect.ts
+var MAX_ANNOTATIONS = 1e4;
+var ANNOTATE_FILE_CAP = 16 * 1024 * 1024;
+async function collect(ctx, box, p, timedOut) {
+  const { spec, deps } = ctx;
+  const { engine } = deps;
+  const t = Date.now();
+  let outputs = emptyOutputs(spec.outputDir);
+  if (spec.outputDir) {
+    const dest = spec.outputDir;
+    await prepareOutputDir(dest);
+    const getOrNull = async (abs) => {
       try {
-        for (let off = 0; off < chunk.length; ) off += fs5.writeSync(fd, chunk, off);
+        return await engine.getArchive(box.id, abs);
       } catch (err) {
-        fail(err);
+        if (err instanceof EngineError && err.statusCode === 404) return null;
+        throw err;
       }
-    });
-    entry.on("end", () => {
-      if (failed) return;
-      fs5.closeSync(fd);
-      resolve();
-    });
-  });
-}
-var O_CREATE_NEW = fs5.constants.O_WRONLY | fs5.constants.O_CREAT | fs5.constants.O_EXCL | fs5.constants.O_NOFOLLOW;
-async function collectTar(tarStream, dest, top, caps) {
-  const report = emptyOutputs(dest);
-  report.collected = true;
-  const state = { files: 0, bytes: 0 };
-  const madeDirs = /* @__PURE__ */ new Set([""]);
-  const skip = (s) => {
-    report.skippedCount++;
-    report.skippedByReason[s.reason] = (report.skippedByReason[s.reason] ?? 0) + 1;
-    if (report.skippedByReason[s.reason] <= SKIP_LIST_PER_REASON && report.skipped.length < LIST_LIMIT) {
-      report.skipped.push(s);
-    }
-  };
-  const ensureDir = async (rel) => {
-    if (madeDirs.has(rel)) return;
-    await ensureDir(path4.posix.dirname(rel) === "." ? "" : path4.posix.dirname(rel));
-    const abs = path4.join(dest, rel);
-    try {
-      await fsp3.mkdir(abs, { mode: 493 });
-    } catch (e) {
-      if (e.code !== "EEXIST") throw e;
-      const st = await fsp3.lstat(abs);
-      if (!st.isDirectory()) throw Object.assign(new Error("not a directory"), { code: "ENOTDIR" });
-    }
-    madeDirs.add(rel);
-  };
-  const extract = import_tar_stream3.default.extract();
-  extract.on("entry", (header, stream, next) => {
-    const d = decide(
-      { name: header.name, type: header.type ?? "file", size: header.size ?? 0, mode: header.mode ?? 420 },
-      top,
-      caps,
-      state
-    );
-    const drainThen = (after) => {
-      stream.on("end", after);
-      stream.resume();
     };
-    if (d.action === "skip") {
-      skip({ path: d.path, reason: d.reason, ...d.detail ? { detail: d.detail } : {} });
-      drainThen(next);
-      return;
-    }
-    if (d.action === "root") return drainThen(next);
-    if (d.action === "make-dir") {
-      ensureDir(d.path).then(
-        () => drainThen(next),
-        () => {
-          skip({ path: d.path, reason: "duplicate" });
-          drainThen(next);
-        }
+    const declared = await ctx.race(
+      collectDeclared(getOrNull, OUTPUT_DIR, dest, spec.verdict.declared, spec.outputCaps)
+    );
+    const written = new Set(declared.declared.filter((d) => d.status === "collected").map((d) => d.path));
+    const stream = await engine.getArchive(box.id, OUTPUT_DIR);
+    try {
+      outputs = await ctx.race(
+        collectTar(stream, dest, OUTPUT_DIR.slice(1), spec.outputCaps, {
+          paths: written,
+          bytes: declared.bytes
+        })
       );
-      return;
+    } finally {
+      if (!stream.readableEnded) stream.destroy();
     }
-    state.files++;
-    state.bytes += d.size;
-    const abs = path4.join(dest, d.path);
-    const dir = path4.posix.dirname(d.path);
-    ensureDir(dir === "." ? "" : dir).then(() => fs5.openSync(abs, O_CREATE_NEW, d.mode)).then(
-      async (fd) => {
-        await copyEntry(stream, fd);
-        if (header.mtime) await fsp3.lutimes(abs, header.mtime, header.mtime);
-        report.files++;
-        report.bytes += d.size;
-        if (report.written.length < LIST_LIMIT) report.written.push({ path: d.path, size: d.size });
-        next();
-      },
-      () => {
-        state.files--;
-        state.bytes -= d.size;
-        skip({ path: d.path, reason: "duplicate" });
-        drainThen(next);
-      }
-    ).catch((err) => next(err));
-  });
-  await new Promise((resolve, reject) => {
-    tarStream.on("error", reject);
-    extract.on("error", reject);
-    extract.on("finish", resolve);
-    tarStream.pipe(extract);
-  });
-  return report;
+    const extra = declared.declared.filter((d) => d.status === "collected");
+    outputs.files += extra.length;
+    outputs.bytes += declared.bytes;
+    outputs.written.unshift(...extra.map((d) => ({ path: d.path, size: d.size ?? 0 })));
+    outputs.declared = declared.declared;
+  }
+  const parsed = spec.annotate ? await annotate(ctx, box) : { annotations: [], dropped: 0 };
+  const state = spec.stateDir ? await collectState(ctx, box.id) : null;
+  let audit = null;
+  if (spec.audit && !timedOut) {
+    ctx.check();
+    deps.notice(
+      `proof audit: ${spec.audit.targets.length} target(s) in a fresh sandbox, /work read-only, no network`
+    );
+    const a = await ctx.race(runAudit(engine, spec, p, ctx.labels, box.id));
+    audit = { report: a.report, annotations: a.annotations };
+    for (const x of a.report.targets) {
+      deps.notice(`proof audit: ${x.target}: ${x.status}${"axioms" in x ? ` [${x.axioms.join(", ")}]` : ""}`);
+    }
+  }
+  return {
+    outputs,
+    state,
+    annotations: parsed.annotations.slice(0, MAX_ANNOTATIONS),
+    annotationsDropped: parsed.dropped + Math.max(0, parsed.annotations.length - MAX_ANNOTATIONS),
+    audit,
+    collectMs: Date.now() - t
+  };
+}
+async function annotate(ctx, box) {
+  const a = ctx.spec.annotate;
+  if (a.parser !== "junit") {
+    const log = box.capture?.text() ?? "";
+    return a.parser === "lean" ? parseLean(log, { root: WORK_DIR }) : parseGeneric(log, { root: WORK_DIR });
+  }
+  const text2 = await readCollected(ctx.spec.outputDir, a.file, ANNOTATE_FILE_CAP);
+  return text2 ? parseJunit(text2.toString("utf8"), { root: WORK_DIR }) : { annotations: [], dropped: 0 };
+}
+async function readCollected(dir, rel, cap) {
+  const file = path6.join(dir, rel);
+  if (!file.startsWith(path6.resolve(dir) + path6.sep)) return null;
+  let fd;
+  try {
+    fd = fs7.openSync(file, fs7.constants.O_RDONLY | fs7.constants.O_NOFOLLOW);
+  } catch {
+    return null;
+  }
+  try {
+    const st = fs7.fstatSync(fd);
+    if (!st.isFile() || st.size > cap) return null;
+    return fs7.readFileSync(fd);
+  } finally {
+    fs7.closeSync(fd);
+  }
+}
+async function collectState(ctx, id) {
+  const { spec, deps } = ctx;
+  const dir = spec.stateDir;
+  const fresh = `${dir.replace(/\/+$/, "")}.sandbox-${ctx.runId}`;
+  await fsp4.rm(fresh, { recursive: true, force: true });
+  await fsp4.mkdir(fresh, { recursive: true, mode: 493 });
+  const stream = await deps.engine.getArchive(id, STATE_DIR);
+  try {
+    const r = await ctx.race(
+      collectTar(stream, fresh, STATE_DIR.slice(1), {
+        maxTotalBytes: spec.stateSizeBytes,
+        maxFiles: DEFAULTS.maxStateFiles,
+        maxFileBytes: spec.stateSizeBytes
+      })
+    );
+    await fsp4.rm(dir, { recursive: true, force: true });
+    await fsp4.rename(fresh, dir);
+    return {
+      dir,
+      files: r.files,
+      bytes: r.bytes,
+      skippedCount: r.skippedCount,
+      skippedByReason: r.skippedByReason
+    };
+  } catch (err) {
+    await fsp4.rm(fresh, { recursive: true, force: true });
+    throw err;
+  } finally {
+    if (!stream.readableEnded) stream.destroy();
+  }
 }
 
-// src/sandbox/logs.ts
-import { randomBytes } from "node:crypto";
-var LogStream = class {
-  constructor(out, limitBytes, fenceWorkflowCommands) {
-    this.out = out;
-    this.limitBytes = limitBytes;
-    this.fenceWorkflowCommands = fenceWorkflowCommands;
-  }
-  out;
-  limitBytes;
-  fenceWorkflowCommands;
-  shown = 0;
-  dropped = 0;
-  token = null;
-  truncated = false;
-  begin() {
-    if (!this.fenceWorkflowCommands) return;
-    this.token = randomBytes(16).toString("hex");
-    this.out.stdout.write(`::stop-commands::${this.token}
-`);
-  }
-  write(stream, chunk) {
-    const room = this.limitBytes - this.shown;
-    if (room <= 0) {
-      this.dropped += chunk.length;
-      return;
+// src/sandbox/stages/command.ts
+var ATTACH_DRAIN_MS = 3e3;
+async function runCommand(ctx, box, net3, logs) {
+  const { engine } = ctx.deps;
+  logs.begin();
+  const startedAt = Date.now();
+  let timedOut = false;
+  let timer;
+  try {
+    await ctx.race(engine.startContainer(box.id));
+    const deadline = new Promise((resolve) => {
+      timer = setTimeout(() => resolve("timeout"), ctx.spec.timeoutMs);
+    });
+    const first = await Promise.race([box.watch.exit, deadline, ctx.stopped]);
+    if (first === "timeout") {
+      timedOut = true;
+      await engine.killContainer(box.id, "KILL");
+      await Promise.race([box.watch.exit, engine.waitContainer(box.id)]);
     }
-    const part = chunk.length > room ? chunk.subarray(0, room) : chunk;
-    this.shown += part.length;
-    (stream === "stderr" && !this.fenceWorkflowCommands ? this.out.stderr : this.out.stdout).write(part);
-    if (part.length < chunk.length) {
-      this.truncated = true;
-      this.dropped += chunk.length - part.length;
-      this.out.stderr.write(
-        `
-[sandbox-action] log cut at ${this.limitBytes} bytes (--log-limit); the build goes on
-`
-      );
-    }
+  } catch (err) {
+    await engine.killContainer(box.id, "KILL").catch(() => void 0);
+    await endLog(box, logs);
+    throw err;
+  } finally {
+    clearTimeout(timer);
   }
-  end() {
-    if (this.token) {
-      this.out.stdout.write(`
-::${this.token}::
-`);
-      this.token = null;
-    }
-    if (this.dropped > 0)
-      this.out.stderr.write(`[sandbox-action] ${this.dropped} log bytes were not shown
-`);
-    return { shownBytes: this.shown, droppedBytes: this.dropped };
-  }
-};
-
-// src/sandbox/result.ts
-var RESULT_SCHEMA_VERSION = 1;
-
-// src/sandbox/source-tar.ts
-var import_tar_stream4 = __toESM(require_tar_stream(), 1);
-import fs6 from "node:fs";
-import fsp4 from "node:fs/promises";
-import path5 from "node:path";
-import { Readable as Readable2 } from "node:stream";
-function packDirectory(root, owner) {
-  const pack = import_tar_stream4.default.pack();
-  const stats = { files: 0, bytes: 0, skipped: [] };
-  const common = { uid: owner.uid, gid: owner.gid, uname: "", gname: "" };
-  const walk = async (rel) => {
-    const abs = rel ? path5.join(root, rel) : root;
-    const names = (await fsp4.readdir(abs)).sort();
-    for (const name of names) {
-      const childRel = rel ? `${rel}/${name}` : name;
-      const childAbs = path5.join(root, childRel);
-      const st = await fsp4.lstat(childAbs);
-      const mode = st.mode & 511;
-      if (st.isDirectory()) {
-        await entry({ ...common, name: childRel, type: "directory", mode, mtime: st.mtime });
-        await walk(childRel);
-      } else if (st.isSymbolicLink()) {
-        await entry({
-          ...common,
-          name: childRel,
-          type: "symlink",
-          linkname: await fsp4.readlink(childAbs),
-          mode: 511,
-          mtime: st.mtime
-        });
-      } else if (st.isFile()) {
-        const fh = await fsp4.open(childAbs, fs6.constants.O_RDONLY | fs6.constants.O_NOFOLLOW);
-        let fst;
-        try {
-          fst = await fh.stat();
-        } catch (err) {
-          await fh.close();
-          throw err;
-        }
-        const header = {
-          ...common,
-          name: childRel,
-          type: "file",
-          size: fst.size,
-          mode,
-          mtime: fst.mtime
-        };
-        await new Promise((resolve, reject) => {
-          const w = pack.entry(header, (err) => err ? reject(err) : resolve());
-          const rs = fh.createReadStream();
-          rs.on("error", reject);
-          rs.pipe(w);
-        });
-        stats.files++;
-        stats.bytes += fst.size;
-      } else {
-        stats.skipped.push(childRel);
-      }
-    }
+  const endedAt = Date.now();
+  await net3.stop();
+  const log = await endLog(box, logs);
+  ctx.check();
+  const state = await engine.inspectContainer(box.id);
+  return {
+    commandExitCode: timedOut ? null : state.exitCode,
+    timedOut,
+    oomKilled: state.oomKilled,
+    startedAt,
+    endedAt,
+    log
   };
-  const entry = (h) => new Promise((resolve, reject) => {
-    pack.entry(h, (err) => err ? reject(err) : resolve());
-  });
-  const done = walk("").then(
-    () => {
-      pack.finalize();
-      return stats;
-    },
-    (err) => {
-      pack.destroy(err);
-      throw err;
-    }
+}
+async function endLog(box, logs) {
+  let t;
+  await Promise.race([box.attached.done, new Promise((r) => t = setTimeout(r, ATTACH_DRAIN_MS))]);
+  clearTimeout(t);
+  box.attached.close();
+  box.pipe.end();
+  return logs.end();
+}
+
+// src/sandbox/stages/prepare.ts
+import fsp7 from "node:fs/promises";
+import path9 from "node:path";
+
+// src/sandbox/disk.ts
+var GiB2 = 1024 ** 3;
+var MiB2 = 1024 ** 2;
+var hostReserve = (free) => Math.max(GiB2, Math.floor(free * 0.05));
+var MIN_VOLUME_BYTES = 64 * MiB2;
+var KEY = {
+  work: "workSizeBytes",
+  output: "outputSizeBytes",
+  state: "stateSizeBytes"
+};
+var OPTION = {
+  workSizeBytes: "--work-size",
+  outputSizeBytes: "--output-size",
+  stateSizeBytes: "--state-size"
+};
+function fitVolumes(volumes, defaults, free, dir) {
+  const needed = volumes.reduce((n, v) => n + v.sizeBytes, 0);
+  if (free === null) {
+    return {
+      sizes: {},
+      notes: [
+        `the free space of ${dir} could not be measured; the volumes' space is still reserved when they are made`
+      ],
+      freeBytes: null,
+      neededBytes: needed
+    };
+  }
+  const room = free - hostReserve(free);
+  if (needed <= room) return { sizes: {}, notes: [], freeBytes: free, neededBytes: needed };
+  const isDefault = (v) => defaults.includes(KEY[v.role]);
+  const fixed = volumes.filter((v) => !isDefault(v));
+  const flexible = volumes.filter(isDefault);
+  const fixedBytes = fixed.reduce((n, v) => n + v.sizeBytes, 0);
+  const flexBytes = flexible.reduce((n, v) => n + v.sizeBytes, 0);
+  const refuse = (what) => new InputError(
+    what,
+    `the volumes need ${formatBytes(needed)} in ${dir}, which has ${formatBytes(free)} free (${formatBytes(hostReserve(free))} is kept for the host); lower ${what} or free space`
   );
-  return { stream: Readable2.from(pack), done };
+  const largest = (vs) => OPTION[KEY[[...vs].sort((a, b) => b.sizeBytes - a.sizeBytes)[0].role]];
+  if (fixedBytes > room || flexible.length === 0) throw refuse(largest(fixed.length ? fixed : volumes));
+  const factor = (room - fixedBytes) / flexBytes;
+  const sizes = {};
+  const notes = [];
+  for (const v of flexible) {
+    const size2 = Math.floor(v.sizeBytes * factor / MiB2) * MiB2;
+    if (size2 < MIN_VOLUME_BYTES) throw refuse(OPTION[KEY[v.role]]);
+    sizes[KEY[v.role]] = size2;
+    notes.push(
+      `${v.mount} is capped at ${formatBytes(size2)} instead of the default ${formatBytes(v.sizeBytes)}: ${dir} has ${formatBytes(free)} free (${OPTION[KEY[v.role]]} sets it)`
+    );
+  }
+  return { sizes, notes, freeBytes: free, neededBytes: needed };
+}
+
+// src/sandbox/pytest.ts
+import fs8 from "node:fs";
+import fsp5 from "node:fs/promises";
+import path7 from "node:path";
+var PYTEST_CONFIG_DIR = "/sandbox-action/pytest";
+var CONFIGS = [
+  ["pytest.ini", null],
+  [".pytest.ini", null],
+  ["pyproject.toml", /^\[tool\.pytest\.ini_options\]/m],
+  ["tox.ini", /^\[pytest\]/m],
+  ["setup.cfg", /^\[tool:pytest\]/m]
+];
+function regularFile(p) {
+  return fs8.lstatSync(p, { throwIfNoEntry: false })?.isFile() === true;
+}
+function findPytestConfig(dir) {
+  for (const [name, section] of CONFIGS) {
+    const p = path7.join(dir, name);
+    if (!regularFile(p)) continue;
+    if (section === null || section.test(fs8.readFileSync(p, "utf8"))) return name;
+  }
+  return null;
+}
+function ancestors(rel) {
+  const parts = rel.split("/");
+  return parts.map((_, i) => parts.slice(0, i).join("/")).slice(0, parts.length);
+}
+async function resolvePytest(tests, scratch) {
+  const config = findPytestConfig(tests.dir);
+  const testArgs = tests.paths.map((p) => `${WORK_DIR}/${p}`);
+  if (!tests.trusted) {
+    return {
+      trusted: false,
+      mounts: [],
+      args: ["--rootdir=/work", ...config ? ["-c", `${WORK_DIR}/${config}`] : [], ...testArgs],
+      exclude: [],
+      config: config ?? "(none)",
+      cleanup: async () => void 0
+    };
+  }
+  const mounts = [];
+  const exclude = [];
+  for (const p of tests.paths) {
+    const st = fs8.lstatSync(path7.join(tests.dir, p), { throwIfNoEntry: false });
+    if (!st || !(st.isDirectory() || st.isFile())) {
+      throw new InputError("--tests-path", `'${p}' is not a directory or file in ${tests.dir}`);
+    }
+    mounts.push({
+      type: "bind",
+      source: path7.join(tests.dir, p),
+      target: `${WORK_DIR}/${p}`,
+      readOnly: true
+    });
+    exclude.push(p);
+  }
+  await fsp5.mkdir(scratch, { recursive: true, mode: 493 });
+  const empty = path7.join(scratch, "empty");
+  await fsp5.writeFile(empty, "", { mode: 420 });
+  for (const a of [...new Set(tests.paths.flatMap(ancestors))]) {
+    const rel = a ? `${a}/conftest.py` : "conftest.py";
+    if (exclude.some((e) => rel === e || rel.startsWith(`${e}/`))) continue;
+    const trusted = path7.join(tests.dir, rel);
+    mounts.push({
+      type: "bind",
+      source: regularFile(trusted) ? trusted : empty,
+      target: `${WORK_DIR}/${rel}`,
+      readOnly: true
+    });
+    exclude.push(rel);
+  }
+  let configSource;
+  let configName;
+  if (config) {
+    configSource = path7.join(tests.dir, config);
+    configName = config;
+  } else {
+    configSource = path7.join(scratch, "pytest.ini");
+    await fsp5.writeFile(configSource, "[pytest]\n", { mode: 420 });
+    configName = "pytest.ini";
+  }
+  const target = `${PYTEST_CONFIG_DIR}/${configName}`;
+  mounts.push({ type: "bind", source: configSource, target, readOnly: true });
+  return {
+    trusted: true,
+    mounts,
+    args: ["-c", target, "--rootdir=/work", "--confcutdir=/work", ...testArgs],
+    exclude,
+    config: config ?? "(empty)",
+    cleanup: () => fsp5.rm(scratch, { recursive: true, force: true })
+  };
 }
 
 // src/sandbox/volumes.ts
 import { execFile } from "node:child_process";
-import fsp5 from "node:fs/promises";
-import path6 from "node:path";
+import fsp6 from "node:fs/promises";
+import path8 from "node:path";
 import { promisify } from "node:util";
 var run = promisify(execFile);
 var LABEL_LOOP_DEVICE = "sandbox-action.loop-device";
 var LABEL_LOOP_IMAGE = "sandbox-action.loop-image";
+var ReservationError = class extends EngineError {
+};
+async function freeBytesOf(dir) {
+  try {
+    await fsp6.mkdir(dir, { recursive: true, mode: 448 });
+    const st = await fsp6.statfs(dir);
+    return Number(st.bavail) * Number(st.bsize);
+  } catch {
+    return null;
+  }
+}
 function defaultVolumeHost(stateDir, isRoot, sharedWithEngine = true) {
   return {
     stateDir,
@@ -30775,14 +32062,15 @@ function defaultVolumeHost(stateDir, isRoot, sharedWithEngine = true) {
     async tool(cmd, args) {
       const { stdout } = await run(cmd, args);
       return stdout.trim();
-    }
+    },
+    freeBytes: () => freeBytesOf(stateDir)
   };
 }
 var loopChecks = /* @__PURE__ */ new WeakMap();
 function loopUnavailableReason(engine, host) {
   const known = loopChecks.get(host);
   if (known) return known;
-  const check = (async () => {
+  const check2 = (async () => {
     if (!engine.info.local) return "the engine is remote, so a loop device here would not reach it";
     if (host.sharedWithEngine === false) {
       return "the job runs in act's container, whose files and loop devices the engine does not see";
@@ -30800,8 +32088,8 @@ function loopUnavailableReason(engine, host) {
     }
     return null;
   })();
-  loopChecks.set(host, check);
-  return check;
+  loopChecks.set(host, check2);
+  return check2;
 }
 async function chooseBackend(wanted, engine, host) {
   if (wanted === "tmpfs" || wanted === "unbounded") return { backend: wanted, note: null };
@@ -30827,25 +32115,34 @@ async function createVolume(engine, host, backend, v, owner, labels) {
       },
       labels: volLabels
     });
-    return { ...base, enforced: true, remove: () => engine.removeVolume(v.name) };
+    return { ...base, enforced: true, reserved: false, remove: () => engine.removeVolume(v.name) };
   }
   if (backend === "unbounded") {
     await engine.createVolume({ name: v.name, driver: "local", driverOpts: {}, labels: volLabels });
-    return { ...base, enforced: false, remove: () => engine.removeVolume(v.name) };
+    return { ...base, enforced: false, reserved: false, remove: () => engine.removeVolume(v.name) };
   }
-  const image = path6.join(host.stateDir, `${v.name}.img`);
-  await fsp5.mkdir(host.stateDir, { recursive: true, mode: 448 });
-  const fh = await fsp5.open(image, "wx", 384);
+  const image = path8.join(host.stateDir, `${v.name}.img`);
+  await fsp6.mkdir(host.stateDir, { recursive: true, mode: 448 });
+  const fh = await fsp6.open(image, "wx", 384);
   let device = null;
   let created = false;
   const remove = async () => {
     if (created) await engine.removeVolume(v.name);
     if (device) await host.privileged("losetup", ["-d", device]).catch(() => void 0);
-    await fsp5.rm(image, { force: true });
+    await fsp6.rm(image, { force: true });
   };
   try {
-    await fh.truncate(v.sizeBytes);
     await fh.close();
+    try {
+      await host.tool("fallocate", ["-l", String(v.sizeBytes), image]);
+    } catch (err) {
+      throw new ReservationError(
+        engine.info.name,
+        `reserve ${v.sizeBytes} bytes for ${v.mount}`,
+        `fallocate of ${image} failed: ${errorMessage(err).split("\n").slice(-2).join(" ").trim()}`,
+        "free space on that filesystem, lower the volume caps, or set SANDBOX_ACTION_STATE_DIR to a larger one"
+      );
+    }
     await host.tool("mkfs.ext4", [
       "-q",
       "-F",
@@ -30866,82 +32163,74 @@ async function createVolume(engine, host, backend, v, owner, labels) {
       labels: { ...volLabels, [LABEL_LOOP_DEVICE]: device, [LABEL_LOOP_IMAGE]: image }
     });
     created = true;
-    return { ...base, enforced: true, remove };
+    return { ...base, enforced: true, reserved: true, remove };
   } catch (err) {
     await remove().catch(() => void 0);
     throw err;
   }
 }
 
-// src/sandbox/execute.ts
+// src/sandbox/stages/prepare.ts
 var UNPRIVILEGED = { uid: 65534, gid: 65534 };
-var ATTACH_GRACE_MS = 3e3;
-async function raceTimeout(p, ms) {
-  let timer;
-  try {
-    return await Promise.race([
-      p,
-      new Promise((r) => timer = setTimeout(() => r(void 0), ms))
-    ]);
-  } finally {
-    clearTimeout(timer);
+async function prepare(ctx) {
+  const { spec, deps } = ctx;
+  const { engine } = deps;
+  const [image, backend, runtimes, expected] = await ctx.race(
+    Promise.all([
+      ensureImage(engine, spec, deps.notice),
+      chooseBackend(spec.volumeBackend, engine, deps.volumeHost),
+      spec.isolation === "runsc" ? engine.runtimes() : Promise.resolve([]),
+      spec.verdict.expectDir ? loadExpected(spec.verdict.expectDir) : null,
+      checkDirectory("--source", spec.source?.dir ?? null, "exists"),
+      checkDirectory("--output-dir", spec.outputDir, "empty-or-absent"),
+      checkDirectory("--state-dir", spec.stateDir, "directory-or-absent"),
+      checkDirectory("--tests", spec.tests?.trusted ? spec.tests.dir : null, "exists")
+    ])
+  );
+  if (backend.note) ctx.notes.push(backend.note);
+  let runscRuntime = null;
+  if (spec.isolation === "runsc") {
+    const r = chooseRunscRuntime(runtimes, spec.network !== "none");
+    if ("error" in r) throw new InputError("--isolation", `runsc: ${r.error}`);
+    runscRuntime = r.runtime;
   }
-}
-var Cleanup = class {
-  steps = [];
-  add(what, fn) {
-    this.steps.push({ what, fn });
+  const owner = await decideUser(engine, spec, image, ctx.labels, ctx.notes);
+  if (spec.source?.readOnly) ctx.notes.push(...await readableBy(spec.source.dir, owner));
+  let sized = spec;
+  let disk = null;
+  if (backend.backend === "loop") {
+    const free = await deps.volumeHost.freeBytes();
+    disk = fitVolumes(volumePlans(spec, ctx.runId), spec.defaultSizes, free, deps.volumeHost.stateDir);
+    sized = { ...spec, ...disk.sizes };
+    ctx.notes.push(...disk.notes);
   }
-  /** Run every step, newest first; a failing step does not stop the others. Returns the failures. */
-  async run() {
-    const failures = [];
-    while (this.steps.length) {
-      const s = this.steps.pop();
-      try {
-        await s.fn();
-      } catch (err) {
-        failures.push(`${s.what}: ${errorMessage(err)}`);
-      }
-    }
-    return failures;
-  }
-};
-function abortPromise(signal) {
-  return new Promise((_, reject) => {
-    const fire = () => reject(new InterruptedError(signal.reason ?? "SIGTERM"));
-    if (signal.aborted) fire();
-    else signal.addEventListener("abort", fire, { once: true });
-  });
-}
-function checkAborted(signal) {
-  if (signal.aborted) throw new InterruptedError(signal.reason ?? "SIGTERM");
-}
-async function checkSource(spec) {
-  if (!spec.source) return;
-  const st = await fsp6.stat(spec.source.dir).catch(() => null);
-  if (!st?.isDirectory()) throw new InputError("--source", `'${spec.source.dir}' is not a directory`);
-}
-async function checkStateDir(spec) {
-  if (!spec.stateDir) return;
-  const st = await fsp6.lstat(spec.stateDir).catch(() => null);
-  if (st && !st.isDirectory())
-    throw new InputError("--state-dir", `'${spec.stateDir}' exists and is not a directory`);
-}
-async function checkOutputDir(spec) {
-  if (!spec.outputDir) return;
-  const st = await fsp6.lstat(spec.outputDir).catch(() => null);
-  if (st === null) return;
-  if (!st.isDirectory())
-    throw new InputError("--output-dir", `'${spec.outputDir}' exists and is not a directory`);
-  if ((await fsp6.readdir(spec.outputDir)).length > 0) {
-    throw new InputError(
-      "--output-dir",
-      `'${spec.outputDir}' exists and is not empty; name a new or empty directory`
+  let pytest = null;
+  if (spec.tests?.runner === "pytest") {
+    const layout = await resolvePytest(
+      spec.tests,
+      path9.join(deps.volumeHost.stateDir, `${ctx.runId}-pytest`)
     );
+    ctx.cleanup.add("remove the pytest scratch files", () => layout.cleanup());
+    pytest = layout;
+  }
+  ctx.check();
+  return { image, backend: backend.backend, runscRuntime, owner, spec: sized, disk, expected, pytest };
+}
+async function checkDirectory(name, dir, rule) {
+  if (!dir) return;
+  const st = await fsp7.lstat(dir).catch(() => null);
+  if (rule === "exists") {
+    if (!st?.isDirectory()) throw new InputError(name, `'${dir}' is not a directory`);
+    return;
+  }
+  if (st === null) return;
+  if (!st.isDirectory()) throw new InputError(name, `'${dir}' exists and is not a directory`);
+  if (rule === "empty-or-absent" && (await fsp7.readdir(dir)).length > 0) {
+    throw new InputError(name, `'${dir}' exists and is not empty; name a new or empty directory`);
   }
 }
 async function readableBy(dir, owner) {
-  const st = await fsp6.stat(dir);
+  const st = await fsp7.stat(dir);
   const bits = st.uid === owner.uid ? st.mode >> 6 & 5 : st.gid === owner.gid ? st.mode >> 3 & 5 : st.mode & 5;
   if (bits === 5) return [];
   return [
@@ -30969,92 +32258,6 @@ async function ensureImage(engine, spec, notice) {
   info2 = await engine.imageInspect(spec.image);
   if (!info2) throw new InputError("--image", `'${spec.image}' could not be found after pulling`);
   return info2;
-}
-var MAX_ANNOTATIONS = 1e4;
-var LOG_COPY_CAP = 16 * 1024 * 1024;
-var LogCopy = class {
-  constructor(file, cap) {
-    this.cap = cap;
-    const c = fs7.constants;
-    try {
-      fs7.mkdirSync(path7.dirname(file), { recursive: true });
-      this.fd = fs7.openSync(file, c.O_WRONLY | c.O_CREAT | c.O_TRUNC | c.O_NOFOLLOW, 420);
-    } catch (err) {
-      throw new InputError("--log-file", `'${file}' cannot be written: ${errorMessage(err)}`);
-    }
-  }
-  cap;
-  fd;
-  size = 0;
-  cut = false;
-  write(chunk) {
-    if (this.cut) return;
-    const part = chunk.subarray(0, this.cap - this.size);
-    fs7.writeSync(this.fd, part);
-    this.size += part.length;
-    if (part.length < chunk.length) {
-      this.cut = true;
-      fs7.writeSync(this.fd, `
-[sandbox-action: the log was cut at ${this.cap} bytes]
-`);
-    }
-  }
-  close() {
-    fs7.closeSync(this.fd);
-  }
-};
-var Capture = class {
-  constructor(limit) {
-    this.limit = limit;
-  }
-  limit;
-  chunks = [];
-  size = 0;
-  push(chunk) {
-    if (this.size >= this.limit) return;
-    const part = chunk.subarray(0, this.limit - this.size);
-    this.chunks.push(Buffer.from(part));
-    this.size += part.length;
-  }
-  text() {
-    return Buffer.concat(this.chunks).toString("utf8");
-  }
-};
-async function annotate(spec, log) {
-  const a = spec.annotate;
-  if (a.parser !== "junit") {
-    return a.parser === "lean" ? parseLean(log, { root: WORK_DIR }) : parseGeneric(log, { root: WORK_DIR });
-  }
-  const file = path7.join(spec.outputDir, a.file);
-  const st = await fsp6.lstat(file).catch(() => null);
-  if (!st?.isFile() || st.size > 16 * 1024 * 1024) return { annotations: [], dropped: 0 };
-  return parseJunit(await fsp6.readFile(file, "utf8"), { root: WORK_DIR });
-}
-function helperContainer(labels, role, o) {
-  const memory = o.memoryBytes ?? 64 * 1024 * 1024;
-  return {
-    name: `sandbox-action-${labels["sandbox-action.run"]}-${role}`,
-    user: "65534:65534",
-    workingDir: "/",
-    env: [],
-    labels: { ...labels, "sandbox-action.role": role },
-    mounts: [],
-    readOnlyRootfs: true,
-    capDrop: ["ALL"],
-    capAdd: [],
-    securityOpt: ["no-new-privileges:true"],
-    init: false,
-    privileged: false,
-    networkMode: "none",
-    nanoCpus: 5e8,
-    pidsLimit: 16,
-    ulimits: [],
-    logDriver: { type: "none", config: {} },
-    tty: false,
-    ...o,
-    memoryBytes: memory,
-    memorySwapBytes: memory
-  };
 }
 async function readImageFiles(engine, image, files, labels) {
   const id = await engine.createContainer(
@@ -31104,286 +32307,387 @@ async function decideUser(engine, spec, image, labels, notes) {
   }
   return ids;
 }
-async function executeRun(spec, deps) {
-  const { engine, signal } = deps;
-  const createdAt = deps.now();
-  const runId = newRunId(createdAt, deps.random());
-  const labels = runLabels(runId, createdAt);
-  const cleanup = new Cleanup();
-  const notes = [];
-  const loosened = loosenedBy(spec);
-  let outputs = emptyOutputs(spec.outputDir);
-  const logs = new LogStream(deps.log, spec.logLimitBytes, deps.fenceWorkflowCommands);
-  let logBytes = { shownBytes: 0, droppedBytes: 0 };
-  let thePlan = null;
-  let net3 = null;
-  let volumes = [];
-  let imageId = null;
-  let commandExitCode = null;
-  let timedOut = false;
-  let oomKilled = false;
-  let startedAt = 0;
-  let endedAt = 0;
-  const t0 = Date.now();
-  let collectMs = 0;
-  let kept = null;
-  const captured = spec.annotate && spec.annotate.parser !== "junit" ? new Capture(16 * 1024 * 1024) : null;
-  let annotations = [];
-  let annotationsDropped = 0;
-  let audit = null;
-  let logCopy = null;
-  const aborted = abortPromise(signal);
-  aborted.catch(() => void 0);
-  try {
-    const [image, backend, runtimes] = await Promise.race([
-      Promise.all([
-        ensureImage(engine, spec, deps.notice),
-        chooseBackend(spec.volumeBackend, engine, deps.volumeHost),
-        spec.isolation === "runsc" ? engine.runtimes() : Promise.resolve([]),
-        checkSource(spec),
-        checkOutputDir(spec),
-        checkStateDir(spec)
-      ]),
-      aborted
-    ]);
-    imageId = image.id;
-    if (backend.note) notes.push(backend.note);
-    let runscRuntime;
-    if (spec.isolation === "runsc") {
-      const r = chooseRunscRuntime(runtimes, spec.network !== "none");
-      if ("error" in r) throw new InputError("--isolation", `runsc: ${r.error}`);
-      runscRuntime = r.runtime;
-    }
-    const owner = await decideUser(engine, spec, image, labels, notes);
-    if (spec.source?.readOnly) notes.push(...await readableBy(spec.source.dir, owner));
-    checkAborted(signal);
-    net3 = await Promise.race([
-      setupNetwork(spec, {
-        engine,
-        labels,
-        runId,
-        addCleanup: (what, fn) => cleanup.add(what, fn),
-        notice: deps.notice,
-        notes
-      }),
-      aborted
-    ]);
-    checkAborted(signal);
-    thePlan = plan(spec, {
-      runId,
-      createdAt,
-      uid: owner.uid,
-      gid: owner.gid,
-      network: net3.network,
-      ...runscRuntime ? { runscRuntime } : {}
-    });
-    if (thePlan.container.pidsLimit !== spec.pids) {
-      notes.push(
-        `under gVisor the pids limit counts gVisor's own threads: the engine's limit is ${thePlan.container.pidsLimit} for --pids ${spec.pids}; the memory limit and the timeout hold a fork bomb`
-      );
-    }
-    deps.onPlan?.(thePlan);
-    const p = thePlan;
-    const made = await Promise.allSettled(
-      p.volumes.map((v) => createVolume(engine, deps.volumeHost, backend.backend, v, owner, labels))
-    );
-    volumes = made.flatMap((m) => m.status === "fulfilled" ? [m.value] : []);
-    cleanup.add("remove volumes", async () => {
-      const done = await Promise.allSettled(volumes.map((v) => v.remove()));
-      const bad = done.flatMap(
-        (d, i) => d.status === "rejected" ? [`${volumes[i].name}: ${errorMessage(d.reason)}`] : []
-      );
-      if (bad.length) throw new Error(bad.join("; "));
-    });
-    const failed = made.find((m) => m.status === "rejected");
-    if (failed) throw failed.reason;
-    if (backend.backend === "unbounded") {
-      await chownVolumes(engine, spec.image, volumes, owner, labels);
-    }
-    checkAborted(signal);
-    if (spec.logFile) {
-      logCopy = new LogCopy(spec.logFile, LOG_COPY_CAP);
-      const lc = logCopy;
-      cleanup.add("close the log copy", async () => lc.close());
-    }
-    const id = await engine.createContainer(p.container);
-    cleanup.add("remove container", () => engine.removeContainer(id));
-    const stateIn = spec.stateDir && (await fsp6.readdir(spec.stateDir).catch(() => [])).length > 0 ? (async () => {
-      const packed = packDirectory(spec.stateDir, owner);
-      await Promise.all([engine.putArchive(id, STATE_DIR, packed.stream), packed.done]);
-    })() : Promise.resolve();
-    const copy = p.copySource ? (async () => {
-      const packed = packDirectory(p.copySource, owner);
-      await Promise.all([engine.putArchive(id, WORK_DIR, packed.stream), packed.done]);
-    })() : Promise.resolve();
-    const [, attached, watch] = await Promise.race([
-      Promise.all([
-        Promise.all([copy, stateIn]),
-        engine.attach(id, (s, chunk) => {
-          logs.write(s, chunk);
-          captured?.push(chunk);
-          logCopy?.write(chunk);
-        }),
-        engine.watchExit(id)
-      ]),
-      aborted
-    ]);
-    cleanup.add("detach log", async () => attached.close());
-    logs.begin();
-    startedAt = Date.now();
-    await engine.startContainer(id);
-    let timer;
-    const timeout = new Promise((resolve) => {
-      timer = setTimeout(() => resolve("timeout"), spec.timeoutMs);
-    });
-    try {
-      const first = await Promise.race([watch.exit, timeout, aborted]);
-      if (first === "timeout") {
-        timedOut = true;
-        await engine.killContainer(id, "KILL");
-        await Promise.race([watch.exit, engine.waitContainer(id)]);
-      }
-    } finally {
-      clearTimeout(timer);
-    }
-    endedAt = Date.now();
-    await net3.stop();
-    await raceTimeout(attached.done, ATTACH_GRACE_MS);
-    logBytes = logs.end();
-    const state = await engine.inspectContainer(id);
-    commandExitCode = timedOut ? null : state.exitCode;
-    oomKilled = state.oomKilled;
-    if (spec.outputDir) {
-      checkAborted(signal);
-      const tc = Date.now();
-      await prepareOutputDir(spec.outputDir);
-      const stream = await engine.getArchive(id, OUTPUT_DIR);
-      try {
-        outputs = await Promise.race([
-          collectTar(stream, spec.outputDir, OUTPUT_DIR.slice(1), spec.outputCaps),
-          aborted
-        ]);
-      } finally {
-        if (!stream.readableEnded) stream.destroy();
-      }
-      collectMs = Date.now() - tc;
-    }
-    if (spec.annotate) {
-      const parsed = await annotate(spec, captured?.text() ?? "");
-      annotations = parsed.annotations.slice(0, MAX_ANNOTATIONS);
-      annotationsDropped = parsed.dropped + Math.max(0, parsed.annotations.length - MAX_ANNOTATIONS);
-    }
-    if (spec.stateDir) {
-      checkAborted(signal);
-      kept = await collectState(engine, id, spec, runId, aborted);
-    }
-    if (spec.audit && !timedOut) {
-      checkAborted(signal);
-      deps.notice(
-        `proof audit: ${spec.audit.targets.length} target(s) in a fresh sandbox, /work read-only, no network`
-      );
-      const a = await Promise.race([runAudit(engine, spec, p, labels, id), aborted]);
-      audit = a.report;
-      annotations = [...a.annotations, ...annotations].slice(0, MAX_ANNOTATIONS);
-      for (const t of a.report.targets) {
-        deps.notice(
-          `proof audit: ${t.target}: ${t.status}${"axioms" in t ? ` [${t.axioms.join(", ")}]` : ""}`
-        );
-      }
-    }
-  } catch (err) {
-    if (startedAt && !endedAt) endedAt = Date.now();
-    logBytes = logs.end();
-    const failures2 = await cleanup.run();
-    for (const f of failures2) deps.notice(`cleanup: ${f}`);
-    throw err;
-  }
-  const tClean = Date.now();
-  const failures = await cleanup.run();
-  for (const f of failures) notes.push(`cleanup: ${f}`);
-  const cleanupMs = Date.now() - tClean;
-  let { status, exitCode } = decideStatus({ exitCode: commandExitCode ?? 0, timedOut, oomKilled });
-  if (audit && !audit.ok && status === "succeeded") {
-    status = "failed";
-    exitCode = 1;
-    notes.push("the build succeeded but the proof audit failed");
-  }
-  const c = thePlan.container;
-  return {
-    schemaVersion: RESULT_SCHEMA_VERSION,
-    runId,
-    status,
-    exitCode,
-    commandExitCode,
-    durationMs: endedAt - startedAt,
-    image: { ref: spec.image, id: imageId },
-    engine: { name: engine.info.name, version: engine.info.version, runtime: c.runtime ?? "default" },
-    user: c.user,
-    network: spec.network,
-    egress: net3?.ledger?.report() ?? null,
-    limits: {
-      timeoutMs: spec.timeoutMs,
-      memoryBytes: c.memoryBytes,
-      memorySwapBytes: c.memorySwapBytes,
-      cpus: c.nanoCpus / 1e9,
-      pids: c.pidsLimit,
-      nofile: spec.nofile,
-      fsizeBytes: spec.fsizeBytes,
-      tmpSizeBytes: spec.tmpSizeBytes,
-      readOnlyRoot: c.readOnlyRootfs,
-      capabilities: c.capAdd,
-      noNewPrivileges: c.securityOpt.includes("no-new-privileges:true")
-    },
-    volumes: volumes.map((v) => ({
-      mount: v.mount,
-      sizeBytes: v.sizeBytes,
-      backend: v.backend,
-      enforced: v.enforced
-    })),
-    loosened,
-    notes,
-    outputs,
-    state: kept,
-    annotations,
-    annotationsDropped,
-    audit,
-    timings: { prepareMs: startedAt - t0, commandMs: endedAt - startedAt, collectMs, cleanupMs },
-    logTruncated: logs.truncated,
-    logBytes: { shown: logBytes.shownBytes, dropped: logBytes.droppedBytes }
+
+// src/sandbox/stages/sandbox.ts
+import fsp9 from "node:fs/promises";
+
+// src/sandbox/conformance.ts
+var capName = (c) => c.toUpperCase().replace(/^CAP_/, "");
+var sameSet = (a, b) => a.length === b.length && [...a].sort().every((x, i) => x === [...b].sort()[i]);
+function conformance(spec, got) {
+  const out = [];
+  const check2 = (flag, ok, want, have) => {
+    if (!ok)
+      out.push(`${flag}: the plan says ${JSON.stringify(want)}, the engine made ${JSON.stringify(have)}`);
   };
-}
-async function collectState(engine, id, spec, runId, aborted) {
-  const dir = spec.stateDir;
-  const fresh = `${dir.replace(/\/+$/, "")}.sandbox-${runId}`;
-  await fsp6.rm(fresh, { recursive: true, force: true });
-  await fsp6.mkdir(fresh, { recursive: true, mode: 493 });
-  const stream = await engine.getArchive(id, STATE_DIR);
-  try {
-    const r = await Promise.race([
-      collectTar(stream, fresh, STATE_DIR.slice(1), {
-        maxTotalBytes: spec.stateSizeBytes,
-        maxFiles: DEFAULTS.maxStateFiles,
-        maxFileBytes: spec.stateSizeBytes
-      }),
-      aborted
-    ]);
-    await fsp6.rm(dir, { recursive: true, force: true });
-    await fsp6.rename(fresh, dir);
-    return {
-      dir,
-      files: r.files,
-      bytes: r.bytes,
-      skippedCount: r.skippedCount,
-      skippedByReason: r.skippedByReason
-    };
-  } catch (err) {
-    await fsp6.rm(fresh, { recursive: true, force: true });
-    throw err;
-  } finally {
-    if (!stream.readableEnded) stream.destroy();
+  check2("user", got.user === spec.user, spec.user, got.user);
+  check2(
+    "ReadonlyRootfs",
+    got.readOnlyRootfs === spec.readOnlyRootfs,
+    spec.readOnlyRootfs,
+    got.readOnlyRootfs
+  );
+  check2("Privileged", got.privileged === false, false, got.privileged);
+  check2("CapDrop", sameSet(got.capDrop.map(capName), spec.capDrop.map(capName)), spec.capDrop, got.capDrop);
+  check2("CapAdd", sameSet(got.capAdd.map(capName), spec.capAdd.map(capName)), spec.capAdd, got.capAdd);
+  const nnp = got.securityOpt.some((o) => /^no-new-privileges(?:[:=]true)?$/.test(o));
+  check2("no-new-privileges", nnp, true, got.securityOpt);
+  const unconfined = got.securityOpt.filter(
+    (o) => /^(seccomp|apparmor)[:=]unconfined$|^label[:=]disable$/.test(o)
+  );
+  check2("seccomp", unconfined.length === 0 && got.engineSeccomp, "the engine default profile", {
+    securityOpt: got.securityOpt,
+    engineSeccomp: got.engineSeccomp
+  });
+  check2("NetworkMode", got.networkMode === spec.networkMode, spec.networkMode, got.networkMode);
+  check2("Memory", got.memoryBytes === spec.memoryBytes, spec.memoryBytes, got.memoryBytes);
+  check2(
+    "MemorySwap",
+    got.memorySwapBytes === spec.memorySwapBytes,
+    spec.memorySwapBytes,
+    got.memorySwapBytes
+  );
+  check2("NanoCpus", got.nanoCpus === spec.nanoCpus, spec.nanoCpus, got.nanoCpus);
+  check2("PidsLimit", got.pidsLimit === spec.pidsLimit, spec.pidsLimit, got.pidsLimit);
+  check2("Runtime", got.runtime === (spec.runtime ?? "runc"), spec.runtime ?? "runc", got.runtime);
+  check2("Init", got.init === spec.init, spec.init, got.init);
+  check2("PidMode", got.pidMode === "", "", got.pidMode);
+  check2("UsernsMode", got.usernsMode === "" || got.usernsMode === "private", "", got.usernsMode);
+  check2("Devices", got.devices === 0, 0, got.devices);
+  for (const u of spec.ulimits) {
+    const h = got.ulimits.find((x) => x.name === u.name);
+    check2(`ulimit ${u.name}`, !!h && h.soft === u.soft && h.hard === u.hard, u, h ?? null);
   }
+  const planned = spec.mounts.filter((m) => m.type !== "tmpfs");
+  for (const m of planned) {
+    const h = got.mounts.find((x) => x.target === m.target);
+    check2(
+      `mount ${m.target}`,
+      !!h && h.type === m.type && h.readOnly === m.readOnly && (m.type !== "volume" || h.source === m.source),
+      { type: m.type, source: m.source, readOnly: m.readOnly },
+      h ?? null
+    );
+  }
+  const extra = got.mounts.filter((h) => !planned.some((m) => m.target === h.target));
+  check2(
+    "mounts",
+    extra.length === 0,
+    planned.map((m) => m.target),
+    got.mounts.map((m) => m.target)
+  );
+  for (const m of spec.mounts.filter((x) => x.type === "tmpfs")) {
+    const opts = got.tmpfs[m.target];
+    const want = m.tmpfs.options.filter((o) => o !== "rw");
+    check2(
+      `tmpfs ${m.target}`,
+      opts !== void 0 && want.every((o) => opts.split(",").includes(o)),
+      want,
+      opts ?? null
+    );
+  }
+  const extraTmpfs = Object.keys(got.tmpfs).filter(
+    (t) => !spec.mounts.some((m) => m.type === "tmpfs" && m.target === t)
+  );
+  check2("tmpfs", extraTmpfs.length === 0, [], extraTmpfs);
+  check2(
+    "Entrypoint",
+    sameList(got.entrypoint, spec.entrypoint ?? null),
+    spec.entrypoint ?? null,
+    got.entrypoint
+  );
+  check2("Cmd", sameList(got.cmd, spec.cmd), spec.cmd, got.cmd);
+  return out;
 }
-async function chownVolumes(engine, image, volumes, owner, labels) {
+function sameList(a, b) {
+  if (a === null || b === null) return a === b || (a?.length ?? 0) + (b?.length ?? 0) === 0;
+  return a.length === b.length && a.every((x, i) => x === b[i]);
+}
+
+// src/sandbox/log-pipe.ts
+import fs9 from "node:fs";
+import path10 from "node:path";
+var LogCopy = class {
+  constructor(file, cap) {
+    this.cap = cap;
+    const c = fs9.constants;
+    try {
+      fs9.mkdirSync(path10.dirname(file), { recursive: true });
+      this.fd = fs9.openSync(file, c.O_WRONLY | c.O_CREAT | c.O_TRUNC | c.O_NOFOLLOW, 420);
+    } catch (err) {
+      throw new InputError("--log-file", `'${file}' cannot be written: ${errorMessage(err)}`);
+    }
+  }
+  cap;
+  fd;
+  size = 0;
+  cut = false;
+  write(chunk) {
+    if (this.cut) return;
+    const part = chunk.subarray(0, this.cap - this.size);
+    fs9.writeSync(this.fd, part);
+    this.size += part.length;
+    if (part.length < chunk.length) {
+      this.cut = true;
+      fs9.writeSync(this.fd, `
+[sandbox-action: the log was cut at ${this.cap} bytes]
+`);
+    }
+  }
+  close() {
+    fs9.closeSync(this.fd);
+  }
+};
+var Capture = class {
+  constructor(limit) {
+    this.limit = limit;
+  }
+  limit;
+  chunks = [];
+  size = 0;
+  push(chunk) {
+    if (this.size >= this.limit) return;
+    const part = chunk.subarray(0, this.limit - this.size);
+    this.chunks.push(Buffer.from(part));
+    this.size += part.length;
+  }
+  text() {
+    return Buffer.concat(this.chunks).toString("utf8");
+  }
+};
+var LogPipe = class {
+  constructor(logs, o) {
+    this.logs = logs;
+    this.o = o;
+    this.head = o.onSelfCheck ? Buffer.alloc(0) : null;
+  }
+  logs;
+  o;
+  /** stdout bytes held until the self-check's line is complete (null once it was taken, or without a check). */
+  head;
+  closed = false;
+  /** The engine's attach callback. */
+  sink = (stream, chunk) => {
+    if (this.closed) return;
+    try {
+      if (stream === "stdout" && this.head !== null) {
+        const held = Buffer.concat([this.head, chunk]);
+        const nl = held.indexOf(10);
+        if (nl < 0 && held.length <= SELF_CHECK_MAX_LINE) {
+          this.head = held;
+          return;
+        }
+        this.head = null;
+        if (nl < 0) {
+          this.o.onSelfCheck?.(null);
+          this.pass(stream, held);
+          return;
+        }
+        this.o.onSelfCheck?.(held.subarray(0, nl).toString("utf8"));
+        if (held.length > nl + 1) this.pass(stream, held.subarray(nl + 1));
+        return;
+      }
+      this.pass(stream, chunk);
+    } catch (err) {
+      this.closed = true;
+      this.o.raise(err);
+    }
+  };
+  pass(stream, chunk) {
+    this.logs.write(stream, chunk);
+    this.o.capture?.push(chunk);
+    this.o.copy?.write(chunk);
+  }
+  /** After the attach stream ended: a self-check that never printed a whole line is reported as absent. */
+  end() {
+    if (this.head !== null) {
+      const held = this.head;
+      this.head = null;
+      this.o.onSelfCheck?.(null);
+      try {
+        if (held.length && !this.closed) this.pass("stdout", held);
+      } catch (err) {
+        this.o.raise(err);
+      }
+    }
+    this.closed = true;
+  }
+};
+
+// src/sandbox/source-tar.ts
+var import_tar_stream4 = __toESM(require_tar_stream(), 1);
+import fs10 from "node:fs";
+import fsp8 from "node:fs/promises";
+import path11 from "node:path";
+import { Readable as Readable2 } from "node:stream";
+function packDirectory(root, owner, exclude = []) {
+  const skip = new Set(exclude);
+  const pack = import_tar_stream4.default.pack();
+  const stats = { files: 0, bytes: 0, skipped: [] };
+  const common = { uid: owner.uid, gid: owner.gid, uname: "", gname: "" };
+  const walk = async (rel) => {
+    const abs = rel ? path11.join(root, rel) : root;
+    const names = (await fsp8.readdir(abs)).sort();
+    for (const name of names) {
+      const childRel = rel ? `${rel}/${name}` : name;
+      if (skip.has(childRel)) continue;
+      const childAbs = path11.join(root, childRel);
+      const st = await fsp8.lstat(childAbs);
+      const mode = st.mode & 511;
+      if (st.isDirectory()) {
+        await entry({ ...common, name: childRel, type: "directory", mode, mtime: st.mtime });
+        await walk(childRel);
+      } else if (st.isSymbolicLink()) {
+        await entry({
+          ...common,
+          name: childRel,
+          type: "symlink",
+          linkname: await fsp8.readlink(childAbs),
+          mode: 511,
+          mtime: st.mtime
+        });
+      } else if (st.isFile()) {
+        const fh = await fsp8.open(childAbs, fs10.constants.O_RDONLY | fs10.constants.O_NOFOLLOW);
+        let fst;
+        try {
+          fst = await fh.stat();
+        } catch (err) {
+          await fh.close();
+          throw err;
+        }
+        const header = {
+          ...common,
+          name: childRel,
+          type: "file",
+          size: fst.size,
+          mode,
+          mtime: fst.mtime
+        };
+        await new Promise((resolve, reject) => {
+          const w = pack.entry(header, (err) => err ? reject(err) : resolve());
+          const rs = fh.createReadStream();
+          rs.on("error", reject);
+          rs.pipe(w);
+        });
+        stats.files++;
+        stats.bytes += fst.size;
+      } else {
+        stats.skipped.push(childRel);
+      }
+    }
+  };
+  const entry = (h) => new Promise((resolve, reject) => {
+    pack.entry(h, (err) => err ? reject(err) : resolve());
+  });
+  const done = walk("").then(
+    () => {
+      pack.finalize();
+      return stats;
+    },
+    (err) => {
+      pack.destroy(err);
+      throw err;
+    }
+  );
+  return { stream: Readable2.from(pack), done };
+}
+
+// src/sandbox/stages/sandbox.ts
+var LOG_COPY_CAP = 16 * 1024 * 1024;
+var LOG_CAPTURE_CAP = 16 * 1024 * 1024;
+async function createSandbox(ctx, p, o) {
+  const { spec, deps } = ctx;
+  const { engine } = deps;
+  let copy = null;
+  if (spec.logFile) {
+    const c = new LogCopy(spec.logFile, LOG_COPY_CAP);
+    ctx.cleanup.add("close the log copy", async () => c.close());
+    copy = c;
+  }
+  const id = await engine.createContainer(p.container);
+  ctx.cleanup.add("remove container", () => engine.removeContainer(id));
+  const mismatches = conformance(p.container, await engine.inspectCreated(id));
+  const check2 = { conformance: { ok: mismatches.length === 0, mismatches }, selfCheck: null };
+  if (mismatches.length) throw new SandboxError(mismatches.map((m) => `the engine did not honour ${m}`));
+  const expect = p.selfCheck;
+  const capture = spec.annotate && spec.annotate.parser !== "junit" ? new Capture(LOG_CAPTURE_CAP) : null;
+  const pipe = new LogPipe(o.logs, {
+    capture,
+    copy,
+    onSelfCheck: expect ? (line) => {
+      const facts = line === null ? null : parseSelfCheckLine(line);
+      const problems = judgeSelfCheck(facts, expect, o.deadEndGateways);
+      check2.selfCheck = { ok: problems.length === 0, facts: facts ?? {}, problems };
+      if (problems.length) {
+        void engine.killContainer(id, "KILL").catch(() => void 0);
+        ctx.raise(new SandboxError(problems));
+      }
+    } : null,
+    raise: (err) => {
+      void engine.killContainer(id, "KILL").catch(() => void 0);
+      ctx.raise(err);
+    }
+  });
+  const copyIn = async (dir, target, exclude = []) => {
+    if (!dir) return;
+    const packed = packDirectory(dir, o.owner, exclude);
+    await Promise.all([engine.putArchive(id, target, packed.stream), packed.done]);
+  };
+  const stateDir = spec.stateDir && (await fsp9.readdir(spec.stateDir).catch(() => [])).length > 0 ? spec.stateDir : null;
+  const [, attached, watch] = await ctx.race(
+    Promise.all([
+      Promise.all([copyIn(p.copySource, WORK_DIR, o.exclude), copyIn(stateDir, STATE_DIR)]),
+      engine.attach(id, pipe.sink),
+      engine.watchExit(id)
+    ])
+  );
+  ctx.cleanup.add("detach log", async () => attached.close());
+  return { id, attached, watch, pipe, capture, check: check2 };
+}
+
+// src/sandbox/stages/volumes.ts
+var SIZE_KEY = { work: "workSizeBytes", output: "outputSizeBytes", state: "stateSizeBytes" };
+async function createVolumes(ctx, p, prep) {
+  const { engine, volumeHost } = ctx.deps;
+  const plans = volumePlans(prep.spec, ctx.runId);
+  const make = (vs) => ctx.race(
+    Promise.allSettled(
+      vs.map((v) => createVolume(engine, volumeHost, prep.backend, v, prep.owner, ctx.labels))
+    )
+  );
+  const made = await make(plans);
+  const failed = made.flatMap((m, i) => m.status === "rejected" ? [i] : []);
+  const retry = failed.length > 0 && failed.every((i) => {
+    const reason = made[i].reason;
+    return reason instanceof ReservationError && prep.spec.defaultSizes.includes(SIZE_KEY[plans[i].role]);
+  });
+  if (retry) {
+    const again = failed.map((i) => plans[i]);
+    const keys = again.map((v) => SIZE_KEY[v.role]);
+    const fit = fitVolumes(again, keys, await volumeHost.freeBytes(), volumeHost.stateDir);
+    ctx.notes.push(...fit.notes);
+    const second = await make(
+      again.map((v) => ({ ...v, sizeBytes: fit.sizes[SIZE_KEY[v.role]] ?? v.sizeBytes }))
+    );
+    failed.forEach((i, k) => made[i] = second[k]);
+  }
+  const volumes = made.flatMap((m) => m.status === "fulfilled" ? [m.value] : []);
+  ctx.cleanup.add("remove volumes", async () => {
+    const done = await Promise.allSettled(volumes.map((v) => v.remove()));
+    const bad2 = done.flatMap(
+      (d, i) => d.status === "rejected" ? [`${volumes[i].name}: ${errorMessage(d.reason)}`] : []
+    );
+    if (bad2.length) throw new Error(bad2.join("; "));
+  });
+  const bad = made.find((m) => m.status === "rejected");
+  if (bad) throw bad.reason;
+  if (prep.backend === "unbounded") {
+    await chownVolumes(ctx, p.container.image, volumes, prep.owner, ctx.labels);
+  }
+  ctx.check();
+  return volumes;
+}
+async function chownVolumes(ctx, image, volumes, owner, labels) {
+  const { engine } = ctx.deps;
   const id = await engine.createContainer(
     helperContainer(labels, "chown", {
       image,
@@ -31410,10 +32714,110 @@ async function chownVolumes(engine, image, volumes, owner, labels) {
   }
 }
 
+// src/sandbox/execute.ts
+async function executeRun(spec, deps) {
+  const ctx = new RunContext(spec, deps);
+  const logs = new LogStream(deps.log, spec.logLimitBytes, deps.fenceWorkflowCommands);
+  const x = {
+    imageId: null,
+    plan: null,
+    net: null,
+    volumes: [],
+    check: null,
+    exit: null,
+    collected: null,
+    verdict: null,
+    cleanupMs: 0
+  };
+  let failure = null;
+  try {
+    const prep = await prepare(ctx);
+    x.imageId = prep.image.id;
+    const net3 = x.net = await ctx.race(
+      setupNetwork(prep.spec, {
+        engine: deps.engine,
+        labels: ctx.labels,
+        runId: ctx.runId,
+        addCleanup: (what, fn) => ctx.cleanup.add(what, fn),
+        notice: deps.notice,
+        notes: ctx.notes
+      })
+    );
+    ctx.check();
+    const p = x.plan = plan(prep.spec, {
+      runId: ctx.runId,
+      createdAt: ctx.createdAt,
+      uid: prep.owner.uid,
+      gid: prep.owner.gid,
+      network: net3.network,
+      imageEntrypoint: prep.image.entrypoint,
+      extraArgs: prep.pytest?.args ?? [],
+      overlays: prep.pytest?.mounts ?? [],
+      ...prep.runscRuntime ? { runscRuntime: prep.runscRuntime } : {}
+    });
+    if (p.container.pidsLimit !== spec.pids) {
+      ctx.notes.push(
+        `under gVisor the pids limit counts gVisor's own threads: the engine's limit is ${p.container.pidsLimit} for --pids ${spec.pids}; the memory limit and the timeout hold a fork bomb`
+      );
+    }
+    deps.onPlan?.(p);
+    x.volumes = await createVolumes(ctx, p, prep);
+    const hostAddresses = deps.hostAddresses ?? localAddresses;
+    const box = await createSandbox(ctx, p, {
+      logs,
+      owner: prep.owner,
+      exclude: prep.pytest?.exclude ?? [],
+      deadEndGateways: net3.gateways.filter((g) => deps.engine.info.local && !hostAddresses().includes(g))
+    });
+    x.check = box.check;
+    const exit = x.exit = await runCommand(ctx, box, net3, logs);
+    const collected = x.collected = await collect(ctx, box, p, exit.timedOut);
+    x.verdict = await judgeRun(
+      {
+        declared: prep.spec.verdict.declared,
+        junit: prep.spec.verdict.junit ? { file: prep.spec.verdict.junit.file, trustedTests: prep.pytest?.trusted ?? false } : null,
+        expect: prep.expected && prep.spec.verdict.expectDir ? { dir: prep.spec.verdict.expectDir, files: prep.expected } : null
+      },
+      {
+        commandExitCode: exit.commandExitCode,
+        timedOut: exit.timedOut,
+        oomKilled: exit.oomKilled,
+        outputDir: collected.outputs.collected ? spec.outputDir : null,
+        declared: collected.outputs.declared,
+        audit: collected.audit?.report ?? null,
+        readCollected: async (rel, cap) => spec.outputDir ? readCollected(spec.outputDir, rel, cap) : null
+      },
+      { root: WORK_DIR, auditAnnotations: collected.audit?.annotations ?? [] }
+    );
+  } catch (err) {
+    failure = err;
+    logs.end();
+  }
+  const t = Date.now();
+  for (const f of await ctx.cleanup.run()) {
+    if (failure === null) ctx.notes.push(`cleanup: ${f}`);
+    else deps.notice(`cleanup: ${f}`);
+  }
+  x.cleanupMs = Date.now() - t;
+  try {
+    return assembleResult(ctx, x, failure);
+  } catch (err) {
+    return assembleResult(
+      ctx,
+      { ...x, plan: null, collected: null },
+      new Error(`${errorMessage(failure ?? err)}`)
+    );
+  }
+}
+function localAddresses() {
+  return Object.values(os5.networkInterfaces()).flat().flatMap((i) => i && i.family === "IPv4" ? [i.address] : []);
+}
+
 // src/cli/door.ts
 import { randomBytes as randomBytes2 } from "node:crypto";
-import os5 from "node:os";
-import path8 from "node:path";
+import fs11 from "node:fs";
+import os6 from "node:os";
+import path12 from "node:path";
 
 // src/engine/http.ts
 import http from "node:http";
@@ -31450,10 +32854,10 @@ var ApiClient = class {
     this.prefix = `/v${v}`;
   }
   /** Send a request; resolves with the raw streaming response (any status). */
-  raw(method, path13, opts = {}, operation = `${method} ${path13}`) {
+  raw(method, path18, opts = {}, operation = `${method} ${path18}`) {
     const qs = new URLSearchParams();
     for (const [k, v] of Object.entries(opts.query ?? {})) if (v !== void 0) qs.set(k, String(v));
-    const fullPath = `${this.prefix}${path13}${qs.size ? `?${qs}` : ""}`;
+    const fullPath = `${this.prefix}${path18}${qs.size ? `?${qs}` : ""}`;
     const headers = { ...opts.headers };
     let payload;
     if (opts.body !== void 0) {
@@ -31483,17 +32887,17 @@ var ApiClient = class {
     });
   }
   /** Send a request and parse a JSON answer; a non-2xx status becomes an EngineError. */
-  async json(method, path13, opts = {}, operation) {
-    const op = operation ?? `${method} ${path13}`;
-    const res = await this.raw(method, path13, opts, op);
+  async json(method, path18, opts = {}, operation) {
+    const op = operation ?? `${method} ${path18}`;
+    const res = await this.raw(method, path18, opts, op);
     const text2 = await readAll(res.body);
     if (res.statusCode < 200 || res.statusCode >= 300) throw this.statusError(op, res.statusCode, text2);
     return text2.length ? JSON.parse(text2.toString("utf8")) : void 0;
   }
   /** Like json() but ignores the body. `okStatuses` lists extra statuses that count as success. */
-  async call(method, path13, opts = {}, operation, okStatuses = []) {
-    const op = operation ?? `${method} ${path13}`;
-    const res = await this.raw(method, path13, opts, op);
+  async call(method, path18, opts = {}, operation, okStatuses = []) {
+    const op = operation ?? `${method} ${path18}`;
+    const res = await this.raw(method, path18, opts, op);
     const text2 = await readAll(res.body);
     if ((res.statusCode < 200 || res.statusCode >= 300) && !okStatuses.includes(res.statusCode)) {
       throw this.statusError(op, res.statusCode, text2);
@@ -31594,9 +32998,9 @@ function compareApi(a, b) {
 function defaultEndpoints(env) {
   if (env.DOCKER_HOST) return [env.DOCKER_HOST];
   if (env.CONTAINER_HOST) return [env.CONTAINER_HOST];
-  const list2 = ["unix:///var/run/docker.sock", "unix:///run/podman/podman.sock"];
-  if (env.XDG_RUNTIME_DIR) list2.push(`unix://${env.XDG_RUNTIME_DIR}/podman/podman.sock`);
-  return list2;
+  const list3 = ["unix:///var/run/docker.sock", "unix:///run/podman/podman.sock"];
+  if (env.XDG_RUNTIME_DIR) list3.push(`unix://${env.XDG_RUNTIME_DIR}/podman/podman.sock`);
+  return list3;
 }
 async function connectEngine(endpoints) {
   let firstErr;
@@ -31644,10 +33048,10 @@ async function connectEngine(endpoints) {
 function labelFilter(label) {
   return JSON.stringify({ label: [label] });
 }
-function toContainerBody(s) {
+function toContainerBody(s2) {
   const tmpfs = {};
   const mounts = [];
-  for (const m of s.mounts) {
+  for (const m of s2.mounts) {
     if (m.type === "tmpfs") {
       const t = m.tmpfs;
       tmpfs[m.target] = [...t.options, `size=${t.sizeBytes}`, `mode=${t.mode.toString(8)}`].join(",");
@@ -31664,39 +33068,39 @@ function toContainerBody(s) {
     }
   }
   return {
-    Image: s.image,
-    Cmd: s.cmd,
-    ...s.entrypoint ? { Entrypoint: s.entrypoint } : {},
-    User: s.user,
-    WorkingDir: s.workingDir,
-    Env: s.env,
-    Labels: s.labels,
-    Tty: s.tty,
+    Image: s2.image,
+    Cmd: s2.cmd,
+    ...s2.entrypoint ? { Entrypoint: s2.entrypoint } : {},
+    User: s2.user,
+    WorkingDir: s2.workingDir,
+    Env: s2.env,
+    Labels: s2.labels,
+    Tty: s2.tty,
     OpenStdin: false,
     StdinOnce: false,
     AttachStdin: false,
     AttachStdout: true,
     AttachStderr: true,
-    ...s.hostname ? { Hostname: s.hostname } : {},
+    ...s2.hostname ? { Hostname: s2.hostname } : {},
     HostConfig: {
       Mounts: mounts,
       Tmpfs: tmpfs,
-      ReadonlyRootfs: s.readOnlyRootfs,
-      CapDrop: s.capDrop,
-      CapAdd: s.capAdd,
-      SecurityOpt: s.securityOpt,
-      Init: s.init,
-      Privileged: s.privileged,
-      NetworkMode: s.networkMode,
-      Memory: s.memoryBytes,
-      MemorySwap: s.memorySwapBytes,
-      NanoCpus: s.nanoCpus,
-      PidsLimit: s.pidsLimit,
-      Ulimits: s.ulimits.map((u) => ({ Name: u.name, Soft: u.soft, Hard: u.hard })),
-      ...s.runtime ? { Runtime: s.runtime } : {},
-      LogConfig: { Type: s.logDriver.type, Config: s.logDriver.config },
-      ExtraHosts: s.extraHosts ?? [],
-      ...s.dns ? { Dns: s.dns } : {},
+      ReadonlyRootfs: s2.readOnlyRootfs,
+      CapDrop: s2.capDrop,
+      CapAdd: s2.capAdd,
+      SecurityOpt: s2.securityOpt,
+      Init: s2.init,
+      Privileged: s2.privileged,
+      NetworkMode: s2.networkMode,
+      Memory: s2.memoryBytes,
+      MemorySwap: s2.memorySwapBytes,
+      NanoCpus: s2.nanoCpus,
+      PidsLimit: s2.pidsLimit,
+      Ulimits: s2.ulimits.map((u) => ({ Name: u.name, Soft: u.soft, Hard: u.hard })),
+      ...s2.runtime ? { Runtime: s2.runtime } : {},
+      LogConfig: { Type: s2.logDriver.type, Config: s2.logDriver.config },
+      ExtraHosts: s2.extraHosts ?? [],
+      ...s2.dns ? { Dns: s2.dns } : {},
       Devices: [],
       IpcMode: "private",
       PidMode: "",
@@ -31909,6 +33313,44 @@ var DockerApiEngine = class {
       finishedAt: j.State.FinishedAt
     };
   }
+  seccomp = null;
+  async inspectCreated(id) {
+    this.seccomp ??= this.api.json("GET", "/info", {}, "info").then((i) => (i.SecurityOptions ?? []).some((o) => /(^|,)name=seccomp(,|$)/.test(o)));
+    const [j, seccomp] = await Promise.all([
+      this.api.json("GET", `/containers/${id}/json`, {}, "inspect container"),
+      this.seccomp
+    ]);
+    const h = j.HostConfig;
+    return {
+      user: j.Config.User ?? "",
+      entrypoint: j.Config.Entrypoint ?? null,
+      cmd: j.Config.Cmd ?? null,
+      readOnlyRootfs: h.ReadonlyRootfs === true,
+      privileged: h.Privileged === true,
+      capDrop: h.CapDrop ?? [],
+      capAdd: h.CapAdd ?? [],
+      securityOpt: h.SecurityOpt ?? [],
+      engineSeccomp: seccomp,
+      networkMode: h.NetworkMode ?? "",
+      memoryBytes: h.Memory ?? 0,
+      memorySwapBytes: h.MemorySwap ?? 0,
+      nanoCpus: h.NanoCpus ?? 0,
+      pidsLimit: h.PidsLimit ?? null,
+      ulimits: (h.Ulimits ?? []).map((u) => ({ name: u.Name, soft: u.Soft, hard: u.Hard })),
+      runtime: h.Runtime ?? "runc",
+      init: h.Init === true,
+      pidMode: h.PidMode ?? "",
+      usernsMode: h.UsernsMode ?? "",
+      devices: (h.Devices ?? []).length,
+      mounts: (j.Mounts ?? []).map((m) => ({
+        type: m.Type,
+        source: m.Type === "volume" ? m.Name ?? m.Source : m.Source,
+        target: m.Destination,
+        readOnly: !m.RW
+      })),
+      tmpfs: h.Tmpfs ?? {}
+    };
+  }
   async removeContainer(id) {
     await this.api.call(
       "DELETE",
@@ -31934,7 +33376,7 @@ var DockerApiEngine = class {
     if (res.statusCode !== 200) throw this.api.statusError("exec", res.statusCode, await readAll(res.body));
     const out = [];
     const err = [];
-    const demux = new Demuxer((s, b) => (s === "stdout" ? out : err).push(Buffer.from(b)));
+    const demux = new Demuxer((s2, b) => (s2 === "stdout" ? out : err).push(Buffer.from(b)));
     for await (const chunk of res.body) demux.push(chunk);
     const inspect = await this.api.json("GET", `/exec/${created.Id}/json`, {}, "exec");
     return {
@@ -31943,27 +33385,27 @@ var DockerApiEngine = class {
       stderr: Buffer.concat(err).toString("utf8")
     };
   }
-  async putArchive(id, path13, tar6) {
+  async putArchive(id, path18, tar6) {
     await this.api.call(
       "PUT",
       `/containers/${id}/archive`,
       {
-        query: { path: path13, noOverwriteDirNonDir: 1 },
+        query: { path: path18, noOverwriteDirNonDir: 1 },
         bodyStream: tar6,
         headers: { "content-type": "application/x-tar" }
       },
-      `copy into ${path13}`
+      `copy into ${path18}`
     );
   }
-  async getArchive(id, path13) {
+  async getArchive(id, path18) {
     const res = await this.api.raw(
       "GET",
       `/containers/${id}/archive`,
-      { query: { path: path13 } },
-      `copy out of ${path13}`
+      { query: { path: path18 } },
+      `copy out of ${path18}`
     );
     if (res.statusCode !== 200)
-      throw this.api.statusError(`copy out of ${path13}`, res.statusCode, await readAll(res.body));
+      throw this.api.statusError(`copy out of ${path18}`, res.statusCode, await readAll(res.body));
     return res.body;
   }
   async createVolume(spec) {
@@ -32092,7 +33534,7 @@ function processContext() {
   return {
     env: process.env,
     cwd: process.cwd(),
-    cpus: os5.availableParallelism(),
+    cpus: os6.availableParallelism(),
     isRoot: process.getuid?.() === 0
   };
 }
@@ -32100,32 +33542,103 @@ function connect(ctx) {
   return connectEngine(defaultEndpoints(ctx.env));
 }
 function volumeHostFor(ctx) {
-  const dir = ctx.env.SANDBOX_ACTION_STATE_DIR || path8.join(os5.tmpdir(), "sandbox-action");
+  const dir = ctx.env.SANDBOX_ACTION_STATE_DIR || path12.join(os6.tmpdir(), "sandbox-action");
   return defaultVolumeHost(dir, ctx.isRoot, ctx.env.ACT !== "true");
 }
 var randomId = () => randomBytes2(4).toString("hex");
 function abortOnSignals() {
   const ac = new AbortController();
-  const handlers = ["SIGINT", "SIGTERM", "SIGHUP"].map((s) => [
-    s,
+  const handlers = ["SIGINT", "SIGTERM", "SIGHUP"].map((s2) => [
+    s2,
     () => {
       if (!ac.signal.aborted) {
-        process.stderr.write(`sandbox-action: ${s} received; removing the run's containers and volumes
+        process.stderr.write(`sandbox-action: ${s2} received; removing the run's containers and volumes
 `);
-        ac.abort(s);
+        ac.abort(s2);
         return;
       }
       process.stderr.write(
-        `sandbox-action: ${s} again; exiting now (run 'sandbox-action gc' for leftovers)
+        `sandbox-action: ${s2} again; exiting now (run 'sandbox-action gc' for leftovers)
 `
       );
-      process.exit(SIGNAL_EXIT[s] ?? 130);
+      process.exit(SIGNAL_EXIT[s2] ?? 130);
     }
   ]);
-  for (const [s, h] of handlers) process.on(s, h);
-  return { signal: ac.signal, dispose: () => handlers.forEach(([s, h]) => process.off(s, h)) };
+  for (const [s2, h] of handlers) process.on(s2, h);
+  return { signal: ac.signal, dispose: () => handlers.forEach(([s2, h]) => process.off(s2, h)) };
 }
-var SIGNAL_EXIT = { SIGHUP: 129, SIGINT: 130, SIGTERM: 143 };
+function makeRunDeps(ctx, engine, o) {
+  return {
+    engine,
+    volumeHost: volumeHostFor(ctx),
+    log: o.log,
+    notice: o.notice,
+    fenceWorkflowCommands: ctx.env.GITHUB_ACTIONS === "true",
+    signal: o.signal,
+    now: () => /* @__PURE__ */ new Date(),
+    random: randomId
+  };
+}
+function failedBeforeRun(err, spec, subject) {
+  return {
+    schemaVersion: RESULT_SCHEMA_VERSION,
+    runId: `${Date.now().toString(36)}-${randomId()}`,
+    status: "error",
+    exitCode: 125,
+    commandExitCode: null,
+    durationMs: 0,
+    subject: spec?.subject ?? subject ?? { repository: null, headSha: null, baseRef: null, shard: null },
+    image: { ref: spec?.image ?? "", id: null },
+    engine: { name: "", version: "", runtime: "" },
+    user: "",
+    network: spec?.network ?? "",
+    egress: null,
+    limits: null,
+    volumes: [],
+    loosened: [],
+    notes: [],
+    sandbox: null,
+    outputs: emptyOutputs(spec?.outputDir ?? null),
+    state: null,
+    verdict: { passed: false, judges: [] },
+    annotations: [],
+    annotationsDropped: 0,
+    audit: null,
+    timings: { prepareMs: 0, commandMs: 0, collectMs: 0, cleanupMs: 0 },
+    logTruncated: false,
+    logBytes: { shown: 0, dropped: 0 },
+    error: errorMessage(err)
+  };
+}
+function writeResultFile(file, result) {
+  fs11.mkdirSync(path12.dirname(file), { recursive: true });
+  const tmp = `${file}.${process.pid}.tmp`;
+  fs11.writeFileSync(tmp, `${JSON.stringify(result, null, 2)}
+`, { mode: 420 });
+  fs11.renameSync(tmp, file);
+}
+var lastResort = null;
+function writeResultOnCrash(file, subject) {
+  if (file === null) return;
+  const first = lastResort === null;
+  lastResort = { file, subject };
+  if (!first) return;
+  const crash = (err) => {
+    const r = lastResort;
+    try {
+      writeResultFile(
+        r.file,
+        failedBeforeRun(new Error(`internal error in sandbox-action: ${errorMessage(err)}`), null, r.subject)
+      );
+    } catch {
+    }
+    process.stderr.write(`sandbox-action: internal error: ${errorMessage(err)}
+`);
+    process.exit(125);
+  };
+  process.on("uncaughtException", crash);
+  process.on("unhandledRejection", crash);
+}
 
 // src/report/summary.ts
 var SUMMARY_LIMIT = 1024 * 1024;
@@ -32193,25 +33706,46 @@ function egressSection(r) {
   }
   return out;
 }
+function verdictLines(v) {
+  if (v.judges.length === 0) return ["**Verdict:** no judge ran.", ""];
+  return [
+    `**Verdict: ${v.passed ? "passed" : "failed"}**`,
+    "",
+    "| judge | result | what it found |",
+    "|---|---|---|",
+    ...v.judges.map(
+      (j) => `| ${j.judge}${j.advisory ? " (advisory)" : ""} | ${j.passed ? "passed" : "**failed**"} | ${escapeMarkdown(j.summary)} |`
+    ),
+    ""
+  ];
+}
 function renderSummary(r, opts = {}) {
   const l = r.limits;
   const lines = [
     `### ${ICON[r.status] ?? ""} sandbox-action: ${r.status} (exit ${r.exitCode}) in ${formatDuration(r.durationMs)}`,
     "",
-    `Image \`${escapeMarkdown(r.image.ref)}\`, user ${r.user}, network **${r.network}**, runtime ${r.engine.runtime}, ${r.engine.name} ${escapeMarkdown(r.engine.version)}.`,
+    ...r.error ? [`**Error:** ${escapeMarkdown(r.error)}`, ""] : [],
+    `Image \`${escapeMarkdown(r.image.ref)}\`, user ${r.user || "not decided"}, network **${r.network}**, runtime ${r.engine.runtime}, ${r.engine.name} ${escapeMarkdown(r.engine.version)}.`,
     "",
-    "| limit | value |",
-    "|---|---|",
-    `| memory (swap equal) | ${formatBytes(l.memoryBytes)} |`,
-    `| CPUs | ${l.cpus} |`,
-    `| processes | ${l.pids} |`,
-    `| timeout | ${formatDuration(l.timeoutMs)} |`,
-    `| read-only root | ${l.readOnlyRoot ? "yes" : "**no**"} |`,
-    `| capabilities | ${l.capabilities.length ? l.capabilities.join(", ") : "none"} |`,
-    ...r.volumes.map(
-      (v) => `| ${v.mount} | ${formatBytes(v.sizeBytes)} (${v.backend}${v.enforced ? "" : ", **not enforced**"}) |`
-    ),
-    ""
+    ...verdictLines(r.verdict),
+    ...r.sandbox?.selfCheck ? [
+      `**Self-check** inside the sandbox: ${r.sandbox.selfCheck.ok ? "as planned" : `**${escapeMarkdown(r.sandbox.selfCheck.problems.join("; "))}**`}.`,
+      ""
+    ] : [],
+    ...l ? [
+      "| limit | value |",
+      "|---|---|",
+      `| memory (swap equal) | ${formatBytes(l.memoryBytes)} |`,
+      `| CPUs | ${l.cpus} |`,
+      `| processes | ${l.pids} |`,
+      `| timeout | ${formatDuration(l.timeoutMs)} |`,
+      `| read-only root | ${l.readOnlyRoot ? "yes" : "**no**"} |`,
+      `| capabilities | ${l.capabilities.length ? l.capabilities.join(", ") : "none"} |`,
+      ...r.volumes.map(
+        (v) => `| ${v.mount} | ${formatBytes(v.sizeBytes)} (${v.backend}${v.enforced ? "" : ", **not enforced**"}${v.reserved ? ", reserved" : ""}) |`
+      ),
+      ""
+    ] : []
   ];
   if (r.loosened.length) {
     lines.push(
@@ -32227,6 +33761,19 @@ function renderSummary(r, opts = {}) {
     lines.push(
       `**Outputs:** ${o.files} files, ${formatBytes(o.bytes)}${opts.artifactUrl ? ` ([artifact](${opts.artifactUrl}))` : ""}.`
     );
+    if (o.truncated) {
+      lines.push("", `**Truncated:** the caps dropped ${o.droppedByCaps} file(s).`);
+    }
+    if (o.declared.length) {
+      lines.push(
+        "",
+        "| declared output | fate |",
+        "|---|---|",
+        ...o.declared.map(
+          (d) => `| ${escapeMarkdown(d.path)} | ${d.status === "collected" ? "collected" : `**${d.status}**`} |`
+        )
+      );
+    }
     if (o.skippedCount) {
       lines.push(
         "",
@@ -32234,7 +33781,7 @@ function renderSummary(r, opts = {}) {
         "",
         "| skipped | reason |",
         "|---|---|",
-        ...o.skipped.slice(0, LIST_ROWS).map((s) => `| ${escapeMarkdown(s.path)} | ${s.reason} |`)
+        ...o.skipped.slice(0, LIST_ROWS).map((s2) => `| ${escapeMarkdown(s2.path)} | ${s2.reason} |`)
       );
       if (o.skippedCount > LIST_ROWS)
         lines.push("", `(${o.skippedCount - LIST_ROWS} more in the result file)`);
@@ -32276,13 +33823,13 @@ function summaryLine(r) {
   return `sandbox-action: ${parts.join("; ")}`;
 }
 function suggestionLines(r) {
-  const s = r.egress?.suggested;
-  if (!s) return [];
-  if (s.domains.length === 0) return ["sandbox-action: audit: the build contacted no host through the proxy"];
+  const s2 = r.egress?.suggested;
+  if (!s2) return [];
+  if (s2.domains.length === 0) return ["sandbox-action: audit: the build contacted no host through the proxy"];
   return [
     "sandbox-action: audit: the build contacted these hosts; to allow exactly them:",
-    `  CLI:    ${s.cli}`,
-    `  action: ${s.actionInput}`
+    `  CLI:    ${s2.cli}`,
+    `  action: ${s2.actionInput}`
   ];
 }
 
@@ -32297,7 +33844,9 @@ var WORD_LISTS = /* @__PURE__ */ new Set([
   "allow-cidr",
   "allow-port",
   "egress-dns",
-  "add-host"
+  "add-host",
+  "output",
+  "tests-path"
 ]);
 function readActionInputs(env) {
   const get = (name) => (env[envName(name)] ?? "").trim();
@@ -32336,8 +33885,8 @@ function readActionInputs(env) {
 
 // src/cli/build.ts
 import { execFileSync } from "node:child_process";
-import fs10 from "node:fs";
-import path10 from "node:path";
+import fs14 from "node:fs";
+import path14 from "node:path";
 
 // src/images/build-plan.ts
 var PLATFORM = /^linux\/(amd64|arm64|arm\/v7|arm\/v6|386|ppc64le|s390x|riscv64)$/;
@@ -32444,12 +33993,12 @@ function manifestList(entries) {
     schemaVersion: 2,
     mediaType: MEDIA.list,
     manifests: entries.map((e) => {
-      const [os8, architecture, variant] = e.platform.split("/");
+      const [os9, architecture, variant] = e.platform.split("/");
       return {
         mediaType: e.mediaType,
         digest: e.digest,
         size: e.size,
-        platform: { os: os8, architecture, ...variant ? { variant } : {} }
+        platform: { os: os9, architecture, ...variant ? { variant } : {} }
       };
     })
   };
@@ -32472,9 +34021,9 @@ function backoff(attempt, baseMs, retryAfter) {
 // src/images/builder.ts
 var import_tar_stream5 = __toESM(require_tar_stream(), 1);
 import { spawn, spawnSync } from "node:child_process";
-import fs8 from "node:fs";
-import os6 from "node:os";
-import path9 from "node:path";
+import fs12 from "node:fs";
+import os7 from "node:os";
+import path13 from "node:path";
 import { Readable as Readable3 } from "node:stream";
 
 // src/images/registry.ts
@@ -32560,8 +34109,8 @@ var RegistryClient = class {
     return `Bearer ${token}`;
   }
   /** One request with auth (answering a 401 challenge once) and retries with backoff on 429/5xx/network errors. */
-  async request(method, path13, o) {
-    const url = new URL(`${isLoopback(this.host) ? "http" : "https"}://${this.host}${path13}`);
+  async request(method, path18, o) {
+    const url = new URL(`${isLoopback(this.host) ? "http" : "https"}://${this.host}${path18}`);
     const attempts = this.o.attempts ?? 5;
     const sleep = this.o.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
     let auth2 = null;
@@ -32664,19 +34213,19 @@ var RegistryClient = class {
 
 // src/images/builder.ts
 function imageSources(root) {
-  const dir = path9.join(root, "images");
+  const dir = path13.join(root, "images");
   const out = [];
-  for (const name of fs8.readdirSync(dir).sort()) {
-    const dockerfile = path9.join(dir, name, "Dockerfile");
-    if (!fs8.existsSync(dockerfile)) continue;
-    const text2 = fs8.readFileSync(dockerfile, "utf8");
+  for (const name of fs12.readdirSync(dir).sort()) {
+    const dockerfile = path13.join(dir, name, "Dockerfile");
+    if (!fs12.existsSync(dockerfile)) continue;
+    const text2 = fs12.readFileSync(dockerfile, "utf8");
     const first = /^#\s*(.+)$/m.exec(text2)?.[1] ?? name;
     const args = {};
-    const toolchain = path9.join(dir, name, "lean-toolchain");
-    if (fs8.existsSync(toolchain)) args.LEAN_TOOLCHAIN = fs8.readFileSync(toolchain, "utf8").trim();
+    const toolchain = path13.join(dir, name, "lean-toolchain");
+    if (fs12.existsSync(toolchain)) args.LEAN_TOOLCHAIN = fs12.readFileSync(toolchain, "utf8").trim();
     out.push({
       name,
-      contextDir: name === "egress-proxy" ? path9.join(root, "dist") : path9.join(dir, name),
+      contextDir: name === "egress-proxy" ? path13.join(root, "dist") : path13.join(dir, name),
       dockerfile,
       title: `sandbox-action ${name}`,
       description: first.replace(/^[\w-]+:\s*/, "").slice(0, 200),
@@ -32688,23 +34237,23 @@ function imageSources(root) {
 function contextTar2(src) {
   const pack = import_tar_stream5.default.pack();
   const opts = { mode: 420, uid: 0, gid: 0, mtime: /* @__PURE__ */ new Date(0) };
-  const inside = path9.relative(src.contextDir, src.dockerfile);
-  const outside = inside.startsWith("..") || path9.isAbsolute(inside);
+  const inside = path13.relative(src.contextDir, src.dockerfile);
+  const outside = inside.startsWith("..") || path13.isAbsolute(inside);
   const walk = (rel) => {
-    for (const name of fs8.readdirSync(path9.join(src.contextDir, rel)).sort()) {
+    for (const name of fs12.readdirSync(path13.join(src.contextDir, rel)).sort()) {
       const r = rel ? `${rel}/${name}` : name;
-      const st = fs8.lstatSync(path9.join(src.contextDir, r));
+      const st = fs12.lstatSync(path13.join(src.contextDir, r));
       if (st.isDirectory()) walk(r);
       else if (st.isFile()) {
         pack.entry(
           { name: r, ...opts, mode: st.mode & 493 ? st.mode & 511 : 420 },
-          fs8.readFileSync(path9.join(src.contextDir, r))
+          fs12.readFileSync(path13.join(src.contextDir, r))
         );
       }
     }
   };
   walk("");
-  if (outside) pack.entry({ name: "Dockerfile", ...opts }, fs8.readFileSync(src.dockerfile));
+  if (outside) pack.entry({ name: "Dockerfile", ...opts }, fs12.readFileSync(src.dockerfile));
   pack.finalize();
   return { stream: Readable3.from(pack), dockerfile: outside ? "Dockerfile" : inside };
 }
@@ -32712,12 +34261,12 @@ function hasBuildx() {
   const r = spawnSync("docker", ["buildx", "version"], { stdio: "ignore" });
   return r.status === 0;
 }
-function credentialsFor(host, given, home = os6.homedir()) {
+function credentialsFor(host, given, home = os7.homedir()) {
   if (given) return given;
   try {
     const cfg = JSON.parse(
-      fs8.readFileSync(
-        path9.join(process.env.DOCKER_CONFIG ?? path9.join(home, ".docker"), "config.json"),
+      fs12.readFileSync(
+        path13.join(process.env.DOCKER_CONFIG ?? path13.join(home, ".docker"), "config.json"),
         "utf8"
       )
     );
@@ -32821,8 +34370,8 @@ async function withRetries(fn, progress, attempts = 4) {
 }
 async function buildWithBake(targets, o) {
   const def = bakeDefinition(targets, o);
-  const file = path9.join(fs8.mkdtempSync(path9.join(os6.tmpdir(), "sa-bake-")), "bake.json");
-  fs8.writeFileSync(file, JSON.stringify(def, null, 2));
+  const file = path13.join(fs12.mkdtempSync(path13.join(os7.tmpdir(), "sa-bake-")), "bake.json");
+  fs12.writeFileSync(file, JSON.stringify(def, null, 2));
   const code = await new Promise((resolve) => {
     const child = spawn("docker", ["buildx", "bake", "-f", file, ...o.push ? ["--push"] : []], {
       stdio: ["ignore", "inherit", "inherit"]
@@ -32960,23 +34509,23 @@ function ociLabels(o) {
   };
 }
 function factsFromGithub(env, event) {
-  const obj = (v) => typeof v === "object" && v !== null ? v : {};
-  const str2 = (v) => typeof v === "string" ? v : void 0;
-  const e = obj(event);
-  const repo = obj(e.repository);
-  const pr = obj(e.pull_request);
-  const headRepo = obj(obj(pr.head).repo);
+  const obj2 = (v) => typeof v === "object" && v !== null ? v : {};
+  const str3 = (v) => typeof v === "string" ? v : void 0;
+  const e = obj2(event);
+  const repo = obj2(e.repository);
+  const pr = obj2(e.pull_request);
+  const headRepo = obj2(obj2(pr.head).repo);
   const out = {};
   if (env.GITHUB_SHA) out.sha = env.GITHUB_SHA;
   if (env.GITHUB_REF) out.ref = env.GITHUB_REF;
   if (env.GITHUB_EVENT_NAME) out.event = env.GITHUB_EVENT_NAME;
-  const defaultBranch = str2(repo.default_branch);
+  const defaultBranch = str3(repo.default_branch);
   if (defaultBranch) out.defaultBranch = defaultBranch;
   if (typeof pr.number === "number") out.pr = pr.number;
-  const headSha = str2(obj(pr.head).sha);
+  const headSha = str3(obj2(pr.head).sha);
   if (headSha) out.headSha = headSha;
-  const headName = str2(headRepo.full_name);
-  const baseName = str2(repo.full_name);
+  const headName = str3(headRepo.full_name);
+  const baseName = str3(repo.full_name);
   if (headName && baseName) out.fork = headName !== baseName;
   if (env.GITHUB_REPOSITORY) {
     out.repository = `${env.REGISTRY || `ghcr.io/${env.GITHUB_REPOSITORY}`}`;
@@ -33018,7 +34567,7 @@ function parseCommandLine(argv, table) {
 }
 
 // src/cli/tags.ts
-import fs9 from "node:fs";
+import fs13 from "node:fs";
 var TAGS_TABLE = {
   sha: { kind: "string", help: "commit (default $GITHUB_SHA)" },
   ref: { kind: "string", help: "refs/heads/…, refs/tags/… or refs/pull/… (default $GITHUB_REF)" },
@@ -33041,34 +34590,34 @@ function tagFactsFrom(o, env) {
   let event = {};
   if (env.GITHUB_EVENT_PATH) {
     try {
-      event = JSON.parse(fs9.readFileSync(env.GITHUB_EVENT_PATH, "utf8"));
+      event = JSON.parse(fs13.readFileSync(env.GITHUB_EVENT_PATH, "utf8"));
     } catch (err) {
       throw new InputError("GITHUB_EVENT_PATH", `cannot read the event: ${errorMessage(err)}`);
     }
   }
   const gh = factsFromGithub(env, event);
-  const s = (k) => typeof o[k] === "string" ? o[k] : void 0;
-  const prText = s("pr");
+  const s2 = (k) => typeof o[k] === "string" ? o[k] : void 0;
+  const prText = s2("pr");
   if (prText !== void 0 && !/^\d+$/.test(prText))
     throw new InputError("--pr", `'${prText}' is not a number`);
-  const prSha = s("pr-sha") ?? "merge";
+  const prSha = s2("pr-sha") ?? "merge";
   if (prSha !== "merge" && prSha !== "head")
     throw new InputError("--pr-sha", `'${prSha}' is not merge or head`);
-  const sha = s("sha") ?? gh.sha;
-  const ref = s("ref") ?? gh.ref;
+  const sha = s2("sha") ?? gh.sha;
+  const ref = s2("ref") ?? gh.ref;
   if (!sha) throw new InputError("--sha", "is required outside GitHub Actions");
   if (!ref) throw new InputError("--ref", "is required outside GitHub Actions");
-  const base = s("repository") ?? gh.repository;
+  const base = s2("repository") ?? gh.repository;
   if (!base) throw new InputError("--repository", "is required outside GitHub Actions (or set REGISTRY)");
-  const image = s("image");
+  const image = s2("image");
   const facts = {
     sha,
     ref,
-    event: s("event") ?? gh.event ?? "push",
-    defaultBranch: s("default-branch") ?? gh.defaultBranch ?? "main",
+    event: s2("event") ?? gh.event ?? "push",
+    defaultBranch: s2("default-branch") ?? gh.defaultBranch ?? "main",
     pr: prText !== void 0 ? Number(prText) : gh.pr ?? null,
     fork: o.fork === true || gh.fork === true,
-    headSha: s("head-sha") ?? gh.headSha ?? null,
+    headSha: s2("head-sha") ?? gh.headSha ?? null,
     shaSource: prSha,
     extra: Array.isArray(o.tag) ? o.tag : [],
     repository: image ? `${base}/${image}` : base
@@ -33119,27 +34668,27 @@ function git(args, cwd) {
 function parseBuild(argv, env, readStdin) {
   const { options: o, positionals } = parseCommandLine(argv, BUILD_TABLE);
   if (positionals.length) throw new InputError(positionals[0], "build takes no arguments");
-  const s = (k) => typeof o[k] === "string" ? o[k] : void 0;
-  const list2 = (k) => Array.isArray(o[k]) ? o[k] : [];
-  const root = path10.resolve(s("root") ?? installRoot() ?? process.cwd());
-  if (!fs10.existsSync(path10.join(root, "images")))
+  const s2 = (k) => typeof o[k] === "string" ? o[k] : void 0;
+  const list3 = (k) => Array.isArray(o[k]) ? o[k] : [];
+  const root = path14.resolve(s2("root") ?? installRoot() ?? process.cwd());
+  if (!fs14.existsSync(path14.join(root, "images")))
     throw new InputError("--root", `'${root}' has no images/ directory`);
   const sources = imageSources(root);
   const names = sources.map((x) => x.name);
-  const images = s("images") ? parseImages(s("images"), names) : names;
-  const platforms = parsePlatforms(s("platforms") ?? env.PLATFORMS ?? "linux/amd64");
-  const baseImages = parseBaseImages(list2("base-image"), platforms);
+  const images = s2("images") ? parseImages(s2("images"), names) : names;
+  const platforms = parsePlatforms(s2("platforms") ?? env.PLATFORMS ?? "linux/amd64");
+  const baseImages = parseBaseImages(list3("base-image"), platforms);
   const buildArgs2 = {};
-  for (const a of list2("build-arg")) {
+  for (const a of list3("build-arg")) {
     const m = /^([A-Za-z_][A-Za-z0-9_]*)=(.*)$/s.exec(a);
     if (!m) throw new InputError("--build-arg", `'${a.split("=")[0]}' is not KEY=VALUE`);
     buildArgs2[m[1]] = m[2];
   }
-  const builder = s("builder") ?? "auto";
+  const builder = s2("builder") ?? "auto";
   if (!["auto", "buildx", "engine"].includes(builder)) {
     throw new InputError("--builder", `'${builder}' is not auto, buildx or engine`);
   }
-  const registryText = s("registry") ?? env.REGISTRY ?? (env.GITHUB_REPOSITORY ? `ghcr.io/${env.GITHUB_REPOSITORY}` : void 0);
+  const registryText = s2("registry") ?? env.REGISTRY ?? (env.GITHUB_REPOSITORY ? `ghcr.io/${env.GITHUB_REPOSITORY}` : void 0);
   if (!registryText)
     throw new InputError("--registry", "is required outside GitHub Actions (or set REGISTRY)");
   const registry = normalizeRepository(registryText);
@@ -33157,12 +34706,12 @@ function parseBuild(argv, env, readStdin) {
   if (push && !tags.push) throw new InputError("--push", tags.pushNote);
   let creds = null;
   if (o["password-stdin"] === true) {
-    const user = s("username");
+    const user = s2("username");
     if (!user) throw new InputError("--password-stdin", "needs --username");
     const password = readStdin().replace(/\r?\n$/, "");
     if (!password) throw new InputError("--password-stdin", "read an empty password from stdin");
     creds = { username: user, password };
-  } else if (s("username")) {
+  } else if (s2("username")) {
     throw new InputError(
       "--username",
       "needs --password-stdin (a password is never taken from the command line)"
@@ -33284,15 +34833,15 @@ async function runBuildAction(env) {
 import { Writable } from "node:stream";
 
 // src/cli/report.ts
-import fs11 from "node:fs";
-import path11 from "node:path";
+import fs15 from "node:fs";
+import path15 from "node:path";
 
 // src/report/checks.ts
 var BATCH = 50;
 var SUMMARY_MAX = 65535;
 var TITLE_MAX = 255;
 var MESSAGE_MAX = 64 * 1024;
-var cut = (s, max, note) => s.length <= max ? s : `${s.slice(0, max - note.length)}${note}`;
+var cut = (s2, max, note) => s2.length <= max ? s2 : `${s2.slice(0, max - note.length)}${note}`;
 function toApiAnnotation(a) {
   const single = a.startLine === a.endLine;
   return {
@@ -33306,42 +34855,24 @@ function toApiAnnotation(a) {
     message: cut(a.message || a.title, MESSAGE_MAX, "\n…(cut)")
   };
 }
-function planCheck(result) {
-  if (!result.ok) {
-    return {
-      conclusion: "failure",
-      output: {
-        title: "invalid result from the untrusted build",
-        summary: `The result file of the untrusted build was rejected: ${escapeMarkdown(result.reason)}. Nothing from it was used.`,
-        annotations: []
-      },
-      updates: []
-    };
-  }
-  const r = result.value;
-  const failures = r.annotations.filter((a) => a.level === "failure").length;
-  const conclusion = r.status === "succeeded" ? "success" : "failure";
-  const title = cut(
-    `${r.status} (exit ${r.exitCode})${r.annotations.length ? `, ${r.annotations.length} annotations, ${failures} failures` : ""}`,
-    TITLE_MAX,
-    "…"
-  );
+function planCheck(d) {
+  const title = cut(d.title, TITLE_MAX, "…");
   const summary2 = cut(
-    r.summary || `The sandboxed build ${r.status} with exit code ${r.exitCode} in ${r.durationMs} ms.`,
+    d.summary,
     SUMMARY_MAX,
     "\n\n(summary cut to fit 65,535 characters; the full text is in the run artifact)"
   );
-  const all = r.annotations.map(toApiAnnotation);
+  const all = d.annotations.map(toApiAnnotation);
   const batches = [];
   for (let i = 0; i < all.length; i += BATCH) batches.push(all.slice(i, i + BATCH));
   return {
-    conclusion,
+    conclusion: d.conclusion,
     output: { title, summary: summary2, annotations: batches[0] ?? [] },
     updates: batches.slice(1).map((annotations) => ({ output: { title, summary: summary2, annotations } }))
   };
 }
-function buildCheck(target, result) {
-  const p = planCheck(result);
+function buildCheck(target, d) {
+  const p = planCheck(d);
   return {
     conclusion: p.conclusion,
     create: {
@@ -33352,130 +34883,6 @@ function buildCheck(target, result) {
       output: p.output
     },
     updates: p.updates
-  };
-}
-
-// src/report/schema.ts
-var REPORT_SCHEMA_VERSION = 1;
-var LIMITS = {
-  fileBytes: 10 * 1024 * 1024,
-  annotations: 1e4,
-  message: 64 * 1024,
-  title: 1024,
-  path: 1024,
-  summary: 256 * 1024
-};
-var STATUSES = ["succeeded", "failed", "timed-out", "oom-killed", "error"];
-var LEVELS = ["failure", "warning", "notice"];
-function isObj(v) {
-  return typeof v === "object" && v !== null && !Array.isArray(v);
-}
-function safeRepoPath(p) {
-  if (p.length === 0 || p.length > LIMITS.path || p.startsWith("/") || p.includes("\\")) return false;
-  return p.split("/").every((s) => s !== "" && s !== "." && s !== ".." && !/[\u0000-\u001f\u007f]/.test(s));
-}
-function validateReport(bytes) {
-  if (bytes.length > LIMITS.fileBytes)
-    return { ok: false, reason: `the file is ${bytes.length} bytes, above ${LIMITS.fileBytes}` };
-  let text2;
-  try {
-    text2 = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-  } catch {
-    return { ok: false, reason: "the file is not valid UTF-8" };
-  }
-  let j;
-  try {
-    j = JSON.parse(text2);
-  } catch {
-    return { ok: false, reason: "the file is not JSON" };
-  }
-  if (!isObj(j)) return { ok: false, reason: "the result is not an object" };
-  if (j.schemaVersion !== REPORT_SCHEMA_VERSION)
-    return { ok: false, reason: `schemaVersion must be ${REPORT_SCHEMA_VERSION}` };
-  if (typeof j.status !== "string" || !STATUSES.includes(j.status))
-    return { ok: false, reason: "status is not a known status" };
-  for (const k of ["exitCode", "durationMs"]) {
-    if (typeof j[k] !== "number" || !Number.isInteger(j[k]))
-      return { ok: false, reason: `${k} is not an integer` };
-  }
-  const summary2 = j.summary ?? "";
-  if (typeof summary2 !== "string" || summary2.length > LIMITS.summary)
-    return { ok: false, reason: "summary is not a string within limits" };
-  const list2 = j.annotations ?? [];
-  if (!Array.isArray(list2)) return { ok: false, reason: "annotations is not a list" };
-  if (list2.length > LIMITS.annotations)
-    return { ok: false, reason: `${list2.length} annotations, above ${LIMITS.annotations}` };
-  const annotations = [];
-  for (const [i, a] of list2.entries()) {
-    const where = `annotation ${i}`;
-    if (!isObj(a)) return { ok: false, reason: `${where} is not an object` };
-    if (typeof a.path !== "string" || !safeRepoPath(a.path))
-      return { ok: false, reason: `${where} has a path outside the repository` };
-    const lines = [a.startLine, a.endLine];
-    if (!lines.every((n) => typeof n === "number" && Number.isInteger(n) && n >= 1 && n <= 1e7)) {
-      return { ok: false, reason: `${where} has bad line numbers` };
-    }
-    if (a.endLine < a.startLine)
-      return { ok: false, reason: `${where} ends before it starts` };
-    for (const c of [a.startColumn, a.endColumn]) {
-      if (c !== void 0 && (typeof c !== "number" || !Number.isInteger(c) || c < 1 || c > 1e5)) {
-        return { ok: false, reason: `${where} has bad columns` };
-      }
-    }
-    if (typeof a.level !== "string" || !LEVELS.includes(a.level))
-      return { ok: false, reason: `${where} has a bad level` };
-    if (typeof a.title !== "string" || a.title.length > LIMITS.title)
-      return { ok: false, reason: `${where} has a bad title` };
-    if (typeof a.message !== "string" || a.message.length > LIMITS.message)
-      return { ok: false, reason: `${where} has a bad message` };
-    annotations.push({
-      path: a.path,
-      startLine: a.startLine,
-      endLine: a.endLine,
-      ...a.startColumn !== void 0 ? { startColumn: a.startColumn } : {},
-      ...a.endColumn !== void 0 ? { endColumn: a.endColumn } : {},
-      level: a.level,
-      title: a.title,
-      message: a.message
-    });
-  }
-  return {
-    ok: true,
-    value: {
-      schemaVersion: 1,
-      status: j.status,
-      exitCode: j.exitCode,
-      durationMs: j.durationMs,
-      summary: summary2,
-      annotations
-    }
-  };
-}
-
-// src/report/shards.ts
-var SEVERITY = ["succeeded", "failed", "timed-out", "oom-killed", "error"];
-function mergeValidated(parts) {
-  if (parts.length === 0) return { ok: false, reason: "no result from any shard" };
-  const bad = parts.find((p) => !p.v.ok);
-  if (bad && !bad.v.ok) return { ok: false, reason: `${bad.name}: ${bad.v.reason}` };
-  const values = parts.map((p) => ({ name: p.name, value: p.v.value }));
-  if (values.length === 1) return { ok: true, value: values[0].value };
-  const worst = values.reduce(
-    (a, b) => SEVERITY.indexOf(b.value.status) > SEVERITY.indexOf(a.value.status) ? b : a
-  );
-  const summary2 = values.map((x) => `**${x.name}**: ${x.value.status} (exit ${x.value.exitCode})
-
-${x.value.summary}`).join("\n\n").slice(0, LIMITS.summary);
-  return {
-    ok: true,
-    value: {
-      schemaVersion: 1,
-      status: worst.value.status,
-      exitCode: worst.value.exitCode,
-      durationMs: Math.max(...values.map((x) => x.value.durationMs)),
-      summary: summary2,
-      annotations: values.flatMap((x) => x.value.annotations).slice(0, LIMITS.annotations)
-    }
   };
 }
 
@@ -33639,13 +35046,13 @@ function mergeDeep(defaults, options) {
   });
   return result;
 }
-function removeUndefinedProperties(obj) {
-  for (const key in obj) {
-    if (obj[key] === void 0) {
-      delete obj[key];
+function removeUndefinedProperties(obj2) {
+  for (const key in obj2) {
+    if (obj2[key] === void 0) {
+      delete obj2[key];
     }
   }
-  return obj;
+  return obj2;
 }
 function merge(defaults, route, options) {
   if (typeof route === "string") {
@@ -33701,16 +35108,16 @@ function omit(object, keysToOmit) {
   }
   return result;
 }
-function encodeReserved(str2) {
-  return str2.split(/(%[0-9A-Fa-f]{2})/g).map(function(part) {
+function encodeReserved(str3) {
+  return str3.split(/(%[0-9A-Fa-f]{2})/g).map(function(part) {
     if (!/%[0-9A-Fa-f]/.test(part)) {
       part = encodeURI(part).replace(/%5B/g, "[").replace(/%5D/g, "]");
     }
     return part;
   }).join("");
 }
-function encodeUnreserved(str2) {
-  return encodeURIComponent(str2).replace(/[!'()*]/g, function(c) {
+function encodeUnreserved(str3) {
+  return encodeURIComponent(str3).replace(/[!'()*]/g, function(c) {
     return "%" + c.charCodeAt(0).toString(16).toUpperCase();
   });
 }
@@ -34082,15 +35489,15 @@ function parseParameters(header, type, index, len, stopFlags) {
   }
   return { type, index, parameters };
 }
-function unescapeQuotedPairs(str2, start, end) {
+function unescapeQuotedPairs(str3, start, end) {
   let result = "";
   for (let index = start; index < end; index++) {
-    if (str2.charCodeAt(index) === BSLASH) {
-      result += str2.slice(start, index);
+    if (str3.charCodeAt(index) === BSLASH) {
+      result += str3.slice(start, index);
       start = ++index;
     }
   }
-  return result + str2.slice(start, end);
+  return result + str3.slice(start, end);
 }
 
 // node_modules/json-with-bigint/json-with-bigint.js
@@ -34950,17 +36357,17 @@ function requestLog(octokit) {
     octokit.log.debug("request", options);
     const start = Date.now();
     const requestOptions = octokit.request.endpoint.parse(options);
-    const path13 = requestOptions.url.replace(options.baseUrl, "");
+    const path18 = requestOptions.url.replace(options.baseUrl, "");
     return request2(options).then((response) => {
       const requestId = response.headers["x-github-request-id"];
       octokit.log.info(
-        `${requestOptions.method} ${path13} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
+        `${requestOptions.method} ${path18} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
       );
       return response;
     }).catch((error2) => {
       const requestId = error2.response?.headers["x-github-request-id"] || "UNKNOWN";
       octokit.log.error(
-        `${requestOptions.method} ${path13} - ${error2.status} with id ${requestId} in ${Date.now() - start}ms`
+        `${requestOptions.method} ${path18} - ${error2.status} with id ${requestId} in ${Date.now() - start}ms`
       );
       throw error2;
     });
@@ -37531,7 +38938,13 @@ var Octokit2 = Octokit.plugin(requestLog, legacyRestEndpointMethods, paginateRes
 
 // src/report/send.ts
 async function sendCheck(plan2, target, auth2) {
-  const octokit = new Octokit2({ auth: auth2.token, baseUrl: auth2.baseUrl, request: { retries: 0 } });
+  const quiet = () => void 0;
+  const octokit = new Octokit2({
+    auth: auth2.token,
+    baseUrl: auth2.baseUrl,
+    request: { retries: 0 },
+    log: { debug: quiet, info: quiet, warn: quiet, error: quiet }
+  });
   const created = await octokit.rest.checks.create({
     owner: target.owner,
     repo: target.repo,
@@ -37544,99 +38957,361 @@ async function sendCheck(plan2, target, auth2) {
   return { id, requests: 1 + plan2.updates.length };
 }
 
+// src/verdict/check.ts
+var MAX_ANNOTATIONS2 = 1e4;
+var LOG_TITLE = "build log: ";
+function decideCheck(subject, shards, files, required) {
+  const reasons = [];
+  const byShard = /* @__PURE__ */ new Map();
+  for (const f of files) {
+    if (!f.read.ok) {
+      reasons.push(`${f.name}: invalid result (${f.read.reason}); nothing from it was used`);
+      continue;
+    }
+    const r = f.read.value;
+    const s2 = r.subject;
+    const wrong = [];
+    if (s2.headSha !== subject.headSha)
+      wrong.push(`commit ${s2.headSha ?? "none"}, not the head ${subject.headSha}`);
+    if (s2.baseRef !== subject.baseRef) wrong.push(`base ${s2.baseRef ?? "none"}, not ${subject.baseRef}`);
+    if (s2.repository !== subject.repository)
+      wrong.push(`repository ${s2.repository ?? "none"}, not ${subject.repository}`);
+    const shard = s2.shard ?? (shards === 1 ? { index: 0, count: 1 } : null);
+    if (!shard) wrong.push("no shard index");
+    else if (shard.count !== shards)
+      wrong.push(`shard ${shard.index} of ${shard.count}, but ${shards} shards are expected`);
+    if (wrong.length) {
+      reasons.push(`${f.name}: the result is for ${wrong.join(", ")}`);
+      continue;
+    }
+    const list3 = byShard.get(shard.index) ?? [];
+    list3.push({ name: f.name, r });
+    byShard.set(shard.index, list3);
+  }
+  const accepted = [];
+  for (let i = 0; i < shards; i++) {
+    const got = byShard.get(i) ?? [];
+    if (got.length === 0) {
+      reasons.push(`shard ${i}: no result (its run died without one, or its artifact was not uploaded)`);
+    } else if (got.length > 1) {
+      reasons.push(
+        `shard ${i}: ${got.length} results (${got.map((g) => g.name).join(", ")}); a shard counts once`
+      );
+    } else accepted.push({ index: i, r: got[0].r });
+  }
+  for (const { index, r } of accepted) {
+    const at = `shard ${index}`;
+    if (r.status !== "succeeded") reasons.push(`${at}: ${r.status}${r.error ? `: ${r.error}` : ""}`);
+    const failed = r.verdict.judges.filter((j) => !j.advisory && !j.passed);
+    for (const j of failed) reasons.push(`${at}: judge ${j.judge}: ${j.summary}`);
+    if (!verdictPasses(r.verdict.judges) && failed.length === 0)
+      reasons.push(`${at}: no judge decided the verdict`);
+    for (const need of required) {
+      if (!r.verdict.judges.some((j) => j.judge === need && !j.advisory)) {
+        reasons.push(`${at}: the ${need} judge this check requires did not run`);
+      }
+    }
+  }
+  const conclusion = reasons.length === 0 && accepted.length === shards ? "success" : "failure";
+  return {
+    conclusion,
+    title: conclusion === "success" ? `passed: ${shards} shard${shards === 1 ? "" : "s"}, judged by ${judgeList(accepted.map((a) => a.r))}` : `failed: ${reasons[0] ?? "no result"}${reasons.length > 1 ? ` (and ${reasons.length - 1} more)` : ""}`,
+    summary: summarize(subject, conclusion, reasons, accepted),
+    annotations: annotationsOf(accepted.map((a) => a.r)),
+    reasons
+  };
+}
+function judgeList(rs) {
+  const names = [
+    ...new Set(rs.flatMap((r) => r.verdict.judges.filter((j) => !j.advisory).map((j) => j.judge)))
+  ];
+  return names.join(", ") || "nothing";
+}
+function annotationsOf(rs) {
+  const judged = rs.flatMap((r) => r.verdict.judges.flatMap((j) => j.annotations));
+  const logged = rs.flatMap(
+    (r) => r.annotations.map((a) => a.title.startsWith(LOG_TITLE) ? a : { ...a, title: `${LOG_TITLE}${a.title}` })
+  );
+  return [...judged, ...logged].slice(0, MAX_ANNOTATIONS2);
+}
+function summarize(subject, conclusion, reasons, accepted) {
+  const out = [
+    `**${conclusion === "success" ? "Passed" : "Failed"}**: commit \`${subject.headSha}\` against \`${escapeMarkdown(subject.baseRef)}\`${subject.pr !== null ? ` (pull request #${subject.pr})` : ""}, judged on the trusted side from evidence the pull request could not write.`,
+    ""
+  ];
+  if (reasons.length)
+    out.push("**Why not:**", ...reasons.slice(0, 200).map((r) => `- ${escapeMarkdown(r)}`), "");
+  for (const { index, r } of accepted) {
+    out.push(
+      `**Shard ${index}**: ${r.status} (exit ${r.exitCode}) in ${r.durationMs} ms`,
+      "",
+      "| judge | result | what it found |",
+      "|---|---|---|",
+      ...r.verdict.judges.map(
+        (j) => `| ${j.judge}${j.advisory ? " (advisory)" : ""} | ${j.passed ? "passed" : "**failed**"} | ${escapeMarkdown(j.summary)} |`
+      ),
+      ""
+    );
+    if (r.loosened.length)
+      out.push(
+        `Loosened: ${r.loosened.map((l) => `\`${escapeMarkdown(l.option)}\` (${escapeMarkdown(l.effect)})`).join(", ")}`,
+        ""
+      );
+  }
+  return out.join("\n");
+}
+
+// src/verdict/event.ts
+var HEX403 = /^[0-9a-f]{40}$/;
+var REPO2 = /^[\w.-]{1,100}\/[\w.-]{1,100}$/;
+var BRANCH2 = /^[\w./-]{1,255}$/;
+function obj(v) {
+  return typeof v === "object" && v !== null && !Array.isArray(v) ? v : {};
+}
+var s = (v) => typeof v === "string" ? v : "";
+function subjectFromEvent(eventName, payload) {
+  const e = obj(payload);
+  const repository = s(obj(e.repository).full_name);
+  if (eventName === "pull_request_target") {
+    const pr = obj(e.pull_request);
+    const head = obj(pr.head);
+    const base = obj(pr.base);
+    const subject = {
+      event: "pull_request_target",
+      repository,
+      headSha: s(head.sha),
+      baseRef: s(base.ref),
+      baseSha: s(base.sha) || null,
+      headRepository: s(obj(head.repo).full_name),
+      pr: typeof pr.number === "number" ? pr.number : null
+    };
+    return check(subject);
+  }
+  if (eventName === "push") {
+    const ref = s(e.ref);
+    const m = /^refs\/(?:heads|tags)\/(.+)$/.exec(ref);
+    return check({
+      event: "push",
+      repository,
+      headSha: s(e.after),
+      baseRef: m?.[1] ?? "",
+      baseSha: null,
+      headRepository: repository,
+      pr: null
+    });
+  }
+  if (eventName === "pull_request") {
+    return {
+      ok: false,
+      reason: "the event is pull_request: GitHub runs the pull request's own copy of the workflow files, so its results are the author's claims and make no verdict; run the check on pull_request_target (docs/pr-check.md)"
+    };
+  }
+  return {
+    ok: false,
+    reason: `the event is ${eventName || "unknown"}: a verdict is made only on pull_request_target (or push), where the workflow definition is not the pull request's (docs/pr-check.md)`
+  };
+}
+function check(x) {
+  if (!REPO2.test(x.repository)) return { ok: false, reason: "the event names no repository" };
+  if (!HEX403.test(x.headSha)) return { ok: false, reason: "the event names no head commit (40 hex)" };
+  if (!BRANCH2.test(x.baseRef)) return { ok: false, reason: "the event names no base branch" };
+  if (x.event === "pull_request_target" && !REPO2.test(x.headRepository))
+    return { ok: false, reason: "the event names no head repository" };
+  return { ok: true, subject: x };
+}
+function checkName(name, subject) {
+  return `${name} (${subject.baseRef})`;
+}
+
 // src/cli/report.ts
 var REPORT_TABLE = {
   result: {
     kind: "string",
-    help: "the result file from the untrusted run, or a directory of shards (*/result.json) merged into one check (required)"
+    help: "a result file, or a directory whose */result.json are the shards (required)"
   },
-  repository: { kind: "string", help: "owner/repo (default $GITHUB_REPOSITORY)" },
-  "head-sha": { kind: "string", help: "commit to report on (default: workflow_run.head_sha of the event)" },
-  name: { kind: "string", help: "check name (default 'sandbox / verify')" },
+  shards: { kind: "string", help: "how many shards the check expects, each exactly once (default 1)" },
+  preset: {
+    kind: "string",
+    help: "the kind of job: requires its judges (python-tests: junit; lean-proof: …)"
+  },
+  "require-judge": {
+    kind: "strings",
+    help: `a judge every shard must have passed (repeatable): ${JUDGE_NAMES.join(", ")}`
+  },
+  name: {
+    kind: "string",
+    help: "check name; the base branch is added: 'sandbox / verify (main)' (default 'sandbox / verify')"
+  },
+  "head-sha": { kind: "string", help: "without an event (local use): the commit to report on" },
+  "base-ref": { kind: "string", help: "without an event: the branch it was verified against" },
+  repository: { kind: "string", help: "without an event: owner/repo (default $GITHUB_REPOSITORY)" },
   "dry-run": { kind: "boolean", help: "print the requests as JSON instead of sending them" },
   help: { kind: "boolean", help: "this help", short: "h" }
 };
 function readLimited(file) {
   try {
-    const st = fs11.statSync(file);
-    if (!st.isFile()) return { reason: `'${file}' is not a regular file` };
+    const st = fs15.lstatSync(file);
+    if (!st.isFile()) return { ok: false, reason: `'${file}' is not a regular file` };
     if (st.size > LIMITS.fileBytes)
-      return { reason: `the file is ${st.size} bytes, above ${LIMITS.fileBytes}` };
-    return { bytes: fs11.readFileSync(file) };
+      return { ok: false, reason: `the file is ${st.size} bytes, above ${LIMITS.fileBytes}` };
+    return readResult(fs15.readFileSync(file));
   } catch (err) {
-    return { reason: `the file cannot be read: ${errorMessage(err)}` };
+    return { ok: false, reason: `the file cannot be read: ${errorMessage(err)}` };
   }
 }
-var MAX_SHARDS = 256;
-function readResults(fileOrDir) {
-  const one = (f) => {
-    const read = readLimited(f);
-    return "bytes" in read ? validateReport(read.bytes) : { ok: false, reason: read.reason };
+var MAX_FILES = 512;
+function readResultFiles(fileOrDir) {
+  const st = fs15.lstatSync(fileOrDir, { throwIfNoEntry: false });
+  if (!st) throw new InputError("--result", `'${fileOrDir}' does not exist`);
+  if (!st.isDirectory()) return [{ name: path15.basename(fileOrDir), read: readLimited(fileOrDir) }];
+  const out = [];
+  if (fs15.existsSync(path15.join(fileOrDir, "result.json")))
+    out.push({ name: "result.json", read: readLimited(path15.join(fileOrDir, "result.json")) });
+  for (const d of fs15.readdirSync(fileOrDir).sort()) {
+    const sub = path15.join(fileOrDir, d);
+    if (!fs15.lstatSync(sub).isDirectory()) continue;
+    for (const f of fs15.readdirSync(sub).sort()) {
+      if (f === "result.json" || /^sandbox-result.*\.json$/.test(f)) {
+        out.push({ name: `${d}/${f}`, read: readLimited(path15.join(sub, f)) });
+      }
+    }
+    if (out.length > MAX_FILES) throw new InputError("--result", `more than ${MAX_FILES} result files`);
+  }
+  return out;
+}
+function parse3(argv, env) {
+  const { options: o, positionals } = parseCommandLine(argv, REPORT_TABLE);
+  if (positionals.length) throw new InputError(positionals[0], "report takes no arguments");
+  const s2 = (k) => typeof o[k] === "string" ? o[k] : void 0;
+  const file = s2("result") ?? "";
+  if (!file) throw new InputError("--result", "is required: the result file or directory of shard results");
+  const shardsArg = s2("shards") ?? "1";
+  if (!/^\d{1,3}$/.test(shardsArg) || Number(shardsArg) < 1 || Number(shardsArg) > 256)
+    throw new InputError("--shards", `'${shardsArg}' is not a number from 1 to 256`);
+  const required = /* @__PURE__ */ new Set();
+  const preset = s2("preset");
+  if (preset !== void 0) {
+    const p = RUN_PRESETS[preset];
+    if (!p)
+      throw new InputError(
+        "--preset",
+        `'${preset}' is not a preset; the presets are ${Object.keys(RUN_PRESETS).join(", ")}`
+      );
+    for (const j of p.requiredJudges) required.add(j);
+  }
+  for (const j of o["require-judge"] ?? []) {
+    if (!JUDGE_NAMES.includes(j))
+      throw new InputError(
+        "--require-judge",
+        `'${j}' is not a judge; the judges are ${JUDGE_NAMES.join(", ")}`
+      );
+    required.add(j);
+  }
+  let subject = null;
+  let refused = null;
+  const eventName = env.GITHUB_EVENT_NAME;
+  if (eventName && env.GITHUB_EVENT_PATH) {
+    const payload = JSON.parse(fs15.readFileSync(env.GITHUB_EVENT_PATH, "utf8"));
+    const r = subjectFromEvent(eventName, payload);
+    if (r.ok) subject = r.subject;
+    else refused = r.reason;
+    for (const k of ["head-sha", "base-ref", "repository"]) {
+      if (s2(k) !== void 0)
+        throw new InputError(`--${k}`, "comes from the event on GitHub; it cannot be given");
+    }
+    if (refused) {
+      return {
+        subject,
+        refused,
+        shards: Number(shardsArg),
+        required: [...required],
+        file,
+        name: "",
+        dryRun: true,
+        owner: "",
+        repo: ""
+      };
+    }
+  } else {
+    const headSha = s2("head-sha") ?? "";
+    const baseRef = s2("base-ref") ?? "";
+    const repository2 = s2("repository") ?? env.GITHUB_REPOSITORY ?? "";
+    if (!/^[0-9a-f]{40}$/.test(headSha))
+      throw new InputError("--head-sha", "is required without an event (40 hex)");
+    if (!/^[\w./-]{1,255}$/.test(baseRef)) throw new InputError("--base-ref", "is required without an event");
+    if (!/^[\w.-]+\/[\w.-]+$/.test(repository2))
+      throw new InputError("--repository", `'${repository2}' is not owner/repo`);
+    subject = {
+      event: "push",
+      repository: repository2,
+      headSha,
+      baseRef,
+      baseSha: null,
+      headRepository: repository2,
+      pr: null
+    };
+  }
+  const repository = subject?.repository ?? env.GITHUB_REPOSITORY ?? "";
+  const m = /^([\w.-]+)\/([\w.-]+)$/.exec(repository);
+  if (!m) throw new InputError("GITHUB_REPOSITORY", `'${repository}' is not owner/repo`);
+  const dryRun = o["dry-run"] === true;
+  if (!dryRun && !env.GITHUB_TOKEN)
+    throw new InputError("GITHUB_TOKEN", "is required to create the check (or use --dry-run)");
+  return {
+    subject,
+    refused,
+    shards: Number(shardsArg),
+    required: [...required],
+    file,
+    name: s2("name") ?? "sandbox / verify",
+    dryRun,
+    owner: m[1],
+    repo: m[2]
   };
-  let st;
-  try {
-    st = fs11.lstatSync(fileOrDir);
-  } catch (err) {
-    return { ok: false, reason: `the result cannot be read: ${errorMessage(err)}` };
-  }
-  if (!st.isDirectory()) return one(fileOrDir);
-  const files = [];
-  if (fs11.existsSync(path11.join(fileOrDir, "result.json"))) files.push("result.json");
-  for (const d of fs11.readdirSync(fileOrDir).sort()) {
-    const f = path11.join(d, "result.json");
-    if (fs11.lstatSync(path11.join(fileOrDir, d)).isDirectory() && fs11.existsSync(path11.join(fileOrDir, f)))
-      files.push(f);
-  }
-  if (files.length > MAX_SHARDS)
-    return { ok: false, reason: `${files.length} shard results, above ${MAX_SHARDS}` };
-  return mergeValidated(
-    files.map((f) => ({
-      name: path11.dirname(f) === "." ? "result" : path11.dirname(f),
-      v: one(path11.join(fileOrDir, f))
-    }))
-  );
 }
 async function reportCommand(argv, env, io, onDone = () => void 0) {
-  let target;
-  let file;
-  let dryRun;
+  let p;
+  let files;
   try {
-    const { options: o, positionals } = parseCommandLine(argv, REPORT_TABLE);
-    if (positionals.length) throw new InputError(positionals[0], "report takes no arguments");
-    const s = (k) => typeof o[k] === "string" ? o[k] : void 0;
-    file = s("result") ?? "";
-    if (!file) throw new InputError("--result", "is required: the result file the untrusted run uploaded");
-    const repository = s("repository") ?? env.GITHUB_REPOSITORY ?? "";
-    const m = /^([\w.-]+)\/([\w.-]+)$/.exec(repository);
-    if (!m) throw new InputError("--repository", `'${repository}' is not owner/repo`);
-    let headSha = s("head-sha");
-    if (!headSha && env.GITHUB_EVENT_PATH) {
-      const event = JSON.parse(fs11.readFileSync(env.GITHUB_EVENT_PATH, "utf8"));
-      if (typeof event.workflow_run?.head_sha === "string") headSha = event.workflow_run.head_sha;
-    }
-    if (!headSha || !/^[0-9a-f]{40}$/.test(headSha)) {
-      throw new InputError("--head-sha", "is required (40 hex), or run on a workflow_run event");
-    }
-    dryRun = o["dry-run"] === true;
-    if (!dryRun && !env.GITHUB_TOKEN)
-      throw new InputError("GITHUB_TOKEN", "is required to create the check (or use --dry-run)");
-    target = { owner: m[1], repo: m[2], headSha, name: s("name") ?? "sandbox / verify" };
+    p = parse3(argv, env);
+    files = p.subject ? readResultFiles(p.file) : [];
   } catch (err) {
     io.stderr.write(`sandbox-action: ${errorMessage(err)}
 `);
     return 2;
   }
-  const validated = readResults(file);
-  const plan2 = buildCheck(target, validated);
-  if (!validated.ok)
-    io.stderr.write(`sandbox-action: invalid result from the untrusted build: ${validated.reason}
+  if (!p.subject) {
+    io.stderr.write(`sandbox-action: no check: ${p.refused}
+`);
+    onDone({
+      id: null,
+      name: "",
+      conclusion: "none",
+      requests: 0,
+      title: "",
+      annotations: 0,
+      reasons: [p.refused]
+    });
+    return 1;
+  }
+  const decision = decideCheck(p.subject, p.shards, files, p.required);
+  const target = {
+    owner: p.owner,
+    repo: p.repo,
+    headSha: p.subject.headSha,
+    name: checkName(p.name, p.subject)
+  };
+  const plan2 = buildCheck(target, decision);
+  for (const r of decision.reasons) io.stderr.write(`sandbox-action: ${r}
 `);
   const facts = {
+    name: target.name,
+    conclusion: plan2.conclusion,
     title: plan2.create.output.title,
     annotations: [plan2.create, ...plan2.updates].reduce((n, r) => n + r.output.annotations.length, 0),
-    invalid: validated.ok ? null : validated.reason
+    reasons: decision.reasons
   };
-  if (dryRun) {
+  if (p.dryRun) {
     const base = `/repos/${target.owner}/${target.repo}/check-runs`;
     const requests = [
       { method: "POST", route: base, body: plan2.create },
@@ -37644,12 +39319,7 @@ async function reportCommand(argv, env, io, onDone = () => void 0) {
     ];
     io.stdout.write(`${JSON.stringify(requests, null, 2)}
 `);
-    onDone({
-      id: null,
-      conclusion: plan2.conclusion,
-      requests: requests.length,
-      ...facts
-    });
+    onDone({ id: null, requests: requests.length, ...facts });
     return 0;
   }
   try {
@@ -37658,15 +39328,10 @@ async function reportCommand(argv, env, io, onDone = () => void 0) {
       baseUrl: env.GITHUB_API_URL || "https://api.github.com"
     });
     io.stderr.write(
-      `sandbox-action: check run ${sent.id} (${plan2.conclusion}) in ${sent.requests} requests
+      `sandbox-action: check run ${sent.id} '${target.name}' (${plan2.conclusion}) in ${sent.requests} requests
 `
     );
-    onDone({
-      id: sent.id,
-      conclusion: plan2.conclusion,
-      requests: sent.requests,
-      ...facts
-    });
+    onDone({ id: sent.id, requests: sent.requests, ...facts });
     return 0;
   } catch (err) {
     io.stderr.write(`sandbox-action: the Checks API refused: ${errorMessage(err)}
@@ -37680,7 +39345,9 @@ function reportArgs(env) {
   const get = (n) => (env[envName(n)] ?? "").trim();
   const argv = [];
   if (get("result")) argv.push("--result", get("result"));
-  for (const n of ["name", "head-sha", "repository"]) if (get(n)) argv.push(`--${n}`, get(n));
+  for (const n of ["shards", "preset", "name"]) if (get(n)) argv.push(`--${n}`, get(n));
+  for (const j of get("require-judges").split(/[\s,]+/).filter(Boolean))
+    argv.push("--require-judge", j);
   const dry = get("dry-run") || "false";
   if (!/^(true|false)$/i.test(dry)) throw new InputError("dry-run", `'${dry}' is not true or false`);
   if (dry.toLowerCase() === "true") argv.push("--dry-run");
@@ -37710,19 +39377,20 @@ async function runReportAction(env) {
   const { argv, token } = args;
   if (token) setSecret(token);
   const stderr = new Lines(process.stderr);
-  let outcome = null;
+  let outcome2 = null;
   const code = await reportCommand(
     argv,
     { ...env, GITHUB_TOKEN: token || env.GITHUB_TOKEN },
     { stdout: process.stdout, stderr },
     (o) => {
-      outcome = o;
+      outcome2 = o;
       setOutput("check-run-id", o.id === null ? "" : String(o.id));
+      setOutput("check-name", o.name);
       setOutput("conclusion", o.conclusion);
     }
   );
-  if (outcome && env.GITHUB_STEP_SUMMARY) {
-    const o = outcome;
+  if (outcome2 && env.GITHUB_STEP_SUMMARY) {
+    const o = outcome2;
     await summary.addRaw(reportSummary(o), true).write();
   }
   if (code !== 0)
@@ -37734,12 +39402,69 @@ async function runReportAction(env) {
 function reportSummary(o) {
   const icon = o.conclusion === "success" ? "✅" : "❌";
   return [
-    `### ${icon} sandbox-action report: ${o.conclusion}`,
+    `### ${icon} sandbox-action report: ${o.conclusion}${o.name ? ` (${escapeMarkdown(o.name)})` : ""}`,
     "",
-    `**${escapeMarkdown(o.title)}**: ${o.annotations} annotations in ${o.requests} request(s)${o.id === null ? " (dry run: nothing sent)" : `, check run ${o.id}`}.`,
-    ...o.invalid ? ["", `Invalid result from the untrusted build: ${escapeMarkdown(o.invalid)}`] : [],
+    `**${escapeMarkdown(o.title || "no check")}**: ${o.annotations} annotations in ${o.requests} request(s)${o.id === null ? " (nothing sent)" : `, check run ${o.id}`}.`,
+    ...o.reasons.length ? ["", "**Why not:**", ...o.reasons.slice(0, 50).map((r) => `- ${escapeMarkdown(r)}`)] : [],
     ""
   ].join("\n");
+}
+
+// src/action/state-key.ts
+import fs16 from "node:fs";
+import path16 from "node:path";
+var clean = (s2) => s2.replace(/[^\w.-]+/g, "_").slice(0, 100);
+function stateKeys(o, ev) {
+  for (const [name, k] of [
+    ["state-key", o.key],
+    ...o.restore.map((r) => ["state-restore-keys", r])
+  ]) {
+    if (!/^[^,\s]{1,256}$/.test(k))
+      throw new InputError(name, `'${k}' is not a cache key (1 to 256 characters, no commas or spaces)`);
+  }
+  const trusted = o.eventName === "push" && (ev.defaultBranch !== null && o.ref === `refs/heads/${ev.defaultBranch}` || o.ref.startsWith("refs/tags/"));
+  const scope = trusted ? "trusted-" : ev.pr !== null ? `untrusted-pr-${ev.pr}-` : `untrusted-${clean(o.eventName)}-${clean(o.ref.replace(/^refs\/(heads|tags)\//, ""))}-`;
+  const prefix = `sandbox-state-${scope}`;
+  return {
+    trusted,
+    key: `${prefix}${o.key}-${o.runId}-${o.attempt}`,
+    restore: [`${prefix}${o.key}-`, ...o.restore.map((r) => `${prefix}${r}`)]
+  };
+}
+function eventFacts(file) {
+  if (!file) return { defaultBranch: null, pr: null };
+  const e = JSON.parse(fs16.readFileSync(file, "utf8"));
+  const n = e.pull_request?.number ?? (e.issue?.pull_request ? e.issue.number : void 0);
+  return {
+    defaultBranch: typeof e.repository?.default_branch === "string" ? e.repository.default_branch : null,
+    pr: typeof n === "number" && Number.isInteger(n) ? n : null
+  };
+}
+async function runStateKeyAction(env) {
+  try {
+    const get = (n) => (env[envName(n)] ?? "").trim();
+    const k = stateKeys(
+      {
+        key: get("state-key"),
+        restore: get("state-restore-keys").split("\n").map((l) => l.trim()).filter(Boolean),
+        eventName: env.GITHUB_EVENT_NAME ?? "",
+        ref: env.GITHUB_REF ?? "",
+        runId: env.GITHUB_RUN_ID ?? "0",
+        attempt: env.GITHUB_RUN_ATTEMPT ?? "1"
+      },
+      eventFacts(env.GITHUB_EVENT_PATH)
+    );
+    setOutput("key", k.key);
+    setOutput("restore", k.restore.join("\n"));
+    setOutput("dir", path16.join(env.RUNNER_TEMP ?? "/tmp", "sandbox-state"));
+    info(
+      `sandbox-action: /state cache ${k.trusted ? "trusted (a push to the default branch or a tag)" : "scoped: this run is not on a trusted ref"}: ${k.key}`
+    );
+    return 0;
+  } catch (err) {
+    setFailed(err instanceof InputError ? `input ${err.message}` : errorMessage(err));
+    return 2;
+  }
 }
 
 // src/action/main.ts
@@ -37747,19 +39472,22 @@ async function runAction() {
   const job = process.env.SANDBOX_ACTION_JOB ?? "run";
   if (job === "report") return runReportAction(process.env);
   if (job === "build") return runBuildAction(process.env);
+  if (job === "state-key") return runStateKeyAction(process.env);
   if (job !== "run") {
-    setFailed(`SANDBOX_ACTION_JOB '${job}' is not run, report or build`);
+    setFailed(`SANDBOX_ACTION_JOB '${job}' is not run, report, build or state-key`);
     return 2;
   }
   const ctx = processContext();
+  const temp = ctx.env.RUNNER_TEMP || os8.tmpdir();
+  const given = (ctx.env["INPUT_RESULT-FILE"] ?? "").trim();
+  const resultPath = given ? path17.resolve(ctx.cwd, given) : path17.join(temp, `sandbox-result-${randomId()}.json`);
+  setOutput("result-json", resultPath);
   let inputs;
   let spec;
   try {
     inputs = readActionInputs(ctx.env);
-    inputs.options["output-dir"] ??= path12.join(
-      ctx.env.RUNNER_TEMP || os7.tmpdir(),
-      `sandbox-output-${randomId()}`
-    );
+    inputs.options["output-dir"] ??= path17.join(temp, `sandbox-output-${randomId()}`);
+    inputs.options["result-file"] = resultPath;
     spec = parseRunOptions(inputs.options, inputs.command, {
       cpus: ctx.cpus,
       cwd: ctx.cwd,
@@ -37768,44 +39496,54 @@ async function runAction() {
     if (ctx.env.ACT === "true")
       info("sandbox-action: running under act: volumes are engine-side tmpfs, the source is copied");
   } catch (err) {
+    finish(failedBeforeRun(err, null), resultPath);
     setFailed(err instanceof InputError ? `input ${err.message}` : errorMessage(err));
     return 2;
   }
+  writeResultOnCrash(resultPath, spec.subject);
   const sig = abortOnSignals();
   try {
-    const engine = await connect(ctx);
-    const result = await executeRun(spec, {
-      engine,
-      volumeHost: volumeHostFor(ctx),
-      log: { stdout: process.stdout, stderr: process.stderr },
-      notice: (l) => info(`sandbox-action: ${l}`),
-      fenceWorkflowCommands: ctx.env.GITHUB_ACTIONS === "true",
-      signal: sig.signal,
-      now: () => /* @__PURE__ */ new Date(),
-      random: randomId
-    });
-    const dir = ctx.env.RUNNER_TEMP || ctx.cwd;
-    const resultPath = path12.join(dir, `sandbox-result-${result.runId}.json`);
-    fs12.writeFileSync(resultPath, `${JSON.stringify(result, null, 2)}
-`);
-    setOutput("status", result.status);
-    setOutput("exit-code", String(result.exitCode));
-    setOutput("duration-ms", String(result.durationMs));
-    setOutput("outputs-dir", result.outputs.dir ?? "");
-    setOutput("result-json", resultPath);
+    let result;
+    try {
+      const engine = await connect(ctx);
+      result = await group(
+        "sandbox-action: run",
+        () => executeRun(
+          spec,
+          makeRunDeps(ctx, engine, {
+            log: { stdout: process.stdout, stderr: process.stderr },
+            notice: (l) => info(`sandbox-action: ${l}`),
+            signal: sig.signal
+          })
+        )
+      );
+    } catch (err) {
+      result = failedBeforeRun(err, spec);
+    }
+    finish(result, resultPath);
+    if (result.error) error(`sandbox-action: ${result.error}`);
     for (const n of result.notes) warning(n);
     info(summaryLine(result));
     for (const l of suggestionLines(result)) info(l);
     if (ctx.env.GITHUB_STEP_SUMMARY) await summary.addRaw(renderSummary(result)).write();
     if (result.status !== "succeeded" && inputs.failOnError) {
       setFailed(`the sandboxed command ${result.status} (exit ${result.exitCode})`);
+      return 1;
     }
-    return result.status === "succeeded" || !inputs.failOnError ? 0 : 1;
-  } catch (err) {
-    setFailed(`sandbox-action: ${errorMessage(err)}`);
-    return 1;
+    return 0;
   } finally {
     sig.dispose();
+  }
+}
+function finish(result, resultPath) {
+  setOutput("status", result.status);
+  setOutput("exit-code", String(result.exitCode));
+  setOutput("duration-ms", String(result.durationMs));
+  setOutput("outputs-dir", result.outputs.dir ?? "");
+  try {
+    writeResultFile(resultPath, result);
+  } catch (err) {
+    error(`sandbox-action: the result file ${resultPath} could not be written: ${errorMessage(err)}`);
   }
 }
 

@@ -24,6 +24,8 @@ const WORD_LISTS = new Set<RunOptionName>([
   'allow-port',
   'egress-dns',
   'add-host',
+  'output',
+  'tests-path',
 ]);
 
 /** Pure: the environment in, the options out. Empty inputs are "not given". */

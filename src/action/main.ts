@@ -1,38 +1,54 @@
 /** The action door: inputs from the environment, the run, outputs and the step's verdict. */
-import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import * as core from '@actions/core';
 import { InputError, errorMessage } from '../config/errors.js';
-import { parseRunOptions } from '../config/run-options.js';
+import { parseRunOptions, type RunSpec } from '../config/run-options.js';
 import { executeRun } from '../sandbox/execute.js';
-import { abortOnSignals, connect, processContext, randomId, volumeHostFor } from '../cli/door.js';
+import {
+  abortOnSignals,
+  connect,
+  failedBeforeRun,
+  makeRunDeps,
+  processContext,
+  randomId,
+  writeResultFile,
+  writeResultOnCrash,
+} from '../cli/door.js';
 import { renderSummary } from '../report/summary.js';
 import { suggestionLines, summaryLine } from '../sandbox/summary.js';
+import type { RunResult } from '../verdict/schema.js';
 import { readActionInputs } from './inputs.js';
 import { runBuildAction } from './build.js';
 import { runReportAction } from './report.js';
+import { runStateKeyAction } from './state-key.js';
 
 export async function runAction(): Promise<number> {
   // One bundle serves the action and its sub-actions; each composite step says which job it runs.
   const job = process.env.SANDBOX_ACTION_JOB ?? 'run';
   if (job === 'report') return runReportAction(process.env);
   if (job === 'build') return runBuildAction(process.env);
+  if (job === 'state-key') return runStateKeyAction(process.env);
   if (job !== 'run') {
-    core.setFailed(`SANDBOX_ACTION_JOB '${job}' is not run, report or build`);
+    core.setFailed(`SANDBOX_ACTION_JOB '${job}' is not run, report, build or state-key`);
     return 2;
   }
   const ctx = processContext();
+  const temp = ctx.env.RUNNER_TEMP || os.tmpdir();
+  // The result file's path is an output before anything can fail: the next steps always know where to look.
+  const given = (ctx.env['INPUT_RESULT-FILE'] ?? '').trim();
+  const resultPath = given
+    ? path.resolve(ctx.cwd, given)
+    : path.join(temp, `sandbox-result-${randomId()}.json`);
+  core.setOutput('result-json', resultPath);
   let inputs;
-  let spec;
+  let spec: RunSpec;
   try {
     inputs = readActionInputs(ctx.env);
     // Outputs are always collected on the runner: by default into a fresh folder of its temp directory, unique
     // per use of the action (two uses in one job must not meet in one folder).
-    inputs.options['output-dir'] ??= path.join(
-      ctx.env.RUNNER_TEMP || os.tmpdir(),
-      `sandbox-output-${randomId()}`,
-    );
+    inputs.options['output-dir'] ??= path.join(temp, `sandbox-output-${randomId()}`);
+    inputs.options['result-file'] = resultPath;
     spec = parseRunOptions(inputs.options, inputs.command, {
       cpus: ctx.cpus,
       cwd: ctx.cwd,
@@ -41,43 +57,55 @@ export async function runAction(): Promise<number> {
     if (ctx.env.ACT === 'true')
       core.info('sandbox-action: running under act: volumes are engine-side tmpfs, the source is copied');
   } catch (err) {
-    // Bad input: one line naming the input, before any container starts.
+    // Bad input: one line naming the input, before any container starts; the result says so too.
+    finish(failedBeforeRun(err, null), resultPath);
     core.setFailed(err instanceof InputError ? `input ${err.message}` : errorMessage(err));
     return 2;
   }
+  writeResultOnCrash(resultPath, spec.subject);
   const sig = abortOnSignals();
   try {
-    const engine = await connect(ctx);
-    const result = await executeRun(spec, {
-      engine,
-      volumeHost: volumeHostFor(ctx),
-      log: { stdout: process.stdout, stderr: process.stderr },
-      notice: (l) => core.info(`sandbox-action: ${l}`),
-      fenceWorkflowCommands: ctx.env.GITHUB_ACTIONS === 'true',
-      signal: sig.signal,
-      now: () => new Date(),
-      random: randomId,
-    });
-    const dir = ctx.env.RUNNER_TEMP || ctx.cwd;
-    const resultPath = path.join(dir, `sandbox-result-${result.runId}.json`);
-    fs.writeFileSync(resultPath, `${JSON.stringify(result, null, 2)}\n`);
-    core.setOutput('status', result.status);
-    core.setOutput('exit-code', String(result.exitCode));
-    core.setOutput('duration-ms', String(result.durationMs));
-    core.setOutput('outputs-dir', result.outputs.dir ?? '');
-    core.setOutput('result-json', resultPath);
+    let result: RunResult;
+    try {
+      const engine = await connect(ctx);
+      result = await core.group('sandbox-action: run', () =>
+        executeRun(
+          spec,
+          makeRunDeps(ctx, engine, {
+            log: { stdout: process.stdout, stderr: process.stderr },
+            notice: (l) => core.info(`sandbox-action: ${l}`),
+            signal: sig.signal,
+          }),
+        ),
+      );
+    } catch (err) {
+      result = failedBeforeRun(err, spec);
+    }
+    finish(result, resultPath);
+    if (result.error) core.error(`sandbox-action: ${result.error}`);
     for (const n of result.notes) core.warning(n);
     core.info(summaryLine(result));
     for (const l of suggestionLines(result)) core.info(l);
     if (ctx.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(renderSummary(result)).write();
     if (result.status !== 'succeeded' && inputs.failOnError) {
       core.setFailed(`the sandboxed command ${result.status} (exit ${result.exitCode})`);
+      return 1;
     }
-    return result.status === 'succeeded' || !inputs.failOnError ? 0 : 1;
-  } catch (err) {
-    core.setFailed(`sandbox-action: ${errorMessage(err)}`);
-    return 1;
+    return 0;
   } finally {
     sig.dispose();
+  }
+}
+
+/** Outputs first, then the result file: both before anything else can fail. */
+function finish(result: RunResult, resultPath: string) {
+  core.setOutput('status', result.status);
+  core.setOutput('exit-code', String(result.exitCode));
+  core.setOutput('duration-ms', String(result.durationMs));
+  core.setOutput('outputs-dir', result.outputs.dir ?? '');
+  try {
+    writeResultFile(resultPath, result);
+  } catch (err) {
+    core.error(`sandbox-action: the result file ${resultPath} could not be written: ${errorMessage(err)}`);
   }
 }

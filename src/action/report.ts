@@ -10,14 +10,26 @@ import { InputError, errorMessage } from '../config/errors.js';
 import { envName } from './inputs.js';
 
 /** Inputs of report/action.yml, in the order of its file. */
-export const REPORT_INPUTS = ['result', 'token', 'name', 'head-sha', 'repository', 'dry-run'] as const;
+export const REPORT_INPUTS = [
+  'result',
+  'shards',
+  'preset',
+  'require-judges',
+  'token',
+  'name',
+  'dry-run',
+] as const;
 
-/** Pure: the environment in, the CLI arguments and the token out. */
+/** Pure: the environment in, the CLI arguments and the token out. The commit always comes from the event. */
 export function reportArgs(env: Record<string, string | undefined>): { argv: string[]; token: string } {
   const get = (n: (typeof REPORT_INPUTS)[number]) => (env[envName(n)] ?? '').trim();
   const argv: string[] = [];
   if (get('result')) argv.push('--result', get('result'));
-  for (const n of ['name', 'head-sha', 'repository'] as const) if (get(n)) argv.push(`--${n}`, get(n));
+  for (const n of ['shards', 'preset', 'name'] as const) if (get(n)) argv.push(`--${n}`, get(n));
+  for (const j of get('require-judges')
+    .split(/[\s,]+/)
+    .filter(Boolean))
+    argv.push('--require-judge', j);
   const dry = get('dry-run') || 'false';
   if (!/^(true|false)$/i.test(dry)) throw new InputError('dry-run', `'${dry}' is not true or false`);
   if (dry.toLowerCase() === 'true') argv.push('--dry-run');
@@ -55,6 +67,7 @@ export async function runReportAction(env: Record<string, string | undefined>): 
     (o) => {
       outcome = o;
       core.setOutput('check-run-id', o.id === null ? '' : String(o.id));
+      core.setOutput('check-name', o.name);
       core.setOutput('conclusion', o.conclusion);
     },
   );
@@ -76,10 +89,12 @@ export async function runReportAction(env: Record<string, string | undefined>): 
 export function reportSummary(o: ReportOutcome): string {
   const icon = o.conclusion === 'success' ? '✅' : '❌';
   return [
-    `### ${icon} sandbox-action report: ${o.conclusion}`,
+    `### ${icon} sandbox-action report: ${o.conclusion}${o.name ? ` (${escapeMarkdown(o.name)})` : ''}`,
     '',
-    `**${escapeMarkdown(o.title)}**: ${o.annotations} annotations in ${o.requests} request(s)${o.id === null ? ' (dry run: nothing sent)' : `, check run ${o.id}`}.`,
-    ...(o.invalid ? ['', `Invalid result from the untrusted build: ${escapeMarkdown(o.invalid)}`] : []),
+    `**${escapeMarkdown(o.title || 'no check')}**: ${o.annotations} annotations in ${o.requests} request(s)${o.id === null ? ' (nothing sent)' : `, check run ${o.id}`}.`,
+    ...(o.reasons.length
+      ? ['', '**Why not:**', ...o.reasons.slice(0, 50).map((r) => `- ${escapeMarkdown(r)}`)]
+      : []),
     '',
   ].join('\n');
 }

@@ -1,10 +1,18 @@
 /** What both doors (CLI and action) need from the process: the engine, the host facts, signals. */
 import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { errorMessage } from '../config/errors.js';
+import type { RunSpec, Subject } from '../config/run-options.js';
 import { connectEngine, defaultEndpoints } from '../engine/docker.js';
 import type { Engine } from '../engine/types.js';
+import type { RunDeps } from '../sandbox/execute.js';
+import type { LogWriter } from '../sandbox/logs.js';
+import { SIGNAL_EXIT } from '../sandbox/result.js';
 import { defaultVolumeHost, type VolumeHost } from '../sandbox/volumes.js';
+import { emptyOutputs } from '../outputs/collect.js';
+import { RESULT_SCHEMA_VERSION, type RunResult } from '../verdict/schema.js';
 
 export interface ProcessContext {
   env: NodeJS.ProcessEnv;
@@ -56,4 +64,90 @@ export function abortOnSignals(): { signal: AbortSignal; dispose(): void } {
   return { signal: ac.signal, dispose: () => handlers.forEach(([s, h]) => process.off(s, h)) };
 }
 
-export const SIGNAL_EXIT: Record<string, number> = { SIGHUP: 129, SIGINT: 130, SIGTERM: 143 };
+export { SIGNAL_EXIT };
+
+/** Everything executeRun needs from the process, the same for both doors. */
+export function makeRunDeps(
+  ctx: ProcessContext,
+  engine: Engine,
+  o: { log: { stdout: LogWriter; stderr: LogWriter }; notice(line: string): void; signal: AbortSignal },
+): RunDeps {
+  return {
+    engine,
+    volumeHost: volumeHostFor(ctx),
+    log: o.log,
+    notice: o.notice,
+    fenceWorkflowCommands: ctx.env.GITHUB_ACTIONS === 'true',
+    signal: o.signal,
+    now: () => new Date(),
+    random: randomId,
+  };
+}
+
+/** A result for a run that failed before it began (bad input, no engine): status error, nothing judged. */
+export function failedBeforeRun(err: unknown, spec: RunSpec | null, subject?: Subject): RunResult {
+  return {
+    schemaVersion: RESULT_SCHEMA_VERSION,
+    runId: `${Date.now().toString(36)}-${randomId()}`,
+    status: 'error',
+    exitCode: 125,
+    commandExitCode: null,
+    durationMs: 0,
+    subject: spec?.subject ?? subject ?? { repository: null, headSha: null, baseRef: null, shard: null },
+    image: { ref: spec?.image ?? '', id: null },
+    engine: { name: '', version: '', runtime: '' },
+    user: '',
+    network: spec?.network ?? '',
+    egress: null,
+    limits: null,
+    volumes: [],
+    loosened: [],
+    notes: [],
+    sandbox: null,
+    outputs: emptyOutputs(spec?.outputDir ?? null),
+    state: null,
+    verdict: { passed: false, judges: [] },
+    annotations: [],
+    annotationsDropped: 0,
+    audit: null,
+    timings: { prepareMs: 0, commandMs: 0, collectMs: 0, cleanupMs: 0 },
+    logTruncated: false,
+    logBytes: { shown: 0, dropped: 0 },
+    error: errorMessage(err),
+  };
+}
+
+/** Write a result file whole (a temporary file renamed over it), so a reader never sees half of one. */
+export function writeResultFile(file: string, result: RunResult): void {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const tmp = `${file}.${process.pid}.tmp`;
+  fs.writeFileSync(tmp, `${JSON.stringify(result, null, 2)}\n`, { mode: 0o644 });
+  fs.renameSync(tmp, file);
+}
+
+/**
+ * The last resort: a failure outside any promise chain (a bug in a stream callback) would end the process with no
+ * result. The door names the result file once it knows it; this writes an error result there and exits 125.
+ */
+let lastResort: { file: string; subject: Subject } | null = null;
+export function writeResultOnCrash(file: string | null, subject: Subject): void {
+  if (file === null) return;
+  const first = lastResort === null;
+  lastResort = { file, subject };
+  if (!first) return;
+  const crash = (err: unknown) => {
+    const r = lastResort!;
+    try {
+      writeResultFile(
+        r.file,
+        failedBeforeRun(new Error(`internal error in sandbox-action: ${errorMessage(err)}`), null, r.subject),
+      );
+    } catch {
+      /* nothing more can be done */
+    }
+    process.stderr.write(`sandbox-action: internal error: ${errorMessage(err)}\n`);
+    process.exit(125);
+  };
+  process.on('uncaughtException', crash);
+  process.on('unhandledRejection', crash);
+}

@@ -1,6 +1,7 @@
 /** The CLI door: argv in, typed options out, the library called, an exit code back. */
-import { EngineError, InputError, InterruptedError, errorMessage } from '../config/errors.js';
-import { RUN_OPTIONS, parseRunOptions } from '../config/run-options.js';
+import path from 'node:path';
+import { EngineError, InputError, errorMessage } from '../config/errors.js';
+import { RUN_OPTIONS, parseRunOptions, type RunSpec } from '../config/run-options.js';
 import { parseDuration } from '../config/units.js';
 import { executeRun } from '../sandbox/execute.js';
 import { gc } from '../sandbox/gc.js';
@@ -10,7 +11,16 @@ import { BUILD_TABLE, buildCommand } from './build.js';
 import { shardCommand } from './shard.js';
 import { REPORT_TABLE, reportCommand } from './report.js';
 import { TAGS_TABLE, tagsCommand } from './tags.js';
-import { SIGNAL_EXIT, abortOnSignals, connect, processContext, randomId, volumeHostFor } from './door.js';
+import {
+  abortOnSignals,
+  connect,
+  failedBeforeRun,
+  makeRunDeps,
+  processContext,
+  volumeHostFor,
+  writeResultFile,
+  writeResultOnCrash,
+} from './door.js';
 
 declare const SANDBOX_ACTION_VERSION: string | undefined;
 const VERSION = typeof SANDBOX_ACTION_VERSION === 'string' ? SANDBOX_ACTION_VERSION : 'dev';
@@ -69,53 +79,81 @@ function errorLine(io: Io, err: unknown) {
 async function runCommand(argv: string[], io: Io): Promise<number> {
   const ctx = processContext();
   let json = false;
+  let quiet = false;
+  let resultFile: string | null = null;
+  let spec: RunSpec;
   try {
     const { options, positionals, rest } = parseCommandLine(argv, RUN_TABLE);
     json = options.json === true;
+    quiet = options.quiet === true;
     if (options.help) {
       io.stdout.write(`${USAGE}\n`);
       return 0;
     }
-    const command = [...positionals, ...rest];
-    const spec = parseRunOptions(options, command, {
+    // Known before validation, so that even bad input leaves its error result where the caller looks.
+    if (typeof options['result-file'] === 'string')
+      resultFile = path.resolve(ctx.cwd, options['result-file']);
+    spec = parseRunOptions(options, [...positionals, ...rest], {
       cpus: ctx.cpus,
       cwd: ctx.cwd,
       sharedWithEngine: ctx.env.ACT !== 'true',
     });
-    const engine = await connect(ctx);
-    const sig = abortOnSignals();
-    try {
-      const result = await executeRun(spec, {
-        engine,
-        volumeHost: volumeHostFor(ctx),
+  } catch (err) {
+    return failBeforeRun(io, err, null, resultFile, json);
+  }
+  writeResultOnCrash(spec.resultFile, spec.subject);
+  let engine;
+  try {
+    engine = await connect(ctx);
+  } catch (err) {
+    return failBeforeRun(io, err, spec, spec.resultFile, json);
+  }
+  const sig = abortOnSignals();
+  try {
+    const result = await executeRun(
+      spec,
+      makeRunDeps(ctx, engine, {
         log: json ? { stdout: io.stderr, stderr: io.stderr } : { stdout: io.stdout, stderr: io.stderr },
         notice: (l) => io.stderr.write(`sandbox-action: ${l}\n`),
-        fenceWorkflowCommands: ctx.env.GITHUB_ACTIONS === 'true',
         signal: sig.signal,
-        now: () => new Date(),
-        random: randomId,
-      });
-      for (const n of result.notes) io.stderr.write(`sandbox-action: note: ${n}\n`);
-      if (json) io.stdout.write(`${JSON.stringify(result)}\n`);
-      if (!options.quiet) io.stderr.write(`${summaryLine(result)}\n`);
-      if (!options.quiet) for (const l of suggestionLines(result)) io.stderr.write(`${l}\n`);
-      return result.exitCode;
-    } finally {
-      sig.dispose();
+      }),
+    );
+    if (spec.resultFile) writeResultFile(spec.resultFile, result);
+    if (result.error) io.stderr.write(`sandbox-action: ${result.error}\n`);
+    for (const n of result.notes) io.stderr.write(`sandbox-action: note: ${n}\n`);
+    if (json) io.stdout.write(`${JSON.stringify(result)}\n`);
+    if (!quiet) {
+      io.stderr.write(`${summaryLine(result)}\n`);
+      for (const l of suggestionLines(result)) io.stderr.write(`${l}\n`);
     }
-  } catch (err) {
-    if (err instanceof InterruptedError) {
-      errorLine(io, err);
-      return SIGNAL_EXIT[err.signal] ?? 130;
-    }
-    errorLine(io, err);
-    if (json)
-      io.stdout.write(`${JSON.stringify({ status: 'error', exitCode: 125, error: errorMessage(err) })}\n`);
-    if (!(err instanceof InputError) && !(err instanceof EngineError) && process.env.SANDBOX_ACTION_DEBUG) {
-      io.stderr.write(`${(err as Error).stack}\n`);
-    }
-    return 125;
+    return result.exitCode;
+  } finally {
+    sig.dispose();
   }
+}
+
+/** Bad input or no engine: one line, exit 125, and an error result where the caller looks for one. */
+function failBeforeRun(
+  io: Io,
+  err: unknown,
+  spec: RunSpec | null,
+  resultFile: string | null,
+  json: boolean,
+): number {
+  errorLine(io, err);
+  const result = failedBeforeRun(err, spec);
+  if (resultFile) {
+    try {
+      writeResultFile(resultFile, result);
+    } catch (e) {
+      errorLine(io, new Error(`--result-file: ${errorMessage(e)}`));
+    }
+  }
+  if (json) io.stdout.write(`${JSON.stringify(result)}\n`);
+  if (!(err instanceof InputError) && !(err instanceof EngineError) && process.env.SANDBOX_ACTION_DEBUG) {
+    io.stderr.write(`${(err as Error).stack}\n`);
+  }
+  return 125;
 }
 
 async function gcCommand(argv: string[], io: Io): Promise<number> {

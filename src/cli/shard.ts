@@ -1,7 +1,7 @@
 /** `sandbox-action shard`: the targets of one shard (deterministic), for a workflow matrix. */
 import { InputError, errorMessage } from '../config/errors.js';
 import { checkTargets } from '../lean/audit.js';
-import { shardTargets } from '../report/shards.js';
+import { shardTargets } from '../verdict/shards.js';
 import { parseCommandLine, type OptionTable } from './args.js';
 
 const TABLE: OptionTable = {

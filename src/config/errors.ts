@@ -28,6 +28,17 @@ export class EngineError extends Error {
   }
 }
 
+/**
+ * The sandbox is not what the plan said: the engine made a container that differs from the plan, or the self-check
+ * inside it found something else. The command does not run (or is stopped at once); exit 125.
+ */
+export class SandboxError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`the sandbox is not what the plan said, so the command was not run: ${problems.join('; ')}`);
+    this.name = 'SandboxError';
+  }
+}
+
 /** The run was interrupted (SIGINT/SIGTERM); cleanup has run. */
 export class InterruptedError extends Error {
   constructor(readonly signal: NodeJS.Signals) {

@@ -18,8 +18,20 @@ export interface RunPreset {
   network: 'none' | 'proxy' | 'open';
   allowPresets: string[];
   annotate: string | null;
+  /** Files of /output the verdict needs (declared outputs). */
   outputs: string[];
+  /** A JUnit file of /output to judge by. */
+  junit?: string;
+  /**
+   * The preset runs pytest: the trusted arguments (`-c CONFIG --rootdir=/work --confcutdir=/work TESTS…`) are added to
+   * its command when the run is prepared, from --tests (trusted) or from the source's own files.
+   */
+  tests?: { runner: 'pytest'; paths: string[] };
   audit?: { allowAxioms: string[] };
+  /** The judges a PR check of this kind requires (`report --preset`): a result without one of them fails. */
+  requiredJudges: string[];
+  /** Environment the preset always sets, after the user's --env (so a caller cannot drop it). */
+  env?: string[];
   options: Record<string, string | string[]>;
 }
 
@@ -34,9 +46,9 @@ export const DEFAULT_IMAGES_REGISTRY = 'ghcr.io/org/sandbox-action';
 export function applyPreset(
   raw: RawOptions,
   command: string[],
-): { raw: RawOptions; command: string[]; preset: RunPreset | null } {
+): { raw: RawOptions; command: string[]; preset: RunPreset | null; commandFromPreset: boolean } {
   const name = raw.preset;
-  if (name === undefined || name === false) return { raw, command, preset: null };
+  if (name === undefined || name === false) return { raw, command, preset: null, commandFromPreset: false };
   if (typeof name !== 'string' || !RUN_PRESETS[name]) {
     throw new InputError(
       '--preset',
@@ -57,6 +69,13 @@ export function applyPreset(
   fill('network', p.network === 'none' ? undefined : p.network);
   if (p.network === 'proxy') fill('allow-preset', p.allowPresets);
   fill('annotate', p.annotate ?? undefined);
+  fill('output', p.outputs.length ? p.outputs : undefined);
+  fill('junit', p.junit);
   for (const [k, v] of Object.entries(p.options)) fill(k, v);
-  return { raw: out, command: command.length ? command : [...p.command], preset: p };
+  return {
+    raw: out,
+    command: command.length ? command : [...p.command],
+    preset: p,
+    commandFromPreset: command.length === 0,
+  };
 }

@@ -73,6 +73,34 @@ export interface RunSpec {
   } | null;
   /** Parse into annotations: the log (lean, gcc) or a collected JUnit file (a path inside /output). */
   annotate: { parser: 'lean' | 'gcc' } | { parser: 'junit'; file: string } | null;
+  /** What the verdict is made of: declared outputs, the JUnit judge, expected outputs (src/verdict/). */
+  verdict: {
+    declared: string[];
+    junit: { file: string } | null;
+    /** Expected files on this host, never in the sandbox (loaded and checked when the run starts). */
+    expectDir: string | null;
+  };
+  /**
+   * Trusted tests (python-tests): a checkout of the base branch on this host whose test paths, conftest.py files and
+   * pytest configuration replace the source's, mounted read-only over /work. null: the source's own tests.
+   */
+  tests: { dir: string; paths: string[]; trusted: boolean; runner: 'pytest' | null } | null;
+  /** What the trusted side bound the run to (from its own event; recorded in the result, checked by report). */
+  subject: Subject;
+  /** Run the self-check inside the sandbox before the command (off only with --skip-self-check: loosens). */
+  selfCheck: boolean;
+  /** Where the result is written, also when the run fails (null: nowhere). */
+  resultFile: string | null;
+  /** Sizes the user did not give (defaults, or a preset's): these may shrink to fit the disk, with a note. */
+  defaultSizes: ('workSizeBytes' | 'outputSizeBytes' | 'stateSizeBytes')[];
+}
+
+/** The run's subject, as the trusted workflow names it. */
+export interface Subject {
+  repository: string | null;
+  headSha: string | null;
+  baseRef: string | null;
+  shard: { index: number; count: number } | null;
 }
 
 export interface EgressSpec {
@@ -235,6 +263,46 @@ export const RUN_OPTIONS = {
     kind: 'strings',
     help: "PATH=BASEFILE: every theorem of BASEFILE (the base branch's PATH) must keep its statement in /work/PATH after the build (repeatable)",
   },
+  output: {
+    kind: 'strings',
+    input: 'outputs',
+    help: 'a file of /output the verdict needs, e.g. junit.xml: collected first, outside the count cap; missing fails the run (repeatable)',
+  },
+  junit: {
+    kind: 'string',
+    help: 'judge by this JUnit XML file of /output (a declared output): at least one test, none failed or errored',
+  },
+  expect: {
+    kind: 'string',
+    help: 'directory of expected files on this host (never in the sandbox): each must equal the /output file of the same path (.json as JSON)',
+  },
+  tests: {
+    kind: 'string',
+    help: "trusted checkout (e.g. the base branch) whose tests, conftest.py files and pytest config replace the source's, read-only (python-tests)",
+  },
+  'tests-path': {
+    kind: 'strings',
+    input: 'tests-paths',
+    help: "test directories or files inside --tests (default: the preset's, tests)",
+  },
+  'head-sha': {
+    kind: 'string',
+    help: 'the commit the run verifies (40 hex; recorded in the result and checked by report)',
+  },
+  'base-ref': { kind: 'string', help: 'the branch it is verified against (recorded and checked by report)' },
+  repository: { kind: 'string', help: 'owner/repo of the commit (recorded and checked by report)' },
+  shard: {
+    kind: 'string',
+    help: 'I/N: this run is shard I of N (recorded; report needs every shard exactly once)',
+  },
+  'result-file': {
+    kind: 'string',
+    help: 'write the result JSON to this file, also when the run fails (status error with the reason)',
+  },
+  'skip-self-check': {
+    kind: 'boolean',
+    help: 'do not run the in-sandbox self-check before the command, e.g. for an image without /bin/sh (loosens)',
+  },
   'log-limit': { kind: 'string', help: 'bytes of the build log shown before it is cut (default 64m)' },
   'log-file': {
     kind: 'string',
@@ -326,7 +394,12 @@ const USER_SPEC = /^([a-z_][a-z0-9_-]*|\d+)(:([a-z_][a-z0-9_-]*|\d+))?$/i;
 
 /** Validate everything; throws InputError naming the first bad input. Pure: the host facts come in. */
 export function parseRunOptions(given: RawOptions, givenCommand: string[], host: HostFacts): RunSpec {
-  const { raw, command, preset } = applyPreset(given, givenCommand);
+  const given0 = Object.fromEntries(
+    Object.entries(given).filter(
+      ([, v]) => v !== undefined && v !== false && !(Array.isArray(v) && v.length === 0),
+    ),
+  );
+  const { raw, command, preset, commandFromPreset } = applyPreset(given, givenCommand);
   const presetAllow = preset?.audit?.allowAxioms ?? null;
   const image = str(raw, 'image');
   if (!image) throw new InputError('--image', 'is required: name the image to run the command in');
@@ -375,7 +448,7 @@ export function parseRunOptions(given: RawOptions, givenCommand: string[], host:
     throw new InputError('--user', `'${user}' is root; pass --allow-root to run as root (not recommended)`);
   }
 
-  const env = list(raw, 'env');
+  const env = [...list(raw, 'env'), ...(preset?.env ?? [])];
   for (const e of env) {
     const eq = e.indexOf('=');
     if (eq <= 0 || !ENV_NAME.test(e.slice(0, eq))) {
@@ -424,8 +497,52 @@ export function parseRunOptions(given: RawOptions, givenCommand: string[], host:
     } else annotate = { parser: m[1] as 'lean' | 'gcc' };
   }
 
+  const declared = list(raw, 'output').map((o) => outputPath('--output', o));
+  const junitArg = str(raw, 'junit');
+  const junit = junitArg === undefined ? null : { file: outputPath('--junit', junitArg) };
+  if (junit && !declared.includes(junit.file)) declared.push(junit.file);
+  const expectArg = str(raw, 'expect');
+  if ((declared.length || expectArg) && !outputArg) {
+    throw new InputError(
+      declared.length ? '--output' : '--expect',
+      'the verdict reads collected files: it needs --output-dir',
+    );
+  }
+  const testsArg = str(raw, 'tests');
+  const testsPaths = list(raw, 'tests-path').map((t) => repoRelative('--tests-path', t));
+  if (testsPaths.length && !testsArg) throw new InputError('--tests-path', 'needs --tests');
+  if (testsArg && host.sharedWithEngine === false) {
+    throw new InputError(
+      '--tests',
+      "under act the job container's paths are not the engine's, so trusted tests cannot be mounted",
+    );
+  }
+  const explicit = new Set(Object.keys(given0));
   return {
     annotate,
+    verdict: { declared, junit, expectDir: expectArg ? path.resolve(host.cwd, expectArg) : null },
+    tests: testsArg
+      ? {
+          dir: path.resolve(host.cwd, testsArg),
+          paths: testsPaths.length ? testsPaths : (preset?.tests?.paths ?? ['tests']),
+          trusted: true,
+          runner: commandFromPreset ? (preset?.tests?.runner ?? null) : null,
+        }
+      : preset?.tests && source && commandFromPreset
+        ? { dir: source.dir, paths: preset.tests.paths, trusted: false, runner: preset.tests.runner }
+        : null,
+    subject: parseSubject(raw),
+    selfCheck: !bool(raw, 'skip-self-check'),
+    resultFile: str(raw, 'result-file') ? path.resolve(host.cwd, str(raw, 'result-file')!) : null,
+    defaultSizes: (
+      [
+        ['work-size', 'workSizeBytes'],
+        ['output-size', 'outputSizeBytes'],
+        ['state-size', 'stateSizeBytes'],
+      ] as const
+    )
+      .filter(([o]) => !explicit.has(o))
+      .map(([, k]) => k),
     audit: parseAudit(raw, presetAllow, host.cwd),
     image,
     entrypoint,
@@ -608,6 +725,55 @@ function parseEgress(raw: RawOptions, network: NetworkMode): EgressSpec | null {
   };
 }
 
+/** A path inside /output, as `--output` and `--junit` take it (`/output/` may be written or not). */
+function outputPath(name: string, value: string): string {
+  const rel = value.trim().replace(/^\/output\//, '');
+  if (!rel || rel.startsWith('/') || rel.split('/').some((p) => p === '' || p === '.' || p === '..')) {
+    throw new InputError(
+      name,
+      `'${value}' is not a file path inside /output, like junit.xml or reports/out.json`,
+    );
+  }
+  return rel;
+}
+
+/** A path inside the repository, as --tests-path takes it. */
+function repoRelative(name: string, value: string): string {
+  const rel = value.trim().replace(/\/+$/, '');
+  if (!rel || rel.startsWith('/') || rel.split('/').some((p) => p === '' || p === '.' || p === '..')) {
+    throw new InputError(name, `'${value}' is not a path inside the repository, like tests or pkg/tests`);
+  }
+  return rel;
+}
+
+const HEX40 = /^[0-9a-f]{40}$/;
+const BRANCH = /^[\w./-]{1,255}$/;
+
+function parseSubject(raw: RawOptions): Subject {
+  const headSha = str(raw, 'head-sha') ?? null;
+  if (headSha !== null && !HEX40.test(headSha))
+    throw new InputError('--head-sha', `'${headSha}' is not a 40-hex commit`);
+  const baseRef = str(raw, 'base-ref') ?? null;
+  if (baseRef !== null && !BRANCH.test(baseRef))
+    throw new InputError('--base-ref', `'${baseRef}' is not a branch name`);
+  const repository = str(raw, 'repository') ?? null;
+  if (repository !== null && !/^[\w.-]{1,100}\/[\w.-]{1,100}$/.test(repository)) {
+    throw new InputError('--repository', `'${repository}' is not owner/repo`);
+  }
+  const shardArg = str(raw, 'shard');
+  let shard: Subject['shard'] = null;
+  if (shardArg !== undefined) {
+    const m = /^(\d{1,3})\/(\d{1,3})$/.exec(shardArg);
+    const index = Number(m?.[1]);
+    const count = Number(m?.[2]);
+    if (!m || count < 1 || count > 256 || index >= count) {
+      throw new InputError('--shard', `'${shardArg}' is not I/N with 0 <= I < N <= 256, like 0/4`);
+    }
+    shard = { index, count };
+  }
+  return { repository, headSha, baseRef, shard };
+}
+
 export interface Loosened {
   option: string;
   effect: string;
@@ -628,6 +794,12 @@ export function loosenedBy(spec: RunSpec): Loosened[] {
   }
   if (spec.volumeBackend === 'unbounded') {
     out.push({ option: '--volume-backend unbounded', effect: 'writable volumes have no size cap' });
+  }
+  if (!spec.selfCheck) {
+    out.push({
+      option: '--skip-self-check',
+      effect: 'the sandbox was not checked from inside before the command ran',
+    });
   }
   return out;
 }

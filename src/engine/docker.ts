@@ -12,6 +12,7 @@ import type {
   EngineName,
   ExecResult,
   ImageInfo,
+  InspectedContainer,
   Labels,
   BuildOptions,
   NetworkInfo,
@@ -420,6 +421,70 @@ export class DockerApiEngine implements Engine {
       error: j.State.Error,
       startedAt: j.State.StartedAt,
       finishedAt: j.State.FinishedAt,
+    };
+  }
+
+  private seccomp: Promise<boolean> | null = null;
+
+  async inspectCreated(id: string): Promise<InspectedContainer> {
+    this.seccomp ??= this.api
+      .json<{ SecurityOptions?: string[] | null }>('GET', '/info', {}, 'info')
+      .then((i) => (i.SecurityOptions ?? []).some((o) => /(^|,)name=seccomp(,|$)/.test(o)));
+    const [j, seccomp] = await Promise.all([
+      this.api.json<{
+        Config: { User?: string; Entrypoint?: string[] | null; Cmd?: string[] | null };
+        HostConfig: {
+          ReadonlyRootfs?: boolean;
+          Privileged?: boolean;
+          CapDrop?: string[] | null;
+          CapAdd?: string[] | null;
+          SecurityOpt?: string[] | null;
+          NetworkMode?: string;
+          Memory?: number;
+          MemorySwap?: number;
+          NanoCpus?: number;
+          PidsLimit?: number | null;
+          Ulimits?: { Name: string; Soft: number; Hard: number }[] | null;
+          Runtime?: string;
+          Init?: boolean | null;
+          PidMode?: string;
+          UsernsMode?: string;
+          Devices?: unknown[] | null;
+          Tmpfs?: Record<string, string> | null;
+        };
+        Mounts?: { Type: string; Name?: string; Source: string; Destination: string; RW: boolean }[] | null;
+      }>('GET', `/containers/${id}/json`, {}, 'inspect container'),
+      this.seccomp,
+    ]);
+    const h = j.HostConfig;
+    return {
+      user: j.Config.User ?? '',
+      entrypoint: j.Config.Entrypoint ?? null,
+      cmd: j.Config.Cmd ?? null,
+      readOnlyRootfs: h.ReadonlyRootfs === true,
+      privileged: h.Privileged === true,
+      capDrop: h.CapDrop ?? [],
+      capAdd: h.CapAdd ?? [],
+      securityOpt: h.SecurityOpt ?? [],
+      engineSeccomp: seccomp,
+      networkMode: h.NetworkMode ?? '',
+      memoryBytes: h.Memory ?? 0,
+      memorySwapBytes: h.MemorySwap ?? 0,
+      nanoCpus: h.NanoCpus ?? 0,
+      pidsLimit: h.PidsLimit ?? null,
+      ulimits: (h.Ulimits ?? []).map((u) => ({ name: u.Name, soft: u.Soft, hard: u.Hard })),
+      runtime: h.Runtime ?? 'runc',
+      init: h.Init === true,
+      pidMode: h.PidMode ?? '',
+      usernsMode: h.UsernsMode ?? '',
+      devices: (h.Devices ?? []).length,
+      mounts: (j.Mounts ?? []).map((m) => ({
+        type: m.Type,
+        source: m.Type === 'volume' ? (m.Name ?? m.Source) : m.Source,
+        target: m.Destination,
+        readOnly: !m.RW,
+      })),
+      tmpfs: h.Tmpfs ?? {},
     };
   }
 

@@ -79,6 +79,34 @@ export interface ContainerState {
   finishedAt: string;
 }
 
+/** A created container as the engine reports it: what the conformance check compares with the plan. */
+export interface InspectedContainer {
+  user: string;
+  entrypoint: string[] | null;
+  cmd: string[] | null;
+  readOnlyRootfs: boolean;
+  privileged: boolean;
+  capDrop: string[];
+  capAdd: string[];
+  securityOpt: string[];
+  /** The engine applies its default seccomp profile to containers (`/info` SecurityOptions). */
+  engineSeccomp: boolean;
+  networkMode: string;
+  memoryBytes: number;
+  memorySwapBytes: number;
+  nanoCpus: number;
+  pidsLimit: number | null;
+  ulimits: Ulimit[];
+  runtime: string;
+  init: boolean;
+  pidMode: string;
+  usernsMode: string;
+  devices: number;
+  /** What will be mounted (volumes and binds), by target. */
+  mounts: { type: string; source: string; target: string; readOnly: boolean }[];
+  tmpfs: Record<string, string>;
+}
+
 export interface ImageInfo {
   id: string;
   user: string;
@@ -179,6 +207,8 @@ export interface Engine {
   waitContainer(id: string): Promise<number>;
   killContainer(id: string, signal?: string): Promise<void>;
   inspectContainer(id: string): Promise<ContainerState>;
+  /** The created container's configuration as the engine holds it (for the conformance check). */
+  inspectCreated(id: string): Promise<InspectedContainer>;
   removeContainer(id: string): Promise<void>;
   exec(id: string, cmd: string[], opts?: { user?: string }): Promise<ExecResult>;
   /** Extract a tar stream into `path` of the container (its volumes included). */

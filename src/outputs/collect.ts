@@ -19,6 +19,13 @@ export interface SkippedEntry {
   reason: SkipReason;
   detail?: string;
 }
+/** What became of a file the verdict needs (`--output PATH`, a preset's outputs). */
+export interface DeclaredOutput {
+  path: string;
+  status: 'collected' | 'missing' | 'not-a-regular-file' | 'too-large' | 'total-size-cap';
+  size: number | null;
+}
+
 export interface OutputsReport {
   collected: boolean;
   dir: string | null;
@@ -30,7 +37,14 @@ export interface OutputsReport {
   skipped: SkippedEntry[];
   skippedCount: number;
   skippedByReason: Partial<Record<SkipReason, number>>;
+  /** Declared files, collected first and outside the count cap, each with its fate. */
+  declared: DeclaredOutput[];
+  /** True when a cap (count, total size or file size) dropped files; `droppedByCaps` says how many. */
+  truncated: boolean;
+  droppedByCaps: number;
 }
+
+const CAP_REASONS: SkipReason[] = ['file-count-cap', 'total-size-cap', 'file-too-large'];
 
 export const LIST_LIMIT = 10_000;
 export const SKIP_LIST_PER_REASON = 1_000;
@@ -45,6 +59,9 @@ export function emptyOutputs(dir: string | null = null): OutputsReport {
     skipped: [],
     skippedCount: 0,
     skippedByReason: {},
+    declared: [],
+    truncated: false,
+    droppedByCaps: 0,
   };
 }
 
@@ -111,10 +128,12 @@ export async function collectTar(
   dest: string,
   top: string,
   caps: OutputCaps,
+  already: { paths: Set<string>; bytes: number } = { paths: new Set(), bytes: 0 },
 ): Promise<OutputsReport> {
   const report = emptyOutputs(dest);
   report.collected = true;
-  const state: FilterState = { files: 0, bytes: 0 };
+  // Declared files were written before this pass: their bytes count against the total, not against the file count.
+  const state: FilterState = { files: 0, bytes: already.bytes };
   const madeDirs = new Set<string>(['']);
   const skip = (s: SkippedEntry) => {
     report.skippedCount++;
@@ -156,6 +175,7 @@ export async function collectTar(
       return;
     }
     if (d.action === 'root') return drainThen(next);
+    if (d.action === 'write-file' && already.paths.has(d.path)) return drainThen(next);
     if (d.action === 'make-dir') {
       ensureDir(d.path).then(
         () => drainThen(next),
@@ -198,5 +218,88 @@ export async function collectTar(
     extract.on('finish', resolve);
     tarStream.pipe(extract);
   });
+  report.droppedByCaps = CAP_REASONS.reduce((n, r) => n + (report.skippedByReason[r] ?? 0), 0);
+  report.truncated = report.droppedByCaps > 0;
   return report;
+}
+
+/**
+ * The declared files, one archive each (`/output/PATH`), before anything else is read, so no number of other files
+ * can crowd them out. Each must be a regular file within the per-file and total caps; a link, a directory or a
+ * missing path is not collected and says so.
+ */
+export async function collectDeclared(
+  getArchive: (absPath: string) => Promise<Readable | null>,
+  root: string,
+  dest: string,
+  paths: string[],
+  caps: OutputCaps,
+): Promise<{ declared: DeclaredOutput[]; bytes: number }> {
+  const declared: DeclaredOutput[] = [];
+  let bytes = 0;
+  for (const rel of paths) {
+    const stream = await getArchive(`${root}/${rel}`);
+    if (!stream) {
+      declared.push({ path: rel, status: 'missing', size: null });
+      continue;
+    }
+    try {
+      const r = await writeSingleFile(stream, path.posix.basename(rel), path.join(dest, rel), (size) =>
+        size > caps.maxFileBytes ? 'too-large' : bytes + size > caps.maxTotalBytes ? 'total-size-cap' : null,
+      );
+      if (r.status === 'collected') bytes += r.size ?? 0;
+      declared.push({ path: rel, ...r });
+    } finally {
+      if (!stream.readableEnded) stream.destroy();
+    }
+  }
+  return { declared, bytes };
+}
+
+/** The one entry of a single-path archive, written to `target` when it is a regular file within its cap. */
+function writeSingleFile(
+  tarStream: Readable,
+  name: string,
+  target: string,
+  refuse: (size: number) => 'too-large' | 'total-size-cap' | null,
+): Promise<Omit<DeclaredOutput, 'path'>> {
+  let result: Omit<DeclaredOutput, 'path'> = { status: 'missing', size: null };
+  let seen = false;
+  const extract = tar.extract();
+  extract.on('entry', (header, stream, next) => {
+    const first = !seen;
+    seen = true;
+    const drain = () => {
+      stream.on('end', next);
+      stream.resume();
+    };
+    if (!first || header.name.replace(/\/+$/, '') !== name) return drain();
+    const size = header.size ?? 0;
+    if (header.type !== 'file') {
+      result = { status: 'not-a-regular-file', size: null };
+      return drain();
+    }
+    const why = refuse(size);
+    if (why) {
+      result = { status: why, size };
+      return drain();
+    }
+    fsp
+      .mkdir(path.dirname(target), { recursive: true, mode: 0o755 })
+      .then(() => fs.openSync(target, O_CREATE_NEW, header.mode && header.mode & 0o100 ? 0o755 : 0o644))
+      .then((fd) => copyEntry(stream as unknown as EntrySource, fd))
+      .then(
+        () => {
+          result = { status: 'collected', size };
+          next();
+        },
+        (err: unknown) => next(err as Error),
+      );
+  });
+  return new Promise((resolve, reject) => {
+    tarStream.on('error', reject);
+    extract.on('error', reject);
+    extract.on('finish', () => resolve(result));
+    tarStream.pipe(extract);
+  });
 }

@@ -4,8 +4,7 @@
  * 65,535 characters, annotation titles at most 255, columns only on single-line annotations.
  */
 import type { Annotation } from './parsers/types.js';
-import type { ReportInput } from './schema.js';
-import { escapeMarkdown } from './summary.js';
+import type { CheckDecision } from '../verdict/check.js';
 
 export const BATCH = 50;
 export const SUMMARY_MAX = 65_535;
@@ -67,48 +66,25 @@ export function toApiAnnotation(a: Annotation): ApiAnnotation {
   };
 }
 
-export function planCheck(result: { ok: true; value: ReportInput } | { ok: false; reason: string }): Omit<
-  CheckPlan,
-  'create'
-> & {
-  output: CheckOutput;
-} {
-  if (!result.ok) {
-    return {
-      conclusion: 'failure',
-      output: {
-        title: 'invalid result from the untrusted build',
-        summary: `The result file of the untrusted build was rejected: ${escapeMarkdown(result.reason)}. Nothing from it was used.`,
-        annotations: [],
-      },
-      updates: [],
-    };
-  }
-  const r = result.value;
-  const failures = r.annotations.filter((a) => a.level === 'failure').length;
-  const conclusion = r.status === 'succeeded' ? 'success' : 'failure';
-  const title = cut(
-    `${r.status} (exit ${r.exitCode})${r.annotations.length ? `, ${r.annotations.length} annotations, ${failures} failures` : ''}`,
-    TITLE_MAX,
-    '…',
-  );
+export function planCheck(d: CheckDecision): Omit<CheckPlan, 'create'> & { output: CheckOutput } {
+  const title = cut(d.title, TITLE_MAX, '…');
   const summary = cut(
-    r.summary || `The sandboxed build ${r.status} with exit code ${r.exitCode} in ${r.durationMs} ms.`,
+    d.summary,
     SUMMARY_MAX,
     '\n\n(summary cut to fit 65,535 characters; the full text is in the run artifact)',
   );
-  const all = r.annotations.map(toApiAnnotation);
+  const all = d.annotations.map(toApiAnnotation);
   const batches: ApiAnnotation[][] = [];
   for (let i = 0; i < all.length; i += BATCH) batches.push(all.slice(i, i + BATCH));
   return {
-    conclusion,
+    conclusion: d.conclusion,
     output: { title, summary, annotations: batches[0] ?? [] },
     updates: batches.slice(1).map((annotations) => ({ output: { title, summary, annotations } })),
   };
 }
 
-export function buildCheck(target: CheckTarget, result: Parameters<typeof planCheck>[0]): CheckPlan {
-  const p = planCheck(result);
+export function buildCheck(target: CheckTarget, d: CheckDecision): CheckPlan {
+  const p = planCheck(d);
   return {
     conclusion: p.conclusion,
     create: {

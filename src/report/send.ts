@@ -7,7 +7,14 @@ export async function sendCheck(
   target: CheckTarget,
   auth: { token: string; baseUrl: string },
 ): Promise<{ id: number; requests: number }> {
-  const octokit = new Octokit({ auth: auth.token, baseUrl: auth.baseUrl, request: { retries: 0 } });
+  // Octokit's own request log is off: a refusal is reported once, by the caller, in one line.
+  const quiet = () => undefined;
+  const octokit = new Octokit({
+    auth: auth.token,
+    baseUrl: auth.baseUrl,
+    request: { retries: 0 },
+    log: { debug: quiet, info: quiet, warn: quiet, error: quiet },
+  });
   const created = await octokit.rest.checks.create({
     owner: target.owner,
     repo: target.repo,

@@ -3,7 +3,7 @@
  * escaped so it renders as text; the whole stays under GitHub's 1 MiB limit for a step's summary.
  */
 import { formatBytes, formatDuration } from '../config/units.js';
-import type { RunResult } from '../sandbox/result.js';
+import type { RunResult } from '../verdict/schema.js';
 
 export const SUMMARY_LIMIT = 1024 * 1024;
 const LIST_ROWS = 50;
@@ -88,26 +88,54 @@ function egressSection(r: RunResult): string[] {
   return out;
 }
 
+/** The judges' table (what decided the verdict), for the job summary and the check. */
+export function verdictLines(v: RunResult['verdict']): string[] {
+  if (v.judges.length === 0) return ['**Verdict:** no judge ran.', ''];
+  return [
+    `**Verdict: ${v.passed ? 'passed' : 'failed'}**`,
+    '',
+    '| judge | result | what it found |',
+    '|---|---|---|',
+    ...v.judges.map(
+      (j) =>
+        `| ${j.judge}${j.advisory ? ' (advisory)' : ''} | ${j.passed ? 'passed' : '**failed**'} | ${escapeMarkdown(j.summary)} |`,
+    ),
+    '',
+  ];
+}
+
 export function renderSummary(r: RunResult, opts: { artifactUrl?: string } = {}): string {
   const l = r.limits;
   const lines: string[] = [
     `### ${ICON[r.status] ?? ''} sandbox-action: ${r.status} (exit ${r.exitCode}) in ${formatDuration(r.durationMs)}`,
     '',
-    `Image \`${escapeMarkdown(r.image.ref)}\`, user ${r.user}, network **${r.network}**, runtime ${r.engine.runtime}, ${r.engine.name} ${escapeMarkdown(r.engine.version)}.`,
+    ...(r.error ? [`**Error:** ${escapeMarkdown(r.error)}`, ''] : []),
+    `Image \`${escapeMarkdown(r.image.ref)}\`, user ${r.user || 'not decided'}, network **${r.network}**, runtime ${r.engine.runtime}, ${r.engine.name} ${escapeMarkdown(r.engine.version)}.`,
     '',
-    '| limit | value |',
-    '|---|---|',
-    `| memory (swap equal) | ${formatBytes(l.memoryBytes)} |`,
-    `| CPUs | ${l.cpus} |`,
-    `| processes | ${l.pids} |`,
-    `| timeout | ${formatDuration(l.timeoutMs)} |`,
-    `| read-only root | ${l.readOnlyRoot ? 'yes' : '**no**'} |`,
-    `| capabilities | ${l.capabilities.length ? l.capabilities.join(', ') : 'none'} |`,
-    ...r.volumes.map(
-      (v) =>
-        `| ${v.mount} | ${formatBytes(v.sizeBytes)} (${v.backend}${v.enforced ? '' : ', **not enforced**'}) |`,
-    ),
-    '',
+    ...verdictLines(r.verdict),
+    ...(r.sandbox?.selfCheck
+      ? [
+          `**Self-check** inside the sandbox: ${r.sandbox.selfCheck.ok ? 'as planned' : `**${escapeMarkdown(r.sandbox.selfCheck.problems.join('; '))}**`}.`,
+          '',
+        ]
+      : []),
+    ...(l
+      ? [
+          '| limit | value |',
+          '|---|---|',
+          `| memory (swap equal) | ${formatBytes(l.memoryBytes)} |`,
+          `| CPUs | ${l.cpus} |`,
+          `| processes | ${l.pids} |`,
+          `| timeout | ${formatDuration(l.timeoutMs)} |`,
+          `| read-only root | ${l.readOnlyRoot ? 'yes' : '**no**'} |`,
+          `| capabilities | ${l.capabilities.length ? l.capabilities.join(', ') : 'none'} |`,
+          ...r.volumes.map(
+            (v) =>
+              `| ${v.mount} | ${formatBytes(v.sizeBytes)} (${v.backend}${v.enforced ? '' : ', **not enforced**'}${v.reserved ? ', reserved' : ''}) |`,
+          ),
+          '',
+        ]
+      : []),
   ];
   if (r.loosened.length) {
     lines.push(
@@ -123,6 +151,20 @@ export function renderSummary(r: RunResult, opts: { artifactUrl?: string } = {})
     lines.push(
       `**Outputs:** ${o.files} files, ${formatBytes(o.bytes)}${opts.artifactUrl ? ` ([artifact](${opts.artifactUrl}))` : ''}.`,
     );
+    if (o.truncated) {
+      lines.push('', `**Truncated:** the caps dropped ${o.droppedByCaps} file(s).`);
+    }
+    if (o.declared.length) {
+      lines.push(
+        '',
+        '| declared output | fate |',
+        '|---|---|',
+        ...o.declared.map(
+          (d) =>
+            `| ${escapeMarkdown(d.path)} | ${d.status === 'collected' ? 'collected' : `**${d.status}**`} |`,
+        ),
+      );
+    }
     if (o.skippedCount) {
       lines.push(
         '',

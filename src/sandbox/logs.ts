@@ -13,6 +13,7 @@ export class LogStream {
   private shown = 0;
   private dropped = 0;
   private token: string | null = null;
+  private ended = false;
   truncated = false;
 
   constructor(
@@ -28,6 +29,8 @@ export class LogStream {
   }
 
   write(stream: 'stdout' | 'stderr', chunk: Buffer): void {
+    // Nothing is written after the fence has closed: a late chunk would be read as workflow commands.
+    if (this.ended) return;
     const room = this.limitBytes - this.shown;
     if (room <= 0) {
       this.dropped += chunk.length;
@@ -47,6 +50,8 @@ export class LogStream {
   }
 
   end(): { shownBytes: number; droppedBytes: number } {
+    if (this.ended) return { shownBytes: this.shown, droppedBytes: this.dropped };
+    this.ended = true;
     if (this.token) {
       this.out.stdout.write(`\n::${this.token}::\n`);
       this.token = null;

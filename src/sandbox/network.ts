@@ -21,6 +21,8 @@ export interface NetworkSetup {
   /** Proxy mode: the decisions so far. */
   ledger: Ledger | null;
   proxyContainer: string | null;
+  /** The internal network's gateway addresses (proxy mode): engines before Docker 25 route to them by default. */
+  gateways: string[];
   /** Stop the proxy and wait for its last decision lines (proxy mode; otherwise nothing). */
   stop(): Promise<void>;
 }
@@ -45,6 +47,7 @@ const NONE: NetworkSetup = {
   network: { mode: 'none', env: [], dns: [] },
   ledger: null,
   proxyContainer: null,
+  gateways: [],
   stop: async () => undefined,
 };
 
@@ -276,6 +279,7 @@ export async function setupNetwork(spec: RunSpec, deps: NetworkDeps): Promise<Ne
     network,
     ledger,
     proxyContainer: id,
+    gateways: internal?.gateways ?? [],
     async stop() {
       stopping = true;
       try {

@@ -4,6 +4,7 @@
  */
 import type { RunSpec } from '../config/run-options.js';
 import type { ContainerSpec, Labels, Mount, RuntimeInfo } from '../engine/types.js';
+import { wrapWithSelfCheck, type SelfCheckExpect } from './self-check.js';
 
 export const LABEL_RUN = 'sandbox-action.run';
 export const LABEL_CREATED = 'sandbox-action.created';
@@ -34,6 +35,8 @@ export interface SandboxPlan {
   container: ContainerSpec;
   uid: number;
   gid: number;
+  /** What the self-check inside the sandbox must find (null with --skip-self-check). */
+  selfCheck: SelfCheckExpect | null;
 }
 
 export interface PlanContext {
@@ -45,6 +48,12 @@ export interface PlanContext {
   runscRuntime?: string;
   /** Where the sandbox is attached: `none` unless --network proxy (the run's internal network) or open. */
   network?: SandboxNetwork;
+  /** The image's own entrypoint (the command runs behind it unless --entrypoint replaces it). */
+  imageEntrypoint?: string[] | null;
+  /** Arguments the run adds to the command (the trusted pytest arguments of python-tests). */
+  extraArgs?: string[];
+  /** Read-only bind mounts over /work (the trusted tests of python-tests). */
+  overlays?: Mount[];
 }
 
 export interface SandboxNetwork {
@@ -110,15 +119,11 @@ export function runLabels(runId: string, createdAt: Date): Labels {
   return { [LABEL_RUN]: runId, [LABEL_CREATED]: createdAt.toISOString() };
 }
 
-export function plan(spec: RunSpec, ctx: PlanContext): SandboxPlan {
-  const labels = runLabels(ctx.runId, ctx.createdAt);
-  const base = `sandbox-action-${ctx.runId}`;
+/** The run's writable volumes, each with its hard size cap. */
+export function volumePlans(spec: RunSpec, runId: string): VolumePlan[] {
+  const base = `sandbox-action-${runId}`;
   const volumes: VolumePlan[] = [];
-  const mounts: Mount[] = [];
-
-  if (spec.source?.readOnly) {
-    mounts.push({ type: 'bind', source: spec.source.dir, target: WORK_DIR, readOnly: true });
-  } else {
+  if (!spec.source?.readOnly) {
     volumes.push({ role: 'work', name: `${base}-work`, mount: WORK_DIR, sizeBytes: spec.workSizeBytes });
   }
   volumes.push({
@@ -130,7 +135,39 @@ export function plan(spec: RunSpec, ctx: PlanContext): SandboxPlan {
   if (spec.stateDir) {
     volumes.push({ role: 'state', name: `${base}-state`, mount: STATE_DIR, sizeBytes: spec.stateSizeBytes });
   }
+  return volumes;
+}
+
+/** The command as the container runs it: behind the self-check when there is one. */
+function commandOf(spec: RunSpec, ctx: PlanContext, check: SelfCheckExpect | null) {
+  const cmd = [...spec.command, ...(ctx.extraArgs ?? [])];
+  if (!check) return { ...(spec.entrypoint ? { entrypoint: [spec.entrypoint] } : {}), cmd };
+  const entry = spec.entrypoint ? [spec.entrypoint] : (ctx.imageEntrypoint ?? []);
+  return wrapWithSelfCheck([...entry, ...cmd], check);
+}
+
+export function plan(spec: RunSpec, ctx: PlanContext): SandboxPlan {
+  const labels = runLabels(ctx.runId, ctx.createdAt);
+  const base = `sandbox-action-${ctx.runId}`;
+  const volumes = volumePlans(spec, ctx.runId);
+  const mounts: Mount[] = [];
+
+  if (spec.source?.readOnly) {
+    mounts.push({ type: 'bind', source: spec.source.dir, target: WORK_DIR, readOnly: true });
+  }
   for (const v of volumes) mounts.push({ type: 'volume', source: v.name, target: v.mount, readOnly: false });
+  mounts.push(...(ctx.overlays ?? []));
+  const networkMode = ctx.network?.mode ?? 'none';
+  const selfCheck: SelfCheckExpect | null = spec.selfCheck
+    ? {
+        uid: ctx.uid,
+        gid: ctx.gid,
+        capabilities: [...spec.capAdd],
+        readOnlyRoot: !spec.writableRoot,
+        noRouteOut: spec.network !== 'open',
+        runtime: spec.isolation === 'runsc' ? 'runsc' : 'runc',
+      }
+    : null;
 
   const tmpOptions = ['rw', 'nosuid', 'nodev', ...(spec.tmpExec ? ['exec'] : ['noexec'])];
   mounts.push({
@@ -144,8 +181,7 @@ export function plan(spec: RunSpec, ctx: PlanContext): SandboxPlan {
   const container: ContainerSpec = {
     name: base,
     image: spec.image,
-    cmd: spec.command,
-    ...(spec.entrypoint ? { entrypoint: [spec.entrypoint] } : {}),
+    ...commandOf(spec, ctx, selfCheck),
     user: `${ctx.uid}:${ctx.gid}`,
     workingDir: WORK_DIR,
     env: [...spec.env, ...(ctx.network?.env ?? [])],
@@ -158,7 +194,7 @@ export function plan(spec: RunSpec, ctx: PlanContext): SandboxPlan {
     securityOpt: ['no-new-privileges:true'],
     init: true,
     privileged: false,
-    networkMode: ctx.network?.mode ?? 'none',
+    networkMode,
     ...(ctx.network?.dns.length ? { dns: ctx.network.dns } : {}),
     memoryBytes: spec.memoryBytes,
     memorySwapBytes: spec.memoryBytes,
@@ -185,6 +221,39 @@ export function plan(spec: RunSpec, ctx: PlanContext): SandboxPlan {
     container,
     uid: ctx.uid,
     gid: ctx.gid,
+    selfCheck,
+  };
+}
+
+/** A one-shot helper container of the run (image probe, chown): as locked down as the sandbox, labelled with the run. */
+export function helperContainer(
+  labels: Labels,
+  role: string,
+  o: Pick<ContainerSpec, 'image' | 'cmd'> & Partial<ContainerSpec>,
+): ContainerSpec {
+  const memory = o.memoryBytes ?? 64 * 1024 * 1024;
+  return {
+    name: `sandbox-action-${labels[LABEL_RUN]}-${role}`,
+    user: '65534:65534',
+    workingDir: '/',
+    env: [],
+    labels: { ...labels, [LABEL_ROLE]: role },
+    mounts: [],
+    readOnlyRootfs: true,
+    capDrop: ['ALL'],
+    capAdd: [],
+    securityOpt: ['no-new-privileges:true'],
+    init: false,
+    privileged: false,
+    networkMode: 'none',
+    nanoCpus: 5e8,
+    pidsLimit: 16,
+    ulimits: [],
+    logDriver: { type: 'none', config: {} },
+    tty: false,
+    ...o,
+    memoryBytes: memory,
+    memorySwapBytes: memory,
   };
 }
 
@@ -198,19 +267,6 @@ export const RUNSC_THREADS_PER_PID = 8;
 export const RUNSC_MIN_PIDS = 2048;
 export function pidsLimitFor(spec: RunSpec): number {
   return spec.isolation === 'runsc' ? Math.max(spec.pids * RUNSC_THREADS_PER_PID, RUNSC_MIN_PIDS) : spec.pids;
-}
-
-export type RunStatus = 'succeeded' | 'failed' | 'timed-out' | 'oom-killed' | 'error';
-
-/** The status and the exit code of `run`, from what happened to the container. */
-export function decideStatus(e: { exitCode: number; timedOut: boolean; oomKilled: boolean }): {
-  status: RunStatus;
-  exitCode: number;
-} {
-  if (e.timedOut) return { status: 'timed-out', exitCode: 124 };
-  if (e.oomKilled) return { status: 'oom-killed', exitCode: 137 };
-  if (e.exitCode === 0) return { status: 'succeeded', exitCode: 0 };
-  return { status: 'failed', exitCode: e.exitCode };
 }
 
 /** Parse `/etc/passwd` and `/etc/group` text to resolve `name[:group]` to numeric ids. */

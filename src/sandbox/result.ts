@@ -1,70 +1,125 @@
-/** The result of a run: one JSON object (`--json`), also the action's result file. */
-import type { Loosened } from '../config/run-options.js';
-import type { EgressReport } from '../egress/ledger.js';
-import type { AuditReport } from './audit.js';
-import type { OutputsReport } from '../outputs/collect.js';
-import type { Annotation } from '../report/parsers/types.js';
-import type { RunStatus } from './plan.js';
+/**
+ * The result a run writes: assembled from whatever stages got done, so a run that failed anywhere (bad input, the
+ * engine, a sandbox that is not what the plan said, a bug, ENOSPC) still writes one, with status error and why.
+ */
+import { EngineError, InputError, InterruptedError, SandboxError, errorMessage } from '../config/errors.js';
+import { loosenedBy } from '../config/run-options.js';
+import { emptyOutputs } from '../outputs/collect.js';
+import { RESULT_SCHEMA_VERSION, type RunResult, type SandboxCheck, type Verdict } from '../verdict/schema.js';
+import { decideStatus } from '../verdict/status.js';
+import type { NetworkSetup } from './network.js';
+import type { SandboxPlan } from './plan.js';
+import type { RunContext } from './run-context.js';
+import type { Collected } from './stages/collect.js';
+import type { Exit } from './stages/command.js';
+import type { CreatedVolume } from './volumes.js';
 
-export const RESULT_SCHEMA_VERSION = 1;
+export const SIGNAL_EXIT: Record<string, number> = { SIGHUP: 129, SIGINT: 130, SIGTERM: 143 };
 
-export interface VolumeReport {
-  mount: string;
-  sizeBytes: number;
-  backend: string;
-  enforced: boolean;
+export interface RunPieces {
+  imageId: string | null;
+  plan: SandboxPlan | null;
+  net: NetworkSetup | null;
+  volumes: CreatedVolume[];
+  check: SandboxCheck | null;
+  exit: Exit | null;
+  collected: Collected | null;
+  verdict: Verdict | null;
+  cleanupMs: number;
 }
 
-export interface RunResult {
-  schemaVersion: typeof RESULT_SCHEMA_VERSION;
-  runId: string;
-  status: RunStatus;
-  /** The exit code of `run`: the command's own, 124 timed out, 137 OOM-killed, 125 sandbox-action failed. */
-  exitCode: number;
-  /** What the command itself exited with (null when it never ran). */
-  commandExitCode: number | null;
-  durationMs: number;
-  image: { ref: string; id: string | null };
-  engine: { name: string; version: string; runtime: string };
-  user: string;
-  /** none, proxy or open. */
-  network: string;
-  /** --network proxy: hosts contacted with bytes, refusals with reasons, audit suggestions. */
-  egress: EgressReport | null;
-  limits: {
-    timeoutMs: number;
-    memoryBytes: number;
-    memorySwapBytes: number;
-    cpus: number;
-    pids: number;
-    nofile: number;
-    fsizeBytes: number;
-    tmpSizeBytes: number;
-    readOnlyRoot: boolean;
-    capabilities: string[];
-    noNewPrivileges: boolean;
+export type ErrorKind = 'input' | 'engine' | 'sandbox' | 'interrupted' | 'internal';
+
+export function errorKind(err: unknown): ErrorKind {
+  if (err instanceof InputError) return 'input';
+  if (err instanceof EngineError) return 'engine';
+  if (err instanceof SandboxError) return 'sandbox';
+  if (err instanceof InterruptedError) return 'interrupted';
+  return 'internal';
+}
+
+export function assembleResult(ctx: RunContext, x: RunPieces, failure: unknown = null): RunResult {
+  const { spec, deps } = ctx;
+  const c = x.plan?.container ?? null;
+  const verdict: Verdict = x.verdict ?? { passed: false, judges: [] };
+  const exit = x.exit;
+  let status: RunResult['status'];
+  let exitCode: number;
+  let error: string | null = null;
+  if (failure !== null) {
+    status = 'error';
+    exitCode = failure instanceof InterruptedError ? (SIGNAL_EXIT[failure.signal] ?? 130) : 125;
+    const kind = errorKind(failure);
+    error =
+      kind === 'internal'
+        ? `internal error in sandbox-action: ${errorMessage(failure)}`
+        : errorMessage(failure);
+  } else {
+    ({ status, exitCode } = decideStatus({
+      timedOut: exit!.timedOut,
+      oomKilled: exit!.oomKilled,
+      commandExitCode: exit!.commandExitCode,
+      verdictPassed: verdict.passed,
+    }));
+  }
+  const startedAt = exit?.startedAt ?? 0;
+  const endedAt = exit?.endedAt ?? startedAt;
+  return {
+    schemaVersion: RESULT_SCHEMA_VERSION,
+    runId: ctx.runId,
+    status,
+    exitCode,
+    commandExitCode: exit?.commandExitCode ?? null,
+    durationMs: endedAt - startedAt,
+    subject: spec.subject,
+    image: { ref: spec.image, id: x.imageId },
+    engine: {
+      name: deps.engine.info.name,
+      version: deps.engine.info.version,
+      runtime: c?.runtime ?? 'default',
+    },
+    user: c?.user ?? '',
+    network: spec.network,
+    egress: x.net?.ledger?.report() ?? null,
+    limits: c
+      ? {
+          timeoutMs: spec.timeoutMs,
+          memoryBytes: c.memoryBytes,
+          memorySwapBytes: c.memorySwapBytes,
+          cpus: c.nanoCpus / 1e9,
+          pids: c.pidsLimit,
+          nofile: spec.nofile,
+          fsizeBytes: spec.fsizeBytes,
+          tmpSizeBytes: spec.tmpSizeBytes,
+          readOnlyRoot: c.readOnlyRootfs,
+          capabilities: c.capAdd,
+          noNewPrivileges: c.securityOpt.includes('no-new-privileges:true'),
+        }
+      : null,
+    volumes: x.volumes.map((v) => ({
+      mount: v.mount,
+      sizeBytes: v.sizeBytes,
+      backend: v.backend,
+      enforced: v.enforced,
+      reserved: v.reserved,
+    })),
+    loosened: loosenedBy(spec),
+    notes: ctx.notes,
+    sandbox: x.check,
+    outputs: x.collected?.outputs ?? emptyOutputs(spec.outputDir),
+    state: x.collected?.state ?? null,
+    verdict,
+    annotations: x.collected?.annotations ?? [],
+    annotationsDropped: x.collected?.annotationsDropped ?? 0,
+    audit: x.collected?.audit?.report ?? null,
+    timings: {
+      prepareMs: startedAt ? startedAt - ctx.t0 : Date.now() - ctx.t0,
+      commandMs: endedAt - startedAt,
+      collectMs: x.collected?.collectMs ?? 0,
+      cleanupMs: x.cleanupMs,
+    },
+    logTruncated: (exit?.log.droppedBytes ?? 0) > 0,
+    logBytes: { shown: exit?.log.shownBytes ?? 0, dropped: exit?.log.droppedBytes ?? 0 },
+    error,
   };
-  volumes: VolumeReport[];
-  loosened: Loosened[];
-  /** Things the host could not provide as asked, and other facts worth a line. */
-  notes: string[];
-  outputs: OutputsReport;
-  /** /state as kept for the next run (null without --state-dir). */
-  state: {
-    dir: string;
-    files: number;
-    bytes: number;
-    skippedCount: number;
-    skippedByReason: OutputsReport['skippedByReason'];
-  } | null;
-  /** Annotations parsed with --annotate (at most 10,000), and how many were dropped (outside the repository, or over). */
-  annotations: Annotation[];
-  annotationsDropped: number;
-  /** --audit-target: the proof audit's verdict per target (null without an audit). */
-  audit: AuditReport | null;
-  /** Where the time went, in milliseconds: before start, the command, collection, cleanup. */
-  timings: { prepareMs: number; commandMs: number; collectMs: number; cleanupMs: number };
-  logTruncated: boolean;
-  logBytes: { shown: number; dropped: number };
-  error?: string;
 }

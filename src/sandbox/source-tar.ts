@@ -18,7 +18,10 @@ export interface PackStats {
 export function packDirectory(
   root: string,
   owner: { uid: number; gid: number },
+  /** Repository paths left out (they are mounted over in the sandbox). */
+  exclude: string[] = [],
 ): { stream: Readable; done: Promise<PackStats> } {
+  const skip = new Set(exclude);
   const pack = tar.pack();
   const stats: PackStats = { files: 0, bytes: 0, skipped: [] };
   const common = { uid: owner.uid, gid: owner.gid, uname: '', gname: '' };
@@ -28,6 +31,7 @@ export function packDirectory(
     const names = (await fsp.readdir(abs)).sort();
     for (const name of names) {
       const childRel = rel ? `${rel}/${name}` : name;
+      if (skip.has(childRel)) continue;
       const childAbs = path.join(root, childRel);
       const st = await fsp.lstat(childAbs);
       const mode = st.mode & 0o777;

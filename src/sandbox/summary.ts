@@ -1,6 +1,6 @@
 /** One line saying how a run ended, for the CLI's stderr and the action's log. */
 import { formatBytes, formatDuration } from '../config/units.js';
-import type { RunResult } from './result.js';
+import type { RunResult } from '../verdict/schema.js';
 
 export function summaryLine(r: RunResult): string {
   const o = r.outputs;

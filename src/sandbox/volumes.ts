@@ -10,7 +10,7 @@ import fsp from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import type { VolumeBackend } from '../config/run-options.js';
-import { EngineError } from '../config/errors.js';
+import { EngineError, errorMessage } from '../config/errors.js';
 import type { Engine, Labels } from '../engine/types.js';
 import type { VolumePlan } from './plan.js';
 import { LABEL_ROLE } from './plan.js';
@@ -22,6 +22,9 @@ export const LABEL_LOOP_IMAGE = 'sandbox-action.loop-image';
 
 export type ConcreteBackend = 'loop' | 'tmpfs' | 'unbounded';
 
+/** A loop image whose space could not be reserved (fallocate refused: usually no space left). */
+export class ReservationError extends EngineError {}
+
 export interface CreatedVolume {
   name: string;
   role: string;
@@ -30,6 +33,8 @@ export interface CreatedVolume {
   backend: ConcreteBackend;
   /** True when the size cap is enforced by a filesystem. */
   enforced: boolean;
+  /** True when the volume's space was reserved on the host's disk (fallocate) when it was made. */
+  reserved: boolean;
   remove(): Promise<void>;
 }
 
@@ -42,6 +47,19 @@ export interface VolumeHost {
   tool(cmd: string, args: string[]): Promise<string>;
   /** False when this process's files are not the engine host's (a job container under `act`). */
   sharedWithEngine?: boolean;
+  /** Free bytes (for an unprivileged user) of the filesystem holding stateDir, or null when unknown. */
+  freeBytes(): Promise<number | null>;
+}
+
+/** Free bytes of the filesystem holding `dir` (made if missing), as statfs reports them to an unprivileged user. */
+export async function freeBytesOf(dir: string): Promise<number | null> {
+  try {
+    await fsp.mkdir(dir, { recursive: true, mode: 0o700 });
+    const st = await fsp.statfs(dir);
+    return Number(st.bavail) * Number(st.bsize);
+  } catch {
+    return null;
+  }
 }
 
 export function defaultVolumeHost(stateDir: string, isRoot: boolean, sharedWithEngine = true): VolumeHost {
@@ -56,6 +74,7 @@ export function defaultVolumeHost(stateDir: string, isRoot: boolean, sharedWithE
       const { stdout } = await run(cmd, args);
       return stdout.trim();
     },
+    freeBytes: () => freeBytesOf(stateDir),
   };
 }
 
@@ -122,11 +141,11 @@ export async function createVolume(
       },
       labels: volLabels,
     });
-    return { ...base, enforced: true, remove: () => engine.removeVolume(v.name) };
+    return { ...base, enforced: true, reserved: false, remove: () => engine.removeVolume(v.name) };
   }
   if (backend === 'unbounded') {
     await engine.createVolume({ name: v.name, driver: 'local', driverOpts: {}, labels: volLabels });
-    return { ...base, enforced: false, remove: () => engine.removeVolume(v.name) };
+    return { ...base, enforced: false, reserved: false, remove: () => engine.removeVolume(v.name) };
   }
 
   const image = path.join(host.stateDir, `${v.name}.img`);
@@ -140,8 +159,19 @@ export async function createVolume(
     await fsp.rm(image, { force: true });
   };
   try {
-    await fh.truncate(v.sizeBytes);
     await fh.close();
+    // The image takes its space now (threat model 21): a build that fills its volume cannot fill the host's disk,
+    // and two runs cannot both count on the same free space.
+    try {
+      await host.tool('fallocate', ['-l', String(v.sizeBytes), image]);
+    } catch (err) {
+      throw new ReservationError(
+        engine.info.name,
+        `reserve ${v.sizeBytes} bytes for ${v.mount}`,
+        `fallocate of ${image} failed: ${errorMessage(err).split('\n').slice(-2).join(' ').trim()}`,
+        'free space on that filesystem, lower the volume caps, or set SANDBOX_ACTION_STATE_DIR to a larger one',
+      );
+    }
     // No journal (the volume lives for one run); lazy init keeps mkfs at a few milliseconds for any size.
     await host.tool('mkfs.ext4', [
       '-q',
@@ -164,7 +194,7 @@ export async function createVolume(
       labels: { ...volLabels, [LABEL_LOOP_DEVICE]: device, [LABEL_LOOP_IMAGE]: image },
     });
     created = true;
-    return { ...base, enforced: true, remove };
+    return { ...base, enforced: true, reserved: true, remove };
   } catch (err) {
     await remove().catch(() => undefined);
     throw err;

@@ -120,6 +120,19 @@ export async function runComposite(
   });
   const summaryFile = path.join(opts.temp, 'summary.md');
   fs.writeFileSync(summaryFile, '');
+  // The runner's default variables, as every step (composite ones too) gets them.
+  const gh = ctx().github as Record<string, unknown>;
+  const eventFile = path.join(opts.temp, 'event.json');
+  fs.writeFileSync(eventFile, JSON.stringify(gh.event ?? {}));
+  const defaults: Record<string, string> = {
+    GITHUB_EVENT_NAME: String(gh.event_name ?? ''),
+    GITHUB_EVENT_PATH: eventFile,
+    GITHUB_REF: String(gh.ref ?? ''),
+    GITHUB_RUN_ID: String(gh.run_id ?? ''),
+    GITHUB_RUN_ATTEMPT: String(gh.run_attempt ?? ''),
+    GITHUB_REPOSITORY: String(gh.repository ?? ''),
+    GITHUB_JOB: String(gh.job ?? ''),
+  };
   const result: CompositeRun = {
     outputs: {},
     stepOutputs: {},
@@ -147,7 +160,7 @@ export async function runComposite(
       if (v !== undefined && !/^INPUT_|^ACTIONS_/.test(k)) env[k] = v;
     for (const [k, v] of Object.entries(step.env ?? {}))
       env[k] = interpolate(String(v), ctx(), result.failed);
-    Object.assign(env, {
+    Object.assign(env, defaults, {
       GITHUB_ACTIONS: 'true',
       GITHUB_ACTION_PATH: actionDir,
       GITHUB_WORKSPACE: opts.workspace,

@@ -10,7 +10,7 @@ import { promisify } from 'node:util';
 import { describe } from '@jest/globals';
 import { connectEngine, defaultEndpoints, type DockerApiEngine } from '../../src/engine/docker.js';
 import { main } from '../../src/cli/main.js';
-import type { RunResult } from '../../src/sandbox/result.js';
+import type { RunResult } from '../../src/verdict/schema.js';
 
 export const BASE = process.env.SANDBOX_BASE_IMAGE ?? 'sandbox-action/base:bookworm';
 export const ROOT = path.resolve(import.meta.dirname, '../..');

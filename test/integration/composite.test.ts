@@ -99,12 +99,24 @@ d('the composite action', () => {
     const r = await run({ image: BASE, run: 'true', memory: 'lots' });
     expect(r.failed).toBe(true);
     expect(r.log).toMatch(/::error::input --memory: 'lots' is not a size/);
-    expect(r.outputs.status).toBe('');
+    // Fail closed: the outputs and the result file say error, with the reason, for whoever reads them next.
+    expect(r.outputs.status).toBe('error');
+    const result = JSON.parse(fs.readFileSync(r.outputs['result-json']!, 'utf8'));
+    expect(result).toMatchObject({
+      status: 'error',
+      exitCode: 125,
+      error: "--memory: 'lots' is not a size like 512m, 2g, 20GiB or a byte count",
+    });
   });
 
-  test('state-key: /state kept between runs, cache keys scoped by PR number on pull requests', async () => {
+  test('state-key: /state kept between runs, cache keys scoped unless on a trusted ref', async () => {
     const temp = tmpDir('runner-temp');
-    const pr = { event_name: 'pull_request', event: { pull_request: { number: 7 } }, run_id: '555' };
+    const pr = {
+      event_name: 'pull_request',
+      ref: 'refs/pull/7/merge',
+      event: { pull_request: { number: 7 }, repository: { default_branch: 'main' } },
+      run_id: '555',
+    };
     const step =
       'n=$(cat /state/n 2>/dev/null || echo 0); echo $((n+1)) > /state/n; cat /state/n > /output/n';
     const first = await run(
@@ -118,11 +130,11 @@ d('the composite action', () => {
       uses: 'actions/cache/restore@5a3ec84eff668545956fd18022155c47e93e2684',
       with: {
         path: `${temp}/sandbox-state`,
-        key: 'sandbox-state-pr-7-ccache-555-1',
-        'restore-keys': 'sandbox-state-pr-7-ccache-',
+        key: 'sandbox-state-untrusted-pr-7-ccache-555-1',
+        'restore-keys': 'sandbox-state-untrusted-pr-7-ccache-',
       },
     });
-    expect(save).toMatchObject({ id: 'save', with: { key: 'sandbox-state-pr-7-ccache-555-1' } });
+    expect(save).toMatchObject({ id: 'save', with: { key: 'sandbox-state-untrusted-pr-7-ccache-555-1' } });
     expect(fs.readFileSync(path.join(first.outputs['outputs-dir']!, 'n'), 'utf8')).toBe('1\n');
     const second = await run(
       { image: BASE, run: step, 'state-key': 'ccache' },
@@ -130,12 +142,18 @@ d('the composite action', () => {
     );
     expect(second.stepOutputs.run!.status).toBe('succeeded');
     expect(fs.readFileSync(path.join(temp, 'sandbox-state', 'n'), 'utf8')).toBe('2\n');
-    // On a push to a branch, the same state-key names another cache: no PR prefix.
+    // Only a push to the default branch (or a tag) is trusted; a workflow_dispatch on main is not.
+    const main = { event: { repository: { default_branch: 'main' } }, ref: 'refs/heads/main', run_id: '9' };
     const push = await run(
       { image: BASE, run: 'true', 'state-key': 'ccache' },
-      { github: { event_name: 'push', run_id: '9' } },
+      { github: { ...main, event_name: 'push' } },
     );
-    expect(push.uses[0]!.with.key).toBe('sandbox-state-ccache-9-1');
+    expect(push.uses[0]!.with.key).toBe('sandbox-state-trusted-ccache-9-1');
+    const dispatch = await run(
+      { image: BASE, run: 'true', 'state-key': 'ccache' },
+      { github: { ...main, event_name: 'workflow_dispatch' } },
+    );
+    expect(dispatch.uses[0]!.with.key).toBe('sandbox-state-untrusted-workflow_dispatch-main-ccache-9-1');
   });
 
   test("report/ consumes the run's result file: the same bundle, its own job, the token never an argument", async () => {
@@ -144,25 +162,45 @@ d('the composite action', () => {
       run: "printf 'src/a.c:3:5: error: boom\\n' >&2; exit 1",
       annotate: 'gcc',
       'fail-on-error': 'false',
+      // The trusted workflow binds the run to the commit it verifies; the report checks it against its event.
+      'head-sha': 'a'.repeat(40),
+      'base-ref': 'main',
+      repository: 'org/repo',
     });
     const resultFile = ran.outputs['result-json']!;
     const token = 'ghs_secret_token_value';
+    const head = 'a'.repeat(40);
     const reported = await runComposite(
       path.join(ROOT, 'report'),
-      { result: resultFile, token, 'dry-run': 'true', repository: 'org/repo', 'head-sha': 'a'.repeat(40) },
+      { result: resultFile, token, 'dry-run': 'true' },
       {
         workspace: tmpDir('ws'),
         temp: tmpDir('runner-temp'),
         baseEnv: { PATH: process.env.PATH, HOME: process.env.HOME },
+        github: {
+          event_name: 'pull_request_target',
+          event: {
+            pull_request: {
+              number: 3,
+              head: { sha: head, repo: { full_name: 'fork/repo' } },
+              base: { ref: 'main' },
+            },
+            repository: { full_name: 'org/repo' },
+          },
+        },
       },
     );
     expect(reported.failed).toBe(false);
-    expect(reported.outputs).toMatchObject({ conclusion: 'failure', 'check-run-id': '' });
+    expect(reported.outputs).toMatchObject({
+      conclusion: 'failure',
+      'check-run-id': '',
+      'check-name': 'sandbox / verify (main)',
+    });
     expect(reported.summary).toMatch(
-      /sandbox-action report: failure[\s\S]*1 annotations in 1 request\(s\) \(dry run: nothing sent\)/,
+      /sandbox-action report: failure[\s\S]*1 annotations in 1 request\(s\) \(nothing sent\)/,
     );
     expect(reported.log).toContain('"route": "/repos/org/repo/check-runs"');
-    expect(reported.log).toContain('"head_sha": "' + 'a'.repeat(40) + '"');
+    expect(reported.log).toContain(`"head_sha": "${head}"`);
     expect(reported.log).toContain('"path": "src/a.c"');
     // The token is masked for the runner (the add-mask command itself is consumed, never shown) and used nowhere else.
     expect(reported.log).toContain(`::add-mask::${token}`);
@@ -172,7 +210,7 @@ d('the composite action', () => {
   test('report/ with a bad input fails in one line naming it', async () => {
     const r = await runComposite(
       path.join(ROOT, 'report'),
-      { result: '/nonexistent', 'dry-run': 'maybe', repository: 'org/repo' },
+      { result: '/nonexistent', 'dry-run': 'maybe' },
       {
         workspace: tmpDir('ws'),
         temp: tmpDir('runner-temp'),

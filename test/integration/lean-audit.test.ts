@@ -60,12 +60,18 @@ d('proof audit in a fresh sandbox', () => {
         disallowed: [{ axiom: 'sorryAx', kind: 'sorry' }],
       },
     ]);
-    expect(r.result.annotations[0]).toMatchObject({
+    const auditJudge = r.result.verdict.judges.find((j) => j.judge === 'lean-audit')!;
+    expect(auditJudge).toMatchObject({ passed: false, advisory: false });
+    expect(auditJudge.annotations[0]).toMatchObject({
       level: 'failure',
       message: 'Sol.bad depends on sorryAx (sorry), outside the allowlist',
     });
     expect(r.stderr).not.toContain('AUDIT COULD WRITE');
-    expect(r.result.notes).toContain('the build succeeded but the proof audit failed');
+    // The build's own exit code passed; the audit judge failed the verdict.
+    expect(r.result.verdict.judges.map((j) => [j.judge, j.passed])).toEqual([
+      ['exit-code', true],
+      ['lean-audit', false],
+    ]);
   });
 
   test('every target clean: the run succeeds; a custom allowlist is applied', async () => {
@@ -124,7 +130,9 @@ d('proof audit in a fresh sandbox', () => {
         ),
       },
     ]);
-    expect(weakened.result.annotations[0]).toMatchObject({
+    expect(
+      weakened.result.verdict.judges.find((j) => j.judge === 'lean-audit')!.annotations[0],
+    ).toMatchObject({
       path: 'Challenge.lean',
       title: 'protected statement changed',
     });

@@ -32,7 +32,7 @@ d.each(isolations)('locked-down defaults (isolation %s)', (isolation) => {
     }
     expect(r.stderr).toMatch(/^65534$/m);
     expect(r.result.user).toBe('65534:65534');
-    expect(r.result.limits.noNewPrivileges).toBe(true);
+    expect(r.result.limits!.noNewPrivileges).toBe(true);
   });
 
   test('a setuid binary gives nothing: su and a setuid copy stay uid 65534', async () => {
@@ -92,11 +92,11 @@ d.each(isolations)('locked-down defaults (isolation %s)', (isolation) => {
     expect(['succeeded', 'failed', 'timed-out', 'oom-killed']).toContain(r.result.status);
     if (gvisor) {
       // The engine limit counts gVisor's own threads; the bomb exhausts it and the sandbox stops.
-      expect(r.result.limits.pids).toBe(2048);
+      expect(r.result.limits!.pids).toBe(2048);
       expect(r.result.notes.join(' ')).toMatch(/under gVisor the pids limit counts gVisor's own threads/);
     } else {
       // The limit is what held it: fork failed inside, again and again.
-      expect(r.result.limits.pids).toBe(64);
+      expect(r.result.limits!.pids).toBe(64);
       expect(r.stderr).toMatch(/fork: (retry: )?Resource temporarily unavailable/);
     }
     expect(await hostProbe).toBeLessThan(2000);
@@ -111,7 +111,7 @@ d.each(isolations)('locked-down defaults (isolation %s)', (isolation) => {
     );
     expect(r.result.status).toBe('oom-killed');
     expect(r.code).toBe(137);
-    expect(r.result.limits.memorySwapBytes).toBe(r.result.limits.memoryBytes);
+    expect(r.result.limits!.memorySwapBytes).toBe(r.result.limits!.memoryBytes);
   });
 
   test('sleep 1000 with a 3 s timeout is timed-out in under 6 s (exit 124)', async () => {

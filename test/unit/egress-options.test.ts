@@ -412,10 +412,13 @@ describe('run presets (presets/*.json)', () => {
       {},
       {
         image: 'ghcr.io/org/sandbox-action/python-sandbox:latest',
-        entrypoint: null,
-        command: ['-m', 'pytest', '-q', '--junitxml=/output/junit.xml'],
+        entrypoint: 'python',
+        // Isolated mode, no bytecode, no cache plugin; the trusted arguments are added when the run is prepared.
+        command: ['-I', '-B', '-m', 'pytest', '-p', 'no:cacheprovider', '-q', '--junitxml=/output/junit.xml'],
+        env: ['PYTEST_DISABLE_PLUGIN_AUTOLOAD=1'],
         network: 'none',
-        annotate: { parser: 'junit', file: 'junit.xml' },
+        annotate: null,
+        verdict: { declared: ['junit.xml'], junit: { file: 'junit.xml' }, expectDir: null },
         timeoutMs: 20 * 60_000,
       },
     ],
@@ -448,6 +451,29 @@ describe('run presets (presets/*.json)', () => {
     expect(s).toMatchObject({ ...want, preset });
     if (preset === 'lean-proof')
       expect(s.egress!.domains).toEqual(expect.arrayContaining(['mathlib4.lean-cache.cloud', 'github.com']));
+  });
+
+  test("python-tests: a caller's --env never drops the preset's PYTEST_DISABLE_PLUGIN_AUTOLOAD", () => {
+    const s = parseRunOptions({ preset: 'python-tests', 'output-dir': '/o', env: ['A=1'] }, [], host);
+    expect(s.env).toEqual(['A=1', 'PYTEST_DISABLE_PLUGIN_AUTOLOAD=1']);
+  });
+
+  test("python-tests: --tests makes the tests trusted; without it, the source's own (and says so)", () => {
+    const trusted = parseRunOptions(
+      { preset: 'python-tests', 'output-dir': '/o', source: 'pr', tests: 'base' },
+      [],
+      host,
+    );
+    expect(trusted.tests).toEqual({ dir: '/tmp/base', paths: ['tests'], trusted: true, runner: 'pytest' });
+    const own = parseRunOptions({ preset: 'python-tests', 'output-dir': '/o', source: 'pr' }, [], host);
+    expect(own.tests).toEqual({ dir: '/tmp/pr', paths: ['tests'], trusted: false, runner: 'pytest' });
+    // A caller's own command replaces the preset's runner: nothing is added to it.
+    const mine = parseRunOptions(
+      { preset: 'python-tests', 'output-dir': '/o', source: 'pr', tests: 'base' },
+      ['-c', 'x'],
+      host,
+    );
+    expect(mine.tests).toMatchObject({ trusted: true, runner: null });
   });
 
   test("a command after -- replaces the preset's; an unknown preset is one line", () => {

@@ -23,21 +23,27 @@ describe('Lean and Lake messages', () => {
         endLine: 3,
         startColumn: 3,
         level: 'failure',
-        title: 'Lean error',
+        title: 'build log: Lean error',
         message: "unknown identifier 'x'",
       },
     ],
     [
       'error with a name (newer toolchains)',
       "F.lean:3:2: error(lean.unknownIdentifier): unknown identifier 'x'",
-      { path: 'F.lean', startColumn: 3, title: 'lean.unknownIdentifier', message: "unknown identifier 'x'" },
+      // The name the build printed goes in the message; the title says where the line came from.
+      {
+        path: 'F.lean',
+        startColumn: 3,
+        title: 'build log: Lean error',
+        message: "(lean.unknownIdentifier) unknown identifier 'x'",
+      },
     ],
     [
       'warning',
       'Foo/Bar.lean:10:0: warning: unused variable `h`',
       { path: 'Foo/Bar.lean', startLine: 10, startColumn: 1, level: 'warning' },
     ],
-    ['info', 'Foo.lean:1:0: info: 2', { level: 'notice', title: 'Lean info', message: '2' }],
+    ['info', 'Foo.lean:1:0: info: 2', { level: 'notice', title: 'build log: Lean info', message: '2' }],
     [
       'end position on one line',
       'Foo.lean:3:2-3:9: error: type mismatch',
@@ -51,12 +57,12 @@ describe('Lean and Lake messages', () => {
     [
       'old sorry warning',
       "Foo.lean:7:8: warning: declaration uses 'sorry'",
-      { level: 'warning', title: 'declaration uses sorry' },
+      { level: 'warning', title: 'build log: declaration uses sorry' },
     ],
     [
       'new sorry warning',
       'Foo.lean:7:8: warning: declaration uses `sorry`',
-      { title: 'declaration uses sorry' },
+      { title: 'build log: declaration uses sorry' },
     ],
     [
       'lake warning with ./././ path',
@@ -66,7 +72,7 @@ describe('Lean and Lake messages', () => {
         startLine: 3,
         startColumn: 9,
         level: 'warning',
-        title: 'declaration uses sorry',
+        title: 'build log: declaration uses sorry',
       },
     ],
     [
@@ -155,7 +161,7 @@ describe('Lean and Lake messages', () => {
     [
       'hasSorry kind',
       '{"fileName":"Foo.lean","pos":{"line":7,"column":0},"endPos":null,"severity":"warning","caption":"","data":"declaration uses `sorry`","kind":"hasSorry","isSilent":false}',
-      { level: 'warning', title: 'declaration uses sorry', startColumn: 1 },
+      { level: 'warning', title: 'build log: declaration uses sorry', startColumn: 1 },
     ],
     [
       'information over lines',
@@ -182,7 +188,7 @@ describe('generic compiler diagnostics', () => {
       { path: 'src/a.c', startLine: 10, startColumn: 5, level: 'failure' },
     ],
     ['clang warning', 'src/b.cpp:3:1: warning: unused variable', { level: 'warning', startColumn: 1 }],
-    ['note', 'src/a.c:9:2: note: declared here', { level: 'notice', title: 'note' }],
+    ['note', 'src/a.c:9:2: note: declared here', { level: 'notice', title: 'build log: note' }],
     [
       'fatal error',
       'src/a.c:1:10: fatal error: x.h: No such file',
@@ -230,10 +236,10 @@ tests/helpers.py:3: ZeroDivisionError</error></testcase>
   test('failures and errors at the failing line of the test file; passes and skips give nothing', () => {
     const r = parseJunit(xunit2, { root });
     expect(r.annotations.map((a) => [a.path, a.startLine, a.title])).toEqual([
-      ['tests/test_math.py', 7, 'tests.test_math.test_sub failed'],
-      ['tests/test_math.py', 15, 'tests.test_math.TestDiv.test_zero errored'],
+      ['tests/test_math.py', 7, 'junit: test failed'],
+      ['tests/test_math.py', 15, 'junit: test errored'],
     ]);
-    expect(r.annotations[0]!.message).toMatch(/^assert 1 == 2\n\ndef test_sub/);
+    expect(r.annotations[0]!.message).toMatch(/^tests.test_math.test_sub\n\nassert 1 == 2\n\ndef test_sub/);
     expect(r.annotations[0]!.level).toBe('failure');
   });
 

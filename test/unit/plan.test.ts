@@ -1,6 +1,7 @@
 import { describe, expect, test } from '@jest/globals';
 import { parseRunOptions, type RawOptions } from '../../src/config/run-options.js';
-import { decideStatus, numericUser, plan, resolveUser } from '../../src/sandbox/plan.js';
+import { numericUser, plan, resolveUser } from '../../src/sandbox/plan.js';
+import { decideStatus } from '../../src/verdict/status.js';
 
 const ctx = { runId: 'r1', createdAt: new Date('2026-01-01T00:00:00Z'), uid: 65534, gid: 65534 };
 const planFor = (raw: RawOptions = {}) =>
@@ -88,12 +89,14 @@ describe('explicit options change the plan, and only them', () => {
 
 describe('decideStatus', () => {
   test.each([
-    [{ exitCode: 0, timedOut: false, oomKilled: false }, 'succeeded', 0],
-    [{ exitCode: 3, timedOut: false, oomKilled: false }, 'failed', 3],
-    [{ exitCode: 137, timedOut: true, oomKilled: false }, 'timed-out', 124],
-    [{ exitCode: 0, timedOut: false, oomKilled: true }, 'oom-killed', 137],
-    [{ exitCode: 137, timedOut: false, oomKilled: true }, 'oom-killed', 137],
-    [{ exitCode: 137, timedOut: true, oomKilled: true }, 'timed-out', 124],
+    [{ commandExitCode: 0, timedOut: false, oomKilled: false, verdictPassed: true }, 'succeeded', 0],
+    [{ commandExitCode: 3, timedOut: false, oomKilled: false, verdictPassed: false }, 'failed', 3],
+    // The command exited 0 but a judge failed (a missing declared output, a failing JUnit): failed, exit 1.
+    [{ commandExitCode: 0, timedOut: false, oomKilled: false, verdictPassed: false }, 'failed', 1],
+    [{ commandExitCode: null, timedOut: true, oomKilled: false, verdictPassed: false }, 'timed-out', 124],
+    [{ commandExitCode: 0, timedOut: false, oomKilled: true, verdictPassed: true }, 'oom-killed', 137],
+    [{ commandExitCode: 137, timedOut: false, oomKilled: true, verdictPassed: false }, 'oom-killed', 137],
+    [{ commandExitCode: 137, timedOut: true, oomKilled: true, verdictPassed: false }, 'timed-out', 124],
   ])('%j → %s %d', (e, status, code) => expect(decideStatus(e)).toEqual({ status, exitCode: code }));
 });
 

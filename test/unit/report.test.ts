@@ -1,40 +1,35 @@
-/** The privileged report path: strict validation, Checks API shapes and limits, sent to a local test server. */
+/**
+ * The privileged report path: strict reading of result files, the check's decision (fail closed on every shard
+ * attack), the commit from the event only, Checks API shapes and limits, sent to a local Checks API stand-in.
+ */
 import fs from 'node:fs';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
-import { readResults, reportCommand } from '../../src/cli/report.js';
-import { mergeValidated, shardTargets } from '../../src/report/shards.js';
+import { readResultFiles, reportCommand } from '../../src/cli/report.js';
 import { BATCH, SUMMARY_MAX, buildCheck } from '../../src/report/checks.js';
-import { LIMITS, validateReport } from '../../src/report/schema.js';
+import { decideCheck, type ResultFile } from '../../src/verdict/check.js';
+import { checkName, subjectFromEvent, type CheckSubject } from '../../src/verdict/event.js';
+import { LIMITS, readResult } from '../../src/verdict/schema.js';
+import { shardTargets } from '../../src/verdict/shards.js';
+import { startChecksApi, type ChecksApi } from '../helpers/checks-api.js';
+import { HEAD, OTHER, ann, judge, prTargetEvent, result } from '../helpers/results.js';
 
-const ann = (i: number, over: Record<string, unknown> = {}) => ({
-  path: `src/f${i % 7}.lean`,
-  startLine: i + 1,
-  endLine: i + 1,
-  startColumn: 3,
-  level: i % 3 === 0 ? 'failure' : i % 3 === 1 ? 'warning' : 'notice',
-  title: `t${i}`,
-  message: `m${i}`,
-  ...over,
-});
-const result = (over: Record<string, unknown> = {}) => ({
-  schemaVersion: 1,
-  status: 'failed',
-  exitCode: 1,
-  durationMs: 1234,
-  summary: '',
-  annotations: [ann(0)],
-  ...over,
-});
 const buf = (o: unknown) => Buffer.from(JSON.stringify(o));
-const target = { owner: 'o', repo: 'r', headSha: 'a'.repeat(40), name: 'sandbox / verify' };
+const subject: CheckSubject = {
+  event: 'pull_request_target',
+  repository: 'o/r',
+  headSha: HEAD,
+  baseRef: 'main',
+  baseSha: 'b'.repeat(40),
+  headRepository: 'fork/r',
+  pr: 5,
+};
+const target = { owner: 'o', repo: 'r', headSha: HEAD, name: 'sandbox / verify (main)' };
 
-describe('validateReport', () => {
-  test('a valid result', () => expect(validateReport(buf(result()))).toMatchObject({ ok: true }));
+describe('readResult', () => {
+  test('a valid result', () => expect(readResult(buf(result()))).toMatchObject({ ok: true }));
   test.each([
     [
       'path traversal',
@@ -55,11 +50,11 @@ describe('validateReport', () => {
           message: '',
         })),
       }),
-      /100000 annotations, above 10000/,
+      /100000 entries, above 10000/,
     ],
     ['unknown status', result({ status: 'passed' }), /status/],
-    ['wrong schema version', result({ schemaVersion: 2 }), /schemaVersion/],
-    ['line 0', result({ annotations: [ann(0, { startLine: 0 })] }), /line numbers/],
+    ['the old schema', result({ schemaVersion: 1 }), /schemaVersion/],
+    ['line 0', result({ annotations: [ann(0, { startLine: 0 })] }), /startLine/],
     ['end before start', result({ annotations: [ann(5, { endLine: 2 })] }), /ends before/],
     ['bad level', result({ annotations: [ann(0, { level: 'error' })] }), /level/],
     [
@@ -68,202 +63,388 @@ describe('validateReport', () => {
       /message/,
     ],
     ['exit code not a number', result({ exitCode: '0; rm -rf /' }), /exitCode/],
+    ['no verdict', result({ verdict: undefined }), /verdict/],
+    [
+      'an unknown judge',
+      result({ verdict: { passed: true, judges: [judge('trust-me')] } }),
+      /not a known judge/,
+    ],
+    ['a head that is not a commit', result({}, { headSha: 'main' }), /headSha/],
+    ['a shard past the count', result({}, { shard: { index: 3, count: 2 } }), /shard\.index/],
     ['not an object', [1, 2], /not an object/],
   ])('%s is rejected', (_n, value, re) => {
-    const v = validateReport(buf(value));
+    const v = readResult(buf(value));
     expect(v.ok).toBe(false);
     if (!v.ok) expect(v.reason).toMatch(re);
   });
-  test('invalid UTF-8 is rejected', () => {
+  test('invalid UTF-8 and non-JSON are rejected', () => {
     const b = Buffer.concat([
-      Buffer.from('{"schemaVersion":1,"summary":"'),
+      Buffer.from('{"schemaVersion":2,"x":"'),
       Buffer.from([0xc3, 0x28]),
       Buffer.from('"}'),
     ]);
-    expect(validateReport(b)).toEqual({ ok: false, reason: 'the file is not valid UTF-8' });
+    expect(readResult(b)).toEqual({ ok: false, reason: 'the file is not valid UTF-8' });
+    expect(readResult(Buffer.from('{nope'))).toEqual({ ok: false, reason: 'the file is not JSON' });
   });
-  test('not JSON', () =>
-    expect(validateReport(Buffer.from('{nope'))).toEqual({ ok: false, reason: 'the file is not JSON' }));
+  test('passed is recomputed from the judges: a file that says passed over a failed judge is not believed', () => {
+    const v = readResult(buf(result({ verdict: { passed: true, judges: [judge('exit-code', false)] } })));
+    expect(v.ok && v.value.verdict.passed).toBe(false);
+    // Control: the same file with the judge passing reads as passed.
+    const w = readResult(buf(result({ verdict: { passed: false, judges: [judge('exit-code', true)] } })));
+    expect(w.ok && w.value.verdict.passed).toBe(true);
+  });
   test('unknown fields are dropped, never passed on', () => {
-    const v = validateReport(
-      buf(result({ head_sha: 'b'.repeat(40), pr: 99, annotations: [ann(0, { extra: '<x>' })] })),
+    const v = readResult(buf(result({ head_sha: OTHER, pr: 99, annotations: [ann(0, { extra: '<x>' })] })));
+    expect(v.ok && JSON.stringify(v.value)).not.toMatch(/head_sha|extra|99|dddd/);
+  });
+});
+
+const file = (name: string, o: unknown): ResultFile => ({ name, read: readResult(buf(o)) });
+const shard = (
+  i: number,
+  n: number,
+  over: Record<string, unknown> = {},
+  subj: Record<string, unknown> = {},
+) => file(`sandbox-result-${i}/result.json`, result(over, { shard: { index: i, count: n }, ...subj }));
+
+describe('decideCheck fails closed', () => {
+  test('every shard once, for this head and base, all passing: success (the control for every row below)', () => {
+    const d = decideCheck(subject, 2, [shard(0, 2), shard(1, 2)], ['exit-code']);
+    expect(d).toMatchObject({ conclusion: 'success', reasons: [] });
+    expect(d.title).toBe('passed: 2 shards, judged by exit-code');
+  });
+  test.each<[string, ResultFile[], RegExp]>([
+    ['a missing shard', [shard(0, 2)], /^shard 1: no result/],
+    [
+      'a duplicated shard',
+      [shard(0, 2), shard(1, 2), { ...shard(1, 2), name: 'copy/result.json' }],
+      /^shard 1: 2 results/,
+    ],
+    [
+      'a shard for another head',
+      [shard(0, 2), shard(1, 2, {}, { headSha: OTHER })],
+      /commit d{40}, not the head c{40}/,
+    ],
+    [
+      'a shard for another base',
+      [shard(0, 2), shard(1, 2, {}, { baseRef: 'release' })],
+      /base release, not main/,
+    ],
+    [
+      'a shard for another repository',
+      [shard(0, 2), shard(1, 2, {}, { repository: 'x/y' })],
+      /repository x\/y, not o\/r/,
+    ],
+    ['a shard of another shard count', [shard(0, 2), shard(1, 3)], /shard 1 of 3, but 2 shards are expected/],
+    [
+      'an invalid result file',
+      [shard(0, 2), { name: 'sandbox-result-1/result.json', read: readResult(Buffer.from('{')) }],
+      /invalid result/,
+    ],
+    ['no result at all', [], /^shard 0: no result/],
+    [
+      'a failed shard',
+      [
+        shard(0, 2),
+        shard(1, 2, { status: 'failed', verdict: { passed: false, judges: [judge('exit-code', false)] } }),
+      ],
+      /shard 1: failed/,
+    ],
+    [
+      'a shard whose run died (status error)',
+      [shard(0, 2), shard(1, 2, { status: 'error', error: 'ENOSPC' })],
+      /shard 1: error: ENOSPC/,
+    ],
+    [
+      'a succeeded status over a failed judge',
+      [shard(0, 2), shard(1, 2, { verdict: { passed: true, judges: [judge('exit-code', false)] } })],
+      /judge exit-code/,
+    ],
+    [
+      'a verdict with no decisive judge',
+      [shard(0, 2), shard(1, 2, { verdict: { passed: true, judges: [] } })],
+      /no judge decided/,
+    ],
+    [
+      'a shard without its index when several are expected',
+      [shard(0, 2), file('x/result.json', result({}, { shard: null }))],
+      /no shard index/,
+    ],
+  ])('%s fails the check, named', (_n, files, re) => {
+    const d = decideCheck(subject, 2, files, ['exit-code']);
+    expect(d.conclusion).toBe('failure');
+    expect(d.reasons.join('\n')).toMatch(re);
+  });
+  test('a required judge that did not run fails; one that ran advisory only fails too; present and passing succeeds', () => {
+    const without = decideCheck(subject, 1, [shard(0, 1)], ['junit']);
+    expect(without.reasons).toEqual(['shard 0: the junit judge this check requires did not run']);
+    const advisory = decideCheck(
+      subject,
+      1,
+      [
+        shard(0, 1, {
+          verdict: { passed: true, judges: [judge('exit-code'), judge('junit', true, { advisory: true })] },
+        }),
+      ],
+      ['junit'],
     );
-    expect(v.ok && JSON.stringify(v.value)).not.toMatch(/head_sha|extra|99/);
+    expect(advisory.conclusion).toBe('failure');
+    const withJunit = decideCheck(
+      subject,
+      1,
+      [shard(0, 1, { verdict: { passed: true, judges: [judge('exit-code'), judge('junit')] } })],
+      ['junit'],
+    );
+    expect(withJunit.conclusion).toBe('success');
+  });
+  test('an advisory judge that failed does not fail the check (it annotates)', () => {
+    const a = ann(1, { title: 'lean-audit: axioms', level: 'warning' });
+    const d = decideCheck(
+      subject,
+      1,
+      [
+        shard(0, 1, {
+          verdict: {
+            passed: true,
+            judges: [judge('exit-code'), judge('lean-audit', false, { advisory: true, annotations: [a] })],
+          },
+        }),
+      ],
+      [],
+    );
+    expect(d.conclusion).toBe('success');
+    expect(d.annotations).toHaveLength(1);
+  });
+  test('build-log annotations always say where they come from, whatever title the file gave them', () => {
+    const d = decideCheck(
+      subject,
+      1,
+      [shard(0, 1, { annotations: [ann(0, { title: 'info(proof.audit.ok)' })] })],
+      [],
+    );
+    expect(d.annotations.map((a) => a.title)).toEqual(['build log: info(proof.audit.ok)']);
+  });
+  test('text from results is escaped in the summary', () => {
+    const d = decideCheck(subject, 1, [shard(0, 1, { status: 'error', error: '<img src=x>' })], []);
+    expect(d.summary).toContain('&lt;img src=x&gt;');
+    expect(d.summary).not.toContain('<img');
+  });
+});
+
+describe('subjectFromEvent: the commit comes from the event, and only two events make a verdict', () => {
+  test('pull_request_target: head, base and repository from the event', () => {
+    expect(subjectFromEvent('pull_request_target', prTargetEvent())).toEqual({ ok: true, subject });
+  });
+  test('push: the pushed commit against its branch', () => {
+    const r = subjectFromEvent('push', {
+      ref: 'refs/heads/main',
+      after: HEAD,
+      repository: { full_name: 'o/r' },
+    });
+    expect(r).toMatchObject({ ok: true, subject: { event: 'push', headSha: HEAD, baseRef: 'main' } });
+  });
+  test.each([
+    ['pull_request', prTargetEvent(), /pull_request: GitHub runs the pull request's own copy/],
+    [
+      'workflow_run',
+      { workflow_run: { head_sha: HEAD } },
+      /workflow_run: a verdict is made only on pull_request_target/,
+    ],
+    ['issue_comment', {}, /issue_comment/],
+    ['pull_request_target', prTargetEvent({ head: 'not-a-sha' }), /no head commit/],
+    ['pull_request_target', { ...prTargetEvent(), repository: {} }, /no repository/],
+  ])('%s is refused', (name, payload, re) => {
+    const r = subjectFromEvent(name, payload);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.reason).toMatch(re);
+  });
+  test('the check name carries the base branch: one head against two bases makes two checks', () => {
+    expect(checkName('sandbox / verify', { baseRef: 'main' })).toBe('sandbox / verify (main)');
+    expect(checkName('sandbox / verify', { baseRef: 'release/1.x' })).not.toBe(
+      checkName('sandbox / verify', { baseRef: 'main' }),
+    );
   });
 });
 
 describe('buildCheck', () => {
+  const decided = (files: ResultFile[]) => decideCheck(subject, 1, files, []);
   test('130 annotations: a create with 50 and two updates (50, 30)', () => {
-    const v = validateReport(buf(result({ annotations: Array.from({ length: 130 }, (_, i) => ann(i)) })));
-    const p = buildCheck(target, v);
+    const p = buildCheck(
+      target,
+      decided([shard(0, 1, { annotations: Array.from({ length: 130 }, (_, i) => ann(i)) })]),
+    );
     expect(p.create.output.annotations).toHaveLength(BATCH);
     expect(p.updates.map((u) => u.output.annotations.length)).toEqual([50, 30]);
-    expect(p.create.head_sha).toBe(target.headSha);
-    expect(p.conclusion).toBe('failure');
+    expect(p.create.head_sha).toBe(HEAD);
   });
   test('an oversized summary is cut to 65,535 with a note', () => {
-    const p = buildCheck(target, validateReport(buf(result({ summary: 'y'.repeat(200_000) }))));
+    const many = Array.from({ length: 30 }, () => judge('exit-code', true, { summary: 'y'.repeat(4000) }));
+    const p = buildCheck(target, decided([shard(0, 1, { verdict: { passed: true, judges: many } })]));
     expect(p.create.output.summary.length).toBe(SUMMARY_MAX);
     expect(p.create.output.summary).toMatch(/summary cut to fit/);
   });
   test('titles at most 255; columns only on single-line annotations; levels kept', () => {
-    const v = validateReport(
-      buf(
-        result({
+    const p = buildCheck(
+      target,
+      decided([
+        shard(0, 1, {
           annotations: [
             ann(0, { title: 't'.repeat(900) }),
             ann(1, { endLine: 9, startColumn: 2, endColumn: 4 }),
           ],
         }),
-      ),
+      ]),
     );
-    const [a, b] = buildCheck(target, v).create.output.annotations;
+    const [a, b] = p.create.output.annotations;
     expect(a!.title.length).toBe(255);
     expect(a!.start_column).toBe(3);
     expect(b).not.toHaveProperty('start_column');
-    expect(b).not.toHaveProperty('end_column');
     expect(b!.annotation_level).toBe('warning');
-  });
-  test('a succeeding build concludes success', () =>
-    expect(
-      buildCheck(target, validateReport(buf(result({ status: 'succeeded', exitCode: 0, annotations: [] }))))
-        .conclusion,
-    ).toBe('success'));
-  test('an invalid result becomes a failed check saying so, with the reason escaped', () => {
-    const p = buildCheck(target, { ok: false, reason: 'annotation 0 has a path outside the repository <b>' });
-    expect(p.conclusion).toBe('failure');
-    expect(p.create.output.title).toBe('invalid result from the untrusted build');
-    expect(p.create.output.summary).toContain('&lt;b&gt;');
-    expect(p.create.output.annotations).toEqual([]);
   });
 });
 
-describe('sandbox-action report against a local Checks API', () => {
-  const got: { method: string; url: string; body: Record<string, unknown> }[] = [];
-  let server: http.Server;
-  let base = '';
+describe('sandbox-action report against the local Checks API', () => {
+  let api: ChecksApi;
   beforeAll(async () => {
-    server = http.createServer((req, res) => {
-      let text = '';
-      req.on('data', (c: Buffer) => (text += c.toString()));
-      req.on('end', () => {
-        const body = JSON.parse(text || '{}') as Record<string, unknown>;
-        got.push({ method: req.method!, url: req.url!, body });
-        // The shapes GitHub's Checks API takes: routes, methods, fields and limits.
-        const output = body.output as
-          { title: string; summary: string; annotations: { title: string }[] } | undefined;
-        const okShape =
-          req.headers.authorization === 'token t0ken' &&
-          (!output ||
-            (output.summary.length <= 65_535 &&
-              output.annotations.length <= 50 &&
-              output.annotations.every((a) => a.title.length <= 255)));
-        if (
-          req.method === 'POST' &&
-          req.url === '/repos/o/r/check-runs' &&
-          okShape &&
-          body.head_sha &&
-          body.name
-        ) {
-          res.writeHead(201, { 'content-type': 'application/json' }).end(JSON.stringify({ id: 42 }));
-        } else if (req.method === 'PATCH' && req.url === '/repos/o/r/check-runs/42' && okShape) {
-          res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ id: 42 }));
-        } else {
-          res
-            .writeHead(422, { 'content-type': 'application/json' })
-            .end(JSON.stringify({ message: 'bad shape' }));
-        }
-      });
+    api = await startChecksApi({
+      t0ken: { app: 'github-actions', checksWrite: true },
+      ro: { app: 'github-actions', checksWrite: false },
     });
-    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   });
-  afterAll(() => new Promise<void>((r) => server.close(() => r())));
-
+  afterAll(() => api.close());
   const sink = () => {
     const chunks: string[] = [];
     const w = new Writable({ write: (c: Buffer, _e, cb) => (chunks.push(c.toString()), cb()) });
     return { w, text: () => chunks.join('') };
   };
-  const write = (o: unknown) => {
-    const f = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'sa-report-')), 'result.json');
-    fs.writeFileSync(f, typeof o === 'string' ? o : JSON.stringify(o));
-    return f;
+  const dirWith = (files: Record<string, unknown>) => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sa-report-'));
+    for (const [name, o] of Object.entries(files)) {
+      fs.mkdirSync(path.join(dir, path.dirname(name)), { recursive: true });
+      fs.writeFileSync(path.join(dir, name), typeof o === 'string' ? o : JSON.stringify(o));
+    }
+    return dir;
   };
-  const env = (f: string) => {
-    const ev = path.join(path.dirname(f), 'event.json');
-    fs.writeFileSync(
-      ev,
-      JSON.stringify({ workflow_run: { head_sha: 'c'.repeat(40), pull_requests: [{ number: 5 }] } }),
-    );
-    return { GITHUB_REPOSITORY: 'o/r', GITHUB_TOKEN: 't0ken', GITHUB_API_URL: base, GITHUB_EVENT_PATH: ev };
+  const env = (
+    dir: string,
+    eventName = 'pull_request_target',
+    event: unknown = prTargetEvent(),
+    token = 't0ken',
+  ) => {
+    const ev = path.join(dir, 'event.json');
+    fs.writeFileSync(ev, JSON.stringify(event));
+    return {
+      GITHUB_TOKEN: token,
+      GITHUB_API_URL: api.url,
+      GITHUB_EVENT_PATH: ev,
+      GITHUB_EVENT_NAME: eventName,
+    };
   };
-
-  test('130 annotations arrive in 3 requests, on the head SHA of the event, not the artifact', async () => {
-    got.length = 0;
-    const f = write(
-      result({ head_sha: 'd'.repeat(40), annotations: Array.from({ length: 130 }, (_, i) => ann(i)) }),
-    );
+  const report = async (args: string[], e: Record<string, string>) => {
+    const err = sink();
     const out = sink();
-    const err = sink();
-    expect(await reportCommand(['--result', f], env(f), { stdout: out.w, stderr: err.w })).toBe(0);
-    expect(got.map((g) => `${g.method} ${g.url}`)).toEqual([
-      'POST /repos/o/r/check-runs',
-      'PATCH /repos/o/r/check-runs/42',
-      'PATCH /repos/o/r/check-runs/42',
-    ]);
-    expect(got[0]!.body.head_sha).toBe('c'.repeat(40));
-  });
+    const code = await reportCommand(args, e, { stdout: out.w, stderr: err.w });
+    return { code, err: err.text(), out: out.text() };
+  };
 
-  test.each([
-    ['a path traversal', result({ annotations: [ann(0, { path: '../x' })] })],
-    ['100,000 annotations', result({ annotations: Array.from({ length: 100_000 }, (_, i) => ann(i)) })],
-    ['invalid JSON', '{"schemaVersion":'],
-  ])('%s: a failed check, never a crash', async (_n, value) => {
-    got.length = 0;
-    const f = write(value);
-    const err = sink();
-    expect(await reportCommand(['--result', f], env(f), { stdout: sink().w, stderr: err.w })).toBe(0);
-    expect(got).toHaveLength(1);
-    expect(got[0]!.body).toMatchObject({
-      conclusion: 'failure',
-      output: { title: 'invalid result from the untrusted build' },
+  test('two shards, 130 annotations: 3 requests, on the event head, named with the base branch', async () => {
+    api.requests.length = 0;
+    const dir = dirWith({
+      'sandbox-result-0/result.json': result(
+        { annotations: Array.from({ length: 130 }, (_, i) => ann(i)) },
+        { shard: { index: 0, count: 2 } },
+      ),
+      'sandbox-result-1/result.json': result({}, { shard: { index: 1, count: 2 } }),
+    });
+    const r = await report(['--result', dir, '--shards', '2'], env(dir));
+    expect(r.code).toBe(0);
+    expect(api.requests.map((g) => `${g.method} ${g.url}`)).toEqual([
+      'POST /repos/o/r/check-runs',
+      'PATCH /repos/o/r/check-runs/1',
+      'PATCH /repos/o/r/check-runs/1',
+    ]);
+    expect(api.requests[0]!.body).toMatchObject({
+      head_sha: HEAD,
+      name: 'sandbox / verify (main)',
+      conclusion: 'success',
     });
   });
 
+  test('a missing shard is a failed check naming it (and not a skipped folder)', async () => {
+    api.requests.length = 0;
+    const dir = dirWith({
+      'sandbox-result-0/result.json': result({}, { shard: { index: 0, count: 2 } }),
+      'sandbox-result-1/log.txt': 'the run died before writing a result',
+    });
+    const r = await report(['--result', dir, '--shards', '2'], env(dir));
+    expect(r.code).toBe(0);
+    expect(api.requests[0]!.body).toMatchObject({ conclusion: 'failure' });
+    expect(JSON.stringify(api.requests[0]!.body)).toMatch(/shard 1: no result/);
+  });
+
+  test("on pull_request nothing is posted: the workflow there is the PR's own (exit 1, the reason said)", async () => {
+    api.requests.length = 0;
+    const dir = dirWith({ 'sandbox-result-0/result.json': result() });
+    const r = await report(['--result', dir], env(dir, 'pull_request'));
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/no check: the event is pull_request/);
+    expect(api.requests).toEqual([]);
+  });
+
+  test('--preset python-tests requires its judges: an exit-code-only result fails', async () => {
+    api.requests.length = 0;
+    const dir = dirWith({ 'sandbox-result-0/result.json': result() });
+    await report(['--result', dir, '--preset', 'python-tests'], env(dir));
+    expect(api.requests[0]!.body).toMatchObject({ conclusion: 'failure' });
+    expect(JSON.stringify(api.requests[0]!.body)).toMatch(/the junit judge this check requires did not run/);
+  });
+
+  test("a read-only token (a fork PR's) cannot create checks: the API refuses, report exits 1", async () => {
+    const dir = dirWith({ 'sandbox-result-0/result.json': result() });
+    const r = await report(['--result', dir], env(dir, 'pull_request_target', prTargetEvent(), 'ro'));
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/the Checks API refused/);
+  });
+
   test('a 50 MB file is rejected by its size without being read', async () => {
-    got.length = 0;
-    const f = write('');
-    fs.truncateSync(f, 50 * 1024 * 1024);
-    expect(await reportCommand(['--result', f], env(f), { stdout: sink().w, stderr: sink().w })).toBe(0);
-    expect((got[0]!.body.output as { summary: string }).summary).toMatch(/52428800 bytes, above/);
+    api.requests.length = 0;
+    const dir = dirWith({ 'sandbox-result-0/result.json': '' });
+    fs.truncateSync(path.join(dir, 'sandbox-result-0/result.json'), 50 * 1024 * 1024);
+    await report(['--result', dir], env(dir));
+    expect(JSON.stringify(api.requests[0]!.body)).toMatch(/52428800 bytes, above/);
   });
 
   test('--dry-run prints the requests and sends none', async () => {
-    got.length = 0;
-    const f = write(result({ annotations: Array.from({ length: 60 }, (_, i) => ann(i)) }));
-    const out = sink();
-    expect(
-      await reportCommand(
-        ['--result', f, '--dry-run'],
-        { ...env(f), GITHUB_TOKEN: '' },
-        { stdout: out.w, stderr: sink().w },
-      ),
-    ).toBe(0);
-    expect(got).toHaveLength(0);
-    const reqs = JSON.parse(out.text()) as { method: string }[];
-    expect(reqs.map((r) => r.method)).toEqual(['POST', 'PATCH']);
+    api.requests.length = 0;
+    const dir = dirWith({
+      'sandbox-result-0/result.json': result({ annotations: Array.from({ length: 60 }, (_, i) => ann(i)) }),
+    });
+    const r = await report(['--result', dir, '--dry-run'], { ...env(dir), GITHUB_TOKEN: '' });
+    expect(r.code).toBe(0);
+    expect(api.requests).toHaveLength(0);
+    expect((JSON.parse(r.out) as { method: string }[]).map((x) => x.method)).toEqual(['POST', 'PATCH']);
   });
 
   test.each([
     [[], /--result: is required/],
-    [['--result', 'x', '--repository', 'nope'], /--repository: 'nope' is not owner\/repo/],
+    [['--result', 'x', '--shards', '0'], /--shards: '0' is not a number from 1 to 256/],
+    [['--result', 'x', '--require-judge', 'vibes'], /'vibes' is not a judge/],
+    [['--result', 'x', '--head-sha', HEAD], /--head-sha: comes from the event on GitHub/],
   ])('bad input %j: exit 2', async (args, re) => {
-    const err = sink();
-    expect(await reportCommand(args, { GITHUB_REPOSITORY: 'o/r' }, { stdout: sink().w, stderr: err.w })).toBe(
-      2,
-    );
-    expect(err.text()).toMatch(re);
+    const dir = dirWith({});
+    const r = await report(args, env(dir));
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(re);
+  });
+
+  test('readResultFiles: only result.json per artifact folder, no links followed', () => {
+    const dir = dirWith({ 'sandbox-result-0/result.json': result(), 'sandbox-result-0/log.txt': 'x' });
+    fs.symlinkSync('/etc/passwd', path.join(dir, 'sandbox-result-0', 'sandbox-result-link.json'));
+    const files = readResultFiles(dir);
+    expect(files.map((f) => [f.name, f.read.ok])).toEqual([
+      ['sandbox-result-0/result.json', true],
+      ['sandbox-result-0/sandbox-result-link.json', false],
+    ]);
   });
 });
 
@@ -281,48 +462,7 @@ describe('shards', () => {
     [['b', 'a', 'a'], 1, [['a', 'b']]],
   ])('%j over %d shards', (targets, n, want) => {
     expect(Array.from({ length: n }, (_, i) => shardTargets(targets, n, i))).toEqual(want);
-    // Every target lands in exactly one shard, whatever the order given.
     const all = Array.from({ length: n }, (_, i) => shardTargets([...targets].reverse(), n, i)).flat();
     expect(all.sort()).toEqual([...new Set(targets)].sort());
-  });
-
-  test('merge: the worst status, every annotation, one summary per shard; an invalid shard fails the whole', () => {
-    const ok = (o: Record<string, unknown>) => validateReport(buf(result(o)));
-    const merged = mergeValidated([
-      { name: 'shard-0', v: ok({ status: 'succeeded', exitCode: 0, annotations: [ann(1)] }) },
-      { name: 'shard-1', v: ok({ status: 'failed', exitCode: 2, annotations: [ann(2), ann(3)] }) },
-    ]);
-    expect(merged.ok).toBe(true);
-    if (merged.ok) {
-      expect(merged.value).toMatchObject({ status: 'failed', exitCode: 2 });
-      expect(merged.value.annotations).toHaveLength(3);
-      expect(merged.value.summary).toMatch(/\*\*shard-0\*\*: succeeded[\s\S]*\*\*shard-1\*\*: failed/);
-    }
-    expect(
-      mergeValidated([
-        { name: 'shard-0', v: ok({}) },
-        { name: 'shard-1', v: validateReport(Buffer.from('{')) },
-      ]),
-    ).toEqual({ ok: false, reason: expect.stringMatching(/^shard-1: /) });
-    expect(mergeValidated([])).toEqual({ ok: false, reason: 'no result from any shard' });
-  });
-
-  test('report reads a directory of shard results (as the report workflow downloads them)', () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sa-shards-'));
-    for (const [i, status] of ['succeeded', 'timed-out'].entries()) {
-      fs.mkdirSync(path.join(dir, `sandbox-result-${i}`));
-      fs.writeFileSync(
-        path.join(dir, `sandbox-result-${i}`, 'result.json'),
-        JSON.stringify(result({ status })),
-      );
-    }
-    const r = readResults(dir);
-    expect(r).toMatchObject({ ok: true, value: { status: 'timed-out' } });
-    fs.writeFileSync(path.join(dir, 'sandbox-result-1', 'result.json'), '{"schemaVersion":1,"summary":"../');
-    expect(readResults(dir)).toMatchObject({
-      ok: false,
-      reason: expect.stringMatching(/^sandbox-result-1: /),
-    });
-    expect(readResults(path.join(dir, 'nope'))).toMatchObject({ ok: false });
   });
 });

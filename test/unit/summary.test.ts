@@ -1,12 +1,16 @@
 import { describe, expect, test } from '@jest/globals';
 import { emptyOutputs } from '../../src/outputs/collect.js';
 import { SUMMARY_LIMIT, escapeMarkdown, renderSummary } from '../../src/report/summary.js';
-import type { RunResult } from '../../src/sandbox/result.js';
+import type { RunResult } from '../../src/verdict/schema.js';
 import { suggestionLines, summaryLine } from '../../src/sandbox/summary.js';
 
 const result = (over: Partial<RunResult> = {}): RunResult => ({
-  schemaVersion: 1,
+  schemaVersion: 2,
   runId: 'r',
+  subject: { repository: null, headSha: null, baseRef: null, shard: null },
+  sandbox: null,
+  verdict: { passed: false, judges: [] },
+  error: null,
   status: 'failed',
   exitCode: 3,
   commandExitCode: 3,
@@ -30,7 +34,7 @@ const result = (over: Partial<RunResult> = {}): RunResult => ({
     capabilities: [],
     noNewPrivileges: true,
   },
-  volumes: [{ mount: '/work', sizeBytes: 2 ** 30, backend: 'loop', enforced: true }],
+  volumes: [{ mount: '/work', sizeBytes: 2 ** 30, backend: 'loop', enforced: true, reserved: false }],
   loosened: [],
   notes: [],
   outputs: emptyOutputs(),
@@ -66,7 +70,7 @@ describe('renderSummary', () => {
     const md = renderSummary(
       result({
         loosened: [{ option: '--allow-root', effect: 'the command may run as uid 0' }],
-        volumes: [{ mount: '/work', sizeBytes: 1, backend: 'unbounded', enforced: false }],
+        volumes: [{ mount: '/work', sizeBytes: 1, backend: 'unbounded', enforced: false, reserved: false }],
       }),
     );
     expect(md).toContain('**Loosened:**');

@@ -23,6 +23,7 @@ const host = (canLosetup: boolean): VolumeHost => ({
     return 'losetup from util-linux';
   },
   tool: async () => 'mke2fs 1.47.0',
+  freeBytes: async () => null,
 });
 
 describe('chooseBackend', () => {

@@ -29,7 +29,7 @@ export function parseGeneric(text: string, opts: { root: string }): ParseResult 
       // gcc and clang columns are already 1-based.
       ...(col !== undefined && col >= 1 ? { startColumn: col } : {}),
       level: LEVEL[m[4]!]!,
-      title: m[4] === 'note' ? 'note' : `compiler ${m[4]}`,
+      title: m[4] === 'note' ? 'build log: note' : `build log: compiler ${m[4]}`,
       message: m[5]!,
     });
   }

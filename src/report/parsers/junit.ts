@@ -24,7 +24,20 @@ function candidatesFromClassname(classname: string): string[] {
   return out;
 }
 
+export interface JunitReport extends ParseResult {
+  /** False when the text is not JUnit XML (no testsuite element). */
+  valid: boolean;
+  /** Counted from the testcase elements themselves (a suite's own `tests=` attributes are not believed). */
+  counts: { tests: number; failures: number; errors: number; skipped: number };
+}
+
 export function parseJunit(xml: string, opts: { root: string }): ParseResult {
+  const { annotations, dropped } = parseJunitReport(xml, opts);
+  return { annotations, dropped };
+}
+
+export function parseJunitReport(xml: string, opts: { root: string }): JunitReport {
+  const counts = { tests: 0, failures: 0, errors: 0, skipped: 0 };
   const parser = new XMLParser({
     ignoreAttributes: false,
     attributeNamePrefix: '@_',
@@ -33,19 +46,24 @@ export function parseJunit(xml: string, opts: { root: string }): ParseResult {
     parseTagValue: false,
     processEntities: true,
     htmlEntities: true,
-    isArray: (name) => ['testsuite', 'testcase', 'failure', 'error'].includes(name),
+    isArray: (name) => ['testsuite', 'testcase', 'failure', 'error', 'skipped'].includes(name),
   });
   let doc: Node;
   try {
     doc = parser.parse(xml) as Node;
   } catch {
-    return { annotations: [], dropped: 1 };
+    return { annotations: [], dropped: 1, valid: false, counts };
   }
   const suites = [...asArray((doc.testsuites as Node | undefined)?.testsuite), ...asArray(doc.testsuite)];
+  const valid = suites.length > 0;
   const annotations: Annotation[] = [];
   let dropped = 0;
   for (const suite of suites) {
     for (const tc of asArray(suite.testcase)) {
+      counts.tests++;
+      if (asArray(tc.failure).length) counts.failures++;
+      else if (asArray(tc.error).length) counts.errors++;
+      else if (asArray(tc.skipped).length) counts.skipped++;
       const problems = [
         ...asArray(tc.failure).map((f) => ({ f, kind: 'failed' })),
         ...asArray(tc.error).map((f) => ({ f, kind: 'errored' })),
@@ -82,15 +100,15 @@ export function parseJunit(xml: string, opts: { root: string }): ParseResult {
           startLine: line,
           endLine: line,
           level: 'failure',
-          title: `${classname ? `${classname}.` : ''}${name} ${kind}`,
-          message:
-            [msg, body]
-              .filter((s) => s.trim() !== '')
-              .join('\n\n')
-              .trim() || `${name} ${kind}`,
+          // The test's name is the report's text, so it goes in the message; the title is ours.
+          title: `junit: test ${kind}`,
+          message: [`${classname ? `${classname}.` : ''}${name}`, msg, body]
+            .filter((s) => s.trim() !== '')
+            .join('\n\n')
+            .trim(),
         });
       }
     }
   }
-  return { annotations, dropped };
+  return { annotations, dropped, valid, counts };
 }

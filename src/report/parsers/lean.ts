@@ -29,10 +29,18 @@ const LAKE_LINE =
 
 const SORRY = /declaration uses (?:'sorry'|`sorry`)/;
 
-export function leanTitle(message: string, name: string | undefined, level: AnnotationLevel): string {
-  if (SORRY.test(message)) return 'declaration uses sorry';
-  if (name) return name;
-  return level === 'failure' ? 'Lean error' : level === 'warning' ? 'Lean warning' : 'Lean info';
+/**
+ * Titles are ours and say where they come from ("build log: …"): a name the build printed (an error name such as
+ * `lean.unknownIdentifier`, or anything an `#eval` made up) goes in the message, never in the title, so nothing on
+ * the check can look like a judge's line.
+ */
+export function leanTitle(message: string, level: AnnotationLevel): string {
+  if (SORRY.test(message)) return 'build log: declaration uses sorry';
+  return level === 'failure'
+    ? 'build log: Lean error'
+    : level === 'warning'
+      ? 'build log: Lean warning'
+      : 'build log: Lean info';
 }
 
 interface Pending {
@@ -53,7 +61,8 @@ export function parseLean(text: string, opts: { root: string }): ParseResult {
   const flush = () => {
     if (!cur) return;
     const path = repoPath(cur.file.replace(/^(?:\.\/)+/, ''), opts.root);
-    const message = cur.lines.join('\n').replace(/\s+$/, '');
+    const text = cur.lines.join('\n').replace(/\s+$/, '');
+    const message = cur.name ? `(${cur.name}) ${text}` : text;
     if (path === null) dropped++;
     else {
       const single = cur.endLine === undefined || cur.endLine === cur.line;
@@ -64,7 +73,7 @@ export function parseLean(text: string, opts: { root: string }): ParseResult {
         ...(single ? { startColumn: cur.col + 1 } : {}),
         ...(single && cur.endCol !== undefined ? { endColumn: cur.endCol + 1 } : {}),
         level: cur.level,
-        title: leanTitle(message, cur.name, cur.level),
+        title: leanTitle(text, cur.level),
         message,
       });
     }
@@ -120,8 +129,9 @@ function parseJsonMessage(line: string, root: string): Annotation | 'dropped' | 
   if (path === null) return 'dropped';
   const endLine = typeof end?.line === 'number' ? end.line : pos.line;
   const single = endLine === pos.line;
-  const message = o.data.replace(/\s+$/, '');
-  const kind = typeof o.kind === 'string' && o.kind !== '' ? o.kind : undefined;
+  const text = o.data.replace(/\s+$/, '');
+  const kind = typeof o.kind === 'string' && o.kind !== '' ? o.kind.slice(0, 100) : undefined;
+  const message = kind && kind !== 'hasSorry' ? `(${kind}) ${text}` : text;
   return {
     path,
     startLine: pos.line,
@@ -129,7 +139,7 @@ function parseJsonMessage(line: string, root: string): Annotation | 'dropped' | 
     ...(single ? { startColumn: pos.column + 1 } : {}),
     ...(single && typeof end?.column === 'number' ? { endColumn: end.column + 1 } : {}),
     level,
-    title: kind === 'hasSorry' ? 'declaration uses sorry' : leanTitle(message, kind, level),
+    title: kind === 'hasSorry' ? 'build log: declaration uses sorry' : leanTitle(text, level),
     message,
   };
 }

@@ -1,0 +1,76 @@
+/**
+ * Stage 5: start the command and wait for its end, or its deadline (then kill), or a stop of the run (a signal, a
+ * fault: then kill and rethrow). The log's fence closes only after the attach stream has ended or been cut, so no
+ * byte of the build can follow it.
+ */
+import type { NetworkSetup } from '../network.js';
+import type { LogStream } from '../logs.js';
+import type { RunContext } from '../run-context.js';
+import type { Sandbox } from './sandbox.js';
+
+/** After the container exits, how long its output may still take to drain before the stream is cut. */
+export const ATTACH_DRAIN_MS = 3000;
+
+export interface Exit {
+  commandExitCode: number | null;
+  timedOut: boolean;
+  oomKilled: boolean;
+  startedAt: number;
+  endedAt: number;
+  log: { shownBytes: number; droppedBytes: number };
+}
+
+export async function runCommand(
+  ctx: RunContext,
+  box: Sandbox,
+  net: NetworkSetup,
+  logs: LogStream,
+): Promise<Exit> {
+  const { engine } = ctx.deps;
+  logs.begin();
+  const startedAt = Date.now();
+  let timedOut = false;
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    await ctx.race(engine.startContainer(box.id));
+    const deadline = new Promise<'timeout'>((resolve) => {
+      timer = setTimeout(() => resolve('timeout'), ctx.spec.timeoutMs);
+    });
+    const first = await Promise.race([box.watch.exit, deadline, ctx.stopped]);
+    if (first === 'timeout') {
+      timedOut = true;
+      await engine.killContainer(box.id, 'KILL');
+      await Promise.race([box.watch.exit, engine.waitContainer(box.id)]);
+    }
+  } catch (err) {
+    // Stopped (a signal, a fault) or the engine failed: the command must not go on running.
+    await engine.killContainer(box.id, 'KILL').catch(() => undefined);
+    await endLog(box, logs);
+    throw err;
+  } finally {
+    clearTimeout(timer);
+  }
+  const endedAt = Date.now();
+  await net.stop();
+  const log = await endLog(box, logs);
+  ctx.check();
+  const state = await engine.inspectContainer(box.id);
+  return {
+    commandExitCode: timedOut ? null : state.exitCode,
+    timedOut,
+    oomKilled: state.oomKilled,
+    startedAt,
+    endedAt,
+    log,
+  };
+}
+
+/** Wait for the output to drain (bounded), cut the stream, then close the fence. */
+async function endLog(box: Sandbox, logs: LogStream) {
+  let t: NodeJS.Timeout | undefined;
+  await Promise.race([box.attached.done, new Promise((r) => (t = setTimeout(r, ATTACH_DRAIN_MS)))]);
+  clearTimeout(t);
+  box.attached.close();
+  box.pipe.end();
+  return logs.end();
+}

@@ -1,0 +1,191 @@
+/**
+ * Stage 1: everything that can reject bad input, before anything is created. The image (pulled if allowed), the
+ * volume backend, the gVisor runtime, the sandbox user from the image's own files, the source, output and state
+ * directories, the disk (the volume caps must fit the host's free space), the expected files, the trusted tests.
+ */
+import fsp from 'node:fs/promises';
+import path from 'node:path';
+import { InputError, errorMessage } from '../../config/errors.js';
+import type { RunSpec } from '../../config/run-options.js';
+import type { Engine, ImageInfo, Labels, RuntimeInfo } from '../../engine/types.js';
+import { loadExpected, type ExpectedFile } from '../../verdict/expected.js';
+import { readContainerFile } from '../container-files.js';
+import { fitVolumes, type DiskFit } from '../disk.js';
+import { chooseRunscRuntime, helperContainer, numericUser, resolveUser, volumePlans } from '../plan.js';
+import { resolvePytest, type PytestLayout } from '../pytest.js';
+import type { RunContext } from '../run-context.js';
+import { chooseBackend, type ConcreteBackend } from '../volumes.js';
+
+export const UNPRIVILEGED = { uid: 65534, gid: 65534 };
+
+export interface Prepared {
+  image: ImageInfo;
+  backend: ConcreteBackend;
+  runscRuntime: string | null;
+  owner: { uid: number; gid: number };
+  /** The spec with volume sizes that fit the disk (defaults may have shrunk, with a note). */
+  spec: RunSpec;
+  disk: DiskFit | null;
+  expected: ExpectedFile[] | null;
+  pytest: PytestLayout | null;
+}
+
+export async function prepare(ctx: RunContext): Promise<Prepared> {
+  const { spec, deps } = ctx;
+  const { engine } = deps;
+  const [image, backend, runtimes, expected] = await ctx.race(
+    Promise.all([
+      ensureImage(engine, spec, deps.notice),
+      chooseBackend(spec.volumeBackend, engine, deps.volumeHost),
+      spec.isolation === 'runsc' ? engine.runtimes() : Promise.resolve([] as RuntimeInfo[]),
+      spec.verdict.expectDir ? loadExpected(spec.verdict.expectDir) : null,
+      checkDirectory('--source', spec.source?.dir ?? null, 'exists'),
+      checkDirectory('--output-dir', spec.outputDir, 'empty-or-absent'),
+      checkDirectory('--state-dir', spec.stateDir, 'directory-or-absent'),
+      checkDirectory('--tests', spec.tests?.trusted ? spec.tests.dir : null, 'exists'),
+    ]),
+  );
+  if (backend.note) ctx.notes.push(backend.note);
+  let runscRuntime: string | null = null;
+  if (spec.isolation === 'runsc') {
+    const r = chooseRunscRuntime(runtimes, spec.network !== 'none');
+    if ('error' in r) throw new InputError('--isolation', `runsc: ${r.error}`);
+    runscRuntime = r.runtime;
+  }
+  const owner = await decideUser(engine, spec, image, ctx.labels, ctx.notes);
+  if (spec.source?.readOnly) ctx.notes.push(...(await readableBy(spec.source.dir, owner)));
+  let sized = spec;
+  let disk: DiskFit | null = null;
+  if (backend.backend === 'loop') {
+    const free = await deps.volumeHost.freeBytes();
+    disk = fitVolumes(volumePlans(spec, ctx.runId), spec.defaultSizes, free, deps.volumeHost.stateDir);
+    sized = { ...spec, ...disk.sizes };
+    ctx.notes.push(...disk.notes);
+  }
+  let pytest: PytestLayout | null = null;
+  if (spec.tests?.runner === 'pytest') {
+    const layout = await resolvePytest(
+      spec.tests,
+      path.join(deps.volumeHost.stateDir, `${ctx.runId}-pytest`),
+    );
+    ctx.cleanup.add('remove the pytest scratch files', () => layout.cleanup());
+    pytest = layout;
+  }
+  ctx.check();
+  return { image, backend: backend.backend, runscRuntime, owner, spec: sized, disk, expected, pytest };
+}
+
+async function checkDirectory(
+  name: string,
+  dir: string | null,
+  rule: 'exists' | 'empty-or-absent' | 'directory-or-absent',
+): Promise<void> {
+  if (!dir) return;
+  const st = await fsp.lstat(dir).catch(() => null);
+  if (rule === 'exists') {
+    if (!st?.isDirectory()) throw new InputError(name, `'${dir}' is not a directory`);
+    return;
+  }
+  if (st === null) return;
+  if (!st.isDirectory()) throw new InputError(name, `'${dir}' exists and is not a directory`);
+  if (rule === 'empty-or-absent' && (await fsp.readdir(dir)).length > 0) {
+    throw new InputError(name, `'${dir}' exists and is not empty; name a new or empty directory`);
+  }
+}
+
+/** A read-only source is seen with the host's permissions: say so when the sandbox user cannot read it. */
+async function readableBy(dir: string, owner: { uid: number; gid: number }): Promise<string[]> {
+  const st = await fsp.stat(dir);
+  const bits =
+    st.uid === owner.uid ? (st.mode >> 6) & 5 : st.gid === owner.gid ? (st.mode >> 3) & 5 : st.mode & 5;
+  if (bits === 5) return [];
+  return [
+    `--source-readonly: '${dir}' (owner ${st.uid}, mode ${(st.mode & 0o777).toString(8)}) is not readable by the sandbox user ${owner.uid}:${owner.gid}; chmod it or pass --user ${st.uid}`,
+  ];
+}
+
+async function ensureImage(engine: Engine, spec: RunSpec, notice: (l: string) => void): Promise<ImageInfo> {
+  let info = spec.pull === 'always' ? null : await engine.imageInspect(spec.image);
+  if (info) return info;
+  if (spec.pull === 'never') {
+    throw new InputError(
+      '--image',
+      `'${spec.image}' is not on this engine and --pull is never; build or pull it first`,
+    );
+  }
+  notice(`pulling ${spec.image}`);
+  try {
+    await engine.imagePull(spec.image);
+  } catch (err) {
+    throw new InputError(
+      '--image',
+      `'${spec.image}' is not on this engine and could not be pulled: ${errorMessage(err)}`,
+    );
+  }
+  info = await engine.imageInspect(spec.image);
+  if (!info) throw new InputError('--image', `'${spec.image}' could not be found after pulling`);
+  return info;
+}
+
+/** Read small text files from an image through a throwaway container that never starts. */
+async function readImageFiles(
+  engine: Engine,
+  image: string,
+  files: string[],
+  labels: Labels,
+): Promise<Map<string, string>> {
+  const id = await engine.createContainer(
+    helperContainer(labels, 'probe', {
+      image,
+      cmd: ['/nonexistent'],
+      pidsLimit: 1,
+      memoryBytes: 16 * 1024 * 1024,
+    }),
+  );
+  const out = new Map<string, string>();
+  try {
+    for (const f of files) {
+      const text = await readContainerFile(engine, id, f);
+      if (text !== null) out.set(f, text);
+    }
+  } finally {
+    await engine.removeContainer(id);
+  }
+  return out;
+}
+
+/** The sandbox user: --user, else the image's USER when it is not root, else 65534 (root only with --allow-root). */
+async function decideUser(
+  engine: Engine,
+  spec: RunSpec,
+  image: ImageInfo,
+  labels: Labels,
+  notes: string[],
+): Promise<{ uid: number; gid: number }> {
+  const explicit = spec.user !== null;
+  const wanted = spec.user ?? (image.user || '');
+  if (wanted === '') return UNPRIVILEGED;
+  let ids = numericUser(wanted);
+  if (!ids) {
+    const files = await readImageFiles(engine, spec.image, ['/etc/passwd', '/etc/group'], labels);
+    const r = resolveUser(wanted, files.get('/etc/passwd') ?? '', files.get('/etc/group') ?? '');
+    if ('error' in r) {
+      if (explicit) throw new InputError('--user', r.error);
+      notes.push(`the image's user '${wanted}' could not be resolved (${r.error}); running as 65534:65534`);
+      return UNPRIVILEGED;
+    }
+    ids = r;
+  }
+  if (ids.uid === 0 && !spec.allowRoot) {
+    if (explicit)
+      throw new InputError(
+        '--user',
+        `'${wanted}' is uid 0; pass --allow-root to run as root (not recommended)`,
+      );
+    notes.push(
+      `the image runs as root ('${wanted}'); the sandbox runs as 65534:65534 instead (--allow-root keeps root)`,
+    );
+    return UNPRIVILEGED;
+  }
+  return ids;
+}

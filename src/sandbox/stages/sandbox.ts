@@ -1,0 +1,91 @@
+/**
+ * Stage 4: the sandbox container. Created from the plan, then inspected and compared with it (a flag the engine did
+ * not honour refuses the run before it starts), then filled (the source into /work, /state) and attached, with its
+ * exit watched, all before start so nothing it does goes unseen.
+ */
+import fsp from 'node:fs/promises';
+import { SandboxError } from '../../config/errors.js';
+import type { AttachedStreams } from '../../engine/types.js';
+import { conformance } from '../conformance.js';
+import { Capture, LogCopy, LogPipe } from '../log-pipe.js';
+import type { LogStream } from '../logs.js';
+import { STATE_DIR, WORK_DIR, type SandboxPlan } from '../plan.js';
+import type { RunContext } from '../run-context.js';
+import { judgeSelfCheck, parseSelfCheckLine } from '../self-check.js';
+import { packDirectory } from '../source-tar.js';
+import type { SandboxCheck } from '../../verdict/schema.js';
+
+/** A copy of the log is kept (for --log-file) up to this size, and a capture (for the parsers) up to this. */
+export const LOG_COPY_CAP = 16 * 1024 * 1024;
+export const LOG_CAPTURE_CAP = 16 * 1024 * 1024;
+
+export interface Sandbox {
+  id: string;
+  attached: AttachedStreams;
+  watch: { exit: Promise<number> };
+  pipe: LogPipe;
+  capture: Capture | null;
+  /** Filled as the evidence arrives: the conformance check now, the self-check when its line comes. */
+  check: SandboxCheck;
+}
+
+export async function createSandbox(
+  ctx: RunContext,
+  p: SandboxPlan,
+  o: { logs: LogStream; owner: { uid: number; gid: number }; exclude: string[]; deadEndGateways: string[] },
+): Promise<Sandbox> {
+  const { spec, deps } = ctx;
+  const { engine } = deps;
+  let copy: LogCopy | null = null;
+  if (spec.logFile) {
+    const c = new LogCopy(spec.logFile, LOG_COPY_CAP);
+    ctx.cleanup.add('close the log copy', async () => c.close());
+    copy = c;
+  }
+  const id = await engine.createContainer(p.container);
+  ctx.cleanup.add('remove container', () => engine.removeContainer(id));
+
+  const mismatches = conformance(p.container, await engine.inspectCreated(id));
+  const check: SandboxCheck = { conformance: { ok: mismatches.length === 0, mismatches }, selfCheck: null };
+  if (mismatches.length) throw new SandboxError(mismatches.map((m) => `the engine did not honour ${m}`));
+
+  const expect = p.selfCheck;
+  const capture = spec.annotate && spec.annotate.parser !== 'junit' ? new Capture(LOG_CAPTURE_CAP) : null;
+  const pipe = new LogPipe(o.logs, {
+    capture,
+    copy,
+    onSelfCheck: expect
+      ? (line) => {
+          const facts = line === null ? null : parseSelfCheckLine(line);
+          const problems = judgeSelfCheck(facts, expect, o.deadEndGateways);
+          check.selfCheck = { ok: problems.length === 0, facts: facts ?? {}, problems };
+          if (problems.length) {
+            // The script refuses these itself; the trusted side does not rely on it and stops the container at once.
+            void engine.killContainer(id, 'KILL').catch(() => undefined);
+            ctx.raise(new SandboxError(problems));
+          }
+        }
+      : null,
+    raise: (err) => {
+      void engine.killContainer(id, 'KILL').catch(() => undefined);
+      ctx.raise(err);
+    },
+  });
+
+  const copyIn = async (dir: string | null, target: string, exclude: string[] = []) => {
+    if (!dir) return;
+    const packed = packDirectory(dir, o.owner, exclude);
+    await Promise.all([engine.putArchive(id, target, packed.stream), packed.done]);
+  };
+  const stateDir =
+    spec.stateDir && (await fsp.readdir(spec.stateDir).catch(() => [])).length > 0 ? spec.stateDir : null;
+  const [, attached, watch] = await ctx.race(
+    Promise.all([
+      Promise.all([copyIn(p.copySource, WORK_DIR, o.exclude), copyIn(stateDir, STATE_DIR)]),
+      engine.attach(id, pipe.sink),
+      engine.watchExit(id),
+    ]),
+  );
+  ctx.cleanup.add('detach log', async () => attached.close());
+  return { id, attached, watch, pipe, capture, check };
+}

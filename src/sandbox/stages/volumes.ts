@@ -1,0 +1,98 @@
+/**
+ * Stage 3: the run's writable volumes, each with a hard size cap enforced by its own filesystem (loop ext4 images
+ * reserve their space when made). Made in parallel; whatever was made is removed at the end of the run.
+ */
+import { errorMessage } from '../../config/errors.js';
+import type { Labels } from '../../engine/types.js';
+import { fitVolumes } from '../disk.js';
+import { helperContainer, volumePlans, type SandboxPlan, type VolumePlan } from '../plan.js';
+import type { RunContext } from '../run-context.js';
+import { ReservationError, createVolume, type CreatedVolume } from '../volumes.js';
+import type { Prepared } from './prepare.js';
+
+const SIZE_KEY = { work: 'workSizeBytes', output: 'outputSizeBytes', state: 'stateSizeBytes' } as const;
+
+export async function createVolumes(
+  ctx: RunContext,
+  p: SandboxPlan,
+  prep: Prepared,
+): Promise<CreatedVolume[]> {
+  const { engine, volumeHost } = ctx.deps;
+  const plans = volumePlans(prep.spec, ctx.runId);
+  const make = (vs: VolumePlan[]) =>
+    ctx.race(
+      Promise.allSettled(
+        vs.map((v) => createVolume(engine, volumeHost, prep.backend, v, prep.owner, ctx.labels)),
+      ),
+    );
+  const made = await make(plans);
+  // Another run may have taken the space since it was measured. Volumes of default size shrink to what is free now
+  // (once); a size the user gave is honoured or the run is refused.
+  const failed = made.flatMap((m, i) => (m.status === 'rejected' ? [i] : []));
+  const retry =
+    failed.length > 0 &&
+    failed.every((i) => {
+      const reason: unknown = (made[i] as PromiseRejectedResult).reason;
+      return reason instanceof ReservationError && prep.spec.defaultSizes.includes(SIZE_KEY[plans[i]!.role]);
+    });
+  if (retry) {
+    const again = failed.map((i) => plans[i]!);
+    const keys = again.map((v) => SIZE_KEY[v.role]);
+    const fit = fitVolumes(again, keys, await volumeHost.freeBytes(), volumeHost.stateDir);
+    ctx.notes.push(...fit.notes);
+    const second = await make(
+      again.map((v) => ({ ...v, sizeBytes: fit.sizes[SIZE_KEY[v.role]] ?? v.sizeBytes })),
+    );
+    failed.forEach((i, k) => (made[i] = second[k]!));
+  }
+  const volumes = made.flatMap((m) => (m.status === 'fulfilled' ? [m.value] : []));
+  ctx.cleanup.add('remove volumes', async () => {
+    const done = await Promise.allSettled(volumes.map((v) => v.remove()));
+    const bad = done.flatMap((d, i) =>
+      d.status === 'rejected' ? [`${volumes[i]!.name}: ${errorMessage(d.reason)}`] : [],
+    );
+    if (bad.length) throw new Error(bad.join('; '));
+  });
+  const bad = made.find((m): m is PromiseRejectedResult => m.status === 'rejected');
+  if (bad) throw bad.reason;
+  if (prep.backend === 'unbounded') {
+    // A plain volume's root belongs to root: hand it to the sandbox user with a one-shot chown.
+    await chownVolumes(ctx, p.container.image, volumes, prep.owner, ctx.labels);
+  }
+  ctx.check();
+  return volumes;
+}
+
+async function chownVolumes(
+  ctx: RunContext,
+  image: string,
+  volumes: CreatedVolume[],
+  owner: { uid: number; gid: number },
+  labels: Labels,
+) {
+  const { engine } = ctx.deps;
+  const id = await engine.createContainer(
+    helperContainer(labels, 'chown', {
+      image,
+      entrypoint: ['chown'],
+      cmd: [`${owner.uid}:${owner.gid}`, ...volumes.map((v) => v.mount)],
+      // The one helper that runs as root: it needs CHOWN and nothing else, with no network.
+      user: '0:0',
+      capAdd: ['CHOWN'],
+      mounts: volumes.map((v) => ({
+        type: 'volume' as const,
+        source: v.name,
+        target: v.mount,
+        readOnly: false,
+      })),
+    }),
+  );
+  try {
+    const watch = await engine.watchExit(id);
+    await engine.startContainer(id);
+    const code = await watch.exit;
+    if (code !== 0) throw new Error(`chown of the unbounded volumes exited with ${code}`);
+  } finally {
+    await engine.removeContainer(id);
+  }
+}

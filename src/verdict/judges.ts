@@ -1,0 +1,175 @@
+/**
+ * The judges: each reads evidence the trusted side collected (the command's exit status as the engine reported it,
+ * the declared outputs as safe collection wrote them, the proof audit's captured output) and returns one outcome.
+ * None of them reads what the build says about itself in its log. See docs/pr-check.md for what each one proves.
+ */
+import type { DeclaredOutput } from '../outputs/collect.js';
+import { parseJunitReport } from '../report/parsers/junit.js';
+import type { Annotation } from '../report/parsers/types.js';
+import type { AuditReport } from '../sandbox/audit.js';
+import { compareExpected, type ExpectedFile } from './expected.js';
+import { verdictPasses, type JudgeOutcome, type Verdict } from './schema.js';
+
+/** What a run's verdict is made of, decided before the run from trusted options (RunSpec.verdict). */
+export interface VerdictSpec {
+  /** Files of /output the verdict needs: collected first, outside the count cap; missing fails. */
+  declared: string[];
+  /** JUnit XML in /output (a declared file). `trustedTests`: the tests and their config came from the trusted side. */
+  junit: { file: string; trustedTests: boolean } | null;
+  /** Expected files on the host (never in the sandbox), compared with the declared outputs of the same path. */
+  expect: { dir: string; files: ExpectedFile[] } | null;
+}
+
+export interface Evidence {
+  commandExitCode: number | null;
+  timedOut: boolean;
+  oomKilled: boolean;
+  /** Where safe collection wrote /output on the host (null when outputs were not collected). */
+  outputDir: string | null;
+  declared: DeclaredOutput[];
+  audit: AuditReport | null;
+  /** Read a collected file (a regular file this process wrote under outputDir), up to a cap. */
+  readCollected(rel: string, cap: number): Promise<Buffer | null>;
+}
+
+const outcome = (o: Omit<JudgeOutcome, 'facts' | 'annotations'> & Partial<JudgeOutcome>): JudgeOutcome => ({
+  facts: {},
+  annotations: [],
+  ...o,
+});
+
+export function judgeExitCode(e: Evidence): JudgeOutcome {
+  const summary = e.timedOut
+    ? 'the command ran past its timeout and was killed'
+    : e.oomKilled
+      ? 'the command was killed for exceeding its memory limit'
+      : e.commandExitCode === null
+        ? 'the command did not run to an exit'
+        : `the command exited ${e.commandExitCode}`;
+  return outcome({
+    judge: 'exit-code',
+    passed: !e.timedOut && !e.oomKilled && e.commandExitCode === 0,
+    advisory: false,
+    summary,
+  });
+}
+
+/** Every declared output must have been collected as a regular file. */
+export function judgeDeclared(declared: DeclaredOutput[]): JudgeOutcome | null {
+  if (declared.length === 0) return null;
+  const bad = declared.filter((d) => d.status !== 'collected');
+  return outcome({
+    judge: 'declared-outputs',
+    passed: bad.length === 0,
+    advisory: false,
+    summary: bad.length
+      ? bad
+          .map((d) => `declared output ${d.status === 'missing' ? 'missing' : d.status}: ${d.path}`)
+          .join('; ')
+      : `all ${declared.length} declared output(s) collected`,
+    facts: Object.fromEntries(declared.map((d) => [`output-${d.path.replace(/[^\w-]/g, '_')}`, d.status])),
+  });
+}
+
+const JUNIT_CAP = 16 * 1024 * 1024;
+
+/** pytest's JUnit XML: at least one test, no failure, no error. */
+export async function judgeJunit(
+  e: Evidence,
+  cfg: NonNullable<VerdictSpec['junit']>,
+  root: string,
+): Promise<JudgeOutcome> {
+  const facts = { tests: cfg.trustedTests ? 'trusted (from the trusted side)' : "the source's own" };
+  const bytes = await e.readCollected(cfg.file, JUNIT_CAP);
+  if (!bytes) {
+    return outcome({
+      judge: 'junit',
+      passed: false,
+      advisory: false,
+      summary: `declared output missing: ${cfg.file} (the test run wrote no JUnit report)`,
+      facts,
+    });
+  }
+  const r = parseJunitReport(bytes.toString('utf8'), { root });
+  if (!r.valid) {
+    return outcome({
+      judge: 'junit',
+      passed: false,
+      advisory: false,
+      summary: `${cfg.file} is not JUnit XML`,
+      facts,
+    });
+  }
+  const { tests, failures, errors, skipped } = r.counts;
+  const passed = tests > 0 && failures === 0 && errors === 0;
+  return outcome({
+    judge: 'junit',
+    passed,
+    advisory: false,
+    summary:
+      tests === 0
+        ? `${cfg.file} reports no test`
+        : `${tests} tests: ${failures} failed, ${errors} errors, ${skipped} skipped`,
+    facts: { ...facts, tests_run: String(tests), failures: String(failures), errors: String(errors) },
+    annotations: r.annotations,
+  });
+}
+
+export async function judgeExpectedOutputs(
+  e: Evidence,
+  cfg: NonNullable<VerdictSpec['expect']>,
+): Promise<JudgeOutcome> {
+  const results = await compareExpected(cfg.files, (rel, cap) => e.readCollected(rel, cap));
+  const bad = results.filter((r) => !r.match);
+  const annotations: Annotation[] = bad.map((r) => ({
+    path: r.path,
+    startLine: r.line ?? 1,
+    endLine: r.line ?? 1,
+    level: 'failure',
+    title: 'judge expected-output: mismatch',
+    message: r.detail,
+  }));
+  return outcome({
+    judge: 'expected-output',
+    passed: results.length > 0 && bad.length === 0,
+    advisory: false,
+    summary: bad.length
+      ? `${bad.length} of ${results.length} output(s) differ from the expected: ${bad.map((r) => r.path).join(', ')}`
+      : `all ${results.length} output(s) match the expected files`,
+    annotations,
+  });
+}
+
+/** The `#print axioms` audit of the PR's own modules (see docs/lean-audit.md for how little it proves). */
+export function judgeLeanAudit(audit: AuditReport, annotations: Annotation[]): JudgeOutcome {
+  const bad = audit.targets.filter((t) => t.status !== 'ok');
+  return outcome({
+    judge: 'lean-audit',
+    passed: audit.ok,
+    advisory: false,
+    summary: audit.ok
+      ? `${audit.targets.length} target(s): only allowed axioms`
+      : [
+          ...bad.map((t) => `${t.target}: ${t.status}`),
+          ...audit.protectedChanges.map((c) => `${c.path} ${c.name}: ${c.detail}`),
+        ]
+          .join('; ')
+          .slice(0, 4000),
+    annotations,
+  });
+}
+
+/** All judges of a run, in a fixed order, and the verdict they make. */
+export async function judgeRun(
+  spec: VerdictSpec,
+  e: Evidence,
+  opts: { root: string; auditAnnotations: Annotation[] },
+): Promise<Verdict> {
+  const judges: JudgeOutcome[] = [judgeExitCode(e)];
+  const declared = judgeDeclared(e.declared);
+  if (declared) judges.push(declared);
+  if (spec.junit) judges.push(await judgeJunit(e, spec.junit, opts.root));
+  if (spec.expect) judges.push(await judgeExpectedOutputs(e, spec.expect));
+  if (e.audit) judges.push(judgeLeanAudit(e.audit, opts.auditAnnotations));
+  return { passed: verdictPasses(judges), judges };
+}
