@@ -14259,8 +14259,135 @@ function shardCommand(argv, io) {
   }
 }
 
-// src/cli/report.ts
+// src/cli/verify.ts
 import fs12 from "node:fs";
+
+// src/verdict/event.ts
+var HEX403 = /^[0-9a-f]{40}$/;
+var REPO2 = /^[\w.-]{1,100}\/[\w.-]{1,100}$/;
+var BRANCH2 = /^[\w./-]{1,255}$/;
+function obj(v) {
+  return typeof v === "object" && v !== null && !Array.isArray(v) ? v : {};
+}
+var s = (v) => typeof v === "string" ? v : "";
+function subjectFromEvent(eventName, payload) {
+  const e = obj(payload);
+  const repository = s(obj(e.repository).full_name);
+  if (eventName === "pull_request_target") {
+    const pr = obj(e.pull_request);
+    const head = obj(pr.head);
+    const base = obj(pr.base);
+    const subject = {
+      event: "pull_request_target",
+      repository,
+      headSha: s(head.sha),
+      baseRef: s(base.ref),
+      baseSha: s(base.sha) || null,
+      headRepository: s(obj(head.repo).full_name),
+      pr: typeof pr.number === "number" ? pr.number : null
+    };
+    return check(subject);
+  }
+  if (eventName === "push") {
+    const ref = s(e.ref);
+    const m = /^refs\/(?:heads|tags)\/(.+)$/.exec(ref);
+    return check({
+      event: "push",
+      repository,
+      headSha: s(e.after),
+      baseRef: m?.[1] ?? "",
+      baseSha: null,
+      headRepository: repository,
+      pr: null
+    });
+  }
+  if (eventName === "pull_request") {
+    return {
+      ok: false,
+      reason: "the event is pull_request: GitHub runs the pull request's own copy of the workflow files, so its results are the author's claims and make no verdict; run the check on pull_request_target (docs/pr-check.md)"
+    };
+  }
+  return {
+    ok: false,
+    reason: `the event is ${eventName || "unknown"}: a verdict is made only on pull_request_target (or push), where the workflow definition is not the pull request's (docs/pr-check.md)`
+  };
+}
+function check(x) {
+  if (!REPO2.test(x.repository)) return { ok: false, reason: "the event names no repository" };
+  if (!HEX403.test(x.headSha)) return { ok: false, reason: "the event names no head commit (40 hex)" };
+  if (!BRANCH2.test(x.baseRef)) return { ok: false, reason: "the event names no base branch" };
+  if (x.event === "pull_request_target" && !REPO2.test(x.headRepository))
+    return { ok: false, reason: "the event names no head repository" };
+  return { ok: true, subject: x };
+}
+function checkName(name, subject) {
+  return `${name} (${subject.baseRef})`;
+}
+
+// src/cli/verify.ts
+var VERIFY_TABLE = {
+  shards: { kind: "string", help: "number of shards (1 to 256, default 1)" },
+  name: { kind: "string", help: "the check's name before the base branch (default 'sandbox / verify')" },
+  "action-ref": {
+    kind: "string",
+    help: "the commit of sandbox-action the workflow runs (40 hex: a tag can move)"
+  },
+  "github-output": { kind: "string", help: "write the facts as step outputs to this file ($GITHUB_OUTPUT)" },
+  help: { kind: "boolean", help: "this help", short: "h" }
+};
+function verifyCommand(argv, env, io) {
+  try {
+    const { options: o, positionals } = parseCommandLine(argv, VERIFY_TABLE);
+    if (positionals.length) throw new InputError(positionals[0], "verify takes no arguments");
+    const shardsArg = typeof o.shards === "string" ? o.shards : "1";
+    if (!/^\d{1,3}$/.test(shardsArg) || Number(shardsArg) < 1 || Number(shardsArg) > 256)
+      throw new InputError("--shards", `'${shardsArg}' is not a number from 1 to 256`);
+    const ref = typeof o["action-ref"] === "string" ? o["action-ref"] : "";
+    if (!/^[0-9a-f]{40}$/.test(ref)) {
+      throw new InputError(
+        "--action-ref",
+        `'${ref}' is not a 40-hex commit: the privileged half must be pinned, a tag can be moved`
+      );
+    }
+    if (!env.GITHUB_EVENT_NAME || !env.GITHUB_EVENT_PATH)
+      throw new InputError("GITHUB_EVENT_PATH", "is needed: verify reads the event of the workflow run");
+    const r = subjectFromEvent(
+      env.GITHUB_EVENT_NAME,
+      JSON.parse(fs12.readFileSync(env.GITHUB_EVENT_PATH, "utf8"))
+    );
+    if (!r.ok) {
+      io.stderr.write(`sandbox-action: no verdict from this run: ${r.reason}
+`);
+      return 1;
+    }
+    const n = Number(shardsArg);
+    const s2 = r.subject;
+    const facts = {
+      "head-sha": s2.headSha,
+      "head-repository": s2.headRepository,
+      "base-ref": s2.baseRef,
+      "base-sha": s2.baseSha ?? s2.headSha,
+      repository: s2.repository,
+      shards: JSON.stringify(Array.from({ length: n }, (_, i) => i)),
+      "shard-count": String(n),
+      "check-name": checkName(typeof o.name === "string" ? o.name : "sandbox / verify", s2)
+    };
+    const lines = Object.entries(facts).map(([k, v]) => `${k}=${v}`);
+    if (typeof o["github-output"] === "string")
+      fs12.appendFileSync(o["github-output"], `${lines.join("\n")}
+`);
+    io.stdout.write(`${lines.join("\n")}
+`);
+    return 0;
+  } catch (err) {
+    io.stderr.write(`sandbox-action: ${errorMessage(err)}
+`);
+    return 2;
+  }
+}
+
+// src/cli/report.ts
+import fs13 from "node:fs";
 import path15 from "node:path";
 
 // src/report/checks.ts
@@ -18494,68 +18621,6 @@ function summarize(subject, conclusion, reasons, accepted) {
   return out.join("\n");
 }
 
-// src/verdict/event.ts
-var HEX403 = /^[0-9a-f]{40}$/;
-var REPO2 = /^[\w.-]{1,100}\/[\w.-]{1,100}$/;
-var BRANCH2 = /^[\w./-]{1,255}$/;
-function obj(v) {
-  return typeof v === "object" && v !== null && !Array.isArray(v) ? v : {};
-}
-var s = (v) => typeof v === "string" ? v : "";
-function subjectFromEvent(eventName, payload) {
-  const e = obj(payload);
-  const repository = s(obj(e.repository).full_name);
-  if (eventName === "pull_request_target") {
-    const pr = obj(e.pull_request);
-    const head = obj(pr.head);
-    const base = obj(pr.base);
-    const subject = {
-      event: "pull_request_target",
-      repository,
-      headSha: s(head.sha),
-      baseRef: s(base.ref),
-      baseSha: s(base.sha) || null,
-      headRepository: s(obj(head.repo).full_name),
-      pr: typeof pr.number === "number" ? pr.number : null
-    };
-    return check(subject);
-  }
-  if (eventName === "push") {
-    const ref = s(e.ref);
-    const m = /^refs\/(?:heads|tags)\/(.+)$/.exec(ref);
-    return check({
-      event: "push",
-      repository,
-      headSha: s(e.after),
-      baseRef: m?.[1] ?? "",
-      baseSha: null,
-      headRepository: repository,
-      pr: null
-    });
-  }
-  if (eventName === "pull_request") {
-    return {
-      ok: false,
-      reason: "the event is pull_request: GitHub runs the pull request's own copy of the workflow files, so its results are the author's claims and make no verdict; run the check on pull_request_target (docs/pr-check.md)"
-    };
-  }
-  return {
-    ok: false,
-    reason: `the event is ${eventName || "unknown"}: a verdict is made only on pull_request_target (or push), where the workflow definition is not the pull request's (docs/pr-check.md)`
-  };
-}
-function check(x) {
-  if (!REPO2.test(x.repository)) return { ok: false, reason: "the event names no repository" };
-  if (!HEX403.test(x.headSha)) return { ok: false, reason: "the event names no head commit (40 hex)" };
-  if (!BRANCH2.test(x.baseRef)) return { ok: false, reason: "the event names no base branch" };
-  if (x.event === "pull_request_target" && !REPO2.test(x.headRepository))
-    return { ok: false, reason: "the event names no head repository" };
-  return { ok: true, subject: x };
-}
-function checkName(name, subject) {
-  return `${name} (${subject.baseRef})`;
-}
-
 // src/cli/report.ts
 var REPORT_TABLE = {
   result: {
@@ -18583,27 +18648,27 @@ var REPORT_TABLE = {
 };
 function readLimited(file) {
   try {
-    const st = fs12.lstatSync(file);
+    const st = fs13.lstatSync(file);
     if (!st.isFile()) return { ok: false, reason: `'${file}' is not a regular file` };
     if (st.size > LIMITS.fileBytes)
       return { ok: false, reason: `the file is ${st.size} bytes, above ${LIMITS.fileBytes}` };
-    return readResult(fs12.readFileSync(file));
+    return readResult(fs13.readFileSync(file));
   } catch (err) {
     return { ok: false, reason: `the file cannot be read: ${errorMessage(err)}` };
   }
 }
 var MAX_FILES = 512;
 function readResultFiles(fileOrDir) {
-  const st = fs12.lstatSync(fileOrDir, { throwIfNoEntry: false });
+  const st = fs13.lstatSync(fileOrDir, { throwIfNoEntry: false });
   if (!st) throw new InputError("--result", `'${fileOrDir}' does not exist`);
   if (!st.isDirectory()) return [{ name: path15.basename(fileOrDir), read: readLimited(fileOrDir) }];
   const out = [];
-  if (fs12.existsSync(path15.join(fileOrDir, "result.json")))
+  if (fs13.existsSync(path15.join(fileOrDir, "result.json")))
     out.push({ name: "result.json", read: readLimited(path15.join(fileOrDir, "result.json")) });
-  for (const d of fs12.readdirSync(fileOrDir).sort()) {
+  for (const d of fs13.readdirSync(fileOrDir).sort()) {
     const sub = path15.join(fileOrDir, d);
-    if (!fs12.lstatSync(sub).isDirectory()) continue;
-    for (const f of fs12.readdirSync(sub).sort()) {
+    if (!fs13.lstatSync(sub).isDirectory()) continue;
+    for (const f of fs13.readdirSync(sub).sort()) {
       if (f === "result.json" || /^sandbox-result.*\.json$/.test(f)) {
         out.push({ name: `${d}/${f}`, read: readLimited(path15.join(sub, f)) });
       }
@@ -18644,7 +18709,7 @@ function parse3(argv, env) {
   let refused = null;
   const eventName = env.GITHUB_EVENT_NAME;
   if (eventName && env.GITHUB_EVENT_PATH) {
-    const payload = JSON.parse(fs12.readFileSync(env.GITHUB_EVENT_PATH, "utf8"));
+    const payload = JSON.parse(fs13.readFileSync(env.GITHUB_EVENT_PATH, "utf8"));
     const r = subjectFromEvent(eventName, payload);
     if (r.ok) subject = r.subject;
     else refused = r.reason;
@@ -18775,7 +18840,7 @@ async function reportCommand(argv, env, io, onDone = () => void 0) {
 
 // src/cli/door.ts
 import { randomBytes as randomBytes2 } from "node:crypto";
-import fs13 from "node:fs";
+import fs14 from "node:fs";
 import os3 from "node:os";
 import path16 from "node:path";
 
@@ -19571,11 +19636,11 @@ function failedBeforeRun(err, spec, subject) {
   };
 }
 function writeResultFile(file, result) {
-  fs13.mkdirSync(path16.dirname(file), { recursive: true });
+  fs14.mkdirSync(path16.dirname(file), { recursive: true });
   const tmp = `${file}.${process.pid}.tmp`;
-  fs13.writeFileSync(tmp, `${JSON.stringify(result, null, 2)}
+  fs14.writeFileSync(tmp, `${JSON.stringify(result, null, 2)}
 `, { mode: 420 });
-  fs13.renameSync(tmp, file);
+  fs14.renameSync(tmp, file);
 }
 var lastResort = null;
 function writeResultOnCrash(file, subject) {
@@ -19622,6 +19687,7 @@ usage:
   sandbox-action report --result FILE [--repository owner/repo --head-sha SHA] [--dry-run]
   sandbox-action build [--images a,b] [--platforms linux/amd64,linux/arm64] [--push] [--registry R] [--tag X]
   sandbox-action shard --targets 'A B C' --shards N --index I   (the targets of one shard, one per line)
+  sandbox-action verify --shards N --action-ref SHA [--github-output FILE]   (may this run make a PR verdict?)
   sandbox-action --version
 
 run options:
@@ -19635,6 +19701,9 @@ ${helpFor(TAGS_TABLE)}
 
 report options:
 ${helpFor(REPORT_TABLE)}
+
+verify options (the PR check's first job; the commit comes from the event):
+${helpFor(VERIFY_TABLE)}
 
 build options (tag options as for tags; defaults from the GitHub environment, else git):
 ${helpFor(BUILD_TABLE)}
@@ -19766,6 +19835,8 @@ async function main(argv, io = { stdout: process.stdout, stderr: process.stderr 
       return reportCommand(rest, process.env, io);
     case "shard":
       return shardCommand(rest, io);
+    case "verify":
+      return verifyCommand(rest, process.env, io);
     case "build":
       return buildCommand(rest, process.env, io, () => connect(processContext()));
     case "--version":

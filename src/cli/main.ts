@@ -9,6 +9,7 @@ import { suggestionLines, summaryLine } from '../sandbox/summary.js';
 import { helpFor, parseCommandLine, type OptionTable } from './args.js';
 import { BUILD_TABLE, buildCommand } from './build.js';
 import { shardCommand } from './shard.js';
+import { VERIFY_TABLE, verifyCommand } from './verify.js';
 import { REPORT_TABLE, reportCommand } from './report.js';
 import { TAGS_TABLE, tagsCommand } from './tags.js';
 import {
@@ -47,6 +48,7 @@ usage:
   sandbox-action report --result FILE [--repository owner/repo --head-sha SHA] [--dry-run]
   sandbox-action build [--images a,b] [--platforms linux/amd64,linux/arm64] [--push] [--registry R] [--tag X]
   sandbox-action shard --targets 'A B C' --shards N --index I   (the targets of one shard, one per line)
+  sandbox-action verify --shards N --action-ref SHA [--github-output FILE]   (may this run make a PR verdict?)
   sandbox-action --version
 
 run options:
@@ -60,6 +62,9 @@ ${helpFor(TAGS_TABLE)}
 
 report options:
 ${helpFor(REPORT_TABLE)}
+
+verify options (the PR check's first job; the commit comes from the event):
+${helpFor(VERIFY_TABLE)}
 
 build options (tag options as for tags; defaults from the GitHub environment, else git):
 ${helpFor(BUILD_TABLE)}
@@ -195,6 +200,8 @@ export async function main(argv: string[], io: Io = { stdout: process.stdout, st
       return reportCommand(rest, process.env, io);
     case 'shard':
       return shardCommand(rest, io);
+    case 'verify':
+      return verifyCommand(rest, process.env, io);
     case 'build':
       return buildCommand(rest, process.env, io, () => connect(processContext()));
     case '--version':

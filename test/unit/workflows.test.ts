@@ -50,31 +50,55 @@ test('the parser would notice a broken workflow', () => {
   expect(r.context.errors.getErrors().length).toBeGreaterThan(0);
 });
 
-describe('the PR verification pair holds no token where PR code runs', () => {
-  const load = (f: string) =>
-    YAML.parse(fs.readFileSync(path.join(ROOT, '.github/workflows', f), 'utf8')) as {
-      permissions?: unknown;
-      jobs: Record<
-        string,
-        { permissions?: unknown; steps?: { uses?: string; with?: Record<string, unknown> }[] }
-      >;
-    };
-  test('pr-verify: every job has permissions {} and every checkout keeps no credentials', () => {
-    const wf = load('pr-verify.yml');
-    expect(wf.permissions).toEqual({});
-    for (const job of Object.values(wf.jobs)) {
-      expect(job.permissions).toEqual({});
-      for (const s of job.steps ?? []) {
-        if (s.uses?.startsWith('actions/checkout@')) expect(s.with?.['persist-credentials']).toBe(false);
+describe('pr-verify: a definition the pull request cannot change, and no token where its code runs', () => {
+  const text = fs.readFileSync(path.join(ROOT, '.github/workflows/pr-verify.yml'), 'utf8');
+  const wf = YAML.parse(text) as {
+    on: Record<string, unknown>;
+    permissions?: unknown;
+    jobs: Record<
+      string,
+      {
+        permissions?: unknown;
+        needs?: string[] | string;
+        if?: string;
+        steps?: { uses?: string; run?: string; with?: Record<string, unknown> }[];
       }
-    }
+    >;
+  };
+  test('it is only callable (the caller decides the event: pull_request_target)', () => {
+    expect(Object.keys(wf.on)).toEqual(['workflow_call']);
+    expect(wf.permissions).toEqual({});
   });
-  test('pr-report: checks write and actions read only, and it never checks out the pull request', () => {
-    const wf = load('pr-report.yml');
-    expect(wf.jobs.report!.permissions).toEqual({ checks: 'write', actions: 'read' });
-    for (const s of wf.jobs.report!.steps ?? []) {
-      if (s.uses?.startsWith('actions/checkout@'))
-        expect(s.with?.repository).toBe('${{ inputs.action-repository }}');
+  test('plan and verify hold no token; report holds checks: write and nothing else', () => {
+    expect(wf.jobs.plan!.permissions).toEqual({});
+    expect(wf.jobs.verify!.permissions).toEqual({});
+    expect(wf.jobs.report!.permissions).toEqual({ checks: 'write' });
+  });
+  test('every checkout keeps no credentials', () => {
+    for (const job of Object.values(wf.jobs))
+      for (const s of job.steps ?? [])
+        if (s.uses?.startsWith('actions/checkout@')) expect(s.with?.['persist-credentials']).toBe(false);
+  });
+  test("the pull request's head is checked out only in verify, and is used only as the sandbox's source", () => {
+    const heads = Object.entries(wf.jobs).flatMap(([name, job]) =>
+      (job.steps ?? []).filter((s) => String(s.with?.ref ?? '').includes('head-sha')).map(() => name),
+    );
+    expect(heads).toEqual(['verify']);
+    // Nothing on the runner executes from it: no run step names its folder; only the sandbox's source does.
+    const uses = text.split('\n').filter((l) => l.includes('.sandbox-pr'));
+    expect(uses.map((l) => l.trim())).toEqual(['path: .sandbox-pr', 'source: .sandbox-pr']);
+  });
+  test('the report runs whatever the shards did, and only after the event was accepted', () => {
+    expect(wf.jobs.report!.needs).toEqual(['plan', 'verify']);
+    expect(wf.jobs.report!.if).toBe("always() && needs.plan.result == 'success'");
+  });
+  test('the tool is always the pinned commit the caller names', () => {
+    for (const job of Object.values(wf.jobs)) {
+      const tool = (job.steps ?? []).find((s) => s.with?.path === '.sandbox-action-tool');
+      expect(tool?.with).toMatchObject({
+        repository: '${{ inputs.action-repository }}',
+        ref: '${{ inputs.action-ref }}',
+      });
     }
   });
 });
