@@ -1,4 +1,5 @@
 /** Every workflow of the project: valid for GitHub's parser, actions pinned by commit, permissions minimal. */
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from '@jest/globals';
@@ -21,14 +22,15 @@ describe.each(files)('%s', (file) => {
     const r = parseWorkflow({ name: file, content: text }, new NoOperationTraceWriter());
     expect(r.context.errors.getErrors().map((e) => e.message)).toEqual([]);
   });
-  test('actions from elsewhere are pinned by full commit SHA', () => {
+  test('actions and reusable workflows from elsewhere are pinned by full commit SHA (no exemption)', () => {
     for (const m of text.matchAll(/uses:\s*([^\s#]+)/g)) {
       const ref = m[1]!;
       if (ref.startsWith('./')) continue;
-      // The ready-to-copy callers name this project with a placeholder owner; users pin it in their copy.
-      if (file.startsWith('workflows/') && ref.startsWith('org/sandbox-action/')) continue;
       expect(ref).toMatch(/@[0-9a-f]{40}$/);
     }
+    // The callers also name the tool's commit for the reusable workflow to run: 40 hex as well.
+    if (file.startsWith('workflows/'))
+      for (const m of text.matchAll(/action-ref:\s*(\S+)/g)) expect(m[1]).toMatch(/^[0-9a-f]{40}$/);
   });
   test('declares its permissions', () => {
     const wf = YAML.parse(text) as { permissions?: unknown; jobs: Record<string, { permissions?: unknown }> };
@@ -39,6 +41,34 @@ describe.each(files)('%s', (file) => {
 });
 
 test('there are workflows to check', () => expect(files.length).toBeGreaterThan(0));
+
+describe('the callers in workflows/ name this repository at a commit whose reusable workflow is the one here', () => {
+  const git = (...args: string[]) => execFileSync('git', args, { cwd: ROOT, encoding: 'utf8' });
+  const callers = files.filter((f) => f.startsWith('workflows/'));
+  test.each(callers)('%s', (file) => {
+    const text = fs.readFileSync(path.join(ROOT, file), 'utf8');
+    const pins = [
+      ...text.matchAll(/org\/sandbox-action\/(\.github\/workflows\/[\w-]+\.yml)@([0-9a-f]{40})/g),
+    ];
+    expect(pins.length).toBeGreaterThan(0);
+    for (const [, wfPath, sha] of pins) {
+      // The commit exists here (CI clones with the history) and its reusable workflow equals the tree's: re-pin
+      // with scripts/pin-callers.sh after changing it.
+      expect(git('show', `${sha}:${wfPath}`)).toBe(fs.readFileSync(path.join(ROOT, wfPath!), 'utf8'));
+      expect(text).toContain(`action-ref: ${sha}`);
+    }
+  });
+  test('verify.yml runs on pull_request_target only, and grants only checks: write', () => {
+    const wf = YAML.parse(fs.readFileSync(path.join(ROOT, 'workflows/verify.yml'), 'utf8')) as {
+      on: Record<string, unknown>;
+      permissions: unknown;
+      jobs: Record<string, { permissions: unknown }>;
+    };
+    expect(Object.keys(wf.on)).toEqual(['pull_request_target']);
+    expect(wf.permissions).toEqual({});
+    expect(Object.values(wf.jobs).map((j) => j.permissions)).toEqual([{ checks: 'write' }]);
+  });
+});
 test('the parser would notice a broken workflow', () => {
   const r = parseWorkflow(
     {
