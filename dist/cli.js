@@ -5026,21 +5026,40 @@ var python_tests_default = {
   description: "Trusted tests against untrusted code: pytest in isolated mode (-I: no user site, no /work on sys.path at start-up), no plugin autoload, the tests, conftest.py files and pytest config from --tests (the base branch) mounted read-only over /work, JUnit XML as declared evidence judged on the trusted side.",
   image: "python-sandbox",
   entrypoint: "python",
-  command: ["-I", "-B", "-m", "pytest", "-p", "no:cacheprovider", "-q", "--junitxml=/output/junit.xml"],
+  command: [
+    "-I",
+    "-B",
+    "/sandbox-action/pytest/run.py",
+    "/output/junit.xml",
+    "--",
+    "-p",
+    "no:cacheprovider",
+    "-q"
+  ],
   network: "none",
   allowPresets: [],
   annotate: null,
-  outputs: ["junit.xml"],
+  outputs: [
+    "junit.xml"
+  ],
   junit: "junit.xml",
   tests: {
     runner: "pytest",
-    paths: ["tests"]
+    paths: [
+      "tests"
+    ]
   },
   options: {
     timeout: "20m"
   },
-  env: ["PYTEST_DISABLE_PLUGIN_AUTOLOAD=1"],
-  requiredJudges: ["exit-code", "declared-outputs", "junit"]
+  env: [
+    "PYTEST_DISABLE_PLUGIN_AUTOLOAD=1"
+  ],
+  requiredJudges: [
+    "exit-code",
+    "declared-outputs",
+    "junit"
+  ]
 };
 
 // src/config/presets.ts
@@ -10430,12 +10449,13 @@ function judgeDeclared(declared) {
 var JUNIT_CAP = 16 * 1024 * 1024;
 async function judgeJunit(e, cfg, root) {
   const facts = { tests: cfg.trustedTests ? "trusted (from the trusted side)" : "the source's own" };
+  const advisory = !cfg.trustedTests;
   const bytes = await e.readCollected(cfg.file, JUNIT_CAP);
   if (!bytes) {
     return outcome({
       judge: "junit",
       passed: false,
-      advisory: false,
+      advisory,
       summary: `declared output missing: ${cfg.file} (the test run wrote no JUnit report)`,
       facts
     });
@@ -10455,7 +10475,7 @@ async function judgeJunit(e, cfg, root) {
   return outcome({
     judge: "junit",
     passed,
-    advisory: false,
+    advisory,
     summary: tests === 0 ? `${cfg.file} reports no test` : `${tests} tests: ${failures} failed, ${errors} errors, ${skipped} skipped`,
     facts: { ...facts, tests_run: String(tests), failures: String(failures), errors: String(errors) },
     annotations: r.annotations
@@ -12060,8 +12080,8 @@ async function runAudit(engine, spec, plan2, labels, buildContainer) {
 // src/sandbox/stages/collect.ts
 var MAX_ANNOTATIONS = 1e4;
 var ANNOTATE_FILE_CAP = 16 * 1024 * 1024;
-async function collect(ctx, box, p, timedOut) {
-  const { spec, deps } = ctx;
+async function collect(ctx, spec, box, p, timedOut) {
+  const { deps } = ctx;
   const { engine } = deps;
   const t = Date.now();
   let outputs = emptyOutputs(spec.outputDir);
@@ -12098,7 +12118,7 @@ async function collect(ctx, box, p, timedOut) {
     outputs.declared = declared.declared;
   }
   const parsed = spec.annotate ? await annotate(ctx, box) : { annotations: [], dropped: 0 };
-  const state = spec.stateDir ? await collectState(ctx, box.id) : null;
+  const state = spec.stateDir ? await collectState(ctx, spec, box.id) : null;
   let audit = null;
   if (spec.audit && !timedOut) {
     ctx.check();
@@ -12146,8 +12166,8 @@ async function readCollected(dir, rel, cap) {
     fs5.closeSync(fd);
   }
 }
-async function collectState(ctx, id) {
-  const { spec, deps } = ctx;
+async function collectState(ctx, spec, id) {
+  const { deps } = ctx;
   const dir = spec.stateDir;
   const fresh = `${dir.replace(/\/+$/, "")}.sandbox-${ctx.runId}`;
   await fsp4.rm(fresh, { recursive: true, force: true });
@@ -12290,6 +12310,55 @@ import fs6 from "node:fs";
 import fsp5 from "node:fs/promises";
 import path7 from "node:path";
 var PYTEST_CONFIG_DIR = "/sandbox-action/pytest";
+var PYTEST_RUNNER = `${PYTEST_CONFIG_DIR}/run.py`;
+var RUNNER_SOURCE = `# sandbox-action: the trusted pytest runner (src/sandbox/pytest.ts says what it guarantees).
+import ctypes, os, signal, sys, threading, time
+ctypes.CDLL(None).prctl(4, 0, 0, 0, 0)  # PR_SET_DUMPABLE 0: no ptrace, no /proc/PID/mem or fd by this user
+import pytest
+sys.path.append('/work')
+junit = sys.argv[1]
+assert sys.argv[2] == '--'
+r, w = os.pipe()
+chunks = []
+def drain():
+    while True:
+        b = os.read(r, 65536)
+        if not b:
+            return
+        chunks.append(b)
+reader = threading.Thread(target=drain)
+reader.start()
+# One worker, itself in isolated mode (execnet shell-splits python=): /work is on no path it starts with.
+worker = 'popen//python=%s -I -B' % sys.executable
+# A worker that dies is not replaced: the session ends, failed (a crash is never retried into a pass).
+rc = pytest.main(['-p', 'xdist.plugin', '--dist', 'load', '--tx', worker, '--max-worker-restart', '0',
+                  '--junitxml=/dev/fd/%d' % w] + sys.argv[3:])
+os.close(w)
+# Every other process of this user is killed first: one that holds the pipe (or rewrites /output) is gone before
+# the report is read to its end and written.
+for _ in range(1000):
+    try:
+        os.kill(-1, signal.SIGKILL)
+    except ProcessLookupError:
+        break
+    time.sleep(0.005)
+else:
+    sys.exit(125)
+reader.join()
+try:
+    os.unlink(junit)
+except FileNotFoundError:
+    pass
+except IsADirectoryError:
+    import shutil
+    shutil.rmtree(junit)
+data = b''.join(chunks)
+if data:
+    fd = os.open(junit, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o644)
+    os.write(fd, data)
+    os.close(fd)
+sys.exit(int(rc))
+`;
 var CONFIGS = [
   ["pytest.ini", null],
   [".pytest.ini", null],
@@ -12315,17 +12384,21 @@ function ancestors(rel) {
 async function resolvePytest(tests, scratch) {
   const config = findPytestConfig(tests.dir);
   const testArgs = tests.paths.map((p) => `${WORK_DIR}/${p}`);
+  await fsp5.mkdir(scratch, { recursive: true, mode: 493 });
+  const runner = path7.join(scratch, "run.py");
+  await fsp5.writeFile(runner, RUNNER_SOURCE, { mode: 420 });
+  const mounts = [{ type: "bind", source: runner, target: PYTEST_RUNNER, readOnly: true }];
+  const cleanup = () => fsp5.rm(scratch, { recursive: true, force: true });
   if (!tests.trusted) {
     return {
       trusted: false,
-      mounts: [],
+      mounts,
       args: ["--rootdir=/work", ...config ? ["-c", `${WORK_DIR}/${config}`] : [], ...testArgs],
       exclude: [],
       config: config ?? "(none)",
-      cleanup: async () => void 0
+      cleanup
     };
   }
-  const mounts = [];
   const exclude = [];
   for (const p of tests.paths) {
     const st = fs6.lstatSync(path7.join(tests.dir, p), { throwIfNoEntry: false });
@@ -12340,7 +12413,6 @@ async function resolvePytest(tests, scratch) {
     });
     exclude.push(p);
   }
-  await fsp5.mkdir(scratch, { recursive: true, mode: 493 });
   const empty = path7.join(scratch, "empty");
   await fsp5.writeFile(empty, "", { mode: 420 });
   for (const a of [...new Set(tests.paths.flatMap(ancestors))]) {
@@ -12373,7 +12445,7 @@ async function resolvePytest(tests, scratch) {
     args: ["-c", target, "--rootdir=/work", "--confcutdir=/work", ...testArgs],
     exclude,
     config: config ?? "(empty)",
-    cleanup: () => fsp5.rm(scratch, { recursive: true, force: true })
+    cleanup
   };
 }
 
@@ -12571,6 +12643,10 @@ async function prepare(ctx) {
     );
     ctx.cleanup.add("remove the pytest scratch files", () => layout.cleanup());
     pytest = layout;
+  }
+  if (expected) {
+    const declared = [.../* @__PURE__ */ new Set([...sized.verdict.declared, ...expected.map((e) => e.path)])];
+    sized = { ...sized, verdict: { ...sized.verdict, declared } };
   }
   ctx.check();
   return { image, backend: backend.backend, runscRuntime, owner, spec: sized, disk, expected, pytest };
@@ -13130,7 +13206,7 @@ async function executeRun(spec, deps) {
     });
     x.check = box.check;
     const exit = x.exit = await runCommand(ctx, box, net3, logs);
-    const collected = x.collected = await collect(ctx, box, p, exit.timedOut);
+    const collected = x.collected = await collect(ctx, prep.spec, box, p, exit.timedOut);
     x.verdict = await judgeRun(
       {
         declared: prep.spec.verdict.declared,

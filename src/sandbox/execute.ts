@@ -97,7 +97,7 @@ export async function executeRun(spec: RunSpec, deps: RunDeps): Promise<RunResul
     });
     x.check = box.check;
     const exit = (x.exit = await runCommand(ctx, box, net, logs));
-    const collected = (x.collected = await collect(ctx, box, p, exit.timedOut));
+    const collected = (x.collected = await collect(ctx, prep.spec, box, p, exit.timedOut));
     x.verdict = await judgeRun(
       {
         declared: prep.spec.verdict.declared,

@@ -15,6 +15,73 @@ import type { Mount } from '../engine/types.js';
 import { WORK_DIR } from './plan.js';
 
 export const PYTEST_CONFIG_DIR = '/sandbox-action/pytest';
+export const PYTEST_RUNNER = `${PYTEST_CONFIG_DIR}/run.py`;
+
+/**
+ * The trusted runner, `python -I -B /sandbox-action/pytest/run.py JUNIT -- PYTEST-ARGS` (threat model 17). The code
+ * under test runs in the same process as the tests, so it can always lie to them; what this runner makes sure is
+ * that the JUnit file is pytest's own:
+ *  - isolated mode puts neither /work nor the script's folder on sys.path, so pytest is the image's; only then is
+ *    /work *appended* (importable, shadowing neither the standard library nor site-packages);
+ *  - the tests run in a pytest-xdist worker, started in isolated mode too; the controller (this process) never
+ *    imports a test module, and
+ *    receives the reports and writes the JUnit XML into a pipe only it holds (workers do not inherit it);
+ *  - this process is made non-dumpable first, so no process of the same user can ptrace it or read its memory or
+ *    file descriptors through /proc;
+ *  - when pytest returns, every other process of the user is killed, and only then is the JUnit written to
+ *    /output, replacing whatever a submission left there (a forged file, a link). A run that dies before
+ *    (os._exit at import, a killed controller) leaves no pytest JUnit, so the judge fails it.
+ * A trusted conftest.py that imports the code under test at module level brings that code into the controller:
+ * docs/pr-check.md says so.
+ */
+export const RUNNER_SOURCE = `# sandbox-action: the trusted pytest runner (src/sandbox/pytest.ts says what it guarantees).
+import ctypes, os, signal, sys, threading, time
+ctypes.CDLL(None).prctl(4, 0, 0, 0, 0)  # PR_SET_DUMPABLE 0: no ptrace, no /proc/PID/mem or fd by this user
+import pytest
+sys.path.append('/work')
+junit = sys.argv[1]
+assert sys.argv[2] == '--'
+r, w = os.pipe()
+chunks = []
+def drain():
+    while True:
+        b = os.read(r, 65536)
+        if not b:
+            return
+        chunks.append(b)
+reader = threading.Thread(target=drain)
+reader.start()
+# One worker, itself in isolated mode (execnet shell-splits python=): /work is on no path it starts with.
+worker = 'popen//python=%s -I -B' % sys.executable
+# A worker that dies is not replaced: the session ends, failed (a crash is never retried into a pass).
+rc = pytest.main(['-p', 'xdist.plugin', '--dist', 'load', '--tx', worker, '--max-worker-restart', '0',
+                  '--junitxml=/dev/fd/%d' % w] + sys.argv[3:])
+os.close(w)
+# Every other process of this user is killed first: one that holds the pipe (or rewrites /output) is gone before
+# the report is read to its end and written.
+for _ in range(1000):
+    try:
+        os.kill(-1, signal.SIGKILL)
+    except ProcessLookupError:
+        break
+    time.sleep(0.005)
+else:
+    sys.exit(125)
+reader.join()
+try:
+    os.unlink(junit)
+except FileNotFoundError:
+    pass
+except IsADirectoryError:
+    import shutil
+    shutil.rmtree(junit)
+data = b''.join(chunks)
+if data:
+    fd = os.open(junit, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o644)
+    os.write(fd, data)
+    os.close(fd)
+sys.exit(int(rc))
+`;
 
 export interface PytestLayout {
   trusted: boolean;
@@ -63,18 +130,22 @@ export async function resolvePytest(
 ): Promise<PytestLayout> {
   const config = findPytestConfig(tests.dir);
   const testArgs = tests.paths.map((p) => `${WORK_DIR}/${p}`);
+  await fsp.mkdir(scratch, { recursive: true, mode: 0o755 });
+  const runner = path.join(scratch, 'run.py');
+  await fsp.writeFile(runner, RUNNER_SOURCE, { mode: 0o644 });
+  const mounts: Mount[] = [{ type: 'bind', source: runner, target: PYTEST_RUNNER, readOnly: true }];
+  const cleanup = () => fsp.rm(scratch, { recursive: true, force: true });
   if (!tests.trusted) {
-    // The source's own tests: nothing is mounted; pytest reads the source's configuration as it would anywhere.
+    // The source's own tests: pytest reads the source's configuration as it would anywhere.
     return {
       trusted: false,
-      mounts: [],
+      mounts,
       args: ['--rootdir=/work', ...(config ? ['-c', `${WORK_DIR}/${config}`] : []), ...testArgs],
       exclude: [],
       config: config ?? '(none)',
-      cleanup: async () => undefined,
+      cleanup,
     };
   }
-  const mounts: Mount[] = [];
   const exclude: string[] = [];
   for (const p of tests.paths) {
     const st = fs.lstatSync(path.join(tests.dir, p), { throwIfNoEntry: false });
@@ -89,8 +160,7 @@ export async function resolvePytest(
     });
     exclude.push(p);
   }
-  // Empty stand-ins, where the trusted checkout has no conftest.py or no configuration, live in a scratch folder.
-  await fsp.mkdir(scratch, { recursive: true, mode: 0o755 });
+  // Empty stand-ins, where the trusted checkout has no conftest.py or no configuration, live in the scratch folder.
   const empty = path.join(scratch, 'empty');
   await fsp.writeFile(empty, '', { mode: 0o644 });
   for (const a of [...new Set(tests.paths.flatMap(ancestors))]) {
@@ -123,6 +193,6 @@ export async function resolvePytest(
     args: ['-c', target, '--rootdir=/work', '--confcutdir=/work', ...testArgs],
     exclude,
     config: config ?? '(empty)',
-    cleanup: () => fsp.rm(scratch, { recursive: true, force: true }),
+    cleanup,
   };
 }

@@ -80,12 +80,14 @@ export async function judgeJunit(
   root: string,
 ): Promise<JudgeOutcome> {
   const facts = { tests: cfg.trustedTests ? 'trusted (from the trusted side)' : "the source's own" };
+  // The source's own tests prove nothing about the source: they annotate, they do not decide.
+  const advisory = !cfg.trustedTests;
   const bytes = await e.readCollected(cfg.file, JUNIT_CAP);
   if (!bytes) {
     return outcome({
       judge: 'junit',
       passed: false,
-      advisory: false,
+      advisory,
       summary: `declared output missing: ${cfg.file} (the test run wrote no JUnit report)`,
       facts,
     });
@@ -105,7 +107,7 @@ export async function judgeJunit(
   return outcome({
     judge: 'junit',
     passed,
-    advisory: false,
+    advisory,
     summary:
       tests === 0
         ? `${cfg.file} reports no test`

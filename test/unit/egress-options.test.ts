@@ -414,7 +414,16 @@ describe('run presets (presets/*.json)', () => {
         image: 'ghcr.io/org/sandbox-action/python-sandbox:latest',
         entrypoint: 'python',
         // Isolated mode, no bytecode, no cache plugin; the trusted arguments are added when the run is prepared.
-        command: ['-I', '-B', '-m', 'pytest', '-p', 'no:cacheprovider', '-q', '--junitxml=/output/junit.xml'],
+        command: [
+          '-I',
+          '-B',
+          '/sandbox-action/pytest/run.py',
+          '/output/junit.xml',
+          '--',
+          '-p',
+          'no:cacheprovider',
+          '-q',
+        ],
         env: ['PYTEST_DISABLE_PLUGIN_AUTOLOAD=1'],
         network: 'none',
         annotate: null,

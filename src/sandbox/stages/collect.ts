@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import fsp from 'node:fs/promises';
 import path from 'node:path';
-import { DEFAULTS } from '../../config/run-options.js';
+import { DEFAULTS, type RunSpec } from '../../config/run-options.js';
 import { EngineError } from '../../config/errors.js';
 import {
   collectDeclared,
@@ -37,13 +37,15 @@ export interface Collected {
   collectMs: number;
 }
 
+/** `spec` is the prepared one (volume sizes that fit, the expected files declared). */
 export async function collect(
   ctx: RunContext,
+  spec: RunSpec,
   box: Sandbox,
   p: SandboxPlan,
   timedOut: boolean,
 ): Promise<Collected> {
-  const { spec, deps } = ctx;
+  const { deps } = ctx;
   const { engine } = deps;
   const t = Date.now();
   let outputs = emptyOutputs(spec.outputDir);
@@ -81,7 +83,7 @@ export async function collect(
     outputs.declared = declared.declared;
   }
   const parsed = spec.annotate ? await annotate(ctx, box) : { annotations: [], dropped: 0 };
-  const state = spec.stateDir ? await collectState(ctx, box.id) : null;
+  const state = spec.stateDir ? await collectState(ctx, spec, box.id) : null;
   let audit: Collected['audit'] = null;
   if (spec.audit && !timedOut) {
     ctx.check();
@@ -138,8 +140,12 @@ export async function readCollected(dir: string, rel: string, cap: number): Prom
  * Bring /state back to the host: written by the untrusted build, so it goes through the same safe collection as
  * /output (regular files only, within the state cap), into a sibling directory that then replaces the old one.
  */
-async function collectState(ctx: RunContext, id: string): Promise<NonNullable<RunResult['state']>> {
-  const { spec, deps } = ctx;
+async function collectState(
+  ctx: RunContext,
+  spec: RunSpec,
+  id: string,
+): Promise<NonNullable<RunResult['state']>> {
+  const { deps } = ctx;
   const dir = spec.stateDir!;
   const fresh = `${dir.replace(/\/+$/, '')}.sandbox-${ctx.runId}`;
   await fsp.rm(fresh, { recursive: true, force: true });

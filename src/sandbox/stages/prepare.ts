@@ -71,6 +71,11 @@ export async function prepare(ctx: RunContext): Promise<Prepared> {
     ctx.cleanup.add('remove the pytest scratch files', () => layout.cleanup());
     pytest = layout;
   }
+  if (expected) {
+    // Every expected file is evidence the verdict needs: declared, so it is collected first and its fate listed.
+    const declared = [...new Set([...sized.verdict.declared, ...expected.map((e) => e.path)])];
+    sized = { ...sized, verdict: { ...sized.verdict, declared } };
+  }
   ctx.check();
   return { image, backend: backend.backend, runscRuntime, owner, spec: sized, disk, expected, pytest };
 }
