@@ -13,7 +13,7 @@ export const WORK_DIR = '/work';
 export const OUTPUT_DIR = '/output';
 export const STATE_DIR = '/state';
 
-export type VolumeRole = 'work' | 'output' | 'state';
+export type VolumeRole = 'work' | 'output' | 'state' | 'lake';
 
 export interface VolumePlan {
   role: VolumeRole;
