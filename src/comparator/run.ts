@@ -10,7 +10,8 @@ import fsp from 'node:fs/promises';
 import path from 'node:path';
 import { GiB, type Isolation } from '../config/run-options.js';
 import { InputError, InterruptedError, errorMessage } from '../config/errors.js';
-import type { Engine } from '../engine/types.js';
+import type { Engine, Labels } from '../engine/types.js';
+import { helperContainer } from '../sandbox/execute.js';
 import { LABEL_RUN, chooseRunscRuntime, newRunId, runLabels } from '../sandbox/plan.js';
 import { chooseBackend, createVolume, type CreatedVolume, type VolumeHost } from '../sandbox/volumes.js';
 import {
@@ -159,6 +160,9 @@ export async function runComparator(o: ComparatorRun, deps: ComparatorDeps): Pro
       user,
       labels,
     );
+    // A tmpfs volume is emptied whenever no container has it mounted: between the build and the export of a module
+    // a holder keeps it mounted (a loop volume keeps its files on its own).
+    if (volume.backend === 'tmpfs') await holdVolume(engine, o.image, volume.name, user, labels);
     const ctx: LandrunContext = {
       version: CONTEXT_VERSION,
       runId,
@@ -191,6 +195,34 @@ export async function runComparator(o: ComparatorRun, deps: ComparatorDeps): Pro
     );
     if (volume)
       await volume.remove().catch((err) => notice(`cleanup: ${volume!.name}: ${errorMessage(err)}`));
+  }
+}
+
+async function holdVolume(
+  engine: Engine,
+  image: string,
+  volume: string,
+  user: { uid: number; gid: number },
+  labels: Labels,
+): Promise<void> {
+  const id = await engine.createContainer(
+    helperContainer(labels, 'lake-holder', {
+      image,
+      entrypoint: ['sleep'],
+      cmd: ['infinity'],
+      user: `${user.uid}:${user.gid}`,
+      mounts: [{ type: 'volume', source: volume, target: '/lake', readOnly: true }],
+      pidsLimit: 4,
+      memoryBytes: 16 * 1024 * 1024,
+    }),
+  );
+  try {
+    await engine.startContainer(id);
+  } catch (err) {
+    throw new InputError(
+      'volumeBackend',
+      `a tmpfs .lake needs a holder running \`sleep infinity\` in ${image}, which failed (${errorMessage(err)}); use a loop volume`,
+    );
   }
 }
 

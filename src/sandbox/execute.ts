@@ -224,7 +224,7 @@ async function annotate(spec: RunSpec, log: string): Promise<ParseResult> {
 }
 
 /** A one-shot helper container of the run: as locked down as the sandbox, labelled with the run. */
-function helperContainer(
+export function helperContainer(
   labels: Labels,
   role: string,
   o: Pick<ContainerSpec, 'image' | 'cmd'> & Partial<ContainerSpec>,

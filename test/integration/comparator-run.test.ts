@@ -93,6 +93,15 @@ d.each(isolations)('comparator through the shim (isolation %s)', (iso) => {
     expect(Object.keys(snapshot(bare))).toContain('.lake/build/lib/lean/Challenge.olean');
   });
 
+  test('with a tmpfs .lake (no loop devices) the export still reads what the build wrote', async () => {
+    // A tmpfs volume is emptied when no container holds it; runComparator keeps a holder for the run.
+    const { outcome } = await judge(
+      { 'Solution.lean': SOLUTION },
+      { isolation: iso, volumeBackend: 'tmpfs' },
+    );
+    expect(outcome).toMatchObject({ exitCode: 0, okLine: true, uncaught: [] });
+  });
+
   test('a process a build leaves behind is gone before the next step; no step sees the judge', async () => {
     const proj = makeProject(w, { 'Challenge.lean': CHALLENGE });
     const marker = `1000.${crypto.randomInt(1e8)}`;
