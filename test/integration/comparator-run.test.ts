@@ -3,13 +3,13 @@
  * follow comparator's documented interface; their builds run `#run` lines as Lean runs a file's code while it is
  * compiled, which is how these tests attack from inside a build. SANDBOX_TEST_ISOLATIONS picks the isolations.
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, jest, test } from '@jest/globals';
 import { runComparator, type ComparatorRun } from '../../src/comparator/run.js';
-import { BASE, engineOrSkip, labelled } from '../helpers/engine.js';
+import { BASE, ROOT, engineOrSkip, labelled } from '../helpers/engine.js';
 import {
   CONFIG,
   SHIM,
@@ -208,5 +208,38 @@ d('what comparator says is what the outcome says', () => {
     expect(Date.now() - t).toBeLessThan(30_000);
     expect(outcome).toMatchObject({ exitCode: 1, okLine: false, uncaught: ['Child exited with 124'] });
     expect(outcome.judgeStderr).toMatch(/sandbox-landrun: the step timed out after 3000 ms and was killed/);
+  });
+});
+
+d("images/lean's comparator verification (run by its build), on the stand-ins", () => {
+  const verify = (comparator: string) => {
+    const home = fs.mkdtempSync(path.join(w.root, 'home-'));
+    fs.mkdirSync(path.join(home, 'bin'));
+    fs.mkdirSync(path.join(home, 'verify'));
+    fs.copyFileSync(comparator, path.join(home, 'bin/comparator'));
+    fs.copyFileSync(w.lean4export, path.join(home, 'bin/lean4export'));
+    fs.copyFileSync(
+      path.join(ROOT, 'images/lean/fake-landrun.sh'),
+      path.join(home, 'verify/fake-landrun.sh'),
+    );
+    fs.writeFileSync(
+      path.join(home, 'lean-toolchain'),
+      fs.readFileSync(path.join(ROOT, 'images/lean/lean-toolchain')),
+    );
+    execFileSync('chmod', ['-R', 'a+rx', home]);
+    return spawnSync('sh', [path.join(ROOT, 'images/lean/comparator-verify.sh')], {
+      env: { PATH: w.path, COMPARATOR_HOME: home },
+      encoding: 'utf8',
+    });
+  };
+  test('a judge telling the pair apart passes; one accepting everything fails the verification', () => {
+    const ok = verify(w.comparator);
+    expect(ok.status).toBe(0);
+    expect(ok.stdout).toMatch(/^comparator-verify: match passed, mismatch rejected \(uncaught exception: /);
+    const lax = path.join(w.root, 'lax-comparator');
+    fs.writeFileSync(lax, "#!/bin/sh\necho 'Your solution is okay!'\n", { mode: 0o755 });
+    const bad = verify(lax);
+    expect(bad.status).toBe(1);
+    expect(bad.stderr).toMatch(/the mismatching pair gave exit 0, not 1/);
   });
 });
