@@ -8,6 +8,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, jest, test } from '@jest/globals';
+import { judgeProjects } from '../../src/comparator/projects.js';
 import { runComparator, type ComparatorRun } from '../../src/comparator/run.js';
 import { BASE, ROOT, engineOrSkip, labelled } from '../helpers/engine.js';
 import {
@@ -241,5 +242,46 @@ d("images/lean's comparator verification (run by its build), on the stand-ins", 
     const bad = verify(lax);
     expect(bad.status).toBe(1);
     expect(bad.stderr).toMatch(/the mismatching pair gave exit 0, not 1/);
+  });
+});
+
+d("comparator's own test projects, as runtests.lean runs them (for the GitHub workflow)", () => {
+  test('each project’s exit code is compared with its test.json; a wrong expectation is reported', async () => {
+    const checkout = fs.mkdtempSync(path.join(w.root, 'checkout-'));
+    fs.writeFileSync(path.join(checkout, 'lean-toolchain'), 'leanprover/lean4:v4.33.0-rc2\n');
+    const project = (name: string, solution: string, exit: number) => {
+      const dir = path.join(checkout, 'tests/projects', name);
+      fs.mkdirSync(dir, { recursive: true });
+      fs.writeFileSync(path.join(dir, 'Challenge.lean'), CHALLENGE);
+      fs.writeFileSync(path.join(dir, 'Solution.lean'), solution);
+      fs.writeFileSync(path.join(dir, 'config.json'), JSON.stringify(CONFIG));
+      fs.writeFileSync(path.join(dir, 'test.json'), JSON.stringify({ exit_code: exit }));
+    };
+    project('simple_match', SOLUTION, 0);
+    project('simple_mismatch', 'theorem foo : True := trivial\n', 1);
+    project('wrong_expectation', 'theorem foo : True := trivial\n', 0); // control: must be reported
+    execFileSync('chmod', ['-R', 'a+rX', checkout]);
+    const results = await judgeProjects(
+      {
+        checkout,
+        comparator: w.comparator,
+        image: BASE,
+        landrun: SHIM,
+        lake: path.join(w.toolchain, 'bin/lake'),
+        lean4export: w.lean4export,
+        env: { PATH: w.path, HOME: '/home/judge' },
+      },
+      {
+        engine: engine!,
+        volumeHost,
+        now: () => new Date(),
+        random: () => crypto.randomBytes(4).toString('hex'),
+      },
+    );
+    expect(results.map((r) => [r.name, r.exitCode, r.passed])).toEqual([
+      ['simple_match', 0, true],
+      ['simple_mismatch', 1, true],
+      ['wrong_expectation', 1, false],
+    ]);
   });
 });
