@@ -36,6 +36,7 @@ beforeAll(() => {
   w = makeWorld();
 });
 afterAll(async () => {
+  if (w) fs.rmSync(w.root, { recursive: true, force: true });
   if (!engine) return;
   // Nothing of any run made here is left: no step container, no volume.
   for (const id of runIds) expect(await labelled(engine, id)).toEqual([]);
