@@ -13195,6 +13195,12 @@ async function runLandrunStep(argv, deps) {
     engineSockets: engineSockets(deps.env)
   });
   const engine = await deps.connect();
+  if (!engine.info.local) {
+    throw new InputError(
+      "engine",
+      `${engine.info.endpoint} is not on this host: the paths comparator names would be its`
+    );
+  }
   const aborted = new Promise((_, reject) => {
     const fire = () => reject(new InterruptedError(deps.signal.reason ?? "SIGTERM"));
     if (deps.signal.aborted) fire();
@@ -13983,6 +13989,10 @@ var SIGNAL_EXIT = { SIGHUP: 129, SIGINT: 130, SIGTERM: 143 };
 async function landrunCommand(argv, io) {
   const ctx = processContext();
   const sig = abortOnSignals();
+  const gone = new AbortController();
+  const onGone = () => gone.abort("SIGPIPE");
+  io.stdout.on("error", onGone);
+  io.stderr.on("error", onGone);
   try {
     return await runLandrunStep(argv, {
       connect: () => connect(ctx),
@@ -13991,13 +14001,17 @@ async function landrunCommand(argv, io) {
       judgeUid: process.getuid?.() ?? -1,
       stdout: io.stdout,
       stderr: io.stderr,
-      signal: sig.signal,
+      signal: AbortSignal.any([sig.signal, gone.signal]),
       random: randomId
     });
   } catch (err) {
+    if (err instanceof InterruptedError) {
+      io.stderr.write(`sandbox-landrun: interrupted by ${err.signal}; the step's container was removed
+`);
+      return SIGNAL_EXIT[err.signal] ?? 130;
+    }
     io.stderr.write(`sandbox-landrun: ${errorMessage(err)}
 `);
-    if (err instanceof InterruptedError) return SIGNAL_EXIT[err.signal] ?? 130;
     return err instanceof InputError ? 2 : 125;
   } finally {
     sig.dispose();

@@ -15,6 +15,11 @@ interface Io {
 export async function landrunCommand(argv: string[], io: Io): Promise<number> {
   const ctx = processContext();
   const sig = abortOnSignals();
+  // comparator gone (its end of our stdout or stderr closed): stop the step, so its container is removed.
+  const gone = new AbortController();
+  const onGone = () => gone.abort('SIGPIPE');
+  io.stdout.on('error', onGone);
+  io.stderr.on('error', onGone);
   try {
     return await runLandrunStep(argv, {
       connect: () => connect(ctx),
@@ -23,14 +28,18 @@ export async function landrunCommand(argv: string[], io: Io): Promise<number> {
       judgeUid: process.getuid?.() ?? -1,
       stdout: io.stdout,
       stderr: io.stderr,
-      signal: sig.signal,
+      signal: AbortSignal.any([sig.signal, gone.signal]),
       random: randomId,
     });
   } catch (err) {
+    if (err instanceof InterruptedError) {
+      io.stderr.write(`sandbox-landrun: interrupted by ${err.signal}; the step's container was removed\n`);
+      return SIGNAL_EXIT[err.signal] ?? 130;
+    }
     io.stderr.write(`sandbox-landrun: ${errorMessage(err)}\n`);
-    if (err instanceof InterruptedError) return SIGNAL_EXIT[err.signal] ?? 130;
     return err instanceof InputError ? 2 : 125;
   } finally {
+    // The error listeners stay: a write after comparator has gone is not worth a crash on the way out.
     sig.dispose();
   }
 }

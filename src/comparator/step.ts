@@ -9,7 +9,7 @@
  * in every case; it carries the run's labels, so `sandbox-action gc` finds it after a crash.
  */
 import fsp from 'node:fs/promises';
-import { InterruptedError } from '../config/errors.js';
+import { InputError, InterruptedError } from '../config/errors.js';
 import type { Engine } from '../engine/types.js';
 import { decideStatus } from '../sandbox/plan.js';
 import { CONTEXT_ENV, fenceLine, parseContext } from './context.js';
@@ -66,6 +66,12 @@ export async function runLandrunStep(argv: readonly string[], deps: StepDeps): P
   });
 
   const engine = await deps.connect();
+  if (!engine.info.local) {
+    throw new InputError(
+      'engine',
+      `${engine.info.endpoint} is not on this host: the paths comparator names would be its`,
+    );
+  }
   const aborted = new Promise<never>((_, reject) => {
     const fire = () => reject(new InterruptedError((deps.signal.reason as NodeJS.Signals) ?? 'SIGTERM'));
     if (deps.signal.aborted) fire();

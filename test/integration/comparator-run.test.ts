@@ -201,6 +201,16 @@ d('what comparator says is what the outcome says', () => {
     expect(outcome.uncaught[0]).toMatch(/foo: the solution's theorem '0 \+ 0 = 2' does not match/);
   });
 
+  test('comparator over its own time limit is killed with its steps; nothing of the run is left', async () => {
+    const t = Date.now();
+    const { outcome } = await judge({ 'Solution.lean': '#run sleep 60\n' }, { timeoutMs: 4000 });
+    expect(Date.now() - t).toBeLessThan(30_000);
+    expect(outcome).toMatchObject({ exitCode: null, timedOut: true, okLine: false });
+    // The shim caught comparator's SIGTERM and removed its step; the sweep and the volume's removal leave nothing.
+    expect(outcome.stderr).toMatch(/sandbox-landrun: interrupted by SIGTERM/);
+    expect(await labelled(engine!, outcome.runId)).toEqual([]);
+  });
+
   test('a step over its time limit is killed (124), and comparator fails on it', async () => {
     const t = Date.now();
     const { outcome } = await judge(
