@@ -4,10 +4,13 @@
 //  3. the action's overhead around the run (target < 300 ms)
 //  4. egress: 1 GiB through the proxy vs direct (target ≥ 0.8), added latency per CONNECT (target < 2 ms)
 //  5. image build: a rebuild with no change against the first build (target ≤ 0.1); also `npm run bench:build`
+//  6. comparator's sandbox: a step through the landrun shim vs the same `true` on the host (target < 1 s added per
+//     step), and a whole stand-in judgement through the shim vs unsandboxed (bench/comparator.mjs)
 import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { benchComparator } from './comparator.mjs';
 
 const BASE = process.env.SANDBOX_BASE_IMAGE ?? 'sandbox-action/base:bookworm';
 const CLI = path.resolve(import.meta.dirname, '../dist/cli.js');
@@ -484,6 +487,7 @@ if (!only || only === 'collect') benchCollect();
 if (!only || only === 'action') benchActionOverhead();
 if (!only || only === 'egress') benchEgress();
 if (!only || only === 'build') benchBuildCache();
+if (!only || only === 'comparator') results.comparator = benchComparator({ rounds: ROUNDS });
 console.log(JSON.stringify(results, null, 2));
 fs.mkdirSync(path.resolve(import.meta.dirname, 'results'), { recursive: true });
 fs.writeFileSync(path.resolve(import.meta.dirname, 'results/latest.json'), JSON.stringify(results, null, 2));

@@ -4676,7 +4676,7 @@ var require_tar_stream = __commonJS({
 });
 
 // src/cli/main.ts
-import path17 from "node:path";
+import path19 from "node:path";
 
 // src/config/errors.ts
 var InputError = class extends Error {
@@ -4959,7 +4959,7 @@ var PRESETS = Object.fromEntries(
 );
 function expandPresets(names) {
   const out = [];
-  const visit = (name, path18) => {
+  const visit = (name, path20) => {
     const p = PRESETS[name];
     if (!p) {
       throw new InputError(
@@ -4967,8 +4967,8 @@ function expandPresets(names) {
         `'${name}' is not a preset; the presets are ${Object.keys(PRESETS).join(", ")}`
       );
     }
-    if (path18.includes(name)) throw new Error(`preset cycle: ${[...path18, name].join(" → ")}`);
-    for (const inc of p.includes) visit(inc, [...path18, name]);
+    if (path20.includes(name)) throw new Error(`preset cycle: ${[...path20, name].join(" → ")}`);
+    for (const inc of p.includes) visit(inc, [...path20, name]);
     for (const d of p.domains) if (!out.includes(d)) out.push(d);
   };
   for (const n of names) visit(n, []);
@@ -5039,27 +5039,17 @@ var python_tests_default = {
   network: "none",
   allowPresets: [],
   annotate: null,
-  outputs: [
-    "junit.xml"
-  ],
+  outputs: ["junit.xml"],
   junit: "junit.xml",
   tests: {
     runner: "pytest",
-    paths: [
-      "tests"
-    ]
+    paths: ["tests"]
   },
   options: {
     timeout: "20m"
   },
-  env: [
-    "PYTEST_DISABLE_PLUGIN_AUTOLOAD=1"
-  ],
-  requiredJudges: [
-    "exit-code",
-    "declared-outputs",
-    "junit"
-  ]
+  env: ["PYTEST_DISABLE_PLUGIN_AUTOLOAD=1"],
+  requiredJudges: ["exit-code", "declared-outputs", "junit"]
 };
 
 // src/config/presets.ts
@@ -7937,16 +7927,16 @@ var MatcherView = class {
    * @returns {string|undefined}
    */
   getCurrentTag() {
-    const path18 = this._matcher.path;
-    return path18.length > 0 ? path18[path18.length - 1].tag : void 0;
+    const path20 = this._matcher.path;
+    return path20.length > 0 ? path20[path20.length - 1].tag : void 0;
   }
   /**
    * Get current namespace.
    * @returns {string|undefined}
    */
   getCurrentNamespace() {
-    const path18 = this._matcher.path;
-    return path18.length > 0 ? path18[path18.length - 1].namespace : void 0;
+    const path20 = this._matcher.path;
+    return path20.length > 0 ? path20[path20.length - 1].namespace : void 0;
   }
   /**
    * Get current node's attribute value.
@@ -7954,9 +7944,9 @@ var MatcherView = class {
    * @returns {*}
    */
   getAttrValue(attrName) {
-    const path18 = this._matcher.path;
-    if (path18.length === 0) return void 0;
-    return path18[path18.length - 1].values?.[attrName];
+    const path20 = this._matcher.path;
+    if (path20.length === 0) return void 0;
+    return path20[path20.length - 1].values?.[attrName];
   }
   /**
    * Check if current node has an attribute.
@@ -7964,9 +7954,9 @@ var MatcherView = class {
    * @returns {boolean}
    */
   hasAttr(attrName) {
-    const path18 = this._matcher.path;
-    if (path18.length === 0) return false;
-    const current = path18[path18.length - 1];
+    const path20 = this._matcher.path;
+    if (path20.length === 0) return false;
+    const current = path20[path20.length - 1];
     return current.values !== void 0 && attrName in current.values;
   }
   /**
@@ -7992,18 +7982,18 @@ var MatcherView = class {
    * @returns {number}
    */
   getPosition() {
-    const path18 = this._matcher.path;
-    if (path18.length === 0) return -1;
-    return path18[path18.length - 1].position ?? 0;
+    const path20 = this._matcher.path;
+    if (path20.length === 0) return -1;
+    return path20[path20.length - 1].position ?? 0;
   }
   /**
    * Get current node's repeat counter (occurrence count of this tag name).
    * @returns {number}
    */
   getCounter() {
-    const path18 = this._matcher.path;
-    if (path18.length === 0) return -1;
-    return path18[path18.length - 1].counter ?? 0;
+    const path20 = this._matcher.path;
+    if (path20.length === 0) return -1;
+    return path20[path20.length - 1].counter ?? 0;
   }
   /**
    * Get current node's sibling index (alias for getPosition).
@@ -10094,14 +10084,14 @@ function parseJunitReport(xml, opts) {
         let file = spot?.file ?? candidates[candidates.length > 1 ? 1 : 0] ?? "";
         let line = spot?.line ?? (Number.isInteger(lineAttr) && lineAttr >= 0 ? lineAttr + 1 : 1);
         if (!spot && fileAttr) file = fileAttr;
-        const path18 = repoPath(file, opts.root);
-        if (path18 === null || line < 1) {
+        const path20 = repoPath(file, opts.root);
+        if (path20 === null || line < 1) {
           dropped++;
           continue;
         }
         if (!Number.isFinite(line)) line = 1;
         annotations.push({
-          path: path18,
+          path: path20,
           startLine: line,
           endLine: line,
           level: "failure",
@@ -10887,14 +10877,14 @@ function judgeSelfCheck(facts, x, deadEndGateways = []) {
   if (!facts) return ["the sandbox's self-check did not report (its first line of output was not the check)"];
   const problems = [];
   const want = capabilityMask(x.capabilities);
-  const within = (mask) => {
+  const within2 = (mask) => {
     if (!mask || !/^[0-9a-f]{16}$/.test(mask)) return false;
     return (BigInt(`0x${mask}`) & ~BigInt(`0x${want}`)) === 0n;
   };
   if (facts.uid !== String(x.uid)) problems.push(`uid is ${facts.uid}, the plan says ${x.uid}`);
   if (facts.gid !== String(x.gid)) problems.push(`gid is ${facts.gid}, the plan says ${x.gid}`);
   for (const k of ["capeff", "capprm", "capbnd"]) {
-    if (!within(facts[k])) problems.push(`${k} is ${facts[k]}, beyond the plan's ${want}`);
+    if (!within2(facts[k])) problems.push(`${k} is ${facts[k]}, beyond the plan's ${want}`);
   }
   const nnpOk = facts.nnp === "1" || x.runtime === "runsc" && facts.nnp === "absent";
   if (!nnpOk) problems.push(`no-new-privileges is ${facts.nnp}`);
@@ -11830,15 +11820,15 @@ function parseGeneric(text2, opts) {
   for (const line of stripAnsi(text2).split(/\r?\n/)) {
     const m = DIAG.exec(line);
     if (!m) continue;
-    const path18 = repoPath(m[1], opts.root);
+    const path20 = repoPath(m[1], opts.root);
     const lineNo = Number(m[2]);
-    if (path18 === null || lineNo < 1) {
+    if (path20 === null || lineNo < 1) {
       dropped++;
       continue;
     }
     const col = m[3] ? Number(m[3]) : void 0;
     annotations.push({
-      path: path18,
+      path: path20,
       startLine: lineNo,
       endLine: lineNo,
       // gcc and clang columns are already 1-based.
@@ -11872,14 +11862,14 @@ function parseLean(text2, opts) {
   let cur = null;
   const flush = () => {
     if (!cur) return;
-    const path18 = repoPath(cur.file.replace(/^(?:\.\/)+/, ""), opts.root);
+    const path20 = repoPath(cur.file.replace(/^(?:\.\/)+/, ""), opts.root);
     const text3 = cur.lines.join("\n").replace(/\s+$/, "");
     const message = cur.name ? `(${cur.name}) ${text3}` : text3;
-    if (path18 === null) dropped++;
+    if (path20 === null) dropped++;
     else {
       const single = cur.endLine === void 0 || cur.endLine === cur.line;
       out.push({
-        path: path18,
+        path: path20,
         startLine: cur.line,
         endLine: cur.endLine ?? cur.line,
         ...single ? { startColumn: cur.col + 1 } : {},
@@ -11934,15 +11924,15 @@ function parseJsonMessage(line, root) {
     return null;
   const level = LEVEL2[String(o.severity)];
   if (!level || typeof o.data !== "string") return null;
-  const path18 = repoPath(o.fileName.replace(/^(?:\.\/)+/, ""), root);
-  if (path18 === null) return "dropped";
+  const path20 = repoPath(o.fileName.replace(/^(?:\.\/)+/, ""), root);
+  if (path20 === null) return "dropped";
   const endLine = typeof end?.line === "number" ? end.line : pos.line;
   const single = endLine === pos.line;
   const text2 = o.data.replace(/\s+$/, "");
   const kind = typeof o.kind === "string" && o.kind !== "" ? o.kind.slice(0, 100) : void 0;
   const message = kind && kind !== "hasSorry" ? `(${kind}) ${text2}` : text2;
   return {
-    path: path18,
+    path: path20,
     startLine: pos.line,
     endLine,
     ...single ? { startColumn: pos.column + 1 } : {},
@@ -13608,8 +13598,8 @@ var RegistryClient = class {
     return `Bearer ${token}`;
   }
   /** One request with auth (answering a 401 challenge once) and retries with backoff on 429/5xx/network errors. */
-  async request(method, path18, o) {
-    const url = new URL(`${isLoopback(this.host) ? "http" : "https"}://${this.host}${path18}`);
+  async request(method, path20, o) {
+    const url = new URL(`${isLoopback(this.host) ? "http" : "https"}://${this.host}${path20}`);
     const attempts = this.o.attempts ?? 5;
     const sleep = this.o.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
     let auth2 = null;
@@ -14297,6 +14287,1269 @@ async function buildCommand(argv, env, io, engine) {
   }
 }
 
+// src/comparator/step.ts
+import fsp11 from "node:fs/promises";
+
+// src/comparator/context.ts
+var CONTEXT_ENV = "SANDBOX_LANDRUN_CONTEXT";
+var CONTEXT_VERSION = 1;
+function isObject(v) {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+var Reader = class _Reader {
+  constructor(o) {
+    this.o = o;
+  }
+  o;
+  bad(key, what) {
+    throw new InputError(CONTEXT_ENV, `'${key}' must be ${what}`);
+  }
+  str(key, re) {
+    const v = this.o[key];
+    if (typeof v !== "string" || v === "" || re && !re.test(v))
+      this.bad(key, "a non-empty string of the right form");
+    return v;
+  }
+  int(key, min) {
+    const v = this.o[key];
+    if (typeof v !== "number" || !Number.isSafeInteger(v) || v < min) this.bad(key, `an integer ≥ ${min}`);
+    return v;
+  }
+  num(key, min) {
+    const v = this.o[key];
+    if (typeof v !== "number" || !Number.isFinite(v) || v < min) this.bad(key, `a number ≥ ${min}`);
+    return v;
+  }
+  obj(key) {
+    const v = this.o[key];
+    if (!isObject(v)) this.bad(key, "an object");
+    return new _Reader(v);
+  }
+  nullable(key, re) {
+    return this.o[key] === null ? null : this.str(key, re);
+  }
+};
+var NAME2 = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
+var ABSOLUTE = /^\/[^\0\n]*[^/\0\n]$/;
+function parseContext(text2) {
+  if (!text2) {
+    throw new InputError(
+      CONTEXT_ENV,
+      "is not set: the shim runs only under a comparator started by sandbox-action (runComparator)"
+    );
+  }
+  let raw;
+  try {
+    raw = JSON.parse(text2);
+  } catch {
+    throw new InputError(CONTEXT_ENV, "is not JSON");
+  }
+  if (!isObject(raw)) throw new InputError(CONTEXT_ENV, "is not a JSON object");
+  const r = new Reader(raw);
+  if (raw.version !== CONTEXT_VERSION) {
+    throw new InputError(CONTEXT_ENV, `version ${JSON.stringify(raw.version)} is not ${CONTEXT_VERSION}`);
+  }
+  const isolation = r.str("isolation");
+  if (isolation !== "default" && isolation !== "runsc")
+    throw new InputError(CONTEXT_ENV, "'isolation' must be default or runsc");
+  const createdAt2 = r.str("createdAt");
+  if (Number.isNaN(Date.parse(createdAt2))) throw new InputError(CONTEXT_ENV, "'createdAt' is not a date");
+  const user = r.obj("user");
+  const limits = r.obj("limits");
+  return {
+    version: CONTEXT_VERSION,
+    runId: r.str("runId", NAME2),
+    createdAt: createdAt2,
+    image: r.str("image"),
+    projectDir: r.str("projectDir", ABSOLUTE),
+    lakeVolume: r.str("lakeVolume", NAME2),
+    user: { uid: user.int("uid", 1), gid: user.int("gid", 0) },
+    isolation,
+    runtime: r.nullable("runtime", NAME2),
+    limits: {
+      timeoutMs: limits.int("timeoutMs", 1),
+      memoryBytes: limits.int("memoryBytes", 16 * 1024 * 1024),
+      cpus: limits.num("cpus", 0.01),
+      pids: limits.int("pids", 8),
+      nofile: limits.int("nofile", 16),
+      fsizeBytes: limits.int("fsizeBytes", 1)
+    },
+    fence: r.nullable("fence", /^[0-9a-f]{32}$/)
+  };
+}
+function fenceLine(token, edge) {
+  return `[sandbox-landrun ${token} ${edge}]
+`;
+}
+
+// src/comparator/landrun-args.ts
+import path15 from "node:path";
+var FIXED_PREFIX = ["--best-effort", "--ro", "/", "--rw", "/dev", "-ldd", "-add-exec"];
+var ENV_NAME2 = /^[A-Za-z_][A-Za-z0-9_]*$/;
+var CONTROL = /[\u0000-\u001f\u007f]/;
+function checkHostPath(flag, p) {
+  if (!p.startsWith("/")) throw new InputError(flag, `'${p}' is not an absolute path`);
+  if (CONTROL.test(p)) throw new InputError(flag, `${JSON.stringify(p)} has a control character`);
+  if (p === "/") throw new InputError(flag, "'/' is never mounted: the step sees the image's own root");
+  if (path15.posix.normalize(p) !== p || p.endsWith("/")) {
+    throw new InputError(flag, `'${p}' is not a normalised path (write it as '${path15.posix.resolve(p)}')`);
+  }
+  return p;
+}
+var VALUE_FLAGS = {
+  "--env": "env",
+  "--ro": "readOnly",
+  "--rwx": "writable",
+  "--rox": "executable"
+};
+var isValueFlag = (w) => Object.hasOwn(VALUE_FLAGS, w);
+var REFUSED = {
+  "--rw": "nothing from the host is writable; the project’s .lake is served by --rwx as a capped volume",
+  "--best-effort": "appears only once, in the fixed prefix",
+  "--unrestricted-network": "the step never has a network",
+  "--unrestricted-filesystem": "the step never sees the host’s filesystem",
+  "--bind-tcp": "the step never has a network",
+  "--connect-tcp": "the step never has a network"
+};
+function parseLandrunArgs(argv) {
+  for (let i2 = 0; i2 < FIXED_PREFIX.length; i2++) {
+    if (argv[i2] !== FIXED_PREFIX[i2]) {
+      throw new InputError(
+        `argument ${i2 + 1}`,
+        `expected comparator's fixed prefix '${FIXED_PREFIX.join(" ")}', got ${argv[i2] === void 0 ? "the end" : `'${argv[i2]}'`}`
+      );
+    }
+  }
+  const req = {
+    form: "legacy",
+    env: [],
+    readOnly: [],
+    writable: [],
+    executable: [],
+    command: "",
+    args: []
+  };
+  const seen = /* @__PURE__ */ new Set();
+  let i = FIXED_PREFIX.length;
+  for (; i < argv.length; i++) {
+    const w = argv[i];
+    if (w === "--") {
+      req.form = "separator";
+      i++;
+      break;
+    }
+    if (!w.startsWith("-")) break;
+    if (!isValueFlag(w)) {
+      const why = REFUSED[w];
+      throw new InputError(
+        w,
+        why ?? "is not a flag comparator passes to landrun (--env, --ro, --rwx, --rox)"
+      );
+    }
+    const v = argv[i + 1];
+    if (v === void 0 || v.startsWith("-")) throw new InputError(w, "needs a value");
+    i++;
+    const field = VALUE_FLAGS[w];
+    if (field === "env") {
+      if (!ENV_NAME2.test(v)) throw new InputError(w, `'${v}' is not a variable name`);
+      if (!req.env.includes(v)) req.env.push(v);
+      continue;
+    }
+    checkHostPath(w, v);
+    if (seen.has(v)) throw new InputError(w, `'${v}' is named twice`);
+    seen.add(v);
+    req[field].push(v);
+  }
+  const command = argv[i];
+  if (command === void 0 || command === "") throw new InputError("command", "no command after the flags");
+  if (command.includes("/")) checkHostPath("command", command);
+  if (CONTROL.test(command))
+    throw new InputError("command", `${JSON.stringify(command)} has a control character`);
+  req.command = command;
+  req.args = argv.slice(i + 1);
+  return req;
+}
+
+// src/comparator/step-plan.ts
+import path16 from "node:path";
+var STEP_ROLE = "comparator-step";
+var HOST_ONLY = ["/proc", "/sys", "/dev", "/run", "/var/run"];
+function lakeDirOf(ctx) {
+  return path16.posix.join(ctx.projectDir, ".lake");
+}
+var within = (p, dir) => p === dir || p.startsWith(`${dir}/`);
+function hostPaths(req, ctx) {
+  const lake = lakeDirOf(ctx);
+  const out = [...req.readOnly, ...req.executable].filter((p) => p !== lake);
+  if (req.command.startsWith("/")) out.push(req.command);
+  return [...new Set(out)];
+}
+function checkBindable(flag, p, facts) {
+  const kind = facts.kinds.get(p) ?? "missing";
+  if (kind === "missing") throw new InputError(flag, `'${p}' does not exist on this host`);
+  if (kind === "other") throw new InputError(flag, `'${p}' is neither a file nor a directory`);
+  if (HOST_ONLY.some((d) => within(p, d)))
+    throw new InputError(flag, `'${p}' is host state and never mounted`);
+  const holds = facts.engineSockets.find((s2) => within(s2, p));
+  if (holds) throw new InputError(flag, `'${p}' holds the engine's socket ${holds} and is never mounted`);
+}
+function planStep(req, ctx, facts) {
+  const lake = lakeDirOf(ctx);
+  const { uid, gid } = ctx.user;
+  if (uid === 0) throw new InputError("user", "a step never runs as root");
+  if (uid === facts.judgeUid) {
+    throw new InputError("user", `the step's uid ${uid} is the judging process's own; it must differ`);
+  }
+  for (const w of req.writable) {
+    if (w !== lake) {
+      throw new InputError(
+        "--rwx",
+        `'${w}': only the project's .lake (${lake}) is writable, and it is a capped volume, never a host directory`
+      );
+    }
+  }
+  const lakeMode = req.writable.includes(lake) ? "rw" : req.readOnly.includes(lake) ? "ro" : null;
+  for (const p of [...req.readOnly, ...req.executable]) {
+    if (p !== lake && within(p, lake)) {
+      throw new InputError(
+        "--ro",
+        `'${p}' is inside .lake, which is the run's volume: only '${lake}' itself is served`
+      );
+    }
+  }
+  const projectBound = req.readOnly.includes(ctx.projectDir) || req.executable.includes(ctx.projectDir);
+  if (lakeMode && projectBound && facts.lakeOnHost !== "dir") {
+    throw new InputError(
+      lakeMode === "rw" ? "--rwx" : "--ro",
+      facts.lakeOnHost === "symlink" ? `'${lake}' is a symlink on the host; the volume is mounted only on a real directory` : `'${lake}' is not a directory on the host (comparator creates it before the first build)`
+    );
+  }
+  const mounts = [];
+  for (const p of req.readOnly) {
+    if (p === lake) continue;
+    checkBindable("--ro", p, facts);
+    mounts.push({ type: "bind", source: p, target: p, readOnly: true });
+  }
+  for (const p of req.executable) {
+    checkBindable("--rox", p, facts);
+    mounts.push({ type: "bind", source: p, target: p, readOnly: true });
+  }
+  if (lakeMode)
+    mounts.push({ type: "volume", source: ctx.lakeVolume, target: lake, readOnly: lakeMode === "ro" });
+  if (req.command.startsWith("/")) {
+    const covered = mounts.some((m) => m.type === "bind" && within(req.command, m.target));
+    if (!covered) {
+      checkBindable("command", req.command, facts);
+      if (facts.kinds.get(req.command) !== "file") {
+        throw new InputError("command", `'${req.command}' is not a file`);
+      }
+      mounts.push({ type: "bind", source: req.command, target: req.command, readOnly: true });
+    }
+  }
+  if (!mounts.some((m) => within(facts.cwd, m.target))) {
+    throw new InputError("working directory", `'${facts.cwd}' is not one of the paths comparator named`);
+  }
+  const env = req.env.flatMap((n) => facts.env[n] === void 0 ? [] : [`${n}=${facts.env[n]}`]);
+  const labels = runLabels(ctx.runId, new Date(ctx.createdAt));
+  const l = ctx.limits;
+  return {
+    name: `sandbox-action-${ctx.runId}-step-${facts.stepId}`,
+    image: ctx.image,
+    entrypoint: [req.command],
+    cmd: req.args,
+    user: `${uid}:${gid}`,
+    workingDir: facts.cwd,
+    env,
+    labels: { ...labels, [LABEL_ROLE]: STEP_ROLE },
+    mounts,
+    readOnlyRootfs: true,
+    capDrop: ["ALL"],
+    capAdd: [],
+    securityOpt: ["no-new-privileges:true"],
+    init: true,
+    privileged: false,
+    networkMode: "none",
+    memoryBytes: l.memoryBytes,
+    memorySwapBytes: l.memoryBytes,
+    nanoCpus: Math.round(l.cpus * 1e9),
+    // Under gVisor the engine's limit counts gVisor's own threads too (see pidsLimitFor in sandbox/plan.ts).
+    pidsLimit: ctx.isolation === "runsc" ? Math.max(l.pids * RUNSC_THREADS_PER_PID, RUNSC_MIN_PIDS) : l.pids,
+    ulimits: [
+      { name: "nofile", soft: l.nofile, hard: l.nofile },
+      { name: "fsize", soft: l.fsizeBytes, hard: l.fsizeBytes },
+      { name: "core", soft: 0, hard: 0 }
+    ],
+    ...ctx.isolation === "runsc" ? { runtime: ctx.runtime ?? "runsc" } : {},
+    logDriver: { type: "none", config: {} },
+    hostname: "sandbox",
+    tty: false
+  };
+}
+
+// src/comparator/step.ts
+var DEFAULT_ENGINE_SOCKETS = ["/var/run/docker.sock", "/run/docker.sock", "/run/podman/podman.sock"];
+async function kindOf(p, follow) {
+  const st = await (follow ? fsp11.stat(p) : fsp11.lstat(p)).catch(() => null);
+  if (!st) return "missing";
+  if (st.isSymbolicLink()) return "symlink";
+  return st.isDirectory() ? "dir" : st.isFile() ? "file" : "other";
+}
+function engineSockets(env) {
+  const named = [env.DOCKER_HOST, env.CONTAINER_HOST].flatMap(
+    (u) => u?.startsWith("unix://") ? [u.slice("unix://".length)] : []
+  );
+  return [.../* @__PURE__ */ new Set([...named, ...DEFAULT_ENGINE_SOCKETS])];
+}
+async function runLandrunStep(argv, deps) {
+  const req = parseLandrunArgs(argv);
+  const ctx = parseContext(deps.env[CONTEXT_ENV]);
+  const kinds = /* @__PURE__ */ new Map();
+  await Promise.all(
+    hostPaths(req, ctx).map(async (p) => {
+      const k = await kindOf(p, true);
+      kinds.set(p, k === "symlink" ? "other" : k);
+    })
+  );
+  const spec = planStep(req, ctx, {
+    cwd: deps.cwd,
+    env: deps.env,
+    judgeUid: deps.judgeUid,
+    kinds,
+    lakeOnHost: await kindOf(lakeDirOf(ctx), false),
+    stepId: deps.random(),
+    engineSockets: engineSockets(deps.env)
+  });
+  const engine = await deps.connect();
+  if (!engine.info.local) {
+    throw new InputError(
+      "engine",
+      `${engine.info.endpoint} is not on this host: the paths comparator names would be its`
+    );
+  }
+  const aborted = new Promise((_, reject) => {
+    const fire = () => reject(new InterruptedError(deps.signal.reason ?? "SIGTERM"));
+    if (deps.signal.aborted) fire();
+    else deps.signal.addEventListener("abort", fire, { once: true });
+  });
+  aborted.catch(() => void 0);
+  let id = null;
+  let lastErrByte = 10;
+  try {
+    id = await engine.createContainer(spec);
+    const cid = id;
+    const [attached, watch] = await Promise.race([
+      Promise.all([
+        engine.attach(cid, (s2, chunk) => {
+          if (s2 === "stdout") deps.stdout.write(chunk);
+          else {
+            deps.stderr.write(chunk);
+            if (chunk.length) lastErrByte = chunk[chunk.length - 1];
+          }
+        }),
+        engine.watchExit(cid)
+      ]),
+      aborted
+    ]);
+    if (ctx.fence) deps.stderr.write(fenceLine(ctx.fence, "begin"));
+    let timedOut = false;
+    let timer;
+    try {
+      await engine.startContainer(cid);
+      const timeout = new Promise(
+        (r) => timer = setTimeout(() => r("timeout"), ctx.limits.timeoutMs)
+      );
+      const first = await Promise.race([watch.exit, timeout, aborted]);
+      if (first === "timeout") {
+        timedOut = true;
+        await engine.killContainer(cid, "KILL");
+        await engine.waitContainer(cid);
+      }
+      await attached.done;
+    } finally {
+      clearTimeout(timer);
+      attached.close();
+      if (ctx.fence) deps.stderr.write(`${lastErrByte === 10 ? "" : "\n"}${fenceLine(ctx.fence, "end")}`);
+    }
+    const state = await engine.inspectContainer(cid);
+    const status = timedOut ? "timed-out" : state.oomKilled ? "oom-killed" : "exited";
+    const exitCode = timedOut ? 124 : state.oomKilled ? 137 : state.exitCode;
+    if (status === "timed-out") {
+      deps.stderr.write(
+        `sandbox-landrun: the step timed out after ${ctx.limits.timeoutMs} ms and was killed
+`
+      );
+    } else if (status === "oom-killed") {
+      deps.stderr.write(
+        `sandbox-landrun: the step was killed at its memory limit (${ctx.limits.memoryBytes} bytes)
+`
+      );
+    }
+    return exitCode;
+  } finally {
+    if (id) await engine.removeContainer(id);
+  }
+}
+
+// src/cli/door.ts
+import { randomBytes as randomBytes2 } from "node:crypto";
+import fs12 from "node:fs";
+import os3 from "node:os";
+import path17 from "node:path";
+
+// src/engine/http.ts
+import http2 from "node:http";
+function parseEndpoint(url) {
+  if (url.startsWith("unix://")) return { url, socketPath: url.slice("unix://".length) };
+  if (url.startsWith("/")) return { url: `unix://${url}`, socketPath: url };
+  const m = /^(?:tcp|http):\/\/([^:/]+)(?::(\d+))?\/?$/.exec(url);
+  if (m) return { url, host: m[1], port: Number(m[2] ?? 2375) };
+  throw new EngineError(
+    "engine",
+    "connect",
+    `unsupported engine address '${url}'`,
+    "use unix:///path/to/socket or tcp://host:port (TLS endpoints are not supported)"
+  );
+}
+var agents = /* @__PURE__ */ new Map();
+function agentFor(ep) {
+  let a = agents.get(ep.url);
+  if (!a) {
+    a = new http2.Agent({ keepAlive: true, maxSockets: 32 });
+    agents.set(ep.url, a);
+  }
+  return a;
+}
+var ApiClient = class {
+  constructor(endpoint2, engineName) {
+    this.endpoint = endpoint2;
+    this.engineName = engineName;
+  }
+  endpoint;
+  engineName;
+  prefix = "";
+  setApiVersion(v) {
+    this.prefix = `/v${v}`;
+  }
+  /** Send a request; resolves with the raw streaming response (any status). */
+  raw(method, path20, opts = {}, operation = `${method} ${path20}`) {
+    const qs = new URLSearchParams();
+    for (const [k, v] of Object.entries(opts.query ?? {})) if (v !== void 0) qs.set(k, String(v));
+    const fullPath = `${this.prefix}${path20}${qs.size ? `?${qs}` : ""}`;
+    const headers = { ...opts.headers };
+    let payload;
+    if (opts.body !== void 0) {
+      payload = Buffer.from(JSON.stringify(opts.body));
+      headers["content-type"] = "application/json";
+      headers["content-length"] = String(payload.length);
+    }
+    const ep = this.endpoint;
+    return new Promise((resolve, reject) => {
+      const req = http2.request(
+        {
+          method,
+          path: fullPath,
+          headers,
+          agent: agentFor(ep),
+          ...ep.socketPath ? { socketPath: ep.socketPath } : { host: ep.host, port: ep.port }
+        },
+        (res) => resolve({ statusCode: res.statusCode ?? 0, headers: res.headers, body: res })
+      );
+      req.on("error", (err) => reject(this.connectError(operation, err)));
+      if (opts.bodyStream) {
+        opts.bodyStream.on("error", (err) => req.destroy(err));
+        opts.bodyStream.pipe(req);
+      } else {
+        req.end(payload);
+      }
+    });
+  }
+  /** Send a request and parse a JSON answer; a non-2xx status becomes an EngineError. */
+  async json(method, path20, opts = {}, operation) {
+    const op = operation ?? `${method} ${path20}`;
+    const res = await this.raw(method, path20, opts, op);
+    const text2 = await readAll(res.body);
+    if (res.statusCode < 200 || res.statusCode >= 300) throw this.statusError(op, res.statusCode, text2);
+    return text2.length ? JSON.parse(text2.toString("utf8")) : void 0;
+  }
+  /** Like json() but ignores the body. `okStatuses` lists extra statuses that count as success. */
+  async call(method, path20, opts = {}, operation, okStatuses = []) {
+    const op = operation ?? `${method} ${path20}`;
+    const res = await this.raw(method, path20, opts, op);
+    const text2 = await readAll(res.body);
+    if ((res.statusCode < 200 || res.statusCode >= 300) && !okStatuses.includes(res.statusCode)) {
+      throw this.statusError(op, res.statusCode, text2);
+    }
+    return res.statusCode;
+  }
+  statusError(operation, status, body) {
+    let detail = body.toString("utf8").trim();
+    try {
+      const parsed = JSON.parse(detail);
+      if (parsed.message) detail = parsed.message;
+    } catch {
+    }
+    return new EngineError(
+      this.engineName,
+      operation,
+      `${detail || "no detail"} (HTTP ${status})`,
+      hintFor(status),
+      status
+    );
+  }
+  connectError(operation, err) {
+    const where = this.endpoint.url;
+    if (err.code === "ENOENT" || err.code === "ECONNREFUSED") {
+      return new EngineError(
+        this.engineName,
+        operation,
+        `no engine answers at ${where}`,
+        "start it (`sudo systemctl start docker`, or `sudo scripts/engine-up.sh` here) or set DOCKER_HOST"
+      );
+    }
+    if (err.code === "EACCES") {
+      return new EngineError(
+        this.engineName,
+        operation,
+        `permission denied on ${where}`,
+        "add your user to the docker group or run with sudo"
+      );
+    }
+    return new EngineError(this.engineName, operation, `${err.code ?? ""} ${err.message}`.trim());
+  }
+};
+function hintFor(status) {
+  if (status === 404)
+    return "it no longer exists: another process (or `sandbox-action gc`) may have removed it";
+  if (status === 409)
+    return "it is in use or in the wrong state: `sandbox-action gc` removes leftovers of crashed runs";
+  if (status === 400)
+    return "the engine refused the request: check the engine version (Docker 20.10+) and the options";
+  if (status === 401 || status === 403) return "the engine refused access: check the socket permissions";
+  if (status >= 500) return "the engine failed: see its log (journalctl -u docker, or /var/log/dockerd.log)";
+  return "";
+}
+async function readAll(stream, limit = 64 * 1024 * 1024) {
+  const chunks = [];
+  let n = 0;
+  for await (const chunk of stream) {
+    const b = chunk;
+    n += b.length;
+    if (n > limit) {
+      stream.destroy();
+      throw new Error(`answer larger than ${limit} bytes`);
+    }
+    chunks.push(b);
+  }
+  return Buffer.concat(chunks);
+}
+
+// src/engine/demux.ts
+var Demuxer = class {
+  constructor(sink) {
+    this.sink = sink;
+  }
+  sink;
+  pending = Buffer.alloc(0);
+  push(chunk) {
+    let buf = this.pending.length ? Buffer.concat([this.pending, chunk]) : chunk;
+    while (buf.length >= 8) {
+      const size2 = buf.readUInt32BE(4);
+      if (buf.length < 8 + size2) break;
+      const kind = buf[0];
+      const payload = buf.subarray(8, 8 + size2);
+      if (size2 > 0) this.sink(kind === 2 ? "stderr" : "stdout", payload);
+      buf = buf.subarray(8 + size2);
+    }
+    this.pending = Buffer.from(buf);
+  }
+};
+
+// src/engine/docker.ts
+var CLIENT_MAX_API = "1.47";
+var CLIENT_MIN_API = "1.41";
+function compareApi(a, b) {
+  const [am, an] = a.split(".").map(Number);
+  const [bm, bn] = b.split(".").map(Number);
+  return am - bm || an - bn;
+}
+function defaultEndpoints(env) {
+  if (env.DOCKER_HOST) return [env.DOCKER_HOST];
+  if (env.CONTAINER_HOST) return [env.CONTAINER_HOST];
+  const list3 = ["unix:///var/run/docker.sock", "unix:///run/podman/podman.sock"];
+  if (env.XDG_RUNTIME_DIR) list3.push(`unix://${env.XDG_RUNTIME_DIR}/podman/podman.sock`);
+  return list3;
+}
+async function connectEngine(endpoints) {
+  let firstErr;
+  for (const url of endpoints) {
+    const client = new ApiClient(parseEndpoint(url), "engine");
+    try {
+      const v = await client.json("GET", "/version", {}, "version");
+      const isPodman = (v.Components ?? []).some((c2) => /podman/i.test(c2.Name));
+      const name = isPodman ? "podman" : "docker";
+      if (compareApi(v.ApiVersion, CLIENT_MIN_API) < 0) {
+        throw new EngineError(
+          name,
+          "version",
+          `engine API ${v.ApiVersion} is older than ${CLIENT_MIN_API}`,
+          "upgrade to Docker 20.10 or later, or Podman 3 or later"
+        );
+      }
+      const api = compareApi(v.ApiVersion, CLIENT_MAX_API) > 0 ? CLIENT_MAX_API : v.ApiVersion;
+      const c = new ApiClient(client.endpoint, name);
+      c.setApiVersion(api);
+      return new DockerApiEngine(c, {
+        name,
+        version: v.Version,
+        apiVersion: api,
+        os: v.Os,
+        arch: v.Arch,
+        endpoint: client.endpoint.url,
+        local: client.endpoint.socketPath !== void 0
+      });
+    } catch (err) {
+      if (err instanceof EngineError && err.engine !== "engine") throw err;
+      firstErr ??= err;
+    }
+  }
+  if (firstErr instanceof EngineError) {
+    throw new EngineError(
+      "docker",
+      "connect",
+      `no engine answers at ${endpoints.join(" or ")}`,
+      "start it (`sudo systemctl start docker`, or `sudo scripts/engine-up.sh` here) or set DOCKER_HOST"
+    );
+  }
+  throw firstErr;
+}
+function labelFilter(label) {
+  return JSON.stringify({ label: [label] });
+}
+function toContainerBody(s2) {
+  const tmpfs = {};
+  const mounts = [];
+  for (const m of s2.mounts) {
+    if (m.type === "tmpfs") {
+      const t = m.tmpfs;
+      tmpfs[m.target] = [...t.options, `size=${t.sizeBytes}`, `mode=${t.mode.toString(8)}`].join(",");
+    } else {
+      mounts.push({
+        Type: m.type,
+        Source: m.source,
+        Target: m.target,
+        ReadOnly: m.readOnly,
+        // Never copy the image's files or the mount point's owner into a volume: it starts empty, ours.
+        ...m.type === "volume" ? { VolumeOptions: { NoCopy: true } } : {},
+        ...m.type === "bind" ? { BindOptions: { Propagation: "rprivate" } } : {}
+      });
+    }
+  }
+  return {
+    Image: s2.image,
+    Cmd: s2.cmd,
+    ...s2.entrypoint ? { Entrypoint: s2.entrypoint } : {},
+    User: s2.user,
+    WorkingDir: s2.workingDir,
+    Env: s2.env,
+    Labels: s2.labels,
+    Tty: s2.tty,
+    OpenStdin: false,
+    StdinOnce: false,
+    AttachStdin: false,
+    AttachStdout: true,
+    AttachStderr: true,
+    ...s2.hostname ? { Hostname: s2.hostname } : {},
+    HostConfig: {
+      Mounts: mounts,
+      Tmpfs: tmpfs,
+      ReadonlyRootfs: s2.readOnlyRootfs,
+      CapDrop: s2.capDrop,
+      CapAdd: s2.capAdd,
+      SecurityOpt: s2.securityOpt,
+      Init: s2.init,
+      Privileged: s2.privileged,
+      NetworkMode: s2.networkMode,
+      Memory: s2.memoryBytes,
+      MemorySwap: s2.memorySwapBytes,
+      NanoCpus: s2.nanoCpus,
+      PidsLimit: s2.pidsLimit,
+      Ulimits: s2.ulimits.map((u) => ({ Name: u.name, Soft: u.soft, Hard: u.hard })),
+      ...s2.runtime ? { Runtime: s2.runtime } : {},
+      LogConfig: { Type: s2.logDriver.type, Config: s2.logDriver.config },
+      ExtraHosts: s2.extraHosts ?? [],
+      ...s2.dns ? { Dns: s2.dns } : {},
+      Devices: [],
+      IpcMode: "private",
+      PidMode: "",
+      UsernsMode: "",
+      AutoRemove: false
+    }
+  };
+}
+function splitRef(ref) {
+  const i = ref.lastIndexOf(":");
+  return i > ref.lastIndexOf("/") ? { repo: ref.slice(0, i), tag: ref.slice(i + 1) } : { repo: ref, tag: "latest" };
+}
+var DockerApiEngine = class {
+  constructor(api, info) {
+    this.api = api;
+    this.info = info;
+  }
+  api;
+  info;
+  async runtimes() {
+    const info = await this.api.json(
+      "GET",
+      "/info",
+      {},
+      "info"
+    );
+    return Object.entries(info.Runtimes ?? {}).map(([name, r]) => ({ name, args: r?.runtimeArgs ?? [] }));
+  }
+  async imageInspect(ref) {
+    const res = await this.api.raw("GET", `/images/${encodeURIComponent(ref)}/json`, {}, "inspect image");
+    const body = await readAll(res.body);
+    if (res.statusCode === 404) return null;
+    if (res.statusCode !== 200) throw this.api.statusError("inspect image", res.statusCode, body);
+    const j = JSON.parse(body.toString("utf8"));
+    const c = j.Config ?? {};
+    return {
+      id: j.Id,
+      user: c.User ?? "",
+      workingDir: c.WorkingDir ?? "",
+      env: c.Env ?? [],
+      entrypoint: c.Entrypoint ?? null,
+      cmd: c.Cmd ?? null,
+      os: j.Os,
+      arch: j.Architecture,
+      labels: c.Labels ?? {}
+    };
+  }
+  async imagePull(ref) {
+    const res = await this.api.raw("POST", "/images/create", { query: { fromImage: ref } }, `pull ${ref}`);
+    const body = (await readAll(res.body)).toString("utf8");
+    if (res.statusCode !== 200) throw this.api.statusError(`pull ${ref}`, res.statusCode, Buffer.from(body));
+    for (const line of body.split("\n")) {
+      if (!line.trim()) continue;
+      const j = JSON.parse(line);
+      if (j.error) throw new EngineError(this.info.name, `pull ${ref}`, j.error);
+    }
+  }
+  async imageBuild(context, o, progress = () => void 0) {
+    const query = {
+      dockerfile: o.dockerfile ?? "Dockerfile",
+      buildargs: JSON.stringify(o.buildArgs ?? {}),
+      labels: JSON.stringify(o.labels ?? {}),
+      rm: 1,
+      forcerm: 1,
+      pull: o.pull ? 1 : 0,
+      nocache: o.noCache ? 1 : 0,
+      ...o.platform ? { platform: o.platform } : {}
+    };
+    const [first, ...rest] = o.tags;
+    if (first) query.t = first;
+    const res = await this.api.raw(
+      "POST",
+      "/build",
+      { query, bodyStream: context, headers: { "content-type": "application/x-tar" } },
+      "build image"
+    );
+    if (res.statusCode !== 200)
+      throw this.api.statusError("build image", res.statusCode, await readAll(res.body));
+    let id = "";
+    let error = null;
+    let pending = "";
+    for await (const chunk of res.body) {
+      pending += chunk.toString("utf8");
+      const lines = pending.split("\n");
+      pending = lines.pop();
+      for (const line of lines) {
+        if (!line.trim()) continue;
+        const j = JSON.parse(line);
+        if (j.error) error = j.error;
+        if (j.aux?.ID) id = j.aux.ID;
+        if (j.stream) {
+          const m = /Successfully built ([0-9a-f]+)/.exec(j.stream);
+          if (m && !id) id = m[1];
+          for (const l of j.stream.split("\n")) if (l.trim()) progress(l);
+        }
+      }
+    }
+    if (error) throw new EngineError(this.info.name, "build image", error.trim());
+    if (!id) throw new EngineError(this.info.name, "build image", "the engine reported no image id");
+    for (const t of rest) await this.imageTag(id, t);
+    return id;
+  }
+  async imageTag(source, ref) {
+    const { repo, tag } = splitRef(ref);
+    await this.api.call(
+      "POST",
+      `/images/${encodeURIComponent(source)}/tag`,
+      { query: { repo, tag } },
+      `tag ${ref}`
+    );
+  }
+  async imagePush(ref, auth2) {
+    const { repo, tag } = splitRef(ref);
+    const header = Buffer.from(JSON.stringify(auth2 ?? {})).toString("base64").replace(/\+/g, "-").replace(/\//g, "_");
+    const res = await this.api.raw(
+      "POST",
+      `/images/${encodeURIComponent(repo)}/push`,
+      { query: { tag }, headers: { "x-registry-auth": header } },
+      `push ${ref}`
+    );
+    const body = (await readAll(res.body)).toString("utf8");
+    if (res.statusCode !== 200) throw this.api.statusError(`push ${ref}`, res.statusCode, Buffer.from(body));
+    let digest = "";
+    let size2 = 0;
+    for (const line of body.split("\n")) {
+      if (!line.trim()) continue;
+      const j = JSON.parse(line);
+      if (j.error) throw new EngineError(this.info.name, `push ${ref}`, j.error);
+      if (j.aux?.Digest) {
+        digest = j.aux.Digest;
+        size2 = j.aux.Size ?? 0;
+      }
+    }
+    if (!digest) throw new EngineError(this.info.name, `push ${ref}`, "the engine reported no digest");
+    return { digest, size: size2 };
+  }
+  async createContainer(spec) {
+    const j = await this.api.json(
+      "POST",
+      "/containers/create",
+      { query: { name: spec.name }, body: toContainerBody(spec) },
+      "create container"
+    );
+    return j.Id;
+  }
+  async attach(id, sink) {
+    const res = await this.api.raw(
+      "POST",
+      `/containers/${id}/attach`,
+      { query: { stream: 1, stdout: 1, stderr: 1, logs: 0 } },
+      "attach"
+    );
+    if (res.statusCode !== 200) throw this.api.statusError("attach", res.statusCode, await readAll(res.body));
+    const demux = new Demuxer(sink);
+    const done = new Promise((resolve) => {
+      res.body.on("data", (c) => demux.push(c));
+      res.body.on("end", resolve);
+      res.body.on("close", resolve);
+      res.body.on("error", () => resolve());
+    });
+    return { done, close: () => res.body.destroy() };
+  }
+  async startContainer(id) {
+    await this.api.call("POST", `/containers/${id}/start`, {}, "start container", [304]);
+  }
+  /**
+   * Registers a wait for the next exit and resolves once the engine has registered it (it flushes the
+   * answer's headers then), so a container started afterwards cannot exit unseen.
+   */
+  async watchExit(id) {
+    const res = await this.api.raw(
+      "POST",
+      `/containers/${id}/wait`,
+      { query: { condition: "next-exit" } },
+      "wait"
+    );
+    if (res.statusCode !== 200) throw this.api.statusError("wait", res.statusCode, await readAll(res.body));
+    const exit = readAll(res.body).then((b) => {
+      const j = JSON.parse(b.toString("utf8"));
+      return j.StatusCode;
+    });
+    return { exit };
+  }
+  async waitContainer(id) {
+    const j = await this.api.json(
+      "POST",
+      `/containers/${id}/wait`,
+      { query: { condition: "not-running" } },
+      "wait"
+    );
+    return j.StatusCode;
+  }
+  async killContainer(id, signal = "KILL") {
+    await this.api.call(
+      "POST",
+      `/containers/${id}/kill`,
+      { query: { signal } },
+      "kill container",
+      [404, 409]
+    );
+  }
+  async inspectContainer(id) {
+    const j = await this.api.json("GET", `/containers/${id}/json`, {}, "inspect container");
+    return {
+      running: j.State.Running,
+      exitCode: j.State.ExitCode,
+      oomKilled: j.State.OOMKilled,
+      error: j.State.Error,
+      startedAt: j.State.StartedAt,
+      finishedAt: j.State.FinishedAt
+    };
+  }
+  seccomp = null;
+  async inspectCreated(id) {
+    this.seccomp ??= this.api.json("GET", "/info", {}, "info").then((i) => (i.SecurityOptions ?? []).some((o) => /(^|,)name=seccomp(,|$)/.test(o)));
+    const [j, seccomp] = await Promise.all([
+      this.api.json("GET", `/containers/${id}/json`, {}, "inspect container"),
+      this.seccomp
+    ]);
+    const h = j.HostConfig;
+    return {
+      user: j.Config.User ?? "",
+      entrypoint: j.Config.Entrypoint ?? null,
+      cmd: j.Config.Cmd ?? null,
+      readOnlyRootfs: h.ReadonlyRootfs === true,
+      privileged: h.Privileged === true,
+      capDrop: h.CapDrop ?? [],
+      capAdd: h.CapAdd ?? [],
+      securityOpt: h.SecurityOpt ?? [],
+      engineSeccomp: seccomp,
+      networkMode: h.NetworkMode ?? "",
+      memoryBytes: h.Memory ?? 0,
+      memorySwapBytes: h.MemorySwap ?? 0,
+      nanoCpus: h.NanoCpus ?? 0,
+      pidsLimit: h.PidsLimit ?? null,
+      ulimits: (h.Ulimits ?? []).map((u) => ({ name: u.Name, soft: u.Soft, hard: u.Hard })),
+      runtime: h.Runtime ?? "runc",
+      init: h.Init === true,
+      pidMode: h.PidMode ?? "",
+      usernsMode: h.UsernsMode ?? "",
+      devices: (h.Devices ?? []).length,
+      mounts: (j.Mounts ?? []).map((m) => ({
+        type: m.Type,
+        source: m.Type === "volume" ? m.Name ?? m.Source : m.Source,
+        target: m.Destination,
+        readOnly: !m.RW
+      })),
+      tmpfs: h.Tmpfs ?? {}
+    };
+  }
+  async removeContainer(id) {
+    await this.api.call(
+      "DELETE",
+      `/containers/${id}`,
+      { query: { force: 1, v: 1 } },
+      "remove container",
+      [404]
+    );
+  }
+  async exec(id, cmd, opts = {}) {
+    const created = await this.api.json(
+      "POST",
+      `/containers/${id}/exec`,
+      { body: { Cmd: cmd, AttachStdout: true, AttachStderr: true, Tty: false, User: opts.user ?? "" } },
+      "exec"
+    );
+    const res = await this.api.raw(
+      "POST",
+      `/exec/${created.Id}/start`,
+      { body: { Detach: false, Tty: false } },
+      "exec"
+    );
+    if (res.statusCode !== 200) throw this.api.statusError("exec", res.statusCode, await readAll(res.body));
+    const out = [];
+    const err = [];
+    const demux = new Demuxer((s2, b) => (s2 === "stdout" ? out : err).push(Buffer.from(b)));
+    for await (const chunk of res.body) demux.push(chunk);
+    const inspect = await this.api.json("GET", `/exec/${created.Id}/json`, {}, "exec");
+    return {
+      exitCode: inspect.ExitCode,
+      stdout: Buffer.concat(out).toString("utf8"),
+      stderr: Buffer.concat(err).toString("utf8")
+    };
+  }
+  async putArchive(id, path20, tar6) {
+    await this.api.call(
+      "PUT",
+      `/containers/${id}/archive`,
+      {
+        query: { path: path20, noOverwriteDirNonDir: 1 },
+        bodyStream: tar6,
+        headers: { "content-type": "application/x-tar" }
+      },
+      `copy into ${path20}`
+    );
+  }
+  async getArchive(id, path20) {
+    const res = await this.api.raw(
+      "GET",
+      `/containers/${id}/archive`,
+      { query: { path: path20 } },
+      `copy out of ${path20}`
+    );
+    if (res.statusCode !== 200)
+      throw this.api.statusError(`copy out of ${path20}`, res.statusCode, await readAll(res.body));
+    return res.body;
+  }
+  async createVolume(spec) {
+    await this.api.json(
+      "POST",
+      "/volumes/create",
+      { body: { Name: spec.name, Driver: spec.driver, DriverOpts: spec.driverOpts, Labels: spec.labels } },
+      "create volume"
+    );
+  }
+  async removeVolume(name) {
+    await this.api.call(
+      "DELETE",
+      `/volumes/${encodeURIComponent(name)}`,
+      { query: { force: 1 } },
+      "remove volume",
+      [404]
+    );
+  }
+  async createNetwork(spec) {
+    const j = await this.api.json(
+      "POST",
+      "/networks/create",
+      {
+        body: {
+          Name: spec.name,
+          CheckDuplicate: true,
+          Driver: "bridge",
+          Internal: spec.internal,
+          EnableIPv6: spec.enableIPv6,
+          Options: spec.options,
+          Labels: spec.labels
+        }
+      },
+      "create network"
+    );
+    return j.Id;
+  }
+  async connectNetwork(network, container, opts = {}) {
+    await this.api.call(
+      "POST",
+      `/networks/${network}/connect`,
+      {
+        body: {
+          Container: container,
+          EndpointConfig: {
+            Aliases: opts.aliases ?? [],
+            ...opts.ipv4 ? { IPAMConfig: { IPv4Address: opts.ipv4 } } : {}
+          }
+        }
+      },
+      "connect network"
+    );
+  }
+  async inspectNetwork(idOrName) {
+    const res = await this.api.raw("GET", `/networks/${encodeURIComponent(idOrName)}`, {}, "inspect network");
+    const body = await readAll(res.body);
+    if (res.statusCode === 404) return null;
+    if (res.statusCode !== 200) {
+      throw this.api.statusError("inspect network", res.statusCode, body);
+    }
+    const j = JSON.parse(body.toString());
+    const cfg = (j.IPAM?.Config ?? []).filter((c) => c.Subnet && !c.Subnet.includes(":"));
+    return {
+      id: j.Id,
+      name: j.Name,
+      internal: j.Internal,
+      subnets: cfg.map((c) => c.Subnet),
+      gateways: cfg.flatMap((c) => c.Gateway ? [c.Gateway] : []),
+      options: j.Options ?? {}
+    };
+  }
+  async containerAddresses(id) {
+    const j = await this.api.json("GET", `/containers/${id}/json`, {}, "inspect container");
+    const out = {};
+    for (const [name, n] of Object.entries(j.NetworkSettings?.Networks ?? {})) {
+      if (n.IPAddress) out[name] = n.IPAddress;
+    }
+    return out;
+  }
+  async removeNetwork(id) {
+    await this.api.call("DELETE", `/networks/${id}`, {}, "remove network", [404]);
+  }
+  async listLabelled(label) {
+    const filters = labelFilter(label);
+    const [containers, volumes, networks] = await Promise.all([
+      this.api.json(
+        "GET",
+        "/containers/json",
+        { query: { all: 1, filters } },
+        "list containers"
+      ),
+      this.api.json(
+        "GET",
+        "/volumes",
+        { query: { filters } },
+        "list volumes"
+      ),
+      this.api.json(
+        "GET",
+        "/networks",
+        { query: { filters } },
+        "list networks"
+      )
+    ]);
+    return [
+      ...containers.map((c) => ({
+        kind: "container",
+        id: c.Id,
+        name: (c.Names[0] ?? c.Id).replace(/^\//, ""),
+        labels: c.Labels ?? {}
+      })),
+      ...(volumes.Volumes ?? []).map((v) => ({
+        kind: "volume",
+        id: v.Name,
+        name: v.Name,
+        labels: v.Labels ?? {}
+      })),
+      ...networks.map((n) => ({ kind: "network", id: n.Id, name: n.Name, labels: n.Labels ?? {} }))
+    ];
+  }
+};
+
+// src/cli/door.ts
+function processContext() {
+  return {
+    env: process.env,
+    cwd: process.cwd(),
+    cpus: os3.availableParallelism(),
+    isRoot: process.getuid?.() === 0
+  };
+}
+function connect(ctx) {
+  return connectEngine(defaultEndpoints(ctx.env));
+}
+function volumeHostFor(ctx) {
+  const dir = ctx.env.SANDBOX_ACTION_STATE_DIR || path17.join(os3.tmpdir(), "sandbox-action");
+  return defaultVolumeHost(dir, ctx.isRoot, ctx.env.ACT !== "true");
+}
+var randomId = () => randomBytes2(4).toString("hex");
+function abortOnSignals() {
+  const ac = new AbortController();
+  const handlers = ["SIGINT", "SIGTERM", "SIGHUP"].map((s2) => [
+    s2,
+    () => {
+      if (!ac.signal.aborted) {
+        process.stderr.write(`sandbox-action: ${s2} received; removing the run's containers and volumes
+`);
+        ac.abort(s2);
+        return;
+      }
+      process.stderr.write(
+        `sandbox-action: ${s2} again; exiting now (run 'sandbox-action gc' for leftovers)
+`
+      );
+      process.exit(SIGNAL_EXIT[s2] ?? 130);
+    }
+  ]);
+  for (const [s2, h] of handlers) process.on(s2, h);
+  return { signal: ac.signal, dispose: () => handlers.forEach(([s2, h]) => process.off(s2, h)) };
+}
+function makeRunDeps(ctx, engine, o) {
+  return {
+    engine,
+    volumeHost: volumeHostFor(ctx),
+    log: o.log,
+    notice: o.notice,
+    fenceWorkflowCommands: ctx.env.GITHUB_ACTIONS === "true",
+    signal: o.signal,
+    now: () => /* @__PURE__ */ new Date(),
+    random: randomId
+  };
+}
+function failedBeforeRun(err, spec, subject) {
+  return {
+    schemaVersion: RESULT_SCHEMA_VERSION,
+    runId: `${Date.now().toString(36)}-${randomId()}`,
+    status: "error",
+    exitCode: 125,
+    commandExitCode: null,
+    durationMs: 0,
+    subject: spec?.subject ?? subject ?? { repository: null, headSha: null, baseRef: null, shard: null },
+    image: { ref: spec?.image ?? "", id: null },
+    engine: { name: "", version: "", runtime: "" },
+    user: "",
+    network: spec?.network ?? "",
+    egress: null,
+    limits: null,
+    volumes: [],
+    loosened: [],
+    notes: [],
+    sandbox: null,
+    outputs: emptyOutputs(spec?.outputDir ?? null),
+    state: null,
+    verdict: { passed: false, judges: [] },
+    annotations: [],
+    annotationsDropped: 0,
+    audit: null,
+    timings: { prepareMs: 0, commandMs: 0, collectMs: 0, cleanupMs: 0 },
+    logTruncated: false,
+    logBytes: { shown: 0, dropped: 0 },
+    error: errorMessage(err)
+  };
+}
+function writeResultFile(file, result) {
+  fs12.mkdirSync(path17.dirname(file), { recursive: true });
+  const tmp = `${file}.${process.pid}.tmp`;
+  fs12.writeFileSync(tmp, `${JSON.stringify(result, null, 2)}
+`, { mode: 420 });
+  fs12.renameSync(tmp, file);
+}
+var lastResort = null;
+function writeResultOnCrash(file, subject) {
+  if (file === null) return;
+  const first = lastResort === null;
+  lastResort = { file, subject };
+  if (!first) return;
+  const crash = (err) => {
+    const r = lastResort;
+    try {
+      writeResultFile(
+        r.file,
+        failedBeforeRun(new Error(`internal error in sandbox-action: ${errorMessage(err)}`), null, r.subject)
+      );
+    } catch {
+    }
+    process.stderr.write(`sandbox-action: internal error: ${errorMessage(err)}
+`);
+    process.exit(125);
+  };
+  process.on("uncaughtException", crash);
+  process.on("unhandledRejection", crash);
+}
+
+// src/cli/landrun.ts
+async function landrunCommand(argv, io) {
+  const ctx = processContext();
+  const sig = abortOnSignals();
+  const gone = new AbortController();
+  const onGone = () => gone.abort("SIGPIPE");
+  io.stdout.on("error", onGone);
+  io.stderr.on("error", onGone);
+  try {
+    return await runLandrunStep(argv, {
+      connect: () => connect(ctx),
+      env: ctx.env,
+      cwd: ctx.cwd,
+      judgeUid: process.getuid?.() ?? -1,
+      stdout: io.stdout,
+      stderr: io.stderr,
+      signal: AbortSignal.any([sig.signal, gone.signal]),
+      random: randomId
+    });
+  } catch (err) {
+    if (err instanceof InterruptedError) {
+      io.stderr.write(`sandbox-landrun: interrupted by ${err.signal}; the step's container was removed
+`);
+      return SIGNAL_EXIT[err.signal] ?? 130;
+    }
+    io.stderr.write(`sandbox-landrun: ${errorMessage(err)}
+`);
+    return err instanceof InputError ? 2 : 125;
+  } finally {
+    sig.dispose();
+  }
+}
+
 // src/verdict/shards.ts
 function shardTargets(targets, count2, index) {
   if (!Number.isInteger(count2) || count2 < 1 || count2 > 256) throw new Error("shards: 1 to 256");
@@ -14336,7 +15589,7 @@ function shardCommand(argv, io) {
 }
 
 // src/cli/verify.ts
-import fs12 from "node:fs";
+import fs13 from "node:fs";
 
 // src/verdict/event.ts
 var HEX403 = /^[0-9a-f]{40}$/;
@@ -14429,7 +15682,7 @@ function verifyCommand(argv, env, io) {
       throw new InputError("GITHUB_EVENT_PATH", "is needed: verify reads the event of the workflow run");
     const r = subjectFromEvent(
       env.GITHUB_EVENT_NAME,
-      JSON.parse(fs12.readFileSync(env.GITHUB_EVENT_PATH, "utf8"))
+      JSON.parse(fs13.readFileSync(env.GITHUB_EVENT_PATH, "utf8"))
     );
     if (!r.ok) {
       io.stderr.write(`sandbox-action: no verdict from this run: ${r.reason}
@@ -14450,7 +15703,7 @@ function verifyCommand(argv, env, io) {
     };
     const lines = Object.entries(facts).map(([k, v]) => `${k}=${v}`);
     if (typeof o["github-output"] === "string")
-      fs12.appendFileSync(o["github-output"], `${lines.join("\n")}
+      fs13.appendFileSync(o["github-output"], `${lines.join("\n")}
 `);
     io.stdout.write(`${lines.join("\n")}
 `);
@@ -14463,8 +15716,8 @@ function verifyCommand(argv, env, io) {
 }
 
 // src/cli/report.ts
-import fs13 from "node:fs";
-import path15 from "node:path";
+import fs14 from "node:fs";
+import path18 from "node:path";
 
 // src/report/checks.ts
 var BATCH = 50;
@@ -15150,8 +16403,8 @@ var stringifyIteratively = (rootValue, replacer, spaceParam) => {
   const isFunctionReplacer = typeof replacer === "function";
   const propertyList = Array.isArray(replacer) ? new Set(replacer.map(String)) : null;
   const prepareVal = (parent, key, val) => {
-    const isObject = val !== null && typeof val === "object";
-    const hasToJSON = isObject && typeof val.toJSON === "function";
+    const isObject2 = val !== null && typeof val === "object";
+    const hasToJSON = isObject2 && typeof val.toJSON === "function";
     if (hasToJSON) {
       val = val.toJSON(key);
     }
@@ -15987,17 +17240,17 @@ function requestLog(octokit) {
     octokit.log.debug("request", options);
     const start = Date.now();
     const requestOptions = octokit.request.endpoint.parse(options);
-    const path18 = requestOptions.url.replace(options.baseUrl, "");
+    const path20 = requestOptions.url.replace(options.baseUrl, "");
     return request2(options).then((response) => {
       const requestId = response.headers["x-github-request-id"];
       octokit.log.info(
-        `${requestOptions.method} ${path18} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
+        `${requestOptions.method} ${path20} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
       );
       return response;
     }).catch((error) => {
       const requestId = error.response?.headers["x-github-request-id"] || "UNKNOWN";
       octokit.log.error(
-        `${requestOptions.method} ${path18} - ${error.status} with id ${requestId} in ${Date.now() - start}ms`
+        `${requestOptions.method} ${path20} - ${error.status} with id ${requestId} in ${Date.now() - start}ms`
       );
       throw error;
     });
@@ -18724,29 +19977,29 @@ var REPORT_TABLE = {
 };
 function readLimited(file) {
   try {
-    const st = fs13.lstatSync(file);
+    const st = fs14.lstatSync(file);
     if (!st.isFile()) return { ok: false, reason: `'${file}' is not a regular file` };
     if (st.size > LIMITS.fileBytes)
       return { ok: false, reason: `the file is ${st.size} bytes, above ${LIMITS.fileBytes}` };
-    return readResult(fs13.readFileSync(file));
+    return readResult(fs14.readFileSync(file));
   } catch (err) {
     return { ok: false, reason: `the file cannot be read: ${errorMessage(err)}` };
   }
 }
 var MAX_FILES = 512;
 function readResultFiles(fileOrDir) {
-  const st = fs13.lstatSync(fileOrDir, { throwIfNoEntry: false });
+  const st = fs14.lstatSync(fileOrDir, { throwIfNoEntry: false });
   if (!st) throw new InputError("--result", `'${fileOrDir}' does not exist`);
-  if (!st.isDirectory()) return [{ name: path15.basename(fileOrDir), read: readLimited(fileOrDir) }];
+  if (!st.isDirectory()) return [{ name: path18.basename(fileOrDir), read: readLimited(fileOrDir) }];
   const out = [];
-  if (fs13.existsSync(path15.join(fileOrDir, "result.json")))
-    out.push({ name: "result.json", read: readLimited(path15.join(fileOrDir, "result.json")) });
-  for (const d of fs13.readdirSync(fileOrDir).sort()) {
-    const sub = path15.join(fileOrDir, d);
-    if (!fs13.lstatSync(sub).isDirectory()) continue;
-    for (const f of fs13.readdirSync(sub).sort()) {
+  if (fs14.existsSync(path18.join(fileOrDir, "result.json")))
+    out.push({ name: "result.json", read: readLimited(path18.join(fileOrDir, "result.json")) });
+  for (const d of fs14.readdirSync(fileOrDir).sort()) {
+    const sub = path18.join(fileOrDir, d);
+    if (!fs14.lstatSync(sub).isDirectory()) continue;
+    for (const f of fs14.readdirSync(sub).sort()) {
       if (f === "result.json" || /^sandbox-result.*\.json$/.test(f)) {
-        out.push({ name: `${d}/${f}`, read: readLimited(path15.join(sub, f)) });
+        out.push({ name: `${d}/${f}`, read: readLimited(path18.join(sub, f)) });
       }
     }
     if (out.length > MAX_FILES) throw new InputError("--result", `more than ${MAX_FILES} result files`);
@@ -18785,7 +20038,7 @@ function parse3(argv, env) {
   let refused = null;
   const eventName = env.GITHUB_EVENT_NAME;
   if (eventName && env.GITHUB_EVENT_PATH) {
-    const payload = JSON.parse(fs13.readFileSync(env.GITHUB_EVENT_PATH, "utf8"));
+    const payload = JSON.parse(fs14.readFileSync(env.GITHUB_EVENT_PATH, "utf8"));
     const r = subjectFromEvent(eventName, payload);
     if (r.ok) subject = r.subject;
     else refused = r.reason;
@@ -18914,833 +20167,6 @@ async function reportCommand(argv, env, io, onDone = () => void 0) {
   }
 }
 
-// src/cli/door.ts
-import { randomBytes as randomBytes2 } from "node:crypto";
-import fs14 from "node:fs";
-import os3 from "node:os";
-import path16 from "node:path";
-
-// src/engine/http.ts
-import http2 from "node:http";
-function parseEndpoint(url) {
-  if (url.startsWith("unix://")) return { url, socketPath: url.slice("unix://".length) };
-  if (url.startsWith("/")) return { url: `unix://${url}`, socketPath: url };
-  const m = /^(?:tcp|http):\/\/([^:/]+)(?::(\d+))?\/?$/.exec(url);
-  if (m) return { url, host: m[1], port: Number(m[2] ?? 2375) };
-  throw new EngineError(
-    "engine",
-    "connect",
-    `unsupported engine address '${url}'`,
-    "use unix:///path/to/socket or tcp://host:port (TLS endpoints are not supported)"
-  );
-}
-var agents = /* @__PURE__ */ new Map();
-function agentFor(ep) {
-  let a = agents.get(ep.url);
-  if (!a) {
-    a = new http2.Agent({ keepAlive: true, maxSockets: 32 });
-    agents.set(ep.url, a);
-  }
-  return a;
-}
-var ApiClient = class {
-  constructor(endpoint2, engineName) {
-    this.endpoint = endpoint2;
-    this.engineName = engineName;
-  }
-  endpoint;
-  engineName;
-  prefix = "";
-  setApiVersion(v) {
-    this.prefix = `/v${v}`;
-  }
-  /** Send a request; resolves with the raw streaming response (any status). */
-  raw(method, path18, opts = {}, operation = `${method} ${path18}`) {
-    const qs = new URLSearchParams();
-    for (const [k, v] of Object.entries(opts.query ?? {})) if (v !== void 0) qs.set(k, String(v));
-    const fullPath = `${this.prefix}${path18}${qs.size ? `?${qs}` : ""}`;
-    const headers = { ...opts.headers };
-    let payload;
-    if (opts.body !== void 0) {
-      payload = Buffer.from(JSON.stringify(opts.body));
-      headers["content-type"] = "application/json";
-      headers["content-length"] = String(payload.length);
-    }
-    const ep = this.endpoint;
-    return new Promise((resolve, reject) => {
-      const req = http2.request(
-        {
-          method,
-          path: fullPath,
-          headers,
-          agent: agentFor(ep),
-          ...ep.socketPath ? { socketPath: ep.socketPath } : { host: ep.host, port: ep.port }
-        },
-        (res) => resolve({ statusCode: res.statusCode ?? 0, headers: res.headers, body: res })
-      );
-      req.on("error", (err) => reject(this.connectError(operation, err)));
-      if (opts.bodyStream) {
-        opts.bodyStream.on("error", (err) => req.destroy(err));
-        opts.bodyStream.pipe(req);
-      } else {
-        req.end(payload);
-      }
-    });
-  }
-  /** Send a request and parse a JSON answer; a non-2xx status becomes an EngineError. */
-  async json(method, path18, opts = {}, operation) {
-    const op = operation ?? `${method} ${path18}`;
-    const res = await this.raw(method, path18, opts, op);
-    const text2 = await readAll(res.body);
-    if (res.statusCode < 200 || res.statusCode >= 300) throw this.statusError(op, res.statusCode, text2);
-    return text2.length ? JSON.parse(text2.toString("utf8")) : void 0;
-  }
-  /** Like json() but ignores the body. `okStatuses` lists extra statuses that count as success. */
-  async call(method, path18, opts = {}, operation, okStatuses = []) {
-    const op = operation ?? `${method} ${path18}`;
-    const res = await this.raw(method, path18, opts, op);
-    const text2 = await readAll(res.body);
-    if ((res.statusCode < 200 || res.statusCode >= 300) && !okStatuses.includes(res.statusCode)) {
-      throw this.statusError(op, res.statusCode, text2);
-    }
-    return res.statusCode;
-  }
-  statusError(operation, status, body) {
-    let detail = body.toString("utf8").trim();
-    try {
-      const parsed = JSON.parse(detail);
-      if (parsed.message) detail = parsed.message;
-    } catch {
-    }
-    return new EngineError(
-      this.engineName,
-      operation,
-      `${detail || "no detail"} (HTTP ${status})`,
-      hintFor(status),
-      status
-    );
-  }
-  connectError(operation, err) {
-    const where = this.endpoint.url;
-    if (err.code === "ENOENT" || err.code === "ECONNREFUSED") {
-      return new EngineError(
-        this.engineName,
-        operation,
-        `no engine answers at ${where}`,
-        "start it (`sudo systemctl start docker`, or `sudo scripts/engine-up.sh` here) or set DOCKER_HOST"
-      );
-    }
-    if (err.code === "EACCES") {
-      return new EngineError(
-        this.engineName,
-        operation,
-        `permission denied on ${where}`,
-        "add your user to the docker group or run with sudo"
-      );
-    }
-    return new EngineError(this.engineName, operation, `${err.code ?? ""} ${err.message}`.trim());
-  }
-};
-function hintFor(status) {
-  if (status === 404)
-    return "it no longer exists: another process (or `sandbox-action gc`) may have removed it";
-  if (status === 409)
-    return "it is in use or in the wrong state: `sandbox-action gc` removes leftovers of crashed runs";
-  if (status === 400)
-    return "the engine refused the request: check the engine version (Docker 20.10+) and the options";
-  if (status === 401 || status === 403) return "the engine refused access: check the socket permissions";
-  if (status >= 500) return "the engine failed: see its log (journalctl -u docker, or /var/log/dockerd.log)";
-  return "";
-}
-async function readAll(stream, limit = 64 * 1024 * 1024) {
-  const chunks = [];
-  let n = 0;
-  for await (const chunk of stream) {
-    const b = chunk;
-    n += b.length;
-    if (n > limit) {
-      stream.destroy();
-      throw new Error(`answer larger than ${limit} bytes`);
-    }
-    chunks.push(b);
-  }
-  return Buffer.concat(chunks);
-}
-
-// src/engine/demux.ts
-var Demuxer = class {
-  constructor(sink) {
-    this.sink = sink;
-  }
-  sink;
-  pending = Buffer.alloc(0);
-  push(chunk) {
-    let buf = this.pending.length ? Buffer.concat([this.pending, chunk]) : chunk;
-    while (buf.length >= 8) {
-      const size2 = buf.readUInt32BE(4);
-      if (buf.length < 8 + size2) break;
-      const kind = buf[0];
-      const payload = buf.subarray(8, 8 + size2);
-      if (size2 > 0) this.sink(kind === 2 ? "stderr" : "stdout", payload);
-      buf = buf.subarray(8 + size2);
-    }
-    this.pending = Buffer.from(buf);
-  }
-};
-
-// src/engine/docker.ts
-var CLIENT_MAX_API = "1.47";
-var CLIENT_MIN_API = "1.41";
-function compareApi(a, b) {
-  const [am, an] = a.split(".").map(Number);
-  const [bm, bn] = b.split(".").map(Number);
-  return am - bm || an - bn;
-}
-function defaultEndpoints(env) {
-  if (env.DOCKER_HOST) return [env.DOCKER_HOST];
-  if (env.CONTAINER_HOST) return [env.CONTAINER_HOST];
-  const list3 = ["unix:///var/run/docker.sock", "unix:///run/podman/podman.sock"];
-  if (env.XDG_RUNTIME_DIR) list3.push(`unix://${env.XDG_RUNTIME_DIR}/podman/podman.sock`);
-  return list3;
-}
-async function connectEngine(endpoints) {
-  let firstErr;
-  for (const url of endpoints) {
-    const client = new ApiClient(parseEndpoint(url), "engine");
-    try {
-      const v = await client.json("GET", "/version", {}, "version");
-      const isPodman = (v.Components ?? []).some((c2) => /podman/i.test(c2.Name));
-      const name = isPodman ? "podman" : "docker";
-      if (compareApi(v.ApiVersion, CLIENT_MIN_API) < 0) {
-        throw new EngineError(
-          name,
-          "version",
-          `engine API ${v.ApiVersion} is older than ${CLIENT_MIN_API}`,
-          "upgrade to Docker 20.10 or later, or Podman 3 or later"
-        );
-      }
-      const api = compareApi(v.ApiVersion, CLIENT_MAX_API) > 0 ? CLIENT_MAX_API : v.ApiVersion;
-      const c = new ApiClient(client.endpoint, name);
-      c.setApiVersion(api);
-      return new DockerApiEngine(c, {
-        name,
-        version: v.Version,
-        apiVersion: api,
-        os: v.Os,
-        arch: v.Arch,
-        endpoint: client.endpoint.url,
-        local: client.endpoint.socketPath !== void 0
-      });
-    } catch (err) {
-      if (err instanceof EngineError && err.engine !== "engine") throw err;
-      firstErr ??= err;
-    }
-  }
-  if (firstErr instanceof EngineError) {
-    throw new EngineError(
-      "docker",
-      "connect",
-      `no engine answers at ${endpoints.join(" or ")}`,
-      "start it (`sudo systemctl start docker`, or `sudo scripts/engine-up.sh` here) or set DOCKER_HOST"
-    );
-  }
-  throw firstErr;
-}
-function labelFilter(label) {
-  return JSON.stringify({ label: [label] });
-}
-function toContainerBody(s2) {
-  const tmpfs = {};
-  const mounts = [];
-  for (const m of s2.mounts) {
-    if (m.type === "tmpfs") {
-      const t = m.tmpfs;
-      tmpfs[m.target] = [...t.options, `size=${t.sizeBytes}`, `mode=${t.mode.toString(8)}`].join(",");
-    } else {
-      mounts.push({
-        Type: m.type,
-        Source: m.source,
-        Target: m.target,
-        ReadOnly: m.readOnly,
-        // Never copy the image's files or the mount point's owner into a volume: it starts empty, ours.
-        ...m.type === "volume" ? { VolumeOptions: { NoCopy: true } } : {},
-        ...m.type === "bind" ? { BindOptions: { Propagation: "rprivate" } } : {}
-      });
-    }
-  }
-  return {
-    Image: s2.image,
-    Cmd: s2.cmd,
-    ...s2.entrypoint ? { Entrypoint: s2.entrypoint } : {},
-    User: s2.user,
-    WorkingDir: s2.workingDir,
-    Env: s2.env,
-    Labels: s2.labels,
-    Tty: s2.tty,
-    OpenStdin: false,
-    StdinOnce: false,
-    AttachStdin: false,
-    AttachStdout: true,
-    AttachStderr: true,
-    ...s2.hostname ? { Hostname: s2.hostname } : {},
-    HostConfig: {
-      Mounts: mounts,
-      Tmpfs: tmpfs,
-      ReadonlyRootfs: s2.readOnlyRootfs,
-      CapDrop: s2.capDrop,
-      CapAdd: s2.capAdd,
-      SecurityOpt: s2.securityOpt,
-      Init: s2.init,
-      Privileged: s2.privileged,
-      NetworkMode: s2.networkMode,
-      Memory: s2.memoryBytes,
-      MemorySwap: s2.memorySwapBytes,
-      NanoCpus: s2.nanoCpus,
-      PidsLimit: s2.pidsLimit,
-      Ulimits: s2.ulimits.map((u) => ({ Name: u.name, Soft: u.soft, Hard: u.hard })),
-      ...s2.runtime ? { Runtime: s2.runtime } : {},
-      LogConfig: { Type: s2.logDriver.type, Config: s2.logDriver.config },
-      ExtraHosts: s2.extraHosts ?? [],
-      ...s2.dns ? { Dns: s2.dns } : {},
-      Devices: [],
-      IpcMode: "private",
-      PidMode: "",
-      UsernsMode: "",
-      AutoRemove: false
-    }
-  };
-}
-function splitRef(ref) {
-  const i = ref.lastIndexOf(":");
-  return i > ref.lastIndexOf("/") ? { repo: ref.slice(0, i), tag: ref.slice(i + 1) } : { repo: ref, tag: "latest" };
-}
-var DockerApiEngine = class {
-  constructor(api, info) {
-    this.api = api;
-    this.info = info;
-  }
-  api;
-  info;
-  async runtimes() {
-    const info = await this.api.json(
-      "GET",
-      "/info",
-      {},
-      "info"
-    );
-    return Object.entries(info.Runtimes ?? {}).map(([name, r]) => ({ name, args: r?.runtimeArgs ?? [] }));
-  }
-  async imageInspect(ref) {
-    const res = await this.api.raw("GET", `/images/${encodeURIComponent(ref)}/json`, {}, "inspect image");
-    const body = await readAll(res.body);
-    if (res.statusCode === 404) return null;
-    if (res.statusCode !== 200) throw this.api.statusError("inspect image", res.statusCode, body);
-    const j = JSON.parse(body.toString("utf8"));
-    const c = j.Config ?? {};
-    return {
-      id: j.Id,
-      user: c.User ?? "",
-      workingDir: c.WorkingDir ?? "",
-      env: c.Env ?? [],
-      entrypoint: c.Entrypoint ?? null,
-      cmd: c.Cmd ?? null,
-      os: j.Os,
-      arch: j.Architecture,
-      labels: c.Labels ?? {}
-    };
-  }
-  async imagePull(ref) {
-    const res = await this.api.raw("POST", "/images/create", { query: { fromImage: ref } }, `pull ${ref}`);
-    const body = (await readAll(res.body)).toString("utf8");
-    if (res.statusCode !== 200) throw this.api.statusError(`pull ${ref}`, res.statusCode, Buffer.from(body));
-    for (const line of body.split("\n")) {
-      if (!line.trim()) continue;
-      const j = JSON.parse(line);
-      if (j.error) throw new EngineError(this.info.name, `pull ${ref}`, j.error);
-    }
-  }
-  async imageBuild(context, o, progress = () => void 0) {
-    const query = {
-      dockerfile: o.dockerfile ?? "Dockerfile",
-      buildargs: JSON.stringify(o.buildArgs ?? {}),
-      labels: JSON.stringify(o.labels ?? {}),
-      rm: 1,
-      forcerm: 1,
-      pull: o.pull ? 1 : 0,
-      nocache: o.noCache ? 1 : 0,
-      ...o.platform ? { platform: o.platform } : {}
-    };
-    const [first, ...rest] = o.tags;
-    if (first) query.t = first;
-    const res = await this.api.raw(
-      "POST",
-      "/build",
-      { query, bodyStream: context, headers: { "content-type": "application/x-tar" } },
-      "build image"
-    );
-    if (res.statusCode !== 200)
-      throw this.api.statusError("build image", res.statusCode, await readAll(res.body));
-    let id = "";
-    let error = null;
-    let pending = "";
-    for await (const chunk of res.body) {
-      pending += chunk.toString("utf8");
-      const lines = pending.split("\n");
-      pending = lines.pop();
-      for (const line of lines) {
-        if (!line.trim()) continue;
-        const j = JSON.parse(line);
-        if (j.error) error = j.error;
-        if (j.aux?.ID) id = j.aux.ID;
-        if (j.stream) {
-          const m = /Successfully built ([0-9a-f]+)/.exec(j.stream);
-          if (m && !id) id = m[1];
-          for (const l of j.stream.split("\n")) if (l.trim()) progress(l);
-        }
-      }
-    }
-    if (error) throw new EngineError(this.info.name, "build image", error.trim());
-    if (!id) throw new EngineError(this.info.name, "build image", "the engine reported no image id");
-    for (const t of rest) await this.imageTag(id, t);
-    return id;
-  }
-  async imageTag(source, ref) {
-    const { repo, tag } = splitRef(ref);
-    await this.api.call(
-      "POST",
-      `/images/${encodeURIComponent(source)}/tag`,
-      { query: { repo, tag } },
-      `tag ${ref}`
-    );
-  }
-  async imagePush(ref, auth2) {
-    const { repo, tag } = splitRef(ref);
-    const header = Buffer.from(JSON.stringify(auth2 ?? {})).toString("base64").replace(/\+/g, "-").replace(/\//g, "_");
-    const res = await this.api.raw(
-      "POST",
-      `/images/${encodeURIComponent(repo)}/push`,
-      { query: { tag }, headers: { "x-registry-auth": header } },
-      `push ${ref}`
-    );
-    const body = (await readAll(res.body)).toString("utf8");
-    if (res.statusCode !== 200) throw this.api.statusError(`push ${ref}`, res.statusCode, Buffer.from(body));
-    let digest = "";
-    let size2 = 0;
-    for (const line of body.split("\n")) {
-      if (!line.trim()) continue;
-      const j = JSON.parse(line);
-      if (j.error) throw new EngineError(this.info.name, `push ${ref}`, j.error);
-      if (j.aux?.Digest) {
-        digest = j.aux.Digest;
-        size2 = j.aux.Size ?? 0;
-      }
-    }
-    if (!digest) throw new EngineError(this.info.name, `push ${ref}`, "the engine reported no digest");
-    return { digest, size: size2 };
-  }
-  async createContainer(spec) {
-    const j = await this.api.json(
-      "POST",
-      "/containers/create",
-      { query: { name: spec.name }, body: toContainerBody(spec) },
-      "create container"
-    );
-    return j.Id;
-  }
-  async attach(id, sink) {
-    const res = await this.api.raw(
-      "POST",
-      `/containers/${id}/attach`,
-      { query: { stream: 1, stdout: 1, stderr: 1, logs: 0 } },
-      "attach"
-    );
-    if (res.statusCode !== 200) throw this.api.statusError("attach", res.statusCode, await readAll(res.body));
-    const demux = new Demuxer(sink);
-    const done = new Promise((resolve) => {
-      res.body.on("data", (c) => demux.push(c));
-      res.body.on("end", resolve);
-      res.body.on("close", resolve);
-      res.body.on("error", () => resolve());
-    });
-    return { done, close: () => res.body.destroy() };
-  }
-  async startContainer(id) {
-    await this.api.call("POST", `/containers/${id}/start`, {}, "start container", [304]);
-  }
-  /**
-   * Registers a wait for the next exit and resolves once the engine has registered it (it flushes the
-   * answer's headers then), so a container started afterwards cannot exit unseen.
-   */
-  async watchExit(id) {
-    const res = await this.api.raw(
-      "POST",
-      `/containers/${id}/wait`,
-      { query: { condition: "next-exit" } },
-      "wait"
-    );
-    if (res.statusCode !== 200) throw this.api.statusError("wait", res.statusCode, await readAll(res.body));
-    const exit = readAll(res.body).then((b) => {
-      const j = JSON.parse(b.toString("utf8"));
-      return j.StatusCode;
-    });
-    return { exit };
-  }
-  async waitContainer(id) {
-    const j = await this.api.json(
-      "POST",
-      `/containers/${id}/wait`,
-      { query: { condition: "not-running" } },
-      "wait"
-    );
-    return j.StatusCode;
-  }
-  async killContainer(id, signal = "KILL") {
-    await this.api.call(
-      "POST",
-      `/containers/${id}/kill`,
-      { query: { signal } },
-      "kill container",
-      [404, 409]
-    );
-  }
-  async inspectContainer(id) {
-    const j = await this.api.json("GET", `/containers/${id}/json`, {}, "inspect container");
-    return {
-      running: j.State.Running,
-      exitCode: j.State.ExitCode,
-      oomKilled: j.State.OOMKilled,
-      error: j.State.Error,
-      startedAt: j.State.StartedAt,
-      finishedAt: j.State.FinishedAt
-    };
-  }
-  seccomp = null;
-  async inspectCreated(id) {
-    this.seccomp ??= this.api.json("GET", "/info", {}, "info").then((i) => (i.SecurityOptions ?? []).some((o) => /(^|,)name=seccomp(,|$)/.test(o)));
-    const [j, seccomp] = await Promise.all([
-      this.api.json("GET", `/containers/${id}/json`, {}, "inspect container"),
-      this.seccomp
-    ]);
-    const h = j.HostConfig;
-    return {
-      user: j.Config.User ?? "",
-      entrypoint: j.Config.Entrypoint ?? null,
-      cmd: j.Config.Cmd ?? null,
-      readOnlyRootfs: h.ReadonlyRootfs === true,
-      privileged: h.Privileged === true,
-      capDrop: h.CapDrop ?? [],
-      capAdd: h.CapAdd ?? [],
-      securityOpt: h.SecurityOpt ?? [],
-      engineSeccomp: seccomp,
-      networkMode: h.NetworkMode ?? "",
-      memoryBytes: h.Memory ?? 0,
-      memorySwapBytes: h.MemorySwap ?? 0,
-      nanoCpus: h.NanoCpus ?? 0,
-      pidsLimit: h.PidsLimit ?? null,
-      ulimits: (h.Ulimits ?? []).map((u) => ({ name: u.Name, soft: u.Soft, hard: u.Hard })),
-      runtime: h.Runtime ?? "runc",
-      init: h.Init === true,
-      pidMode: h.PidMode ?? "",
-      usernsMode: h.UsernsMode ?? "",
-      devices: (h.Devices ?? []).length,
-      mounts: (j.Mounts ?? []).map((m) => ({
-        type: m.Type,
-        source: m.Type === "volume" ? m.Name ?? m.Source : m.Source,
-        target: m.Destination,
-        readOnly: !m.RW
-      })),
-      tmpfs: h.Tmpfs ?? {}
-    };
-  }
-  async removeContainer(id) {
-    await this.api.call(
-      "DELETE",
-      `/containers/${id}`,
-      { query: { force: 1, v: 1 } },
-      "remove container",
-      [404]
-    );
-  }
-  async exec(id, cmd, opts = {}) {
-    const created = await this.api.json(
-      "POST",
-      `/containers/${id}/exec`,
-      { body: { Cmd: cmd, AttachStdout: true, AttachStderr: true, Tty: false, User: opts.user ?? "" } },
-      "exec"
-    );
-    const res = await this.api.raw(
-      "POST",
-      `/exec/${created.Id}/start`,
-      { body: { Detach: false, Tty: false } },
-      "exec"
-    );
-    if (res.statusCode !== 200) throw this.api.statusError("exec", res.statusCode, await readAll(res.body));
-    const out = [];
-    const err = [];
-    const demux = new Demuxer((s2, b) => (s2 === "stdout" ? out : err).push(Buffer.from(b)));
-    for await (const chunk of res.body) demux.push(chunk);
-    const inspect = await this.api.json("GET", `/exec/${created.Id}/json`, {}, "exec");
-    return {
-      exitCode: inspect.ExitCode,
-      stdout: Buffer.concat(out).toString("utf8"),
-      stderr: Buffer.concat(err).toString("utf8")
-    };
-  }
-  async putArchive(id, path18, tar6) {
-    await this.api.call(
-      "PUT",
-      `/containers/${id}/archive`,
-      {
-        query: { path: path18, noOverwriteDirNonDir: 1 },
-        bodyStream: tar6,
-        headers: { "content-type": "application/x-tar" }
-      },
-      `copy into ${path18}`
-    );
-  }
-  async getArchive(id, path18) {
-    const res = await this.api.raw(
-      "GET",
-      `/containers/${id}/archive`,
-      { query: { path: path18 } },
-      `copy out of ${path18}`
-    );
-    if (res.statusCode !== 200)
-      throw this.api.statusError(`copy out of ${path18}`, res.statusCode, await readAll(res.body));
-    return res.body;
-  }
-  async createVolume(spec) {
-    await this.api.json(
-      "POST",
-      "/volumes/create",
-      { body: { Name: spec.name, Driver: spec.driver, DriverOpts: spec.driverOpts, Labels: spec.labels } },
-      "create volume"
-    );
-  }
-  async removeVolume(name) {
-    await this.api.call(
-      "DELETE",
-      `/volumes/${encodeURIComponent(name)}`,
-      { query: { force: 1 } },
-      "remove volume",
-      [404]
-    );
-  }
-  async createNetwork(spec) {
-    const j = await this.api.json(
-      "POST",
-      "/networks/create",
-      {
-        body: {
-          Name: spec.name,
-          CheckDuplicate: true,
-          Driver: "bridge",
-          Internal: spec.internal,
-          EnableIPv6: spec.enableIPv6,
-          Options: spec.options,
-          Labels: spec.labels
-        }
-      },
-      "create network"
-    );
-    return j.Id;
-  }
-  async connectNetwork(network, container, opts = {}) {
-    await this.api.call(
-      "POST",
-      `/networks/${network}/connect`,
-      {
-        body: {
-          Container: container,
-          EndpointConfig: {
-            Aliases: opts.aliases ?? [],
-            ...opts.ipv4 ? { IPAMConfig: { IPv4Address: opts.ipv4 } } : {}
-          }
-        }
-      },
-      "connect network"
-    );
-  }
-  async inspectNetwork(idOrName) {
-    const res = await this.api.raw("GET", `/networks/${encodeURIComponent(idOrName)}`, {}, "inspect network");
-    const body = await readAll(res.body);
-    if (res.statusCode === 404) return null;
-    if (res.statusCode !== 200) {
-      throw this.api.statusError("inspect network", res.statusCode, body);
-    }
-    const j = JSON.parse(body.toString());
-    const cfg = (j.IPAM?.Config ?? []).filter((c) => c.Subnet && !c.Subnet.includes(":"));
-    return {
-      id: j.Id,
-      name: j.Name,
-      internal: j.Internal,
-      subnets: cfg.map((c) => c.Subnet),
-      gateways: cfg.flatMap((c) => c.Gateway ? [c.Gateway] : []),
-      options: j.Options ?? {}
-    };
-  }
-  async containerAddresses(id) {
-    const j = await this.api.json("GET", `/containers/${id}/json`, {}, "inspect container");
-    const out = {};
-    for (const [name, n] of Object.entries(j.NetworkSettings?.Networks ?? {})) {
-      if (n.IPAddress) out[name] = n.IPAddress;
-    }
-    return out;
-  }
-  async removeNetwork(id) {
-    await this.api.call("DELETE", `/networks/${id}`, {}, "remove network", [404]);
-  }
-  async listLabelled(label) {
-    const filters = labelFilter(label);
-    const [containers, volumes, networks] = await Promise.all([
-      this.api.json(
-        "GET",
-        "/containers/json",
-        { query: { all: 1, filters } },
-        "list containers"
-      ),
-      this.api.json(
-        "GET",
-        "/volumes",
-        { query: { filters } },
-        "list volumes"
-      ),
-      this.api.json(
-        "GET",
-        "/networks",
-        { query: { filters } },
-        "list networks"
-      )
-    ]);
-    return [
-      ...containers.map((c) => ({
-        kind: "container",
-        id: c.Id,
-        name: (c.Names[0] ?? c.Id).replace(/^\//, ""),
-        labels: c.Labels ?? {}
-      })),
-      ...(volumes.Volumes ?? []).map((v) => ({
-        kind: "volume",
-        id: v.Name,
-        name: v.Name,
-        labels: v.Labels ?? {}
-      })),
-      ...networks.map((n) => ({ kind: "network", id: n.Id, name: n.Name, labels: n.Labels ?? {} }))
-    ];
-  }
-};
-
-// src/cli/door.ts
-function processContext() {
-  return {
-    env: process.env,
-    cwd: process.cwd(),
-    cpus: os3.availableParallelism(),
-    isRoot: process.getuid?.() === 0
-  };
-}
-function connect(ctx) {
-  return connectEngine(defaultEndpoints(ctx.env));
-}
-function volumeHostFor(ctx) {
-  const dir = ctx.env.SANDBOX_ACTION_STATE_DIR || path16.join(os3.tmpdir(), "sandbox-action");
-  return defaultVolumeHost(dir, ctx.isRoot, ctx.env.ACT !== "true");
-}
-var randomId = () => randomBytes2(4).toString("hex");
-function abortOnSignals() {
-  const ac = new AbortController();
-  const handlers = ["SIGINT", "SIGTERM", "SIGHUP"].map((s2) => [
-    s2,
-    () => {
-      if (!ac.signal.aborted) {
-        process.stderr.write(`sandbox-action: ${s2} received; removing the run's containers and volumes
-`);
-        ac.abort(s2);
-        return;
-      }
-      process.stderr.write(
-        `sandbox-action: ${s2} again; exiting now (run 'sandbox-action gc' for leftovers)
-`
-      );
-      process.exit(SIGNAL_EXIT[s2] ?? 130);
-    }
-  ]);
-  for (const [s2, h] of handlers) process.on(s2, h);
-  return { signal: ac.signal, dispose: () => handlers.forEach(([s2, h]) => process.off(s2, h)) };
-}
-function makeRunDeps(ctx, engine, o) {
-  return {
-    engine,
-    volumeHost: volumeHostFor(ctx),
-    log: o.log,
-    notice: o.notice,
-    fenceWorkflowCommands: ctx.env.GITHUB_ACTIONS === "true",
-    signal: o.signal,
-    now: () => /* @__PURE__ */ new Date(),
-    random: randomId
-  };
-}
-function failedBeforeRun(err, spec, subject) {
-  return {
-    schemaVersion: RESULT_SCHEMA_VERSION,
-    runId: `${Date.now().toString(36)}-${randomId()}`,
-    status: "error",
-    exitCode: 125,
-    commandExitCode: null,
-    durationMs: 0,
-    subject: spec?.subject ?? subject ?? { repository: null, headSha: null, baseRef: null, shard: null },
-    image: { ref: spec?.image ?? "", id: null },
-    engine: { name: "", version: "", runtime: "" },
-    user: "",
-    network: spec?.network ?? "",
-    egress: null,
-    limits: null,
-    volumes: [],
-    loosened: [],
-    notes: [],
-    sandbox: null,
-    outputs: emptyOutputs(spec?.outputDir ?? null),
-    state: null,
-    verdict: { passed: false, judges: [] },
-    annotations: [],
-    annotationsDropped: 0,
-    audit: null,
-    timings: { prepareMs: 0, commandMs: 0, collectMs: 0, cleanupMs: 0 },
-    logTruncated: false,
-    logBytes: { shown: 0, dropped: 0 },
-    error: errorMessage(err)
-  };
-}
-function writeResultFile(file, result) {
-  fs14.mkdirSync(path16.dirname(file), { recursive: true });
-  const tmp = `${file}.${process.pid}.tmp`;
-  fs14.writeFileSync(tmp, `${JSON.stringify(result, null, 2)}
-`, { mode: 420 });
-  fs14.renameSync(tmp, file);
-}
-var lastResort = null;
-function writeResultOnCrash(file, subject) {
-  if (file === null) return;
-  const first = lastResort === null;
-  lastResort = { file, subject };
-  if (!first) return;
-  const crash = (err) => {
-    const r = lastResort;
-    try {
-      writeResultFile(
-        r.file,
-        failedBeforeRun(new Error(`internal error in sandbox-action: ${errorMessage(err)}`), null, r.subject)
-      );
-    } catch {
-    }
-    process.stderr.write(`sandbox-action: internal error: ${errorMessage(err)}
-`);
-    process.exit(125);
-  };
-  process.on("uncaughtException", crash);
-  process.on("unhandledRejection", crash);
-}
-
 // src/cli/main.ts
 var VERSION9 = true ? "0.1.0" : "dev";
 var CLI_ONLY = {
@@ -19764,6 +20190,8 @@ usage:
   sandbox-action build [--images a,b] [--platforms linux/amd64,linux/arm64] [--push] [--registry R] [--tag X]
   sandbox-action shard --targets 'A B C' --shards N --index I   (the targets of one shard, one per line)
   sandbox-action verify --shards N --action-ref SHA [--github-output FILE]   (may this run make a PR verdict?)
+  sandbox-action landrun --best-effort --ro / --rw /dev -ldd -add-exec [--env N|--ro P|--rwx P|--rox P]... -- CMD...
+      (comparator's sandbox: COMPARATOR_LANDRUN=scripts/sandbox-landrun; see docs/comparator.md)
   sandbox-action --version
 
 run options:
@@ -19785,7 +20213,8 @@ build options (tag options as for tags; defaults from the GitHub environment, el
 ${helpFor(BUILD_TABLE)}
 
 exit codes of run: the command's own; 124 timed out; 137 OOM-killed; 125 sandbox-action failed;
-130/143 interrupted. Other subcommands: 0 done, 1 failed, 2 bad input.`;
+130/143 interrupted. landrun: the step's own; 124, 137 as for run; 2 request refused;
+125 the step could not be run. Other subcommands: 0 done, 1 failed, 2 bad input.`;
 function errorLine(io, err) {
   io.stderr.write(`sandbox-action: ${errorMessage(err)}
 `);
@@ -19806,7 +20235,7 @@ async function runCommand2(argv, io) {
       return 0;
     }
     if (typeof options["result-file"] === "string")
-      resultFile = path17.resolve(ctx.cwd, options["result-file"]);
+      resultFile = path19.resolve(ctx.cwd, options["result-file"]);
     spec = parseRunOptions(options, [...positionals, ...rest], {
       cpus: ctx.cpus,
       cwd: ctx.cwd,
@@ -19913,6 +20342,8 @@ async function main(argv, io = { stdout: process.stdout, stderr: process.stderr 
       return shardCommand(rest, io);
     case "verify":
       return verifyCommand(rest, process.env, io);
+    case "landrun":
+      return landrunCommand(rest, io);
     case "build":
       return buildCommand(rest, process.env, io, () => connect(processContext()));
     case "--version":

@@ -24690,27 +24690,17 @@ var python_tests_default = {
   network: "none",
   allowPresets: [],
   annotate: null,
-  outputs: [
-    "junit.xml"
-  ],
+  outputs: ["junit.xml"],
   junit: "junit.xml",
   tests: {
     runner: "pytest",
-    paths: [
-      "tests"
-    ]
+    paths: ["tests"]
   },
   options: {
     timeout: "20m"
   },
-  env: [
-    "PYTEST_DISABLE_PLUGIN_AUTOLOAD=1"
-  ],
-  requiredJudges: [
-    "exit-code",
-    "declared-outputs",
-    "junit"
-  ]
+  env: ["PYTEST_DISABLE_PLUGIN_AUTOLOAD=1"],
+  requiredJudges: ["exit-code", "declared-outputs", "junit"]
 };
 
 // src/config/presets.ts

@@ -18,7 +18,11 @@ const common = {
   },
   logLevel: 'warning',
 };
-const entries = [{ in: 'src/cli/index.ts', out: 'dist/cli.js' }];
+const entries = [
+  { in: 'src/cli/index.ts', out: 'dist/cli.js' },
+  // comparator's own test projects through the shim, for .github/workflows/lean-comparator.yml.
+  { in: 'src/comparator/projects-main.ts', out: 'dist/comparator-projects.js' },
+];
 try {
   readFileSync(new URL('../src/action/index.ts', import.meta.url));
   entries.push({ in: 'src/action/index.ts', out: 'dist/index.js' });

@@ -8,6 +8,7 @@ import { gc } from '../sandbox/gc.js';
 import { suggestionLines, summaryLine } from '../sandbox/summary.js';
 import { helpFor, parseCommandLine, type OptionTable } from './args.js';
 import { BUILD_TABLE, buildCommand } from './build.js';
+import { landrunCommand } from './landrun.js';
 import { shardCommand } from './shard.js';
 import { VERIFY_TABLE, verifyCommand } from './verify.js';
 import { REPORT_TABLE, reportCommand } from './report.js';
@@ -49,6 +50,8 @@ usage:
   sandbox-action build [--images a,b] [--platforms linux/amd64,linux/arm64] [--push] [--registry R] [--tag X]
   sandbox-action shard --targets 'A B C' --shards N --index I   (the targets of one shard, one per line)
   sandbox-action verify --shards N --action-ref SHA [--github-output FILE]   (may this run make a PR verdict?)
+  sandbox-action landrun --best-effort --ro / --rw /dev -ldd -add-exec [--env N|--ro P|--rwx P|--rox P]... -- CMD...
+      (comparator's sandbox: COMPARATOR_LANDRUN=scripts/sandbox-landrun; see docs/comparator.md)
   sandbox-action --version
 
 run options:
@@ -70,7 +73,8 @@ build options (tag options as for tags; defaults from the GitHub environment, el
 ${helpFor(BUILD_TABLE)}
 
 exit codes of run: the command's own; 124 timed out; 137 OOM-killed; 125 sandbox-action failed;
-130/143 interrupted. Other subcommands: 0 done, 1 failed, 2 bad input.`;
+130/143 interrupted. landrun: the step's own; 124, 137 as for run; 2 request refused;
+125 the step could not be run. Other subcommands: 0 done, 1 failed, 2 bad input.`;
 
 interface Io {
   stdout: NodeJS.WritableStream;
@@ -202,6 +206,8 @@ export async function main(argv: string[], io: Io = { stdout: process.stdout, st
       return shardCommand(rest, io);
     case 'verify':
       return verifyCommand(rest, process.env, io);
+    case 'landrun':
+      return landrunCommand(rest, io);
     case 'build':
       return buildCommand(rest, process.env, io, () => connect(processContext()));
     case '--version':

@@ -6,7 +6,7 @@
  */
 import { InputError } from '../config/errors.js';
 import { formatBytes } from '../config/units.js';
-import type { VolumePlan } from './plan.js';
+import type { RunVolumeRole, VolumePlan } from './plan.js';
 
 const GiB = 1024 ** 3;
 const MiB = 1024 ** 2;
@@ -16,7 +16,7 @@ export const hostReserve = (free: number) => Math.max(GiB, Math.floor(free * 0.0
 export const MIN_VOLUME_BYTES = 64 * MiB;
 
 type SizeKey = 'workSizeBytes' | 'outputSizeBytes' | 'stateSizeBytes';
-const KEY: Record<VolumePlan['role'], SizeKey> = {
+const KEY: Record<RunVolumeRole, SizeKey> = {
   work: 'workSizeBytes',
   output: 'outputSizeBytes',
   state: 'stateSizeBytes',
@@ -35,7 +35,7 @@ export interface DiskFit {
 }
 
 export function fitVolumes(
-  volumes: VolumePlan[],
+  volumes: VolumePlan<RunVolumeRole>[],
   defaults: SizeKey[],
   free: number | null,
   dir: string,
@@ -53,7 +53,7 @@ export function fitVolumes(
   }
   const room = free - hostReserve(free);
   if (needed <= room) return { sizes: {}, notes: [], freeBytes: free, neededBytes: needed };
-  const isDefault = (v: VolumePlan) => defaults.includes(KEY[v.role]);
+  const isDefault = (v: VolumePlan<RunVolumeRole>) => defaults.includes(KEY[v.role]);
   const fixed = volumes.filter((v) => !isDefault(v));
   const flexible = volumes.filter(isDefault);
   const fixedBytes = fixed.reduce((n, v) => n + v.sizeBytes, 0);
@@ -63,7 +63,7 @@ export function fitVolumes(
       what,
       `the volumes need ${formatBytes(needed)} in ${dir}, which has ${formatBytes(free)} free (${formatBytes(hostReserve(free))} is kept for the host); lower ${what} or free space`,
     );
-  const largest = (vs: VolumePlan[]) =>
+  const largest = (vs: VolumePlan<RunVolumeRole>[]) =>
     OPTION[KEY[[...vs].sort((a, b) => b.sizeBytes - a.sizeBytes)[0]!.role]];
   if (fixedBytes > room || flexible.length === 0) throw refuse(largest(fixed.length ? fixed : volumes));
   const factor = (room - fixedBytes) / flexBytes;

@@ -14,10 +14,12 @@ export const WORK_DIR = '/work';
 export const OUTPUT_DIR = '/output';
 export const STATE_DIR = '/state';
 
-export type VolumeRole = 'work' | 'output' | 'state';
+/** The run's own volumes; `lake` is the comparator step's .lake (src/comparator/). */
+export type RunVolumeRole = 'work' | 'output' | 'state';
+export type VolumeRole = RunVolumeRole | 'lake';
 
-export interface VolumePlan {
-  role: VolumeRole;
+export interface VolumePlan<R extends VolumeRole = VolumeRole> {
+  role: R;
   name: string;
   mount: string;
   sizeBytes: number;
@@ -120,9 +122,9 @@ export function runLabels(runId: string, createdAt: Date): Labels {
 }
 
 /** The run's writable volumes, each with its hard size cap. */
-export function volumePlans(spec: RunSpec, runId: string): VolumePlan[] {
+export function volumePlans(spec: RunSpec, runId: string): VolumePlan<RunVolumeRole>[] {
   const base = `sandbox-action-${runId}`;
-  const volumes: VolumePlan[] = [];
+  const volumes: VolumePlan<RunVolumeRole>[] = [];
   if (!spec.source?.readOnly) {
     volumes.push({ role: 'work', name: `${base}-work`, mount: WORK_DIR, sizeBytes: spec.workSizeBytes });
   }

@@ -5,7 +5,13 @@
 import { errorMessage } from '../../config/errors.js';
 import type { Labels } from '../../engine/types.js';
 import { fitVolumes } from '../disk.js';
-import { helperContainer, volumePlans, type SandboxPlan, type VolumePlan } from '../plan.js';
+import {
+  helperContainer,
+  volumePlans,
+  type RunVolumeRole,
+  type SandboxPlan,
+  type VolumePlan,
+} from '../plan.js';
 import type { RunContext } from '../run-context.js';
 import { ReservationError, createVolume, type CreatedVolume } from '../volumes.js';
 import type { Prepared } from './prepare.js';
@@ -19,7 +25,7 @@ export async function createVolumes(
 ): Promise<CreatedVolume[]> {
   const { engine, volumeHost } = ctx.deps;
   const plans = volumePlans(prep.spec, ctx.runId);
-  const make = (vs: VolumePlan[]) =>
+  const make = (vs: VolumePlan<RunVolumeRole>[]) =>
     ctx.race(
       Promise.allSettled(
         vs.map((v) => createVolume(engine, volumeHost, prep.backend, v, prep.owner, ctx.labels)),

@@ -1,0 +1,292 @@
+/**
+ * runComparator(): comparator as a whole, on the trusted side, with sandbox-action as its sandbox. It creates the
+ * run's capped `.lake` volume and the context the shim reads, starts `lake env <comparator> <config>` from the
+ * project root with COMPARATOR_LANDRUN pointing at the shim, collects comparator's exit code and output, and removes
+ * every container and the volume of the run, whatever happened. The verdict is not made here (see outcome.ts).
+ */
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import fsp from 'node:fs/promises';
+import path from 'node:path';
+import { GiB, type Isolation } from '../config/run-options.js';
+import { InputError, InterruptedError, errorMessage } from '../config/errors.js';
+import type { Engine, Labels } from '../engine/types.js';
+import { helperContainer } from '../sandbox/plan.js';
+import { LABEL_RUN, chooseRunscRuntime, newRunId, runLabels } from '../sandbox/plan.js';
+import { chooseBackend, createVolume, type CreatedVolume, type VolumeHost } from '../sandbox/volumes.js';
+import {
+  CONTEXT_ENV,
+  CONTEXT_VERSION,
+  encodeContext,
+  type LandrunContext,
+  type StepLimits,
+} from './context.js';
+import { readOutcome, type ComparatorOutcome } from './outcome.js';
+
+/** The shim, relative to the root of a sandbox-action checkout or package. */
+export const SHIM_PATH = 'scripts/sandbox-landrun';
+
+export const STEP_DEFAULTS: StepLimits = {
+  timeoutMs: 60 * 60_000,
+  memoryBytes: 8 * GiB,
+  cpus: 2,
+  pids: 512,
+  nofile: 8192,
+  fsizeBytes: 4 * GiB,
+};
+
+export interface ComparatorRun {
+  /** The host project comparator judges (the trusted side's assembly); comparator runs from here. */
+  projectDir: string;
+  /** comparator's binary on the host. */
+  comparator: string;
+  /** Its config.json, as comparator is handed it (relative to projectDir, or absolute). */
+  config: string;
+  /** The image every build and export runs in. */
+  image: string;
+  /** The shim COMPARATOR_LANDRUN points at: `<sandbox-action>/scripts/sandbox-landrun` (SHIM_PATH). */
+  landrun: string;
+  /** `lake` on the host (default `lake` on PATH): comparator is started as `lake env <comparator> <config>`. */
+  lake?: string;
+  /** lean4export's absolute path (COMPARATOR_LEAN4EXPORT); mounted read-only into the exports. */
+  lean4export?: string;
+  /** comparator's environment (default: this process's). A step gets only the names comparator lists. */
+  env?: NodeJS.ProcessEnv;
+  /** Who the steps run as (default 65534:65534): never root, never this process's uid. */
+  stepUser?: { uid: number; gid: number };
+  isolation?: Isolation;
+  /** The `.lake` volume's cap (default 8 GiB). */
+  lakeSizeBytes?: number;
+  volumeBackend?: 'auto' | 'loop' | 'tmpfs';
+  stepLimits?: Partial<StepLimits>;
+  /** comparator as a whole (default 2 h): then it and its steps are killed. */
+  timeoutMs?: number;
+  /** Kept of each of comparator's stdout and stderr (default 16 MiB); the rest is counted, not kept. */
+  outputCapBytes?: number;
+  /** Each chunk comparator writes, as it comes (for a live log). */
+  onOutput?(stream: 'stdout' | 'stderr', chunk: Buffer): void;
+}
+
+export interface ComparatorDeps {
+  engine: Engine;
+  volumeHost: VolumeHost;
+  now(): Date;
+  random(): string;
+  signal?: AbortSignal;
+  notice?(line: string): void;
+}
+
+class Kept {
+  private chunks: Buffer[] = [];
+  private size = 0;
+  cut = false;
+  constructor(private readonly cap: number) {}
+  push(c: Buffer) {
+    const part = c.subarray(0, Math.max(0, this.cap - this.size));
+    if (part.length < c.length) this.cut = true;
+    if (part.length) this.chunks.push(Buffer.from(part));
+    this.size += part.length;
+  }
+  text() {
+    return Buffer.concat(this.chunks).toString('utf8');
+  }
+}
+
+async function prepareProject(dir: string, notice: (l: string) => void): Promise<void> {
+  const st = await fsp.stat(dir).catch(() => null);
+  if (!st?.isDirectory()) throw new InputError('projectDir', `'${dir}' is not a directory`);
+  if ((st.mode & 0o005) !== 0o005) {
+    notice(
+      `the project '${dir}' (mode ${(st.mode & 0o777).toString(8)}) may not be readable by the steps' user`,
+    );
+  }
+  const lake = path.join(dir, '.lake');
+  const l = await fsp.lstat(lake).catch(() => null);
+  if (!l) {
+    // comparator creates it too (newer versions); it must exist before the first step mounts the volume there.
+    await fsp.mkdir(lake, { mode: 0o755 });
+    return;
+  }
+  if (l.isSymbolicLink() || !l.isDirectory()) {
+    throw new InputError('projectDir', `'${lake}' exists and is not a plain directory; remove it`);
+  }
+  if ((await fsp.readdir(lake)).length > 0) {
+    notice(`'${lake}' on the host is not empty: the steps never see it (the run's volume is mounted there)`);
+  }
+}
+
+export async function runComparator(o: ComparatorRun, deps: ComparatorDeps): Promise<ComparatorOutcome> {
+  const { engine } = deps;
+  const notice = deps.notice ?? (() => undefined);
+  const projectDir = path.resolve(o.projectDir);
+  const user = o.stepUser ?? { uid: 65534, gid: 65534 };
+  const judgeUid = process.getuid?.() ?? -1;
+  if (user.uid === 0 || user.uid === judgeUid) {
+    throw new InputError('stepUser', `uid ${user.uid} is root or the judging process's own; pick another`);
+  }
+  if (!engine.info.local || deps.volumeHost.sharedWithEngine === false) {
+    throw new InputError('engine', "comparator's steps mount host paths: the engine must run on this host");
+  }
+  if (o.lean4export && !path.isAbsolute(o.lean4export)) {
+    throw new InputError('lean4export', `'${o.lean4export}' must be an absolute path`);
+  }
+  await prepareProject(projectDir, notice);
+  const isolation = o.isolation ?? 'default';
+  let runtime: string | null = null;
+  if (isolation === 'runsc') {
+    const r = chooseRunscRuntime(await engine.runtimes(), false);
+    if ('error' in r) throw new InputError('isolation', `runsc: ${r.error}`);
+    runtime = r.runtime;
+  }
+  const backend = await chooseBackend(o.volumeBackend ?? 'auto', engine, deps.volumeHost);
+  if (backend.note) notice(backend.note);
+
+  const createdAt = deps.now();
+  const runId = newRunId(createdAt, deps.random());
+  const labels = runLabels(runId, createdAt);
+  const lakeDir = path.join(projectDir, '.lake');
+  let volume: CreatedVolume | null = null;
+  try {
+    volume = await createVolume(
+      engine,
+      deps.volumeHost,
+      backend.backend,
+      {
+        role: 'lake',
+        name: `sandbox-action-${runId}-lake`,
+        mount: lakeDir,
+        sizeBytes: o.lakeSizeBytes ?? 8 * GiB,
+      },
+      user,
+      labels,
+    );
+    // A tmpfs volume is emptied whenever no container has it mounted: between the build and the export of a module
+    // a holder keeps it mounted (a loop volume keeps its files on its own).
+    if (volume.backend === 'tmpfs') await holdVolume(engine, o.image, volume.name, user, labels);
+    const ctx: LandrunContext = {
+      version: CONTEXT_VERSION,
+      runId,
+      createdAt: createdAt.toISOString(),
+      image: o.image,
+      projectDir,
+      lakeVolume: volume.name,
+      user,
+      isolation,
+      runtime,
+      limits: { ...STEP_DEFAULTS, ...o.stepLimits },
+      fence: randomBytes(16).toString('hex'),
+    };
+    const env: NodeJS.ProcessEnv = {
+      ...(o.env ?? process.env),
+      [CONTEXT_ENV]: encodeContext(ctx),
+      COMPARATOR_LANDRUN: o.landrun,
+      SANDBOX_LANDRUN_NODE: process.execPath,
+      ...(o.lean4export ? { COMPARATOR_LEAN4EXPORT: o.lean4export } : {}),
+    };
+    const r = await spawnComparator(o, projectDir, env, deps.signal);
+    return readOutcome({ runId, ...r, fence: ctx.fence });
+  } finally {
+    // The shim removes its own container; a shim killed mid-step may not have: sweep the run's, then the volume.
+    const left = await engine.listLabelled(`${LABEL_RUN}=${runId}`).catch(() => []);
+    await Promise.all(
+      left
+        .filter((x) => x.kind === 'container')
+        .map((x) => engine.removeContainer(x.id).catch(() => undefined)),
+    );
+    if (volume)
+      await volume.remove().catch((err) => notice(`cleanup: ${volume!.name}: ${errorMessage(err)}`));
+  }
+}
+
+async function holdVolume(
+  engine: Engine,
+  image: string,
+  volume: string,
+  user: { uid: number; gid: number },
+  labels: Labels,
+): Promise<void> {
+  const id = await engine.createContainer(
+    helperContainer(labels, 'lake-holder', {
+      image,
+      entrypoint: ['sleep'],
+      cmd: ['infinity'],
+      user: `${user.uid}:${user.gid}`,
+      mounts: [{ type: 'volume', source: volume, target: '/lake', readOnly: true }],
+      pidsLimit: 4,
+      memoryBytes: 16 * 1024 * 1024,
+    }),
+  );
+  try {
+    await engine.startContainer(id);
+  } catch (err) {
+    throw new InputError(
+      'volumeBackend',
+      `a tmpfs .lake needs a holder running \`sleep infinity\` in ${image}, which failed (${errorMessage(err)}); use a loop volume`,
+    );
+  }
+}
+
+async function spawnComparator(
+  o: ComparatorRun,
+  cwd: string,
+  env: NodeJS.ProcessEnv,
+  signal: AbortSignal | undefined,
+): Promise<{
+  exitCode: number | null;
+  timedOut: boolean;
+  stdout: string;
+  stderr: string;
+  truncated: boolean;
+}> {
+  const cap = o.outputCapBytes ?? 16 * 1024 * 1024;
+  const out = new Kept(cap);
+  const err = new Kept(cap);
+  // Its own process group: a timeout or an interruption reaches comparator and every shim it started.
+  const child = spawn(o.lake ?? 'lake', ['env', o.comparator, o.config], {
+    cwd,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
+  child.stdout.on('data', (c: Buffer) => (out.push(c), o.onOutput?.('stdout', c)));
+  child.stderr.on('data', (c: Buffer) => (err.push(c), o.onOutput?.('stderr', c)));
+  let timedOut = false;
+  let interrupted: NodeJS.Signals | null = null;
+  const killGroup = (sig: NodeJS.Signals) => {
+    try {
+      if (child.pid) process.kill(-child.pid, sig);
+    } catch {
+      /* already gone */
+    }
+  };
+  let hard: NodeJS.Timeout | undefined;
+  const stop = () => {
+    killGroup('SIGTERM');
+    // The shims remove their containers on SIGTERM; whatever is still there after 10 s is killed.
+    hard ??= setTimeout(() => killGroup('SIGKILL'), 10_000);
+  };
+  const timer = setTimeout(() => ((timedOut = true), stop()), o.timeoutMs ?? 2 * 60 * 60_000);
+  const onAbort = () => ((interrupted = (signal?.reason as NodeJS.Signals) ?? 'SIGTERM'), stop());
+  signal?.addEventListener('abort', onAbort, { once: true });
+  if (signal?.aborted) onAbort();
+  try {
+    const exitCode = await new Promise<number | null>((resolve, reject) => {
+      child.on('error', (e) =>
+        reject(new InputError('lake', `cannot start '${o.lake ?? 'lake'}': ${e.message}`)),
+      );
+      child.on('close', (code) => resolve(code));
+    });
+    if (interrupted) throw new InterruptedError(interrupted);
+    return {
+      exitCode: timedOut ? null : exitCode,
+      timedOut,
+      stdout: out.text(),
+      stderr: err.text(),
+      truncated: out.cut || err.cut,
+    };
+  } finally {
+    clearTimeout(timer);
+    clearTimeout(hard);
+    signal?.removeEventListener('abort', onAbort);
+  }
+}
