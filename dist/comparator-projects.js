@@ -2679,14 +2679,26 @@ function hintFor(status) {
 async function readAll(stream, limit = 64 * 1024 * 1024) {
   const chunks = [];
   let n = 0;
-  for await (const chunk of stream) {
-    const b = chunk;
-    n += b.length;
-    if (n > limit) {
-      stream.destroy();
-      throw new Error(`answer larger than ${limit} bytes`);
+  try {
+    for await (const chunk of stream) {
+      const b = chunk;
+      n += b.length;
+      if (n > limit) {
+        stream.destroy();
+        throw new Error(`answer larger than ${limit} bytes`);
+      }
+      chunks.push(b);
     }
-    chunks.push(b);
+  } catch (err) {
+    const e = err;
+    if (e.code === "ECONNRESET" || e.message === "aborted")
+      throw new EngineError(
+        "engine",
+        "read an answer",
+        `the connection to the engine was cut (${e.code ?? e.message})`,
+        "is the engine still running? `sandbox-action gc` removes what the run left"
+      );
+    throw err;
   }
   return Buffer.concat(chunks);
 }

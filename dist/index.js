@@ -31374,7 +31374,7 @@ function assembleResult(ctx, x, failure = null) {
     })),
     loosened: loosenedBy(spec),
     notes: ctx.notes,
-    sandbox: x.check,
+    sandbox: ctx.sandboxCheck,
     outputs: x.collected?.outputs ?? emptyOutputs(spec.outputDir),
     state: x.collected?.state ?? null,
     verdict,
@@ -31435,6 +31435,8 @@ var RunContext = class {
   labels;
   cleanup = new Cleanup();
   notes = [];
+  /** The sandbox as checked (conformance, then the self-check), kept here so a refusal still reports it. */
+  sandboxCheck = null;
   t0 = Date.now();
   /** Rejects on a signal or a fault; every wait of the run races it. */
   stopped;
@@ -32673,6 +32675,7 @@ async function createSandbox(ctx, p, o) {
   ctx.cleanup.add("remove container", () => engine.removeContainer(id));
   const mismatches = conformance(p.container, await engine.inspectCreated(id));
   const check2 = { conformance: { ok: mismatches.length === 0, mismatches }, selfCheck: null };
+  ctx.sandboxCheck = check2;
   if (mismatches.length) throw new SandboxError(mismatches.map((m) => `the engine did not honour ${m}`));
   const expect = p.selfCheck;
   const capture = spec.annotate && spec.annotate.parser !== "junit" ? new Capture(LOG_CAPTURE_CAP) : null;
@@ -32789,7 +32792,6 @@ async function executeRun(spec, deps) {
     plan: null,
     net: null,
     volumes: [],
-    check: null,
     exit: null,
     collected: null,
     verdict: null,
@@ -32835,7 +32837,6 @@ async function executeRun(spec, deps) {
       exclude: prep.pytest?.exclude ?? [],
       deadEndGateways: net3.gateways.filter((g) => deps.engine.info.local && !hostAddresses().includes(g))
     });
-    x.check = box.check;
     const exit = x.exit = await runCommand(ctx, box, net3, logs);
     const collected = x.collected = await collect(ctx, prep.spec, box, p, exit.timedOut);
     x.verdict = await judgeRun(
@@ -33020,14 +33021,26 @@ function hintFor(status) {
 async function readAll(stream, limit = 64 * 1024 * 1024) {
   const chunks = [];
   let n = 0;
-  for await (const chunk of stream) {
-    const b = chunk;
-    n += b.length;
-    if (n > limit) {
-      stream.destroy();
-      throw new Error(`answer larger than ${limit} bytes`);
+  try {
+    for await (const chunk of stream) {
+      const b = chunk;
+      n += b.length;
+      if (n > limit) {
+        stream.destroy();
+        throw new Error(`answer larger than ${limit} bytes`);
+      }
+      chunks.push(b);
     }
-    chunks.push(b);
+  } catch (err) {
+    const e = err;
+    if (e.code === "ECONNRESET" || e.message === "aborted")
+      throw new EngineError(
+        "engine",
+        "read an answer",
+        `the connection to the engine was cut (${e.code ?? e.message})`,
+        "is the engine still running? `sandbox-action gc` removes what the run left"
+      );
+    throw err;
   }
   return Buffer.concat(chunks);
 }

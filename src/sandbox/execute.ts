@@ -49,7 +49,6 @@ export async function executeRun(spec: RunSpec, deps: RunDeps): Promise<RunResul
     plan: null,
     net: null,
     volumes: [],
-    check: null,
     exit: null,
     collected: null,
     verdict: null,
@@ -95,7 +94,6 @@ export async function executeRun(spec: RunSpec, deps: RunDeps): Promise<RunResul
       exclude: prep.pytest?.exclude ?? [],
       deadEndGateways: net.gateways.filter((g) => deps.engine.info.local && !hostAddresses().includes(g)),
     });
-    x.check = box.check;
     const exit = (x.exit = await runCommand(ctx, box, net, logs));
     const collected = (x.collected = await collect(ctx, prep.spec, box, p, exit.timedOut));
     x.verdict = await judgeRun(
