@@ -248,8 +248,300 @@ function parseProxyConfig(text) {
 }
 
 // src/egress/server.ts
+import http2 from "node:http";
+import net4 from "node:net";
+
+// src/egress/core.ts
 import dns from "node:dns";
+
+// src/egress/read-buffers.ts
+var ReadBuffers = class {
+  constructor(size = 1024 * 1024, maxLent = 64, maxIdle = 16, smallRead = 64 * 1024) {
+    this.size = size;
+    this.maxLent = maxLent;
+    this.maxIdle = maxIdle;
+    this.smallRead = smallRead;
+    this.shared = Buffer.allocUnsafe(size);
+  }
+  size;
+  maxLent;
+  maxIdle;
+  smallRead;
+  shared;
+  /** Buffers free for a read or a copy. */
+  idle = [];
+  lent = /* @__PURE__ */ new Set();
+  /** How many buffers are out (for tests and limits). */
+  get out() {
+    return this.lent.size;
+  }
+  /** A buffer for a socket's next read: lent from the pool, or the shared one when too many are out. */
+  next() {
+    if (this.lent.size >= this.maxLent) return this.shared;
+    const b = this.idle.pop() ?? Buffer.allocUnsafeSlow(this.size);
+    this.lent.add(b);
+    return b;
+  }
+  /** Return a lent buffer (once its write is done, or unused). Giving the shared one, or one twice, does nothing. */
+  give(b) {
+    if (!(b instanceof Buffer) || !this.lent.delete(b)) return;
+    if (this.idle.length < this.maxIdle) this.idle.push(b);
+  }
+  /**
+   * Take the bytes of one read out of `buf`: a lent buffer is handed over as is; the shared one is copied (it is
+   * read into again at once). Call `done` when the chunk's write has completed (or failed).
+   */
+  take(buf, n) {
+    if (buf instanceof Buffer && this.lent.has(buf)) {
+      return { chunk: buf.subarray(0, n), done: () => this.give(buf) };
+    }
+    if (n < this.smallRead) return { chunk: Buffer.from(buf.subarray(0, n)), done: () => void 0 };
+    const into = this.idle.pop() ?? Buffer.allocUnsafeSlow(this.size);
+    into.set(buf.subarray(0, n));
+    let back = false;
+    return {
+      chunk: into.subarray(0, n),
+      done: () => {
+        if (back) return;
+        back = true;
+        if (this.idle.length < this.maxIdle) this.idle.push(into);
+      }
+    };
+  }
+};
+
+// src/egress/core.ts
+function makeLookup(cfg) {
+  const resolver = cfg.dnsServers.length ? new dns.promises.Resolver({ timeout: 3e3, tries: 2 }) : null;
+  resolver?.setServers(cfg.dnsServers);
+  return async (name) => {
+    const mapped = cfg.hosts[name];
+    if (mapped) return mapped;
+    if (resolver) {
+      const [a, aaaa] = await Promise.allSettled([resolver.resolve4(name), resolver.resolve6(name)]);
+      return [
+        ...a.status === "fulfilled" ? a.value : [],
+        ...aaaa.status === "fulfilled" ? aaaa.value : []
+      ];
+    }
+    const all = await dns.promises.lookup(name, { all: true, verbatim: true }).catch(() => []);
+    return all.map((r) => r.address);
+  };
+}
+function createProxyCore(cfg, deps) {
+  const buffers = deps.buffers ?? new ReadBuffers();
+  let active = 0;
+  let finished = 0;
+  const live = /* @__PURE__ */ new Set();
+  const totalBytes = () => {
+    let t = finished;
+    for (const l of live) t += l.bytes();
+    return t;
+  };
+  const capReached = () => cfg.maxTotalBytes !== null && totalBytes() >= cfg.maxTotalBytes;
+  const enforceCap = () => {
+    if (capReached()) for (const l of [...live]) l.destroy("byte-cap");
+  };
+  const sampler = cfg.maxTotalBytes !== null ? setInterval(enforceCap, 100) : null;
+  sampler?.unref();
+  async function admit(hostText, port) {
+    const t = decideTarget(cfg.policy, hostText, port);
+    const canon = canonicalHost(hostText);
+    const host = canon ? canon.kind === "name" ? canon.name : canon.address : hostText.slice(0, 100);
+    if (!t.allow) return { ok: false, host, reason: t.reason, detail: t.detail };
+    if (!canon) return { ok: false, host, reason: "invalid-host", detail: "not a host" };
+    if (capReached())
+      return { ok: false, host, reason: "byte-cap", detail: "the run used its egress byte cap" };
+    if (active >= cfg.maxConnections) {
+      return {
+        ok: false,
+        host,
+        reason: "too-many-connections",
+        detail: `at most ${cfg.maxConnections} at once`
+      };
+    }
+    let addresses;
+    if (canon.kind === "ip") addresses = [canon.address];
+    else {
+      try {
+        addresses = await deps.lookup(canon.name);
+      } catch (err) {
+        return { ok: false, host, reason: "resolve-failed", detail: err.message };
+      }
+    }
+    const a = decideAddresses(cfg.policy, host, addresses);
+    if (!a.allow) return { ok: false, host, reason: a.reason, detail: a.detail };
+    return { ok: true, host, address: a.address };
+  }
+  return {
+    cfg,
+    deps,
+    buffers,
+    capped: sampler !== null,
+    capReached,
+    enforceCap,
+    live: (entry) => void live.add(entry),
+    end(entry) {
+      if (live.delete(entry)) finished += entry.bytes();
+    },
+    takeSlot() {
+      active++;
+      let released = false;
+      return () => {
+        if (!released) {
+          released = true;
+          active--;
+        }
+      };
+    },
+    admit,
+    totalBytes,
+    activeConnections: () => active,
+    shutdown() {
+      if (sampler) clearInterval(sampler);
+      for (const l of [...live]) l.destroy("proxy-stopped");
+    }
+  };
+}
+
+// src/egress/http-forward.ts
 import http from "node:http";
+var HOP_BY_HOP = [
+  "connection",
+  "proxy-connection",
+  "keep-alive",
+  "proxy-authorization",
+  "proxy-authenticate",
+  "te",
+  "trailer",
+  "upgrade"
+];
+function withoutHopByHop(h) {
+  return Object.fromEntries(Object.entries(h).filter(([k]) => !HOP_BY_HOP.includes(k)));
+}
+function refuseRequest(core, req, res, base, started, r) {
+  core.deps.log({
+    ...base,
+    host: r.host,
+    address: null,
+    decision: "deny",
+    reason: r.reason,
+    detail: r.detail,
+    bytesUp: 0,
+    bytesDown: 0,
+    durationMs: Date.now() - started
+  });
+  req.resume();
+  res.writeHead(r.status, { "content-type": "text/plain", connection: "keep-alive" });
+  res.end(`sandbox-action egress: ${r.reason}: ${r.detail}
+`);
+}
+function forwardRequest(core, req, res, o) {
+  let up = 0;
+  let down = 0;
+  const headers = withoutHopByHop(req.headers);
+  headers.host = o.hostHeader;
+  let error;
+  let logged = false;
+  const log = () => {
+    if (logged) return;
+    logged = true;
+    core.end(entry);
+    o.release();
+    core.deps.log({
+      ...o.base,
+      host: o.host,
+      address: o.address,
+      decision: "allow",
+      reason: "allowed",
+      ...error ? { error } : {},
+      bytesUp: up,
+      bytesDown: down,
+      durationMs: Date.now() - o.started
+    });
+  };
+  const upstream = http.request({
+    host: o.address,
+    port: o.port,
+    method: req.method,
+    path: o.path,
+    headers,
+    agent: false,
+    setHost: false,
+    timeout: core.cfg.idleTimeoutMs
+  });
+  const entry = {
+    destroy(why) {
+      error ??= why;
+      upstream.destroy();
+      res.destroy();
+    },
+    bytes: () => up + down
+  };
+  core.live(entry);
+  req.on("data", (c) => {
+    up += c.length;
+    if (core.capped) core.enforceCap();
+  });
+  req.pipe(upstream);
+  upstream.on("timeout", () => entry.destroy("idle-timeout"));
+  upstream.on("error", (err) => {
+    error ??= `upstream: ${err.message}`;
+    if (!res.headersSent) {
+      res.writeHead(502, { "content-type": "text/plain" });
+      res.end(`sandbox-action egress: ${o.host} could not be reached
+`);
+    } else res.destroy();
+    log();
+  });
+  upstream.on("response", (r) => {
+    res.writeHead(r.statusCode ?? 502, r.statusMessage, withoutHopByHop(r.headers));
+    r.on("data", (c) => {
+      down += c.length;
+      if (core.capped) core.enforceCap();
+    });
+    r.pipe(res);
+    r.on("error", () => entry.destroy("upstream reset"));
+  });
+  res.on("close", log);
+}
+function httpServerOptions(cfg) {
+  return {
+    maxHeaderSize: cfg.maxHeaderBytes,
+    headersTimeout: 3e4,
+    requestTimeout: 0,
+    keepAliveTimeout: Math.min(cfg.idleTimeoutMs, 6e4)
+  };
+}
+function refuseUpgradesAndErrors(server, log, kind) {
+  server.on("upgrade", (req, socket) => {
+    log({
+      time: (/* @__PURE__ */ new Date()).toISOString(),
+      kind,
+      host: (req.url ?? "").slice(0, 100),
+      port: 0,
+      address: null,
+      decision: "deny",
+      reason: "bad-request",
+      detail: "protocol upgrades are not served",
+      bytesUp: 0,
+      bytesDown: 0,
+      durationMs: 0
+    });
+    socket.end("HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n");
+  });
+  server.on("clientError", (err, socket) => {
+    if (socket.writable) {
+      const status = err.code === "HPE_HEADER_OVERFLOW" ? 431 : 400;
+      socket.end(`HTTP/1.1 ${status} ${http.STATUS_CODES[status]}\r
+Connection: close\r
+\r
+`);
+    } else socket.destroy();
+  });
+}
+
+// src/egress/tunnel.ts
 import net3 from "node:net";
 
 // src/egress/client-hello.ts
@@ -365,170 +657,177 @@ function sniFromBody(body) {
   return sni;
 }
 
-// src/egress/read-buffers.ts
-var ReadBuffers = class {
-  constructor(size = 1024 * 1024, maxLent = 64, maxIdle = 16, smallRead = 64 * 1024) {
-    this.size = size;
-    this.maxLent = maxLent;
-    this.maxIdle = maxIdle;
-    this.smallRead = smallRead;
-    this.shared = Buffer.allocUnsafe(size);
-  }
-  size;
-  maxLent;
-  maxIdle;
-  smallRead;
-  shared;
-  /** Buffers free for a read or a copy. */
-  idle = [];
-  lent = /* @__PURE__ */ new Set();
-  /** How many buffers are out (for tests and limits). */
-  get out() {
-    return this.lent.size;
-  }
-  /** A buffer for a socket's next read: lent from the pool, or the shared one when too many are out. */
-  next() {
-    if (this.lent.size >= this.maxLent) return this.shared;
-    const b = this.idle.pop() ?? Buffer.allocUnsafeSlow(this.size);
-    this.lent.add(b);
-    return b;
-  }
-  /** Return a lent buffer (once its write is done, or unused). Giving the shared one, or one twice, does nothing. */
-  give(b) {
-    if (!(b instanceof Buffer) || !this.lent.delete(b)) return;
-    if (this.idle.length < this.maxIdle) this.idle.push(b);
-  }
-  /**
-   * Take the bytes of one read out of `buf`: a lent buffer is handed over as is; the shared one is copied (it is
-   * read into again at once). Call `done` when the chunk's write has completed (or failed).
-   */
-  take(buf, n) {
-    if (buf instanceof Buffer && this.lent.has(buf)) {
-      return { chunk: buf.subarray(0, n), done: () => this.give(buf) };
-    }
-    if (n < this.smallRead) return { chunk: Buffer.from(buf.subarray(0, n)), done: () => void 0 };
-    const into = this.idle.pop() ?? Buffer.allocUnsafeSlow(this.size);
-    into.set(buf.subarray(0, n));
-    let back = false;
-    return {
-      chunk: into.subarray(0, n),
-      done: () => {
-        if (back) return;
-        back = true;
-        if (this.idle.length < this.maxIdle) this.idle.push(into);
-      }
+// src/egress/tunnel.ts
+var HELLO_TIMEOUT_MS = 1e4;
+var EARLY_BYTES_MAX = 64 * 1024;
+function readHello(socket, initial, timeoutMs = HELLO_TIMEOUT_MS) {
+  return new Promise((resolve) => {
+    let hello = Buffer.from(initial);
+    let settled = false;
+    const settle = (r) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      socket.off("data", onData);
+      socket.off("end", onClose);
+      socket.off("close", onClose);
+      socket.pause();
+      resolve(r);
     };
-  }
-};
+    const check = () => {
+      const r = readClientHello(hello);
+      if (r.state === "need-more") return;
+      settle(r.state === "done" ? { state: "done", sni: r.sni, bytes: hello } : r);
+    };
+    const onData = (c) => {
+      hello = Buffer.concat([hello, c]);
+      check();
+    };
+    const onClose = () => settle({ state: "closed" });
+    const timer = setTimeout(() => settle({ state: "timeout" }), timeoutMs);
+    socket.on("data", onData);
+    socket.once("end", onClose);
+    socket.once("close", onClose);
+    socket.resume();
+    if (hello.length) check();
+  });
+}
+function openTunnel(core, o) {
+  const { client, buffers } = { client: o.client, buffers: core.buffers };
+  let up = 0;
+  let down = 0;
+  let forwarding = false;
+  const early = [];
+  let earlyBytes = 0;
+  const forwardChunk = (chunk, done) => {
+    if (!client.write(chunk, done)) {
+      upstream.pause();
+      client.once("drain", () => upstream.resume());
+    }
+  };
+  let reserved = null;
+  let closed = false;
+  const upstream = net3.connect({
+    host: o.address,
+    port: o.port,
+    onread: {
+      buffer: () => closed ? buffers.shared : reserved = buffers.next(),
+      callback: (n, buf) => {
+        reserved = null;
+        const { chunk, done } = buffers.take(buf, n);
+        if (core.capped && core.capReached()) {
+          done();
+          entry.destroy("byte-cap");
+          return false;
+        }
+        if (forwarding) forwardChunk(chunk, done);
+        else {
+          if ((earlyBytes += n) > EARLY_BYTES_MAX) entry.destroy("upstream spoke first");
+          else early.push(Buffer.from(chunk));
+          done();
+        }
+        return true;
+      }
+    }
+  });
+  upstream.once("close", () => {
+    closed = true;
+    if (reserved) buffers.give(reserved);
+    reserved = null;
+  });
+  let error;
+  let helloChecked = false;
+  let helloBytes = 0;
+  let readBefore = 0;
+  const measure = () => {
+    if (!helloChecked) return;
+    up = helloBytes + client.bytesRead - readBefore;
+    down = upstream.bytesRead;
+  };
+  const entry = {
+    destroy(why) {
+      error ??= why;
+      upstream.destroy();
+      client.destroy();
+    },
+    bytes() {
+      measure();
+      return up + down;
+    }
+  };
+  core.live(entry);
+  const where = { host: o.host, address: o.address };
+  const finish = () => {
+    measure();
+    core.end(entry);
+    o.release();
+    upstream.destroy();
+    client.destroy();
+    if (!helloChecked) {
+      const detail = "the client closed the tunnel before a TLS ClientHello";
+      o.log({ ...where, decision: "deny", reason: "not-tls", detail, bytesUp: up, bytesDown: down });
+      return;
+    }
+    o.log({
+      ...where,
+      decision: "allow",
+      reason: "allowed",
+      ...error ? { error } : {},
+      bytesUp: up,
+      bytesDown: down
+    });
+  };
+  upstream.once("error", (err) => {
+    if (!upstream.connecting) {
+      error ??= `upstream: ${err.message}`;
+      return;
+    }
+    core.end(entry);
+    o.release();
+    error = `upstream: ${err.message}`;
+    o.log({ ...where, decision: "allow", reason: "allowed", error });
+    o.onConnectError();
+  });
+  client.once("close", finish);
+  upstream.once("connect", () => {
+    upstream.setNoDelay(true);
+    client.setNoDelay(true);
+    client.setTimeout(core.cfg.idleTimeoutMs, () => entry.destroy("idle-timeout"));
+    upstream.setTimeout(core.cfg.idleTimeoutMs, () => entry.destroy("idle-timeout"));
+    o.onConnected({
+      forward(hello) {
+        helloChecked = true;
+        helloBytes = hello.length;
+        readBefore = client.bytesRead;
+        upstream.write(hello);
+        client.pipe(upstream);
+        forwarding = true;
+        for (const c of early.splice(0)) forwardChunk(c);
+        upstream.once("close", () => client.destroySoon?.() ?? client.end());
+        upstream.once("end", () => client.end());
+      },
+      deny(reason, detail) {
+        o.log({ ...where, decision: "deny", reason, detail });
+        entry.destroy(reason);
+      }
+    });
+  });
+}
 
 // src/egress/server.ts
-var HELLO_TIMEOUT_MS = 1e4;
-var HOP_BY_HOP = [
-  "connection",
-  "proxy-connection",
-  "keep-alive",
-  "proxy-authorization",
-  "proxy-authenticate",
-  "te",
-  "trailer",
-  "upgrade"
-];
-function withoutHopByHop(h) {
-  return Object.fromEntries(Object.entries(h).filter(([k]) => !HOP_BY_HOP.includes(k)));
-}
-function makeLookup(cfg) {
-  const resolver = cfg.dnsServers.length ? new dns.promises.Resolver({ timeout: 3e3, tries: 2 }) : null;
-  resolver?.setServers(cfg.dnsServers);
-  return async (name) => {
-    const mapped = cfg.hosts[name];
-    if (mapped) return mapped;
-    if (resolver) {
-      const [a, aaaa] = await Promise.allSettled([resolver.resolve4(name), resolver.resolve6(name)]);
-      const out = [
-        ...a.status === "fulfilled" ? a.value : [],
-        ...aaaa.status === "fulfilled" ? aaaa.value : []
-      ];
-      return out;
-    }
-    const all = await dns.promises.lookup(name, { all: true, verbatim: true }).catch(() => []);
-    return all.map((r) => r.address);
-  };
-}
 function splitAuthority(text) {
   const m = /^(.{1,300}):(\d{1,5})$/.exec(text);
   if (!m) return null;
   const port = Number(m[2]);
   return port >= 1 && port <= 65535 ? { host: m[1], port } : null;
 }
-function createProxyServer(cfg, deps) {
-  const buffers = deps.buffers ?? new ReadBuffers();
-  let active = 0;
-  let finished = 0;
-  const live = /* @__PURE__ */ new Set();
-  const totalNow = () => {
-    let t = finished;
-    for (const l of live) t += l.bytes();
-    return t;
-  };
-  const capReached = () => cfg.maxTotalBytes !== null && totalNow() >= cfg.maxTotalBytes;
-  const enforceCap = () => {
-    if (capReached()) for (const l of [...live]) l.destroy("byte-cap");
-  };
-  const end = (entry) => {
-    if (live.delete(entry)) finished += entry.bytes();
-  };
-  const sampler = cfg.maxTotalBytes !== null ? setInterval(enforceCap, 100) : null;
-  sampler?.unref();
-  const takeSlot = () => {
-    active++;
-    let released = false;
-    return () => {
-      if (!released) {
-        released = true;
-        active--;
-      }
-    };
-  };
-  async function admit(hostText, port) {
-    const t = decideTarget(cfg.policy, hostText, port);
-    const canon = canonicalHost(hostText);
-    const host = canon ? canon.kind === "name" ? canon.name : canon.address : hostText.slice(0, 100);
-    if (!t.allow) return { ok: false, host, reason: t.reason, detail: t.detail };
-    if (capReached())
-      return { ok: false, host, reason: "byte-cap", detail: "the run used its egress byte cap" };
-    if (active >= cfg.maxConnections) {
-      return {
-        ok: false,
-        host,
-        reason: "too-many-connections",
-        detail: `at most ${cfg.maxConnections} at once`
-      };
-    }
-    let addresses;
-    if (canon.kind === "ip") addresses = [canon.address];
-    else {
-      try {
-        addresses = await deps.lookup(canon.name);
-      } catch (err) {
-        return { ok: false, host, reason: "resolve-failed", detail: err.message };
-      }
-    }
-    const a = decideAddresses(cfg.policy, host, addresses);
-    if (!a.allow) return { ok: false, host, reason: a.reason, detail: a.detail };
-    return { ok: true, host, address: a.address };
-  }
-  const server = http.createServer({
-    maxHeaderSize: cfg.maxHeaderBytes,
-    headersTimeout: 3e4,
-    requestTimeout: 0,
-    keepAliveTimeout: Math.min(cfg.idleTimeoutMs, 6e4)
-  });
+function createProxyServer(cfg, deps, shared) {
+  const core = shared ?? createProxyCore(cfg, deps);
+  const server = http2.createServer(httpServerOptions(cfg));
   server.timeout = cfg.idleTimeoutMs;
   server.on("connect", (req, client, head) => {
     const started = Date.now();
     const target = splitAuthority(req.url ?? "");
-    let up = 0;
-    let down = 0;
     let logged = false;
     const rec = (r) => {
       if (logged) return;
@@ -539,8 +838,8 @@ function createProxyServer(cfg, deps) {
         host: target?.host ?? (req.url ?? "").slice(0, 100),
         port: target?.port ?? 0,
         address: null,
-        bytesUp: up,
-        bytesDown: down,
+        bytesUp: 0,
+        bytesDown: 0,
         durationMs: Date.now() - started,
         ...r
       });
@@ -549,7 +848,7 @@ function createProxyServer(cfg, deps) {
       rec({ host, decision: "deny", reason, detail });
       if (client.writable) {
         client.end(
-          `HTTP/1.1 ${status} ${http.STATUS_CODES[status]}\r
+          `HTTP/1.1 ${status} ${http2.STATUS_CODES[status]}\r
 Content-Type: text/plain\r
 Connection: close\r
 \r
@@ -564,173 +863,49 @@ sandbox-action egress: ${reason}: ${detail}
       refuse(400, (req.url ?? "").slice(0, 100), "bad-request", "CONNECT needs host:port");
       return;
     }
-    const release = takeSlot();
-    void admit(target.host, target.port).then((a) => {
+    const release = core.takeSlot();
+    void core.admit(target.host, target.port).then((a) => {
       if (!a.ok) {
         release();
         refuse(403, a.host, a.reason, a.detail);
         return;
       }
-      let forwarding = false;
-      const early = [];
-      let earlyBytes = 0;
-      const forward = (chunk, done) => {
-        if (!client.write(chunk, done)) {
-          upstream.pause();
-          client.once("drain", () => upstream.resume());
-        }
-      };
-      let reserved = null;
-      let closed = false;
-      const upstream = net3.connect({
-        host: a.address,
+      openTunnel(core, {
+        client,
+        host: a.host,
+        address: a.address,
         port: target.port,
-        onread: {
-          buffer: () => closed ? buffers.shared : reserved = buffers.next(),
-          callback: (n, buf) => {
-            reserved = null;
-            const { chunk, done } = buffers.take(buf, n);
-            if (sampler && capReached()) {
-              done();
-              entry.destroy("byte-cap");
-              return false;
-            }
-            if (forwarding) forward(chunk, done);
-            else {
-              if ((earlyBytes += n) > 64 * 1024) entry.destroy("upstream spoke first");
-              else early.push(Buffer.from(chunk));
-              done();
-            }
-            return true;
-          }
-        }
-      });
-      upstream.once("close", () => {
-        closed = true;
-        if (reserved) buffers.give(reserved);
-        reserved = null;
-      });
-      let error;
-      let helloChecked = false;
-      let helloBytes = 0;
-      let readBefore = 0;
-      const measure = () => {
-        if (!helloChecked) return;
-        up = helloBytes + client.bytesRead - readBefore;
-        down = upstream.bytesRead;
-      };
-      const entry = {
-        destroy(why) {
-          error ??= why;
-          upstream.destroy();
-          client.destroy();
-        },
-        bytes() {
-          measure();
-          return up + down;
-        }
-      };
-      live.add(entry);
-      let helloTimer;
-      const finish = () => {
-        clearTimeout(helloTimer);
-        measure();
-        end(entry);
-        release();
-        upstream.destroy();
-        client.destroy();
-        if (!helloChecked) {
-          const detail = "the client closed the tunnel before a TLS ClientHello";
-          rec({ host: a.host, address: a.address, decision: "deny", reason: "not-tls", detail });
-          return;
-        }
-        rec({
-          host: a.host,
-          address: a.address,
-          decision: "allow",
-          reason: "allowed",
-          ...error ? { error } : {}
-        });
-      };
-      upstream.once("error", (err) => {
-        if (!upstream.connecting) {
-          error ??= `upstream: ${err.message}`;
-          return;
-        }
-        end(entry);
-        release();
-        error = `upstream: ${err.message}`;
-        rec({ host: a.host, address: a.address, decision: "allow", reason: "allowed", error });
-        if (client.writable) {
-          client.end(
-            `HTTP/1.1 502 Bad Gateway\r
+        log: rec,
+        release,
+        onConnectError: () => {
+          if (client.writable) {
+            client.end(
+              `HTTP/1.1 502 Bad Gateway\r
 Connection: close\r
 \r
 sandbox-action egress: ${a.host} could not be reached
 `
-          );
-        }
-      });
-      client.once("close", () => {
-        if (!upstream.connecting) finish();
-        else upstream.destroy();
-      });
-      upstream.once("connect", () => {
-        upstream.setNoDelay(true);
-        client.setNoDelay(true);
-        client.write("HTTP/1.1 200 Connection Established\r\n\r\n");
-        let hello = Buffer.from(head);
-        helloTimer = setTimeout(() => {
-          rec({
-            host: a.host,
-            address: a.address,
-            decision: "deny",
-            reason: "not-tls",
-            detail: "no TLS ClientHello within 10 s"
+            );
+          }
+        },
+        onConnected: (t) => {
+          client.write("HTTP/1.1 200 Connection Established\r\n\r\n");
+          void readHello(client, head).then((h) => {
+            if (h.state === "closed") {
+              return t.deny("not-tls", "the client closed the tunnel before a TLS ClientHello");
+            }
+            if (h.state === "timeout") return t.deny("not-tls", "no TLS ClientHello within 10 s");
+            if (h.state === "not-tls") return t.deny("not-tls", h.why);
+            const s = decideSni(a.host, h.sni);
+            if (!s.allow) return t.deny(s.reason, s.detail);
+            t.forward(h.bytes);
           });
-          entry.destroy("hello-timeout");
-        }, HELLO_TIMEOUT_MS);
-        const onHello = () => {
-          const r = readClientHello(hello);
-          if (r.state === "need-more") return;
-          clearTimeout(helloTimer);
-          client.off("data", onData);
-          if (r.state === "not-tls") {
-            rec({ host: a.host, address: a.address, decision: "deny", reason: "not-tls", detail: r.why });
-            entry.destroy("not-tls");
-            return;
-          }
-          const s = decideSni(a.host, r.sni);
-          if (!s.allow) {
-            rec({ host: a.host, address: a.address, decision: "deny", reason: s.reason, detail: s.detail });
-            entry.destroy(s.reason);
-            return;
-          }
-          helloChecked = true;
-          helloBytes = hello.length;
-          readBefore = client.bytesRead;
-          upstream.write(hello);
-          client.pipe(upstream);
-          forwarding = true;
-          for (const c of early.splice(0)) forward(c);
-          upstream.once("close", () => client.destroySoon?.() ?? client.end());
-          upstream.once("end", () => client.end());
-        };
-        const onData = (c) => {
-          hello = Buffer.concat([hello, c]);
-          onHello();
-        };
-        client.setTimeout(cfg.idleTimeoutMs, () => entry.destroy("idle-timeout"));
-        upstream.setTimeout(cfg.idleTimeoutMs, () => entry.destroy("idle-timeout"));
-        client.on("data", onData);
-        if (hello.length) onHello();
+        }
       });
     });
   });
   server.on("request", (req, res) => {
     const started = Date.now();
-    let up = 0;
-    let down = 0;
     let url = null;
     try {
       if (/^http:\/\//i.test(req.url ?? "")) url = new URL(req.url);
@@ -744,23 +919,7 @@ sandbox-action egress: ${a.host} could not be reached
       host: url?.hostname ?? (req.url ?? "").slice(0, 100),
       port
     };
-    const refuse = (status, host, reason, detail) => {
-      deps.log({
-        ...base,
-        host,
-        address: null,
-        decision: "deny",
-        reason,
-        detail,
-        bytesUp: 0,
-        bytesDown: 0,
-        durationMs: Date.now() - started
-      });
-      req.resume();
-      res.writeHead(status, { "content-type": "text/plain", connection: "keep-alive" });
-      res.end(`sandbox-action egress: ${reason}: ${detail}
-`);
-    };
+    const refuse = (status, host, reason, detail) => refuseRequest(core, req, res, base, started, { status, host, reason, detail });
     if (!url) {
       refuse(400, base.host, "bad-request", "only absolute-form http:// requests and CONNECT are served");
       return;
@@ -770,114 +929,35 @@ sandbox-action egress: ${a.host} could not be reached
       refuse(403, url.hostname, hostCheck.reason, hostCheck.detail);
       return;
     }
-    const release = takeSlot();
-    void admit(url.hostname, port).then((a) => {
+    const release = core.takeSlot();
+    const target = url;
+    void core.admit(target.hostname, port).then((a) => {
       if (!a.ok) {
         release();
         refuse(403, a.host, a.reason, a.detail);
         return;
       }
-      const headers = withoutHopByHop(req.headers);
-      headers.host = url.host;
-      let error;
-      let logged = false;
-      const log = () => {
-        if (logged) return;
-        logged = true;
-        end(entry);
-        release();
-        deps.log({
-          ...base,
-          host: a.host,
-          address: a.address,
-          decision: "allow",
-          reason: "allowed",
-          ...error ? { error } : {},
-          bytesUp: up,
-          bytesDown: down,
-          durationMs: Date.now() - started
-        });
-      };
-      const upstream = http.request({
-        host: a.address,
+      forwardRequest(core, req, res, {
+        base,
+        started,
+        host: a.host,
+        address: a.address,
         port,
-        method: req.method,
-        path: `${url.pathname}${url.search}`,
-        headers,
-        agent: false,
-        setHost: false,
-        timeout: cfg.idleTimeoutMs
+        path: `${target.pathname}${target.search}`,
+        hostHeader: target.host,
+        release
       });
-      const entry = {
-        destroy(why) {
-          error ??= why;
-          upstream.destroy();
-          res.destroy();
-        },
-        bytes: () => up + down
-      };
-      live.add(entry);
-      req.on("data", (c) => {
-        up += c.length;
-        if (sampler) enforceCap();
-      });
-      req.pipe(upstream);
-      upstream.on("timeout", () => entry.destroy("idle-timeout"));
-      upstream.on("error", (err) => {
-        error ??= `upstream: ${err.message}`;
-        if (!res.headersSent) {
-          res.writeHead(502, { "content-type": "text/plain" });
-          res.end(`sandbox-action egress: ${a.host} could not be reached
-`);
-        } else res.destroy();
-        log();
-      });
-      upstream.on("response", (r) => {
-        const out = withoutHopByHop(r.headers);
-        res.writeHead(r.statusCode ?? 502, r.statusMessage, out);
-        r.on("data", (c) => {
-          down += c.length;
-          if (sampler) enforceCap();
-        });
-        r.pipe(res);
-        r.on("error", () => entry.destroy("upstream reset"));
-      });
-      res.on("close", log);
     });
   });
-  server.on("upgrade", (req, socket) => {
-    deps.log({
-      time: (/* @__PURE__ */ new Date()).toISOString(),
-      kind: "http",
-      host: (req.url ?? "").slice(0, 100),
-      port: 0,
-      address: null,
-      decision: "deny",
-      reason: "bad-request",
-      detail: "protocol upgrades are not served",
-      bytesUp: 0,
-      bytesDown: 0,
-      durationMs: 0
-    });
-    socket.end("HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n");
-  });
-  server.on("clientError", (err, socket) => {
-    if (socket.writable) {
-      const status = err.code === "HPE_HEADER_OVERFLOW" ? 431 : 400;
-      socket.end(`HTTP/1.1 ${status} ${http.STATUS_CODES[status]}\r
-Connection: close\r
-\r
-`);
-    } else socket.destroy();
-  });
+  refuseUpgradesAndErrors(server, deps.log, "http");
   return {
     server,
-    totalBytes: totalNow,
-    activeConnections: () => active,
+    core,
+    totalBytes: core.totalBytes,
+    activeConnections: core.activeConnections,
     shutdown() {
-      if (sampler) clearInterval(sampler);
+      core.shutdown();
       server.close();
-      for (const l of [...live]) l.destroy("proxy-stopped");
       server.closeAllConnections();
     }
   };
@@ -885,8 +965,8 @@ Connection: close\r
 function listenAddress(subnet, interfaces) {
   if (!subnet) return "0.0.0.0";
   const [addr, prefix] = subnet.split("/");
-  const family = net3.isIPv4(addr) ? "ipv4" : "ipv6";
-  const list = new net3.BlockList();
+  const family = net4.isIPv4(addr) ? "ipv4" : "ipv6";
+  const list = new net4.BlockList();
   list.addSubnet(addr, Number(prefix), family);
   for (const entries of Object.values(interfaces)) {
     for (const e of entries ?? []) {
