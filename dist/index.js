@@ -24879,6 +24879,10 @@ var RUN_OPTIONS = {
     help: "base image when the proxy image is built (default debian:bookworm-slim)"
   },
   isolation: { kind: "string", help: "default, or runsc for gVisor" },
+  "allow-weaker-gvisor": {
+    kind: "boolean",
+    help: "with --isolation runsc: use a runsc runtime without --oci-seccomp, so no seccomp filter inside gVisor (loosens; for gVisor releases where --oci-seccomp breaks threads, docs/gvisor.md)"
+  },
   pull: { kind: "string", help: "missing (default), always or never" },
   "volume-backend": {
     kind: "string",
@@ -25050,6 +25054,11 @@ function parseRunOptions(given, givenCommand, host) {
   const maxFileBytesArg = str(raw, "max-output-file-size");
   const maxFileBytes = maxFileBytesArg === void 0 ? Math.min(DEFAULTS.maxOutputFileBytes, maxTotalBytes) : parseSize("--max-output-file-size", maxFileBytesArg);
   const network = oneOf("network", str(raw, "network"), ["none", "proxy", "open"], "none");
+  const isolation = oneOf("isolation", str(raw, "isolation"), ["default", "runsc"], "default");
+  const allowWeakerGvisor = bool(raw, "allow-weaker-gvisor");
+  if (allowWeakerGvisor && isolation !== "runsc") {
+    throw new InputError("--allow-weaker-gvisor", "needs --isolation runsc");
+  }
   const annotateArg = str(raw, "annotate");
   let annotate2 = null;
   if (annotateArg !== void 0) {
@@ -25095,7 +25104,8 @@ function parseRunOptions(given, givenCommand, host) {
     env,
     network,
     egress: parseEgress(raw, network),
-    isolation: oneOf("isolation", str(raw, "isolation"), ["default", "runsc"], "default"),
+    isolation,
+    allowWeakerGvisor,
     pull: oneOf("pull", str(raw, "pull"), ["missing", "always", "never"], "missing"),
     volumeBackend: oneOf(
       "volume-backend",
@@ -25240,6 +25250,12 @@ function loosenedBy(spec) {
   }
   if (spec.egress?.mode === "audit") {
     out.push({ option: "--egress audit", effect: "the proxy lets any public host through (recorded)" });
+  }
+  if (spec.allowWeakerGvisor) {
+    out.push({
+      option: "--allow-weaker-gvisor",
+      effect: "gVisor may run without --oci-seccomp: no seccomp filter inside the sandbox"
+    });
   }
   if (spec.volumeBackend === "unbounded") {
     out.push({ option: "--volume-backend unbounded", effect: "writable volumes have no size cap" });
@@ -29923,15 +29939,26 @@ function proxyEnv(proxyAddress, port) {
     `no_proxy=${noProxy}`
   ];
 }
-function chooseRunscRuntime(runtimes, networked) {
-  const runsc = runtimes.filter((r) => r.name.startsWith("runsc"));
-  if (runsc.length === 0) {
+function hasOciSeccomp(r) {
+  return r.args.some((a) => /^--?oci-seccomp(=true)?$/.test(a));
+}
+function chooseRunscRuntime(runtimes, networked, allowWeaker = false) {
+  const all = runtimes.filter((r) => r.name.startsWith("runsc"));
+  if (all.length === 0) {
     const have = runtimes.map((r) => r.name).join(", ") || "none";
     return {
       error: `the engine has no runsc runtime (it has ${have}); register gVisor as in docs/gvisor.md`
     };
   }
   const net3 = (r) => r.args.find((a) => a.startsWith("--network"))?.split("=")[1] ?? null;
+  const fits = (r) => networked ? net3(r) !== "none" : true;
+  const weak = all.filter((r) => !hasOciSeccomp(r));
+  const runsc = allowWeaker ? [...weak.filter(fits), ...all.filter(hasOciSeccomp)] : all.filter(hasOciSeccomp);
+  if (runsc.length === 0) {
+    return {
+      error: `the engine's runsc runtimes (${all.map((r) => r.name).join(", ")}) run without --oci-seccomp, so gVisor would apply no seccomp filter inside the sandbox; add "--oci-seccomp" to their "runtimeArgs" in daemon.json and reload dockerd (kill -HUP), as in docs/gvisor.md, or pass --allow-weaker-gvisor`
+    };
+  }
   if (!networked) {
     const pick2 = runsc.find((r) => net3(r) === "none") ?? runsc.find((r) => r.name === "runsc") ?? runsc[0];
     return { runtime: pick2.name };
@@ -29939,7 +29966,7 @@ function chooseRunscRuntime(runtimes, networked) {
   const pick = runsc.find((r) => net3(r) === "host") ?? runsc.find((r) => net3(r) === null || net3(r) === "sandbox");
   if (!pick) {
     return {
-      error: `every runsc runtime of the engine runs with --network=none (${runsc.map((r) => r.name).join(", ")}), so a sandbox on a network cannot start; register one with "runtimeArgs": ["--network=host"] as in docs/gvisor.md`
+      error: `every runsc runtime of the engine with --oci-seccomp runs with --network=none (${runsc.map((r) => r.name).join(", ")}), so a sandbox on a network cannot start; register one with "runtimeArgs": ["--network=host", "--oci-seccomp"] as in docs/gvisor.md`
     };
   }
   return { runtime: pick.name };
@@ -31150,7 +31177,7 @@ async function executeRun(spec, deps) {
     if (backend.note) notes.push(backend.note);
     let runscRuntime;
     if (spec.isolation === "runsc") {
-      const r = chooseRunscRuntime(runtimes, spec.network !== "none");
+      const r = chooseRunscRuntime(runtimes, spec.network !== "none", spec.allowWeakerGvisor);
       if ("error" in r) throw new InputError("--isolation", `runsc: ${r.error}`);
       runscRuntime = r.runtime;
     }

@@ -57,6 +57,8 @@ export interface RunSpec {
   /** The proxy's policy and topology (`--network proxy` only). */
   egress: EgressSpec | null;
   isolation: Isolation;
+  /** --allow-weaker-gvisor: a runsc runtime without --oci-seccomp (no seccomp filter inside gVisor). */
+  allowWeakerGvisor: boolean;
   pull: PullPolicy;
   volumeBackend: VolumeBackend;
   outputCaps: OutputCaps;
@@ -204,6 +206,10 @@ export const RUN_OPTIONS = {
     help: 'base image when the proxy image is built (default debian:bookworm-slim)',
   },
   isolation: { kind: 'string', help: 'default, or runsc for gVisor' },
+  'allow-weaker-gvisor': {
+    kind: 'boolean',
+    help: 'with --isolation runsc: use a runsc runtime without --oci-seccomp, so no seccomp filter inside gVisor (loosens; for gVisor releases where --oci-seccomp breaks threads, docs/gvisor.md)',
+  },
   pull: { kind: 'string', help: 'missing (default), always or never' },
   'volume-backend': {
     kind: 'string',
@@ -405,6 +411,11 @@ export function parseRunOptions(given: RawOptions, givenCommand: string[], host:
       : parseSize('--max-output-file-size', maxFileBytesArg);
 
   const network = oneOf('network', str(raw, 'network'), ['none', 'proxy', 'open'] as const, 'none');
+  const isolation = oneOf('isolation', str(raw, 'isolation'), ['default', 'runsc'] as const, 'default');
+  const allowWeakerGvisor = bool(raw, 'allow-weaker-gvisor');
+  if (allowWeakerGvisor && isolation !== 'runsc') {
+    throw new InputError('--allow-weaker-gvisor', 'needs --isolation runsc');
+  }
 
   const annotateArg = str(raw, 'annotate');
   let annotate: RunSpec['annotate'] = null;
@@ -455,7 +466,8 @@ export function parseRunOptions(given: RawOptions, givenCommand: string[], host:
     env,
     network,
     egress: parseEgress(raw, network),
-    isolation: oneOf('isolation', str(raw, 'isolation'), ['default', 'runsc'] as const, 'default'),
+    isolation,
+    allowWeakerGvisor,
     pull: oneOf('pull', str(raw, 'pull'), ['missing', 'always', 'never'] as const, 'missing'),
     volumeBackend: oneOf(
       'volume-backend',
@@ -625,6 +637,12 @@ export function loosenedBy(spec: RunSpec): Loosened[] {
   }
   if (spec.egress?.mode === 'audit') {
     out.push({ option: '--egress audit', effect: 'the proxy lets any public host through (recorded)' });
+  }
+  if (spec.allowWeakerGvisor) {
+    out.push({
+      option: '--allow-weaker-gvisor',
+      effect: 'gVisor may run without --oci-seccomp: no seccomp filter inside the sandbox',
+    });
   }
   if (spec.volumeBackend === 'unbounded') {
     out.push({ option: '--volume-backend unbounded', effect: 'writable volumes have no size cap' });

@@ -366,7 +366,7 @@ export async function executeRun(spec: RunSpec, deps: RunDeps): Promise<RunResul
     if (backend.note) notes.push(backend.note);
     let runscRuntime: string | undefined;
     if (spec.isolation === 'runsc') {
-      const r = chooseRunscRuntime(runtimes, spec.network !== 'none');
+      const r = chooseRunscRuntime(runtimes, spec.network !== 'none', spec.allowWeakerGvisor);
       if ('error' in r) throw new InputError('--isolation', `runsc: ${r.error}`);
       runscRuntime = r.runtime;
     }
