@@ -4890,6 +4890,17 @@ var specialLists = SPECIAL.map(([name, addr, prefix, family]) => {
   return { name, b };
 });
 
+// src/egress/config.ts
+var PROXY_PORT = 3128;
+var DNS_PORT = 53;
+var CONFIG_ENV = "SANDBOX_EGRESS_CONFIG";
+var PROXY_DEFAULTS = {
+  port: PROXY_PORT,
+  maxHeaderBytes: 16 * 1024,
+  maxConnections: 512,
+  idleTimeoutMs: 12e4
+};
+
 // src/egress/presets/debian.json
 var debian_default = {
   name: "debian",
@@ -5249,7 +5260,7 @@ var RUN_OPTIONS = {
   },
   egress: {
     kind: "string",
-    help: "with --network proxy: allowlist (default) or audit (any public host, recorded, with a suggested allowlist)"
+    help: "with --network proxy: allowlist (default), transparent (allowlist, and tools that ignore proxy variables work too: listed names resolve to the proxy, which routes by TLS server name or Host) or audit (any public host, recorded, with a suggested allowlist)"
   },
   "egress-network": {
     kind: "string",
@@ -5567,7 +5578,14 @@ function parseEgress(raw, network) {
     }
     return null;
   }
-  const mode = oneOf("egress", str(raw, "egress"), ["allowlist", "audit"], "allowlist");
+  const egressArg = oneOf(
+    "egress",
+    str(raw, "egress"),
+    ["allowlist", "transparent", "audit"],
+    "allowlist"
+  );
+  const mode = egressArg === "audit" ? "audit" : "allowlist";
+  const transparent = egressArg === "transparent";
   const presets = list(raw, "allow-preset");
   const domains = [];
   for (const d of [...list(raw, "allow-domain"), ...expandPresets(presets)]) {
@@ -5578,6 +5596,14 @@ function parseEgress(raw, network) {
   const allowCidrs = list(raw, "allow-cidr").map((c) => parseCidr(c).text);
   const portArgs = list(raw, "allow-port");
   const ports = portArgs.length ? portArgs.map((p) => parsePositiveNumber("--allow-port", p, { integer: true, max: 65535 })) : [443, 80];
+  for (const p of transparent ? ports : []) {
+    if (p === DNS_PORT || p === PROXY_PORT) {
+      throw new InputError(
+        "--allow-port",
+        `${p} is the proxy's own ${p === DNS_PORT ? "DNS" : "proxy"} port under --egress transparent; list other ports`
+      );
+    }
+  }
   const hosts = {};
   for (const h of list(raw, "add-host")) {
     const i = h.indexOf(":");
@@ -5616,6 +5642,7 @@ function parseEgress(raw, network) {
   }
   return {
     mode,
+    transparent,
     domains,
     presets,
     ports,
@@ -10114,16 +10141,6 @@ async function readContainerFile(engine, id, file) {
 var import_semver = __toESM(require_semver2(), 1);
 import fsp from "node:fs/promises";
 
-// src/egress/config.ts
-var PROXY_PORT = 3128;
-var CONFIG_ENV = "SANDBOX_EGRESS_CONFIG";
-var PROXY_DEFAULTS = {
-  port: PROXY_PORT,
-  maxHeaderBytes: 16 * 1024,
-  maxConnections: 512,
-  idleTimeoutMs: 12e4
-};
-
 // src/egress/image.ts
 var import_tar_stream2 = __toESM(require_tar_stream(), 1);
 import crypto from "node:crypto";
@@ -10215,14 +10232,16 @@ import net2 from "node:net";
 var MAX_HOSTS = 500;
 var MAX_REFUSALS = 500;
 var Ledger = class {
-  constructor(mode, allowlist, proxyImage = "") {
+  constructor(mode, allowlist, proxyImage = "", transparent = false) {
     this.mode = mode;
     this.allowlist = allowlist;
     this.proxyImage = proxyImage;
+    this.transparent = transparent;
   }
   mode;
   allowlist;
   proxyImage;
+  transparent;
   hosts = /* @__PURE__ */ new Map();
   refusals = /* @__PURE__ */ new Map();
   refusedTotal = 0;
@@ -10290,6 +10309,7 @@ var Ledger = class {
     return {
       network: "proxy",
       mode: this.mode,
+      transparent: this.transparent,
       proxyImage: this.proxyImage,
       allowlist: this.allowlist,
       allowed,
@@ -10535,6 +10555,9 @@ async function hostResolvConf() {
 function proxyContainer(labels, runId, image, egressNetwork, config) {
   const memory = 256 * 1024 * 1024;
   return {
+    // Transparent mode listens on 53, 80 and 443 as uid 65532 without capabilities: the low ports are opened
+    // in the proxy's own network namespace (Docker's default already; said here so it never depends on it).
+    ...config.transparent ? { sysctls: { "net.ipv4.ip_unprivileged_port_start": "0" } } : {},
     name: `sandbox-action-${runId}-proxy`,
     image,
     cmd: [],
@@ -10623,10 +10646,11 @@ async function setupNetwork(spec, deps) {
     hosts: egress.hosts,
     dnsServers: egress.dnsServers,
     listenSubnet: subnet,
+    transparent: egress.transparent,
     ...PROXY_DEFAULTS,
     maxTotalBytes: egress.maxBytes
   };
-  const ledger = new Ledger(egress.mode, egress.domains, image);
+  const ledger = new Ledger(egress.mode, egress.domains, image, egress.transparent);
   const id = await engine.createContainer(proxyContainer(labels, runId, image, egressNetwork, config));
   deps.addCleanup("remove the proxy", () => engine.removeContainer(id));
   await engine.connectNetwork(internalId, id);
@@ -10689,7 +10713,7 @@ async function setupNetwork(spec, deps) {
   };
   const resolv = await (deps.readResolvConf ?? (engine.info.local ? hostResolvConf : async () => null))();
   if (needsDnsProbe(engine.info.name, engine.info.version, resolverOnLoopback(resolv))) {
-    const answered = await dnsProbe(engine, labels, runId, image, network);
+    const answered = await dnsProbe(engine, labels, runId, image, network, DNS_PROBE_NAME, [address]);
     if (answered) {
       throw new InputError(
         "--network",
@@ -10722,7 +10746,7 @@ async function setupNetwork(spec, deps) {
     }
   };
 }
-async function dnsProbe(engine, labels, runId, proxyImage, network, name = DNS_PROBE_NAME) {
+async function dnsProbe(engine, labels, runId, proxyImage, network, name = DNS_PROBE_NAME, own = []) {
   const spec = proxyContainer(labels, runId, proxyImage, network.mode, {});
   const id = await engine.createContainer({
     ...spec,
@@ -10730,7 +10754,7 @@ async function dnsProbe(engine, labels, runId, proxyImage, network, name = DNS_P
     labels: { ...labels, [LABEL_ROLE]: "dns-probe" },
     entrypoint: ["node", "-e"],
     cmd: [
-      `require('dns').lookup(${JSON.stringify(name)}, (e) => process.exit(e ? 1 : 0)); setTimeout(() => process.exit(1), 8000);`
+      `const own = ${JSON.stringify(own)}; require('dns').lookup(${JSON.stringify(name)}, { all: true }, (e, a) => process.exit(!e && a.some((x) => !own.includes(x.address)) ? 0 : 1)); setTimeout(() => process.exit(1), 8000);`
     ],
     env: [],
     dns: network.dns
@@ -11920,7 +11944,7 @@ function summaryLine(r) {
   if (e) {
     const hosts = e.allowed.length;
     parts.push(
-      `egress${e.mode === "audit" ? " (AUDIT: not locked down)" : ""}: ${hosts} host${hosts === 1 ? "" : "s"}, ${formatBytes(e.bytesUp + e.bytesDown)}, ${e.refusedTotal} refused`
+      `egress${e.mode === "audit" ? " (AUDIT: not locked down)" : e.transparent ? " (transparent)" : ""}: ${hosts} host${hosts === 1 ? "" : "s"}, ${formatBytes(e.bytesUp + e.bytesDown)}, ${e.refusedTotal} refused`
     );
     if (e.proxyExit) parts.push(e.proxyExit);
   }
@@ -17610,6 +17634,7 @@ function toContainerBody(s) {
       LogConfig: { Type: s.logDriver.type, Config: s.logDriver.config },
       ExtraHosts: s.extraHosts ?? [],
       ...s.dns ? { Dns: s.dns } : {},
+      ...s.sysctls ? { Sysctls: s.sysctls } : {},
       Devices: [],
       IpcMode: "private",
       PidMode: "",

@@ -24497,6 +24497,17 @@ var specialLists = SPECIAL.map(([name, addr, prefix, family]) => {
   return { name, b };
 });
 
+// src/egress/config.ts
+var PROXY_PORT = 3128;
+var DNS_PORT = 53;
+var CONFIG_ENV = "SANDBOX_EGRESS_CONFIG";
+var PROXY_DEFAULTS = {
+  port: PROXY_PORT,
+  maxHeaderBytes: 16 * 1024,
+  maxConnections: 512,
+  idleTimeoutMs: 12e4
+};
+
 // src/egress/presets/debian.json
 var debian_default = {
   name: "debian",
@@ -24856,7 +24867,7 @@ var RUN_OPTIONS = {
   },
   egress: {
     kind: "string",
-    help: "with --network proxy: allowlist (default) or audit (any public host, recorded, with a suggested allowlist)"
+    help: "with --network proxy: allowlist (default), transparent (allowlist, and tools that ignore proxy variables work too: listed names resolve to the proxy, which routes by TLS server name or Host) or audit (any public host, recorded, with a suggested allowlist)"
   },
   "egress-network": {
     kind: "string",
@@ -25178,7 +25189,14 @@ function parseEgress(raw, network) {
     }
     return null;
   }
-  const mode = oneOf("egress", str(raw, "egress"), ["allowlist", "audit"], "allowlist");
+  const egressArg = oneOf(
+    "egress",
+    str(raw, "egress"),
+    ["allowlist", "transparent", "audit"],
+    "allowlist"
+  );
+  const mode = egressArg === "audit" ? "audit" : "allowlist";
+  const transparent = egressArg === "transparent";
   const presets = list(raw, "allow-preset");
   const domains = [];
   for (const d of [...list(raw, "allow-domain"), ...expandPresets(presets)]) {
@@ -25189,6 +25207,14 @@ function parseEgress(raw, network) {
   const allowCidrs = list(raw, "allow-cidr").map((c) => parseCidr(c).text);
   const portArgs = list(raw, "allow-port");
   const ports = portArgs.length ? portArgs.map((p) => parsePositiveNumber("--allow-port", p, { integer: true, max: 65535 })) : [443, 80];
+  for (const p of transparent ? ports : []) {
+    if (p === DNS_PORT || p === PROXY_PORT) {
+      throw new InputError(
+        "--allow-port",
+        `${p} is the proxy's own ${p === DNS_PORT ? "DNS" : "proxy"} port under --egress transparent; list other ports`
+      );
+    }
+  }
   const hosts = {};
   for (const h of list(raw, "add-host")) {
     const i = h.indexOf(":");
@@ -25227,6 +25253,7 @@ function parseEgress(raw, network) {
   }
   return {
     mode,
+    transparent,
     domains,
     presets,
     ports,
@@ -29725,16 +29752,6 @@ async function readContainerFile(engine, id, file) {
 var import_semver = __toESM(require_semver2(), 1);
 import fsp from "node:fs/promises";
 
-// src/egress/config.ts
-var PROXY_PORT = 3128;
-var CONFIG_ENV = "SANDBOX_EGRESS_CONFIG";
-var PROXY_DEFAULTS = {
-  port: PROXY_PORT,
-  maxHeaderBytes: 16 * 1024,
-  maxConnections: 512,
-  idleTimeoutMs: 12e4
-};
-
 // src/egress/image.ts
 var import_tar_stream2 = __toESM(require_tar_stream(), 1);
 import crypto2 from "node:crypto";
@@ -29826,14 +29843,16 @@ import net2 from "node:net";
 var MAX_HOSTS = 500;
 var MAX_REFUSALS = 500;
 var Ledger = class {
-  constructor(mode, allowlist, proxyImage = "") {
+  constructor(mode, allowlist, proxyImage = "", transparent = false) {
     this.mode = mode;
     this.allowlist = allowlist;
     this.proxyImage = proxyImage;
+    this.transparent = transparent;
   }
   mode;
   allowlist;
   proxyImage;
+  transparent;
   hosts = /* @__PURE__ */ new Map();
   refusals = /* @__PURE__ */ new Map();
   refusedTotal = 0;
@@ -29901,6 +29920,7 @@ var Ledger = class {
     return {
       network: "proxy",
       mode: this.mode,
+      transparent: this.transparent,
       proxyImage: this.proxyImage,
       allowlist: this.allowlist,
       allowed,
@@ -30146,6 +30166,9 @@ async function hostResolvConf() {
 function proxyContainer(labels, runId, image, egressNetwork, config) {
   const memory = 256 * 1024 * 1024;
   return {
+    // Transparent mode listens on 53, 80 and 443 as uid 65532 without capabilities: the low ports are opened
+    // in the proxy's own network namespace (Docker's default already; said here so it never depends on it).
+    ...config.transparent ? { sysctls: { "net.ipv4.ip_unprivileged_port_start": "0" } } : {},
     name: `sandbox-action-${runId}-proxy`,
     image,
     cmd: [],
@@ -30234,10 +30257,11 @@ async function setupNetwork(spec, deps) {
     hosts: egress.hosts,
     dnsServers: egress.dnsServers,
     listenSubnet: subnet,
+    transparent: egress.transparent,
     ...PROXY_DEFAULTS,
     maxTotalBytes: egress.maxBytes
   };
-  const ledger = new Ledger(egress.mode, egress.domains, image);
+  const ledger = new Ledger(egress.mode, egress.domains, image, egress.transparent);
   const id = await engine.createContainer(proxyContainer(labels, runId, image, egressNetwork, config));
   deps.addCleanup("remove the proxy", () => engine.removeContainer(id));
   await engine.connectNetwork(internalId, id);
@@ -30300,7 +30324,7 @@ async function setupNetwork(spec, deps) {
   };
   const resolv = await (deps.readResolvConf ?? (engine.info.local ? hostResolvConf : async () => null))();
   if (needsDnsProbe(engine.info.name, engine.info.version, resolverOnLoopback(resolv))) {
-    const answered = await dnsProbe(engine, labels, runId, image, network);
+    const answered = await dnsProbe(engine, labels, runId, image, network, DNS_PROBE_NAME, [address]);
     if (answered) {
       throw new InputError(
         "--network",
@@ -30333,7 +30357,7 @@ async function setupNetwork(spec, deps) {
     }
   };
 }
-async function dnsProbe(engine, labels, runId, proxyImage, network, name = DNS_PROBE_NAME) {
+async function dnsProbe(engine, labels, runId, proxyImage, network, name = DNS_PROBE_NAME, own = []) {
   const spec = proxyContainer(labels, runId, proxyImage, network.mode, {});
   const id = await engine.createContainer({
     ...spec,
@@ -30341,7 +30365,7 @@ async function dnsProbe(engine, labels, runId, proxyImage, network, name = DNS_P
     labels: { ...labels, [LABEL_ROLE]: "dns-probe" },
     entrypoint: ["node", "-e"],
     cmd: [
-      `require('dns').lookup(${JSON.stringify(name)}, (e) => process.exit(e ? 1 : 0)); setTimeout(() => process.exit(1), 8000);`
+      `const own = ${JSON.stringify(own)}; require('dns').lookup(${JSON.stringify(name)}, { all: true }, (e, a) => process.exit(!e && a.some((x) => !own.includes(x.address)) ? 0 : 1)); setTimeout(() => process.exit(1), 8000);`
     ],
     env: [],
     dns: network.dns
@@ -31724,6 +31748,7 @@ function toContainerBody(s) {
       LogConfig: { Type: s.logDriver.type, Config: s.logDriver.config },
       ExtraHosts: s.extraHosts ?? [],
       ...s.dns ? { Dns: s.dns } : {},
+      ...s.sysctls ? { Sysctls: s.sysctls } : {},
       Devices: [],
       IpcMode: "private",
       PidMode: "",
@@ -32295,7 +32320,7 @@ function summaryLine(r) {
   if (e) {
     const hosts = e.allowed.length;
     parts.push(
-      `egress${e.mode === "audit" ? " (AUDIT: not locked down)" : ""}: ${hosts} host${hosts === 1 ? "" : "s"}, ${formatBytes(e.bytesUp + e.bytesDown)}, ${e.refusedTotal} refused`
+      `egress${e.mode === "audit" ? " (AUDIT: not locked down)" : e.transparent ? " (transparent)" : ""}: ${hosts} host${hosts === 1 ? "" : "s"}, ${formatBytes(e.bytesUp + e.bytesDown)}, ${e.refusedTotal} refused`
     );
     if (e.proxyExit) parts.push(e.proxyExit);
   }

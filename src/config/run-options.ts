@@ -6,6 +6,7 @@ import path from 'node:path';
 import { InputError } from './errors.js';
 import { parseDuration, parsePositiveNumber, parseSize } from './units.js';
 import { canonicalHost, parseCidr, parseDomainRule } from '../egress/policy.js';
+import { DNS_PORT, PROXY_PORT } from '../egress/config.js';
 import { expandPresets } from '../egress/presets.js';
 import { applyPreset } from './presets.js';
 import { DEFAULT_AXIOMS, checkTargets } from '../lean/audit.js';
@@ -79,6 +80,11 @@ export interface RunSpec {
 
 export interface EgressSpec {
   mode: 'allowlist' | 'audit';
+  /**
+   * `--egress transparent`: allowlist mode, and tools that ignore proxy variables work too (the proxy answers the
+   * sandbox's DNS for listed names with its own address and routes by TLS server name or Host header).
+   */
+  transparent: boolean;
   /** --allow-domain rules and the presets' names, expanded and checked. */
   domains: string[];
   presets: string[];
@@ -183,7 +189,7 @@ export const RUN_OPTIONS = {
   },
   egress: {
     kind: 'string',
-    help: 'with --network proxy: allowlist (default) or audit (any public host, recorded, with a suggested allowlist)',
+    help: 'with --network proxy: allowlist (default), transparent (allowlist, and tools that ignore proxy variables work too: listed names resolve to the proxy, which routes by TLS server name or Host) or audit (any public host, recorded, with a suggested allowlist)',
   },
   'egress-network': {
     kind: 'string',
@@ -553,7 +559,14 @@ function parseEgress(raw: RawOptions, network: NetworkMode): EgressSpec | null {
     }
     return null;
   }
-  const mode = oneOf('egress', str(raw, 'egress'), ['allowlist', 'audit'] as const, 'allowlist');
+  const egressArg = oneOf(
+    'egress',
+    str(raw, 'egress'),
+    ['allowlist', 'transparent', 'audit'] as const,
+    'allowlist',
+  );
+  const mode = egressArg === 'audit' ? 'audit' : 'allowlist';
+  const transparent = egressArg === 'transparent';
   const presets = list(raw, 'allow-preset');
   const domains: string[] = [];
   for (const d of [...list(raw, 'allow-domain'), ...expandPresets(presets)]) {
@@ -566,6 +579,14 @@ function parseEgress(raw: RawOptions, network: NetworkMode): EgressSpec | null {
   const ports = portArgs.length
     ? portArgs.map((p) => parsePositiveNumber('--allow-port', p, { integer: true, max: 65535 }))
     : [443, 80];
+  for (const p of transparent ? ports : []) {
+    if (p === DNS_PORT || p === PROXY_PORT) {
+      throw new InputError(
+        '--allow-port',
+        `${p} is the proxy's own ${p === DNS_PORT ? 'DNS' : 'proxy'} port under --egress transparent; list other ports`,
+      );
+    }
+  }
   const hosts: Record<string, string[]> = {};
   for (const h of list(raw, 'add-host')) {
     const i = h.indexOf(':');
@@ -607,6 +628,7 @@ function parseEgress(raw: RawOptions, network: NetworkMode): EgressSpec | null {
   }
   return {
     mode,
+    transparent,
     domains,
     presets,
     ports,

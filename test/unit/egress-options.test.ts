@@ -80,6 +80,16 @@ describe('egress options', () => {
       },
     ],
     [
+      'transparent: allowlist mode, with the proxy also answering DNS',
+      { network: 'proxy', egress: 'transparent', 'allow-domain': ['github.com'] },
+      { egress: expect.objectContaining({ mode: 'allowlist', transparent: true, ports: [443, 80] }) },
+    ],
+    [
+      'without --egress transparent the proxy answers no DNS (and 53 is an ordinary port)',
+      { network: 'proxy', 'allow-domain': ['github.com'], 'allow-port': ['53'] },
+      { egress: expect.objectContaining({ mode: 'allowlist', transparent: false, ports: [53] }) },
+    ],
+    [
       'audit needs no list',
       { network: 'proxy', egress: 'audit' },
       { egress: expect.objectContaining({ mode: 'audit', domains: [] }) },
@@ -119,7 +129,18 @@ describe('egress options', () => {
     ],
     [{ network: 'proxy', egress: 'audit', 'egress-max-bytes': 'lots' }, /^--egress-max-bytes: /],
     [{ network: 'proxy', egress: 'audit', 'proxy-image': '-x' }, /^--proxy-image: /],
-    [{ network: 'proxy', egress: 'open' }, /^--egress: 'open' is not one of allowlist, audit$/],
+    [{ network: 'proxy', egress: 'open' }, /^--egress: 'open' is not one of allowlist, transparent, audit$/],
+    [{ egress: 'transparent' }, /^--egress: needs --network proxy \(the network is none\)$/],
+    [{ network: 'open', egress: 'transparent' }, /^--egress: needs --network proxy \(the network is open\)$/],
+    [
+      { network: 'proxy', egress: 'transparent', 'allow-domain': ['a.test'], 'allow-port': ['443', '53'] },
+      /^--allow-port: 53 is the proxy's own DNS port under --egress transparent; list other ports$/,
+    ],
+    [
+      { network: 'proxy', egress: 'transparent', 'allow-domain': ['a.test'], 'allow-port': ['3128'] },
+      /^--allow-port: 3128 is the proxy's own proxy port under --egress transparent/,
+    ],
+    [{ network: 'proxy', egress: 'transparent' }, /^--network: proxy with nothing allowed/],
   ])('%j is refused with one line naming the option', (raw, re) => {
     expect(() => parse(raw)).toThrow(re);
   });
@@ -509,6 +530,7 @@ function parseProxyConfigText() {
     hosts: {},
     dnsServers: [],
     listenSubnet: '172.20.0.0/16',
+    transparent: false,
     port: 3128,
     maxHeaderBytes: 16384,
     maxConnections: 512,
