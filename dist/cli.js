@@ -4901,6 +4901,17 @@ var specialLists = SPECIAL.map(([name, addr, prefix, family]) => {
   return { name, b };
 });
 
+// src/egress/config.ts
+var PROXY_PORT = 3128;
+var DNS_PORT = 53;
+var CONFIG_ENV = "SANDBOX_EGRESS_CONFIG";
+var PROXY_DEFAULTS = {
+  port: PROXY_PORT,
+  maxHeaderBytes: 16 * 1024,
+  maxConnections: 512,
+  idleTimeoutMs: 12e4
+};
+
 // src/egress/presets/debian.json
 var debian_default = {
   name: "debian",
@@ -5286,7 +5297,7 @@ var RUN_OPTIONS = {
   },
   egress: {
     kind: "string",
-    help: "with --network proxy: allowlist (default) or audit (any public host, recorded, with a suggested allowlist)"
+    help: "with --network proxy: allowlist (default), transparent (allowlist, and tools that ignore proxy variables work too: listed names resolve to the proxy, which routes by TLS server name or Host) or audit (any public host, recorded, with a suggested allowlist)"
   },
   "egress-network": {
     kind: "string",
@@ -5309,6 +5320,10 @@ var RUN_OPTIONS = {
     help: "base image when the proxy image is built (default debian:bookworm-slim)"
   },
   isolation: { kind: "string", help: "default, or runsc for gVisor" },
+  "allow-weaker-gvisor": {
+    kind: "boolean",
+    help: "with --isolation runsc: use a runsc runtime without --oci-seccomp, so no seccomp filter inside gVisor (loosens; for gVisor releases where --oci-seccomp breaks threads, docs/gvisor.md)"
+  },
   pull: { kind: "string", help: "missing (default), always or never" },
   "volume-backend": {
     kind: "string",
@@ -5521,6 +5536,11 @@ function parseRunOptions(given, givenCommand, host) {
   const maxFileBytesArg = str(raw, "max-output-file-size");
   const maxFileBytes = maxFileBytesArg === void 0 ? Math.min(DEFAULTS.maxOutputFileBytes, maxTotalBytes) : parseSize("--max-output-file-size", maxFileBytesArg);
   const network = oneOf("network", str(raw, "network"), ["none", "proxy", "open"], "none");
+  const isolation = oneOf("isolation", str(raw, "isolation"), ["default", "runsc"], "default");
+  const allowWeakerGvisor = bool(raw, "allow-weaker-gvisor");
+  if (allowWeakerGvisor && isolation !== "runsc") {
+    throw new InputError("--allow-weaker-gvisor", "needs --isolation runsc");
+  }
   const annotateArg = str(raw, "annotate");
   let annotate2 = null;
   if (annotateArg !== void 0) {
@@ -5602,7 +5622,8 @@ function parseRunOptions(given, givenCommand, host) {
     env,
     network,
     egress: parseEgress(raw, network),
-    isolation: oneOf("isolation", str(raw, "isolation"), ["default", "runsc"], "default"),
+    isolation,
+    allowWeakerGvisor,
     pull: oneOf("pull", str(raw, "pull"), ["missing", "always", "never"], "missing"),
     volumeBackend: oneOf(
       "volume-backend",
@@ -5675,7 +5696,14 @@ function parseEgress(raw, network) {
     }
     return null;
   }
-  const mode = oneOf("egress", str(raw, "egress"), ["allowlist", "audit"], "allowlist");
+  const egressArg = oneOf(
+    "egress",
+    str(raw, "egress"),
+    ["allowlist", "transparent", "audit"],
+    "allowlist"
+  );
+  const mode = egressArg === "audit" ? "audit" : "allowlist";
+  const transparent = egressArg === "transparent";
   const presets = list(raw, "allow-preset");
   const domains = [];
   for (const d of [...list(raw, "allow-domain"), ...expandPresets(presets)]) {
@@ -5686,6 +5714,14 @@ function parseEgress(raw, network) {
   const allowCidrs = list(raw, "allow-cidr").map((c) => parseCidr(c).text);
   const portArgs = list(raw, "allow-port");
   const ports = portArgs.length ? portArgs.map((p) => parsePositiveNumber("--allow-port", p, { integer: true, max: 65535 })) : [443, 80];
+  for (const p of transparent ? ports : []) {
+    if (p === DNS_PORT || p === PROXY_PORT) {
+      throw new InputError(
+        "--allow-port",
+        `${p} is the proxy's own ${p === DNS_PORT ? "DNS" : "proxy"} port under --egress transparent; list other ports`
+      );
+    }
+  }
   const hosts = {};
   for (const h of list(raw, "add-host")) {
     const i = h.indexOf(":");
@@ -5724,6 +5760,7 @@ function parseEgress(raw, network) {
   }
   return {
     mode,
+    transparent,
     domains,
     presets,
     ports,
@@ -5790,6 +5827,12 @@ function loosenedBy(spec) {
   }
   if (spec.egress?.mode === "audit") {
     out.push({ option: "--egress audit", effect: "the proxy lets any public host through (recorded)" });
+  }
+  if (spec.allowWeakerGvisor) {
+    out.push({
+      option: "--allow-weaker-gvisor",
+      effect: "gVisor may run without --oci-seccomp: no seccomp filter inside the sandbox"
+    });
   }
   if (spec.volumeBackend === "unbounded") {
     out.push({ option: "--volume-backend unbounded", effect: "writable volumes have no size cap" });
@@ -10575,16 +10618,6 @@ var LogStream = class {
 var import_semver = __toESM(require_semver2(), 1);
 import fsp from "node:fs/promises";
 
-// src/egress/config.ts
-var PROXY_PORT = 3128;
-var CONFIG_ENV = "SANDBOX_EGRESS_CONFIG";
-var PROXY_DEFAULTS = {
-  port: PROXY_PORT,
-  maxHeaderBytes: 16 * 1024,
-  maxConnections: 512,
-  idleTimeoutMs: 12e4
-};
-
 // src/egress/image.ts
 var import_tar_stream = __toESM(require_tar_stream(), 1);
 import crypto from "node:crypto";
@@ -10676,14 +10709,16 @@ import net2 from "node:net";
 var MAX_HOSTS = 500;
 var MAX_REFUSALS = 500;
 var Ledger = class {
-  constructor(mode, allowlist, proxyImage = "") {
+  constructor(mode, allowlist, proxyImage = "", transparent = false) {
     this.mode = mode;
     this.allowlist = allowlist;
     this.proxyImage = proxyImage;
+    this.transparent = transparent;
   }
   mode;
   allowlist;
   proxyImage;
+  transparent;
   hosts = /* @__PURE__ */ new Map();
   refusals = /* @__PURE__ */ new Map();
   refusedTotal = 0;
@@ -10751,6 +10786,7 @@ var Ledger = class {
     return {
       network: "proxy",
       mode: this.mode,
+      transparent: this.transparent,
       proxyImage: this.proxyImage,
       allowlist: this.allowlist,
       allowed,
@@ -10847,7 +10883,7 @@ function selfCheckScript(x) {
       (v) => `case "$${v}" in ${caps === "0000000000000000" ? "0000000000000000" : `0000000000000000|${caps}`}) ;; *) bad="$bad,cap${v}";; esac`
     ),
     x.runtime === "runsc" ? `case "$nnp" in 1|absent) ;; *) bad="$bad,nnp";; esac` : `[ "$nnp" = 1 ] || bad="$bad,nnp"`,
-    `[ "$sec" = 2 ] || bad="$bad,seccomp"`,
+    x.seccomp ? `[ "$sec" = 2 ] || bad="$bad,seccomp"` : ":",
     x.readOnlyRoot ? `[ "$root" = ro ] || bad="$bad,root"` : ":",
     x.noRouteOut ? `case "$route" in none|default) ;; *) bad="$bad,route";; esac` : ":",
     `printf '${SELF_CHECK_MARK} uid=%s gid=%s capeff=%s capprm=%s capbnd=%s nnp=%s seccomp=%s root=%s route=%s gw=%s bad=%s\\n' "$uid" "$gid" "$eff" "$prm" "$bnd" "$nnp" "$sec" "$root" "$route" "$gw" "\${bad#,}"`,
@@ -10888,7 +10924,7 @@ function judgeSelfCheck(facts, x, deadEndGateways = []) {
   }
   const nnpOk = facts.nnp === "1" || x.runtime === "runsc" && facts.nnp === "absent";
   if (!nnpOk) problems.push(`no-new-privileges is ${facts.nnp}`);
-  if (facts.seccomp !== "2") problems.push(`seccomp mode is ${facts.seccomp}, not 2 (filter)`);
+  if (x.seccomp && facts.seccomp !== "2") problems.push(`seccomp mode is ${facts.seccomp}, not 2 (filter)`);
   if (x.readOnlyRoot && facts.root !== "ro") problems.push(`the root filesystem is mounted ${facts.root}`);
   if (x.noRouteOut) {
     if (facts.route === "default") {
@@ -10920,15 +10956,26 @@ function proxyEnv(proxyAddress, port) {
     `no_proxy=${noProxy}`
   ];
 }
-function chooseRunscRuntime(runtimes, networked) {
-  const runsc = runtimes.filter((r) => r.name.startsWith("runsc"));
-  if (runsc.length === 0) {
+function hasOciSeccomp(r) {
+  return r.args.some((a) => /^--?oci-seccomp(=true)?$/.test(a));
+}
+function chooseRunscRuntime(runtimes, networked, allowWeaker = false) {
+  const all = runtimes.filter((r) => r.name.startsWith("runsc"));
+  if (all.length === 0) {
     const have = runtimes.map((r) => r.name).join(", ") || "none";
     return {
       error: `the engine has no runsc runtime (it has ${have}); register gVisor as in docs/gvisor.md`
     };
   }
   const net3 = (r) => r.args.find((a) => a.startsWith("--network"))?.split("=")[1] ?? null;
+  const fits = (r) => networked ? net3(r) !== "none" : true;
+  const weak = all.filter((r) => !hasOciSeccomp(r));
+  const runsc = allowWeaker ? [...weak.filter(fits), ...all.filter(hasOciSeccomp)] : all.filter(hasOciSeccomp);
+  if (runsc.length === 0) {
+    return {
+      error: `the engine's runsc runtimes (${all.map((r) => r.name).join(", ")}) run without --oci-seccomp, so gVisor would apply no seccomp filter inside the sandbox; add "--oci-seccomp" to their "runtimeArgs" in daemon.json and reload dockerd (kill -HUP), as in docs/gvisor.md, or pass --allow-weaker-gvisor`
+    };
+  }
   if (!networked) {
     const pick2 = runsc.find((r) => net3(r) === "none") ?? runsc.find((r) => r.name === "runsc") ?? runsc[0];
     return { runtime: pick2.name };
@@ -10936,7 +10983,7 @@ function chooseRunscRuntime(runtimes, networked) {
   const pick = runsc.find((r) => net3(r) === "host") ?? runsc.find((r) => net3(r) === null || net3(r) === "sandbox");
   if (!pick) {
     return {
-      error: `every runsc runtime of the engine runs with --network=none (${runsc.map((r) => r.name).join(", ")}), so a sandbox on a network cannot start; register one with "runtimeArgs": ["--network=host"] as in docs/gvisor.md`
+      error: `every runsc runtime of the engine with --oci-seccomp runs with --network=none (${runsc.map((r) => r.name).join(", ")}), so a sandbox on a network cannot start; register one with "runtimeArgs": ["--network=host", "--oci-seccomp"] as in docs/gvisor.md`
     };
   }
   return { runtime: pick.name };
@@ -10987,7 +11034,8 @@ function plan(spec, ctx) {
     capabilities: [...spec.capAdd],
     readOnlyRoot: !spec.writableRoot,
     noRouteOut: spec.network !== "open",
-    runtime: spec.isolation === "runsc" ? "runsc" : "runc"
+    runtime: spec.isolation === "runsc" ? "runsc" : "runc",
+    seccomp: ctx.seccompInside ?? true
   } : null;
   const tmpOptions = ["rw", "nosuid", "nodev", ...spec.tmpExec ? ["exec"] : ["noexec"]];
   mounts.push({
@@ -11159,6 +11207,9 @@ async function hostResolvConf() {
 function proxyContainer(labels, runId, image, egressNetwork, config) {
   const memory = 256 * 1024 * 1024;
   return {
+    // Transparent mode listens on 53, 80 and 443 as uid 65532 without capabilities: the low ports are opened
+    // in the proxy's own network namespace (Docker's default already; said here so it never depends on it).
+    ...config.transparent ? { sysctls: { "net.ipv4.ip_unprivileged_port_start": "0" } } : {},
     name: `sandbox-action-${runId}-proxy`,
     image,
     cmd: [],
@@ -11247,10 +11298,11 @@ async function setupNetwork(spec, deps) {
     hosts: egress.hosts,
     dnsServers: egress.dnsServers,
     listenSubnet: subnet,
+    transparent: egress.transparent,
     ...PROXY_DEFAULTS,
     maxTotalBytes: egress.maxBytes
   };
-  const ledger = new Ledger(egress.mode, egress.domains, image);
+  const ledger = new Ledger(egress.mode, egress.domains, image, egress.transparent);
   const id = await engine.createContainer(proxyContainer(labels, runId, image, egressNetwork, config));
   deps.addCleanup("remove the proxy", () => engine.removeContainer(id));
   await engine.connectNetwork(internalId, id);
@@ -11313,7 +11365,7 @@ async function setupNetwork(spec, deps) {
   };
   const resolv = await (deps.readResolvConf ?? (engine.info.local ? hostResolvConf : async () => null))();
   if (needsDnsProbe(engine.info.name, engine.info.version, resolverOnLoopback(resolv))) {
-    const answered = await dnsProbe(engine, labels, runId, image, network);
+    const answered = await dnsProbe(engine, labels, runId, image, network, DNS_PROBE_NAME, [address]);
     if (answered) {
       throw new InputError(
         "--network",
@@ -11347,7 +11399,7 @@ async function setupNetwork(spec, deps) {
     }
   };
 }
-async function dnsProbe(engine, labels, runId, proxyImage, network, name = DNS_PROBE_NAME) {
+async function dnsProbe(engine, labels, runId, proxyImage, network, name = DNS_PROBE_NAME, own = []) {
   const spec = proxyContainer(labels, runId, proxyImage, network.mode, {});
   const id = await engine.createContainer({
     ...spec,
@@ -11355,7 +11407,7 @@ async function dnsProbe(engine, labels, runId, proxyImage, network, name = DNS_P
     labels: { ...labels, [LABEL_ROLE]: "dns-probe" },
     entrypoint: ["node", "-e"],
     cmd: [
-      `require('dns').lookup(${JSON.stringify(name)}, (e) => process.exit(e ? 1 : 0)); setTimeout(() => process.exit(1), 8000);`
+      `const own = ${JSON.stringify(own)}; require('dns').lookup(${JSON.stringify(name)}, { all: true }, (e, a) => process.exit(!e && a.some((x) => !own.includes(x.address)) ? 0 : 1)); setTimeout(() => process.exit(1), 8000);`
     ],
     env: [],
     dns: network.dns
@@ -12612,10 +12664,12 @@ async function prepare(ctx) {
   );
   if (backend.note) ctx.notes.push(backend.note);
   let runscRuntime = null;
+  let runscSeccomp = true;
   if (spec.isolation === "runsc") {
-    const r = chooseRunscRuntime(runtimes, spec.network !== "none");
+    const r = chooseRunscRuntime(runtimes, spec.network !== "none", spec.allowWeakerGvisor);
     if ("error" in r) throw new InputError("--isolation", `runsc: ${r.error}`);
     runscRuntime = r.runtime;
+    runscSeccomp = hasOciSeccomp(runtimes.find((x) => x.name === r.runtime));
   }
   const owner = await decideUser(engine, spec, image, ctx.labels, ctx.notes);
   if (spec.source?.readOnly) ctx.notes.push(...await readableBy(spec.source.dir, owner));
@@ -12641,7 +12695,17 @@ async function prepare(ctx) {
     sized = { ...sized, verdict: { ...sized.verdict, declared } };
   }
   ctx.check();
-  return { image, backend: backend.backend, runscRuntime, owner, spec: sized, disk, expected, pytest };
+  return {
+    image,
+    backend: backend.backend,
+    runscRuntime,
+    runscSeccomp,
+    owner,
+    spec: sized,
+    disk,
+    expected,
+    pytest
+  };
 }
 async function checkDirectory(name, dir, rule) {
   if (!dir) return;
@@ -13180,6 +13244,7 @@ async function executeRun(spec, deps) {
       imageEntrypoint: prep.image.entrypoint,
       extraArgs: prep.pytest?.args ?? [],
       overlays: prep.pytest?.mounts ?? [],
+      seccompInside: prep.runscSeccomp,
       ...prep.runscRuntime ? { runscRuntime: prep.runscRuntime } : {}
     });
     if (p.container.pidsLimit !== spec.pids) {
@@ -13319,7 +13384,7 @@ function summaryLine(r) {
   if (e) {
     const hosts = e.allowed.length;
     parts.push(
-      `egress${e.mode === "audit" ? " (AUDIT: not locked down)" : ""}: ${hosts} host${hosts === 1 ? "" : "s"}, ${formatBytes(e.bytesUp + e.bytesDown)}, ${e.refusedTotal} refused`
+      `egress${e.mode === "audit" ? " (AUDIT: not locked down)" : e.transparent ? " (transparent)" : ""}: ${hosts} host${hosts === 1 ? "" : "s"}, ${formatBytes(e.bytesUp + e.bytesDown)}, ${e.refusedTotal} refused`
     );
     if (e.proxyExit) parts.push(e.proxyExit);
   }
@@ -14991,6 +15056,7 @@ function toContainerBody(s2) {
       LogConfig: { Type: s2.logDriver.type, Config: s2.logDriver.config },
       ExtraHosts: s2.extraHosts ?? [],
       ...s2.dns ? { Dns: s2.dns } : {},
+      ...s2.sysctls ? { Sysctls: s2.sysctls } : {},
       Devices: [],
       IpcMode: "private",
       PidMode: "",

@@ -2838,6 +2838,7 @@ function toContainerBody(s) {
       LogConfig: { Type: s.logDriver.type, Config: s.logDriver.config },
       ExtraHosts: s.extraHosts ?? [],
       ...s.dns ? { Dns: s.dns } : {},
+      ...s.sysctls ? { Sysctls: s.sysctls } : {},
       Devices: [],
       IpcMode: "private",
       PidMode: "",
@@ -3325,6 +3326,15 @@ var specialLists = SPECIAL.map(([name, addr, prefix, family]) => {
   return { name, b };
 });
 
+// src/egress/config.ts
+var PROXY_PORT = 3128;
+var PROXY_DEFAULTS = {
+  port: PROXY_PORT,
+  maxHeaderBytes: 16 * 1024,
+  maxConnections: 512,
+  idleTimeoutMs: 12e4
+};
+
 // src/egress/presets/debian.json
 var debian_default = {
   name: "debian",
@@ -3514,15 +3524,26 @@ import { promisify } from "node:util";
 var LABEL_RUN = "sandbox-action.run";
 var LABEL_CREATED = "sandbox-action.created";
 var LABEL_ROLE = "sandbox-action.role";
-function chooseRunscRuntime(runtimes, networked) {
-  const runsc = runtimes.filter((r) => r.name.startsWith("runsc"));
-  if (runsc.length === 0) {
+function hasOciSeccomp(r) {
+  return r.args.some((a) => /^--?oci-seccomp(=true)?$/.test(a));
+}
+function chooseRunscRuntime(runtimes, networked, allowWeaker = false) {
+  const all = runtimes.filter((r) => r.name.startsWith("runsc"));
+  if (all.length === 0) {
     const have = runtimes.map((r) => r.name).join(", ") || "none";
     return {
       error: `the engine has no runsc runtime (it has ${have}); register gVisor as in docs/gvisor.md`
     };
   }
   const net2 = (r) => r.args.find((a) => a.startsWith("--network"))?.split("=")[1] ?? null;
+  const fits = (r) => networked ? net2(r) !== "none" : true;
+  const weak = all.filter((r) => !hasOciSeccomp(r));
+  const runsc = allowWeaker ? [...weak.filter(fits), ...all.filter(hasOciSeccomp)] : all.filter(hasOciSeccomp);
+  if (runsc.length === 0) {
+    return {
+      error: `the engine's runsc runtimes (${all.map((r) => r.name).join(", ")}) run without --oci-seccomp, so gVisor would apply no seccomp filter inside the sandbox; add "--oci-seccomp" to their "runtimeArgs" in daemon.json and reload dockerd (kill -HUP), as in docs/gvisor.md, or pass --allow-weaker-gvisor`
+    };
+  }
   if (!networked) {
     const pick2 = runsc.find((r) => net2(r) === "none") ?? runsc.find((r) => r.name === "runsc") ?? runsc[0];
     return { runtime: pick2.name };
@@ -3530,7 +3551,7 @@ function chooseRunscRuntime(runtimes, networked) {
   const pick = runsc.find((r) => net2(r) === "host") ?? runsc.find((r) => net2(r) === null || net2(r) === "sandbox");
   if (!pick) {
     return {
-      error: `every runsc runtime of the engine runs with --network=none (${runsc.map((r) => r.name).join(", ")}), so a sandbox on a network cannot start; register one with "runtimeArgs": ["--network=host"] as in docs/gvisor.md`
+      error: `every runsc runtime of the engine with --oci-seccomp runs with --network=none (${runsc.map((r) => r.name).join(", ")}), so a sandbox on a network cannot start; register one with "runtimeArgs": ["--network=host", "--oci-seccomp"] as in docs/gvisor.md`
     };
   }
   return { runtime: pick.name };

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { InputError } from './errors.js';
 import { parseDuration, parsePositiveNumber, parseSize } from './units.js';
 import { canonicalHost, parseCidr, parseDomainRule } from '../egress/policy.js';
+import { DNS_PORT, PROXY_PORT } from '../egress/config.js';
 import { expandPresets } from '../egress/presets.js';
 import { applyPreset } from './presets.js';
 import { DEFAULT_AXIOMS, checkTargets } from '../lean/audit.js';
@@ -57,6 +58,8 @@ export interface RunSpec {
   /** The proxy's policy and topology (`--network proxy` only). */
   egress: EgressSpec | null;
   isolation: Isolation;
+  /** --allow-weaker-gvisor: a runsc runtime without --oci-seccomp (no seccomp filter inside gVisor). */
+  allowWeakerGvisor: boolean;
   pull: PullPolicy;
   volumeBackend: VolumeBackend;
   outputCaps: OutputCaps;
@@ -105,6 +108,11 @@ export interface Subject {
 
 export interface EgressSpec {
   mode: 'allowlist' | 'audit';
+  /**
+   * `--egress transparent`: allowlist mode, and tools that ignore proxy variables work too (the proxy answers the
+   * sandbox's DNS for listed names with its own address and routes by TLS server name or Host header).
+   */
+  transparent: boolean;
   /** --allow-domain rules and the presets' names, expanded and checked. */
   domains: string[];
   presets: string[];
@@ -209,7 +217,7 @@ export const RUN_OPTIONS = {
   },
   egress: {
     kind: 'string',
-    help: 'with --network proxy: allowlist (default) or audit (any public host, recorded, with a suggested allowlist)',
+    help: 'with --network proxy: allowlist (default), transparent (allowlist, and tools that ignore proxy variables work too: listed names resolve to the proxy, which routes by TLS server name or Host) or audit (any public host, recorded, with a suggested allowlist)',
   },
   'egress-network': {
     kind: 'string',
@@ -232,6 +240,10 @@ export const RUN_OPTIONS = {
     help: 'base image when the proxy image is built (default debian:bookworm-slim)',
   },
   isolation: { kind: 'string', help: 'default, or runsc for gVisor' },
+  'allow-weaker-gvisor': {
+    kind: 'boolean',
+    help: 'with --isolation runsc: use a runsc runtime without --oci-seccomp, so no seccomp filter inside gVisor (loosens; for gVisor releases where --oci-seccomp breaks threads, docs/gvisor.md)',
+  },
   pull: { kind: 'string', help: 'missing (default), always or never' },
   'volume-backend': {
     kind: 'string',
@@ -478,6 +490,11 @@ export function parseRunOptions(given: RawOptions, givenCommand: string[], host:
       : parseSize('--max-output-file-size', maxFileBytesArg);
 
   const network = oneOf('network', str(raw, 'network'), ['none', 'proxy', 'open'] as const, 'none');
+  const isolation = oneOf('isolation', str(raw, 'isolation'), ['default', 'runsc'] as const, 'default');
+  const allowWeakerGvisor = bool(raw, 'allow-weaker-gvisor');
+  if (allowWeakerGvisor && isolation !== 'runsc') {
+    throw new InputError('--allow-weaker-gvisor', 'needs --isolation runsc');
+  }
 
   const annotateArg = str(raw, 'annotate');
   let annotate: RunSpec['annotate'] = null;
@@ -572,7 +589,8 @@ export function parseRunOptions(given: RawOptions, givenCommand: string[], host:
     env,
     network,
     egress: parseEgress(raw, network),
-    isolation: oneOf('isolation', str(raw, 'isolation'), ['default', 'runsc'] as const, 'default'),
+    isolation,
+    allowWeakerGvisor,
     pull: oneOf('pull', str(raw, 'pull'), ['missing', 'always', 'never'] as const, 'missing'),
     volumeBackend: oneOf(
       'volume-backend',
@@ -658,7 +676,14 @@ function parseEgress(raw: RawOptions, network: NetworkMode): EgressSpec | null {
     }
     return null;
   }
-  const mode = oneOf('egress', str(raw, 'egress'), ['allowlist', 'audit'] as const, 'allowlist');
+  const egressArg = oneOf(
+    'egress',
+    str(raw, 'egress'),
+    ['allowlist', 'transparent', 'audit'] as const,
+    'allowlist',
+  );
+  const mode = egressArg === 'audit' ? 'audit' : 'allowlist';
+  const transparent = egressArg === 'transparent';
   const presets = list(raw, 'allow-preset');
   const domains: string[] = [];
   for (const d of [...list(raw, 'allow-domain'), ...expandPresets(presets)]) {
@@ -671,6 +696,14 @@ function parseEgress(raw: RawOptions, network: NetworkMode): EgressSpec | null {
   const ports = portArgs.length
     ? portArgs.map((p) => parsePositiveNumber('--allow-port', p, { integer: true, max: 65535 }))
     : [443, 80];
+  for (const p of transparent ? ports : []) {
+    if (p === DNS_PORT || p === PROXY_PORT) {
+      throw new InputError(
+        '--allow-port',
+        `${p} is the proxy's own ${p === DNS_PORT ? 'DNS' : 'proxy'} port under --egress transparent; list other ports`,
+      );
+    }
+  }
   const hosts: Record<string, string[]> = {};
   for (const h of list(raw, 'add-host')) {
     const i = h.indexOf(':');
@@ -712,6 +745,7 @@ function parseEgress(raw: RawOptions, network: NetworkMode): EgressSpec | null {
   }
   return {
     mode,
+    transparent,
     domains,
     presets,
     ports,
@@ -791,6 +825,12 @@ export function loosenedBy(spec: RunSpec): Loosened[] {
   }
   if (spec.egress?.mode === 'audit') {
     out.push({ option: '--egress audit', effect: 'the proxy lets any public host through (recorded)' });
+  }
+  if (spec.allowWeakerGvisor) {
+    out.push({
+      option: '--allow-weaker-gvisor',
+      effect: 'gVisor may run without --oci-seccomp: no seccomp filter inside the sandbox',
+    });
   }
   if (spec.volumeBackend === 'unbounded') {
     out.push({ option: '--volume-backend unbounded', effect: 'writable volumes have no size cap' });

@@ -78,6 +78,7 @@ export async function executeRun(spec: RunSpec, deps: RunDeps): Promise<RunResul
       imageEntrypoint: prep.image.entrypoint,
       extraArgs: prep.pytest?.args ?? [],
       overlays: prep.pytest?.mounts ?? [],
+      seccompInside: prep.runscSeccomp,
       ...(prep.runscRuntime ? { runscRuntime: prep.runscRuntime } : {}),
     }));
     if (p.container.pidsLimit !== spec.pids) {

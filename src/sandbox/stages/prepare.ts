@@ -11,7 +11,14 @@ import type { Engine, ImageInfo, Labels, RuntimeInfo } from '../../engine/types.
 import { loadExpected, type ExpectedFile } from '../../verdict/expected.js';
 import { readContainerFile } from '../container-files.js';
 import { fitVolumes, type DiskFit } from '../disk.js';
-import { chooseRunscRuntime, helperContainer, numericUser, resolveUser, volumePlans } from '../plan.js';
+import {
+  chooseRunscRuntime,
+  hasOciSeccomp,
+  helperContainer,
+  numericUser,
+  resolveUser,
+  volumePlans,
+} from '../plan.js';
 import { resolvePytest, type PytestLayout } from '../pytest.js';
 import type { RunContext } from '../run-context.js';
 import { chooseBackend, type ConcreteBackend } from '../volumes.js';
@@ -22,6 +29,8 @@ export interface Prepared {
   image: ImageInfo;
   backend: ConcreteBackend;
   runscRuntime: string | null;
+  /** The gVisor runtime applies the seccomp profile inside the sandbox (false only with --allow-weaker-gvisor). */
+  runscSeccomp: boolean;
   owner: { uid: number; gid: number };
   /** The spec with volume sizes that fit the disk (defaults may have shrunk, with a note). */
   spec: RunSpec;
@@ -47,10 +56,12 @@ export async function prepare(ctx: RunContext): Promise<Prepared> {
   );
   if (backend.note) ctx.notes.push(backend.note);
   let runscRuntime: string | null = null;
+  let runscSeccomp = true;
   if (spec.isolation === 'runsc') {
-    const r = chooseRunscRuntime(runtimes, spec.network !== 'none');
+    const r = chooseRunscRuntime(runtimes, spec.network !== 'none', spec.allowWeakerGvisor);
     if ('error' in r) throw new InputError('--isolation', `runsc: ${r.error}`);
     runscRuntime = r.runtime;
+    runscSeccomp = hasOciSeccomp(runtimes.find((x) => x.name === r.runtime)!);
   }
   const owner = await decideUser(engine, spec, image, ctx.labels, ctx.notes);
   if (spec.source?.readOnly) ctx.notes.push(...(await readableBy(spec.source.dir, owner)));
@@ -77,7 +88,17 @@ export async function prepare(ctx: RunContext): Promise<Prepared> {
     sized = { ...sized, verdict: { ...sized.verdict, declared } };
   }
   ctx.check();
-  return { image, backend: backend.backend, runscRuntime, owner, spec: sized, disk, expected, pytest };
+  return {
+    image,
+    backend: backend.backend,
+    runscRuntime,
+    runscSeccomp,
+    owner,
+    spec: sized,
+    disk,
+    expected,
+    pytest,
+  };
 }
 
 async function checkDirectory(
