@@ -10193,8 +10193,9 @@ function diffExact(expected, actual) {
       detail: `binary contents differ from byte ${i} (expected ${expected.length} bytes, got ${actual.length})`
     };
   }
-  const la = a.split("\n");
-  const lb = b.split("\n");
+  const lines = (t) => (t.endsWith("\n") ? t.slice(0, -1) : t).split("\n");
+  const la = lines(a);
+  const lb = lines(b);
   for (let i = 0; i < Math.max(la.length, lb.length); i++) {
     if (la[i] === lb[i]) continue;
     const line = i + 1;
@@ -10202,7 +10203,7 @@ function diffExact(expected, actual) {
     if (lb[i] === void 0) return { line, detail: `line ${line}: missing, expected ${show(la[i])}` };
     return { line, detail: `line ${line}: expected ${show(la[i])}, got ${show(lb[i])}` };
   }
-  return { detail: "the contents differ" };
+  return { detail: a.endsWith("\n") ? "the output has no final newline" : "the output has a final newline the expected file has not" };
 }
 function diffJson(expected, actual, at = "$") {
   if (isDeepStrictEqual(expected, actual)) return null;
@@ -11571,6 +11572,12 @@ async function collectTar(tarStream, dest, top, caps, already = { paths: /* @__P
   };
   const extract = import_tar_stream2.default.extract();
   extract.on("entry", (header, stream, next) => {
+    const rel = header.type === "file" ? safeRelativePath(header.name, top) : null;
+    if (rel && already.paths.has(rel)) {
+      stream.on("end", next);
+      stream.resume();
+      return;
+    }
     const d = decide(
       { name: header.name, type: header.type ?? "file", size: header.size ?? 0, mode: header.mode ?? 420 },
       top,
@@ -11587,7 +11594,6 @@ async function collectTar(tarStream, dest, top, caps, already = { paths: /* @__P
       return;
     }
     if (d.action === "root") return drainThen(next);
-    if (d.action === "write-file" && already.paths.has(d.path)) return drainThen(next);
     if (d.action === "make-dir") {
       ensureDir(d.path).then(
         () => drainThen(next),
