@@ -81,6 +81,7 @@ export function makeRunDeps(
     signal: o.signal,
     now: () => new Date(),
     random: randomId,
+    env: ctx.env,
   };
 }
 

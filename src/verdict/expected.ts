@@ -80,7 +80,11 @@ export function diffExact(expected: Buffer, actual: Buffer): { detail: string; l
     if (lb[i] === undefined) return { line, detail: `line ${line}: missing, expected ${show(la[i]!)}` };
     return { line, detail: `line ${line}: expected ${show(la[i]!)}, got ${show(lb[i]!)}` };
   }
-  return { detail: a.endsWith('\n') ? 'the output has no final newline' : 'the output has a final newline the expected file has not' };
+  return {
+    detail: a.endsWith('\n')
+      ? 'the output has no final newline'
+      : 'the output has a final newline the expected file has not',
+  };
 }
 
 /** The first path where two JSON values differ, e.g. `$.scores[2]: expected 3, got 4`. */
