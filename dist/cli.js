@@ -4992,30 +4992,19 @@ var lean_proof_default = {
   description: "A Lean proof checked by comparator on the trusted side: the challenge, its imports, the lakefile, toolchain and comparator config from --challenge (the base branch) mounted read-only; an advisory lake build (its messages become annotations) with no network; then comparator, every build and export of it in its own sandbox (sandbox-action landrun), its exit code and output the verdict.",
   image: "lean",
   entrypoint: "sh",
-  command: [
-    "-c",
-    "lake build"
-  ],
+  command: ["-c", "lake build"],
   network: "none",
   allowPresets: [],
   annotate: "lean",
   outputs: [],
   audit: {
-    allowAxioms: [
-      "propext",
-      "Classical.choice",
-      "Quot.sound"
-    ]
+    allowAxioms: ["propext", "Classical.choice", "Quot.sound"]
   },
   options: {
     timeout: "60m",
     memory: "8g"
   },
-  requiredJudges: [
-    "exit-code",
-    "challenge",
-    "comparator"
-  ],
+  requiredJudges: ["exit-code", "challenge", "comparator"],
   lean: {
     judge: "comparator",
     config: "config.json"
@@ -5633,7 +5622,7 @@ function parseRunOptions(given, givenCommand, host) {
     command,
     source,
     outputDir: outputArg ? path.resolve(host.cwd, outputArg) : null,
-    timeoutMs: str(raw, "timeout") === void 0 ? DEFAULTS.timeoutMs : parseDuration("--timeout", str(raw, "timeout")),
+    timeoutMs: timeout(str(raw, "timeout")),
     memoryBytes,
     cpus,
     pids: count(raw, "pids", DEFAULTS.pids, 1e6),
@@ -5802,6 +5791,14 @@ function parseEgress(raw, network) {
     proxyBaseImage,
     maxBytes: maxBytesArg === void 0 ? null : parseSize("--egress-max-bytes", maxBytesArg)
   };
+}
+var MAX_TIMEOUT_MS = 7 * 24 * 36e5;
+function timeout(v) {
+  if (v === void 0) return DEFAULTS.timeoutMs;
+  const ms = parseDuration("--timeout", v);
+  if (ms > MAX_TIMEOUT_MS)
+    throw new InputError("--timeout", `'${v}' is longer than the limit of 168h (7 days)`);
+  return ms;
 }
 function parseLean(raw, preset, source, host) {
   const challenge = str(raw, "challenge");
@@ -15319,10 +15316,10 @@ async function runLandrunStep(argv, deps) {
     let timer;
     try {
       await engine.startContainer(cid);
-      const timeout = new Promise(
+      const timeout2 = new Promise(
         (r) => timer = setTimeout(() => r("timeout"), ctx.limits.timeoutMs)
       );
-      const first = await Promise.race([watch.exit, timeout, aborted]);
+      const first = await Promise.race([watch.exit, timeout2, aborted]);
       if (first === "timeout") {
         timedOut = true;
         await engine.killContainer(cid, "KILL");

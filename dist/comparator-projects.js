@@ -3398,30 +3398,19 @@ var lean_proof_default = {
   description: "A Lean proof checked by comparator on the trusted side: the challenge, its imports, the lakefile, toolchain and comparator config from --challenge (the base branch) mounted read-only; an advisory lake build (its messages become annotations) with no network; then comparator, every build and export of it in its own sandbox (sandbox-action landrun), its exit code and output the verdict.",
   image: "lean",
   entrypoint: "sh",
-  command: [
-    "-c",
-    "lake build"
-  ],
+  command: ["-c", "lake build"],
   network: "none",
   allowPresets: [],
   annotate: "lean",
   outputs: [],
   audit: {
-    allowAxioms: [
-      "propext",
-      "Classical.choice",
-      "Quot.sound"
-    ]
+    allowAxioms: ["propext", "Classical.choice", "Quot.sound"]
   },
   options: {
     timeout: "60m",
     memory: "8g"
   },
-  requiredJudges: [
-    "exit-code",
-    "challenge",
-    "comparator"
-  ],
+  requiredJudges: ["exit-code", "challenge", "comparator"],
   lean: {
     judge: "comparator",
     config: "config.json"
@@ -3510,6 +3499,7 @@ var DEFAULTS = {
   logLimitBytes: 64 * MiB
 };
 var MIN_MEMORY = 16 * MiB;
+var MAX_TIMEOUT_MS = 7 * 24 * 36e5;
 
 // src/outputs/collect.ts
 import fs from "node:fs";

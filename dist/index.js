@@ -2436,11 +2436,11 @@ var require_timers = __commonJS({
        *
        * @param {NodeJS.Timeout|FastTimer} timeout
        */
-      clearTimeout(timeout) {
-        if (timeout[kFastTimer]) {
-          timeout.clear();
+      clearTimeout(timeout2) {
+        if (timeout2[kFastTimer]) {
+          timeout2.clear();
         } else {
-          clearTimeout(timeout);
+          clearTimeout(timeout2);
         }
       },
       /**
@@ -2463,8 +2463,8 @@ var require_timers = __commonJS({
        *
        * @param {FastTimer} timeout
        */
-      clearFastTimeout(timeout) {
-        timeout.clear();
+      clearFastTimeout(timeout2) {
+        timeout2.clear();
       },
       /**
        * The now method returns the value of the internal fast timer clock.
@@ -2569,13 +2569,13 @@ var require_connect = __commonJS({
         }
       };
     }
-    function buildConnector({ allowH2, maxCachedSessions, socketPath, timeout, session: customSession, ...opts }) {
+    function buildConnector({ allowH2, maxCachedSessions, socketPath, timeout: timeout2, session: customSession, ...opts }) {
       if (maxCachedSessions != null && (!Number.isInteger(maxCachedSessions) || maxCachedSessions < 0)) {
         throw new InvalidArgumentError("maxCachedSessions must be a positive integer or zero");
       }
       const options = { path: socketPath, ...opts };
       const sessionCache = new SessionCache(maxCachedSessions == null ? 100 : maxCachedSessions);
-      timeout = timeout == null ? 1e4 : timeout;
+      timeout2 = timeout2 == null ? 1e4 : timeout2;
       allowH2 = allowH2 != null ? allowH2 : false;
       return function connect2({ hostname, host, protocol, port, servername, localAddress, httpSocket }, callback) {
         let socket;
@@ -2621,7 +2621,7 @@ var require_connect = __commonJS({
           const keepAliveInitialDelay = options.keepAliveInitialDelay === void 0 ? 6e4 : options.keepAliveInitialDelay;
           socket.setKeepAlive(true, keepAliveInitialDelay);
         }
-        const clearConnectTimeout = setupConnectTimeout(new WeakRef(socket), { timeout, hostname, port });
+        const clearConnectTimeout = setupConnectTimeout(new WeakRef(socket), { timeout: timeout2, hostname, port });
         socket.setNoDelay(true).once(protocol === "https:" ? "secureConnect" : "connect", function() {
           queueMicrotask(clearConnectTimeout);
           if (callback) {
@@ -6153,14 +6153,14 @@ var require_client_h1 = __commonJS({
         if (this.shouldKeepAlive && client[kPipelining]) {
           const keepAliveTimeout = this.keepAlive ? util.parseKeepAliveTimeout(this.keepAlive) : null;
           if (keepAliveTimeout != null) {
-            const timeout = Math.min(
+            const timeout2 = Math.min(
               keepAliveTimeout - client[kKeepAliveTimeoutThreshold],
               client[kKeepAliveMaxTimeout]
             );
-            if (timeout <= 0) {
+            if (timeout2 <= 0) {
               socket[kReset] = true;
             } else {
-              client[kKeepAliveTimeoutValue] = timeout;
+              client[kKeepAliveTimeoutValue] = timeout2;
             }
           } else {
             client[kKeepAliveTimeoutValue] = client[kKeepAliveDefaultTimeout];
@@ -24643,30 +24643,19 @@ var lean_proof_default = {
   description: "A Lean proof checked by comparator on the trusted side: the challenge, its imports, the lakefile, toolchain and comparator config from --challenge (the base branch) mounted read-only; an advisory lake build (its messages become annotations) with no network; then comparator, every build and export of it in its own sandbox (sandbox-action landrun), its exit code and output the verdict.",
   image: "lean",
   entrypoint: "sh",
-  command: [
-    "-c",
-    "lake build"
-  ],
+  command: ["-c", "lake build"],
   network: "none",
   allowPresets: [],
   annotate: "lean",
   outputs: [],
   audit: {
-    allowAxioms: [
-      "propext",
-      "Classical.choice",
-      "Quot.sound"
-    ]
+    allowAxioms: ["propext", "Classical.choice", "Quot.sound"]
   },
   options: {
     timeout: "60m",
     memory: "8g"
   },
-  requiredJudges: [
-    "exit-code",
-    "challenge",
-    "comparator"
-  ],
+  requiredJudges: ["exit-code", "challenge", "comparator"],
   lean: {
     judge: "comparator",
     config: "config.json"
@@ -25288,7 +25277,7 @@ function parseRunOptions(given, givenCommand, host) {
     command,
     source,
     outputDir: outputArg ? path.resolve(host.cwd, outputArg) : null,
-    timeoutMs: str(raw, "timeout") === void 0 ? DEFAULTS.timeoutMs : parseDuration("--timeout", str(raw, "timeout")),
+    timeoutMs: timeout(str(raw, "timeout")),
     memoryBytes,
     cpus,
     pids: count(raw, "pids", DEFAULTS.pids, 1e6),
@@ -25457,6 +25446,14 @@ function parseEgress(raw, network) {
     proxyBaseImage,
     maxBytes: maxBytesArg === void 0 ? null : parseSize("--egress-max-bytes", maxBytesArg)
   };
+}
+var MAX_TIMEOUT_MS = 7 * 24 * 36e5;
+function timeout(v) {
+  if (v === void 0) return DEFAULTS.timeoutMs;
+  const ms = parseDuration("--timeout", v);
+  if (ms > MAX_TIMEOUT_MS)
+    throw new InputError("--timeout", `'${v}' is longer than the limit of 168h (7 days)`);
+  return ms;
 }
 function parseLean(raw, preset, source, host) {
   const challenge = str(raw, "challenge");

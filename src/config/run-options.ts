@@ -597,10 +597,7 @@ export function parseRunOptions(given: RawOptions, givenCommand: string[], host:
     command,
     source,
     outputDir: outputArg ? path.resolve(host.cwd, outputArg) : null,
-    timeoutMs:
-      str(raw, 'timeout') === undefined
-        ? DEFAULTS.timeoutMs
-        : parseDuration('--timeout', str(raw, 'timeout')!),
+    timeoutMs: timeout(str(raw, 'timeout')),
     memoryBytes,
     cpus,
     pids: count(raw, 'pids', DEFAULTS.pids, 1_000_000),
@@ -787,6 +784,17 @@ function parseEgress(raw: RawOptions, network: NetworkMode): EgressSpec | null {
     proxyBaseImage,
     maxBytes: maxBytesArg === undefined ? null : parseSize('--egress-max-bytes', maxBytesArg),
   };
+}
+
+/** The longest --timeout: a week. Longer is a typo (Node's timers also end at 24.8 days and would fire at once). */
+export const MAX_TIMEOUT_MS = 7 * 24 * 3600_000;
+
+function timeout(v: string | undefined): number {
+  if (v === undefined) return DEFAULTS.timeoutMs;
+  const ms = parseDuration('--timeout', v);
+  if (ms > MAX_TIMEOUT_MS)
+    throw new InputError('--timeout', `'${v}' is longer than the limit of 168h (7 days)`);
+  return ms;
 }
 
 function parseLean(

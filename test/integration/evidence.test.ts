@@ -9,7 +9,7 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, jest, test } from '@jest/globals';
+import { afterAll, beforeAll, expect, jest, test } from '@jest/globals';
 import type { RunResult } from '../../src/verdict/schema.js';
 import { BASE, engineOrSkip, labelled, loopDevicesIn, spawnCli, tmpDir } from '../helpers/engine.js';
 

@@ -15,7 +15,6 @@ jest.setTimeout(120_000);
 const { engine, d } = await engineOrSkip();
 
 type Body = Record<string, unknown> & { HostConfig: Record<string, unknown> };
-const host = (j: Record<string, unknown>) => (j as Body).HostConfig;
 
 async function runThrough(lies: Lies, cmd: string, extra: string[] = []) {
   const e: LyingEngine = await lyingEngine(lies);
