@@ -5399,6 +5399,10 @@ var RUN_OPTIONS = {
     kind: "string",
     help: "the commit the run verifies (40 hex; recorded in the result and checked by report)"
   },
+  "base-sha": {
+    kind: "string",
+    help: "the base commit the head was merged into for this run (40 hex; recorded and checked by report)"
+  },
   "base-ref": { kind: "string", help: "the branch it is verified against (recorded and checked by report)" },
   repository: { kind: "string", help: "owner/repo of the commit (recorded and checked by report)" },
   shard: {
@@ -5854,6 +5858,9 @@ function parseSubject(raw) {
   const headSha = str(raw, "head-sha") ?? null;
   if (headSha !== null && !HEX40.test(headSha))
     throw new InputError("--head-sha", `'${headSha}' is not a 40-hex commit`);
+  const baseSha = str(raw, "base-sha") ?? null;
+  if (baseSha !== null && !HEX40.test(baseSha))
+    throw new InputError("--base-sha", `'${baseSha}' is not a 40-hex commit`);
   const baseRef = str(raw, "base-ref") ?? null;
   if (baseRef !== null && !BRANCH.test(baseRef))
     throw new InputError("--base-ref", `'${baseRef}' is not a branch name`);
@@ -5872,7 +5879,7 @@ function parseSubject(raw) {
     }
     shard = { index, count: count2 };
   }
-  return { repository, headSha, baseRef, shard };
+  return { repository, headSha, baseSha, baseRef, shard };
 }
 function loosenedBy(spec) {
   const out = [];
@@ -10235,6 +10242,23 @@ function loadExpected(dir) {
   if (out.length === 0) throw new InputError("--expect", `'${dir}' holds no file to compare with`);
   return out;
 }
+function expectedRepoPath(expectDir, sourceDir) {
+  const abs = path2.resolve(expectDir);
+  if (sourceDir) {
+    const src = path2.resolve(sourceDir);
+    if (abs === src || abs.startsWith(src + path2.sep)) {
+      throw new InputError(
+        "--expect",
+        `'${expectDir}' is inside --source: the sandbox would read the expected files; keep them outside it`
+      );
+    }
+  }
+  for (let dir = path2.dirname(abs); ; dir = path2.dirname(dir)) {
+    if (fs.lstatSync(path2.join(dir, ".git"), { throwIfNoEntry: false }))
+      return path2.relative(dir, abs).split(path2.sep).join("/");
+    if (path2.dirname(dir) === dir) return null;
+  }
+}
 var show = (s2) => JSON.stringify(s2.length > SHOWN ? `${s2.slice(0, SHOWN)}…` : s2);
 function diffExact(expected, actual) {
   if (expected.equals(actual)) return null;
@@ -10418,6 +10442,8 @@ function readSubject(v) {
     throw new Invalid("subject.repository is not owner/repo");
   const headSha = nullable(v.headSha, (x) => str2(x, "subject.headSha", 40));
   if (headSha !== null && !HEX402.test(headSha)) throw new Invalid("subject.headSha is not 40 hex digits");
+  const baseSha = nullable(v.baseSha, (x) => str2(x, "subject.baseSha", 40));
+  if (baseSha !== null && !HEX402.test(baseSha)) throw new Invalid("subject.baseSha is not 40 hex digits");
   const baseRef = nullable(v.baseRef, (x) => str2(x, "subject.baseRef", 255));
   if (baseRef !== null && !REF.test(baseRef)) throw new Invalid("subject.baseRef is not a branch name");
   const shard = nullable(v.shard, (s2) => {
@@ -10425,7 +10451,7 @@ function readSubject(v) {
     const count2 = int(s2.count, "subject.shard.count", 1, 256);
     return { index: int(s2.index, "subject.shard.index", 0, count2 - 1), count: count2 };
   });
-  return { repository, headSha, baseRef, shard };
+  return { repository, headSha, baseSha, baseRef, shard };
 }
 function readJudge(v, where) {
   if (!isObj(v)) throw new Invalid(`${where} is not an object`);
@@ -10566,13 +10592,19 @@ async function judgeJunit(e, cfg, root) {
     });
   }
   const { tests, failures, errors, skipped } = r.counts;
-  const passed = tests > 0 && failures === 0 && errors === 0;
+  const passed = tests > 0 && failures === 0 && errors === 0 && skipped === 0;
   return outcome({
     judge: "junit",
     passed,
     advisory,
-    summary: tests === 0 ? `${cfg.file} reports no test` : `${tests} tests: ${failures} failed, ${errors} errors, ${skipped} skipped`,
-    facts: { ...facts, tests_run: String(tests), failures: String(failures), errors: String(errors) },
+    summary: tests === 0 ? `${cfg.file} reports no test` : `${tests} tests: ${failures} failed, ${errors} errors, ${skipped} skipped${skipped ? " (a skipped test fails the judge)" : ""}`,
+    facts: {
+      ...facts,
+      tests_run: String(tests),
+      failures: String(failures),
+      errors: String(errors),
+      skipped: String(skipped)
+    },
     annotations: r.annotations
   });
 }
@@ -11652,10 +11684,19 @@ function copyEntry(entry, fd) {
   });
 }
 var O_CREATE_NEW = fs4.constants.O_WRONLY | fs4.constants.O_CREAT | fs4.constants.O_EXCL | fs4.constants.O_NOFOLLOW;
-async function collectTar(tarStream, dest, top, caps, already = { paths: /* @__PURE__ */ new Set(), bytes: 0 }) {
+function reserveFor(sizes, caps) {
+  const sum = sizes.reduce((n, s2) => n + (s2 === null ? 0 : Math.min(s2, caps.maxFileBytes)), 0);
+  return Math.min(sum, caps.maxTotalBytes);
+}
+async function collectTar(tarStream, dest, top, caps, declaredPlan = { paths: [], reservedBytes: 0 }) {
   const report = emptyOutputs(dest);
   report.collected = true;
-  const state = { files: 0, bytes: already.bytes };
+  const state = { files: 0, bytes: 0 };
+  const otherCaps = { ...caps, maxTotalBytes: Math.max(0, caps.maxTotalBytes - declaredPlan.reservedBytes) };
+  const wanted = new Set(declaredPlan.paths);
+  const fate = /* @__PURE__ */ new Map();
+  const declaredWritten = [];
+  let declaredBytes = 0;
   const madeDirs = /* @__PURE__ */ new Set([""]);
   const skip = (s2) => {
     report.skippedCount++;
@@ -11677,24 +11718,57 @@ async function collectTar(tarStream, dest, top, caps, already = { paths: /* @__P
     }
     madeDirs.add(rel);
   };
+  const writeFile = (rel, mode, stream, mtime) => {
+    const abs = path5.join(dest, rel);
+    const dir = path5.posix.dirname(rel);
+    return ensureDir(dir === "." ? "" : dir).then(() => fs4.openSync(abs, O_CREATE_NEW, mode)).then(async (fd) => {
+      await copyEntry(stream, fd);
+      if (mtime) await fsp2.lutimes(abs, mtime, mtime);
+    });
+  };
   const extract = import_tar_stream2.default.extract();
   extract.on("entry", (header, stream, next) => {
-    const rel = header.type === "file" ? safeRelativePath(header.name, top) : null;
-    if (rel && already.paths.has(rel)) {
-      stream.on("end", next);
-      stream.resume();
-      return;
-    }
-    const d = decide(
-      { name: header.name, type: header.type ?? "file", size: header.size ?? 0, mode: header.mode ?? 420 },
-      top,
-      caps,
-      state
-    );
+    const entry = {
+      name: header.name,
+      type: header.type ?? "file",
+      size: header.size ?? 0,
+      mode: header.mode ?? 420
+    };
     const drainThen = (after) => {
       stream.on("end", after);
       stream.resume();
     };
+    const rel = safeRelativePath(header.name, top);
+    if (rel && wanted.has(rel) && entry.type === "directory") {
+      fate.set(rel, { path: rel, status: "not-a-regular-file", size: null });
+    }
+    if (rel && wanted.has(rel) && !fate.has(rel)) {
+      const room = Math.max(declaredPlan.reservedBytes, caps.maxTotalBytes - state.bytes) - declaredBytes;
+      const d2 = decide(
+        entry,
+        top,
+        { ...caps, maxFiles: Number.MAX_SAFE_INTEGER, maxTotalBytes: room },
+        { files: 0, bytes: 0 }
+      );
+      if (d2.action !== "write-file") {
+        const status = d2.action === "skip" && d2.reason === "file-too-large" ? "too-large" : d2.action === "skip" && d2.reason === "total-size-cap" ? "total-size-cap" : "not-a-regular-file";
+        fate.set(rel, { path: rel, status, size: entry.type === "file" ? entry.size : null });
+        if (d2.action === "skip")
+          skip({ path: d2.path, reason: d2.reason, ...d2.detail ? { detail: d2.detail } : {} });
+        return drainThen(next);
+      }
+      declaredBytes += d2.size;
+      writeFile(d2.path, d2.mode, stream, header.mtime).then(
+        () => {
+          fate.set(rel, { path: rel, status: "collected", size: d2.size });
+          declaredWritten.push({ path: rel, size: d2.size });
+          next();
+        },
+        (err) => next(err)
+      );
+      return;
+    }
+    const d = decide(entry, top, otherCaps, state);
     if (d.action === "skip") {
       skip({ path: d.path, reason: d.reason, ...d.detail ? { detail: d.detail } : {} });
       drainThen(next);
@@ -11713,12 +11787,8 @@ async function collectTar(tarStream, dest, top, caps, already = { paths: /* @__P
     }
     state.files++;
     state.bytes += d.size;
-    const abs = path5.join(dest, d.path);
-    const dir = path5.posix.dirname(d.path);
-    ensureDir(dir === "." ? "" : dir).then(() => fs4.openSync(abs, O_CREATE_NEW, d.mode)).then(
-      async (fd) => {
-        await copyEntry(stream, fd);
-        if (header.mtime) await fsp2.lutimes(abs, header.mtime, header.mtime);
+    writeFile(d.path, d.mode, stream, header.mtime).then(
+      () => {
         report.files++;
         report.bytes += d.size;
         if (report.written.length < LIST_LIMIT) report.written.push({ path: d.path, size: d.size });
@@ -11738,70 +11808,14 @@ async function collectTar(tarStream, dest, top, caps, already = { paths: /* @__P
     extract.on("finish", resolve);
     tarStream.pipe(extract);
   });
+  report.files += declaredWritten.length;
+  report.bytes += declaredBytes;
+  report.written.unshift(...declaredWritten);
+  if (report.written.length > LIST_LIMIT) report.written.length = LIST_LIMIT;
+  report.declared = declaredPlan.paths.map((p) => fate.get(p) ?? { path: p, status: "missing", size: null });
   report.droppedByCaps = CAP_REASONS.reduce((n, r) => n + (report.skippedByReason[r] ?? 0), 0);
   report.truncated = report.droppedByCaps > 0;
   return report;
-}
-async function collectDeclared(getArchive, root, dest, paths, caps) {
-  const declared = [];
-  let bytes = 0;
-  for (const rel of paths) {
-    const stream = await getArchive(`${root}/${rel}`);
-    if (!stream) {
-      declared.push({ path: rel, status: "missing", size: null });
-      continue;
-    }
-    try {
-      const r = await writeSingleFile(
-        stream,
-        path5.posix.basename(rel),
-        path5.join(dest, rel),
-        (size2) => size2 > caps.maxFileBytes ? "too-large" : bytes + size2 > caps.maxTotalBytes ? "total-size-cap" : null
-      );
-      if (r.status === "collected") bytes += r.size ?? 0;
-      declared.push({ path: rel, ...r });
-    } finally {
-      if (!stream.readableEnded) stream.destroy();
-    }
-  }
-  return { declared, bytes };
-}
-function writeSingleFile(tarStream, name, target, refuse) {
-  let result = { status: "missing", size: null };
-  let seen = false;
-  const extract = import_tar_stream2.default.extract();
-  extract.on("entry", (header, stream, next) => {
-    const first = !seen;
-    seen = true;
-    const drain = () => {
-      stream.on("end", next);
-      stream.resume();
-    };
-    if (!first || header.name.replace(/\/+$/, "") !== name) return drain();
-    const size2 = header.size ?? 0;
-    if (header.type !== "file") {
-      result = { status: "not-a-regular-file", size: null };
-      return drain();
-    }
-    const why = refuse(size2);
-    if (why) {
-      result = { status: why, size: size2 };
-      return drain();
-    }
-    fsp2.mkdir(path5.dirname(target), { recursive: true, mode: 493 }).then(() => fs4.openSync(target, O_CREATE_NEW, header.mode && header.mode & 64 ? 493 : 420)).then((fd) => copyEntry(stream, fd)).then(
-      () => {
-        result = { status: "collected", size: size2 };
-        next();
-      },
-      (err) => next(err)
-    );
-  });
-  return new Promise((resolve, reject) => {
-    tarStream.on("error", reject);
-    extract.on("error", reject);
-    extract.on("finish", () => resolve(result));
-    tarStream.pipe(extract);
-  });
 }
 
 // src/verdict/status.ts
@@ -12236,6 +12250,7 @@ async function runAudit(engine, spec, plan2, labels, buildContainer) {
 
 // src/sandbox/stages/collect.ts
 var MAX_ANNOTATIONS = 1e4;
+var GO_MODE_TYPE = 1 << 31 | 1 << 27 | 1 << 26 | 1 << 25 | 1 << 24 | 1 << 21 | 1 << 19;
 var ANNOTATE_FILE_CAP = 16 * 1024 * 1024;
 async function collect(ctx, spec, box, p, timedOut) {
   const { deps } = ctx;
@@ -12245,34 +12260,21 @@ async function collect(ctx, spec, box, p, timedOut) {
   if (spec.outputDir) {
     const dest = spec.outputDir;
     await prepareOutputDir(dest);
-    const getOrNull = async (abs) => {
-      try {
-        return await engine.getArchive(box.id, abs);
-      } catch (err) {
-        if (err instanceof EngineError && err.statusCode === 404) return null;
-        throw err;
-      }
-    };
-    const declared = await ctx.race(
-      collectDeclared(getOrNull, OUTPUT_DIR, dest, spec.verdict.declared, spec.outputCaps)
+    const sizes = await ctx.race(
+      Promise.all(
+        spec.verdict.declared.map(async (rel) => {
+          const st = await engine.statPath(box.id, `${OUTPUT_DIR}/${rel}`);
+          return st && (st.mode & GO_MODE_TYPE) === 0 ? st.size : null;
+        })
+      )
     );
-    const written = new Set(declared.declared.filter((d) => d.status === "collected").map((d) => d.path));
+    const plan2 = { paths: spec.verdict.declared, reservedBytes: reserveFor(sizes, spec.outputCaps) };
     const stream = await engine.getArchive(box.id, OUTPUT_DIR);
     try {
-      outputs = await ctx.race(
-        collectTar(stream, dest, OUTPUT_DIR.slice(1), spec.outputCaps, {
-          paths: written,
-          bytes: declared.bytes
-        })
-      );
+      outputs = await ctx.race(collectTar(stream, dest, OUTPUT_DIR.slice(1), spec.outputCaps, plan2));
     } finally {
       if (!stream.readableEnded) stream.destroy();
     }
-    const extra = declared.declared.filter((d) => d.status === "collected");
-    outputs.files += extra.length;
-    outputs.bytes += declared.bytes;
-    outputs.written.unshift(...extra.map((d) => ({ path: d.path, size: d.size ?? 0 })));
-    outputs.declared = declared.declared;
   }
   const parsed = spec.annotate ? await annotate(ctx, box) : { annotations: [], dropped: 0 };
   const state = spec.stateDir ? await collectState(ctx, spec, box.id) : null;
@@ -12618,8 +12620,10 @@ var PYTEST_RUNNER = `${PYTEST_CONFIG_DIR}/run.py`;
 var RUNNER_SOURCE = `# sandbox-action: the trusted pytest runner (src/sandbox/pytest.ts says what it guarantees).
 import ctypes, os, signal, sys, threading, time
 ctypes.CDLL(None).prctl(4, 0, 0, 0, 0)  # PR_SET_DUMPABLE 0: no ptrace, no /proc/PID/mem or fd by this user
+sys.path.append('${PYTEST_CONFIG_DIR}')  # the trusted plugin; xdist hands the worker this path list
+import sandbox_action_pytest
+sandbox_action_pytest.CONTROLLER = True
 import pytest
-sys.path.append('/work')
 junit = sys.argv[1]
 assert sys.argv[2] == '--'
 r, w = os.pipe()
@@ -12635,7 +12639,7 @@ reader.start()
 # One worker, itself in isolated mode (execnet shell-splits python=): /work is on no path it starts with.
 worker = 'popen//python=%s -I -B' % sys.executable
 # A worker that dies is not replaced: the session ends, failed (a crash is never retried into a pass).
-rc = pytest.main(['-p', 'xdist.plugin', '--dist', 'load', '--tx', worker, '--max-worker-restart', '0',
+rc = pytest.main(['-p', 'sandbox_action_pytest', '-p', 'xdist.plugin', '--dist', 'load', '--tx', worker, '--max-worker-restart', '0',
                   '--junitxml=/dev/fd/%d' % w] + sys.argv[3:])
 os.close(w)
 # Every other process of this user is killed first: one that holds the pipe (or rewrites /output) is gone before
@@ -12663,6 +12667,43 @@ if data:
     os.close(fd)
 sys.exit(int(rc))
 `;
+var PYTEST_PLUGIN = `${PYTEST_CONFIG_DIR}/sandbox_action_pytest.py`;
+var PLUGIN_SOURCE = `"""sandbox-action: the trusted pytest plugin (src/sandbox/pytest.ts says what it guarantees).
+
+run.py imports it before pytest starts (PYTEST_DONT_REWRITE: no assertion to rewrite, no warning for that)."""
+import sys, warnings
+import pytest
+
+CONTROLLER = False  # run.py sets it before pytest starts; a worker imports this module afresh
+WORK = '/work'
+
+def _off_work():
+    sys.path[:] = [p for p in sys.path if p not in ('', '.') and p != WORK and not p.startswith(WORK + '/')]
+
+def _warning_as_text(data):
+    # xdist would import the module a worker names for the warning's class: the name is only printed.
+    text = '%s.%s: %s' % (data.get('category_module') or '', data.get('category_class_name') or '', data.get('message_str'))
+    kwargs = {'message': UserWarning(text), 'category': UserWarning}
+    for name in warnings.WarningMessage._WARNING_DETAILS:
+        if name not in kwargs:
+            kwargs[name] = data.get(name)
+    return warnings.WarningMessage(**kwargs)
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_load_initial_conftests(early_config, parser, args):
+    if CONTROLLER:
+        early_config.known_args_namespace.noconftest = True
+        _off_work()
+        import xdist.workermanage
+        xdist.workermanage.unserialize_warning_message = _warning_as_text
+    elif WORK not in sys.path:
+        sys.path.append(WORK)
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_sessionstart(session):
+    if CONTROLLER:
+        _off_work()
+`;
 var CONFIGS = [
   ["pytest.ini", null],
   [".pytest.ini", null],
@@ -12672,6 +12713,9 @@ var CONFIGS = [
 ];
 function regularFile(p) {
   return fs8.lstatSync(p, { throwIfNoEntry: false })?.isFile() === true;
+}
+function isTestFolder(dir) {
+  return fs8.readdirSync(dir, { withFileTypes: true }).filter((e) => e.name.endsWith(".py")).every((e) => /^(test_.*|.*_test|conftest|__init__)\.py$/.test(e.name));
 }
 function findPytestConfig(dir) {
   for (const [name, section] of CONFIGS) {
@@ -12691,7 +12735,12 @@ async function resolvePytest(tests, scratch) {
   await fsp5.mkdir(scratch, { recursive: true, mode: 493 });
   const runner = path9.join(scratch, "run.py");
   await fsp5.writeFile(runner, RUNNER_SOURCE, { mode: 420 });
-  const mounts = [{ type: "bind", source: runner, target: PYTEST_RUNNER, readOnly: true }];
+  const plugin = path9.join(scratch, "sandbox_action_pytest.py");
+  await fsp5.writeFile(plugin, PLUGIN_SOURCE, { mode: 420 });
+  const mounts = [
+    { type: "bind", source: runner, target: PYTEST_RUNNER, readOnly: true },
+    { type: "bind", source: plugin, target: PYTEST_PLUGIN, readOnly: true }
+  ];
   const cleanup = () => fsp5.rm(scratch, { recursive: true, force: true });
   if (!tests.trusted) {
     return {
@@ -12700,22 +12749,36 @@ async function resolvePytest(tests, scratch) {
       args: ["--rootdir=/work", ...config ? ["-c", `${WORK_DIR}/${config}`] : [], ...testArgs],
       exclude: [],
       config: config ?? "(none)",
+      notes: [],
       cleanup
     };
   }
-  const exclude = [];
+  const roots = [];
+  const notes = [];
   for (const p of tests.paths) {
     const st = fs8.lstatSync(path9.join(tests.dir, p), { throwIfNoEntry: false });
     if (!st || !(st.isDirectory() || st.isFile())) {
       throw new InputError("--tests-path", `'${p}' is not a directory or file in ${tests.dir}`);
     }
+    const dir = path9.posix.dirname(p);
+    const folder = st.isFile() && dir !== "." && isTestFolder(path9.join(tests.dir, dir));
+    roots.push(folder ? dir : p);
+    if (st.isFile() && !folder) {
+      notes.push(
+        `tests path ${p}: its folder also holds code, so only the file comes from the trusted side; the files beside it are the source's`
+      );
+    }
+  }
+  const exclude = [...new Set(roots)].filter(
+    (r, _i, all) => !all.some((o) => o !== r && r.startsWith(`${o}/`))
+  );
+  for (const r of exclude) {
     mounts.push({
       type: "bind",
-      source: path9.join(tests.dir, p),
-      target: `${WORK_DIR}/${p}`,
+      source: path9.join(tests.dir, r),
+      target: `${WORK_DIR}/${r}`,
       readOnly: true
     });
-    exclude.push(p);
   }
   const empty = path9.join(scratch, "empty");
   await fsp5.writeFile(empty, "", { mode: 420 });
@@ -12749,6 +12812,7 @@ async function resolvePytest(tests, scratch) {
     args: ["-c", target, "--rootdir=/work", "--confcutdir=/work", ...testArgs],
     exclude,
     config: config ?? "(empty)",
+    notes,
     cleanup
   };
 }
@@ -12950,14 +13014,17 @@ async function prepare(ctx) {
     );
     ctx.cleanup.add("remove the pytest scratch files", () => layout.cleanup());
     pytest = layout;
+    ctx.notes.push(...layout.notes);
   }
   const lean = spec.lean ? resolveLean(spec.lean, spec.source.dir, deps.env?.PATH ?? "") : null;
   if (expected) {
     const declared = [.../* @__PURE__ */ new Set([...sized.verdict.declared, ...expected.map((e) => e.path)])];
     sized = { ...sized, verdict: { ...sized.verdict, declared } };
   }
+  const expectPath = spec.verdict.expectDir ? expectedRepoPath(spec.verdict.expectDir, spec.source?.dir ?? null) : null;
   ctx.check();
   return {
+    exclude: [...pytest?.exclude ?? [], ...lean?.exclude ?? [], ...expectPath ? [expectPath] : []],
     image,
     backend: backend.backend,
     runscRuntime,
@@ -13937,7 +14004,7 @@ async function executeRun(spec, deps) {
     const box = await createSandbox(ctx, p, {
       logs,
       owner: prep.owner,
-      exclude: [...prep.pytest?.exclude ?? [], ...prep.lean?.exclude ?? []],
+      exclude: prep.exclude,
       deadEndGateways: net3.gateways.filter((g) => deps.engine.info.local && !hostAddresses().includes(g))
     });
     const exit = x.exit = await runCommand(ctx, box, net3, logs);
@@ -15959,6 +16026,22 @@ var DockerApiEngine = class {
       throw this.api.statusError(`copy out of ${path24}`, res.statusCode, await readAll(res.body));
     return res.body;
   }
+  async statPath(id, path24) {
+    const res = await this.api.raw("HEAD", `/containers/${id}/archive`, { query: { path: path24 } }, `stat ${path24}`);
+    const body = await readAll(res.body);
+    if (res.statusCode === 404) return null;
+    if (res.statusCode !== 200) throw this.api.statusError(`stat ${path24}`, res.statusCode, body);
+    const header = res.headers["x-docker-container-path-stat"];
+    if (typeof header !== "string")
+      throw new EngineError(this.info.name, `stat ${path24}`, "the engine sent no path stat");
+    const j = JSON.parse(Buffer.from(header, "base64").toString("utf8"));
+    return {
+      name: String(j.name ?? ""),
+      size: Number(j.size ?? 0),
+      mode: Number(j.mode ?? 0),
+      linkTarget: String(j.linkTarget ?? "")
+    };
+  }
   async createVolume(spec) {
     await this.api.json(
       "POST",
@@ -16139,7 +16222,7 @@ function failedBeforeRun(err, spec, subject) {
     exitCode: 125,
     commandExitCode: null,
     durationMs: 0,
-    subject: spec?.subject ?? subject ?? { repository: null, headSha: null, baseRef: null, shard: null },
+    subject: spec?.subject ?? subject ?? { repository: null, headSha: null, baseSha: null, baseRef: null, shard: null },
     image: { ref: spec?.image ?? "", id: null },
     engine: { name: "", version: "", runtime: "" },
     user: "",
@@ -16236,7 +16319,10 @@ function shardTargets(targets, count2, index) {
 
 // src/cli/shard.ts
 var TABLE2 = {
-  targets: { kind: "string", help: "space- or comma-separated declaration names" },
+  targets: {
+    kind: "string",
+    help: "space- or comma-separated targets: Lean declaration or module names, or repository paths (tests/test_a.py)"
+  },
   shards: { kind: "string", help: "number of shards (1 to 256)" },
   index: { kind: "string", help: "this shard, from 0" }
 };
@@ -16252,7 +16338,7 @@ function shardCommand(argv, io) {
     const index = num("index");
     if (shards < 1 || shards > 256) throw new InputError("--shards", "must be 1 to 256");
     if (index >= shards) throw new InputError("--index", `must be below --shards (${shards})`);
-    const targets = checkTargets(String(o.targets ?? "").split(/[\s,]+/));
+    const targets = shardable(String(o.targets ?? "").split(/[\s,]+/));
     for (const t of shardTargets(targets, shards, index)) io.stdout.write(`${t}
 `);
     return 0;
@@ -16261,6 +16347,20 @@ function shardCommand(argv, io) {
 `);
     return 2;
   }
+}
+var TARGET = /^(?!-)[\w.+-]+(?:\/[\w.+-]+)*$/;
+function shardable(targets) {
+  const out = [];
+  for (const t of targets.map((x) => x.trim()).filter(Boolean)) {
+    if (t.length > 512 || !TARGET.test(t) || t.split("/").some((p) => p === "." || p === "..")) {
+      throw new InputError(
+        "--targets",
+        `'${t.slice(0, 100)}' is not a Lean name or a repository path (letters, digits, _ . + - and /, no ..)`
+      );
+    }
+    if (!out.includes(t)) out.push(t);
+  }
+  return out;
 }
 
 // src/cli/verify.ts
@@ -20537,6 +20637,8 @@ function decideCheck(subject, shards, files, required) {
     const wrong = [];
     if (s2.headSha !== subject.headSha)
       wrong.push(`commit ${s2.headSha ?? "none"}, not the head ${subject.headSha}`);
+    if (subject.baseSha !== null && s2.baseSha !== subject.baseSha)
+      wrong.push(`base commit ${s2.baseSha ?? "none"}, not ${subject.baseSha}`);
     if (s2.baseRef !== subject.baseRef) wrong.push(`base ${s2.baseRef ?? "none"}, not ${subject.baseRef}`);
     if (s2.repository !== subject.repository)
       wrong.push(`repository ${s2.repository ?? "none"}, not ${subject.repository}`);
@@ -20664,7 +20766,7 @@ function readLimited(file) {
 var MAX_FILES = 512;
 function readResultFiles(fileOrDir) {
   const st = fs17.lstatSync(fileOrDir, { throwIfNoEntry: false });
-  if (!st) throw new InputError("--result", `'${fileOrDir}' does not exist`);
+  if (!st) return [];
   if (!st.isDirectory()) return [{ name: path22.basename(fileOrDir), read: readLimited(fileOrDir) }];
   const out = [];
   if (fs17.existsSync(path22.join(fileOrDir, "result.json")))

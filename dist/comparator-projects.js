@@ -3146,6 +3146,22 @@ var DockerApiEngine = class {
       throw this.api.statusError(`copy out of ${path6}`, res.statusCode, await readAll(res.body));
     return res.body;
   }
+  async statPath(id, path6) {
+    const res = await this.api.raw("HEAD", `/containers/${id}/archive`, { query: { path: path6 } }, `stat ${path6}`);
+    const body = await readAll(res.body);
+    if (res.statusCode === 404) return null;
+    if (res.statusCode !== 200) throw this.api.statusError(`stat ${path6}`, res.statusCode, body);
+    const header = res.headers["x-docker-container-path-stat"];
+    if (typeof header !== "string")
+      throw new EngineError(this.info.name, `stat ${path6}`, "the engine sent no path stat");
+    const j = JSON.parse(Buffer.from(header, "base64").toString("utf8"));
+    return {
+      name: String(j.name ?? ""),
+      size: Number(j.size ?? 0),
+      mode: Number(j.mode ?? 0),
+      linkTarget: String(j.linkTarget ?? "")
+    };
+  }
   async createVolume(spec) {
     await this.api.json(
       "POST",

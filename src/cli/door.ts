@@ -94,7 +94,8 @@ export function failedBeforeRun(err: unknown, spec: RunSpec | null, subject?: Su
     exitCode: 125,
     commandExitCode: null,
     durationMs: 0,
-    subject: spec?.subject ?? subject ?? { repository: null, headSha: null, baseRef: null, shard: null },
+    subject: spec?.subject ??
+      subject ?? { repository: null, headSha: null, baseSha: null, baseRef: null, shard: null },
     image: { ref: spec?.image ?? '', id: null },
     engine: { name: '', version: '', runtime: '' },
     user: '',

@@ -2,6 +2,7 @@
  * The run's options, parsed and validated once at the boundary (CLI argv or action inputs both arrive here as
  * strings keyed by option name). Everything below works on the typed RunSpec.
  */
+import type { Subject } from '../verdict/schema.js';
 import path from 'node:path';
 import { InputError } from './errors.js';
 import { parseDuration, parsePositiveNumber, parseSize } from './units.js';
@@ -113,13 +114,8 @@ export interface RunSpec {
   defaultSizes: ('workSizeBytes' | 'outputSizeBytes' | 'stateSizeBytes')[];
 }
 
-/** The run's subject, as the trusted workflow names it. */
-export interface Subject {
-  repository: string | null;
-  headSha: string | null;
-  baseRef: string | null;
-  shard: { index: number; count: number } | null;
-}
+/** The run's subject, as the trusted workflow names it: the result schema's (one contract for both halves). */
+export type { Subject };
 
 export interface EgressSpec {
   mode: 'allowlist' | 'audit';
@@ -329,6 +325,10 @@ export const RUN_OPTIONS = {
   'head-sha': {
     kind: 'string',
     help: 'the commit the run verifies (40 hex; recorded in the result and checked by report)',
+  },
+  'base-sha': {
+    kind: 'string',
+    help: 'the base commit the head was merged into for this run (40 hex; recorded and checked by report)',
   },
   'base-ref': { kind: 'string', help: 'the branch it is verified against (recorded and checked by report)' },
   repository: { kind: 'string', help: 'owner/repo of the commit (recorded and checked by report)' },
@@ -863,6 +863,9 @@ function parseSubject(raw: RawOptions): Subject {
   const headSha = str(raw, 'head-sha') ?? null;
   if (headSha !== null && !HEX40.test(headSha))
     throw new InputError('--head-sha', `'${headSha}' is not a 40-hex commit`);
+  const baseSha = str(raw, 'base-sha') ?? null;
+  if (baseSha !== null && !HEX40.test(baseSha))
+    throw new InputError('--base-sha', `'${baseSha}' is not a 40-hex commit`);
   const baseRef = str(raw, 'base-ref') ?? null;
   if (baseRef !== null && !BRANCH.test(baseRef))
     throw new InputError('--base-ref', `'${baseRef}' is not a branch name`);
@@ -881,7 +884,7 @@ function parseSubject(raw: RawOptions): Subject {
     }
     shard = { index, count };
   }
-  return { repository, headSha, baseRef, shard };
+  return { repository, headSha, baseSha, baseRef, shard };
 }
 
 export interface Loosened {

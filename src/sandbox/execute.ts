@@ -95,7 +95,7 @@ export async function executeRun(spec: RunSpec, deps: RunDeps): Promise<RunResul
     const box = await createSandbox(ctx, p, {
       logs,
       owner: prep.owner,
-      exclude: [...(prep.pytest?.exclude ?? []), ...(prep.lean?.exclude ?? [])],
+      exclude: prep.exclude,
       deadEndGateways: net.gateways.filter((g) => deps.engine.info.local && !hostAddresses().includes(g)),
     });
     const exit = (x.exit = await runCommand(ctx, box, net, logs));
