@@ -2539,6 +2539,213 @@ function parseCommandLine(argv, table) {
   }
 }
 
+// src/sandbox/plan.ts
+var LABEL_RUN = "sandbox-action.run";
+var LABEL_CREATED = "sandbox-action.created";
+var LABEL_ROLE = "sandbox-action.role";
+function hasOciSeccomp(r) {
+  return r.args.some((a) => /^--?oci-seccomp(=true)?$/.test(a));
+}
+function chooseRunscRuntime(runtimes, networked, allowWeaker = false) {
+  const all = runtimes.filter((r) => r.name.startsWith("runsc"));
+  if (all.length === 0) {
+    const have = runtimes.map((r) => r.name).join(", ") || "none";
+    return {
+      error: `the engine has no runsc runtime (it has ${have}); register gVisor as in docs/gvisor.md`
+    };
+  }
+  const net2 = (r) => r.args.find((a) => a.startsWith("--network"))?.split("=")[1] ?? null;
+  const fits = (r) => networked ? net2(r) !== "none" : true;
+  const weak = all.filter((r) => !hasOciSeccomp(r));
+  const runsc = allowWeaker ? [...weak.filter(fits), ...all.filter(hasOciSeccomp)] : all.filter(hasOciSeccomp);
+  if (runsc.length === 0) {
+    return {
+      error: `the engine's runsc runtimes (${all.map((r) => r.name).join(", ")}) run without --oci-seccomp, so gVisor would apply no seccomp filter inside the sandbox; add "--oci-seccomp" to their "runtimeArgs" in daemon.json and reload dockerd (kill -HUP), as in docs/gvisor.md, or pass --allow-weaker-gvisor`
+    };
+  }
+  if (!networked) {
+    const pick2 = runsc.find((r) => net2(r) === "none") ?? runsc.find((r) => r.name === "runsc") ?? runsc[0];
+    return { runtime: pick2.name };
+  }
+  const pick = runsc.find((r) => net2(r) === "host") ?? runsc.find((r) => net2(r) === null || net2(r) === "sandbox");
+  if (!pick) {
+    return {
+      error: `every runsc runtime of the engine with --oci-seccomp runs with --network=none (${runsc.map((r) => r.name).join(", ")}), so a sandbox on a network cannot start; register one with "runtimeArgs": ["--network=host", "--oci-seccomp"] as in docs/gvisor.md`
+    };
+  }
+  return { runtime: pick.name };
+}
+function newRunId(now, random) {
+  return `${now.getTime().toString(36)}-${random}`;
+}
+function runLabels(runId, createdAt) {
+  return { [LABEL_RUN]: runId, [LABEL_CREATED]: createdAt.toISOString() };
+}
+function helperContainer(labels, role, o) {
+  const memory = o.memoryBytes ?? 64 * 1024 * 1024;
+  return {
+    name: `sandbox-action-${labels[LABEL_RUN]}-${role}`,
+    user: "65534:65534",
+    workingDir: "/",
+    env: [],
+    labels: { ...labels, [LABEL_ROLE]: role },
+    mounts: [],
+    readOnlyRootfs: true,
+    capDrop: ["ALL"],
+    capAdd: [],
+    securityOpt: ["no-new-privileges:true"],
+    init: false,
+    privileged: false,
+    networkMode: "none",
+    nanoCpus: 5e8,
+    pidsLimit: 16,
+    ulimits: [],
+    logDriver: { type: "none", config: {} },
+    tty: false,
+    ...o,
+    memoryBytes: memory,
+    memorySwapBytes: memory
+  };
+}
+
+// src/sandbox/volumes.ts
+import { execFile } from "node:child_process";
+import fsp from "node:fs/promises";
+import path from "node:path";
+import { promisify } from "node:util";
+var run = promisify(execFile);
+var LABEL_LOOP_DEVICE = "sandbox-action.loop-device";
+var LABEL_LOOP_IMAGE = "sandbox-action.loop-image";
+var ReservationError = class extends EngineError {
+};
+async function freeBytesOf(dir) {
+  try {
+    await fsp.mkdir(dir, { recursive: true, mode: 448 });
+    const st = await fsp.statfs(dir);
+    return Number(st.bavail) * Number(st.bsize);
+  } catch {
+    return null;
+  }
+}
+function defaultVolumeHost(stateDir, isRoot, sharedWithEngine = true) {
+  return {
+    stateDir,
+    sharedWithEngine,
+    async privileged(cmd, args) {
+      const { stdout } = isRoot ? await run(cmd, args) : await run("sudo", ["-n", cmd, ...args]);
+      return stdout.trim();
+    },
+    async tool(cmd, args) {
+      const { stdout } = await run(cmd, args);
+      return stdout.trim();
+    },
+    freeBytes: () => freeBytesOf(stateDir)
+  };
+}
+var loopChecks = /* @__PURE__ */ new WeakMap();
+function loopUnavailableReason(engine, host) {
+  const known = loopChecks.get(host);
+  if (known) return known;
+  const check = (async () => {
+    if (!engine.info.local) return "the engine is remote, so a loop device here would not reach it";
+    if (host.sharedWithEngine === false) {
+      return "the job runs in act's container, whose files and loop devices the engine does not see";
+    }
+    if (engine.info.name !== "docker") return `${engine.info.name} volumes of type ext4 are not used`;
+    try {
+      await host.tool("mkfs.ext4", ["-V"]);
+    } catch {
+      return "mkfs.ext4 is not installed (apt-get install e2fsprogs)";
+    }
+    try {
+      await host.privileged("losetup", ["--version"]);
+    } catch {
+      return "losetup needs root or passwordless sudo";
+    }
+    return null;
+  })();
+  loopChecks.set(host, check);
+  return check;
+}
+async function chooseBackend(wanted, engine, host) {
+  if (wanted === "tmpfs" || wanted === "unbounded") return { backend: wanted, note: null };
+  const why = await loopUnavailableReason(engine, host);
+  if (why === null) return { backend: "loop", note: null };
+  if (wanted === "loop") throw new EngineError(engine.info.name, "create a loop volume", why);
+  return {
+    backend: "tmpfs",
+    note: `volumes are size-capped tmpfs, counted against memory: ${why}`
+  };
+}
+async function createVolume(engine, host, backend, v, owner, labels) {
+  const base = { name: v.name, role: v.role, mount: v.mount, sizeBytes: v.sizeBytes, backend };
+  const volLabels = { ...labels, [LABEL_ROLE]: v.role };
+  if (backend === "tmpfs") {
+    await engine.createVolume({
+      name: v.name,
+      driver: "local",
+      driverOpts: {
+        type: "tmpfs",
+        device: "tmpfs",
+        o: `size=${v.sizeBytes},uid=${owner.uid},gid=${owner.gid},mode=0755,nosuid,nodev`
+      },
+      labels: volLabels
+    });
+    return { ...base, enforced: true, reserved: false, remove: () => engine.removeVolume(v.name) };
+  }
+  if (backend === "unbounded") {
+    await engine.createVolume({ name: v.name, driver: "local", driverOpts: {}, labels: volLabels });
+    return { ...base, enforced: false, reserved: false, remove: () => engine.removeVolume(v.name) };
+  }
+  const image = path.join(host.stateDir, `${v.name}.img`);
+  await fsp.mkdir(host.stateDir, { recursive: true, mode: 448 });
+  const fh = await fsp.open(image, "wx", 384);
+  let device = null;
+  let created = false;
+  const remove = async () => {
+    if (created) await engine.removeVolume(v.name);
+    if (device) await host.privileged("losetup", ["-d", device]).catch(() => void 0);
+    await fsp.rm(image, { force: true });
+  };
+  try {
+    await fh.close();
+    try {
+      await host.tool("fallocate", ["-l", String(v.sizeBytes), image]);
+    } catch (err) {
+      throw new ReservationError(
+        engine.info.name,
+        `reserve ${v.sizeBytes} bytes for ${v.mount}`,
+        `fallocate of ${image} failed: ${errorMessage(err).split("\n").slice(-2).join(" ").trim()}`,
+        "free space on that filesystem, lower the volume caps, or set SANDBOX_ACTION_STATE_DIR to a larger one"
+      );
+    }
+    await host.tool("mkfs.ext4", [
+      "-q",
+      "-F",
+      "-m",
+      "0",
+      "-O",
+      "^has_journal",
+      "-E",
+      `root_owner=${owner.uid}:${owner.gid},lazy_itable_init=1,nodiscard`,
+      image
+    ]);
+    await host.tool("debugfs", ["-w", "-R", "rmdir lost+found", image]);
+    device = await host.privileged("losetup", ["--find", "--show", image]);
+    await engine.createVolume({
+      name: v.name,
+      driver: "local",
+      driverOpts: { type: "ext4", device, o: "nosuid,nodev" },
+      labels: { ...volLabels, [LABEL_LOOP_DEVICE]: device, [LABEL_LOOP_IMAGE]: image }
+    });
+    created = true;
+    return { ...base, enforced: true, reserved: true, remove };
+  } catch (err) {
+    await remove().catch(() => void 0);
+    throw err;
+  }
+}
+
 // src/cli/door.ts
 import { randomBytes } from "node:crypto";
 import os from "node:os";
@@ -3534,215 +3741,6 @@ var LIMITS = {
   notes: 200,
   facts: 32
 };
-
-// src/sandbox/volumes.ts
-import { execFile } from "node:child_process";
-import fsp from "node:fs/promises";
-import path from "node:path";
-import { promisify } from "node:util";
-
-// src/sandbox/plan.ts
-var LABEL_RUN = "sandbox-action.run";
-var LABEL_CREATED = "sandbox-action.created";
-var LABEL_ROLE = "sandbox-action.role";
-function hasOciSeccomp(r) {
-  return r.args.some((a) => /^--?oci-seccomp(=true)?$/.test(a));
-}
-function chooseRunscRuntime(runtimes, networked, allowWeaker = false) {
-  const all = runtimes.filter((r) => r.name.startsWith("runsc"));
-  if (all.length === 0) {
-    const have = runtimes.map((r) => r.name).join(", ") || "none";
-    return {
-      error: `the engine has no runsc runtime (it has ${have}); register gVisor as in docs/gvisor.md`
-    };
-  }
-  const net2 = (r) => r.args.find((a) => a.startsWith("--network"))?.split("=")[1] ?? null;
-  const fits = (r) => networked ? net2(r) !== "none" : true;
-  const weak = all.filter((r) => !hasOciSeccomp(r));
-  const runsc = allowWeaker ? [...weak.filter(fits), ...all.filter(hasOciSeccomp)] : all.filter(hasOciSeccomp);
-  if (runsc.length === 0) {
-    return {
-      error: `the engine's runsc runtimes (${all.map((r) => r.name).join(", ")}) run without --oci-seccomp, so gVisor would apply no seccomp filter inside the sandbox; add "--oci-seccomp" to their "runtimeArgs" in daemon.json and reload dockerd (kill -HUP), as in docs/gvisor.md, or pass --allow-weaker-gvisor`
-    };
-  }
-  if (!networked) {
-    const pick2 = runsc.find((r) => net2(r) === "none") ?? runsc.find((r) => r.name === "runsc") ?? runsc[0];
-    return { runtime: pick2.name };
-  }
-  const pick = runsc.find((r) => net2(r) === "host") ?? runsc.find((r) => net2(r) === null || net2(r) === "sandbox");
-  if (!pick) {
-    return {
-      error: `every runsc runtime of the engine with --oci-seccomp runs with --network=none (${runsc.map((r) => r.name).join(", ")}), so a sandbox on a network cannot start; register one with "runtimeArgs": ["--network=host", "--oci-seccomp"] as in docs/gvisor.md`
-    };
-  }
-  return { runtime: pick.name };
-}
-function newRunId(now, random) {
-  return `${now.getTime().toString(36)}-${random}`;
-}
-function runLabels(runId, createdAt) {
-  return { [LABEL_RUN]: runId, [LABEL_CREATED]: createdAt.toISOString() };
-}
-function helperContainer(labels, role, o) {
-  const memory = o.memoryBytes ?? 64 * 1024 * 1024;
-  return {
-    name: `sandbox-action-${labels[LABEL_RUN]}-${role}`,
-    user: "65534:65534",
-    workingDir: "/",
-    env: [],
-    labels: { ...labels, [LABEL_ROLE]: role },
-    mounts: [],
-    readOnlyRootfs: true,
-    capDrop: ["ALL"],
-    capAdd: [],
-    securityOpt: ["no-new-privileges:true"],
-    init: false,
-    privileged: false,
-    networkMode: "none",
-    nanoCpus: 5e8,
-    pidsLimit: 16,
-    ulimits: [],
-    logDriver: { type: "none", config: {} },
-    tty: false,
-    ...o,
-    memoryBytes: memory,
-    memorySwapBytes: memory
-  };
-}
-
-// src/sandbox/volumes.ts
-var run = promisify(execFile);
-var LABEL_LOOP_DEVICE = "sandbox-action.loop-device";
-var LABEL_LOOP_IMAGE = "sandbox-action.loop-image";
-var ReservationError = class extends EngineError {
-};
-async function freeBytesOf(dir) {
-  try {
-    await fsp.mkdir(dir, { recursive: true, mode: 448 });
-    const st = await fsp.statfs(dir);
-    return Number(st.bavail) * Number(st.bsize);
-  } catch {
-    return null;
-  }
-}
-function defaultVolumeHost(stateDir, isRoot, sharedWithEngine = true) {
-  return {
-    stateDir,
-    sharedWithEngine,
-    async privileged(cmd, args) {
-      const { stdout } = isRoot ? await run(cmd, args) : await run("sudo", ["-n", cmd, ...args]);
-      return stdout.trim();
-    },
-    async tool(cmd, args) {
-      const { stdout } = await run(cmd, args);
-      return stdout.trim();
-    },
-    freeBytes: () => freeBytesOf(stateDir)
-  };
-}
-var loopChecks = /* @__PURE__ */ new WeakMap();
-function loopUnavailableReason(engine, host) {
-  const known = loopChecks.get(host);
-  if (known) return known;
-  const check = (async () => {
-    if (!engine.info.local) return "the engine is remote, so a loop device here would not reach it";
-    if (host.sharedWithEngine === false) {
-      return "the job runs in act's container, whose files and loop devices the engine does not see";
-    }
-    if (engine.info.name !== "docker") return `${engine.info.name} volumes of type ext4 are not used`;
-    try {
-      await host.tool("mkfs.ext4", ["-V"]);
-    } catch {
-      return "mkfs.ext4 is not installed (apt-get install e2fsprogs)";
-    }
-    try {
-      await host.privileged("losetup", ["--version"]);
-    } catch {
-      return "losetup needs root or passwordless sudo";
-    }
-    return null;
-  })();
-  loopChecks.set(host, check);
-  return check;
-}
-async function chooseBackend(wanted, engine, host) {
-  if (wanted === "tmpfs" || wanted === "unbounded") return { backend: wanted, note: null };
-  const why = await loopUnavailableReason(engine, host);
-  if (why === null) return { backend: "loop", note: null };
-  if (wanted === "loop") throw new EngineError(engine.info.name, "create a loop volume", why);
-  return {
-    backend: "tmpfs",
-    note: `volumes are size-capped tmpfs, counted against memory: ${why}`
-  };
-}
-async function createVolume(engine, host, backend, v, owner, labels) {
-  const base = { name: v.name, role: v.role, mount: v.mount, sizeBytes: v.sizeBytes, backend };
-  const volLabels = { ...labels, [LABEL_ROLE]: v.role };
-  if (backend === "tmpfs") {
-    await engine.createVolume({
-      name: v.name,
-      driver: "local",
-      driverOpts: {
-        type: "tmpfs",
-        device: "tmpfs",
-        o: `size=${v.sizeBytes},uid=${owner.uid},gid=${owner.gid},mode=0755,nosuid,nodev`
-      },
-      labels: volLabels
-    });
-    return { ...base, enforced: true, reserved: false, remove: () => engine.removeVolume(v.name) };
-  }
-  if (backend === "unbounded") {
-    await engine.createVolume({ name: v.name, driver: "local", driverOpts: {}, labels: volLabels });
-    return { ...base, enforced: false, reserved: false, remove: () => engine.removeVolume(v.name) };
-  }
-  const image = path.join(host.stateDir, `${v.name}.img`);
-  await fsp.mkdir(host.stateDir, { recursive: true, mode: 448 });
-  const fh = await fsp.open(image, "wx", 384);
-  let device = null;
-  let created = false;
-  const remove = async () => {
-    if (created) await engine.removeVolume(v.name);
-    if (device) await host.privileged("losetup", ["-d", device]).catch(() => void 0);
-    await fsp.rm(image, { force: true });
-  };
-  try {
-    await fh.close();
-    try {
-      await host.tool("fallocate", ["-l", String(v.sizeBytes), image]);
-    } catch (err) {
-      throw new ReservationError(
-        engine.info.name,
-        `reserve ${v.sizeBytes} bytes for ${v.mount}`,
-        `fallocate of ${image} failed: ${errorMessage(err).split("\n").slice(-2).join(" ").trim()}`,
-        "free space on that filesystem, lower the volume caps, or set SANDBOX_ACTION_STATE_DIR to a larger one"
-      );
-    }
-    await host.tool("mkfs.ext4", [
-      "-q",
-      "-F",
-      "-m",
-      "0",
-      "-O",
-      "^has_journal",
-      "-E",
-      `root_owner=${owner.uid}:${owner.gid},lazy_itable_init=1,nodiscard`,
-      image
-    ]);
-    await host.tool("debugfs", ["-w", "-R", "rmdir lost+found", image]);
-    device = await host.privileged("losetup", ["--find", "--show", image]);
-    await engine.createVolume({
-      name: v.name,
-      driver: "local",
-      driverOpts: { type: "ext4", device, o: "nosuid,nodev" },
-      labels: { ...volLabels, [LABEL_LOOP_DEVICE]: device, [LABEL_LOOP_IMAGE]: image }
-    });
-    created = true;
-    return { ...base, enforced: true, reserved: true, remove };
-  } catch (err) {
-    await remove().catch(() => void 0);
-    throw err;
-  }
-}
 
 // src/cli/door.ts
 function processContext() {

@@ -108,6 +108,8 @@ export interface RunSpec {
   } | null;
   /** Run the self-check inside the sandbox before the command (off only with --skip-self-check: loosens). */
   selfCheck: boolean;
+  /** A detached watchdog removes the run if the CLI dies, and kills a sandbox past its deadline (src/sandbox/watchdog.ts). */
+  watchdog: boolean;
   /** Where the result is written, also when the run fails (null: nowhere). */
   resultFile: string | null;
   /** Sizes the user did not give (defaults, or a preset's): these may shrink to fit the disk, with a note. */
@@ -194,6 +196,10 @@ export const RUN_OPTIONS = {
     help: 'uid[:gid] or name to run as (default: the image user if not root, else 65534:65534)',
   },
   'allow-root': { kind: 'boolean', help: 'allow uid 0 in the sandbox (loosens)' },
+  'no-watchdog': {
+    kind: 'boolean',
+    help: 'start no watchdog: a killed CLI then leaves the sandbox running until gc (loosens)',
+  },
   'writable-root': { kind: 'boolean', help: 'make the root filesystem writable (loosens)' },
   'tmp-exec': { kind: 'boolean', help: 'allow executing files from /tmp (loosens)' },
   'cap-add': { kind: 'strings', help: 'add a Linux capability back (loosens; repeatable)' },
@@ -580,6 +586,7 @@ export function parseRunOptions(given: RawOptions, givenCommand: string[], host:
     subject: parseSubject(raw),
     lean: parseLean(raw, preset, source, host),
     selfCheck: !bool(raw, 'skip-self-check'),
+    watchdog: !bool(raw, 'no-watchdog'),
     resultFile: str(raw, 'result-file') ? path.resolve(host.cwd, str(raw, 'result-file')!) : null,
     defaultSizes: (
       [
@@ -913,6 +920,12 @@ export function loosenedBy(spec: RunSpec): Loosened[] {
   }
   if (spec.volumeBackend === 'unbounded') {
     out.push({ option: '--volume-backend unbounded', effect: 'writable volumes have no size cap' });
+  }
+  if (!spec.watchdog) {
+    out.push({
+      option: '--no-watchdog',
+      effect: 'no watchdog: if the CLI is killed, the sandbox runs on past its deadline until gc',
+    });
   }
   if (!spec.selfCheck) {
     out.push({

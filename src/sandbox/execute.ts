@@ -38,6 +38,11 @@ export interface RunDeps {
   random(): string;
   /** Called once the plan exists (tests read it; the CLI prints it with --verbose). */
   onPlan?(p: SandboxPlan): void;
+  /**
+   * The run has its id (before anything is created): the doors start the watchdog here and set the run-id output.
+   * What it returns is called once the run's own cleanup is done.
+   */
+  onRunId?(runId: string): (() => void) | void;
   /** The host's own IPv4 addresses (a dead-end gateway is one no host interface holds). */
   hostAddresses?(): string[];
   /** The door's environment: PATH and HOME for the programs of the trusted side (comparator). */
@@ -46,6 +51,7 @@ export interface RunDeps {
 
 export async function executeRun(spec: RunSpec, deps: RunDeps): Promise<RunResult> {
   const ctx = new RunContext(spec, deps);
+  const afterCleanup = deps.onRunId?.(ctx.runId);
   const logs = new LogStream(deps.log, spec.logLimitBytes, deps.fenceWorkflowCommands);
   const x: RunPieces = {
     imageId: null,
@@ -75,6 +81,7 @@ export async function executeRun(spec: RunSpec, deps: RunDeps): Promise<RunResul
     const p = (x.plan = plan(prep.spec, {
       runId: ctx.runId,
       createdAt: ctx.createdAt,
+      plannedAt: deps.now(),
       uid: prep.owner.uid,
       gid: prep.owner.gid,
       network: net.network,
@@ -141,6 +148,7 @@ export async function executeRun(spec: RunSpec, deps: RunDeps): Promise<RunResul
     else deps.notice(`cleanup: ${f}`);
   }
   x.cleanupMs = Date.now() - t;
+  afterCleanup?.();
   try {
     return assembleResult(ctx, x, failure);
   } catch (err) {
