@@ -34463,7 +34463,7 @@ function makeRunDeps(ctx, engine, o) {
   return {
     onRunId: (runId) => {
       o.onRunId?.(runId);
-      if (!o.watchdog) return;
+      if (!o.watchdog) return void 0;
       const w = startWatchdog(runId, ctx.env);
       if (!w) o.notice("no watchdog: the CLI bundle was not found; a killed CLI leaves this run to gc");
       return () => w?.stop();

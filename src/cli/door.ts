@@ -83,7 +83,7 @@ export function makeRunDeps(
   return {
     onRunId: (runId) => {
       o.onRunId?.(runId);
-      if (!o.watchdog) return;
+      if (!o.watchdog) return undefined;
       const w = startWatchdog(runId, ctx.env);
       if (!w) o.notice('no watchdog: the CLI bundle was not found; a killed CLI leaves this run to gc');
       return () => w?.stop();

@@ -42,7 +42,7 @@ export interface RunDeps {
    * The run has its id (before anything is created): the doors start the watchdog here and set the run-id output.
    * What it returns is called once the run's own cleanup is done.
    */
-  onRunId?(runId: string): (() => void) | void;
+  onRunId?(runId: string): (() => void) | undefined;
   /** The host's own IPv4 addresses (a dead-end gateway is one no host interface holds). */
   hostAddresses?(): string[];
   /** The door's environment: PATH and HOME for the programs of the trusted side (comparator). */

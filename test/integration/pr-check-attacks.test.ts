@@ -268,7 +268,7 @@ d('forged green checks, refused end to end', () => {
         'import unittest\n\ndef add(a, b):\n    return a + b\n\ndef sub(a, b):\n    raise unittest.SkipTest("later")\n',
     });
     expect(expectRefused(p).text).toMatch(
-      /2 tests: 0 failed, 0 errors, 1 skipped \(a skipped test fails the judge\)/,
+      /judge junit: 2 tests: 0 failed, 0 errors, 1 skipped \\\(a skipped test fails the judge\\\)/,
     );
   });
 
