@@ -16414,7 +16414,7 @@ function shardTargets(targets, count2, index) {
 }
 
 // src/cli/shard.ts
-var TABLE2 = {
+var SHARD_TABLE = {
   targets: {
     kind: "string",
     help: "space- or comma-separated targets: Lean declaration or module names, or repository paths (tests/test_a.py)"
@@ -16424,7 +16424,7 @@ var TABLE2 = {
 };
 function shardCommand(argv, io) {
   try {
-    const { options: o } = parseCommandLine(argv, TABLE2);
+    const { options: o } = parseCommandLine(argv, SHARD_TABLE);
     const num = (k) => {
       const v = typeof o[k] === "string" ? o[k] : "";
       if (!/^\d{1,3}$/.test(v)) throw new InputError(`--${k}`, `'${v}' is not a number`);
@@ -21054,41 +21054,85 @@ var GC_TABLE = {
   json: CLI_ONLY.json,
   help: CLI_ONLY.help
 };
-var USAGE = `sandbox-action ${VERSION9}: run untrusted builds in a locked-down container
+var RUN_ID = /^[a-z0-9]{1,16}-[a-f0-9]{1,32}$/;
+var WATCHDOG_TABLE = {
+  run: { kind: "string", help: "the run to watch" },
+  parent: { kind: "string", help: "the pid of the CLI that runs it" },
+  "parent-start": { kind: "string", help: "that process's start time (/proc/PID/stat field 22)" },
+  help: CLI_ONLY.help
+};
+var SUBCOMMANDS = {
+  run: {
+    usage: "run --image IMAGE [options] -- COMMAND [ARGS...]",
+    about: "run an untrusted command in a locked-down sandbox, collect its outputs, judge it",
+    table: RUN_TABLE,
+    run: (rest, io) => runCommand2(rest, io)
+  },
+  gc: {
+    usage: "gc [--older-than 1h] [--run ID]",
+    about: "remove what runs left behind (and any sandbox past its deadline)",
+    table: GC_TABLE,
+    run: (rest, io) => gcCommand(rest, io)
+  },
+  tags: {
+    usage: "tags [--sha S --ref R --event E --pr N --repository REPO] [--json]",
+    about: "the image tags for a commit (defaults from the GitHub environment when it is there)",
+    table: TAGS_TABLE,
+    run: (rest, io) => tagsCommand(rest, process.env, io)
+  },
+  report: {
+    usage: "report --result FILE|DIR [--shards N] [--repository owner/repo --head-sha SHA --base-ref B] [--dry-run]",
+    about: "turn run results into one check run (every shard once, for the event's commit)",
+    table: REPORT_TABLE,
+    run: (rest, io) => reportCommand(rest, process.env, io)
+  },
+  build: {
+    usage: "build [--images a,b] [--platforms linux/amd64,linux/arm64] [--push] [--registry R] [--tag X]",
+    about: "build (and push) the sandbox images for several platforms (tag options as for tags)",
+    table: BUILD_TABLE,
+    run: (rest, io) => buildCommand(rest, process.env, io, () => connect(processContext()))
+  },
+  shard: {
+    usage: "shard --targets 'A B C' --shards N --index I",
+    about: "the targets of one shard, one per line (deterministic, for a workflow matrix)",
+    table: SHARD_TABLE,
+    run: (rest, io) => shardCommand(rest, io)
+  },
+  verify: {
+    usage: "verify --shards N --action-ref SHA [--github-output FILE]",
+    about: "the PR check's first job: may this run make a verdict (the commit comes from the event)?",
+    table: VERIFY_TABLE,
+    run: (rest, io) => verifyCommand(rest, process.env, io)
+  },
+  landrun: {
+    usage: "landrun --best-effort --ro / --rw /dev -ldd -add-exec [--env N|--ro P|--rwx P|--rox P]... -- CMD...",
+    about: "comparator's sandbox hook (COMPARATOR_LANDRUN=scripts/sandbox-landrun; see docs/comparator.md)",
+    run: (rest, io) => landrunCommand(rest, io)
+  },
+  watchdog: {
+    usage: "watchdog --run ID --parent PID --parent-start TICKS",
+    about: "started by every run, detached: removes the run if its CLI dies (not for direct use)",
+    table: WATCHDOG_TABLE,
+    run: (rest, io) => watchdogCommand(rest, io)
+  }
+};
+function subcommandHelp(name, c) {
+  const options = c.table ? `
+
+options:
+${helpFor(c.table)}` : "";
+  return `usage: sandbox-action ${c.usage}
+
+${c.about}${options}`;
+}
+var USAGE = () => `sandbox-action ${VERSION9}: run untrusted builds in a locked-down container
 
 usage:
-  sandbox-action run --image IMAGE [options] -- COMMAND [ARGS...]
-  sandbox-action gc [--older-than 1h]
-  sandbox-action tags [--sha S --ref R --event E --pr N --repository REPO] [--json]
-  sandbox-action report --result FILE [--repository owner/repo --head-sha SHA] [--dry-run]
-  sandbox-action build [--images a,b] [--platforms linux/amd64,linux/arm64] [--push] [--registry R] [--tag X]
-  sandbox-action shard --targets 'A B C' --shards N --index I   (the targets of one shard, one per line)
-  sandbox-action verify --shards N --action-ref SHA [--github-output FILE]   (may this run make a PR verdict?)
-  sandbox-action landrun --best-effort --ro / --rw /dev -ldd -add-exec [--env N|--ro P|--rwx P|--rox P]... -- CMD...
-      (comparator's sandbox: COMPARATOR_LANDRUN=scripts/sandbox-landrun; see docs/comparator.md)
+${Object.entries(SUBCOMMANDS).map(([, c]) => `  sandbox-action ${c.usage}
+      ${c.about}`).join("\n")}
   sandbox-action --version
 
-run options:
-${helpFor(RUN_TABLE)}
-
-gc options:
-${helpFor(GC_TABLE)}
-
-tags options (defaults from the GitHub environment when it is there):
-${helpFor(TAGS_TABLE)}
-
-report options:
-${helpFor(REPORT_TABLE)}
-
-verify options (the PR check's first job; the commit comes from the event):
-${helpFor(VERIFY_TABLE)}
-
-build options (tag options as for tags; defaults from the GitHub environment, else git):
-${helpFor(BUILD_TABLE)}
-
-exit codes of run: the command's own; 124 timed out; 137 OOM-killed; 125 sandbox-action failed;
-130/143 interrupted. landrun: the step's own; 124, 137 as for run; 2 request refused;
-125 the step could not be run. Other subcommands: 0 done, 1 failed, 2 bad input.`;
+'sandbox-action COMMAND --help' shows a command's options.`;
 function errorLine(io, err) {
   io.stderr.write(`sandbox-action: ${errorMessage(err)}
 `);
@@ -21104,7 +21148,7 @@ async function runCommand2(argv, io) {
     json = options.json === true;
     quiet = options.quiet === true;
     if (options.help) {
-      io.stdout.write(`${USAGE}
+      io.stdout.write(`${USAGE()}
 `);
       return 0;
     }
@@ -21144,7 +21188,7 @@ async function runCommand2(argv, io) {
 `);
     if (json) io.stdout.write(`${JSON.stringify(result)}
 `);
-    if (!quiet) {
+    if (!quiet && result.status !== "error") {
       io.stderr.write(`${summaryLine(result)}
 `);
       for (const l of suggestionLines(result)) io.stderr.write(`${l}
@@ -21178,7 +21222,7 @@ async function gcCommand(argv, io) {
   try {
     const { options, positionals } = parseCommandLine(argv, GC_TABLE);
     if (options.help) {
-      io.stdout.write(`${USAGE}
+      io.stdout.write(`${USAGE()}
 `);
       return 0;
     }
@@ -21209,13 +21253,6 @@ async function gcCommand(argv, io) {
     return err instanceof InputError ? 2 : 1;
   }
 }
-var RUN_ID = /^[a-z0-9]{1,16}-[a-f0-9]{1,32}$/;
-var WATCHDOG_TABLE = {
-  run: { kind: "string", help: "the run to watch" },
-  parent: { kind: "string", help: "the pid of the CLI that runs it" },
-  "parent-start": { kind: "string", help: "that process's start time (/proc/PID/stat field 22)" },
-  help: CLI_ONLY.help
-};
 async function watchdogCommand(argv, io) {
   const ctx = processContext();
   try {
@@ -21251,25 +21288,17 @@ ${helpFor(WATCHDOG_TABLE)}
 }
 async function main(argv, io = { stdout: process.stdout, stderr: process.stderr }) {
   const [sub, ...rest] = argv;
+  const c = sub !== void 0 && Object.hasOwn(SUBCOMMANDS, sub) ? SUBCOMMANDS[sub] : null;
+  if (c) {
+    const own = rest.indexOf("--") === -1 ? rest : rest.slice(0, rest.indexOf("--"));
+    if (sub !== "landrun" && (own.includes("--help") || own.includes("-h"))) {
+      io.stdout.write(`${subcommandHelp(sub, c)}
+`);
+      return 0;
+    }
+    return c.run(rest, io);
+  }
   switch (sub) {
-    case "run":
-      return runCommand2(rest, io);
-    case "gc":
-      return gcCommand(rest, io);
-    case "watchdog":
-      return watchdogCommand(rest, io);
-    case "tags":
-      return tagsCommand(rest, process.env, io);
-    case "report":
-      return reportCommand(rest, process.env, io);
-    case "shard":
-      return shardCommand(rest, io);
-    case "verify":
-      return verifyCommand(rest, process.env, io);
-    case "landrun":
-      return landrunCommand(rest, io);
-    case "build":
-      return buildCommand(rest, process.env, io, () => connect(processContext()));
     case "--version":
     case "version":
       io.stdout.write(`${VERSION9}
@@ -21279,12 +21308,12 @@ async function main(argv, io = { stdout: process.stdout, stderr: process.stderr 
     case "--help":
     case "-h":
     case "help":
-      io.stdout.write(`${USAGE}
+      io.stdout.write(`${USAGE()}
 `);
       return sub === void 0 ? 2 : 0;
     default:
       io.stderr.write(
-        `sandbox-action: '${sub}' is not a command; use run, gc, tags or report (see --help)
+        `sandbox-action: '${sub}' is not a command; use ${Object.keys(SUBCOMMANDS).join(", ")} (see --help)
 `
       );
       return 2;

@@ -3,7 +3,7 @@ import { InputError, errorMessage } from '../config/errors.js';
 import { shardTargets } from '../verdict/shards.js';
 import { parseCommandLine, type OptionTable } from './args.js';
 
-const TABLE: OptionTable = {
+export const SHARD_TABLE: OptionTable = {
   targets: {
     kind: 'string',
     help: 'space- or comma-separated targets: Lean declaration or module names, or repository paths (tests/test_a.py)',
@@ -17,7 +17,7 @@ export function shardCommand(
   io: { stdout: NodeJS.WritableStream; stderr: NodeJS.WritableStream },
 ): number {
   try {
-    const { options: o } = parseCommandLine(argv, TABLE);
+    const { options: o } = parseCommandLine(argv, SHARD_TABLE);
     const num = (k: string) => {
       const v = typeof o[k] === 'string' ? (o[k] as string) : '';
       if (!/^\d{1,3}$/.test(v)) throw new InputError(`--${k}`, `'${v}' is not a number`);
