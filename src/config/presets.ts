@@ -30,6 +30,11 @@ export interface RunPreset {
   audit?: { allowAxioms: string[] };
   /** The judges a PR check of this kind requires (`report --preset`): a result without one of them fails. */
   requiredJudges: string[];
+  /**
+   * A first phase with its own network (the main command then runs in a fresh container with the preset's network).
+   * Without a command, the network a caller's `--setup` gets (e.g. pip install through the proxy, the pypi allowlist).
+   */
+  setup?: { command?: string; network: 'none' | 'proxy' };
   /** Environment the preset always sets, after the user's --env (so a caller cannot drop it). */
   env?: string[];
   options: Record<string, string | string[]>;
@@ -67,7 +72,9 @@ export function applyPreset(
   fill('image', `${registry}/${p.image}:latest`);
   fill('entrypoint', p.entrypoint);
   fill('network', p.network === 'none' ? undefined : p.network);
-  if (p.network === 'proxy') fill('allow-preset', p.allowPresets);
+  const setupOnline =
+    p.setup?.network === 'proxy' && (p.setup.command !== undefined || typeof raw.setup === 'string');
+  if (p.network === 'proxy' || setupOnline) fill('allow-preset', p.allowPresets);
   fill('annotate', p.annotate ?? undefined);
   fill('output', p.outputs.length ? p.outputs : undefined);
   fill('junit', p.junit);

@@ -9,6 +9,7 @@ import { canonicalHost, parseCidr, parseDomainRule } from '../egress/policy.js';
 import { expandPresets } from '../egress/presets.js';
 import { applyPreset } from './presets.js';
 import { DEFAULT_AXIOMS, checkTargets } from '../lean/audit.js';
+import { parsePhaseOptions, type PhaseOptions } from './mounts.js';
 
 export const GiB = 1024 ** 3;
 export const MiB = 1024 ** 2;
@@ -24,7 +25,7 @@ export interface OutputCaps {
   maxFileBytes: number;
 }
 
-export interface RunSpec {
+export interface RunSpec extends PhaseOptions {
   image: string;
   /** Replaces the image's entrypoint when set. */
   entrypoint: string | null;
@@ -304,6 +305,36 @@ export const RUN_OPTIONS = {
     help: 'do not run the in-sandbox self-check before the command, e.g. for an image without /bin/sh (loosens)',
   },
   'log-limit': { kind: 'string', help: 'bytes of the build log shown before it is cut (default 64m)' },
+  mount: {
+    kind: 'strings',
+    input: 'mounts',
+    help: 'HOST:DEST[:ro|rw] a host directory or file, read-only unless :rw (loosens); /, /etc, /proc, /sys, /dev, sockets and credentials are refused (repeatable)',
+  },
+  'allow-mount': {
+    kind: 'strings',
+    help: 'a host path --mount refuses by default (a socket, /etc…), mounted anyway (loosens; repeatable)',
+  },
+  persist: {
+    kind: 'string',
+    help: 'host directory holding a size-capped filesystem image mounted writable at /persist, kept between runs and sessions',
+  },
+  'persist-size': { kind: 'string', help: 'size cap of /persist when its image is made (default 1g)' },
+  setup: {
+    kind: 'string',
+    help: 'a shell command run first, in its own container on the same volumes, with --setup-network; the command then runs in a fresh one',
+  },
+  'setup-network': {
+    kind: 'string',
+    help: "the setup phase's network: none (default) or proxy (the allowlist options apply to it)",
+  },
+  warm: {
+    kind: 'boolean',
+    help: 'reuse a warm sandbox with the same plan, reset between runs (fresh /work, /output, /tmp, no process left); a cold one when none is ready or it cannot be reset, as the result says',
+  },
+  'idle-ttl': {
+    kind: 'string',
+    help: 'with --warm: how long the warm sandbox is kept while idle (default 15m)',
+  },
   'log-file': {
     kind: 'string',
     help: "also write the build's log, as it came (capped at 16 MiB), to this new file (for a result artifact)",
@@ -518,7 +549,15 @@ export function parseRunOptions(given: RawOptions, givenCommand: string[], host:
     );
   }
   const explicit = new Set(Object.keys(given0));
+  const phases = parsePhaseOptions(raw, host.cwd, preset?.setup ?? null);
+  if (phases.setup && phases.setup.network === 'proxy' && network === 'open') {
+    throw new InputError(
+      '--setup-network',
+      'proxy with --network open: the allowlist would not hold the command',
+    );
+  }
   return {
+    ...phases,
     annotate,
     verdict: { declared, junit, expectDir: expectArg ? path.resolve(host.cwd, expectArg) : null },
     tests: testsArg
@@ -571,7 +610,7 @@ export function parseRunOptions(given: RawOptions, givenCommand: string[], host:
     capAdd,
     env,
     network,
-    egress: parseEgress(raw, network),
+    egress: parseEgress(raw, phases.setup?.network === 'proxy' && network === 'none' ? 'proxy' : network),
     isolation: oneOf('isolation', str(raw, 'isolation'), ['default', 'runsc'] as const, 'default'),
     pull: oneOf('pull', str(raw, 'pull'), ['missing', 'always', 'never'] as const, 'missing'),
     volumeBackend: oneOf(
@@ -794,6 +833,17 @@ export function loosenedBy(spec: RunSpec): Loosened[] {
   }
   if (spec.volumeBackend === 'unbounded') {
     out.push({ option: '--volume-backend unbounded', effect: 'writable volumes have no size cap' });
+  }
+  for (const m of spec.mounts) {
+    if (!m.readOnly) {
+      out.push({
+        option: `--mount ${m.host}:${m.dest}:rw`,
+        effect: `the sandbox can write to ${m.host} on the host`,
+      });
+    }
+  }
+  for (const a of spec.allowMounts) {
+    out.push({ option: `--allow-mount ${a}`, effect: 'a host path refused by default may be mounted' });
   }
   if (!spec.selfCheck) {
     out.push({

@@ -10,17 +10,18 @@ import os from 'node:os';
 import type { Engine } from '../engine/types.js';
 import { errorMessage } from '../config/errors.js';
 import type { RunSpec } from '../config/run-options.js';
-import { judgeRun } from '../verdict/judges.js';
 import type { RunResult } from '../verdict/schema.js';
 import { LogStream, type LogWriter } from './logs.js';
 import { setupNetwork } from './network.js';
-import { plan, WORK_DIR, type SandboxPlan } from './plan.js';
+import { plan, type SandboxPlan } from './plan.js';
 import { assembleResult, type RunPieces } from './result.js';
 import { RunContext } from './run-context.js';
-import { collect, readCollected } from './stages/collect.js';
+import { collect } from './stages/collect.js';
+import { judge } from './stages/judge.js';
 import { runCommand } from './stages/command.js';
 import { prepare } from './stages/prepare.js';
 import { createSandbox } from './stages/sandbox.js';
+import { runSetup } from './stages/setup.js';
 import { createVolumes } from './stages/volumes.js';
 import type { VolumeHost } from './volumes.js';
 
@@ -39,6 +40,8 @@ export interface RunDeps {
   onPlan?(p: SandboxPlan): void;
   /** The host's own IPv4 addresses (a dead-end gateway is one no host interface holds). */
   hostAddresses?(): string[];
+  /** Where this user's credentials and engine sockets live (--mount refuses them): from the door's environment. */
+  hostPaths?: { HOME?: string; XDG_RUNTIME_DIR?: string };
 }
 
 export async function executeRun(spec: RunSpec, deps: RunDeps): Promise<RunResult> {
@@ -54,6 +57,7 @@ export async function executeRun(spec: RunSpec, deps: RunDeps): Promise<RunResul
     collected: null,
     verdict: null,
     cleanupMs: 0,
+    setup: null,
   };
   let failure: unknown = null;
   try {
@@ -79,6 +83,7 @@ export async function executeRun(spec: RunSpec, deps: RunDeps): Promise<RunResul
       imageEntrypoint: prep.image.entrypoint,
       extraArgs: prep.pytest?.args ?? [],
       overlays: prep.pytest?.mounts ?? [],
+      hostMounts: prep.hostMounts,
       ...(prep.runscRuntime ? { runscRuntime: prep.runscRuntime } : {}),
     }));
     if (p.container.pidsLimit !== spec.pids) {
@@ -89,39 +94,40 @@ export async function executeRun(spec: RunSpec, deps: RunDeps): Promise<RunResul
     deps.onPlan?.(p);
     x.volumes = await createVolumes(ctx, p, prep);
     const hostAddresses = deps.hostAddresses ?? localAddresses;
+    const deadEnd = (gateways: string[]) =>
+      gateways.filter((g) => deps.engine.info.local && !hostAddresses().includes(g));
+    let budget = spec.timeoutMs;
+    if (prep.spec.setup) {
+      const s = await runSetup(ctx, prep, p, { deadEnd });
+      x.setup = s.report;
+      budget = Math.max(1000, spec.timeoutMs - s.report.durationMs);
+      if (s.exit.timedOut || s.exit.oomKilled || s.exit.commandExitCode !== 0) {
+        ctx.notes.push(
+          `the setup command ${s.exit.timedOut ? 'timed out' : s.exit.oomKilled ? 'was OOM-killed' : `exited ${s.exit.commandExitCode}`}; the command did not run`,
+        );
+        x.exit = s.exit;
+        throw new SetupFailed();
+      }
+    }
     const box = await createSandbox(ctx, p, {
       logs,
       owner: prep.owner,
       exclude: prep.pytest?.exclude ?? [],
-      deadEndGateways: net.gateways.filter((g) => deps.engine.info.local && !hostAddresses().includes(g)),
+      deadEndGateways: deadEnd(net.gateways),
+      filled: prep.spec.setup !== null,
     });
     x.check = box.check;
-    const exit = (x.exit = await runCommand(ctx, box, net, logs));
+    const exit = (x.exit = await runCommand(ctx, box, net, logs, budget));
     const collected = (x.collected = await collect(ctx, prep.spec, box, p, exit.timedOut));
-    x.verdict = await judgeRun(
-      {
-        declared: prep.spec.verdict.declared,
-        junit: prep.spec.verdict.junit
-          ? { file: prep.spec.verdict.junit.file, trustedTests: prep.pytest?.trusted ?? false }
-          : null,
-        expect:
-          prep.expected && prep.spec.verdict.expectDir
-            ? { dir: prep.spec.verdict.expectDir, files: prep.expected }
-            : null,
-      },
-      {
-        commandExitCode: exit.commandExitCode,
-        timedOut: exit.timedOut,
-        oomKilled: exit.oomKilled,
-        outputDir: collected.outputs.collected ? spec.outputDir : null,
-        declared: collected.outputs.declared,
-        audit: collected.audit?.report ?? null,
-        readCollected: async (rel, cap) => (spec.outputDir ? readCollected(spec.outputDir, rel, cap) : null),
-      },
-      { root: WORK_DIR, auditAnnotations: collected.audit?.annotations ?? [] },
+    x.verdict = await judge(
+      prep.spec,
+      { expected: prep.expected, trustedTests: prep.pytest?.trusted ?? false },
+      exit,
+      collected,
     );
   } catch (err) {
-    failure = err;
+    // A failed setup phase is a failed run (its exit code), not a failure of sandbox-action.
+    if (!(err instanceof SetupFailed)) failure = err;
     logs.end();
   }
   const t = Date.now();
@@ -141,6 +147,8 @@ export async function executeRun(spec: RunSpec, deps: RunDeps): Promise<RunResul
     );
   }
 }
+
+class SetupFailed extends Error {}
 
 function localAddresses(): string[] {
   return Object.values(os.networkInterfaces())

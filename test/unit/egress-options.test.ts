@@ -437,8 +437,9 @@ describe('run presets (presets/*.json)', () => {
       {
         image: 'ghcr.io/me/imgs/lean:latest',
         entrypoint: 'sh',
-        command: ['-c', 'lake exe cache get && lake build'],
-        network: 'proxy',
+        command: ['-c', 'lake build'],
+        network: 'none',
+        setup: { command: 'lake exe cache get', network: 'proxy' },
         annotate: { parser: 'lean' },
         memoryBytes: 8 * 1024 ** 3,
       },

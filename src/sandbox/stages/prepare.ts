@@ -7,13 +7,15 @@ import fsp from 'node:fs/promises';
 import path from 'node:path';
 import { InputError, errorMessage } from '../../config/errors.js';
 import type { RunSpec } from '../../config/run-options.js';
-import type { Engine, ImageInfo, Labels, RuntimeInfo } from '../../engine/types.js';
+import type { Engine, ImageInfo, Labels, Mount, RuntimeInfo } from '../../engine/types.js';
 import { loadExpected, type ExpectedFile } from '../../verdict/expected.js';
 import { readContainerFile } from '../container-files.js';
 import { fitVolumes, type DiskFit } from '../disk.js';
 import { chooseRunscRuntime, helperContainer, numericUser, resolveUser, volumePlans } from '../plan.js';
 import { resolvePytest, type PytestLayout } from '../pytest.js';
 import type { RunContext } from '../run-context.js';
+import { resolveHostMounts } from '../host-mounts.js';
+import { checkPersist } from '../persist.js';
 import { chooseBackend, type ConcreteBackend } from '../volumes.js';
 
 export const UNPRIVILEGED = { uid: 65534, gid: 65534 };
@@ -28,21 +30,22 @@ export interface Prepared {
   disk: DiskFit | null;
   expected: ExpectedFile[] | null;
   pytest: PytestLayout | null;
+  /** --mount, checked: bind mounts of real host paths. */
+  hostMounts: Mount[];
 }
 
 export async function prepare(ctx: RunContext): Promise<Prepared> {
   const { spec, deps } = ctx;
   const { engine } = deps;
-  const [image, backend, runtimes, expected] = await ctx.race(
+  const [image, backend, runtimes, expected, hostMounts] = await ctx.race(
     Promise.all([
       ensureImage(engine, spec, deps.notice),
       chooseBackend(spec.volumeBackend, engine, deps.volumeHost),
       spec.isolation === 'runsc' ? engine.runtimes() : Promise.resolve([] as RuntimeInfo[]),
       spec.verdict.expectDir ? loadExpected(spec.verdict.expectDir) : null,
-      checkDirectory('--source', spec.source?.dir ?? null, 'exists'),
-      checkDirectory('--output-dir', spec.outputDir, 'empty-or-absent'),
-      checkDirectory('--state-dir', spec.stateDir, 'directory-or-absent'),
-      checkDirectory('--tests', spec.tests?.trusted ? spec.tests.dir : null, 'exists'),
+      resolveHostMounts(spec.mounts, spec.allowMounts, deps.hostPaths ?? {}),
+      ...checkRunDirectories(spec),
+      spec.persist ? checkPersist(engine, deps.volumeHost, spec.persist.dir) : null,
     ]),
   );
   if (backend.note) ctx.notes.push(backend.note);
@@ -77,10 +80,30 @@ export async function prepare(ctx: RunContext): Promise<Prepared> {
     sized = { ...sized, verdict: { ...sized.verdict, declared } };
   }
   ctx.check();
-  return { image, backend: backend.backend, runscRuntime, owner, spec: sized, disk, expected, pytest };
+  return {
+    image,
+    backend: backend.backend,
+    runscRuntime,
+    owner,
+    spec: sized,
+    disk,
+    expected,
+    pytest,
+    hostMounts,
+  };
 }
 
-async function checkDirectory(
+/** The run's own directories on the host, checked before anything is made (a warm run checks them too). */
+export function checkRunDirectories(spec: RunSpec): Promise<void>[] {
+  return [
+    checkDirectory('--source', spec.source?.dir ?? null, 'exists'),
+    checkDirectory('--output-dir', spec.outputDir, 'empty-or-absent'),
+    checkDirectory('--state-dir', spec.stateDir, 'directory-or-absent'),
+    checkDirectory('--tests', spec.tests?.trusted ? spec.tests.dir : null, 'exists'),
+  ];
+}
+
+export async function checkDirectory(
   name: string,
   dir: string | null,
   rule: 'exists' | 'empty-or-absent' | 'directory-or-absent',
