@@ -3,12 +3,15 @@ import path from 'node:path';
 import { EngineError, InputError, errorMessage } from '../config/errors.js';
 import { RUN_OPTIONS, parseRunOptions, type RunSpec } from '../config/run-options.js';
 import { parseDuration } from '../config/units.js';
-import { executeRun } from '../sandbox/execute.js';
+import { runSandboxed } from '../session/warm.js';
 import { gc } from '../sandbox/gc.js';
 import { suggestionLines, summaryLine } from '../sandbox/summary.js';
 import { helpFor, parseCommandLine, type OptionTable } from './args.js';
 import { BUILD_TABLE, buildCommand } from './build.js';
 import { landrunCommand } from './landrun.js';
+import { SESSION_USAGE, sessionCommand } from './session.js';
+import { dirOf, sweep } from '../session/lifecycle.js';
+import { listRecords } from '../session/record.js';
 import { shardCommand } from './shard.js';
 import { VERIFY_TABLE, verifyCommand } from './verify.js';
 import { REPORT_TABLE, reportCommand } from './report.js';
@@ -44,6 +47,8 @@ const USAGE = `sandbox-action ${VERSION}: run untrusted builds in a locked-down 
 
 usage:
   sandbox-action run --image IMAGE [options] -- COMMAND [ARGS...]
+  sandbox-action run --warm ... -- COMMAND   (reuses a warm sandbox of the same plan, reset between runs)
+  sandbox-action create|start|stop|rm|ls|exec|shell|sync|cp ...   (sessions: see below)
   sandbox-action gc [--older-than 1h]
   sandbox-action tags [--sha S --ref R --event E --pr N --repository REPO] [--json]
   sandbox-action report --result FILE [--repository owner/repo --head-sha SHA] [--dry-run]
@@ -57,8 +62,10 @@ usage:
 run options:
 ${helpFor(RUN_TABLE)}
 
-gc options:
+gc options (sessions are kept or removed by their idle TTL, whatever --older-than says):
 ${helpFor(GC_TABLE)}
+
+${SESSION_USAGE}
 
 tags options (defaults from the GitHub environment when it is there):
 ${helpFor(TAGS_TABLE)}
@@ -119,7 +126,7 @@ async function runCommand(argv: string[], io: Io): Promise<number> {
   }
   const sig = abortOnSignals();
   try {
-    const result = await executeRun(
+    const result = await runSandboxed(
       spec,
       makeRunDeps(ctx, engine, {
         log: json ? { stdout: io.stderr, stderr: io.stderr } : { stdout: io.stdout, stderr: io.stderr },
@@ -177,7 +184,20 @@ async function gcCommand(argv: string[], io: Io): Promise<number> {
     const older =
       typeof options['older-than'] === 'string' ? parseDuration('--older-than', options['older-than']) : 0;
     const engine = await connect(ctx);
-    const report = await gc(engine, volumeHostFor(ctx), { olderThanMs: older, now: Date.now() });
+    const deps = makeRunDeps(ctx, engine, {
+      log: { stdout: io.stderr, stderr: io.stderr },
+      notice: (l) => io.stderr.write(`sandbox-action: ${l}\n`),
+      signal: new AbortController().signal,
+    });
+    // Sessions first, by their TTL; then runs' leftovers, never a live session's.
+    const swept = await sweep(deps);
+    const live = new Set((await listRecords(dirOf(deps))).map((r) => r.id));
+    const report = await gc(engine, volumeHostFor(ctx), {
+      olderThanMs: older,
+      now: Date.now(),
+      keepRuns: live,
+    });
+    for (const l of swept) io.stderr.write(`sandbox-action: gc: ${l}\n`);
     if (options.json) io.stdout.write(`${JSON.stringify(report)}\n`);
     else {
       for (const r of report.removed) io.stdout.write(`removed ${r.kind} ${r.name}\n`);
@@ -206,6 +226,16 @@ export async function main(argv: string[], io: Io = { stdout: process.stdout, st
       return shardCommand(rest, io);
     case 'verify':
       return verifyCommand(rest, process.env, io);
+    case 'create':
+    case 'start':
+    case 'stop':
+    case 'rm':
+    case 'ls':
+    case 'exec':
+    case 'shell':
+    case 'sync':
+    case 'cp':
+      return sessionCommand(sub, rest, io);
     case 'landrun':
       return landrunCommand(rest, io);
     case 'build':
@@ -222,7 +252,7 @@ export async function main(argv: string[], io: Io = { stdout: process.stdout, st
       return sub === undefined ? 2 : 0;
     default:
       io.stderr.write(
-        `sandbox-action: '${sub}' is not a command; use run, gc, tags or report (see --help)\n`,
+        `sandbox-action: '${sub}' is not a command; use run, create, exec, ls, gc, tags or report (see --help)\n`,
       );
       return 2;
   }
