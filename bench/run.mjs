@@ -3,10 +3,12 @@
 //  2. output collection: 1 GiB in 1,000 files from /output vs `docker cp` of the same directory (target ≥ 0.9)
 //  3. the action's overhead around the run (target < 300 ms)
 //  4. egress: 1 GiB through the proxy vs direct (target ≥ 0.8), added latency per CONNECT (target < 2 ms)
+//  4b. transparent egress vs CONNECT mode: 1 GiB (target ≥ 0.95), added latency per connection (target < 2 ms)
 //  5. image build: a rebuild with no change against the first build (target ≤ 0.1); also `npm run bench:build`
 //  6. comparator's sandbox: a step through the landrun shim vs the same `true` on the host (target < 1 s added per
 //     step), and a whole stand-in judgement through the shim vs unsandboxed (bench/comparator.mjs)
 import { execFileSync, spawnSync } from 'node:child_process';
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -207,9 +209,15 @@ function benchActionOverhead() {
  * and the median latency the proxy adds per CONNECT (target < 2 ms): TLS handshake time through the tunnel minus
  * the same handshake made directly, 100 of each.
  */
-function benchEgress() {
+/**
+ * The egress benches' upstream: a test CA and certificate for up.test, the client image, the proxy image (built by
+ * a warm-up run when missing), and the fixtures' upstream on a bench network of its own.
+ */
+function startEgressBench() {
   const FIX = path.resolve(import.meta.dirname, '../test/fixtures/egress');
-  const CLIENT = 'sandbox-action-test/netclient';
+  // The tests' client image, tagged by what it is made of (test/helpers/egress-fixtures.ts does the same).
+  const dockerfile = fs.readFileSync(path.join(FIX, 'Dockerfile.client'));
+  const CLIENT = `sandbox-action-test/netclient:${crypto.createHash('sha256').update(dockerfile).update(BASE).digest('hex').slice(0, 12)}`;
   const tag = Date.now().toString(36);
   const NET = `sa-bench-egress-${tag}`;
   const UP = `sa-bench-up-${tag}`;
@@ -303,6 +311,12 @@ function benchEgress() {
   if (warm.status !== 0) throw new Error(`warm-up run failed: ${warm.stderr}`);
   const proxyImage = JSON.parse(warm.stdout.trim().split('\n').pop()).egress.proxyImage;
   docker('network', 'create', NET);
+  const cleanup = () => {
+    spawnSync('docker', ['rm', '-f', UP]);
+    spawnSync('docker', ['network', 'rm', NET]);
+    fs.rmSync(tmp, { recursive: true, force: true });
+  };
+  let upIp;
   try {
     docker(
       'run',
@@ -322,8 +336,18 @@ function benchEgress() {
       proxyImage,
       '/fixtures/upstream.mjs',
     );
-    const upIp = docker('inspect', '-f', '{{range .NetworkSettings.Networks}}{{.IPAddress}}{{end}}', UP);
+    upIp = docker('inspect', '-f', '{{range .NetworkSettings.Networks}}{{.IPAddress}}{{end}}', UP);
     for (let i = 0; i < 50 && !docker('logs', UP).includes('ready'); i++) spawnSync('sleep', ['0.1']);
+  } catch (err) {
+    cleanup();
+    throw err;
+  }
+  return { FIX, CLIENT, NET, tmp, proxyImage, upIp, cleanup };
+}
+
+function benchEgress() {
+  const { FIX, CLIENT, NET, tmp, proxyImage, upIp, cleanup } = startEgressBench();
+  try {
     const bytes = Number(process.env.BENCH_EGRESS_BYTES ?? 1024 ** 3);
     const N = Number(process.env.BENCH_CONNECTS ?? 100);
     // Several downloads per container: one download's rate swings with where the scheduler puts curl, the
@@ -441,9 +465,157 @@ function benchEgress() {
     results.egress = r;
     fs.rmSync(src, { recursive: true, force: true });
   } finally {
-    spawnSync('docker', ['rm', '-f', UP]);
-    spawnSync('docker', ['network', 'rm', NET]);
-    fs.rmSync(tmp, { recursive: true, force: true });
+    cleanup();
+  }
+}
+
+/**
+ * Transparent egress (--egress transparent) against CONNECT mode, in the same proxy: a 1 GiB download over HTTPS
+ * with curl told to use no proxy (the proxy answers DNS and routes by SNI) against the same download through the
+ * proxy variables (CONNECT tunnel); rounds interleaved (CONNECT, transparent, direct, ...). Target: throughput
+ * ratio >= 0.95. Latency per connection: curl's whole set-up (name lookup, TCP, TLS) to the first byte of a
+ * tiny response, transparent minus direct (a container on the upstream's network, /etc/hosts) (target < 2 ms),
+ * and transparent minus CONNECT for context. Every sample is written to bench/results/transparent-TIME.json.
+ */
+function benchTransparent() {
+  const { CLIENT, NET, tmp, proxyImage, upIp, cleanup } = startEgressBench();
+  try {
+    const bytes = Number(process.env.BENCH_EGRESS_BYTES ?? 1024 ** 3);
+    const N = Number(process.env.BENCH_CONNECTS ?? 100);
+    const perRun = Number(process.env.BENCH_EGRESS_DOWNLOADS ?? 3);
+    const rounds = Number(process.env.BENCH_EGRESS_ROUNDS ?? 4);
+    const curl = (noProxy) => `curl -sS -o /dev/null --cacert /work/ca.pem ${noProxy ? "--noproxy '*'" : ''}`;
+    const script = (noProxy, downloads) =>
+      [
+        downloads
+          ? `for i in $(seq 1 ${perRun}); do ${curl(noProxy)} -w 'DL %{time_total} %{size_download}\\n' https://up.test/bytes/${bytes}; done`
+          : 'true',
+        `for i in $(seq 1 ${N}); do ${curl(noProxy)} -w 'HS %{time_namelookup} %{time_connect} %{time_appconnect} %{time_starttransfer}\\n' https://up.test/; done`,
+      ].join('; ');
+    const parse = (text) => ({
+      dl: [...text.matchAll(/^DL (\S+) (\d+)$/gm)].map((m) => ({ s: Number(m[1]), n: Number(m[2]) })),
+      hs: [...text.matchAll(/^HS (\S+) (\S+) (\S+) (\S+)$/gm)].map((m) => ({
+        lookupMs: Number(m[1]) * 1000,
+        connectMs: Number(m[2]) * 1000,
+        tlsMs: Number(m[3]) * 1000,
+        firstByteMs: Number(m[4]) * 1000,
+      })),
+    });
+    const src = fs.mkdtempSync(path.join(os.tmpdir(), 'sa-bench-src-'));
+    fs.copyFileSync(path.join(tmp, 'ca.pem'), path.join(src, 'ca.pem'));
+    fs.chmodSync(src, 0o755);
+    const viaProxy = (transparent) => {
+      const r = spawnSync(
+        process.execPath,
+        [
+          CLI,
+          'run',
+          '--quiet',
+          '--pull',
+          'never',
+          '--image',
+          CLIENT,
+          '--source',
+          src,
+          '--network',
+          'proxy',
+          ...(transparent ? ['--egress', 'transparent'] : []),
+          '--egress-network',
+          NET,
+          '--proxy-image',
+          proxyImage,
+          '--allow-domain',
+          'up.test',
+          '--add-host',
+          `up.test:${upIp}`,
+          '--allow-cidr',
+          `${upIp}/32`,
+          '--',
+          'sh',
+          '-c',
+          script(transparent, true),
+        ],
+        { encoding: 'utf8', maxBuffer: 64 << 20 },
+      );
+      if (r.status !== 0)
+        throw new Error(`${transparent ? 'transparent' : 'CONNECT'} run failed: ${r.stderr.slice(-2000)}`);
+      return parse(r.stdout + r.stderr);
+    };
+    const direct = () =>
+      parse(
+        execFileSync(
+          'docker',
+          [
+            'run',
+            '--rm',
+            '--network',
+            NET,
+            '--add-host',
+            `up.test:${upIp}`,
+            '-v',
+            `${src}:/work:ro`,
+            CLIENT,
+            'sh',
+            '-c',
+            script(true, false),
+          ],
+          { encoding: 'utf8', maxBuffer: 64 << 20 },
+        ),
+      );
+    const runs = { connect: [], transparent: [], direct: [] };
+    for (let i = 0; i < rounds; i++) {
+      runs.connect.push(viaProxy(false));
+      runs.transparent.push(viaProxy(true));
+      runs.direct.push(direct());
+    }
+    const short = [...runs.connect, ...runs.transparent].flatMap((x) => x.dl).filter((x) => x.n !== bytes);
+    if (short.length) throw new Error(`${short.length} download(s) ended short of ${bytes} bytes`);
+    const rate = (xs) => median(xs.map((x) => x.n / x.s));
+    const all = (k, field) => runs[k].flatMap((x) => x[field]);
+    const connectRate = rate(all('connect', 'dl'));
+    const transparentRate = rate(all('transparent', 'dl'));
+    const hs = (k, f) => median(all(k, 'hs').map((x) => x[f]));
+    const fixed = (x, d = 3) => Number(x.toFixed(d));
+    const r = {
+      downloadBytes: bytes,
+      downloadsEach: perRun * rounds,
+      connectMiBps: Math.round(connectRate / 1024 ** 2),
+      transparentMiBps: Math.round(transparentRate / 1024 ** 2),
+      throughputRatio: fixed(transparentRate / connectRate, 2),
+      roundRatios: runs.connect.map((c, i) => fixed(rate(runs.transparent[i].dl) / rate(c.dl), 2)),
+      throughputTarget: '>= 0.95',
+      throughputMet: transparentRate / connectRate >= 0.95,
+      connectionsMeasured: N * rounds,
+      // Medians of curl's own timings for a tiny HTTPS request: name lookup, TCP connect, TLS done, first byte.
+      directSetupMs: {
+        lookup: fixed(hs('direct', 'lookupMs')),
+        tls: fixed(hs('direct', 'tlsMs')),
+        firstByte: fixed(hs('direct', 'firstByteMs')),
+      },
+      connectSetupMs: {
+        lookup: fixed(hs('connect', 'lookupMs')),
+        tls: fixed(hs('connect', 'tlsMs')),
+        firstByte: fixed(hs('connect', 'firstByteMs')),
+      },
+      transparentSetupMs: {
+        lookup: fixed(hs('transparent', 'lookupMs')),
+        tls: fixed(hs('transparent', 'tlsMs')),
+        firstByte: fixed(hs('transparent', 'firstByteMs')),
+      },
+      addedPerConnectionMs: fixed(hs('transparent', 'tlsMs') - hs('direct', 'tlsMs')),
+      addedPerConnectionVsConnectMs: fixed(hs('transparent', 'tlsMs') - hs('connect', 'tlsMs')),
+      latencyTarget: '< 2 ms (transparent TLS set-up, name lookup included, minus direct)',
+      latencyMet: hs('transparent', 'tlsMs') - hs('direct', 'tlsMs') < 2,
+    };
+    results.transparent = r;
+    const dir = path.resolve(import.meta.dirname, 'results');
+    fs.mkdirSync(dir, { recursive: true });
+    const file = path.join(dir, `transparent-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
+    fs.writeFileSync(file, JSON.stringify({ summary: r, samples: runs }, null, 2));
+    r.samplesFile = path.relative(path.resolve(import.meta.dirname, '..'), file);
+    fs.rmSync(src, { recursive: true, force: true });
+  } finally {
+    cleanup();
   }
 }
 
@@ -486,6 +658,7 @@ if (!only || only === 'run') benchRunOverhead();
 if (!only || only === 'collect') benchCollect();
 if (!only || only === 'action') benchActionOverhead();
 if (!only || only === 'egress') benchEgress();
+if (!only || only === 'transparent') benchTransparent();
 if (!only || only === 'build') benchBuildCache();
 if (!only || only === 'comparator') results.comparator = benchComparator({ rounds: ROUNDS });
 console.log(JSON.stringify(results, null, 2));

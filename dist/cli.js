@@ -4676,7 +4676,7 @@ var require_tar_stream = __commonJS({
 });
 
 // src/cli/main.ts
-import path24 from "node:path";
+import path28 from "node:path";
 
 // src/config/errors.ts
 var InputError = class extends Error {
@@ -4901,6 +4901,17 @@ var specialLists = SPECIAL.map(([name, addr, prefix, family]) => {
   return { name, b };
 });
 
+// src/egress/config.ts
+var PROXY_PORT = 3128;
+var DNS_PORT = 53;
+var CONFIG_ENV = "SANDBOX_EGRESS_CONFIG";
+var PROXY_DEFAULTS = {
+  port: PROXY_PORT,
+  maxHeaderBytes: 16 * 1024,
+  maxConnections: 512,
+  idleTimeoutMs: 12e4
+};
+
 // src/egress/presets/debian.json
 var debian_default = {
   name: "debian",
@@ -4959,7 +4970,7 @@ var PRESETS = Object.fromEntries(
 );
 function expandPresets(names) {
   const out = [];
-  const visit = (name, path25) => {
+  const visit = (name, path29) => {
     const p = PRESETS[name];
     if (!p) {
       throw new InputError(
@@ -4967,8 +4978,8 @@ function expandPresets(names) {
         `'${name}' is not a preset; the presets are ${Object.keys(PRESETS).join(", ")}`
       );
     }
-    if (path25.includes(name)) throw new Error(`preset cycle: ${[...path25, name].join(" → ")}`);
-    for (const inc of p.includes) visit(inc, [...path25, name]);
+    if (path29.includes(name)) throw new Error(`preset cycle: ${[...path29, name].join(" → ")}`);
+    for (const inc of p.includes) visit(inc, [...path29, name]);
     for (const d of p.domains) if (!out.includes(d)) out.push(d);
   };
   for (const n of names) visit(n, []);
@@ -4978,12 +4989,15 @@ function expandPresets(names) {
 // presets/lean-proof.json
 var lean_proof_default = {
   name: "lean-proof",
-  description: "A Lean project checked against Mathlib: the olean cache fetched in a setup phase through the egress proxy (lean allowlist), then lake build in a fresh container with no network, then the proof audit in a fresh sandbox.",
+  description: "A Lean proof checked by comparator on the trusted side: the challenge, its imports, the lakefile, toolchain and comparator config from --challenge (the base branch) mounted read-only; a setup phase fetches the Mathlib olean cache through the egress proxy (lean allowlist) when the trusted manifest needs Mathlib; an advisory lake build (its messages become annotations) in a fresh container with no network; then comparator, every build and export of it in its own sandbox (sandbox-action landrun), its exit code and output the verdict.",
   image: "lean",
   entrypoint: "sh",
   command: ["-c", "lake build"],
   network: "none",
-  setup: { command: "lake exe cache get", network: "proxy" },
+  setup: {
+    command: `if grep -qi '"name": *"mathlib"' lake-manifest.json 2>/dev/null; then lake exe cache get; else echo 'lean-proof setup: no Mathlib in lake-manifest.json, no cache to fetch'; fi`,
+    network: "proxy"
+  },
   allowPresets: ["lean"],
   annotate: "lean",
   outputs: [],
@@ -4994,7 +5008,11 @@ var lean_proof_default = {
     timeout: "60m",
     memory: "8g"
   },
-  requiredJudges: ["exit-code", "lean-audit"]
+  requiredJudges: ["exit-code", "challenge", "comparator"],
+  lean: {
+    judge: "comparator",
+    config: "config.json"
+  }
 };
 
 // presets/lean4.json
@@ -5419,7 +5437,7 @@ var RUN_OPTIONS = {
   },
   egress: {
     kind: "string",
-    help: "with --network proxy: allowlist (default) or audit (any public host, recorded, with a suggested allowlist)"
+    help: "with --network proxy: allowlist (default), transparent (allowlist, and tools that ignore proxy variables work too: listed names resolve to the proxy, which routes by TLS server name or Host) or audit (any public host, recorded, with a suggested allowlist)"
   },
   "egress-network": {
     kind: "string",
@@ -5442,6 +5460,10 @@ var RUN_OPTIONS = {
     help: "base image when the proxy image is built (default debian:bookworm-slim)"
   },
   isolation: { kind: "string", help: "default, or runsc for gVisor" },
+  "allow-weaker-gvisor": {
+    kind: "boolean",
+    help: "with --isolation runsc: use a runsc runtime without --oci-seccomp, so no seccomp filter inside gVisor (loosens; for gVisor releases where --oci-seccomp breaks threads, docs/gvisor.md)"
+  },
   pull: { kind: "string", help: "missing (default), always or never" },
   "volume-backend": {
     kind: "string",
@@ -5494,6 +5516,20 @@ var RUN_OPTIONS = {
     kind: "strings",
     input: "tests-paths",
     help: "test directories or files inside --tests (default: the preset's, tests)"
+  },
+  challenge: {
+    kind: "string",
+    help: "trusted checkout (e.g. the base branch) whose challenge, its imports, lakefile, toolchain and comparator config are judged, read-only (lean-proof)"
+  },
+  "comparator-config": { kind: "string", help: "comparator's config in the project (default config.json)" },
+  comparator: { kind: "string", help: "the comparator program on this host (default: comparator on PATH)" },
+  lean4export: {
+    kind: "string",
+    help: "the lean4export program on this host (default: lean4export on PATH)"
+  },
+  lake: {
+    kind: "string",
+    help: "the lake program on this host comparator is started with (default: lake on PATH)"
   },
   "head-sha": {
     kind: "string",
@@ -5684,6 +5720,11 @@ function parseRunOptions(given, givenCommand, host) {
   const maxFileBytesArg = str(raw, "max-output-file-size");
   const maxFileBytes = maxFileBytesArg === void 0 ? Math.min(DEFAULTS.maxOutputFileBytes, maxTotalBytes) : parseSize("--max-output-file-size", maxFileBytesArg);
   const network = oneOf("network", str(raw, "network"), ["none", "proxy", "open"], "none");
+  const isolation = oneOf("isolation", str(raw, "isolation"), ["default", "runsc"], "default");
+  const allowWeakerGvisor = bool(raw, "allow-weaker-gvisor");
+  if (allowWeakerGvisor && isolation !== "runsc") {
+    throw new InputError("--allow-weaker-gvisor", "needs --isolation runsc");
+  }
   const annotateArg = str(raw, "annotate");
   let annotate2 = null;
   if (annotateArg !== void 0) {
@@ -5740,6 +5781,7 @@ function parseRunOptions(given, givenCommand, host) {
       runner: commandFromPreset ? preset?.tests?.runner ?? null : null
     } : preset?.tests && source && commandFromPreset ? { dir: source.dir, paths: preset.tests.paths, trusted: false, runner: preset.tests.runner } : null,
     subject: parseSubject(raw),
+    lean: parseLean(raw, preset, source, host),
     selfCheck: !bool(raw, "skip-self-check"),
     resultFile: str(raw, "result-file") ? path2.resolve(host.cwd, str(raw, "result-file")) : null,
     defaultSizes: [
@@ -5754,7 +5796,7 @@ function parseRunOptions(given, givenCommand, host) {
     command,
     source,
     outputDir: outputArg ? path2.resolve(host.cwd, outputArg) : null,
-    timeoutMs: str(raw, "timeout") === void 0 ? DEFAULTS.timeoutMs : parseDuration("--timeout", str(raw, "timeout")),
+    timeoutMs: timeout(str(raw, "timeout")),
     memoryBytes,
     cpus,
     pids: count(raw, "pids", DEFAULTS.pids, 1e6),
@@ -5773,7 +5815,8 @@ function parseRunOptions(given, givenCommand, host) {
     env,
     network,
     egress: parseEgress(raw, phases.setup?.network === "proxy" && network === "none" ? "proxy" : network),
-    isolation: oneOf("isolation", str(raw, "isolation"), ["default", "runsc"], "default"),
+    isolation,
+    allowWeakerGvisor,
     pull: oneOf("pull", str(raw, "pull"), ["missing", "always", "never"], "missing"),
     volumeBackend: oneOf(
       "volume-backend",
@@ -5846,7 +5889,14 @@ function parseEgress(raw, network) {
     }
     return null;
   }
-  const mode = oneOf("egress", str(raw, "egress"), ["allowlist", "audit"], "allowlist");
+  const egressArg = oneOf(
+    "egress",
+    str(raw, "egress"),
+    ["allowlist", "transparent", "audit"],
+    "allowlist"
+  );
+  const mode = egressArg === "audit" ? "audit" : "allowlist";
+  const transparent = egressArg === "transparent";
   const presets = list(raw, "allow-preset");
   const domains = [];
   for (const d of [...list(raw, "allow-domain"), ...expandPresets(presets)]) {
@@ -5857,6 +5907,14 @@ function parseEgress(raw, network) {
   const allowCidrs = list(raw, "allow-cidr").map((c) => parseCidr(c).text);
   const portArgs = list(raw, "allow-port");
   const ports = portArgs.length ? portArgs.map((p) => parsePositiveNumber("--allow-port", p, { integer: true, max: 65535 })) : [443, 80];
+  for (const p of transparent ? ports : []) {
+    if (p === DNS_PORT || p === PROXY_PORT) {
+      throw new InputError(
+        "--allow-port",
+        `${p} is the proxy's own ${p === DNS_PORT ? "DNS" : "proxy"} port under --egress transparent; list other ports`
+      );
+    }
+  }
   const hosts = {};
   for (const h of list(raw, "add-host")) {
     const i = h.indexOf(":");
@@ -5895,6 +5953,7 @@ function parseEgress(raw, network) {
   }
   return {
     mode,
+    transparent,
     domains,
     presets,
     ports,
@@ -5905,6 +5964,45 @@ function parseEgress(raw, network) {
     proxyImage,
     proxyBaseImage,
     maxBytes: maxBytesArg === void 0 ? null : parseSize("--egress-max-bytes", maxBytesArg)
+  };
+}
+var MAX_TIMEOUT_MS = 7 * 24 * 36e5;
+function timeout(v) {
+  if (v === void 0) return DEFAULTS.timeoutMs;
+  const ms = parseDuration("--timeout", v);
+  if (ms > MAX_TIMEOUT_MS)
+    throw new InputError("--timeout", `'${v}' is longer than the limit of 168h (7 days)`);
+  return ms;
+}
+function parseLean(raw, preset, source, host) {
+  const challenge = str(raw, "challenge");
+  const wanted = challenge !== void 0 || preset?.lean?.judge === "comparator" && source !== null;
+  const stray = ["comparator-config", "comparator", "lean4export", "lake"].find(
+    (o) => str(raw, o) !== void 0
+  );
+  if (!wanted) {
+    if (stray)
+      throw new InputError(`--${stray}`, "needs --challenge (or the lean-proof preset with --source)");
+    return null;
+  }
+  if (challenge !== void 0 && host.sharedWithEngine === false) {
+    throw new InputError(
+      "--challenge",
+      "under act the job container's paths are not the engine's, so the challenge cannot be mounted"
+    );
+  }
+  if (!source) throw new InputError("--challenge", "needs --source (the pull request's project)");
+  const config = repoRelative(
+    "--comparator-config",
+    str(raw, "comparator-config") ?? preset?.lean?.config ?? "config.json"
+  );
+  return {
+    challengeDir: challenge !== void 0 ? path2.resolve(host.cwd, challenge) : source.dir,
+    trusted: challenge !== void 0,
+    config,
+    comparator: str(raw, "comparator") ?? "comparator",
+    lean4export: str(raw, "lean4export") ?? "lean4export",
+    lake: str(raw, "lake") ?? "lake"
   };
 }
 function outputPath(name, value) {
@@ -5962,6 +6060,12 @@ function loosenedBy(spec) {
   if (spec.egress?.mode === "audit") {
     out.push({ option: "--egress audit", effect: "the proxy lets any public host through (recorded)" });
   }
+  if (spec.allowWeakerGvisor) {
+    out.push({
+      option: "--allow-weaker-gvisor",
+      effect: "gVisor may run without --oci-seccomp: no seccomp filter inside the sandbox"
+    });
+  }
   if (spec.volumeBackend === "unbounded") {
     out.push({ option: "--volume-backend unbounded", effect: "writable volumes have no size cap" });
   }
@@ -5986,7 +6090,7 @@ function loosenedBy(spec) {
 }
 
 // src/session/warm.ts
-import fsp15 from "node:fs/promises";
+import fsp17 from "node:fs/promises";
 
 // src/sandbox/execute.ts
 import os from "node:os";
@@ -6052,16 +6156,6 @@ var LogStream = class {
 // src/sandbox/network.ts
 var import_semver = __toESM(require_semver2(), 1);
 import fsp from "node:fs/promises";
-
-// src/egress/config.ts
-var PROXY_PORT = 3128;
-var CONFIG_ENV = "SANDBOX_EGRESS_CONFIG";
-var PROXY_DEFAULTS = {
-  port: PROXY_PORT,
-  maxHeaderBytes: 16 * 1024,
-  maxConnections: 512,
-  idleTimeoutMs: 12e4
-};
 
 // src/egress/image.ts
 var import_tar_stream = __toESM(require_tar_stream(), 1);
@@ -6154,14 +6248,16 @@ import net2 from "node:net";
 var MAX_HOSTS = 500;
 var MAX_REFUSALS = 500;
 var Ledger = class {
-  constructor(mode, allowlist, proxyImage = "") {
+  constructor(mode, allowlist, proxyImage = "", transparent = false) {
     this.mode = mode;
     this.allowlist = allowlist;
     this.proxyImage = proxyImage;
+    this.transparent = transparent;
   }
   mode;
   allowlist;
   proxyImage;
+  transparent;
   hosts = /* @__PURE__ */ new Map();
   refusals = /* @__PURE__ */ new Map();
   refusedTotal = 0;
@@ -6229,6 +6325,7 @@ var Ledger = class {
     return {
       network: "proxy",
       mode: this.mode,
+      transparent: this.transparent,
       proxyImage: this.proxyImage,
       allowlist: this.allowlist,
       allowed,
@@ -6325,7 +6422,7 @@ function selfCheckScript(x) {
       (v) => `case "$${v}" in ${caps === "0000000000000000" ? "0000000000000000" : `0000000000000000|${caps}`}) ;; *) bad="$bad,cap${v}";; esac`
     ),
     x.runtime === "runsc" ? `case "$nnp" in 1|absent) ;; *) bad="$bad,nnp";; esac` : `[ "$nnp" = 1 ] || bad="$bad,nnp"`,
-    `[ "$sec" = 2 ] || bad="$bad,seccomp"`,
+    x.seccomp ? `[ "$sec" = 2 ] || bad="$bad,seccomp"` : ":",
     x.readOnlyRoot ? `[ "$root" = ro ] || bad="$bad,root"` : ":",
     x.noRouteOut ? `case "$route" in none|default) ;; *) bad="$bad,route";; esac` : ":",
     // pid: the command's own (it is exec'd): a session stops a command that outlives its deadline by it.
@@ -6367,7 +6464,7 @@ function judgeSelfCheck(facts, x, deadEndGateways2 = []) {
   }
   const nnpOk = facts.nnp === "1" || x.runtime === "runsc" && facts.nnp === "absent";
   if (!nnpOk) problems.push(`no-new-privileges is ${facts.nnp}`);
-  if (facts.seccomp !== "2") problems.push(`seccomp mode is ${facts.seccomp}, not 2 (filter)`);
+  if (x.seccomp && facts.seccomp !== "2") problems.push(`seccomp mode is ${facts.seccomp}, not 2 (filter)`);
   if (x.readOnlyRoot && facts.root !== "ro") problems.push(`the root filesystem is mounted ${facts.root}`);
   if (x.noRouteOut) {
     if (facts.route === "default") {
@@ -6401,15 +6498,26 @@ function proxyEnv(proxyAddress, port) {
     `no_proxy=${noProxy}`
   ];
 }
-function chooseRunscRuntime(runtimes, networked) {
-  const runsc = runtimes.filter((r) => r.name.startsWith("runsc"));
-  if (runsc.length === 0) {
+function hasOciSeccomp(r) {
+  return r.args.some((a) => /^--?oci-seccomp(=true)?$/.test(a));
+}
+function chooseRunscRuntime(runtimes, networked, allowWeaker = false) {
+  const all = runtimes.filter((r) => r.name.startsWith("runsc"));
+  if (all.length === 0) {
     const have = runtimes.map((r) => r.name).join(", ") || "none";
     return {
       error: `the engine has no runsc runtime (it has ${have}); register gVisor as in docs/gvisor.md`
     };
   }
   const net3 = (r) => r.args.find((a) => a.startsWith("--network"))?.split("=")[1] ?? null;
+  const fits = (r) => networked ? net3(r) !== "none" : true;
+  const weak = all.filter((r) => !hasOciSeccomp(r));
+  const runsc = allowWeaker ? [...weak.filter(fits), ...all.filter(hasOciSeccomp)] : all.filter(hasOciSeccomp);
+  if (runsc.length === 0) {
+    return {
+      error: `the engine's runsc runtimes (${all.map((r) => r.name).join(", ")}) run without --oci-seccomp, so gVisor would apply no seccomp filter inside the sandbox; add "--oci-seccomp" to their "runtimeArgs" in daemon.json and reload dockerd (kill -HUP), as in docs/gvisor.md, or pass --allow-weaker-gvisor`
+    };
+  }
   if (!networked) {
     const pick2 = runsc.find((r) => net3(r) === "none") ?? runsc.find((r) => r.name === "runsc") ?? runsc[0];
     return { runtime: pick2.name };
@@ -6417,7 +6525,7 @@ function chooseRunscRuntime(runtimes, networked) {
   const pick = runsc.find((r) => net3(r) === "host") ?? runsc.find((r) => net3(r) === null || net3(r) === "sandbox");
   if (!pick) {
     return {
-      error: `every runsc runtime of the engine runs with --network=none (${runsc.map((r) => r.name).join(", ")}), so a sandbox on a network cannot start; register one with "runtimeArgs": ["--network=host"] as in docs/gvisor.md`
+      error: `every runsc runtime of the engine with --oci-seccomp runs with --network=none (${runsc.map((r) => r.name).join(", ")}), so a sandbox on a network cannot start; register one with "runtimeArgs": ["--network=host", "--oci-seccomp"] as in docs/gvisor.md`
     };
   }
   return { runtime: pick.name };
@@ -6477,7 +6585,8 @@ function plan(spec, ctx) {
     capabilities: [...spec.capAdd],
     readOnlyRoot: !spec.writableRoot,
     noRouteOut: spec.network !== "open",
-    runtime: spec.isolation === "runsc" ? "runsc" : "runc"
+    runtime: spec.isolation === "runsc" ? "runsc" : "runc",
+    seccomp: ctx.seccompInside ?? true
   } : null;
   const tmpOptions = ["rw", "nosuid", "nodev", ...spec.tmpExec ? ["exec"] : ["noexec"]];
   mounts.push({
@@ -6649,6 +6758,9 @@ async function hostResolvConf() {
 function proxyContainer(labels, runId, image, egressNetwork, config) {
   const memory = 256 * 1024 * 1024;
   return {
+    // Transparent mode listens on 53, 80 and 443 as uid 65532 without capabilities: the low ports are opened
+    // in the proxy's own network namespace (Docker's default already; said here so it never depends on it).
+    ...config.transparent ? { sysctls: { "net.ipv4.ip_unprivileged_port_start": "0" } } : {},
     name: `sandbox-action-${runId}-proxy`,
     image,
     cmd: [],
@@ -6737,10 +6849,11 @@ async function setupNetwork(spec, deps) {
     hosts: egress.hosts,
     dnsServers: egress.dnsServers,
     listenSubnet: subnet,
+    transparent: egress.transparent,
     ...PROXY_DEFAULTS,
     maxTotalBytes: egress.maxBytes
   };
-  const ledger = new Ledger(egress.mode, egress.domains, image);
+  const ledger = new Ledger(egress.mode, egress.domains, image, egress.transparent);
   const id = await engine.createContainer(proxyContainer(labels, runId, image, egressNetwork, config));
   deps.addCleanup("remove the proxy", () => engine.removeContainer(id));
   await engine.connectNetwork(internalId, id);
@@ -6803,7 +6916,7 @@ async function setupNetwork(spec, deps) {
   };
   const resolv = await (deps.readResolvConf ?? (engine.info.local ? hostResolvConf : async () => null))();
   if (needsDnsProbe(engine.info.name, engine.info.version, resolverOnLoopback(resolv))) {
-    const answered = await dnsProbe(engine, labels, runId, image, network);
+    const answered = await dnsProbe(engine, labels, runId, image, network, DNS_PROBE_NAME, [address]);
     if (answered) {
       throw new InputError(
         "--network",
@@ -6837,7 +6950,7 @@ async function setupNetwork(spec, deps) {
     }
   };
 }
-async function dnsProbe(engine, labels, runId, proxyImage, network, name = DNS_PROBE_NAME) {
+async function dnsProbe(engine, labels, runId, proxyImage, network, name = DNS_PROBE_NAME, own = []) {
   const spec = proxyContainer(labels, runId, proxyImage, network.mode, {});
   const id = await engine.createContainer({
     ...spec,
@@ -6845,7 +6958,7 @@ async function dnsProbe(engine, labels, runId, proxyImage, network, name = DNS_P
     labels: { ...labels, [LABEL_ROLE]: "dns-probe" },
     entrypoint: ["node", "-e"],
     cmd: [
-      `require('dns').lookup(${JSON.stringify(name)}, (e) => process.exit(e ? 1 : 0)); setTimeout(() => process.exit(1), 8000);`
+      `const own = ${JSON.stringify(own)}; require('dns').lookup(${JSON.stringify(name)}, { all: true }, (e, a) => process.exit(!e && a.some((x) => !own.includes(x.address)) ? 0 : 1)); setTimeout(() => process.exit(1), 8000);`
     ],
     env: [],
     dns: network.dns
@@ -7009,6 +7122,12 @@ async function collectTar(tarStream, dest, top, caps, already = { paths: /* @__P
   };
   const extract = import_tar_stream2.default.extract();
   extract.on("entry", (header, stream, next) => {
+    const rel = header.type === "file" ? safeRelativePath(header.name, top) : null;
+    if (rel && already.paths.has(rel)) {
+      stream.on("end", next);
+      stream.resume();
+      return;
+    }
     const d = decide(
       { name: header.name, type: header.type ?? "file", size: header.size ?? 0, mode: header.mode ?? 420 },
       top,
@@ -7025,7 +7144,6 @@ async function collectTar(tarStream, dest, top, caps, already = { paths: /* @__P
       return;
     }
     if (d.action === "root") return drainThen(next);
-    if (d.action === "write-file" && already.paths.has(d.path)) return drainThen(next);
     if (d.action === "make-dir") {
       ensureDir(d.path).then(
         () => drainThen(next),
@@ -7138,6 +7256,7 @@ var JUDGE_NAMES = [
   "junit",
   "expected-output",
   "lean-audit",
+  "challenge",
   "comparator"
 ];
 var LIMITS = {
@@ -7392,7 +7511,7 @@ function assembleResult(ctx, x, failure = null) {
     })),
     loosened: loosenedBy(spec),
     notes: ctx.notes,
-    sandbox: x.check,
+    sandbox: ctx.sandboxCheck,
     outputs: x.collected?.outputs ?? emptyOutputs(spec.outputDir),
     state: x.collected?.state ?? null,
     verdict,
@@ -7466,6 +7585,8 @@ var RunContext = class {
   }
   cleanups = [new Cleanup()];
   notes = [];
+  /** The sandbox as checked (conformance, then the self-check), kept here so a refusal still reports it. */
+  sandboxCheck = null;
   t0 = Date.now();
   /** Rejects on a signal or a fault; every wait of the run races it. */
   stopped;
@@ -7550,15 +7671,15 @@ function parseGeneric(text2, opts) {
   for (const line2 of stripAnsi(text2).split(/\r?\n/)) {
     const m = DIAG.exec(line2);
     if (!m) continue;
-    const path25 = repoPath(m[1], opts.root);
+    const path29 = repoPath(m[1], opts.root);
     const lineNo = Number(m[2]);
-    if (path25 === null || lineNo < 1) {
+    if (path29 === null || lineNo < 1) {
       dropped++;
       continue;
     }
     const col = m[3] ? Number(m[3]) : void 0;
     annotations.push({
-      path: path25,
+      path: path29,
       startLine: lineNo,
       endLine: lineNo,
       // gcc and clang columns are already 1-based.
@@ -9692,16 +9813,16 @@ var MatcherView = class {
    * @returns {string|undefined}
    */
   getCurrentTag() {
-    const path25 = this._matcher.path;
-    return path25.length > 0 ? path25[path25.length - 1].tag : void 0;
+    const path29 = this._matcher.path;
+    return path29.length > 0 ? path29[path29.length - 1].tag : void 0;
   }
   /**
    * Get current namespace.
    * @returns {string|undefined}
    */
   getCurrentNamespace() {
-    const path25 = this._matcher.path;
-    return path25.length > 0 ? path25[path25.length - 1].namespace : void 0;
+    const path29 = this._matcher.path;
+    return path29.length > 0 ? path29[path29.length - 1].namespace : void 0;
   }
   /**
    * Get current node's attribute value.
@@ -9709,9 +9830,9 @@ var MatcherView = class {
    * @returns {*}
    */
   getAttrValue(attrName) {
-    const path25 = this._matcher.path;
-    if (path25.length === 0) return void 0;
-    return path25[path25.length - 1].values?.[attrName];
+    const path29 = this._matcher.path;
+    if (path29.length === 0) return void 0;
+    return path29[path29.length - 1].values?.[attrName];
   }
   /**
    * Check if current node has an attribute.
@@ -9719,9 +9840,9 @@ var MatcherView = class {
    * @returns {boolean}
    */
   hasAttr(attrName) {
-    const path25 = this._matcher.path;
-    if (path25.length === 0) return false;
-    const current = path25[path25.length - 1];
+    const path29 = this._matcher.path;
+    if (path29.length === 0) return false;
+    const current = path29[path29.length - 1];
     return current.values !== void 0 && attrName in current.values;
   }
   /**
@@ -9747,18 +9868,18 @@ var MatcherView = class {
    * @returns {number}
    */
   getPosition() {
-    const path25 = this._matcher.path;
-    if (path25.length === 0) return -1;
-    return path25[path25.length - 1].position ?? 0;
+    const path29 = this._matcher.path;
+    if (path29.length === 0) return -1;
+    return path29[path29.length - 1].position ?? 0;
   }
   /**
    * Get current node's repeat counter (occurrence count of this tag name).
    * @returns {number}
    */
   getCounter() {
-    const path25 = this._matcher.path;
-    if (path25.length === 0) return -1;
-    return path25[path25.length - 1].counter ?? 0;
+    const path29 = this._matcher.path;
+    if (path29.length === 0) return -1;
+    return path29[path29.length - 1].counter ?? 0;
   }
   /**
    * Get current node's sibling index (alias for getPosition).
@@ -11823,14 +11944,14 @@ function parseJunitReport(xml, opts) {
         let file = spot?.file ?? candidates2[candidates2.length > 1 ? 1 : 0] ?? "";
         let line2 = spot?.line ?? (Number.isInteger(lineAttr) && lineAttr >= 0 ? lineAttr + 1 : 1);
         if (!spot && fileAttr) file = fileAttr;
-        const path25 = repoPath(file, opts.root);
-        if (path25 === null || line2 < 1) {
+        const path29 = repoPath(file, opts.root);
+        if (path29 === null || line2 < 1) {
           dropped++;
           continue;
         }
         if (!Number.isFinite(line2)) line2 = 1;
         annotations.push({
-          path: path25,
+          path: path29,
           startLine: line2,
           endLine: line2,
           level: "failure",
@@ -11859,20 +11980,20 @@ function leanTitle(message, level) {
   if (SORRY.test(message)) return "build log: declaration uses sorry";
   return level === "failure" ? "build log: Lean error" : level === "warning" ? "build log: Lean warning" : "build log: Lean info";
 }
-function parseLean(text2, opts) {
+function parseLean2(text2, opts) {
   const out = [];
   let dropped = 0;
   let cur = null;
   const flush = () => {
     if (!cur) return;
-    const path25 = repoPath(cur.file.replace(/^(?:\.\/)+/, ""), opts.root);
+    const path29 = repoPath(cur.file.replace(/^(?:\.\/)+/, ""), opts.root);
     const text3 = cur.lines.join("\n").replace(/\s+$/, "");
     const message = cur.name ? `(${cur.name}) ${text3}` : text3;
-    if (path25 === null) dropped++;
+    if (path29 === null) dropped++;
     else {
       const single = cur.endLine === void 0 || cur.endLine === cur.line;
       out.push({
-        path: path25,
+        path: path29,
         startLine: cur.line,
         endLine: cur.endLine ?? cur.line,
         ...single ? { startColumn: cur.col + 1 } : {},
@@ -11927,15 +12048,15 @@ function parseJsonMessage(line2, root) {
     return null;
   const level = LEVEL2[String(o.severity)];
   if (!level || typeof o.data !== "string") return null;
-  const path25 = repoPath(o.fileName.replace(/^(?:\.\/)+/, ""), root);
-  if (path25 === null) return "dropped";
+  const path29 = repoPath(o.fileName.replace(/^(?:\.\/)+/, ""), root);
+  if (path29 === null) return "dropped";
   const endLine = typeof end?.line === "number" ? end.line : pos.line;
   const single = endLine === pos.line;
   const text2 = o.data.replace(/\s+$/, "");
   const kind = typeof o.kind === "string" && o.kind !== "" ? o.kind.slice(0, 100) : void 0;
   const message = kind && kind !== "hasSorry" ? `(${kind}) ${text2}` : text2;
   return {
-    path: path25,
+    path: path29,
     startLine: pos.line,
     endLine,
     ...single ? { startColumn: pos.column + 1 } : {},
@@ -12137,7 +12258,7 @@ async function annotate(ctx, box) {
   const a = ctx.spec.annotate;
   if (a.parser !== "junit") {
     const log = box.capture?.text() ?? "";
-    return a.parser === "lean" ? parseLean(log, { root: WORK_DIR }) : parseGeneric(log, { root: WORK_DIR });
+    return a.parser === "lean" ? parseLean2(log, { root: WORK_DIR }) : parseGeneric(log, { root: WORK_DIR });
   }
   const text2 = await readCollected(ctx.spec.outputDir, a.file, ANNOTATE_FILE_CAP);
   return text2 ? parseJunit(text2.toString("utf8"), { root: WORK_DIR }) : { annotations: [], dropped: 0 };
@@ -12236,8 +12357,9 @@ function diffExact(expected, actual) {
       detail: `binary contents differ from byte ${i} (expected ${expected.length} bytes, got ${actual.length})`
     };
   }
-  const la = a.split("\n");
-  const lb = b.split("\n");
+  const lines = (t) => (t.endsWith("\n") ? t.slice(0, -1) : t).split("\n");
+  const la = lines(a);
+  const lb = lines(b);
   for (let i = 0; i < Math.max(la.length, lb.length); i++) {
     if (la[i] === lb[i]) continue;
     const line2 = i + 1;
@@ -12245,7 +12367,9 @@ function diffExact(expected, actual) {
     if (lb[i] === void 0) return { line: line2, detail: `line ${line2}: missing, expected ${show(la[i])}` };
     return { line: line2, detail: `line ${line2}: expected ${show(la[i])}, got ${show(lb[i])}` };
   }
-  return { detail: "the contents differ" };
+  return {
+    detail: a.endsWith("\n") ? "the output has no final newline" : "the output has a final newline the expected file has not"
+  };
 }
 function diffJson(expected, actual, at = "$") {
   if (isDeepStrictEqual(expected, actual)) return null;
@@ -12398,12 +12522,56 @@ function judgeLeanAudit(audit, annotations) {
   return outcome({
     judge: "lean-audit",
     passed: audit.ok,
-    advisory: false,
+    advisory: true,
     summary: audit.ok ? `${audit.targets.length} target(s): only allowed axioms` : [
       ...bad.map((t) => `${t.target}: ${t.status}`),
       ...audit.protectedChanges.map((c) => `${c.path} ${c.name}: ${c.detail}`)
     ].join("; ").slice(0, 4e3),
     annotations
+  });
+}
+function judgeChallenge(l) {
+  return outcome({
+    judge: "challenge",
+    passed: l.trusted && l.changed.length === 0,
+    advisory: !l.trusted,
+    summary: !l.trusted ? "the challenge is the source's own (no --challenge): nothing ties it to the base branch" : l.changed.length ? `the pull request changes ${l.changed.join(", ")}, which the base branch owns; they were judged as the base branch has them` : `the challenge (${l.files.length} files: ${l.files.slice(0, 6).join(", ")}${l.files.length > 6 ? ", …" : ""}) is the base branch's`,
+    facts: { trusted_files: l.files.join(" ").slice(0, 4e3) },
+    annotations: l.changed.map((path29) => ({
+      path: path29,
+      startLine: 1,
+      endLine: 1,
+      level: "failure",
+      title: "judge challenge: a trusted file changed",
+      message: `${path29} belongs to the challenge (the base branch's); the pull request may not change it.`
+    }))
+  });
+}
+function judgeComparator(l, o) {
+  const challengeFile = `${l.config.challenge_module.split(".").join("/")}.lean`;
+  const passed = o !== null && !o.timedOut && o.exitCode === 0 && o.okLine && o.uncaught.length === 0;
+  const theorems = l.config.theorem_names.join(", ");
+  const summary = o === null ? "comparator did not run (the build ran out of time)" : o.timedOut ? "comparator ran past its time limit and was stopped" : passed ? `comparator accepted ${theorems}: same statements as the challenge, permitted axioms only, replayed by the kernel` : `comparator rejected ${theorems}: ${o.uncaught[0]?.split("\n")[0]?.slice(0, 300) ?? `exit ${o.exitCode}${o.okLine ? "" : ", no ok line"}`}`;
+  return outcome({
+    judge: "comparator",
+    passed,
+    advisory: !l.trusted,
+    summary,
+    facts: {
+      theorems,
+      outcome: passed ? "accepted" : "rejected",
+      exit_code: String(o?.exitCode ?? "none"),
+      ok_line: String(o?.okLine ?? false),
+      permitted_axioms: l.config.permitted_axioms.join(", ")
+    },
+    annotations: (o?.uncaught ?? []).slice(0, 50).map((m) => ({
+      path: challengeFile,
+      startLine: 1,
+      endLine: 1,
+      level: "failure",
+      title: "judge comparator: rejected",
+      message: m.slice(0, 64 * 1024)
+    }))
   });
 }
 async function judgeRun(spec, e, opts) {
@@ -12412,6 +12580,8 @@ async function judgeRun(spec, e, opts) {
   if (declared) judges.push(declared);
   if (spec.junit) judges.push(await judgeJunit(e, spec.junit, opts.root));
   if (spec.expect) judges.push(await judgeExpectedOutputs(e, spec.expect));
+  if (opts.lean)
+    judges.push(judgeChallenge(opts.lean.layout), judgeComparator(opts.lean.layout, opts.lean.outcome));
   if (e.audit) judges.push(judgeLeanAudit(e.audit, opts.auditAnnotations));
   return { passed: verdictPasses(judges), judges };
 }
@@ -12433,7 +12603,7 @@ function judge(spec, o, exit, collected) {
       audit: collected.audit?.report ?? null,
       readCollected: async (rel, cap) => spec.outputDir ? readCollected(spec.outputDir, rel, cap) : null
     },
-    { root: WORK_DIR, auditAnnotations: collected.audit?.annotations ?? [] }
+    { root: WORK_DIR, auditAnnotations: collected.audit?.annotations ?? [], lean: o.lean ?? null }
   );
 }
 
@@ -12488,7 +12658,7 @@ async function endLog(box, logs) {
 
 // src/sandbox/stages/prepare.ts
 import fsp9 from "node:fs/promises";
-import path11 from "node:path";
+import path13 from "node:path";
 
 // src/sandbox/disk.ts
 var GiB2 = 1024 ** 3;
@@ -12544,10 +12714,157 @@ function fitVolumes(volumes, defaults, free, dir) {
   return { sizes, notes, freeBytes: free, neededBytes: needed };
 }
 
-// src/sandbox/pytest.ts
+// src/sandbox/lean.ts
+import fs7 from "node:fs";
+import path9 from "node:path";
+
+// src/lean/challenge.ts
 import fs6 from "node:fs";
-import fsp5 from "node:fs/promises";
 import path8 from "node:path";
+var PROJECT_FILES = ["lakefile.lean", "lakefile.toml", "lean-toolchain", "lake-manifest.json"];
+var MODULE = /^[A-Za-z_][\w']*(\.[A-Za-z_][\w']*)*$/;
+function readConfig(file) {
+  let j;
+  try {
+    j = JSON.parse(fs6.readFileSync(file, "utf8"));
+  } catch (err) {
+    throw new InputError(
+      "--challenge",
+      `the comparator config ${file} cannot be read as JSON: ${String(err)}`
+    );
+  }
+  const names = (k) => {
+    const v = j[k];
+    if (!Array.isArray(v) || !v.every((x) => typeof x === "string"))
+      throw new InputError("--challenge", `${file}: ${k} is not a list of names`);
+    return v;
+  };
+  for (const k of ["challenge_module", "solution_module"]) {
+    if (typeof j[k] !== "string" || !MODULE.test(j[k]))
+      throw new InputError("--challenge", `${file}: ${k} is not a module name`);
+  }
+  const theorems = names("theorem_names");
+  if (theorems.length === 0)
+    throw new InputError("--challenge", `${file}: theorem_names is empty: nothing would be judged`);
+  return {
+    challenge_module: j.challenge_module,
+    solution_module: j.solution_module,
+    theorem_names: theorems,
+    permitted_axioms: names("permitted_axioms")
+  };
+}
+function headerImports(text2) {
+  const src = text2.replace(/\/-[\s\S]*?-\//g, " ");
+  const out = [];
+  for (const raw of src.split("\n")) {
+    const line2 = raw.replace(/--.*$/, "").trim();
+    if (line2 === "" || line2 === "module" || line2 === "prelude") continue;
+    const m = /^(?:(?:public|private|meta)\s+)*import\s+(.+)$/.exec(line2);
+    if (!m) break;
+    for (const name of m[1].split(/\s+/)) if (MODULE.test(name) && !out.includes(name)) out.push(name);
+  }
+  return out;
+}
+var moduleFile = (m) => `${m.split(".").join("/")}.lean`;
+function trustedFiles(baseDir, configPath, cfg) {
+  const has = (rel) => fs6.lstatSync(path8.join(baseDir, rel), { throwIfNoEntry: false })?.isFile() === true;
+  const files = [configPath, ...PROJECT_FILES.filter(has)];
+  const todo = [cfg.challenge_module];
+  const seen = /* @__PURE__ */ new Set();
+  while (todo.length) {
+    const m = todo.pop();
+    if (seen.has(m)) continue;
+    seen.add(m);
+    const rel = moduleFile(m);
+    if (!has(rel)) {
+      if (m === cfg.challenge_module)
+        throw new InputError("--challenge", `the challenge module ${m} (${rel}) is not in ${baseDir}`);
+      continue;
+    }
+    files.push(rel);
+    todo.push(...headerImports(fs6.readFileSync(path8.join(baseDir, rel), "utf8")));
+  }
+  return [...new Set(files)];
+}
+function changedByPr(baseDir, prDir, files) {
+  return files.filter((rel) => {
+    const theirs = path8.join(prDir, rel);
+    const st = fs6.lstatSync(theirs, { throwIfNoEntry: false });
+    if (!st?.isFile()) return true;
+    return !fs6.readFileSync(theirs).equals(fs6.readFileSync(path8.join(baseDir, rel)));
+  });
+}
+function assembleProject(prDir, baseDir, files, dest) {
+  fs6.mkdirSync(dest, { recursive: true, mode: 493 });
+  const walk = (rel) => {
+    for (const name of fs6.readdirSync(path8.join(prDir, rel))) {
+      const r = rel ? `${rel}/${name}` : name;
+      if (!rel && (name === ".lake" || name === ".git")) continue;
+      const st = fs6.lstatSync(path8.join(prDir, r));
+      if (st.isDirectory()) {
+        fs6.mkdirSync(path8.join(dest, r), { mode: 493 });
+        walk(r);
+      } else if (st.isFile())
+        fs6.writeFileSync(path8.join(dest, r), fs6.readFileSync(path8.join(prDir, r)), { mode: 420 });
+    }
+  };
+  walk("");
+  for (const rel of files) {
+    fs6.mkdirSync(path8.dirname(path8.join(dest, rel)), { recursive: true, mode: 493 });
+    fs6.rmSync(path8.join(dest, rel), { force: true, recursive: true });
+    fs6.writeFileSync(path8.join(dest, rel), fs6.readFileSync(path8.join(baseDir, rel)), { mode: 420 });
+  }
+  fs6.mkdirSync(path8.join(dest, ".lake"), { recursive: true, mode: 493 });
+}
+
+// src/sandbox/lean.ts
+function findProgram(option, name, searchPath) {
+  const candidates2 = name.includes("/") ? [path9.resolve(name)] : searchPath.split(":").filter(Boolean).map((d) => path9.join(d, name));
+  for (const c of candidates2) {
+    try {
+      fs7.accessSync(c, fs7.constants.X_OK);
+      if (fs7.statSync(c).isFile()) return c;
+    } catch {
+    }
+  }
+  throw new InputError(
+    option,
+    `'${name}' is not an executable on this host${name.includes("/") ? "" : " (not on PATH)"}; install it or give its path`
+  );
+}
+function resolveLean(lean, sourceDir, searchPath) {
+  const cfgFile = path9.join(lean.challengeDir, lean.config);
+  if (!fs7.lstatSync(cfgFile, { throwIfNoEntry: false })?.isFile()) {
+    throw new InputError("--comparator-config", `'${lean.config}' is not a file in ${lean.challengeDir}`);
+  }
+  const config = readConfig(cfgFile);
+  const files = trustedFiles(lean.challengeDir, lean.config, config);
+  const changed = lean.trusted ? changedByPr(lean.challengeDir, sourceDir, files) : [];
+  const overlays = lean.trusted ? files.map((rel) => ({
+    type: "bind",
+    source: path9.join(lean.challengeDir, rel),
+    target: `${WORK_DIR}/${rel}`,
+    readOnly: true
+  })) : [];
+  return {
+    trusted: lean.trusted,
+    config,
+    files,
+    changed,
+    overlays,
+    exclude: lean.trusted ? files : [],
+    programs: {
+      comparator: findProgram("--comparator", lean.comparator, searchPath),
+      lean4export: findProgram("--lean4export", lean.lean4export, searchPath),
+      lake: findProgram("--lake", lean.lake, searchPath)
+    }
+  };
+}
+
+// src/sandbox/pytest.ts
+import fs8 from "node:fs";
+import fsp5 from "node:fs/promises";
+import path10 from "node:path";
 var PYTEST_CONFIG_DIR = "/sandbox-action/pytest";
 var PYTEST_RUNNER = `${PYTEST_CONFIG_DIR}/run.py`;
 var RUNNER_SOURCE = `# sandbox-action: the trusted pytest runner (src/sandbox/pytest.ts says what it guarantees).
@@ -12606,13 +12923,13 @@ var CONFIGS = [
   ["setup.cfg", /^\[tool:pytest\]/m]
 ];
 function regularFile(p) {
-  return fs6.lstatSync(p, { throwIfNoEntry: false })?.isFile() === true;
+  return fs8.lstatSync(p, { throwIfNoEntry: false })?.isFile() === true;
 }
 function findPytestConfig(dir) {
   for (const [name, section] of CONFIGS) {
-    const p = path8.join(dir, name);
+    const p = path10.join(dir, name);
     if (!regularFile(p)) continue;
-    if (section === null || section.test(fs6.readFileSync(p, "utf8"))) return name;
+    if (section === null || section.test(fs8.readFileSync(p, "utf8"))) return name;
   }
   return null;
 }
@@ -12624,7 +12941,7 @@ async function resolvePytest(tests, scratch) {
   const config = findPytestConfig(tests.dir);
   const testArgs = tests.paths.map((p) => `${WORK_DIR}/${p}`);
   await fsp5.mkdir(scratch, { recursive: true, mode: 493 });
-  const runner = path8.join(scratch, "run.py");
+  const runner = path10.join(scratch, "run.py");
   await fsp5.writeFile(runner, RUNNER_SOURCE, { mode: 420 });
   const mounts = [{ type: "bind", source: runner, target: PYTEST_RUNNER, readOnly: true }];
   const cleanup = () => fsp5.rm(scratch, { recursive: true, force: true });
@@ -12640,24 +12957,24 @@ async function resolvePytest(tests, scratch) {
   }
   const exclude = [];
   for (const p of tests.paths) {
-    const st = fs6.lstatSync(path8.join(tests.dir, p), { throwIfNoEntry: false });
+    const st = fs8.lstatSync(path10.join(tests.dir, p), { throwIfNoEntry: false });
     if (!st || !(st.isDirectory() || st.isFile())) {
       throw new InputError("--tests-path", `'${p}' is not a directory or file in ${tests.dir}`);
     }
     mounts.push({
       type: "bind",
-      source: path8.join(tests.dir, p),
+      source: path10.join(tests.dir, p),
       target: `${WORK_DIR}/${p}`,
       readOnly: true
     });
     exclude.push(p);
   }
-  const empty = path8.join(scratch, "empty");
+  const empty = path10.join(scratch, "empty");
   await fsp5.writeFile(empty, "", { mode: 420 });
   for (const a of [...new Set(tests.paths.flatMap(ancestors))]) {
     const rel = a ? `${a}/conftest.py` : "conftest.py";
     if (exclude.some((e) => rel === e || rel.startsWith(`${e}/`))) continue;
-    const trusted = path8.join(tests.dir, rel);
+    const trusted = path10.join(tests.dir, rel);
     mounts.push({
       type: "bind",
       source: regularFile(trusted) ? trusted : empty,
@@ -12669,10 +12986,10 @@ async function resolvePytest(tests, scratch) {
   let configSource;
   let configName;
   if (config) {
-    configSource = path8.join(tests.dir, config);
+    configSource = path10.join(tests.dir, config);
     configName = config;
   } else {
-    configSource = path8.join(scratch, "pytest.ini");
+    configSource = path10.join(scratch, "pytest.ini");
     await fsp5.writeFile(configSource, "[pytest]\n", { mode: 420 });
     configName = "pytest.ini";
   }
@@ -12689,7 +13006,7 @@ async function resolvePytest(tests, scratch) {
 }
 
 // src/sandbox/host-mounts.ts
-import fs7 from "node:fs";
+import fs9 from "node:fs";
 import fsp6 from "node:fs/promises";
 var realOrNull = (p) => fsp6.realpath(p).catch(() => null);
 async function sensitivePlaces(env) {
@@ -12712,7 +13029,7 @@ async function resolveHostMounts(mounts, allow, env) {
     const why = mountRefusal({ given: m.host, real, isSocket: st?.isSocket() ?? false }, places, allowed);
     if (why) throw new InputError("--mount", why);
     try {
-      fs7.accessSync(real, fs7.constants.R_OK);
+      fs9.accessSync(real, fs9.constants.R_OK);
     } catch {
       throw new InputError("--mount", `'${m.host}' is not readable here`);
     }
@@ -12723,12 +13040,12 @@ async function resolveHostMounts(mounts, allow, env) {
 
 // src/sandbox/persist.ts
 import fsp8 from "node:fs/promises";
-import path10 from "node:path";
+import path12 from "node:path";
 
 // src/sandbox/volumes.ts
 import { execFile } from "node:child_process";
 import fsp7 from "node:fs/promises";
-import path9 from "node:path";
+import path11 from "node:path";
 import { promisify } from "node:util";
 var run = promisify(execFile);
 var LABEL_LOOP_DEVICE = "sandbox-action.loop-device";
@@ -12814,7 +13131,7 @@ async function createVolume(engine, host, backend, v, owner, labels) {
     await engine.createVolume({ name: v.name, driver: "local", driverOpts: {}, labels: volLabels });
     return { ...base, enforced: false, reserved: false, remove: () => engine.removeVolume(v.name) };
   }
-  const image = path9.join(host.stateDir, `${v.name}.img`);
+  const image = path11.join(host.stateDir, `${v.name}.img`);
   await fsp7.mkdir(host.stateDir, { recursive: true, mode: 448 });
   const fh = await fsp7.open(image, "wx", 384);
   let device = null;
@@ -12871,9 +13188,9 @@ async function ourLoopDevices(host) {
   }
   if (!out) return [];
   const j = JSON.parse(out);
-  const dir = path9.resolve(host.stateDir) + path9.sep;
+  const dir = path11.resolve(host.stateDir) + path11.sep;
   return (j.loopdevices ?? []).filter(
-    (d) => d["back-file"] && path9.resolve(d["back-file"].replace(/ \(deleted\)$/, "")).startsWith(dir)
+    (d) => d["back-file"] && path11.resolve(d["back-file"].replace(/ \(deleted\)$/, "")).startsWith(dir)
   ).map((d) => ({ device: d.name, image: d["back-file"].replace(/ \(deleted\)$/, "") }));
 }
 
@@ -12891,12 +13208,12 @@ async function checkPersist(engine, host, dir) {
   const why = await loopUnavailableReason(engine, host);
   if (why)
     throw new InputError("--persist", `needs capped loop volumes, which this host cannot make: ${why}`);
-  const img = await fsp8.lstat(path10.join(dir, PERSIST_IMAGE)).catch(() => null);
+  const img = await fsp8.lstat(path12.join(dir, PERSIST_IMAGE)).catch(() => null);
   if (img && !img.isFile())
-    throw new InputError("--persist", `'${path10.join(dir, PERSIST_IMAGE)}' is not a file`);
+    throw new InputError("--persist", `'${path12.join(dir, PERSIST_IMAGE)}' is not a file`);
 }
 async function attachPersist(engine, host, p, owner, labels) {
-  const image = path10.join(p.dir, PERSIST_IMAGE);
+  const image = path12.join(p.dir, PERSIST_IMAGE);
   let note = null;
   const lock = `${image}.lock`;
   const fh = await fsp8.open(lock, "wx", 384).catch(() => null);
@@ -12983,17 +13300,19 @@ async function prepare(ctx) {
       chooseBackend(spec.volumeBackend, engine, deps.volumeHost),
       spec.isolation === "runsc" ? engine.runtimes() : Promise.resolve([]),
       spec.verdict.expectDir ? loadExpected(spec.verdict.expectDir) : null,
-      resolveHostMounts(spec.mounts, spec.allowMounts, deps.hostPaths ?? {}),
+      resolveHostMounts(spec.mounts, spec.allowMounts, deps.env ?? {}),
       ...checkRunDirectories(spec),
       spec.persist ? checkPersist(engine, deps.volumeHost, spec.persist.dir) : null
     ])
   );
   if (backend.note) ctx.notes.push(backend.note);
   let runscRuntime = null;
+  let runscSeccomp = true;
   if (spec.isolation === "runsc") {
-    const r = chooseRunscRuntime(runtimes, spec.network !== "none");
+    const r = chooseRunscRuntime(runtimes, spec.network !== "none", spec.allowWeakerGvisor);
     if ("error" in r) throw new InputError("--isolation", `runsc: ${r.error}`);
     runscRuntime = r.runtime;
+    runscSeccomp = hasOciSeccomp(runtimes.find((x) => x.name === r.runtime));
   }
   const owner = await decideUser(engine, spec, image, ctx.labels, ctx.notes);
   if (spec.source?.readOnly) ctx.notes.push(...await readableBy(spec.source.dir, owner));
@@ -13009,11 +13328,12 @@ async function prepare(ctx) {
   if (spec.tests?.runner === "pytest") {
     const layout = await resolvePytest(
       spec.tests,
-      path11.join(deps.volumeHost.stateDir, `${ctx.runId}-pytest`)
+      path13.join(deps.volumeHost.stateDir, `${ctx.runId}-pytest`)
     );
     ctx.cleanup.add("remove the pytest scratch files", () => layout.cleanup());
     pytest = layout;
   }
+  const lean = spec.lean ? resolveLean(spec.lean, spec.source.dir, deps.env?.PATH ?? "") : null;
   if (expected) {
     const declared = [.../* @__PURE__ */ new Set([...sized.verdict.declared, ...expected.map((e) => e.path)])];
     sized = { ...sized, verdict: { ...sized.verdict, declared } };
@@ -13023,6 +13343,8 @@ async function prepare(ctx) {
     image,
     backend: backend.backend,
     runscRuntime,
+    runscSeccomp,
+    lean,
     owner,
     spec: sized,
     disk,
@@ -13036,7 +13358,8 @@ function checkRunDirectories(spec) {
     checkDirectory("--source", spec.source?.dir ?? null, "exists"),
     checkDirectory("--output-dir", spec.outputDir, "empty-or-absent"),
     checkDirectory("--state-dir", spec.stateDir, "directory-or-absent"),
-    checkDirectory("--tests", spec.tests?.trusted ? spec.tests.dir : null, "exists")
+    checkDirectory("--tests", spec.tests?.trusted ? spec.tests.dir : null, "exists"),
+    checkDirectory("--challenge", spec.lean?.trusted ? spec.lean.challengeDir : null, "exists")
   ];
 }
 async function checkDirectory(name, dir, rule) {
@@ -13131,8 +13454,424 @@ async function decideUser(engine, spec, image, labels, notes) {
   return ids;
 }
 
-// src/sandbox/stages/sandbox.ts
+// src/sandbox/stages/lean.ts
+import fs10 from "node:fs";
 import fsp11 from "node:fs/promises";
+import path15 from "node:path";
+
+// src/comparator/run.ts
+import { spawn } from "node:child_process";
+import { randomBytes as randomBytes2 } from "node:crypto";
+import fsp10 from "node:fs/promises";
+import path14 from "node:path";
+
+// src/comparator/context.ts
+var CONTEXT_ENV = "SANDBOX_LANDRUN_CONTEXT";
+var CONTEXT_VERSION = 1;
+function isObject(v) {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+var Reader = class _Reader {
+  constructor(o) {
+    this.o = o;
+  }
+  o;
+  bad(key, what) {
+    throw new InputError(CONTEXT_ENV, `'${key}' must be ${what}`);
+  }
+  str(key, re) {
+    const v = this.o[key];
+    if (typeof v !== "string" || v === "" || re && !re.test(v))
+      this.bad(key, "a non-empty string of the right form");
+    return v;
+  }
+  int(key, min) {
+    const v = this.o[key];
+    if (typeof v !== "number" || !Number.isSafeInteger(v) || v < min) this.bad(key, `an integer ≥ ${min}`);
+    return v;
+  }
+  num(key, min) {
+    const v = this.o[key];
+    if (typeof v !== "number" || !Number.isFinite(v) || v < min) this.bad(key, `a number ≥ ${min}`);
+    return v;
+  }
+  obj(key) {
+    const v = this.o[key];
+    if (!isObject(v)) this.bad(key, "an object");
+    return new _Reader(v);
+  }
+  nullable(key, re) {
+    return this.o[key] === null ? null : this.str(key, re);
+  }
+};
+var NAME2 = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
+var ABSOLUTE = /^\/[^\0\n]*[^/\0\n]$/;
+function parseContext(text2) {
+  if (!text2) {
+    throw new InputError(
+      CONTEXT_ENV,
+      "is not set: the shim runs only under a comparator started by sandbox-action (runComparator)"
+    );
+  }
+  let raw;
+  try {
+    raw = JSON.parse(text2);
+  } catch {
+    throw new InputError(CONTEXT_ENV, "is not JSON");
+  }
+  if (!isObject(raw)) throw new InputError(CONTEXT_ENV, "is not a JSON object");
+  const r = new Reader(raw);
+  if (raw.version !== CONTEXT_VERSION) {
+    throw new InputError(CONTEXT_ENV, `version ${JSON.stringify(raw.version)} is not ${CONTEXT_VERSION}`);
+  }
+  const isolation = r.str("isolation");
+  if (isolation !== "default" && isolation !== "runsc")
+    throw new InputError(CONTEXT_ENV, "'isolation' must be default or runsc");
+  const createdAt2 = r.str("createdAt");
+  if (Number.isNaN(Date.parse(createdAt2))) throw new InputError(CONTEXT_ENV, "'createdAt' is not a date");
+  const user = r.obj("user");
+  const limits = r.obj("limits");
+  return {
+    version: CONTEXT_VERSION,
+    runId: r.str("runId", NAME2),
+    createdAt: createdAt2,
+    image: r.str("image"),
+    projectDir: r.str("projectDir", ABSOLUTE),
+    lakeVolume: r.str("lakeVolume", NAME2),
+    user: { uid: user.int("uid", 1), gid: user.int("gid", 0) },
+    isolation,
+    runtime: r.nullable("runtime", NAME2),
+    limits: {
+      timeoutMs: limits.int("timeoutMs", 1),
+      memoryBytes: limits.int("memoryBytes", 16 * 1024 * 1024),
+      cpus: limits.num("cpus", 0.01),
+      pids: limits.int("pids", 8),
+      nofile: limits.int("nofile", 16),
+      fsizeBytes: limits.int("fsizeBytes", 1)
+    },
+    fence: r.nullable("fence", /^[0-9a-f]{32}$/)
+  };
+}
+function encodeContext(c) {
+  return JSON.stringify(c);
+}
+function fenceLine(token, edge) {
+  return `[sandbox-landrun ${token} ${edge}]
+`;
+}
+
+// src/comparator/outcome.ts
+var OK_LINE = "Your solution is okay!";
+var UNCAUGHT = "uncaught exception: ";
+function splitFenced(stderr, token) {
+  if (!token) return { judge: stderr, steps: [] };
+  const begin = fenceLine(token, "begin");
+  const end = fenceLine(token, "end");
+  let judge2 = "";
+  const steps = [];
+  let at = 0;
+  for (; ; ) {
+    const b = stderr.indexOf(begin, at);
+    if (b === -1) {
+      judge2 += stderr.slice(at);
+      break;
+    }
+    judge2 += stderr.slice(at, b);
+    const e = stderr.indexOf(end, b + begin.length);
+    if (e === -1) {
+      steps.push(stderr.slice(b + begin.length));
+      break;
+    }
+    steps.push(stderr.slice(b + begin.length, e));
+    at = e + end.length;
+  }
+  return { judge: judge2, steps };
+}
+function uncaughtMessages(judgeStderr) {
+  const out = [];
+  let current = null;
+  for (const line2 of judgeStderr.split("\n")) {
+    if (line2.startsWith(UNCAUGHT)) {
+      if (current) out.push(current.join("\n").trimEnd());
+      current = [line2.slice(UNCAUGHT.length)];
+    } else if (current) current.push(line2);
+  }
+  if (current) out.push(current.join("\n").trimEnd());
+  return out;
+}
+function lastLineIsOk(stdout) {
+  const lines = stdout.split("\n").filter((l) => l.trim() !== "");
+  return lines.at(-1) === OK_LINE;
+}
+function readOutcome(o) {
+  const { judge: judge2 } = splitFenced(o.stderr, o.fence);
+  return {
+    runId: o.runId,
+    exitCode: o.exitCode,
+    timedOut: o.timedOut,
+    okLine: lastLineIsOk(o.stdout),
+    uncaught: uncaughtMessages(judge2),
+    stdout: o.stdout,
+    stderr: o.stderr,
+    judgeStderr: judge2,
+    truncated: o.truncated
+  };
+}
+
+// src/comparator/run.ts
+var SHIM_PATH = "scripts/sandbox-landrun";
+var STEP_DEFAULTS = {
+  timeoutMs: 60 * 6e4,
+  memoryBytes: 8 * GiB,
+  cpus: 2,
+  pids: 512,
+  nofile: 8192,
+  fsizeBytes: 4 * GiB
+};
+var Kept = class {
+  constructor(cap) {
+    this.cap = cap;
+  }
+  cap;
+  chunks = [];
+  size = 0;
+  cut = false;
+  push(c) {
+    const part = c.subarray(0, Math.max(0, this.cap - this.size));
+    if (part.length < c.length) this.cut = true;
+    if (part.length) this.chunks.push(Buffer.from(part));
+    this.size += part.length;
+  }
+  text() {
+    return Buffer.concat(this.chunks).toString("utf8");
+  }
+};
+async function prepareProject(dir, notice) {
+  const st = await fsp10.stat(dir).catch(() => null);
+  if (!st?.isDirectory()) throw new InputError("projectDir", `'${dir}' is not a directory`);
+  if ((st.mode & 5) !== 5) {
+    notice(
+      `the project '${dir}' (mode ${(st.mode & 511).toString(8)}) may not be readable by the steps' user`
+    );
+  }
+  const lake = path14.join(dir, ".lake");
+  const l = await fsp10.lstat(lake).catch(() => null);
+  if (!l) {
+    await fsp10.mkdir(lake, { mode: 493 });
+    return;
+  }
+  if (l.isSymbolicLink() || !l.isDirectory()) {
+    throw new InputError("projectDir", `'${lake}' exists and is not a plain directory; remove it`);
+  }
+  if ((await fsp10.readdir(lake)).length > 0) {
+    notice(`'${lake}' on the host is not empty: the steps never see it (the run's volume is mounted there)`);
+  }
+}
+async function runComparator(o, deps) {
+  const { engine } = deps;
+  const notice = deps.notice ?? (() => void 0);
+  const projectDir = path14.resolve(o.projectDir);
+  const user = o.stepUser ?? { uid: 65534, gid: 65534 };
+  const judgeUid = process.getuid?.() ?? -1;
+  if (user.uid === 0 || user.uid === judgeUid) {
+    throw new InputError("stepUser", `uid ${user.uid} is root or the judging process's own; pick another`);
+  }
+  if (!engine.info.local || deps.volumeHost.sharedWithEngine === false) {
+    throw new InputError("engine", "comparator's steps mount host paths: the engine must run on this host");
+  }
+  if (o.lean4export && !path14.isAbsolute(o.lean4export)) {
+    throw new InputError("lean4export", `'${o.lean4export}' must be an absolute path`);
+  }
+  await prepareProject(projectDir, notice);
+  const isolation = o.isolation ?? "default";
+  let runtime = null;
+  if (isolation === "runsc") {
+    const r = chooseRunscRuntime(await engine.runtimes(), false);
+    if ("error" in r) throw new InputError("isolation", `runsc: ${r.error}`);
+    runtime = r.runtime;
+  }
+  const backend = await chooseBackend(o.volumeBackend ?? "auto", engine, deps.volumeHost);
+  if (backend.note) notice(backend.note);
+  const createdAt2 = deps.now();
+  const runId = newRunId(createdAt2, deps.random());
+  const labels = runLabels(runId, createdAt2);
+  const lakeDir = path14.join(projectDir, ".lake");
+  let volume = null;
+  try {
+    volume = await createVolume(
+      engine,
+      deps.volumeHost,
+      backend.backend,
+      {
+        role: "lake",
+        name: `sandbox-action-${runId}-lake`,
+        mount: lakeDir,
+        sizeBytes: o.lakeSizeBytes ?? 8 * GiB
+      },
+      user,
+      labels
+    );
+    if (volume.backend === "tmpfs") await holdVolume(engine, o.image, volume.name, user, labels);
+    const ctx = {
+      version: CONTEXT_VERSION,
+      runId,
+      createdAt: createdAt2.toISOString(),
+      image: o.image,
+      projectDir,
+      lakeVolume: volume.name,
+      user,
+      isolation,
+      runtime,
+      limits: { ...STEP_DEFAULTS, ...o.stepLimits },
+      fence: randomBytes2(16).toString("hex")
+    };
+    const env = {
+      ...o.env ?? process.env,
+      [CONTEXT_ENV]: encodeContext(ctx),
+      COMPARATOR_LANDRUN: o.landrun,
+      SANDBOX_LANDRUN_NODE: process.execPath,
+      ...o.lean4export ? { COMPARATOR_LEAN4EXPORT: o.lean4export } : {}
+    };
+    const r = await spawnComparator(o, projectDir, env, deps.signal);
+    return readOutcome({ runId, ...r, fence: ctx.fence });
+  } finally {
+    const left = await engine.listLabelled(`${LABEL_RUN}=${runId}`).catch(() => []);
+    await Promise.all(
+      left.filter((x) => x.kind === "container").map((x) => engine.removeContainer(x.id).catch(() => void 0))
+    );
+    if (volume)
+      await volume.remove().catch((err) => notice(`cleanup: ${volume.name}: ${errorMessage(err)}`));
+  }
+}
+async function holdVolume(engine, image, volume, user, labels) {
+  const id = await engine.createContainer(
+    helperContainer(labels, "lake-holder", {
+      image,
+      entrypoint: ["sleep"],
+      cmd: ["infinity"],
+      user: `${user.uid}:${user.gid}`,
+      mounts: [{ type: "volume", source: volume, target: "/lake", readOnly: true }],
+      pidsLimit: 4,
+      memoryBytes: 16 * 1024 * 1024
+    })
+  );
+  try {
+    await engine.startContainer(id);
+  } catch (err) {
+    throw new InputError(
+      "volumeBackend",
+      `a tmpfs .lake needs a holder running \`sleep infinity\` in ${image}, which failed (${errorMessage(err)}); use a loop volume`
+    );
+  }
+}
+async function spawnComparator(o, cwd, env, signal) {
+  const cap = o.outputCapBytes ?? 16 * 1024 * 1024;
+  const out = new Kept(cap);
+  const err = new Kept(cap);
+  const child = spawn(o.lake ?? "lake", ["env", o.comparator, o.config], {
+    cwd,
+    env,
+    stdio: ["ignore", "pipe", "pipe"],
+    detached: true
+  });
+  child.stdout.on("data", (c) => (out.push(c), o.onOutput?.("stdout", c)));
+  child.stderr.on("data", (c) => (err.push(c), o.onOutput?.("stderr", c)));
+  let timedOut = false;
+  let interrupted = null;
+  const killGroup = (sig) => {
+    try {
+      if (child.pid) process.kill(-child.pid, sig);
+    } catch {
+    }
+  };
+  let hard;
+  const stop = () => {
+    killGroup("SIGTERM");
+    hard ??= setTimeout(() => killGroup("SIGKILL"), 1e4);
+  };
+  const timer = setTimeout(() => (timedOut = true, stop()), o.timeoutMs ?? 2 * 60 * 6e4);
+  const onAbort = () => (interrupted = signal?.reason ?? "SIGTERM", stop());
+  signal?.addEventListener("abort", onAbort, { once: true });
+  if (signal?.aborted) onAbort();
+  try {
+    const exitCode = await new Promise((resolve, reject) => {
+      child.on(
+        "error",
+        (e) => reject(new InputError("lake", `cannot start '${o.lake ?? "lake"}': ${e.message}`))
+      );
+      child.on("close", (code) => resolve(code));
+    });
+    if (interrupted) throw new InterruptedError(interrupted);
+    return {
+      exitCode: timedOut ? null : exitCode,
+      timedOut,
+      stdout: out.text(),
+      stderr: err.text(),
+      truncated: out.cut || err.cut
+    };
+  } finally {
+    clearTimeout(timer);
+    clearTimeout(hard);
+    signal?.removeEventListener("abort", onAbort);
+  }
+}
+
+// src/sandbox/stages/lean.ts
+function packageRoot(from = import.meta.dirname) {
+  for (let d = from; d !== path15.dirname(d); d = path15.dirname(d)) {
+    if (fs10.existsSync(path15.join(d, SHIM_PATH))) return d;
+  }
+  throw new Error(`${SHIM_PATH} is not in any folder above ${from}`);
+}
+async function runLeanJudge(ctx, spec, lean) {
+  const { deps } = ctx;
+  const scratch = path15.join(deps.volumeHost.stateDir, `${ctx.runId}-lean`);
+  const project = path15.join(scratch, "project");
+  try {
+    await fsp11.mkdir(scratch, { recursive: true, mode: 493 });
+    assembleProject(spec.source.dir, spec.lean.challengeDir, lean.files, project);
+    deps.notice(
+      `comparator: judging ${lean.config.theorem_names.join(", ")} (every build and export in its own sandbox)`
+    );
+    return await runComparator(
+      {
+        projectDir: project,
+        comparator: lean.programs.comparator,
+        config: spec.lean.config,
+        image: spec.image,
+        landrun: path15.join(packageRoot(), SHIM_PATH),
+        lake: lean.programs.lake,
+        lean4export: lean.programs.lean4export,
+        env: {
+          PATH: deps.env?.PATH ?? "/usr/local/bin:/usr/bin:/bin",
+          HOME: deps.env?.HOME ?? "/nonexistent"
+        },
+        isolation: spec.isolation,
+        lakeSizeBytes: Math.min(spec.workSizeBytes, 8 * 1024 ** 3),
+        stepLimits: {
+          timeoutMs: spec.timeoutMs,
+          memoryBytes: spec.memoryBytes,
+          cpus: spec.cpus,
+          pids: spec.pids
+        },
+        timeoutMs: spec.timeoutMs
+      },
+      {
+        engine: deps.engine,
+        volumeHost: deps.volumeHost,
+        now: deps.now,
+        random: deps.random,
+        signal: deps.signal,
+        notice: deps.notice
+      }
+    );
+  } finally {
+    await fsp11.rm(scratch, { recursive: true, force: true });
+  }
+}
+
+// src/sandbox/stages/sandbox.ts
+import fsp13 from "node:fs/promises";
 
 // src/sandbox/conformance.ts
 var capName = (c) => c.toUpperCase().replace(/^CAP_/, "");
@@ -13227,15 +13966,15 @@ function sameList(a, b) {
 }
 
 // src/sandbox/log-pipe.ts
-import fs8 from "node:fs";
-import path12 from "node:path";
+import fs11 from "node:fs";
+import path16 from "node:path";
 var LogCopy = class {
   constructor(file, cap) {
     this.cap = cap;
-    const c = fs8.constants;
+    const c = fs11.constants;
     try {
-      fs8.mkdirSync(path12.dirname(file), { recursive: true });
-      this.fd = fs8.openSync(file, c.O_WRONLY | c.O_CREAT | c.O_TRUNC | c.O_NOFOLLOW, 420);
+      fs11.mkdirSync(path16.dirname(file), { recursive: true });
+      this.fd = fs11.openSync(file, c.O_WRONLY | c.O_CREAT | c.O_TRUNC | c.O_NOFOLLOW, 420);
     } catch (err) {
       throw new InputError("--log-file", `'${file}' cannot be written: ${errorMessage(err)}`);
     }
@@ -13247,17 +13986,17 @@ var LogCopy = class {
   write(chunk) {
     if (this.cut) return;
     const part = chunk.subarray(0, this.cap - this.size);
-    fs8.writeSync(this.fd, part);
+    fs11.writeSync(this.fd, part);
     this.size += part.length;
     if (part.length < chunk.length) {
       this.cut = true;
-      fs8.writeSync(this.fd, `
+      fs11.writeSync(this.fd, `
 [sandbox-action: the log was cut at ${this.cap} bytes]
 `);
     }
   }
   close() {
-    fs8.closeSync(this.fd);
+    fs11.closeSync(this.fd);
   }
 };
 var Capture = class {
@@ -13338,9 +14077,9 @@ var LogPipe = class {
 
 // src/sandbox/source-tar.ts
 var import_tar_stream4 = __toESM(require_tar_stream(), 1);
-import fs9 from "node:fs";
-import fsp10 from "node:fs/promises";
-import path13 from "node:path";
+import fs12 from "node:fs";
+import fsp12 from "node:fs/promises";
+import path17 from "node:path";
 import { Readable as Readable2 } from "node:stream";
 function packDirectory(root, owner, exclude = [], only) {
   const skip = new Set(exclude);
@@ -13348,13 +14087,13 @@ function packDirectory(root, owner, exclude = [], only) {
   const stats = { files: 0, bytes: 0, skipped: [] };
   const common = { uid: owner.uid, gid: owner.gid, uname: "", gname: "" };
   const walk = async (rel) => {
-    const abs = rel ? path13.join(root, rel) : root;
-    const names = (await fsp10.readdir(abs)).sort();
+    const abs = rel ? path17.join(root, rel) : root;
+    const names = (await fsp12.readdir(abs)).sort();
     for (const name of names) {
       const childRel = rel ? `${rel}/${name}` : name;
       if (skip.has(childRel)) continue;
-      const childAbs = path13.join(root, childRel);
-      const st = await fsp10.lstat(childAbs);
+      const childAbs = path17.join(root, childRel);
+      const st = await fsp12.lstat(childAbs);
       const mode = st.mode & 511;
       if (st.isDirectory()) {
         await entry({ ...common, name: childRel, type: "directory", mode, mtime: st.mtime });
@@ -13366,12 +14105,12 @@ function packDirectory(root, owner, exclude = [], only) {
           ...common,
           name: childRel,
           type: "symlink",
-          linkname: await fsp10.readlink(childAbs),
+          linkname: await fsp12.readlink(childAbs),
           mode: 511,
           mtime: st.mtime
         });
       } else if (st.isFile()) {
-        const fh = await fsp10.open(childAbs, fs9.constants.O_RDONLY | fs9.constants.O_NOFOLLOW);
+        const fh = await fsp12.open(childAbs, fs12.constants.O_RDONLY | fs12.constants.O_NOFOLLOW);
         let fst;
         try {
           fst = await fh.stat();
@@ -13432,6 +14171,7 @@ async function createSandbox(ctx, p, o) {
   ctx.cleanup.add("remove container", () => engine.removeContainer(id));
   const mismatches = conformance(p.container, await engine.inspectCreated(id));
   const check2 = { conformance: { ok: mismatches.length === 0, mismatches }, selfCheck: null };
+  ctx.sandboxCheck = check2;
   if (mismatches.length) throw new SandboxError(mismatches.map((m) => `the engine did not honour ${m}`));
   const expect = p.selfCheck;
   const capture = spec.annotate && spec.annotate.parser !== "junit" ? new Capture(LOG_CAPTURE_CAP) : null;
@@ -13457,7 +14197,7 @@ async function createSandbox(ctx, p, o) {
     const packed = packDirectory(dir, o.owner, exclude);
     await Promise.all([engine.putArchive(id, target, packed.stream), packed.done]);
   };
-  const stateDir = !o.filled && spec.stateDir && (await fsp11.readdir(spec.stateDir).catch(() => [])).length > 0 ? spec.stateDir : null;
+  const stateDir = !o.filled && spec.stateDir && (await fsp13.readdir(spec.stateDir).catch(() => [])).length > 0 ? spec.stateDir : null;
   const [, attached, watch] = await ctx.race(
     Promise.all([
       Promise.all([copyIn(o.filled ? null : p.copySource, WORK_DIR, o.exclude), copyIn(stateDir, STATE_DIR)]),
@@ -13499,7 +14239,10 @@ async function runSetup(ctx, prep, main2, o) {
       gid: prep.owner.gid,
       network: net3.network,
       imageEntrypoint: null,
+      // The same /work as the main phase: the trusted files over it (the trusted tests, lean's challenge files).
+      overlays: [...prep.pytest?.mounts ?? [], ...prep.lean?.overlays ?? []],
       hostMounts: prep.hostMounts,
+      seccompInside: prep.runscSeccomp,
       ...prep.runscRuntime ? { runscRuntime: prep.runscRuntime } : {}
     });
     p.container.name = `${main2.container.name}-setup`;
@@ -13509,7 +14252,7 @@ async function runSetup(ctx, prep, main2, o) {
     const box = await createSandbox(ctx, p, {
       logs,
       owner: prep.owner,
-      exclude: prep.pytest?.exclude ?? [],
+      exclude: [...prep.pytest?.exclude ?? [], ...prep.lean?.exclude ?? []],
       deadEndGateways: o.deadEnd(net3.gateways)
     });
     const exit = await runCommand(ctx, box, net3, logs);
@@ -13623,7 +14366,6 @@ async function executeRun(spec, deps) {
     plan: null,
     net: null,
     volumes: [],
-    check: null,
     exit: null,
     collected: null,
     verdict: null,
@@ -13653,8 +14395,9 @@ async function executeRun(spec, deps) {
       network: net3.network,
       imageEntrypoint: prep.image.entrypoint,
       extraArgs: prep.pytest?.args ?? [],
-      overlays: prep.pytest?.mounts ?? [],
+      overlays: [...prep.pytest?.mounts ?? [], ...prep.lean?.overlays ?? []],
       hostMounts: prep.hostMounts,
+      seccompInside: prep.runscSeccomp,
       ...prep.runscRuntime ? { runscRuntime: prep.runscRuntime } : {}
     });
     if (p.container.pidsLimit !== spec.pids) {
@@ -13682,16 +14425,23 @@ async function executeRun(spec, deps) {
     const box = await createSandbox(ctx, p, {
       logs,
       owner: prep.owner,
-      exclude: prep.pytest?.exclude ?? [],
+      exclude: [...prep.pytest?.exclude ?? [], ...prep.lean?.exclude ?? []],
       deadEndGateways: deadEnd(net3.gateways),
       filled: prep.spec.setup !== null
     });
-    x.check = box.check;
     const exit = x.exit = await runCommand(ctx, box, net3, logs, budget);
     const collected = x.collected = await collect(ctx, prep.spec, box, p, exit.timedOut);
+    let lean = null;
+    if (prep.lean) {
+      for (const f of await ctx.cleanup.run()) ctx.notes.push(`cleanup: ${f}`);
+      lean = {
+        layout: prep.lean,
+        outcome: exit.timedOut ? null : await ctx.race(runLeanJudge(ctx, prep.spec, prep.lean))
+      };
+    }
     x.verdict = await judge(
       prep.spec,
-      { expected: prep.expected, trustedTests: prep.pytest?.trusted ?? false },
+      { expected: prep.expected, trustedTests: prep.pytest?.trusted ?? false, lean },
       exit,
       collected
     );
@@ -13722,7 +14472,7 @@ function localAddresses() {
 }
 
 // src/session/oom.ts
-import fsp12 from "node:fs/promises";
+import fsp14 from "node:fs/promises";
 var candidates = (id) => [
   // cgroup v1: cgroupfs and systemd drivers
   `/sys/fs/cgroup/memory/docker/${id}/memory.oom_control`,
@@ -13734,7 +14484,7 @@ var candidates = (id) => [
 async function oomKills(local, id) {
   if (!local || !/^[0-9a-f]{64}$/.test(id)) return null;
   for (const f of candidates(id)) {
-    const text2 = await fsp12.readFile(f, "utf8").catch(() => null);
+    const text2 = await fsp14.readFile(f, "utf8").catch(() => null);
     const m = text2 === null ? null : /^oom_kill (\d+)$/m.exec(text2);
     if (m) return Number(m[1]);
   }
@@ -14103,6 +14853,7 @@ var SPEC_FIELDS = {
   network: "plan",
   egress: "plan",
   isolation: "plan",
+  allowWeakerGvisor: "plan",
   pull: "run",
   volumeBackend: "plan",
   outputCaps: "plan",
@@ -14112,6 +14863,7 @@ var SPEC_FIELDS = {
   annotate: "run",
   verdict: "run",
   tests: "plan",
+  lean: "plan",
   subject: "run",
   selfCheck: "plan",
   resultFile: "run",
@@ -14146,9 +14898,9 @@ function planHash(spec, imageId) {
 }
 
 // src/session/record.ts
-import fs10 from "node:fs";
-import fsp13 from "node:fs/promises";
-import path14 from "node:path";
+import fs13 from "node:fs";
+import fsp15 from "node:fs/promises";
+import path18 from "node:path";
 var LABEL_SESSION = "sandbox-action.session";
 var LABEL_SESSION_NAME = "sandbox-action.session-name";
 var LABEL_SESSION_KIND = "sandbox-action.session-kind";
@@ -14161,16 +14913,16 @@ function sessionLabels(r) {
     ...r.name ? { [LABEL_SESSION_NAME]: r.name } : {}
   };
 }
-var sessionsDir = (stateDir) => path14.join(stateDir, "sessions");
-var recordFile = (dir, id) => path14.join(dir, `${id}.json`);
+var sessionsDir = (stateDir) => path18.join(stateDir, "sessions");
+var recordFile = (dir, id) => path18.join(dir, `${id}.json`);
 var ID = /^[a-z0-9]+-[a-f0-9]+$/;
-var NAME2 = /^[a-zA-Z][a-zA-Z0-9_.-]{0,62}$/;
+var NAME3 = /^[a-zA-Z][a-zA-Z0-9_.-]{0,62}$/;
 async function writeRecord(dir, r) {
-  await fsp13.mkdir(dir, { recursive: true, mode: 448 });
+  await fsp15.mkdir(dir, { recursive: true, mode: 448 });
   const tmp = `${recordFile(dir, r.id)}.${process.pid}.tmp`;
-  await fsp13.writeFile(tmp, `${JSON.stringify(r, null, 2)}
+  await fsp15.writeFile(tmp, `${JSON.stringify(r, null, 2)}
 `, { mode: 384 });
-  await fsp13.rename(tmp, recordFile(dir, r.id));
+  await fsp15.rename(tmp, recordFile(dir, r.id));
 }
 function parseRecord(text2) {
   try {
@@ -14185,11 +14937,11 @@ function parseRecord(text2) {
 }
 async function readRecord(dir, id) {
   if (!ID.test(id)) return null;
-  const text2 = await fsp13.readFile(recordFile(dir, id), "utf8").catch(() => null);
+  const text2 = await fsp15.readFile(recordFile(dir, id), "utf8").catch(() => null);
   return text2 === null ? null : parseRecord(text2);
 }
 async function listRecords(dir) {
-  const names = await fsp13.readdir(dir).catch(() => []);
+  const names = await fsp15.readdir(dir).catch(() => []);
   const out = [];
   for (const n of names.filter((f) => f.endsWith(".json")).sort()) {
     const r = await readRecord(dir, n.slice(0, -".json".length));
@@ -14198,8 +14950,8 @@ async function listRecords(dir) {
   return out;
 }
 async function removeRecord(dir, id) {
-  await fsp13.rm(recordFile(dir, id), { force: true });
-  await fsp13.rm(lockFile(dir, id), { force: true });
+  await fsp15.rm(recordFile(dir, id), { force: true });
+  await fsp15.rm(lockFile(dir, id), { force: true });
 }
 async function findSession(dir, ref, input = "ID") {
   const all = await listRecords(dir);
@@ -14213,7 +14965,7 @@ async function findSession(dir, ref, input = "ID") {
     prefixed.length > 1 ? `'${ref}' names ${prefixed.length} sessions; give more of the id` : `'${ref}' is not a session (${known.length ? `the sessions are ${known.map((r) => r.name ?? r.id).join(", ")}` : "there are none"}; \`sandbox-action ls\` lists them)`
   );
 }
-var lockFile = (dir, id) => path14.join(dir, `${id}.lock`);
+var lockFile = (dir, id) => path18.join(dir, `${id}.lock`);
 function alive(pid) {
   try {
     process.kill(pid, 0);
@@ -14226,23 +14978,23 @@ function tryLock(dir, id) {
   const file = lockFile(dir, id);
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
-      fs10.mkdirSync(dir, { recursive: true, mode: 448 });
-      const fd = fs10.openSync(file, "wx", 384);
-      fs10.writeSync(fd, String(process.pid));
-      fs10.closeSync(fd);
-      return () => fs10.rmSync(file, { force: true });
+      fs13.mkdirSync(dir, { recursive: true, mode: 448 });
+      const fd = fs13.openSync(file, "wx", 384);
+      fs13.writeSync(fd, String(process.pid));
+      fs13.closeSync(fd);
+      return () => fs13.rmSync(file, { force: true });
     } catch (err) {
       if (err.code !== "EEXIST") throw err;
-      const pid = Number(fs10.readFileSync(file, "utf8").trim());
+      const pid = Number(fs13.readFileSync(file, "utf8").trim());
       if (Number.isInteger(pid) && pid > 0 && alive(pid)) return null;
-      fs10.rmSync(file, { force: true });
+      fs13.rmSync(file, { force: true });
     }
   }
   return null;
 }
 function isLocked(dir, id) {
   try {
-    const pid = Number(fs10.readFileSync(lockFile(dir, id), "utf8").trim());
+    const pid = Number(fs13.readFileSync(lockFile(dir, id), "utf8").trim());
     return Number.isInteger(pid) && pid > 0 && alive(pid);
   } catch {
     return false;
@@ -14257,6 +15009,7 @@ function sessionRefusal(spec) {
     return no("--output-dir", "a session collects with `cp ID:/output/PATH DEST` or `exec --output-dir`");
   if (spec.resultFile) return no("--result-file", "a session writes results per exec (`exec --result-file`)");
   if (spec.tests) return no("--tests", "trusted tests are mounted per run: use `run`");
+  if (spec.lean) return no("--challenge", "comparator judges one run: use `run`");
   if (spec.audit) return no("--audit-target", "the proof audit judges one run: use `run`");
   if (spec.setup) return no("--setup", "a session has one container: run setup commands with exec");
   if (spec.verdict.declared.length || spec.verdict.junit || spec.verdict.expectDir) {
@@ -14386,8 +15139,8 @@ async function waitForCheck(ctx, check2, exit) {
 }
 
 // src/sandbox/gc.ts
-import fsp14 from "node:fs/promises";
-import path15 from "node:path";
+import fsp16 from "node:fs/promises";
+import path19 from "node:path";
 function createdAt(r) {
   const t = Date.parse(r.labels[LABEL_CREATED] ?? "");
   return Number.isNaN(t) ? 0 : t;
@@ -14420,8 +15173,8 @@ async function gc(engine, host, opts) {
         const dev = r.labels[LABEL_LOOP_DEVICE];
         const img = r.labels[LABEL_LOOP_IMAGE];
         if (dev) await host.privileged("losetup", ["-d", dev]).catch(() => void 0);
-        if (img && path15.resolve(img).startsWith(path15.resolve(host.stateDir) + path15.sep)) {
-          await fsp14.rm(img, { force: true });
+        if (img && path19.resolve(img).startsWith(path19.resolve(host.stateDir) + path19.sep)) {
+          await fsp16.rm(img, { force: true });
         }
       })
     )
@@ -14432,19 +15185,19 @@ async function gc(engine, host, opts) {
     );
     for (const d of await ourLoopDevices(host)) {
       if (inUse.has(d.image)) continue;
-      const st = await fsp14.stat(d.image).catch(() => null);
+      const st = await fsp16.stat(d.image).catch(() => null);
       if (st && st.mtimeMs > cutoff) continue;
       await host.privileged("losetup", ["-d", d.device]).catch(() => void 0);
-      await fsp14.rm(d.image, { force: true });
+      await fsp16.rm(d.image, { force: true });
       report.removed.push({ kind: "loop-device", name: d.device });
     }
-    const files = await fsp14.readdir(host.stateDir).catch(() => []);
+    const files = await fsp16.readdir(host.stateDir).catch(() => []);
     for (const f of files.filter((n) => n.endsWith(".img"))) {
-      const abs = path15.join(host.stateDir, f);
+      const abs = path19.join(host.stateDir, f);
       if (inUse.has(abs)) continue;
-      const st = await fsp14.stat(abs).catch(() => null);
+      const st = await fsp16.stat(abs).catch(() => null);
       if (st && st.mtimeMs <= cutoff) {
-        await fsp14.rm(abs, { force: true });
+        await fsp16.rm(abs, { force: true });
         report.removed.push({ kind: "volume-image", name: f });
       }
     }
@@ -14704,7 +15457,6 @@ function sessionPieces(r) {
       backend: v.backend,
       remove: async () => void 0
     })),
-    check: null,
     exit: null,
     collected: null,
     verdict: null,
@@ -14750,7 +15502,7 @@ async function execInSession(o, deps, base) {
       );
     }
     await touch(deps, r);
-    const check2 = x.check = await checkConformance(ctx, r);
+    const check2 = ctx.sandboxCheck = await checkConformance(ctx, r);
     const vars = await proxyVariables(deps.engine, r);
     if (vars === null)
       throw new SandboxError(["the session's proxy has no address: stop and start the session"]);
@@ -14884,6 +15636,7 @@ function warmBlocker(spec) {
   if (spec.persist) return "--persist: /persist is kept between runs by design (use a session)";
   if (spec.setup) return "--setup: the setup phase has a container of its own for each run";
   if (spec.tests) return "--tests: trusted tests are mounted for one run";
+  if (spec.lean) return "--challenge: comparator judges one run on the trusted side, in sandboxes of its own";
   if (spec.audit) return "--audit-target: the proof audit runs in a fresh sandbox of its own";
   return null;
 }
@@ -14981,9 +15734,9 @@ async function runInWarm(given, deps, r, w) {
       };
     }
     await touch(deps, r);
-    const check2 = x.check = await checkConformance(ctx, r);
+    const check2 = ctx.sandboxCheck = await checkConformance(ctx, r);
     const copyIn = async (dir, target) => {
-      if (!dir || (await fsp15.readdir(dir)).length === 0) return;
+      if (!dir || (await fsp17.readdir(dir)).length === 0) return;
       const packed = packDirectory(dir, r.user);
       await Promise.all([engine.putArchive(id, target, packed.stream), packed.done]);
     };
@@ -15063,7 +15816,7 @@ function summaryLine(r) {
   if (e) {
     const hosts = e.allowed.length;
     parts.push(
-      `egress${e.mode === "audit" ? " (AUDIT: not locked down)" : ""}: ${hosts} host${hosts === 1 ? "" : "s"}, ${formatBytes(e.bytesUp + e.bytesDown)}, ${e.refusedTotal} refused`
+      `egress${e.mode === "audit" ? " (AUDIT: not locked down)" : e.transparent ? " (transparent)" : ""}: ${hosts} host${hosts === 1 ? "" : "s"}, ${formatBytes(e.bytesUp + e.bytesDown)}, ${e.refusedTotal} refused`
     );
     if (e.proxyExit) parts.push(e.proxyExit);
   }
@@ -15119,8 +15872,8 @@ function helpFor(table) {
 
 // src/cli/build.ts
 import { execFileSync } from "node:child_process";
-import fs13 from "node:fs";
-import path17 from "node:path";
+import fs16 from "node:fs";
+import path21 from "node:path";
 
 // src/images/build-plan.ts
 var PLATFORM = /^linux\/(amd64|arm64|arm\/v7|arm\/v6|386|ppc64le|s390x|riscv64)$/;
@@ -15254,10 +16007,10 @@ function backoff(attempt, baseMs, retryAfter) {
 
 // src/images/builder.ts
 var import_tar_stream5 = __toESM(require_tar_stream(), 1);
-import { spawn, spawnSync } from "node:child_process";
-import fs11 from "node:fs";
+import { spawn as spawn2, spawnSync } from "node:child_process";
+import fs14 from "node:fs";
 import os3 from "node:os";
-import path16 from "node:path";
+import path20 from "node:path";
 import { Readable as Readable3 } from "node:stream";
 
 // src/images/registry.ts
@@ -15343,8 +16096,8 @@ var RegistryClient = class {
     return `Bearer ${token}`;
   }
   /** One request with auth (answering a 401 challenge once) and retries with backoff on 429/5xx/network errors. */
-  async request(method, path25, o) {
-    const url = new URL(`${isLoopback(this.host) ? "http" : "https"}://${this.host}${path25}`);
+  async request(method, path29, o) {
+    const url = new URL(`${isLoopback(this.host) ? "http" : "https"}://${this.host}${path29}`);
     const attempts = this.o.attempts ?? 5;
     const sleep = this.o.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
     let auth2 = null;
@@ -15447,19 +16200,19 @@ var RegistryClient = class {
 
 // src/images/builder.ts
 function imageSources(root) {
-  const dir = path16.join(root, "images");
+  const dir = path20.join(root, "images");
   const out = [];
-  for (const name of fs11.readdirSync(dir).sort()) {
-    const dockerfile = path16.join(dir, name, "Dockerfile");
-    if (!fs11.existsSync(dockerfile)) continue;
-    const text2 = fs11.readFileSync(dockerfile, "utf8");
+  for (const name of fs14.readdirSync(dir).sort()) {
+    const dockerfile = path20.join(dir, name, "Dockerfile");
+    if (!fs14.existsSync(dockerfile)) continue;
+    const text2 = fs14.readFileSync(dockerfile, "utf8");
     const first = /^#\s*(.+)$/m.exec(text2)?.[1] ?? name;
     const args = {};
-    const toolchain = path16.join(dir, name, "lean-toolchain");
-    if (fs11.existsSync(toolchain)) args.LEAN_TOOLCHAIN = fs11.readFileSync(toolchain, "utf8").trim();
+    const toolchain = path20.join(dir, name, "lean-toolchain");
+    if (fs14.existsSync(toolchain)) args.LEAN_TOOLCHAIN = fs14.readFileSync(toolchain, "utf8").trim();
     out.push({
       name,
-      contextDir: name === "egress-proxy" ? path16.join(root, "dist") : path16.join(dir, name),
+      contextDir: name === "egress-proxy" ? path20.join(root, "dist") : path20.join(dir, name),
       dockerfile,
       title: `sandbox-action ${name}`,
       description: first.replace(/^[\w-]+:\s*/, "").slice(0, 200),
@@ -15471,23 +16224,23 @@ function imageSources(root) {
 function contextTar2(src) {
   const pack = import_tar_stream5.default.pack();
   const opts = { mode: 420, uid: 0, gid: 0, mtime: /* @__PURE__ */ new Date(0) };
-  const inside2 = path16.relative(src.contextDir, src.dockerfile);
-  const outside = inside2.startsWith("..") || path16.isAbsolute(inside2);
+  const inside2 = path20.relative(src.contextDir, src.dockerfile);
+  const outside = inside2.startsWith("..") || path20.isAbsolute(inside2);
   const walk = (rel) => {
-    for (const name of fs11.readdirSync(path16.join(src.contextDir, rel)).sort()) {
+    for (const name of fs14.readdirSync(path20.join(src.contextDir, rel)).sort()) {
       const r = rel ? `${rel}/${name}` : name;
-      const st = fs11.lstatSync(path16.join(src.contextDir, r));
+      const st = fs14.lstatSync(path20.join(src.contextDir, r));
       if (st.isDirectory()) walk(r);
       else if (st.isFile()) {
         pack.entry(
           { name: r, ...opts, mode: st.mode & 493 ? st.mode & 511 : 420 },
-          fs11.readFileSync(path16.join(src.contextDir, r))
+          fs14.readFileSync(path20.join(src.contextDir, r))
         );
       }
     }
   };
   walk("");
-  if (outside) pack.entry({ name: "Dockerfile", ...opts }, fs11.readFileSync(src.dockerfile));
+  if (outside) pack.entry({ name: "Dockerfile", ...opts }, fs14.readFileSync(src.dockerfile));
   pack.finalize();
   return { stream: Readable3.from(pack), dockerfile: outside ? "Dockerfile" : inside2 };
 }
@@ -15499,8 +16252,8 @@ function credentialsFor(host, given, home = os3.homedir()) {
   if (given) return given;
   try {
     const cfg = JSON.parse(
-      fs11.readFileSync(
-        path16.join(process.env.DOCKER_CONFIG ?? path16.join(home, ".docker"), "config.json"),
+      fs14.readFileSync(
+        path20.join(process.env.DOCKER_CONFIG ?? path20.join(home, ".docker"), "config.json"),
         "utf8"
       )
     );
@@ -15604,10 +16357,10 @@ async function withRetries(fn, progress, attempts = 4) {
 }
 async function buildWithBake(targets, o) {
   const def = bakeDefinition(targets, o);
-  const file = path16.join(fs11.mkdtempSync(path16.join(os3.tmpdir(), "sa-bake-")), "bake.json");
-  fs11.writeFileSync(file, JSON.stringify(def, null, 2));
+  const file = path20.join(fs14.mkdtempSync(path20.join(os3.tmpdir(), "sa-bake-")), "bake.json");
+  fs14.writeFileSync(file, JSON.stringify(def, null, 2));
   const code = await new Promise((resolve) => {
-    const child = spawn("docker", ["buildx", "bake", "-f", file, ...o.push ? ["--push"] : []], {
+    const child = spawn2("docker", ["buildx", "bake", "-f", file, ...o.push ? ["--push"] : []], {
       stdio: ["ignore", "inherit", "inherit"]
     });
     child.on("close", (c) => resolve(c ?? 1));
@@ -15769,7 +16522,7 @@ function factsFromGithub(env, event) {
 }
 
 // src/cli/tags.ts
-import fs12 from "node:fs";
+import fs15 from "node:fs";
 var TAGS_TABLE = {
   sha: { kind: "string", help: "commit (default $GITHUB_SHA)" },
   ref: { kind: "string", help: "refs/heads/…, refs/tags/… or refs/pull/… (default $GITHUB_REF)" },
@@ -15813,7 +16566,7 @@ function tagFactsFrom(o, env) {
   let event = {};
   if (env.GITHUB_EVENT_PATH) {
     try {
-      event = JSON.parse(fs12.readFileSync(env.GITHUB_EVENT_PATH, "utf8"));
+      event = JSON.parse(fs15.readFileSync(env.GITHUB_EVENT_PATH, "utf8"));
     } catch (err) {
       throw new InputError("GITHUB_EVENT_PATH", `cannot read the event: ${errorMessage(err)}`);
     }
@@ -15893,8 +16646,8 @@ function parseBuild(argv, env, readStdin) {
   if (positionals.length) throw new InputError(positionals[0], "build takes no arguments");
   const s2 = (k) => typeof o[k] === "string" ? o[k] : void 0;
   const list3 = (k) => Array.isArray(o[k]) ? o[k] : [];
-  const root = path17.resolve(s2("root") ?? installRoot() ?? process.cwd());
-  if (!fs13.existsSync(path17.join(root, "images")))
+  const root = path21.resolve(s2("root") ?? installRoot() ?? process.cwd());
+  if (!fs16.existsSync(path21.join(root, "images")))
     throw new InputError("--root", `'${root}' has no images/ directory`);
   const sources = imageSources(root);
   const names = sources.map((x) => x.name);
@@ -15995,7 +16748,7 @@ async function executeBuild(req, engine, progress, env) {
 async function buildCommand(argv, env, io, engine) {
   let req;
   try {
-    req = parseBuild(argv, env, () => fs13.readFileSync(0, "utf8"));
+    req = parseBuild(argv, env, () => fs16.readFileSync(0, "utf8"));
   } catch (err) {
     io.stderr.write(`sandbox-action: ${errorMessage(err)}
 `);
@@ -16033,102 +16786,10 @@ async function buildCommand(argv, env, io, engine) {
 }
 
 // src/comparator/step.ts
-import fsp16 from "node:fs/promises";
-
-// src/comparator/context.ts
-var CONTEXT_ENV = "SANDBOX_LANDRUN_CONTEXT";
-var CONTEXT_VERSION = 1;
-function isObject(v) {
-  return typeof v === "object" && v !== null && !Array.isArray(v);
-}
-var Reader = class _Reader {
-  constructor(o) {
-    this.o = o;
-  }
-  o;
-  bad(key, what) {
-    throw new InputError(CONTEXT_ENV, `'${key}' must be ${what}`);
-  }
-  str(key, re) {
-    const v = this.o[key];
-    if (typeof v !== "string" || v === "" || re && !re.test(v))
-      this.bad(key, "a non-empty string of the right form");
-    return v;
-  }
-  int(key, min) {
-    const v = this.o[key];
-    if (typeof v !== "number" || !Number.isSafeInteger(v) || v < min) this.bad(key, `an integer ≥ ${min}`);
-    return v;
-  }
-  num(key, min) {
-    const v = this.o[key];
-    if (typeof v !== "number" || !Number.isFinite(v) || v < min) this.bad(key, `a number ≥ ${min}`);
-    return v;
-  }
-  obj(key) {
-    const v = this.o[key];
-    if (!isObject(v)) this.bad(key, "an object");
-    return new _Reader(v);
-  }
-  nullable(key, re) {
-    return this.o[key] === null ? null : this.str(key, re);
-  }
-};
-var NAME3 = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
-var ABSOLUTE = /^\/[^\0\n]*[^/\0\n]$/;
-function parseContext(text2) {
-  if (!text2) {
-    throw new InputError(
-      CONTEXT_ENV,
-      "is not set: the shim runs only under a comparator started by sandbox-action (runComparator)"
-    );
-  }
-  let raw;
-  try {
-    raw = JSON.parse(text2);
-  } catch {
-    throw new InputError(CONTEXT_ENV, "is not JSON");
-  }
-  if (!isObject(raw)) throw new InputError(CONTEXT_ENV, "is not a JSON object");
-  const r = new Reader(raw);
-  if (raw.version !== CONTEXT_VERSION) {
-    throw new InputError(CONTEXT_ENV, `version ${JSON.stringify(raw.version)} is not ${CONTEXT_VERSION}`);
-  }
-  const isolation = r.str("isolation");
-  if (isolation !== "default" && isolation !== "runsc")
-    throw new InputError(CONTEXT_ENV, "'isolation' must be default or runsc");
-  const createdAt2 = r.str("createdAt");
-  if (Number.isNaN(Date.parse(createdAt2))) throw new InputError(CONTEXT_ENV, "'createdAt' is not a date");
-  const user = r.obj("user");
-  const limits = r.obj("limits");
-  return {
-    version: CONTEXT_VERSION,
-    runId: r.str("runId", NAME3),
-    createdAt: createdAt2,
-    image: r.str("image"),
-    projectDir: r.str("projectDir", ABSOLUTE),
-    lakeVolume: r.str("lakeVolume", NAME3),
-    user: { uid: user.int("uid", 1), gid: user.int("gid", 0) },
-    isolation,
-    runtime: r.nullable("runtime", NAME3),
-    limits: {
-      timeoutMs: limits.int("timeoutMs", 1),
-      memoryBytes: limits.int("memoryBytes", 16 * 1024 * 1024),
-      cpus: limits.num("cpus", 0.01),
-      pids: limits.int("pids", 8),
-      nofile: limits.int("nofile", 16),
-      fsizeBytes: limits.int("fsizeBytes", 1)
-    },
-    fence: r.nullable("fence", /^[0-9a-f]{32}$/)
-  };
-}
-function fenceLine(token, edge) {
-  return `[sandbox-landrun ${token} ${edge}]
-`;
-}
+import fsp18 from "node:fs/promises";
 
 // src/comparator/landrun-args.ts
-import path18 from "node:path";
+import path22 from "node:path";
 var FIXED_PREFIX = ["--best-effort", "--ro", "/", "--rw", "/dev", "-ldd", "-add-exec"];
 var ENV_NAME2 = /^[A-Za-z_][A-Za-z0-9_]*$/;
 var CONTROL = /[\u0000-\u001f\u007f]/;
@@ -16136,8 +16797,8 @@ function checkHostPath(flag, p) {
   if (!p.startsWith("/")) throw new InputError(flag, `'${p}' is not an absolute path`);
   if (CONTROL.test(p)) throw new InputError(flag, `${JSON.stringify(p)} has a control character`);
   if (p === "/") throw new InputError(flag, "'/' is never mounted: the step sees the image's own root");
-  if (path18.posix.normalize(p) !== p || p.endsWith("/")) {
-    throw new InputError(flag, `'${p}' is not a normalised path (write it as '${path18.posix.resolve(p)}')`);
+  if (path22.posix.normalize(p) !== p || p.endsWith("/")) {
+    throw new InputError(flag, `'${p}' is not a normalised path (write it as '${path22.posix.resolve(p)}')`);
   }
   return p;
 }
@@ -16216,11 +16877,11 @@ function parseLandrunArgs(argv) {
 }
 
 // src/comparator/step-plan.ts
-import path19 from "node:path";
+import path23 from "node:path";
 var STEP_ROLE = "comparator-step";
 var HOST_ONLY = ["/proc", "/sys", "/dev", "/run", "/var/run"];
 function lakeDirOf(ctx) {
-  return path19.posix.join(ctx.projectDir, ".lake");
+  return path23.posix.join(ctx.projectDir, ".lake");
 }
 var within = (p, dir) => p === dir || p.startsWith(`${dir}/`);
 function hostPaths(req, ctx) {
@@ -16334,7 +16995,7 @@ function planStep(req, ctx, facts) {
 // src/comparator/step.ts
 var DEFAULT_ENGINE_SOCKETS = ["/var/run/docker.sock", "/run/docker.sock", "/run/podman/podman.sock"];
 async function kindOf(p, follow) {
-  const st = await (follow ? fsp16.stat(p) : fsp16.lstat(p)).catch(() => null);
+  const st = await (follow ? fsp18.stat(p) : fsp18.lstat(p)).catch(() => null);
   if (!st) return "missing";
   if (st.isSymbolicLink()) return "symlink";
   return st.isDirectory() ? "dir" : st.isFile() ? "file" : "other";
@@ -16400,10 +17061,10 @@ async function runLandrunStep(argv, deps) {
     let timer;
     try {
       await engine.startContainer(cid);
-      const timeout = new Promise(
+      const timeout2 = new Promise(
         (r) => timer = setTimeout(() => r("timeout"), ctx.limits.timeoutMs)
       );
-      const first = await Promise.race([watch.exit, timeout, aborted]);
+      const first = await Promise.race([watch.exit, timeout2, aborted]);
       if (first === "timeout") {
         timedOut = true;
         await engine.killContainer(cid, "KILL");
@@ -16436,10 +17097,10 @@ async function runLandrunStep(argv, deps) {
 }
 
 // src/cli/door.ts
-import { randomBytes as randomBytes2 } from "node:crypto";
-import fs14 from "node:fs";
+import { randomBytes as randomBytes3 } from "node:crypto";
+import fs17 from "node:fs";
 import os4 from "node:os";
-import path20 from "node:path";
+import path24 from "node:path";
 
 // src/engine/http.ts
 import http2 from "node:http";
@@ -16476,10 +17137,10 @@ var ApiClient = class {
     this.prefix = `/v${v}`;
   }
   /** Send a request; resolves with the raw streaming response (any status). */
-  raw(method, path25, opts = {}, operation = `${method} ${path25}`) {
+  raw(method, path29, opts = {}, operation = `${method} ${path29}`) {
     const qs = new URLSearchParams();
     for (const [k, v] of Object.entries(opts.query ?? {})) if (v !== void 0) qs.set(k, String(v));
-    const fullPath = `${this.prefix}${path25}${qs.size ? `?${qs}` : ""}`;
+    const fullPath = `${this.prefix}${path29}${qs.size ? `?${qs}` : ""}`;
     const headers = { ...opts.headers };
     let payload;
     if (opts.body !== void 0) {
@@ -16512,13 +17173,13 @@ var ApiClient = class {
    * A request the engine answers with 101 Switching Protocols (exec with stdin): the raw connection, both ways.
    * Its own socket, never the keep-alive pool's. Any other answer becomes an EngineError.
    */
-  upgrade(method, path25, body, operation) {
+  upgrade(method, path29, body, operation) {
     const payload = Buffer.from(JSON.stringify(body));
     const ep = this.endpoint;
     return new Promise((resolve, reject) => {
       const req = http2.request({
         method,
-        path: `${this.prefix}${path25}`,
+        path: `${this.prefix}${path29}`,
         headers: {
           connection: "Upgrade",
           upgrade: "tcp",
@@ -16543,17 +17204,17 @@ var ApiClient = class {
     });
   }
   /** Send a request and parse a JSON answer; a non-2xx status becomes an EngineError. */
-  async json(method, path25, opts = {}, operation) {
-    const op = operation ?? `${method} ${path25}`;
-    const res = await this.raw(method, path25, opts, op);
+  async json(method, path29, opts = {}, operation) {
+    const op = operation ?? `${method} ${path29}`;
+    const res = await this.raw(method, path29, opts, op);
     const text2 = await readAll(res.body);
     if (res.statusCode < 200 || res.statusCode >= 300) throw this.statusError(op, res.statusCode, text2);
     return text2.length ? JSON.parse(text2.toString("utf8")) : void 0;
   }
   /** Like json() but ignores the body. `okStatuses` lists extra statuses that count as success. */
-  async call(method, path25, opts = {}, operation, okStatuses = []) {
-    const op = operation ?? `${method} ${path25}`;
-    const res = await this.raw(method, path25, opts, op);
+  async call(method, path29, opts = {}, operation, okStatuses = []) {
+    const op = operation ?? `${method} ${path29}`;
+    const res = await this.raw(method, path29, opts, op);
     const text2 = await readAll(res.body);
     if ((res.statusCode < 200 || res.statusCode >= 300) && !okStatuses.includes(res.statusCode)) {
       throw this.statusError(op, res.statusCode, text2);
@@ -16610,14 +17271,26 @@ function hintFor(status) {
 async function readAll(stream, limit = 64 * 1024 * 1024) {
   const chunks2 = [];
   let n = 0;
-  for await (const chunk of stream) {
-    const b = chunk;
-    n += b.length;
-    if (n > limit) {
-      stream.destroy();
-      throw new Error(`answer larger than ${limit} bytes`);
+  try {
+    for await (const chunk of stream) {
+      const b = chunk;
+      n += b.length;
+      if (n > limit) {
+        stream.destroy();
+        throw new Error(`answer larger than ${limit} bytes`);
+      }
+      chunks2.push(b);
     }
-    chunks2.push(b);
+  } catch (err) {
+    const e = err;
+    if (e.code === "ECONNRESET" || e.message === "aborted")
+      throw new EngineError(
+        "engine",
+        "read an answer",
+        `the connection to the engine was cut (${e.code ?? e.message})`,
+        "is the engine still running? `sandbox-action gc` removes what the run left"
+      );
+    throw err;
   }
   return Buffer.concat(chunks2);
 }
@@ -16757,6 +17430,7 @@ function toContainerBody(s2) {
       LogConfig: { Type: s2.logDriver.type, Config: s2.logDriver.config },
       ExtraHosts: s2.extraHosts ?? [],
       ...s2.dns ? { Dns: s2.dns } : {},
+      ...s2.sysctls ? { Sysctls: s2.sysctls } : {},
       Devices: [],
       IpcMode: "private",
       PidMode: "",
@@ -17119,27 +17793,27 @@ var DockerApiEngine = class {
     );
     return { titles: j.Titles ?? [], processes: j.Processes ?? [] };
   }
-  async putArchive(id, path25, tar6) {
+  async putArchive(id, path29, tar6) {
     await this.api.call(
       "PUT",
       `/containers/${id}/archive`,
       {
-        query: { path: path25, noOverwriteDirNonDir: 1 },
+        query: { path: path29, noOverwriteDirNonDir: 1 },
         bodyStream: tar6,
         headers: { "content-type": "application/x-tar" }
       },
-      `copy into ${path25}`
+      `copy into ${path29}`
     );
   }
-  async getArchive(id, path25) {
+  async getArchive(id, path29) {
     const res = await this.api.raw(
       "GET",
       `/containers/${id}/archive`,
-      { query: { path: path25 } },
-      `copy out of ${path25}`
+      { query: { path: path29 } },
+      `copy out of ${path29}`
     );
     if (res.statusCode !== 200)
-      throw this.api.statusError(`copy out of ${path25}`, res.statusCode, await readAll(res.body));
+      throw this.api.statusError(`copy out of ${path29}`, res.statusCode, await readAll(res.body));
     return res.body;
   }
   async createVolume(spec) {
@@ -17276,10 +17950,10 @@ function connect(ctx) {
   return connectEngine(defaultEndpoints(ctx.env));
 }
 function volumeHostFor(ctx) {
-  const dir = ctx.env.SANDBOX_ACTION_STATE_DIR || path20.join(os4.tmpdir(), "sandbox-action");
+  const dir = ctx.env.SANDBOX_ACTION_STATE_DIR || path24.join(os4.tmpdir(), "sandbox-action");
   return defaultVolumeHost(dir, ctx.isRoot, ctx.env.ACT !== "true");
 }
-var randomId = () => randomBytes2(4).toString("hex");
+var randomId = () => randomBytes3(4).toString("hex");
 function abortOnSignals() {
   const ac = new AbortController();
   const handlers = ["SIGINT", "SIGTERM", "SIGHUP"].map((s2) => [
@@ -17311,7 +17985,7 @@ function makeRunDeps(ctx, engine, o) {
     signal: o.signal,
     now: () => /* @__PURE__ */ new Date(),
     random: randomId,
-    hostPaths: { HOME: ctx.env.HOME, XDG_RUNTIME_DIR: ctx.env.XDG_RUNTIME_DIR }
+    env: ctx.env
   };
 }
 function failedBeforeRun(err, spec, subject) {
@@ -17346,11 +18020,11 @@ function failedBeforeRun(err, spec, subject) {
   };
 }
 function writeResultFile(file, result) {
-  fs14.mkdirSync(path20.dirname(file), { recursive: true });
+  fs17.mkdirSync(path24.dirname(file), { recursive: true });
   const tmp = `${file}.${process.pid}.tmp`;
-  fs14.writeFileSync(tmp, `${JSON.stringify(result, null, 2)}
+  fs17.writeFileSync(tmp, `${JSON.stringify(result, null, 2)}
 `, { mode: 420 });
-  fs14.renameSync(tmp, file);
+  fs17.renameSync(tmp, file);
 }
 var lastResort = null;
 function writeResultOnCrash(file, subject) {
@@ -17409,7 +18083,7 @@ async function landrunCommand(argv, io) {
 }
 
 // src/cli/session.ts
-import path22 from "node:path";
+import path26 from "node:path";
 
 // src/session/shell.ts
 var SHELL = [
@@ -17510,9 +18184,9 @@ function pump(stream, t, judge2, refuse) {
 }
 
 // src/session/transfer.ts
-import fs15 from "node:fs";
-import fsp17 from "node:fs/promises";
-import path21 from "node:path";
+import fs18 from "node:fs";
+import fsp19 from "node:fs/promises";
+import path25 from "node:path";
 
 // src/session/sync-plan.ts
 function syncPlan(host, sandbox) {
@@ -17581,16 +18255,16 @@ async function running(deps, r, input) {
 async function hostTree(root) {
   const out = [];
   const walk = async (rel) => {
-    for (const name of (await fsp17.readdir(rel ? path21.join(root, rel) : root)).sort()) {
+    for (const name of (await fsp19.readdir(rel ? path25.join(root, rel) : root)).sort()) {
       const r = rel ? `${rel}/${name}` : name;
-      const st = await fsp17.lstat(path21.join(root, r));
+      const st = await fsp19.lstat(path25.join(root, r));
       const mtime = Math.floor(st.mtimeMs / 1e3);
       if (st.isDirectory()) {
         out.push({ path: r, type: "d", size: 0, mtime, link: "" });
         await walk(r);
       } else if (st.isFile()) out.push({ path: r, type: "f", size: st.size, mtime, link: "" });
       else if (st.isSymbolicLink()) {
-        out.push({ path: r, type: "l", size: 0, mtime, link: await fsp17.readlink(path21.join(root, r)) });
+        out.push({ path: r, type: "l", size: 0, mtime, link: await fsp19.readlink(path25.join(root, r)) });
       }
     }
   };
@@ -17598,7 +18272,7 @@ async function hostTree(root) {
   return out;
 }
 async function syncSession(deps, r, dir) {
-  const st = await fsp17.stat(dir).catch(() => null);
+  const st = await fsp19.stat(dir).catch(() => null);
   if (!st?.isDirectory()) throw new InputError("DIR", `'${dir}' is not a directory`);
   if (r.spec.source?.readOnly)
     throw new InputError("ID", `'${r.name ?? r.id}' has a read-only /work (--source-readonly)`);
@@ -17641,7 +18315,7 @@ async function syncSession(deps, r, dir) {
 function parseCpSource(arg) {
   const i = arg.indexOf(":");
   const ref = i > 0 ? arg.slice(0, i) : "";
-  const p = i > 0 ? path21.posix.normalize(arg.slice(i + 1)) : "";
+  const p = i > 0 ? path25.posix.normalize(arg.slice(i + 1)) : "";
   if (!ref || !(p === OUTPUT_DIR || p.startsWith(`${OUTPUT_DIR}/`)) || arg.slice(i + 1).split("/").includes("..")) {
     throw new InputError("SOURCE", `'${arg}' is not ID:/output/PATH (cp copies out of /output only)`);
   }
@@ -17649,8 +18323,8 @@ function parseCpSource(arg) {
 }
 async function cpFromSession(deps, r, src, dest) {
   const { engine } = deps;
-  const st = fs15.existsSync(dest) ? await fsp17.lstat(dest) : null;
-  if (st && (!st.isDirectory() || (await fsp17.readdir(dest)).length > 0)) {
+  const st = fs18.existsSync(dest) ? await fsp19.lstat(dest) : null;
+  if (st && (!st.isDirectory() || (await fsp19.readdir(dest)).length > 0)) {
     throw new InputError("DEST", `'${dest}' exists and is not an empty directory; name a new or empty one`);
   }
   if (await isRunning(engine, r.container.id) === null)
@@ -17667,7 +18341,7 @@ async function cpFromSession(deps, r, src, dest) {
   if (!stream) throw new InputError("SOURCE", `'${src}' does not exist in ${r.name ?? r.id}`);
   await prepareOutputDir(dest);
   const caps = r.spec.outputCaps;
-  const base = src === OUTPUT_DIR ? "output" : path21.posix.basename(src);
+  const base = src === OUTPUT_DIR ? "output" : path25.posix.basename(src);
   let report;
   try {
     report = await collectTar(stream, dest, base, caps);
@@ -17675,7 +18349,7 @@ async function cpFromSession(deps, r, src, dest) {
     if (!stream.readableEnded) stream.destroy();
   }
   if (report.files === 0 && report.skipped.some((s2) => s2.path === base && s2.reason === "special-file")) {
-    const d = await collectDeclared(getOrNull, path21.posix.dirname(src), dest, [base], caps);
+    const d = await collectDeclared(getOrNull, path25.posix.dirname(src), dest, [base], caps);
     const one = d.declared[0];
     report = {
       ...report,
@@ -17787,7 +18461,7 @@ async function sessionCommand(sub, argv, io) {
       const src = parseCpSource(args[0]);
       const { deps: deps2 } = await session(ctx, io, sig.signal);
       const r2 = await findSession(dirOf(deps2), src.ref);
-      const report = await cpFromSession(deps2, r2, src.path, path22.resolve(ctx.cwd, args[1]));
+      const report = await cpFromSession(deps2, r2, src.path, path26.resolve(ctx.cwd, args[1]));
       if (json) io.stdout.write(`${JSON.stringify(report)}
 `);
       io.stderr.write(
@@ -17820,7 +18494,7 @@ async function sessionCommand(sub, argv, io) {
       io.stdout.write(`${r.id}
 `);
     } else if (sub === "sync") {
-      const rep = await syncSession(deps, r, path22.resolve(ctx.cwd, args[1] ?? "."));
+      const rep = await syncSession(deps, r, path26.resolve(ctx.cwd, args[1] ?? "."));
       if (json) io.stdout.write(`${JSON.stringify(rep)}
 `);
       io.stderr.write(
@@ -17846,7 +18520,7 @@ async function create(ctx, io, options, command, signal) {
   if (command.length)
     throw new InputError("command", "create takes no command; run commands with exec ID -- CMD");
   const name = typeof options.name === "string" ? options.name : null;
-  if (name !== null && !NAME2.test(name)) {
+  if (name !== null && !NAME3.test(name)) {
     throw new InputError(
       "--name",
       `'${name}' is not a name (a letter, then letters, digits, . _ -; at most 63)`
@@ -17901,7 +18575,7 @@ async function execCommand(argv, io) {
     json = options.json === true;
     quiet = options.quiet === true;
     if (typeof options["result-file"] === "string")
-      resultFile = path22.resolve(ctx.cwd, options["result-file"]);
+      resultFile = path26.resolve(ctx.cwd, options["result-file"]);
     if (positionals.length !== 1) throw new InputError("ID", "exec takes one session: exec ID -- CMD");
     if (rest.length === 0 || rest.every((c) => c.trim() === "")) {
       throw new InputError("command", "is empty: give the command after --, e.g. `exec ID -- make test`");
@@ -17914,7 +18588,7 @@ async function execCommand(argv, io) {
     opts = {
       ref: positionals[0],
       command: rest,
-      outputDir: typeof options["output-dir"] === "string" ? path22.resolve(ctx.cwd, options["output-dir"]) : null,
+      outputDir: typeof options["output-dir"] === "string" ? path26.resolve(ctx.cwd, options["output-dir"]) : null,
       resultFile,
       timeoutMs: typeof options.timeout === "string" ? parseDuration("--timeout", options.timeout) : null,
       env
@@ -18004,7 +18678,7 @@ function shardCommand(argv, io) {
 }
 
 // src/cli/verify.ts
-import fs16 from "node:fs";
+import fs19 from "node:fs";
 
 // src/verdict/event.ts
 var HEX403 = /^[0-9a-f]{40}$/;
@@ -18097,7 +18771,7 @@ function verifyCommand(argv, env, io) {
       throw new InputError("GITHUB_EVENT_PATH", "is needed: verify reads the event of the workflow run");
     const r = subjectFromEvent(
       env.GITHUB_EVENT_NAME,
-      JSON.parse(fs16.readFileSync(env.GITHUB_EVENT_PATH, "utf8"))
+      JSON.parse(fs19.readFileSync(env.GITHUB_EVENT_PATH, "utf8"))
     );
     if (!r.ok) {
       io.stderr.write(`sandbox-action: no verdict from this run: ${r.reason}
@@ -18118,7 +18792,7 @@ function verifyCommand(argv, env, io) {
     };
     const lines = Object.entries(facts).map(([k, v]) => `${k}=${v}`);
     if (typeof o["github-output"] === "string")
-      fs16.appendFileSync(o["github-output"], `${lines.join("\n")}
+      fs19.appendFileSync(o["github-output"], `${lines.join("\n")}
 `);
     io.stdout.write(`${lines.join("\n")}
 `);
@@ -18131,8 +18805,8 @@ function verifyCommand(argv, env, io) {
 }
 
 // src/cli/report.ts
-import fs17 from "node:fs";
-import path23 from "node:path";
+import fs20 from "node:fs";
+import path27 from "node:path";
 
 // src/report/checks.ts
 var BATCH = 50;
@@ -19655,17 +20329,17 @@ function requestLog(octokit) {
     octokit.log.debug("request", options);
     const start = Date.now();
     const requestOptions = octokit.request.endpoint.parse(options);
-    const path25 = requestOptions.url.replace(options.baseUrl, "");
+    const path29 = requestOptions.url.replace(options.baseUrl, "");
     return request2(options).then((response) => {
       const requestId = response.headers["x-github-request-id"];
       octokit.log.info(
-        `${requestOptions.method} ${path25} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
+        `${requestOptions.method} ${path29} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
       );
       return response;
     }).catch((error) => {
       const requestId = error.response?.headers["x-github-request-id"] || "UNKNOWN";
       octokit.log.error(
-        `${requestOptions.method} ${path25} - ${error.status} with id ${requestId} in ${Date.now() - start}ms`
+        `${requestOptions.method} ${path29} - ${error.status} with id ${requestId} in ${Date.now() - start}ms`
       );
       throw error;
     });
@@ -22392,29 +23066,29 @@ var REPORT_TABLE = {
 };
 function readLimited(file) {
   try {
-    const st = fs17.lstatSync(file);
+    const st = fs20.lstatSync(file);
     if (!st.isFile()) return { ok: false, reason: `'${file}' is not a regular file` };
     if (st.size > LIMITS.fileBytes)
       return { ok: false, reason: `the file is ${st.size} bytes, above ${LIMITS.fileBytes}` };
-    return readResult(fs17.readFileSync(file));
+    return readResult(fs20.readFileSync(file));
   } catch (err) {
     return { ok: false, reason: `the file cannot be read: ${errorMessage(err)}` };
   }
 }
 var MAX_FILES = 512;
 function readResultFiles(fileOrDir) {
-  const st = fs17.lstatSync(fileOrDir, { throwIfNoEntry: false });
+  const st = fs20.lstatSync(fileOrDir, { throwIfNoEntry: false });
   if (!st) throw new InputError("--result", `'${fileOrDir}' does not exist`);
-  if (!st.isDirectory()) return [{ name: path23.basename(fileOrDir), read: readLimited(fileOrDir) }];
+  if (!st.isDirectory()) return [{ name: path27.basename(fileOrDir), read: readLimited(fileOrDir) }];
   const out = [];
-  if (fs17.existsSync(path23.join(fileOrDir, "result.json")))
-    out.push({ name: "result.json", read: readLimited(path23.join(fileOrDir, "result.json")) });
-  for (const d of fs17.readdirSync(fileOrDir).sort()) {
-    const sub = path23.join(fileOrDir, d);
-    if (!fs17.lstatSync(sub).isDirectory()) continue;
-    for (const f of fs17.readdirSync(sub).sort()) {
+  if (fs20.existsSync(path27.join(fileOrDir, "result.json")))
+    out.push({ name: "result.json", read: readLimited(path27.join(fileOrDir, "result.json")) });
+  for (const d of fs20.readdirSync(fileOrDir).sort()) {
+    const sub = path27.join(fileOrDir, d);
+    if (!fs20.lstatSync(sub).isDirectory()) continue;
+    for (const f of fs20.readdirSync(sub).sort()) {
       if (f === "result.json" || /^sandbox-result.*\.json$/.test(f)) {
-        out.push({ name: `${d}/${f}`, read: readLimited(path23.join(sub, f)) });
+        out.push({ name: `${d}/${f}`, read: readLimited(path27.join(sub, f)) });
       }
     }
     if (out.length > MAX_FILES) throw new InputError("--result", `more than ${MAX_FILES} result files`);
@@ -22453,7 +23127,7 @@ function parse3(argv, env) {
   let refused = null;
   const eventName = env.GITHUB_EVENT_NAME;
   if (eventName && env.GITHUB_EVENT_PATH) {
-    const payload = JSON.parse(fs17.readFileSync(env.GITHUB_EVENT_PATH, "utf8"));
+    const payload = JSON.parse(fs20.readFileSync(env.GITHUB_EVENT_PATH, "utf8"));
     const r = subjectFromEvent(eventName, payload);
     if (r.ok) subject = r.subject;
     else refused = r.reason;
@@ -22654,7 +23328,7 @@ async function runCommand2(argv, io) {
       return 0;
     }
     if (typeof options["result-file"] === "string")
-      resultFile = path24.resolve(ctx.cwd, options["result-file"]);
+      resultFile = path28.resolve(ctx.cwd, options["result-file"]);
     spec = parseRunOptions(options, [...positionals, ...rest], {
       cpus: ctx.cpus,
       cwd: ctx.cwd,

@@ -2713,14 +2713,26 @@ function hintFor(status) {
 async function readAll(stream, limit = 64 * 1024 * 1024) {
   const chunks = [];
   let n = 0;
-  for await (const chunk of stream) {
-    const b = chunk;
-    n += b.length;
-    if (n > limit) {
-      stream.destroy();
-      throw new Error(`answer larger than ${limit} bytes`);
+  try {
+    for await (const chunk of stream) {
+      const b = chunk;
+      n += b.length;
+      if (n > limit) {
+        stream.destroy();
+        throw new Error(`answer larger than ${limit} bytes`);
+      }
+      chunks.push(b);
     }
-    chunks.push(b);
+  } catch (err) {
+    const e = err;
+    if (e.code === "ECONNRESET" || e.message === "aborted")
+      throw new EngineError(
+        "engine",
+        "read an answer",
+        `the connection to the engine was cut (${e.code ?? e.message})`,
+        "is the engine still running? `sandbox-action gc` removes what the run left"
+      );
+    throw err;
   }
   return Buffer.concat(chunks);
 }
@@ -2860,6 +2872,7 @@ function toContainerBody(s) {
       LogConfig: { Type: s.logDriver.type, Config: s.logDriver.config },
       ExtraHosts: s.extraHosts ?? [],
       ...s.dns ? { Dns: s.dns } : {},
+      ...s.sysctls ? { Sysctls: s.sysctls } : {},
       Devices: [],
       IpcMode: "private",
       PidMode: "",
@@ -3425,6 +3438,15 @@ var specialLists = SPECIAL.map(([name, addr, prefix, family]) => {
   return { name, b };
 });
 
+// src/egress/config.ts
+var PROXY_PORT = 3128;
+var PROXY_DEFAULTS = {
+  port: PROXY_PORT,
+  maxHeaderBytes: 16 * 1024,
+  maxConnections: 512,
+  idleTimeoutMs: 12e4
+};
+
 // src/egress/presets/debian.json
 var debian_default = {
   name: "debian",
@@ -3485,12 +3507,15 @@ var PRESETS = Object.fromEntries(
 // presets/lean-proof.json
 var lean_proof_default = {
   name: "lean-proof",
-  description: "A Lean project checked against Mathlib: the olean cache fetched in a setup phase through the egress proxy (lean allowlist), then lake build in a fresh container with no network, then the proof audit in a fresh sandbox.",
+  description: "A Lean proof checked by comparator on the trusted side: the challenge, its imports, the lakefile, toolchain and comparator config from --challenge (the base branch) mounted read-only; a setup phase fetches the Mathlib olean cache through the egress proxy (lean allowlist) when the trusted manifest needs Mathlib; an advisory lake build (its messages become annotations) in a fresh container with no network; then comparator, every build and export of it in its own sandbox (sandbox-action landrun), its exit code and output the verdict.",
   image: "lean",
   entrypoint: "sh",
   command: ["-c", "lake build"],
   network: "none",
-  setup: { command: "lake exe cache get", network: "proxy" },
+  setup: {
+    command: `if grep -qi '"name": *"mathlib"' lake-manifest.json 2>/dev/null; then lake exe cache get; else echo 'lean-proof setup: no Mathlib in lake-manifest.json, no cache to fetch'; fi`,
+    network: "proxy"
+  },
   allowPresets: ["lean"],
   annotate: "lean",
   outputs: [],
@@ -3501,7 +3526,11 @@ var lean_proof_default = {
     timeout: "60m",
     memory: "8g"
   },
-  requiredJudges: ["exit-code", "lean-audit"]
+  requiredJudges: ["exit-code", "challenge", "comparator"],
+  lean: {
+    judge: "comparator",
+    config: "config.json"
+  }
 };
 
 // presets/lean4.json
@@ -3591,6 +3620,7 @@ var DEFAULTS = {
   logLimitBytes: 64 * MiB
 };
 var MIN_MEMORY = 16 * MiB;
+var MAX_TIMEOUT_MS = 7 * 24 * 36e5;
 
 // src/outputs/collect.ts
 import fs from "node:fs";
@@ -3620,15 +3650,26 @@ import { promisify } from "node:util";
 var LABEL_RUN = "sandbox-action.run";
 var LABEL_CREATED = "sandbox-action.created";
 var LABEL_ROLE = "sandbox-action.role";
-function chooseRunscRuntime(runtimes, networked) {
-  const runsc = runtimes.filter((r) => r.name.startsWith("runsc"));
-  if (runsc.length === 0) {
+function hasOciSeccomp(r) {
+  return r.args.some((a) => /^--?oci-seccomp(=true)?$/.test(a));
+}
+function chooseRunscRuntime(runtimes, networked, allowWeaker = false) {
+  const all = runtimes.filter((r) => r.name.startsWith("runsc"));
+  if (all.length === 0) {
     const have = runtimes.map((r) => r.name).join(", ") || "none";
     return {
       error: `the engine has no runsc runtime (it has ${have}); register gVisor as in docs/gvisor.md`
     };
   }
   const net2 = (r) => r.args.find((a) => a.startsWith("--network"))?.split("=")[1] ?? null;
+  const fits = (r) => networked ? net2(r) !== "none" : true;
+  const weak = all.filter((r) => !hasOciSeccomp(r));
+  const runsc = allowWeaker ? [...weak.filter(fits), ...all.filter(hasOciSeccomp)] : all.filter(hasOciSeccomp);
+  if (runsc.length === 0) {
+    return {
+      error: `the engine's runsc runtimes (${all.map((r) => r.name).join(", ")}) run without --oci-seccomp, so gVisor would apply no seccomp filter inside the sandbox; add "--oci-seccomp" to their "runtimeArgs" in daemon.json and reload dockerd (kill -HUP), as in docs/gvisor.md, or pass --allow-weaker-gvisor`
+    };
+  }
   if (!networked) {
     const pick2 = runsc.find((r) => net2(r) === "none") ?? runsc.find((r) => r.name === "runsc") ?? runsc[0];
     return { runtime: pick2.name };
@@ -3636,7 +3677,7 @@ function chooseRunscRuntime(runtimes, networked) {
   const pick = runsc.find((r) => net2(r) === "host") ?? runsc.find((r) => net2(r) === null || net2(r) === "sandbox");
   if (!pick) {
     return {
-      error: `every runsc runtime of the engine runs with --network=none (${runsc.map((r) => r.name).join(", ")}), so a sandbox on a network cannot start; register one with "runtimeArgs": ["--network=host"] as in docs/gvisor.md`
+      error: `every runsc runtime of the engine with --oci-seccomp runs with --network=none (${runsc.map((r) => r.name).join(", ")}), so a sandbox on a network cannot start; register one with "runtimeArgs": ["--network=host", "--oci-seccomp"] as in docs/gvisor.md`
     };
   }
   return { runtime: pick.name };

@@ -33,10 +33,10 @@ for (const e of entries) {
   // The CLI entry's own `#!/usr/bin/env node` line is kept first by esbuild.
   await build({ ...common, entryPoints: [e.in], outfile: e.out });
 }
-// The egress proxy runs in images/egress-proxy on Debian bookworm's Node 18: no dependencies, Node's own modules.
+// The egress proxy runs in images/egress-proxy on Debian bookworm's Node 18: Node's own modules and one bundled
+// dependency, dns-packet (CommonJS: it require()s Node's `buffer`, hence the same banner as the CLI).
 await build({
   ...common,
-  banner: {},
   target: 'node18',
   entryPoints: ['src/egress/main.ts'],
   outfile: 'dist/egress-proxy.js',

@@ -35,24 +35,40 @@ if [ "${#need_pkgs[@]}" -gt 0 ]; then
   apt-get install -y -qq --no-install-recommends "${need_pkgs[@]}" >/dev/null
 fi
 
-# gVisor: register runsc. This Debian build needs --network=none for containers without a network;
-# sandbox-action adds per-container settings through the two runtimes below.
+# gVisor: register runsc. This Debian build needs --network=none for containers without a network and
+# --network=host for containers on a docker network; sandbox-action picks by those arguments (docs/gvisor.md).
+# The runsc-seccomp* runtimes add --oci-seccomp: gVisor then applies the container's seccomp profile (the engine's
+# default) inside the sandbox too, and sandbox-action uses only those. The plain runsc/runsc-host stay registered
+# for --allow-weaker-gvisor (and as the tests' control): on runsc 20221219 --oci-seccomp also makes clone3 and
+# pselect6 fail with EPERM, so threaded programs cannot start there (docs/gvisor.md).
 mkdir -p /etc/docker
-runsc_path="$(command -v runsc)"
+runsc_path="$(command -v runsc || echo /usr/bin/runsc)"
 want=$(cat <<JSON
 {
   "runtimes": {
     "runsc": { "path": "$runsc_path", "runtimeArgs": ["--network=none"] },
-    "runsc-host": { "path": "$runsc_path", "runtimeArgs": ["--network=host"] }
+    "runsc-host": { "path": "$runsc_path", "runtimeArgs": ["--network=host"] },
+    "runsc-seccomp": { "path": "$runsc_path", "runtimeArgs": ["--network=none", "--oci-seccomp"] },
+    "runsc-seccomp-host": { "path": "$runsc_path", "runtimeArgs": ["--network=host", "--oci-seccomp"] }
   }
 }
 JSON
 )
-if [ -z "$skip_runsc" ] && { [ ! -f /etc/docker/daemon.json ] || ! grep -q '"runsc-host"' /etc/docker/daemon.json; }; then
-  log "registering gVisor runtimes in /etc/docker/daemon.json"
+# Written again when a runtime is missing (an older run of this script registered no --oci-seccomp runtime).
+registered() {
+  [ -f /etc/docker/daemon.json ] && grep -q '"runsc-seccomp-host"' /etc/docker/daemon.json \
+    && [ "$(grep -o '"--oci-seccomp"' /etc/docker/daemon.json | wc -l)" -ge 2 ]
+}
+if [ -z "$skip_runsc" ] && ! registered; then
+  log "registering gVisor runtimes (with and without --oci-seccomp) in /etc/docker/daemon.json"
   printf '%s\n' "$want" > /etc/docker/daemon.json
-  if [ -S /var/run/docker.sock ] && [ -f /var/run/docker.pid ]; then
-    kill -HUP "$(cat /var/run/docker.pid)" || true   # dockerd reloads runtimes on SIGHUP
+  if [ -S /var/run/docker.sock ] && [ -f /var/run/docker.pid ] && kill -0 "$(cat /var/run/docker.pid)" 2>/dev/null; then
+    kill -HUP "$(cat /var/run/docker.pid)"   # dockerd reloads its runtimes on SIGHUP
+    for _ in $(seq 1 50); do
+      docker info --format '{{json .Runtimes}}' 2>/dev/null | grep -q 'runsc-seccomp-host' && break
+      sleep 0.2
+    done
+    docker info --format '{{json .Runtimes}}' | grep -q 'runsc-seccomp-host' || { log "dockerd did not reload its runtimes"; exit 1; }
   fi
 fi
 

@@ -81,7 +81,7 @@ export function makeRunDeps(
     signal: o.signal,
     now: () => new Date(),
     random: randomId,
-    hostPaths: { HOME: ctx.env.HOME, XDG_RUNTIME_DIR: ctx.env.XDG_RUNTIME_DIR },
+    env: ctx.env,
   };
 }
 

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { InputError } from './errors.js';
 import { parseDuration, parsePositiveNumber, parseSize } from './units.js';
 import { canonicalHost, parseCidr, parseDomainRule } from '../egress/policy.js';
+import { DNS_PORT, PROXY_PORT } from '../egress/config.js';
 import { expandPresets } from '../egress/presets.js';
 import { applyPreset } from './presets.js';
 import { DEFAULT_AXIOMS, checkTargets } from '../lean/audit.js';
@@ -58,6 +59,8 @@ export interface RunSpec extends PhaseOptions {
   /** The proxy's policy and topology (`--network proxy` only). */
   egress: EgressSpec | null;
   isolation: Isolation;
+  /** --allow-weaker-gvisor: a runsc runtime without --oci-seccomp (no seccomp filter inside gVisor). */
+  allowWeakerGvisor: boolean;
   pull: PullPolicy;
   volumeBackend: VolumeBackend;
   outputCaps: OutputCaps;
@@ -88,6 +91,21 @@ export interface RunSpec extends PhaseOptions {
   tests: { dir: string; paths: string[]; trusted: boolean; runner: 'pytest' | null } | null;
   /** What the trusted side bound the run to (from its own event; recorded in the result, checked by report). */
   subject: Subject;
+  /**
+   * The Lean judge (lean-proof): comparator over a project whose challenge, lakefile, toolchain, manifest and config
+   * are the trusted checkout's (`--challenge`); null without it. `trusted` false: the source's own challenge (the
+   * judges then only advise).
+   */
+  lean: {
+    challengeDir: string;
+    trusted: boolean;
+    /** comparator's config, relative to the project root. */
+    config: string;
+    /** Programs on this host: comparator, lean4export, lake (found on PATH unless absolute). */
+    comparator: string;
+    lean4export: string;
+    lake: string;
+  } | null;
   /** Run the self-check inside the sandbox before the command (off only with --skip-self-check: loosens). */
   selfCheck: boolean;
   /** Where the result is written, also when the run fails (null: nowhere). */
@@ -106,6 +124,11 @@ export interface Subject {
 
 export interface EgressSpec {
   mode: 'allowlist' | 'audit';
+  /**
+   * `--egress transparent`: allowlist mode, and tools that ignore proxy variables work too (the proxy answers the
+   * sandbox's DNS for listed names with its own address and routes by TLS server name or Host header).
+   */
+  transparent: boolean;
   /** --allow-domain rules and the presets' names, expanded and checked. */
   domains: string[];
   presets: string[];
@@ -210,7 +233,7 @@ export const RUN_OPTIONS = {
   },
   egress: {
     kind: 'string',
-    help: 'with --network proxy: allowlist (default) or audit (any public host, recorded, with a suggested allowlist)',
+    help: 'with --network proxy: allowlist (default), transparent (allowlist, and tools that ignore proxy variables work too: listed names resolve to the proxy, which routes by TLS server name or Host) or audit (any public host, recorded, with a suggested allowlist)',
   },
   'egress-network': {
     kind: 'string',
@@ -233,6 +256,10 @@ export const RUN_OPTIONS = {
     help: 'base image when the proxy image is built (default debian:bookworm-slim)',
   },
   isolation: { kind: 'string', help: 'default, or runsc for gVisor' },
+  'allow-weaker-gvisor': {
+    kind: 'boolean',
+    help: 'with --isolation runsc: use a runsc runtime without --oci-seccomp, so no seccomp filter inside gVisor (loosens; for gVisor releases where --oci-seccomp breaks threads, docs/gvisor.md)',
+  },
   pull: { kind: 'string', help: 'missing (default), always or never' },
   'volume-backend': {
     kind: 'string',
@@ -285,6 +312,20 @@ export const RUN_OPTIONS = {
     kind: 'strings',
     input: 'tests-paths',
     help: "test directories or files inside --tests (default: the preset's, tests)",
+  },
+  challenge: {
+    kind: 'string',
+    help: 'trusted checkout (e.g. the base branch) whose challenge, its imports, lakefile, toolchain and comparator config are judged, read-only (lean-proof)',
+  },
+  'comparator-config': { kind: 'string', help: "comparator's config in the project (default config.json)" },
+  comparator: { kind: 'string', help: 'the comparator program on this host (default: comparator on PATH)' },
+  lean4export: {
+    kind: 'string',
+    help: 'the lean4export program on this host (default: lean4export on PATH)',
+  },
+  lake: {
+    kind: 'string',
+    help: 'the lake program on this host comparator is started with (default: lake on PATH)',
   },
   'head-sha': {
     kind: 'string',
@@ -509,6 +550,11 @@ export function parseRunOptions(given: RawOptions, givenCommand: string[], host:
       : parseSize('--max-output-file-size', maxFileBytesArg);
 
   const network = oneOf('network', str(raw, 'network'), ['none', 'proxy', 'open'] as const, 'none');
+  const isolation = oneOf('isolation', str(raw, 'isolation'), ['default', 'runsc'] as const, 'default');
+  const allowWeakerGvisor = bool(raw, 'allow-weaker-gvisor');
+  if (allowWeakerGvisor && isolation !== 'runsc') {
+    throw new InputError('--allow-weaker-gvisor', 'needs --isolation runsc');
+  }
 
   const annotateArg = str(raw, 'annotate');
   let annotate: RunSpec['annotate'] = null;
@@ -571,6 +617,7 @@ export function parseRunOptions(given: RawOptions, givenCommand: string[], host:
         ? { dir: source.dir, paths: preset.tests.paths, trusted: false, runner: preset.tests.runner }
         : null,
     subject: parseSubject(raw),
+    lean: parseLean(raw, preset, source, host),
     selfCheck: !bool(raw, 'skip-self-check'),
     resultFile: str(raw, 'result-file') ? path.resolve(host.cwd, str(raw, 'result-file')!) : null,
     defaultSizes: (
@@ -589,10 +636,7 @@ export function parseRunOptions(given: RawOptions, givenCommand: string[], host:
     command,
     source,
     outputDir: outputArg ? path.resolve(host.cwd, outputArg) : null,
-    timeoutMs:
-      str(raw, 'timeout') === undefined
-        ? DEFAULTS.timeoutMs
-        : parseDuration('--timeout', str(raw, 'timeout')!),
+    timeoutMs: timeout(str(raw, 'timeout')),
     memoryBytes,
     cpus,
     pids: count(raw, 'pids', DEFAULTS.pids, 1_000_000),
@@ -611,7 +655,8 @@ export function parseRunOptions(given: RawOptions, givenCommand: string[], host:
     env,
     network,
     egress: parseEgress(raw, phases.setup?.network === 'proxy' && network === 'none' ? 'proxy' : network),
-    isolation: oneOf('isolation', str(raw, 'isolation'), ['default', 'runsc'] as const, 'default'),
+    isolation,
+    allowWeakerGvisor,
     pull: oneOf('pull', str(raw, 'pull'), ['missing', 'always', 'never'] as const, 'missing'),
     volumeBackend: oneOf(
       'volume-backend',
@@ -697,7 +742,14 @@ function parseEgress(raw: RawOptions, network: NetworkMode): EgressSpec | null {
     }
     return null;
   }
-  const mode = oneOf('egress', str(raw, 'egress'), ['allowlist', 'audit'] as const, 'allowlist');
+  const egressArg = oneOf(
+    'egress',
+    str(raw, 'egress'),
+    ['allowlist', 'transparent', 'audit'] as const,
+    'allowlist',
+  );
+  const mode = egressArg === 'audit' ? 'audit' : 'allowlist';
+  const transparent = egressArg === 'transparent';
   const presets = list(raw, 'allow-preset');
   const domains: string[] = [];
   for (const d of [...list(raw, 'allow-domain'), ...expandPresets(presets)]) {
@@ -710,6 +762,14 @@ function parseEgress(raw: RawOptions, network: NetworkMode): EgressSpec | null {
   const ports = portArgs.length
     ? portArgs.map((p) => parsePositiveNumber('--allow-port', p, { integer: true, max: 65535 }))
     : [443, 80];
+  for (const p of transparent ? ports : []) {
+    if (p === DNS_PORT || p === PROXY_PORT) {
+      throw new InputError(
+        '--allow-port',
+        `${p} is the proxy's own ${p === DNS_PORT ? 'DNS' : 'proxy'} port under --egress transparent; list other ports`,
+      );
+    }
+  }
   const hosts: Record<string, string[]> = {};
   for (const h of list(raw, 'add-host')) {
     const i = h.indexOf(':');
@@ -751,6 +811,7 @@ function parseEgress(raw: RawOptions, network: NetworkMode): EgressSpec | null {
   }
   return {
     mode,
+    transparent,
     domains,
     presets,
     ports,
@@ -761,6 +822,55 @@ function parseEgress(raw: RawOptions, network: NetworkMode): EgressSpec | null {
     proxyImage,
     proxyBaseImage,
     maxBytes: maxBytesArg === undefined ? null : parseSize('--egress-max-bytes', maxBytesArg),
+  };
+}
+
+/** The longest --timeout: a week. Longer is a typo (Node's timers also end at 24.8 days and would fire at once). */
+export const MAX_TIMEOUT_MS = 7 * 24 * 3600_000;
+
+function timeout(v: string | undefined): number {
+  if (v === undefined) return DEFAULTS.timeoutMs;
+  const ms = parseDuration('--timeout', v);
+  if (ms > MAX_TIMEOUT_MS)
+    throw new InputError('--timeout', `'${v}' is longer than the limit of 168h (7 days)`);
+  return ms;
+}
+
+function parseLean(
+  raw: RawOptions,
+  preset: ReturnType<typeof applyPreset>['preset'],
+  source: RunSpec['source'],
+  host: HostFacts,
+): RunSpec['lean'] {
+  const challenge = str(raw, 'challenge');
+  // The preset decides the judge; a command of the caller's replaces only the (advisory) build.
+  const wanted = challenge !== undefined || (preset?.lean?.judge === 'comparator' && source !== null);
+  const stray = (['comparator-config', 'comparator', 'lean4export', 'lake'] as const).find(
+    (o) => str(raw, o) !== undefined,
+  );
+  if (!wanted) {
+    if (stray)
+      throw new InputError(`--${stray}`, 'needs --challenge (or the lean-proof preset with --source)');
+    return null;
+  }
+  if (challenge !== undefined && host.sharedWithEngine === false) {
+    throw new InputError(
+      '--challenge',
+      "under act the job container's paths are not the engine's, so the challenge cannot be mounted",
+    );
+  }
+  if (!source) throw new InputError('--challenge', "needs --source (the pull request's project)");
+  const config = repoRelative(
+    '--comparator-config',
+    str(raw, 'comparator-config') ?? preset?.lean?.config ?? 'config.json',
+  );
+  return {
+    challengeDir: challenge !== undefined ? path.resolve(host.cwd, challenge) : source.dir,
+    trusted: challenge !== undefined,
+    config,
+    comparator: str(raw, 'comparator') ?? 'comparator',
+    lean4export: str(raw, 'lean4export') ?? 'lean4export',
+    lake: str(raw, 'lake') ?? 'lake',
   };
 }
 
@@ -830,6 +940,12 @@ export function loosenedBy(spec: RunSpec): Loosened[] {
   }
   if (spec.egress?.mode === 'audit') {
     out.push({ option: '--egress audit', effect: 'the proxy lets any public host through (recorded)' });
+  }
+  if (spec.allowWeakerGvisor) {
+    out.push({
+      option: '--allow-weaker-gvisor',
+      effect: 'gVisor may run without --oci-seccomp: no seccomp filter inside the sandbox',
+    });
   }
   if (spec.volumeBackend === 'unbounded') {
     out.push({ option: '--volume-backend unbounded', effect: 'writable volumes have no size cap' });

@@ -6,6 +6,8 @@ import net from 'node:net';
 import { parseCidr, parseDomainRule, type EgressPolicy } from './policy.js';
 
 export const PROXY_PORT = 3128;
+/** Transparent mode's DNS port on the proxy's internal address. */
+export const DNS_PORT = 53;
 export const CONFIG_ENV = 'SANDBOX_EGRESS_CONFIG';
 
 export interface ProxyConfigText {
@@ -19,6 +21,11 @@ export interface ProxyConfigText {
   dnsServers: string[];
   /** The proxy listens only on its address inside this subnet (the sandbox's internal network). */
   listenSubnet: string | null;
+  /**
+   * Transparent mode: the proxy also answers DNS (UDP and TCP 53) and listens on every allowed port of its
+   * internal address, routing by TLS server name or Host header. Allowlist mode only.
+   */
+  transparent: boolean;
   port: number;
   maxHeaderBytes: number;
   maxConnections: number;
@@ -68,6 +75,12 @@ export function parseProxyConfig(text: string): ProxyConfig {
     if (!list.every((a) => net.isIP(a) !== 0)) fail(`hosts.${name} has an address that is not an IP`);
     hosts[name] = list;
   }
+  const transparent = c.transparent ?? false;
+  if (typeof transparent !== 'boolean') fail('transparent is not true or false');
+  if (transparent && c.mode !== 'allowlist') fail('transparent needs mode allowlist');
+  if (transparent && ports.some((p) => p === DNS_PORT || p === c.port)) {
+    fail(`transparent: ports must not include ${DNS_PORT} (DNS) or the proxy port`);
+  }
   const dnsServers = strings(c.dnsServers ?? [], 'dnsServers');
   if (!dnsServers.every((a) => net.isIP(a) !== 0)) fail('dnsServers has an address that is not an IP');
   return {
@@ -80,6 +93,7 @@ export function parseProxyConfig(text: string): ProxyConfig {
     hosts,
     dnsServers,
     listenSubnet: c.listenSubnet ? parseCidr(c.listenSubnet).text : null,
+    transparent,
     port: int(c.port, 'port', 1, 65535),
     maxHeaderBytes: int(c.maxHeaderBytes, 'maxHeaderBytes', 1024, 1024 * 1024),
     maxConnections: int(c.maxConnections, 'maxConnections', 1, 65536),

@@ -25,6 +25,8 @@ export interface EgressRefusal {
 export interface EgressReport {
   network: 'proxy';
   mode: 'allowlist' | 'audit';
+  /** `--egress transparent`: the proxy also answered DNS and served tools that ignore proxy variables. */
+  transparent: boolean;
   /** The image the proxy ran from. */
   proxyImage: string;
   allowlist: string[];
@@ -57,6 +59,7 @@ export class Ledger {
     private readonly mode: 'allowlist' | 'audit',
     private readonly allowlist: string[],
     private readonly proxyImage = '',
+    private readonly transparent = false,
   ) {}
 
   /** One line of the proxy's output; lines that are not decisions are ignored. */
@@ -124,6 +127,7 @@ export class Ledger {
     return {
       network: 'proxy',
       mode: this.mode,
+      transparent: this.transparent,
       proxyImage: this.proxyImage,
       allowlist: this.allowlist,
       allowed,

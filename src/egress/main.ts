@@ -1,17 +1,25 @@
 /**
  * The egress proxy's entry (bundled to dist/egress-proxy.js, run in images/egress-proxy). Reads its configuration
  * from SANDBOX_EGRESS_CONFIG, prints one JSON line when listening and one per decision, and exits on SIGTERM
- * after closing every connection.
+ * after closing every connection. In transparent mode it also answers DNS and listens on every allowed port of
+ * its internal address; the `listening` line comes once every listener is bound.
  */
 import os from 'node:os';
 import { CONFIG_ENV, parseProxyConfig } from './config.js';
+import { startDnsResponder, type DnsResponder } from './dns.js';
 import { createProxyServer, listenAddress, makeLookup } from './server.js';
+import { startTransparent, type TransparentListeners } from './transparent.js';
 
 function line(o: object) {
   process.stdout.write(`${JSON.stringify(o)}\n`);
 }
 
-function main() {
+function fatal(err: unknown): never {
+  process.stderr.write(`egress-proxy: ${(err as Error).message}\n`);
+  process.exit(1);
+}
+
+async function main() {
   let cfg;
   try {
     cfg = parseProxyConfig(process.env[CONFIG_ENV] ?? '');
@@ -21,14 +29,28 @@ function main() {
   }
   const proxy = createProxyServer(cfg, { log: line, lookup: makeLookup(cfg) });
   const host = listenAddress(cfg.listenSubnet, os.networkInterfaces());
-  proxy.server.listen({ host, port: cfg.port, backlog: 1024 }, () => {
-    line({ event: 'listening', address: host, port: cfg.port, mode: cfg.policy.mode });
-  });
-  proxy.server.on('error', (err) => {
-    process.stderr.write(`egress-proxy: ${err.message}\n`);
-    process.exit(1);
+  proxy.server.on('error', fatal);
+  await new Promise<void>((resolve) =>
+    proxy.server.listen({ host, port: cfg.port, backlog: 1024 }, () => resolve()),
+  );
+  let dns: DnsResponder | null = null;
+  let transparent: TransparentListeners | null = null;
+  if (cfg.transparent) {
+    [dns, transparent] = await Promise.all([
+      startDnsResponder(cfg.policy, host, line),
+      startTransparent(proxy.core, host),
+    ]).catch(fatal);
+  }
+  line({
+    event: 'listening',
+    address: host,
+    port: cfg.port,
+    mode: cfg.policy.mode,
+    transparent: transparent ? { dns: 53, ports: transparent.ports } : null,
   });
   const stop = () => {
+    dns?.close();
+    transparent?.close();
     proxy.shutdown();
     // Connections end with a decision line each; give them a moment, then leave.
     setTimeout(() => {
@@ -40,4 +62,4 @@ function main() {
   process.on('SIGINT', stop);
 }
 
-main();
+void main();

@@ -39,7 +39,8 @@ export type DenyReason =
   | 'no-address'
   | 'sni-mismatch'
   | 'sni-missing'
-  | 'host-header-mismatch';
+  | 'host-header-mismatch'
+  | 'host-missing';
 
 export type Decision = { allow: true; reason: string } | { allow: false; reason: DenyReason; detail: string };
 
@@ -244,4 +245,100 @@ export function decideHostHeader(uriHost: string, hostHeader: string | undefined
         reason: 'host-header-mismatch',
         detail: `Host '${hostHeader.slice(0, 100)}' is not '${uriHost}'`,
       };
+}
+
+// ---- Transparent mode (`--egress transparent`): names come from DNS questions, TLS server names and Host headers.
+
+/** What the proxy's DNS responder answers: its own address, an empty answer, or NXDOMAIN (a recorded refusal). */
+export type DnsDecision =
+  | { answer: 'proxy-address'; host: string }
+  | { answer: 'empty'; host: string }
+  | { answer: 'nxdomain'; host: string; reason: DenyReason; detail: string };
+
+/** Printable ASCII of at most 100 characters, for names the policy could not read (they go into the ledger). */
+export function printable(text: string): string {
+  return text.slice(0, 100).replace(/[^\x21-\x7e]/g, '?');
+}
+
+/**
+ * A DNS question from the sandbox. A listed name (any public name in audit mode) gets the proxy's own address
+ * for A and an empty answer for every other type (AAAA included: the sandbox has no IPv6); anything else gets
+ * NXDOMAIN. The port is not known yet: it is checked when the connection arrives. Nothing is resolved here.
+ */
+export function decideDnsQuestion(
+  policy: EgressPolicy,
+  name: string,
+  type: string,
+  klass: string,
+): DnsDecision {
+  const t = canonicalHost(name);
+  if (!t) {
+    return {
+      answer: 'nxdomain',
+      host: printable(name),
+      reason: 'invalid-host',
+      detail: `'${printable(name)}' is not a host name`,
+    };
+  }
+  if (t.kind === 'ip') {
+    return {
+      answer: 'nxdomain',
+      host: t.address,
+      reason: 'ip-literal',
+      detail: `${t.address} is an address, not a listed name`,
+    };
+  }
+  const listed = policy.domains.some((r) => matchesRule(t.name, r)) || policy.mode === 'audit';
+  if (!listed) {
+    return {
+      answer: 'nxdomain',
+      host: t.name,
+      reason: 'not-allowlisted',
+      detail: `${t.name} is not in the allowlist`,
+    };
+  }
+  return { answer: type === 'A' && klass === 'IN' ? 'proxy-address' : 'empty', host: t.name };
+}
+
+/**
+ * A transparent connection names its destination only by the TLS server name (SNI) or the Host header. It must be
+ * a name (an address, even one --allow-cidr covers, is refused: transparent mode routes by name), then passes the
+ * same checks as a CONNECT target.
+ */
+export function decideTransparentName(
+  policy: EgressPolicy,
+  name: string | null | undefined,
+  port: number,
+  from: 'sni' | 'host',
+): Decision {
+  if (name === null || name === undefined || name === '') {
+    return from === 'sni'
+      ? { allow: false, reason: 'sni-missing', detail: 'the TLS ClientHello names no server' }
+      : { allow: false, reason: 'host-missing', detail: 'the request has no Host header' };
+  }
+  const t = canonicalHost(name);
+  if (t?.kind === 'ip') {
+    return {
+      allow: false,
+      reason: 'ip-literal',
+      detail: `${from === 'sni' ? 'the TLS server name' : 'Host'} ${t.address} is an address; transparent mode routes by name`,
+    };
+  }
+  return decideTarget(policy, name, port);
+}
+
+/** The protocol of a transparent connection, from its port and its first byte; null when it is neither. */
+export function transparentProtocol(port: number, firstByte: number): 'tls' | 'http' | null {
+  const tls = firstByte === 22; // a TLS handshake record
+  const http = firstByte >= 0x41 && firstByte <= 0x5a; // a request line starts with an upper-case method
+  if (port === 443) return tls ? 'tls' : null;
+  if (port === 80) return http ? 'http' : null;
+  return tls ? 'tls' : http ? 'http' : null;
+}
+
+/** `name`, `name:port` or `[v6]:port` of a Host header (the port is null when absent); null when malformed. */
+export function splitHostHeader(text: string): { host: string; port: number | null } | null {
+  const m = /^(\[[0-9A-Fa-f:.]+\]|[^:[\]]+)(?::(\d{1,5}))?$/.exec(text.trim());
+  if (!m) return null;
+  return { host: m[1]!, port: m[2] === undefined ? null : Number(m[2]) };
 }

@@ -164,6 +164,7 @@ function toContainerBody(s: ContainerSpec): Record<string, unknown> {
       LogConfig: { Type: s.logDriver.type, Config: s.logDriver.config },
       ExtraHosts: s.extraHosts ?? [],
       ...(s.dns ? { Dns: s.dns } : {}),
+      ...(s.sysctls ? { Sysctls: s.sysctls } : {}),
       Devices: [],
       IpcMode: 'private',
       PidMode: '',

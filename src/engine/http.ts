@@ -215,14 +215,27 @@ export function hintFor(status: number): string {
 export async function readAll(stream: Readable, limit = 64 * 1024 * 1024): Promise<Buffer> {
   const chunks: Buffer[] = [];
   let n = 0;
-  for await (const chunk of stream) {
-    const b = chunk as Buffer;
-    n += b.length;
-    if (n > limit) {
-      stream.destroy();
-      throw new Error(`answer larger than ${limit} bytes`);
+  try {
+    for await (const chunk of stream) {
+      const b = chunk as Buffer;
+      n += b.length;
+      if (n > limit) {
+        stream.destroy();
+        throw new Error(`answer larger than ${limit} bytes`);
+      }
+      chunks.push(b);
     }
-    chunks.push(b);
+  } catch (err) {
+    // A connection cut in the middle of an answer (the engine stopped or restarted): the engine's failure.
+    const e = err as NodeJS.ErrnoException;
+    if (e.code === 'ECONNRESET' || e.message === 'aborted')
+      throw new EngineError(
+        'engine',
+        'read an answer',
+        `the connection to the engine was cut (${e.code ?? e.message})`,
+        'is the engine still running? `sandbox-action gc` removes what the run left',
+      );
+    throw err;
   }
   return Buffer.concat(chunks);
 }

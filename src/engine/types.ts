@@ -66,6 +66,8 @@ export interface ContainerSpec {
   hostname?: string;
   extraHosts?: string[];
   dns?: string[];
+  /** Namespaced kernel settings of the container's own network namespace (the proxy's low ports). */
+  sysctls?: Record<string, string>;
   /** Keep stdin closed; no TTY (a TTY would merge streams and let the build draw on the terminal). */
   tty: false;
   /**

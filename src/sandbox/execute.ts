@@ -10,6 +10,7 @@ import os from 'node:os';
 import type { Engine } from '../engine/types.js';
 import { errorMessage } from '../config/errors.js';
 import type { RunSpec } from '../config/run-options.js';
+import type { LeanEvidence } from '../verdict/judges.js';
 import type { RunResult } from '../verdict/schema.js';
 import { LogStream, type LogWriter } from './logs.js';
 import { setupNetwork } from './network.js';
@@ -20,6 +21,7 @@ import { collect } from './stages/collect.js';
 import { judge } from './stages/judge.js';
 import { runCommand } from './stages/command.js';
 import { prepare } from './stages/prepare.js';
+import { runLeanJudge } from './stages/lean.js';
 import { createSandbox } from './stages/sandbox.js';
 import { runSetup } from './stages/setup.js';
 import { createVolumes } from './stages/volumes.js';
@@ -40,8 +42,8 @@ export interface RunDeps {
   onPlan?(p: SandboxPlan): void;
   /** The host's own IPv4 addresses (a dead-end gateway is one no host interface holds). */
   hostAddresses?(): string[];
-  /** Where this user's credentials and engine sockets live (--mount refuses them): from the door's environment. */
-  hostPaths?: { HOME?: string; XDG_RUNTIME_DIR?: string };
+  /** The door's environment: PATH and HOME for the programs of the trusted side (comparator). */
+  env?: Record<string, string | undefined>;
 }
 
 export async function executeRun(spec: RunSpec, deps: RunDeps): Promise<RunResult> {
@@ -52,7 +54,6 @@ export async function executeRun(spec: RunSpec, deps: RunDeps): Promise<RunResul
     plan: null,
     net: null,
     volumes: [],
-    check: null,
     exit: null,
     collected: null,
     verdict: null,
@@ -82,8 +83,9 @@ export async function executeRun(spec: RunSpec, deps: RunDeps): Promise<RunResul
       network: net.network,
       imageEntrypoint: prep.image.entrypoint,
       extraArgs: prep.pytest?.args ?? [],
-      overlays: prep.pytest?.mounts ?? [],
+      overlays: [...(prep.pytest?.mounts ?? []), ...(prep.lean?.overlays ?? [])],
       hostMounts: prep.hostMounts,
+      seccompInside: prep.runscSeccomp,
       ...(prep.runscRuntime ? { runscRuntime: prep.runscRuntime } : {}),
     }));
     if (p.container.pidsLimit !== spec.pids) {
@@ -112,16 +114,24 @@ export async function executeRun(spec: RunSpec, deps: RunDeps): Promise<RunResul
     const box = await createSandbox(ctx, p, {
       logs,
       owner: prep.owner,
-      exclude: prep.pytest?.exclude ?? [],
+      exclude: [...(prep.pytest?.exclude ?? []), ...(prep.lean?.exclude ?? [])],
       deadEndGateways: deadEnd(net.gateways),
       filled: prep.spec.setup !== null,
     });
-    x.check = box.check;
     const exit = (x.exit = await runCommand(ctx, box, net, logs, budget));
     const collected = (x.collected = await collect(ctx, prep.spec, box, p, exit.timedOut));
+    let lean: LeanEvidence | null = null;
+    if (prep.lean) {
+      // The sandbox and its volumes go first: comparator's steps make their own.
+      for (const f of await ctx.cleanup.run()) ctx.notes.push(`cleanup: ${f}`);
+      lean = {
+        layout: prep.lean,
+        outcome: exit.timedOut ? null : await ctx.race(runLeanJudge(ctx, prep.spec, prep.lean)),
+      };
+    }
     x.verdict = await judge(
       prep.spec,
-      { expected: prep.expected, trustedTests: prep.pytest?.trusted ?? false },
+      { expected: prep.expected, trustedTests: prep.pytest?.trusted ?? false, lean },
       exit,
       collected,
     );

@@ -4,7 +4,9 @@
  * - open: the engine's default bridge (a loosening, said loudly).
  * - proxy: a per-run internal network whose bridge has no host address (inhibit_ipv4), the proxy container on it
  *   and on an egress network, and the sandbox on the internal network only, with the proxy's address in its
- *   proxy variables and as its only resolver (the proxy answers no DNS). If the proxy stops, nothing leaves.
+ *   proxy variables and as its only resolver. The proxy answers no DNS, except under --egress transparent, where
+ *   it answers listed names with its own address (NXDOMAIN otherwise) and listens on every allowed port. If the
+ *   proxy stops, nothing leaves.
  */
 import fsp from 'node:fs/promises';
 import semver from 'semver';
@@ -98,6 +100,9 @@ export function proxyContainer(
 ): ContainerSpec {
   const memory = 256 * 1024 * 1024;
   return {
+    // Transparent mode listens on 53, 80 and 443 as uid 65532 without capabilities: the low ports are opened
+    // in the proxy's own network namespace (Docker's default already; said here so it never depends on it).
+    ...(config.transparent ? { sysctls: { 'net.ipv4.ip_unprivileged_port_start': '0' } } : {}),
     name: `sandbox-action-${runId}-proxy`,
     image,
     cmd: [],
@@ -191,10 +196,11 @@ export async function setupNetwork(spec: RunSpec, deps: NetworkDeps): Promise<Ne
     hosts: egress.hosts,
     dnsServers: egress.dnsServers,
     listenSubnet: subnet,
+    transparent: egress.transparent,
     ...PROXY_DEFAULTS,
     maxTotalBytes: egress.maxBytes,
   };
-  const ledger = new Ledger(egress.mode, egress.domains, image);
+  const ledger = new Ledger(egress.mode, egress.domains, image, egress.transparent);
   const id = await engine.createContainer(proxyContainer(labels, runId, image, egressNetwork, config));
   deps.addCleanup('remove the proxy', () => engine.removeContainer(id));
   await engine.connectNetwork(internalId, id);
@@ -263,7 +269,7 @@ export async function setupNetwork(spec: RunSpec, deps: NetworkDeps): Promise<Ne
 
   const resolv = await (deps.readResolvConf ?? (engine.info.local ? hostResolvConf : async () => null))();
   if (needsDnsProbe(engine.info.name, engine.info.version, resolverOnLoopback(resolv))) {
-    const answered = await dnsProbe(engine, labels, runId, image, network);
+    const answered = await dnsProbe(engine, labels, runId, image, network, DNS_PROBE_NAME, [address]);
     if (answered) {
       throw new InputError(
         '--network',
@@ -301,7 +307,8 @@ export async function setupNetwork(spec: RunSpec, deps: NetworkDeps): Promise<Ne
 
 /**
  * Start-up probe for CVE-2024-29018: a container with the sandbox's network settings asks its resolver for a
- * public name. True when an answer came back (the engine leaks DNS out of the internal network).
+ * public name. True when an answer came back (the engine leaks DNS out of the internal network). An answer with
+ * only `own` addresses (the proxy's, under --egress transparent, for a listed name) is the proxy's, not a leak.
  */
 export async function dnsProbe(
   engine: Engine,
@@ -310,6 +317,7 @@ export async function dnsProbe(
   proxyImage: string,
   network: SandboxNetwork,
   name = DNS_PROBE_NAME,
+  own: string[] = [],
 ): Promise<boolean> {
   const spec = proxyContainer(labels, runId, proxyImage, network.mode, {} as ProxyConfigText);
   const id = await engine.createContainer({
@@ -318,7 +326,7 @@ export async function dnsProbe(
     labels: { ...labels, [LABEL_ROLE]: 'dns-probe' },
     entrypoint: ['node', '-e'],
     cmd: [
-      `require('dns').lookup(${JSON.stringify(name)}, (e) => process.exit(e ? 1 : 0)); setTimeout(() => process.exit(1), 8000);`,
+      `const own = ${JSON.stringify(own)}; require('dns').lookup(${JSON.stringify(name)}, { all: true }, (e, a) => process.exit(!e && a.some((x) => !own.includes(x.address)) ? 0 : 1)); setTimeout(() => process.exit(1), 8000);`,
     ],
     env: [],
     dns: network.dns,

@@ -5,13 +5,7 @@
 import { EngineError, InputError, InterruptedError, SandboxError, errorMessage } from '../config/errors.js';
 import { loosenedBy } from '../config/run-options.js';
 import { emptyOutputs } from '../outputs/collect.js';
-import {
-  RESULT_SCHEMA_VERSION,
-  type RunResult,
-  type SandboxCheck,
-  type SetupReport,
-  type Verdict,
-} from '../verdict/schema.js';
+import { RESULT_SCHEMA_VERSION, type RunResult, type SetupReport, type Verdict } from '../verdict/schema.js';
 import { decideStatus } from '../verdict/status.js';
 import type { NetworkSetup } from './network.js';
 import type { SandboxPlan } from './plan.js';
@@ -27,7 +21,6 @@ export interface RunPieces {
   plan: SandboxPlan | null;
   net: NetworkSetup | null;
   volumes: CreatedVolume[];
-  check: SandboxCheck | null;
   exit: Exit | null;
   collected: Collected | null;
   verdict: Verdict | null;
@@ -113,7 +106,7 @@ export function assembleResult(ctx: RunContext, x: RunPieces, failure: unknown =
     })),
     loosened: loosenedBy(spec),
     notes: ctx.notes,
-    sandbox: x.check,
+    sandbox: ctx.sandboxCheck,
     outputs: x.collected?.outputs ?? emptyOutputs(spec.outputDir),
     state: x.collected?.state ?? null,
     verdict,

@@ -6,6 +6,7 @@
 import type { RunSpec } from '../config/run-options.js';
 import { InterruptedError } from '../config/errors.js';
 import type { Labels } from '../engine/types.js';
+import type { SandboxCheck } from '../verdict/schema.js';
 import { Cleanup } from './cleanup.js';
 import type { RunDeps } from './execute.js';
 import { newRunId, runLabels } from './plan.js';
@@ -20,6 +21,8 @@ export class RunContext {
   }
   private readonly cleanups: Cleanup[] = [new Cleanup()];
   readonly notes: string[] = [];
+  /** The sandbox as checked (conformance, then the self-check), kept here so a refusal still reports it. */
+  sandboxCheck: SandboxCheck | null = null;
   readonly t0 = Date.now();
   /** Rejects on a signal or a fault; every wait of the run races it. */
   readonly stopped: Promise<never>;

@@ -17,7 +17,7 @@ export function summaryLine(r: RunResult): string {
   if (e) {
     const hosts = e.allowed.length;
     parts.push(
-      `egress${e.mode === 'audit' ? ' (AUDIT: not locked down)' : ''}: ${hosts} host${hosts === 1 ? '' : 's'}, ${formatBytes(e.bytesUp + e.bytesDown)}, ${e.refusedTotal} refused`,
+      `egress${e.mode === 'audit' ? ' (AUDIT: not locked down)' : e.transparent ? ' (transparent)' : ''}: ${hosts} host${hosts === 1 ? '' : 's'}, ${formatBytes(e.bytesUp + e.bytesDown)}, ${e.refusedTotal} refused`,
     );
     if (e.proxyExit) parts.push(e.proxyExit);
   }

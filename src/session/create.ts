@@ -36,6 +36,7 @@ export function sessionRefusal(spec: RunSpec): InputError | null {
     return no('--output-dir', 'a session collects with `cp ID:/output/PATH DEST` or `exec --output-dir`');
   if (spec.resultFile) return no('--result-file', 'a session writes results per exec (`exec --result-file`)');
   if (spec.tests) return no('--tests', 'trusted tests are mounted per run: use `run`');
+  if (spec.lean) return no('--challenge', 'comparator judges one run: use `run`');
   if (spec.audit) return no('--audit-target', 'the proof audit judges one run: use `run`');
   if (spec.setup) return no('--setup', 'a session has one container: run setup commands with exec');
   if (spec.verdict.declared.length || spec.verdict.junit || spec.verdict.expectDir) {

@@ -39,7 +39,6 @@ export function sessionPieces(r: SessionRecord | null): RunPieces {
       backend: v.backend as 'loop' | 'tmpfs' | 'unbounded',
       remove: async () => undefined,
     })),
-    check: null,
     exit: null,
     collected: null,
     verdict: null,
@@ -89,7 +88,7 @@ export async function execInSession(o: ExecOptions, deps: RunDeps, base: RunSpec
       );
     }
     await touch(deps, r);
-    const check = (x.check = await checkConformance(ctx, r));
+    const check = (ctx.sandboxCheck = await checkConformance(ctx, r));
     const vars = await proxyVariables(deps.engine, r);
     if (vars === null)
       throw new SandboxError(["the session's proxy has no address: stop and start the session"]);

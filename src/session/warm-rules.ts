@@ -16,6 +16,7 @@ export function warmBlocker(spec: RunSpec): string | null {
   if (spec.persist) return '--persist: /persist is kept between runs by design (use a session)';
   if (spec.setup) return '--setup: the setup phase has a container of its own for each run';
   if (spec.tests) return '--tests: trusted tests are mounted for one run';
+  if (spec.lean) return '--challenge: comparator judges one run on the trusted side, in sandboxes of its own';
   if (spec.audit) return '--audit-target: the proof audit runs in a fresh sandbox of its own';
   return null;
 }

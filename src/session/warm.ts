@@ -143,7 +143,7 @@ async function runInWarm(
       };
     }
     await touch(deps, r);
-    const check = (x.check = await checkConformance(ctx, r));
+    const check = (ctx.sandboxCheck = await checkConformance(ctx, r));
     const copyIn = async (dir: string | null, target: string) => {
       if (!dir || (await fsp.readdir(dir)).length === 0) return;
       const packed = packDirectory(dir, r.user);

@@ -44,6 +44,7 @@ export async function startUpstream(engine: Engine, tag: string): Promise<Upstre
     engine,
     {
       mode: 'allowlist',
+      transparent: false,
       domains: [],
       presets: [],
       ports: [],

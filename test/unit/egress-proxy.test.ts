@@ -101,6 +101,7 @@ async function proxy(
     hosts: { 'up.test': ['127.0.0.1'], 'a.wild.test': ['127.0.0.1'], 'other.test': ['127.0.0.1'] },
     dnsServers: [],
     listenSubnet: null,
+    transparent: false,
     port: 0,
     maxHeaderBytes: 16 * 1024,
     maxConnections: 512,

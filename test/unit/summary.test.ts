@@ -109,6 +109,7 @@ describe('egress in the summary', () => {
   ): NonNullable<RunResult['egress']> => ({
     network: 'proxy',
     mode: 'allowlist',
+    transparent: false,
     proxyImage: 'p:1',
     allowlist: ['github.com'],
     allowed: [
@@ -139,6 +140,11 @@ describe('egress in the summary', () => {
     expect(md).toContain('| evil\\.test | 443 | not\\-allowlisted | 2 |');
     expect(md).not.toContain('Audit run');
     expect(summaryLine(r)).toContain('egress: 1 host, 3.0 MiB, 2 refused');
+  });
+
+  test('a transparent run says so in the one-line summary', () => {
+    const r = result({ network: 'proxy', egress: egress({ transparent: true }) });
+    expect(summaryLine(r)).toContain('egress (transparent): 1 host, 3.0 MiB, 2 refused');
   });
 
   test('an audit run is marked as not locked down and carries the ready-to-paste allowlist', () => {

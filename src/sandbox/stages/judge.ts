@@ -4,7 +4,7 @@
  */
 import type { RunSpec } from '../../config/run-options.js';
 import type { ExpectedFile } from '../../verdict/expected.js';
-import { judgeRun } from '../../verdict/judges.js';
+import { judgeRun, type LeanEvidence } from '../../verdict/judges.js';
 import type { Verdict } from '../../verdict/schema.js';
 import { WORK_DIR } from '../plan.js';
 import { readCollected, type Collected } from './collect.js';
@@ -13,7 +13,7 @@ import type { Exit } from './command.js';
 /** `spec` is the prepared one (expected files declared). */
 export function judge(
   spec: RunSpec,
-  o: { expected: ExpectedFile[] | null; trustedTests: boolean },
+  o: { expected: ExpectedFile[] | null; trustedTests: boolean; lean?: LeanEvidence | null },
   exit: Exit,
   collected: Collected,
 ): Promise<Verdict> {
@@ -33,6 +33,6 @@ export function judge(
       audit: collected.audit?.report ?? null,
       readCollected: async (rel, cap) => (spec.outputDir ? readCollected(spec.outputDir, rel, cap) : null),
     },
-    { root: WORK_DIR, auditAnnotations: collected.audit?.annotations ?? [] },
+    { root: WORK_DIR, auditAnnotations: collected.audit?.annotations ?? [], lean: o.lean ?? null },
   );
 }

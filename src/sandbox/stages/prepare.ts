@@ -11,7 +11,15 @@ import type { Engine, ImageInfo, Labels, Mount, RuntimeInfo } from '../../engine
 import { loadExpected, type ExpectedFile } from '../../verdict/expected.js';
 import { readContainerFile } from '../container-files.js';
 import { fitVolumes, type DiskFit } from '../disk.js';
-import { chooseRunscRuntime, helperContainer, numericUser, resolveUser, volumePlans } from '../plan.js';
+import {
+  chooseRunscRuntime,
+  hasOciSeccomp,
+  helperContainer,
+  numericUser,
+  resolveUser,
+  volumePlans,
+} from '../plan.js';
+import { resolveLean, type LeanLayout } from '../lean.js';
 import { resolvePytest, type PytestLayout } from '../pytest.js';
 import type { RunContext } from '../run-context.js';
 import { resolveHostMounts } from '../host-mounts.js';
@@ -24,6 +32,8 @@ export interface Prepared {
   image: ImageInfo;
   backend: ConcreteBackend;
   runscRuntime: string | null;
+  /** The gVisor runtime applies the seccomp profile inside the sandbox (false only with --allow-weaker-gvisor). */
+  runscSeccomp: boolean;
   owner: { uid: number; gid: number };
   /** The spec with volume sizes that fit the disk (defaults may have shrunk, with a note). */
   spec: RunSpec;
@@ -32,6 +42,7 @@ export interface Prepared {
   pytest: PytestLayout | null;
   /** --mount, checked: bind mounts of real host paths. */
   hostMounts: Mount[];
+  lean: LeanLayout | null;
 }
 
 export async function prepare(ctx: RunContext): Promise<Prepared> {
@@ -43,17 +54,19 @@ export async function prepare(ctx: RunContext): Promise<Prepared> {
       chooseBackend(spec.volumeBackend, engine, deps.volumeHost),
       spec.isolation === 'runsc' ? engine.runtimes() : Promise.resolve([] as RuntimeInfo[]),
       spec.verdict.expectDir ? loadExpected(spec.verdict.expectDir) : null,
-      resolveHostMounts(spec.mounts, spec.allowMounts, deps.hostPaths ?? {}),
+      resolveHostMounts(spec.mounts, spec.allowMounts, deps.env ?? {}),
       ...checkRunDirectories(spec),
       spec.persist ? checkPersist(engine, deps.volumeHost, spec.persist.dir) : null,
     ]),
   );
   if (backend.note) ctx.notes.push(backend.note);
   let runscRuntime: string | null = null;
+  let runscSeccomp = true;
   if (spec.isolation === 'runsc') {
-    const r = chooseRunscRuntime(runtimes, spec.network !== 'none');
+    const r = chooseRunscRuntime(runtimes, spec.network !== 'none', spec.allowWeakerGvisor);
     if ('error' in r) throw new InputError('--isolation', `runsc: ${r.error}`);
     runscRuntime = r.runtime;
+    runscSeccomp = hasOciSeccomp(runtimes.find((x) => x.name === r.runtime)!);
   }
   const owner = await decideUser(engine, spec, image, ctx.labels, ctx.notes);
   if (spec.source?.readOnly) ctx.notes.push(...(await readableBy(spec.source.dir, owner)));
@@ -74,6 +87,7 @@ export async function prepare(ctx: RunContext): Promise<Prepared> {
     ctx.cleanup.add('remove the pytest scratch files', () => layout.cleanup());
     pytest = layout;
   }
+  const lean = spec.lean ? resolveLean(spec.lean, spec.source!.dir, deps.env?.PATH ?? '') : null;
   if (expected) {
     // Every expected file is evidence the verdict needs: declared, so it is collected first and its fate listed.
     const declared = [...new Set([...sized.verdict.declared, ...expected.map((e) => e.path)])];
@@ -84,6 +98,8 @@ export async function prepare(ctx: RunContext): Promise<Prepared> {
     image,
     backend: backend.backend,
     runscRuntime,
+    runscSeccomp,
+    lean,
     owner,
     spec: sized,
     disk,
@@ -100,6 +116,7 @@ export function checkRunDirectories(spec: RunSpec): Promise<void>[] {
     checkDirectory('--output-dir', spec.outputDir, 'empty-or-absent'),
     checkDirectory('--state-dir', spec.stateDir, 'directory-or-absent'),
     checkDirectory('--tests', spec.tests?.trusted ? spec.tests.dir : null, 'exists'),
+    checkDirectory('--challenge', spec.lean?.trusted ? spec.lean.challengeDir : null, 'exists'),
   ];
 }
 

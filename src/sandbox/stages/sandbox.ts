@@ -54,6 +54,7 @@ export async function createSandbox(
 
   const mismatches = conformance(p.container, await engine.inspectCreated(id));
   const check: SandboxCheck = { conformance: { ok: mismatches.length === 0, mismatches }, selfCheck: null };
+  ctx.sandboxCheck = check;
   if (mismatches.length) throw new SandboxError(mismatches.map((m) => `the engine did not honour ${m}`));
 
   const expect = p.selfCheck;

@@ -50,7 +50,10 @@ export async function runSetup(
       gid: prep.owner.gid,
       network: net.network,
       imageEntrypoint: null,
+      // The same /work as the main phase: the trusted files over it (the trusted tests, lean's challenge files).
+      overlays: [...(prep.pytest?.mounts ?? []), ...(prep.lean?.overlays ?? [])],
       hostMounts: prep.hostMounts,
+      seccompInside: prep.runscSeccomp,
       ...(prep.runscRuntime ? { runscRuntime: prep.runscRuntime } : {}),
     });
     p.container.name = `${main.container.name}-setup`;
@@ -60,7 +63,7 @@ export async function runSetup(
     const box = await createSandbox(ctx, p, {
       logs,
       owner: prep.owner,
-      exclude: prep.pytest?.exclude ?? [],
+      exclude: [...(prep.pytest?.exclude ?? []), ...(prep.lean?.exclude ?? [])],
       deadEndGateways: o.deadEnd(net.gateways),
     });
     const exit = await runCommand(ctx, box, net, logs);

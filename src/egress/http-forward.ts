@@ -1,0 +1,184 @@
+/**
+ * One HTTP request forwarded to a checked upstream address (absolute-form through the proxy variables, and
+ * origin-form on a transparent HTTP port). Hop-by-hop headers are dropped both ways; the one decision line is
+ * written when the response ends.
+ */
+import http from 'node:http';
+import type net from 'node:net';
+import type { ProxyConfig } from './config.js';
+import type { DecisionRecord, ProxyCore, ProxyReason } from './core.js';
+
+const HOP_BY_HOP = [
+  'connection',
+  'proxy-connection',
+  'keep-alive',
+  'proxy-authorization',
+  'proxy-authenticate',
+  'te',
+  'trailer',
+  'upgrade',
+];
+
+function withoutHopByHop(h: http.IncomingHttpHeaders): http.OutgoingHttpHeaders {
+  return Object.fromEntries(Object.entries(h).filter(([k]) => !HOP_BY_HOP.includes(k)));
+}
+
+export interface RequestBase {
+  time: string;
+  kind: DecisionRecord['kind'];
+  host: string;
+  port: number;
+}
+
+/** Refuse a request: log the line and answer with a short text body (the connection stays usable). */
+export function refuseRequest(
+  core: ProxyCore,
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+  base: RequestBase,
+  started: number,
+  r: { status: number; host: string; reason: ProxyReason; detail: string },
+): void {
+  core.deps.log({
+    ...base,
+    host: r.host,
+    address: null,
+    decision: 'deny',
+    reason: r.reason,
+    detail: r.detail,
+    bytesUp: 0,
+    bytesDown: 0,
+    durationMs: Date.now() - started,
+  });
+  req.resume();
+  res.writeHead(r.status, { 'content-type': 'text/plain', connection: 'keep-alive' });
+  res.end(`sandbox-action egress: ${r.reason}: ${r.detail}\n`);
+}
+
+export interface ForwardOptions {
+  base: RequestBase;
+  started: number;
+  /** The admitted host and the address that was checked. */
+  host: string;
+  address: string;
+  port: number;
+  /** Path and query for the upstream's request line. */
+  path: string;
+  /** The Host header the upstream gets. */
+  hostHeader: string;
+  release(): void;
+}
+
+export function forwardRequest(
+  core: ProxyCore,
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+  o: ForwardOptions,
+): void {
+  let up = 0;
+  let down = 0;
+  const headers = withoutHopByHop(req.headers);
+  headers.host = o.hostHeader;
+  let error: string | undefined;
+  let logged = false;
+  const log = () => {
+    if (logged) return;
+    logged = true;
+    core.end(entry);
+    o.release();
+    core.deps.log({
+      ...o.base,
+      host: o.host,
+      address: o.address,
+      decision: 'allow',
+      reason: 'allowed',
+      ...(error ? { error } : {}),
+      bytesUp: up,
+      bytesDown: down,
+      durationMs: Date.now() - o.started,
+    });
+  };
+  const upstream = http.request({
+    host: o.address,
+    port: o.port,
+    method: req.method,
+    path: o.path,
+    headers,
+    agent: false,
+    setHost: false,
+    timeout: core.cfg.idleTimeoutMs,
+  });
+  const entry = {
+    destroy(why: string) {
+      error ??= why;
+      upstream.destroy();
+      res.destroy();
+    },
+    bytes: () => up + down,
+  };
+  core.live(entry);
+  req.on('data', (c: Buffer) => {
+    up += c.length;
+    if (core.capped) core.enforceCap();
+  });
+  req.pipe(upstream);
+  upstream.on('timeout', () => entry.destroy('idle-timeout'));
+  upstream.on('error', (err) => {
+    error ??= `upstream: ${err.message}`;
+    if (!res.headersSent) {
+      res.writeHead(502, { 'content-type': 'text/plain' });
+      res.end(`sandbox-action egress: ${o.host} could not be reached\n`);
+    } else res.destroy();
+    log();
+  });
+  upstream.on('response', (r) => {
+    res.writeHead(r.statusCode ?? 502, r.statusMessage, withoutHopByHop(r.headers));
+    r.on('data', (c: Buffer) => {
+      down += c.length;
+      if (core.capped) core.enforceCap();
+    });
+    r.pipe(res);
+    r.on('error', () => entry.destroy('upstream reset'));
+  });
+  res.on('close', log);
+}
+
+/** The http server's options for every listener of the proxy that speaks HTTP. */
+export function httpServerOptions(cfg: ProxyConfig): http.ServerOptions {
+  return {
+    maxHeaderSize: cfg.maxHeaderBytes,
+    headersTimeout: 30_000,
+    requestTimeout: 0,
+    keepAliveTimeout: Math.min(cfg.idleTimeoutMs, 60_000),
+  };
+}
+
+/** Refuse protocol upgrades (WebSocket, h2c) and answer malformed requests, on any HTTP listener. */
+export function refuseUpgradesAndErrors(
+  server: http.Server,
+  log: (r: DecisionRecord) => void,
+  kind: DecisionRecord['kind'],
+): void {
+  server.on('upgrade', (req: http.IncomingMessage, socket: net.Socket) => {
+    log({
+      time: new Date().toISOString(),
+      kind,
+      host: (req.url ?? '').slice(0, 100),
+      port: 0,
+      address: null,
+      decision: 'deny',
+      reason: 'bad-request',
+      detail: 'protocol upgrades are not served',
+      bytesUp: 0,
+      bytesDown: 0,
+      durationMs: 0,
+    });
+    socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');
+  });
+  server.on('clientError', (err: NodeJS.ErrnoException, socket: net.Socket) => {
+    if (socket.writable) {
+      const status = err.code === 'HPE_HEADER_OVERFLOW' ? 431 : 400;
+      socket.end(`HTTP/1.1 ${status} ${http.STATUS_CODES[status]}\r\nConnection: close\r\n\r\n`);
+    } else socket.destroy();
+  });
+}
