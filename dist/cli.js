@@ -5358,6 +5358,83 @@ function parsePhaseOptions(raw, cwd, presetSetup) {
   };
 }
 
+// src/config/secret-routes.ts
+var NAME2 = /^[a-z][a-z0-9-]{0,30}$/;
+var HEADER = /^[a-z0-9!#$%&'*+.^_`|~-]{1,64}$/;
+var ENV = /^[A-Za-z_][A-Za-z0-9_]{0,127}$/;
+var RESERVED = ["host", "content-length", "transfer-encoding", "connection", "upgrade", "te", "trailer"];
+var baseUrlVar = (name) => `${name.toUpperCase().replace(/-/g, "_")}_BASE_URL`;
+function routeEnv(routes, address, port) {
+  return routes.map((r) => `${baseUrlVar(r.name)}=http://${address}:${port}/${r.name}`);
+}
+function parseSecretRoute(value, cwd, resolve) {
+  const bad = (why) => new InputError(
+    "--secret-route",
+    `'${value}': ${why} (NAME=https://HOST[,header=H,env=VAR,ca=FILE], e.g. anthropic=https://api.anthropic.com,header=x-api-key,env=ANTHROPIC_API_KEY)`
+  );
+  const eq = value.indexOf("=");
+  if (eq <= 0) throw bad("is not NAME=https://HOST");
+  const name = value.slice(0, eq);
+  if (!NAME2.test(name)) throw bad(`NAME '${name}' must be lower case letters, digits and -, at most 31`);
+  const [target = "", ...opts] = value.slice(eq + 1).split(",");
+  const m = /^https:\/\/([^/:?#@]+)(?::(\d{1,5}))?\/?$/.exec(target);
+  if (!m) throw bad(`'${target}' is not https://HOST or https://HOST:PORT (no path, no user)`);
+  const host = canonicalHost(m[1]);
+  if (host?.kind !== "name") throw bad(`'${m[1]}' is not a host name`);
+  const port = m[2] ? Number(m[2]) : 443;
+  if (port < 1 || port > 65535) throw bad(`port ${m[2]} is out of range`);
+  const route = {
+    name,
+    host: host.name,
+    port,
+    header: "authorization",
+    env: `${name.toUpperCase().replace(/-/g, "_")}_API_KEY`,
+    caFile: null
+  };
+  for (const o of opts) {
+    const i = o.indexOf("=");
+    const k = i > 0 ? o.slice(0, i) : o;
+    const v = i > 0 ? o.slice(i + 1) : "";
+    if (k === "header") {
+      const h = v.toLowerCase();
+      if (!HEADER.test(h) || RESERVED.includes(h) || h.startsWith("proxy-"))
+        throw bad(`header '${v}' is not a header the route may set`);
+      route.header = h;
+    } else if (k === "env") {
+      if (!ENV.test(v)) throw bad(`env '${v}' is not a variable name`);
+      route.env = v;
+    } else if (k === "ca") {
+      if (!v) throw bad("ca= needs a file");
+      route.caFile = resolve(cwd, v);
+    } else throw bad(`'${o}' is not header=, env= or ca=`);
+  }
+  return route;
+}
+function parseSecretRoutes(values, cwd, resolve) {
+  const routes = values.map((v) => parseSecretRoute(v, cwd, resolve));
+  const seen = /* @__PURE__ */ new Set();
+  for (const r of routes) {
+    if (seen.has(r.name)) throw new InputError("--secret-route", `two routes named '${r.name}'`);
+    seen.add(r.name);
+  }
+  return routes;
+}
+function routeSecrets(routes, env) {
+  const out = {};
+  for (const r of routes) {
+    const v = env[r.env];
+    if (!v) {
+      throw new InputError(
+        "--secret-route",
+        `'${r.name}' takes its secret from $${r.env}, which is not set here; export it before the run`
+      );
+    }
+    if (/[\r\n\0]/.test(v)) throw new InputError("--secret-route", `$${r.env} holds a line break`);
+    out[r.name] = v;
+  }
+  return out;
+}
+
 // src/config/run-options.ts
 var GiB = 1024 ** 3;
 var MiB = 1024 ** 2;
@@ -5410,6 +5487,11 @@ var RUN_OPTIONS = {
   network: {
     kind: "string",
     help: "none (default), proxy (egress only through the allowlisting proxy) or open (unrestricted; loosens)"
+  },
+  "secret-route": {
+    kind: "strings",
+    input: "secret-routes",
+    help: "with --network proxy: NAME=https://HOST[,header=H,env=VAR,ca=FILE] the proxy serves http://<proxy>/NAME/… as https://HOST/… with header H from $VAR; the sandbox gets NAME_BASE_URL, never the secret (repeatable)"
   },
   "allow-domain": {
     kind: "strings",
@@ -5814,7 +5896,11 @@ function parseRunOptions(given, givenCommand, host) {
     capAdd,
     env,
     network,
-    egress: parseEgress(raw, phases.setup?.network === "proxy" && network === "none" ? "proxy" : network),
+    egress: parseEgress(
+      raw,
+      phases.setup?.network === "proxy" && network === "none" ? "proxy" : network,
+      host.cwd
+    ),
     isolation,
     allowWeakerGvisor,
     pull: oneOf("pull", str(raw, "pull"), ["missing", "always", "never"], "missing"),
@@ -5876,10 +5962,11 @@ var EGRESS_OPTIONS = [
   "egress-dns",
   "egress-max-bytes",
   "proxy-image",
-  "proxy-base-image"
+  "proxy-base-image",
+  "secret-route"
 ];
 var NETWORK_NAME = /^[a-zA-Z0-9][a-zA-Z0-9_.-]{0,127}$/;
-function parseEgress(raw, network) {
+function parseEgress(raw, network, cwd) {
   if (network !== "proxy") {
     for (const o of EGRESS_OPTIONS) {
       const v = raw[o];
@@ -5945,7 +6032,8 @@ function parseEgress(raw, network) {
     }
   }
   const maxBytesArg = str(raw, "egress-max-bytes");
-  if (mode === "allowlist" && domains.length === 0 && allowCidrs.length === 0) {
+  const routes = parseSecretRoutes(list(raw, "secret-route"), cwd, (c, p) => path2.resolve(c, p));
+  if (mode === "allowlist" && domains.length === 0 && allowCidrs.length === 0 && routes.length === 0) {
     throw new InputError(
       "--network",
       "proxy with nothing allowed: add --allow-domain, --allow-preset or --allow-cidr, or --egress audit to find what the build needs"
@@ -5963,7 +6051,8 @@ function parseEgress(raw, network) {
     egressNetwork,
     proxyImage,
     proxyBaseImage,
-    maxBytes: maxBytesArg === void 0 ? null : parseSize("--egress-max-bytes", maxBytesArg)
+    maxBytes: maxBytesArg === void 0 ? null : parseSize("--egress-max-bytes", maxBytesArg),
+    routes
   };
 }
 var MAX_TIMEOUT_MS = 7 * 24 * 36e5;
@@ -6076,6 +6165,12 @@ function loosenedBy(spec) {
         effect: `the sandbox can write to ${m.host} on the host`
       });
     }
+  }
+  for (const r of spec.egress?.routes ?? []) {
+    out.push({
+      option: `--secret-route ${r.name}=https://${r.host}${r.port === 443 ? "" : `:${r.port}`}`,
+      effect: `the sandbox can call ${r.host} with the host's $${r.env} (it never sees the value)`
+    });
   }
   for (const a of spec.allowMounts) {
     out.push({ option: `--allow-mount ${a}`, effect: "a host path refused by default may be mounted" });
@@ -6803,6 +6898,17 @@ async function setupNetwork(spec, deps) {
   const egress = spec.egress;
   const { engine, labels, runId } = deps;
   const base = `sandbox-action-${runId}`;
+  const secrets = routeSecrets(egress.routes, deps.env ?? {});
+  const routes = [];
+  for (const r of egress.routes) {
+    let ca = null;
+    if (r.caFile) {
+      ca = await fsp.readFile(r.caFile, "utf8").catch(() => {
+        throw new InputError("--secret-route", `'${r.name}': ca=${r.caFile} cannot be read`);
+      });
+    }
+    routes.push({ name: r.name, host: r.host, port: r.port, header: r.header, value: secrets[r.name], ca });
+  }
   let egressNetwork;
   if (egress.egressNetwork) {
     const n = await engine.inspectNetwork(egress.egressNetwork);
@@ -6851,7 +6957,8 @@ async function setupNetwork(spec, deps) {
     listenSubnet: subnet,
     transparent: egress.transparent,
     ...PROXY_DEFAULTS,
-    maxTotalBytes: egress.maxBytes
+    maxTotalBytes: egress.maxBytes,
+    ...routes.length ? { routes } : {}
   };
   const ledger = new Ledger(egress.mode, egress.domains, image, egress.transparent);
   const id = await engine.createContainer(proxyContainer(labels, runId, image, egressNetwork, config));
@@ -6911,7 +7018,10 @@ async function setupNetwork(spec, deps) {
   });
   const network = {
     mode: internalName,
-    env: proxyEnv(address, PROXY_DEFAULTS.port),
+    env: [
+      ...proxyEnv(address, PROXY_DEFAULTS.port),
+      ...routeEnv(egress.routes, address, PROXY_DEFAULTS.port)
+    ],
     dns: [address]
   };
   const resolv = await (deps.readResolvConf ?? (engine.info.local ? hostResolvConf : async () => null))();
@@ -13504,7 +13614,7 @@ var Reader = class _Reader {
     return this.o[key] === null ? null : this.str(key, re);
   }
 };
-var NAME2 = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
+var NAME3 = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
 var ABSOLUTE = /^\/[^\0\n]*[^/\0\n]$/;
 function parseContext(text2) {
   if (!text2) {
@@ -13533,14 +13643,14 @@ function parseContext(text2) {
   const limits = r.obj("limits");
   return {
     version: CONTEXT_VERSION,
-    runId: r.str("runId", NAME2),
+    runId: r.str("runId", NAME3),
     createdAt: createdAt2,
     image: r.str("image"),
     projectDir: r.str("projectDir", ABSOLUTE),
-    lakeVolume: r.str("lakeVolume", NAME2),
+    lakeVolume: r.str("lakeVolume", NAME3),
     user: { uid: user.int("uid", 1), gid: user.int("gid", 0) },
     isolation,
-    runtime: r.nullable("runtime", NAME2),
+    runtime: r.nullable("runtime", NAME3),
     limits: {
       timeoutMs: limits.int("timeoutMs", 1),
       memoryBytes: limits.int("memoryBytes", 16 * 1024 * 1024),
@@ -14229,7 +14339,8 @@ async function runSetup(ctx, prep, main2, o) {
         runId: `${ctx.runId}-setup`,
         addCleanup: (what, fn) => ctx.cleanup.add(what, fn),
         notice: deps.notice,
-        notes: ctx.notes
+        notes: ctx.notes,
+        env: deps.env
       })
     );
     const p = plan(spec, {
@@ -14383,7 +14494,8 @@ async function executeRun(spec, deps) {
         runId: ctx.runId,
         addCleanup: (what, fn) => ctx.cleanup.add(what, fn),
         notice: deps.notice,
-        notes: ctx.notes
+        notes: ctx.notes,
+        env: deps.env
       })
     );
     ctx.check();
@@ -14794,7 +14906,7 @@ async function proxyVariables(engine, r) {
   const n = r.network;
   if (!n.proxyContainer || !n.internalNetwork || !n.proxyPort) return [];
   const addr = (await engine.containerAddresses(n.proxyContainer))[n.internalNetwork];
-  return addr ? proxyEnv(addr, n.proxyPort) : null;
+  return addr ? [...proxyEnv(addr, n.proxyPort), ...routeEnv(r.spec.egress?.routes ?? [], addr, n.proxyPort)] : null;
 }
 async function followProxy(engine, r) {
   const n = r.network;
@@ -14916,7 +15028,7 @@ function sessionLabels(r) {
 var sessionsDir = (stateDir) => path18.join(stateDir, "sessions");
 var recordFile = (dir, id) => path18.join(dir, `${id}.json`);
 var ID = /^[a-z0-9]+-[a-f0-9]+$/;
-var NAME3 = /^[a-zA-Z][a-zA-Z0-9_.-]{0,62}$/;
+var NAME4 = /^[a-zA-Z][a-zA-Z0-9_.-]{0,62}$/;
 async function writeRecord(dir, r) {
   await fsp15.mkdir(dir, { recursive: true, mode: 448 });
   const tmp = `${recordFile(dir, r.id)}.${process.pid}.tmp`;
@@ -15003,8 +15115,15 @@ function isLocked(dir, id) {
 
 // src/session/create.ts
 var KEEPER_START_TIMEOUT_MS = 6e4;
+var GVISOR_EXEC = "a session's commands are exec'd into its container, and gVisor (runsc 20221219, measured here) applies the seccomp profile only to the container's first process: an exec'd one has seccomp mode 0";
 function sessionRefusal(spec) {
   const no = (input, why) => new InputError(input, why);
+  if (spec.isolation === "runsc" && !spec.allowWeakerGvisor) {
+    return no(
+      "--isolation",
+      `runsc: ${GVISOR_EXEC}; pass --allow-weaker-gvisor to take that (recorded), or use run`
+    );
+  }
   if (spec.outputDir)
     return no("--output-dir", "a session collects with `cp ID:/output/PATH DEST` or `exec --output-dir`");
   if (spec.resultFile) return no("--result-file", "a session writes results per exec (`exec --result-file`)");
@@ -15034,7 +15153,8 @@ async function createSession(spec, deps, o) {
         runId: ctx.runId,
         addCleanup: (what, fn) => ctx.cleanup.add(what, fn),
         notice: deps.notice,
-        notes: ctx.notes
+        notes: ctx.notes,
+        env: deps.env
       })
     );
     ctx.check();
@@ -15046,6 +15166,7 @@ async function createSession(spec, deps, o) {
       network: net3.network,
       imageEntrypoint: prep.image.entrypoint,
       hostMounts: prep.hostMounts,
+      seccompInside: prep.runscSeccomp,
       ...prep.runscRuntime ? { runscRuntime: prep.runscRuntime } : {}
     });
     const keeper = keeperFor(prep.owner);
@@ -15626,6 +15747,9 @@ async function readyForRun(ctx, r, fresh) {
 
 // src/session/warm-rules.ts
 function warmBlocker(spec) {
+  if (spec.isolation === "runsc" && !spec.allowWeakerGvisor) {
+    return "--isolation runsc: a warm run's command is exec'd into the warm sandbox, which gets no seccomp filter inside gVisor (runsc 20221219); --allow-weaker-gvisor takes that";
+  }
   if (spec.writableRoot)
     return "--writable-root: what a run writes to the root filesystem would be seen by the next";
   if (spec.capAdd.length) {
@@ -18520,7 +18644,7 @@ async function create(ctx, io, options, command, signal) {
   if (command.length)
     throw new InputError("command", "create takes no command; run commands with exec ID -- CMD");
   const name = typeof options.name === "string" ? options.name : null;
-  if (name !== null && !NAME3.test(name)) {
+  if (name !== null && !NAME4.test(name)) {
     throw new InputError(
       "--name",
       `'${name}' is not a name (a letter, then letters, digits, . _ -; at most 63)`

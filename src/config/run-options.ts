@@ -11,6 +11,7 @@ import { expandPresets } from '../egress/presets.js';
 import { applyPreset } from './presets.js';
 import { DEFAULT_AXIOMS, checkTargets } from '../lean/audit.js';
 import { parsePhaseOptions, type PhaseOptions } from './mounts.js';
+import { parseSecretRoutes, type SecretRoute } from './secret-routes.js';
 
 export const GiB = 1024 ** 3;
 export const MiB = 1024 ** 2;
@@ -143,6 +144,8 @@ export interface EgressSpec {
   proxyImage: string | null;
   proxyBaseImage: string;
   maxBytes: number | null;
+  /** --secret-route: paths of the proxy forwarded to an HTTPS upstream with a header from the host's environment. */
+  routes: SecretRoute[];
 }
 
 /** Options as they arrive: each key is an option's long name; repeatable options are arrays. */
@@ -206,6 +209,11 @@ export const RUN_OPTIONS = {
   network: {
     kind: 'string',
     help: 'none (default), proxy (egress only through the allowlisting proxy) or open (unrestricted; loosens)',
+  },
+  'secret-route': {
+    kind: 'strings',
+    input: 'secret-routes',
+    help: 'with --network proxy: NAME=https://HOST[,header=H,env=VAR,ca=FILE] the proxy serves http://<proxy>/NAME/… as https://HOST/… with header H from $VAR; the sandbox gets NAME_BASE_URL, never the secret (repeatable)',
   },
   'allow-domain': {
     kind: 'strings',
@@ -654,7 +662,11 @@ export function parseRunOptions(given: RawOptions, givenCommand: string[], host:
     capAdd,
     env,
     network,
-    egress: parseEgress(raw, phases.setup?.network === 'proxy' && network === 'none' ? 'proxy' : network),
+    egress: parseEgress(
+      raw,
+      phases.setup?.network === 'proxy' && network === 'none' ? 'proxy' : network,
+      host.cwd,
+    ),
     isolation,
     allowWeakerGvisor,
     pull: oneOf('pull', str(raw, 'pull'), ['missing', 'always', 'never'] as const, 'missing'),
@@ -727,12 +739,13 @@ const EGRESS_OPTIONS = [
   'egress-max-bytes',
   'proxy-image',
   'proxy-base-image',
+  'secret-route',
 ] as const satisfies readonly RunOptionName[];
 
 /** Docker's network name grammar. */
 const NETWORK_NAME = /^[a-zA-Z0-9][a-zA-Z0-9_.-]{0,127}$/;
 
-function parseEgress(raw: RawOptions, network: NetworkMode): EgressSpec | null {
+function parseEgress(raw: RawOptions, network: NetworkMode, cwd: string): EgressSpec | null {
   if (network !== 'proxy') {
     for (const o of EGRESS_OPTIONS) {
       const v = raw[o];
@@ -803,7 +816,8 @@ function parseEgress(raw: RawOptions, network: NetworkMode): EgressSpec | null {
     }
   }
   const maxBytesArg = str(raw, 'egress-max-bytes');
-  if (mode === 'allowlist' && domains.length === 0 && allowCidrs.length === 0) {
+  const routes = parseSecretRoutes(list(raw, 'secret-route'), cwd, (c, p) => path.resolve(c, p));
+  if (mode === 'allowlist' && domains.length === 0 && allowCidrs.length === 0 && routes.length === 0) {
     throw new InputError(
       '--network',
       'proxy with nothing allowed: add --allow-domain, --allow-preset or --allow-cidr, or --egress audit to find what the build needs',
@@ -822,6 +836,7 @@ function parseEgress(raw: RawOptions, network: NetworkMode): EgressSpec | null {
     proxyImage,
     proxyBaseImage,
     maxBytes: maxBytesArg === undefined ? null : parseSize('--egress-max-bytes', maxBytesArg),
+    routes,
   };
 }
 
@@ -957,6 +972,12 @@ export function loosenedBy(spec: RunSpec): Loosened[] {
         effect: `the sandbox can write to ${m.host} on the host`,
       });
     }
+  }
+  for (const r of spec.egress?.routes ?? []) {
+    out.push({
+      option: `--secret-route ${r.name}=https://${r.host}${r.port === 443 ? '' : `:${r.port}`}`,
+      effect: `the sandbox can call ${r.host} with the host's $${r.env} (it never sees the value)`,
+    });
   }
   for (const a of spec.allowMounts) {
     out.push({ option: `--allow-mount ${a}`, effect: 'a host path refused by default may be mounted' });

@@ -72,6 +72,7 @@ export async function executeRun(spec: RunSpec, deps: RunDeps): Promise<RunResul
         addCleanup: (what, fn) => ctx.cleanup.add(what, fn),
         notice: deps.notice,
         notes: ctx.notes,
+        env: deps.env,
       }),
     ));
     ctx.check();

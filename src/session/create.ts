@@ -29,9 +29,19 @@ export interface CreateOptions {
 
 const KEEPER_START_TIMEOUT_MS = 60_000;
 
+/** Why gVisor sessions need --allow-weaker-gvisor (the self-check of every exec'd command refuses it otherwise). */
+export const GVISOR_EXEC =
+  "a session's commands are exec'd into its container, and gVisor (runsc 20221219, measured here) applies the seccomp profile only to the container's first process: an exec'd one has seccomp mode 0";
+
 /** What a session cannot take (each is a property of one run, judged or collected by it). */
 export function sessionRefusal(spec: RunSpec): InputError | null {
   const no = (input: string, why: string) => new InputError(input, why);
+  if (spec.isolation === 'runsc' && !spec.allowWeakerGvisor) {
+    return no(
+      '--isolation',
+      `runsc: ${GVISOR_EXEC}; pass --allow-weaker-gvisor to take that (recorded), or use run`,
+    );
+  }
   if (spec.outputDir)
     return no('--output-dir', 'a session collects with `cp ID:/output/PATH DEST` or `exec --output-dir`');
   if (spec.resultFile) return no('--result-file', 'a session writes results per exec (`exec --result-file`)');
@@ -68,6 +78,7 @@ export async function createSession(
         addCleanup: (what, fn) => ctx.cleanup.add(what, fn),
         notice: deps.notice,
         notes: ctx.notes,
+        env: deps.env,
       }),
     );
     ctx.check();
@@ -79,6 +90,7 @@ export async function createSession(
       network: net.network,
       imageEntrypoint: prep.image.entrypoint,
       hostMounts: prep.hostMounts,
+      seccompInside: prep.runscSeccomp,
       ...(prep.runscRuntime ? { runscRuntime: prep.runscRuntime } : {}),
     });
     const keeper = keeperFor(prep.owner);

@@ -5,6 +5,7 @@
  */
 import os from 'node:os';
 import { proxyEnv } from '../sandbox/plan.js';
+import { routeEnv } from '../config/secret-routes.js';
 import { Ledger } from '../egress/ledger.js';
 import type { AttachedStreams, Engine } from '../engine/types.js';
 import type { RunDeps } from '../sandbox/execute.js';
@@ -26,7 +27,9 @@ export async function proxyVariables(engine: Engine, r: SessionRecord): Promise<
   const n = r.network;
   if (!n.proxyContainer || !n.internalNetwork || !n.proxyPort) return [];
   const addr = (await engine.containerAddresses(n.proxyContainer))[n.internalNetwork];
-  return addr ? proxyEnv(addr, n.proxyPort) : null;
+  return addr
+    ? [...proxyEnv(addr, n.proxyPort), ...routeEnv(r.spec.egress?.routes ?? [], addr, n.proxyPort)]
+    : null;
 }
 
 /** Follow the proxy's decisions for one command (proxy mode), or nothing. */

@@ -6,6 +6,9 @@
 import type { RunSpec } from '../config/run-options.js';
 
 export function warmBlocker(spec: RunSpec): string | null {
+  if (spec.isolation === 'runsc' && !spec.allowWeakerGvisor) {
+    return "--isolation runsc: a warm run's command is exec'd into the warm sandbox, which gets no seccomp filter inside gVisor (runsc 20221219); --allow-weaker-gvisor takes that";
+  }
   if (spec.writableRoot)
     return '--writable-root: what a run writes to the root filesystem would be seen by the next';
   if (spec.capAdd.length) {

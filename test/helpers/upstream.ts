@@ -3,17 +3,17 @@
  * network of its own, answering every request and logging it, reachable through the proxy as `up.test`.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import path from 'node:path';
 import { ensureProxyImage } from '../../src/egress/image.js';
 import type { Engine } from '../../src/engine/types.js';
-import { BASE, ROOT } from './engine.js';
-
-export const CLIENT = 'sandbox-action-test/netclient';
+import { buildClientImage } from './client-image.js';
+import { BASE } from './engine.js';
 
 const docker = (...args: string[]) =>
   execFileSync('docker', args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim();
 
 export interface Upstream {
+  /** The client image (curl, node, python3) a sandbox runs to reach it. */
+  client: string;
   net: string;
   ip: string;
   proxyImage: string;
@@ -25,21 +25,7 @@ export interface Upstream {
 }
 
 export async function startUpstream(engine: Engine, tag: string): Promise<Upstream> {
-  execFileSync(
-    'docker',
-    [
-      'build',
-      '-q',
-      '--build-arg',
-      `BASE_IMAGE=${BASE}`,
-      '-t',
-      CLIENT,
-      '-f',
-      path.join(ROOT, 'test/fixtures/egress/Dockerfile.client'),
-      path.join(ROOT, 'test/fixtures/egress'),
-    ],
-    { stdio: 'pipe' },
-  );
+  const client = buildClientImage();
   const proxyImage = await ensureProxyImage(
     engine,
     {
@@ -55,6 +41,7 @@ export async function startUpstream(engine: Engine, tag: string): Promise<Upstre
       proxyImage: null,
       proxyBaseImage: BASE,
       maxBytes: null,
+      routes: [],
     },
     'never',
     () => undefined,
@@ -81,6 +68,7 @@ export async function startUpstream(engine: Engine, tag: string): Promise<Upstre
   for (let i = 0; i < 50 && !docker('logs', name).includes('ready'); i++)
     await new Promise((r) => setTimeout(r, 100));
   return {
+    client,
     net,
     ip,
     proxyImage,

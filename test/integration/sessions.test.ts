@@ -13,8 +13,8 @@ import { dirOf } from '../../src/session/lifecycle.js';
 import { findSession } from '../../src/session/record.js';
 import { shellInSession } from '../../src/session/shell.js';
 import { BASE, engineOrSkip, labelled, loopDevicesIn, sh, tmpDir } from '../helpers/engine.js';
-import { SMALL, STATE_DIR, create, exec, isoArgs, records, sa } from '../helpers/sessions.js';
-import { CLIENT, startUpstream, type Upstream } from '../helpers/upstream.js';
+import { SMALL, STATE_DIR, create, exec, isoArgs, isoLoosened, records, sa } from '../helpers/sessions.js';
+import { startUpstream, type Upstream } from '../helpers/upstream.js';
 
 jest.setTimeout(180_000);
 const { engine, d } = await engineOrSkip();
@@ -39,7 +39,6 @@ afterAll(async () => {
 
 d.each(isolations)('sessions (isolation %s)', (isolation) => {
   const iso = isoArgs(isolation);
-  const gvisor = isolation === 'runsc';
 
   test("create: the run's plan kept alive, labelled, recorded; exec: as the sandbox user, behind the self-check, exit codes as for run", async () => {
     const id = await mk([...iso, '--name', `plan-${isolation}`]);
@@ -64,11 +63,8 @@ d.each(isolations)('sessions (isolation %s)', (isolation) => {
     expect(ok.stderr).toMatch(/^65534$/m);
     expect(ok.stderr).not.toContain('sandbox-action-self-check');
     expect(ok.result.sandbox!.conformance.ok).toBe(true);
-    if (gvisor) expect(ok.result.sandbox!.selfCheck).toBeNull();
-    else {
-      expect(ok.result.sandbox!.selfCheck!.ok).toBe(true);
-      expect(ok.result.sandbox!.selfCheck!.facts.uid).toBe('65534');
-    }
+    expect(ok.result.sandbox!.selfCheck!.ok).toBe(true);
+    expect(ok.result.sandbox!.selfCheck!.facts.uid).toBe('65534');
     expect(ok.result.user).toBe('65533:65533');
     expect(ok.result.limits).toMatchObject({
       memoryBytes: 2 * 1024 ** 3,
@@ -79,7 +75,7 @@ d.each(isolations)('sessions (isolation %s)', (isolation) => {
       isolation === 'runsc' ? expect.stringMatching(/^runsc/) : 'default',
     );
     expect(ok.result.session).toMatchObject({ id, name: `plan-${isolation}`, kind: 'session', warm: null });
-    expect(ok.result.loosened.map((l) => l.option)).toEqual(gvisor ? ['--skip-self-check'] : []);
+    expect(ok.result.loosened.map((l) => l.option)).toEqual(isoLoosened(isolation));
     const late = await exec(id, ['sleep', '30'], ['--timeout', '2s']);
     expect(late.code).toBe(124);
     expect(late.result.status).toBe('timed-out');
@@ -272,7 +268,7 @@ d("a session's proxy lives as long as the session", () => {
   });
 
   test('exec reaches the allowed host through it, after stop and start too; rm removes it', async () => {
-    const id = await mk(up.reach(), CLIENT);
+    const id = await mk(up.reach(), up.client);
     const proxy = (await labelled(engine!, id)).find((r) => r.labels['sandbox-action.role'] === 'proxy')!;
     expect(proxy).toBeDefined();
     const get = 'curl -sS --max-time 10 http://up.test:8080/hello';
@@ -325,6 +321,11 @@ d('bad input: one line naming the input, exit 2 (125 for exec), nothing made', (
       ['create', '--image', BASE, ...SMALL, '--output-dir', '/tmp/x'],
       2,
       /^sandbox-action: --output-dir: a session collects with/,
+    ],
+    [
+      ['create', '--image', BASE, ...SMALL, '--isolation', 'runsc'],
+      2,
+      /^sandbox-action: --isolation: runsc: a session's commands are exec'd into its container, and gVisor .* seccomp mode 0; pass --allow-weaker-gvisor/,
     ],
     [
       ['create', '--image', BASE, ...SMALL, '--name', '9bad'],

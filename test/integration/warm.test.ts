@@ -11,7 +11,7 @@ import path from 'node:path';
 import { afterAll, expect, jest, test } from '@jest/globals';
 import type { RunResult } from '../../src/verdict/schema.js';
 import { engineOrSkip, labelled, run, tmpDir } from '../helpers/engine.js';
-import { SMALL, exec, isoArgs, sa } from '../helpers/sessions.js';
+import { SMALL, exec, isoArgs, isoLoosened, sa } from '../helpers/sessions.js';
 
 jest.setTimeout(240_000);
 const { engine, d } = await engineOrSkip();
@@ -176,7 +176,7 @@ d.each(isolations)('warm runs (isolation %s)', (isolation) => {
       readOnlyRoot: true,
       capabilities: [],
     });
-    expect(third.result.loosened.map((l) => l.option)).toEqual(gvisor ? ['--skip-self-check'] : []);
+    expect(third.result.loosened.map((l) => l.option)).toEqual(isoLoosened(isolation));
     expect(third.result.network).toBe('none');
     const late = await warm(`schema-${isolation}`, iso, 'sleep 30 & sleep 40', {
       extra: ['--timeout', '2s'],
@@ -236,8 +236,11 @@ d('a warm sandbox that cannot be reset cleanly: a cold run, and the result says 
     ],
     [['--cap-add', 'CHOWN'], /--cap-add CHOWN: a capability lets a run reach past its own processes/],
     [['--setup', 'true'], /--setup: the setup phase has a container of its own/],
+    [['--isolation', 'runsc'], /--isolation runsc: a warm run's command is exec'd into the warm sandbox/],
   ])('%p makes it cold at once, said in the notes', async (extra, why) => {
-    const r = await warm('blocked', ['--isolation', 'default'], 'true', { extra });
+    const r = await warm('blocked', extra[0] === '--isolation' ? [] : ['--isolation', 'default'], 'true', {
+      extra,
+    });
     expect(r.code).toBe(0);
     expect(r.result.session ?? null).toBeNull();
     expect(r.result.notes.join('\n')).toMatch(

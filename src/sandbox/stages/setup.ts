@@ -41,6 +41,7 @@ export async function runSetup(
         addCleanup: (what, fn) => ctx.cleanup.add(what, fn),
         notice: deps.notice,
         notes: ctx.notes,
+        env: deps.env,
       }),
     );
     const p = plan(spec, {
