@@ -4986,6 +4986,24 @@ function expandPresets(names) {
   return out;
 }
 
+// presets/agent.json
+var agent_default = {
+  name: "agent",
+  description: "A CLI coding agent (Claude Code, or any agent installed in the image) working on /work with no egress but its API: the proxy serves http://<proxy>/anthropic/… as https://api.anthropic.com/… with x-api-key from the host's ANTHROPIC_API_KEY; the sandbox gets ANTHROPIC_BASE_URL and a placeholder key, never the real one. Give the agent's command after --; other agents take their own --secret-route.",
+  image: "agent",
+  command: ["claude", "-p", "--help"],
+  network: "proxy",
+  allowPresets: [],
+  annotate: null,
+  outputs: [],
+  options: {
+    timeout: "2h",
+    "secret-route": ["anthropic=https://api.anthropic.com,header=x-api-key,env=ANTHROPIC_API_KEY"]
+  },
+  env: ["ANTHROPIC_API_KEY=sandbox-action-placeholder-the-proxy-sets-the-real-key", "HOME=/tmp"],
+  requiredJudges: ["exit-code"]
+};
+
 // presets/lean-proof.json
 var lean_proof_default = {
   name: "lean-proof",
@@ -5074,7 +5092,7 @@ var python_tests_default = {
 
 // src/config/presets.ts
 var RUN_PRESETS = Object.fromEntries(
-  [python_tests_default, lean_proof_default, lean4_default].map((p) => [p.name, p])
+  [python_tests_default, lean_proof_default, lean4_default, agent_default].map((p) => [p.name, p])
 );
 var DEFAULT_IMAGES_REGISTRY = "ghcr.io/org/sandbox-action";
 function applyPreset(raw, command) {

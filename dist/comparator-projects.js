@@ -3504,6 +3504,24 @@ var PRESETS = Object.fromEntries(
   [github_default, lean_default, pypi_default, debian_default].map((p) => [p.name, p])
 );
 
+// presets/agent.json
+var agent_default = {
+  name: "agent",
+  description: "A CLI coding agent (Claude Code, or any agent installed in the image) working on /work with no egress but its API: the proxy serves http://<proxy>/anthropic/… as https://api.anthropic.com/… with x-api-key from the host's ANTHROPIC_API_KEY; the sandbox gets ANTHROPIC_BASE_URL and a placeholder key, never the real one. Give the agent's command after --; other agents take their own --secret-route.",
+  image: "agent",
+  command: ["claude", "-p", "--help"],
+  network: "proxy",
+  allowPresets: [],
+  annotate: null,
+  outputs: [],
+  options: {
+    timeout: "2h",
+    "secret-route": ["anthropic=https://api.anthropic.com,header=x-api-key,env=ANTHROPIC_API_KEY"]
+  },
+  env: ["ANTHROPIC_API_KEY=sandbox-action-placeholder-the-proxy-sets-the-real-key", "HOME=/tmp"],
+  requiredJudges: ["exit-code"]
+};
+
 // presets/lean-proof.json
 var lean_proof_default = {
   name: "lean-proof",
@@ -3592,7 +3610,7 @@ var python_tests_default = {
 
 // src/config/presets.ts
 var RUN_PRESETS = Object.fromEntries(
-  [python_tests_default, lean_proof_default, lean4_default].map((p) => [p.name, p])
+  [python_tests_default, lean_proof_default, lean4_default, agent_default].map((p) => [p.name, p])
 );
 
 // src/config/mounts.ts

@@ -2,6 +2,7 @@
  * Run presets (presets/*.json, bundled): image, entrypoint, command, network, allowlist, parser and limits for a
  * kind of job. `--preset NAME` fills what the user did not give; anything given explicitly wins.
  */
+import agent from '../../presets/agent.json' with { type: 'json' };
 import leanProof from '../../presets/lean-proof.json' with { type: 'json' };
 import lean4 from '../../presets/lean4.json' with { type: 'json' };
 import pythonTests from '../../presets/python-tests.json' with { type: 'json' };
@@ -43,7 +44,7 @@ export interface RunPreset {
 }
 
 export const RUN_PRESETS: Record<string, RunPreset> = Object.fromEntries(
-  [pythonTests, leanProof, lean4].map((p) => [p.name, p as RunPreset]),
+  [pythonTests, leanProof, lean4, agent].map((p) => [p.name, p as RunPreset]),
 );
 
 /** Where the presets' images are pulled from unless --image names one. */

@@ -630,7 +630,7 @@ describe('run presets (presets/*.json)', () => {
       parseRunOptions({ preset: 'python-tests', 'output-dir': '/o' }, ['-m', 'pytest', '-x'], host).command,
     ).toEqual(['-m', 'pytest', '-x']);
     expect(() => parseRunOptions({ preset: 'rust' }, [], host)).toThrow(
-      /^--preset: 'rust' is not a preset; the presets are python-tests, lean-proof, lean4$/,
+      /^--preset: 'rust' is not a preset; the presets are python-tests, lean-proof, lean4, agent$/,
     );
     expect(() => parseRunOptions({ image: 'i', entrypoint: 'sh -c' }, ['x'], host)).toThrow(
       /^--entrypoint: /,

@@ -111,3 +111,30 @@ describe('which request is a route (the proxy side)', () => {
     ['https://10.0.0.2:3128/api/v1', null],
   ])('%s', (url, want) => expect(matchRoute([route], url, self)).toEqual(want));
 });
+
+describe('the agent preset', () => {
+  test('its API through a secret route, nothing else allowed; the sandbox gets ANTHROPIC_BASE_URL and a placeholder', async () => {
+    const { parseRunOptions } = await import('../../src/config/run-options.js');
+    const s = parseRunOptions({ preset: 'agent', image: 'mine/agent:1' }, ['claude', '-p', 'fix it'], {
+      cpus: 2,
+      cwd: '/',
+    });
+    expect(s.network).toBe('proxy');
+    expect(s.egress!.domains).toEqual([]);
+    expect(s.egress!.routes).toEqual([
+      {
+        name: 'anthropic',
+        host: 'api.anthropic.com',
+        port: 443,
+        header: 'x-api-key',
+        env: 'ANTHROPIC_API_KEY',
+        caFile: null,
+      },
+    ]);
+    expect(routeEnv(s.egress!.routes, '10.0.0.2', 3128)).toEqual([
+      'ANTHROPIC_BASE_URL=http://10.0.0.2:3128/anthropic',
+    ]);
+    expect(s.env).toContain('ANTHROPIC_API_KEY=sandbox-action-placeholder-the-proxy-sets-the-real-key');
+    expect(s.command).toEqual(['claude', '-p', 'fix it']);
+  });
+});

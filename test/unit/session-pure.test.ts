@@ -178,7 +178,8 @@ describe('what makes a warm run cold', () => {
   test.each([
     [{}, null],
     [{ network: 'proxy', 'allow-domain': ['a.example'] }, null],
-    [{ isolation: 'runsc' }, null],
+    [{ isolation: 'runsc' }, /^--isolation runsc: a warm run's command is exec'd into the warm sandbox/],
+    [{ isolation: 'runsc', 'allow-weaker-gvisor': true }, null],
     [{ mount: ['/data:/data'] }, null],
     [{ 'writable-root': true }, /--writable-root/],
     [{ 'cap-add': ['CHOWN'] }, /--cap-add CHOWN/],
