@@ -139,9 +139,13 @@ d('--secret-route', () => {
   });
 
   test('bad input: a route whose variable is not set is one line, exit 125, nothing made', async () => {
-    const r = await run([...routed().slice(0, -1), `api=https://up.test,env=SA_TEST_UNSET_VAR`], ['true'], {
-      image: fx.client,
-    });
+    const r = await run(
+      [...SMALL, ...routed().slice(0, -1), `api=https://up.test,env=SA_TEST_UNSET_VAR`],
+      ['true'],
+      {
+        image: fx.client,
+      },
+    );
     expect(r.code).toBe(125);
     expect(r.result.error).toBe(
       "--secret-route: 'api' takes its secret from $SA_TEST_UNSET_VAR, which is not set here; export it before the run",
