@@ -2818,6 +2818,40 @@ var ApiClient = class {
       }
     });
   }
+  /**
+   * A request the engine answers with 101 Switching Protocols (exec with stdin): the raw connection, both ways.
+   * Its own socket, never the keep-alive pool's. Any other answer becomes an EngineError.
+   */
+  upgrade(method, path6, body, operation) {
+    const payload = Buffer.from(JSON.stringify(body));
+    const ep = this.endpoint;
+    return new Promise((resolve, reject) => {
+      const req = http.request({
+        method,
+        path: `${this.prefix}${path6}`,
+        headers: {
+          connection: "Upgrade",
+          upgrade: "tcp",
+          "content-type": "application/json",
+          "content-length": String(payload.length)
+        },
+        agent: false,
+        ...ep.socketPath ? { socketPath: ep.socketPath } : { host: ep.host, port: ep.port }
+      });
+      req.on("upgrade", (_res, socket, head) => {
+        if (head.length) socket.unshift(head);
+        resolve(socket);
+      });
+      req.on("response", (res) => {
+        readAll(res).then(
+          (b) => reject(this.statusError(operation, res.statusCode ?? 0, b)),
+          (err) => reject(err)
+        );
+      });
+      req.on("error", (err) => reject(this.connectError(operation, err)));
+      req.end(payload);
+    });
+  }
   /** Send a request and parse a JSON answer; a non-2xx status becomes an EngineError. */
   async json(method, path6, opts = {}, operation) {
     const op = operation ?? `${method} ${path6}`;
@@ -3020,7 +3054,7 @@ function toContainerBody(s) {
     Env: s.env,
     Labels: s.labels,
     Tty: s.tty,
-    OpenStdin: false,
+    OpenStdin: s.openStdin === true,
     StdinOnce: false,
     AttachStdin: false,
     AttachStdout: true,
@@ -3227,7 +3261,8 @@ var DockerApiEngine = class {
       const j = JSON.parse(b.toString("utf8"));
       return j.StatusCode;
     });
-    return { exit };
+    exit.catch(() => void 0);
+    return { exit, cancel: () => res.body.destroy() };
   }
   async waitContainer(id) {
     const j = await this.api.json(
@@ -3329,6 +3364,83 @@ var DockerApiEngine = class {
       stdout: Buffer.concat(out).toString("utf8"),
       stderr: Buffer.concat(err).toString("utf8")
     };
+  }
+  async execCreate(id, spec, tty) {
+    const created = await this.api.json(
+      "POST",
+      `/containers/${id}/exec`,
+      {
+        body: {
+          Cmd: spec.cmd,
+          User: spec.user,
+          Env: spec.env ?? [],
+          ...spec.workingDir ? { WorkingDir: spec.workingDir } : {},
+          AttachStdin: tty,
+          AttachStdout: true,
+          AttachStderr: true,
+          Tty: tty,
+          Privileged: false
+        }
+      },
+      "exec"
+    );
+    return created.Id;
+  }
+  async execStream(id, spec, sink) {
+    const execId = await this.execCreate(id, spec, false);
+    const res = await this.api.raw(
+      "POST",
+      `/exec/${execId}/start`,
+      { body: { Detach: false, Tty: false } },
+      "exec"
+    );
+    if (res.statusCode !== 200) throw this.api.statusError("exec", res.statusCode, await readAll(res.body));
+    const demux = new Demuxer(sink);
+    const done = new Promise((resolve) => {
+      res.body.on("data", (c) => demux.push(c));
+      res.body.on("end", resolve);
+      res.body.on("close", resolve);
+      res.body.on("error", () => resolve());
+    });
+    return { id: execId, done, close: () => res.body.destroy() };
+  }
+  async execInspect(execId) {
+    const j = await this.api.json(
+      "GET",
+      `/exec/${execId}/json`,
+      {},
+      "inspect exec"
+    );
+    return { running: j.Running, exitCode: j.Running ? null : j.ExitCode };
+  }
+  async execInteractive(id, spec, size) {
+    const execId = await this.execCreate(id, spec, true);
+    const stream = await this.api.upgrade(
+      "POST",
+      `/exec/${execId}/start`,
+      { Detach: false, Tty: true },
+      "exec"
+    );
+    const resize = async (rows, cols) => {
+      await this.api.call(
+        "POST",
+        `/exec/${execId}/resize`,
+        { query: { h: rows, w: cols } },
+        "resize exec",
+        [404, 409, 500]
+      );
+    };
+    await resize(size.rows, size.cols);
+    return { id: execId, stream, resize };
+  }
+  async top(id, psArgs) {
+    const j = await this.api.json(
+      "GET",
+      `/containers/${id}/top`,
+      { query: psArgs ? { ps_args: psArgs } : {} },
+      "list processes"
+    );
+    return { titles: j.Titles ?? [], processes: j.Processes ?? [] };
   }
   async putArchive(id, path6, tar2) {
     await this.api.call(
@@ -3615,15 +3727,37 @@ var PRESETS = Object.fromEntries(
   [github_default, lean_default, pypi_default, debian_default].map((p) => [p.name, p])
 );
 
+// presets/agent.json
+var agent_default = {
+  name: "agent",
+  description: "A CLI coding agent (Claude Code, or any agent installed in the image) working on /work with no egress but its API: the proxy serves http://<proxy>/anthropic/… as https://api.anthropic.com/… with x-api-key from the host's ANTHROPIC_API_KEY; the sandbox gets ANTHROPIC_BASE_URL and a placeholder key, never the real one. Give the agent's command after --; other agents take their own --secret-route.",
+  image: "agent",
+  command: ["claude", "-p", "--help"],
+  network: "proxy",
+  allowPresets: [],
+  annotate: null,
+  outputs: [],
+  options: {
+    timeout: "2h",
+    "secret-route": ["anthropic=https://api.anthropic.com,header=x-api-key,env=ANTHROPIC_API_KEY"]
+  },
+  env: ["ANTHROPIC_API_KEY=sandbox-action-placeholder-the-proxy-sets-the-real-key", "HOME=/tmp"],
+  requiredJudges: ["exit-code"]
+};
+
 // presets/lean-proof.json
 var lean_proof_default = {
   name: "lean-proof",
-  description: "A Lean proof checked by comparator on the trusted side: the challenge, its imports, the lakefile, toolchain and comparator config from --challenge (the base branch) mounted read-only; an advisory lake build (its messages become annotations) with no network; then comparator, every build and export of it in its own sandbox (sandbox-action landrun), its exit code and output the verdict.",
+  description: "A Lean proof checked by comparator on the trusted side: the challenge, its imports, the lakefile, toolchain and comparator config from --challenge (the base branch) mounted read-only; a setup phase fetches the Mathlib olean cache through the egress proxy (lean allowlist) when the trusted manifest needs Mathlib; an advisory lake build (its messages become annotations) in a fresh container with no network; then comparator, every build and export of it in its own sandbox (sandbox-action landrun), its exit code and output the verdict.",
   image: "lean",
   entrypoint: "sh",
   command: ["-c", "lake build"],
   network: "none",
-  allowPresets: [],
+  setup: {
+    command: `if grep -qi '"name": *"mathlib"' lake-manifest.json 2>/dev/null; then lake exe cache get; else echo 'lean-proof setup: no Mathlib in lake-manifest.json, no cache to fetch'; fi`,
+    network: "proxy"
+  },
+  allowPresets: ["lean"],
   annotate: "lean",
   outputs: [],
   audit: {
@@ -3681,7 +3815,8 @@ var python_tests_default = {
     "-q"
   ],
   network: "none",
-  allowPresets: [],
+  setup: { network: "proxy" },
+  allowPresets: ["pypi"],
   annotate: null,
   outputs: ["junit.xml"],
   junit: "junit.xml",
@@ -3698,8 +3833,12 @@ var python_tests_default = {
 
 // src/config/presets.ts
 var RUN_PRESETS = Object.fromEntries(
-  [python_tests_default, lean_proof_default, lean4_default].map((p) => [p.name, p])
+  [python_tests_default, lean_proof_default, lean4_default, agent_default].map((p) => [p.name, p])
 );
+
+// src/config/mounts.ts
+var DEFAULT_PERSIST_BYTES = 1024 ** 3;
+var DEFAULT_IDLE_TTL_MS = 15 * 6e4;
 
 // src/config/run-options.ts
 var GiB = 1024 ** 3;

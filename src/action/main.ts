@@ -4,7 +4,7 @@ import path from 'node:path';
 import * as core from '@actions/core';
 import { InputError, errorMessage } from '../config/errors.js';
 import { parseRunOptions, type RunSpec } from '../config/run-options.js';
-import { executeRun } from '../sandbox/execute.js';
+import { runSandboxed } from '../session/warm.js';
 import {
   abortOnSignals,
   connect,
@@ -69,7 +69,7 @@ export async function runAction(): Promise<number> {
     try {
       const engine = await connect(ctx);
       result = await core.group('sandbox-action: run', () =>
-        executeRun(
+        runSandboxed(
           spec,
           makeRunDeps(ctx, engine, {
             log: { stdout: process.stdout, stderr: process.stderr },

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { EngineError, InputError, errorMessage } from '../config/errors.js';
 import { RUN_OPTIONS, parseRunOptions, type RunSpec } from '../config/run-options.js';
 import { parseDuration } from '../config/units.js';
-import { executeRun } from '../sandbox/execute.js';
+import { runSandboxed } from '../session/warm.js';
 import { gc } from '../sandbox/gc.js';
 import { watch } from '../sandbox/watchdog.js';
 import { suggestionLines, summaryLine } from '../sandbox/summary.js';
@@ -11,6 +11,9 @@ import { helpFor, parseCommandLine, type OptionTable } from './args.js';
 import { BUILD_TABLE, buildCommand } from './build.js';
 import { landrunCommand } from './landrun.js';
 import { SHARD_TABLE, shardCommand } from './shard.js';
+import { SESSION_USAGE, sessionCommand } from './session.js';
+import { dirOf, sweep } from '../session/lifecycle.js';
+import { listRecords } from '../session/record.js';
 import { VERIFY_TABLE, verifyCommand } from './verify.js';
 import { REPORT_TABLE, reportCommand } from './report.js';
 import { TAGS_TABLE, tagsCommand } from './tags.js';
@@ -64,6 +67,51 @@ const SUBCOMMANDS: Record<string, Subcommand> = {
     about: 'run an untrusted command in a locked-down sandbox, collect its outputs, judge it',
     table: RUN_TABLE,
     run: (rest, io) => runCommand(rest, io),
+  },
+  create: {
+    usage: 'create [run options] [--name N] [--idle-ttl 15m] [--keep]',
+    about: 'a session: the run plan kept alive (prints its id)',
+    run: (rest, io) => sessionCommand('create', rest, io),
+  },
+  start: {
+    usage: 'start ID',
+    about: 'start a stopped session',
+    run: (rest, io) => sessionCommand('start', rest, io),
+  },
+  stop: {
+    usage: 'stop ID',
+    about: 'stop a session (its volumes are kept)',
+    run: (rest, io) => sessionCommand('stop', rest, io),
+  },
+  rm: {
+    usage: 'rm ID',
+    about: 'remove a session and everything of it',
+    run: (rest, io) => sessionCommand('rm', rest, io),
+  },
+  ls: {
+    usage: 'ls [--json]',
+    about: 'the sessions, as a table or JSON',
+    run: (rest, io) => sessionCommand('ls', rest, io),
+  },
+  exec: {
+    usage: 'exec ID [--timeout T] [--env K=V] [--output-dir D] [--result-file F] [--json] -- CMD [ARGS...]',
+    about: 'run a command in a session (exit codes as for run)',
+    run: (rest, io) => sessionCommand('exec', rest, io),
+  },
+  shell: {
+    usage: 'shell ID',
+    about: 'an interactive shell in a session (a TTY, resize passed on)',
+    run: (rest, io) => sessionCommand('shell', rest, io),
+  },
+  sync: {
+    usage: 'sync ID [DIR]',
+    about: 'copy the working tree into /work (deletes what is gone, never follows a link out)',
+    run: (rest, io) => sessionCommand('sync', rest, io),
+  },
+  cp: {
+    usage: 'cp ID:/output/PATH DEST',
+    about: 'copy out of /output through the safe collector',
+    run: (rest, io) => sessionCommand('cp', rest, io),
   },
   gc: {
     usage: 'gc [--older-than 1h] [--run ID]',
@@ -129,6 +177,12 @@ ${Object.entries(SUBCOMMANDS)
   .join('\n')}
   sandbox-action --version
 
+${SESSION_USAGE}
+
+exit codes of run: the command's own; 124 timed out; 137 OOM-killed; 125 sandbox-action failed;
+130/143 interrupted. landrun: the step's own; 124, 137 as for run; 2 request refused;
+125 the step could not be run. Other subcommands: 0 done, 1 failed, 2 bad input.
+
 'sandbox-action COMMAND --help' shows a command's options.`;
 
 interface Io {
@@ -174,7 +228,7 @@ async function runCommand(argv: string[], io: Io): Promise<number> {
   }
   const sig = abortOnSignals();
   try {
-    const result = await executeRun(
+    const result = await runSandboxed(
       spec,
       makeRunDeps(ctx, engine, {
         log: json ? { stdout: io.stderr, stderr: io.stderr } : { stdout: io.stdout, stderr: io.stderr },
@@ -237,11 +291,22 @@ async function gcCommand(argv: string[], io: Io): Promise<number> {
     const runId = typeof options.run === 'string' ? options.run : undefined;
     if (runId !== undefined && !RUN_ID.test(runId))
       throw new InputError('--run', `'${runId}' is not a run id`);
+    const deps = makeRunDeps(ctx, engine, {
+      log: { stdout: io.stderr, stderr: io.stderr },
+      notice: (l) => io.stderr.write(`sandbox-action: ${l}\n`),
+      signal: new AbortController().signal,
+      watchdog: false,
+    });
+    // Sessions first, by their TTL; then runs' leftovers, never a live session's.
+    const swept = runId ? [] : await sweep(deps);
+    const live = new Set((await listRecords(dirOf(deps))).map((r) => r.id));
     const report = await gc(engine, volumeHostFor(ctx), {
       olderThanMs: older,
       now: Date.now(),
+      keepRuns: live,
       ...(runId ? { runId } : {}),
     });
+    for (const l of swept) io.stderr.write(`sandbox-action: gc: ${l}\n`);
     if (options.json) io.stdout.write(`${JSON.stringify(report)}\n`);
     else {
       for (const r of report.removed) io.stdout.write(`removed ${r.kind} ${r.name}\n`);

@@ -11,6 +11,8 @@ import { DNS_PORT, PROXY_PORT } from '../egress/config.js';
 import { expandPresets } from '../egress/presets.js';
 import { applyPreset } from './presets.js';
 import { DEFAULT_AXIOMS, checkTargets } from '../lean/audit.js';
+import { parsePhaseOptions, type PhaseOptions } from './mounts.js';
+import { parseSecretRoutes, type SecretRoute } from './secret-routes.js';
 
 export const GiB = 1024 ** 3;
 export const MiB = 1024 ** 2;
@@ -26,7 +28,7 @@ export interface OutputCaps {
   maxFileBytes: number;
 }
 
-export interface RunSpec {
+export interface RunSpec extends PhaseOptions {
   image: string;
   /** Replaces the image's entrypoint when set. */
   entrypoint: string | null;
@@ -140,6 +142,8 @@ export interface EgressSpec {
   proxyImage: string | null;
   proxyBaseImage: string;
   maxBytes: number | null;
+  /** --secret-route: paths of the proxy forwarded to an HTTPS upstream with a header from the host's environment. */
+  routes: SecretRoute[];
 }
 
 /** Options as they arrive: each key is an option's long name; repeatable options are arrays. */
@@ -207,6 +211,11 @@ export const RUN_OPTIONS = {
   network: {
     kind: 'string',
     help: 'none (default), proxy (egress only through the allowlisting proxy) or open (unrestricted; loosens)',
+  },
+  'secret-route': {
+    kind: 'strings',
+    input: 'secret-routes',
+    help: 'with --network proxy: NAME=https://HOST[,header=H,env=VAR,ca=FILE] the proxy serves http://<proxy>/NAME/… as https://HOST/… with header H from $VAR; the sandbox gets NAME_BASE_URL, never the secret (repeatable)',
   },
   'allow-domain': {
     kind: 'strings',
@@ -351,6 +360,36 @@ export const RUN_OPTIONS = {
     help: 'do not run the in-sandbox self-check before the command, e.g. for an image without /bin/sh (loosens)',
   },
   'log-limit': { kind: 'string', help: 'bytes of the build log shown before it is cut (default 64m)' },
+  mount: {
+    kind: 'strings',
+    input: 'mounts',
+    help: 'HOST:DEST[:ro|rw] a host directory or file, read-only unless :rw (loosens); /, /etc, /proc, /sys, /dev, sockets and credentials are refused (repeatable)',
+  },
+  'allow-mount': {
+    kind: 'strings',
+    help: 'a host path --mount refuses by default (a socket, /etc…), mounted anyway (loosens; repeatable)',
+  },
+  persist: {
+    kind: 'string',
+    help: 'host directory holding a size-capped filesystem image mounted writable at /persist, kept between runs and sessions',
+  },
+  'persist-size': { kind: 'string', help: 'size cap of /persist when its image is made (default 1g)' },
+  setup: {
+    kind: 'string',
+    help: 'a shell command run first, in its own container on the same volumes, with --setup-network; the command then runs in a fresh one',
+  },
+  'setup-network': {
+    kind: 'string',
+    help: "the setup phase's network: none (default) or proxy (the allowlist options apply to it)",
+  },
+  warm: {
+    kind: 'boolean',
+    help: 'reuse a warm sandbox with the same plan, reset between runs (fresh /work, /output, /tmp, no process left); a cold one when none is ready or it cannot be reset, as the result says',
+  },
+  'idle-ttl': {
+    kind: 'string',
+    help: 'with --warm: how long the warm sandbox is kept while idle (default 15m)',
+  },
   'log-file': {
     kind: 'string',
     help: "also write the build's log, as it came (capped at 16 MiB), to this new file (for a result artifact)",
@@ -570,7 +609,15 @@ export function parseRunOptions(given: RawOptions, givenCommand: string[], host:
     );
   }
   const explicit = new Set(Object.keys(given0));
+  const phases = parsePhaseOptions(raw, host.cwd, preset?.setup ?? null);
+  if (phases.setup && phases.setup.network === 'proxy' && network === 'open') {
+    throw new InputError(
+      '--setup-network',
+      'proxy with --network open: the allowlist would not hold the command',
+    );
+  }
   return {
+    ...phases,
     annotate,
     verdict: { declared, junit, expectDir: expectArg ? path.resolve(host.cwd, expectArg) : null },
     tests: testsArg
@@ -622,7 +669,11 @@ export function parseRunOptions(given: RawOptions, givenCommand: string[], host:
     capAdd,
     env,
     network,
-    egress: parseEgress(raw, network),
+    egress: parseEgress(
+      raw,
+      phases.setup?.network === 'proxy' && network === 'none' ? 'proxy' : network,
+      host.cwd,
+    ),
     isolation,
     allowWeakerGvisor,
     pull: oneOf('pull', str(raw, 'pull'), ['missing', 'always', 'never'] as const, 'missing'),
@@ -695,12 +746,13 @@ const EGRESS_OPTIONS = [
   'egress-max-bytes',
   'proxy-image',
   'proxy-base-image',
+  'secret-route',
 ] as const satisfies readonly RunOptionName[];
 
 /** Docker's network name grammar. */
 const NETWORK_NAME = /^[a-zA-Z0-9][a-zA-Z0-9_.-]{0,127}$/;
 
-function parseEgress(raw: RawOptions, network: NetworkMode): EgressSpec | null {
+function parseEgress(raw: RawOptions, network: NetworkMode, cwd: string): EgressSpec | null {
   if (network !== 'proxy') {
     for (const o of EGRESS_OPTIONS) {
       const v = raw[o];
@@ -771,7 +823,8 @@ function parseEgress(raw: RawOptions, network: NetworkMode): EgressSpec | null {
     }
   }
   const maxBytesArg = str(raw, 'egress-max-bytes');
-  if (mode === 'allowlist' && domains.length === 0 && allowCidrs.length === 0) {
+  const routes = parseSecretRoutes(list(raw, 'secret-route'), cwd, (c, p) => path.resolve(c, p));
+  if (mode === 'allowlist' && domains.length === 0 && allowCidrs.length === 0 && routes.length === 0) {
     throw new InputError(
       '--network',
       'proxy with nothing allowed: add --allow-domain, --allow-preset or --allow-cidr, or --egress audit to find what the build needs',
@@ -790,6 +843,7 @@ function parseEgress(raw: RawOptions, network: NetworkMode): EgressSpec | null {
     proxyImage,
     proxyBaseImage,
     maxBytes: maxBytesArg === undefined ? null : parseSize('--egress-max-bytes', maxBytesArg),
+    routes,
   };
 }
 
@@ -926,6 +980,23 @@ export function loosenedBy(spec: RunSpec): Loosened[] {
       option: '--no-watchdog',
       effect: 'no watchdog: if the CLI is killed, the sandbox runs on past its deadline until gc',
     });
+  }
+  for (const m of spec.mounts) {
+    if (!m.readOnly) {
+      out.push({
+        option: `--mount ${m.host}:${m.dest}:rw`,
+        effect: `the sandbox can write to ${m.host} on the host`,
+      });
+    }
+  }
+  for (const r of spec.egress?.routes ?? []) {
+    out.push({
+      option: `--secret-route ${r.name}=https://${r.host}${r.port === 443 ? '' : `:${r.port}`}`,
+      effect: `the sandbox can call ${r.host} with the host's $${r.env} (it never sees the value)`,
+    });
+  }
+  for (const a of spec.allowMounts) {
+    out.push({ option: `--allow-mount ${a}`, effect: 'a host path refused by default may be mounted' });
   }
   if (!spec.selfCheck) {
     out.push({

@@ -6,6 +6,11 @@ import { Demuxer } from './demux.js';
 import type {
   AttachedStreams,
   ContainerSpec,
+  ExecSpec,
+  ExecState,
+  ExecStream,
+  InteractiveExec,
+  ProcessTable,
   ContainerState,
   Engine,
   EngineInfo,
@@ -135,7 +140,7 @@ function toContainerBody(s: ContainerSpec): Record<string, unknown> {
     Env: s.env,
     Labels: s.labels,
     Tty: s.tty,
-    OpenStdin: false,
+    OpenStdin: s.openStdin === true,
     StdinOnce: false,
     AttachStdin: false,
     AttachStdout: true,
@@ -369,7 +374,7 @@ export class DockerApiEngine implements Engine {
    * Registers a wait for the next exit and resolves once the engine has registered it (it flushes the
    * answer's headers then), so a container started afterwards cannot exit unseen.
    */
-  async watchExit(id: string): Promise<{ exit: Promise<number> }> {
+  async watchExit(id: string): Promise<{ exit: Promise<number>; cancel(): void }> {
     const res = await this.api.raw(
       'POST',
       `/containers/${id}/wait`,
@@ -381,7 +386,9 @@ export class DockerApiEngine implements Engine {
       const j = JSON.parse(b.toString('utf8')) as { StatusCode: number };
       return j.StatusCode;
     });
-    return { exit };
+    // A cancelled wait rejects; whoever still awaits it sees that, nobody else does.
+    exit.catch(() => undefined);
+    return { exit, cancel: () => res.body.destroy() };
   }
 
   async waitContainer(id: string): Promise<number> {
@@ -524,6 +531,97 @@ export class DockerApiEngine implements Engine {
       stdout: Buffer.concat(out).toString('utf8'),
       stderr: Buffer.concat(err).toString('utf8'),
     };
+  }
+
+  private async execCreate(id: string, spec: ExecSpec, tty: boolean): Promise<string> {
+    const created = await this.api.json<{ Id: string }>(
+      'POST',
+      `/containers/${id}/exec`,
+      {
+        body: {
+          Cmd: spec.cmd,
+          User: spec.user,
+          Env: spec.env ?? [],
+          ...(spec.workingDir ? { WorkingDir: spec.workingDir } : {}),
+          AttachStdin: tty,
+          AttachStdout: true,
+          AttachStderr: true,
+          Tty: tty,
+          Privileged: false,
+        },
+      },
+      'exec',
+    );
+    return created.Id;
+  }
+
+  async execStream(
+    id: string,
+    spec: ExecSpec,
+    sink: (stream: 'stdout' | 'stderr', chunk: Buffer) => void,
+  ): Promise<ExecStream> {
+    const execId = await this.execCreate(id, spec, false);
+    const res = await this.api.raw(
+      'POST',
+      `/exec/${execId}/start`,
+      { body: { Detach: false, Tty: false } },
+      'exec',
+    );
+    if (res.statusCode !== 200) throw this.api.statusError('exec', res.statusCode, await readAll(res.body));
+    const demux = new Demuxer(sink);
+    const done = new Promise<void>((resolve) => {
+      res.body.on('data', (c: Buffer) => demux.push(c));
+      res.body.on('end', resolve);
+      res.body.on('close', resolve);
+      res.body.on('error', () => resolve());
+    });
+    return { id: execId, done, close: () => res.body.destroy() };
+  }
+
+  async execInspect(execId: string): Promise<ExecState> {
+    const j = await this.api.json<{ Running: boolean; ExitCode: number | null }>(
+      'GET',
+      `/exec/${execId}/json`,
+      {},
+      'inspect exec',
+    );
+    return { running: j.Running, exitCode: j.Running ? null : j.ExitCode };
+  }
+
+  async execInteractive(
+    id: string,
+    spec: ExecSpec,
+    size: { rows: number; cols: number },
+  ): Promise<InteractiveExec> {
+    const execId = await this.execCreate(id, spec, true);
+    const stream = await this.api.upgrade(
+      'POST',
+      `/exec/${execId}/start`,
+      { Detach: false, Tty: true },
+      'exec',
+    );
+    const resize = async (rows: number, cols: number) => {
+      // The engine refuses a resize of an exec that has ended: nothing to resize then.
+      await this.api.call(
+        'POST',
+        `/exec/${execId}/resize`,
+        { query: { h: rows, w: cols } },
+        'resize exec',
+        [404, 409, 500],
+      );
+    };
+    await resize(size.rows, size.cols);
+    return { id: execId, stream, resize };
+  }
+
+  async top(id: string, psArgs?: string): Promise<ProcessTable> {
+    const j = await this.api.json<{ Titles: string[] | null; Processes: string[][] | null }>(
+      'GET',
+      `/containers/${id}/top`,
+      { query: psArgs ? { ps_args: psArgs } : {} },
+      'list processes',
+    );
+    return { titles: j.Titles ?? [], processes: j.Processes ?? [] };
   }
 
   async putArchive(id: string, path: string, tar: Readable): Promise<void> {

@@ -2,7 +2,7 @@
  * The engine interface: everything sandbox-action asks of a container engine, and nothing about policy.
  * One implementation speaks the Docker Engine API (Docker, and Podman's compatible service).
  */
-import type { Readable } from 'node:stream';
+import type { Duplex, Readable } from 'node:stream';
 
 export type EngineName = 'docker' | 'podman';
 
@@ -70,6 +70,11 @@ export interface ContainerSpec {
   sysctls?: Record<string, string>;
   /** Keep stdin closed; no TTY (a TTY would merge streams and let the build draw on the terminal). */
   tty: false;
+  /**
+   * Hold stdin open with nothing attached (a session's idle process blocks reading it). Never attached: the
+   * trusted side writes nothing to it.
+   */
+  openStdin?: boolean;
 }
 
 export interface ContainerState {
@@ -182,6 +187,42 @@ export interface AttachedStreams {
   close(): void;
 }
 
+/** A command run in a running container (`exec`): as whom, with what added to the container's environment. */
+export interface ExecSpec {
+  cmd: string[];
+  /** `uid:gid`. */
+  user: string;
+  /** `KEY=VALUE`, added to the container's environment (a name in both: this value). */
+  env?: string[];
+  workingDir?: string;
+}
+
+export interface ExecStream {
+  id: string;
+  /** Resolves when the output has ended (the process exited and its output drained). */
+  done: Promise<void>;
+  close(): void;
+}
+
+export interface ExecState {
+  running: boolean;
+  /** null while it runs. */
+  exitCode: number | null;
+}
+
+/** An exec with a TTY and stdin: the raw terminal stream both ways, and its size. */
+export interface InteractiveExec {
+  id: string;
+  stream: Duplex;
+  resize(rows: number, cols: number): Promise<void>;
+}
+
+/** The engine's process list of a container (`top`): what runs in its cgroup, as the host sees it. */
+export interface ProcessTable {
+  titles: string[];
+  processes: string[][];
+}
+
 export interface ExecResult {
   exitCode: number;
   stdout: string;
@@ -203,8 +244,11 @@ export interface Engine {
   /** Attach to stdout/stderr before start; each chunk goes to the sink as it arrives. */
   attach(id: string, sink: (stream: 'stdout' | 'stderr', chunk: Buffer) => void): Promise<AttachedStreams>;
   startContainer(id: string): Promise<void>;
-  /** Registers a wait for the next exit; resolves once registered, with the exit code still to come. */
-  watchExit(id: string): Promise<{ exit: Promise<number> }>;
+  /**
+   * Registers a wait for the next exit; resolves once registered, with the exit code still to come. `cancel` drops
+   * the wait (a session's container outlives the command that made it); `exit` then rejects.
+   */
+  watchExit(id: string): Promise<{ exit: Promise<number>; cancel(): void }>;
   /** Resolves with the exit code once the container is not running. */
   waitContainer(id: string): Promise<number>;
   killContainer(id: string, signal?: string): Promise<void>;
@@ -213,6 +257,17 @@ export interface Engine {
   inspectCreated(id: string): Promise<InspectedContainer>;
   removeContainer(id: string): Promise<void>;
   exec(id: string, cmd: string[], opts?: { user?: string }): Promise<ExecResult>;
+  /** Start a command in a running container; its demultiplexed output goes to the sink as it arrives. */
+  execStream(
+    id: string,
+    spec: ExecSpec,
+    sink: (stream: 'stdout' | 'stderr', chunk: Buffer) => void,
+  ): Promise<ExecStream>;
+  execInspect(execId: string): Promise<ExecState>;
+  /** Start a command with a TTY and stdin (an interactive shell). */
+  execInteractive(id: string, spec: ExecSpec, size: { rows: number; cols: number }): Promise<InteractiveExec>;
+  /** The processes of a running container as the engine lists them (`ps` arguments as for `docker top`). */
+  top(id: string, psArgs?: string): Promise<ProcessTable>;
   /** Extract a tar stream into `path` of the container (its volumes included). */
   putArchive(id: string, path: string, tar: Readable): Promise<void>;
   /** A tar stream of `path` in the container (works on stopped containers). */

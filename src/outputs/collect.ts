@@ -291,3 +291,85 @@ export async function collectTar(
   report.truncated = report.droppedByCaps > 0;
   return report;
 }
+
+/**
+ * Files one archive each (a session's `cp ID:/output/FILE`). The engine follows links in an archived path's
+ * parents: the caller must first have checked, with the engine's stat, that every parent is a real folder. Each
+ * must be a regular file within the per-file and total caps; a link, a directory or a missing path is not
+ * collected and says so.
+ */
+export async function collectFiles(
+  getArchive: (absPath: string) => Promise<Readable | null>,
+  root: string,
+  dest: string,
+  paths: string[],
+  caps: OutputCaps,
+): Promise<{ declared: DeclaredOutput[]; bytes: number }> {
+  const declared: DeclaredOutput[] = [];
+  let bytes = 0;
+  for (const rel of paths) {
+    const stream = await getArchive(`${root}/${rel}`);
+    if (!stream) {
+      declared.push({ path: rel, status: 'missing', size: null });
+      continue;
+    }
+    try {
+      const r = await writeSingleFile(stream, path.posix.basename(rel), path.join(dest, rel), (size) =>
+        size > caps.maxFileBytes ? 'too-large' : bytes + size > caps.maxTotalBytes ? 'total-size-cap' : null,
+      );
+      if (r.status === 'collected') bytes += r.size ?? 0;
+      declared.push({ path: rel, ...r });
+    } finally {
+      if (!stream.readableEnded) stream.destroy();
+    }
+  }
+  return { declared, bytes };
+}
+
+/** The one entry of a single-path archive, written to `target` when it is a regular file within its cap. */
+function writeSingleFile(
+  tarStream: Readable,
+  name: string,
+  target: string,
+  refuse: (size: number) => 'too-large' | 'total-size-cap' | null,
+): Promise<Omit<DeclaredOutput, 'path'>> {
+  let result: Omit<DeclaredOutput, 'path'> = { status: 'missing', size: null };
+  let seen = false;
+  const extract = tar.extract();
+  extract.on('entry', (header, stream, next) => {
+    const first = !seen;
+    seen = true;
+    const drain = () => {
+      stream.on('end', next);
+      stream.resume();
+    };
+    if (!first || header.name.replace(/\/+$/, '') !== name) return drain();
+    const size = header.size ?? 0;
+    if (header.type !== 'file') {
+      result = { status: 'not-a-regular-file', size: null };
+      return drain();
+    }
+    const why = refuse(size);
+    if (why) {
+      result = { status: why, size };
+      return drain();
+    }
+    fsp
+      .mkdir(path.dirname(target), { recursive: true, mode: 0o755 })
+      .then(() => fs.openSync(target, O_CREATE_NEW, header.mode && header.mode & 0o100 ? 0o755 : 0o644))
+      .then((fd) => copyEntry(stream as unknown as EntrySource, fd))
+      .then(
+        () => {
+          result = { status: 'collected', size };
+          next();
+        },
+        (err: unknown) => next(err as Error),
+      );
+  });
+  return new Promise((resolve, reject) => {
+    tarStream.on('error', reject);
+    extract.on('error', reject);
+    extract.on('finish', () => resolve(result));
+    tarStream.pipe(extract);
+  });
+}

@@ -25,18 +25,20 @@ export function pastDeadline(r: ResourceRef, now: number): boolean {
 
 /**
  * `olderThanMs` 0 removes everything labelled; `runId` limits to one run. A container past its deadline is removed
- * whatever its age (killed first: removal forces it).
+ * whatever its age (killed first: removal forces it). `keepRuns`: runs that are live sessions (their TTL decides,
+ * src/session/): never removed here, whatever their age, nor their loop devices.
  */
 export async function gc(
   engine: Engine,
   host: VolumeHost,
-  opts: { olderThanMs: number; now: number; runId?: string },
+  opts: { olderThanMs: number; now: number; runId?: string; keepRuns?: Set<string> },
 ): Promise<GcReport> {
   const label = opts.runId ? `${LABEL_RUN}=${opts.runId}` : LABEL_RUN;
   const all = await engine.listLabelled(label);
   const cutoff = opts.now - opts.olderThanMs;
+  const live = (r: ResourceRef) => opts.keepRuns?.has(r.labels[LABEL_RUN] ?? '') === true;
   const old = all.filter(
-    (r) => createdAt(r) <= cutoff || (r.kind === 'container' && pastDeadline(r, opts.now)),
+    (r) => (createdAt(r) <= cutoff || (r.kind === 'container' && pastDeadline(r, opts.now))) && !live(r),
   );
   const report: GcReport = { removed: [], kept: all.length - old.length, failures: [] };
   const attempt = async (r: ResourceRef, fn: () => Promise<void>) => {
@@ -71,7 +73,9 @@ export async function gc(
   );
   if (!opts.runId) {
     // Loop devices and images of runs that crashed before their volume existed.
-    const inUse = new Set(all.filter((r) => createdAt(r) > cutoff).map((r) => r.labels[LABEL_LOOP_IMAGE]));
+    const inUse = new Set(
+      all.filter((r) => createdAt(r) > cutoff || live(r)).map((r) => r.labels[LABEL_LOOP_IMAGE]),
+    );
     for (const d of await ourLoopDevices(host)) {
       if (inUse.has(d.image)) continue;
       const st = await fsp.stat(d.image).catch(() => null);

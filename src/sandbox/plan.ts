@@ -19,6 +19,10 @@ export const DEADLINE_GRACE_MS = 30_000;
 export const WORK_DIR = '/work';
 export const OUTPUT_DIR = '/output';
 export const STATE_DIR = '/state';
+export const PERSIST_MOUNT = '/persist';
+
+/** The volume that carries /persist's image in this run (`--persist`). */
+export const persistVolumeName = (runId: string) => `sandbox-action-${runId}-persist`;
 
 /** The run's own volumes; `lake` is the comparator step's .lake (src/comparator/). */
 export type RunVolumeRole = 'work' | 'output' | 'state';
@@ -64,6 +68,8 @@ export interface PlanContext {
   extraArgs?: string[];
   /** Read-only bind mounts over /work (the trusted tests of python-tests). */
   overlays?: Mount[];
+  /** --mount, checked on the host: bind mounts of real paths. */
+  hostMounts?: Mount[];
   /** False when the gVisor runtime applies no seccomp profile inside the sandbox (--allow-weaker-gvisor). */
   seccompInside?: boolean;
 }
@@ -189,6 +195,15 @@ export function plan(spec: RunSpec, ctx: PlanContext): SandboxPlan {
   }
   for (const v of volumes) mounts.push({ type: 'volume', source: v.name, target: v.mount, readOnly: false });
   mounts.push(...(ctx.overlays ?? []));
+  mounts.push(...(ctx.hostMounts ?? []));
+  if (spec.persist) {
+    mounts.push({
+      type: 'volume',
+      source: persistVolumeName(ctx.runId),
+      target: PERSIST_MOUNT,
+      readOnly: false,
+    });
+  }
   const networkMode = ctx.network?.mode ?? 'none';
   const selfCheck: SelfCheckExpect | null = spec.selfCheck
     ? {

@@ -74,6 +74,38 @@ export interface VolumeReport {
   reserved: boolean;
 }
 
+/** `--setup`: the first phase, in its own container with its own network, on the same volumes. */
+export interface SetupReport {
+  command: string;
+  /** none or proxy. */
+  network: string;
+  exitCode: number | null;
+  timedOut: boolean;
+  oomKilled: boolean;
+  durationMs: number;
+  sandbox: SandboxCheck;
+  egress: EgressReport | null;
+}
+
+/** A result made in a session (`exec`) or by a warm run (`run --warm`). */
+export interface SessionInfo {
+  id: string;
+  name: string | null;
+  /** session: `create`d, for exec; warm: a sandbox kept by `run --warm`. */
+  kind: 'session' | 'warm';
+  /** The hash of every security-relevant field of the plan (src/session/hash.ts). */
+  planHash: string;
+  /** `run --warm` only: whether a warm sandbox was reused, and if not, why a fresh (cold) one ran the command. */
+  warm: {
+    reused: boolean;
+    /** Why it was not reused (null when it was). */
+    coldReason: string | null;
+    /** After the run: whether the sandbox was reset and kept for the next one, or why it was removed. */
+    keptForNext: boolean;
+    resetProblem: string | null;
+  } | null;
+}
+
 export interface RunResult {
   schemaVersion: typeof RESULT_SCHEMA_VERSION;
   runId: string;
@@ -131,6 +163,10 @@ export interface RunResult {
   logBytes: { shown: number; dropped: number };
   /** status error: what went wrong (sandbox-action itself, the engine, the sandbox check). */
   error: string | null;
+  /** `--setup`: the setup phase (absent or null without one). */
+  setup?: SetupReport | null;
+  /** `exec` and `run --warm`: the session the command ran in (absent or null for a plain run). */
+  session?: SessionInfo | null;
 }
 
 /* ---------------------------------------------------------------- reading a result back (untrusted data) */

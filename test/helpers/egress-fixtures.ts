@@ -61,6 +61,7 @@ export async function startEgressFixtures(
       proxyImage: null,
       proxyBaseImage: BASE,
       maxBytes: null,
+      routes: [],
     },
     'never',
     () => undefined,

@@ -150,6 +150,8 @@ describe('every subcommand answers --help with its own usage, exit 0', () => {
       stderr: { write: (s: string) => err.push(s) },
     } as unknown as Parameters<typeof main>[1];
     expect(await main(['nope'], io)).toBe(2);
-    expect(err.join('')).toMatch(/use run, gc, tags, report, build, shard, verify, landrun, watchdog/);
+    expect(err.join('')).toMatch(
+      /use run, create, start, stop, rm, ls, exec, shell, sync, cp, gc, tags, report, build, shard, verify, landrun, watchdog/,
+    );
   });
 });

@@ -42,7 +42,7 @@ export interface Collected {
 export async function collect(
   ctx: RunContext,
   spec: RunSpec,
-  box: Sandbox,
+  box: Pick<Sandbox, 'id' | 'capture'>,
   p: SandboxPlan,
   timedOut: boolean,
 ): Promise<Collected> {
@@ -96,7 +96,7 @@ export async function collect(
 }
 
 /** Advisory annotations: from the log (lean, gcc) or from a JUnit file that safe collection wrote. */
-async function annotate(ctx: RunContext, box: Sandbox): Promise<ParseResult> {
+async function annotate(ctx: RunContext, box: Pick<Sandbox, 'capture'>): Promise<ParseResult> {
   const a = ctx.spec.annotate!;
   if (a.parser !== 'junit') {
     const log = box.capture?.text() ?? '';

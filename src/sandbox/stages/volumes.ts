@@ -13,6 +13,8 @@ import {
   type VolumePlan,
 } from '../plan.js';
 import type { RunContext } from '../run-context.js';
+import { attachPersist } from '../persist.js';
+import { persistVolumeName } from '../plan.js';
 import { ReservationError, createVolume, type CreatedVolume } from '../volumes.js';
 import type { Prepared } from './prepare.js';
 
@@ -61,6 +63,23 @@ export async function createVolumes(
   });
   const bad = made.find((m): m is PromiseRejectedResult => m.status === 'rejected');
   if (bad) throw bad.reason;
+  if (prep.spec.persist) {
+    const pending = attachPersist(
+      engine,
+      volumeHost,
+      { ...prep.spec.persist, name: persistVolumeName(ctx.runId) },
+      prep.owner,
+      ctx.labels,
+    );
+    // Detached (the image kept) whatever happens, even when the run stops while it is being attached.
+    ctx.cleanup.add('detach /persist', async () => {
+      const v = await pending.catch(() => null);
+      await v?.remove();
+    });
+    const p = await ctx.race(pending);
+    volumes.push({ ...p, remove: async () => undefined });
+    if (p.note) ctx.notes.push(p.note);
+  }
   if (prep.backend === 'unbounded') {
     // A plain volume's root belongs to root: hand it to the sandbox user with a one-shot chown.
     await chownVolumes(ctx, p.container.image, volumes, prep.owner, ctx.labels);
