@@ -2724,6 +2724,68 @@ var Demuxer = class {
   }
 };
 
+// src/engine/podman.ts
+var ROOTFUL_PODMAN_SOCKET = "unix:///run/podman/podman.sock";
+var DOCKER_SOCKET = "unix:///var/run/docker.sock";
+function endpointsFor(choice, env) {
+  const rootless = env.XDG_RUNTIME_DIR ? [`unix://${env.XDG_RUNTIME_DIR}/podman/podman.sock`] : [];
+  if (choice === "docker") return [env.DOCKER_HOST || DOCKER_SOCKET];
+  if (choice === "podman") {
+    if (env.CONTAINER_HOST) return [env.CONTAINER_HOST];
+    return [ROOTFUL_PODMAN_SOCKET, ...rootless];
+  }
+  if (env.DOCKER_HOST) return [env.DOCKER_HOST];
+  if (env.CONTAINER_HOST) return [env.CONTAINER_HOST];
+  return [DOCKER_SOCKET, ROOTFUL_PODMAN_SOCKET, ...rootless];
+}
+function noPodmanHint(tried) {
+  return `no Podman service answers at ${tried.join(" or ")}; start one (\`podman system service --time=0 &\`, or \`systemctl --user start podman.socket\` for rootless Podman) or set CONTAINER_HOST to its socket`;
+}
+function parsePodmanInfo(j) {
+  const host = j.host ?? {};
+  const sec = host.security ?? {};
+  return {
+    rootless: sec.rootless === true,
+    cgroupVersion: typeof host.cgroupVersion === "string" ? host.cgroupVersion : "",
+    cgroupControllers: Array.isArray(host.cgroupControllers) ? host.cgroupControllers : [],
+    defaultCapabilities: (sec.capabilities ?? "").split(",").map((c) => c.trim()).filter(Boolean)
+  };
+}
+var DOCKER_DEFAULT_CAPS = [
+  "AUDIT_WRITE",
+  "CHOWN",
+  "DAC_OVERRIDE",
+  "FOWNER",
+  "FSETID",
+  "KILL",
+  "MKNOD",
+  "NET_BIND_SERVICE",
+  "NET_RAW",
+  "SETFCAP",
+  "SETGID",
+  "SETPCAP",
+  "SETUID",
+  "SYS_CHROOT"
+];
+var bare = (c) => c.toUpperCase().replace(/^CAP_/, "");
+function podmanCapabilities(capDrop, capAdd, defaults) {
+  const dropped = new Set(capDrop.map(bare));
+  const all = /* @__PURE__ */ new Set([...DOCKER_DEFAULT_CAPS, ...defaults.map(bare)]);
+  const granted = /* @__PURE__ */ new Set([...[...all].filter((c) => !dropped.has(c)), ...capAdd.map(bare)]);
+  return { capDrop: ["ALL"], capAdd: [...granted].sort() };
+}
+function podmanUlimit(u) {
+  return { name: u.Name.toLowerCase().replace(/^rlimit_/, ""), soft: u.Soft, hard: u.Hard };
+}
+function podmanPidMode(mode) {
+  return mode === "private" ? "" : mode ?? "";
+}
+var PODMAN_READ_ONLY_TMPFS = ["/run", "/tmp", "/var/tmp"];
+function podmanTmpfsBlocks(sizeBytes, arch) {
+  if (arch !== "amd64" && arch !== "x86_64") return null;
+  return `nr_blocks=${Math.ceil(sizeBytes / 4096)}`;
+}
+
 // src/engine/docker.ts
 var CLIENT_MAX_API = "1.47";
 var CLIENT_MIN_API = "1.41";
@@ -2732,14 +2794,7 @@ function compareApi(a, b) {
   const [bm, bn] = b.split(".").map(Number);
   return am - bm || an - bn;
 }
-function defaultEndpoints(env) {
-  if (env.DOCKER_HOST) return [env.DOCKER_HOST];
-  if (env.CONTAINER_HOST) return [env.CONTAINER_HOST];
-  const list = ["unix:///var/run/docker.sock", "unix:///run/podman/podman.sock"];
-  if (env.XDG_RUNTIME_DIR) list.push(`unix://${env.XDG_RUNTIME_DIR}/podman/podman.sock`);
-  return list;
-}
-async function connectEngine(endpoints) {
+async function connectEngine(endpoints, choice = "auto") {
   let firstErr;
   for (const url of endpoints) {
     const client = new ApiClient(parseEndpoint(url), "engine");
@@ -2747,6 +2802,12 @@ async function connectEngine(endpoints) {
       const v = await client.json("GET", "/version", {}, "version");
       const isPodman = (v.Components ?? []).some((c2) => /podman/i.test(c2.Name));
       const name = isPodman ? "podman" : "docker";
+      if (choice !== "auto" && choice !== name) {
+        throw new InputError(
+          "--engine",
+          `${choice}: the engine at ${url} is ${name} ${v.Version}; pass --engine ${name}, or point ${choice === "podman" ? "CONTAINER_HOST" : "DOCKER_HOST"} at a ${choice} socket`
+        );
+      }
       if (compareApi(v.ApiVersion, CLIENT_MIN_API) < 0) {
         throw new EngineError(
           name,
@@ -2758,21 +2819,35 @@ async function connectEngine(endpoints) {
       const api = compareApi(v.ApiVersion, CLIENT_MAX_API) > 0 ? CLIENT_MAX_API : v.ApiVersion;
       const c = new ApiClient(client.endpoint, name);
       c.setApiVersion(api);
-      return new DockerApiEngine(c, {
-        name,
-        version: v.Version,
-        apiVersion: api,
-        os: v.Os,
-        arch: v.Arch,
-        endpoint: client.endpoint.url,
-        local: client.endpoint.socketPath !== void 0
-      });
+      const [info, podman] = await Promise.all([
+        c.json("GET", "/info", {}, "info"),
+        isPodman ? c.json("GET", "/libpod/info", {}, "info").then(parsePodmanInfo) : null
+      ]);
+      const securityOptions = info.SecurityOptions ?? [];
+      return new DockerApiEngine(
+        c,
+        {
+          name,
+          version: v.Version,
+          apiVersion: api,
+          os: v.Os,
+          arch: v.Arch,
+          endpoint: client.endpoint.url,
+          local: client.endpoint.socketPath !== void 0,
+          rootless: podman ? podman.rootless : securityOptions.some((o) => /(^|,)name=rootless(,|$)/.test(o)),
+          cgroupVersion: podman ? podman.cgroupVersion : info.CgroupVersion ? `v${info.CgroupVersion}` : "",
+          readOnlyTmpfs: podman ? PODMAN_READ_ONLY_TMPFS : []
+        },
+        securityOptions.some((o) => /(^|,)name=seccomp(,|$)/.test(o)),
+        podman?.defaultCapabilities ?? []
+      );
     } catch (err) {
-      if (err instanceof EngineError && err.engine !== "engine") throw err;
+      if (err instanceof InputError || err instanceof EngineError && err.engine !== "engine") throw err;
       firstErr ??= err;
     }
   }
   if (firstErr instanceof EngineError) {
+    if (choice === "podman") throw new InputError("--engine", `podman: ${noPodmanHint(endpoints)}`);
     throw new EngineError(
       "docker",
       "connect",
@@ -2852,12 +2927,16 @@ function splitRef(ref) {
   return i > ref.lastIndexOf("/") ? { repo: ref.slice(0, i), tag: ref.slice(i + 1) } : { repo: ref, tag: "latest" };
 }
 var DockerApiEngine = class {
-  constructor(api, info) {
+  constructor(api, info, seccomp, podmanDefaultCaps = []) {
     this.api = api;
     this.info = info;
+    this.seccomp = seccomp;
+    this.podmanDefaultCaps = podmanDefaultCaps;
   }
   api;
   info;
+  seccomp;
+  podmanDefaultCaps;
   async runtimes() {
     const info = await this.api.json(
       "GET",
@@ -3051,22 +3130,24 @@ var DockerApiEngine = class {
       finishedAt: j.State.FinishedAt
     };
   }
-  seccomp = null;
   async inspectCreated(id) {
-    this.seccomp ??= this.api.json("GET", "/info", {}, "info").then((i) => (i.SecurityOptions ?? []).some((o) => /(^|,)name=seccomp(,|$)/.test(o)));
-    const [j, seccomp] = await Promise.all([
+    const podman = this.info.name === "podman";
+    const [j, runtime] = await Promise.all([
       this.api.json("GET", `/containers/${id}/json`, {}, "inspect container"),
-      this.seccomp
+      // Podman's compatible inspect says `oci` for every runtime; its own inspect names the one it will run.
+      podman ? this.api.json("GET", `/libpod/containers/${id}/json`, {}, "inspect container").then((l) => l.OCIRuntime ?? "") : null
     ]);
+    const seccomp = this.seccomp;
     const h = j.HostConfig;
+    const caps = podman ? podmanCapabilities(h.CapDrop ?? [], h.CapAdd ?? [], this.podmanDefaultCaps) : { capDrop: h.CapDrop ?? [], capAdd: h.CapAdd ?? [] };
     return {
       user: j.Config.User ?? "",
       entrypoint: j.Config.Entrypoint ?? null,
       cmd: j.Config.Cmd ?? null,
       readOnlyRootfs: h.ReadonlyRootfs === true,
       privileged: h.Privileged === true,
-      capDrop: h.CapDrop ?? [],
-      capAdd: h.CapAdd ?? [],
+      capDrop: caps.capDrop,
+      capAdd: caps.capAdd,
       securityOpt: h.SecurityOpt ?? [],
       engineSeccomp: seccomp,
       networkMode: h.NetworkMode ?? "",
@@ -3074,10 +3155,10 @@ var DockerApiEngine = class {
       memorySwapBytes: h.MemorySwap ?? 0,
       nanoCpus: h.NanoCpus ?? 0,
       pidsLimit: h.PidsLimit ?? null,
-      ulimits: (h.Ulimits ?? []).map((u) => ({ name: u.Name, soft: u.Soft, hard: u.Hard })),
-      runtime: h.Runtime ?? "runc",
+      ulimits: (h.Ulimits ?? []).map(podmanUlimit),
+      runtime: runtime ?? h.Runtime ?? "runc",
       init: h.Init === true,
-      pidMode: h.PidMode ?? "",
+      pidMode: podman ? podmanPidMode(h.PidMode) : h.PidMode ?? "",
       usernsMode: h.UsernsMode ?? "",
       devices: (h.Devices ?? []).length,
       mounts: (j.Mounts ?? []).map((m) => ({
@@ -3562,6 +3643,7 @@ function newRunId(now, random) {
 function runLabels(runId, createdAt) {
   return { [LABEL_RUN]: runId, [LABEL_CREATED]: createdAt.toISOString() };
 }
+var NPROC_ULIMIT = { name: "nproc", soft: 32768, hard: 32768 };
 function helperContainer(labels, role, o) {
   const memory = o.memoryBytes ?? 64 * 1024 * 1024;
   return {
@@ -3580,7 +3662,7 @@ function helperContainer(labels, role, o) {
     networkMode: "none",
     nanoCpus: 5e8,
     pidsLimit: 16,
-    ulimits: [],
+    ulimits: [{ name: "nofile", soft: 1024, hard: 1024 }, NPROC_ULIMIT, { name: "core", soft: 0, hard: 0 }],
     logDriver: { type: "none", config: {} },
     tty: false,
     ...o,
@@ -3628,7 +3710,9 @@ function loopUnavailableReason(engine, host) {
     if (host.sharedWithEngine === false) {
       return "the job runs in act's container, whose files and loop devices the engine does not see";
     }
-    if (engine.info.name !== "docker") return `${engine.info.name} volumes of type ext4 are not used`;
+    if (engine.info.rootless) {
+      return `the engine is rootless ${engine.info.name}, which cannot mount an ext4 volume (the kernel lets only real root mount one)`;
+    }
     try {
       await host.tool("mkfs.ext4", ["-V"]);
     } catch {
@@ -3664,7 +3748,7 @@ async function createVolume(engine, host, backend, v, owner, labels) {
       driverOpts: {
         type: "tmpfs",
         device: "tmpfs",
-        o: `size=${v.sizeBytes},uid=${owner.uid},gid=${owner.gid},mode=0755,nosuid,nodev`
+        o: `${tmpfsSize(engine, v)},uid=${owner.uid},gid=${owner.gid},mode=0755,nosuid,nodev`
       },
       labels: volLabels
     });
@@ -3722,6 +3806,19 @@ async function createVolume(engine, host, backend, v, owner, labels) {
     throw err;
   }
 }
+function tmpfsSize(engine, v) {
+  if (engine.info.name !== "podman") return `size=${v.sizeBytes}`;
+  const blocks = podmanTmpfsBlocks(v.sizeBytes, engine.info.arch);
+  if (blocks === null) {
+    throw new EngineError(
+      engine.info.name,
+      `create the ${v.mount} volume`,
+      `Podman takes a tmpfs volume's size only in pages, and the page size on ${engine.info.arch} is not known here`,
+      "use --volume-backend loop (rootful Podman on this host)"
+    );
+  }
+  return blocks;
+}
 
 // src/cli/door.ts
 function processContext() {
@@ -3732,8 +3829,8 @@ function processContext() {
     isRoot: process.getuid?.() === 0
   };
 }
-function connect(ctx) {
-  return connectEngine(defaultEndpoints(ctx.env));
+function connect(ctx, choice = "auto") {
+  return connectEngine(endpointsFor(choice, ctx.env), choice);
 }
 function volumeHostFor(ctx) {
   const dir = ctx.env.SANDBOX_ACTION_STATE_DIR || path2.join(os.tmpdir(), "sandbox-action");

@@ -24976,6 +24976,10 @@ var RUN_OPTIONS = {
     help: "with --isolation runsc: use a runsc runtime without --oci-seccomp, so no seccomp filter inside gVisor (loosens; for gVisor releases where --oci-seccomp breaks threads, docs/gvisor.md)"
   },
   pull: { kind: "string", help: "missing (default), always or never" },
+  engine: {
+    kind: "string",
+    help: "docker or podman (default: DOCKER_HOST, CONTAINER_HOST, then the usual sockets; docs/engines.md)"
+  },
   "volume-backend": {
     kind: "string",
     help: "how volume caps are enforced: auto (default), loop, tmpfs, unbounded"
@@ -25280,6 +25284,7 @@ function parseRunOptions(given, givenCommand, host) {
     isolation,
     allowWeakerGvisor,
     pull: oneOf("pull", str(raw, "pull"), ["missing", "always", "never"], "missing"),
+    engine: oneOf("engine", str(raw, "engine"), ["auto", "docker", "podman"], "auto"),
     volumeBackend: oneOf(
       "volume-backend",
       str(raw, "volume-backend"),
@@ -30700,6 +30705,18 @@ function plan(spec, ctx) {
     readOnly: false,
     tmpfs: { sizeBytes: spec.tmpSizeBytes, mode: 1023, options: tmpOptions }
   });
+  if (!spec.writableRoot) {
+    for (const target of ctx.engineTmpfs ?? []) {
+      if (mounts.some((m) => m.target === target)) continue;
+      mounts.push({
+        type: "tmpfs",
+        source: "",
+        target,
+        readOnly: true,
+        tmpfs: { sizeBytes: 64 * 1024, mode: 493, options: ["ro", "nosuid", "nodev", "noexec"] }
+      });
+    }
+  }
   const container = {
     name: base,
     image: spec.image,
@@ -30724,6 +30741,7 @@ function plan(spec, ctx) {
     pidsLimit: pidsLimitFor(spec),
     ulimits: [
       { name: "nofile", soft: spec.nofile, hard: spec.nofile },
+      NPROC_ULIMIT,
       { name: "fsize", soft: spec.fsizeBytes, hard: spec.fsizeBytes },
       { name: "core", soft: 0, hard: 0 }
     ],
@@ -30745,6 +30763,7 @@ function plan(spec, ctx) {
     selfCheck
   };
 }
+var NPROC_ULIMIT = { name: "nproc", soft: 32768, hard: 32768 };
 function helperContainer(labels, role, o) {
   const memory = o.memoryBytes ?? 64 * 1024 * 1024;
   return {
@@ -30763,7 +30782,7 @@ function helperContainer(labels, role, o) {
     networkMode: "none",
     nanoCpus: 5e8,
     pidsLimit: 16,
-    ulimits: [],
+    ulimits: [{ name: "nofile", soft: 1024, hard: 1024 }, NPROC_ULIMIT, { name: "core", soft: 0, hard: 0 }],
     logDriver: { type: "none", config: {} },
     tty: false,
     ...o,
@@ -30884,10 +30903,7 @@ function proxyContainer(labels, runId, image, egressNetwork, config) {
     memorySwapBytes: memory,
     nanoCpus: 1e9,
     pidsLimit: 64,
-    ulimits: [
-      { name: "nofile", soft: 16384, hard: 16384 },
-      { name: "core", soft: 0, hard: 0 }
-    ],
+    ulimits: [{ name: "nofile", soft: 16384, hard: 16384 }, NPROC_ULIMIT, { name: "core", soft: 0, hard: 0 }],
     logDriver: { type: "none", config: {} },
     hostname: "egress-proxy",
     tty: false
@@ -31950,6 +31966,72 @@ async function endLog(box, logs) {
 import fsp7 from "node:fs/promises";
 import path9 from "node:path";
 
+// src/engine/podman.ts
+var ROOTFUL_PODMAN_SOCKET = "unix:///run/podman/podman.sock";
+var DOCKER_SOCKET = "unix:///var/run/docker.sock";
+function endpointsFor(choice, env) {
+  const rootless = env.XDG_RUNTIME_DIR ? [`unix://${env.XDG_RUNTIME_DIR}/podman/podman.sock`] : [];
+  if (choice === "docker") return [env.DOCKER_HOST || DOCKER_SOCKET];
+  if (choice === "podman") {
+    if (env.CONTAINER_HOST) return [env.CONTAINER_HOST];
+    return [ROOTFUL_PODMAN_SOCKET, ...rootless];
+  }
+  if (env.DOCKER_HOST) return [env.DOCKER_HOST];
+  if (env.CONTAINER_HOST) return [env.CONTAINER_HOST];
+  return [DOCKER_SOCKET, ROOTFUL_PODMAN_SOCKET, ...rootless];
+}
+function noPodmanHint(tried) {
+  return `no Podman service answers at ${tried.join(" or ")}; start one (\`podman system service --time=0 &\`, or \`systemctl --user start podman.socket\` for rootless Podman) or set CONTAINER_HOST to its socket`;
+}
+function parsePodmanInfo(j) {
+  const host = j.host ?? {};
+  const sec = host.security ?? {};
+  return {
+    rootless: sec.rootless === true,
+    cgroupVersion: typeof host.cgroupVersion === "string" ? host.cgroupVersion : "",
+    cgroupControllers: Array.isArray(host.cgroupControllers) ? host.cgroupControllers : [],
+    defaultCapabilities: (sec.capabilities ?? "").split(",").map((c) => c.trim()).filter(Boolean)
+  };
+}
+function podmanLimitsProblem(info2) {
+  if (info2.name !== "podman" || !info2.rootless || info2.cgroupVersion !== "v1") return null;
+  return "rootless Podman on a cgroup v1 host ignores --memory, --cpus and --pids (Podman drops every resource limit there), so the sandbox would have none; use rootful Podman (`sudo podman system service`), Docker, or a cgroup v2 host that delegates the memory, pids and cpu controllers to the user";
+}
+var DOCKER_DEFAULT_CAPS = [
+  "AUDIT_WRITE",
+  "CHOWN",
+  "DAC_OVERRIDE",
+  "FOWNER",
+  "FSETID",
+  "KILL",
+  "MKNOD",
+  "NET_BIND_SERVICE",
+  "NET_RAW",
+  "SETFCAP",
+  "SETGID",
+  "SETPCAP",
+  "SETUID",
+  "SYS_CHROOT"
+];
+var bare = (c) => c.toUpperCase().replace(/^CAP_/, "");
+function podmanCapabilities(capDrop, capAdd, defaults) {
+  const dropped = new Set(capDrop.map(bare));
+  const all = /* @__PURE__ */ new Set([...DOCKER_DEFAULT_CAPS, ...defaults.map(bare)]);
+  const granted = /* @__PURE__ */ new Set([...[...all].filter((c) => !dropped.has(c)), ...capAdd.map(bare)]);
+  return { capDrop: ["ALL"], capAdd: [...granted].sort() };
+}
+function podmanUlimit(u) {
+  return { name: u.Name.toLowerCase().replace(/^rlimit_/, ""), soft: u.Soft, hard: u.Hard };
+}
+function podmanPidMode(mode) {
+  return mode === "private" ? "" : mode ?? "";
+}
+var PODMAN_READ_ONLY_TMPFS = ["/run", "/tmp", "/var/tmp"];
+function podmanTmpfsBlocks(sizeBytes, arch2) {
+  if (arch2 !== "amd64" && arch2 !== "x86_64") return null;
+  return `nr_blocks=${Math.ceil(sizeBytes / 4096)}`;
+}
+
 // src/sandbox/disk.ts
 var GiB2 = 1024 ** 3;
 var MiB2 = 1024 ** 2;
@@ -32191,7 +32273,9 @@ function loopUnavailableReason(engine, host) {
     if (host.sharedWithEngine === false) {
       return "the job runs in act's container, whose files and loop devices the engine does not see";
     }
-    if (engine.info.name !== "docker") return `${engine.info.name} volumes of type ext4 are not used`;
+    if (engine.info.rootless) {
+      return `the engine is rootless ${engine.info.name}, which cannot mount an ext4 volume (the kernel lets only real root mount one)`;
+    }
     try {
       await host.tool("mkfs.ext4", ["-V"]);
     } catch {
@@ -32227,7 +32311,7 @@ async function createVolume(engine, host, backend, v, owner, labels) {
       driverOpts: {
         type: "tmpfs",
         device: "tmpfs",
-        o: `size=${v.sizeBytes},uid=${owner.uid},gid=${owner.gid},mode=0755,nosuid,nodev`
+        o: `${tmpfsSize(engine, v)},uid=${owner.uid},gid=${owner.gid},mode=0755,nosuid,nodev`
       },
       labels: volLabels
     });
@@ -32285,12 +32369,27 @@ async function createVolume(engine, host, backend, v, owner, labels) {
     throw err;
   }
 }
+function tmpfsSize(engine, v) {
+  if (engine.info.name !== "podman") return `size=${v.sizeBytes}`;
+  const blocks = podmanTmpfsBlocks(v.sizeBytes, engine.info.arch);
+  if (blocks === null) {
+    throw new EngineError(
+      engine.info.name,
+      `create the ${v.mount} volume`,
+      `Podman takes a tmpfs volume's size only in pages, and the page size on ${engine.info.arch} is not known here`,
+      "use --volume-backend loop (rootful Podman on this host)"
+    );
+  }
+  return blocks;
+}
 
 // src/sandbox/stages/prepare.ts
 var UNPRIVILEGED = { uid: 65534, gid: 65534 };
 async function prepare(ctx) {
   const { spec, deps } = ctx;
   const { engine } = deps;
+  const unfit = podmanLimitsProblem(engine.info);
+  if (unfit) throw new InputError("--engine", `${engine.info.endpoint}: ${unfit}`);
   const [image, backend, runtimes, expected] = await ctx.race(
     Promise.all([
       ensureImage(engine, spec, deps.notice),
@@ -32886,6 +32985,7 @@ async function executeRun(spec, deps) {
       extraArgs: prep.pytest?.args ?? [],
       overlays: prep.pytest?.mounts ?? [],
       seccompInside: prep.runscSeccomp,
+      engineTmpfs: deps.engine.info.readOnlyTmpfs,
       ...prep.runscRuntime ? { runscRuntime: prep.runscRuntime } : {}
     });
     if (p.container.pidsLimit !== spec.pids) {
@@ -33139,14 +33239,7 @@ function compareApi(a, b) {
   const [bm, bn] = b.split(".").map(Number);
   return am - bm || an - bn;
 }
-function defaultEndpoints(env) {
-  if (env.DOCKER_HOST) return [env.DOCKER_HOST];
-  if (env.CONTAINER_HOST) return [env.CONTAINER_HOST];
-  const list3 = ["unix:///var/run/docker.sock", "unix:///run/podman/podman.sock"];
-  if (env.XDG_RUNTIME_DIR) list3.push(`unix://${env.XDG_RUNTIME_DIR}/podman/podman.sock`);
-  return list3;
-}
-async function connectEngine(endpoints) {
+async function connectEngine(endpoints, choice = "auto") {
   let firstErr;
   for (const url of endpoints) {
     const client = new ApiClient(parseEndpoint(url), "engine");
@@ -33154,6 +33247,12 @@ async function connectEngine(endpoints) {
       const v = await client.json("GET", "/version", {}, "version");
       const isPodman = (v.Components ?? []).some((c2) => /podman/i.test(c2.Name));
       const name = isPodman ? "podman" : "docker";
+      if (choice !== "auto" && choice !== name) {
+        throw new InputError(
+          "--engine",
+          `${choice}: the engine at ${url} is ${name} ${v.Version}; pass --engine ${name}, or point ${choice === "podman" ? "CONTAINER_HOST" : "DOCKER_HOST"} at a ${choice} socket`
+        );
+      }
       if (compareApi(v.ApiVersion, CLIENT_MIN_API) < 0) {
         throw new EngineError(
           name,
@@ -33165,21 +33264,35 @@ async function connectEngine(endpoints) {
       const api = compareApi(v.ApiVersion, CLIENT_MAX_API) > 0 ? CLIENT_MAX_API : v.ApiVersion;
       const c = new ApiClient(client.endpoint, name);
       c.setApiVersion(api);
-      return new DockerApiEngine(c, {
-        name,
-        version: v.Version,
-        apiVersion: api,
-        os: v.Os,
-        arch: v.Arch,
-        endpoint: client.endpoint.url,
-        local: client.endpoint.socketPath !== void 0
-      });
+      const [info2, podman] = await Promise.all([
+        c.json("GET", "/info", {}, "info"),
+        isPodman ? c.json("GET", "/libpod/info", {}, "info").then(parsePodmanInfo) : null
+      ]);
+      const securityOptions = info2.SecurityOptions ?? [];
+      return new DockerApiEngine(
+        c,
+        {
+          name,
+          version: v.Version,
+          apiVersion: api,
+          os: v.Os,
+          arch: v.Arch,
+          endpoint: client.endpoint.url,
+          local: client.endpoint.socketPath !== void 0,
+          rootless: podman ? podman.rootless : securityOptions.some((o) => /(^|,)name=rootless(,|$)/.test(o)),
+          cgroupVersion: podman ? podman.cgroupVersion : info2.CgroupVersion ? `v${info2.CgroupVersion}` : "",
+          readOnlyTmpfs: podman ? PODMAN_READ_ONLY_TMPFS : []
+        },
+        securityOptions.some((o) => /(^|,)name=seccomp(,|$)/.test(o)),
+        podman?.defaultCapabilities ?? []
+      );
     } catch (err) {
-      if (err instanceof EngineError && err.engine !== "engine") throw err;
+      if (err instanceof InputError || err instanceof EngineError && err.engine !== "engine") throw err;
       firstErr ??= err;
     }
   }
   if (firstErr instanceof EngineError) {
+    if (choice === "podman") throw new InputError("--engine", `podman: ${noPodmanHint(endpoints)}`);
     throw new EngineError(
       "docker",
       "connect",
@@ -33259,12 +33372,16 @@ function splitRef(ref) {
   return i > ref.lastIndexOf("/") ? { repo: ref.slice(0, i), tag: ref.slice(i + 1) } : { repo: ref, tag: "latest" };
 }
 var DockerApiEngine = class {
-  constructor(api, info2) {
+  constructor(api, info2, seccomp, podmanDefaultCaps = []) {
     this.api = api;
     this.info = info2;
+    this.seccomp = seccomp;
+    this.podmanDefaultCaps = podmanDefaultCaps;
   }
   api;
   info;
+  seccomp;
+  podmanDefaultCaps;
   async runtimes() {
     const info2 = await this.api.json(
       "GET",
@@ -33458,22 +33575,24 @@ var DockerApiEngine = class {
       finishedAt: j.State.FinishedAt
     };
   }
-  seccomp = null;
   async inspectCreated(id) {
-    this.seccomp ??= this.api.json("GET", "/info", {}, "info").then((i) => (i.SecurityOptions ?? []).some((o) => /(^|,)name=seccomp(,|$)/.test(o)));
-    const [j, seccomp] = await Promise.all([
+    const podman = this.info.name === "podman";
+    const [j, runtime] = await Promise.all([
       this.api.json("GET", `/containers/${id}/json`, {}, "inspect container"),
-      this.seccomp
+      // Podman's compatible inspect says `oci` for every runtime; its own inspect names the one it will run.
+      podman ? this.api.json("GET", `/libpod/containers/${id}/json`, {}, "inspect container").then((l) => l.OCIRuntime ?? "") : null
     ]);
+    const seccomp = this.seccomp;
     const h = j.HostConfig;
+    const caps = podman ? podmanCapabilities(h.CapDrop ?? [], h.CapAdd ?? [], this.podmanDefaultCaps) : { capDrop: h.CapDrop ?? [], capAdd: h.CapAdd ?? [] };
     return {
       user: j.Config.User ?? "",
       entrypoint: j.Config.Entrypoint ?? null,
       cmd: j.Config.Cmd ?? null,
       readOnlyRootfs: h.ReadonlyRootfs === true,
       privileged: h.Privileged === true,
-      capDrop: h.CapDrop ?? [],
-      capAdd: h.CapAdd ?? [],
+      capDrop: caps.capDrop,
+      capAdd: caps.capAdd,
       securityOpt: h.SecurityOpt ?? [],
       engineSeccomp: seccomp,
       networkMode: h.NetworkMode ?? "",
@@ -33481,10 +33600,10 @@ var DockerApiEngine = class {
       memorySwapBytes: h.MemorySwap ?? 0,
       nanoCpus: h.NanoCpus ?? 0,
       pidsLimit: h.PidsLimit ?? null,
-      ulimits: (h.Ulimits ?? []).map((u) => ({ name: u.Name, soft: u.Soft, hard: u.Hard })),
-      runtime: h.Runtime ?? "runc",
+      ulimits: (h.Ulimits ?? []).map(podmanUlimit),
+      runtime: runtime ?? h.Runtime ?? "runc",
       init: h.Init === true,
-      pidMode: h.PidMode ?? "",
+      pidMode: podman ? podmanPidMode(h.PidMode) : h.PidMode ?? "",
       usernsMode: h.UsernsMode ?? "",
       devices: (h.Devices ?? []).length,
       mounts: (j.Mounts ?? []).map((m) => ({
@@ -33683,8 +33802,8 @@ function processContext() {
     isRoot: process.getuid?.() === 0
   };
 }
-function connect(ctx) {
-  return connectEngine(defaultEndpoints(ctx.env));
+function connect(ctx, choice = "auto") {
+  return connectEngine(endpointsFor(choice, ctx.env), choice);
 }
 function volumeHostFor(ctx) {
   const dir = ctx.env.SANDBOX_ACTION_STATE_DIR || path12.join(os6.tmpdir(), "sandbox-action");
@@ -39650,7 +39769,7 @@ async function runAction() {
   try {
     let result;
     try {
-      const engine = await connect(ctx);
+      const engine = await connect(ctx, spec.engine);
       result = await group(
         "sandbox-action: run",
         () => executeRun(

@@ -5,7 +5,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { errorMessage } from '../config/errors.js';
 import type { RunSpec, Subject } from '../config/run-options.js';
-import { connectEngine, defaultEndpoints } from '../engine/docker.js';
+import { connectEngine } from '../engine/docker.js';
+import { endpointsFor, type EngineChoice } from '../engine/podman.js';
 import type { Engine } from '../engine/types.js';
 import type { RunDeps } from '../sandbox/execute.js';
 import type { LogWriter } from '../sandbox/logs.js';
@@ -30,8 +31,8 @@ export function processContext(): ProcessContext {
   };
 }
 
-export function connect(ctx: ProcessContext): Promise<Engine> {
-  return connectEngine(defaultEndpoints(ctx.env));
+export function connect(ctx: ProcessContext, choice: EngineChoice = 'auto'): Promise<Engine> {
+  return connectEngine(endpointsFor(choice, ctx.env), choice);
 }
 
 export function volumeHostFor(ctx: ProcessContext): VolumeHost {

@@ -79,6 +79,7 @@ export async function executeRun(spec: RunSpec, deps: RunDeps): Promise<RunResul
       extraArgs: prep.pytest?.args ?? [],
       overlays: prep.pytest?.mounts ?? [],
       seccompInside: prep.runscSeccomp,
+      engineTmpfs: deps.engine.info.readOnlyTmpfs,
       ...(prep.runscRuntime ? { runscRuntime: prep.runscRuntime } : {}),
     }));
     if (p.container.pidsLimit !== spec.pids) {

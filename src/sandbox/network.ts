@@ -16,7 +16,7 @@ import { CONFIG_ENV, PROXY_DEFAULTS, type ProxyConfigText } from '../egress/conf
 import { ensureProxyImage } from '../egress/image.js';
 import { Ledger } from '../egress/ledger.js';
 import type { ContainerSpec, Engine, Labels } from '../engine/types.js';
-import { LABEL_ROLE, proxyEnv, type SandboxNetwork } from './plan.js';
+import { LABEL_ROLE, NPROC_ULIMIT, proxyEnv, type SandboxNetwork } from './plan.js';
 
 export interface NetworkSetup {
   network: SandboxNetwork;
@@ -122,10 +122,7 @@ export function proxyContainer(
     memorySwapBytes: memory,
     nanoCpus: 1e9,
     pidsLimit: 64,
-    ulimits: [
-      { name: 'nofile', soft: 16384, hard: 16384 },
-      { name: 'core', soft: 0, hard: 0 },
-    ],
+    ulimits: [{ name: 'nofile', soft: 16384, hard: 16384 }, NPROC_ULIMIT, { name: 'core', soft: 0, hard: 0 }],
     logDriver: { type: 'none', config: {} },
     hostname: 'egress-proxy',
     tty: false,
