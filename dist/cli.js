@@ -3378,7 +3378,7 @@ var require_streamx = __commonJS({
         }
       }
     };
-    var Readable4 = class _Readable extends Stream {
+    var Readable5 = class _Readable extends Stream {
       constructor(opts) {
         super(opts);
         this._duplexState |= OPENING | WRITE_DONE | READ_READ_AHEAD;
@@ -3589,7 +3589,7 @@ var require_streamx = __commonJS({
         return this;
       }
     };
-    var Duplex = class extends Readable4 {
+    var Duplex = class extends Readable5 {
       // and Writable
       constructor(opts) {
         super(opts);
@@ -3798,7 +3798,7 @@ var require_streamx = __commonJS({
       getStreamError,
       Stream,
       Writable,
-      Readable: Readable4,
+      Readable: Readable5,
       Duplex,
       Transform,
       // Export PassThrough for compatibility with Node.js core's stream module
@@ -4072,7 +4072,7 @@ var require_headers = __commonJS({
 // node_modules/tar-stream/extract.js
 var require_extract = __commonJS({
   "node_modules/tar-stream/extract.js"(exports2, module) {
-    var { Writable, Readable: Readable4, getStreamError } = require_streamx();
+    var { Writable, Readable: Readable5, getStreamError } = require_streamx();
     var FIFO = require_fast_fifo();
     var b4a = require_b4a();
     var headers = require_headers();
@@ -4120,7 +4120,7 @@ var require_extract = __commonJS({
         return buf.subarray(this._offset, this._offset += size2);
       }
     };
-    var Source = class extends Readable4 {
+    var Source = class extends Readable5 {
       constructor(self, header, offset) {
         super();
         this.header = header;
@@ -4436,7 +4436,7 @@ var require_constants2 = __commonJS({
 // node_modules/tar-stream/pack.js
 var require_pack = __commonJS({
   "node_modules/tar-stream/pack.js"(exports2, module) {
-    var { Readable: Readable4, Writable, getStreamError } = require_streamx();
+    var { Readable: Readable5, Writable, getStreamError } = require_streamx();
     var b4a = require_b4a();
     var constants = require_constants2();
     var headers = require_headers();
@@ -4529,7 +4529,7 @@ var require_pack = __commonJS({
         cb();
       }
     };
-    var Pack = class extends Readable4 {
+    var Pack = class extends Readable5 {
       constructor(opts) {
         super(opts);
         this._drain = noop3;
@@ -12312,6 +12312,8 @@ import fsp7 from "node:fs/promises";
 import path9 from "node:path";
 
 // src/engine/podman.ts
+var import_tar_stream4 = __toESM(require_tar_stream(), 1);
+import { Readable as Readable2 } from "node:stream";
 var ROOTFUL_PODMAN_SOCKET = "unix:///run/podman/podman.sock";
 var DOCKER_SOCKET = "unix:///var/run/docker.sock";
 function endpointsFor(choice, env) {
@@ -12342,6 +12344,7 @@ function podmanLimitsProblem(info) {
   if (info.name !== "podman" || !info.rootless || info.cgroupVersion !== "v1") return null;
   return "rootless Podman on a cgroup v1 host ignores --memory, --cpus and --pids (Podman drops every resource limit there), so the sandbox would have none; use rootful Podman (`sudo podman system service`), Docker, or a cgroup v2 host that delegates the memory, pids and cpu controllers to the user";
 }
+var PODMAN_NO_RUNSC = "Podman's API does not report the arguments it runs a runtime with, so --oci-seccomp (gVisor's seccomp inside the sandbox) cannot be confirmed; use Docker for --isolation runsc (docs/engines.md)";
 var DOCKER_DEFAULT_CAPS = [
   "AUDIT_WRITE",
   "CHOWN",
@@ -12368,6 +12371,11 @@ function podmanCapabilities(capDrop, capAdd, defaults) {
 function podmanUlimit(u) {
   return { name: u.Name.toLowerCase().replace(/^rlimit_/, ""), soft: u.Soft, hard: u.Hard };
 }
+function podmanNetworkMode(mode, networks) {
+  if (mode !== "bridge") return mode ?? "";
+  if (networks.length === 1) return networks[0] === "podman" ? "bridge" : networks[0];
+  return `bridge:${networks.join(",")}`;
+}
 function podmanPidMode(mode) {
   return mode === "private" ? "" : mode ?? "";
 }
@@ -12375,6 +12383,26 @@ var PODMAN_READ_ONLY_TMPFS = ["/run", "/tmp", "/var/tmp"];
 function podmanTmpfsBlocks(sizeBytes, arch) {
   if (arch !== "amd64" && arch !== "x86_64") return null;
   return `nr_blocks=${Math.ceil(sizeBytes / 4096)}`;
+}
+function archiveUnderBase(src, base) {
+  const extract = import_tar_stream4.default.extract();
+  const pack = import_tar_stream4.default.pack();
+  const rename = (n) => n.startsWith("/") ? `${base}/${n.replace(/^\/+/, "")}` : n;
+  extract.on("entry", (header, stream, next) => {
+    const h = { ...header, name: rename(header.name) };
+    if (h.type === "link" && h.linkname) h.linkname = rename(h.linkname);
+    stream.pipe(pack.entry(h, (err) => err ? extract.destroy(err) : next()));
+  });
+  extract.on("finish", () => pack.finalize());
+  extract.on("error", (err) => pack.destroy(err));
+  src.on("error", (err) => extract.destroy(err));
+  src.pipe(extract);
+  const out = Readable2.from(pack);
+  out.on("close", () => {
+    if (!src.readableEnded) src.destroy();
+    extract.destroy();
+  });
+  return out;
 }
 
 // src/sandbox/disk.ts
@@ -12749,6 +12777,9 @@ async function prepare(ctx) {
   const { engine } = deps;
   const unfit = podmanLimitsProblem(engine.info);
   if (unfit) throw new InputError("--engine", `${engine.info.endpoint}: ${unfit}`);
+  if (spec.isolation === "runsc" && engine.info.name === "podman") {
+    throw new InputError("--isolation", `runsc: ${PODMAN_NO_RUNSC}`);
+  }
   const [image, backend, runtimes, expected] = await ctx.race(
     Promise.all([
       ensureImage(engine, spec, deps.notice),
@@ -13104,14 +13135,14 @@ var LogPipe = class {
 };
 
 // src/sandbox/source-tar.ts
-var import_tar_stream4 = __toESM(require_tar_stream(), 1);
+var import_tar_stream5 = __toESM(require_tar_stream(), 1);
 import fs8 from "node:fs";
 import fsp8 from "node:fs/promises";
 import path11 from "node:path";
-import { Readable as Readable2 } from "node:stream";
+import { Readable as Readable3 } from "node:stream";
 function packDirectory(root, owner, exclude = []) {
   const skip = new Set(exclude);
-  const pack = import_tar_stream4.default.pack();
+  const pack = import_tar_stream5.default.pack();
   const stats = { files: 0, bytes: 0, skipped: [] };
   const common = { uid: owner.uid, gid: owner.gid, uname: "", gname: "" };
   const walk = async (rel) => {
@@ -13178,7 +13209,7 @@ function packDirectory(root, owner, exclude = []) {
       throw err;
     }
   );
-  return { stream: Readable2.from(pack), done };
+  return { stream: Readable3.from(pack), done };
 }
 
 // src/sandbox/stages/sandbox.ts
@@ -13273,9 +13304,41 @@ async function createVolumes(ctx, p, prep) {
   if (bad) throw bad.reason;
   if (prep.backend === "unbounded") {
     await chownVolumes(ctx, p.container.image, volumes, prep.owner, ctx.labels);
+  } else if (ctx.deps.engine.info.name === "podman") {
+    await holdVolumes(ctx, p.container.image, volumes, prep.owner, ctx.labels);
   }
   ctx.check();
   return volumes;
+}
+async function holdVolumes(ctx, image, volumes, owner, labels) {
+  const { engine } = ctx.deps;
+  const id = await engine.createContainer(
+    helperContainer(labels, "holder", {
+      image,
+      entrypoint: ["sleep"],
+      cmd: ["infinity"],
+      user: `${owner.uid}:${owner.gid}`,
+      mounts: volumes.map((v) => ({
+        type: "volume",
+        source: v.name,
+        target: v.mount,
+        readOnly: true
+      })),
+      pidsLimit: 4,
+      memoryBytes: 16 * 1024 * 1024
+    })
+  );
+  ctx.cleanup.add("remove the volume holder", () => engine.removeContainer(id));
+  try {
+    await engine.startContainer(id);
+  } catch (err) {
+    throw new EngineError(
+      engine.info.name,
+      "hold the volumes mounted",
+      `Podman unmounts a volume when no running container has it, so a holder runs \`sleep infinity\` from ${image}, which failed: ${errorMessage(err)}`,
+      "use an image with sleep, or --volume-backend unbounded"
+    );
+  }
 }
 async function chownVolumes(ctx, image, volumes, owner, labels) {
   const { engine } = ctx.deps;
@@ -13674,12 +13737,12 @@ function backoff(attempt, baseMs, retryAfter) {
 }
 
 // src/images/builder.ts
-var import_tar_stream5 = __toESM(require_tar_stream(), 1);
+var import_tar_stream6 = __toESM(require_tar_stream(), 1);
 import { spawn, spawnSync } from "node:child_process";
 import fs9 from "node:fs";
 import os2 from "node:os";
 import path13 from "node:path";
-import { Readable as Readable3 } from "node:stream";
+import { Readable as Readable4 } from "node:stream";
 
 // src/images/registry.ts
 import crypto3 from "node:crypto";
@@ -13890,7 +13953,7 @@ function imageSources(root) {
   return out;
 }
 function contextTar2(src) {
-  const pack = import_tar_stream5.default.pack();
+  const pack = import_tar_stream6.default.pack();
   const opts = { mode: 420, uid: 0, gid: 0, mtime: /* @__PURE__ */ new Date(0) };
   const inside = path13.relative(src.contextDir, src.dockerfile);
   const outside = inside.startsWith("..") || path13.isAbsolute(inside);
@@ -13910,7 +13973,7 @@ function contextTar2(src) {
   walk("");
   if (outside) pack.entry({ name: "Dockerfile", ...opts }, fs9.readFileSync(src.dockerfile));
   pack.finalize();
-  return { stream: Readable3.from(pack), dockerfile: outside ? "Dockerfile" : inside };
+  return { stream: Readable4.from(pack), dockerfile: outside ? "Dockerfile" : inside };
 }
 function hasBuildx() {
   const r = spawnSync("docker", ["buildx", "version"], { stdio: "ignore" });
@@ -14862,6 +14925,9 @@ import fs12 from "node:fs";
 import os3 from "node:os";
 import path17 from "node:path";
 
+// src/engine/docker.ts
+import { posix } from "node:path";
+
 // src/engine/http.ts
 import http2 from "node:http";
 function parseEndpoint(url) {
@@ -15406,7 +15472,7 @@ var DockerApiEngine = class {
       capAdd: caps.capAdd,
       securityOpt: h.SecurityOpt ?? [],
       engineSeccomp: seccomp,
-      networkMode: h.NetworkMode ?? "",
+      networkMode: podman ? podmanNetworkMode(h.NetworkMode, Object.keys(j.NetworkSettings?.Networks ?? {})) : h.NetworkMode ?? "",
       memoryBytes: h.Memory ?? 0,
       memorySwapBytes: h.MemorySwap ?? 0,
       nanoCpus: h.NanoCpus ?? 0,
@@ -15460,13 +15526,13 @@ var DockerApiEngine = class {
       stderr: Buffer.concat(err).toString("utf8")
     };
   }
-  async putArchive(id, path20, tar6) {
+  async putArchive(id, path20, tar7) {
     await this.api.call(
       "PUT",
       `/containers/${id}/archive`,
       {
         query: { path: path20, noOverwriteDirNonDir: 1 },
-        bodyStream: tar6,
+        bodyStream: tar7,
         headers: { "content-type": "application/x-tar" }
       },
       `copy into ${path20}`
@@ -15481,7 +15547,7 @@ var DockerApiEngine = class {
     );
     if (res.statusCode !== 200)
       throw this.api.statusError(`copy out of ${path20}`, res.statusCode, await readAll(res.body));
-    return res.body;
+    return this.info.name === "podman" ? archiveUnderBase(res.body, posix.basename(path20)) : res.body;
   }
   async createVolume(spec) {
     await this.api.json(

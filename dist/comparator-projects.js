@@ -1165,7 +1165,7 @@ var require_streamx = __commonJS({
         }
       }
     };
-    var Readable = class _Readable extends Stream {
+    var Readable2 = class _Readable extends Stream {
       constructor(opts) {
         super(opts);
         this._duplexState |= OPENING | WRITE_DONE | READ_READ_AHEAD;
@@ -1376,7 +1376,7 @@ var require_streamx = __commonJS({
         return this;
       }
     };
-    var Duplex = class extends Readable {
+    var Duplex = class extends Readable2 {
       // and Writable
       constructor(opts) {
         super(opts);
@@ -1585,7 +1585,7 @@ var require_streamx = __commonJS({
       getStreamError,
       Stream,
       Writable,
-      Readable,
+      Readable: Readable2,
       Duplex,
       Transform,
       // Export PassThrough for compatibility with Node.js core's stream module
@@ -1859,7 +1859,7 @@ var require_headers = __commonJS({
 // node_modules/tar-stream/extract.js
 var require_extract = __commonJS({
   "node_modules/tar-stream/extract.js"(exports, module) {
-    var { Writable, Readable, getStreamError } = require_streamx();
+    var { Writable, Readable: Readable2, getStreamError } = require_streamx();
     var FIFO = require_fast_fifo();
     var b4a = require_b4a();
     var headers = require_headers();
@@ -1907,7 +1907,7 @@ var require_extract = __commonJS({
         return buf.subarray(this._offset, this._offset += size);
       }
     };
-    var Source = class extends Readable {
+    var Source = class extends Readable2 {
       constructor(self, header, offset) {
         super();
         this.header = header;
@@ -2223,7 +2223,7 @@ var require_constants = __commonJS({
 // node_modules/tar-stream/pack.js
 var require_pack = __commonJS({
   "node_modules/tar-stream/pack.js"(exports, module) {
-    var { Readable, Writable, getStreamError } = require_streamx();
+    var { Readable: Readable2, Writable, getStreamError } = require_streamx();
     var b4a = require_b4a();
     var constants = require_constants();
     var headers = require_headers();
@@ -2316,7 +2316,7 @@ var require_pack = __commonJS({
         cb();
       }
     };
-    var Pack = class extends Readable {
+    var Pack = class extends Readable2 {
       constructor(opts) {
         super(opts);
         this._drain = noop;
@@ -2544,6 +2544,9 @@ import { randomBytes } from "node:crypto";
 import os from "node:os";
 import path2 from "node:path";
 
+// src/engine/docker.ts
+import { posix } from "node:path";
+
 // src/engine/http.ts
 import http from "node:http";
 function parseEndpoint(url) {
@@ -2725,6 +2728,8 @@ var Demuxer = class {
 };
 
 // src/engine/podman.ts
+var import_tar_stream = __toESM(require_tar_stream(), 1);
+import { Readable } from "node:stream";
 var ROOTFUL_PODMAN_SOCKET = "unix:///run/podman/podman.sock";
 var DOCKER_SOCKET = "unix:///var/run/docker.sock";
 function endpointsFor(choice, env) {
@@ -2777,6 +2782,11 @@ function podmanCapabilities(capDrop, capAdd, defaults) {
 function podmanUlimit(u) {
   return { name: u.Name.toLowerCase().replace(/^rlimit_/, ""), soft: u.Soft, hard: u.Hard };
 }
+function podmanNetworkMode(mode, networks) {
+  if (mode !== "bridge") return mode ?? "";
+  if (networks.length === 1) return networks[0] === "podman" ? "bridge" : networks[0];
+  return `bridge:${networks.join(",")}`;
+}
 function podmanPidMode(mode) {
   return mode === "private" ? "" : mode ?? "";
 }
@@ -2784,6 +2794,26 @@ var PODMAN_READ_ONLY_TMPFS = ["/run", "/tmp", "/var/tmp"];
 function podmanTmpfsBlocks(sizeBytes, arch) {
   if (arch !== "amd64" && arch !== "x86_64") return null;
   return `nr_blocks=${Math.ceil(sizeBytes / 4096)}`;
+}
+function archiveUnderBase(src, base) {
+  const extract = import_tar_stream.default.extract();
+  const pack = import_tar_stream.default.pack();
+  const rename = (n) => n.startsWith("/") ? `${base}/${n.replace(/^\/+/, "")}` : n;
+  extract.on("entry", (header, stream, next) => {
+    const h = { ...header, name: rename(header.name) };
+    if (h.type === "link" && h.linkname) h.linkname = rename(h.linkname);
+    stream.pipe(pack.entry(h, (err) => err ? extract.destroy(err) : next()));
+  });
+  extract.on("finish", () => pack.finalize());
+  extract.on("error", (err) => pack.destroy(err));
+  src.on("error", (err) => extract.destroy(err));
+  src.pipe(extract);
+  const out = Readable.from(pack);
+  out.on("close", () => {
+    if (!src.readableEnded) src.destroy();
+    extract.destroy();
+  });
+  return out;
 }
 
 // src/engine/docker.ts
@@ -3150,7 +3180,7 @@ var DockerApiEngine = class {
       capAdd: caps.capAdd,
       securityOpt: h.SecurityOpt ?? [],
       engineSeccomp: seccomp,
-      networkMode: h.NetworkMode ?? "",
+      networkMode: podman ? podmanNetworkMode(h.NetworkMode, Object.keys(j.NetworkSettings?.Networks ?? {})) : h.NetworkMode ?? "",
       memoryBytes: h.Memory ?? 0,
       memorySwapBytes: h.MemorySwap ?? 0,
       nanoCpus: h.NanoCpus ?? 0,
@@ -3204,13 +3234,13 @@ var DockerApiEngine = class {
       stderr: Buffer.concat(err).toString("utf8")
     };
   }
-  async putArchive(id, path6, tar2) {
+  async putArchive(id, path6, tar3) {
     await this.api.call(
       "PUT",
       `/containers/${id}/archive`,
       {
         query: { path: path6, noOverwriteDirNonDir: 1 },
-        bodyStream: tar2,
+        bodyStream: tar3,
         headers: { "content-type": "application/x-tar" }
       },
       `copy into ${path6}`
@@ -3225,7 +3255,7 @@ var DockerApiEngine = class {
     );
     if (res.statusCode !== 200)
       throw this.api.statusError(`copy out of ${path6}`, res.statusCode, await readAll(res.body));
-    return res.body;
+    return this.info.name === "podman" ? archiveUnderBase(res.body, posix.basename(path6)) : res.body;
   }
   async createVolume(spec) {
     await this.api.json(
@@ -3579,7 +3609,7 @@ var MIN_MEMORY = 16 * MiB;
 
 // src/outputs/collect.ts
 import fs from "node:fs";
-var import_tar_stream = __toESM(require_tar_stream(), 1);
+var import_tar_stream2 = __toESM(require_tar_stream(), 1);
 var O_CREATE_NEW = fs.constants.O_WRONLY | fs.constants.O_CREAT | fs.constants.O_EXCL | fs.constants.O_NOFOLLOW;
 
 // src/verdict/schema.ts

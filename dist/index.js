@@ -9445,7 +9445,7 @@ var require_readable = __commonJS({
   "node_modules/undici/lib/api/readable.js"(exports2, module) {
     "use strict";
     var assert = __require("node:assert");
-    var { Readable: Readable4 } = __require("node:stream");
+    var { Readable: Readable5 } = __require("node:stream");
     var { RequestAbortedError, NotSupportedError, InvalidArgumentError, AbortError } = require_errors();
     var util = require_util();
     var { ReadableStreamFrom } = require_util();
@@ -9457,7 +9457,7 @@ var require_readable = __commonJS({
     var kContentLength = /* @__PURE__ */ Symbol("kContentLength");
     var noop3 = () => {
     };
-    var BodyReadable = class extends Readable4 {
+    var BodyReadable = class extends Readable5 {
       constructor({
         resume,
         abort,
@@ -9799,7 +9799,7 @@ var require_api_request = __commonJS({
   "node_modules/undici/lib/api/api-request.js"(exports2, module) {
     "use strict";
     var assert = __require("node:assert");
-    var { Readable: Readable4 } = require_readable();
+    var { Readable: Readable5 } = require_readable();
     var { InvalidArgumentError, RequestAbortedError } = require_errors();
     var util = require_util();
     var { getResolveErrorBodyCallback } = require_util3();
@@ -9894,7 +9894,7 @@ var require_api_request = __commonJS({
         const parsedHeaders = responseHeaders === "raw" ? util.parseHeaders(rawHeaders) : headers;
         const contentType = parsedHeaders["content-type"];
         const contentLength = parsedHeaders["content-length"];
-        const res = new Readable4({
+        const res = new Readable5({
           resume,
           abort,
           contentType,
@@ -10209,7 +10209,7 @@ var require_api_pipeline = __commonJS({
   "node_modules/undici/lib/api/api-pipeline.js"(exports2, module) {
     "use strict";
     var {
-      Readable: Readable4,
+      Readable: Readable5,
       Duplex,
       PassThrough
     } = __require("node:stream");
@@ -10223,7 +10223,7 @@ var require_api_pipeline = __commonJS({
     var { addSignal, removeSignal } = require_abort_signal();
     var assert = __require("node:assert");
     var kResume = /* @__PURE__ */ Symbol("resume");
-    var PipelineRequest = class extends Readable4 {
+    var PipelineRequest = class extends Readable5 {
       constructor() {
         super({ autoDestroy: true });
         this[kResume] = null;
@@ -10240,7 +10240,7 @@ var require_api_pipeline = __commonJS({
         callback(err);
       }
     };
-    var PipelineResponse = class extends Readable4 {
+    var PipelineResponse = class extends Readable5 {
       constructor(resume) {
         super({ autoDestroy: true });
         this[kResume] = resume;
@@ -13565,7 +13565,7 @@ var require_fetch = __commonJS({
       subresourceSet
     } = require_constants3();
     var EE = __require("node:events");
-    var { Readable: Readable4, pipeline, finished } = __require("node:stream");
+    var { Readable: Readable5, pipeline, finished } = __require("node:stream");
     var { addAbortListener, isErrored, isReadable, bufferToLowerCasedHeaderName } = require_util();
     var { dataURLProcessor, serializeAMimeType, minimizeSupportedMimeType } = require_data_url();
     var { getGlobalDispatcher } = require_global2();
@@ -14504,7 +14504,7 @@ var require_fetch = __commonJS({
                   }
                 }
               }
-              this.body = new Readable4({ read: resume });
+              this.body = new Readable5({ read: resume });
               const onError = this.onError.bind(this);
               resolve({
                 status,
@@ -22491,7 +22491,7 @@ var require_streamx = __commonJS({
         }
       }
     };
-    var Readable4 = class _Readable extends Stream {
+    var Readable5 = class _Readable extends Stream {
       constructor(opts) {
         super(opts);
         this._duplexState |= OPENING | WRITE_DONE | READ_READ_AHEAD;
@@ -22702,7 +22702,7 @@ var require_streamx = __commonJS({
         return this;
       }
     };
-    var Duplex = class extends Readable4 {
+    var Duplex = class extends Readable5 {
       // and Writable
       constructor(opts) {
         super(opts);
@@ -22911,7 +22911,7 @@ var require_streamx = __commonJS({
       getStreamError,
       Stream,
       Writable: Writable2,
-      Readable: Readable4,
+      Readable: Readable5,
       Duplex,
       Transform,
       // Export PassThrough for compatibility with Node.js core's stream module
@@ -23185,7 +23185,7 @@ var require_headers2 = __commonJS({
 // node_modules/tar-stream/extract.js
 var require_extract = __commonJS({
   "node_modules/tar-stream/extract.js"(exports2, module) {
-    var { Writable: Writable2, Readable: Readable4, getStreamError } = require_streamx();
+    var { Writable: Writable2, Readable: Readable5, getStreamError } = require_streamx();
     var FIFO = require_fast_fifo();
     var b4a = require_b4a();
     var headers = require_headers2();
@@ -23233,7 +23233,7 @@ var require_extract = __commonJS({
         return buf.subarray(this._offset, this._offset += size2);
       }
     };
-    var Source = class extends Readable4 {
+    var Source = class extends Readable5 {
       constructor(self, header, offset) {
         super();
         this.header = header;
@@ -23549,7 +23549,7 @@ var require_constants7 = __commonJS({
 // node_modules/tar-stream/pack.js
 var require_pack = __commonJS({
   "node_modules/tar-stream/pack.js"(exports2, module) {
-    var { Readable: Readable4, Writable: Writable2, getStreamError } = require_streamx();
+    var { Readable: Readable5, Writable: Writable2, getStreamError } = require_streamx();
     var b4a = require_b4a();
     var constants3 = require_constants7();
     var headers = require_headers2();
@@ -23642,7 +23642,7 @@ var require_pack = __commonJS({
         cb();
       }
     };
-    var Pack = class extends Readable4 {
+    var Pack = class extends Readable5 {
       constructor(opts) {
         super(opts);
         this._drain = noop3;
@@ -31967,6 +31967,8 @@ import fsp7 from "node:fs/promises";
 import path9 from "node:path";
 
 // src/engine/podman.ts
+var import_tar_stream4 = __toESM(require_tar_stream(), 1);
+import { Readable as Readable2 } from "node:stream";
 var ROOTFUL_PODMAN_SOCKET = "unix:///run/podman/podman.sock";
 var DOCKER_SOCKET = "unix:///var/run/docker.sock";
 function endpointsFor(choice, env) {
@@ -31997,6 +31999,7 @@ function podmanLimitsProblem(info2) {
   if (info2.name !== "podman" || !info2.rootless || info2.cgroupVersion !== "v1") return null;
   return "rootless Podman on a cgroup v1 host ignores --memory, --cpus and --pids (Podman drops every resource limit there), so the sandbox would have none; use rootful Podman (`sudo podman system service`), Docker, or a cgroup v2 host that delegates the memory, pids and cpu controllers to the user";
 }
+var PODMAN_NO_RUNSC = "Podman's API does not report the arguments it runs a runtime with, so --oci-seccomp (gVisor's seccomp inside the sandbox) cannot be confirmed; use Docker for --isolation runsc (docs/engines.md)";
 var DOCKER_DEFAULT_CAPS = [
   "AUDIT_WRITE",
   "CHOWN",
@@ -32023,6 +32026,11 @@ function podmanCapabilities(capDrop, capAdd, defaults) {
 function podmanUlimit(u) {
   return { name: u.Name.toLowerCase().replace(/^rlimit_/, ""), soft: u.Soft, hard: u.Hard };
 }
+function podmanNetworkMode(mode, networks) {
+  if (mode !== "bridge") return mode ?? "";
+  if (networks.length === 1) return networks[0] === "podman" ? "bridge" : networks[0];
+  return `bridge:${networks.join(",")}`;
+}
 function podmanPidMode(mode) {
   return mode === "private" ? "" : mode ?? "";
 }
@@ -32030,6 +32038,26 @@ var PODMAN_READ_ONLY_TMPFS = ["/run", "/tmp", "/var/tmp"];
 function podmanTmpfsBlocks(sizeBytes, arch2) {
   if (arch2 !== "amd64" && arch2 !== "x86_64") return null;
   return `nr_blocks=${Math.ceil(sizeBytes / 4096)}`;
+}
+function archiveUnderBase(src, base) {
+  const extract = import_tar_stream4.default.extract();
+  const pack = import_tar_stream4.default.pack();
+  const rename2 = (n) => n.startsWith("/") ? `${base}/${n.replace(/^\/+/, "")}` : n;
+  extract.on("entry", (header, stream, next) => {
+    const h = { ...header, name: rename2(header.name) };
+    if (h.type === "link" && h.linkname) h.linkname = rename2(h.linkname);
+    stream.pipe(pack.entry(h, (err) => err ? extract.destroy(err) : next()));
+  });
+  extract.on("finish", () => pack.finalize());
+  extract.on("error", (err) => pack.destroy(err));
+  src.on("error", (err) => extract.destroy(err));
+  src.pipe(extract);
+  const out = Readable2.from(pack);
+  out.on("close", () => {
+    if (!src.readableEnded) src.destroy();
+    extract.destroy();
+  });
+  return out;
 }
 
 // src/sandbox/disk.ts
@@ -32390,6 +32418,9 @@ async function prepare(ctx) {
   const { engine } = deps;
   const unfit = podmanLimitsProblem(engine.info);
   if (unfit) throw new InputError("--engine", `${engine.info.endpoint}: ${unfit}`);
+  if (spec.isolation === "runsc" && engine.info.name === "podman") {
+    throw new InputError("--isolation", `runsc: ${PODMAN_NO_RUNSC}`);
+  }
   const [image, backend, runtimes, expected] = await ctx.race(
     Promise.all([
       ensureImage(engine, spec, deps.notice),
@@ -32745,14 +32776,14 @@ var LogPipe = class {
 };
 
 // src/sandbox/source-tar.ts
-var import_tar_stream4 = __toESM(require_tar_stream(), 1);
+var import_tar_stream5 = __toESM(require_tar_stream(), 1);
 import fs10 from "node:fs";
 import fsp8 from "node:fs/promises";
 import path11 from "node:path";
-import { Readable as Readable2 } from "node:stream";
+import { Readable as Readable3 } from "node:stream";
 function packDirectory(root, owner, exclude = []) {
   const skip = new Set(exclude);
-  const pack = import_tar_stream4.default.pack();
+  const pack = import_tar_stream5.default.pack();
   const stats = { files: 0, bytes: 0, skipped: [] };
   const common = { uid: owner.uid, gid: owner.gid, uname: "", gname: "" };
   const walk = async (rel) => {
@@ -32819,7 +32850,7 @@ function packDirectory(root, owner, exclude = []) {
       throw err;
     }
   );
-  return { stream: Readable2.from(pack), done };
+  return { stream: Readable3.from(pack), done };
 }
 
 // src/sandbox/stages/sandbox.ts
@@ -32914,9 +32945,41 @@ async function createVolumes(ctx, p, prep) {
   if (bad) throw bad.reason;
   if (prep.backend === "unbounded") {
     await chownVolumes(ctx, p.container.image, volumes, prep.owner, ctx.labels);
+  } else if (ctx.deps.engine.info.name === "podman") {
+    await holdVolumes(ctx, p.container.image, volumes, prep.owner, ctx.labels);
   }
   ctx.check();
   return volumes;
+}
+async function holdVolumes(ctx, image, volumes, owner, labels) {
+  const { engine } = ctx.deps;
+  const id = await engine.createContainer(
+    helperContainer(labels, "holder", {
+      image,
+      entrypoint: ["sleep"],
+      cmd: ["infinity"],
+      user: `${owner.uid}:${owner.gid}`,
+      mounts: volumes.map((v) => ({
+        type: "volume",
+        source: v.name,
+        target: v.mount,
+        readOnly: true
+      })),
+      pidsLimit: 4,
+      memoryBytes: 16 * 1024 * 1024
+    })
+  );
+  ctx.cleanup.add("remove the volume holder", () => engine.removeContainer(id));
+  try {
+    await engine.startContainer(id);
+  } catch (err) {
+    throw new EngineError(
+      engine.info.name,
+      "hold the volumes mounted",
+      `Podman unmounts a volume when no running container has it, so a holder runs \`sleep infinity\` from ${image}, which failed: ${errorMessage(err)}`,
+      "use an image with sleep, or --volume-backend unbounded"
+    );
+  }
 }
 async function chownVolumes(ctx, image, volumes, owner, labels) {
   const { engine } = ctx.deps;
@@ -33050,6 +33113,9 @@ import { randomBytes as randomBytes2 } from "node:crypto";
 import fs11 from "node:fs";
 import os6 from "node:os";
 import path12 from "node:path";
+
+// src/engine/docker.ts
+import { posix } from "node:path";
 
 // src/engine/http.ts
 import http from "node:http";
@@ -33595,7 +33661,7 @@ var DockerApiEngine = class {
       capAdd: caps.capAdd,
       securityOpt: h.SecurityOpt ?? [],
       engineSeccomp: seccomp,
-      networkMode: h.NetworkMode ?? "",
+      networkMode: podman ? podmanNetworkMode(h.NetworkMode, Object.keys(j.NetworkSettings?.Networks ?? {})) : h.NetworkMode ?? "",
       memoryBytes: h.Memory ?? 0,
       memorySwapBytes: h.MemorySwap ?? 0,
       nanoCpus: h.NanoCpus ?? 0,
@@ -33649,13 +33715,13 @@ var DockerApiEngine = class {
       stderr: Buffer.concat(err).toString("utf8")
     };
   }
-  async putArchive(id, path18, tar6) {
+  async putArchive(id, path18, tar7) {
     await this.api.call(
       "PUT",
       `/containers/${id}/archive`,
       {
         query: { path: path18, noOverwriteDirNonDir: 1 },
-        bodyStream: tar6,
+        bodyStream: tar7,
         headers: { "content-type": "application/x-tar" }
       },
       `copy into ${path18}`
@@ -33670,7 +33736,7 @@ var DockerApiEngine = class {
     );
     if (res.statusCode !== 200)
       throw this.api.statusError(`copy out of ${path18}`, res.statusCode, await readAll(res.body));
-    return res.body;
+    return this.info.name === "podman" ? archiveUnderBase(res.body, posix.basename(path18)) : res.body;
   }
   async createVolume(spec) {
     await this.api.json(
@@ -34283,12 +34349,12 @@ function backoff(attempt, baseMs, retryAfter) {
 }
 
 // src/images/builder.ts
-var import_tar_stream5 = __toESM(require_tar_stream(), 1);
+var import_tar_stream6 = __toESM(require_tar_stream(), 1);
 import { spawn, spawnSync } from "node:child_process";
 import fs12 from "node:fs";
 import os7 from "node:os";
 import path13 from "node:path";
-import { Readable as Readable3 } from "node:stream";
+import { Readable as Readable4 } from "node:stream";
 
 // src/images/registry.ts
 import crypto4 from "node:crypto";
@@ -34499,7 +34565,7 @@ function imageSources(root) {
   return out;
 }
 function contextTar2(src) {
-  const pack = import_tar_stream5.default.pack();
+  const pack = import_tar_stream6.default.pack();
   const opts = { mode: 420, uid: 0, gid: 0, mtime: /* @__PURE__ */ new Date(0) };
   const inside = path13.relative(src.contextDir, src.dockerfile);
   const outside = inside.startsWith("..") || path13.isAbsolute(inside);
@@ -34519,7 +34585,7 @@ function contextTar2(src) {
   walk("");
   if (outside) pack.entry({ name: "Dockerfile", ...opts }, fs12.readFileSync(src.dockerfile));
   pack.finalize();
-  return { stream: Readable3.from(pack), dockerfile: outside ? "Dockerfile" : inside };
+  return { stream: Readable4.from(pack), dockerfile: outside ? "Dockerfile" : inside };
 }
 function hasBuildx() {
   const r = spawnSync("docker", ["buildx", "version"], { stdio: "ignore" });

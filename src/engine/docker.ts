@@ -1,14 +1,17 @@
 /** The Engine interface over the Docker Engine API (Docker, and Podman's Docker-compatible service). */
+import { posix } from 'node:path';
 import type { Readable } from 'node:stream';
 import { EngineError, InputError } from '../config/errors.js';
 import { ApiClient, parseEndpoint, readAll } from './http.js';
 import { Demuxer } from './demux.js';
 import {
   PODMAN_READ_ONLY_TMPFS,
+  archiveUnderBase,
   endpointsFor,
   noPodmanHint,
   parsePodmanInfo,
   podmanCapabilities,
+  podmanNetworkMode,
   podmanPidMode,
   podmanUlimit,
   type EngineChoice,
@@ -492,6 +495,7 @@ export class DockerApiEngine implements Engine {
           Tmpfs?: Record<string, string> | null;
         };
         Mounts?: { Type: string; Name?: string; Source: string; Destination: string; RW: boolean }[] | null;
+        NetworkSettings?: { Networks?: Record<string, unknown> | null };
       }>('GET', `/containers/${id}/json`, {}, 'inspect container'),
       // Podman's compatible inspect says `oci` for every runtime; its own inspect names the one it will run.
       podman
@@ -515,7 +519,9 @@ export class DockerApiEngine implements Engine {
       capAdd: caps.capAdd,
       securityOpt: h.SecurityOpt ?? [],
       engineSeccomp: seccomp,
-      networkMode: h.NetworkMode ?? '',
+      networkMode: podman
+        ? podmanNetworkMode(h.NetworkMode, Object.keys(j.NetworkSettings?.Networks ?? {}))
+        : (h.NetworkMode ?? ''),
       memoryBytes: h.Memory ?? 0,
       memorySwapBytes: h.MemorySwap ?? 0,
       nanoCpus: h.NanoCpus ?? 0,
@@ -594,7 +600,7 @@ export class DockerApiEngine implements Engine {
     );
     if (res.statusCode !== 200)
       throw this.api.statusError(`copy out of ${path}`, res.statusCode, await readAll(res.body));
-    return res.body;
+    return this.info.name === 'podman' ? archiveUnderBase(res.body, posix.basename(path)) : res.body;
   }
 
   async createVolume(spec: VolumeSpec): Promise<void> {

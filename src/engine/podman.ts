@@ -2,6 +2,8 @@
  * What Podman's Docker-compatible service says differently from Docker, in one place (docs/engines.md). Pure: the
  * engine layer hands in Podman's answers and gets Docker's vocabulary back, with nothing hidden or guessed.
  */
+import { Readable } from 'node:stream';
+import tar from 'tar-stream';
 import type { EngineName, Ulimit } from './types.js';
 
 /** `--engine`: which engine to look for (auto: DOCKER_HOST, CONTAINER_HOST, then the usual sockets). */
@@ -69,6 +71,14 @@ export function podmanLimitsProblem(info: {
   return 'rootless Podman on a cgroup v1 host ignores --memory, --cpus and --pids (Podman drops every resource limit there), so the sandbox would have none; use rootful Podman (`sudo podman system service`), Docker, or a cgroup v2 host that delegates the memory, pids and cpu controllers to the user';
 }
 
+/**
+ * gVisor through Podman: Podman's API lists a runtime's path but not the arguments it runs it with, so whether
+ * runsc applies the seccomp profile inside the sandbox (`--oci-seccomp`), or which network mode it takes, cannot
+ * be read; runsc is refused there rather than run unverified.
+ */
+export const PODMAN_NO_RUNSC =
+  "Podman's API does not report the arguments it runs a runtime with, so --oci-seccomp (gVisor's seccomp inside the sandbox) cannot be confirmed; use Docker for --isolation runsc (docs/engines.md)";
+
 /** Docker's default capability set: what Podman's compatible service measures its CapDrop against. */
 export const DOCKER_DEFAULT_CAPS = [
   'AUDIT_WRITE',
@@ -112,6 +122,16 @@ export function podmanUlimit(u: { Name: string; Soft: number; Hard: number }): U
   return { name: u.Name.toLowerCase().replace(/^rlimit_/, ''), soft: u.Soft, hard: u.Hard };
 }
 
+/**
+ * Podman reports `bridge` as the network mode of a container on any network and names the networks apart; Docker
+ * names the one network (`bridge` for its default, Podman's `podman`). More than one network stays visibly wrong.
+ */
+export function podmanNetworkMode(mode: string | undefined, networks: string[]): string {
+  if (mode !== 'bridge') return mode ?? '';
+  if (networks.length === 1) return networks[0] === 'podman' ? 'bridge' : networks[0]!;
+  return `bridge:${networks.join(',')}`;
+}
+
 /** Podman reports a private pid namespace as `private`; Docker as the empty string. */
 export function podmanPidMode(mode: string | undefined): string {
   return mode === 'private' ? '' : (mode ?? '');
@@ -131,4 +151,31 @@ export const PODMAN_READ_ONLY_TMPFS = ['/run', '/tmp', '/var/tmp'];
 export function podmanTmpfsBlocks(sizeBytes: number, arch: string): string | null {
   if (arch !== 'amd64' && arch !== 'x86_64') return null;
   return `nr_blocks=${Math.ceil(sizeBytes / 4096)}`;
+}
+
+/**
+ * Podman 4.3 archives a mount point (GET /archive?path=/output, a volume) with its entries rooted at `/` (`/`,
+ * `/a`, `/d/b`) where Docker names them under the directory (`output/`, `output/a`). The entries are renamed on the
+ * way (a leading `/` becomes `output/`, a hard link's target too), nothing else is touched: the collector then judges
+ * the same names on both engines. Destroying the result destroys the engine's answer.
+ */
+export function archiveUnderBase(src: Readable, base: string): Readable {
+  const extract = tar.extract();
+  const pack = tar.pack();
+  const rename = (n: string) => (n.startsWith('/') ? `${base}/${n.replace(/^\/+/, '')}` : n);
+  extract.on('entry', (header, stream, next) => {
+    const h = { ...header, name: rename(header.name) };
+    if (h.type === 'link' && h.linkname) h.linkname = rename(h.linkname);
+    stream.pipe(pack.entry(h, (err) => (err ? extract.destroy(err) : next())));
+  });
+  extract.on('finish', () => pack.finalize());
+  extract.on('error', (err) => pack.destroy(err));
+  src.on('error', (err) => extract.destroy(err));
+  src.pipe(extract);
+  const out = Readable.from(pack);
+  out.on('close', () => {
+    if (!src.readableEnded) src.destroy();
+    extract.destroy();
+  });
+  return out;
 }

@@ -2,7 +2,7 @@
  * Integration tests run against the real engine. Outside CI a missing engine skips them with a loud line;
  * in CI (CI=true) a missing engine fails the run.
  */
-import { execFile, spawn } from 'node:child_process';
+import { execFile, execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { Writable } from 'node:stream';
@@ -13,6 +13,17 @@ import { main } from '../../src/cli/main.js';
 import type { RunResult } from '../../src/verdict/schema.js';
 
 export const BASE = process.env.SANDBOX_BASE_IMAGE ?? 'sandbox-action/base:bookworm';
+/**
+ * The engine under test: docker, or podman with SANDBOX_TEST_ENGINE=podman (DOCKER_HOST at its socket; .ci/run runs
+ * the sandbox-defaults, workspace-outputs and egress suites so against rootful Podman). Test controls and fixtures
+ * use its CLI, so they run on the same engine as the sandbox.
+ */
+export const TEST_ENGINE: 'docker' | 'podman' =
+  process.env.SANDBOX_TEST_ENGINE === 'podman' ? 'podman' : 'docker';
+export const onPodman = TEST_ENGINE === 'podman';
+/** The engine's own CLI (docker, or podman as root: the rootful service's storage). */
+export const engineCli = (...args: string[]) =>
+  execFileSync(TEST_ENGINE, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim();
 export const ROOT = path.resolve(import.meta.dirname, '../..');
 export const CLI = path.join(ROOT, 'dist/cli.js');
 export const sh = promisify(execFile);
@@ -20,6 +31,11 @@ export const sh = promisify(execFile);
 export async function engineOrSkip(): Promise<{ engine: DockerApiEngine | null; d: typeof describe }> {
   try {
     const engine = await connectEngine(defaultEndpoints(process.env));
+    if (engine.info.name !== TEST_ENGINE) {
+      throw new Error(
+        `SANDBOX_TEST_ENGINE is ${TEST_ENGINE} but the engine at ${engine.info.endpoint} is ${engine.info.name}`,
+      );
+    }
     const base = await engine.imageInspect(BASE);
     if (!base) throw new Error(`base image ${BASE} is missing: run scripts/engine-up.sh`);
     return { engine, d: describe };

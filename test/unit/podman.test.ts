@@ -13,6 +13,7 @@ import {
   endpointsFor,
   podmanCapabilities,
   podmanLimitsProblem,
+  podmanNetworkMode,
   podmanTmpfsBlocks,
   podmanUlimit,
 } from '../../src/engine/podman.js';
@@ -187,6 +188,12 @@ describe("Podman's inspect in Docker's terms", () => {
   });
   test("a default of containers.conf beyond Docker's set counts too", () => {
     expect(podmanCapabilities(DOCKER_DEFAULT_CAPS, [], ['CAP_SYS_PTRACE']).capAdd).toEqual(['SYS_PTRACE']);
+  });
+  test('network mode: bridge on one named network is that network; on podman it is bridge; two are wrong', () => {
+    expect(podmanNetworkMode('bridge', ['sa-int'])).toBe('sa-int');
+    expect(podmanNetworkMode('bridge', ['podman'])).toBe('bridge');
+    expect(podmanNetworkMode('none', [])).toBe('none');
+    expect(podmanNetworkMode('bridge', ['sa-int', 'podman'])).toBe('bridge:sa-int,podman');
   });
   test('ulimit names: RLIMIT_NOFILE is nofile; Docker names pass unchanged', () => {
     expect(podmanUlimit({ Name: 'RLIMIT_NOFILE', Soft: 1, Hard: 2 })).toEqual({
