@@ -4676,7 +4676,7 @@ var require_tar_stream = __commonJS({
 });
 
 // src/cli/main.ts
-import path19 from "node:path";
+import path23 from "node:path";
 
 // src/config/errors.ts
 var InputError = class extends Error {
@@ -4970,7 +4970,7 @@ var PRESETS = Object.fromEntries(
 );
 function expandPresets(names) {
   const out = [];
-  const visit = (name, path20) => {
+  const visit = (name, path24) => {
     const p = PRESETS[name];
     if (!p) {
       throw new InputError(
@@ -4978,8 +4978,8 @@ function expandPresets(names) {
         `'${name}' is not a preset; the presets are ${Object.keys(PRESETS).join(", ")}`
       );
     }
-    if (path20.includes(name)) throw new Error(`preset cycle: ${[...path20, name].join(" → ")}`);
-    for (const inc of p.includes) visit(inc, [...path20, name]);
+    if (path24.includes(name)) throw new Error(`preset cycle: ${[...path24, name].join(" → ")}`);
+    for (const inc of p.includes) visit(inc, [...path24, name]);
     for (const d of p.domains) if (!out.includes(d)) out.push(d);
   };
   for (const n of names) visit(n, []);
@@ -4989,12 +4989,12 @@ function expandPresets(names) {
 // presets/lean-proof.json
 var lean_proof_default = {
   name: "lean-proof",
-  description: "A Lean project checked against Mathlib: the olean cache through the egress proxy (lean allowlist), lake build, then the proof audit in a fresh sandbox.",
+  description: "A Lean proof checked by comparator on the trusted side: the challenge, its imports, the lakefile, toolchain and comparator config from --challenge (the base branch) mounted read-only; an advisory lake build (its messages become annotations) with no network; then comparator, every build and export of it in its own sandbox (sandbox-action landrun), its exit code and output the verdict.",
   image: "lean",
   entrypoint: "sh",
-  command: ["-c", "lake exe cache get && lake build"],
-  network: "proxy",
-  allowPresets: ["lean"],
+  command: ["-c", "lake build"],
+  network: "none",
+  allowPresets: [],
   annotate: "lean",
   outputs: [],
   audit: {
@@ -5004,7 +5004,11 @@ var lean_proof_default = {
     timeout: "60m",
     memory: "8g"
   },
-  requiredJudges: ["exit-code", "lean-audit"]
+  requiredJudges: ["exit-code", "challenge", "comparator"],
+  lean: {
+    judge: "comparator",
+    config: "config.json"
+  }
 };
 
 // presets/lean4.json
@@ -5381,6 +5385,20 @@ var RUN_OPTIONS = {
     input: "tests-paths",
     help: "test directories or files inside --tests (default: the preset's, tests)"
   },
+  challenge: {
+    kind: "string",
+    help: "trusted checkout (e.g. the base branch) whose challenge, its imports, lakefile, toolchain and comparator config are judged, read-only (lean-proof)"
+  },
+  "comparator-config": { kind: "string", help: "comparator's config in the project (default config.json)" },
+  comparator: { kind: "string", help: "the comparator program on this host (default: comparator on PATH)" },
+  lean4export: {
+    kind: "string",
+    help: "the lean4export program on this host (default: lean4export on PATH)"
+  },
+  lake: {
+    kind: "string",
+    help: "the lake program on this host comparator is started with (default: lake on PATH)"
+  },
   "head-sha": {
     kind: "string",
     help: "the commit the run verifies (40 hex; recorded in the result and checked by report)"
@@ -5593,6 +5611,7 @@ function parseRunOptions(given, givenCommand, host) {
       runner: commandFromPreset ? preset?.tests?.runner ?? null : null
     } : preset?.tests && source && commandFromPreset ? { dir: source.dir, paths: preset.tests.paths, trusted: false, runner: preset.tests.runner } : null,
     subject: parseSubject(raw),
+    lean: parseLean(raw, preset, source, host),
     selfCheck: !bool(raw, "skip-self-check"),
     resultFile: str(raw, "result-file") ? path.resolve(host.cwd, str(raw, "result-file")) : null,
     defaultSizes: [
@@ -5607,7 +5626,7 @@ function parseRunOptions(given, givenCommand, host) {
     command,
     source,
     outputDir: outputArg ? path.resolve(host.cwd, outputArg) : null,
-    timeoutMs: str(raw, "timeout") === void 0 ? DEFAULTS.timeoutMs : parseDuration("--timeout", str(raw, "timeout")),
+    timeoutMs: timeout(str(raw, "timeout")),
     memoryBytes,
     cpus,
     pids: count(raw, "pids", DEFAULTS.pids, 1e6),
@@ -5776,6 +5795,45 @@ function parseEgress(raw, network) {
     proxyImage,
     proxyBaseImage,
     maxBytes: maxBytesArg === void 0 ? null : parseSize("--egress-max-bytes", maxBytesArg)
+  };
+}
+var MAX_TIMEOUT_MS = 7 * 24 * 36e5;
+function timeout(v) {
+  if (v === void 0) return DEFAULTS.timeoutMs;
+  const ms = parseDuration("--timeout", v);
+  if (ms > MAX_TIMEOUT_MS)
+    throw new InputError("--timeout", `'${v}' is longer than the limit of 168h (7 days)`);
+  return ms;
+}
+function parseLean(raw, preset, source, host) {
+  const challenge = str(raw, "challenge");
+  const wanted = challenge !== void 0 || preset?.lean?.judge === "comparator" && source !== null;
+  const stray = ["comparator-config", "comparator", "lean4export", "lake"].find(
+    (o) => str(raw, o) !== void 0
+  );
+  if (!wanted) {
+    if (stray)
+      throw new InputError(`--${stray}`, "needs --challenge (or the lean-proof preset with --source)");
+    return null;
+  }
+  if (challenge !== void 0 && host.sharedWithEngine === false) {
+    throw new InputError(
+      "--challenge",
+      "under act the job container's paths are not the engine's, so the challenge cannot be mounted"
+    );
+  }
+  if (!source) throw new InputError("--challenge", "needs --source (the pull request's project)");
+  const config = repoRelative(
+    "--comparator-config",
+    str(raw, "comparator-config") ?? preset?.lean?.config ?? "config.json"
+  );
+  return {
+    challengeDir: challenge !== void 0 ? path.resolve(host.cwd, challenge) : source.dir,
+    trusted: challenge !== void 0,
+    config,
+    comparator: str(raw, "comparator") ?? "comparator",
+    lean4export: str(raw, "lean4export") ?? "lean4export",
+    lake: str(raw, "lake") ?? "lake"
   };
 }
 function outputPath(name, value) {
@@ -7975,16 +8033,16 @@ var MatcherView = class {
    * @returns {string|undefined}
    */
   getCurrentTag() {
-    const path20 = this._matcher.path;
-    return path20.length > 0 ? path20[path20.length - 1].tag : void 0;
+    const path24 = this._matcher.path;
+    return path24.length > 0 ? path24[path24.length - 1].tag : void 0;
   }
   /**
    * Get current namespace.
    * @returns {string|undefined}
    */
   getCurrentNamespace() {
-    const path20 = this._matcher.path;
-    return path20.length > 0 ? path20[path20.length - 1].namespace : void 0;
+    const path24 = this._matcher.path;
+    return path24.length > 0 ? path24[path24.length - 1].namespace : void 0;
   }
   /**
    * Get current node's attribute value.
@@ -7992,9 +8050,9 @@ var MatcherView = class {
    * @returns {*}
    */
   getAttrValue(attrName) {
-    const path20 = this._matcher.path;
-    if (path20.length === 0) return void 0;
-    return path20[path20.length - 1].values?.[attrName];
+    const path24 = this._matcher.path;
+    if (path24.length === 0) return void 0;
+    return path24[path24.length - 1].values?.[attrName];
   }
   /**
    * Check if current node has an attribute.
@@ -8002,9 +8060,9 @@ var MatcherView = class {
    * @returns {boolean}
    */
   hasAttr(attrName) {
-    const path20 = this._matcher.path;
-    if (path20.length === 0) return false;
-    const current = path20[path20.length - 1];
+    const path24 = this._matcher.path;
+    if (path24.length === 0) return false;
+    const current = path24[path24.length - 1];
     return current.values !== void 0 && attrName in current.values;
   }
   /**
@@ -8030,18 +8088,18 @@ var MatcherView = class {
    * @returns {number}
    */
   getPosition() {
-    const path20 = this._matcher.path;
-    if (path20.length === 0) return -1;
-    return path20[path20.length - 1].position ?? 0;
+    const path24 = this._matcher.path;
+    if (path24.length === 0) return -1;
+    return path24[path24.length - 1].position ?? 0;
   }
   /**
    * Get current node's repeat counter (occurrence count of this tag name).
    * @returns {number}
    */
   getCounter() {
-    const path20 = this._matcher.path;
-    if (path20.length === 0) return -1;
-    return path20[path20.length - 1].counter ?? 0;
+    const path24 = this._matcher.path;
+    if (path24.length === 0) return -1;
+    return path24[path24.length - 1].counter ?? 0;
   }
   /**
    * Get current node's sibling index (alias for getPosition).
@@ -10132,14 +10190,14 @@ function parseJunitReport(xml, opts) {
         let file = spot?.file ?? candidates[candidates.length > 1 ? 1 : 0] ?? "";
         let line = spot?.line ?? (Number.isInteger(lineAttr) && lineAttr >= 0 ? lineAttr + 1 : 1);
         if (!spot && fileAttr) file = fileAttr;
-        const path20 = repoPath(file, opts.root);
-        if (path20 === null || line < 1) {
+        const path24 = repoPath(file, opts.root);
+        if (path24 === null || line < 1) {
           dropped++;
           continue;
         }
         if (!Number.isFinite(line)) line = 1;
         annotations.push({
-          path: path20,
+          path: path24,
           startLine: line,
           endLine: line,
           level: "failure",
@@ -10198,8 +10256,9 @@ function diffExact(expected, actual) {
       detail: `binary contents differ from byte ${i} (expected ${expected.length} bytes, got ${actual.length})`
     };
   }
-  const la = a.split("\n");
-  const lb = b.split("\n");
+  const lines = (t) => (t.endsWith("\n") ? t.slice(0, -1) : t).split("\n");
+  const la = lines(a);
+  const lb = lines(b);
   for (let i = 0; i < Math.max(la.length, lb.length); i++) {
     if (la[i] === lb[i]) continue;
     const line = i + 1;
@@ -10207,7 +10266,9 @@ function diffExact(expected, actual) {
     if (lb[i] === void 0) return { line, detail: `line ${line}: missing, expected ${show(la[i])}` };
     return { line, detail: `line ${line}: expected ${show(la[i])}, got ${show(lb[i])}` };
   }
-  return { detail: "the contents differ" };
+  return {
+    detail: a.endsWith("\n") ? "the output has no final newline" : "the output has a final newline the expected file has not"
+  };
 }
 function diffJson(expected, actual, at = "$") {
   if (isDeepStrictEqual(expected, actual)) return null;
@@ -10284,6 +10345,7 @@ var JUDGE_NAMES = [
   "junit",
   "expected-output",
   "lean-audit",
+  "challenge",
   "comparator"
 ];
 var LIMITS = {
@@ -10543,12 +10605,56 @@ function judgeLeanAudit(audit, annotations) {
   return outcome({
     judge: "lean-audit",
     passed: audit.ok,
-    advisory: false,
+    advisory: true,
     summary: audit.ok ? `${audit.targets.length} target(s): only allowed axioms` : [
       ...bad.map((t) => `${t.target}: ${t.status}`),
       ...audit.protectedChanges.map((c) => `${c.path} ${c.name}: ${c.detail}`)
     ].join("; ").slice(0, 4e3),
     annotations
+  });
+}
+function judgeChallenge(l) {
+  return outcome({
+    judge: "challenge",
+    passed: l.trusted && l.changed.length === 0,
+    advisory: !l.trusted,
+    summary: !l.trusted ? "the challenge is the source's own (no --challenge): nothing ties it to the base branch" : l.changed.length ? `the pull request changes ${l.changed.join(", ")}, which the base branch owns; they were judged as the base branch has them` : `the challenge (${l.files.length} files: ${l.files.slice(0, 6).join(", ")}${l.files.length > 6 ? ", …" : ""}) is the base branch's`,
+    facts: { trusted_files: l.files.join(" ").slice(0, 4e3) },
+    annotations: l.changed.map((path24) => ({
+      path: path24,
+      startLine: 1,
+      endLine: 1,
+      level: "failure",
+      title: "judge challenge: a trusted file changed",
+      message: `${path24} belongs to the challenge (the base branch's); the pull request may not change it.`
+    }))
+  });
+}
+function judgeComparator(l, o) {
+  const challengeFile = `${l.config.challenge_module.split(".").join("/")}.lean`;
+  const passed = o !== null && !o.timedOut && o.exitCode === 0 && o.okLine && o.uncaught.length === 0;
+  const theorems = l.config.theorem_names.join(", ");
+  const summary = o === null ? "comparator did not run (the build ran out of time)" : o.timedOut ? "comparator ran past its time limit and was stopped" : passed ? `comparator accepted ${theorems}: same statements as the challenge, permitted axioms only, replayed by the kernel` : `comparator rejected ${theorems}: ${o.uncaught[0]?.split("\n")[0]?.slice(0, 300) ?? `exit ${o.exitCode}${o.okLine ? "" : ", no ok line"}`}`;
+  return outcome({
+    judge: "comparator",
+    passed,
+    advisory: !l.trusted,
+    summary,
+    facts: {
+      theorems,
+      outcome: passed ? "accepted" : "rejected",
+      exit_code: String(o?.exitCode ?? "none"),
+      ok_line: String(o?.okLine ?? false),
+      permitted_axioms: l.config.permitted_axioms.join(", ")
+    },
+    annotations: (o?.uncaught ?? []).slice(0, 50).map((m) => ({
+      path: challengeFile,
+      startLine: 1,
+      endLine: 1,
+      level: "failure",
+      title: "judge comparator: rejected",
+      message: m.slice(0, 64 * 1024)
+    }))
   });
 }
 async function judgeRun(spec, e, opts) {
@@ -10557,6 +10663,8 @@ async function judgeRun(spec, e, opts) {
   if (declared) judges.push(declared);
   if (spec.junit) judges.push(await judgeJunit(e, spec.junit, opts.root));
   if (spec.expect) judges.push(await judgeExpectedOutputs(e, spec.expect));
+  if (opts.lean)
+    judges.push(judgeChallenge(opts.lean.layout), judgeComparator(opts.lean.layout, opts.lean.outcome));
   if (e.audit) judges.push(judgeLeanAudit(e.audit, opts.auditAnnotations));
   return { passed: verdictPasses(judges), judges };
 }
@@ -11587,6 +11695,12 @@ async function collectTar(tarStream, dest, top, caps, already = { paths: /* @__P
   };
   const extract = import_tar_stream2.default.extract();
   extract.on("entry", (header, stream, next) => {
+    const rel = header.type === "file" ? safeRelativePath(header.name, top) : null;
+    if (rel && already.paths.has(rel)) {
+      stream.on("end", next);
+      stream.resume();
+      return;
+    }
     const d = decide(
       { name: header.name, type: header.type ?? "file", size: header.size ?? 0, mode: header.mode ?? 420 },
       top,
@@ -11603,7 +11717,6 @@ async function collectTar(tarStream, dest, top, caps, already = { paths: /* @__P
       return;
     }
     if (d.action === "root") return drainThen(next);
-    if (d.action === "write-file" && already.paths.has(d.path)) return drainThen(next);
     if (d.action === "make-dir") {
       ensureDir(d.path).then(
         () => drainThen(next),
@@ -11890,15 +12003,15 @@ function parseGeneric(text2, opts) {
   for (const line of stripAnsi(text2).split(/\r?\n/)) {
     const m = DIAG.exec(line);
     if (!m) continue;
-    const path20 = repoPath(m[1], opts.root);
+    const path24 = repoPath(m[1], opts.root);
     const lineNo = Number(m[2]);
-    if (path20 === null || lineNo < 1) {
+    if (path24 === null || lineNo < 1) {
       dropped++;
       continue;
     }
     const col = m[3] ? Number(m[3]) : void 0;
     annotations.push({
-      path: path20,
+      path: path24,
       startLine: lineNo,
       endLine: lineNo,
       // gcc and clang columns are already 1-based.
@@ -11926,20 +12039,20 @@ function leanTitle(message, level) {
   if (SORRY.test(message)) return "build log: declaration uses sorry";
   return level === "failure" ? "build log: Lean error" : level === "warning" ? "build log: Lean warning" : "build log: Lean info";
 }
-function parseLean(text2, opts) {
+function parseLean2(text2, opts) {
   const out = [];
   let dropped = 0;
   let cur = null;
   const flush = () => {
     if (!cur) return;
-    const path20 = repoPath(cur.file.replace(/^(?:\.\/)+/, ""), opts.root);
+    const path24 = repoPath(cur.file.replace(/^(?:\.\/)+/, ""), opts.root);
     const text3 = cur.lines.join("\n").replace(/\s+$/, "");
     const message = cur.name ? `(${cur.name}) ${text3}` : text3;
-    if (path20 === null) dropped++;
+    if (path24 === null) dropped++;
     else {
       const single = cur.endLine === void 0 || cur.endLine === cur.line;
       out.push({
-        path: path20,
+        path: path24,
         startLine: cur.line,
         endLine: cur.endLine ?? cur.line,
         ...single ? { startColumn: cur.col + 1 } : {},
@@ -11994,15 +12107,15 @@ function parseJsonMessage(line, root) {
     return null;
   const level = LEVEL2[String(o.severity)];
   if (!level || typeof o.data !== "string") return null;
-  const path20 = repoPath(o.fileName.replace(/^(?:\.\/)+/, ""), root);
-  if (path20 === null) return "dropped";
+  const path24 = repoPath(o.fileName.replace(/^(?:\.\/)+/, ""), root);
+  if (path24 === null) return "dropped";
   const endLine = typeof end?.line === "number" ? end.line : pos.line;
   const single = endLine === pos.line;
   const text2 = o.data.replace(/\s+$/, "");
   const kind = typeof o.kind === "string" && o.kind !== "" ? o.kind.slice(0, 100) : void 0;
   const message = kind && kind !== "hasSorry" ? `(${kind}) ${text2}` : text2;
   return {
-    path: path20,
+    path: path24,
     startLine: pos.line,
     endLine,
     ...single ? { startColumn: pos.column + 1 } : {},
@@ -12204,7 +12317,7 @@ async function annotate(ctx, box) {
   const a = ctx.spec.annotate;
   if (a.parser !== "junit") {
     const log = box.capture?.text() ?? "";
-    return a.parser === "lean" ? parseLean(log, { root: WORK_DIR }) : parseGeneric(log, { root: WORK_DIR });
+    return a.parser === "lean" ? parseLean2(log, { root: WORK_DIR }) : parseGeneric(log, { root: WORK_DIR });
   }
   const text2 = await readCollected(ctx.spec.outputDir, a.file, ANNOTATE_FILE_CAP);
   return text2 ? parseJunit(text2.toString("utf8"), { root: WORK_DIR }) : { annotations: [], dropped: 0 };
@@ -12309,7 +12422,7 @@ async function endLog(box, logs) {
 
 // src/sandbox/stages/prepare.ts
 import fsp7 from "node:fs/promises";
-import path9 from "node:path";
+import path11 from "node:path";
 
 // src/engine/podman.ts
 var import_tar_stream4 = __toESM(require_tar_stream(), 1);
@@ -12459,10 +12572,157 @@ function fitVolumes(volumes, defaults, free, dir) {
   return { sizes, notes, freeBytes: free, neededBytes: needed };
 }
 
-// src/sandbox/pytest.ts
+// src/sandbox/lean.ts
+import fs7 from "node:fs";
+import path8 from "node:path";
+
+// src/lean/challenge.ts
 import fs6 from "node:fs";
-import fsp5 from "node:fs/promises";
 import path7 from "node:path";
+var PROJECT_FILES = ["lakefile.lean", "lakefile.toml", "lean-toolchain", "lake-manifest.json"];
+var MODULE = /^[A-Za-z_][\w']*(\.[A-Za-z_][\w']*)*$/;
+function readConfig(file) {
+  let j;
+  try {
+    j = JSON.parse(fs6.readFileSync(file, "utf8"));
+  } catch (err) {
+    throw new InputError(
+      "--challenge",
+      `the comparator config ${file} cannot be read as JSON: ${String(err)}`
+    );
+  }
+  const names = (k) => {
+    const v = j[k];
+    if (!Array.isArray(v) || !v.every((x) => typeof x === "string"))
+      throw new InputError("--challenge", `${file}: ${k} is not a list of names`);
+    return v;
+  };
+  for (const k of ["challenge_module", "solution_module"]) {
+    if (typeof j[k] !== "string" || !MODULE.test(j[k]))
+      throw new InputError("--challenge", `${file}: ${k} is not a module name`);
+  }
+  const theorems = names("theorem_names");
+  if (theorems.length === 0)
+    throw new InputError("--challenge", `${file}: theorem_names is empty: nothing would be judged`);
+  return {
+    challenge_module: j.challenge_module,
+    solution_module: j.solution_module,
+    theorem_names: theorems,
+    permitted_axioms: names("permitted_axioms")
+  };
+}
+function headerImports(text2) {
+  const src = text2.replace(/\/-[\s\S]*?-\//g, " ");
+  const out = [];
+  for (const raw of src.split("\n")) {
+    const line = raw.replace(/--.*$/, "").trim();
+    if (line === "" || line === "module" || line === "prelude") continue;
+    const m = /^(?:(?:public|private|meta)\s+)*import\s+(.+)$/.exec(line);
+    if (!m) break;
+    for (const name of m[1].split(/\s+/)) if (MODULE.test(name) && !out.includes(name)) out.push(name);
+  }
+  return out;
+}
+var moduleFile = (m) => `${m.split(".").join("/")}.lean`;
+function trustedFiles(baseDir, configPath, cfg) {
+  const has = (rel) => fs6.lstatSync(path7.join(baseDir, rel), { throwIfNoEntry: false })?.isFile() === true;
+  const files = [configPath, ...PROJECT_FILES.filter(has)];
+  const todo = [cfg.challenge_module];
+  const seen = /* @__PURE__ */ new Set();
+  while (todo.length) {
+    const m = todo.pop();
+    if (seen.has(m)) continue;
+    seen.add(m);
+    const rel = moduleFile(m);
+    if (!has(rel)) {
+      if (m === cfg.challenge_module)
+        throw new InputError("--challenge", `the challenge module ${m} (${rel}) is not in ${baseDir}`);
+      continue;
+    }
+    files.push(rel);
+    todo.push(...headerImports(fs6.readFileSync(path7.join(baseDir, rel), "utf8")));
+  }
+  return [...new Set(files)];
+}
+function changedByPr(baseDir, prDir, files) {
+  return files.filter((rel) => {
+    const theirs = path7.join(prDir, rel);
+    const st = fs6.lstatSync(theirs, { throwIfNoEntry: false });
+    if (!st?.isFile()) return true;
+    return !fs6.readFileSync(theirs).equals(fs6.readFileSync(path7.join(baseDir, rel)));
+  });
+}
+function assembleProject(prDir, baseDir, files, dest) {
+  fs6.mkdirSync(dest, { recursive: true, mode: 493 });
+  const walk = (rel) => {
+    for (const name of fs6.readdirSync(path7.join(prDir, rel))) {
+      const r = rel ? `${rel}/${name}` : name;
+      if (!rel && (name === ".lake" || name === ".git")) continue;
+      const st = fs6.lstatSync(path7.join(prDir, r));
+      if (st.isDirectory()) {
+        fs6.mkdirSync(path7.join(dest, r), { mode: 493 });
+        walk(r);
+      } else if (st.isFile())
+        fs6.writeFileSync(path7.join(dest, r), fs6.readFileSync(path7.join(prDir, r)), { mode: 420 });
+    }
+  };
+  walk("");
+  for (const rel of files) {
+    fs6.mkdirSync(path7.dirname(path7.join(dest, rel)), { recursive: true, mode: 493 });
+    fs6.rmSync(path7.join(dest, rel), { force: true, recursive: true });
+    fs6.writeFileSync(path7.join(dest, rel), fs6.readFileSync(path7.join(baseDir, rel)), { mode: 420 });
+  }
+  fs6.mkdirSync(path7.join(dest, ".lake"), { recursive: true, mode: 493 });
+}
+
+// src/sandbox/lean.ts
+function findProgram(option, name, searchPath) {
+  const candidates = name.includes("/") ? [path8.resolve(name)] : searchPath.split(":").filter(Boolean).map((d) => path8.join(d, name));
+  for (const c of candidates) {
+    try {
+      fs7.accessSync(c, fs7.constants.X_OK);
+      if (fs7.statSync(c).isFile()) return c;
+    } catch {
+    }
+  }
+  throw new InputError(
+    option,
+    `'${name}' is not an executable on this host${name.includes("/") ? "" : " (not on PATH)"}; install it or give its path`
+  );
+}
+function resolveLean(lean, sourceDir, searchPath) {
+  const cfgFile = path8.join(lean.challengeDir, lean.config);
+  if (!fs7.lstatSync(cfgFile, { throwIfNoEntry: false })?.isFile()) {
+    throw new InputError("--comparator-config", `'${lean.config}' is not a file in ${lean.challengeDir}`);
+  }
+  const config = readConfig(cfgFile);
+  const files = trustedFiles(lean.challengeDir, lean.config, config);
+  const changed = lean.trusted ? changedByPr(lean.challengeDir, sourceDir, files) : [];
+  const overlays = lean.trusted ? files.map((rel) => ({
+    type: "bind",
+    source: path8.join(lean.challengeDir, rel),
+    target: `${WORK_DIR}/${rel}`,
+    readOnly: true
+  })) : [];
+  return {
+    trusted: lean.trusted,
+    config,
+    files,
+    changed,
+    overlays,
+    exclude: lean.trusted ? files : [],
+    programs: {
+      comparator: findProgram("--comparator", lean.comparator, searchPath),
+      lean4export: findProgram("--lean4export", lean.lean4export, searchPath),
+      lake: findProgram("--lake", lean.lake, searchPath)
+    }
+  };
+}
+
+// src/sandbox/pytest.ts
+import fs8 from "node:fs";
+import fsp5 from "node:fs/promises";
+import path9 from "node:path";
 var PYTEST_CONFIG_DIR = "/sandbox-action/pytest";
 var PYTEST_RUNNER = `${PYTEST_CONFIG_DIR}/run.py`;
 var RUNNER_SOURCE = `# sandbox-action: the trusted pytest runner (src/sandbox/pytest.ts says what it guarantees).
@@ -12521,13 +12781,13 @@ var CONFIGS = [
   ["setup.cfg", /^\[tool:pytest\]/m]
 ];
 function regularFile(p) {
-  return fs6.lstatSync(p, { throwIfNoEntry: false })?.isFile() === true;
+  return fs8.lstatSync(p, { throwIfNoEntry: false })?.isFile() === true;
 }
 function findPytestConfig(dir) {
   for (const [name, section] of CONFIGS) {
-    const p = path7.join(dir, name);
+    const p = path9.join(dir, name);
     if (!regularFile(p)) continue;
-    if (section === null || section.test(fs6.readFileSync(p, "utf8"))) return name;
+    if (section === null || section.test(fs8.readFileSync(p, "utf8"))) return name;
   }
   return null;
 }
@@ -12539,7 +12799,7 @@ async function resolvePytest(tests, scratch) {
   const config = findPytestConfig(tests.dir);
   const testArgs = tests.paths.map((p) => `${WORK_DIR}/${p}`);
   await fsp5.mkdir(scratch, { recursive: true, mode: 493 });
-  const runner = path7.join(scratch, "run.py");
+  const runner = path9.join(scratch, "run.py");
   await fsp5.writeFile(runner, RUNNER_SOURCE, { mode: 420 });
   const mounts = [{ type: "bind", source: runner, target: PYTEST_RUNNER, readOnly: true }];
   const cleanup = () => fsp5.rm(scratch, { recursive: true, force: true });
@@ -12555,24 +12815,24 @@ async function resolvePytest(tests, scratch) {
   }
   const exclude = [];
   for (const p of tests.paths) {
-    const st = fs6.lstatSync(path7.join(tests.dir, p), { throwIfNoEntry: false });
+    const st = fs8.lstatSync(path9.join(tests.dir, p), { throwIfNoEntry: false });
     if (!st || !(st.isDirectory() || st.isFile())) {
       throw new InputError("--tests-path", `'${p}' is not a directory or file in ${tests.dir}`);
     }
     mounts.push({
       type: "bind",
-      source: path7.join(tests.dir, p),
+      source: path9.join(tests.dir, p),
       target: `${WORK_DIR}/${p}`,
       readOnly: true
     });
     exclude.push(p);
   }
-  const empty = path7.join(scratch, "empty");
+  const empty = path9.join(scratch, "empty");
   await fsp5.writeFile(empty, "", { mode: 420 });
   for (const a of [...new Set(tests.paths.flatMap(ancestors))]) {
     const rel = a ? `${a}/conftest.py` : "conftest.py";
     if (exclude.some((e) => rel === e || rel.startsWith(`${e}/`))) continue;
-    const trusted = path7.join(tests.dir, rel);
+    const trusted = path9.join(tests.dir, rel);
     mounts.push({
       type: "bind",
       source: regularFile(trusted) ? trusted : empty,
@@ -12584,10 +12844,10 @@ async function resolvePytest(tests, scratch) {
   let configSource;
   let configName;
   if (config) {
-    configSource = path7.join(tests.dir, config);
+    configSource = path9.join(tests.dir, config);
     configName = config;
   } else {
-    configSource = path7.join(scratch, "pytest.ini");
+    configSource = path9.join(scratch, "pytest.ini");
     await fsp5.writeFile(configSource, "[pytest]\n", { mode: 420 });
     configName = "pytest.ini";
   }
@@ -12606,7 +12866,7 @@ async function resolvePytest(tests, scratch) {
 // src/sandbox/volumes.ts
 import { execFile } from "node:child_process";
 import fsp6 from "node:fs/promises";
-import path8 from "node:path";
+import path10 from "node:path";
 import { promisify } from "node:util";
 var run = promisify(execFile);
 var LABEL_LOOP_DEVICE = "sandbox-action.loop-device";
@@ -12694,7 +12954,7 @@ async function createVolume(engine, host, backend, v, owner, labels) {
     await engine.createVolume({ name: v.name, driver: "local", driverOpts: {}, labels: volLabels });
     return { ...base, enforced: false, reserved: false, remove: () => engine.removeVolume(v.name) };
   }
-  const image = path8.join(host.stateDir, `${v.name}.img`);
+  const image = path10.join(host.stateDir, `${v.name}.img`);
   await fsp6.mkdir(host.stateDir, { recursive: true, mode: 448 });
   const fh = await fsp6.open(image, "wx", 384);
   let device = null;
@@ -12764,9 +13024,9 @@ async function ourLoopDevices(host) {
   }
   if (!out) return [];
   const j = JSON.parse(out);
-  const dir = path8.resolve(host.stateDir) + path8.sep;
+  const dir = path10.resolve(host.stateDir) + path10.sep;
   return (j.loopdevices ?? []).filter(
-    (d) => d["back-file"] && path8.resolve(d["back-file"].replace(/ \(deleted\)$/, "")).startsWith(dir)
+    (d) => d["back-file"] && path10.resolve(d["back-file"].replace(/ \(deleted\)$/, "")).startsWith(dir)
   ).map((d) => ({ device: d.name, image: d["back-file"].replace(/ \(deleted\)$/, "") }));
 }
 
@@ -12789,7 +13049,8 @@ async function prepare(ctx) {
       checkDirectory("--source", spec.source?.dir ?? null, "exists"),
       checkDirectory("--output-dir", spec.outputDir, "empty-or-absent"),
       checkDirectory("--state-dir", spec.stateDir, "directory-or-absent"),
-      checkDirectory("--tests", spec.tests?.trusted ? spec.tests.dir : null, "exists")
+      checkDirectory("--tests", spec.tests?.trusted ? spec.tests.dir : null, "exists"),
+      checkDirectory("--challenge", spec.lean?.trusted ? spec.lean.challengeDir : null, "exists")
     ])
   );
   if (backend.note) ctx.notes.push(backend.note);
@@ -12815,11 +13076,12 @@ async function prepare(ctx) {
   if (spec.tests?.runner === "pytest") {
     const layout = await resolvePytest(
       spec.tests,
-      path9.join(deps.volumeHost.stateDir, `${ctx.runId}-pytest`)
+      path11.join(deps.volumeHost.stateDir, `${ctx.runId}-pytest`)
     );
     ctx.cleanup.add("remove the pytest scratch files", () => layout.cleanup());
     pytest = layout;
   }
+  const lean = spec.lean ? resolveLean(spec.lean, spec.source.dir, deps.env?.PATH ?? "") : null;
   if (expected) {
     const declared = [.../* @__PURE__ */ new Set([...sized.verdict.declared, ...expected.map((e) => e.path)])];
     sized = { ...sized, verdict: { ...sized.verdict, declared } };
@@ -12830,6 +13092,7 @@ async function prepare(ctx) {
     backend: backend.backend,
     runscRuntime,
     runscSeccomp,
+    lean,
     owner,
     spec: sized,
     disk,
@@ -12929,8 +13192,424 @@ async function decideUser(engine, spec, image, labels, notes) {
   return ids;
 }
 
-// src/sandbox/stages/sandbox.ts
+// src/sandbox/stages/lean.ts
+import fs9 from "node:fs";
 import fsp9 from "node:fs/promises";
+import path13 from "node:path";
+
+// src/comparator/run.ts
+import { spawn } from "node:child_process";
+import { randomBytes as randomBytes2 } from "node:crypto";
+import fsp8 from "node:fs/promises";
+import path12 from "node:path";
+
+// src/comparator/context.ts
+var CONTEXT_ENV = "SANDBOX_LANDRUN_CONTEXT";
+var CONTEXT_VERSION = 1;
+function isObject(v) {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+var Reader = class _Reader {
+  constructor(o) {
+    this.o = o;
+  }
+  o;
+  bad(key, what) {
+    throw new InputError(CONTEXT_ENV, `'${key}' must be ${what}`);
+  }
+  str(key, re) {
+    const v = this.o[key];
+    if (typeof v !== "string" || v === "" || re && !re.test(v))
+      this.bad(key, "a non-empty string of the right form");
+    return v;
+  }
+  int(key, min) {
+    const v = this.o[key];
+    if (typeof v !== "number" || !Number.isSafeInteger(v) || v < min) this.bad(key, `an integer ≥ ${min}`);
+    return v;
+  }
+  num(key, min) {
+    const v = this.o[key];
+    if (typeof v !== "number" || !Number.isFinite(v) || v < min) this.bad(key, `a number ≥ ${min}`);
+    return v;
+  }
+  obj(key) {
+    const v = this.o[key];
+    if (!isObject(v)) this.bad(key, "an object");
+    return new _Reader(v);
+  }
+  nullable(key, re) {
+    return this.o[key] === null ? null : this.str(key, re);
+  }
+};
+var NAME2 = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
+var ABSOLUTE = /^\/[^\0\n]*[^/\0\n]$/;
+function parseContext(text2) {
+  if (!text2) {
+    throw new InputError(
+      CONTEXT_ENV,
+      "is not set: the shim runs only under a comparator started by sandbox-action (runComparator)"
+    );
+  }
+  let raw;
+  try {
+    raw = JSON.parse(text2);
+  } catch {
+    throw new InputError(CONTEXT_ENV, "is not JSON");
+  }
+  if (!isObject(raw)) throw new InputError(CONTEXT_ENV, "is not a JSON object");
+  const r = new Reader(raw);
+  if (raw.version !== CONTEXT_VERSION) {
+    throw new InputError(CONTEXT_ENV, `version ${JSON.stringify(raw.version)} is not ${CONTEXT_VERSION}`);
+  }
+  const isolation = r.str("isolation");
+  if (isolation !== "default" && isolation !== "runsc")
+    throw new InputError(CONTEXT_ENV, "'isolation' must be default or runsc");
+  const createdAt2 = r.str("createdAt");
+  if (Number.isNaN(Date.parse(createdAt2))) throw new InputError(CONTEXT_ENV, "'createdAt' is not a date");
+  const user = r.obj("user");
+  const limits = r.obj("limits");
+  return {
+    version: CONTEXT_VERSION,
+    runId: r.str("runId", NAME2),
+    createdAt: createdAt2,
+    image: r.str("image"),
+    projectDir: r.str("projectDir", ABSOLUTE),
+    lakeVolume: r.str("lakeVolume", NAME2),
+    user: { uid: user.int("uid", 1), gid: user.int("gid", 0) },
+    isolation,
+    runtime: r.nullable("runtime", NAME2),
+    limits: {
+      timeoutMs: limits.int("timeoutMs", 1),
+      memoryBytes: limits.int("memoryBytes", 16 * 1024 * 1024),
+      cpus: limits.num("cpus", 0.01),
+      pids: limits.int("pids", 8),
+      nofile: limits.int("nofile", 16),
+      fsizeBytes: limits.int("fsizeBytes", 1)
+    },
+    fence: r.nullable("fence", /^[0-9a-f]{32}$/)
+  };
+}
+function encodeContext(c) {
+  return JSON.stringify(c);
+}
+function fenceLine(token, edge) {
+  return `[sandbox-landrun ${token} ${edge}]
+`;
+}
+
+// src/comparator/outcome.ts
+var OK_LINE = "Your solution is okay!";
+var UNCAUGHT = "uncaught exception: ";
+function splitFenced(stderr, token) {
+  if (!token) return { judge: stderr, steps: [] };
+  const begin = fenceLine(token, "begin");
+  const end = fenceLine(token, "end");
+  let judge = "";
+  const steps = [];
+  let at = 0;
+  for (; ; ) {
+    const b = stderr.indexOf(begin, at);
+    if (b === -1) {
+      judge += stderr.slice(at);
+      break;
+    }
+    judge += stderr.slice(at, b);
+    const e = stderr.indexOf(end, b + begin.length);
+    if (e === -1) {
+      steps.push(stderr.slice(b + begin.length));
+      break;
+    }
+    steps.push(stderr.slice(b + begin.length, e));
+    at = e + end.length;
+  }
+  return { judge, steps };
+}
+function uncaughtMessages(judgeStderr) {
+  const out = [];
+  let current = null;
+  for (const line of judgeStderr.split("\n")) {
+    if (line.startsWith(UNCAUGHT)) {
+      if (current) out.push(current.join("\n").trimEnd());
+      current = [line.slice(UNCAUGHT.length)];
+    } else if (current) current.push(line);
+  }
+  if (current) out.push(current.join("\n").trimEnd());
+  return out;
+}
+function lastLineIsOk(stdout) {
+  const lines = stdout.split("\n").filter((l) => l.trim() !== "");
+  return lines.at(-1) === OK_LINE;
+}
+function readOutcome(o) {
+  const { judge } = splitFenced(o.stderr, o.fence);
+  return {
+    runId: o.runId,
+    exitCode: o.exitCode,
+    timedOut: o.timedOut,
+    okLine: lastLineIsOk(o.stdout),
+    uncaught: uncaughtMessages(judge),
+    stdout: o.stdout,
+    stderr: o.stderr,
+    judgeStderr: judge,
+    truncated: o.truncated
+  };
+}
+
+// src/comparator/run.ts
+var SHIM_PATH = "scripts/sandbox-landrun";
+var STEP_DEFAULTS = {
+  timeoutMs: 60 * 6e4,
+  memoryBytes: 8 * GiB,
+  cpus: 2,
+  pids: 512,
+  nofile: 8192,
+  fsizeBytes: 4 * GiB
+};
+var Kept = class {
+  constructor(cap) {
+    this.cap = cap;
+  }
+  cap;
+  chunks = [];
+  size = 0;
+  cut = false;
+  push(c) {
+    const part = c.subarray(0, Math.max(0, this.cap - this.size));
+    if (part.length < c.length) this.cut = true;
+    if (part.length) this.chunks.push(Buffer.from(part));
+    this.size += part.length;
+  }
+  text() {
+    return Buffer.concat(this.chunks).toString("utf8");
+  }
+};
+async function prepareProject(dir, notice) {
+  const st = await fsp8.stat(dir).catch(() => null);
+  if (!st?.isDirectory()) throw new InputError("projectDir", `'${dir}' is not a directory`);
+  if ((st.mode & 5) !== 5) {
+    notice(
+      `the project '${dir}' (mode ${(st.mode & 511).toString(8)}) may not be readable by the steps' user`
+    );
+  }
+  const lake = path12.join(dir, ".lake");
+  const l = await fsp8.lstat(lake).catch(() => null);
+  if (!l) {
+    await fsp8.mkdir(lake, { mode: 493 });
+    return;
+  }
+  if (l.isSymbolicLink() || !l.isDirectory()) {
+    throw new InputError("projectDir", `'${lake}' exists and is not a plain directory; remove it`);
+  }
+  if ((await fsp8.readdir(lake)).length > 0) {
+    notice(`'${lake}' on the host is not empty: the steps never see it (the run's volume is mounted there)`);
+  }
+}
+async function runComparator(o, deps) {
+  const { engine } = deps;
+  const notice = deps.notice ?? (() => void 0);
+  const projectDir = path12.resolve(o.projectDir);
+  const user = o.stepUser ?? { uid: 65534, gid: 65534 };
+  const judgeUid = process.getuid?.() ?? -1;
+  if (user.uid === 0 || user.uid === judgeUid) {
+    throw new InputError("stepUser", `uid ${user.uid} is root or the judging process's own; pick another`);
+  }
+  if (!engine.info.local || deps.volumeHost.sharedWithEngine === false) {
+    throw new InputError("engine", "comparator's steps mount host paths: the engine must run on this host");
+  }
+  if (o.lean4export && !path12.isAbsolute(o.lean4export)) {
+    throw new InputError("lean4export", `'${o.lean4export}' must be an absolute path`);
+  }
+  await prepareProject(projectDir, notice);
+  const isolation = o.isolation ?? "default";
+  let runtime = null;
+  if (isolation === "runsc") {
+    const r = chooseRunscRuntime(await engine.runtimes(), false);
+    if ("error" in r) throw new InputError("isolation", `runsc: ${r.error}`);
+    runtime = r.runtime;
+  }
+  const backend = await chooseBackend(o.volumeBackend ?? "auto", engine, deps.volumeHost);
+  if (backend.note) notice(backend.note);
+  const createdAt2 = deps.now();
+  const runId = newRunId(createdAt2, deps.random());
+  const labels = runLabels(runId, createdAt2);
+  const lakeDir = path12.join(projectDir, ".lake");
+  let volume = null;
+  try {
+    volume = await createVolume(
+      engine,
+      deps.volumeHost,
+      backend.backend,
+      {
+        role: "lake",
+        name: `sandbox-action-${runId}-lake`,
+        mount: lakeDir,
+        sizeBytes: o.lakeSizeBytes ?? 8 * GiB
+      },
+      user,
+      labels
+    );
+    if (volume.backend === "tmpfs") await holdVolume(engine, o.image, volume.name, user, labels);
+    const ctx = {
+      version: CONTEXT_VERSION,
+      runId,
+      createdAt: createdAt2.toISOString(),
+      image: o.image,
+      projectDir,
+      lakeVolume: volume.name,
+      user,
+      isolation,
+      runtime,
+      limits: { ...STEP_DEFAULTS, ...o.stepLimits },
+      fence: randomBytes2(16).toString("hex")
+    };
+    const env = {
+      ...o.env ?? process.env,
+      [CONTEXT_ENV]: encodeContext(ctx),
+      COMPARATOR_LANDRUN: o.landrun,
+      SANDBOX_LANDRUN_NODE: process.execPath,
+      ...o.lean4export ? { COMPARATOR_LEAN4EXPORT: o.lean4export } : {}
+    };
+    const r = await spawnComparator(o, projectDir, env, deps.signal);
+    return readOutcome({ runId, ...r, fence: ctx.fence });
+  } finally {
+    const left = await engine.listLabelled(`${LABEL_RUN}=${runId}`).catch(() => []);
+    await Promise.all(
+      left.filter((x) => x.kind === "container").map((x) => engine.removeContainer(x.id).catch(() => void 0))
+    );
+    if (volume)
+      await volume.remove().catch((err) => notice(`cleanup: ${volume.name}: ${errorMessage(err)}`));
+  }
+}
+async function holdVolume(engine, image, volume, user, labels) {
+  const id = await engine.createContainer(
+    helperContainer(labels, "lake-holder", {
+      image,
+      entrypoint: ["sleep"],
+      cmd: ["infinity"],
+      user: `${user.uid}:${user.gid}`,
+      mounts: [{ type: "volume", source: volume, target: "/lake", readOnly: true }],
+      pidsLimit: 4,
+      memoryBytes: 16 * 1024 * 1024
+    })
+  );
+  try {
+    await engine.startContainer(id);
+  } catch (err) {
+    throw new InputError(
+      "volumeBackend",
+      `a tmpfs .lake needs a holder running \`sleep infinity\` in ${image}, which failed (${errorMessage(err)}); use a loop volume`
+    );
+  }
+}
+async function spawnComparator(o, cwd, env, signal) {
+  const cap = o.outputCapBytes ?? 16 * 1024 * 1024;
+  const out = new Kept(cap);
+  const err = new Kept(cap);
+  const child = spawn(o.lake ?? "lake", ["env", o.comparator, o.config], {
+    cwd,
+    env,
+    stdio: ["ignore", "pipe", "pipe"],
+    detached: true
+  });
+  child.stdout.on("data", (c) => (out.push(c), o.onOutput?.("stdout", c)));
+  child.stderr.on("data", (c) => (err.push(c), o.onOutput?.("stderr", c)));
+  let timedOut = false;
+  let interrupted = null;
+  const killGroup = (sig) => {
+    try {
+      if (child.pid) process.kill(-child.pid, sig);
+    } catch {
+    }
+  };
+  let hard;
+  const stop = () => {
+    killGroup("SIGTERM");
+    hard ??= setTimeout(() => killGroup("SIGKILL"), 1e4);
+  };
+  const timer = setTimeout(() => (timedOut = true, stop()), o.timeoutMs ?? 2 * 60 * 6e4);
+  const onAbort = () => (interrupted = signal?.reason ?? "SIGTERM", stop());
+  signal?.addEventListener("abort", onAbort, { once: true });
+  if (signal?.aborted) onAbort();
+  try {
+    const exitCode = await new Promise((resolve, reject) => {
+      child.on(
+        "error",
+        (e) => reject(new InputError("lake", `cannot start '${o.lake ?? "lake"}': ${e.message}`))
+      );
+      child.on("close", (code) => resolve(code));
+    });
+    if (interrupted) throw new InterruptedError(interrupted);
+    return {
+      exitCode: timedOut ? null : exitCode,
+      timedOut,
+      stdout: out.text(),
+      stderr: err.text(),
+      truncated: out.cut || err.cut
+    };
+  } finally {
+    clearTimeout(timer);
+    clearTimeout(hard);
+    signal?.removeEventListener("abort", onAbort);
+  }
+}
+
+// src/sandbox/stages/lean.ts
+function packageRoot(from = import.meta.dirname) {
+  for (let d = from; d !== path13.dirname(d); d = path13.dirname(d)) {
+    if (fs9.existsSync(path13.join(d, SHIM_PATH))) return d;
+  }
+  throw new Error(`${SHIM_PATH} is not in any folder above ${from}`);
+}
+async function runLeanJudge(ctx, spec, lean) {
+  const { deps } = ctx;
+  const scratch = path13.join(deps.volumeHost.stateDir, `${ctx.runId}-lean`);
+  const project = path13.join(scratch, "project");
+  try {
+    await fsp9.mkdir(scratch, { recursive: true, mode: 493 });
+    assembleProject(spec.source.dir, spec.lean.challengeDir, lean.files, project);
+    deps.notice(
+      `comparator: judging ${lean.config.theorem_names.join(", ")} (every build and export in its own sandbox)`
+    );
+    return await runComparator(
+      {
+        projectDir: project,
+        comparator: lean.programs.comparator,
+        config: spec.lean.config,
+        image: spec.image,
+        landrun: path13.join(packageRoot(), SHIM_PATH),
+        lake: lean.programs.lake,
+        lean4export: lean.programs.lean4export,
+        env: {
+          PATH: deps.env?.PATH ?? "/usr/local/bin:/usr/bin:/bin",
+          HOME: deps.env?.HOME ?? "/nonexistent"
+        },
+        isolation: spec.isolation,
+        lakeSizeBytes: Math.min(spec.workSizeBytes, 8 * 1024 ** 3),
+        stepLimits: {
+          timeoutMs: spec.timeoutMs,
+          memoryBytes: spec.memoryBytes,
+          cpus: spec.cpus,
+          pids: spec.pids
+        },
+        timeoutMs: spec.timeoutMs
+      },
+      {
+        engine: deps.engine,
+        volumeHost: deps.volumeHost,
+        now: deps.now,
+        random: deps.random,
+        signal: deps.signal,
+        notice: deps.notice
+      }
+    );
+  } finally {
+    await fsp9.rm(scratch, { recursive: true, force: true });
+  }
+}
+
+// src/sandbox/stages/sandbox.ts
+import fsp11 from "node:fs/promises";
 
 // src/sandbox/conformance.ts
 var capName = (c) => c.toUpperCase().replace(/^CAP_/, "");
@@ -13025,15 +13704,15 @@ function sameList(a, b) {
 }
 
 // src/sandbox/log-pipe.ts
-import fs7 from "node:fs";
-import path10 from "node:path";
+import fs10 from "node:fs";
+import path14 from "node:path";
 var LogCopy = class {
   constructor(file, cap) {
     this.cap = cap;
-    const c = fs7.constants;
+    const c = fs10.constants;
     try {
-      fs7.mkdirSync(path10.dirname(file), { recursive: true });
-      this.fd = fs7.openSync(file, c.O_WRONLY | c.O_CREAT | c.O_TRUNC | c.O_NOFOLLOW, 420);
+      fs10.mkdirSync(path14.dirname(file), { recursive: true });
+      this.fd = fs10.openSync(file, c.O_WRONLY | c.O_CREAT | c.O_TRUNC | c.O_NOFOLLOW, 420);
     } catch (err) {
       throw new InputError("--log-file", `'${file}' cannot be written: ${errorMessage(err)}`);
     }
@@ -13045,17 +13724,17 @@ var LogCopy = class {
   write(chunk) {
     if (this.cut) return;
     const part = chunk.subarray(0, this.cap - this.size);
-    fs7.writeSync(this.fd, part);
+    fs10.writeSync(this.fd, part);
     this.size += part.length;
     if (part.length < chunk.length) {
       this.cut = true;
-      fs7.writeSync(this.fd, `
+      fs10.writeSync(this.fd, `
 [sandbox-action: the log was cut at ${this.cap} bytes]
 `);
     }
   }
   close() {
-    fs7.closeSync(this.fd);
+    fs10.closeSync(this.fd);
   }
 };
 var Capture = class {
@@ -13136,9 +13815,9 @@ var LogPipe = class {
 
 // src/sandbox/source-tar.ts
 var import_tar_stream5 = __toESM(require_tar_stream(), 1);
-import fs8 from "node:fs";
-import fsp8 from "node:fs/promises";
-import path11 from "node:path";
+import fs11 from "node:fs";
+import fsp10 from "node:fs/promises";
+import path15 from "node:path";
 import { Readable as Readable3 } from "node:stream";
 function packDirectory(root, owner, exclude = []) {
   const skip = new Set(exclude);
@@ -13146,13 +13825,13 @@ function packDirectory(root, owner, exclude = []) {
   const stats = { files: 0, bytes: 0, skipped: [] };
   const common = { uid: owner.uid, gid: owner.gid, uname: "", gname: "" };
   const walk = async (rel) => {
-    const abs = rel ? path11.join(root, rel) : root;
-    const names = (await fsp8.readdir(abs)).sort();
+    const abs = rel ? path15.join(root, rel) : root;
+    const names = (await fsp10.readdir(abs)).sort();
     for (const name of names) {
       const childRel = rel ? `${rel}/${name}` : name;
       if (skip.has(childRel)) continue;
-      const childAbs = path11.join(root, childRel);
-      const st = await fsp8.lstat(childAbs);
+      const childAbs = path15.join(root, childRel);
+      const st = await fsp10.lstat(childAbs);
       const mode = st.mode & 511;
       if (st.isDirectory()) {
         await entry({ ...common, name: childRel, type: "directory", mode, mtime: st.mtime });
@@ -13162,12 +13841,12 @@ function packDirectory(root, owner, exclude = []) {
           ...common,
           name: childRel,
           type: "symlink",
-          linkname: await fsp8.readlink(childAbs),
+          linkname: await fsp10.readlink(childAbs),
           mode: 511,
           mtime: st.mtime
         });
       } else if (st.isFile()) {
-        const fh = await fsp8.open(childAbs, fs8.constants.O_RDONLY | fs8.constants.O_NOFOLLOW);
+        const fh = await fsp10.open(childAbs, fs11.constants.O_RDONLY | fs11.constants.O_NOFOLLOW);
         let fst;
         try {
           fst = await fh.stat();
@@ -13254,7 +13933,7 @@ async function createSandbox(ctx, p, o) {
     const packed = packDirectory(dir, o.owner, exclude);
     await Promise.all([engine.putArchive(id, target, packed.stream), packed.done]);
   };
-  const stateDir = spec.stateDir && (await fsp9.readdir(spec.stateDir).catch(() => [])).length > 0 ? spec.stateDir : null;
+  const stateDir = spec.stateDir && (await fsp11.readdir(spec.stateDir).catch(() => [])).length > 0 ? spec.stateDir : null;
   const [, attached, watch] = await ctx.race(
     Promise.all([
       Promise.all([copyIn(p.copySource, WORK_DIR, o.exclude), copyIn(stateDir, STATE_DIR)]),
@@ -13405,7 +14084,7 @@ async function executeRun(spec, deps) {
       network: net3.network,
       imageEntrypoint: prep.image.entrypoint,
       extraArgs: prep.pytest?.args ?? [],
-      overlays: prep.pytest?.mounts ?? [],
+      overlays: [...prep.pytest?.mounts ?? [], ...prep.lean?.overlays ?? []],
       seccompInside: prep.runscSeccomp,
       engineTmpfs: deps.engine.info.readOnlyTmpfs,
       ...prep.runscRuntime ? { runscRuntime: prep.runscRuntime } : {}
@@ -13421,11 +14100,19 @@ async function executeRun(spec, deps) {
     const box = await createSandbox(ctx, p, {
       logs,
       owner: prep.owner,
-      exclude: prep.pytest?.exclude ?? [],
+      exclude: [...prep.pytest?.exclude ?? [], ...prep.lean?.exclude ?? []],
       deadEndGateways: net3.gateways.filter((g) => deps.engine.info.local && !hostAddresses().includes(g))
     });
     const exit = x.exit = await runCommand(ctx, box, net3, logs);
     const collected = x.collected = await collect(ctx, prep.spec, box, p, exit.timedOut);
+    let lean = null;
+    if (prep.lean) {
+      for (const f of await ctx.cleanup.run()) ctx.notes.push(`cleanup: ${f}`);
+      lean = {
+        layout: prep.lean,
+        outcome: exit.timedOut ? null : await ctx.race(runLeanJudge(ctx, prep.spec, prep.lean))
+      };
+    }
     x.verdict = await judgeRun(
       {
         declared: prep.spec.verdict.declared,
@@ -13441,7 +14128,7 @@ async function executeRun(spec, deps) {
         audit: collected.audit?.report ?? null,
         readCollected: async (rel, cap) => spec.outputDir ? readCollected(spec.outputDir, rel, cap) : null
       },
-      { root: WORK_DIR, auditAnnotations: collected.audit?.annotations ?? [] }
+      { root: WORK_DIR, auditAnnotations: collected.audit?.annotations ?? [], lean }
     );
   } catch (err) {
     failure = err;
@@ -13468,8 +14155,8 @@ function localAddresses() {
 }
 
 // src/sandbox/gc.ts
-import fsp10 from "node:fs/promises";
-import path12 from "node:path";
+import fsp12 from "node:fs/promises";
+import path16 from "node:path";
 function createdAt(r) {
   const t = Date.parse(r.labels[LABEL_CREATED] ?? "");
   return Number.isNaN(t) ? 0 : t;
@@ -13501,8 +14188,8 @@ async function gc(engine, host, opts) {
         const dev = r.labels[LABEL_LOOP_DEVICE];
         const img = r.labels[LABEL_LOOP_IMAGE];
         if (dev) await host.privileged("losetup", ["-d", dev]).catch(() => void 0);
-        if (img && path12.resolve(img).startsWith(path12.resolve(host.stateDir) + path12.sep)) {
-          await fsp10.rm(img, { force: true });
+        if (img && path16.resolve(img).startsWith(path16.resolve(host.stateDir) + path16.sep)) {
+          await fsp12.rm(img, { force: true });
         }
       })
     )
@@ -13511,19 +14198,19 @@ async function gc(engine, host, opts) {
     const inUse = new Set(all.filter((r) => createdAt(r) > cutoff).map((r) => r.labels[LABEL_LOOP_IMAGE]));
     for (const d of await ourLoopDevices(host)) {
       if (inUse.has(d.image)) continue;
-      const st = await fsp10.stat(d.image).catch(() => null);
+      const st = await fsp12.stat(d.image).catch(() => null);
       if (st && st.mtimeMs > cutoff) continue;
       await host.privileged("losetup", ["-d", d.device]).catch(() => void 0);
-      await fsp10.rm(d.image, { force: true });
+      await fsp12.rm(d.image, { force: true });
       report.removed.push({ kind: "loop-device", name: d.device });
     }
-    const files = await fsp10.readdir(host.stateDir).catch(() => []);
+    const files = await fsp12.readdir(host.stateDir).catch(() => []);
     for (const f of files.filter((n) => n.endsWith(".img"))) {
-      const abs = path12.join(host.stateDir, f);
+      const abs = path16.join(host.stateDir, f);
       if (inUse.has(abs)) continue;
-      const st = await fsp10.stat(abs).catch(() => null);
+      const st = await fsp12.stat(abs).catch(() => null);
       if (st && st.mtimeMs <= cutoff) {
-        await fsp10.rm(abs, { force: true });
+        await fsp12.rm(abs, { force: true });
         report.removed.push({ kind: "volume-image", name: f });
       }
     }
@@ -13603,8 +14290,8 @@ function helpFor(table) {
 
 // src/cli/build.ts
 import { execFileSync } from "node:child_process";
-import fs11 from "node:fs";
-import path14 from "node:path";
+import fs14 from "node:fs";
+import path18 from "node:path";
 
 // src/images/build-plan.ts
 var PLATFORM = /^linux\/(amd64|arm64|arm\/v7|arm\/v6|386|ppc64le|s390x|riscv64)$/;
@@ -13738,10 +14425,10 @@ function backoff(attempt, baseMs, retryAfter) {
 
 // src/images/builder.ts
 var import_tar_stream6 = __toESM(require_tar_stream(), 1);
-import { spawn, spawnSync } from "node:child_process";
-import fs9 from "node:fs";
+import { spawn as spawn2, spawnSync } from "node:child_process";
+import fs12 from "node:fs";
 import os2 from "node:os";
-import path13 from "node:path";
+import path17 from "node:path";
 import { Readable as Readable4 } from "node:stream";
 
 // src/images/registry.ts
@@ -13827,8 +14514,8 @@ var RegistryClient = class {
     return `Bearer ${token}`;
   }
   /** One request with auth (answering a 401 challenge once) and retries with backoff on 429/5xx/network errors. */
-  async request(method, path20, o) {
-    const url = new URL(`${isLoopback(this.host) ? "http" : "https"}://${this.host}${path20}`);
+  async request(method, path24, o) {
+    const url = new URL(`${isLoopback(this.host) ? "http" : "https"}://${this.host}${path24}`);
     const attempts = this.o.attempts ?? 5;
     const sleep = this.o.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
     let auth2 = null;
@@ -13931,19 +14618,19 @@ var RegistryClient = class {
 
 // src/images/builder.ts
 function imageSources(root) {
-  const dir = path13.join(root, "images");
+  const dir = path17.join(root, "images");
   const out = [];
-  for (const name of fs9.readdirSync(dir).sort()) {
-    const dockerfile = path13.join(dir, name, "Dockerfile");
-    if (!fs9.existsSync(dockerfile)) continue;
-    const text2 = fs9.readFileSync(dockerfile, "utf8");
+  for (const name of fs12.readdirSync(dir).sort()) {
+    const dockerfile = path17.join(dir, name, "Dockerfile");
+    if (!fs12.existsSync(dockerfile)) continue;
+    const text2 = fs12.readFileSync(dockerfile, "utf8");
     const first = /^#\s*(.+)$/m.exec(text2)?.[1] ?? name;
     const args = {};
-    const toolchain = path13.join(dir, name, "lean-toolchain");
-    if (fs9.existsSync(toolchain)) args.LEAN_TOOLCHAIN = fs9.readFileSync(toolchain, "utf8").trim();
+    const toolchain = path17.join(dir, name, "lean-toolchain");
+    if (fs12.existsSync(toolchain)) args.LEAN_TOOLCHAIN = fs12.readFileSync(toolchain, "utf8").trim();
     out.push({
       name,
-      contextDir: name === "egress-proxy" ? path13.join(root, "dist") : path13.join(dir, name),
+      contextDir: name === "egress-proxy" ? path17.join(root, "dist") : path17.join(dir, name),
       dockerfile,
       title: `sandbox-action ${name}`,
       description: first.replace(/^[\w-]+:\s*/, "").slice(0, 200),
@@ -13955,23 +14642,23 @@ function imageSources(root) {
 function contextTar2(src) {
   const pack = import_tar_stream6.default.pack();
   const opts = { mode: 420, uid: 0, gid: 0, mtime: /* @__PURE__ */ new Date(0) };
-  const inside = path13.relative(src.contextDir, src.dockerfile);
-  const outside = inside.startsWith("..") || path13.isAbsolute(inside);
+  const inside = path17.relative(src.contextDir, src.dockerfile);
+  const outside = inside.startsWith("..") || path17.isAbsolute(inside);
   const walk = (rel) => {
-    for (const name of fs9.readdirSync(path13.join(src.contextDir, rel)).sort()) {
+    for (const name of fs12.readdirSync(path17.join(src.contextDir, rel)).sort()) {
       const r = rel ? `${rel}/${name}` : name;
-      const st = fs9.lstatSync(path13.join(src.contextDir, r));
+      const st = fs12.lstatSync(path17.join(src.contextDir, r));
       if (st.isDirectory()) walk(r);
       else if (st.isFile()) {
         pack.entry(
           { name: r, ...opts, mode: st.mode & 493 ? st.mode & 511 : 420 },
-          fs9.readFileSync(path13.join(src.contextDir, r))
+          fs12.readFileSync(path17.join(src.contextDir, r))
         );
       }
     }
   };
   walk("");
-  if (outside) pack.entry({ name: "Dockerfile", ...opts }, fs9.readFileSync(src.dockerfile));
+  if (outside) pack.entry({ name: "Dockerfile", ...opts }, fs12.readFileSync(src.dockerfile));
   pack.finalize();
   return { stream: Readable4.from(pack), dockerfile: outside ? "Dockerfile" : inside };
 }
@@ -13983,8 +14670,8 @@ function credentialsFor(host, given, home = os2.homedir()) {
   if (given) return given;
   try {
     const cfg = JSON.parse(
-      fs9.readFileSync(
-        path13.join(process.env.DOCKER_CONFIG ?? path13.join(home, ".docker"), "config.json"),
+      fs12.readFileSync(
+        path17.join(process.env.DOCKER_CONFIG ?? path17.join(home, ".docker"), "config.json"),
         "utf8"
       )
     );
@@ -14088,10 +14775,10 @@ async function withRetries(fn, progress, attempts = 4) {
 }
 async function buildWithBake(targets, o) {
   const def = bakeDefinition(targets, o);
-  const file = path13.join(fs9.mkdtempSync(path13.join(os2.tmpdir(), "sa-bake-")), "bake.json");
-  fs9.writeFileSync(file, JSON.stringify(def, null, 2));
+  const file = path17.join(fs12.mkdtempSync(path17.join(os2.tmpdir(), "sa-bake-")), "bake.json");
+  fs12.writeFileSync(file, JSON.stringify(def, null, 2));
   const code = await new Promise((resolve) => {
-    const child = spawn("docker", ["buildx", "bake", "-f", file, ...o.push ? ["--push"] : []], {
+    const child = spawn2("docker", ["buildx", "bake", "-f", file, ...o.push ? ["--push"] : []], {
       stdio: ["ignore", "inherit", "inherit"]
     });
     child.on("close", (c) => resolve(c ?? 1));
@@ -14253,7 +14940,7 @@ function factsFromGithub(env, event) {
 }
 
 // src/cli/tags.ts
-import fs10 from "node:fs";
+import fs13 from "node:fs";
 var TAGS_TABLE = {
   sha: { kind: "string", help: "commit (default $GITHUB_SHA)" },
   ref: { kind: "string", help: "refs/heads/…, refs/tags/… or refs/pull/… (default $GITHUB_REF)" },
@@ -14297,7 +14984,7 @@ function tagFactsFrom(o, env) {
   let event = {};
   if (env.GITHUB_EVENT_PATH) {
     try {
-      event = JSON.parse(fs10.readFileSync(env.GITHUB_EVENT_PATH, "utf8"));
+      event = JSON.parse(fs13.readFileSync(env.GITHUB_EVENT_PATH, "utf8"));
     } catch (err) {
       throw new InputError("GITHUB_EVENT_PATH", `cannot read the event: ${errorMessage(err)}`);
     }
@@ -14377,8 +15064,8 @@ function parseBuild(argv, env, readStdin) {
   if (positionals.length) throw new InputError(positionals[0], "build takes no arguments");
   const s2 = (k) => typeof o[k] === "string" ? o[k] : void 0;
   const list3 = (k) => Array.isArray(o[k]) ? o[k] : [];
-  const root = path14.resolve(s2("root") ?? installRoot() ?? process.cwd());
-  if (!fs11.existsSync(path14.join(root, "images")))
+  const root = path18.resolve(s2("root") ?? installRoot() ?? process.cwd());
+  if (!fs14.existsSync(path18.join(root, "images")))
     throw new InputError("--root", `'${root}' has no images/ directory`);
   const sources = imageSources(root);
   const names = sources.map((x) => x.name);
@@ -14479,7 +15166,7 @@ async function executeBuild(req, engine, progress, env) {
 async function buildCommand(argv, env, io, engine) {
   let req;
   try {
-    req = parseBuild(argv, env, () => fs11.readFileSync(0, "utf8"));
+    req = parseBuild(argv, env, () => fs14.readFileSync(0, "utf8"));
   } catch (err) {
     io.stderr.write(`sandbox-action: ${errorMessage(err)}
 `);
@@ -14517,102 +15204,10 @@ async function buildCommand(argv, env, io, engine) {
 }
 
 // src/comparator/step.ts
-import fsp11 from "node:fs/promises";
-
-// src/comparator/context.ts
-var CONTEXT_ENV = "SANDBOX_LANDRUN_CONTEXT";
-var CONTEXT_VERSION = 1;
-function isObject(v) {
-  return typeof v === "object" && v !== null && !Array.isArray(v);
-}
-var Reader = class _Reader {
-  constructor(o) {
-    this.o = o;
-  }
-  o;
-  bad(key, what) {
-    throw new InputError(CONTEXT_ENV, `'${key}' must be ${what}`);
-  }
-  str(key, re) {
-    const v = this.o[key];
-    if (typeof v !== "string" || v === "" || re && !re.test(v))
-      this.bad(key, "a non-empty string of the right form");
-    return v;
-  }
-  int(key, min) {
-    const v = this.o[key];
-    if (typeof v !== "number" || !Number.isSafeInteger(v) || v < min) this.bad(key, `an integer ≥ ${min}`);
-    return v;
-  }
-  num(key, min) {
-    const v = this.o[key];
-    if (typeof v !== "number" || !Number.isFinite(v) || v < min) this.bad(key, `a number ≥ ${min}`);
-    return v;
-  }
-  obj(key) {
-    const v = this.o[key];
-    if (!isObject(v)) this.bad(key, "an object");
-    return new _Reader(v);
-  }
-  nullable(key, re) {
-    return this.o[key] === null ? null : this.str(key, re);
-  }
-};
-var NAME2 = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
-var ABSOLUTE = /^\/[^\0\n]*[^/\0\n]$/;
-function parseContext(text2) {
-  if (!text2) {
-    throw new InputError(
-      CONTEXT_ENV,
-      "is not set: the shim runs only under a comparator started by sandbox-action (runComparator)"
-    );
-  }
-  let raw;
-  try {
-    raw = JSON.parse(text2);
-  } catch {
-    throw new InputError(CONTEXT_ENV, "is not JSON");
-  }
-  if (!isObject(raw)) throw new InputError(CONTEXT_ENV, "is not a JSON object");
-  const r = new Reader(raw);
-  if (raw.version !== CONTEXT_VERSION) {
-    throw new InputError(CONTEXT_ENV, `version ${JSON.stringify(raw.version)} is not ${CONTEXT_VERSION}`);
-  }
-  const isolation = r.str("isolation");
-  if (isolation !== "default" && isolation !== "runsc")
-    throw new InputError(CONTEXT_ENV, "'isolation' must be default or runsc");
-  const createdAt2 = r.str("createdAt");
-  if (Number.isNaN(Date.parse(createdAt2))) throw new InputError(CONTEXT_ENV, "'createdAt' is not a date");
-  const user = r.obj("user");
-  const limits = r.obj("limits");
-  return {
-    version: CONTEXT_VERSION,
-    runId: r.str("runId", NAME2),
-    createdAt: createdAt2,
-    image: r.str("image"),
-    projectDir: r.str("projectDir", ABSOLUTE),
-    lakeVolume: r.str("lakeVolume", NAME2),
-    user: { uid: user.int("uid", 1), gid: user.int("gid", 0) },
-    isolation,
-    runtime: r.nullable("runtime", NAME2),
-    limits: {
-      timeoutMs: limits.int("timeoutMs", 1),
-      memoryBytes: limits.int("memoryBytes", 16 * 1024 * 1024),
-      cpus: limits.num("cpus", 0.01),
-      pids: limits.int("pids", 8),
-      nofile: limits.int("nofile", 16),
-      fsizeBytes: limits.int("fsizeBytes", 1)
-    },
-    fence: r.nullable("fence", /^[0-9a-f]{32}$/)
-  };
-}
-function fenceLine(token, edge) {
-  return `[sandbox-landrun ${token} ${edge}]
-`;
-}
+import fsp13 from "node:fs/promises";
 
 // src/comparator/landrun-args.ts
-import path15 from "node:path";
+import path19 from "node:path";
 var FIXED_PREFIX = ["--best-effort", "--ro", "/", "--rw", "/dev", "-ldd", "-add-exec"];
 var ENV_NAME2 = /^[A-Za-z_][A-Za-z0-9_]*$/;
 var CONTROL = /[\u0000-\u001f\u007f]/;
@@ -14620,8 +15215,8 @@ function checkHostPath(flag, p) {
   if (!p.startsWith("/")) throw new InputError(flag, `'${p}' is not an absolute path`);
   if (CONTROL.test(p)) throw new InputError(flag, `${JSON.stringify(p)} has a control character`);
   if (p === "/") throw new InputError(flag, "'/' is never mounted: the step sees the image's own root");
-  if (path15.posix.normalize(p) !== p || p.endsWith("/")) {
-    throw new InputError(flag, `'${p}' is not a normalised path (write it as '${path15.posix.resolve(p)}')`);
+  if (path19.posix.normalize(p) !== p || p.endsWith("/")) {
+    throw new InputError(flag, `'${p}' is not a normalised path (write it as '${path19.posix.resolve(p)}')`);
   }
   return p;
 }
@@ -14700,11 +15295,11 @@ function parseLandrunArgs(argv) {
 }
 
 // src/comparator/step-plan.ts
-import path16 from "node:path";
+import path20 from "node:path";
 var STEP_ROLE = "comparator-step";
 var HOST_ONLY = ["/proc", "/sys", "/dev", "/run", "/var/run"];
 function lakeDirOf(ctx) {
-  return path16.posix.join(ctx.projectDir, ".lake");
+  return path20.posix.join(ctx.projectDir, ".lake");
 }
 var within = (p, dir) => p === dir || p.startsWith(`${dir}/`);
 function hostPaths(req, ctx) {
@@ -14818,7 +15413,7 @@ function planStep(req, ctx, facts) {
 // src/comparator/step.ts
 var DEFAULT_ENGINE_SOCKETS = ["/var/run/docker.sock", "/run/docker.sock", "/run/podman/podman.sock"];
 async function kindOf(p, follow) {
-  const st = await (follow ? fsp11.stat(p) : fsp11.lstat(p)).catch(() => null);
+  const st = await (follow ? fsp13.stat(p) : fsp13.lstat(p)).catch(() => null);
   if (!st) return "missing";
   if (st.isSymbolicLink()) return "symlink";
   return st.isDirectory() ? "dir" : st.isFile() ? "file" : "other";
@@ -14884,10 +15479,10 @@ async function runLandrunStep(argv, deps) {
     let timer;
     try {
       await engine.startContainer(cid);
-      const timeout = new Promise(
+      const timeout2 = new Promise(
         (r) => timer = setTimeout(() => r("timeout"), ctx.limits.timeoutMs)
       );
-      const first = await Promise.race([watch.exit, timeout, aborted]);
+      const first = await Promise.race([watch.exit, timeout2, aborted]);
       if (first === "timeout") {
         timedOut = true;
         await engine.killContainer(cid, "KILL");
@@ -14920,10 +15515,10 @@ async function runLandrunStep(argv, deps) {
 }
 
 // src/cli/door.ts
-import { randomBytes as randomBytes2 } from "node:crypto";
-import fs12 from "node:fs";
+import { randomBytes as randomBytes3 } from "node:crypto";
+import fs15 from "node:fs";
 import os3 from "node:os";
-import path17 from "node:path";
+import path21 from "node:path";
 
 // src/engine/docker.ts
 import { posix } from "node:path";
@@ -14963,10 +15558,10 @@ var ApiClient = class {
     this.prefix = `/v${v}`;
   }
   /** Send a request; resolves with the raw streaming response (any status). */
-  raw(method, path20, opts = {}, operation = `${method} ${path20}`) {
+  raw(method, path24, opts = {}, operation = `${method} ${path24}`) {
     const qs = new URLSearchParams();
     for (const [k, v] of Object.entries(opts.query ?? {})) if (v !== void 0) qs.set(k, String(v));
-    const fullPath = `${this.prefix}${path20}${qs.size ? `?${qs}` : ""}`;
+    const fullPath = `${this.prefix}${path24}${qs.size ? `?${qs}` : ""}`;
     const headers = { ...opts.headers };
     let payload;
     if (opts.body !== void 0) {
@@ -14996,17 +15591,17 @@ var ApiClient = class {
     });
   }
   /** Send a request and parse a JSON answer; a non-2xx status becomes an EngineError. */
-  async json(method, path20, opts = {}, operation) {
-    const op = operation ?? `${method} ${path20}`;
-    const res = await this.raw(method, path20, opts, op);
+  async json(method, path24, opts = {}, operation) {
+    const op = operation ?? `${method} ${path24}`;
+    const res = await this.raw(method, path24, opts, op);
     const text2 = await readAll(res.body);
     if (res.statusCode < 200 || res.statusCode >= 300) throw this.statusError(op, res.statusCode, text2);
     return text2.length ? JSON.parse(text2.toString("utf8")) : void 0;
   }
   /** Like json() but ignores the body. `okStatuses` lists extra statuses that count as success. */
-  async call(method, path20, opts = {}, operation, okStatuses = []) {
-    const op = operation ?? `${method} ${path20}`;
-    const res = await this.raw(method, path20, opts, op);
+  async call(method, path24, opts = {}, operation, okStatuses = []) {
+    const op = operation ?? `${method} ${path24}`;
+    const res = await this.raw(method, path24, opts, op);
     const text2 = await readAll(res.body);
     if ((res.statusCode < 200 || res.statusCode >= 300) && !okStatuses.includes(res.statusCode)) {
       throw this.statusError(op, res.statusCode, text2);
@@ -15526,28 +16121,28 @@ var DockerApiEngine = class {
       stderr: Buffer.concat(err).toString("utf8")
     };
   }
-  async putArchive(id, path20, tar7) {
+  async putArchive(id, path24, tar7) {
     await this.api.call(
       "PUT",
       `/containers/${id}/archive`,
       {
-        query: { path: path20, noOverwriteDirNonDir: 1 },
+        query: { path: path24, noOverwriteDirNonDir: 1 },
         bodyStream: tar7,
         headers: { "content-type": "application/x-tar" }
       },
-      `copy into ${path20}`
+      `copy into ${path24}`
     );
   }
-  async getArchive(id, path20) {
+  async getArchive(id, path24) {
     const res = await this.api.raw(
       "GET",
       `/containers/${id}/archive`,
-      { query: { path: path20 } },
-      `copy out of ${path20}`
+      { query: { path: path24 } },
+      `copy out of ${path24}`
     );
     if (res.statusCode !== 200)
-      throw this.api.statusError(`copy out of ${path20}`, res.statusCode, await readAll(res.body));
-    return this.info.name === "podman" ? archiveUnderBase(res.body, posix.basename(path20)) : res.body;
+      throw this.api.statusError(`copy out of ${path24}`, res.statusCode, await readAll(res.body));
+    return this.info.name === "podman" ? archiveUnderBase(res.body, posix.basename(path24)) : res.body;
   }
   async createVolume(spec) {
     await this.api.json(
@@ -15683,10 +16278,10 @@ function connect(ctx, choice = "auto") {
   return connectEngine(endpointsFor(choice, ctx.env), choice);
 }
 function volumeHostFor(ctx) {
-  const dir = ctx.env.SANDBOX_ACTION_STATE_DIR || path17.join(os3.tmpdir(), "sandbox-action");
+  const dir = ctx.env.SANDBOX_ACTION_STATE_DIR || path21.join(os3.tmpdir(), "sandbox-action");
   return defaultVolumeHost(dir, ctx.isRoot, ctx.env.ACT !== "true");
 }
-var randomId = () => randomBytes2(4).toString("hex");
+var randomId = () => randomBytes3(4).toString("hex");
 function abortOnSignals() {
   const ac = new AbortController();
   const handlers = ["SIGINT", "SIGTERM", "SIGHUP"].map((s2) => [
@@ -15717,7 +16312,8 @@ function makeRunDeps(ctx, engine, o) {
     fenceWorkflowCommands: ctx.env.GITHUB_ACTIONS === "true",
     signal: o.signal,
     now: () => /* @__PURE__ */ new Date(),
-    random: randomId
+    random: randomId,
+    env: ctx.env
   };
 }
 function failedBeforeRun(err, spec, subject) {
@@ -15752,11 +16348,11 @@ function failedBeforeRun(err, spec, subject) {
   };
 }
 function writeResultFile(file, result) {
-  fs12.mkdirSync(path17.dirname(file), { recursive: true });
+  fs15.mkdirSync(path21.dirname(file), { recursive: true });
   const tmp = `${file}.${process.pid}.tmp`;
-  fs12.writeFileSync(tmp, `${JSON.stringify(result, null, 2)}
+  fs15.writeFileSync(tmp, `${JSON.stringify(result, null, 2)}
 `, { mode: 420 });
-  fs12.renameSync(tmp, file);
+  fs15.renameSync(tmp, file);
 }
 var lastResort = null;
 function writeResultOnCrash(file, subject) {
@@ -15853,7 +16449,7 @@ function shardCommand(argv, io) {
 }
 
 // src/cli/verify.ts
-import fs13 from "node:fs";
+import fs16 from "node:fs";
 
 // src/verdict/event.ts
 var HEX403 = /^[0-9a-f]{40}$/;
@@ -15946,7 +16542,7 @@ function verifyCommand(argv, env, io) {
       throw new InputError("GITHUB_EVENT_PATH", "is needed: verify reads the event of the workflow run");
     const r = subjectFromEvent(
       env.GITHUB_EVENT_NAME,
-      JSON.parse(fs13.readFileSync(env.GITHUB_EVENT_PATH, "utf8"))
+      JSON.parse(fs16.readFileSync(env.GITHUB_EVENT_PATH, "utf8"))
     );
     if (!r.ok) {
       io.stderr.write(`sandbox-action: no verdict from this run: ${r.reason}
@@ -15967,7 +16563,7 @@ function verifyCommand(argv, env, io) {
     };
     const lines = Object.entries(facts).map(([k, v]) => `${k}=${v}`);
     if (typeof o["github-output"] === "string")
-      fs13.appendFileSync(o["github-output"], `${lines.join("\n")}
+      fs16.appendFileSync(o["github-output"], `${lines.join("\n")}
 `);
     io.stdout.write(`${lines.join("\n")}
 `);
@@ -15980,8 +16576,8 @@ function verifyCommand(argv, env, io) {
 }
 
 // src/cli/report.ts
-import fs14 from "node:fs";
-import path18 from "node:path";
+import fs17 from "node:fs";
+import path22 from "node:path";
 
 // src/report/checks.ts
 var BATCH = 50;
@@ -17504,17 +18100,17 @@ function requestLog(octokit) {
     octokit.log.debug("request", options);
     const start = Date.now();
     const requestOptions = octokit.request.endpoint.parse(options);
-    const path20 = requestOptions.url.replace(options.baseUrl, "");
+    const path24 = requestOptions.url.replace(options.baseUrl, "");
     return request2(options).then((response) => {
       const requestId = response.headers["x-github-request-id"];
       octokit.log.info(
-        `${requestOptions.method} ${path20} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
+        `${requestOptions.method} ${path24} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
       );
       return response;
     }).catch((error) => {
       const requestId = error.response?.headers["x-github-request-id"] || "UNKNOWN";
       octokit.log.error(
-        `${requestOptions.method} ${path20} - ${error.status} with id ${requestId} in ${Date.now() - start}ms`
+        `${requestOptions.method} ${path24} - ${error.status} with id ${requestId} in ${Date.now() - start}ms`
       );
       throw error;
     });
@@ -20241,29 +20837,29 @@ var REPORT_TABLE = {
 };
 function readLimited(file) {
   try {
-    const st = fs14.lstatSync(file);
+    const st = fs17.lstatSync(file);
     if (!st.isFile()) return { ok: false, reason: `'${file}' is not a regular file` };
     if (st.size > LIMITS.fileBytes)
       return { ok: false, reason: `the file is ${st.size} bytes, above ${LIMITS.fileBytes}` };
-    return readResult(fs14.readFileSync(file));
+    return readResult(fs17.readFileSync(file));
   } catch (err) {
     return { ok: false, reason: `the file cannot be read: ${errorMessage(err)}` };
   }
 }
 var MAX_FILES = 512;
 function readResultFiles(fileOrDir) {
-  const st = fs14.lstatSync(fileOrDir, { throwIfNoEntry: false });
+  const st = fs17.lstatSync(fileOrDir, { throwIfNoEntry: false });
   if (!st) throw new InputError("--result", `'${fileOrDir}' does not exist`);
-  if (!st.isDirectory()) return [{ name: path18.basename(fileOrDir), read: readLimited(fileOrDir) }];
+  if (!st.isDirectory()) return [{ name: path22.basename(fileOrDir), read: readLimited(fileOrDir) }];
   const out = [];
-  if (fs14.existsSync(path18.join(fileOrDir, "result.json")))
-    out.push({ name: "result.json", read: readLimited(path18.join(fileOrDir, "result.json")) });
-  for (const d of fs14.readdirSync(fileOrDir).sort()) {
-    const sub = path18.join(fileOrDir, d);
-    if (!fs14.lstatSync(sub).isDirectory()) continue;
-    for (const f of fs14.readdirSync(sub).sort()) {
+  if (fs17.existsSync(path22.join(fileOrDir, "result.json")))
+    out.push({ name: "result.json", read: readLimited(path22.join(fileOrDir, "result.json")) });
+  for (const d of fs17.readdirSync(fileOrDir).sort()) {
+    const sub = path22.join(fileOrDir, d);
+    if (!fs17.lstatSync(sub).isDirectory()) continue;
+    for (const f of fs17.readdirSync(sub).sort()) {
       if (f === "result.json" || /^sandbox-result.*\.json$/.test(f)) {
-        out.push({ name: `${d}/${f}`, read: readLimited(path18.join(sub, f)) });
+        out.push({ name: `${d}/${f}`, read: readLimited(path22.join(sub, f)) });
       }
     }
     if (out.length > MAX_FILES) throw new InputError("--result", `more than ${MAX_FILES} result files`);
@@ -20302,7 +20898,7 @@ function parse3(argv, env) {
   let refused = null;
   const eventName = env.GITHUB_EVENT_NAME;
   if (eventName && env.GITHUB_EVENT_PATH) {
-    const payload = JSON.parse(fs14.readFileSync(env.GITHUB_EVENT_PATH, "utf8"));
+    const payload = JSON.parse(fs17.readFileSync(env.GITHUB_EVENT_PATH, "utf8"));
     const r = subjectFromEvent(eventName, payload);
     if (r.ok) subject = r.subject;
     else refused = r.reason;
@@ -20499,7 +21095,7 @@ async function runCommand2(argv, io) {
       return 0;
     }
     if (typeof options["result-file"] === "string")
-      resultFile = path19.resolve(ctx.cwd, options["result-file"]);
+      resultFile = path23.resolve(ctx.cwd, options["result-file"]);
     spec = parseRunOptions(options, [...positionals, ...rest], {
       cpus: ctx.cpus,
       cwd: ctx.cwd,

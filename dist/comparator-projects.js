@@ -3506,12 +3506,12 @@ var PRESETS = Object.fromEntries(
 // presets/lean-proof.json
 var lean_proof_default = {
   name: "lean-proof",
-  description: "A Lean project checked against Mathlib: the olean cache through the egress proxy (lean allowlist), lake build, then the proof audit in a fresh sandbox.",
+  description: "A Lean proof checked by comparator on the trusted side: the challenge, its imports, the lakefile, toolchain and comparator config from --challenge (the base branch) mounted read-only; an advisory lake build (its messages become annotations) with no network; then comparator, every build and export of it in its own sandbox (sandbox-action landrun), its exit code and output the verdict.",
   image: "lean",
   entrypoint: "sh",
-  command: ["-c", "lake exe cache get && lake build"],
-  network: "proxy",
-  allowPresets: ["lean"],
+  command: ["-c", "lake build"],
+  network: "none",
+  allowPresets: [],
   annotate: "lean",
   outputs: [],
   audit: {
@@ -3521,7 +3521,11 @@ var lean_proof_default = {
     timeout: "60m",
     memory: "8g"
   },
-  requiredJudges: ["exit-code", "lean-audit"]
+  requiredJudges: ["exit-code", "challenge", "comparator"],
+  lean: {
+    judge: "comparator",
+    config: "config.json"
+  }
 };
 
 // presets/lean4.json
@@ -3606,6 +3610,7 @@ var DEFAULTS = {
   logLimitBytes: 64 * MiB
 };
 var MIN_MEMORY = 16 * MiB;
+var MAX_TIMEOUT_MS = 7 * 24 * 36e5;
 
 // src/outputs/collect.ts
 import fs from "node:fs";

@@ -1074,14 +1074,14 @@ var require_util = __commonJS({
         }
         const port = url.port != null ? url.port : url.protocol === "https:" ? 443 : 80;
         let origin = url.origin != null ? url.origin : `${url.protocol || ""}//${url.hostname || ""}:${port}`;
-        let path18 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
+        let path22 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path18 && path18[0] !== "/") {
-          path18 = `/${path18}`;
+        if (path22 && path22[0] !== "/") {
+          path22 = `/${path22}`;
         }
-        return new URL(`${origin}${path18}`);
+        return new URL(`${origin}${path22}`);
       }
       if (!isHttpOrHttpsPrefixed(url.origin || url.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -1532,39 +1532,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path18, origin }
+          request: { method, path: path22, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path18);
+        debuglog("sending request to %s %s/%s", method, origin, path22);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path18, origin },
+          request: { method, path: path22, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path18,
+          path22,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path18, origin }
+          request: { method, path: path22, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path18);
+        debuglog("trailers received from %s %s/%s", method, origin, path22);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path18, origin },
+          request: { method, path: path22, origin },
           error: error2
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path18,
+          path22,
           error2.message
         );
       });
@@ -1613,9 +1613,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path18, origin }
+            request: { method, path: path22, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path18);
+          debuglog("sending request to %s %s/%s", method, origin, path22);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -1678,7 +1678,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path18,
+        path: path22,
         method,
         body,
         headers,
@@ -1693,11 +1693,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler2) {
-        if (typeof path18 !== "string") {
+        if (typeof path22 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path18[0] !== "/" && !(path18.startsWith("http://") || path18.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path22[0] !== "/" && !(path22.startsWith("http://") || path22.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path18)) {
+        } else if (invalidPathRegex.test(path22)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -1763,7 +1763,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path18, query) : path18;
+        this.path = query ? buildURL(path22, query) : path22;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -2436,11 +2436,11 @@ var require_timers = __commonJS({
        *
        * @param {NodeJS.Timeout|FastTimer} timeout
        */
-      clearTimeout(timeout) {
-        if (timeout[kFastTimer]) {
-          timeout.clear();
+      clearTimeout(timeout2) {
+        if (timeout2[kFastTimer]) {
+          timeout2.clear();
         } else {
-          clearTimeout(timeout);
+          clearTimeout(timeout2);
         }
       },
       /**
@@ -2463,8 +2463,8 @@ var require_timers = __commonJS({
        *
        * @param {FastTimer} timeout
        */
-      clearFastTimeout(timeout) {
-        timeout.clear();
+      clearFastTimeout(timeout2) {
+        timeout2.clear();
       },
       /**
        * The now method returns the value of the internal fast timer clock.
@@ -2569,13 +2569,13 @@ var require_connect = __commonJS({
         }
       };
     }
-    function buildConnector({ allowH2, maxCachedSessions, socketPath, timeout, session: customSession, ...opts }) {
+    function buildConnector({ allowH2, maxCachedSessions, socketPath, timeout: timeout2, session: customSession, ...opts }) {
       if (maxCachedSessions != null && (!Number.isInteger(maxCachedSessions) || maxCachedSessions < 0)) {
         throw new InvalidArgumentError("maxCachedSessions must be a positive integer or zero");
       }
       const options = { path: socketPath, ...opts };
       const sessionCache = new SessionCache(maxCachedSessions == null ? 100 : maxCachedSessions);
-      timeout = timeout == null ? 1e4 : timeout;
+      timeout2 = timeout2 == null ? 1e4 : timeout2;
       allowH2 = allowH2 != null ? allowH2 : false;
       return function connect2({ hostname, host, protocol, port, servername, localAddress, httpSocket }, callback) {
         let socket;
@@ -2621,7 +2621,7 @@ var require_connect = __commonJS({
           const keepAliveInitialDelay = options.keepAliveInitialDelay === void 0 ? 6e4 : options.keepAliveInitialDelay;
           socket.setKeepAlive(true, keepAliveInitialDelay);
         }
-        const clearConnectTimeout = setupConnectTimeout(new WeakRef(socket), { timeout, hostname, port });
+        const clearConnectTimeout = setupConnectTimeout(new WeakRef(socket), { timeout: timeout2, hostname, port });
         socket.setNoDelay(true).once(protocol === "https:" ? "secureConnect" : "connect", function() {
           queueMicrotask(clearConnectTimeout);
           if (callback) {
@@ -6153,14 +6153,14 @@ var require_client_h1 = __commonJS({
         if (this.shouldKeepAlive && client[kPipelining]) {
           const keepAliveTimeout = this.keepAlive ? util.parseKeepAliveTimeout(this.keepAlive) : null;
           if (keepAliveTimeout != null) {
-            const timeout = Math.min(
+            const timeout2 = Math.min(
               keepAliveTimeout - client[kKeepAliveTimeoutThreshold],
               client[kKeepAliveMaxTimeout]
             );
-            if (timeout <= 0) {
+            if (timeout2 <= 0) {
               socket[kReset] = true;
             } else {
-              client[kKeepAliveTimeoutValue] = timeout;
+              client[kKeepAliveTimeoutValue] = timeout2;
             }
           } else {
             client[kKeepAliveTimeoutValue] = client[kKeepAliveDefaultTimeout];
@@ -6456,7 +6456,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request2) {
-      const { method, path: path18, host, upgrade, blocking, reset } = request2;
+      const { method, path: path22, host, upgrade, blocking, reset } = request2;
       let { body, headers, contentLength } = request2;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body)) {
@@ -6537,7 +6537,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path18} HTTP/1.1\r
+      let header = `${method} ${path22} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -7066,7 +7066,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request2) {
       const session = client[kHTTP2Session];
-      const { method, path: path18, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
+      const { method, path: path22, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
       let { body } = request2;
       if (upgrade) {
         util.errorRequest(client, request2, new Error("Upgrade not supported for H2"));
@@ -7163,7 +7163,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path18;
+      headers[HTTP2_HEADER_PATH] = path22;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
@@ -7516,9 +7516,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path18 = search ? `${pathname}${search}` : pathname;
+        const path22 = search ? `${pathname}${search}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path18;
+        this.opts.path = path22;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -8757,10 +8757,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path18 = "/",
+          path: path22 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path18;
+        opts.path = origin + path22;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL2(origin);
           headers.host = host;
@@ -10732,20 +10732,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path18) {
-      if (typeof path18 !== "string") {
-        return path18;
+    function safeUrl(path22) {
+      if (typeof path22 !== "string") {
+        return path22;
       }
-      const pathSegments = path18.split("?");
+      const pathSegments = path22.split("?");
       if (pathSegments.length !== 2) {
-        return path18;
+        return path22;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path18, method, body, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path18);
+    function matchKey(mockDispatch2, { path: path22, method, body, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path22);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -10767,7 +10767,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key) {
       const basePath = key.query ? buildURL(key.path, key.query) : key.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path18 }) => matchValue(safeUrl(path18), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path22 }) => matchValue(safeUrl(path22), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -10805,9 +10805,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path18, method, body, headers, query } = opts;
+      const { path: path22, method, body, headers, query } = opts;
       return {
-        path: path18,
+        path: path22,
         method,
         body,
         headers,
@@ -11270,10 +11270,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path18, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path22, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path18,
+            Path: path22,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -16152,9 +16152,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path18) {
-      for (let i = 0; i < path18.length; ++i) {
-        const code = path18.charCodeAt(i);
+    function validateCookiePath(path22) {
+      for (let i = 0; i < path22.length; ++i) {
+        const code = path22.charCodeAt(i);
         if (code < 32 || // exclude CTLs (0-31)
         code > 126 || // exclude DEL and non-ascii
         code === 59) {
@@ -19074,11 +19074,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path18 = opts.path;
+          let path22 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path18 = `/${path18}`;
+            path22 = `/${path22}`;
           }
-          url = new URL(util.parseOrigin(url).origin + path18);
+          url = new URL(util.parseOrigin(url).origin + path22);
         } else {
           if (!opts) {
             opts = typeof url === "object" ? url : {};
@@ -23790,7 +23790,7 @@ var require_tar_stream = __commonJS({
 
 // src/action/main.ts
 import os8 from "node:os";
-import path17 from "node:path";
+import path21 from "node:path";
 
 // node_modules/@actions/core/lib/command.js
 import * as os from "os";
@@ -24621,7 +24621,7 @@ var PRESETS = Object.fromEntries(
 );
 function expandPresets(names) {
   const out = [];
-  const visit = (name, path18) => {
+  const visit = (name, path22) => {
     const p = PRESETS[name];
     if (!p) {
       throw new InputError(
@@ -24629,8 +24629,8 @@ function expandPresets(names) {
         `'${name}' is not a preset; the presets are ${Object.keys(PRESETS).join(", ")}`
       );
     }
-    if (path18.includes(name)) throw new Error(`preset cycle: ${[...path18, name].join(" → ")}`);
-    for (const inc of p.includes) visit(inc, [...path18, name]);
+    if (path22.includes(name)) throw new Error(`preset cycle: ${[...path22, name].join(" → ")}`);
+    for (const inc of p.includes) visit(inc, [...path22, name]);
     for (const d of p.domains) if (!out.includes(d)) out.push(d);
   };
   for (const n of names) visit(n, []);
@@ -24640,12 +24640,12 @@ function expandPresets(names) {
 // presets/lean-proof.json
 var lean_proof_default = {
   name: "lean-proof",
-  description: "A Lean project checked against Mathlib: the olean cache through the egress proxy (lean allowlist), lake build, then the proof audit in a fresh sandbox.",
+  description: "A Lean proof checked by comparator on the trusted side: the challenge, its imports, the lakefile, toolchain and comparator config from --challenge (the base branch) mounted read-only; an advisory lake build (its messages become annotations) with no network; then comparator, every build and export of it in its own sandbox (sandbox-action landrun), its exit code and output the verdict.",
   image: "lean",
   entrypoint: "sh",
-  command: ["-c", "lake exe cache get && lake build"],
-  network: "proxy",
-  allowPresets: ["lean"],
+  command: ["-c", "lake build"],
+  network: "none",
+  allowPresets: [],
   annotate: "lean",
   outputs: [],
   audit: {
@@ -24655,7 +24655,11 @@ var lean_proof_default = {
     timeout: "60m",
     memory: "8g"
   },
-  requiredJudges: ["exit-code", "lean-audit"]
+  requiredJudges: ["exit-code", "challenge", "comparator"],
+  lean: {
+    judge: "comparator",
+    config: "config.json"
+  }
 };
 
 // presets/lean4.json
@@ -25032,6 +25036,20 @@ var RUN_OPTIONS = {
     input: "tests-paths",
     help: "test directories or files inside --tests (default: the preset's, tests)"
   },
+  challenge: {
+    kind: "string",
+    help: "trusted checkout (e.g. the base branch) whose challenge, its imports, lakefile, toolchain and comparator config are judged, read-only (lean-proof)"
+  },
+  "comparator-config": { kind: "string", help: "comparator's config in the project (default config.json)" },
+  comparator: { kind: "string", help: "the comparator program on this host (default: comparator on PATH)" },
+  lean4export: {
+    kind: "string",
+    help: "the lean4export program on this host (default: lean4export on PATH)"
+  },
+  lake: {
+    kind: "string",
+    help: "the lake program on this host comparator is started with (default: lake on PATH)"
+  },
   "head-sha": {
     kind: "string",
     help: "the commit the run verifies (40 hex; recorded in the result and checked by report)"
@@ -25248,6 +25266,7 @@ function parseRunOptions(given, givenCommand, host) {
       runner: commandFromPreset ? preset?.tests?.runner ?? null : null
     } : preset?.tests && source && commandFromPreset ? { dir: source.dir, paths: preset.tests.paths, trusted: false, runner: preset.tests.runner } : null,
     subject: parseSubject(raw),
+    lean: parseLean(raw, preset, source, host),
     selfCheck: !bool(raw, "skip-self-check"),
     resultFile: str(raw, "result-file") ? path.resolve(host.cwd, str(raw, "result-file")) : null,
     defaultSizes: [
@@ -25262,7 +25281,7 @@ function parseRunOptions(given, givenCommand, host) {
     command,
     source,
     outputDir: outputArg ? path.resolve(host.cwd, outputArg) : null,
-    timeoutMs: str(raw, "timeout") === void 0 ? DEFAULTS.timeoutMs : parseDuration("--timeout", str(raw, "timeout")),
+    timeoutMs: timeout(str(raw, "timeout")),
     memoryBytes,
     cpus,
     pids: count(raw, "pids", DEFAULTS.pids, 1e6),
@@ -25431,6 +25450,45 @@ function parseEgress(raw, network) {
     proxyImage,
     proxyBaseImage,
     maxBytes: maxBytesArg === void 0 ? null : parseSize("--egress-max-bytes", maxBytesArg)
+  };
+}
+var MAX_TIMEOUT_MS = 7 * 24 * 36e5;
+function timeout(v) {
+  if (v === void 0) return DEFAULTS.timeoutMs;
+  const ms = parseDuration("--timeout", v);
+  if (ms > MAX_TIMEOUT_MS)
+    throw new InputError("--timeout", `'${v}' is longer than the limit of 168h (7 days)`);
+  return ms;
+}
+function parseLean(raw, preset, source, host) {
+  const challenge = str(raw, "challenge");
+  const wanted = challenge !== void 0 || preset?.lean?.judge === "comparator" && source !== null;
+  const stray = ["comparator-config", "comparator", "lean4export", "lake"].find(
+    (o) => str(raw, o) !== void 0
+  );
+  if (!wanted) {
+    if (stray)
+      throw new InputError(`--${stray}`, "needs --challenge (or the lean-proof preset with --source)");
+    return null;
+  }
+  if (challenge !== void 0 && host.sharedWithEngine === false) {
+    throw new InputError(
+      "--challenge",
+      "under act the job container's paths are not the engine's, so the challenge cannot be mounted"
+    );
+  }
+  if (!source) throw new InputError("--challenge", "needs --source (the pull request's project)");
+  const config = repoRelative(
+    "--comparator-config",
+    str(raw, "comparator-config") ?? preset?.lean?.config ?? "config.json"
+  );
+  return {
+    challengeDir: challenge !== void 0 ? path.resolve(host.cwd, challenge) : source.dir,
+    trusted: challenge !== void 0,
+    config,
+    comparator: str(raw, "comparator") ?? "comparator",
+    lean4export: str(raw, "lean4export") ?? "lean4export",
+    lake: str(raw, "lake") ?? "lake"
   };
 }
 function outputPath(name, value) {
@@ -27630,16 +27688,16 @@ var MatcherView = class {
    * @returns {string|undefined}
    */
   getCurrentTag() {
-    const path18 = this._matcher.path;
-    return path18.length > 0 ? path18[path18.length - 1].tag : void 0;
+    const path22 = this._matcher.path;
+    return path22.length > 0 ? path22[path22.length - 1].tag : void 0;
   }
   /**
    * Get current namespace.
    * @returns {string|undefined}
    */
   getCurrentNamespace() {
-    const path18 = this._matcher.path;
-    return path18.length > 0 ? path18[path18.length - 1].namespace : void 0;
+    const path22 = this._matcher.path;
+    return path22.length > 0 ? path22[path22.length - 1].namespace : void 0;
   }
   /**
    * Get current node's attribute value.
@@ -27647,9 +27705,9 @@ var MatcherView = class {
    * @returns {*}
    */
   getAttrValue(attrName) {
-    const path18 = this._matcher.path;
-    if (path18.length === 0) return void 0;
-    return path18[path18.length - 1].values?.[attrName];
+    const path22 = this._matcher.path;
+    if (path22.length === 0) return void 0;
+    return path22[path22.length - 1].values?.[attrName];
   }
   /**
    * Check if current node has an attribute.
@@ -27657,9 +27715,9 @@ var MatcherView = class {
    * @returns {boolean}
    */
   hasAttr(attrName) {
-    const path18 = this._matcher.path;
-    if (path18.length === 0) return false;
-    const current = path18[path18.length - 1];
+    const path22 = this._matcher.path;
+    if (path22.length === 0) return false;
+    const current = path22[path22.length - 1];
     return current.values !== void 0 && attrName in current.values;
   }
   /**
@@ -27685,18 +27743,18 @@ var MatcherView = class {
    * @returns {number}
    */
   getPosition() {
-    const path18 = this._matcher.path;
-    if (path18.length === 0) return -1;
-    return path18[path18.length - 1].position ?? 0;
+    const path22 = this._matcher.path;
+    if (path22.length === 0) return -1;
+    return path22[path22.length - 1].position ?? 0;
   }
   /**
    * Get current node's repeat counter (occurrence count of this tag name).
    * @returns {number}
    */
   getCounter() {
-    const path18 = this._matcher.path;
-    if (path18.length === 0) return -1;
-    return path18[path18.length - 1].counter ?? 0;
+    const path22 = this._matcher.path;
+    if (path22.length === 0) return -1;
+    return path22[path22.length - 1].counter ?? 0;
   }
   /**
    * Get current node's sibling index (alias for getPosition).
@@ -29787,14 +29845,14 @@ function parseJunitReport(xml, opts) {
         let file = spot?.file ?? candidates[candidates.length > 1 ? 1 : 0] ?? "";
         let line = spot?.line ?? (Number.isInteger(lineAttr) && lineAttr >= 0 ? lineAttr + 1 : 1);
         if (!spot && fileAttr) file = fileAttr;
-        const path18 = repoPath(file, opts.root);
-        if (path18 === null || line < 1) {
+        const path22 = repoPath(file, opts.root);
+        if (path22 === null || line < 1) {
           dropped++;
           continue;
         }
         if (!Number.isFinite(line)) line = 1;
         annotations.push({
-          path: path18,
+          path: path22,
           startLine: line,
           endLine: line,
           level: "failure",
@@ -29853,8 +29911,9 @@ function diffExact(expected, actual) {
       detail: `binary contents differ from byte ${i} (expected ${expected.length} bytes, got ${actual.length})`
     };
   }
-  const la = a.split("\n");
-  const lb = b.split("\n");
+  const lines = (t) => (t.endsWith("\n") ? t.slice(0, -1) : t).split("\n");
+  const la = lines(a);
+  const lb = lines(b);
   for (let i = 0; i < Math.max(la.length, lb.length); i++) {
     if (la[i] === lb[i]) continue;
     const line = i + 1;
@@ -29862,7 +29921,9 @@ function diffExact(expected, actual) {
     if (lb[i] === void 0) return { line, detail: `line ${line}: missing, expected ${show(la[i])}` };
     return { line, detail: `line ${line}: expected ${show(la[i])}, got ${show(lb[i])}` };
   }
-  return { detail: "the contents differ" };
+  return {
+    detail: a.endsWith("\n") ? "the output has no final newline" : "the output has a final newline the expected file has not"
+  };
 }
 function diffJson(expected, actual, at = "$") {
   if (isDeepStrictEqual(expected, actual)) return null;
@@ -29939,6 +30000,7 @@ var JUDGE_NAMES = [
   "junit",
   "expected-output",
   "lean-audit",
+  "challenge",
   "comparator"
 ];
 var LIMITS = {
@@ -30198,12 +30260,56 @@ function judgeLeanAudit(audit, annotations) {
   return outcome({
     judge: "lean-audit",
     passed: audit.ok,
-    advisory: false,
+    advisory: true,
     summary: audit.ok ? `${audit.targets.length} target(s): only allowed axioms` : [
       ...bad.map((t) => `${t.target}: ${t.status}`),
       ...audit.protectedChanges.map((c) => `${c.path} ${c.name}: ${c.detail}`)
     ].join("; ").slice(0, 4e3),
     annotations
+  });
+}
+function judgeChallenge(l) {
+  return outcome({
+    judge: "challenge",
+    passed: l.trusted && l.changed.length === 0,
+    advisory: !l.trusted,
+    summary: !l.trusted ? "the challenge is the source's own (no --challenge): nothing ties it to the base branch" : l.changed.length ? `the pull request changes ${l.changed.join(", ")}, which the base branch owns; they were judged as the base branch has them` : `the challenge (${l.files.length} files: ${l.files.slice(0, 6).join(", ")}${l.files.length > 6 ? ", …" : ""}) is the base branch's`,
+    facts: { trusted_files: l.files.join(" ").slice(0, 4e3) },
+    annotations: l.changed.map((path22) => ({
+      path: path22,
+      startLine: 1,
+      endLine: 1,
+      level: "failure",
+      title: "judge challenge: a trusted file changed",
+      message: `${path22} belongs to the challenge (the base branch's); the pull request may not change it.`
+    }))
+  });
+}
+function judgeComparator(l, o) {
+  const challengeFile = `${l.config.challenge_module.split(".").join("/")}.lean`;
+  const passed = o !== null && !o.timedOut && o.exitCode === 0 && o.okLine && o.uncaught.length === 0;
+  const theorems = l.config.theorem_names.join(", ");
+  const summary2 = o === null ? "comparator did not run (the build ran out of time)" : o.timedOut ? "comparator ran past its time limit and was stopped" : passed ? `comparator accepted ${theorems}: same statements as the challenge, permitted axioms only, replayed by the kernel` : `comparator rejected ${theorems}: ${o.uncaught[0]?.split("\n")[0]?.slice(0, 300) ?? `exit ${o.exitCode}${o.okLine ? "" : ", no ok line"}`}`;
+  return outcome({
+    judge: "comparator",
+    passed,
+    advisory: !l.trusted,
+    summary: summary2,
+    facts: {
+      theorems,
+      outcome: passed ? "accepted" : "rejected",
+      exit_code: String(o?.exitCode ?? "none"),
+      ok_line: String(o?.okLine ?? false),
+      permitted_axioms: l.config.permitted_axioms.join(", ")
+    },
+    annotations: (o?.uncaught ?? []).slice(0, 50).map((m) => ({
+      path: challengeFile,
+      startLine: 1,
+      endLine: 1,
+      level: "failure",
+      title: "judge comparator: rejected",
+      message: m.slice(0, 64 * 1024)
+    }))
   });
 }
 async function judgeRun(spec, e, opts) {
@@ -30212,6 +30318,8 @@ async function judgeRun(spec, e, opts) {
   if (declared) judges.push(declared);
   if (spec.junit) judges.push(await judgeJunit(e, spec.junit, opts.root));
   if (spec.expect) judges.push(await judgeExpectedOutputs(e, spec.expect));
+  if (opts.lean)
+    judges.push(judgeChallenge(opts.lean.layout), judgeComparator(opts.lean.layout, opts.lean.outcome));
   if (e.audit) judges.push(judgeLeanAudit(e.audit, opts.auditAnnotations));
   return { passed: verdictPasses(judges), judges };
 }
@@ -31242,6 +31350,12 @@ async function collectTar(tarStream, dest, top, caps, already = { paths: /* @__P
   };
   const extract = import_tar_stream2.default.extract();
   extract.on("entry", (header, stream, next) => {
+    const rel = header.type === "file" ? safeRelativePath(header.name, top) : null;
+    if (rel && already.paths.has(rel)) {
+      stream.on("end", next);
+      stream.resume();
+      return;
+    }
     const d = decide(
       { name: header.name, type: header.type ?? "file", size: header.size ?? 0, mode: header.mode ?? 420 },
       top,
@@ -31258,7 +31372,6 @@ async function collectTar(tarStream, dest, top, caps, already = { paths: /* @__P
       return;
     }
     if (d.action === "root") return drainThen(next);
-    if (d.action === "write-file" && already.paths.has(d.path)) return drainThen(next);
     if (d.action === "make-dir") {
       ensureDir(d.path).then(
         () => drainThen(next),
@@ -31545,15 +31658,15 @@ function parseGeneric(text2, opts) {
   for (const line of stripAnsi(text2).split(/\r?\n/)) {
     const m = DIAG.exec(line);
     if (!m) continue;
-    const path18 = repoPath(m[1], opts.root);
+    const path22 = repoPath(m[1], opts.root);
     const lineNo = Number(m[2]);
-    if (path18 === null || lineNo < 1) {
+    if (path22 === null || lineNo < 1) {
       dropped++;
       continue;
     }
     const col = m[3] ? Number(m[3]) : void 0;
     annotations.push({
-      path: path18,
+      path: path22,
       startLine: lineNo,
       endLine: lineNo,
       // gcc and clang columns are already 1-based.
@@ -31581,20 +31694,20 @@ function leanTitle(message, level) {
   if (SORRY.test(message)) return "build log: declaration uses sorry";
   return level === "failure" ? "build log: Lean error" : level === "warning" ? "build log: Lean warning" : "build log: Lean info";
 }
-function parseLean(text2, opts) {
+function parseLean2(text2, opts) {
   const out = [];
   let dropped = 0;
   let cur = null;
   const flush = () => {
     if (!cur) return;
-    const path18 = repoPath(cur.file.replace(/^(?:\.\/)+/, ""), opts.root);
+    const path22 = repoPath(cur.file.replace(/^(?:\.\/)+/, ""), opts.root);
     const text3 = cur.lines.join("\n").replace(/\s+$/, "");
     const message = cur.name ? `(${cur.name}) ${text3}` : text3;
-    if (path18 === null) dropped++;
+    if (path22 === null) dropped++;
     else {
       const single = cur.endLine === void 0 || cur.endLine === cur.line;
       out.push({
-        path: path18,
+        path: path22,
         startLine: cur.line,
         endLine: cur.endLine ?? cur.line,
         ...single ? { startColumn: cur.col + 1 } : {},
@@ -31649,15 +31762,15 @@ function parseJsonMessage(line, root) {
     return null;
   const level = LEVEL2[String(o.severity)];
   if (!level || typeof o.data !== "string") return null;
-  const path18 = repoPath(o.fileName.replace(/^(?:\.\/)+/, ""), root);
-  if (path18 === null) return "dropped";
+  const path22 = repoPath(o.fileName.replace(/^(?:\.\/)+/, ""), root);
+  if (path22 === null) return "dropped";
   const endLine = typeof end?.line === "number" ? end.line : pos.line;
   const single = endLine === pos.line;
   const text2 = o.data.replace(/\s+$/, "");
   const kind = typeof o.kind === "string" && o.kind !== "" ? o.kind.slice(0, 100) : void 0;
   const message = kind && kind !== "hasSorry" ? `(${kind}) ${text2}` : text2;
   return {
-    path: path18,
+    path: path22,
     startLine: pos.line,
     endLine,
     ...single ? { startColumn: pos.column + 1 } : {},
@@ -31859,7 +31972,7 @@ async function annotate(ctx, box) {
   const a = ctx.spec.annotate;
   if (a.parser !== "junit") {
     const log = box.capture?.text() ?? "";
-    return a.parser === "lean" ? parseLean(log, { root: WORK_DIR }) : parseGeneric(log, { root: WORK_DIR });
+    return a.parser === "lean" ? parseLean2(log, { root: WORK_DIR }) : parseGeneric(log, { root: WORK_DIR });
   }
   const text2 = await readCollected(ctx.spec.outputDir, a.file, ANNOTATE_FILE_CAP);
   return text2 ? parseJunit(text2.toString("utf8"), { root: WORK_DIR }) : { annotations: [], dropped: 0 };
@@ -31964,7 +32077,7 @@ async function endLog(box, logs) {
 
 // src/sandbox/stages/prepare.ts
 import fsp7 from "node:fs/promises";
-import path9 from "node:path";
+import path11 from "node:path";
 
 // src/engine/podman.ts
 var import_tar_stream4 = __toESM(require_tar_stream(), 1);
@@ -32114,10 +32227,157 @@ function fitVolumes(volumes, defaults, free, dir) {
   return { sizes, notes, freeBytes: free, neededBytes: needed };
 }
 
-// src/sandbox/pytest.ts
+// src/sandbox/lean.ts
+import fs9 from "node:fs";
+import path8 from "node:path";
+
+// src/lean/challenge.ts
 import fs8 from "node:fs";
-import fsp5 from "node:fs/promises";
 import path7 from "node:path";
+var PROJECT_FILES = ["lakefile.lean", "lakefile.toml", "lean-toolchain", "lake-manifest.json"];
+var MODULE = /^[A-Za-z_][\w']*(\.[A-Za-z_][\w']*)*$/;
+function readConfig(file) {
+  let j;
+  try {
+    j = JSON.parse(fs8.readFileSync(file, "utf8"));
+  } catch (err) {
+    throw new InputError(
+      "--challenge",
+      `the comparator config ${file} cannot be read as JSON: ${String(err)}`
+    );
+  }
+  const names = (k) => {
+    const v = j[k];
+    if (!Array.isArray(v) || !v.every((x) => typeof x === "string"))
+      throw new InputError("--challenge", `${file}: ${k} is not a list of names`);
+    return v;
+  };
+  for (const k of ["challenge_module", "solution_module"]) {
+    if (typeof j[k] !== "string" || !MODULE.test(j[k]))
+      throw new InputError("--challenge", `${file}: ${k} is not a module name`);
+  }
+  const theorems = names("theorem_names");
+  if (theorems.length === 0)
+    throw new InputError("--challenge", `${file}: theorem_names is empty: nothing would be judged`);
+  return {
+    challenge_module: j.challenge_module,
+    solution_module: j.solution_module,
+    theorem_names: theorems,
+    permitted_axioms: names("permitted_axioms")
+  };
+}
+function headerImports(text2) {
+  const src = text2.replace(/\/-[\s\S]*?-\//g, " ");
+  const out = [];
+  for (const raw of src.split("\n")) {
+    const line = raw.replace(/--.*$/, "").trim();
+    if (line === "" || line === "module" || line === "prelude") continue;
+    const m = /^(?:(?:public|private|meta)\s+)*import\s+(.+)$/.exec(line);
+    if (!m) break;
+    for (const name of m[1].split(/\s+/)) if (MODULE.test(name) && !out.includes(name)) out.push(name);
+  }
+  return out;
+}
+var moduleFile = (m) => `${m.split(".").join("/")}.lean`;
+function trustedFiles(baseDir, configPath, cfg) {
+  const has = (rel) => fs8.lstatSync(path7.join(baseDir, rel), { throwIfNoEntry: false })?.isFile() === true;
+  const files = [configPath, ...PROJECT_FILES.filter(has)];
+  const todo = [cfg.challenge_module];
+  const seen = /* @__PURE__ */ new Set();
+  while (todo.length) {
+    const m = todo.pop();
+    if (seen.has(m)) continue;
+    seen.add(m);
+    const rel = moduleFile(m);
+    if (!has(rel)) {
+      if (m === cfg.challenge_module)
+        throw new InputError("--challenge", `the challenge module ${m} (${rel}) is not in ${baseDir}`);
+      continue;
+    }
+    files.push(rel);
+    todo.push(...headerImports(fs8.readFileSync(path7.join(baseDir, rel), "utf8")));
+  }
+  return [...new Set(files)];
+}
+function changedByPr(baseDir, prDir, files) {
+  return files.filter((rel) => {
+    const theirs = path7.join(prDir, rel);
+    const st = fs8.lstatSync(theirs, { throwIfNoEntry: false });
+    if (!st?.isFile()) return true;
+    return !fs8.readFileSync(theirs).equals(fs8.readFileSync(path7.join(baseDir, rel)));
+  });
+}
+function assembleProject(prDir, baseDir, files, dest) {
+  fs8.mkdirSync(dest, { recursive: true, mode: 493 });
+  const walk = (rel) => {
+    for (const name of fs8.readdirSync(path7.join(prDir, rel))) {
+      const r = rel ? `${rel}/${name}` : name;
+      if (!rel && (name === ".lake" || name === ".git")) continue;
+      const st = fs8.lstatSync(path7.join(prDir, r));
+      if (st.isDirectory()) {
+        fs8.mkdirSync(path7.join(dest, r), { mode: 493 });
+        walk(r);
+      } else if (st.isFile())
+        fs8.writeFileSync(path7.join(dest, r), fs8.readFileSync(path7.join(prDir, r)), { mode: 420 });
+    }
+  };
+  walk("");
+  for (const rel of files) {
+    fs8.mkdirSync(path7.dirname(path7.join(dest, rel)), { recursive: true, mode: 493 });
+    fs8.rmSync(path7.join(dest, rel), { force: true, recursive: true });
+    fs8.writeFileSync(path7.join(dest, rel), fs8.readFileSync(path7.join(baseDir, rel)), { mode: 420 });
+  }
+  fs8.mkdirSync(path7.join(dest, ".lake"), { recursive: true, mode: 493 });
+}
+
+// src/sandbox/lean.ts
+function findProgram(option, name, searchPath) {
+  const candidates = name.includes("/") ? [path8.resolve(name)] : searchPath.split(":").filter(Boolean).map((d) => path8.join(d, name));
+  for (const c of candidates) {
+    try {
+      fs9.accessSync(c, fs9.constants.X_OK);
+      if (fs9.statSync(c).isFile()) return c;
+    } catch {
+    }
+  }
+  throw new InputError(
+    option,
+    `'${name}' is not an executable on this host${name.includes("/") ? "" : " (not on PATH)"}; install it or give its path`
+  );
+}
+function resolveLean(lean, sourceDir, searchPath) {
+  const cfgFile = path8.join(lean.challengeDir, lean.config);
+  if (!fs9.lstatSync(cfgFile, { throwIfNoEntry: false })?.isFile()) {
+    throw new InputError("--comparator-config", `'${lean.config}' is not a file in ${lean.challengeDir}`);
+  }
+  const config = readConfig(cfgFile);
+  const files = trustedFiles(lean.challengeDir, lean.config, config);
+  const changed = lean.trusted ? changedByPr(lean.challengeDir, sourceDir, files) : [];
+  const overlays = lean.trusted ? files.map((rel) => ({
+    type: "bind",
+    source: path8.join(lean.challengeDir, rel),
+    target: `${WORK_DIR}/${rel}`,
+    readOnly: true
+  })) : [];
+  return {
+    trusted: lean.trusted,
+    config,
+    files,
+    changed,
+    overlays,
+    exclude: lean.trusted ? files : [],
+    programs: {
+      comparator: findProgram("--comparator", lean.comparator, searchPath),
+      lean4export: findProgram("--lean4export", lean.lean4export, searchPath),
+      lake: findProgram("--lake", lean.lake, searchPath)
+    }
+  };
+}
+
+// src/sandbox/pytest.ts
+import fs10 from "node:fs";
+import fsp5 from "node:fs/promises";
+import path9 from "node:path";
 var PYTEST_CONFIG_DIR = "/sandbox-action/pytest";
 var PYTEST_RUNNER = `${PYTEST_CONFIG_DIR}/run.py`;
 var RUNNER_SOURCE = `# sandbox-action: the trusted pytest runner (src/sandbox/pytest.ts says what it guarantees).
@@ -32176,13 +32436,13 @@ var CONFIGS = [
   ["setup.cfg", /^\[tool:pytest\]/m]
 ];
 function regularFile(p) {
-  return fs8.lstatSync(p, { throwIfNoEntry: false })?.isFile() === true;
+  return fs10.lstatSync(p, { throwIfNoEntry: false })?.isFile() === true;
 }
 function findPytestConfig(dir) {
   for (const [name, section] of CONFIGS) {
-    const p = path7.join(dir, name);
+    const p = path9.join(dir, name);
     if (!regularFile(p)) continue;
-    if (section === null || section.test(fs8.readFileSync(p, "utf8"))) return name;
+    if (section === null || section.test(fs10.readFileSync(p, "utf8"))) return name;
   }
   return null;
 }
@@ -32194,7 +32454,7 @@ async function resolvePytest(tests, scratch) {
   const config = findPytestConfig(tests.dir);
   const testArgs = tests.paths.map((p) => `${WORK_DIR}/${p}`);
   await fsp5.mkdir(scratch, { recursive: true, mode: 493 });
-  const runner = path7.join(scratch, "run.py");
+  const runner = path9.join(scratch, "run.py");
   await fsp5.writeFile(runner, RUNNER_SOURCE, { mode: 420 });
   const mounts = [{ type: "bind", source: runner, target: PYTEST_RUNNER, readOnly: true }];
   const cleanup = () => fsp5.rm(scratch, { recursive: true, force: true });
@@ -32210,24 +32470,24 @@ async function resolvePytest(tests, scratch) {
   }
   const exclude = [];
   for (const p of tests.paths) {
-    const st = fs8.lstatSync(path7.join(tests.dir, p), { throwIfNoEntry: false });
+    const st = fs10.lstatSync(path9.join(tests.dir, p), { throwIfNoEntry: false });
     if (!st || !(st.isDirectory() || st.isFile())) {
       throw new InputError("--tests-path", `'${p}' is not a directory or file in ${tests.dir}`);
     }
     mounts.push({
       type: "bind",
-      source: path7.join(tests.dir, p),
+      source: path9.join(tests.dir, p),
       target: `${WORK_DIR}/${p}`,
       readOnly: true
     });
     exclude.push(p);
   }
-  const empty = path7.join(scratch, "empty");
+  const empty = path9.join(scratch, "empty");
   await fsp5.writeFile(empty, "", { mode: 420 });
   for (const a of [...new Set(tests.paths.flatMap(ancestors))]) {
     const rel = a ? `${a}/conftest.py` : "conftest.py";
     if (exclude.some((e) => rel === e || rel.startsWith(`${e}/`))) continue;
-    const trusted = path7.join(tests.dir, rel);
+    const trusted = path9.join(tests.dir, rel);
     mounts.push({
       type: "bind",
       source: regularFile(trusted) ? trusted : empty,
@@ -32239,10 +32499,10 @@ async function resolvePytest(tests, scratch) {
   let configSource;
   let configName;
   if (config) {
-    configSource = path7.join(tests.dir, config);
+    configSource = path9.join(tests.dir, config);
     configName = config;
   } else {
-    configSource = path7.join(scratch, "pytest.ini");
+    configSource = path9.join(scratch, "pytest.ini");
     await fsp5.writeFile(configSource, "[pytest]\n", { mode: 420 });
     configName = "pytest.ini";
   }
@@ -32261,7 +32521,7 @@ async function resolvePytest(tests, scratch) {
 // src/sandbox/volumes.ts
 import { execFile } from "node:child_process";
 import fsp6 from "node:fs/promises";
-import path8 from "node:path";
+import path10 from "node:path";
 import { promisify } from "node:util";
 var run = promisify(execFile);
 var LABEL_LOOP_DEVICE = "sandbox-action.loop-device";
@@ -32349,7 +32609,7 @@ async function createVolume(engine, host, backend, v, owner, labels) {
     await engine.createVolume({ name: v.name, driver: "local", driverOpts: {}, labels: volLabels });
     return { ...base, enforced: false, reserved: false, remove: () => engine.removeVolume(v.name) };
   }
-  const image = path8.join(host.stateDir, `${v.name}.img`);
+  const image = path10.join(host.stateDir, `${v.name}.img`);
   await fsp6.mkdir(host.stateDir, { recursive: true, mode: 448 });
   const fh = await fsp6.open(image, "wx", 384);
   let device = null;
@@ -32430,7 +32690,8 @@ async function prepare(ctx) {
       checkDirectory("--source", spec.source?.dir ?? null, "exists"),
       checkDirectory("--output-dir", spec.outputDir, "empty-or-absent"),
       checkDirectory("--state-dir", spec.stateDir, "directory-or-absent"),
-      checkDirectory("--tests", spec.tests?.trusted ? spec.tests.dir : null, "exists")
+      checkDirectory("--tests", spec.tests?.trusted ? spec.tests.dir : null, "exists"),
+      checkDirectory("--challenge", spec.lean?.trusted ? spec.lean.challengeDir : null, "exists")
     ])
   );
   if (backend.note) ctx.notes.push(backend.note);
@@ -32456,11 +32717,12 @@ async function prepare(ctx) {
   if (spec.tests?.runner === "pytest") {
     const layout = await resolvePytest(
       spec.tests,
-      path9.join(deps.volumeHost.stateDir, `${ctx.runId}-pytest`)
+      path11.join(deps.volumeHost.stateDir, `${ctx.runId}-pytest`)
     );
     ctx.cleanup.add("remove the pytest scratch files", () => layout.cleanup());
     pytest = layout;
   }
+  const lean = spec.lean ? resolveLean(spec.lean, spec.source.dir, deps.env?.PATH ?? "") : null;
   if (expected) {
     const declared = [.../* @__PURE__ */ new Set([...sized.verdict.declared, ...expected.map((e) => e.path)])];
     sized = { ...sized, verdict: { ...sized.verdict, declared } };
@@ -32471,6 +32733,7 @@ async function prepare(ctx) {
     backend: backend.backend,
     runscRuntime,
     runscSeccomp,
+    lean,
     owner,
     spec: sized,
     disk,
@@ -32570,8 +32833,340 @@ async function decideUser(engine, spec, image, labels, notes) {
   return ids;
 }
 
-// src/sandbox/stages/sandbox.ts
+// src/sandbox/stages/lean.ts
+import fs11 from "node:fs";
 import fsp9 from "node:fs/promises";
+import path13 from "node:path";
+
+// src/comparator/run.ts
+import { spawn } from "node:child_process";
+import { randomBytes as randomBytes2 } from "node:crypto";
+import fsp8 from "node:fs/promises";
+import path12 from "node:path";
+
+// src/comparator/context.ts
+var CONTEXT_ENV = "SANDBOX_LANDRUN_CONTEXT";
+var CONTEXT_VERSION = 1;
+function encodeContext(c) {
+  return JSON.stringify(c);
+}
+function fenceLine(token, edge) {
+  return `[sandbox-landrun ${token} ${edge}]
+`;
+}
+
+// src/comparator/outcome.ts
+var OK_LINE = "Your solution is okay!";
+var UNCAUGHT = "uncaught exception: ";
+function splitFenced(stderr, token) {
+  if (!token) return { judge: stderr, steps: [] };
+  const begin = fenceLine(token, "begin");
+  const end = fenceLine(token, "end");
+  let judge = "";
+  const steps = [];
+  let at = 0;
+  for (; ; ) {
+    const b = stderr.indexOf(begin, at);
+    if (b === -1) {
+      judge += stderr.slice(at);
+      break;
+    }
+    judge += stderr.slice(at, b);
+    const e = stderr.indexOf(end, b + begin.length);
+    if (e === -1) {
+      steps.push(stderr.slice(b + begin.length));
+      break;
+    }
+    steps.push(stderr.slice(b + begin.length, e));
+    at = e + end.length;
+  }
+  return { judge, steps };
+}
+function uncaughtMessages(judgeStderr) {
+  const out = [];
+  let current = null;
+  for (const line of judgeStderr.split("\n")) {
+    if (line.startsWith(UNCAUGHT)) {
+      if (current) out.push(current.join("\n").trimEnd());
+      current = [line.slice(UNCAUGHT.length)];
+    } else if (current) current.push(line);
+  }
+  if (current) out.push(current.join("\n").trimEnd());
+  return out;
+}
+function lastLineIsOk(stdout) {
+  const lines = stdout.split("\n").filter((l) => l.trim() !== "");
+  return lines.at(-1) === OK_LINE;
+}
+function readOutcome(o) {
+  const { judge } = splitFenced(o.stderr, o.fence);
+  return {
+    runId: o.runId,
+    exitCode: o.exitCode,
+    timedOut: o.timedOut,
+    okLine: lastLineIsOk(o.stdout),
+    uncaught: uncaughtMessages(judge),
+    stdout: o.stdout,
+    stderr: o.stderr,
+    judgeStderr: judge,
+    truncated: o.truncated
+  };
+}
+
+// src/comparator/run.ts
+var SHIM_PATH = "scripts/sandbox-landrun";
+var STEP_DEFAULTS = {
+  timeoutMs: 60 * 6e4,
+  memoryBytes: 8 * GiB,
+  cpus: 2,
+  pids: 512,
+  nofile: 8192,
+  fsizeBytes: 4 * GiB
+};
+var Kept = class {
+  constructor(cap) {
+    this.cap = cap;
+  }
+  cap;
+  chunks = [];
+  size = 0;
+  cut = false;
+  push(c) {
+    const part = c.subarray(0, Math.max(0, this.cap - this.size));
+    if (part.length < c.length) this.cut = true;
+    if (part.length) this.chunks.push(Buffer.from(part));
+    this.size += part.length;
+  }
+  text() {
+    return Buffer.concat(this.chunks).toString("utf8");
+  }
+};
+async function prepareProject(dir, notice) {
+  const st = await fsp8.stat(dir).catch(() => null);
+  if (!st?.isDirectory()) throw new InputError("projectDir", `'${dir}' is not a directory`);
+  if ((st.mode & 5) !== 5) {
+    notice(
+      `the project '${dir}' (mode ${(st.mode & 511).toString(8)}) may not be readable by the steps' user`
+    );
+  }
+  const lake = path12.join(dir, ".lake");
+  const l = await fsp8.lstat(lake).catch(() => null);
+  if (!l) {
+    await fsp8.mkdir(lake, { mode: 493 });
+    return;
+  }
+  if (l.isSymbolicLink() || !l.isDirectory()) {
+    throw new InputError("projectDir", `'${lake}' exists and is not a plain directory; remove it`);
+  }
+  if ((await fsp8.readdir(lake)).length > 0) {
+    notice(`'${lake}' on the host is not empty: the steps never see it (the run's volume is mounted there)`);
+  }
+}
+async function runComparator(o, deps) {
+  const { engine } = deps;
+  const notice = deps.notice ?? (() => void 0);
+  const projectDir = path12.resolve(o.projectDir);
+  const user = o.stepUser ?? { uid: 65534, gid: 65534 };
+  const judgeUid = process.getuid?.() ?? -1;
+  if (user.uid === 0 || user.uid === judgeUid) {
+    throw new InputError("stepUser", `uid ${user.uid} is root or the judging process's own; pick another`);
+  }
+  if (!engine.info.local || deps.volumeHost.sharedWithEngine === false) {
+    throw new InputError("engine", "comparator's steps mount host paths: the engine must run on this host");
+  }
+  if (o.lean4export && !path12.isAbsolute(o.lean4export)) {
+    throw new InputError("lean4export", `'${o.lean4export}' must be an absolute path`);
+  }
+  await prepareProject(projectDir, notice);
+  const isolation = o.isolation ?? "default";
+  let runtime = null;
+  if (isolation === "runsc") {
+    const r = chooseRunscRuntime(await engine.runtimes(), false);
+    if ("error" in r) throw new InputError("isolation", `runsc: ${r.error}`);
+    runtime = r.runtime;
+  }
+  const backend = await chooseBackend(o.volumeBackend ?? "auto", engine, deps.volumeHost);
+  if (backend.note) notice(backend.note);
+  const createdAt = deps.now();
+  const runId = newRunId(createdAt, deps.random());
+  const labels = runLabels(runId, createdAt);
+  const lakeDir = path12.join(projectDir, ".lake");
+  let volume = null;
+  try {
+    volume = await createVolume(
+      engine,
+      deps.volumeHost,
+      backend.backend,
+      {
+        role: "lake",
+        name: `sandbox-action-${runId}-lake`,
+        mount: lakeDir,
+        sizeBytes: o.lakeSizeBytes ?? 8 * GiB
+      },
+      user,
+      labels
+    );
+    if (volume.backend === "tmpfs") await holdVolume(engine, o.image, volume.name, user, labels);
+    const ctx = {
+      version: CONTEXT_VERSION,
+      runId,
+      createdAt: createdAt.toISOString(),
+      image: o.image,
+      projectDir,
+      lakeVolume: volume.name,
+      user,
+      isolation,
+      runtime,
+      limits: { ...STEP_DEFAULTS, ...o.stepLimits },
+      fence: randomBytes2(16).toString("hex")
+    };
+    const env = {
+      ...o.env ?? process.env,
+      [CONTEXT_ENV]: encodeContext(ctx),
+      COMPARATOR_LANDRUN: o.landrun,
+      SANDBOX_LANDRUN_NODE: process.execPath,
+      ...o.lean4export ? { COMPARATOR_LEAN4EXPORT: o.lean4export } : {}
+    };
+    const r = await spawnComparator(o, projectDir, env, deps.signal);
+    return readOutcome({ runId, ...r, fence: ctx.fence });
+  } finally {
+    const left = await engine.listLabelled(`${LABEL_RUN}=${runId}`).catch(() => []);
+    await Promise.all(
+      left.filter((x) => x.kind === "container").map((x) => engine.removeContainer(x.id).catch(() => void 0))
+    );
+    if (volume)
+      await volume.remove().catch((err) => notice(`cleanup: ${volume.name}: ${errorMessage(err)}`));
+  }
+}
+async function holdVolume(engine, image, volume, user, labels) {
+  const id = await engine.createContainer(
+    helperContainer(labels, "lake-holder", {
+      image,
+      entrypoint: ["sleep"],
+      cmd: ["infinity"],
+      user: `${user.uid}:${user.gid}`,
+      mounts: [{ type: "volume", source: volume, target: "/lake", readOnly: true }],
+      pidsLimit: 4,
+      memoryBytes: 16 * 1024 * 1024
+    })
+  );
+  try {
+    await engine.startContainer(id);
+  } catch (err) {
+    throw new InputError(
+      "volumeBackend",
+      `a tmpfs .lake needs a holder running \`sleep infinity\` in ${image}, which failed (${errorMessage(err)}); use a loop volume`
+    );
+  }
+}
+async function spawnComparator(o, cwd, env, signal) {
+  const cap = o.outputCapBytes ?? 16 * 1024 * 1024;
+  const out = new Kept(cap);
+  const err = new Kept(cap);
+  const child = spawn(o.lake ?? "lake", ["env", o.comparator, o.config], {
+    cwd,
+    env,
+    stdio: ["ignore", "pipe", "pipe"],
+    detached: true
+  });
+  child.stdout.on("data", (c) => (out.push(c), o.onOutput?.("stdout", c)));
+  child.stderr.on("data", (c) => (err.push(c), o.onOutput?.("stderr", c)));
+  let timedOut = false;
+  let interrupted = null;
+  const killGroup = (sig) => {
+    try {
+      if (child.pid) process.kill(-child.pid, sig);
+    } catch {
+    }
+  };
+  let hard;
+  const stop = () => {
+    killGroup("SIGTERM");
+    hard ??= setTimeout(() => killGroup("SIGKILL"), 1e4);
+  };
+  const timer = setTimeout(() => (timedOut = true, stop()), o.timeoutMs ?? 2 * 60 * 6e4);
+  const onAbort = () => (interrupted = signal?.reason ?? "SIGTERM", stop());
+  signal?.addEventListener("abort", onAbort, { once: true });
+  if (signal?.aborted) onAbort();
+  try {
+    const exitCode = await new Promise((resolve, reject) => {
+      child.on(
+        "error",
+        (e) => reject(new InputError("lake", `cannot start '${o.lake ?? "lake"}': ${e.message}`))
+      );
+      child.on("close", (code) => resolve(code));
+    });
+    if (interrupted) throw new InterruptedError(interrupted);
+    return {
+      exitCode: timedOut ? null : exitCode,
+      timedOut,
+      stdout: out.text(),
+      stderr: err.text(),
+      truncated: out.cut || err.cut
+    };
+  } finally {
+    clearTimeout(timer);
+    clearTimeout(hard);
+    signal?.removeEventListener("abort", onAbort);
+  }
+}
+
+// src/sandbox/stages/lean.ts
+function packageRoot(from = import.meta.dirname) {
+  for (let d = from; d !== path13.dirname(d); d = path13.dirname(d)) {
+    if (fs11.existsSync(path13.join(d, SHIM_PATH))) return d;
+  }
+  throw new Error(`${SHIM_PATH} is not in any folder above ${from}`);
+}
+async function runLeanJudge(ctx, spec, lean) {
+  const { deps } = ctx;
+  const scratch = path13.join(deps.volumeHost.stateDir, `${ctx.runId}-lean`);
+  const project = path13.join(scratch, "project");
+  try {
+    await fsp9.mkdir(scratch, { recursive: true, mode: 493 });
+    assembleProject(spec.source.dir, spec.lean.challengeDir, lean.files, project);
+    deps.notice(
+      `comparator: judging ${lean.config.theorem_names.join(", ")} (every build and export in its own sandbox)`
+    );
+    return await runComparator(
+      {
+        projectDir: project,
+        comparator: lean.programs.comparator,
+        config: spec.lean.config,
+        image: spec.image,
+        landrun: path13.join(packageRoot(), SHIM_PATH),
+        lake: lean.programs.lake,
+        lean4export: lean.programs.lean4export,
+        env: {
+          PATH: deps.env?.PATH ?? "/usr/local/bin:/usr/bin:/bin",
+          HOME: deps.env?.HOME ?? "/nonexistent"
+        },
+        isolation: spec.isolation,
+        lakeSizeBytes: Math.min(spec.workSizeBytes, 8 * 1024 ** 3),
+        stepLimits: {
+          timeoutMs: spec.timeoutMs,
+          memoryBytes: spec.memoryBytes,
+          cpus: spec.cpus,
+          pids: spec.pids
+        },
+        timeoutMs: spec.timeoutMs
+      },
+      {
+        engine: deps.engine,
+        volumeHost: deps.volumeHost,
+        now: deps.now,
+        random: deps.random,
+        signal: deps.signal,
+        notice: deps.notice
+      }
+    );
+  } finally {
+    await fsp9.rm(scratch, { recursive: true, force: true });
+  }
+}
+
+// src/sandbox/stages/sandbox.ts
+import fsp11 from "node:fs/promises";
 
 // src/sandbox/conformance.ts
 var capName = (c) => c.toUpperCase().replace(/^CAP_/, "");
@@ -32666,15 +33261,15 @@ function sameList(a, b) {
 }
 
 // src/sandbox/log-pipe.ts
-import fs9 from "node:fs";
-import path10 from "node:path";
+import fs12 from "node:fs";
+import path14 from "node:path";
 var LogCopy = class {
   constructor(file, cap) {
     this.cap = cap;
-    const c = fs9.constants;
+    const c = fs12.constants;
     try {
-      fs9.mkdirSync(path10.dirname(file), { recursive: true });
-      this.fd = fs9.openSync(file, c.O_WRONLY | c.O_CREAT | c.O_TRUNC | c.O_NOFOLLOW, 420);
+      fs12.mkdirSync(path14.dirname(file), { recursive: true });
+      this.fd = fs12.openSync(file, c.O_WRONLY | c.O_CREAT | c.O_TRUNC | c.O_NOFOLLOW, 420);
     } catch (err) {
       throw new InputError("--log-file", `'${file}' cannot be written: ${errorMessage(err)}`);
     }
@@ -32686,17 +33281,17 @@ var LogCopy = class {
   write(chunk) {
     if (this.cut) return;
     const part = chunk.subarray(0, this.cap - this.size);
-    fs9.writeSync(this.fd, part);
+    fs12.writeSync(this.fd, part);
     this.size += part.length;
     if (part.length < chunk.length) {
       this.cut = true;
-      fs9.writeSync(this.fd, `
+      fs12.writeSync(this.fd, `
 [sandbox-action: the log was cut at ${this.cap} bytes]
 `);
     }
   }
   close() {
-    fs9.closeSync(this.fd);
+    fs12.closeSync(this.fd);
   }
 };
 var Capture = class {
@@ -32777,9 +33372,9 @@ var LogPipe = class {
 
 // src/sandbox/source-tar.ts
 var import_tar_stream5 = __toESM(require_tar_stream(), 1);
-import fs10 from "node:fs";
-import fsp8 from "node:fs/promises";
-import path11 from "node:path";
+import fs13 from "node:fs";
+import fsp10 from "node:fs/promises";
+import path15 from "node:path";
 import { Readable as Readable3 } from "node:stream";
 function packDirectory(root, owner, exclude = []) {
   const skip = new Set(exclude);
@@ -32787,13 +33382,13 @@ function packDirectory(root, owner, exclude = []) {
   const stats = { files: 0, bytes: 0, skipped: [] };
   const common = { uid: owner.uid, gid: owner.gid, uname: "", gname: "" };
   const walk = async (rel) => {
-    const abs = rel ? path11.join(root, rel) : root;
-    const names = (await fsp8.readdir(abs)).sort();
+    const abs = rel ? path15.join(root, rel) : root;
+    const names = (await fsp10.readdir(abs)).sort();
     for (const name of names) {
       const childRel = rel ? `${rel}/${name}` : name;
       if (skip.has(childRel)) continue;
-      const childAbs = path11.join(root, childRel);
-      const st = await fsp8.lstat(childAbs);
+      const childAbs = path15.join(root, childRel);
+      const st = await fsp10.lstat(childAbs);
       const mode = st.mode & 511;
       if (st.isDirectory()) {
         await entry({ ...common, name: childRel, type: "directory", mode, mtime: st.mtime });
@@ -32803,12 +33398,12 @@ function packDirectory(root, owner, exclude = []) {
           ...common,
           name: childRel,
           type: "symlink",
-          linkname: await fsp8.readlink(childAbs),
+          linkname: await fsp10.readlink(childAbs),
           mode: 511,
           mtime: st.mtime
         });
       } else if (st.isFile()) {
-        const fh = await fsp8.open(childAbs, fs10.constants.O_RDONLY | fs10.constants.O_NOFOLLOW);
+        const fh = await fsp10.open(childAbs, fs13.constants.O_RDONLY | fs13.constants.O_NOFOLLOW);
         let fst;
         try {
           fst = await fh.stat();
@@ -32895,7 +33490,7 @@ async function createSandbox(ctx, p, o) {
     const packed = packDirectory(dir, o.owner, exclude);
     await Promise.all([engine.putArchive(id, target, packed.stream), packed.done]);
   };
-  const stateDir = spec.stateDir && (await fsp9.readdir(spec.stateDir).catch(() => [])).length > 0 ? spec.stateDir : null;
+  const stateDir = spec.stateDir && (await fsp11.readdir(spec.stateDir).catch(() => [])).length > 0 ? spec.stateDir : null;
   const [, attached, watch] = await ctx.race(
     Promise.all([
       Promise.all([copyIn(p.copySource, WORK_DIR, o.exclude), copyIn(stateDir, STATE_DIR)]),
@@ -33046,7 +33641,7 @@ async function executeRun(spec, deps) {
       network: net3.network,
       imageEntrypoint: prep.image.entrypoint,
       extraArgs: prep.pytest?.args ?? [],
-      overlays: prep.pytest?.mounts ?? [],
+      overlays: [...prep.pytest?.mounts ?? [], ...prep.lean?.overlays ?? []],
       seccompInside: prep.runscSeccomp,
       engineTmpfs: deps.engine.info.readOnlyTmpfs,
       ...prep.runscRuntime ? { runscRuntime: prep.runscRuntime } : {}
@@ -33062,11 +33657,19 @@ async function executeRun(spec, deps) {
     const box = await createSandbox(ctx, p, {
       logs,
       owner: prep.owner,
-      exclude: prep.pytest?.exclude ?? [],
+      exclude: [...prep.pytest?.exclude ?? [], ...prep.lean?.exclude ?? []],
       deadEndGateways: net3.gateways.filter((g) => deps.engine.info.local && !hostAddresses().includes(g))
     });
     const exit = x.exit = await runCommand(ctx, box, net3, logs);
     const collected = x.collected = await collect(ctx, prep.spec, box, p, exit.timedOut);
+    let lean = null;
+    if (prep.lean) {
+      for (const f of await ctx.cleanup.run()) ctx.notes.push(`cleanup: ${f}`);
+      lean = {
+        layout: prep.lean,
+        outcome: exit.timedOut ? null : await ctx.race(runLeanJudge(ctx, prep.spec, prep.lean))
+      };
+    }
     x.verdict = await judgeRun(
       {
         declared: prep.spec.verdict.declared,
@@ -33082,7 +33685,7 @@ async function executeRun(spec, deps) {
         audit: collected.audit?.report ?? null,
         readCollected: async (rel, cap) => spec.outputDir ? readCollected(spec.outputDir, rel, cap) : null
       },
-      { root: WORK_DIR, auditAnnotations: collected.audit?.annotations ?? [] }
+      { root: WORK_DIR, auditAnnotations: collected.audit?.annotations ?? [], lean }
     );
   } catch (err) {
     failure = err;
@@ -33109,10 +33712,10 @@ function localAddresses() {
 }
 
 // src/cli/door.ts
-import { randomBytes as randomBytes2 } from "node:crypto";
-import fs11 from "node:fs";
+import { randomBytes as randomBytes3 } from "node:crypto";
+import fs14 from "node:fs";
 import os6 from "node:os";
-import path12 from "node:path";
+import path16 from "node:path";
 
 // src/engine/docker.ts
 import { posix } from "node:path";
@@ -33152,10 +33755,10 @@ var ApiClient = class {
     this.prefix = `/v${v}`;
   }
   /** Send a request; resolves with the raw streaming response (any status). */
-  raw(method, path18, opts = {}, operation = `${method} ${path18}`) {
+  raw(method, path22, opts = {}, operation = `${method} ${path22}`) {
     const qs = new URLSearchParams();
     for (const [k, v] of Object.entries(opts.query ?? {})) if (v !== void 0) qs.set(k, String(v));
-    const fullPath = `${this.prefix}${path18}${qs.size ? `?${qs}` : ""}`;
+    const fullPath = `${this.prefix}${path22}${qs.size ? `?${qs}` : ""}`;
     const headers = { ...opts.headers };
     let payload;
     if (opts.body !== void 0) {
@@ -33185,17 +33788,17 @@ var ApiClient = class {
     });
   }
   /** Send a request and parse a JSON answer; a non-2xx status becomes an EngineError. */
-  async json(method, path18, opts = {}, operation) {
-    const op = operation ?? `${method} ${path18}`;
-    const res = await this.raw(method, path18, opts, op);
+  async json(method, path22, opts = {}, operation) {
+    const op = operation ?? `${method} ${path22}`;
+    const res = await this.raw(method, path22, opts, op);
     const text2 = await readAll(res.body);
     if (res.statusCode < 200 || res.statusCode >= 300) throw this.statusError(op, res.statusCode, text2);
     return text2.length ? JSON.parse(text2.toString("utf8")) : void 0;
   }
   /** Like json() but ignores the body. `okStatuses` lists extra statuses that count as success. */
-  async call(method, path18, opts = {}, operation, okStatuses = []) {
-    const op = operation ?? `${method} ${path18}`;
-    const res = await this.raw(method, path18, opts, op);
+  async call(method, path22, opts = {}, operation, okStatuses = []) {
+    const op = operation ?? `${method} ${path22}`;
+    const res = await this.raw(method, path22, opts, op);
     const text2 = await readAll(res.body);
     if ((res.statusCode < 200 || res.statusCode >= 300) && !okStatuses.includes(res.statusCode)) {
       throw this.statusError(op, res.statusCode, text2);
@@ -33715,28 +34318,28 @@ var DockerApiEngine = class {
       stderr: Buffer.concat(err).toString("utf8")
     };
   }
-  async putArchive(id, path18, tar7) {
+  async putArchive(id, path22, tar7) {
     await this.api.call(
       "PUT",
       `/containers/${id}/archive`,
       {
-        query: { path: path18, noOverwriteDirNonDir: 1 },
+        query: { path: path22, noOverwriteDirNonDir: 1 },
         bodyStream: tar7,
         headers: { "content-type": "application/x-tar" }
       },
-      `copy into ${path18}`
+      `copy into ${path22}`
     );
   }
-  async getArchive(id, path18) {
+  async getArchive(id, path22) {
     const res = await this.api.raw(
       "GET",
       `/containers/${id}/archive`,
-      { query: { path: path18 } },
-      `copy out of ${path18}`
+      { query: { path: path22 } },
+      `copy out of ${path22}`
     );
     if (res.statusCode !== 200)
-      throw this.api.statusError(`copy out of ${path18}`, res.statusCode, await readAll(res.body));
-    return this.info.name === "podman" ? archiveUnderBase(res.body, posix.basename(path18)) : res.body;
+      throw this.api.statusError(`copy out of ${path22}`, res.statusCode, await readAll(res.body));
+    return this.info.name === "podman" ? archiveUnderBase(res.body, posix.basename(path22)) : res.body;
   }
   async createVolume(spec) {
     await this.api.json(
@@ -33872,10 +34475,10 @@ function connect(ctx, choice = "auto") {
   return connectEngine(endpointsFor(choice, ctx.env), choice);
 }
 function volumeHostFor(ctx) {
-  const dir = ctx.env.SANDBOX_ACTION_STATE_DIR || path12.join(os6.tmpdir(), "sandbox-action");
+  const dir = ctx.env.SANDBOX_ACTION_STATE_DIR || path16.join(os6.tmpdir(), "sandbox-action");
   return defaultVolumeHost(dir, ctx.isRoot, ctx.env.ACT !== "true");
 }
-var randomId = () => randomBytes2(4).toString("hex");
+var randomId = () => randomBytes3(4).toString("hex");
 function abortOnSignals() {
   const ac = new AbortController();
   const handlers = ["SIGINT", "SIGTERM", "SIGHUP"].map((s2) => [
@@ -33906,7 +34509,8 @@ function makeRunDeps(ctx, engine, o) {
     fenceWorkflowCommands: ctx.env.GITHUB_ACTIONS === "true",
     signal: o.signal,
     now: () => /* @__PURE__ */ new Date(),
-    random: randomId
+    random: randomId,
+    env: ctx.env
   };
 }
 function failedBeforeRun(err, spec, subject) {
@@ -33941,11 +34545,11 @@ function failedBeforeRun(err, spec, subject) {
   };
 }
 function writeResultFile(file, result) {
-  fs11.mkdirSync(path12.dirname(file), { recursive: true });
+  fs14.mkdirSync(path16.dirname(file), { recursive: true });
   const tmp = `${file}.${process.pid}.tmp`;
-  fs11.writeFileSync(tmp, `${JSON.stringify(result, null, 2)}
+  fs14.writeFileSync(tmp, `${JSON.stringify(result, null, 2)}
 `, { mode: 420 });
-  fs11.renameSync(tmp, file);
+  fs14.renameSync(tmp, file);
 }
 var lastResort = null;
 function writeResultOnCrash(file, subject) {
@@ -34215,8 +34819,8 @@ function readActionInputs(env) {
 
 // src/cli/build.ts
 import { execFileSync } from "node:child_process";
-import fs14 from "node:fs";
-import path14 from "node:path";
+import fs17 from "node:fs";
+import path18 from "node:path";
 
 // src/images/build-plan.ts
 var PLATFORM = /^linux\/(amd64|arm64|arm\/v7|arm\/v6|386|ppc64le|s390x|riscv64)$/;
@@ -34350,10 +34954,10 @@ function backoff(attempt, baseMs, retryAfter) {
 
 // src/images/builder.ts
 var import_tar_stream6 = __toESM(require_tar_stream(), 1);
-import { spawn, spawnSync } from "node:child_process";
-import fs12 from "node:fs";
+import { spawn as spawn2, spawnSync } from "node:child_process";
+import fs15 from "node:fs";
 import os7 from "node:os";
-import path13 from "node:path";
+import path17 from "node:path";
 import { Readable as Readable4 } from "node:stream";
 
 // src/images/registry.ts
@@ -34439,8 +35043,8 @@ var RegistryClient = class {
     return `Bearer ${token}`;
   }
   /** One request with auth (answering a 401 challenge once) and retries with backoff on 429/5xx/network errors. */
-  async request(method, path18, o) {
-    const url = new URL(`${isLoopback(this.host) ? "http" : "https"}://${this.host}${path18}`);
+  async request(method, path22, o) {
+    const url = new URL(`${isLoopback(this.host) ? "http" : "https"}://${this.host}${path22}`);
     const attempts = this.o.attempts ?? 5;
     const sleep = this.o.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
     let auth2 = null;
@@ -34543,19 +35147,19 @@ var RegistryClient = class {
 
 // src/images/builder.ts
 function imageSources(root) {
-  const dir = path13.join(root, "images");
+  const dir = path17.join(root, "images");
   const out = [];
-  for (const name of fs12.readdirSync(dir).sort()) {
-    const dockerfile = path13.join(dir, name, "Dockerfile");
-    if (!fs12.existsSync(dockerfile)) continue;
-    const text2 = fs12.readFileSync(dockerfile, "utf8");
+  for (const name of fs15.readdirSync(dir).sort()) {
+    const dockerfile = path17.join(dir, name, "Dockerfile");
+    if (!fs15.existsSync(dockerfile)) continue;
+    const text2 = fs15.readFileSync(dockerfile, "utf8");
     const first = /^#\s*(.+)$/m.exec(text2)?.[1] ?? name;
     const args = {};
-    const toolchain = path13.join(dir, name, "lean-toolchain");
-    if (fs12.existsSync(toolchain)) args.LEAN_TOOLCHAIN = fs12.readFileSync(toolchain, "utf8").trim();
+    const toolchain = path17.join(dir, name, "lean-toolchain");
+    if (fs15.existsSync(toolchain)) args.LEAN_TOOLCHAIN = fs15.readFileSync(toolchain, "utf8").trim();
     out.push({
       name,
-      contextDir: name === "egress-proxy" ? path13.join(root, "dist") : path13.join(dir, name),
+      contextDir: name === "egress-proxy" ? path17.join(root, "dist") : path17.join(dir, name),
       dockerfile,
       title: `sandbox-action ${name}`,
       description: first.replace(/^[\w-]+:\s*/, "").slice(0, 200),
@@ -34567,23 +35171,23 @@ function imageSources(root) {
 function contextTar2(src) {
   const pack = import_tar_stream6.default.pack();
   const opts = { mode: 420, uid: 0, gid: 0, mtime: /* @__PURE__ */ new Date(0) };
-  const inside = path13.relative(src.contextDir, src.dockerfile);
-  const outside = inside.startsWith("..") || path13.isAbsolute(inside);
+  const inside = path17.relative(src.contextDir, src.dockerfile);
+  const outside = inside.startsWith("..") || path17.isAbsolute(inside);
   const walk = (rel) => {
-    for (const name of fs12.readdirSync(path13.join(src.contextDir, rel)).sort()) {
+    for (const name of fs15.readdirSync(path17.join(src.contextDir, rel)).sort()) {
       const r = rel ? `${rel}/${name}` : name;
-      const st = fs12.lstatSync(path13.join(src.contextDir, r));
+      const st = fs15.lstatSync(path17.join(src.contextDir, r));
       if (st.isDirectory()) walk(r);
       else if (st.isFile()) {
         pack.entry(
           { name: r, ...opts, mode: st.mode & 493 ? st.mode & 511 : 420 },
-          fs12.readFileSync(path13.join(src.contextDir, r))
+          fs15.readFileSync(path17.join(src.contextDir, r))
         );
       }
     }
   };
   walk("");
-  if (outside) pack.entry({ name: "Dockerfile", ...opts }, fs12.readFileSync(src.dockerfile));
+  if (outside) pack.entry({ name: "Dockerfile", ...opts }, fs15.readFileSync(src.dockerfile));
   pack.finalize();
   return { stream: Readable4.from(pack), dockerfile: outside ? "Dockerfile" : inside };
 }
@@ -34595,8 +35199,8 @@ function credentialsFor(host, given, home = os7.homedir()) {
   if (given) return given;
   try {
     const cfg = JSON.parse(
-      fs12.readFileSync(
-        path13.join(process.env.DOCKER_CONFIG ?? path13.join(home, ".docker"), "config.json"),
+      fs15.readFileSync(
+        path17.join(process.env.DOCKER_CONFIG ?? path17.join(home, ".docker"), "config.json"),
         "utf8"
       )
     );
@@ -34700,10 +35304,10 @@ async function withRetries(fn, progress, attempts = 4) {
 }
 async function buildWithBake(targets, o) {
   const def = bakeDefinition(targets, o);
-  const file = path13.join(fs12.mkdtempSync(path13.join(os7.tmpdir(), "sa-bake-")), "bake.json");
-  fs12.writeFileSync(file, JSON.stringify(def, null, 2));
+  const file = path17.join(fs15.mkdtempSync(path17.join(os7.tmpdir(), "sa-bake-")), "bake.json");
+  fs15.writeFileSync(file, JSON.stringify(def, null, 2));
   const code = await new Promise((resolve) => {
-    const child = spawn("docker", ["buildx", "bake", "-f", file, ...o.push ? ["--push"] : []], {
+    const child = spawn2("docker", ["buildx", "bake", "-f", file, ...o.push ? ["--push"] : []], {
       stdio: ["ignore", "inherit", "inherit"]
     });
     child.on("close", (c) => resolve(c ?? 1));
@@ -34897,7 +35501,7 @@ function parseCommandLine(argv, table) {
 }
 
 // src/cli/tags.ts
-import fs13 from "node:fs";
+import fs16 from "node:fs";
 var TAGS_TABLE = {
   sha: { kind: "string", help: "commit (default $GITHUB_SHA)" },
   ref: { kind: "string", help: "refs/heads/…, refs/tags/… or refs/pull/… (default $GITHUB_REF)" },
@@ -34920,7 +35524,7 @@ function tagFactsFrom(o, env) {
   let event = {};
   if (env.GITHUB_EVENT_PATH) {
     try {
-      event = JSON.parse(fs13.readFileSync(env.GITHUB_EVENT_PATH, "utf8"));
+      event = JSON.parse(fs16.readFileSync(env.GITHUB_EVENT_PATH, "utf8"));
     } catch (err) {
       throw new InputError("GITHUB_EVENT_PATH", `cannot read the event: ${errorMessage(err)}`);
     }
@@ -35000,8 +35604,8 @@ function parseBuild(argv, env, readStdin) {
   if (positionals.length) throw new InputError(positionals[0], "build takes no arguments");
   const s2 = (k) => typeof o[k] === "string" ? o[k] : void 0;
   const list3 = (k) => Array.isArray(o[k]) ? o[k] : [];
-  const root = path14.resolve(s2("root") ?? installRoot() ?? process.cwd());
-  if (!fs14.existsSync(path14.join(root, "images")))
+  const root = path18.resolve(s2("root") ?? installRoot() ?? process.cwd());
+  if (!fs17.existsSync(path18.join(root, "images")))
     throw new InputError("--root", `'${root}' has no images/ directory`);
   const sources = imageSources(root);
   const names = sources.map((x) => x.name);
@@ -35163,8 +35767,8 @@ async function runBuildAction(env) {
 import { Writable } from "node:stream";
 
 // src/cli/report.ts
-import fs15 from "node:fs";
-import path15 from "node:path";
+import fs18 from "node:fs";
+import path19 from "node:path";
 
 // src/report/checks.ts
 var BATCH = 50;
@@ -36687,17 +37291,17 @@ function requestLog(octokit) {
     octokit.log.debug("request", options);
     const start = Date.now();
     const requestOptions = octokit.request.endpoint.parse(options);
-    const path18 = requestOptions.url.replace(options.baseUrl, "");
+    const path22 = requestOptions.url.replace(options.baseUrl, "");
     return request2(options).then((response) => {
       const requestId = response.headers["x-github-request-id"];
       octokit.log.info(
-        `${requestOptions.method} ${path18} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
+        `${requestOptions.method} ${path22} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
       );
       return response;
     }).catch((error2) => {
       const requestId = error2.response?.headers["x-github-request-id"] || "UNKNOWN";
       octokit.log.error(
-        `${requestOptions.method} ${path18} - ${error2.status} with id ${requestId} in ${Date.now() - start}ms`
+        `${requestOptions.method} ${path22} - ${error2.status} with id ${requestId} in ${Date.now() - start}ms`
       );
       throw error2;
     });
@@ -39480,29 +40084,29 @@ var REPORT_TABLE = {
 };
 function readLimited(file) {
   try {
-    const st = fs15.lstatSync(file);
+    const st = fs18.lstatSync(file);
     if (!st.isFile()) return { ok: false, reason: `'${file}' is not a regular file` };
     if (st.size > LIMITS.fileBytes)
       return { ok: false, reason: `the file is ${st.size} bytes, above ${LIMITS.fileBytes}` };
-    return readResult(fs15.readFileSync(file));
+    return readResult(fs18.readFileSync(file));
   } catch (err) {
     return { ok: false, reason: `the file cannot be read: ${errorMessage(err)}` };
   }
 }
 var MAX_FILES = 512;
 function readResultFiles(fileOrDir) {
-  const st = fs15.lstatSync(fileOrDir, { throwIfNoEntry: false });
+  const st = fs18.lstatSync(fileOrDir, { throwIfNoEntry: false });
   if (!st) throw new InputError("--result", `'${fileOrDir}' does not exist`);
-  if (!st.isDirectory()) return [{ name: path15.basename(fileOrDir), read: readLimited(fileOrDir) }];
+  if (!st.isDirectory()) return [{ name: path19.basename(fileOrDir), read: readLimited(fileOrDir) }];
   const out = [];
-  if (fs15.existsSync(path15.join(fileOrDir, "result.json")))
-    out.push({ name: "result.json", read: readLimited(path15.join(fileOrDir, "result.json")) });
-  for (const d of fs15.readdirSync(fileOrDir).sort()) {
-    const sub = path15.join(fileOrDir, d);
-    if (!fs15.lstatSync(sub).isDirectory()) continue;
-    for (const f of fs15.readdirSync(sub).sort()) {
+  if (fs18.existsSync(path19.join(fileOrDir, "result.json")))
+    out.push({ name: "result.json", read: readLimited(path19.join(fileOrDir, "result.json")) });
+  for (const d of fs18.readdirSync(fileOrDir).sort()) {
+    const sub = path19.join(fileOrDir, d);
+    if (!fs18.lstatSync(sub).isDirectory()) continue;
+    for (const f of fs18.readdirSync(sub).sort()) {
       if (f === "result.json" || /^sandbox-result.*\.json$/.test(f)) {
-        out.push({ name: `${d}/${f}`, read: readLimited(path15.join(sub, f)) });
+        out.push({ name: `${d}/${f}`, read: readLimited(path19.join(sub, f)) });
       }
     }
     if (out.length > MAX_FILES) throw new InputError("--result", `more than ${MAX_FILES} result files`);
@@ -39541,7 +40145,7 @@ function parse3(argv, env) {
   let refused = null;
   const eventName = env.GITHUB_EVENT_NAME;
   if (eventName && env.GITHUB_EVENT_PATH) {
-    const payload = JSON.parse(fs15.readFileSync(env.GITHUB_EVENT_PATH, "utf8"));
+    const payload = JSON.parse(fs18.readFileSync(env.GITHUB_EVENT_PATH, "utf8"));
     const r = subjectFromEvent(eventName, payload);
     if (r.ok) subject = r.subject;
     else refused = r.reason;
@@ -39741,8 +40345,8 @@ function reportSummary(o) {
 }
 
 // src/action/state-key.ts
-import fs16 from "node:fs";
-import path16 from "node:path";
+import fs19 from "node:fs";
+import path20 from "node:path";
 var clean = (s2) => s2.replace(/[^\w.-]+/g, "_").slice(0, 100);
 function stateKeys(o, ev) {
   for (const [name, k] of [
@@ -39763,7 +40367,7 @@ function stateKeys(o, ev) {
 }
 function eventFacts(file) {
   if (!file) return { defaultBranch: null, pr: null };
-  const e = JSON.parse(fs16.readFileSync(file, "utf8"));
+  const e = JSON.parse(fs19.readFileSync(file, "utf8"));
   const n = e.pull_request?.number ?? (e.issue?.pull_request ? e.issue.number : void 0);
   return {
     defaultBranch: typeof e.repository?.default_branch === "string" ? e.repository.default_branch : null,
@@ -39786,7 +40390,7 @@ async function runStateKeyAction(env) {
     );
     setOutput("key", k.key);
     setOutput("restore", k.restore.join("\n"));
-    setOutput("dir", path16.join(env.RUNNER_TEMP ?? "/tmp", "sandbox-state"));
+    setOutput("dir", path20.join(env.RUNNER_TEMP ?? "/tmp", "sandbox-state"));
     info(
       `sandbox-action: /state cache ${k.trusted ? "trusted (a push to the default branch or a tag)" : "scoped: this run is not on a trusted ref"}: ${k.key}`
     );
@@ -39810,13 +40414,13 @@ async function runAction() {
   const ctx = processContext();
   const temp = ctx.env.RUNNER_TEMP || os8.tmpdir();
   const given = (ctx.env["INPUT_RESULT-FILE"] ?? "").trim();
-  const resultPath = given ? path17.resolve(ctx.cwd, given) : path17.join(temp, `sandbox-result-${randomId()}.json`);
+  const resultPath = given ? path21.resolve(ctx.cwd, given) : path21.join(temp, `sandbox-result-${randomId()}.json`);
   setOutput("result-json", resultPath);
   let inputs;
   let spec;
   try {
     inputs = readActionInputs(ctx.env);
-    inputs.options["output-dir"] ??= path17.join(temp, `sandbox-output-${randomId()}`);
+    inputs.options["output-dir"] ??= path21.join(temp, `sandbox-output-${randomId()}`);
     inputs.options["result-file"] = resultPath;
     spec = parseRunOptions(inputs.options, inputs.command, {
       cpus: ctx.cpus,

@@ -82,6 +82,7 @@ export function makeRunDeps(
     signal: o.signal,
     now: () => new Date(),
     random: randomId,
+    env: ctx.env,
   };
 }
 

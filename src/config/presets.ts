@@ -28,6 +28,8 @@ export interface RunPreset {
    */
   tests?: { runner: 'pytest'; paths: string[] };
   audit?: { allowAxioms: string[] };
+  /** The Lean judge: comparator, with the config at this path of the trusted checkout. */
+  lean?: { judge: 'comparator'; config: string };
   /** The judges a PR check of this kind requires (`report --preset`): a result without one of them fails. */
   requiredJudges: string[];
   /** Environment the preset always sets, after the user's --env (so a caller cannot drop it). */

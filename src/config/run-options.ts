@@ -93,6 +93,21 @@ export interface RunSpec {
   tests: { dir: string; paths: string[]; trusted: boolean; runner: 'pytest' | null } | null;
   /** What the trusted side bound the run to (from its own event; recorded in the result, checked by report). */
   subject: Subject;
+  /**
+   * The Lean judge (lean-proof): comparator over a project whose challenge, lakefile, toolchain, manifest and config
+   * are the trusted checkout's (`--challenge`); null without it. `trusted` false: the source's own challenge (the
+   * judges then only advise).
+   */
+  lean: {
+    challengeDir: string;
+    trusted: boolean;
+    /** comparator's config, relative to the project root. */
+    config: string;
+    /** Programs on this host: comparator, lean4export, lake (found on PATH unless absolute). */
+    comparator: string;
+    lean4export: string;
+    lake: string;
+  } | null;
   /** Run the self-check inside the sandbox before the command (off only with --skip-self-check: loosens). */
   selfCheck: boolean;
   /** Where the result is written, also when the run fails (null: nowhere). */
@@ -303,6 +318,20 @@ export const RUN_OPTIONS = {
     kind: 'strings',
     input: 'tests-paths',
     help: "test directories or files inside --tests (default: the preset's, tests)",
+  },
+  challenge: {
+    kind: 'string',
+    help: 'trusted checkout (e.g. the base branch) whose challenge, its imports, lakefile, toolchain and comparator config are judged, read-only (lean-proof)',
+  },
+  'comparator-config': { kind: 'string', help: "comparator's config in the project (default config.json)" },
+  comparator: { kind: 'string', help: 'the comparator program on this host (default: comparator on PATH)' },
+  lean4export: {
+    kind: 'string',
+    help: 'the lean4export program on this host (default: lean4export on PATH)',
+  },
+  lake: {
+    kind: 'string',
+    help: 'the lake program on this host comparator is started with (default: lake on PATH)',
   },
   'head-sha': {
     kind: 'string',
@@ -556,6 +585,7 @@ export function parseRunOptions(given: RawOptions, givenCommand: string[], host:
         ? { dir: source.dir, paths: preset.tests.paths, trusted: false, runner: preset.tests.runner }
         : null,
     subject: parseSubject(raw),
+    lean: parseLean(raw, preset, source, host),
     selfCheck: !bool(raw, 'skip-self-check'),
     resultFile: str(raw, 'result-file') ? path.resolve(host.cwd, str(raw, 'result-file')!) : null,
     defaultSizes: (
@@ -574,10 +604,7 @@ export function parseRunOptions(given: RawOptions, givenCommand: string[], host:
     command,
     source,
     outputDir: outputArg ? path.resolve(host.cwd, outputArg) : null,
-    timeoutMs:
-      str(raw, 'timeout') === undefined
-        ? DEFAULTS.timeoutMs
-        : parseDuration('--timeout', str(raw, 'timeout')!),
+    timeoutMs: timeout(str(raw, 'timeout')),
     memoryBytes,
     cpus,
     pids: count(raw, 'pids', DEFAULTS.pids, 1_000_000),
@@ -764,6 +791,55 @@ function parseEgress(raw: RawOptions, network: NetworkMode): EgressSpec | null {
     proxyImage,
     proxyBaseImage,
     maxBytes: maxBytesArg === undefined ? null : parseSize('--egress-max-bytes', maxBytesArg),
+  };
+}
+
+/** The longest --timeout: a week. Longer is a typo (Node's timers also end at 24.8 days and would fire at once). */
+export const MAX_TIMEOUT_MS = 7 * 24 * 3600_000;
+
+function timeout(v: string | undefined): number {
+  if (v === undefined) return DEFAULTS.timeoutMs;
+  const ms = parseDuration('--timeout', v);
+  if (ms > MAX_TIMEOUT_MS)
+    throw new InputError('--timeout', `'${v}' is longer than the limit of 168h (7 days)`);
+  return ms;
+}
+
+function parseLean(
+  raw: RawOptions,
+  preset: ReturnType<typeof applyPreset>['preset'],
+  source: RunSpec['source'],
+  host: HostFacts,
+): RunSpec['lean'] {
+  const challenge = str(raw, 'challenge');
+  // The preset decides the judge; a command of the caller's replaces only the (advisory) build.
+  const wanted = challenge !== undefined || (preset?.lean?.judge === 'comparator' && source !== null);
+  const stray = (['comparator-config', 'comparator', 'lean4export', 'lake'] as const).find(
+    (o) => str(raw, o) !== undefined,
+  );
+  if (!wanted) {
+    if (stray)
+      throw new InputError(`--${stray}`, 'needs --challenge (or the lean-proof preset with --source)');
+    return null;
+  }
+  if (challenge !== undefined && host.sharedWithEngine === false) {
+    throw new InputError(
+      '--challenge',
+      "under act the job container's paths are not the engine's, so the challenge cannot be mounted",
+    );
+  }
+  if (!source) throw new InputError('--challenge', "needs --source (the pull request's project)");
+  const config = repoRelative(
+    '--comparator-config',
+    str(raw, 'comparator-config') ?? preset?.lean?.config ?? 'config.json',
+  );
+  return {
+    challengeDir: challenge !== undefined ? path.resolve(host.cwd, challenge) : source.dir,
+    trusted: challenge !== undefined,
+    config,
+    comparator: str(raw, 'comparator') ?? 'comparator',
+    lean4export: str(raw, 'lean4export') ?? 'lean4export',
+    lake: str(raw, 'lake') ?? 'lake',
   };
 }
 

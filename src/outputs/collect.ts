@@ -8,7 +8,7 @@ import path from 'node:path';
 import type { Readable } from 'node:stream';
 import tar from 'tar-stream';
 import type { OutputCaps } from '../config/run-options.js';
-import { decide, type FilterState, type SkipReason } from './filter.js';
+import { decide, safeRelativePath, type FilterState, type SkipReason } from './filter.js';
 
 export interface CollectedFile {
   path: string;
@@ -159,6 +159,13 @@ export async function collectTar(
 
   const extract = tar.extract();
   extract.on('entry', (header, stream, next) => {
+    // A declared file, already collected: not counted, not decided again.
+    const rel = header.type === 'file' ? safeRelativePath(header.name, top) : null;
+    if (rel && already.paths.has(rel)) {
+      stream.on('end', next);
+      stream.resume();
+      return;
+    }
     const d = decide(
       { name: header.name, type: header.type ?? 'file', size: header.size ?? 0, mode: header.mode ?? 0o644 },
       top,
@@ -175,7 +182,6 @@ export async function collectTar(
       return;
     }
     if (d.action === 'root') return drainThen(next);
-    if (d.action === 'write-file' && already.paths.has(d.path)) return drainThen(next);
     if (d.action === 'make-dir') {
       ensureDir(d.path).then(
         () => drainThen(next),

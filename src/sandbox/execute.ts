@@ -10,7 +10,7 @@ import os from 'node:os';
 import type { Engine } from '../engine/types.js';
 import { errorMessage } from '../config/errors.js';
 import type { RunSpec } from '../config/run-options.js';
-import { judgeRun } from '../verdict/judges.js';
+import { judgeRun, type LeanEvidence } from '../verdict/judges.js';
 import type { RunResult } from '../verdict/schema.js';
 import { LogStream, type LogWriter } from './logs.js';
 import { setupNetwork } from './network.js';
@@ -20,6 +20,7 @@ import { RunContext } from './run-context.js';
 import { collect, readCollected } from './stages/collect.js';
 import { runCommand } from './stages/command.js';
 import { prepare } from './stages/prepare.js';
+import { runLeanJudge } from './stages/lean.js';
 import { createSandbox } from './stages/sandbox.js';
 import { createVolumes } from './stages/volumes.js';
 import type { VolumeHost } from './volumes.js';
@@ -39,6 +40,8 @@ export interface RunDeps {
   onPlan?(p: SandboxPlan): void;
   /** The host's own IPv4 addresses (a dead-end gateway is one no host interface holds). */
   hostAddresses?(): string[];
+  /** The door's environment: PATH and HOME for the programs of the trusted side (comparator). */
+  env?: Record<string, string | undefined>;
 }
 
 export async function executeRun(spec: RunSpec, deps: RunDeps): Promise<RunResult> {
@@ -77,7 +80,7 @@ export async function executeRun(spec: RunSpec, deps: RunDeps): Promise<RunResul
       network: net.network,
       imageEntrypoint: prep.image.entrypoint,
       extraArgs: prep.pytest?.args ?? [],
-      overlays: prep.pytest?.mounts ?? [],
+      overlays: [...(prep.pytest?.mounts ?? []), ...(prep.lean?.overlays ?? [])],
       seccompInside: prep.runscSeccomp,
       engineTmpfs: deps.engine.info.readOnlyTmpfs,
       ...(prep.runscRuntime ? { runscRuntime: prep.runscRuntime } : {}),
@@ -93,11 +96,20 @@ export async function executeRun(spec: RunSpec, deps: RunDeps): Promise<RunResul
     const box = await createSandbox(ctx, p, {
       logs,
       owner: prep.owner,
-      exclude: prep.pytest?.exclude ?? [],
+      exclude: [...(prep.pytest?.exclude ?? []), ...(prep.lean?.exclude ?? [])],
       deadEndGateways: net.gateways.filter((g) => deps.engine.info.local && !hostAddresses().includes(g)),
     });
     const exit = (x.exit = await runCommand(ctx, box, net, logs));
     const collected = (x.collected = await collect(ctx, prep.spec, box, p, exit.timedOut));
+    let lean: LeanEvidence | null = null;
+    if (prep.lean) {
+      // The sandbox and its volumes go first: comparator's steps make their own.
+      for (const f of await ctx.cleanup.run()) ctx.notes.push(`cleanup: ${f}`);
+      lean = {
+        layout: prep.lean,
+        outcome: exit.timedOut ? null : await ctx.race(runLeanJudge(ctx, prep.spec, prep.lean)),
+      };
+    }
     x.verdict = await judgeRun(
       {
         declared: prep.spec.verdict.declared,
@@ -118,7 +130,7 @@ export async function executeRun(spec: RunSpec, deps: RunDeps): Promise<RunResul
         audit: collected.audit?.report ?? null,
         readCollected: async (rel, cap) => (spec.outputDir ? readCollected(spec.outputDir, rel, cap) : null),
       },
-      { root: WORK_DIR, auditAnnotations: collected.audit?.annotations ?? [] },
+      { root: WORK_DIR, auditAnnotations: collected.audit?.annotations ?? [], lean },
     );
   } catch (err) {
     failure = err;

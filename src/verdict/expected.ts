@@ -70,8 +70,9 @@ export function diffExact(expected: Buffer, actual: Buffer): { detail: string; l
       detail: `binary contents differ from byte ${i} (expected ${expected.length} bytes, got ${actual.length})`,
     };
   }
-  const la = a.split('\n');
-  const lb = b.split('\n');
+  const lines = (t: string) => (t.endsWith('\n') ? t.slice(0, -1) : t).split('\n');
+  const la = lines(a);
+  const lb = lines(b);
   for (let i = 0; i < Math.max(la.length, lb.length); i++) {
     if (la[i] === lb[i]) continue;
     const line = i + 1;
@@ -79,7 +80,11 @@ export function diffExact(expected: Buffer, actual: Buffer): { detail: string; l
     if (lb[i] === undefined) return { line, detail: `line ${line}: missing, expected ${show(la[i]!)}` };
     return { line, detail: `line ${line}: expected ${show(la[i]!)}, got ${show(lb[i]!)}` };
   }
-  return { detail: 'the contents differ' };
+  return {
+    detail: a.endsWith('\n')
+      ? 'the output has no final newline'
+      : 'the output has a final newline the expected file has not',
+  };
 }
 
 /** The first path where two JSON values differ, e.g. `$.scores[2]: expected 3, got 4`. */

@@ -6,7 +6,9 @@
 import type { DeclaredOutput } from '../outputs/collect.js';
 import { parseJunitReport } from '../report/parsers/junit.js';
 import type { Annotation } from '../report/parsers/types.js';
+import type { ComparatorOutcome } from '../comparator/outcome.js';
 import type { AuditReport } from '../sandbox/audit.js';
+import type { LeanLayout } from '../sandbox/lean.js';
 import { compareExpected, type ExpectedFile } from './expected.js';
 import { verdictPasses, type JudgeOutcome, type Verdict } from './schema.js';
 
@@ -142,13 +144,16 @@ export async function judgeExpectedOutputs(
   });
 }
 
-/** The `#print axioms` audit of the PR's own modules (see docs/lean-audit.md for how little it proves). */
+/**
+ * The `#print axioms` audit of the PR's own modules: advisory only. Its text comes from a Lean process that loaded the
+ * pull request's compiled modules, which can print anything (docs/lean-audit.md): it annotates, it never decides.
+ */
 export function judgeLeanAudit(audit: AuditReport, annotations: Annotation[]): JudgeOutcome {
   const bad = audit.targets.filter((t) => t.status !== 'ok');
   return outcome({
     judge: 'lean-audit',
     passed: audit.ok,
-    advisory: false,
+    advisory: true,
     summary: audit.ok
       ? `${audit.targets.length} target(s): only allowed axioms`
       : [
@@ -161,17 +166,84 @@ export function judgeLeanAudit(audit: AuditReport, annotations: Annotation[]): J
   });
 }
 
+export interface LeanEvidence {
+  layout: LeanLayout;
+  /** comparator's outcome (null when the build timed out and comparator did not run). */
+  outcome: ComparatorOutcome | null;
+}
+
+/** The challenge is the base branch's: a pull request that changes a file of it fails, naming the file. */
+export function judgeChallenge(l: LeanLayout): JudgeOutcome {
+  return outcome({
+    judge: 'challenge',
+    passed: l.trusted && l.changed.length === 0,
+    advisory: !l.trusted,
+    summary: !l.trusted
+      ? "the challenge is the source's own (no --challenge): nothing ties it to the base branch"
+      : l.changed.length
+        ? `the pull request changes ${l.changed.join(', ')}, which the base branch owns; they were judged as the base branch has them`
+        : `the challenge (${l.files.length} files: ${l.files.slice(0, 6).join(', ')}${l.files.length > 6 ? ', …' : ''}) is the base branch's`,
+    facts: { trusted_files: l.files.join(' ').slice(0, 4000) },
+    annotations: l.changed.map((path) => ({
+      path,
+      startLine: 1,
+      endLine: 1,
+      level: 'failure' as const,
+      title: 'judge challenge: a trusted file changed',
+      message: `${path} belongs to the challenge (the base branch's); the pull request may not change it.`,
+    })),
+  });
+}
+
+/** comparator's exit code and output: a pass is exit 0 *and* its last line `Your solution is okay!`. */
+export function judgeComparator(l: LeanLayout, o: ComparatorOutcome | null): JudgeOutcome {
+  const challengeFile = `${l.config.challenge_module.split('.').join('/')}.lean`;
+  const passed = o !== null && !o.timedOut && o.exitCode === 0 && o.okLine && o.uncaught.length === 0;
+  const theorems = l.config.theorem_names.join(', ');
+  const summary =
+    o === null
+      ? 'comparator did not run (the build ran out of time)'
+      : o.timedOut
+        ? 'comparator ran past its time limit and was stopped'
+        : passed
+          ? `comparator accepted ${theorems}: same statements as the challenge, permitted axioms only, replayed by the kernel`
+          : `comparator rejected ${theorems}: ${o.uncaught[0]?.split('\n')[0]?.slice(0, 300) ?? `exit ${o.exitCode}${o.okLine ? '' : ', no ok line'}`}`;
+  return outcome({
+    judge: 'comparator',
+    passed,
+    advisory: !l.trusted,
+    summary,
+    facts: {
+      theorems,
+      outcome: passed ? 'accepted' : 'rejected',
+      exit_code: String(o?.exitCode ?? 'none'),
+      ok_line: String(o?.okLine ?? false),
+      permitted_axioms: l.config.permitted_axioms.join(', '),
+    },
+    annotations: (o?.uncaught ?? []).slice(0, 50).map((m) => ({
+      path: challengeFile,
+      startLine: 1,
+      endLine: 1,
+      level: 'failure' as const,
+      title: 'judge comparator: rejected',
+      message: m.slice(0, 64 * 1024),
+    })),
+  });
+}
+
 /** All judges of a run, in a fixed order, and the verdict they make. */
 export async function judgeRun(
   spec: VerdictSpec,
   e: Evidence,
-  opts: { root: string; auditAnnotations: Annotation[] },
+  opts: { root: string; auditAnnotations: Annotation[]; lean?: LeanEvidence | null },
 ): Promise<Verdict> {
   const judges: JudgeOutcome[] = [judgeExitCode(e)];
   const declared = judgeDeclared(e.declared);
   if (declared) judges.push(declared);
   if (spec.junit) judges.push(await judgeJunit(e, spec.junit, opts.root));
   if (spec.expect) judges.push(await judgeExpectedOutputs(e, spec.expect));
+  if (opts.lean)
+    judges.push(judgeChallenge(opts.lean.layout), judgeComparator(opts.lean.layout, opts.lean.outcome));
   if (e.audit) judges.push(judgeLeanAudit(e.audit, opts.auditAnnotations));
   return { passed: verdictPasses(judges), judges };
 }

@@ -17,13 +17,14 @@ export const RUN_STATUSES: readonly RunStatus[] = ['succeeded', 'failed', 'timed
 
 /** The judges a verdict can be made of (src/verdict/judges/). */
 export type JudgeName =
-  'exit-code' | 'declared-outputs' | 'junit' | 'expected-output' | 'lean-audit' | 'comparator';
+  'exit-code' | 'declared-outputs' | 'junit' | 'expected-output' | 'lean-audit' | 'challenge' | 'comparator';
 export const JUDGE_NAMES: readonly JudgeName[] = [
   'exit-code',
   'declared-outputs',
   'junit',
   'expected-output',
   'lean-audit',
+  'challenge',
   'comparator',
 ];
 

@@ -85,6 +85,8 @@ export interface Event {
   workflowsAt: string;
   /** A pull request from a fork (its pull_request runs get a read-only token and no secrets). */
   fromFork: boolean;
+  /** The commit the jobs' own check runs go on (a pull request's head for pull_request). */
+  checkSha?: string;
 }
 
 export interface JobRun {
@@ -350,14 +352,17 @@ async function runSteppedJob(
       id: world.checks.runs.length + 1000,
       app: 'github-actions',
       name: displayName,
-      head_sha: event.sha,
+      head_sha: event.checkSha ?? event.sha,
       conclusion: result,
       output: { title: '', summary: '', annotations: [] },
     });
     return { id, name: displayName, result, outputs, log: job.log.join(''), env: job, permissions: grant };
   };
-  if (def.environment) {
-    const name = typeof def.environment === 'string' ? def.environment : def.environment.name;
+  const envName = def.environment
+    ? asString(evalValue(typeof def.environment === 'string' ? def.environment : def.environment.name, base))
+    : '';
+  if (envName) {
+    const name = envName;
     const env = world.environments.get(`${event.repository}:${name}`);
     const branch = event.ref.replace(/^refs\/heads\//, '');
     if (env && !env.branches.includes(branch)) {

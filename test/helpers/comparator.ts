@@ -86,7 +86,10 @@ export function makeProject(w: World, files: Record<string, string>, config: obj
     'config.json': JSON.stringify(config),
     ...files,
   };
-  for (const [f, text] of Object.entries(all)) fs.writeFileSync(path.join(dir, f), text);
+  for (const [f, text] of Object.entries(all)) {
+    fs.mkdirSync(path.dirname(path.join(dir, f)), { recursive: true });
+    fs.writeFileSync(path.join(dir, f), text);
+  }
   execFileSync('chmod', ['-R', 'a+rX', dir]);
   return dir;
 }

@@ -7,9 +7,12 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { Evaluator, Lexer, Parser, data } from '@actions/expressions';
 import { truthy } from '@actions/expressions/result';
 import YAML from 'yaml';
+import { evaluate as evalWith, interpolate as interpolateWith, type Contexts } from '../harness/expr.js';
+
+const evaluate = (expr: string, ctx: Contexts, failed: boolean) => evalWith(expr, ctx, { failed });
+const interpolate = (text: string, ctx: Contexts, failed: boolean) => interpolateWith(text, ctx, { failed });
 
 interface Step {
   id?: string;
@@ -33,48 +36,6 @@ export interface CompositeRun {
   summary: string;
   log: string;
   failed: boolean;
-}
-
-function toData(v: unknown): data.ExpressionData {
-  if (v === null || v === undefined) return new data.Null();
-  if (typeof v === 'string') return new data.StringData(v);
-  if (typeof v === 'boolean') return new data.BooleanData(v);
-  if (typeof v === 'number') return new data.NumberData(v);
-  const d = new data.Dictionary();
-  for (const [k, x] of Object.entries(v as Record<string, unknown>)) d.add(k, toData(x));
-  return d;
-}
-
-const statusFns = (failed: boolean) =>
-  new Map(
-    [
-      ['always', () => true],
-      ['success', () => !failed],
-      ['failure', () => failed],
-      ['cancelled', () => false],
-    ].map(([name, f]) => [
-      name as string,
-      {
-        name: name as string,
-        minArgs: 0,
-        maxArgs: 0,
-        call: () => new data.BooleanData((f as () => boolean)()),
-      },
-    ]),
-  );
-
-function evaluate(expr: string, ctx: Record<string, unknown>, failed: boolean): data.ExpressionData {
-  const tokens = new Lexer(expr).lex().tokens;
-  const fns = statusFns(failed);
-  const ast = new Parser(tokens, Object.keys(ctx), [...fns.values()]).parse();
-  return new Evaluator(ast, toData(ctx) as data.Dictionary, fns).evaluate();
-}
-
-/** Replace each `${{ expr }}` in a string. */
-function interpolate(text: string, ctx: Record<string, unknown>, failed: boolean): string {
-  return text.replace(/\$\{\{([\s\S]*?)\}\}/g, (_, e: string) =>
-    evaluate(e.trim(), ctx, failed).coerceString(),
-  );
 }
 
 function readOutputFile(file: string): Record<string, string> {

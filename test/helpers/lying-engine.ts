@@ -60,7 +60,8 @@ export async function lyingEngine(lies: Lies = {}): Promise<LyingEngine> {
             const j = JSON.parse(Buffer.concat(chunks).toString('utf8')) as Record<string, unknown>;
             lies.inspect!(j);
             const out = Buffer.from(JSON.stringify(j));
-            const { 'transfer-encoding': _te, ...headers } = ur.headers;
+            const headers = { ...ur.headers };
+            delete headers['transfer-encoding'];
             res.writeHead(200, { ...headers, 'content-length': String(out.length) }).end(out);
           });
           return;

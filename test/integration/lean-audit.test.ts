@@ -47,8 +47,8 @@ d('proof audit in a fresh sandbox', () => {
     );
     expect(r.stderr).toContain('BUILD-COULD-WRITE'); // control: the build's /work is writable
     expect(r.result.commandExitCode).toBe(0);
-    expect(r.result.status).toBe('failed');
-    expect(r.code).toBe(1);
+    // The audit advises; it decides nothing (docs/lean-audit.md): the run's status is the decisive judges'.
+    expect(r.result.status).toBe('succeeded');
     const a = r.result.audit!;
     expect(a.ok).toBe(false);
     expect(a.targets).toEqual([
@@ -61,16 +61,20 @@ d('proof audit in a fresh sandbox', () => {
       },
     ]);
     const auditJudge = r.result.verdict.judges.find((j) => j.judge === 'lean-audit')!;
-    expect(auditJudge).toMatchObject({ passed: false, advisory: false });
+    expect(auditJudge).toMatchObject({ passed: false, advisory: true });
     expect(auditJudge.annotations[0]).toMatchObject({
       level: 'failure',
       message: 'Sol.bad depends on sorryAx (sorry), outside the allowlist',
     });
-    expect(r.stderr).not.toContain('AUDIT COULD WRITE');
-    // The build's own exit code passed; the audit judge failed the verdict.
-    expect(r.result.verdict.judges.map((j) => [j.judge, j.passed])).toEqual([
-      ['exit-code', true],
-      ['lean-audit', false],
+    // Sol.good reads as clean: the fake lake would have answered sorryAx for it had its write to /work succeeded.
+    expect(a.targets[0]).toEqual({
+      target: 'Sol.good',
+      status: 'ok',
+      axioms: ['propext', 'Classical.choice'],
+    });
+    expect(r.result.verdict.judges.map((j) => [j.judge, j.passed, j.advisory])).toEqual([
+      ['exit-code', true, false],
+      ['lean-audit', false, true],
     ]);
   });
 
@@ -83,12 +87,20 @@ d('proof audit in a fresh sandbox', () => {
       },
     );
     expect(ok.result).toMatchObject({ status: 'succeeded', audit: { ok: true } });
+    expect(ok.result.verdict.judges.find((j) => j.judge === 'lean-audit')).toMatchObject({
+      passed: true,
+      advisory: true,
+    });
     const strict = await run(
       ['--entrypoint', 'sh', '--audit-target', 'Sol.a', '--audit-allow', 'Quot.sound'],
       ['-c', build({ 'Sol.a': 'propext' })],
       { image: IMAGE },
     );
-    expect(strict.result).toMatchObject({ status: 'failed', audit: { ok: false } });
+    expect(strict.result).toMatchObject({ status: 'succeeded', audit: { ok: false } });
+    expect(strict.result.verdict.judges.find((j) => j.judge === 'lean-audit')).toMatchObject({
+      passed: false,
+      advisory: true,
+    });
   });
 
   test('a failing build is not audited as if it passed: its own status stands', async () => {
@@ -120,7 +132,7 @@ d('proof audit in a fresh sandbox', () => {
     const weakened = await run(args, ['-c', "sed -i 's/n + 0 = n/True/' /work/Challenge.lean"], {
       image: IMAGE,
     });
-    expect(weakened.result.status).toBe('failed');
+    expect(weakened.result.verdict.judges.find((j) => j.judge === 'lean-audit')!.passed).toBe(false);
     expect(weakened.result.audit!.protectedChanges).toEqual([
       {
         path: 'Challenge.lean',

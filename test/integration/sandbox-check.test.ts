@@ -15,7 +15,6 @@ jest.setTimeout(120_000);
 const { engine, d } = await engineOrSkip();
 
 type Body = Record<string, unknown> & { HostConfig: Record<string, unknown> };
-const host = (j: Record<string, unknown>) => (j as Body).HostConfig;
 
 async function runThrough(lies: Lies, cmd: string, extra: string[] = []) {
   const e: LyingEngine = await lyingEngine(lies);
@@ -268,6 +267,50 @@ d('fail closed: every run writes a result, also when sandbox-action or the engin
     }
   });
 });
+
+d(
+  'fail closed on a bug: a TypeError inside sandbox-action still gives an error result and removes the run',
+  () => {
+    test('an engine call that throws (injected) mid-run: status error, "internal error", nothing left', async () => {
+      const { executeRun } = await import('../../src/sandbox/execute.js');
+      const { parseRunOptions } = await import('../../src/config/run-options.js');
+      const { defaultVolumeHost } = await import('../../src/sandbox/volumes.js');
+      const real = engine!;
+      // The fault: after the command ran, reading its state throws as a bug would.
+      const buggy = new Proxy(real, {
+        get(target, prop, receiver) {
+          if (prop === 'inspectContainer')
+            return () =>
+              Promise.reject(new TypeError("Cannot read properties of undefined (reading 'ExitCode')"));
+          const v = Reflect.get(target, prop, receiver) as unknown;
+          return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(target) : v;
+        },
+      });
+      const spec = parseRunOptions(
+        { image: BASE, pull: 'never', 'work-size': '128m', 'output-size': '64m' },
+        ['sh', '-c', 'echo RAN'],
+        { cpus: 2, cwd: '/' },
+      );
+      const sink = { write: () => undefined };
+      const result = await executeRun(spec, {
+        engine: buggy,
+        volumeHost: defaultVolumeHost(process.env.SANDBOX_ACTION_STATE_DIR ?? '/tmp/sandbox-action', true),
+        log: { stdout: sink, stderr: sink },
+        notice: () => undefined,
+        fenceWorkflowCommands: false,
+        signal: new AbortController().signal,
+        now: () => new Date(),
+        random: () => Math.random().toString(16).slice(2, 10),
+      });
+      expect(result).toMatchObject({ status: 'error', exitCode: 125 });
+      expect(result.error).toBe(
+        "internal error in sandbox-action: Cannot read properties of undefined (reading 'ExitCode')",
+      );
+      expect(result.verdict).toEqual({ passed: false, judges: [] });
+      expect(await labelled(real, result.runId)).toEqual([]);
+    });
+  },
+);
 
 d('the log fence closes after the last byte of the build, and nothing follows it', () => {
   const fenced = async (afterMs: number) => {

@@ -93,6 +93,9 @@ describe('bad input names the input and what is allowed', () => {
     [{ 'cap-add': ['SYS_ADMIN'] }, ['x'], /^--cap-add: SYS_ADMIN would give the build the host/],
     [{ 'cap-add': ['all'] }, ['x'], /^--cap-add: /],
     [{ network: 'host' }, ['x'], /^--network: 'host' is not one of none/],
+    // Node's timers end at 24.8 days: a longer timeout used to fire at once (exit 124).
+    [{ timeout: '99999999h' }, ['x'], /^--timeout: '99999999h' is longer than the limit of 168h \(7 days\)$/],
+    [{ timeout: '169h' }, ['x'], /^--timeout: '169h' is longer than the limit/],
     [{ isolation: 'kata' }, ['x'], /^--isolation: /],
     [{ pull: 'sometimes' }, ['x'], /^--pull: /],
     [{ 'source-readonly': true }, ['x'], /^--source-readonly: needs --source/],

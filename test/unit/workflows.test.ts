@@ -42,20 +42,30 @@ describe.each(files)('%s', (file) => {
 
 test('there are workflows to check', () => expect(files.length).toBeGreaterThan(0));
 
-describe('the callers in workflows/ name this repository at a commit whose reusable workflow is the one here', () => {
+describe('the callers in workflows/ name this repository at a commit whose reusable workflow takes their inputs', () => {
   const git = (...args: string[]) => execFileSync('git', args, { cwd: ROOT, encoding: 'utf8' });
   const callers = files.filter((f) => f.startsWith('workflows/'));
   test.each(callers)('%s', (file) => {
     const text = fs.readFileSync(path.join(ROOT, file), 'utf8');
-    const pins = [
-      ...text.matchAll(/org\/sandbox-action\/(\.github\/workflows\/[\w-]+\.yml)@([0-9a-f]{40})/g),
-    ];
-    expect(pins.length).toBeGreaterThan(0);
-    for (const [, wfPath, sha] of pins) {
-      // The commit exists here (CI clones with the history) and its reusable workflow equals the tree's: re-pin
-      // with scripts/pin-callers.sh after changing it.
-      expect(git('show', `${sha}:${wfPath}`)).toBe(fs.readFileSync(path.join(ROOT, wfPath!), 'utf8'));
-      expect(text).toContain(`action-ref: ${sha}`);
+    const caller = YAML.parse(text) as {
+      jobs: Record<string, { uses?: string; with?: Record<string, unknown> }>;
+    };
+    const calls = Object.values(caller.jobs).filter((j) => j.uses?.startsWith('org/sandbox-action/'));
+    expect(calls.length).toBeGreaterThan(0);
+    for (const job of calls) {
+      const [, wfPath, sha] = /^org\/sandbox-action\/(\.github\/workflows\/[\w-]+\.yml)@([0-9a-f]{40})$/.exec(
+        job.uses!,
+      )!;
+      // The pinned commit is one of this repository's (CI clones with the history) and its reusable workflow takes
+      // every input the caller passes; the tool it runs is the same commit.
+      const pinned = YAML.parse(git('show', `${sha}:${wfPath}`)) as {
+        on: { workflow_call: { inputs: Record<string, { required?: boolean }> } };
+      };
+      const inputs = pinned.on.workflow_call.inputs;
+      for (const k of Object.keys(job.with ?? {})) expect(Object.keys(inputs)).toContain(k);
+      for (const [k, v] of Object.entries(inputs))
+        if (v.required) expect(Object.keys(job.with ?? {})).toContain(k);
+      expect(job.with?.['action-ref']).toBe(sha);
     }
   });
   test('verify.yml runs on pull_request_target only, and grants only checks: write', () => {

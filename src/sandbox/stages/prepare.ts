@@ -20,6 +20,7 @@ import {
   resolveUser,
   volumePlans,
 } from '../plan.js';
+import { resolveLean, type LeanLayout } from '../lean.js';
 import { resolvePytest, type PytestLayout } from '../pytest.js';
 import type { RunContext } from '../run-context.js';
 import { chooseBackend, type ConcreteBackend } from '../volumes.js';
@@ -38,6 +39,7 @@ export interface Prepared {
   disk: DiskFit | null;
   expected: ExpectedFile[] | null;
   pytest: PytestLayout | null;
+  lean: LeanLayout | null;
 }
 
 export async function prepare(ctx: RunContext): Promise<Prepared> {
@@ -58,6 +60,7 @@ export async function prepare(ctx: RunContext): Promise<Prepared> {
       checkDirectory('--output-dir', spec.outputDir, 'empty-or-absent'),
       checkDirectory('--state-dir', spec.stateDir, 'directory-or-absent'),
       checkDirectory('--tests', spec.tests?.trusted ? spec.tests.dir : null, 'exists'),
+      checkDirectory('--challenge', spec.lean?.trusted ? spec.lean.challengeDir : null, 'exists'),
     ]),
   );
   if (backend.note) ctx.notes.push(backend.note);
@@ -88,6 +91,7 @@ export async function prepare(ctx: RunContext): Promise<Prepared> {
     ctx.cleanup.add('remove the pytest scratch files', () => layout.cleanup());
     pytest = layout;
   }
+  const lean = spec.lean ? resolveLean(spec.lean, spec.source!.dir, deps.env?.PATH ?? '') : null;
   if (expected) {
     // Every expected file is evidence the verdict needs: declared, so it is collected first and its fate listed.
     const declared = [...new Set([...sized.verdict.declared, ...expected.map((e) => e.path)])];
@@ -99,6 +103,7 @@ export async function prepare(ctx: RunContext): Promise<Prepared> {
     backend: backend.backend,
     runscRuntime,
     runscSeccomp,
+    lean,
     owner,
     spec: sized,
     disk,

@@ -1,0 +1,129 @@
+/**
+ * The challenge is the base branch's (comparator's first assumption): the comparator config, the lakefile, the
+ * toolchain, the manifest, and the challenge module with every local module it imports, all from the trusted side's
+ * checkout. A pull request's copies of them are never judged: they are replaced (bind-mounted read-only in the build,
+ * overwritten in the judged project), and a pull request that changes one of them fails the `challenge` judge.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { InputError } from '../config/errors.js';
+
+/** Project files the trusted side always owns, when the base branch has them. */
+export const PROJECT_FILES = ['lakefile.lean', 'lakefile.toml', 'lean-toolchain', 'lake-manifest.json'];
+
+export interface ComparatorConfig {
+  challenge_module: string;
+  solution_module: string;
+  theorem_names: string[];
+  permitted_axioms: string[];
+}
+
+const MODULE = /^[A-Za-z_][\w']*(\.[A-Za-z_][\w']*)*$/;
+
+/** comparator's config, as the trusted side holds it (its keys are not checked by comparator: they are here). */
+export function readConfig(file: string): ComparatorConfig {
+  let j: Record<string, unknown>;
+  try {
+    j = JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, unknown>;
+  } catch (err) {
+    throw new InputError(
+      '--challenge',
+      `the comparator config ${file} cannot be read as JSON: ${String(err)}`,
+    );
+  }
+  const names = (k: string) => {
+    const v = j[k];
+    if (!Array.isArray(v) || !v.every((x) => typeof x === 'string'))
+      throw new InputError('--challenge', `${file}: ${k} is not a list of names`);
+    return v as string[];
+  };
+  for (const k of ['challenge_module', 'solution_module']) {
+    if (typeof j[k] !== 'string' || !MODULE.test(j[k] as string))
+      throw new InputError('--challenge', `${file}: ${k} is not a module name`);
+  }
+  const theorems = names('theorem_names');
+  if (theorems.length === 0)
+    throw new InputError('--challenge', `${file}: theorem_names is empty: nothing would be judged`);
+  return {
+    challenge_module: j.challenge_module as string,
+    solution_module: j.solution_module as string,
+    theorem_names: theorems,
+    permitted_axioms: names('permitted_axioms'),
+  };
+}
+
+/** The modules a Lean file's header imports (`import A.B`, `public import`, `meta import`; comments skipped). */
+export function headerImports(text: string): string[] {
+  const src = text.replace(/\/-[\s\S]*?-\//g, ' ');
+  const out: string[] = [];
+  for (const raw of src.split('\n')) {
+    const line = raw.replace(/--.*$/, '').trim();
+    if (line === '' || line === 'module' || line === 'prelude') continue;
+    const m = /^(?:(?:public|private|meta)\s+)*import\s+(.+)$/.exec(line);
+    if (!m) break; // the header ends at the first command that is not an import
+    for (const name of m[1]!.split(/\s+/)) if (MODULE.test(name) && !out.includes(name)) out.push(name);
+  }
+  return out;
+}
+
+const moduleFile = (m: string) => `${m.split('.').join('/')}.lean`;
+
+/** Repository files the trusted side owns for this challenge: the config, the project files, the import closure. */
+export function trustedFiles(baseDir: string, configPath: string, cfg: ComparatorConfig): string[] {
+  const has = (rel: string) =>
+    fs.lstatSync(path.join(baseDir, rel), { throwIfNoEntry: false })?.isFile() === true;
+  const files = [configPath, ...PROJECT_FILES.filter(has)];
+  const todo = [cfg.challenge_module];
+  const seen = new Set<string>();
+  while (todo.length) {
+    const m = todo.pop()!;
+    if (seen.has(m)) continue;
+    seen.add(m);
+    const rel = moduleFile(m);
+    if (!has(rel)) {
+      if (m === cfg.challenge_module)
+        throw new InputError('--challenge', `the challenge module ${m} (${rel}) is not in ${baseDir}`);
+      continue; // a package's module (Mathlib…): pinned by the trusted manifest
+    }
+    files.push(rel);
+    todo.push(...headerImports(fs.readFileSync(path.join(baseDir, rel), 'utf8')));
+  }
+  return [...new Set(files)];
+}
+
+/** Each trusted file the pull request changed (or removed): it would not be judged, so the check says so. */
+export function changedByPr(baseDir: string, prDir: string, files: string[]): string[] {
+  return files.filter((rel) => {
+    const theirs = path.join(prDir, rel);
+    const st = fs.lstatSync(theirs, { throwIfNoEntry: false });
+    if (!st?.isFile()) return true;
+    return !fs.readFileSync(theirs).equals(fs.readFileSync(path.join(baseDir, rel)));
+  });
+}
+
+/**
+ * The project comparator judges, on the host: the pull request's regular files (no links, no `.lake`, no `.git`),
+ * then the trusted files over them. Readable by the steps' user; written by this process only.
+ */
+export function assembleProject(prDir: string, baseDir: string, files: string[], dest: string): void {
+  fs.mkdirSync(dest, { recursive: true, mode: 0o755 });
+  const walk = (rel: string) => {
+    for (const name of fs.readdirSync(path.join(prDir, rel))) {
+      const r = rel ? `${rel}/${name}` : name;
+      if (!rel && (name === '.lake' || name === '.git')) continue;
+      const st = fs.lstatSync(path.join(prDir, r));
+      if (st.isDirectory()) {
+        fs.mkdirSync(path.join(dest, r), { mode: 0o755 });
+        walk(r);
+      } else if (st.isFile())
+        fs.writeFileSync(path.join(dest, r), fs.readFileSync(path.join(prDir, r)), { mode: 0o644 });
+    }
+  };
+  walk('');
+  for (const rel of files) {
+    fs.mkdirSync(path.dirname(path.join(dest, rel)), { recursive: true, mode: 0o755 });
+    fs.rmSync(path.join(dest, rel), { force: true, recursive: true });
+    fs.writeFileSync(path.join(dest, rel), fs.readFileSync(path.join(baseDir, rel)), { mode: 0o644 });
+  }
+  fs.mkdirSync(path.join(dest, '.lake'), { recursive: true, mode: 0o755 });
+}
