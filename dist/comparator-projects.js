@@ -3201,6 +3201,7 @@ var DockerApiEngine = class {
     };
   }
   async removeContainer(id) {
+    if (this.info.name === "podman") await this.killContainer(id, "KILL").catch(() => void 0);
     await this.api.call(
       "DELETE",
       `/containers/${id}`,
@@ -3323,7 +3324,8 @@ var DockerApiEngine = class {
       name: j.Name,
       internal: j.Internal,
       subnets: cfg.map((c) => c.Subnet),
-      gateways: cfg.flatMap((c) => c.Gateway ? [c.Gateway] : []),
+      // Podman names an internal network's missing gateway `<nil>`.
+      gateways: cfg.flatMap((c) => c.Gateway && c.Gateway !== "<nil>" ? [c.Gateway] : []),
       options: j.Options ?? {}
     };
   }

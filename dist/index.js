@@ -34285,6 +34285,7 @@ var DockerApiEngine = class {
     };
   }
   async removeContainer(id) {
+    if (this.info.name === "podman") await this.killContainer(id, "KILL").catch(() => void 0);
     await this.api.call(
       "DELETE",
       `/containers/${id}`,
@@ -34407,7 +34408,8 @@ var DockerApiEngine = class {
       name: j.Name,
       internal: j.Internal,
       subnets: cfg.map((c) => c.Subnet),
-      gateways: cfg.flatMap((c) => c.Gateway ? [c.Gateway] : []),
+      // Podman names an internal network's missing gateway `<nil>`.
+      gateways: cfg.flatMap((c) => c.Gateway && c.Gateway !== "<nil>" ? [c.Gateway] : []),
       options: j.Options ?? {}
     };
   }

@@ -543,6 +543,10 @@ export class DockerApiEngine implements Engine {
   }
 
   async removeContainer(id: string): Promise<void> {
+    // Podman's forced remove stops a running container as `stop` does (SIGTERM, then its 10 s stop timeout before
+    // SIGKILL) where Docker's kills it at once: killed first, so a remove costs the same on both. Its kill answers 500
+    // for a container that never ran; the remove that follows reports a real failure.
+    if (this.info.name === 'podman') await this.killContainer(id, 'KILL').catch(() => undefined);
     await this.api.call(
       'DELETE',
       `/containers/${id}`,
@@ -679,7 +683,8 @@ export class DockerApiEngine implements Engine {
       name: j.Name,
       internal: j.Internal,
       subnets: cfg.map((c) => c.Subnet!),
-      gateways: cfg.flatMap((c) => (c.Gateway ? [c.Gateway] : [])),
+      // Podman names an internal network's missing gateway `<nil>`.
+      gateways: cfg.flatMap((c) => (c.Gateway && c.Gateway !== '<nil>' ? [c.Gateway] : [])),
       options: j.Options ?? {},
     };
   }

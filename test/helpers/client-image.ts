@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { BASE, ROOT, TEST_ENGINE, engineCli } from './engine.js';
+import { BASE, ENGINE_CLI_PREFIX, ROOT, TEST_ENGINE, engineCli } from './engine.js';
 
 export const FIX = path.join(ROOT, 'test/fixtures/egress');
 
@@ -23,6 +23,7 @@ export function buildClientImage(): string {
   execFileSync(
     TEST_ENGINE,
     [
+      ...ENGINE_CLI_PREFIX,
       'build',
       '-q',
       '--build-arg',

@@ -13,7 +13,7 @@ import { ensureProxyImage } from '../../src/egress/image.js';
 import type { DockerApiEngine } from '../../src/engine/docker.js';
 import { makeCerts, type TestCerts } from './certs.js';
 import { FIX, buildClientImage, docker } from './client-image.js';
-import { BASE, TEST_ENGINE } from './engine.js';
+import { BASE, ENGINE_CLI_PREFIX, TEST_ENGINE } from './engine.js';
 
 export { buildClientImage, docker } from './client-image.js';
 
@@ -167,8 +167,9 @@ export async function startEgressFixtures(
         .split('\n')
         .filter((l) => l.includes('"scheme"')),
     teardown() {
-      for (const c of [UP, DNS]) execFileSync(TEST_ENGINE, ['rm', '-f', c], { stdio: 'ignore' });
-      execFileSync(TEST_ENGINE, ['network', 'rm', NET], { stdio: 'ignore' });
+      for (const c of [UP, DNS])
+        execFileSync(TEST_ENGINE, [...ENGINE_CLI_PREFIX, 'rm', '-f', c], { stdio: 'ignore' });
+      execFileSync(TEST_ENGINE, [...ENGINE_CLI_PREFIX, 'network', 'rm', NET], { stdio: 'ignore' });
       hostServer.close();
     },
   };

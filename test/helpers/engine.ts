@@ -14,16 +14,22 @@ import type { RunResult } from '../../src/verdict/schema.js';
 
 export const BASE = process.env.SANDBOX_BASE_IMAGE ?? 'sandbox-action/base:bookworm';
 /**
- * The engine under test: docker, or podman with SANDBOX_TEST_ENGINE=podman (DOCKER_HOST at its socket; .ci/run runs
- * the sandbox-defaults, workspace-outputs and egress suites so against rootful Podman). Test controls and fixtures
- * use its CLI, so they run on the same engine as the sandbox.
+ * The engine under test: docker, or podman with SANDBOX_TEST_ENGINE=podman and DOCKER_HOST (or CONTAINER_HOST) at
+ * its socket, rootful or rootless (scripts/podman-up.sh starts both; .ci/run runs the sandbox-defaults,
+ * workspace-outputs and egress suites so). Test controls and fixtures use that engine's CLI against the same service
+ * (`podman --remote --url`), so they run on the same engine, and the same storage, as the sandbox.
  */
 export const TEST_ENGINE: 'docker' | 'podman' =
   process.env.SANDBOX_TEST_ENGINE === 'podman' ? 'podman' : 'docker';
 export const onPodman = TEST_ENGINE === 'podman';
-/** The engine's own CLI (docker, or podman as root: the rootful service's storage). */
+const podmanUrl = process.env.DOCKER_HOST || process.env.CONTAINER_HOST || 'unix:///run/podman/podman.sock';
+/** The CLI's arguments before a command: none for docker; podman's remote client at the service under test. */
+export const ENGINE_CLI_PREFIX = onPodman ? ['--remote', '--url', podmanUrl] : [];
 export const engineCli = (...args: string[]) =>
-  execFileSync(TEST_ENGINE, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim();
+  execFileSync(TEST_ENGINE, [...ENGINE_CLI_PREFIX, ...args], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+  }).trim();
 export const ROOT = path.resolve(import.meta.dirname, '../..');
 export const CLI = path.join(ROOT, 'dist/cli.js');
 export const sh = promisify(execFile);
