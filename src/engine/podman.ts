@@ -79,6 +79,13 @@ export function podmanLimitsProblem(info: {
 export const PODMAN_NO_RUNSC =
   "Podman's API does not report the arguments it runs a runtime with, so --oci-seccomp (gVisor's seccomp inside the sandbox) cannot be confirmed; use Docker for --isolation runsc (docs/engines.md)";
 
+/**
+ * Podman 4.3 (conmon 2.1.6 on cgroup v1) reports `OOMKilled: false` even when the kernel's OOM killer killed the
+ * container's processes, so an out-of-memory kill shows only as exit 137 (SIGKILL); the result says so.
+ */
+export const PODMAN_OOM_NOTE =
+  'exit 137 (SIGKILL) under Podman, which does not report OOM kills: if the command reached --memory, this was the OOM killer (docs/engines.md)';
+
 /** Docker's default capability set: what Podman's compatible service measures its CapDrop against. */
 export const DOCKER_DEFAULT_CAPS = [
   'AUDIT_WRITE',

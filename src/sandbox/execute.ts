@@ -8,6 +8,7 @@
  */
 import os from 'node:os';
 import type { Engine } from '../engine/types.js';
+import { PODMAN_OOM_NOTE } from '../engine/podman.js';
 import { errorMessage } from '../config/errors.js';
 import type { RunSpec } from '../config/run-options.js';
 import { judgeRun, type LeanEvidence } from '../verdict/judges.js';
@@ -100,6 +101,14 @@ export async function executeRun(spec: RunSpec, deps: RunDeps): Promise<RunResul
       deadEndGateways: net.gateways.filter((g) => deps.engine.info.local && !hostAddresses().includes(g)),
     });
     const exit = (x.exit = await runCommand(ctx, box, net, logs));
+    if (
+      deps.engine.info.name === 'podman' &&
+      exit.commandExitCode === 137 &&
+      !exit.oomKilled &&
+      !exit.timedOut
+    ) {
+      ctx.notes.push(PODMAN_OOM_NOTE);
+    }
     const collected = (x.collected = await collect(ctx, prep.spec, box, p, exit.timedOut));
     let lean: LeanEvidence | null = null;
     if (prep.lean) {

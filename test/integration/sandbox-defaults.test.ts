@@ -130,6 +130,9 @@ d.each(isolations)('locked-down defaults (isolation %s)', (isolation) => {
       // itself: tail died of SIGKILL at the limit (137), the command's own status, and the control below.
       expect(r.stderr).toMatch(/^tail=137$/m);
       expect(r.result.status).toBe('failed');
+      expect(r.result.notes.join(' ')).toMatch(
+        /exit 137 \(SIGKILL\) under Podman, which does not report OOM kills/,
+      );
       const control = await run([...iso, '--memory', '512m', '--tmp-size', '16m'], ['sh', '-c', attack]);
       expect(control.stderr).toMatch(/^tail=0$/m);
       expect(control.code).toBe(0);
@@ -142,8 +145,11 @@ d.each(isolations)('locked-down defaults (isolation %s)', (isolation) => {
     const took = Date.now() - t;
     expect(r.result.status).toBe('timed-out');
     expect(r.code).toBe(124);
-    // The whole run, setup included: Podman's costs about 3 s more (a volume holder, slower creates; bench/).
-    expect(took).toBeLessThan(onPodman ? 10_000 : 6000);
+    if (!onPodman) expect(took).toBeLessThan(6000);
+    // Podman differs: its set-up (its /version and /info each compute its whole info; the volume holder) is seconds
+    // longer and grows with the host's load (8 s on a quiet run here, 16 s at load 15), so the bound is on the
+    // command stage, start to kill.
+    else expect(r.result.timings.commandMs).toBeLessThan(6000);
     // Killed within 2 s of the deadline.
     expect(r.result.durationMs).toBeLessThan(5000);
   });
