@@ -4676,7 +4676,7 @@ var require_semver2 = __commonJS({
 });
 
 // src/cli/main.ts
-import path23 from "node:path";
+import path24 from "node:path";
 
 // src/config/errors.ts
 var InputError = class extends Error {
@@ -4970,7 +4970,7 @@ var PRESETS = Object.fromEntries(
 );
 function expandPresets(names) {
   const out = [];
-  const visit = (name, path24) => {
+  const visit = (name, path25) => {
     const p = PRESETS[name];
     if (!p) {
       throw new InputError(
@@ -4978,8 +4978,8 @@ function expandPresets(names) {
         `'${name}' is not a preset; the presets are ${Object.keys(PRESETS).join(", ")}`
       );
     }
-    if (path24.includes(name)) throw new Error(`preset cycle: ${[...path24, name].join(" → ")}`);
-    for (const inc of p.includes) visit(inc, [...path24, name]);
+    if (path25.includes(name)) throw new Error(`preset cycle: ${[...path25, name].join(" → ")}`);
+    for (const inc of p.includes) visit(inc, [...path25, name]);
     for (const d of p.domains) if (!out.includes(d)) out.push(d);
   };
   for (const n of names) visit(n, []);
@@ -5267,6 +5267,10 @@ var RUN_OPTIONS = {
     help: "uid[:gid] or name to run as (default: the image user if not root, else 65534:65534)"
   },
   "allow-root": { kind: "boolean", help: "allow uid 0 in the sandbox (loosens)" },
+  "no-watchdog": {
+    kind: "boolean",
+    help: "start no watchdog: a killed CLI then leaves the sandbox running until gc (loosens)"
+  },
   "writable-root": { kind: "boolean", help: "make the root filesystem writable (loosens)" },
   "tmp-exec": { kind: "boolean", help: "allow executing files from /tmp (loosens)" },
   "cap-add": { kind: "strings", help: "add a Linux capability back (loosens; repeatable)" },
@@ -5402,6 +5406,10 @@ var RUN_OPTIONS = {
   "head-sha": {
     kind: "string",
     help: "the commit the run verifies (40 hex; recorded in the result and checked by report)"
+  },
+  "base-sha": {
+    kind: "string",
+    help: "the base commit the head was merged into for this run (40 hex; recorded and checked by report)"
   },
   "base-ref": { kind: "string", help: "the branch it is verified against (recorded and checked by report)" },
   repository: { kind: "string", help: "owner/repo of the commit (recorded and checked by report)" },
@@ -5613,6 +5621,7 @@ function parseRunOptions(given, givenCommand, host) {
     subject: parseSubject(raw),
     lean: parseLean(raw, preset, source, host),
     selfCheck: !bool(raw, "skip-self-check"),
+    watchdog: !bool(raw, "no-watchdog"),
     resultFile: str(raw, "result-file") ? path.resolve(host.cwd, str(raw, "result-file")) : null,
     defaultSizes: [
       ["work-size", "workSizeBytes"],
@@ -5859,6 +5868,9 @@ function parseSubject(raw) {
   const headSha = str(raw, "head-sha") ?? null;
   if (headSha !== null && !HEX40.test(headSha))
     throw new InputError("--head-sha", `'${headSha}' is not a 40-hex commit`);
+  const baseSha = str(raw, "base-sha") ?? null;
+  if (baseSha !== null && !HEX40.test(baseSha))
+    throw new InputError("--base-sha", `'${baseSha}' is not a 40-hex commit`);
   const baseRef = str(raw, "base-ref") ?? null;
   if (baseRef !== null && !BRANCH.test(baseRef))
     throw new InputError("--base-ref", `'${baseRef}' is not a branch name`);
@@ -5877,7 +5889,7 @@ function parseSubject(raw) {
     }
     shard = { index, count: count2 };
   }
-  return { repository, headSha, baseRef, shard };
+  return { repository, headSha, baseSha, baseRef, shard };
 }
 function loosenedBy(spec) {
   const out = [];
@@ -5899,6 +5911,12 @@ function loosenedBy(spec) {
   }
   if (spec.volumeBackend === "unbounded") {
     out.push({ option: "--volume-backend unbounded", effect: "writable volumes have no size cap" });
+  }
+  if (!spec.watchdog) {
+    out.push({
+      option: "--no-watchdog",
+      effect: "no watchdog: if the CLI is killed, the sandbox runs on past its deadline until gc"
+    });
   }
   if (!spec.selfCheck) {
     out.push({
@@ -8128,16 +8146,16 @@ var MatcherView = class {
    * @returns {string|undefined}
    */
   getCurrentTag() {
-    const path24 = this._matcher.path;
-    return path24.length > 0 ? path24[path24.length - 1].tag : void 0;
+    const path25 = this._matcher.path;
+    return path25.length > 0 ? path25[path25.length - 1].tag : void 0;
   }
   /**
    * Get current namespace.
    * @returns {string|undefined}
    */
   getCurrentNamespace() {
-    const path24 = this._matcher.path;
-    return path24.length > 0 ? path24[path24.length - 1].namespace : void 0;
+    const path25 = this._matcher.path;
+    return path25.length > 0 ? path25[path25.length - 1].namespace : void 0;
   }
   /**
    * Get current node's attribute value.
@@ -8145,9 +8163,9 @@ var MatcherView = class {
    * @returns {*}
    */
   getAttrValue(attrName) {
-    const path24 = this._matcher.path;
-    if (path24.length === 0) return void 0;
-    return path24[path24.length - 1].values?.[attrName];
+    const path25 = this._matcher.path;
+    if (path25.length === 0) return void 0;
+    return path25[path25.length - 1].values?.[attrName];
   }
   /**
    * Check if current node has an attribute.
@@ -8155,9 +8173,9 @@ var MatcherView = class {
    * @returns {boolean}
    */
   hasAttr(attrName) {
-    const path24 = this._matcher.path;
-    if (path24.length === 0) return false;
-    const current = path24[path24.length - 1];
+    const path25 = this._matcher.path;
+    if (path25.length === 0) return false;
+    const current = path25[path25.length - 1];
     return current.values !== void 0 && attrName in current.values;
   }
   /**
@@ -8183,18 +8201,18 @@ var MatcherView = class {
    * @returns {number}
    */
   getPosition() {
-    const path24 = this._matcher.path;
-    if (path24.length === 0) return -1;
-    return path24[path24.length - 1].position ?? 0;
+    const path25 = this._matcher.path;
+    if (path25.length === 0) return -1;
+    return path25[path25.length - 1].position ?? 0;
   }
   /**
    * Get current node's repeat counter (occurrence count of this tag name).
    * @returns {number}
    */
   getCounter() {
-    const path24 = this._matcher.path;
-    if (path24.length === 0) return -1;
-    return path24[path24.length - 1].counter ?? 0;
+    const path25 = this._matcher.path;
+    if (path25.length === 0) return -1;
+    return path25[path25.length - 1].counter ?? 0;
   }
   /**
    * Get current node's sibling index (alias for getPosition).
@@ -10285,14 +10303,14 @@ function parseJunitReport(xml, opts) {
         let file = spot?.file ?? candidates[candidates.length > 1 ? 1 : 0] ?? "";
         let line = spot?.line ?? (Number.isInteger(lineAttr) && lineAttr >= 0 ? lineAttr + 1 : 1);
         if (!spot && fileAttr) file = fileAttr;
-        const path24 = repoPath(file, opts.root);
-        if (path24 === null || line < 1) {
+        const path25 = repoPath(file, opts.root);
+        if (path25 === null || line < 1) {
           dropped++;
           continue;
         }
         if (!Number.isFinite(line)) line = 1;
         annotations.push({
-          path: path24,
+          path: path25,
           startLine: line,
           endLine: line,
           level: "failure",
@@ -10334,6 +10352,23 @@ function loadExpected(dir) {
   walk("");
   if (out.length === 0) throw new InputError("--expect", `'${dir}' holds no file to compare with`);
   return out;
+}
+function expectedRepoPath(expectDir, sourceDir) {
+  const abs = path2.resolve(expectDir);
+  if (sourceDir) {
+    const src = path2.resolve(sourceDir);
+    if (abs === src || abs.startsWith(src + path2.sep)) {
+      throw new InputError(
+        "--expect",
+        `'${expectDir}' is inside --source: the sandbox would read the expected files; keep them outside it`
+      );
+    }
+  }
+  for (let dir = path2.dirname(abs); ; dir = path2.dirname(dir)) {
+    if (fs.lstatSync(path2.join(dir, ".git"), { throwIfNoEntry: false }))
+      return path2.relative(dir, abs).split(path2.sep).join("/");
+    if (path2.dirname(dir) === dir) return null;
+  }
 }
 var show = (s2) => JSON.stringify(s2.length > SHOWN ? `${s2.slice(0, SHOWN)}…` : s2);
 function diffExact(expected, actual) {
@@ -10518,6 +10553,8 @@ function readSubject(v) {
     throw new Invalid("subject.repository is not owner/repo");
   const headSha = nullable(v.headSha, (x) => str2(x, "subject.headSha", 40));
   if (headSha !== null && !HEX402.test(headSha)) throw new Invalid("subject.headSha is not 40 hex digits");
+  const baseSha = nullable(v.baseSha, (x) => str2(x, "subject.baseSha", 40));
+  if (baseSha !== null && !HEX402.test(baseSha)) throw new Invalid("subject.baseSha is not 40 hex digits");
   const baseRef = nullable(v.baseRef, (x) => str2(x, "subject.baseRef", 255));
   if (baseRef !== null && !REF.test(baseRef)) throw new Invalid("subject.baseRef is not a branch name");
   const shard = nullable(v.shard, (s2) => {
@@ -10525,7 +10562,7 @@ function readSubject(v) {
     const count2 = int(s2.count, "subject.shard.count", 1, 256);
     return { index: int(s2.index, "subject.shard.index", 0, count2 - 1), count: count2 };
   });
-  return { repository, headSha, baseRef, shard };
+  return { repository, headSha, baseSha, baseRef, shard };
 }
 function readJudge(v, where) {
   if (!isObj(v)) throw new Invalid(`${where} is not an object`);
@@ -10666,13 +10703,19 @@ async function judgeJunit(e, cfg, root) {
     });
   }
   const { tests, failures, errors, skipped } = r.counts;
-  const passed = tests > 0 && failures === 0 && errors === 0;
+  const passed = tests > 0 && failures === 0 && errors === 0 && skipped === 0;
   return outcome({
     judge: "junit",
     passed,
     advisory,
-    summary: tests === 0 ? `${cfg.file} reports no test` : `${tests} tests: ${failures} failed, ${errors} errors, ${skipped} skipped`,
-    facts: { ...facts, tests_run: String(tests), failures: String(failures), errors: String(errors) },
+    summary: tests === 0 ? `${cfg.file} reports no test` : `${tests} tests: ${failures} failed, ${errors} errors, ${skipped} skipped${skipped ? " (a skipped test fails the judge)" : ""}`,
+    facts: {
+      ...facts,
+      tests_run: String(tests),
+      failures: String(failures),
+      errors: String(errors),
+      skipped: String(skipped)
+    },
     annotations: r.annotations
   });
 }
@@ -10715,13 +10758,13 @@ function judgeChallenge(l) {
     advisory: !l.trusted,
     summary: !l.trusted ? "the challenge is the source's own (no --challenge): nothing ties it to the base branch" : l.changed.length ? `the pull request changes ${l.changed.join(", ")}, which the base branch owns; they were judged as the base branch has them` : `the challenge (${l.files.length} files: ${l.files.slice(0, 6).join(", ")}${l.files.length > 6 ? ", …" : ""}) is the base branch's`,
     facts: { trusted_files: l.files.join(" ").slice(0, 4e3) },
-    annotations: l.changed.map((path24) => ({
-      path: path24,
+    annotations: l.changed.map((path25) => ({
+      path: path25,
       startLine: 1,
       endLine: 1,
       level: "failure",
       title: "judge challenge: a trusted file changed",
-      message: `${path24} belongs to the challenge (the base branch's); the pull request may not change it.`
+      message: `${path25} belongs to the challenge (the base branch's); the pull request may not change it.`
     }))
   });
 }
@@ -11149,6 +11192,8 @@ function judgeSelfCheck(facts, x, deadEndGateways = []) {
 var LABEL_RUN = "sandbox-action.run";
 var LABEL_CREATED = "sandbox-action.created";
 var LABEL_ROLE = "sandbox-action.role";
+var LABEL_DEADLINE = "sandbox-action.deadline";
+var DEADLINE_GRACE_MS = 3e4;
 var WORK_DIR = "/work";
 var OUTPUT_DIR = "/output";
 var STATE_DIR = "/state";
@@ -11272,7 +11317,13 @@ function plan(spec, ctx) {
     user: `${ctx.uid}:${ctx.gid}`,
     workingDir: WORK_DIR,
     env: [...spec.env, ...ctx.network?.env ?? []],
-    labels: { ...labels, [LABEL_ROLE]: "sandbox" },
+    labels: {
+      ...labels,
+      [LABEL_ROLE]: "sandbox",
+      [LABEL_DEADLINE]: new Date(
+        (ctx.plannedAt ?? ctx.createdAt).getTime() + spec.timeoutMs + DEADLINE_GRACE_MS
+      ).toISOString()
+    },
     mounts,
     readOnlyRootfs: !spec.writableRoot,
     capDrop: ["ALL"],
@@ -11550,12 +11601,12 @@ async function setupNetwork(spec, deps) {
     }
   });
   deps.addCleanup("detach the proxy", async () => attached.close());
-  const watch = await engine.watchExit(id);
+  const watch2 = await engine.watchExit(id);
   await engine.startContainer(id);
   let timer;
   const address = await Promise.race([
     ready,
-    watch.exit.then((code) => {
+    watch2.exit.then((code) => {
       throw new EngineError(
         engine.info.name,
         "start the egress proxy",
@@ -11572,7 +11623,7 @@ async function setupNetwork(spec, deps) {
     })
   ]).finally(() => clearTimeout(timer));
   let stopping = false;
-  void watch.exit.then((code) => {
+  void watch2.exit.then((code) => {
     if (!stopping) {
       ledger.proxyExit = `the proxy exited with ${code} while the build ran; from then on the build had no egress`;
     }
@@ -11606,7 +11657,7 @@ async function setupNetwork(spec, deps) {
         await engine.killContainer(id, "TERM");
         let t;
         const done = await Promise.race([
-          watch.exit.then(() => true),
+          watch2.exit.then(() => true),
           new Promise((r) => t = setTimeout(() => r(false), PROXY_STOP_GRACE_MS))
         ]).finally(() => clearTimeout(t));
         if (!done) await engine.killContainer(id, "KILL");
@@ -11632,9 +11683,9 @@ async function dnsProbe(engine, labels, runId, proxyImage, network, name = DNS_P
     dns: network.dns
   });
   try {
-    const watch = await engine.watchExit(id);
+    const watch2 = await engine.watchExit(id);
     await engine.startContainer(id);
-    return await watch.exit === 0;
+    return await watch2.exit === 0;
   } finally {
     await engine.removeContainer(id);
   }
@@ -11763,10 +11814,19 @@ function copyEntry(entry, fd) {
   });
 }
 var O_CREATE_NEW = fs4.constants.O_WRONLY | fs4.constants.O_CREAT | fs4.constants.O_EXCL | fs4.constants.O_NOFOLLOW;
-async function collectTar(tarStream, dest, top, caps, already = { paths: /* @__PURE__ */ new Set(), bytes: 0 }) {
+function reserveFor(sizes, caps) {
+  const sum = sizes.reduce((n, s2) => n + (s2 === null ? 0 : Math.min(s2, caps.maxFileBytes)), 0);
+  return Math.min(sum, caps.maxTotalBytes);
+}
+async function collectTar(tarStream, dest, top, caps, declaredPlan = { paths: [], reservedBytes: 0 }) {
   const report = emptyOutputs(dest);
   report.collected = true;
-  const state = { files: 0, bytes: already.bytes };
+  const state = { files: 0, bytes: 0 };
+  const otherCaps = { ...caps, maxTotalBytes: Math.max(0, caps.maxTotalBytes - declaredPlan.reservedBytes) };
+  const wanted = new Set(declaredPlan.paths);
+  const fate = /* @__PURE__ */ new Map();
+  const declaredWritten = [];
+  let declaredBytes = 0;
   const madeDirs = /* @__PURE__ */ new Set([""]);
   const skip = (s2) => {
     report.skippedCount++;
@@ -11788,24 +11848,57 @@ async function collectTar(tarStream, dest, top, caps, already = { paths: /* @__P
     }
     madeDirs.add(rel);
   };
+  const writeFile = (rel, mode, stream, mtime) => {
+    const abs = path5.join(dest, rel);
+    const dir = path5.posix.dirname(rel);
+    return ensureDir(dir === "." ? "" : dir).then(() => fs4.openSync(abs, O_CREATE_NEW, mode)).then(async (fd) => {
+      await copyEntry(stream, fd);
+      if (mtime) await fsp2.lutimes(abs, mtime, mtime);
+    });
+  };
   const extract = import_tar_stream3.default.extract();
   extract.on("entry", (header, stream, next) => {
-    const rel = header.type === "file" ? safeRelativePath(header.name, top) : null;
-    if (rel && already.paths.has(rel)) {
-      stream.on("end", next);
-      stream.resume();
-      return;
-    }
-    const d = decide(
-      { name: header.name, type: header.type ?? "file", size: header.size ?? 0, mode: header.mode ?? 420 },
-      top,
-      caps,
-      state
-    );
+    const entry = {
+      name: header.name,
+      type: header.type ?? "file",
+      size: header.size ?? 0,
+      mode: header.mode ?? 420
+    };
     const drainThen = (after) => {
       stream.on("end", after);
       stream.resume();
     };
+    const rel = safeRelativePath(header.name, top);
+    if (rel && wanted.has(rel) && entry.type === "directory") {
+      fate.set(rel, { path: rel, status: "not-a-regular-file", size: null });
+    }
+    if (rel && wanted.has(rel) && !fate.has(rel)) {
+      const room = Math.max(declaredPlan.reservedBytes, caps.maxTotalBytes - state.bytes) - declaredBytes;
+      const d2 = decide(
+        entry,
+        top,
+        { ...caps, maxFiles: Number.MAX_SAFE_INTEGER, maxTotalBytes: room },
+        { files: 0, bytes: 0 }
+      );
+      if (d2.action !== "write-file") {
+        const status = d2.action === "skip" && d2.reason === "file-too-large" ? "too-large" : d2.action === "skip" && d2.reason === "total-size-cap" ? "total-size-cap" : "not-a-regular-file";
+        fate.set(rel, { path: rel, status, size: entry.type === "file" ? entry.size : null });
+        if (d2.action === "skip")
+          skip({ path: d2.path, reason: d2.reason, ...d2.detail ? { detail: d2.detail } : {} });
+        return drainThen(next);
+      }
+      declaredBytes += d2.size;
+      writeFile(d2.path, d2.mode, stream, header.mtime).then(
+        () => {
+          fate.set(rel, { path: rel, status: "collected", size: d2.size });
+          declaredWritten.push({ path: rel, size: d2.size });
+          next();
+        },
+        (err) => next(err)
+      );
+      return;
+    }
+    const d = decide(entry, top, otherCaps, state);
     if (d.action === "skip") {
       skip({ path: d.path, reason: d.reason, ...d.detail ? { detail: d.detail } : {} });
       drainThen(next);
@@ -11824,12 +11917,8 @@ async function collectTar(tarStream, dest, top, caps, already = { paths: /* @__P
     }
     state.files++;
     state.bytes += d.size;
-    const abs = path5.join(dest, d.path);
-    const dir = path5.posix.dirname(d.path);
-    ensureDir(dir === "." ? "" : dir).then(() => fs4.openSync(abs, O_CREATE_NEW, d.mode)).then(
-      async (fd) => {
-        await copyEntry(stream, fd);
-        if (header.mtime) await fsp2.lutimes(abs, header.mtime, header.mtime);
+    writeFile(d.path, d.mode, stream, header.mtime).then(
+      () => {
         report.files++;
         report.bytes += d.size;
         if (report.written.length < LIST_LIMIT) report.written.push({ path: d.path, size: d.size });
@@ -11849,70 +11938,14 @@ async function collectTar(tarStream, dest, top, caps, already = { paths: /* @__P
     extract.on("finish", resolve);
     tarStream.pipe(extract);
   });
+  report.files += declaredWritten.length;
+  report.bytes += declaredBytes;
+  report.written.unshift(...declaredWritten);
+  if (report.written.length > LIST_LIMIT) report.written.length = LIST_LIMIT;
+  report.declared = declaredPlan.paths.map((p) => fate.get(p) ?? { path: p, status: "missing", size: null });
   report.droppedByCaps = CAP_REASONS.reduce((n, r) => n + (report.skippedByReason[r] ?? 0), 0);
   report.truncated = report.droppedByCaps > 0;
   return report;
-}
-async function collectDeclared(getArchive, root, dest, paths, caps) {
-  const declared = [];
-  let bytes = 0;
-  for (const rel of paths) {
-    const stream = await getArchive(`${root}/${rel}`);
-    if (!stream) {
-      declared.push({ path: rel, status: "missing", size: null });
-      continue;
-    }
-    try {
-      const r = await writeSingleFile(
-        stream,
-        path5.posix.basename(rel),
-        path5.join(dest, rel),
-        (size2) => size2 > caps.maxFileBytes ? "too-large" : bytes + size2 > caps.maxTotalBytes ? "total-size-cap" : null
-      );
-      if (r.status === "collected") bytes += r.size ?? 0;
-      declared.push({ path: rel, ...r });
-    } finally {
-      if (!stream.readableEnded) stream.destroy();
-    }
-  }
-  return { declared, bytes };
-}
-function writeSingleFile(tarStream, name, target, refuse) {
-  let result = { status: "missing", size: null };
-  let seen = false;
-  const extract = import_tar_stream3.default.extract();
-  extract.on("entry", (header, stream, next) => {
-    const first = !seen;
-    seen = true;
-    const drain = () => {
-      stream.on("end", next);
-      stream.resume();
-    };
-    if (!first || header.name.replace(/\/+$/, "") !== name) return drain();
-    const size2 = header.size ?? 0;
-    if (header.type !== "file") {
-      result = { status: "not-a-regular-file", size: null };
-      return drain();
-    }
-    const why = refuse(size2);
-    if (why) {
-      result = { status: why, size: size2 };
-      return drain();
-    }
-    fsp2.mkdir(path5.dirname(target), { recursive: true, mode: 493 }).then(() => fs4.openSync(target, O_CREATE_NEW, header.mode && header.mode & 64 ? 493 : 420)).then((fd) => copyEntry(stream, fd)).then(
-      () => {
-        result = { status: "collected", size: size2 };
-        next();
-      },
-      (err) => next(err)
-    );
-  });
-  return new Promise((resolve, reject) => {
-    tarStream.on("error", reject);
-    extract.on("error", reject);
-    extract.on("finish", () => resolve(result));
-    tarStream.pipe(extract);
-  });
 }
 
 // src/verdict/status.ts
@@ -12098,15 +12131,15 @@ function parseGeneric(text2, opts) {
   for (const line of stripAnsi(text2).split(/\r?\n/)) {
     const m = DIAG.exec(line);
     if (!m) continue;
-    const path24 = repoPath(m[1], opts.root);
+    const path25 = repoPath(m[1], opts.root);
     const lineNo = Number(m[2]);
-    if (path24 === null || lineNo < 1) {
+    if (path25 === null || lineNo < 1) {
       dropped++;
       continue;
     }
     const col = m[3] ? Number(m[3]) : void 0;
     annotations.push({
-      path: path24,
+      path: path25,
       startLine: lineNo,
       endLine: lineNo,
       // gcc and clang columns are already 1-based.
@@ -12140,14 +12173,14 @@ function parseLean2(text2, opts) {
   let cur = null;
   const flush = () => {
     if (!cur) return;
-    const path24 = repoPath(cur.file.replace(/^(?:\.\/)+/, ""), opts.root);
+    const path25 = repoPath(cur.file.replace(/^(?:\.\/)+/, ""), opts.root);
     const text3 = cur.lines.join("\n").replace(/\s+$/, "");
     const message = cur.name ? `(${cur.name}) ${text3}` : text3;
-    if (path24 === null) dropped++;
+    if (path25 === null) dropped++;
     else {
       const single = cur.endLine === void 0 || cur.endLine === cur.line;
       out.push({
-        path: path24,
+        path: path25,
         startLine: cur.line,
         endLine: cur.endLine ?? cur.line,
         ...single ? { startColumn: cur.col + 1 } : {},
@@ -12202,15 +12235,15 @@ function parseJsonMessage(line, root) {
     return null;
   const level = LEVEL2[String(o.severity)];
   if (!level || typeof o.data !== "string") return null;
-  const path24 = repoPath(o.fileName.replace(/^(?:\.\/)+/, ""), root);
-  if (path24 === null) return "dropped";
+  const path25 = repoPath(o.fileName.replace(/^(?:\.\/)+/, ""), root);
+  if (path25 === null) return "dropped";
   const endLine = typeof end?.line === "number" ? end.line : pos.line;
   const single = endLine === pos.line;
   const text2 = o.data.replace(/\s+$/, "");
   const kind = typeof o.kind === "string" && o.kind !== "" ? o.kind.slice(0, 100) : void 0;
   const message = kind && kind !== "hasSorry" ? `(${kind}) ${text2}` : text2;
   return {
-    path: path24,
+    path: path25,
     startLine: pos.line,
     endLine,
     ...single ? { startColumn: pos.column + 1 } : {},
@@ -12307,11 +12340,11 @@ async function runAudit(engine, spec, plan2, labels, buildContainer) {
       if (size2 < OUTPUT_CAP) chunks.push(Buffer.from(chunk.subarray(0, OUTPUT_CAP - size2)));
       size2 += chunk.length;
     });
-    const watch = await engine.watchExit(id);
+    const watch2 = await engine.watchExit(id);
     await engine.startContainer(id);
     let timer;
     const exit = await Promise.race([
-      watch.exit,
+      watch2.exit,
       new Promise((r) => timer = setTimeout(() => r(null), AUDIT_TIMEOUT_MS))
     ]).finally(() => clearTimeout(timer));
     if (exit === null) await engine.killContainer(id, "KILL");
@@ -12347,6 +12380,7 @@ async function runAudit(engine, spec, plan2, labels, buildContainer) {
 
 // src/sandbox/stages/collect.ts
 var MAX_ANNOTATIONS = 1e4;
+var GO_MODE_TYPE = 1 << 31 | 1 << 27 | 1 << 26 | 1 << 25 | 1 << 24 | 1 << 21 | 1 << 19;
 var ANNOTATE_FILE_CAP = 16 * 1024 * 1024;
 async function collect(ctx, spec, box, p, timedOut) {
   const { deps } = ctx;
@@ -12356,34 +12390,21 @@ async function collect(ctx, spec, box, p, timedOut) {
   if (spec.outputDir) {
     const dest = spec.outputDir;
     await prepareOutputDir(dest);
-    const getOrNull = async (abs) => {
-      try {
-        return await engine.getArchive(box.id, abs);
-      } catch (err) {
-        if (err instanceof EngineError && err.statusCode === 404) return null;
-        throw err;
-      }
-    };
-    const declared = await ctx.race(
-      collectDeclared(getOrNull, OUTPUT_DIR, dest, spec.verdict.declared, spec.outputCaps)
+    const sizes = await ctx.race(
+      Promise.all(
+        spec.verdict.declared.map(async (rel) => {
+          const st = await engine.statPath(box.id, `${OUTPUT_DIR}/${rel}`);
+          return st && (st.mode & GO_MODE_TYPE) === 0 ? st.size : null;
+        })
+      )
     );
-    const written = new Set(declared.declared.filter((d) => d.status === "collected").map((d) => d.path));
+    const plan2 = { paths: spec.verdict.declared, reservedBytes: reserveFor(sizes, spec.outputCaps) };
     const stream = await engine.getArchive(box.id, OUTPUT_DIR);
     try {
-      outputs = await ctx.race(
-        collectTar(stream, dest, OUTPUT_DIR.slice(1), spec.outputCaps, {
-          paths: written,
-          bytes: declared.bytes
-        })
-      );
+      outputs = await ctx.race(collectTar(stream, dest, OUTPUT_DIR.slice(1), spec.outputCaps, plan2));
     } finally {
       if (!stream.readableEnded) stream.destroy();
     }
-    const extra = declared.declared.filter((d) => d.status === "collected");
-    outputs.files += extra.length;
-    outputs.bytes += declared.bytes;
-    outputs.written.unshift(...extra.map((d) => ({ path: d.path, size: d.size ?? 0 })));
-    outputs.declared = declared.declared;
   }
   const parsed = spec.annotate ? await annotate(ctx, box) : { annotations: [], dropped: 0 };
   const state = spec.stateDir ? await collectState(ctx, spec, box.id) : null;
@@ -12729,8 +12750,10 @@ var PYTEST_RUNNER = `${PYTEST_CONFIG_DIR}/run.py`;
 var RUNNER_SOURCE = `# sandbox-action: the trusted pytest runner (src/sandbox/pytest.ts says what it guarantees).
 import ctypes, os, signal, sys, threading, time
 ctypes.CDLL(None).prctl(4, 0, 0, 0, 0)  # PR_SET_DUMPABLE 0: no ptrace, no /proc/PID/mem or fd by this user
+sys.path.append('${PYTEST_CONFIG_DIR}')  # the trusted plugin; xdist hands the worker this path list
+import sandbox_action_pytest
+sandbox_action_pytest.CONTROLLER = True
 import pytest
-sys.path.append('/work')
 junit = sys.argv[1]
 assert sys.argv[2] == '--'
 r, w = os.pipe()
@@ -12746,7 +12769,7 @@ reader.start()
 # One worker, itself in isolated mode (execnet shell-splits python=): /work is on no path it starts with.
 worker = 'popen//python=%s -I -B' % sys.executable
 # A worker that dies is not replaced: the session ends, failed (a crash is never retried into a pass).
-rc = pytest.main(['-p', 'xdist.plugin', '--dist', 'load', '--tx', worker, '--max-worker-restart', '0',
+rc = pytest.main(['-p', 'sandbox_action_pytest', '-p', 'xdist.plugin', '--dist', 'load', '--tx', worker, '--max-worker-restart', '0',
                   '--junitxml=/dev/fd/%d' % w] + sys.argv[3:])
 os.close(w)
 # Every other process of this user is killed first: one that holds the pipe (or rewrites /output) is gone before
@@ -12774,6 +12797,43 @@ if data:
     os.close(fd)
 sys.exit(int(rc))
 `;
+var PYTEST_PLUGIN = `${PYTEST_CONFIG_DIR}/sandbox_action_pytest.py`;
+var PLUGIN_SOURCE = `"""sandbox-action: the trusted pytest plugin (src/sandbox/pytest.ts says what it guarantees).
+
+run.py imports it before pytest starts (PYTEST_DONT_REWRITE: no assertion to rewrite, no warning for that)."""
+import sys, warnings
+import pytest
+
+CONTROLLER = False  # run.py sets it before pytest starts; a worker imports this module afresh
+WORK = '/work'
+
+def _off_work():
+    sys.path[:] = [p for p in sys.path if p not in ('', '.') and p != WORK and not p.startswith(WORK + '/')]
+
+def _warning_as_text(data):
+    # xdist would import the module a worker names for the warning's class: the name is only printed.
+    text = '%s.%s: %s' % (data.get('category_module') or '', data.get('category_class_name') or '', data.get('message_str'))
+    kwargs = {'message': UserWarning(text), 'category': UserWarning}
+    for name in warnings.WarningMessage._WARNING_DETAILS:
+        if name not in kwargs:
+            kwargs[name] = data.get(name)
+    return warnings.WarningMessage(**kwargs)
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_load_initial_conftests(early_config, parser, args):
+    if CONTROLLER:
+        early_config.known_args_namespace.noconftest = True
+        _off_work()
+        import xdist.workermanage
+        xdist.workermanage.unserialize_warning_message = _warning_as_text
+    elif WORK not in sys.path:
+        sys.path.append(WORK)
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_sessionstart(session):
+    if CONTROLLER:
+        _off_work()
+`;
 var CONFIGS = [
   ["pytest.ini", null],
   [".pytest.ini", null],
@@ -12783,6 +12843,9 @@ var CONFIGS = [
 ];
 function regularFile(p) {
   return fs8.lstatSync(p, { throwIfNoEntry: false })?.isFile() === true;
+}
+function isTestFolder(dir) {
+  return fs8.readdirSync(dir, { withFileTypes: true }).filter((e) => e.name.endsWith(".py")).every((e) => /^(test_.*|.*_test|conftest|__init__)\.py$/.test(e.name));
 }
 function findPytestConfig(dir) {
   for (const [name, section] of CONFIGS) {
@@ -12802,7 +12865,12 @@ async function resolvePytest(tests, scratch) {
   await fsp5.mkdir(scratch, { recursive: true, mode: 493 });
   const runner = path9.join(scratch, "run.py");
   await fsp5.writeFile(runner, RUNNER_SOURCE, { mode: 420 });
-  const mounts = [{ type: "bind", source: runner, target: PYTEST_RUNNER, readOnly: true }];
+  const plugin = path9.join(scratch, "sandbox_action_pytest.py");
+  await fsp5.writeFile(plugin, PLUGIN_SOURCE, { mode: 420 });
+  const mounts = [
+    { type: "bind", source: runner, target: PYTEST_RUNNER, readOnly: true },
+    { type: "bind", source: plugin, target: PYTEST_PLUGIN, readOnly: true }
+  ];
   const cleanup = () => fsp5.rm(scratch, { recursive: true, force: true });
   if (!tests.trusted) {
     return {
@@ -12811,22 +12879,36 @@ async function resolvePytest(tests, scratch) {
       args: ["--rootdir=/work", ...config ? ["-c", `${WORK_DIR}/${config}`] : [], ...testArgs],
       exclude: [],
       config: config ?? "(none)",
+      notes: [],
       cleanup
     };
   }
-  const exclude = [];
+  const roots = [];
+  const notes = [];
   for (const p of tests.paths) {
     const st = fs8.lstatSync(path9.join(tests.dir, p), { throwIfNoEntry: false });
     if (!st || !(st.isDirectory() || st.isFile())) {
       throw new InputError("--tests-path", `'${p}' is not a directory or file in ${tests.dir}`);
     }
+    const dir = path9.posix.dirname(p);
+    const folder = st.isFile() && dir !== "." && isTestFolder(path9.join(tests.dir, dir));
+    roots.push(folder ? dir : p);
+    if (st.isFile() && !folder) {
+      notes.push(
+        `tests path ${p}: its folder also holds code, so only the file comes from the trusted side; the files beside it are the source's`
+      );
+    }
+  }
+  const exclude = [...new Set(roots)].filter(
+    (r, _i, all) => !all.some((o) => o !== r && r.startsWith(`${o}/`))
+  );
+  for (const r of exclude) {
     mounts.push({
       type: "bind",
-      source: path9.join(tests.dir, p),
-      target: `${WORK_DIR}/${p}`,
+      source: path9.join(tests.dir, r),
+      target: `${WORK_DIR}/${r}`,
       readOnly: true
     });
-    exclude.push(p);
   }
   const empty = path9.join(scratch, "empty");
   await fsp5.writeFile(empty, "", { mode: 420 });
@@ -12860,6 +12942,7 @@ async function resolvePytest(tests, scratch) {
     args: ["-c", target, "--rootdir=/work", "--confcutdir=/work", ...testArgs],
     exclude,
     config: config ?? "(empty)",
+    notes,
     cleanup
   };
 }
@@ -13081,14 +13164,17 @@ async function prepare(ctx) {
     );
     ctx.cleanup.add("remove the pytest scratch files", () => layout.cleanup());
     pytest = layout;
+    ctx.notes.push(...layout.notes);
   }
   const lean = spec.lean ? resolveLean(spec.lean, spec.source.dir, deps.env?.PATH ?? "") : null;
   if (expected) {
     const declared = [.../* @__PURE__ */ new Set([...sized.verdict.declared, ...expected.map((e) => e.path)])];
     sized = { ...sized, verdict: { ...sized.verdict, declared } };
   }
+  const expectPath = spec.verdict.expectDir ? expectedRepoPath(spec.verdict.expectDir, spec.source?.dir ?? null) : null;
   ctx.check();
   return {
+    exclude: [...pytest?.exclude ?? [], ...lean?.exclude ?? [], ...expectPath ? [expectPath] : []],
     image,
     backend: backend.backend,
     runscRuntime,
@@ -13935,7 +14021,7 @@ async function createSandbox(ctx, p, o) {
     await Promise.all([engine.putArchive(id, target, packed.stream), packed.done]);
   };
   const stateDir = spec.stateDir && (await fsp11.readdir(spec.stateDir).catch(() => [])).length > 0 ? spec.stateDir : null;
-  const [, attached, watch] = await ctx.race(
+  const [, attached, watch2] = await ctx.race(
     Promise.all([
       Promise.all([copyIn(p.copySource, WORK_DIR, o.exclude), copyIn(stateDir, STATE_DIR)]),
       engine.attach(id, pipe.sink),
@@ -13943,7 +14029,7 @@ async function createSandbox(ctx, p, o) {
     ])
   );
   ctx.cleanup.add("detach log", async () => attached.close());
-  return { id, attached, watch, pipe, capture, check: check2 };
+  return { id, attached, watch: watch2, pipe, capture, check: check2 };
 }
 
 // src/sandbox/stages/volumes.ts
@@ -14039,9 +14125,9 @@ async function chownVolumes(ctx, image, volumes, owner, labels) {
     })
   );
   try {
-    const watch = await engine.watchExit(id);
+    const watch2 = await engine.watchExit(id);
     await engine.startContainer(id);
-    const code = await watch.exit;
+    const code = await watch2.exit;
     if (code !== 0) throw new Error(`chown of the unbounded volumes exited with ${code}`);
   } finally {
     await engine.removeContainer(id);
@@ -14051,6 +14137,7 @@ async function chownVolumes(ctx, image, volumes, owner, labels) {
 // src/sandbox/execute.ts
 async function executeRun(spec, deps) {
   const ctx = new RunContext(spec, deps);
+  const afterCleanup = deps.onRunId?.(ctx.runId);
   const logs = new LogStream(deps.log, spec.logLimitBytes, deps.fenceWorkflowCommands);
   const x = {
     imageId: null,
@@ -14080,6 +14167,7 @@ async function executeRun(spec, deps) {
     const p = x.plan = plan(prep.spec, {
       runId: ctx.runId,
       createdAt: ctx.createdAt,
+      plannedAt: deps.now(),
       uid: prep.owner.uid,
       gid: prep.owner.gid,
       network: net3.network,
@@ -14101,7 +14189,7 @@ async function executeRun(spec, deps) {
     const box = await createSandbox(ctx, p, {
       logs,
       owner: prep.owner,
-      exclude: [...prep.pytest?.exclude ?? [], ...prep.lean?.exclude ?? []],
+      exclude: prep.exclude,
       deadEndGateways: net3.gateways.filter((g) => deps.engine.info.local && !hostAddresses().includes(g))
     });
     const exit = x.exit = await runCommand(ctx, box, net3, logs);
@@ -14144,6 +14232,7 @@ async function executeRun(spec, deps) {
     else deps.notice(`cleanup: ${f}`);
   }
   x.cleanupMs = Date.now() - t;
+  afterCleanup?.();
   try {
     return assembleResult(ctx, x, failure);
   } catch (err) {
@@ -14165,11 +14254,17 @@ function createdAt(r) {
   const t = Date.parse(r.labels[LABEL_CREATED] ?? "");
   return Number.isNaN(t) ? 0 : t;
 }
+function pastDeadline(r, now) {
+  const t = Date.parse(r.labels[LABEL_DEADLINE] ?? "");
+  return !Number.isNaN(t) && t <= now;
+}
 async function gc(engine, host, opts) {
   const label = opts.runId ? `${LABEL_RUN}=${opts.runId}` : LABEL_RUN;
   const all = await engine.listLabelled(label);
   const cutoff = opts.now - opts.olderThanMs;
-  const old = all.filter((r) => createdAt(r) <= cutoff);
+  const old = all.filter(
+    (r) => createdAt(r) <= cutoff || r.kind === "container" && pastDeadline(r, opts.now)
+  );
   const report = { removed: [], kept: all.length - old.length, failures: [] };
   const attempt = async (r, fn) => {
     try {
@@ -14220,6 +14315,67 @@ async function gc(engine, host, opts) {
     }
   }
   return report;
+}
+
+// src/sandbox/watchdog.ts
+import { spawn as spawn2 } from "node:child_process";
+import fs12 from "node:fs";
+import path17 from "node:path";
+import { fileURLToPath as fileURLToPath2 } from "node:url";
+var WATCHDOG_INTERVAL_MS = 1e3;
+function processStart(pid) {
+  try {
+    const stat = fs12.readFileSync(`/proc/${pid}/stat`, "utf8");
+    return stat.slice(stat.lastIndexOf(")") + 2).split(" ")[19] ?? null;
+  } catch {
+    return null;
+  }
+}
+function cliPath() {
+  const here = path17.dirname(fileURLToPath2(import.meta.url));
+  for (const p of [path17.join(here, "cli.js"), path17.resolve(here, "../../dist/cli.js")]) {
+    if (fs12.existsSync(p)) return p;
+  }
+  return null;
+}
+function startWatchdog(runId, env) {
+  const cli = cliPath();
+  const start = processStart(process.pid);
+  if (!cli || !start) return null;
+  const child = spawn2(
+    process.execPath,
+    [cli, "watchdog", "--run", runId, "--parent", String(process.pid), "--parent-start", start],
+    { detached: true, stdio: "ignore", env }
+  );
+  child.on("error", () => void 0);
+  child.unref();
+  return {
+    pid: child.pid ?? null,
+    stop: () => {
+      if (child.exitCode === null && child.signalCode === null) child.kill("SIGTERM");
+    }
+  };
+}
+async function watch(engine, host, o) {
+  const now = o.now ?? Date.now;
+  const killed = /* @__PURE__ */ new Set();
+  while (!o.signal?.aborted) {
+    if (processStart(o.parentPid) !== o.parentStart) {
+      await gc(engine, host, { olderThanMs: 0, now: now(), runId: o.runId });
+      return "parent-gone";
+    }
+    const mine = await engine.listLabelled(`${LABEL_RUN}=${o.runId}`).catch(() => []);
+    for (const r of mine) {
+      if (r.kind !== "container" || killed.has(r.id) || !pastDeadline(r, now())) continue;
+      killed.add(r.id);
+      await engine.killContainer(r.id, "SIGKILL").catch(() => void 0);
+    }
+    await new Promise((resolve) => {
+      const t = setTimeout(resolve, o.intervalMs ?? WATCHDOG_INTERVAL_MS);
+      o.signal?.addEventListener("abort", () => (clearTimeout(t), resolve()), { once: true });
+    });
+  }
+  return "stopped";
 }
 
 // src/sandbox/summary.ts
@@ -14294,8 +14450,8 @@ function helpFor(table) {
 
 // src/cli/build.ts
 import { execFileSync } from "node:child_process";
-import fs14 from "node:fs";
-import path18 from "node:path";
+import fs15 from "node:fs";
+import path19 from "node:path";
 
 // src/images/build-plan.ts
 var PLATFORM = /^linux\/(amd64|arm64|arm\/v7|arm\/v6|386|ppc64le|s390x|riscv64)$/;
@@ -14429,10 +14585,10 @@ function backoff(attempt, baseMs, retryAfter) {
 
 // src/images/builder.ts
 var import_tar_stream6 = __toESM(require_tar_stream(), 1);
-import { spawn as spawn2, spawnSync } from "node:child_process";
-import fs12 from "node:fs";
+import { spawn as spawn3, spawnSync } from "node:child_process";
+import fs13 from "node:fs";
 import os2 from "node:os";
-import path17 from "node:path";
+import path18 from "node:path";
 import { Readable as Readable4 } from "node:stream";
 
 // src/images/registry.ts
@@ -14518,8 +14674,8 @@ var RegistryClient = class {
     return `Bearer ${token}`;
   }
   /** One request with auth (answering a 401 challenge once) and retries with backoff on 429/5xx/network errors. */
-  async request(method, path24, o) {
-    const url = new URL(`${isLoopback(this.host) ? "http" : "https"}://${this.host}${path24}`);
+  async request(method, path25, o) {
+    const url = new URL(`${isLoopback(this.host) ? "http" : "https"}://${this.host}${path25}`);
     const attempts = this.o.attempts ?? 5;
     const sleep = this.o.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
     let auth2 = null;
@@ -14622,19 +14778,19 @@ var RegistryClient = class {
 
 // src/images/builder.ts
 function imageSources(root) {
-  const dir = path17.join(root, "images");
+  const dir = path18.join(root, "images");
   const out = [];
-  for (const name of fs12.readdirSync(dir).sort()) {
-    const dockerfile = path17.join(dir, name, "Dockerfile");
-    if (!fs12.existsSync(dockerfile)) continue;
-    const text2 = fs12.readFileSync(dockerfile, "utf8");
+  for (const name of fs13.readdirSync(dir).sort()) {
+    const dockerfile = path18.join(dir, name, "Dockerfile");
+    if (!fs13.existsSync(dockerfile)) continue;
+    const text2 = fs13.readFileSync(dockerfile, "utf8");
     const first = /^#\s*(.+)$/m.exec(text2)?.[1] ?? name;
     const args = {};
-    const toolchain = path17.join(dir, name, "lean-toolchain");
-    if (fs12.existsSync(toolchain)) args.LEAN_TOOLCHAIN = fs12.readFileSync(toolchain, "utf8").trim();
+    const toolchain = path18.join(dir, name, "lean-toolchain");
+    if (fs13.existsSync(toolchain)) args.LEAN_TOOLCHAIN = fs13.readFileSync(toolchain, "utf8").trim();
     out.push({
       name,
-      contextDir: name === "egress-proxy" ? path17.join(root, "dist") : path17.join(dir, name),
+      contextDir: name === "egress-proxy" ? path18.join(root, "dist") : path18.join(dir, name),
       dockerfile,
       title: `sandbox-action ${name}`,
       description: first.replace(/^[\w-]+:\s*/, "").slice(0, 200),
@@ -14646,23 +14802,23 @@ function imageSources(root) {
 function contextTar2(src) {
   const pack = import_tar_stream6.default.pack();
   const opts = { mode: 420, uid: 0, gid: 0, mtime: /* @__PURE__ */ new Date(0) };
-  const inside = path17.relative(src.contextDir, src.dockerfile);
-  const outside = inside.startsWith("..") || path17.isAbsolute(inside);
+  const inside = path18.relative(src.contextDir, src.dockerfile);
+  const outside = inside.startsWith("..") || path18.isAbsolute(inside);
   const walk = (rel) => {
-    for (const name of fs12.readdirSync(path17.join(src.contextDir, rel)).sort()) {
+    for (const name of fs13.readdirSync(path18.join(src.contextDir, rel)).sort()) {
       const r = rel ? `${rel}/${name}` : name;
-      const st = fs12.lstatSync(path17.join(src.contextDir, r));
+      const st = fs13.lstatSync(path18.join(src.contextDir, r));
       if (st.isDirectory()) walk(r);
       else if (st.isFile()) {
         pack.entry(
           { name: r, ...opts, mode: st.mode & 493 ? st.mode & 511 : 420 },
-          fs12.readFileSync(path17.join(src.contextDir, r))
+          fs13.readFileSync(path18.join(src.contextDir, r))
         );
       }
     }
   };
   walk("");
-  if (outside) pack.entry({ name: "Dockerfile", ...opts }, fs12.readFileSync(src.dockerfile));
+  if (outside) pack.entry({ name: "Dockerfile", ...opts }, fs13.readFileSync(src.dockerfile));
   pack.finalize();
   return { stream: Readable4.from(pack), dockerfile: outside ? "Dockerfile" : inside };
 }
@@ -14674,8 +14830,8 @@ function credentialsFor(host, given, home = os2.homedir()) {
   if (given) return given;
   try {
     const cfg = JSON.parse(
-      fs12.readFileSync(
-        path17.join(process.env.DOCKER_CONFIG ?? path17.join(home, ".docker"), "config.json"),
+      fs13.readFileSync(
+        path18.join(process.env.DOCKER_CONFIG ?? path18.join(home, ".docker"), "config.json"),
         "utf8"
       )
     );
@@ -14779,10 +14935,10 @@ async function withRetries(fn, progress, attempts = 4) {
 }
 async function buildWithBake(targets, o) {
   const def = bakeDefinition(targets, o);
-  const file = path17.join(fs12.mkdtempSync(path17.join(os2.tmpdir(), "sa-bake-")), "bake.json");
-  fs12.writeFileSync(file, JSON.stringify(def, null, 2));
+  const file = path18.join(fs13.mkdtempSync(path18.join(os2.tmpdir(), "sa-bake-")), "bake.json");
+  fs13.writeFileSync(file, JSON.stringify(def, null, 2));
   const code = await new Promise((resolve) => {
-    const child = spawn2("docker", ["buildx", "bake", "-f", file, ...o.push ? ["--push"] : []], {
+    const child = spawn3("docker", ["buildx", "bake", "-f", file, ...o.push ? ["--push"] : []], {
       stdio: ["ignore", "inherit", "inherit"]
     });
     child.on("close", (c) => resolve(c ?? 1));
@@ -14944,7 +15100,7 @@ function factsFromGithub(env, event) {
 }
 
 // src/cli/tags.ts
-import fs13 from "node:fs";
+import fs14 from "node:fs";
 var TAGS_TABLE = {
   sha: { kind: "string", help: "commit (default $GITHUB_SHA)" },
   ref: { kind: "string", help: "refs/heads/…, refs/tags/… or refs/pull/… (default $GITHUB_REF)" },
@@ -14988,7 +15144,7 @@ function tagFactsFrom(o, env) {
   let event = {};
   if (env.GITHUB_EVENT_PATH) {
     try {
-      event = JSON.parse(fs13.readFileSync(env.GITHUB_EVENT_PATH, "utf8"));
+      event = JSON.parse(fs14.readFileSync(env.GITHUB_EVENT_PATH, "utf8"));
     } catch (err) {
       throw new InputError("GITHUB_EVENT_PATH", `cannot read the event: ${errorMessage(err)}`);
     }
@@ -15068,8 +15224,8 @@ function parseBuild(argv, env, readStdin) {
   if (positionals.length) throw new InputError(positionals[0], "build takes no arguments");
   const s2 = (k) => typeof o[k] === "string" ? o[k] : void 0;
   const list3 = (k) => Array.isArray(o[k]) ? o[k] : [];
-  const root = path18.resolve(s2("root") ?? installRoot() ?? process.cwd());
-  if (!fs14.existsSync(path18.join(root, "images")))
+  const root = path19.resolve(s2("root") ?? installRoot() ?? process.cwd());
+  if (!fs15.existsSync(path19.join(root, "images")))
     throw new InputError("--root", `'${root}' has no images/ directory`);
   const sources = imageSources(root);
   const names = sources.map((x) => x.name);
@@ -15170,7 +15326,7 @@ async function executeBuild(req, engine, progress, env) {
 async function buildCommand(argv, env, io, engine) {
   let req;
   try {
-    req = parseBuild(argv, env, () => fs14.readFileSync(0, "utf8"));
+    req = parseBuild(argv, env, () => fs15.readFileSync(0, "utf8"));
   } catch (err) {
     io.stderr.write(`sandbox-action: ${errorMessage(err)}
 `);
@@ -15211,7 +15367,7 @@ async function buildCommand(argv, env, io, engine) {
 import fsp13 from "node:fs/promises";
 
 // src/comparator/landrun-args.ts
-import path19 from "node:path";
+import path20 from "node:path";
 var FIXED_PREFIX = ["--best-effort", "--ro", "/", "--rw", "/dev", "-ldd", "-add-exec"];
 var ENV_NAME2 = /^[A-Za-z_][A-Za-z0-9_]*$/;
 var CONTROL = /[\u0000-\u001f\u007f]/;
@@ -15219,8 +15375,8 @@ function checkHostPath(flag, p) {
   if (!p.startsWith("/")) throw new InputError(flag, `'${p}' is not an absolute path`);
   if (CONTROL.test(p)) throw new InputError(flag, `${JSON.stringify(p)} has a control character`);
   if (p === "/") throw new InputError(flag, "'/' is never mounted: the step sees the image's own root");
-  if (path19.posix.normalize(p) !== p || p.endsWith("/")) {
-    throw new InputError(flag, `'${p}' is not a normalised path (write it as '${path19.posix.resolve(p)}')`);
+  if (path20.posix.normalize(p) !== p || p.endsWith("/")) {
+    throw new InputError(flag, `'${p}' is not a normalised path (write it as '${path20.posix.resolve(p)}')`);
   }
   return p;
 }
@@ -15299,11 +15455,11 @@ function parseLandrunArgs(argv) {
 }
 
 // src/comparator/step-plan.ts
-import path20 from "node:path";
+import path21 from "node:path";
 var STEP_ROLE = "comparator-step";
 var HOST_ONLY = ["/proc", "/sys", "/dev", "/run", "/var/run"];
 function lakeDirOf(ctx) {
-  return path20.posix.join(ctx.projectDir, ".lake");
+  return path21.posix.join(ctx.projectDir, ".lake");
 }
 var within = (p, dir) => p === dir || p.startsWith(`${dir}/`);
 function hostPaths(req, ctx) {
@@ -15465,7 +15621,7 @@ async function runLandrunStep(argv, deps) {
   try {
     id = await engine.createContainer(spec);
     const cid = id;
-    const [attached, watch] = await Promise.race([
+    const [attached, watch2] = await Promise.race([
       Promise.all([
         engine.attach(cid, (s2, chunk) => {
           if (s2 === "stdout") deps.stdout.write(chunk);
@@ -15486,7 +15642,7 @@ async function runLandrunStep(argv, deps) {
       const timeout2 = new Promise(
         (r) => timer = setTimeout(() => r("timeout"), ctx.limits.timeoutMs)
       );
-      const first = await Promise.race([watch.exit, timeout2, aborted]);
+      const first = await Promise.race([watch2.exit, timeout2, aborted]);
       if (first === "timeout") {
         timedOut = true;
         await engine.killContainer(cid, "KILL");
@@ -15520,9 +15676,9 @@ async function runLandrunStep(argv, deps) {
 
 // src/cli/door.ts
 import { randomBytes as randomBytes3 } from "node:crypto";
-import fs15 from "node:fs";
+import fs16 from "node:fs";
 import os3 from "node:os";
-import path21 from "node:path";
+import path22 from "node:path";
 
 // src/engine/docker.ts
 import { posix } from "node:path";
@@ -15562,10 +15718,10 @@ var ApiClient = class {
     this.prefix = `/v${v}`;
   }
   /** Send a request; resolves with the raw streaming response (any status). */
-  raw(method, path24, opts = {}, operation = `${method} ${path24}`) {
+  raw(method, path25, opts = {}, operation = `${method} ${path25}`) {
     const qs = new URLSearchParams();
     for (const [k, v] of Object.entries(opts.query ?? {})) if (v !== void 0) qs.set(k, String(v));
-    const fullPath = `${this.prefix}${path24}${qs.size ? `?${qs}` : ""}`;
+    const fullPath = `${this.prefix}${path25}${qs.size ? `?${qs}` : ""}`;
     const headers = { ...opts.headers };
     let payload;
     if (opts.body !== void 0) {
@@ -15595,17 +15751,17 @@ var ApiClient = class {
     });
   }
   /** Send a request and parse a JSON answer; a non-2xx status becomes an EngineError. */
-  async json(method, path24, opts = {}, operation) {
-    const op = operation ?? `${method} ${path24}`;
-    const res = await this.raw(method, path24, opts, op);
+  async json(method, path25, opts = {}, operation) {
+    const op = operation ?? `${method} ${path25}`;
+    const res = await this.raw(method, path25, opts, op);
     const text2 = await readAll(res.body);
     if (res.statusCode < 200 || res.statusCode >= 300) throw this.statusError(op, res.statusCode, text2);
     return text2.length ? JSON.parse(text2.toString("utf8")) : void 0;
   }
   /** Like json() but ignores the body. `okStatuses` lists extra statuses that count as success. */
-  async call(method, path24, opts = {}, operation, okStatuses = []) {
-    const op = operation ?? `${method} ${path24}`;
-    const res = await this.raw(method, path24, opts, op);
+  async call(method, path25, opts = {}, operation, okStatuses = []) {
+    const op = operation ?? `${method} ${path25}`;
+    const res = await this.raw(method, path25, opts, op);
     const text2 = await readAll(res.body);
     if ((res.statusCode < 200 || res.statusCode >= 300) && !okStatuses.includes(res.statusCode)) {
       throw this.statusError(op, res.statusCode, text2);
@@ -16126,28 +16282,44 @@ var DockerApiEngine = class {
       stderr: Buffer.concat(err).toString("utf8")
     };
   }
-  async putArchive(id, path24, tar7) {
+  async putArchive(id, path25, tar7) {
     await this.api.call(
       "PUT",
       `/containers/${id}/archive`,
       {
-        query: { path: path24, noOverwriteDirNonDir: 1 },
+        query: { path: path25, noOverwriteDirNonDir: 1 },
         bodyStream: tar7,
         headers: { "content-type": "application/x-tar" }
       },
-      `copy into ${path24}`
+      `copy into ${path25}`
     );
   }
-  async getArchive(id, path24) {
+  async getArchive(id, path25) {
     const res = await this.api.raw(
       "GET",
       `/containers/${id}/archive`,
-      { query: { path: path24 } },
-      `copy out of ${path24}`
+      { query: { path: path25 } },
+      `copy out of ${path25}`
     );
     if (res.statusCode !== 200)
-      throw this.api.statusError(`copy out of ${path24}`, res.statusCode, await readAll(res.body));
-    return this.info.name === "podman" ? archiveUnderBase(res.body, posix.basename(path24)) : res.body;
+      throw this.api.statusError(`copy out of ${path25}`, res.statusCode, await readAll(res.body));
+    return this.info.name === "podman" ? archiveUnderBase(res.body, posix.basename(path25)) : res.body;
+  }
+  async statPath(id, path25) {
+    const res = await this.api.raw("HEAD", `/containers/${id}/archive`, { query: { path: path25 } }, `stat ${path25}`);
+    const body = await readAll(res.body);
+    if (res.statusCode === 404) return null;
+    if (res.statusCode !== 200) throw this.api.statusError(`stat ${path25}`, res.statusCode, body);
+    const header = res.headers["x-docker-container-path-stat"];
+    if (typeof header !== "string")
+      throw new EngineError(this.info.name, `stat ${path25}`, "the engine sent no path stat");
+    const j = JSON.parse(Buffer.from(header, "base64").toString("utf8"));
+    return {
+      name: String(j.name ?? ""),
+      size: Number(j.size ?? 0),
+      mode: Number(j.mode ?? 0),
+      linkTarget: String(j.linkTarget ?? "")
+    };
   }
   async createVolume(spec) {
     await this.api.json(
@@ -16284,7 +16456,7 @@ function connect(ctx, choice = "auto") {
   return connectEngine(endpointsFor(choice, ctx.env), choice);
 }
 function volumeHostFor(ctx) {
-  const dir = ctx.env.SANDBOX_ACTION_STATE_DIR || path21.join(os3.tmpdir(), "sandbox-action");
+  const dir = ctx.env.SANDBOX_ACTION_STATE_DIR || path22.join(os3.tmpdir(), "sandbox-action");
   return defaultVolumeHost(dir, ctx.isRoot, ctx.env.ACT !== "true");
 }
 var randomId = () => randomBytes3(4).toString("hex");
@@ -16311,6 +16483,13 @@ function abortOnSignals() {
 }
 function makeRunDeps(ctx, engine, o) {
   return {
+    onRunId: (runId) => {
+      o.onRunId?.(runId);
+      if (!o.watchdog) return void 0;
+      const w = startWatchdog(runId, ctx.env);
+      if (!w) o.notice("no watchdog: the CLI bundle was not found; a killed CLI leaves this run to gc");
+      return () => w?.stop();
+    },
     engine,
     volumeHost: volumeHostFor(ctx),
     log: o.log,
@@ -16330,7 +16509,7 @@ function failedBeforeRun(err, spec, subject) {
     exitCode: 125,
     commandExitCode: null,
     durationMs: 0,
-    subject: spec?.subject ?? subject ?? { repository: null, headSha: null, baseRef: null, shard: null },
+    subject: spec?.subject ?? subject ?? { repository: null, headSha: null, baseSha: null, baseRef: null, shard: null },
     image: { ref: spec?.image ?? "", id: null },
     engine: { name: "", version: "", runtime: "" },
     user: "",
@@ -16354,11 +16533,11 @@ function failedBeforeRun(err, spec, subject) {
   };
 }
 function writeResultFile(file, result) {
-  fs15.mkdirSync(path21.dirname(file), { recursive: true });
+  fs16.mkdirSync(path22.dirname(file), { recursive: true });
   const tmp = `${file}.${process.pid}.tmp`;
-  fs15.writeFileSync(tmp, `${JSON.stringify(result, null, 2)}
+  fs16.writeFileSync(tmp, `${JSON.stringify(result, null, 2)}
 `, { mode: 420 });
-  fs15.renameSync(tmp, file);
+  fs16.renameSync(tmp, file);
 }
 var lastResort = null;
 function writeResultOnCrash(file, subject) {
@@ -16427,7 +16606,10 @@ function shardTargets(targets, count2, index) {
 
 // src/cli/shard.ts
 var TABLE2 = {
-  targets: { kind: "string", help: "space- or comma-separated declaration names" },
+  targets: {
+    kind: "string",
+    help: "space- or comma-separated targets: Lean declaration or module names, or repository paths (tests/test_a.py)"
+  },
   shards: { kind: "string", help: "number of shards (1 to 256)" },
   index: { kind: "string", help: "this shard, from 0" }
 };
@@ -16443,7 +16625,7 @@ function shardCommand(argv, io) {
     const index = num("index");
     if (shards < 1 || shards > 256) throw new InputError("--shards", "must be 1 to 256");
     if (index >= shards) throw new InputError("--index", `must be below --shards (${shards})`);
-    const targets = checkTargets(String(o.targets ?? "").split(/[\s,]+/));
+    const targets = shardable(String(o.targets ?? "").split(/[\s,]+/));
     for (const t of shardTargets(targets, shards, index)) io.stdout.write(`${t}
 `);
     return 0;
@@ -16453,9 +16635,23 @@ function shardCommand(argv, io) {
     return 2;
   }
 }
+var TARGET = /^(?!-)[\w.+-]+(?:\/[\w.+-]+)*$/;
+function shardable(targets) {
+  const out = [];
+  for (const t of targets.map((x) => x.trim()).filter(Boolean)) {
+    if (t.length > 512 || !TARGET.test(t) || t.split("/").some((p) => p === "." || p === "..")) {
+      throw new InputError(
+        "--targets",
+        `'${t.slice(0, 100)}' is not a Lean name or a repository path (letters, digits, _ . + - and /, no ..)`
+      );
+    }
+    if (!out.includes(t)) out.push(t);
+  }
+  return out;
+}
 
 // src/cli/verify.ts
-import fs16 from "node:fs";
+import fs17 from "node:fs";
 
 // src/verdict/event.ts
 var HEX403 = /^[0-9a-f]{40}$/;
@@ -16548,7 +16744,7 @@ function verifyCommand(argv, env, io) {
       throw new InputError("GITHUB_EVENT_PATH", "is needed: verify reads the event of the workflow run");
     const r = subjectFromEvent(
       env.GITHUB_EVENT_NAME,
-      JSON.parse(fs16.readFileSync(env.GITHUB_EVENT_PATH, "utf8"))
+      JSON.parse(fs17.readFileSync(env.GITHUB_EVENT_PATH, "utf8"))
     );
     if (!r.ok) {
       io.stderr.write(`sandbox-action: no verdict from this run: ${r.reason}
@@ -16569,7 +16765,7 @@ function verifyCommand(argv, env, io) {
     };
     const lines = Object.entries(facts).map(([k, v]) => `${k}=${v}`);
     if (typeof o["github-output"] === "string")
-      fs16.appendFileSync(o["github-output"], `${lines.join("\n")}
+      fs17.appendFileSync(o["github-output"], `${lines.join("\n")}
 `);
     io.stdout.write(`${lines.join("\n")}
 `);
@@ -16582,8 +16778,8 @@ function verifyCommand(argv, env, io) {
 }
 
 // src/cli/report.ts
-import fs17 from "node:fs";
-import path22 from "node:path";
+import fs18 from "node:fs";
+import path23 from "node:path";
 
 // src/report/checks.ts
 var BATCH = 50;
@@ -18106,17 +18302,17 @@ function requestLog(octokit) {
     octokit.log.debug("request", options);
     const start = Date.now();
     const requestOptions = octokit.request.endpoint.parse(options);
-    const path24 = requestOptions.url.replace(options.baseUrl, "");
+    const path25 = requestOptions.url.replace(options.baseUrl, "");
     return request2(options).then((response) => {
       const requestId = response.headers["x-github-request-id"];
       octokit.log.info(
-        `${requestOptions.method} ${path24} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
+        `${requestOptions.method} ${path25} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
       );
       return response;
     }).catch((error) => {
       const requestId = error.response?.headers["x-github-request-id"] || "UNKNOWN";
       octokit.log.error(
-        `${requestOptions.method} ${path24} - ${error.status} with id ${requestId} in ${Date.now() - start}ms`
+        `${requestOptions.method} ${path25} - ${error.status} with id ${requestId} in ${Date.now() - start}ms`
       );
       throw error;
     });
@@ -20728,6 +20924,8 @@ function decideCheck(subject, shards, files, required) {
     const wrong = [];
     if (s2.headSha !== subject.headSha)
       wrong.push(`commit ${s2.headSha ?? "none"}, not the head ${subject.headSha}`);
+    if (subject.baseSha !== null && s2.baseSha !== subject.baseSha)
+      wrong.push(`base commit ${s2.baseSha ?? "none"}, not ${subject.baseSha}`);
     if (s2.baseRef !== subject.baseRef) wrong.push(`base ${s2.baseRef ?? "none"}, not ${subject.baseRef}`);
     if (s2.repository !== subject.repository)
       wrong.push(`repository ${s2.repository ?? "none"}, not ${subject.repository}`);
@@ -20843,29 +21041,29 @@ var REPORT_TABLE = {
 };
 function readLimited(file) {
   try {
-    const st = fs17.lstatSync(file);
+    const st = fs18.lstatSync(file);
     if (!st.isFile()) return { ok: false, reason: `'${file}' is not a regular file` };
     if (st.size > LIMITS.fileBytes)
       return { ok: false, reason: `the file is ${st.size} bytes, above ${LIMITS.fileBytes}` };
-    return readResult(fs17.readFileSync(file));
+    return readResult(fs18.readFileSync(file));
   } catch (err) {
     return { ok: false, reason: `the file cannot be read: ${errorMessage(err)}` };
   }
 }
 var MAX_FILES = 512;
 function readResultFiles(fileOrDir) {
-  const st = fs17.lstatSync(fileOrDir, { throwIfNoEntry: false });
-  if (!st) throw new InputError("--result", `'${fileOrDir}' does not exist`);
-  if (!st.isDirectory()) return [{ name: path22.basename(fileOrDir), read: readLimited(fileOrDir) }];
+  const st = fs18.lstatSync(fileOrDir, { throwIfNoEntry: false });
+  if (!st) return [];
+  if (!st.isDirectory()) return [{ name: path23.basename(fileOrDir), read: readLimited(fileOrDir) }];
   const out = [];
-  if (fs17.existsSync(path22.join(fileOrDir, "result.json")))
-    out.push({ name: "result.json", read: readLimited(path22.join(fileOrDir, "result.json")) });
-  for (const d of fs17.readdirSync(fileOrDir).sort()) {
-    const sub = path22.join(fileOrDir, d);
-    if (!fs17.lstatSync(sub).isDirectory()) continue;
-    for (const f of fs17.readdirSync(sub).sort()) {
+  if (fs18.existsSync(path23.join(fileOrDir, "result.json")))
+    out.push({ name: "result.json", read: readLimited(path23.join(fileOrDir, "result.json")) });
+  for (const d of fs18.readdirSync(fileOrDir).sort()) {
+    const sub = path23.join(fileOrDir, d);
+    if (!fs18.lstatSync(sub).isDirectory()) continue;
+    for (const f of fs18.readdirSync(sub).sort()) {
       if (f === "result.json" || /^sandbox-result.*\.json$/.test(f)) {
-        out.push({ name: `${d}/${f}`, read: readLimited(path22.join(sub, f)) });
+        out.push({ name: `${d}/${f}`, read: readLimited(path23.join(sub, f)) });
       }
     }
     if (out.length > MAX_FILES) throw new InputError("--result", `more than ${MAX_FILES} result files`);
@@ -20904,7 +21102,7 @@ function parse3(argv, env) {
   let refused = null;
   const eventName = env.GITHUB_EVENT_NAME;
   if (eventName && env.GITHUB_EVENT_PATH) {
-    const payload = JSON.parse(fs17.readFileSync(env.GITHUB_EVENT_PATH, "utf8"));
+    const payload = JSON.parse(fs18.readFileSync(env.GITHUB_EVENT_PATH, "utf8"));
     const r = subjectFromEvent(eventName, payload);
     if (r.ok) subject = r.subject;
     else refused = r.reason;
@@ -21043,6 +21241,7 @@ var CLI_ONLY = {
 var RUN_TABLE = { ...RUN_OPTIONS, ...CLI_ONLY };
 var GC_TABLE = {
   "older-than": { kind: "string", help: "only what is older than this, e.g. 1h (default: everything)" },
+  run: { kind: "string", help: "only this run's containers, networks and volumes (its run id)" },
   json: CLI_ONLY.json,
   help: CLI_ONLY.help
 };
@@ -21101,7 +21300,7 @@ async function runCommand2(argv, io) {
       return 0;
     }
     if (typeof options["result-file"] === "string")
-      resultFile = path23.resolve(ctx.cwd, options["result-file"]);
+      resultFile = path24.resolve(ctx.cwd, options["result-file"]);
     spec = parseRunOptions(options, [...positionals, ...rest], {
       cpus: ctx.cpus,
       cwd: ctx.cwd,
@@ -21125,7 +21324,8 @@ async function runCommand2(argv, io) {
         log: json ? { stdout: io.stderr, stderr: io.stderr } : { stdout: io.stdout, stderr: io.stderr },
         notice: (l) => io.stderr.write(`sandbox-action: ${l}
 `),
-        signal: sig.signal
+        signal: sig.signal,
+        watchdog: spec.watchdog
       })
     );
     if (spec.resultFile) writeResultFile(spec.resultFile, result);
@@ -21176,7 +21376,14 @@ async function gcCommand(argv, io) {
     if (positionals.length) throw new InputError(positionals[0], "gc takes no arguments");
     const older = typeof options["older-than"] === "string" ? parseDuration("--older-than", options["older-than"]) : 0;
     const engine = await connect(ctx);
-    const report = await gc(engine, volumeHostFor(ctx), { olderThanMs: older, now: Date.now() });
+    const runId = typeof options.run === "string" ? options.run : void 0;
+    if (runId !== void 0 && !RUN_ID.test(runId))
+      throw new InputError("--run", `'${runId}' is not a run id`);
+    const report = await gc(engine, volumeHostFor(ctx), {
+      olderThanMs: older,
+      now: Date.now(),
+      ...runId ? { runId } : {}
+    });
     if (options.json) io.stdout.write(`${JSON.stringify(report)}
 `);
     else {
@@ -21193,6 +21400,46 @@ async function gcCommand(argv, io) {
     return err instanceof InputError ? 2 : 1;
   }
 }
+var RUN_ID = /^[a-z0-9]{1,16}-[a-f0-9]{1,32}$/;
+var WATCHDOG_TABLE = {
+  run: { kind: "string", help: "the run to watch" },
+  parent: { kind: "string", help: "the pid of the CLI that runs it" },
+  "parent-start": { kind: "string", help: "that process's start time (/proc/PID/stat field 22)" },
+  help: CLI_ONLY.help
+};
+async function watchdogCommand(argv, io) {
+  const ctx = processContext();
+  try {
+    const { options: o } = parseCommandLine(argv, WATCHDOG_TABLE);
+    if (o.help) {
+      io.stdout.write(
+        `usage: sandbox-action watchdog --run ID --parent PID --parent-start TICKS
+${helpFor(WATCHDOG_TABLE)}
+`
+      );
+      return 0;
+    }
+    const runId = typeof o.run === "string" ? o.run : "";
+    if (!RUN_ID.test(runId)) throw new InputError("--run", `'${runId}' is not a run id`);
+    const parent = Number(o.parent);
+    if (!Number.isInteger(parent) || parent < 1) throw new InputError("--parent", "is not a pid");
+    if (typeof o["parent-start"] !== "string" || !/^\d+$/.test(o["parent-start"]))
+      throw new InputError("--parent-start", "is not a start time in clock ticks");
+    const stop = new AbortController();
+    process.on("SIGTERM", () => stop.abort());
+    const engine = await connect(ctx);
+    await watch(engine, volumeHostFor(ctx), {
+      runId,
+      parentPid: parent,
+      parentStart: o["parent-start"],
+      signal: stop.signal
+    });
+    return 0;
+  } catch (err) {
+    errorLine(io, err);
+    return err instanceof InputError ? 2 : 1;
+  }
+}
 async function main(argv, io = { stdout: process.stdout, stderr: process.stderr }) {
   const [sub, ...rest] = argv;
   switch (sub) {
@@ -21200,6 +21447,8 @@ async function main(argv, io = { stdout: process.stdout, stderr: process.stderr 
       return runCommand2(rest, io);
     case "gc":
       return gcCommand(rest, io);
+    case "watchdog":
+      return watchdogCommand(rest, io);
     case "tags":
       return tagsCommand(rest, process.env, io);
     case "report":

@@ -2539,6 +2539,320 @@ function parseCommandLine(argv, table) {
   }
 }
 
+// src/sandbox/plan.ts
+var LABEL_RUN = "sandbox-action.run";
+var LABEL_CREATED = "sandbox-action.created";
+var LABEL_ROLE = "sandbox-action.role";
+function hasOciSeccomp(r) {
+  return r.args.some((a) => /^--?oci-seccomp(=true)?$/.test(a));
+}
+function chooseRunscRuntime(runtimes, networked, allowWeaker = false) {
+  const all = runtimes.filter((r) => r.name.startsWith("runsc"));
+  if (all.length === 0) {
+    const have = runtimes.map((r) => r.name).join(", ") || "none";
+    return {
+      error: `the engine has no runsc runtime (it has ${have}); register gVisor as in docs/gvisor.md`
+    };
+  }
+  const net2 = (r) => r.args.find((a) => a.startsWith("--network"))?.split("=")[1] ?? null;
+  const fits = (r) => networked ? net2(r) !== "none" : true;
+  const weak = all.filter((r) => !hasOciSeccomp(r));
+  const runsc = allowWeaker ? [...weak.filter(fits), ...all.filter(hasOciSeccomp)] : all.filter(hasOciSeccomp);
+  if (runsc.length === 0) {
+    return {
+      error: `the engine's runsc runtimes (${all.map((r) => r.name).join(", ")}) run without --oci-seccomp, so gVisor would apply no seccomp filter inside the sandbox; add "--oci-seccomp" to their "runtimeArgs" in daemon.json and reload dockerd (kill -HUP), as in docs/gvisor.md, or pass --allow-weaker-gvisor`
+    };
+  }
+  if (!networked) {
+    const pick2 = runsc.find((r) => net2(r) === "none") ?? runsc.find((r) => r.name === "runsc") ?? runsc[0];
+    return { runtime: pick2.name };
+  }
+  const pick = runsc.find((r) => net2(r) === "host") ?? runsc.find((r) => net2(r) === null || net2(r) === "sandbox");
+  if (!pick) {
+    return {
+      error: `every runsc runtime of the engine with --oci-seccomp runs with --network=none (${runsc.map((r) => r.name).join(", ")}), so a sandbox on a network cannot start; register one with "runtimeArgs": ["--network=host", "--oci-seccomp"] as in docs/gvisor.md`
+    };
+  }
+  return { runtime: pick.name };
+}
+function newRunId(now, random) {
+  return `${now.getTime().toString(36)}-${random}`;
+}
+function runLabels(runId, createdAt) {
+  return { [LABEL_RUN]: runId, [LABEL_CREATED]: createdAt.toISOString() };
+}
+var NPROC_ULIMIT = { name: "nproc", soft: 32768, hard: 32768 };
+function helperContainer(labels, role, o) {
+  const memory = o.memoryBytes ?? 64 * 1024 * 1024;
+  return {
+    name: `sandbox-action-${labels[LABEL_RUN]}-${role}`,
+    user: "65534:65534",
+    workingDir: "/",
+    env: [],
+    labels: { ...labels, [LABEL_ROLE]: role },
+    mounts: [],
+    readOnlyRootfs: true,
+    capDrop: ["ALL"],
+    capAdd: [],
+    securityOpt: ["no-new-privileges:true"],
+    init: false,
+    privileged: false,
+    networkMode: "none",
+    nanoCpus: 5e8,
+    pidsLimit: 16,
+    ulimits: [{ name: "nofile", soft: 1024, hard: 1024 }, NPROC_ULIMIT, { name: "core", soft: 0, hard: 0 }],
+    logDriver: { type: "none", config: {} },
+    tty: false,
+    ...o,
+    memoryBytes: memory,
+    memorySwapBytes: memory
+  };
+}
+
+// src/sandbox/volumes.ts
+import { execFile } from "node:child_process";
+import fsp from "node:fs/promises";
+import path from "node:path";
+import { promisify } from "node:util";
+
+// src/engine/podman.ts
+var import_tar_stream = __toESM(require_tar_stream(), 1);
+import { Readable } from "node:stream";
+var ROOTFUL_PODMAN_SOCKET = "unix:///run/podman/podman.sock";
+var DOCKER_SOCKET = "unix:///var/run/docker.sock";
+function endpointsFor(choice, env) {
+  const rootless = env.XDG_RUNTIME_DIR ? [`unix://${env.XDG_RUNTIME_DIR}/podman/podman.sock`] : [];
+  if (choice === "docker") return [env.DOCKER_HOST || DOCKER_SOCKET];
+  if (choice === "podman") {
+    if (env.CONTAINER_HOST) return [env.CONTAINER_HOST];
+    return [ROOTFUL_PODMAN_SOCKET, ...rootless];
+  }
+  if (env.DOCKER_HOST) return [env.DOCKER_HOST];
+  if (env.CONTAINER_HOST) return [env.CONTAINER_HOST];
+  return [DOCKER_SOCKET, ROOTFUL_PODMAN_SOCKET, ...rootless];
+}
+function noPodmanHint(tried) {
+  return `no Podman service answers at ${tried.join(" or ")}; start one (\`podman system service --time=0 &\`, or \`systemctl --user start podman.socket\` for rootless Podman) or set CONTAINER_HOST to its socket`;
+}
+function parsePodmanInfo(j) {
+  const host = j.host ?? {};
+  const sec = host.security ?? {};
+  return {
+    rootless: sec.rootless === true,
+    cgroupVersion: typeof host.cgroupVersion === "string" ? host.cgroupVersion : "",
+    cgroupControllers: Array.isArray(host.cgroupControllers) ? host.cgroupControllers : [],
+    defaultCapabilities: (sec.capabilities ?? "").split(",").map((c) => c.trim()).filter(Boolean)
+  };
+}
+var DOCKER_DEFAULT_CAPS = [
+  "AUDIT_WRITE",
+  "CHOWN",
+  "DAC_OVERRIDE",
+  "FOWNER",
+  "FSETID",
+  "KILL",
+  "MKNOD",
+  "NET_BIND_SERVICE",
+  "NET_RAW",
+  "SETFCAP",
+  "SETGID",
+  "SETPCAP",
+  "SETUID",
+  "SYS_CHROOT"
+];
+var bare = (c) => c.toUpperCase().replace(/^CAP_/, "");
+function podmanCapabilities(capDrop, capAdd, defaults) {
+  const dropped = new Set(capDrop.map(bare));
+  const all = /* @__PURE__ */ new Set([...DOCKER_DEFAULT_CAPS, ...defaults.map(bare)]);
+  const granted = /* @__PURE__ */ new Set([...[...all].filter((c) => !dropped.has(c)), ...capAdd.map(bare)]);
+  return { capDrop: ["ALL"], capAdd: [...granted].sort() };
+}
+function podmanUlimit(u) {
+  return { name: u.Name.toLowerCase().replace(/^rlimit_/, ""), soft: u.Soft, hard: u.Hard };
+}
+function podmanNetworkMode(mode, networks) {
+  if (mode !== "bridge") return mode ?? "";
+  if (networks.length === 1) return networks[0] === "podman" ? "bridge" : networks[0];
+  return `bridge:${networks.join(",")}`;
+}
+function podmanPidMode(mode) {
+  return mode === "private" ? "" : mode ?? "";
+}
+var PODMAN_READ_ONLY_TMPFS = ["/run", "/tmp", "/var/tmp"];
+function podmanTmpfsBlocks(sizeBytes, arch) {
+  if (arch !== "amd64" && arch !== "x86_64") return null;
+  return `nr_blocks=${Math.ceil(sizeBytes / 4096)}`;
+}
+function archiveUnderBase(src, base) {
+  const extract = import_tar_stream.default.extract();
+  const pack = import_tar_stream.default.pack();
+  const rename = (n) => n.startsWith("/") ? `${base}/${n.replace(/^\/+/, "")}` : n;
+  extract.on("entry", (header, stream, next) => {
+    const h = { ...header, name: rename(header.name) };
+    if (h.type === "link" && h.linkname) h.linkname = rename(h.linkname);
+    stream.pipe(pack.entry(h, (err) => err ? extract.destroy(err) : next()));
+  });
+  extract.on("finish", () => pack.finalize());
+  extract.on("error", (err) => pack.destroy(err));
+  src.on("error", (err) => extract.destroy(err));
+  src.pipe(extract);
+  const out = Readable.from(pack);
+  out.on("close", () => {
+    if (!src.readableEnded) src.destroy();
+    extract.destroy();
+  });
+  return out;
+}
+
+// src/sandbox/volumes.ts
+var run = promisify(execFile);
+var LABEL_LOOP_DEVICE = "sandbox-action.loop-device";
+var LABEL_LOOP_IMAGE = "sandbox-action.loop-image";
+var ReservationError = class extends EngineError {
+};
+async function freeBytesOf(dir) {
+  try {
+    await fsp.mkdir(dir, { recursive: true, mode: 448 });
+    const st = await fsp.statfs(dir);
+    return Number(st.bavail) * Number(st.bsize);
+  } catch {
+    return null;
+  }
+}
+function defaultVolumeHost(stateDir, isRoot, sharedWithEngine = true) {
+  return {
+    stateDir,
+    sharedWithEngine,
+    async privileged(cmd, args) {
+      const { stdout } = isRoot ? await run(cmd, args) : await run("sudo", ["-n", cmd, ...args]);
+      return stdout.trim();
+    },
+    async tool(cmd, args) {
+      const { stdout } = await run(cmd, args);
+      return stdout.trim();
+    },
+    freeBytes: () => freeBytesOf(stateDir)
+  };
+}
+var loopChecks = /* @__PURE__ */ new WeakMap();
+function loopUnavailableReason(engine, host) {
+  const known = loopChecks.get(host);
+  if (known) return known;
+  const check = (async () => {
+    if (!engine.info.local) return "the engine is remote, so a loop device here would not reach it";
+    if (host.sharedWithEngine === false) {
+      return "the job runs in act's container, whose files and loop devices the engine does not see";
+    }
+    if (engine.info.rootless) {
+      return `the engine is rootless ${engine.info.name}, which cannot mount an ext4 volume (the kernel lets only real root mount one)`;
+    }
+    try {
+      await host.tool("mkfs.ext4", ["-V"]);
+    } catch {
+      return "mkfs.ext4 is not installed (apt-get install e2fsprogs)";
+    }
+    try {
+      await host.privileged("losetup", ["--version"]);
+    } catch {
+      return "losetup needs root or passwordless sudo";
+    }
+    return null;
+  })();
+  loopChecks.set(host, check);
+  return check;
+}
+async function chooseBackend(wanted, engine, host) {
+  if (wanted === "tmpfs" || wanted === "unbounded") return { backend: wanted, note: null };
+  const why = await loopUnavailableReason(engine, host);
+  if (why === null) return { backend: "loop", note: null };
+  if (wanted === "loop") throw new EngineError(engine.info.name, "create a loop volume", why);
+  return {
+    backend: "tmpfs",
+    note: `volumes are size-capped tmpfs, counted against memory: ${why}`
+  };
+}
+async function createVolume(engine, host, backend, v, owner, labels) {
+  const base = { name: v.name, role: v.role, mount: v.mount, sizeBytes: v.sizeBytes, backend };
+  const volLabels = { ...labels, [LABEL_ROLE]: v.role };
+  if (backend === "tmpfs") {
+    await engine.createVolume({
+      name: v.name,
+      driver: "local",
+      driverOpts: {
+        type: "tmpfs",
+        device: "tmpfs",
+        o: `${tmpfsSize(engine, v)},uid=${owner.uid},gid=${owner.gid},mode=0755,nosuid,nodev`
+      },
+      labels: volLabels
+    });
+    return { ...base, enforced: true, reserved: false, remove: () => engine.removeVolume(v.name) };
+  }
+  if (backend === "unbounded") {
+    await engine.createVolume({ name: v.name, driver: "local", driverOpts: {}, labels: volLabels });
+    return { ...base, enforced: false, reserved: false, remove: () => engine.removeVolume(v.name) };
+  }
+  const image = path.join(host.stateDir, `${v.name}.img`);
+  await fsp.mkdir(host.stateDir, { recursive: true, mode: 448 });
+  const fh = await fsp.open(image, "wx", 384);
+  let device = null;
+  let created = false;
+  const remove = async () => {
+    if (created) await engine.removeVolume(v.name);
+    if (device) await host.privileged("losetup", ["-d", device]).catch(() => void 0);
+    await fsp.rm(image, { force: true });
+  };
+  try {
+    await fh.close();
+    try {
+      await host.tool("fallocate", ["-l", String(v.sizeBytes), image]);
+    } catch (err) {
+      throw new ReservationError(
+        engine.info.name,
+        `reserve ${v.sizeBytes} bytes for ${v.mount}`,
+        `fallocate of ${image} failed: ${errorMessage(err).split("\n").slice(-2).join(" ").trim()}`,
+        "free space on that filesystem, lower the volume caps, or set SANDBOX_ACTION_STATE_DIR to a larger one"
+      );
+    }
+    await host.tool("mkfs.ext4", [
+      "-q",
+      "-F",
+      "-m",
+      "0",
+      "-O",
+      "^has_journal",
+      "-E",
+      `root_owner=${owner.uid}:${owner.gid},lazy_itable_init=1,nodiscard`,
+      image
+    ]);
+    await host.tool("debugfs", ["-w", "-R", "rmdir lost+found", image]);
+    device = await host.privileged("losetup", ["--find", "--show", image]);
+    await engine.createVolume({
+      name: v.name,
+      driver: "local",
+      driverOpts: { type: "ext4", device, o: "nosuid,nodev" },
+      labels: { ...volLabels, [LABEL_LOOP_DEVICE]: device, [LABEL_LOOP_IMAGE]: image }
+    });
+    created = true;
+    return { ...base, enforced: true, reserved: true, remove };
+  } catch (err) {
+    await remove().catch(() => void 0);
+    throw err;
+  }
+}
+function tmpfsSize(engine, v) {
+  if (engine.info.name !== "podman") return `size=${v.sizeBytes}`;
+  const blocks = podmanTmpfsBlocks(v.sizeBytes, engine.info.arch);
+  if (blocks === null) {
+    throw new EngineError(
+      engine.info.name,
+      `create the ${v.mount} volume`,
+      `Podman takes a tmpfs volume's size only in pages, and the page size on ${engine.info.arch} is not known here`,
+      "use --volume-backend loop (rootful Podman on this host)"
+    );
+  }
+  return blocks;
+}
+
 // src/cli/door.ts
 import { randomBytes } from "node:crypto";
 import os from "node:os";
@@ -2726,95 +3040,6 @@ var Demuxer = class {
     this.pending = Buffer.from(buf);
   }
 };
-
-// src/engine/podman.ts
-var import_tar_stream = __toESM(require_tar_stream(), 1);
-import { Readable } from "node:stream";
-var ROOTFUL_PODMAN_SOCKET = "unix:///run/podman/podman.sock";
-var DOCKER_SOCKET = "unix:///var/run/docker.sock";
-function endpointsFor(choice, env) {
-  const rootless = env.XDG_RUNTIME_DIR ? [`unix://${env.XDG_RUNTIME_DIR}/podman/podman.sock`] : [];
-  if (choice === "docker") return [env.DOCKER_HOST || DOCKER_SOCKET];
-  if (choice === "podman") {
-    if (env.CONTAINER_HOST) return [env.CONTAINER_HOST];
-    return [ROOTFUL_PODMAN_SOCKET, ...rootless];
-  }
-  if (env.DOCKER_HOST) return [env.DOCKER_HOST];
-  if (env.CONTAINER_HOST) return [env.CONTAINER_HOST];
-  return [DOCKER_SOCKET, ROOTFUL_PODMAN_SOCKET, ...rootless];
-}
-function noPodmanHint(tried) {
-  return `no Podman service answers at ${tried.join(" or ")}; start one (\`podman system service --time=0 &\`, or \`systemctl --user start podman.socket\` for rootless Podman) or set CONTAINER_HOST to its socket`;
-}
-function parsePodmanInfo(j) {
-  const host = j.host ?? {};
-  const sec = host.security ?? {};
-  return {
-    rootless: sec.rootless === true,
-    cgroupVersion: typeof host.cgroupVersion === "string" ? host.cgroupVersion : "",
-    cgroupControllers: Array.isArray(host.cgroupControllers) ? host.cgroupControllers : [],
-    defaultCapabilities: (sec.capabilities ?? "").split(",").map((c) => c.trim()).filter(Boolean)
-  };
-}
-var DOCKER_DEFAULT_CAPS = [
-  "AUDIT_WRITE",
-  "CHOWN",
-  "DAC_OVERRIDE",
-  "FOWNER",
-  "FSETID",
-  "KILL",
-  "MKNOD",
-  "NET_BIND_SERVICE",
-  "NET_RAW",
-  "SETFCAP",
-  "SETGID",
-  "SETPCAP",
-  "SETUID",
-  "SYS_CHROOT"
-];
-var bare = (c) => c.toUpperCase().replace(/^CAP_/, "");
-function podmanCapabilities(capDrop, capAdd, defaults) {
-  const dropped = new Set(capDrop.map(bare));
-  const all = /* @__PURE__ */ new Set([...DOCKER_DEFAULT_CAPS, ...defaults.map(bare)]);
-  const granted = /* @__PURE__ */ new Set([...[...all].filter((c) => !dropped.has(c)), ...capAdd.map(bare)]);
-  return { capDrop: ["ALL"], capAdd: [...granted].sort() };
-}
-function podmanUlimit(u) {
-  return { name: u.Name.toLowerCase().replace(/^rlimit_/, ""), soft: u.Soft, hard: u.Hard };
-}
-function podmanNetworkMode(mode, networks) {
-  if (mode !== "bridge") return mode ?? "";
-  if (networks.length === 1) return networks[0] === "podman" ? "bridge" : networks[0];
-  return `bridge:${networks.join(",")}`;
-}
-function podmanPidMode(mode) {
-  return mode === "private" ? "" : mode ?? "";
-}
-var PODMAN_READ_ONLY_TMPFS = ["/run", "/tmp", "/var/tmp"];
-function podmanTmpfsBlocks(sizeBytes, arch) {
-  if (arch !== "amd64" && arch !== "x86_64") return null;
-  return `nr_blocks=${Math.ceil(sizeBytes / 4096)}`;
-}
-function archiveUnderBase(src, base) {
-  const extract = import_tar_stream.default.extract();
-  const pack = import_tar_stream.default.pack();
-  const rename = (n) => n.startsWith("/") ? `${base}/${n.replace(/^\/+/, "")}` : n;
-  extract.on("entry", (header, stream, next) => {
-    const h = { ...header, name: rename(header.name) };
-    if (h.type === "link" && h.linkname) h.linkname = rename(h.linkname);
-    stream.pipe(pack.entry(h, (err) => err ? extract.destroy(err) : next()));
-  });
-  extract.on("finish", () => pack.finalize());
-  extract.on("error", (err) => pack.destroy(err));
-  src.on("error", (err) => extract.destroy(err));
-  src.pipe(extract);
-  const out = Readable.from(pack);
-  out.on("close", () => {
-    if (!src.readableEnded) src.destroy();
-    extract.destroy();
-  });
-  return out;
-}
 
 // src/engine/docker.ts
 var CLIENT_MAX_API = "1.47";
@@ -3258,6 +3483,22 @@ var DockerApiEngine = class {
       throw this.api.statusError(`copy out of ${path6}`, res.statusCode, await readAll(res.body));
     return this.info.name === "podman" ? archiveUnderBase(res.body, posix.basename(path6)) : res.body;
   }
+  async statPath(id, path6) {
+    const res = await this.api.raw("HEAD", `/containers/${id}/archive`, { query: { path: path6 } }, `stat ${path6}`);
+    const body = await readAll(res.body);
+    if (res.statusCode === 404) return null;
+    if (res.statusCode !== 200) throw this.api.statusError(`stat ${path6}`, res.statusCode, body);
+    const header = res.headers["x-docker-container-path-stat"];
+    if (typeof header !== "string")
+      throw new EngineError(this.info.name, `stat ${path6}`, "the engine sent no path stat");
+    const j = JSON.parse(Buffer.from(header, "base64").toString("utf8"));
+    return {
+      name: String(j.name ?? ""),
+      size: Number(j.size ?? 0),
+      mode: Number(j.mode ?? 0),
+      linkTarget: String(j.linkTarget ?? "")
+    };
+  }
   async createVolume(spec) {
     await this.api.json(
       "POST",
@@ -3631,231 +3872,6 @@ var LIMITS = {
   notes: 200,
   facts: 32
 };
-
-// src/sandbox/volumes.ts
-import { execFile } from "node:child_process";
-import fsp from "node:fs/promises";
-import path from "node:path";
-import { promisify } from "node:util";
-
-// src/sandbox/plan.ts
-var LABEL_RUN = "sandbox-action.run";
-var LABEL_CREATED = "sandbox-action.created";
-var LABEL_ROLE = "sandbox-action.role";
-function hasOciSeccomp(r) {
-  return r.args.some((a) => /^--?oci-seccomp(=true)?$/.test(a));
-}
-function chooseRunscRuntime(runtimes, networked, allowWeaker = false) {
-  const all = runtimes.filter((r) => r.name.startsWith("runsc"));
-  if (all.length === 0) {
-    const have = runtimes.map((r) => r.name).join(", ") || "none";
-    return {
-      error: `the engine has no runsc runtime (it has ${have}); register gVisor as in docs/gvisor.md`
-    };
-  }
-  const net2 = (r) => r.args.find((a) => a.startsWith("--network"))?.split("=")[1] ?? null;
-  const fits = (r) => networked ? net2(r) !== "none" : true;
-  const weak = all.filter((r) => !hasOciSeccomp(r));
-  const runsc = allowWeaker ? [...weak.filter(fits), ...all.filter(hasOciSeccomp)] : all.filter(hasOciSeccomp);
-  if (runsc.length === 0) {
-    return {
-      error: `the engine's runsc runtimes (${all.map((r) => r.name).join(", ")}) run without --oci-seccomp, so gVisor would apply no seccomp filter inside the sandbox; add "--oci-seccomp" to their "runtimeArgs" in daemon.json and reload dockerd (kill -HUP), as in docs/gvisor.md, or pass --allow-weaker-gvisor`
-    };
-  }
-  if (!networked) {
-    const pick2 = runsc.find((r) => net2(r) === "none") ?? runsc.find((r) => r.name === "runsc") ?? runsc[0];
-    return { runtime: pick2.name };
-  }
-  const pick = runsc.find((r) => net2(r) === "host") ?? runsc.find((r) => net2(r) === null || net2(r) === "sandbox");
-  if (!pick) {
-    return {
-      error: `every runsc runtime of the engine with --oci-seccomp runs with --network=none (${runsc.map((r) => r.name).join(", ")}), so a sandbox on a network cannot start; register one with "runtimeArgs": ["--network=host", "--oci-seccomp"] as in docs/gvisor.md`
-    };
-  }
-  return { runtime: pick.name };
-}
-function newRunId(now, random) {
-  return `${now.getTime().toString(36)}-${random}`;
-}
-function runLabels(runId, createdAt) {
-  return { [LABEL_RUN]: runId, [LABEL_CREATED]: createdAt.toISOString() };
-}
-var NPROC_ULIMIT = { name: "nproc", soft: 32768, hard: 32768 };
-function helperContainer(labels, role, o) {
-  const memory = o.memoryBytes ?? 64 * 1024 * 1024;
-  return {
-    name: `sandbox-action-${labels[LABEL_RUN]}-${role}`,
-    user: "65534:65534",
-    workingDir: "/",
-    env: [],
-    labels: { ...labels, [LABEL_ROLE]: role },
-    mounts: [],
-    readOnlyRootfs: true,
-    capDrop: ["ALL"],
-    capAdd: [],
-    securityOpt: ["no-new-privileges:true"],
-    init: false,
-    privileged: false,
-    networkMode: "none",
-    nanoCpus: 5e8,
-    pidsLimit: 16,
-    ulimits: [{ name: "nofile", soft: 1024, hard: 1024 }, NPROC_ULIMIT, { name: "core", soft: 0, hard: 0 }],
-    logDriver: { type: "none", config: {} },
-    tty: false,
-    ...o,
-    memoryBytes: memory,
-    memorySwapBytes: memory
-  };
-}
-
-// src/sandbox/volumes.ts
-var run = promisify(execFile);
-var LABEL_LOOP_DEVICE = "sandbox-action.loop-device";
-var LABEL_LOOP_IMAGE = "sandbox-action.loop-image";
-var ReservationError = class extends EngineError {
-};
-async function freeBytesOf(dir) {
-  try {
-    await fsp.mkdir(dir, { recursive: true, mode: 448 });
-    const st = await fsp.statfs(dir);
-    return Number(st.bavail) * Number(st.bsize);
-  } catch {
-    return null;
-  }
-}
-function defaultVolumeHost(stateDir, isRoot, sharedWithEngine = true) {
-  return {
-    stateDir,
-    sharedWithEngine,
-    async privileged(cmd, args) {
-      const { stdout } = isRoot ? await run(cmd, args) : await run("sudo", ["-n", cmd, ...args]);
-      return stdout.trim();
-    },
-    async tool(cmd, args) {
-      const { stdout } = await run(cmd, args);
-      return stdout.trim();
-    },
-    freeBytes: () => freeBytesOf(stateDir)
-  };
-}
-var loopChecks = /* @__PURE__ */ new WeakMap();
-function loopUnavailableReason(engine, host) {
-  const known = loopChecks.get(host);
-  if (known) return known;
-  const check = (async () => {
-    if (!engine.info.local) return "the engine is remote, so a loop device here would not reach it";
-    if (host.sharedWithEngine === false) {
-      return "the job runs in act's container, whose files and loop devices the engine does not see";
-    }
-    if (engine.info.rootless) {
-      return `the engine is rootless ${engine.info.name}, which cannot mount an ext4 volume (the kernel lets only real root mount one)`;
-    }
-    try {
-      await host.tool("mkfs.ext4", ["-V"]);
-    } catch {
-      return "mkfs.ext4 is not installed (apt-get install e2fsprogs)";
-    }
-    try {
-      await host.privileged("losetup", ["--version"]);
-    } catch {
-      return "losetup needs root or passwordless sudo";
-    }
-    return null;
-  })();
-  loopChecks.set(host, check);
-  return check;
-}
-async function chooseBackend(wanted, engine, host) {
-  if (wanted === "tmpfs" || wanted === "unbounded") return { backend: wanted, note: null };
-  const why = await loopUnavailableReason(engine, host);
-  if (why === null) return { backend: "loop", note: null };
-  if (wanted === "loop") throw new EngineError(engine.info.name, "create a loop volume", why);
-  return {
-    backend: "tmpfs",
-    note: `volumes are size-capped tmpfs, counted against memory: ${why}`
-  };
-}
-async function createVolume(engine, host, backend, v, owner, labels) {
-  const base = { name: v.name, role: v.role, mount: v.mount, sizeBytes: v.sizeBytes, backend };
-  const volLabels = { ...labels, [LABEL_ROLE]: v.role };
-  if (backend === "tmpfs") {
-    await engine.createVolume({
-      name: v.name,
-      driver: "local",
-      driverOpts: {
-        type: "tmpfs",
-        device: "tmpfs",
-        o: `${tmpfsSize(engine, v)},uid=${owner.uid},gid=${owner.gid},mode=0755,nosuid,nodev`
-      },
-      labels: volLabels
-    });
-    return { ...base, enforced: true, reserved: false, remove: () => engine.removeVolume(v.name) };
-  }
-  if (backend === "unbounded") {
-    await engine.createVolume({ name: v.name, driver: "local", driverOpts: {}, labels: volLabels });
-    return { ...base, enforced: false, reserved: false, remove: () => engine.removeVolume(v.name) };
-  }
-  const image = path.join(host.stateDir, `${v.name}.img`);
-  await fsp.mkdir(host.stateDir, { recursive: true, mode: 448 });
-  const fh = await fsp.open(image, "wx", 384);
-  let device = null;
-  let created = false;
-  const remove = async () => {
-    if (created) await engine.removeVolume(v.name);
-    if (device) await host.privileged("losetup", ["-d", device]).catch(() => void 0);
-    await fsp.rm(image, { force: true });
-  };
-  try {
-    await fh.close();
-    try {
-      await host.tool("fallocate", ["-l", String(v.sizeBytes), image]);
-    } catch (err) {
-      throw new ReservationError(
-        engine.info.name,
-        `reserve ${v.sizeBytes} bytes for ${v.mount}`,
-        `fallocate of ${image} failed: ${errorMessage(err).split("\n").slice(-2).join(" ").trim()}`,
-        "free space on that filesystem, lower the volume caps, or set SANDBOX_ACTION_STATE_DIR to a larger one"
-      );
-    }
-    await host.tool("mkfs.ext4", [
-      "-q",
-      "-F",
-      "-m",
-      "0",
-      "-O",
-      "^has_journal",
-      "-E",
-      `root_owner=${owner.uid}:${owner.gid},lazy_itable_init=1,nodiscard`,
-      image
-    ]);
-    await host.tool("debugfs", ["-w", "-R", "rmdir lost+found", image]);
-    device = await host.privileged("losetup", ["--find", "--show", image]);
-    await engine.createVolume({
-      name: v.name,
-      driver: "local",
-      driverOpts: { type: "ext4", device, o: "nosuid,nodev" },
-      labels: { ...volLabels, [LABEL_LOOP_DEVICE]: device, [LABEL_LOOP_IMAGE]: image }
-    });
-    created = true;
-    return { ...base, enforced: true, reserved: true, remove };
-  } catch (err) {
-    await remove().catch(() => void 0);
-    throw err;
-  }
-}
-function tmpfsSize(engine, v) {
-  if (engine.info.name !== "podman") return `size=${v.sizeBytes}`;
-  const blocks = podmanTmpfsBlocks(v.sizeBytes, engine.info.arch);
-  if (blocks === null) {
-    throw new EngineError(
-      engine.info.name,
-      `create the ${v.mount} volume`,
-      `Podman takes a tmpfs volume's size only in pages, and the page size on ${engine.info.arch} is not known here`,
-      "use --volume-backend loop (rootful Podman on this host)"
-    );
-  }
-  return blocks;
-}
 
 // src/cli/door.ts
 function processContext() {

@@ -1074,14 +1074,14 @@ var require_util = __commonJS({
         }
         const port = url.port != null ? url.port : url.protocol === "https:" ? 443 : 80;
         let origin = url.origin != null ? url.origin : `${url.protocol || ""}//${url.hostname || ""}:${port}`;
-        let path22 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
+        let path23 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path22 && path22[0] !== "/") {
-          path22 = `/${path22}`;
+        if (path23 && path23[0] !== "/") {
+          path23 = `/${path23}`;
         }
-        return new URL(`${origin}${path22}`);
+        return new URL(`${origin}${path23}`);
       }
       if (!isHttpOrHttpsPrefixed(url.origin || url.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -1532,39 +1532,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path22, origin }
+          request: { method, path: path23, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path22);
+        debuglog("sending request to %s %s/%s", method, origin, path23);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path22, origin },
+          request: { method, path: path23, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path22,
+          path23,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path22, origin }
+          request: { method, path: path23, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path22);
+        debuglog("trailers received from %s %s/%s", method, origin, path23);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path22, origin },
+          request: { method, path: path23, origin },
           error: error2
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path22,
+          path23,
           error2.message
         );
       });
@@ -1613,9 +1613,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path22, origin }
+            request: { method, path: path23, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path22);
+          debuglog("sending request to %s %s/%s", method, origin, path23);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -1678,7 +1678,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path22,
+        path: path23,
         method,
         body,
         headers,
@@ -1693,11 +1693,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler2) {
-        if (typeof path22 !== "string") {
+        if (typeof path23 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path22[0] !== "/" && !(path22.startsWith("http://") || path22.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path23[0] !== "/" && !(path23.startsWith("http://") || path23.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path22)) {
+        } else if (invalidPathRegex.test(path23)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -1763,7 +1763,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path22, query) : path22;
+        this.path = query ? buildURL(path23, query) : path23;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -6456,7 +6456,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request2) {
-      const { method, path: path22, host, upgrade, blocking, reset } = request2;
+      const { method, path: path23, host, upgrade, blocking, reset } = request2;
       let { body, headers, contentLength } = request2;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body)) {
@@ -6537,7 +6537,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path22} HTTP/1.1\r
+      let header = `${method} ${path23} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -7066,7 +7066,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request2) {
       const session = client[kHTTP2Session];
-      const { method, path: path22, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
+      const { method, path: path23, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
       let { body } = request2;
       if (upgrade) {
         util.errorRequest(client, request2, new Error("Upgrade not supported for H2"));
@@ -7163,7 +7163,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path22;
+      headers[HTTP2_HEADER_PATH] = path23;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
@@ -7516,9 +7516,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path22 = search ? `${pathname}${search}` : pathname;
+        const path23 = search ? `${pathname}${search}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path22;
+        this.opts.path = path23;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -8757,10 +8757,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path22 = "/",
+          path: path23 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path22;
+        opts.path = origin + path23;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL2(origin);
           headers.host = host;
@@ -10732,20 +10732,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path22) {
-      if (typeof path22 !== "string") {
-        return path22;
+    function safeUrl(path23) {
+      if (typeof path23 !== "string") {
+        return path23;
       }
-      const pathSegments = path22.split("?");
+      const pathSegments = path23.split("?");
       if (pathSegments.length !== 2) {
-        return path22;
+        return path23;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path22, method, body, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path22);
+    function matchKey(mockDispatch2, { path: path23, method, body, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path23);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -10767,7 +10767,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key) {
       const basePath = key.query ? buildURL(key.path, key.query) : key.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path22 }) => matchValue(safeUrl(path22), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path23 }) => matchValue(safeUrl(path23), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -10805,9 +10805,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path22, method, body, headers, query } = opts;
+      const { path: path23, method, body, headers, query } = opts;
       return {
-        path: path22,
+        path: path23,
         method,
         body,
         headers,
@@ -11270,10 +11270,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path22, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path23, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path22,
+            Path: path23,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -16152,9 +16152,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path22) {
-      for (let i = 0; i < path22.length; ++i) {
-        const code = path22.charCodeAt(i);
+    function validateCookiePath(path23) {
+      for (let i = 0; i < path23.length; ++i) {
+        const code = path23.charCodeAt(i);
         if (code < 32 || // exclude CTLs (0-31)
         code > 126 || // exclude DEL and non-ascii
         code === 59) {
@@ -19074,11 +19074,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path22 = opts.path;
+          let path23 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path22 = `/${path22}`;
+            path23 = `/${path23}`;
           }
-          url = new URL(util.parseOrigin(url).origin + path22);
+          url = new URL(util.parseOrigin(url).origin + path23);
         } else {
           if (!opts) {
             opts = typeof url === "object" ? url : {};
@@ -23790,7 +23790,7 @@ var require_semver2 = __commonJS({
 
 // src/action/main.ts
 import os8 from "node:os";
-import path21 from "node:path";
+import path22 from "node:path";
 
 // node_modules/@actions/core/lib/command.js
 import * as os from "os";
@@ -24621,7 +24621,7 @@ var PRESETS = Object.fromEntries(
 );
 function expandPresets(names) {
   const out = [];
-  const visit = (name, path22) => {
+  const visit = (name, path23) => {
     const p = PRESETS[name];
     if (!p) {
       throw new InputError(
@@ -24629,8 +24629,8 @@ function expandPresets(names) {
         `'${name}' is not a preset; the presets are ${Object.keys(PRESETS).join(", ")}`
       );
     }
-    if (path22.includes(name)) throw new Error(`preset cycle: ${[...path22, name].join(" → ")}`);
-    for (const inc of p.includes) visit(inc, [...path22, name]);
+    if (path23.includes(name)) throw new Error(`preset cycle: ${[...path23, name].join(" → ")}`);
+    for (const inc of p.includes) visit(inc, [...path23, name]);
     for (const d of p.domains) if (!out.includes(d)) out.push(d);
   };
   for (const n of names) visit(n, []);
@@ -24918,6 +24918,10 @@ var RUN_OPTIONS = {
     help: "uid[:gid] or name to run as (default: the image user if not root, else 65534:65534)"
   },
   "allow-root": { kind: "boolean", help: "allow uid 0 in the sandbox (loosens)" },
+  "no-watchdog": {
+    kind: "boolean",
+    help: "start no watchdog: a killed CLI then leaves the sandbox running until gc (loosens)"
+  },
   "writable-root": { kind: "boolean", help: "make the root filesystem writable (loosens)" },
   "tmp-exec": { kind: "boolean", help: "allow executing files from /tmp (loosens)" },
   "cap-add": { kind: "strings", help: "add a Linux capability back (loosens; repeatable)" },
@@ -25053,6 +25057,10 @@ var RUN_OPTIONS = {
   "head-sha": {
     kind: "string",
     help: "the commit the run verifies (40 hex; recorded in the result and checked by report)"
+  },
+  "base-sha": {
+    kind: "string",
+    help: "the base commit the head was merged into for this run (40 hex; recorded and checked by report)"
   },
   "base-ref": { kind: "string", help: "the branch it is verified against (recorded and checked by report)" },
   repository: { kind: "string", help: "owner/repo of the commit (recorded and checked by report)" },
@@ -25268,6 +25276,7 @@ function parseRunOptions(given, givenCommand, host) {
     subject: parseSubject(raw),
     lean: parseLean(raw, preset, source, host),
     selfCheck: !bool(raw, "skip-self-check"),
+    watchdog: !bool(raw, "no-watchdog"),
     resultFile: str(raw, "result-file") ? path.resolve(host.cwd, str(raw, "result-file")) : null,
     defaultSizes: [
       ["work-size", "workSizeBytes"],
@@ -25514,6 +25523,9 @@ function parseSubject(raw) {
   const headSha = str(raw, "head-sha") ?? null;
   if (headSha !== null && !HEX40.test(headSha))
     throw new InputError("--head-sha", `'${headSha}' is not a 40-hex commit`);
+  const baseSha = str(raw, "base-sha") ?? null;
+  if (baseSha !== null && !HEX40.test(baseSha))
+    throw new InputError("--base-sha", `'${baseSha}' is not a 40-hex commit`);
   const baseRef = str(raw, "base-ref") ?? null;
   if (baseRef !== null && !BRANCH.test(baseRef))
     throw new InputError("--base-ref", `'${baseRef}' is not a branch name`);
@@ -25532,7 +25544,7 @@ function parseSubject(raw) {
     }
     shard = { index, count: count2 };
   }
-  return { repository, headSha, baseRef, shard };
+  return { repository, headSha, baseSha, baseRef, shard };
 }
 function loosenedBy(spec) {
   const out = [];
@@ -25554,6 +25566,12 @@ function loosenedBy(spec) {
   }
   if (spec.volumeBackend === "unbounded") {
     out.push({ option: "--volume-backend unbounded", effect: "writable volumes have no size cap" });
+  }
+  if (!spec.watchdog) {
+    out.push({
+      option: "--no-watchdog",
+      effect: "no watchdog: if the CLI is killed, the sandbox runs on past its deadline until gc"
+    });
   }
   if (!spec.selfCheck) {
     out.push({
@@ -27783,16 +27801,16 @@ var MatcherView = class {
    * @returns {string|undefined}
    */
   getCurrentTag() {
-    const path22 = this._matcher.path;
-    return path22.length > 0 ? path22[path22.length - 1].tag : void 0;
+    const path23 = this._matcher.path;
+    return path23.length > 0 ? path23[path23.length - 1].tag : void 0;
   }
   /**
    * Get current namespace.
    * @returns {string|undefined}
    */
   getCurrentNamespace() {
-    const path22 = this._matcher.path;
-    return path22.length > 0 ? path22[path22.length - 1].namespace : void 0;
+    const path23 = this._matcher.path;
+    return path23.length > 0 ? path23[path23.length - 1].namespace : void 0;
   }
   /**
    * Get current node's attribute value.
@@ -27800,9 +27818,9 @@ var MatcherView = class {
    * @returns {*}
    */
   getAttrValue(attrName) {
-    const path22 = this._matcher.path;
-    if (path22.length === 0) return void 0;
-    return path22[path22.length - 1].values?.[attrName];
+    const path23 = this._matcher.path;
+    if (path23.length === 0) return void 0;
+    return path23[path23.length - 1].values?.[attrName];
   }
   /**
    * Check if current node has an attribute.
@@ -27810,9 +27828,9 @@ var MatcherView = class {
    * @returns {boolean}
    */
   hasAttr(attrName) {
-    const path22 = this._matcher.path;
-    if (path22.length === 0) return false;
-    const current = path22[path22.length - 1];
+    const path23 = this._matcher.path;
+    if (path23.length === 0) return false;
+    const current = path23[path23.length - 1];
     return current.values !== void 0 && attrName in current.values;
   }
   /**
@@ -27838,18 +27856,18 @@ var MatcherView = class {
    * @returns {number}
    */
   getPosition() {
-    const path22 = this._matcher.path;
-    if (path22.length === 0) return -1;
-    return path22[path22.length - 1].position ?? 0;
+    const path23 = this._matcher.path;
+    if (path23.length === 0) return -1;
+    return path23[path23.length - 1].position ?? 0;
   }
   /**
    * Get current node's repeat counter (occurrence count of this tag name).
    * @returns {number}
    */
   getCounter() {
-    const path22 = this._matcher.path;
-    if (path22.length === 0) return -1;
-    return path22[path22.length - 1].counter ?? 0;
+    const path23 = this._matcher.path;
+    if (path23.length === 0) return -1;
+    return path23[path23.length - 1].counter ?? 0;
   }
   /**
    * Get current node's sibling index (alias for getPosition).
@@ -29940,14 +29958,14 @@ function parseJunitReport(xml, opts) {
         let file = spot?.file ?? candidates[candidates.length > 1 ? 1 : 0] ?? "";
         let line = spot?.line ?? (Number.isInteger(lineAttr) && lineAttr >= 0 ? lineAttr + 1 : 1);
         if (!spot && fileAttr) file = fileAttr;
-        const path22 = repoPath(file, opts.root);
-        if (path22 === null || line < 1) {
+        const path23 = repoPath(file, opts.root);
+        if (path23 === null || line < 1) {
           dropped++;
           continue;
         }
         if (!Number.isFinite(line)) line = 1;
         annotations.push({
-          path: path22,
+          path: path23,
           startLine: line,
           endLine: line,
           level: "failure",
@@ -29989,6 +30007,23 @@ function loadExpected(dir) {
   walk("");
   if (out.length === 0) throw new InputError("--expect", `'${dir}' holds no file to compare with`);
   return out;
+}
+function expectedRepoPath(expectDir, sourceDir) {
+  const abs = path2.resolve(expectDir);
+  if (sourceDir) {
+    const src = path2.resolve(sourceDir);
+    if (abs === src || abs.startsWith(src + path2.sep)) {
+      throw new InputError(
+        "--expect",
+        `'${expectDir}' is inside --source: the sandbox would read the expected files; keep them outside it`
+      );
+    }
+  }
+  for (let dir = path2.dirname(abs); ; dir = path2.dirname(dir)) {
+    if (fs3.lstatSync(path2.join(dir, ".git"), { throwIfNoEntry: false }))
+      return path2.relative(dir, abs).split(path2.sep).join("/");
+    if (path2.dirname(dir) === dir) return null;
+  }
 }
 var show = (s2) => JSON.stringify(s2.length > SHOWN ? `${s2.slice(0, SHOWN)}…` : s2);
 function diffExact(expected, actual) {
@@ -30173,6 +30208,8 @@ function readSubject(v) {
     throw new Invalid("subject.repository is not owner/repo");
   const headSha = nullable(v.headSha, (x) => str2(x, "subject.headSha", 40));
   if (headSha !== null && !HEX402.test(headSha)) throw new Invalid("subject.headSha is not 40 hex digits");
+  const baseSha = nullable(v.baseSha, (x) => str2(x, "subject.baseSha", 40));
+  if (baseSha !== null && !HEX402.test(baseSha)) throw new Invalid("subject.baseSha is not 40 hex digits");
   const baseRef = nullable(v.baseRef, (x) => str2(x, "subject.baseRef", 255));
   if (baseRef !== null && !REF.test(baseRef)) throw new Invalid("subject.baseRef is not a branch name");
   const shard = nullable(v.shard, (s2) => {
@@ -30180,7 +30217,7 @@ function readSubject(v) {
     const count2 = int(s2.count, "subject.shard.count", 1, 256);
     return { index: int(s2.index, "subject.shard.index", 0, count2 - 1), count: count2 };
   });
-  return { repository, headSha, baseRef, shard };
+  return { repository, headSha, baseSha, baseRef, shard };
 }
 function readJudge(v, where) {
   if (!isObj(v)) throw new Invalid(`${where} is not an object`);
@@ -30321,13 +30358,19 @@ async function judgeJunit(e, cfg, root) {
     });
   }
   const { tests, failures, errors, skipped } = r.counts;
-  const passed = tests > 0 && failures === 0 && errors === 0;
+  const passed = tests > 0 && failures === 0 && errors === 0 && skipped === 0;
   return outcome({
     judge: "junit",
     passed,
     advisory,
-    summary: tests === 0 ? `${cfg.file} reports no test` : `${tests} tests: ${failures} failed, ${errors} errors, ${skipped} skipped`,
-    facts: { ...facts, tests_run: String(tests), failures: String(failures), errors: String(errors) },
+    summary: tests === 0 ? `${cfg.file} reports no test` : `${tests} tests: ${failures} failed, ${errors} errors, ${skipped} skipped${skipped ? " (a skipped test fails the judge)" : ""}`,
+    facts: {
+      ...facts,
+      tests_run: String(tests),
+      failures: String(failures),
+      errors: String(errors),
+      skipped: String(skipped)
+    },
     annotations: r.annotations
   });
 }
@@ -30370,13 +30413,13 @@ function judgeChallenge(l) {
     advisory: !l.trusted,
     summary: !l.trusted ? "the challenge is the source's own (no --challenge): nothing ties it to the base branch" : l.changed.length ? `the pull request changes ${l.changed.join(", ")}, which the base branch owns; they were judged as the base branch has them` : `the challenge (${l.files.length} files: ${l.files.slice(0, 6).join(", ")}${l.files.length > 6 ? ", …" : ""}) is the base branch's`,
     facts: { trusted_files: l.files.join(" ").slice(0, 4e3) },
-    annotations: l.changed.map((path22) => ({
-      path: path22,
+    annotations: l.changed.map((path23) => ({
+      path: path23,
       startLine: 1,
       endLine: 1,
       level: "failure",
       title: "judge challenge: a trusted file changed",
-      message: `${path22} belongs to the challenge (the base branch's); the pull request may not change it.`
+      message: `${path23} belongs to the challenge (the base branch's); the pull request may not change it.`
     }))
   });
 }
@@ -30804,6 +30847,8 @@ function judgeSelfCheck(facts, x, deadEndGateways = []) {
 var LABEL_RUN = "sandbox-action.run";
 var LABEL_CREATED = "sandbox-action.created";
 var LABEL_ROLE = "sandbox-action.role";
+var LABEL_DEADLINE = "sandbox-action.deadline";
+var DEADLINE_GRACE_MS = 3e4;
 var WORK_DIR = "/work";
 var OUTPUT_DIR = "/output";
 var STATE_DIR = "/state";
@@ -30927,7 +30972,13 @@ function plan(spec, ctx) {
     user: `${ctx.uid}:${ctx.gid}`,
     workingDir: WORK_DIR,
     env: [...spec.env, ...ctx.network?.env ?? []],
-    labels: { ...labels, [LABEL_ROLE]: "sandbox" },
+    labels: {
+      ...labels,
+      [LABEL_ROLE]: "sandbox",
+      [LABEL_DEADLINE]: new Date(
+        (ctx.plannedAt ?? ctx.createdAt).getTime() + spec.timeoutMs + DEADLINE_GRACE_MS
+      ).toISOString()
+    },
     mounts,
     readOnlyRootfs: !spec.writableRoot,
     capDrop: ["ALL"],
@@ -31418,10 +31469,19 @@ function copyEntry(entry, fd) {
   });
 }
 var O_CREATE_NEW = fs6.constants.O_WRONLY | fs6.constants.O_CREAT | fs6.constants.O_EXCL | fs6.constants.O_NOFOLLOW;
-async function collectTar(tarStream, dest, top, caps, already = { paths: /* @__PURE__ */ new Set(), bytes: 0 }) {
+function reserveFor(sizes, caps) {
+  const sum = sizes.reduce((n, s2) => n + (s2 === null ? 0 : Math.min(s2, caps.maxFileBytes)), 0);
+  return Math.min(sum, caps.maxTotalBytes);
+}
+async function collectTar(tarStream, dest, top, caps, declaredPlan = { paths: [], reservedBytes: 0 }) {
   const report = emptyOutputs(dest);
   report.collected = true;
-  const state = { files: 0, bytes: already.bytes };
+  const state = { files: 0, bytes: 0 };
+  const otherCaps = { ...caps, maxTotalBytes: Math.max(0, caps.maxTotalBytes - declaredPlan.reservedBytes) };
+  const wanted = new Set(declaredPlan.paths);
+  const fate = /* @__PURE__ */ new Map();
+  const declaredWritten = [];
+  let declaredBytes = 0;
   const madeDirs = /* @__PURE__ */ new Set([""]);
   const skip = (s2) => {
     report.skippedCount++;
@@ -31443,24 +31503,57 @@ async function collectTar(tarStream, dest, top, caps, already = { paths: /* @__P
     }
     madeDirs.add(rel);
   };
+  const writeFile2 = (rel, mode, stream, mtime) => {
+    const abs = path5.join(dest, rel);
+    const dir = path5.posix.dirname(rel);
+    return ensureDir(dir === "." ? "" : dir).then(() => fs6.openSync(abs, O_CREATE_NEW, mode)).then(async (fd) => {
+      await copyEntry(stream, fd);
+      if (mtime) await fsp2.lutimes(abs, mtime, mtime);
+    });
+  };
   const extract = import_tar_stream3.default.extract();
   extract.on("entry", (header, stream, next) => {
-    const rel = header.type === "file" ? safeRelativePath(header.name, top) : null;
-    if (rel && already.paths.has(rel)) {
-      stream.on("end", next);
-      stream.resume();
-      return;
-    }
-    const d = decide(
-      { name: header.name, type: header.type ?? "file", size: header.size ?? 0, mode: header.mode ?? 420 },
-      top,
-      caps,
-      state
-    );
+    const entry = {
+      name: header.name,
+      type: header.type ?? "file",
+      size: header.size ?? 0,
+      mode: header.mode ?? 420
+    };
     const drainThen = (after) => {
       stream.on("end", after);
       stream.resume();
     };
+    const rel = safeRelativePath(header.name, top);
+    if (rel && wanted.has(rel) && entry.type === "directory") {
+      fate.set(rel, { path: rel, status: "not-a-regular-file", size: null });
+    }
+    if (rel && wanted.has(rel) && !fate.has(rel)) {
+      const room = Math.max(declaredPlan.reservedBytes, caps.maxTotalBytes - state.bytes) - declaredBytes;
+      const d2 = decide(
+        entry,
+        top,
+        { ...caps, maxFiles: Number.MAX_SAFE_INTEGER, maxTotalBytes: room },
+        { files: 0, bytes: 0 }
+      );
+      if (d2.action !== "write-file") {
+        const status = d2.action === "skip" && d2.reason === "file-too-large" ? "too-large" : d2.action === "skip" && d2.reason === "total-size-cap" ? "total-size-cap" : "not-a-regular-file";
+        fate.set(rel, { path: rel, status, size: entry.type === "file" ? entry.size : null });
+        if (d2.action === "skip")
+          skip({ path: d2.path, reason: d2.reason, ...d2.detail ? { detail: d2.detail } : {} });
+        return drainThen(next);
+      }
+      declaredBytes += d2.size;
+      writeFile2(d2.path, d2.mode, stream, header.mtime).then(
+        () => {
+          fate.set(rel, { path: rel, status: "collected", size: d2.size });
+          declaredWritten.push({ path: rel, size: d2.size });
+          next();
+        },
+        (err) => next(err)
+      );
+      return;
+    }
+    const d = decide(entry, top, otherCaps, state);
     if (d.action === "skip") {
       skip({ path: d.path, reason: d.reason, ...d.detail ? { detail: d.detail } : {} });
       drainThen(next);
@@ -31479,12 +31572,8 @@ async function collectTar(tarStream, dest, top, caps, already = { paths: /* @__P
     }
     state.files++;
     state.bytes += d.size;
-    const abs = path5.join(dest, d.path);
-    const dir = path5.posix.dirname(d.path);
-    ensureDir(dir === "." ? "" : dir).then(() => fs6.openSync(abs, O_CREATE_NEW, d.mode)).then(
-      async (fd) => {
-        await copyEntry(stream, fd);
-        if (header.mtime) await fsp2.lutimes(abs, header.mtime, header.mtime);
+    writeFile2(d.path, d.mode, stream, header.mtime).then(
+      () => {
         report.files++;
         report.bytes += d.size;
         if (report.written.length < LIST_LIMIT) report.written.push({ path: d.path, size: d.size });
@@ -31504,70 +31593,14 @@ async function collectTar(tarStream, dest, top, caps, already = { paths: /* @__P
     extract.on("finish", resolve);
     tarStream.pipe(extract);
   });
+  report.files += declaredWritten.length;
+  report.bytes += declaredBytes;
+  report.written.unshift(...declaredWritten);
+  if (report.written.length > LIST_LIMIT) report.written.length = LIST_LIMIT;
+  report.declared = declaredPlan.paths.map((p) => fate.get(p) ?? { path: p, status: "missing", size: null });
   report.droppedByCaps = CAP_REASONS.reduce((n, r) => n + (report.skippedByReason[r] ?? 0), 0);
   report.truncated = report.droppedByCaps > 0;
   return report;
-}
-async function collectDeclared(getArchive, root, dest, paths, caps) {
-  const declared = [];
-  let bytes = 0;
-  for (const rel of paths) {
-    const stream = await getArchive(`${root}/${rel}`);
-    if (!stream) {
-      declared.push({ path: rel, status: "missing", size: null });
-      continue;
-    }
-    try {
-      const r = await writeSingleFile(
-        stream,
-        path5.posix.basename(rel),
-        path5.join(dest, rel),
-        (size2) => size2 > caps.maxFileBytes ? "too-large" : bytes + size2 > caps.maxTotalBytes ? "total-size-cap" : null
-      );
-      if (r.status === "collected") bytes += r.size ?? 0;
-      declared.push({ path: rel, ...r });
-    } finally {
-      if (!stream.readableEnded) stream.destroy();
-    }
-  }
-  return { declared, bytes };
-}
-function writeSingleFile(tarStream, name, target, refuse) {
-  let result = { status: "missing", size: null };
-  let seen = false;
-  const extract = import_tar_stream3.default.extract();
-  extract.on("entry", (header, stream, next) => {
-    const first = !seen;
-    seen = true;
-    const drain = () => {
-      stream.on("end", next);
-      stream.resume();
-    };
-    if (!first || header.name.replace(/\/+$/, "") !== name) return drain();
-    const size2 = header.size ?? 0;
-    if (header.type !== "file") {
-      result = { status: "not-a-regular-file", size: null };
-      return drain();
-    }
-    const why = refuse(size2);
-    if (why) {
-      result = { status: why, size: size2 };
-      return drain();
-    }
-    fsp2.mkdir(path5.dirname(target), { recursive: true, mode: 493 }).then(() => fs6.openSync(target, O_CREATE_NEW, header.mode && header.mode & 64 ? 493 : 420)).then((fd) => copyEntry(stream, fd)).then(
-      () => {
-        result = { status: "collected", size: size2 };
-        next();
-      },
-      (err) => next(err)
-    );
-  });
-  return new Promise((resolve, reject) => {
-    tarStream.on("error", reject);
-    extract.on("error", reject);
-    extract.on("finish", () => resolve(result));
-    tarStream.pipe(extract);
-  });
 }
 
 // src/verdict/status.ts
@@ -31753,15 +31786,15 @@ function parseGeneric(text2, opts) {
   for (const line of stripAnsi(text2).split(/\r?\n/)) {
     const m = DIAG.exec(line);
     if (!m) continue;
-    const path22 = repoPath(m[1], opts.root);
+    const path23 = repoPath(m[1], opts.root);
     const lineNo = Number(m[2]);
-    if (path22 === null || lineNo < 1) {
+    if (path23 === null || lineNo < 1) {
       dropped++;
       continue;
     }
     const col = m[3] ? Number(m[3]) : void 0;
     annotations.push({
-      path: path22,
+      path: path23,
       startLine: lineNo,
       endLine: lineNo,
       // gcc and clang columns are already 1-based.
@@ -31795,14 +31828,14 @@ function parseLean2(text2, opts) {
   let cur = null;
   const flush = () => {
     if (!cur) return;
-    const path22 = repoPath(cur.file.replace(/^(?:\.\/)+/, ""), opts.root);
+    const path23 = repoPath(cur.file.replace(/^(?:\.\/)+/, ""), opts.root);
     const text3 = cur.lines.join("\n").replace(/\s+$/, "");
     const message = cur.name ? `(${cur.name}) ${text3}` : text3;
-    if (path22 === null) dropped++;
+    if (path23 === null) dropped++;
     else {
       const single = cur.endLine === void 0 || cur.endLine === cur.line;
       out.push({
-        path: path22,
+        path: path23,
         startLine: cur.line,
         endLine: cur.endLine ?? cur.line,
         ...single ? { startColumn: cur.col + 1 } : {},
@@ -31857,15 +31890,15 @@ function parseJsonMessage(line, root) {
     return null;
   const level = LEVEL2[String(o.severity)];
   if (!level || typeof o.data !== "string") return null;
-  const path22 = repoPath(o.fileName.replace(/^(?:\.\/)+/, ""), root);
-  if (path22 === null) return "dropped";
+  const path23 = repoPath(o.fileName.replace(/^(?:\.\/)+/, ""), root);
+  if (path23 === null) return "dropped";
   const endLine = typeof end?.line === "number" ? end.line : pos.line;
   const single = endLine === pos.line;
   const text2 = o.data.replace(/\s+$/, "");
   const kind = typeof o.kind === "string" && o.kind !== "" ? o.kind.slice(0, 100) : void 0;
   const message = kind && kind !== "hasSorry" ? `(${kind}) ${text2}` : text2;
   return {
-    path: path22,
+    path: path23,
     startLine: pos.line,
     endLine,
     ...single ? { startColumn: pos.column + 1 } : {},
@@ -32002,6 +32035,7 @@ async function runAudit(engine, spec, plan2, labels, buildContainer) {
 
 // src/sandbox/stages/collect.ts
 var MAX_ANNOTATIONS = 1e4;
+var GO_MODE_TYPE = 1 << 31 | 1 << 27 | 1 << 26 | 1 << 25 | 1 << 24 | 1 << 21 | 1 << 19;
 var ANNOTATE_FILE_CAP = 16 * 1024 * 1024;
 async function collect(ctx, spec, box, p, timedOut) {
   const { deps } = ctx;
@@ -32011,34 +32045,21 @@ async function collect(ctx, spec, box, p, timedOut) {
   if (spec.outputDir) {
     const dest = spec.outputDir;
     await prepareOutputDir(dest);
-    const getOrNull = async (abs) => {
-      try {
-        return await engine.getArchive(box.id, abs);
-      } catch (err) {
-        if (err instanceof EngineError && err.statusCode === 404) return null;
-        throw err;
-      }
-    };
-    const declared = await ctx.race(
-      collectDeclared(getOrNull, OUTPUT_DIR, dest, spec.verdict.declared, spec.outputCaps)
+    const sizes = await ctx.race(
+      Promise.all(
+        spec.verdict.declared.map(async (rel) => {
+          const st = await engine.statPath(box.id, `${OUTPUT_DIR}/${rel}`);
+          return st && (st.mode & GO_MODE_TYPE) === 0 ? st.size : null;
+        })
+      )
     );
-    const written = new Set(declared.declared.filter((d) => d.status === "collected").map((d) => d.path));
+    const plan2 = { paths: spec.verdict.declared, reservedBytes: reserveFor(sizes, spec.outputCaps) };
     const stream = await engine.getArchive(box.id, OUTPUT_DIR);
     try {
-      outputs = await ctx.race(
-        collectTar(stream, dest, OUTPUT_DIR.slice(1), spec.outputCaps, {
-          paths: written,
-          bytes: declared.bytes
-        })
-      );
+      outputs = await ctx.race(collectTar(stream, dest, OUTPUT_DIR.slice(1), spec.outputCaps, plan2));
     } finally {
       if (!stream.readableEnded) stream.destroy();
     }
-    const extra = declared.declared.filter((d) => d.status === "collected");
-    outputs.files += extra.length;
-    outputs.bytes += declared.bytes;
-    outputs.written.unshift(...extra.map((d) => ({ path: d.path, size: d.size ?? 0 })));
-    outputs.declared = declared.declared;
   }
   const parsed = spec.annotate ? await annotate(ctx, box) : { annotations: [], dropped: 0 };
   const state = spec.stateDir ? await collectState(ctx, spec, box.id) : null;
@@ -32384,8 +32405,10 @@ var PYTEST_RUNNER = `${PYTEST_CONFIG_DIR}/run.py`;
 var RUNNER_SOURCE = `# sandbox-action: the trusted pytest runner (src/sandbox/pytest.ts says what it guarantees).
 import ctypes, os, signal, sys, threading, time
 ctypes.CDLL(None).prctl(4, 0, 0, 0, 0)  # PR_SET_DUMPABLE 0: no ptrace, no /proc/PID/mem or fd by this user
+sys.path.append('${PYTEST_CONFIG_DIR}')  # the trusted plugin; xdist hands the worker this path list
+import sandbox_action_pytest
+sandbox_action_pytest.CONTROLLER = True
 import pytest
-sys.path.append('/work')
 junit = sys.argv[1]
 assert sys.argv[2] == '--'
 r, w = os.pipe()
@@ -32401,7 +32424,7 @@ reader.start()
 # One worker, itself in isolated mode (execnet shell-splits python=): /work is on no path it starts with.
 worker = 'popen//python=%s -I -B' % sys.executable
 # A worker that dies is not replaced: the session ends, failed (a crash is never retried into a pass).
-rc = pytest.main(['-p', 'xdist.plugin', '--dist', 'load', '--tx', worker, '--max-worker-restart', '0',
+rc = pytest.main(['-p', 'sandbox_action_pytest', '-p', 'xdist.plugin', '--dist', 'load', '--tx', worker, '--max-worker-restart', '0',
                   '--junitxml=/dev/fd/%d' % w] + sys.argv[3:])
 os.close(w)
 # Every other process of this user is killed first: one that holds the pipe (or rewrites /output) is gone before
@@ -32429,6 +32452,43 @@ if data:
     os.close(fd)
 sys.exit(int(rc))
 `;
+var PYTEST_PLUGIN = `${PYTEST_CONFIG_DIR}/sandbox_action_pytest.py`;
+var PLUGIN_SOURCE = `"""sandbox-action: the trusted pytest plugin (src/sandbox/pytest.ts says what it guarantees).
+
+run.py imports it before pytest starts (PYTEST_DONT_REWRITE: no assertion to rewrite, no warning for that)."""
+import sys, warnings
+import pytest
+
+CONTROLLER = False  # run.py sets it before pytest starts; a worker imports this module afresh
+WORK = '/work'
+
+def _off_work():
+    sys.path[:] = [p for p in sys.path if p not in ('', '.') and p != WORK and not p.startswith(WORK + '/')]
+
+def _warning_as_text(data):
+    # xdist would import the module a worker names for the warning's class: the name is only printed.
+    text = '%s.%s: %s' % (data.get('category_module') or '', data.get('category_class_name') or '', data.get('message_str'))
+    kwargs = {'message': UserWarning(text), 'category': UserWarning}
+    for name in warnings.WarningMessage._WARNING_DETAILS:
+        if name not in kwargs:
+            kwargs[name] = data.get(name)
+    return warnings.WarningMessage(**kwargs)
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_load_initial_conftests(early_config, parser, args):
+    if CONTROLLER:
+        early_config.known_args_namespace.noconftest = True
+        _off_work()
+        import xdist.workermanage
+        xdist.workermanage.unserialize_warning_message = _warning_as_text
+    elif WORK not in sys.path:
+        sys.path.append(WORK)
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_sessionstart(session):
+    if CONTROLLER:
+        _off_work()
+`;
 var CONFIGS = [
   ["pytest.ini", null],
   [".pytest.ini", null],
@@ -32438,6 +32498,9 @@ var CONFIGS = [
 ];
 function regularFile(p) {
   return fs10.lstatSync(p, { throwIfNoEntry: false })?.isFile() === true;
+}
+function isTestFolder(dir) {
+  return fs10.readdirSync(dir, { withFileTypes: true }).filter((e) => e.name.endsWith(".py")).every((e) => /^(test_.*|.*_test|conftest|__init__)\.py$/.test(e.name));
 }
 function findPytestConfig(dir) {
   for (const [name, section] of CONFIGS) {
@@ -32457,7 +32520,12 @@ async function resolvePytest(tests, scratch) {
   await fsp5.mkdir(scratch, { recursive: true, mode: 493 });
   const runner = path9.join(scratch, "run.py");
   await fsp5.writeFile(runner, RUNNER_SOURCE, { mode: 420 });
-  const mounts = [{ type: "bind", source: runner, target: PYTEST_RUNNER, readOnly: true }];
+  const plugin = path9.join(scratch, "sandbox_action_pytest.py");
+  await fsp5.writeFile(plugin, PLUGIN_SOURCE, { mode: 420 });
+  const mounts = [
+    { type: "bind", source: runner, target: PYTEST_RUNNER, readOnly: true },
+    { type: "bind", source: plugin, target: PYTEST_PLUGIN, readOnly: true }
+  ];
   const cleanup = () => fsp5.rm(scratch, { recursive: true, force: true });
   if (!tests.trusted) {
     return {
@@ -32466,22 +32534,36 @@ async function resolvePytest(tests, scratch) {
       args: ["--rootdir=/work", ...config ? ["-c", `${WORK_DIR}/${config}`] : [], ...testArgs],
       exclude: [],
       config: config ?? "(none)",
+      notes: [],
       cleanup
     };
   }
-  const exclude = [];
+  const roots = [];
+  const notes = [];
   for (const p of tests.paths) {
     const st = fs10.lstatSync(path9.join(tests.dir, p), { throwIfNoEntry: false });
     if (!st || !(st.isDirectory() || st.isFile())) {
       throw new InputError("--tests-path", `'${p}' is not a directory or file in ${tests.dir}`);
     }
+    const dir = path9.posix.dirname(p);
+    const folder = st.isFile() && dir !== "." && isTestFolder(path9.join(tests.dir, dir));
+    roots.push(folder ? dir : p);
+    if (st.isFile() && !folder) {
+      notes.push(
+        `tests path ${p}: its folder also holds code, so only the file comes from the trusted side; the files beside it are the source's`
+      );
+    }
+  }
+  const exclude = [...new Set(roots)].filter(
+    (r, _i, all) => !all.some((o) => o !== r && r.startsWith(`${o}/`))
+  );
+  for (const r of exclude) {
     mounts.push({
       type: "bind",
-      source: path9.join(tests.dir, p),
-      target: `${WORK_DIR}/${p}`,
+      source: path9.join(tests.dir, r),
+      target: `${WORK_DIR}/${r}`,
       readOnly: true
     });
-    exclude.push(p);
   }
   const empty = path9.join(scratch, "empty");
   await fsp5.writeFile(empty, "", { mode: 420 });
@@ -32515,6 +32597,7 @@ async function resolvePytest(tests, scratch) {
     args: ["-c", target, "--rootdir=/work", "--confcutdir=/work", ...testArgs],
     exclude,
     config: config ?? "(empty)",
+    notes,
     cleanup
   };
 }
@@ -32722,14 +32805,17 @@ async function prepare(ctx) {
     );
     ctx.cleanup.add("remove the pytest scratch files", () => layout.cleanup());
     pytest = layout;
+    ctx.notes.push(...layout.notes);
   }
   const lean = spec.lean ? resolveLean(spec.lean, spec.source.dir, deps.env?.PATH ?? "") : null;
   if (expected) {
     const declared = [.../* @__PURE__ */ new Set([...sized.verdict.declared, ...expected.map((e) => e.path)])];
     sized = { ...sized, verdict: { ...sized.verdict, declared } };
   }
+  const expectPath = spec.verdict.expectDir ? expectedRepoPath(spec.verdict.expectDir, spec.source?.dir ?? null) : null;
   ctx.check();
   return {
+    exclude: [...pytest?.exclude ?? [], ...lean?.exclude ?? [], ...expectPath ? [expectPath] : []],
     image,
     backend: backend.backend,
     runscRuntime,
@@ -33608,6 +33694,7 @@ async function chownVolumes(ctx, image, volumes, owner, labels) {
 // src/sandbox/execute.ts
 async function executeRun(spec, deps) {
   const ctx = new RunContext(spec, deps);
+  const afterCleanup = deps.onRunId?.(ctx.runId);
   const logs = new LogStream(deps.log, spec.logLimitBytes, deps.fenceWorkflowCommands);
   const x = {
     imageId: null,
@@ -33637,6 +33724,7 @@ async function executeRun(spec, deps) {
     const p = x.plan = plan(prep.spec, {
       runId: ctx.runId,
       createdAt: ctx.createdAt,
+      plannedAt: deps.now(),
       uid: prep.owner.uid,
       gid: prep.owner.gid,
       network: net3.network,
@@ -33658,7 +33746,7 @@ async function executeRun(spec, deps) {
     const box = await createSandbox(ctx, p, {
       logs,
       owner: prep.owner,
-      exclude: [...prep.pytest?.exclude ?? [], ...prep.lean?.exclude ?? []],
+      exclude: prep.exclude,
       deadEndGateways: net3.gateways.filter((g) => deps.engine.info.local && !hostAddresses().includes(g))
     });
     const exit = x.exit = await runCommand(ctx, box, net3, logs);
@@ -33701,6 +33789,7 @@ async function executeRun(spec, deps) {
     else deps.notice(`cleanup: ${f}`);
   }
   x.cleanupMs = Date.now() - t;
+  afterCleanup?.();
   try {
     return assembleResult(ctx, x, failure);
   } catch (err) {
@@ -33715,11 +33804,50 @@ function localAddresses() {
   return Object.values(os5.networkInterfaces()).flat().flatMap((i) => i && i.family === "IPv4" ? [i.address] : []);
 }
 
+// src/sandbox/watchdog.ts
+import { spawn as spawn2 } from "node:child_process";
+import fs14 from "node:fs";
+import path16 from "node:path";
+import { fileURLToPath as fileURLToPath2 } from "node:url";
+function processStart(pid) {
+  try {
+    const stat2 = fs14.readFileSync(`/proc/${pid}/stat`, "utf8");
+    return stat2.slice(stat2.lastIndexOf(")") + 2).split(" ")[19] ?? null;
+  } catch {
+    return null;
+  }
+}
+function cliPath() {
+  const here = path16.dirname(fileURLToPath2(import.meta.url));
+  for (const p of [path16.join(here, "cli.js"), path16.resolve(here, "../../dist/cli.js")]) {
+    if (fs14.existsSync(p)) return p;
+  }
+  return null;
+}
+function startWatchdog(runId, env) {
+  const cli = cliPath();
+  const start = processStart(process.pid);
+  if (!cli || !start) return null;
+  const child = spawn2(
+    process.execPath,
+    [cli, "watchdog", "--run", runId, "--parent", String(process.pid), "--parent-start", start],
+    { detached: true, stdio: "ignore", env }
+  );
+  child.on("error", () => void 0);
+  child.unref();
+  return {
+    pid: child.pid ?? null,
+    stop: () => {
+      if (child.exitCode === null && child.signalCode === null) child.kill("SIGTERM");
+    }
+  };
+}
+
 // src/cli/door.ts
 import { randomBytes as randomBytes3 } from "node:crypto";
-import fs14 from "node:fs";
+import fs15 from "node:fs";
 import os6 from "node:os";
-import path16 from "node:path";
+import path17 from "node:path";
 
 // src/engine/docker.ts
 import { posix } from "node:path";
@@ -33759,10 +33887,10 @@ var ApiClient = class {
     this.prefix = `/v${v}`;
   }
   /** Send a request; resolves with the raw streaming response (any status). */
-  raw(method, path22, opts = {}, operation = `${method} ${path22}`) {
+  raw(method, path23, opts = {}, operation = `${method} ${path23}`) {
     const qs = new URLSearchParams();
     for (const [k, v] of Object.entries(opts.query ?? {})) if (v !== void 0) qs.set(k, String(v));
-    const fullPath = `${this.prefix}${path22}${qs.size ? `?${qs}` : ""}`;
+    const fullPath = `${this.prefix}${path23}${qs.size ? `?${qs}` : ""}`;
     const headers = { ...opts.headers };
     let payload;
     if (opts.body !== void 0) {
@@ -33792,17 +33920,17 @@ var ApiClient = class {
     });
   }
   /** Send a request and parse a JSON answer; a non-2xx status becomes an EngineError. */
-  async json(method, path22, opts = {}, operation) {
-    const op = operation ?? `${method} ${path22}`;
-    const res = await this.raw(method, path22, opts, op);
+  async json(method, path23, opts = {}, operation) {
+    const op = operation ?? `${method} ${path23}`;
+    const res = await this.raw(method, path23, opts, op);
     const text2 = await readAll(res.body);
     if (res.statusCode < 200 || res.statusCode >= 300) throw this.statusError(op, res.statusCode, text2);
     return text2.length ? JSON.parse(text2.toString("utf8")) : void 0;
   }
   /** Like json() but ignores the body. `okStatuses` lists extra statuses that count as success. */
-  async call(method, path22, opts = {}, operation, okStatuses = []) {
-    const op = operation ?? `${method} ${path22}`;
-    const res = await this.raw(method, path22, opts, op);
+  async call(method, path23, opts = {}, operation, okStatuses = []) {
+    const op = operation ?? `${method} ${path23}`;
+    const res = await this.raw(method, path23, opts, op);
     const text2 = await readAll(res.body);
     if ((res.statusCode < 200 || res.statusCode >= 300) && !okStatuses.includes(res.statusCode)) {
       throw this.statusError(op, res.statusCode, text2);
@@ -34323,28 +34451,44 @@ var DockerApiEngine = class {
       stderr: Buffer.concat(err).toString("utf8")
     };
   }
-  async putArchive(id, path22, tar7) {
+  async putArchive(id, path23, tar7) {
     await this.api.call(
       "PUT",
       `/containers/${id}/archive`,
       {
-        query: { path: path22, noOverwriteDirNonDir: 1 },
+        query: { path: path23, noOverwriteDirNonDir: 1 },
         bodyStream: tar7,
         headers: { "content-type": "application/x-tar" }
       },
-      `copy into ${path22}`
+      `copy into ${path23}`
     );
   }
-  async getArchive(id, path22) {
+  async getArchive(id, path23) {
     const res = await this.api.raw(
       "GET",
       `/containers/${id}/archive`,
-      { query: { path: path22 } },
-      `copy out of ${path22}`
+      { query: { path: path23 } },
+      `copy out of ${path23}`
     );
     if (res.statusCode !== 200)
-      throw this.api.statusError(`copy out of ${path22}`, res.statusCode, await readAll(res.body));
-    return this.info.name === "podman" ? archiveUnderBase(res.body, posix.basename(path22)) : res.body;
+      throw this.api.statusError(`copy out of ${path23}`, res.statusCode, await readAll(res.body));
+    return this.info.name === "podman" ? archiveUnderBase(res.body, posix.basename(path23)) : res.body;
+  }
+  async statPath(id, path23) {
+    const res = await this.api.raw("HEAD", `/containers/${id}/archive`, { query: { path: path23 } }, `stat ${path23}`);
+    const body = await readAll(res.body);
+    if (res.statusCode === 404) return null;
+    if (res.statusCode !== 200) throw this.api.statusError(`stat ${path23}`, res.statusCode, body);
+    const header = res.headers["x-docker-container-path-stat"];
+    if (typeof header !== "string")
+      throw new EngineError(this.info.name, `stat ${path23}`, "the engine sent no path stat");
+    const j = JSON.parse(Buffer.from(header, "base64").toString("utf8"));
+    return {
+      name: String(j.name ?? ""),
+      size: Number(j.size ?? 0),
+      mode: Number(j.mode ?? 0),
+      linkTarget: String(j.linkTarget ?? "")
+    };
   }
   async createVolume(spec) {
     await this.api.json(
@@ -34481,7 +34625,7 @@ function connect(ctx, choice = "auto") {
   return connectEngine(endpointsFor(choice, ctx.env), choice);
 }
 function volumeHostFor(ctx) {
-  const dir = ctx.env.SANDBOX_ACTION_STATE_DIR || path16.join(os6.tmpdir(), "sandbox-action");
+  const dir = ctx.env.SANDBOX_ACTION_STATE_DIR || path17.join(os6.tmpdir(), "sandbox-action");
   return defaultVolumeHost(dir, ctx.isRoot, ctx.env.ACT !== "true");
 }
 var randomId = () => randomBytes3(4).toString("hex");
@@ -34508,6 +34652,13 @@ function abortOnSignals() {
 }
 function makeRunDeps(ctx, engine, o) {
   return {
+    onRunId: (runId) => {
+      o.onRunId?.(runId);
+      if (!o.watchdog) return void 0;
+      const w = startWatchdog(runId, ctx.env);
+      if (!w) o.notice("no watchdog: the CLI bundle was not found; a killed CLI leaves this run to gc");
+      return () => w?.stop();
+    },
     engine,
     volumeHost: volumeHostFor(ctx),
     log: o.log,
@@ -34527,7 +34678,7 @@ function failedBeforeRun(err, spec, subject) {
     exitCode: 125,
     commandExitCode: null,
     durationMs: 0,
-    subject: spec?.subject ?? subject ?? { repository: null, headSha: null, baseRef: null, shard: null },
+    subject: spec?.subject ?? subject ?? { repository: null, headSha: null, baseSha: null, baseRef: null, shard: null },
     image: { ref: spec?.image ?? "", id: null },
     engine: { name: "", version: "", runtime: "" },
     user: "",
@@ -34551,11 +34702,11 @@ function failedBeforeRun(err, spec, subject) {
   };
 }
 function writeResultFile(file, result) {
-  fs14.mkdirSync(path16.dirname(file), { recursive: true });
+  fs15.mkdirSync(path17.dirname(file), { recursive: true });
   const tmp = `${file}.${process.pid}.tmp`;
-  fs14.writeFileSync(tmp, `${JSON.stringify(result, null, 2)}
+  fs15.writeFileSync(tmp, `${JSON.stringify(result, null, 2)}
 `, { mode: 420 });
-  fs14.renameSync(tmp, file);
+  fs15.renameSync(tmp, file);
 }
 var lastResort = null;
 function writeResultOnCrash(file, subject) {
@@ -34825,8 +34976,8 @@ function readActionInputs(env) {
 
 // src/cli/build.ts
 import { execFileSync } from "node:child_process";
-import fs17 from "node:fs";
-import path18 from "node:path";
+import fs18 from "node:fs";
+import path19 from "node:path";
 
 // src/images/build-plan.ts
 var PLATFORM = /^linux\/(amd64|arm64|arm\/v7|arm\/v6|386|ppc64le|s390x|riscv64)$/;
@@ -34960,10 +35111,10 @@ function backoff(attempt, baseMs, retryAfter) {
 
 // src/images/builder.ts
 var import_tar_stream6 = __toESM(require_tar_stream(), 1);
-import { spawn as spawn2, spawnSync } from "node:child_process";
-import fs15 from "node:fs";
+import { spawn as spawn3, spawnSync } from "node:child_process";
+import fs16 from "node:fs";
 import os7 from "node:os";
-import path17 from "node:path";
+import path18 from "node:path";
 import { Readable as Readable4 } from "node:stream";
 
 // src/images/registry.ts
@@ -35049,8 +35200,8 @@ var RegistryClient = class {
     return `Bearer ${token}`;
   }
   /** One request with auth (answering a 401 challenge once) and retries with backoff on 429/5xx/network errors. */
-  async request(method, path22, o) {
-    const url = new URL(`${isLoopback(this.host) ? "http" : "https"}://${this.host}${path22}`);
+  async request(method, path23, o) {
+    const url = new URL(`${isLoopback(this.host) ? "http" : "https"}://${this.host}${path23}`);
     const attempts = this.o.attempts ?? 5;
     const sleep = this.o.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
     let auth2 = null;
@@ -35153,19 +35304,19 @@ var RegistryClient = class {
 
 // src/images/builder.ts
 function imageSources(root) {
-  const dir = path17.join(root, "images");
+  const dir = path18.join(root, "images");
   const out = [];
-  for (const name of fs15.readdirSync(dir).sort()) {
-    const dockerfile = path17.join(dir, name, "Dockerfile");
-    if (!fs15.existsSync(dockerfile)) continue;
-    const text2 = fs15.readFileSync(dockerfile, "utf8");
+  for (const name of fs16.readdirSync(dir).sort()) {
+    const dockerfile = path18.join(dir, name, "Dockerfile");
+    if (!fs16.existsSync(dockerfile)) continue;
+    const text2 = fs16.readFileSync(dockerfile, "utf8");
     const first = /^#\s*(.+)$/m.exec(text2)?.[1] ?? name;
     const args = {};
-    const toolchain = path17.join(dir, name, "lean-toolchain");
-    if (fs15.existsSync(toolchain)) args.LEAN_TOOLCHAIN = fs15.readFileSync(toolchain, "utf8").trim();
+    const toolchain = path18.join(dir, name, "lean-toolchain");
+    if (fs16.existsSync(toolchain)) args.LEAN_TOOLCHAIN = fs16.readFileSync(toolchain, "utf8").trim();
     out.push({
       name,
-      contextDir: name === "egress-proxy" ? path17.join(root, "dist") : path17.join(dir, name),
+      contextDir: name === "egress-proxy" ? path18.join(root, "dist") : path18.join(dir, name),
       dockerfile,
       title: `sandbox-action ${name}`,
       description: first.replace(/^[\w-]+:\s*/, "").slice(0, 200),
@@ -35177,23 +35328,23 @@ function imageSources(root) {
 function contextTar2(src) {
   const pack = import_tar_stream6.default.pack();
   const opts = { mode: 420, uid: 0, gid: 0, mtime: /* @__PURE__ */ new Date(0) };
-  const inside = path17.relative(src.contextDir, src.dockerfile);
-  const outside = inside.startsWith("..") || path17.isAbsolute(inside);
+  const inside = path18.relative(src.contextDir, src.dockerfile);
+  const outside = inside.startsWith("..") || path18.isAbsolute(inside);
   const walk = (rel) => {
-    for (const name of fs15.readdirSync(path17.join(src.contextDir, rel)).sort()) {
+    for (const name of fs16.readdirSync(path18.join(src.contextDir, rel)).sort()) {
       const r = rel ? `${rel}/${name}` : name;
-      const st = fs15.lstatSync(path17.join(src.contextDir, r));
+      const st = fs16.lstatSync(path18.join(src.contextDir, r));
       if (st.isDirectory()) walk(r);
       else if (st.isFile()) {
         pack.entry(
           { name: r, ...opts, mode: st.mode & 493 ? st.mode & 511 : 420 },
-          fs15.readFileSync(path17.join(src.contextDir, r))
+          fs16.readFileSync(path18.join(src.contextDir, r))
         );
       }
     }
   };
   walk("");
-  if (outside) pack.entry({ name: "Dockerfile", ...opts }, fs15.readFileSync(src.dockerfile));
+  if (outside) pack.entry({ name: "Dockerfile", ...opts }, fs16.readFileSync(src.dockerfile));
   pack.finalize();
   return { stream: Readable4.from(pack), dockerfile: outside ? "Dockerfile" : inside };
 }
@@ -35205,8 +35356,8 @@ function credentialsFor(host, given, home = os7.homedir()) {
   if (given) return given;
   try {
     const cfg = JSON.parse(
-      fs15.readFileSync(
-        path17.join(process.env.DOCKER_CONFIG ?? path17.join(home, ".docker"), "config.json"),
+      fs16.readFileSync(
+        path18.join(process.env.DOCKER_CONFIG ?? path18.join(home, ".docker"), "config.json"),
         "utf8"
       )
     );
@@ -35310,10 +35461,10 @@ async function withRetries(fn, progress, attempts = 4) {
 }
 async function buildWithBake(targets, o) {
   const def = bakeDefinition(targets, o);
-  const file = path17.join(fs15.mkdtempSync(path17.join(os7.tmpdir(), "sa-bake-")), "bake.json");
-  fs15.writeFileSync(file, JSON.stringify(def, null, 2));
+  const file = path18.join(fs16.mkdtempSync(path18.join(os7.tmpdir(), "sa-bake-")), "bake.json");
+  fs16.writeFileSync(file, JSON.stringify(def, null, 2));
   const code = await new Promise((resolve) => {
-    const child = spawn2("docker", ["buildx", "bake", "-f", file, ...o.push ? ["--push"] : []], {
+    const child = spawn3("docker", ["buildx", "bake", "-f", file, ...o.push ? ["--push"] : []], {
       stdio: ["ignore", "inherit", "inherit"]
     });
     child.on("close", (c) => resolve(c ?? 1));
@@ -35507,7 +35658,7 @@ function parseCommandLine(argv, table) {
 }
 
 // src/cli/tags.ts
-import fs16 from "node:fs";
+import fs17 from "node:fs";
 var TAGS_TABLE = {
   sha: { kind: "string", help: "commit (default $GITHUB_SHA)" },
   ref: { kind: "string", help: "refs/heads/…, refs/tags/… or refs/pull/… (default $GITHUB_REF)" },
@@ -35530,7 +35681,7 @@ function tagFactsFrom(o, env) {
   let event = {};
   if (env.GITHUB_EVENT_PATH) {
     try {
-      event = JSON.parse(fs16.readFileSync(env.GITHUB_EVENT_PATH, "utf8"));
+      event = JSON.parse(fs17.readFileSync(env.GITHUB_EVENT_PATH, "utf8"));
     } catch (err) {
       throw new InputError("GITHUB_EVENT_PATH", `cannot read the event: ${errorMessage(err)}`);
     }
@@ -35610,8 +35761,8 @@ function parseBuild(argv, env, readStdin) {
   if (positionals.length) throw new InputError(positionals[0], "build takes no arguments");
   const s2 = (k) => typeof o[k] === "string" ? o[k] : void 0;
   const list3 = (k) => Array.isArray(o[k]) ? o[k] : [];
-  const root = path18.resolve(s2("root") ?? installRoot() ?? process.cwd());
-  if (!fs17.existsSync(path18.join(root, "images")))
+  const root = path19.resolve(s2("root") ?? installRoot() ?? process.cwd());
+  if (!fs18.existsSync(path19.join(root, "images")))
     throw new InputError("--root", `'${root}' has no images/ directory`);
   const sources = imageSources(root);
   const names = sources.map((x) => x.name);
@@ -35773,8 +35924,8 @@ async function runBuildAction(env) {
 import { Writable } from "node:stream";
 
 // src/cli/report.ts
-import fs18 from "node:fs";
-import path19 from "node:path";
+import fs19 from "node:fs";
+import path20 from "node:path";
 
 // src/report/checks.ts
 var BATCH = 50;
@@ -37297,17 +37448,17 @@ function requestLog(octokit) {
     octokit.log.debug("request", options);
     const start = Date.now();
     const requestOptions = octokit.request.endpoint.parse(options);
-    const path22 = requestOptions.url.replace(options.baseUrl, "");
+    const path23 = requestOptions.url.replace(options.baseUrl, "");
     return request2(options).then((response) => {
       const requestId = response.headers["x-github-request-id"];
       octokit.log.info(
-        `${requestOptions.method} ${path22} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
+        `${requestOptions.method} ${path23} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
       );
       return response;
     }).catch((error2) => {
       const requestId = error2.response?.headers["x-github-request-id"] || "UNKNOWN";
       octokit.log.error(
-        `${requestOptions.method} ${path22} - ${error2.status} with id ${requestId} in ${Date.now() - start}ms`
+        `${requestOptions.method} ${path23} - ${error2.status} with id ${requestId} in ${Date.now() - start}ms`
       );
       throw error2;
     });
@@ -39913,6 +40064,8 @@ function decideCheck(subject, shards, files, required) {
     const wrong = [];
     if (s2.headSha !== subject.headSha)
       wrong.push(`commit ${s2.headSha ?? "none"}, not the head ${subject.headSha}`);
+    if (subject.baseSha !== null && s2.baseSha !== subject.baseSha)
+      wrong.push(`base commit ${s2.baseSha ?? "none"}, not ${subject.baseSha}`);
     if (s2.baseRef !== subject.baseRef) wrong.push(`base ${s2.baseRef ?? "none"}, not ${subject.baseRef}`);
     if (s2.repository !== subject.repository)
       wrong.push(`repository ${s2.repository ?? "none"}, not ${subject.repository}`);
@@ -40090,29 +40243,29 @@ var REPORT_TABLE = {
 };
 function readLimited(file) {
   try {
-    const st = fs18.lstatSync(file);
+    const st = fs19.lstatSync(file);
     if (!st.isFile()) return { ok: false, reason: `'${file}' is not a regular file` };
     if (st.size > LIMITS.fileBytes)
       return { ok: false, reason: `the file is ${st.size} bytes, above ${LIMITS.fileBytes}` };
-    return readResult(fs18.readFileSync(file));
+    return readResult(fs19.readFileSync(file));
   } catch (err) {
     return { ok: false, reason: `the file cannot be read: ${errorMessage(err)}` };
   }
 }
 var MAX_FILES = 512;
 function readResultFiles(fileOrDir) {
-  const st = fs18.lstatSync(fileOrDir, { throwIfNoEntry: false });
-  if (!st) throw new InputError("--result", `'${fileOrDir}' does not exist`);
-  if (!st.isDirectory()) return [{ name: path19.basename(fileOrDir), read: readLimited(fileOrDir) }];
+  const st = fs19.lstatSync(fileOrDir, { throwIfNoEntry: false });
+  if (!st) return [];
+  if (!st.isDirectory()) return [{ name: path20.basename(fileOrDir), read: readLimited(fileOrDir) }];
   const out = [];
-  if (fs18.existsSync(path19.join(fileOrDir, "result.json")))
-    out.push({ name: "result.json", read: readLimited(path19.join(fileOrDir, "result.json")) });
-  for (const d of fs18.readdirSync(fileOrDir).sort()) {
-    const sub = path19.join(fileOrDir, d);
-    if (!fs18.lstatSync(sub).isDirectory()) continue;
-    for (const f of fs18.readdirSync(sub).sort()) {
+  if (fs19.existsSync(path20.join(fileOrDir, "result.json")))
+    out.push({ name: "result.json", read: readLimited(path20.join(fileOrDir, "result.json")) });
+  for (const d of fs19.readdirSync(fileOrDir).sort()) {
+    const sub = path20.join(fileOrDir, d);
+    if (!fs19.lstatSync(sub).isDirectory()) continue;
+    for (const f of fs19.readdirSync(sub).sort()) {
       if (f === "result.json" || /^sandbox-result.*\.json$/.test(f)) {
-        out.push({ name: `${d}/${f}`, read: readLimited(path19.join(sub, f)) });
+        out.push({ name: `${d}/${f}`, read: readLimited(path20.join(sub, f)) });
       }
     }
     if (out.length > MAX_FILES) throw new InputError("--result", `more than ${MAX_FILES} result files`);
@@ -40151,7 +40304,7 @@ function parse3(argv, env) {
   let refused = null;
   const eventName = env.GITHUB_EVENT_NAME;
   if (eventName && env.GITHUB_EVENT_PATH) {
-    const payload = JSON.parse(fs18.readFileSync(env.GITHUB_EVENT_PATH, "utf8"));
+    const payload = JSON.parse(fs19.readFileSync(env.GITHUB_EVENT_PATH, "utf8"));
     const r = subjectFromEvent(eventName, payload);
     if (r.ok) subject = r.subject;
     else refused = r.reason;
@@ -40351,8 +40504,8 @@ function reportSummary(o) {
 }
 
 // src/action/state-key.ts
-import fs19 from "node:fs";
-import path20 from "node:path";
+import fs20 from "node:fs";
+import path21 from "node:path";
 var clean = (s2) => s2.replace(/[^\w.-]+/g, "_").slice(0, 100);
 function stateKeys(o, ev) {
   for (const [name, k] of [
@@ -40373,7 +40526,7 @@ function stateKeys(o, ev) {
 }
 function eventFacts(file) {
   if (!file) return { defaultBranch: null, pr: null };
-  const e = JSON.parse(fs19.readFileSync(file, "utf8"));
+  const e = JSON.parse(fs20.readFileSync(file, "utf8"));
   const n = e.pull_request?.number ?? (e.issue?.pull_request ? e.issue.number : void 0);
   return {
     defaultBranch: typeof e.repository?.default_branch === "string" ? e.repository.default_branch : null,
@@ -40396,7 +40549,7 @@ async function runStateKeyAction(env) {
     );
     setOutput("key", k.key);
     setOutput("restore", k.restore.join("\n"));
-    setOutput("dir", path20.join(env.RUNNER_TEMP ?? "/tmp", "sandbox-state"));
+    setOutput("dir", path21.join(env.RUNNER_TEMP ?? "/tmp", "sandbox-state"));
     info(
       `sandbox-action: /state cache ${k.trusted ? "trusted (a push to the default branch or a tag)" : "scoped: this run is not on a trusted ref"}: ${k.key}`
     );
@@ -40420,13 +40573,13 @@ async function runAction() {
   const ctx = processContext();
   const temp = ctx.env.RUNNER_TEMP || os8.tmpdir();
   const given = (ctx.env["INPUT_RESULT-FILE"] ?? "").trim();
-  const resultPath = given ? path21.resolve(ctx.cwd, given) : path21.join(temp, `sandbox-result-${randomId()}.json`);
+  const resultPath = given ? path22.resolve(ctx.cwd, given) : path22.join(temp, `sandbox-result-${randomId()}.json`);
   setOutput("result-json", resultPath);
   let inputs;
   let spec;
   try {
     inputs = readActionInputs(ctx.env);
-    inputs.options["output-dir"] ??= path21.join(temp, `sandbox-output-${randomId()}`);
+    inputs.options["output-dir"] ??= path22.join(temp, `sandbox-output-${randomId()}`);
     inputs.options["result-file"] = resultPath;
     spec = parseRunOptions(inputs.options, inputs.command, {
       cpus: ctx.cpus,
@@ -40453,7 +40606,10 @@ async function runAction() {
           makeRunDeps(ctx, engine, {
             log: { stdout: process.stdout, stderr: process.stderr },
             notice: (l) => info(`sandbox-action: ${l}`),
-            signal: sig.signal
+            signal: sig.signal,
+            watchdog: spec.watchdog,
+            // Set at once, so the cleanup step (if: always()) can remove this run even if this process is killed.
+            onRunId: (id) => setOutput("run-id", id)
           })
         )
       );

@@ -75,6 +75,9 @@ export async function runAction(): Promise<number> {
             log: { stdout: process.stdout, stderr: process.stderr },
             notice: (l) => core.info(`sandbox-action: ${l}`),
             signal: sig.signal,
+            watchdog: spec.watchdog,
+            // Set at once, so the cleanup step (if: always()) can remove this run even if this process is killed.
+            onRunId: (id) => core.setOutput('run-id', id),
           }),
         ),
       );

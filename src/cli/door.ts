@@ -1,4 +1,5 @@
 /** What both doors (CLI and action) need from the process: the engine, the host facts, signals. */
+import { startWatchdog } from '../sandbox/watchdog.js';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -71,9 +72,23 @@ export { SIGNAL_EXIT };
 export function makeRunDeps(
   ctx: ProcessContext,
   engine: Engine,
-  o: { log: { stdout: LogWriter; stderr: LogWriter }; notice(line: string): void; signal: AbortSignal },
+  o: {
+    log: { stdout: LogWriter; stderr: LogWriter };
+    notice(line: string): void;
+    signal: AbortSignal;
+    /** Off only with --no-watchdog (recorded as loosened). */
+    watchdog: boolean;
+    onRunId?(runId: string): void;
+  },
 ): RunDeps {
   return {
+    onRunId: (runId) => {
+      o.onRunId?.(runId);
+      if (!o.watchdog) return undefined;
+      const w = startWatchdog(runId, ctx.env);
+      if (!w) o.notice('no watchdog: the CLI bundle was not found; a killed CLI leaves this run to gc');
+      return () => w?.stop();
+    },
     engine,
     volumeHost: volumeHostFor(ctx),
     log: o.log,
@@ -95,7 +110,8 @@ export function failedBeforeRun(err: unknown, spec: RunSpec | null, subject?: Su
     exitCode: 125,
     commandExitCode: null,
     durationMs: 0,
-    subject: spec?.subject ?? subject ?? { repository: null, headSha: null, baseRef: null, shard: null },
+    subject: spec?.subject ??
+      subject ?? { repository: null, headSha: null, baseSha: null, baseRef: null, shard: null },
     image: { ref: spec?.image ?? '', id: null },
     engine: { name: '', version: '', runtime: '' },
     user: '',

@@ -5,6 +5,7 @@ import { RUN_OPTIONS, parseRunOptions, type RunSpec } from '../config/run-option
 import { parseDuration } from '../config/units.js';
 import { executeRun } from '../sandbox/execute.js';
 import { gc } from '../sandbox/gc.js';
+import { watch } from '../sandbox/watchdog.js';
 import { suggestionLines, summaryLine } from '../sandbox/summary.js';
 import { helpFor, parseCommandLine, type OptionTable } from './args.js';
 import { BUILD_TABLE, buildCommand } from './build.js';
@@ -36,6 +37,7 @@ const CLI_ONLY = {
 const RUN_TABLE: OptionTable = { ...RUN_OPTIONS, ...CLI_ONLY };
 const GC_TABLE: OptionTable = {
   'older-than': { kind: 'string', help: 'only what is older than this, e.g. 1h (default: everything)' },
+  run: { kind: 'string', help: "only this run's containers, networks and volumes (its run id)" },
   json: CLI_ONLY.json,
   help: CLI_ONLY.help,
 };
@@ -125,6 +127,7 @@ async function runCommand(argv: string[], io: Io): Promise<number> {
         log: json ? { stdout: io.stderr, stderr: io.stderr } : { stdout: io.stdout, stderr: io.stderr },
         notice: (l) => io.stderr.write(`sandbox-action: ${l}\n`),
         signal: sig.signal,
+        watchdog: spec.watchdog,
       }),
     );
     if (spec.resultFile) writeResultFile(spec.resultFile, result);
@@ -177,7 +180,14 @@ async function gcCommand(argv: string[], io: Io): Promise<number> {
     const older =
       typeof options['older-than'] === 'string' ? parseDuration('--older-than', options['older-than']) : 0;
     const engine = await connect(ctx);
-    const report = await gc(engine, volumeHostFor(ctx), { olderThanMs: older, now: Date.now() });
+    const runId = typeof options.run === 'string' ? options.run : undefined;
+    if (runId !== undefined && !RUN_ID.test(runId))
+      throw new InputError('--run', `'${runId}' is not a run id`);
+    const report = await gc(engine, volumeHostFor(ctx), {
+      olderThanMs: older,
+      now: Date.now(),
+      ...(runId ? { runId } : {}),
+    });
     if (options.json) io.stdout.write(`${JSON.stringify(report)}\n`);
     else {
       for (const r of report.removed) io.stdout.write(`removed ${r.kind} ${r.name}\n`);
@@ -191,6 +201,47 @@ async function gcCommand(argv: string[], io: Io): Promise<number> {
   }
 }
 
+const RUN_ID = /^[a-z0-9]{1,16}-[a-f0-9]{1,32}$/;
+const WATCHDOG_TABLE: OptionTable = {
+  run: { kind: 'string', help: 'the run to watch' },
+  parent: { kind: 'string', help: 'the pid of the CLI that runs it' },
+  'parent-start': { kind: 'string', help: "that process's start time (/proc/PID/stat field 22)" },
+  help: CLI_ONLY.help,
+};
+
+/** `sandbox-action watchdog`: started detached by every run (src/sandbox/watchdog.ts); not for direct use. */
+async function watchdogCommand(argv: string[], io: Io): Promise<number> {
+  const ctx = processContext();
+  try {
+    const { options: o } = parseCommandLine(argv, WATCHDOG_TABLE);
+    if (o.help) {
+      io.stdout.write(
+        `usage: sandbox-action watchdog --run ID --parent PID --parent-start TICKS\n${helpFor(WATCHDOG_TABLE)}\n`,
+      );
+      return 0;
+    }
+    const runId = typeof o.run === 'string' ? o.run : '';
+    if (!RUN_ID.test(runId)) throw new InputError('--run', `'${runId}' is not a run id`);
+    const parent = Number(o.parent);
+    if (!Number.isInteger(parent) || parent < 1) throw new InputError('--parent', 'is not a pid');
+    if (typeof o['parent-start'] !== 'string' || !/^\d+$/.test(o['parent-start']))
+      throw new InputError('--parent-start', 'is not a start time in clock ticks');
+    const stop = new AbortController();
+    process.on('SIGTERM', () => stop.abort());
+    const engine = await connect(ctx);
+    await watch(engine, volumeHostFor(ctx), {
+      runId,
+      parentPid: parent,
+      parentStart: o['parent-start'],
+      signal: stop.signal,
+    });
+    return 0;
+  } catch (err) {
+    errorLine(io, err);
+    return err instanceof InputError ? 2 : 1;
+  }
+}
+
 export async function main(argv: string[], io: Io = { stdout: process.stdout, stderr: process.stderr }) {
   const [sub, ...rest] = argv;
   switch (sub) {
@@ -198,6 +249,8 @@ export async function main(argv: string[], io: Io = { stdout: process.stdout, st
       return runCommand(rest, io);
     case 'gc':
       return gcCommand(rest, io);
+    case 'watchdog':
+      return watchdogCommand(rest, io);
     case 'tags':
       return tagsCommand(rest, process.env, io);
     case 'report':

@@ -2,6 +2,7 @@
  * The run's options, parsed and validated once at the boundary (CLI argv or action inputs both arrive here as
  * strings keyed by option name). Everything below works on the typed RunSpec.
  */
+import type { Subject } from '../verdict/schema.js';
 import path from 'node:path';
 import { InputError } from './errors.js';
 import { parseDuration, parsePositiveNumber, parseSize } from './units.js';
@@ -110,19 +111,16 @@ export interface RunSpec {
   } | null;
   /** Run the self-check inside the sandbox before the command (off only with --skip-self-check: loosens). */
   selfCheck: boolean;
+  /** A detached watchdog removes the run if the CLI dies, and kills a sandbox past its deadline (src/sandbox/watchdog.ts). */
+  watchdog: boolean;
   /** Where the result is written, also when the run fails (null: nowhere). */
   resultFile: string | null;
   /** Sizes the user did not give (defaults, or a preset's): these may shrink to fit the disk, with a note. */
   defaultSizes: ('workSizeBytes' | 'outputSizeBytes' | 'stateSizeBytes')[];
 }
 
-/** The run's subject, as the trusted workflow names it. */
-export interface Subject {
-  repository: string | null;
-  headSha: string | null;
-  baseRef: string | null;
-  shard: { index: number; count: number } | null;
-}
+/** The run's subject, as the trusted workflow names it: the result schema's (one contract for both halves). */
+export type { Subject };
 
 export interface EgressSpec {
   mode: 'allowlist' | 'audit';
@@ -201,6 +199,10 @@ export const RUN_OPTIONS = {
     help: 'uid[:gid] or name to run as (default: the image user if not root, else 65534:65534)',
   },
   'allow-root': { kind: 'boolean', help: 'allow uid 0 in the sandbox (loosens)' },
+  'no-watchdog': {
+    kind: 'boolean',
+    help: 'start no watchdog: a killed CLI then leaves the sandbox running until gc (loosens)',
+  },
   'writable-root': { kind: 'boolean', help: 'make the root filesystem writable (loosens)' },
   'tmp-exec': { kind: 'boolean', help: 'allow executing files from /tmp (loosens)' },
   'cap-add': { kind: 'strings', help: 'add a Linux capability back (loosens; repeatable)' },
@@ -336,6 +338,10 @@ export const RUN_OPTIONS = {
   'head-sha': {
     kind: 'string',
     help: 'the commit the run verifies (40 hex; recorded in the result and checked by report)',
+  },
+  'base-sha': {
+    kind: 'string',
+    help: 'the base commit the head was merged into for this run (40 hex; recorded and checked by report)',
   },
   'base-ref': { kind: 'string', help: 'the branch it is verified against (recorded and checked by report)' },
   repository: { kind: 'string', help: 'owner/repo of the commit (recorded and checked by report)' },
@@ -587,6 +593,7 @@ export function parseRunOptions(given: RawOptions, givenCommand: string[], host:
     subject: parseSubject(raw),
     lean: parseLean(raw, preset, source, host),
     selfCheck: !bool(raw, 'skip-self-check'),
+    watchdog: !bool(raw, 'no-watchdog'),
     resultFile: str(raw, 'result-file') ? path.resolve(host.cwd, str(raw, 'result-file')!) : null,
     defaultSizes: (
       [
@@ -871,6 +878,9 @@ function parseSubject(raw: RawOptions): Subject {
   const headSha = str(raw, 'head-sha') ?? null;
   if (headSha !== null && !HEX40.test(headSha))
     throw new InputError('--head-sha', `'${headSha}' is not a 40-hex commit`);
+  const baseSha = str(raw, 'base-sha') ?? null;
+  if (baseSha !== null && !HEX40.test(baseSha))
+    throw new InputError('--base-sha', `'${baseSha}' is not a 40-hex commit`);
   const baseRef = str(raw, 'base-ref') ?? null;
   if (baseRef !== null && !BRANCH.test(baseRef))
     throw new InputError('--base-ref', `'${baseRef}' is not a branch name`);
@@ -889,7 +899,7 @@ function parseSubject(raw: RawOptions): Subject {
     }
     shard = { index, count };
   }
-  return { repository, headSha, baseRef, shard };
+  return { repository, headSha, baseSha, baseRef, shard };
 }
 
 export interface Loosened {
@@ -918,6 +928,12 @@ export function loosenedBy(spec: RunSpec): Loosened[] {
   }
   if (spec.volumeBackend === 'unbounded') {
     out.push({ option: '--volume-backend unbounded', effect: 'writable volumes have no size cap' });
+  }
+  if (!spec.watchdog) {
+    out.push({
+      option: '--no-watchdog',
+      effect: 'no watchdog: if the CLI is killed, the sandbox runs on past its deadline until gc',
+    });
   }
   if (!spec.selfCheck) {
     out.push({

@@ -30,6 +30,7 @@ import type {
   BuildOptions,
   NetworkInfo,
   NetworkSpec,
+  PathStat,
   RegistryAuth,
   RuntimeInfo,
   ResourceRef,
@@ -605,6 +606,23 @@ export class DockerApiEngine implements Engine {
     if (res.statusCode !== 200)
       throw this.api.statusError(`copy out of ${path}`, res.statusCode, await readAll(res.body));
     return this.info.name === 'podman' ? archiveUnderBase(res.body, posix.basename(path)) : res.body;
+  }
+
+  async statPath(id: string, path: string): Promise<PathStat | null> {
+    const res = await this.api.raw('HEAD', `/containers/${id}/archive`, { query: { path } }, `stat ${path}`);
+    const body = await readAll(res.body);
+    if (res.statusCode === 404) return null;
+    if (res.statusCode !== 200) throw this.api.statusError(`stat ${path}`, res.statusCode, body);
+    const header = res.headers['x-docker-container-path-stat'];
+    if (typeof header !== 'string')
+      throw new EngineError(this.info.name, `stat ${path}`, 'the engine sent no path stat');
+    const j = JSON.parse(Buffer.from(header, 'base64').toString('utf8')) as Partial<PathStat>;
+    return {
+      name: String(j.name ?? ''),
+      size: Number(j.size ?? 0),
+      mode: Number(j.mode ?? 0),
+      linkTarget: String(j.linkTarget ?? ''),
+    };
   }
 
   async createVolume(spec: VolumeSpec): Promise<void> {

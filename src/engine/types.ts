@@ -223,6 +223,11 @@ export interface Engine {
   putArchive(id: string, path: string, tar: Readable): Promise<void>;
   /** A tar stream of `path` in the container (works on stopped containers). */
   getArchive(id: string, path: string): Promise<Readable>;
+  /**
+   * What `path` is in the container, without reading it (null when it does not exist). The engine follows links in
+   * the path's parents and not in its last part: use it for sizes, never to decide what is collected.
+   */
+  statPath(id: string, path: string): Promise<PathStat | null>;
   createVolume(spec: VolumeSpec): Promise<void>;
   removeVolume(name: string): Promise<void>;
   createNetwork(spec: NetworkSpec): Promise<string>;
@@ -237,4 +242,12 @@ export interface Engine {
   containerAddresses(id: string): Promise<Record<string, string>>;
   /** Every container, volume and network carrying `label` (a `key` or `key=value`). */
   listLabelled(label: string): Promise<ResourceRef[]>;
+}
+
+/** The engine's stat of a container path (`X-Docker-Container-Path-Stat`); `mode` is Go's os.FileMode. */
+export interface PathStat {
+  name: string;
+  size: number;
+  mode: number;
+  linkTarget: string;
 }

@@ -39,6 +39,11 @@ export interface RunDeps {
   random(): string;
   /** Called once the plan exists (tests read it; the CLI prints it with --verbose). */
   onPlan?(p: SandboxPlan): void;
+  /**
+   * The run has its id (before anything is created): the doors start the watchdog here and set the run-id output.
+   * What it returns is called once the run's own cleanup is done.
+   */
+  onRunId?(runId: string): (() => void) | undefined;
   /** The host's own IPv4 addresses (a dead-end gateway is one no host interface holds). */
   hostAddresses?(): string[];
   /** The door's environment: PATH and HOME for the programs of the trusted side (comparator). */
@@ -47,6 +52,7 @@ export interface RunDeps {
 
 export async function executeRun(spec: RunSpec, deps: RunDeps): Promise<RunResult> {
   const ctx = new RunContext(spec, deps);
+  const afterCleanup = deps.onRunId?.(ctx.runId);
   const logs = new LogStream(deps.log, spec.logLimitBytes, deps.fenceWorkflowCommands);
   const x: RunPieces = {
     imageId: null,
@@ -76,6 +82,7 @@ export async function executeRun(spec: RunSpec, deps: RunDeps): Promise<RunResul
     const p = (x.plan = plan(prep.spec, {
       runId: ctx.runId,
       createdAt: ctx.createdAt,
+      plannedAt: deps.now(),
       uid: prep.owner.uid,
       gid: prep.owner.gid,
       network: net.network,
@@ -97,7 +104,7 @@ export async function executeRun(spec: RunSpec, deps: RunDeps): Promise<RunResul
     const box = await createSandbox(ctx, p, {
       logs,
       owner: prep.owner,
-      exclude: [...(prep.pytest?.exclude ?? []), ...(prep.lean?.exclude ?? [])],
+      exclude: prep.exclude,
       deadEndGateways: net.gateways.filter((g) => deps.engine.info.local && !hostAddresses().includes(g)),
     });
     const exit = (x.exit = await runCommand(ctx, box, net, logs));
@@ -151,6 +158,7 @@ export async function executeRun(spec: RunSpec, deps: RunDeps): Promise<RunResul
     else deps.notice(`cleanup: ${f}`);
   }
   x.cleanupMs = Date.now() - t;
+  afterCleanup?.();
   try {
     return assembleResult(ctx, x, failure);
   } catch (err) {

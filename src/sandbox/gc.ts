@@ -3,7 +3,7 @@ import fsp from 'node:fs/promises';
 import path from 'node:path';
 import { errorMessage } from '../config/errors.js';
 import type { Engine, ResourceRef } from '../engine/types.js';
-import { LABEL_CREATED, LABEL_RUN } from './plan.js';
+import { LABEL_CREATED, LABEL_DEADLINE, LABEL_RUN } from './plan.js';
 import { LABEL_LOOP_DEVICE, LABEL_LOOP_IMAGE, ourLoopDevices, type VolumeHost } from './volumes.js';
 
 export interface GcReport {
@@ -17,7 +17,16 @@ function createdAt(r: ResourceRef): number {
   return Number.isNaN(t) ? 0 : t;
 }
 
-/** `olderThanMs` 0 removes everything labelled; `runId` limits to one run. */
+/** A container whose deadline label has passed: its run's CLI should have killed it; `gc` and the watchdog do. */
+export function pastDeadline(r: ResourceRef, now: number): boolean {
+  const t = Date.parse(r.labels[LABEL_DEADLINE] ?? '');
+  return !Number.isNaN(t) && t <= now;
+}
+
+/**
+ * `olderThanMs` 0 removes everything labelled; `runId` limits to one run. A container past its deadline is removed
+ * whatever its age (killed first: removal forces it).
+ */
 export async function gc(
   engine: Engine,
   host: VolumeHost,
@@ -26,7 +35,9 @@ export async function gc(
   const label = opts.runId ? `${LABEL_RUN}=${opts.runId}` : LABEL_RUN;
   const all = await engine.listLabelled(label);
   const cutoff = opts.now - opts.olderThanMs;
-  const old = all.filter((r) => createdAt(r) <= cutoff);
+  const old = all.filter(
+    (r) => createdAt(r) <= cutoff || (r.kind === 'container' && pastDeadline(r, opts.now)),
+  );
   const report: GcReport = { removed: [], kept: all.length - old.length, failures: [] };
   const attempt = async (r: ResourceRef, fn: () => Promise<void>) => {
     try {

@@ -9,6 +9,12 @@ import { wrapWithSelfCheck, type SelfCheckExpect } from './self-check.js';
 export const LABEL_RUN = 'sandbox-action.run';
 export const LABEL_CREATED = 'sandbox-action.created';
 export const LABEL_ROLE = 'sandbox-action.role';
+/**
+ * When the sandbox container must be dead: planned at creation, the timeout plus `DEADLINE_GRACE_MS` (the CLI's own
+ * kill and its grace come first). The watchdog and `gc` kill a running sandbox past it, whatever became of the CLI.
+ */
+export const LABEL_DEADLINE = 'sandbox-action.deadline';
+export const DEADLINE_GRACE_MS = 30_000;
 
 export const WORK_DIR = '/work';
 export const OUTPUT_DIR = '/output';
@@ -44,6 +50,8 @@ export interface SandboxPlan {
 export interface PlanContext {
   runId: string;
   createdAt: Date;
+  /** When the plan is made (the sandbox is created right after): its deadline counts from here. */
+  plannedAt?: Date;
   uid: number;
   gid: number;
   /** The engine's runtime name for gVisor, when --isolation runsc. */
@@ -226,7 +234,13 @@ export function plan(spec: RunSpec, ctx: PlanContext): SandboxPlan {
     user: `${ctx.uid}:${ctx.gid}`,
     workingDir: WORK_DIR,
     env: [...spec.env, ...(ctx.network?.env ?? [])],
-    labels: { ...labels, [LABEL_ROLE]: 'sandbox' },
+    labels: {
+      ...labels,
+      [LABEL_ROLE]: 'sandbox',
+      [LABEL_DEADLINE]: new Date(
+        (ctx.plannedAt ?? ctx.createdAt).getTime() + spec.timeoutMs + DEADLINE_GRACE_MS,
+      ).toISOString(),
+    },
     mounts,
     readOnlyRootfs: !spec.writableRoot,
     capDrop: ['ALL'],

@@ -51,6 +51,8 @@ export interface Verdict {
 export interface Subject {
   repository: string | null;
   headSha: string | null;
+  /** The base commit the head was merged into for the run (a pull request's); null for a push. */
+  baseSha: string | null;
   baseRef: string | null;
   shard: { index: number; count: number } | null;
 }
@@ -238,6 +240,8 @@ function readSubject(v: unknown): Subject {
     throw new Invalid('subject.repository is not owner/repo');
   const headSha = nullable(v.headSha, (x) => str(x, 'subject.headSha', 40));
   if (headSha !== null && !HEX40.test(headSha)) throw new Invalid('subject.headSha is not 40 hex digits');
+  const baseSha = nullable(v.baseSha, (x) => str(x, 'subject.baseSha', 40));
+  if (baseSha !== null && !HEX40.test(baseSha)) throw new Invalid('subject.baseSha is not 40 hex digits');
   const baseRef = nullable(v.baseRef, (x) => str(x, 'subject.baseRef', 255));
   if (baseRef !== null && !REF.test(baseRef)) throw new Invalid('subject.baseRef is not a branch name');
   const shard = nullable(v.shard, (s) => {
@@ -245,7 +249,7 @@ function readSubject(v: unknown): Subject {
     const count = int(s.count, 'subject.shard.count', 1, 256);
     return { index: int(s.index, 'subject.shard.index', 0, count - 1), count };
   });
-  return { repository, headSha, baseRef, shard };
+  return { repository, headSha, baseSha, baseRef, shard };
 }
 
 function readJudge(v: unknown, where: string): JudgeOutcome {

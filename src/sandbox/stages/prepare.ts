@@ -9,7 +9,7 @@ import { InputError, errorMessage } from '../../config/errors.js';
 import type { RunSpec } from '../../config/run-options.js';
 import { PODMAN_NO_RUNSC, podmanLimitsProblem } from '../../engine/podman.js';
 import type { Engine, ImageInfo, Labels, RuntimeInfo } from '../../engine/types.js';
-import { loadExpected, type ExpectedFile } from '../../verdict/expected.js';
+import { expectedRepoPath, loadExpected, type ExpectedFile } from '../../verdict/expected.js';
 import { readContainerFile } from '../container-files.js';
 import { fitVolumes, type DiskFit } from '../disk.js';
 import {
@@ -38,6 +38,8 @@ export interface Prepared {
   spec: RunSpec;
   disk: DiskFit | null;
   expected: ExpectedFile[] | null;
+  /** Repository paths of the source not copied into /work: mounted over (tests, challenge) or secret (expected). */
+  exclude: string[];
   pytest: PytestLayout | null;
   lean: LeanLayout | null;
 }
@@ -90,6 +92,7 @@ export async function prepare(ctx: RunContext): Promise<Prepared> {
     );
     ctx.cleanup.add('remove the pytest scratch files', () => layout.cleanup());
     pytest = layout;
+    ctx.notes.push(...layout.notes);
   }
   const lean = spec.lean ? resolveLean(spec.lean, spec.source!.dir, deps.env?.PATH ?? '') : null;
   if (expected) {
@@ -97,8 +100,12 @@ export async function prepare(ctx: RunContext): Promise<Prepared> {
     const declared = [...new Set([...sized.verdict.declared, ...expected.map((e) => e.path)])];
     sized = { ...sized, verdict: { ...sized.verdict, declared } };
   }
+  const expectPath = spec.verdict.expectDir
+    ? expectedRepoPath(spec.verdict.expectDir, spec.source?.dir ?? null)
+    : null;
   ctx.check();
   return {
+    exclude: [...(pytest?.exclude ?? []), ...(lean?.exclude ?? []), ...(expectPath ? [expectPath] : [])],
     image,
     backend: backend.backend,
     runscRuntime,
