@@ -16,6 +16,7 @@ command -v podman >/dev/null 2>&1 || need+=(podman)
 command -v newuidmap >/dev/null 2>&1 || need+=(uidmap)
 command -v slirp4netns >/dev/null 2>&1 || need+=(slirp4netns)
 command -v fuse-overlayfs >/dev/null 2>&1 || need+=(fuse-overlayfs)
+command -v curl >/dev/null 2>&1 || need+=(curl)
 if [ "${#need[@]}" -gt 0 ]; then
   log "installing ${need[*]}"
   export DEBIAN_FRONTEND=noninteractive
