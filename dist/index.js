@@ -34655,7 +34655,7 @@ function makeRunDeps(ctx, engine, o) {
     onRunId: (runId) => {
       o.onRunId?.(runId);
       if (!o.watchdog) return void 0;
-      const w = startWatchdog(runId, ctx.env);
+      const w = startWatchdog(runId, { ...ctx.env, DOCKER_HOST: engine.info.endpoint });
       if (!w) o.notice("no watchdog: the CLI bundle was not found; a killed CLI leaves this run to gc");
       return () => w?.stop();
     },

@@ -85,7 +85,9 @@ export function makeRunDeps(
     onRunId: (runId) => {
       o.onRunId?.(runId);
       if (!o.watchdog) return undefined;
-      const w = startWatchdog(runId, ctx.env);
+      // The watchdog connects on its own: to this run's engine (with --engine podman the environment may name
+      // Docker first).
+      const w = startWatchdog(runId, { ...ctx.env, DOCKER_HOST: engine.info.endpoint });
       if (!w) o.notice('no watchdog: the CLI bundle was not found; a killed CLI leaves this run to gc');
       return () => w?.stop();
     },
