@@ -67,7 +67,7 @@ export async function runAction(): Promise<number> {
   try {
     let result: RunResult;
     try {
-      const engine = await connect(ctx);
+      const engine = await connect(ctx, spec.engine);
       result = await core.group('sandbox-action: run', () =>
         runSandboxed(
           spec,

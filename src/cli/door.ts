@@ -6,7 +6,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { errorMessage } from '../config/errors.js';
 import type { RunSpec, Subject } from '../config/run-options.js';
-import { connectEngine, defaultEndpoints } from '../engine/docker.js';
+import { connectEngine } from '../engine/docker.js';
+import { endpointsFor, type EngineChoice } from '../engine/podman.js';
 import type { Engine } from '../engine/types.js';
 import type { RunDeps } from '../sandbox/execute.js';
 import type { LogWriter } from '../sandbox/logs.js';
@@ -31,8 +32,8 @@ export function processContext(): ProcessContext {
   };
 }
 
-export function connect(ctx: ProcessContext): Promise<Engine> {
-  return connectEngine(defaultEndpoints(ctx.env));
+export function connect(ctx: ProcessContext, choice: EngineChoice = 'auto'): Promise<Engine> {
+  return connectEngine(endpointsFor(choice, ctx.env), choice);
 }
 
 export function volumeHostFor(ctx: ProcessContext): VolumeHost {
@@ -84,7 +85,9 @@ export function makeRunDeps(
     onRunId: (runId) => {
       o.onRunId?.(runId);
       if (!o.watchdog) return undefined;
-      const w = startWatchdog(runId, ctx.env);
+      // The watchdog connects on its own: to this run's engine (with --engine podman the environment may name
+      // Docker first).
+      const w = startWatchdog(runId, { ...ctx.env, DOCKER_HOST: engine.info.endpoint });
       if (!w) o.notice('no watchdog: the CLI bundle was not found; a killed CLI leaves this run to gc');
       return () => w?.stop();
     },

@@ -222,7 +222,7 @@ async function runCommand(argv: string[], io: Io): Promise<number> {
   writeResultOnCrash(spec.resultFile, spec.subject);
   let engine;
   try {
-    engine = await connect(ctx);
+    engine = await connect(ctx, spec.engine);
   } catch (err) {
     return failBeforeRun(io, err, spec, spec.resultFile, json);
   }

@@ -13,6 +13,7 @@ import { applyPreset } from './presets.js';
 import { DEFAULT_AXIOMS, checkTargets } from '../lean/audit.js';
 import { parsePhaseOptions, type PhaseOptions } from './mounts.js';
 import { parseSecretRoutes, type SecretRoute } from './secret-routes.js';
+import type { EngineChoice } from '../engine/podman.js';
 
 export const GiB = 1024 ** 3;
 export const MiB = 1024 ** 2;
@@ -64,6 +65,8 @@ export interface RunSpec extends PhaseOptions {
   /** --allow-weaker-gvisor: a runsc runtime without --oci-seccomp (no seccomp filter inside gVisor). */
   allowWeakerGvisor: boolean;
   pull: PullPolicy;
+  /** --engine: which engine to connect to (auto: DOCKER_HOST, CONTAINER_HOST, then the usual sockets). */
+  engine: EngineChoice;
   volumeBackend: VolumeBackend;
   outputCaps: OutputCaps;
   logLimitBytes: number;
@@ -271,6 +274,10 @@ export const RUN_OPTIONS = {
     help: 'with --isolation runsc: use a runsc runtime without --oci-seccomp, so no seccomp filter inside gVisor (loosens; for gVisor releases where --oci-seccomp breaks threads, docs/gvisor.md)',
   },
   pull: { kind: 'string', help: 'missing (default), always or never' },
+  engine: {
+    kind: 'string',
+    help: 'docker or podman (default: DOCKER_HOST, CONTAINER_HOST, then the usual sockets; docs/engines.md)',
+  },
   'volume-backend': {
     kind: 'string',
     help: 'how volume caps are enforced: auto (default), loop, tmpfs, unbounded',
@@ -677,6 +684,7 @@ export function parseRunOptions(given: RawOptions, givenCommand: string[], host:
     isolation,
     allowWeakerGvisor,
     pull: oneOf('pull', str(raw, 'pull'), ['missing', 'always', 'never'] as const, 'missing'),
+    engine: oneOf('engine', str(raw, 'engine'), ['auto', 'docker', 'podman'] as const, 'auto'),
     volumeBackend: oneOf(
       'volume-backend',
       str(raw, 'volume-backend'),

@@ -1,8 +1,21 @@
 /** The Engine interface over the Docker Engine API (Docker, and Podman's Docker-compatible service). */
+import { posix } from 'node:path';
 import type { Readable } from 'node:stream';
-import { EngineError } from '../config/errors.js';
+import { EngineError, InputError } from '../config/errors.js';
 import { ApiClient, parseEndpoint, readAll } from './http.js';
 import { Demuxer } from './demux.js';
+import {
+  PODMAN_READ_ONLY_TMPFS,
+  archiveUnderBase,
+  endpointsFor,
+  noPodmanHint,
+  parsePodmanInfo,
+  podmanCapabilities,
+  podmanNetworkMode,
+  podmanPidMode,
+  podmanUlimit,
+  type EngineChoice,
+} from './podman.js';
 import type {
   AttachedStreams,
   ContainerSpec,
@@ -55,15 +68,22 @@ export function defaultEndpoints(env: {
   CONTAINER_HOST?: string;
   XDG_RUNTIME_DIR?: string;
 }) {
-  if (env.DOCKER_HOST) return [env.DOCKER_HOST];
-  if (env.CONTAINER_HOST) return [env.CONTAINER_HOST];
-  const list = ['unix:///var/run/docker.sock', 'unix:///run/podman/podman.sock'];
-  if (env.XDG_RUNTIME_DIR) list.push(`unix://${env.XDG_RUNTIME_DIR}/podman/podman.sock`);
-  return list;
+  return endpointsFor('auto', env);
 }
 
-/** Connect to the first endpoint that answers, and learn what it is once. */
-export async function connectEngine(endpoints: string[]): Promise<DockerApiEngine> {
+interface InfoAnswer {
+  SecurityOptions?: string[] | null;
+  CgroupVersion?: string;
+}
+
+/**
+ * Connect to the first endpoint that answers, and learn what it is once. With `choice` (`--engine`), the engine
+ * that answers must be that one.
+ */
+export async function connectEngine(
+  endpoints: string[],
+  choice: EngineChoice = 'auto',
+): Promise<DockerApiEngine> {
   let firstErr: unknown;
   for (const url of endpoints) {
     const client = new ApiClient(parseEndpoint(url), 'engine');
@@ -71,6 +91,12 @@ export async function connectEngine(endpoints: string[]): Promise<DockerApiEngin
       const v = await client.json<VersionAnswer>('GET', '/version', {}, 'version');
       const isPodman = (v.Components ?? []).some((c) => /podman/i.test(c.Name));
       const name: EngineName = isPodman ? 'podman' : 'docker';
+      if (choice !== 'auto' && choice !== name) {
+        throw new InputError(
+          '--engine',
+          `${choice}: the engine at ${url} is ${name} ${v.Version}; pass --engine ${name}, or point ${choice === 'podman' ? 'CONTAINER_HOST' : 'DOCKER_HOST'} at a ${choice} socket`,
+        );
+      }
       if (compareApi(v.ApiVersion, CLIENT_MIN_API) < 0) {
         throw new EngineError(
           name,
@@ -82,22 +108,37 @@ export async function connectEngine(endpoints: string[]): Promise<DockerApiEngin
       const api = compareApi(v.ApiVersion, CLIENT_MAX_API) > 0 ? CLIENT_MAX_API : v.ApiVersion;
       const c = new ApiClient(client.endpoint, name);
       c.setApiVersion(api);
-      return new DockerApiEngine(c, {
-        name,
-        version: v.Version,
-        apiVersion: api,
-        os: v.Os,
-        arch: v.Arch,
-        endpoint: client.endpoint.url,
-        local: client.endpoint.socketPath !== undefined,
-      });
+      const [info, podman] = await Promise.all([
+        c.json<InfoAnswer>('GET', '/info', {}, 'info'),
+        isPodman ? c.json<unknown>('GET', '/libpod/info', {}, 'info').then(parsePodmanInfo) : null,
+      ]);
+      const securityOptions = info.SecurityOptions ?? [];
+      return new DockerApiEngine(
+        c,
+        {
+          name,
+          version: v.Version,
+          apiVersion: api,
+          os: v.Os,
+          arch: v.Arch,
+          endpoint: client.endpoint.url,
+          local: client.endpoint.socketPath !== undefined,
+          rootless: podman ? podman.rootless : securityOptions.some((o) => /(^|,)name=rootless(,|$)/.test(o)),
+          cgroupVersion: podman ? podman.cgroupVersion : info.CgroupVersion ? `v${info.CgroupVersion}` : '',
+          readOnlyTmpfs: podman ? PODMAN_READ_ONLY_TMPFS : [],
+        },
+        securityOptions.some((o) => /(^|,)name=seccomp(,|$)/.test(o)),
+        podman?.defaultCapabilities ?? [],
+      );
     } catch (err) {
-      // An engine that answered but is unfit (too old) is the one to report; else a plain "nothing answers".
-      if (err instanceof EngineError && err.engine !== 'engine') throw err;
+      // An engine that answered but is unfit (too old, not the one asked for) is the one to report; else a plain
+      // "nothing answers".
+      if (err instanceof InputError || (err instanceof EngineError && err.engine !== 'engine')) throw err;
       firstErr ??= err;
     }
   }
   if (firstErr instanceof EngineError) {
+    if (choice === 'podman') throw new InputError('--engine', `podman: ${noPodmanHint(endpoints)}`);
     throw new EngineError(
       'docker',
       'connect',
@@ -187,6 +228,10 @@ export class DockerApiEngine implements Engine {
   constructor(
     private readonly api: ApiClient,
     readonly info: EngineInfo,
+    /** The engine applies its default seccomp profile to containers (`/info` SecurityOptions). */
+    private readonly seccomp: boolean,
+    /** Podman only: containers.conf's default capabilities (what its inspect measures CapDrop against). */
+    private readonly podmanDefaultCaps: string[] = [],
   ) {}
 
   async runtimes(): Promise<RuntimeInfo[]> {
@@ -433,13 +478,9 @@ export class DockerApiEngine implements Engine {
     };
   }
 
-  private seccomp: Promise<boolean> | null = null;
-
   async inspectCreated(id: string): Promise<InspectedContainer> {
-    this.seccomp ??= this.api
-      .json<{ SecurityOptions?: string[] | null }>('GET', '/info', {}, 'info')
-      .then((i) => (i.SecurityOptions ?? []).some((o) => /(^|,)name=seccomp(,|$)/.test(o)));
-    const [j, seccomp] = await Promise.all([
+    const podman = this.info.name === 'podman';
+    const [j, runtime] = await Promise.all([
       this.api.json<{
         Config: { User?: string; Entrypoint?: string[] | null; Cmd?: string[] | null };
         HostConfig: {
@@ -462,29 +503,41 @@ export class DockerApiEngine implements Engine {
           Tmpfs?: Record<string, string> | null;
         };
         Mounts?: { Type: string; Name?: string; Source: string; Destination: string; RW: boolean }[] | null;
+        NetworkSettings?: { Networks?: Record<string, unknown> | null };
       }>('GET', `/containers/${id}/json`, {}, 'inspect container'),
-      this.seccomp,
+      // Podman's compatible inspect says `oci` for every runtime; its own inspect names the one it will run.
+      podman
+        ? this.api
+            .json<{ OCIRuntime?: string }>('GET', `/libpod/containers/${id}/json`, {}, 'inspect container')
+            .then((l) => l.OCIRuntime ?? '')
+        : null,
     ]);
+    const seccomp = this.seccomp;
     const h = j.HostConfig;
+    const caps = podman
+      ? podmanCapabilities(h.CapDrop ?? [], h.CapAdd ?? [], this.podmanDefaultCaps)
+      : { capDrop: h.CapDrop ?? [], capAdd: h.CapAdd ?? [] };
     return {
       user: j.Config.User ?? '',
       entrypoint: j.Config.Entrypoint ?? null,
       cmd: j.Config.Cmd ?? null,
       readOnlyRootfs: h.ReadonlyRootfs === true,
       privileged: h.Privileged === true,
-      capDrop: h.CapDrop ?? [],
-      capAdd: h.CapAdd ?? [],
+      capDrop: caps.capDrop,
+      capAdd: caps.capAdd,
       securityOpt: h.SecurityOpt ?? [],
       engineSeccomp: seccomp,
-      networkMode: h.NetworkMode ?? '',
+      networkMode: podman
+        ? podmanNetworkMode(h.NetworkMode, Object.keys(j.NetworkSettings?.Networks ?? {}))
+        : (h.NetworkMode ?? ''),
       memoryBytes: h.Memory ?? 0,
       memorySwapBytes: h.MemorySwap ?? 0,
       nanoCpus: h.NanoCpus ?? 0,
       pidsLimit: h.PidsLimit ?? null,
-      ulimits: (h.Ulimits ?? []).map((u) => ({ name: u.Name, soft: u.Soft, hard: u.Hard })),
-      runtime: h.Runtime ?? 'runc',
+      ulimits: (h.Ulimits ?? []).map(podmanUlimit),
+      runtime: runtime ?? h.Runtime ?? 'runc',
       init: h.Init === true,
-      pidMode: h.PidMode ?? '',
+      pidMode: podman ? podmanPidMode(h.PidMode) : (h.PidMode ?? ''),
       usernsMode: h.UsernsMode ?? '',
       devices: (h.Devices ?? []).length,
       mounts: (j.Mounts ?? []).map((m) => ({
@@ -498,6 +551,10 @@ export class DockerApiEngine implements Engine {
   }
 
   async removeContainer(id: string): Promise<void> {
+    // Podman's forced remove stops a running container as `stop` does (SIGTERM, then its 10 s stop timeout before
+    // SIGKILL) where Docker's kills it at once: killed first, so a remove costs the same on both. Its kill answers 500
+    // for a container that never ran; the remove that follows reports a real failure.
+    if (this.info.name === 'podman') await this.killContainer(id, 'KILL').catch(() => undefined);
     await this.api.call(
       'DELETE',
       `/containers/${id}`,
@@ -646,7 +703,7 @@ export class DockerApiEngine implements Engine {
     );
     if (res.statusCode !== 200)
       throw this.api.statusError(`copy out of ${path}`, res.statusCode, await readAll(res.body));
-    return res.body;
+    return this.info.name === 'podman' ? archiveUnderBase(res.body, posix.basename(path)) : res.body;
   }
 
   async statPath(id: string, path: string): Promise<PathStat | null> {
@@ -742,7 +799,8 @@ export class DockerApiEngine implements Engine {
       name: j.Name,
       internal: j.Internal,
       subnets: cfg.map((c) => c.Subnet!),
-      gateways: cfg.flatMap((c) => (c.Gateway ? [c.Gateway] : [])),
+      // Podman names an internal network's missing gateway `<nil>`.
+      gateways: cfg.flatMap((c) => (c.Gateway && c.Gateway !== '<nil>' ? [c.Gateway] : [])),
       options: j.Options ?? {},
     };
   }

@@ -18,6 +18,12 @@ export interface EngineInfo {
   endpoint: string;
   /** True when the engine runs on this host (unix socket), so host paths and loop devices are shared with it. */
   local: boolean;
+  /** The engine runs as an ordinary user (rootless Podman, rootless Docker). */
+  rootless: boolean;
+  /** `v1` or `v2`, as the engine reports its cgroups. */
+  cgroupVersion: string;
+  /** Where the engine mounts a writable tmpfs by itself when the root is read-only (Podman: /run, /tmp, /var/tmp). */
+  readOnlyTmpfs: string[];
 }
 
 export type Labels = Record<string, string>;

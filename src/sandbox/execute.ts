@@ -8,6 +8,7 @@
  */
 import os from 'node:os';
 import type { Engine } from '../engine/types.js';
+import { PODMAN_OOM_NOTE } from '../engine/podman.js';
 import { errorMessage } from '../config/errors.js';
 import type { RunSpec } from '../config/run-options.js';
 import type { LeanEvidence } from '../verdict/judges.js';
@@ -94,6 +95,7 @@ export async function executeRun(spec: RunSpec, deps: RunDeps): Promise<RunResul
       overlays: [...(prep.pytest?.mounts ?? []), ...(prep.lean?.overlays ?? [])],
       hostMounts: prep.hostMounts,
       seccompInside: prep.runscSeccomp,
+      engineTmpfs: deps.engine.info.readOnlyTmpfs,
       ...(prep.runscRuntime ? { runscRuntime: prep.runscRuntime } : {}),
     }));
     if (p.container.pidsLimit !== spec.pids) {
@@ -127,6 +129,14 @@ export async function executeRun(spec: RunSpec, deps: RunDeps): Promise<RunResul
       filled: prep.spec.setup !== null,
     });
     const exit = (x.exit = await runCommand(ctx, box, net, logs, budget));
+    if (
+      deps.engine.info.name === 'podman' &&
+      exit.commandExitCode === 137 &&
+      !exit.oomKilled &&
+      !exit.timedOut
+    ) {
+      ctx.notes.push(PODMAN_OOM_NOTE);
+    }
     const collected = (x.collected = await collect(ctx, prep.spec, box, p, exit.timedOut));
     let lean: LeanEvidence | null = null;
     if (prep.lean) {

@@ -17,7 +17,7 @@ import { routeEnv, routeSecrets } from '../config/secret-routes.js';
 import { ensureProxyImage } from '../egress/image.js';
 import { Ledger } from '../egress/ledger.js';
 import type { ContainerSpec, Engine, Labels } from '../engine/types.js';
-import { LABEL_ROLE, proxyEnv, type SandboxNetwork } from './plan.js';
+import { LABEL_ROLE, NPROC_ULIMIT, proxyEnv, type SandboxNetwork } from './plan.js';
 
 export interface NetworkSetup {
   network: SandboxNetwork;
@@ -125,10 +125,7 @@ export function proxyContainer(
     memorySwapBytes: memory,
     nanoCpus: 1e9,
     pidsLimit: 64,
-    ulimits: [
-      { name: 'nofile', soft: 16384, hard: 16384 },
-      { name: 'core', soft: 0, hard: 0 },
-    ],
+    ulimits: [{ name: 'nofile', soft: 16384, hard: 16384 }, NPROC_ULIMIT, { name: 'core', soft: 0, hard: 0 }],
     logDriver: { type: 'none', config: {} },
     hostname: 'egress-proxy',
     tty: false,

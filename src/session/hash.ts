@@ -60,6 +60,8 @@ export const SPEC_FIELDS = {
   setup: 'plan',
   // Whether a run is warm is not part of what it runs in; the idle time is the keeper's business.
   warm: 'run',
+  // Another engine is another sandbox.
+  engine: 'plan',
   // The watchdog guards the process that runs the sandbox, not the sandbox itself.
   watchdog: 'run',
 } as const satisfies Record<keyof RunSpec, Part>;

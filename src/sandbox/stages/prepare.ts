@@ -7,6 +7,7 @@ import fsp from 'node:fs/promises';
 import path from 'node:path';
 import { InputError, errorMessage } from '../../config/errors.js';
 import type { RunSpec } from '../../config/run-options.js';
+import { PODMAN_NO_RUNSC, podmanLimitsProblem } from '../../engine/podman.js';
 import type { Engine, ImageInfo, Labels, Mount, RuntimeInfo } from '../../engine/types.js';
 import { expectedRepoPath, loadExpected, type ExpectedFile } from '../../verdict/expected.js';
 import { readContainerFile } from '../container-files.js';
@@ -50,6 +51,11 @@ export interface Prepared {
 export async function prepare(ctx: RunContext): Promise<Prepared> {
   const { spec, deps } = ctx;
   const { engine } = deps;
+  const unfit = podmanLimitsProblem(engine.info);
+  if (unfit) throw new InputError('--engine', `${engine.info.endpoint}: ${unfit}`);
+  if (spec.isolation === 'runsc' && engine.info.name === 'podman') {
+    throw new InputError('--isolation', `runsc: ${PODMAN_NO_RUNSC}`);
+  }
   const [image, backend, runtimes, expected, hostMounts] = await ctx.race(
     Promise.all([
       ensureImage(engine, spec, deps.notice),
