@@ -5,7 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/as-root.sh
 bash scripts/engine-up.sh
-[ -d node_modules ] || npm install --no-audit --no-fund >/dev/null
+[ -d node_modules ] || npm ci --no-audit --no-fund >/dev/null
 npm run -s bundle
 base="${SANDBOX_BASE_IMAGE:-sandbox-action/base:bookworm}"
 echo "== building the demo sandbox image from $base"
