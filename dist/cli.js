@@ -13743,8 +13743,20 @@ async function prepare(ctx) {
     sized = { ...sized, verdict: { ...sized.verdict, declared } };
   }
   const expectPath = spec.verdict.expectDir ? expectedRepoPath(spec.verdict.expectDir, spec.source?.dir ?? null) : null;
+  const hide = [];
+  const under = (root, p) => p === root || p.startsWith(`${root}/`);
+  if (expectPath && [...pytest?.exclude ?? [], ...lean?.exclude ?? []].some((r) => under(r, expectPath))) {
+    const empty = path13.join(deps.volumeHost.stateDir, `${ctx.runId}-hidden`);
+    await fsp9.mkdir(empty, { recursive: true, mode: 365 });
+    ctx.cleanup.add(
+      "remove the empty folder over the expected files",
+      () => fsp9.rm(empty, { recursive: true, force: true })
+    );
+    hide.push({ type: "bind", source: empty, target: `${WORK_DIR}/${expectPath}`, readOnly: true });
+  }
   ctx.check();
   return {
+    hide,
     exclude: [...pytest?.exclude ?? [], ...lean?.exclude ?? [], ...expectPath ? [expectPath] : []],
     image,
     backend: backend.backend,
@@ -14837,7 +14849,7 @@ async function executeRun(spec, deps) {
       network: net3.network,
       imageEntrypoint: prep.image.entrypoint,
       extraArgs: prep.pytest?.args ?? [],
-      overlays: [...prep.pytest?.mounts ?? [], ...prep.lean?.overlays ?? []],
+      overlays: [...prep.pytest?.mounts ?? [], ...prep.lean?.overlays ?? [], ...prep.hide],
       hostMounts: prep.hostMounts,
       seccompInside: prep.runscSeccomp,
       engineTmpfs: deps.engine.info.readOnlyTmpfs,

@@ -92,7 +92,7 @@ export async function executeRun(spec: RunSpec, deps: RunDeps): Promise<RunResul
       network: net.network,
       imageEntrypoint: prep.image.entrypoint,
       extraArgs: prep.pytest?.args ?? [],
-      overlays: [...(prep.pytest?.mounts ?? []), ...(prep.lean?.overlays ?? [])],
+      overlays: [...(prep.pytest?.mounts ?? []), ...(prep.lean?.overlays ?? []), ...prep.hide],
       hostMounts: prep.hostMounts,
       seccompInside: prep.runscSeccomp,
       engineTmpfs: deps.engine.info.readOnlyTmpfs,

@@ -211,4 +211,43 @@ d('forged verdicts, refused', () => {
     expect(fs.readFileSync(path.join(out, 'real/ok'), 'utf8')).toBe('fine\n');
     expect(r.result.status).toBe('failed');
   });
+  test('R1 (second red team): expected files under the trusted tests folder are hidden from /work', async () => {
+    const SOLVE_TEST = 'from calc import solve\n\ndef test_solve():\n    solve()\n';
+    const base = tree(
+      {
+        'calc.py': "def solve():\n    open('/output/answer.json', 'w').write('{\"answer\": 42}')\n",
+        'tests/test_solve.py': SOLVE_TEST,
+        'tests/expected/answer.json': '{"answer": 42}\n',
+      },
+      { git: true },
+    );
+    const go = (calc: string) =>
+      run(
+        [
+          '--preset',
+          'python-tests',
+          '--pull',
+          'never',
+          '--source',
+          tree({ 'calc.py': calc }),
+          '--tests',
+          base,
+          '--expect',
+          path.join(base, 'tests/expected'),
+          '--output-dir',
+          path.join(tmpDir('va-o'), 'o'),
+          ...SMALL,
+        ],
+        [],
+        { image: IMAGE },
+      );
+    const leak = await go(
+      "import shutil\ndef solve():\n    shutil.copy('/work/tests/expected/answer.json', '/output/answer.json')\n",
+    );
+    expect(leak.result.status).toBe('failed');
+    expect(leak.result.verdict.judges.find((j) => j.judge === 'expected-output')!.passed).toBe(false);
+    // Control: a program that computes the answer passes the same judges (the setup is not broken).
+    const honest = await go("def solve():\n    open('/output/answer.json', 'w').write('{\"answer\": 42}')\n");
+    expect(honest.result.status).toBe('succeeded');
+  });
 });

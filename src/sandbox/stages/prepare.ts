@@ -19,6 +19,7 @@ import {
   numericUser,
   resolveUser,
   volumePlans,
+  WORK_DIR,
 } from '../plan.js';
 import { resolveLean, type LeanLayout } from '../lean.js';
 import { resolvePytest, type PytestLayout } from '../pytest.js';
@@ -45,6 +46,8 @@ export interface Prepared {
   pytest: PytestLayout | null;
   /** --mount, checked: bind mounts of real host paths. */
   hostMounts: Mount[];
+  /** Empty read-only folders over trusted mounts' copies of the expected files. */
+  hide: Mount[];
   lean: LeanLayout | null;
 }
 
@@ -105,8 +108,24 @@ export async function prepare(ctx: RunContext): Promise<Prepared> {
   const expectPath = spec.verdict.expectDir
     ? expectedRepoPath(spec.verdict.expectDir, spec.source?.dir ?? null)
     : null;
+  // A trusted mount (the base's tests folder, a folder of tests, the challenge) may hold the expected files too:
+  // an empty read-only folder is mounted over them (deeper mounts come after shallower ones), so /work never has them.
+  const hide: Mount[] = [];
+  const under = (root: string, p: string) => p === root || p.startsWith(`${root}/`);
+  if (
+    expectPath &&
+    [...(pytest?.exclude ?? []), ...(lean?.exclude ?? [])].some((r) => under(r, expectPath))
+  ) {
+    const empty = path.join(deps.volumeHost.stateDir, `${ctx.runId}-hidden`);
+    await fsp.mkdir(empty, { recursive: true, mode: 0o555 });
+    ctx.cleanup.add('remove the empty folder over the expected files', () =>
+      fsp.rm(empty, { recursive: true, force: true }),
+    );
+    hide.push({ type: 'bind', source: empty, target: `${WORK_DIR}/${expectPath}`, readOnly: true });
+  }
   ctx.check();
   return {
+    hide,
     exclude: [...(pytest?.exclude ?? []), ...(lean?.exclude ?? []), ...(expectPath ? [expectPath] : [])],
     image,
     backend: backend.backend,
