@@ -40,15 +40,17 @@ async function setuidImage(): Promise<string> {
 const SETUID_PROBE = 'suid-cat /proc/self/status | grep "^Uid:"';
 
 /**
- * The host's record of the sandbox's pids cgroup (cgroup v1, cgroupfs) while it runs: found by a marker in its
- * environment, read every 50 ms until stopped. `events` counts the forks the kernel refused at the limit.
+ * The host's record of the sandbox's pids cgroup while it runs: the container found by a marker in its environment,
+ * its cgroup by its first process (cgroup v1's pids hierarchy or v2's unified one), read every 50 ms until stopped.
+ * `events` counts the forks the kernel refused at the limit; `peak` is the most tasks it held at once.
  */
 function watchPids(mark: string) {
   let stop = false;
   const seen = { found: false, max: 0, peak: 0, events: 0 };
+  const read = (f: string) => fs.readFileSync(f, 'utf8').trim();
   const done = (async () => {
-    let id = '';
-    while (!stop && !id) {
+    let dir = '';
+    while (!stop && !dir) {
       const { stdout } = await sh('docker', [
         'ps',
         '-q',
@@ -57,20 +59,28 @@ function watchPids(mark: string) {
         'label=sandbox-action.role=sandbox',
       ]);
       for (const c of stdout.split('\n').filter(Boolean)) {
-        const env = await sh('docker', ['inspect', '-f', '{{json .Config.Env}}', c]).catch(() => ({
-          stdout: '',
-        }));
-        if (env.stdout.includes(`PIDS_MARK=${mark}`)) id = c;
+        const o = await sh('docker', ['inspect', '-f', '{{.State.Pid}} {{json .Config.Env}}', c]).catch(
+          () => ({
+            stdout: '',
+          }),
+        );
+        if (!o.stdout.includes(`PIDS_MARK=${mark}`)) continue;
+        const lines = read(`/proc/${o.stdout.split(' ')[0]}/cgroup`).split('\n');
+        const v1 = lines.find((l) => /^\d+:([^:]*,)?pids(,[^:]*)?:/.test(l));
+        dir = v1
+          ? `/sys/fs/cgroup/pids${v1.split(':')[2]}`
+          : `/sys/fs/cgroup${lines.find((l) => l.startsWith('0::'))!.slice(3)}`;
       }
-      if (!id) await new Promise((r) => setTimeout(r, 100));
+      if (!dir) await new Promise((r) => setTimeout(r, 100));
     }
-    const dir = `/sys/fs/cgroup/pids/docker/${id}`;
     while (!stop) {
       try {
-        const events = /max (\d+)/.exec(fs.readFileSync(`${dir}/pids.events`, 'utf8'))?.[1];
+        const events = /max (\d+)/.exec(read(`${dir}/pids.events`))?.[1];
         seen.events = Math.max(seen.events, Number(events ?? 0));
-        seen.peak = Math.max(seen.peak, Number(fs.readFileSync(`${dir}/pids.peak`, 'utf8')));
-        seen.max = Number(fs.readFileSync(`${dir}/pids.max`, 'utf8'));
+        const current = Number(read(`${dir}/pids.current`));
+        const peak = fs.existsSync(`${dir}/pids.peak`) ? Number(read(`${dir}/pids.peak`)) : current;
+        seen.peak = Math.max(seen.peak, peak, current);
+        seen.max = Number(read(`${dir}/pids.max`));
         seen.found = true;
       } catch {
         // the container is gone
