@@ -5,14 +5,19 @@
 //  4. egress: 1 GiB through the proxy vs direct (target ≥ 0.8), added latency per CONNECT (target < 2 ms)
 //  4b. transparent egress vs CONNECT mode: 1 GiB (target ≥ 0.95), added latency per connection (target < 2 ms)
 //  5. image build: a rebuild with no change against the first build (target ≤ 0.1); also `npm run bench:build`
+//  7. Podman against Docker: `run -- true` medians side by side (bench/engines.mjs; `node bench/run.mjs engines`)
 //  6. comparator's sandbox: a step through the landrun shim vs the same `true` on the host (target < 1 s added per
 //     step), and a whole stand-in judgement through the shim vs unsandboxed (bench/comparator.mjs)
+//  7. sessions: warm exec vs cold run (<= 0.25), 200-run throughput warm vs cold with --network none and proxy
+//     (warm >= 4x), create vs run (bench/sessions.mjs)
 import { execFileSync, spawnSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { benchComparator } from './comparator.mjs';
+import { benchSessions } from './sessions.mjs';
+import { benchEngines } from './engines.mjs';
 
 const BASE = process.env.SANDBOX_BASE_IMAGE ?? 'sandbox-action/base:bookworm';
 const CLI = path.resolve(import.meta.dirname, '../dist/cli.js');
@@ -661,6 +666,8 @@ if (!only || only === 'egress') benchEgress();
 if (!only || only === 'transparent') benchTransparent();
 if (!only || only === 'build') benchBuildCache();
 if (!only || only === 'comparator') results.comparator = benchComparator({ rounds: ROUNDS });
+if (!only || only === 'sessions') results.sessions = benchSessions({ rounds: ROUNDS });
+if (!only || only === 'engines') results.engines = benchEngines({ rounds: ROUNDS, base: BASE, cli: CLI });
 console.log(JSON.stringify(results, null, 2));
 fs.mkdirSync(path.resolve(import.meta.dirname, 'results'), { recursive: true });
 fs.writeFileSync(path.resolve(import.meta.dirname, 'results/latest.json'), JSON.stringify(results, null, 2));
