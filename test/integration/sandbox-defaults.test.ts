@@ -189,8 +189,9 @@ d.each(isolations)('locked-down defaults (isolation %s)', (isolation) => {
       /^Uid:\s+65534\s+65534\s+65534\s+65534$/,
     );
     if (gvisor) {
-      // gVisor (Debian's runsc 20221219) ignores the setuid bit on exec, with or without no-new-privileges:
-      // there the defence is gVisor's own, and this line turns red the day it honours the bit.
+      // gVisor ignores the setuid bit on exec, with or without no-new-privileges ("as if all processes had
+      // PR_SET_NO_NEW_PRIVS set", google/gvisor#212, open; seen on runsc 20221219): there the defence is gVisor's
+      // own, and this line turns red the day it honours the bit.
       expect(await probe([])).toMatch(/^Uid:\s+65534\s+65534\s+65534\s+65534$/);
     } else {
       expect(await probe([])).toMatch(/^Uid:\s+65534\s+0\s+0\s+0$/);
