@@ -2714,7 +2714,7 @@ function createProxyCore(cfg, deps) {
     if (!canon) return { ok: false, host, reason: "invalid-host", detail: "not a host" };
     if (capReached())
       return { ok: false, host, reason: "byte-cap", detail: "the run used its egress byte cap" };
-    if (active >= cfg.maxConnections) {
+    if (active > cfg.maxConnections) {
       return {
         ok: false,
         host,

@@ -8,8 +8,8 @@ set -euo pipefail
 BASE_IMAGE="${SANDBOX_BASE_IMAGE:-sandbox-action/base:bookworm}"
 log() { printf '[engine-up] %s\n' "$*" >&2; }
 
-# SANDBOX_SKIP_RUNSC=1: no gVisor (GitHub's Ubuntu runners have no runsc package); run the tests with
-# SANDBOX_TEST_ISOLATIONS=default there.
+# SANDBOX_SKIP_RUNSC=1: no gVisor (Ubuntu has no runsc package: ci.yml installs it from gVisor's own apt
+# repository first; without it, run the tests with SANDBOX_TEST_ISOLATIONS=default).
 skip_runsc="${SANDBOX_SKIP_RUNSC:-}"
 need_pkgs=()
 command -v dockerd >/dev/null 2>&1 || need_pkgs+=(docker.io)

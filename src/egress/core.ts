@@ -126,7 +126,8 @@ export function createProxyCore(cfg: ProxyConfig, deps: ProxyDeps): ProxyCore {
     if (!canon) return { ok: false, host, reason: 'invalid-host', detail: 'not a host' };
     if (capReached())
       return { ok: false, host, reason: 'byte-cap', detail: 'the run used its egress byte cap' };
-    if (active >= cfg.maxConnections) {
+    // Every caller took its slot before asking: `active` counts this exchange too.
+    if (active > cfg.maxConnections) {
       return {
         ok: false,
         host,

@@ -1,7 +1,7 @@
 /**
  * Runs a composite action's steps the way GitHub's runner does, for tests: `${{ }}` expressions are evaluated with
  * GitHub's own expression library against `inputs`, `runner`, `github` and `steps`; `run:` steps get only the env
- * the step maps (no INPUT_* and no runtime variables from outside) plus the runner's file commands
+ * the step maps and the job's environment (no runtime ACTIONS_* variables) plus the runner's file commands
  * (GITHUB_OUTPUT, GITHUB_ENV, GITHUB_STEP_SUMMARY as files); `uses:` steps are recorded, not executed.
  */
 import { spawn } from 'node:child_process';
@@ -36,6 +36,8 @@ export interface CompositeRun {
   summary: string;
   log: string;
   failed: boolean;
+  /** The argv of each `run:` step's process, as spawned. */
+  argv: string[][];
 }
 
 function readOutputFile(file: string): Record<string, string> {
@@ -101,6 +103,7 @@ export async function runComposite(
     summary: '',
     log: '',
     failed: false,
+    argv: [],
   };
   for (const step of action.runs.steps) {
     const cond = step.if ?? 'success()';
@@ -117,8 +120,10 @@ export async function runComposite(
     const outFile = path.join(opts.temp, `out-${step.id ?? 'x'}`);
     fs.writeFileSync(outFile, '');
     const env: Record<string, string> = {};
+    // The job's environment reaches every step, INPUT_* a workflow set there included; the runtime's ACTIONS_*
+    // variables do not reach a run: step.
     for (const [k, v] of Object.entries(opts.baseEnv))
-      if (v !== undefined && !/^INPUT_|^ACTIONS_/.test(k)) env[k] = v;
+      if (v !== undefined && !/^ACTIONS_/.test(k)) env[k] = v;
     for (const [k, v] of Object.entries(step.env ?? {}))
       env[k] = interpolate(String(v), ctx(), result.failed);
     Object.assign(env, defaults, {
@@ -130,8 +135,10 @@ export async function runComposite(
       GITHUB_STEP_SUMMARY: summaryFile,
       GITHUB_ENV: path.join(opts.temp, 'env'),
     });
+    const argv = ['-e', '-c', interpolate(step.run ?? '', ctx(), result.failed)];
+    result.argv.push(['bash', ...argv]);
     const code = await new Promise<number | null>((resolve) => {
-      const child = spawn('bash', ['-e', '-c', interpolate(step.run ?? '', ctx(), result.failed)], {
+      const child = spawn('bash', argv, {
         env,
         cwd: opts.workspace,
       });

@@ -16,7 +16,8 @@ const run = (
     workspace: tmpDir('ws'),
     temp: more.temp ?? tmpDir('runner-temp'),
     ...(more.github ? { github: more.github } : {}),
-    // What a runner's environment has; INPUT_* and ACTIONS_* would be dropped by the harness anyway.
+    // What a runner's environment has, and a canary: a job-level INPUT_IMAGE reaches every step; the run step
+    // must take the image from its own input, never from there.
     baseEnv: {
       PATH: process.env.PATH,
       HOME: process.env.HOME,
@@ -50,7 +51,13 @@ d('the composite action', () => {
         },
       },
     ]);
-    expect(JSON.parse(fs.readFileSync(r.outputs['result-json']!, 'utf8')).status).toBe('succeeded');
+    const result = JSON.parse(fs.readFileSync(r.outputs['result-json']!, 'utf8')) as {
+      status: string;
+      image: { ref: string };
+    };
+    expect(result.status).toBe('succeeded');
+    expect(result.image.ref).toBe(BASE);
+    expect(`${JSON.stringify(result)}${r.log}${r.summary}`).not.toContain('leaked');
     expect(r.summary).toMatch(/sandbox-action: succeeded \(exit 0\)/);
     expect(r.summary).toMatch(/\*\*Outputs:\*\* 2 files/);
   });
@@ -170,13 +177,22 @@ d('the composite action', () => {
     const resultFile = ran.outputs['result-json']!;
     const token = 'ghs_secret_token_value';
     const head = 'a'.repeat(40);
+    // A stand-in `node` first on PATH records every argv it is started with, then runs the real one (bash, not sh:
+    // dash would drop the INPUT_DRY-RUN style variables, whose names are not shell names).
+    const bin = tmpDir('argv-bin');
+    const argvLog = path.join(bin, 'argv.log');
+    fs.writeFileSync(
+      path.join(bin, 'node'),
+      `#!/bin/bash\nfor a in "$0" "$@"; do printf '%s\\0' "$a"; done >> '${argvLog}'\nprintf '\\n' >> '${argvLog}'\nexec '${process.execPath}' "$@"\n`,
+      { mode: 0o755 },
+    );
     const reported = await runComposite(
       path.join(ROOT, 'report'),
       { result: resultFile, token, 'dry-run': 'true' },
       {
         workspace: tmpDir('ws'),
         temp: tmpDir('runner-temp'),
-        baseEnv: { PATH: process.env.PATH, HOME: process.env.HOME },
+        baseEnv: { PATH: `${bin}:${process.env.PATH}`, HOME: process.env.HOME },
         github: {
           event_name: 'pull_request_target',
           event: {
@@ -205,6 +221,15 @@ d('the composite action', () => {
     // The token is masked for the runner (the add-mask command itself is consumed, never shown) and used nowhere else.
     expect(reported.log).toContain(`::add-mask::${token}`);
     expect(reported.log.replace(`::add-mask::${token}`, '')).not.toContain(token);
+    // Never an argument: not of the step's shell, not of the node it starts.
+    const nodeArgv = fs
+      .readFileSync(argvLog, 'utf8')
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => l.split('\0').filter(Boolean));
+    expect(nodeArgv.map((a) => a.slice(1))).toEqual([[`${ROOT}/report/../dist/index.js`]]);
+    expect(reported.argv.length).toBeGreaterThan(0);
+    for (const argv of [...reported.argv, ...nodeArgv]) for (const a of argv) expect(a).not.toContain(token);
   });
 
   test('report/ with a bad input fails in one line naming it', async () => {

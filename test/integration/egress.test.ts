@@ -43,7 +43,7 @@ afterAll(() => {
 });
 
 interface ProxyInspect {
-  Config: { User: string };
+  Config: { User: string; Image: string };
   HostConfig: {
     ReadonlyRootfs: boolean;
     CapDrop: string[];
@@ -147,14 +147,18 @@ d.each(isolations)('egress through the proxy (isolation %s)', (isolation) => {
         '--allow-domain',
         'rebind.test',
       ],
-      sh(`${forms.map((f) => `curl -s -o /dev/null -w '${f} %{http_code}\\n' 'http://${f}/'`).join('\n')}
+      // Raw requests through nc: curl would rewrite the numeric forms to a dotted quad before the proxy saw them.
+      sh(`P=\${http_proxy#http://}
+        ${forms.map((f) => `printf 'GET http://${f}/ HTTP/1.1\\r\\nHost: ${f}\\r\\nConnection: close\\r\\n\\r\\n' | nc -w 3 "\${P%:*}" "\${P##*:}" | head -1 | sed 's|^|${f} |'`).join('\n')}
         curl -s -o /dev/null -w 'rebind %{http_code}\\n' http://rebind.test/`),
       { image: CLIENT },
     );
-    for (const f of forms) expect(r.stderr).toContain(`${f} 403`);
+    for (const f of forms) expect(r.stderr).toContain(`${f} HTTP/1.1 403 Forbidden`);
     expect(r.stderr).toContain('rebind 403');
-    const reasons = r.result.egress!.refused.map((x) => x.reason);
-    expect(reasons.filter((x) => x === 'ip-literal').length).toBeGreaterThanOrEqual(1);
+    // Every form is the same address once read: one refusal entry, counted five times, for that reason.
+    expect(r.result.egress!.refused.filter((x) => x.reason === 'ip-literal')).toEqual([
+      expect.objectContaining({ host: upIp, port: 80, count: forms.length }),
+    ]);
     expect(r.result.egress!.refused).toEqual(
       expect.arrayContaining([expect.objectContaining({ host: 'rebind.test', reason: 'special-address' })]),
     );
@@ -320,9 +324,11 @@ d.each(isolations)('egress through the proxy (isolation %s)', (isolation) => {
         if (seen.includes('READY')) resolve();
       });
     });
+    const hostHitsBefore = hostHits.length;
     const proxies = docker('ps', '-q', '--filter', 'label=sandbox-action.role=proxy')
       .split('\n')
-      .filter(Boolean);
+      .filter(Boolean)
+      .filter((id) => docker('inspect', '-f', '{{.Config.Image}}', id) === proxyImage);
     expect(proxies.length).toBeGreaterThanOrEqual(1);
     // The proxy itself runs locked down, on the default runtime, on the internal network and the egress one.
     if (!onPodman) {
@@ -357,6 +363,44 @@ d.each(isolations)('egress through the proxy (isolation %s)', (isolation) => {
     expect(nets).toHaveLength(2);
     expect(nets).toContain(NET);
     expect(nets.filter((n) => n.endsWith('-int'))).toHaveLength(1);
+    // Attacked from inside, as a build that took over the proxy would: it cannot write its root (its own code
+    // included), has no capability and no engine socket, and its internal network offers no host address.
+    const intNet = nets.find((n) => n.endsWith('-int'))!;
+    const intGateway = docker(
+      'inspect',
+      '-f',
+      `{{(index .NetworkSettings.Networks "${intNet}").Gateway}}`,
+      proxies[0]!,
+    );
+    const attack = [
+      'touch /tmp/x 2>&1; echo "tmp rc=$?"',
+      'touch /opt/egress-proxy/proxy.mjs 2>&1; echo "code rc=$?"',
+      'grep "^CapEff:" /proc/self/status',
+      '[ -e /var/run/docker.sock ] && echo SOCKET',
+      `node -e "const s=require('net').connect(${hostPort},'${intGateway}');s.setTimeout(2000);s.on('connect',()=>{console.log('host REACHED');process.exit(0)});s.on('error',e=>{console.log('host',e.code);process.exit(0)});s.on('timeout',()=>{console.log('host timeout');process.exit(0)})"`,
+    ].join('; ');
+    const inside = docker('exec', proxies[0]!, 'sh', '-c', attack);
+    expect(inside).toMatch(/touch: cannot touch '\/tmp\/x': Read-only file system\ntmp rc=1/);
+    expect(inside).toMatch(/code rc=1/);
+    expect(inside).toMatch(/CapEff:\s+0000000000000000/);
+    expect(inside).not.toContain('SOCKET');
+    expect(inside).not.toContain('REACHED');
+    expect(inside).toMatch(/^host \S+$/m); // the probe ran, and did not connect
+    expect(hostHits.length).toBe(hostHitsBefore);
+    // Control: the same image and user without the read-only root writes /tmp.
+    expect(
+      docker(
+        'run',
+        '--rm',
+        '--user',
+        '65532:65532',
+        '--entrypoint',
+        'sh',
+        proxyImage,
+        '-c',
+        'touch /tmp/x && echo wrote',
+      ),
+    ).toBe('wrote');
     for (const id of proxies) docker('kill', id);
     const out = await done;
     expect(out.stderr).toContain('hello from http /before');

@@ -2,8 +2,11 @@
  * Each locked-down default, proved by attacking it in the real engine. Where it is cheap, the same attack is also
  * made with the defence loosened, to show the test would notice if the defence were off.
  */
+import crypto from 'node:crypto';
+import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import path from 'node:path';
 import { afterAll, beforeAll, expect, jest, test } from '@jest/globals';
 import {
   BASE,
@@ -12,8 +15,9 @@ import {
   engineOrSkip,
   labelled,
   onPodman,
-  run,
+  run as runCli,
   sh,
+  tmpDir,
 } from '../helpers/engine.js';
 
 jest.setTimeout(120_000);
@@ -24,6 +28,96 @@ const before = new Set(engine ? (await labelled(engine)).map((r) => r.id) : []);
 const isolations = (process.env.SANDBOX_TEST_ISOLATIONS ?? (onPodman ? 'default' : 'default,runsc')).split(
   ',',
 );
+/** The engine's own CLI, as the tests' controls use it. */
+const engineCli = async (args: string[], o: { env?: NodeJS.ProcessEnv } = {}) => {
+  const { stdout } = await sh(TEST_ENGINE, [...ENGINE_CLI_PREFIX, ...args], o);
+  return { stdout: String(stdout) };
+};
+/** The runs of this file, for "nothing left behind" on an engine other runs share. */
+const runIds = new Set<string>();
+const run = async (...a: Parameters<typeof runCli>) => {
+  const r = await runCli(...a);
+  runIds.add(r.result.runId);
+  return r;
+};
+
+/** The base image with setuid-root copies of `cat` and `id`: a real setuid helper that asks for no password. */
+async function setuidImage(): Promise<string> {
+  const dockerfile = `FROM ${BASE}\nRUN cp /bin/cat /usr/local/bin/suid-cat && cp /usr/bin/id /usr/local/bin/suid-id && chown 0:0 /usr/local/bin/suid-* && chmod 4755 /usr/local/bin/suid-*\n`;
+  const tag = `sandbox-action-test/setuid:${crypto.createHash('sha256').update(dockerfile).digest('hex').slice(0, 12)}`;
+  const dir = tmpDir('setuid');
+  fs.writeFileSync(path.join(dir, 'Dockerfile'), dockerfile);
+  try {
+    await engineCli(['build', '-q', '-t', tag, dir], { env: { ...process.env, DOCKER_BUILDKIT: '0' } });
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+  return tag;
+}
+
+/** The `Uid:` line (real, effective, saved, filesystem) a setuid-root `cat` sees. */
+const SETUID_PROBE = 'suid-cat /proc/self/status | grep "^Uid:"';
+
+/**
+ * The host's record of the sandbox's pids cgroup while it runs: the container found by a marker in its environment,
+ * its cgroup by its first process (cgroup v1's pids hierarchy or v2's unified one), read every 50 ms until stopped.
+ * `events` counts the forks the kernel refused at the limit; `peak` is the most tasks it held at once.
+ */
+function watchPids(mark: string) {
+  let stop = false;
+  const seen = { found: false, max: 0, peak: 0, events: 0 };
+  const read = (f: string) => fs.readFileSync(f, 'utf8').trim();
+  const done = (async () => {
+    let dir = '';
+    while (!stop && !dir) {
+      const { stdout } = await engineCli([
+        'ps',
+        '-q',
+        '--no-trunc',
+        '--filter',
+        'label=sandbox-action.role=sandbox',
+      ]);
+      for (const c of stdout.split('\n').filter(Boolean)) {
+        const o = await engineCli(['inspect', '-f', '{{.State.Pid}} {{json .Config.Env}}', c]).catch(() => ({
+          stdout: '',
+        }));
+        if (!o.stdout.includes(`PIDS_MARK=${mark}`)) continue;
+        const lines = read(`/proc/${o.stdout.split(' ')[0]}/cgroup`).split('\n');
+        const v1 = lines.find((l) => /^\d+:([^:]*,)?pids(,[^:]*)?:/.test(l));
+        dir = v1
+          ? `/sys/fs/cgroup/pids${v1.split(':')[2]}`
+          : `/sys/fs/cgroup${lines.find((l) => l.startsWith('0::'))!.slice(3)}`;
+      }
+      if (!dir) await new Promise((r) => setTimeout(r, 100));
+    }
+    while (!stop) {
+      try {
+        const events = /max (\d+)/.exec(read(`${dir}/pids.events`))?.[1];
+        seen.events = Math.max(seen.events, Number(events ?? 0));
+        const current = Number(read(`${dir}/pids.current`));
+        const peak = fs.existsSync(`${dir}/pids.peak`) ? Number(read(`${dir}/pids.peak`)) : current;
+        seen.peak = Math.max(seen.peak, peak, current);
+        seen.max = Number(read(`${dir}/pids.max`));
+        seen.found = true;
+      } catch {
+        // the container is gone
+      }
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  })();
+  return {
+    async stop() {
+      stop = true;
+      await done;
+      return seen;
+    },
+  };
+}
+
+let suidImage = '';
+beforeAll(async () => {
+  if (engine) suidImage = await setuidImage();
+}, 120_000);
 
 d.each(isolations)('locked-down defaults (isolation %s)', (isolation) => {
   const iso = ['--isolation', isolation];
@@ -48,11 +142,60 @@ d.each(isolations)('locked-down defaults (isolation %s)', (isolation) => {
     expect(r.result.limits!.noNewPrivileges).toBe(true);
   });
 
-  test('a setuid binary gives nothing: su and a setuid copy stay uid 65534', async () => {
-    // With no-new-privileges (and no CAP_SETUID) a setuid-root program cannot raise the uid.
-    const r = await run(iso, ['sh', '-c', 'su -c id root </dev/null; echo su=$?; id -u']);
-    expect(r.stderr).toMatch(/su=[1-9]/);
+  test('even as root, a capability-gated call fails (chown to another uid); with --cap-add CHOWN it works', async () => {
+    const attack = 'grep "^CapEff:" /proc/self/status; : > /tmp/f; chown 1:1 /tmp/f; echo chown=$?';
+    const root = [...iso, '--user', '0', '--allow-root'];
+    const r = await run(root, ['sh', '-c', attack]);
+    expect(r.stderr).toMatch(/CapEff:\s+0000000000000000/);
+    expect(r.stderr).toMatch(/Operation not permitted/);
+    expect(r.stderr).toMatch(/chown=1/);
+    // Control: the same call with the one capability given back succeeds.
+    const control = await run([...root, '--cap-add', 'CHOWN'], ['sh', '-c', attack]);
+    expect(control.stderr).toMatch(/CapEff:\s+0000000000000001/);
+    expect(control.stderr).toMatch(/chown=0/);
+    expect(control.result.loosened.map((l) => l.option)).toContain('--cap-add CHOWN');
+  });
+
+  test('a setuid-root helper gives nothing (effective uid stays 65534); without no-new-privileges it gives root', async () => {
+    const r = await run([...iso, '--pull', 'never'], ['sh', '-c', `${SETUID_PROBE}; suid-id -u`], {
+      image: suidImage,
+    });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/^Uid:\s+65534\s+65534\s+65534\s+65534$/m);
     expect(r.stderr).toMatch(/^65534$/m);
+    // Control: the same image, user, capabilities, read-only root and runtime as the sandbox, on the engine
+    // directly; only no-new-privileges differs.
+    const runtime = gvisor ? r.result.engine.runtime : 'runc';
+    const probe = (nnp: string[]) =>
+      engineCli([
+        'run',
+        '--rm',
+        '--runtime',
+        runtime,
+        '--network',
+        'none',
+        '--user',
+        '65534:65534',
+        '--cap-drop',
+        'ALL',
+        '--read-only',
+        ...nnp,
+        suidImage,
+        'sh',
+        '-c',
+        SETUID_PROBE,
+      ]).then((o) => o.stdout.trim());
+    expect(await probe(['--security-opt', 'no-new-privileges:true'])).toMatch(
+      /^Uid:\s+65534\s+65534\s+65534\s+65534$/,
+    );
+    if (gvisor) {
+      // gVisor ignores the setuid bit on exec, with or without no-new-privileges ("as if all processes had
+      // PR_SET_NO_NEW_PRIVS set", google/gvisor#212, open; seen on runsc 20221219): there the defence is gVisor's
+      // own, and this line turns red the day it honours the bit.
+      expect(await probe([])).toMatch(/^Uid:\s+65534\s+65534\s+65534\s+65534$/);
+    } else {
+      expect(await probe([])).toMatch(/^Uid:\s+65534\s+0\s+0\s+0$/);
+    }
   });
 
   test('the root filesystem is read-only (EROFS), and would be writable without the defence', async () => {
@@ -96,21 +239,29 @@ d.each(isolations)('locked-down defaults (isolation %s)', (isolation) => {
       await sh('true');
       return Date.now() - t;
     })();
+    const mark = crypto.randomUUID();
+    const pids = watchPids(mark);
     const r = await run(
-      [...iso, '--pids', '64', '--memory', '512m', '--timeout', '8s'],
+      [...iso, '--pids', '64', '--memory', '512m', '--timeout', '8s', '--env', `PIDS_MARK=${mark}`],
       ['bash', '-c', bomb],
-    );
-    clearInterval(tick);
+    ).finally(() => clearInterval(tick));
+    const seen = await pids.stop();
     expect(Date.now() - started).toBeLessThan(15_000);
-    expect(['succeeded', 'failed', 'timed-out', 'oom-killed']).toContain(r.result.status);
+    // The host's count: the kernel refused forks at the sandbox's limit, and the count never passed it.
+    // The limit is 64 under runc; under gVisor it counts gVisor's own threads too (2048 for --pids 64).
+    const limit = gvisor ? 2048 : 64;
+    expect(seen).toMatchObject({ found: true, max: limit });
+    expect(seen.events).toBeGreaterThan(0);
+    expect(seen.peak).toBeLessThanOrEqual(limit);
     if (gvisor) {
-      // The engine limit counts gVisor's own threads; the bomb exhausts it and the sandbox stops.
-      expect(r.result.limits!.pids).toBe(2048);
+      // gVisor's kernel cannot start the threads it needs past the limit, and the sandbox stops before the
+      // command's own `sleep 6` ends: the run is not a success.
+      expect(r.result.status).not.toBe('succeeded');
       expect(r.result.notes.join(' ')).toMatch(/under gVisor the pids limit counts gVisor's own threads/);
     } else {
-      // The limit is what held it: fork failed inside, again and again.
-      expect(r.result.limits!.pids).toBe(64);
+      // Fork failed inside, again and again, and the shell lived on to finish its sleep.
       expect(r.stderr).toMatch(/fork: (retry: )?Resource temporarily unavailable/);
+      expect(r.result.status).toBe('succeeded');
     }
     expect(await hostProbe).toBeLessThan(2000);
     expect(Math.max(...lags)).toBeLessThan(2000);
@@ -118,7 +269,7 @@ d.each(isolations)('locked-down defaults (isolation %s)', (isolation) => {
 
   test('allocating twice the memory limit gives oom-killed (exit 137)', async () => {
     // `tail` keeps the whole newline-free stream in memory: 256 MiB against a 128 MiB limit.
-    const attack = 'head -c 256m /dev/zero | tail >/dev/null; s=$?; echo tail=$s; echo survived; exit $s';
+    const attack = 'head -c 256m /dev/zero | tail | wc -c; s=$?; echo tail=$s; echo survived; exit $s';
     const r = await run([...iso, '--memory', '128m', '--tmp-size', '16m'], ['sh', '-c', attack]);
     expect(r.result.limits!.memorySwapBytes).toBe(r.result.limits!.memoryBytes);
     expect(r.code).toBe(137);
@@ -128,65 +279,78 @@ d.each(isolations)('locked-down defaults (isolation %s)', (isolation) => {
       // Podman differs: its inspect says OOMKilled false even when the kernel's OOM killer killed the container's
       // processes (conmon 2.1.6 on cgroup v1 records no OOM; docs/engines.md). The defence is shown by the kill
       // itself: tail died of SIGKILL at the limit (137), the command's own status, and the control below.
-      expect(r.stderr).toMatch(/^tail=137$/m);
       expect(r.result.status).toBe('failed');
       expect(r.result.notes.join(' ')).toMatch(
         /exit 137 \(SIGKILL\) under Podman, which does not report OOM kills/,
       );
-      const control = await run([...iso, '--memory', '512m', '--tmp-size', '16m'], ['sh', '-c', attack]);
-      expect(control.stderr).toMatch(/^tail=0$/m);
-      expect(control.code).toBe(0);
     }
+    // Control: the same program with room for its 256 MiB survives, and read all of it.
+    const control = await run([...iso, '--memory', '1g', '--tmp-size', '16m'], ['sh', '-c', attack]);
+    expect(control.result.status).toBe('succeeded');
+    expect(control.code).toBe(0);
+    expect(control.stderr).toMatch(/^268435456$/m);
+    expect(control.stderr).toMatch(/^tail=0$/m);
   });
 
-  test('sleep 1000 with a 3 s timeout is timed-out in under 6 s (exit 124)', async () => {
-    const t = Date.now();
+  test('sleep 1000 with a 3 s timeout is timed-out within 2 s of the deadline (exit 124)', async () => {
     const r = await run([...iso, '--timeout', '3s'], ['sleep', '1000']);
-    const took = Date.now() - t;
     expect(r.result.status).toBe('timed-out');
     expect(r.code).toBe(124);
-    if (!onPodman) expect(took).toBeLessThan(6000);
-    // Podman differs: its set-up (its /version and /info each compute its whole info; the volume holder) is seconds
-    // longer and grows with the host's load (8 s on a quiet run here, 16 s at load 15), so the bound is on the
-    // command stage, start to kill.
-    else expect(r.result.timings.commandMs).toBeLessThan(6000);
-    // Killed within 2 s of the deadline.
+    // Killed within 2 s of the deadline (the command's own time: setting up and removing volumes on a loaded
+    // machine is not what the timeout bounds).
     expect(r.result.durationMs).toBeLessThan(5000);
   });
 
   test('no docker socket, no host devices, only what was passed in the environment', async () => {
-    process.env.SANDBOX_TEST_CANARY = 'host-secret';
-    try {
-      const r = await run(
-        [...iso, '--env', 'PASSED=yes'],
-        [
-          'sh',
-          '-c',
-          'for s in /var/run/docker.sock /run/docker.sock /run/podman/podman.sock; do [ -e $s ] && echo FOUND $s; done; ls /dev; echo ---; env',
-        ],
-      );
-      expect(r.stderr).not.toContain('FOUND');
-      expect(r.stderr).not.toMatch(/sda|vda|nvme|kvm|loop\d/);
-      const env = r.stderr
+    const probe =
+      'for s in /var/run/docker.sock /run/docker.sock /run/podman/podman.sock; do [ -e $s ] && echo FOUND $s; done; for f in /dev/*; do echo "${f#/dev/}"; done; echo ---; env';
+    const keysOf = (log: string) =>
+      log
         .split('---\n')[1]!
         .trim()
         .split('\n')
-        .filter((l) => !l.startsWith('sandbox-action: '));
-      const keys = env.map((l) => l.split('=')[0]).sort();
+        .filter((l) => !l.startsWith('sandbox-action: '))
+        .map((l) => l.split('=')[0])
+        .sort();
+    process.env.SANDBOX_TEST_CANARY = 'host-secret';
+    try {
+      const r = await run([...iso, '--env', 'PASSED=yes'], ['sh', '-c', probe]);
+      expect(r.stderr).not.toContain('FOUND');
+      expect(r.stderr).not.toMatch(/sda|vda|nvme|kvm|loop\d/);
       // Podman differs: it sets `container=podman` itself and TERM=xterm (containers.conf's default env) in every
       // container. Both are its constants, not the host's: shown by their values, and the canary stays out.
       const engineOwn = onPodman ? ['TERM', 'container'] : [];
-      expect(keys).toEqual(['HOME', 'HOSTNAME', 'PASSED', 'PATH', 'PWD', ...engineOwn].sort());
-      if (onPodman)
-        expect(env.filter((l) => /^(TERM|container)=/.test(l)).sort()).toEqual([
-          'TERM=xterm',
-          'container=podman',
-        ]);
+      expect(keysOf(r.stderr)).toEqual(['HOME', 'HOSTNAME', 'PASSED', 'PATH', 'PWD', ...engineOwn].sort());
+      if (onPodman) {
+        expect(r.stderr).toMatch(/^TERM=xterm$/m);
+        expect(r.stderr).toMatch(/^container=podman$/m);
+      }
       expect(r.stderr).not.toContain('host-secret');
       expect(r.stderr).toContain('PASSED=yes');
+      // Control: the same probe sees a variable that is there, by the same listing.
+      const passed = await run([...iso, '--env', 'SANDBOX_TEST_CANARY=host-secret'], ['sh', '-c', probe]);
+      expect(keysOf(passed.stderr)).toContain('SANDBOX_TEST_CANARY');
+      expect(passed.stderr).toContain('host-secret');
     } finally {
       delete process.env.SANDBOX_TEST_CANARY;
     }
+    // Control: the same probe in a container given the engine's socket and a loop device finds both.
+    const { stdout } = await engineCli([
+      'run',
+      '--rm',
+      '--network',
+      'none',
+      '-v',
+      '/var/run/docker.sock:/var/run/docker.sock',
+      '--device',
+      '/dev/loop0',
+      BASE,
+      'sh',
+      '-c',
+      probe,
+    ]);
+    expect(stdout).toContain('FOUND /var/run/docker.sock');
+    expect(stdout).toMatch(/^loop0$/m);
   });
 });
 
@@ -209,7 +373,7 @@ d('network none', () => {
   });
   afterAll(() => new Promise<void>((r) => server.close(() => r())));
 
-  test.each(['default', 'runsc'])(
+  test.each(isolations)(
     '%s: only loopback, no route, a TCP connect to a host service fails',
     async (isolation) => {
       const attack = `cat /proc/net/route; ls /sys/class/net 2>&1; (exec 3<>/dev/tcp/${gateway}/${port} && echo CONNECTED) 2>&1; echo rc=$?`;
@@ -236,8 +400,7 @@ d('network none', () => {
 
   test('control: the same connection from a container on a bridge does reach the host service', async () => {
     const before = hits;
-    const { stdout } = await sh(TEST_ENGINE, [
-      ...ENGINE_CLI_PREFIX,
+    const { stdout } = await engineCli([
       'run',
       '--rm',
       BASE,
@@ -253,6 +416,7 @@ d('network none', () => {
 d('nothing is left behind', () => {
   test('after the runs above no labelled container, volume or network remains', async () => {
     const now = await labelled(engine!);
-    expect(now.filter((r) => !before.has(r.id))).toEqual([]);
+    expect(runIds.size).toBeGreaterThan(10);
+    expect(now.filter((r) => !before.has(r.id) && runIds.has(r.labels['sandbox-action.run']!))).toEqual([]);
   });
 });

@@ -148,12 +148,16 @@ d('hard size caps on writable volumes', () => {
 d('hostile output volume', () => {
   test('links, devices, FIFOs, a sparse giant, 20,000 files and bad names yield only allowed files', async () => {
     const out = path.join(tmpDir('out'), 'collected');
-    const hostname = fs.readFileSync('/etc/hostname', 'utf8').trim();
+    // A file only the host has, with words no output holds: a link to it that the collector followed on the host
+    // would bring them into a collected file.
+    const canaryDir = tmpDir('canary');
+    const canary = `host-canary-${createHash('sha256').update(canaryDir).digest('hex')}`;
+    fs.writeFileSync(path.join(canaryDir, 'secret'), `${canary}\n`);
     const build = [
       'cd /output',
       'echo ok > good.txt',
       'mkdir -p sub/dir && echo nested > sub/dir/n.txt',
-      'ln -s /etc/hostname link-to-hostname',
+      `ln -s ${canaryDir}/secret link-to-host-canary`,
       'ln -s / link-to-root',
       'ln -s ../../../../etc/passwd sub/up-link',
       'echo hard > h1 && ln h1 h2',
@@ -189,7 +193,7 @@ d('hostile output volume', () => {
           files++;
           expect(st.mode & 0o7000).toBe(0);
           expect(st.size).toBeLessThan(1024);
-          if (hostname.length > 3) expect(fs.readFileSync(p, 'utf8')).not.toContain(hostname);
+          expect(fs.readFileSync(p, 'utf8')).not.toContain(canary);
         }
       }
     };
@@ -199,6 +203,7 @@ d('hostile output volume', () => {
     expect(fs.existsSync(path.join(out, 'link-to-root'))).toBe(false);
     expect(fs.existsSync(path.join(out, 'fifo'))).toBe(false);
     expect(o.skipped.find((s) => s.reason === 'unsafe-name' && s.path.includes('\\x0a'))).toBeDefined();
+    fs.rmSync(canaryDir, { recursive: true, force: true });
   });
 
   test('the caps hold: total bytes and single file size', async () => {
@@ -216,6 +221,13 @@ d('hostile output volume', () => {
     expect(o.skippedByReason['file-too-large']).toBe(1);
     expect(o.skipped.map((s) => s.path)).toContain('big');
     expect(o.files).toBe(3);
+    // On the host, not through the run's own account: what landed, and how big.
+    const landed = Object.fromEntries(
+      fs.readdirSync(out).map((n) => [n, fs.lstatSync(path.join(out, n)).size]),
+    );
+    expect(landed).toEqual({ a: 1_500_000, b: 1_500_000, c: 2 });
+    expect(Object.values(landed).every((n) => n <= 2 * 1024 ** 2)).toBe(true);
+    expect(Object.values(landed).reduce((x, y) => x + y, 0)).toBeLessThanOrEqual(3 * 1024 ** 2);
   });
 
   test('an output dir that exists and is not empty is refused before anything runs', async () => {
