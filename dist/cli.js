@@ -5741,7 +5741,7 @@ function parseEgress(raw, network) {
       );
     }
   }
-  const hosts = {};
+  const hosts2 = {};
   for (const h of list(raw, "add-host")) {
     const i = h.indexOf(":");
     const name = i > 0 ? canonicalHost(h.slice(0, i)) : null;
@@ -5749,7 +5749,7 @@ function parseEgress(raw, network) {
     if (name?.kind !== "name" || ip?.kind !== "ip") {
       throw new InputError("--add-host", `'${h}' is not NAME:IP like mirror.internal.test:10.1.2.3`);
     }
-    (hosts[name.name] ??= []).push(ip.address);
+    (hosts2[name.name] ??= []).push(ip.address);
   }
   const dnsServers = list(raw, "egress-dns").map((d) => {
     const t = canonicalHost(d);
@@ -5784,7 +5784,7 @@ function parseEgress(raw, network) {
     presets,
     ports,
     allowCidrs,
-    hosts,
+    hosts: hosts2,
     dnsServers,
     egressNetwork,
     proxyImage,
@@ -12787,30 +12787,30 @@ function defaultVolumeHost(stateDir, isRoot, sharedWithEngine = true) {
     freeBytes: () => freeBytesOf(stateDir)
   };
 }
-var loopChecks = /* @__PURE__ */ new WeakMap();
-function loopUnavailableReason(engine, host) {
-  const known = loopChecks.get(host);
+var toolChecks = /* @__PURE__ */ new WeakMap();
+function loopToolsReason(host) {
+  const known = toolChecks.get(host);
   if (known) return known;
-  const check2 = (async () => {
-    if (!engine.info.local) return "the engine is remote, so a loop device here would not reach it";
-    if (host.sharedWithEngine === false) {
-      return "the job runs in act's container, whose files and loop devices the engine does not see";
-    }
-    if (engine.info.name !== "docker") return `${engine.info.name} volumes of type ext4 are not used`;
-    try {
-      await host.tool("mkfs.ext4", ["-V"]);
-    } catch {
-      return "mkfs.ext4 is not installed (apt-get install e2fsprogs)";
-    }
-    try {
-      await host.privileged("losetup", ["--version"]);
-    } catch {
-      return "losetup needs root or passwordless sudo";
-    }
-    return null;
-  })();
-  loopChecks.set(host, check2);
+  const ok = (p) => p.then(
+    () => true,
+    () => false
+  );
+  const check2 = Promise.all([
+    ok(host.tool("mkfs.ext4", ["-V"])),
+    ok(host.privileged("losetup", ["--version"]))
+  ]).then(
+    ([mkfs, losetup]) => !mkfs ? "mkfs.ext4 is not installed (apt-get install e2fsprogs)" : !losetup ? "losetup needs root or passwordless sudo" : null
+  );
+  toolChecks.set(host, check2);
   return check2;
+}
+async function loopUnavailableReason(engine, host) {
+  if (!engine.info.local) return "the engine is remote, so a loop device here would not reach it";
+  if (host.sharedWithEngine === false) {
+    return "the job runs in act's container, whose files and loop devices the engine does not see";
+  }
+  if (engine.info.name !== "docker") return `${engine.info.name} volumes of type ext4 are not used`;
+  return loopToolsReason(host);
 }
 async function chooseBackend(wanted, engine, host) {
   if (wanted === "tmpfs" || wanted === "unbounded") return { backend: wanted, note: null };
@@ -14069,9 +14069,9 @@ function summaryLine(r) {
   if (r.network === "open") parts.push("network: OPEN (unrestricted)");
   const e = r.egress;
   if (e) {
-    const hosts = e.allowed.length;
+    const hosts2 = e.allowed.length;
     parts.push(
-      `egress${e.mode === "audit" ? " (AUDIT: not locked down)" : e.transparent ? " (transparent)" : ""}: ${hosts} host${hosts === 1 ? "" : "s"}, ${formatBytes(e.bytesUp + e.bytesDown)}, ${e.refusedTotal} refused`
+      `egress${e.mode === "audit" ? " (AUDIT: not locked down)" : e.transparent ? " (transparent)" : ""}: ${hosts2} host${hosts2 === 1 ? "" : "s"}, ${formatBytes(e.bytesUp + e.bytesDown)}, ${e.refusedTotal} refused`
     );
     if (e.proxyExit) parts.push(e.proxyExit);
   }
@@ -15557,6 +15557,8 @@ async function connectEngine(endpoints) {
   for (const url of endpoints) {
     const client = new ApiClient(parseEndpoint(url), "engine");
     try {
+      const info = client.json("GET", "/info", {}, "info");
+      info.catch(() => void 0);
       const v = await client.json("GET", "/version", {}, "version");
       const isPodman = (v.Components ?? []).some((c2) => /podman/i.test(c2.Name));
       const name = isPodman ? "podman" : "docker";
@@ -15571,15 +15573,19 @@ async function connectEngine(endpoints) {
       const api = compareApi(v.ApiVersion, CLIENT_MAX_API) > 0 ? CLIENT_MAX_API : v.ApiVersion;
       const c = new ApiClient(client.endpoint, name);
       c.setApiVersion(api);
-      return new DockerApiEngine(c, {
-        name,
-        version: v.Version,
-        apiVersion: api,
-        os: v.Os,
-        arch: v.Arch,
-        endpoint: client.endpoint.url,
-        local: client.endpoint.socketPath !== void 0
-      });
+      return new DockerApiEngine(
+        c,
+        {
+          name,
+          version: v.Version,
+          apiVersion: api,
+          os: v.Os,
+          arch: v.Arch,
+          endpoint: client.endpoint.url,
+          local: client.endpoint.socketPath !== void 0
+        },
+        info
+      );
     } catch (err) {
       if (err instanceof EngineError && err.engine !== "engine") throw err;
       firstErr ??= err;
@@ -15665,19 +15671,25 @@ function splitRef(ref) {
   return i > ref.lastIndexOf("/") ? { repo: ref.slice(0, i), tag: ref.slice(i + 1) } : { repo: ref, tag: "latest" };
 }
 var DockerApiEngine = class {
-  constructor(api, info) {
+  constructor(api, info, prefetchedInfo) {
     this.api = api;
     this.info = info;
+    this.prefetchedInfo = prefetchedInfo;
   }
   api;
   info;
+  prefetchedInfo;
+  infoAnswer = null;
+  fetchInfo() {
+    return this.api.json("GET", "/info", {}, "info");
+  }
+  /** /info, asked once per engine: runtimes and security options do not change while a process runs. */
+  engineInfo() {
+    this.infoAnswer ??= this.prefetchedInfo ? this.prefetchedInfo.catch(() => this.fetchInfo()) : this.fetchInfo();
+    return this.infoAnswer;
+  }
   async runtimes() {
-    const info = await this.api.json(
-      "GET",
-      "/info",
-      {},
-      "info"
-    );
+    const info = await this.engineInfo();
     return Object.entries(info.Runtimes ?? {}).map(([name, r]) => ({ name, args: r?.runtimeArgs ?? [] }));
   }
   async imageInspect(ref) {
@@ -15864,12 +15876,13 @@ var DockerApiEngine = class {
       finishedAt: j.State.FinishedAt
     };
   }
-  seccomp = null;
   async inspectCreated(id) {
-    this.seccomp ??= this.api.json("GET", "/info", {}, "info").then((i) => (i.SecurityOptions ?? []).some((o) => /(^|,)name=seccomp(,|$)/.test(o)));
-    const [j, seccomp] = await Promise.all([
+    const seccomp = this.engineInfo().then(
+      (i) => (i.SecurityOptions ?? []).some((o) => /(^|,)name=seccomp(,|$)/.test(o))
+    );
+    const [j, engineSeccomp] = await Promise.all([
       this.api.json("GET", `/containers/${id}/json`, {}, "inspect container"),
-      this.seccomp
+      seccomp
     ]);
     const h = j.HostConfig;
     return {
@@ -15881,7 +15894,7 @@ var DockerApiEngine = class {
       capDrop: h.CapDrop ?? [],
       capAdd: h.CapAdd ?? [],
       securityOpt: h.SecurityOpt ?? [],
-      engineSeccomp: seccomp,
+      engineSeccomp,
       networkMode: h.NetworkMode ?? "",
       memoryBytes: h.Memory ?? 0,
       memorySwapBytes: h.MemorySwap ?? 0,
@@ -16092,9 +16105,14 @@ function processContext() {
 function connect(ctx) {
   return connectEngine(defaultEndpoints(ctx.env));
 }
+var hosts = /* @__PURE__ */ new Map();
 function volumeHostFor(ctx) {
   const dir = ctx.env.SANDBOX_ACTION_STATE_DIR || path21.join(os3.tmpdir(), "sandbox-action");
-  return defaultVolumeHost(dir, ctx.isRoot, ctx.env.ACT !== "true");
+  const shared = ctx.env.ACT !== "true";
+  const key = JSON.stringify([dir, ctx.isRoot, shared]);
+  let host = hosts.get(key);
+  if (!host) hosts.set(key, host = defaultVolumeHost(dir, ctx.isRoot, shared));
+  return host;
 }
 var randomId = () => randomBytes3(4).toString("hex");
 function abortOnSignals() {
@@ -20920,6 +20938,9 @@ async function runCommand2(argv, io) {
     return failBeforeRun(io, err, null, resultFile, json);
   }
   writeResultOnCrash(spec.resultFile, spec.subject);
+  if (spec.volumeBackend !== "tmpfs" && spec.volumeBackend !== "unbounded") {
+    void loopToolsReason(volumeHostFor(ctx));
+  }
   let engine;
   try {
     engine = await connect(ctx);

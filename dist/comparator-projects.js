@@ -2744,6 +2744,8 @@ async function connectEngine(endpoints) {
   for (const url of endpoints) {
     const client = new ApiClient(parseEndpoint(url), "engine");
     try {
+      const info = client.json("GET", "/info", {}, "info");
+      info.catch(() => void 0);
       const v = await client.json("GET", "/version", {}, "version");
       const isPodman = (v.Components ?? []).some((c2) => /podman/i.test(c2.Name));
       const name = isPodman ? "podman" : "docker";
@@ -2758,15 +2760,19 @@ async function connectEngine(endpoints) {
       const api = compareApi(v.ApiVersion, CLIENT_MAX_API) > 0 ? CLIENT_MAX_API : v.ApiVersion;
       const c = new ApiClient(client.endpoint, name);
       c.setApiVersion(api);
-      return new DockerApiEngine(c, {
-        name,
-        version: v.Version,
-        apiVersion: api,
-        os: v.Os,
-        arch: v.Arch,
-        endpoint: client.endpoint.url,
-        local: client.endpoint.socketPath !== void 0
-      });
+      return new DockerApiEngine(
+        c,
+        {
+          name,
+          version: v.Version,
+          apiVersion: api,
+          os: v.Os,
+          arch: v.Arch,
+          endpoint: client.endpoint.url,
+          local: client.endpoint.socketPath !== void 0
+        },
+        info
+      );
     } catch (err) {
       if (err instanceof EngineError && err.engine !== "engine") throw err;
       firstErr ??= err;
@@ -2852,19 +2858,25 @@ function splitRef(ref) {
   return i > ref.lastIndexOf("/") ? { repo: ref.slice(0, i), tag: ref.slice(i + 1) } : { repo: ref, tag: "latest" };
 }
 var DockerApiEngine = class {
-  constructor(api, info) {
+  constructor(api, info, prefetchedInfo) {
     this.api = api;
     this.info = info;
+    this.prefetchedInfo = prefetchedInfo;
   }
   api;
   info;
+  prefetchedInfo;
+  infoAnswer = null;
+  fetchInfo() {
+    return this.api.json("GET", "/info", {}, "info");
+  }
+  /** /info, asked once per engine: runtimes and security options do not change while a process runs. */
+  engineInfo() {
+    this.infoAnswer ??= this.prefetchedInfo ? this.prefetchedInfo.catch(() => this.fetchInfo()) : this.fetchInfo();
+    return this.infoAnswer;
+  }
   async runtimes() {
-    const info = await this.api.json(
-      "GET",
-      "/info",
-      {},
-      "info"
-    );
+    const info = await this.engineInfo();
     return Object.entries(info.Runtimes ?? {}).map(([name, r]) => ({ name, args: r?.runtimeArgs ?? [] }));
   }
   async imageInspect(ref) {
@@ -3051,12 +3063,13 @@ var DockerApiEngine = class {
       finishedAt: j.State.FinishedAt
     };
   }
-  seccomp = null;
   async inspectCreated(id) {
-    this.seccomp ??= this.api.json("GET", "/info", {}, "info").then((i) => (i.SecurityOptions ?? []).some((o) => /(^|,)name=seccomp(,|$)/.test(o)));
-    const [j, seccomp] = await Promise.all([
+    const seccomp = this.engineInfo().then(
+      (i) => (i.SecurityOptions ?? []).some((o) => /(^|,)name=seccomp(,|$)/.test(o))
+    );
+    const [j, engineSeccomp] = await Promise.all([
       this.api.json("GET", `/containers/${id}/json`, {}, "inspect container"),
-      this.seccomp
+      seccomp
     ]);
     const h = j.HostConfig;
     return {
@@ -3068,7 +3081,7 @@ var DockerApiEngine = class {
       capDrop: h.CapDrop ?? [],
       capAdd: h.CapAdd ?? [],
       securityOpt: h.SecurityOpt ?? [],
-      engineSeccomp: seccomp,
+      engineSeccomp,
       networkMode: h.NetworkMode ?? "",
       memoryBytes: h.Memory ?? 0,
       memorySwapBytes: h.MemorySwap ?? 0,
@@ -3624,30 +3637,30 @@ function defaultVolumeHost(stateDir, isRoot, sharedWithEngine = true) {
     freeBytes: () => freeBytesOf(stateDir)
   };
 }
-var loopChecks = /* @__PURE__ */ new WeakMap();
-function loopUnavailableReason(engine, host) {
-  const known = loopChecks.get(host);
+var toolChecks = /* @__PURE__ */ new WeakMap();
+function loopToolsReason(host) {
+  const known = toolChecks.get(host);
   if (known) return known;
-  const check = (async () => {
-    if (!engine.info.local) return "the engine is remote, so a loop device here would not reach it";
-    if (host.sharedWithEngine === false) {
-      return "the job runs in act's container, whose files and loop devices the engine does not see";
-    }
-    if (engine.info.name !== "docker") return `${engine.info.name} volumes of type ext4 are not used`;
-    try {
-      await host.tool("mkfs.ext4", ["-V"]);
-    } catch {
-      return "mkfs.ext4 is not installed (apt-get install e2fsprogs)";
-    }
-    try {
-      await host.privileged("losetup", ["--version"]);
-    } catch {
-      return "losetup needs root or passwordless sudo";
-    }
-    return null;
-  })();
-  loopChecks.set(host, check);
+  const ok = (p) => p.then(
+    () => true,
+    () => false
+  );
+  const check = Promise.all([
+    ok(host.tool("mkfs.ext4", ["-V"])),
+    ok(host.privileged("losetup", ["--version"]))
+  ]).then(
+    ([mkfs, losetup]) => !mkfs ? "mkfs.ext4 is not installed (apt-get install e2fsprogs)" : !losetup ? "losetup needs root or passwordless sudo" : null
+  );
+  toolChecks.set(host, check);
   return check;
+}
+async function loopUnavailableReason(engine, host) {
+  if (!engine.info.local) return "the engine is remote, so a loop device here would not reach it";
+  if (host.sharedWithEngine === false) {
+    return "the job runs in act's container, whose files and loop devices the engine does not see";
+  }
+  if (engine.info.name !== "docker") return `${engine.info.name} volumes of type ext4 are not used`;
+  return loopToolsReason(host);
 }
 async function chooseBackend(wanted, engine, host) {
   if (wanted === "tmpfs" || wanted === "unbounded") return { backend: wanted, note: null };
@@ -3740,9 +3753,14 @@ function processContext() {
 function connect(ctx) {
   return connectEngine(defaultEndpoints(ctx.env));
 }
+var hosts = /* @__PURE__ */ new Map();
 function volumeHostFor(ctx) {
   const dir = ctx.env.SANDBOX_ACTION_STATE_DIR || path2.join(os.tmpdir(), "sandbox-action");
-  return defaultVolumeHost(dir, ctx.isRoot, ctx.env.ACT !== "true");
+  const shared = ctx.env.ACT !== "true";
+  const key = JSON.stringify([dir, ctx.isRoot, shared]);
+  let host = hosts.get(key);
+  if (!host) hosts.set(key, host = defaultVolumeHost(dir, ctx.isRoot, shared));
+  return host;
 }
 var randomId = () => randomBytes(4).toString("hex");
 

@@ -56,12 +56,24 @@ export function defaultEndpoints(env: {
   return list;
 }
 
-/** Connect to the first endpoint that answers, and learn what it is once. */
+/** What /info says that a run needs: the runtimes and the security options (seccomp). */
+export interface InfoAnswer {
+  Runtimes?: Record<string, { runtimeArgs?: string[] } | null>;
+  SecurityOptions?: string[] | null;
+}
+
+/**
+ * Connect to the first endpoint that answers, and learn what it is once. /info is asked at the same time as
+ * /version (unversioned, as /version is): a run needs it for the seccomp check and the runtimes, and asking both
+ * at once saves a round trip. An /info that fails here is asked again when it is needed.
+ */
 export async function connectEngine(endpoints: string[]): Promise<DockerApiEngine> {
   let firstErr: unknown;
   for (const url of endpoints) {
     const client = new ApiClient(parseEndpoint(url), 'engine');
     try {
+      const info = client.json<InfoAnswer>('GET', '/info', {}, 'info');
+      info.catch(() => undefined);
       const v = await client.json<VersionAnswer>('GET', '/version', {}, 'version');
       const isPodman = (v.Components ?? []).some((c) => /podman/i.test(c.Name));
       const name: EngineName = isPodman ? 'podman' : 'docker';
@@ -76,15 +88,19 @@ export async function connectEngine(endpoints: string[]): Promise<DockerApiEngin
       const api = compareApi(v.ApiVersion, CLIENT_MAX_API) > 0 ? CLIENT_MAX_API : v.ApiVersion;
       const c = new ApiClient(client.endpoint, name);
       c.setApiVersion(api);
-      return new DockerApiEngine(c, {
-        name,
-        version: v.Version,
-        apiVersion: api,
-        os: v.Os,
-        arch: v.Arch,
-        endpoint: client.endpoint.url,
-        local: client.endpoint.socketPath !== undefined,
-      });
+      return new DockerApiEngine(
+        c,
+        {
+          name,
+          version: v.Version,
+          apiVersion: api,
+          os: v.Os,
+          arch: v.Arch,
+          endpoint: client.endpoint.url,
+          local: client.endpoint.socketPath !== undefined,
+        },
+        info,
+      );
     } catch (err) {
       // An engine that answered but is unfit (too old) is the one to report; else a plain "nothing answers".
       if (err instanceof EngineError && err.engine !== 'engine') throw err;
@@ -178,18 +194,28 @@ export function splitRef(ref: string): { repo: string; tag: string } {
 }
 
 export class DockerApiEngine implements Engine {
+  private infoAnswer: Promise<InfoAnswer> | null = null;
   constructor(
     private readonly api: ApiClient,
     readonly info: EngineInfo,
+    /** The /info answer asked at connect time (asked again when first needed if it failed). */
+    private readonly prefetchedInfo?: Promise<InfoAnswer>,
   ) {}
 
+  private fetchInfo(): Promise<InfoAnswer> {
+    return this.api.json<InfoAnswer>('GET', '/info', {}, 'info');
+  }
+
+  /** /info, asked once per engine: runtimes and security options do not change while a process runs. */
+  private engineInfo(): Promise<InfoAnswer> {
+    this.infoAnswer ??= this.prefetchedInfo
+      ? this.prefetchedInfo.catch(() => this.fetchInfo())
+      : this.fetchInfo();
+    return this.infoAnswer;
+  }
+
   async runtimes(): Promise<RuntimeInfo[]> {
-    const info = await this.api.json<{ Runtimes?: Record<string, { runtimeArgs?: string[] } | null> }>(
-      'GET',
-      '/info',
-      {},
-      'info',
-    );
+    const info = await this.engineInfo();
     return Object.entries(info.Runtimes ?? {}).map(([name, r]) => ({ name, args: r?.runtimeArgs ?? [] }));
   }
 
@@ -425,13 +451,11 @@ export class DockerApiEngine implements Engine {
     };
   }
 
-  private seccomp: Promise<boolean> | null = null;
-
   async inspectCreated(id: string): Promise<InspectedContainer> {
-    this.seccomp ??= this.api
-      .json<{ SecurityOptions?: string[] | null }>('GET', '/info', {}, 'info')
-      .then((i) => (i.SecurityOptions ?? []).some((o) => /(^|,)name=seccomp(,|$)/.test(o)));
-    const [j, seccomp] = await Promise.all([
+    const seccomp = this.engineInfo().then((i) =>
+      (i.SecurityOptions ?? []).some((o) => /(^|,)name=seccomp(,|$)/.test(o)),
+    );
+    const [j, engineSeccomp] = await Promise.all([
       this.api.json<{
         Config: { User?: string; Entrypoint?: string[] | null; Cmd?: string[] | null };
         HostConfig: {
@@ -455,7 +479,7 @@ export class DockerApiEngine implements Engine {
         };
         Mounts?: { Type: string; Name?: string; Source: string; Destination: string; RW: boolean }[] | null;
       }>('GET', `/containers/${id}/json`, {}, 'inspect container'),
-      this.seccomp,
+      seccomp,
     ]);
     const h = j.HostConfig;
     return {
@@ -467,7 +491,7 @@ export class DockerApiEngine implements Engine {
       capDrop: h.CapDrop ?? [],
       capAdd: h.CapAdd ?? [],
       securityOpt: h.SecurityOpt ?? [],
-      engineSeccomp: seccomp,
+      engineSeccomp,
       networkMode: h.NetworkMode ?? '',
       memoryBytes: h.Memory ?? 0,
       memorySwapBytes: h.MemorySwap ?? 0,

@@ -78,31 +78,41 @@ export function defaultVolumeHost(stateDir: string, isRoot: boolean, sharedWithE
   };
 }
 
-/** Can loop volumes be made here? Checked once per volume host (a process has one). */
-const loopChecks = new WeakMap<VolumeHost, Promise<string | null>>();
-export function loopUnavailableReason(engine: Engine, host: VolumeHost): Promise<string | null> {
-  const known = loopChecks.get(host);
+/**
+ * Are the host's tools for loop volumes there (mkfs.ext4, and losetup with the privilege it needs)? Both asked at
+ * once, once per volume host (a process has one); the CLI asks before it connects to the engine.
+ */
+const toolChecks = new WeakMap<VolumeHost, Promise<string | null>>();
+export function loopToolsReason(host: VolumeHost): Promise<string | null> {
+  const known = toolChecks.get(host);
   if (known) return known;
-  const check = (async () => {
-    if (!engine.info.local) return 'the engine is remote, so a loop device here would not reach it';
-    if (host.sharedWithEngine === false) {
-      return "the job runs in act's container, whose files and loop devices the engine does not see";
-    }
-    if (engine.info.name !== 'docker') return `${engine.info.name} volumes of type ext4 are not used`;
-    try {
-      await host.tool('mkfs.ext4', ['-V']);
-    } catch {
-      return 'mkfs.ext4 is not installed (apt-get install e2fsprogs)';
-    }
-    try {
-      await host.privileged('losetup', ['--version']);
-    } catch {
-      return 'losetup needs root or passwordless sudo';
-    }
-    return null;
-  })();
-  loopChecks.set(host, check);
+  const ok = (p: Promise<string>) =>
+    p.then(
+      () => true,
+      () => false,
+    );
+  const check = Promise.all([
+    ok(host.tool('mkfs.ext4', ['-V'])),
+    ok(host.privileged('losetup', ['--version'])),
+  ]).then(([mkfs, losetup]) =>
+    !mkfs
+      ? 'mkfs.ext4 is not installed (apt-get install e2fsprogs)'
+      : !losetup
+        ? 'losetup needs root or passwordless sudo'
+        : null,
+  );
+  toolChecks.set(host, check);
   return check;
+}
+
+/** Can loop volumes be made here? */
+export async function loopUnavailableReason(engine: Engine, host: VolumeHost): Promise<string | null> {
+  if (!engine.info.local) return 'the engine is remote, so a loop device here would not reach it';
+  if (host.sharedWithEngine === false) {
+    return "the job runs in act's container, whose files and loop devices the engine does not see";
+  }
+  if (engine.info.name !== 'docker') return `${engine.info.name} volumes of type ext4 are not used`;
+  return loopToolsReason(host);
 }
 
 export async function chooseBackend(
