@@ -12758,6 +12758,7 @@ var LABEL_LOOP_DEVICE = "sandbox-action.loop-device";
 var LABEL_LOOP_IMAGE = "sandbox-action.loop-image";
 var ReservationError = class extends EngineError {
 };
+var DISCARD_DIR = ".discard";
 async function freeBytesOf(dir) {
   try {
     await import_promises6.default.mkdir(dir, { recursive: true, mode: 448 });
@@ -12767,8 +12768,9 @@ async function freeBytesOf(dir) {
     return null;
   }
 }
-function defaultVolumeHost(stateDir, isRoot, sharedWithEngine = true) {
+function defaultVolumeHost(stateDir, isRoot, sharedWithEngine = true, deferDiscard = false) {
   return {
+    ...deferDiscard ? { discard: (image) => discardInBackground(stateDir, image) } : {},
     stateDir,
     sharedWithEngine,
     async privileged(cmd, args) {
@@ -12798,6 +12800,20 @@ function loopToolsReason(host) {
   );
   toolChecks.set(host, check2);
   return check2;
+}
+async function discardInBackground(stateDir, image) {
+  const dir = import_node_path10.default.join(stateDir, DISCARD_DIR);
+  const target = import_node_path10.default.join(dir, import_node_path10.default.basename(image));
+  try {
+    await import_promises6.default.mkdir(dir, { recursive: true, mode: 448 });
+    await import_promises6.default.rename(image, target);
+  } catch {
+    await import_promises6.default.rm(image, { force: true });
+    return;
+  }
+  const child = (0, import_node_child_process.spawn)("rm", ["-f", "--", target], { detached: true, stdio: "ignore" });
+  child.on("error", () => void 0);
+  child.unref();
 }
 async function loopUnavailableReason(engine, host) {
   if (!engine.info.local) return "the engine is remote, so a loop device here would not reach it";
@@ -12845,7 +12861,8 @@ async function createVolume(engine, host, backend, v, owner, labels) {
   const remove = async () => {
     if (created) await engine.removeVolume(v.name);
     if (device) await host.privileged("losetup", ["-d", device]).catch(() => void 0);
-    await import_promises6.default.rm(image, { force: true });
+    if (host.discard && created) await host.discard(image);
+    else await import_promises6.default.rm(image, { force: true });
   };
   try {
     await fh.close();
@@ -14045,6 +14062,11 @@ async function gc(engine, host, opts) {
         await import_promises12.default.rm(abs, { force: true });
         report.removed.push({ kind: "volume-image", name: f });
       }
+    }
+    const discard = import_node_path16.default.join(host.stateDir, DISCARD_DIR);
+    for (const f of await import_promises12.default.readdir(discard).catch(() => [])) {
+      await import_promises12.default.rm(import_node_path16.default.join(discard, f), { force: true });
+      report.removed.push({ kind: "volume-image", name: f });
     }
   }
   return report;
@@ -16106,7 +16128,7 @@ function volumeHostFor(ctx) {
   const shared = ctx.env.ACT !== "true";
   const key = JSON.stringify([dir, ctx.isRoot, shared]);
   let host = hosts.get(key);
-  if (!host) hosts.set(key, host = defaultVolumeHost(dir, ctx.isRoot, shared));
+  if (!host) hosts.set(key, host = defaultVolumeHost(dir, ctx.isRoot, shared, true));
   return host;
 }
 var randomId = () => (0, import_node_crypto6.randomBytes)(4).toString("hex");

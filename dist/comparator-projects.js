@@ -3533,7 +3533,7 @@ var LIMITS = {
 };
 
 // src/sandbox/volumes.ts
-import { execFile } from "node:child_process";
+import { execFile, spawn } from "node:child_process";
 import fsp from "node:fs/promises";
 import path from "node:path";
 import { promisify } from "node:util";
@@ -3613,6 +3613,7 @@ var LABEL_LOOP_DEVICE = "sandbox-action.loop-device";
 var LABEL_LOOP_IMAGE = "sandbox-action.loop-image";
 var ReservationError = class extends EngineError {
 };
+var DISCARD_DIR = ".discard";
 async function freeBytesOf(dir) {
   try {
     await fsp.mkdir(dir, { recursive: true, mode: 448 });
@@ -3622,8 +3623,9 @@ async function freeBytesOf(dir) {
     return null;
   }
 }
-function defaultVolumeHost(stateDir, isRoot, sharedWithEngine = true) {
+function defaultVolumeHost(stateDir, isRoot, sharedWithEngine = true, deferDiscard = false) {
   return {
+    ...deferDiscard ? { discard: (image) => discardInBackground(stateDir, image) } : {},
     stateDir,
     sharedWithEngine,
     async privileged(cmd, args) {
@@ -3653,6 +3655,20 @@ function loopToolsReason(host) {
   );
   toolChecks.set(host, check);
   return check;
+}
+async function discardInBackground(stateDir, image) {
+  const dir = path.join(stateDir, DISCARD_DIR);
+  const target = path.join(dir, path.basename(image));
+  try {
+    await fsp.mkdir(dir, { recursive: true, mode: 448 });
+    await fsp.rename(image, target);
+  } catch {
+    await fsp.rm(image, { force: true });
+    return;
+  }
+  const child = spawn("rm", ["-f", "--", target], { detached: true, stdio: "ignore" });
+  child.on("error", () => void 0);
+  child.unref();
 }
 async function loopUnavailableReason(engine, host) {
   if (!engine.info.local) return "the engine is remote, so a loop device here would not reach it";
@@ -3700,7 +3716,8 @@ async function createVolume(engine, host, backend, v, owner, labels) {
   const remove = async () => {
     if (created) await engine.removeVolume(v.name);
     if (device) await host.privileged("losetup", ["-d", device]).catch(() => void 0);
-    await fsp.rm(image, { force: true });
+    if (host.discard && created) await host.discard(image);
+    else await fsp.rm(image, { force: true });
   };
   try {
     await fh.close();
@@ -3759,7 +3776,7 @@ function volumeHostFor(ctx) {
   const shared = ctx.env.ACT !== "true";
   const key = JSON.stringify([dir, ctx.isRoot, shared]);
   let host = hosts.get(key);
-  if (!host) hosts.set(key, host = defaultVolumeHost(dir, ctx.isRoot, shared));
+  if (!host) hosts.set(key, host = defaultVolumeHost(dir, ctx.isRoot, shared, true));
   return host;
 }
 var randomId = () => randomBytes(4).toString("hex");
@@ -3771,7 +3788,7 @@ import os2 from "node:os";
 import path4 from "node:path";
 
 // src/comparator/run.ts
-import { spawn } from "node:child_process";
+import { spawn as spawn2 } from "node:child_process";
 import { randomBytes as randomBytes2 } from "node:crypto";
 import fsp2 from "node:fs/promises";
 import path3 from "node:path";
@@ -3995,7 +4012,7 @@ async function spawnComparator(o, cwd, env, signal) {
   const cap = o.outputCapBytes ?? 16 * 1024 * 1024;
   const out = new Kept(cap);
   const err = new Kept(cap);
-  const child = spawn(o.lake ?? "lake", ["env", o.comparator, o.config], {
+  const child = spawn2(o.lake ?? "lake", ["env", o.comparator, o.config], {
     cwd,
     env,
     stdio: ["ignore", "pipe", "pipe"],

@@ -32409,7 +32409,7 @@ async function resolvePytest(tests, scratch) {
 }
 
 // src/sandbox/volumes.ts
-import { execFile } from "node:child_process";
+import { execFile, spawn } from "node:child_process";
 import fsp6 from "node:fs/promises";
 import path10 from "node:path";
 import { promisify } from "node:util";
@@ -32418,6 +32418,7 @@ var LABEL_LOOP_DEVICE = "sandbox-action.loop-device";
 var LABEL_LOOP_IMAGE = "sandbox-action.loop-image";
 var ReservationError = class extends EngineError {
 };
+var DISCARD_DIR = ".discard";
 async function freeBytesOf(dir) {
   try {
     await fsp6.mkdir(dir, { recursive: true, mode: 448 });
@@ -32427,8 +32428,9 @@ async function freeBytesOf(dir) {
     return null;
   }
 }
-function defaultVolumeHost(stateDir, isRoot, sharedWithEngine = true) {
+function defaultVolumeHost(stateDir, isRoot, sharedWithEngine = true, deferDiscard = false) {
   return {
+    ...deferDiscard ? { discard: (image) => discardInBackground(stateDir, image) } : {},
     stateDir,
     sharedWithEngine,
     async privileged(cmd, args) {
@@ -32458,6 +32460,20 @@ function loopToolsReason(host) {
   );
   toolChecks.set(host, check2);
   return check2;
+}
+async function discardInBackground(stateDir, image) {
+  const dir = path10.join(stateDir, DISCARD_DIR);
+  const target = path10.join(dir, path10.basename(image));
+  try {
+    await fsp6.mkdir(dir, { recursive: true, mode: 448 });
+    await fsp6.rename(image, target);
+  } catch {
+    await fsp6.rm(image, { force: true });
+    return;
+  }
+  const child = spawn("rm", ["-f", "--", target], { detached: true, stdio: "ignore" });
+  child.on("error", () => void 0);
+  child.unref();
 }
 async function loopUnavailableReason(engine, host) {
   if (!engine.info.local) return "the engine is remote, so a loop device here would not reach it";
@@ -32505,7 +32521,8 @@ async function createVolume(engine, host, backend, v, owner, labels) {
   const remove = async () => {
     if (created) await engine.removeVolume(v.name);
     if (device) await host.privileged("losetup", ["-d", device]).catch(() => void 0);
-    await fsp6.rm(image, { force: true });
+    if (host.discard && created) await host.discard(image);
+    else await fsp6.rm(image, { force: true });
   };
   try {
     await fh.close();
@@ -32709,7 +32726,7 @@ import fsp9 from "node:fs/promises";
 import path13 from "node:path";
 
 // src/comparator/run.ts
-import { spawn } from "node:child_process";
+import { spawn as spawn2 } from "node:child_process";
 import { randomBytes as randomBytes2 } from "node:crypto";
 import fsp8 from "node:fs/promises";
 import path12 from "node:path";
@@ -32933,7 +32950,7 @@ async function spawnComparator(o, cwd, env, signal) {
   const cap = o.outputCapBytes ?? 16 * 1024 * 1024;
   const out = new Kept(cap);
   const err = new Kept(cap);
-  const child = spawn(o.lake ?? "lake", ["env", o.comparator, o.config], {
+  const child = spawn2(o.lake ?? "lake", ["env", o.comparator, o.config], {
     cwd,
     env,
     stdio: ["ignore", "pipe", "pipe"],
@@ -34308,7 +34325,7 @@ function volumeHostFor(ctx) {
   const shared = ctx.env.ACT !== "true";
   const key = JSON.stringify([dir, ctx.isRoot, shared]);
   let host = hosts.get(key);
-  if (!host) hosts.set(key, host = defaultVolumeHost(dir, ctx.isRoot, shared));
+  if (!host) hosts.set(key, host = defaultVolumeHost(dir, ctx.isRoot, shared, true));
   return host;
 }
 var randomId = () => randomBytes3(4).toString("hex");
@@ -34787,7 +34804,7 @@ function backoff(attempt, baseMs, retryAfter) {
 
 // src/images/builder.ts
 var import_tar_stream5 = __toESM(require_tar_stream(), 1);
-import { spawn as spawn2, spawnSync } from "node:child_process";
+import { spawn as spawn3, spawnSync } from "node:child_process";
 import fs15 from "node:fs";
 import os7 from "node:os";
 import path17 from "node:path";
@@ -35140,7 +35157,7 @@ async function buildWithBake(targets, o) {
   const file = path17.join(fs15.mkdtempSync(path17.join(os7.tmpdir(), "sa-bake-")), "bake.json");
   fs15.writeFileSync(file, JSON.stringify(def, null, 2));
   const code = await new Promise((resolve) => {
-    const child = spawn2("docker", ["buildx", "bake", "-f", file, ...o.push ? ["--push"] : []], {
+    const child = spawn3("docker", ["buildx", "bake", "-f", file, ...o.push ? ["--push"] : []], {
       stdio: ["ignore", "inherit", "inherit"]
     });
     child.on("close", (c) => resolve(c ?? 1));

@@ -42,7 +42,7 @@ export function volumeHostFor(ctx: ProcessContext): VolumeHost {
   const shared = ctx.env.ACT !== 'true';
   const key = JSON.stringify([dir, ctx.isRoot, shared]);
   let host = hosts.get(key);
-  if (!host) hosts.set(key, (host = defaultVolumeHost(dir, ctx.isRoot, shared)));
+  if (!host) hosts.set(key, (host = defaultVolumeHost(dir, ctx.isRoot, shared, true)));
   return host;
 }
 
