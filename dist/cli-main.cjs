@@ -3373,7 +3373,7 @@ var require_streamx = __commonJS({
         }
       }
     };
-    var Readable4 = class _Readable extends Stream {
+    var Readable5 = class _Readable extends Stream {
       constructor(opts) {
         super(opts);
         this._duplexState |= OPENING | WRITE_DONE | READ_READ_AHEAD;
@@ -3584,7 +3584,7 @@ var require_streamx = __commonJS({
         return this;
       }
     };
-    var Duplex = class extends Readable4 {
+    var Duplex = class extends Readable5 {
       // and Writable
       constructor(opts) {
         super(opts);
@@ -3793,7 +3793,7 @@ var require_streamx = __commonJS({
       getStreamError,
       Stream,
       Writable,
-      Readable: Readable4,
+      Readable: Readable5,
       Duplex,
       Transform,
       // Export PassThrough for compatibility with Node.js core's stream module
@@ -4067,7 +4067,7 @@ var require_headers = __commonJS({
 // node_modules/tar-stream/extract.js
 var require_extract = __commonJS({
   "node_modules/tar-stream/extract.js"(exports2, module2) {
-    var { Writable, Readable: Readable4, getStreamError } = require_streamx();
+    var { Writable, Readable: Readable5, getStreamError } = require_streamx();
     var FIFO = require_fast_fifo();
     var b4a = require_b4a();
     var headers = require_headers();
@@ -4115,7 +4115,7 @@ var require_extract = __commonJS({
         return buf.subarray(this._offset, this._offset += size2);
       }
     };
-    var Source = class extends Readable4 {
+    var Source = class extends Readable5 {
       constructor(self, header, offset) {
         super();
         this.header = header;
@@ -4431,7 +4431,7 @@ var require_constants2 = __commonJS({
 // node_modules/tar-stream/pack.js
 var require_pack = __commonJS({
   "node_modules/tar-stream/pack.js"(exports2, module2) {
-    var { Readable: Readable4, Writable, getStreamError } = require_streamx();
+    var { Readable: Readable5, Writable, getStreamError } = require_streamx();
     var b4a = require_b4a();
     var constants = require_constants2();
     var headers = require_headers();
@@ -4524,7 +4524,7 @@ var require_pack = __commonJS({
         cb();
       }
     };
-    var Pack = class extends Readable4 {
+    var Pack = class extends Readable5 {
       constructor(opts) {
         super(opts);
         this._drain = noop3;
@@ -4671,7 +4671,7 @@ var require_tar_stream = __commonJS({
 });
 
 // src/cli/main.ts
-var import_node_path23 = __toESM(require("node:path"), 1);
+var import_node_path24 = __toESM(require("node:path"), 1);
 
 // src/config/errors.ts
 var InputError = class extends Error {
@@ -4965,7 +4965,7 @@ var PRESETS = Object.fromEntries(
 );
 function expandPresets(names) {
   const out = [];
-  const visit = (name, path24) => {
+  const visit = (name, path25) => {
     const p = PRESETS[name];
     if (!p) {
       throw new InputError(
@@ -4973,8 +4973,8 @@ function expandPresets(names) {
         `'${name}' is not a preset; the presets are ${Object.keys(PRESETS).join(", ")}`
       );
     }
-    if (path24.includes(name)) throw new Error(`preset cycle: ${[...path24, name].join(" → ")}`);
-    for (const inc of p.includes) visit(inc, [...path24, name]);
+    if (path25.includes(name)) throw new Error(`preset cycle: ${[...path25, name].join(" → ")}`);
+    for (const inc of p.includes) visit(inc, [...path25, name]);
     for (const d of p.domains) if (!out.includes(d)) out.push(d);
   };
   for (const n of names) visit(n, []);
@@ -5316,7 +5316,7 @@ var RUN_OPTIONS = {
   },
   "proxy-base-image": {
     kind: "string",
-    help: "base image when the proxy image is built (default debian:bookworm-slim)"
+    help: "build the proxy image from this base with apt's nodejs (default: made from this machine's Node, without the network)"
   },
   isolation: { kind: "string", help: "default, or runsc for gVisor" },
   "allow-weaker-gvisor": {
@@ -5756,7 +5756,7 @@ function parseEgress(raw, network) {
     throw new InputError("--egress-network", `'${egressNetwork}' is not the name of a bridge network`);
   }
   const proxyImage = str(raw, "proxy-image") ?? null;
-  const proxyBaseImage = str(raw, "proxy-base-image") ?? "debian:bookworm-slim";
+  const proxyBaseImage = str(raw, "proxy-base-image") ?? null;
   for (const [name, ref] of [
     ["--proxy-image", proxyImage],
     ["--proxy-base-image", proxyBaseImage]
@@ -8023,16 +8023,16 @@ var MatcherView = class {
    * @returns {string|undefined}
    */
   getCurrentTag() {
-    const path24 = this._matcher.path;
-    return path24.length > 0 ? path24[path24.length - 1].tag : void 0;
+    const path25 = this._matcher.path;
+    return path25.length > 0 ? path25[path25.length - 1].tag : void 0;
   }
   /**
    * Get current namespace.
    * @returns {string|undefined}
    */
   getCurrentNamespace() {
-    const path24 = this._matcher.path;
-    return path24.length > 0 ? path24[path24.length - 1].namespace : void 0;
+    const path25 = this._matcher.path;
+    return path25.length > 0 ? path25[path25.length - 1].namespace : void 0;
   }
   /**
    * Get current node's attribute value.
@@ -8040,9 +8040,9 @@ var MatcherView = class {
    * @returns {*}
    */
   getAttrValue(attrName) {
-    const path24 = this._matcher.path;
-    if (path24.length === 0) return void 0;
-    return path24[path24.length - 1].values?.[attrName];
+    const path25 = this._matcher.path;
+    if (path25.length === 0) return void 0;
+    return path25[path25.length - 1].values?.[attrName];
   }
   /**
    * Check if current node has an attribute.
@@ -8050,9 +8050,9 @@ var MatcherView = class {
    * @returns {boolean}
    */
   hasAttr(attrName) {
-    const path24 = this._matcher.path;
-    if (path24.length === 0) return false;
-    const current = path24[path24.length - 1];
+    const path25 = this._matcher.path;
+    if (path25.length === 0) return false;
+    const current = path25[path25.length - 1];
     return current.values !== void 0 && attrName in current.values;
   }
   /**
@@ -8078,18 +8078,18 @@ var MatcherView = class {
    * @returns {number}
    */
   getPosition() {
-    const path24 = this._matcher.path;
-    if (path24.length === 0) return -1;
-    return path24[path24.length - 1].position ?? 0;
+    const path25 = this._matcher.path;
+    if (path25.length === 0) return -1;
+    return path25[path25.length - 1].position ?? 0;
   }
   /**
    * Get current node's repeat counter (occurrence count of this tag name).
    * @returns {number}
    */
   getCounter() {
-    const path24 = this._matcher.path;
-    if (path24.length === 0) return -1;
-    return path24[path24.length - 1].counter ?? 0;
+    const path25 = this._matcher.path;
+    if (path25.length === 0) return -1;
+    return path25[path25.length - 1].counter ?? 0;
   }
   /**
    * Get current node's sibling index (alias for getPosition).
@@ -10180,14 +10180,14 @@ function parseJunitReport(xml, opts) {
         let file = spot?.file ?? candidates[candidates.length > 1 ? 1 : 0] ?? "";
         let line = spot?.line ?? (Number.isInteger(lineAttr) && lineAttr >= 0 ? lineAttr + 1 : 1);
         if (!spot && fileAttr) file = fileAttr;
-        const path24 = repoPath(file, opts.root);
-        if (path24 === null || line < 1) {
+        const path25 = repoPath(file, opts.root);
+        if (path25 === null || line < 1) {
           dropped++;
           continue;
         }
         if (!Number.isFinite(line)) line = 1;
         annotations.push({
-          path: path24,
+          path: path25,
           startLine: line,
           endLine: line,
           level: "failure",
@@ -10610,13 +10610,13 @@ function judgeChallenge(l) {
     advisory: !l.trusted,
     summary: !l.trusted ? "the challenge is the source's own (no --challenge): nothing ties it to the base branch" : l.changed.length ? `the pull request changes ${l.changed.join(", ")}, which the base branch owns; they were judged as the base branch has them` : `the challenge (${l.files.length} files: ${l.files.slice(0, 6).join(", ")}${l.files.length > 6 ? ", …" : ""}) is the base branch's`,
     facts: { trusted_files: l.files.join(" ").slice(0, 4e3) },
-    annotations: l.changed.map((path24) => ({
-      path: path24,
+    annotations: l.changed.map((path25) => ({
+      path: path25,
       startLine: 1,
       endLine: 1,
       level: "failure",
       title: "judge challenge: a trusted file changed",
-      message: `${path24} belongs to the challenge (the base branch's); the pull request may not change it.`
+      message: `${path25} belongs to the challenge (the base branch's); the pull request may not change it.`
     }))
   });
 }
@@ -10722,11 +10722,11 @@ var import_promises = __toESM(require("node:fs/promises"), 1);
 var import_semver = __toESM(require_semver2(), 1);
 
 // src/egress/image.ts
-var import_node_crypto2 = __toESM(require("node:crypto"), 1);
-var import_node_fs3 = __toESM(require("node:fs"), 1);
-var import_node_path4 = __toESM(require("node:path"), 1);
-var import_node_stream = require("node:stream");
-var import_tar_stream = __toESM(require_tar_stream(), 1);
+var import_node_crypto3 = __toESM(require("node:crypto"), 1);
+var import_node_fs4 = __toESM(require("node:fs"), 1);
+var import_node_path5 = __toESM(require("node:path"), 1);
+var import_node_stream2 = require("node:stream");
+var import_tar_stream2 = __toESM(require_tar_stream(), 1);
 
 // src/config/install.ts
 var import_node_fs2 = __toESM(require("node:fs"), 1);
@@ -10741,13 +10741,127 @@ function installRoot(from = (0, import_node_url.fileURLToPath)(__sa_import_meta_
   return null;
 }
 
+// src/egress/host-image.ts
+var import_node_child_process = require("node:child_process");
+var import_node_crypto2 = __toESM(require("node:crypto"), 1);
+var import_node_fs3 = __toESM(require("node:fs"), 1);
+var import_node_path4 = __toESM(require("node:path"), 1);
+var import_node_stream = require("node:stream");
+var import_node_util2 = require("node:util");
+var import_tar_stream = __toESM(require_tar_stream(), 1);
+var run = (0, import_node_util2.promisify)(import_node_child_process.execFile);
+var HOST_NODE_REPOSITORY = "sandbox-action/egress-proxy";
+var NODE_IN_IMAGE = "/usr/local/bin/node";
+var BUNDLE_IN_IMAGE = "/opt/egress-proxy/proxy.mjs";
+var RECIPE = "host-node-1";
+var ENGINE_ARCH = {
+  x64: "amd64",
+  arm64: "arm64",
+  arm: "arm",
+  ppc64: "ppc64le",
+  s390x: "s390x"
+};
+function hostNodeUnfit(engineInfo, platform, arch) {
+  if (platform !== "linux") return `this machine runs ${platform}, not Linux`;
+  if (engineInfo.os !== "linux") return `the engine runs ${engineInfo.os} containers`;
+  if (ENGINE_ARCH[arch] !== engineInfo.arch) return `the engine is ${engineInfo.arch}, this Node is ${arch}`;
+  return null;
+}
+function hostNodeTag(bundle, nodePath, st, version) {
+  const h = import_node_crypto2.default.createHash("sha256");
+  for (const part of [RECIPE, bundle, nodePath, String(st.size), String(st.mtimeMs), version]) {
+    const b = Buffer.from(part);
+    h.update(`${b.length}:`);
+    h.update(b);
+  }
+  return `${HOST_NODE_REPOSITORY}:node-${h.digest("hex").slice(0, 16)}`;
+}
+function parseLdd(text2) {
+  const out = /* @__PURE__ */ new Set();
+  for (const line of text2.split("\n")) {
+    const m = /=>\s+(\/\S+)\s+\(/.exec(line) ?? /^\s*(\/\S+)\s+\(/.exec(line);
+    if (m) out.add(m[1]);
+  }
+  return [...out];
+}
+async function imageFiles(nodePath) {
+  let libs = [];
+  try {
+    libs = parseLdd((await run("ldd", [nodePath])).stdout);
+  } catch (err) {
+    if (!/not a dynamic executable/.test(String(err.stderr ?? ""))) throw err;
+  }
+  const libc = libs.find((l) => /\/libc\.so\.6$/.test(l));
+  if (libc) {
+    const dir = import_node_path4.default.dirname(libc);
+    for (const n of ["libnss_dns.so.2", "libnss_files.so.2", "libresolv.so.2"]) {
+      if (import_node_fs3.default.existsSync(import_node_path4.default.join(dir, n))) libs.push(import_node_path4.default.join(dir, n));
+    }
+  }
+  return [
+    { name: NODE_IN_IMAGE, from: nodePath, mode: 493 },
+    ...[...new Set(libs)].map((l) => ({ name: l, from: import_node_fs3.default.realpathSync(l), mode: 493 }))
+  ];
+}
+function rootTar(files, bundle) {
+  const pack = import_tar_stream.default.pack();
+  const base = { uid: 0, gid: 0, mtime: /* @__PURE__ */ new Date(0) };
+  const dirs = /* @__PURE__ */ new Set(["etc", "tmp"]);
+  for (const f of [...files.map((x) => x.name), BUNDLE_IN_IMAGE]) {
+    for (let d = import_node_path4.default.posix.dirname(f); d !== "/"; d = import_node_path4.default.posix.dirname(d)) dirs.add(d.slice(1));
+  }
+  (async () => {
+    for (const d of [...dirs].sort()) {
+      pack.entry({ ...base, name: `${d}/`, type: "directory", mode: d === "tmp" ? 1023 : 493 });
+    }
+    for (const f of ["etc/resolv.conf", "etc/hosts", "etc/hostname"])
+      pack.entry({ ...base, name: f, mode: 420 }, "");
+    pack.entry({ ...base, name: "etc/nsswitch.conf", mode: 420 }, "hosts: files dns\n");
+    pack.entry({ ...base, name: BUNDLE_IN_IMAGE.slice(1), mode: 420 }, bundle);
+    for (const f of files) {
+      const st = import_node_fs3.default.statSync(f.from);
+      await new Promise((resolve, reject) => {
+        const e = pack.entry(
+          { ...base, name: f.name.slice(1), mode: f.mode, size: st.size },
+          (err) => err ? reject(err) : resolve()
+        );
+        import_node_fs3.default.createReadStream(f.from).on("error", reject).pipe(e);
+      });
+    }
+    pack.finalize();
+  })().catch((err) => pack.destroy(err));
+  return import_node_stream.Readable.from(pack);
+}
+function importChanges() {
+  return [
+    "USER 65532:65532",
+    "WORKDIR /",
+    `ENV PATH=${import_node_path4.default.posix.dirname(NODE_IN_IMAGE)}:/usr/bin:/bin`,
+    `ENTRYPOINT ["${NODE_IN_IMAGE}", "${BUNDLE_IN_IMAGE}"]`,
+    'LABEL org.opencontainers.image.title="sandbox-action egress-proxy (host Node)"'
+  ];
+}
+async function ensureHostNodeImage(engine, bundle, notice, nodePath = process.execPath) {
+  const unfit = hostNodeUnfit(engine.info, process.platform, process.arch);
+  if (unfit) return { unfit };
+  const real = import_node_fs3.default.realpathSync(nodePath);
+  const ref = hostNodeTag(bundle, real, import_node_fs3.default.statSync(real), process.version);
+  if (await engine.imageInspect(ref)) return { ref };
+  notice(
+    `making the egress proxy image ${ref} from this machine's Node ${process.version} (once per engine)`
+  );
+  await engine.imageImport(rootTar(await imageFiles(real), bundle), ref, importChanges());
+  return { ref };
+}
+
 // src/egress/image.ts
 var PROXY_REPOSITORY = "sandbox-action/egress-proxy";
+var DEFAULT_PROXY_BASE = "debian:bookworm-slim";
 function findProxySources(root = installRoot()) {
-  const df = root && import_node_path4.default.join(root, "images", "egress-proxy", "Dockerfile");
-  const js = root && import_node_path4.default.join(root, "dist", "egress-proxy.js");
-  if (df && js && import_node_fs3.default.existsSync(df) && import_node_fs3.default.existsSync(js)) {
-    return { dockerfile: import_node_fs3.default.readFileSync(df), bundle: import_node_fs3.default.readFileSync(js) };
+  const df = root && import_node_path5.default.join(root, "images", "egress-proxy", "Dockerfile");
+  const js = root && import_node_path5.default.join(root, "dist", "egress-proxy.js");
+  if (df && js && import_node_fs4.default.existsSync(df) && import_node_fs4.default.existsSync(js)) {
+    return { dockerfile: import_node_fs4.default.readFileSync(df), bundle: import_node_fs4.default.readFileSync(js) };
   }
   throw new InputError(
     "--proxy-image",
@@ -10755,7 +10869,7 @@ function findProxySources(root = installRoot()) {
   );
 }
 function proxyTag(src, baseImage) {
-  const h = import_node_crypto2.default.createHash("sha256");
+  const h = import_node_crypto3.default.createHash("sha256");
   for (const part of [src.dockerfile, src.bundle, Buffer.from(baseImage)]) {
     h.update(String(part.length));
     h.update(":");
@@ -10764,12 +10878,12 @@ function proxyTag(src, baseImage) {
   return `${PROXY_REPOSITORY}:src-${h.digest("hex").slice(0, 16)}`;
 }
 function contextTar(src) {
-  const pack = import_tar_stream.default.pack();
+  const pack = import_tar_stream2.default.pack();
   const opts = { mode: 420, uid: 0, gid: 0, mtime: /* @__PURE__ */ new Date(0) };
   pack.entry({ name: "Dockerfile", ...opts }, src.dockerfile);
   pack.entry({ name: "egress-proxy.js", ...opts }, src.bundle);
   pack.finalize();
-  return import_node_stream.Readable.from(pack);
+  return import_node_stream2.Readable.from(pack);
 }
 async function ensureProxyImage(engine, egress, pull, notice) {
   if (egress.proxyImage) {
@@ -10787,21 +10901,33 @@ async function ensureProxyImage(engine, egress, pull, notice) {
     return ref;
   }
   const src = findProxySources();
-  const tag = proxyTag(src, egress.proxyBaseImage);
+  if (egress.proxyBaseImage === null) {
+    try {
+      const made = await ensureHostNodeImage(engine, src.bundle, notice);
+      if ("ref" in made) return made.ref;
+      notice(
+        `the egress proxy image cannot be made from this machine's Node (${made.unfit}); building it instead`
+      );
+    } catch (err) {
+      notice(
+        `the egress proxy image could not be made from this machine's Node (${errorMessage(err)}); building it instead`
+      );
+    }
+  }
+  const baseImage = egress.proxyBaseImage ?? DEFAULT_PROXY_BASE;
+  const tag = proxyTag(src, baseImage);
   if (await engine.imageInspect(tag)) return tag;
-  notice(
-    `building the egress proxy image ${tag} from ${egress.proxyBaseImage} (once per engine and version)`
-  );
+  notice(`building the egress proxy image ${tag} from ${baseImage} (once per engine and version)`);
   try {
     await engine.imageBuild(contextTar(src), {
       tags: [tag],
-      buildArgs: { BASE_IMAGE: egress.proxyBaseImage },
+      buildArgs: { BASE_IMAGE: baseImage },
       labels: { "sandbox-action.proxy-sources": tag.split(":")[1] }
     });
   } catch (err) {
     throw new InputError(
       "--proxy-image",
-      `the proxy image could not be built from ${egress.proxyBaseImage}: ${errorMessage(err)}; pass --proxy-base-image or --proxy-image`
+      `the proxy image could not be built from ${baseImage}: ${errorMessage(err)}; pass --proxy-base-image or --proxy-image`
     );
   }
   return tag;
@@ -11368,27 +11494,38 @@ async function setupNetwork(spec, deps) {
     }
     egressNetwork = n.name;
   } else egressNetwork = `${base}-egress`;
-  const image = await ensureProxyImage(engine, egress, spec.pull, deps.notice);
   const internalName = `${base}-int`;
-  const internalId = await engine.createNetwork({
-    name: internalName,
-    internal: true,
-    enableIPv6: false,
-    // No host address on the bridge: without it a sandbox reaches every host service on 0.0.0.0 via the gateway.
-    options: { "com.docker.network.bridge.inhibit_ipv4": "true" },
-    labels: { ...labels, [LABEL_ROLE]: "internal" }
-  });
-  deps.addCleanup("remove the internal network", () => engine.removeNetwork(internalId));
-  if (!egress.egressNetwork) {
-    const id2 = await engine.createNetwork({
+  const made = await Promise.allSettled([
+    ensureProxyImage(engine, egress, spec.pull, deps.notice),
+    engine.createNetwork({
+      name: internalName,
+      internal: true,
+      enableIPv6: false,
+      // No host address on the bridge: without it a sandbox reaches every host service on 0.0.0.0 via the gateway.
+      options: { "com.docker.network.bridge.inhibit_ipv4": "true" },
+      labels: { ...labels, [LABEL_ROLE]: "internal" }
+    }),
+    egress.egressNetwork ? Promise.resolve(null) : engine.createNetwork({
       name: egressNetwork,
       internal: false,
       enableIPv6: false,
       options: {},
       labels: { ...labels, [LABEL_ROLE]: "egress" }
-    });
+    })
+  ]);
+  const [imageMade, internalMade, egressMade] = made;
+  if (internalMade.status === "fulfilled") {
+    const id2 = internalMade.value;
+    deps.addCleanup("remove the internal network", () => engine.removeNetwork(id2));
+  }
+  if (egressMade.status === "fulfilled" && egressMade.value !== null) {
+    const id2 = egressMade.value;
     deps.addCleanup("remove the egress network", () => engine.removeNetwork(id2));
   }
+  const failed = made.find((m) => m.status === "rejected");
+  if (failed) throw failed.reason;
+  const image = imageMade.value;
+  const internalId = internalMade.value;
   const internal = await engine.inspectNetwork(internalId);
   const subnet = internal?.subnets[0];
   if (!subnet)
@@ -11525,10 +11662,10 @@ async function dnsProbe(engine, labels, runId, proxyImage, network, name = DNS_P
 }
 
 // src/outputs/collect.ts
-var import_node_fs4 = __toESM(require("node:fs"), 1);
+var import_node_fs5 = __toESM(require("node:fs"), 1);
 var import_promises2 = __toESM(require("node:fs/promises"), 1);
-var import_node_path5 = __toESM(require("node:path"), 1);
-var import_tar_stream2 = __toESM(require_tar_stream(), 1);
+var import_node_path6 = __toESM(require("node:path"), 1);
+var import_tar_stream3 = __toESM(require_tar_stream(), 1);
 
 // src/outputs/filter.ts
 var BAD_CHARS = /[\u0000-\u001f\u007f"<>|*?:\\]/;
@@ -11627,26 +11764,26 @@ function copyEntry(entry, fd) {
     const fail = (err) => {
       if (failed) return;
       failed = true;
-      import_node_fs4.default.closeSync(fd);
+      import_node_fs5.default.closeSync(fd);
       reject(err);
     };
     entry.on("error", fail);
     entry.on("data", (chunk) => {
       if (failed) return;
       try {
-        for (let off = 0; off < chunk.length; ) off += import_node_fs4.default.writeSync(fd, chunk, off);
+        for (let off = 0; off < chunk.length; ) off += import_node_fs5.default.writeSync(fd, chunk, off);
       } catch (err) {
         fail(err);
       }
     });
     entry.on("end", () => {
       if (failed) return;
-      import_node_fs4.default.closeSync(fd);
+      import_node_fs5.default.closeSync(fd);
       resolve();
     });
   });
 }
-var O_CREATE_NEW = import_node_fs4.default.constants.O_WRONLY | import_node_fs4.default.constants.O_CREAT | import_node_fs4.default.constants.O_EXCL | import_node_fs4.default.constants.O_NOFOLLOW;
+var O_CREATE_NEW = import_node_fs5.default.constants.O_WRONLY | import_node_fs5.default.constants.O_CREAT | import_node_fs5.default.constants.O_EXCL | import_node_fs5.default.constants.O_NOFOLLOW;
 async function collectTar(tarStream, dest, top, caps, already = { paths: /* @__PURE__ */ new Set(), bytes: 0 }) {
   const report = emptyOutputs(dest);
   report.collected = true;
@@ -11661,8 +11798,8 @@ async function collectTar(tarStream, dest, top, caps, already = { paths: /* @__P
   };
   const ensureDir = async (rel) => {
     if (madeDirs.has(rel)) return;
-    await ensureDir(import_node_path5.default.posix.dirname(rel) === "." ? "" : import_node_path5.default.posix.dirname(rel));
-    const abs = import_node_path5.default.join(dest, rel);
+    await ensureDir(import_node_path6.default.posix.dirname(rel) === "." ? "" : import_node_path6.default.posix.dirname(rel));
+    const abs = import_node_path6.default.join(dest, rel);
     try {
       await import_promises2.default.mkdir(abs, { mode: 493 });
     } catch (e) {
@@ -11672,7 +11809,7 @@ async function collectTar(tarStream, dest, top, caps, already = { paths: /* @__P
     }
     madeDirs.add(rel);
   };
-  const extract = import_tar_stream2.default.extract();
+  const extract = import_tar_stream3.default.extract();
   extract.on("entry", (header, stream, next) => {
     const rel = header.type === "file" ? safeRelativePath(header.name, top) : null;
     if (rel && already.paths.has(rel)) {
@@ -11708,9 +11845,9 @@ async function collectTar(tarStream, dest, top, caps, already = { paths: /* @__P
     }
     state.files++;
     state.bytes += d.size;
-    const abs = import_node_path5.default.join(dest, d.path);
-    const dir = import_node_path5.default.posix.dirname(d.path);
-    ensureDir(dir === "." ? "" : dir).then(() => import_node_fs4.default.openSync(abs, O_CREATE_NEW, d.mode)).then(
+    const abs = import_node_path6.default.join(dest, d.path);
+    const dir = import_node_path6.default.posix.dirname(d.path);
+    ensureDir(dir === "." ? "" : dir).then(() => import_node_fs5.default.openSync(abs, O_CREATE_NEW, d.mode)).then(
       async (fd) => {
         await copyEntry(stream, fd);
         if (header.mtime) await import_promises2.default.lutimes(abs, header.mtime, header.mtime);
@@ -11749,8 +11886,8 @@ async function collectDeclared(getArchive, root, dest, paths, caps) {
     try {
       const r = await writeSingleFile(
         stream,
-        import_node_path5.default.posix.basename(rel),
-        import_node_path5.default.join(dest, rel),
+        import_node_path6.default.posix.basename(rel),
+        import_node_path6.default.join(dest, rel),
         (size2) => size2 > caps.maxFileBytes ? "too-large" : bytes + size2 > caps.maxTotalBytes ? "total-size-cap" : null
       );
       if (r.status === "collected") bytes += r.size ?? 0;
@@ -11764,7 +11901,7 @@ async function collectDeclared(getArchive, root, dest, paths, caps) {
 function writeSingleFile(tarStream, name, target, refuse) {
   let result = { status: "missing", size: null };
   let seen = false;
-  const extract = import_tar_stream2.default.extract();
+  const extract = import_tar_stream3.default.extract();
   extract.on("entry", (header, stream, next) => {
     const first = !seen;
     seen = true;
@@ -11783,7 +11920,7 @@ function writeSingleFile(tarStream, name, target, refuse) {
       result = { status: why, size: size2 };
       return drain();
     }
-    import_promises2.default.mkdir(import_node_path5.default.dirname(target), { recursive: true, mode: 493 }).then(() => import_node_fs4.default.openSync(target, O_CREATE_NEW, header.mode && header.mode & 64 ? 493 : 420)).then((fd) => copyEntry(stream, fd)).then(
+    import_promises2.default.mkdir(import_node_path6.default.dirname(target), { recursive: true, mode: 493 }).then(() => import_node_fs5.default.openSync(target, O_CREATE_NEW, header.mode && header.mode & 64 ? 493 : 420)).then((fd) => copyEntry(stream, fd)).then(
       () => {
         result = { status: "collected", size: size2 };
         next();
@@ -11964,9 +12101,9 @@ var RunContext = class {
 };
 
 // src/sandbox/stages/collect.ts
-var import_node_fs5 = __toESM(require("node:fs"), 1);
+var import_node_fs6 = __toESM(require("node:fs"), 1);
 var import_promises4 = __toESM(require("node:fs/promises"), 1);
-var import_node_path6 = __toESM(require("node:path"), 1);
+var import_node_path7 = __toESM(require("node:path"), 1);
 
 // src/report/parsers/generic.ts
 var DIAG = /^(.+?):(\d+)(?::(\d+))?: (fatal error|error|warning|note): (.*)$/;
@@ -11982,15 +12119,15 @@ function parseGeneric(text2, opts) {
   for (const line of stripAnsi(text2).split(/\r?\n/)) {
     const m = DIAG.exec(line);
     if (!m) continue;
-    const path24 = repoPath(m[1], opts.root);
+    const path25 = repoPath(m[1], opts.root);
     const lineNo = Number(m[2]);
-    if (path24 === null || lineNo < 1) {
+    if (path25 === null || lineNo < 1) {
       dropped++;
       continue;
     }
     const col = m[3] ? Number(m[3]) : void 0;
     annotations.push({
-      path: path24,
+      path: path25,
       startLine: lineNo,
       endLine: lineNo,
       // gcc and clang columns are already 1-based.
@@ -12024,14 +12161,14 @@ function parseLean2(text2, opts) {
   let cur = null;
   const flush = () => {
     if (!cur) return;
-    const path24 = repoPath(cur.file.replace(/^(?:\.\/)+/, ""), opts.root);
+    const path25 = repoPath(cur.file.replace(/^(?:\.\/)+/, ""), opts.root);
     const text3 = cur.lines.join("\n").replace(/\s+$/, "");
     const message = cur.name ? `(${cur.name}) ${text3}` : text3;
-    if (path24 === null) dropped++;
+    if (path25 === null) dropped++;
     else {
       const single = cur.endLine === void 0 || cur.endLine === cur.line;
       out.push({
-        path: path24,
+        path: path25,
         startLine: cur.line,
         endLine: cur.endLine ?? cur.line,
         ...single ? { startColumn: cur.col + 1 } : {},
@@ -12086,15 +12223,15 @@ function parseJsonMessage(line, root) {
     return null;
   const level = LEVEL2[String(o.severity)];
   if (!level || typeof o.data !== "string") return null;
-  const path24 = repoPath(o.fileName.replace(/^(?:\.\/)+/, ""), root);
-  if (path24 === null) return "dropped";
+  const path25 = repoPath(o.fileName.replace(/^(?:\.\/)+/, ""), root);
+  if (path25 === null) return "dropped";
   const endLine = typeof end?.line === "number" ? end.line : pos.line;
   const single = endLine === pos.line;
   const text2 = o.data.replace(/\s+$/, "");
   const kind = typeof o.kind === "string" && o.kind !== "" ? o.kind.slice(0, 100) : void 0;
   const message = kind && kind !== "hasSorry" ? `(${kind}) ${text2}` : text2;
   return {
-    path: path24,
+    path: path25,
     startLine: pos.line,
     endLine,
     ...single ? { startColumn: pos.column + 1 } : {},
@@ -12106,16 +12243,16 @@ function parseJsonMessage(line, root) {
 }
 
 // src/sandbox/audit.ts
-var import_node_crypto3 = __toESM(require("node:crypto"), 1);
+var import_node_crypto4 = __toESM(require("node:crypto"), 1);
 var import_promises3 = __toESM(require("node:fs/promises"), 1);
 
 // src/sandbox/container-files.ts
-var import_tar_stream3 = __toESM(require_tar_stream(), 1);
+var import_tar_stream4 = __toESM(require_tar_stream(), 1);
 var MAX_BYTES = 4 * 1024 * 1024;
 async function readContainerFile(engine, id, file) {
   const stream = await engine.getArchive(id, file).catch(() => null);
   if (!stream) return null;
-  const extract = import_tar_stream3.default.extract();
+  const extract = import_tar_stream4.default.extract();
   const chunks = [];
   let regular = false;
   extract.on("entry", (h, s2, next) => {
@@ -12161,7 +12298,7 @@ async function checkProtected(engine, buildContainer, files) {
 async function runAudit(engine, spec, plan2, labels, buildContainer) {
   const audit = spec.audit;
   const changed = await checkProtected(engine, buildContainer, audit.protected);
-  const nonce = import_node_crypto3.default.randomBytes(16).toString("hex");
+  const nonce = import_node_crypto4.default.randomBytes(16).toString("hex");
   const file = auditFile(audit.modules, audit.targets, nonce);
   const work = plan2.readOnlySource ? { type: "bind", source: plan2.readOnlySource, target: WORK_DIR, readOnly: true } : {
     type: "volume",
@@ -12302,20 +12439,20 @@ async function annotate(ctx, box) {
   return text2 ? parseJunit(text2.toString("utf8"), { root: WORK_DIR }) : { annotations: [], dropped: 0 };
 }
 async function readCollected(dir, rel, cap) {
-  const file = import_node_path6.default.join(dir, rel);
-  if (!file.startsWith(import_node_path6.default.resolve(dir) + import_node_path6.default.sep)) return null;
+  const file = import_node_path7.default.join(dir, rel);
+  if (!file.startsWith(import_node_path7.default.resolve(dir) + import_node_path7.default.sep)) return null;
   let fd;
   try {
-    fd = import_node_fs5.default.openSync(file, import_node_fs5.default.constants.O_RDONLY | import_node_fs5.default.constants.O_NOFOLLOW);
+    fd = import_node_fs6.default.openSync(file, import_node_fs6.default.constants.O_RDONLY | import_node_fs6.default.constants.O_NOFOLLOW);
   } catch {
     return null;
   }
   try {
-    const st = import_node_fs5.default.fstatSync(fd);
+    const st = import_node_fs6.default.fstatSync(fd);
     if (!st.isFile() || st.size > cap) return null;
-    return import_node_fs5.default.readFileSync(fd);
+    return import_node_fs6.default.readFileSync(fd);
   } finally {
-    import_node_fs5.default.closeSync(fd);
+    import_node_fs6.default.closeSync(fd);
   }
 }
 async function collectState(ctx, spec, id) {
@@ -12401,7 +12538,7 @@ async function endLog(box, logs) {
 
 // src/sandbox/stages/prepare.ts
 var import_promises7 = __toESM(require("node:fs/promises"), 1);
-var import_node_path11 = __toESM(require("node:path"), 1);
+var import_node_path12 = __toESM(require("node:path"), 1);
 
 // src/sandbox/disk.ts
 var GiB2 = 1024 ** 3;
@@ -12458,18 +12595,18 @@ function fitVolumes(volumes, defaults, free, dir) {
 }
 
 // src/sandbox/lean.ts
-var import_node_fs7 = __toESM(require("node:fs"), 1);
-var import_node_path8 = __toESM(require("node:path"), 1);
+var import_node_fs8 = __toESM(require("node:fs"), 1);
+var import_node_path9 = __toESM(require("node:path"), 1);
 
 // src/lean/challenge.ts
-var import_node_fs6 = __toESM(require("node:fs"), 1);
-var import_node_path7 = __toESM(require("node:path"), 1);
+var import_node_fs7 = __toESM(require("node:fs"), 1);
+var import_node_path8 = __toESM(require("node:path"), 1);
 var PROJECT_FILES = ["lakefile.lean", "lakefile.toml", "lean-toolchain", "lake-manifest.json"];
 var MODULE = /^[A-Za-z_][\w']*(\.[A-Za-z_][\w']*)*$/;
 function readConfig(file) {
   let j;
   try {
-    j = JSON.parse(import_node_fs6.default.readFileSync(file, "utf8"));
+    j = JSON.parse(import_node_fs7.default.readFileSync(file, "utf8"));
   } catch (err) {
     throw new InputError(
       "--challenge",
@@ -12510,7 +12647,7 @@ function headerImports(text2) {
 }
 var moduleFile = (m) => `${m.split(".").join("/")}.lean`;
 function trustedFiles(baseDir, configPath, cfg) {
-  const has = (rel) => import_node_fs6.default.lstatSync(import_node_path7.default.join(baseDir, rel), { throwIfNoEntry: false })?.isFile() === true;
+  const has = (rel) => import_node_fs7.default.lstatSync(import_node_path8.default.join(baseDir, rel), { throwIfNoEntry: false })?.isFile() === true;
   const files = [configPath, ...PROJECT_FILES.filter(has)];
   const todo = [cfg.challenge_module];
   const seen = /* @__PURE__ */ new Set();
@@ -12525,48 +12662,48 @@ function trustedFiles(baseDir, configPath, cfg) {
       continue;
     }
     files.push(rel);
-    todo.push(...headerImports(import_node_fs6.default.readFileSync(import_node_path7.default.join(baseDir, rel), "utf8")));
+    todo.push(...headerImports(import_node_fs7.default.readFileSync(import_node_path8.default.join(baseDir, rel), "utf8")));
   }
   return [...new Set(files)];
 }
 function changedByPr(baseDir, prDir, files) {
   return files.filter((rel) => {
-    const theirs = import_node_path7.default.join(prDir, rel);
-    const st = import_node_fs6.default.lstatSync(theirs, { throwIfNoEntry: false });
+    const theirs = import_node_path8.default.join(prDir, rel);
+    const st = import_node_fs7.default.lstatSync(theirs, { throwIfNoEntry: false });
     if (!st?.isFile()) return true;
-    return !import_node_fs6.default.readFileSync(theirs).equals(import_node_fs6.default.readFileSync(import_node_path7.default.join(baseDir, rel)));
+    return !import_node_fs7.default.readFileSync(theirs).equals(import_node_fs7.default.readFileSync(import_node_path8.default.join(baseDir, rel)));
   });
 }
 function assembleProject(prDir, baseDir, files, dest) {
-  import_node_fs6.default.mkdirSync(dest, { recursive: true, mode: 493 });
+  import_node_fs7.default.mkdirSync(dest, { recursive: true, mode: 493 });
   const walk = (rel) => {
-    for (const name of import_node_fs6.default.readdirSync(import_node_path7.default.join(prDir, rel))) {
+    for (const name of import_node_fs7.default.readdirSync(import_node_path8.default.join(prDir, rel))) {
       const r = rel ? `${rel}/${name}` : name;
       if (!rel && (name === ".lake" || name === ".git")) continue;
-      const st = import_node_fs6.default.lstatSync(import_node_path7.default.join(prDir, r));
+      const st = import_node_fs7.default.lstatSync(import_node_path8.default.join(prDir, r));
       if (st.isDirectory()) {
-        import_node_fs6.default.mkdirSync(import_node_path7.default.join(dest, r), { mode: 493 });
+        import_node_fs7.default.mkdirSync(import_node_path8.default.join(dest, r), { mode: 493 });
         walk(r);
       } else if (st.isFile())
-        import_node_fs6.default.writeFileSync(import_node_path7.default.join(dest, r), import_node_fs6.default.readFileSync(import_node_path7.default.join(prDir, r)), { mode: 420 });
+        import_node_fs7.default.writeFileSync(import_node_path8.default.join(dest, r), import_node_fs7.default.readFileSync(import_node_path8.default.join(prDir, r)), { mode: 420 });
     }
   };
   walk("");
   for (const rel of files) {
-    import_node_fs6.default.mkdirSync(import_node_path7.default.dirname(import_node_path7.default.join(dest, rel)), { recursive: true, mode: 493 });
-    import_node_fs6.default.rmSync(import_node_path7.default.join(dest, rel), { force: true, recursive: true });
-    import_node_fs6.default.writeFileSync(import_node_path7.default.join(dest, rel), import_node_fs6.default.readFileSync(import_node_path7.default.join(baseDir, rel)), { mode: 420 });
+    import_node_fs7.default.mkdirSync(import_node_path8.default.dirname(import_node_path8.default.join(dest, rel)), { recursive: true, mode: 493 });
+    import_node_fs7.default.rmSync(import_node_path8.default.join(dest, rel), { force: true, recursive: true });
+    import_node_fs7.default.writeFileSync(import_node_path8.default.join(dest, rel), import_node_fs7.default.readFileSync(import_node_path8.default.join(baseDir, rel)), { mode: 420 });
   }
-  import_node_fs6.default.mkdirSync(import_node_path7.default.join(dest, ".lake"), { recursive: true, mode: 493 });
+  import_node_fs7.default.mkdirSync(import_node_path8.default.join(dest, ".lake"), { recursive: true, mode: 493 });
 }
 
 // src/sandbox/lean.ts
 function findProgram(option, name, searchPath) {
-  const candidates = name.includes("/") ? [import_node_path8.default.resolve(name)] : searchPath.split(":").filter(Boolean).map((d) => import_node_path8.default.join(d, name));
+  const candidates = name.includes("/") ? [import_node_path9.default.resolve(name)] : searchPath.split(":").filter(Boolean).map((d) => import_node_path9.default.join(d, name));
   for (const c of candidates) {
     try {
-      import_node_fs7.default.accessSync(c, import_node_fs7.default.constants.X_OK);
-      if (import_node_fs7.default.statSync(c).isFile()) return c;
+      import_node_fs8.default.accessSync(c, import_node_fs8.default.constants.X_OK);
+      if (import_node_fs8.default.statSync(c).isFile()) return c;
     } catch {
     }
   }
@@ -12576,8 +12713,8 @@ function findProgram(option, name, searchPath) {
   );
 }
 function resolveLean(lean, sourceDir, searchPath) {
-  const cfgFile = import_node_path8.default.join(lean.challengeDir, lean.config);
-  if (!import_node_fs7.default.lstatSync(cfgFile, { throwIfNoEntry: false })?.isFile()) {
+  const cfgFile = import_node_path9.default.join(lean.challengeDir, lean.config);
+  if (!import_node_fs8.default.lstatSync(cfgFile, { throwIfNoEntry: false })?.isFile()) {
     throw new InputError("--comparator-config", `'${lean.config}' is not a file in ${lean.challengeDir}`);
   }
   const config = readConfig(cfgFile);
@@ -12585,7 +12722,7 @@ function resolveLean(lean, sourceDir, searchPath) {
   const changed = lean.trusted ? changedByPr(lean.challengeDir, sourceDir, files) : [];
   const overlays = lean.trusted ? files.map((rel) => ({
     type: "bind",
-    source: import_node_path8.default.join(lean.challengeDir, rel),
+    source: import_node_path9.default.join(lean.challengeDir, rel),
     target: `${WORK_DIR}/${rel}`,
     readOnly: true
   })) : [];
@@ -12605,9 +12742,9 @@ function resolveLean(lean, sourceDir, searchPath) {
 }
 
 // src/sandbox/pytest.ts
-var import_node_fs8 = __toESM(require("node:fs"), 1);
+var import_node_fs9 = __toESM(require("node:fs"), 1);
 var import_promises5 = __toESM(require("node:fs/promises"), 1);
-var import_node_path9 = __toESM(require("node:path"), 1);
+var import_node_path10 = __toESM(require("node:path"), 1);
 var PYTEST_CONFIG_DIR = "/sandbox-action/pytest";
 var PYTEST_RUNNER = `${PYTEST_CONFIG_DIR}/run.py`;
 var RUNNER_SOURCE = `# sandbox-action: the trusted pytest runner (src/sandbox/pytest.ts says what it guarantees).
@@ -12666,13 +12803,13 @@ var CONFIGS = [
   ["setup.cfg", /^\[tool:pytest\]/m]
 ];
 function regularFile(p) {
-  return import_node_fs8.default.lstatSync(p, { throwIfNoEntry: false })?.isFile() === true;
+  return import_node_fs9.default.lstatSync(p, { throwIfNoEntry: false })?.isFile() === true;
 }
 function findPytestConfig(dir) {
   for (const [name, section] of CONFIGS) {
-    const p = import_node_path9.default.join(dir, name);
+    const p = import_node_path10.default.join(dir, name);
     if (!regularFile(p)) continue;
-    if (section === null || section.test(import_node_fs8.default.readFileSync(p, "utf8"))) return name;
+    if (section === null || section.test(import_node_fs9.default.readFileSync(p, "utf8"))) return name;
   }
   return null;
 }
@@ -12684,7 +12821,7 @@ async function resolvePytest(tests, scratch) {
   const config = findPytestConfig(tests.dir);
   const testArgs = tests.paths.map((p) => `${WORK_DIR}/${p}`);
   await import_promises5.default.mkdir(scratch, { recursive: true, mode: 493 });
-  const runner = import_node_path9.default.join(scratch, "run.py");
+  const runner = import_node_path10.default.join(scratch, "run.py");
   await import_promises5.default.writeFile(runner, RUNNER_SOURCE, { mode: 420 });
   const mounts = [{ type: "bind", source: runner, target: PYTEST_RUNNER, readOnly: true }];
   const cleanup = () => import_promises5.default.rm(scratch, { recursive: true, force: true });
@@ -12700,24 +12837,24 @@ async function resolvePytest(tests, scratch) {
   }
   const exclude = [];
   for (const p of tests.paths) {
-    const st = import_node_fs8.default.lstatSync(import_node_path9.default.join(tests.dir, p), { throwIfNoEntry: false });
+    const st = import_node_fs9.default.lstatSync(import_node_path10.default.join(tests.dir, p), { throwIfNoEntry: false });
     if (!st || !(st.isDirectory() || st.isFile())) {
       throw new InputError("--tests-path", `'${p}' is not a directory or file in ${tests.dir}`);
     }
     mounts.push({
       type: "bind",
-      source: import_node_path9.default.join(tests.dir, p),
+      source: import_node_path10.default.join(tests.dir, p),
       target: `${WORK_DIR}/${p}`,
       readOnly: true
     });
     exclude.push(p);
   }
-  const empty = import_node_path9.default.join(scratch, "empty");
+  const empty = import_node_path10.default.join(scratch, "empty");
   await import_promises5.default.writeFile(empty, "", { mode: 420 });
   for (const a of [...new Set(tests.paths.flatMap(ancestors))]) {
     const rel = a ? `${a}/conftest.py` : "conftest.py";
     if (exclude.some((e) => rel === e || rel.startsWith(`${e}/`))) continue;
-    const trusted = import_node_path9.default.join(tests.dir, rel);
+    const trusted = import_node_path10.default.join(tests.dir, rel);
     mounts.push({
       type: "bind",
       source: regularFile(trusted) ? trusted : empty,
@@ -12729,10 +12866,10 @@ async function resolvePytest(tests, scratch) {
   let configSource;
   let configName;
   if (config) {
-    configSource = import_node_path9.default.join(tests.dir, config);
+    configSource = import_node_path10.default.join(tests.dir, config);
     configName = config;
   } else {
-    configSource = import_node_path9.default.join(scratch, "pytest.ini");
+    configSource = import_node_path10.default.join(scratch, "pytest.ini");
     await import_promises5.default.writeFile(configSource, "[pytest]\n", { mode: 420 });
     configName = "pytest.ini";
   }
@@ -12749,11 +12886,11 @@ async function resolvePytest(tests, scratch) {
 }
 
 // src/sandbox/volumes.ts
-var import_node_child_process = require("node:child_process");
+var import_node_child_process2 = require("node:child_process");
 var import_promises6 = __toESM(require("node:fs/promises"), 1);
-var import_node_path10 = __toESM(require("node:path"), 1);
-var import_node_util2 = require("node:util");
-var run = (0, import_node_util2.promisify)(import_node_child_process.execFile);
+var import_node_path11 = __toESM(require("node:path"), 1);
+var import_node_util3 = require("node:util");
+var run2 = (0, import_node_util3.promisify)(import_node_child_process2.execFile);
 var LABEL_LOOP_DEVICE = "sandbox-action.loop-device";
 var LABEL_LOOP_IMAGE = "sandbox-action.loop-image";
 var ReservationError = class extends EngineError {
@@ -12774,11 +12911,11 @@ function defaultVolumeHost(stateDir, isRoot, sharedWithEngine = true, deferDisca
     stateDir,
     sharedWithEngine,
     async privileged(cmd, args) {
-      const { stdout } = isRoot ? await run(cmd, args) : await run("sudo", ["-n", cmd, ...args]);
+      const { stdout } = isRoot ? await run2(cmd, args) : await run2("sudo", ["-n", cmd, ...args]);
       return stdout.trim();
     },
     async tool(cmd, args) {
-      const { stdout } = await run(cmd, args);
+      const { stdout } = await run2(cmd, args);
       return stdout.trim();
     },
     freeBytes: () => freeBytesOf(stateDir)
@@ -12802,8 +12939,8 @@ function loopToolsReason(host) {
   return check2;
 }
 async function discardInBackground(stateDir, image) {
-  const dir = import_node_path10.default.join(stateDir, DISCARD_DIR);
-  const target = import_node_path10.default.join(dir, import_node_path10.default.basename(image));
+  const dir = import_node_path11.default.join(stateDir, DISCARD_DIR);
+  const target = import_node_path11.default.join(dir, import_node_path11.default.basename(image));
   try {
     await import_promises6.default.mkdir(dir, { recursive: true, mode: 448 });
     await import_promises6.default.rename(image, target);
@@ -12811,7 +12948,7 @@ async function discardInBackground(stateDir, image) {
     await import_promises6.default.rm(image, { force: true });
     return;
   }
-  const child = (0, import_node_child_process.spawn)("rm", ["-f", "--", target], { detached: true, stdio: "ignore" });
+  const child = (0, import_node_child_process2.spawn)("rm", ["-f", "--", target], { detached: true, stdio: "ignore" });
   child.on("error", () => void 0);
   child.unref();
 }
@@ -12853,7 +12990,7 @@ async function createVolume(engine, host, backend, v, owner, labels) {
     await engine.createVolume({ name: v.name, driver: "local", driverOpts: {}, labels: volLabels });
     return { ...base, enforced: false, reserved: false, remove: () => engine.removeVolume(v.name) };
   }
-  const image = import_node_path10.default.join(host.stateDir, `${v.name}.img`);
+  const image = import_node_path11.default.join(host.stateDir, `${v.name}.img`);
   await import_promises6.default.mkdir(host.stateDir, { recursive: true, mode: 448 });
   const fh = await import_promises6.default.open(image, "wx", 384);
   let device = null;
@@ -12911,9 +13048,9 @@ async function ourLoopDevices(host) {
   }
   if (!out) return [];
   const j = JSON.parse(out);
-  const dir = import_node_path10.default.resolve(host.stateDir) + import_node_path10.default.sep;
+  const dir = import_node_path11.default.resolve(host.stateDir) + import_node_path11.default.sep;
   return (j.loopdevices ?? []).filter(
-    (d) => d["back-file"] && import_node_path10.default.resolve(d["back-file"].replace(/ \(deleted\)$/, "")).startsWith(dir)
+    (d) => d["back-file"] && import_node_path11.default.resolve(d["back-file"].replace(/ \(deleted\)$/, "")).startsWith(dir)
   ).map((d) => ({ device: d.name, image: d["back-file"].replace(/ \(deleted\)$/, "") }));
 }
 
@@ -12958,7 +13095,7 @@ async function prepare(ctx) {
   if (spec.tests?.runner === "pytest") {
     const layout = await resolvePytest(
       spec.tests,
-      import_node_path11.default.join(deps.volumeHost.stateDir, `${ctx.runId}-pytest`)
+      import_node_path12.default.join(deps.volumeHost.stateDir, `${ctx.runId}-pytest`)
     );
     ctx.cleanup.add("remove the pytest scratch files", () => layout.cleanup());
     pytest = layout;
@@ -13075,15 +13212,15 @@ async function decideUser(engine, spec, image, labels, notes) {
 }
 
 // src/sandbox/stages/lean.ts
-var import_node_fs9 = __toESM(require("node:fs"), 1);
+var import_node_fs10 = __toESM(require("node:fs"), 1);
 var import_promises9 = __toESM(require("node:fs/promises"), 1);
-var import_node_path13 = __toESM(require("node:path"), 1);
+var import_node_path14 = __toESM(require("node:path"), 1);
 
 // src/comparator/run.ts
-var import_node_child_process2 = require("node:child_process");
-var import_node_crypto4 = require("node:crypto");
+var import_node_child_process3 = require("node:child_process");
+var import_node_crypto5 = require("node:crypto");
 var import_promises8 = __toESM(require("node:fs/promises"), 1);
-var import_node_path12 = __toESM(require("node:path"), 1);
+var import_node_path13 = __toESM(require("node:path"), 1);
 
 // src/comparator/context.ts
 var CONTEXT_ENV = "SANDBOX_LANDRUN_CONTEXT";
@@ -13274,7 +13411,7 @@ async function prepareProject(dir, notice) {
       `the project '${dir}' (mode ${(st.mode & 511).toString(8)}) may not be readable by the steps' user`
     );
   }
-  const lake = import_node_path12.default.join(dir, ".lake");
+  const lake = import_node_path13.default.join(dir, ".lake");
   const l = await import_promises8.default.lstat(lake).catch(() => null);
   if (!l) {
     await import_promises8.default.mkdir(lake, { mode: 493 });
@@ -13290,7 +13427,7 @@ async function prepareProject(dir, notice) {
 async function runComparator(o, deps) {
   const { engine } = deps;
   const notice = deps.notice ?? (() => void 0);
-  const projectDir = import_node_path12.default.resolve(o.projectDir);
+  const projectDir = import_node_path13.default.resolve(o.projectDir);
   const user = o.stepUser ?? { uid: 65534, gid: 65534 };
   const judgeUid = process.getuid?.() ?? -1;
   if (user.uid === 0 || user.uid === judgeUid) {
@@ -13299,7 +13436,7 @@ async function runComparator(o, deps) {
   if (!engine.info.local || deps.volumeHost.sharedWithEngine === false) {
     throw new InputError("engine", "comparator's steps mount host paths: the engine must run on this host");
   }
-  if (o.lean4export && !import_node_path12.default.isAbsolute(o.lean4export)) {
+  if (o.lean4export && !import_node_path13.default.isAbsolute(o.lean4export)) {
     throw new InputError("lean4export", `'${o.lean4export}' must be an absolute path`);
   }
   await prepareProject(projectDir, notice);
@@ -13315,7 +13452,7 @@ async function runComparator(o, deps) {
   const createdAt2 = deps.now();
   const runId = newRunId(createdAt2, deps.random());
   const labels = runLabels(runId, createdAt2);
-  const lakeDir = import_node_path12.default.join(projectDir, ".lake");
+  const lakeDir = import_node_path13.default.join(projectDir, ".lake");
   let volume = null;
   try {
     volume = await createVolume(
@@ -13343,7 +13480,7 @@ async function runComparator(o, deps) {
       isolation,
       runtime,
       limits: { ...STEP_DEFAULTS, ...o.stepLimits },
-      fence: (0, import_node_crypto4.randomBytes)(16).toString("hex")
+      fence: (0, import_node_crypto5.randomBytes)(16).toString("hex")
     };
     const env = {
       ...o.env ?? process.env,
@@ -13388,7 +13525,7 @@ async function spawnComparator(o, cwd, env, signal) {
   const cap = o.outputCapBytes ?? 16 * 1024 * 1024;
   const out = new Kept(cap);
   const err = new Kept(cap);
-  const child = (0, import_node_child_process2.spawn)(o.lake ?? "lake", ["env", o.comparator, o.config], {
+  const child = (0, import_node_child_process3.spawn)(o.lake ?? "lake", ["env", o.comparator, o.config], {
     cwd,
     env,
     stdio: ["ignore", "pipe", "pipe"],
@@ -13438,15 +13575,15 @@ async function spawnComparator(o, cwd, env, signal) {
 
 // src/sandbox/stages/lean.ts
 function packageRoot(from = __dirname) {
-  for (let d = from; d !== import_node_path13.default.dirname(d); d = import_node_path13.default.dirname(d)) {
-    if (import_node_fs9.default.existsSync(import_node_path13.default.join(d, SHIM_PATH))) return d;
+  for (let d = from; d !== import_node_path14.default.dirname(d); d = import_node_path14.default.dirname(d)) {
+    if (import_node_fs10.default.existsSync(import_node_path14.default.join(d, SHIM_PATH))) return d;
   }
   throw new Error(`${SHIM_PATH} is not in any folder above ${from}`);
 }
 async function runLeanJudge(ctx, spec, lean) {
   const { deps } = ctx;
-  const scratch = import_node_path13.default.join(deps.volumeHost.stateDir, `${ctx.runId}-lean`);
-  const project = import_node_path13.default.join(scratch, "project");
+  const scratch = import_node_path14.default.join(deps.volumeHost.stateDir, `${ctx.runId}-lean`);
+  const project = import_node_path14.default.join(scratch, "project");
   try {
     await import_promises9.default.mkdir(scratch, { recursive: true, mode: 493 });
     assembleProject(spec.source.dir, spec.lean.challengeDir, lean.files, project);
@@ -13459,7 +13596,7 @@ async function runLeanJudge(ctx, spec, lean) {
         comparator: lean.programs.comparator,
         config: spec.lean.config,
         image: spec.image,
-        landrun: import_node_path13.default.join(packageRoot(), SHIM_PATH),
+        landrun: import_node_path14.default.join(packageRoot(), SHIM_PATH),
         lake: lean.programs.lake,
         lean4export: lean.programs.lean4export,
         env: {
@@ -13586,15 +13723,15 @@ function sameList(a, b) {
 }
 
 // src/sandbox/log-pipe.ts
-var import_node_fs10 = __toESM(require("node:fs"), 1);
-var import_node_path14 = __toESM(require("node:path"), 1);
+var import_node_fs11 = __toESM(require("node:fs"), 1);
+var import_node_path15 = __toESM(require("node:path"), 1);
 var LogCopy = class {
   constructor(file, cap) {
     this.cap = cap;
-    const c = import_node_fs10.default.constants;
+    const c = import_node_fs11.default.constants;
     try {
-      import_node_fs10.default.mkdirSync(import_node_path14.default.dirname(file), { recursive: true });
-      this.fd = import_node_fs10.default.openSync(file, c.O_WRONLY | c.O_CREAT | c.O_TRUNC | c.O_NOFOLLOW, 420);
+      import_node_fs11.default.mkdirSync(import_node_path15.default.dirname(file), { recursive: true });
+      this.fd = import_node_fs11.default.openSync(file, c.O_WRONLY | c.O_CREAT | c.O_TRUNC | c.O_NOFOLLOW, 420);
     } catch (err) {
       throw new InputError("--log-file", `'${file}' cannot be written: ${errorMessage(err)}`);
     }
@@ -13606,17 +13743,17 @@ var LogCopy = class {
   write(chunk) {
     if (this.cut) return;
     const part = chunk.subarray(0, this.cap - this.size);
-    import_node_fs10.default.writeSync(this.fd, part);
+    import_node_fs11.default.writeSync(this.fd, part);
     this.size += part.length;
     if (part.length < chunk.length) {
       this.cut = true;
-      import_node_fs10.default.writeSync(this.fd, `
+      import_node_fs11.default.writeSync(this.fd, `
 [sandbox-action: the log was cut at ${this.cap} bytes]
 `);
     }
   }
   close() {
-    import_node_fs10.default.closeSync(this.fd);
+    import_node_fs11.default.closeSync(this.fd);
   }
 };
 var Capture = class {
@@ -13696,23 +13833,23 @@ var LogPipe = class {
 };
 
 // src/sandbox/source-tar.ts
-var import_node_fs11 = __toESM(require("node:fs"), 1);
+var import_node_fs12 = __toESM(require("node:fs"), 1);
 var import_promises10 = __toESM(require("node:fs/promises"), 1);
-var import_node_path15 = __toESM(require("node:path"), 1);
-var import_node_stream2 = require("node:stream");
-var import_tar_stream4 = __toESM(require_tar_stream(), 1);
+var import_node_path16 = __toESM(require("node:path"), 1);
+var import_node_stream3 = require("node:stream");
+var import_tar_stream5 = __toESM(require_tar_stream(), 1);
 function packDirectory(root, owner, exclude = []) {
   const skip = new Set(exclude);
-  const pack = import_tar_stream4.default.pack();
+  const pack = import_tar_stream5.default.pack();
   const stats = { files: 0, bytes: 0, skipped: [] };
   const common = { uid: owner.uid, gid: owner.gid, uname: "", gname: "" };
   const walk = async (rel) => {
-    const abs = rel ? import_node_path15.default.join(root, rel) : root;
+    const abs = rel ? import_node_path16.default.join(root, rel) : root;
     const names = (await import_promises10.default.readdir(abs)).sort();
     for (const name of names) {
       const childRel = rel ? `${rel}/${name}` : name;
       if (skip.has(childRel)) continue;
-      const childAbs = import_node_path15.default.join(root, childRel);
+      const childAbs = import_node_path16.default.join(root, childRel);
       const st = await import_promises10.default.lstat(childAbs);
       const mode = st.mode & 511;
       if (st.isDirectory()) {
@@ -13728,7 +13865,7 @@ function packDirectory(root, owner, exclude = []) {
           mtime: st.mtime
         });
       } else if (st.isFile()) {
-        const fh = await import_promises10.default.open(childAbs, import_node_fs11.default.constants.O_RDONLY | import_node_fs11.default.constants.O_NOFOLLOW);
+        const fh = await import_promises10.default.open(childAbs, import_node_fs12.default.constants.O_RDONLY | import_node_fs12.default.constants.O_NOFOLLOW);
         let fst;
         try {
           fst = await fh.stat();
@@ -13770,7 +13907,7 @@ function packDirectory(root, owner, exclude = []) {
       throw err;
     }
   );
-  return { stream: import_node_stream2.Readable.from(pack), done };
+  return { stream: import_node_stream3.Readable.from(pack), done };
 }
 
 // src/sandbox/stages/sandbox.ts
@@ -13829,7 +13966,7 @@ async function createSandbox(ctx, p, o) {
 
 // src/sandbox/stages/volumes.ts
 var SIZE_KEY = { work: "workSizeBytes", output: "outputSizeBytes", state: "stateSizeBytes" };
-async function createVolumes(ctx, p, prep) {
+async function createVolumes(ctx, prep) {
   const { engine, volumeHost } = ctx.deps;
   const plans = volumePlans(prep.spec, ctx.runId);
   const make = (vs) => ctx.race(
@@ -13864,7 +14001,7 @@ async function createVolumes(ctx, p, prep) {
   const bad = made.find((m) => m.status === "rejected");
   if (bad) throw bad.reason;
   if (prep.backend === "unbounded") {
-    await chownVolumes(ctx, p.container.image, volumes, prep.owner, ctx.labels);
+    await chownVolumes(ctx, prep.spec.image, volumes, prep.owner, ctx.labels);
   }
   ctx.check();
   return volumes;
@@ -13915,16 +14052,24 @@ async function executeRun(spec, deps) {
   try {
     const prep = await prepare(ctx);
     x.imageId = prep.image.id;
-    const net3 = x.net = await ctx.race(
-      setupNetwork(prep.spec, {
-        engine: deps.engine,
-        labels: ctx.labels,
-        runId: ctx.runId,
-        addCleanup: (what, fn) => ctx.cleanup.add(what, fn),
-        notice: deps.notice,
-        notes: ctx.notes
-      })
-    );
+    const [netMade, volumesMade] = await Promise.allSettled([
+      ctx.race(
+        setupNetwork(prep.spec, {
+          engine: deps.engine,
+          labels: ctx.labels,
+          runId: ctx.runId,
+          addCleanup: (what, fn) => ctx.cleanup.add(what, fn),
+          notice: deps.notice,
+          notes: ctx.notes
+        })
+      ),
+      createVolumes(ctx, prep)
+    ]);
+    if (volumesMade.status === "fulfilled") x.volumes = volumesMade.value;
+    if (netMade.status === "fulfilled") x.net = netMade.value;
+    if (netMade.status === "rejected") throw netMade.reason;
+    if (volumesMade.status === "rejected") throw volumesMade.reason;
+    const net3 = netMade.value;
     ctx.check();
     const p = x.plan = plan(prep.spec, {
       runId: ctx.runId,
@@ -13944,7 +14089,6 @@ async function executeRun(spec, deps) {
       );
     }
     deps.onPlan?.(p);
-    x.volumes = await createVolumes(ctx, p, prep);
     const hostAddresses = deps.hostAddresses ?? localAddresses;
     const box = await createSandbox(ctx, p, {
       logs,
@@ -14005,7 +14149,7 @@ function localAddresses() {
 
 // src/sandbox/gc.ts
 var import_promises12 = __toESM(require("node:fs/promises"), 1);
-var import_node_path16 = __toESM(require("node:path"), 1);
+var import_node_path17 = __toESM(require("node:path"), 1);
 function createdAt(r) {
   const t = Date.parse(r.labels[LABEL_CREATED] ?? "");
   return Number.isNaN(t) ? 0 : t;
@@ -14037,7 +14181,7 @@ async function gc(engine, host, opts) {
         const dev = r.labels[LABEL_LOOP_DEVICE];
         const img = r.labels[LABEL_LOOP_IMAGE];
         if (dev) await host.privileged("losetup", ["-d", dev]).catch(() => void 0);
-        if (img && import_node_path16.default.resolve(img).startsWith(import_node_path16.default.resolve(host.stateDir) + import_node_path16.default.sep)) {
+        if (img && import_node_path17.default.resolve(img).startsWith(import_node_path17.default.resolve(host.stateDir) + import_node_path17.default.sep)) {
           await import_promises12.default.rm(img, { force: true });
         }
       })
@@ -14055,7 +14199,7 @@ async function gc(engine, host, opts) {
     }
     const files = await import_promises12.default.readdir(host.stateDir).catch(() => []);
     for (const f of files.filter((n) => n.endsWith(".img"))) {
-      const abs = import_node_path16.default.join(host.stateDir, f);
+      const abs = import_node_path17.default.join(host.stateDir, f);
       if (inUse.has(abs)) continue;
       const st = await import_promises12.default.stat(abs).catch(() => null);
       if (st && st.mtimeMs <= cutoff) {
@@ -14063,9 +14207,9 @@ async function gc(engine, host, opts) {
         report.removed.push({ kind: "volume-image", name: f });
       }
     }
-    const discard = import_node_path16.default.join(host.stateDir, DISCARD_DIR);
+    const discard = import_node_path17.default.join(host.stateDir, DISCARD_DIR);
     for (const f of await import_promises12.default.readdir(discard).catch(() => [])) {
-      await import_promises12.default.rm(import_node_path16.default.join(discard, f), { force: true });
+      await import_promises12.default.rm(import_node_path17.default.join(discard, f), { force: true });
       report.removed.push({ kind: "volume-image", name: f });
     }
   }
@@ -14107,7 +14251,7 @@ function suggestionLines(r) {
 }
 
 // src/cli/args.ts
-var import_node_util3 = require("node:util");
+var import_node_util4 = require("node:util");
 function parseCommandLine(argv, table) {
   const dash = argv.indexOf("--");
   const head = dash === -1 ? argv : argv.slice(0, dash);
@@ -14121,7 +14265,7 @@ function parseCommandLine(argv, table) {
     };
   }
   try {
-    const { values, positionals } = (0, import_node_util3.parseArgs)({
+    const { values, positionals } = (0, import_node_util4.parseArgs)({
       args: head,
       options: config,
       strict: true,
@@ -14143,9 +14287,9 @@ function helpFor(table) {
 }
 
 // src/cli/build.ts
-var import_node_child_process4 = require("node:child_process");
-var import_node_fs14 = __toESM(require("node:fs"), 1);
-var import_node_path18 = __toESM(require("node:path"), 1);
+var import_node_child_process5 = require("node:child_process");
+var import_node_fs15 = __toESM(require("node:fs"), 1);
+var import_node_path19 = __toESM(require("node:path"), 1);
 
 // src/images/build-plan.ts
 var PLATFORM = /^linux\/(amd64|arm64|arm\/v7|arm\/v6|386|ppc64le|s390x|riscv64)$/;
@@ -14278,15 +14422,15 @@ function backoff(attempt, baseMs, retryAfter) {
 }
 
 // src/images/builder.ts
-var import_node_child_process3 = require("node:child_process");
-var import_node_fs12 = __toESM(require("node:fs"), 1);
+var import_node_child_process4 = require("node:child_process");
+var import_node_fs13 = __toESM(require("node:fs"), 1);
 var import_node_os2 = __toESM(require("node:os"), 1);
-var import_node_path17 = __toESM(require("node:path"), 1);
-var import_node_stream3 = require("node:stream");
-var import_tar_stream5 = __toESM(require_tar_stream(), 1);
+var import_node_path18 = __toESM(require("node:path"), 1);
+var import_node_stream4 = require("node:stream");
+var import_tar_stream6 = __toESM(require_tar_stream(), 1);
 
 // src/images/registry.ts
-var import_node_crypto5 = __toESM(require("node:crypto"), 1);
+var import_node_crypto6 = __toESM(require("node:crypto"), 1);
 var import_node_http = __toESM(require("node:http"), 1);
 var import_node_https = __toESM(require("node:https"), 1);
 function parseReference(text2) {
@@ -14368,8 +14512,8 @@ var RegistryClient = class {
     return `Bearer ${token}`;
   }
   /** One request with auth (answering a 401 challenge once) and retries with backoff on 429/5xx/network errors. */
-  async request(method, path24, o) {
-    const url = new URL(`${isLoopback(this.host) ? "http" : "https"}://${this.host}${path24}`);
+  async request(method, path25, o) {
+    const url = new URL(`${isLoopback(this.host) ? "http" : "https"}://${this.host}${path25}`);
     const attempts = this.o.attempts ?? 5;
     const sleep = this.o.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
     let auth2 = null;
@@ -14432,7 +14576,7 @@ var RegistryClient = class {
       `read manifest ${repository}:${ref}`
     );
     const digest = String(
-      a.headers["docker-content-digest"] ?? `sha256:${import_node_crypto5.default.createHash("sha256").update(a.body).digest("hex")}`
+      a.headers["docker-content-digest"] ?? `sha256:${import_node_crypto6.default.createHash("sha256").update(a.body).digest("hex")}`
     );
     const mediaType = String(a.headers["content-type"] ?? "").split(";")[0];
     return {
@@ -14472,19 +14616,19 @@ var RegistryClient = class {
 
 // src/images/builder.ts
 function imageSources(root) {
-  const dir = import_node_path17.default.join(root, "images");
+  const dir = import_node_path18.default.join(root, "images");
   const out = [];
-  for (const name of import_node_fs12.default.readdirSync(dir).sort()) {
-    const dockerfile = import_node_path17.default.join(dir, name, "Dockerfile");
-    if (!import_node_fs12.default.existsSync(dockerfile)) continue;
-    const text2 = import_node_fs12.default.readFileSync(dockerfile, "utf8");
+  for (const name of import_node_fs13.default.readdirSync(dir).sort()) {
+    const dockerfile = import_node_path18.default.join(dir, name, "Dockerfile");
+    if (!import_node_fs13.default.existsSync(dockerfile)) continue;
+    const text2 = import_node_fs13.default.readFileSync(dockerfile, "utf8");
     const first = /^#\s*(.+)$/m.exec(text2)?.[1] ?? name;
     const args = {};
-    const toolchain = import_node_path17.default.join(dir, name, "lean-toolchain");
-    if (import_node_fs12.default.existsSync(toolchain)) args.LEAN_TOOLCHAIN = import_node_fs12.default.readFileSync(toolchain, "utf8").trim();
+    const toolchain = import_node_path18.default.join(dir, name, "lean-toolchain");
+    if (import_node_fs13.default.existsSync(toolchain)) args.LEAN_TOOLCHAIN = import_node_fs13.default.readFileSync(toolchain, "utf8").trim();
     out.push({
       name,
-      contextDir: name === "egress-proxy" ? import_node_path17.default.join(root, "dist") : import_node_path17.default.join(dir, name),
+      contextDir: name === "egress-proxy" ? import_node_path18.default.join(root, "dist") : import_node_path18.default.join(dir, name),
       dockerfile,
       title: `sandbox-action ${name}`,
       description: first.replace(/^[\w-]+:\s*/, "").slice(0, 200),
@@ -14494,38 +14638,38 @@ function imageSources(root) {
   return out;
 }
 function contextTar2(src) {
-  const pack = import_tar_stream5.default.pack();
+  const pack = import_tar_stream6.default.pack();
   const opts = { mode: 420, uid: 0, gid: 0, mtime: /* @__PURE__ */ new Date(0) };
-  const inside = import_node_path17.default.relative(src.contextDir, src.dockerfile);
-  const outside = inside.startsWith("..") || import_node_path17.default.isAbsolute(inside);
+  const inside = import_node_path18.default.relative(src.contextDir, src.dockerfile);
+  const outside = inside.startsWith("..") || import_node_path18.default.isAbsolute(inside);
   const walk = (rel) => {
-    for (const name of import_node_fs12.default.readdirSync(import_node_path17.default.join(src.contextDir, rel)).sort()) {
+    for (const name of import_node_fs13.default.readdirSync(import_node_path18.default.join(src.contextDir, rel)).sort()) {
       const r = rel ? `${rel}/${name}` : name;
-      const st = import_node_fs12.default.lstatSync(import_node_path17.default.join(src.contextDir, r));
+      const st = import_node_fs13.default.lstatSync(import_node_path18.default.join(src.contextDir, r));
       if (st.isDirectory()) walk(r);
       else if (st.isFile()) {
         pack.entry(
           { name: r, ...opts, mode: st.mode & 493 ? st.mode & 511 : 420 },
-          import_node_fs12.default.readFileSync(import_node_path17.default.join(src.contextDir, r))
+          import_node_fs13.default.readFileSync(import_node_path18.default.join(src.contextDir, r))
         );
       }
     }
   };
   walk("");
-  if (outside) pack.entry({ name: "Dockerfile", ...opts }, import_node_fs12.default.readFileSync(src.dockerfile));
+  if (outside) pack.entry({ name: "Dockerfile", ...opts }, import_node_fs13.default.readFileSync(src.dockerfile));
   pack.finalize();
-  return { stream: import_node_stream3.Readable.from(pack), dockerfile: outside ? "Dockerfile" : inside };
+  return { stream: import_node_stream4.Readable.from(pack), dockerfile: outside ? "Dockerfile" : inside };
 }
 function hasBuildx() {
-  const r = (0, import_node_child_process3.spawnSync)("docker", ["buildx", "version"], { stdio: "ignore" });
+  const r = (0, import_node_child_process4.spawnSync)("docker", ["buildx", "version"], { stdio: "ignore" });
   return r.status === 0;
 }
 function credentialsFor(host, given, home = import_node_os2.default.homedir()) {
   if (given) return given;
   try {
     const cfg = JSON.parse(
-      import_node_fs12.default.readFileSync(
-        import_node_path17.default.join(process.env.DOCKER_CONFIG ?? import_node_path17.default.join(home, ".docker"), "config.json"),
+      import_node_fs13.default.readFileSync(
+        import_node_path18.default.join(process.env.DOCKER_CONFIG ?? import_node_path18.default.join(home, ".docker"), "config.json"),
         "utf8"
       )
     );
@@ -14629,10 +14773,10 @@ async function withRetries(fn, progress, attempts = 4) {
 }
 async function buildWithBake(targets, o) {
   const def = bakeDefinition(targets, o);
-  const file = import_node_path17.default.join(import_node_fs12.default.mkdtempSync(import_node_path17.default.join(import_node_os2.default.tmpdir(), "sa-bake-")), "bake.json");
-  import_node_fs12.default.writeFileSync(file, JSON.stringify(def, null, 2));
+  const file = import_node_path18.default.join(import_node_fs13.default.mkdtempSync(import_node_path18.default.join(import_node_os2.default.tmpdir(), "sa-bake-")), "bake.json");
+  import_node_fs13.default.writeFileSync(file, JSON.stringify(def, null, 2));
   const code = await new Promise((resolve) => {
-    const child = (0, import_node_child_process3.spawn)("docker", ["buildx", "bake", "-f", file, ...o.push ? ["--push"] : []], {
+    const child = (0, import_node_child_process4.spawn)("docker", ["buildx", "bake", "-f", file, ...o.push ? ["--push"] : []], {
       stdio: ["ignore", "inherit", "inherit"]
     });
     child.on("close", (c) => resolve(c ?? 1));
@@ -14794,7 +14938,7 @@ function factsFromGithub(env, event) {
 }
 
 // src/cli/tags.ts
-var import_node_fs13 = __toESM(require("node:fs"), 1);
+var import_node_fs14 = __toESM(require("node:fs"), 1);
 var TAGS_TABLE = {
   sha: { kind: "string", help: "commit (default $GITHUB_SHA)" },
   ref: { kind: "string", help: "refs/heads/…, refs/tags/… or refs/pull/… (default $GITHUB_REF)" },
@@ -14838,7 +14982,7 @@ function tagFactsFrom(o, env) {
   let event = {};
   if (env.GITHUB_EVENT_PATH) {
     try {
-      event = JSON.parse(import_node_fs13.default.readFileSync(env.GITHUB_EVENT_PATH, "utf8"));
+      event = JSON.parse(import_node_fs14.default.readFileSync(env.GITHUB_EVENT_PATH, "utf8"));
     } catch (err) {
       throw new InputError("GITHUB_EVENT_PATH", `cannot read the event: ${errorMessage(err)}`);
     }
@@ -14908,7 +15052,7 @@ var BUILD_TABLE = {
 };
 function git(args, cwd) {
   try {
-    return (0, import_node_child_process4.execFileSync)("git", args, { cwd, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim() || void 0;
+    return (0, import_node_child_process5.execFileSync)("git", args, { cwd, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim() || void 0;
   } catch {
     return void 0;
   }
@@ -14918,8 +15062,8 @@ function parseBuild(argv, env, readStdin) {
   if (positionals.length) throw new InputError(positionals[0], "build takes no arguments");
   const s2 = (k) => typeof o[k] === "string" ? o[k] : void 0;
   const list3 = (k) => Array.isArray(o[k]) ? o[k] : [];
-  const root = import_node_path18.default.resolve(s2("root") ?? installRoot() ?? process.cwd());
-  if (!import_node_fs14.default.existsSync(import_node_path18.default.join(root, "images")))
+  const root = import_node_path19.default.resolve(s2("root") ?? installRoot() ?? process.cwd());
+  if (!import_node_fs15.default.existsSync(import_node_path19.default.join(root, "images")))
     throw new InputError("--root", `'${root}' has no images/ directory`);
   const sources = imageSources(root);
   const names = sources.map((x) => x.name);
@@ -15020,7 +15164,7 @@ async function executeBuild(req, engine, progress, env) {
 async function buildCommand(argv, env, io, engine) {
   let req;
   try {
-    req = parseBuild(argv, env, () => import_node_fs14.default.readFileSync(0, "utf8"));
+    req = parseBuild(argv, env, () => import_node_fs15.default.readFileSync(0, "utf8"));
   } catch (err) {
     io.stderr.write(`sandbox-action: ${errorMessage(err)}
 `);
@@ -15034,17 +15178,17 @@ async function buildCommand(argv, env, io, engine) {
     return 0;
   }
   try {
-    const run2 = await executeBuild(
+    const run3 = await executeBuild(
       { ...req, push: req.push },
       engine,
       (l) => io.stderr.write(`sandbox-action: ${l}
 `),
       env
     );
-    if (req.json) io.stdout.write(`${JSON.stringify(run2, null, 2)}
+    if (req.json) io.stdout.write(`${JSON.stringify(run3, null, 2)}
 `);
     else {
-      for (const i of run2.images) {
+      for (const i of run3.images) {
         for (const r of i.references) io.stdout.write(`${r}${i.digest ? ` ${i.digest}` : ""}
 `);
       }
@@ -15061,7 +15205,7 @@ async function buildCommand(argv, env, io, engine) {
 var import_promises13 = __toESM(require("node:fs/promises"), 1);
 
 // src/comparator/landrun-args.ts
-var import_node_path19 = __toESM(require("node:path"), 1);
+var import_node_path20 = __toESM(require("node:path"), 1);
 var FIXED_PREFIX = ["--best-effort", "--ro", "/", "--rw", "/dev", "-ldd", "-add-exec"];
 var ENV_NAME2 = /^[A-Za-z_][A-Za-z0-9_]*$/;
 var CONTROL = /[\u0000-\u001f\u007f]/;
@@ -15069,8 +15213,8 @@ function checkHostPath(flag, p) {
   if (!p.startsWith("/")) throw new InputError(flag, `'${p}' is not an absolute path`);
   if (CONTROL.test(p)) throw new InputError(flag, `${JSON.stringify(p)} has a control character`);
   if (p === "/") throw new InputError(flag, "'/' is never mounted: the step sees the image's own root");
-  if (import_node_path19.default.posix.normalize(p) !== p || p.endsWith("/")) {
-    throw new InputError(flag, `'${p}' is not a normalised path (write it as '${import_node_path19.default.posix.resolve(p)}')`);
+  if (import_node_path20.default.posix.normalize(p) !== p || p.endsWith("/")) {
+    throw new InputError(flag, `'${p}' is not a normalised path (write it as '${import_node_path20.default.posix.resolve(p)}')`);
   }
   return p;
 }
@@ -15149,11 +15293,11 @@ function parseLandrunArgs(argv) {
 }
 
 // src/comparator/step-plan.ts
-var import_node_path20 = __toESM(require("node:path"), 1);
+var import_node_path21 = __toESM(require("node:path"), 1);
 var STEP_ROLE = "comparator-step";
 var HOST_ONLY = ["/proc", "/sys", "/dev", "/run", "/var/run"];
 function lakeDirOf(ctx) {
-  return import_node_path20.default.posix.join(ctx.projectDir, ".lake");
+  return import_node_path21.default.posix.join(ctx.projectDir, ".lake");
 }
 var within = (p, dir) => p === dir || p.startsWith(`${dir}/`);
 function hostPaths(req, ctx) {
@@ -15369,10 +15513,10 @@ async function runLandrunStep(argv, deps) {
 }
 
 // src/cli/door.ts
-var import_node_crypto6 = require("node:crypto");
-var import_node_fs15 = __toESM(require("node:fs"), 1);
+var import_node_crypto7 = require("node:crypto");
+var import_node_fs16 = __toESM(require("node:fs"), 1);
 var import_node_os3 = __toESM(require("node:os"), 1);
-var import_node_path21 = __toESM(require("node:path"), 1);
+var import_node_path22 = __toESM(require("node:path"), 1);
 
 // src/engine/http.ts
 var import_node_http2 = __toESM(require("node:http"), 1);
@@ -15409,10 +15553,10 @@ var ApiClient = class {
     this.prefix = `/v${v}`;
   }
   /** Send a request; resolves with the raw streaming response (any status). */
-  raw(method, path24, opts = {}, operation = `${method} ${path24}`) {
+  raw(method, path25, opts = {}, operation = `${method} ${path25}`) {
     const qs = new URLSearchParams();
     for (const [k, v] of Object.entries(opts.query ?? {})) if (v !== void 0) qs.set(k, String(v));
-    const fullPath = `${this.prefix}${path24}${qs.size ? `?${qs}` : ""}`;
+    const fullPath = `${this.prefix}${path25}${qs.size ? `?${qs}` : ""}`;
     const headers = { ...opts.headers };
     let payload;
     if (opts.body !== void 0) {
@@ -15442,17 +15586,17 @@ var ApiClient = class {
     });
   }
   /** Send a request and parse a JSON answer; a non-2xx status becomes an EngineError. */
-  async json(method, path24, opts = {}, operation) {
-    const op = operation ?? `${method} ${path24}`;
-    const res = await this.raw(method, path24, opts, op);
+  async json(method, path25, opts = {}, operation) {
+    const op = operation ?? `${method} ${path25}`;
+    const res = await this.raw(method, path25, opts, op);
     const text2 = await readAll(res.body);
     if (res.statusCode < 200 || res.statusCode >= 300) throw this.statusError(op, res.statusCode, text2);
     return text2.length ? JSON.parse(text2.toString("utf8")) : void 0;
   }
   /** Like json() but ignores the body. `okStatuses` lists extra statuses that count as success. */
-  async call(method, path24, opts = {}, operation, okStatuses = []) {
-    const op = operation ?? `${method} ${path24}`;
-    const res = await this.raw(method, path24, opts, op);
+  async call(method, path25, opts = {}, operation, okStatuses = []) {
+    const op = operation ?? `${method} ${path25}`;
+    const res = await this.raw(method, path25, opts, op);
     const text2 = await readAll(res.body);
     if ((res.statusCode < 200 || res.statusCode >= 300) && !okStatuses.includes(res.statusCode)) {
       throw this.statusError(op, res.statusCode, text2);
@@ -15783,6 +15927,25 @@ var DockerApiEngine = class {
     for (const t of rest) await this.imageTag(id, t);
     return id;
   }
+  async imageImport(rootfs, ref, changes) {
+    const { repo, tag } = splitRef(ref);
+    const qs = new URLSearchParams({ fromSrc: "-", repo, tag });
+    for (const c of changes) qs.append("changes", c);
+    const res = await this.api.raw(
+      "POST",
+      `/images/create?${qs}`,
+      { bodyStream: rootfs, headers: { "content-type": "application/x-tar" } },
+      `import ${ref}`
+    );
+    const body = (await readAll(res.body)).toString("utf8");
+    if (res.statusCode !== 200)
+      throw this.api.statusError(`import ${ref}`, res.statusCode, Buffer.from(body));
+    for (const line of body.split("\n")) {
+      if (!line.trim()) continue;
+      const j = JSON.parse(line);
+      if (j.error) throw new EngineError(this.info.name, `import ${ref}`, j.error);
+    }
+  }
   async imageTag(source, ref) {
     const { repo, tag } = splitRef(ref);
     await this.api.call(
@@ -15966,27 +16129,27 @@ var DockerApiEngine = class {
       stderr: Buffer.concat(err).toString("utf8")
     };
   }
-  async putArchive(id, path24, tar6) {
+  async putArchive(id, path25, tar7) {
     await this.api.call(
       "PUT",
       `/containers/${id}/archive`,
       {
-        query: { path: path24, noOverwriteDirNonDir: 1 },
-        bodyStream: tar6,
+        query: { path: path25, noOverwriteDirNonDir: 1 },
+        bodyStream: tar7,
         headers: { "content-type": "application/x-tar" }
       },
-      `copy into ${path24}`
+      `copy into ${path25}`
     );
   }
-  async getArchive(id, path24) {
+  async getArchive(id, path25) {
     const res = await this.api.raw(
       "GET",
       `/containers/${id}/archive`,
-      { query: { path: path24 } },
-      `copy out of ${path24}`
+      { query: { path: path25 } },
+      `copy out of ${path25}`
     );
     if (res.statusCode !== 200)
-      throw this.api.statusError(`copy out of ${path24}`, res.statusCode, await readAll(res.body));
+      throw this.api.statusError(`copy out of ${path25}`, res.statusCode, await readAll(res.body));
     return res.body;
   }
   async createVolume(spec) {
@@ -16124,14 +16287,14 @@ function connect(ctx) {
 }
 var hosts = /* @__PURE__ */ new Map();
 function volumeHostFor(ctx) {
-  const dir = ctx.env.SANDBOX_ACTION_STATE_DIR || import_node_path21.default.join(import_node_os3.default.tmpdir(), "sandbox-action");
+  const dir = ctx.env.SANDBOX_ACTION_STATE_DIR || import_node_path22.default.join(import_node_os3.default.tmpdir(), "sandbox-action");
   const shared = ctx.env.ACT !== "true";
   const key = JSON.stringify([dir, ctx.isRoot, shared]);
   let host = hosts.get(key);
   if (!host) hosts.set(key, host = defaultVolumeHost(dir, ctx.isRoot, shared, true));
   return host;
 }
-var randomId = () => (0, import_node_crypto6.randomBytes)(4).toString("hex");
+var randomId = () => (0, import_node_crypto7.randomBytes)(4).toString("hex");
 function abortOnSignals() {
   const ac = new AbortController();
   const handlers = ["SIGINT", "SIGTERM", "SIGHUP"].map((s2) => [
@@ -16198,11 +16361,11 @@ function failedBeforeRun(err, spec, subject) {
   };
 }
 function writeResultFile(file, result) {
-  import_node_fs15.default.mkdirSync(import_node_path21.default.dirname(file), { recursive: true });
+  import_node_fs16.default.mkdirSync(import_node_path22.default.dirname(file), { recursive: true });
   const tmp = `${file}.${process.pid}.tmp`;
-  import_node_fs15.default.writeFileSync(tmp, `${JSON.stringify(result, null, 2)}
+  import_node_fs16.default.writeFileSync(tmp, `${JSON.stringify(result, null, 2)}
 `, { mode: 420 });
-  import_node_fs15.default.renameSync(tmp, file);
+  import_node_fs16.default.renameSync(tmp, file);
 }
 var lastResort = null;
 function writeResultOnCrash(file, subject) {
@@ -16299,7 +16462,7 @@ function shardCommand(argv, io) {
 }
 
 // src/cli/verify.ts
-var import_node_fs16 = __toESM(require("node:fs"), 1);
+var import_node_fs17 = __toESM(require("node:fs"), 1);
 
 // src/verdict/event.ts
 var HEX403 = /^[0-9a-f]{40}$/;
@@ -16392,7 +16555,7 @@ function verifyCommand(argv, env, io) {
       throw new InputError("GITHUB_EVENT_PATH", "is needed: verify reads the event of the workflow run");
     const r = subjectFromEvent(
       env.GITHUB_EVENT_NAME,
-      JSON.parse(import_node_fs16.default.readFileSync(env.GITHUB_EVENT_PATH, "utf8"))
+      JSON.parse(import_node_fs17.default.readFileSync(env.GITHUB_EVENT_PATH, "utf8"))
     );
     if (!r.ok) {
       io.stderr.write(`sandbox-action: no verdict from this run: ${r.reason}
@@ -16413,7 +16576,7 @@ function verifyCommand(argv, env, io) {
     };
     const lines = Object.entries(facts).map(([k, v]) => `${k}=${v}`);
     if (typeof o["github-output"] === "string")
-      import_node_fs16.default.appendFileSync(o["github-output"], `${lines.join("\n")}
+      import_node_fs17.default.appendFileSync(o["github-output"], `${lines.join("\n")}
 `);
     io.stdout.write(`${lines.join("\n")}
 `);
@@ -16426,8 +16589,8 @@ function verifyCommand(argv, env, io) {
 }
 
 // src/cli/report.ts
-var import_node_fs17 = __toESM(require("node:fs"), 1);
-var import_node_path22 = __toESM(require("node:path"), 1);
+var import_node_fs18 = __toESM(require("node:fs"), 1);
+var import_node_path23 = __toESM(require("node:path"), 1);
 
 // src/report/checks.ts
 var BATCH = 50;
@@ -17950,17 +18113,17 @@ function requestLog(octokit) {
     octokit.log.debug("request", options);
     const start = Date.now();
     const requestOptions = octokit.request.endpoint.parse(options);
-    const path24 = requestOptions.url.replace(options.baseUrl, "");
+    const path25 = requestOptions.url.replace(options.baseUrl, "");
     return request2(options).then((response) => {
       const requestId = response.headers["x-github-request-id"];
       octokit.log.info(
-        `${requestOptions.method} ${path24} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
+        `${requestOptions.method} ${path25} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
       );
       return response;
     }).catch((error) => {
       const requestId = error.response?.headers["x-github-request-id"] || "UNKNOWN";
       octokit.log.error(
-        `${requestOptions.method} ${path24} - ${error.status} with id ${requestId} in ${Date.now() - start}ms`
+        `${requestOptions.method} ${path25} - ${error.status} with id ${requestId} in ${Date.now() - start}ms`
       );
       throw error;
     });
@@ -20687,29 +20850,29 @@ var REPORT_TABLE = {
 };
 function readLimited(file) {
   try {
-    const st = import_node_fs17.default.lstatSync(file);
+    const st = import_node_fs18.default.lstatSync(file);
     if (!st.isFile()) return { ok: false, reason: `'${file}' is not a regular file` };
     if (st.size > LIMITS.fileBytes)
       return { ok: false, reason: `the file is ${st.size} bytes, above ${LIMITS.fileBytes}` };
-    return readResult(import_node_fs17.default.readFileSync(file));
+    return readResult(import_node_fs18.default.readFileSync(file));
   } catch (err) {
     return { ok: false, reason: `the file cannot be read: ${errorMessage(err)}` };
   }
 }
 var MAX_FILES = 512;
 function readResultFiles(fileOrDir) {
-  const st = import_node_fs17.default.lstatSync(fileOrDir, { throwIfNoEntry: false });
+  const st = import_node_fs18.default.lstatSync(fileOrDir, { throwIfNoEntry: false });
   if (!st) throw new InputError("--result", `'${fileOrDir}' does not exist`);
-  if (!st.isDirectory()) return [{ name: import_node_path22.default.basename(fileOrDir), read: readLimited(fileOrDir) }];
+  if (!st.isDirectory()) return [{ name: import_node_path23.default.basename(fileOrDir), read: readLimited(fileOrDir) }];
   const out = [];
-  if (import_node_fs17.default.existsSync(import_node_path22.default.join(fileOrDir, "result.json")))
-    out.push({ name: "result.json", read: readLimited(import_node_path22.default.join(fileOrDir, "result.json")) });
-  for (const d of import_node_fs17.default.readdirSync(fileOrDir).sort()) {
-    const sub = import_node_path22.default.join(fileOrDir, d);
-    if (!import_node_fs17.default.lstatSync(sub).isDirectory()) continue;
-    for (const f of import_node_fs17.default.readdirSync(sub).sort()) {
+  if (import_node_fs18.default.existsSync(import_node_path23.default.join(fileOrDir, "result.json")))
+    out.push({ name: "result.json", read: readLimited(import_node_path23.default.join(fileOrDir, "result.json")) });
+  for (const d of import_node_fs18.default.readdirSync(fileOrDir).sort()) {
+    const sub = import_node_path23.default.join(fileOrDir, d);
+    if (!import_node_fs18.default.lstatSync(sub).isDirectory()) continue;
+    for (const f of import_node_fs18.default.readdirSync(sub).sort()) {
       if (f === "result.json" || /^sandbox-result.*\.json$/.test(f)) {
-        out.push({ name: `${d}/${f}`, read: readLimited(import_node_path22.default.join(sub, f)) });
+        out.push({ name: `${d}/${f}`, read: readLimited(import_node_path23.default.join(sub, f)) });
       }
     }
     if (out.length > MAX_FILES) throw new InputError("--result", `more than ${MAX_FILES} result files`);
@@ -20748,7 +20911,7 @@ function parse3(argv, env) {
   let refused = null;
   const eventName = env.GITHUB_EVENT_NAME;
   if (eventName && env.GITHUB_EVENT_PATH) {
-    const payload = JSON.parse(import_node_fs17.default.readFileSync(env.GITHUB_EVENT_PATH, "utf8"));
+    const payload = JSON.parse(import_node_fs18.default.readFileSync(env.GITHUB_EVENT_PATH, "utf8"));
     const r = subjectFromEvent(eventName, payload);
     if (r.ok) subject = r.subject;
     else refused = r.reason;
@@ -20945,7 +21108,7 @@ async function runCommand2(argv, io) {
       return 0;
     }
     if (typeof options["result-file"] === "string")
-      resultFile = import_node_path23.default.resolve(ctx.cwd, options["result-file"]);
+      resultFile = import_node_path24.default.resolve(ctx.cwd, options["result-file"]);
     spec = parseRunOptions(options, [...positionals, ...rest], {
       cpus: ctx.cpus,
       cwd: ctx.cwd,

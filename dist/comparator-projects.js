@@ -2953,6 +2953,25 @@ var DockerApiEngine = class {
     for (const t of rest) await this.imageTag(id, t);
     return id;
   }
+  async imageImport(rootfs, ref, changes) {
+    const { repo, tag } = splitRef(ref);
+    const qs = new URLSearchParams({ fromSrc: "-", repo, tag });
+    for (const c of changes) qs.append("changes", c);
+    const res = await this.api.raw(
+      "POST",
+      `/images/create?${qs}`,
+      { bodyStream: rootfs, headers: { "content-type": "application/x-tar" } },
+      `import ${ref}`
+    );
+    const body = (await readAll(res.body)).toString("utf8");
+    if (res.statusCode !== 200)
+      throw this.api.statusError(`import ${ref}`, res.statusCode, Buffer.from(body));
+    for (const line of body.split("\n")) {
+      if (!line.trim()) continue;
+      const j = JSON.parse(line);
+      if (j.error) throw new EngineError(this.info.name, `import ${ref}`, j.error);
+    }
+  }
   async imageTag(source, ref) {
     const { repo, tag } = splitRef(ref);
     await this.api.call(

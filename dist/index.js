@@ -1074,14 +1074,14 @@ var require_util = __commonJS({
         }
         const port = url.port != null ? url.port : url.protocol === "https:" ? 443 : 80;
         let origin = url.origin != null ? url.origin : `${url.protocol || ""}//${url.hostname || ""}:${port}`;
-        let path22 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
+        let path23 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path22 && path22[0] !== "/") {
-          path22 = `/${path22}`;
+        if (path23 && path23[0] !== "/") {
+          path23 = `/${path23}`;
         }
-        return new URL(`${origin}${path22}`);
+        return new URL(`${origin}${path23}`);
       }
       if (!isHttpOrHttpsPrefixed(url.origin || url.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -1532,39 +1532,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path22, origin }
+          request: { method, path: path23, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path22);
+        debuglog("sending request to %s %s/%s", method, origin, path23);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path22, origin },
+          request: { method, path: path23, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path22,
+          path23,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path22, origin }
+          request: { method, path: path23, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path22);
+        debuglog("trailers received from %s %s/%s", method, origin, path23);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path22, origin },
+          request: { method, path: path23, origin },
           error: error2
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path22,
+          path23,
           error2.message
         );
       });
@@ -1613,9 +1613,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path22, origin }
+            request: { method, path: path23, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path22);
+          debuglog("sending request to %s %s/%s", method, origin, path23);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -1678,7 +1678,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path22,
+        path: path23,
         method,
         body,
         headers,
@@ -1693,11 +1693,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler2) {
-        if (typeof path22 !== "string") {
+        if (typeof path23 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path22[0] !== "/" && !(path22.startsWith("http://") || path22.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path23[0] !== "/" && !(path23.startsWith("http://") || path23.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path22)) {
+        } else if (invalidPathRegex.test(path23)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -1763,7 +1763,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path22, query) : path22;
+        this.path = query ? buildURL(path23, query) : path23;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -4087,11 +4087,11 @@ var require_util2 = __commonJS({
     var { isUint8Array } = __require("node:util/types");
     var { webidl } = require_webidl();
     var supportedHashes = [];
-    var crypto5;
+    var crypto6;
     try {
-      crypto5 = __require("node:crypto");
+      crypto6 = __require("node:crypto");
       const possibleRelevantHashes = ["sha256", "sha384", "sha512"];
-      supportedHashes = crypto5.getHashes().filter((hash) => possibleRelevantHashes.includes(hash));
+      supportedHashes = crypto6.getHashes().filter((hash) => possibleRelevantHashes.includes(hash));
     } catch {
     }
     function responseURL(response) {
@@ -4364,7 +4364,7 @@ var require_util2 = __commonJS({
       }
     }
     function bytesMatch(bytes, metadataList) {
-      if (crypto5 === void 0) {
+      if (crypto6 === void 0) {
         return true;
       }
       const parsedMetadata = parseMetadata(metadataList);
@@ -4379,7 +4379,7 @@ var require_util2 = __commonJS({
       for (const item of metadata) {
         const algorithm = item.algo;
         const expectedValue = item.hash;
-        let actualValue = crypto5.createHash(algorithm).update(bytes).digest("base64");
+        let actualValue = crypto6.createHash(algorithm).update(bytes).digest("base64");
         if (actualValue[actualValue.length - 1] === "=") {
           if (actualValue[actualValue.length - 2] === "=") {
             actualValue = actualValue.slice(0, -2);
@@ -5443,8 +5443,8 @@ var require_body = __commonJS({
     var { multipartFormDataParser } = require_formdata_parser();
     var random;
     try {
-      const crypto5 = __require("node:crypto");
-      random = (max) => crypto5.randomInt(0, max);
+      const crypto6 = __require("node:crypto");
+      random = (max) => crypto6.randomInt(0, max);
     } catch {
       random = (max) => Math.floor(Math.random(max));
     }
@@ -6456,7 +6456,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request2) {
-      const { method, path: path22, host, upgrade, blocking, reset } = request2;
+      const { method, path: path23, host, upgrade, blocking, reset } = request2;
       let { body, headers, contentLength } = request2;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body)) {
@@ -6537,7 +6537,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path22} HTTP/1.1\r
+      let header = `${method} ${path23} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -7066,7 +7066,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request2) {
       const session = client[kHTTP2Session];
-      const { method, path: path22, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
+      const { method, path: path23, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
       let { body } = request2;
       if (upgrade) {
         util.errorRequest(client, request2, new Error("Upgrade not supported for H2"));
@@ -7163,7 +7163,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path22;
+      headers[HTTP2_HEADER_PATH] = path23;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
@@ -7516,9 +7516,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path22 = search ? `${pathname}${search}` : pathname;
+        const path23 = search ? `${pathname}${search}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path22;
+        this.opts.path = path23;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -8757,10 +8757,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path22 = "/",
+          path: path23 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path22;
+        opts.path = origin + path23;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL2(origin);
           headers.host = host;
@@ -9445,7 +9445,7 @@ var require_readable = __commonJS({
   "node_modules/undici/lib/api/readable.js"(exports2, module) {
     "use strict";
     var assert = __require("node:assert");
-    var { Readable: Readable4 } = __require("node:stream");
+    var { Readable: Readable5 } = __require("node:stream");
     var { RequestAbortedError, NotSupportedError, InvalidArgumentError, AbortError } = require_errors();
     var util = require_util();
     var { ReadableStreamFrom } = require_util();
@@ -9457,7 +9457,7 @@ var require_readable = __commonJS({
     var kContentLength = /* @__PURE__ */ Symbol("kContentLength");
     var noop3 = () => {
     };
-    var BodyReadable = class extends Readable4 {
+    var BodyReadable = class extends Readable5 {
       constructor({
         resume,
         abort,
@@ -9799,7 +9799,7 @@ var require_api_request = __commonJS({
   "node_modules/undici/lib/api/api-request.js"(exports2, module) {
     "use strict";
     var assert = __require("node:assert");
-    var { Readable: Readable4 } = require_readable();
+    var { Readable: Readable5 } = require_readable();
     var { InvalidArgumentError, RequestAbortedError } = require_errors();
     var util = require_util();
     var { getResolveErrorBodyCallback } = require_util3();
@@ -9894,7 +9894,7 @@ var require_api_request = __commonJS({
         const parsedHeaders = responseHeaders === "raw" ? util.parseHeaders(rawHeaders) : headers;
         const contentType = parsedHeaders["content-type"];
         const contentLength = parsedHeaders["content-length"];
-        const res = new Readable4({
+        const res = new Readable5({
           resume,
           abort,
           contentType,
@@ -10209,7 +10209,7 @@ var require_api_pipeline = __commonJS({
   "node_modules/undici/lib/api/api-pipeline.js"(exports2, module) {
     "use strict";
     var {
-      Readable: Readable4,
+      Readable: Readable5,
       Duplex,
       PassThrough
     } = __require("node:stream");
@@ -10223,7 +10223,7 @@ var require_api_pipeline = __commonJS({
     var { addSignal, removeSignal } = require_abort_signal();
     var assert = __require("node:assert");
     var kResume = /* @__PURE__ */ Symbol("resume");
-    var PipelineRequest = class extends Readable4 {
+    var PipelineRequest = class extends Readable5 {
       constructor() {
         super({ autoDestroy: true });
         this[kResume] = null;
@@ -10240,7 +10240,7 @@ var require_api_pipeline = __commonJS({
         callback(err);
       }
     };
-    var PipelineResponse = class extends Readable4 {
+    var PipelineResponse = class extends Readable5 {
       constructor(resume) {
         super({ autoDestroy: true });
         this[kResume] = resume;
@@ -10732,20 +10732,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path22) {
-      if (typeof path22 !== "string") {
-        return path22;
+    function safeUrl(path23) {
+      if (typeof path23 !== "string") {
+        return path23;
       }
-      const pathSegments = path22.split("?");
+      const pathSegments = path23.split("?");
       if (pathSegments.length !== 2) {
-        return path22;
+        return path23;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path22, method, body, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path22);
+    function matchKey(mockDispatch2, { path: path23, method, body, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path23);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -10767,7 +10767,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key) {
       const basePath = key.query ? buildURL(key.path, key.query) : key.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path22 }) => matchValue(safeUrl(path22), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path23 }) => matchValue(safeUrl(path23), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -10805,9 +10805,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path22, method, body, headers, query } = opts;
+      const { path: path23, method, body, headers, query } = opts;
       return {
-        path: path22,
+        path: path23,
         method,
         body,
         headers,
@@ -11113,7 +11113,7 @@ var require_mock_interceptor = __commonJS({
 var require_mock_client = __commonJS({
   "node_modules/undici/lib/mock/mock-client.js"(exports2, module) {
     "use strict";
-    var { promisify: promisify2 } = __require("node:util");
+    var { promisify: promisify3 } = __require("node:util");
     var Client = require_client();
     var { buildMockDispatch } = require_mock_utils();
     var {
@@ -11153,7 +11153,7 @@ var require_mock_client = __commonJS({
         return new MockInterceptor(opts, this[kDispatches]);
       }
       async [kClose]() {
-        await promisify2(this[kOriginalClose])();
+        await promisify3(this[kOriginalClose])();
         this[kConnected] = 0;
         this[kMockAgent][Symbols.kClients].delete(this[kOrigin]);
       }
@@ -11166,7 +11166,7 @@ var require_mock_client = __commonJS({
 var require_mock_pool = __commonJS({
   "node_modules/undici/lib/mock/mock-pool.js"(exports2, module) {
     "use strict";
-    var { promisify: promisify2 } = __require("node:util");
+    var { promisify: promisify3 } = __require("node:util");
     var Pool = require_pool();
     var { buildMockDispatch } = require_mock_utils();
     var {
@@ -11206,7 +11206,7 @@ var require_mock_pool = __commonJS({
         return new MockInterceptor(opts, this[kDispatches]);
       }
       async [kClose]() {
-        await promisify2(this[kOriginalClose])();
+        await promisify3(this[kOriginalClose])();
         this[kConnected] = 0;
         this[kMockAgent][Symbols.kClients].delete(this[kOrigin]);
       }
@@ -11270,10 +11270,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path22, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path23, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path22,
+            Path: path23,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -13565,7 +13565,7 @@ var require_fetch = __commonJS({
       subresourceSet
     } = require_constants3();
     var EE = __require("node:events");
-    var { Readable: Readable4, pipeline, finished } = __require("node:stream");
+    var { Readable: Readable5, pipeline, finished } = __require("node:stream");
     var { addAbortListener, isErrored, isReadable, bufferToLowerCasedHeaderName } = require_util();
     var { dataURLProcessor, serializeAMimeType, minimizeSupportedMimeType } = require_data_url();
     var { getGlobalDispatcher } = require_global2();
@@ -14504,7 +14504,7 @@ var require_fetch = __commonJS({
                   }
                 }
               }
-              this.body = new Readable4({ read: resume });
+              this.body = new Readable5({ read: resume });
               const onError = this.onError.bind(this);
               resolve({
                 status,
@@ -16152,9 +16152,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path22) {
-      for (let i = 0; i < path22.length; ++i) {
-        const code = path22.charCodeAt(i);
+    function validateCookiePath(path23) {
+      for (let i = 0; i < path23.length; ++i) {
+        const code = path23.charCodeAt(i);
         if (code < 32 || // exclude CTLs (0-31)
         code > 126 || // exclude DEL and non-ascii
         code === 59) {
@@ -17083,13 +17083,13 @@ var require_frame = __commonJS({
     "use strict";
     var { maxUnsigned16Bit } = require_constants5();
     var BUFFER_SIZE = 16386;
-    var crypto5;
+    var crypto6;
     var buffer = null;
     var bufIdx = BUFFER_SIZE;
     try {
-      crypto5 = __require("node:crypto");
+      crypto6 = __require("node:crypto");
     } catch {
-      crypto5 = {
+      crypto6 = {
         // not full compatibility, but minimum.
         randomFillSync: function randomFillSync(buffer2, _offset, _size) {
           for (let i = 0; i < buffer2.length; ++i) {
@@ -17102,7 +17102,7 @@ var require_frame = __commonJS({
     function generateMask() {
       if (bufIdx === BUFFER_SIZE) {
         bufIdx = 0;
-        crypto5.randomFillSync(buffer ??= Buffer.allocUnsafe(BUFFER_SIZE), 0, BUFFER_SIZE);
+        crypto6.randomFillSync(buffer ??= Buffer.allocUnsafe(BUFFER_SIZE), 0, BUFFER_SIZE);
       }
       return [buffer[bufIdx++], buffer[bufIdx++], buffer[bufIdx++], buffer[bufIdx++]];
     }
@@ -17174,9 +17174,9 @@ var require_connection = __commonJS({
     var { Headers: Headers2, getHeadersList } = require_headers();
     var { getDecodeSplit } = require_util2();
     var { WebsocketFrameSend } = require_frame();
-    var crypto5;
+    var crypto6;
     try {
-      crypto5 = __require("node:crypto");
+      crypto6 = __require("node:crypto");
     } catch {
     }
     function establishWebSocketConnection(url, protocols, client, ws, onEstablish, options) {
@@ -17196,7 +17196,7 @@ var require_connection = __commonJS({
         const headersList = getHeadersList(new Headers2(options.headers));
         request2.headersList = headersList;
       }
-      const keyValue = crypto5.randomBytes(16).toString("base64");
+      const keyValue = crypto6.randomBytes(16).toString("base64");
       request2.headersList.append("sec-websocket-key", keyValue);
       request2.headersList.append("sec-websocket-version", "13");
       for (const protocol of protocols) {
@@ -17226,7 +17226,7 @@ var require_connection = __commonJS({
             return;
           }
           const secWSAccept = response.headersList.get("Sec-WebSocket-Accept");
-          const digest = crypto5.createHash("sha1").update(keyValue + uid).digest("base64");
+          const digest = crypto6.createHash("sha1").update(keyValue + uid).digest("base64");
           if (secWSAccept !== digest) {
             failWebsocketConnection(ws, "Incorrect hash received in Sec-WebSocket-Accept header.");
             return;
@@ -19074,11 +19074,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path22 = opts.path;
+          let path23 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path22 = `/${path22}`;
+            path23 = `/${path23}`;
           }
-          url = new URL(util.parseOrigin(url).origin + path22);
+          url = new URL(util.parseOrigin(url).origin + path23);
         } else {
           if (!opts) {
             opts = typeof url === "object" ? url : {};
@@ -22491,7 +22491,7 @@ var require_streamx = __commonJS({
         }
       }
     };
-    var Readable4 = class _Readable extends Stream {
+    var Readable5 = class _Readable extends Stream {
       constructor(opts) {
         super(opts);
         this._duplexState |= OPENING | WRITE_DONE | READ_READ_AHEAD;
@@ -22702,7 +22702,7 @@ var require_streamx = __commonJS({
         return this;
       }
     };
-    var Duplex = class extends Readable4 {
+    var Duplex = class extends Readable5 {
       // and Writable
       constructor(opts) {
         super(opts);
@@ -22911,7 +22911,7 @@ var require_streamx = __commonJS({
       getStreamError,
       Stream,
       Writable: Writable2,
-      Readable: Readable4,
+      Readable: Readable5,
       Duplex,
       Transform,
       // Export PassThrough for compatibility with Node.js core's stream module
@@ -23185,7 +23185,7 @@ var require_headers2 = __commonJS({
 // node_modules/tar-stream/extract.js
 var require_extract = __commonJS({
   "node_modules/tar-stream/extract.js"(exports2, module) {
-    var { Writable: Writable2, Readable: Readable4, getStreamError } = require_streamx();
+    var { Writable: Writable2, Readable: Readable5, getStreamError } = require_streamx();
     var FIFO = require_fast_fifo();
     var b4a = require_b4a();
     var headers = require_headers2();
@@ -23233,7 +23233,7 @@ var require_extract = __commonJS({
         return buf.subarray(this._offset, this._offset += size2);
       }
     };
-    var Source = class extends Readable4 {
+    var Source = class extends Readable5 {
       constructor(self, header, offset) {
         super();
         this.header = header;
@@ -23549,7 +23549,7 @@ var require_constants7 = __commonJS({
 // node_modules/tar-stream/pack.js
 var require_pack = __commonJS({
   "node_modules/tar-stream/pack.js"(exports2, module) {
-    var { Readable: Readable4, Writable: Writable2, getStreamError } = require_streamx();
+    var { Readable: Readable5, Writable: Writable2, getStreamError } = require_streamx();
     var b4a = require_b4a();
     var constants3 = require_constants7();
     var headers = require_headers2();
@@ -23642,7 +23642,7 @@ var require_pack = __commonJS({
         cb();
       }
     };
-    var Pack = class extends Readable4 {
+    var Pack = class extends Readable5 {
       constructor(opts) {
         super(opts);
         this._drain = noop3;
@@ -23790,7 +23790,7 @@ var require_tar_stream = __commonJS({
 
 // src/action/main.ts
 import os8 from "node:os";
-import path21 from "node:path";
+import path22 from "node:path";
 
 // node_modules/@actions/core/lib/command.js
 import * as os from "os";
@@ -24621,7 +24621,7 @@ var PRESETS = Object.fromEntries(
 );
 function expandPresets(names) {
   const out = [];
-  const visit = (name, path22) => {
+  const visit = (name, path23) => {
     const p = PRESETS[name];
     if (!p) {
       throw new InputError(
@@ -24629,8 +24629,8 @@ function expandPresets(names) {
         `'${name}' is not a preset; the presets are ${Object.keys(PRESETS).join(", ")}`
       );
     }
-    if (path22.includes(name)) throw new Error(`preset cycle: ${[...path22, name].join(" → ")}`);
-    for (const inc of p.includes) visit(inc, [...path22, name]);
+    if (path23.includes(name)) throw new Error(`preset cycle: ${[...path23, name].join(" → ")}`);
+    for (const inc of p.includes) visit(inc, [...path23, name]);
     for (const d of p.domains) if (!out.includes(d)) out.push(d);
   };
   for (const n of names) visit(n, []);
@@ -24972,7 +24972,7 @@ var RUN_OPTIONS = {
   },
   "proxy-base-image": {
     kind: "string",
-    help: "base image when the proxy image is built (default debian:bookworm-slim)"
+    help: "build the proxy image from this base with apt's nodejs (default: made from this machine's Node, without the network)"
   },
   isolation: { kind: "string", help: "default, or runsc for gVisor" },
   "allow-weaker-gvisor": {
@@ -25416,7 +25416,7 @@ function parseEgress(raw, network) {
     throw new InputError("--egress-network", `'${egressNetwork}' is not the name of a bridge network`);
   }
   const proxyImage = str(raw, "proxy-image") ?? null;
-  const proxyBaseImage = str(raw, "proxy-base-image") ?? "debian:bookworm-slim";
+  const proxyBaseImage = str(raw, "proxy-base-image") ?? null;
   for (const [name, ref] of [
     ["--proxy-image", proxyImage],
     ["--proxy-base-image", proxyBaseImage]
@@ -27683,16 +27683,16 @@ var MatcherView = class {
    * @returns {string|undefined}
    */
   getCurrentTag() {
-    const path22 = this._matcher.path;
-    return path22.length > 0 ? path22[path22.length - 1].tag : void 0;
+    const path23 = this._matcher.path;
+    return path23.length > 0 ? path23[path23.length - 1].tag : void 0;
   }
   /**
    * Get current namespace.
    * @returns {string|undefined}
    */
   getCurrentNamespace() {
-    const path22 = this._matcher.path;
-    return path22.length > 0 ? path22[path22.length - 1].namespace : void 0;
+    const path23 = this._matcher.path;
+    return path23.length > 0 ? path23[path23.length - 1].namespace : void 0;
   }
   /**
    * Get current node's attribute value.
@@ -27700,9 +27700,9 @@ var MatcherView = class {
    * @returns {*}
    */
   getAttrValue(attrName) {
-    const path22 = this._matcher.path;
-    if (path22.length === 0) return void 0;
-    return path22[path22.length - 1].values?.[attrName];
+    const path23 = this._matcher.path;
+    if (path23.length === 0) return void 0;
+    return path23[path23.length - 1].values?.[attrName];
   }
   /**
    * Check if current node has an attribute.
@@ -27710,9 +27710,9 @@ var MatcherView = class {
    * @returns {boolean}
    */
   hasAttr(attrName) {
-    const path22 = this._matcher.path;
-    if (path22.length === 0) return false;
-    const current = path22[path22.length - 1];
+    const path23 = this._matcher.path;
+    if (path23.length === 0) return false;
+    const current = path23[path23.length - 1];
     return current.values !== void 0 && attrName in current.values;
   }
   /**
@@ -27738,18 +27738,18 @@ var MatcherView = class {
    * @returns {number}
    */
   getPosition() {
-    const path22 = this._matcher.path;
-    if (path22.length === 0) return -1;
-    return path22[path22.length - 1].position ?? 0;
+    const path23 = this._matcher.path;
+    if (path23.length === 0) return -1;
+    return path23[path23.length - 1].position ?? 0;
   }
   /**
    * Get current node's repeat counter (occurrence count of this tag name).
    * @returns {number}
    */
   getCounter() {
-    const path22 = this._matcher.path;
-    if (path22.length === 0) return -1;
-    return path22[path22.length - 1].counter ?? 0;
+    const path23 = this._matcher.path;
+    if (path23.length === 0) return -1;
+    return path23[path23.length - 1].counter ?? 0;
   }
   /**
    * Get current node's sibling index (alias for getPosition).
@@ -29840,14 +29840,14 @@ function parseJunitReport(xml, opts) {
         let file = spot?.file ?? candidates[candidates.length > 1 ? 1 : 0] ?? "";
         let line = spot?.line ?? (Number.isInteger(lineAttr) && lineAttr >= 0 ? lineAttr + 1 : 1);
         if (!spot && fileAttr) file = fileAttr;
-        const path22 = repoPath(file, opts.root);
-        if (path22 === null || line < 1) {
+        const path23 = repoPath(file, opts.root);
+        if (path23 === null || line < 1) {
           dropped++;
           continue;
         }
         if (!Number.isFinite(line)) line = 1;
         annotations.push({
-          path: path22,
+          path: path23,
           startLine: line,
           endLine: line,
           level: "failure",
@@ -30270,13 +30270,13 @@ function judgeChallenge(l) {
     advisory: !l.trusted,
     summary: !l.trusted ? "the challenge is the source's own (no --challenge): nothing ties it to the base branch" : l.changed.length ? `the pull request changes ${l.changed.join(", ")}, which the base branch owns; they were judged as the base branch has them` : `the challenge (${l.files.length} files: ${l.files.slice(0, 6).join(", ")}${l.files.length > 6 ? ", …" : ""}) is the base branch's`,
     facts: { trusted_files: l.files.join(" ").slice(0, 4e3) },
-    annotations: l.changed.map((path22) => ({
-      path: path22,
+    annotations: l.changed.map((path23) => ({
+      path: path23,
       startLine: 1,
       endLine: 1,
       level: "failure",
       title: "judge challenge: a trusted file changed",
-      message: `${path22} belongs to the challenge (the base branch's); the pull request may not change it.`
+      message: `${path23} belongs to the challenge (the base branch's); the pull request may not change it.`
     }))
   });
 }
@@ -30382,11 +30382,11 @@ var import_semver = __toESM(require_semver2(), 1);
 import fsp from "node:fs/promises";
 
 // src/egress/image.ts
-var import_tar_stream = __toESM(require_tar_stream(), 1);
-import crypto2 from "node:crypto";
-import fs5 from "node:fs";
-import path4 from "node:path";
-import { Readable } from "node:stream";
+var import_tar_stream2 = __toESM(require_tar_stream(), 1);
+import crypto3 from "node:crypto";
+import fs6 from "node:fs";
+import path5 from "node:path";
+import { Readable as Readable2 } from "node:stream";
 
 // src/config/install.ts
 import fs4 from "node:fs";
@@ -30401,13 +30401,127 @@ function installRoot(from = fileURLToPath(import.meta.url)) {
   return null;
 }
 
+// src/egress/host-image.ts
+var import_tar_stream = __toESM(require_tar_stream(), 1);
+import { execFile } from "node:child_process";
+import crypto2 from "node:crypto";
+import fs5 from "node:fs";
+import path4 from "node:path";
+import { Readable } from "node:stream";
+import { promisify } from "node:util";
+var run = promisify(execFile);
+var HOST_NODE_REPOSITORY = "sandbox-action/egress-proxy";
+var NODE_IN_IMAGE = "/usr/local/bin/node";
+var BUNDLE_IN_IMAGE = "/opt/egress-proxy/proxy.mjs";
+var RECIPE = "host-node-1";
+var ENGINE_ARCH = {
+  x64: "amd64",
+  arm64: "arm64",
+  arm: "arm",
+  ppc64: "ppc64le",
+  s390x: "s390x"
+};
+function hostNodeUnfit(engineInfo, platform2, arch2) {
+  if (platform2 !== "linux") return `this machine runs ${platform2}, not Linux`;
+  if (engineInfo.os !== "linux") return `the engine runs ${engineInfo.os} containers`;
+  if (ENGINE_ARCH[arch2] !== engineInfo.arch) return `the engine is ${engineInfo.arch}, this Node is ${arch2}`;
+  return null;
+}
+function hostNodeTag(bundle, nodePath, st, version) {
+  const h = crypto2.createHash("sha256");
+  for (const part of [RECIPE, bundle, nodePath, String(st.size), String(st.mtimeMs), version]) {
+    const b = Buffer.from(part);
+    h.update(`${b.length}:`);
+    h.update(b);
+  }
+  return `${HOST_NODE_REPOSITORY}:node-${h.digest("hex").slice(0, 16)}`;
+}
+function parseLdd(text2) {
+  const out = /* @__PURE__ */ new Set();
+  for (const line of text2.split("\n")) {
+    const m = /=>\s+(\/\S+)\s+\(/.exec(line) ?? /^\s*(\/\S+)\s+\(/.exec(line);
+    if (m) out.add(m[1]);
+  }
+  return [...out];
+}
+async function imageFiles(nodePath) {
+  let libs = [];
+  try {
+    libs = parseLdd((await run("ldd", [nodePath])).stdout);
+  } catch (err) {
+    if (!/not a dynamic executable/.test(String(err.stderr ?? ""))) throw err;
+  }
+  const libc = libs.find((l) => /\/libc\.so\.6$/.test(l));
+  if (libc) {
+    const dir = path4.dirname(libc);
+    for (const n of ["libnss_dns.so.2", "libnss_files.so.2", "libresolv.so.2"]) {
+      if (fs5.existsSync(path4.join(dir, n))) libs.push(path4.join(dir, n));
+    }
+  }
+  return [
+    { name: NODE_IN_IMAGE, from: nodePath, mode: 493 },
+    ...[...new Set(libs)].map((l) => ({ name: l, from: fs5.realpathSync(l), mode: 493 }))
+  ];
+}
+function rootTar(files, bundle) {
+  const pack = import_tar_stream.default.pack();
+  const base = { uid: 0, gid: 0, mtime: /* @__PURE__ */ new Date(0) };
+  const dirs = /* @__PURE__ */ new Set(["etc", "tmp"]);
+  for (const f of [...files.map((x) => x.name), BUNDLE_IN_IMAGE]) {
+    for (let d = path4.posix.dirname(f); d !== "/"; d = path4.posix.dirname(d)) dirs.add(d.slice(1));
+  }
+  (async () => {
+    for (const d of [...dirs].sort()) {
+      pack.entry({ ...base, name: `${d}/`, type: "directory", mode: d === "tmp" ? 1023 : 493 });
+    }
+    for (const f of ["etc/resolv.conf", "etc/hosts", "etc/hostname"])
+      pack.entry({ ...base, name: f, mode: 420 }, "");
+    pack.entry({ ...base, name: "etc/nsswitch.conf", mode: 420 }, "hosts: files dns\n");
+    pack.entry({ ...base, name: BUNDLE_IN_IMAGE.slice(1), mode: 420 }, bundle);
+    for (const f of files) {
+      const st = fs5.statSync(f.from);
+      await new Promise((resolve, reject) => {
+        const e = pack.entry(
+          { ...base, name: f.name.slice(1), mode: f.mode, size: st.size },
+          (err) => err ? reject(err) : resolve()
+        );
+        fs5.createReadStream(f.from).on("error", reject).pipe(e);
+      });
+    }
+    pack.finalize();
+  })().catch((err) => pack.destroy(err));
+  return Readable.from(pack);
+}
+function importChanges() {
+  return [
+    "USER 65532:65532",
+    "WORKDIR /",
+    `ENV PATH=${path4.posix.dirname(NODE_IN_IMAGE)}:/usr/bin:/bin`,
+    `ENTRYPOINT ["${NODE_IN_IMAGE}", "${BUNDLE_IN_IMAGE}"]`,
+    'LABEL org.opencontainers.image.title="sandbox-action egress-proxy (host Node)"'
+  ];
+}
+async function ensureHostNodeImage(engine, bundle, notice, nodePath = process.execPath) {
+  const unfit = hostNodeUnfit(engine.info, process.platform, process.arch);
+  if (unfit) return { unfit };
+  const real = fs5.realpathSync(nodePath);
+  const ref = hostNodeTag(bundle, real, fs5.statSync(real), process.version);
+  if (await engine.imageInspect(ref)) return { ref };
+  notice(
+    `making the egress proxy image ${ref} from this machine's Node ${process.version} (once per engine)`
+  );
+  await engine.imageImport(rootTar(await imageFiles(real), bundle), ref, importChanges());
+  return { ref };
+}
+
 // src/egress/image.ts
 var PROXY_REPOSITORY = "sandbox-action/egress-proxy";
+var DEFAULT_PROXY_BASE = "debian:bookworm-slim";
 function findProxySources(root = installRoot()) {
-  const df = root && path4.join(root, "images", "egress-proxy", "Dockerfile");
-  const js = root && path4.join(root, "dist", "egress-proxy.js");
-  if (df && js && fs5.existsSync(df) && fs5.existsSync(js)) {
-    return { dockerfile: fs5.readFileSync(df), bundle: fs5.readFileSync(js) };
+  const df = root && path5.join(root, "images", "egress-proxy", "Dockerfile");
+  const js = root && path5.join(root, "dist", "egress-proxy.js");
+  if (df && js && fs6.existsSync(df) && fs6.existsSync(js)) {
+    return { dockerfile: fs6.readFileSync(df), bundle: fs6.readFileSync(js) };
   }
   throw new InputError(
     "--proxy-image",
@@ -30415,7 +30529,7 @@ function findProxySources(root = installRoot()) {
   );
 }
 function proxyTag(src, baseImage) {
-  const h = crypto2.createHash("sha256");
+  const h = crypto3.createHash("sha256");
   for (const part of [src.dockerfile, src.bundle, Buffer.from(baseImage)]) {
     h.update(String(part.length));
     h.update(":");
@@ -30424,12 +30538,12 @@ function proxyTag(src, baseImage) {
   return `${PROXY_REPOSITORY}:src-${h.digest("hex").slice(0, 16)}`;
 }
 function contextTar(src) {
-  const pack = import_tar_stream.default.pack();
+  const pack = import_tar_stream2.default.pack();
   const opts = { mode: 420, uid: 0, gid: 0, mtime: /* @__PURE__ */ new Date(0) };
   pack.entry({ name: "Dockerfile", ...opts }, src.dockerfile);
   pack.entry({ name: "egress-proxy.js", ...opts }, src.bundle);
   pack.finalize();
-  return Readable.from(pack);
+  return Readable2.from(pack);
 }
 async function ensureProxyImage(engine, egress, pull, notice) {
   if (egress.proxyImage) {
@@ -30447,21 +30561,33 @@ async function ensureProxyImage(engine, egress, pull, notice) {
     return ref;
   }
   const src = findProxySources();
-  const tag = proxyTag(src, egress.proxyBaseImage);
+  if (egress.proxyBaseImage === null) {
+    try {
+      const made = await ensureHostNodeImage(engine, src.bundle, notice);
+      if ("ref" in made) return made.ref;
+      notice(
+        `the egress proxy image cannot be made from this machine's Node (${made.unfit}); building it instead`
+      );
+    } catch (err) {
+      notice(
+        `the egress proxy image could not be made from this machine's Node (${errorMessage(err)}); building it instead`
+      );
+    }
+  }
+  const baseImage = egress.proxyBaseImage ?? DEFAULT_PROXY_BASE;
+  const tag = proxyTag(src, baseImage);
   if (await engine.imageInspect(tag)) return tag;
-  notice(
-    `building the egress proxy image ${tag} from ${egress.proxyBaseImage} (once per engine and version)`
-  );
+  notice(`building the egress proxy image ${tag} from ${baseImage} (once per engine and version)`);
   try {
     await engine.imageBuild(contextTar(src), {
       tags: [tag],
-      buildArgs: { BASE_IMAGE: egress.proxyBaseImage },
+      buildArgs: { BASE_IMAGE: baseImage },
       labels: { "sandbox-action.proxy-sources": tag.split(":")[1] }
     });
   } catch (err) {
     throw new InputError(
       "--proxy-image",
-      `the proxy image could not be built from ${egress.proxyBaseImage}: ${errorMessage(err)}; pass --proxy-base-image or --proxy-image`
+      `the proxy image could not be built from ${baseImage}: ${errorMessage(err)}; pass --proxy-base-image or --proxy-image`
     );
   }
   return tag;
@@ -31028,27 +31154,38 @@ async function setupNetwork(spec, deps) {
     }
     egressNetwork = n.name;
   } else egressNetwork = `${base}-egress`;
-  const image = await ensureProxyImage(engine, egress, spec.pull, deps.notice);
   const internalName = `${base}-int`;
-  const internalId = await engine.createNetwork({
-    name: internalName,
-    internal: true,
-    enableIPv6: false,
-    // No host address on the bridge: without it a sandbox reaches every host service on 0.0.0.0 via the gateway.
-    options: { "com.docker.network.bridge.inhibit_ipv4": "true" },
-    labels: { ...labels, [LABEL_ROLE]: "internal" }
-  });
-  deps.addCleanup("remove the internal network", () => engine.removeNetwork(internalId));
-  if (!egress.egressNetwork) {
-    const id2 = await engine.createNetwork({
+  const made = await Promise.allSettled([
+    ensureProxyImage(engine, egress, spec.pull, deps.notice),
+    engine.createNetwork({
+      name: internalName,
+      internal: true,
+      enableIPv6: false,
+      // No host address on the bridge: without it a sandbox reaches every host service on 0.0.0.0 via the gateway.
+      options: { "com.docker.network.bridge.inhibit_ipv4": "true" },
+      labels: { ...labels, [LABEL_ROLE]: "internal" }
+    }),
+    egress.egressNetwork ? Promise.resolve(null) : engine.createNetwork({
       name: egressNetwork,
       internal: false,
       enableIPv6: false,
       options: {},
       labels: { ...labels, [LABEL_ROLE]: "egress" }
-    });
+    })
+  ]);
+  const [imageMade, internalMade, egressMade] = made;
+  if (internalMade.status === "fulfilled") {
+    const id2 = internalMade.value;
+    deps.addCleanup("remove the internal network", () => engine.removeNetwork(id2));
+  }
+  if (egressMade.status === "fulfilled" && egressMade.value !== null) {
+    const id2 = egressMade.value;
     deps.addCleanup("remove the egress network", () => engine.removeNetwork(id2));
   }
+  const failed = made.find((m) => m.status === "rejected");
+  if (failed) throw failed.reason;
+  const image = imageMade.value;
+  const internalId = internalMade.value;
   const internal = await engine.inspectNetwork(internalId);
   const subnet = internal?.subnets[0];
   if (!subnet)
@@ -31185,10 +31322,10 @@ async function dnsProbe(engine, labels, runId, proxyImage, network, name = DNS_P
 }
 
 // src/outputs/collect.ts
-var import_tar_stream2 = __toESM(require_tar_stream(), 1);
-import fs6 from "node:fs";
+var import_tar_stream3 = __toESM(require_tar_stream(), 1);
+import fs7 from "node:fs";
 import fsp2 from "node:fs/promises";
-import path5 from "node:path";
+import path6 from "node:path";
 
 // src/outputs/filter.ts
 var BAD_CHARS = /[\u0000-\u001f\u007f"<>|*?:\\]/;
@@ -31287,26 +31424,26 @@ function copyEntry(entry, fd) {
     const fail = (err) => {
       if (failed) return;
       failed = true;
-      fs6.closeSync(fd);
+      fs7.closeSync(fd);
       reject(err);
     };
     entry.on("error", fail);
     entry.on("data", (chunk) => {
       if (failed) return;
       try {
-        for (let off = 0; off < chunk.length; ) off += fs6.writeSync(fd, chunk, off);
+        for (let off = 0; off < chunk.length; ) off += fs7.writeSync(fd, chunk, off);
       } catch (err) {
         fail(err);
       }
     });
     entry.on("end", () => {
       if (failed) return;
-      fs6.closeSync(fd);
+      fs7.closeSync(fd);
       resolve();
     });
   });
 }
-var O_CREATE_NEW = fs6.constants.O_WRONLY | fs6.constants.O_CREAT | fs6.constants.O_EXCL | fs6.constants.O_NOFOLLOW;
+var O_CREATE_NEW = fs7.constants.O_WRONLY | fs7.constants.O_CREAT | fs7.constants.O_EXCL | fs7.constants.O_NOFOLLOW;
 async function collectTar(tarStream, dest, top, caps, already = { paths: /* @__PURE__ */ new Set(), bytes: 0 }) {
   const report = emptyOutputs(dest);
   report.collected = true;
@@ -31321,8 +31458,8 @@ async function collectTar(tarStream, dest, top, caps, already = { paths: /* @__P
   };
   const ensureDir = async (rel) => {
     if (madeDirs.has(rel)) return;
-    await ensureDir(path5.posix.dirname(rel) === "." ? "" : path5.posix.dirname(rel));
-    const abs = path5.join(dest, rel);
+    await ensureDir(path6.posix.dirname(rel) === "." ? "" : path6.posix.dirname(rel));
+    const abs = path6.join(dest, rel);
     try {
       await fsp2.mkdir(abs, { mode: 493 });
     } catch (e) {
@@ -31332,7 +31469,7 @@ async function collectTar(tarStream, dest, top, caps, already = { paths: /* @__P
     }
     madeDirs.add(rel);
   };
-  const extract = import_tar_stream2.default.extract();
+  const extract = import_tar_stream3.default.extract();
   extract.on("entry", (header, stream, next) => {
     const rel = header.type === "file" ? safeRelativePath(header.name, top) : null;
     if (rel && already.paths.has(rel)) {
@@ -31368,9 +31505,9 @@ async function collectTar(tarStream, dest, top, caps, already = { paths: /* @__P
     }
     state.files++;
     state.bytes += d.size;
-    const abs = path5.join(dest, d.path);
-    const dir = path5.posix.dirname(d.path);
-    ensureDir(dir === "." ? "" : dir).then(() => fs6.openSync(abs, O_CREATE_NEW, d.mode)).then(
+    const abs = path6.join(dest, d.path);
+    const dir = path6.posix.dirname(d.path);
+    ensureDir(dir === "." ? "" : dir).then(() => fs7.openSync(abs, O_CREATE_NEW, d.mode)).then(
       async (fd) => {
         await copyEntry(stream, fd);
         if (header.mtime) await fsp2.lutimes(abs, header.mtime, header.mtime);
@@ -31409,8 +31546,8 @@ async function collectDeclared(getArchive, root, dest, paths, caps) {
     try {
       const r = await writeSingleFile(
         stream,
-        path5.posix.basename(rel),
-        path5.join(dest, rel),
+        path6.posix.basename(rel),
+        path6.join(dest, rel),
         (size2) => size2 > caps.maxFileBytes ? "too-large" : bytes + size2 > caps.maxTotalBytes ? "total-size-cap" : null
       );
       if (r.status === "collected") bytes += r.size ?? 0;
@@ -31424,7 +31561,7 @@ async function collectDeclared(getArchive, root, dest, paths, caps) {
 function writeSingleFile(tarStream, name, target, refuse) {
   let result = { status: "missing", size: null };
   let seen = false;
-  const extract = import_tar_stream2.default.extract();
+  const extract = import_tar_stream3.default.extract();
   extract.on("entry", (header, stream, next) => {
     const first = !seen;
     seen = true;
@@ -31443,7 +31580,7 @@ function writeSingleFile(tarStream, name, target, refuse) {
       result = { status: why, size: size2 };
       return drain();
     }
-    fsp2.mkdir(path5.dirname(target), { recursive: true, mode: 493 }).then(() => fs6.openSync(target, O_CREATE_NEW, header.mode && header.mode & 64 ? 493 : 420)).then((fd) => copyEntry(stream, fd)).then(
+    fsp2.mkdir(path6.dirname(target), { recursive: true, mode: 493 }).then(() => fs7.openSync(target, O_CREATE_NEW, header.mode && header.mode & 64 ? 493 : 420)).then((fd) => copyEntry(stream, fd)).then(
       () => {
         result = { status: "collected", size: size2 };
         next();
@@ -31624,9 +31761,9 @@ var RunContext = class {
 };
 
 // src/sandbox/stages/collect.ts
-import fs7 from "node:fs";
+import fs8 from "node:fs";
 import fsp4 from "node:fs/promises";
-import path6 from "node:path";
+import path7 from "node:path";
 
 // src/report/parsers/generic.ts
 var DIAG = /^(.+?):(\d+)(?::(\d+))?: (fatal error|error|warning|note): (.*)$/;
@@ -31642,15 +31779,15 @@ function parseGeneric(text2, opts) {
   for (const line of stripAnsi(text2).split(/\r?\n/)) {
     const m = DIAG.exec(line);
     if (!m) continue;
-    const path22 = repoPath(m[1], opts.root);
+    const path23 = repoPath(m[1], opts.root);
     const lineNo = Number(m[2]);
-    if (path22 === null || lineNo < 1) {
+    if (path23 === null || lineNo < 1) {
       dropped++;
       continue;
     }
     const col = m[3] ? Number(m[3]) : void 0;
     annotations.push({
-      path: path22,
+      path: path23,
       startLine: lineNo,
       endLine: lineNo,
       // gcc and clang columns are already 1-based.
@@ -31684,14 +31821,14 @@ function parseLean2(text2, opts) {
   let cur = null;
   const flush = () => {
     if (!cur) return;
-    const path22 = repoPath(cur.file.replace(/^(?:\.\/)+/, ""), opts.root);
+    const path23 = repoPath(cur.file.replace(/^(?:\.\/)+/, ""), opts.root);
     const text3 = cur.lines.join("\n").replace(/\s+$/, "");
     const message = cur.name ? `(${cur.name}) ${text3}` : text3;
-    if (path22 === null) dropped++;
+    if (path23 === null) dropped++;
     else {
       const single = cur.endLine === void 0 || cur.endLine === cur.line;
       out.push({
-        path: path22,
+        path: path23,
         startLine: cur.line,
         endLine: cur.endLine ?? cur.line,
         ...single ? { startColumn: cur.col + 1 } : {},
@@ -31746,15 +31883,15 @@ function parseJsonMessage(line, root) {
     return null;
   const level = LEVEL2[String(o.severity)];
   if (!level || typeof o.data !== "string") return null;
-  const path22 = repoPath(o.fileName.replace(/^(?:\.\/)+/, ""), root);
-  if (path22 === null) return "dropped";
+  const path23 = repoPath(o.fileName.replace(/^(?:\.\/)+/, ""), root);
+  if (path23 === null) return "dropped";
   const endLine = typeof end?.line === "number" ? end.line : pos.line;
   const single = endLine === pos.line;
   const text2 = o.data.replace(/\s+$/, "");
   const kind = typeof o.kind === "string" && o.kind !== "" ? o.kind.slice(0, 100) : void 0;
   const message = kind && kind !== "hasSorry" ? `(${kind}) ${text2}` : text2;
   return {
-    path: path22,
+    path: path23,
     startLine: pos.line,
     endLine,
     ...single ? { startColumn: pos.column + 1 } : {},
@@ -31766,16 +31903,16 @@ function parseJsonMessage(line, root) {
 }
 
 // src/sandbox/audit.ts
-import crypto3 from "node:crypto";
+import crypto4 from "node:crypto";
 import fsp3 from "node:fs/promises";
 
 // src/sandbox/container-files.ts
-var import_tar_stream3 = __toESM(require_tar_stream(), 1);
+var import_tar_stream4 = __toESM(require_tar_stream(), 1);
 var MAX_BYTES = 4 * 1024 * 1024;
 async function readContainerFile(engine, id, file) {
   const stream = await engine.getArchive(id, file).catch(() => null);
   if (!stream) return null;
-  const extract = import_tar_stream3.default.extract();
+  const extract = import_tar_stream4.default.extract();
   const chunks = [];
   let regular = false;
   extract.on("entry", (h, s2, next) => {
@@ -31821,7 +31958,7 @@ async function checkProtected(engine, buildContainer, files) {
 async function runAudit(engine, spec, plan2, labels, buildContainer) {
   const audit = spec.audit;
   const changed = await checkProtected(engine, buildContainer, audit.protected);
-  const nonce = crypto3.randomBytes(16).toString("hex");
+  const nonce = crypto4.randomBytes(16).toString("hex");
   const file = auditFile(audit.modules, audit.targets, nonce);
   const work = plan2.readOnlySource ? { type: "bind", source: plan2.readOnlySource, target: WORK_DIR, readOnly: true } : {
     type: "volume",
@@ -31962,20 +32099,20 @@ async function annotate(ctx, box) {
   return text2 ? parseJunit(text2.toString("utf8"), { root: WORK_DIR }) : { annotations: [], dropped: 0 };
 }
 async function readCollected(dir, rel, cap) {
-  const file = path6.join(dir, rel);
-  if (!file.startsWith(path6.resolve(dir) + path6.sep)) return null;
+  const file = path7.join(dir, rel);
+  if (!file.startsWith(path7.resolve(dir) + path7.sep)) return null;
   let fd;
   try {
-    fd = fs7.openSync(file, fs7.constants.O_RDONLY | fs7.constants.O_NOFOLLOW);
+    fd = fs8.openSync(file, fs8.constants.O_RDONLY | fs8.constants.O_NOFOLLOW);
   } catch {
     return null;
   }
   try {
-    const st = fs7.fstatSync(fd);
+    const st = fs8.fstatSync(fd);
     if (!st.isFile() || st.size > cap) return null;
-    return fs7.readFileSync(fd);
+    return fs8.readFileSync(fd);
   } finally {
-    fs7.closeSync(fd);
+    fs8.closeSync(fd);
   }
 }
 async function collectState(ctx, spec, id) {
@@ -32061,7 +32198,7 @@ async function endLog(box, logs) {
 
 // src/sandbox/stages/prepare.ts
 import fsp7 from "node:fs/promises";
-import path11 from "node:path";
+import path12 from "node:path";
 
 // src/sandbox/disk.ts
 var GiB2 = 1024 ** 3;
@@ -32118,18 +32255,18 @@ function fitVolumes(volumes, defaults, free, dir) {
 }
 
 // src/sandbox/lean.ts
-import fs9 from "node:fs";
-import path8 from "node:path";
+import fs10 from "node:fs";
+import path9 from "node:path";
 
 // src/lean/challenge.ts
-import fs8 from "node:fs";
-import path7 from "node:path";
+import fs9 from "node:fs";
+import path8 from "node:path";
 var PROJECT_FILES = ["lakefile.lean", "lakefile.toml", "lean-toolchain", "lake-manifest.json"];
 var MODULE = /^[A-Za-z_][\w']*(\.[A-Za-z_][\w']*)*$/;
 function readConfig(file) {
   let j;
   try {
-    j = JSON.parse(fs8.readFileSync(file, "utf8"));
+    j = JSON.parse(fs9.readFileSync(file, "utf8"));
   } catch (err) {
     throw new InputError(
       "--challenge",
@@ -32170,7 +32307,7 @@ function headerImports(text2) {
 }
 var moduleFile = (m) => `${m.split(".").join("/")}.lean`;
 function trustedFiles(baseDir, configPath, cfg) {
-  const has = (rel) => fs8.lstatSync(path7.join(baseDir, rel), { throwIfNoEntry: false })?.isFile() === true;
+  const has = (rel) => fs9.lstatSync(path8.join(baseDir, rel), { throwIfNoEntry: false })?.isFile() === true;
   const files = [configPath, ...PROJECT_FILES.filter(has)];
   const todo = [cfg.challenge_module];
   const seen = /* @__PURE__ */ new Set();
@@ -32185,48 +32322,48 @@ function trustedFiles(baseDir, configPath, cfg) {
       continue;
     }
     files.push(rel);
-    todo.push(...headerImports(fs8.readFileSync(path7.join(baseDir, rel), "utf8")));
+    todo.push(...headerImports(fs9.readFileSync(path8.join(baseDir, rel), "utf8")));
   }
   return [...new Set(files)];
 }
 function changedByPr(baseDir, prDir, files) {
   return files.filter((rel) => {
-    const theirs = path7.join(prDir, rel);
-    const st = fs8.lstatSync(theirs, { throwIfNoEntry: false });
+    const theirs = path8.join(prDir, rel);
+    const st = fs9.lstatSync(theirs, { throwIfNoEntry: false });
     if (!st?.isFile()) return true;
-    return !fs8.readFileSync(theirs).equals(fs8.readFileSync(path7.join(baseDir, rel)));
+    return !fs9.readFileSync(theirs).equals(fs9.readFileSync(path8.join(baseDir, rel)));
   });
 }
 function assembleProject(prDir, baseDir, files, dest) {
-  fs8.mkdirSync(dest, { recursive: true, mode: 493 });
+  fs9.mkdirSync(dest, { recursive: true, mode: 493 });
   const walk = (rel) => {
-    for (const name of fs8.readdirSync(path7.join(prDir, rel))) {
+    for (const name of fs9.readdirSync(path8.join(prDir, rel))) {
       const r = rel ? `${rel}/${name}` : name;
       if (!rel && (name === ".lake" || name === ".git")) continue;
-      const st = fs8.lstatSync(path7.join(prDir, r));
+      const st = fs9.lstatSync(path8.join(prDir, r));
       if (st.isDirectory()) {
-        fs8.mkdirSync(path7.join(dest, r), { mode: 493 });
+        fs9.mkdirSync(path8.join(dest, r), { mode: 493 });
         walk(r);
       } else if (st.isFile())
-        fs8.writeFileSync(path7.join(dest, r), fs8.readFileSync(path7.join(prDir, r)), { mode: 420 });
+        fs9.writeFileSync(path8.join(dest, r), fs9.readFileSync(path8.join(prDir, r)), { mode: 420 });
     }
   };
   walk("");
   for (const rel of files) {
-    fs8.mkdirSync(path7.dirname(path7.join(dest, rel)), { recursive: true, mode: 493 });
-    fs8.rmSync(path7.join(dest, rel), { force: true, recursive: true });
-    fs8.writeFileSync(path7.join(dest, rel), fs8.readFileSync(path7.join(baseDir, rel)), { mode: 420 });
+    fs9.mkdirSync(path8.dirname(path8.join(dest, rel)), { recursive: true, mode: 493 });
+    fs9.rmSync(path8.join(dest, rel), { force: true, recursive: true });
+    fs9.writeFileSync(path8.join(dest, rel), fs9.readFileSync(path8.join(baseDir, rel)), { mode: 420 });
   }
-  fs8.mkdirSync(path7.join(dest, ".lake"), { recursive: true, mode: 493 });
+  fs9.mkdirSync(path8.join(dest, ".lake"), { recursive: true, mode: 493 });
 }
 
 // src/sandbox/lean.ts
 function findProgram(option, name, searchPath) {
-  const candidates = name.includes("/") ? [path8.resolve(name)] : searchPath.split(":").filter(Boolean).map((d) => path8.join(d, name));
+  const candidates = name.includes("/") ? [path9.resolve(name)] : searchPath.split(":").filter(Boolean).map((d) => path9.join(d, name));
   for (const c of candidates) {
     try {
-      fs9.accessSync(c, fs9.constants.X_OK);
-      if (fs9.statSync(c).isFile()) return c;
+      fs10.accessSync(c, fs10.constants.X_OK);
+      if (fs10.statSync(c).isFile()) return c;
     } catch {
     }
   }
@@ -32236,8 +32373,8 @@ function findProgram(option, name, searchPath) {
   );
 }
 function resolveLean(lean, sourceDir, searchPath) {
-  const cfgFile = path8.join(lean.challengeDir, lean.config);
-  if (!fs9.lstatSync(cfgFile, { throwIfNoEntry: false })?.isFile()) {
+  const cfgFile = path9.join(lean.challengeDir, lean.config);
+  if (!fs10.lstatSync(cfgFile, { throwIfNoEntry: false })?.isFile()) {
     throw new InputError("--comparator-config", `'${lean.config}' is not a file in ${lean.challengeDir}`);
   }
   const config = readConfig(cfgFile);
@@ -32245,7 +32382,7 @@ function resolveLean(lean, sourceDir, searchPath) {
   const changed = lean.trusted ? changedByPr(lean.challengeDir, sourceDir, files) : [];
   const overlays = lean.trusted ? files.map((rel) => ({
     type: "bind",
-    source: path8.join(lean.challengeDir, rel),
+    source: path9.join(lean.challengeDir, rel),
     target: `${WORK_DIR}/${rel}`,
     readOnly: true
   })) : [];
@@ -32265,9 +32402,9 @@ function resolveLean(lean, sourceDir, searchPath) {
 }
 
 // src/sandbox/pytest.ts
-import fs10 from "node:fs";
+import fs11 from "node:fs";
 import fsp5 from "node:fs/promises";
-import path9 from "node:path";
+import path10 from "node:path";
 var PYTEST_CONFIG_DIR = "/sandbox-action/pytest";
 var PYTEST_RUNNER = `${PYTEST_CONFIG_DIR}/run.py`;
 var RUNNER_SOURCE = `# sandbox-action: the trusted pytest runner (src/sandbox/pytest.ts says what it guarantees).
@@ -32326,13 +32463,13 @@ var CONFIGS = [
   ["setup.cfg", /^\[tool:pytest\]/m]
 ];
 function regularFile(p) {
-  return fs10.lstatSync(p, { throwIfNoEntry: false })?.isFile() === true;
+  return fs11.lstatSync(p, { throwIfNoEntry: false })?.isFile() === true;
 }
 function findPytestConfig(dir) {
   for (const [name, section] of CONFIGS) {
-    const p = path9.join(dir, name);
+    const p = path10.join(dir, name);
     if (!regularFile(p)) continue;
-    if (section === null || section.test(fs10.readFileSync(p, "utf8"))) return name;
+    if (section === null || section.test(fs11.readFileSync(p, "utf8"))) return name;
   }
   return null;
 }
@@ -32344,7 +32481,7 @@ async function resolvePytest(tests, scratch) {
   const config = findPytestConfig(tests.dir);
   const testArgs = tests.paths.map((p) => `${WORK_DIR}/${p}`);
   await fsp5.mkdir(scratch, { recursive: true, mode: 493 });
-  const runner = path9.join(scratch, "run.py");
+  const runner = path10.join(scratch, "run.py");
   await fsp5.writeFile(runner, RUNNER_SOURCE, { mode: 420 });
   const mounts = [{ type: "bind", source: runner, target: PYTEST_RUNNER, readOnly: true }];
   const cleanup = () => fsp5.rm(scratch, { recursive: true, force: true });
@@ -32360,24 +32497,24 @@ async function resolvePytest(tests, scratch) {
   }
   const exclude = [];
   for (const p of tests.paths) {
-    const st = fs10.lstatSync(path9.join(tests.dir, p), { throwIfNoEntry: false });
+    const st = fs11.lstatSync(path10.join(tests.dir, p), { throwIfNoEntry: false });
     if (!st || !(st.isDirectory() || st.isFile())) {
       throw new InputError("--tests-path", `'${p}' is not a directory or file in ${tests.dir}`);
     }
     mounts.push({
       type: "bind",
-      source: path9.join(tests.dir, p),
+      source: path10.join(tests.dir, p),
       target: `${WORK_DIR}/${p}`,
       readOnly: true
     });
     exclude.push(p);
   }
-  const empty = path9.join(scratch, "empty");
+  const empty = path10.join(scratch, "empty");
   await fsp5.writeFile(empty, "", { mode: 420 });
   for (const a of [...new Set(tests.paths.flatMap(ancestors))]) {
     const rel = a ? `${a}/conftest.py` : "conftest.py";
     if (exclude.some((e) => rel === e || rel.startsWith(`${e}/`))) continue;
-    const trusted = path9.join(tests.dir, rel);
+    const trusted = path10.join(tests.dir, rel);
     mounts.push({
       type: "bind",
       source: regularFile(trusted) ? trusted : empty,
@@ -32389,10 +32526,10 @@ async function resolvePytest(tests, scratch) {
   let configSource;
   let configName;
   if (config) {
-    configSource = path9.join(tests.dir, config);
+    configSource = path10.join(tests.dir, config);
     configName = config;
   } else {
-    configSource = path9.join(scratch, "pytest.ini");
+    configSource = path10.join(scratch, "pytest.ini");
     await fsp5.writeFile(configSource, "[pytest]\n", { mode: 420 });
     configName = "pytest.ini";
   }
@@ -32409,11 +32546,11 @@ async function resolvePytest(tests, scratch) {
 }
 
 // src/sandbox/volumes.ts
-import { execFile, spawn } from "node:child_process";
+import { execFile as execFile2, spawn } from "node:child_process";
 import fsp6 from "node:fs/promises";
-import path10 from "node:path";
-import { promisify } from "node:util";
-var run = promisify(execFile);
+import path11 from "node:path";
+import { promisify as promisify2 } from "node:util";
+var run2 = promisify2(execFile2);
 var LABEL_LOOP_DEVICE = "sandbox-action.loop-device";
 var LABEL_LOOP_IMAGE = "sandbox-action.loop-image";
 var ReservationError = class extends EngineError {
@@ -32434,11 +32571,11 @@ function defaultVolumeHost(stateDir, isRoot, sharedWithEngine = true, deferDisca
     stateDir,
     sharedWithEngine,
     async privileged(cmd, args) {
-      const { stdout } = isRoot ? await run(cmd, args) : await run("sudo", ["-n", cmd, ...args]);
+      const { stdout } = isRoot ? await run2(cmd, args) : await run2("sudo", ["-n", cmd, ...args]);
       return stdout.trim();
     },
     async tool(cmd, args) {
-      const { stdout } = await run(cmd, args);
+      const { stdout } = await run2(cmd, args);
       return stdout.trim();
     },
     freeBytes: () => freeBytesOf(stateDir)
@@ -32462,8 +32599,8 @@ function loopToolsReason(host) {
   return check2;
 }
 async function discardInBackground(stateDir, image) {
-  const dir = path10.join(stateDir, DISCARD_DIR);
-  const target = path10.join(dir, path10.basename(image));
+  const dir = path11.join(stateDir, DISCARD_DIR);
+  const target = path11.join(dir, path11.basename(image));
   try {
     await fsp6.mkdir(dir, { recursive: true, mode: 448 });
     await fsp6.rename(image, target);
@@ -32513,7 +32650,7 @@ async function createVolume(engine, host, backend, v, owner, labels) {
     await engine.createVolume({ name: v.name, driver: "local", driverOpts: {}, labels: volLabels });
     return { ...base, enforced: false, reserved: false, remove: () => engine.removeVolume(v.name) };
   }
-  const image = path10.join(host.stateDir, `${v.name}.img`);
+  const image = path11.join(host.stateDir, `${v.name}.img`);
   await fsp6.mkdir(host.stateDir, { recursive: true, mode: 448 });
   const fh = await fsp6.open(image, "wx", 384);
   let device = null;
@@ -32604,7 +32741,7 @@ async function prepare(ctx) {
   if (spec.tests?.runner === "pytest") {
     const layout = await resolvePytest(
       spec.tests,
-      path11.join(deps.volumeHost.stateDir, `${ctx.runId}-pytest`)
+      path12.join(deps.volumeHost.stateDir, `${ctx.runId}-pytest`)
     );
     ctx.cleanup.add("remove the pytest scratch files", () => layout.cleanup());
     pytest = layout;
@@ -32721,15 +32858,15 @@ async function decideUser(engine, spec, image, labels, notes) {
 }
 
 // src/sandbox/stages/lean.ts
-import fs11 from "node:fs";
+import fs12 from "node:fs";
 import fsp9 from "node:fs/promises";
-import path13 from "node:path";
+import path14 from "node:path";
 
 // src/comparator/run.ts
 import { spawn as spawn2 } from "node:child_process";
 import { randomBytes as randomBytes2 } from "node:crypto";
 import fsp8 from "node:fs/promises";
-import path12 from "node:path";
+import path13 from "node:path";
 
 // src/comparator/context.ts
 var CONTEXT_ENV = "SANDBOX_LANDRUN_CONTEXT";
@@ -32836,7 +32973,7 @@ async function prepareProject(dir, notice) {
       `the project '${dir}' (mode ${(st.mode & 511).toString(8)}) may not be readable by the steps' user`
     );
   }
-  const lake = path12.join(dir, ".lake");
+  const lake = path13.join(dir, ".lake");
   const l = await fsp8.lstat(lake).catch(() => null);
   if (!l) {
     await fsp8.mkdir(lake, { mode: 493 });
@@ -32852,7 +32989,7 @@ async function prepareProject(dir, notice) {
 async function runComparator(o, deps) {
   const { engine } = deps;
   const notice = deps.notice ?? (() => void 0);
-  const projectDir = path12.resolve(o.projectDir);
+  const projectDir = path13.resolve(o.projectDir);
   const user = o.stepUser ?? { uid: 65534, gid: 65534 };
   const judgeUid = process.getuid?.() ?? -1;
   if (user.uid === 0 || user.uid === judgeUid) {
@@ -32861,7 +32998,7 @@ async function runComparator(o, deps) {
   if (!engine.info.local || deps.volumeHost.sharedWithEngine === false) {
     throw new InputError("engine", "comparator's steps mount host paths: the engine must run on this host");
   }
-  if (o.lean4export && !path12.isAbsolute(o.lean4export)) {
+  if (o.lean4export && !path13.isAbsolute(o.lean4export)) {
     throw new InputError("lean4export", `'${o.lean4export}' must be an absolute path`);
   }
   await prepareProject(projectDir, notice);
@@ -32877,7 +33014,7 @@ async function runComparator(o, deps) {
   const createdAt = deps.now();
   const runId = newRunId(createdAt, deps.random());
   const labels = runLabels(runId, createdAt);
-  const lakeDir = path12.join(projectDir, ".lake");
+  const lakeDir = path13.join(projectDir, ".lake");
   let volume = null;
   try {
     volume = await createVolume(
@@ -33000,15 +33137,15 @@ async function spawnComparator(o, cwd, env, signal) {
 
 // src/sandbox/stages/lean.ts
 function packageRoot(from = import.meta.dirname) {
-  for (let d = from; d !== path13.dirname(d); d = path13.dirname(d)) {
-    if (fs11.existsSync(path13.join(d, SHIM_PATH))) return d;
+  for (let d = from; d !== path14.dirname(d); d = path14.dirname(d)) {
+    if (fs12.existsSync(path14.join(d, SHIM_PATH))) return d;
   }
   throw new Error(`${SHIM_PATH} is not in any folder above ${from}`);
 }
 async function runLeanJudge(ctx, spec, lean) {
   const { deps } = ctx;
-  const scratch = path13.join(deps.volumeHost.stateDir, `${ctx.runId}-lean`);
-  const project = path13.join(scratch, "project");
+  const scratch = path14.join(deps.volumeHost.stateDir, `${ctx.runId}-lean`);
+  const project = path14.join(scratch, "project");
   try {
     await fsp9.mkdir(scratch, { recursive: true, mode: 493 });
     assembleProject(spec.source.dir, spec.lean.challengeDir, lean.files, project);
@@ -33021,7 +33158,7 @@ async function runLeanJudge(ctx, spec, lean) {
         comparator: lean.programs.comparator,
         config: spec.lean.config,
         image: spec.image,
-        landrun: path13.join(packageRoot(), SHIM_PATH),
+        landrun: path14.join(packageRoot(), SHIM_PATH),
         lake: lean.programs.lake,
         lean4export: lean.programs.lean4export,
         env: {
@@ -33148,15 +33285,15 @@ function sameList(a, b) {
 }
 
 // src/sandbox/log-pipe.ts
-import fs12 from "node:fs";
-import path14 from "node:path";
+import fs13 from "node:fs";
+import path15 from "node:path";
 var LogCopy = class {
   constructor(file, cap) {
     this.cap = cap;
-    const c = fs12.constants;
+    const c = fs13.constants;
     try {
-      fs12.mkdirSync(path14.dirname(file), { recursive: true });
-      this.fd = fs12.openSync(file, c.O_WRONLY | c.O_CREAT | c.O_TRUNC | c.O_NOFOLLOW, 420);
+      fs13.mkdirSync(path15.dirname(file), { recursive: true });
+      this.fd = fs13.openSync(file, c.O_WRONLY | c.O_CREAT | c.O_TRUNC | c.O_NOFOLLOW, 420);
     } catch (err) {
       throw new InputError("--log-file", `'${file}' cannot be written: ${errorMessage(err)}`);
     }
@@ -33168,17 +33305,17 @@ var LogCopy = class {
   write(chunk) {
     if (this.cut) return;
     const part = chunk.subarray(0, this.cap - this.size);
-    fs12.writeSync(this.fd, part);
+    fs13.writeSync(this.fd, part);
     this.size += part.length;
     if (part.length < chunk.length) {
       this.cut = true;
-      fs12.writeSync(this.fd, `
+      fs13.writeSync(this.fd, `
 [sandbox-action: the log was cut at ${this.cap} bytes]
 `);
     }
   }
   close() {
-    fs12.closeSync(this.fd);
+    fs13.closeSync(this.fd);
   }
 };
 var Capture = class {
@@ -33258,23 +33395,23 @@ var LogPipe = class {
 };
 
 // src/sandbox/source-tar.ts
-var import_tar_stream4 = __toESM(require_tar_stream(), 1);
-import fs13 from "node:fs";
+var import_tar_stream5 = __toESM(require_tar_stream(), 1);
+import fs14 from "node:fs";
 import fsp10 from "node:fs/promises";
-import path15 from "node:path";
-import { Readable as Readable2 } from "node:stream";
+import path16 from "node:path";
+import { Readable as Readable3 } from "node:stream";
 function packDirectory(root, owner, exclude = []) {
   const skip = new Set(exclude);
-  const pack = import_tar_stream4.default.pack();
+  const pack = import_tar_stream5.default.pack();
   const stats = { files: 0, bytes: 0, skipped: [] };
   const common = { uid: owner.uid, gid: owner.gid, uname: "", gname: "" };
   const walk = async (rel) => {
-    const abs = rel ? path15.join(root, rel) : root;
+    const abs = rel ? path16.join(root, rel) : root;
     const names = (await fsp10.readdir(abs)).sort();
     for (const name of names) {
       const childRel = rel ? `${rel}/${name}` : name;
       if (skip.has(childRel)) continue;
-      const childAbs = path15.join(root, childRel);
+      const childAbs = path16.join(root, childRel);
       const st = await fsp10.lstat(childAbs);
       const mode = st.mode & 511;
       if (st.isDirectory()) {
@@ -33290,7 +33427,7 @@ function packDirectory(root, owner, exclude = []) {
           mtime: st.mtime
         });
       } else if (st.isFile()) {
-        const fh = await fsp10.open(childAbs, fs13.constants.O_RDONLY | fs13.constants.O_NOFOLLOW);
+        const fh = await fsp10.open(childAbs, fs14.constants.O_RDONLY | fs14.constants.O_NOFOLLOW);
         let fst;
         try {
           fst = await fh.stat();
@@ -33332,7 +33469,7 @@ function packDirectory(root, owner, exclude = []) {
       throw err;
     }
   );
-  return { stream: Readable2.from(pack), done };
+  return { stream: Readable3.from(pack), done };
 }
 
 // src/sandbox/stages/sandbox.ts
@@ -33391,7 +33528,7 @@ async function createSandbox(ctx, p, o) {
 
 // src/sandbox/stages/volumes.ts
 var SIZE_KEY = { work: "workSizeBytes", output: "outputSizeBytes", state: "stateSizeBytes" };
-async function createVolumes(ctx, p, prep) {
+async function createVolumes(ctx, prep) {
   const { engine, volumeHost } = ctx.deps;
   const plans = volumePlans(prep.spec, ctx.runId);
   const make = (vs) => ctx.race(
@@ -33426,7 +33563,7 @@ async function createVolumes(ctx, p, prep) {
   const bad = made.find((m) => m.status === "rejected");
   if (bad) throw bad.reason;
   if (prep.backend === "unbounded") {
-    await chownVolumes(ctx, p.container.image, volumes, prep.owner, ctx.labels);
+    await chownVolumes(ctx, prep.spec.image, volumes, prep.owner, ctx.labels);
   }
   ctx.check();
   return volumes;
@@ -33477,16 +33614,24 @@ async function executeRun(spec, deps) {
   try {
     const prep = await prepare(ctx);
     x.imageId = prep.image.id;
-    const net3 = x.net = await ctx.race(
-      setupNetwork(prep.spec, {
-        engine: deps.engine,
-        labels: ctx.labels,
-        runId: ctx.runId,
-        addCleanup: (what, fn) => ctx.cleanup.add(what, fn),
-        notice: deps.notice,
-        notes: ctx.notes
-      })
-    );
+    const [netMade, volumesMade] = await Promise.allSettled([
+      ctx.race(
+        setupNetwork(prep.spec, {
+          engine: deps.engine,
+          labels: ctx.labels,
+          runId: ctx.runId,
+          addCleanup: (what, fn) => ctx.cleanup.add(what, fn),
+          notice: deps.notice,
+          notes: ctx.notes
+        })
+      ),
+      createVolumes(ctx, prep)
+    ]);
+    if (volumesMade.status === "fulfilled") x.volumes = volumesMade.value;
+    if (netMade.status === "fulfilled") x.net = netMade.value;
+    if (netMade.status === "rejected") throw netMade.reason;
+    if (volumesMade.status === "rejected") throw volumesMade.reason;
+    const net3 = netMade.value;
     ctx.check();
     const p = x.plan = plan(prep.spec, {
       runId: ctx.runId,
@@ -33506,7 +33651,6 @@ async function executeRun(spec, deps) {
       );
     }
     deps.onPlan?.(p);
-    x.volumes = await createVolumes(ctx, p, prep);
     const hostAddresses = deps.hostAddresses ?? localAddresses;
     const box = await createSandbox(ctx, p, {
       logs,
@@ -33567,9 +33711,9 @@ function localAddresses() {
 
 // src/cli/door.ts
 import { randomBytes as randomBytes3 } from "node:crypto";
-import fs14 from "node:fs";
+import fs15 from "node:fs";
 import os6 from "node:os";
-import path16 from "node:path";
+import path17 from "node:path";
 
 // src/engine/http.ts
 import http from "node:http";
@@ -33606,10 +33750,10 @@ var ApiClient = class {
     this.prefix = `/v${v}`;
   }
   /** Send a request; resolves with the raw streaming response (any status). */
-  raw(method, path22, opts = {}, operation = `${method} ${path22}`) {
+  raw(method, path23, opts = {}, operation = `${method} ${path23}`) {
     const qs = new URLSearchParams();
     for (const [k, v] of Object.entries(opts.query ?? {})) if (v !== void 0) qs.set(k, String(v));
-    const fullPath = `${this.prefix}${path22}${qs.size ? `?${qs}` : ""}`;
+    const fullPath = `${this.prefix}${path23}${qs.size ? `?${qs}` : ""}`;
     const headers = { ...opts.headers };
     let payload;
     if (opts.body !== void 0) {
@@ -33639,17 +33783,17 @@ var ApiClient = class {
     });
   }
   /** Send a request and parse a JSON answer; a non-2xx status becomes an EngineError. */
-  async json(method, path22, opts = {}, operation) {
-    const op = operation ?? `${method} ${path22}`;
-    const res = await this.raw(method, path22, opts, op);
+  async json(method, path23, opts = {}, operation) {
+    const op = operation ?? `${method} ${path23}`;
+    const res = await this.raw(method, path23, opts, op);
     const text2 = await readAll(res.body);
     if (res.statusCode < 200 || res.statusCode >= 300) throw this.statusError(op, res.statusCode, text2);
     return text2.length ? JSON.parse(text2.toString("utf8")) : void 0;
   }
   /** Like json() but ignores the body. `okStatuses` lists extra statuses that count as success. */
-  async call(method, path22, opts = {}, operation, okStatuses = []) {
-    const op = operation ?? `${method} ${path22}`;
-    const res = await this.raw(method, path22, opts, op);
+  async call(method, path23, opts = {}, operation, okStatuses = []) {
+    const op = operation ?? `${method} ${path23}`;
+    const res = await this.raw(method, path23, opts, op);
     const text2 = await readAll(res.body);
     if ((res.statusCode < 200 || res.statusCode >= 300) && !okStatuses.includes(res.statusCode)) {
       throw this.statusError(op, res.statusCode, text2);
@@ -33980,6 +34124,25 @@ var DockerApiEngine = class {
     for (const t of rest) await this.imageTag(id, t);
     return id;
   }
+  async imageImport(rootfs, ref, changes) {
+    const { repo, tag } = splitRef(ref);
+    const qs = new URLSearchParams({ fromSrc: "-", repo, tag });
+    for (const c of changes) qs.append("changes", c);
+    const res = await this.api.raw(
+      "POST",
+      `/images/create?${qs}`,
+      { bodyStream: rootfs, headers: { "content-type": "application/x-tar" } },
+      `import ${ref}`
+    );
+    const body = (await readAll(res.body)).toString("utf8");
+    if (res.statusCode !== 200)
+      throw this.api.statusError(`import ${ref}`, res.statusCode, Buffer.from(body));
+    for (const line of body.split("\n")) {
+      if (!line.trim()) continue;
+      const j = JSON.parse(line);
+      if (j.error) throw new EngineError(this.info.name, `import ${ref}`, j.error);
+    }
+  }
   async imageTag(source, ref) {
     const { repo, tag } = splitRef(ref);
     await this.api.call(
@@ -34163,27 +34326,27 @@ var DockerApiEngine = class {
       stderr: Buffer.concat(err).toString("utf8")
     };
   }
-  async putArchive(id, path22, tar6) {
+  async putArchive(id, path23, tar7) {
     await this.api.call(
       "PUT",
       `/containers/${id}/archive`,
       {
-        query: { path: path22, noOverwriteDirNonDir: 1 },
-        bodyStream: tar6,
+        query: { path: path23, noOverwriteDirNonDir: 1 },
+        bodyStream: tar7,
         headers: { "content-type": "application/x-tar" }
       },
-      `copy into ${path22}`
+      `copy into ${path23}`
     );
   }
-  async getArchive(id, path22) {
+  async getArchive(id, path23) {
     const res = await this.api.raw(
       "GET",
       `/containers/${id}/archive`,
-      { query: { path: path22 } },
-      `copy out of ${path22}`
+      { query: { path: path23 } },
+      `copy out of ${path23}`
     );
     if (res.statusCode !== 200)
-      throw this.api.statusError(`copy out of ${path22}`, res.statusCode, await readAll(res.body));
+      throw this.api.statusError(`copy out of ${path23}`, res.statusCode, await readAll(res.body));
     return res.body;
   }
   async createVolume(spec) {
@@ -34321,7 +34484,7 @@ function connect(ctx) {
 }
 var hosts = /* @__PURE__ */ new Map();
 function volumeHostFor(ctx) {
-  const dir = ctx.env.SANDBOX_ACTION_STATE_DIR || path16.join(os6.tmpdir(), "sandbox-action");
+  const dir = ctx.env.SANDBOX_ACTION_STATE_DIR || path17.join(os6.tmpdir(), "sandbox-action");
   const shared = ctx.env.ACT !== "true";
   const key = JSON.stringify([dir, ctx.isRoot, shared]);
   let host = hosts.get(key);
@@ -34395,11 +34558,11 @@ function failedBeforeRun(err, spec, subject) {
   };
 }
 function writeResultFile(file, result) {
-  fs14.mkdirSync(path16.dirname(file), { recursive: true });
+  fs15.mkdirSync(path17.dirname(file), { recursive: true });
   const tmp = `${file}.${process.pid}.tmp`;
-  fs14.writeFileSync(tmp, `${JSON.stringify(result, null, 2)}
+  fs15.writeFileSync(tmp, `${JSON.stringify(result, null, 2)}
 `, { mode: 420 });
-  fs14.renameSync(tmp, file);
+  fs15.renameSync(tmp, file);
 }
 var lastResort = null;
 function writeResultOnCrash(file, subject) {
@@ -34648,8 +34811,8 @@ function readActionInputs(env) {
       options[name] = v;
     }
   }
-  const run2 = get("run");
-  if (run2 === "" && options.preset === void 0) {
+  const run3 = get("run");
+  if (run3 === "" && options.preset === void 0) {
     throw new InputError(
       "run",
       "is required (or a preset): the shell command to run in the sandbox, e.g. `make test`"
@@ -34659,18 +34822,18 @@ function readActionInputs(env) {
   if (!/^(true|false)$/i.test(failOnError)) {
     throw new InputError("fail-on-error", `'${failOnError}' is not true or false`);
   }
-  if (run2 !== "") options.entrypoint ??= "sh";
+  if (run3 !== "") options.entrypoint ??= "sh";
   return {
     options,
-    command: run2 === "" ? [] : ["-c", run2],
+    command: run3 === "" ? [] : ["-c", run3],
     failOnError: failOnError.toLowerCase() === "true"
   };
 }
 
 // src/cli/build.ts
 import { execFileSync } from "node:child_process";
-import fs17 from "node:fs";
-import path18 from "node:path";
+import fs18 from "node:fs";
+import path19 from "node:path";
 
 // src/images/build-plan.ts
 var PLATFORM = /^linux\/(amd64|arm64|arm\/v7|arm\/v6|386|ppc64le|s390x|riscv64)$/;
@@ -34803,15 +34966,15 @@ function backoff(attempt, baseMs, retryAfter) {
 }
 
 // src/images/builder.ts
-var import_tar_stream5 = __toESM(require_tar_stream(), 1);
+var import_tar_stream6 = __toESM(require_tar_stream(), 1);
 import { spawn as spawn3, spawnSync } from "node:child_process";
-import fs15 from "node:fs";
+import fs16 from "node:fs";
 import os7 from "node:os";
-import path17 from "node:path";
-import { Readable as Readable3 } from "node:stream";
+import path18 from "node:path";
+import { Readable as Readable4 } from "node:stream";
 
 // src/images/registry.ts
-import crypto4 from "node:crypto";
+import crypto5 from "node:crypto";
 import http2 from "node:http";
 import https from "node:https";
 function parseReference(text2) {
@@ -34893,8 +35056,8 @@ var RegistryClient = class {
     return `Bearer ${token}`;
   }
   /** One request with auth (answering a 401 challenge once) and retries with backoff on 429/5xx/network errors. */
-  async request(method, path22, o) {
-    const url = new URL(`${isLoopback(this.host) ? "http" : "https"}://${this.host}${path22}`);
+  async request(method, path23, o) {
+    const url = new URL(`${isLoopback(this.host) ? "http" : "https"}://${this.host}${path23}`);
     const attempts = this.o.attempts ?? 5;
     const sleep = this.o.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
     let auth2 = null;
@@ -34957,7 +35120,7 @@ var RegistryClient = class {
       `read manifest ${repository}:${ref}`
     );
     const digest = String(
-      a.headers["docker-content-digest"] ?? `sha256:${crypto4.createHash("sha256").update(a.body).digest("hex")}`
+      a.headers["docker-content-digest"] ?? `sha256:${crypto5.createHash("sha256").update(a.body).digest("hex")}`
     );
     const mediaType = String(a.headers["content-type"] ?? "").split(";")[0];
     return {
@@ -34997,19 +35160,19 @@ var RegistryClient = class {
 
 // src/images/builder.ts
 function imageSources(root) {
-  const dir = path17.join(root, "images");
+  const dir = path18.join(root, "images");
   const out = [];
-  for (const name of fs15.readdirSync(dir).sort()) {
-    const dockerfile = path17.join(dir, name, "Dockerfile");
-    if (!fs15.existsSync(dockerfile)) continue;
-    const text2 = fs15.readFileSync(dockerfile, "utf8");
+  for (const name of fs16.readdirSync(dir).sort()) {
+    const dockerfile = path18.join(dir, name, "Dockerfile");
+    if (!fs16.existsSync(dockerfile)) continue;
+    const text2 = fs16.readFileSync(dockerfile, "utf8");
     const first = /^#\s*(.+)$/m.exec(text2)?.[1] ?? name;
     const args = {};
-    const toolchain = path17.join(dir, name, "lean-toolchain");
-    if (fs15.existsSync(toolchain)) args.LEAN_TOOLCHAIN = fs15.readFileSync(toolchain, "utf8").trim();
+    const toolchain = path18.join(dir, name, "lean-toolchain");
+    if (fs16.existsSync(toolchain)) args.LEAN_TOOLCHAIN = fs16.readFileSync(toolchain, "utf8").trim();
     out.push({
       name,
-      contextDir: name === "egress-proxy" ? path17.join(root, "dist") : path17.join(dir, name),
+      contextDir: name === "egress-proxy" ? path18.join(root, "dist") : path18.join(dir, name),
       dockerfile,
       title: `sandbox-action ${name}`,
       description: first.replace(/^[\w-]+:\s*/, "").slice(0, 200),
@@ -35019,27 +35182,27 @@ function imageSources(root) {
   return out;
 }
 function contextTar2(src) {
-  const pack = import_tar_stream5.default.pack();
+  const pack = import_tar_stream6.default.pack();
   const opts = { mode: 420, uid: 0, gid: 0, mtime: /* @__PURE__ */ new Date(0) };
-  const inside = path17.relative(src.contextDir, src.dockerfile);
-  const outside = inside.startsWith("..") || path17.isAbsolute(inside);
+  const inside = path18.relative(src.contextDir, src.dockerfile);
+  const outside = inside.startsWith("..") || path18.isAbsolute(inside);
   const walk = (rel) => {
-    for (const name of fs15.readdirSync(path17.join(src.contextDir, rel)).sort()) {
+    for (const name of fs16.readdirSync(path18.join(src.contextDir, rel)).sort()) {
       const r = rel ? `${rel}/${name}` : name;
-      const st = fs15.lstatSync(path17.join(src.contextDir, r));
+      const st = fs16.lstatSync(path18.join(src.contextDir, r));
       if (st.isDirectory()) walk(r);
       else if (st.isFile()) {
         pack.entry(
           { name: r, ...opts, mode: st.mode & 493 ? st.mode & 511 : 420 },
-          fs15.readFileSync(path17.join(src.contextDir, r))
+          fs16.readFileSync(path18.join(src.contextDir, r))
         );
       }
     }
   };
   walk("");
-  if (outside) pack.entry({ name: "Dockerfile", ...opts }, fs15.readFileSync(src.dockerfile));
+  if (outside) pack.entry({ name: "Dockerfile", ...opts }, fs16.readFileSync(src.dockerfile));
   pack.finalize();
-  return { stream: Readable3.from(pack), dockerfile: outside ? "Dockerfile" : inside };
+  return { stream: Readable4.from(pack), dockerfile: outside ? "Dockerfile" : inside };
 }
 function hasBuildx() {
   const r = spawnSync("docker", ["buildx", "version"], { stdio: "ignore" });
@@ -35049,8 +35212,8 @@ function credentialsFor(host, given, home = os7.homedir()) {
   if (given) return given;
   try {
     const cfg = JSON.parse(
-      fs15.readFileSync(
-        path17.join(process.env.DOCKER_CONFIG ?? path17.join(home, ".docker"), "config.json"),
+      fs16.readFileSync(
+        path18.join(process.env.DOCKER_CONFIG ?? path18.join(home, ".docker"), "config.json"),
         "utf8"
       )
     );
@@ -35154,8 +35317,8 @@ async function withRetries(fn, progress, attempts = 4) {
 }
 async function buildWithBake(targets, o) {
   const def = bakeDefinition(targets, o);
-  const file = path17.join(fs15.mkdtempSync(path17.join(os7.tmpdir(), "sa-bake-")), "bake.json");
-  fs15.writeFileSync(file, JSON.stringify(def, null, 2));
+  const file = path18.join(fs16.mkdtempSync(path18.join(os7.tmpdir(), "sa-bake-")), "bake.json");
+  fs16.writeFileSync(file, JSON.stringify(def, null, 2));
   const code = await new Promise((resolve) => {
     const child = spawn3("docker", ["buildx", "bake", "-f", file, ...o.push ? ["--push"] : []], {
       stdio: ["ignore", "inherit", "inherit"]
@@ -35351,7 +35514,7 @@ function parseCommandLine(argv, table) {
 }
 
 // src/cli/tags.ts
-import fs16 from "node:fs";
+import fs17 from "node:fs";
 var TAGS_TABLE = {
   sha: { kind: "string", help: "commit (default $GITHUB_SHA)" },
   ref: { kind: "string", help: "refs/heads/…, refs/tags/… or refs/pull/… (default $GITHUB_REF)" },
@@ -35374,7 +35537,7 @@ function tagFactsFrom(o, env) {
   let event = {};
   if (env.GITHUB_EVENT_PATH) {
     try {
-      event = JSON.parse(fs16.readFileSync(env.GITHUB_EVENT_PATH, "utf8"));
+      event = JSON.parse(fs17.readFileSync(env.GITHUB_EVENT_PATH, "utf8"));
     } catch (err) {
       throw new InputError("GITHUB_EVENT_PATH", `cannot read the event: ${errorMessage(err)}`);
     }
@@ -35454,8 +35617,8 @@ function parseBuild(argv, env, readStdin) {
   if (positionals.length) throw new InputError(positionals[0], "build takes no arguments");
   const s2 = (k) => typeof o[k] === "string" ? o[k] : void 0;
   const list3 = (k) => Array.isArray(o[k]) ? o[k] : [];
-  const root = path18.resolve(s2("root") ?? installRoot() ?? process.cwd());
-  if (!fs17.existsSync(path18.join(root, "images")))
+  const root = path19.resolve(s2("root") ?? installRoot() ?? process.cwd());
+  if (!fs18.existsSync(path19.join(root, "images")))
     throw new InputError("--root", `'${root}' has no images/ directory`);
   const sources = imageSources(root);
   const names = sources.map((x) => x.name);
@@ -35583,14 +35746,14 @@ async function runBuildAction(env) {
     return 2;
   }
   try {
-    const run2 = await executeBuild(
+    const run3 = await executeBuild(
       req,
       () => connect(processContext()),
       (l) => info(l),
       env
     );
-    setOutput("references", run2.images.flatMap((i) => i.references).join("\n"));
-    setOutput("result-json", JSON.stringify(run2));
+    setOutput("references", run3.images.flatMap((i) => i.references).join("\n"));
+    setOutput("result-json", JSON.stringify(run3));
     if (env.GITHUB_STEP_SUMMARY)
       await summary.addHeading("sandbox-action: images", 3).addTable([
         [
@@ -35599,7 +35762,7 @@ async function runBuildAction(env) {
           { data: "tags", header: true },
           { data: "digest", header: true }
         ],
-        ...run2.images.map((i) => [
+        ...run3.images.map((i) => [
           i.image,
           i.platforms.map((p) => p.platform).join(", "),
           i.references.map((r) => r.split(":").pop()).join(", "),
@@ -35617,8 +35780,8 @@ async function runBuildAction(env) {
 import { Writable } from "node:stream";
 
 // src/cli/report.ts
-import fs18 from "node:fs";
-import path19 from "node:path";
+import fs19 from "node:fs";
+import path20 from "node:path";
 
 // src/report/checks.ts
 var BATCH = 50;
@@ -37141,17 +37304,17 @@ function requestLog(octokit) {
     octokit.log.debug("request", options);
     const start = Date.now();
     const requestOptions = octokit.request.endpoint.parse(options);
-    const path22 = requestOptions.url.replace(options.baseUrl, "");
+    const path23 = requestOptions.url.replace(options.baseUrl, "");
     return request2(options).then((response) => {
       const requestId = response.headers["x-github-request-id"];
       octokit.log.info(
-        `${requestOptions.method} ${path22} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
+        `${requestOptions.method} ${path23} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
       );
       return response;
     }).catch((error2) => {
       const requestId = error2.response?.headers["x-github-request-id"] || "UNKNOWN";
       octokit.log.error(
-        `${requestOptions.method} ${path22} - ${error2.status} with id ${requestId} in ${Date.now() - start}ms`
+        `${requestOptions.method} ${path23} - ${error2.status} with id ${requestId} in ${Date.now() - start}ms`
       );
       throw error2;
     });
@@ -39934,29 +40097,29 @@ var REPORT_TABLE = {
 };
 function readLimited(file) {
   try {
-    const st = fs18.lstatSync(file);
+    const st = fs19.lstatSync(file);
     if (!st.isFile()) return { ok: false, reason: `'${file}' is not a regular file` };
     if (st.size > LIMITS.fileBytes)
       return { ok: false, reason: `the file is ${st.size} bytes, above ${LIMITS.fileBytes}` };
-    return readResult(fs18.readFileSync(file));
+    return readResult(fs19.readFileSync(file));
   } catch (err) {
     return { ok: false, reason: `the file cannot be read: ${errorMessage(err)}` };
   }
 }
 var MAX_FILES = 512;
 function readResultFiles(fileOrDir) {
-  const st = fs18.lstatSync(fileOrDir, { throwIfNoEntry: false });
+  const st = fs19.lstatSync(fileOrDir, { throwIfNoEntry: false });
   if (!st) throw new InputError("--result", `'${fileOrDir}' does not exist`);
-  if (!st.isDirectory()) return [{ name: path19.basename(fileOrDir), read: readLimited(fileOrDir) }];
+  if (!st.isDirectory()) return [{ name: path20.basename(fileOrDir), read: readLimited(fileOrDir) }];
   const out = [];
-  if (fs18.existsSync(path19.join(fileOrDir, "result.json")))
-    out.push({ name: "result.json", read: readLimited(path19.join(fileOrDir, "result.json")) });
-  for (const d of fs18.readdirSync(fileOrDir).sort()) {
-    const sub = path19.join(fileOrDir, d);
-    if (!fs18.lstatSync(sub).isDirectory()) continue;
-    for (const f of fs18.readdirSync(sub).sort()) {
+  if (fs19.existsSync(path20.join(fileOrDir, "result.json")))
+    out.push({ name: "result.json", read: readLimited(path20.join(fileOrDir, "result.json")) });
+  for (const d of fs19.readdirSync(fileOrDir).sort()) {
+    const sub = path20.join(fileOrDir, d);
+    if (!fs19.lstatSync(sub).isDirectory()) continue;
+    for (const f of fs19.readdirSync(sub).sort()) {
       if (f === "result.json" || /^sandbox-result.*\.json$/.test(f)) {
-        out.push({ name: `${d}/${f}`, read: readLimited(path19.join(sub, f)) });
+        out.push({ name: `${d}/${f}`, read: readLimited(path20.join(sub, f)) });
       }
     }
     if (out.length > MAX_FILES) throw new InputError("--result", `more than ${MAX_FILES} result files`);
@@ -39995,7 +40158,7 @@ function parse3(argv, env) {
   let refused = null;
   const eventName = env.GITHUB_EVENT_NAME;
   if (eventName && env.GITHUB_EVENT_PATH) {
-    const payload = JSON.parse(fs18.readFileSync(env.GITHUB_EVENT_PATH, "utf8"));
+    const payload = JSON.parse(fs19.readFileSync(env.GITHUB_EVENT_PATH, "utf8"));
     const r = subjectFromEvent(eventName, payload);
     if (r.ok) subject = r.subject;
     else refused = r.reason;
@@ -40195,8 +40358,8 @@ function reportSummary(o) {
 }
 
 // src/action/state-key.ts
-import fs19 from "node:fs";
-import path20 from "node:path";
+import fs20 from "node:fs";
+import path21 from "node:path";
 var clean = (s2) => s2.replace(/[^\w.-]+/g, "_").slice(0, 100);
 function stateKeys(o, ev) {
   for (const [name, k] of [
@@ -40217,7 +40380,7 @@ function stateKeys(o, ev) {
 }
 function eventFacts(file) {
   if (!file) return { defaultBranch: null, pr: null };
-  const e = JSON.parse(fs19.readFileSync(file, "utf8"));
+  const e = JSON.parse(fs20.readFileSync(file, "utf8"));
   const n = e.pull_request?.number ?? (e.issue?.pull_request ? e.issue.number : void 0);
   return {
     defaultBranch: typeof e.repository?.default_branch === "string" ? e.repository.default_branch : null,
@@ -40240,7 +40403,7 @@ async function runStateKeyAction(env) {
     );
     setOutput("key", k.key);
     setOutput("restore", k.restore.join("\n"));
-    setOutput("dir", path20.join(env.RUNNER_TEMP ?? "/tmp", "sandbox-state"));
+    setOutput("dir", path21.join(env.RUNNER_TEMP ?? "/tmp", "sandbox-state"));
     info(
       `sandbox-action: /state cache ${k.trusted ? "trusted (a push to the default branch or a tag)" : "scoped: this run is not on a trusted ref"}: ${k.key}`
     );
@@ -40264,13 +40427,13 @@ async function runAction() {
   const ctx = processContext();
   const temp = ctx.env.RUNNER_TEMP || os8.tmpdir();
   const given = (ctx.env["INPUT_RESULT-FILE"] ?? "").trim();
-  const resultPath = given ? path21.resolve(ctx.cwd, given) : path21.join(temp, `sandbox-result-${randomId()}.json`);
+  const resultPath = given ? path22.resolve(ctx.cwd, given) : path22.join(temp, `sandbox-result-${randomId()}.json`);
   setOutput("result-json", resultPath);
   let inputs;
   let spec;
   try {
     inputs = readActionInputs(ctx.env);
-    inputs.options["output-dir"] ??= path21.join(temp, `sandbox-output-${randomId()}`);
+    inputs.options["output-dir"] ??= path22.join(temp, `sandbox-output-${randomId()}`);
     inputs.options["result-file"] = resultPath;
     spec = parseRunOptions(inputs.options, inputs.command, {
       cpus: ctx.cpus,

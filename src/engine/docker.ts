@@ -314,6 +314,27 @@ export class DockerApiEngine implements Engine {
     return id;
   }
 
+  async imageImport(rootfs: Readable, ref: string, changes: string[]): Promise<void> {
+    const { repo, tag } = splitRef(ref);
+    const qs = new URLSearchParams({ fromSrc: '-', repo, tag });
+    for (const c of changes) qs.append('changes', c);
+    // Several `changes` parameters: the query is written here, not through the one-value-per-key helper.
+    const res = await this.api.raw(
+      'POST',
+      `/images/create?${qs}`,
+      { bodyStream: rootfs, headers: { 'content-type': 'application/x-tar' } },
+      `import ${ref}`,
+    );
+    const body = (await readAll(res.body)).toString('utf8');
+    if (res.statusCode !== 200)
+      throw this.api.statusError(`import ${ref}`, res.statusCode, Buffer.from(body));
+    for (const line of body.split('\n')) {
+      if (!line.trim()) continue;
+      const j = JSON.parse(line) as { error?: string };
+      if (j.error) throw new EngineError(this.info.name, `import ${ref}`, j.error);
+    }
+  }
+
   async imageTag(source: string, ref: string): Promise<void> {
     const { repo, tag } = splitRef(ref);
     await this.api.call(

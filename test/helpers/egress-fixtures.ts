@@ -59,7 +59,7 @@ export async function startEgressFixtures(
       dnsServers: [],
       egressNetwork: null,
       proxyImage: null,
-      proxyBaseImage: BASE,
+      proxyBaseImage: null,
       maxBytes: null,
     },
     'never',

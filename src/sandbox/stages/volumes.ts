@@ -5,24 +5,14 @@
 import { errorMessage } from '../../config/errors.js';
 import type { Labels } from '../../engine/types.js';
 import { fitVolumes } from '../disk.js';
-import {
-  helperContainer,
-  volumePlans,
-  type RunVolumeRole,
-  type SandboxPlan,
-  type VolumePlan,
-} from '../plan.js';
+import { helperContainer, volumePlans, type RunVolumeRole, type VolumePlan } from '../plan.js';
 import type { RunContext } from '../run-context.js';
 import { ReservationError, createVolume, type CreatedVolume } from '../volumes.js';
 import type { Prepared } from './prepare.js';
 
 const SIZE_KEY = { work: 'workSizeBytes', output: 'outputSizeBytes', state: 'stateSizeBytes' } as const;
 
-export async function createVolumes(
-  ctx: RunContext,
-  p: SandboxPlan,
-  prep: Prepared,
-): Promise<CreatedVolume[]> {
+export async function createVolumes(ctx: RunContext, prep: Prepared): Promise<CreatedVolume[]> {
   const { engine, volumeHost } = ctx.deps;
   const plans = volumePlans(prep.spec, ctx.runId);
   const make = (vs: VolumePlan<RunVolumeRole>[]) =>
@@ -63,7 +53,7 @@ export async function createVolumes(
   if (bad) throw bad.reason;
   if (prep.backend === 'unbounded') {
     // A plain volume's root belongs to root: hand it to the sandbox user with a one-shot chown.
-    await chownVolumes(ctx, p.container.image, volumes, prep.owner, ctx.labels);
+    await chownVolumes(ctx, prep.spec.image, volumes, prep.owner, ctx.labels);
   }
   ctx.check();
   return volumes;
