@@ -13,7 +13,6 @@ import { ensureProxyImage } from '../../src/egress/image.js';
 import type { DockerApiEngine } from '../../src/engine/docker.js';
 import { makeCerts, type TestCerts } from './certs.js';
 import { FIX, buildClientImage, docker } from './client-image.js';
-import { BASE } from './engine.js';
 
 export { buildClientImage, docker } from './client-image.js';
 
