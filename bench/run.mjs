@@ -4,8 +4,11 @@
 //  4. egress: 1 GiB through the proxy vs direct (target ≥ 0.8), added latency per CONNECT (target < 2 ms)
 //  4b. transparent egress vs CONNECT mode: 1 GiB (target ≥ 0.95), added latency per connection (target < 2 ms)
 //  5. image build: a rebuild with no change against the first build (target ≤ 0.1); also `npm run bench:build`
+//  7. Podman against Docker: `run -- true` medians side by side (bench/engines.mjs; `node bench/run.mjs engines`)
 //  6. comparator's sandbox: a step through the landrun shim vs the same `true` on the host (target < 1 s added per
 //     step), and a whole stand-in judgement through the shim vs unsandboxed (bench/comparator.mjs)
+//  7. sessions: warm exec vs cold run (<= 0.25), 200-run throughput warm vs cold with --network none and proxy
+//     (warm >= 4x), create vs run (bench/sessions.mjs)
 import { execFileSync, spawnSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -14,6 +17,8 @@ import path from 'node:path';
 import { benchComparator } from './comparator.mjs';
 import { BASE, CLI, ROUNDS, cliVariants, docker, machineFacts, median, timed, writeRecord } from './lib.mjs';
 import { benchCollect, benchProxyStart, benchRunOverhead } from './speed.mjs';
+import { benchSessions } from './sessions.mjs';
+import { benchEngines } from './engines.mjs';
 
 const results = {};
 
@@ -542,6 +547,8 @@ if (!only || only === 'egress') benchEgress();
 if (!only || only === 'transparent') benchTransparent();
 if (!only || only === 'build') benchBuildCache();
 if (!only || only === 'comparator') results.comparator = benchComparator({ rounds: ROUNDS });
+if (!only || only === 'sessions') results.sessions = benchSessions({ rounds: ROUNDS });
+if (!only || only === 'engines') results.engines = benchEngines({ rounds: ROUNDS, base: BASE, cli: CLI });
 // One record per bench run, every sample in it; the summaries on stdout.
 const file = writeRecord(only ?? 'all', machine, { rounds: ROUNDS, variants: cliVariants() }, results);
 const summary = (r) => (r && typeof r === 'object' && 'summary' in r ? r.summary : r);

@@ -31,2219 +31,6 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
   mod
 ));
 
-// node_modules/semver/internal/constants.js
-var require_constants = __commonJS({
-  "node_modules/semver/internal/constants.js"(exports2, module2) {
-    "use strict";
-    var SEMVER_SPEC_VERSION = "2.0.0";
-    var MAX_LENGTH = 256;
-    var MAX_SAFE_INTEGER = Number.MAX_SAFE_INTEGER || /* istanbul ignore next */
-    9007199254740991;
-    var MAX_SAFE_COMPONENT_LENGTH = 16;
-    var MAX_SAFE_BUILD_LENGTH = MAX_LENGTH - 6;
-    var WHITESPACE_CHARACTERS = [
-      "	",
-      "\n",
-      "\v",
-      "\f",
-      "\r",
-      " ",
-      " ",
-      " ",
-      " ",
-      " ",
-      " ",
-      " ",
-      " ",
-      " ",
-      " ",
-      " ",
-      " ",
-      " ",
-      " ",
-      "\u2028",
-      "\u2029",
-      " ",
-      " ",
-      "　",
-      "\uFEFF"
-    ];
-    var RELEASE_TYPES = [
-      "major",
-      "premajor",
-      "minor",
-      "preminor",
-      "patch",
-      "prepatch",
-      "prerelease"
-    ];
-    module2.exports = {
-      MAX_LENGTH,
-      MAX_SAFE_COMPONENT_LENGTH,
-      MAX_SAFE_BUILD_LENGTH,
-      MAX_SAFE_INTEGER,
-      WHITESPACE_CHARACTERS,
-      RELEASE_TYPES,
-      SEMVER_SPEC_VERSION,
-      FLAG_INCLUDE_PRERELEASE: 1,
-      FLAG_LOOSE: 2
-    };
-  }
-});
-
-// node_modules/semver/internal/debug.js
-var require_debug = __commonJS({
-  "node_modules/semver/internal/debug.js"(exports2, module2) {
-    "use strict";
-    var debug = typeof process === "object" && process.env && process.env.NODE_DEBUG && /\bsemver\b/i.test(process.env.NODE_DEBUG) ? (...args) => console.error("SEMVER", ...args) : () => {
-    };
-    module2.exports = debug;
-  }
-});
-
-// node_modules/semver/internal/re.js
-var require_re = __commonJS({
-  "node_modules/semver/internal/re.js"(exports2, module2) {
-    "use strict";
-    var {
-      MAX_SAFE_COMPONENT_LENGTH,
-      MAX_SAFE_BUILD_LENGTH,
-      MAX_LENGTH
-    } = require_constants();
-    var debug = require_debug();
-    exports2 = module2.exports = {};
-    var re = exports2.re = [];
-    var safeRe = exports2.safeRe = [];
-    var src = exports2.src = [];
-    var safeSrc = exports2.safeSrc = [];
-    var t = exports2.t = {};
-    var R = 0;
-    var LETTERDASHNUMBER = "[a-zA-Z0-9-]";
-    var safeRegexReplacements = [
-      ["\\s", 1],
-      ["\\d", MAX_LENGTH],
-      [LETTERDASHNUMBER, MAX_SAFE_BUILD_LENGTH]
-    ];
-    var makeSafeRegex = (value) => {
-      for (const [token, max] of safeRegexReplacements) {
-        value = value.split(`${token}*`).join(`${token}{0,${max}}`).split(`${token}+`).join(`${token}{1,${max}}`);
-      }
-      return value;
-    };
-    var createToken = (name, value, isGlobal) => {
-      const safe = makeSafeRegex(value);
-      const index = R++;
-      debug(name, index, value);
-      t[name] = index;
-      src[index] = value;
-      safeSrc[index] = safe;
-      re[index] = new RegExp(value, isGlobal ? "g" : void 0);
-      safeRe[index] = new RegExp(safe, isGlobal ? "g" : void 0);
-    };
-    createToken("NUMERICIDENTIFIER", "0|[1-9]\\d*");
-    createToken("NUMERICIDENTIFIERLOOSE", "\\d+");
-    createToken("NONNUMERICIDENTIFIER", `\\d*[a-zA-Z-]${LETTERDASHNUMBER}*`);
-    createToken("MAINVERSION", `(${src[t.NUMERICIDENTIFIER]})\\.(${src[t.NUMERICIDENTIFIER]})\\.(${src[t.NUMERICIDENTIFIER]})`);
-    createToken("MAINVERSIONLOOSE", `(${src[t.NUMERICIDENTIFIERLOOSE]})\\.(${src[t.NUMERICIDENTIFIERLOOSE]})\\.(${src[t.NUMERICIDENTIFIERLOOSE]})`);
-    createToken("PRERELEASEIDENTIFIER", `(?:${src[t.NONNUMERICIDENTIFIER]}|${src[t.NUMERICIDENTIFIER]})`);
-    createToken("PRERELEASEIDENTIFIERLOOSE", `(?:${src[t.NONNUMERICIDENTIFIER]}|${src[t.NUMERICIDENTIFIERLOOSE]})`);
-    createToken("PRERELEASE", `(?:-(${src[t.PRERELEASEIDENTIFIER]}(?:\\.${src[t.PRERELEASEIDENTIFIER]})*))`);
-    createToken("PRERELEASELOOSE", `(?:-?(${src[t.PRERELEASEIDENTIFIERLOOSE]}(?:\\.${src[t.PRERELEASEIDENTIFIERLOOSE]})*))`);
-    createToken("BUILDIDENTIFIER", `${LETTERDASHNUMBER}+`);
-    createToken("BUILD", `(?:\\+(${src[t.BUILDIDENTIFIER]}(?:\\.${src[t.BUILDIDENTIFIER]})*))`);
-    createToken("FULLPLAIN", `v?${src[t.MAINVERSION]}${src[t.PRERELEASE]}?${src[t.BUILD]}?`);
-    createToken("FULL", `^${src[t.FULLPLAIN]}$`);
-    createToken("LOOSEPLAIN", `[v=\\s]*${src[t.MAINVERSIONLOOSE]}${src[t.PRERELEASELOOSE]}?${src[t.BUILD]}?`);
-    createToken("LOOSE", `^${src[t.LOOSEPLAIN]}$`);
-    createToken("GTLT", "((?:<|>)?=?)");
-    createToken("XRANGEIDENTIFIERLOOSE", `${src[t.NUMERICIDENTIFIERLOOSE]}|x|X|\\*`);
-    createToken("XRANGEIDENTIFIER", `${src[t.NUMERICIDENTIFIER]}|x|X|\\*`);
-    createToken("XRANGEPLAIN", `[v=\\s]*(${src[t.XRANGEIDENTIFIER]})(?:\\.(${src[t.XRANGEIDENTIFIER]})(?:\\.(${src[t.XRANGEIDENTIFIER]})(?:${src[t.PRERELEASE]})?${src[t.BUILD]}?)?)?`);
-    createToken("XRANGEPLAINLOOSE", `[v=\\s]*(${src[t.XRANGEIDENTIFIERLOOSE]})(?:\\.(${src[t.XRANGEIDENTIFIERLOOSE]})(?:\\.(${src[t.XRANGEIDENTIFIERLOOSE]})(?:${src[t.PRERELEASELOOSE]})?${src[t.BUILD]}?)?)?`);
-    createToken("XRANGE", `^${src[t.GTLT]}\\s*${src[t.XRANGEPLAIN]}$`);
-    createToken("XRANGELOOSE", `^${src[t.GTLT]}\\s*${src[t.XRANGEPLAINLOOSE]}$`);
-    createToken("COERCEPLAIN", `${"(^|[^\\d])(\\d{1,"}${MAX_SAFE_COMPONENT_LENGTH}})(?:\\.(\\d{1,${MAX_SAFE_COMPONENT_LENGTH}}))?(?:\\.(\\d{1,${MAX_SAFE_COMPONENT_LENGTH}}))?`);
-    createToken("COERCE", `${src[t.COERCEPLAIN]}(?:$|[^\\d])`);
-    createToken("COERCEFULL", src[t.COERCEPLAIN] + `(?:${src[t.PRERELEASE]})?(?:${src[t.BUILD]})?(?:$|[^\\d])`);
-    createToken("COERCERTL", src[t.COERCE], true);
-    createToken("COERCERTLFULL", src[t.COERCEFULL], true);
-    createToken("LONETILDE", "(?:~>?)");
-    createToken("TILDETRIM", `(\\s*)${src[t.LONETILDE]}\\s+`, true);
-    exports2.tildeTrimReplace = "$1~";
-    createToken("TILDE", `^${src[t.LONETILDE]}${src[t.XRANGEPLAIN]}$`);
-    createToken("TILDELOOSE", `^${src[t.LONETILDE]}${src[t.XRANGEPLAINLOOSE]}$`);
-    createToken("LONECARET", "(?:\\^)");
-    createToken("CARETTRIM", `(\\s*)${src[t.LONECARET]}\\s+`, true);
-    exports2.caretTrimReplace = "$1^";
-    createToken("CARET", `^${src[t.LONECARET]}${src[t.XRANGEPLAIN]}$`);
-    createToken("CARETLOOSE", `^${src[t.LONECARET]}${src[t.XRANGEPLAINLOOSE]}$`);
-    createToken("COMPARATORLOOSE", `^${src[t.GTLT]}\\s*(${src[t.LOOSEPLAIN]})$|^$`);
-    createToken("COMPARATOR", `^${src[t.GTLT]}\\s*(${src[t.FULLPLAIN]})$|^$`);
-    createToken("COMPARATORTRIM", `(\\s*)${src[t.GTLT]}\\s*(${src[t.LOOSEPLAIN]}|${src[t.XRANGEPLAIN]})`, true);
-    exports2.comparatorTrimReplace = "$1$2$3";
-    createToken("HYPHENRANGE", `^\\s*(${src[t.XRANGEPLAIN]})\\s+-\\s+(${src[t.XRANGEPLAIN]})\\s*$`);
-    createToken("HYPHENRANGELOOSE", `^\\s*(${src[t.XRANGEPLAINLOOSE]})\\s+-\\s+(${src[t.XRANGEPLAINLOOSE]})\\s*$`);
-    createToken("STAR", "(<|>)?=?\\s*\\*");
-    createToken("GTE0", "^\\s*>=\\s*0\\.0\\.0\\s*$");
-    createToken("GTE0PRE", "^\\s*>=\\s*0\\.0\\.0-0\\s*$");
-  }
-});
-
-// node_modules/semver/internal/parse-options.js
-var require_parse_options = __commonJS({
-  "node_modules/semver/internal/parse-options.js"(exports2, module2) {
-    "use strict";
-    var looseOption = Object.freeze({ loose: true });
-    var emptyOpts = Object.freeze({});
-    var parseOptions = (options) => {
-      if (!options) {
-        return emptyOpts;
-      }
-      if (typeof options !== "object") {
-        return looseOption;
-      }
-      return options;
-    };
-    module2.exports = parseOptions;
-  }
-});
-
-// node_modules/semver/internal/identifiers.js
-var require_identifiers = __commonJS({
-  "node_modules/semver/internal/identifiers.js"(exports2, module2) {
-    "use strict";
-    var numeric = /^[0-9]+$/;
-    var compareIdentifiers = (a, b) => {
-      if (typeof a === "number" && typeof b === "number") {
-        return a === b ? 0 : a < b ? -1 : 1;
-      }
-      const anum = numeric.test(a);
-      const bnum = numeric.test(b);
-      if (anum && bnum) {
-        a = +a;
-        b = +b;
-      }
-      return a === b ? 0 : anum && !bnum ? -1 : bnum && !anum ? 1 : a < b ? -1 : 1;
-    };
-    var rcompareIdentifiers = (a, b) => compareIdentifiers(b, a);
-    module2.exports = {
-      compareIdentifiers,
-      rcompareIdentifiers
-    };
-  }
-});
-
-// node_modules/semver/classes/semver.js
-var require_semver = __commonJS({
-  "node_modules/semver/classes/semver.js"(exports2, module2) {
-    "use strict";
-    var debug = require_debug();
-    var { MAX_LENGTH, MAX_SAFE_INTEGER } = require_constants();
-    var { safeRe: re, t } = require_re();
-    var parseOptions = require_parse_options();
-    var { compareIdentifiers } = require_identifiers();
-    var isPrereleaseIdentifier = (prerelease, identifier) => {
-      const identifiers = identifier.split(".");
-      if (identifiers.length > prerelease.length) {
-        return false;
-      }
-      for (let i = 0; i < identifiers.length; i++) {
-        if (compareIdentifiers(prerelease[i], identifiers[i]) !== 0) {
-          return false;
-        }
-      }
-      return true;
-    };
-    var SemVer = class _SemVer {
-      constructor(version, options) {
-        options = parseOptions(options);
-        if (version instanceof _SemVer) {
-          if (version.loose === !!options.loose && version.includePrerelease === !!options.includePrerelease) {
-            return version;
-          } else {
-            version = version.version;
-          }
-        } else if (typeof version !== "string") {
-          throw new TypeError(`Invalid version. Must be a string. Got type "${typeof version}".`);
-        }
-        if (version.length > MAX_LENGTH) {
-          throw new TypeError(
-            `version is longer than ${MAX_LENGTH} characters`
-          );
-        }
-        debug("SemVer", version, options);
-        this.options = options;
-        this.loose = !!options.loose;
-        this.includePrerelease = !!options.includePrerelease;
-        const m = version.trim().match(options.loose ? re[t.LOOSE] : re[t.FULL]);
-        if (!m) {
-          throw new TypeError(`Invalid Version: ${version}`);
-        }
-        this.raw = version;
-        this.major = +m[1];
-        this.minor = +m[2];
-        this.patch = +m[3];
-        if (this.major > MAX_SAFE_INTEGER || this.major < 0) {
-          throw new TypeError("Invalid major version");
-        }
-        if (this.minor > MAX_SAFE_INTEGER || this.minor < 0) {
-          throw new TypeError("Invalid minor version");
-        }
-        if (this.patch > MAX_SAFE_INTEGER || this.patch < 0) {
-          throw new TypeError("Invalid patch version");
-        }
-        if (!m[4]) {
-          this.prerelease = [];
-        } else {
-          this.prerelease = m[4].split(".").map((id) => {
-            if (/^[0-9]+$/.test(id)) {
-              const num = +id;
-              if (num >= 0 && num < MAX_SAFE_INTEGER) {
-                return num;
-              }
-            }
-            return id;
-          });
-        }
-        this.build = m[5] ? m[5].split(".") : [];
-        this.format();
-      }
-      format() {
-        this.version = `${this.major}.${this.minor}.${this.patch}`;
-        if (this.prerelease.length) {
-          this.version += `-${this.prerelease.join(".")}`;
-        }
-        return this.version;
-      }
-      toString() {
-        return this.version;
-      }
-      compare(other) {
-        debug("SemVer.compare", this.version, this.options, other);
-        if (!(other instanceof _SemVer)) {
-          if (typeof other === "string" && other === this.version) {
-            return 0;
-          }
-          other = new _SemVer(other, this.options);
-        }
-        if (other.version === this.version) {
-          return 0;
-        }
-        return this.compareMain(other) || this.comparePre(other);
-      }
-      compareMain(other) {
-        if (!(other instanceof _SemVer)) {
-          other = new _SemVer(other, this.options);
-        }
-        if (this.major < other.major) {
-          return -1;
-        }
-        if (this.major > other.major) {
-          return 1;
-        }
-        if (this.minor < other.minor) {
-          return -1;
-        }
-        if (this.minor > other.minor) {
-          return 1;
-        }
-        if (this.patch < other.patch) {
-          return -1;
-        }
-        if (this.patch > other.patch) {
-          return 1;
-        }
-        return 0;
-      }
-      comparePre(other) {
-        if (!(other instanceof _SemVer)) {
-          other = new _SemVer(other, this.options);
-        }
-        if (this.prerelease.length && !other.prerelease.length) {
-          return -1;
-        } else if (!this.prerelease.length && other.prerelease.length) {
-          return 1;
-        } else if (!this.prerelease.length && !other.prerelease.length) {
-          return 0;
-        }
-        let i = 0;
-        do {
-          const a = this.prerelease[i];
-          const b = other.prerelease[i];
-          debug("prerelease compare", i, a, b);
-          if (a === void 0 && b === void 0) {
-            return 0;
-          } else if (b === void 0) {
-            return 1;
-          } else if (a === void 0) {
-            return -1;
-          } else if (a === b) {
-            continue;
-          } else {
-            return compareIdentifiers(a, b);
-          }
-        } while (++i);
-      }
-      compareBuild(other) {
-        if (!(other instanceof _SemVer)) {
-          other = new _SemVer(other, this.options);
-        }
-        let i = 0;
-        do {
-          const a = this.build[i];
-          const b = other.build[i];
-          debug("build compare", i, a, b);
-          if (a === void 0 && b === void 0) {
-            return 0;
-          } else if (b === void 0) {
-            return 1;
-          } else if (a === void 0) {
-            return -1;
-          } else if (a === b) {
-            continue;
-          } else {
-            return compareIdentifiers(a, b);
-          }
-        } while (++i);
-      }
-      // preminor will bump the version up to the next minor release, and immediately
-      // down to pre-release. premajor and prepatch work the same way.
-      inc(release, identifier, identifierBase) {
-        if (release.startsWith("pre")) {
-          if (!identifier && identifierBase === false) {
-            throw new Error("invalid increment argument: identifier is empty");
-          }
-          if (identifier) {
-            const match = `-${identifier}`.match(this.options.loose ? re[t.PRERELEASELOOSE] : re[t.PRERELEASE]);
-            if (!match || match[1] !== identifier) {
-              throw new Error(`invalid identifier: ${identifier}`);
-            }
-          }
-        }
-        switch (release) {
-          case "premajor":
-            this.prerelease.length = 0;
-            this.patch = 0;
-            this.minor = 0;
-            this.major++;
-            this.inc("pre", identifier, identifierBase);
-            break;
-          case "preminor":
-            this.prerelease.length = 0;
-            this.patch = 0;
-            this.minor++;
-            this.inc("pre", identifier, identifierBase);
-            break;
-          case "prepatch":
-            this.prerelease.length = 0;
-            this.inc("patch", identifier, identifierBase);
-            this.inc("pre", identifier, identifierBase);
-            break;
-          // If the input is a non-prerelease version, this acts the same as
-          // prepatch.
-          case "prerelease":
-            if (this.prerelease.length === 0) {
-              this.inc("patch", identifier, identifierBase);
-            }
-            this.inc("pre", identifier, identifierBase);
-            break;
-          case "release":
-            if (this.prerelease.length === 0) {
-              throw new Error(`version ${this.raw} is not a prerelease`);
-            }
-            this.prerelease.length = 0;
-            break;
-          case "major":
-            if (this.minor !== 0 || this.patch !== 0 || this.prerelease.length === 0) {
-              this.major++;
-            }
-            this.minor = 0;
-            this.patch = 0;
-            this.prerelease = [];
-            break;
-          case "minor":
-            if (this.patch !== 0 || this.prerelease.length === 0) {
-              this.minor++;
-            }
-            this.patch = 0;
-            this.prerelease = [];
-            break;
-          case "patch":
-            if (this.prerelease.length === 0) {
-              this.patch++;
-            }
-            this.prerelease = [];
-            break;
-          // This probably shouldn't be used publicly.
-          // 1.0.0 'pre' would become 1.0.0-0 which is the wrong direction.
-          case "pre": {
-            const base = Number(identifierBase) ? 1 : 0;
-            if (this.prerelease.length === 0) {
-              this.prerelease = [base];
-            } else {
-              let i = this.prerelease.length;
-              while (--i >= 0) {
-                if (typeof this.prerelease[i] === "number") {
-                  this.prerelease[i]++;
-                  i = -2;
-                }
-              }
-              if (i === -1) {
-                if (identifier === this.prerelease.join(".") && identifierBase === false) {
-                  throw new Error("invalid increment argument: identifier already exists");
-                }
-                this.prerelease.push(base);
-              }
-            }
-            if (identifier) {
-              let prerelease = [identifier, base];
-              if (identifierBase === false) {
-                prerelease = [identifier];
-              }
-              if (isPrereleaseIdentifier(this.prerelease, identifier)) {
-                const prereleaseBase = this.prerelease[identifier.split(".").length];
-                if (isNaN(prereleaseBase)) {
-                  this.prerelease = prerelease;
-                }
-              } else {
-                this.prerelease = prerelease;
-              }
-            }
-            break;
-          }
-          default:
-            throw new Error(`invalid increment argument: ${release}`);
-        }
-        this.raw = this.format();
-        if (this.build.length) {
-          this.raw += `+${this.build.join(".")}`;
-        }
-        return this;
-      }
-    };
-    module2.exports = SemVer;
-  }
-});
-
-// node_modules/semver/functions/parse.js
-var require_parse = __commonJS({
-  "node_modules/semver/functions/parse.js"(exports2, module2) {
-    "use strict";
-    var SemVer = require_semver();
-    var parse4 = (version, options, throwErrors = false) => {
-      if (version instanceof SemVer) {
-        return version;
-      }
-      try {
-        return new SemVer(version, options);
-      } catch (er) {
-        if (!throwErrors) {
-          return null;
-        }
-        throw er;
-      }
-    };
-    module2.exports = parse4;
-  }
-});
-
-// node_modules/semver/functions/valid.js
-var require_valid = __commonJS({
-  "node_modules/semver/functions/valid.js"(exports2, module2) {
-    "use strict";
-    var parse4 = require_parse();
-    var valid = (version, options) => {
-      const v = parse4(version, options);
-      return v ? v.version : null;
-    };
-    module2.exports = valid;
-  }
-});
-
-// node_modules/semver/functions/clean.js
-var require_clean = __commonJS({
-  "node_modules/semver/functions/clean.js"(exports2, module2) {
-    "use strict";
-    var parse4 = require_parse();
-    var clean = (version, options) => {
-      const s2 = parse4(version.trim().replace(/^[=v]+/, ""), options);
-      return s2 ? s2.version : null;
-    };
-    module2.exports = clean;
-  }
-});
-
-// node_modules/semver/functions/inc.js
-var require_inc = __commonJS({
-  "node_modules/semver/functions/inc.js"(exports2, module2) {
-    "use strict";
-    var SemVer = require_semver();
-    var inc = (version, release, options, identifier, identifierBase) => {
-      if (typeof options === "string") {
-        identifierBase = identifier;
-        identifier = options;
-        options = void 0;
-      }
-      try {
-        return new SemVer(
-          version instanceof SemVer ? version.version : version,
-          options
-        ).inc(release, identifier, identifierBase).version;
-      } catch (er) {
-        return null;
-      }
-    };
-    module2.exports = inc;
-  }
-});
-
-// node_modules/semver/functions/diff.js
-var require_diff = __commonJS({
-  "node_modules/semver/functions/diff.js"(exports2, module2) {
-    "use strict";
-    var parse4 = require_parse();
-    var diff = (version1, version2) => {
-      const v1 = parse4(version1, null, true);
-      const v2 = parse4(version2, null, true);
-      const comparison = v1.compare(v2);
-      if (comparison === 0) {
-        return null;
-      }
-      const v1Higher = comparison > 0;
-      const highVersion = v1Higher ? v1 : v2;
-      const lowVersion = v1Higher ? v2 : v1;
-      const highHasPre = !!highVersion.prerelease.length;
-      const lowHasPre = !!lowVersion.prerelease.length;
-      if (lowHasPre && !highHasPre) {
-        if (!lowVersion.patch && !lowVersion.minor) {
-          return "major";
-        }
-        if (lowVersion.compareMain(highVersion) === 0) {
-          if (lowVersion.minor && !lowVersion.patch) {
-            return "minor";
-          }
-          return "patch";
-        }
-      }
-      const prefix = highHasPre ? "pre" : "";
-      if (v1.major !== v2.major) {
-        return prefix + "major";
-      }
-      if (v1.minor !== v2.minor) {
-        return prefix + "minor";
-      }
-      if (v1.patch !== v2.patch) {
-        return prefix + "patch";
-      }
-      return "prerelease";
-    };
-    module2.exports = diff;
-  }
-});
-
-// node_modules/semver/functions/major.js
-var require_major = __commonJS({
-  "node_modules/semver/functions/major.js"(exports2, module2) {
-    "use strict";
-    var SemVer = require_semver();
-    var major = (a, loose) => new SemVer(a, loose).major;
-    module2.exports = major;
-  }
-});
-
-// node_modules/semver/functions/minor.js
-var require_minor = __commonJS({
-  "node_modules/semver/functions/minor.js"(exports2, module2) {
-    "use strict";
-    var SemVer = require_semver();
-    var minor = (a, loose) => new SemVer(a, loose).minor;
-    module2.exports = minor;
-  }
-});
-
-// node_modules/semver/functions/patch.js
-var require_patch = __commonJS({
-  "node_modules/semver/functions/patch.js"(exports2, module2) {
-    "use strict";
-    var SemVer = require_semver();
-    var patch = (a, loose) => new SemVer(a, loose).patch;
-    module2.exports = patch;
-  }
-});
-
-// node_modules/semver/functions/prerelease.js
-var require_prerelease = __commonJS({
-  "node_modules/semver/functions/prerelease.js"(exports2, module2) {
-    "use strict";
-    var parse4 = require_parse();
-    var prerelease = (version, options) => {
-      const parsed = parse4(version, options);
-      return parsed && parsed.prerelease.length ? parsed.prerelease : null;
-    };
-    module2.exports = prerelease;
-  }
-});
-
-// node_modules/semver/functions/compare.js
-var require_compare = __commonJS({
-  "node_modules/semver/functions/compare.js"(exports2, module2) {
-    "use strict";
-    var SemVer = require_semver();
-    var compare = (a, b, loose) => new SemVer(a, loose).compare(new SemVer(b, loose));
-    module2.exports = compare;
-  }
-});
-
-// node_modules/semver/functions/rcompare.js
-var require_rcompare = __commonJS({
-  "node_modules/semver/functions/rcompare.js"(exports2, module2) {
-    "use strict";
-    var compare = require_compare();
-    var rcompare = (a, b, loose) => compare(b, a, loose);
-    module2.exports = rcompare;
-  }
-});
-
-// node_modules/semver/functions/compare-loose.js
-var require_compare_loose = __commonJS({
-  "node_modules/semver/functions/compare-loose.js"(exports2, module2) {
-    "use strict";
-    var compare = require_compare();
-    var compareLoose = (a, b) => compare(a, b, true);
-    module2.exports = compareLoose;
-  }
-});
-
-// node_modules/semver/functions/compare-build.js
-var require_compare_build = __commonJS({
-  "node_modules/semver/functions/compare-build.js"(exports2, module2) {
-    "use strict";
-    var SemVer = require_semver();
-    var compareBuild = (a, b, loose) => {
-      const versionA = new SemVer(a, loose);
-      const versionB = new SemVer(b, loose);
-      return versionA.compare(versionB) || versionA.compareBuild(versionB);
-    };
-    module2.exports = compareBuild;
-  }
-});
-
-// node_modules/semver/functions/sort.js
-var require_sort = __commonJS({
-  "node_modules/semver/functions/sort.js"(exports2, module2) {
-    "use strict";
-    var compareBuild = require_compare_build();
-    var sort = (list3, loose) => list3.sort((a, b) => compareBuild(a, b, loose));
-    module2.exports = sort;
-  }
-});
-
-// node_modules/semver/functions/rsort.js
-var require_rsort = __commonJS({
-  "node_modules/semver/functions/rsort.js"(exports2, module2) {
-    "use strict";
-    var compareBuild = require_compare_build();
-    var rsort = (list3, loose) => list3.sort((a, b) => compareBuild(b, a, loose));
-    module2.exports = rsort;
-  }
-});
-
-// node_modules/semver/functions/gt.js
-var require_gt = __commonJS({
-  "node_modules/semver/functions/gt.js"(exports2, module2) {
-    "use strict";
-    var compare = require_compare();
-    var gt = (a, b, loose) => compare(a, b, loose) > 0;
-    module2.exports = gt;
-  }
-});
-
-// node_modules/semver/functions/lt.js
-var require_lt = __commonJS({
-  "node_modules/semver/functions/lt.js"(exports2, module2) {
-    "use strict";
-    var compare = require_compare();
-    var lt = (a, b, loose) => compare(a, b, loose) < 0;
-    module2.exports = lt;
-  }
-});
-
-// node_modules/semver/functions/eq.js
-var require_eq = __commonJS({
-  "node_modules/semver/functions/eq.js"(exports2, module2) {
-    "use strict";
-    var compare = require_compare();
-    var eq = (a, b, loose) => compare(a, b, loose) === 0;
-    module2.exports = eq;
-  }
-});
-
-// node_modules/semver/functions/neq.js
-var require_neq = __commonJS({
-  "node_modules/semver/functions/neq.js"(exports2, module2) {
-    "use strict";
-    var compare = require_compare();
-    var neq = (a, b, loose) => compare(a, b, loose) !== 0;
-    module2.exports = neq;
-  }
-});
-
-// node_modules/semver/functions/gte.js
-var require_gte = __commonJS({
-  "node_modules/semver/functions/gte.js"(exports2, module2) {
-    "use strict";
-    var compare = require_compare();
-    var gte = (a, b, loose) => compare(a, b, loose) >= 0;
-    module2.exports = gte;
-  }
-});
-
-// node_modules/semver/functions/lte.js
-var require_lte = __commonJS({
-  "node_modules/semver/functions/lte.js"(exports2, module2) {
-    "use strict";
-    var compare = require_compare();
-    var lte = (a, b, loose) => compare(a, b, loose) <= 0;
-    module2.exports = lte;
-  }
-});
-
-// node_modules/semver/functions/cmp.js
-var require_cmp = __commonJS({
-  "node_modules/semver/functions/cmp.js"(exports2, module2) {
-    "use strict";
-    var eq = require_eq();
-    var neq = require_neq();
-    var gt = require_gt();
-    var gte = require_gte();
-    var lt = require_lt();
-    var lte = require_lte();
-    var cmp = (a, op, b, loose) => {
-      switch (op) {
-        case "===":
-          if (typeof a === "object") {
-            a = a.version;
-          }
-          if (typeof b === "object") {
-            b = b.version;
-          }
-          return a === b;
-        case "!==":
-          if (typeof a === "object") {
-            a = a.version;
-          }
-          if (typeof b === "object") {
-            b = b.version;
-          }
-          return a !== b;
-        case "":
-        case "=":
-        case "==":
-          return eq(a, b, loose);
-        case "!=":
-          return neq(a, b, loose);
-        case ">":
-          return gt(a, b, loose);
-        case ">=":
-          return gte(a, b, loose);
-        case "<":
-          return lt(a, b, loose);
-        case "<=":
-          return lte(a, b, loose);
-        default:
-          throw new TypeError(`Invalid operator: ${op}`);
-      }
-    };
-    module2.exports = cmp;
-  }
-});
-
-// node_modules/semver/functions/coerce.js
-var require_coerce = __commonJS({
-  "node_modules/semver/functions/coerce.js"(exports2, module2) {
-    "use strict";
-    var SemVer = require_semver();
-    var parse4 = require_parse();
-    var { safeRe: re, t } = require_re();
-    var coerce = (version, options) => {
-      if (version instanceof SemVer) {
-        return version;
-      }
-      if (typeof version === "number") {
-        version = String(version);
-      }
-      if (typeof version !== "string") {
-        return null;
-      }
-      options = options || {};
-      let match = null;
-      if (!options.rtl) {
-        match = version.match(options.includePrerelease ? re[t.COERCEFULL] : re[t.COERCE]);
-      } else {
-        const coerceRtlRegex = options.includePrerelease ? re[t.COERCERTLFULL] : re[t.COERCERTL];
-        let next;
-        while ((next = coerceRtlRegex.exec(version)) && (!match || match.index + match[0].length !== version.length)) {
-          if (!match || next.index + next[0].length !== match.index + match[0].length) {
-            match = next;
-          }
-          coerceRtlRegex.lastIndex = next.index + next[1].length + next[2].length;
-        }
-        coerceRtlRegex.lastIndex = -1;
-      }
-      if (match === null) {
-        return null;
-      }
-      const major = match[2];
-      const minor = match[3] || "0";
-      const patch = match[4] || "0";
-      const prerelease = options.includePrerelease && match[5] ? `-${match[5]}` : "";
-      const build = options.includePrerelease && match[6] ? `+${match[6]}` : "";
-      return parse4(`${major}.${minor}.${patch}${prerelease}${build}`, options);
-    };
-    module2.exports = coerce;
-  }
-});
-
-// node_modules/semver/functions/truncate.js
-var require_truncate = __commonJS({
-  "node_modules/semver/functions/truncate.js"(exports2, module2) {
-    "use strict";
-    var parse4 = require_parse();
-    var constants = require_constants();
-    var SemVer = require_semver();
-    var truncate = (version, truncation, options) => {
-      if (!constants.RELEASE_TYPES.includes(truncation)) {
-        return null;
-      }
-      const clonedVersion = cloneInputVersion(version, options);
-      return clonedVersion && doTruncation(clonedVersion, truncation);
-    };
-    var cloneInputVersion = (version, options) => {
-      const versionStringToParse = version instanceof SemVer ? version.version : version;
-      return parse4(versionStringToParse, options);
-    };
-    var doTruncation = (version, truncation) => {
-      if (isPrerelease(truncation)) {
-        return version.version;
-      }
-      version.prerelease = [];
-      switch (truncation) {
-        case "major":
-          version.minor = 0;
-          version.patch = 0;
-          break;
-        case "minor":
-          version.patch = 0;
-          break;
-      }
-      return version.format();
-    };
-    var isPrerelease = (type) => {
-      return type.startsWith("pre");
-    };
-    module2.exports = truncate;
-  }
-});
-
-// node_modules/semver/internal/lrucache.js
-var require_lrucache = __commonJS({
-  "node_modules/semver/internal/lrucache.js"(exports2, module2) {
-    "use strict";
-    var LRUCache = class {
-      constructor() {
-        this.max = 1e3;
-        this.map = /* @__PURE__ */ new Map();
-      }
-      get(key) {
-        const value = this.map.get(key);
-        if (value === void 0) {
-          return void 0;
-        } else {
-          this.map.delete(key);
-          this.map.set(key, value);
-          return value;
-        }
-      }
-      delete(key) {
-        return this.map.delete(key);
-      }
-      set(key, value) {
-        const deleted = this.delete(key);
-        if (!deleted && value !== void 0) {
-          if (this.map.size >= this.max) {
-            const firstKey = this.map.keys().next().value;
-            this.delete(firstKey);
-          }
-          this.map.set(key, value);
-        }
-        return this;
-      }
-    };
-    module2.exports = LRUCache;
-  }
-});
-
-// node_modules/semver/internal/trim-comparator-whitespace.js
-var require_trim_comparator_whitespace = __commonJS({
-  "node_modules/semver/internal/trim-comparator-whitespace.js"(exports2, module2) {
-    "use strict";
-    var {
-      MAX_LENGTH,
-      MAX_SAFE_BUILD_LENGTH,
-      WHITESPACE_CHARACTERS
-    } = require_constants();
-    var whitespace = new Uint8Array(65536);
-    for (const char of WHITESPACE_CHARACTERS) {
-      whitespace[char.charCodeAt(0)] = 1;
-    }
-    var isWhitespace = (char) => char !== void 0 && whitespace[char.charCodeAt(0)] === 1;
-    var isVersionPrefix = (char) => char === "v" || char === "=" || isWhitespace(char);
-    var isDigit = (char) => char !== void 0 && char >= "0" && char <= "9";
-    var isLetter = (char) => char !== void 0 && (char >= "a" && char <= "z" || char >= "A" && char <= "Z");
-    var isIdentifierCharacter = (char) => isDigit(char) || isLetter(char) || char === "-";
-    var isVersionStart = (char) => isDigit(char) || char === "x" || char === "X" || char === "*";
-    var findDigitsEndIndex = (range, start, limit, digitRuns) => {
-      if (!isDigit(range[start])) {
-        return start;
-      }
-      if (start >= digitRuns.start && start < digitRuns.end) {
-        return Math.min(start + limit, digitRuns.end);
-      }
-      if (start >= digitRuns.previousStart && start < digitRuns.previousEnd) {
-        return Math.min(start + limit, digitRuns.previousEnd);
-      }
-      let end = start + 1;
-      while (isDigit(range[end])) {
-        end++;
-      }
-      digitRuns.previousStart = digitRuns.start;
-      digitRuns.previousEnd = digitRuns.end;
-      digitRuns.start = start;
-      digitRuns.end = end;
-      return Math.min(start + limit, end);
-    };
-    var findVersionNumberEndIndex = (range, start, loose, digitRuns) => {
-      if (!loose && range[start] === "0") {
-        return start + 1;
-      }
-      return findDigitsEndIndex(range, start, loose ? MAX_LENGTH : MAX_LENGTH + 1, digitRuns);
-    };
-    var findPrereleaseIdentifierEndIndex = (range, start, loose, digitRuns) => {
-      const digitsEnd = findDigitsEndIndex(range, start, MAX_LENGTH, digitRuns);
-      if (isLetter(range[digitsEnd]) || range[digitsEnd] === "-") {
-        let end = digitsEnd + 1;
-        const limit = end + MAX_SAFE_BUILD_LENGTH;
-        while (end < limit && isIdentifierCharacter(range[end])) {
-          end++;
-        }
-        return end;
-      }
-      return findVersionNumberEndIndex(range, start, loose, digitRuns);
-    };
-    var findPrereleaseEndIndex = (range, start, loose, digitRuns) => {
-      const hyphen = range[start] === "-";
-      if (!loose && !hyphen) {
-        return start;
-      }
-      const identifierStart = start + (hyphen ? 1 : 0);
-      let end = findPrereleaseIdentifierEndIndex(range, identifierStart, loose, digitRuns);
-      if (end === identifierStart) {
-        if (!loose || !hyphen) {
-          return start;
-        }
-        end = findPrereleaseIdentifierEndIndex(range, start, loose, digitRuns);
-      }
-      while (range[end] === ".") {
-        const next = findPrereleaseIdentifierEndIndex(range, end + 1, loose, digitRuns);
-        if (next === end + 1) {
-          break;
-        }
-        end = next;
-      }
-      return end;
-    };
-    var findBuildIdentifierEndIndex = (range, start) => {
-      let end = start;
-      while (end - start < MAX_SAFE_BUILD_LENGTH && isIdentifierCharacter(range[end])) {
-        end++;
-      }
-      return end;
-    };
-    var findBuildEndIndex = (range, start) => {
-      if (range[start] !== "+") {
-        return start;
-      }
-      let end = findBuildIdentifierEndIndex(range, start + 1);
-      if (end === start + 1) {
-        return start;
-      }
-      while (range[end] === ".") {
-        const next = findBuildIdentifierEndIndex(range, end + 1);
-        if (next === end + 1) {
-          break;
-        }
-        end = next;
-      }
-      return end;
-    };
-    var findLooseFullVersionEndIndex = (range, start, digitRuns) => {
-      let end = start;
-      for (let component = 0; component < 3; component++) {
-        const next = findVersionNumberEndIndex(range, end, true, digitRuns);
-        if (next === end) {
-          return start;
-        }
-        end = next;
-        if (component < 2) {
-          if (range[end] !== ".") {
-            return start;
-          }
-          end++;
-        }
-      }
-      const prereleaseEnd = findPrereleaseEndIndex(range, end, true, digitRuns);
-      return findBuildEndIndex(range, prereleaseEnd);
-    };
-    var findPartialVersionComponentEndIndex = (range, start, digitRuns) => {
-      if (isDigit(range[start])) {
-        return findVersionNumberEndIndex(range, start, false, digitRuns);
-      }
-      return isVersionStart(range[start]) ? start + 1 : start;
-    };
-    var findPartialVersionEndIndex = (range, start, digitRuns) => {
-      let end = findPartialVersionComponentEndIndex(range, start, digitRuns);
-      for (let component = 0; component < 2; component++) {
-        if (range[end] !== ".") {
-          return end;
-        }
-        const next = findPartialVersionComponentEndIndex(range, end + 1, digitRuns);
-        if (next === end + 1) {
-          return end;
-        }
-        end = next;
-      }
-      const prereleaseEnd = findPrereleaseEndIndex(range, end, false, digitRuns);
-      return findBuildEndIndex(range, prereleaseEnd);
-    };
-    var findVersionEndIndex = (range, start, digitRuns) => {
-      const fullVersionEnd = findLooseFullVersionEndIndex(range, start, digitRuns);
-      return fullVersionEnd !== start ? fullVersionEnd : findPartialVersionEndIndex(range, start, digitRuns);
-    };
-    var findRemovableWhitespaceIndex = (range, matchStart) => {
-      let position = matchStart;
-      if (isWhitespace(range[position])) {
-        position++;
-      }
-      if (range[position] === "<" || range[position] === ">") {
-        position++;
-      }
-      if (range[position] === "=") {
-        position++;
-      }
-      return isWhitespace(range[position]) ? position : -1;
-    };
-    var trimComparatorWhitespace = (range) => {
-      let result = "";
-      let copyFrom = 0;
-      let cursor = 0;
-      const digitRuns = { start: -1, end: -1, previousStart: -1, previousEnd: -1 };
-      while (cursor < range.length) {
-        const matchStart = cursor;
-        if (range[cursor] === "<" || range[cursor] === ">") {
-          cursor++;
-        } else if (!isVersionPrefix(range[cursor]) && !isVersionStart(range[cursor])) {
-          cursor++;
-          continue;
-        }
-        while (cursor < range.length && isVersionPrefix(range[cursor])) {
-          cursor++;
-        }
-        if (!isVersionStart(range[cursor])) {
-          continue;
-        }
-        const whitespacePosition = findRemovableWhitespaceIndex(range, matchStart);
-        if (whitespacePosition !== -1) {
-          result += range.slice(copyFrom, whitespacePosition);
-          copyFrom = whitespacePosition + 1;
-        }
-        cursor = findVersionEndIndex(range, cursor, digitRuns);
-      }
-      return result + range.slice(copyFrom);
-    };
-    module2.exports = trimComparatorWhitespace;
-  }
-});
-
-// node_modules/semver/classes/range.js
-var require_range = __commonJS({
-  "node_modules/semver/classes/range.js"(exports2, module2) {
-    "use strict";
-    var SPACE_CHARACTERS = /\s+/g;
-    var Range = class _Range {
-      constructor(range, options) {
-        options = parseOptions(options);
-        if (range instanceof _Range) {
-          if (range.loose === !!options.loose && range.includePrerelease === !!options.includePrerelease) {
-            return range;
-          } else {
-            return new _Range(range.raw, options);
-          }
-        }
-        if (range instanceof Comparator) {
-          this.raw = range.value;
-          this.set = [[range]];
-          this.formatted = void 0;
-          return this;
-        }
-        this.options = options;
-        this.loose = !!options.loose;
-        this.includePrerelease = !!options.includePrerelease;
-        this.raw = range.trim().replace(SPACE_CHARACTERS, " ");
-        this.set = this.raw.split("||").map((r) => this.parseRange(r.trim())).filter((c) => c.length);
-        if (!this.set.length) {
-          throw new TypeError(`Invalid SemVer Range: ${this.raw}`);
-        }
-        if (this.set.length > 1) {
-          const first = this.set[0];
-          this.set = this.set.filter((c) => !isNullSet(c[0]));
-          if (this.set.length === 0) {
-            this.set = [first];
-          } else if (this.set.length > 1) {
-            for (const c of this.set) {
-              if (c.length === 1 && isAny(c[0])) {
-                this.set = [c];
-                break;
-              }
-            }
-          }
-        }
-        this.formatted = void 0;
-      }
-      get range() {
-        if (this.formatted === void 0) {
-          this.formatted = "";
-          for (let i = 0; i < this.set.length; i++) {
-            if (i > 0) {
-              this.formatted += "||";
-            }
-            const comps = this.set[i];
-            for (let k = 0; k < comps.length; k++) {
-              if (k > 0) {
-                this.formatted += " ";
-              }
-              this.formatted += comps[k].toString().trim();
-            }
-          }
-        }
-        return this.formatted;
-      }
-      format() {
-        return this.range;
-      }
-      toString() {
-        return this.range;
-      }
-      parseRange(range) {
-        range = range.replace(BUILDSTRIPRE, "");
-        const memoOpts = (this.options.includePrerelease && FLAG_INCLUDE_PRERELEASE) | (this.options.loose && FLAG_LOOSE);
-        const memoKey = memoOpts + ":" + range;
-        const cached = cache.get(memoKey);
-        if (cached) {
-          return cached;
-        }
-        const loose = this.options.loose;
-        const hr = loose ? re[t.HYPHENRANGELOOSE] : re[t.HYPHENRANGE];
-        range = range.replace(hr, hyphenReplace(this.options.includePrerelease));
-        debug("hyphen replace", range);
-        range = trimComparatorWhitespace(range);
-        debug("comparator trim", range);
-        range = range.replace(re[t.TILDETRIM], tildeTrimReplace);
-        debug("tilde trim", range);
-        range = range.replace(re[t.CARETTRIM], caretTrimReplace);
-        debug("caret trim", range);
-        let rangeList = range.split(" ").map((comp) => parseComparator(comp, this.options)).join(" ").split(/\s+/).map((comp) => replaceGTE0(comp, this.options));
-        if (loose) {
-          rangeList = rangeList.filter((comp) => {
-            debug("loose invalid filter", comp, this.options);
-            return !!comp.match(re[t.COMPARATORLOOSE]);
-          });
-        }
-        debug("range list", rangeList);
-        const rangeMap = /* @__PURE__ */ new Map();
-        const comparators = rangeList.map((comp) => new Comparator(comp, this.options));
-        for (const comp of comparators) {
-          if (isNullSet(comp)) {
-            return [comp];
-          }
-          rangeMap.set(comp.value, comp);
-        }
-        if (rangeMap.size > 1 && rangeMap.has("")) {
-          rangeMap.delete("");
-        }
-        const result = [...rangeMap.values()];
-        cache.set(memoKey, result);
-        return result;
-      }
-      intersects(range, options) {
-        if (!(range instanceof _Range)) {
-          throw new TypeError("a Range is required");
-        }
-        return this.set.some((thisComparators) => {
-          return isSatisfiable(thisComparators, options) && range.set.some((rangeComparators) => {
-            return isSatisfiable(rangeComparators, options) && thisComparators.every((thisComparator) => {
-              return rangeComparators.every((rangeComparator) => {
-                return thisComparator.intersects(rangeComparator, options);
-              });
-            });
-          });
-        });
-      }
-      // if ANY of the sets match ALL of its comparators, then pass
-      test(version) {
-        if (!version) {
-          return false;
-        }
-        if (typeof version === "string") {
-          try {
-            version = new SemVer(version, this.options);
-          } catch (er) {
-            return false;
-          }
-        }
-        for (let i = 0; i < this.set.length; i++) {
-          if (testSet(this.set[i], version, this.options)) {
-            return true;
-          }
-        }
-        return false;
-      }
-    };
-    module2.exports = Range;
-    var LRU = require_lrucache();
-    var cache = new LRU();
-    var parseOptions = require_parse_options();
-    var Comparator = require_comparator();
-    var debug = require_debug();
-    var SemVer = require_semver();
-    var trimComparatorWhitespace = require_trim_comparator_whitespace();
-    var {
-      safeRe: re,
-      src,
-      t,
-      tildeTrimReplace,
-      caretTrimReplace
-    } = require_re();
-    var { FLAG_INCLUDE_PRERELEASE, FLAG_LOOSE } = require_constants();
-    var BUILDSTRIPRE = new RegExp(src[t.BUILD], "g");
-    var isNullSet = (c) => c.value === "<0.0.0-0";
-    var isAny = (c) => c.value === "";
-    var isSatisfiable = (comparators, options) => {
-      let result = true;
-      const remainingComparators = comparators.slice();
-      let testComparator = remainingComparators.pop();
-      while (result && remainingComparators.length) {
-        result = remainingComparators.every((otherComparator) => {
-          return testComparator.intersects(otherComparator, options);
-        });
-        testComparator = remainingComparators.pop();
-      }
-      return result;
-    };
-    var parseComparator = (comp, options) => {
-      comp = comp.replace(re[t.BUILD], "");
-      debug("comp", comp, options);
-      comp = replaceCarets(comp, options);
-      debug("caret", comp);
-      comp = replaceTildes(comp, options);
-      debug("tildes", comp);
-      comp = replaceXRanges(comp, options);
-      debug("xrange", comp);
-      comp = replaceStars(comp, options);
-      debug("stars", comp);
-      return comp;
-    };
-    var isX = (id) => !id || id.toLowerCase() === "x" || id === "*";
-    var invalidXRangeOrder = (M, m, p) => isX(M) && !isX(m) || isX(m) && p && !isX(p);
-    var replaceTildes = (comp, options) => {
-      return comp.trim().split(/\s+/).map((c) => replaceTilde(c, options)).join(" ");
-    };
-    var replaceTilde = (comp, options) => {
-      const r = options.loose ? re[t.TILDELOOSE] : re[t.TILDE];
-      const z = options.includePrerelease ? "-0" : "";
-      return comp.replace(r, (_, M, m, p, pr) => {
-        debug("tilde", comp, _, M, m, p, pr);
-        let ret;
-        if (isX(M)) {
-          ret = "";
-        } else if (isX(m)) {
-          ret = `>=${M}.0.0${z} <${+M + 1}.0.0-0`;
-        } else if (isX(p)) {
-          ret = `>=${M}.${m}.0${z} <${M}.${+m + 1}.0-0`;
-        } else if (pr) {
-          debug("replaceTilde pr", pr);
-          ret = `>=${M}.${m}.${p}-${pr} <${M}.${+m + 1}.0-0`;
-        } else {
-          ret = `>=${M}.${m}.${p} <${M}.${+m + 1}.0-0`;
-        }
-        debug("tilde return", ret);
-        return ret;
-      });
-    };
-    var replaceCarets = (comp, options) => {
-      return comp.trim().split(/\s+/).map((c) => replaceCaret(c, options)).join(" ");
-    };
-    var replaceCaret = (comp, options) => {
-      debug("caret", comp, options);
-      const r = options.loose ? re[t.CARETLOOSE] : re[t.CARET];
-      const z = options.includePrerelease ? "-0" : "";
-      return comp.replace(r, (_, M, m, p, pr) => {
-        debug("caret", comp, _, M, m, p, pr);
-        let ret;
-        if (isX(M)) {
-          ret = "";
-        } else if (isX(m)) {
-          ret = `>=${M}.0.0${z} <${+M + 1}.0.0-0`;
-        } else if (isX(p)) {
-          if (M === "0") {
-            ret = `>=${M}.${m}.0${z} <${M}.${+m + 1}.0-0`;
-          } else {
-            ret = `>=${M}.${m}.0${z} <${+M + 1}.0.0-0`;
-          }
-        } else if (pr) {
-          debug("replaceCaret pr", pr);
-          if (M === "0") {
-            if (m === "0") {
-              ret = `>=${M}.${m}.${p}-${pr} <${M}.${m}.${+p + 1}-0`;
-            } else {
-              ret = `>=${M}.${m}.${p}-${pr} <${M}.${+m + 1}.0-0`;
-            }
-          } else {
-            ret = `>=${M}.${m}.${p}-${pr} <${+M + 1}.0.0-0`;
-          }
-        } else {
-          debug("no pr");
-          if (M === "0") {
-            if (m === "0") {
-              ret = `>=${M}.${m}.${p} <${M}.${m}.${+p + 1}-0`;
-            } else {
-              ret = `>=${M}.${m}.${p} <${M}.${+m + 1}.0-0`;
-            }
-          } else {
-            ret = `>=${M}.${m}.${p} <${+M + 1}.0.0-0`;
-          }
-        }
-        debug("caret return", ret);
-        return ret;
-      });
-    };
-    var replaceXRanges = (comp, options) => {
-      debug("replaceXRanges", comp, options);
-      return comp.split(/\s+/).map((c) => replaceXRange(c, options)).join(" ");
-    };
-    var replaceXRange = (comp, options) => {
-      comp = comp.trim();
-      const r = options.loose ? re[t.XRANGELOOSE] : re[t.XRANGE];
-      return comp.replace(r, (ret, gtlt, M, m, p, pr) => {
-        debug("xRange", comp, ret, gtlt, M, m, p, pr);
-        if (invalidXRangeOrder(M, m, p)) {
-          return comp;
-        }
-        const xM = isX(M);
-        const xm = xM || isX(m);
-        const xp = xm || isX(p);
-        const anyX = xp;
-        if (gtlt === "=" && anyX) {
-          gtlt = "";
-        }
-        pr = options.includePrerelease ? "-0" : "";
-        if (xM) {
-          if (gtlt === ">" || gtlt === "<") {
-            ret = "<0.0.0-0";
-          } else {
-            ret = "*";
-          }
-        } else if (gtlt && anyX) {
-          if (xm) {
-            m = 0;
-          }
-          p = 0;
-          if (gtlt === ">") {
-            gtlt = ">=";
-            if (xm) {
-              M = +M + 1;
-              m = 0;
-              p = 0;
-            } else {
-              m = +m + 1;
-              p = 0;
-            }
-          } else if (gtlt === "<=") {
-            gtlt = "<";
-            if (xm) {
-              M = +M + 1;
-            } else {
-              m = +m + 1;
-            }
-          }
-          if (gtlt === "<") {
-            pr = "-0";
-          }
-          ret = `${gtlt + M}.${m}.${p}${pr}`;
-        } else if (xm) {
-          ret = `>=${M}.0.0${pr} <${+M + 1}.0.0-0`;
-        } else if (xp) {
-          ret = `>=${M}.${m}.0${pr} <${M}.${+m + 1}.0-0`;
-        }
-        debug("xRange return", ret);
-        return ret;
-      });
-    };
-    var replaceStars = (comp, options) => {
-      debug("replaceStars", comp, options);
-      return comp.trim().replace(re[t.STAR], "");
-    };
-    var replaceGTE0 = (comp, options) => {
-      debug("replaceGTE0", comp, options);
-      return comp.trim().replace(re[options.includePrerelease ? t.GTE0PRE : t.GTE0], "");
-    };
-    var hyphenReplace = (incPr) => ($0, from, fM, fm, fp, fpr, fb, to, tM, tm, tp, tpr) => {
-      if (isX(fM)) {
-        from = "";
-      } else if (isX(fm)) {
-        from = `>=${fM}.0.0${incPr ? "-0" : ""}`;
-      } else if (isX(fp)) {
-        from = `>=${fM}.${fm}.0${incPr ? "-0" : ""}`;
-      } else if (fpr) {
-        from = `>=${from}`;
-      } else {
-        from = `>=${from}${incPr ? "-0" : ""}`;
-      }
-      if (isX(tM)) {
-        to = "";
-      } else if (isX(tm)) {
-        to = `<${+tM + 1}.0.0-0`;
-      } else if (isX(tp)) {
-        to = `<${tM}.${+tm + 1}.0-0`;
-      } else if (tpr) {
-        to = `<=${tM}.${tm}.${tp}-${tpr}`;
-      } else if (incPr) {
-        to = `<${tM}.${tm}.${+tp + 1}-0`;
-      } else {
-        to = `<=${to}`;
-      }
-      return `${from} ${to}`.trim();
-    };
-    var testSet = (set, version, options) => {
-      for (let i = 0; i < set.length; i++) {
-        if (!set[i].test(version)) {
-          return false;
-        }
-      }
-      if (version.prerelease.length && !options.includePrerelease) {
-        for (let i = 0; i < set.length; i++) {
-          debug(set[i].semver);
-          if (set[i].semver === Comparator.ANY) {
-            continue;
-          }
-          if (set[i].semver.prerelease.length > 0) {
-            const allowed = set[i].semver;
-            if (allowed.major === version.major && allowed.minor === version.minor && allowed.patch === version.patch) {
-              return true;
-            }
-          }
-        }
-        return false;
-      }
-      return true;
-    };
-  }
-});
-
-// node_modules/semver/classes/comparator.js
-var require_comparator = __commonJS({
-  "node_modules/semver/classes/comparator.js"(exports2, module2) {
-    "use strict";
-    var ANY = /* @__PURE__ */ Symbol("SemVer ANY");
-    var Comparator = class _Comparator {
-      static get ANY() {
-        return ANY;
-      }
-      constructor(comp, options) {
-        options = parseOptions(options);
-        if (comp instanceof _Comparator) {
-          if (comp.loose === !!options.loose) {
-            return comp;
-          } else {
-            comp = comp.value;
-          }
-        }
-        comp = comp.trim().split(/\s+/).join(" ");
-        debug("comparator", comp, options);
-        this.options = options;
-        this.loose = !!options.loose;
-        this.parse(comp);
-        if (this.semver === ANY) {
-          this.value = "";
-        } else {
-          this.value = this.operator + this.semver.version;
-        }
-        debug("comp", this);
-      }
-      parse(comp) {
-        const r = this.options.loose ? re[t.COMPARATORLOOSE] : re[t.COMPARATOR];
-        const m = comp.match(r);
-        if (!m) {
-          throw new TypeError(`Invalid comparator: ${comp}`);
-        }
-        this.operator = m[1] !== void 0 ? m[1] : "";
-        if (this.operator === "=") {
-          this.operator = "";
-        }
-        if (!m[2]) {
-          this.semver = ANY;
-        } else {
-          this.semver = new SemVer(m[2], this.options.loose);
-        }
-      }
-      toString() {
-        return this.value;
-      }
-      test(version) {
-        debug("Comparator.test", version, this.options.loose);
-        if (this.semver === ANY || version === ANY) {
-          return true;
-        }
-        if (typeof version === "string") {
-          try {
-            version = new SemVer(version, this.options);
-          } catch (er) {
-            return false;
-          }
-        }
-        return cmp(version, this.operator, this.semver, this.options);
-      }
-      intersects(comp, options) {
-        if (!(comp instanceof _Comparator)) {
-          throw new TypeError("a Comparator is required");
-        }
-        if (this.operator === "") {
-          if (this.value === "") {
-            return true;
-          }
-          return new Range(comp.value, options).test(this.value);
-        } else if (comp.operator === "") {
-          if (comp.value === "") {
-            return true;
-          }
-          return new Range(this.value, options).test(comp.semver);
-        }
-        options = parseOptions(options);
-        if (options.includePrerelease && (this.value === "<0.0.0-0" || comp.value === "<0.0.0-0")) {
-          return false;
-        }
-        if (!options.includePrerelease && (this.value.startsWith("<0.0.0") || comp.value.startsWith("<0.0.0"))) {
-          return false;
-        }
-        if (this.operator.startsWith(">") && comp.operator.startsWith(">")) {
-          return true;
-        }
-        if (this.operator.startsWith("<") && comp.operator.startsWith("<")) {
-          return true;
-        }
-        if (this.semver.version === comp.semver.version && this.operator.includes("=") && comp.operator.includes("=")) {
-          return true;
-        }
-        if (cmp(this.semver, "<", comp.semver, options) && this.operator.startsWith(">") && comp.operator.startsWith("<")) {
-          return true;
-        }
-        if (cmp(this.semver, ">", comp.semver, options) && this.operator.startsWith("<") && comp.operator.startsWith(">")) {
-          return true;
-        }
-        return false;
-      }
-    };
-    module2.exports = Comparator;
-    var parseOptions = require_parse_options();
-    var { safeRe: re, t } = require_re();
-    var cmp = require_cmp();
-    var debug = require_debug();
-    var SemVer = require_semver();
-    var Range = require_range();
-  }
-});
-
-// node_modules/semver/functions/satisfies.js
-var require_satisfies = __commonJS({
-  "node_modules/semver/functions/satisfies.js"(exports2, module2) {
-    "use strict";
-    var Range = require_range();
-    var satisfies = (version, range, options) => {
-      try {
-        range = new Range(range, options);
-      } catch (er) {
-        return false;
-      }
-      return range.test(version);
-    };
-    module2.exports = satisfies;
-  }
-});
-
-// node_modules/semver/ranges/to-comparators.js
-var require_to_comparators = __commonJS({
-  "node_modules/semver/ranges/to-comparators.js"(exports2, module2) {
-    "use strict";
-    var Range = require_range();
-    var toComparators = (range, options) => new Range(range, options).set.map((comp) => comp.map((c) => c.value).join(" ").trim().split(" "));
-    module2.exports = toComparators;
-  }
-});
-
-// node_modules/semver/ranges/max-satisfying.js
-var require_max_satisfying = __commonJS({
-  "node_modules/semver/ranges/max-satisfying.js"(exports2, module2) {
-    "use strict";
-    var SemVer = require_semver();
-    var Range = require_range();
-    var maxSatisfying = (versions, range, options) => {
-      let max = null;
-      let maxSV = null;
-      let rangeObj = null;
-      try {
-        rangeObj = new Range(range, options);
-      } catch (er) {
-        return null;
-      }
-      versions.forEach((v) => {
-        if (rangeObj.test(v)) {
-          if (!max || maxSV.compare(v) === -1) {
-            max = v;
-            maxSV = new SemVer(max, options);
-          }
-        }
-      });
-      return max;
-    };
-    module2.exports = maxSatisfying;
-  }
-});
-
-// node_modules/semver/ranges/min-satisfying.js
-var require_min_satisfying = __commonJS({
-  "node_modules/semver/ranges/min-satisfying.js"(exports2, module2) {
-    "use strict";
-    var SemVer = require_semver();
-    var Range = require_range();
-    var minSatisfying = (versions, range, options) => {
-      let min = null;
-      let minSV = null;
-      let rangeObj = null;
-      try {
-        rangeObj = new Range(range, options);
-      } catch (er) {
-        return null;
-      }
-      versions.forEach((v) => {
-        if (rangeObj.test(v)) {
-          if (!min || minSV.compare(v) === 1) {
-            min = v;
-            minSV = new SemVer(min, options);
-          }
-        }
-      });
-      return min;
-    };
-    module2.exports = minSatisfying;
-  }
-});
-
-// node_modules/semver/ranges/min-version.js
-var require_min_version = __commonJS({
-  "node_modules/semver/ranges/min-version.js"(exports2, module2) {
-    "use strict";
-    var SemVer = require_semver();
-    var Range = require_range();
-    var gt = require_gt();
-    var minVersion = (range, loose) => {
-      range = new Range(range, loose);
-      let minver = new SemVer("0.0.0");
-      if (range.test(minver)) {
-        return minver;
-      }
-      minver = new SemVer("0.0.0-0");
-      if (range.test(minver)) {
-        return minver;
-      }
-      minver = null;
-      for (let i = 0; i < range.set.length; ++i) {
-        const comparators = range.set[i];
-        let setMin = null;
-        comparators.forEach((comparator) => {
-          const compver = new SemVer(comparator.semver.version);
-          switch (comparator.operator) {
-            case ">":
-              if (compver.prerelease.length === 0) {
-                compver.patch++;
-              } else {
-                compver.prerelease.push(0);
-              }
-              compver.raw = compver.format();
-            /* fallthrough */
-            case "":
-            case ">=":
-              if (!setMin || gt(compver, setMin)) {
-                setMin = compver;
-              }
-              break;
-            case "<":
-            case "<=":
-              break;
-            /* istanbul ignore next */
-            default:
-              throw new Error(`Unexpected operation: ${comparator.operator}`);
-          }
-        });
-        if (setMin && (!minver || gt(minver, setMin))) {
-          minver = setMin;
-        }
-      }
-      if (minver && range.test(minver)) {
-        return minver;
-      }
-      return null;
-    };
-    module2.exports = minVersion;
-  }
-});
-
-// node_modules/semver/ranges/valid.js
-var require_valid2 = __commonJS({
-  "node_modules/semver/ranges/valid.js"(exports2, module2) {
-    "use strict";
-    var Range = require_range();
-    var validRange = (range, options) => {
-      try {
-        return new Range(range, options).range || "*";
-      } catch (er) {
-        return null;
-      }
-    };
-    module2.exports = validRange;
-  }
-});
-
-// node_modules/semver/ranges/outside.js
-var require_outside = __commonJS({
-  "node_modules/semver/ranges/outside.js"(exports2, module2) {
-    "use strict";
-    var SemVer = require_semver();
-    var Comparator = require_comparator();
-    var { ANY } = Comparator;
-    var Range = require_range();
-    var satisfies = require_satisfies();
-    var gt = require_gt();
-    var lt = require_lt();
-    var lte = require_lte();
-    var gte = require_gte();
-    var outside = (version, range, hilo, options) => {
-      version = new SemVer(version, options);
-      range = new Range(range, options);
-      let gtfn, ltefn, ltfn, comp, ecomp;
-      switch (hilo) {
-        case ">":
-          gtfn = gt;
-          ltefn = lte;
-          ltfn = lt;
-          comp = ">";
-          ecomp = ">=";
-          break;
-        case "<":
-          gtfn = lt;
-          ltefn = gte;
-          ltfn = gt;
-          comp = "<";
-          ecomp = "<=";
-          break;
-        default:
-          throw new TypeError('Must provide a hilo val of "<" or ">"');
-      }
-      if (satisfies(version, range, options)) {
-        return false;
-      }
-      for (let i = 0; i < range.set.length; ++i) {
-        const comparators = range.set[i];
-        let high = null;
-        let low = null;
-        comparators.forEach((comparator) => {
-          if (comparator.semver === ANY) {
-            comparator = new Comparator(">=0.0.0");
-          }
-          high = high || comparator;
-          low = low || comparator;
-          if (gtfn(comparator.semver, high.semver, options)) {
-            high = comparator;
-          } else if (ltfn(comparator.semver, low.semver, options)) {
-            low = comparator;
-          }
-        });
-        if (high.operator === comp || high.operator === ecomp) {
-          return false;
-        }
-        if ((!low.operator || low.operator === comp) && ltefn(version, low.semver)) {
-          return false;
-        } else if (low.operator === ecomp && ltfn(version, low.semver)) {
-          return false;
-        }
-      }
-      return true;
-    };
-    module2.exports = outside;
-  }
-});
-
-// node_modules/semver/ranges/gtr.js
-var require_gtr = __commonJS({
-  "node_modules/semver/ranges/gtr.js"(exports2, module2) {
-    "use strict";
-    var outside = require_outside();
-    var gtr = (version, range, options) => outside(version, range, ">", options);
-    module2.exports = gtr;
-  }
-});
-
-// node_modules/semver/ranges/ltr.js
-var require_ltr = __commonJS({
-  "node_modules/semver/ranges/ltr.js"(exports2, module2) {
-    "use strict";
-    var outside = require_outside();
-    var ltr = (version, range, options) => outside(version, range, "<", options);
-    module2.exports = ltr;
-  }
-});
-
-// node_modules/semver/ranges/intersects.js
-var require_intersects = __commonJS({
-  "node_modules/semver/ranges/intersects.js"(exports2, module2) {
-    "use strict";
-    var Range = require_range();
-    var intersects = (r1, r2, options) => {
-      r1 = new Range(r1, options);
-      r2 = new Range(r2, options);
-      return r1.intersects(r2, options);
-    };
-    module2.exports = intersects;
-  }
-});
-
-// node_modules/semver/ranges/simplify.js
-var require_simplify = __commonJS({
-  "node_modules/semver/ranges/simplify.js"(exports2, module2) {
-    "use strict";
-    var satisfies = require_satisfies();
-    var compare = require_compare();
-    module2.exports = (versions, range, options) => {
-      const set = [];
-      let first = null;
-      let prev = null;
-      const v = versions.sort((a, b) => compare(a, b, options));
-      for (const version of v) {
-        const included = satisfies(version, range, options);
-        if (included) {
-          prev = version;
-          if (!first) {
-            first = version;
-          }
-        } else {
-          if (prev) {
-            set.push([first, prev]);
-          }
-          prev = null;
-          first = null;
-        }
-      }
-      if (first) {
-        set.push([first, null]);
-      }
-      const ranges = [];
-      for (const [min, max] of set) {
-        if (min === max) {
-          ranges.push(min);
-        } else if (!max && min === v[0]) {
-          ranges.push("*");
-        } else if (!max) {
-          ranges.push(`>=${min}`);
-        } else if (min === v[0]) {
-          ranges.push(`<=${max}`);
-        } else {
-          ranges.push(`${min} - ${max}`);
-        }
-      }
-      const simplified = ranges.join(" || ");
-      const original = typeof range.raw === "string" ? range.raw : String(range);
-      return simplified.length < original.length ? simplified : range;
-    };
-  }
-});
-
-// node_modules/semver/ranges/subset.js
-var require_subset = __commonJS({
-  "node_modules/semver/ranges/subset.js"(exports2, module2) {
-    "use strict";
-    var Range = require_range();
-    var Comparator = require_comparator();
-    var { ANY } = Comparator;
-    var satisfies = require_satisfies();
-    var compare = require_compare();
-    var subset = (sub, dom, options = {}) => {
-      if (sub === dom) {
-        return true;
-      }
-      sub = new Range(sub, options);
-      dom = new Range(dom, options);
-      let sawNonNull = false;
-      OUTER: for (const simpleSub of sub.set) {
-        for (const simpleDom of dom.set) {
-          const isSub = simpleSubset(simpleSub, simpleDom, options);
-          sawNonNull = sawNonNull || isSub !== null;
-          if (isSub) {
-            continue OUTER;
-          }
-        }
-        if (sawNonNull) {
-          return false;
-        }
-      }
-      return true;
-    };
-    var minimumVersionWithPreRelease = [new Comparator(">=0.0.0-0")];
-    var minimumVersion = [new Comparator(">=0.0.0")];
-    var simpleSubset = (sub, dom, options) => {
-      if (sub === dom) {
-        return true;
-      }
-      if (sub.length === 1 && sub[0].semver === ANY) {
-        if (dom.length === 1 && dom[0].semver === ANY) {
-          return true;
-        } else if (options.includePrerelease) {
-          sub = minimumVersionWithPreRelease;
-        } else {
-          sub = minimumVersion;
-        }
-      }
-      if (dom.length === 1 && dom[0].semver === ANY) {
-        if (options.includePrerelease) {
-          return true;
-        } else {
-          dom = minimumVersion;
-        }
-      }
-      const eqSet = /* @__PURE__ */ new Set();
-      let gt, lt;
-      for (const c of sub) {
-        if (c.operator === ">" || c.operator === ">=") {
-          gt = higherGT(gt, c, options);
-        } else if (c.operator === "<" || c.operator === "<=") {
-          lt = lowerLT(lt, c, options);
-        } else {
-          eqSet.add(c.semver);
-        }
-      }
-      if (eqSet.size > 1) {
-        return null;
-      }
-      let gtltComp;
-      if (gt && lt) {
-        gtltComp = compare(gt.semver, lt.semver, options);
-        if (gtltComp > 0) {
-          return null;
-        } else if (gtltComp === 0 && (gt.operator !== ">=" || lt.operator !== "<=")) {
-          return null;
-        }
-      }
-      for (const eq of eqSet) {
-        if (gt && !satisfies(eq, String(gt), options)) {
-          return null;
-        }
-        if (lt && !satisfies(eq, String(lt), options)) {
-          return null;
-        }
-        for (const c of dom) {
-          if (!satisfies(eq, String(c), options)) {
-            return false;
-          }
-        }
-        return true;
-      }
-      let higher, lower;
-      let hasDomLT, hasDomGT;
-      let needDomLTPre = lt && !options.includePrerelease && lt.semver.prerelease.length ? lt.semver : false;
-      let needDomGTPre = gt && !options.includePrerelease && gt.semver.prerelease.length ? gt.semver : false;
-      if (needDomLTPre && needDomLTPre.prerelease.length === 1 && lt.operator === "<" && needDomLTPre.prerelease[0] === 0) {
-        needDomLTPre = false;
-      }
-      for (const c of dom) {
-        hasDomGT = hasDomGT || c.operator === ">" || c.operator === ">=";
-        hasDomLT = hasDomLT || c.operator === "<" || c.operator === "<=";
-        if (gt) {
-          if (needDomGTPre) {
-            if (c.semver.prerelease && c.semver.prerelease.length && c.semver.major === needDomGTPre.major && c.semver.minor === needDomGTPre.minor && c.semver.patch === needDomGTPre.patch) {
-              needDomGTPre = false;
-            }
-          }
-          if (c.operator === ">" || c.operator === ">=") {
-            higher = higherGT(gt, c, options);
-            if (higher === c && higher !== gt) {
-              return false;
-            }
-          } else if (gt.operator === ">=" && !c.test(gt.semver)) {
-            return false;
-          }
-        }
-        if (lt) {
-          if (needDomLTPre) {
-            if (c.semver.prerelease && c.semver.prerelease.length && c.semver.major === needDomLTPre.major && c.semver.minor === needDomLTPre.minor && c.semver.patch === needDomLTPre.patch) {
-              needDomLTPre = false;
-            }
-          }
-          if (c.operator === "<" || c.operator === "<=") {
-            lower = lowerLT(lt, c, options);
-            if (lower === c && lower !== lt) {
-              return false;
-            }
-          } else if (lt.operator === "<=" && !c.test(lt.semver)) {
-            return false;
-          }
-        }
-        if (!c.operator && (lt || gt) && gtltComp !== 0) {
-          return false;
-        }
-      }
-      if (gt && hasDomLT && !lt && gtltComp !== 0) {
-        return false;
-      }
-      if (lt && hasDomGT && !gt && gtltComp !== 0) {
-        return false;
-      }
-      if (needDomGTPre || needDomLTPre) {
-        return false;
-      }
-      return true;
-    };
-    var higherGT = (a, b, options) => {
-      if (!a) {
-        return b;
-      }
-      const comp = compare(a.semver, b.semver, options);
-      return comp > 0 ? a : comp < 0 ? b : b.operator === ">" && a.operator === ">=" ? b : a;
-    };
-    var lowerLT = (a, b, options) => {
-      if (!a) {
-        return b;
-      }
-      const comp = compare(a.semver, b.semver, options);
-      return comp < 0 ? a : comp > 0 ? b : b.operator === "<" && a.operator === "<=" ? b : a;
-    };
-    module2.exports = subset;
-  }
-});
-
-// node_modules/semver/index.js
-var require_semver2 = __commonJS({
-  "node_modules/semver/index.js"(exports2, module2) {
-    "use strict";
-    var internalRe = require_re();
-    var constants = require_constants();
-    var SemVer = require_semver();
-    var identifiers = require_identifiers();
-    var parse4 = require_parse();
-    var valid = require_valid();
-    var clean = require_clean();
-    var inc = require_inc();
-    var diff = require_diff();
-    var major = require_major();
-    var minor = require_minor();
-    var patch = require_patch();
-    var prerelease = require_prerelease();
-    var compare = require_compare();
-    var rcompare = require_rcompare();
-    var compareLoose = require_compare_loose();
-    var compareBuild = require_compare_build();
-    var sort = require_sort();
-    var rsort = require_rsort();
-    var gt = require_gt();
-    var lt = require_lt();
-    var eq = require_eq();
-    var neq = require_neq();
-    var gte = require_gte();
-    var lte = require_lte();
-    var cmp = require_cmp();
-    var coerce = require_coerce();
-    var truncate = require_truncate();
-    var Comparator = require_comparator();
-    var Range = require_range();
-    var satisfies = require_satisfies();
-    var toComparators = require_to_comparators();
-    var maxSatisfying = require_max_satisfying();
-    var minSatisfying = require_min_satisfying();
-    var minVersion = require_min_version();
-    var validRange = require_valid2();
-    var outside = require_outside();
-    var gtr = require_gtr();
-    var ltr = require_ltr();
-    var intersects = require_intersects();
-    var simplifyRange = require_simplify();
-    var subset = require_subset();
-    module2.exports = {
-      parse: parse4,
-      valid,
-      clean,
-      inc,
-      diff,
-      major,
-      minor,
-      patch,
-      prerelease,
-      compare,
-      rcompare,
-      compareLoose,
-      compareBuild,
-      sort,
-      rsort,
-      gt,
-      lt,
-      eq,
-      neq,
-      gte,
-      lte,
-      cmp,
-      coerce,
-      truncate,
-      Comparator,
-      Range,
-      satisfies,
-      toComparators,
-      maxSatisfying,
-      minSatisfying,
-      minVersion,
-      validRange,
-      outside,
-      gtr,
-      ltr,
-      intersects,
-      simplifyRange,
-      subset,
-      SemVer,
-      re: internalRe.re,
-      src: internalRe.src,
-      tokens: internalRe.t,
-      SEMVER_SPEC_VERSION: constants.SEMVER_SPEC_VERSION,
-      RELEASE_TYPES: constants.RELEASE_TYPES,
-      compareIdentifiers: identifiers.compareIdentifiers,
-      rcompareIdentifiers: identifiers.rcompareIdentifiers
-    };
-  }
-});
-
 // node_modules/events-universal/default.js
 var require_default = __commonJS({
   "node_modules/events-universal/default.js"(exports2, module2) {
@@ -3373,7 +1160,7 @@ var require_streamx = __commonJS({
         }
       }
     };
-    var Readable5 = class _Readable extends Stream {
+    var Readable6 = class _Readable extends Stream {
       constructor(opts) {
         super(opts);
         this._duplexState |= OPENING | WRITE_DONE | READ_READ_AHEAD;
@@ -3584,7 +1371,7 @@ var require_streamx = __commonJS({
         return this;
       }
     };
-    var Duplex = class extends Readable5 {
+    var Duplex = class extends Readable6 {
       // and Writable
       constructor(opts) {
         super(opts);
@@ -3793,7 +1580,7 @@ var require_streamx = __commonJS({
       getStreamError,
       Stream,
       Writable,
-      Readable: Readable5,
+      Readable: Readable6,
       Duplex,
       Transform,
       // Export PassThrough for compatibility with Node.js core's stream module
@@ -4067,7 +1854,7 @@ var require_headers = __commonJS({
 // node_modules/tar-stream/extract.js
 var require_extract = __commonJS({
   "node_modules/tar-stream/extract.js"(exports2, module2) {
-    var { Writable, Readable: Readable5, getStreamError } = require_streamx();
+    var { Writable, Readable: Readable6, getStreamError } = require_streamx();
     var FIFO = require_fast_fifo();
     var b4a = require_b4a();
     var headers = require_headers();
@@ -4092,12 +1879,12 @@ var require_extract = __commonJS({
         if (size2 === 0) return EMPTY;
         let chunk = this._next(size2);
         if (size2 === chunk.byteLength) return chunk;
-        const chunks = [chunk];
+        const chunks2 = [chunk];
         while ((size2 -= chunk.byteLength) > 0) {
           chunk = this._next(size2);
-          chunks.push(chunk);
+          chunks2.push(chunk);
         }
-        return b4a.concat(chunks);
+        return b4a.concat(chunks2);
       }
       _next(size2) {
         const buf = this.queue.peek();
@@ -4115,7 +1902,7 @@ var require_extract = __commonJS({
         return buf.subarray(this._offset, this._offset += size2);
       }
     };
-    var Source = class extends Readable5 {
+    var Source = class extends Readable6 {
       constructor(self, header, offset) {
         super();
         this.header = header;
@@ -4409,7 +2196,7 @@ var require_extract = __commonJS({
 });
 
 // node_modules/tar-stream/constants.js
-var require_constants2 = __commonJS({
+var require_constants = __commonJS({
   "node_modules/tar-stream/constants.js"(exports2, module2) {
     var constants = {
       // just for envs without fs
@@ -4431,9 +2218,9 @@ var require_constants2 = __commonJS({
 // node_modules/tar-stream/pack.js
 var require_pack = __commonJS({
   "node_modules/tar-stream/pack.js"(exports2, module2) {
-    var { Readable: Readable5, Writable, getStreamError } = require_streamx();
+    var { Readable: Readable6, Writable, getStreamError } = require_streamx();
     var b4a = require_b4a();
-    var constants = require_constants2();
+    var constants = require_constants();
     var headers = require_headers();
     var DMODE = 493;
     var FMODE = 420;
@@ -4524,7 +2311,7 @@ var require_pack = __commonJS({
         cb();
       }
     };
-    var Pack = class extends Readable5 {
+    var Pack = class extends Readable6 {
       constructor(opts) {
         super(opts);
         this._drain = noop3;
@@ -4670,8 +2457,2221 @@ var require_tar_stream = __commonJS({
   }
 });
 
+// node_modules/semver/internal/constants.js
+var require_constants2 = __commonJS({
+  "node_modules/semver/internal/constants.js"(exports2, module2) {
+    "use strict";
+    var SEMVER_SPEC_VERSION = "2.0.0";
+    var MAX_LENGTH = 256;
+    var MAX_SAFE_INTEGER = Number.MAX_SAFE_INTEGER || /* istanbul ignore next */
+    9007199254740991;
+    var MAX_SAFE_COMPONENT_LENGTH = 16;
+    var MAX_SAFE_BUILD_LENGTH = MAX_LENGTH - 6;
+    var WHITESPACE_CHARACTERS = [
+      "	",
+      "\n",
+      "\v",
+      "\f",
+      "\r",
+      " ",
+      " ",
+      " ",
+      " ",
+      " ",
+      " ",
+      " ",
+      " ",
+      " ",
+      " ",
+      " ",
+      " ",
+      " ",
+      " ",
+      "\u2028",
+      "\u2029",
+      " ",
+      " ",
+      "　",
+      "\uFEFF"
+    ];
+    var RELEASE_TYPES = [
+      "major",
+      "premajor",
+      "minor",
+      "preminor",
+      "patch",
+      "prepatch",
+      "prerelease"
+    ];
+    module2.exports = {
+      MAX_LENGTH,
+      MAX_SAFE_COMPONENT_LENGTH,
+      MAX_SAFE_BUILD_LENGTH,
+      MAX_SAFE_INTEGER,
+      WHITESPACE_CHARACTERS,
+      RELEASE_TYPES,
+      SEMVER_SPEC_VERSION,
+      FLAG_INCLUDE_PRERELEASE: 1,
+      FLAG_LOOSE: 2
+    };
+  }
+});
+
+// node_modules/semver/internal/debug.js
+var require_debug = __commonJS({
+  "node_modules/semver/internal/debug.js"(exports2, module2) {
+    "use strict";
+    var debug = typeof process === "object" && process.env && process.env.NODE_DEBUG && /\bsemver\b/i.test(process.env.NODE_DEBUG) ? (...args) => console.error("SEMVER", ...args) : () => {
+    };
+    module2.exports = debug;
+  }
+});
+
+// node_modules/semver/internal/re.js
+var require_re = __commonJS({
+  "node_modules/semver/internal/re.js"(exports2, module2) {
+    "use strict";
+    var {
+      MAX_SAFE_COMPONENT_LENGTH,
+      MAX_SAFE_BUILD_LENGTH,
+      MAX_LENGTH
+    } = require_constants2();
+    var debug = require_debug();
+    exports2 = module2.exports = {};
+    var re = exports2.re = [];
+    var safeRe = exports2.safeRe = [];
+    var src = exports2.src = [];
+    var safeSrc = exports2.safeSrc = [];
+    var t = exports2.t = {};
+    var R = 0;
+    var LETTERDASHNUMBER = "[a-zA-Z0-9-]";
+    var safeRegexReplacements = [
+      ["\\s", 1],
+      ["\\d", MAX_LENGTH],
+      [LETTERDASHNUMBER, MAX_SAFE_BUILD_LENGTH]
+    ];
+    var makeSafeRegex = (value) => {
+      for (const [token, max] of safeRegexReplacements) {
+        value = value.split(`${token}*`).join(`${token}{0,${max}}`).split(`${token}+`).join(`${token}{1,${max}}`);
+      }
+      return value;
+    };
+    var createToken = (name, value, isGlobal) => {
+      const safe = makeSafeRegex(value);
+      const index = R++;
+      debug(name, index, value);
+      t[name] = index;
+      src[index] = value;
+      safeSrc[index] = safe;
+      re[index] = new RegExp(value, isGlobal ? "g" : void 0);
+      safeRe[index] = new RegExp(safe, isGlobal ? "g" : void 0);
+    };
+    createToken("NUMERICIDENTIFIER", "0|[1-9]\\d*");
+    createToken("NUMERICIDENTIFIERLOOSE", "\\d+");
+    createToken("NONNUMERICIDENTIFIER", `\\d*[a-zA-Z-]${LETTERDASHNUMBER}*`);
+    createToken("MAINVERSION", `(${src[t.NUMERICIDENTIFIER]})\\.(${src[t.NUMERICIDENTIFIER]})\\.(${src[t.NUMERICIDENTIFIER]})`);
+    createToken("MAINVERSIONLOOSE", `(${src[t.NUMERICIDENTIFIERLOOSE]})\\.(${src[t.NUMERICIDENTIFIERLOOSE]})\\.(${src[t.NUMERICIDENTIFIERLOOSE]})`);
+    createToken("PRERELEASEIDENTIFIER", `(?:${src[t.NONNUMERICIDENTIFIER]}|${src[t.NUMERICIDENTIFIER]})`);
+    createToken("PRERELEASEIDENTIFIERLOOSE", `(?:${src[t.NONNUMERICIDENTIFIER]}|${src[t.NUMERICIDENTIFIERLOOSE]})`);
+    createToken("PRERELEASE", `(?:-(${src[t.PRERELEASEIDENTIFIER]}(?:\\.${src[t.PRERELEASEIDENTIFIER]})*))`);
+    createToken("PRERELEASELOOSE", `(?:-?(${src[t.PRERELEASEIDENTIFIERLOOSE]}(?:\\.${src[t.PRERELEASEIDENTIFIERLOOSE]})*))`);
+    createToken("BUILDIDENTIFIER", `${LETTERDASHNUMBER}+`);
+    createToken("BUILD", `(?:\\+(${src[t.BUILDIDENTIFIER]}(?:\\.${src[t.BUILDIDENTIFIER]})*))`);
+    createToken("FULLPLAIN", `v?${src[t.MAINVERSION]}${src[t.PRERELEASE]}?${src[t.BUILD]}?`);
+    createToken("FULL", `^${src[t.FULLPLAIN]}$`);
+    createToken("LOOSEPLAIN", `[v=\\s]*${src[t.MAINVERSIONLOOSE]}${src[t.PRERELEASELOOSE]}?${src[t.BUILD]}?`);
+    createToken("LOOSE", `^${src[t.LOOSEPLAIN]}$`);
+    createToken("GTLT", "((?:<|>)?=?)");
+    createToken("XRANGEIDENTIFIERLOOSE", `${src[t.NUMERICIDENTIFIERLOOSE]}|x|X|\\*`);
+    createToken("XRANGEIDENTIFIER", `${src[t.NUMERICIDENTIFIER]}|x|X|\\*`);
+    createToken("XRANGEPLAIN", `[v=\\s]*(${src[t.XRANGEIDENTIFIER]})(?:\\.(${src[t.XRANGEIDENTIFIER]})(?:\\.(${src[t.XRANGEIDENTIFIER]})(?:${src[t.PRERELEASE]})?${src[t.BUILD]}?)?)?`);
+    createToken("XRANGEPLAINLOOSE", `[v=\\s]*(${src[t.XRANGEIDENTIFIERLOOSE]})(?:\\.(${src[t.XRANGEIDENTIFIERLOOSE]})(?:\\.(${src[t.XRANGEIDENTIFIERLOOSE]})(?:${src[t.PRERELEASELOOSE]})?${src[t.BUILD]}?)?)?`);
+    createToken("XRANGE", `^${src[t.GTLT]}\\s*${src[t.XRANGEPLAIN]}$`);
+    createToken("XRANGELOOSE", `^${src[t.GTLT]}\\s*${src[t.XRANGEPLAINLOOSE]}$`);
+    createToken("COERCEPLAIN", `${"(^|[^\\d])(\\d{1,"}${MAX_SAFE_COMPONENT_LENGTH}})(?:\\.(\\d{1,${MAX_SAFE_COMPONENT_LENGTH}}))?(?:\\.(\\d{1,${MAX_SAFE_COMPONENT_LENGTH}}))?`);
+    createToken("COERCE", `${src[t.COERCEPLAIN]}(?:$|[^\\d])`);
+    createToken("COERCEFULL", src[t.COERCEPLAIN] + `(?:${src[t.PRERELEASE]})?(?:${src[t.BUILD]})?(?:$|[^\\d])`);
+    createToken("COERCERTL", src[t.COERCE], true);
+    createToken("COERCERTLFULL", src[t.COERCEFULL], true);
+    createToken("LONETILDE", "(?:~>?)");
+    createToken("TILDETRIM", `(\\s*)${src[t.LONETILDE]}\\s+`, true);
+    exports2.tildeTrimReplace = "$1~";
+    createToken("TILDE", `^${src[t.LONETILDE]}${src[t.XRANGEPLAIN]}$`);
+    createToken("TILDELOOSE", `^${src[t.LONETILDE]}${src[t.XRANGEPLAINLOOSE]}$`);
+    createToken("LONECARET", "(?:\\^)");
+    createToken("CARETTRIM", `(\\s*)${src[t.LONECARET]}\\s+`, true);
+    exports2.caretTrimReplace = "$1^";
+    createToken("CARET", `^${src[t.LONECARET]}${src[t.XRANGEPLAIN]}$`);
+    createToken("CARETLOOSE", `^${src[t.LONECARET]}${src[t.XRANGEPLAINLOOSE]}$`);
+    createToken("COMPARATORLOOSE", `^${src[t.GTLT]}\\s*(${src[t.LOOSEPLAIN]})$|^$`);
+    createToken("COMPARATOR", `^${src[t.GTLT]}\\s*(${src[t.FULLPLAIN]})$|^$`);
+    createToken("COMPARATORTRIM", `(\\s*)${src[t.GTLT]}\\s*(${src[t.LOOSEPLAIN]}|${src[t.XRANGEPLAIN]})`, true);
+    exports2.comparatorTrimReplace = "$1$2$3";
+    createToken("HYPHENRANGE", `^\\s*(${src[t.XRANGEPLAIN]})\\s+-\\s+(${src[t.XRANGEPLAIN]})\\s*$`);
+    createToken("HYPHENRANGELOOSE", `^\\s*(${src[t.XRANGEPLAINLOOSE]})\\s+-\\s+(${src[t.XRANGEPLAINLOOSE]})\\s*$`);
+    createToken("STAR", "(<|>)?=?\\s*\\*");
+    createToken("GTE0", "^\\s*>=\\s*0\\.0\\.0\\s*$");
+    createToken("GTE0PRE", "^\\s*>=\\s*0\\.0\\.0-0\\s*$");
+  }
+});
+
+// node_modules/semver/internal/parse-options.js
+var require_parse_options = __commonJS({
+  "node_modules/semver/internal/parse-options.js"(exports2, module2) {
+    "use strict";
+    var looseOption = Object.freeze({ loose: true });
+    var emptyOpts = Object.freeze({});
+    var parseOptions = (options) => {
+      if (!options) {
+        return emptyOpts;
+      }
+      if (typeof options !== "object") {
+        return looseOption;
+      }
+      return options;
+    };
+    module2.exports = parseOptions;
+  }
+});
+
+// node_modules/semver/internal/identifiers.js
+var require_identifiers = __commonJS({
+  "node_modules/semver/internal/identifiers.js"(exports2, module2) {
+    "use strict";
+    var numeric = /^[0-9]+$/;
+    var compareIdentifiers = (a, b) => {
+      if (typeof a === "number" && typeof b === "number") {
+        return a === b ? 0 : a < b ? -1 : 1;
+      }
+      const anum = numeric.test(a);
+      const bnum = numeric.test(b);
+      if (anum && bnum) {
+        a = +a;
+        b = +b;
+      }
+      return a === b ? 0 : anum && !bnum ? -1 : bnum && !anum ? 1 : a < b ? -1 : 1;
+    };
+    var rcompareIdentifiers = (a, b) => compareIdentifiers(b, a);
+    module2.exports = {
+      compareIdentifiers,
+      rcompareIdentifiers
+    };
+  }
+});
+
+// node_modules/semver/classes/semver.js
+var require_semver = __commonJS({
+  "node_modules/semver/classes/semver.js"(exports2, module2) {
+    "use strict";
+    var debug = require_debug();
+    var { MAX_LENGTH, MAX_SAFE_INTEGER } = require_constants2();
+    var { safeRe: re, t } = require_re();
+    var parseOptions = require_parse_options();
+    var { compareIdentifiers } = require_identifiers();
+    var isPrereleaseIdentifier = (prerelease, identifier) => {
+      const identifiers = identifier.split(".");
+      if (identifiers.length > prerelease.length) {
+        return false;
+      }
+      for (let i = 0; i < identifiers.length; i++) {
+        if (compareIdentifiers(prerelease[i], identifiers[i]) !== 0) {
+          return false;
+        }
+      }
+      return true;
+    };
+    var SemVer = class _SemVer {
+      constructor(version, options) {
+        options = parseOptions(options);
+        if (version instanceof _SemVer) {
+          if (version.loose === !!options.loose && version.includePrerelease === !!options.includePrerelease) {
+            return version;
+          } else {
+            version = version.version;
+          }
+        } else if (typeof version !== "string") {
+          throw new TypeError(`Invalid version. Must be a string. Got type "${typeof version}".`);
+        }
+        if (version.length > MAX_LENGTH) {
+          throw new TypeError(
+            `version is longer than ${MAX_LENGTH} characters`
+          );
+        }
+        debug("SemVer", version, options);
+        this.options = options;
+        this.loose = !!options.loose;
+        this.includePrerelease = !!options.includePrerelease;
+        const m = version.trim().match(options.loose ? re[t.LOOSE] : re[t.FULL]);
+        if (!m) {
+          throw new TypeError(`Invalid Version: ${version}`);
+        }
+        this.raw = version;
+        this.major = +m[1];
+        this.minor = +m[2];
+        this.patch = +m[3];
+        if (this.major > MAX_SAFE_INTEGER || this.major < 0) {
+          throw new TypeError("Invalid major version");
+        }
+        if (this.minor > MAX_SAFE_INTEGER || this.minor < 0) {
+          throw new TypeError("Invalid minor version");
+        }
+        if (this.patch > MAX_SAFE_INTEGER || this.patch < 0) {
+          throw new TypeError("Invalid patch version");
+        }
+        if (!m[4]) {
+          this.prerelease = [];
+        } else {
+          this.prerelease = m[4].split(".").map((id) => {
+            if (/^[0-9]+$/.test(id)) {
+              const num = +id;
+              if (num >= 0 && num < MAX_SAFE_INTEGER) {
+                return num;
+              }
+            }
+            return id;
+          });
+        }
+        this.build = m[5] ? m[5].split(".") : [];
+        this.format();
+      }
+      format() {
+        this.version = `${this.major}.${this.minor}.${this.patch}`;
+        if (this.prerelease.length) {
+          this.version += `-${this.prerelease.join(".")}`;
+        }
+        return this.version;
+      }
+      toString() {
+        return this.version;
+      }
+      compare(other) {
+        debug("SemVer.compare", this.version, this.options, other);
+        if (!(other instanceof _SemVer)) {
+          if (typeof other === "string" && other === this.version) {
+            return 0;
+          }
+          other = new _SemVer(other, this.options);
+        }
+        if (other.version === this.version) {
+          return 0;
+        }
+        return this.compareMain(other) || this.comparePre(other);
+      }
+      compareMain(other) {
+        if (!(other instanceof _SemVer)) {
+          other = new _SemVer(other, this.options);
+        }
+        if (this.major < other.major) {
+          return -1;
+        }
+        if (this.major > other.major) {
+          return 1;
+        }
+        if (this.minor < other.minor) {
+          return -1;
+        }
+        if (this.minor > other.minor) {
+          return 1;
+        }
+        if (this.patch < other.patch) {
+          return -1;
+        }
+        if (this.patch > other.patch) {
+          return 1;
+        }
+        return 0;
+      }
+      comparePre(other) {
+        if (!(other instanceof _SemVer)) {
+          other = new _SemVer(other, this.options);
+        }
+        if (this.prerelease.length && !other.prerelease.length) {
+          return -1;
+        } else if (!this.prerelease.length && other.prerelease.length) {
+          return 1;
+        } else if (!this.prerelease.length && !other.prerelease.length) {
+          return 0;
+        }
+        let i = 0;
+        do {
+          const a = this.prerelease[i];
+          const b = other.prerelease[i];
+          debug("prerelease compare", i, a, b);
+          if (a === void 0 && b === void 0) {
+            return 0;
+          } else if (b === void 0) {
+            return 1;
+          } else if (a === void 0) {
+            return -1;
+          } else if (a === b) {
+            continue;
+          } else {
+            return compareIdentifiers(a, b);
+          }
+        } while (++i);
+      }
+      compareBuild(other) {
+        if (!(other instanceof _SemVer)) {
+          other = new _SemVer(other, this.options);
+        }
+        let i = 0;
+        do {
+          const a = this.build[i];
+          const b = other.build[i];
+          debug("build compare", i, a, b);
+          if (a === void 0 && b === void 0) {
+            return 0;
+          } else if (b === void 0) {
+            return 1;
+          } else if (a === void 0) {
+            return -1;
+          } else if (a === b) {
+            continue;
+          } else {
+            return compareIdentifiers(a, b);
+          }
+        } while (++i);
+      }
+      // preminor will bump the version up to the next minor release, and immediately
+      // down to pre-release. premajor and prepatch work the same way.
+      inc(release, identifier, identifierBase) {
+        if (release.startsWith("pre")) {
+          if (!identifier && identifierBase === false) {
+            throw new Error("invalid increment argument: identifier is empty");
+          }
+          if (identifier) {
+            const match = `-${identifier}`.match(this.options.loose ? re[t.PRERELEASELOOSE] : re[t.PRERELEASE]);
+            if (!match || match[1] !== identifier) {
+              throw new Error(`invalid identifier: ${identifier}`);
+            }
+          }
+        }
+        switch (release) {
+          case "premajor":
+            this.prerelease.length = 0;
+            this.patch = 0;
+            this.minor = 0;
+            this.major++;
+            this.inc("pre", identifier, identifierBase);
+            break;
+          case "preminor":
+            this.prerelease.length = 0;
+            this.patch = 0;
+            this.minor++;
+            this.inc("pre", identifier, identifierBase);
+            break;
+          case "prepatch":
+            this.prerelease.length = 0;
+            this.inc("patch", identifier, identifierBase);
+            this.inc("pre", identifier, identifierBase);
+            break;
+          // If the input is a non-prerelease version, this acts the same as
+          // prepatch.
+          case "prerelease":
+            if (this.prerelease.length === 0) {
+              this.inc("patch", identifier, identifierBase);
+            }
+            this.inc("pre", identifier, identifierBase);
+            break;
+          case "release":
+            if (this.prerelease.length === 0) {
+              throw new Error(`version ${this.raw} is not a prerelease`);
+            }
+            this.prerelease.length = 0;
+            break;
+          case "major":
+            if (this.minor !== 0 || this.patch !== 0 || this.prerelease.length === 0) {
+              this.major++;
+            }
+            this.minor = 0;
+            this.patch = 0;
+            this.prerelease = [];
+            break;
+          case "minor":
+            if (this.patch !== 0 || this.prerelease.length === 0) {
+              this.minor++;
+            }
+            this.patch = 0;
+            this.prerelease = [];
+            break;
+          case "patch":
+            if (this.prerelease.length === 0) {
+              this.patch++;
+            }
+            this.prerelease = [];
+            break;
+          // This probably shouldn't be used publicly.
+          // 1.0.0 'pre' would become 1.0.0-0 which is the wrong direction.
+          case "pre": {
+            const base = Number(identifierBase) ? 1 : 0;
+            if (this.prerelease.length === 0) {
+              this.prerelease = [base];
+            } else {
+              let i = this.prerelease.length;
+              while (--i >= 0) {
+                if (typeof this.prerelease[i] === "number") {
+                  this.prerelease[i]++;
+                  i = -2;
+                }
+              }
+              if (i === -1) {
+                if (identifier === this.prerelease.join(".") && identifierBase === false) {
+                  throw new Error("invalid increment argument: identifier already exists");
+                }
+                this.prerelease.push(base);
+              }
+            }
+            if (identifier) {
+              let prerelease = [identifier, base];
+              if (identifierBase === false) {
+                prerelease = [identifier];
+              }
+              if (isPrereleaseIdentifier(this.prerelease, identifier)) {
+                const prereleaseBase = this.prerelease[identifier.split(".").length];
+                if (isNaN(prereleaseBase)) {
+                  this.prerelease = prerelease;
+                }
+              } else {
+                this.prerelease = prerelease;
+              }
+            }
+            break;
+          }
+          default:
+            throw new Error(`invalid increment argument: ${release}`);
+        }
+        this.raw = this.format();
+        if (this.build.length) {
+          this.raw += `+${this.build.join(".")}`;
+        }
+        return this;
+      }
+    };
+    module2.exports = SemVer;
+  }
+});
+
+// node_modules/semver/functions/parse.js
+var require_parse = __commonJS({
+  "node_modules/semver/functions/parse.js"(exports2, module2) {
+    "use strict";
+    var SemVer = require_semver();
+    var parse4 = (version, options, throwErrors = false) => {
+      if (version instanceof SemVer) {
+        return version;
+      }
+      try {
+        return new SemVer(version, options);
+      } catch (er) {
+        if (!throwErrors) {
+          return null;
+        }
+        throw er;
+      }
+    };
+    module2.exports = parse4;
+  }
+});
+
+// node_modules/semver/functions/valid.js
+var require_valid = __commonJS({
+  "node_modules/semver/functions/valid.js"(exports2, module2) {
+    "use strict";
+    var parse4 = require_parse();
+    var valid = (version, options) => {
+      const v = parse4(version, options);
+      return v ? v.version : null;
+    };
+    module2.exports = valid;
+  }
+});
+
+// node_modules/semver/functions/clean.js
+var require_clean = __commonJS({
+  "node_modules/semver/functions/clean.js"(exports2, module2) {
+    "use strict";
+    var parse4 = require_parse();
+    var clean = (version, options) => {
+      const s2 = parse4(version.trim().replace(/^[=v]+/, ""), options);
+      return s2 ? s2.version : null;
+    };
+    module2.exports = clean;
+  }
+});
+
+// node_modules/semver/functions/inc.js
+var require_inc = __commonJS({
+  "node_modules/semver/functions/inc.js"(exports2, module2) {
+    "use strict";
+    var SemVer = require_semver();
+    var inc = (version, release, options, identifier, identifierBase) => {
+      if (typeof options === "string") {
+        identifierBase = identifier;
+        identifier = options;
+        options = void 0;
+      }
+      try {
+        return new SemVer(
+          version instanceof SemVer ? version.version : version,
+          options
+        ).inc(release, identifier, identifierBase).version;
+      } catch (er) {
+        return null;
+      }
+    };
+    module2.exports = inc;
+  }
+});
+
+// node_modules/semver/functions/diff.js
+var require_diff = __commonJS({
+  "node_modules/semver/functions/diff.js"(exports2, module2) {
+    "use strict";
+    var parse4 = require_parse();
+    var diff = (version1, version2) => {
+      const v1 = parse4(version1, null, true);
+      const v2 = parse4(version2, null, true);
+      const comparison = v1.compare(v2);
+      if (comparison === 0) {
+        return null;
+      }
+      const v1Higher = comparison > 0;
+      const highVersion = v1Higher ? v1 : v2;
+      const lowVersion = v1Higher ? v2 : v1;
+      const highHasPre = !!highVersion.prerelease.length;
+      const lowHasPre = !!lowVersion.prerelease.length;
+      if (lowHasPre && !highHasPre) {
+        if (!lowVersion.patch && !lowVersion.minor) {
+          return "major";
+        }
+        if (lowVersion.compareMain(highVersion) === 0) {
+          if (lowVersion.minor && !lowVersion.patch) {
+            return "minor";
+          }
+          return "patch";
+        }
+      }
+      const prefix = highHasPre ? "pre" : "";
+      if (v1.major !== v2.major) {
+        return prefix + "major";
+      }
+      if (v1.minor !== v2.minor) {
+        return prefix + "minor";
+      }
+      if (v1.patch !== v2.patch) {
+        return prefix + "patch";
+      }
+      return "prerelease";
+    };
+    module2.exports = diff;
+  }
+});
+
+// node_modules/semver/functions/major.js
+var require_major = __commonJS({
+  "node_modules/semver/functions/major.js"(exports2, module2) {
+    "use strict";
+    var SemVer = require_semver();
+    var major = (a, loose) => new SemVer(a, loose).major;
+    module2.exports = major;
+  }
+});
+
+// node_modules/semver/functions/minor.js
+var require_minor = __commonJS({
+  "node_modules/semver/functions/minor.js"(exports2, module2) {
+    "use strict";
+    var SemVer = require_semver();
+    var minor = (a, loose) => new SemVer(a, loose).minor;
+    module2.exports = minor;
+  }
+});
+
+// node_modules/semver/functions/patch.js
+var require_patch = __commonJS({
+  "node_modules/semver/functions/patch.js"(exports2, module2) {
+    "use strict";
+    var SemVer = require_semver();
+    var patch = (a, loose) => new SemVer(a, loose).patch;
+    module2.exports = patch;
+  }
+});
+
+// node_modules/semver/functions/prerelease.js
+var require_prerelease = __commonJS({
+  "node_modules/semver/functions/prerelease.js"(exports2, module2) {
+    "use strict";
+    var parse4 = require_parse();
+    var prerelease = (version, options) => {
+      const parsed = parse4(version, options);
+      return parsed && parsed.prerelease.length ? parsed.prerelease : null;
+    };
+    module2.exports = prerelease;
+  }
+});
+
+// node_modules/semver/functions/compare.js
+var require_compare = __commonJS({
+  "node_modules/semver/functions/compare.js"(exports2, module2) {
+    "use strict";
+    var SemVer = require_semver();
+    var compare = (a, b, loose) => new SemVer(a, loose).compare(new SemVer(b, loose));
+    module2.exports = compare;
+  }
+});
+
+// node_modules/semver/functions/rcompare.js
+var require_rcompare = __commonJS({
+  "node_modules/semver/functions/rcompare.js"(exports2, module2) {
+    "use strict";
+    var compare = require_compare();
+    var rcompare = (a, b, loose) => compare(b, a, loose);
+    module2.exports = rcompare;
+  }
+});
+
+// node_modules/semver/functions/compare-loose.js
+var require_compare_loose = __commonJS({
+  "node_modules/semver/functions/compare-loose.js"(exports2, module2) {
+    "use strict";
+    var compare = require_compare();
+    var compareLoose = (a, b) => compare(a, b, true);
+    module2.exports = compareLoose;
+  }
+});
+
+// node_modules/semver/functions/compare-build.js
+var require_compare_build = __commonJS({
+  "node_modules/semver/functions/compare-build.js"(exports2, module2) {
+    "use strict";
+    var SemVer = require_semver();
+    var compareBuild = (a, b, loose) => {
+      const versionA = new SemVer(a, loose);
+      const versionB = new SemVer(b, loose);
+      return versionA.compare(versionB) || versionA.compareBuild(versionB);
+    };
+    module2.exports = compareBuild;
+  }
+});
+
+// node_modules/semver/functions/sort.js
+var require_sort = __commonJS({
+  "node_modules/semver/functions/sort.js"(exports2, module2) {
+    "use strict";
+    var compareBuild = require_compare_build();
+    var sort = (list3, loose) => list3.sort((a, b) => compareBuild(a, b, loose));
+    module2.exports = sort;
+  }
+});
+
+// node_modules/semver/functions/rsort.js
+var require_rsort = __commonJS({
+  "node_modules/semver/functions/rsort.js"(exports2, module2) {
+    "use strict";
+    var compareBuild = require_compare_build();
+    var rsort = (list3, loose) => list3.sort((a, b) => compareBuild(b, a, loose));
+    module2.exports = rsort;
+  }
+});
+
+// node_modules/semver/functions/gt.js
+var require_gt = __commonJS({
+  "node_modules/semver/functions/gt.js"(exports2, module2) {
+    "use strict";
+    var compare = require_compare();
+    var gt = (a, b, loose) => compare(a, b, loose) > 0;
+    module2.exports = gt;
+  }
+});
+
+// node_modules/semver/functions/lt.js
+var require_lt = __commonJS({
+  "node_modules/semver/functions/lt.js"(exports2, module2) {
+    "use strict";
+    var compare = require_compare();
+    var lt = (a, b, loose) => compare(a, b, loose) < 0;
+    module2.exports = lt;
+  }
+});
+
+// node_modules/semver/functions/eq.js
+var require_eq = __commonJS({
+  "node_modules/semver/functions/eq.js"(exports2, module2) {
+    "use strict";
+    var compare = require_compare();
+    var eq = (a, b, loose) => compare(a, b, loose) === 0;
+    module2.exports = eq;
+  }
+});
+
+// node_modules/semver/functions/neq.js
+var require_neq = __commonJS({
+  "node_modules/semver/functions/neq.js"(exports2, module2) {
+    "use strict";
+    var compare = require_compare();
+    var neq = (a, b, loose) => compare(a, b, loose) !== 0;
+    module2.exports = neq;
+  }
+});
+
+// node_modules/semver/functions/gte.js
+var require_gte = __commonJS({
+  "node_modules/semver/functions/gte.js"(exports2, module2) {
+    "use strict";
+    var compare = require_compare();
+    var gte = (a, b, loose) => compare(a, b, loose) >= 0;
+    module2.exports = gte;
+  }
+});
+
+// node_modules/semver/functions/lte.js
+var require_lte = __commonJS({
+  "node_modules/semver/functions/lte.js"(exports2, module2) {
+    "use strict";
+    var compare = require_compare();
+    var lte = (a, b, loose) => compare(a, b, loose) <= 0;
+    module2.exports = lte;
+  }
+});
+
+// node_modules/semver/functions/cmp.js
+var require_cmp = __commonJS({
+  "node_modules/semver/functions/cmp.js"(exports2, module2) {
+    "use strict";
+    var eq = require_eq();
+    var neq = require_neq();
+    var gt = require_gt();
+    var gte = require_gte();
+    var lt = require_lt();
+    var lte = require_lte();
+    var cmp = (a, op, b, loose) => {
+      switch (op) {
+        case "===":
+          if (typeof a === "object") {
+            a = a.version;
+          }
+          if (typeof b === "object") {
+            b = b.version;
+          }
+          return a === b;
+        case "!==":
+          if (typeof a === "object") {
+            a = a.version;
+          }
+          if (typeof b === "object") {
+            b = b.version;
+          }
+          return a !== b;
+        case "":
+        case "=":
+        case "==":
+          return eq(a, b, loose);
+        case "!=":
+          return neq(a, b, loose);
+        case ">":
+          return gt(a, b, loose);
+        case ">=":
+          return gte(a, b, loose);
+        case "<":
+          return lt(a, b, loose);
+        case "<=":
+          return lte(a, b, loose);
+        default:
+          throw new TypeError(`Invalid operator: ${op}`);
+      }
+    };
+    module2.exports = cmp;
+  }
+});
+
+// node_modules/semver/functions/coerce.js
+var require_coerce = __commonJS({
+  "node_modules/semver/functions/coerce.js"(exports2, module2) {
+    "use strict";
+    var SemVer = require_semver();
+    var parse4 = require_parse();
+    var { safeRe: re, t } = require_re();
+    var coerce = (version, options) => {
+      if (version instanceof SemVer) {
+        return version;
+      }
+      if (typeof version === "number") {
+        version = String(version);
+      }
+      if (typeof version !== "string") {
+        return null;
+      }
+      options = options || {};
+      let match = null;
+      if (!options.rtl) {
+        match = version.match(options.includePrerelease ? re[t.COERCEFULL] : re[t.COERCE]);
+      } else {
+        const coerceRtlRegex = options.includePrerelease ? re[t.COERCERTLFULL] : re[t.COERCERTL];
+        let next;
+        while ((next = coerceRtlRegex.exec(version)) && (!match || match.index + match[0].length !== version.length)) {
+          if (!match || next.index + next[0].length !== match.index + match[0].length) {
+            match = next;
+          }
+          coerceRtlRegex.lastIndex = next.index + next[1].length + next[2].length;
+        }
+        coerceRtlRegex.lastIndex = -1;
+      }
+      if (match === null) {
+        return null;
+      }
+      const major = match[2];
+      const minor = match[3] || "0";
+      const patch = match[4] || "0";
+      const prerelease = options.includePrerelease && match[5] ? `-${match[5]}` : "";
+      const build = options.includePrerelease && match[6] ? `+${match[6]}` : "";
+      return parse4(`${major}.${minor}.${patch}${prerelease}${build}`, options);
+    };
+    module2.exports = coerce;
+  }
+});
+
+// node_modules/semver/functions/truncate.js
+var require_truncate = __commonJS({
+  "node_modules/semver/functions/truncate.js"(exports2, module2) {
+    "use strict";
+    var parse4 = require_parse();
+    var constants = require_constants2();
+    var SemVer = require_semver();
+    var truncate = (version, truncation, options) => {
+      if (!constants.RELEASE_TYPES.includes(truncation)) {
+        return null;
+      }
+      const clonedVersion = cloneInputVersion(version, options);
+      return clonedVersion && doTruncation(clonedVersion, truncation);
+    };
+    var cloneInputVersion = (version, options) => {
+      const versionStringToParse = version instanceof SemVer ? version.version : version;
+      return parse4(versionStringToParse, options);
+    };
+    var doTruncation = (version, truncation) => {
+      if (isPrerelease(truncation)) {
+        return version.version;
+      }
+      version.prerelease = [];
+      switch (truncation) {
+        case "major":
+          version.minor = 0;
+          version.patch = 0;
+          break;
+        case "minor":
+          version.patch = 0;
+          break;
+      }
+      return version.format();
+    };
+    var isPrerelease = (type) => {
+      return type.startsWith("pre");
+    };
+    module2.exports = truncate;
+  }
+});
+
+// node_modules/semver/internal/lrucache.js
+var require_lrucache = __commonJS({
+  "node_modules/semver/internal/lrucache.js"(exports2, module2) {
+    "use strict";
+    var LRUCache = class {
+      constructor() {
+        this.max = 1e3;
+        this.map = /* @__PURE__ */ new Map();
+      }
+      get(key) {
+        const value = this.map.get(key);
+        if (value === void 0) {
+          return void 0;
+        } else {
+          this.map.delete(key);
+          this.map.set(key, value);
+          return value;
+        }
+      }
+      delete(key) {
+        return this.map.delete(key);
+      }
+      set(key, value) {
+        const deleted = this.delete(key);
+        if (!deleted && value !== void 0) {
+          if (this.map.size >= this.max) {
+            const firstKey = this.map.keys().next().value;
+            this.delete(firstKey);
+          }
+          this.map.set(key, value);
+        }
+        return this;
+      }
+    };
+    module2.exports = LRUCache;
+  }
+});
+
+// node_modules/semver/internal/trim-comparator-whitespace.js
+var require_trim_comparator_whitespace = __commonJS({
+  "node_modules/semver/internal/trim-comparator-whitespace.js"(exports2, module2) {
+    "use strict";
+    var {
+      MAX_LENGTH,
+      MAX_SAFE_BUILD_LENGTH,
+      WHITESPACE_CHARACTERS
+    } = require_constants2();
+    var whitespace = new Uint8Array(65536);
+    for (const char of WHITESPACE_CHARACTERS) {
+      whitespace[char.charCodeAt(0)] = 1;
+    }
+    var isWhitespace = (char) => char !== void 0 && whitespace[char.charCodeAt(0)] === 1;
+    var isVersionPrefix = (char) => char === "v" || char === "=" || isWhitespace(char);
+    var isDigit = (char) => char !== void 0 && char >= "0" && char <= "9";
+    var isLetter = (char) => char !== void 0 && (char >= "a" && char <= "z" || char >= "A" && char <= "Z");
+    var isIdentifierCharacter = (char) => isDigit(char) || isLetter(char) || char === "-";
+    var isVersionStart = (char) => isDigit(char) || char === "x" || char === "X" || char === "*";
+    var findDigitsEndIndex = (range, start, limit, digitRuns) => {
+      if (!isDigit(range[start])) {
+        return start;
+      }
+      if (start >= digitRuns.start && start < digitRuns.end) {
+        return Math.min(start + limit, digitRuns.end);
+      }
+      if (start >= digitRuns.previousStart && start < digitRuns.previousEnd) {
+        return Math.min(start + limit, digitRuns.previousEnd);
+      }
+      let end = start + 1;
+      while (isDigit(range[end])) {
+        end++;
+      }
+      digitRuns.previousStart = digitRuns.start;
+      digitRuns.previousEnd = digitRuns.end;
+      digitRuns.start = start;
+      digitRuns.end = end;
+      return Math.min(start + limit, end);
+    };
+    var findVersionNumberEndIndex = (range, start, loose, digitRuns) => {
+      if (!loose && range[start] === "0") {
+        return start + 1;
+      }
+      return findDigitsEndIndex(range, start, loose ? MAX_LENGTH : MAX_LENGTH + 1, digitRuns);
+    };
+    var findPrereleaseIdentifierEndIndex = (range, start, loose, digitRuns) => {
+      const digitsEnd = findDigitsEndIndex(range, start, MAX_LENGTH, digitRuns);
+      if (isLetter(range[digitsEnd]) || range[digitsEnd] === "-") {
+        let end = digitsEnd + 1;
+        const limit = end + MAX_SAFE_BUILD_LENGTH;
+        while (end < limit && isIdentifierCharacter(range[end])) {
+          end++;
+        }
+        return end;
+      }
+      return findVersionNumberEndIndex(range, start, loose, digitRuns);
+    };
+    var findPrereleaseEndIndex = (range, start, loose, digitRuns) => {
+      const hyphen = range[start] === "-";
+      if (!loose && !hyphen) {
+        return start;
+      }
+      const identifierStart = start + (hyphen ? 1 : 0);
+      let end = findPrereleaseIdentifierEndIndex(range, identifierStart, loose, digitRuns);
+      if (end === identifierStart) {
+        if (!loose || !hyphen) {
+          return start;
+        }
+        end = findPrereleaseIdentifierEndIndex(range, start, loose, digitRuns);
+      }
+      while (range[end] === ".") {
+        const next = findPrereleaseIdentifierEndIndex(range, end + 1, loose, digitRuns);
+        if (next === end + 1) {
+          break;
+        }
+        end = next;
+      }
+      return end;
+    };
+    var findBuildIdentifierEndIndex = (range, start) => {
+      let end = start;
+      while (end - start < MAX_SAFE_BUILD_LENGTH && isIdentifierCharacter(range[end])) {
+        end++;
+      }
+      return end;
+    };
+    var findBuildEndIndex = (range, start) => {
+      if (range[start] !== "+") {
+        return start;
+      }
+      let end = findBuildIdentifierEndIndex(range, start + 1);
+      if (end === start + 1) {
+        return start;
+      }
+      while (range[end] === ".") {
+        const next = findBuildIdentifierEndIndex(range, end + 1);
+        if (next === end + 1) {
+          break;
+        }
+        end = next;
+      }
+      return end;
+    };
+    var findLooseFullVersionEndIndex = (range, start, digitRuns) => {
+      let end = start;
+      for (let component = 0; component < 3; component++) {
+        const next = findVersionNumberEndIndex(range, end, true, digitRuns);
+        if (next === end) {
+          return start;
+        }
+        end = next;
+        if (component < 2) {
+          if (range[end] !== ".") {
+            return start;
+          }
+          end++;
+        }
+      }
+      const prereleaseEnd = findPrereleaseEndIndex(range, end, true, digitRuns);
+      return findBuildEndIndex(range, prereleaseEnd);
+    };
+    var findPartialVersionComponentEndIndex = (range, start, digitRuns) => {
+      if (isDigit(range[start])) {
+        return findVersionNumberEndIndex(range, start, false, digitRuns);
+      }
+      return isVersionStart(range[start]) ? start + 1 : start;
+    };
+    var findPartialVersionEndIndex = (range, start, digitRuns) => {
+      let end = findPartialVersionComponentEndIndex(range, start, digitRuns);
+      for (let component = 0; component < 2; component++) {
+        if (range[end] !== ".") {
+          return end;
+        }
+        const next = findPartialVersionComponentEndIndex(range, end + 1, digitRuns);
+        if (next === end + 1) {
+          return end;
+        }
+        end = next;
+      }
+      const prereleaseEnd = findPrereleaseEndIndex(range, end, false, digitRuns);
+      return findBuildEndIndex(range, prereleaseEnd);
+    };
+    var findVersionEndIndex = (range, start, digitRuns) => {
+      const fullVersionEnd = findLooseFullVersionEndIndex(range, start, digitRuns);
+      return fullVersionEnd !== start ? fullVersionEnd : findPartialVersionEndIndex(range, start, digitRuns);
+    };
+    var findRemovableWhitespaceIndex = (range, matchStart) => {
+      let position = matchStart;
+      if (isWhitespace(range[position])) {
+        position++;
+      }
+      if (range[position] === "<" || range[position] === ">") {
+        position++;
+      }
+      if (range[position] === "=") {
+        position++;
+      }
+      return isWhitespace(range[position]) ? position : -1;
+    };
+    var trimComparatorWhitespace = (range) => {
+      let result = "";
+      let copyFrom = 0;
+      let cursor = 0;
+      const digitRuns = { start: -1, end: -1, previousStart: -1, previousEnd: -1 };
+      while (cursor < range.length) {
+        const matchStart = cursor;
+        if (range[cursor] === "<" || range[cursor] === ">") {
+          cursor++;
+        } else if (!isVersionPrefix(range[cursor]) && !isVersionStart(range[cursor])) {
+          cursor++;
+          continue;
+        }
+        while (cursor < range.length && isVersionPrefix(range[cursor])) {
+          cursor++;
+        }
+        if (!isVersionStart(range[cursor])) {
+          continue;
+        }
+        const whitespacePosition = findRemovableWhitespaceIndex(range, matchStart);
+        if (whitespacePosition !== -1) {
+          result += range.slice(copyFrom, whitespacePosition);
+          copyFrom = whitespacePosition + 1;
+        }
+        cursor = findVersionEndIndex(range, cursor, digitRuns);
+      }
+      return result + range.slice(copyFrom);
+    };
+    module2.exports = trimComparatorWhitespace;
+  }
+});
+
+// node_modules/semver/classes/range.js
+var require_range = __commonJS({
+  "node_modules/semver/classes/range.js"(exports2, module2) {
+    "use strict";
+    var SPACE_CHARACTERS = /\s+/g;
+    var Range = class _Range {
+      constructor(range, options) {
+        options = parseOptions(options);
+        if (range instanceof _Range) {
+          if (range.loose === !!options.loose && range.includePrerelease === !!options.includePrerelease) {
+            return range;
+          } else {
+            return new _Range(range.raw, options);
+          }
+        }
+        if (range instanceof Comparator) {
+          this.raw = range.value;
+          this.set = [[range]];
+          this.formatted = void 0;
+          return this;
+        }
+        this.options = options;
+        this.loose = !!options.loose;
+        this.includePrerelease = !!options.includePrerelease;
+        this.raw = range.trim().replace(SPACE_CHARACTERS, " ");
+        this.set = this.raw.split("||").map((r) => this.parseRange(r.trim())).filter((c) => c.length);
+        if (!this.set.length) {
+          throw new TypeError(`Invalid SemVer Range: ${this.raw}`);
+        }
+        if (this.set.length > 1) {
+          const first = this.set[0];
+          this.set = this.set.filter((c) => !isNullSet(c[0]));
+          if (this.set.length === 0) {
+            this.set = [first];
+          } else if (this.set.length > 1) {
+            for (const c of this.set) {
+              if (c.length === 1 && isAny(c[0])) {
+                this.set = [c];
+                break;
+              }
+            }
+          }
+        }
+        this.formatted = void 0;
+      }
+      get range() {
+        if (this.formatted === void 0) {
+          this.formatted = "";
+          for (let i = 0; i < this.set.length; i++) {
+            if (i > 0) {
+              this.formatted += "||";
+            }
+            const comps = this.set[i];
+            for (let k = 0; k < comps.length; k++) {
+              if (k > 0) {
+                this.formatted += " ";
+              }
+              this.formatted += comps[k].toString().trim();
+            }
+          }
+        }
+        return this.formatted;
+      }
+      format() {
+        return this.range;
+      }
+      toString() {
+        return this.range;
+      }
+      parseRange(range) {
+        range = range.replace(BUILDSTRIPRE, "");
+        const memoOpts = (this.options.includePrerelease && FLAG_INCLUDE_PRERELEASE) | (this.options.loose && FLAG_LOOSE);
+        const memoKey = memoOpts + ":" + range;
+        const cached = cache.get(memoKey);
+        if (cached) {
+          return cached;
+        }
+        const loose = this.options.loose;
+        const hr = loose ? re[t.HYPHENRANGELOOSE] : re[t.HYPHENRANGE];
+        range = range.replace(hr, hyphenReplace(this.options.includePrerelease));
+        debug("hyphen replace", range);
+        range = trimComparatorWhitespace(range);
+        debug("comparator trim", range);
+        range = range.replace(re[t.TILDETRIM], tildeTrimReplace);
+        debug("tilde trim", range);
+        range = range.replace(re[t.CARETTRIM], caretTrimReplace);
+        debug("caret trim", range);
+        let rangeList = range.split(" ").map((comp) => parseComparator(comp, this.options)).join(" ").split(/\s+/).map((comp) => replaceGTE0(comp, this.options));
+        if (loose) {
+          rangeList = rangeList.filter((comp) => {
+            debug("loose invalid filter", comp, this.options);
+            return !!comp.match(re[t.COMPARATORLOOSE]);
+          });
+        }
+        debug("range list", rangeList);
+        const rangeMap = /* @__PURE__ */ new Map();
+        const comparators = rangeList.map((comp) => new Comparator(comp, this.options));
+        for (const comp of comparators) {
+          if (isNullSet(comp)) {
+            return [comp];
+          }
+          rangeMap.set(comp.value, comp);
+        }
+        if (rangeMap.size > 1 && rangeMap.has("")) {
+          rangeMap.delete("");
+        }
+        const result = [...rangeMap.values()];
+        cache.set(memoKey, result);
+        return result;
+      }
+      intersects(range, options) {
+        if (!(range instanceof _Range)) {
+          throw new TypeError("a Range is required");
+        }
+        return this.set.some((thisComparators) => {
+          return isSatisfiable(thisComparators, options) && range.set.some((rangeComparators) => {
+            return isSatisfiable(rangeComparators, options) && thisComparators.every((thisComparator) => {
+              return rangeComparators.every((rangeComparator) => {
+                return thisComparator.intersects(rangeComparator, options);
+              });
+            });
+          });
+        });
+      }
+      // if ANY of the sets match ALL of its comparators, then pass
+      test(version) {
+        if (!version) {
+          return false;
+        }
+        if (typeof version === "string") {
+          try {
+            version = new SemVer(version, this.options);
+          } catch (er) {
+            return false;
+          }
+        }
+        for (let i = 0; i < this.set.length; i++) {
+          if (testSet(this.set[i], version, this.options)) {
+            return true;
+          }
+        }
+        return false;
+      }
+    };
+    module2.exports = Range;
+    var LRU = require_lrucache();
+    var cache = new LRU();
+    var parseOptions = require_parse_options();
+    var Comparator = require_comparator();
+    var debug = require_debug();
+    var SemVer = require_semver();
+    var trimComparatorWhitespace = require_trim_comparator_whitespace();
+    var {
+      safeRe: re,
+      src,
+      t,
+      tildeTrimReplace,
+      caretTrimReplace
+    } = require_re();
+    var { FLAG_INCLUDE_PRERELEASE, FLAG_LOOSE } = require_constants2();
+    var BUILDSTRIPRE = new RegExp(src[t.BUILD], "g");
+    var isNullSet = (c) => c.value === "<0.0.0-0";
+    var isAny = (c) => c.value === "";
+    var isSatisfiable = (comparators, options) => {
+      let result = true;
+      const remainingComparators = comparators.slice();
+      let testComparator = remainingComparators.pop();
+      while (result && remainingComparators.length) {
+        result = remainingComparators.every((otherComparator) => {
+          return testComparator.intersects(otherComparator, options);
+        });
+        testComparator = remainingComparators.pop();
+      }
+      return result;
+    };
+    var parseComparator = (comp, options) => {
+      comp = comp.replace(re[t.BUILD], "");
+      debug("comp", comp, options);
+      comp = replaceCarets(comp, options);
+      debug("caret", comp);
+      comp = replaceTildes(comp, options);
+      debug("tildes", comp);
+      comp = replaceXRanges(comp, options);
+      debug("xrange", comp);
+      comp = replaceStars(comp, options);
+      debug("stars", comp);
+      return comp;
+    };
+    var isX = (id) => !id || id.toLowerCase() === "x" || id === "*";
+    var invalidXRangeOrder = (M, m, p) => isX(M) && !isX(m) || isX(m) && p && !isX(p);
+    var replaceTildes = (comp, options) => {
+      return comp.trim().split(/\s+/).map((c) => replaceTilde(c, options)).join(" ");
+    };
+    var replaceTilde = (comp, options) => {
+      const r = options.loose ? re[t.TILDELOOSE] : re[t.TILDE];
+      const z = options.includePrerelease ? "-0" : "";
+      return comp.replace(r, (_, M, m, p, pr) => {
+        debug("tilde", comp, _, M, m, p, pr);
+        let ret;
+        if (isX(M)) {
+          ret = "";
+        } else if (isX(m)) {
+          ret = `>=${M}.0.0${z} <${+M + 1}.0.0-0`;
+        } else if (isX(p)) {
+          ret = `>=${M}.${m}.0${z} <${M}.${+m + 1}.0-0`;
+        } else if (pr) {
+          debug("replaceTilde pr", pr);
+          ret = `>=${M}.${m}.${p}-${pr} <${M}.${+m + 1}.0-0`;
+        } else {
+          ret = `>=${M}.${m}.${p} <${M}.${+m + 1}.0-0`;
+        }
+        debug("tilde return", ret);
+        return ret;
+      });
+    };
+    var replaceCarets = (comp, options) => {
+      return comp.trim().split(/\s+/).map((c) => replaceCaret(c, options)).join(" ");
+    };
+    var replaceCaret = (comp, options) => {
+      debug("caret", comp, options);
+      const r = options.loose ? re[t.CARETLOOSE] : re[t.CARET];
+      const z = options.includePrerelease ? "-0" : "";
+      return comp.replace(r, (_, M, m, p, pr) => {
+        debug("caret", comp, _, M, m, p, pr);
+        let ret;
+        if (isX(M)) {
+          ret = "";
+        } else if (isX(m)) {
+          ret = `>=${M}.0.0${z} <${+M + 1}.0.0-0`;
+        } else if (isX(p)) {
+          if (M === "0") {
+            ret = `>=${M}.${m}.0${z} <${M}.${+m + 1}.0-0`;
+          } else {
+            ret = `>=${M}.${m}.0${z} <${+M + 1}.0.0-0`;
+          }
+        } else if (pr) {
+          debug("replaceCaret pr", pr);
+          if (M === "0") {
+            if (m === "0") {
+              ret = `>=${M}.${m}.${p}-${pr} <${M}.${m}.${+p + 1}-0`;
+            } else {
+              ret = `>=${M}.${m}.${p}-${pr} <${M}.${+m + 1}.0-0`;
+            }
+          } else {
+            ret = `>=${M}.${m}.${p}-${pr} <${+M + 1}.0.0-0`;
+          }
+        } else {
+          debug("no pr");
+          if (M === "0") {
+            if (m === "0") {
+              ret = `>=${M}.${m}.${p} <${M}.${m}.${+p + 1}-0`;
+            } else {
+              ret = `>=${M}.${m}.${p} <${M}.${+m + 1}.0-0`;
+            }
+          } else {
+            ret = `>=${M}.${m}.${p} <${+M + 1}.0.0-0`;
+          }
+        }
+        debug("caret return", ret);
+        return ret;
+      });
+    };
+    var replaceXRanges = (comp, options) => {
+      debug("replaceXRanges", comp, options);
+      return comp.split(/\s+/).map((c) => replaceXRange(c, options)).join(" ");
+    };
+    var replaceXRange = (comp, options) => {
+      comp = comp.trim();
+      const r = options.loose ? re[t.XRANGELOOSE] : re[t.XRANGE];
+      return comp.replace(r, (ret, gtlt, M, m, p, pr) => {
+        debug("xRange", comp, ret, gtlt, M, m, p, pr);
+        if (invalidXRangeOrder(M, m, p)) {
+          return comp;
+        }
+        const xM = isX(M);
+        const xm = xM || isX(m);
+        const xp = xm || isX(p);
+        const anyX = xp;
+        if (gtlt === "=" && anyX) {
+          gtlt = "";
+        }
+        pr = options.includePrerelease ? "-0" : "";
+        if (xM) {
+          if (gtlt === ">" || gtlt === "<") {
+            ret = "<0.0.0-0";
+          } else {
+            ret = "*";
+          }
+        } else if (gtlt && anyX) {
+          if (xm) {
+            m = 0;
+          }
+          p = 0;
+          if (gtlt === ">") {
+            gtlt = ">=";
+            if (xm) {
+              M = +M + 1;
+              m = 0;
+              p = 0;
+            } else {
+              m = +m + 1;
+              p = 0;
+            }
+          } else if (gtlt === "<=") {
+            gtlt = "<";
+            if (xm) {
+              M = +M + 1;
+            } else {
+              m = +m + 1;
+            }
+          }
+          if (gtlt === "<") {
+            pr = "-0";
+          }
+          ret = `${gtlt + M}.${m}.${p}${pr}`;
+        } else if (xm) {
+          ret = `>=${M}.0.0${pr} <${+M + 1}.0.0-0`;
+        } else if (xp) {
+          ret = `>=${M}.${m}.0${pr} <${M}.${+m + 1}.0-0`;
+        }
+        debug("xRange return", ret);
+        return ret;
+      });
+    };
+    var replaceStars = (comp, options) => {
+      debug("replaceStars", comp, options);
+      return comp.trim().replace(re[t.STAR], "");
+    };
+    var replaceGTE0 = (comp, options) => {
+      debug("replaceGTE0", comp, options);
+      return comp.trim().replace(re[options.includePrerelease ? t.GTE0PRE : t.GTE0], "");
+    };
+    var hyphenReplace = (incPr) => ($0, from, fM, fm, fp, fpr, fb, to, tM, tm, tp, tpr) => {
+      if (isX(fM)) {
+        from = "";
+      } else if (isX(fm)) {
+        from = `>=${fM}.0.0${incPr ? "-0" : ""}`;
+      } else if (isX(fp)) {
+        from = `>=${fM}.${fm}.0${incPr ? "-0" : ""}`;
+      } else if (fpr) {
+        from = `>=${from}`;
+      } else {
+        from = `>=${from}${incPr ? "-0" : ""}`;
+      }
+      if (isX(tM)) {
+        to = "";
+      } else if (isX(tm)) {
+        to = `<${+tM + 1}.0.0-0`;
+      } else if (isX(tp)) {
+        to = `<${tM}.${+tm + 1}.0-0`;
+      } else if (tpr) {
+        to = `<=${tM}.${tm}.${tp}-${tpr}`;
+      } else if (incPr) {
+        to = `<${tM}.${tm}.${+tp + 1}-0`;
+      } else {
+        to = `<=${to}`;
+      }
+      return `${from} ${to}`.trim();
+    };
+    var testSet = (set, version, options) => {
+      for (let i = 0; i < set.length; i++) {
+        if (!set[i].test(version)) {
+          return false;
+        }
+      }
+      if (version.prerelease.length && !options.includePrerelease) {
+        for (let i = 0; i < set.length; i++) {
+          debug(set[i].semver);
+          if (set[i].semver === Comparator.ANY) {
+            continue;
+          }
+          if (set[i].semver.prerelease.length > 0) {
+            const allowed = set[i].semver;
+            if (allowed.major === version.major && allowed.minor === version.minor && allowed.patch === version.patch) {
+              return true;
+            }
+          }
+        }
+        return false;
+      }
+      return true;
+    };
+  }
+});
+
+// node_modules/semver/classes/comparator.js
+var require_comparator = __commonJS({
+  "node_modules/semver/classes/comparator.js"(exports2, module2) {
+    "use strict";
+    var ANY = /* @__PURE__ */ Symbol("SemVer ANY");
+    var Comparator = class _Comparator {
+      static get ANY() {
+        return ANY;
+      }
+      constructor(comp, options) {
+        options = parseOptions(options);
+        if (comp instanceof _Comparator) {
+          if (comp.loose === !!options.loose) {
+            return comp;
+          } else {
+            comp = comp.value;
+          }
+        }
+        comp = comp.trim().split(/\s+/).join(" ");
+        debug("comparator", comp, options);
+        this.options = options;
+        this.loose = !!options.loose;
+        this.parse(comp);
+        if (this.semver === ANY) {
+          this.value = "";
+        } else {
+          this.value = this.operator + this.semver.version;
+        }
+        debug("comp", this);
+      }
+      parse(comp) {
+        const r = this.options.loose ? re[t.COMPARATORLOOSE] : re[t.COMPARATOR];
+        const m = comp.match(r);
+        if (!m) {
+          throw new TypeError(`Invalid comparator: ${comp}`);
+        }
+        this.operator = m[1] !== void 0 ? m[1] : "";
+        if (this.operator === "=") {
+          this.operator = "";
+        }
+        if (!m[2]) {
+          this.semver = ANY;
+        } else {
+          this.semver = new SemVer(m[2], this.options.loose);
+        }
+      }
+      toString() {
+        return this.value;
+      }
+      test(version) {
+        debug("Comparator.test", version, this.options.loose);
+        if (this.semver === ANY || version === ANY) {
+          return true;
+        }
+        if (typeof version === "string") {
+          try {
+            version = new SemVer(version, this.options);
+          } catch (er) {
+            return false;
+          }
+        }
+        return cmp(version, this.operator, this.semver, this.options);
+      }
+      intersects(comp, options) {
+        if (!(comp instanceof _Comparator)) {
+          throw new TypeError("a Comparator is required");
+        }
+        if (this.operator === "") {
+          if (this.value === "") {
+            return true;
+          }
+          return new Range(comp.value, options).test(this.value);
+        } else if (comp.operator === "") {
+          if (comp.value === "") {
+            return true;
+          }
+          return new Range(this.value, options).test(comp.semver);
+        }
+        options = parseOptions(options);
+        if (options.includePrerelease && (this.value === "<0.0.0-0" || comp.value === "<0.0.0-0")) {
+          return false;
+        }
+        if (!options.includePrerelease && (this.value.startsWith("<0.0.0") || comp.value.startsWith("<0.0.0"))) {
+          return false;
+        }
+        if (this.operator.startsWith(">") && comp.operator.startsWith(">")) {
+          return true;
+        }
+        if (this.operator.startsWith("<") && comp.operator.startsWith("<")) {
+          return true;
+        }
+        if (this.semver.version === comp.semver.version && this.operator.includes("=") && comp.operator.includes("=")) {
+          return true;
+        }
+        if (cmp(this.semver, "<", comp.semver, options) && this.operator.startsWith(">") && comp.operator.startsWith("<")) {
+          return true;
+        }
+        if (cmp(this.semver, ">", comp.semver, options) && this.operator.startsWith("<") && comp.operator.startsWith(">")) {
+          return true;
+        }
+        return false;
+      }
+    };
+    module2.exports = Comparator;
+    var parseOptions = require_parse_options();
+    var { safeRe: re, t } = require_re();
+    var cmp = require_cmp();
+    var debug = require_debug();
+    var SemVer = require_semver();
+    var Range = require_range();
+  }
+});
+
+// node_modules/semver/functions/satisfies.js
+var require_satisfies = __commonJS({
+  "node_modules/semver/functions/satisfies.js"(exports2, module2) {
+    "use strict";
+    var Range = require_range();
+    var satisfies = (version, range, options) => {
+      try {
+        range = new Range(range, options);
+      } catch (er) {
+        return false;
+      }
+      return range.test(version);
+    };
+    module2.exports = satisfies;
+  }
+});
+
+// node_modules/semver/ranges/to-comparators.js
+var require_to_comparators = __commonJS({
+  "node_modules/semver/ranges/to-comparators.js"(exports2, module2) {
+    "use strict";
+    var Range = require_range();
+    var toComparators = (range, options) => new Range(range, options).set.map((comp) => comp.map((c) => c.value).join(" ").trim().split(" "));
+    module2.exports = toComparators;
+  }
+});
+
+// node_modules/semver/ranges/max-satisfying.js
+var require_max_satisfying = __commonJS({
+  "node_modules/semver/ranges/max-satisfying.js"(exports2, module2) {
+    "use strict";
+    var SemVer = require_semver();
+    var Range = require_range();
+    var maxSatisfying = (versions, range, options) => {
+      let max = null;
+      let maxSV = null;
+      let rangeObj = null;
+      try {
+        rangeObj = new Range(range, options);
+      } catch (er) {
+        return null;
+      }
+      versions.forEach((v) => {
+        if (rangeObj.test(v)) {
+          if (!max || maxSV.compare(v) === -1) {
+            max = v;
+            maxSV = new SemVer(max, options);
+          }
+        }
+      });
+      return max;
+    };
+    module2.exports = maxSatisfying;
+  }
+});
+
+// node_modules/semver/ranges/min-satisfying.js
+var require_min_satisfying = __commonJS({
+  "node_modules/semver/ranges/min-satisfying.js"(exports2, module2) {
+    "use strict";
+    var SemVer = require_semver();
+    var Range = require_range();
+    var minSatisfying = (versions, range, options) => {
+      let min = null;
+      let minSV = null;
+      let rangeObj = null;
+      try {
+        rangeObj = new Range(range, options);
+      } catch (er) {
+        return null;
+      }
+      versions.forEach((v) => {
+        if (rangeObj.test(v)) {
+          if (!min || minSV.compare(v) === 1) {
+            min = v;
+            minSV = new SemVer(min, options);
+          }
+        }
+      });
+      return min;
+    };
+    module2.exports = minSatisfying;
+  }
+});
+
+// node_modules/semver/ranges/min-version.js
+var require_min_version = __commonJS({
+  "node_modules/semver/ranges/min-version.js"(exports2, module2) {
+    "use strict";
+    var SemVer = require_semver();
+    var Range = require_range();
+    var gt = require_gt();
+    var minVersion = (range, loose) => {
+      range = new Range(range, loose);
+      let minver = new SemVer("0.0.0");
+      if (range.test(minver)) {
+        return minver;
+      }
+      minver = new SemVer("0.0.0-0");
+      if (range.test(minver)) {
+        return minver;
+      }
+      minver = null;
+      for (let i = 0; i < range.set.length; ++i) {
+        const comparators = range.set[i];
+        let setMin = null;
+        comparators.forEach((comparator) => {
+          const compver = new SemVer(comparator.semver.version);
+          switch (comparator.operator) {
+            case ">":
+              if (compver.prerelease.length === 0) {
+                compver.patch++;
+              } else {
+                compver.prerelease.push(0);
+              }
+              compver.raw = compver.format();
+            /* fallthrough */
+            case "":
+            case ">=":
+              if (!setMin || gt(compver, setMin)) {
+                setMin = compver;
+              }
+              break;
+            case "<":
+            case "<=":
+              break;
+            /* istanbul ignore next */
+            default:
+              throw new Error(`Unexpected operation: ${comparator.operator}`);
+          }
+        });
+        if (setMin && (!minver || gt(minver, setMin))) {
+          minver = setMin;
+        }
+      }
+      if (minver && range.test(minver)) {
+        return minver;
+      }
+      return null;
+    };
+    module2.exports = minVersion;
+  }
+});
+
+// node_modules/semver/ranges/valid.js
+var require_valid2 = __commonJS({
+  "node_modules/semver/ranges/valid.js"(exports2, module2) {
+    "use strict";
+    var Range = require_range();
+    var validRange = (range, options) => {
+      try {
+        return new Range(range, options).range || "*";
+      } catch (er) {
+        return null;
+      }
+    };
+    module2.exports = validRange;
+  }
+});
+
+// node_modules/semver/ranges/outside.js
+var require_outside = __commonJS({
+  "node_modules/semver/ranges/outside.js"(exports2, module2) {
+    "use strict";
+    var SemVer = require_semver();
+    var Comparator = require_comparator();
+    var { ANY } = Comparator;
+    var Range = require_range();
+    var satisfies = require_satisfies();
+    var gt = require_gt();
+    var lt = require_lt();
+    var lte = require_lte();
+    var gte = require_gte();
+    var outside = (version, range, hilo, options) => {
+      version = new SemVer(version, options);
+      range = new Range(range, options);
+      let gtfn, ltefn, ltfn, comp, ecomp;
+      switch (hilo) {
+        case ">":
+          gtfn = gt;
+          ltefn = lte;
+          ltfn = lt;
+          comp = ">";
+          ecomp = ">=";
+          break;
+        case "<":
+          gtfn = lt;
+          ltefn = gte;
+          ltfn = gt;
+          comp = "<";
+          ecomp = "<=";
+          break;
+        default:
+          throw new TypeError('Must provide a hilo val of "<" or ">"');
+      }
+      if (satisfies(version, range, options)) {
+        return false;
+      }
+      for (let i = 0; i < range.set.length; ++i) {
+        const comparators = range.set[i];
+        let high = null;
+        let low = null;
+        comparators.forEach((comparator) => {
+          if (comparator.semver === ANY) {
+            comparator = new Comparator(">=0.0.0");
+          }
+          high = high || comparator;
+          low = low || comparator;
+          if (gtfn(comparator.semver, high.semver, options)) {
+            high = comparator;
+          } else if (ltfn(comparator.semver, low.semver, options)) {
+            low = comparator;
+          }
+        });
+        if (high.operator === comp || high.operator === ecomp) {
+          return false;
+        }
+        if ((!low.operator || low.operator === comp) && ltefn(version, low.semver)) {
+          return false;
+        } else if (low.operator === ecomp && ltfn(version, low.semver)) {
+          return false;
+        }
+      }
+      return true;
+    };
+    module2.exports = outside;
+  }
+});
+
+// node_modules/semver/ranges/gtr.js
+var require_gtr = __commonJS({
+  "node_modules/semver/ranges/gtr.js"(exports2, module2) {
+    "use strict";
+    var outside = require_outside();
+    var gtr = (version, range, options) => outside(version, range, ">", options);
+    module2.exports = gtr;
+  }
+});
+
+// node_modules/semver/ranges/ltr.js
+var require_ltr = __commonJS({
+  "node_modules/semver/ranges/ltr.js"(exports2, module2) {
+    "use strict";
+    var outside = require_outside();
+    var ltr = (version, range, options) => outside(version, range, "<", options);
+    module2.exports = ltr;
+  }
+});
+
+// node_modules/semver/ranges/intersects.js
+var require_intersects = __commonJS({
+  "node_modules/semver/ranges/intersects.js"(exports2, module2) {
+    "use strict";
+    var Range = require_range();
+    var intersects = (r1, r2, options) => {
+      r1 = new Range(r1, options);
+      r2 = new Range(r2, options);
+      return r1.intersects(r2, options);
+    };
+    module2.exports = intersects;
+  }
+});
+
+// node_modules/semver/ranges/simplify.js
+var require_simplify = __commonJS({
+  "node_modules/semver/ranges/simplify.js"(exports2, module2) {
+    "use strict";
+    var satisfies = require_satisfies();
+    var compare = require_compare();
+    module2.exports = (versions, range, options) => {
+      const set = [];
+      let first = null;
+      let prev = null;
+      const v = versions.sort((a, b) => compare(a, b, options));
+      for (const version of v) {
+        const included = satisfies(version, range, options);
+        if (included) {
+          prev = version;
+          if (!first) {
+            first = version;
+          }
+        } else {
+          if (prev) {
+            set.push([first, prev]);
+          }
+          prev = null;
+          first = null;
+        }
+      }
+      if (first) {
+        set.push([first, null]);
+      }
+      const ranges = [];
+      for (const [min, max] of set) {
+        if (min === max) {
+          ranges.push(min);
+        } else if (!max && min === v[0]) {
+          ranges.push("*");
+        } else if (!max) {
+          ranges.push(`>=${min}`);
+        } else if (min === v[0]) {
+          ranges.push(`<=${max}`);
+        } else {
+          ranges.push(`${min} - ${max}`);
+        }
+      }
+      const simplified = ranges.join(" || ");
+      const original = typeof range.raw === "string" ? range.raw : String(range);
+      return simplified.length < original.length ? simplified : range;
+    };
+  }
+});
+
+// node_modules/semver/ranges/subset.js
+var require_subset = __commonJS({
+  "node_modules/semver/ranges/subset.js"(exports2, module2) {
+    "use strict";
+    var Range = require_range();
+    var Comparator = require_comparator();
+    var { ANY } = Comparator;
+    var satisfies = require_satisfies();
+    var compare = require_compare();
+    var subset = (sub, dom, options = {}) => {
+      if (sub === dom) {
+        return true;
+      }
+      sub = new Range(sub, options);
+      dom = new Range(dom, options);
+      let sawNonNull = false;
+      OUTER: for (const simpleSub of sub.set) {
+        for (const simpleDom of dom.set) {
+          const isSub = simpleSubset(simpleSub, simpleDom, options);
+          sawNonNull = sawNonNull || isSub !== null;
+          if (isSub) {
+            continue OUTER;
+          }
+        }
+        if (sawNonNull) {
+          return false;
+        }
+      }
+      return true;
+    };
+    var minimumVersionWithPreRelease = [new Comparator(">=0.0.0-0")];
+    var minimumVersion = [new Comparator(">=0.0.0")];
+    var simpleSubset = (sub, dom, options) => {
+      if (sub === dom) {
+        return true;
+      }
+      if (sub.length === 1 && sub[0].semver === ANY) {
+        if (dom.length === 1 && dom[0].semver === ANY) {
+          return true;
+        } else if (options.includePrerelease) {
+          sub = minimumVersionWithPreRelease;
+        } else {
+          sub = minimumVersion;
+        }
+      }
+      if (dom.length === 1 && dom[0].semver === ANY) {
+        if (options.includePrerelease) {
+          return true;
+        } else {
+          dom = minimumVersion;
+        }
+      }
+      const eqSet = /* @__PURE__ */ new Set();
+      let gt, lt;
+      for (const c of sub) {
+        if (c.operator === ">" || c.operator === ">=") {
+          gt = higherGT(gt, c, options);
+        } else if (c.operator === "<" || c.operator === "<=") {
+          lt = lowerLT(lt, c, options);
+        } else {
+          eqSet.add(c.semver);
+        }
+      }
+      if (eqSet.size > 1) {
+        return null;
+      }
+      let gtltComp;
+      if (gt && lt) {
+        gtltComp = compare(gt.semver, lt.semver, options);
+        if (gtltComp > 0) {
+          return null;
+        } else if (gtltComp === 0 && (gt.operator !== ">=" || lt.operator !== "<=")) {
+          return null;
+        }
+      }
+      for (const eq of eqSet) {
+        if (gt && !satisfies(eq, String(gt), options)) {
+          return null;
+        }
+        if (lt && !satisfies(eq, String(lt), options)) {
+          return null;
+        }
+        for (const c of dom) {
+          if (!satisfies(eq, String(c), options)) {
+            return false;
+          }
+        }
+        return true;
+      }
+      let higher, lower;
+      let hasDomLT, hasDomGT;
+      let needDomLTPre = lt && !options.includePrerelease && lt.semver.prerelease.length ? lt.semver : false;
+      let needDomGTPre = gt && !options.includePrerelease && gt.semver.prerelease.length ? gt.semver : false;
+      if (needDomLTPre && needDomLTPre.prerelease.length === 1 && lt.operator === "<" && needDomLTPre.prerelease[0] === 0) {
+        needDomLTPre = false;
+      }
+      for (const c of dom) {
+        hasDomGT = hasDomGT || c.operator === ">" || c.operator === ">=";
+        hasDomLT = hasDomLT || c.operator === "<" || c.operator === "<=";
+        if (gt) {
+          if (needDomGTPre) {
+            if (c.semver.prerelease && c.semver.prerelease.length && c.semver.major === needDomGTPre.major && c.semver.minor === needDomGTPre.minor && c.semver.patch === needDomGTPre.patch) {
+              needDomGTPre = false;
+            }
+          }
+          if (c.operator === ">" || c.operator === ">=") {
+            higher = higherGT(gt, c, options);
+            if (higher === c && higher !== gt) {
+              return false;
+            }
+          } else if (gt.operator === ">=" && !c.test(gt.semver)) {
+            return false;
+          }
+        }
+        if (lt) {
+          if (needDomLTPre) {
+            if (c.semver.prerelease && c.semver.prerelease.length && c.semver.major === needDomLTPre.major && c.semver.minor === needDomLTPre.minor && c.semver.patch === needDomLTPre.patch) {
+              needDomLTPre = false;
+            }
+          }
+          if (c.operator === "<" || c.operator === "<=") {
+            lower = lowerLT(lt, c, options);
+            if (lower === c && lower !== lt) {
+              return false;
+            }
+          } else if (lt.operator === "<=" && !c.test(lt.semver)) {
+            return false;
+          }
+        }
+        if (!c.operator && (lt || gt) && gtltComp !== 0) {
+          return false;
+        }
+      }
+      if (gt && hasDomLT && !lt && gtltComp !== 0) {
+        return false;
+      }
+      if (lt && hasDomGT && !gt && gtltComp !== 0) {
+        return false;
+      }
+      if (needDomGTPre || needDomLTPre) {
+        return false;
+      }
+      return true;
+    };
+    var higherGT = (a, b, options) => {
+      if (!a) {
+        return b;
+      }
+      const comp = compare(a.semver, b.semver, options);
+      return comp > 0 ? a : comp < 0 ? b : b.operator === ">" && a.operator === ">=" ? b : a;
+    };
+    var lowerLT = (a, b, options) => {
+      if (!a) {
+        return b;
+      }
+      const comp = compare(a.semver, b.semver, options);
+      return comp < 0 ? a : comp > 0 ? b : b.operator === "<" && a.operator === "<=" ? b : a;
+    };
+    module2.exports = subset;
+  }
+});
+
+// node_modules/semver/index.js
+var require_semver2 = __commonJS({
+  "node_modules/semver/index.js"(exports2, module2) {
+    "use strict";
+    var internalRe = require_re();
+    var constants = require_constants2();
+    var SemVer = require_semver();
+    var identifiers = require_identifiers();
+    var parse4 = require_parse();
+    var valid = require_valid();
+    var clean = require_clean();
+    var inc = require_inc();
+    var diff = require_diff();
+    var major = require_major();
+    var minor = require_minor();
+    var patch = require_patch();
+    var prerelease = require_prerelease();
+    var compare = require_compare();
+    var rcompare = require_rcompare();
+    var compareLoose = require_compare_loose();
+    var compareBuild = require_compare_build();
+    var sort = require_sort();
+    var rsort = require_rsort();
+    var gt = require_gt();
+    var lt = require_lt();
+    var eq = require_eq();
+    var neq = require_neq();
+    var gte = require_gte();
+    var lte = require_lte();
+    var cmp = require_cmp();
+    var coerce = require_coerce();
+    var truncate = require_truncate();
+    var Comparator = require_comparator();
+    var Range = require_range();
+    var satisfies = require_satisfies();
+    var toComparators = require_to_comparators();
+    var maxSatisfying = require_max_satisfying();
+    var minSatisfying = require_min_satisfying();
+    var minVersion = require_min_version();
+    var validRange = require_valid2();
+    var outside = require_outside();
+    var gtr = require_gtr();
+    var ltr = require_ltr();
+    var intersects = require_intersects();
+    var simplifyRange = require_simplify();
+    var subset = require_subset();
+    module2.exports = {
+      parse: parse4,
+      valid,
+      clean,
+      inc,
+      diff,
+      major,
+      minor,
+      patch,
+      prerelease,
+      compare,
+      rcompare,
+      compareLoose,
+      compareBuild,
+      sort,
+      rsort,
+      gt,
+      lt,
+      eq,
+      neq,
+      gte,
+      lte,
+      cmp,
+      coerce,
+      truncate,
+      Comparator,
+      Range,
+      satisfies,
+      toComparators,
+      maxSatisfying,
+      minSatisfying,
+      minVersion,
+      validRange,
+      outside,
+      gtr,
+      ltr,
+      intersects,
+      simplifyRange,
+      subset,
+      SemVer,
+      re: internalRe.re,
+      src: internalRe.src,
+      tokens: internalRe.t,
+      SEMVER_SPEC_VERSION: constants.SEMVER_SPEC_VERSION,
+      RELEASE_TYPES: constants.RELEASE_TYPES,
+      compareIdentifiers: identifiers.compareIdentifiers,
+      rcompareIdentifiers: identifiers.rcompareIdentifiers
+    };
+  }
+});
+
 // src/cli/main.ts
-var import_node_path24 = __toESM(require("node:path"), 1);
+var import_node_path31 = __toESM(require("node:path"), 1);
 
 // src/config/errors.ts
 var InputError = class extends Error {
@@ -4721,7 +4721,7 @@ function errorMessage(err) {
 }
 
 // src/config/run-options.ts
-var import_node_path = __toESM(require("node:path"), 1);
+var import_node_path2 = __toESM(require("node:path"), 1);
 
 // src/config/units.ts
 var SIZE_UNITS = {
@@ -4965,7 +4965,7 @@ var PRESETS = Object.fromEntries(
 );
 function expandPresets(names) {
   const out = [];
-  const visit = (name, path25) => {
+  const visit = (name, path31) => {
     const p = PRESETS[name];
     if (!p) {
       throw new InputError(
@@ -4973,23 +4973,45 @@ function expandPresets(names) {
         `'${name}' is not a preset; the presets are ${Object.keys(PRESETS).join(", ")}`
       );
     }
-    if (path25.includes(name)) throw new Error(`preset cycle: ${[...path25, name].join(" → ")}`);
-    for (const inc of p.includes) visit(inc, [...path25, name]);
+    if (path31.includes(name)) throw new Error(`preset cycle: ${[...path31, name].join(" → ")}`);
+    for (const inc of p.includes) visit(inc, [...path31, name]);
     for (const d of p.domains) if (!out.includes(d)) out.push(d);
   };
   for (const n of names) visit(n, []);
   return out;
 }
 
+// presets/agent.json
+var agent_default = {
+  name: "agent",
+  description: "A CLI coding agent (Claude Code, or any agent installed in the image) working on /work with no egress but its API: the proxy serves http://<proxy>/anthropic/… as https://api.anthropic.com/… with x-api-key from the host's ANTHROPIC_API_KEY; the sandbox gets ANTHROPIC_BASE_URL and a placeholder key, never the real one. Give the agent's command after --; other agents take their own --secret-route.",
+  image: "agent",
+  command: ["claude", "-p", "--help"],
+  network: "proxy",
+  allowPresets: [],
+  annotate: null,
+  outputs: [],
+  options: {
+    timeout: "2h",
+    "secret-route": ["anthropic=https://api.anthropic.com,header=x-api-key,env=ANTHROPIC_API_KEY"]
+  },
+  env: ["ANTHROPIC_API_KEY=sandbox-action-placeholder-the-proxy-sets-the-real-key", "HOME=/tmp"],
+  requiredJudges: ["exit-code"]
+};
+
 // presets/lean-proof.json
 var lean_proof_default = {
   name: "lean-proof",
-  description: "A Lean proof checked by comparator on the trusted side: the challenge, its imports, the lakefile, toolchain and comparator config from --challenge (the base branch) mounted read-only; an advisory lake build (its messages become annotations) with no network; then comparator, every build and export of it in its own sandbox (sandbox-action landrun), its exit code and output the verdict.",
+  description: "A Lean proof checked by comparator on the trusted side: the challenge, its imports, the lakefile, toolchain and comparator config from --challenge (the base branch) mounted read-only; a setup phase fetches the Mathlib olean cache through the egress proxy (lean allowlist) when the trusted manifest needs Mathlib; an advisory lake build (its messages become annotations) in a fresh container with no network; then comparator, every build and export of it in its own sandbox (sandbox-action landrun), its exit code and output the verdict.",
   image: "lean",
   entrypoint: "sh",
   command: ["-c", "lake build"],
   network: "none",
-  allowPresets: [],
+  setup: {
+    command: `if grep -qi '"name": *"mathlib"' lake-manifest.json 2>/dev/null; then lake exe cache get; else echo 'lean-proof setup: no Mathlib in lake-manifest.json, no cache to fetch'; fi`,
+    network: "proxy"
+  },
+  allowPresets: ["lean"],
   annotate: "lean",
   outputs: [],
   audit: {
@@ -5047,7 +5069,8 @@ var python_tests_default = {
     "-q"
   ],
   network: "none",
-  allowPresets: [],
+  setup: { network: "proxy" },
+  allowPresets: ["pypi"],
   annotate: null,
   outputs: ["junit.xml"],
   junit: "junit.xml",
@@ -5064,7 +5087,7 @@ var python_tests_default = {
 
 // src/config/presets.ts
 var RUN_PRESETS = Object.fromEntries(
-  [python_tests_default, lean_proof_default, lean4_default].map((p) => [p.name, p])
+  [python_tests_default, lean_proof_default, lean4_default, agent_default].map((p) => [p.name, p])
 );
 var DEFAULT_IMAGES_REGISTRY = "ghcr.io/org/sandbox-action";
 function applyPreset(raw, command) {
@@ -5087,7 +5110,8 @@ function applyPreset(raw, command) {
   fill("image", `${registry}/${p.image}:latest`);
   fill("entrypoint", p.entrypoint);
   fill("network", p.network === "none" ? void 0 : p.network);
-  if (p.network === "proxy") fill("allow-preset", p.allowPresets);
+  const setupOnline = p.setup?.network === "proxy" && (p.setup.command !== void 0 || typeof raw.setup === "string");
+  if (p.network === "proxy" || setupOnline) fill("allow-preset", p.allowPresets);
   fill("annotate", p.annotate ?? void 0);
   fill("output", p.outputs.length ? p.outputs : void 0);
   fill("junit", p.junit);
@@ -5217,6 +5241,213 @@ function protectedChanges(base, pr, names) {
   return out;
 }
 
+// src/config/mounts.ts
+var import_node_path = __toESM(require("node:path"), 1);
+var SANDBOX_PLACES = ["/work", "/output", "/state", "/tmp", "/persist"];
+var SYSTEM_DESTS = ["/proc", "/sys", "/dev"];
+var DEFAULT_PERSIST_BYTES = 1024 ** 3;
+var DEFAULT_IDLE_TTL_MS = 15 * 6e4;
+var inside = (p, dir) => p === dir || p.startsWith(dir === "/" ? "/" : `${dir}/`);
+function parseMount(value, cwd) {
+  const parts = value.split(":");
+  let mode = "ro";
+  if (parts.length >= 3 && (parts.at(-1) === "ro" || parts.at(-1) === "rw"))
+    mode = parts.pop();
+  const dest = parts.pop() ?? "";
+  const host = parts.join(":");
+  if (parts.length === 0 || host === "" || dest === "") {
+    throw new InputError(
+      "--mount",
+      `'${value}' is not HOST:DEST[:ro|rw], like ./data:/data or ./cache:/cache:rw`
+    );
+  }
+  return { host: import_node_path.default.resolve(cwd, host), dest: checkDest(value, dest), readOnly: mode === "ro" };
+}
+function checkDest(value, dest) {
+  const bad = (why) => new InputError("--mount", `'${value}': ${why}`);
+  if (!dest.startsWith("/")) throw bad(`DEST '${dest}' must be an absolute path inside the sandbox`);
+  if (dest.split("/").includes("..")) throw bad(`DEST '${dest}' must not contain '..'`);
+  if (/[\u0000-\u001f,]/.test(dest)) throw bad(`DEST '${dest}' has a control character or a comma`);
+  const d = import_node_path.default.posix.normalize(dest).replace(/(.)\/+$/, "$1");
+  if (d === "/") throw bad("DEST must not be / (it would cover the whole sandbox)");
+  for (const p of SANDBOX_PLACES) {
+    if (inside(p, d)) throw bad(`DEST '${d}' would shadow ${p}`);
+    if (inside(d, p)) throw bad(`DEST '${d}' is inside ${p}, which the sandbox owns; mount it elsewhere`);
+  }
+  for (const p of SYSTEM_DESTS) if (inside(d, p)) throw bad(`DEST '${d}' is inside ${p}`);
+  return d;
+}
+var SYSTEM_HOSTS = ["/etc", "/proc", "/sys", "/dev"];
+function credentialDirs(home) {
+  return [".ssh", ".aws", ".config/gcloud", ".docker", ".kube"].map((d) => import_node_path.default.join(home, d));
+}
+function knownSockets(env) {
+  const list3 = [
+    "/var/run/docker.sock",
+    "/run/docker.sock",
+    "/run/podman/podman.sock",
+    "/run/containerd/containerd.sock",
+    "/var/run/containerd/containerd.sock",
+    "/run/docker/containerd/containerd.sock"
+  ];
+  if (env.XDG_RUNTIME_DIR) {
+    list3.push(
+      import_node_path.default.join(env.XDG_RUNTIME_DIR, "podman/podman.sock"),
+      import_node_path.default.join(env.XDG_RUNTIME_DIR, "docker.sock")
+    );
+  }
+  if (env.HOME) list3.push(import_node_path.default.join(env.HOME, ".docker/run/docker.sock"));
+  return list3;
+}
+function mountRefusal(f, places, allow) {
+  if (f.real === null) return `'${f.given}' does not exist on this host`;
+  const real = f.real;
+  if (allow.includes(real)) return null;
+  const via = real === f.given ? "" : ` (it is a link to ${real})`;
+  const hint = `; --allow-mount ${real} mounts it anyway`;
+  if (real === "/") return `'${f.given}'${via} is the host's root${hint}`;
+  for (const s2 of SYSTEM_HOSTS) if (inside(real, s2)) return `'${f.given}'${via} is ${s2} of the host${hint}`;
+  if (f.isSocket) return `'${f.given}'${via} is a socket${hint}`;
+  for (const s2 of places.sockets) {
+    if (inside(s2, real))
+      return `'${f.given}'${via} ${s2 === real ? "is" : "holds"} the engine socket ${s2}${hint}`;
+  }
+  for (const c of places.credentials) {
+    if (inside(c, real) || inside(real, c)) {
+      return `'${f.given}'${via} ${inside(real, c) ? "is in" : "holds"} the credentials in ${c}${hint}`;
+    }
+  }
+  return null;
+}
+function strOf(raw, name) {
+  const v = raw[name];
+  if (v === void 0 || v === false) return void 0;
+  if (typeof v !== "string") throw new InputError(`--${name}`, "takes a value");
+  return v;
+}
+function listOf(raw, name) {
+  const v = raw[name];
+  if (v === void 0 || v === false) return [];
+  if (typeof v === "string") return [v];
+  if (Array.isArray(v)) return v;
+  throw new InputError(`--${name}`, "takes a value");
+}
+function parsePhaseOptions(raw, cwd, presetSetup) {
+  const mounts = listOf(raw, "mount").map((m) => parseMount(m, cwd));
+  const dests = /* @__PURE__ */ new Set();
+  for (const m of mounts) {
+    if (dests.has(m.dest)) throw new InputError("--mount", `two mounts at ${m.dest}`);
+    dests.add(m.dest);
+  }
+  const persistArg = strOf(raw, "persist");
+  const sizeArg = strOf(raw, "persist-size");
+  if (sizeArg !== void 0 && persistArg === void 0)
+    throw new InputError("--persist-size", "needs --persist");
+  const setupArg = strOf(raw, "setup");
+  const netArg = strOf(raw, "setup-network");
+  if (netArg !== void 0 && !["none", "proxy"].includes(netArg)) {
+    throw new InputError("--setup-network", `'${netArg}' is not one of none, proxy`);
+  }
+  const network = netArg ?? presetSetup?.network ?? "none";
+  let setup = null;
+  if (setupArg !== void 0) {
+    if (setupArg.trim() === "") throw new InputError("--setup", "is empty: give the setup command");
+    setup = { command: setupArg, network };
+  } else if (presetSetup?.command !== void 0) setup = { command: presetSetup.command, network };
+  else if (netArg !== void 0) throw new InputError("--setup-network", "needs --setup");
+  const warm = raw.warm === true || raw.warm === "true";
+  const ttlArg = strOf(raw, "idle-ttl");
+  if (ttlArg !== void 0 && !warm)
+    throw new InputError("--idle-ttl", "needs --warm (sessions take it on create)");
+  return {
+    mounts,
+    allowMounts: listOf(raw, "allow-mount").map((p) => import_node_path.default.resolve(cwd, p)),
+    persist: persistArg ? {
+      dir: import_node_path.default.resolve(cwd, persistArg),
+      sizeBytes: sizeArg === void 0 ? DEFAULT_PERSIST_BYTES : parseSize("--persist-size", sizeArg)
+    } : null,
+    setup,
+    warm: warm ? { idleTtlMs: ttlArg ? parseDuration("--idle-ttl", ttlArg) : DEFAULT_IDLE_TTL_MS } : null
+  };
+}
+
+// src/config/secret-routes.ts
+var NAME2 = /^[a-z][a-z0-9-]{0,30}$/;
+var HEADER = /^[a-z0-9!#$%&'*+.^_`|~-]{1,64}$/;
+var ENV = /^[A-Za-z_][A-Za-z0-9_]{0,127}$/;
+var RESERVED = ["host", "content-length", "transfer-encoding", "connection", "upgrade", "te", "trailer"];
+var baseUrlVar = (name) => `${name.toUpperCase().replace(/-/g, "_")}_BASE_URL`;
+function routeEnv(routes, address, port) {
+  return routes.map((r) => `${baseUrlVar(r.name)}=http://${address}:${port}/${r.name}`);
+}
+function parseSecretRoute(value, cwd, resolve) {
+  const bad = (why) => new InputError(
+    "--secret-route",
+    `'${value}': ${why} (NAME=https://HOST[,header=H,env=VAR,ca=FILE], e.g. anthropic=https://api.anthropic.com,header=x-api-key,env=ANTHROPIC_API_KEY)`
+  );
+  const eq = value.indexOf("=");
+  if (eq <= 0) throw bad("is not NAME=https://HOST");
+  const name = value.slice(0, eq);
+  if (!NAME2.test(name)) throw bad(`NAME '${name}' must be lower case letters, digits and -, at most 31`);
+  const [target = "", ...opts] = value.slice(eq + 1).split(",");
+  const m = /^https:\/\/([^/:?#@]+)(?::(\d{1,5}))?\/?$/.exec(target);
+  if (!m) throw bad(`'${target}' is not https://HOST or https://HOST:PORT (no path, no user)`);
+  const host = canonicalHost(m[1]);
+  if (host?.kind !== "name") throw bad(`'${m[1]}' is not a host name`);
+  const port = m[2] ? Number(m[2]) : 443;
+  if (port < 1 || port > 65535) throw bad(`port ${m[2]} is out of range`);
+  const route = {
+    name,
+    host: host.name,
+    port,
+    header: "authorization",
+    env: `${name.toUpperCase().replace(/-/g, "_")}_API_KEY`,
+    caFile: null
+  };
+  for (const o of opts) {
+    const i = o.indexOf("=");
+    const k = i > 0 ? o.slice(0, i) : o;
+    const v = i > 0 ? o.slice(i + 1) : "";
+    if (k === "header") {
+      const h = v.toLowerCase();
+      if (!HEADER.test(h) || RESERVED.includes(h) || h.startsWith("proxy-"))
+        throw bad(`header '${v}' is not a header the route may set`);
+      route.header = h;
+    } else if (k === "env") {
+      if (!ENV.test(v)) throw bad(`env '${v}' is not a variable name`);
+      route.env = v;
+    } else if (k === "ca") {
+      if (!v) throw bad("ca= needs a file");
+      route.caFile = resolve(cwd, v);
+    } else throw bad(`'${o}' is not header=, env= or ca=`);
+  }
+  return route;
+}
+function parseSecretRoutes(values, cwd, resolve) {
+  const routes = values.map((v) => parseSecretRoute(v, cwd, resolve));
+  const seen = /* @__PURE__ */ new Set();
+  for (const r of routes) {
+    if (seen.has(r.name)) throw new InputError("--secret-route", `two routes named '${r.name}'`);
+    seen.add(r.name);
+  }
+  return routes;
+}
+function routeSecrets(routes, env) {
+  const out = {};
+  for (const r of routes) {
+    const v = env[r.env];
+    if (!v) {
+      throw new InputError(
+        "--secret-route",
+        `'${r.name}' takes its secret from $${r.env}, which is not set here; export it before the run`
+      );
+    }
+    if (/[\r\n\0]/.test(v)) throw new InputError("--secret-route", `$${r.env} holds a line break`);
+    out[r.name] = v;
+  }
+  return out;
+}
+
 // src/config/run-options.ts
 var GiB = 1024 ** 3;
 var MiB = 1024 ** 2;
@@ -5262,6 +5493,10 @@ var RUN_OPTIONS = {
     help: "uid[:gid] or name to run as (default: the image user if not root, else 65534:65534)"
   },
   "allow-root": { kind: "boolean", help: "allow uid 0 in the sandbox (loosens)" },
+  "no-watchdog": {
+    kind: "boolean",
+    help: "start no watchdog: a killed CLI then leaves the sandbox running until gc (loosens)"
+  },
   "writable-root": { kind: "boolean", help: "make the root filesystem writable (loosens)" },
   "tmp-exec": { kind: "boolean", help: "allow executing files from /tmp (loosens)" },
   "cap-add": { kind: "strings", help: "add a Linux capability back (loosens; repeatable)" },
@@ -5269,6 +5504,11 @@ var RUN_OPTIONS = {
   network: {
     kind: "string",
     help: "none (default), proxy (egress only through the allowlisting proxy) or open (unrestricted; loosens)"
+  },
+  "secret-route": {
+    kind: "strings",
+    input: "secret-routes",
+    help: "with --network proxy: NAME=https://HOST[,header=H,env=VAR,ca=FILE] the proxy serves http://<proxy>/NAME/… as https://HOST/… with header H from $VAR; the sandbox gets NAME_BASE_URL, never the secret (repeatable)"
   },
   "allow-domain": {
     kind: "strings",
@@ -5324,6 +5564,10 @@ var RUN_OPTIONS = {
     help: "with --isolation runsc: use a runsc runtime without --oci-seccomp, so no seccomp filter inside gVisor (loosens; for gVisor releases where --oci-seccomp breaks threads, docs/gvisor.md)"
   },
   pull: { kind: "string", help: "missing (default), always or never" },
+  engine: {
+    kind: "string",
+    help: "docker or podman (default: DOCKER_HOST, CONTAINER_HOST, then the usual sockets; docs/engines.md)"
+  },
   "volume-backend": {
     kind: "string",
     help: "how volume caps are enforced: auto (default), loop, tmpfs, unbounded"
@@ -5394,6 +5638,10 @@ var RUN_OPTIONS = {
     kind: "string",
     help: "the commit the run verifies (40 hex; recorded in the result and checked by report)"
   },
+  "base-sha": {
+    kind: "string",
+    help: "the base commit the head was merged into for this run (40 hex; recorded and checked by report)"
+  },
   "base-ref": { kind: "string", help: "the branch it is verified against (recorded and checked by report)" },
   repository: { kind: "string", help: "owner/repo of the commit (recorded and checked by report)" },
   shard: {
@@ -5409,6 +5657,36 @@ var RUN_OPTIONS = {
     help: "do not run the in-sandbox self-check before the command, e.g. for an image without /bin/sh (loosens)"
   },
   "log-limit": { kind: "string", help: "bytes of the build log shown before it is cut (default 64m)" },
+  mount: {
+    kind: "strings",
+    input: "mounts",
+    help: "HOST:DEST[:ro|rw] a host directory or file, read-only unless :rw (loosens); /, /etc, /proc, /sys, /dev, sockets and credentials are refused (repeatable)"
+  },
+  "allow-mount": {
+    kind: "strings",
+    help: "a host path --mount refuses by default (a socket, /etc…), mounted anyway (loosens; repeatable)"
+  },
+  persist: {
+    kind: "string",
+    help: "host directory holding a size-capped filesystem image mounted writable at /persist, kept between runs and sessions"
+  },
+  "persist-size": { kind: "string", help: "size cap of /persist when its image is made (default 1g)" },
+  setup: {
+    kind: "string",
+    help: "a shell command run first, in its own container on the same volumes, with --setup-network; the command then runs in a fresh one"
+  },
+  "setup-network": {
+    kind: "string",
+    help: "the setup phase's network: none (default) or proxy (the allowlist options apply to it)"
+  },
+  warm: {
+    kind: "boolean",
+    help: "reuse a warm sandbox with the same plan, reset between runs (fresh /work, /output, /tmp, no process left); a cold one when none is ready or it cannot be reset, as the result says"
+  },
+  "idle-ttl": {
+    kind: "string",
+    help: "with --warm: how long the warm sandbox is kept while idle (default 15m)"
+  },
   "log-file": {
     kind: "string",
     help: "also write the build's log, as it came (capped at 16 MiB), to this new file (for a result artifact)"
@@ -5509,7 +5787,7 @@ function parseRunOptions(given, givenCommand, host) {
       "under act the job container's paths are not the engine's, so the source cannot be bind-mounted; drop it to copy the source instead"
     );
   }
-  const source = sourceArg ? { dir: import_node_path.default.resolve(host.cwd, sourceArg), readOnly } : null;
+  const source = sourceArg ? { dir: import_node_path2.default.resolve(host.cwd, sourceArg), readOnly } : null;
   const outputArg = str(raw, "output-dir");
   const memoryBytes = size(raw, "memory", DEFAULTS.memoryBytes);
   if (memoryBytes < MIN_MEMORY)
@@ -5592,11 +5870,19 @@ function parseRunOptions(given, givenCommand, host) {
     );
   }
   const explicit = new Set(Object.keys(given0));
+  const phases = parsePhaseOptions(raw, host.cwd, preset?.setup ?? null);
+  if (phases.setup && phases.setup.network === "proxy" && network === "open") {
+    throw new InputError(
+      "--setup-network",
+      "proxy with --network open: the allowlist would not hold the command"
+    );
+  }
   return {
+    ...phases,
     annotate: annotate2,
-    verdict: { declared, junit, expectDir: expectArg ? import_node_path.default.resolve(host.cwd, expectArg) : null },
+    verdict: { declared, junit, expectDir: expectArg ? import_node_path2.default.resolve(host.cwd, expectArg) : null },
     tests: testsArg ? {
-      dir: import_node_path.default.resolve(host.cwd, testsArg),
+      dir: import_node_path2.default.resolve(host.cwd, testsArg),
       paths: testsPaths.length ? testsPaths : preset?.tests?.paths ?? ["tests"],
       trusted: true,
       runner: commandFromPreset ? preset?.tests?.runner ?? null : null
@@ -5604,7 +5890,8 @@ function parseRunOptions(given, givenCommand, host) {
     subject: parseSubject(raw),
     lean: parseLean(raw, preset, source, host),
     selfCheck: !bool(raw, "skip-self-check"),
-    resultFile: str(raw, "result-file") ? import_node_path.default.resolve(host.cwd, str(raw, "result-file")) : null,
+    watchdog: !bool(raw, "no-watchdog"),
+    resultFile: str(raw, "result-file") ? import_node_path2.default.resolve(host.cwd, str(raw, "result-file")) : null,
     defaultSizes: [
       ["work-size", "workSizeBytes"],
       ["output-size", "outputSizeBytes"],
@@ -5616,7 +5903,7 @@ function parseRunOptions(given, givenCommand, host) {
     preset: typeof raw.preset === "string" ? raw.preset : null,
     command,
     source,
-    outputDir: outputArg ? import_node_path.default.resolve(host.cwd, outputArg) : null,
+    outputDir: outputArg ? import_node_path2.default.resolve(host.cwd, outputArg) : null,
     timeoutMs: timeout(str(raw, "timeout")),
     memoryBytes,
     cpus,
@@ -5626,7 +5913,7 @@ function parseRunOptions(given, givenCommand, host) {
     tmpSizeBytes,
     workSizeBytes: size(raw, "work-size", DEFAULTS.workSizeBytes),
     outputSizeBytes: size(raw, "output-size", DEFAULTS.outputSizeBytes),
-    stateDir: str(raw, "state-dir") ? import_node_path.default.resolve(host.cwd, str(raw, "state-dir")) : null,
+    stateDir: str(raw, "state-dir") ? import_node_path2.default.resolve(host.cwd, str(raw, "state-dir")) : null,
     stateSizeBytes: size(raw, "state-size", DEFAULTS.stateSizeBytes),
     user,
     allowRoot,
@@ -5635,10 +5922,15 @@ function parseRunOptions(given, givenCommand, host) {
     capAdd,
     env,
     network,
-    egress: parseEgress(raw, network),
+    egress: parseEgress(
+      raw,
+      phases.setup?.network === "proxy" && network === "none" ? "proxy" : network,
+      host.cwd
+    ),
     isolation,
     allowWeakerGvisor,
     pull: oneOf("pull", str(raw, "pull"), ["missing", "always", "never"], "missing"),
+    engine: oneOf("engine", str(raw, "engine"), ["auto", "docker", "podman"], "auto"),
     volumeBackend: oneOf(
       "volume-backend",
       str(raw, "volume-backend"),
@@ -5651,7 +5943,7 @@ function parseRunOptions(given, givenCommand, host) {
       maxFileBytes
     },
     logLimitBytes: size(raw, "log-limit", DEFAULTS.logLimitBytes),
-    logFile: str(raw, "log-file") ? import_node_path.default.resolve(host.cwd, str(raw, "log-file")) : null
+    logFile: str(raw, "log-file") ? import_node_path2.default.resolve(host.cwd, str(raw, "log-file")) : null
   };
 }
 function parseAudit(raw, presetAllow, cwd) {
@@ -5682,7 +5974,7 @@ function parseAudit(raw, presetAllow, cwd) {
     if (!m || rel.startsWith("/") || rel.split("/").includes("..") || !rel.endsWith(".lean")) {
       throw new InputError("--audit-protected", `'${x}' is not PATH.lean=BASEFILE with PATH inside /work`);
     }
-    return { path: rel, baseFile: import_node_path.default.resolve(cwd, m[2].trim()) };
+    return { path: rel, baseFile: import_node_path2.default.resolve(cwd, m[2].trim()) };
   });
   return { targets: t, modules, allow, protected: protectedFiles };
 }
@@ -5697,10 +5989,11 @@ var EGRESS_OPTIONS = [
   "egress-dns",
   "egress-max-bytes",
   "proxy-image",
-  "proxy-base-image"
+  "proxy-base-image",
+  "secret-route"
 ];
 var NETWORK_NAME = /^[a-zA-Z0-9][a-zA-Z0-9_.-]{0,127}$/;
-function parseEgress(raw, network) {
+function parseEgress(raw, network, cwd) {
   if (network !== "proxy") {
     for (const o of EGRESS_OPTIONS) {
       const v = raw[o];
@@ -5766,7 +6059,8 @@ function parseEgress(raw, network) {
     }
   }
   const maxBytesArg = str(raw, "egress-max-bytes");
-  if (mode === "allowlist" && domains.length === 0 && allowCidrs.length === 0) {
+  const routes = parseSecretRoutes(list(raw, "secret-route"), cwd, (c, p) => import_node_path2.default.resolve(c, p));
+  if (mode === "allowlist" && domains.length === 0 && allowCidrs.length === 0 && routes.length === 0) {
     throw new InputError(
       "--network",
       "proxy with nothing allowed: add --allow-domain, --allow-preset or --allow-cidr, or --egress audit to find what the build needs"
@@ -5784,7 +6078,8 @@ function parseEgress(raw, network) {
     egressNetwork,
     proxyImage,
     proxyBaseImage,
-    maxBytes: maxBytesArg === void 0 ? null : parseSize("--egress-max-bytes", maxBytesArg)
+    maxBytes: maxBytesArg === void 0 ? null : parseSize("--egress-max-bytes", maxBytesArg),
+    routes
   };
 }
 var MAX_TIMEOUT_MS = 7 * 24 * 36e5;
@@ -5818,7 +6113,7 @@ function parseLean(raw, preset, source, host) {
     str(raw, "comparator-config") ?? preset?.lean?.config ?? "config.json"
   );
   return {
-    challengeDir: challenge !== void 0 ? import_node_path.default.resolve(host.cwd, challenge) : source.dir,
+    challengeDir: challenge !== void 0 ? import_node_path2.default.resolve(host.cwd, challenge) : source.dir,
     trusted: challenge !== void 0,
     config,
     comparator: str(raw, "comparator") ?? "comparator",
@@ -5849,6 +6144,9 @@ function parseSubject(raw) {
   const headSha = str(raw, "head-sha") ?? null;
   if (headSha !== null && !HEX40.test(headSha))
     throw new InputError("--head-sha", `'${headSha}' is not a 40-hex commit`);
+  const baseSha = str(raw, "base-sha") ?? null;
+  if (baseSha !== null && !HEX40.test(baseSha))
+    throw new InputError("--base-sha", `'${baseSha}' is not a 40-hex commit`);
   const baseRef = str(raw, "base-ref") ?? null;
   if (baseRef !== null && !BRANCH.test(baseRef))
     throw new InputError("--base-ref", `'${baseRef}' is not a branch name`);
@@ -5867,7 +6165,7 @@ function parseSubject(raw) {
     }
     shard = { index, count: count2 };
   }
-  return { repository, headSha, baseRef, shard };
+  return { repository, headSha, baseSha, baseRef, shard };
 }
 function loosenedBy(spec) {
   const out = [];
@@ -5890,6 +6188,29 @@ function loosenedBy(spec) {
   if (spec.volumeBackend === "unbounded") {
     out.push({ option: "--volume-backend unbounded", effect: "writable volumes have no size cap" });
   }
+  if (!spec.watchdog) {
+    out.push({
+      option: "--no-watchdog",
+      effect: "no watchdog: if the CLI is killed, the sandbox runs on past its deadline until gc"
+    });
+  }
+  for (const m of spec.mounts) {
+    if (!m.readOnly) {
+      out.push({
+        option: `--mount ${m.host}:${m.dest}:rw`,
+        effect: `the sandbox can write to ${m.host} on the host`
+      });
+    }
+  }
+  for (const r of spec.egress?.routes ?? []) {
+    out.push({
+      option: `--secret-route ${r.name}=https://${r.host}${r.port === 443 ? "" : `:${r.port}`}`,
+      effect: `the sandbox can call ${r.host} with the host's $${r.env} (it never sees the value)`
+    });
+  }
+  for (const a of spec.allowMounts) {
+    out.push({ option: `--allow-mount ${a}`, effect: "a host path refused by default may be mounted" });
+  }
   if (!spec.selfCheck) {
     out.push({
       option: "--skip-self-check",
@@ -5899,8 +6220,1919 @@ function loosenedBy(spec) {
   return out;
 }
 
+// src/session/warm.ts
+var import_promises17 = __toESM(require("node:fs/promises"), 1);
+
 // src/sandbox/execute.ts
 var import_node_os = __toESM(require("node:os"), 1);
+
+// src/engine/podman.ts
+var import_node_stream = require("node:stream");
+var import_tar_stream = __toESM(require_tar_stream(), 1);
+var ROOTFUL_PODMAN_SOCKET = "unix:///run/podman/podman.sock";
+var DOCKER_SOCKET = "unix:///var/run/docker.sock";
+function endpointsFor(choice, env) {
+  const rootless = env.XDG_RUNTIME_DIR ? [`unix://${env.XDG_RUNTIME_DIR}/podman/podman.sock`] : [];
+  if (choice === "docker") return [env.DOCKER_HOST || DOCKER_SOCKET];
+  if (choice === "podman") {
+    if (env.CONTAINER_HOST) return [env.CONTAINER_HOST];
+    return [ROOTFUL_PODMAN_SOCKET, ...rootless];
+  }
+  if (env.DOCKER_HOST) return [env.DOCKER_HOST];
+  if (env.CONTAINER_HOST) return [env.CONTAINER_HOST];
+  return [DOCKER_SOCKET, ROOTFUL_PODMAN_SOCKET, ...rootless];
+}
+function noPodmanHint(tried) {
+  return `no Podman service answers at ${tried.join(" or ")}; start one (\`podman system service --time=0 &\`, or \`systemctl --user start podman.socket\` for rootless Podman) or set CONTAINER_HOST to its socket`;
+}
+function parsePodmanInfo(j) {
+  const host = j.host ?? {};
+  const sec = host.security ?? {};
+  return {
+    rootless: sec.rootless === true,
+    cgroupVersion: typeof host.cgroupVersion === "string" ? host.cgroupVersion : "",
+    cgroupControllers: Array.isArray(host.cgroupControllers) ? host.cgroupControllers : [],
+    defaultCapabilities: (sec.capabilities ?? "").split(",").map((c) => c.trim()).filter(Boolean)
+  };
+}
+function podmanLimitsProblem(info) {
+  if (info.name !== "podman" || !info.rootless || info.cgroupVersion !== "v1") return null;
+  return "rootless Podman on a cgroup v1 host ignores --memory, --cpus and --pids (Podman drops every resource limit there), so the sandbox would have none; use rootful Podman (`sudo podman system service`), Docker, or a cgroup v2 host that delegates the memory, pids and cpu controllers to the user";
+}
+var PODMAN_NO_RUNSC = "Podman's API does not report the arguments it runs a runtime with, so --oci-seccomp (gVisor's seccomp inside the sandbox) cannot be confirmed; use Docker for --isolation runsc (docs/engines.md)";
+var PODMAN_OOM_NOTE = "exit 137 (SIGKILL) under Podman, which does not report OOM kills: if the command reached --memory, this was the OOM killer (docs/engines.md)";
+var DOCKER_DEFAULT_CAPS = [
+  "AUDIT_WRITE",
+  "CHOWN",
+  "DAC_OVERRIDE",
+  "FOWNER",
+  "FSETID",
+  "KILL",
+  "MKNOD",
+  "NET_BIND_SERVICE",
+  "NET_RAW",
+  "SETFCAP",
+  "SETGID",
+  "SETPCAP",
+  "SETUID",
+  "SYS_CHROOT"
+];
+var bare = (c) => c.toUpperCase().replace(/^CAP_/, "");
+function podmanCapabilities(capDrop, capAdd, defaults) {
+  const dropped = new Set(capDrop.map(bare));
+  const all = /* @__PURE__ */ new Set([...DOCKER_DEFAULT_CAPS, ...defaults.map(bare)]);
+  const granted = /* @__PURE__ */ new Set([...[...all].filter((c) => !dropped.has(c)), ...capAdd.map(bare)]);
+  return { capDrop: ["ALL"], capAdd: [...granted].sort() };
+}
+function podmanUlimit(u) {
+  return { name: u.Name.toLowerCase().replace(/^rlimit_/, ""), soft: u.Soft, hard: u.Hard };
+}
+function podmanNetworkMode(mode, networks) {
+  if (mode !== "bridge") return mode ?? "";
+  if (networks.length === 1) return networks[0] === "podman" ? "bridge" : networks[0];
+  return `bridge:${networks.join(",")}`;
+}
+function podmanPidMode(mode) {
+  return mode === "private" ? "" : mode ?? "";
+}
+var PODMAN_READ_ONLY_TMPFS = ["/run", "/tmp", "/var/tmp"];
+function podmanTmpfsBlocks(sizeBytes, arch) {
+  if (arch !== "amd64" && arch !== "x86_64") return null;
+  return `nr_blocks=${Math.ceil(sizeBytes / 4096)}`;
+}
+function archiveUnderBase(src, base) {
+  const extract = import_tar_stream.default.extract();
+  const pack = import_tar_stream.default.pack();
+  const rename = (n) => n.startsWith("/") ? `${base}/${n.replace(/^\/+/, "")}` : n;
+  extract.on("entry", (header, stream, next) => {
+    const h = { ...header, name: rename(header.name) };
+    if (h.type === "link" && h.linkname) h.linkname = rename(h.linkname);
+    stream.pipe(pack.entry(h, (err) => err ? extract.destroy(err) : next()));
+  });
+  extract.on("finish", () => pack.finalize());
+  extract.on("error", (err) => pack.destroy(err));
+  src.on("error", (err) => extract.destroy(err));
+  src.pipe(extract);
+  const out = import_node_stream.Readable.from(pack);
+  out.on("close", () => {
+    if (!src.readableEnded) src.destroy();
+    extract.destroy();
+  });
+  return out;
+}
+
+// src/sandbox/logs.ts
+var import_node_crypto = require("node:crypto");
+var LogStream = class {
+  constructor(out, limitBytes, fenceWorkflowCommands) {
+    this.out = out;
+    this.limitBytes = limitBytes;
+    this.fenceWorkflowCommands = fenceWorkflowCommands;
+  }
+  out;
+  limitBytes;
+  fenceWorkflowCommands;
+  shown = 0;
+  dropped = 0;
+  token = null;
+  ended = false;
+  truncated = false;
+  begin() {
+    if (!this.fenceWorkflowCommands) return;
+    this.token = (0, import_node_crypto.randomBytes)(16).toString("hex");
+    this.out.stdout.write(`::stop-commands::${this.token}
+`);
+  }
+  write(stream, chunk) {
+    if (this.ended) return;
+    const room = this.limitBytes - this.shown;
+    if (room <= 0) {
+      this.dropped += chunk.length;
+      return;
+    }
+    const part = chunk.length > room ? chunk.subarray(0, room) : chunk;
+    this.shown += part.length;
+    (stream === "stderr" && !this.fenceWorkflowCommands ? this.out.stderr : this.out.stdout).write(part);
+    if (part.length < chunk.length) {
+      this.truncated = true;
+      this.dropped += chunk.length - part.length;
+      this.out.stderr.write(
+        `
+[sandbox-action] log cut at ${this.limitBytes} bytes (--log-limit); the build goes on
+`
+      );
+    }
+  }
+  end() {
+    if (this.ended) return { shownBytes: this.shown, droppedBytes: this.dropped };
+    this.ended = true;
+    if (this.token) {
+      this.out.stdout.write(`
+::${this.token}::
+`);
+      this.token = null;
+    }
+    if (this.dropped > 0)
+      this.out.stderr.write(`[sandbox-action] ${this.dropped} log bytes were not shown
+`);
+    return { shownBytes: this.shown, droppedBytes: this.dropped };
+  }
+};
+
+// src/sandbox/network.ts
+var import_promises = __toESM(require("node:fs/promises"), 1);
+var import_semver = __toESM(require_semver2(), 1);
+
+// src/egress/image.ts
+var import_node_crypto3 = __toESM(require("node:crypto"), 1);
+var import_node_fs3 = __toESM(require("node:fs"), 1);
+var import_node_path5 = __toESM(require("node:path"), 1);
+var import_node_stream3 = require("node:stream");
+var import_tar_stream3 = __toESM(require_tar_stream(), 1);
+
+// src/config/install.ts
+var import_node_fs = __toESM(require("node:fs"), 1);
+var import_node_path3 = __toESM(require("node:path"), 1);
+var import_node_url = require("node:url");
+function installRoot(from = (0, import_node_url.fileURLToPath)(__sa_import_meta_url)) {
+  let dir = import_node_path3.default.dirname(from);
+  for (let i = 0; i < 6; i++) {
+    if (import_node_fs.default.existsSync(import_node_path3.default.join(dir, "images")) && import_node_fs.default.existsSync(import_node_path3.default.join(dir, "package.json"))) return dir;
+    dir = import_node_path3.default.dirname(dir);
+  }
+  return null;
+}
+
+// src/egress/host-image.ts
+var import_node_child_process = require("node:child_process");
+var import_node_crypto2 = __toESM(require("node:crypto"), 1);
+var import_node_fs2 = __toESM(require("node:fs"), 1);
+var import_node_path4 = __toESM(require("node:path"), 1);
+var import_node_stream2 = require("node:stream");
+var import_node_util = require("node:util");
+var import_tar_stream2 = __toESM(require_tar_stream(), 1);
+var run = (0, import_node_util.promisify)(import_node_child_process.execFile);
+var HOST_NODE_REPOSITORY = "sandbox-action/egress-proxy";
+var NODE_IN_IMAGE = "/usr/local/bin/node";
+var BUNDLE_IN_IMAGE = "/opt/egress-proxy/proxy.mjs";
+var RECIPE = "host-node-1";
+var ENGINE_ARCH = {
+  x64: "amd64",
+  arm64: "arm64",
+  arm: "arm",
+  ppc64: "ppc64le",
+  s390x: "s390x"
+};
+function hostNodeUnfit(engineInfo, platform, arch) {
+  if (platform !== "linux") return `this machine runs ${platform}, not Linux`;
+  if (engineInfo.os !== "linux") return `the engine runs ${engineInfo.os} containers`;
+  if (ENGINE_ARCH[arch] !== engineInfo.arch) return `the engine is ${engineInfo.arch}, this Node is ${arch}`;
+  return null;
+}
+function hostNodeTag(bundle, nodePath, st, version) {
+  const h = import_node_crypto2.default.createHash("sha256");
+  for (const part of [RECIPE, bundle, nodePath, String(st.size), String(st.mtimeMs), version]) {
+    const b = Buffer.from(part);
+    h.update(`${b.length}:`);
+    h.update(b);
+  }
+  return `${HOST_NODE_REPOSITORY}:node-${h.digest("hex").slice(0, 16)}`;
+}
+function parseLdd(text2) {
+  const out = /* @__PURE__ */ new Set();
+  for (const line2 of text2.split("\n")) {
+    const m = /=>\s+(\/\S+)\s+\(/.exec(line2) ?? /^\s*(\/\S+)\s+\(/.exec(line2);
+    if (m) out.add(m[1]);
+  }
+  return [...out];
+}
+async function imageFiles(nodePath) {
+  let libs = [];
+  try {
+    libs = parseLdd((await run("ldd", [nodePath])).stdout);
+  } catch (err) {
+    if (!/not a dynamic executable/.test(String(err.stderr ?? ""))) throw err;
+  }
+  const libc = libs.find((l) => /\/libc\.so\.6$/.test(l));
+  if (libc) {
+    const dir = import_node_path4.default.dirname(libc);
+    for (const n of ["libnss_dns.so.2", "libnss_files.so.2", "libresolv.so.2"]) {
+      if (import_node_fs2.default.existsSync(import_node_path4.default.join(dir, n))) libs.push(import_node_path4.default.join(dir, n));
+    }
+  }
+  return [
+    { name: NODE_IN_IMAGE, from: nodePath, mode: 493 },
+    ...[...new Set(libs)].map((l) => ({ name: l, from: import_node_fs2.default.realpathSync(l), mode: 493 }))
+  ];
+}
+function rootTar(files, bundle) {
+  const pack = import_tar_stream2.default.pack();
+  const base = { uid: 0, gid: 0, mtime: /* @__PURE__ */ new Date(0) };
+  const dirs = /* @__PURE__ */ new Set(["etc", "tmp"]);
+  for (const f of [...files.map((x) => x.name), BUNDLE_IN_IMAGE]) {
+    for (let d = import_node_path4.default.posix.dirname(f); d !== "/"; d = import_node_path4.default.posix.dirname(d)) dirs.add(d.slice(1));
+  }
+  (async () => {
+    for (const d of [...dirs].sort()) {
+      pack.entry({ ...base, name: `${d}/`, type: "directory", mode: d === "tmp" ? 1023 : 493 });
+    }
+    for (const f of ["etc/resolv.conf", "etc/hosts", "etc/hostname"])
+      pack.entry({ ...base, name: f, mode: 420 }, "");
+    pack.entry({ ...base, name: "etc/nsswitch.conf", mode: 420 }, "hosts: files dns\n");
+    pack.entry({ ...base, name: BUNDLE_IN_IMAGE.slice(1), mode: 420 }, bundle);
+    for (const f of files) {
+      const st = import_node_fs2.default.statSync(f.from);
+      await new Promise((resolve, reject) => {
+        const e = pack.entry(
+          { ...base, name: f.name.slice(1), mode: f.mode, size: st.size },
+          (err) => err ? reject(err) : resolve()
+        );
+        import_node_fs2.default.createReadStream(f.from).on("error", reject).pipe(e);
+      });
+    }
+    pack.finalize();
+  })().catch((err) => pack.destroy(err));
+  return import_node_stream2.Readable.from(pack);
+}
+function importChanges() {
+  return [
+    "USER 65532:65532",
+    "WORKDIR /",
+    `ENV PATH=${import_node_path4.default.posix.dirname(NODE_IN_IMAGE)}:/usr/bin:/bin`,
+    `ENTRYPOINT ["${NODE_IN_IMAGE}", "${BUNDLE_IN_IMAGE}"]`,
+    'LABEL org.opencontainers.image.title="sandbox-action egress-proxy (host Node)"'
+  ];
+}
+async function ensureHostNodeImage(engine, bundle, notice, nodePath = process.execPath) {
+  const unfit = hostNodeUnfit(engine.info, process.platform, process.arch);
+  if (unfit) return { unfit };
+  const real = import_node_fs2.default.realpathSync(nodePath);
+  const ref = hostNodeTag(bundle, real, import_node_fs2.default.statSync(real), process.version);
+  if (await engine.imageInspect(ref)) return { ref };
+  notice(
+    `making the egress proxy image ${ref} from this machine's Node ${process.version} (once per engine)`
+  );
+  await engine.imageImport(rootTar(await imageFiles(real), bundle), ref, importChanges());
+  return { ref };
+}
+
+// src/egress/image.ts
+var PROXY_REPOSITORY = "sandbox-action/egress-proxy";
+var DEFAULT_PROXY_BASE = "debian:bookworm-slim";
+function findProxySources(root = installRoot()) {
+  const df = root && import_node_path5.default.join(root, "images", "egress-proxy", "Dockerfile");
+  const js = root && import_node_path5.default.join(root, "dist", "egress-proxy.js");
+  if (df && js && import_node_fs3.default.existsSync(df) && import_node_fs3.default.existsSync(js)) {
+    return { dockerfile: import_node_fs3.default.readFileSync(df), bundle: import_node_fs3.default.readFileSync(js) };
+  }
+  throw new InputError(
+    "--proxy-image",
+    "this installation has no proxy sources (images/egress-proxy and dist/egress-proxy.js); name a published image with --proxy-image"
+  );
+}
+function proxyTag(src, baseImage) {
+  const h = import_node_crypto3.default.createHash("sha256");
+  for (const part of [src.dockerfile, src.bundle, Buffer.from(baseImage)]) {
+    h.update(String(part.length));
+    h.update(":");
+    h.update(part);
+  }
+  return `${PROXY_REPOSITORY}:src-${h.digest("hex").slice(0, 16)}`;
+}
+function contextTar(src) {
+  const pack = import_tar_stream3.default.pack();
+  const opts = { mode: 420, uid: 0, gid: 0, mtime: /* @__PURE__ */ new Date(0) };
+  pack.entry({ name: "Dockerfile", ...opts }, src.dockerfile);
+  pack.entry({ name: "egress-proxy.js", ...opts }, src.bundle);
+  pack.finalize();
+  return import_node_stream3.Readable.from(pack);
+}
+async function ensureProxyImage(engine, egress, pull, notice) {
+  if (egress.proxyImage) {
+    const ref = egress.proxyImage;
+    if (pull !== "always" && await engine.imageInspect(ref)) return ref;
+    if (pull === "never") {
+      throw new InputError("--proxy-image", `'${ref}' is not on this engine and --pull is never`);
+    }
+    notice(`pulling the egress proxy image ${ref}`);
+    try {
+      await engine.imagePull(ref);
+    } catch (err) {
+      throw new InputError("--proxy-image", `'${ref}' could not be pulled: ${errorMessage(err)}`);
+    }
+    return ref;
+  }
+  const src = findProxySources();
+  if (egress.proxyBaseImage === null) {
+    try {
+      const made = await ensureHostNodeImage(engine, src.bundle, notice);
+      if ("ref" in made) return made.ref;
+      notice(
+        `the egress proxy image cannot be made from this machine's Node (${made.unfit}); building it instead`
+      );
+    } catch (err) {
+      notice(
+        `the egress proxy image could not be made from this machine's Node (${errorMessage(err)}); building it instead`
+      );
+    }
+  }
+  const baseImage = egress.proxyBaseImage ?? DEFAULT_PROXY_BASE;
+  const tag = proxyTag(src, baseImage);
+  if (await engine.imageInspect(tag)) return tag;
+  notice(`building the egress proxy image ${tag} from ${baseImage} (once per engine and version)`);
+  try {
+    await engine.imageBuild(contextTar(src), {
+      tags: [tag],
+      buildArgs: { BASE_IMAGE: baseImage },
+      labels: { "sandbox-action.proxy-sources": tag.split(":")[1] }
+    });
+  } catch (err) {
+    throw new InputError(
+      "--proxy-image",
+      `the proxy image could not be built from ${baseImage}: ${errorMessage(err)}; pass --proxy-base-image or --proxy-image`
+    );
+  }
+  return tag;
+}
+
+// src/egress/ledger.ts
+var import_node_net2 = __toESM(require("node:net"), 1);
+var MAX_HOSTS = 500;
+var MAX_REFUSALS = 500;
+var Ledger = class {
+  constructor(mode, allowlist, proxyImage = "", transparent = false) {
+    this.mode = mode;
+    this.allowlist = allowlist;
+    this.proxyImage = proxyImage;
+    this.transparent = transparent;
+  }
+  mode;
+  allowlist;
+  proxyImage;
+  transparent;
+  hosts = /* @__PURE__ */ new Map();
+  refusals = /* @__PURE__ */ new Map();
+  refusedTotal = 0;
+  up = 0;
+  down = 0;
+  truncated = false;
+  proxyExit = null;
+  /** One line of the proxy's output; lines that are not decisions are ignored. */
+  addLine(line2) {
+    let r;
+    try {
+      r = JSON.parse(line2);
+    } catch {
+      return null;
+    }
+    if (!isDecision(r)) return null;
+    this.add(r);
+    return r;
+  }
+  add(r) {
+    this.up += r.bytesUp;
+    this.down += r.bytesDown;
+    if (r.decision === "allow") {
+      let h = this.hosts.get(r.host);
+      if (!h) {
+        if (this.hosts.size >= MAX_HOSTS) {
+          this.truncated = true;
+          return;
+        }
+        h = { host: r.host, ports: [], connections: 0, bytesUp: 0, bytesDown: 0, errors: 0 };
+        this.hosts.set(r.host, h);
+      }
+      h.connections++;
+      h.bytesUp += r.bytesUp;
+      h.bytesDown += r.bytesDown;
+      if (r.error) h.errors++;
+      if (!h.ports.includes(r.port)) h.ports.push(r.port);
+      return;
+    }
+    this.refusedTotal++;
+    const key = `${r.host}\0${r.port}\0${r.reason}`;
+    const f = this.refusals.get(key);
+    if (f) f.count++;
+    else if (this.refusals.size < MAX_REFUSALS) {
+      this.refusals.set(key, {
+        host: r.host,
+        port: r.port,
+        reason: r.reason,
+        detail: r.detail ?? "",
+        count: 1
+      });
+    } else this.truncated = true;
+  }
+  report() {
+    const allowed = [...this.hosts.values()].sort((a, b) => a.host.localeCompare(b.host));
+    let suggested = null;
+    if (this.mode === "audit") {
+      const domains = allowed.filter((h) => h.errors < h.connections && import_node_net2.default.isIP(h.host) === 0).map((h) => h.host);
+      suggested = {
+        domains,
+        cli: domains.map((d) => `--allow-domain ${d}`).join(" "),
+        actionInput: `allow-domains: ${domains.join(",")}`
+      };
+    }
+    return {
+      network: "proxy",
+      mode: this.mode,
+      transparent: this.transparent,
+      proxyImage: this.proxyImage,
+      allowlist: this.allowlist,
+      allowed,
+      refused: [...this.refusals.values()].sort((a, b) => b.count - a.count || a.host.localeCompare(b.host)),
+      refusedTotal: this.refusedTotal,
+      bytesUp: this.up,
+      bytesDown: this.down,
+      truncated: this.truncated,
+      suggested,
+      proxyExit: this.proxyExit
+    };
+  }
+};
+function isDecision(r) {
+  if (typeof r !== "object" || r === null) return false;
+  const o = r;
+  return (o.decision === "allow" || o.decision === "deny") && typeof o.host === "string" && typeof o.port === "number" && typeof o.reason === "string" && typeof o.bytesUp === "number" && typeof o.bytesDown === "number";
+}
+
+// src/sandbox/self-check.ts
+var SELF_CHECK_MARK = "sandbox-action-self-check";
+var SELF_CHECK_MAX_LINE = 2048;
+var CAPABILITY_BITS = {
+  CHOWN: 0,
+  DAC_OVERRIDE: 1,
+  DAC_READ_SEARCH: 2,
+  FOWNER: 3,
+  FSETID: 4,
+  KILL: 5,
+  SETGID: 6,
+  SETUID: 7,
+  SETPCAP: 8,
+  LINUX_IMMUTABLE: 9,
+  NET_BIND_SERVICE: 10,
+  NET_BROADCAST: 11,
+  NET_ADMIN: 12,
+  NET_RAW: 13,
+  IPC_LOCK: 14,
+  IPC_OWNER: 15,
+  SYS_MODULE: 16,
+  SYS_RAWIO: 17,
+  SYS_CHROOT: 18,
+  SYS_PTRACE: 19,
+  SYS_PACCT: 20,
+  SYS_ADMIN: 21,
+  SYS_BOOT: 22,
+  SYS_NICE: 23,
+  SYS_RESOURCE: 24,
+  SYS_TIME: 25,
+  SYS_TTY_CONFIG: 26,
+  MKNOD: 27,
+  LEASE: 28,
+  AUDIT_WRITE: 29,
+  AUDIT_CONTROL: 30,
+  SETFCAP: 31,
+  MAC_OVERRIDE: 32,
+  MAC_ADMIN: 33,
+  SYSLOG: 34,
+  WAKE_ALARM: 35,
+  BLOCK_SUSPEND: 36,
+  AUDIT_READ: 37,
+  PERFMON: 38,
+  BPF: 39,
+  CHECKPOINT_RESTORE: 40
+};
+function capabilityMask(names) {
+  let m = 0n;
+  for (const n of names) {
+    const bit = CAPABILITY_BITS[n];
+    if (bit === void 0) throw new Error(`unknown capability ${n}`);
+    m |= 1n << BigInt(bit);
+  }
+  return m.toString(16).padStart(16, "0");
+}
+function selfCheckScript(x) {
+  const caps = capabilityMask(x.capabilities);
+  return [
+    `t=$(printf '\\t')`,
+    `uid=? gid=? eff=? prm=? bnd=? nnp=absent sec=? root=? route=none gw=`,
+    `while IFS=" $t" read -r k v r; do case "$k" in`,
+    `Uid:) uid=$v;; Gid:) gid=$v;; CapEff:) eff=$v;; CapPrm:) prm=$v;; CapBnd:) bnd=$v;;`,
+    `NoNewPrivs:) nnp=$v;; Seccomp:) sec=$v;; esac; done < /proc/self/status`,
+    `while read -r i p d rt mp o r; do [ "$mp" = / ] && root=\${o%%,*}; done < /proc/self/mountinfo`,
+    `if [ -r /proc/net/route ]; then while IFS=" $t" read -r i dst g r; do`,
+    `[ "$dst" = 00000000 ] && route=default gw=$g; done < /proc/net/route; else route=unknown; fi`,
+    `if [ -r /proc/net/ipv6_route ]; then while read -r dst pl r; do`,
+    `case "$r" in *lo) ;; *) [ "$dst" = 00000000000000000000000000000000 ] && [ "$pl" = 00 ] && route=default6;; esac;`,
+    `done < /proc/net/ipv6_route; fi`,
+    `bad=`,
+    `[ "$uid" = ${x.uid} ] || bad="$bad,uid"`,
+    `[ "$gid" = ${x.gid} ] || bad="$bad,gid"`,
+    // Every capability set must be within the plan's (checked as masks: only listed bits may be set).
+    ...["eff", "prm", "bnd"].map(
+      (v) => `case "$${v}" in ${caps === "0000000000000000" ? "0000000000000000" : `0000000000000000|${caps}`}) ;; *) bad="$bad,cap${v}";; esac`
+    ),
+    x.runtime === "runsc" ? `case "$nnp" in 1|absent) ;; *) bad="$bad,nnp";; esac` : `[ "$nnp" = 1 ] || bad="$bad,nnp"`,
+    x.seccomp ? `[ "$sec" = 2 ] || bad="$bad,seccomp"` : ":",
+    x.readOnlyRoot ? `[ "$root" = ro ] || bad="$bad,root"` : ":",
+    x.noRouteOut ? `case "$route" in none|default) ;; *) bad="$bad,route";; esac` : ":",
+    // pid: the command's own (it is exec'd): a session stops a command that outlives its deadline by it.
+    `printf '${SELF_CHECK_MARK} uid=%s gid=%s capeff=%s capprm=%s capbnd=%s nnp=%s seccomp=%s root=%s route=%s gw=%s pid=%s bad=%s\\n' "$uid" "$gid" "$eff" "$prm" "$bnd" "$nnp" "$sec" "$root" "$route" "$gw" "$$" "\${bad#,}"`,
+    `[ -z "$bad" ] || exit 125`,
+    `exec "$@"`
+  ].join("\n");
+}
+function wrapWithSelfCheck(argv, x) {
+  return { entrypoint: ["/bin/sh", "-c", selfCheckScript(x), SELF_CHECK_MARK], cmd: argv };
+}
+function parseSelfCheckLine(line2) {
+  if (!line2.startsWith(`${SELF_CHECK_MARK} `) || line2.length > SELF_CHECK_MAX_LINE) return null;
+  const facts = {};
+  for (const part of line2.slice(SELF_CHECK_MARK.length + 1).trim().split(" ")) {
+    const i = part.indexOf("=");
+    if (i <= 0) return null;
+    facts[part.slice(0, i)] = part.slice(i + 1);
+  }
+  return facts;
+}
+function routeHexToIp(hex) {
+  if (!/^[0-9A-Fa-f]{8}$/.test(hex)) return null;
+  const n = Number.parseInt(hex, 16);
+  return [n & 255, n >>> 8 & 255, n >>> 16 & 255, n >>> 24].join(".");
+}
+function judgeSelfCheck(facts, x, deadEndGateways2 = []) {
+  if (!facts) return ["the sandbox's self-check did not report (its first line of output was not the check)"];
+  const problems = [];
+  const want = capabilityMask(x.capabilities);
+  const within2 = (mask) => {
+    if (!mask || !/^[0-9a-f]{16}$/.test(mask)) return false;
+    return (BigInt(`0x${mask}`) & ~BigInt(`0x${want}`)) === 0n;
+  };
+  if (facts.uid !== String(x.uid)) problems.push(`uid is ${facts.uid}, the plan says ${x.uid}`);
+  if (facts.gid !== String(x.gid)) problems.push(`gid is ${facts.gid}, the plan says ${x.gid}`);
+  for (const k of ["capeff", "capprm", "capbnd"]) {
+    if (!within2(facts[k])) problems.push(`${k} is ${facts[k]}, beyond the plan's ${want}`);
+  }
+  const nnpOk = facts.nnp === "1" || x.runtime === "runsc" && facts.nnp === "absent";
+  if (!nnpOk) problems.push(`no-new-privileges is ${facts.nnp}`);
+  if (x.seccomp && facts.seccomp !== "2") problems.push(`seccomp mode is ${facts.seccomp}, not 2 (filter)`);
+  if (x.readOnlyRoot && facts.root !== "ro") problems.push(`the root filesystem is mounted ${facts.root}`);
+  if (x.noRouteOut) {
+    if (facts.route === "default") {
+      const gw = routeHexToIp(facts.gw ?? "");
+      if (!gw || !deadEndGateways2.includes(gw))
+        problems.push(`there is a default route via ${gw ?? facts.gw}`);
+    } else if (facts.route !== "none") problems.push(`the routing table shows ${facts.route}`);
+  }
+  if (facts.bad) problems.push(`the self-check itself refused: ${facts.bad}`);
+  return problems;
+}
+
+// src/sandbox/plan.ts
+var LABEL_RUN = "sandbox-action.run";
+var LABEL_CREATED = "sandbox-action.created";
+var LABEL_ROLE = "sandbox-action.role";
+var LABEL_DEADLINE = "sandbox-action.deadline";
+var DEADLINE_GRACE_MS = 3e4;
+var WORK_DIR = "/work";
+var OUTPUT_DIR = "/output";
+var STATE_DIR = "/state";
+var PERSIST_MOUNT = "/persist";
+var persistVolumeName = (runId) => `sandbox-action-${runId}-persist`;
+function proxyEnv(proxyAddress, port) {
+  const url = `http://${proxyAddress}:${port}`;
+  const noProxy = "localhost,127.0.0.1,::1";
+  return [
+    `HTTP_PROXY=${url}`,
+    `HTTPS_PROXY=${url}`,
+    `http_proxy=${url}`,
+    `https_proxy=${url}`,
+    `NO_PROXY=${noProxy}`,
+    `no_proxy=${noProxy}`
+  ];
+}
+function hasOciSeccomp(r) {
+  return r.args.some((a) => /^--?oci-seccomp(=true)?$/.test(a));
+}
+function chooseRunscRuntime(runtimes, networked, allowWeaker = false) {
+  const all = runtimes.filter((r) => r.name.startsWith("runsc"));
+  if (all.length === 0) {
+    const have = runtimes.map((r) => r.name).join(", ") || "none";
+    return {
+      error: `the engine has no runsc runtime (it has ${have}); register gVisor as in docs/gvisor.md`
+    };
+  }
+  const net3 = (r) => r.args.find((a) => a.startsWith("--network"))?.split("=")[1] ?? null;
+  const fits = (r) => networked ? net3(r) !== "none" : true;
+  const weak = all.filter((r) => !hasOciSeccomp(r));
+  const runsc = allowWeaker ? [...weak.filter(fits), ...all.filter(hasOciSeccomp)] : all.filter(hasOciSeccomp);
+  if (runsc.length === 0) {
+    return {
+      error: `the engine's runsc runtimes (${all.map((r) => r.name).join(", ")}) run without --oci-seccomp, so gVisor would apply no seccomp filter inside the sandbox; add "--oci-seccomp" to their "runtimeArgs" in daemon.json and reload dockerd (kill -HUP), as in docs/gvisor.md, or pass --allow-weaker-gvisor`
+    };
+  }
+  if (!networked) {
+    const pick2 = runsc.find((r) => net3(r) === "none") ?? runsc.find((r) => r.name === "runsc") ?? runsc[0];
+    return { runtime: pick2.name };
+  }
+  const pick = runsc.find((r) => net3(r) === "host") ?? runsc.find((r) => net3(r) === null || net3(r) === "sandbox");
+  if (!pick) {
+    return {
+      error: `every runsc runtime of the engine with --oci-seccomp runs with --network=none (${runsc.map((r) => r.name).join(", ")}), so a sandbox on a network cannot start; register one with "runtimeArgs": ["--network=host", "--oci-seccomp"] as in docs/gvisor.md`
+    };
+  }
+  return { runtime: pick.name };
+}
+function newRunId(now, random) {
+  return `${now.getTime().toString(36)}-${random}`;
+}
+function runLabels(runId, createdAt2) {
+  return { [LABEL_RUN]: runId, [LABEL_CREATED]: createdAt2.toISOString() };
+}
+function volumePlans(spec, runId) {
+  const base = `sandbox-action-${runId}`;
+  const volumes = [];
+  if (!spec.source?.readOnly) {
+    volumes.push({ role: "work", name: `${base}-work`, mount: WORK_DIR, sizeBytes: spec.workSizeBytes });
+  }
+  volumes.push({
+    role: "output",
+    name: `${base}-output`,
+    mount: OUTPUT_DIR,
+    sizeBytes: spec.outputSizeBytes
+  });
+  if (spec.stateDir) {
+    volumes.push({ role: "state", name: `${base}-state`, mount: STATE_DIR, sizeBytes: spec.stateSizeBytes });
+  }
+  return volumes;
+}
+function commandOf(spec, ctx, check2) {
+  const cmd = [...spec.command, ...ctx.extraArgs ?? []];
+  if (!check2) return { ...spec.entrypoint ? { entrypoint: [spec.entrypoint] } : {}, cmd };
+  const entry = spec.entrypoint ? [spec.entrypoint] : ctx.imageEntrypoint ?? [];
+  return wrapWithSelfCheck([...entry, ...cmd], check2);
+}
+function plan(spec, ctx) {
+  const labels = runLabels(ctx.runId, ctx.createdAt);
+  const base = `sandbox-action-${ctx.runId}`;
+  const volumes = volumePlans(spec, ctx.runId);
+  const mounts = [];
+  if (spec.source?.readOnly) {
+    mounts.push({ type: "bind", source: spec.source.dir, target: WORK_DIR, readOnly: true });
+  }
+  for (const v of volumes) mounts.push({ type: "volume", source: v.name, target: v.mount, readOnly: false });
+  mounts.push(...ctx.overlays ?? []);
+  mounts.push(...ctx.hostMounts ?? []);
+  if (spec.persist) {
+    mounts.push({
+      type: "volume",
+      source: persistVolumeName(ctx.runId),
+      target: PERSIST_MOUNT,
+      readOnly: false
+    });
+  }
+  const networkMode = ctx.network?.mode ?? "none";
+  const selfCheck = spec.selfCheck ? {
+    uid: ctx.uid,
+    gid: ctx.gid,
+    capabilities: [...spec.capAdd],
+    readOnlyRoot: !spec.writableRoot,
+    noRouteOut: spec.network !== "open",
+    runtime: spec.isolation === "runsc" ? "runsc" : "runc",
+    seccomp: ctx.seccompInside ?? true
+  } : null;
+  const tmpOptions = ["rw", "nosuid", "nodev", ...spec.tmpExec ? ["exec"] : ["noexec"]];
+  mounts.push({
+    type: "tmpfs",
+    source: "",
+    target: "/tmp",
+    readOnly: false,
+    tmpfs: { sizeBytes: spec.tmpSizeBytes, mode: 1023, options: tmpOptions }
+  });
+  if (!spec.writableRoot) {
+    for (const target of ctx.engineTmpfs ?? []) {
+      if (mounts.some((m) => m.target === target)) continue;
+      mounts.push({
+        type: "tmpfs",
+        source: "",
+        target,
+        readOnly: true,
+        tmpfs: { sizeBytes: 64 * 1024, mode: 493, options: ["ro", "nosuid", "nodev", "noexec"] }
+      });
+    }
+  }
+  const container = {
+    name: base,
+    image: spec.image,
+    ...commandOf(spec, ctx, selfCheck),
+    user: `${ctx.uid}:${ctx.gid}`,
+    workingDir: WORK_DIR,
+    env: [...spec.env, ...ctx.network?.env ?? []],
+    labels: {
+      ...labels,
+      [LABEL_ROLE]: "sandbox",
+      [LABEL_DEADLINE]: new Date(
+        (ctx.plannedAt ?? ctx.createdAt).getTime() + spec.timeoutMs + DEADLINE_GRACE_MS
+      ).toISOString()
+    },
+    mounts,
+    readOnlyRootfs: !spec.writableRoot,
+    capDrop: ["ALL"],
+    capAdd: [...spec.capAdd],
+    // The engine's default seccomp profile applies unless a profile is named; none is.
+    securityOpt: ["no-new-privileges:true"],
+    init: true,
+    privileged: false,
+    networkMode,
+    ...ctx.network?.dns.length ? { dns: ctx.network.dns } : {},
+    memoryBytes: spec.memoryBytes,
+    memorySwapBytes: spec.memoryBytes,
+    nanoCpus: Math.round(spec.cpus * 1e9),
+    pidsLimit: pidsLimitFor(spec),
+    ulimits: [
+      { name: "nofile", soft: spec.nofile, hard: spec.nofile },
+      NPROC_ULIMIT,
+      { name: "fsize", soft: spec.fsizeBytes, hard: spec.fsizeBytes },
+      { name: "core", soft: 0, hard: 0 }
+    ],
+    ...spec.isolation === "runsc" ? { runtime: ctx.runscRuntime ?? "runsc" } : {},
+    // The log is streamed live through attach; the engine keeps none, so a flood cannot fill its disk.
+    logDriver: { type: "none", config: {} },
+    hostname: "sandbox",
+    tty: false
+  };
+  return {
+    runId: ctx.runId,
+    labels,
+    volumes,
+    readOnlySource: spec.source?.readOnly ? spec.source.dir : null,
+    copySource: spec.source && !spec.source.readOnly ? spec.source.dir : null,
+    container,
+    uid: ctx.uid,
+    gid: ctx.gid,
+    selfCheck
+  };
+}
+var NPROC_ULIMIT = { name: "nproc", soft: 32768, hard: 32768 };
+function helperContainer(labels, role, o) {
+  const memory = o.memoryBytes ?? 64 * 1024 * 1024;
+  return {
+    name: `sandbox-action-${labels[LABEL_RUN]}-${role}`,
+    user: "65534:65534",
+    workingDir: "/",
+    env: [],
+    labels: { ...labels, [LABEL_ROLE]: role },
+    mounts: [],
+    readOnlyRootfs: true,
+    capDrop: ["ALL"],
+    capAdd: [],
+    securityOpt: ["no-new-privileges:true"],
+    init: false,
+    privileged: false,
+    networkMode: "none",
+    nanoCpus: 5e8,
+    pidsLimit: 16,
+    ulimits: [{ name: "nofile", soft: 1024, hard: 1024 }, NPROC_ULIMIT, { name: "core", soft: 0, hard: 0 }],
+    logDriver: { type: "none", config: {} },
+    tty: false,
+    ...o,
+    memoryBytes: memory,
+    memorySwapBytes: memory
+  };
+}
+var RUNSC_THREADS_PER_PID = 8;
+var RUNSC_MIN_PIDS = 2048;
+function pidsLimitFor(spec) {
+  return spec.isolation === "runsc" ? Math.max(spec.pids * RUNSC_THREADS_PER_PID, RUNSC_MIN_PIDS) : spec.pids;
+}
+function resolveUser(user, passwd, group) {
+  const [u, g] = user.split(":");
+  const lookup = (text2, name) => {
+    for (const line2 of text2.split("\n")) {
+      const f = line2.split(":");
+      if (f[0] === name && f.length >= 4) return f;
+    }
+    return null;
+  };
+  let uid;
+  let gid;
+  if (/^\d+$/.test(u)) {
+    uid = Number(u);
+    const entry = text2entryByUid(passwd, uid);
+    gid = entry ? Number(entry[3]) : uid;
+  } else {
+    const entry = lookup(passwd, u);
+    if (!entry) return { error: `user '${u}' is not in the image's /etc/passwd` };
+    uid = Number(entry[2]);
+    gid = Number(entry[3]);
+  }
+  if (g !== void 0) {
+    if (/^\d+$/.test(g)) gid = Number(g);
+    else {
+      const entry = lookup(group, g);
+      if (!entry) return { error: `group '${g}' is not in the image's /etc/group` };
+      gid = Number(entry[2]);
+    }
+  }
+  if (!Number.isInteger(uid) || !Number.isInteger(gid))
+    return { error: `user '${user}' has a malformed entry` };
+  return { uid, gid };
+}
+function text2entryByUid(passwd, uid) {
+  for (const line2 of passwd.split("\n")) {
+    const f = line2.split(":");
+    if (f.length >= 4 && Number(f[2]) === uid) return f;
+  }
+  return null;
+}
+function numericUser(user) {
+  const m = /^(\d+)(?::(\d+))?$/.exec(user);
+  if (!m) return null;
+  return { uid: Number(m[1]), gid: Number(m[2] ?? m[1]) };
+}
+
+// src/sandbox/network.ts
+var PROXY_START_TIMEOUT_MS = 3e4;
+var PROXY_STOP_GRACE_MS = 5e3;
+var DNS_PROBE_NAME = "github.com";
+var NONE = {
+  network: { mode: "none", env: [], dns: [] },
+  ledger: null,
+  proxyContainer: null,
+  gateways: [],
+  stop: async () => void 0
+};
+function engineAffectedByDnsCve(name, version) {
+  if (name !== "docker") return false;
+  const v = import_semver.default.coerce(version);
+  if (!v) return true;
+  if (v.major >= 26) return false;
+  if (v.major === 25) return import_semver.default.lt(v, "25.0.4");
+  if (v.major === 23) return import_semver.default.lt(v, "23.0.11");
+  return true;
+}
+function resolverOnLoopback(resolvConf) {
+  if (resolvConf === null) return null;
+  const servers = [...resolvConf.matchAll(/^\s*nameserver\s+(\S+)/gm)].map((m) => m[1]);
+  if (servers.length === 0) return true;
+  return servers.some((s2) => s2.startsWith("127.") || s2 === "::1");
+}
+function needsDnsProbe(engineName, version, loopback) {
+  return engineAffectedByDnsCve(engineName, version) && loopback !== false;
+}
+async function hostResolvConf() {
+  const main2 = await import_promises.default.readFile("/etc/resolv.conf", "utf8").catch(() => null);
+  if (main2 && /nameserver\s+127\.0\.0\.53/.test(main2)) {
+    const real = await import_promises.default.readFile("/run/systemd/resolve/resolv.conf", "utf8").catch(() => null);
+    return real ?? main2;
+  }
+  return main2;
+}
+function proxyContainer(labels, runId, image, egressNetwork, config) {
+  const memory = 256 * 1024 * 1024;
+  return {
+    // Transparent mode listens on 53, 80 and 443 as uid 65532 without capabilities: the low ports are opened
+    // in the proxy's own network namespace (Docker's default already; said here so it never depends on it).
+    ...config.transparent ? { sysctls: { "net.ipv4.ip_unprivileged_port_start": "0" } } : {},
+    name: `sandbox-action-${runId}-proxy`,
+    image,
+    cmd: [],
+    user: "65532:65532",
+    workingDir: "/",
+    env: [`${CONFIG_ENV}=${JSON.stringify(config)}`],
+    labels: { ...labels, [LABEL_ROLE]: "proxy" },
+    mounts: [],
+    readOnlyRootfs: true,
+    capDrop: ["ALL"],
+    capAdd: [],
+    securityOpt: ["no-new-privileges:true"],
+    init: true,
+    privileged: false,
+    networkMode: egressNetwork,
+    memoryBytes: memory,
+    memorySwapBytes: memory,
+    nanoCpus: 1e9,
+    pidsLimit: 64,
+    ulimits: [{ name: "nofile", soft: 16384, hard: 16384 }, NPROC_ULIMIT, { name: "core", soft: 0, hard: 0 }],
+    logDriver: { type: "none", config: {} },
+    hostname: "egress-proxy",
+    tty: false
+  };
+}
+async function setupNetwork(spec, deps) {
+  if (spec.network === "none") return NONE;
+  if (spec.network === "open") {
+    deps.notice(
+      "WARNING: --network open: the build has unrestricted network access (no proxy, no allowlist)"
+    );
+    deps.notes.push(
+      "the run had OPEN network access (--network open): nothing restricted where it connected"
+    );
+    return { ...NONE, network: { mode: "bridge", env: [], dns: [] } };
+  }
+  const egress = spec.egress;
+  const { engine, labels, runId } = deps;
+  const base = `sandbox-action-${runId}`;
+  const secrets = routeSecrets(egress.routes, deps.env ?? {});
+  const routes = [];
+  for (const r of egress.routes) {
+    let ca = null;
+    if (r.caFile) {
+      ca = await import_promises.default.readFile(r.caFile, "utf8").catch(() => {
+        throw new InputError("--secret-route", `'${r.name}': ca=${r.caFile} cannot be read`);
+      });
+    }
+    routes.push({ name: r.name, host: r.host, port: r.port, header: r.header, value: secrets[r.name], ca });
+  }
+  let egressNetwork;
+  if (egress.egressNetwork) {
+    const n = await engine.inspectNetwork(egress.egressNetwork);
+    if (!n)
+      throw new InputError("--egress-network", `'${egress.egressNetwork}' is not a network of this engine`);
+    if (n.internal) {
+      throw new InputError(
+        "--egress-network",
+        `'${egress.egressNetwork}' is internal: the proxy could reach nothing`
+      );
+    }
+    egressNetwork = n.name;
+  } else egressNetwork = `${base}-egress`;
+  const internalName = `${base}-int`;
+  const made = await Promise.allSettled([
+    ensureProxyImage(engine, egress, spec.pull, deps.notice),
+    engine.createNetwork({
+      name: internalName,
+      internal: true,
+      enableIPv6: false,
+      // No host address on the bridge: without it a sandbox reaches every host service on 0.0.0.0 via the gateway.
+      options: { "com.docker.network.bridge.inhibit_ipv4": "true" },
+      labels: { ...labels, [LABEL_ROLE]: "internal" }
+    }),
+    egress.egressNetwork ? Promise.resolve(null) : engine.createNetwork({
+      name: egressNetwork,
+      internal: false,
+      enableIPv6: false,
+      options: {},
+      labels: { ...labels, [LABEL_ROLE]: "egress" }
+    })
+  ]);
+  const [imageMade, internalMade, egressMade] = made;
+  if (internalMade.status === "fulfilled") {
+    const id2 = internalMade.value;
+    deps.addCleanup("remove the internal network", () => engine.removeNetwork(id2));
+  }
+  if (egressMade.status === "fulfilled" && egressMade.value !== null) {
+    const id2 = egressMade.value;
+    deps.addCleanup("remove the egress network", () => engine.removeNetwork(id2));
+  }
+  const failed2 = made.find((m) => m.status === "rejected");
+  if (failed2) throw failed2.reason;
+  const image = imageMade.value;
+  const internalId = internalMade.value;
+  const internal = await engine.inspectNetwork(internalId);
+  const subnet = internal?.subnets[0];
+  if (!subnet)
+    throw new EngineError(engine.info.name, "create network", "the internal network has no IPv4 subnet");
+  const config = {
+    mode: egress.mode,
+    domains: egress.domains,
+    ports: egress.ports,
+    allowCidrs: egress.allowCidrs,
+    hosts: egress.hosts,
+    dnsServers: egress.dnsServers,
+    listenSubnet: subnet,
+    transparent: egress.transparent,
+    ...PROXY_DEFAULTS,
+    maxTotalBytes: egress.maxBytes,
+    ...routes.length ? { routes } : {}
+  };
+  const ledger = new Ledger(egress.mode, egress.domains, image, egress.transparent);
+  const id = await engine.createContainer(proxyContainer(labels, runId, image, egressNetwork, config));
+  deps.addCleanup("remove the proxy", () => engine.removeContainer(id));
+  await engine.connectNetwork(internalId, id);
+  let pending = "";
+  let stderr = "";
+  let listening = null;
+  const ready = new Promise((r) => listening = r);
+  const attached = await engine.attach(id, (stream, chunk) => {
+    if (stream === "stderr") {
+      if (stderr.length < 4096) stderr += chunk.toString("utf8");
+      return;
+    }
+    pending += chunk.toString("utf8");
+    const lines = pending.split("\n");
+    pending = lines.pop();
+    if (pending.length > 1024 * 1024) pending = "";
+    for (const line2 of lines) {
+      if (line2.startsWith('{"event":"listening"')) {
+        try {
+          listening?.(JSON.parse(line2).address);
+        } catch {
+        }
+        continue;
+      }
+      ledger.addLine(line2);
+    }
+  });
+  deps.addCleanup("detach the proxy", async () => attached.close());
+  const watch2 = await engine.watchExit(id);
+  await engine.startContainer(id);
+  let timer;
+  const address = await Promise.race([
+    ready,
+    watch2.exit.then((code) => {
+      throw new EngineError(
+        engine.info.name,
+        "start the egress proxy",
+        `it exited with ${code}: ${stderr.trim().slice(0, 500) || "no message"}`
+      );
+    }),
+    new Promise((_, reject) => {
+      timer = setTimeout(
+        () => reject(
+          new EngineError(engine.info.name, "start the egress proxy", "it did not listen within 30 s")
+        ),
+        PROXY_START_TIMEOUT_MS
+      );
+    })
+  ]).finally(() => clearTimeout(timer));
+  let stopping = false;
+  void watch2.exit.then((code) => {
+    if (!stopping) {
+      ledger.proxyExit = `the proxy exited with ${code} while the build ran; from then on the build had no egress`;
+    }
+  });
+  const network = {
+    mode: internalName,
+    env: [
+      ...proxyEnv(address, PROXY_DEFAULTS.port),
+      ...routeEnv(egress.routes, address, PROXY_DEFAULTS.port)
+    ],
+    dns: [address]
+  };
+  const resolv = await (deps.readResolvConf ?? (engine.info.local ? hostResolvConf : async () => null))();
+  if (needsDnsProbe(engine.info.name, engine.info.version, resolverOnLoopback(resolv))) {
+    const answered = await dnsProbe(engine, labels, runId, image, network, DNS_PROBE_NAME, [address]);
+    if (answered) {
+      throw new InputError(
+        "--network",
+        `proxy: ${engine.info.name} ${engine.info.version} forwards DNS out of internal networks (CVE-2024-29018; a probe on the internal network resolved ${DNS_PROBE_NAME}); upgrade the engine to 26.0.0, 25.0.4 or 23.0.11 or later`
+      );
+    }
+    deps.notes.push(
+      `${engine.info.name} ${engine.info.version} is in the CVE-2024-29018 range; a start-up probe showed the internal network resolves no external name`
+    );
+  }
+  return {
+    network,
+    ledger,
+    proxyContainer: id,
+    gateways: internal?.gateways ?? [],
+    async stop() {
+      stopping = true;
+      try {
+        await engine.killContainer(id, "TERM");
+        let t;
+        const done = await Promise.race([
+          watch2.exit.then(() => true),
+          new Promise((r) => t = setTimeout(() => r(false), PROXY_STOP_GRACE_MS))
+        ]).finally(() => clearTimeout(t));
+        if (!done) await engine.killContainer(id, "KILL");
+        await Promise.race([attached.done, new Promise((r) => setTimeout(r, 2e3).unref())]);
+        if (pending) ledger.addLine(pending);
+      } catch (err) {
+        deps.notes.push(`stopping the proxy: ${errorMessage(err)}`);
+      }
+    }
+  };
+}
+async function dnsProbe(engine, labels, runId, proxyImage, network, name = DNS_PROBE_NAME, own = []) {
+  const spec = proxyContainer(labels, runId, proxyImage, network.mode, {});
+  const id = await engine.createContainer({
+    ...spec,
+    name: `sandbox-action-${runId}-dnsprobe`,
+    labels: { ...labels, [LABEL_ROLE]: "dns-probe" },
+    entrypoint: ["node", "-e"],
+    cmd: [
+      `const own = ${JSON.stringify(own)}; require('dns').lookup(${JSON.stringify(name)}, { all: true }, (e, a) => process.exit(!e && a.some((x) => !own.includes(x.address)) ? 0 : 1)); setTimeout(() => process.exit(1), 8000);`
+    ],
+    env: [],
+    dns: network.dns
+  });
+  try {
+    const watch2 = await engine.watchExit(id);
+    await engine.startContainer(id);
+    return await watch2.exit === 0;
+  } finally {
+    await engine.removeContainer(id);
+  }
+}
+
+// src/outputs/collect.ts
+var import_node_fs4 = __toESM(require("node:fs"), 1);
+var import_promises2 = __toESM(require("node:fs/promises"), 1);
+var import_node_path6 = __toESM(require("node:path"), 1);
+var import_tar_stream4 = __toESM(require_tar_stream(), 1);
+
+// src/outputs/filter.ts
+var BAD_CHARS = /[\u0000-\u001f\u007f"<>|*?:\\]/;
+var CONTROL_CHARS = /[\u0000-\u001f\u007f]/g;
+var MAX_COMPONENT = 255;
+var MAX_PATH = 1024;
+function safeRelativePath(name, top) {
+  const trimmed = name.replace(/\/+$/, "");
+  if (trimmed === top) return "";
+  if (!trimmed.startsWith(`${top}/`)) return null;
+  const rel = trimmed.slice(top.length + 1);
+  if (rel.length === 0 || rel.length > MAX_PATH) return null;
+  const parts = rel.split("/");
+  for (const p of parts) {
+    if (p === "" || p === "." || p === ".." || p.length > MAX_COMPONENT || BAD_CHARS.test(p)) return null;
+    if (/^\s|\s$/.test(p)) return null;
+  }
+  return parts.join("/");
+}
+function displayName(name) {
+  const shown = name.replace(CONTROL_CHARS, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`);
+  return shown.length > 300 ? `${shown.slice(0, 300)}…` : shown;
+}
+function decide(header, top, caps, state) {
+  const rel = safeRelativePath(header.name, top);
+  const shown = displayName(
+    header.name.startsWith(`${top}/`) ? header.name.slice(top.length + 1) : header.name
+  );
+  if (rel === "")
+    return header.type === "directory" ? { action: "root" } : { action: "skip", path: shown, reason: "special-file" };
+  switch (header.type) {
+    case "symlink":
+      return { action: "skip", path: shown, reason: "symlink" };
+    case "link":
+      return { action: "skip", path: shown, reason: "hardlink" };
+    case "character-device":
+    case "block-device":
+      return { action: "skip", path: shown, reason: "device" };
+    case "fifo":
+      return { action: "skip", path: shown, reason: "fifo" };
+    case "directory":
+    case "file":
+      break;
+    default:
+      return { action: "skip", path: shown, reason: "special-file", detail: String(header.type) };
+  }
+  if (rel === null) {
+    return header.name.startsWith(`${top}/`) ? { action: "skip", path: shown, reason: "unsafe-name" } : { action: "skip", path: shown, reason: "outside-output" };
+  }
+  if (header.type === "directory") return { action: "make-dir", path: rel };
+  if (header.size > caps.maxFileBytes) {
+    return { action: "skip", path: rel, reason: "file-too-large", detail: `${header.size} bytes` };
+  }
+  if (state.files >= caps.maxFiles) return { action: "skip", path: rel, reason: "file-count-cap" };
+  if (state.bytes + header.size > caps.maxTotalBytes) {
+    return { action: "skip", path: rel, reason: "total-size-cap", detail: `${header.size} bytes` };
+  }
+  const mode = header.mode & 64 ? 493 : 420;
+  return { action: "write-file", path: rel, size: header.size, mode };
+}
+
+// src/outputs/collect.ts
+var CAP_REASONS = ["file-count-cap", "total-size-cap", "file-too-large"];
+var LIST_LIMIT = 1e4;
+var SKIP_LIST_PER_REASON = 1e3;
+function emptyOutputs(dir = null) {
+  return {
+    collected: false,
+    dir,
+    files: 0,
+    bytes: 0,
+    written: [],
+    skipped: [],
+    skippedCount: 0,
+    skippedByReason: {},
+    declared: [],
+    truncated: false,
+    droppedByCaps: 0
+  };
+}
+async function prepareOutputDir(dir) {
+  const st = await import_promises2.default.lstat(dir).catch((e) => {
+    if (e.code === "ENOENT") return null;
+    throw e;
+  });
+  if (st === null) {
+    await import_promises2.default.mkdir(dir, { recursive: true, mode: 493 });
+    return;
+  }
+  if (!st.isDirectory()) throw new Error(`'${dir}' exists and is not a directory`);
+  if ((await import_promises2.default.readdir(dir)).length > 0) throw new Error(`'${dir}' exists and is not empty`);
+}
+function copyEntry(entry, fd) {
+  return new Promise((resolve, reject) => {
+    let failed2 = false;
+    const fail = (err) => {
+      if (failed2) return;
+      failed2 = true;
+      import_node_fs4.default.closeSync(fd);
+      reject(err);
+    };
+    entry.on("error", fail);
+    entry.on("data", (chunk) => {
+      if (failed2) return;
+      try {
+        for (let off = 0; off < chunk.length; ) off += import_node_fs4.default.writeSync(fd, chunk, off);
+      } catch (err) {
+        fail(err);
+      }
+    });
+    entry.on("end", () => {
+      if (failed2) return;
+      import_node_fs4.default.closeSync(fd);
+      resolve();
+    });
+  });
+}
+var O_CREATE_NEW = import_node_fs4.default.constants.O_WRONLY | import_node_fs4.default.constants.O_CREAT | import_node_fs4.default.constants.O_EXCL | import_node_fs4.default.constants.O_NOFOLLOW;
+function reserveFor(sizes, caps) {
+  const sum = sizes.reduce((n, s2) => n + (s2 === null ? 0 : Math.min(s2, caps.maxFileBytes)), 0);
+  return Math.min(sum, caps.maxTotalBytes);
+}
+async function collectTar(tarStream, dest, top, caps, declaredPlan = { paths: [], reservedBytes: 0 }) {
+  const report = emptyOutputs(dest);
+  report.collected = true;
+  const state = { files: 0, bytes: 0 };
+  const otherCaps = { ...caps, maxTotalBytes: Math.max(0, caps.maxTotalBytes - declaredPlan.reservedBytes) };
+  const wanted = new Set(declaredPlan.paths);
+  const fate = /* @__PURE__ */ new Map();
+  const declaredWritten = [];
+  let declaredBytes = 0;
+  const madeDirs = /* @__PURE__ */ new Set([""]);
+  const skip = (s2) => {
+    report.skippedCount++;
+    report.skippedByReason[s2.reason] = (report.skippedByReason[s2.reason] ?? 0) + 1;
+    if (report.skippedByReason[s2.reason] <= SKIP_LIST_PER_REASON && report.skipped.length < LIST_LIMIT) {
+      report.skipped.push(s2);
+    }
+  };
+  const ensureDir = async (rel) => {
+    if (madeDirs.has(rel)) return;
+    await ensureDir(import_node_path6.default.posix.dirname(rel) === "." ? "" : import_node_path6.default.posix.dirname(rel));
+    const abs = import_node_path6.default.join(dest, rel);
+    try {
+      await import_promises2.default.mkdir(abs, { mode: 493 });
+    } catch (e) {
+      if (e.code !== "EEXIST") throw e;
+      const st = await import_promises2.default.lstat(abs);
+      if (!st.isDirectory()) throw Object.assign(new Error("not a directory"), { code: "ENOTDIR" });
+    }
+    madeDirs.add(rel);
+  };
+  const writeFile = (rel, mode, stream, mtime) => {
+    const abs = import_node_path6.default.join(dest, rel);
+    const dir = import_node_path6.default.posix.dirname(rel);
+    return ensureDir(dir === "." ? "" : dir).then(() => import_node_fs4.default.openSync(abs, O_CREATE_NEW, mode)).then(async (fd) => {
+      await copyEntry(stream, fd);
+      if (mtime) await import_promises2.default.lutimes(abs, mtime, mtime);
+    });
+  };
+  const extract = import_tar_stream4.default.extract();
+  extract.on("entry", (header, stream, next) => {
+    const entry = {
+      name: header.name,
+      type: header.type ?? "file",
+      size: header.size ?? 0,
+      mode: header.mode ?? 420
+    };
+    const drainThen = (after) => {
+      stream.on("end", after);
+      stream.resume();
+    };
+    const rel = safeRelativePath(header.name, top);
+    if (rel && wanted.has(rel) && entry.type === "directory") {
+      fate.set(rel, { path: rel, status: "not-a-regular-file", size: null });
+    }
+    if (rel && wanted.has(rel) && !fate.has(rel)) {
+      const room = Math.max(declaredPlan.reservedBytes, caps.maxTotalBytes - state.bytes) - declaredBytes;
+      const d2 = decide(
+        entry,
+        top,
+        { ...caps, maxFiles: Number.MAX_SAFE_INTEGER, maxTotalBytes: room },
+        { files: 0, bytes: 0 }
+      );
+      if (d2.action !== "write-file") {
+        const status = d2.action === "skip" && d2.reason === "file-too-large" ? "too-large" : d2.action === "skip" && d2.reason === "total-size-cap" ? "total-size-cap" : "not-a-regular-file";
+        fate.set(rel, { path: rel, status, size: entry.type === "file" ? entry.size : null });
+        if (d2.action === "skip")
+          skip({ path: d2.path, reason: d2.reason, ...d2.detail ? { detail: d2.detail } : {} });
+        return drainThen(next);
+      }
+      declaredBytes += d2.size;
+      writeFile(d2.path, d2.mode, stream, header.mtime).then(
+        () => {
+          fate.set(rel, { path: rel, status: "collected", size: d2.size });
+          declaredWritten.push({ path: rel, size: d2.size });
+          next();
+        },
+        (err) => next(err)
+      );
+      return;
+    }
+    const d = decide(entry, top, otherCaps, state);
+    if (d.action === "skip") {
+      skip({ path: d.path, reason: d.reason, ...d.detail ? { detail: d.detail } : {} });
+      drainThen(next);
+      return;
+    }
+    if (d.action === "root") return drainThen(next);
+    if (d.action === "make-dir") {
+      ensureDir(d.path).then(
+        () => drainThen(next),
+        () => {
+          skip({ path: d.path, reason: "duplicate" });
+          drainThen(next);
+        }
+      );
+      return;
+    }
+    state.files++;
+    state.bytes += d.size;
+    writeFile(d.path, d.mode, stream, header.mtime).then(
+      () => {
+        report.files++;
+        report.bytes += d.size;
+        if (report.written.length < LIST_LIMIT) report.written.push({ path: d.path, size: d.size });
+        next();
+      },
+      () => {
+        state.files--;
+        state.bytes -= d.size;
+        skip({ path: d.path, reason: "duplicate" });
+        drainThen(next);
+      }
+    ).catch((err) => next(err));
+  });
+  await new Promise((resolve, reject) => {
+    tarStream.on("error", reject);
+    extract.on("error", reject);
+    extract.on("finish", resolve);
+    tarStream.pipe(extract);
+  });
+  report.files += declaredWritten.length;
+  report.bytes += declaredBytes;
+  report.written.unshift(...declaredWritten);
+  if (report.written.length > LIST_LIMIT) report.written.length = LIST_LIMIT;
+  report.declared = declaredPlan.paths.map((p) => fate.get(p) ?? { path: p, status: "missing", size: null });
+  report.droppedByCaps = CAP_REASONS.reduce((n, r) => n + (report.skippedByReason[r] ?? 0), 0);
+  report.truncated = report.droppedByCaps > 0;
+  return report;
+}
+async function collectFiles(getArchive, root, dest, paths, caps) {
+  const declared = [];
+  let bytes = 0;
+  for (const rel of paths) {
+    const stream = await getArchive(`${root}/${rel}`);
+    if (!stream) {
+      declared.push({ path: rel, status: "missing", size: null });
+      continue;
+    }
+    try {
+      const r = await writeSingleFile(
+        stream,
+        import_node_path6.default.posix.basename(rel),
+        import_node_path6.default.join(dest, rel),
+        (size2) => size2 > caps.maxFileBytes ? "too-large" : bytes + size2 > caps.maxTotalBytes ? "total-size-cap" : null
+      );
+      if (r.status === "collected") bytes += r.size ?? 0;
+      declared.push({ path: rel, ...r });
+    } finally {
+      if (!stream.readableEnded) stream.destroy();
+    }
+  }
+  return { declared, bytes };
+}
+function writeSingleFile(tarStream, name, target, refuse) {
+  let result = { status: "missing", size: null };
+  let seen = false;
+  const extract = import_tar_stream4.default.extract();
+  extract.on("entry", (header, stream, next) => {
+    const first = !seen;
+    seen = true;
+    const drain = () => {
+      stream.on("end", next);
+      stream.resume();
+    };
+    if (!first || header.name.replace(/\/+$/, "") !== name) return drain();
+    const size2 = header.size ?? 0;
+    if (header.type !== "file") {
+      result = { status: "not-a-regular-file", size: null };
+      return drain();
+    }
+    const why = refuse(size2);
+    if (why) {
+      result = { status: why, size: size2 };
+      return drain();
+    }
+    import_promises2.default.mkdir(import_node_path6.default.dirname(target), { recursive: true, mode: 493 }).then(() => import_node_fs4.default.openSync(target, O_CREATE_NEW, header.mode && header.mode & 64 ? 493 : 420)).then((fd) => copyEntry(stream, fd)).then(
+      () => {
+        result = { status: "collected", size: size2 };
+        next();
+      },
+      (err) => next(err)
+    );
+  });
+  return new Promise((resolve, reject) => {
+    tarStream.on("error", reject);
+    extract.on("error", reject);
+    extract.on("finish", () => resolve(result));
+    tarStream.pipe(extract);
+  });
+}
+
+// src/verdict/schema.ts
+var RESULT_SCHEMA_VERSION = 2;
+var RUN_STATUSES = ["succeeded", "failed", "timed-out", "oom-killed", "error"];
+var JUDGE_NAMES = [
+  "exit-code",
+  "declared-outputs",
+  "junit",
+  "expected-output",
+  "lean-audit",
+  "challenge",
+  "comparator"
+];
+var LIMITS = {
+  fileBytes: 10 * 1024 * 1024,
+  annotations: 1e4,
+  message: 64 * 1024,
+  title: 1024,
+  path: 1024,
+  line: 4096,
+  judges: 32,
+  notes: 200,
+  facts: 32
+};
+var Invalid = class extends Error {
+};
+function isObj(v) {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+function safeRepoPath(p) {
+  if (p.length === 0 || p.length > LIMITS.path || p.startsWith("/") || p.includes("\\")) return false;
+  return p.split("/").every((s2) => s2 !== "" && s2 !== "." && s2 !== ".." && !/[\u0000-\u001f\u007f]/.test(s2));
+}
+var LEVELS = ["failure", "warning", "notice"];
+var HEX402 = /^[0-9a-f]{40}$/;
+var REF = /^[\w./-]{1,255}$/;
+var REPO = /^[\w.-]{1,100}\/[\w.-]{1,100}$/;
+function str2(v, where, max) {
+  if (typeof v !== "string" || v.length > max) throw new Invalid(`${where} is not a string within ${max}`);
+  return v;
+}
+function int(v, where, min = Number.MIN_SAFE_INTEGER, max = Number.MAX_SAFE_INTEGER) {
+  if (typeof v !== "number" || !Number.isInteger(v) || v < min || v > max)
+    throw new Invalid(`${where} is not an integer from ${min} to ${max}`);
+  return v;
+}
+function bool2(v, where) {
+  if (typeof v !== "boolean") throw new Invalid(`${where} is not true or false`);
+  return v;
+}
+function nullable(v, f) {
+  return v === null || v === void 0 ? null : f(v);
+}
+function list2(v, where, max) {
+  if (!Array.isArray(v)) throw new Invalid(`${where} is not a list`);
+  if (v.length > max) throw new Invalid(`${where} has ${v.length} entries, above ${max}`);
+  return v;
+}
+function readAnnotation(a, where) {
+  if (!isObj(a)) throw new Invalid(`${where} is not an object`);
+  if (typeof a.path !== "string" || !safeRepoPath(a.path))
+    throw new Invalid(`${where} has a path outside the repository`);
+  const startLine = int(a.startLine, `${where}.startLine`, 1, 1e7);
+  const endLine = int(a.endLine, `${where}.endLine`, 1, 1e7);
+  if (endLine < startLine) throw new Invalid(`${where} ends before it starts`);
+  const col = (c, k) => c === void 0 ? void 0 : int(c, `${where}.${k}`, 1, 1e5);
+  const startColumn = col(a.startColumn, "startColumn");
+  const endColumn = col(a.endColumn, "endColumn");
+  if (typeof a.level !== "string" || !LEVELS.includes(a.level))
+    throw new Invalid(`${where} has a bad level`);
+  return {
+    path: a.path,
+    startLine,
+    endLine,
+    ...startColumn !== void 0 ? { startColumn } : {},
+    ...endColumn !== void 0 ? { endColumn } : {},
+    level: a.level,
+    title: str2(a.title, `${where}.title`, LIMITS.title),
+    message: str2(a.message, `${where}.message`, LIMITS.message)
+  };
+}
+function readSubject(v) {
+  if (!isObj(v)) throw new Invalid("subject is not an object");
+  const repository = nullable(v.repository, (x) => str2(x, "subject.repository", 201));
+  if (repository !== null && !REPO.test(repository))
+    throw new Invalid("subject.repository is not owner/repo");
+  const headSha = nullable(v.headSha, (x) => str2(x, "subject.headSha", 40));
+  if (headSha !== null && !HEX402.test(headSha)) throw new Invalid("subject.headSha is not 40 hex digits");
+  const baseSha = nullable(v.baseSha, (x) => str2(x, "subject.baseSha", 40));
+  if (baseSha !== null && !HEX402.test(baseSha)) throw new Invalid("subject.baseSha is not 40 hex digits");
+  const baseRef = nullable(v.baseRef, (x) => str2(x, "subject.baseRef", 255));
+  if (baseRef !== null && !REF.test(baseRef)) throw new Invalid("subject.baseRef is not a branch name");
+  const shard = nullable(v.shard, (s2) => {
+    if (!isObj(s2)) throw new Invalid("subject.shard is not an object");
+    const count2 = int(s2.count, "subject.shard.count", 1, 256);
+    return { index: int(s2.index, "subject.shard.index", 0, count2 - 1), count: count2 };
+  });
+  return { repository, headSha, baseSha, baseRef, shard };
+}
+function readJudge(v, where) {
+  if (!isObj(v)) throw new Invalid(`${where} is not an object`);
+  if (typeof v.judge !== "string" || !JUDGE_NAMES.includes(v.judge))
+    throw new Invalid(`${where}.judge is not a known judge`);
+  if (!isObj(v.facts)) throw new Invalid(`${where}.facts is not an object`);
+  const entries = Object.entries(v.facts);
+  if (entries.length > LIMITS.facts) throw new Invalid(`${where}.facts has too many entries`);
+  const facts = {};
+  for (const [k, x] of entries) {
+    if (!/^[\w-]{1,64}$/.test(k)) throw new Invalid(`${where}.facts has a bad key`);
+    facts[k] = str2(x, `${where}.facts.${k}`, LIMITS.line);
+  }
+  return {
+    judge: v.judge,
+    passed: bool2(v.passed, `${where}.passed`),
+    advisory: bool2(v.advisory, `${where}.advisory`),
+    summary: str2(v.summary, `${where}.summary`, LIMITS.line),
+    facts,
+    annotations: list2(v.annotations, `${where}.annotations`, LIMITS.annotations).map(
+      (a, i) => readAnnotation(a, `${where}.annotations[${i}]`)
+    )
+  };
+}
+function verdictPasses(judges) {
+  const decisive = judges.filter((j) => !j.advisory);
+  return decisive.length > 0 && decisive.every((j) => j.passed);
+}
+function readResult(bytes) {
+  if (bytes.length > LIMITS.fileBytes)
+    return { ok: false, reason: `the file is ${bytes.length} bytes, above ${LIMITS.fileBytes}` };
+  let text2;
+  try {
+    text2 = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    return { ok: false, reason: "the file is not valid UTF-8" };
+  }
+  let j;
+  try {
+    j = JSON.parse(text2);
+  } catch {
+    return { ok: false, reason: "the file is not JSON" };
+  }
+  try {
+    if (!isObj(j)) throw new Invalid("the result is not an object");
+    if (j.schemaVersion !== RESULT_SCHEMA_VERSION)
+      throw new Invalid(`schemaVersion must be ${RESULT_SCHEMA_VERSION}`);
+    if (typeof j.status !== "string" || !RUN_STATUSES.includes(j.status))
+      throw new Invalid("status is not a known status");
+    if (!isObj(j.verdict)) throw new Invalid("verdict is not an object");
+    const judges = list2(j.verdict.judges, "verdict.judges", LIMITS.judges).map(
+      (x, i) => readJudge(x, `verdict.judges[${i}]`)
+    );
+    const annotations = list2(j.annotations ?? [], "annotations", LIMITS.annotations).map(
+      (a, i) => readAnnotation(a, `annotation ${i}`)
+    );
+    const judged = judges.reduce((n, x) => n + x.annotations.length, 0);
+    if (annotations.length + judged > LIMITS.annotations)
+      throw new Invalid(`${annotations.length + judged} annotations, above ${LIMITS.annotations}`);
+    const loosened = list2(j.loosened ?? [], "loosened", 64).map((l, i) => {
+      if (!isObj(l)) throw new Invalid(`loosened[${i}] is not an object`);
+      return {
+        option: str2(l.option, `loosened[${i}].option`, 256),
+        effect: str2(l.effect, `loosened[${i}].effect`, 1024)
+      };
+    });
+    return {
+      ok: true,
+      value: {
+        schemaVersion: RESULT_SCHEMA_VERSION,
+        runId: str2(j.runId, "runId", 128),
+        status: j.status,
+        exitCode: int(j.exitCode, "exitCode", 0, 255),
+        durationMs: int(j.durationMs, "durationMs", 0),
+        subject: readSubject(j.subject),
+        // `passed` is recomputed from the judges: a file that says passed with a failed judge is not believed.
+        verdict: { passed: verdictPasses(judges), judges },
+        annotations,
+        loosened,
+        notes: list2(j.notes ?? [], "notes", LIMITS.notes).map((n, i) => str2(n, `notes[${i}]`, LIMITS.line)),
+        error: nullable(j.error, (e) => str2(e, "error", LIMITS.line))
+      }
+    };
+  } catch (err) {
+    if (err instanceof Invalid) return { ok: false, reason: err.message };
+    throw err;
+  }
+}
+
+// src/verdict/status.ts
+function decideStatus(e) {
+  if (e.timedOut) return { status: "timed-out", exitCode: 124 };
+  if (e.oomKilled) return { status: "oom-killed", exitCode: 137 };
+  if (e.verdictPassed) return { status: "succeeded", exitCode: 0 };
+  const own = e.commandExitCode;
+  return { status: "failed", exitCode: own !== null && own !== 0 && own !== 125 ? own : 1 };
+}
+
+// src/sandbox/result.ts
+var SIGNAL_EXIT = { SIGHUP: 129, SIGINT: 130, SIGTERM: 143 };
+function errorKind(err) {
+  if (err instanceof InputError) return "input";
+  if (err instanceof EngineError) return "engine";
+  if (err instanceof SandboxError) return "sandbox";
+  if (err instanceof InterruptedError) return "interrupted";
+  return "internal";
+}
+function assembleResult(ctx, x, failure = null) {
+  const { spec, deps } = ctx;
+  const c = x.plan?.container ?? null;
+  const verdict = x.verdict ?? { passed: false, judges: [] };
+  const exit = x.exit;
+  let status;
+  let exitCode;
+  let error = null;
+  if (failure !== null) {
+    status = "error";
+    exitCode = failure instanceof InterruptedError ? SIGNAL_EXIT[failure.signal] ?? 130 : 125;
+    const kind = errorKind(failure);
+    error = kind === "internal" ? `internal error in sandbox-action: ${errorMessage(failure)}` : errorMessage(failure);
+  } else {
+    ({ status, exitCode } = decideStatus({
+      timedOut: exit.timedOut,
+      oomKilled: exit.oomKilled,
+      commandExitCode: exit.commandExitCode,
+      verdictPassed: verdict.passed
+    }));
+  }
+  const startedAt = exit?.startedAt ?? 0;
+  const endedAt = exit?.endedAt ?? startedAt;
+  return {
+    schemaVersion: RESULT_SCHEMA_VERSION,
+    runId: ctx.runId,
+    status,
+    exitCode,
+    commandExitCode: exit?.commandExitCode ?? null,
+    durationMs: endedAt - startedAt,
+    subject: spec.subject,
+    image: { ref: spec.image, id: x.imageId },
+    engine: {
+      name: deps.engine.info.name,
+      version: deps.engine.info.version,
+      runtime: c?.runtime ?? "default"
+    },
+    user: c?.user ?? "",
+    network: spec.network,
+    egress: x.net?.ledger?.report() ?? null,
+    limits: c ? {
+      timeoutMs: spec.timeoutMs,
+      memoryBytes: c.memoryBytes,
+      memorySwapBytes: c.memorySwapBytes,
+      cpus: c.nanoCpus / 1e9,
+      pids: c.pidsLimit,
+      nofile: spec.nofile,
+      fsizeBytes: spec.fsizeBytes,
+      tmpSizeBytes: spec.tmpSizeBytes,
+      readOnlyRoot: c.readOnlyRootfs,
+      capabilities: c.capAdd,
+      noNewPrivileges: c.securityOpt.includes("no-new-privileges:true")
+    } : null,
+    volumes: x.volumes.map((v) => ({
+      mount: v.mount,
+      sizeBytes: v.sizeBytes,
+      backend: v.backend,
+      enforced: v.enforced,
+      reserved: v.reserved
+    })),
+    loosened: loosenedBy(spec),
+    notes: ctx.notes,
+    sandbox: ctx.sandboxCheck,
+    outputs: x.collected?.outputs ?? emptyOutputs(spec.outputDir),
+    state: x.collected?.state ?? null,
+    verdict,
+    annotations: x.collected?.annotations ?? [],
+    annotationsDropped: x.collected?.annotationsDropped ?? 0,
+    audit: x.collected?.audit?.report ?? null,
+    timings: {
+      prepareMs: startedAt ? startedAt - ctx.t0 : Date.now() - ctx.t0,
+      commandMs: endedAt - startedAt,
+      collectMs: x.collected?.collectMs ?? 0,
+      cleanupMs: x.cleanupMs
+    },
+    logTruncated: (exit?.log.droppedBytes ?? 0) > 0,
+    logBytes: { shown: exit?.log.shownBytes ?? 0, dropped: exit?.log.droppedBytes ?? 0 },
+    error,
+    ...x.setup ? { setup: x.setup } : {}
+  };
+}
+
+// src/sandbox/cleanup.ts
+var Cleanup = class {
+  steps = [];
+  add(what, fn) {
+    this.steps.push({ what, fn });
+  }
+  /**
+   * Run the steps `which` selects, newest first, and forget the others: a session keeps what it made (its
+   * container, volumes, network) and closes only its handles (attach streams) when the command that made it ends.
+   */
+  async runOnly(which) {
+    this.steps = this.steps.filter((s2) => which(s2.what));
+    return this.run();
+  }
+  /** Run every step, newest first. Returns the failures, one line each. */
+  async run() {
+    const failures = [];
+    while (this.steps.length) {
+      const s2 = this.steps.pop();
+      try {
+        await s2.fn();
+      } catch (err) {
+        failures.push(`${s2.what}: ${errorMessage(err)}`);
+      }
+    }
+    return failures;
+  }
+};
+
+// src/sandbox/run-context.ts
+var RunContext = class {
+  constructor(spec, deps) {
+    this.spec = spec;
+    this.deps = deps;
+    this.createdAt = deps.now();
+    this.runId = newRunId(this.createdAt, deps.random());
+    this.labels = runLabels(this.runId, this.createdAt);
+    this.stopped = new Promise((_, reject) => this.stop = reject);
+    this.stopped.catch(() => void 0);
+    const onAbort = () => this.raise(new InterruptedError(deps.signal.reason ?? "SIGTERM"));
+    if (deps.signal.aborted) onAbort();
+    else deps.signal.addEventListener("abort", onAbort, { once: true });
+  }
+  spec;
+  deps;
+  createdAt;
+  runId;
+  labels;
+  /** Where what is created now registers its removal: the run's, or the current phase's (see `phase`). */
+  get cleanup() {
+    return this.cleanups.at(-1);
+  }
+  cleanups = [new Cleanup()];
+  notes = [];
+  /** The sandbox as checked (conformance, then the self-check), kept here so a refusal still reports it. */
+  sandboxCheck = null;
+  t0 = Date.now();
+  /** Rejects on a signal or a fault; every wait of the run races it. */
+  stopped;
+  fault = null;
+  stop;
+  /** Record a failure that happened in a callback; the run stops at its next wait. The first one wins. */
+  raise(err) {
+    if (this.fault !== null) return;
+    this.fault = err;
+    this.stop(err);
+  }
+  /** `p`, unless the run is stopped first. */
+  race(p) {
+    return Promise.race([p, this.stopped]);
+  }
+  /**
+   * Run `fn` with a cleanup registry of its own, run as soon as `fn` ends: what a phase made (the setup phase's
+   * container and proxy) is gone before the next phase starts. If the run stops first, the run's cleanup removes it.
+   */
+  async phase(what, fn) {
+    const own = new Cleanup();
+    this.cleanup.add(what, async () => {
+      const failed2 = await own.run();
+      if (failed2.length) throw new Error(failed2.join("; "));
+    });
+    this.cleanups.push(own);
+    try {
+      return await fn();
+    } finally {
+      this.cleanups.pop();
+      for (const f of await own.run()) this.notes.push(`cleanup (${what}): ${f}`);
+    }
+  }
+  /** Throw the recorded fault or interruption, if any. */
+  check() {
+    if (this.fault !== null) throw this.fault;
+  }
+};
+
+// src/sandbox/stages/collect.ts
+var import_node_fs5 = __toESM(require("node:fs"), 1);
+var import_promises4 = __toESM(require("node:fs/promises"), 1);
+var import_node_path7 = __toESM(require("node:path"), 1);
+
+// src/report/parsers/types.ts
+var ANSI = /\u001b\[[0-9;?]*[ -/]*[@-~]|\u001b[@-Z\\-_]/g;
+function stripAnsi(text2) {
+  return text2.replace(ANSI, "");
+}
+function repoPath(printed, root) {
+  let p = printed.trim().replace(/\\/g, "/");
+  if (p.startsWith("/")) {
+    const r = root.replace(/\/+$/, "");
+    if (!p.startsWith(`${r}/`)) return null;
+    p = p.slice(r.length + 1);
+  }
+  const parts = [];
+  for (const seg of p.split("/")) {
+    if (seg === "" || seg === ".") continue;
+    if (seg === "..") {
+      if (parts.length === 0) return null;
+      parts.pop();
+      continue;
+    }
+    if (/[\u0000-\u001f\u007f]/.test(seg)) return null;
+    parts.push(seg);
+  }
+  return parts.length ? parts.join("/") : null;
+}
+
+// src/report/parsers/generic.ts
+var DIAG = /^(.+?):(\d+)(?::(\d+))?: (fatal error|error|warning|note): (.*)$/;
+var LEVEL = {
+  "fatal error": "failure",
+  error: "failure",
+  warning: "warning",
+  note: "notice"
+};
+function parseGeneric(text2, opts) {
+  const annotations = [];
+  let dropped = 0;
+  for (const line2 of stripAnsi(text2).split(/\r?\n/)) {
+    const m = DIAG.exec(line2);
+    if (!m) continue;
+    const path31 = repoPath(m[1], opts.root);
+    const lineNo = Number(m[2]);
+    if (path31 === null || lineNo < 1) {
+      dropped++;
+      continue;
+    }
+    const col = m[3] ? Number(m[3]) : void 0;
+    annotations.push({
+      path: path31,
+      startLine: lineNo,
+      endLine: lineNo,
+      // gcc and clang columns are already 1-based.
+      ...col !== void 0 && col >= 1 ? { startColumn: col } : {},
+      level: LEVEL[m[4]],
+      title: m[4] === "note" ? "build log: note" : `build log: compiler ${m[4]}`,
+      message: m[5]
+    });
+  }
+  return { annotations, dropped };
+}
 
 // node_modules/fast-xml-parser/src/util.js
 var nameStartChar = ":A-Za-z_\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u02FF\\u0370-\\u037D\\u037F-\\u1FFF\\u200C-\\u200D\\u2070-\\u218F\\u2C00-\\u2FEF\\u3001-\\uD7FF\\uF900-\\uFDCF\\uFDF0-\\uFFFD";
@@ -6595,7 +8827,7 @@ var EntityDecoder = class {
     if (typeof str3 !== "string" || str3.length === 0) return str3;
     if (str3.indexOf("&") === -1) return str3;
     const original = str3;
-    const chunks = [];
+    const chunks2 = [];
     const len = str3.length;
     let last = 0;
     let i = 0;
@@ -6645,8 +8877,8 @@ var EntityDecoder = class {
         i++;
         continue;
       }
-      if (i > last) chunks.push(str3.slice(last, i));
-      chunks.push(replacement);
+      if (i > last) chunks2.push(str3.slice(last, i));
+      chunks2.push(replacement);
       last = j + 1;
       i = last;
       if (checkLimits && this._tierCounts(tier)) {
@@ -6671,8 +8903,8 @@ var EntityDecoder = class {
         }
       }
     }
-    if (last < len) chunks.push(str3.slice(last));
-    const result = chunks.length === 0 ? str3 : chunks.join("");
+    if (last < len) chunks2.push(str3.slice(last));
+    const result = chunks2.length === 0 ? str3 : chunks2.join("");
     return this._postCheck(result, original);
   }
   // -------------------------------------------------------------------------
@@ -8023,16 +10255,16 @@ var MatcherView = class {
    * @returns {string|undefined}
    */
   getCurrentTag() {
-    const path25 = this._matcher.path;
-    return path25.length > 0 ? path25[path25.length - 1].tag : void 0;
+    const path31 = this._matcher.path;
+    return path31.length > 0 ? path31[path31.length - 1].tag : void 0;
   }
   /**
    * Get current namespace.
    * @returns {string|undefined}
    */
   getCurrentNamespace() {
-    const path25 = this._matcher.path;
-    return path25.length > 0 ? path25[path25.length - 1].namespace : void 0;
+    const path31 = this._matcher.path;
+    return path31.length > 0 ? path31[path31.length - 1].namespace : void 0;
   }
   /**
    * Get current node's attribute value.
@@ -8040,9 +10272,9 @@ var MatcherView = class {
    * @returns {*}
    */
   getAttrValue(attrName) {
-    const path25 = this._matcher.path;
-    if (path25.length === 0) return void 0;
-    return path25[path25.length - 1].values?.[attrName];
+    const path31 = this._matcher.path;
+    if (path31.length === 0) return void 0;
+    return path31[path31.length - 1].values?.[attrName];
   }
   /**
    * Check if current node has an attribute.
@@ -8050,9 +10282,9 @@ var MatcherView = class {
    * @returns {boolean}
    */
   hasAttr(attrName) {
-    const path25 = this._matcher.path;
-    if (path25.length === 0) return false;
-    const current = path25[path25.length - 1];
+    const path31 = this._matcher.path;
+    if (path31.length === 0) return false;
+    const current = path31[path31.length - 1];
     return current.values !== void 0 && attrName in current.values;
   }
   /**
@@ -8078,18 +10310,18 @@ var MatcherView = class {
    * @returns {number}
    */
   getPosition() {
-    const path25 = this._matcher.path;
-    if (path25.length === 0) return -1;
-    return path25[path25.length - 1].position ?? 0;
+    const path31 = this._matcher.path;
+    if (path31.length === 0) return -1;
+    return path31[path31.length - 1].position ?? 0;
   }
   /**
    * Get current node's repeat counter (occurrence count of this tag name).
    * @returns {number}
    */
   getCounter() {
-    const path25 = this._matcher.path;
-    if (path25.length === 0) return -1;
-    return path25[path25.length - 1].counter ?? 0;
+    const path31 = this._matcher.path;
+    if (path31.length === 0) return -1;
+    return path31[path31.length - 1].counter ?? 0;
   }
   /**
    * Get current node's sibling index (alias for getPosition).
@@ -10084,32 +12316,6 @@ var XMLParser = class {
   }
 };
 
-// src/report/parsers/types.ts
-var ANSI = /\u001b\[[0-9;?]*[ -/]*[@-~]|\u001b[@-Z\\-_]/g;
-function stripAnsi(text2) {
-  return text2.replace(ANSI, "");
-}
-function repoPath(printed, root) {
-  let p = printed.trim().replace(/\\/g, "/");
-  if (p.startsWith("/")) {
-    const r = root.replace(/\/+$/, "");
-    if (!p.startsWith(`${r}/`)) return null;
-    p = p.slice(r.length + 1);
-  }
-  const parts = [];
-  for (const seg of p.split("/")) {
-    if (seg === "" || seg === ".") continue;
-    if (seg === "..") {
-      if (parts.length === 0) return null;
-      parts.pop();
-      continue;
-    }
-    if (/[\u0000-\u001f\u007f]/.test(seg)) return null;
-    parts.push(seg);
-  }
-  return parts.length ? parts.join("/") : null;
-}
-
 // src/report/parsers/junit.ts
 var asArray = (v) => Array.isArray(v) ? v : v && typeof v === "object" ? [v] : [];
 var text = (v) => {
@@ -10168,28 +12374,28 @@ function parseJunitReport(xml, opts) {
       for (const { f, kind } of problems) {
         const body = text(f);
         const msg = text(f["@_message"]);
-        const candidates = fileAttr ? [fileAttr] : candidatesFromClassname(classname);
+        const candidates2 = fileAttr ? [fileAttr] : candidatesFromClassname(classname);
         const spots = [...body.matchAll(/^([^\s:][^:\n]*\.py):(\d+): /gm)].map((m) => ({
           file: m[1],
           line: Number(m[2])
         }));
         const inTest = spots.filter(
-          (s2) => candidates.some((c) => repoPath(s2.file, opts.root) === repoPath(c, opts.root))
+          (s2) => candidates2.some((c) => repoPath(s2.file, opts.root) === repoPath(c, opts.root))
         );
         const spot = inTest.at(-1) ?? spots.at(-1);
-        let file = spot?.file ?? candidates[candidates.length > 1 ? 1 : 0] ?? "";
-        let line = spot?.line ?? (Number.isInteger(lineAttr) && lineAttr >= 0 ? lineAttr + 1 : 1);
+        let file = spot?.file ?? candidates2[candidates2.length > 1 ? 1 : 0] ?? "";
+        let line2 = spot?.line ?? (Number.isInteger(lineAttr) && lineAttr >= 0 ? lineAttr + 1 : 1);
         if (!spot && fileAttr) file = fileAttr;
-        const path25 = repoPath(file, opts.root);
-        if (path25 === null || line < 1) {
+        const path31 = repoPath(file, opts.root);
+        if (path31 === null || line2 < 1) {
           dropped++;
           continue;
         }
-        if (!Number.isFinite(line)) line = 1;
+        if (!Number.isFinite(line2)) line2 = 1;
         annotations.push({
-          path: path25,
-          startLine: line,
-          endLine: line,
+          path: path31,
+          startLine: line2,
+          endLine: line2,
           level: "failure",
           // The test's name is the report's text, so it goes in the message; the title is ours.
           title: `junit: test ${kind}`,
@@ -10201,26 +12407,361 @@ function parseJunitReport(xml, opts) {
   return { annotations, dropped, valid, counts };
 }
 
+// src/report/parsers/lean.ts
+var LEVEL2 = {
+  error: "failure",
+  warning: "warning",
+  info: "notice",
+  information: "notice"
+};
+var LEAN_MSG = /^(?<file>.+?):(?<line>\d+):(?<col>\d+)(?:-(?<endLine>\d+):(?<endCol>\d+))?: (?<level>error|warning|info)(?:\((?<name>[\w.]+)\))?: ?(?<msg>.*)$/;
+var LAKE_MSG = /^(?<level>error|warning|info): (?<file>.+?\.lean):(?<line>\d+):(?<col>\d+)(?:-(?<endLine>\d+):(?<endCol>\d+))?: (?<msg>.*)$/;
+var LAKE_LINE = /^(?:[✔ℹ⚠✖] \[\d+\/\d+\] |error: Lean exited with code|Some required (?:targets|builds) logged failures:|- \S+$|error: build failed|Build completed successfully|⣿|trace: )/;
+var SORRY = /declaration uses (?:'sorry'|`sorry`)/;
+function leanTitle(message, level) {
+  if (SORRY.test(message)) return "build log: declaration uses sorry";
+  return level === "failure" ? "build log: Lean error" : level === "warning" ? "build log: Lean warning" : "build log: Lean info";
+}
+function parseLean2(text2, opts) {
+  const out = [];
+  let dropped = 0;
+  let cur = null;
+  const flush = () => {
+    if (!cur) return;
+    const path31 = repoPath(cur.file.replace(/^(?:\.\/)+/, ""), opts.root);
+    const text3 = cur.lines.join("\n").replace(/\s+$/, "");
+    const message = cur.name ? `(${cur.name}) ${text3}` : text3;
+    if (path31 === null) dropped++;
+    else {
+      const single = cur.endLine === void 0 || cur.endLine === cur.line;
+      out.push({
+        path: path31,
+        startLine: cur.line,
+        endLine: cur.endLine ?? cur.line,
+        ...single ? { startColumn: cur.col + 1 } : {},
+        ...single && cur.endCol !== void 0 ? { endColumn: cur.endCol + 1 } : {},
+        level: cur.level,
+        title: leanTitle(text3, cur.level),
+        message
+      });
+    }
+    cur = null;
+  };
+  for (const line2 of stripAnsi(text2).split(/\r?\n/)) {
+    if (line2.startsWith("{") && line2.includes('"fileName"')) {
+      flush();
+      const j = parseJsonMessage(line2, opts.root);
+      if (j === "dropped") dropped++;
+      else if (j) out.push(j);
+      continue;
+    }
+    const g = (LAKE_MSG.exec(line2) ?? LEAN_MSG.exec(line2))?.groups;
+    if (g) {
+      flush();
+      cur = {
+        file: g.file,
+        line: Number(g.line),
+        col: Number(g.col),
+        ...g.endLine ? { endLine: Number(g.endLine), endCol: Number(g.endCol) } : {},
+        level: LEVEL2[g.level],
+        ...g.name ? { name: g.name } : {},
+        lines: [g.msg]
+      };
+    } else if (LAKE_LINE.test(line2)) {
+      flush();
+    } else if (cur) {
+      cur.lines.push(line2);
+    }
+  }
+  flush();
+  return { annotations: out.filter((a) => a.startLine >= 1), dropped };
+}
+function parseJsonMessage(line2, root) {
+  let j;
+  try {
+    j = JSON.parse(line2);
+  } catch {
+    return null;
+  }
+  const o = j;
+  const pos = o.pos;
+  const end = o.endPos;
+  if (typeof o.fileName !== "string" || typeof pos?.line !== "number" || typeof pos.column !== "number")
+    return null;
+  const level = LEVEL2[String(o.severity)];
+  if (!level || typeof o.data !== "string") return null;
+  const path31 = repoPath(o.fileName.replace(/^(?:\.\/)+/, ""), root);
+  if (path31 === null) return "dropped";
+  const endLine = typeof end?.line === "number" ? end.line : pos.line;
+  const single = endLine === pos.line;
+  const text2 = o.data.replace(/\s+$/, "");
+  const kind = typeof o.kind === "string" && o.kind !== "" ? o.kind.slice(0, 100) : void 0;
+  const message = kind && kind !== "hasSorry" ? `(${kind}) ${text2}` : text2;
+  return {
+    path: path31,
+    startLine: pos.line,
+    endLine,
+    ...single ? { startColumn: pos.column + 1 } : {},
+    ...single && typeof end?.column === "number" ? { endColumn: end.column + 1 } : {},
+    level,
+    title: kind === "hasSorry" ? "build log: declaration uses sorry" : leanTitle(text2, level),
+    message
+  };
+}
+
+// src/sandbox/audit.ts
+var import_node_crypto4 = __toESM(require("node:crypto"), 1);
+var import_promises3 = __toESM(require("node:fs/promises"), 1);
+
+// src/sandbox/container-files.ts
+var import_tar_stream5 = __toESM(require_tar_stream(), 1);
+var MAX_BYTES = 4 * 1024 * 1024;
+async function readContainerFile(engine, id, file) {
+  const stream = await engine.getArchive(id, file).catch(() => null);
+  if (!stream) return null;
+  const extract = import_tar_stream5.default.extract();
+  const chunks2 = [];
+  let regular = false;
+  extract.on("entry", (h, s2, next) => {
+    if (h.type === "file" && (h.size ?? 0) <= MAX_BYTES) {
+      regular = true;
+      s2.on("data", (c) => chunks2.push(c));
+    }
+    s2.on("end", next);
+    s2.resume();
+  });
+  try {
+    await new Promise((resolve, reject) => {
+      extract.on("finish", resolve);
+      extract.on("error", reject);
+      stream.pipe(extract);
+    });
+  } finally {
+    if (!stream.readableEnded) stream.destroy();
+  }
+  return regular ? Buffer.concat(chunks2).toString("utf8") : null;
+}
+
+// src/sandbox/audit.ts
+var OUTPUT_CAP = 4 * 1024 * 1024;
+var AUDIT_TIMEOUT_MS = 20 * 6e4;
+async function checkProtected(engine, buildContainer, files) {
+  const out = [];
+  for (const f of files) {
+    const base = await import_promises3.default.readFile(f.baseFile, "utf8").catch(() => null);
+    if (base === null) {
+      out.push({ path: f.path, name: "*", detail: `the base file ${f.baseFile} cannot be read` });
+      continue;
+    }
+    const now = await readContainerFile(engine, buildContainer, `${WORK_DIR}/${f.path}`);
+    if (now === null) {
+      out.push({ path: f.path, name: "*", detail: "the file is missing from /work after the build" });
+      continue;
+    }
+    for (const c of protectedChanges(base, now, declaredTheorems(base))) out.push({ path: f.path, ...c });
+  }
+  return out;
+}
+async function runAudit(engine, spec, plan2, labels, buildContainer) {
+  const audit = spec.audit;
+  const changed = await checkProtected(engine, buildContainer, audit.protected);
+  const nonce = import_node_crypto4.default.randomBytes(16).toString("hex");
+  const file = auditFile(audit.modules, audit.targets, nonce);
+  const work = plan2.readOnlySource ? { type: "bind", source: plan2.readOnlySource, target: WORK_DIR, readOnly: true } : {
+    type: "volume",
+    source: plan2.volumes.find((v) => v.role === "work").name,
+    target: WORK_DIR,
+    readOnly: true
+  };
+  const tmp = plan2.container.mounts.find((m) => m.target === "/tmp");
+  const c = {
+    ...plan2.container,
+    name: `${plan2.container.name}-audit`,
+    labels: { ...labels, [LABEL_ROLE]: "audit" },
+    entrypoint: ["sh"],
+    cmd: ["-c", 'printf "%s" "$SANDBOX_AUDIT_FILE" > /tmp/Audit.lean && exec lake env lean /tmp/Audit.lean'],
+    env: [`SANDBOX_AUDIT_FILE=${file}`],
+    mounts: [work, tmp],
+    networkMode: "none",
+    readOnlyRootfs: true
+  };
+  delete c.dns;
+  if (c.runtime === "runsc-host") c.runtime = "runsc";
+  const id = await engine.createContainer(c);
+  const chunks2 = [];
+  let size2 = 0;
+  try {
+    const attached = await engine.attach(id, (_s, chunk) => {
+      if (size2 < OUTPUT_CAP) chunks2.push(Buffer.from(chunk.subarray(0, OUTPUT_CAP - size2)));
+      size2 += chunk.length;
+    });
+    const watch2 = await engine.watchExit(id);
+    await engine.startContainer(id);
+    let timer;
+    const exit = await Promise.race([
+      watch2.exit,
+      new Promise((r) => timer = setTimeout(() => r(null), AUDIT_TIMEOUT_MS))
+    ]).finally(() => clearTimeout(timer));
+    if (exit === null) await engine.killContainer(id, "KILL");
+    await Promise.race([attached.done, new Promise((r) => setTimeout(r, 3e3).unref())]);
+    attached.close();
+    const output = Buffer.concat(chunks2).toString("utf8");
+    const targets = judgeAudit(output, audit.targets, nonce, audit.allow);
+    const report = {
+      ok: targets.every((t) => t.status === "ok") && changed.length === 0,
+      protectedChanges: changed,
+      allow: audit.allow,
+      targets,
+      exitCode: exit,
+      outputBytes: size2
+    };
+    const protectedNotes = changed.map((c2) => ({
+      path: c2.path,
+      startLine: 1,
+      endLine: 1,
+      level: "failure",
+      title: "protected statement changed",
+      message: `${c2.name}: ${c2.detail}`
+    }));
+    return {
+      report,
+      annotations: [...protectedNotes, ...auditAnnotations(targets, () => null)],
+      output: output.replaceAll(nonce, "<nonce>")
+    };
+  } finally {
+    await engine.removeContainer(id);
+  }
+}
+
+// src/sandbox/stages/collect.ts
+var MAX_ANNOTATIONS = 1e4;
+var GO_MODE_TYPE = 1 << 31 | 1 << 27 | 1 << 26 | 1 << 25 | 1 << 24 | 1 << 21 | 1 << 19;
+var ANNOTATE_FILE_CAP = 16 * 1024 * 1024;
+async function collect(ctx, spec, box, p, timedOut) {
+  const { deps } = ctx;
+  const { engine } = deps;
+  const t = Date.now();
+  let outputs = emptyOutputs(spec.outputDir);
+  if (spec.outputDir) {
+    const dest = spec.outputDir;
+    await prepareOutputDir(dest);
+    const sizes = await ctx.race(
+      Promise.all(
+        spec.verdict.declared.map(async (rel) => {
+          const st = await engine.statPath(box.id, `${OUTPUT_DIR}/${rel}`);
+          return st && (st.mode & GO_MODE_TYPE) === 0 ? st.size : null;
+        })
+      )
+    );
+    const plan2 = { paths: spec.verdict.declared, reservedBytes: reserveFor(sizes, spec.outputCaps) };
+    const stream = await engine.getArchive(box.id, OUTPUT_DIR);
+    try {
+      outputs = await ctx.race(collectTar(stream, dest, OUTPUT_DIR.slice(1), spec.outputCaps, plan2));
+    } finally {
+      if (!stream.readableEnded) stream.destroy();
+    }
+  }
+  const parsed = spec.annotate ? await annotate(ctx, box) : { annotations: [], dropped: 0 };
+  const state = spec.stateDir ? await collectState(ctx, spec, box.id) : null;
+  let audit = null;
+  if (spec.audit && !timedOut) {
+    ctx.check();
+    deps.notice(
+      `proof audit: ${spec.audit.targets.length} target(s) in a fresh sandbox, /work read-only, no network`
+    );
+    const a = await ctx.race(runAudit(engine, spec, p, ctx.labels, box.id));
+    audit = { report: a.report, annotations: a.annotations };
+    for (const x of a.report.targets) {
+      deps.notice(`proof audit: ${x.target}: ${x.status}${"axioms" in x ? ` [${x.axioms.join(", ")}]` : ""}`);
+    }
+  }
+  return {
+    outputs,
+    state,
+    annotations: parsed.annotations.slice(0, MAX_ANNOTATIONS),
+    annotationsDropped: parsed.dropped + Math.max(0, parsed.annotations.length - MAX_ANNOTATIONS),
+    audit,
+    collectMs: Date.now() - t
+  };
+}
+async function annotate(ctx, box) {
+  const a = ctx.spec.annotate;
+  if (a.parser !== "junit") {
+    const log = box.capture?.text() ?? "";
+    return a.parser === "lean" ? parseLean2(log, { root: WORK_DIR }) : parseGeneric(log, { root: WORK_DIR });
+  }
+  const text2 = await readCollected(ctx.spec.outputDir, a.file, ANNOTATE_FILE_CAP);
+  return text2 ? parseJunit(text2.toString("utf8"), { root: WORK_DIR }) : { annotations: [], dropped: 0 };
+}
+async function readCollected(dir, rel, cap) {
+  const file = import_node_path7.default.join(dir, rel);
+  if (!file.startsWith(import_node_path7.default.resolve(dir) + import_node_path7.default.sep)) return null;
+  let fd;
+  try {
+    fd = import_node_fs5.default.openSync(file, import_node_fs5.default.constants.O_RDONLY | import_node_fs5.default.constants.O_NOFOLLOW);
+  } catch {
+    return null;
+  }
+  try {
+    const st = import_node_fs5.default.fstatSync(fd);
+    if (!st.isFile() || st.size > cap) return null;
+    return import_node_fs5.default.readFileSync(fd);
+  } finally {
+    import_node_fs5.default.closeSync(fd);
+  }
+}
+async function collectState(ctx, spec, id) {
+  const { deps } = ctx;
+  const dir = spec.stateDir;
+  const fresh = `${dir.replace(/\/+$/, "")}.sandbox-${ctx.runId}`;
+  await import_promises4.default.rm(fresh, { recursive: true, force: true });
+  await import_promises4.default.mkdir(fresh, { recursive: true, mode: 493 });
+  const stream = await deps.engine.getArchive(id, STATE_DIR);
+  try {
+    const r = await ctx.race(
+      collectTar(stream, fresh, STATE_DIR.slice(1), {
+        maxTotalBytes: spec.stateSizeBytes,
+        maxFiles: DEFAULTS.maxStateFiles,
+        maxFileBytes: spec.stateSizeBytes
+      })
+    );
+    await import_promises4.default.rm(dir, { recursive: true, force: true });
+    await import_promises4.default.rename(fresh, dir);
+    return {
+      dir,
+      files: r.files,
+      bytes: r.bytes,
+      skippedCount: r.skippedCount,
+      skippedByReason: r.skippedByReason
+    };
+  } catch (err) {
+    await import_promises4.default.rm(fresh, { recursive: true, force: true });
+    throw err;
+  } finally {
+    if (!stream.readableEnded) stream.destroy();
+  }
+}
+
 // src/verdict/expected.ts
-var import_node_fs = __toESM(require("node:fs"), 1);
-var import_node_path2 = __toESM(require("node:path"), 1);
-var import_node_util = require("node:util");
+var import_node_fs6 = __toESM(require("node:fs"), 1);
+var import_node_path8 = __toESM(require("node:path"), 1);
+var import_node_util2 = require("node:util");
 var EXPECT_MAX_FILES = 1e3;
 var EXPECT_MAX_BYTES = 16 * 1024 * 1024;
 var SHOWN = 120;
 function loadExpected(dir) {
-  const st = import_node_fs.default.lstatSync(dir, { throwIfNoEntry: false });
+  const st = import_node_fs6.default.lstatSync(dir, { throwIfNoEntry: false });
   if (!st?.isDirectory()) throw new InputError("--expect", `'${dir}' is not a directory`);
   const out = [];
   const walk = (rel) => {
-    for (const name of import_node_fs.default.readdirSync(import_node_path2.default.join(dir, rel)).sort()) {
+    for (const name of import_node_fs6.default.readdirSync(import_node_path8.default.join(dir, rel)).sort()) {
       const r = rel ? `${rel}/${name}` : name;
-      const s2 = import_node_fs.default.lstatSync(import_node_path2.default.join(dir, r));
+      const s2 = import_node_fs6.default.lstatSync(import_node_path8.default.join(dir, r));
       if (s2.isDirectory()) walk(r);
       else if (s2.isFile()) {
         if (s2.size > EXPECT_MAX_BYTES)
           throw new InputError("--expect", `'${r}' is ${s2.size} bytes, above ${EXPECT_MAX_BYTES}`);
-        out.push({ path: r, hostPath: import_node_path2.default.join(dir, r), mode: r.endsWith(".json") ? "json" : "exact" });
+        out.push({ path: r, hostPath: import_node_path8.default.join(dir, r), mode: r.endsWith(".json") ? "json" : "exact" });
       } else throw new InputError("--expect", `'${r}' is not a regular file or directory`);
       if (out.length > EXPECT_MAX_FILES)
         throw new InputError("--expect", `more than ${EXPECT_MAX_FILES} expected files`);
@@ -10229,6 +12770,23 @@ function loadExpected(dir) {
   walk("");
   if (out.length === 0) throw new InputError("--expect", `'${dir}' holds no file to compare with`);
   return out;
+}
+function expectedRepoPath(expectDir, sourceDir) {
+  const abs = import_node_path8.default.resolve(expectDir);
+  if (sourceDir) {
+    const src = import_node_path8.default.resolve(sourceDir);
+    if (abs === src || abs.startsWith(src + import_node_path8.default.sep)) {
+      throw new InputError(
+        "--expect",
+        `'${expectDir}' is inside --source: the sandbox would read the expected files; keep them outside it`
+      );
+    }
+  }
+  for (let dir = import_node_path8.default.dirname(abs); ; dir = import_node_path8.default.dirname(dir)) {
+    if (import_node_fs6.default.lstatSync(import_node_path8.default.join(dir, ".git"), { throwIfNoEntry: false }))
+      return import_node_path8.default.relative(dir, abs).split(import_node_path8.default.sep).join("/");
+    if (import_node_path8.default.dirname(dir) === dir) return null;
+  }
 }
 var show = (s2) => JSON.stringify(s2.length > SHOWN ? `${s2.slice(0, SHOWN)}…` : s2);
 function diffExact(expected, actual) {
@@ -10251,17 +12809,17 @@ function diffExact(expected, actual) {
   const lb = lines(b);
   for (let i = 0; i < Math.max(la.length, lb.length); i++) {
     if (la[i] === lb[i]) continue;
-    const line = i + 1;
-    if (la[i] === void 0) return { line, detail: `line ${line}: unexpected extra line ${show(lb[i])}` };
-    if (lb[i] === void 0) return { line, detail: `line ${line}: missing, expected ${show(la[i])}` };
-    return { line, detail: `line ${line}: expected ${show(la[i])}, got ${show(lb[i])}` };
+    const line2 = i + 1;
+    if (la[i] === void 0) return { line: line2, detail: `line ${line2}: unexpected extra line ${show(lb[i])}` };
+    if (lb[i] === void 0) return { line: line2, detail: `line ${line2}: missing, expected ${show(la[i])}` };
+    return { line: line2, detail: `line ${line2}: expected ${show(la[i])}, got ${show(lb[i])}` };
   }
   return {
     detail: a.endsWith("\n") ? "the output has no final newline" : "the output has a final newline the expected file has not"
   };
 }
 function diffJson(expected, actual, at = "$") {
-  if ((0, import_node_util.isDeepStrictEqual)(expected, actual)) return null;
+  if ((0, import_node_util2.isDeepStrictEqual)(expected, actual)) return null;
   const kind = (v) => Array.isArray(v) ? "array" : v === null ? "null" : typeof v;
   if (kind(expected) !== kind(actual) || typeof expected !== "object" || expected === null) {
     return `${at}: expected ${show(JSON.stringify(expected) ?? "undefined")}, got ${show(JSON.stringify(actual) ?? "undefined")}`;
@@ -10288,7 +12846,7 @@ function diffJson(expected, actual, at = "$") {
 async function compareExpected(files, readActual) {
   const out = [];
   for (const f of files) {
-    const expected = import_node_fs.default.readFileSync(f.hostPath);
+    const expected = import_node_fs6.default.readFileSync(f.hostPath);
     const actual = await readActual(f.path, EXPECT_MAX_BYTES);
     if (!actual) {
       out.push({ path: f.path, match: false, detail: `declared output missing: ${f.path}` });
@@ -10324,190 +12882,6 @@ async function compareExpected(files, readActual) {
     }
   }
   return out;
-}
-
-// src/verdict/schema.ts
-var RESULT_SCHEMA_VERSION = 2;
-var RUN_STATUSES = ["succeeded", "failed", "timed-out", "oom-killed", "error"];
-var JUDGE_NAMES = [
-  "exit-code",
-  "declared-outputs",
-  "junit",
-  "expected-output",
-  "lean-audit",
-  "challenge",
-  "comparator"
-];
-var LIMITS = {
-  fileBytes: 10 * 1024 * 1024,
-  annotations: 1e4,
-  message: 64 * 1024,
-  title: 1024,
-  path: 1024,
-  line: 4096,
-  judges: 32,
-  notes: 200,
-  facts: 32
-};
-var Invalid = class extends Error {
-};
-function isObj(v) {
-  return typeof v === "object" && v !== null && !Array.isArray(v);
-}
-function safeRepoPath(p) {
-  if (p.length === 0 || p.length > LIMITS.path || p.startsWith("/") || p.includes("\\")) return false;
-  return p.split("/").every((s2) => s2 !== "" && s2 !== "." && s2 !== ".." && !/[\u0000-\u001f\u007f]/.test(s2));
-}
-var LEVELS = ["failure", "warning", "notice"];
-var HEX402 = /^[0-9a-f]{40}$/;
-var REF = /^[\w./-]{1,255}$/;
-var REPO = /^[\w.-]{1,100}\/[\w.-]{1,100}$/;
-function str2(v, where, max) {
-  if (typeof v !== "string" || v.length > max) throw new Invalid(`${where} is not a string within ${max}`);
-  return v;
-}
-function int(v, where, min = Number.MIN_SAFE_INTEGER, max = Number.MAX_SAFE_INTEGER) {
-  if (typeof v !== "number" || !Number.isInteger(v) || v < min || v > max)
-    throw new Invalid(`${where} is not an integer from ${min} to ${max}`);
-  return v;
-}
-function bool2(v, where) {
-  if (typeof v !== "boolean") throw new Invalid(`${where} is not true or false`);
-  return v;
-}
-function nullable(v, f) {
-  return v === null || v === void 0 ? null : f(v);
-}
-function list2(v, where, max) {
-  if (!Array.isArray(v)) throw new Invalid(`${where} is not a list`);
-  if (v.length > max) throw new Invalid(`${where} has ${v.length} entries, above ${max}`);
-  return v;
-}
-function readAnnotation(a, where) {
-  if (!isObj(a)) throw new Invalid(`${where} is not an object`);
-  if (typeof a.path !== "string" || !safeRepoPath(a.path))
-    throw new Invalid(`${where} has a path outside the repository`);
-  const startLine = int(a.startLine, `${where}.startLine`, 1, 1e7);
-  const endLine = int(a.endLine, `${where}.endLine`, 1, 1e7);
-  if (endLine < startLine) throw new Invalid(`${where} ends before it starts`);
-  const col = (c, k) => c === void 0 ? void 0 : int(c, `${where}.${k}`, 1, 1e5);
-  const startColumn = col(a.startColumn, "startColumn");
-  const endColumn = col(a.endColumn, "endColumn");
-  if (typeof a.level !== "string" || !LEVELS.includes(a.level))
-    throw new Invalid(`${where} has a bad level`);
-  return {
-    path: a.path,
-    startLine,
-    endLine,
-    ...startColumn !== void 0 ? { startColumn } : {},
-    ...endColumn !== void 0 ? { endColumn } : {},
-    level: a.level,
-    title: str2(a.title, `${where}.title`, LIMITS.title),
-    message: str2(a.message, `${where}.message`, LIMITS.message)
-  };
-}
-function readSubject(v) {
-  if (!isObj(v)) throw new Invalid("subject is not an object");
-  const repository = nullable(v.repository, (x) => str2(x, "subject.repository", 201));
-  if (repository !== null && !REPO.test(repository))
-    throw new Invalid("subject.repository is not owner/repo");
-  const headSha = nullable(v.headSha, (x) => str2(x, "subject.headSha", 40));
-  if (headSha !== null && !HEX402.test(headSha)) throw new Invalid("subject.headSha is not 40 hex digits");
-  const baseRef = nullable(v.baseRef, (x) => str2(x, "subject.baseRef", 255));
-  if (baseRef !== null && !REF.test(baseRef)) throw new Invalid("subject.baseRef is not a branch name");
-  const shard = nullable(v.shard, (s2) => {
-    if (!isObj(s2)) throw new Invalid("subject.shard is not an object");
-    const count2 = int(s2.count, "subject.shard.count", 1, 256);
-    return { index: int(s2.index, "subject.shard.index", 0, count2 - 1), count: count2 };
-  });
-  return { repository, headSha, baseRef, shard };
-}
-function readJudge(v, where) {
-  if (!isObj(v)) throw new Invalid(`${where} is not an object`);
-  if (typeof v.judge !== "string" || !JUDGE_NAMES.includes(v.judge))
-    throw new Invalid(`${where}.judge is not a known judge`);
-  if (!isObj(v.facts)) throw new Invalid(`${where}.facts is not an object`);
-  const entries = Object.entries(v.facts);
-  if (entries.length > LIMITS.facts) throw new Invalid(`${where}.facts has too many entries`);
-  const facts = {};
-  for (const [k, x] of entries) {
-    if (!/^[\w-]{1,64}$/.test(k)) throw new Invalid(`${where}.facts has a bad key`);
-    facts[k] = str2(x, `${where}.facts.${k}`, LIMITS.line);
-  }
-  return {
-    judge: v.judge,
-    passed: bool2(v.passed, `${where}.passed`),
-    advisory: bool2(v.advisory, `${where}.advisory`),
-    summary: str2(v.summary, `${where}.summary`, LIMITS.line),
-    facts,
-    annotations: list2(v.annotations, `${where}.annotations`, LIMITS.annotations).map(
-      (a, i) => readAnnotation(a, `${where}.annotations[${i}]`)
-    )
-  };
-}
-function verdictPasses(judges) {
-  const decisive = judges.filter((j) => !j.advisory);
-  return decisive.length > 0 && decisive.every((j) => j.passed);
-}
-function readResult(bytes) {
-  if (bytes.length > LIMITS.fileBytes)
-    return { ok: false, reason: `the file is ${bytes.length} bytes, above ${LIMITS.fileBytes}` };
-  let text2;
-  try {
-    text2 = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-  } catch {
-    return { ok: false, reason: "the file is not valid UTF-8" };
-  }
-  let j;
-  try {
-    j = JSON.parse(text2);
-  } catch {
-    return { ok: false, reason: "the file is not JSON" };
-  }
-  try {
-    if (!isObj(j)) throw new Invalid("the result is not an object");
-    if (j.schemaVersion !== RESULT_SCHEMA_VERSION)
-      throw new Invalid(`schemaVersion must be ${RESULT_SCHEMA_VERSION}`);
-    if (typeof j.status !== "string" || !RUN_STATUSES.includes(j.status))
-      throw new Invalid("status is not a known status");
-    if (!isObj(j.verdict)) throw new Invalid("verdict is not an object");
-    const judges = list2(j.verdict.judges, "verdict.judges", LIMITS.judges).map(
-      (x, i) => readJudge(x, `verdict.judges[${i}]`)
-    );
-    const annotations = list2(j.annotations ?? [], "annotations", LIMITS.annotations).map(
-      (a, i) => readAnnotation(a, `annotation ${i}`)
-    );
-    const judged = judges.reduce((n, x) => n + x.annotations.length, 0);
-    if (annotations.length + judged > LIMITS.annotations)
-      throw new Invalid(`${annotations.length + judged} annotations, above ${LIMITS.annotations}`);
-    const loosened = list2(j.loosened ?? [], "loosened", 64).map((l, i) => {
-      if (!isObj(l)) throw new Invalid(`loosened[${i}] is not an object`);
-      return {
-        option: str2(l.option, `loosened[${i}].option`, 256),
-        effect: str2(l.effect, `loosened[${i}].effect`, 1024)
-      };
-    });
-    return {
-      ok: true,
-      value: {
-        schemaVersion: RESULT_SCHEMA_VERSION,
-        runId: str2(j.runId, "runId", 128),
-        status: j.status,
-        exitCode: int(j.exitCode, "exitCode", 0, 255),
-        durationMs: int(j.durationMs, "durationMs", 0),
-        subject: readSubject(j.subject),
-        // `passed` is recomputed from the judges: a file that says passed with a failed judge is not believed.
-        verdict: { passed: verdictPasses(judges), judges },
-        annotations,
-        loosened,
-        notes: list2(j.notes ?? [], "notes", LIMITS.notes).map((n, i) => str2(n, `notes[${i}]`, LIMITS.line)),
-        error: nullable(j.error, (e) => str2(e, "error", LIMITS.line))
-      }
-    };
-  } catch (err) {
-    if (err instanceof Invalid) return { ok: false, reason: err.message };
-    throw err;
-  }
 }
 
 // src/verdict/judges.ts
@@ -10561,13 +12935,19 @@ async function judgeJunit(e, cfg, root) {
     });
   }
   const { tests, failures, errors, skipped } = r.counts;
-  const passed = tests > 0 && failures === 0 && errors === 0;
+  const passed = tests > 0 && failures === 0 && errors === 0 && skipped === 0;
   return outcome({
     judge: "junit",
     passed,
     advisory,
-    summary: tests === 0 ? `${cfg.file} reports no test` : `${tests} tests: ${failures} failed, ${errors} errors, ${skipped} skipped`,
-    facts: { ...facts, tests_run: String(tests), failures: String(failures), errors: String(errors) },
+    summary: tests === 0 ? `${cfg.file} reports no test` : `${tests} tests: ${failures} failed, ${errors} errors, ${skipped} skipped${skipped ? " (a skipped test fails the judge)" : ""}`,
+    facts: {
+      ...facts,
+      tests_run: String(tests),
+      failures: String(failures),
+      errors: String(errors),
+      skipped: String(skipped)
+    },
     annotations: r.annotations
   });
 }
@@ -10610,13 +12990,13 @@ function judgeChallenge(l) {
     advisory: !l.trusted,
     summary: !l.trusted ? "the challenge is the source's own (no --challenge): nothing ties it to the base branch" : l.changed.length ? `the pull request changes ${l.changed.join(", ")}, which the base branch owns; they were judged as the base branch has them` : `the challenge (${l.files.length} files: ${l.files.slice(0, 6).join(", ")}${l.files.length > 6 ? ", …" : ""}) is the base branch's`,
     facts: { trusted_files: l.files.join(" ").slice(0, 4e3) },
-    annotations: l.changed.map((path25) => ({
-      path: path25,
+    annotations: l.changed.map((path31) => ({
+      path: path31,
       startLine: 1,
       endLine: 1,
       level: "failure",
       title: "judge challenge: a trusted file changed",
-      message: `${path25} belongs to the challenge (the base branch's); the pull request may not change it.`
+      message: `${path31} belongs to the challenge (the base branch's); the pull request may not change it.`
     }))
   });
 }
@@ -10659,1837 +13039,30 @@ async function judgeRun(spec, e, opts) {
   return { passed: verdictPasses(judges), judges };
 }
 
-// src/sandbox/logs.ts
-var import_node_crypto = require("node:crypto");
-var LogStream = class {
-  constructor(out, limitBytes, fenceWorkflowCommands) {
-    this.out = out;
-    this.limitBytes = limitBytes;
-    this.fenceWorkflowCommands = fenceWorkflowCommands;
-  }
-  out;
-  limitBytes;
-  fenceWorkflowCommands;
-  shown = 0;
-  dropped = 0;
-  token = null;
-  ended = false;
-  truncated = false;
-  begin() {
-    if (!this.fenceWorkflowCommands) return;
-    this.token = (0, import_node_crypto.randomBytes)(16).toString("hex");
-    this.out.stdout.write(`::stop-commands::${this.token}
-`);
-  }
-  write(stream, chunk) {
-    if (this.ended) return;
-    const room = this.limitBytes - this.shown;
-    if (room <= 0) {
-      this.dropped += chunk.length;
-      return;
-    }
-    const part = chunk.length > room ? chunk.subarray(0, room) : chunk;
-    this.shown += part.length;
-    (stream === "stderr" && !this.fenceWorkflowCommands ? this.out.stderr : this.out.stdout).write(part);
-    if (part.length < chunk.length) {
-      this.truncated = true;
-      this.dropped += chunk.length - part.length;
-      this.out.stderr.write(
-        `
-[sandbox-action] log cut at ${this.limitBytes} bytes (--log-limit); the build goes on
-`
-      );
-    }
-  }
-  end() {
-    if (this.ended) return { shownBytes: this.shown, droppedBytes: this.dropped };
-    this.ended = true;
-    if (this.token) {
-      this.out.stdout.write(`
-::${this.token}::
-`);
-      this.token = null;
-    }
-    if (this.dropped > 0)
-      this.out.stderr.write(`[sandbox-action] ${this.dropped} log bytes were not shown
-`);
-    return { shownBytes: this.shown, droppedBytes: this.dropped };
-  }
-};
-
-// src/sandbox/network.ts
-var import_promises = __toESM(require("node:fs/promises"), 1);
-var import_semver = __toESM(require_semver2(), 1);
-
-// src/egress/image.ts
-var import_node_crypto3 = __toESM(require("node:crypto"), 1);
-var import_node_fs4 = __toESM(require("node:fs"), 1);
-var import_node_path5 = __toESM(require("node:path"), 1);
-var import_node_stream2 = require("node:stream");
-var import_tar_stream2 = __toESM(require_tar_stream(), 1);
-
-// src/config/install.ts
-var import_node_fs2 = __toESM(require("node:fs"), 1);
-var import_node_path3 = __toESM(require("node:path"), 1);
-var import_node_url = require("node:url");
-function installRoot(from = (0, import_node_url.fileURLToPath)(__sa_import_meta_url)) {
-  let dir = import_node_path3.default.dirname(from);
-  for (let i = 0; i < 6; i++) {
-    if (import_node_fs2.default.existsSync(import_node_path3.default.join(dir, "images")) && import_node_fs2.default.existsSync(import_node_path3.default.join(dir, "package.json"))) return dir;
-    dir = import_node_path3.default.dirname(dir);
-  }
-  return null;
-}
-
-// src/egress/host-image.ts
-var import_node_child_process = require("node:child_process");
-var import_node_crypto2 = __toESM(require("node:crypto"), 1);
-var import_node_fs3 = __toESM(require("node:fs"), 1);
-var import_node_path4 = __toESM(require("node:path"), 1);
-var import_node_stream = require("node:stream");
-var import_node_util2 = require("node:util");
-var import_tar_stream = __toESM(require_tar_stream(), 1);
-var run = (0, import_node_util2.promisify)(import_node_child_process.execFile);
-var HOST_NODE_REPOSITORY = "sandbox-action/egress-proxy";
-var NODE_IN_IMAGE = "/usr/local/bin/node";
-var BUNDLE_IN_IMAGE = "/opt/egress-proxy/proxy.mjs";
-var RECIPE = "host-node-1";
-var ENGINE_ARCH = {
-  x64: "amd64",
-  arm64: "arm64",
-  arm: "arm",
-  ppc64: "ppc64le",
-  s390x: "s390x"
-};
-function hostNodeUnfit(engineInfo, platform, arch) {
-  if (platform !== "linux") return `this machine runs ${platform}, not Linux`;
-  if (engineInfo.os !== "linux") return `the engine runs ${engineInfo.os} containers`;
-  if (ENGINE_ARCH[arch] !== engineInfo.arch) return `the engine is ${engineInfo.arch}, this Node is ${arch}`;
-  return null;
-}
-function hostNodeTag(bundle, nodePath, st, version) {
-  const h = import_node_crypto2.default.createHash("sha256");
-  for (const part of [RECIPE, bundle, nodePath, String(st.size), String(st.mtimeMs), version]) {
-    const b = Buffer.from(part);
-    h.update(`${b.length}:`);
-    h.update(b);
-  }
-  return `${HOST_NODE_REPOSITORY}:node-${h.digest("hex").slice(0, 16)}`;
-}
-function parseLdd(text2) {
-  const out = /* @__PURE__ */ new Set();
-  for (const line of text2.split("\n")) {
-    const m = /=>\s+(\/\S+)\s+\(/.exec(line) ?? /^\s*(\/\S+)\s+\(/.exec(line);
-    if (m) out.add(m[1]);
-  }
-  return [...out];
-}
-async function imageFiles(nodePath) {
-  let libs = [];
-  try {
-    libs = parseLdd((await run("ldd", [nodePath])).stdout);
-  } catch (err) {
-    if (!/not a dynamic executable/.test(String(err.stderr ?? ""))) throw err;
-  }
-  const libc = libs.find((l) => /\/libc\.so\.6$/.test(l));
-  if (libc) {
-    const dir = import_node_path4.default.dirname(libc);
-    for (const n of ["libnss_dns.so.2", "libnss_files.so.2", "libresolv.so.2"]) {
-      if (import_node_fs3.default.existsSync(import_node_path4.default.join(dir, n))) libs.push(import_node_path4.default.join(dir, n));
-    }
-  }
-  return [
-    { name: NODE_IN_IMAGE, from: nodePath, mode: 493 },
-    ...[...new Set(libs)].map((l) => ({ name: l, from: import_node_fs3.default.realpathSync(l), mode: 493 }))
-  ];
-}
-function rootTar(files, bundle) {
-  const pack = import_tar_stream.default.pack();
-  const base = { uid: 0, gid: 0, mtime: /* @__PURE__ */ new Date(0) };
-  const dirs = /* @__PURE__ */ new Set(["etc", "tmp"]);
-  for (const f of [...files.map((x) => x.name), BUNDLE_IN_IMAGE]) {
-    for (let d = import_node_path4.default.posix.dirname(f); d !== "/"; d = import_node_path4.default.posix.dirname(d)) dirs.add(d.slice(1));
-  }
-  (async () => {
-    for (const d of [...dirs].sort()) {
-      pack.entry({ ...base, name: `${d}/`, type: "directory", mode: d === "tmp" ? 1023 : 493 });
-    }
-    for (const f of ["etc/resolv.conf", "etc/hosts", "etc/hostname"])
-      pack.entry({ ...base, name: f, mode: 420 }, "");
-    pack.entry({ ...base, name: "etc/nsswitch.conf", mode: 420 }, "hosts: files dns\n");
-    pack.entry({ ...base, name: BUNDLE_IN_IMAGE.slice(1), mode: 420 }, bundle);
-    for (const f of files) {
-      const st = import_node_fs3.default.statSync(f.from);
-      await new Promise((resolve, reject) => {
-        const e = pack.entry(
-          { ...base, name: f.name.slice(1), mode: f.mode, size: st.size },
-          (err) => err ? reject(err) : resolve()
-        );
-        import_node_fs3.default.createReadStream(f.from).on("error", reject).pipe(e);
-      });
-    }
-    pack.finalize();
-  })().catch((err) => pack.destroy(err));
-  return import_node_stream.Readable.from(pack);
-}
-function importChanges() {
-  return [
-    "USER 65532:65532",
-    "WORKDIR /",
-    `ENV PATH=${import_node_path4.default.posix.dirname(NODE_IN_IMAGE)}:/usr/bin:/bin`,
-    `ENTRYPOINT ["${NODE_IN_IMAGE}", "${BUNDLE_IN_IMAGE}"]`,
-    'LABEL org.opencontainers.image.title="sandbox-action egress-proxy (host Node)"'
-  ];
-}
-async function ensureHostNodeImage(engine, bundle, notice, nodePath = process.execPath) {
-  const unfit = hostNodeUnfit(engine.info, process.platform, process.arch);
-  if (unfit) return { unfit };
-  const real = import_node_fs3.default.realpathSync(nodePath);
-  const ref = hostNodeTag(bundle, real, import_node_fs3.default.statSync(real), process.version);
-  if (await engine.imageInspect(ref)) return { ref };
-  notice(
-    `making the egress proxy image ${ref} from this machine's Node ${process.version} (once per engine)`
-  );
-  await engine.imageImport(rootTar(await imageFiles(real), bundle), ref, importChanges());
-  return { ref };
-}
-
-// src/egress/image.ts
-var PROXY_REPOSITORY = "sandbox-action/egress-proxy";
-var DEFAULT_PROXY_BASE = "debian:bookworm-slim";
-function findProxySources(root = installRoot()) {
-  const df = root && import_node_path5.default.join(root, "images", "egress-proxy", "Dockerfile");
-  const js = root && import_node_path5.default.join(root, "dist", "egress-proxy.js");
-  if (df && js && import_node_fs4.default.existsSync(df) && import_node_fs4.default.existsSync(js)) {
-    return { dockerfile: import_node_fs4.default.readFileSync(df), bundle: import_node_fs4.default.readFileSync(js) };
-  }
-  throw new InputError(
-    "--proxy-image",
-    "this installation has no proxy sources (images/egress-proxy and dist/egress-proxy.js); name a published image with --proxy-image"
-  );
-}
-function proxyTag(src, baseImage) {
-  const h = import_node_crypto3.default.createHash("sha256");
-  for (const part of [src.dockerfile, src.bundle, Buffer.from(baseImage)]) {
-    h.update(String(part.length));
-    h.update(":");
-    h.update(part);
-  }
-  return `${PROXY_REPOSITORY}:src-${h.digest("hex").slice(0, 16)}`;
-}
-function contextTar(src) {
-  const pack = import_tar_stream2.default.pack();
-  const opts = { mode: 420, uid: 0, gid: 0, mtime: /* @__PURE__ */ new Date(0) };
-  pack.entry({ name: "Dockerfile", ...opts }, src.dockerfile);
-  pack.entry({ name: "egress-proxy.js", ...opts }, src.bundle);
-  pack.finalize();
-  return import_node_stream2.Readable.from(pack);
-}
-async function ensureProxyImage(engine, egress, pull, notice) {
-  if (egress.proxyImage) {
-    const ref = egress.proxyImage;
-    if (pull !== "always" && await engine.imageInspect(ref)) return ref;
-    if (pull === "never") {
-      throw new InputError("--proxy-image", `'${ref}' is not on this engine and --pull is never`);
-    }
-    notice(`pulling the egress proxy image ${ref}`);
-    try {
-      await engine.imagePull(ref);
-    } catch (err) {
-      throw new InputError("--proxy-image", `'${ref}' could not be pulled: ${errorMessage(err)}`);
-    }
-    return ref;
-  }
-  const src = findProxySources();
-  if (egress.proxyBaseImage === null) {
-    try {
-      const made = await ensureHostNodeImage(engine, src.bundle, notice);
-      if ("ref" in made) return made.ref;
-      notice(
-        `the egress proxy image cannot be made from this machine's Node (${made.unfit}); building it instead`
-      );
-    } catch (err) {
-      notice(
-        `the egress proxy image could not be made from this machine's Node (${errorMessage(err)}); building it instead`
-      );
-    }
-  }
-  const baseImage = egress.proxyBaseImage ?? DEFAULT_PROXY_BASE;
-  const tag = proxyTag(src, baseImage);
-  if (await engine.imageInspect(tag)) return tag;
-  notice(`building the egress proxy image ${tag} from ${baseImage} (once per engine and version)`);
-  try {
-    await engine.imageBuild(contextTar(src), {
-      tags: [tag],
-      buildArgs: { BASE_IMAGE: baseImage },
-      labels: { "sandbox-action.proxy-sources": tag.split(":")[1] }
-    });
-  } catch (err) {
-    throw new InputError(
-      "--proxy-image",
-      `the proxy image could not be built from ${baseImage}: ${errorMessage(err)}; pass --proxy-base-image or --proxy-image`
-    );
-  }
-  return tag;
-}
-
-// src/egress/ledger.ts
-var import_node_net2 = __toESM(require("node:net"), 1);
-var MAX_HOSTS = 500;
-var MAX_REFUSALS = 500;
-var Ledger = class {
-  constructor(mode, allowlist, proxyImage = "", transparent = false) {
-    this.mode = mode;
-    this.allowlist = allowlist;
-    this.proxyImage = proxyImage;
-    this.transparent = transparent;
-  }
-  mode;
-  allowlist;
-  proxyImage;
-  transparent;
-  hosts = /* @__PURE__ */ new Map();
-  refusals = /* @__PURE__ */ new Map();
-  refusedTotal = 0;
-  up = 0;
-  down = 0;
-  truncated = false;
-  proxyExit = null;
-  /** One line of the proxy's output; lines that are not decisions are ignored. */
-  addLine(line) {
-    let r;
-    try {
-      r = JSON.parse(line);
-    } catch {
-      return null;
-    }
-    if (!isDecision(r)) return null;
-    this.add(r);
-    return r;
-  }
-  add(r) {
-    this.up += r.bytesUp;
-    this.down += r.bytesDown;
-    if (r.decision === "allow") {
-      let h = this.hosts.get(r.host);
-      if (!h) {
-        if (this.hosts.size >= MAX_HOSTS) {
-          this.truncated = true;
-          return;
-        }
-        h = { host: r.host, ports: [], connections: 0, bytesUp: 0, bytesDown: 0, errors: 0 };
-        this.hosts.set(r.host, h);
-      }
-      h.connections++;
-      h.bytesUp += r.bytesUp;
-      h.bytesDown += r.bytesDown;
-      if (r.error) h.errors++;
-      if (!h.ports.includes(r.port)) h.ports.push(r.port);
-      return;
-    }
-    this.refusedTotal++;
-    const key = `${r.host}\0${r.port}\0${r.reason}`;
-    const f = this.refusals.get(key);
-    if (f) f.count++;
-    else if (this.refusals.size < MAX_REFUSALS) {
-      this.refusals.set(key, {
-        host: r.host,
-        port: r.port,
-        reason: r.reason,
-        detail: r.detail ?? "",
-        count: 1
-      });
-    } else this.truncated = true;
-  }
-  report() {
-    const allowed = [...this.hosts.values()].sort((a, b) => a.host.localeCompare(b.host));
-    let suggested = null;
-    if (this.mode === "audit") {
-      const domains = allowed.filter((h) => h.errors < h.connections && import_node_net2.default.isIP(h.host) === 0).map((h) => h.host);
-      suggested = {
-        domains,
-        cli: domains.map((d) => `--allow-domain ${d}`).join(" "),
-        actionInput: `allow-domains: ${domains.join(",")}`
-      };
-    }
-    return {
-      network: "proxy",
-      mode: this.mode,
-      transparent: this.transparent,
-      proxyImage: this.proxyImage,
-      allowlist: this.allowlist,
-      allowed,
-      refused: [...this.refusals.values()].sort((a, b) => b.count - a.count || a.host.localeCompare(b.host)),
-      refusedTotal: this.refusedTotal,
-      bytesUp: this.up,
-      bytesDown: this.down,
-      truncated: this.truncated,
-      suggested,
-      proxyExit: this.proxyExit
-    };
-  }
-};
-function isDecision(r) {
-  if (typeof r !== "object" || r === null) return false;
-  const o = r;
-  return (o.decision === "allow" || o.decision === "deny") && typeof o.host === "string" && typeof o.port === "number" && typeof o.reason === "string" && typeof o.bytesUp === "number" && typeof o.bytesDown === "number";
-}
-
-// src/sandbox/self-check.ts
-var SELF_CHECK_MARK = "sandbox-action-self-check";
-var SELF_CHECK_MAX_LINE = 2048;
-var CAPABILITY_BITS = {
-  CHOWN: 0,
-  DAC_OVERRIDE: 1,
-  DAC_READ_SEARCH: 2,
-  FOWNER: 3,
-  FSETID: 4,
-  KILL: 5,
-  SETGID: 6,
-  SETUID: 7,
-  SETPCAP: 8,
-  LINUX_IMMUTABLE: 9,
-  NET_BIND_SERVICE: 10,
-  NET_BROADCAST: 11,
-  NET_ADMIN: 12,
-  NET_RAW: 13,
-  IPC_LOCK: 14,
-  IPC_OWNER: 15,
-  SYS_MODULE: 16,
-  SYS_RAWIO: 17,
-  SYS_CHROOT: 18,
-  SYS_PTRACE: 19,
-  SYS_PACCT: 20,
-  SYS_ADMIN: 21,
-  SYS_BOOT: 22,
-  SYS_NICE: 23,
-  SYS_RESOURCE: 24,
-  SYS_TIME: 25,
-  SYS_TTY_CONFIG: 26,
-  MKNOD: 27,
-  LEASE: 28,
-  AUDIT_WRITE: 29,
-  AUDIT_CONTROL: 30,
-  SETFCAP: 31,
-  MAC_OVERRIDE: 32,
-  MAC_ADMIN: 33,
-  SYSLOG: 34,
-  WAKE_ALARM: 35,
-  BLOCK_SUSPEND: 36,
-  AUDIT_READ: 37,
-  PERFMON: 38,
-  BPF: 39,
-  CHECKPOINT_RESTORE: 40
-};
-function capabilityMask(names) {
-  let m = 0n;
-  for (const n of names) {
-    const bit = CAPABILITY_BITS[n];
-    if (bit === void 0) throw new Error(`unknown capability ${n}`);
-    m |= 1n << BigInt(bit);
-  }
-  return m.toString(16).padStart(16, "0");
-}
-function selfCheckScript(x) {
-  const caps = capabilityMask(x.capabilities);
-  return [
-    `t=$(printf '\\t')`,
-    `uid=? gid=? eff=? prm=? bnd=? nnp=absent sec=? root=? route=none gw=`,
-    `while IFS=" $t" read -r k v r; do case "$k" in`,
-    `Uid:) uid=$v;; Gid:) gid=$v;; CapEff:) eff=$v;; CapPrm:) prm=$v;; CapBnd:) bnd=$v;;`,
-    `NoNewPrivs:) nnp=$v;; Seccomp:) sec=$v;; esac; done < /proc/self/status`,
-    `while read -r i p d rt mp o r; do [ "$mp" = / ] && root=\${o%%,*}; done < /proc/self/mountinfo`,
-    `if [ -r /proc/net/route ]; then while IFS=" $t" read -r i dst g r; do`,
-    `[ "$dst" = 00000000 ] && route=default gw=$g; done < /proc/net/route; else route=unknown; fi`,
-    `if [ -r /proc/net/ipv6_route ]; then while read -r dst pl r; do`,
-    `case "$r" in *lo) ;; *) [ "$dst" = 00000000000000000000000000000000 ] && [ "$pl" = 00 ] && route=default6;; esac;`,
-    `done < /proc/net/ipv6_route; fi`,
-    `bad=`,
-    `[ "$uid" = ${x.uid} ] || bad="$bad,uid"`,
-    `[ "$gid" = ${x.gid} ] || bad="$bad,gid"`,
-    // Every capability set must be within the plan's (checked as masks: only listed bits may be set).
-    ...["eff", "prm", "bnd"].map(
-      (v) => `case "$${v}" in ${caps === "0000000000000000" ? "0000000000000000" : `0000000000000000|${caps}`}) ;; *) bad="$bad,cap${v}";; esac`
-    ),
-    x.runtime === "runsc" ? `case "$nnp" in 1|absent) ;; *) bad="$bad,nnp";; esac` : `[ "$nnp" = 1 ] || bad="$bad,nnp"`,
-    x.seccomp ? `[ "$sec" = 2 ] || bad="$bad,seccomp"` : ":",
-    x.readOnlyRoot ? `[ "$root" = ro ] || bad="$bad,root"` : ":",
-    x.noRouteOut ? `case "$route" in none|default) ;; *) bad="$bad,route";; esac` : ":",
-    `printf '${SELF_CHECK_MARK} uid=%s gid=%s capeff=%s capprm=%s capbnd=%s nnp=%s seccomp=%s root=%s route=%s gw=%s bad=%s\\n' "$uid" "$gid" "$eff" "$prm" "$bnd" "$nnp" "$sec" "$root" "$route" "$gw" "\${bad#,}"`,
-    `[ -z "$bad" ] || exit 125`,
-    `exec "$@"`
-  ].join("\n");
-}
-function wrapWithSelfCheck(argv, x) {
-  return { entrypoint: ["/bin/sh", "-c", selfCheckScript(x), SELF_CHECK_MARK], cmd: argv };
-}
-function parseSelfCheckLine(line) {
-  if (!line.startsWith(`${SELF_CHECK_MARK} `) || line.length > SELF_CHECK_MAX_LINE) return null;
-  const facts = {};
-  for (const part of line.slice(SELF_CHECK_MARK.length + 1).trim().split(" ")) {
-    const i = part.indexOf("=");
-    if (i <= 0) return null;
-    facts[part.slice(0, i)] = part.slice(i + 1);
-  }
-  return facts;
-}
-function routeHexToIp(hex) {
-  if (!/^[0-9A-Fa-f]{8}$/.test(hex)) return null;
-  const n = Number.parseInt(hex, 16);
-  return [n & 255, n >>> 8 & 255, n >>> 16 & 255, n >>> 24].join(".");
-}
-function judgeSelfCheck(facts, x, deadEndGateways = []) {
-  if (!facts) return ["the sandbox's self-check did not report (its first line of output was not the check)"];
-  const problems = [];
-  const want = capabilityMask(x.capabilities);
-  const within2 = (mask) => {
-    if (!mask || !/^[0-9a-f]{16}$/.test(mask)) return false;
-    return (BigInt(`0x${mask}`) & ~BigInt(`0x${want}`)) === 0n;
-  };
-  if (facts.uid !== String(x.uid)) problems.push(`uid is ${facts.uid}, the plan says ${x.uid}`);
-  if (facts.gid !== String(x.gid)) problems.push(`gid is ${facts.gid}, the plan says ${x.gid}`);
-  for (const k of ["capeff", "capprm", "capbnd"]) {
-    if (!within2(facts[k])) problems.push(`${k} is ${facts[k]}, beyond the plan's ${want}`);
-  }
-  const nnpOk = facts.nnp === "1" || x.runtime === "runsc" && facts.nnp === "absent";
-  if (!nnpOk) problems.push(`no-new-privileges is ${facts.nnp}`);
-  if (x.seccomp && facts.seccomp !== "2") problems.push(`seccomp mode is ${facts.seccomp}, not 2 (filter)`);
-  if (x.readOnlyRoot && facts.root !== "ro") problems.push(`the root filesystem is mounted ${facts.root}`);
-  if (x.noRouteOut) {
-    if (facts.route === "default") {
-      const gw = routeHexToIp(facts.gw ?? "");
-      if (!gw || !deadEndGateways.includes(gw))
-        problems.push(`there is a default route via ${gw ?? facts.gw}`);
-    } else if (facts.route !== "none") problems.push(`the routing table shows ${facts.route}`);
-  }
-  if (facts.bad) problems.push(`the self-check itself refused: ${facts.bad}`);
-  return problems;
-}
-
-// src/sandbox/plan.ts
-var LABEL_RUN = "sandbox-action.run";
-var LABEL_CREATED = "sandbox-action.created";
-var LABEL_ROLE = "sandbox-action.role";
-var WORK_DIR = "/work";
-var OUTPUT_DIR = "/output";
-var STATE_DIR = "/state";
-function proxyEnv(proxyAddress, port) {
-  const url = `http://${proxyAddress}:${port}`;
-  const noProxy = "localhost,127.0.0.1,::1";
-  return [
-    `HTTP_PROXY=${url}`,
-    `HTTPS_PROXY=${url}`,
-    `http_proxy=${url}`,
-    `https_proxy=${url}`,
-    `NO_PROXY=${noProxy}`,
-    `no_proxy=${noProxy}`
-  ];
-}
-function hasOciSeccomp(r) {
-  return r.args.some((a) => /^--?oci-seccomp(=true)?$/.test(a));
-}
-function chooseRunscRuntime(runtimes, networked, allowWeaker = false) {
-  const all = runtimes.filter((r) => r.name.startsWith("runsc"));
-  if (all.length === 0) {
-    const have = runtimes.map((r) => r.name).join(", ") || "none";
-    return {
-      error: `the engine has no runsc runtime (it has ${have}); register gVisor as in docs/gvisor.md`
-    };
-  }
-  const net3 = (r) => r.args.find((a) => a.startsWith("--network"))?.split("=")[1] ?? null;
-  const fits = (r) => networked ? net3(r) !== "none" : true;
-  const weak = all.filter((r) => !hasOciSeccomp(r));
-  const runsc = allowWeaker ? [...weak.filter(fits), ...all.filter(hasOciSeccomp)] : all.filter(hasOciSeccomp);
-  if (runsc.length === 0) {
-    return {
-      error: `the engine's runsc runtimes (${all.map((r) => r.name).join(", ")}) run without --oci-seccomp, so gVisor would apply no seccomp filter inside the sandbox; add "--oci-seccomp" to their "runtimeArgs" in daemon.json and reload dockerd (kill -HUP), as in docs/gvisor.md, or pass --allow-weaker-gvisor`
-    };
-  }
-  if (!networked) {
-    const pick2 = runsc.find((r) => net3(r) === "none") ?? runsc.find((r) => r.name === "runsc") ?? runsc[0];
-    return { runtime: pick2.name };
-  }
-  const pick = runsc.find((r) => net3(r) === "host") ?? runsc.find((r) => net3(r) === null || net3(r) === "sandbox");
-  if (!pick) {
-    return {
-      error: `every runsc runtime of the engine with --oci-seccomp runs with --network=none (${runsc.map((r) => r.name).join(", ")}), so a sandbox on a network cannot start; register one with "runtimeArgs": ["--network=host", "--oci-seccomp"] as in docs/gvisor.md`
-    };
-  }
-  return { runtime: pick.name };
-}
-function newRunId(now, random) {
-  return `${now.getTime().toString(36)}-${random}`;
-}
-function runLabels(runId, createdAt2) {
-  return { [LABEL_RUN]: runId, [LABEL_CREATED]: createdAt2.toISOString() };
-}
-function volumePlans(spec, runId) {
-  const base = `sandbox-action-${runId}`;
-  const volumes = [];
-  if (!spec.source?.readOnly) {
-    volumes.push({ role: "work", name: `${base}-work`, mount: WORK_DIR, sizeBytes: spec.workSizeBytes });
-  }
-  volumes.push({
-    role: "output",
-    name: `${base}-output`,
-    mount: OUTPUT_DIR,
-    sizeBytes: spec.outputSizeBytes
-  });
-  if (spec.stateDir) {
-    volumes.push({ role: "state", name: `${base}-state`, mount: STATE_DIR, sizeBytes: spec.stateSizeBytes });
-  }
-  return volumes;
-}
-function commandOf(spec, ctx, check2) {
-  const cmd = [...spec.command, ...ctx.extraArgs ?? []];
-  if (!check2) return { ...spec.entrypoint ? { entrypoint: [spec.entrypoint] } : {}, cmd };
-  const entry = spec.entrypoint ? [spec.entrypoint] : ctx.imageEntrypoint ?? [];
-  return wrapWithSelfCheck([...entry, ...cmd], check2);
-}
-function plan(spec, ctx) {
-  const labels = runLabels(ctx.runId, ctx.createdAt);
-  const base = `sandbox-action-${ctx.runId}`;
-  const volumes = volumePlans(spec, ctx.runId);
-  const mounts = [];
-  if (spec.source?.readOnly) {
-    mounts.push({ type: "bind", source: spec.source.dir, target: WORK_DIR, readOnly: true });
-  }
-  for (const v of volumes) mounts.push({ type: "volume", source: v.name, target: v.mount, readOnly: false });
-  mounts.push(...ctx.overlays ?? []);
-  const networkMode = ctx.network?.mode ?? "none";
-  const selfCheck = spec.selfCheck ? {
-    uid: ctx.uid,
-    gid: ctx.gid,
-    capabilities: [...spec.capAdd],
-    readOnlyRoot: !spec.writableRoot,
-    noRouteOut: spec.network !== "open",
-    runtime: spec.isolation === "runsc" ? "runsc" : "runc",
-    seccomp: ctx.seccompInside ?? true
-  } : null;
-  const tmpOptions = ["rw", "nosuid", "nodev", ...spec.tmpExec ? ["exec"] : ["noexec"]];
-  mounts.push({
-    type: "tmpfs",
-    source: "",
-    target: "/tmp",
-    readOnly: false,
-    tmpfs: { sizeBytes: spec.tmpSizeBytes, mode: 1023, options: tmpOptions }
-  });
-  const container = {
-    name: base,
-    image: spec.image,
-    ...commandOf(spec, ctx, selfCheck),
-    user: `${ctx.uid}:${ctx.gid}`,
-    workingDir: WORK_DIR,
-    env: [...spec.env, ...ctx.network?.env ?? []],
-    labels: { ...labels, [LABEL_ROLE]: "sandbox" },
-    mounts,
-    readOnlyRootfs: !spec.writableRoot,
-    capDrop: ["ALL"],
-    capAdd: [...spec.capAdd],
-    // The engine's default seccomp profile applies unless a profile is named; none is.
-    securityOpt: ["no-new-privileges:true"],
-    init: true,
-    privileged: false,
-    networkMode,
-    ...ctx.network?.dns.length ? { dns: ctx.network.dns } : {},
-    memoryBytes: spec.memoryBytes,
-    memorySwapBytes: spec.memoryBytes,
-    nanoCpus: Math.round(spec.cpus * 1e9),
-    pidsLimit: pidsLimitFor(spec),
-    ulimits: [
-      { name: "nofile", soft: spec.nofile, hard: spec.nofile },
-      { name: "fsize", soft: spec.fsizeBytes, hard: spec.fsizeBytes },
-      { name: "core", soft: 0, hard: 0 }
-    ],
-    ...spec.isolation === "runsc" ? { runtime: ctx.runscRuntime ?? "runsc" } : {},
-    // The log is streamed live through attach; the engine keeps none, so a flood cannot fill its disk.
-    logDriver: { type: "none", config: {} },
-    hostname: "sandbox",
-    tty: false
-  };
-  return {
-    runId: ctx.runId,
-    labels,
-    volumes,
-    readOnlySource: spec.source?.readOnly ? spec.source.dir : null,
-    copySource: spec.source && !spec.source.readOnly ? spec.source.dir : null,
-    container,
-    uid: ctx.uid,
-    gid: ctx.gid,
-    selfCheck
-  };
-}
-function helperContainer(labels, role, o) {
-  const memory = o.memoryBytes ?? 64 * 1024 * 1024;
-  return {
-    name: `sandbox-action-${labels[LABEL_RUN]}-${role}`,
-    user: "65534:65534",
-    workingDir: "/",
-    env: [],
-    labels: { ...labels, [LABEL_ROLE]: role },
-    mounts: [],
-    readOnlyRootfs: true,
-    capDrop: ["ALL"],
-    capAdd: [],
-    securityOpt: ["no-new-privileges:true"],
-    init: false,
-    privileged: false,
-    networkMode: "none",
-    nanoCpus: 5e8,
-    pidsLimit: 16,
-    ulimits: [],
-    logDriver: { type: "none", config: {} },
-    tty: false,
-    ...o,
-    memoryBytes: memory,
-    memorySwapBytes: memory
-  };
-}
-var RUNSC_THREADS_PER_PID = 8;
-var RUNSC_MIN_PIDS = 2048;
-function pidsLimitFor(spec) {
-  return spec.isolation === "runsc" ? Math.max(spec.pids * RUNSC_THREADS_PER_PID, RUNSC_MIN_PIDS) : spec.pids;
-}
-function resolveUser(user, passwd, group) {
-  const [u, g] = user.split(":");
-  const lookup = (text2, name) => {
-    for (const line of text2.split("\n")) {
-      const f = line.split(":");
-      if (f[0] === name && f.length >= 4) return f;
-    }
-    return null;
-  };
-  let uid;
-  let gid;
-  if (/^\d+$/.test(u)) {
-    uid = Number(u);
-    const entry = text2entryByUid(passwd, uid);
-    gid = entry ? Number(entry[3]) : uid;
-  } else {
-    const entry = lookup(passwd, u);
-    if (!entry) return { error: `user '${u}' is not in the image's /etc/passwd` };
-    uid = Number(entry[2]);
-    gid = Number(entry[3]);
-  }
-  if (g !== void 0) {
-    if (/^\d+$/.test(g)) gid = Number(g);
-    else {
-      const entry = lookup(group, g);
-      if (!entry) return { error: `group '${g}' is not in the image's /etc/group` };
-      gid = Number(entry[2]);
-    }
-  }
-  if (!Number.isInteger(uid) || !Number.isInteger(gid))
-    return { error: `user '${user}' has a malformed entry` };
-  return { uid, gid };
-}
-function text2entryByUid(passwd, uid) {
-  for (const line of passwd.split("\n")) {
-    const f = line.split(":");
-    if (f.length >= 4 && Number(f[2]) === uid) return f;
-  }
-  return null;
-}
-function numericUser(user) {
-  const m = /^(\d+)(?::(\d+))?$/.exec(user);
-  if (!m) return null;
-  return { uid: Number(m[1]), gid: Number(m[2] ?? m[1]) };
-}
-
-// src/sandbox/network.ts
-var PROXY_START_TIMEOUT_MS = 3e4;
-var PROXY_STOP_GRACE_MS = 5e3;
-var DNS_PROBE_NAME = "github.com";
-var NONE = {
-  network: { mode: "none", env: [], dns: [] },
-  ledger: null,
-  proxyContainer: null,
-  gateways: [],
-  stop: async () => void 0
-};
-function engineAffectedByDnsCve(name, version) {
-  if (name !== "docker") return false;
-  const v = import_semver.default.coerce(version);
-  if (!v) return true;
-  if (v.major >= 26) return false;
-  if (v.major === 25) return import_semver.default.lt(v, "25.0.4");
-  if (v.major === 23) return import_semver.default.lt(v, "23.0.11");
-  return true;
-}
-function resolverOnLoopback(resolvConf) {
-  if (resolvConf === null) return null;
-  const servers = [...resolvConf.matchAll(/^\s*nameserver\s+(\S+)/gm)].map((m) => m[1]);
-  if (servers.length === 0) return true;
-  return servers.some((s2) => s2.startsWith("127.") || s2 === "::1");
-}
-function needsDnsProbe(engineName, version, loopback) {
-  return engineAffectedByDnsCve(engineName, version) && loopback !== false;
-}
-async function hostResolvConf() {
-  const main2 = await import_promises.default.readFile("/etc/resolv.conf", "utf8").catch(() => null);
-  if (main2 && /nameserver\s+127\.0\.0\.53/.test(main2)) {
-    const real = await import_promises.default.readFile("/run/systemd/resolve/resolv.conf", "utf8").catch(() => null);
-    return real ?? main2;
-  }
-  return main2;
-}
-function proxyContainer(labels, runId, image, egressNetwork, config) {
-  const memory = 256 * 1024 * 1024;
-  return {
-    // Transparent mode listens on 53, 80 and 443 as uid 65532 without capabilities: the low ports are opened
-    // in the proxy's own network namespace (Docker's default already; said here so it never depends on it).
-    ...config.transparent ? { sysctls: { "net.ipv4.ip_unprivileged_port_start": "0" } } : {},
-    name: `sandbox-action-${runId}-proxy`,
-    image,
-    cmd: [],
-    user: "65532:65532",
-    workingDir: "/",
-    env: [`${CONFIG_ENV}=${JSON.stringify(config)}`],
-    labels: { ...labels, [LABEL_ROLE]: "proxy" },
-    mounts: [],
-    readOnlyRootfs: true,
-    capDrop: ["ALL"],
-    capAdd: [],
-    securityOpt: ["no-new-privileges:true"],
-    init: true,
-    privileged: false,
-    networkMode: egressNetwork,
-    memoryBytes: memory,
-    memorySwapBytes: memory,
-    nanoCpus: 1e9,
-    pidsLimit: 64,
-    ulimits: [
-      { name: "nofile", soft: 16384, hard: 16384 },
-      { name: "core", soft: 0, hard: 0 }
-    ],
-    logDriver: { type: "none", config: {} },
-    hostname: "egress-proxy",
-    tty: false
-  };
-}
-async function setupNetwork(spec, deps) {
-  if (spec.network === "none") return NONE;
-  if (spec.network === "open") {
-    deps.notice(
-      "WARNING: --network open: the build has unrestricted network access (no proxy, no allowlist)"
-    );
-    deps.notes.push(
-      "the run had OPEN network access (--network open): nothing restricted where it connected"
-    );
-    return { ...NONE, network: { mode: "bridge", env: [], dns: [] } };
-  }
-  const egress = spec.egress;
-  const { engine, labels, runId } = deps;
-  const base = `sandbox-action-${runId}`;
-  let egressNetwork;
-  if (egress.egressNetwork) {
-    const n = await engine.inspectNetwork(egress.egressNetwork);
-    if (!n)
-      throw new InputError("--egress-network", `'${egress.egressNetwork}' is not a network of this engine`);
-    if (n.internal) {
-      throw new InputError(
-        "--egress-network",
-        `'${egress.egressNetwork}' is internal: the proxy could reach nothing`
-      );
-    }
-    egressNetwork = n.name;
-  } else egressNetwork = `${base}-egress`;
-  const internalName = `${base}-int`;
-  const made = await Promise.allSettled([
-    ensureProxyImage(engine, egress, spec.pull, deps.notice),
-    engine.createNetwork({
-      name: internalName,
-      internal: true,
-      enableIPv6: false,
-      // No host address on the bridge: without it a sandbox reaches every host service on 0.0.0.0 via the gateway.
-      options: { "com.docker.network.bridge.inhibit_ipv4": "true" },
-      labels: { ...labels, [LABEL_ROLE]: "internal" }
-    }),
-    egress.egressNetwork ? Promise.resolve(null) : engine.createNetwork({
-      name: egressNetwork,
-      internal: false,
-      enableIPv6: false,
-      options: {},
-      labels: { ...labels, [LABEL_ROLE]: "egress" }
-    })
-  ]);
-  const [imageMade, internalMade, egressMade] = made;
-  if (internalMade.status === "fulfilled") {
-    const id2 = internalMade.value;
-    deps.addCleanup("remove the internal network", () => engine.removeNetwork(id2));
-  }
-  if (egressMade.status === "fulfilled" && egressMade.value !== null) {
-    const id2 = egressMade.value;
-    deps.addCleanup("remove the egress network", () => engine.removeNetwork(id2));
-  }
-  const failed = made.find((m) => m.status === "rejected");
-  if (failed) throw failed.reason;
-  const image = imageMade.value;
-  const internalId = internalMade.value;
-  const internal = await engine.inspectNetwork(internalId);
-  const subnet = internal?.subnets[0];
-  if (!subnet)
-    throw new EngineError(engine.info.name, "create network", "the internal network has no IPv4 subnet");
-  const config = {
-    mode: egress.mode,
-    domains: egress.domains,
-    ports: egress.ports,
-    allowCidrs: egress.allowCidrs,
-    hosts: egress.hosts,
-    dnsServers: egress.dnsServers,
-    listenSubnet: subnet,
-    transparent: egress.transparent,
-    ...PROXY_DEFAULTS,
-    maxTotalBytes: egress.maxBytes
-  };
-  const ledger = new Ledger(egress.mode, egress.domains, image, egress.transparent);
-  const id = await engine.createContainer(proxyContainer(labels, runId, image, egressNetwork, config));
-  deps.addCleanup("remove the proxy", () => engine.removeContainer(id));
-  await engine.connectNetwork(internalId, id);
-  let pending = "";
-  let stderr = "";
-  let listening = null;
-  const ready = new Promise((r) => listening = r);
-  const attached = await engine.attach(id, (stream, chunk) => {
-    if (stream === "stderr") {
-      if (stderr.length < 4096) stderr += chunk.toString("utf8");
-      return;
-    }
-    pending += chunk.toString("utf8");
-    const lines = pending.split("\n");
-    pending = lines.pop();
-    if (pending.length > 1024 * 1024) pending = "";
-    for (const line of lines) {
-      if (line.startsWith('{"event":"listening"')) {
-        try {
-          listening?.(JSON.parse(line).address);
-        } catch {
-        }
-        continue;
-      }
-      ledger.addLine(line);
-    }
-  });
-  deps.addCleanup("detach the proxy", async () => attached.close());
-  const watch = await engine.watchExit(id);
-  await engine.startContainer(id);
-  let timer;
-  const address = await Promise.race([
-    ready,
-    watch.exit.then((code) => {
-      throw new EngineError(
-        engine.info.name,
-        "start the egress proxy",
-        `it exited with ${code}: ${stderr.trim().slice(0, 500) || "no message"}`
-      );
-    }),
-    new Promise((_, reject) => {
-      timer = setTimeout(
-        () => reject(
-          new EngineError(engine.info.name, "start the egress proxy", "it did not listen within 30 s")
-        ),
-        PROXY_START_TIMEOUT_MS
-      );
-    })
-  ]).finally(() => clearTimeout(timer));
-  let stopping = false;
-  void watch.exit.then((code) => {
-    if (!stopping) {
-      ledger.proxyExit = `the proxy exited with ${code} while the build ran; from then on the build had no egress`;
-    }
-  });
-  const network = {
-    mode: internalName,
-    env: proxyEnv(address, PROXY_DEFAULTS.port),
-    dns: [address]
-  };
-  const resolv = await (deps.readResolvConf ?? (engine.info.local ? hostResolvConf : async () => null))();
-  if (needsDnsProbe(engine.info.name, engine.info.version, resolverOnLoopback(resolv))) {
-    const answered = await dnsProbe(engine, labels, runId, image, network, DNS_PROBE_NAME, [address]);
-    if (answered) {
-      throw new InputError(
-        "--network",
-        `proxy: ${engine.info.name} ${engine.info.version} forwards DNS out of internal networks (CVE-2024-29018; a probe on the internal network resolved ${DNS_PROBE_NAME}); upgrade the engine to 26.0.0, 25.0.4 or 23.0.11 or later`
-      );
-    }
-    deps.notes.push(
-      `${engine.info.name} ${engine.info.version} is in the CVE-2024-29018 range; a start-up probe showed the internal network resolves no external name`
-    );
-  }
-  return {
-    network,
-    ledger,
-    proxyContainer: id,
-    gateways: internal?.gateways ?? [],
-    async stop() {
-      stopping = true;
-      try {
-        await engine.killContainer(id, "TERM");
-        let t;
-        const done = await Promise.race([
-          watch.exit.then(() => true),
-          new Promise((r) => t = setTimeout(() => r(false), PROXY_STOP_GRACE_MS))
-        ]).finally(() => clearTimeout(t));
-        if (!done) await engine.killContainer(id, "KILL");
-        await Promise.race([attached.done, new Promise((r) => setTimeout(r, 2e3).unref())]);
-        if (pending) ledger.addLine(pending);
-      } catch (err) {
-        deps.notes.push(`stopping the proxy: ${errorMessage(err)}`);
-      }
-    }
-  };
-}
-async function dnsProbe(engine, labels, runId, proxyImage, network, name = DNS_PROBE_NAME, own = []) {
-  const spec = proxyContainer(labels, runId, proxyImage, network.mode, {});
-  const id = await engine.createContainer({
-    ...spec,
-    name: `sandbox-action-${runId}-dnsprobe`,
-    labels: { ...labels, [LABEL_ROLE]: "dns-probe" },
-    entrypoint: ["node", "-e"],
-    cmd: [
-      `const own = ${JSON.stringify(own)}; require('dns').lookup(${JSON.stringify(name)}, { all: true }, (e, a) => process.exit(!e && a.some((x) => !own.includes(x.address)) ? 0 : 1)); setTimeout(() => process.exit(1), 8000);`
-    ],
-    env: [],
-    dns: network.dns
-  });
-  try {
-    const watch = await engine.watchExit(id);
-    await engine.startContainer(id);
-    return await watch.exit === 0;
-  } finally {
-    await engine.removeContainer(id);
-  }
-}
-
-// src/outputs/collect.ts
-var import_node_fs5 = __toESM(require("node:fs"), 1);
-var import_promises2 = __toESM(require("node:fs/promises"), 1);
-var import_node_path6 = __toESM(require("node:path"), 1);
-var import_tar_stream3 = __toESM(require_tar_stream(), 1);
-
-// src/outputs/filter.ts
-var BAD_CHARS = /[\u0000-\u001f\u007f"<>|*?:\\]/;
-var CONTROL_CHARS = /[\u0000-\u001f\u007f]/g;
-var MAX_COMPONENT = 255;
-var MAX_PATH = 1024;
-function safeRelativePath(name, top) {
-  const trimmed = name.replace(/\/+$/, "");
-  if (trimmed === top) return "";
-  if (!trimmed.startsWith(`${top}/`)) return null;
-  const rel = trimmed.slice(top.length + 1);
-  if (rel.length === 0 || rel.length > MAX_PATH) return null;
-  const parts = rel.split("/");
-  for (const p of parts) {
-    if (p === "" || p === "." || p === ".." || p.length > MAX_COMPONENT || BAD_CHARS.test(p)) return null;
-    if (/^\s|\s$/.test(p)) return null;
-  }
-  return parts.join("/");
-}
-function displayName(name) {
-  const shown = name.replace(CONTROL_CHARS, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`);
-  return shown.length > 300 ? `${shown.slice(0, 300)}…` : shown;
-}
-function decide(header, top, caps, state) {
-  const rel = safeRelativePath(header.name, top);
-  const shown = displayName(
-    header.name.startsWith(`${top}/`) ? header.name.slice(top.length + 1) : header.name
-  );
-  if (rel === "")
-    return header.type === "directory" ? { action: "root" } : { action: "skip", path: shown, reason: "special-file" };
-  switch (header.type) {
-    case "symlink":
-      return { action: "skip", path: shown, reason: "symlink" };
-    case "link":
-      return { action: "skip", path: shown, reason: "hardlink" };
-    case "character-device":
-    case "block-device":
-      return { action: "skip", path: shown, reason: "device" };
-    case "fifo":
-      return { action: "skip", path: shown, reason: "fifo" };
-    case "directory":
-    case "file":
-      break;
-    default:
-      return { action: "skip", path: shown, reason: "special-file", detail: String(header.type) };
-  }
-  if (rel === null) {
-    return header.name.startsWith(`${top}/`) ? { action: "skip", path: shown, reason: "unsafe-name" } : { action: "skip", path: shown, reason: "outside-output" };
-  }
-  if (header.type === "directory") return { action: "make-dir", path: rel };
-  if (header.size > caps.maxFileBytes) {
-    return { action: "skip", path: rel, reason: "file-too-large", detail: `${header.size} bytes` };
-  }
-  if (state.files >= caps.maxFiles) return { action: "skip", path: rel, reason: "file-count-cap" };
-  if (state.bytes + header.size > caps.maxTotalBytes) {
-    return { action: "skip", path: rel, reason: "total-size-cap", detail: `${header.size} bytes` };
-  }
-  const mode = header.mode & 64 ? 493 : 420;
-  return { action: "write-file", path: rel, size: header.size, mode };
-}
-
-// src/outputs/collect.ts
-var CAP_REASONS = ["file-count-cap", "total-size-cap", "file-too-large"];
-var LIST_LIMIT = 1e4;
-var SKIP_LIST_PER_REASON = 1e3;
-function emptyOutputs(dir = null) {
-  return {
-    collected: false,
-    dir,
-    files: 0,
-    bytes: 0,
-    written: [],
-    skipped: [],
-    skippedCount: 0,
-    skippedByReason: {},
-    declared: [],
-    truncated: false,
-    droppedByCaps: 0
-  };
-}
-async function prepareOutputDir(dir) {
-  const st = await import_promises2.default.lstat(dir).catch((e) => {
-    if (e.code === "ENOENT") return null;
-    throw e;
-  });
-  if (st === null) {
-    await import_promises2.default.mkdir(dir, { recursive: true, mode: 493 });
-    return;
-  }
-  if (!st.isDirectory()) throw new Error(`'${dir}' exists and is not a directory`);
-  if ((await import_promises2.default.readdir(dir)).length > 0) throw new Error(`'${dir}' exists and is not empty`);
-}
-function copyEntry(entry, fd) {
-  return new Promise((resolve, reject) => {
-    let failed = false;
-    const fail = (err) => {
-      if (failed) return;
-      failed = true;
-      import_node_fs5.default.closeSync(fd);
-      reject(err);
-    };
-    entry.on("error", fail);
-    entry.on("data", (chunk) => {
-      if (failed) return;
-      try {
-        for (let off = 0; off < chunk.length; ) off += import_node_fs5.default.writeSync(fd, chunk, off);
-      } catch (err) {
-        fail(err);
-      }
-    });
-    entry.on("end", () => {
-      if (failed) return;
-      import_node_fs5.default.closeSync(fd);
-      resolve();
-    });
-  });
-}
-var O_CREATE_NEW = import_node_fs5.default.constants.O_WRONLY | import_node_fs5.default.constants.O_CREAT | import_node_fs5.default.constants.O_EXCL | import_node_fs5.default.constants.O_NOFOLLOW;
-async function collectTar(tarStream, dest, top, caps, already = { paths: /* @__PURE__ */ new Set(), bytes: 0 }) {
-  const report = emptyOutputs(dest);
-  report.collected = true;
-  const state = { files: 0, bytes: already.bytes };
-  const madeDirs = /* @__PURE__ */ new Set([""]);
-  const skip = (s2) => {
-    report.skippedCount++;
-    report.skippedByReason[s2.reason] = (report.skippedByReason[s2.reason] ?? 0) + 1;
-    if (report.skippedByReason[s2.reason] <= SKIP_LIST_PER_REASON && report.skipped.length < LIST_LIMIT) {
-      report.skipped.push(s2);
-    }
-  };
-  const ensureDir = async (rel) => {
-    if (madeDirs.has(rel)) return;
-    await ensureDir(import_node_path6.default.posix.dirname(rel) === "." ? "" : import_node_path6.default.posix.dirname(rel));
-    const abs = import_node_path6.default.join(dest, rel);
-    try {
-      await import_promises2.default.mkdir(abs, { mode: 493 });
-    } catch (e) {
-      if (e.code !== "EEXIST") throw e;
-      const st = await import_promises2.default.lstat(abs);
-      if (!st.isDirectory()) throw Object.assign(new Error("not a directory"), { code: "ENOTDIR" });
-    }
-    madeDirs.add(rel);
-  };
-  const extract = import_tar_stream3.default.extract();
-  extract.on("entry", (header, stream, next) => {
-    const rel = header.type === "file" ? safeRelativePath(header.name, top) : null;
-    if (rel && already.paths.has(rel)) {
-      stream.on("end", next);
-      stream.resume();
-      return;
-    }
-    const d = decide(
-      { name: header.name, type: header.type ?? "file", size: header.size ?? 0, mode: header.mode ?? 420 },
-      top,
-      caps,
-      state
-    );
-    const drainThen = (after) => {
-      stream.on("end", after);
-      stream.resume();
-    };
-    if (d.action === "skip") {
-      skip({ path: d.path, reason: d.reason, ...d.detail ? { detail: d.detail } : {} });
-      drainThen(next);
-      return;
-    }
-    if (d.action === "root") return drainThen(next);
-    if (d.action === "make-dir") {
-      ensureDir(d.path).then(
-        () => drainThen(next),
-        () => {
-          skip({ path: d.path, reason: "duplicate" });
-          drainThen(next);
-        }
-      );
-      return;
-    }
-    state.files++;
-    state.bytes += d.size;
-    const abs = import_node_path6.default.join(dest, d.path);
-    const dir = import_node_path6.default.posix.dirname(d.path);
-    ensureDir(dir === "." ? "" : dir).then(() => import_node_fs5.default.openSync(abs, O_CREATE_NEW, d.mode)).then(
-      async (fd) => {
-        await copyEntry(stream, fd);
-        if (header.mtime) await import_promises2.default.lutimes(abs, header.mtime, header.mtime);
-        report.files++;
-        report.bytes += d.size;
-        if (report.written.length < LIST_LIMIT) report.written.push({ path: d.path, size: d.size });
-        next();
-      },
-      () => {
-        state.files--;
-        state.bytes -= d.size;
-        skip({ path: d.path, reason: "duplicate" });
-        drainThen(next);
-      }
-    ).catch((err) => next(err));
-  });
-  await new Promise((resolve, reject) => {
-    tarStream.on("error", reject);
-    extract.on("error", reject);
-    extract.on("finish", resolve);
-    tarStream.pipe(extract);
-  });
-  report.droppedByCaps = CAP_REASONS.reduce((n, r) => n + (report.skippedByReason[r] ?? 0), 0);
-  report.truncated = report.droppedByCaps > 0;
-  return report;
-}
-async function collectDeclared(getArchive, root, dest, paths, caps) {
-  const declared = [];
-  let bytes = 0;
-  for (const rel of paths) {
-    const stream = await getArchive(`${root}/${rel}`);
-    if (!stream) {
-      declared.push({ path: rel, status: "missing", size: null });
-      continue;
-    }
-    try {
-      const r = await writeSingleFile(
-        stream,
-        import_node_path6.default.posix.basename(rel),
-        import_node_path6.default.join(dest, rel),
-        (size2) => size2 > caps.maxFileBytes ? "too-large" : bytes + size2 > caps.maxTotalBytes ? "total-size-cap" : null
-      );
-      if (r.status === "collected") bytes += r.size ?? 0;
-      declared.push({ path: rel, ...r });
-    } finally {
-      if (!stream.readableEnded) stream.destroy();
-    }
-  }
-  return { declared, bytes };
-}
-function writeSingleFile(tarStream, name, target, refuse) {
-  let result = { status: "missing", size: null };
-  let seen = false;
-  const extract = import_tar_stream3.default.extract();
-  extract.on("entry", (header, stream, next) => {
-    const first = !seen;
-    seen = true;
-    const drain = () => {
-      stream.on("end", next);
-      stream.resume();
-    };
-    if (!first || header.name.replace(/\/+$/, "") !== name) return drain();
-    const size2 = header.size ?? 0;
-    if (header.type !== "file") {
-      result = { status: "not-a-regular-file", size: null };
-      return drain();
-    }
-    const why = refuse(size2);
-    if (why) {
-      result = { status: why, size: size2 };
-      return drain();
-    }
-    import_promises2.default.mkdir(import_node_path6.default.dirname(target), { recursive: true, mode: 493 }).then(() => import_node_fs5.default.openSync(target, O_CREATE_NEW, header.mode && header.mode & 64 ? 493 : 420)).then((fd) => copyEntry(stream, fd)).then(
-      () => {
-        result = { status: "collected", size: size2 };
-        next();
-      },
-      (err) => next(err)
-    );
-  });
-  return new Promise((resolve, reject) => {
-    tarStream.on("error", reject);
-    extract.on("error", reject);
-    extract.on("finish", () => resolve(result));
-    tarStream.pipe(extract);
-  });
-}
-
-// src/verdict/status.ts
-function decideStatus(e) {
-  if (e.timedOut) return { status: "timed-out", exitCode: 124 };
-  if (e.oomKilled) return { status: "oom-killed", exitCode: 137 };
-  if (e.verdictPassed) return { status: "succeeded", exitCode: 0 };
-  const own = e.commandExitCode;
-  return { status: "failed", exitCode: own !== null && own !== 0 && own !== 125 ? own : 1 };
-}
-
-// src/sandbox/result.ts
-var SIGNAL_EXIT = { SIGHUP: 129, SIGINT: 130, SIGTERM: 143 };
-function errorKind(err) {
-  if (err instanceof InputError) return "input";
-  if (err instanceof EngineError) return "engine";
-  if (err instanceof SandboxError) return "sandbox";
-  if (err instanceof InterruptedError) return "interrupted";
-  return "internal";
-}
-function assembleResult(ctx, x, failure = null) {
-  const { spec, deps } = ctx;
-  const c = x.plan?.container ?? null;
-  const verdict = x.verdict ?? { passed: false, judges: [] };
-  const exit = x.exit;
-  let status;
-  let exitCode;
-  let error = null;
-  if (failure !== null) {
-    status = "error";
-    exitCode = failure instanceof InterruptedError ? SIGNAL_EXIT[failure.signal] ?? 130 : 125;
-    const kind = errorKind(failure);
-    error = kind === "internal" ? `internal error in sandbox-action: ${errorMessage(failure)}` : errorMessage(failure);
-  } else {
-    ({ status, exitCode } = decideStatus({
+// src/sandbox/stages/judge.ts
+function judge(spec, o, exit, collected) {
+  return judgeRun(
+    {
+      declared: spec.verdict.declared,
+      junit: spec.verdict.junit ? { file: spec.verdict.junit.file, trustedTests: o.trustedTests } : null,
+      expect: o.expected && spec.verdict.expectDir ? { dir: spec.verdict.expectDir, files: o.expected } : null
+    },
+    {
+      commandExitCode: exit.commandExitCode,
       timedOut: exit.timedOut,
       oomKilled: exit.oomKilled,
-      commandExitCode: exit.commandExitCode,
-      verdictPassed: verdict.passed
-    }));
-  }
-  const startedAt = exit?.startedAt ?? 0;
-  const endedAt = exit?.endedAt ?? startedAt;
-  return {
-    schemaVersion: RESULT_SCHEMA_VERSION,
-    runId: ctx.runId,
-    status,
-    exitCode,
-    commandExitCode: exit?.commandExitCode ?? null,
-    durationMs: endedAt - startedAt,
-    subject: spec.subject,
-    image: { ref: spec.image, id: x.imageId },
-    engine: {
-      name: deps.engine.info.name,
-      version: deps.engine.info.version,
-      runtime: c?.runtime ?? "default"
+      outputDir: collected.outputs.collected ? spec.outputDir : null,
+      declared: collected.outputs.declared,
+      audit: collected.audit?.report ?? null,
+      readCollected: async (rel, cap) => spec.outputDir ? readCollected(spec.outputDir, rel, cap) : null
     },
-    user: c?.user ?? "",
-    network: spec.network,
-    egress: x.net?.ledger?.report() ?? null,
-    limits: c ? {
-      timeoutMs: spec.timeoutMs,
-      memoryBytes: c.memoryBytes,
-      memorySwapBytes: c.memorySwapBytes,
-      cpus: c.nanoCpus / 1e9,
-      pids: c.pidsLimit,
-      nofile: spec.nofile,
-      fsizeBytes: spec.fsizeBytes,
-      tmpSizeBytes: spec.tmpSizeBytes,
-      readOnlyRoot: c.readOnlyRootfs,
-      capabilities: c.capAdd,
-      noNewPrivileges: c.securityOpt.includes("no-new-privileges:true")
-    } : null,
-    volumes: x.volumes.map((v) => ({
-      mount: v.mount,
-      sizeBytes: v.sizeBytes,
-      backend: v.backend,
-      enforced: v.enforced,
-      reserved: v.reserved
-    })),
-    loosened: loosenedBy(spec),
-    notes: ctx.notes,
-    sandbox: ctx.sandboxCheck,
-    outputs: x.collected?.outputs ?? emptyOutputs(spec.outputDir),
-    state: x.collected?.state ?? null,
-    verdict,
-    annotations: x.collected?.annotations ?? [],
-    annotationsDropped: x.collected?.annotationsDropped ?? 0,
-    audit: x.collected?.audit?.report ?? null,
-    timings: {
-      prepareMs: startedAt ? startedAt - ctx.t0 : Date.now() - ctx.t0,
-      commandMs: endedAt - startedAt,
-      collectMs: x.collected?.collectMs ?? 0,
-      cleanupMs: x.cleanupMs
-    },
-    logTruncated: (exit?.log.droppedBytes ?? 0) > 0,
-    logBytes: { shown: exit?.log.shownBytes ?? 0, dropped: exit?.log.droppedBytes ?? 0 },
-    error
-  };
-}
-
-// src/sandbox/cleanup.ts
-var Cleanup = class {
-  steps = [];
-  add(what, fn) {
-    this.steps.push({ what, fn });
-  }
-  /** Run every step, newest first. Returns the failures, one line each. */
-  async run() {
-    const failures = [];
-    while (this.steps.length) {
-      const s2 = this.steps.pop();
-      try {
-        await s2.fn();
-      } catch (err) {
-        failures.push(`${s2.what}: ${errorMessage(err)}`);
-      }
-    }
-    return failures;
-  }
-};
-
-// src/sandbox/run-context.ts
-var RunContext = class {
-  constructor(spec, deps) {
-    this.spec = spec;
-    this.deps = deps;
-    this.createdAt = deps.now();
-    this.runId = newRunId(this.createdAt, deps.random());
-    this.labels = runLabels(this.runId, this.createdAt);
-    this.stopped = new Promise((_, reject) => this.stop = reject);
-    this.stopped.catch(() => void 0);
-    const onAbort = () => this.raise(new InterruptedError(deps.signal.reason ?? "SIGTERM"));
-    if (deps.signal.aborted) onAbort();
-    else deps.signal.addEventListener("abort", onAbort, { once: true });
-  }
-  spec;
-  deps;
-  createdAt;
-  runId;
-  labels;
-  cleanup = new Cleanup();
-  notes = [];
-  /** The sandbox as checked (conformance, then the self-check), kept here so a refusal still reports it. */
-  sandboxCheck = null;
-  t0 = Date.now();
-  /** Rejects on a signal or a fault; every wait of the run races it. */
-  stopped;
-  fault = null;
-  stop;
-  /** Record a failure that happened in a callback; the run stops at its next wait. The first one wins. */
-  raise(err) {
-    if (this.fault !== null) return;
-    this.fault = err;
-    this.stop(err);
-  }
-  /** `p`, unless the run is stopped first. */
-  race(p) {
-    return Promise.race([p, this.stopped]);
-  }
-  /** Throw the recorded fault or interruption, if any. */
-  check() {
-    if (this.fault !== null) throw this.fault;
-  }
-};
-
-// src/sandbox/stages/collect.ts
-var import_node_fs6 = __toESM(require("node:fs"), 1);
-var import_promises4 = __toESM(require("node:fs/promises"), 1);
-var import_node_path7 = __toESM(require("node:path"), 1);
-
-// src/report/parsers/generic.ts
-var DIAG = /^(.+?):(\d+)(?::(\d+))?: (fatal error|error|warning|note): (.*)$/;
-var LEVEL = {
-  "fatal error": "failure",
-  error: "failure",
-  warning: "warning",
-  note: "notice"
-};
-function parseGeneric(text2, opts) {
-  const annotations = [];
-  let dropped = 0;
-  for (const line of stripAnsi(text2).split(/\r?\n/)) {
-    const m = DIAG.exec(line);
-    if (!m) continue;
-    const path25 = repoPath(m[1], opts.root);
-    const lineNo = Number(m[2]);
-    if (path25 === null || lineNo < 1) {
-      dropped++;
-      continue;
-    }
-    const col = m[3] ? Number(m[3]) : void 0;
-    annotations.push({
-      path: path25,
-      startLine: lineNo,
-      endLine: lineNo,
-      // gcc and clang columns are already 1-based.
-      ...col !== void 0 && col >= 1 ? { startColumn: col } : {},
-      level: LEVEL[m[4]],
-      title: m[4] === "note" ? "build log: note" : `build log: compiler ${m[4]}`,
-      message: m[5]
-    });
-  }
-  return { annotations, dropped };
-}
-
-// src/report/parsers/lean.ts
-var LEVEL2 = {
-  error: "failure",
-  warning: "warning",
-  info: "notice",
-  information: "notice"
-};
-var LEAN_MSG = /^(?<file>.+?):(?<line>\d+):(?<col>\d+)(?:-(?<endLine>\d+):(?<endCol>\d+))?: (?<level>error|warning|info)(?:\((?<name>[\w.]+)\))?: ?(?<msg>.*)$/;
-var LAKE_MSG = /^(?<level>error|warning|info): (?<file>.+?\.lean):(?<line>\d+):(?<col>\d+)(?:-(?<endLine>\d+):(?<endCol>\d+))?: (?<msg>.*)$/;
-var LAKE_LINE = /^(?:[✔ℹ⚠✖] \[\d+\/\d+\] |error: Lean exited with code|Some required (?:targets|builds) logged failures:|- \S+$|error: build failed|Build completed successfully|⣿|trace: )/;
-var SORRY = /declaration uses (?:'sorry'|`sorry`)/;
-function leanTitle(message, level) {
-  if (SORRY.test(message)) return "build log: declaration uses sorry";
-  return level === "failure" ? "build log: Lean error" : level === "warning" ? "build log: Lean warning" : "build log: Lean info";
-}
-function parseLean2(text2, opts) {
-  const out = [];
-  let dropped = 0;
-  let cur = null;
-  const flush = () => {
-    if (!cur) return;
-    const path25 = repoPath(cur.file.replace(/^(?:\.\/)+/, ""), opts.root);
-    const text3 = cur.lines.join("\n").replace(/\s+$/, "");
-    const message = cur.name ? `(${cur.name}) ${text3}` : text3;
-    if (path25 === null) dropped++;
-    else {
-      const single = cur.endLine === void 0 || cur.endLine === cur.line;
-      out.push({
-        path: path25,
-        startLine: cur.line,
-        endLine: cur.endLine ?? cur.line,
-        ...single ? { startColumn: cur.col + 1 } : {},
-        ...single && cur.endCol !== void 0 ? { endColumn: cur.endCol + 1 } : {},
-        level: cur.level,
-        title: leanTitle(text3, cur.level),
-        message
-      });
-    }
-    cur = null;
-  };
-  for (const line of stripAnsi(text2).split(/\r?\n/)) {
-    if (line.startsWith("{") && line.includes('"fileName"')) {
-      flush();
-      const j = parseJsonMessage(line, opts.root);
-      if (j === "dropped") dropped++;
-      else if (j) out.push(j);
-      continue;
-    }
-    const g = (LAKE_MSG.exec(line) ?? LEAN_MSG.exec(line))?.groups;
-    if (g) {
-      flush();
-      cur = {
-        file: g.file,
-        line: Number(g.line),
-        col: Number(g.col),
-        ...g.endLine ? { endLine: Number(g.endLine), endCol: Number(g.endCol) } : {},
-        level: LEVEL2[g.level],
-        ...g.name ? { name: g.name } : {},
-        lines: [g.msg]
-      };
-    } else if (LAKE_LINE.test(line)) {
-      flush();
-    } else if (cur) {
-      cur.lines.push(line);
-    }
-  }
-  flush();
-  return { annotations: out.filter((a) => a.startLine >= 1), dropped };
-}
-function parseJsonMessage(line, root) {
-  let j;
-  try {
-    j = JSON.parse(line);
-  } catch {
-    return null;
-  }
-  const o = j;
-  const pos = o.pos;
-  const end = o.endPos;
-  if (typeof o.fileName !== "string" || typeof pos?.line !== "number" || typeof pos.column !== "number")
-    return null;
-  const level = LEVEL2[String(o.severity)];
-  if (!level || typeof o.data !== "string") return null;
-  const path25 = repoPath(o.fileName.replace(/^(?:\.\/)+/, ""), root);
-  if (path25 === null) return "dropped";
-  const endLine = typeof end?.line === "number" ? end.line : pos.line;
-  const single = endLine === pos.line;
-  const text2 = o.data.replace(/\s+$/, "");
-  const kind = typeof o.kind === "string" && o.kind !== "" ? o.kind.slice(0, 100) : void 0;
-  const message = kind && kind !== "hasSorry" ? `(${kind}) ${text2}` : text2;
-  return {
-    path: path25,
-    startLine: pos.line,
-    endLine,
-    ...single ? { startColumn: pos.column + 1 } : {},
-    ...single && typeof end?.column === "number" ? { endColumn: end.column + 1 } : {},
-    level,
-    title: kind === "hasSorry" ? "build log: declaration uses sorry" : leanTitle(text2, level),
-    message
-  };
-}
-
-// src/sandbox/audit.ts
-var import_node_crypto4 = __toESM(require("node:crypto"), 1);
-var import_promises3 = __toESM(require("node:fs/promises"), 1);
-
-// src/sandbox/container-files.ts
-var import_tar_stream4 = __toESM(require_tar_stream(), 1);
-var MAX_BYTES = 4 * 1024 * 1024;
-async function readContainerFile(engine, id, file) {
-  const stream = await engine.getArchive(id, file).catch(() => null);
-  if (!stream) return null;
-  const extract = import_tar_stream4.default.extract();
-  const chunks = [];
-  let regular = false;
-  extract.on("entry", (h, s2, next) => {
-    if (h.type === "file" && (h.size ?? 0) <= MAX_BYTES) {
-      regular = true;
-      s2.on("data", (c) => chunks.push(c));
-    }
-    s2.on("end", next);
-    s2.resume();
-  });
-  try {
-    await new Promise((resolve, reject) => {
-      extract.on("finish", resolve);
-      extract.on("error", reject);
-      stream.pipe(extract);
-    });
-  } finally {
-    if (!stream.readableEnded) stream.destroy();
-  }
-  return regular ? Buffer.concat(chunks).toString("utf8") : null;
-}
-
-// src/sandbox/audit.ts
-var OUTPUT_CAP = 4 * 1024 * 1024;
-var AUDIT_TIMEOUT_MS = 20 * 6e4;
-async function checkProtected(engine, buildContainer, files) {
-  const out = [];
-  for (const f of files) {
-    const base = await import_promises3.default.readFile(f.baseFile, "utf8").catch(() => null);
-    if (base === null) {
-      out.push({ path: f.path, name: "*", detail: `the base file ${f.baseFile} cannot be read` });
-      continue;
-    }
-    const now = await readContainerFile(engine, buildContainer, `${WORK_DIR}/${f.path}`);
-    if (now === null) {
-      out.push({ path: f.path, name: "*", detail: "the file is missing from /work after the build" });
-      continue;
-    }
-    for (const c of protectedChanges(base, now, declaredTheorems(base))) out.push({ path: f.path, ...c });
-  }
-  return out;
-}
-async function runAudit(engine, spec, plan2, labels, buildContainer) {
-  const audit = spec.audit;
-  const changed = await checkProtected(engine, buildContainer, audit.protected);
-  const nonce = import_node_crypto4.default.randomBytes(16).toString("hex");
-  const file = auditFile(audit.modules, audit.targets, nonce);
-  const work = plan2.readOnlySource ? { type: "bind", source: plan2.readOnlySource, target: WORK_DIR, readOnly: true } : {
-    type: "volume",
-    source: plan2.volumes.find((v) => v.role === "work").name,
-    target: WORK_DIR,
-    readOnly: true
-  };
-  const tmp = plan2.container.mounts.find((m) => m.target === "/tmp");
-  const c = {
-    ...plan2.container,
-    name: `${plan2.container.name}-audit`,
-    labels: { ...labels, [LABEL_ROLE]: "audit" },
-    entrypoint: ["sh"],
-    cmd: ["-c", 'printf "%s" "$SANDBOX_AUDIT_FILE" > /tmp/Audit.lean && exec lake env lean /tmp/Audit.lean'],
-    env: [`SANDBOX_AUDIT_FILE=${file}`],
-    mounts: [work, tmp],
-    networkMode: "none",
-    readOnlyRootfs: true
-  };
-  delete c.dns;
-  if (c.runtime === "runsc-host") c.runtime = "runsc";
-  const id = await engine.createContainer(c);
-  const chunks = [];
-  let size2 = 0;
-  try {
-    const attached = await engine.attach(id, (_s, chunk) => {
-      if (size2 < OUTPUT_CAP) chunks.push(Buffer.from(chunk.subarray(0, OUTPUT_CAP - size2)));
-      size2 += chunk.length;
-    });
-    const watch = await engine.watchExit(id);
-    await engine.startContainer(id);
-    let timer;
-    const exit = await Promise.race([
-      watch.exit,
-      new Promise((r) => timer = setTimeout(() => r(null), AUDIT_TIMEOUT_MS))
-    ]).finally(() => clearTimeout(timer));
-    if (exit === null) await engine.killContainer(id, "KILL");
-    await Promise.race([attached.done, new Promise((r) => setTimeout(r, 3e3).unref())]);
-    attached.close();
-    const output = Buffer.concat(chunks).toString("utf8");
-    const targets = judgeAudit(output, audit.targets, nonce, audit.allow);
-    const report = {
-      ok: targets.every((t) => t.status === "ok") && changed.length === 0,
-      protectedChanges: changed,
-      allow: audit.allow,
-      targets,
-      exitCode: exit,
-      outputBytes: size2
-    };
-    const protectedNotes = changed.map((c2) => ({
-      path: c2.path,
-      startLine: 1,
-      endLine: 1,
-      level: "failure",
-      title: "protected statement changed",
-      message: `${c2.name}: ${c2.detail}`
-    }));
-    return {
-      report,
-      annotations: [...protectedNotes, ...auditAnnotations(targets, () => null)],
-      output: output.replaceAll(nonce, "<nonce>")
-    };
-  } finally {
-    await engine.removeContainer(id);
-  }
-}
-
-// src/sandbox/stages/collect.ts
-var MAX_ANNOTATIONS = 1e4;
-var ANNOTATE_FILE_CAP = 16 * 1024 * 1024;
-async function collect(ctx, spec, box, p, timedOut) {
-  const { deps } = ctx;
-  const { engine } = deps;
-  const t = Date.now();
-  let outputs = emptyOutputs(spec.outputDir);
-  if (spec.outputDir) {
-    const dest = spec.outputDir;
-    await prepareOutputDir(dest);
-    const getOrNull = async (abs) => {
-      try {
-        return await engine.getArchive(box.id, abs);
-      } catch (err) {
-        if (err instanceof EngineError && err.statusCode === 404) return null;
-        throw err;
-      }
-    };
-    const declared = await ctx.race(
-      collectDeclared(getOrNull, OUTPUT_DIR, dest, spec.verdict.declared, spec.outputCaps)
-    );
-    const written = new Set(declared.declared.filter((d) => d.status === "collected").map((d) => d.path));
-    const stream = await engine.getArchive(box.id, OUTPUT_DIR);
-    try {
-      outputs = await ctx.race(
-        collectTar(stream, dest, OUTPUT_DIR.slice(1), spec.outputCaps, {
-          paths: written,
-          bytes: declared.bytes
-        })
-      );
-    } finally {
-      if (!stream.readableEnded) stream.destroy();
-    }
-    const extra = declared.declared.filter((d) => d.status === "collected");
-    outputs.files += extra.length;
-    outputs.bytes += declared.bytes;
-    outputs.written.unshift(...extra.map((d) => ({ path: d.path, size: d.size ?? 0 })));
-    outputs.declared = declared.declared;
-  }
-  const parsed = spec.annotate ? await annotate(ctx, box) : { annotations: [], dropped: 0 };
-  const state = spec.stateDir ? await collectState(ctx, spec, box.id) : null;
-  let audit = null;
-  if (spec.audit && !timedOut) {
-    ctx.check();
-    deps.notice(
-      `proof audit: ${spec.audit.targets.length} target(s) in a fresh sandbox, /work read-only, no network`
-    );
-    const a = await ctx.race(runAudit(engine, spec, p, ctx.labels, box.id));
-    audit = { report: a.report, annotations: a.annotations };
-    for (const x of a.report.targets) {
-      deps.notice(`proof audit: ${x.target}: ${x.status}${"axioms" in x ? ` [${x.axioms.join(", ")}]` : ""}`);
-    }
-  }
-  return {
-    outputs,
-    state,
-    annotations: parsed.annotations.slice(0, MAX_ANNOTATIONS),
-    annotationsDropped: parsed.dropped + Math.max(0, parsed.annotations.length - MAX_ANNOTATIONS),
-    audit,
-    collectMs: Date.now() - t
-  };
-}
-async function annotate(ctx, box) {
-  const a = ctx.spec.annotate;
-  if (a.parser !== "junit") {
-    const log = box.capture?.text() ?? "";
-    return a.parser === "lean" ? parseLean2(log, { root: WORK_DIR }) : parseGeneric(log, { root: WORK_DIR });
-  }
-  const text2 = await readCollected(ctx.spec.outputDir, a.file, ANNOTATE_FILE_CAP);
-  return text2 ? parseJunit(text2.toString("utf8"), { root: WORK_DIR }) : { annotations: [], dropped: 0 };
-}
-async function readCollected(dir, rel, cap) {
-  const file = import_node_path7.default.join(dir, rel);
-  if (!file.startsWith(import_node_path7.default.resolve(dir) + import_node_path7.default.sep)) return null;
-  let fd;
-  try {
-    fd = import_node_fs6.default.openSync(file, import_node_fs6.default.constants.O_RDONLY | import_node_fs6.default.constants.O_NOFOLLOW);
-  } catch {
-    return null;
-  }
-  try {
-    const st = import_node_fs6.default.fstatSync(fd);
-    if (!st.isFile() || st.size > cap) return null;
-    return import_node_fs6.default.readFileSync(fd);
-  } finally {
-    import_node_fs6.default.closeSync(fd);
-  }
-}
-async function collectState(ctx, spec, id) {
-  const { deps } = ctx;
-  const dir = spec.stateDir;
-  const fresh = `${dir.replace(/\/+$/, "")}.sandbox-${ctx.runId}`;
-  await import_promises4.default.rm(fresh, { recursive: true, force: true });
-  await import_promises4.default.mkdir(fresh, { recursive: true, mode: 493 });
-  const stream = await deps.engine.getArchive(id, STATE_DIR);
-  try {
-    const r = await ctx.race(
-      collectTar(stream, fresh, STATE_DIR.slice(1), {
-        maxTotalBytes: spec.stateSizeBytes,
-        maxFiles: DEFAULTS.maxStateFiles,
-        maxFileBytes: spec.stateSizeBytes
-      })
-    );
-    await import_promises4.default.rm(dir, { recursive: true, force: true });
-    await import_promises4.default.rename(fresh, dir);
-    return {
-      dir,
-      files: r.files,
-      bytes: r.bytes,
-      skippedCount: r.skippedCount,
-      skippedByReason: r.skippedByReason
-    };
-  } catch (err) {
-    await import_promises4.default.rm(fresh, { recursive: true, force: true });
-    throw err;
-  } finally {
-    if (!stream.readableEnded) stream.destroy();
-  }
+    { root: WORK_DIR, auditAnnotations: collected.audit?.annotations ?? [], lean: o.lean ?? null }
+  );
 }
 
 // src/sandbox/stages/command.ts
 var ATTACH_DRAIN_MS = 3e3;
-async function runCommand(ctx, box, net3, logs) {
+async function runCommand(ctx, box, net3, logs, timeoutMs = ctx.spec.timeoutMs) {
   const { engine } = ctx.deps;
   logs.begin();
   const startedAt = Date.now();
@@ -12498,7 +13071,7 @@ async function runCommand(ctx, box, net3, logs) {
   try {
     await ctx.race(engine.startContainer(box.id));
     const deadline = new Promise((resolve) => {
-      timer = setTimeout(() => resolve("timeout"), ctx.spec.timeoutMs);
+      timer = setTimeout(() => resolve("timeout"), timeoutMs);
     });
     const first = await Promise.race([box.watch.exit, deadline, ctx.stopped]);
     if (first === "timeout") {
@@ -12537,8 +13110,8 @@ async function endLog(box, logs) {
 }
 
 // src/sandbox/stages/prepare.ts
-var import_promises7 = __toESM(require("node:fs/promises"), 1);
-var import_node_path12 = __toESM(require("node:path"), 1);
+var import_promises9 = __toESM(require("node:fs/promises"), 1);
+var import_node_path14 = __toESM(require("node:path"), 1);
 
 // src/sandbox/disk.ts
 var GiB2 = 1024 ** 3;
@@ -12596,11 +13169,11 @@ function fitVolumes(volumes, defaults, free, dir) {
 
 // src/sandbox/lean.ts
 var import_node_fs8 = __toESM(require("node:fs"), 1);
-var import_node_path9 = __toESM(require("node:path"), 1);
+var import_node_path10 = __toESM(require("node:path"), 1);
 
 // src/lean/challenge.ts
 var import_node_fs7 = __toESM(require("node:fs"), 1);
-var import_node_path8 = __toESM(require("node:path"), 1);
+var import_node_path9 = __toESM(require("node:path"), 1);
 var PROJECT_FILES = ["lakefile.lean", "lakefile.toml", "lean-toolchain", "lake-manifest.json"];
 var MODULE = /^[A-Za-z_][\w']*(\.[A-Za-z_][\w']*)*$/;
 function readConfig(file) {
@@ -12637,9 +13210,9 @@ function headerImports(text2) {
   const src = text2.replace(/\/-[\s\S]*?-\//g, " ");
   const out = [];
   for (const raw of src.split("\n")) {
-    const line = raw.replace(/--.*$/, "").trim();
-    if (line === "" || line === "module" || line === "prelude") continue;
-    const m = /^(?:(?:public|private|meta)\s+)*import\s+(.+)$/.exec(line);
+    const line2 = raw.replace(/--.*$/, "").trim();
+    if (line2 === "" || line2 === "module" || line2 === "prelude") continue;
+    const m = /^(?:(?:public|private|meta)\s+)*import\s+(.+)$/.exec(line2);
     if (!m) break;
     for (const name of m[1].split(/\s+/)) if (MODULE.test(name) && !out.includes(name)) out.push(name);
   }
@@ -12647,7 +13220,7 @@ function headerImports(text2) {
 }
 var moduleFile = (m) => `${m.split(".").join("/")}.lean`;
 function trustedFiles(baseDir, configPath, cfg) {
-  const has = (rel) => import_node_fs7.default.lstatSync(import_node_path8.default.join(baseDir, rel), { throwIfNoEntry: false })?.isFile() === true;
+  const has = (rel) => import_node_fs7.default.lstatSync(import_node_path9.default.join(baseDir, rel), { throwIfNoEntry: false })?.isFile() === true;
   const files = [configPath, ...PROJECT_FILES.filter(has)];
   const todo = [cfg.challenge_module];
   const seen = /* @__PURE__ */ new Set();
@@ -12662,45 +13235,45 @@ function trustedFiles(baseDir, configPath, cfg) {
       continue;
     }
     files.push(rel);
-    todo.push(...headerImports(import_node_fs7.default.readFileSync(import_node_path8.default.join(baseDir, rel), "utf8")));
+    todo.push(...headerImports(import_node_fs7.default.readFileSync(import_node_path9.default.join(baseDir, rel), "utf8")));
   }
   return [...new Set(files)];
 }
 function changedByPr(baseDir, prDir, files) {
   return files.filter((rel) => {
-    const theirs = import_node_path8.default.join(prDir, rel);
+    const theirs = import_node_path9.default.join(prDir, rel);
     const st = import_node_fs7.default.lstatSync(theirs, { throwIfNoEntry: false });
     if (!st?.isFile()) return true;
-    return !import_node_fs7.default.readFileSync(theirs).equals(import_node_fs7.default.readFileSync(import_node_path8.default.join(baseDir, rel)));
+    return !import_node_fs7.default.readFileSync(theirs).equals(import_node_fs7.default.readFileSync(import_node_path9.default.join(baseDir, rel)));
   });
 }
 function assembleProject(prDir, baseDir, files, dest) {
   import_node_fs7.default.mkdirSync(dest, { recursive: true, mode: 493 });
   const walk = (rel) => {
-    for (const name of import_node_fs7.default.readdirSync(import_node_path8.default.join(prDir, rel))) {
+    for (const name of import_node_fs7.default.readdirSync(import_node_path9.default.join(prDir, rel))) {
       const r = rel ? `${rel}/${name}` : name;
       if (!rel && (name === ".lake" || name === ".git")) continue;
-      const st = import_node_fs7.default.lstatSync(import_node_path8.default.join(prDir, r));
+      const st = import_node_fs7.default.lstatSync(import_node_path9.default.join(prDir, r));
       if (st.isDirectory()) {
-        import_node_fs7.default.mkdirSync(import_node_path8.default.join(dest, r), { mode: 493 });
+        import_node_fs7.default.mkdirSync(import_node_path9.default.join(dest, r), { mode: 493 });
         walk(r);
       } else if (st.isFile())
-        import_node_fs7.default.writeFileSync(import_node_path8.default.join(dest, r), import_node_fs7.default.readFileSync(import_node_path8.default.join(prDir, r)), { mode: 420 });
+        import_node_fs7.default.writeFileSync(import_node_path9.default.join(dest, r), import_node_fs7.default.readFileSync(import_node_path9.default.join(prDir, r)), { mode: 420 });
     }
   };
   walk("");
   for (const rel of files) {
-    import_node_fs7.default.mkdirSync(import_node_path8.default.dirname(import_node_path8.default.join(dest, rel)), { recursive: true, mode: 493 });
-    import_node_fs7.default.rmSync(import_node_path8.default.join(dest, rel), { force: true, recursive: true });
-    import_node_fs7.default.writeFileSync(import_node_path8.default.join(dest, rel), import_node_fs7.default.readFileSync(import_node_path8.default.join(baseDir, rel)), { mode: 420 });
+    import_node_fs7.default.mkdirSync(import_node_path9.default.dirname(import_node_path9.default.join(dest, rel)), { recursive: true, mode: 493 });
+    import_node_fs7.default.rmSync(import_node_path9.default.join(dest, rel), { force: true, recursive: true });
+    import_node_fs7.default.writeFileSync(import_node_path9.default.join(dest, rel), import_node_fs7.default.readFileSync(import_node_path9.default.join(baseDir, rel)), { mode: 420 });
   }
-  import_node_fs7.default.mkdirSync(import_node_path8.default.join(dest, ".lake"), { recursive: true, mode: 493 });
+  import_node_fs7.default.mkdirSync(import_node_path9.default.join(dest, ".lake"), { recursive: true, mode: 493 });
 }
 
 // src/sandbox/lean.ts
 function findProgram(option, name, searchPath) {
-  const candidates = name.includes("/") ? [import_node_path9.default.resolve(name)] : searchPath.split(":").filter(Boolean).map((d) => import_node_path9.default.join(d, name));
-  for (const c of candidates) {
+  const candidates2 = name.includes("/") ? [import_node_path10.default.resolve(name)] : searchPath.split(":").filter(Boolean).map((d) => import_node_path10.default.join(d, name));
+  for (const c of candidates2) {
     try {
       import_node_fs8.default.accessSync(c, import_node_fs8.default.constants.X_OK);
       if (import_node_fs8.default.statSync(c).isFile()) return c;
@@ -12713,7 +13286,7 @@ function findProgram(option, name, searchPath) {
   );
 }
 function resolveLean(lean, sourceDir, searchPath) {
-  const cfgFile = import_node_path9.default.join(lean.challengeDir, lean.config);
+  const cfgFile = import_node_path10.default.join(lean.challengeDir, lean.config);
   if (!import_node_fs8.default.lstatSync(cfgFile, { throwIfNoEntry: false })?.isFile()) {
     throw new InputError("--comparator-config", `'${lean.config}' is not a file in ${lean.challengeDir}`);
   }
@@ -12722,7 +13295,7 @@ function resolveLean(lean, sourceDir, searchPath) {
   const changed = lean.trusted ? changedByPr(lean.challengeDir, sourceDir, files) : [];
   const overlays = lean.trusted ? files.map((rel) => ({
     type: "bind",
-    source: import_node_path9.default.join(lean.challengeDir, rel),
+    source: import_node_path10.default.join(lean.challengeDir, rel),
     target: `${WORK_DIR}/${rel}`,
     readOnly: true
   })) : [];
@@ -12744,14 +13317,16 @@ function resolveLean(lean, sourceDir, searchPath) {
 // src/sandbox/pytest.ts
 var import_node_fs9 = __toESM(require("node:fs"), 1);
 var import_promises5 = __toESM(require("node:fs/promises"), 1);
-var import_node_path10 = __toESM(require("node:path"), 1);
+var import_node_path11 = __toESM(require("node:path"), 1);
 var PYTEST_CONFIG_DIR = "/sandbox-action/pytest";
 var PYTEST_RUNNER = `${PYTEST_CONFIG_DIR}/run.py`;
 var RUNNER_SOURCE = `# sandbox-action: the trusted pytest runner (src/sandbox/pytest.ts says what it guarantees).
 import ctypes, os, signal, sys, threading, time
 ctypes.CDLL(None).prctl(4, 0, 0, 0, 0)  # PR_SET_DUMPABLE 0: no ptrace, no /proc/PID/mem or fd by this user
+sys.path.append('${PYTEST_CONFIG_DIR}')  # the trusted plugin; xdist hands the worker this path list
+import sandbox_action_pytest
+sandbox_action_pytest.CONTROLLER = True
 import pytest
-sys.path.append('/work')
 junit = sys.argv[1]
 assert sys.argv[2] == '--'
 r, w = os.pipe()
@@ -12767,7 +13342,7 @@ reader.start()
 # One worker, itself in isolated mode (execnet shell-splits python=): /work is on no path it starts with.
 worker = 'popen//python=%s -I -B' % sys.executable
 # A worker that dies is not replaced: the session ends, failed (a crash is never retried into a pass).
-rc = pytest.main(['-p', 'xdist.plugin', '--dist', 'load', '--tx', worker, '--max-worker-restart', '0',
+rc = pytest.main(['-p', 'sandbox_action_pytest', '-p', 'xdist.plugin', '--dist', 'load', '--tx', worker, '--max-worker-restart', '0',
                   '--junitxml=/dev/fd/%d' % w] + sys.argv[3:])
 os.close(w)
 # Every other process of this user is killed first: one that holds the pipe (or rewrites /output) is gone before
@@ -12795,6 +13370,43 @@ if data:
     os.close(fd)
 sys.exit(int(rc))
 `;
+var PYTEST_PLUGIN = `${PYTEST_CONFIG_DIR}/sandbox_action_pytest.py`;
+var PLUGIN_SOURCE = `"""sandbox-action: the trusted pytest plugin (src/sandbox/pytest.ts says what it guarantees).
+
+run.py imports it before pytest starts (PYTEST_DONT_REWRITE: no assertion to rewrite, no warning for that)."""
+import sys, warnings
+import pytest
+
+CONTROLLER = False  # run.py sets it before pytest starts; a worker imports this module afresh
+WORK = '/work'
+
+def _off_work():
+    sys.path[:] = [p for p in sys.path if p not in ('', '.') and p != WORK and not p.startswith(WORK + '/')]
+
+def _warning_as_text(data):
+    # xdist would import the module a worker names for the warning's class: the name is only printed.
+    text = '%s.%s: %s' % (data.get('category_module') or '', data.get('category_class_name') or '', data.get('message_str'))
+    kwargs = {'message': UserWarning(text), 'category': UserWarning}
+    for name in warnings.WarningMessage._WARNING_DETAILS:
+        if name not in kwargs:
+            kwargs[name] = data.get(name)
+    return warnings.WarningMessage(**kwargs)
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_load_initial_conftests(early_config, parser, args):
+    if CONTROLLER:
+        early_config.known_args_namespace.noconftest = True
+        _off_work()
+        import xdist.workermanage
+        xdist.workermanage.unserialize_warning_message = _warning_as_text
+    elif WORK not in sys.path:
+        sys.path.append(WORK)
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_sessionstart(session):
+    if CONTROLLER:
+        _off_work()
+`;
 var CONFIGS = [
   ["pytest.ini", null],
   [".pytest.ini", null],
@@ -12805,9 +13417,12 @@ var CONFIGS = [
 function regularFile(p) {
   return import_node_fs9.default.lstatSync(p, { throwIfNoEntry: false })?.isFile() === true;
 }
+function isTestFolder(dir) {
+  return import_node_fs9.default.readdirSync(dir, { withFileTypes: true }).filter((e) => e.name.endsWith(".py")).every((e) => /^(test_.*|.*_test|conftest|__init__)\.py$/.test(e.name));
+}
 function findPytestConfig(dir) {
   for (const [name, section] of CONFIGS) {
-    const p = import_node_path10.default.join(dir, name);
+    const p = import_node_path11.default.join(dir, name);
     if (!regularFile(p)) continue;
     if (section === null || section.test(import_node_fs9.default.readFileSync(p, "utf8"))) return name;
   }
@@ -12821,9 +13436,14 @@ async function resolvePytest(tests, scratch) {
   const config = findPytestConfig(tests.dir);
   const testArgs = tests.paths.map((p) => `${WORK_DIR}/${p}`);
   await import_promises5.default.mkdir(scratch, { recursive: true, mode: 493 });
-  const runner = import_node_path10.default.join(scratch, "run.py");
+  const runner = import_node_path11.default.join(scratch, "run.py");
   await import_promises5.default.writeFile(runner, RUNNER_SOURCE, { mode: 420 });
-  const mounts = [{ type: "bind", source: runner, target: PYTEST_RUNNER, readOnly: true }];
+  const plugin = import_node_path11.default.join(scratch, "sandbox_action_pytest.py");
+  await import_promises5.default.writeFile(plugin, PLUGIN_SOURCE, { mode: 420 });
+  const mounts = [
+    { type: "bind", source: runner, target: PYTEST_RUNNER, readOnly: true },
+    { type: "bind", source: plugin, target: PYTEST_PLUGIN, readOnly: true }
+  ];
   const cleanup = () => import_promises5.default.rm(scratch, { recursive: true, force: true });
   if (!tests.trusted) {
     return {
@@ -12832,29 +13452,43 @@ async function resolvePytest(tests, scratch) {
       args: ["--rootdir=/work", ...config ? ["-c", `${WORK_DIR}/${config}`] : [], ...testArgs],
       exclude: [],
       config: config ?? "(none)",
+      notes: [],
       cleanup
     };
   }
-  const exclude = [];
+  const roots = [];
+  const notes = [];
   for (const p of tests.paths) {
-    const st = import_node_fs9.default.lstatSync(import_node_path10.default.join(tests.dir, p), { throwIfNoEntry: false });
+    const st = import_node_fs9.default.lstatSync(import_node_path11.default.join(tests.dir, p), { throwIfNoEntry: false });
     if (!st || !(st.isDirectory() || st.isFile())) {
       throw new InputError("--tests-path", `'${p}' is not a directory or file in ${tests.dir}`);
     }
+    const dir = import_node_path11.default.posix.dirname(p);
+    const folder = st.isFile() && dir !== "." && isTestFolder(import_node_path11.default.join(tests.dir, dir));
+    roots.push(folder ? dir : p);
+    if (st.isFile() && !folder) {
+      notes.push(
+        `tests path ${p}: its folder also holds code, so only the file comes from the trusted side; the files beside it are the source's`
+      );
+    }
+  }
+  const exclude = [...new Set(roots)].filter(
+    (r, _i, all) => !all.some((o) => o !== r && r.startsWith(`${o}/`))
+  );
+  for (const r of exclude) {
     mounts.push({
       type: "bind",
-      source: import_node_path10.default.join(tests.dir, p),
-      target: `${WORK_DIR}/${p}`,
+      source: import_node_path11.default.join(tests.dir, r),
+      target: `${WORK_DIR}/${r}`,
       readOnly: true
     });
-    exclude.push(p);
   }
-  const empty = import_node_path10.default.join(scratch, "empty");
+  const empty = import_node_path11.default.join(scratch, "empty");
   await import_promises5.default.writeFile(empty, "", { mode: 420 });
   for (const a of [...new Set(tests.paths.flatMap(ancestors))]) {
     const rel = a ? `${a}/conftest.py` : "conftest.py";
     if (exclude.some((e) => rel === e || rel.startsWith(`${e}/`))) continue;
-    const trusted = import_node_path10.default.join(tests.dir, rel);
+    const trusted = import_node_path11.default.join(tests.dir, rel);
     mounts.push({
       type: "bind",
       source: regularFile(trusted) ? trusted : empty,
@@ -12866,10 +13500,10 @@ async function resolvePytest(tests, scratch) {
   let configSource;
   let configName;
   if (config) {
-    configSource = import_node_path10.default.join(tests.dir, config);
+    configSource = import_node_path11.default.join(tests.dir, config);
     configName = config;
   } else {
-    configSource = import_node_path10.default.join(scratch, "pytest.ini");
+    configSource = import_node_path11.default.join(scratch, "pytest.ini");
     await import_promises5.default.writeFile(configSource, "[pytest]\n", { mode: 420 });
     configName = "pytest.ini";
   }
@@ -12881,14 +13515,52 @@ async function resolvePytest(tests, scratch) {
     args: ["-c", target, "--rootdir=/work", "--confcutdir=/work", ...testArgs],
     exclude,
     config: config ?? "(empty)",
+    notes,
     cleanup
   };
 }
 
+// src/sandbox/host-mounts.ts
+var import_node_fs10 = __toESM(require("node:fs"), 1);
+var import_promises6 = __toESM(require("node:fs/promises"), 1);
+var realOrNull = (p) => import_promises6.default.realpath(p).catch(() => null);
+async function sensitivePlaces(env) {
+  const homes = [...new Set([env.HOME, "/root"].filter((h) => !!h))];
+  const sockets = (await Promise.all(knownSockets(env).map(realOrNull))).filter(
+    (s2) => s2 !== null
+  );
+  const creds = homes.flatMap(credentialDirs);
+  const real = (await Promise.all(creds.map(realOrNull))).filter((s2) => s2 !== null);
+  return { sockets: [...new Set(sockets)], credentials: [.../* @__PURE__ */ new Set([...creds, ...real])] };
+}
+async function resolveHostMounts(mounts, allow, env) {
+  if (mounts.length === 0) return [];
+  const places = await sensitivePlaces(env);
+  const allowed = (await Promise.all(allow.map(realOrNull))).filter((s2) => s2 !== null);
+  const out = [];
+  for (const m of mounts) {
+    const real = await realOrNull(m.host);
+    const st = real ? await import_promises6.default.stat(real).catch(() => null) : null;
+    const why = mountRefusal({ given: m.host, real, isSocket: st?.isSocket() ?? false }, places, allowed);
+    if (why) throw new InputError("--mount", why);
+    try {
+      import_node_fs10.default.accessSync(real, import_node_fs10.default.constants.R_OK);
+    } catch {
+      throw new InputError("--mount", `'${m.host}' is not readable here`);
+    }
+    out.push({ type: "bind", source: real, target: m.dest, readOnly: m.readOnly });
+  }
+  return out;
+}
+
+// src/sandbox/persist.ts
+var import_promises8 = __toESM(require("node:fs/promises"), 1);
+var import_node_path13 = __toESM(require("node:path"), 1);
+
 // src/sandbox/volumes.ts
 var import_node_child_process2 = require("node:child_process");
-var import_promises6 = __toESM(require("node:fs/promises"), 1);
-var import_node_path11 = __toESM(require("node:path"), 1);
+var import_promises7 = __toESM(require("node:fs/promises"), 1);
+var import_node_path12 = __toESM(require("node:path"), 1);
 var import_node_util3 = require("node:util");
 var run2 = (0, import_node_util3.promisify)(import_node_child_process2.execFile);
 var LABEL_LOOP_DEVICE = "sandbox-action.loop-device";
@@ -12898,8 +13570,8 @@ var ReservationError = class extends EngineError {
 var DISCARD_DIR = ".discard";
 async function freeBytesOf(dir) {
   try {
-    await import_promises6.default.mkdir(dir, { recursive: true, mode: 448 });
-    const st = await import_promises6.default.statfs(dir);
+    await import_promises7.default.mkdir(dir, { recursive: true, mode: 448 });
+    const st = await import_promises7.default.statfs(dir);
     return Number(st.bavail) * Number(st.bsize);
   } catch {
     return null;
@@ -12939,13 +13611,13 @@ function loopToolsReason(host) {
   return check2;
 }
 async function discardInBackground(stateDir, image) {
-  const dir = import_node_path11.default.join(stateDir, DISCARD_DIR);
-  const target = import_node_path11.default.join(dir, import_node_path11.default.basename(image));
+  const dir = import_node_path12.default.join(stateDir, DISCARD_DIR);
+  const target = import_node_path12.default.join(dir, import_node_path12.default.basename(image));
   try {
-    await import_promises6.default.mkdir(dir, { recursive: true, mode: 448 });
-    await import_promises6.default.rename(image, target);
+    await import_promises7.default.mkdir(dir, { recursive: true, mode: 448 });
+    await import_promises7.default.rename(image, target);
   } catch {
-    await import_promises6.default.rm(image, { force: true });
+    await import_promises7.default.rm(image, { force: true });
     return;
   }
   const child = (0, import_node_child_process2.spawn)("rm", ["-f", "--", target], { detached: true, stdio: "ignore" });
@@ -12957,7 +13629,9 @@ async function loopUnavailableReason(engine, host) {
   if (host.sharedWithEngine === false) {
     return "the job runs in act's container, whose files and loop devices the engine does not see";
   }
-  if (engine.info.name !== "docker") return `${engine.info.name} volumes of type ext4 are not used`;
+  if (engine.info.rootless) {
+    return `the engine is rootless ${engine.info.name}, which cannot mount an ext4 volume (the kernel lets only real root mount one)`;
+  }
   return loopToolsReason(host);
 }
 async function chooseBackend(wanted, engine, host) {
@@ -12980,7 +13654,7 @@ async function createVolume(engine, host, backend, v, owner, labels) {
       driverOpts: {
         type: "tmpfs",
         device: "tmpfs",
-        o: `size=${v.sizeBytes},uid=${owner.uid},gid=${owner.gid},mode=0755,nosuid,nodev`
+        o: `${tmpfsSize(engine, v)},uid=${owner.uid},gid=${owner.gid},mode=0755,nosuid,nodev`
       },
       labels: volLabels
     });
@@ -12990,16 +13664,16 @@ async function createVolume(engine, host, backend, v, owner, labels) {
     await engine.createVolume({ name: v.name, driver: "local", driverOpts: {}, labels: volLabels });
     return { ...base, enforced: false, reserved: false, remove: () => engine.removeVolume(v.name) };
   }
-  const image = import_node_path11.default.join(host.stateDir, `${v.name}.img`);
-  await import_promises6.default.mkdir(host.stateDir, { recursive: true, mode: 448 });
-  const fh = await import_promises6.default.open(image, "wx", 384);
+  const image = import_node_path12.default.join(host.stateDir, `${v.name}.img`);
+  await import_promises7.default.mkdir(host.stateDir, { recursive: true, mode: 448 });
+  const fh = await import_promises7.default.open(image, "wx", 384);
   let device = null;
   let created = false;
   const remove = async () => {
     if (created) await engine.removeVolume(v.name);
     if (device) await host.privileged("losetup", ["-d", device]).catch(() => void 0);
     if (host.discard && created) await host.discard(image);
-    else await import_promises6.default.rm(image, { force: true });
+    else await import_promises7.default.rm(image, { force: true });
   };
   try {
     await fh.close();
@@ -13039,6 +13713,19 @@ async function createVolume(engine, host, backend, v, owner, labels) {
     throw err;
   }
 }
+function tmpfsSize(engine, v) {
+  if (engine.info.name !== "podman") return `size=${v.sizeBytes}`;
+  const blocks = podmanTmpfsBlocks(v.sizeBytes, engine.info.arch);
+  if (blocks === null) {
+    throw new EngineError(
+      engine.info.name,
+      `create the ${v.mount} volume`,
+      `Podman takes a tmpfs volume's size only in pages, and the page size on ${engine.info.arch} is not known here`,
+      "use --volume-backend loop (rootful Podman on this host)"
+    );
+  }
+  return blocks;
+}
 async function ourLoopDevices(host) {
   let out;
   try {
@@ -13048,10 +13735,105 @@ async function ourLoopDevices(host) {
   }
   if (!out) return [];
   const j = JSON.parse(out);
-  const dir = import_node_path11.default.resolve(host.stateDir) + import_node_path11.default.sep;
+  const dir = import_node_path12.default.resolve(host.stateDir) + import_node_path12.default.sep;
   return (j.loopdevices ?? []).filter(
-    (d) => d["back-file"] && import_node_path11.default.resolve(d["back-file"].replace(/ \(deleted\)$/, "")).startsWith(dir)
+    (d) => d["back-file"] && import_node_path12.default.resolve(d["back-file"].replace(/ \(deleted\)$/, "")).startsWith(dir)
   ).map((d) => ({ device: d.name, image: d["back-file"].replace(/ \(deleted\)$/, "") }));
+}
+
+// src/sandbox/persist.ts
+var PERSIST_DIR = "/persist";
+var PERSIST_IMAGE = "sandbox-persist.img";
+async function checkPersist(engine, host, dir) {
+  const st = await import_promises8.default.lstat(dir).catch(() => null);
+  if (!st?.isDirectory()) {
+    throw new InputError(
+      "--persist",
+      `'${dir}' is not a directory; name an existing directory (it will hold the capped image ${PERSIST_IMAGE})`
+    );
+  }
+  const why = await loopUnavailableReason(engine, host);
+  if (why)
+    throw new InputError("--persist", `needs capped loop volumes, which this host cannot make: ${why}`);
+  const img = await import_promises8.default.lstat(import_node_path13.default.join(dir, PERSIST_IMAGE)).catch(() => null);
+  if (img && !img.isFile())
+    throw new InputError("--persist", `'${import_node_path13.default.join(dir, PERSIST_IMAGE)}' is not a file`);
+}
+async function attachPersist(engine, host, p, owner, labels) {
+  const image = import_node_path13.default.join(p.dir, PERSIST_IMAGE);
+  let note = null;
+  const lock = `${image}.lock`;
+  const fh = await import_promises8.default.open(lock, "wx", 384).catch(() => null);
+  if (!fh) throw new InputError("--persist", `'${p.dir}' is being attached by another sandbox right now`);
+  let device = null;
+  let created = false;
+  const detach = async () => {
+    if (created) await engine.removeVolume(p.name);
+    if (device) await host.privileged("losetup", ["-d", device]);
+  };
+  try {
+    await fh.close();
+    const inUse = await host.privileged("losetup", ["-j", image]);
+    if (inUse.trim()) {
+      throw new InputError("--persist", `'${p.dir}' is in use by another sandbox (${inUse.split(":")[0]})`);
+    }
+    const st = await import_promises8.default.stat(image).catch(() => null);
+    if (!st) {
+      await import_promises8.default.writeFile(image, "", { flag: "wx", mode: 384 });
+      try {
+        await host.tool("fallocate", ["-l", String(p.sizeBytes), image]);
+        await host.tool("mkfs.ext4", [
+          "-q",
+          "-F",
+          "-m",
+          "0",
+          "-E",
+          `root_owner=${owner.uid}:${owner.gid},nodiscard`,
+          image
+        ]);
+        await host.tool("debugfs", ["-w", "-R", "rmdir lost+found", image]);
+      } catch (err) {
+        await import_promises8.default.rm(image, { force: true });
+        throw new InputError("--persist", `could not make ${image}: ${errorMessage(err).split("\n")[0]}`);
+      }
+    } else {
+      if (st.size !== p.sizeBytes)
+        note = `/persist keeps the size its image was made with (${st.size} bytes)`;
+      await host.tool("e2fsck", ["-p", image]).catch((err) => {
+        throw new InputError(
+          "--persist",
+          `${image} needs repair (e2fsck: ${errorMessage(err).split("\n")[0]})`
+        );
+      });
+      await host.tool("debugfs", ["-w", "-R", `set_inode_field / uid ${owner.uid}`, image]);
+      await host.tool("debugfs", ["-w", "-R", `set_inode_field / gid ${owner.gid}`, image]);
+    }
+    device = await host.privileged("losetup", ["--find", "--show", image]);
+    await engine.createVolume({
+      name: p.name,
+      driver: "local",
+      driverOpts: { type: "ext4", device, o: "nosuid,nodev" },
+      labels: { ...labels, [LABEL_ROLE]: "persist", [LABEL_LOOP_DEVICE]: device, [LABEL_LOOP_IMAGE]: image }
+    });
+    created = true;
+  } catch (err) {
+    await detach().catch(() => void 0);
+    throw err;
+  } finally {
+    await import_promises8.default.rm(lock, { force: true });
+  }
+  const size2 = (await import_promises8.default.stat(image)).size;
+  return {
+    name: p.name,
+    role: "persist",
+    mount: PERSIST_DIR,
+    sizeBytes: size2,
+    backend: "loop",
+    enforced: true,
+    reserved: true,
+    remove: detach,
+    note
+  };
 }
 
 // src/sandbox/stages/prepare.ts
@@ -13059,17 +13841,20 @@ var UNPRIVILEGED = { uid: 65534, gid: 65534 };
 async function prepare(ctx) {
   const { spec, deps } = ctx;
   const { engine } = deps;
-  const [image, backend, runtimes, expected] = await ctx.race(
+  const unfit = podmanLimitsProblem(engine.info);
+  if (unfit) throw new InputError("--engine", `${engine.info.endpoint}: ${unfit}`);
+  if (spec.isolation === "runsc" && engine.info.name === "podman") {
+    throw new InputError("--isolation", `runsc: ${PODMAN_NO_RUNSC}`);
+  }
+  const [image, backend, runtimes, expected, hostMounts] = await ctx.race(
     Promise.all([
       ensureImage(engine, spec, deps.notice),
       chooseBackend(spec.volumeBackend, engine, deps.volumeHost),
       spec.isolation === "runsc" ? engine.runtimes() : Promise.resolve([]),
       spec.verdict.expectDir ? loadExpected(spec.verdict.expectDir) : null,
-      checkDirectory("--source", spec.source?.dir ?? null, "exists"),
-      checkDirectory("--output-dir", spec.outputDir, "empty-or-absent"),
-      checkDirectory("--state-dir", spec.stateDir, "directory-or-absent"),
-      checkDirectory("--tests", spec.tests?.trusted ? spec.tests.dir : null, "exists"),
-      checkDirectory("--challenge", spec.lean?.trusted ? spec.lean.challengeDir : null, "exists")
+      resolveHostMounts(spec.mounts, spec.allowMounts, deps.env ?? {}),
+      ...checkRunDirectories(spec),
+      spec.persist ? checkPersist(engine, deps.volumeHost, spec.persist.dir) : null
     ])
   );
   if (backend.note) ctx.notes.push(backend.note);
@@ -13095,18 +13880,21 @@ async function prepare(ctx) {
   if (spec.tests?.runner === "pytest") {
     const layout = await resolvePytest(
       spec.tests,
-      import_node_path12.default.join(deps.volumeHost.stateDir, `${ctx.runId}-pytest`)
+      import_node_path14.default.join(deps.volumeHost.stateDir, `${ctx.runId}-pytest`)
     );
     ctx.cleanup.add("remove the pytest scratch files", () => layout.cleanup());
     pytest = layout;
+    ctx.notes.push(...layout.notes);
   }
   const lean = spec.lean ? resolveLean(spec.lean, spec.source.dir, deps.env?.PATH ?? "") : null;
   if (expected) {
     const declared = [.../* @__PURE__ */ new Set([...sized.verdict.declared, ...expected.map((e) => e.path)])];
     sized = { ...sized, verdict: { ...sized.verdict, declared } };
   }
+  const expectPath = spec.verdict.expectDir ? expectedRepoPath(spec.verdict.expectDir, spec.source?.dir ?? null) : null;
   ctx.check();
   return {
+    exclude: [...pytest?.exclude ?? [], ...lean?.exclude ?? [], ...expectPath ? [expectPath] : []],
     image,
     backend: backend.backend,
     runscRuntime,
@@ -13116,24 +13904,34 @@ async function prepare(ctx) {
     spec: sized,
     disk,
     expected,
-    pytest
+    pytest,
+    hostMounts
   };
+}
+function checkRunDirectories(spec) {
+  return [
+    checkDirectory("--source", spec.source?.dir ?? null, "exists"),
+    checkDirectory("--output-dir", spec.outputDir, "empty-or-absent"),
+    checkDirectory("--state-dir", spec.stateDir, "directory-or-absent"),
+    checkDirectory("--tests", spec.tests?.trusted ? spec.tests.dir : null, "exists"),
+    checkDirectory("--challenge", spec.lean?.trusted ? spec.lean.challengeDir : null, "exists")
+  ];
 }
 async function checkDirectory(name, dir, rule) {
   if (!dir) return;
-  const st = await import_promises7.default.lstat(dir).catch(() => null);
+  const st = await import_promises9.default.lstat(dir).catch(() => null);
   if (rule === "exists") {
     if (!st?.isDirectory()) throw new InputError(name, `'${dir}' is not a directory`);
     return;
   }
   if (st === null) return;
   if (!st.isDirectory()) throw new InputError(name, `'${dir}' exists and is not a directory`);
-  if (rule === "empty-or-absent" && (await import_promises7.default.readdir(dir)).length > 0) {
+  if (rule === "empty-or-absent" && (await import_promises9.default.readdir(dir)).length > 0) {
     throw new InputError(name, `'${dir}' exists and is not empty; name a new or empty directory`);
   }
 }
 async function readableBy(dir, owner) {
-  const st = await import_promises7.default.stat(dir);
+  const st = await import_promises9.default.stat(dir);
   const bits = st.uid === owner.uid ? st.mode >> 6 & 5 : st.gid === owner.gid ? st.mode >> 3 & 5 : st.mode & 5;
   if (bits === 5) return [];
   return [
@@ -13212,15 +14010,15 @@ async function decideUser(engine, spec, image, labels, notes) {
 }
 
 // src/sandbox/stages/lean.ts
-var import_node_fs10 = __toESM(require("node:fs"), 1);
-var import_promises9 = __toESM(require("node:fs/promises"), 1);
-var import_node_path14 = __toESM(require("node:path"), 1);
+var import_node_fs11 = __toESM(require("node:fs"), 1);
+var import_promises11 = __toESM(require("node:fs/promises"), 1);
+var import_node_path16 = __toESM(require("node:path"), 1);
 
 // src/comparator/run.ts
 var import_node_child_process3 = require("node:child_process");
 var import_node_crypto5 = require("node:crypto");
-var import_promises8 = __toESM(require("node:fs/promises"), 1);
-var import_node_path13 = __toESM(require("node:path"), 1);
+var import_promises10 = __toESM(require("node:fs/promises"), 1);
+var import_node_path15 = __toESM(require("node:path"), 1);
 
 // src/comparator/context.ts
 var CONTEXT_ENV = "SANDBOX_LANDRUN_CONTEXT";
@@ -13261,7 +14059,7 @@ var Reader = class _Reader {
     return this.o[key] === null ? null : this.str(key, re);
   }
 };
-var NAME2 = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
+var NAME3 = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
 var ABSOLUTE = /^\/[^\0\n]*[^/\0\n]$/;
 function parseContext(text2) {
   if (!text2) {
@@ -13290,14 +14088,14 @@ function parseContext(text2) {
   const limits = r.obj("limits");
   return {
     version: CONTEXT_VERSION,
-    runId: r.str("runId", NAME2),
+    runId: r.str("runId", NAME3),
     createdAt: createdAt2,
     image: r.str("image"),
     projectDir: r.str("projectDir", ABSOLUTE),
-    lakeVolume: r.str("lakeVolume", NAME2),
+    lakeVolume: r.str("lakeVolume", NAME3),
     user: { uid: user.int("uid", 1), gid: user.int("gid", 0) },
     isolation,
-    runtime: r.nullable("runtime", NAME2),
+    runtime: r.nullable("runtime", NAME3),
     limits: {
       timeoutMs: limits.int("timeoutMs", 1),
       memoryBytes: limits.int("memoryBytes", 16 * 1024 * 1024),
@@ -13324,16 +14122,16 @@ function splitFenced(stderr, token) {
   if (!token) return { judge: stderr, steps: [] };
   const begin = fenceLine(token, "begin");
   const end = fenceLine(token, "end");
-  let judge = "";
+  let judge2 = "";
   const steps = [];
   let at = 0;
   for (; ; ) {
     const b = stderr.indexOf(begin, at);
     if (b === -1) {
-      judge += stderr.slice(at);
+      judge2 += stderr.slice(at);
       break;
     }
-    judge += stderr.slice(at, b);
+    judge2 += stderr.slice(at, b);
     const e = stderr.indexOf(end, b + begin.length);
     if (e === -1) {
       steps.push(stderr.slice(b + begin.length));
@@ -13342,16 +14140,16 @@ function splitFenced(stderr, token) {
     steps.push(stderr.slice(b + begin.length, e));
     at = e + end.length;
   }
-  return { judge, steps };
+  return { judge: judge2, steps };
 }
 function uncaughtMessages(judgeStderr) {
   const out = [];
   let current = null;
-  for (const line of judgeStderr.split("\n")) {
-    if (line.startsWith(UNCAUGHT)) {
+  for (const line2 of judgeStderr.split("\n")) {
+    if (line2.startsWith(UNCAUGHT)) {
       if (current) out.push(current.join("\n").trimEnd());
-      current = [line.slice(UNCAUGHT.length)];
-    } else if (current) current.push(line);
+      current = [line2.slice(UNCAUGHT.length)];
+    } else if (current) current.push(line2);
   }
   if (current) out.push(current.join("\n").trimEnd());
   return out;
@@ -13361,16 +14159,16 @@ function lastLineIsOk(stdout) {
   return lines.at(-1) === OK_LINE;
 }
 function readOutcome(o) {
-  const { judge } = splitFenced(o.stderr, o.fence);
+  const { judge: judge2 } = splitFenced(o.stderr, o.fence);
   return {
     runId: o.runId,
     exitCode: o.exitCode,
     timedOut: o.timedOut,
     okLine: lastLineIsOk(o.stdout),
-    uncaught: uncaughtMessages(judge),
+    uncaught: uncaughtMessages(judge2),
     stdout: o.stdout,
     stderr: o.stderr,
-    judgeStderr: judge,
+    judgeStderr: judge2,
     truncated: o.truncated
   };
 }
@@ -13404,30 +14202,30 @@ var Kept = class {
   }
 };
 async function prepareProject(dir, notice) {
-  const st = await import_promises8.default.stat(dir).catch(() => null);
+  const st = await import_promises10.default.stat(dir).catch(() => null);
   if (!st?.isDirectory()) throw new InputError("projectDir", `'${dir}' is not a directory`);
   if ((st.mode & 5) !== 5) {
     notice(
       `the project '${dir}' (mode ${(st.mode & 511).toString(8)}) may not be readable by the steps' user`
     );
   }
-  const lake = import_node_path13.default.join(dir, ".lake");
-  const l = await import_promises8.default.lstat(lake).catch(() => null);
+  const lake = import_node_path15.default.join(dir, ".lake");
+  const l = await import_promises10.default.lstat(lake).catch(() => null);
   if (!l) {
-    await import_promises8.default.mkdir(lake, { mode: 493 });
+    await import_promises10.default.mkdir(lake, { mode: 493 });
     return;
   }
   if (l.isSymbolicLink() || !l.isDirectory()) {
     throw new InputError("projectDir", `'${lake}' exists and is not a plain directory; remove it`);
   }
-  if ((await import_promises8.default.readdir(lake)).length > 0) {
+  if ((await import_promises10.default.readdir(lake)).length > 0) {
     notice(`'${lake}' on the host is not empty: the steps never see it (the run's volume is mounted there)`);
   }
 }
 async function runComparator(o, deps) {
   const { engine } = deps;
   const notice = deps.notice ?? (() => void 0);
-  const projectDir = import_node_path13.default.resolve(o.projectDir);
+  const projectDir = import_node_path15.default.resolve(o.projectDir);
   const user = o.stepUser ?? { uid: 65534, gid: 65534 };
   const judgeUid = process.getuid?.() ?? -1;
   if (user.uid === 0 || user.uid === judgeUid) {
@@ -13436,7 +14234,7 @@ async function runComparator(o, deps) {
   if (!engine.info.local || deps.volumeHost.sharedWithEngine === false) {
     throw new InputError("engine", "comparator's steps mount host paths: the engine must run on this host");
   }
-  if (o.lean4export && !import_node_path13.default.isAbsolute(o.lean4export)) {
+  if (o.lean4export && !import_node_path15.default.isAbsolute(o.lean4export)) {
     throw new InputError("lean4export", `'${o.lean4export}' must be an absolute path`);
   }
   await prepareProject(projectDir, notice);
@@ -13452,7 +14250,7 @@ async function runComparator(o, deps) {
   const createdAt2 = deps.now();
   const runId = newRunId(createdAt2, deps.random());
   const labels = runLabels(runId, createdAt2);
-  const lakeDir = import_node_path13.default.join(projectDir, ".lake");
+  const lakeDir = import_node_path15.default.join(projectDir, ".lake");
   let volume = null;
   try {
     volume = await createVolume(
@@ -13575,17 +14373,17 @@ async function spawnComparator(o, cwd, env, signal) {
 
 // src/sandbox/stages/lean.ts
 function packageRoot(from = __dirname) {
-  for (let d = from; d !== import_node_path14.default.dirname(d); d = import_node_path14.default.dirname(d)) {
-    if (import_node_fs10.default.existsSync(import_node_path14.default.join(d, SHIM_PATH))) return d;
+  for (let d = from; d !== import_node_path16.default.dirname(d); d = import_node_path16.default.dirname(d)) {
+    if (import_node_fs11.default.existsSync(import_node_path16.default.join(d, SHIM_PATH))) return d;
   }
   throw new Error(`${SHIM_PATH} is not in any folder above ${from}`);
 }
 async function runLeanJudge(ctx, spec, lean) {
   const { deps } = ctx;
-  const scratch = import_node_path14.default.join(deps.volumeHost.stateDir, `${ctx.runId}-lean`);
-  const project = import_node_path14.default.join(scratch, "project");
+  const scratch = import_node_path16.default.join(deps.volumeHost.stateDir, `${ctx.runId}-lean`);
+  const project = import_node_path16.default.join(scratch, "project");
   try {
-    await import_promises9.default.mkdir(scratch, { recursive: true, mode: 493 });
+    await import_promises11.default.mkdir(scratch, { recursive: true, mode: 493 });
     assembleProject(spec.source.dir, spec.lean.challengeDir, lean.files, project);
     deps.notice(
       `comparator: judging ${lean.config.theorem_names.join(", ")} (every build and export in its own sandbox)`
@@ -13596,7 +14394,7 @@ async function runLeanJudge(ctx, spec, lean) {
         comparator: lean.programs.comparator,
         config: spec.lean.config,
         image: spec.image,
-        landrun: import_node_path14.default.join(packageRoot(), SHIM_PATH),
+        landrun: import_node_path16.default.join(packageRoot(), SHIM_PATH),
         lake: lean.programs.lake,
         lean4export: lean.programs.lean4export,
         env: {
@@ -13623,12 +14421,12 @@ async function runLeanJudge(ctx, spec, lean) {
       }
     );
   } finally {
-    await import_promises9.default.rm(scratch, { recursive: true, force: true });
+    await import_promises11.default.rm(scratch, { recursive: true, force: true });
   }
 }
 
 // src/sandbox/stages/sandbox.ts
-var import_promises11 = __toESM(require("node:fs/promises"), 1);
+var import_promises13 = __toESM(require("node:fs/promises"), 1);
 
 // src/sandbox/conformance.ts
 var capName = (c) => c.toUpperCase().replace(/^CAP_/, "");
@@ -13723,15 +14521,15 @@ function sameList(a, b) {
 }
 
 // src/sandbox/log-pipe.ts
-var import_node_fs11 = __toESM(require("node:fs"), 1);
-var import_node_path15 = __toESM(require("node:path"), 1);
+var import_node_fs12 = __toESM(require("node:fs"), 1);
+var import_node_path17 = __toESM(require("node:path"), 1);
 var LogCopy = class {
   constructor(file, cap) {
     this.cap = cap;
-    const c = import_node_fs11.default.constants;
+    const c = import_node_fs12.default.constants;
     try {
-      import_node_fs11.default.mkdirSync(import_node_path15.default.dirname(file), { recursive: true });
-      this.fd = import_node_fs11.default.openSync(file, c.O_WRONLY | c.O_CREAT | c.O_TRUNC | c.O_NOFOLLOW, 420);
+      import_node_fs12.default.mkdirSync(import_node_path17.default.dirname(file), { recursive: true });
+      this.fd = import_node_fs12.default.openSync(file, c.O_WRONLY | c.O_CREAT | c.O_TRUNC | c.O_NOFOLLOW, 420);
     } catch (err) {
       throw new InputError("--log-file", `'${file}' cannot be written: ${errorMessage(err)}`);
     }
@@ -13743,17 +14541,17 @@ var LogCopy = class {
   write(chunk) {
     if (this.cut) return;
     const part = chunk.subarray(0, this.cap - this.size);
-    import_node_fs11.default.writeSync(this.fd, part);
+    import_node_fs12.default.writeSync(this.fd, part);
     this.size += part.length;
     if (part.length < chunk.length) {
       this.cut = true;
-      import_node_fs11.default.writeSync(this.fd, `
+      import_node_fs12.default.writeSync(this.fd, `
 [sandbox-action: the log was cut at ${this.cap} bytes]
 `);
     }
   }
   close() {
-    import_node_fs11.default.closeSync(this.fd);
+    import_node_fs12.default.closeSync(this.fd);
   }
 };
 var Capture = class {
@@ -13833,39 +14631,41 @@ var LogPipe = class {
 };
 
 // src/sandbox/source-tar.ts
-var import_node_fs12 = __toESM(require("node:fs"), 1);
-var import_promises10 = __toESM(require("node:fs/promises"), 1);
-var import_node_path16 = __toESM(require("node:path"), 1);
-var import_node_stream3 = require("node:stream");
-var import_tar_stream5 = __toESM(require_tar_stream(), 1);
-function packDirectory(root, owner, exclude = []) {
+var import_node_fs13 = __toESM(require("node:fs"), 1);
+var import_promises12 = __toESM(require("node:fs/promises"), 1);
+var import_node_path18 = __toESM(require("node:path"), 1);
+var import_node_stream4 = require("node:stream");
+var import_tar_stream6 = __toESM(require_tar_stream(), 1);
+function packDirectory(root, owner, exclude = [], only) {
   const skip = new Set(exclude);
-  const pack = import_tar_stream5.default.pack();
+  const pack = import_tar_stream6.default.pack();
   const stats = { files: 0, bytes: 0, skipped: [] };
   const common = { uid: owner.uid, gid: owner.gid, uname: "", gname: "" };
   const walk = async (rel) => {
-    const abs = rel ? import_node_path16.default.join(root, rel) : root;
-    const names = (await import_promises10.default.readdir(abs)).sort();
+    const abs = rel ? import_node_path18.default.join(root, rel) : root;
+    const names = (await import_promises12.default.readdir(abs)).sort();
     for (const name of names) {
       const childRel = rel ? `${rel}/${name}` : name;
       if (skip.has(childRel)) continue;
-      const childAbs = import_node_path16.default.join(root, childRel);
-      const st = await import_promises10.default.lstat(childAbs);
+      const childAbs = import_node_path18.default.join(root, childRel);
+      const st = await import_promises12.default.lstat(childAbs);
       const mode = st.mode & 511;
       if (st.isDirectory()) {
         await entry({ ...common, name: childRel, type: "directory", mode, mtime: st.mtime });
         await walk(childRel);
+      } else if (only && !only(childRel)) {
+        continue;
       } else if (st.isSymbolicLink()) {
         await entry({
           ...common,
           name: childRel,
           type: "symlink",
-          linkname: await import_promises10.default.readlink(childAbs),
+          linkname: await import_promises12.default.readlink(childAbs),
           mode: 511,
           mtime: st.mtime
         });
       } else if (st.isFile()) {
-        const fh = await import_promises10.default.open(childAbs, import_node_fs12.default.constants.O_RDONLY | import_node_fs12.default.constants.O_NOFOLLOW);
+        const fh = await import_promises12.default.open(childAbs, import_node_fs13.default.constants.O_RDONLY | import_node_fs13.default.constants.O_NOFOLLOW);
         let fst;
         try {
           fst = await fh.stat();
@@ -13907,7 +14707,7 @@ function packDirectory(root, owner, exclude = []) {
       throw err;
     }
   );
-  return { stream: import_node_stream3.Readable.from(pack), done };
+  return { stream: import_node_stream4.Readable.from(pack), done };
 }
 
 // src/sandbox/stages/sandbox.ts
@@ -13933,8 +14733,8 @@ async function createSandbox(ctx, p, o) {
   const pipe = new LogPipe(o.logs, {
     capture,
     copy,
-    onSelfCheck: expect ? (line) => {
-      const facts = line === null ? null : parseSelfCheckLine(line);
+    onSelfCheck: expect ? (line2) => {
+      const facts = line2 === null ? null : parseSelfCheckLine(line2);
       const problems = judgeSelfCheck(facts, expect, o.deadEndGateways);
       check2.selfCheck = { ok: problems.length === 0, facts: facts ?? {}, problems };
       if (problems.length) {
@@ -13952,16 +14752,79 @@ async function createSandbox(ctx, p, o) {
     const packed = packDirectory(dir, o.owner, exclude);
     await Promise.all([engine.putArchive(id, target, packed.stream), packed.done]);
   };
-  const stateDir = spec.stateDir && (await import_promises11.default.readdir(spec.stateDir).catch(() => [])).length > 0 ? spec.stateDir : null;
-  const [, attached, watch] = await ctx.race(
+  const stateDir = !o.filled && spec.stateDir && (await import_promises13.default.readdir(spec.stateDir).catch(() => [])).length > 0 ? spec.stateDir : null;
+  const [, attached, watch2] = await ctx.race(
     Promise.all([
-      Promise.all([copyIn(p.copySource, WORK_DIR, o.exclude), copyIn(stateDir, STATE_DIR)]),
+      Promise.all([copyIn(o.filled ? null : p.copySource, WORK_DIR, o.exclude), copyIn(stateDir, STATE_DIR)]),
       engine.attach(id, pipe.sink),
       engine.watchExit(id)
     ])
   );
   ctx.cleanup.add("detach log", async () => attached.close());
-  return { id, attached, watch, pipe, capture, check: check2 };
+  return { id, attached, watch: watch2, pipe, capture, check: check2 };
+}
+
+// src/sandbox/stages/setup.ts
+async function runSetup(ctx, prep, main2, o) {
+  const setup = prep.spec.setup;
+  const { deps } = ctx;
+  const t0 = Date.now();
+  return ctx.phase("remove the setup phase", async () => {
+    const spec = {
+      ...prep.spec,
+      network: setup.network,
+      command: ["/bin/sh", "-c", setup.command],
+      entrypoint: null
+    };
+    const net3 = await ctx.race(
+      setupNetwork(spec, {
+        engine: deps.engine,
+        labels: ctx.labels,
+        // Its own names (a proxy of the main phase may follow); the run's labels, so gc finds it.
+        runId: `${ctx.runId}-setup`,
+        addCleanup: (what, fn) => ctx.cleanup.add(what, fn),
+        notice: deps.notice,
+        notes: ctx.notes,
+        env: deps.env
+      })
+    );
+    const p = plan(spec, {
+      runId: ctx.runId,
+      createdAt: ctx.createdAt,
+      uid: prep.owner.uid,
+      gid: prep.owner.gid,
+      network: net3.network,
+      imageEntrypoint: null,
+      // The same /work as the main phase: the trusted files over it (the trusted tests, lean's challenge files).
+      overlays: [...prep.pytest?.mounts ?? [], ...prep.lean?.overlays ?? []],
+      hostMounts: prep.hostMounts,
+      seccompInside: prep.runscSeccomp,
+      ...prep.runscRuntime ? { runscRuntime: prep.runscRuntime } : {}
+    });
+    p.container.name = `${main2.container.name}-setup`;
+    p.container.labels = { ...p.container.labels, [LABEL_ROLE]: "setup" };
+    deps.notice(`setup phase (network ${setup.network}): ${setup.command}`);
+    const logs = new LogStream(deps.log, spec.logLimitBytes, deps.fenceWorkflowCommands);
+    const box = await createSandbox(ctx, p, {
+      logs,
+      owner: prep.owner,
+      exclude: [...prep.pytest?.exclude ?? [], ...prep.lean?.exclude ?? []],
+      deadEndGateways: o.deadEnd(net3.gateways)
+    });
+    const exit = await runCommand(ctx, box, net3, logs);
+    const egress = net3.ledger?.report() ?? null;
+    const report = {
+      command: setup.command,
+      network: setup.network,
+      exitCode: exit.commandExitCode,
+      timedOut: exit.timedOut,
+      oomKilled: exit.oomKilled,
+      durationMs: Date.now() - t0,
+      sandbox: box.check,
+      egress
+    };
+    return { report, exit };
+  });
 }
 
 // src/sandbox/stages/volumes.ts
@@ -13975,20 +14838,20 @@ async function createVolumes(ctx, prep) {
     )
   );
   const made = await make(plans);
-  const failed = made.flatMap((m, i) => m.status === "rejected" ? [i] : []);
-  const retry = failed.length > 0 && failed.every((i) => {
+  const failed2 = made.flatMap((m, i) => m.status === "rejected" ? [i] : []);
+  const retry = failed2.length > 0 && failed2.every((i) => {
     const reason = made[i].reason;
     return reason instanceof ReservationError && prep.spec.defaultSizes.includes(SIZE_KEY[plans[i].role]);
   });
   if (retry) {
-    const again = failed.map((i) => plans[i]);
+    const again = failed2.map((i) => plans[i]);
     const keys = again.map((v) => SIZE_KEY[v.role]);
     const fit = fitVolumes(again, keys, await volumeHost.freeBytes(), volumeHost.stateDir);
     ctx.notes.push(...fit.notes);
     const second = await make(
       again.map((v) => ({ ...v, sizeBytes: fit.sizes[SIZE_KEY[v.role]] ?? v.sizeBytes }))
     );
-    failed.forEach((i, k) => made[i] = second[k]);
+    failed2.forEach((i, k) => made[i] = second[k]);
   }
   const volumes = made.flatMap((m) => m.status === "fulfilled" ? [m.value] : []);
   ctx.cleanup.add("remove volumes", async () => {
@@ -14000,11 +14863,59 @@ async function createVolumes(ctx, prep) {
   });
   const bad = made.find((m) => m.status === "rejected");
   if (bad) throw bad.reason;
+  if (prep.spec.persist) {
+    const pending = attachPersist(
+      engine,
+      volumeHost,
+      { ...prep.spec.persist, name: persistVolumeName(ctx.runId) },
+      prep.owner,
+      ctx.labels
+    );
+    ctx.cleanup.add("detach /persist", async () => {
+      const v = await pending.catch(() => null);
+      await v?.remove();
+    });
+    const p = await ctx.race(pending);
+    volumes.push({ ...p, remove: async () => void 0 });
+    if (p.note) ctx.notes.push(p.note);
+  }
   if (prep.backend === "unbounded") {
     await chownVolumes(ctx, prep.spec.image, volumes, prep.owner, ctx.labels);
+  } else if (ctx.deps.engine.info.name === "podman") {
+    await holdVolumes(ctx, prep.spec.image, volumes, prep.owner, ctx.labels);
   }
   ctx.check();
   return volumes;
+}
+async function holdVolumes(ctx, image, volumes, owner, labels) {
+  const { engine } = ctx.deps;
+  const id = await engine.createContainer(
+    helperContainer(labels, "holder", {
+      image,
+      entrypoint: ["sleep"],
+      cmd: ["infinity"],
+      user: `${owner.uid}:${owner.gid}`,
+      mounts: volumes.map((v) => ({
+        type: "volume",
+        source: v.name,
+        target: v.mount,
+        readOnly: true
+      })),
+      pidsLimit: 4,
+      memoryBytes: 16 * 1024 * 1024
+    })
+  );
+  ctx.cleanup.add("remove the volume holder", () => engine.removeContainer(id));
+  try {
+    await engine.startContainer(id);
+  } catch (err) {
+    throw new EngineError(
+      engine.info.name,
+      "hold the volumes mounted",
+      `Podman unmounts a volume when no running container has it, so a holder runs \`sleep infinity\` from ${image}, which failed: ${errorMessage(err)}`,
+      "use an image with sleep, or --volume-backend unbounded"
+    );
+  }
 }
 async function chownVolumes(ctx, image, volumes, owner, labels) {
   const { engine } = ctx.deps;
@@ -14025,9 +14936,9 @@ async function chownVolumes(ctx, image, volumes, owner, labels) {
     })
   );
   try {
-    const watch = await engine.watchExit(id);
+    const watch2 = await engine.watchExit(id);
     await engine.startContainer(id);
-    const code = await watch.exit;
+    const code = await watch2.exit;
     if (code !== 0) throw new Error(`chown of the unbounded volumes exited with ${code}`);
   } finally {
     await engine.removeContainer(id);
@@ -14037,6 +14948,7 @@ async function chownVolumes(ctx, image, volumes, owner, labels) {
 // src/sandbox/execute.ts
 async function executeRun(spec, deps) {
   const ctx = new RunContext(spec, deps);
+  const afterCleanup = deps.onRunId?.(ctx.runId);
   const logs = new LogStream(deps.log, spec.logLimitBytes, deps.fenceWorkflowCommands);
   const x = {
     imageId: null,
@@ -14046,7 +14958,8 @@ async function executeRun(spec, deps) {
     exit: null,
     collected: null,
     verdict: null,
-    cleanupMs: 0
+    cleanupMs: 0,
+    setup: null
   };
   let failure = null;
   try {
@@ -14060,7 +14973,8 @@ async function executeRun(spec, deps) {
           runId: ctx.runId,
           addCleanup: (what, fn) => ctx.cleanup.add(what, fn),
           notice: deps.notice,
-          notes: ctx.notes
+          notes: ctx.notes,
+          env: deps.env
         })
       ),
       createVolumes(ctx, prep)
@@ -14074,13 +14988,16 @@ async function executeRun(spec, deps) {
     const p = x.plan = plan(prep.spec, {
       runId: ctx.runId,
       createdAt: ctx.createdAt,
+      plannedAt: deps.now(),
       uid: prep.owner.uid,
       gid: prep.owner.gid,
       network: net3.network,
       imageEntrypoint: prep.image.entrypoint,
       extraArgs: prep.pytest?.args ?? [],
       overlays: [...prep.pytest?.mounts ?? [], ...prep.lean?.overlays ?? []],
+      hostMounts: prep.hostMounts,
       seccompInside: prep.runscSeccomp,
+      engineTmpfs: deps.engine.info.readOnlyTmpfs,
       ...prep.runscRuntime ? { runscRuntime: prep.runscRuntime } : {}
     });
     if (p.container.pidsLimit !== spec.pids) {
@@ -14090,13 +15007,31 @@ async function executeRun(spec, deps) {
     }
     deps.onPlan?.(p);
     const hostAddresses = deps.hostAddresses ?? localAddresses;
+    const deadEnd = (gateways) => gateways.filter((g) => deps.engine.info.local && !hostAddresses().includes(g));
+    let budget = spec.timeoutMs;
+    if (prep.spec.setup) {
+      const s2 = await runSetup(ctx, prep, p, { deadEnd });
+      x.setup = s2.report;
+      budget = Math.max(1e3, spec.timeoutMs - s2.report.durationMs);
+      if (s2.exit.timedOut || s2.exit.oomKilled || s2.exit.commandExitCode !== 0) {
+        ctx.notes.push(
+          `the setup command ${s2.exit.timedOut ? "timed out" : s2.exit.oomKilled ? "was OOM-killed" : `exited ${s2.exit.commandExitCode}`}; the command did not run`
+        );
+        x.exit = s2.exit;
+        throw new SetupFailed();
+      }
+    }
     const box = await createSandbox(ctx, p, {
       logs,
       owner: prep.owner,
-      exclude: [...prep.pytest?.exclude ?? [], ...prep.lean?.exclude ?? []],
-      deadEndGateways: net3.gateways.filter((g) => deps.engine.info.local && !hostAddresses().includes(g))
+      exclude: prep.exclude,
+      deadEndGateways: deadEnd(net3.gateways),
+      filled: prep.spec.setup !== null
     });
-    const exit = x.exit = await runCommand(ctx, box, net3, logs);
+    const exit = x.exit = await runCommand(ctx, box, net3, logs, budget);
+    if (deps.engine.info.name === "podman" && exit.commandExitCode === 137 && !exit.oomKilled && !exit.timedOut) {
+      ctx.notes.push(PODMAN_OOM_NOTE);
+    }
     const collected = x.collected = await collect(ctx, prep.spec, box, p, exit.timedOut);
     let lean = null;
     if (prep.lean) {
@@ -14106,25 +15041,14 @@ async function executeRun(spec, deps) {
         outcome: exit.timedOut ? null : await ctx.race(runLeanJudge(ctx, prep.spec, prep.lean))
       };
     }
-    x.verdict = await judgeRun(
-      {
-        declared: prep.spec.verdict.declared,
-        junit: prep.spec.verdict.junit ? { file: prep.spec.verdict.junit.file, trustedTests: prep.pytest?.trusted ?? false } : null,
-        expect: prep.expected && prep.spec.verdict.expectDir ? { dir: prep.spec.verdict.expectDir, files: prep.expected } : null
-      },
-      {
-        commandExitCode: exit.commandExitCode,
-        timedOut: exit.timedOut,
-        oomKilled: exit.oomKilled,
-        outputDir: collected.outputs.collected ? spec.outputDir : null,
-        declared: collected.outputs.declared,
-        audit: collected.audit?.report ?? null,
-        readCollected: async (rel, cap) => spec.outputDir ? readCollected(spec.outputDir, rel, cap) : null
-      },
-      { root: WORK_DIR, auditAnnotations: collected.audit?.annotations ?? [], lean }
+    x.verdict = await judge(
+      prep.spec,
+      { expected: prep.expected, trustedTests: prep.pytest?.trusted ?? false, lean },
+      exit,
+      collected
     );
   } catch (err) {
-    failure = err;
+    if (!(err instanceof SetupFailed)) failure = err;
     logs.end();
   }
   const t = Date.now();
@@ -14133,6 +15057,7 @@ async function executeRun(spec, deps) {
     else deps.notice(`cleanup: ${f}`);
   }
   x.cleanupMs = Date.now() - t;
+  afterCleanup?.();
   try {
     return assembleResult(ctx, x, failure);
   } catch (err) {
@@ -14143,22 +15068,711 @@ async function executeRun(spec, deps) {
     );
   }
 }
+var SetupFailed = class extends Error {
+};
 function localAddresses() {
   return Object.values(import_node_os.default.networkInterfaces()).flat().flatMap((i) => i && i.family === "IPv4" ? [i.address] : []);
 }
 
+// src/session/oom.ts
+var import_promises14 = __toESM(require("node:fs/promises"), 1);
+var candidates = (id) => [
+  // cgroup v1: cgroupfs and systemd drivers
+  `/sys/fs/cgroup/memory/docker/${id}/memory.oom_control`,
+  `/sys/fs/cgroup/memory/system.slice/docker-${id}.scope/memory.oom_control`,
+  // cgroup v2
+  `/sys/fs/cgroup/system.slice/docker-${id}.scope/memory.events`,
+  `/sys/fs/cgroup/docker/${id}/memory.events`
+];
+async function oomKills(local, id) {
+  if (!local || !/^[0-9a-f]{64}$/.test(id)) return null;
+  for (const f of candidates(id)) {
+    const text2 = await import_promises14.default.readFile(f, "utf8").catch(() => null);
+    const m = text2 === null ? null : /^oom_kill (\d+)$/m.exec(text2);
+    if (m) return Number(m[1]);
+  }
+  return null;
+}
+
+// src/session/plan.ts
+var IDLE_MARK = "sandbox-action-idle";
+var IDLE_SCRIPT = "while read -r _; do :; done";
+function keeperFor(user) {
+  const id = user.uid === 65533 ? 65532 : 65533;
+  return { uid: id, gid: id };
+}
+function sessionContainer(p, o) {
+  const idle = ["/bin/sh", "-c", IDLE_SCRIPT, IDLE_MARK];
+  const check2 = p.selfCheck ? { ...p.selfCheck, uid: o.keeper.uid, gid: o.keeper.gid } : null;
+  const command = check2 ? wrapWithSelfCheck(idle, check2) : { entrypoint: idle.slice(0, 3), cmd: idle.slice(3) };
+  return {
+    ...p.container,
+    ...command,
+    name: o.name,
+    user: `${o.keeper.uid}:${o.keeper.gid}`,
+    labels: { ...p.container.labels, ...o.labels },
+    openStdin: true
+  };
+}
+function keeperCheck(selfCheck, keeper) {
+  return selfCheck ? { ...selfCheck, uid: keeper.uid, gid: keeper.gid } : null;
+}
+function execArgv(cmd, selfCheck) {
+  if (!selfCheck) return cmd;
+  const w = wrapWithSelfCheck(cmd, selfCheck);
+  return [...w.entrypoint, ...w.cmd];
+}
+var TRUSTED_PATH = "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
+
+// src/session/reset-script.ts
+var KILL_SCRIPT = "kill -9 -1 2>/dev/null; exit 0";
+var RESET_MARK = "sandbox-action-reset";
+var RESET_UNCLEAN = 3;
+var TRUSTED_ENV = [
+  TRUSTED_PATH,
+  "LD_PRELOAD=",
+  "LD_LIBRARY_PATH=",
+  "LD_AUDIT=",
+  "ENV=",
+  "BASH_ENV=",
+  "PYTHONPATH=",
+  "PYTHONHOME=",
+  "PYTHONSTARTUP=",
+  "PERL5LIB=",
+  "PERL5OPT="
+];
+var PY_XATTR = [
+  "import os, sys",
+  "left = []",
+  "for d in sys.argv[1:]:",
+  "    try:",
+  "        names = os.listxattr(d, follow_symlinks=False)",
+  "    except OSError as e:",
+  "        if e.errno in (95, 61): continue",
+  "        raise",
+  "    for n in names:",
+  "        if not n.startswith('security.'):",
+  "            try: os.removexattr(d, n, follow_symlinks=False)",
+  "            except OSError: pass",
+  "    if [n for n in os.listxattr(d, follow_symlinks=False) if not n.startswith('security.')]: left.append(d)",
+  "sys.exit(1 if left else 0)"
+].join("\n");
+var PL_XATTR = [
+  "use POSIX ();",
+  "my %nr = (x86_64 => [195, 198], aarch64 => [12, 15]);",
+  "my $n = $nr{(POSIX::uname())[4]} or exit 2;",
+  "my $left = 0;",
+  "for my $d (@ARGV) {",
+  "  for my $pass (0, 1) {",
+  '    my $buf = "\\0" x 65536;',
+  "    my $len = syscall($n->[0], $d, $buf, 65536);",
+  "    if ($len < 0) { last if $! == 95 || $! == 61; exit 2 }",
+  "    my @names = grep { length && !/^security\\./ } split /\\0/, substr($buf, 0, $len);",
+  "    last unless @names;",
+  "    if ($pass) { $left = 1; last }",
+  "    syscall($n->[1], $d, $_) for @names;",
+  "  }",
+  "}",
+  "exit $left;"
+].join("\n");
+var q = (s2) => `'${s2.replace(/'/g, `'\\''`)}'`;
+function wipeTargets(o) {
+  const roots = [...o.writableWork ? ["/work"] : [], "/output", ...o.state ? ["/state"] : []];
+  return { dirs: [...roots, "/tmp", "/dev/shm", "/dev/mqueue"], roots };
+}
+function wipeScript(t) {
+  const dirs = t.dirs.map(q).join(" ");
+  const roots = t.roots.map(q).join(" ");
+  return [
+    "bad=",
+    'empty() { for f in "$1"/* "$1"/.[!.]* "$1"/..?*; do if [ -e "$f" ] || [ -L "$f" ]; then return 1; fi; done; return 0; }',
+    `for d in ${dirs}; do`,
+    '  [ -d "$d" ] || continue',
+    '  chmod -R u+rwX -- "$d" 2>/dev/null',
+    '  rm -rf -- "$d"/* "$d"/.[!.]* "$d"/..?* 2>/dev/null',
+    // Too many names for one command line: one at a time.
+    '  empty "$d" || for f in "$d"/* "$d"/.[!.]* "$d"/..?*; do rm -rf -- "$f" 2>/dev/null; done',
+    '  empty "$d" || bad="$bad left:$d"',
+    "done",
+    roots ? `chmod 0755 ${roots} 2>/dev/null || bad="$bad mode"` : ":",
+    "for t in shm msg sem; do",
+    '  f=/proc/sysvipc/$t; [ -r "$f" ] || continue',
+    '  n=0; while read -r l; do n=$((n+1)); done < "$f"',
+    '  [ "$n" -gt 1 ] || continue',
+    "  ipcrm -a 2>/dev/null",
+    '  n=0; while read -r l; do n=$((n+1)); done < "$f"',
+    '  [ "$n" -gt 1 ] && bad="$bad ipc-$t"',
+    "done",
+    ...roots ? [
+      "if command -v python3 >/dev/null 2>&1; then",
+      `  python3 -I -c ${q(PY_XATTR)} ${roots} || bad="$bad xattr"`,
+      "elif command -v perl >/dev/null 2>&1; then",
+      `  perl -e ${q(PL_XATTR)} ${roots} || bad="$bad xattr"`,
+      'else bad="$bad xattr-unchecked(no python3 or perl in the image)"; fi'
+    ] : [],
+    `[ -z "$bad" ] && exit 0`,
+    `printf '${RESET_MARK}:%s\\n' "$bad" >&2`,
+    `exit ${RESET_UNCLEAN}`
+  ].join("\n");
+}
+function strayProcesses(table, keeperUid) {
+  const pid = table.titles.findIndex((t) => t.trim().toUpperCase() === "PID");
+  const uid = table.titles.findIndex((t) => t.trim().toUpperCase() === "UID");
+  if (pid < 0 || uid < 0) return null;
+  const cmd = table.titles.length - 1;
+  return table.processes.filter((p) => p[uid]?.trim() !== String(keeperUid)).map((p) => `pid ${p[pid]} uid ${p[uid]} ${p[cmd] ?? ""}`.trim());
+}
+function parseWipeReport(stderr) {
+  const line2 = stderr.split("\n").find((l) => l.startsWith(`${RESET_MARK}:`));
+  return line2 ? line2.slice(RESET_MARK.length + 1).trim().split(/\s+/).filter(Boolean) : [];
+}
+
+// src/session/command.ts
+var EXIT_SETTLE_MS = 5e3;
+async function checkConformance(ctx, r) {
+  const mismatches = conformance(r.container.plan, await ctx.deps.engine.inspectCreated(r.container.id));
+  const check2 = { conformance: { ok: mismatches.length === 0, mismatches }, selfCheck: null };
+  if (mismatches.length) throw new SandboxError(mismatches.map((m) => `the engine did not honour ${m}`));
+  return check2;
+}
+async function trustedExec(ctx, r, script, timeoutMs = 3e4, o = {}) {
+  const { engine } = ctx.deps;
+  let stderr = "";
+  const out = [];
+  let size2 = 0;
+  const cap = o.stdoutCap ?? 0;
+  let overflow = false;
+  const s2 = await engine.execStream(
+    r.container.id,
+    {
+      cmd: ["/bin/sh", "-c", script, "sandbox-action", ...o.args ?? []],
+      user: `${r.user.uid}:${r.user.gid}`,
+      env: TRUSTED_ENV,
+      workingDir: "/"
+    },
+    (stream, chunk) => {
+      if (stream === "stderr") {
+        if (stderr.length < 16384) stderr += chunk.toString("utf8");
+      } else if (size2 + chunk.length <= cap) {
+        out.push(Buffer.from(chunk));
+        size2 += chunk.length;
+      } else overflow = true;
+    }
+  );
+  const ended = await waitFor(s2.done, timeoutMs);
+  s2.close();
+  if (!ended)
+    return {
+      exitCode: null,
+      stdout: Buffer.alloc(0),
+      stderr: `${stderr}(it did not end within ${timeoutMs} ms)`
+    };
+  if (overflow)
+    return { exitCode: null, stdout: Buffer.alloc(0), stderr: `${stderr}(its output passed ${cap} bytes)` };
+  return { exitCode: await settledExit(ctx, s2.id), stdout: Buffer.concat(out), stderr };
+}
+async function runSessionCommand(ctx, r, argv, check2, o) {
+  const { engine } = ctx.deps;
+  const id = r.container.id;
+  let pid = null;
+  let copy = null;
+  if (ctx.spec.logFile) {
+    const c = new LogCopy(ctx.spec.logFile, LOG_COPY_CAP);
+    ctx.cleanup.add("close the log copy", async () => c.close());
+    copy = c;
+  }
+  const kill = () => trustedExec(
+    ctx,
+    r,
+    pid && /^\d+$/.test(pid) ? `kill -9 -- -${pid} ${pid} 2>/dev/null; exit 0` : KILL_SCRIPT,
+    1e4
+  );
+  const expect = r.selfCheck;
+  const pipe = new LogPipe(o.logs, {
+    capture: o.capture ?? null,
+    copy,
+    onSelfCheck: expect ? (line2) => {
+      const facts = line2 === null ? null : parseSelfCheckLine(line2);
+      pid = facts?.pid ?? null;
+      const problems = judgeSelfCheck(facts, expect, o.deadEndGateways);
+      check2.selfCheck = { ok: problems.length === 0, facts: facts ?? {}, problems };
+      if (problems.length) {
+        void kill().catch(() => void 0);
+        ctx.raise(new SandboxError(problems));
+      }
+    } : null,
+    raise: (err) => {
+      void kill().catch(() => void 0);
+      ctx.raise(err);
+    }
+  });
+  const oomBefore = await oomKills(engine.info.local, id);
+  const flaggedBefore = oomBefore === null ? (await engine.inspectContainer(id)).oomKilled : false;
+  o.logs.begin();
+  const startedAt = Date.now();
+  let stream = null;
+  let timedOut = false;
+  let timer;
+  const end = async () => {
+    if (stream) await waitFor(stream.done, ATTACH_DRAIN_MS);
+    stream?.close();
+    pipe.end();
+    return o.logs.end();
+  };
+  try {
+    stream = await ctx.race(
+      engine.execStream(
+        id,
+        {
+          cmd: execArgv(argv, expect),
+          user: `${r.user.uid}:${r.user.gid}`,
+          env: o.env,
+          workingDir: WORK_DIR
+        },
+        pipe.sink
+      )
+    );
+    const deadline = new Promise(
+      (resolve) => timer = setTimeout(() => resolve("timeout"), o.timeoutMs)
+    );
+    const first = await Promise.race([stream.done.then(() => "done"), deadline, ctx.stopped]);
+    if (first === "timeout") {
+      timedOut = true;
+      await kill();
+    }
+  } catch (err) {
+    await kill().catch(() => void 0);
+    await end();
+    throw err;
+  } finally {
+    clearTimeout(timer);
+  }
+  const endedAt = Date.now();
+  const log = await end();
+  ctx.check();
+  const exitCode = await settledExit(ctx, stream.id);
+  let oomKilled = false;
+  if (!timedOut) {
+    const after = await oomKills(engine.info.local, id);
+    oomKilled = oomBefore !== null && after !== null ? after > oomBefore : exitCode === 137 && !flaggedBefore && (await engine.inspectContainer(id)).oomKilled;
+  }
+  return {
+    commandExitCode: timedOut ? null : exitCode,
+    timedOut,
+    oomKilled,
+    startedAt,
+    endedAt,
+    log
+  };
+}
+async function settledExit(ctx, execId) {
+  const until = Date.now() + EXIT_SETTLE_MS;
+  for (; ; ) {
+    const s2 = await ctx.deps.engine.execInspect(execId);
+    if (!s2.running) return s2.exitCode;
+    if (Date.now() > until) return null;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+async function waitFor(p, ms) {
+  let t;
+  const r = await Promise.race([
+    p.then(() => true),
+    new Promise((res) => t = setTimeout(() => res(false), ms))
+  ]);
+  clearTimeout(t);
+  return r;
+}
+
+// src/session/network.ts
+var import_node_os2 = __toESM(require("node:os"), 1);
+function deadEndGateways(deps, gateways) {
+  const mine = (deps.hostAddresses ?? localAddresses2)();
+  return gateways.filter((g) => deps.engine.info.local && !mine.includes(g));
+}
+function localAddresses2() {
+  return Object.values(import_node_os2.default.networkInterfaces()).flat().flatMap((i) => i && i.family === "IPv4" ? [i.address] : []);
+}
+async function proxyVariables(engine, r) {
+  const n = r.network;
+  if (!n.proxyContainer || !n.internalNetwork || !n.proxyPort) return [];
+  const addr = (await engine.containerAddresses(n.proxyContainer))[n.internalNetwork];
+  return addr ? [...proxyEnv(addr, n.proxyPort), ...routeEnv(r.spec.egress?.routes ?? [], addr, n.proxyPort)] : null;
+}
+async function followProxy(engine, r) {
+  const n = r.network;
+  if (!n.proxyContainer || !n.egress) return { ledger: null, stop: async () => void 0 };
+  const ledger = new Ledger(n.egress.mode, n.egress.domains, n.egress.image);
+  let pending = "";
+  const attached = await engine.attach(n.proxyContainer, (stream, chunk) => {
+    if (stream !== "stdout") return;
+    pending += chunk.toString("utf8");
+    const lines = pending.split("\n");
+    pending = lines.pop();
+    if (pending.length > 1024 * 1024) pending = "";
+    for (const line2 of lines) if (!line2.startsWith('{"event":"listening"')) ledger.addLine(line2);
+  });
+  let stopped = false;
+  return {
+    ledger,
+    async stop() {
+      if (stopped) return;
+      stopped = true;
+      await new Promise((res) => setTimeout(res, 100));
+      attached.close();
+      if (pending) ledger.addLine(pending);
+    }
+  };
+}
+
+// src/session/hash.ts
+var import_node_crypto6 = require("node:crypto");
+var SPEC_FIELDS = {
+  image: "plan",
+  entrypoint: "run",
+  preset: "run",
+  command: "run",
+  // A read-only source is a bind mount of the container: its directory is part of the plan (see planFacts).
+  source: "run",
+  outputDir: "run",
+  timeoutMs: "plan",
+  memoryBytes: "plan",
+  cpus: "plan",
+  pids: "plan",
+  nofile: "plan",
+  fsizeBytes: "plan",
+  tmpSizeBytes: "plan",
+  workSizeBytes: "plan",
+  outputSizeBytes: "plan",
+  // The host directory is per run (copied in, collected back); whether /state exists is the plan's (planFacts).
+  stateDir: "run",
+  stateSizeBytes: "plan",
+  user: "plan",
+  allowRoot: "plan",
+  writableRoot: "plan",
+  tmpExec: "plan",
+  capAdd: "plan",
+  env: "plan",
+  network: "plan",
+  egress: "plan",
+  isolation: "plan",
+  allowWeakerGvisor: "plan",
+  pull: "run",
+  volumeBackend: "plan",
+  outputCaps: "plan",
+  logLimitBytes: "run",
+  logFile: "run",
+  audit: "plan",
+  annotate: "run",
+  verdict: "run",
+  tests: "plan",
+  lean: "plan",
+  subject: "run",
+  selfCheck: "plan",
+  resultFile: "run",
+  defaultSizes: "run",
+  mounts: "plan",
+  allowMounts: "plan",
+  persist: "plan",
+  setup: "plan",
+  // Whether a run is warm is not part of what it runs in; the idle time is the keeper's business.
+  warm: "run",
+  // Another engine is another sandbox.
+  engine: "plan",
+  // The watchdog guards the process that runs the sandbox, not the sandbox itself.
+  watchdog: "run"
+};
+function canonical(v) {
+  if (Array.isArray(v)) return v.map(canonical);
+  if (v !== null && typeof v === "object") {
+    return Object.fromEntries(
+      Object.keys(v).sort().map((k) => [k, canonical(v[k])])
+    );
+  }
+  return v;
+}
+function planFacts(spec, imageId) {
+  const facts = { imageId };
+  for (const [k, part] of Object.entries(SPEC_FIELDS)) {
+    if (part === "plan") facts[k] = spec[k];
+  }
+  facts.readOnlySource = spec.source?.readOnly ? spec.source.dir : null;
+  facts.hasState = spec.stateDir !== null;
+  return canonical(facts);
+}
+function planHash(spec, imageId) {
+  return (0, import_node_crypto6.createHash)("sha256").update(JSON.stringify(planFacts(spec, imageId))).digest("hex").slice(0, 32);
+}
+
+// src/session/record.ts
+var import_node_fs14 = __toESM(require("node:fs"), 1);
+var import_promises15 = __toESM(require("node:fs/promises"), 1);
+var import_node_path19 = __toESM(require("node:path"), 1);
+var LABEL_SESSION = "sandbox-action.session";
+var LABEL_SESSION_NAME = "sandbox-action.session-name";
+var LABEL_SESSION_KIND = "sandbox-action.session-kind";
+var LABEL_PLAN_HASH = "sandbox-action.plan-hash";
+function sessionLabels(r) {
+  return {
+    [LABEL_SESSION]: r.id,
+    [LABEL_SESSION_KIND]: r.kind,
+    [LABEL_PLAN_HASH]: r.planHash,
+    ...r.name ? { [LABEL_SESSION_NAME]: r.name } : {}
+  };
+}
+var sessionsDir = (stateDir) => import_node_path19.default.join(stateDir, "sessions");
+var recordFile = (dir, id) => import_node_path19.default.join(dir, `${id}.json`);
+var ID = /^[a-z0-9]+-[a-f0-9]+$/;
+var NAME4 = /^[a-zA-Z][a-zA-Z0-9_.-]{0,62}$/;
+async function writeRecord(dir, r) {
+  await import_promises15.default.mkdir(dir, { recursive: true, mode: 448 });
+  const tmp = `${recordFile(dir, r.id)}.${process.pid}.tmp`;
+  await import_promises15.default.writeFile(tmp, `${JSON.stringify(r, null, 2)}
+`, { mode: 384 });
+  await import_promises15.default.rename(tmp, recordFile(dir, r.id));
+}
+function parseRecord(text2) {
+  try {
+    const j = JSON.parse(text2);
+    if (j.version !== 1 || typeof j.id !== "string" || !ID.test(j.id)) return null;
+    if (!j.spec || !j.container || typeof j.container.id !== "string" || !j.user || !j.keeper) return null;
+    if (j.kind !== "session" && j.kind !== "warm") return null;
+    return j;
+  } catch {
+    return null;
+  }
+}
+async function readRecord(dir, id) {
+  if (!ID.test(id)) return null;
+  const text2 = await import_promises15.default.readFile(recordFile(dir, id), "utf8").catch(() => null);
+  return text2 === null ? null : parseRecord(text2);
+}
+async function listRecords(dir) {
+  const names = await import_promises15.default.readdir(dir).catch(() => []);
+  const out = [];
+  for (const n of names.filter((f) => f.endsWith(".json")).sort()) {
+    const r = await readRecord(dir, n.slice(0, -".json".length));
+    if (r) out.push(r);
+  }
+  return out;
+}
+async function removeRecord(dir, id) {
+  await import_promises15.default.rm(recordFile(dir, id), { force: true });
+  await import_promises15.default.rm(lockFile(dir, id), { force: true });
+}
+async function findSession(dir, ref, input = "ID") {
+  const all = await listRecords(dir);
+  const exact = all.find((r) => r.id === ref || r.name === ref);
+  if (exact) return exact;
+  const prefixed = ref.length >= 4 ? all.filter((r) => r.id.startsWith(ref)) : [];
+  if (prefixed.length === 1) return prefixed[0];
+  const known = all.filter((r) => r.kind === "session");
+  throw new InputError(
+    input,
+    prefixed.length > 1 ? `'${ref}' names ${prefixed.length} sessions; give more of the id` : `'${ref}' is not a session (${known.length ? `the sessions are ${known.map((r) => r.name ?? r.id).join(", ")}` : "there are none"}; \`sandbox-action ls\` lists them)`
+  );
+}
+var lockFile = (dir, id) => import_node_path19.default.join(dir, `${id}.lock`);
+function alive(pid) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return err.code === "EPERM";
+  }
+}
+function tryLock(dir, id) {
+  const file = lockFile(dir, id);
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      import_node_fs14.default.mkdirSync(dir, { recursive: true, mode: 448 });
+      const fd = import_node_fs14.default.openSync(file, "wx", 384);
+      import_node_fs14.default.writeSync(fd, String(process.pid));
+      import_node_fs14.default.closeSync(fd);
+      return () => import_node_fs14.default.rmSync(file, { force: true });
+    } catch (err) {
+      if (err.code !== "EEXIST") throw err;
+      const pid = Number(import_node_fs14.default.readFileSync(file, "utf8").trim());
+      if (Number.isInteger(pid) && pid > 0 && alive(pid)) return null;
+      import_node_fs14.default.rmSync(file, { force: true });
+    }
+  }
+  return null;
+}
+function isLocked(dir, id) {
+  try {
+    const pid = Number(import_node_fs14.default.readFileSync(lockFile(dir, id), "utf8").trim());
+    return Number.isInteger(pid) && pid > 0 && alive(pid);
+  } catch {
+    return false;
+  }
+}
+
+// src/session/create.ts
+var KEEPER_START_TIMEOUT_MS = 6e4;
+var GVISOR_EXEC = "a session's commands are exec'd into its container, and gVisor (runsc 20221219, measured here) applies the seccomp profile only to the container's first process: an exec'd one has seccomp mode 0";
+function sessionRefusal(spec) {
+  const no = (input, why) => new InputError(input, why);
+  if (spec.isolation === "runsc" && !spec.allowWeakerGvisor) {
+    return no(
+      "--isolation",
+      `runsc: ${GVISOR_EXEC}; pass --allow-weaker-gvisor to take that (recorded), or use run`
+    );
+  }
+  if (spec.outputDir)
+    return no("--output-dir", "a session collects with `cp ID:/output/PATH DEST` or `exec --output-dir`");
+  if (spec.resultFile) return no("--result-file", "a session writes results per exec (`exec --result-file`)");
+  if (spec.tests) return no("--tests", "trusted tests are mounted per run: use `run`");
+  if (spec.lean) return no("--challenge", "comparator judges one run: use `run`");
+  if (spec.audit) return no("--audit-target", "the proof audit judges one run: use `run`");
+  if (spec.setup) return no("--setup", "a session has one container: run setup commands with exec");
+  if (spec.verdict.declared.length || spec.verdict.junit || spec.verdict.expectDir) {
+    return no("--output", "a session judges commands by their exit code; declared outputs belong to `run`");
+  }
+  if (spec.annotate) return no("--annotate", "annotations belong to `run`");
+  return null;
+}
+async function createSession(spec, deps, o) {
+  const ctx = new RunContext(spec, deps);
+  let imageId = "";
+  try {
+    const prep = await prepare(ctx);
+    imageId = prep.image.id;
+    const hash = planHash(spec, imageId);
+    const labels = sessionLabels({ id: ctx.runId, name: o.name, kind: o.kind, planHash: hash });
+    Object.assign(ctx.labels, labels);
+    const net3 = await ctx.race(
+      setupNetwork(prep.spec, {
+        engine: deps.engine,
+        labels: ctx.labels,
+        runId: ctx.runId,
+        addCleanup: (what, fn) => ctx.cleanup.add(what, fn),
+        notice: deps.notice,
+        notes: ctx.notes,
+        env: deps.env
+      })
+    );
+    ctx.check();
+    const p = plan(prep.spec, {
+      runId: ctx.runId,
+      createdAt: ctx.createdAt,
+      uid: prep.owner.uid,
+      gid: prep.owner.gid,
+      network: net3.network,
+      imageEntrypoint: prep.image.entrypoint,
+      hostMounts: prep.hostMounts,
+      seccompInside: prep.runscSeccomp,
+      ...prep.runscRuntime ? { runscRuntime: prep.runscRuntime } : {}
+    });
+    const keeper = keeperFor(prep.owner);
+    const container = sessionContainer(p, {
+      name: p.container.name,
+      labels: { ...labels, [LABEL_ROLE]: "sandbox" },
+      keeper
+    });
+    const volumes = await createVolumes(ctx, prep);
+    const deadEnd = deadEndGateways(deps, net3.gateways);
+    const logs = new LogStream(deps.log, prep.spec.logLimitBytes, deps.fenceWorkflowCommands);
+    const box = await createSandbox(
+      ctx,
+      {
+        ...p,
+        container,
+        selfCheck: p.selfCheck ? { ...p.selfCheck, uid: keeper.uid, gid: keeper.gid } : null
+      },
+      { logs, owner: prep.owner, exclude: [], deadEndGateways: deadEnd }
+    );
+    await ctx.race(deps.engine.startContainer(box.id));
+    if (p.selfCheck) await waitForCheck(ctx, box.check, box.watch.exit);
+    const now = deps.now().toISOString();
+    const record = {
+      version: 1,
+      id: ctx.runId,
+      name: o.name,
+      kind: o.kind,
+      planHash: hash,
+      createdAt: ctx.createdAt.toISOString(),
+      lastUsedAt: now,
+      stoppedAt: null,
+      keep: o.keep,
+      idleTtlMs: o.idleTtlMs,
+      imageId,
+      spec: prep.spec,
+      container: { id: box.id, plan: container },
+      keeper,
+      user: prep.owner,
+      selfCheck: p.selfCheck,
+      imageEntrypoint: prep.image.entrypoint,
+      network: {
+        proxyContainer: net3.proxyContainer,
+        internalNetwork: net3.proxyContainer ? net3.network.mode : null,
+        proxyPort: net3.proxyContainer ? PROXY_PORT : null,
+        deadEndGateways: deadEnd,
+        egress: net3.ledger && prep.spec.egress ? {
+          mode: prep.spec.egress.mode,
+          domains: prep.spec.egress.domains,
+          image: net3.ledger.report().proxyImage
+        } : null
+      },
+      volumes: volumes.map((v) => ({
+        name: v.name,
+        role: v.role,
+        mount: v.mount,
+        sizeBytes: v.sizeBytes,
+        backend: v.backend,
+        enforced: v.enforced,
+        reserved: v.reserved
+      })),
+      notes: [...ctx.notes]
+    };
+    await writeRecord(sessionsDir(deps.volumeHost.stateDir), record);
+    logs.end();
+    box.watch.cancel();
+    const failures = await ctx.cleanup.runOnly((what) => !/^(remove|detach \/persist)/.test(what));
+    return { record, notes: [...ctx.notes, ...failures.map((f) => `cleanup: ${f}`)] };
+  } catch (err) {
+    for (const f of await ctx.cleanup.run()) deps.notice(`cleanup: ${f}`);
+    throw err;
+  }
+}
+async function waitForCheck(ctx, check2, exit) {
+  const until = Date.now() + KEEPER_START_TIMEOUT_MS;
+  let exited = null;
+  exit.then(
+    (c) => exited = c,
+    () => void 0
+  );
+  while (check2.selfCheck === null) {
+    ctx.check();
+    if (exited !== null) {
+      throw new SandboxError([`the session's container exited (${exited}) before its self-check reported`]);
+    }
+    if (Date.now() > until) throw new SandboxError(["the session's self-check did not report within 60 s"]);
+    await new Promise((r) => setTimeout(r, 10));
+  }
+  ctx.check();
+  if (!check2.selfCheck.ok) throw new SandboxError(check2.selfCheck.problems);
+}
+
 // src/sandbox/gc.ts
-var import_promises12 = __toESM(require("node:fs/promises"), 1);
-var import_node_path17 = __toESM(require("node:path"), 1);
+var import_promises16 = __toESM(require("node:fs/promises"), 1);
+var import_node_path20 = __toESM(require("node:path"), 1);
 function createdAt(r) {
   const t = Date.parse(r.labels[LABEL_CREATED] ?? "");
   return Number.isNaN(t) ? 0 : t;
+}
+function pastDeadline(r, now) {
+  const t = Date.parse(r.labels[LABEL_DEADLINE] ?? "");
+  return !Number.isNaN(t) && t <= now;
 }
 async function gc(engine, host, opts) {
   const label = opts.runId ? `${LABEL_RUN}=${opts.runId}` : LABEL_RUN;
   const all = await engine.listLabelled(label);
   const cutoff = opts.now - opts.olderThanMs;
-  const old = all.filter((r) => createdAt(r) <= cutoff);
+  const live = (r) => opts.keepRuns?.has(r.labels[LABEL_RUN] ?? "") === true;
+  const old = all.filter(
+    (r) => (createdAt(r) <= cutoff || r.kind === "container" && pastDeadline(r, opts.now)) && !live(r)
+  );
   const report = { removed: [], kept: all.length - old.length, failures: [] };
   const attempt = async (r, fn) => {
     try {
@@ -14181,39 +15795,700 @@ async function gc(engine, host, opts) {
         const dev = r.labels[LABEL_LOOP_DEVICE];
         const img = r.labels[LABEL_LOOP_IMAGE];
         if (dev) await host.privileged("losetup", ["-d", dev]).catch(() => void 0);
-        if (img && import_node_path17.default.resolve(img).startsWith(import_node_path17.default.resolve(host.stateDir) + import_node_path17.default.sep)) {
-          await import_promises12.default.rm(img, { force: true });
+        if (img && import_node_path20.default.resolve(img).startsWith(import_node_path20.default.resolve(host.stateDir) + import_node_path20.default.sep)) {
+          await import_promises16.default.rm(img, { force: true });
         }
       })
     )
   );
   if (!opts.runId) {
-    const inUse = new Set(all.filter((r) => createdAt(r) > cutoff).map((r) => r.labels[LABEL_LOOP_IMAGE]));
+    const inUse = new Set(
+      all.filter((r) => createdAt(r) > cutoff || live(r)).map((r) => r.labels[LABEL_LOOP_IMAGE])
+    );
     for (const d of await ourLoopDevices(host)) {
       if (inUse.has(d.image)) continue;
-      const st = await import_promises12.default.stat(d.image).catch(() => null);
+      const st = await import_promises16.default.stat(d.image).catch(() => null);
       if (st && st.mtimeMs > cutoff) continue;
       await host.privileged("losetup", ["-d", d.device]).catch(() => void 0);
-      await import_promises12.default.rm(d.image, { force: true });
+      await import_promises16.default.rm(d.image, { force: true });
       report.removed.push({ kind: "loop-device", name: d.device });
     }
-    const files = await import_promises12.default.readdir(host.stateDir).catch(() => []);
+    const files = await import_promises16.default.readdir(host.stateDir).catch(() => []);
     for (const f of files.filter((n) => n.endsWith(".img"))) {
-      const abs = import_node_path17.default.join(host.stateDir, f);
+      const abs = import_node_path20.default.join(host.stateDir, f);
       if (inUse.has(abs)) continue;
-      const st = await import_promises12.default.stat(abs).catch(() => null);
+      const st = await import_promises16.default.stat(abs).catch(() => null);
       if (st && st.mtimeMs <= cutoff) {
-        await import_promises12.default.rm(abs, { force: true });
+        await import_promises16.default.rm(abs, { force: true });
         report.removed.push({ kind: "volume-image", name: f });
       }
     }
-    const discard = import_node_path17.default.join(host.stateDir, DISCARD_DIR);
-    for (const f of await import_promises12.default.readdir(discard).catch(() => [])) {
-      await import_promises12.default.rm(import_node_path17.default.join(discard, f), { force: true });
+    const discard = import_node_path20.default.join(host.stateDir, DISCARD_DIR);
+    for (const f of await import_promises16.default.readdir(discard).catch(() => [])) {
+      await import_promises16.default.rm(import_node_path20.default.join(discard, f), { force: true });
       report.removed.push({ kind: "volume-image", name: f });
     }
   }
   return report;
+}
+
+// src/session/table.ts
+var ago = (ms) => ms < 6e4 ? `${Math.max(0, Math.round(ms / 1e3))}s` : ms < 36e5 ? `${Math.round(ms / 6e4)}m` : `${Math.round(ms / 36e5)}h`;
+var LS_COLUMNS = [
+  "ID",
+  "NAME",
+  "KIND",
+  "STATE",
+  "IDLE",
+  "TTL",
+  "NETWORK",
+  "ISOLATION",
+  "IMAGE",
+  "LOOSENED"
+];
+function lsTable(rows, now) {
+  const cells = rows.map((r) => [
+    r.id,
+    r.name ?? "-",
+    r.kind,
+    r.state,
+    ago(now - Date.parse(r.lastUsedAt)),
+    r.keep ? "keep" : ago(r.idleTtlMs),
+    r.network,
+    r.isolation,
+    r.image,
+    r.loosened.length ? r.loosened.join(",") : "-"
+  ]);
+  const all = [LS_COLUMNS, ...cells];
+  const width = LS_COLUMNS.map((_, i) => Math.max(...all.map((c) => c[i].length)));
+  return all.map((c) => c.map((x, i) => i === c.length - 1 ? x : x.padEnd(width[i])).join("  ")).join("\n");
+}
+
+// src/session/ttl.ts
+var minutes = (ms) => `${Math.round(ms / 6e4)} min`;
+function ttlDecision(s2, now) {
+  if (s2.keep) return { action: "keep", reason: "kept (--keep)" };
+  if (s2.busy) return { action: "keep", reason: "in use" };
+  const last = Date.parse(s2.lastUsedAt);
+  const idle = now - (Number.isNaN(last) ? 0 : last);
+  if (s2.running) {
+    if (idle < s2.idleTtlMs)
+      return { action: "keep", reason: `idle ${minutes(idle)} of ${minutes(s2.idleTtlMs)}` };
+    return s2.kind === "warm" ? { action: "remove", reason: `warm sandbox idle for ${minutes(idle)} (TTL ${minutes(s2.idleTtlMs)})` } : { action: "stop", reason: `idle for ${minutes(idle)} (TTL ${minutes(s2.idleTtlMs)})` };
+  }
+  const stopped = s2.stoppedAt ? Date.parse(s2.stoppedAt) : NaN;
+  const since = now - Math.max(Number.isNaN(stopped) ? 0 : stopped, Number.isNaN(last) ? 0 : last);
+  if (since >= s2.idleTtlMs) {
+    return { action: "remove", reason: `stopped for ${minutes(since)} (TTL ${minutes(s2.idleTtlMs)})` };
+  }
+  return { action: "keep", reason: `stopped ${minutes(since)} of ${minutes(s2.idleTtlMs)}` };
+}
+
+// src/session/lifecycle.ts
+var START_TIMEOUT_MS = 6e4;
+var dirOf = (deps) => sessionsDir(deps.volumeHost.stateDir);
+async function isRunning(engine, id) {
+  try {
+    return (await engine.inspectContainer(id)).running;
+  } catch (err) {
+    if (err instanceof EngineError && err.statusCode === 404) return null;
+    throw err;
+  }
+}
+async function startSession(deps, r) {
+  const { engine } = deps;
+  const running2 = await isRunning(engine, r.container.id);
+  if (running2 === null) throw new InputError("ID", `'${r.id}': its container is gone; remove it with rm`);
+  if (running2) return r;
+  if (r.network.proxyContainer) await startProxy(engine, r.network.proxyContainer);
+  const ctx = new RunContext(r.spec, deps);
+  await checkConformance(ctx, r);
+  await startKeeper(engine, r);
+  const next = { ...r, stoppedAt: null, lastUsedAt: deps.now().toISOString() };
+  await writeRecord(dirOf(deps), next);
+  return next;
+}
+async function startKeeper(engine, r) {
+  const id = r.container.id;
+  let head = "";
+  let line2 = null;
+  let got = null;
+  const seen = new Promise((res) => got = res);
+  const attached = await engine.attach(id, (stream, chunk) => {
+    if (stream !== "stdout" || line2 !== null) return;
+    head += chunk.toString("utf8");
+    const nl = head.indexOf("\n");
+    if (nl >= 0 || head.length > 4096) {
+      line2 = nl >= 0 ? head.slice(0, nl) : "";
+      got?.();
+    }
+  });
+  let watch2 = null;
+  try {
+    watch2 = await engine.watchExit(id);
+    await engine.startContainer(id);
+    const expect = keeperCheck(r.selfCheck, r.keeper);
+    if (!expect) return;
+    let t;
+    const outcome2 = await Promise.race([
+      seen.then(() => "line"),
+      watch2.exit.then(
+        () => "exited",
+        () => "exited"
+      ),
+      new Promise((res) => t = setTimeout(() => res("late"), START_TIMEOUT_MS))
+    ]);
+    clearTimeout(t);
+    const problems = outcome2 === "line" ? judgeSelfCheck(parseSelfCheckLine(line2 ?? ""), expect, r.network.deadEndGateways) : [
+      `the session's keeper ${outcome2 === "exited" ? "exited" : "did not report"} before its self-check`
+    ];
+    if (problems.length) {
+      await engine.killContainer(id, "KILL");
+      throw new SandboxError(problems);
+    }
+  } finally {
+    watch2?.cancel();
+    attached.close();
+  }
+}
+async function startProxy(engine, id) {
+  if (await isRunning(engine, id)) return;
+  let ready = null;
+  const listening = new Promise((res) => ready = res);
+  let buf = "";
+  const attached = await engine.attach(id, (stream, chunk) => {
+    if (stream !== "stdout") return;
+    buf = (buf + chunk.toString("utf8")).slice(-65536);
+    if (buf.includes('{"event":"listening"')) ready?.();
+  });
+  let watch2 = null;
+  try {
+    watch2 = await engine.watchExit(id);
+    await engine.startContainer(id);
+    let t;
+    const r = await Promise.race([
+      listening.then(() => "ok"),
+      watch2.exit.then(
+        () => "exited",
+        () => "exited"
+      ),
+      new Promise((res) => t = setTimeout(() => res("late"), 3e4))
+    ]);
+    clearTimeout(t);
+    if (r !== "ok")
+      throw new EngineError(
+        engine.info.name,
+        "start the egress proxy",
+        `it ${r === "late" ? "did not listen within 30 s" : "exited"}`
+      );
+  } finally {
+    watch2?.cancel();
+    attached.close();
+  }
+}
+async function stopSession(deps, r) {
+  const { engine } = deps;
+  await engine.killContainer(r.container.id, "KILL");
+  await engine.waitContainer(r.container.id).catch(() => void 0);
+  if (r.network.proxyContainer) {
+    await engine.killContainer(r.network.proxyContainer, "KILL");
+    await engine.waitContainer(r.network.proxyContainer).catch(() => void 0);
+  }
+  const next = { ...r, stoppedAt: deps.now().toISOString() };
+  await writeRecord(dirOf(deps), next);
+  return next;
+}
+async function removeSession(deps, r) {
+  const notes = [];
+  if (r.spec.stateDir && await isRunning(deps.engine, r.container.id) !== null) {
+    const ctx = new RunContext({ ...r.spec, outputDir: null, annotate: null, audit: null }, deps);
+    const c = await collect(ctx, ctx.spec, { id: r.container.id, capture: null }, planOf(r), false);
+    if (c.state) notes.push(`/state: ${c.state.files} files collected back into ${c.state.dir}`);
+  }
+  const report = await gc(deps.engine, deps.volumeHost, { olderThanMs: 0, now: Date.now(), runId: r.id });
+  if (report.failures.length === 0) await removeRecord(dirOf(deps), r.id);
+  return { ...report, notes };
+}
+function planOf(r) {
+  return {
+    runId: r.id,
+    labels: { [LABEL_RUN]: r.id },
+    volumes: [],
+    readOnlySource: null,
+    copySource: null,
+    container: r.container.plan,
+    uid: r.user.uid,
+    gid: r.user.gid,
+    selfCheck: r.selfCheck
+  };
+}
+async function sessionRows(deps, records) {
+  return Promise.all(
+    records.map(async (r) => {
+      const running2 = await isRunning(deps.engine, r.container.id);
+      return {
+        id: r.id,
+        name: r.name,
+        kind: r.kind,
+        state: running2 === null ? "missing" : running2 ? "running" : "stopped",
+        image: r.spec.image,
+        network: r.spec.network,
+        isolation: r.spec.isolation,
+        lastUsedAt: r.lastUsedAt,
+        idleTtlMs: r.idleTtlMs,
+        keep: r.keep,
+        loosened: loosenedBy(r.spec).map((l) => l.option)
+      };
+    })
+  );
+}
+async function listTable(deps) {
+  const rows = await sessionRows(deps, await listRecords(dirOf(deps)));
+  return { rows, text: lsTable(rows, deps.now().getTime()) };
+}
+async function sweep(deps) {
+  const dir = dirOf(deps);
+  const lines = [];
+  for (const r of await listRecords(dir)) {
+    const busy = isLocked(dir, r.id);
+    const running2 = await isRunning(deps.engine, r.container.id).catch(() => false);
+    if (running2 === null && !busy) {
+      await removeSession(deps, r);
+      lines.push(`removed ${r.kind} ${r.name ?? r.id}: its container was gone`);
+      continue;
+    }
+    const d = ttlDecision({ ...r, running: running2 === true, busy }, deps.now().getTime());
+    if (d.action === "stop") {
+      await stopSession(deps, r);
+      lines.push(`stopped ${r.kind} ${r.name ?? r.id}: ${d.reason}`);
+    } else if (d.action === "remove") {
+      await removeSession(deps, r);
+      lines.push(`removed ${r.kind} ${r.name ?? r.id}: ${d.reason}`);
+    }
+  }
+  return lines;
+}
+async function touch(deps, r) {
+  const latest = (await listRecords(dirOf(deps))).find((x) => x.id === r.id) ?? r;
+  await writeRecord(dirOf(deps), { ...latest, lastUsedAt: deps.now().toISOString() });
+}
+
+// src/session/exec.ts
+function sessionPieces(r) {
+  return {
+    imageId: r?.imageId ?? null,
+    plan: r ? planOf(r) : null,
+    net: null,
+    volumes: (r?.volumes ?? []).map((v) => ({
+      ...v,
+      backend: v.backend,
+      remove: async () => void 0
+    })),
+    exit: null,
+    collected: null,
+    verdict: null,
+    cleanupMs: 0
+  };
+}
+function sessionInfo(r, warm = null) {
+  return { id: r.id, name: r.name, kind: r.kind, planHash: r.planHash, warm };
+}
+async function execInSession(o, deps, base) {
+  let r = null;
+  let ctx = new RunContext(base, deps);
+  const x = sessionPieces(null);
+  let failure = null;
+  let logs = null;
+  let proxy = null;
+  try {
+    await sweep(deps).catch(() => void 0);
+    r = await findSession(dirOf(deps), o.ref);
+    if (r.kind === "warm")
+      throw new InputError("ID", `'${o.ref}' is a warm sandbox of run --warm; create a session to exec in`);
+    const spec = {
+      ...r.spec,
+      command: o.command,
+      outputDir: o.outputDir,
+      resultFile: o.resultFile,
+      timeoutMs: o.timeoutMs ?? r.spec.timeoutMs,
+      logFile: null,
+      annotate: null,
+      audit: null,
+      stateDir: null,
+      verdict: { declared: [], junit: null, expectDir: null }
+    };
+    ctx = new RunContext(spec, deps);
+    Object.assign(x, sessionPieces(r));
+    ctx.notes.push(...r.notes);
+    await checkDirectory("--output-dir", spec.outputDir, "empty-or-absent");
+    const running2 = await isRunning(deps.engine, r.container.id);
+    if (running2 !== true) {
+      throw new InputError(
+        "ID",
+        running2 === null ? `'${o.ref}': its container is gone; remove the session with rm` : `'${o.ref}' is stopped; start it first (sandbox-action start ${r.name ?? r.id})`
+      );
+    }
+    await touch(deps, r);
+    const check2 = ctx.sandboxCheck = await checkConformance(ctx, r);
+    const vars = await proxyVariables(deps.engine, r);
+    if (vars === null)
+      throw new SandboxError(["the session's proxy has no address: stop and start the session"]);
+    proxy = await followProxy(deps.engine, r);
+    logs = new LogStream(deps.log, spec.logLimitBytes, deps.fenceWorkflowCommands);
+    const exit = x.exit = await runSessionCommand(ctx, r, o.command, check2, {
+      logs,
+      timeoutMs: spec.timeoutMs,
+      env: [...vars, ...o.env],
+      deadEndGateways: r.network.deadEndGateways
+    });
+    await proxy.stop();
+    x.net = netOf(proxy.ledger);
+    const collected = x.collected = await collect(
+      ctx,
+      spec,
+      { id: r.container.id, capture: null },
+      planOf(r),
+      exit.timedOut
+    );
+    x.verdict = await judgeRun(
+      { declared: [], junit: null, expect: null },
+      {
+        commandExitCode: exit.commandExitCode,
+        timedOut: exit.timedOut,
+        oomKilled: exit.oomKilled,
+        outputDir: collected.outputs.collected ? spec.outputDir : null,
+        declared: [],
+        audit: null,
+        readCollected: async () => null
+      },
+      { root: "/work", auditAnnotations: [] }
+    );
+    await touch(deps, r);
+  } catch (err) {
+    failure = err;
+    logs?.end();
+  }
+  await proxy?.stop().catch(() => void 0);
+  for (const f of await ctx.cleanup.run()) ctx.notes.push(`cleanup: ${f}`);
+  try {
+    const result = assembleResult(ctx, x, failure);
+    return r ? { ...result, session: sessionInfo(r) } : result;
+  } catch (err) {
+    return assembleResult(ctx, sessionPieces(null), new Error(errorMessage(failure ?? err)));
+  }
+}
+function netOf(ledger) {
+  return ledger ? {
+    network: { mode: "", env: [], dns: [] },
+    ledger,
+    proxyContainer: null,
+    gateways: [],
+    stop: async () => void 0
+  } : null;
+}
+
+// src/session/reset.ts
+var SETTLE_TRIES = 40;
+var SETTLE_MS = 25;
+var gvisor = (r) => r.spec.isolation === "runsc";
+async function strays(ctx, r) {
+  for (let i = 0; ; i++) {
+    const table = await ctx.deps.engine.top(r.container.id, "-o pid,uid,comm");
+    const left = strayProcesses(table, r.keeper.uid);
+    if (left === null)
+      return ["the engine's process list has no PID and UID columns, so the reset cannot be checked"];
+    if (left.length === 0 || i >= SETTLE_TRIES) return left.map((p) => `a process outlived the reset: ${p}`);
+    await new Promise((res) => setTimeout(res, SETTLE_MS));
+  }
+}
+async function endRun(ctx, r) {
+  const { engine } = ctx.deps;
+  try {
+    if (gvisor(r)) {
+      await engine.killContainer(r.container.id, "KILL");
+      await engine.waitContainer(r.container.id);
+      return [];
+    }
+    const k = await trustedExec(ctx, r, KILL_SCRIPT, 1e4);
+    const left = await strays(ctx, r);
+    if (left.length && k.exitCode !== 0) left.unshift(`the kill step exited ${k.exitCode}`);
+    if (left.length) {
+      await engine.killContainer(r.container.id, "KILL");
+      await engine.waitContainer(r.container.id).catch(() => void 0);
+    }
+    return left;
+  } catch (err) {
+    await engine.killContainer(r.container.id, "KILL").catch(() => void 0);
+    return [`the reset failed: ${errorMessage(err)}`];
+  }
+}
+async function readyForRun(ctx, r, fresh) {
+  const { engine } = ctx.deps;
+  try {
+    const running2 = await isRunning(engine, r.container.id);
+    if (running2 === null) return ["its container is gone"];
+    if (!running2) {
+      if (!gvisor(r)) return ["it is not running (stopped by someone else)"];
+      await startKeeper(engine, r);
+    }
+    await checkConformance(ctx, r);
+    if (!gvisor(r)) {
+      const left = await strays(ctx, r);
+      if (left.length) return left;
+    }
+    if (fresh) return [];
+    const w = await trustedExec(
+      ctx,
+      r,
+      wipeScript(wipeTargets({ writableWork: !r.spec.source?.readOnly, state: r.spec.stateDir !== null })),
+      6e4
+    );
+    if (w.exitCode === 0) return [];
+    const found = parseWipeReport(w.stderr);
+    return w.exitCode === RESET_UNCLEAN && found.length ? found.map((f) => `the wipe left ${f}`) : [`the wipe exited ${w.exitCode}: ${w.stderr.trim().slice(0, 300)}`];
+  } catch (err) {
+    return [`it could not be checked: ${errorMessage(err)}`];
+  }
+}
+
+// src/session/warm-rules.ts
+function warmBlocker(spec) {
+  if (spec.isolation === "runsc" && !spec.allowWeakerGvisor) {
+    return "--isolation runsc: a warm run's command is exec'd into the warm sandbox, which gets no seccomp filter inside gVisor (runsc 20221219); --allow-weaker-gvisor takes that";
+  }
+  if (spec.writableRoot)
+    return "--writable-root: what a run writes to the root filesystem would be seen by the next";
+  if (spec.capAdd.length) {
+    return `--cap-add ${spec.capAdd.join(",")}: a capability lets a run reach past its own processes`;
+  }
+  const rw = spec.mounts.find((m) => !m.readOnly);
+  if (rw) return `--mount ${rw.host}:${rw.dest}:rw: a writable host mount carries state to the next run`;
+  if (spec.persist) return "--persist: /persist is kept between runs by design (use a session)";
+  if (spec.setup) return "--setup: the setup phase has a container of its own for each run";
+  if (spec.tests) return "--tests: trusted tests are mounted for one run";
+  if (spec.lean) return "--challenge: comparator judges one run on the trusted side, in sandboxes of its own";
+  if (spec.audit) return "--audit-target: the proof audit runs in a fresh sandbox of its own";
+  return null;
+}
+
+// src/session/warm.ts
+async function cold(spec, deps, reason) {
+  const r = await executeRun(spec, deps);
+  return { ...r, notes: [...r.notes, `warm: a cold sandbox ran the command: ${reason}`] };
+}
+function runSandboxed(spec, deps) {
+  return spec.warm ? runWarm(spec, deps) : executeRun(spec, deps);
+}
+async function runWarm(spec, deps) {
+  const blocker = warmBlocker(spec);
+  if (blocker) return cold(spec, deps, blocker);
+  const dir = dirOf(deps);
+  let claimed = null;
+  let coldReason = null;
+  try {
+    await sweep(deps).catch(() => void 0);
+    const image = await deps.engine.imageInspect(spec.image);
+    const hash = image ? planHash(spec, image.id) : null;
+    const candidates2 = (await listRecords(dir)).filter((r) => r.kind === "warm" && r.planHash === hash);
+    for (const c of candidates2) {
+      const release = tryLock(dir, c.id);
+      if (!release) continue;
+      const problems = await readyForRun(new RunContext(c.spec, deps), c, false);
+      if (problems.length === 0) {
+        claimed = { record: c, release, fresh: false };
+        coldReason = null;
+        break;
+      }
+      coldReason = `the warm sandbox ${c.id} could not be reset cleanly (${problems.join("; ")}), so it was removed`;
+      await removeSession(deps, c).catch(() => void 0);
+      release();
+    }
+    if (!claimed) {
+      coldReason ??= candidates2.length ? "every warm sandbox with this plan was in use" : "no warm sandbox with this plan was ready";
+      const { record } = await createSession(forCreate(spec), deps, {
+        name: null,
+        kind: "warm",
+        keep: false,
+        idleTtlMs: spec.warm.idleTtlMs
+      });
+      const release = tryLock(dir, record.id);
+      if (!release) return cold(spec, deps, `${coldReason}; the one just made was taken by another run`);
+      claimed = { record, release, fresh: true };
+      coldReason = `${coldReason}; a fresh sandbox ran the command and is kept for the next run`;
+    }
+  } catch (err) {
+    if (err instanceof InputError) return cold(spec, deps, errorMessage(err));
+    return cold(spec, deps, `the warm sandbox could not be made: ${errorMessage(err)}`);
+  }
+  try {
+    return await runInWarm(spec, deps, claimed.record, { reused: !claimed.fresh, coldReason });
+  } finally {
+    claimed.release();
+  }
+}
+function forCreate(spec) {
+  return {
+    ...spec,
+    source: spec.source?.readOnly ? spec.source : null,
+    outputDir: null,
+    resultFile: null,
+    logFile: null,
+    annotate: null,
+    verdict: { declared: [], junit: null, expectDir: null }
+  };
+}
+async function runInWarm(given, deps, r, w) {
+  const spec = {
+    ...given,
+    workSizeBytes: r.spec.workSizeBytes,
+    outputSizeBytes: r.spec.outputSizeBytes,
+    stateSizeBytes: r.spec.stateSizeBytes
+  };
+  const ctx = new RunContext(spec, deps);
+  const x = sessionPieces(r);
+  ctx.notes.push(...r.notes);
+  const warm = { ...w, keptForNext: false, resetProblem: null };
+  let failure = null;
+  let logs = null;
+  let proxy = null;
+  let ended = false;
+  const { engine } = deps;
+  const id = r.container.id;
+  try {
+    await ctx.race(Promise.all(checkRunDirectories(spec)));
+    const expected = spec.verdict.expectDir ? loadExpected(spec.verdict.expectDir) : null;
+    if (expected) {
+      spec.verdict = {
+        ...spec.verdict,
+        declared: [.../* @__PURE__ */ new Set([...spec.verdict.declared, ...expected.map((e) => e.path)])]
+      };
+    }
+    await touch(deps, r);
+    const check2 = ctx.sandboxCheck = await checkConformance(ctx, r);
+    const copyIn = async (dir, target) => {
+      if (!dir || (await import_promises17.default.readdir(dir)).length === 0) return;
+      const packed = packDirectory(dir, r.user);
+      await Promise.all([engine.putArchive(id, target, packed.stream), packed.done]);
+    };
+    await ctx.race(
+      Promise.all([
+        copyIn(spec.source && !spec.source.readOnly ? spec.source.dir : null, WORK_DIR),
+        copyIn(spec.stateDir, STATE_DIR)
+      ])
+    );
+    const vars = await proxyVariables(engine, r);
+    if (vars === null) throw new InputError("--warm", "the warm sandbox's proxy has no address");
+    proxy = await followProxy(engine, r);
+    logs = new LogStream(deps.log, spec.logLimitBytes, deps.fenceWorkflowCommands);
+    const capture = spec.annotate && spec.annotate.parser !== "junit" ? new Capture(LOG_CAPTURE_CAP) : null;
+    const argv = [...spec.entrypoint ? [spec.entrypoint] : r.imageEntrypoint ?? [], ...spec.command];
+    const exit = x.exit = await runSessionCommand(ctx, r, argv, check2, {
+      logs,
+      timeoutMs: spec.timeoutMs,
+      env: vars,
+      deadEndGateways: r.network.deadEndGateways,
+      capture
+    });
+    await proxy.stop();
+    x.net = netOf(proxy.ledger);
+    const problems = await endRun(ctx, r);
+    ended = true;
+    if (problems.length) warm.resetProblem = problems.join("; ");
+    const collected = x.collected = await collect(ctx, spec, { id, capture }, planOf(r), exit.timedOut);
+    x.verdict = await judge(spec, { expected, trustedTests: false }, exit, collected);
+  } catch (err) {
+    failure = err;
+    logs?.end();
+  }
+  await proxy?.stop().catch(() => void 0);
+  if (!ended) {
+    const problems = await endRun(ctx, r);
+    if (problems.length) warm.resetProblem = problems.join("; ");
+  }
+  if (failure !== null && warm.resetProblem === null)
+    warm.resetProblem = `the run failed: ${errorMessage(failure)}`;
+  if (warm.resetProblem === null && r.spec.isolation === "runsc") {
+    await startKeeper(engine, r).catch((err) => {
+      warm.resetProblem = `restarting the sandbox failed: ${errorMessage(err)}`;
+    });
+  }
+  if (warm.resetProblem === null) {
+    warm.keptForNext = true;
+    await touch(deps, r).catch(() => void 0);
+  } else {
+    ctx.notes.push(`warm: the sandbox was removed after this run: ${warm.resetProblem}`);
+    await removeSession(deps, r).catch(
+      (err) => ctx.notes.push(`warm: removing it: ${errorMessage(err)}`)
+    );
+  }
+  if (w.coldReason) ctx.notes.push(`warm: ${w.coldReason}`);
+  for (const f of await ctx.cleanup.run()) ctx.notes.push(`cleanup: ${f}`);
+  try {
+    return { ...assembleResult(ctx, x, failure), session: sessionInfo(r, warm) };
+  } catch (err) {
+    return assembleResult(ctx, sessionPieces(null), new Error(errorMessage(failure ?? err)));
+  }
+}
+
+// src/sandbox/watchdog.ts
+var import_node_child_process4 = require("node:child_process");
+var import_node_fs15 = __toESM(require("node:fs"), 1);
+var import_node_path21 = __toESM(require("node:path"), 1);
+var import_node_url2 = require("node:url");
+var WATCHDOG_INTERVAL_MS = 1e3;
+function processStart(pid) {
+  try {
+    const stat = import_node_fs15.default.readFileSync(`/proc/${pid}/stat`, "utf8");
+    return stat.slice(stat.lastIndexOf(")") + 2).split(" ")[19] ?? null;
+  } catch {
+    return null;
+  }
+}
+function cliPath() {
+  const here = import_node_path21.default.dirname((0, import_node_url2.fileURLToPath)(__sa_import_meta_url));
+  for (const p of [import_node_path21.default.join(here, "cli.js"), import_node_path21.default.resolve(here, "../../dist/cli.js")]) {
+    if (import_node_fs15.default.existsSync(p)) return p;
+  }
+  return null;
+}
+function startWatchdog(runId, env) {
+  const cli = cliPath();
+  const start = processStart(process.pid);
+  if (!cli || !start) return null;
+  const child = (0, import_node_child_process4.spawn)(
+    process.execPath,
+    [cli, "watchdog", "--run", runId, "--parent", String(process.pid), "--parent-start", start],
+    { detached: true, stdio: "ignore", env }
+  );
+  child.on("error", () => void 0);
+  child.unref();
+  return {
+    pid: child.pid ?? null,
+    stop: () => {
+      if (child.exitCode === null && child.signalCode === null) child.kill("SIGTERM");
+    }
+  };
+}
+async function watch(engine, host, o) {
+  const now = o.now ?? Date.now;
+  const killed = /* @__PURE__ */ new Set();
+  while (!o.signal?.aborted) {
+    if (processStart(o.parentPid) !== o.parentStart) {
+      await gc(engine, host, { olderThanMs: 0, now: now(), runId: o.runId });
+      return "parent-gone";
+    }
+    const mine = await engine.listLabelled(`${LABEL_RUN}=${o.runId}`).catch(() => []);
+    for (const r of mine) {
+      if (r.kind !== "container" || killed.has(r.id) || !pastDeadline(r, now())) continue;
+      killed.add(r.id);
+      await engine.killContainer(r.id, "SIGKILL").catch(() => void 0);
+    }
+    await new Promise((resolve) => {
+      const t = setTimeout(resolve, o.intervalMs ?? WATCHDOG_INTERVAL_MS);
+      o.signal?.addEventListener("abort", () => (clearTimeout(t), resolve()), { once: true });
+    });
+  }
+  return "stopped";
 }
 
 // src/sandbox/summary.ts
@@ -14287,9 +16562,9 @@ function helpFor(table) {
 }
 
 // src/cli/build.ts
-var import_node_child_process5 = require("node:child_process");
-var import_node_fs15 = __toESM(require("node:fs"), 1);
-var import_node_path19 = __toESM(require("node:path"), 1);
+var import_node_child_process6 = require("node:child_process");
+var import_node_fs18 = __toESM(require("node:fs"), 1);
+var import_node_path23 = __toESM(require("node:path"), 1);
 
 // src/images/build-plan.ts
 var PLATFORM = /^linux\/(amd64|arm64|arm\/v7|arm\/v6|386|ppc64le|s390x|riscv64)$/;
@@ -14396,12 +16671,12 @@ function manifestList(entries) {
     schemaVersion: 2,
     mediaType: MEDIA.list,
     manifests: entries.map((e) => {
-      const [os4, architecture, variant] = e.platform.split("/");
+      const [os5, architecture, variant] = e.platform.split("/");
       return {
         mediaType: e.mediaType,
         digest: e.digest,
         size: e.size,
-        platform: { os: os4, architecture, ...variant ? { variant } : {} }
+        platform: { os: os5, architecture, ...variant ? { variant } : {} }
       };
     })
   };
@@ -14422,15 +16697,15 @@ function backoff(attempt, baseMs, retryAfter) {
 }
 
 // src/images/builder.ts
-var import_node_child_process4 = require("node:child_process");
-var import_node_fs13 = __toESM(require("node:fs"), 1);
-var import_node_os2 = __toESM(require("node:os"), 1);
-var import_node_path18 = __toESM(require("node:path"), 1);
-var import_node_stream4 = require("node:stream");
-var import_tar_stream6 = __toESM(require_tar_stream(), 1);
+var import_node_child_process5 = require("node:child_process");
+var import_node_fs16 = __toESM(require("node:fs"), 1);
+var import_node_os3 = __toESM(require("node:os"), 1);
+var import_node_path22 = __toESM(require("node:path"), 1);
+var import_node_stream5 = require("node:stream");
+var import_tar_stream7 = __toESM(require_tar_stream(), 1);
 
 // src/images/registry.ts
-var import_node_crypto6 = __toESM(require("node:crypto"), 1);
+var import_node_crypto7 = __toESM(require("node:crypto"), 1);
 var import_node_http = __toESM(require("node:http"), 1);
 var import_node_https = __toESM(require("node:https"), 1);
 function parseReference(text2) {
@@ -14473,11 +16748,11 @@ var RegistryClient = class {
     const mod = url.protocol === "http:" ? import_node_http.default : import_node_https.default;
     return new Promise((resolve, reject) => {
       const req = mod.request(url, { method, headers, timeout: 6e4 }, (res) => {
-        const chunks = [];
-        res.on("data", (c) => chunks.push(c));
+        const chunks2 = [];
+        res.on("data", (c) => chunks2.push(c));
         res.on(
           "end",
-          () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) })
+          () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks2) })
         );
         res.on("error", reject);
       });
@@ -14512,8 +16787,8 @@ var RegistryClient = class {
     return `Bearer ${token}`;
   }
   /** One request with auth (answering a 401 challenge once) and retries with backoff on 429/5xx/network errors. */
-  async request(method, path25, o) {
-    const url = new URL(`${isLoopback(this.host) ? "http" : "https"}://${this.host}${path25}`);
+  async request(method, path31, o) {
+    const url = new URL(`${isLoopback(this.host) ? "http" : "https"}://${this.host}${path31}`);
     const attempts = this.o.attempts ?? 5;
     const sleep = this.o.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
     let auth2 = null;
@@ -14576,7 +16851,7 @@ var RegistryClient = class {
       `read manifest ${repository}:${ref}`
     );
     const digest = String(
-      a.headers["docker-content-digest"] ?? `sha256:${import_node_crypto6.default.createHash("sha256").update(a.body).digest("hex")}`
+      a.headers["docker-content-digest"] ?? `sha256:${import_node_crypto7.default.createHash("sha256").update(a.body).digest("hex")}`
     );
     const mediaType = String(a.headers["content-type"] ?? "").split(";")[0];
     return {
@@ -14616,19 +16891,19 @@ var RegistryClient = class {
 
 // src/images/builder.ts
 function imageSources(root) {
-  const dir = import_node_path18.default.join(root, "images");
+  const dir = import_node_path22.default.join(root, "images");
   const out = [];
-  for (const name of import_node_fs13.default.readdirSync(dir).sort()) {
-    const dockerfile = import_node_path18.default.join(dir, name, "Dockerfile");
-    if (!import_node_fs13.default.existsSync(dockerfile)) continue;
-    const text2 = import_node_fs13.default.readFileSync(dockerfile, "utf8");
+  for (const name of import_node_fs16.default.readdirSync(dir).sort()) {
+    const dockerfile = import_node_path22.default.join(dir, name, "Dockerfile");
+    if (!import_node_fs16.default.existsSync(dockerfile)) continue;
+    const text2 = import_node_fs16.default.readFileSync(dockerfile, "utf8");
     const first = /^#\s*(.+)$/m.exec(text2)?.[1] ?? name;
     const args = {};
-    const toolchain = import_node_path18.default.join(dir, name, "lean-toolchain");
-    if (import_node_fs13.default.existsSync(toolchain)) args.LEAN_TOOLCHAIN = import_node_fs13.default.readFileSync(toolchain, "utf8").trim();
+    const toolchain = import_node_path22.default.join(dir, name, "lean-toolchain");
+    if (import_node_fs16.default.existsSync(toolchain)) args.LEAN_TOOLCHAIN = import_node_fs16.default.readFileSync(toolchain, "utf8").trim();
     out.push({
       name,
-      contextDir: name === "egress-proxy" ? import_node_path18.default.join(root, "dist") : import_node_path18.default.join(dir, name),
+      contextDir: name === "egress-proxy" ? import_node_path22.default.join(root, "dist") : import_node_path22.default.join(dir, name),
       dockerfile,
       title: `sandbox-action ${name}`,
       description: first.replace(/^[\w-]+:\s*/, "").slice(0, 200),
@@ -14638,38 +16913,38 @@ function imageSources(root) {
   return out;
 }
 function contextTar2(src) {
-  const pack = import_tar_stream6.default.pack();
+  const pack = import_tar_stream7.default.pack();
   const opts = { mode: 420, uid: 0, gid: 0, mtime: /* @__PURE__ */ new Date(0) };
-  const inside = import_node_path18.default.relative(src.contextDir, src.dockerfile);
-  const outside = inside.startsWith("..") || import_node_path18.default.isAbsolute(inside);
+  const inside2 = import_node_path22.default.relative(src.contextDir, src.dockerfile);
+  const outside = inside2.startsWith("..") || import_node_path22.default.isAbsolute(inside2);
   const walk = (rel) => {
-    for (const name of import_node_fs13.default.readdirSync(import_node_path18.default.join(src.contextDir, rel)).sort()) {
+    for (const name of import_node_fs16.default.readdirSync(import_node_path22.default.join(src.contextDir, rel)).sort()) {
       const r = rel ? `${rel}/${name}` : name;
-      const st = import_node_fs13.default.lstatSync(import_node_path18.default.join(src.contextDir, r));
+      const st = import_node_fs16.default.lstatSync(import_node_path22.default.join(src.contextDir, r));
       if (st.isDirectory()) walk(r);
       else if (st.isFile()) {
         pack.entry(
           { name: r, ...opts, mode: st.mode & 493 ? st.mode & 511 : 420 },
-          import_node_fs13.default.readFileSync(import_node_path18.default.join(src.contextDir, r))
+          import_node_fs16.default.readFileSync(import_node_path22.default.join(src.contextDir, r))
         );
       }
     }
   };
   walk("");
-  if (outside) pack.entry({ name: "Dockerfile", ...opts }, import_node_fs13.default.readFileSync(src.dockerfile));
+  if (outside) pack.entry({ name: "Dockerfile", ...opts }, import_node_fs16.default.readFileSync(src.dockerfile));
   pack.finalize();
-  return { stream: import_node_stream4.Readable.from(pack), dockerfile: outside ? "Dockerfile" : inside };
+  return { stream: import_node_stream5.Readable.from(pack), dockerfile: outside ? "Dockerfile" : inside2 };
 }
 function hasBuildx() {
-  const r = (0, import_node_child_process4.spawnSync)("docker", ["buildx", "version"], { stdio: "ignore" });
+  const r = (0, import_node_child_process5.spawnSync)("docker", ["buildx", "version"], { stdio: "ignore" });
   return r.status === 0;
 }
-function credentialsFor(host, given, home = import_node_os2.default.homedir()) {
+function credentialsFor(host, given, home = import_node_os3.default.homedir()) {
   if (given) return given;
   try {
     const cfg = JSON.parse(
-      import_node_fs13.default.readFileSync(
-        import_node_path18.default.join(process.env.DOCKER_CONFIG ?? import_node_path18.default.join(home, ".docker"), "config.json"),
+      import_node_fs16.default.readFileSync(
+        import_node_path22.default.join(process.env.DOCKER_CONFIG ?? import_node_path22.default.join(home, ".docker"), "config.json"),
         "utf8"
       )
     );
@@ -14773,10 +17048,10 @@ async function withRetries(fn, progress, attempts = 4) {
 }
 async function buildWithBake(targets, o) {
   const def = bakeDefinition(targets, o);
-  const file = import_node_path18.default.join(import_node_fs13.default.mkdtempSync(import_node_path18.default.join(import_node_os2.default.tmpdir(), "sa-bake-")), "bake.json");
-  import_node_fs13.default.writeFileSync(file, JSON.stringify(def, null, 2));
+  const file = import_node_path22.default.join(import_node_fs16.default.mkdtempSync(import_node_path22.default.join(import_node_os3.default.tmpdir(), "sa-bake-")), "bake.json");
+  import_node_fs16.default.writeFileSync(file, JSON.stringify(def, null, 2));
   const code = await new Promise((resolve) => {
-    const child = (0, import_node_child_process4.spawn)("docker", ["buildx", "bake", "-f", file, ...o.push ? ["--push"] : []], {
+    const child = (0, import_node_child_process5.spawn)("docker", ["buildx", "bake", "-f", file, ...o.push ? ["--push"] : []], {
       stdio: ["ignore", "inherit", "inherit"]
     });
     child.on("close", (c) => resolve(c ?? 1));
@@ -14938,7 +17213,7 @@ function factsFromGithub(env, event) {
 }
 
 // src/cli/tags.ts
-var import_node_fs14 = __toESM(require("node:fs"), 1);
+var import_node_fs17 = __toESM(require("node:fs"), 1);
 var TAGS_TABLE = {
   sha: { kind: "string", help: "commit (default $GITHUB_SHA)" },
   ref: { kind: "string", help: "refs/heads/…, refs/tags/… or refs/pull/… (default $GITHUB_REF)" },
@@ -14982,7 +17257,7 @@ function tagFactsFrom(o, env) {
   let event = {};
   if (env.GITHUB_EVENT_PATH) {
     try {
-      event = JSON.parse(import_node_fs14.default.readFileSync(env.GITHUB_EVENT_PATH, "utf8"));
+      event = JSON.parse(import_node_fs17.default.readFileSync(env.GITHUB_EVENT_PATH, "utf8"));
     } catch (err) {
       throw new InputError("GITHUB_EVENT_PATH", `cannot read the event: ${errorMessage(err)}`);
     }
@@ -15052,7 +17327,7 @@ var BUILD_TABLE = {
 };
 function git(args, cwd) {
   try {
-    return (0, import_node_child_process5.execFileSync)("git", args, { cwd, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim() || void 0;
+    return (0, import_node_child_process6.execFileSync)("git", args, { cwd, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim() || void 0;
   } catch {
     return void 0;
   }
@@ -15062,8 +17337,8 @@ function parseBuild(argv, env, readStdin) {
   if (positionals.length) throw new InputError(positionals[0], "build takes no arguments");
   const s2 = (k) => typeof o[k] === "string" ? o[k] : void 0;
   const list3 = (k) => Array.isArray(o[k]) ? o[k] : [];
-  const root = import_node_path19.default.resolve(s2("root") ?? installRoot() ?? process.cwd());
-  if (!import_node_fs15.default.existsSync(import_node_path19.default.join(root, "images")))
+  const root = import_node_path23.default.resolve(s2("root") ?? installRoot() ?? process.cwd());
+  if (!import_node_fs18.default.existsSync(import_node_path23.default.join(root, "images")))
     throw new InputError("--root", `'${root}' has no images/ directory`);
   const sources = imageSources(root);
   const names = sources.map((x) => x.name);
@@ -15164,7 +17439,7 @@ async function executeBuild(req, engine, progress, env) {
 async function buildCommand(argv, env, io, engine) {
   let req;
   try {
-    req = parseBuild(argv, env, () => import_node_fs15.default.readFileSync(0, "utf8"));
+    req = parseBuild(argv, env, () => import_node_fs18.default.readFileSync(0, "utf8"));
   } catch (err) {
     io.stderr.write(`sandbox-action: ${errorMessage(err)}
 `);
@@ -15202,10 +17477,10 @@ async function buildCommand(argv, env, io, engine) {
 }
 
 // src/comparator/step.ts
-var import_promises13 = __toESM(require("node:fs/promises"), 1);
+var import_promises18 = __toESM(require("node:fs/promises"), 1);
 
 // src/comparator/landrun-args.ts
-var import_node_path20 = __toESM(require("node:path"), 1);
+var import_node_path24 = __toESM(require("node:path"), 1);
 var FIXED_PREFIX = ["--best-effort", "--ro", "/", "--rw", "/dev", "-ldd", "-add-exec"];
 var ENV_NAME2 = /^[A-Za-z_][A-Za-z0-9_]*$/;
 var CONTROL = /[\u0000-\u001f\u007f]/;
@@ -15213,8 +17488,8 @@ function checkHostPath(flag, p) {
   if (!p.startsWith("/")) throw new InputError(flag, `'${p}' is not an absolute path`);
   if (CONTROL.test(p)) throw new InputError(flag, `${JSON.stringify(p)} has a control character`);
   if (p === "/") throw new InputError(flag, "'/' is never mounted: the step sees the image's own root");
-  if (import_node_path20.default.posix.normalize(p) !== p || p.endsWith("/")) {
-    throw new InputError(flag, `'${p}' is not a normalised path (write it as '${import_node_path20.default.posix.resolve(p)}')`);
+  if (import_node_path24.default.posix.normalize(p) !== p || p.endsWith("/")) {
+    throw new InputError(flag, `'${p}' is not a normalised path (write it as '${import_node_path24.default.posix.resolve(p)}')`);
   }
   return p;
 }
@@ -15293,11 +17568,11 @@ function parseLandrunArgs(argv) {
 }
 
 // src/comparator/step-plan.ts
-var import_node_path21 = __toESM(require("node:path"), 1);
+var import_node_path25 = __toESM(require("node:path"), 1);
 var STEP_ROLE = "comparator-step";
 var HOST_ONLY = ["/proc", "/sys", "/dev", "/run", "/var/run"];
 function lakeDirOf(ctx) {
-  return import_node_path21.default.posix.join(ctx.projectDir, ".lake");
+  return import_node_path25.default.posix.join(ctx.projectDir, ".lake");
 }
 var within = (p, dir) => p === dir || p.startsWith(`${dir}/`);
 function hostPaths(req, ctx) {
@@ -15411,7 +17686,7 @@ function planStep(req, ctx, facts) {
 // src/comparator/step.ts
 var DEFAULT_ENGINE_SOCKETS = ["/var/run/docker.sock", "/run/docker.sock", "/run/podman/podman.sock"];
 async function kindOf(p, follow) {
-  const st = await (follow ? import_promises13.default.stat(p) : import_promises13.default.lstat(p)).catch(() => null);
+  const st = await (follow ? import_promises18.default.stat(p) : import_promises18.default.lstat(p)).catch(() => null);
   if (!st) return "missing";
   if (st.isSymbolicLink()) return "symlink";
   return st.isDirectory() ? "dir" : st.isFile() ? "file" : "other";
@@ -15459,7 +17734,7 @@ async function runLandrunStep(argv, deps) {
   try {
     id = await engine.createContainer(spec);
     const cid = id;
-    const [attached, watch] = await Promise.race([
+    const [attached, watch2] = await Promise.race([
       Promise.all([
         engine.attach(cid, (s2, chunk) => {
           if (s2 === "stdout") deps.stdout.write(chunk);
@@ -15480,7 +17755,7 @@ async function runLandrunStep(argv, deps) {
       const timeout2 = new Promise(
         (r) => timer = setTimeout(() => r("timeout"), ctx.limits.timeoutMs)
       );
-      const first = await Promise.race([watch.exit, timeout2, aborted]);
+      const first = await Promise.race([watch2.exit, timeout2, aborted]);
       if (first === "timeout") {
         timedOut = true;
         await engine.killContainer(cid, "KILL");
@@ -15513,10 +17788,13 @@ async function runLandrunStep(argv, deps) {
 }
 
 // src/cli/door.ts
-var import_node_crypto7 = require("node:crypto");
-var import_node_fs16 = __toESM(require("node:fs"), 1);
-var import_node_os3 = __toESM(require("node:os"), 1);
-var import_node_path22 = __toESM(require("node:path"), 1);
+var import_node_crypto8 = require("node:crypto");
+var import_node_fs19 = __toESM(require("node:fs"), 1);
+var import_node_os4 = __toESM(require("node:os"), 1);
+var import_node_path27 = __toESM(require("node:path"), 1);
+
+// src/engine/docker.ts
+var import_node_path26 = require("node:path");
 
 // src/engine/http.ts
 var import_node_http2 = __toESM(require("node:http"), 1);
@@ -15553,10 +17831,10 @@ var ApiClient = class {
     this.prefix = `/v${v}`;
   }
   /** Send a request; resolves with the raw streaming response (any status). */
-  raw(method, path25, opts = {}, operation = `${method} ${path25}`) {
+  raw(method, path31, opts = {}, operation = `${method} ${path31}`) {
     const qs = new URLSearchParams();
     for (const [k, v] of Object.entries(opts.query ?? {})) if (v !== void 0) qs.set(k, String(v));
-    const fullPath = `${this.prefix}${path25}${qs.size ? `?${qs}` : ""}`;
+    const fullPath = `${this.prefix}${path31}${qs.size ? `?${qs}` : ""}`;
     const headers = { ...opts.headers };
     let payload;
     if (opts.body !== void 0) {
@@ -15585,18 +17863,52 @@ var ApiClient = class {
       }
     });
   }
+  /**
+   * A request the engine answers with 101 Switching Protocols (exec with stdin): the raw connection, both ways.
+   * Its own socket, never the keep-alive pool's. Any other answer becomes an EngineError.
+   */
+  upgrade(method, path31, body, operation) {
+    const payload = Buffer.from(JSON.stringify(body));
+    const ep = this.endpoint;
+    return new Promise((resolve, reject) => {
+      const req = import_node_http2.default.request({
+        method,
+        path: `${this.prefix}${path31}`,
+        headers: {
+          connection: "Upgrade",
+          upgrade: "tcp",
+          "content-type": "application/json",
+          "content-length": String(payload.length)
+        },
+        agent: false,
+        ...ep.socketPath ? { socketPath: ep.socketPath } : { host: ep.host, port: ep.port }
+      });
+      req.on("upgrade", (_res, socket, head) => {
+        if (head.length) socket.unshift(head);
+        resolve(socket);
+      });
+      req.on("response", (res) => {
+        readAll(res).then(
+          (b) => reject(this.statusError(operation, res.statusCode ?? 0, b)),
+          (err) => reject(err)
+        );
+      });
+      req.on("error", (err) => reject(this.connectError(operation, err)));
+      req.end(payload);
+    });
+  }
   /** Send a request and parse a JSON answer; a non-2xx status becomes an EngineError. */
-  async json(method, path25, opts = {}, operation) {
-    const op = operation ?? `${method} ${path25}`;
-    const res = await this.raw(method, path25, opts, op);
+  async json(method, path31, opts = {}, operation) {
+    const op = operation ?? `${method} ${path31}`;
+    const res = await this.raw(method, path31, opts, op);
     const text2 = await readAll(res.body);
     if (res.statusCode < 200 || res.statusCode >= 300) throw this.statusError(op, res.statusCode, text2);
     return text2.length ? JSON.parse(text2.toString("utf8")) : void 0;
   }
   /** Like json() but ignores the body. `okStatuses` lists extra statuses that count as success. */
-  async call(method, path25, opts = {}, operation, okStatuses = []) {
-    const op = operation ?? `${method} ${path25}`;
-    const res = await this.raw(method, path25, opts, op);
+  async call(method, path31, opts = {}, operation, okStatuses = []) {
+    const op = operation ?? `${method} ${path31}`;
+    const res = await this.raw(method, path31, opts, op);
     const text2 = await readAll(res.body);
     if ((res.statusCode < 200 || res.statusCode >= 300) && !okStatuses.includes(res.statusCode)) {
       throw this.statusError(op, res.statusCode, text2);
@@ -15651,7 +17963,7 @@ function hintFor(status) {
   return "";
 }
 async function readAll(stream, limit = 64 * 1024 * 1024) {
-  const chunks = [];
+  const chunks2 = [];
   let n = 0;
   try {
     for await (const chunk of stream) {
@@ -15661,7 +17973,7 @@ async function readAll(stream, limit = 64 * 1024 * 1024) {
         stream.destroy();
         throw new Error(`answer larger than ${limit} bytes`);
       }
-      chunks.push(b);
+      chunks2.push(b);
     }
   } catch (err) {
     const e = err;
@@ -15674,7 +17986,7 @@ async function readAll(stream, limit = 64 * 1024 * 1024) {
       );
     throw err;
   }
-  return Buffer.concat(chunks);
+  return Buffer.concat(chunks2);
 }
 
 // src/engine/demux.ts
@@ -15706,23 +18018,22 @@ function compareApi(a, b) {
   const [bm, bn] = b.split(".").map(Number);
   return am - bm || an - bn;
 }
-function defaultEndpoints(env) {
-  if (env.DOCKER_HOST) return [env.DOCKER_HOST];
-  if (env.CONTAINER_HOST) return [env.CONTAINER_HOST];
-  const list3 = ["unix:///var/run/docker.sock", "unix:///run/podman/podman.sock"];
-  if (env.XDG_RUNTIME_DIR) list3.push(`unix://${env.XDG_RUNTIME_DIR}/podman/podman.sock`);
-  return list3;
-}
-async function connectEngine(endpoints) {
+async function connectEngine(endpoints, choice = "auto") {
   let firstErr;
   for (const url of endpoints) {
     const client = new ApiClient(parseEndpoint(url), "engine");
     try {
-      const info = client.json("GET", "/info", {}, "info");
-      info.catch(() => void 0);
+      const early = client.json("GET", "/info", {}, "info");
+      early.catch(() => void 0);
       const v = await client.json("GET", "/version", {}, "version");
       const isPodman = (v.Components ?? []).some((c2) => /podman/i.test(c2.Name));
       const name = isPodman ? "podman" : "docker";
+      if (choice !== "auto" && choice !== name) {
+        throw new InputError(
+          "--engine",
+          `${choice}: the engine at ${url} is ${name} ${v.Version}; pass --engine ${name}, or point ${choice === "podman" ? "CONTAINER_HOST" : "DOCKER_HOST"} at a ${choice} socket`
+        );
+      }
       if (compareApi(v.ApiVersion, CLIENT_MIN_API) < 0) {
         throw new EngineError(
           name,
@@ -15734,6 +18045,11 @@ async function connectEngine(endpoints) {
       const api = compareApi(v.ApiVersion, CLIENT_MAX_API) > 0 ? CLIENT_MAX_API : v.ApiVersion;
       const c = new ApiClient(client.endpoint, name);
       c.setApiVersion(api);
+      const [info, podman] = await Promise.all([
+        early.catch(() => c.json("GET", "/info", {}, "info")),
+        isPodman ? c.json("GET", "/libpod/info", {}, "info").then(parsePodmanInfo) : null
+      ]);
+      const securityOptions = info.SecurityOptions ?? [];
       return new DockerApiEngine(
         c,
         {
@@ -15743,16 +18059,22 @@ async function connectEngine(endpoints) {
           os: v.Os,
           arch: v.Arch,
           endpoint: client.endpoint.url,
-          local: client.endpoint.socketPath !== void 0
+          local: client.endpoint.socketPath !== void 0,
+          rootless: podman ? podman.rootless : securityOptions.some((o) => /(^|,)name=rootless(,|$)/.test(o)),
+          cgroupVersion: podman ? podman.cgroupVersion : info.CgroupVersion ? `v${info.CgroupVersion}` : "",
+          readOnlyTmpfs: podman ? PODMAN_READ_ONLY_TMPFS : []
         },
-        info
+        securityOptions.some((o) => /(^|,)name=seccomp(,|$)/.test(o)),
+        podman?.defaultCapabilities ?? [],
+        info.Runtimes ?? null
       );
     } catch (err) {
-      if (err instanceof EngineError && err.engine !== "engine") throw err;
+      if (err instanceof InputError || err instanceof EngineError && err.engine !== "engine") throw err;
       firstErr ??= err;
     }
   }
   if (firstErr instanceof EngineError) {
+    if (choice === "podman") throw new InputError("--engine", `podman: ${noPodmanHint(endpoints)}`);
     throw new EngineError(
       "docker",
       "connect",
@@ -15793,7 +18115,7 @@ function toContainerBody(s2) {
     Env: s2.env,
     Labels: s2.labels,
     Tty: s2.tty,
-    OpenStdin: false,
+    OpenStdin: s2.openStdin === true,
     StdinOnce: false,
     AttachStdin: false,
     AttachStdout: true,
@@ -15832,26 +18154,26 @@ function splitRef(ref) {
   return i > ref.lastIndexOf("/") ? { repo: ref.slice(0, i), tag: ref.slice(i + 1) } : { repo: ref, tag: "latest" };
 }
 var DockerApiEngine = class {
-  constructor(api, info, prefetchedInfo) {
+  constructor(api, info, seccomp, podmanDefaultCaps = [], knownRuntimes = null) {
     this.api = api;
     this.info = info;
-    this.prefetchedInfo = prefetchedInfo;
+    this.seccomp = seccomp;
+    this.podmanDefaultCaps = podmanDefaultCaps;
+    this.knownRuntimes = knownRuntimes;
   }
   api;
   info;
-  prefetchedInfo;
-  infoAnswer = null;
-  fetchInfo() {
-    return this.api.json("GET", "/info", {}, "info");
-  }
-  /** /info, asked once per engine: runtimes and security options do not change while a process runs. */
-  engineInfo() {
-    this.infoAnswer ??= this.prefetchedInfo ? this.prefetchedInfo.catch(() => this.fetchInfo()) : this.fetchInfo();
-    return this.infoAnswer;
-  }
+  seccomp;
+  podmanDefaultCaps;
+  knownRuntimes;
   async runtimes() {
-    const info = await this.engineInfo();
-    return Object.entries(info.Runtimes ?? {}).map(([name, r]) => ({ name, args: r?.runtimeArgs ?? [] }));
+    const runtimes = this.knownRuntimes ?? (await this.api.json(
+      "GET",
+      "/info",
+      {},
+      "info"
+    )).Runtimes;
+    return Object.entries(runtimes ?? {}).map(([name, r]) => ({ name, args: r?.runtimeArgs ?? [] }));
   }
   async imageInspect(ref) {
     const res = await this.api.raw("GET", `/images/${encodeURIComponent(ref)}/json`, {}, "inspect image");
@@ -15876,9 +18198,9 @@ var DockerApiEngine = class {
     const res = await this.api.raw("POST", "/images/create", { query: { fromImage: ref } }, `pull ${ref}`);
     const body = (await readAll(res.body)).toString("utf8");
     if (res.statusCode !== 200) throw this.api.statusError(`pull ${ref}`, res.statusCode, Buffer.from(body));
-    for (const line of body.split("\n")) {
-      if (!line.trim()) continue;
-      const j = JSON.parse(line);
+    for (const line2 of body.split("\n")) {
+      if (!line2.trim()) continue;
+      const j = JSON.parse(line2);
       if (j.error) throw new EngineError(this.info.name, `pull ${ref}`, j.error);
     }
   }
@@ -15910,9 +18232,9 @@ var DockerApiEngine = class {
       pending += chunk.toString("utf8");
       const lines = pending.split("\n");
       pending = lines.pop();
-      for (const line of lines) {
-        if (!line.trim()) continue;
-        const j = JSON.parse(line);
+      for (const line2 of lines) {
+        if (!line2.trim()) continue;
+        const j = JSON.parse(line2);
         if (j.error) error = j.error;
         if (j.aux?.ID) id = j.aux.ID;
         if (j.stream) {
@@ -15940,9 +18262,9 @@ var DockerApiEngine = class {
     const body = (await readAll(res.body)).toString("utf8");
     if (res.statusCode !== 200)
       throw this.api.statusError(`import ${ref}`, res.statusCode, Buffer.from(body));
-    for (const line of body.split("\n")) {
-      if (!line.trim()) continue;
-      const j = JSON.parse(line);
+    for (const line2 of body.split("\n")) {
+      if (!line2.trim()) continue;
+      const j = JSON.parse(line2);
       if (j.error) throw new EngineError(this.info.name, `import ${ref}`, j.error);
     }
   }
@@ -15968,9 +18290,9 @@ var DockerApiEngine = class {
     if (res.statusCode !== 200) throw this.api.statusError(`push ${ref}`, res.statusCode, Buffer.from(body));
     let digest = "";
     let size2 = 0;
-    for (const line of body.split("\n")) {
-      if (!line.trim()) continue;
-      const j = JSON.parse(line);
+    for (const line2 of body.split("\n")) {
+      if (!line2.trim()) continue;
+      const j = JSON.parse(line2);
       if (j.error) throw new EngineError(this.info.name, `push ${ref}`, j.error);
       if (j.aux?.Digest) {
         digest = j.aux.Digest;
@@ -16025,7 +18347,8 @@ var DockerApiEngine = class {
       const j = JSON.parse(b.toString("utf8"));
       return j.StatusCode;
     });
-    return { exit };
+    exit.catch(() => void 0);
+    return { exit, cancel: () => res.body.destroy() };
   }
   async waitContainer(id) {
     const j = await this.api.json(
@@ -16057,33 +18380,34 @@ var DockerApiEngine = class {
     };
   }
   async inspectCreated(id) {
-    const seccomp = this.engineInfo().then(
-      (i) => (i.SecurityOptions ?? []).some((o) => /(^|,)name=seccomp(,|$)/.test(o))
-    );
-    const [j, engineSeccomp] = await Promise.all([
+    const podman = this.info.name === "podman";
+    const [j, runtime] = await Promise.all([
       this.api.json("GET", `/containers/${id}/json`, {}, "inspect container"),
-      seccomp
+      // Podman's compatible inspect says `oci` for every runtime; its own inspect names the one it will run.
+      podman ? this.api.json("GET", `/libpod/containers/${id}/json`, {}, "inspect container").then((l) => l.OCIRuntime ?? "") : null
     ]);
+    const seccomp = this.seccomp;
     const h = j.HostConfig;
+    const caps = podman ? podmanCapabilities(h.CapDrop ?? [], h.CapAdd ?? [], this.podmanDefaultCaps) : { capDrop: h.CapDrop ?? [], capAdd: h.CapAdd ?? [] };
     return {
       user: j.Config.User ?? "",
       entrypoint: j.Config.Entrypoint ?? null,
       cmd: j.Config.Cmd ?? null,
       readOnlyRootfs: h.ReadonlyRootfs === true,
       privileged: h.Privileged === true,
-      capDrop: h.CapDrop ?? [],
-      capAdd: h.CapAdd ?? [],
+      capDrop: caps.capDrop,
+      capAdd: caps.capAdd,
       securityOpt: h.SecurityOpt ?? [],
-      engineSeccomp,
-      networkMode: h.NetworkMode ?? "",
+      engineSeccomp: seccomp,
+      networkMode: podman ? podmanNetworkMode(h.NetworkMode, Object.keys(j.NetworkSettings?.Networks ?? {})) : h.NetworkMode ?? "",
       memoryBytes: h.Memory ?? 0,
       memorySwapBytes: h.MemorySwap ?? 0,
       nanoCpus: h.NanoCpus ?? 0,
       pidsLimit: h.PidsLimit ?? null,
-      ulimits: (h.Ulimits ?? []).map((u) => ({ name: u.Name, soft: u.Soft, hard: u.Hard })),
-      runtime: h.Runtime ?? "runc",
+      ulimits: (h.Ulimits ?? []).map(podmanUlimit),
+      runtime: runtime ?? h.Runtime ?? "runc",
       init: h.Init === true,
-      pidMode: h.PidMode ?? "",
+      pidMode: podman ? podmanPidMode(h.PidMode) : h.PidMode ?? "",
       usernsMode: h.UsernsMode ?? "",
       devices: (h.Devices ?? []).length,
       mounts: (j.Mounts ?? []).map((m) => ({
@@ -16096,6 +18420,7 @@ var DockerApiEngine = class {
     };
   }
   async removeContainer(id) {
+    if (this.info.name === "podman") await this.killContainer(id, "KILL").catch(() => void 0);
     await this.api.call(
       "DELETE",
       `/containers/${id}`,
@@ -16129,28 +18454,121 @@ var DockerApiEngine = class {
       stderr: Buffer.concat(err).toString("utf8")
     };
   }
-  async putArchive(id, path25, tar7) {
+  async execCreate(id, spec, tty) {
+    const created = await this.api.json(
+      "POST",
+      `/containers/${id}/exec`,
+      {
+        body: {
+          Cmd: spec.cmd,
+          User: spec.user,
+          Env: spec.env ?? [],
+          ...spec.workingDir ? { WorkingDir: spec.workingDir } : {},
+          AttachStdin: tty,
+          AttachStdout: true,
+          AttachStderr: true,
+          Tty: tty,
+          Privileged: false
+        }
+      },
+      "exec"
+    );
+    return created.Id;
+  }
+  async execStream(id, spec, sink) {
+    const execId = await this.execCreate(id, spec, false);
+    const res = await this.api.raw(
+      "POST",
+      `/exec/${execId}/start`,
+      { body: { Detach: false, Tty: false } },
+      "exec"
+    );
+    if (res.statusCode !== 200) throw this.api.statusError("exec", res.statusCode, await readAll(res.body));
+    const demux = new Demuxer(sink);
+    const done = new Promise((resolve) => {
+      res.body.on("data", (c) => demux.push(c));
+      res.body.on("end", resolve);
+      res.body.on("close", resolve);
+      res.body.on("error", () => resolve());
+    });
+    return { id: execId, done, close: () => res.body.destroy() };
+  }
+  async execInspect(execId) {
+    const j = await this.api.json(
+      "GET",
+      `/exec/${execId}/json`,
+      {},
+      "inspect exec"
+    );
+    return { running: j.Running, exitCode: j.Running ? null : j.ExitCode };
+  }
+  async execInteractive(id, spec, size2) {
+    const execId = await this.execCreate(id, spec, true);
+    const stream = await this.api.upgrade(
+      "POST",
+      `/exec/${execId}/start`,
+      { Detach: false, Tty: true },
+      "exec"
+    );
+    const resize = async (rows, cols) => {
+      await this.api.call(
+        "POST",
+        `/exec/${execId}/resize`,
+        { query: { h: rows, w: cols } },
+        "resize exec",
+        [404, 409, 500]
+      );
+    };
+    await resize(size2.rows, size2.cols);
+    return { id: execId, stream, resize };
+  }
+  async top(id, psArgs) {
+    const j = await this.api.json(
+      "GET",
+      `/containers/${id}/top`,
+      { query: psArgs ? { ps_args: psArgs } : {} },
+      "list processes"
+    );
+    return { titles: j.Titles ?? [], processes: j.Processes ?? [] };
+  }
+  async putArchive(id, path31, tar8) {
     await this.api.call(
       "PUT",
       `/containers/${id}/archive`,
       {
-        query: { path: path25, noOverwriteDirNonDir: 1 },
-        bodyStream: tar7,
+        query: { path: path31, noOverwriteDirNonDir: 1 },
+        bodyStream: tar8,
         headers: { "content-type": "application/x-tar" }
       },
-      `copy into ${path25}`
+      `copy into ${path31}`
     );
   }
-  async getArchive(id, path25) {
+  async getArchive(id, path31) {
     const res = await this.api.raw(
       "GET",
       `/containers/${id}/archive`,
-      { query: { path: path25 } },
-      `copy out of ${path25}`
+      { query: { path: path31 } },
+      `copy out of ${path31}`
     );
     if (res.statusCode !== 200)
-      throw this.api.statusError(`copy out of ${path25}`, res.statusCode, await readAll(res.body));
-    return res.body;
+      throw this.api.statusError(`copy out of ${path31}`, res.statusCode, await readAll(res.body));
+    return this.info.name === "podman" ? archiveUnderBase(res.body, import_node_path26.posix.basename(path31)) : res.body;
+  }
+  async statPath(id, path31) {
+    const res = await this.api.raw("HEAD", `/containers/${id}/archive`, { query: { path: path31 } }, `stat ${path31}`);
+    const body = await readAll(res.body);
+    if (res.statusCode === 404) return null;
+    if (res.statusCode !== 200) throw this.api.statusError(`stat ${path31}`, res.statusCode, body);
+    const header = res.headers["x-docker-container-path-stat"];
+    if (typeof header !== "string")
+      throw new EngineError(this.info.name, `stat ${path31}`, "the engine sent no path stat");
+    const j = JSON.parse(Buffer.from(header, "base64").toString("utf8"));
+    return {
+      name: String(j.name ?? ""),
+      size: Number(j.size ?? 0),
+      mode: Number(j.mode ?? 0),
+      linkTarget: String(j.linkTarget ?? "")
+    };
   }
   async createVolume(spec) {
     await this.api.json(
@@ -16218,7 +18636,8 @@ var DockerApiEngine = class {
       name: j.Name,
       internal: j.Internal,
       subnets: cfg.map((c) => c.Subnet),
-      gateways: cfg.flatMap((c) => c.Gateway ? [c.Gateway] : []),
+      // Podman names an internal network's missing gateway `<nil>`.
+      gateways: cfg.flatMap((c) => c.Gateway && c.Gateway !== "<nil>" ? [c.Gateway] : []),
       options: j.Options ?? {}
     };
   }
@@ -16278,23 +18697,23 @@ function processContext() {
   return {
     env: process.env,
     cwd: process.cwd(),
-    cpus: import_node_os3.default.availableParallelism(),
+    cpus: import_node_os4.default.availableParallelism(),
     isRoot: process.getuid?.() === 0
   };
 }
-function connect(ctx) {
-  return connectEngine(defaultEndpoints(ctx.env));
+function connect(ctx, choice = "auto") {
+  return connectEngine(endpointsFor(choice, ctx.env), choice);
 }
 var hosts = /* @__PURE__ */ new Map();
 function volumeHostFor(ctx) {
-  const dir = ctx.env.SANDBOX_ACTION_STATE_DIR || import_node_path22.default.join(import_node_os3.default.tmpdir(), "sandbox-action");
+  const dir = ctx.env.SANDBOX_ACTION_STATE_DIR || import_node_path27.default.join(import_node_os4.default.tmpdir(), "sandbox-action");
   const shared = ctx.env.ACT !== "true";
   const key = JSON.stringify([dir, ctx.isRoot, shared]);
   let host = hosts.get(key);
   if (!host) hosts.set(key, host = defaultVolumeHost(dir, ctx.isRoot, shared, true));
   return host;
 }
-var randomId = () => (0, import_node_crypto7.randomBytes)(4).toString("hex");
+var randomId = () => (0, import_node_crypto8.randomBytes)(4).toString("hex");
 function abortOnSignals() {
   const ac = new AbortController();
   const handlers = ["SIGINT", "SIGTERM", "SIGHUP"].map((s2) => [
@@ -16318,6 +18737,13 @@ function abortOnSignals() {
 }
 function makeRunDeps(ctx, engine, o) {
   return {
+    onRunId: (runId) => {
+      o.onRunId?.(runId);
+      if (!o.watchdog) return void 0;
+      const w = startWatchdog(runId, { ...ctx.env, DOCKER_HOST: engine.info.endpoint });
+      if (!w) o.notice("no watchdog: the CLI bundle was not found; a killed CLI leaves this run to gc");
+      return () => w?.stop();
+    },
     engine,
     volumeHost: volumeHostFor(ctx),
     log: o.log,
@@ -16337,7 +18763,7 @@ function failedBeforeRun(err, spec, subject) {
     exitCode: 125,
     commandExitCode: null,
     durationMs: 0,
-    subject: spec?.subject ?? subject ?? { repository: null, headSha: null, baseRef: null, shard: null },
+    subject: spec?.subject ?? subject ?? { repository: null, headSha: null, baseSha: null, baseRef: null, shard: null },
     image: { ref: spec?.image ?? "", id: null },
     engine: { name: "", version: "", runtime: "" },
     user: "",
@@ -16361,11 +18787,11 @@ function failedBeforeRun(err, spec, subject) {
   };
 }
 function writeResultFile(file, result) {
-  import_node_fs16.default.mkdirSync(import_node_path22.default.dirname(file), { recursive: true });
+  import_node_fs19.default.mkdirSync(import_node_path27.default.dirname(file), { recursive: true });
   const tmp = `${file}.${process.pid}.tmp`;
-  import_node_fs16.default.writeFileSync(tmp, `${JSON.stringify(result, null, 2)}
+  import_node_fs19.default.writeFileSync(tmp, `${JSON.stringify(result, null, 2)}
 `, { mode: 420 });
-  import_node_fs16.default.renameSync(tmp, file);
+  import_node_fs19.default.renameSync(tmp, file);
 }
 var lastResort = null;
 function writeResultOnCrash(file, subject) {
@@ -16433,14 +18859,17 @@ function shardTargets(targets, count2, index) {
 }
 
 // src/cli/shard.ts
-var TABLE2 = {
-  targets: { kind: "string", help: "space- or comma-separated declaration names" },
+var SHARD_TABLE = {
+  targets: {
+    kind: "string",
+    help: "space- or comma-separated targets: Lean declaration or module names, or repository paths (tests/test_a.py)"
+  },
   shards: { kind: "string", help: "number of shards (1 to 256)" },
   index: { kind: "string", help: "this shard, from 0" }
 };
 function shardCommand(argv, io) {
   try {
-    const { options: o } = parseCommandLine(argv, TABLE2);
+    const { options: o } = parseCommandLine(argv, SHARD_TABLE);
     const num = (k) => {
       const v = typeof o[k] === "string" ? o[k] : "";
       if (!/^\d{1,3}$/.test(v)) throw new InputError(`--${k}`, `'${v}' is not a number`);
@@ -16450,7 +18879,7 @@ function shardCommand(argv, io) {
     const index = num("index");
     if (shards < 1 || shards > 256) throw new InputError("--shards", "must be 1 to 256");
     if (index >= shards) throw new InputError("--index", `must be below --shards (${shards})`);
-    const targets = checkTargets(String(o.targets ?? "").split(/[\s,]+/));
+    const targets = shardable(String(o.targets ?? "").split(/[\s,]+/));
     for (const t of shardTargets(targets, shards, index)) io.stdout.write(`${t}
 `);
     return 0;
@@ -16460,9 +18889,595 @@ function shardCommand(argv, io) {
     return 2;
   }
 }
+var TARGET = /^(?!-)[\w.+-]+(?:\/[\w.+-]+)*$/;
+function shardable(targets) {
+  const out = [];
+  for (const t of targets.map((x) => x.trim()).filter(Boolean)) {
+    if (t.length > 512 || !TARGET.test(t) || t.split("/").some((p) => p === "." || p === "..")) {
+      throw new InputError(
+        "--targets",
+        `'${t.slice(0, 100)}' is not a Lean name or a repository path (letters, digits, _ . + - and /, no ..)`
+      );
+    }
+    if (!out.includes(t)) out.push(t);
+  }
+  return out;
+}
+
+// src/cli/session.ts
+var import_node_path29 = __toESM(require("node:path"), 1);
+
+// src/session/shell.ts
+var SHELL = [
+  "/bin/sh",
+  "-c",
+  "if command -v bash >/dev/null 2>&1; then exec bash -i; fi; exec sh -i"
+];
+async function shellInSession(deps, r, t) {
+  if (await isRunning(deps.engine, r.container.id) !== true) {
+    throw new InputError("ID", `'${r.name ?? r.id}' is not running; start it first`);
+  }
+  const ctx = new RunContext(r.spec, deps);
+  await checkConformance(ctx, r);
+  const vars = await proxyVariables(deps.engine, r);
+  await touch(deps, r);
+  const size2 = () => ({ rows: t.output.rows ?? 24, cols: t.output.columns ?? 80 });
+  const x = await deps.engine.execInteractive(
+    r.container.id,
+    {
+      cmd: execArgv(SHELL, r.selfCheck),
+      user: `${r.user.uid}:${r.user.gid}`,
+      env: [...vars ?? [], ...t.term ? [`TERM=${t.term}`] : []],
+      workingDir: WORK_DIR
+    },
+    size2()
+  );
+  const onResize = () => void x.resize(size2().rows, size2().cols).catch(() => void 0);
+  t.output.on("resize", onResize);
+  const raw = t.input.isTTY && t.input.setRawMode;
+  let pid = null;
+  try {
+    if (raw) t.input.setRawMode(true);
+    await pump(
+      x.stream,
+      t,
+      r.selfCheck ? (line2) => {
+        const facts = parseSelfCheckLine(line2);
+        pid = facts?.pid ?? null;
+        return judgeSelfCheck(facts, r.selfCheck, r.network.deadEndGateways);
+      } : null,
+      async (problems) => {
+        if (pid)
+          await trustedExec(ctx, r, `kill -9 -- -${pid} ${pid} 2>/dev/null; exit 0`).catch(() => void 0);
+        throw new SandboxError(problems);
+      }
+    );
+  } finally {
+    if (raw) t.input.setRawMode(false);
+    t.output.off?.("resize", onResize);
+    t.input.pause?.();
+  }
+  for (let i = 0; i < 100; i++) {
+    const s2 = await deps.engine.execInspect(x.id);
+    if (!s2.running) {
+      await touch(deps, r);
+      return s2.exitCode ?? 125;
+    }
+    await new Promise((res) => setTimeout(res, 20));
+  }
+  return 125;
+}
+function pump(stream, t, judge2, refuse) {
+  return new Promise((resolve, reject) => {
+    let head = Buffer.alloc(0);
+    let checked = judge2 === null;
+    let refused = false;
+    const feed = (chunk) => stream.write(chunk);
+    const done = () => {
+      t.input.off("data", feed);
+      if (!refused) resolve();
+    };
+    if (checked) t.input.on("data", feed);
+    stream.on("data", (chunk) => {
+      if (checked) {
+        t.output.write(chunk);
+        return;
+      }
+      head = Buffer.concat([head, chunk]);
+      const nl = head.indexOf(10);
+      if (nl < 0 && head.length <= SELF_CHECK_MAX_LINE) return;
+      const line2 = head.subarray(0, nl < 0 ? head.length : nl).toString("utf8").replace(/\r$/, "");
+      const rest = nl < 0 ? Buffer.alloc(0) : head.subarray(nl + 1);
+      const problems = judge2(line2);
+      if (problems.length) {
+        refused = true;
+        stream.destroy();
+        refuse(problems).catch(reject);
+        return;
+      }
+      checked = true;
+      if (rest.length) t.output.write(rest);
+      t.input.on("data", feed);
+    });
+    stream.on("end", done);
+    stream.on("close", done);
+    stream.on("error", done);
+  });
+}
+
+// src/session/transfer.ts
+var import_node_fs20 = __toESM(require("node:fs"), 1);
+var import_promises19 = __toESM(require("node:fs/promises"), 1);
+var import_node_path28 = __toESM(require("node:path"), 1);
+
+// src/session/sync-plan.ts
+function syncPlan(host, sandbox) {
+  const want = new Map(host.map((e) => [e.path, e]));
+  const have = new Map(sandbox.map((e) => [e.path, e]));
+  const remove = [];
+  for (const e of [...sandbox].sort((a, b) => a.path < b.path ? -1 : 1)) {
+    const h = want.get(e.path);
+    if (h && h.type === e.type) continue;
+    if (remove.some((r) => e.path.startsWith(`${r}/`))) continue;
+    remove.push(e.path);
+  }
+  const gone = (p) => remove.some((r) => p === r || p.startsWith(`${r}/`));
+  const send = /* @__PURE__ */ new Set();
+  for (const h of host) {
+    if (h.type === "d") continue;
+    const s2 = have.get(h.path);
+    const same = s2 && !gone(h.path) && s2.type === h.type && (h.type === "l" ? s2.link === h.link : s2.size === h.size && s2.mtime === h.mtime);
+    if (!same) send.add(h.path);
+  }
+  return { remove, send };
+}
+function parseFindListing(out) {
+  const f = out.toString("utf8").split("\0");
+  if (f.at(-1) === "") f.pop();
+  if (f.length % 5 !== 0) return null;
+  const entries = [];
+  for (let i = 0; i < f.length; i += 5) {
+    const [y, size2, mtime, link, p] = f.slice(i, i + 5);
+    if (!p) return null;
+    entries.push({
+      path: p,
+      type: y === "d" ? "d" : y === "l" ? "l" : y === "f" ? "f" : "o",
+      size: Number(size2),
+      mtime: Math.floor(Number(mtime)),
+      link
+    });
+  }
+  return entries;
+}
+function chunks(paths, max = 64 * 1024) {
+  const out = [];
+  let cur = [];
+  let len = 0;
+  for (const p of paths) {
+    if (cur.length && len + p.length + 1 > max) {
+      out.push(cur);
+      cur = [];
+      len = 0;
+    }
+    cur.push(p);
+    len += p.length + 1;
+  }
+  if (cur.length) out.push(cur);
+  return out;
+}
+
+// src/session/transfer.ts
+var LISTING_CAP = 64 * 1024 * 1024;
+var GO_MODE_DIR = 1 << 31;
+var GO_MODE_SYMLINK = 1 << 27;
+async function running(deps, r, input) {
+  const up = await isRunning(deps.engine, r.container.id);
+  if (up !== true) {
+    throw new InputError(input, `'${r.name ?? r.id}' is ${up === null ? "gone" : "stopped"}; start it first`);
+  }
+}
+async function hostTree(root) {
+  const out = [];
+  const walk = async (rel) => {
+    for (const name of (await import_promises19.default.readdir(rel ? import_node_path28.default.join(root, rel) : root)).sort()) {
+      const r = rel ? `${rel}/${name}` : name;
+      const st = await import_promises19.default.lstat(import_node_path28.default.join(root, r));
+      const mtime = Math.floor(st.mtimeMs / 1e3);
+      if (st.isDirectory()) {
+        out.push({ path: r, type: "d", size: 0, mtime, link: "" });
+        await walk(r);
+      } else if (st.isFile()) out.push({ path: r, type: "f", size: st.size, mtime, link: "" });
+      else if (st.isSymbolicLink()) {
+        out.push({ path: r, type: "l", size: 0, mtime, link: await import_promises19.default.readlink(import_node_path28.default.join(root, r)) });
+      }
+    }
+  };
+  await walk("");
+  return out;
+}
+async function syncSession(deps, r, dir) {
+  const st = await import_promises19.default.stat(dir).catch(() => null);
+  if (!st?.isDirectory()) throw new InputError("DIR", `'${dir}' is not a directory`);
+  if (r.spec.source?.readOnly)
+    throw new InputError("ID", `'${r.name ?? r.id}' has a read-only /work (--source-readonly)`);
+  await running(deps, r, "ID");
+  const ctx = new RunContext(r.spec, deps);
+  await checkConformance(ctx, r);
+  await touch(deps, r);
+  const host = await hostTree(dir);
+  const listing = await trustedExec(
+    ctx,
+    r,
+    `cd ${WORK_DIR} && find . -mindepth 1 -printf '%y\\0%s\\0%T@\\0%l\\0%P\\0'`,
+    12e4,
+    { stdoutCap: LISTING_CAP }
+  );
+  const have = listing.exitCode === 0 ? parseFindListing(listing.stdout) : null;
+  let mode = "listed";
+  let remove;
+  let send;
+  if (have) ({ remove, send } = syncPlan(host, have));
+  else {
+    mode = "whole";
+    const w = await trustedExec(ctx, r, wipeScript({ dirs: [WORK_DIR], roots: [] }), 12e4);
+    if (w.exitCode !== 0)
+      throw new EngineError(deps.engine.info.name, "sync", `emptying /work failed: ${w.stderr.trim()}`);
+    remove = [];
+    send = null;
+  }
+  for (const part of chunks(remove)) {
+    const d = await trustedExec(ctx, r, `cd ${WORK_DIR} && rm -rf -- "$@"`, 12e4, { args: part });
+    if (d.exitCode !== 0)
+      throw new EngineError(deps.engine.info.name, "sync", `deleting in /work failed: ${d.stderr.trim()}`);
+  }
+  const packed = packDirectory(dir, r.user, [], send ? (rel) => send.has(rel) : void 0);
+  await Promise.all([deps.engine.putArchive(r.container.id, WORK_DIR, packed.stream), packed.done]);
+  const stats = await packed.done;
+  await touch(deps, r);
+  return { sent: stats.files, bytes: stats.bytes, deleted: remove.length, mode };
+}
+function parseCpSource(arg) {
+  const i = arg.indexOf(":");
+  const ref = i > 0 ? arg.slice(0, i) : "";
+  const p = i > 0 ? import_node_path28.default.posix.normalize(arg.slice(i + 1)) : "";
+  if (!ref || !(p === OUTPUT_DIR || p.startsWith(`${OUTPUT_DIR}/`)) || arg.slice(i + 1).split("/").includes("..")) {
+    throw new InputError("SOURCE", `'${arg}' is not ID:/output/PATH (cp copies out of /output only)`);
+  }
+  return { ref, path: p.replace(/\/+$/, "") };
+}
+async function cpFromSession(deps, r, src, dest) {
+  const { engine } = deps;
+  const st = import_node_fs20.default.existsSync(dest) ? await import_promises19.default.lstat(dest) : null;
+  if (st && (!st.isDirectory() || (await import_promises19.default.readdir(dest)).length > 0)) {
+    throw new InputError("DEST", `'${dest}' exists and is not an empty directory; name a new or empty one`);
+  }
+  if (await isRunning(engine, r.container.id) === null)
+    throw new InputError("ID", `'${r.name ?? r.id}' is gone`);
+  const getOrNull = async (abs) => {
+    try {
+      return await engine.getArchive(r.container.id, abs);
+    } catch (err) {
+      if (err instanceof EngineError && err.statusCode === 404) return null;
+      throw err;
+    }
+  };
+  const stream = await getOrNull(src);
+  if (!stream) throw new InputError("SOURCE", `'${src}' does not exist in ${r.name ?? r.id}`);
+  await prepareOutputDir(dest);
+  const caps = r.spec.outputCaps;
+  const base = src === OUTPUT_DIR ? "output" : import_node_path28.default.posix.basename(src);
+  let report;
+  try {
+    report = await collectTar(stream, dest, base, caps);
+  } finally {
+    if (!stream.readableEnded) stream.destroy();
+  }
+  if (report.files === 0 && report.skipped.some((s2) => s2.path === base && s2.reason === "special-file")) {
+    for (let dir = import_node_path28.default.posix.dirname(src); dir !== OUTPUT_DIR && dir !== "/"; dir = import_node_path28.default.posix.dirname(dir)) {
+      const st2 = await engine.statPath(r.container.id, dir);
+      if (!st2 || (st2.mode & GO_MODE_DIR) === 0 || (st2.mode & GO_MODE_SYMLINK) !== 0) {
+        throw new InputError(
+          "SOURCE",
+          `'${dir}' in ${r.name ?? r.id} is not a folder (a link is never followed)`
+        );
+      }
+    }
+    const d = await collectFiles(getOrNull, import_node_path28.default.posix.dirname(src), dest, [base], caps);
+    const one = d.declared[0];
+    report = {
+      ...report,
+      skipped: one.status === "collected" ? [] : [{ path: base, reason: "special-file", detail: one.status }],
+      skippedCount: one.status === "collected" ? 0 : 1,
+      skippedByReason: one.status === "collected" ? {} : { "special-file": 1 },
+      files: one.status === "collected" ? 1 : 0,
+      bytes: d.bytes,
+      written: one.status === "collected" ? [{ path: base, size: one.size ?? 0 }] : []
+    };
+  }
+  await touch(deps, r);
+  return report;
+}
+
+// src/cli/session.ts
+var COMMON = {
+  json: { kind: "boolean", help: "print the outcome as JSON on stdout" },
+  quiet: { kind: "boolean", help: "no summary line" },
+  help: { kind: "boolean", help: "this help", short: "h" }
+};
+var omit = (o, keys) => Object.fromEntries(Object.entries(o).filter(([k]) => !keys.includes(k)));
+var SESSION_RUN_OPTIONS = omit(RUN_OPTIONS, ["warm", "idle-ttl"]);
+var CREATE_TABLE = {
+  ...SESSION_RUN_OPTIONS,
+  name: {
+    kind: "string",
+    help: "a name for the session (letters, digits, . _ -), usable in place of its id"
+  },
+  "idle-ttl": {
+    kind: "string",
+    help: "stop the session after this long idle, remove it after as long stopped (default 15m)"
+  },
+  keep: { kind: "boolean", help: "never stop or remove it for being idle" },
+  ...COMMON
+};
+var EXEC_TABLE = {
+  timeout: { kind: "string", help: "this command's wall-clock limit (default: the session's --timeout)" },
+  env: { kind: "strings", help: "KEY=VALUE added for this command (repeatable)" },
+  "output-dir": {
+    kind: "string",
+    help: "collect /output afterwards into this new directory (the safe collector)"
+  },
+  "result-file": { kind: "string", help: "write the result JSON here, also when it fails" },
+  ...COMMON
+};
+var PLAIN = { ...COMMON };
+var SESSION_USAGE = `sessions (a run's locked-down plan kept alive; see docs/sessions.md):
+  sandbox-action create [run options] [--name N] [--idle-ttl 15m] [--keep]   (prints the session id)
+  sandbox-action start|stop|rm ID
+  sandbox-action ls [--json]
+  sandbox-action exec ID [--timeout T] [--env K=V] [--output-dir D] [--result-file F] [--json] -- CMD [ARGS...]
+  sandbox-action shell ID
+  sandbox-action sync ID [DIR]          (the working tree into /work; deletes what is gone)
+  sandbox-action cp ID:/output/PATH DEST (through the safe collector, into a new or empty directory)
+
+create options (the run options, and):
+${helpFor({ name: CREATE_TABLE.name, "idle-ttl": CREATE_TABLE["idle-ttl"], keep: CREATE_TABLE.keep })}
+
+exec options:
+${helpFor(EXEC_TABLE)}`;
+function line(io, err) {
+  io.stderr.write(`sandbox-action: ${errorMessage(err)}
+`);
+}
+async function session(ctx, io, signal) {
+  const engine = await connect(ctx);
+  const deps = makeRunDeps(ctx, engine, {
+    log: { stdout: io.stdout, stderr: io.stderr },
+    notice: (l) => io.stderr.write(`sandbox-action: ${l}
+`),
+    signal,
+    // A session outlives this process by design: its idle TTL and gc end it, not a watchdog.
+    watchdog: false
+  });
+  for (const l of await sweep(deps)) io.stderr.write(`sandbox-action: ${l}
+`);
+  return { engine, deps };
+}
+async function sessionCommand(sub, argv, io) {
+  if (sub === "exec") return execCommand(argv, io);
+  const ctx = processContext();
+  const sig = abortOnSignals();
+  try {
+    const table = sub === "create" ? CREATE_TABLE : PLAIN;
+    const { options, positionals, rest } = parseCommandLine(argv, table);
+    if (options.help) {
+      io.stdout.write(`${SESSION_USAGE}
+`);
+      return 0;
+    }
+    const json = options.json === true;
+    if (sub === "create") return await create(ctx, io, options, [...positionals, ...rest], sig.signal);
+    const args = [...positionals, ...rest];
+    const want = (n, names) => {
+      if (args.length < n || args.length > n + (sub === "sync" ? 1 : 0)) {
+        throw new InputError("arguments", `${sub} takes ${names}`);
+      }
+    };
+    if (sub === "ls") {
+      want(0, "no arguments");
+      const { deps: deps2 } = await session(ctx, io, sig.signal);
+      const t = await listTable(deps2);
+      io.stdout.write(json ? `${JSON.stringify(t.rows)}
+` : `${t.text}
+`);
+      return 0;
+    }
+    if (sub === "cp") {
+      want(2, "ID:/output/PATH DEST");
+      const src = parseCpSource(args[0]);
+      const { deps: deps2 } = await session(ctx, io, sig.signal);
+      const r2 = await findSession(dirOf(deps2), src.ref);
+      const report = await cpFromSession(deps2, r2, src.path, import_node_path29.default.resolve(ctx.cwd, args[1]));
+      if (json) io.stdout.write(`${JSON.stringify(report)}
+`);
+      io.stderr.write(
+        `sandbox-action: copied ${report.files} files (${report.bytes} bytes); skipped ${report.skippedCount}
+`
+      );
+      for (const s2 of report.skipped.slice(0, 20))
+        io.stderr.write(`sandbox-action:   skipped ${s2.path}: ${s2.reason}
+`);
+      return 0;
+    }
+    want(1, sub === "sync" ? "ID [DIR]" : "ID");
+    const { deps } = await session(ctx, io, sig.signal);
+    const r = await findSession(dirOf(deps), args[0]);
+    if (sub === "start") {
+      await startSession(deps, r);
+      io.stdout.write(`${r.id}
+`);
+    } else if (sub === "stop") {
+      await stopSession(deps, r);
+      io.stdout.write(`${r.id}
+`);
+    } else if (sub === "rm") {
+      const rep = await removeSession(deps, r);
+      for (const n of rep.notes) io.stderr.write(`sandbox-action: ${n}
+`);
+      for (const f of rep.failures) io.stderr.write(`sandbox-action: rm: ${f}
+`);
+      if (rep.failures.length) return 1;
+      io.stdout.write(`${r.id}
+`);
+    } else if (sub === "sync") {
+      const rep = await syncSession(deps, r, import_node_path29.default.resolve(ctx.cwd, args[1] ?? "."));
+      if (json) io.stdout.write(`${JSON.stringify(rep)}
+`);
+      io.stderr.write(
+        `sandbox-action: sync: sent ${rep.sent} files (${rep.bytes} bytes), deleted ${rep.deleted}${rep.mode === "whole" ? " (/work emptied first: the image has no GNU find)" : ""}
+`
+      );
+    } else if (sub === "shell") {
+      return await shellInSession(deps, r, {
+        input: process.stdin,
+        output: process.stdout,
+        term: ctx.env.TERM
+      });
+    }
+    return 0;
+  } catch (err) {
+    line(io, err);
+    return err instanceof InputError ? 2 : 1;
+  } finally {
+    sig.dispose();
+  }
+}
+async function create(ctx, io, options, command, signal) {
+  if (command.length)
+    throw new InputError("command", "create takes no command; run commands with exec ID -- CMD");
+  const name = typeof options.name === "string" ? options.name : null;
+  if (name !== null && !NAME4.test(name)) {
+    throw new InputError(
+      "--name",
+      `'${name}' is not a name (a letter, then letters, digits, . _ -; at most 63)`
+    );
+  }
+  const ttl = typeof options["idle-ttl"] === "string" ? parseDuration("--idle-ttl", options["idle-ttl"]) : DEFAULT_IDLE_TTL_MS;
+  const { keep, json } = options;
+  const run3 = Object.fromEntries(
+    Object.entries(options).filter(
+      ([k]) => !["name", "idle-ttl", "keep", "json", "quiet", "help"].includes(k)
+    )
+  );
+  const spec = parseRunOptions(run3, ["/bin/sh"], {
+    cpus: ctx.cpus,
+    cwd: ctx.cwd,
+    sharedWithEngine: ctx.env.ACT !== "true"
+  });
+  const refused = sessionRefusal(spec);
+  if (refused) throw refused;
+  const { deps } = await session(ctx, io, signal);
+  if (name !== null && (await listRecords(dirOf(deps))).some((r) => r.name === name)) {
+    throw new InputError("--name", `'${name}' is the name of another session`);
+  }
+  const { record, notes } = await createSession(spec, deps, {
+    name,
+    kind: "session",
+    keep: keep === true,
+    idleTtlMs: ttl
+  });
+  for (const n of notes) io.stderr.write(`sandbox-action: note: ${n}
+`);
+  io.stdout.write(
+    json === true ? `${JSON.stringify({ id: record.id, name: record.name, planHash: record.planHash })}
+` : `${record.id}
+`
+  );
+  return 0;
+}
+async function execCommand(argv, io) {
+  const ctx = processContext();
+  let json = false;
+  let quiet = false;
+  let resultFile = null;
+  let opts;
+  try {
+    const { options, positionals, rest } = parseCommandLine(argv, EXEC_TABLE);
+    if (options.help) {
+      io.stdout.write(`${SESSION_USAGE}
+`);
+      return 0;
+    }
+    json = options.json === true;
+    quiet = options.quiet === true;
+    if (typeof options["result-file"] === "string")
+      resultFile = import_node_path29.default.resolve(ctx.cwd, options["result-file"]);
+    if (positionals.length !== 1) throw new InputError("ID", "exec takes one session: exec ID -- CMD");
+    if (rest.length === 0 || rest.every((c) => c.trim() === "")) {
+      throw new InputError("command", "is empty: give the command after --, e.g. `exec ID -- make test`");
+    }
+    const env = Array.isArray(options.env) ? options.env : [];
+    for (const e of env) {
+      if (!/^[A-Za-z_][A-Za-z0-9_]*=/.test(e))
+        throw new InputError("--env", `'${e.split("=")[0]}' is not KEY=VALUE`);
+    }
+    opts = {
+      ref: positionals[0],
+      command: rest,
+      outputDir: typeof options["output-dir"] === "string" ? import_node_path29.default.resolve(ctx.cwd, options["output-dir"]) : null,
+      resultFile,
+      timeoutMs: typeof options.timeout === "string" ? parseDuration("--timeout", options.timeout) : null,
+      env
+    };
+  } catch (err) {
+    return failed(io, err, resultFile, json);
+  }
+  let engine;
+  try {
+    engine = await connect(ctx);
+  } catch (err) {
+    return failed(io, err, resultFile, json);
+  }
+  const sig = abortOnSignals();
+  try {
+    const deps = makeRunDeps(ctx, engine, {
+      log: json ? { stdout: io.stderr, stderr: io.stderr } : { stdout: io.stdout, stderr: io.stderr },
+      notice: (l) => io.stderr.write(`sandbox-action: ${l}
+`),
+      signal: sig.signal,
+      // An exec runs in a session that outlives this process: its TTL and gc end it.
+      watchdog: false
+    });
+    const base = parseRunOptions({ image: "unknown" }, opts.command, { cpus: ctx.cpus, cwd: ctx.cwd });
+    const result = await execInSession(opts, deps, { ...base, resultFile });
+    if (resultFile) writeResultFile(resultFile, result);
+    if (result.error) io.stderr.write(`sandbox-action: ${result.error}
+`);
+    if (json) io.stdout.write(`${JSON.stringify(result)}
+`);
+    if (!quiet) io.stderr.write(`${summaryLine(result)}
+`);
+    return result.exitCode;
+  } finally {
+    sig.dispose();
+  }
+}
+function failed(io, err, resultFile, json) {
+  line(io, err);
+  const result = failedBeforeRun(err, null);
+  if (resultFile) {
+    try {
+      writeResultFile(resultFile, result);
+    } catch (e) {
+      line(io, new Error(`--result-file: ${errorMessage(e)}`));
+    }
+  }
+  if (json) io.stdout.write(`${JSON.stringify(result)}
+`);
+  return 125;
+}
 
 // src/cli/verify.ts
-var import_node_fs17 = __toESM(require("node:fs"), 1);
+var import_node_fs21 = __toESM(require("node:fs"), 1);
 
 // src/verdict/event.ts
 var HEX403 = /^[0-9a-f]{40}$/;
@@ -16555,7 +19570,7 @@ function verifyCommand(argv, env, io) {
       throw new InputError("GITHUB_EVENT_PATH", "is needed: verify reads the event of the workflow run");
     const r = subjectFromEvent(
       env.GITHUB_EVENT_NAME,
-      JSON.parse(import_node_fs17.default.readFileSync(env.GITHUB_EVENT_PATH, "utf8"))
+      JSON.parse(import_node_fs21.default.readFileSync(env.GITHUB_EVENT_PATH, "utf8"))
     );
     if (!r.ok) {
       io.stderr.write(`sandbox-action: no verdict from this run: ${r.reason}
@@ -16576,7 +19591,7 @@ function verifyCommand(argv, env, io) {
     };
     const lines = Object.entries(facts).map(([k, v]) => `${k}=${v}`);
     if (typeof o["github-output"] === "string")
-      import_node_fs17.default.appendFileSync(o["github-output"], `${lines.join("\n")}
+      import_node_fs21.default.appendFileSync(o["github-output"], `${lines.join("\n")}
 `);
     io.stdout.write(`${lines.join("\n")}
 `);
@@ -16589,8 +19604,8 @@ function verifyCommand(argv, env, io) {
 }
 
 // src/cli/report.ts
-var import_node_fs18 = __toESM(require("node:fs"), 1);
-var import_node_path23 = __toESM(require("node:path"), 1);
+var import_node_fs22 = __toESM(require("node:fs"), 1);
+var import_node_path30 = __toESM(require("node:path"), 1);
 
 // src/report/checks.ts
 var BATCH = 50;
@@ -16855,7 +19870,7 @@ function extractUrlVariableNames(url) {
   }
   return matches.map(removeNonChars).reduce((a, b) => a.concat(b), []);
 }
-function omit(object, keysToOmit) {
+function omit2(object, keysToOmit) {
   const result = { __proto__: null };
   for (const key of Object.keys(object)) {
     if (keysToOmit.indexOf(key) === -1) {
@@ -16999,7 +20014,7 @@ function parse(options) {
   let url = (options.url || "/").replace(/:([a-z]\w+)/g, "{$1}");
   let headers = Object.assign({}, options.headers);
   let body;
-  let parameters = omit(options, [
+  let parameters = omit2(options, [
     "method",
     "baseUrl",
     "url",
@@ -17013,7 +20028,7 @@ function parse(options) {
     url = options.baseUrl + url;
   }
   const omittedParameters = Object.keys(options).filter((option) => urlVariableNames.includes(option)).concat("baseUrl");
-  const remainingParameters = omit(parameters, omittedParameters);
+  const remainingParameters = omit2(parameters, omittedParameters);
   const isBinaryRequest = /application\/octet-stream/i.test(headers.accept);
   if (!isBinaryRequest) {
     if (options.mediaType.format) {
@@ -17310,7 +20325,7 @@ var stringifyIteratively = (rootValue, replacer, spaceParam) => {
   if (isRootPrimitive || isRootNativeRawJSON) {
     return originalStringify(rootProcessed);
   }
-  const chunks = [];
+  const chunks2 = [];
   let level = 0;
   const stack = [
     {
@@ -17327,18 +20342,18 @@ var stringifyIteratively = (rootValue, replacer, spaceParam) => {
   while (stack.length > 0) {
     const node = stack[stack.length - 1];
     if (node.index === 0) {
-      chunks.push(node.isArray ? "[" : "{");
+      chunks2.push(node.isArray ? "[" : "{");
       level++;
     }
     let isDone = false;
     if (node.isArray) {
       if (node.index < node.val.length) {
-        if (!node.first) chunks.push(",");
-        if (space) chunks.push("\n" + space.repeat(level));
+        if (!node.first) chunks2.push(",");
+        if (space) chunks2.push("\n" + space.repeat(level));
         const childRaw = node.val[node.index];
         const childVal = prepareVal(node.val, String(node.index), childRaw);
         if (isUnstringifiable(childVal)) {
-          chunks.push("null");
+          chunks2.push("null");
           node.first = false;
           node.index++;
         } else {
@@ -17361,7 +20376,7 @@ var stringifyIteratively = (rootValue, replacer, spaceParam) => {
             node.first = false;
             node.index++;
           } else {
-            chunks.push(originalStringify(childVal));
+            chunks2.push(originalStringify(childVal));
             node.first = false;
             node.index++;
           }
@@ -17377,11 +20392,11 @@ var stringifyIteratively = (rootValue, replacer, spaceParam) => {
         const childRaw = node.val[k];
         const childVal = prepareVal(node.val, k, childRaw);
         if (isUnstringifiable(childVal)) continue;
-        if (!node.first) chunks.push(",");
+        if (!node.first) chunks2.push(",");
         if (space) {
-          chunks.push("\n" + space.repeat(level) + originalStringify(k) + ": ");
+          chunks2.push("\n" + space.repeat(level) + originalStringify(k) + ": ");
         } else {
-          chunks.push(originalStringify(k) + ":");
+          chunks2.push(originalStringify(k) + ":");
         }
         const isComplexObject = childVal !== null && typeof childVal === "object";
         const isNativeRaw = isRawJSON(childVal);
@@ -17402,7 +20417,7 @@ var stringifyIteratively = (rootValue, replacer, spaceParam) => {
           node.first = false;
           break;
         } else {
-          chunks.push(originalStringify(childVal));
+          chunks2.push(originalStringify(childVal));
           node.first = false;
         }
       }
@@ -17413,13 +20428,13 @@ var stringifyIteratively = (rootValue, replacer, spaceParam) => {
     }
     if (isDone) {
       level--;
-      if (!node.first && space) chunks.push("\n" + space.repeat(level));
-      chunks.push(node.isArray ? "]" : "}");
+      if (!node.first && space) chunks2.push("\n" + space.repeat(level));
+      chunks2.push(node.isArray ? "]" : "}");
       visited.delete(node.val);
       stack.pop();
     }
   }
-  return chunks.join("");
+  return chunks2.join("");
 };
 var JSONStringify = (value, replacer, space) => {
   try {
@@ -18113,17 +21128,17 @@ function requestLog(octokit) {
     octokit.log.debug("request", options);
     const start = Date.now();
     const requestOptions = octokit.request.endpoint.parse(options);
-    const path25 = requestOptions.url.replace(options.baseUrl, "");
+    const path31 = requestOptions.url.replace(options.baseUrl, "");
     return request2(options).then((response) => {
       const requestId = response.headers["x-github-request-id"];
       octokit.log.info(
-        `${requestOptions.method} ${path25} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
+        `${requestOptions.method} ${path31} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
       );
       return response;
     }).catch((error) => {
       const requestId = error.response?.headers["x-github-request-id"] || "UNKNOWN";
       octokit.log.error(
-        `${requestOptions.method} ${path25} - ${error.status} with id ${requestId} in ${Date.now() - start}ms`
+        `${requestOptions.method} ${path31} - ${error.status} with id ${requestId} in ${Date.now() - start}ms`
       );
       throw error;
     });
@@ -20735,6 +23750,8 @@ function decideCheck(subject, shards, files, required) {
     const wrong = [];
     if (s2.headSha !== subject.headSha)
       wrong.push(`commit ${s2.headSha ?? "none"}, not the head ${subject.headSha}`);
+    if (subject.baseSha !== null && s2.baseSha !== subject.baseSha)
+      wrong.push(`base commit ${s2.baseSha ?? "none"}, not ${subject.baseSha}`);
     if (s2.baseRef !== subject.baseRef) wrong.push(`base ${s2.baseRef ?? "none"}, not ${subject.baseRef}`);
     if (s2.repository !== subject.repository)
       wrong.push(`repository ${s2.repository ?? "none"}, not ${subject.repository}`);
@@ -20764,9 +23781,9 @@ function decideCheck(subject, shards, files, required) {
   for (const { index, r } of accepted) {
     const at = `shard ${index}`;
     if (r.status !== "succeeded") reasons.push(`${at}: ${r.status}${r.error ? `: ${r.error}` : ""}`);
-    const failed = r.verdict.judges.filter((j) => !j.advisory && !j.passed);
-    for (const j of failed) reasons.push(`${at}: judge ${j.judge}: ${j.summary}`);
-    if (!verdictPasses(r.verdict.judges) && failed.length === 0)
+    const failed2 = r.verdict.judges.filter((j) => !j.advisory && !j.passed);
+    for (const j of failed2) reasons.push(`${at}: judge ${j.judge}: ${j.summary}`);
+    if (!verdictPasses(r.verdict.judges) && failed2.length === 0)
       reasons.push(`${at}: no judge decided the verdict`);
     for (const need of required) {
       if (!r.verdict.judges.some((j) => j.judge === need && !j.advisory)) {
@@ -20850,29 +23867,29 @@ var REPORT_TABLE = {
 };
 function readLimited(file) {
   try {
-    const st = import_node_fs18.default.lstatSync(file);
+    const st = import_node_fs22.default.lstatSync(file);
     if (!st.isFile()) return { ok: false, reason: `'${file}' is not a regular file` };
     if (st.size > LIMITS.fileBytes)
       return { ok: false, reason: `the file is ${st.size} bytes, above ${LIMITS.fileBytes}` };
-    return readResult(import_node_fs18.default.readFileSync(file));
+    return readResult(import_node_fs22.default.readFileSync(file));
   } catch (err) {
     return { ok: false, reason: `the file cannot be read: ${errorMessage(err)}` };
   }
 }
 var MAX_FILES = 512;
 function readResultFiles(fileOrDir) {
-  const st = import_node_fs18.default.lstatSync(fileOrDir, { throwIfNoEntry: false });
-  if (!st) throw new InputError("--result", `'${fileOrDir}' does not exist`);
-  if (!st.isDirectory()) return [{ name: import_node_path23.default.basename(fileOrDir), read: readLimited(fileOrDir) }];
+  const st = import_node_fs22.default.lstatSync(fileOrDir, { throwIfNoEntry: false });
+  if (!st) return [];
+  if (!st.isDirectory()) return [{ name: import_node_path30.default.basename(fileOrDir), read: readLimited(fileOrDir) }];
   const out = [];
-  if (import_node_fs18.default.existsSync(import_node_path23.default.join(fileOrDir, "result.json")))
-    out.push({ name: "result.json", read: readLimited(import_node_path23.default.join(fileOrDir, "result.json")) });
-  for (const d of import_node_fs18.default.readdirSync(fileOrDir).sort()) {
-    const sub = import_node_path23.default.join(fileOrDir, d);
-    if (!import_node_fs18.default.lstatSync(sub).isDirectory()) continue;
-    for (const f of import_node_fs18.default.readdirSync(sub).sort()) {
+  if (import_node_fs22.default.existsSync(import_node_path30.default.join(fileOrDir, "result.json")))
+    out.push({ name: "result.json", read: readLimited(import_node_path30.default.join(fileOrDir, "result.json")) });
+  for (const d of import_node_fs22.default.readdirSync(fileOrDir).sort()) {
+    const sub = import_node_path30.default.join(fileOrDir, d);
+    if (!import_node_fs22.default.lstatSync(sub).isDirectory()) continue;
+    for (const f of import_node_fs22.default.readdirSync(sub).sort()) {
       if (f === "result.json" || /^sandbox-result.*\.json$/.test(f)) {
-        out.push({ name: `${d}/${f}`, read: readLimited(import_node_path23.default.join(sub, f)) });
+        out.push({ name: `${d}/${f}`, read: readLimited(import_node_path30.default.join(sub, f)) });
       }
     }
     if (out.length > MAX_FILES) throw new InputError("--result", `more than ${MAX_FILES} result files`);
@@ -20911,7 +23928,7 @@ function parse3(argv, env) {
   let refused = null;
   const eventName = env.GITHUB_EVENT_NAME;
   if (eventName && env.GITHUB_EVENT_PATH) {
-    const payload = JSON.parse(import_node_fs18.default.readFileSync(env.GITHUB_EVENT_PATH, "utf8"));
+    const payload = JSON.parse(import_node_fs22.default.readFileSync(env.GITHUB_EVENT_PATH, "utf8"));
     const r = subjectFromEvent(eventName, payload);
     if (r.ok) subject = r.subject;
     else refused = r.reason;
@@ -21050,44 +24067,140 @@ var CLI_ONLY = {
 var RUN_TABLE = { ...RUN_OPTIONS, ...CLI_ONLY };
 var GC_TABLE = {
   "older-than": { kind: "string", help: "only what is older than this, e.g. 1h (default: everything)" },
+  run: { kind: "string", help: "only this run's containers, networks and volumes (its run id)" },
   json: CLI_ONLY.json,
   help: CLI_ONLY.help
 };
-var USAGE = `sandbox-action ${VERSION9}: run untrusted builds in a locked-down container
+var RUN_ID = /^[a-z0-9]{1,16}-[a-f0-9]{1,32}$/;
+var WATCHDOG_TABLE = {
+  run: { kind: "string", help: "the run to watch" },
+  parent: { kind: "string", help: "the pid of the CLI that runs it" },
+  "parent-start": { kind: "string", help: "that process's start time (/proc/PID/stat field 22)" },
+  help: CLI_ONLY.help
+};
+var SUBCOMMANDS = {
+  run: {
+    usage: "run --image IMAGE [options] -- COMMAND [ARGS...]",
+    about: "run an untrusted command in a locked-down sandbox, collect its outputs, judge it",
+    table: RUN_TABLE,
+    run: (rest, io) => runCommand2(rest, io)
+  },
+  create: {
+    usage: "create [run options] [--name N] [--idle-ttl 15m] [--keep]",
+    about: "a session: the run plan kept alive (prints its id)",
+    run: (rest, io) => sessionCommand("create", rest, io)
+  },
+  start: {
+    usage: "start ID",
+    about: "start a stopped session",
+    run: (rest, io) => sessionCommand("start", rest, io)
+  },
+  stop: {
+    usage: "stop ID",
+    about: "stop a session (its volumes are kept)",
+    run: (rest, io) => sessionCommand("stop", rest, io)
+  },
+  rm: {
+    usage: "rm ID",
+    about: "remove a session and everything of it",
+    run: (rest, io) => sessionCommand("rm", rest, io)
+  },
+  ls: {
+    usage: "ls [--json]",
+    about: "the sessions, as a table or JSON",
+    run: (rest, io) => sessionCommand("ls", rest, io)
+  },
+  exec: {
+    usage: "exec ID [--timeout T] [--env K=V] [--output-dir D] [--result-file F] [--json] -- CMD [ARGS...]",
+    about: "run a command in a session (exit codes as for run)",
+    run: (rest, io) => sessionCommand("exec", rest, io)
+  },
+  shell: {
+    usage: "shell ID",
+    about: "an interactive shell in a session (a TTY, resize passed on)",
+    run: (rest, io) => sessionCommand("shell", rest, io)
+  },
+  sync: {
+    usage: "sync ID [DIR]",
+    about: "copy the working tree into /work (deletes what is gone, never follows a link out)",
+    run: (rest, io) => sessionCommand("sync", rest, io)
+  },
+  cp: {
+    usage: "cp ID:/output/PATH DEST",
+    about: "copy out of /output through the safe collector",
+    run: (rest, io) => sessionCommand("cp", rest, io)
+  },
+  gc: {
+    usage: "gc [--older-than 1h] [--run ID]",
+    about: "remove what runs left behind (and any sandbox past its deadline)",
+    table: GC_TABLE,
+    run: (rest, io) => gcCommand(rest, io)
+  },
+  tags: {
+    usage: "tags [--sha S --ref R --event E --pr N --repository REPO] [--json]",
+    about: "the image tags for a commit (defaults from the GitHub environment when it is there)",
+    table: TAGS_TABLE,
+    run: (rest, io) => tagsCommand(rest, process.env, io)
+  },
+  report: {
+    usage: "report --result FILE|DIR [--shards N] [--repository owner/repo --head-sha SHA --base-ref B] [--dry-run]",
+    about: "turn run results into one check run (every shard once, for the event's commit)",
+    table: REPORT_TABLE,
+    run: (rest, io) => reportCommand(rest, process.env, io)
+  },
+  build: {
+    usage: "build [--images a,b] [--platforms linux/amd64,linux/arm64] [--push] [--registry R] [--tag X]",
+    about: "build (and push) the sandbox images for several platforms (tag options as for tags)",
+    table: BUILD_TABLE,
+    run: (rest, io) => buildCommand(rest, process.env, io, () => connect(processContext()))
+  },
+  shard: {
+    usage: "shard --targets 'A B C' --shards N --index I",
+    about: "the targets of one shard, one per line (deterministic, for a workflow matrix)",
+    table: SHARD_TABLE,
+    run: (rest, io) => shardCommand(rest, io)
+  },
+  verify: {
+    usage: "verify --shards N --action-ref SHA [--github-output FILE]",
+    about: "the PR check's first job: may this run make a verdict (the commit comes from the event)?",
+    table: VERIFY_TABLE,
+    run: (rest, io) => verifyCommand(rest, process.env, io)
+  },
+  landrun: {
+    usage: "landrun --best-effort --ro / --rw /dev -ldd -add-exec [--env N|--ro P|--rwx P|--rox P]... -- CMD...",
+    about: "comparator's sandbox hook (COMPARATOR_LANDRUN=scripts/sandbox-landrun; see docs/comparator.md)",
+    run: (rest, io) => landrunCommand(rest, io)
+  },
+  watchdog: {
+    usage: "watchdog --run ID --parent PID --parent-start TICKS",
+    about: "started by every run, detached: removes the run if its CLI dies (not for direct use)",
+    table: WATCHDOG_TABLE,
+    run: (rest, io) => watchdogCommand(rest, io)
+  }
+};
+function subcommandHelp(name, c) {
+  const options = c.table ? `
+
+options:
+${helpFor(c.table)}` : "";
+  return `usage: sandbox-action ${c.usage}
+
+${c.about}${options}`;
+}
+var USAGE = () => `sandbox-action ${VERSION9}: run untrusted builds in a locked-down container
 
 usage:
-  sandbox-action run --image IMAGE [options] -- COMMAND [ARGS...]
-  sandbox-action gc [--older-than 1h]
-  sandbox-action tags [--sha S --ref R --event E --pr N --repository REPO] [--json]
-  sandbox-action report --result FILE [--repository owner/repo --head-sha SHA] [--dry-run]
-  sandbox-action build [--images a,b] [--platforms linux/amd64,linux/arm64] [--push] [--registry R] [--tag X]
-  sandbox-action shard --targets 'A B C' --shards N --index I   (the targets of one shard, one per line)
-  sandbox-action verify --shards N --action-ref SHA [--github-output FILE]   (may this run make a PR verdict?)
-  sandbox-action landrun --best-effort --ro / --rw /dev -ldd -add-exec [--env N|--ro P|--rwx P|--rox P]... -- CMD...
-      (comparator's sandbox: COMPARATOR_LANDRUN=scripts/sandbox-landrun; see docs/comparator.md)
+${Object.entries(SUBCOMMANDS).map(([, c]) => `  sandbox-action ${c.usage}
+      ${c.about}`).join("\n")}
   sandbox-action --version
 
-run options:
-${helpFor(RUN_TABLE)}
-
-gc options:
-${helpFor(GC_TABLE)}
-
-tags options (defaults from the GitHub environment when it is there):
-${helpFor(TAGS_TABLE)}
-
-report options:
-${helpFor(REPORT_TABLE)}
-
-verify options (the PR check's first job; the commit comes from the event):
-${helpFor(VERIFY_TABLE)}
-
-build options (tag options as for tags; defaults from the GitHub environment, else git):
-${helpFor(BUILD_TABLE)}
+${SESSION_USAGE}
 
 exit codes of run: the command's own; 124 timed out; 137 OOM-killed; 125 sandbox-action failed;
 130/143 interrupted. landrun: the step's own; 124, 137 as for run; 2 request refused;
-125 the step could not be run. Other subcommands: 0 done, 1 failed, 2 bad input.`;
+125 the step could not be run. Other subcommands: 0 done, 1 failed, 2 bad input.
+
+'sandbox-action COMMAND --help' shows a command's options.`;
 function errorLine(io, err) {
   io.stderr.write(`sandbox-action: ${errorMessage(err)}
 `);
@@ -21103,12 +24216,12 @@ async function runCommand2(argv, io) {
     json = options.json === true;
     quiet = options.quiet === true;
     if (options.help) {
-      io.stdout.write(`${USAGE}
+      io.stdout.write(`${USAGE()}
 `);
       return 0;
     }
     if (typeof options["result-file"] === "string")
-      resultFile = import_node_path24.default.resolve(ctx.cwd, options["result-file"]);
+      resultFile = import_node_path31.default.resolve(ctx.cwd, options["result-file"]);
     spec = parseRunOptions(options, [...positionals, ...rest], {
       cpus: ctx.cpus,
       cwd: ctx.cwd,
@@ -21123,19 +24236,20 @@ async function runCommand2(argv, io) {
   }
   let engine;
   try {
-    engine = await connect(ctx);
+    engine = await connect(ctx, spec.engine);
   } catch (err) {
     return failBeforeRun(io, err, spec, spec.resultFile, json);
   }
   const sig = abortOnSignals();
   try {
-    const result = await executeRun(
+    const result = await runSandboxed(
       spec,
       makeRunDeps(ctx, engine, {
         log: json ? { stdout: io.stderr, stderr: io.stderr } : { stdout: io.stdout, stderr: io.stderr },
         notice: (l) => io.stderr.write(`sandbox-action: ${l}
 `),
-        signal: sig.signal
+        signal: sig.signal,
+        watchdog: spec.watchdog
       })
     );
     if (spec.resultFile) writeResultFile(spec.resultFile, result);
@@ -21145,7 +24259,7 @@ async function runCommand2(argv, io) {
 `);
     if (json) io.stdout.write(`${JSON.stringify(result)}
 `);
-    if (!quiet) {
+    if (!quiet && result.status !== "error") {
       io.stderr.write(`${summaryLine(result)}
 `);
       for (const l of suggestionLines(result)) io.stderr.write(`${l}
@@ -21179,14 +24293,33 @@ async function gcCommand(argv, io) {
   try {
     const { options, positionals } = parseCommandLine(argv, GC_TABLE);
     if (options.help) {
-      io.stdout.write(`${USAGE}
+      io.stdout.write(`${USAGE()}
 `);
       return 0;
     }
     if (positionals.length) throw new InputError(positionals[0], "gc takes no arguments");
     const older = typeof options["older-than"] === "string" ? parseDuration("--older-than", options["older-than"]) : 0;
     const engine = await connect(ctx);
-    const report = await gc(engine, volumeHostFor(ctx), { olderThanMs: older, now: Date.now() });
+    const runId = typeof options.run === "string" ? options.run : void 0;
+    if (runId !== void 0 && !RUN_ID.test(runId))
+      throw new InputError("--run", `'${runId}' is not a run id`);
+    const deps = makeRunDeps(ctx, engine, {
+      log: { stdout: io.stderr, stderr: io.stderr },
+      notice: (l) => io.stderr.write(`sandbox-action: ${l}
+`),
+      signal: new AbortController().signal,
+      watchdog: false
+    });
+    const swept = runId ? [] : await sweep(deps);
+    const live = new Set((await listRecords(dirOf(deps))).map((r) => r.id));
+    const report = await gc(engine, volumeHostFor(ctx), {
+      olderThanMs: older,
+      now: Date.now(),
+      keepRuns: live,
+      ...runId ? { runId } : {}
+    });
+    for (const l of swept) io.stderr.write(`sandbox-action: gc: ${l}
+`);
     if (options.json) io.stdout.write(`${JSON.stringify(report)}
 `);
     else {
@@ -21203,25 +24336,52 @@ async function gcCommand(argv, io) {
     return err instanceof InputError ? 2 : 1;
   }
 }
+async function watchdogCommand(argv, io) {
+  const ctx = processContext();
+  try {
+    const { options: o } = parseCommandLine(argv, WATCHDOG_TABLE);
+    if (o.help) {
+      io.stdout.write(
+        `usage: sandbox-action watchdog --run ID --parent PID --parent-start TICKS
+${helpFor(WATCHDOG_TABLE)}
+`
+      );
+      return 0;
+    }
+    const runId = typeof o.run === "string" ? o.run : "";
+    if (!RUN_ID.test(runId)) throw new InputError("--run", `'${runId}' is not a run id`);
+    const parent = Number(o.parent);
+    if (!Number.isInteger(parent) || parent < 1) throw new InputError("--parent", "is not a pid");
+    if (typeof o["parent-start"] !== "string" || !/^\d+$/.test(o["parent-start"]))
+      throw new InputError("--parent-start", "is not a start time in clock ticks");
+    const stop = new AbortController();
+    process.on("SIGTERM", () => stop.abort());
+    const engine = await connect(ctx);
+    await watch(engine, volumeHostFor(ctx), {
+      runId,
+      parentPid: parent,
+      parentStart: o["parent-start"],
+      signal: stop.signal
+    });
+    return 0;
+  } catch (err) {
+    errorLine(io, err);
+    return err instanceof InputError ? 2 : 1;
+  }
+}
 async function main(argv, io = { stdout: process.stdout, stderr: process.stderr }) {
   const [sub, ...rest] = argv;
+  const c = sub !== void 0 && Object.hasOwn(SUBCOMMANDS, sub) ? SUBCOMMANDS[sub] : null;
+  if (c) {
+    const own = rest.indexOf("--") === -1 ? rest : rest.slice(0, rest.indexOf("--"));
+    if (sub !== "landrun" && (own.includes("--help") || own.includes("-h"))) {
+      io.stdout.write(`${subcommandHelp(sub, c)}
+`);
+      return 0;
+    }
+    return c.run(rest, io);
+  }
   switch (sub) {
-    case "run":
-      return runCommand2(rest, io);
-    case "gc":
-      return gcCommand(rest, io);
-    case "tags":
-      return tagsCommand(rest, process.env, io);
-    case "report":
-      return reportCommand(rest, process.env, io);
-    case "shard":
-      return shardCommand(rest, io);
-    case "verify":
-      return verifyCommand(rest, process.env, io);
-    case "landrun":
-      return landrunCommand(rest, io);
-    case "build":
-      return buildCommand(rest, process.env, io, () => connect(processContext()));
     case "--version":
     case "version":
       io.stdout.write(`${VERSION9}
@@ -21231,12 +24391,12 @@ async function main(argv, io = { stdout: process.stdout, stderr: process.stderr 
     case "--help":
     case "-h":
     case "help":
-      io.stdout.write(`${USAGE}
+      io.stdout.write(`${USAGE()}
 `);
       return sub === void 0 ? 2 : 0;
     default:
       io.stderr.write(
-        `sandbox-action: '${sub}' is not a command; use run, gc, tags or report (see --help)
+        `sandbox-action: '${sub}' is not a command; use ${Object.keys(SUBCOMMANDS).join(", ")} (see --help)
 `
       );
       return 2;

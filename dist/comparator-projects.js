@@ -1165,7 +1165,7 @@ var require_streamx = __commonJS({
         }
       }
     };
-    var Readable = class _Readable extends Stream {
+    var Readable2 = class _Readable extends Stream {
       constructor(opts) {
         super(opts);
         this._duplexState |= OPENING | WRITE_DONE | READ_READ_AHEAD;
@@ -1376,7 +1376,7 @@ var require_streamx = __commonJS({
         return this;
       }
     };
-    var Duplex = class extends Readable {
+    var Duplex = class extends Readable2 {
       // and Writable
       constructor(opts) {
         super(opts);
@@ -1585,7 +1585,7 @@ var require_streamx = __commonJS({
       getStreamError,
       Stream,
       Writable,
-      Readable,
+      Readable: Readable2,
       Duplex,
       Transform,
       // Export PassThrough for compatibility with Node.js core's stream module
@@ -1859,7 +1859,7 @@ var require_headers = __commonJS({
 // node_modules/tar-stream/extract.js
 var require_extract = __commonJS({
   "node_modules/tar-stream/extract.js"(exports, module) {
-    var { Writable, Readable, getStreamError } = require_streamx();
+    var { Writable, Readable: Readable2, getStreamError } = require_streamx();
     var FIFO = require_fast_fifo();
     var b4a = require_b4a();
     var headers = require_headers();
@@ -1907,7 +1907,7 @@ var require_extract = __commonJS({
         return buf.subarray(this._offset, this._offset += size);
       }
     };
-    var Source = class extends Readable {
+    var Source = class extends Readable2 {
       constructor(self, header, offset) {
         super();
         this.header = header;
@@ -2223,7 +2223,7 @@ var require_constants = __commonJS({
 // node_modules/tar-stream/pack.js
 var require_pack = __commonJS({
   "node_modules/tar-stream/pack.js"(exports, module) {
-    var { Readable, Writable, getStreamError } = require_streamx();
+    var { Readable: Readable2, Writable, getStreamError } = require_streamx();
     var b4a = require_b4a();
     var constants = require_constants();
     var headers = require_headers();
@@ -2316,7 +2316,7 @@ var require_pack = __commonJS({
         cb();
       }
     };
-    var Pack = class extends Readable {
+    var Pack = class extends Readable2 {
       constructor(opts) {
         super(opts);
         this._drain = noop;
@@ -2539,10 +2539,344 @@ function parseCommandLine(argv, table) {
   }
 }
 
+// src/sandbox/plan.ts
+var LABEL_RUN = "sandbox-action.run";
+var LABEL_CREATED = "sandbox-action.created";
+var LABEL_ROLE = "sandbox-action.role";
+function hasOciSeccomp(r) {
+  return r.args.some((a) => /^--?oci-seccomp(=true)?$/.test(a));
+}
+function chooseRunscRuntime(runtimes, networked, allowWeaker = false) {
+  const all = runtimes.filter((r) => r.name.startsWith("runsc"));
+  if (all.length === 0) {
+    const have = runtimes.map((r) => r.name).join(", ") || "none";
+    return {
+      error: `the engine has no runsc runtime (it has ${have}); register gVisor as in docs/gvisor.md`
+    };
+  }
+  const net2 = (r) => r.args.find((a) => a.startsWith("--network"))?.split("=")[1] ?? null;
+  const fits = (r) => networked ? net2(r) !== "none" : true;
+  const weak = all.filter((r) => !hasOciSeccomp(r));
+  const runsc = allowWeaker ? [...weak.filter(fits), ...all.filter(hasOciSeccomp)] : all.filter(hasOciSeccomp);
+  if (runsc.length === 0) {
+    return {
+      error: `the engine's runsc runtimes (${all.map((r) => r.name).join(", ")}) run without --oci-seccomp, so gVisor would apply no seccomp filter inside the sandbox; add "--oci-seccomp" to their "runtimeArgs" in daemon.json and reload dockerd (kill -HUP), as in docs/gvisor.md, or pass --allow-weaker-gvisor`
+    };
+  }
+  if (!networked) {
+    const pick2 = runsc.find((r) => net2(r) === "none") ?? runsc.find((r) => r.name === "runsc") ?? runsc[0];
+    return { runtime: pick2.name };
+  }
+  const pick = runsc.find((r) => net2(r) === "host") ?? runsc.find((r) => net2(r) === null || net2(r) === "sandbox");
+  if (!pick) {
+    return {
+      error: `every runsc runtime of the engine with --oci-seccomp runs with --network=none (${runsc.map((r) => r.name).join(", ")}), so a sandbox on a network cannot start; register one with "runtimeArgs": ["--network=host", "--oci-seccomp"] as in docs/gvisor.md`
+    };
+  }
+  return { runtime: pick.name };
+}
+function newRunId(now, random) {
+  return `${now.getTime().toString(36)}-${random}`;
+}
+function runLabels(runId, createdAt) {
+  return { [LABEL_RUN]: runId, [LABEL_CREATED]: createdAt.toISOString() };
+}
+var NPROC_ULIMIT = { name: "nproc", soft: 32768, hard: 32768 };
+function helperContainer(labels, role, o) {
+  const memory = o.memoryBytes ?? 64 * 1024 * 1024;
+  return {
+    name: `sandbox-action-${labels[LABEL_RUN]}-${role}`,
+    user: "65534:65534",
+    workingDir: "/",
+    env: [],
+    labels: { ...labels, [LABEL_ROLE]: role },
+    mounts: [],
+    readOnlyRootfs: true,
+    capDrop: ["ALL"],
+    capAdd: [],
+    securityOpt: ["no-new-privileges:true"],
+    init: false,
+    privileged: false,
+    networkMode: "none",
+    nanoCpus: 5e8,
+    pidsLimit: 16,
+    ulimits: [{ name: "nofile", soft: 1024, hard: 1024 }, NPROC_ULIMIT, { name: "core", soft: 0, hard: 0 }],
+    logDriver: { type: "none", config: {} },
+    tty: false,
+    ...o,
+    memoryBytes: memory,
+    memorySwapBytes: memory
+  };
+}
+
+// src/sandbox/volumes.ts
+import { execFile, spawn } from "node:child_process";
+import fsp from "node:fs/promises";
+import path from "node:path";
+import { promisify } from "node:util";
+
+// src/engine/podman.ts
+var import_tar_stream = __toESM(require_tar_stream(), 1);
+import { Readable } from "node:stream";
+var ROOTFUL_PODMAN_SOCKET = "unix:///run/podman/podman.sock";
+var DOCKER_SOCKET = "unix:///var/run/docker.sock";
+function endpointsFor(choice, env) {
+  const rootless = env.XDG_RUNTIME_DIR ? [`unix://${env.XDG_RUNTIME_DIR}/podman/podman.sock`] : [];
+  if (choice === "docker") return [env.DOCKER_HOST || DOCKER_SOCKET];
+  if (choice === "podman") {
+    if (env.CONTAINER_HOST) return [env.CONTAINER_HOST];
+    return [ROOTFUL_PODMAN_SOCKET, ...rootless];
+  }
+  if (env.DOCKER_HOST) return [env.DOCKER_HOST];
+  if (env.CONTAINER_HOST) return [env.CONTAINER_HOST];
+  return [DOCKER_SOCKET, ROOTFUL_PODMAN_SOCKET, ...rootless];
+}
+function noPodmanHint(tried) {
+  return `no Podman service answers at ${tried.join(" or ")}; start one (\`podman system service --time=0 &\`, or \`systemctl --user start podman.socket\` for rootless Podman) or set CONTAINER_HOST to its socket`;
+}
+function parsePodmanInfo(j) {
+  const host = j.host ?? {};
+  const sec = host.security ?? {};
+  return {
+    rootless: sec.rootless === true,
+    cgroupVersion: typeof host.cgroupVersion === "string" ? host.cgroupVersion : "",
+    cgroupControllers: Array.isArray(host.cgroupControllers) ? host.cgroupControllers : [],
+    defaultCapabilities: (sec.capabilities ?? "").split(",").map((c) => c.trim()).filter(Boolean)
+  };
+}
+var DOCKER_DEFAULT_CAPS = [
+  "AUDIT_WRITE",
+  "CHOWN",
+  "DAC_OVERRIDE",
+  "FOWNER",
+  "FSETID",
+  "KILL",
+  "MKNOD",
+  "NET_BIND_SERVICE",
+  "NET_RAW",
+  "SETFCAP",
+  "SETGID",
+  "SETPCAP",
+  "SETUID",
+  "SYS_CHROOT"
+];
+var bare = (c) => c.toUpperCase().replace(/^CAP_/, "");
+function podmanCapabilities(capDrop, capAdd, defaults) {
+  const dropped = new Set(capDrop.map(bare));
+  const all = /* @__PURE__ */ new Set([...DOCKER_DEFAULT_CAPS, ...defaults.map(bare)]);
+  const granted = /* @__PURE__ */ new Set([...[...all].filter((c) => !dropped.has(c)), ...capAdd.map(bare)]);
+  return { capDrop: ["ALL"], capAdd: [...granted].sort() };
+}
+function podmanUlimit(u) {
+  return { name: u.Name.toLowerCase().replace(/^rlimit_/, ""), soft: u.Soft, hard: u.Hard };
+}
+function podmanNetworkMode(mode, networks) {
+  if (mode !== "bridge") return mode ?? "";
+  if (networks.length === 1) return networks[0] === "podman" ? "bridge" : networks[0];
+  return `bridge:${networks.join(",")}`;
+}
+function podmanPidMode(mode) {
+  return mode === "private" ? "" : mode ?? "";
+}
+var PODMAN_READ_ONLY_TMPFS = ["/run", "/tmp", "/var/tmp"];
+function podmanTmpfsBlocks(sizeBytes, arch) {
+  if (arch !== "amd64" && arch !== "x86_64") return null;
+  return `nr_blocks=${Math.ceil(sizeBytes / 4096)}`;
+}
+function archiveUnderBase(src, base) {
+  const extract = import_tar_stream.default.extract();
+  const pack = import_tar_stream.default.pack();
+  const rename = (n) => n.startsWith("/") ? `${base}/${n.replace(/^\/+/, "")}` : n;
+  extract.on("entry", (header, stream, next) => {
+    const h = { ...header, name: rename(header.name) };
+    if (h.type === "link" && h.linkname) h.linkname = rename(h.linkname);
+    stream.pipe(pack.entry(h, (err) => err ? extract.destroy(err) : next()));
+  });
+  extract.on("finish", () => pack.finalize());
+  extract.on("error", (err) => pack.destroy(err));
+  src.on("error", (err) => extract.destroy(err));
+  src.pipe(extract);
+  const out = Readable.from(pack);
+  out.on("close", () => {
+    if (!src.readableEnded) src.destroy();
+    extract.destroy();
+  });
+  return out;
+}
+
+// src/sandbox/volumes.ts
+var run = promisify(execFile);
+var LABEL_LOOP_DEVICE = "sandbox-action.loop-device";
+var LABEL_LOOP_IMAGE = "sandbox-action.loop-image";
+var ReservationError = class extends EngineError {
+};
+var DISCARD_DIR = ".discard";
+async function freeBytesOf(dir) {
+  try {
+    await fsp.mkdir(dir, { recursive: true, mode: 448 });
+    const st = await fsp.statfs(dir);
+    return Number(st.bavail) * Number(st.bsize);
+  } catch {
+    return null;
+  }
+}
+function defaultVolumeHost(stateDir, isRoot, sharedWithEngine = true, deferDiscard = false) {
+  return {
+    ...deferDiscard ? { discard: (image) => discardInBackground(stateDir, image) } : {},
+    stateDir,
+    sharedWithEngine,
+    async privileged(cmd, args) {
+      const { stdout } = isRoot ? await run(cmd, args) : await run("sudo", ["-n", cmd, ...args]);
+      return stdout.trim();
+    },
+    async tool(cmd, args) {
+      const { stdout } = await run(cmd, args);
+      return stdout.trim();
+    },
+    freeBytes: () => freeBytesOf(stateDir)
+  };
+}
+var toolChecks = /* @__PURE__ */ new WeakMap();
+function loopToolsReason(host) {
+  const known = toolChecks.get(host);
+  if (known) return known;
+  const ok = (p) => p.then(
+    () => true,
+    () => false
+  );
+  const check = Promise.all([
+    ok(host.tool("mkfs.ext4", ["-V"])),
+    ok(host.privileged("losetup", ["--version"]))
+  ]).then(
+    ([mkfs, losetup]) => !mkfs ? "mkfs.ext4 is not installed (apt-get install e2fsprogs)" : !losetup ? "losetup needs root or passwordless sudo" : null
+  );
+  toolChecks.set(host, check);
+  return check;
+}
+async function discardInBackground(stateDir, image) {
+  const dir = path.join(stateDir, DISCARD_DIR);
+  const target = path.join(dir, path.basename(image));
+  try {
+    await fsp.mkdir(dir, { recursive: true, mode: 448 });
+    await fsp.rename(image, target);
+  } catch {
+    await fsp.rm(image, { force: true });
+    return;
+  }
+  const child = spawn("rm", ["-f", "--", target], { detached: true, stdio: "ignore" });
+  child.on("error", () => void 0);
+  child.unref();
+}
+async function loopUnavailableReason(engine, host) {
+  if (!engine.info.local) return "the engine is remote, so a loop device here would not reach it";
+  if (host.sharedWithEngine === false) {
+    return "the job runs in act's container, whose files and loop devices the engine does not see";
+  }
+  if (engine.info.rootless) {
+    return `the engine is rootless ${engine.info.name}, which cannot mount an ext4 volume (the kernel lets only real root mount one)`;
+  }
+  return loopToolsReason(host);
+}
+async function chooseBackend(wanted, engine, host) {
+  if (wanted === "tmpfs" || wanted === "unbounded") return { backend: wanted, note: null };
+  const why = await loopUnavailableReason(engine, host);
+  if (why === null) return { backend: "loop", note: null };
+  if (wanted === "loop") throw new EngineError(engine.info.name, "create a loop volume", why);
+  return {
+    backend: "tmpfs",
+    note: `volumes are size-capped tmpfs, counted against memory: ${why}`
+  };
+}
+async function createVolume(engine, host, backend, v, owner, labels) {
+  const base = { name: v.name, role: v.role, mount: v.mount, sizeBytes: v.sizeBytes, backend };
+  const volLabels = { ...labels, [LABEL_ROLE]: v.role };
+  if (backend === "tmpfs") {
+    await engine.createVolume({
+      name: v.name,
+      driver: "local",
+      driverOpts: {
+        type: "tmpfs",
+        device: "tmpfs",
+        o: `${tmpfsSize(engine, v)},uid=${owner.uid},gid=${owner.gid},mode=0755,nosuid,nodev`
+      },
+      labels: volLabels
+    });
+    return { ...base, enforced: true, reserved: false, remove: () => engine.removeVolume(v.name) };
+  }
+  if (backend === "unbounded") {
+    await engine.createVolume({ name: v.name, driver: "local", driverOpts: {}, labels: volLabels });
+    return { ...base, enforced: false, reserved: false, remove: () => engine.removeVolume(v.name) };
+  }
+  const image = path.join(host.stateDir, `${v.name}.img`);
+  await fsp.mkdir(host.stateDir, { recursive: true, mode: 448 });
+  const fh = await fsp.open(image, "wx", 384);
+  let device = null;
+  let created = false;
+  const remove = async () => {
+    if (created) await engine.removeVolume(v.name);
+    if (device) await host.privileged("losetup", ["-d", device]).catch(() => void 0);
+    if (host.discard && created) await host.discard(image);
+    else await fsp.rm(image, { force: true });
+  };
+  try {
+    await fh.close();
+    try {
+      await host.tool("fallocate", ["-l", String(v.sizeBytes), image]);
+    } catch (err) {
+      throw new ReservationError(
+        engine.info.name,
+        `reserve ${v.sizeBytes} bytes for ${v.mount}`,
+        `fallocate of ${image} failed: ${errorMessage(err).split("\n").slice(-2).join(" ").trim()}`,
+        "free space on that filesystem, lower the volume caps, or set SANDBOX_ACTION_STATE_DIR to a larger one"
+      );
+    }
+    await host.tool("mkfs.ext4", [
+      "-q",
+      "-F",
+      "-m",
+      "0",
+      "-O",
+      "^has_journal",
+      "-E",
+      `root_owner=${owner.uid}:${owner.gid},lazy_itable_init=1,nodiscard`,
+      image
+    ]);
+    await host.tool("debugfs", ["-w", "-R", "rmdir lost+found", image]);
+    device = await host.privileged("losetup", ["--find", "--show", image]);
+    await engine.createVolume({
+      name: v.name,
+      driver: "local",
+      driverOpts: { type: "ext4", device, o: "nosuid,nodev" },
+      labels: { ...volLabels, [LABEL_LOOP_DEVICE]: device, [LABEL_LOOP_IMAGE]: image }
+    });
+    created = true;
+    return { ...base, enforced: true, reserved: true, remove };
+  } catch (err) {
+    await remove().catch(() => void 0);
+    throw err;
+  }
+}
+function tmpfsSize(engine, v) {
+  if (engine.info.name !== "podman") return `size=${v.sizeBytes}`;
+  const blocks = podmanTmpfsBlocks(v.sizeBytes, engine.info.arch);
+  if (blocks === null) {
+    throw new EngineError(
+      engine.info.name,
+      `create the ${v.mount} volume`,
+      `Podman takes a tmpfs volume's size only in pages, and the page size on ${engine.info.arch} is not known here`,
+      "use --volume-backend loop (rootful Podman on this host)"
+    );
+  }
+  return blocks;
+}
+
 // src/cli/door.ts
 import { randomBytes } from "node:crypto";
 import os from "node:os";
 import path2 from "node:path";
+
+// src/engine/docker.ts
+import { posix } from "node:path";
 
 // src/engine/http.ts
 import http from "node:http";
@@ -2609,6 +2943,40 @@ var ApiClient = class {
       } else {
         req.end(payload);
       }
+    });
+  }
+  /**
+   * A request the engine answers with 101 Switching Protocols (exec with stdin): the raw connection, both ways.
+   * Its own socket, never the keep-alive pool's. Any other answer becomes an EngineError.
+   */
+  upgrade(method, path6, body, operation) {
+    const payload = Buffer.from(JSON.stringify(body));
+    const ep = this.endpoint;
+    return new Promise((resolve, reject) => {
+      const req = http.request({
+        method,
+        path: `${this.prefix}${path6}`,
+        headers: {
+          connection: "Upgrade",
+          upgrade: "tcp",
+          "content-type": "application/json",
+          "content-length": String(payload.length)
+        },
+        agent: false,
+        ...ep.socketPath ? { socketPath: ep.socketPath } : { host: ep.host, port: ep.port }
+      });
+      req.on("upgrade", (_res, socket, head) => {
+        if (head.length) socket.unshift(head);
+        resolve(socket);
+      });
+      req.on("response", (res) => {
+        readAll(res).then(
+          (b) => reject(this.statusError(operation, res.statusCode ?? 0, b)),
+          (err) => reject(err)
+        );
+      });
+      req.on("error", (err) => reject(this.connectError(operation, err)));
+      req.end(payload);
     });
   }
   /** Send a request and parse a JSON answer; a non-2xx status becomes an EngineError. */
@@ -2732,23 +3100,22 @@ function compareApi(a, b) {
   const [bm, bn] = b.split(".").map(Number);
   return am - bm || an - bn;
 }
-function defaultEndpoints(env) {
-  if (env.DOCKER_HOST) return [env.DOCKER_HOST];
-  if (env.CONTAINER_HOST) return [env.CONTAINER_HOST];
-  const list = ["unix:///var/run/docker.sock", "unix:///run/podman/podman.sock"];
-  if (env.XDG_RUNTIME_DIR) list.push(`unix://${env.XDG_RUNTIME_DIR}/podman/podman.sock`);
-  return list;
-}
-async function connectEngine(endpoints) {
+async function connectEngine(endpoints, choice = "auto") {
   let firstErr;
   for (const url of endpoints) {
     const client = new ApiClient(parseEndpoint(url), "engine");
     try {
-      const info = client.json("GET", "/info", {}, "info");
-      info.catch(() => void 0);
+      const early = client.json("GET", "/info", {}, "info");
+      early.catch(() => void 0);
       const v = await client.json("GET", "/version", {}, "version");
       const isPodman = (v.Components ?? []).some((c2) => /podman/i.test(c2.Name));
       const name = isPodman ? "podman" : "docker";
+      if (choice !== "auto" && choice !== name) {
+        throw new InputError(
+          "--engine",
+          `${choice}: the engine at ${url} is ${name} ${v.Version}; pass --engine ${name}, or point ${choice === "podman" ? "CONTAINER_HOST" : "DOCKER_HOST"} at a ${choice} socket`
+        );
+      }
       if (compareApi(v.ApiVersion, CLIENT_MIN_API) < 0) {
         throw new EngineError(
           name,
@@ -2760,6 +3127,11 @@ async function connectEngine(endpoints) {
       const api = compareApi(v.ApiVersion, CLIENT_MAX_API) > 0 ? CLIENT_MAX_API : v.ApiVersion;
       const c = new ApiClient(client.endpoint, name);
       c.setApiVersion(api);
+      const [info, podman] = await Promise.all([
+        early.catch(() => c.json("GET", "/info", {}, "info")),
+        isPodman ? c.json("GET", "/libpod/info", {}, "info").then(parsePodmanInfo) : null
+      ]);
+      const securityOptions = info.SecurityOptions ?? [];
       return new DockerApiEngine(
         c,
         {
@@ -2769,16 +3141,22 @@ async function connectEngine(endpoints) {
           os: v.Os,
           arch: v.Arch,
           endpoint: client.endpoint.url,
-          local: client.endpoint.socketPath !== void 0
+          local: client.endpoint.socketPath !== void 0,
+          rootless: podman ? podman.rootless : securityOptions.some((o) => /(^|,)name=rootless(,|$)/.test(o)),
+          cgroupVersion: podman ? podman.cgroupVersion : info.CgroupVersion ? `v${info.CgroupVersion}` : "",
+          readOnlyTmpfs: podman ? PODMAN_READ_ONLY_TMPFS : []
         },
-        info
+        securityOptions.some((o) => /(^|,)name=seccomp(,|$)/.test(o)),
+        podman?.defaultCapabilities ?? [],
+        info.Runtimes ?? null
       );
     } catch (err) {
-      if (err instanceof EngineError && err.engine !== "engine") throw err;
+      if (err instanceof InputError || err instanceof EngineError && err.engine !== "engine") throw err;
       firstErr ??= err;
     }
   }
   if (firstErr instanceof EngineError) {
+    if (choice === "podman") throw new InputError("--engine", `podman: ${noPodmanHint(endpoints)}`);
     throw new EngineError(
       "docker",
       "connect",
@@ -2819,7 +3197,7 @@ function toContainerBody(s) {
     Env: s.env,
     Labels: s.labels,
     Tty: s.tty,
-    OpenStdin: false,
+    OpenStdin: s.openStdin === true,
     StdinOnce: false,
     AttachStdin: false,
     AttachStdout: true,
@@ -2858,26 +3236,26 @@ function splitRef(ref) {
   return i > ref.lastIndexOf("/") ? { repo: ref.slice(0, i), tag: ref.slice(i + 1) } : { repo: ref, tag: "latest" };
 }
 var DockerApiEngine = class {
-  constructor(api, info, prefetchedInfo) {
+  constructor(api, info, seccomp, podmanDefaultCaps = [], knownRuntimes = null) {
     this.api = api;
     this.info = info;
-    this.prefetchedInfo = prefetchedInfo;
+    this.seccomp = seccomp;
+    this.podmanDefaultCaps = podmanDefaultCaps;
+    this.knownRuntimes = knownRuntimes;
   }
   api;
   info;
-  prefetchedInfo;
-  infoAnswer = null;
-  fetchInfo() {
-    return this.api.json("GET", "/info", {}, "info");
-  }
-  /** /info, asked once per engine: runtimes and security options do not change while a process runs. */
-  engineInfo() {
-    this.infoAnswer ??= this.prefetchedInfo ? this.prefetchedInfo.catch(() => this.fetchInfo()) : this.fetchInfo();
-    return this.infoAnswer;
-  }
+  seccomp;
+  podmanDefaultCaps;
+  knownRuntimes;
   async runtimes() {
-    const info = await this.engineInfo();
-    return Object.entries(info.Runtimes ?? {}).map(([name, r]) => ({ name, args: r?.runtimeArgs ?? [] }));
+    const runtimes = this.knownRuntimes ?? (await this.api.json(
+      "GET",
+      "/info",
+      {},
+      "info"
+    )).Runtimes;
+    return Object.entries(runtimes ?? {}).map(([name, r]) => ({ name, args: r?.runtimeArgs ?? [] }));
   }
   async imageInspect(ref) {
     const res = await this.api.raw("GET", `/images/${encodeURIComponent(ref)}/json`, {}, "inspect image");
@@ -3051,7 +3429,8 @@ var DockerApiEngine = class {
       const j = JSON.parse(b.toString("utf8"));
       return j.StatusCode;
     });
-    return { exit };
+    exit.catch(() => void 0);
+    return { exit, cancel: () => res.body.destroy() };
   }
   async waitContainer(id) {
     const j = await this.api.json(
@@ -3083,33 +3462,34 @@ var DockerApiEngine = class {
     };
   }
   async inspectCreated(id) {
-    const seccomp = this.engineInfo().then(
-      (i) => (i.SecurityOptions ?? []).some((o) => /(^|,)name=seccomp(,|$)/.test(o))
-    );
-    const [j, engineSeccomp] = await Promise.all([
+    const podman = this.info.name === "podman";
+    const [j, runtime] = await Promise.all([
       this.api.json("GET", `/containers/${id}/json`, {}, "inspect container"),
-      seccomp
+      // Podman's compatible inspect says `oci` for every runtime; its own inspect names the one it will run.
+      podman ? this.api.json("GET", `/libpod/containers/${id}/json`, {}, "inspect container").then((l) => l.OCIRuntime ?? "") : null
     ]);
+    const seccomp = this.seccomp;
     const h = j.HostConfig;
+    const caps = podman ? podmanCapabilities(h.CapDrop ?? [], h.CapAdd ?? [], this.podmanDefaultCaps) : { capDrop: h.CapDrop ?? [], capAdd: h.CapAdd ?? [] };
     return {
       user: j.Config.User ?? "",
       entrypoint: j.Config.Entrypoint ?? null,
       cmd: j.Config.Cmd ?? null,
       readOnlyRootfs: h.ReadonlyRootfs === true,
       privileged: h.Privileged === true,
-      capDrop: h.CapDrop ?? [],
-      capAdd: h.CapAdd ?? [],
+      capDrop: caps.capDrop,
+      capAdd: caps.capAdd,
       securityOpt: h.SecurityOpt ?? [],
-      engineSeccomp,
-      networkMode: h.NetworkMode ?? "",
+      engineSeccomp: seccomp,
+      networkMode: podman ? podmanNetworkMode(h.NetworkMode, Object.keys(j.NetworkSettings?.Networks ?? {})) : h.NetworkMode ?? "",
       memoryBytes: h.Memory ?? 0,
       memorySwapBytes: h.MemorySwap ?? 0,
       nanoCpus: h.NanoCpus ?? 0,
       pidsLimit: h.PidsLimit ?? null,
-      ulimits: (h.Ulimits ?? []).map((u) => ({ name: u.Name, soft: u.Soft, hard: u.Hard })),
-      runtime: h.Runtime ?? "runc",
+      ulimits: (h.Ulimits ?? []).map(podmanUlimit),
+      runtime: runtime ?? h.Runtime ?? "runc",
       init: h.Init === true,
-      pidMode: h.PidMode ?? "",
+      pidMode: podman ? podmanPidMode(h.PidMode) : h.PidMode ?? "",
       usernsMode: h.UsernsMode ?? "",
       devices: (h.Devices ?? []).length,
       mounts: (j.Mounts ?? []).map((m) => ({
@@ -3122,6 +3502,7 @@ var DockerApiEngine = class {
     };
   }
   async removeContainer(id) {
+    if (this.info.name === "podman") await this.killContainer(id, "KILL").catch(() => void 0);
     await this.api.call(
       "DELETE",
       `/containers/${id}`,
@@ -3155,13 +3536,90 @@ var DockerApiEngine = class {
       stderr: Buffer.concat(err).toString("utf8")
     };
   }
-  async putArchive(id, path6, tar2) {
+  async execCreate(id, spec, tty) {
+    const created = await this.api.json(
+      "POST",
+      `/containers/${id}/exec`,
+      {
+        body: {
+          Cmd: spec.cmd,
+          User: spec.user,
+          Env: spec.env ?? [],
+          ...spec.workingDir ? { WorkingDir: spec.workingDir } : {},
+          AttachStdin: tty,
+          AttachStdout: true,
+          AttachStderr: true,
+          Tty: tty,
+          Privileged: false
+        }
+      },
+      "exec"
+    );
+    return created.Id;
+  }
+  async execStream(id, spec, sink) {
+    const execId = await this.execCreate(id, spec, false);
+    const res = await this.api.raw(
+      "POST",
+      `/exec/${execId}/start`,
+      { body: { Detach: false, Tty: false } },
+      "exec"
+    );
+    if (res.statusCode !== 200) throw this.api.statusError("exec", res.statusCode, await readAll(res.body));
+    const demux = new Demuxer(sink);
+    const done = new Promise((resolve) => {
+      res.body.on("data", (c) => demux.push(c));
+      res.body.on("end", resolve);
+      res.body.on("close", resolve);
+      res.body.on("error", () => resolve());
+    });
+    return { id: execId, done, close: () => res.body.destroy() };
+  }
+  async execInspect(execId) {
+    const j = await this.api.json(
+      "GET",
+      `/exec/${execId}/json`,
+      {},
+      "inspect exec"
+    );
+    return { running: j.Running, exitCode: j.Running ? null : j.ExitCode };
+  }
+  async execInteractive(id, spec, size) {
+    const execId = await this.execCreate(id, spec, true);
+    const stream = await this.api.upgrade(
+      "POST",
+      `/exec/${execId}/start`,
+      { Detach: false, Tty: true },
+      "exec"
+    );
+    const resize = async (rows, cols) => {
+      await this.api.call(
+        "POST",
+        `/exec/${execId}/resize`,
+        { query: { h: rows, w: cols } },
+        "resize exec",
+        [404, 409, 500]
+      );
+    };
+    await resize(size.rows, size.cols);
+    return { id: execId, stream, resize };
+  }
+  async top(id, psArgs) {
+    const j = await this.api.json(
+      "GET",
+      `/containers/${id}/top`,
+      { query: psArgs ? { ps_args: psArgs } : {} },
+      "list processes"
+    );
+    return { titles: j.Titles ?? [], processes: j.Processes ?? [] };
+  }
+  async putArchive(id, path6, tar3) {
     await this.api.call(
       "PUT",
       `/containers/${id}/archive`,
       {
         query: { path: path6, noOverwriteDirNonDir: 1 },
-        bodyStream: tar2,
+        bodyStream: tar3,
         headers: { "content-type": "application/x-tar" }
       },
       `copy into ${path6}`
@@ -3176,7 +3634,23 @@ var DockerApiEngine = class {
     );
     if (res.statusCode !== 200)
       throw this.api.statusError(`copy out of ${path6}`, res.statusCode, await readAll(res.body));
-    return res.body;
+    return this.info.name === "podman" ? archiveUnderBase(res.body, posix.basename(path6)) : res.body;
+  }
+  async statPath(id, path6) {
+    const res = await this.api.raw("HEAD", `/containers/${id}/archive`, { query: { path: path6 } }, `stat ${path6}`);
+    const body = await readAll(res.body);
+    if (res.statusCode === 404) return null;
+    if (res.statusCode !== 200) throw this.api.statusError(`stat ${path6}`, res.statusCode, body);
+    const header = res.headers["x-docker-container-path-stat"];
+    if (typeof header !== "string")
+      throw new EngineError(this.info.name, `stat ${path6}`, "the engine sent no path stat");
+    const j = JSON.parse(Buffer.from(header, "base64").toString("utf8"));
+    return {
+      name: String(j.name ?? ""),
+      size: Number(j.size ?? 0),
+      mode: Number(j.mode ?? 0),
+      linkTarget: String(j.linkTarget ?? "")
+    };
   }
   async createVolume(spec) {
     await this.api.json(
@@ -3244,7 +3718,8 @@ var DockerApiEngine = class {
       name: j.Name,
       internal: j.Internal,
       subnets: cfg.map((c) => c.Subnet),
-      gateways: cfg.flatMap((c) => c.Gateway ? [c.Gateway] : []),
+      // Podman names an internal network's missing gateway `<nil>`.
+      gateways: cfg.flatMap((c) => c.Gateway && c.Gateway !== "<nil>" ? [c.Gateway] : []),
       options: j.Options ?? {}
     };
   }
@@ -3424,15 +3899,37 @@ var PRESETS = Object.fromEntries(
   [github_default, lean_default, pypi_default, debian_default].map((p) => [p.name, p])
 );
 
+// presets/agent.json
+var agent_default = {
+  name: "agent",
+  description: "A CLI coding agent (Claude Code, or any agent installed in the image) working on /work with no egress but its API: the proxy serves http://<proxy>/anthropic/… as https://api.anthropic.com/… with x-api-key from the host's ANTHROPIC_API_KEY; the sandbox gets ANTHROPIC_BASE_URL and a placeholder key, never the real one. Give the agent's command after --; other agents take their own --secret-route.",
+  image: "agent",
+  command: ["claude", "-p", "--help"],
+  network: "proxy",
+  allowPresets: [],
+  annotate: null,
+  outputs: [],
+  options: {
+    timeout: "2h",
+    "secret-route": ["anthropic=https://api.anthropic.com,header=x-api-key,env=ANTHROPIC_API_KEY"]
+  },
+  env: ["ANTHROPIC_API_KEY=sandbox-action-placeholder-the-proxy-sets-the-real-key", "HOME=/tmp"],
+  requiredJudges: ["exit-code"]
+};
+
 // presets/lean-proof.json
 var lean_proof_default = {
   name: "lean-proof",
-  description: "A Lean proof checked by comparator on the trusted side: the challenge, its imports, the lakefile, toolchain and comparator config from --challenge (the base branch) mounted read-only; an advisory lake build (its messages become annotations) with no network; then comparator, every build and export of it in its own sandbox (sandbox-action landrun), its exit code and output the verdict.",
+  description: "A Lean proof checked by comparator on the trusted side: the challenge, its imports, the lakefile, toolchain and comparator config from --challenge (the base branch) mounted read-only; a setup phase fetches the Mathlib olean cache through the egress proxy (lean allowlist) when the trusted manifest needs Mathlib; an advisory lake build (its messages become annotations) in a fresh container with no network; then comparator, every build and export of it in its own sandbox (sandbox-action landrun), its exit code and output the verdict.",
   image: "lean",
   entrypoint: "sh",
   command: ["-c", "lake build"],
   network: "none",
-  allowPresets: [],
+  setup: {
+    command: `if grep -qi '"name": *"mathlib"' lake-manifest.json 2>/dev/null; then lake exe cache get; else echo 'lean-proof setup: no Mathlib in lake-manifest.json, no cache to fetch'; fi`,
+    network: "proxy"
+  },
+  allowPresets: ["lean"],
   annotate: "lean",
   outputs: [],
   audit: {
@@ -3490,7 +3987,8 @@ var python_tests_default = {
     "-q"
   ],
   network: "none",
-  allowPresets: [],
+  setup: { network: "proxy" },
+  allowPresets: ["pypi"],
   annotate: null,
   outputs: ["junit.xml"],
   junit: "junit.xml",
@@ -3507,8 +4005,12 @@ var python_tests_default = {
 
 // src/config/presets.ts
 var RUN_PRESETS = Object.fromEntries(
-  [python_tests_default, lean_proof_default, lean4_default].map((p) => [p.name, p])
+  [python_tests_default, lean_proof_default, lean4_default, agent_default].map((p) => [p.name, p])
 );
+
+// src/config/mounts.ts
+var DEFAULT_PERSIST_BYTES = 1024 ** 3;
+var DEFAULT_IDLE_TTL_MS = 15 * 6e4;
 
 // src/config/run-options.ts
 var GiB = 1024 ** 3;
@@ -3535,7 +4037,7 @@ var MAX_TIMEOUT_MS = 7 * 24 * 36e5;
 
 // src/outputs/collect.ts
 import fs from "node:fs";
-var import_tar_stream = __toESM(require_tar_stream(), 1);
+var import_tar_stream2 = __toESM(require_tar_stream(), 1);
 var O_CREATE_NEW = fs.constants.O_WRONLY | fs.constants.O_CREAT | fs.constants.O_EXCL | fs.constants.O_NOFOLLOW;
 
 // src/verdict/schema.ts
@@ -3551,232 +4053,6 @@ var LIMITS = {
   facts: 32
 };
 
-// src/sandbox/volumes.ts
-import { execFile, spawn } from "node:child_process";
-import fsp from "node:fs/promises";
-import path from "node:path";
-import { promisify } from "node:util";
-
-// src/sandbox/plan.ts
-var LABEL_RUN = "sandbox-action.run";
-var LABEL_CREATED = "sandbox-action.created";
-var LABEL_ROLE = "sandbox-action.role";
-function hasOciSeccomp(r) {
-  return r.args.some((a) => /^--?oci-seccomp(=true)?$/.test(a));
-}
-function chooseRunscRuntime(runtimes, networked, allowWeaker = false) {
-  const all = runtimes.filter((r) => r.name.startsWith("runsc"));
-  if (all.length === 0) {
-    const have = runtimes.map((r) => r.name).join(", ") || "none";
-    return {
-      error: `the engine has no runsc runtime (it has ${have}); register gVisor as in docs/gvisor.md`
-    };
-  }
-  const net2 = (r) => r.args.find((a) => a.startsWith("--network"))?.split("=")[1] ?? null;
-  const fits = (r) => networked ? net2(r) !== "none" : true;
-  const weak = all.filter((r) => !hasOciSeccomp(r));
-  const runsc = allowWeaker ? [...weak.filter(fits), ...all.filter(hasOciSeccomp)] : all.filter(hasOciSeccomp);
-  if (runsc.length === 0) {
-    return {
-      error: `the engine's runsc runtimes (${all.map((r) => r.name).join(", ")}) run without --oci-seccomp, so gVisor would apply no seccomp filter inside the sandbox; add "--oci-seccomp" to their "runtimeArgs" in daemon.json and reload dockerd (kill -HUP), as in docs/gvisor.md, or pass --allow-weaker-gvisor`
-    };
-  }
-  if (!networked) {
-    const pick2 = runsc.find((r) => net2(r) === "none") ?? runsc.find((r) => r.name === "runsc") ?? runsc[0];
-    return { runtime: pick2.name };
-  }
-  const pick = runsc.find((r) => net2(r) === "host") ?? runsc.find((r) => net2(r) === null || net2(r) === "sandbox");
-  if (!pick) {
-    return {
-      error: `every runsc runtime of the engine with --oci-seccomp runs with --network=none (${runsc.map((r) => r.name).join(", ")}), so a sandbox on a network cannot start; register one with "runtimeArgs": ["--network=host", "--oci-seccomp"] as in docs/gvisor.md`
-    };
-  }
-  return { runtime: pick.name };
-}
-function newRunId(now, random) {
-  return `${now.getTime().toString(36)}-${random}`;
-}
-function runLabels(runId, createdAt) {
-  return { [LABEL_RUN]: runId, [LABEL_CREATED]: createdAt.toISOString() };
-}
-function helperContainer(labels, role, o) {
-  const memory = o.memoryBytes ?? 64 * 1024 * 1024;
-  return {
-    name: `sandbox-action-${labels[LABEL_RUN]}-${role}`,
-    user: "65534:65534",
-    workingDir: "/",
-    env: [],
-    labels: { ...labels, [LABEL_ROLE]: role },
-    mounts: [],
-    readOnlyRootfs: true,
-    capDrop: ["ALL"],
-    capAdd: [],
-    securityOpt: ["no-new-privileges:true"],
-    init: false,
-    privileged: false,
-    networkMode: "none",
-    nanoCpus: 5e8,
-    pidsLimit: 16,
-    ulimits: [],
-    logDriver: { type: "none", config: {} },
-    tty: false,
-    ...o,
-    memoryBytes: memory,
-    memorySwapBytes: memory
-  };
-}
-
-// src/sandbox/volumes.ts
-var run = promisify(execFile);
-var LABEL_LOOP_DEVICE = "sandbox-action.loop-device";
-var LABEL_LOOP_IMAGE = "sandbox-action.loop-image";
-var ReservationError = class extends EngineError {
-};
-var DISCARD_DIR = ".discard";
-async function freeBytesOf(dir) {
-  try {
-    await fsp.mkdir(dir, { recursive: true, mode: 448 });
-    const st = await fsp.statfs(dir);
-    return Number(st.bavail) * Number(st.bsize);
-  } catch {
-    return null;
-  }
-}
-function defaultVolumeHost(stateDir, isRoot, sharedWithEngine = true, deferDiscard = false) {
-  return {
-    ...deferDiscard ? { discard: (image) => discardInBackground(stateDir, image) } : {},
-    stateDir,
-    sharedWithEngine,
-    async privileged(cmd, args) {
-      const { stdout } = isRoot ? await run(cmd, args) : await run("sudo", ["-n", cmd, ...args]);
-      return stdout.trim();
-    },
-    async tool(cmd, args) {
-      const { stdout } = await run(cmd, args);
-      return stdout.trim();
-    },
-    freeBytes: () => freeBytesOf(stateDir)
-  };
-}
-var toolChecks = /* @__PURE__ */ new WeakMap();
-function loopToolsReason(host) {
-  const known = toolChecks.get(host);
-  if (known) return known;
-  const ok = (p) => p.then(
-    () => true,
-    () => false
-  );
-  const check = Promise.all([
-    ok(host.tool("mkfs.ext4", ["-V"])),
-    ok(host.privileged("losetup", ["--version"]))
-  ]).then(
-    ([mkfs, losetup]) => !mkfs ? "mkfs.ext4 is not installed (apt-get install e2fsprogs)" : !losetup ? "losetup needs root or passwordless sudo" : null
-  );
-  toolChecks.set(host, check);
-  return check;
-}
-async function discardInBackground(stateDir, image) {
-  const dir = path.join(stateDir, DISCARD_DIR);
-  const target = path.join(dir, path.basename(image));
-  try {
-    await fsp.mkdir(dir, { recursive: true, mode: 448 });
-    await fsp.rename(image, target);
-  } catch {
-    await fsp.rm(image, { force: true });
-    return;
-  }
-  const child = spawn("rm", ["-f", "--", target], { detached: true, stdio: "ignore" });
-  child.on("error", () => void 0);
-  child.unref();
-}
-async function loopUnavailableReason(engine, host) {
-  if (!engine.info.local) return "the engine is remote, so a loop device here would not reach it";
-  if (host.sharedWithEngine === false) {
-    return "the job runs in act's container, whose files and loop devices the engine does not see";
-  }
-  if (engine.info.name !== "docker") return `${engine.info.name} volumes of type ext4 are not used`;
-  return loopToolsReason(host);
-}
-async function chooseBackend(wanted, engine, host) {
-  if (wanted === "tmpfs" || wanted === "unbounded") return { backend: wanted, note: null };
-  const why = await loopUnavailableReason(engine, host);
-  if (why === null) return { backend: "loop", note: null };
-  if (wanted === "loop") throw new EngineError(engine.info.name, "create a loop volume", why);
-  return {
-    backend: "tmpfs",
-    note: `volumes are size-capped tmpfs, counted against memory: ${why}`
-  };
-}
-async function createVolume(engine, host, backend, v, owner, labels) {
-  const base = { name: v.name, role: v.role, mount: v.mount, sizeBytes: v.sizeBytes, backend };
-  const volLabels = { ...labels, [LABEL_ROLE]: v.role };
-  if (backend === "tmpfs") {
-    await engine.createVolume({
-      name: v.name,
-      driver: "local",
-      driverOpts: {
-        type: "tmpfs",
-        device: "tmpfs",
-        o: `size=${v.sizeBytes},uid=${owner.uid},gid=${owner.gid},mode=0755,nosuid,nodev`
-      },
-      labels: volLabels
-    });
-    return { ...base, enforced: true, reserved: false, remove: () => engine.removeVolume(v.name) };
-  }
-  if (backend === "unbounded") {
-    await engine.createVolume({ name: v.name, driver: "local", driverOpts: {}, labels: volLabels });
-    return { ...base, enforced: false, reserved: false, remove: () => engine.removeVolume(v.name) };
-  }
-  const image = path.join(host.stateDir, `${v.name}.img`);
-  await fsp.mkdir(host.stateDir, { recursive: true, mode: 448 });
-  const fh = await fsp.open(image, "wx", 384);
-  let device = null;
-  let created = false;
-  const remove = async () => {
-    if (created) await engine.removeVolume(v.name);
-    if (device) await host.privileged("losetup", ["-d", device]).catch(() => void 0);
-    if (host.discard && created) await host.discard(image);
-    else await fsp.rm(image, { force: true });
-  };
-  try {
-    await fh.close();
-    try {
-      await host.tool("fallocate", ["-l", String(v.sizeBytes), image]);
-    } catch (err) {
-      throw new ReservationError(
-        engine.info.name,
-        `reserve ${v.sizeBytes} bytes for ${v.mount}`,
-        `fallocate of ${image} failed: ${errorMessage(err).split("\n").slice(-2).join(" ").trim()}`,
-        "free space on that filesystem, lower the volume caps, or set SANDBOX_ACTION_STATE_DIR to a larger one"
-      );
-    }
-    await host.tool("mkfs.ext4", [
-      "-q",
-      "-F",
-      "-m",
-      "0",
-      "-O",
-      "^has_journal",
-      "-E",
-      `root_owner=${owner.uid}:${owner.gid},lazy_itable_init=1,nodiscard`,
-      image
-    ]);
-    await host.tool("debugfs", ["-w", "-R", "rmdir lost+found", image]);
-    device = await host.privileged("losetup", ["--find", "--show", image]);
-    await engine.createVolume({
-      name: v.name,
-      driver: "local",
-      driverOpts: { type: "ext4", device, o: "nosuid,nodev" },
-      labels: { ...volLabels, [LABEL_LOOP_DEVICE]: device, [LABEL_LOOP_IMAGE]: image }
-    });
-    created = true;
-    return { ...base, enforced: true, reserved: true, remove };
-  } catch (err) {
-    await remove().catch(() => void 0);
-    throw err;
-  }
-}
-
 // src/cli/door.ts
 function processContext() {
   return {
@@ -3786,8 +4062,8 @@ function processContext() {
     isRoot: process.getuid?.() === 0
   };
 }
-function connect(ctx) {
-  return connectEngine(defaultEndpoints(ctx.env));
+function connect(ctx, choice = "auto") {
+  return connectEngine(endpointsFor(choice, ctx.env), choice);
 }
 var hosts = /* @__PURE__ */ new Map();
 function volumeHostFor(ctx) {

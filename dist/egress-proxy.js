@@ -2439,6 +2439,19 @@ function parseProxyConfig(text) {
   if (transparent && ports.some((p) => p === DNS_PORT || p === c.port)) {
     fail(`transparent: ports must not include ${DNS_PORT} (DNS) or the proxy port`);
   }
+  const routes = (Array.isArray(c.routes) ? c.routes : c.routes === void 0 ? [] : fail("routes")).map(
+    (r, i) => {
+      const str = (v, name) => typeof v === "string" && v.length > 0 ? v : fail(`routes[${i}].${name} is not a string`);
+      return {
+        name: str(r.name, "name"),
+        host: str(r.host, "host"),
+        port: int(r.port, `routes[${i}].port`, 1, 65535),
+        header: str(r.header, "header"),
+        value: str(r.value, "value"),
+        ca: r.ca === null || r.ca === void 0 ? null : str(r.ca, "ca")
+      };
+    }
+  );
   const dnsServers = strings(c.dnsServers ?? [], "dnsServers");
   if (!dnsServers.every((a) => net2.isIP(a) !== 0)) fail("dnsServers has an address that is not an IP");
   return {
@@ -2450,6 +2463,7 @@ function parseProxyConfig(text) {
     },
     hosts,
     dnsServers,
+    routes,
     listenSubnet: c.listenSubnet ? parseCidr(c.listenSubnet).text : null,
     transparent,
     port: int(c.port, "port", 1, 65535),
@@ -2889,6 +2903,130 @@ Connection: close\r
   });
 }
 
+// src/egress/routes.ts
+import https from "node:https";
+var HOP_BY_HOP2 = [
+  "connection",
+  "proxy-connection",
+  "keep-alive",
+  "proxy-authorization",
+  "proxy-authenticate",
+  "te",
+  "trailer",
+  "upgrade",
+  "host"
+];
+function matchRoute(routes, url, self) {
+  let rest;
+  if (url.startsWith("/")) rest = url;
+  else {
+    let u;
+    try {
+      u = new URL(url);
+    } catch {
+      return null;
+    }
+    if (u.protocol !== "http:" || !self.includes(u.host)) return null;
+    rest = `${u.pathname}${u.search}`;
+  }
+  const m = /^\/([^/?#]*)(.*)$/s.exec(rest);
+  const name = m?.[1] ?? "";
+  const route = routes.find((r) => r.name === name);
+  if (!route) return { unknown: name.slice(0, 64) };
+  const tail = m[2];
+  const path = tail.startsWith("/") ? tail : tail.startsWith("?") ? `/${tail}` : "/";
+  if (/[\u0000-\u0020\u007f]/.test(path) || path.startsWith("//")) return { unknown: name };
+  return { route, path };
+}
+function serveRoute(core, req, res, m) {
+  const { route } = m;
+  const started = Date.now();
+  let up = 0;
+  let down = 0;
+  let logged = false;
+  const log = (decision, reason, extra = {}) => {
+    if (logged) return;
+    logged = true;
+    core.deps.log({
+      time: new Date(started).toISOString(),
+      kind: "http",
+      host: route.host,
+      port: route.port,
+      address: null,
+      decision,
+      reason,
+      bytesUp: up,
+      bytesDown: down,
+      durationMs: Date.now() - started,
+      ...extra
+    });
+  };
+  const refuse = (status, reason, detail) => {
+    log("deny", reason, { detail });
+    req.resume();
+    res.writeHead(status, { "content-type": "text/plain" });
+    res.end(`sandbox-action egress: ${reason}: ${detail}
+`);
+  };
+  if (core.capReached()) return refuse(403, "byte-cap", "the run used its egress byte cap");
+  const release = core.takeSlot();
+  res.on("close", release);
+  void core.deps.lookup(route.host).then(
+    (addresses) => {
+      const a = decideAddresses(core.cfg.policy, route.host, addresses);
+      if (!a.allow) return refuse(403, a.reason, a.detail);
+      const headers = {};
+      for (const [k, v] of Object.entries(req.headers)) {
+        if (!HOP_BY_HOP2.includes(k) && k !== route.header) headers[k] = v;
+      }
+      headers.host = route.port === 443 ? route.host : `${route.host}:${route.port}`;
+      headers[route.header] = route.value;
+      const upstream = https.request({
+        host: a.address,
+        port: route.port,
+        servername: route.host,
+        method: req.method,
+        path: m.path,
+        headers,
+        agent: false,
+        ...route.ca ? { ca: route.ca } : {},
+        timeout: core.cfg.idleTimeoutMs
+      });
+      const entry = {
+        destroy: (why) => {
+          upstream.destroy(new Error(why));
+          res.destroy();
+        },
+        bytes: () => up + down
+      };
+      core.live(entry);
+      res.on("close", () => {
+        core.end(entry);
+        log("allow", "secret-route", { address: a.address, detail: route.name });
+      });
+      req.on("data", (c) => up += c.length);
+      req.pipe(upstream);
+      upstream.on("timeout", () => entry.destroy("idle-timeout"));
+      upstream.on("error", (err) => {
+        if (!res.headersSent) {
+          res.writeHead(502, { "content-type": "text/plain" });
+          res.end(`sandbox-action egress: ${route.host} could not be reached: ${err.message}
+`);
+        } else res.destroy();
+      });
+      upstream.on("response", (r) => {
+        const back = Object.fromEntries(
+          Object.entries(r.headers).filter(([k]) => !HOP_BY_HOP2.includes(k) || k === "host")
+        );
+        res.writeHead(r.statusCode ?? 502, r.statusMessage, back);
+        r.on("data", (c) => down += c.length);
+        r.pipe(res);
+      });
+    },
+    (err) => refuse(502, "resolve-failed", err.message)
+  );
+}
+
 // src/egress/tunnel.ts
 import net4 from "node:net";
 
@@ -3254,6 +3392,8 @@ sandbox-action egress: ${a.host} could not be reached
   });
   server.on("request", (req, res) => {
     const started = Date.now();
+    const routed = cfg.routes?.length ? matchRoute(cfg.routes, req.url ?? "", deps.selfHosts ?? []) : null;
+    if (routed && "route" in routed) return serveRoute(core, req, res, routed);
     let url = null;
     try {
       if (/^http:\/\//i.test(req.url ?? "")) url = new URL(req.url);
@@ -3268,6 +3408,10 @@ sandbox-action egress: ${a.host} could not be reached
       port
     };
     const refuse = (status, host, reason, detail) => refuseRequest(core, req, res, base, started, { status, host, reason, detail });
+    if (routed) {
+      refuse(404, routed.unknown, "bad-request", `there is no secret route '${routed.unknown}'`);
+      return;
+    }
     if (!url) {
       refuse(400, base.host, "bad-request", "only absolute-form http:// requests and CONNECT are served");
       return;
@@ -3536,8 +3680,12 @@ async function main() {
 `);
     process.exit(2);
   }
-  const proxy = createProxyServer(cfg, { log: line, lookup: makeLookup(cfg) });
   const host = listenAddress(cfg.listenSubnet, os.networkInterfaces());
+  const proxy = createProxyServer(cfg, {
+    log: line,
+    lookup: makeLookup(cfg),
+    selfHosts: [`${host}:${cfg.port}`]
+  });
   proxy.server.on("error", fatal);
   await new Promise(
     (resolve) => proxy.server.listen({ host, port: cfg.port, backlog: 1024 }, () => resolve())

@@ -1074,14 +1074,14 @@ var require_util = __commonJS({
         }
         const port = url.port != null ? url.port : url.protocol === "https:" ? 443 : 80;
         let origin = url.origin != null ? url.origin : `${url.protocol || ""}//${url.hostname || ""}:${port}`;
-        let path23 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
+        let path28 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path23 && path23[0] !== "/") {
-          path23 = `/${path23}`;
+        if (path28 && path28[0] !== "/") {
+          path28 = `/${path28}`;
         }
-        return new URL(`${origin}${path23}`);
+        return new URL(`${origin}${path28}`);
       }
       if (!isHttpOrHttpsPrefixed(url.origin || url.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -1532,39 +1532,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path23, origin }
+          request: { method, path: path28, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path23);
+        debuglog("sending request to %s %s/%s", method, origin, path28);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path23, origin },
+          request: { method, path: path28, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path23,
+          path28,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path23, origin }
+          request: { method, path: path28, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path23);
+        debuglog("trailers received from %s %s/%s", method, origin, path28);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path23, origin },
+          request: { method, path: path28, origin },
           error: error2
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path23,
+          path28,
           error2.message
         );
       });
@@ -1613,9 +1613,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path23, origin }
+            request: { method, path: path28, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path23);
+          debuglog("sending request to %s %s/%s", method, origin, path28);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -1678,7 +1678,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path23,
+        path: path28,
         method,
         body,
         headers,
@@ -1693,11 +1693,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler2) {
-        if (typeof path23 !== "string") {
+        if (typeof path28 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path23[0] !== "/" && !(path23.startsWith("http://") || path23.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path28[0] !== "/" && !(path28.startsWith("http://") || path28.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path23)) {
+        } else if (invalidPathRegex.test(path28)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -1763,7 +1763,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path23, query) : path23;
+        this.path = query ? buildURL(path28, query) : path28;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -6456,7 +6456,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request2) {
-      const { method, path: path23, host, upgrade, blocking, reset } = request2;
+      const { method, path: path28, host, upgrade, blocking, reset } = request2;
       let { body, headers, contentLength } = request2;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body)) {
@@ -6537,7 +6537,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path23} HTTP/1.1\r
+      let header = `${method} ${path28} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -7066,7 +7066,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request2) {
       const session = client[kHTTP2Session];
-      const { method, path: path23, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
+      const { method, path: path28, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
       let { body } = request2;
       if (upgrade) {
         util.errorRequest(client, request2, new Error("Upgrade not supported for H2"));
@@ -7163,7 +7163,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path23;
+      headers[HTTP2_HEADER_PATH] = path28;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
@@ -7516,9 +7516,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path23 = search ? `${pathname}${search}` : pathname;
+        const path28 = search ? `${pathname}${search}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path23;
+        this.opts.path = path28;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -8757,10 +8757,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path23 = "/",
+          path: path28 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path23;
+        opts.path = origin + path28;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL2(origin);
           headers.host = host;
@@ -9445,7 +9445,7 @@ var require_readable = __commonJS({
   "node_modules/undici/lib/api/readable.js"(exports2, module) {
     "use strict";
     var assert = __require("node:assert");
-    var { Readable: Readable5 } = __require("node:stream");
+    var { Readable: Readable6 } = __require("node:stream");
     var { RequestAbortedError, NotSupportedError, InvalidArgumentError, AbortError } = require_errors();
     var util = require_util();
     var { ReadableStreamFrom } = require_util();
@@ -9457,7 +9457,7 @@ var require_readable = __commonJS({
     var kContentLength = /* @__PURE__ */ Symbol("kContentLength");
     var noop3 = () => {
     };
-    var BodyReadable = class extends Readable5 {
+    var BodyReadable = class extends Readable6 {
       constructor({
         resume,
         abort,
@@ -9596,11 +9596,11 @@ var require_readable = __commonJS({
         });
       }
     };
-    function isLocked(self) {
+    function isLocked2(self) {
       return self[kBody] && self[kBody].locked === true || self[kConsume];
     }
     function isUnusable(self) {
-      return util.isDisturbed(self) || isLocked(self);
+      return util.isDisturbed(self) || isLocked2(self);
     }
     async function consume(stream, type) {
       assert(!stream[kConsume]);
@@ -9799,7 +9799,7 @@ var require_api_request = __commonJS({
   "node_modules/undici/lib/api/api-request.js"(exports2, module) {
     "use strict";
     var assert = __require("node:assert");
-    var { Readable: Readable5 } = require_readable();
+    var { Readable: Readable6 } = require_readable();
     var { InvalidArgumentError, RequestAbortedError } = require_errors();
     var util = require_util();
     var { getResolveErrorBodyCallback } = require_util3();
@@ -9894,7 +9894,7 @@ var require_api_request = __commonJS({
         const parsedHeaders = responseHeaders === "raw" ? util.parseHeaders(rawHeaders) : headers;
         const contentType = parsedHeaders["content-type"];
         const contentLength = parsedHeaders["content-length"];
-        const res = new Readable5({
+        const res = new Readable6({
           resume,
           abort,
           contentType,
@@ -10209,7 +10209,7 @@ var require_api_pipeline = __commonJS({
   "node_modules/undici/lib/api/api-pipeline.js"(exports2, module) {
     "use strict";
     var {
-      Readable: Readable5,
+      Readable: Readable6,
       Duplex,
       PassThrough
     } = __require("node:stream");
@@ -10223,7 +10223,7 @@ var require_api_pipeline = __commonJS({
     var { addSignal, removeSignal } = require_abort_signal();
     var assert = __require("node:assert");
     var kResume = /* @__PURE__ */ Symbol("resume");
-    var PipelineRequest = class extends Readable5 {
+    var PipelineRequest = class extends Readable6 {
       constructor() {
         super({ autoDestroy: true });
         this[kResume] = null;
@@ -10240,7 +10240,7 @@ var require_api_pipeline = __commonJS({
         callback(err);
       }
     };
-    var PipelineResponse = class extends Readable5 {
+    var PipelineResponse = class extends Readable6 {
       constructor(resume) {
         super({ autoDestroy: true });
         this[kResume] = resume;
@@ -10732,20 +10732,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path23) {
-      if (typeof path23 !== "string") {
-        return path23;
+    function safeUrl(path28) {
+      if (typeof path28 !== "string") {
+        return path28;
       }
-      const pathSegments = path23.split("?");
+      const pathSegments = path28.split("?");
       if (pathSegments.length !== 2) {
-        return path23;
+        return path28;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path23, method, body, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path23);
+    function matchKey(mockDispatch2, { path: path28, method, body, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path28);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -10767,7 +10767,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key) {
       const basePath = key.query ? buildURL(key.path, key.query) : key.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path23 }) => matchValue(safeUrl(path23), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path28 }) => matchValue(safeUrl(path28), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -10805,9 +10805,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path23, method, body, headers, query } = opts;
+      const { path: path28, method, body, headers, query } = opts;
       return {
-        path: path23,
+        path: path28,
         method,
         body,
         headers,
@@ -11270,10 +11270,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path23, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path28, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path23,
+            Path: path28,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -13565,7 +13565,7 @@ var require_fetch = __commonJS({
       subresourceSet
     } = require_constants3();
     var EE = __require("node:events");
-    var { Readable: Readable5, pipeline, finished } = __require("node:stream");
+    var { Readable: Readable6, pipeline, finished } = __require("node:stream");
     var { addAbortListener, isErrored, isReadable, bufferToLowerCasedHeaderName } = require_util();
     var { dataURLProcessor, serializeAMimeType, minimizeSupportedMimeType } = require_data_url();
     var { getGlobalDispatcher } = require_global2();
@@ -14504,7 +14504,7 @@ var require_fetch = __commonJS({
                   }
                 }
               }
-              this.body = new Readable5({ read: resume });
+              this.body = new Readable6({ read: resume });
               const onError = this.onError.bind(this);
               resolve({
                 status,
@@ -16152,9 +16152,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path23) {
-      for (let i = 0; i < path23.length; ++i) {
-        const code = path23.charCodeAt(i);
+    function validateCookiePath(path28) {
+      for (let i = 0; i < path28.length; ++i) {
+        const code = path28.charCodeAt(i);
         if (code < 32 || // exclude CTLs (0-31)
         code > 126 || // exclude DEL and non-ascii
         code === 59) {
@@ -18317,7 +18317,7 @@ var require_eventsource_stream = __commonJS({
     var defaultMaxEventSize = buffer.kStringMaxLength;
     var DATA = Buffer.from("data");
     var EVENT = Buffer.from("event");
-    var ID = Buffer.from("id");
+    var ID2 = Buffer.from("id");
     var RETRY = Buffer.from("retry");
     var minParserItems = 1024;
     var maxParserItems = 131072;
@@ -18533,7 +18533,7 @@ ${value}`;
           }
           return;
         }
-        if (isFieldName(line, fieldLength, ID)) {
+        if (isFieldName(line, fieldLength, ID2)) {
           if (isValidLastEventIdBytes(line, valueStart)) {
             this.setEventFieldSize("id", line.length - valueStart);
             event.id = line.toString("utf8", valueStart);
@@ -19074,11 +19074,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path23 = opts.path;
+          let path28 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path23 = `/${path23}`;
+            path28 = `/${path28}`;
           }
-          url = new URL(util.parseOrigin(url).origin + path23);
+          url = new URL(util.parseOrigin(url).origin + path28);
         } else {
           if (!opts) {
             opts = typeof url === "object" ? url : {};
@@ -19146,2219 +19146,6 @@ var require_undici = __commonJS({
     module.exports.mockErrors = mockErrors;
     var { EventSource } = require_eventsource();
     module.exports.EventSource = EventSource;
-  }
-});
-
-// node_modules/semver/internal/constants.js
-var require_constants6 = __commonJS({
-  "node_modules/semver/internal/constants.js"(exports2, module) {
-    "use strict";
-    var SEMVER_SPEC_VERSION = "2.0.0";
-    var MAX_LENGTH = 256;
-    var MAX_SAFE_INTEGER = Number.MAX_SAFE_INTEGER || /* istanbul ignore next */
-    9007199254740991;
-    var MAX_SAFE_COMPONENT_LENGTH = 16;
-    var MAX_SAFE_BUILD_LENGTH = MAX_LENGTH - 6;
-    var WHITESPACE_CHARACTERS = [
-      "	",
-      "\n",
-      "\v",
-      "\f",
-      "\r",
-      " ",
-      " ",
-      " ",
-      " ",
-      " ",
-      " ",
-      " ",
-      " ",
-      " ",
-      " ",
-      " ",
-      " ",
-      " ",
-      " ",
-      "\u2028",
-      "\u2029",
-      " ",
-      " ",
-      "　",
-      "\uFEFF"
-    ];
-    var RELEASE_TYPES = [
-      "major",
-      "premajor",
-      "minor",
-      "preminor",
-      "patch",
-      "prepatch",
-      "prerelease"
-    ];
-    module.exports = {
-      MAX_LENGTH,
-      MAX_SAFE_COMPONENT_LENGTH,
-      MAX_SAFE_BUILD_LENGTH,
-      MAX_SAFE_INTEGER,
-      WHITESPACE_CHARACTERS,
-      RELEASE_TYPES,
-      SEMVER_SPEC_VERSION,
-      FLAG_INCLUDE_PRERELEASE: 1,
-      FLAG_LOOSE: 2
-    };
-  }
-});
-
-// node_modules/semver/internal/debug.js
-var require_debug = __commonJS({
-  "node_modules/semver/internal/debug.js"(exports2, module) {
-    "use strict";
-    var debug2 = typeof process === "object" && process.env && process.env.NODE_DEBUG && /\bsemver\b/i.test(process.env.NODE_DEBUG) ? (...args) => console.error("SEMVER", ...args) : () => {
-    };
-    module.exports = debug2;
-  }
-});
-
-// node_modules/semver/internal/re.js
-var require_re = __commonJS({
-  "node_modules/semver/internal/re.js"(exports2, module) {
-    "use strict";
-    var {
-      MAX_SAFE_COMPONENT_LENGTH,
-      MAX_SAFE_BUILD_LENGTH,
-      MAX_LENGTH
-    } = require_constants6();
-    var debug2 = require_debug();
-    exports2 = module.exports = {};
-    var re = exports2.re = [];
-    var safeRe = exports2.safeRe = [];
-    var src = exports2.src = [];
-    var safeSrc = exports2.safeSrc = [];
-    var t = exports2.t = {};
-    var R = 0;
-    var LETTERDASHNUMBER = "[a-zA-Z0-9-]";
-    var safeRegexReplacements = [
-      ["\\s", 1],
-      ["\\d", MAX_LENGTH],
-      [LETTERDASHNUMBER, MAX_SAFE_BUILD_LENGTH]
-    ];
-    var makeSafeRegex = (value) => {
-      for (const [token, max] of safeRegexReplacements) {
-        value = value.split(`${token}*`).join(`${token}{0,${max}}`).split(`${token}+`).join(`${token}{1,${max}}`);
-      }
-      return value;
-    };
-    var createToken = (name, value, isGlobal) => {
-      const safe = makeSafeRegex(value);
-      const index = R++;
-      debug2(name, index, value);
-      t[name] = index;
-      src[index] = value;
-      safeSrc[index] = safe;
-      re[index] = new RegExp(value, isGlobal ? "g" : void 0);
-      safeRe[index] = new RegExp(safe, isGlobal ? "g" : void 0);
-    };
-    createToken("NUMERICIDENTIFIER", "0|[1-9]\\d*");
-    createToken("NUMERICIDENTIFIERLOOSE", "\\d+");
-    createToken("NONNUMERICIDENTIFIER", `\\d*[a-zA-Z-]${LETTERDASHNUMBER}*`);
-    createToken("MAINVERSION", `(${src[t.NUMERICIDENTIFIER]})\\.(${src[t.NUMERICIDENTIFIER]})\\.(${src[t.NUMERICIDENTIFIER]})`);
-    createToken("MAINVERSIONLOOSE", `(${src[t.NUMERICIDENTIFIERLOOSE]})\\.(${src[t.NUMERICIDENTIFIERLOOSE]})\\.(${src[t.NUMERICIDENTIFIERLOOSE]})`);
-    createToken("PRERELEASEIDENTIFIER", `(?:${src[t.NONNUMERICIDENTIFIER]}|${src[t.NUMERICIDENTIFIER]})`);
-    createToken("PRERELEASEIDENTIFIERLOOSE", `(?:${src[t.NONNUMERICIDENTIFIER]}|${src[t.NUMERICIDENTIFIERLOOSE]})`);
-    createToken("PRERELEASE", `(?:-(${src[t.PRERELEASEIDENTIFIER]}(?:\\.${src[t.PRERELEASEIDENTIFIER]})*))`);
-    createToken("PRERELEASELOOSE", `(?:-?(${src[t.PRERELEASEIDENTIFIERLOOSE]}(?:\\.${src[t.PRERELEASEIDENTIFIERLOOSE]})*))`);
-    createToken("BUILDIDENTIFIER", `${LETTERDASHNUMBER}+`);
-    createToken("BUILD", `(?:\\+(${src[t.BUILDIDENTIFIER]}(?:\\.${src[t.BUILDIDENTIFIER]})*))`);
-    createToken("FULLPLAIN", `v?${src[t.MAINVERSION]}${src[t.PRERELEASE]}?${src[t.BUILD]}?`);
-    createToken("FULL", `^${src[t.FULLPLAIN]}$`);
-    createToken("LOOSEPLAIN", `[v=\\s]*${src[t.MAINVERSIONLOOSE]}${src[t.PRERELEASELOOSE]}?${src[t.BUILD]}?`);
-    createToken("LOOSE", `^${src[t.LOOSEPLAIN]}$`);
-    createToken("GTLT", "((?:<|>)?=?)");
-    createToken("XRANGEIDENTIFIERLOOSE", `${src[t.NUMERICIDENTIFIERLOOSE]}|x|X|\\*`);
-    createToken("XRANGEIDENTIFIER", `${src[t.NUMERICIDENTIFIER]}|x|X|\\*`);
-    createToken("XRANGEPLAIN", `[v=\\s]*(${src[t.XRANGEIDENTIFIER]})(?:\\.(${src[t.XRANGEIDENTIFIER]})(?:\\.(${src[t.XRANGEIDENTIFIER]})(?:${src[t.PRERELEASE]})?${src[t.BUILD]}?)?)?`);
-    createToken("XRANGEPLAINLOOSE", `[v=\\s]*(${src[t.XRANGEIDENTIFIERLOOSE]})(?:\\.(${src[t.XRANGEIDENTIFIERLOOSE]})(?:\\.(${src[t.XRANGEIDENTIFIERLOOSE]})(?:${src[t.PRERELEASELOOSE]})?${src[t.BUILD]}?)?)?`);
-    createToken("XRANGE", `^${src[t.GTLT]}\\s*${src[t.XRANGEPLAIN]}$`);
-    createToken("XRANGELOOSE", `^${src[t.GTLT]}\\s*${src[t.XRANGEPLAINLOOSE]}$`);
-    createToken("COERCEPLAIN", `${"(^|[^\\d])(\\d{1,"}${MAX_SAFE_COMPONENT_LENGTH}})(?:\\.(\\d{1,${MAX_SAFE_COMPONENT_LENGTH}}))?(?:\\.(\\d{1,${MAX_SAFE_COMPONENT_LENGTH}}))?`);
-    createToken("COERCE", `${src[t.COERCEPLAIN]}(?:$|[^\\d])`);
-    createToken("COERCEFULL", src[t.COERCEPLAIN] + `(?:${src[t.PRERELEASE]})?(?:${src[t.BUILD]})?(?:$|[^\\d])`);
-    createToken("COERCERTL", src[t.COERCE], true);
-    createToken("COERCERTLFULL", src[t.COERCEFULL], true);
-    createToken("LONETILDE", "(?:~>?)");
-    createToken("TILDETRIM", `(\\s*)${src[t.LONETILDE]}\\s+`, true);
-    exports2.tildeTrimReplace = "$1~";
-    createToken("TILDE", `^${src[t.LONETILDE]}${src[t.XRANGEPLAIN]}$`);
-    createToken("TILDELOOSE", `^${src[t.LONETILDE]}${src[t.XRANGEPLAINLOOSE]}$`);
-    createToken("LONECARET", "(?:\\^)");
-    createToken("CARETTRIM", `(\\s*)${src[t.LONECARET]}\\s+`, true);
-    exports2.caretTrimReplace = "$1^";
-    createToken("CARET", `^${src[t.LONECARET]}${src[t.XRANGEPLAIN]}$`);
-    createToken("CARETLOOSE", `^${src[t.LONECARET]}${src[t.XRANGEPLAINLOOSE]}$`);
-    createToken("COMPARATORLOOSE", `^${src[t.GTLT]}\\s*(${src[t.LOOSEPLAIN]})$|^$`);
-    createToken("COMPARATOR", `^${src[t.GTLT]}\\s*(${src[t.FULLPLAIN]})$|^$`);
-    createToken("COMPARATORTRIM", `(\\s*)${src[t.GTLT]}\\s*(${src[t.LOOSEPLAIN]}|${src[t.XRANGEPLAIN]})`, true);
-    exports2.comparatorTrimReplace = "$1$2$3";
-    createToken("HYPHENRANGE", `^\\s*(${src[t.XRANGEPLAIN]})\\s+-\\s+(${src[t.XRANGEPLAIN]})\\s*$`);
-    createToken("HYPHENRANGELOOSE", `^\\s*(${src[t.XRANGEPLAINLOOSE]})\\s+-\\s+(${src[t.XRANGEPLAINLOOSE]})\\s*$`);
-    createToken("STAR", "(<|>)?=?\\s*\\*");
-    createToken("GTE0", "^\\s*>=\\s*0\\.0\\.0\\s*$");
-    createToken("GTE0PRE", "^\\s*>=\\s*0\\.0\\.0-0\\s*$");
-  }
-});
-
-// node_modules/semver/internal/parse-options.js
-var require_parse_options = __commonJS({
-  "node_modules/semver/internal/parse-options.js"(exports2, module) {
-    "use strict";
-    var looseOption = Object.freeze({ loose: true });
-    var emptyOpts = Object.freeze({});
-    var parseOptions = (options) => {
-      if (!options) {
-        return emptyOpts;
-      }
-      if (typeof options !== "object") {
-        return looseOption;
-      }
-      return options;
-    };
-    module.exports = parseOptions;
-  }
-});
-
-// node_modules/semver/internal/identifiers.js
-var require_identifiers = __commonJS({
-  "node_modules/semver/internal/identifiers.js"(exports2, module) {
-    "use strict";
-    var numeric = /^[0-9]+$/;
-    var compareIdentifiers = (a, b) => {
-      if (typeof a === "number" && typeof b === "number") {
-        return a === b ? 0 : a < b ? -1 : 1;
-      }
-      const anum = numeric.test(a);
-      const bnum = numeric.test(b);
-      if (anum && bnum) {
-        a = +a;
-        b = +b;
-      }
-      return a === b ? 0 : anum && !bnum ? -1 : bnum && !anum ? 1 : a < b ? -1 : 1;
-    };
-    var rcompareIdentifiers = (a, b) => compareIdentifiers(b, a);
-    module.exports = {
-      compareIdentifiers,
-      rcompareIdentifiers
-    };
-  }
-});
-
-// node_modules/semver/classes/semver.js
-var require_semver = __commonJS({
-  "node_modules/semver/classes/semver.js"(exports2, module) {
-    "use strict";
-    var debug2 = require_debug();
-    var { MAX_LENGTH, MAX_SAFE_INTEGER } = require_constants6();
-    var { safeRe: re, t } = require_re();
-    var parseOptions = require_parse_options();
-    var { compareIdentifiers } = require_identifiers();
-    var isPrereleaseIdentifier = (prerelease, identifier) => {
-      const identifiers = identifier.split(".");
-      if (identifiers.length > prerelease.length) {
-        return false;
-      }
-      for (let i = 0; i < identifiers.length; i++) {
-        if (compareIdentifiers(prerelease[i], identifiers[i]) !== 0) {
-          return false;
-        }
-      }
-      return true;
-    };
-    var SemVer = class _SemVer {
-      constructor(version, options) {
-        options = parseOptions(options);
-        if (version instanceof _SemVer) {
-          if (version.loose === !!options.loose && version.includePrerelease === !!options.includePrerelease) {
-            return version;
-          } else {
-            version = version.version;
-          }
-        } else if (typeof version !== "string") {
-          throw new TypeError(`Invalid version. Must be a string. Got type "${typeof version}".`);
-        }
-        if (version.length > MAX_LENGTH) {
-          throw new TypeError(
-            `version is longer than ${MAX_LENGTH} characters`
-          );
-        }
-        debug2("SemVer", version, options);
-        this.options = options;
-        this.loose = !!options.loose;
-        this.includePrerelease = !!options.includePrerelease;
-        const m = version.trim().match(options.loose ? re[t.LOOSE] : re[t.FULL]);
-        if (!m) {
-          throw new TypeError(`Invalid Version: ${version}`);
-        }
-        this.raw = version;
-        this.major = +m[1];
-        this.minor = +m[2];
-        this.patch = +m[3];
-        if (this.major > MAX_SAFE_INTEGER || this.major < 0) {
-          throw new TypeError("Invalid major version");
-        }
-        if (this.minor > MAX_SAFE_INTEGER || this.minor < 0) {
-          throw new TypeError("Invalid minor version");
-        }
-        if (this.patch > MAX_SAFE_INTEGER || this.patch < 0) {
-          throw new TypeError("Invalid patch version");
-        }
-        if (!m[4]) {
-          this.prerelease = [];
-        } else {
-          this.prerelease = m[4].split(".").map((id) => {
-            if (/^[0-9]+$/.test(id)) {
-              const num = +id;
-              if (num >= 0 && num < MAX_SAFE_INTEGER) {
-                return num;
-              }
-            }
-            return id;
-          });
-        }
-        this.build = m[5] ? m[5].split(".") : [];
-        this.format();
-      }
-      format() {
-        this.version = `${this.major}.${this.minor}.${this.patch}`;
-        if (this.prerelease.length) {
-          this.version += `-${this.prerelease.join(".")}`;
-        }
-        return this.version;
-      }
-      toString() {
-        return this.version;
-      }
-      compare(other) {
-        debug2("SemVer.compare", this.version, this.options, other);
-        if (!(other instanceof _SemVer)) {
-          if (typeof other === "string" && other === this.version) {
-            return 0;
-          }
-          other = new _SemVer(other, this.options);
-        }
-        if (other.version === this.version) {
-          return 0;
-        }
-        return this.compareMain(other) || this.comparePre(other);
-      }
-      compareMain(other) {
-        if (!(other instanceof _SemVer)) {
-          other = new _SemVer(other, this.options);
-        }
-        if (this.major < other.major) {
-          return -1;
-        }
-        if (this.major > other.major) {
-          return 1;
-        }
-        if (this.minor < other.minor) {
-          return -1;
-        }
-        if (this.minor > other.minor) {
-          return 1;
-        }
-        if (this.patch < other.patch) {
-          return -1;
-        }
-        if (this.patch > other.patch) {
-          return 1;
-        }
-        return 0;
-      }
-      comparePre(other) {
-        if (!(other instanceof _SemVer)) {
-          other = new _SemVer(other, this.options);
-        }
-        if (this.prerelease.length && !other.prerelease.length) {
-          return -1;
-        } else if (!this.prerelease.length && other.prerelease.length) {
-          return 1;
-        } else if (!this.prerelease.length && !other.prerelease.length) {
-          return 0;
-        }
-        let i = 0;
-        do {
-          const a = this.prerelease[i];
-          const b = other.prerelease[i];
-          debug2("prerelease compare", i, a, b);
-          if (a === void 0 && b === void 0) {
-            return 0;
-          } else if (b === void 0) {
-            return 1;
-          } else if (a === void 0) {
-            return -1;
-          } else if (a === b) {
-            continue;
-          } else {
-            return compareIdentifiers(a, b);
-          }
-        } while (++i);
-      }
-      compareBuild(other) {
-        if (!(other instanceof _SemVer)) {
-          other = new _SemVer(other, this.options);
-        }
-        let i = 0;
-        do {
-          const a = this.build[i];
-          const b = other.build[i];
-          debug2("build compare", i, a, b);
-          if (a === void 0 && b === void 0) {
-            return 0;
-          } else if (b === void 0) {
-            return 1;
-          } else if (a === void 0) {
-            return -1;
-          } else if (a === b) {
-            continue;
-          } else {
-            return compareIdentifiers(a, b);
-          }
-        } while (++i);
-      }
-      // preminor will bump the version up to the next minor release, and immediately
-      // down to pre-release. premajor and prepatch work the same way.
-      inc(release, identifier, identifierBase) {
-        if (release.startsWith("pre")) {
-          if (!identifier && identifierBase === false) {
-            throw new Error("invalid increment argument: identifier is empty");
-          }
-          if (identifier) {
-            const match = `-${identifier}`.match(this.options.loose ? re[t.PRERELEASELOOSE] : re[t.PRERELEASE]);
-            if (!match || match[1] !== identifier) {
-              throw new Error(`invalid identifier: ${identifier}`);
-            }
-          }
-        }
-        switch (release) {
-          case "premajor":
-            this.prerelease.length = 0;
-            this.patch = 0;
-            this.minor = 0;
-            this.major++;
-            this.inc("pre", identifier, identifierBase);
-            break;
-          case "preminor":
-            this.prerelease.length = 0;
-            this.patch = 0;
-            this.minor++;
-            this.inc("pre", identifier, identifierBase);
-            break;
-          case "prepatch":
-            this.prerelease.length = 0;
-            this.inc("patch", identifier, identifierBase);
-            this.inc("pre", identifier, identifierBase);
-            break;
-          // If the input is a non-prerelease version, this acts the same as
-          // prepatch.
-          case "prerelease":
-            if (this.prerelease.length === 0) {
-              this.inc("patch", identifier, identifierBase);
-            }
-            this.inc("pre", identifier, identifierBase);
-            break;
-          case "release":
-            if (this.prerelease.length === 0) {
-              throw new Error(`version ${this.raw} is not a prerelease`);
-            }
-            this.prerelease.length = 0;
-            break;
-          case "major":
-            if (this.minor !== 0 || this.patch !== 0 || this.prerelease.length === 0) {
-              this.major++;
-            }
-            this.minor = 0;
-            this.patch = 0;
-            this.prerelease = [];
-            break;
-          case "minor":
-            if (this.patch !== 0 || this.prerelease.length === 0) {
-              this.minor++;
-            }
-            this.patch = 0;
-            this.prerelease = [];
-            break;
-          case "patch":
-            if (this.prerelease.length === 0) {
-              this.patch++;
-            }
-            this.prerelease = [];
-            break;
-          // This probably shouldn't be used publicly.
-          // 1.0.0 'pre' would become 1.0.0-0 which is the wrong direction.
-          case "pre": {
-            const base = Number(identifierBase) ? 1 : 0;
-            if (this.prerelease.length === 0) {
-              this.prerelease = [base];
-            } else {
-              let i = this.prerelease.length;
-              while (--i >= 0) {
-                if (typeof this.prerelease[i] === "number") {
-                  this.prerelease[i]++;
-                  i = -2;
-                }
-              }
-              if (i === -1) {
-                if (identifier === this.prerelease.join(".") && identifierBase === false) {
-                  throw new Error("invalid increment argument: identifier already exists");
-                }
-                this.prerelease.push(base);
-              }
-            }
-            if (identifier) {
-              let prerelease = [identifier, base];
-              if (identifierBase === false) {
-                prerelease = [identifier];
-              }
-              if (isPrereleaseIdentifier(this.prerelease, identifier)) {
-                const prereleaseBase = this.prerelease[identifier.split(".").length];
-                if (isNaN(prereleaseBase)) {
-                  this.prerelease = prerelease;
-                }
-              } else {
-                this.prerelease = prerelease;
-              }
-            }
-            break;
-          }
-          default:
-            throw new Error(`invalid increment argument: ${release}`);
-        }
-        this.raw = this.format();
-        if (this.build.length) {
-          this.raw += `+${this.build.join(".")}`;
-        }
-        return this;
-      }
-    };
-    module.exports = SemVer;
-  }
-});
-
-// node_modules/semver/functions/parse.js
-var require_parse2 = __commonJS({
-  "node_modules/semver/functions/parse.js"(exports2, module) {
-    "use strict";
-    var SemVer = require_semver();
-    var parse4 = (version, options, throwErrors = false) => {
-      if (version instanceof SemVer) {
-        return version;
-      }
-      try {
-        return new SemVer(version, options);
-      } catch (er) {
-        if (!throwErrors) {
-          return null;
-        }
-        throw er;
-      }
-    };
-    module.exports = parse4;
-  }
-});
-
-// node_modules/semver/functions/valid.js
-var require_valid = __commonJS({
-  "node_modules/semver/functions/valid.js"(exports2, module) {
-    "use strict";
-    var parse4 = require_parse2();
-    var valid = (version, options) => {
-      const v = parse4(version, options);
-      return v ? v.version : null;
-    };
-    module.exports = valid;
-  }
-});
-
-// node_modules/semver/functions/clean.js
-var require_clean = __commonJS({
-  "node_modules/semver/functions/clean.js"(exports2, module) {
-    "use strict";
-    var parse4 = require_parse2();
-    var clean2 = (version, options) => {
-      const s2 = parse4(version.trim().replace(/^[=v]+/, ""), options);
-      return s2 ? s2.version : null;
-    };
-    module.exports = clean2;
-  }
-});
-
-// node_modules/semver/functions/inc.js
-var require_inc = __commonJS({
-  "node_modules/semver/functions/inc.js"(exports2, module) {
-    "use strict";
-    var SemVer = require_semver();
-    var inc = (version, release, options, identifier, identifierBase) => {
-      if (typeof options === "string") {
-        identifierBase = identifier;
-        identifier = options;
-        options = void 0;
-      }
-      try {
-        return new SemVer(
-          version instanceof SemVer ? version.version : version,
-          options
-        ).inc(release, identifier, identifierBase).version;
-      } catch (er) {
-        return null;
-      }
-    };
-    module.exports = inc;
-  }
-});
-
-// node_modules/semver/functions/diff.js
-var require_diff = __commonJS({
-  "node_modules/semver/functions/diff.js"(exports2, module) {
-    "use strict";
-    var parse4 = require_parse2();
-    var diff = (version1, version2) => {
-      const v1 = parse4(version1, null, true);
-      const v2 = parse4(version2, null, true);
-      const comparison = v1.compare(v2);
-      if (comparison === 0) {
-        return null;
-      }
-      const v1Higher = comparison > 0;
-      const highVersion = v1Higher ? v1 : v2;
-      const lowVersion = v1Higher ? v2 : v1;
-      const highHasPre = !!highVersion.prerelease.length;
-      const lowHasPre = !!lowVersion.prerelease.length;
-      if (lowHasPre && !highHasPre) {
-        if (!lowVersion.patch && !lowVersion.minor) {
-          return "major";
-        }
-        if (lowVersion.compareMain(highVersion) === 0) {
-          if (lowVersion.minor && !lowVersion.patch) {
-            return "minor";
-          }
-          return "patch";
-        }
-      }
-      const prefix = highHasPre ? "pre" : "";
-      if (v1.major !== v2.major) {
-        return prefix + "major";
-      }
-      if (v1.minor !== v2.minor) {
-        return prefix + "minor";
-      }
-      if (v1.patch !== v2.patch) {
-        return prefix + "patch";
-      }
-      return "prerelease";
-    };
-    module.exports = diff;
-  }
-});
-
-// node_modules/semver/functions/major.js
-var require_major = __commonJS({
-  "node_modules/semver/functions/major.js"(exports2, module) {
-    "use strict";
-    var SemVer = require_semver();
-    var major = (a, loose) => new SemVer(a, loose).major;
-    module.exports = major;
-  }
-});
-
-// node_modules/semver/functions/minor.js
-var require_minor = __commonJS({
-  "node_modules/semver/functions/minor.js"(exports2, module) {
-    "use strict";
-    var SemVer = require_semver();
-    var minor = (a, loose) => new SemVer(a, loose).minor;
-    module.exports = minor;
-  }
-});
-
-// node_modules/semver/functions/patch.js
-var require_patch = __commonJS({
-  "node_modules/semver/functions/patch.js"(exports2, module) {
-    "use strict";
-    var SemVer = require_semver();
-    var patch = (a, loose) => new SemVer(a, loose).patch;
-    module.exports = patch;
-  }
-});
-
-// node_modules/semver/functions/prerelease.js
-var require_prerelease = __commonJS({
-  "node_modules/semver/functions/prerelease.js"(exports2, module) {
-    "use strict";
-    var parse4 = require_parse2();
-    var prerelease = (version, options) => {
-      const parsed = parse4(version, options);
-      return parsed && parsed.prerelease.length ? parsed.prerelease : null;
-    };
-    module.exports = prerelease;
-  }
-});
-
-// node_modules/semver/functions/compare.js
-var require_compare = __commonJS({
-  "node_modules/semver/functions/compare.js"(exports2, module) {
-    "use strict";
-    var SemVer = require_semver();
-    var compare = (a, b, loose) => new SemVer(a, loose).compare(new SemVer(b, loose));
-    module.exports = compare;
-  }
-});
-
-// node_modules/semver/functions/rcompare.js
-var require_rcompare = __commonJS({
-  "node_modules/semver/functions/rcompare.js"(exports2, module) {
-    "use strict";
-    var compare = require_compare();
-    var rcompare = (a, b, loose) => compare(b, a, loose);
-    module.exports = rcompare;
-  }
-});
-
-// node_modules/semver/functions/compare-loose.js
-var require_compare_loose = __commonJS({
-  "node_modules/semver/functions/compare-loose.js"(exports2, module) {
-    "use strict";
-    var compare = require_compare();
-    var compareLoose = (a, b) => compare(a, b, true);
-    module.exports = compareLoose;
-  }
-});
-
-// node_modules/semver/functions/compare-build.js
-var require_compare_build = __commonJS({
-  "node_modules/semver/functions/compare-build.js"(exports2, module) {
-    "use strict";
-    var SemVer = require_semver();
-    var compareBuild = (a, b, loose) => {
-      const versionA = new SemVer(a, loose);
-      const versionB = new SemVer(b, loose);
-      return versionA.compare(versionB) || versionA.compareBuild(versionB);
-    };
-    module.exports = compareBuild;
-  }
-});
-
-// node_modules/semver/functions/sort.js
-var require_sort = __commonJS({
-  "node_modules/semver/functions/sort.js"(exports2, module) {
-    "use strict";
-    var compareBuild = require_compare_build();
-    var sort = (list3, loose) => list3.sort((a, b) => compareBuild(a, b, loose));
-    module.exports = sort;
-  }
-});
-
-// node_modules/semver/functions/rsort.js
-var require_rsort = __commonJS({
-  "node_modules/semver/functions/rsort.js"(exports2, module) {
-    "use strict";
-    var compareBuild = require_compare_build();
-    var rsort = (list3, loose) => list3.sort((a, b) => compareBuild(b, a, loose));
-    module.exports = rsort;
-  }
-});
-
-// node_modules/semver/functions/gt.js
-var require_gt = __commonJS({
-  "node_modules/semver/functions/gt.js"(exports2, module) {
-    "use strict";
-    var compare = require_compare();
-    var gt = (a, b, loose) => compare(a, b, loose) > 0;
-    module.exports = gt;
-  }
-});
-
-// node_modules/semver/functions/lt.js
-var require_lt = __commonJS({
-  "node_modules/semver/functions/lt.js"(exports2, module) {
-    "use strict";
-    var compare = require_compare();
-    var lt = (a, b, loose) => compare(a, b, loose) < 0;
-    module.exports = lt;
-  }
-});
-
-// node_modules/semver/functions/eq.js
-var require_eq = __commonJS({
-  "node_modules/semver/functions/eq.js"(exports2, module) {
-    "use strict";
-    var compare = require_compare();
-    var eq = (a, b, loose) => compare(a, b, loose) === 0;
-    module.exports = eq;
-  }
-});
-
-// node_modules/semver/functions/neq.js
-var require_neq = __commonJS({
-  "node_modules/semver/functions/neq.js"(exports2, module) {
-    "use strict";
-    var compare = require_compare();
-    var neq = (a, b, loose) => compare(a, b, loose) !== 0;
-    module.exports = neq;
-  }
-});
-
-// node_modules/semver/functions/gte.js
-var require_gte = __commonJS({
-  "node_modules/semver/functions/gte.js"(exports2, module) {
-    "use strict";
-    var compare = require_compare();
-    var gte = (a, b, loose) => compare(a, b, loose) >= 0;
-    module.exports = gte;
-  }
-});
-
-// node_modules/semver/functions/lte.js
-var require_lte = __commonJS({
-  "node_modules/semver/functions/lte.js"(exports2, module) {
-    "use strict";
-    var compare = require_compare();
-    var lte = (a, b, loose) => compare(a, b, loose) <= 0;
-    module.exports = lte;
-  }
-});
-
-// node_modules/semver/functions/cmp.js
-var require_cmp = __commonJS({
-  "node_modules/semver/functions/cmp.js"(exports2, module) {
-    "use strict";
-    var eq = require_eq();
-    var neq = require_neq();
-    var gt = require_gt();
-    var gte = require_gte();
-    var lt = require_lt();
-    var lte = require_lte();
-    var cmp = (a, op, b, loose) => {
-      switch (op) {
-        case "===":
-          if (typeof a === "object") {
-            a = a.version;
-          }
-          if (typeof b === "object") {
-            b = b.version;
-          }
-          return a === b;
-        case "!==":
-          if (typeof a === "object") {
-            a = a.version;
-          }
-          if (typeof b === "object") {
-            b = b.version;
-          }
-          return a !== b;
-        case "":
-        case "=":
-        case "==":
-          return eq(a, b, loose);
-        case "!=":
-          return neq(a, b, loose);
-        case ">":
-          return gt(a, b, loose);
-        case ">=":
-          return gte(a, b, loose);
-        case "<":
-          return lt(a, b, loose);
-        case "<=":
-          return lte(a, b, loose);
-        default:
-          throw new TypeError(`Invalid operator: ${op}`);
-      }
-    };
-    module.exports = cmp;
-  }
-});
-
-// node_modules/semver/functions/coerce.js
-var require_coerce = __commonJS({
-  "node_modules/semver/functions/coerce.js"(exports2, module) {
-    "use strict";
-    var SemVer = require_semver();
-    var parse4 = require_parse2();
-    var { safeRe: re, t } = require_re();
-    var coerce = (version, options) => {
-      if (version instanceof SemVer) {
-        return version;
-      }
-      if (typeof version === "number") {
-        version = String(version);
-      }
-      if (typeof version !== "string") {
-        return null;
-      }
-      options = options || {};
-      let match = null;
-      if (!options.rtl) {
-        match = version.match(options.includePrerelease ? re[t.COERCEFULL] : re[t.COERCE]);
-      } else {
-        const coerceRtlRegex = options.includePrerelease ? re[t.COERCERTLFULL] : re[t.COERCERTL];
-        let next;
-        while ((next = coerceRtlRegex.exec(version)) && (!match || match.index + match[0].length !== version.length)) {
-          if (!match || next.index + next[0].length !== match.index + match[0].length) {
-            match = next;
-          }
-          coerceRtlRegex.lastIndex = next.index + next[1].length + next[2].length;
-        }
-        coerceRtlRegex.lastIndex = -1;
-      }
-      if (match === null) {
-        return null;
-      }
-      const major = match[2];
-      const minor = match[3] || "0";
-      const patch = match[4] || "0";
-      const prerelease = options.includePrerelease && match[5] ? `-${match[5]}` : "";
-      const build = options.includePrerelease && match[6] ? `+${match[6]}` : "";
-      return parse4(`${major}.${minor}.${patch}${prerelease}${build}`, options);
-    };
-    module.exports = coerce;
-  }
-});
-
-// node_modules/semver/functions/truncate.js
-var require_truncate = __commonJS({
-  "node_modules/semver/functions/truncate.js"(exports2, module) {
-    "use strict";
-    var parse4 = require_parse2();
-    var constants3 = require_constants6();
-    var SemVer = require_semver();
-    var truncate = (version, truncation, options) => {
-      if (!constants3.RELEASE_TYPES.includes(truncation)) {
-        return null;
-      }
-      const clonedVersion = cloneInputVersion(version, options);
-      return clonedVersion && doTruncation(clonedVersion, truncation);
-    };
-    var cloneInputVersion = (version, options) => {
-      const versionStringToParse = version instanceof SemVer ? version.version : version;
-      return parse4(versionStringToParse, options);
-    };
-    var doTruncation = (version, truncation) => {
-      if (isPrerelease(truncation)) {
-        return version.version;
-      }
-      version.prerelease = [];
-      switch (truncation) {
-        case "major":
-          version.minor = 0;
-          version.patch = 0;
-          break;
-        case "minor":
-          version.patch = 0;
-          break;
-      }
-      return version.format();
-    };
-    var isPrerelease = (type) => {
-      return type.startsWith("pre");
-    };
-    module.exports = truncate;
-  }
-});
-
-// node_modules/semver/internal/lrucache.js
-var require_lrucache = __commonJS({
-  "node_modules/semver/internal/lrucache.js"(exports2, module) {
-    "use strict";
-    var LRUCache = class {
-      constructor() {
-        this.max = 1e3;
-        this.map = /* @__PURE__ */ new Map();
-      }
-      get(key) {
-        const value = this.map.get(key);
-        if (value === void 0) {
-          return void 0;
-        } else {
-          this.map.delete(key);
-          this.map.set(key, value);
-          return value;
-        }
-      }
-      delete(key) {
-        return this.map.delete(key);
-      }
-      set(key, value) {
-        const deleted = this.delete(key);
-        if (!deleted && value !== void 0) {
-          if (this.map.size >= this.max) {
-            const firstKey = this.map.keys().next().value;
-            this.delete(firstKey);
-          }
-          this.map.set(key, value);
-        }
-        return this;
-      }
-    };
-    module.exports = LRUCache;
-  }
-});
-
-// node_modules/semver/internal/trim-comparator-whitespace.js
-var require_trim_comparator_whitespace = __commonJS({
-  "node_modules/semver/internal/trim-comparator-whitespace.js"(exports2, module) {
-    "use strict";
-    var {
-      MAX_LENGTH,
-      MAX_SAFE_BUILD_LENGTH,
-      WHITESPACE_CHARACTERS
-    } = require_constants6();
-    var whitespace = new Uint8Array(65536);
-    for (const char of WHITESPACE_CHARACTERS) {
-      whitespace[char.charCodeAt(0)] = 1;
-    }
-    var isWhitespace = (char) => char !== void 0 && whitespace[char.charCodeAt(0)] === 1;
-    var isVersionPrefix = (char) => char === "v" || char === "=" || isWhitespace(char);
-    var isDigit = (char) => char !== void 0 && char >= "0" && char <= "9";
-    var isLetter = (char) => char !== void 0 && (char >= "a" && char <= "z" || char >= "A" && char <= "Z");
-    var isIdentifierCharacter = (char) => isDigit(char) || isLetter(char) || char === "-";
-    var isVersionStart = (char) => isDigit(char) || char === "x" || char === "X" || char === "*";
-    var findDigitsEndIndex = (range, start, limit, digitRuns) => {
-      if (!isDigit(range[start])) {
-        return start;
-      }
-      if (start >= digitRuns.start && start < digitRuns.end) {
-        return Math.min(start + limit, digitRuns.end);
-      }
-      if (start >= digitRuns.previousStart && start < digitRuns.previousEnd) {
-        return Math.min(start + limit, digitRuns.previousEnd);
-      }
-      let end = start + 1;
-      while (isDigit(range[end])) {
-        end++;
-      }
-      digitRuns.previousStart = digitRuns.start;
-      digitRuns.previousEnd = digitRuns.end;
-      digitRuns.start = start;
-      digitRuns.end = end;
-      return Math.min(start + limit, end);
-    };
-    var findVersionNumberEndIndex = (range, start, loose, digitRuns) => {
-      if (!loose && range[start] === "0") {
-        return start + 1;
-      }
-      return findDigitsEndIndex(range, start, loose ? MAX_LENGTH : MAX_LENGTH + 1, digitRuns);
-    };
-    var findPrereleaseIdentifierEndIndex = (range, start, loose, digitRuns) => {
-      const digitsEnd = findDigitsEndIndex(range, start, MAX_LENGTH, digitRuns);
-      if (isLetter(range[digitsEnd]) || range[digitsEnd] === "-") {
-        let end = digitsEnd + 1;
-        const limit = end + MAX_SAFE_BUILD_LENGTH;
-        while (end < limit && isIdentifierCharacter(range[end])) {
-          end++;
-        }
-        return end;
-      }
-      return findVersionNumberEndIndex(range, start, loose, digitRuns);
-    };
-    var findPrereleaseEndIndex = (range, start, loose, digitRuns) => {
-      const hyphen = range[start] === "-";
-      if (!loose && !hyphen) {
-        return start;
-      }
-      const identifierStart = start + (hyphen ? 1 : 0);
-      let end = findPrereleaseIdentifierEndIndex(range, identifierStart, loose, digitRuns);
-      if (end === identifierStart) {
-        if (!loose || !hyphen) {
-          return start;
-        }
-        end = findPrereleaseIdentifierEndIndex(range, start, loose, digitRuns);
-      }
-      while (range[end] === ".") {
-        const next = findPrereleaseIdentifierEndIndex(range, end + 1, loose, digitRuns);
-        if (next === end + 1) {
-          break;
-        }
-        end = next;
-      }
-      return end;
-    };
-    var findBuildIdentifierEndIndex = (range, start) => {
-      let end = start;
-      while (end - start < MAX_SAFE_BUILD_LENGTH && isIdentifierCharacter(range[end])) {
-        end++;
-      }
-      return end;
-    };
-    var findBuildEndIndex = (range, start) => {
-      if (range[start] !== "+") {
-        return start;
-      }
-      let end = findBuildIdentifierEndIndex(range, start + 1);
-      if (end === start + 1) {
-        return start;
-      }
-      while (range[end] === ".") {
-        const next = findBuildIdentifierEndIndex(range, end + 1);
-        if (next === end + 1) {
-          break;
-        }
-        end = next;
-      }
-      return end;
-    };
-    var findLooseFullVersionEndIndex = (range, start, digitRuns) => {
-      let end = start;
-      for (let component = 0; component < 3; component++) {
-        const next = findVersionNumberEndIndex(range, end, true, digitRuns);
-        if (next === end) {
-          return start;
-        }
-        end = next;
-        if (component < 2) {
-          if (range[end] !== ".") {
-            return start;
-          }
-          end++;
-        }
-      }
-      const prereleaseEnd = findPrereleaseEndIndex(range, end, true, digitRuns);
-      return findBuildEndIndex(range, prereleaseEnd);
-    };
-    var findPartialVersionComponentEndIndex = (range, start, digitRuns) => {
-      if (isDigit(range[start])) {
-        return findVersionNumberEndIndex(range, start, false, digitRuns);
-      }
-      return isVersionStart(range[start]) ? start + 1 : start;
-    };
-    var findPartialVersionEndIndex = (range, start, digitRuns) => {
-      let end = findPartialVersionComponentEndIndex(range, start, digitRuns);
-      for (let component = 0; component < 2; component++) {
-        if (range[end] !== ".") {
-          return end;
-        }
-        const next = findPartialVersionComponentEndIndex(range, end + 1, digitRuns);
-        if (next === end + 1) {
-          return end;
-        }
-        end = next;
-      }
-      const prereleaseEnd = findPrereleaseEndIndex(range, end, false, digitRuns);
-      return findBuildEndIndex(range, prereleaseEnd);
-    };
-    var findVersionEndIndex = (range, start, digitRuns) => {
-      const fullVersionEnd = findLooseFullVersionEndIndex(range, start, digitRuns);
-      return fullVersionEnd !== start ? fullVersionEnd : findPartialVersionEndIndex(range, start, digitRuns);
-    };
-    var findRemovableWhitespaceIndex = (range, matchStart) => {
-      let position = matchStart;
-      if (isWhitespace(range[position])) {
-        position++;
-      }
-      if (range[position] === "<" || range[position] === ">") {
-        position++;
-      }
-      if (range[position] === "=") {
-        position++;
-      }
-      return isWhitespace(range[position]) ? position : -1;
-    };
-    var trimComparatorWhitespace = (range) => {
-      let result = "";
-      let copyFrom = 0;
-      let cursor = 0;
-      const digitRuns = { start: -1, end: -1, previousStart: -1, previousEnd: -1 };
-      while (cursor < range.length) {
-        const matchStart = cursor;
-        if (range[cursor] === "<" || range[cursor] === ">") {
-          cursor++;
-        } else if (!isVersionPrefix(range[cursor]) && !isVersionStart(range[cursor])) {
-          cursor++;
-          continue;
-        }
-        while (cursor < range.length && isVersionPrefix(range[cursor])) {
-          cursor++;
-        }
-        if (!isVersionStart(range[cursor])) {
-          continue;
-        }
-        const whitespacePosition = findRemovableWhitespaceIndex(range, matchStart);
-        if (whitespacePosition !== -1) {
-          result += range.slice(copyFrom, whitespacePosition);
-          copyFrom = whitespacePosition + 1;
-        }
-        cursor = findVersionEndIndex(range, cursor, digitRuns);
-      }
-      return result + range.slice(copyFrom);
-    };
-    module.exports = trimComparatorWhitespace;
-  }
-});
-
-// node_modules/semver/classes/range.js
-var require_range = __commonJS({
-  "node_modules/semver/classes/range.js"(exports2, module) {
-    "use strict";
-    var SPACE_CHARACTERS = /\s+/g;
-    var Range = class _Range {
-      constructor(range, options) {
-        options = parseOptions(options);
-        if (range instanceof _Range) {
-          if (range.loose === !!options.loose && range.includePrerelease === !!options.includePrerelease) {
-            return range;
-          } else {
-            return new _Range(range.raw, options);
-          }
-        }
-        if (range instanceof Comparator) {
-          this.raw = range.value;
-          this.set = [[range]];
-          this.formatted = void 0;
-          return this;
-        }
-        this.options = options;
-        this.loose = !!options.loose;
-        this.includePrerelease = !!options.includePrerelease;
-        this.raw = range.trim().replace(SPACE_CHARACTERS, " ");
-        this.set = this.raw.split("||").map((r) => this.parseRange(r.trim())).filter((c) => c.length);
-        if (!this.set.length) {
-          throw new TypeError(`Invalid SemVer Range: ${this.raw}`);
-        }
-        if (this.set.length > 1) {
-          const first = this.set[0];
-          this.set = this.set.filter((c) => !isNullSet(c[0]));
-          if (this.set.length === 0) {
-            this.set = [first];
-          } else if (this.set.length > 1) {
-            for (const c of this.set) {
-              if (c.length === 1 && isAny(c[0])) {
-                this.set = [c];
-                break;
-              }
-            }
-          }
-        }
-        this.formatted = void 0;
-      }
-      get range() {
-        if (this.formatted === void 0) {
-          this.formatted = "";
-          for (let i = 0; i < this.set.length; i++) {
-            if (i > 0) {
-              this.formatted += "||";
-            }
-            const comps = this.set[i];
-            for (let k = 0; k < comps.length; k++) {
-              if (k > 0) {
-                this.formatted += " ";
-              }
-              this.formatted += comps[k].toString().trim();
-            }
-          }
-        }
-        return this.formatted;
-      }
-      format() {
-        return this.range;
-      }
-      toString() {
-        return this.range;
-      }
-      parseRange(range) {
-        range = range.replace(BUILDSTRIPRE, "");
-        const memoOpts = (this.options.includePrerelease && FLAG_INCLUDE_PRERELEASE) | (this.options.loose && FLAG_LOOSE);
-        const memoKey = memoOpts + ":" + range;
-        const cached = cache.get(memoKey);
-        if (cached) {
-          return cached;
-        }
-        const loose = this.options.loose;
-        const hr = loose ? re[t.HYPHENRANGELOOSE] : re[t.HYPHENRANGE];
-        range = range.replace(hr, hyphenReplace(this.options.includePrerelease));
-        debug2("hyphen replace", range);
-        range = trimComparatorWhitespace(range);
-        debug2("comparator trim", range);
-        range = range.replace(re[t.TILDETRIM], tildeTrimReplace);
-        debug2("tilde trim", range);
-        range = range.replace(re[t.CARETTRIM], caretTrimReplace);
-        debug2("caret trim", range);
-        let rangeList = range.split(" ").map((comp) => parseComparator(comp, this.options)).join(" ").split(/\s+/).map((comp) => replaceGTE0(comp, this.options));
-        if (loose) {
-          rangeList = rangeList.filter((comp) => {
-            debug2("loose invalid filter", comp, this.options);
-            return !!comp.match(re[t.COMPARATORLOOSE]);
-          });
-        }
-        debug2("range list", rangeList);
-        const rangeMap = /* @__PURE__ */ new Map();
-        const comparators = rangeList.map((comp) => new Comparator(comp, this.options));
-        for (const comp of comparators) {
-          if (isNullSet(comp)) {
-            return [comp];
-          }
-          rangeMap.set(comp.value, comp);
-        }
-        if (rangeMap.size > 1 && rangeMap.has("")) {
-          rangeMap.delete("");
-        }
-        const result = [...rangeMap.values()];
-        cache.set(memoKey, result);
-        return result;
-      }
-      intersects(range, options) {
-        if (!(range instanceof _Range)) {
-          throw new TypeError("a Range is required");
-        }
-        return this.set.some((thisComparators) => {
-          return isSatisfiable(thisComparators, options) && range.set.some((rangeComparators) => {
-            return isSatisfiable(rangeComparators, options) && thisComparators.every((thisComparator) => {
-              return rangeComparators.every((rangeComparator) => {
-                return thisComparator.intersects(rangeComparator, options);
-              });
-            });
-          });
-        });
-      }
-      // if ANY of the sets match ALL of its comparators, then pass
-      test(version) {
-        if (!version) {
-          return false;
-        }
-        if (typeof version === "string") {
-          try {
-            version = new SemVer(version, this.options);
-          } catch (er) {
-            return false;
-          }
-        }
-        for (let i = 0; i < this.set.length; i++) {
-          if (testSet(this.set[i], version, this.options)) {
-            return true;
-          }
-        }
-        return false;
-      }
-    };
-    module.exports = Range;
-    var LRU = require_lrucache();
-    var cache = new LRU();
-    var parseOptions = require_parse_options();
-    var Comparator = require_comparator();
-    var debug2 = require_debug();
-    var SemVer = require_semver();
-    var trimComparatorWhitespace = require_trim_comparator_whitespace();
-    var {
-      safeRe: re,
-      src,
-      t,
-      tildeTrimReplace,
-      caretTrimReplace
-    } = require_re();
-    var { FLAG_INCLUDE_PRERELEASE, FLAG_LOOSE } = require_constants6();
-    var BUILDSTRIPRE = new RegExp(src[t.BUILD], "g");
-    var isNullSet = (c) => c.value === "<0.0.0-0";
-    var isAny = (c) => c.value === "";
-    var isSatisfiable = (comparators, options) => {
-      let result = true;
-      const remainingComparators = comparators.slice();
-      let testComparator = remainingComparators.pop();
-      while (result && remainingComparators.length) {
-        result = remainingComparators.every((otherComparator) => {
-          return testComparator.intersects(otherComparator, options);
-        });
-        testComparator = remainingComparators.pop();
-      }
-      return result;
-    };
-    var parseComparator = (comp, options) => {
-      comp = comp.replace(re[t.BUILD], "");
-      debug2("comp", comp, options);
-      comp = replaceCarets(comp, options);
-      debug2("caret", comp);
-      comp = replaceTildes(comp, options);
-      debug2("tildes", comp);
-      comp = replaceXRanges(comp, options);
-      debug2("xrange", comp);
-      comp = replaceStars(comp, options);
-      debug2("stars", comp);
-      return comp;
-    };
-    var isX = (id) => !id || id.toLowerCase() === "x" || id === "*";
-    var invalidXRangeOrder = (M, m, p) => isX(M) && !isX(m) || isX(m) && p && !isX(p);
-    var replaceTildes = (comp, options) => {
-      return comp.trim().split(/\s+/).map((c) => replaceTilde(c, options)).join(" ");
-    };
-    var replaceTilde = (comp, options) => {
-      const r = options.loose ? re[t.TILDELOOSE] : re[t.TILDE];
-      const z = options.includePrerelease ? "-0" : "";
-      return comp.replace(r, (_, M, m, p, pr) => {
-        debug2("tilde", comp, _, M, m, p, pr);
-        let ret;
-        if (isX(M)) {
-          ret = "";
-        } else if (isX(m)) {
-          ret = `>=${M}.0.0${z} <${+M + 1}.0.0-0`;
-        } else if (isX(p)) {
-          ret = `>=${M}.${m}.0${z} <${M}.${+m + 1}.0-0`;
-        } else if (pr) {
-          debug2("replaceTilde pr", pr);
-          ret = `>=${M}.${m}.${p}-${pr} <${M}.${+m + 1}.0-0`;
-        } else {
-          ret = `>=${M}.${m}.${p} <${M}.${+m + 1}.0-0`;
-        }
-        debug2("tilde return", ret);
-        return ret;
-      });
-    };
-    var replaceCarets = (comp, options) => {
-      return comp.trim().split(/\s+/).map((c) => replaceCaret(c, options)).join(" ");
-    };
-    var replaceCaret = (comp, options) => {
-      debug2("caret", comp, options);
-      const r = options.loose ? re[t.CARETLOOSE] : re[t.CARET];
-      const z = options.includePrerelease ? "-0" : "";
-      return comp.replace(r, (_, M, m, p, pr) => {
-        debug2("caret", comp, _, M, m, p, pr);
-        let ret;
-        if (isX(M)) {
-          ret = "";
-        } else if (isX(m)) {
-          ret = `>=${M}.0.0${z} <${+M + 1}.0.0-0`;
-        } else if (isX(p)) {
-          if (M === "0") {
-            ret = `>=${M}.${m}.0${z} <${M}.${+m + 1}.0-0`;
-          } else {
-            ret = `>=${M}.${m}.0${z} <${+M + 1}.0.0-0`;
-          }
-        } else if (pr) {
-          debug2("replaceCaret pr", pr);
-          if (M === "0") {
-            if (m === "0") {
-              ret = `>=${M}.${m}.${p}-${pr} <${M}.${m}.${+p + 1}-0`;
-            } else {
-              ret = `>=${M}.${m}.${p}-${pr} <${M}.${+m + 1}.0-0`;
-            }
-          } else {
-            ret = `>=${M}.${m}.${p}-${pr} <${+M + 1}.0.0-0`;
-          }
-        } else {
-          debug2("no pr");
-          if (M === "0") {
-            if (m === "0") {
-              ret = `>=${M}.${m}.${p} <${M}.${m}.${+p + 1}-0`;
-            } else {
-              ret = `>=${M}.${m}.${p} <${M}.${+m + 1}.0-0`;
-            }
-          } else {
-            ret = `>=${M}.${m}.${p} <${+M + 1}.0.0-0`;
-          }
-        }
-        debug2("caret return", ret);
-        return ret;
-      });
-    };
-    var replaceXRanges = (comp, options) => {
-      debug2("replaceXRanges", comp, options);
-      return comp.split(/\s+/).map((c) => replaceXRange(c, options)).join(" ");
-    };
-    var replaceXRange = (comp, options) => {
-      comp = comp.trim();
-      const r = options.loose ? re[t.XRANGELOOSE] : re[t.XRANGE];
-      return comp.replace(r, (ret, gtlt, M, m, p, pr) => {
-        debug2("xRange", comp, ret, gtlt, M, m, p, pr);
-        if (invalidXRangeOrder(M, m, p)) {
-          return comp;
-        }
-        const xM = isX(M);
-        const xm = xM || isX(m);
-        const xp = xm || isX(p);
-        const anyX = xp;
-        if (gtlt === "=" && anyX) {
-          gtlt = "";
-        }
-        pr = options.includePrerelease ? "-0" : "";
-        if (xM) {
-          if (gtlt === ">" || gtlt === "<") {
-            ret = "<0.0.0-0";
-          } else {
-            ret = "*";
-          }
-        } else if (gtlt && anyX) {
-          if (xm) {
-            m = 0;
-          }
-          p = 0;
-          if (gtlt === ">") {
-            gtlt = ">=";
-            if (xm) {
-              M = +M + 1;
-              m = 0;
-              p = 0;
-            } else {
-              m = +m + 1;
-              p = 0;
-            }
-          } else if (gtlt === "<=") {
-            gtlt = "<";
-            if (xm) {
-              M = +M + 1;
-            } else {
-              m = +m + 1;
-            }
-          }
-          if (gtlt === "<") {
-            pr = "-0";
-          }
-          ret = `${gtlt + M}.${m}.${p}${pr}`;
-        } else if (xm) {
-          ret = `>=${M}.0.0${pr} <${+M + 1}.0.0-0`;
-        } else if (xp) {
-          ret = `>=${M}.${m}.0${pr} <${M}.${+m + 1}.0-0`;
-        }
-        debug2("xRange return", ret);
-        return ret;
-      });
-    };
-    var replaceStars = (comp, options) => {
-      debug2("replaceStars", comp, options);
-      return comp.trim().replace(re[t.STAR], "");
-    };
-    var replaceGTE0 = (comp, options) => {
-      debug2("replaceGTE0", comp, options);
-      return comp.trim().replace(re[options.includePrerelease ? t.GTE0PRE : t.GTE0], "");
-    };
-    var hyphenReplace = (incPr) => ($0, from, fM, fm, fp, fpr, fb, to, tM, tm, tp, tpr) => {
-      if (isX(fM)) {
-        from = "";
-      } else if (isX(fm)) {
-        from = `>=${fM}.0.0${incPr ? "-0" : ""}`;
-      } else if (isX(fp)) {
-        from = `>=${fM}.${fm}.0${incPr ? "-0" : ""}`;
-      } else if (fpr) {
-        from = `>=${from}`;
-      } else {
-        from = `>=${from}${incPr ? "-0" : ""}`;
-      }
-      if (isX(tM)) {
-        to = "";
-      } else if (isX(tm)) {
-        to = `<${+tM + 1}.0.0-0`;
-      } else if (isX(tp)) {
-        to = `<${tM}.${+tm + 1}.0-0`;
-      } else if (tpr) {
-        to = `<=${tM}.${tm}.${tp}-${tpr}`;
-      } else if (incPr) {
-        to = `<${tM}.${tm}.${+tp + 1}-0`;
-      } else {
-        to = `<=${to}`;
-      }
-      return `${from} ${to}`.trim();
-    };
-    var testSet = (set, version, options) => {
-      for (let i = 0; i < set.length; i++) {
-        if (!set[i].test(version)) {
-          return false;
-        }
-      }
-      if (version.prerelease.length && !options.includePrerelease) {
-        for (let i = 0; i < set.length; i++) {
-          debug2(set[i].semver);
-          if (set[i].semver === Comparator.ANY) {
-            continue;
-          }
-          if (set[i].semver.prerelease.length > 0) {
-            const allowed = set[i].semver;
-            if (allowed.major === version.major && allowed.minor === version.minor && allowed.patch === version.patch) {
-              return true;
-            }
-          }
-        }
-        return false;
-      }
-      return true;
-    };
-  }
-});
-
-// node_modules/semver/classes/comparator.js
-var require_comparator = __commonJS({
-  "node_modules/semver/classes/comparator.js"(exports2, module) {
-    "use strict";
-    var ANY = /* @__PURE__ */ Symbol("SemVer ANY");
-    var Comparator = class _Comparator {
-      static get ANY() {
-        return ANY;
-      }
-      constructor(comp, options) {
-        options = parseOptions(options);
-        if (comp instanceof _Comparator) {
-          if (comp.loose === !!options.loose) {
-            return comp;
-          } else {
-            comp = comp.value;
-          }
-        }
-        comp = comp.trim().split(/\s+/).join(" ");
-        debug2("comparator", comp, options);
-        this.options = options;
-        this.loose = !!options.loose;
-        this.parse(comp);
-        if (this.semver === ANY) {
-          this.value = "";
-        } else {
-          this.value = this.operator + this.semver.version;
-        }
-        debug2("comp", this);
-      }
-      parse(comp) {
-        const r = this.options.loose ? re[t.COMPARATORLOOSE] : re[t.COMPARATOR];
-        const m = comp.match(r);
-        if (!m) {
-          throw new TypeError(`Invalid comparator: ${comp}`);
-        }
-        this.operator = m[1] !== void 0 ? m[1] : "";
-        if (this.operator === "=") {
-          this.operator = "";
-        }
-        if (!m[2]) {
-          this.semver = ANY;
-        } else {
-          this.semver = new SemVer(m[2], this.options.loose);
-        }
-      }
-      toString() {
-        return this.value;
-      }
-      test(version) {
-        debug2("Comparator.test", version, this.options.loose);
-        if (this.semver === ANY || version === ANY) {
-          return true;
-        }
-        if (typeof version === "string") {
-          try {
-            version = new SemVer(version, this.options);
-          } catch (er) {
-            return false;
-          }
-        }
-        return cmp(version, this.operator, this.semver, this.options);
-      }
-      intersects(comp, options) {
-        if (!(comp instanceof _Comparator)) {
-          throw new TypeError("a Comparator is required");
-        }
-        if (this.operator === "") {
-          if (this.value === "") {
-            return true;
-          }
-          return new Range(comp.value, options).test(this.value);
-        } else if (comp.operator === "") {
-          if (comp.value === "") {
-            return true;
-          }
-          return new Range(this.value, options).test(comp.semver);
-        }
-        options = parseOptions(options);
-        if (options.includePrerelease && (this.value === "<0.0.0-0" || comp.value === "<0.0.0-0")) {
-          return false;
-        }
-        if (!options.includePrerelease && (this.value.startsWith("<0.0.0") || comp.value.startsWith("<0.0.0"))) {
-          return false;
-        }
-        if (this.operator.startsWith(">") && comp.operator.startsWith(">")) {
-          return true;
-        }
-        if (this.operator.startsWith("<") && comp.operator.startsWith("<")) {
-          return true;
-        }
-        if (this.semver.version === comp.semver.version && this.operator.includes("=") && comp.operator.includes("=")) {
-          return true;
-        }
-        if (cmp(this.semver, "<", comp.semver, options) && this.operator.startsWith(">") && comp.operator.startsWith("<")) {
-          return true;
-        }
-        if (cmp(this.semver, ">", comp.semver, options) && this.operator.startsWith("<") && comp.operator.startsWith(">")) {
-          return true;
-        }
-        return false;
-      }
-    };
-    module.exports = Comparator;
-    var parseOptions = require_parse_options();
-    var { safeRe: re, t } = require_re();
-    var cmp = require_cmp();
-    var debug2 = require_debug();
-    var SemVer = require_semver();
-    var Range = require_range();
-  }
-});
-
-// node_modules/semver/functions/satisfies.js
-var require_satisfies = __commonJS({
-  "node_modules/semver/functions/satisfies.js"(exports2, module) {
-    "use strict";
-    var Range = require_range();
-    var satisfies = (version, range, options) => {
-      try {
-        range = new Range(range, options);
-      } catch (er) {
-        return false;
-      }
-      return range.test(version);
-    };
-    module.exports = satisfies;
-  }
-});
-
-// node_modules/semver/ranges/to-comparators.js
-var require_to_comparators = __commonJS({
-  "node_modules/semver/ranges/to-comparators.js"(exports2, module) {
-    "use strict";
-    var Range = require_range();
-    var toComparators = (range, options) => new Range(range, options).set.map((comp) => comp.map((c) => c.value).join(" ").trim().split(" "));
-    module.exports = toComparators;
-  }
-});
-
-// node_modules/semver/ranges/max-satisfying.js
-var require_max_satisfying = __commonJS({
-  "node_modules/semver/ranges/max-satisfying.js"(exports2, module) {
-    "use strict";
-    var SemVer = require_semver();
-    var Range = require_range();
-    var maxSatisfying = (versions, range, options) => {
-      let max = null;
-      let maxSV = null;
-      let rangeObj = null;
-      try {
-        rangeObj = new Range(range, options);
-      } catch (er) {
-        return null;
-      }
-      versions.forEach((v) => {
-        if (rangeObj.test(v)) {
-          if (!max || maxSV.compare(v) === -1) {
-            max = v;
-            maxSV = new SemVer(max, options);
-          }
-        }
-      });
-      return max;
-    };
-    module.exports = maxSatisfying;
-  }
-});
-
-// node_modules/semver/ranges/min-satisfying.js
-var require_min_satisfying = __commonJS({
-  "node_modules/semver/ranges/min-satisfying.js"(exports2, module) {
-    "use strict";
-    var SemVer = require_semver();
-    var Range = require_range();
-    var minSatisfying = (versions, range, options) => {
-      let min = null;
-      let minSV = null;
-      let rangeObj = null;
-      try {
-        rangeObj = new Range(range, options);
-      } catch (er) {
-        return null;
-      }
-      versions.forEach((v) => {
-        if (rangeObj.test(v)) {
-          if (!min || minSV.compare(v) === 1) {
-            min = v;
-            minSV = new SemVer(min, options);
-          }
-        }
-      });
-      return min;
-    };
-    module.exports = minSatisfying;
-  }
-});
-
-// node_modules/semver/ranges/min-version.js
-var require_min_version = __commonJS({
-  "node_modules/semver/ranges/min-version.js"(exports2, module) {
-    "use strict";
-    var SemVer = require_semver();
-    var Range = require_range();
-    var gt = require_gt();
-    var minVersion = (range, loose) => {
-      range = new Range(range, loose);
-      let minver = new SemVer("0.0.0");
-      if (range.test(minver)) {
-        return minver;
-      }
-      minver = new SemVer("0.0.0-0");
-      if (range.test(minver)) {
-        return minver;
-      }
-      minver = null;
-      for (let i = 0; i < range.set.length; ++i) {
-        const comparators = range.set[i];
-        let setMin = null;
-        comparators.forEach((comparator) => {
-          const compver = new SemVer(comparator.semver.version);
-          switch (comparator.operator) {
-            case ">":
-              if (compver.prerelease.length === 0) {
-                compver.patch++;
-              } else {
-                compver.prerelease.push(0);
-              }
-              compver.raw = compver.format();
-            /* fallthrough */
-            case "":
-            case ">=":
-              if (!setMin || gt(compver, setMin)) {
-                setMin = compver;
-              }
-              break;
-            case "<":
-            case "<=":
-              break;
-            /* istanbul ignore next */
-            default:
-              throw new Error(`Unexpected operation: ${comparator.operator}`);
-          }
-        });
-        if (setMin && (!minver || gt(minver, setMin))) {
-          minver = setMin;
-        }
-      }
-      if (minver && range.test(minver)) {
-        return minver;
-      }
-      return null;
-    };
-    module.exports = minVersion;
-  }
-});
-
-// node_modules/semver/ranges/valid.js
-var require_valid2 = __commonJS({
-  "node_modules/semver/ranges/valid.js"(exports2, module) {
-    "use strict";
-    var Range = require_range();
-    var validRange = (range, options) => {
-      try {
-        return new Range(range, options).range || "*";
-      } catch (er) {
-        return null;
-      }
-    };
-    module.exports = validRange;
-  }
-});
-
-// node_modules/semver/ranges/outside.js
-var require_outside = __commonJS({
-  "node_modules/semver/ranges/outside.js"(exports2, module) {
-    "use strict";
-    var SemVer = require_semver();
-    var Comparator = require_comparator();
-    var { ANY } = Comparator;
-    var Range = require_range();
-    var satisfies = require_satisfies();
-    var gt = require_gt();
-    var lt = require_lt();
-    var lte = require_lte();
-    var gte = require_gte();
-    var outside = (version, range, hilo, options) => {
-      version = new SemVer(version, options);
-      range = new Range(range, options);
-      let gtfn, ltefn, ltfn, comp, ecomp;
-      switch (hilo) {
-        case ">":
-          gtfn = gt;
-          ltefn = lte;
-          ltfn = lt;
-          comp = ">";
-          ecomp = ">=";
-          break;
-        case "<":
-          gtfn = lt;
-          ltefn = gte;
-          ltfn = gt;
-          comp = "<";
-          ecomp = "<=";
-          break;
-        default:
-          throw new TypeError('Must provide a hilo val of "<" or ">"');
-      }
-      if (satisfies(version, range, options)) {
-        return false;
-      }
-      for (let i = 0; i < range.set.length; ++i) {
-        const comparators = range.set[i];
-        let high = null;
-        let low = null;
-        comparators.forEach((comparator) => {
-          if (comparator.semver === ANY) {
-            comparator = new Comparator(">=0.0.0");
-          }
-          high = high || comparator;
-          low = low || comparator;
-          if (gtfn(comparator.semver, high.semver, options)) {
-            high = comparator;
-          } else if (ltfn(comparator.semver, low.semver, options)) {
-            low = comparator;
-          }
-        });
-        if (high.operator === comp || high.operator === ecomp) {
-          return false;
-        }
-        if ((!low.operator || low.operator === comp) && ltefn(version, low.semver)) {
-          return false;
-        } else if (low.operator === ecomp && ltfn(version, low.semver)) {
-          return false;
-        }
-      }
-      return true;
-    };
-    module.exports = outside;
-  }
-});
-
-// node_modules/semver/ranges/gtr.js
-var require_gtr = __commonJS({
-  "node_modules/semver/ranges/gtr.js"(exports2, module) {
-    "use strict";
-    var outside = require_outside();
-    var gtr = (version, range, options) => outside(version, range, ">", options);
-    module.exports = gtr;
-  }
-});
-
-// node_modules/semver/ranges/ltr.js
-var require_ltr = __commonJS({
-  "node_modules/semver/ranges/ltr.js"(exports2, module) {
-    "use strict";
-    var outside = require_outside();
-    var ltr = (version, range, options) => outside(version, range, "<", options);
-    module.exports = ltr;
-  }
-});
-
-// node_modules/semver/ranges/intersects.js
-var require_intersects = __commonJS({
-  "node_modules/semver/ranges/intersects.js"(exports2, module) {
-    "use strict";
-    var Range = require_range();
-    var intersects = (r1, r2, options) => {
-      r1 = new Range(r1, options);
-      r2 = new Range(r2, options);
-      return r1.intersects(r2, options);
-    };
-    module.exports = intersects;
-  }
-});
-
-// node_modules/semver/ranges/simplify.js
-var require_simplify = __commonJS({
-  "node_modules/semver/ranges/simplify.js"(exports2, module) {
-    "use strict";
-    var satisfies = require_satisfies();
-    var compare = require_compare();
-    module.exports = (versions, range, options) => {
-      const set = [];
-      let first = null;
-      let prev = null;
-      const v = versions.sort((a, b) => compare(a, b, options));
-      for (const version of v) {
-        const included = satisfies(version, range, options);
-        if (included) {
-          prev = version;
-          if (!first) {
-            first = version;
-          }
-        } else {
-          if (prev) {
-            set.push([first, prev]);
-          }
-          prev = null;
-          first = null;
-        }
-      }
-      if (first) {
-        set.push([first, null]);
-      }
-      const ranges = [];
-      for (const [min, max] of set) {
-        if (min === max) {
-          ranges.push(min);
-        } else if (!max && min === v[0]) {
-          ranges.push("*");
-        } else if (!max) {
-          ranges.push(`>=${min}`);
-        } else if (min === v[0]) {
-          ranges.push(`<=${max}`);
-        } else {
-          ranges.push(`${min} - ${max}`);
-        }
-      }
-      const simplified = ranges.join(" || ");
-      const original = typeof range.raw === "string" ? range.raw : String(range);
-      return simplified.length < original.length ? simplified : range;
-    };
-  }
-});
-
-// node_modules/semver/ranges/subset.js
-var require_subset = __commonJS({
-  "node_modules/semver/ranges/subset.js"(exports2, module) {
-    "use strict";
-    var Range = require_range();
-    var Comparator = require_comparator();
-    var { ANY } = Comparator;
-    var satisfies = require_satisfies();
-    var compare = require_compare();
-    var subset = (sub, dom, options = {}) => {
-      if (sub === dom) {
-        return true;
-      }
-      sub = new Range(sub, options);
-      dom = new Range(dom, options);
-      let sawNonNull = false;
-      OUTER: for (const simpleSub of sub.set) {
-        for (const simpleDom of dom.set) {
-          const isSub = simpleSubset(simpleSub, simpleDom, options);
-          sawNonNull = sawNonNull || isSub !== null;
-          if (isSub) {
-            continue OUTER;
-          }
-        }
-        if (sawNonNull) {
-          return false;
-        }
-      }
-      return true;
-    };
-    var minimumVersionWithPreRelease = [new Comparator(">=0.0.0-0")];
-    var minimumVersion = [new Comparator(">=0.0.0")];
-    var simpleSubset = (sub, dom, options) => {
-      if (sub === dom) {
-        return true;
-      }
-      if (sub.length === 1 && sub[0].semver === ANY) {
-        if (dom.length === 1 && dom[0].semver === ANY) {
-          return true;
-        } else if (options.includePrerelease) {
-          sub = minimumVersionWithPreRelease;
-        } else {
-          sub = minimumVersion;
-        }
-      }
-      if (dom.length === 1 && dom[0].semver === ANY) {
-        if (options.includePrerelease) {
-          return true;
-        } else {
-          dom = minimumVersion;
-        }
-      }
-      const eqSet = /* @__PURE__ */ new Set();
-      let gt, lt;
-      for (const c of sub) {
-        if (c.operator === ">" || c.operator === ">=") {
-          gt = higherGT(gt, c, options);
-        } else if (c.operator === "<" || c.operator === "<=") {
-          lt = lowerLT(lt, c, options);
-        } else {
-          eqSet.add(c.semver);
-        }
-      }
-      if (eqSet.size > 1) {
-        return null;
-      }
-      let gtltComp;
-      if (gt && lt) {
-        gtltComp = compare(gt.semver, lt.semver, options);
-        if (gtltComp > 0) {
-          return null;
-        } else if (gtltComp === 0 && (gt.operator !== ">=" || lt.operator !== "<=")) {
-          return null;
-        }
-      }
-      for (const eq of eqSet) {
-        if (gt && !satisfies(eq, String(gt), options)) {
-          return null;
-        }
-        if (lt && !satisfies(eq, String(lt), options)) {
-          return null;
-        }
-        for (const c of dom) {
-          if (!satisfies(eq, String(c), options)) {
-            return false;
-          }
-        }
-        return true;
-      }
-      let higher, lower;
-      let hasDomLT, hasDomGT;
-      let needDomLTPre = lt && !options.includePrerelease && lt.semver.prerelease.length ? lt.semver : false;
-      let needDomGTPre = gt && !options.includePrerelease && gt.semver.prerelease.length ? gt.semver : false;
-      if (needDomLTPre && needDomLTPre.prerelease.length === 1 && lt.operator === "<" && needDomLTPre.prerelease[0] === 0) {
-        needDomLTPre = false;
-      }
-      for (const c of dom) {
-        hasDomGT = hasDomGT || c.operator === ">" || c.operator === ">=";
-        hasDomLT = hasDomLT || c.operator === "<" || c.operator === "<=";
-        if (gt) {
-          if (needDomGTPre) {
-            if (c.semver.prerelease && c.semver.prerelease.length && c.semver.major === needDomGTPre.major && c.semver.minor === needDomGTPre.minor && c.semver.patch === needDomGTPre.patch) {
-              needDomGTPre = false;
-            }
-          }
-          if (c.operator === ">" || c.operator === ">=") {
-            higher = higherGT(gt, c, options);
-            if (higher === c && higher !== gt) {
-              return false;
-            }
-          } else if (gt.operator === ">=" && !c.test(gt.semver)) {
-            return false;
-          }
-        }
-        if (lt) {
-          if (needDomLTPre) {
-            if (c.semver.prerelease && c.semver.prerelease.length && c.semver.major === needDomLTPre.major && c.semver.minor === needDomLTPre.minor && c.semver.patch === needDomLTPre.patch) {
-              needDomLTPre = false;
-            }
-          }
-          if (c.operator === "<" || c.operator === "<=") {
-            lower = lowerLT(lt, c, options);
-            if (lower === c && lower !== lt) {
-              return false;
-            }
-          } else if (lt.operator === "<=" && !c.test(lt.semver)) {
-            return false;
-          }
-        }
-        if (!c.operator && (lt || gt) && gtltComp !== 0) {
-          return false;
-        }
-      }
-      if (gt && hasDomLT && !lt && gtltComp !== 0) {
-        return false;
-      }
-      if (lt && hasDomGT && !gt && gtltComp !== 0) {
-        return false;
-      }
-      if (needDomGTPre || needDomLTPre) {
-        return false;
-      }
-      return true;
-    };
-    var higherGT = (a, b, options) => {
-      if (!a) {
-        return b;
-      }
-      const comp = compare(a.semver, b.semver, options);
-      return comp > 0 ? a : comp < 0 ? b : b.operator === ">" && a.operator === ">=" ? b : a;
-    };
-    var lowerLT = (a, b, options) => {
-      if (!a) {
-        return b;
-      }
-      const comp = compare(a.semver, b.semver, options);
-      return comp < 0 ? a : comp > 0 ? b : b.operator === "<" && a.operator === "<=" ? b : a;
-    };
-    module.exports = subset;
-  }
-});
-
-// node_modules/semver/index.js
-var require_semver2 = __commonJS({
-  "node_modules/semver/index.js"(exports2, module) {
-    "use strict";
-    var internalRe = require_re();
-    var constants3 = require_constants6();
-    var SemVer = require_semver();
-    var identifiers = require_identifiers();
-    var parse4 = require_parse2();
-    var valid = require_valid();
-    var clean2 = require_clean();
-    var inc = require_inc();
-    var diff = require_diff();
-    var major = require_major();
-    var minor = require_minor();
-    var patch = require_patch();
-    var prerelease = require_prerelease();
-    var compare = require_compare();
-    var rcompare = require_rcompare();
-    var compareLoose = require_compare_loose();
-    var compareBuild = require_compare_build();
-    var sort = require_sort();
-    var rsort = require_rsort();
-    var gt = require_gt();
-    var lt = require_lt();
-    var eq = require_eq();
-    var neq = require_neq();
-    var gte = require_gte();
-    var lte = require_lte();
-    var cmp = require_cmp();
-    var coerce = require_coerce();
-    var truncate = require_truncate();
-    var Comparator = require_comparator();
-    var Range = require_range();
-    var satisfies = require_satisfies();
-    var toComparators = require_to_comparators();
-    var maxSatisfying = require_max_satisfying();
-    var minSatisfying = require_min_satisfying();
-    var minVersion = require_min_version();
-    var validRange = require_valid2();
-    var outside = require_outside();
-    var gtr = require_gtr();
-    var ltr = require_ltr();
-    var intersects = require_intersects();
-    var simplifyRange = require_simplify();
-    var subset = require_subset();
-    module.exports = {
-      parse: parse4,
-      valid,
-      clean: clean2,
-      inc,
-      diff,
-      major,
-      minor,
-      patch,
-      prerelease,
-      compare,
-      rcompare,
-      compareLoose,
-      compareBuild,
-      sort,
-      rsort,
-      gt,
-      lt,
-      eq,
-      neq,
-      gte,
-      lte,
-      cmp,
-      coerce,
-      truncate,
-      Comparator,
-      Range,
-      satisfies,
-      toComparators,
-      maxSatisfying,
-      minSatisfying,
-      minVersion,
-      validRange,
-      outside,
-      gtr,
-      ltr,
-      intersects,
-      simplifyRange,
-      subset,
-      SemVer,
-      re: internalRe.re,
-      src: internalRe.src,
-      tokens: internalRe.t,
-      SEMVER_SPEC_VERSION: constants3.SEMVER_SPEC_VERSION,
-      RELEASE_TYPES: constants3.RELEASE_TYPES,
-      compareIdentifiers: identifiers.compareIdentifiers,
-      rcompareIdentifiers: identifiers.rcompareIdentifiers
-    };
   }
 });
 
@@ -22491,7 +20278,7 @@ var require_streamx = __commonJS({
         }
       }
     };
-    var Readable5 = class _Readable extends Stream {
+    var Readable6 = class _Readable extends Stream {
       constructor(opts) {
         super(opts);
         this._duplexState |= OPENING | WRITE_DONE | READ_READ_AHEAD;
@@ -22702,7 +20489,7 @@ var require_streamx = __commonJS({
         return this;
       }
     };
-    var Duplex = class extends Readable5 {
+    var Duplex = class extends Readable6 {
       // and Writable
       constructor(opts) {
         super(opts);
@@ -22911,7 +20698,7 @@ var require_streamx = __commonJS({
       getStreamError,
       Stream,
       Writable: Writable2,
-      Readable: Readable5,
+      Readable: Readable6,
       Duplex,
       Transform,
       // Export PassThrough for compatibility with Node.js core's stream module
@@ -23185,7 +20972,7 @@ var require_headers2 = __commonJS({
 // node_modules/tar-stream/extract.js
 var require_extract = __commonJS({
   "node_modules/tar-stream/extract.js"(exports2, module) {
-    var { Writable: Writable2, Readable: Readable5, getStreamError } = require_streamx();
+    var { Writable: Writable2, Readable: Readable6, getStreamError } = require_streamx();
     var FIFO = require_fast_fifo();
     var b4a = require_b4a();
     var headers = require_headers2();
@@ -23233,7 +21020,7 @@ var require_extract = __commonJS({
         return buf.subarray(this._offset, this._offset += size2);
       }
     };
-    var Source = class extends Readable5 {
+    var Source = class extends Readable6 {
       constructor(self, header, offset) {
         super();
         this.header = header;
@@ -23527,7 +21314,7 @@ var require_extract = __commonJS({
 });
 
 // node_modules/tar-stream/constants.js
-var require_constants7 = __commonJS({
+var require_constants6 = __commonJS({
   "node_modules/tar-stream/constants.js"(exports2, module) {
     var constants3 = {
       // just for envs without fs
@@ -23549,9 +21336,9 @@ var require_constants7 = __commonJS({
 // node_modules/tar-stream/pack.js
 var require_pack = __commonJS({
   "node_modules/tar-stream/pack.js"(exports2, module) {
-    var { Readable: Readable5, Writable: Writable2, getStreamError } = require_streamx();
+    var { Readable: Readable6, Writable: Writable2, getStreamError } = require_streamx();
     var b4a = require_b4a();
-    var constants3 = require_constants7();
+    var constants3 = require_constants6();
     var headers = require_headers2();
     var DMODE = 493;
     var FMODE = 420;
@@ -23642,7 +21429,7 @@ var require_pack = __commonJS({
         cb();
       }
     };
-    var Pack = class extends Readable5 {
+    var Pack = class extends Readable6 {
       constructor(opts) {
         super(opts);
         this._drain = noop3;
@@ -23788,9 +21575,2222 @@ var require_tar_stream = __commonJS({
   }
 });
 
+// node_modules/semver/internal/constants.js
+var require_constants7 = __commonJS({
+  "node_modules/semver/internal/constants.js"(exports2, module) {
+    "use strict";
+    var SEMVER_SPEC_VERSION = "2.0.0";
+    var MAX_LENGTH = 256;
+    var MAX_SAFE_INTEGER = Number.MAX_SAFE_INTEGER || /* istanbul ignore next */
+    9007199254740991;
+    var MAX_SAFE_COMPONENT_LENGTH = 16;
+    var MAX_SAFE_BUILD_LENGTH = MAX_LENGTH - 6;
+    var WHITESPACE_CHARACTERS = [
+      "	",
+      "\n",
+      "\v",
+      "\f",
+      "\r",
+      " ",
+      " ",
+      " ",
+      " ",
+      " ",
+      " ",
+      " ",
+      " ",
+      " ",
+      " ",
+      " ",
+      " ",
+      " ",
+      " ",
+      "\u2028",
+      "\u2029",
+      " ",
+      " ",
+      "　",
+      "\uFEFF"
+    ];
+    var RELEASE_TYPES = [
+      "major",
+      "premajor",
+      "minor",
+      "preminor",
+      "patch",
+      "prepatch",
+      "prerelease"
+    ];
+    module.exports = {
+      MAX_LENGTH,
+      MAX_SAFE_COMPONENT_LENGTH,
+      MAX_SAFE_BUILD_LENGTH,
+      MAX_SAFE_INTEGER,
+      WHITESPACE_CHARACTERS,
+      RELEASE_TYPES,
+      SEMVER_SPEC_VERSION,
+      FLAG_INCLUDE_PRERELEASE: 1,
+      FLAG_LOOSE: 2
+    };
+  }
+});
+
+// node_modules/semver/internal/debug.js
+var require_debug = __commonJS({
+  "node_modules/semver/internal/debug.js"(exports2, module) {
+    "use strict";
+    var debug2 = typeof process === "object" && process.env && process.env.NODE_DEBUG && /\bsemver\b/i.test(process.env.NODE_DEBUG) ? (...args) => console.error("SEMVER", ...args) : () => {
+    };
+    module.exports = debug2;
+  }
+});
+
+// node_modules/semver/internal/re.js
+var require_re = __commonJS({
+  "node_modules/semver/internal/re.js"(exports2, module) {
+    "use strict";
+    var {
+      MAX_SAFE_COMPONENT_LENGTH,
+      MAX_SAFE_BUILD_LENGTH,
+      MAX_LENGTH
+    } = require_constants7();
+    var debug2 = require_debug();
+    exports2 = module.exports = {};
+    var re = exports2.re = [];
+    var safeRe = exports2.safeRe = [];
+    var src = exports2.src = [];
+    var safeSrc = exports2.safeSrc = [];
+    var t = exports2.t = {};
+    var R = 0;
+    var LETTERDASHNUMBER = "[a-zA-Z0-9-]";
+    var safeRegexReplacements = [
+      ["\\s", 1],
+      ["\\d", MAX_LENGTH],
+      [LETTERDASHNUMBER, MAX_SAFE_BUILD_LENGTH]
+    ];
+    var makeSafeRegex = (value) => {
+      for (const [token, max] of safeRegexReplacements) {
+        value = value.split(`${token}*`).join(`${token}{0,${max}}`).split(`${token}+`).join(`${token}{1,${max}}`);
+      }
+      return value;
+    };
+    var createToken = (name, value, isGlobal) => {
+      const safe = makeSafeRegex(value);
+      const index = R++;
+      debug2(name, index, value);
+      t[name] = index;
+      src[index] = value;
+      safeSrc[index] = safe;
+      re[index] = new RegExp(value, isGlobal ? "g" : void 0);
+      safeRe[index] = new RegExp(safe, isGlobal ? "g" : void 0);
+    };
+    createToken("NUMERICIDENTIFIER", "0|[1-9]\\d*");
+    createToken("NUMERICIDENTIFIERLOOSE", "\\d+");
+    createToken("NONNUMERICIDENTIFIER", `\\d*[a-zA-Z-]${LETTERDASHNUMBER}*`);
+    createToken("MAINVERSION", `(${src[t.NUMERICIDENTIFIER]})\\.(${src[t.NUMERICIDENTIFIER]})\\.(${src[t.NUMERICIDENTIFIER]})`);
+    createToken("MAINVERSIONLOOSE", `(${src[t.NUMERICIDENTIFIERLOOSE]})\\.(${src[t.NUMERICIDENTIFIERLOOSE]})\\.(${src[t.NUMERICIDENTIFIERLOOSE]})`);
+    createToken("PRERELEASEIDENTIFIER", `(?:${src[t.NONNUMERICIDENTIFIER]}|${src[t.NUMERICIDENTIFIER]})`);
+    createToken("PRERELEASEIDENTIFIERLOOSE", `(?:${src[t.NONNUMERICIDENTIFIER]}|${src[t.NUMERICIDENTIFIERLOOSE]})`);
+    createToken("PRERELEASE", `(?:-(${src[t.PRERELEASEIDENTIFIER]}(?:\\.${src[t.PRERELEASEIDENTIFIER]})*))`);
+    createToken("PRERELEASELOOSE", `(?:-?(${src[t.PRERELEASEIDENTIFIERLOOSE]}(?:\\.${src[t.PRERELEASEIDENTIFIERLOOSE]})*))`);
+    createToken("BUILDIDENTIFIER", `${LETTERDASHNUMBER}+`);
+    createToken("BUILD", `(?:\\+(${src[t.BUILDIDENTIFIER]}(?:\\.${src[t.BUILDIDENTIFIER]})*))`);
+    createToken("FULLPLAIN", `v?${src[t.MAINVERSION]}${src[t.PRERELEASE]}?${src[t.BUILD]}?`);
+    createToken("FULL", `^${src[t.FULLPLAIN]}$`);
+    createToken("LOOSEPLAIN", `[v=\\s]*${src[t.MAINVERSIONLOOSE]}${src[t.PRERELEASELOOSE]}?${src[t.BUILD]}?`);
+    createToken("LOOSE", `^${src[t.LOOSEPLAIN]}$`);
+    createToken("GTLT", "((?:<|>)?=?)");
+    createToken("XRANGEIDENTIFIERLOOSE", `${src[t.NUMERICIDENTIFIERLOOSE]}|x|X|\\*`);
+    createToken("XRANGEIDENTIFIER", `${src[t.NUMERICIDENTIFIER]}|x|X|\\*`);
+    createToken("XRANGEPLAIN", `[v=\\s]*(${src[t.XRANGEIDENTIFIER]})(?:\\.(${src[t.XRANGEIDENTIFIER]})(?:\\.(${src[t.XRANGEIDENTIFIER]})(?:${src[t.PRERELEASE]})?${src[t.BUILD]}?)?)?`);
+    createToken("XRANGEPLAINLOOSE", `[v=\\s]*(${src[t.XRANGEIDENTIFIERLOOSE]})(?:\\.(${src[t.XRANGEIDENTIFIERLOOSE]})(?:\\.(${src[t.XRANGEIDENTIFIERLOOSE]})(?:${src[t.PRERELEASELOOSE]})?${src[t.BUILD]}?)?)?`);
+    createToken("XRANGE", `^${src[t.GTLT]}\\s*${src[t.XRANGEPLAIN]}$`);
+    createToken("XRANGELOOSE", `^${src[t.GTLT]}\\s*${src[t.XRANGEPLAINLOOSE]}$`);
+    createToken("COERCEPLAIN", `${"(^|[^\\d])(\\d{1,"}${MAX_SAFE_COMPONENT_LENGTH}})(?:\\.(\\d{1,${MAX_SAFE_COMPONENT_LENGTH}}))?(?:\\.(\\d{1,${MAX_SAFE_COMPONENT_LENGTH}}))?`);
+    createToken("COERCE", `${src[t.COERCEPLAIN]}(?:$|[^\\d])`);
+    createToken("COERCEFULL", src[t.COERCEPLAIN] + `(?:${src[t.PRERELEASE]})?(?:${src[t.BUILD]})?(?:$|[^\\d])`);
+    createToken("COERCERTL", src[t.COERCE], true);
+    createToken("COERCERTLFULL", src[t.COERCEFULL], true);
+    createToken("LONETILDE", "(?:~>?)");
+    createToken("TILDETRIM", `(\\s*)${src[t.LONETILDE]}\\s+`, true);
+    exports2.tildeTrimReplace = "$1~";
+    createToken("TILDE", `^${src[t.LONETILDE]}${src[t.XRANGEPLAIN]}$`);
+    createToken("TILDELOOSE", `^${src[t.LONETILDE]}${src[t.XRANGEPLAINLOOSE]}$`);
+    createToken("LONECARET", "(?:\\^)");
+    createToken("CARETTRIM", `(\\s*)${src[t.LONECARET]}\\s+`, true);
+    exports2.caretTrimReplace = "$1^";
+    createToken("CARET", `^${src[t.LONECARET]}${src[t.XRANGEPLAIN]}$`);
+    createToken("CARETLOOSE", `^${src[t.LONECARET]}${src[t.XRANGEPLAINLOOSE]}$`);
+    createToken("COMPARATORLOOSE", `^${src[t.GTLT]}\\s*(${src[t.LOOSEPLAIN]})$|^$`);
+    createToken("COMPARATOR", `^${src[t.GTLT]}\\s*(${src[t.FULLPLAIN]})$|^$`);
+    createToken("COMPARATORTRIM", `(\\s*)${src[t.GTLT]}\\s*(${src[t.LOOSEPLAIN]}|${src[t.XRANGEPLAIN]})`, true);
+    exports2.comparatorTrimReplace = "$1$2$3";
+    createToken("HYPHENRANGE", `^\\s*(${src[t.XRANGEPLAIN]})\\s+-\\s+(${src[t.XRANGEPLAIN]})\\s*$`);
+    createToken("HYPHENRANGELOOSE", `^\\s*(${src[t.XRANGEPLAINLOOSE]})\\s+-\\s+(${src[t.XRANGEPLAINLOOSE]})\\s*$`);
+    createToken("STAR", "(<|>)?=?\\s*\\*");
+    createToken("GTE0", "^\\s*>=\\s*0\\.0\\.0\\s*$");
+    createToken("GTE0PRE", "^\\s*>=\\s*0\\.0\\.0-0\\s*$");
+  }
+});
+
+// node_modules/semver/internal/parse-options.js
+var require_parse_options = __commonJS({
+  "node_modules/semver/internal/parse-options.js"(exports2, module) {
+    "use strict";
+    var looseOption = Object.freeze({ loose: true });
+    var emptyOpts = Object.freeze({});
+    var parseOptions = (options) => {
+      if (!options) {
+        return emptyOpts;
+      }
+      if (typeof options !== "object") {
+        return looseOption;
+      }
+      return options;
+    };
+    module.exports = parseOptions;
+  }
+});
+
+// node_modules/semver/internal/identifiers.js
+var require_identifiers = __commonJS({
+  "node_modules/semver/internal/identifiers.js"(exports2, module) {
+    "use strict";
+    var numeric = /^[0-9]+$/;
+    var compareIdentifiers = (a, b) => {
+      if (typeof a === "number" && typeof b === "number") {
+        return a === b ? 0 : a < b ? -1 : 1;
+      }
+      const anum = numeric.test(a);
+      const bnum = numeric.test(b);
+      if (anum && bnum) {
+        a = +a;
+        b = +b;
+      }
+      return a === b ? 0 : anum && !bnum ? -1 : bnum && !anum ? 1 : a < b ? -1 : 1;
+    };
+    var rcompareIdentifiers = (a, b) => compareIdentifiers(b, a);
+    module.exports = {
+      compareIdentifiers,
+      rcompareIdentifiers
+    };
+  }
+});
+
+// node_modules/semver/classes/semver.js
+var require_semver = __commonJS({
+  "node_modules/semver/classes/semver.js"(exports2, module) {
+    "use strict";
+    var debug2 = require_debug();
+    var { MAX_LENGTH, MAX_SAFE_INTEGER } = require_constants7();
+    var { safeRe: re, t } = require_re();
+    var parseOptions = require_parse_options();
+    var { compareIdentifiers } = require_identifiers();
+    var isPrereleaseIdentifier = (prerelease, identifier) => {
+      const identifiers = identifier.split(".");
+      if (identifiers.length > prerelease.length) {
+        return false;
+      }
+      for (let i = 0; i < identifiers.length; i++) {
+        if (compareIdentifiers(prerelease[i], identifiers[i]) !== 0) {
+          return false;
+        }
+      }
+      return true;
+    };
+    var SemVer = class _SemVer {
+      constructor(version, options) {
+        options = parseOptions(options);
+        if (version instanceof _SemVer) {
+          if (version.loose === !!options.loose && version.includePrerelease === !!options.includePrerelease) {
+            return version;
+          } else {
+            version = version.version;
+          }
+        } else if (typeof version !== "string") {
+          throw new TypeError(`Invalid version. Must be a string. Got type "${typeof version}".`);
+        }
+        if (version.length > MAX_LENGTH) {
+          throw new TypeError(
+            `version is longer than ${MAX_LENGTH} characters`
+          );
+        }
+        debug2("SemVer", version, options);
+        this.options = options;
+        this.loose = !!options.loose;
+        this.includePrerelease = !!options.includePrerelease;
+        const m = version.trim().match(options.loose ? re[t.LOOSE] : re[t.FULL]);
+        if (!m) {
+          throw new TypeError(`Invalid Version: ${version}`);
+        }
+        this.raw = version;
+        this.major = +m[1];
+        this.minor = +m[2];
+        this.patch = +m[3];
+        if (this.major > MAX_SAFE_INTEGER || this.major < 0) {
+          throw new TypeError("Invalid major version");
+        }
+        if (this.minor > MAX_SAFE_INTEGER || this.minor < 0) {
+          throw new TypeError("Invalid minor version");
+        }
+        if (this.patch > MAX_SAFE_INTEGER || this.patch < 0) {
+          throw new TypeError("Invalid patch version");
+        }
+        if (!m[4]) {
+          this.prerelease = [];
+        } else {
+          this.prerelease = m[4].split(".").map((id) => {
+            if (/^[0-9]+$/.test(id)) {
+              const num = +id;
+              if (num >= 0 && num < MAX_SAFE_INTEGER) {
+                return num;
+              }
+            }
+            return id;
+          });
+        }
+        this.build = m[5] ? m[5].split(".") : [];
+        this.format();
+      }
+      format() {
+        this.version = `${this.major}.${this.minor}.${this.patch}`;
+        if (this.prerelease.length) {
+          this.version += `-${this.prerelease.join(".")}`;
+        }
+        return this.version;
+      }
+      toString() {
+        return this.version;
+      }
+      compare(other) {
+        debug2("SemVer.compare", this.version, this.options, other);
+        if (!(other instanceof _SemVer)) {
+          if (typeof other === "string" && other === this.version) {
+            return 0;
+          }
+          other = new _SemVer(other, this.options);
+        }
+        if (other.version === this.version) {
+          return 0;
+        }
+        return this.compareMain(other) || this.comparePre(other);
+      }
+      compareMain(other) {
+        if (!(other instanceof _SemVer)) {
+          other = new _SemVer(other, this.options);
+        }
+        if (this.major < other.major) {
+          return -1;
+        }
+        if (this.major > other.major) {
+          return 1;
+        }
+        if (this.minor < other.minor) {
+          return -1;
+        }
+        if (this.minor > other.minor) {
+          return 1;
+        }
+        if (this.patch < other.patch) {
+          return -1;
+        }
+        if (this.patch > other.patch) {
+          return 1;
+        }
+        return 0;
+      }
+      comparePre(other) {
+        if (!(other instanceof _SemVer)) {
+          other = new _SemVer(other, this.options);
+        }
+        if (this.prerelease.length && !other.prerelease.length) {
+          return -1;
+        } else if (!this.prerelease.length && other.prerelease.length) {
+          return 1;
+        } else if (!this.prerelease.length && !other.prerelease.length) {
+          return 0;
+        }
+        let i = 0;
+        do {
+          const a = this.prerelease[i];
+          const b = other.prerelease[i];
+          debug2("prerelease compare", i, a, b);
+          if (a === void 0 && b === void 0) {
+            return 0;
+          } else if (b === void 0) {
+            return 1;
+          } else if (a === void 0) {
+            return -1;
+          } else if (a === b) {
+            continue;
+          } else {
+            return compareIdentifiers(a, b);
+          }
+        } while (++i);
+      }
+      compareBuild(other) {
+        if (!(other instanceof _SemVer)) {
+          other = new _SemVer(other, this.options);
+        }
+        let i = 0;
+        do {
+          const a = this.build[i];
+          const b = other.build[i];
+          debug2("build compare", i, a, b);
+          if (a === void 0 && b === void 0) {
+            return 0;
+          } else if (b === void 0) {
+            return 1;
+          } else if (a === void 0) {
+            return -1;
+          } else if (a === b) {
+            continue;
+          } else {
+            return compareIdentifiers(a, b);
+          }
+        } while (++i);
+      }
+      // preminor will bump the version up to the next minor release, and immediately
+      // down to pre-release. premajor and prepatch work the same way.
+      inc(release, identifier, identifierBase) {
+        if (release.startsWith("pre")) {
+          if (!identifier && identifierBase === false) {
+            throw new Error("invalid increment argument: identifier is empty");
+          }
+          if (identifier) {
+            const match = `-${identifier}`.match(this.options.loose ? re[t.PRERELEASELOOSE] : re[t.PRERELEASE]);
+            if (!match || match[1] !== identifier) {
+              throw new Error(`invalid identifier: ${identifier}`);
+            }
+          }
+        }
+        switch (release) {
+          case "premajor":
+            this.prerelease.length = 0;
+            this.patch = 0;
+            this.minor = 0;
+            this.major++;
+            this.inc("pre", identifier, identifierBase);
+            break;
+          case "preminor":
+            this.prerelease.length = 0;
+            this.patch = 0;
+            this.minor++;
+            this.inc("pre", identifier, identifierBase);
+            break;
+          case "prepatch":
+            this.prerelease.length = 0;
+            this.inc("patch", identifier, identifierBase);
+            this.inc("pre", identifier, identifierBase);
+            break;
+          // If the input is a non-prerelease version, this acts the same as
+          // prepatch.
+          case "prerelease":
+            if (this.prerelease.length === 0) {
+              this.inc("patch", identifier, identifierBase);
+            }
+            this.inc("pre", identifier, identifierBase);
+            break;
+          case "release":
+            if (this.prerelease.length === 0) {
+              throw new Error(`version ${this.raw} is not a prerelease`);
+            }
+            this.prerelease.length = 0;
+            break;
+          case "major":
+            if (this.minor !== 0 || this.patch !== 0 || this.prerelease.length === 0) {
+              this.major++;
+            }
+            this.minor = 0;
+            this.patch = 0;
+            this.prerelease = [];
+            break;
+          case "minor":
+            if (this.patch !== 0 || this.prerelease.length === 0) {
+              this.minor++;
+            }
+            this.patch = 0;
+            this.prerelease = [];
+            break;
+          case "patch":
+            if (this.prerelease.length === 0) {
+              this.patch++;
+            }
+            this.prerelease = [];
+            break;
+          // This probably shouldn't be used publicly.
+          // 1.0.0 'pre' would become 1.0.0-0 which is the wrong direction.
+          case "pre": {
+            const base = Number(identifierBase) ? 1 : 0;
+            if (this.prerelease.length === 0) {
+              this.prerelease = [base];
+            } else {
+              let i = this.prerelease.length;
+              while (--i >= 0) {
+                if (typeof this.prerelease[i] === "number") {
+                  this.prerelease[i]++;
+                  i = -2;
+                }
+              }
+              if (i === -1) {
+                if (identifier === this.prerelease.join(".") && identifierBase === false) {
+                  throw new Error("invalid increment argument: identifier already exists");
+                }
+                this.prerelease.push(base);
+              }
+            }
+            if (identifier) {
+              let prerelease = [identifier, base];
+              if (identifierBase === false) {
+                prerelease = [identifier];
+              }
+              if (isPrereleaseIdentifier(this.prerelease, identifier)) {
+                const prereleaseBase = this.prerelease[identifier.split(".").length];
+                if (isNaN(prereleaseBase)) {
+                  this.prerelease = prerelease;
+                }
+              } else {
+                this.prerelease = prerelease;
+              }
+            }
+            break;
+          }
+          default:
+            throw new Error(`invalid increment argument: ${release}`);
+        }
+        this.raw = this.format();
+        if (this.build.length) {
+          this.raw += `+${this.build.join(".")}`;
+        }
+        return this;
+      }
+    };
+    module.exports = SemVer;
+  }
+});
+
+// node_modules/semver/functions/parse.js
+var require_parse2 = __commonJS({
+  "node_modules/semver/functions/parse.js"(exports2, module) {
+    "use strict";
+    var SemVer = require_semver();
+    var parse4 = (version, options, throwErrors = false) => {
+      if (version instanceof SemVer) {
+        return version;
+      }
+      try {
+        return new SemVer(version, options);
+      } catch (er) {
+        if (!throwErrors) {
+          return null;
+        }
+        throw er;
+      }
+    };
+    module.exports = parse4;
+  }
+});
+
+// node_modules/semver/functions/valid.js
+var require_valid = __commonJS({
+  "node_modules/semver/functions/valid.js"(exports2, module) {
+    "use strict";
+    var parse4 = require_parse2();
+    var valid = (version, options) => {
+      const v = parse4(version, options);
+      return v ? v.version : null;
+    };
+    module.exports = valid;
+  }
+});
+
+// node_modules/semver/functions/clean.js
+var require_clean = __commonJS({
+  "node_modules/semver/functions/clean.js"(exports2, module) {
+    "use strict";
+    var parse4 = require_parse2();
+    var clean2 = (version, options) => {
+      const s2 = parse4(version.trim().replace(/^[=v]+/, ""), options);
+      return s2 ? s2.version : null;
+    };
+    module.exports = clean2;
+  }
+});
+
+// node_modules/semver/functions/inc.js
+var require_inc = __commonJS({
+  "node_modules/semver/functions/inc.js"(exports2, module) {
+    "use strict";
+    var SemVer = require_semver();
+    var inc = (version, release, options, identifier, identifierBase) => {
+      if (typeof options === "string") {
+        identifierBase = identifier;
+        identifier = options;
+        options = void 0;
+      }
+      try {
+        return new SemVer(
+          version instanceof SemVer ? version.version : version,
+          options
+        ).inc(release, identifier, identifierBase).version;
+      } catch (er) {
+        return null;
+      }
+    };
+    module.exports = inc;
+  }
+});
+
+// node_modules/semver/functions/diff.js
+var require_diff = __commonJS({
+  "node_modules/semver/functions/diff.js"(exports2, module) {
+    "use strict";
+    var parse4 = require_parse2();
+    var diff = (version1, version2) => {
+      const v1 = parse4(version1, null, true);
+      const v2 = parse4(version2, null, true);
+      const comparison = v1.compare(v2);
+      if (comparison === 0) {
+        return null;
+      }
+      const v1Higher = comparison > 0;
+      const highVersion = v1Higher ? v1 : v2;
+      const lowVersion = v1Higher ? v2 : v1;
+      const highHasPre = !!highVersion.prerelease.length;
+      const lowHasPre = !!lowVersion.prerelease.length;
+      if (lowHasPre && !highHasPre) {
+        if (!lowVersion.patch && !lowVersion.minor) {
+          return "major";
+        }
+        if (lowVersion.compareMain(highVersion) === 0) {
+          if (lowVersion.minor && !lowVersion.patch) {
+            return "minor";
+          }
+          return "patch";
+        }
+      }
+      const prefix = highHasPre ? "pre" : "";
+      if (v1.major !== v2.major) {
+        return prefix + "major";
+      }
+      if (v1.minor !== v2.minor) {
+        return prefix + "minor";
+      }
+      if (v1.patch !== v2.patch) {
+        return prefix + "patch";
+      }
+      return "prerelease";
+    };
+    module.exports = diff;
+  }
+});
+
+// node_modules/semver/functions/major.js
+var require_major = __commonJS({
+  "node_modules/semver/functions/major.js"(exports2, module) {
+    "use strict";
+    var SemVer = require_semver();
+    var major = (a, loose) => new SemVer(a, loose).major;
+    module.exports = major;
+  }
+});
+
+// node_modules/semver/functions/minor.js
+var require_minor = __commonJS({
+  "node_modules/semver/functions/minor.js"(exports2, module) {
+    "use strict";
+    var SemVer = require_semver();
+    var minor = (a, loose) => new SemVer(a, loose).minor;
+    module.exports = minor;
+  }
+});
+
+// node_modules/semver/functions/patch.js
+var require_patch = __commonJS({
+  "node_modules/semver/functions/patch.js"(exports2, module) {
+    "use strict";
+    var SemVer = require_semver();
+    var patch = (a, loose) => new SemVer(a, loose).patch;
+    module.exports = patch;
+  }
+});
+
+// node_modules/semver/functions/prerelease.js
+var require_prerelease = __commonJS({
+  "node_modules/semver/functions/prerelease.js"(exports2, module) {
+    "use strict";
+    var parse4 = require_parse2();
+    var prerelease = (version, options) => {
+      const parsed = parse4(version, options);
+      return parsed && parsed.prerelease.length ? parsed.prerelease : null;
+    };
+    module.exports = prerelease;
+  }
+});
+
+// node_modules/semver/functions/compare.js
+var require_compare = __commonJS({
+  "node_modules/semver/functions/compare.js"(exports2, module) {
+    "use strict";
+    var SemVer = require_semver();
+    var compare = (a, b, loose) => new SemVer(a, loose).compare(new SemVer(b, loose));
+    module.exports = compare;
+  }
+});
+
+// node_modules/semver/functions/rcompare.js
+var require_rcompare = __commonJS({
+  "node_modules/semver/functions/rcompare.js"(exports2, module) {
+    "use strict";
+    var compare = require_compare();
+    var rcompare = (a, b, loose) => compare(b, a, loose);
+    module.exports = rcompare;
+  }
+});
+
+// node_modules/semver/functions/compare-loose.js
+var require_compare_loose = __commonJS({
+  "node_modules/semver/functions/compare-loose.js"(exports2, module) {
+    "use strict";
+    var compare = require_compare();
+    var compareLoose = (a, b) => compare(a, b, true);
+    module.exports = compareLoose;
+  }
+});
+
+// node_modules/semver/functions/compare-build.js
+var require_compare_build = __commonJS({
+  "node_modules/semver/functions/compare-build.js"(exports2, module) {
+    "use strict";
+    var SemVer = require_semver();
+    var compareBuild = (a, b, loose) => {
+      const versionA = new SemVer(a, loose);
+      const versionB = new SemVer(b, loose);
+      return versionA.compare(versionB) || versionA.compareBuild(versionB);
+    };
+    module.exports = compareBuild;
+  }
+});
+
+// node_modules/semver/functions/sort.js
+var require_sort = __commonJS({
+  "node_modules/semver/functions/sort.js"(exports2, module) {
+    "use strict";
+    var compareBuild = require_compare_build();
+    var sort = (list3, loose) => list3.sort((a, b) => compareBuild(a, b, loose));
+    module.exports = sort;
+  }
+});
+
+// node_modules/semver/functions/rsort.js
+var require_rsort = __commonJS({
+  "node_modules/semver/functions/rsort.js"(exports2, module) {
+    "use strict";
+    var compareBuild = require_compare_build();
+    var rsort = (list3, loose) => list3.sort((a, b) => compareBuild(b, a, loose));
+    module.exports = rsort;
+  }
+});
+
+// node_modules/semver/functions/gt.js
+var require_gt = __commonJS({
+  "node_modules/semver/functions/gt.js"(exports2, module) {
+    "use strict";
+    var compare = require_compare();
+    var gt = (a, b, loose) => compare(a, b, loose) > 0;
+    module.exports = gt;
+  }
+});
+
+// node_modules/semver/functions/lt.js
+var require_lt = __commonJS({
+  "node_modules/semver/functions/lt.js"(exports2, module) {
+    "use strict";
+    var compare = require_compare();
+    var lt = (a, b, loose) => compare(a, b, loose) < 0;
+    module.exports = lt;
+  }
+});
+
+// node_modules/semver/functions/eq.js
+var require_eq = __commonJS({
+  "node_modules/semver/functions/eq.js"(exports2, module) {
+    "use strict";
+    var compare = require_compare();
+    var eq = (a, b, loose) => compare(a, b, loose) === 0;
+    module.exports = eq;
+  }
+});
+
+// node_modules/semver/functions/neq.js
+var require_neq = __commonJS({
+  "node_modules/semver/functions/neq.js"(exports2, module) {
+    "use strict";
+    var compare = require_compare();
+    var neq = (a, b, loose) => compare(a, b, loose) !== 0;
+    module.exports = neq;
+  }
+});
+
+// node_modules/semver/functions/gte.js
+var require_gte = __commonJS({
+  "node_modules/semver/functions/gte.js"(exports2, module) {
+    "use strict";
+    var compare = require_compare();
+    var gte = (a, b, loose) => compare(a, b, loose) >= 0;
+    module.exports = gte;
+  }
+});
+
+// node_modules/semver/functions/lte.js
+var require_lte = __commonJS({
+  "node_modules/semver/functions/lte.js"(exports2, module) {
+    "use strict";
+    var compare = require_compare();
+    var lte = (a, b, loose) => compare(a, b, loose) <= 0;
+    module.exports = lte;
+  }
+});
+
+// node_modules/semver/functions/cmp.js
+var require_cmp = __commonJS({
+  "node_modules/semver/functions/cmp.js"(exports2, module) {
+    "use strict";
+    var eq = require_eq();
+    var neq = require_neq();
+    var gt = require_gt();
+    var gte = require_gte();
+    var lt = require_lt();
+    var lte = require_lte();
+    var cmp = (a, op, b, loose) => {
+      switch (op) {
+        case "===":
+          if (typeof a === "object") {
+            a = a.version;
+          }
+          if (typeof b === "object") {
+            b = b.version;
+          }
+          return a === b;
+        case "!==":
+          if (typeof a === "object") {
+            a = a.version;
+          }
+          if (typeof b === "object") {
+            b = b.version;
+          }
+          return a !== b;
+        case "":
+        case "=":
+        case "==":
+          return eq(a, b, loose);
+        case "!=":
+          return neq(a, b, loose);
+        case ">":
+          return gt(a, b, loose);
+        case ">=":
+          return gte(a, b, loose);
+        case "<":
+          return lt(a, b, loose);
+        case "<=":
+          return lte(a, b, loose);
+        default:
+          throw new TypeError(`Invalid operator: ${op}`);
+      }
+    };
+    module.exports = cmp;
+  }
+});
+
+// node_modules/semver/functions/coerce.js
+var require_coerce = __commonJS({
+  "node_modules/semver/functions/coerce.js"(exports2, module) {
+    "use strict";
+    var SemVer = require_semver();
+    var parse4 = require_parse2();
+    var { safeRe: re, t } = require_re();
+    var coerce = (version, options) => {
+      if (version instanceof SemVer) {
+        return version;
+      }
+      if (typeof version === "number") {
+        version = String(version);
+      }
+      if (typeof version !== "string") {
+        return null;
+      }
+      options = options || {};
+      let match = null;
+      if (!options.rtl) {
+        match = version.match(options.includePrerelease ? re[t.COERCEFULL] : re[t.COERCE]);
+      } else {
+        const coerceRtlRegex = options.includePrerelease ? re[t.COERCERTLFULL] : re[t.COERCERTL];
+        let next;
+        while ((next = coerceRtlRegex.exec(version)) && (!match || match.index + match[0].length !== version.length)) {
+          if (!match || next.index + next[0].length !== match.index + match[0].length) {
+            match = next;
+          }
+          coerceRtlRegex.lastIndex = next.index + next[1].length + next[2].length;
+        }
+        coerceRtlRegex.lastIndex = -1;
+      }
+      if (match === null) {
+        return null;
+      }
+      const major = match[2];
+      const minor = match[3] || "0";
+      const patch = match[4] || "0";
+      const prerelease = options.includePrerelease && match[5] ? `-${match[5]}` : "";
+      const build = options.includePrerelease && match[6] ? `+${match[6]}` : "";
+      return parse4(`${major}.${minor}.${patch}${prerelease}${build}`, options);
+    };
+    module.exports = coerce;
+  }
+});
+
+// node_modules/semver/functions/truncate.js
+var require_truncate = __commonJS({
+  "node_modules/semver/functions/truncate.js"(exports2, module) {
+    "use strict";
+    var parse4 = require_parse2();
+    var constants3 = require_constants7();
+    var SemVer = require_semver();
+    var truncate = (version, truncation, options) => {
+      if (!constants3.RELEASE_TYPES.includes(truncation)) {
+        return null;
+      }
+      const clonedVersion = cloneInputVersion(version, options);
+      return clonedVersion && doTruncation(clonedVersion, truncation);
+    };
+    var cloneInputVersion = (version, options) => {
+      const versionStringToParse = version instanceof SemVer ? version.version : version;
+      return parse4(versionStringToParse, options);
+    };
+    var doTruncation = (version, truncation) => {
+      if (isPrerelease(truncation)) {
+        return version.version;
+      }
+      version.prerelease = [];
+      switch (truncation) {
+        case "major":
+          version.minor = 0;
+          version.patch = 0;
+          break;
+        case "minor":
+          version.patch = 0;
+          break;
+      }
+      return version.format();
+    };
+    var isPrerelease = (type) => {
+      return type.startsWith("pre");
+    };
+    module.exports = truncate;
+  }
+});
+
+// node_modules/semver/internal/lrucache.js
+var require_lrucache = __commonJS({
+  "node_modules/semver/internal/lrucache.js"(exports2, module) {
+    "use strict";
+    var LRUCache = class {
+      constructor() {
+        this.max = 1e3;
+        this.map = /* @__PURE__ */ new Map();
+      }
+      get(key) {
+        const value = this.map.get(key);
+        if (value === void 0) {
+          return void 0;
+        } else {
+          this.map.delete(key);
+          this.map.set(key, value);
+          return value;
+        }
+      }
+      delete(key) {
+        return this.map.delete(key);
+      }
+      set(key, value) {
+        const deleted = this.delete(key);
+        if (!deleted && value !== void 0) {
+          if (this.map.size >= this.max) {
+            const firstKey = this.map.keys().next().value;
+            this.delete(firstKey);
+          }
+          this.map.set(key, value);
+        }
+        return this;
+      }
+    };
+    module.exports = LRUCache;
+  }
+});
+
+// node_modules/semver/internal/trim-comparator-whitespace.js
+var require_trim_comparator_whitespace = __commonJS({
+  "node_modules/semver/internal/trim-comparator-whitespace.js"(exports2, module) {
+    "use strict";
+    var {
+      MAX_LENGTH,
+      MAX_SAFE_BUILD_LENGTH,
+      WHITESPACE_CHARACTERS
+    } = require_constants7();
+    var whitespace = new Uint8Array(65536);
+    for (const char of WHITESPACE_CHARACTERS) {
+      whitespace[char.charCodeAt(0)] = 1;
+    }
+    var isWhitespace = (char) => char !== void 0 && whitespace[char.charCodeAt(0)] === 1;
+    var isVersionPrefix = (char) => char === "v" || char === "=" || isWhitespace(char);
+    var isDigit = (char) => char !== void 0 && char >= "0" && char <= "9";
+    var isLetter = (char) => char !== void 0 && (char >= "a" && char <= "z" || char >= "A" && char <= "Z");
+    var isIdentifierCharacter = (char) => isDigit(char) || isLetter(char) || char === "-";
+    var isVersionStart = (char) => isDigit(char) || char === "x" || char === "X" || char === "*";
+    var findDigitsEndIndex = (range, start, limit, digitRuns) => {
+      if (!isDigit(range[start])) {
+        return start;
+      }
+      if (start >= digitRuns.start && start < digitRuns.end) {
+        return Math.min(start + limit, digitRuns.end);
+      }
+      if (start >= digitRuns.previousStart && start < digitRuns.previousEnd) {
+        return Math.min(start + limit, digitRuns.previousEnd);
+      }
+      let end = start + 1;
+      while (isDigit(range[end])) {
+        end++;
+      }
+      digitRuns.previousStart = digitRuns.start;
+      digitRuns.previousEnd = digitRuns.end;
+      digitRuns.start = start;
+      digitRuns.end = end;
+      return Math.min(start + limit, end);
+    };
+    var findVersionNumberEndIndex = (range, start, loose, digitRuns) => {
+      if (!loose && range[start] === "0") {
+        return start + 1;
+      }
+      return findDigitsEndIndex(range, start, loose ? MAX_LENGTH : MAX_LENGTH + 1, digitRuns);
+    };
+    var findPrereleaseIdentifierEndIndex = (range, start, loose, digitRuns) => {
+      const digitsEnd = findDigitsEndIndex(range, start, MAX_LENGTH, digitRuns);
+      if (isLetter(range[digitsEnd]) || range[digitsEnd] === "-") {
+        let end = digitsEnd + 1;
+        const limit = end + MAX_SAFE_BUILD_LENGTH;
+        while (end < limit && isIdentifierCharacter(range[end])) {
+          end++;
+        }
+        return end;
+      }
+      return findVersionNumberEndIndex(range, start, loose, digitRuns);
+    };
+    var findPrereleaseEndIndex = (range, start, loose, digitRuns) => {
+      const hyphen = range[start] === "-";
+      if (!loose && !hyphen) {
+        return start;
+      }
+      const identifierStart = start + (hyphen ? 1 : 0);
+      let end = findPrereleaseIdentifierEndIndex(range, identifierStart, loose, digitRuns);
+      if (end === identifierStart) {
+        if (!loose || !hyphen) {
+          return start;
+        }
+        end = findPrereleaseIdentifierEndIndex(range, start, loose, digitRuns);
+      }
+      while (range[end] === ".") {
+        const next = findPrereleaseIdentifierEndIndex(range, end + 1, loose, digitRuns);
+        if (next === end + 1) {
+          break;
+        }
+        end = next;
+      }
+      return end;
+    };
+    var findBuildIdentifierEndIndex = (range, start) => {
+      let end = start;
+      while (end - start < MAX_SAFE_BUILD_LENGTH && isIdentifierCharacter(range[end])) {
+        end++;
+      }
+      return end;
+    };
+    var findBuildEndIndex = (range, start) => {
+      if (range[start] !== "+") {
+        return start;
+      }
+      let end = findBuildIdentifierEndIndex(range, start + 1);
+      if (end === start + 1) {
+        return start;
+      }
+      while (range[end] === ".") {
+        const next = findBuildIdentifierEndIndex(range, end + 1);
+        if (next === end + 1) {
+          break;
+        }
+        end = next;
+      }
+      return end;
+    };
+    var findLooseFullVersionEndIndex = (range, start, digitRuns) => {
+      let end = start;
+      for (let component = 0; component < 3; component++) {
+        const next = findVersionNumberEndIndex(range, end, true, digitRuns);
+        if (next === end) {
+          return start;
+        }
+        end = next;
+        if (component < 2) {
+          if (range[end] !== ".") {
+            return start;
+          }
+          end++;
+        }
+      }
+      const prereleaseEnd = findPrereleaseEndIndex(range, end, true, digitRuns);
+      return findBuildEndIndex(range, prereleaseEnd);
+    };
+    var findPartialVersionComponentEndIndex = (range, start, digitRuns) => {
+      if (isDigit(range[start])) {
+        return findVersionNumberEndIndex(range, start, false, digitRuns);
+      }
+      return isVersionStart(range[start]) ? start + 1 : start;
+    };
+    var findPartialVersionEndIndex = (range, start, digitRuns) => {
+      let end = findPartialVersionComponentEndIndex(range, start, digitRuns);
+      for (let component = 0; component < 2; component++) {
+        if (range[end] !== ".") {
+          return end;
+        }
+        const next = findPartialVersionComponentEndIndex(range, end + 1, digitRuns);
+        if (next === end + 1) {
+          return end;
+        }
+        end = next;
+      }
+      const prereleaseEnd = findPrereleaseEndIndex(range, end, false, digitRuns);
+      return findBuildEndIndex(range, prereleaseEnd);
+    };
+    var findVersionEndIndex = (range, start, digitRuns) => {
+      const fullVersionEnd = findLooseFullVersionEndIndex(range, start, digitRuns);
+      return fullVersionEnd !== start ? fullVersionEnd : findPartialVersionEndIndex(range, start, digitRuns);
+    };
+    var findRemovableWhitespaceIndex = (range, matchStart) => {
+      let position = matchStart;
+      if (isWhitespace(range[position])) {
+        position++;
+      }
+      if (range[position] === "<" || range[position] === ">") {
+        position++;
+      }
+      if (range[position] === "=") {
+        position++;
+      }
+      return isWhitespace(range[position]) ? position : -1;
+    };
+    var trimComparatorWhitespace = (range) => {
+      let result = "";
+      let copyFrom = 0;
+      let cursor = 0;
+      const digitRuns = { start: -1, end: -1, previousStart: -1, previousEnd: -1 };
+      while (cursor < range.length) {
+        const matchStart = cursor;
+        if (range[cursor] === "<" || range[cursor] === ">") {
+          cursor++;
+        } else if (!isVersionPrefix(range[cursor]) && !isVersionStart(range[cursor])) {
+          cursor++;
+          continue;
+        }
+        while (cursor < range.length && isVersionPrefix(range[cursor])) {
+          cursor++;
+        }
+        if (!isVersionStart(range[cursor])) {
+          continue;
+        }
+        const whitespacePosition = findRemovableWhitespaceIndex(range, matchStart);
+        if (whitespacePosition !== -1) {
+          result += range.slice(copyFrom, whitespacePosition);
+          copyFrom = whitespacePosition + 1;
+        }
+        cursor = findVersionEndIndex(range, cursor, digitRuns);
+      }
+      return result + range.slice(copyFrom);
+    };
+    module.exports = trimComparatorWhitespace;
+  }
+});
+
+// node_modules/semver/classes/range.js
+var require_range = __commonJS({
+  "node_modules/semver/classes/range.js"(exports2, module) {
+    "use strict";
+    var SPACE_CHARACTERS = /\s+/g;
+    var Range = class _Range {
+      constructor(range, options) {
+        options = parseOptions(options);
+        if (range instanceof _Range) {
+          if (range.loose === !!options.loose && range.includePrerelease === !!options.includePrerelease) {
+            return range;
+          } else {
+            return new _Range(range.raw, options);
+          }
+        }
+        if (range instanceof Comparator) {
+          this.raw = range.value;
+          this.set = [[range]];
+          this.formatted = void 0;
+          return this;
+        }
+        this.options = options;
+        this.loose = !!options.loose;
+        this.includePrerelease = !!options.includePrerelease;
+        this.raw = range.trim().replace(SPACE_CHARACTERS, " ");
+        this.set = this.raw.split("||").map((r) => this.parseRange(r.trim())).filter((c) => c.length);
+        if (!this.set.length) {
+          throw new TypeError(`Invalid SemVer Range: ${this.raw}`);
+        }
+        if (this.set.length > 1) {
+          const first = this.set[0];
+          this.set = this.set.filter((c) => !isNullSet(c[0]));
+          if (this.set.length === 0) {
+            this.set = [first];
+          } else if (this.set.length > 1) {
+            for (const c of this.set) {
+              if (c.length === 1 && isAny(c[0])) {
+                this.set = [c];
+                break;
+              }
+            }
+          }
+        }
+        this.formatted = void 0;
+      }
+      get range() {
+        if (this.formatted === void 0) {
+          this.formatted = "";
+          for (let i = 0; i < this.set.length; i++) {
+            if (i > 0) {
+              this.formatted += "||";
+            }
+            const comps = this.set[i];
+            for (let k = 0; k < comps.length; k++) {
+              if (k > 0) {
+                this.formatted += " ";
+              }
+              this.formatted += comps[k].toString().trim();
+            }
+          }
+        }
+        return this.formatted;
+      }
+      format() {
+        return this.range;
+      }
+      toString() {
+        return this.range;
+      }
+      parseRange(range) {
+        range = range.replace(BUILDSTRIPRE, "");
+        const memoOpts = (this.options.includePrerelease && FLAG_INCLUDE_PRERELEASE) | (this.options.loose && FLAG_LOOSE);
+        const memoKey = memoOpts + ":" + range;
+        const cached = cache.get(memoKey);
+        if (cached) {
+          return cached;
+        }
+        const loose = this.options.loose;
+        const hr = loose ? re[t.HYPHENRANGELOOSE] : re[t.HYPHENRANGE];
+        range = range.replace(hr, hyphenReplace(this.options.includePrerelease));
+        debug2("hyphen replace", range);
+        range = trimComparatorWhitespace(range);
+        debug2("comparator trim", range);
+        range = range.replace(re[t.TILDETRIM], tildeTrimReplace);
+        debug2("tilde trim", range);
+        range = range.replace(re[t.CARETTRIM], caretTrimReplace);
+        debug2("caret trim", range);
+        let rangeList = range.split(" ").map((comp) => parseComparator(comp, this.options)).join(" ").split(/\s+/).map((comp) => replaceGTE0(comp, this.options));
+        if (loose) {
+          rangeList = rangeList.filter((comp) => {
+            debug2("loose invalid filter", comp, this.options);
+            return !!comp.match(re[t.COMPARATORLOOSE]);
+          });
+        }
+        debug2("range list", rangeList);
+        const rangeMap = /* @__PURE__ */ new Map();
+        const comparators = rangeList.map((comp) => new Comparator(comp, this.options));
+        for (const comp of comparators) {
+          if (isNullSet(comp)) {
+            return [comp];
+          }
+          rangeMap.set(comp.value, comp);
+        }
+        if (rangeMap.size > 1 && rangeMap.has("")) {
+          rangeMap.delete("");
+        }
+        const result = [...rangeMap.values()];
+        cache.set(memoKey, result);
+        return result;
+      }
+      intersects(range, options) {
+        if (!(range instanceof _Range)) {
+          throw new TypeError("a Range is required");
+        }
+        return this.set.some((thisComparators) => {
+          return isSatisfiable(thisComparators, options) && range.set.some((rangeComparators) => {
+            return isSatisfiable(rangeComparators, options) && thisComparators.every((thisComparator) => {
+              return rangeComparators.every((rangeComparator) => {
+                return thisComparator.intersects(rangeComparator, options);
+              });
+            });
+          });
+        });
+      }
+      // if ANY of the sets match ALL of its comparators, then pass
+      test(version) {
+        if (!version) {
+          return false;
+        }
+        if (typeof version === "string") {
+          try {
+            version = new SemVer(version, this.options);
+          } catch (er) {
+            return false;
+          }
+        }
+        for (let i = 0; i < this.set.length; i++) {
+          if (testSet(this.set[i], version, this.options)) {
+            return true;
+          }
+        }
+        return false;
+      }
+    };
+    module.exports = Range;
+    var LRU = require_lrucache();
+    var cache = new LRU();
+    var parseOptions = require_parse_options();
+    var Comparator = require_comparator();
+    var debug2 = require_debug();
+    var SemVer = require_semver();
+    var trimComparatorWhitespace = require_trim_comparator_whitespace();
+    var {
+      safeRe: re,
+      src,
+      t,
+      tildeTrimReplace,
+      caretTrimReplace
+    } = require_re();
+    var { FLAG_INCLUDE_PRERELEASE, FLAG_LOOSE } = require_constants7();
+    var BUILDSTRIPRE = new RegExp(src[t.BUILD], "g");
+    var isNullSet = (c) => c.value === "<0.0.0-0";
+    var isAny = (c) => c.value === "";
+    var isSatisfiable = (comparators, options) => {
+      let result = true;
+      const remainingComparators = comparators.slice();
+      let testComparator = remainingComparators.pop();
+      while (result && remainingComparators.length) {
+        result = remainingComparators.every((otherComparator) => {
+          return testComparator.intersects(otherComparator, options);
+        });
+        testComparator = remainingComparators.pop();
+      }
+      return result;
+    };
+    var parseComparator = (comp, options) => {
+      comp = comp.replace(re[t.BUILD], "");
+      debug2("comp", comp, options);
+      comp = replaceCarets(comp, options);
+      debug2("caret", comp);
+      comp = replaceTildes(comp, options);
+      debug2("tildes", comp);
+      comp = replaceXRanges(comp, options);
+      debug2("xrange", comp);
+      comp = replaceStars(comp, options);
+      debug2("stars", comp);
+      return comp;
+    };
+    var isX = (id) => !id || id.toLowerCase() === "x" || id === "*";
+    var invalidXRangeOrder = (M, m, p) => isX(M) && !isX(m) || isX(m) && p && !isX(p);
+    var replaceTildes = (comp, options) => {
+      return comp.trim().split(/\s+/).map((c) => replaceTilde(c, options)).join(" ");
+    };
+    var replaceTilde = (comp, options) => {
+      const r = options.loose ? re[t.TILDELOOSE] : re[t.TILDE];
+      const z = options.includePrerelease ? "-0" : "";
+      return comp.replace(r, (_, M, m, p, pr) => {
+        debug2("tilde", comp, _, M, m, p, pr);
+        let ret;
+        if (isX(M)) {
+          ret = "";
+        } else if (isX(m)) {
+          ret = `>=${M}.0.0${z} <${+M + 1}.0.0-0`;
+        } else if (isX(p)) {
+          ret = `>=${M}.${m}.0${z} <${M}.${+m + 1}.0-0`;
+        } else if (pr) {
+          debug2("replaceTilde pr", pr);
+          ret = `>=${M}.${m}.${p}-${pr} <${M}.${+m + 1}.0-0`;
+        } else {
+          ret = `>=${M}.${m}.${p} <${M}.${+m + 1}.0-0`;
+        }
+        debug2("tilde return", ret);
+        return ret;
+      });
+    };
+    var replaceCarets = (comp, options) => {
+      return comp.trim().split(/\s+/).map((c) => replaceCaret(c, options)).join(" ");
+    };
+    var replaceCaret = (comp, options) => {
+      debug2("caret", comp, options);
+      const r = options.loose ? re[t.CARETLOOSE] : re[t.CARET];
+      const z = options.includePrerelease ? "-0" : "";
+      return comp.replace(r, (_, M, m, p, pr) => {
+        debug2("caret", comp, _, M, m, p, pr);
+        let ret;
+        if (isX(M)) {
+          ret = "";
+        } else if (isX(m)) {
+          ret = `>=${M}.0.0${z} <${+M + 1}.0.0-0`;
+        } else if (isX(p)) {
+          if (M === "0") {
+            ret = `>=${M}.${m}.0${z} <${M}.${+m + 1}.0-0`;
+          } else {
+            ret = `>=${M}.${m}.0${z} <${+M + 1}.0.0-0`;
+          }
+        } else if (pr) {
+          debug2("replaceCaret pr", pr);
+          if (M === "0") {
+            if (m === "0") {
+              ret = `>=${M}.${m}.${p}-${pr} <${M}.${m}.${+p + 1}-0`;
+            } else {
+              ret = `>=${M}.${m}.${p}-${pr} <${M}.${+m + 1}.0-0`;
+            }
+          } else {
+            ret = `>=${M}.${m}.${p}-${pr} <${+M + 1}.0.0-0`;
+          }
+        } else {
+          debug2("no pr");
+          if (M === "0") {
+            if (m === "0") {
+              ret = `>=${M}.${m}.${p} <${M}.${m}.${+p + 1}-0`;
+            } else {
+              ret = `>=${M}.${m}.${p} <${M}.${+m + 1}.0-0`;
+            }
+          } else {
+            ret = `>=${M}.${m}.${p} <${+M + 1}.0.0-0`;
+          }
+        }
+        debug2("caret return", ret);
+        return ret;
+      });
+    };
+    var replaceXRanges = (comp, options) => {
+      debug2("replaceXRanges", comp, options);
+      return comp.split(/\s+/).map((c) => replaceXRange(c, options)).join(" ");
+    };
+    var replaceXRange = (comp, options) => {
+      comp = comp.trim();
+      const r = options.loose ? re[t.XRANGELOOSE] : re[t.XRANGE];
+      return comp.replace(r, (ret, gtlt, M, m, p, pr) => {
+        debug2("xRange", comp, ret, gtlt, M, m, p, pr);
+        if (invalidXRangeOrder(M, m, p)) {
+          return comp;
+        }
+        const xM = isX(M);
+        const xm = xM || isX(m);
+        const xp = xm || isX(p);
+        const anyX = xp;
+        if (gtlt === "=" && anyX) {
+          gtlt = "";
+        }
+        pr = options.includePrerelease ? "-0" : "";
+        if (xM) {
+          if (gtlt === ">" || gtlt === "<") {
+            ret = "<0.0.0-0";
+          } else {
+            ret = "*";
+          }
+        } else if (gtlt && anyX) {
+          if (xm) {
+            m = 0;
+          }
+          p = 0;
+          if (gtlt === ">") {
+            gtlt = ">=";
+            if (xm) {
+              M = +M + 1;
+              m = 0;
+              p = 0;
+            } else {
+              m = +m + 1;
+              p = 0;
+            }
+          } else if (gtlt === "<=") {
+            gtlt = "<";
+            if (xm) {
+              M = +M + 1;
+            } else {
+              m = +m + 1;
+            }
+          }
+          if (gtlt === "<") {
+            pr = "-0";
+          }
+          ret = `${gtlt + M}.${m}.${p}${pr}`;
+        } else if (xm) {
+          ret = `>=${M}.0.0${pr} <${+M + 1}.0.0-0`;
+        } else if (xp) {
+          ret = `>=${M}.${m}.0${pr} <${M}.${+m + 1}.0-0`;
+        }
+        debug2("xRange return", ret);
+        return ret;
+      });
+    };
+    var replaceStars = (comp, options) => {
+      debug2("replaceStars", comp, options);
+      return comp.trim().replace(re[t.STAR], "");
+    };
+    var replaceGTE0 = (comp, options) => {
+      debug2("replaceGTE0", comp, options);
+      return comp.trim().replace(re[options.includePrerelease ? t.GTE0PRE : t.GTE0], "");
+    };
+    var hyphenReplace = (incPr) => ($0, from, fM, fm, fp, fpr, fb, to, tM, tm, tp, tpr) => {
+      if (isX(fM)) {
+        from = "";
+      } else if (isX(fm)) {
+        from = `>=${fM}.0.0${incPr ? "-0" : ""}`;
+      } else if (isX(fp)) {
+        from = `>=${fM}.${fm}.0${incPr ? "-0" : ""}`;
+      } else if (fpr) {
+        from = `>=${from}`;
+      } else {
+        from = `>=${from}${incPr ? "-0" : ""}`;
+      }
+      if (isX(tM)) {
+        to = "";
+      } else if (isX(tm)) {
+        to = `<${+tM + 1}.0.0-0`;
+      } else if (isX(tp)) {
+        to = `<${tM}.${+tm + 1}.0-0`;
+      } else if (tpr) {
+        to = `<=${tM}.${tm}.${tp}-${tpr}`;
+      } else if (incPr) {
+        to = `<${tM}.${tm}.${+tp + 1}-0`;
+      } else {
+        to = `<=${to}`;
+      }
+      return `${from} ${to}`.trim();
+    };
+    var testSet = (set, version, options) => {
+      for (let i = 0; i < set.length; i++) {
+        if (!set[i].test(version)) {
+          return false;
+        }
+      }
+      if (version.prerelease.length && !options.includePrerelease) {
+        for (let i = 0; i < set.length; i++) {
+          debug2(set[i].semver);
+          if (set[i].semver === Comparator.ANY) {
+            continue;
+          }
+          if (set[i].semver.prerelease.length > 0) {
+            const allowed = set[i].semver;
+            if (allowed.major === version.major && allowed.minor === version.minor && allowed.patch === version.patch) {
+              return true;
+            }
+          }
+        }
+        return false;
+      }
+      return true;
+    };
+  }
+});
+
+// node_modules/semver/classes/comparator.js
+var require_comparator = __commonJS({
+  "node_modules/semver/classes/comparator.js"(exports2, module) {
+    "use strict";
+    var ANY = /* @__PURE__ */ Symbol("SemVer ANY");
+    var Comparator = class _Comparator {
+      static get ANY() {
+        return ANY;
+      }
+      constructor(comp, options) {
+        options = parseOptions(options);
+        if (comp instanceof _Comparator) {
+          if (comp.loose === !!options.loose) {
+            return comp;
+          } else {
+            comp = comp.value;
+          }
+        }
+        comp = comp.trim().split(/\s+/).join(" ");
+        debug2("comparator", comp, options);
+        this.options = options;
+        this.loose = !!options.loose;
+        this.parse(comp);
+        if (this.semver === ANY) {
+          this.value = "";
+        } else {
+          this.value = this.operator + this.semver.version;
+        }
+        debug2("comp", this);
+      }
+      parse(comp) {
+        const r = this.options.loose ? re[t.COMPARATORLOOSE] : re[t.COMPARATOR];
+        const m = comp.match(r);
+        if (!m) {
+          throw new TypeError(`Invalid comparator: ${comp}`);
+        }
+        this.operator = m[1] !== void 0 ? m[1] : "";
+        if (this.operator === "=") {
+          this.operator = "";
+        }
+        if (!m[2]) {
+          this.semver = ANY;
+        } else {
+          this.semver = new SemVer(m[2], this.options.loose);
+        }
+      }
+      toString() {
+        return this.value;
+      }
+      test(version) {
+        debug2("Comparator.test", version, this.options.loose);
+        if (this.semver === ANY || version === ANY) {
+          return true;
+        }
+        if (typeof version === "string") {
+          try {
+            version = new SemVer(version, this.options);
+          } catch (er) {
+            return false;
+          }
+        }
+        return cmp(version, this.operator, this.semver, this.options);
+      }
+      intersects(comp, options) {
+        if (!(comp instanceof _Comparator)) {
+          throw new TypeError("a Comparator is required");
+        }
+        if (this.operator === "") {
+          if (this.value === "") {
+            return true;
+          }
+          return new Range(comp.value, options).test(this.value);
+        } else if (comp.operator === "") {
+          if (comp.value === "") {
+            return true;
+          }
+          return new Range(this.value, options).test(comp.semver);
+        }
+        options = parseOptions(options);
+        if (options.includePrerelease && (this.value === "<0.0.0-0" || comp.value === "<0.0.0-0")) {
+          return false;
+        }
+        if (!options.includePrerelease && (this.value.startsWith("<0.0.0") || comp.value.startsWith("<0.0.0"))) {
+          return false;
+        }
+        if (this.operator.startsWith(">") && comp.operator.startsWith(">")) {
+          return true;
+        }
+        if (this.operator.startsWith("<") && comp.operator.startsWith("<")) {
+          return true;
+        }
+        if (this.semver.version === comp.semver.version && this.operator.includes("=") && comp.operator.includes("=")) {
+          return true;
+        }
+        if (cmp(this.semver, "<", comp.semver, options) && this.operator.startsWith(">") && comp.operator.startsWith("<")) {
+          return true;
+        }
+        if (cmp(this.semver, ">", comp.semver, options) && this.operator.startsWith("<") && comp.operator.startsWith(">")) {
+          return true;
+        }
+        return false;
+      }
+    };
+    module.exports = Comparator;
+    var parseOptions = require_parse_options();
+    var { safeRe: re, t } = require_re();
+    var cmp = require_cmp();
+    var debug2 = require_debug();
+    var SemVer = require_semver();
+    var Range = require_range();
+  }
+});
+
+// node_modules/semver/functions/satisfies.js
+var require_satisfies = __commonJS({
+  "node_modules/semver/functions/satisfies.js"(exports2, module) {
+    "use strict";
+    var Range = require_range();
+    var satisfies = (version, range, options) => {
+      try {
+        range = new Range(range, options);
+      } catch (er) {
+        return false;
+      }
+      return range.test(version);
+    };
+    module.exports = satisfies;
+  }
+});
+
+// node_modules/semver/ranges/to-comparators.js
+var require_to_comparators = __commonJS({
+  "node_modules/semver/ranges/to-comparators.js"(exports2, module) {
+    "use strict";
+    var Range = require_range();
+    var toComparators = (range, options) => new Range(range, options).set.map((comp) => comp.map((c) => c.value).join(" ").trim().split(" "));
+    module.exports = toComparators;
+  }
+});
+
+// node_modules/semver/ranges/max-satisfying.js
+var require_max_satisfying = __commonJS({
+  "node_modules/semver/ranges/max-satisfying.js"(exports2, module) {
+    "use strict";
+    var SemVer = require_semver();
+    var Range = require_range();
+    var maxSatisfying = (versions, range, options) => {
+      let max = null;
+      let maxSV = null;
+      let rangeObj = null;
+      try {
+        rangeObj = new Range(range, options);
+      } catch (er) {
+        return null;
+      }
+      versions.forEach((v) => {
+        if (rangeObj.test(v)) {
+          if (!max || maxSV.compare(v) === -1) {
+            max = v;
+            maxSV = new SemVer(max, options);
+          }
+        }
+      });
+      return max;
+    };
+    module.exports = maxSatisfying;
+  }
+});
+
+// node_modules/semver/ranges/min-satisfying.js
+var require_min_satisfying = __commonJS({
+  "node_modules/semver/ranges/min-satisfying.js"(exports2, module) {
+    "use strict";
+    var SemVer = require_semver();
+    var Range = require_range();
+    var minSatisfying = (versions, range, options) => {
+      let min = null;
+      let minSV = null;
+      let rangeObj = null;
+      try {
+        rangeObj = new Range(range, options);
+      } catch (er) {
+        return null;
+      }
+      versions.forEach((v) => {
+        if (rangeObj.test(v)) {
+          if (!min || minSV.compare(v) === 1) {
+            min = v;
+            minSV = new SemVer(min, options);
+          }
+        }
+      });
+      return min;
+    };
+    module.exports = minSatisfying;
+  }
+});
+
+// node_modules/semver/ranges/min-version.js
+var require_min_version = __commonJS({
+  "node_modules/semver/ranges/min-version.js"(exports2, module) {
+    "use strict";
+    var SemVer = require_semver();
+    var Range = require_range();
+    var gt = require_gt();
+    var minVersion = (range, loose) => {
+      range = new Range(range, loose);
+      let minver = new SemVer("0.0.0");
+      if (range.test(minver)) {
+        return minver;
+      }
+      minver = new SemVer("0.0.0-0");
+      if (range.test(minver)) {
+        return minver;
+      }
+      minver = null;
+      for (let i = 0; i < range.set.length; ++i) {
+        const comparators = range.set[i];
+        let setMin = null;
+        comparators.forEach((comparator) => {
+          const compver = new SemVer(comparator.semver.version);
+          switch (comparator.operator) {
+            case ">":
+              if (compver.prerelease.length === 0) {
+                compver.patch++;
+              } else {
+                compver.prerelease.push(0);
+              }
+              compver.raw = compver.format();
+            /* fallthrough */
+            case "":
+            case ">=":
+              if (!setMin || gt(compver, setMin)) {
+                setMin = compver;
+              }
+              break;
+            case "<":
+            case "<=":
+              break;
+            /* istanbul ignore next */
+            default:
+              throw new Error(`Unexpected operation: ${comparator.operator}`);
+          }
+        });
+        if (setMin && (!minver || gt(minver, setMin))) {
+          minver = setMin;
+        }
+      }
+      if (minver && range.test(minver)) {
+        return minver;
+      }
+      return null;
+    };
+    module.exports = minVersion;
+  }
+});
+
+// node_modules/semver/ranges/valid.js
+var require_valid2 = __commonJS({
+  "node_modules/semver/ranges/valid.js"(exports2, module) {
+    "use strict";
+    var Range = require_range();
+    var validRange = (range, options) => {
+      try {
+        return new Range(range, options).range || "*";
+      } catch (er) {
+        return null;
+      }
+    };
+    module.exports = validRange;
+  }
+});
+
+// node_modules/semver/ranges/outside.js
+var require_outside = __commonJS({
+  "node_modules/semver/ranges/outside.js"(exports2, module) {
+    "use strict";
+    var SemVer = require_semver();
+    var Comparator = require_comparator();
+    var { ANY } = Comparator;
+    var Range = require_range();
+    var satisfies = require_satisfies();
+    var gt = require_gt();
+    var lt = require_lt();
+    var lte = require_lte();
+    var gte = require_gte();
+    var outside = (version, range, hilo, options) => {
+      version = new SemVer(version, options);
+      range = new Range(range, options);
+      let gtfn, ltefn, ltfn, comp, ecomp;
+      switch (hilo) {
+        case ">":
+          gtfn = gt;
+          ltefn = lte;
+          ltfn = lt;
+          comp = ">";
+          ecomp = ">=";
+          break;
+        case "<":
+          gtfn = lt;
+          ltefn = gte;
+          ltfn = gt;
+          comp = "<";
+          ecomp = "<=";
+          break;
+        default:
+          throw new TypeError('Must provide a hilo val of "<" or ">"');
+      }
+      if (satisfies(version, range, options)) {
+        return false;
+      }
+      for (let i = 0; i < range.set.length; ++i) {
+        const comparators = range.set[i];
+        let high = null;
+        let low = null;
+        comparators.forEach((comparator) => {
+          if (comparator.semver === ANY) {
+            comparator = new Comparator(">=0.0.0");
+          }
+          high = high || comparator;
+          low = low || comparator;
+          if (gtfn(comparator.semver, high.semver, options)) {
+            high = comparator;
+          } else if (ltfn(comparator.semver, low.semver, options)) {
+            low = comparator;
+          }
+        });
+        if (high.operator === comp || high.operator === ecomp) {
+          return false;
+        }
+        if ((!low.operator || low.operator === comp) && ltefn(version, low.semver)) {
+          return false;
+        } else if (low.operator === ecomp && ltfn(version, low.semver)) {
+          return false;
+        }
+      }
+      return true;
+    };
+    module.exports = outside;
+  }
+});
+
+// node_modules/semver/ranges/gtr.js
+var require_gtr = __commonJS({
+  "node_modules/semver/ranges/gtr.js"(exports2, module) {
+    "use strict";
+    var outside = require_outside();
+    var gtr = (version, range, options) => outside(version, range, ">", options);
+    module.exports = gtr;
+  }
+});
+
+// node_modules/semver/ranges/ltr.js
+var require_ltr = __commonJS({
+  "node_modules/semver/ranges/ltr.js"(exports2, module) {
+    "use strict";
+    var outside = require_outside();
+    var ltr = (version, range, options) => outside(version, range, "<", options);
+    module.exports = ltr;
+  }
+});
+
+// node_modules/semver/ranges/intersects.js
+var require_intersects = __commonJS({
+  "node_modules/semver/ranges/intersects.js"(exports2, module) {
+    "use strict";
+    var Range = require_range();
+    var intersects = (r1, r2, options) => {
+      r1 = new Range(r1, options);
+      r2 = new Range(r2, options);
+      return r1.intersects(r2, options);
+    };
+    module.exports = intersects;
+  }
+});
+
+// node_modules/semver/ranges/simplify.js
+var require_simplify = __commonJS({
+  "node_modules/semver/ranges/simplify.js"(exports2, module) {
+    "use strict";
+    var satisfies = require_satisfies();
+    var compare = require_compare();
+    module.exports = (versions, range, options) => {
+      const set = [];
+      let first = null;
+      let prev = null;
+      const v = versions.sort((a, b) => compare(a, b, options));
+      for (const version of v) {
+        const included = satisfies(version, range, options);
+        if (included) {
+          prev = version;
+          if (!first) {
+            first = version;
+          }
+        } else {
+          if (prev) {
+            set.push([first, prev]);
+          }
+          prev = null;
+          first = null;
+        }
+      }
+      if (first) {
+        set.push([first, null]);
+      }
+      const ranges = [];
+      for (const [min, max] of set) {
+        if (min === max) {
+          ranges.push(min);
+        } else if (!max && min === v[0]) {
+          ranges.push("*");
+        } else if (!max) {
+          ranges.push(`>=${min}`);
+        } else if (min === v[0]) {
+          ranges.push(`<=${max}`);
+        } else {
+          ranges.push(`${min} - ${max}`);
+        }
+      }
+      const simplified = ranges.join(" || ");
+      const original = typeof range.raw === "string" ? range.raw : String(range);
+      return simplified.length < original.length ? simplified : range;
+    };
+  }
+});
+
+// node_modules/semver/ranges/subset.js
+var require_subset = __commonJS({
+  "node_modules/semver/ranges/subset.js"(exports2, module) {
+    "use strict";
+    var Range = require_range();
+    var Comparator = require_comparator();
+    var { ANY } = Comparator;
+    var satisfies = require_satisfies();
+    var compare = require_compare();
+    var subset = (sub, dom, options = {}) => {
+      if (sub === dom) {
+        return true;
+      }
+      sub = new Range(sub, options);
+      dom = new Range(dom, options);
+      let sawNonNull = false;
+      OUTER: for (const simpleSub of sub.set) {
+        for (const simpleDom of dom.set) {
+          const isSub = simpleSubset(simpleSub, simpleDom, options);
+          sawNonNull = sawNonNull || isSub !== null;
+          if (isSub) {
+            continue OUTER;
+          }
+        }
+        if (sawNonNull) {
+          return false;
+        }
+      }
+      return true;
+    };
+    var minimumVersionWithPreRelease = [new Comparator(">=0.0.0-0")];
+    var minimumVersion = [new Comparator(">=0.0.0")];
+    var simpleSubset = (sub, dom, options) => {
+      if (sub === dom) {
+        return true;
+      }
+      if (sub.length === 1 && sub[0].semver === ANY) {
+        if (dom.length === 1 && dom[0].semver === ANY) {
+          return true;
+        } else if (options.includePrerelease) {
+          sub = minimumVersionWithPreRelease;
+        } else {
+          sub = minimumVersion;
+        }
+      }
+      if (dom.length === 1 && dom[0].semver === ANY) {
+        if (options.includePrerelease) {
+          return true;
+        } else {
+          dom = minimumVersion;
+        }
+      }
+      const eqSet = /* @__PURE__ */ new Set();
+      let gt, lt;
+      for (const c of sub) {
+        if (c.operator === ">" || c.operator === ">=") {
+          gt = higherGT(gt, c, options);
+        } else if (c.operator === "<" || c.operator === "<=") {
+          lt = lowerLT(lt, c, options);
+        } else {
+          eqSet.add(c.semver);
+        }
+      }
+      if (eqSet.size > 1) {
+        return null;
+      }
+      let gtltComp;
+      if (gt && lt) {
+        gtltComp = compare(gt.semver, lt.semver, options);
+        if (gtltComp > 0) {
+          return null;
+        } else if (gtltComp === 0 && (gt.operator !== ">=" || lt.operator !== "<=")) {
+          return null;
+        }
+      }
+      for (const eq of eqSet) {
+        if (gt && !satisfies(eq, String(gt), options)) {
+          return null;
+        }
+        if (lt && !satisfies(eq, String(lt), options)) {
+          return null;
+        }
+        for (const c of dom) {
+          if (!satisfies(eq, String(c), options)) {
+            return false;
+          }
+        }
+        return true;
+      }
+      let higher, lower;
+      let hasDomLT, hasDomGT;
+      let needDomLTPre = lt && !options.includePrerelease && lt.semver.prerelease.length ? lt.semver : false;
+      let needDomGTPre = gt && !options.includePrerelease && gt.semver.prerelease.length ? gt.semver : false;
+      if (needDomLTPre && needDomLTPre.prerelease.length === 1 && lt.operator === "<" && needDomLTPre.prerelease[0] === 0) {
+        needDomLTPre = false;
+      }
+      for (const c of dom) {
+        hasDomGT = hasDomGT || c.operator === ">" || c.operator === ">=";
+        hasDomLT = hasDomLT || c.operator === "<" || c.operator === "<=";
+        if (gt) {
+          if (needDomGTPre) {
+            if (c.semver.prerelease && c.semver.prerelease.length && c.semver.major === needDomGTPre.major && c.semver.minor === needDomGTPre.minor && c.semver.patch === needDomGTPre.patch) {
+              needDomGTPre = false;
+            }
+          }
+          if (c.operator === ">" || c.operator === ">=") {
+            higher = higherGT(gt, c, options);
+            if (higher === c && higher !== gt) {
+              return false;
+            }
+          } else if (gt.operator === ">=" && !c.test(gt.semver)) {
+            return false;
+          }
+        }
+        if (lt) {
+          if (needDomLTPre) {
+            if (c.semver.prerelease && c.semver.prerelease.length && c.semver.major === needDomLTPre.major && c.semver.minor === needDomLTPre.minor && c.semver.patch === needDomLTPre.patch) {
+              needDomLTPre = false;
+            }
+          }
+          if (c.operator === "<" || c.operator === "<=") {
+            lower = lowerLT(lt, c, options);
+            if (lower === c && lower !== lt) {
+              return false;
+            }
+          } else if (lt.operator === "<=" && !c.test(lt.semver)) {
+            return false;
+          }
+        }
+        if (!c.operator && (lt || gt) && gtltComp !== 0) {
+          return false;
+        }
+      }
+      if (gt && hasDomLT && !lt && gtltComp !== 0) {
+        return false;
+      }
+      if (lt && hasDomGT && !gt && gtltComp !== 0) {
+        return false;
+      }
+      if (needDomGTPre || needDomLTPre) {
+        return false;
+      }
+      return true;
+    };
+    var higherGT = (a, b, options) => {
+      if (!a) {
+        return b;
+      }
+      const comp = compare(a.semver, b.semver, options);
+      return comp > 0 ? a : comp < 0 ? b : b.operator === ">" && a.operator === ">=" ? b : a;
+    };
+    var lowerLT = (a, b, options) => {
+      if (!a) {
+        return b;
+      }
+      const comp = compare(a.semver, b.semver, options);
+      return comp < 0 ? a : comp > 0 ? b : b.operator === "<" && a.operator === "<=" ? b : a;
+    };
+    module.exports = subset;
+  }
+});
+
+// node_modules/semver/index.js
+var require_semver2 = __commonJS({
+  "node_modules/semver/index.js"(exports2, module) {
+    "use strict";
+    var internalRe = require_re();
+    var constants3 = require_constants7();
+    var SemVer = require_semver();
+    var identifiers = require_identifiers();
+    var parse4 = require_parse2();
+    var valid = require_valid();
+    var clean2 = require_clean();
+    var inc = require_inc();
+    var diff = require_diff();
+    var major = require_major();
+    var minor = require_minor();
+    var patch = require_patch();
+    var prerelease = require_prerelease();
+    var compare = require_compare();
+    var rcompare = require_rcompare();
+    var compareLoose = require_compare_loose();
+    var compareBuild = require_compare_build();
+    var sort = require_sort();
+    var rsort = require_rsort();
+    var gt = require_gt();
+    var lt = require_lt();
+    var eq = require_eq();
+    var neq = require_neq();
+    var gte = require_gte();
+    var lte = require_lte();
+    var cmp = require_cmp();
+    var coerce = require_coerce();
+    var truncate = require_truncate();
+    var Comparator = require_comparator();
+    var Range = require_range();
+    var satisfies = require_satisfies();
+    var toComparators = require_to_comparators();
+    var maxSatisfying = require_max_satisfying();
+    var minSatisfying = require_min_satisfying();
+    var minVersion = require_min_version();
+    var validRange = require_valid2();
+    var outside = require_outside();
+    var gtr = require_gtr();
+    var ltr = require_ltr();
+    var intersects = require_intersects();
+    var simplifyRange = require_simplify();
+    var subset = require_subset();
+    module.exports = {
+      parse: parse4,
+      valid,
+      clean: clean2,
+      inc,
+      diff,
+      major,
+      minor,
+      patch,
+      prerelease,
+      compare,
+      rcompare,
+      compareLoose,
+      compareBuild,
+      sort,
+      rsort,
+      gt,
+      lt,
+      eq,
+      neq,
+      gte,
+      lte,
+      cmp,
+      coerce,
+      truncate,
+      Comparator,
+      Range,
+      satisfies,
+      toComparators,
+      maxSatisfying,
+      minSatisfying,
+      minVersion,
+      validRange,
+      outside,
+      gtr,
+      ltr,
+      intersects,
+      simplifyRange,
+      subset,
+      SemVer,
+      re: internalRe.re,
+      src: internalRe.src,
+      tokens: internalRe.t,
+      SEMVER_SPEC_VERSION: constants3.SEMVER_SPEC_VERSION,
+      RELEASE_TYPES: constants3.RELEASE_TYPES,
+      compareIdentifiers: identifiers.compareIdentifiers,
+      rcompareIdentifiers: identifiers.rcompareIdentifiers
+    };
+  }
+});
+
 // src/action/main.ts
-import os8 from "node:os";
-import path22 from "node:path";
+import os9 from "node:os";
+import path27 from "node:path";
 
 // node_modules/@actions/core/lib/command.js
 import * as os from "os";
@@ -24377,7 +24377,7 @@ function errorMessage(err) {
 }
 
 // src/config/run-options.ts
-import path from "node:path";
+import path2 from "node:path";
 
 // src/config/units.ts
 var SIZE_UNITS = {
@@ -24621,7 +24621,7 @@ var PRESETS = Object.fromEntries(
 );
 function expandPresets(names) {
   const out = [];
-  const visit = (name, path23) => {
+  const visit = (name, path28) => {
     const p = PRESETS[name];
     if (!p) {
       throw new InputError(
@@ -24629,23 +24629,45 @@ function expandPresets(names) {
         `'${name}' is not a preset; the presets are ${Object.keys(PRESETS).join(", ")}`
       );
     }
-    if (path23.includes(name)) throw new Error(`preset cycle: ${[...path23, name].join(" → ")}`);
-    for (const inc of p.includes) visit(inc, [...path23, name]);
+    if (path28.includes(name)) throw new Error(`preset cycle: ${[...path28, name].join(" → ")}`);
+    for (const inc of p.includes) visit(inc, [...path28, name]);
     for (const d of p.domains) if (!out.includes(d)) out.push(d);
   };
   for (const n of names) visit(n, []);
   return out;
 }
 
+// presets/agent.json
+var agent_default = {
+  name: "agent",
+  description: "A CLI coding agent (Claude Code, or any agent installed in the image) working on /work with no egress but its API: the proxy serves http://<proxy>/anthropic/… as https://api.anthropic.com/… with x-api-key from the host's ANTHROPIC_API_KEY; the sandbox gets ANTHROPIC_BASE_URL and a placeholder key, never the real one. Give the agent's command after --; other agents take their own --secret-route.",
+  image: "agent",
+  command: ["claude", "-p", "--help"],
+  network: "proxy",
+  allowPresets: [],
+  annotate: null,
+  outputs: [],
+  options: {
+    timeout: "2h",
+    "secret-route": ["anthropic=https://api.anthropic.com,header=x-api-key,env=ANTHROPIC_API_KEY"]
+  },
+  env: ["ANTHROPIC_API_KEY=sandbox-action-placeholder-the-proxy-sets-the-real-key", "HOME=/tmp"],
+  requiredJudges: ["exit-code"]
+};
+
 // presets/lean-proof.json
 var lean_proof_default = {
   name: "lean-proof",
-  description: "A Lean proof checked by comparator on the trusted side: the challenge, its imports, the lakefile, toolchain and comparator config from --challenge (the base branch) mounted read-only; an advisory lake build (its messages become annotations) with no network; then comparator, every build and export of it in its own sandbox (sandbox-action landrun), its exit code and output the verdict.",
+  description: "A Lean proof checked by comparator on the trusted side: the challenge, its imports, the lakefile, toolchain and comparator config from --challenge (the base branch) mounted read-only; a setup phase fetches the Mathlib olean cache through the egress proxy (lean allowlist) when the trusted manifest needs Mathlib; an advisory lake build (its messages become annotations) in a fresh container with no network; then comparator, every build and export of it in its own sandbox (sandbox-action landrun), its exit code and output the verdict.",
   image: "lean",
   entrypoint: "sh",
   command: ["-c", "lake build"],
   network: "none",
-  allowPresets: [],
+  setup: {
+    command: `if grep -qi '"name": *"mathlib"' lake-manifest.json 2>/dev/null; then lake exe cache get; else echo 'lean-proof setup: no Mathlib in lake-manifest.json, no cache to fetch'; fi`,
+    network: "proxy"
+  },
+  allowPresets: ["lean"],
   annotate: "lean",
   outputs: [],
   audit: {
@@ -24703,7 +24725,8 @@ var python_tests_default = {
     "-q"
   ],
   network: "none",
-  allowPresets: [],
+  setup: { network: "proxy" },
+  allowPresets: ["pypi"],
   annotate: null,
   outputs: ["junit.xml"],
   junit: "junit.xml",
@@ -24720,7 +24743,7 @@ var python_tests_default = {
 
 // src/config/presets.ts
 var RUN_PRESETS = Object.fromEntries(
-  [python_tests_default, lean_proof_default, lean4_default].map((p) => [p.name, p])
+  [python_tests_default, lean_proof_default, lean4_default, agent_default].map((p) => [p.name, p])
 );
 var DEFAULT_IMAGES_REGISTRY = "ghcr.io/org/sandbox-action";
 function applyPreset(raw, command) {
@@ -24743,7 +24766,8 @@ function applyPreset(raw, command) {
   fill("image", `${registry}/${p.image}:latest`);
   fill("entrypoint", p.entrypoint);
   fill("network", p.network === "none" ? void 0 : p.network);
-  if (p.network === "proxy") fill("allow-preset", p.allowPresets);
+  const setupOnline = p.setup?.network === "proxy" && (p.setup.command !== void 0 || typeof raw.setup === "string");
+  if (p.network === "proxy" || setupOnline) fill("allow-preset", p.allowPresets);
   fill("annotate", p.annotate ?? void 0);
   fill("output", p.outputs.length ? p.outputs : void 0);
   fill("junit", p.junit);
@@ -24873,6 +24897,213 @@ function protectedChanges(base, pr, names) {
   return out;
 }
 
+// src/config/mounts.ts
+import path from "node:path";
+var SANDBOX_PLACES = ["/work", "/output", "/state", "/tmp", "/persist"];
+var SYSTEM_DESTS = ["/proc", "/sys", "/dev"];
+var DEFAULT_PERSIST_BYTES = 1024 ** 3;
+var DEFAULT_IDLE_TTL_MS = 15 * 6e4;
+var inside = (p, dir) => p === dir || p.startsWith(dir === "/" ? "/" : `${dir}/`);
+function parseMount(value, cwd) {
+  const parts = value.split(":");
+  let mode = "ro";
+  if (parts.length >= 3 && (parts.at(-1) === "ro" || parts.at(-1) === "rw"))
+    mode = parts.pop();
+  const dest = parts.pop() ?? "";
+  const host = parts.join(":");
+  if (parts.length === 0 || host === "" || dest === "") {
+    throw new InputError(
+      "--mount",
+      `'${value}' is not HOST:DEST[:ro|rw], like ./data:/data or ./cache:/cache:rw`
+    );
+  }
+  return { host: path.resolve(cwd, host), dest: checkDest(value, dest), readOnly: mode === "ro" };
+}
+function checkDest(value, dest) {
+  const bad = (why) => new InputError("--mount", `'${value}': ${why}`);
+  if (!dest.startsWith("/")) throw bad(`DEST '${dest}' must be an absolute path inside the sandbox`);
+  if (dest.split("/").includes("..")) throw bad(`DEST '${dest}' must not contain '..'`);
+  if (/[\u0000-\u001f,]/.test(dest)) throw bad(`DEST '${dest}' has a control character or a comma`);
+  const d = path.posix.normalize(dest).replace(/(.)\/+$/, "$1");
+  if (d === "/") throw bad("DEST must not be / (it would cover the whole sandbox)");
+  for (const p of SANDBOX_PLACES) {
+    if (inside(p, d)) throw bad(`DEST '${d}' would shadow ${p}`);
+    if (inside(d, p)) throw bad(`DEST '${d}' is inside ${p}, which the sandbox owns; mount it elsewhere`);
+  }
+  for (const p of SYSTEM_DESTS) if (inside(d, p)) throw bad(`DEST '${d}' is inside ${p}`);
+  return d;
+}
+var SYSTEM_HOSTS = ["/etc", "/proc", "/sys", "/dev"];
+function credentialDirs(home) {
+  return [".ssh", ".aws", ".config/gcloud", ".docker", ".kube"].map((d) => path.join(home, d));
+}
+function knownSockets(env) {
+  const list3 = [
+    "/var/run/docker.sock",
+    "/run/docker.sock",
+    "/run/podman/podman.sock",
+    "/run/containerd/containerd.sock",
+    "/var/run/containerd/containerd.sock",
+    "/run/docker/containerd/containerd.sock"
+  ];
+  if (env.XDG_RUNTIME_DIR) {
+    list3.push(
+      path.join(env.XDG_RUNTIME_DIR, "podman/podman.sock"),
+      path.join(env.XDG_RUNTIME_DIR, "docker.sock")
+    );
+  }
+  if (env.HOME) list3.push(path.join(env.HOME, ".docker/run/docker.sock"));
+  return list3;
+}
+function mountRefusal(f, places, allow) {
+  if (f.real === null) return `'${f.given}' does not exist on this host`;
+  const real = f.real;
+  if (allow.includes(real)) return null;
+  const via = real === f.given ? "" : ` (it is a link to ${real})`;
+  const hint = `; --allow-mount ${real} mounts it anyway`;
+  if (real === "/") return `'${f.given}'${via} is the host's root${hint}`;
+  for (const s2 of SYSTEM_HOSTS) if (inside(real, s2)) return `'${f.given}'${via} is ${s2} of the host${hint}`;
+  if (f.isSocket) return `'${f.given}'${via} is a socket${hint}`;
+  for (const s2 of places.sockets) {
+    if (inside(s2, real))
+      return `'${f.given}'${via} ${s2 === real ? "is" : "holds"} the engine socket ${s2}${hint}`;
+  }
+  for (const c of places.credentials) {
+    if (inside(c, real) || inside(real, c)) {
+      return `'${f.given}'${via} ${inside(real, c) ? "is in" : "holds"} the credentials in ${c}${hint}`;
+    }
+  }
+  return null;
+}
+function strOf(raw, name) {
+  const v = raw[name];
+  if (v === void 0 || v === false) return void 0;
+  if (typeof v !== "string") throw new InputError(`--${name}`, "takes a value");
+  return v;
+}
+function listOf(raw, name) {
+  const v = raw[name];
+  if (v === void 0 || v === false) return [];
+  if (typeof v === "string") return [v];
+  if (Array.isArray(v)) return v;
+  throw new InputError(`--${name}`, "takes a value");
+}
+function parsePhaseOptions(raw, cwd, presetSetup) {
+  const mounts = listOf(raw, "mount").map((m) => parseMount(m, cwd));
+  const dests = /* @__PURE__ */ new Set();
+  for (const m of mounts) {
+    if (dests.has(m.dest)) throw new InputError("--mount", `two mounts at ${m.dest}`);
+    dests.add(m.dest);
+  }
+  const persistArg = strOf(raw, "persist");
+  const sizeArg = strOf(raw, "persist-size");
+  if (sizeArg !== void 0 && persistArg === void 0)
+    throw new InputError("--persist-size", "needs --persist");
+  const setupArg = strOf(raw, "setup");
+  const netArg = strOf(raw, "setup-network");
+  if (netArg !== void 0 && !["none", "proxy"].includes(netArg)) {
+    throw new InputError("--setup-network", `'${netArg}' is not one of none, proxy`);
+  }
+  const network = netArg ?? presetSetup?.network ?? "none";
+  let setup = null;
+  if (setupArg !== void 0) {
+    if (setupArg.trim() === "") throw new InputError("--setup", "is empty: give the setup command");
+    setup = { command: setupArg, network };
+  } else if (presetSetup?.command !== void 0) setup = { command: presetSetup.command, network };
+  else if (netArg !== void 0) throw new InputError("--setup-network", "needs --setup");
+  const warm = raw.warm === true || raw.warm === "true";
+  const ttlArg = strOf(raw, "idle-ttl");
+  if (ttlArg !== void 0 && !warm)
+    throw new InputError("--idle-ttl", "needs --warm (sessions take it on create)");
+  return {
+    mounts,
+    allowMounts: listOf(raw, "allow-mount").map((p) => path.resolve(cwd, p)),
+    persist: persistArg ? {
+      dir: path.resolve(cwd, persistArg),
+      sizeBytes: sizeArg === void 0 ? DEFAULT_PERSIST_BYTES : parseSize("--persist-size", sizeArg)
+    } : null,
+    setup,
+    warm: warm ? { idleTtlMs: ttlArg ? parseDuration("--idle-ttl", ttlArg) : DEFAULT_IDLE_TTL_MS } : null
+  };
+}
+
+// src/config/secret-routes.ts
+var NAME2 = /^[a-z][a-z0-9-]{0,30}$/;
+var HEADER = /^[a-z0-9!#$%&'*+.^_`|~-]{1,64}$/;
+var ENV = /^[A-Za-z_][A-Za-z0-9_]{0,127}$/;
+var RESERVED = ["host", "content-length", "transfer-encoding", "connection", "upgrade", "te", "trailer"];
+var baseUrlVar = (name) => `${name.toUpperCase().replace(/-/g, "_")}_BASE_URL`;
+function routeEnv(routes, address, port) {
+  return routes.map((r) => `${baseUrlVar(r.name)}=http://${address}:${port}/${r.name}`);
+}
+function parseSecretRoute(value, cwd, resolve) {
+  const bad = (why) => new InputError(
+    "--secret-route",
+    `'${value}': ${why} (NAME=https://HOST[,header=H,env=VAR,ca=FILE], e.g. anthropic=https://api.anthropic.com,header=x-api-key,env=ANTHROPIC_API_KEY)`
+  );
+  const eq = value.indexOf("=");
+  if (eq <= 0) throw bad("is not NAME=https://HOST");
+  const name = value.slice(0, eq);
+  if (!NAME2.test(name)) throw bad(`NAME '${name}' must be lower case letters, digits and -, at most 31`);
+  const [target = "", ...opts] = value.slice(eq + 1).split(",");
+  const m = /^https:\/\/([^/:?#@]+)(?::(\d{1,5}))?\/?$/.exec(target);
+  if (!m) throw bad(`'${target}' is not https://HOST or https://HOST:PORT (no path, no user)`);
+  const host = canonicalHost(m[1]);
+  if (host?.kind !== "name") throw bad(`'${m[1]}' is not a host name`);
+  const port = m[2] ? Number(m[2]) : 443;
+  if (port < 1 || port > 65535) throw bad(`port ${m[2]} is out of range`);
+  const route = {
+    name,
+    host: host.name,
+    port,
+    header: "authorization",
+    env: `${name.toUpperCase().replace(/-/g, "_")}_API_KEY`,
+    caFile: null
+  };
+  for (const o of opts) {
+    const i = o.indexOf("=");
+    const k = i > 0 ? o.slice(0, i) : o;
+    const v = i > 0 ? o.slice(i + 1) : "";
+    if (k === "header") {
+      const h = v.toLowerCase();
+      if (!HEADER.test(h) || RESERVED.includes(h) || h.startsWith("proxy-"))
+        throw bad(`header '${v}' is not a header the route may set`);
+      route.header = h;
+    } else if (k === "env") {
+      if (!ENV.test(v)) throw bad(`env '${v}' is not a variable name`);
+      route.env = v;
+    } else if (k === "ca") {
+      if (!v) throw bad("ca= needs a file");
+      route.caFile = resolve(cwd, v);
+    } else throw bad(`'${o}' is not header=, env= or ca=`);
+  }
+  return route;
+}
+function parseSecretRoutes(values, cwd, resolve) {
+  const routes = values.map((v) => parseSecretRoute(v, cwd, resolve));
+  const seen = /* @__PURE__ */ new Set();
+  for (const r of routes) {
+    if (seen.has(r.name)) throw new InputError("--secret-route", `two routes named '${r.name}'`);
+    seen.add(r.name);
+  }
+  return routes;
+}
+function routeSecrets(routes, env) {
+  const out = {};
+  for (const r of routes) {
+    const v = env[r.env];
+    if (!v) {
+      throw new InputError(
+        "--secret-route",
+        `'${r.name}' takes its secret from $${r.env}, which is not set here; export it before the run`
+      );
+    }
+    if (/[\r\n\0]/.test(v)) throw new InputError("--secret-route", `$${r.env} holds a line break`);
+    out[r.name] = v;
+  }
+  return out;
+}
+
 // src/config/run-options.ts
 var GiB = 1024 ** 3;
 var MiB = 1024 ** 2;
@@ -24918,6 +25149,10 @@ var RUN_OPTIONS = {
     help: "uid[:gid] or name to run as (default: the image user if not root, else 65534:65534)"
   },
   "allow-root": { kind: "boolean", help: "allow uid 0 in the sandbox (loosens)" },
+  "no-watchdog": {
+    kind: "boolean",
+    help: "start no watchdog: a killed CLI then leaves the sandbox running until gc (loosens)"
+  },
   "writable-root": { kind: "boolean", help: "make the root filesystem writable (loosens)" },
   "tmp-exec": { kind: "boolean", help: "allow executing files from /tmp (loosens)" },
   "cap-add": { kind: "strings", help: "add a Linux capability back (loosens; repeatable)" },
@@ -24925,6 +25160,11 @@ var RUN_OPTIONS = {
   network: {
     kind: "string",
     help: "none (default), proxy (egress only through the allowlisting proxy) or open (unrestricted; loosens)"
+  },
+  "secret-route": {
+    kind: "strings",
+    input: "secret-routes",
+    help: "with --network proxy: NAME=https://HOST[,header=H,env=VAR,ca=FILE] the proxy serves http://<proxy>/NAME/… as https://HOST/… with header H from $VAR; the sandbox gets NAME_BASE_URL, never the secret (repeatable)"
   },
   "allow-domain": {
     kind: "strings",
@@ -24980,6 +25220,10 @@ var RUN_OPTIONS = {
     help: "with --isolation runsc: use a runsc runtime without --oci-seccomp, so no seccomp filter inside gVisor (loosens; for gVisor releases where --oci-seccomp breaks threads, docs/gvisor.md)"
   },
   pull: { kind: "string", help: "missing (default), always or never" },
+  engine: {
+    kind: "string",
+    help: "docker or podman (default: DOCKER_HOST, CONTAINER_HOST, then the usual sockets; docs/engines.md)"
+  },
   "volume-backend": {
     kind: "string",
     help: "how volume caps are enforced: auto (default), loop, tmpfs, unbounded"
@@ -25050,6 +25294,10 @@ var RUN_OPTIONS = {
     kind: "string",
     help: "the commit the run verifies (40 hex; recorded in the result and checked by report)"
   },
+  "base-sha": {
+    kind: "string",
+    help: "the base commit the head was merged into for this run (40 hex; recorded and checked by report)"
+  },
   "base-ref": { kind: "string", help: "the branch it is verified against (recorded and checked by report)" },
   repository: { kind: "string", help: "owner/repo of the commit (recorded and checked by report)" },
   shard: {
@@ -25065,6 +25313,36 @@ var RUN_OPTIONS = {
     help: "do not run the in-sandbox self-check before the command, e.g. for an image without /bin/sh (loosens)"
   },
   "log-limit": { kind: "string", help: "bytes of the build log shown before it is cut (default 64m)" },
+  mount: {
+    kind: "strings",
+    input: "mounts",
+    help: "HOST:DEST[:ro|rw] a host directory or file, read-only unless :rw (loosens); /, /etc, /proc, /sys, /dev, sockets and credentials are refused (repeatable)"
+  },
+  "allow-mount": {
+    kind: "strings",
+    help: "a host path --mount refuses by default (a socket, /etc…), mounted anyway (loosens; repeatable)"
+  },
+  persist: {
+    kind: "string",
+    help: "host directory holding a size-capped filesystem image mounted writable at /persist, kept between runs and sessions"
+  },
+  "persist-size": { kind: "string", help: "size cap of /persist when its image is made (default 1g)" },
+  setup: {
+    kind: "string",
+    help: "a shell command run first, in its own container on the same volumes, with --setup-network; the command then runs in a fresh one"
+  },
+  "setup-network": {
+    kind: "string",
+    help: "the setup phase's network: none (default) or proxy (the allowlist options apply to it)"
+  },
+  warm: {
+    kind: "boolean",
+    help: "reuse a warm sandbox with the same plan, reset between runs (fresh /work, /output, /tmp, no process left); a cold one when none is ready or it cannot be reset, as the result says"
+  },
+  "idle-ttl": {
+    kind: "string",
+    help: "with --warm: how long the warm sandbox is kept while idle (default 15m)"
+  },
   "log-file": {
     kind: "string",
     help: "also write the build's log, as it came (capped at 16 MiB), to this new file (for a result artifact)"
@@ -25169,7 +25447,7 @@ function parseRunOptions(given, givenCommand, host) {
       "under act the job container's paths are not the engine's, so the source cannot be bind-mounted; drop it to copy the source instead"
     );
   }
-  const source = sourceArg ? { dir: path.resolve(host.cwd, sourceArg), readOnly } : null;
+  const source = sourceArg ? { dir: path2.resolve(host.cwd, sourceArg), readOnly } : null;
   const outputArg = str(raw, "output-dir");
   const memoryBytes = size(raw, "memory", DEFAULTS.memoryBytes);
   if (memoryBytes < MIN_MEMORY)
@@ -25252,11 +25530,19 @@ function parseRunOptions(given, givenCommand, host) {
     );
   }
   const explicit = new Set(Object.keys(given0));
+  const phases = parsePhaseOptions(raw, host.cwd, preset?.setup ?? null);
+  if (phases.setup && phases.setup.network === "proxy" && network === "open") {
+    throw new InputError(
+      "--setup-network",
+      "proxy with --network open: the allowlist would not hold the command"
+    );
+  }
   return {
+    ...phases,
     annotate: annotate2,
-    verdict: { declared, junit, expectDir: expectArg ? path.resolve(host.cwd, expectArg) : null },
+    verdict: { declared, junit, expectDir: expectArg ? path2.resolve(host.cwd, expectArg) : null },
     tests: testsArg ? {
-      dir: path.resolve(host.cwd, testsArg),
+      dir: path2.resolve(host.cwd, testsArg),
       paths: testsPaths.length ? testsPaths : preset?.tests?.paths ?? ["tests"],
       trusted: true,
       runner: commandFromPreset ? preset?.tests?.runner ?? null : null
@@ -25264,7 +25550,8 @@ function parseRunOptions(given, givenCommand, host) {
     subject: parseSubject(raw),
     lean: parseLean(raw, preset, source, host),
     selfCheck: !bool(raw, "skip-self-check"),
-    resultFile: str(raw, "result-file") ? path.resolve(host.cwd, str(raw, "result-file")) : null,
+    watchdog: !bool(raw, "no-watchdog"),
+    resultFile: str(raw, "result-file") ? path2.resolve(host.cwd, str(raw, "result-file")) : null,
     defaultSizes: [
       ["work-size", "workSizeBytes"],
       ["output-size", "outputSizeBytes"],
@@ -25276,7 +25563,7 @@ function parseRunOptions(given, givenCommand, host) {
     preset: typeof raw.preset === "string" ? raw.preset : null,
     command,
     source,
-    outputDir: outputArg ? path.resolve(host.cwd, outputArg) : null,
+    outputDir: outputArg ? path2.resolve(host.cwd, outputArg) : null,
     timeoutMs: timeout(str(raw, "timeout")),
     memoryBytes,
     cpus,
@@ -25286,7 +25573,7 @@ function parseRunOptions(given, givenCommand, host) {
     tmpSizeBytes,
     workSizeBytes: size(raw, "work-size", DEFAULTS.workSizeBytes),
     outputSizeBytes: size(raw, "output-size", DEFAULTS.outputSizeBytes),
-    stateDir: str(raw, "state-dir") ? path.resolve(host.cwd, str(raw, "state-dir")) : null,
+    stateDir: str(raw, "state-dir") ? path2.resolve(host.cwd, str(raw, "state-dir")) : null,
     stateSizeBytes: size(raw, "state-size", DEFAULTS.stateSizeBytes),
     user,
     allowRoot,
@@ -25295,10 +25582,15 @@ function parseRunOptions(given, givenCommand, host) {
     capAdd,
     env,
     network,
-    egress: parseEgress(raw, network),
+    egress: parseEgress(
+      raw,
+      phases.setup?.network === "proxy" && network === "none" ? "proxy" : network,
+      host.cwd
+    ),
     isolation,
     allowWeakerGvisor,
     pull: oneOf("pull", str(raw, "pull"), ["missing", "always", "never"], "missing"),
+    engine: oneOf("engine", str(raw, "engine"), ["auto", "docker", "podman"], "auto"),
     volumeBackend: oneOf(
       "volume-backend",
       str(raw, "volume-backend"),
@@ -25311,7 +25603,7 @@ function parseRunOptions(given, givenCommand, host) {
       maxFileBytes
     },
     logLimitBytes: size(raw, "log-limit", DEFAULTS.logLimitBytes),
-    logFile: str(raw, "log-file") ? path.resolve(host.cwd, str(raw, "log-file")) : null
+    logFile: str(raw, "log-file") ? path2.resolve(host.cwd, str(raw, "log-file")) : null
   };
 }
 function parseAudit(raw, presetAllow, cwd) {
@@ -25342,7 +25634,7 @@ function parseAudit(raw, presetAllow, cwd) {
     if (!m || rel.startsWith("/") || rel.split("/").includes("..") || !rel.endsWith(".lean")) {
       throw new InputError("--audit-protected", `'${x}' is not PATH.lean=BASEFILE with PATH inside /work`);
     }
-    return { path: rel, baseFile: path.resolve(cwd, m[2].trim()) };
+    return { path: rel, baseFile: path2.resolve(cwd, m[2].trim()) };
   });
   return { targets: t, modules, allow, protected: protectedFiles };
 }
@@ -25357,10 +25649,11 @@ var EGRESS_OPTIONS = [
   "egress-dns",
   "egress-max-bytes",
   "proxy-image",
-  "proxy-base-image"
+  "proxy-base-image",
+  "secret-route"
 ];
 var NETWORK_NAME = /^[a-zA-Z0-9][a-zA-Z0-9_.-]{0,127}$/;
-function parseEgress(raw, network) {
+function parseEgress(raw, network, cwd) {
   if (network !== "proxy") {
     for (const o of EGRESS_OPTIONS) {
       const v = raw[o];
@@ -25426,7 +25719,8 @@ function parseEgress(raw, network) {
     }
   }
   const maxBytesArg = str(raw, "egress-max-bytes");
-  if (mode === "allowlist" && domains.length === 0 && allowCidrs.length === 0) {
+  const routes = parseSecretRoutes(list(raw, "secret-route"), cwd, (c, p) => path2.resolve(c, p));
+  if (mode === "allowlist" && domains.length === 0 && allowCidrs.length === 0 && routes.length === 0) {
     throw new InputError(
       "--network",
       "proxy with nothing allowed: add --allow-domain, --allow-preset or --allow-cidr, or --egress audit to find what the build needs"
@@ -25444,7 +25738,8 @@ function parseEgress(raw, network) {
     egressNetwork,
     proxyImage,
     proxyBaseImage,
-    maxBytes: maxBytesArg === void 0 ? null : parseSize("--egress-max-bytes", maxBytesArg)
+    maxBytes: maxBytesArg === void 0 ? null : parseSize("--egress-max-bytes", maxBytesArg),
+    routes
   };
 }
 var MAX_TIMEOUT_MS = 7 * 24 * 36e5;
@@ -25478,7 +25773,7 @@ function parseLean(raw, preset, source, host) {
     str(raw, "comparator-config") ?? preset?.lean?.config ?? "config.json"
   );
   return {
-    challengeDir: challenge !== void 0 ? path.resolve(host.cwd, challenge) : source.dir,
+    challengeDir: challenge !== void 0 ? path2.resolve(host.cwd, challenge) : source.dir,
     trusted: challenge !== void 0,
     config,
     comparator: str(raw, "comparator") ?? "comparator",
@@ -25509,6 +25804,9 @@ function parseSubject(raw) {
   const headSha = str(raw, "head-sha") ?? null;
   if (headSha !== null && !HEX40.test(headSha))
     throw new InputError("--head-sha", `'${headSha}' is not a 40-hex commit`);
+  const baseSha = str(raw, "base-sha") ?? null;
+  if (baseSha !== null && !HEX40.test(baseSha))
+    throw new InputError("--base-sha", `'${baseSha}' is not a 40-hex commit`);
   const baseRef = str(raw, "base-ref") ?? null;
   if (baseRef !== null && !BRANCH.test(baseRef))
     throw new InputError("--base-ref", `'${baseRef}' is not a branch name`);
@@ -25527,7 +25825,7 @@ function parseSubject(raw) {
     }
     shard = { index, count: count2 };
   }
-  return { repository, headSha, baseRef, shard };
+  return { repository, headSha, baseSha, baseRef, shard };
 }
 function loosenedBy(spec) {
   const out = [];
@@ -25550,6 +25848,29 @@ function loosenedBy(spec) {
   if (spec.volumeBackend === "unbounded") {
     out.push({ option: "--volume-backend unbounded", effect: "writable volumes have no size cap" });
   }
+  if (!spec.watchdog) {
+    out.push({
+      option: "--no-watchdog",
+      effect: "no watchdog: if the CLI is killed, the sandbox runs on past its deadline until gc"
+    });
+  }
+  for (const m of spec.mounts) {
+    if (!m.readOnly) {
+      out.push({
+        option: `--mount ${m.host}:${m.dest}:rw`,
+        effect: `the sandbox can write to ${m.host} on the host`
+      });
+    }
+  }
+  for (const r of spec.egress?.routes ?? []) {
+    out.push({
+      option: `--secret-route ${r.name}=https://${r.host}${r.port === 443 ? "" : `:${r.port}`}`,
+      effect: `the sandbox can call ${r.host} with the host's $${r.env} (it never sees the value)`
+    });
+  }
+  for (const a of spec.allowMounts) {
+    out.push({ option: `--allow-mount ${a}`, effect: "a host path refused by default may be mounted" });
+  }
   if (!spec.selfCheck) {
     out.push({
       option: "--skip-self-check",
@@ -25559,8 +25880,1858 @@ function loosenedBy(spec) {
   return out;
 }
 
+// src/session/warm.ts
+import fsp17 from "node:fs/promises";
+
 // src/sandbox/execute.ts
 import os5 from "node:os";
+
+// src/engine/podman.ts
+var import_tar_stream = __toESM(require_tar_stream(), 1);
+import { Readable } from "node:stream";
+var ROOTFUL_PODMAN_SOCKET = "unix:///run/podman/podman.sock";
+var DOCKER_SOCKET = "unix:///var/run/docker.sock";
+function endpointsFor(choice, env) {
+  const rootless = env.XDG_RUNTIME_DIR ? [`unix://${env.XDG_RUNTIME_DIR}/podman/podman.sock`] : [];
+  if (choice === "docker") return [env.DOCKER_HOST || DOCKER_SOCKET];
+  if (choice === "podman") {
+    if (env.CONTAINER_HOST) return [env.CONTAINER_HOST];
+    return [ROOTFUL_PODMAN_SOCKET, ...rootless];
+  }
+  if (env.DOCKER_HOST) return [env.DOCKER_HOST];
+  if (env.CONTAINER_HOST) return [env.CONTAINER_HOST];
+  return [DOCKER_SOCKET, ROOTFUL_PODMAN_SOCKET, ...rootless];
+}
+function noPodmanHint(tried) {
+  return `no Podman service answers at ${tried.join(" or ")}; start one (\`podman system service --time=0 &\`, or \`systemctl --user start podman.socket\` for rootless Podman) or set CONTAINER_HOST to its socket`;
+}
+function parsePodmanInfo(j) {
+  const host = j.host ?? {};
+  const sec = host.security ?? {};
+  return {
+    rootless: sec.rootless === true,
+    cgroupVersion: typeof host.cgroupVersion === "string" ? host.cgroupVersion : "",
+    cgroupControllers: Array.isArray(host.cgroupControllers) ? host.cgroupControllers : [],
+    defaultCapabilities: (sec.capabilities ?? "").split(",").map((c) => c.trim()).filter(Boolean)
+  };
+}
+function podmanLimitsProblem(info2) {
+  if (info2.name !== "podman" || !info2.rootless || info2.cgroupVersion !== "v1") return null;
+  return "rootless Podman on a cgroup v1 host ignores --memory, --cpus and --pids (Podman drops every resource limit there), so the sandbox would have none; use rootful Podman (`sudo podman system service`), Docker, or a cgroup v2 host that delegates the memory, pids and cpu controllers to the user";
+}
+var PODMAN_NO_RUNSC = "Podman's API does not report the arguments it runs a runtime with, so --oci-seccomp (gVisor's seccomp inside the sandbox) cannot be confirmed; use Docker for --isolation runsc (docs/engines.md)";
+var PODMAN_OOM_NOTE = "exit 137 (SIGKILL) under Podman, which does not report OOM kills: if the command reached --memory, this was the OOM killer (docs/engines.md)";
+var DOCKER_DEFAULT_CAPS = [
+  "AUDIT_WRITE",
+  "CHOWN",
+  "DAC_OVERRIDE",
+  "FOWNER",
+  "FSETID",
+  "KILL",
+  "MKNOD",
+  "NET_BIND_SERVICE",
+  "NET_RAW",
+  "SETFCAP",
+  "SETGID",
+  "SETPCAP",
+  "SETUID",
+  "SYS_CHROOT"
+];
+var bare = (c) => c.toUpperCase().replace(/^CAP_/, "");
+function podmanCapabilities(capDrop, capAdd, defaults) {
+  const dropped = new Set(capDrop.map(bare));
+  const all = /* @__PURE__ */ new Set([...DOCKER_DEFAULT_CAPS, ...defaults.map(bare)]);
+  const granted = /* @__PURE__ */ new Set([...[...all].filter((c) => !dropped.has(c)), ...capAdd.map(bare)]);
+  return { capDrop: ["ALL"], capAdd: [...granted].sort() };
+}
+function podmanUlimit(u) {
+  return { name: u.Name.toLowerCase().replace(/^rlimit_/, ""), soft: u.Soft, hard: u.Hard };
+}
+function podmanNetworkMode(mode, networks) {
+  if (mode !== "bridge") return mode ?? "";
+  if (networks.length === 1) return networks[0] === "podman" ? "bridge" : networks[0];
+  return `bridge:${networks.join(",")}`;
+}
+function podmanPidMode(mode) {
+  return mode === "private" ? "" : mode ?? "";
+}
+var PODMAN_READ_ONLY_TMPFS = ["/run", "/tmp", "/var/tmp"];
+function podmanTmpfsBlocks(sizeBytes, arch2) {
+  if (arch2 !== "amd64" && arch2 !== "x86_64") return null;
+  return `nr_blocks=${Math.ceil(sizeBytes / 4096)}`;
+}
+function archiveUnderBase(src, base) {
+  const extract = import_tar_stream.default.extract();
+  const pack = import_tar_stream.default.pack();
+  const rename2 = (n) => n.startsWith("/") ? `${base}/${n.replace(/^\/+/, "")}` : n;
+  extract.on("entry", (header, stream, next) => {
+    const h = { ...header, name: rename2(header.name) };
+    if (h.type === "link" && h.linkname) h.linkname = rename2(h.linkname);
+    stream.pipe(pack.entry(h, (err) => err ? extract.destroy(err) : next()));
+  });
+  extract.on("finish", () => pack.finalize());
+  extract.on("error", (err) => pack.destroy(err));
+  src.on("error", (err) => extract.destroy(err));
+  src.pipe(extract);
+  const out = Readable.from(pack);
+  out.on("close", () => {
+    if (!src.readableEnded) src.destroy();
+    extract.destroy();
+  });
+  return out;
+}
+
+// src/sandbox/logs.ts
+import { randomBytes } from "node:crypto";
+var LogStream = class {
+  constructor(out, limitBytes, fenceWorkflowCommands) {
+    this.out = out;
+    this.limitBytes = limitBytes;
+    this.fenceWorkflowCommands = fenceWorkflowCommands;
+  }
+  out;
+  limitBytes;
+  fenceWorkflowCommands;
+  shown = 0;
+  dropped = 0;
+  token = null;
+  ended = false;
+  truncated = false;
+  begin() {
+    if (!this.fenceWorkflowCommands) return;
+    this.token = randomBytes(16).toString("hex");
+    this.out.stdout.write(`::stop-commands::${this.token}
+`);
+  }
+  write(stream, chunk) {
+    if (this.ended) return;
+    const room = this.limitBytes - this.shown;
+    if (room <= 0) {
+      this.dropped += chunk.length;
+      return;
+    }
+    const part = chunk.length > room ? chunk.subarray(0, room) : chunk;
+    this.shown += part.length;
+    (stream === "stderr" && !this.fenceWorkflowCommands ? this.out.stderr : this.out.stdout).write(part);
+    if (part.length < chunk.length) {
+      this.truncated = true;
+      this.dropped += chunk.length - part.length;
+      this.out.stderr.write(
+        `
+[sandbox-action] log cut at ${this.limitBytes} bytes (--log-limit); the build goes on
+`
+      );
+    }
+  }
+  end() {
+    if (this.ended) return { shownBytes: this.shown, droppedBytes: this.dropped };
+    this.ended = true;
+    if (this.token) {
+      this.out.stdout.write(`
+::${this.token}::
+`);
+      this.token = null;
+    }
+    if (this.dropped > 0)
+      this.out.stderr.write(`[sandbox-action] ${this.dropped} log bytes were not shown
+`);
+    return { shownBytes: this.shown, droppedBytes: this.dropped };
+  }
+};
+
+// src/sandbox/network.ts
+var import_semver = __toESM(require_semver2(), 1);
+import fsp from "node:fs/promises";
+
+// src/egress/image.ts
+var import_tar_stream3 = __toESM(require_tar_stream(), 1);
+import crypto3 from "node:crypto";
+import fs5 from "node:fs";
+import path5 from "node:path";
+import { Readable as Readable3 } from "node:stream";
+
+// src/config/install.ts
+import fs3 from "node:fs";
+import path3 from "node:path";
+import { fileURLToPath } from "node:url";
+function installRoot(from = fileURLToPath(import.meta.url)) {
+  let dir = path3.dirname(from);
+  for (let i = 0; i < 6; i++) {
+    if (fs3.existsSync(path3.join(dir, "images")) && fs3.existsSync(path3.join(dir, "package.json"))) return dir;
+    dir = path3.dirname(dir);
+  }
+  return null;
+}
+
+// src/egress/host-image.ts
+var import_tar_stream2 = __toESM(require_tar_stream(), 1);
+import { execFile } from "node:child_process";
+import crypto2 from "node:crypto";
+import fs4 from "node:fs";
+import path4 from "node:path";
+import { Readable as Readable2 } from "node:stream";
+import { promisify } from "node:util";
+var run = promisify(execFile);
+var HOST_NODE_REPOSITORY = "sandbox-action/egress-proxy";
+var NODE_IN_IMAGE = "/usr/local/bin/node";
+var BUNDLE_IN_IMAGE = "/opt/egress-proxy/proxy.mjs";
+var RECIPE = "host-node-1";
+var ENGINE_ARCH = {
+  x64: "amd64",
+  arm64: "arm64",
+  arm: "arm",
+  ppc64: "ppc64le",
+  s390x: "s390x"
+};
+function hostNodeUnfit(engineInfo, platform2, arch2) {
+  if (platform2 !== "linux") return `this machine runs ${platform2}, not Linux`;
+  if (engineInfo.os !== "linux") return `the engine runs ${engineInfo.os} containers`;
+  if (ENGINE_ARCH[arch2] !== engineInfo.arch) return `the engine is ${engineInfo.arch}, this Node is ${arch2}`;
+  return null;
+}
+function hostNodeTag(bundle, nodePath, st, version) {
+  const h = crypto2.createHash("sha256");
+  for (const part of [RECIPE, bundle, nodePath, String(st.size), String(st.mtimeMs), version]) {
+    const b = Buffer.from(part);
+    h.update(`${b.length}:`);
+    h.update(b);
+  }
+  return `${HOST_NODE_REPOSITORY}:node-${h.digest("hex").slice(0, 16)}`;
+}
+function parseLdd(text2) {
+  const out = /* @__PURE__ */ new Set();
+  for (const line of text2.split("\n")) {
+    const m = /=>\s+(\/\S+)\s+\(/.exec(line) ?? /^\s*(\/\S+)\s+\(/.exec(line);
+    if (m) out.add(m[1]);
+  }
+  return [...out];
+}
+async function imageFiles(nodePath) {
+  let libs = [];
+  try {
+    libs = parseLdd((await run("ldd", [nodePath])).stdout);
+  } catch (err) {
+    if (!/not a dynamic executable/.test(String(err.stderr ?? ""))) throw err;
+  }
+  const libc = libs.find((l) => /\/libc\.so\.6$/.test(l));
+  if (libc) {
+    const dir = path4.dirname(libc);
+    for (const n of ["libnss_dns.so.2", "libnss_files.so.2", "libresolv.so.2"]) {
+      if (fs4.existsSync(path4.join(dir, n))) libs.push(path4.join(dir, n));
+    }
+  }
+  return [
+    { name: NODE_IN_IMAGE, from: nodePath, mode: 493 },
+    ...[...new Set(libs)].map((l) => ({ name: l, from: fs4.realpathSync(l), mode: 493 }))
+  ];
+}
+function rootTar(files, bundle) {
+  const pack = import_tar_stream2.default.pack();
+  const base = { uid: 0, gid: 0, mtime: /* @__PURE__ */ new Date(0) };
+  const dirs = /* @__PURE__ */ new Set(["etc", "tmp"]);
+  for (const f of [...files.map((x) => x.name), BUNDLE_IN_IMAGE]) {
+    for (let d = path4.posix.dirname(f); d !== "/"; d = path4.posix.dirname(d)) dirs.add(d.slice(1));
+  }
+  (async () => {
+    for (const d of [...dirs].sort()) {
+      pack.entry({ ...base, name: `${d}/`, type: "directory", mode: d === "tmp" ? 1023 : 493 });
+    }
+    for (const f of ["etc/resolv.conf", "etc/hosts", "etc/hostname"])
+      pack.entry({ ...base, name: f, mode: 420 }, "");
+    pack.entry({ ...base, name: "etc/nsswitch.conf", mode: 420 }, "hosts: files dns\n");
+    pack.entry({ ...base, name: BUNDLE_IN_IMAGE.slice(1), mode: 420 }, bundle);
+    for (const f of files) {
+      const st = fs4.statSync(f.from);
+      await new Promise((resolve, reject) => {
+        const e = pack.entry(
+          { ...base, name: f.name.slice(1), mode: f.mode, size: st.size },
+          (err) => err ? reject(err) : resolve()
+        );
+        fs4.createReadStream(f.from).on("error", reject).pipe(e);
+      });
+    }
+    pack.finalize();
+  })().catch((err) => pack.destroy(err));
+  return Readable2.from(pack);
+}
+function importChanges() {
+  return [
+    "USER 65532:65532",
+    "WORKDIR /",
+    `ENV PATH=${path4.posix.dirname(NODE_IN_IMAGE)}:/usr/bin:/bin`,
+    `ENTRYPOINT ["${NODE_IN_IMAGE}", "${BUNDLE_IN_IMAGE}"]`,
+    'LABEL org.opencontainers.image.title="sandbox-action egress-proxy (host Node)"'
+  ];
+}
+async function ensureHostNodeImage(engine, bundle, notice, nodePath = process.execPath) {
+  const unfit = hostNodeUnfit(engine.info, process.platform, process.arch);
+  if (unfit) return { unfit };
+  const real = fs4.realpathSync(nodePath);
+  const ref = hostNodeTag(bundle, real, fs4.statSync(real), process.version);
+  if (await engine.imageInspect(ref)) return { ref };
+  notice(
+    `making the egress proxy image ${ref} from this machine's Node ${process.version} (once per engine)`
+  );
+  await engine.imageImport(rootTar(await imageFiles(real), bundle), ref, importChanges());
+  return { ref };
+}
+
+// src/egress/image.ts
+var PROXY_REPOSITORY = "sandbox-action/egress-proxy";
+var DEFAULT_PROXY_BASE = "debian:bookworm-slim";
+function findProxySources(root = installRoot()) {
+  const df = root && path5.join(root, "images", "egress-proxy", "Dockerfile");
+  const js = root && path5.join(root, "dist", "egress-proxy.js");
+  if (df && js && fs5.existsSync(df) && fs5.existsSync(js)) {
+    return { dockerfile: fs5.readFileSync(df), bundle: fs5.readFileSync(js) };
+  }
+  throw new InputError(
+    "--proxy-image",
+    "this installation has no proxy sources (images/egress-proxy and dist/egress-proxy.js); name a published image with --proxy-image"
+  );
+}
+function proxyTag(src, baseImage) {
+  const h = crypto3.createHash("sha256");
+  for (const part of [src.dockerfile, src.bundle, Buffer.from(baseImage)]) {
+    h.update(String(part.length));
+    h.update(":");
+    h.update(part);
+  }
+  return `${PROXY_REPOSITORY}:src-${h.digest("hex").slice(0, 16)}`;
+}
+function contextTar(src) {
+  const pack = import_tar_stream3.default.pack();
+  const opts = { mode: 420, uid: 0, gid: 0, mtime: /* @__PURE__ */ new Date(0) };
+  pack.entry({ name: "Dockerfile", ...opts }, src.dockerfile);
+  pack.entry({ name: "egress-proxy.js", ...opts }, src.bundle);
+  pack.finalize();
+  return Readable3.from(pack);
+}
+async function ensureProxyImage(engine, egress, pull, notice) {
+  if (egress.proxyImage) {
+    const ref = egress.proxyImage;
+    if (pull !== "always" && await engine.imageInspect(ref)) return ref;
+    if (pull === "never") {
+      throw new InputError("--proxy-image", `'${ref}' is not on this engine and --pull is never`);
+    }
+    notice(`pulling the egress proxy image ${ref}`);
+    try {
+      await engine.imagePull(ref);
+    } catch (err) {
+      throw new InputError("--proxy-image", `'${ref}' could not be pulled: ${errorMessage(err)}`);
+    }
+    return ref;
+  }
+  const src = findProxySources();
+  if (egress.proxyBaseImage === null) {
+    try {
+      const made = await ensureHostNodeImage(engine, src.bundle, notice);
+      if ("ref" in made) return made.ref;
+      notice(
+        `the egress proxy image cannot be made from this machine's Node (${made.unfit}); building it instead`
+      );
+    } catch (err) {
+      notice(
+        `the egress proxy image could not be made from this machine's Node (${errorMessage(err)}); building it instead`
+      );
+    }
+  }
+  const baseImage = egress.proxyBaseImage ?? DEFAULT_PROXY_BASE;
+  const tag = proxyTag(src, baseImage);
+  if (await engine.imageInspect(tag)) return tag;
+  notice(`building the egress proxy image ${tag} from ${baseImage} (once per engine and version)`);
+  try {
+    await engine.imageBuild(contextTar(src), {
+      tags: [tag],
+      buildArgs: { BASE_IMAGE: baseImage },
+      labels: { "sandbox-action.proxy-sources": tag.split(":")[1] }
+    });
+  } catch (err) {
+    throw new InputError(
+      "--proxy-image",
+      `the proxy image could not be built from ${baseImage}: ${errorMessage(err)}; pass --proxy-base-image or --proxy-image`
+    );
+  }
+  return tag;
+}
+
+// src/egress/ledger.ts
+import net2 from "node:net";
+var MAX_HOSTS = 500;
+var MAX_REFUSALS = 500;
+var Ledger = class {
+  constructor(mode, allowlist, proxyImage = "", transparent = false) {
+    this.mode = mode;
+    this.allowlist = allowlist;
+    this.proxyImage = proxyImage;
+    this.transparent = transparent;
+  }
+  mode;
+  allowlist;
+  proxyImage;
+  transparent;
+  hosts = /* @__PURE__ */ new Map();
+  refusals = /* @__PURE__ */ new Map();
+  refusedTotal = 0;
+  up = 0;
+  down = 0;
+  truncated = false;
+  proxyExit = null;
+  /** One line of the proxy's output; lines that are not decisions are ignored. */
+  addLine(line) {
+    let r;
+    try {
+      r = JSON.parse(line);
+    } catch {
+      return null;
+    }
+    if (!isDecision(r)) return null;
+    this.add(r);
+    return r;
+  }
+  add(r) {
+    this.up += r.bytesUp;
+    this.down += r.bytesDown;
+    if (r.decision === "allow") {
+      let h = this.hosts.get(r.host);
+      if (!h) {
+        if (this.hosts.size >= MAX_HOSTS) {
+          this.truncated = true;
+          return;
+        }
+        h = { host: r.host, ports: [], connections: 0, bytesUp: 0, bytesDown: 0, errors: 0 };
+        this.hosts.set(r.host, h);
+      }
+      h.connections++;
+      h.bytesUp += r.bytesUp;
+      h.bytesDown += r.bytesDown;
+      if (r.error) h.errors++;
+      if (!h.ports.includes(r.port)) h.ports.push(r.port);
+      return;
+    }
+    this.refusedTotal++;
+    const key = `${r.host}\0${r.port}\0${r.reason}`;
+    const f = this.refusals.get(key);
+    if (f) f.count++;
+    else if (this.refusals.size < MAX_REFUSALS) {
+      this.refusals.set(key, {
+        host: r.host,
+        port: r.port,
+        reason: r.reason,
+        detail: r.detail ?? "",
+        count: 1
+      });
+    } else this.truncated = true;
+  }
+  report() {
+    const allowed = [...this.hosts.values()].sort((a, b) => a.host.localeCompare(b.host));
+    let suggested = null;
+    if (this.mode === "audit") {
+      const domains = allowed.filter((h) => h.errors < h.connections && net2.isIP(h.host) === 0).map((h) => h.host);
+      suggested = {
+        domains,
+        cli: domains.map((d) => `--allow-domain ${d}`).join(" "),
+        actionInput: `allow-domains: ${domains.join(",")}`
+      };
+    }
+    return {
+      network: "proxy",
+      mode: this.mode,
+      transparent: this.transparent,
+      proxyImage: this.proxyImage,
+      allowlist: this.allowlist,
+      allowed,
+      refused: [...this.refusals.values()].sort((a, b) => b.count - a.count || a.host.localeCompare(b.host)),
+      refusedTotal: this.refusedTotal,
+      bytesUp: this.up,
+      bytesDown: this.down,
+      truncated: this.truncated,
+      suggested,
+      proxyExit: this.proxyExit
+    };
+  }
+};
+function isDecision(r) {
+  if (typeof r !== "object" || r === null) return false;
+  const o = r;
+  return (o.decision === "allow" || o.decision === "deny") && typeof o.host === "string" && typeof o.port === "number" && typeof o.reason === "string" && typeof o.bytesUp === "number" && typeof o.bytesDown === "number";
+}
+
+// src/sandbox/self-check.ts
+var SELF_CHECK_MARK = "sandbox-action-self-check";
+var SELF_CHECK_MAX_LINE = 2048;
+var CAPABILITY_BITS = {
+  CHOWN: 0,
+  DAC_OVERRIDE: 1,
+  DAC_READ_SEARCH: 2,
+  FOWNER: 3,
+  FSETID: 4,
+  KILL: 5,
+  SETGID: 6,
+  SETUID: 7,
+  SETPCAP: 8,
+  LINUX_IMMUTABLE: 9,
+  NET_BIND_SERVICE: 10,
+  NET_BROADCAST: 11,
+  NET_ADMIN: 12,
+  NET_RAW: 13,
+  IPC_LOCK: 14,
+  IPC_OWNER: 15,
+  SYS_MODULE: 16,
+  SYS_RAWIO: 17,
+  SYS_CHROOT: 18,
+  SYS_PTRACE: 19,
+  SYS_PACCT: 20,
+  SYS_ADMIN: 21,
+  SYS_BOOT: 22,
+  SYS_NICE: 23,
+  SYS_RESOURCE: 24,
+  SYS_TIME: 25,
+  SYS_TTY_CONFIG: 26,
+  MKNOD: 27,
+  LEASE: 28,
+  AUDIT_WRITE: 29,
+  AUDIT_CONTROL: 30,
+  SETFCAP: 31,
+  MAC_OVERRIDE: 32,
+  MAC_ADMIN: 33,
+  SYSLOG: 34,
+  WAKE_ALARM: 35,
+  BLOCK_SUSPEND: 36,
+  AUDIT_READ: 37,
+  PERFMON: 38,
+  BPF: 39,
+  CHECKPOINT_RESTORE: 40
+};
+function capabilityMask(names) {
+  let m = 0n;
+  for (const n of names) {
+    const bit = CAPABILITY_BITS[n];
+    if (bit === void 0) throw new Error(`unknown capability ${n}`);
+    m |= 1n << BigInt(bit);
+  }
+  return m.toString(16).padStart(16, "0");
+}
+function selfCheckScript(x) {
+  const caps = capabilityMask(x.capabilities);
+  return [
+    `t=$(printf '\\t')`,
+    `uid=? gid=? eff=? prm=? bnd=? nnp=absent sec=? root=? route=none gw=`,
+    `while IFS=" $t" read -r k v r; do case "$k" in`,
+    `Uid:) uid=$v;; Gid:) gid=$v;; CapEff:) eff=$v;; CapPrm:) prm=$v;; CapBnd:) bnd=$v;;`,
+    `NoNewPrivs:) nnp=$v;; Seccomp:) sec=$v;; esac; done < /proc/self/status`,
+    `while read -r i p d rt mp o r; do [ "$mp" = / ] && root=\${o%%,*}; done < /proc/self/mountinfo`,
+    `if [ -r /proc/net/route ]; then while IFS=" $t" read -r i dst g r; do`,
+    `[ "$dst" = 00000000 ] && route=default gw=$g; done < /proc/net/route; else route=unknown; fi`,
+    `if [ -r /proc/net/ipv6_route ]; then while read -r dst pl r; do`,
+    `case "$r" in *lo) ;; *) [ "$dst" = 00000000000000000000000000000000 ] && [ "$pl" = 00 ] && route=default6;; esac;`,
+    `done < /proc/net/ipv6_route; fi`,
+    `bad=`,
+    `[ "$uid" = ${x.uid} ] || bad="$bad,uid"`,
+    `[ "$gid" = ${x.gid} ] || bad="$bad,gid"`,
+    // Every capability set must be within the plan's (checked as masks: only listed bits may be set).
+    ...["eff", "prm", "bnd"].map(
+      (v) => `case "$${v}" in ${caps === "0000000000000000" ? "0000000000000000" : `0000000000000000|${caps}`}) ;; *) bad="$bad,cap${v}";; esac`
+    ),
+    x.runtime === "runsc" ? `case "$nnp" in 1|absent) ;; *) bad="$bad,nnp";; esac` : `[ "$nnp" = 1 ] || bad="$bad,nnp"`,
+    x.seccomp ? `[ "$sec" = 2 ] || bad="$bad,seccomp"` : ":",
+    x.readOnlyRoot ? `[ "$root" = ro ] || bad="$bad,root"` : ":",
+    x.noRouteOut ? `case "$route" in none|default) ;; *) bad="$bad,route";; esac` : ":",
+    // pid: the command's own (it is exec'd): a session stops a command that outlives its deadline by it.
+    `printf '${SELF_CHECK_MARK} uid=%s gid=%s capeff=%s capprm=%s capbnd=%s nnp=%s seccomp=%s root=%s route=%s gw=%s pid=%s bad=%s\\n' "$uid" "$gid" "$eff" "$prm" "$bnd" "$nnp" "$sec" "$root" "$route" "$gw" "$$" "\${bad#,}"`,
+    `[ -z "$bad" ] || exit 125`,
+    `exec "$@"`
+  ].join("\n");
+}
+function wrapWithSelfCheck(argv, x) {
+  return { entrypoint: ["/bin/sh", "-c", selfCheckScript(x), SELF_CHECK_MARK], cmd: argv };
+}
+function parseSelfCheckLine(line) {
+  if (!line.startsWith(`${SELF_CHECK_MARK} `) || line.length > SELF_CHECK_MAX_LINE) return null;
+  const facts = {};
+  for (const part of line.slice(SELF_CHECK_MARK.length + 1).trim().split(" ")) {
+    const i = part.indexOf("=");
+    if (i <= 0) return null;
+    facts[part.slice(0, i)] = part.slice(i + 1);
+  }
+  return facts;
+}
+function routeHexToIp(hex) {
+  if (!/^[0-9A-Fa-f]{8}$/.test(hex)) return null;
+  const n = Number.parseInt(hex, 16);
+  return [n & 255, n >>> 8 & 255, n >>> 16 & 255, n >>> 24].join(".");
+}
+function judgeSelfCheck(facts, x, deadEndGateways2 = []) {
+  if (!facts) return ["the sandbox's self-check did not report (its first line of output was not the check)"];
+  const problems = [];
+  const want = capabilityMask(x.capabilities);
+  const within = (mask) => {
+    if (!mask || !/^[0-9a-f]{16}$/.test(mask)) return false;
+    return (BigInt(`0x${mask}`) & ~BigInt(`0x${want}`)) === 0n;
+  };
+  if (facts.uid !== String(x.uid)) problems.push(`uid is ${facts.uid}, the plan says ${x.uid}`);
+  if (facts.gid !== String(x.gid)) problems.push(`gid is ${facts.gid}, the plan says ${x.gid}`);
+  for (const k of ["capeff", "capprm", "capbnd"]) {
+    if (!within(facts[k])) problems.push(`${k} is ${facts[k]}, beyond the plan's ${want}`);
+  }
+  const nnpOk = facts.nnp === "1" || x.runtime === "runsc" && facts.nnp === "absent";
+  if (!nnpOk) problems.push(`no-new-privileges is ${facts.nnp}`);
+  if (x.seccomp && facts.seccomp !== "2") problems.push(`seccomp mode is ${facts.seccomp}, not 2 (filter)`);
+  if (x.readOnlyRoot && facts.root !== "ro") problems.push(`the root filesystem is mounted ${facts.root}`);
+  if (x.noRouteOut) {
+    if (facts.route === "default") {
+      const gw = routeHexToIp(facts.gw ?? "");
+      if (!gw || !deadEndGateways2.includes(gw))
+        problems.push(`there is a default route via ${gw ?? facts.gw}`);
+    } else if (facts.route !== "none") problems.push(`the routing table shows ${facts.route}`);
+  }
+  if (facts.bad) problems.push(`the self-check itself refused: ${facts.bad}`);
+  return problems;
+}
+
+// src/sandbox/plan.ts
+var LABEL_RUN = "sandbox-action.run";
+var LABEL_CREATED = "sandbox-action.created";
+var LABEL_ROLE = "sandbox-action.role";
+var LABEL_DEADLINE = "sandbox-action.deadline";
+var DEADLINE_GRACE_MS = 3e4;
+var WORK_DIR = "/work";
+var OUTPUT_DIR = "/output";
+var STATE_DIR = "/state";
+var PERSIST_MOUNT = "/persist";
+var persistVolumeName = (runId) => `sandbox-action-${runId}-persist`;
+function proxyEnv(proxyAddress, port) {
+  const url = `http://${proxyAddress}:${port}`;
+  const noProxy = "localhost,127.0.0.1,::1";
+  return [
+    `HTTP_PROXY=${url}`,
+    `HTTPS_PROXY=${url}`,
+    `http_proxy=${url}`,
+    `https_proxy=${url}`,
+    `NO_PROXY=${noProxy}`,
+    `no_proxy=${noProxy}`
+  ];
+}
+function hasOciSeccomp(r) {
+  return r.args.some((a) => /^--?oci-seccomp(=true)?$/.test(a));
+}
+function chooseRunscRuntime(runtimes, networked, allowWeaker = false) {
+  const all = runtimes.filter((r) => r.name.startsWith("runsc"));
+  if (all.length === 0) {
+    const have = runtimes.map((r) => r.name).join(", ") || "none";
+    return {
+      error: `the engine has no runsc runtime (it has ${have}); register gVisor as in docs/gvisor.md`
+    };
+  }
+  const net3 = (r) => r.args.find((a) => a.startsWith("--network"))?.split("=")[1] ?? null;
+  const fits = (r) => networked ? net3(r) !== "none" : true;
+  const weak = all.filter((r) => !hasOciSeccomp(r));
+  const runsc = allowWeaker ? [...weak.filter(fits), ...all.filter(hasOciSeccomp)] : all.filter(hasOciSeccomp);
+  if (runsc.length === 0) {
+    return {
+      error: `the engine's runsc runtimes (${all.map((r) => r.name).join(", ")}) run without --oci-seccomp, so gVisor would apply no seccomp filter inside the sandbox; add "--oci-seccomp" to their "runtimeArgs" in daemon.json and reload dockerd (kill -HUP), as in docs/gvisor.md, or pass --allow-weaker-gvisor`
+    };
+  }
+  if (!networked) {
+    const pick2 = runsc.find((r) => net3(r) === "none") ?? runsc.find((r) => r.name === "runsc") ?? runsc[0];
+    return { runtime: pick2.name };
+  }
+  const pick = runsc.find((r) => net3(r) === "host") ?? runsc.find((r) => net3(r) === null || net3(r) === "sandbox");
+  if (!pick) {
+    return {
+      error: `every runsc runtime of the engine with --oci-seccomp runs with --network=none (${runsc.map((r) => r.name).join(", ")}), so a sandbox on a network cannot start; register one with "runtimeArgs": ["--network=host", "--oci-seccomp"] as in docs/gvisor.md`
+    };
+  }
+  return { runtime: pick.name };
+}
+function newRunId(now, random) {
+  return `${now.getTime().toString(36)}-${random}`;
+}
+function runLabels(runId, createdAt2) {
+  return { [LABEL_RUN]: runId, [LABEL_CREATED]: createdAt2.toISOString() };
+}
+function volumePlans(spec, runId) {
+  const base = `sandbox-action-${runId}`;
+  const volumes = [];
+  if (!spec.source?.readOnly) {
+    volumes.push({ role: "work", name: `${base}-work`, mount: WORK_DIR, sizeBytes: spec.workSizeBytes });
+  }
+  volumes.push({
+    role: "output",
+    name: `${base}-output`,
+    mount: OUTPUT_DIR,
+    sizeBytes: spec.outputSizeBytes
+  });
+  if (spec.stateDir) {
+    volumes.push({ role: "state", name: `${base}-state`, mount: STATE_DIR, sizeBytes: spec.stateSizeBytes });
+  }
+  return volumes;
+}
+function commandOf(spec, ctx, check2) {
+  const cmd = [...spec.command, ...ctx.extraArgs ?? []];
+  if (!check2) return { ...spec.entrypoint ? { entrypoint: [spec.entrypoint] } : {}, cmd };
+  const entry = spec.entrypoint ? [spec.entrypoint] : ctx.imageEntrypoint ?? [];
+  return wrapWithSelfCheck([...entry, ...cmd], check2);
+}
+function plan(spec, ctx) {
+  const labels = runLabels(ctx.runId, ctx.createdAt);
+  const base = `sandbox-action-${ctx.runId}`;
+  const volumes = volumePlans(spec, ctx.runId);
+  const mounts = [];
+  if (spec.source?.readOnly) {
+    mounts.push({ type: "bind", source: spec.source.dir, target: WORK_DIR, readOnly: true });
+  }
+  for (const v of volumes) mounts.push({ type: "volume", source: v.name, target: v.mount, readOnly: false });
+  mounts.push(...ctx.overlays ?? []);
+  mounts.push(...ctx.hostMounts ?? []);
+  if (spec.persist) {
+    mounts.push({
+      type: "volume",
+      source: persistVolumeName(ctx.runId),
+      target: PERSIST_MOUNT,
+      readOnly: false
+    });
+  }
+  const networkMode = ctx.network?.mode ?? "none";
+  const selfCheck = spec.selfCheck ? {
+    uid: ctx.uid,
+    gid: ctx.gid,
+    capabilities: [...spec.capAdd],
+    readOnlyRoot: !spec.writableRoot,
+    noRouteOut: spec.network !== "open",
+    runtime: spec.isolation === "runsc" ? "runsc" : "runc",
+    seccomp: ctx.seccompInside ?? true
+  } : null;
+  const tmpOptions = ["rw", "nosuid", "nodev", ...spec.tmpExec ? ["exec"] : ["noexec"]];
+  mounts.push({
+    type: "tmpfs",
+    source: "",
+    target: "/tmp",
+    readOnly: false,
+    tmpfs: { sizeBytes: spec.tmpSizeBytes, mode: 1023, options: tmpOptions }
+  });
+  if (!spec.writableRoot) {
+    for (const target of ctx.engineTmpfs ?? []) {
+      if (mounts.some((m) => m.target === target)) continue;
+      mounts.push({
+        type: "tmpfs",
+        source: "",
+        target,
+        readOnly: true,
+        tmpfs: { sizeBytes: 64 * 1024, mode: 493, options: ["ro", "nosuid", "nodev", "noexec"] }
+      });
+    }
+  }
+  const container = {
+    name: base,
+    image: spec.image,
+    ...commandOf(spec, ctx, selfCheck),
+    user: `${ctx.uid}:${ctx.gid}`,
+    workingDir: WORK_DIR,
+    env: [...spec.env, ...ctx.network?.env ?? []],
+    labels: {
+      ...labels,
+      [LABEL_ROLE]: "sandbox",
+      [LABEL_DEADLINE]: new Date(
+        (ctx.plannedAt ?? ctx.createdAt).getTime() + spec.timeoutMs + DEADLINE_GRACE_MS
+      ).toISOString()
+    },
+    mounts,
+    readOnlyRootfs: !spec.writableRoot,
+    capDrop: ["ALL"],
+    capAdd: [...spec.capAdd],
+    // The engine's default seccomp profile applies unless a profile is named; none is.
+    securityOpt: ["no-new-privileges:true"],
+    init: true,
+    privileged: false,
+    networkMode,
+    ...ctx.network?.dns.length ? { dns: ctx.network.dns } : {},
+    memoryBytes: spec.memoryBytes,
+    memorySwapBytes: spec.memoryBytes,
+    nanoCpus: Math.round(spec.cpus * 1e9),
+    pidsLimit: pidsLimitFor(spec),
+    ulimits: [
+      { name: "nofile", soft: spec.nofile, hard: spec.nofile },
+      NPROC_ULIMIT,
+      { name: "fsize", soft: spec.fsizeBytes, hard: spec.fsizeBytes },
+      { name: "core", soft: 0, hard: 0 }
+    ],
+    ...spec.isolation === "runsc" ? { runtime: ctx.runscRuntime ?? "runsc" } : {},
+    // The log is streamed live through attach; the engine keeps none, so a flood cannot fill its disk.
+    logDriver: { type: "none", config: {} },
+    hostname: "sandbox",
+    tty: false
+  };
+  return {
+    runId: ctx.runId,
+    labels,
+    volumes,
+    readOnlySource: spec.source?.readOnly ? spec.source.dir : null,
+    copySource: spec.source && !spec.source.readOnly ? spec.source.dir : null,
+    container,
+    uid: ctx.uid,
+    gid: ctx.gid,
+    selfCheck
+  };
+}
+var NPROC_ULIMIT = { name: "nproc", soft: 32768, hard: 32768 };
+function helperContainer(labels, role, o) {
+  const memory = o.memoryBytes ?? 64 * 1024 * 1024;
+  return {
+    name: `sandbox-action-${labels[LABEL_RUN]}-${role}`,
+    user: "65534:65534",
+    workingDir: "/",
+    env: [],
+    labels: { ...labels, [LABEL_ROLE]: role },
+    mounts: [],
+    readOnlyRootfs: true,
+    capDrop: ["ALL"],
+    capAdd: [],
+    securityOpt: ["no-new-privileges:true"],
+    init: false,
+    privileged: false,
+    networkMode: "none",
+    nanoCpus: 5e8,
+    pidsLimit: 16,
+    ulimits: [{ name: "nofile", soft: 1024, hard: 1024 }, NPROC_ULIMIT, { name: "core", soft: 0, hard: 0 }],
+    logDriver: { type: "none", config: {} },
+    tty: false,
+    ...o,
+    memoryBytes: memory,
+    memorySwapBytes: memory
+  };
+}
+var RUNSC_THREADS_PER_PID = 8;
+var RUNSC_MIN_PIDS = 2048;
+function pidsLimitFor(spec) {
+  return spec.isolation === "runsc" ? Math.max(spec.pids * RUNSC_THREADS_PER_PID, RUNSC_MIN_PIDS) : spec.pids;
+}
+function resolveUser(user, passwd, group2) {
+  const [u, g] = user.split(":");
+  const lookup = (text2, name) => {
+    for (const line of text2.split("\n")) {
+      const f = line.split(":");
+      if (f[0] === name && f.length >= 4) return f;
+    }
+    return null;
+  };
+  let uid;
+  let gid;
+  if (/^\d+$/.test(u)) {
+    uid = Number(u);
+    const entry = text2entryByUid(passwd, uid);
+    gid = entry ? Number(entry[3]) : uid;
+  } else {
+    const entry = lookup(passwd, u);
+    if (!entry) return { error: `user '${u}' is not in the image's /etc/passwd` };
+    uid = Number(entry[2]);
+    gid = Number(entry[3]);
+  }
+  if (g !== void 0) {
+    if (/^\d+$/.test(g)) gid = Number(g);
+    else {
+      const entry = lookup(group2, g);
+      if (!entry) return { error: `group '${g}' is not in the image's /etc/group` };
+      gid = Number(entry[2]);
+    }
+  }
+  if (!Number.isInteger(uid) || !Number.isInteger(gid))
+    return { error: `user '${user}' has a malformed entry` };
+  return { uid, gid };
+}
+function text2entryByUid(passwd, uid) {
+  for (const line of passwd.split("\n")) {
+    const f = line.split(":");
+    if (f.length >= 4 && Number(f[2]) === uid) return f;
+  }
+  return null;
+}
+function numericUser(user) {
+  const m = /^(\d+)(?::(\d+))?$/.exec(user);
+  if (!m) return null;
+  return { uid: Number(m[1]), gid: Number(m[2] ?? m[1]) };
+}
+
+// src/sandbox/network.ts
+var PROXY_START_TIMEOUT_MS = 3e4;
+var PROXY_STOP_GRACE_MS = 5e3;
+var DNS_PROBE_NAME = "github.com";
+var NONE = {
+  network: { mode: "none", env: [], dns: [] },
+  ledger: null,
+  proxyContainer: null,
+  gateways: [],
+  stop: async () => void 0
+};
+function engineAffectedByDnsCve(name, version) {
+  if (name !== "docker") return false;
+  const v = import_semver.default.coerce(version);
+  if (!v) return true;
+  if (v.major >= 26) return false;
+  if (v.major === 25) return import_semver.default.lt(v, "25.0.4");
+  if (v.major === 23) return import_semver.default.lt(v, "23.0.11");
+  return true;
+}
+function resolverOnLoopback(resolvConf) {
+  if (resolvConf === null) return null;
+  const servers = [...resolvConf.matchAll(/^\s*nameserver\s+(\S+)/gm)].map((m) => m[1]);
+  if (servers.length === 0) return true;
+  return servers.some((s2) => s2.startsWith("127.") || s2 === "::1");
+}
+function needsDnsProbe(engineName, version, loopback) {
+  return engineAffectedByDnsCve(engineName, version) && loopback !== false;
+}
+async function hostResolvConf() {
+  const main = await fsp.readFile("/etc/resolv.conf", "utf8").catch(() => null);
+  if (main && /nameserver\s+127\.0\.0\.53/.test(main)) {
+    const real = await fsp.readFile("/run/systemd/resolve/resolv.conf", "utf8").catch(() => null);
+    return real ?? main;
+  }
+  return main;
+}
+function proxyContainer(labels, runId, image, egressNetwork, config) {
+  const memory = 256 * 1024 * 1024;
+  return {
+    // Transparent mode listens on 53, 80 and 443 as uid 65532 without capabilities: the low ports are opened
+    // in the proxy's own network namespace (Docker's default already; said here so it never depends on it).
+    ...config.transparent ? { sysctls: { "net.ipv4.ip_unprivileged_port_start": "0" } } : {},
+    name: `sandbox-action-${runId}-proxy`,
+    image,
+    cmd: [],
+    user: "65532:65532",
+    workingDir: "/",
+    env: [`${CONFIG_ENV}=${JSON.stringify(config)}`],
+    labels: { ...labels, [LABEL_ROLE]: "proxy" },
+    mounts: [],
+    readOnlyRootfs: true,
+    capDrop: ["ALL"],
+    capAdd: [],
+    securityOpt: ["no-new-privileges:true"],
+    init: true,
+    privileged: false,
+    networkMode: egressNetwork,
+    memoryBytes: memory,
+    memorySwapBytes: memory,
+    nanoCpus: 1e9,
+    pidsLimit: 64,
+    ulimits: [{ name: "nofile", soft: 16384, hard: 16384 }, NPROC_ULIMIT, { name: "core", soft: 0, hard: 0 }],
+    logDriver: { type: "none", config: {} },
+    hostname: "egress-proxy",
+    tty: false
+  };
+}
+async function setupNetwork(spec, deps) {
+  if (spec.network === "none") return NONE;
+  if (spec.network === "open") {
+    deps.notice(
+      "WARNING: --network open: the build has unrestricted network access (no proxy, no allowlist)"
+    );
+    deps.notes.push(
+      "the run had OPEN network access (--network open): nothing restricted where it connected"
+    );
+    return { ...NONE, network: { mode: "bridge", env: [], dns: [] } };
+  }
+  const egress = spec.egress;
+  const { engine, labels, runId } = deps;
+  const base = `sandbox-action-${runId}`;
+  const secrets = routeSecrets(egress.routes, deps.env ?? {});
+  const routes = [];
+  for (const r of egress.routes) {
+    let ca = null;
+    if (r.caFile) {
+      ca = await fsp.readFile(r.caFile, "utf8").catch(() => {
+        throw new InputError("--secret-route", `'${r.name}': ca=${r.caFile} cannot be read`);
+      });
+    }
+    routes.push({ name: r.name, host: r.host, port: r.port, header: r.header, value: secrets[r.name], ca });
+  }
+  let egressNetwork;
+  if (egress.egressNetwork) {
+    const n = await engine.inspectNetwork(egress.egressNetwork);
+    if (!n)
+      throw new InputError("--egress-network", `'${egress.egressNetwork}' is not a network of this engine`);
+    if (n.internal) {
+      throw new InputError(
+        "--egress-network",
+        `'${egress.egressNetwork}' is internal: the proxy could reach nothing`
+      );
+    }
+    egressNetwork = n.name;
+  } else egressNetwork = `${base}-egress`;
+  const internalName = `${base}-int`;
+  const made = await Promise.allSettled([
+    ensureProxyImage(engine, egress, spec.pull, deps.notice),
+    engine.createNetwork({
+      name: internalName,
+      internal: true,
+      enableIPv6: false,
+      // No host address on the bridge: without it a sandbox reaches every host service on 0.0.0.0 via the gateway.
+      options: { "com.docker.network.bridge.inhibit_ipv4": "true" },
+      labels: { ...labels, [LABEL_ROLE]: "internal" }
+    }),
+    egress.egressNetwork ? Promise.resolve(null) : engine.createNetwork({
+      name: egressNetwork,
+      internal: false,
+      enableIPv6: false,
+      options: {},
+      labels: { ...labels, [LABEL_ROLE]: "egress" }
+    })
+  ]);
+  const [imageMade, internalMade, egressMade] = made;
+  if (internalMade.status === "fulfilled") {
+    const id2 = internalMade.value;
+    deps.addCleanup("remove the internal network", () => engine.removeNetwork(id2));
+  }
+  if (egressMade.status === "fulfilled" && egressMade.value !== null) {
+    const id2 = egressMade.value;
+    deps.addCleanup("remove the egress network", () => engine.removeNetwork(id2));
+  }
+  const failed = made.find((m) => m.status === "rejected");
+  if (failed) throw failed.reason;
+  const image = imageMade.value;
+  const internalId = internalMade.value;
+  const internal = await engine.inspectNetwork(internalId);
+  const subnet = internal?.subnets[0];
+  if (!subnet)
+    throw new EngineError(engine.info.name, "create network", "the internal network has no IPv4 subnet");
+  const config = {
+    mode: egress.mode,
+    domains: egress.domains,
+    ports: egress.ports,
+    allowCidrs: egress.allowCidrs,
+    hosts: egress.hosts,
+    dnsServers: egress.dnsServers,
+    listenSubnet: subnet,
+    transparent: egress.transparent,
+    ...PROXY_DEFAULTS,
+    maxTotalBytes: egress.maxBytes,
+    ...routes.length ? { routes } : {}
+  };
+  const ledger = new Ledger(egress.mode, egress.domains, image, egress.transparent);
+  const id = await engine.createContainer(proxyContainer(labels, runId, image, egressNetwork, config));
+  deps.addCleanup("remove the proxy", () => engine.removeContainer(id));
+  await engine.connectNetwork(internalId, id);
+  let pending = "";
+  let stderr = "";
+  let listening = null;
+  const ready = new Promise((r) => listening = r);
+  const attached = await engine.attach(id, (stream, chunk) => {
+    if (stream === "stderr") {
+      if (stderr.length < 4096) stderr += chunk.toString("utf8");
+      return;
+    }
+    pending += chunk.toString("utf8");
+    const lines = pending.split("\n");
+    pending = lines.pop();
+    if (pending.length > 1024 * 1024) pending = "";
+    for (const line of lines) {
+      if (line.startsWith('{"event":"listening"')) {
+        try {
+          listening?.(JSON.parse(line).address);
+        } catch {
+        }
+        continue;
+      }
+      ledger.addLine(line);
+    }
+  });
+  deps.addCleanup("detach the proxy", async () => attached.close());
+  const watch = await engine.watchExit(id);
+  await engine.startContainer(id);
+  let timer;
+  const address = await Promise.race([
+    ready,
+    watch.exit.then((code) => {
+      throw new EngineError(
+        engine.info.name,
+        "start the egress proxy",
+        `it exited with ${code}: ${stderr.trim().slice(0, 500) || "no message"}`
+      );
+    }),
+    new Promise((_, reject) => {
+      timer = setTimeout(
+        () => reject(
+          new EngineError(engine.info.name, "start the egress proxy", "it did not listen within 30 s")
+        ),
+        PROXY_START_TIMEOUT_MS
+      );
+    })
+  ]).finally(() => clearTimeout(timer));
+  let stopping = false;
+  void watch.exit.then((code) => {
+    if (!stopping) {
+      ledger.proxyExit = `the proxy exited with ${code} while the build ran; from then on the build had no egress`;
+    }
+  });
+  const network = {
+    mode: internalName,
+    env: [
+      ...proxyEnv(address, PROXY_DEFAULTS.port),
+      ...routeEnv(egress.routes, address, PROXY_DEFAULTS.port)
+    ],
+    dns: [address]
+  };
+  const resolv = await (deps.readResolvConf ?? (engine.info.local ? hostResolvConf : async () => null))();
+  if (needsDnsProbe(engine.info.name, engine.info.version, resolverOnLoopback(resolv))) {
+    const answered = await dnsProbe(engine, labels, runId, image, network, DNS_PROBE_NAME, [address]);
+    if (answered) {
+      throw new InputError(
+        "--network",
+        `proxy: ${engine.info.name} ${engine.info.version} forwards DNS out of internal networks (CVE-2024-29018; a probe on the internal network resolved ${DNS_PROBE_NAME}); upgrade the engine to 26.0.0, 25.0.4 or 23.0.11 or later`
+      );
+    }
+    deps.notes.push(
+      `${engine.info.name} ${engine.info.version} is in the CVE-2024-29018 range; a start-up probe showed the internal network resolves no external name`
+    );
+  }
+  return {
+    network,
+    ledger,
+    proxyContainer: id,
+    gateways: internal?.gateways ?? [],
+    async stop() {
+      stopping = true;
+      try {
+        await engine.killContainer(id, "TERM");
+        let t;
+        const done = await Promise.race([
+          watch.exit.then(() => true),
+          new Promise((r) => t = setTimeout(() => r(false), PROXY_STOP_GRACE_MS))
+        ]).finally(() => clearTimeout(t));
+        if (!done) await engine.killContainer(id, "KILL");
+        await Promise.race([attached.done, new Promise((r) => setTimeout(r, 2e3).unref())]);
+        if (pending) ledger.addLine(pending);
+      } catch (err) {
+        deps.notes.push(`stopping the proxy: ${errorMessage(err)}`);
+      }
+    }
+  };
+}
+async function dnsProbe(engine, labels, runId, proxyImage, network, name = DNS_PROBE_NAME, own = []) {
+  const spec = proxyContainer(labels, runId, proxyImage, network.mode, {});
+  const id = await engine.createContainer({
+    ...spec,
+    name: `sandbox-action-${runId}-dnsprobe`,
+    labels: { ...labels, [LABEL_ROLE]: "dns-probe" },
+    entrypoint: ["node", "-e"],
+    cmd: [
+      `const own = ${JSON.stringify(own)}; require('dns').lookup(${JSON.stringify(name)}, { all: true }, (e, a) => process.exit(!e && a.some((x) => !own.includes(x.address)) ? 0 : 1)); setTimeout(() => process.exit(1), 8000);`
+    ],
+    env: [],
+    dns: network.dns
+  });
+  try {
+    const watch = await engine.watchExit(id);
+    await engine.startContainer(id);
+    return await watch.exit === 0;
+  } finally {
+    await engine.removeContainer(id);
+  }
+}
+
+// src/outputs/collect.ts
+var import_tar_stream4 = __toESM(require_tar_stream(), 1);
+import fs6 from "node:fs";
+import fsp2 from "node:fs/promises";
+import path6 from "node:path";
+
+// src/outputs/filter.ts
+var BAD_CHARS = /[\u0000-\u001f\u007f"<>|*?:\\]/;
+var CONTROL_CHARS = /[\u0000-\u001f\u007f]/g;
+var MAX_COMPONENT = 255;
+var MAX_PATH = 1024;
+function safeRelativePath(name, top) {
+  const trimmed = name.replace(/\/+$/, "");
+  if (trimmed === top) return "";
+  if (!trimmed.startsWith(`${top}/`)) return null;
+  const rel = trimmed.slice(top.length + 1);
+  if (rel.length === 0 || rel.length > MAX_PATH) return null;
+  const parts = rel.split("/");
+  for (const p of parts) {
+    if (p === "" || p === "." || p === ".." || p.length > MAX_COMPONENT || BAD_CHARS.test(p)) return null;
+    if (/^\s|\s$/.test(p)) return null;
+  }
+  return parts.join("/");
+}
+function displayName(name) {
+  const shown = name.replace(CONTROL_CHARS, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`);
+  return shown.length > 300 ? `${shown.slice(0, 300)}…` : shown;
+}
+function decide(header, top, caps, state) {
+  const rel = safeRelativePath(header.name, top);
+  const shown = displayName(
+    header.name.startsWith(`${top}/`) ? header.name.slice(top.length + 1) : header.name
+  );
+  if (rel === "")
+    return header.type === "directory" ? { action: "root" } : { action: "skip", path: shown, reason: "special-file" };
+  switch (header.type) {
+    case "symlink":
+      return { action: "skip", path: shown, reason: "symlink" };
+    case "link":
+      return { action: "skip", path: shown, reason: "hardlink" };
+    case "character-device":
+    case "block-device":
+      return { action: "skip", path: shown, reason: "device" };
+    case "fifo":
+      return { action: "skip", path: shown, reason: "fifo" };
+    case "directory":
+    case "file":
+      break;
+    default:
+      return { action: "skip", path: shown, reason: "special-file", detail: String(header.type) };
+  }
+  if (rel === null) {
+    return header.name.startsWith(`${top}/`) ? { action: "skip", path: shown, reason: "unsafe-name" } : { action: "skip", path: shown, reason: "outside-output" };
+  }
+  if (header.type === "directory") return { action: "make-dir", path: rel };
+  if (header.size > caps.maxFileBytes) {
+    return { action: "skip", path: rel, reason: "file-too-large", detail: `${header.size} bytes` };
+  }
+  if (state.files >= caps.maxFiles) return { action: "skip", path: rel, reason: "file-count-cap" };
+  if (state.bytes + header.size > caps.maxTotalBytes) {
+    return { action: "skip", path: rel, reason: "total-size-cap", detail: `${header.size} bytes` };
+  }
+  const mode = header.mode & 64 ? 493 : 420;
+  return { action: "write-file", path: rel, size: header.size, mode };
+}
+
+// src/outputs/collect.ts
+var CAP_REASONS = ["file-count-cap", "total-size-cap", "file-too-large"];
+var LIST_LIMIT = 1e4;
+var SKIP_LIST_PER_REASON = 1e3;
+function emptyOutputs(dir = null) {
+  return {
+    collected: false,
+    dir,
+    files: 0,
+    bytes: 0,
+    written: [],
+    skipped: [],
+    skippedCount: 0,
+    skippedByReason: {},
+    declared: [],
+    truncated: false,
+    droppedByCaps: 0
+  };
+}
+async function prepareOutputDir(dir) {
+  const st = await fsp2.lstat(dir).catch((e) => {
+    if (e.code === "ENOENT") return null;
+    throw e;
+  });
+  if (st === null) {
+    await fsp2.mkdir(dir, { recursive: true, mode: 493 });
+    return;
+  }
+  if (!st.isDirectory()) throw new Error(`'${dir}' exists and is not a directory`);
+  if ((await fsp2.readdir(dir)).length > 0) throw new Error(`'${dir}' exists and is not empty`);
+}
+function copyEntry(entry, fd) {
+  return new Promise((resolve, reject) => {
+    let failed = false;
+    const fail = (err) => {
+      if (failed) return;
+      failed = true;
+      fs6.closeSync(fd);
+      reject(err);
+    };
+    entry.on("error", fail);
+    entry.on("data", (chunk) => {
+      if (failed) return;
+      try {
+        for (let off = 0; off < chunk.length; ) off += fs6.writeSync(fd, chunk, off);
+      } catch (err) {
+        fail(err);
+      }
+    });
+    entry.on("end", () => {
+      if (failed) return;
+      fs6.closeSync(fd);
+      resolve();
+    });
+  });
+}
+var O_CREATE_NEW = fs6.constants.O_WRONLY | fs6.constants.O_CREAT | fs6.constants.O_EXCL | fs6.constants.O_NOFOLLOW;
+function reserveFor(sizes, caps) {
+  const sum = sizes.reduce((n, s2) => n + (s2 === null ? 0 : Math.min(s2, caps.maxFileBytes)), 0);
+  return Math.min(sum, caps.maxTotalBytes);
+}
+async function collectTar(tarStream, dest, top, caps, declaredPlan = { paths: [], reservedBytes: 0 }) {
+  const report = emptyOutputs(dest);
+  report.collected = true;
+  const state = { files: 0, bytes: 0 };
+  const otherCaps = { ...caps, maxTotalBytes: Math.max(0, caps.maxTotalBytes - declaredPlan.reservedBytes) };
+  const wanted = new Set(declaredPlan.paths);
+  const fate = /* @__PURE__ */ new Map();
+  const declaredWritten = [];
+  let declaredBytes = 0;
+  const madeDirs = /* @__PURE__ */ new Set([""]);
+  const skip = (s2) => {
+    report.skippedCount++;
+    report.skippedByReason[s2.reason] = (report.skippedByReason[s2.reason] ?? 0) + 1;
+    if (report.skippedByReason[s2.reason] <= SKIP_LIST_PER_REASON && report.skipped.length < LIST_LIMIT) {
+      report.skipped.push(s2);
+    }
+  };
+  const ensureDir = async (rel) => {
+    if (madeDirs.has(rel)) return;
+    await ensureDir(path6.posix.dirname(rel) === "." ? "" : path6.posix.dirname(rel));
+    const abs = path6.join(dest, rel);
+    try {
+      await fsp2.mkdir(abs, { mode: 493 });
+    } catch (e) {
+      if (e.code !== "EEXIST") throw e;
+      const st = await fsp2.lstat(abs);
+      if (!st.isDirectory()) throw Object.assign(new Error("not a directory"), { code: "ENOTDIR" });
+    }
+    madeDirs.add(rel);
+  };
+  const writeFile2 = (rel, mode, stream, mtime) => {
+    const abs = path6.join(dest, rel);
+    const dir = path6.posix.dirname(rel);
+    return ensureDir(dir === "." ? "" : dir).then(() => fs6.openSync(abs, O_CREATE_NEW, mode)).then(async (fd) => {
+      await copyEntry(stream, fd);
+      if (mtime) await fsp2.lutimes(abs, mtime, mtime);
+    });
+  };
+  const extract = import_tar_stream4.default.extract();
+  extract.on("entry", (header, stream, next) => {
+    const entry = {
+      name: header.name,
+      type: header.type ?? "file",
+      size: header.size ?? 0,
+      mode: header.mode ?? 420
+    };
+    const drainThen = (after) => {
+      stream.on("end", after);
+      stream.resume();
+    };
+    const rel = safeRelativePath(header.name, top);
+    if (rel && wanted.has(rel) && entry.type === "directory") {
+      fate.set(rel, { path: rel, status: "not-a-regular-file", size: null });
+    }
+    if (rel && wanted.has(rel) && !fate.has(rel)) {
+      const room = Math.max(declaredPlan.reservedBytes, caps.maxTotalBytes - state.bytes) - declaredBytes;
+      const d2 = decide(
+        entry,
+        top,
+        { ...caps, maxFiles: Number.MAX_SAFE_INTEGER, maxTotalBytes: room },
+        { files: 0, bytes: 0 }
+      );
+      if (d2.action !== "write-file") {
+        const status = d2.action === "skip" && d2.reason === "file-too-large" ? "too-large" : d2.action === "skip" && d2.reason === "total-size-cap" ? "total-size-cap" : "not-a-regular-file";
+        fate.set(rel, { path: rel, status, size: entry.type === "file" ? entry.size : null });
+        if (d2.action === "skip")
+          skip({ path: d2.path, reason: d2.reason, ...d2.detail ? { detail: d2.detail } : {} });
+        return drainThen(next);
+      }
+      declaredBytes += d2.size;
+      writeFile2(d2.path, d2.mode, stream, header.mtime).then(
+        () => {
+          fate.set(rel, { path: rel, status: "collected", size: d2.size });
+          declaredWritten.push({ path: rel, size: d2.size });
+          next();
+        },
+        (err) => next(err)
+      );
+      return;
+    }
+    const d = decide(entry, top, otherCaps, state);
+    if (d.action === "skip") {
+      skip({ path: d.path, reason: d.reason, ...d.detail ? { detail: d.detail } : {} });
+      drainThen(next);
+      return;
+    }
+    if (d.action === "root") return drainThen(next);
+    if (d.action === "make-dir") {
+      ensureDir(d.path).then(
+        () => drainThen(next),
+        () => {
+          skip({ path: d.path, reason: "duplicate" });
+          drainThen(next);
+        }
+      );
+      return;
+    }
+    state.files++;
+    state.bytes += d.size;
+    writeFile2(d.path, d.mode, stream, header.mtime).then(
+      () => {
+        report.files++;
+        report.bytes += d.size;
+        if (report.written.length < LIST_LIMIT) report.written.push({ path: d.path, size: d.size });
+        next();
+      },
+      () => {
+        state.files--;
+        state.bytes -= d.size;
+        skip({ path: d.path, reason: "duplicate" });
+        drainThen(next);
+      }
+    ).catch((err) => next(err));
+  });
+  await new Promise((resolve, reject) => {
+    tarStream.on("error", reject);
+    extract.on("error", reject);
+    extract.on("finish", resolve);
+    tarStream.pipe(extract);
+  });
+  report.files += declaredWritten.length;
+  report.bytes += declaredBytes;
+  report.written.unshift(...declaredWritten);
+  if (report.written.length > LIST_LIMIT) report.written.length = LIST_LIMIT;
+  report.declared = declaredPlan.paths.map((p) => fate.get(p) ?? { path: p, status: "missing", size: null });
+  report.droppedByCaps = CAP_REASONS.reduce((n, r) => n + (report.skippedByReason[r] ?? 0), 0);
+  report.truncated = report.droppedByCaps > 0;
+  return report;
+}
+
+// src/verdict/schema.ts
+var RESULT_SCHEMA_VERSION = 2;
+var RUN_STATUSES = ["succeeded", "failed", "timed-out", "oom-killed", "error"];
+var JUDGE_NAMES = [
+  "exit-code",
+  "declared-outputs",
+  "junit",
+  "expected-output",
+  "lean-audit",
+  "challenge",
+  "comparator"
+];
+var LIMITS = {
+  fileBytes: 10 * 1024 * 1024,
+  annotations: 1e4,
+  message: 64 * 1024,
+  title: 1024,
+  path: 1024,
+  line: 4096,
+  judges: 32,
+  notes: 200,
+  facts: 32
+};
+var Invalid = class extends Error {
+};
+function isObj(v) {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+function safeRepoPath(p) {
+  if (p.length === 0 || p.length > LIMITS.path || p.startsWith("/") || p.includes("\\")) return false;
+  return p.split("/").every((s2) => s2 !== "" && s2 !== "." && s2 !== ".." && !/[\u0000-\u001f\u007f]/.test(s2));
+}
+var LEVELS = ["failure", "warning", "notice"];
+var HEX402 = /^[0-9a-f]{40}$/;
+var REF = /^[\w./-]{1,255}$/;
+var REPO = /^[\w.-]{1,100}\/[\w.-]{1,100}$/;
+function str2(v, where, max) {
+  if (typeof v !== "string" || v.length > max) throw new Invalid(`${where} is not a string within ${max}`);
+  return v;
+}
+function int(v, where, min = Number.MIN_SAFE_INTEGER, max = Number.MAX_SAFE_INTEGER) {
+  if (typeof v !== "number" || !Number.isInteger(v) || v < min || v > max)
+    throw new Invalid(`${where} is not an integer from ${min} to ${max}`);
+  return v;
+}
+function bool2(v, where) {
+  if (typeof v !== "boolean") throw new Invalid(`${where} is not true or false`);
+  return v;
+}
+function nullable(v, f) {
+  return v === null || v === void 0 ? null : f(v);
+}
+function list2(v, where, max) {
+  if (!Array.isArray(v)) throw new Invalid(`${where} is not a list`);
+  if (v.length > max) throw new Invalid(`${where} has ${v.length} entries, above ${max}`);
+  return v;
+}
+function readAnnotation(a, where) {
+  if (!isObj(a)) throw new Invalid(`${where} is not an object`);
+  if (typeof a.path !== "string" || !safeRepoPath(a.path))
+    throw new Invalid(`${where} has a path outside the repository`);
+  const startLine = int(a.startLine, `${where}.startLine`, 1, 1e7);
+  const endLine = int(a.endLine, `${where}.endLine`, 1, 1e7);
+  if (endLine < startLine) throw new Invalid(`${where} ends before it starts`);
+  const col = (c, k) => c === void 0 ? void 0 : int(c, `${where}.${k}`, 1, 1e5);
+  const startColumn = col(a.startColumn, "startColumn");
+  const endColumn = col(a.endColumn, "endColumn");
+  if (typeof a.level !== "string" || !LEVELS.includes(a.level))
+    throw new Invalid(`${where} has a bad level`);
+  return {
+    path: a.path,
+    startLine,
+    endLine,
+    ...startColumn !== void 0 ? { startColumn } : {},
+    ...endColumn !== void 0 ? { endColumn } : {},
+    level: a.level,
+    title: str2(a.title, `${where}.title`, LIMITS.title),
+    message: str2(a.message, `${where}.message`, LIMITS.message)
+  };
+}
+function readSubject(v) {
+  if (!isObj(v)) throw new Invalid("subject is not an object");
+  const repository = nullable(v.repository, (x) => str2(x, "subject.repository", 201));
+  if (repository !== null && !REPO.test(repository))
+    throw new Invalid("subject.repository is not owner/repo");
+  const headSha = nullable(v.headSha, (x) => str2(x, "subject.headSha", 40));
+  if (headSha !== null && !HEX402.test(headSha)) throw new Invalid("subject.headSha is not 40 hex digits");
+  const baseSha = nullable(v.baseSha, (x) => str2(x, "subject.baseSha", 40));
+  if (baseSha !== null && !HEX402.test(baseSha)) throw new Invalid("subject.baseSha is not 40 hex digits");
+  const baseRef = nullable(v.baseRef, (x) => str2(x, "subject.baseRef", 255));
+  if (baseRef !== null && !REF.test(baseRef)) throw new Invalid("subject.baseRef is not a branch name");
+  const shard = nullable(v.shard, (s2) => {
+    if (!isObj(s2)) throw new Invalid("subject.shard is not an object");
+    const count2 = int(s2.count, "subject.shard.count", 1, 256);
+    return { index: int(s2.index, "subject.shard.index", 0, count2 - 1), count: count2 };
+  });
+  return { repository, headSha, baseSha, baseRef, shard };
+}
+function readJudge(v, where) {
+  if (!isObj(v)) throw new Invalid(`${where} is not an object`);
+  if (typeof v.judge !== "string" || !JUDGE_NAMES.includes(v.judge))
+    throw new Invalid(`${where}.judge is not a known judge`);
+  if (!isObj(v.facts)) throw new Invalid(`${where}.facts is not an object`);
+  const entries = Object.entries(v.facts);
+  if (entries.length > LIMITS.facts) throw new Invalid(`${where}.facts has too many entries`);
+  const facts = {};
+  for (const [k, x] of entries) {
+    if (!/^[\w-]{1,64}$/.test(k)) throw new Invalid(`${where}.facts has a bad key`);
+    facts[k] = str2(x, `${where}.facts.${k}`, LIMITS.line);
+  }
+  return {
+    judge: v.judge,
+    passed: bool2(v.passed, `${where}.passed`),
+    advisory: bool2(v.advisory, `${where}.advisory`),
+    summary: str2(v.summary, `${where}.summary`, LIMITS.line),
+    facts,
+    annotations: list2(v.annotations, `${where}.annotations`, LIMITS.annotations).map(
+      (a, i) => readAnnotation(a, `${where}.annotations[${i}]`)
+    )
+  };
+}
+function verdictPasses(judges) {
+  const decisive = judges.filter((j) => !j.advisory);
+  return decisive.length > 0 && decisive.every((j) => j.passed);
+}
+function readResult(bytes) {
+  if (bytes.length > LIMITS.fileBytes)
+    return { ok: false, reason: `the file is ${bytes.length} bytes, above ${LIMITS.fileBytes}` };
+  let text2;
+  try {
+    text2 = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    return { ok: false, reason: "the file is not valid UTF-8" };
+  }
+  let j;
+  try {
+    j = JSON.parse(text2);
+  } catch {
+    return { ok: false, reason: "the file is not JSON" };
+  }
+  try {
+    if (!isObj(j)) throw new Invalid("the result is not an object");
+    if (j.schemaVersion !== RESULT_SCHEMA_VERSION)
+      throw new Invalid(`schemaVersion must be ${RESULT_SCHEMA_VERSION}`);
+    if (typeof j.status !== "string" || !RUN_STATUSES.includes(j.status))
+      throw new Invalid("status is not a known status");
+    if (!isObj(j.verdict)) throw new Invalid("verdict is not an object");
+    const judges = list2(j.verdict.judges, "verdict.judges", LIMITS.judges).map(
+      (x, i) => readJudge(x, `verdict.judges[${i}]`)
+    );
+    const annotations = list2(j.annotations ?? [], "annotations", LIMITS.annotations).map(
+      (a, i) => readAnnotation(a, `annotation ${i}`)
+    );
+    const judged = judges.reduce((n, x) => n + x.annotations.length, 0);
+    if (annotations.length + judged > LIMITS.annotations)
+      throw new Invalid(`${annotations.length + judged} annotations, above ${LIMITS.annotations}`);
+    const loosened = list2(j.loosened ?? [], "loosened", 64).map((l, i) => {
+      if (!isObj(l)) throw new Invalid(`loosened[${i}] is not an object`);
+      return {
+        option: str2(l.option, `loosened[${i}].option`, 256),
+        effect: str2(l.effect, `loosened[${i}].effect`, 1024)
+      };
+    });
+    return {
+      ok: true,
+      value: {
+        schemaVersion: RESULT_SCHEMA_VERSION,
+        runId: str2(j.runId, "runId", 128),
+        status: j.status,
+        exitCode: int(j.exitCode, "exitCode", 0, 255),
+        durationMs: int(j.durationMs, "durationMs", 0),
+        subject: readSubject(j.subject),
+        // `passed` is recomputed from the judges: a file that says passed with a failed judge is not believed.
+        verdict: { passed: verdictPasses(judges), judges },
+        annotations,
+        loosened,
+        notes: list2(j.notes ?? [], "notes", LIMITS.notes).map((n, i) => str2(n, `notes[${i}]`, LIMITS.line)),
+        error: nullable(j.error, (e) => str2(e, "error", LIMITS.line))
+      }
+    };
+  } catch (err) {
+    if (err instanceof Invalid) return { ok: false, reason: err.message };
+    throw err;
+  }
+}
+
+// src/verdict/status.ts
+function decideStatus(e) {
+  if (e.timedOut) return { status: "timed-out", exitCode: 124 };
+  if (e.oomKilled) return { status: "oom-killed", exitCode: 137 };
+  if (e.verdictPassed) return { status: "succeeded", exitCode: 0 };
+  const own = e.commandExitCode;
+  return { status: "failed", exitCode: own !== null && own !== 0 && own !== 125 ? own : 1 };
+}
+
+// src/sandbox/result.ts
+var SIGNAL_EXIT = { SIGHUP: 129, SIGINT: 130, SIGTERM: 143 };
+function errorKind(err) {
+  if (err instanceof InputError) return "input";
+  if (err instanceof EngineError) return "engine";
+  if (err instanceof SandboxError) return "sandbox";
+  if (err instanceof InterruptedError) return "interrupted";
+  return "internal";
+}
+function assembleResult(ctx, x, failure = null) {
+  const { spec, deps } = ctx;
+  const c = x.plan?.container ?? null;
+  const verdict = x.verdict ?? { passed: false, judges: [] };
+  const exit = x.exit;
+  let status;
+  let exitCode;
+  let error2 = null;
+  if (failure !== null) {
+    status = "error";
+    exitCode = failure instanceof InterruptedError ? SIGNAL_EXIT[failure.signal] ?? 130 : 125;
+    const kind = errorKind(failure);
+    error2 = kind === "internal" ? `internal error in sandbox-action: ${errorMessage(failure)}` : errorMessage(failure);
+  } else {
+    ({ status, exitCode } = decideStatus({
+      timedOut: exit.timedOut,
+      oomKilled: exit.oomKilled,
+      commandExitCode: exit.commandExitCode,
+      verdictPassed: verdict.passed
+    }));
+  }
+  const startedAt = exit?.startedAt ?? 0;
+  const endedAt = exit?.endedAt ?? startedAt;
+  return {
+    schemaVersion: RESULT_SCHEMA_VERSION,
+    runId: ctx.runId,
+    status,
+    exitCode,
+    commandExitCode: exit?.commandExitCode ?? null,
+    durationMs: endedAt - startedAt,
+    subject: spec.subject,
+    image: { ref: spec.image, id: x.imageId },
+    engine: {
+      name: deps.engine.info.name,
+      version: deps.engine.info.version,
+      runtime: c?.runtime ?? "default"
+    },
+    user: c?.user ?? "",
+    network: spec.network,
+    egress: x.net?.ledger?.report() ?? null,
+    limits: c ? {
+      timeoutMs: spec.timeoutMs,
+      memoryBytes: c.memoryBytes,
+      memorySwapBytes: c.memorySwapBytes,
+      cpus: c.nanoCpus / 1e9,
+      pids: c.pidsLimit,
+      nofile: spec.nofile,
+      fsizeBytes: spec.fsizeBytes,
+      tmpSizeBytes: spec.tmpSizeBytes,
+      readOnlyRoot: c.readOnlyRootfs,
+      capabilities: c.capAdd,
+      noNewPrivileges: c.securityOpt.includes("no-new-privileges:true")
+    } : null,
+    volumes: x.volumes.map((v) => ({
+      mount: v.mount,
+      sizeBytes: v.sizeBytes,
+      backend: v.backend,
+      enforced: v.enforced,
+      reserved: v.reserved
+    })),
+    loosened: loosenedBy(spec),
+    notes: ctx.notes,
+    sandbox: ctx.sandboxCheck,
+    outputs: x.collected?.outputs ?? emptyOutputs(spec.outputDir),
+    state: x.collected?.state ?? null,
+    verdict,
+    annotations: x.collected?.annotations ?? [],
+    annotationsDropped: x.collected?.annotationsDropped ?? 0,
+    audit: x.collected?.audit?.report ?? null,
+    timings: {
+      prepareMs: startedAt ? startedAt - ctx.t0 : Date.now() - ctx.t0,
+      commandMs: endedAt - startedAt,
+      collectMs: x.collected?.collectMs ?? 0,
+      cleanupMs: x.cleanupMs
+    },
+    logTruncated: (exit?.log.droppedBytes ?? 0) > 0,
+    logBytes: { shown: exit?.log.shownBytes ?? 0, dropped: exit?.log.droppedBytes ?? 0 },
+    error: error2,
+    ...x.setup ? { setup: x.setup } : {}
+  };
+}
+
+// src/sandbox/cleanup.ts
+var Cleanup = class {
+  steps = [];
+  add(what, fn) {
+    this.steps.push({ what, fn });
+  }
+  /**
+   * Run the steps `which` selects, newest first, and forget the others: a session keeps what it made (its
+   * container, volumes, network) and closes only its handles (attach streams) when the command that made it ends.
+   */
+  async runOnly(which2) {
+    this.steps = this.steps.filter((s2) => which2(s2.what));
+    return this.run();
+  }
+  /** Run every step, newest first. Returns the failures, one line each. */
+  async run() {
+    const failures = [];
+    while (this.steps.length) {
+      const s2 = this.steps.pop();
+      try {
+        await s2.fn();
+      } catch (err) {
+        failures.push(`${s2.what}: ${errorMessage(err)}`);
+      }
+    }
+    return failures;
+  }
+};
+
+// src/sandbox/run-context.ts
+var RunContext = class {
+  constructor(spec, deps) {
+    this.spec = spec;
+    this.deps = deps;
+    this.createdAt = deps.now();
+    this.runId = newRunId(this.createdAt, deps.random());
+    this.labels = runLabels(this.runId, this.createdAt);
+    this.stopped = new Promise((_, reject) => this.stop = reject);
+    this.stopped.catch(() => void 0);
+    const onAbort = () => this.raise(new InterruptedError(deps.signal.reason ?? "SIGTERM"));
+    if (deps.signal.aborted) onAbort();
+    else deps.signal.addEventListener("abort", onAbort, { once: true });
+  }
+  spec;
+  deps;
+  createdAt;
+  runId;
+  labels;
+  /** Where what is created now registers its removal: the run's, or the current phase's (see `phase`). */
+  get cleanup() {
+    return this.cleanups.at(-1);
+  }
+  cleanups = [new Cleanup()];
+  notes = [];
+  /** The sandbox as checked (conformance, then the self-check), kept here so a refusal still reports it. */
+  sandboxCheck = null;
+  t0 = Date.now();
+  /** Rejects on a signal or a fault; every wait of the run races it. */
+  stopped;
+  fault = null;
+  stop;
+  /** Record a failure that happened in a callback; the run stops at its next wait. The first one wins. */
+  raise(err) {
+    if (this.fault !== null) return;
+    this.fault = err;
+    this.stop(err);
+  }
+  /** `p`, unless the run is stopped first. */
+  race(p) {
+    return Promise.race([p, this.stopped]);
+  }
+  /**
+   * Run `fn` with a cleanup registry of its own, run as soon as `fn` ends: what a phase made (the setup phase's
+   * container and proxy) is gone before the next phase starts. If the run stops first, the run's cleanup removes it.
+   */
+  async phase(what, fn) {
+    const own = new Cleanup();
+    this.cleanup.add(what, async () => {
+      const failed = await own.run();
+      if (failed.length) throw new Error(failed.join("; "));
+    });
+    this.cleanups.push(own);
+    try {
+      return await fn();
+    } finally {
+      this.cleanups.pop();
+      for (const f of await own.run()) this.notes.push(`cleanup (${what}): ${f}`);
+    }
+  }
+  /** Throw the recorded fault or interruption, if any. */
+  check() {
+    if (this.fault !== null) throw this.fault;
+  }
+};
+
+// src/sandbox/stages/collect.ts
+import fs7 from "node:fs";
+import fsp4 from "node:fs/promises";
+import path7 from "node:path";
+
+// src/report/parsers/types.ts
+var ANSI = /\u001b\[[0-9;?]*[ -/]*[@-~]|\u001b[@-Z\\-_]/g;
+function stripAnsi(text2) {
+  return text2.replace(ANSI, "");
+}
+function repoPath(printed, root) {
+  let p = printed.trim().replace(/\\/g, "/");
+  if (p.startsWith("/")) {
+    const r = root.replace(/\/+$/, "");
+    if (!p.startsWith(`${r}/`)) return null;
+    p = p.slice(r.length + 1);
+  }
+  const parts = [];
+  for (const seg of p.split("/")) {
+    if (seg === "" || seg === ".") continue;
+    if (seg === "..") {
+      if (parts.length === 0) return null;
+      parts.pop();
+      continue;
+    }
+    if (/[\u0000-\u001f\u007f]/.test(seg)) return null;
+    parts.push(seg);
+  }
+  return parts.length ? parts.join("/") : null;
+}
+
+// src/report/parsers/generic.ts
+var DIAG = /^(.+?):(\d+)(?::(\d+))?: (fatal error|error|warning|note): (.*)$/;
+var LEVEL = {
+  "fatal error": "failure",
+  error: "failure",
+  warning: "warning",
+  note: "notice"
+};
+function parseGeneric(text2, opts) {
+  const annotations = [];
+  let dropped = 0;
+  for (const line of stripAnsi(text2).split(/\r?\n/)) {
+    const m = DIAG.exec(line);
+    if (!m) continue;
+    const path28 = repoPath(m[1], opts.root);
+    const lineNo = Number(m[2]);
+    if (path28 === null || lineNo < 1) {
+      dropped++;
+      continue;
+    }
+    const col = m[3] ? Number(m[3]) : void 0;
+    annotations.push({
+      path: path28,
+      startLine: lineNo,
+      endLine: lineNo,
+      // gcc and clang columns are already 1-based.
+      ...col !== void 0 && col >= 1 ? { startColumn: col } : {},
+      level: LEVEL[m[4]],
+      title: m[4] === "note" ? "build log: note" : `build log: compiler ${m[4]}`,
+      message: m[5]
+    });
+  }
+  return { annotations, dropped };
+}
 
 // node_modules/fast-xml-parser/src/util.js
 var nameStartChar = ":A-Za-z_\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u02FF\\u0370-\\u037D\\u037F-\\u1FFF\\u200C-\\u200D\\u2070-\\u218F\\u2C00-\\u2FEF\\u3001-\\uD7FF\\uF900-\\uFDCF\\uFDF0-\\uFFFD";
@@ -27683,16 +29854,16 @@ var MatcherView = class {
    * @returns {string|undefined}
    */
   getCurrentTag() {
-    const path23 = this._matcher.path;
-    return path23.length > 0 ? path23[path23.length - 1].tag : void 0;
+    const path28 = this._matcher.path;
+    return path28.length > 0 ? path28[path28.length - 1].tag : void 0;
   }
   /**
    * Get current namespace.
    * @returns {string|undefined}
    */
   getCurrentNamespace() {
-    const path23 = this._matcher.path;
-    return path23.length > 0 ? path23[path23.length - 1].namespace : void 0;
+    const path28 = this._matcher.path;
+    return path28.length > 0 ? path28[path28.length - 1].namespace : void 0;
   }
   /**
    * Get current node's attribute value.
@@ -27700,9 +29871,9 @@ var MatcherView = class {
    * @returns {*}
    */
   getAttrValue(attrName) {
-    const path23 = this._matcher.path;
-    if (path23.length === 0) return void 0;
-    return path23[path23.length - 1].values?.[attrName];
+    const path28 = this._matcher.path;
+    if (path28.length === 0) return void 0;
+    return path28[path28.length - 1].values?.[attrName];
   }
   /**
    * Check if current node has an attribute.
@@ -27710,9 +29881,9 @@ var MatcherView = class {
    * @returns {boolean}
    */
   hasAttr(attrName) {
-    const path23 = this._matcher.path;
-    if (path23.length === 0) return false;
-    const current = path23[path23.length - 1];
+    const path28 = this._matcher.path;
+    if (path28.length === 0) return false;
+    const current = path28[path28.length - 1];
     return current.values !== void 0 && attrName in current.values;
   }
   /**
@@ -27738,18 +29909,18 @@ var MatcherView = class {
    * @returns {number}
    */
   getPosition() {
-    const path23 = this._matcher.path;
-    if (path23.length === 0) return -1;
-    return path23[path23.length - 1].position ?? 0;
+    const path28 = this._matcher.path;
+    if (path28.length === 0) return -1;
+    return path28[path28.length - 1].position ?? 0;
   }
   /**
    * Get current node's repeat counter (occurrence count of this tag name).
    * @returns {number}
    */
   getCounter() {
-    const path23 = this._matcher.path;
-    if (path23.length === 0) return -1;
-    return path23[path23.length - 1].counter ?? 0;
+    const path28 = this._matcher.path;
+    if (path28.length === 0) return -1;
+    return path28[path28.length - 1].counter ?? 0;
   }
   /**
    * Get current node's sibling index (alias for getPosition).
@@ -29744,32 +31915,6 @@ var XMLParser = class {
   }
 };
 
-// src/report/parsers/types.ts
-var ANSI = /\u001b\[[0-9;?]*[ -/]*[@-~]|\u001b[@-Z\\-_]/g;
-function stripAnsi(text2) {
-  return text2.replace(ANSI, "");
-}
-function repoPath(printed, root) {
-  let p = printed.trim().replace(/\\/g, "/");
-  if (p.startsWith("/")) {
-    const r = root.replace(/\/+$/, "");
-    if (!p.startsWith(`${r}/`)) return null;
-    p = p.slice(r.length + 1);
-  }
-  const parts = [];
-  for (const seg of p.split("/")) {
-    if (seg === "" || seg === ".") continue;
-    if (seg === "..") {
-      if (parts.length === 0) return null;
-      parts.pop();
-      continue;
-    }
-    if (/[\u0000-\u001f\u007f]/.test(seg)) return null;
-    parts.push(seg);
-  }
-  return parts.length ? parts.join("/") : null;
-}
-
 // src/report/parsers/junit.ts
 var asArray = (v) => Array.isArray(v) ? v : v && typeof v === "object" ? [v] : [];
 var text = (v) => {
@@ -29828,26 +31973,26 @@ function parseJunitReport(xml, opts) {
       for (const { f, kind } of problems) {
         const body = text(f);
         const msg = text(f["@_message"]);
-        const candidates = fileAttr ? [fileAttr] : candidatesFromClassname(classname);
+        const candidates2 = fileAttr ? [fileAttr] : candidatesFromClassname(classname);
         const spots = [...body.matchAll(/^([^\s:][^:\n]*\.py):(\d+): /gm)].map((m) => ({
           file: m[1],
           line: Number(m[2])
         }));
         const inTest = spots.filter(
-          (s2) => candidates.some((c) => repoPath(s2.file, opts.root) === repoPath(c, opts.root))
+          (s2) => candidates2.some((c) => repoPath(s2.file, opts.root) === repoPath(c, opts.root))
         );
         const spot = inTest.at(-1) ?? spots.at(-1);
-        let file = spot?.file ?? candidates[candidates.length > 1 ? 1 : 0] ?? "";
+        let file = spot?.file ?? candidates2[candidates2.length > 1 ? 1 : 0] ?? "";
         let line = spot?.line ?? (Number.isInteger(lineAttr) && lineAttr >= 0 ? lineAttr + 1 : 1);
         if (!spot && fileAttr) file = fileAttr;
-        const path23 = repoPath(file, opts.root);
-        if (path23 === null || line < 1) {
+        const path28 = repoPath(file, opts.root);
+        if (path28 === null || line < 1) {
           dropped++;
           continue;
         }
         if (!Number.isFinite(line)) line = 1;
         annotations.push({
-          path: path23,
+          path: path28,
           startLine: line,
           endLine: line,
           level: "failure",
@@ -29859,1945 +32004,6 @@ function parseJunitReport(xml, opts) {
     }
   }
   return { annotations, dropped, valid, counts };
-}
-
-// src/verdict/expected.ts
-import fs3 from "node:fs";
-import path2 from "node:path";
-import { isDeepStrictEqual } from "node:util";
-var EXPECT_MAX_FILES = 1e3;
-var EXPECT_MAX_BYTES = 16 * 1024 * 1024;
-var SHOWN = 120;
-function loadExpected(dir) {
-  const st = fs3.lstatSync(dir, { throwIfNoEntry: false });
-  if (!st?.isDirectory()) throw new InputError("--expect", `'${dir}' is not a directory`);
-  const out = [];
-  const walk = (rel) => {
-    for (const name of fs3.readdirSync(path2.join(dir, rel)).sort()) {
-      const r = rel ? `${rel}/${name}` : name;
-      const s2 = fs3.lstatSync(path2.join(dir, r));
-      if (s2.isDirectory()) walk(r);
-      else if (s2.isFile()) {
-        if (s2.size > EXPECT_MAX_BYTES)
-          throw new InputError("--expect", `'${r}' is ${s2.size} bytes, above ${EXPECT_MAX_BYTES}`);
-        out.push({ path: r, hostPath: path2.join(dir, r), mode: r.endsWith(".json") ? "json" : "exact" });
-      } else throw new InputError("--expect", `'${r}' is not a regular file or directory`);
-      if (out.length > EXPECT_MAX_FILES)
-        throw new InputError("--expect", `more than ${EXPECT_MAX_FILES} expected files`);
-    }
-  };
-  walk("");
-  if (out.length === 0) throw new InputError("--expect", `'${dir}' holds no file to compare with`);
-  return out;
-}
-var show = (s2) => JSON.stringify(s2.length > SHOWN ? `${s2.slice(0, SHOWN)}…` : s2);
-function diffExact(expected, actual) {
-  if (expected.equals(actual)) return null;
-  const dec = new TextDecoder("utf-8", { fatal: true });
-  let a;
-  let b;
-  try {
-    a = dec.decode(expected);
-    b = dec.decode(actual);
-  } catch {
-    let i = 0;
-    while (i < expected.length && i < actual.length && expected[i] === actual[i]) i++;
-    return {
-      detail: `binary contents differ from byte ${i} (expected ${expected.length} bytes, got ${actual.length})`
-    };
-  }
-  const lines = (t) => (t.endsWith("\n") ? t.slice(0, -1) : t).split("\n");
-  const la = lines(a);
-  const lb = lines(b);
-  for (let i = 0; i < Math.max(la.length, lb.length); i++) {
-    if (la[i] === lb[i]) continue;
-    const line = i + 1;
-    if (la[i] === void 0) return { line, detail: `line ${line}: unexpected extra line ${show(lb[i])}` };
-    if (lb[i] === void 0) return { line, detail: `line ${line}: missing, expected ${show(la[i])}` };
-    return { line, detail: `line ${line}: expected ${show(la[i])}, got ${show(lb[i])}` };
-  }
-  return {
-    detail: a.endsWith("\n") ? "the output has no final newline" : "the output has a final newline the expected file has not"
-  };
-}
-function diffJson(expected, actual, at = "$") {
-  if (isDeepStrictEqual(expected, actual)) return null;
-  const kind = (v) => Array.isArray(v) ? "array" : v === null ? "null" : typeof v;
-  if (kind(expected) !== kind(actual) || typeof expected !== "object" || expected === null) {
-    return `${at}: expected ${show(JSON.stringify(expected) ?? "undefined")}, got ${show(JSON.stringify(actual) ?? "undefined")}`;
-  }
-  if (Array.isArray(expected)) {
-    const b = actual;
-    if (expected.length !== b.length) return `${at}: expected ${expected.length} items, got ${b.length}`;
-    for (let i = 0; i < expected.length; i++) {
-      const d = diffJson(expected[i], b[i], `${at}[${i}]`);
-      if (d) return d;
-    }
-    return null;
-  }
-  const ea = expected;
-  const ab = actual;
-  for (const k of Object.keys(ea)) {
-    if (!(k in ab)) return `${at}.${k}: missing`;
-    const d = diffJson(ea[k], ab[k], `${at}.${k}`);
-    if (d) return d;
-  }
-  const extra = Object.keys(ab).find((k) => !(k in ea));
-  return extra === void 0 ? null : `${at}.${extra}: not expected`;
-}
-async function compareExpected(files, readActual) {
-  const out = [];
-  for (const f of files) {
-    const expected = fs3.readFileSync(f.hostPath);
-    const actual = await readActual(f.path, EXPECT_MAX_BYTES);
-    if (!actual) {
-      out.push({ path: f.path, match: false, detail: `declared output missing: ${f.path}` });
-      continue;
-    }
-    if (f.mode === "json") {
-      let want;
-      let got;
-      try {
-        want = JSON.parse(expected.toString("utf8"));
-      } catch {
-        throw new InputError(
-          "--expect",
-          `'${f.path}' is not JSON (expected .json files are compared as JSON)`
-        );
-      }
-      try {
-        got = JSON.parse(actual.toString("utf8"));
-      } catch {
-        out.push({ path: f.path, match: false, detail: `${f.path} is not JSON` });
-        continue;
-      }
-      const d = diffJson(want, got);
-      out.push({ path: f.path, match: d === null, detail: d ?? "equal as JSON" });
-    } else {
-      const d = diffExact(expected, actual);
-      out.push({
-        path: f.path,
-        match: d === null,
-        detail: d?.detail ?? "identical",
-        ...d?.line !== void 0 ? { line: d.line } : {}
-      });
-    }
-  }
-  return out;
-}
-
-// src/verdict/schema.ts
-var RESULT_SCHEMA_VERSION = 2;
-var RUN_STATUSES = ["succeeded", "failed", "timed-out", "oom-killed", "error"];
-var JUDGE_NAMES = [
-  "exit-code",
-  "declared-outputs",
-  "junit",
-  "expected-output",
-  "lean-audit",
-  "challenge",
-  "comparator"
-];
-var LIMITS = {
-  fileBytes: 10 * 1024 * 1024,
-  annotations: 1e4,
-  message: 64 * 1024,
-  title: 1024,
-  path: 1024,
-  line: 4096,
-  judges: 32,
-  notes: 200,
-  facts: 32
-};
-var Invalid = class extends Error {
-};
-function isObj(v) {
-  return typeof v === "object" && v !== null && !Array.isArray(v);
-}
-function safeRepoPath(p) {
-  if (p.length === 0 || p.length > LIMITS.path || p.startsWith("/") || p.includes("\\")) return false;
-  return p.split("/").every((s2) => s2 !== "" && s2 !== "." && s2 !== ".." && !/[\u0000-\u001f\u007f]/.test(s2));
-}
-var LEVELS = ["failure", "warning", "notice"];
-var HEX402 = /^[0-9a-f]{40}$/;
-var REF = /^[\w./-]{1,255}$/;
-var REPO = /^[\w.-]{1,100}\/[\w.-]{1,100}$/;
-function str2(v, where, max) {
-  if (typeof v !== "string" || v.length > max) throw new Invalid(`${where} is not a string within ${max}`);
-  return v;
-}
-function int(v, where, min = Number.MIN_SAFE_INTEGER, max = Number.MAX_SAFE_INTEGER) {
-  if (typeof v !== "number" || !Number.isInteger(v) || v < min || v > max)
-    throw new Invalid(`${where} is not an integer from ${min} to ${max}`);
-  return v;
-}
-function bool2(v, where) {
-  if (typeof v !== "boolean") throw new Invalid(`${where} is not true or false`);
-  return v;
-}
-function nullable(v, f) {
-  return v === null || v === void 0 ? null : f(v);
-}
-function list2(v, where, max) {
-  if (!Array.isArray(v)) throw new Invalid(`${where} is not a list`);
-  if (v.length > max) throw new Invalid(`${where} has ${v.length} entries, above ${max}`);
-  return v;
-}
-function readAnnotation(a, where) {
-  if (!isObj(a)) throw new Invalid(`${where} is not an object`);
-  if (typeof a.path !== "string" || !safeRepoPath(a.path))
-    throw new Invalid(`${where} has a path outside the repository`);
-  const startLine = int(a.startLine, `${where}.startLine`, 1, 1e7);
-  const endLine = int(a.endLine, `${where}.endLine`, 1, 1e7);
-  if (endLine < startLine) throw new Invalid(`${where} ends before it starts`);
-  const col = (c, k) => c === void 0 ? void 0 : int(c, `${where}.${k}`, 1, 1e5);
-  const startColumn = col(a.startColumn, "startColumn");
-  const endColumn = col(a.endColumn, "endColumn");
-  if (typeof a.level !== "string" || !LEVELS.includes(a.level))
-    throw new Invalid(`${where} has a bad level`);
-  return {
-    path: a.path,
-    startLine,
-    endLine,
-    ...startColumn !== void 0 ? { startColumn } : {},
-    ...endColumn !== void 0 ? { endColumn } : {},
-    level: a.level,
-    title: str2(a.title, `${where}.title`, LIMITS.title),
-    message: str2(a.message, `${where}.message`, LIMITS.message)
-  };
-}
-function readSubject(v) {
-  if (!isObj(v)) throw new Invalid("subject is not an object");
-  const repository = nullable(v.repository, (x) => str2(x, "subject.repository", 201));
-  if (repository !== null && !REPO.test(repository))
-    throw new Invalid("subject.repository is not owner/repo");
-  const headSha = nullable(v.headSha, (x) => str2(x, "subject.headSha", 40));
-  if (headSha !== null && !HEX402.test(headSha)) throw new Invalid("subject.headSha is not 40 hex digits");
-  const baseRef = nullable(v.baseRef, (x) => str2(x, "subject.baseRef", 255));
-  if (baseRef !== null && !REF.test(baseRef)) throw new Invalid("subject.baseRef is not a branch name");
-  const shard = nullable(v.shard, (s2) => {
-    if (!isObj(s2)) throw new Invalid("subject.shard is not an object");
-    const count2 = int(s2.count, "subject.shard.count", 1, 256);
-    return { index: int(s2.index, "subject.shard.index", 0, count2 - 1), count: count2 };
-  });
-  return { repository, headSha, baseRef, shard };
-}
-function readJudge(v, where) {
-  if (!isObj(v)) throw new Invalid(`${where} is not an object`);
-  if (typeof v.judge !== "string" || !JUDGE_NAMES.includes(v.judge))
-    throw new Invalid(`${where}.judge is not a known judge`);
-  if (!isObj(v.facts)) throw new Invalid(`${where}.facts is not an object`);
-  const entries = Object.entries(v.facts);
-  if (entries.length > LIMITS.facts) throw new Invalid(`${where}.facts has too many entries`);
-  const facts = {};
-  for (const [k, x] of entries) {
-    if (!/^[\w-]{1,64}$/.test(k)) throw new Invalid(`${where}.facts has a bad key`);
-    facts[k] = str2(x, `${where}.facts.${k}`, LIMITS.line);
-  }
-  return {
-    judge: v.judge,
-    passed: bool2(v.passed, `${where}.passed`),
-    advisory: bool2(v.advisory, `${where}.advisory`),
-    summary: str2(v.summary, `${where}.summary`, LIMITS.line),
-    facts,
-    annotations: list2(v.annotations, `${where}.annotations`, LIMITS.annotations).map(
-      (a, i) => readAnnotation(a, `${where}.annotations[${i}]`)
-    )
-  };
-}
-function verdictPasses(judges) {
-  const decisive = judges.filter((j) => !j.advisory);
-  return decisive.length > 0 && decisive.every((j) => j.passed);
-}
-function readResult(bytes) {
-  if (bytes.length > LIMITS.fileBytes)
-    return { ok: false, reason: `the file is ${bytes.length} bytes, above ${LIMITS.fileBytes}` };
-  let text2;
-  try {
-    text2 = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-  } catch {
-    return { ok: false, reason: "the file is not valid UTF-8" };
-  }
-  let j;
-  try {
-    j = JSON.parse(text2);
-  } catch {
-    return { ok: false, reason: "the file is not JSON" };
-  }
-  try {
-    if (!isObj(j)) throw new Invalid("the result is not an object");
-    if (j.schemaVersion !== RESULT_SCHEMA_VERSION)
-      throw new Invalid(`schemaVersion must be ${RESULT_SCHEMA_VERSION}`);
-    if (typeof j.status !== "string" || !RUN_STATUSES.includes(j.status))
-      throw new Invalid("status is not a known status");
-    if (!isObj(j.verdict)) throw new Invalid("verdict is not an object");
-    const judges = list2(j.verdict.judges, "verdict.judges", LIMITS.judges).map(
-      (x, i) => readJudge(x, `verdict.judges[${i}]`)
-    );
-    const annotations = list2(j.annotations ?? [], "annotations", LIMITS.annotations).map(
-      (a, i) => readAnnotation(a, `annotation ${i}`)
-    );
-    const judged = judges.reduce((n, x) => n + x.annotations.length, 0);
-    if (annotations.length + judged > LIMITS.annotations)
-      throw new Invalid(`${annotations.length + judged} annotations, above ${LIMITS.annotations}`);
-    const loosened = list2(j.loosened ?? [], "loosened", 64).map((l, i) => {
-      if (!isObj(l)) throw new Invalid(`loosened[${i}] is not an object`);
-      return {
-        option: str2(l.option, `loosened[${i}].option`, 256),
-        effect: str2(l.effect, `loosened[${i}].effect`, 1024)
-      };
-    });
-    return {
-      ok: true,
-      value: {
-        schemaVersion: RESULT_SCHEMA_VERSION,
-        runId: str2(j.runId, "runId", 128),
-        status: j.status,
-        exitCode: int(j.exitCode, "exitCode", 0, 255),
-        durationMs: int(j.durationMs, "durationMs", 0),
-        subject: readSubject(j.subject),
-        // `passed` is recomputed from the judges: a file that says passed with a failed judge is not believed.
-        verdict: { passed: verdictPasses(judges), judges },
-        annotations,
-        loosened,
-        notes: list2(j.notes ?? [], "notes", LIMITS.notes).map((n, i) => str2(n, `notes[${i}]`, LIMITS.line)),
-        error: nullable(j.error, (e) => str2(e, "error", LIMITS.line))
-      }
-    };
-  } catch (err) {
-    if (err instanceof Invalid) return { ok: false, reason: err.message };
-    throw err;
-  }
-}
-
-// src/verdict/judges.ts
-var outcome = (o) => ({
-  facts: {},
-  annotations: [],
-  ...o
-});
-function judgeExitCode(e) {
-  const summary2 = e.timedOut ? "the command ran past its timeout and was killed" : e.oomKilled ? "the command was killed for exceeding its memory limit" : e.commandExitCode === null ? "the command did not run to an exit" : `the command exited ${e.commandExitCode}`;
-  return outcome({
-    judge: "exit-code",
-    passed: !e.timedOut && !e.oomKilled && e.commandExitCode === 0,
-    advisory: false,
-    summary: summary2
-  });
-}
-function judgeDeclared(declared) {
-  if (declared.length === 0) return null;
-  const bad = declared.filter((d) => d.status !== "collected");
-  return outcome({
-    judge: "declared-outputs",
-    passed: bad.length === 0,
-    advisory: false,
-    summary: bad.length ? bad.map((d) => `declared output ${d.status === "missing" ? "missing" : d.status}: ${d.path}`).join("; ") : `all ${declared.length} declared output(s) collected`,
-    facts: Object.fromEntries(declared.map((d) => [`output-${d.path.replace(/[^\w-]/g, "_")}`, d.status]))
-  });
-}
-var JUNIT_CAP = 16 * 1024 * 1024;
-async function judgeJunit(e, cfg, root) {
-  const facts = { tests: cfg.trustedTests ? "trusted (from the trusted side)" : "the source's own" };
-  const advisory = !cfg.trustedTests;
-  const bytes = await e.readCollected(cfg.file, JUNIT_CAP);
-  if (!bytes) {
-    return outcome({
-      judge: "junit",
-      passed: false,
-      advisory,
-      summary: `declared output missing: ${cfg.file} (the test run wrote no JUnit report)`,
-      facts
-    });
-  }
-  const r = parseJunitReport(bytes.toString("utf8"), { root });
-  if (!r.valid) {
-    return outcome({
-      judge: "junit",
-      passed: false,
-      advisory: false,
-      summary: `${cfg.file} is not JUnit XML`,
-      facts
-    });
-  }
-  const { tests, failures, errors, skipped } = r.counts;
-  const passed = tests > 0 && failures === 0 && errors === 0;
-  return outcome({
-    judge: "junit",
-    passed,
-    advisory,
-    summary: tests === 0 ? `${cfg.file} reports no test` : `${tests} tests: ${failures} failed, ${errors} errors, ${skipped} skipped`,
-    facts: { ...facts, tests_run: String(tests), failures: String(failures), errors: String(errors) },
-    annotations: r.annotations
-  });
-}
-async function judgeExpectedOutputs(e, cfg) {
-  const results = await compareExpected(cfg.files, (rel, cap) => e.readCollected(rel, cap));
-  const bad = results.filter((r) => !r.match);
-  const annotations = bad.map((r) => ({
-    path: r.path,
-    startLine: r.line ?? 1,
-    endLine: r.line ?? 1,
-    level: "failure",
-    title: "judge expected-output: mismatch",
-    message: r.detail
-  }));
-  return outcome({
-    judge: "expected-output",
-    passed: results.length > 0 && bad.length === 0,
-    advisory: false,
-    summary: bad.length ? `${bad.length} of ${results.length} output(s) differ from the expected: ${bad.map((r) => r.path).join(", ")}` : `all ${results.length} output(s) match the expected files`,
-    annotations
-  });
-}
-function judgeLeanAudit(audit, annotations) {
-  const bad = audit.targets.filter((t) => t.status !== "ok");
-  return outcome({
-    judge: "lean-audit",
-    passed: audit.ok,
-    advisory: true,
-    summary: audit.ok ? `${audit.targets.length} target(s): only allowed axioms` : [
-      ...bad.map((t) => `${t.target}: ${t.status}`),
-      ...audit.protectedChanges.map((c) => `${c.path} ${c.name}: ${c.detail}`)
-    ].join("; ").slice(0, 4e3),
-    annotations
-  });
-}
-function judgeChallenge(l) {
-  return outcome({
-    judge: "challenge",
-    passed: l.trusted && l.changed.length === 0,
-    advisory: !l.trusted,
-    summary: !l.trusted ? "the challenge is the source's own (no --challenge): nothing ties it to the base branch" : l.changed.length ? `the pull request changes ${l.changed.join(", ")}, which the base branch owns; they were judged as the base branch has them` : `the challenge (${l.files.length} files: ${l.files.slice(0, 6).join(", ")}${l.files.length > 6 ? ", …" : ""}) is the base branch's`,
-    facts: { trusted_files: l.files.join(" ").slice(0, 4e3) },
-    annotations: l.changed.map((path23) => ({
-      path: path23,
-      startLine: 1,
-      endLine: 1,
-      level: "failure",
-      title: "judge challenge: a trusted file changed",
-      message: `${path23} belongs to the challenge (the base branch's); the pull request may not change it.`
-    }))
-  });
-}
-function judgeComparator(l, o) {
-  const challengeFile = `${l.config.challenge_module.split(".").join("/")}.lean`;
-  const passed = o !== null && !o.timedOut && o.exitCode === 0 && o.okLine && o.uncaught.length === 0;
-  const theorems = l.config.theorem_names.join(", ");
-  const summary2 = o === null ? "comparator did not run (the build ran out of time)" : o.timedOut ? "comparator ran past its time limit and was stopped" : passed ? `comparator accepted ${theorems}: same statements as the challenge, permitted axioms only, replayed by the kernel` : `comparator rejected ${theorems}: ${o.uncaught[0]?.split("\n")[0]?.slice(0, 300) ?? `exit ${o.exitCode}${o.okLine ? "" : ", no ok line"}`}`;
-  return outcome({
-    judge: "comparator",
-    passed,
-    advisory: !l.trusted,
-    summary: summary2,
-    facts: {
-      theorems,
-      outcome: passed ? "accepted" : "rejected",
-      exit_code: String(o?.exitCode ?? "none"),
-      ok_line: String(o?.okLine ?? false),
-      permitted_axioms: l.config.permitted_axioms.join(", ")
-    },
-    annotations: (o?.uncaught ?? []).slice(0, 50).map((m) => ({
-      path: challengeFile,
-      startLine: 1,
-      endLine: 1,
-      level: "failure",
-      title: "judge comparator: rejected",
-      message: m.slice(0, 64 * 1024)
-    }))
-  });
-}
-async function judgeRun(spec, e, opts) {
-  const judges = [judgeExitCode(e)];
-  const declared = judgeDeclared(e.declared);
-  if (declared) judges.push(declared);
-  if (spec.junit) judges.push(await judgeJunit(e, spec.junit, opts.root));
-  if (spec.expect) judges.push(await judgeExpectedOutputs(e, spec.expect));
-  if (opts.lean)
-    judges.push(judgeChallenge(opts.lean.layout), judgeComparator(opts.lean.layout, opts.lean.outcome));
-  if (e.audit) judges.push(judgeLeanAudit(e.audit, opts.auditAnnotations));
-  return { passed: verdictPasses(judges), judges };
-}
-
-// src/sandbox/logs.ts
-import { randomBytes } from "node:crypto";
-var LogStream = class {
-  constructor(out, limitBytes, fenceWorkflowCommands) {
-    this.out = out;
-    this.limitBytes = limitBytes;
-    this.fenceWorkflowCommands = fenceWorkflowCommands;
-  }
-  out;
-  limitBytes;
-  fenceWorkflowCommands;
-  shown = 0;
-  dropped = 0;
-  token = null;
-  ended = false;
-  truncated = false;
-  begin() {
-    if (!this.fenceWorkflowCommands) return;
-    this.token = randomBytes(16).toString("hex");
-    this.out.stdout.write(`::stop-commands::${this.token}
-`);
-  }
-  write(stream, chunk) {
-    if (this.ended) return;
-    const room = this.limitBytes - this.shown;
-    if (room <= 0) {
-      this.dropped += chunk.length;
-      return;
-    }
-    const part = chunk.length > room ? chunk.subarray(0, room) : chunk;
-    this.shown += part.length;
-    (stream === "stderr" && !this.fenceWorkflowCommands ? this.out.stderr : this.out.stdout).write(part);
-    if (part.length < chunk.length) {
-      this.truncated = true;
-      this.dropped += chunk.length - part.length;
-      this.out.stderr.write(
-        `
-[sandbox-action] log cut at ${this.limitBytes} bytes (--log-limit); the build goes on
-`
-      );
-    }
-  }
-  end() {
-    if (this.ended) return { shownBytes: this.shown, droppedBytes: this.dropped };
-    this.ended = true;
-    if (this.token) {
-      this.out.stdout.write(`
-::${this.token}::
-`);
-      this.token = null;
-    }
-    if (this.dropped > 0)
-      this.out.stderr.write(`[sandbox-action] ${this.dropped} log bytes were not shown
-`);
-    return { shownBytes: this.shown, droppedBytes: this.dropped };
-  }
-};
-
-// src/sandbox/network.ts
-var import_semver = __toESM(require_semver2(), 1);
-import fsp from "node:fs/promises";
-
-// src/egress/image.ts
-var import_tar_stream2 = __toESM(require_tar_stream(), 1);
-import crypto3 from "node:crypto";
-import fs6 from "node:fs";
-import path5 from "node:path";
-import { Readable as Readable2 } from "node:stream";
-
-// src/config/install.ts
-import fs4 from "node:fs";
-import path3 from "node:path";
-import { fileURLToPath } from "node:url";
-function installRoot(from = fileURLToPath(import.meta.url)) {
-  let dir = path3.dirname(from);
-  for (let i = 0; i < 6; i++) {
-    if (fs4.existsSync(path3.join(dir, "images")) && fs4.existsSync(path3.join(dir, "package.json"))) return dir;
-    dir = path3.dirname(dir);
-  }
-  return null;
-}
-
-// src/egress/host-image.ts
-var import_tar_stream = __toESM(require_tar_stream(), 1);
-import { execFile } from "node:child_process";
-import crypto2 from "node:crypto";
-import fs5 from "node:fs";
-import path4 from "node:path";
-import { Readable } from "node:stream";
-import { promisify } from "node:util";
-var run = promisify(execFile);
-var HOST_NODE_REPOSITORY = "sandbox-action/egress-proxy";
-var NODE_IN_IMAGE = "/usr/local/bin/node";
-var BUNDLE_IN_IMAGE = "/opt/egress-proxy/proxy.mjs";
-var RECIPE = "host-node-1";
-var ENGINE_ARCH = {
-  x64: "amd64",
-  arm64: "arm64",
-  arm: "arm",
-  ppc64: "ppc64le",
-  s390x: "s390x"
-};
-function hostNodeUnfit(engineInfo, platform2, arch2) {
-  if (platform2 !== "linux") return `this machine runs ${platform2}, not Linux`;
-  if (engineInfo.os !== "linux") return `the engine runs ${engineInfo.os} containers`;
-  if (ENGINE_ARCH[arch2] !== engineInfo.arch) return `the engine is ${engineInfo.arch}, this Node is ${arch2}`;
-  return null;
-}
-function hostNodeTag(bundle, nodePath, st, version) {
-  const h = crypto2.createHash("sha256");
-  for (const part of [RECIPE, bundle, nodePath, String(st.size), String(st.mtimeMs), version]) {
-    const b = Buffer.from(part);
-    h.update(`${b.length}:`);
-    h.update(b);
-  }
-  return `${HOST_NODE_REPOSITORY}:node-${h.digest("hex").slice(0, 16)}`;
-}
-function parseLdd(text2) {
-  const out = /* @__PURE__ */ new Set();
-  for (const line of text2.split("\n")) {
-    const m = /=>\s+(\/\S+)\s+\(/.exec(line) ?? /^\s*(\/\S+)\s+\(/.exec(line);
-    if (m) out.add(m[1]);
-  }
-  return [...out];
-}
-async function imageFiles(nodePath) {
-  let libs = [];
-  try {
-    libs = parseLdd((await run("ldd", [nodePath])).stdout);
-  } catch (err) {
-    if (!/not a dynamic executable/.test(String(err.stderr ?? ""))) throw err;
-  }
-  const libc = libs.find((l) => /\/libc\.so\.6$/.test(l));
-  if (libc) {
-    const dir = path4.dirname(libc);
-    for (const n of ["libnss_dns.so.2", "libnss_files.so.2", "libresolv.so.2"]) {
-      if (fs5.existsSync(path4.join(dir, n))) libs.push(path4.join(dir, n));
-    }
-  }
-  return [
-    { name: NODE_IN_IMAGE, from: nodePath, mode: 493 },
-    ...[...new Set(libs)].map((l) => ({ name: l, from: fs5.realpathSync(l), mode: 493 }))
-  ];
-}
-function rootTar(files, bundle) {
-  const pack = import_tar_stream.default.pack();
-  const base = { uid: 0, gid: 0, mtime: /* @__PURE__ */ new Date(0) };
-  const dirs = /* @__PURE__ */ new Set(["etc", "tmp"]);
-  for (const f of [...files.map((x) => x.name), BUNDLE_IN_IMAGE]) {
-    for (let d = path4.posix.dirname(f); d !== "/"; d = path4.posix.dirname(d)) dirs.add(d.slice(1));
-  }
-  (async () => {
-    for (const d of [...dirs].sort()) {
-      pack.entry({ ...base, name: `${d}/`, type: "directory", mode: d === "tmp" ? 1023 : 493 });
-    }
-    for (const f of ["etc/resolv.conf", "etc/hosts", "etc/hostname"])
-      pack.entry({ ...base, name: f, mode: 420 }, "");
-    pack.entry({ ...base, name: "etc/nsswitch.conf", mode: 420 }, "hosts: files dns\n");
-    pack.entry({ ...base, name: BUNDLE_IN_IMAGE.slice(1), mode: 420 }, bundle);
-    for (const f of files) {
-      const st = fs5.statSync(f.from);
-      await new Promise((resolve, reject) => {
-        const e = pack.entry(
-          { ...base, name: f.name.slice(1), mode: f.mode, size: st.size },
-          (err) => err ? reject(err) : resolve()
-        );
-        fs5.createReadStream(f.from).on("error", reject).pipe(e);
-      });
-    }
-    pack.finalize();
-  })().catch((err) => pack.destroy(err));
-  return Readable.from(pack);
-}
-function importChanges() {
-  return [
-    "USER 65532:65532",
-    "WORKDIR /",
-    `ENV PATH=${path4.posix.dirname(NODE_IN_IMAGE)}:/usr/bin:/bin`,
-    `ENTRYPOINT ["${NODE_IN_IMAGE}", "${BUNDLE_IN_IMAGE}"]`,
-    'LABEL org.opencontainers.image.title="sandbox-action egress-proxy (host Node)"'
-  ];
-}
-async function ensureHostNodeImage(engine, bundle, notice, nodePath = process.execPath) {
-  const unfit = hostNodeUnfit(engine.info, process.platform, process.arch);
-  if (unfit) return { unfit };
-  const real = fs5.realpathSync(nodePath);
-  const ref = hostNodeTag(bundle, real, fs5.statSync(real), process.version);
-  if (await engine.imageInspect(ref)) return { ref };
-  notice(
-    `making the egress proxy image ${ref} from this machine's Node ${process.version} (once per engine)`
-  );
-  await engine.imageImport(rootTar(await imageFiles(real), bundle), ref, importChanges());
-  return { ref };
-}
-
-// src/egress/image.ts
-var PROXY_REPOSITORY = "sandbox-action/egress-proxy";
-var DEFAULT_PROXY_BASE = "debian:bookworm-slim";
-function findProxySources(root = installRoot()) {
-  const df = root && path5.join(root, "images", "egress-proxy", "Dockerfile");
-  const js = root && path5.join(root, "dist", "egress-proxy.js");
-  if (df && js && fs6.existsSync(df) && fs6.existsSync(js)) {
-    return { dockerfile: fs6.readFileSync(df), bundle: fs6.readFileSync(js) };
-  }
-  throw new InputError(
-    "--proxy-image",
-    "this installation has no proxy sources (images/egress-proxy and dist/egress-proxy.js); name a published image with --proxy-image"
-  );
-}
-function proxyTag(src, baseImage) {
-  const h = crypto3.createHash("sha256");
-  for (const part of [src.dockerfile, src.bundle, Buffer.from(baseImage)]) {
-    h.update(String(part.length));
-    h.update(":");
-    h.update(part);
-  }
-  return `${PROXY_REPOSITORY}:src-${h.digest("hex").slice(0, 16)}`;
-}
-function contextTar(src) {
-  const pack = import_tar_stream2.default.pack();
-  const opts = { mode: 420, uid: 0, gid: 0, mtime: /* @__PURE__ */ new Date(0) };
-  pack.entry({ name: "Dockerfile", ...opts }, src.dockerfile);
-  pack.entry({ name: "egress-proxy.js", ...opts }, src.bundle);
-  pack.finalize();
-  return Readable2.from(pack);
-}
-async function ensureProxyImage(engine, egress, pull, notice) {
-  if (egress.proxyImage) {
-    const ref = egress.proxyImage;
-    if (pull !== "always" && await engine.imageInspect(ref)) return ref;
-    if (pull === "never") {
-      throw new InputError("--proxy-image", `'${ref}' is not on this engine and --pull is never`);
-    }
-    notice(`pulling the egress proxy image ${ref}`);
-    try {
-      await engine.imagePull(ref);
-    } catch (err) {
-      throw new InputError("--proxy-image", `'${ref}' could not be pulled: ${errorMessage(err)}`);
-    }
-    return ref;
-  }
-  const src = findProxySources();
-  if (egress.proxyBaseImage === null) {
-    try {
-      const made = await ensureHostNodeImage(engine, src.bundle, notice);
-      if ("ref" in made) return made.ref;
-      notice(
-        `the egress proxy image cannot be made from this machine's Node (${made.unfit}); building it instead`
-      );
-    } catch (err) {
-      notice(
-        `the egress proxy image could not be made from this machine's Node (${errorMessage(err)}); building it instead`
-      );
-    }
-  }
-  const baseImage = egress.proxyBaseImage ?? DEFAULT_PROXY_BASE;
-  const tag = proxyTag(src, baseImage);
-  if (await engine.imageInspect(tag)) return tag;
-  notice(`building the egress proxy image ${tag} from ${baseImage} (once per engine and version)`);
-  try {
-    await engine.imageBuild(contextTar(src), {
-      tags: [tag],
-      buildArgs: { BASE_IMAGE: baseImage },
-      labels: { "sandbox-action.proxy-sources": tag.split(":")[1] }
-    });
-  } catch (err) {
-    throw new InputError(
-      "--proxy-image",
-      `the proxy image could not be built from ${baseImage}: ${errorMessage(err)}; pass --proxy-base-image or --proxy-image`
-    );
-  }
-  return tag;
-}
-
-// src/egress/ledger.ts
-import net2 from "node:net";
-var MAX_HOSTS = 500;
-var MAX_REFUSALS = 500;
-var Ledger = class {
-  constructor(mode, allowlist, proxyImage = "", transparent = false) {
-    this.mode = mode;
-    this.allowlist = allowlist;
-    this.proxyImage = proxyImage;
-    this.transparent = transparent;
-  }
-  mode;
-  allowlist;
-  proxyImage;
-  transparent;
-  hosts = /* @__PURE__ */ new Map();
-  refusals = /* @__PURE__ */ new Map();
-  refusedTotal = 0;
-  up = 0;
-  down = 0;
-  truncated = false;
-  proxyExit = null;
-  /** One line of the proxy's output; lines that are not decisions are ignored. */
-  addLine(line) {
-    let r;
-    try {
-      r = JSON.parse(line);
-    } catch {
-      return null;
-    }
-    if (!isDecision(r)) return null;
-    this.add(r);
-    return r;
-  }
-  add(r) {
-    this.up += r.bytesUp;
-    this.down += r.bytesDown;
-    if (r.decision === "allow") {
-      let h = this.hosts.get(r.host);
-      if (!h) {
-        if (this.hosts.size >= MAX_HOSTS) {
-          this.truncated = true;
-          return;
-        }
-        h = { host: r.host, ports: [], connections: 0, bytesUp: 0, bytesDown: 0, errors: 0 };
-        this.hosts.set(r.host, h);
-      }
-      h.connections++;
-      h.bytesUp += r.bytesUp;
-      h.bytesDown += r.bytesDown;
-      if (r.error) h.errors++;
-      if (!h.ports.includes(r.port)) h.ports.push(r.port);
-      return;
-    }
-    this.refusedTotal++;
-    const key = `${r.host}\0${r.port}\0${r.reason}`;
-    const f = this.refusals.get(key);
-    if (f) f.count++;
-    else if (this.refusals.size < MAX_REFUSALS) {
-      this.refusals.set(key, {
-        host: r.host,
-        port: r.port,
-        reason: r.reason,
-        detail: r.detail ?? "",
-        count: 1
-      });
-    } else this.truncated = true;
-  }
-  report() {
-    const allowed = [...this.hosts.values()].sort((a, b) => a.host.localeCompare(b.host));
-    let suggested = null;
-    if (this.mode === "audit") {
-      const domains = allowed.filter((h) => h.errors < h.connections && net2.isIP(h.host) === 0).map((h) => h.host);
-      suggested = {
-        domains,
-        cli: domains.map((d) => `--allow-domain ${d}`).join(" "),
-        actionInput: `allow-domains: ${domains.join(",")}`
-      };
-    }
-    return {
-      network: "proxy",
-      mode: this.mode,
-      transparent: this.transparent,
-      proxyImage: this.proxyImage,
-      allowlist: this.allowlist,
-      allowed,
-      refused: [...this.refusals.values()].sort((a, b) => b.count - a.count || a.host.localeCompare(b.host)),
-      refusedTotal: this.refusedTotal,
-      bytesUp: this.up,
-      bytesDown: this.down,
-      truncated: this.truncated,
-      suggested,
-      proxyExit: this.proxyExit
-    };
-  }
-};
-function isDecision(r) {
-  if (typeof r !== "object" || r === null) return false;
-  const o = r;
-  return (o.decision === "allow" || o.decision === "deny") && typeof o.host === "string" && typeof o.port === "number" && typeof o.reason === "string" && typeof o.bytesUp === "number" && typeof o.bytesDown === "number";
-}
-
-// src/sandbox/self-check.ts
-var SELF_CHECK_MARK = "sandbox-action-self-check";
-var SELF_CHECK_MAX_LINE = 2048;
-var CAPABILITY_BITS = {
-  CHOWN: 0,
-  DAC_OVERRIDE: 1,
-  DAC_READ_SEARCH: 2,
-  FOWNER: 3,
-  FSETID: 4,
-  KILL: 5,
-  SETGID: 6,
-  SETUID: 7,
-  SETPCAP: 8,
-  LINUX_IMMUTABLE: 9,
-  NET_BIND_SERVICE: 10,
-  NET_BROADCAST: 11,
-  NET_ADMIN: 12,
-  NET_RAW: 13,
-  IPC_LOCK: 14,
-  IPC_OWNER: 15,
-  SYS_MODULE: 16,
-  SYS_RAWIO: 17,
-  SYS_CHROOT: 18,
-  SYS_PTRACE: 19,
-  SYS_PACCT: 20,
-  SYS_ADMIN: 21,
-  SYS_BOOT: 22,
-  SYS_NICE: 23,
-  SYS_RESOURCE: 24,
-  SYS_TIME: 25,
-  SYS_TTY_CONFIG: 26,
-  MKNOD: 27,
-  LEASE: 28,
-  AUDIT_WRITE: 29,
-  AUDIT_CONTROL: 30,
-  SETFCAP: 31,
-  MAC_OVERRIDE: 32,
-  MAC_ADMIN: 33,
-  SYSLOG: 34,
-  WAKE_ALARM: 35,
-  BLOCK_SUSPEND: 36,
-  AUDIT_READ: 37,
-  PERFMON: 38,
-  BPF: 39,
-  CHECKPOINT_RESTORE: 40
-};
-function capabilityMask(names) {
-  let m = 0n;
-  for (const n of names) {
-    const bit = CAPABILITY_BITS[n];
-    if (bit === void 0) throw new Error(`unknown capability ${n}`);
-    m |= 1n << BigInt(bit);
-  }
-  return m.toString(16).padStart(16, "0");
-}
-function selfCheckScript(x) {
-  const caps = capabilityMask(x.capabilities);
-  return [
-    `t=$(printf '\\t')`,
-    `uid=? gid=? eff=? prm=? bnd=? nnp=absent sec=? root=? route=none gw=`,
-    `while IFS=" $t" read -r k v r; do case "$k" in`,
-    `Uid:) uid=$v;; Gid:) gid=$v;; CapEff:) eff=$v;; CapPrm:) prm=$v;; CapBnd:) bnd=$v;;`,
-    `NoNewPrivs:) nnp=$v;; Seccomp:) sec=$v;; esac; done < /proc/self/status`,
-    `while read -r i p d rt mp o r; do [ "$mp" = / ] && root=\${o%%,*}; done < /proc/self/mountinfo`,
-    `if [ -r /proc/net/route ]; then while IFS=" $t" read -r i dst g r; do`,
-    `[ "$dst" = 00000000 ] && route=default gw=$g; done < /proc/net/route; else route=unknown; fi`,
-    `if [ -r /proc/net/ipv6_route ]; then while read -r dst pl r; do`,
-    `case "$r" in *lo) ;; *) [ "$dst" = 00000000000000000000000000000000 ] && [ "$pl" = 00 ] && route=default6;; esac;`,
-    `done < /proc/net/ipv6_route; fi`,
-    `bad=`,
-    `[ "$uid" = ${x.uid} ] || bad="$bad,uid"`,
-    `[ "$gid" = ${x.gid} ] || bad="$bad,gid"`,
-    // Every capability set must be within the plan's (checked as masks: only listed bits may be set).
-    ...["eff", "prm", "bnd"].map(
-      (v) => `case "$${v}" in ${caps === "0000000000000000" ? "0000000000000000" : `0000000000000000|${caps}`}) ;; *) bad="$bad,cap${v}";; esac`
-    ),
-    x.runtime === "runsc" ? `case "$nnp" in 1|absent) ;; *) bad="$bad,nnp";; esac` : `[ "$nnp" = 1 ] || bad="$bad,nnp"`,
-    x.seccomp ? `[ "$sec" = 2 ] || bad="$bad,seccomp"` : ":",
-    x.readOnlyRoot ? `[ "$root" = ro ] || bad="$bad,root"` : ":",
-    x.noRouteOut ? `case "$route" in none|default) ;; *) bad="$bad,route";; esac` : ":",
-    `printf '${SELF_CHECK_MARK} uid=%s gid=%s capeff=%s capprm=%s capbnd=%s nnp=%s seccomp=%s root=%s route=%s gw=%s bad=%s\\n' "$uid" "$gid" "$eff" "$prm" "$bnd" "$nnp" "$sec" "$root" "$route" "$gw" "\${bad#,}"`,
-    `[ -z "$bad" ] || exit 125`,
-    `exec "$@"`
-  ].join("\n");
-}
-function wrapWithSelfCheck(argv, x) {
-  return { entrypoint: ["/bin/sh", "-c", selfCheckScript(x), SELF_CHECK_MARK], cmd: argv };
-}
-function parseSelfCheckLine(line) {
-  if (!line.startsWith(`${SELF_CHECK_MARK} `) || line.length > SELF_CHECK_MAX_LINE) return null;
-  const facts = {};
-  for (const part of line.slice(SELF_CHECK_MARK.length + 1).trim().split(" ")) {
-    const i = part.indexOf("=");
-    if (i <= 0) return null;
-    facts[part.slice(0, i)] = part.slice(i + 1);
-  }
-  return facts;
-}
-function routeHexToIp(hex) {
-  if (!/^[0-9A-Fa-f]{8}$/.test(hex)) return null;
-  const n = Number.parseInt(hex, 16);
-  return [n & 255, n >>> 8 & 255, n >>> 16 & 255, n >>> 24].join(".");
-}
-function judgeSelfCheck(facts, x, deadEndGateways = []) {
-  if (!facts) return ["the sandbox's self-check did not report (its first line of output was not the check)"];
-  const problems = [];
-  const want = capabilityMask(x.capabilities);
-  const within = (mask) => {
-    if (!mask || !/^[0-9a-f]{16}$/.test(mask)) return false;
-    return (BigInt(`0x${mask}`) & ~BigInt(`0x${want}`)) === 0n;
-  };
-  if (facts.uid !== String(x.uid)) problems.push(`uid is ${facts.uid}, the plan says ${x.uid}`);
-  if (facts.gid !== String(x.gid)) problems.push(`gid is ${facts.gid}, the plan says ${x.gid}`);
-  for (const k of ["capeff", "capprm", "capbnd"]) {
-    if (!within(facts[k])) problems.push(`${k} is ${facts[k]}, beyond the plan's ${want}`);
-  }
-  const nnpOk = facts.nnp === "1" || x.runtime === "runsc" && facts.nnp === "absent";
-  if (!nnpOk) problems.push(`no-new-privileges is ${facts.nnp}`);
-  if (x.seccomp && facts.seccomp !== "2") problems.push(`seccomp mode is ${facts.seccomp}, not 2 (filter)`);
-  if (x.readOnlyRoot && facts.root !== "ro") problems.push(`the root filesystem is mounted ${facts.root}`);
-  if (x.noRouteOut) {
-    if (facts.route === "default") {
-      const gw = routeHexToIp(facts.gw ?? "");
-      if (!gw || !deadEndGateways.includes(gw))
-        problems.push(`there is a default route via ${gw ?? facts.gw}`);
-    } else if (facts.route !== "none") problems.push(`the routing table shows ${facts.route}`);
-  }
-  if (facts.bad) problems.push(`the self-check itself refused: ${facts.bad}`);
-  return problems;
-}
-
-// src/sandbox/plan.ts
-var LABEL_RUN = "sandbox-action.run";
-var LABEL_CREATED = "sandbox-action.created";
-var LABEL_ROLE = "sandbox-action.role";
-var WORK_DIR = "/work";
-var OUTPUT_DIR = "/output";
-var STATE_DIR = "/state";
-function proxyEnv(proxyAddress, port) {
-  const url = `http://${proxyAddress}:${port}`;
-  const noProxy = "localhost,127.0.0.1,::1";
-  return [
-    `HTTP_PROXY=${url}`,
-    `HTTPS_PROXY=${url}`,
-    `http_proxy=${url}`,
-    `https_proxy=${url}`,
-    `NO_PROXY=${noProxy}`,
-    `no_proxy=${noProxy}`
-  ];
-}
-function hasOciSeccomp(r) {
-  return r.args.some((a) => /^--?oci-seccomp(=true)?$/.test(a));
-}
-function chooseRunscRuntime(runtimes, networked, allowWeaker = false) {
-  const all = runtimes.filter((r) => r.name.startsWith("runsc"));
-  if (all.length === 0) {
-    const have = runtimes.map((r) => r.name).join(", ") || "none";
-    return {
-      error: `the engine has no runsc runtime (it has ${have}); register gVisor as in docs/gvisor.md`
-    };
-  }
-  const net3 = (r) => r.args.find((a) => a.startsWith("--network"))?.split("=")[1] ?? null;
-  const fits = (r) => networked ? net3(r) !== "none" : true;
-  const weak = all.filter((r) => !hasOciSeccomp(r));
-  const runsc = allowWeaker ? [...weak.filter(fits), ...all.filter(hasOciSeccomp)] : all.filter(hasOciSeccomp);
-  if (runsc.length === 0) {
-    return {
-      error: `the engine's runsc runtimes (${all.map((r) => r.name).join(", ")}) run without --oci-seccomp, so gVisor would apply no seccomp filter inside the sandbox; add "--oci-seccomp" to their "runtimeArgs" in daemon.json and reload dockerd (kill -HUP), as in docs/gvisor.md, or pass --allow-weaker-gvisor`
-    };
-  }
-  if (!networked) {
-    const pick2 = runsc.find((r) => net3(r) === "none") ?? runsc.find((r) => r.name === "runsc") ?? runsc[0];
-    return { runtime: pick2.name };
-  }
-  const pick = runsc.find((r) => net3(r) === "host") ?? runsc.find((r) => net3(r) === null || net3(r) === "sandbox");
-  if (!pick) {
-    return {
-      error: `every runsc runtime of the engine with --oci-seccomp runs with --network=none (${runsc.map((r) => r.name).join(", ")}), so a sandbox on a network cannot start; register one with "runtimeArgs": ["--network=host", "--oci-seccomp"] as in docs/gvisor.md`
-    };
-  }
-  return { runtime: pick.name };
-}
-function newRunId(now, random) {
-  return `${now.getTime().toString(36)}-${random}`;
-}
-function runLabels(runId, createdAt) {
-  return { [LABEL_RUN]: runId, [LABEL_CREATED]: createdAt.toISOString() };
-}
-function volumePlans(spec, runId) {
-  const base = `sandbox-action-${runId}`;
-  const volumes = [];
-  if (!spec.source?.readOnly) {
-    volumes.push({ role: "work", name: `${base}-work`, mount: WORK_DIR, sizeBytes: spec.workSizeBytes });
-  }
-  volumes.push({
-    role: "output",
-    name: `${base}-output`,
-    mount: OUTPUT_DIR,
-    sizeBytes: spec.outputSizeBytes
-  });
-  if (spec.stateDir) {
-    volumes.push({ role: "state", name: `${base}-state`, mount: STATE_DIR, sizeBytes: spec.stateSizeBytes });
-  }
-  return volumes;
-}
-function commandOf(spec, ctx, check2) {
-  const cmd = [...spec.command, ...ctx.extraArgs ?? []];
-  if (!check2) return { ...spec.entrypoint ? { entrypoint: [spec.entrypoint] } : {}, cmd };
-  const entry = spec.entrypoint ? [spec.entrypoint] : ctx.imageEntrypoint ?? [];
-  return wrapWithSelfCheck([...entry, ...cmd], check2);
-}
-function plan(spec, ctx) {
-  const labels = runLabels(ctx.runId, ctx.createdAt);
-  const base = `sandbox-action-${ctx.runId}`;
-  const volumes = volumePlans(spec, ctx.runId);
-  const mounts = [];
-  if (spec.source?.readOnly) {
-    mounts.push({ type: "bind", source: spec.source.dir, target: WORK_DIR, readOnly: true });
-  }
-  for (const v of volumes) mounts.push({ type: "volume", source: v.name, target: v.mount, readOnly: false });
-  mounts.push(...ctx.overlays ?? []);
-  const networkMode = ctx.network?.mode ?? "none";
-  const selfCheck = spec.selfCheck ? {
-    uid: ctx.uid,
-    gid: ctx.gid,
-    capabilities: [...spec.capAdd],
-    readOnlyRoot: !spec.writableRoot,
-    noRouteOut: spec.network !== "open",
-    runtime: spec.isolation === "runsc" ? "runsc" : "runc",
-    seccomp: ctx.seccompInside ?? true
-  } : null;
-  const tmpOptions = ["rw", "nosuid", "nodev", ...spec.tmpExec ? ["exec"] : ["noexec"]];
-  mounts.push({
-    type: "tmpfs",
-    source: "",
-    target: "/tmp",
-    readOnly: false,
-    tmpfs: { sizeBytes: spec.tmpSizeBytes, mode: 1023, options: tmpOptions }
-  });
-  const container = {
-    name: base,
-    image: spec.image,
-    ...commandOf(spec, ctx, selfCheck),
-    user: `${ctx.uid}:${ctx.gid}`,
-    workingDir: WORK_DIR,
-    env: [...spec.env, ...ctx.network?.env ?? []],
-    labels: { ...labels, [LABEL_ROLE]: "sandbox" },
-    mounts,
-    readOnlyRootfs: !spec.writableRoot,
-    capDrop: ["ALL"],
-    capAdd: [...spec.capAdd],
-    // The engine's default seccomp profile applies unless a profile is named; none is.
-    securityOpt: ["no-new-privileges:true"],
-    init: true,
-    privileged: false,
-    networkMode,
-    ...ctx.network?.dns.length ? { dns: ctx.network.dns } : {},
-    memoryBytes: spec.memoryBytes,
-    memorySwapBytes: spec.memoryBytes,
-    nanoCpus: Math.round(spec.cpus * 1e9),
-    pidsLimit: pidsLimitFor(spec),
-    ulimits: [
-      { name: "nofile", soft: spec.nofile, hard: spec.nofile },
-      { name: "fsize", soft: spec.fsizeBytes, hard: spec.fsizeBytes },
-      { name: "core", soft: 0, hard: 0 }
-    ],
-    ...spec.isolation === "runsc" ? { runtime: ctx.runscRuntime ?? "runsc" } : {},
-    // The log is streamed live through attach; the engine keeps none, so a flood cannot fill its disk.
-    logDriver: { type: "none", config: {} },
-    hostname: "sandbox",
-    tty: false
-  };
-  return {
-    runId: ctx.runId,
-    labels,
-    volumes,
-    readOnlySource: spec.source?.readOnly ? spec.source.dir : null,
-    copySource: spec.source && !spec.source.readOnly ? spec.source.dir : null,
-    container,
-    uid: ctx.uid,
-    gid: ctx.gid,
-    selfCheck
-  };
-}
-function helperContainer(labels, role, o) {
-  const memory = o.memoryBytes ?? 64 * 1024 * 1024;
-  return {
-    name: `sandbox-action-${labels[LABEL_RUN]}-${role}`,
-    user: "65534:65534",
-    workingDir: "/",
-    env: [],
-    labels: { ...labels, [LABEL_ROLE]: role },
-    mounts: [],
-    readOnlyRootfs: true,
-    capDrop: ["ALL"],
-    capAdd: [],
-    securityOpt: ["no-new-privileges:true"],
-    init: false,
-    privileged: false,
-    networkMode: "none",
-    nanoCpus: 5e8,
-    pidsLimit: 16,
-    ulimits: [],
-    logDriver: { type: "none", config: {} },
-    tty: false,
-    ...o,
-    memoryBytes: memory,
-    memorySwapBytes: memory
-  };
-}
-var RUNSC_THREADS_PER_PID = 8;
-var RUNSC_MIN_PIDS = 2048;
-function pidsLimitFor(spec) {
-  return spec.isolation === "runsc" ? Math.max(spec.pids * RUNSC_THREADS_PER_PID, RUNSC_MIN_PIDS) : spec.pids;
-}
-function resolveUser(user, passwd, group2) {
-  const [u, g] = user.split(":");
-  const lookup = (text2, name) => {
-    for (const line of text2.split("\n")) {
-      const f = line.split(":");
-      if (f[0] === name && f.length >= 4) return f;
-    }
-    return null;
-  };
-  let uid;
-  let gid;
-  if (/^\d+$/.test(u)) {
-    uid = Number(u);
-    const entry = text2entryByUid(passwd, uid);
-    gid = entry ? Number(entry[3]) : uid;
-  } else {
-    const entry = lookup(passwd, u);
-    if (!entry) return { error: `user '${u}' is not in the image's /etc/passwd` };
-    uid = Number(entry[2]);
-    gid = Number(entry[3]);
-  }
-  if (g !== void 0) {
-    if (/^\d+$/.test(g)) gid = Number(g);
-    else {
-      const entry = lookup(group2, g);
-      if (!entry) return { error: `group '${g}' is not in the image's /etc/group` };
-      gid = Number(entry[2]);
-    }
-  }
-  if (!Number.isInteger(uid) || !Number.isInteger(gid))
-    return { error: `user '${user}' has a malformed entry` };
-  return { uid, gid };
-}
-function text2entryByUid(passwd, uid) {
-  for (const line of passwd.split("\n")) {
-    const f = line.split(":");
-    if (f.length >= 4 && Number(f[2]) === uid) return f;
-  }
-  return null;
-}
-function numericUser(user) {
-  const m = /^(\d+)(?::(\d+))?$/.exec(user);
-  if (!m) return null;
-  return { uid: Number(m[1]), gid: Number(m[2] ?? m[1]) };
-}
-
-// src/sandbox/network.ts
-var PROXY_START_TIMEOUT_MS = 3e4;
-var PROXY_STOP_GRACE_MS = 5e3;
-var DNS_PROBE_NAME = "github.com";
-var NONE = {
-  network: { mode: "none", env: [], dns: [] },
-  ledger: null,
-  proxyContainer: null,
-  gateways: [],
-  stop: async () => void 0
-};
-function engineAffectedByDnsCve(name, version) {
-  if (name !== "docker") return false;
-  const v = import_semver.default.coerce(version);
-  if (!v) return true;
-  if (v.major >= 26) return false;
-  if (v.major === 25) return import_semver.default.lt(v, "25.0.4");
-  if (v.major === 23) return import_semver.default.lt(v, "23.0.11");
-  return true;
-}
-function resolverOnLoopback(resolvConf) {
-  if (resolvConf === null) return null;
-  const servers = [...resolvConf.matchAll(/^\s*nameserver\s+(\S+)/gm)].map((m) => m[1]);
-  if (servers.length === 0) return true;
-  return servers.some((s2) => s2.startsWith("127.") || s2 === "::1");
-}
-function needsDnsProbe(engineName, version, loopback) {
-  return engineAffectedByDnsCve(engineName, version) && loopback !== false;
-}
-async function hostResolvConf() {
-  const main = await fsp.readFile("/etc/resolv.conf", "utf8").catch(() => null);
-  if (main && /nameserver\s+127\.0\.0\.53/.test(main)) {
-    const real = await fsp.readFile("/run/systemd/resolve/resolv.conf", "utf8").catch(() => null);
-    return real ?? main;
-  }
-  return main;
-}
-function proxyContainer(labels, runId, image, egressNetwork, config) {
-  const memory = 256 * 1024 * 1024;
-  return {
-    // Transparent mode listens on 53, 80 and 443 as uid 65532 without capabilities: the low ports are opened
-    // in the proxy's own network namespace (Docker's default already; said here so it never depends on it).
-    ...config.transparent ? { sysctls: { "net.ipv4.ip_unprivileged_port_start": "0" } } : {},
-    name: `sandbox-action-${runId}-proxy`,
-    image,
-    cmd: [],
-    user: "65532:65532",
-    workingDir: "/",
-    env: [`${CONFIG_ENV}=${JSON.stringify(config)}`],
-    labels: { ...labels, [LABEL_ROLE]: "proxy" },
-    mounts: [],
-    readOnlyRootfs: true,
-    capDrop: ["ALL"],
-    capAdd: [],
-    securityOpt: ["no-new-privileges:true"],
-    init: true,
-    privileged: false,
-    networkMode: egressNetwork,
-    memoryBytes: memory,
-    memorySwapBytes: memory,
-    nanoCpus: 1e9,
-    pidsLimit: 64,
-    ulimits: [
-      { name: "nofile", soft: 16384, hard: 16384 },
-      { name: "core", soft: 0, hard: 0 }
-    ],
-    logDriver: { type: "none", config: {} },
-    hostname: "egress-proxy",
-    tty: false
-  };
-}
-async function setupNetwork(spec, deps) {
-  if (spec.network === "none") return NONE;
-  if (spec.network === "open") {
-    deps.notice(
-      "WARNING: --network open: the build has unrestricted network access (no proxy, no allowlist)"
-    );
-    deps.notes.push(
-      "the run had OPEN network access (--network open): nothing restricted where it connected"
-    );
-    return { ...NONE, network: { mode: "bridge", env: [], dns: [] } };
-  }
-  const egress = spec.egress;
-  const { engine, labels, runId } = deps;
-  const base = `sandbox-action-${runId}`;
-  let egressNetwork;
-  if (egress.egressNetwork) {
-    const n = await engine.inspectNetwork(egress.egressNetwork);
-    if (!n)
-      throw new InputError("--egress-network", `'${egress.egressNetwork}' is not a network of this engine`);
-    if (n.internal) {
-      throw new InputError(
-        "--egress-network",
-        `'${egress.egressNetwork}' is internal: the proxy could reach nothing`
-      );
-    }
-    egressNetwork = n.name;
-  } else egressNetwork = `${base}-egress`;
-  const internalName = `${base}-int`;
-  const made = await Promise.allSettled([
-    ensureProxyImage(engine, egress, spec.pull, deps.notice),
-    engine.createNetwork({
-      name: internalName,
-      internal: true,
-      enableIPv6: false,
-      // No host address on the bridge: without it a sandbox reaches every host service on 0.0.0.0 via the gateway.
-      options: { "com.docker.network.bridge.inhibit_ipv4": "true" },
-      labels: { ...labels, [LABEL_ROLE]: "internal" }
-    }),
-    egress.egressNetwork ? Promise.resolve(null) : engine.createNetwork({
-      name: egressNetwork,
-      internal: false,
-      enableIPv6: false,
-      options: {},
-      labels: { ...labels, [LABEL_ROLE]: "egress" }
-    })
-  ]);
-  const [imageMade, internalMade, egressMade] = made;
-  if (internalMade.status === "fulfilled") {
-    const id2 = internalMade.value;
-    deps.addCleanup("remove the internal network", () => engine.removeNetwork(id2));
-  }
-  if (egressMade.status === "fulfilled" && egressMade.value !== null) {
-    const id2 = egressMade.value;
-    deps.addCleanup("remove the egress network", () => engine.removeNetwork(id2));
-  }
-  const failed = made.find((m) => m.status === "rejected");
-  if (failed) throw failed.reason;
-  const image = imageMade.value;
-  const internalId = internalMade.value;
-  const internal = await engine.inspectNetwork(internalId);
-  const subnet = internal?.subnets[0];
-  if (!subnet)
-    throw new EngineError(engine.info.name, "create network", "the internal network has no IPv4 subnet");
-  const config = {
-    mode: egress.mode,
-    domains: egress.domains,
-    ports: egress.ports,
-    allowCidrs: egress.allowCidrs,
-    hosts: egress.hosts,
-    dnsServers: egress.dnsServers,
-    listenSubnet: subnet,
-    transparent: egress.transparent,
-    ...PROXY_DEFAULTS,
-    maxTotalBytes: egress.maxBytes
-  };
-  const ledger = new Ledger(egress.mode, egress.domains, image, egress.transparent);
-  const id = await engine.createContainer(proxyContainer(labels, runId, image, egressNetwork, config));
-  deps.addCleanup("remove the proxy", () => engine.removeContainer(id));
-  await engine.connectNetwork(internalId, id);
-  let pending = "";
-  let stderr = "";
-  let listening = null;
-  const ready = new Promise((r) => listening = r);
-  const attached = await engine.attach(id, (stream, chunk) => {
-    if (stream === "stderr") {
-      if (stderr.length < 4096) stderr += chunk.toString("utf8");
-      return;
-    }
-    pending += chunk.toString("utf8");
-    const lines = pending.split("\n");
-    pending = lines.pop();
-    if (pending.length > 1024 * 1024) pending = "";
-    for (const line of lines) {
-      if (line.startsWith('{"event":"listening"')) {
-        try {
-          listening?.(JSON.parse(line).address);
-        } catch {
-        }
-        continue;
-      }
-      ledger.addLine(line);
-    }
-  });
-  deps.addCleanup("detach the proxy", async () => attached.close());
-  const watch = await engine.watchExit(id);
-  await engine.startContainer(id);
-  let timer;
-  const address = await Promise.race([
-    ready,
-    watch.exit.then((code) => {
-      throw new EngineError(
-        engine.info.name,
-        "start the egress proxy",
-        `it exited with ${code}: ${stderr.trim().slice(0, 500) || "no message"}`
-      );
-    }),
-    new Promise((_, reject) => {
-      timer = setTimeout(
-        () => reject(
-          new EngineError(engine.info.name, "start the egress proxy", "it did not listen within 30 s")
-        ),
-        PROXY_START_TIMEOUT_MS
-      );
-    })
-  ]).finally(() => clearTimeout(timer));
-  let stopping = false;
-  void watch.exit.then((code) => {
-    if (!stopping) {
-      ledger.proxyExit = `the proxy exited with ${code} while the build ran; from then on the build had no egress`;
-    }
-  });
-  const network = {
-    mode: internalName,
-    env: proxyEnv(address, PROXY_DEFAULTS.port),
-    dns: [address]
-  };
-  const resolv = await (deps.readResolvConf ?? (engine.info.local ? hostResolvConf : async () => null))();
-  if (needsDnsProbe(engine.info.name, engine.info.version, resolverOnLoopback(resolv))) {
-    const answered = await dnsProbe(engine, labels, runId, image, network, DNS_PROBE_NAME, [address]);
-    if (answered) {
-      throw new InputError(
-        "--network",
-        `proxy: ${engine.info.name} ${engine.info.version} forwards DNS out of internal networks (CVE-2024-29018; a probe on the internal network resolved ${DNS_PROBE_NAME}); upgrade the engine to 26.0.0, 25.0.4 or 23.0.11 or later`
-      );
-    }
-    deps.notes.push(
-      `${engine.info.name} ${engine.info.version} is in the CVE-2024-29018 range; a start-up probe showed the internal network resolves no external name`
-    );
-  }
-  return {
-    network,
-    ledger,
-    proxyContainer: id,
-    gateways: internal?.gateways ?? [],
-    async stop() {
-      stopping = true;
-      try {
-        await engine.killContainer(id, "TERM");
-        let t;
-        const done = await Promise.race([
-          watch.exit.then(() => true),
-          new Promise((r) => t = setTimeout(() => r(false), PROXY_STOP_GRACE_MS))
-        ]).finally(() => clearTimeout(t));
-        if (!done) await engine.killContainer(id, "KILL");
-        await Promise.race([attached.done, new Promise((r) => setTimeout(r, 2e3).unref())]);
-        if (pending) ledger.addLine(pending);
-      } catch (err) {
-        deps.notes.push(`stopping the proxy: ${errorMessage(err)}`);
-      }
-    }
-  };
-}
-async function dnsProbe(engine, labels, runId, proxyImage, network, name = DNS_PROBE_NAME, own = []) {
-  const spec = proxyContainer(labels, runId, proxyImage, network.mode, {});
-  const id = await engine.createContainer({
-    ...spec,
-    name: `sandbox-action-${runId}-dnsprobe`,
-    labels: { ...labels, [LABEL_ROLE]: "dns-probe" },
-    entrypoint: ["node", "-e"],
-    cmd: [
-      `const own = ${JSON.stringify(own)}; require('dns').lookup(${JSON.stringify(name)}, { all: true }, (e, a) => process.exit(!e && a.some((x) => !own.includes(x.address)) ? 0 : 1)); setTimeout(() => process.exit(1), 8000);`
-    ],
-    env: [],
-    dns: network.dns
-  });
-  try {
-    const watch = await engine.watchExit(id);
-    await engine.startContainer(id);
-    return await watch.exit === 0;
-  } finally {
-    await engine.removeContainer(id);
-  }
-}
-
-// src/outputs/collect.ts
-var import_tar_stream3 = __toESM(require_tar_stream(), 1);
-import fs7 from "node:fs";
-import fsp2 from "node:fs/promises";
-import path6 from "node:path";
-
-// src/outputs/filter.ts
-var BAD_CHARS = /[\u0000-\u001f\u007f"<>|*?:\\]/;
-var CONTROL_CHARS = /[\u0000-\u001f\u007f]/g;
-var MAX_COMPONENT = 255;
-var MAX_PATH = 1024;
-function safeRelativePath(name, top) {
-  const trimmed = name.replace(/\/+$/, "");
-  if (trimmed === top) return "";
-  if (!trimmed.startsWith(`${top}/`)) return null;
-  const rel = trimmed.slice(top.length + 1);
-  if (rel.length === 0 || rel.length > MAX_PATH) return null;
-  const parts = rel.split("/");
-  for (const p of parts) {
-    if (p === "" || p === "." || p === ".." || p.length > MAX_COMPONENT || BAD_CHARS.test(p)) return null;
-    if (/^\s|\s$/.test(p)) return null;
-  }
-  return parts.join("/");
-}
-function displayName(name) {
-  const shown = name.replace(CONTROL_CHARS, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`);
-  return shown.length > 300 ? `${shown.slice(0, 300)}…` : shown;
-}
-function decide(header, top, caps, state) {
-  const rel = safeRelativePath(header.name, top);
-  const shown = displayName(
-    header.name.startsWith(`${top}/`) ? header.name.slice(top.length + 1) : header.name
-  );
-  if (rel === "")
-    return header.type === "directory" ? { action: "root" } : { action: "skip", path: shown, reason: "special-file" };
-  switch (header.type) {
-    case "symlink":
-      return { action: "skip", path: shown, reason: "symlink" };
-    case "link":
-      return { action: "skip", path: shown, reason: "hardlink" };
-    case "character-device":
-    case "block-device":
-      return { action: "skip", path: shown, reason: "device" };
-    case "fifo":
-      return { action: "skip", path: shown, reason: "fifo" };
-    case "directory":
-    case "file":
-      break;
-    default:
-      return { action: "skip", path: shown, reason: "special-file", detail: String(header.type) };
-  }
-  if (rel === null) {
-    return header.name.startsWith(`${top}/`) ? { action: "skip", path: shown, reason: "unsafe-name" } : { action: "skip", path: shown, reason: "outside-output" };
-  }
-  if (header.type === "directory") return { action: "make-dir", path: rel };
-  if (header.size > caps.maxFileBytes) {
-    return { action: "skip", path: rel, reason: "file-too-large", detail: `${header.size} bytes` };
-  }
-  if (state.files >= caps.maxFiles) return { action: "skip", path: rel, reason: "file-count-cap" };
-  if (state.bytes + header.size > caps.maxTotalBytes) {
-    return { action: "skip", path: rel, reason: "total-size-cap", detail: `${header.size} bytes` };
-  }
-  const mode = header.mode & 64 ? 493 : 420;
-  return { action: "write-file", path: rel, size: header.size, mode };
-}
-
-// src/outputs/collect.ts
-var CAP_REASONS = ["file-count-cap", "total-size-cap", "file-too-large"];
-var LIST_LIMIT = 1e4;
-var SKIP_LIST_PER_REASON = 1e3;
-function emptyOutputs(dir = null) {
-  return {
-    collected: false,
-    dir,
-    files: 0,
-    bytes: 0,
-    written: [],
-    skipped: [],
-    skippedCount: 0,
-    skippedByReason: {},
-    declared: [],
-    truncated: false,
-    droppedByCaps: 0
-  };
-}
-async function prepareOutputDir(dir) {
-  const st = await fsp2.lstat(dir).catch((e) => {
-    if (e.code === "ENOENT") return null;
-    throw e;
-  });
-  if (st === null) {
-    await fsp2.mkdir(dir, { recursive: true, mode: 493 });
-    return;
-  }
-  if (!st.isDirectory()) throw new Error(`'${dir}' exists and is not a directory`);
-  if ((await fsp2.readdir(dir)).length > 0) throw new Error(`'${dir}' exists and is not empty`);
-}
-function copyEntry(entry, fd) {
-  return new Promise((resolve, reject) => {
-    let failed = false;
-    const fail = (err) => {
-      if (failed) return;
-      failed = true;
-      fs7.closeSync(fd);
-      reject(err);
-    };
-    entry.on("error", fail);
-    entry.on("data", (chunk) => {
-      if (failed) return;
-      try {
-        for (let off = 0; off < chunk.length; ) off += fs7.writeSync(fd, chunk, off);
-      } catch (err) {
-        fail(err);
-      }
-    });
-    entry.on("end", () => {
-      if (failed) return;
-      fs7.closeSync(fd);
-      resolve();
-    });
-  });
-}
-var O_CREATE_NEW = fs7.constants.O_WRONLY | fs7.constants.O_CREAT | fs7.constants.O_EXCL | fs7.constants.O_NOFOLLOW;
-async function collectTar(tarStream, dest, top, caps, already = { paths: /* @__PURE__ */ new Set(), bytes: 0 }) {
-  const report = emptyOutputs(dest);
-  report.collected = true;
-  const state = { files: 0, bytes: already.bytes };
-  const madeDirs = /* @__PURE__ */ new Set([""]);
-  const skip = (s2) => {
-    report.skippedCount++;
-    report.skippedByReason[s2.reason] = (report.skippedByReason[s2.reason] ?? 0) + 1;
-    if (report.skippedByReason[s2.reason] <= SKIP_LIST_PER_REASON && report.skipped.length < LIST_LIMIT) {
-      report.skipped.push(s2);
-    }
-  };
-  const ensureDir = async (rel) => {
-    if (madeDirs.has(rel)) return;
-    await ensureDir(path6.posix.dirname(rel) === "." ? "" : path6.posix.dirname(rel));
-    const abs = path6.join(dest, rel);
-    try {
-      await fsp2.mkdir(abs, { mode: 493 });
-    } catch (e) {
-      if (e.code !== "EEXIST") throw e;
-      const st = await fsp2.lstat(abs);
-      if (!st.isDirectory()) throw Object.assign(new Error("not a directory"), { code: "ENOTDIR" });
-    }
-    madeDirs.add(rel);
-  };
-  const extract = import_tar_stream3.default.extract();
-  extract.on("entry", (header, stream, next) => {
-    const rel = header.type === "file" ? safeRelativePath(header.name, top) : null;
-    if (rel && already.paths.has(rel)) {
-      stream.on("end", next);
-      stream.resume();
-      return;
-    }
-    const d = decide(
-      { name: header.name, type: header.type ?? "file", size: header.size ?? 0, mode: header.mode ?? 420 },
-      top,
-      caps,
-      state
-    );
-    const drainThen = (after) => {
-      stream.on("end", after);
-      stream.resume();
-    };
-    if (d.action === "skip") {
-      skip({ path: d.path, reason: d.reason, ...d.detail ? { detail: d.detail } : {} });
-      drainThen(next);
-      return;
-    }
-    if (d.action === "root") return drainThen(next);
-    if (d.action === "make-dir") {
-      ensureDir(d.path).then(
-        () => drainThen(next),
-        () => {
-          skip({ path: d.path, reason: "duplicate" });
-          drainThen(next);
-        }
-      );
-      return;
-    }
-    state.files++;
-    state.bytes += d.size;
-    const abs = path6.join(dest, d.path);
-    const dir = path6.posix.dirname(d.path);
-    ensureDir(dir === "." ? "" : dir).then(() => fs7.openSync(abs, O_CREATE_NEW, d.mode)).then(
-      async (fd) => {
-        await copyEntry(stream, fd);
-        if (header.mtime) await fsp2.lutimes(abs, header.mtime, header.mtime);
-        report.files++;
-        report.bytes += d.size;
-        if (report.written.length < LIST_LIMIT) report.written.push({ path: d.path, size: d.size });
-        next();
-      },
-      () => {
-        state.files--;
-        state.bytes -= d.size;
-        skip({ path: d.path, reason: "duplicate" });
-        drainThen(next);
-      }
-    ).catch((err) => next(err));
-  });
-  await new Promise((resolve, reject) => {
-    tarStream.on("error", reject);
-    extract.on("error", reject);
-    extract.on("finish", resolve);
-    tarStream.pipe(extract);
-  });
-  report.droppedByCaps = CAP_REASONS.reduce((n, r) => n + (report.skippedByReason[r] ?? 0), 0);
-  report.truncated = report.droppedByCaps > 0;
-  return report;
-}
-async function collectDeclared(getArchive, root, dest, paths, caps) {
-  const declared = [];
-  let bytes = 0;
-  for (const rel of paths) {
-    const stream = await getArchive(`${root}/${rel}`);
-    if (!stream) {
-      declared.push({ path: rel, status: "missing", size: null });
-      continue;
-    }
-    try {
-      const r = await writeSingleFile(
-        stream,
-        path6.posix.basename(rel),
-        path6.join(dest, rel),
-        (size2) => size2 > caps.maxFileBytes ? "too-large" : bytes + size2 > caps.maxTotalBytes ? "total-size-cap" : null
-      );
-      if (r.status === "collected") bytes += r.size ?? 0;
-      declared.push({ path: rel, ...r });
-    } finally {
-      if (!stream.readableEnded) stream.destroy();
-    }
-  }
-  return { declared, bytes };
-}
-function writeSingleFile(tarStream, name, target, refuse) {
-  let result = { status: "missing", size: null };
-  let seen = false;
-  const extract = import_tar_stream3.default.extract();
-  extract.on("entry", (header, stream, next) => {
-    const first = !seen;
-    seen = true;
-    const drain = () => {
-      stream.on("end", next);
-      stream.resume();
-    };
-    if (!first || header.name.replace(/\/+$/, "") !== name) return drain();
-    const size2 = header.size ?? 0;
-    if (header.type !== "file") {
-      result = { status: "not-a-regular-file", size: null };
-      return drain();
-    }
-    const why = refuse(size2);
-    if (why) {
-      result = { status: why, size: size2 };
-      return drain();
-    }
-    fsp2.mkdir(path6.dirname(target), { recursive: true, mode: 493 }).then(() => fs7.openSync(target, O_CREATE_NEW, header.mode && header.mode & 64 ? 493 : 420)).then((fd) => copyEntry(stream, fd)).then(
-      () => {
-        result = { status: "collected", size: size2 };
-        next();
-      },
-      (err) => next(err)
-    );
-  });
-  return new Promise((resolve, reject) => {
-    tarStream.on("error", reject);
-    extract.on("error", reject);
-    extract.on("finish", () => resolve(result));
-    tarStream.pipe(extract);
-  });
-}
-
-// src/verdict/status.ts
-function decideStatus(e) {
-  if (e.timedOut) return { status: "timed-out", exitCode: 124 };
-  if (e.oomKilled) return { status: "oom-killed", exitCode: 137 };
-  if (e.verdictPassed) return { status: "succeeded", exitCode: 0 };
-  const own = e.commandExitCode;
-  return { status: "failed", exitCode: own !== null && own !== 0 && own !== 125 ? own : 1 };
-}
-
-// src/sandbox/result.ts
-var SIGNAL_EXIT = { SIGHUP: 129, SIGINT: 130, SIGTERM: 143 };
-function errorKind(err) {
-  if (err instanceof InputError) return "input";
-  if (err instanceof EngineError) return "engine";
-  if (err instanceof SandboxError) return "sandbox";
-  if (err instanceof InterruptedError) return "interrupted";
-  return "internal";
-}
-function assembleResult(ctx, x, failure = null) {
-  const { spec, deps } = ctx;
-  const c = x.plan?.container ?? null;
-  const verdict = x.verdict ?? { passed: false, judges: [] };
-  const exit = x.exit;
-  let status;
-  let exitCode;
-  let error2 = null;
-  if (failure !== null) {
-    status = "error";
-    exitCode = failure instanceof InterruptedError ? SIGNAL_EXIT[failure.signal] ?? 130 : 125;
-    const kind = errorKind(failure);
-    error2 = kind === "internal" ? `internal error in sandbox-action: ${errorMessage(failure)}` : errorMessage(failure);
-  } else {
-    ({ status, exitCode } = decideStatus({
-      timedOut: exit.timedOut,
-      oomKilled: exit.oomKilled,
-      commandExitCode: exit.commandExitCode,
-      verdictPassed: verdict.passed
-    }));
-  }
-  const startedAt = exit?.startedAt ?? 0;
-  const endedAt = exit?.endedAt ?? startedAt;
-  return {
-    schemaVersion: RESULT_SCHEMA_VERSION,
-    runId: ctx.runId,
-    status,
-    exitCode,
-    commandExitCode: exit?.commandExitCode ?? null,
-    durationMs: endedAt - startedAt,
-    subject: spec.subject,
-    image: { ref: spec.image, id: x.imageId },
-    engine: {
-      name: deps.engine.info.name,
-      version: deps.engine.info.version,
-      runtime: c?.runtime ?? "default"
-    },
-    user: c?.user ?? "",
-    network: spec.network,
-    egress: x.net?.ledger?.report() ?? null,
-    limits: c ? {
-      timeoutMs: spec.timeoutMs,
-      memoryBytes: c.memoryBytes,
-      memorySwapBytes: c.memorySwapBytes,
-      cpus: c.nanoCpus / 1e9,
-      pids: c.pidsLimit,
-      nofile: spec.nofile,
-      fsizeBytes: spec.fsizeBytes,
-      tmpSizeBytes: spec.tmpSizeBytes,
-      readOnlyRoot: c.readOnlyRootfs,
-      capabilities: c.capAdd,
-      noNewPrivileges: c.securityOpt.includes("no-new-privileges:true")
-    } : null,
-    volumes: x.volumes.map((v) => ({
-      mount: v.mount,
-      sizeBytes: v.sizeBytes,
-      backend: v.backend,
-      enforced: v.enforced,
-      reserved: v.reserved
-    })),
-    loosened: loosenedBy(spec),
-    notes: ctx.notes,
-    sandbox: ctx.sandboxCheck,
-    outputs: x.collected?.outputs ?? emptyOutputs(spec.outputDir),
-    state: x.collected?.state ?? null,
-    verdict,
-    annotations: x.collected?.annotations ?? [],
-    annotationsDropped: x.collected?.annotationsDropped ?? 0,
-    audit: x.collected?.audit?.report ?? null,
-    timings: {
-      prepareMs: startedAt ? startedAt - ctx.t0 : Date.now() - ctx.t0,
-      commandMs: endedAt - startedAt,
-      collectMs: x.collected?.collectMs ?? 0,
-      cleanupMs: x.cleanupMs
-    },
-    logTruncated: (exit?.log.droppedBytes ?? 0) > 0,
-    logBytes: { shown: exit?.log.shownBytes ?? 0, dropped: exit?.log.droppedBytes ?? 0 },
-    error: error2
-  };
-}
-
-// src/sandbox/cleanup.ts
-var Cleanup = class {
-  steps = [];
-  add(what, fn) {
-    this.steps.push({ what, fn });
-  }
-  /** Run every step, newest first. Returns the failures, one line each. */
-  async run() {
-    const failures = [];
-    while (this.steps.length) {
-      const s2 = this.steps.pop();
-      try {
-        await s2.fn();
-      } catch (err) {
-        failures.push(`${s2.what}: ${errorMessage(err)}`);
-      }
-    }
-    return failures;
-  }
-};
-
-// src/sandbox/run-context.ts
-var RunContext = class {
-  constructor(spec, deps) {
-    this.spec = spec;
-    this.deps = deps;
-    this.createdAt = deps.now();
-    this.runId = newRunId(this.createdAt, deps.random());
-    this.labels = runLabels(this.runId, this.createdAt);
-    this.stopped = new Promise((_, reject) => this.stop = reject);
-    this.stopped.catch(() => void 0);
-    const onAbort = () => this.raise(new InterruptedError(deps.signal.reason ?? "SIGTERM"));
-    if (deps.signal.aborted) onAbort();
-    else deps.signal.addEventListener("abort", onAbort, { once: true });
-  }
-  spec;
-  deps;
-  createdAt;
-  runId;
-  labels;
-  cleanup = new Cleanup();
-  notes = [];
-  /** The sandbox as checked (conformance, then the self-check), kept here so a refusal still reports it. */
-  sandboxCheck = null;
-  t0 = Date.now();
-  /** Rejects on a signal or a fault; every wait of the run races it. */
-  stopped;
-  fault = null;
-  stop;
-  /** Record a failure that happened in a callback; the run stops at its next wait. The first one wins. */
-  raise(err) {
-    if (this.fault !== null) return;
-    this.fault = err;
-    this.stop(err);
-  }
-  /** `p`, unless the run is stopped first. */
-  race(p) {
-    return Promise.race([p, this.stopped]);
-  }
-  /** Throw the recorded fault or interruption, if any. */
-  check() {
-    if (this.fault !== null) throw this.fault;
-  }
-};
-
-// src/sandbox/stages/collect.ts
-import fs8 from "node:fs";
-import fsp4 from "node:fs/promises";
-import path7 from "node:path";
-
-// src/report/parsers/generic.ts
-var DIAG = /^(.+?):(\d+)(?::(\d+))?: (fatal error|error|warning|note): (.*)$/;
-var LEVEL = {
-  "fatal error": "failure",
-  error: "failure",
-  warning: "warning",
-  note: "notice"
-};
-function parseGeneric(text2, opts) {
-  const annotations = [];
-  let dropped = 0;
-  for (const line of stripAnsi(text2).split(/\r?\n/)) {
-    const m = DIAG.exec(line);
-    if (!m) continue;
-    const path23 = repoPath(m[1], opts.root);
-    const lineNo = Number(m[2]);
-    if (path23 === null || lineNo < 1) {
-      dropped++;
-      continue;
-    }
-    const col = m[3] ? Number(m[3]) : void 0;
-    annotations.push({
-      path: path23,
-      startLine: lineNo,
-      endLine: lineNo,
-      // gcc and clang columns are already 1-based.
-      ...col !== void 0 && col >= 1 ? { startColumn: col } : {},
-      level: LEVEL[m[4]],
-      title: m[4] === "note" ? "build log: note" : `build log: compiler ${m[4]}`,
-      message: m[5]
-    });
-  }
-  return { annotations, dropped };
 }
 
 // src/report/parsers/lean.ts
@@ -31821,14 +32027,14 @@ function parseLean2(text2, opts) {
   let cur = null;
   const flush = () => {
     if (!cur) return;
-    const path23 = repoPath(cur.file.replace(/^(?:\.\/)+/, ""), opts.root);
+    const path28 = repoPath(cur.file.replace(/^(?:\.\/)+/, ""), opts.root);
     const text3 = cur.lines.join("\n").replace(/\s+$/, "");
     const message = cur.name ? `(${cur.name}) ${text3}` : text3;
-    if (path23 === null) dropped++;
+    if (path28 === null) dropped++;
     else {
       const single = cur.endLine === void 0 || cur.endLine === cur.line;
       out.push({
-        path: path23,
+        path: path28,
         startLine: cur.line,
         endLine: cur.endLine ?? cur.line,
         ...single ? { startColumn: cur.col + 1 } : {},
@@ -31883,15 +32089,15 @@ function parseJsonMessage(line, root) {
     return null;
   const level = LEVEL2[String(o.severity)];
   if (!level || typeof o.data !== "string") return null;
-  const path23 = repoPath(o.fileName.replace(/^(?:\.\/)+/, ""), root);
-  if (path23 === null) return "dropped";
+  const path28 = repoPath(o.fileName.replace(/^(?:\.\/)+/, ""), root);
+  if (path28 === null) return "dropped";
   const endLine = typeof end?.line === "number" ? end.line : pos.line;
   const single = endLine === pos.line;
   const text2 = o.data.replace(/\s+$/, "");
   const kind = typeof o.kind === "string" && o.kind !== "" ? o.kind.slice(0, 100) : void 0;
   const message = kind && kind !== "hasSorry" ? `(${kind}) ${text2}` : text2;
   return {
-    path: path23,
+    path: path28,
     startLine: pos.line,
     endLine,
     ...single ? { startColumn: pos.column + 1 } : {},
@@ -31907,12 +32113,12 @@ import crypto4 from "node:crypto";
 import fsp3 from "node:fs/promises";
 
 // src/sandbox/container-files.ts
-var import_tar_stream4 = __toESM(require_tar_stream(), 1);
+var import_tar_stream5 = __toESM(require_tar_stream(), 1);
 var MAX_BYTES = 4 * 1024 * 1024;
 async function readContainerFile(engine, id, file) {
   const stream = await engine.getArchive(id, file).catch(() => null);
   if (!stream) return null;
-  const extract = import_tar_stream4.default.extract();
+  const extract = import_tar_stream5.default.extract();
   const chunks = [];
   let regular = false;
   extract.on("entry", (h, s2, next) => {
@@ -32028,6 +32234,7 @@ async function runAudit(engine, spec, plan2, labels, buildContainer) {
 
 // src/sandbox/stages/collect.ts
 var MAX_ANNOTATIONS = 1e4;
+var GO_MODE_TYPE = 1 << 31 | 1 << 27 | 1 << 26 | 1 << 25 | 1 << 24 | 1 << 21 | 1 << 19;
 var ANNOTATE_FILE_CAP = 16 * 1024 * 1024;
 async function collect(ctx, spec, box, p, timedOut) {
   const { deps } = ctx;
@@ -32037,34 +32244,21 @@ async function collect(ctx, spec, box, p, timedOut) {
   if (spec.outputDir) {
     const dest = spec.outputDir;
     await prepareOutputDir(dest);
-    const getOrNull = async (abs) => {
-      try {
-        return await engine.getArchive(box.id, abs);
-      } catch (err) {
-        if (err instanceof EngineError && err.statusCode === 404) return null;
-        throw err;
-      }
-    };
-    const declared = await ctx.race(
-      collectDeclared(getOrNull, OUTPUT_DIR, dest, spec.verdict.declared, spec.outputCaps)
+    const sizes = await ctx.race(
+      Promise.all(
+        spec.verdict.declared.map(async (rel) => {
+          const st = await engine.statPath(box.id, `${OUTPUT_DIR}/${rel}`);
+          return st && (st.mode & GO_MODE_TYPE) === 0 ? st.size : null;
+        })
+      )
     );
-    const written = new Set(declared.declared.filter((d) => d.status === "collected").map((d) => d.path));
+    const plan2 = { paths: spec.verdict.declared, reservedBytes: reserveFor(sizes, spec.outputCaps) };
     const stream = await engine.getArchive(box.id, OUTPUT_DIR);
     try {
-      outputs = await ctx.race(
-        collectTar(stream, dest, OUTPUT_DIR.slice(1), spec.outputCaps, {
-          paths: written,
-          bytes: declared.bytes
-        })
-      );
+      outputs = await ctx.race(collectTar(stream, dest, OUTPUT_DIR.slice(1), spec.outputCaps, plan2));
     } finally {
       if (!stream.readableEnded) stream.destroy();
     }
-    const extra = declared.declared.filter((d) => d.status === "collected");
-    outputs.files += extra.length;
-    outputs.bytes += declared.bytes;
-    outputs.written.unshift(...extra.map((d) => ({ path: d.path, size: d.size ?? 0 })));
-    outputs.declared = declared.declared;
   }
   const parsed = spec.annotate ? await annotate(ctx, box) : { annotations: [], dropped: 0 };
   const state = spec.stateDir ? await collectState(ctx, spec, box.id) : null;
@@ -32103,16 +32297,16 @@ async function readCollected(dir, rel, cap) {
   if (!file.startsWith(path7.resolve(dir) + path7.sep)) return null;
   let fd;
   try {
-    fd = fs8.openSync(file, fs8.constants.O_RDONLY | fs8.constants.O_NOFOLLOW);
+    fd = fs7.openSync(file, fs7.constants.O_RDONLY | fs7.constants.O_NOFOLLOW);
   } catch {
     return null;
   }
   try {
-    const st = fs8.fstatSync(fd);
+    const st = fs7.fstatSync(fd);
     if (!st.isFile() || st.size > cap) return null;
-    return fs8.readFileSync(fd);
+    return fs7.readFileSync(fd);
   } finally {
-    fs8.closeSync(fd);
+    fs7.closeSync(fd);
   }
 }
 async function collectState(ctx, spec, id) {
@@ -32147,9 +32341,327 @@ async function collectState(ctx, spec, id) {
   }
 }
 
+// src/verdict/expected.ts
+import fs8 from "node:fs";
+import path8 from "node:path";
+import { isDeepStrictEqual } from "node:util";
+var EXPECT_MAX_FILES = 1e3;
+var EXPECT_MAX_BYTES = 16 * 1024 * 1024;
+var SHOWN = 120;
+function loadExpected(dir) {
+  const st = fs8.lstatSync(dir, { throwIfNoEntry: false });
+  if (!st?.isDirectory()) throw new InputError("--expect", `'${dir}' is not a directory`);
+  const out = [];
+  const walk = (rel) => {
+    for (const name of fs8.readdirSync(path8.join(dir, rel)).sort()) {
+      const r = rel ? `${rel}/${name}` : name;
+      const s2 = fs8.lstatSync(path8.join(dir, r));
+      if (s2.isDirectory()) walk(r);
+      else if (s2.isFile()) {
+        if (s2.size > EXPECT_MAX_BYTES)
+          throw new InputError("--expect", `'${r}' is ${s2.size} bytes, above ${EXPECT_MAX_BYTES}`);
+        out.push({ path: r, hostPath: path8.join(dir, r), mode: r.endsWith(".json") ? "json" : "exact" });
+      } else throw new InputError("--expect", `'${r}' is not a regular file or directory`);
+      if (out.length > EXPECT_MAX_FILES)
+        throw new InputError("--expect", `more than ${EXPECT_MAX_FILES} expected files`);
+    }
+  };
+  walk("");
+  if (out.length === 0) throw new InputError("--expect", `'${dir}' holds no file to compare with`);
+  return out;
+}
+function expectedRepoPath(expectDir, sourceDir) {
+  const abs = path8.resolve(expectDir);
+  if (sourceDir) {
+    const src = path8.resolve(sourceDir);
+    if (abs === src || abs.startsWith(src + path8.sep)) {
+      throw new InputError(
+        "--expect",
+        `'${expectDir}' is inside --source: the sandbox would read the expected files; keep them outside it`
+      );
+    }
+  }
+  for (let dir = path8.dirname(abs); ; dir = path8.dirname(dir)) {
+    if (fs8.lstatSync(path8.join(dir, ".git"), { throwIfNoEntry: false }))
+      return path8.relative(dir, abs).split(path8.sep).join("/");
+    if (path8.dirname(dir) === dir) return null;
+  }
+}
+var show = (s2) => JSON.stringify(s2.length > SHOWN ? `${s2.slice(0, SHOWN)}…` : s2);
+function diffExact(expected, actual) {
+  if (expected.equals(actual)) return null;
+  const dec = new TextDecoder("utf-8", { fatal: true });
+  let a;
+  let b;
+  try {
+    a = dec.decode(expected);
+    b = dec.decode(actual);
+  } catch {
+    let i = 0;
+    while (i < expected.length && i < actual.length && expected[i] === actual[i]) i++;
+    return {
+      detail: `binary contents differ from byte ${i} (expected ${expected.length} bytes, got ${actual.length})`
+    };
+  }
+  const lines = (t) => (t.endsWith("\n") ? t.slice(0, -1) : t).split("\n");
+  const la = lines(a);
+  const lb = lines(b);
+  for (let i = 0; i < Math.max(la.length, lb.length); i++) {
+    if (la[i] === lb[i]) continue;
+    const line = i + 1;
+    if (la[i] === void 0) return { line, detail: `line ${line}: unexpected extra line ${show(lb[i])}` };
+    if (lb[i] === void 0) return { line, detail: `line ${line}: missing, expected ${show(la[i])}` };
+    return { line, detail: `line ${line}: expected ${show(la[i])}, got ${show(lb[i])}` };
+  }
+  return {
+    detail: a.endsWith("\n") ? "the output has no final newline" : "the output has a final newline the expected file has not"
+  };
+}
+function diffJson(expected, actual, at = "$") {
+  if (isDeepStrictEqual(expected, actual)) return null;
+  const kind = (v) => Array.isArray(v) ? "array" : v === null ? "null" : typeof v;
+  if (kind(expected) !== kind(actual) || typeof expected !== "object" || expected === null) {
+    return `${at}: expected ${show(JSON.stringify(expected) ?? "undefined")}, got ${show(JSON.stringify(actual) ?? "undefined")}`;
+  }
+  if (Array.isArray(expected)) {
+    const b = actual;
+    if (expected.length !== b.length) return `${at}: expected ${expected.length} items, got ${b.length}`;
+    for (let i = 0; i < expected.length; i++) {
+      const d = diffJson(expected[i], b[i], `${at}[${i}]`);
+      if (d) return d;
+    }
+    return null;
+  }
+  const ea = expected;
+  const ab = actual;
+  for (const k of Object.keys(ea)) {
+    if (!(k in ab)) return `${at}.${k}: missing`;
+    const d = diffJson(ea[k], ab[k], `${at}.${k}`);
+    if (d) return d;
+  }
+  const extra = Object.keys(ab).find((k) => !(k in ea));
+  return extra === void 0 ? null : `${at}.${extra}: not expected`;
+}
+async function compareExpected(files, readActual) {
+  const out = [];
+  for (const f of files) {
+    const expected = fs8.readFileSync(f.hostPath);
+    const actual = await readActual(f.path, EXPECT_MAX_BYTES);
+    if (!actual) {
+      out.push({ path: f.path, match: false, detail: `declared output missing: ${f.path}` });
+      continue;
+    }
+    if (f.mode === "json") {
+      let want;
+      let got;
+      try {
+        want = JSON.parse(expected.toString("utf8"));
+      } catch {
+        throw new InputError(
+          "--expect",
+          `'${f.path}' is not JSON (expected .json files are compared as JSON)`
+        );
+      }
+      try {
+        got = JSON.parse(actual.toString("utf8"));
+      } catch {
+        out.push({ path: f.path, match: false, detail: `${f.path} is not JSON` });
+        continue;
+      }
+      const d = diffJson(want, got);
+      out.push({ path: f.path, match: d === null, detail: d ?? "equal as JSON" });
+    } else {
+      const d = diffExact(expected, actual);
+      out.push({
+        path: f.path,
+        match: d === null,
+        detail: d?.detail ?? "identical",
+        ...d?.line !== void 0 ? { line: d.line } : {}
+      });
+    }
+  }
+  return out;
+}
+
+// src/verdict/judges.ts
+var outcome = (o) => ({
+  facts: {},
+  annotations: [],
+  ...o
+});
+function judgeExitCode(e) {
+  const summary2 = e.timedOut ? "the command ran past its timeout and was killed" : e.oomKilled ? "the command was killed for exceeding its memory limit" : e.commandExitCode === null ? "the command did not run to an exit" : `the command exited ${e.commandExitCode}`;
+  return outcome({
+    judge: "exit-code",
+    passed: !e.timedOut && !e.oomKilled && e.commandExitCode === 0,
+    advisory: false,
+    summary: summary2
+  });
+}
+function judgeDeclared(declared) {
+  if (declared.length === 0) return null;
+  const bad = declared.filter((d) => d.status !== "collected");
+  return outcome({
+    judge: "declared-outputs",
+    passed: bad.length === 0,
+    advisory: false,
+    summary: bad.length ? bad.map((d) => `declared output ${d.status === "missing" ? "missing" : d.status}: ${d.path}`).join("; ") : `all ${declared.length} declared output(s) collected`,
+    facts: Object.fromEntries(declared.map((d) => [`output-${d.path.replace(/[^\w-]/g, "_")}`, d.status]))
+  });
+}
+var JUNIT_CAP = 16 * 1024 * 1024;
+async function judgeJunit(e, cfg, root) {
+  const facts = { tests: cfg.trustedTests ? "trusted (from the trusted side)" : "the source's own" };
+  const advisory = !cfg.trustedTests;
+  const bytes = await e.readCollected(cfg.file, JUNIT_CAP);
+  if (!bytes) {
+    return outcome({
+      judge: "junit",
+      passed: false,
+      advisory,
+      summary: `declared output missing: ${cfg.file} (the test run wrote no JUnit report)`,
+      facts
+    });
+  }
+  const r = parseJunitReport(bytes.toString("utf8"), { root });
+  if (!r.valid) {
+    return outcome({
+      judge: "junit",
+      passed: false,
+      advisory: false,
+      summary: `${cfg.file} is not JUnit XML`,
+      facts
+    });
+  }
+  const { tests, failures, errors, skipped } = r.counts;
+  const passed = tests > 0 && failures === 0 && errors === 0 && skipped === 0;
+  return outcome({
+    judge: "junit",
+    passed,
+    advisory,
+    summary: tests === 0 ? `${cfg.file} reports no test` : `${tests} tests: ${failures} failed, ${errors} errors, ${skipped} skipped${skipped ? " (a skipped test fails the judge)" : ""}`,
+    facts: {
+      ...facts,
+      tests_run: String(tests),
+      failures: String(failures),
+      errors: String(errors),
+      skipped: String(skipped)
+    },
+    annotations: r.annotations
+  });
+}
+async function judgeExpectedOutputs(e, cfg) {
+  const results = await compareExpected(cfg.files, (rel, cap) => e.readCollected(rel, cap));
+  const bad = results.filter((r) => !r.match);
+  const annotations = bad.map((r) => ({
+    path: r.path,
+    startLine: r.line ?? 1,
+    endLine: r.line ?? 1,
+    level: "failure",
+    title: "judge expected-output: mismatch",
+    message: r.detail
+  }));
+  return outcome({
+    judge: "expected-output",
+    passed: results.length > 0 && bad.length === 0,
+    advisory: false,
+    summary: bad.length ? `${bad.length} of ${results.length} output(s) differ from the expected: ${bad.map((r) => r.path).join(", ")}` : `all ${results.length} output(s) match the expected files`,
+    annotations
+  });
+}
+function judgeLeanAudit(audit, annotations) {
+  const bad = audit.targets.filter((t) => t.status !== "ok");
+  return outcome({
+    judge: "lean-audit",
+    passed: audit.ok,
+    advisory: true,
+    summary: audit.ok ? `${audit.targets.length} target(s): only allowed axioms` : [
+      ...bad.map((t) => `${t.target}: ${t.status}`),
+      ...audit.protectedChanges.map((c) => `${c.path} ${c.name}: ${c.detail}`)
+    ].join("; ").slice(0, 4e3),
+    annotations
+  });
+}
+function judgeChallenge(l) {
+  return outcome({
+    judge: "challenge",
+    passed: l.trusted && l.changed.length === 0,
+    advisory: !l.trusted,
+    summary: !l.trusted ? "the challenge is the source's own (no --challenge): nothing ties it to the base branch" : l.changed.length ? `the pull request changes ${l.changed.join(", ")}, which the base branch owns; they were judged as the base branch has them` : `the challenge (${l.files.length} files: ${l.files.slice(0, 6).join(", ")}${l.files.length > 6 ? ", …" : ""}) is the base branch's`,
+    facts: { trusted_files: l.files.join(" ").slice(0, 4e3) },
+    annotations: l.changed.map((path28) => ({
+      path: path28,
+      startLine: 1,
+      endLine: 1,
+      level: "failure",
+      title: "judge challenge: a trusted file changed",
+      message: `${path28} belongs to the challenge (the base branch's); the pull request may not change it.`
+    }))
+  });
+}
+function judgeComparator(l, o) {
+  const challengeFile = `${l.config.challenge_module.split(".").join("/")}.lean`;
+  const passed = o !== null && !o.timedOut && o.exitCode === 0 && o.okLine && o.uncaught.length === 0;
+  const theorems = l.config.theorem_names.join(", ");
+  const summary2 = o === null ? "comparator did not run (the build ran out of time)" : o.timedOut ? "comparator ran past its time limit and was stopped" : passed ? `comparator accepted ${theorems}: same statements as the challenge, permitted axioms only, replayed by the kernel` : `comparator rejected ${theorems}: ${o.uncaught[0]?.split("\n")[0]?.slice(0, 300) ?? `exit ${o.exitCode}${o.okLine ? "" : ", no ok line"}`}`;
+  return outcome({
+    judge: "comparator",
+    passed,
+    advisory: !l.trusted,
+    summary: summary2,
+    facts: {
+      theorems,
+      outcome: passed ? "accepted" : "rejected",
+      exit_code: String(o?.exitCode ?? "none"),
+      ok_line: String(o?.okLine ?? false),
+      permitted_axioms: l.config.permitted_axioms.join(", ")
+    },
+    annotations: (o?.uncaught ?? []).slice(0, 50).map((m) => ({
+      path: challengeFile,
+      startLine: 1,
+      endLine: 1,
+      level: "failure",
+      title: "judge comparator: rejected",
+      message: m.slice(0, 64 * 1024)
+    }))
+  });
+}
+async function judgeRun(spec, e, opts) {
+  const judges = [judgeExitCode(e)];
+  const declared = judgeDeclared(e.declared);
+  if (declared) judges.push(declared);
+  if (spec.junit) judges.push(await judgeJunit(e, spec.junit, opts.root));
+  if (spec.expect) judges.push(await judgeExpectedOutputs(e, spec.expect));
+  if (opts.lean)
+    judges.push(judgeChallenge(opts.lean.layout), judgeComparator(opts.lean.layout, opts.lean.outcome));
+  if (e.audit) judges.push(judgeLeanAudit(e.audit, opts.auditAnnotations));
+  return { passed: verdictPasses(judges), judges };
+}
+
+// src/sandbox/stages/judge.ts
+function judge(spec, o, exit, collected) {
+  return judgeRun(
+    {
+      declared: spec.verdict.declared,
+      junit: spec.verdict.junit ? { file: spec.verdict.junit.file, trustedTests: o.trustedTests } : null,
+      expect: o.expected && spec.verdict.expectDir ? { dir: spec.verdict.expectDir, files: o.expected } : null
+    },
+    {
+      commandExitCode: exit.commandExitCode,
+      timedOut: exit.timedOut,
+      oomKilled: exit.oomKilled,
+      outputDir: collected.outputs.collected ? spec.outputDir : null,
+      declared: collected.outputs.declared,
+      audit: collected.audit?.report ?? null,
+      readCollected: async (rel, cap) => spec.outputDir ? readCollected(spec.outputDir, rel, cap) : null
+    },
+    { root: WORK_DIR, auditAnnotations: collected.audit?.annotations ?? [], lean: o.lean ?? null }
+  );
+}
+
 // src/sandbox/stages/command.ts
 var ATTACH_DRAIN_MS = 3e3;
-async function runCommand(ctx, box, net3, logs) {
+async function runCommand(ctx, box, net3, logs, timeoutMs = ctx.spec.timeoutMs) {
   const { engine } = ctx.deps;
   logs.begin();
   const startedAt = Date.now();
@@ -32158,7 +32670,7 @@ async function runCommand(ctx, box, net3, logs) {
   try {
     await ctx.race(engine.startContainer(box.id));
     const deadline = new Promise((resolve) => {
-      timer = setTimeout(() => resolve("timeout"), ctx.spec.timeoutMs);
+      timer = setTimeout(() => resolve("timeout"), timeoutMs);
     });
     const first = await Promise.race([box.watch.exit, deadline, ctx.stopped]);
     if (first === "timeout") {
@@ -32197,8 +32709,8 @@ async function endLog(box, logs) {
 }
 
 // src/sandbox/stages/prepare.ts
-import fsp7 from "node:fs/promises";
-import path12 from "node:path";
+import fsp9 from "node:fs/promises";
+import path14 from "node:path";
 
 // src/sandbox/disk.ts
 var GiB2 = 1024 ** 3;
@@ -32256,11 +32768,11 @@ function fitVolumes(volumes, defaults, free, dir) {
 
 // src/sandbox/lean.ts
 import fs10 from "node:fs";
-import path9 from "node:path";
+import path10 from "node:path";
 
 // src/lean/challenge.ts
 import fs9 from "node:fs";
-import path8 from "node:path";
+import path9 from "node:path";
 var PROJECT_FILES = ["lakefile.lean", "lakefile.toml", "lean-toolchain", "lake-manifest.json"];
 var MODULE = /^[A-Za-z_][\w']*(\.[A-Za-z_][\w']*)*$/;
 function readConfig(file) {
@@ -32307,7 +32819,7 @@ function headerImports(text2) {
 }
 var moduleFile = (m) => `${m.split(".").join("/")}.lean`;
 function trustedFiles(baseDir, configPath, cfg) {
-  const has = (rel) => fs9.lstatSync(path8.join(baseDir, rel), { throwIfNoEntry: false })?.isFile() === true;
+  const has = (rel) => fs9.lstatSync(path9.join(baseDir, rel), { throwIfNoEntry: false })?.isFile() === true;
   const files = [configPath, ...PROJECT_FILES.filter(has)];
   const todo = [cfg.challenge_module];
   const seen = /* @__PURE__ */ new Set();
@@ -32322,45 +32834,45 @@ function trustedFiles(baseDir, configPath, cfg) {
       continue;
     }
     files.push(rel);
-    todo.push(...headerImports(fs9.readFileSync(path8.join(baseDir, rel), "utf8")));
+    todo.push(...headerImports(fs9.readFileSync(path9.join(baseDir, rel), "utf8")));
   }
   return [...new Set(files)];
 }
 function changedByPr(baseDir, prDir, files) {
   return files.filter((rel) => {
-    const theirs = path8.join(prDir, rel);
+    const theirs = path9.join(prDir, rel);
     const st = fs9.lstatSync(theirs, { throwIfNoEntry: false });
     if (!st?.isFile()) return true;
-    return !fs9.readFileSync(theirs).equals(fs9.readFileSync(path8.join(baseDir, rel)));
+    return !fs9.readFileSync(theirs).equals(fs9.readFileSync(path9.join(baseDir, rel)));
   });
 }
 function assembleProject(prDir, baseDir, files, dest) {
   fs9.mkdirSync(dest, { recursive: true, mode: 493 });
   const walk = (rel) => {
-    for (const name of fs9.readdirSync(path8.join(prDir, rel))) {
+    for (const name of fs9.readdirSync(path9.join(prDir, rel))) {
       const r = rel ? `${rel}/${name}` : name;
       if (!rel && (name === ".lake" || name === ".git")) continue;
-      const st = fs9.lstatSync(path8.join(prDir, r));
+      const st = fs9.lstatSync(path9.join(prDir, r));
       if (st.isDirectory()) {
-        fs9.mkdirSync(path8.join(dest, r), { mode: 493 });
+        fs9.mkdirSync(path9.join(dest, r), { mode: 493 });
         walk(r);
       } else if (st.isFile())
-        fs9.writeFileSync(path8.join(dest, r), fs9.readFileSync(path8.join(prDir, r)), { mode: 420 });
+        fs9.writeFileSync(path9.join(dest, r), fs9.readFileSync(path9.join(prDir, r)), { mode: 420 });
     }
   };
   walk("");
   for (const rel of files) {
-    fs9.mkdirSync(path8.dirname(path8.join(dest, rel)), { recursive: true, mode: 493 });
-    fs9.rmSync(path8.join(dest, rel), { force: true, recursive: true });
-    fs9.writeFileSync(path8.join(dest, rel), fs9.readFileSync(path8.join(baseDir, rel)), { mode: 420 });
+    fs9.mkdirSync(path9.dirname(path9.join(dest, rel)), { recursive: true, mode: 493 });
+    fs9.rmSync(path9.join(dest, rel), { force: true, recursive: true });
+    fs9.writeFileSync(path9.join(dest, rel), fs9.readFileSync(path9.join(baseDir, rel)), { mode: 420 });
   }
-  fs9.mkdirSync(path8.join(dest, ".lake"), { recursive: true, mode: 493 });
+  fs9.mkdirSync(path9.join(dest, ".lake"), { recursive: true, mode: 493 });
 }
 
 // src/sandbox/lean.ts
 function findProgram(option, name, searchPath) {
-  const candidates = name.includes("/") ? [path9.resolve(name)] : searchPath.split(":").filter(Boolean).map((d) => path9.join(d, name));
-  for (const c of candidates) {
+  const candidates2 = name.includes("/") ? [path10.resolve(name)] : searchPath.split(":").filter(Boolean).map((d) => path10.join(d, name));
+  for (const c of candidates2) {
     try {
       fs10.accessSync(c, fs10.constants.X_OK);
       if (fs10.statSync(c).isFile()) return c;
@@ -32373,7 +32885,7 @@ function findProgram(option, name, searchPath) {
   );
 }
 function resolveLean(lean, sourceDir, searchPath) {
-  const cfgFile = path9.join(lean.challengeDir, lean.config);
+  const cfgFile = path10.join(lean.challengeDir, lean.config);
   if (!fs10.lstatSync(cfgFile, { throwIfNoEntry: false })?.isFile()) {
     throw new InputError("--comparator-config", `'${lean.config}' is not a file in ${lean.challengeDir}`);
   }
@@ -32382,7 +32894,7 @@ function resolveLean(lean, sourceDir, searchPath) {
   const changed = lean.trusted ? changedByPr(lean.challengeDir, sourceDir, files) : [];
   const overlays = lean.trusted ? files.map((rel) => ({
     type: "bind",
-    source: path9.join(lean.challengeDir, rel),
+    source: path10.join(lean.challengeDir, rel),
     target: `${WORK_DIR}/${rel}`,
     readOnly: true
   })) : [];
@@ -32404,14 +32916,16 @@ function resolveLean(lean, sourceDir, searchPath) {
 // src/sandbox/pytest.ts
 import fs11 from "node:fs";
 import fsp5 from "node:fs/promises";
-import path10 from "node:path";
+import path11 from "node:path";
 var PYTEST_CONFIG_DIR = "/sandbox-action/pytest";
 var PYTEST_RUNNER = `${PYTEST_CONFIG_DIR}/run.py`;
 var RUNNER_SOURCE = `# sandbox-action: the trusted pytest runner (src/sandbox/pytest.ts says what it guarantees).
 import ctypes, os, signal, sys, threading, time
 ctypes.CDLL(None).prctl(4, 0, 0, 0, 0)  # PR_SET_DUMPABLE 0: no ptrace, no /proc/PID/mem or fd by this user
+sys.path.append('${PYTEST_CONFIG_DIR}')  # the trusted plugin; xdist hands the worker this path list
+import sandbox_action_pytest
+sandbox_action_pytest.CONTROLLER = True
 import pytest
-sys.path.append('/work')
 junit = sys.argv[1]
 assert sys.argv[2] == '--'
 r, w = os.pipe()
@@ -32427,7 +32941,7 @@ reader.start()
 # One worker, itself in isolated mode (execnet shell-splits python=): /work is on no path it starts with.
 worker = 'popen//python=%s -I -B' % sys.executable
 # A worker that dies is not replaced: the session ends, failed (a crash is never retried into a pass).
-rc = pytest.main(['-p', 'xdist.plugin', '--dist', 'load', '--tx', worker, '--max-worker-restart', '0',
+rc = pytest.main(['-p', 'sandbox_action_pytest', '-p', 'xdist.plugin', '--dist', 'load', '--tx', worker, '--max-worker-restart', '0',
                   '--junitxml=/dev/fd/%d' % w] + sys.argv[3:])
 os.close(w)
 # Every other process of this user is killed first: one that holds the pipe (or rewrites /output) is gone before
@@ -32455,6 +32969,43 @@ if data:
     os.close(fd)
 sys.exit(int(rc))
 `;
+var PYTEST_PLUGIN = `${PYTEST_CONFIG_DIR}/sandbox_action_pytest.py`;
+var PLUGIN_SOURCE = `"""sandbox-action: the trusted pytest plugin (src/sandbox/pytest.ts says what it guarantees).
+
+run.py imports it before pytest starts (PYTEST_DONT_REWRITE: no assertion to rewrite, no warning for that)."""
+import sys, warnings
+import pytest
+
+CONTROLLER = False  # run.py sets it before pytest starts; a worker imports this module afresh
+WORK = '/work'
+
+def _off_work():
+    sys.path[:] = [p for p in sys.path if p not in ('', '.') and p != WORK and not p.startswith(WORK + '/')]
+
+def _warning_as_text(data):
+    # xdist would import the module a worker names for the warning's class: the name is only printed.
+    text = '%s.%s: %s' % (data.get('category_module') or '', data.get('category_class_name') or '', data.get('message_str'))
+    kwargs = {'message': UserWarning(text), 'category': UserWarning}
+    for name in warnings.WarningMessage._WARNING_DETAILS:
+        if name not in kwargs:
+            kwargs[name] = data.get(name)
+    return warnings.WarningMessage(**kwargs)
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_load_initial_conftests(early_config, parser, args):
+    if CONTROLLER:
+        early_config.known_args_namespace.noconftest = True
+        _off_work()
+        import xdist.workermanage
+        xdist.workermanage.unserialize_warning_message = _warning_as_text
+    elif WORK not in sys.path:
+        sys.path.append(WORK)
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_sessionstart(session):
+    if CONTROLLER:
+        _off_work()
+`;
 var CONFIGS = [
   ["pytest.ini", null],
   [".pytest.ini", null],
@@ -32465,9 +33016,12 @@ var CONFIGS = [
 function regularFile(p) {
   return fs11.lstatSync(p, { throwIfNoEntry: false })?.isFile() === true;
 }
+function isTestFolder(dir) {
+  return fs11.readdirSync(dir, { withFileTypes: true }).filter((e) => e.name.endsWith(".py")).every((e) => /^(test_.*|.*_test|conftest|__init__)\.py$/.test(e.name));
+}
 function findPytestConfig(dir) {
   for (const [name, section] of CONFIGS) {
-    const p = path10.join(dir, name);
+    const p = path11.join(dir, name);
     if (!regularFile(p)) continue;
     if (section === null || section.test(fs11.readFileSync(p, "utf8"))) return name;
   }
@@ -32481,9 +33035,14 @@ async function resolvePytest(tests, scratch) {
   const config = findPytestConfig(tests.dir);
   const testArgs = tests.paths.map((p) => `${WORK_DIR}/${p}`);
   await fsp5.mkdir(scratch, { recursive: true, mode: 493 });
-  const runner = path10.join(scratch, "run.py");
+  const runner = path11.join(scratch, "run.py");
   await fsp5.writeFile(runner, RUNNER_SOURCE, { mode: 420 });
-  const mounts = [{ type: "bind", source: runner, target: PYTEST_RUNNER, readOnly: true }];
+  const plugin = path11.join(scratch, "sandbox_action_pytest.py");
+  await fsp5.writeFile(plugin, PLUGIN_SOURCE, { mode: 420 });
+  const mounts = [
+    { type: "bind", source: runner, target: PYTEST_RUNNER, readOnly: true },
+    { type: "bind", source: plugin, target: PYTEST_PLUGIN, readOnly: true }
+  ];
   const cleanup = () => fsp5.rm(scratch, { recursive: true, force: true });
   if (!tests.trusted) {
     return {
@@ -32492,29 +33051,43 @@ async function resolvePytest(tests, scratch) {
       args: ["--rootdir=/work", ...config ? ["-c", `${WORK_DIR}/${config}`] : [], ...testArgs],
       exclude: [],
       config: config ?? "(none)",
+      notes: [],
       cleanup
     };
   }
-  const exclude = [];
+  const roots = [];
+  const notes = [];
   for (const p of tests.paths) {
-    const st = fs11.lstatSync(path10.join(tests.dir, p), { throwIfNoEntry: false });
+    const st = fs11.lstatSync(path11.join(tests.dir, p), { throwIfNoEntry: false });
     if (!st || !(st.isDirectory() || st.isFile())) {
       throw new InputError("--tests-path", `'${p}' is not a directory or file in ${tests.dir}`);
     }
+    const dir = path11.posix.dirname(p);
+    const folder = st.isFile() && dir !== "." && isTestFolder(path11.join(tests.dir, dir));
+    roots.push(folder ? dir : p);
+    if (st.isFile() && !folder) {
+      notes.push(
+        `tests path ${p}: its folder also holds code, so only the file comes from the trusted side; the files beside it are the source's`
+      );
+    }
+  }
+  const exclude = [...new Set(roots)].filter(
+    (r, _i, all) => !all.some((o) => o !== r && r.startsWith(`${o}/`))
+  );
+  for (const r of exclude) {
     mounts.push({
       type: "bind",
-      source: path10.join(tests.dir, p),
-      target: `${WORK_DIR}/${p}`,
+      source: path11.join(tests.dir, r),
+      target: `${WORK_DIR}/${r}`,
       readOnly: true
     });
-    exclude.push(p);
   }
-  const empty = path10.join(scratch, "empty");
+  const empty = path11.join(scratch, "empty");
   await fsp5.writeFile(empty, "", { mode: 420 });
   for (const a of [...new Set(tests.paths.flatMap(ancestors))]) {
     const rel = a ? `${a}/conftest.py` : "conftest.py";
     if (exclude.some((e) => rel === e || rel.startsWith(`${e}/`))) continue;
-    const trusted = path10.join(tests.dir, rel);
+    const trusted = path11.join(tests.dir, rel);
     mounts.push({
       type: "bind",
       source: regularFile(trusted) ? trusted : empty,
@@ -32526,10 +33099,10 @@ async function resolvePytest(tests, scratch) {
   let configSource;
   let configName;
   if (config) {
-    configSource = path10.join(tests.dir, config);
+    configSource = path11.join(tests.dir, config);
     configName = config;
   } else {
-    configSource = path10.join(scratch, "pytest.ini");
+    configSource = path11.join(scratch, "pytest.ini");
     await fsp5.writeFile(configSource, "[pytest]\n", { mode: 420 });
     configName = "pytest.ini";
   }
@@ -32541,14 +33114,52 @@ async function resolvePytest(tests, scratch) {
     args: ["-c", target, "--rootdir=/work", "--confcutdir=/work", ...testArgs],
     exclude,
     config: config ?? "(empty)",
+    notes,
     cleanup
   };
 }
 
+// src/sandbox/host-mounts.ts
+import fs12 from "node:fs";
+import fsp6 from "node:fs/promises";
+var realOrNull = (p) => fsp6.realpath(p).catch(() => null);
+async function sensitivePlaces(env) {
+  const homes = [...new Set([env.HOME, "/root"].filter((h) => !!h))];
+  const sockets = (await Promise.all(knownSockets(env).map(realOrNull))).filter(
+    (s2) => s2 !== null
+  );
+  const creds = homes.flatMap(credentialDirs);
+  const real = (await Promise.all(creds.map(realOrNull))).filter((s2) => s2 !== null);
+  return { sockets: [...new Set(sockets)], credentials: [.../* @__PURE__ */ new Set([...creds, ...real])] };
+}
+async function resolveHostMounts(mounts, allow, env) {
+  if (mounts.length === 0) return [];
+  const places = await sensitivePlaces(env);
+  const allowed = (await Promise.all(allow.map(realOrNull))).filter((s2) => s2 !== null);
+  const out = [];
+  for (const m of mounts) {
+    const real = await realOrNull(m.host);
+    const st = real ? await fsp6.stat(real).catch(() => null) : null;
+    const why = mountRefusal({ given: m.host, real, isSocket: st?.isSocket() ?? false }, places, allowed);
+    if (why) throw new InputError("--mount", why);
+    try {
+      fs12.accessSync(real, fs12.constants.R_OK);
+    } catch {
+      throw new InputError("--mount", `'${m.host}' is not readable here`);
+    }
+    out.push({ type: "bind", source: real, target: m.dest, readOnly: m.readOnly });
+  }
+  return out;
+}
+
+// src/sandbox/persist.ts
+import fsp8 from "node:fs/promises";
+import path13 from "node:path";
+
 // src/sandbox/volumes.ts
 import { execFile as execFile2, spawn } from "node:child_process";
-import fsp6 from "node:fs/promises";
-import path11 from "node:path";
+import fsp7 from "node:fs/promises";
+import path12 from "node:path";
 import { promisify as promisify2 } from "node:util";
 var run2 = promisify2(execFile2);
 var LABEL_LOOP_DEVICE = "sandbox-action.loop-device";
@@ -32558,8 +33169,8 @@ var ReservationError = class extends EngineError {
 var DISCARD_DIR = ".discard";
 async function freeBytesOf(dir) {
   try {
-    await fsp6.mkdir(dir, { recursive: true, mode: 448 });
-    const st = await fsp6.statfs(dir);
+    await fsp7.mkdir(dir, { recursive: true, mode: 448 });
+    const st = await fsp7.statfs(dir);
     return Number(st.bavail) * Number(st.bsize);
   } catch {
     return null;
@@ -32599,13 +33210,13 @@ function loopToolsReason(host) {
   return check2;
 }
 async function discardInBackground(stateDir, image) {
-  const dir = path11.join(stateDir, DISCARD_DIR);
-  const target = path11.join(dir, path11.basename(image));
+  const dir = path12.join(stateDir, DISCARD_DIR);
+  const target = path12.join(dir, path12.basename(image));
   try {
-    await fsp6.mkdir(dir, { recursive: true, mode: 448 });
-    await fsp6.rename(image, target);
+    await fsp7.mkdir(dir, { recursive: true, mode: 448 });
+    await fsp7.rename(image, target);
   } catch {
-    await fsp6.rm(image, { force: true });
+    await fsp7.rm(image, { force: true });
     return;
   }
   const child = spawn("rm", ["-f", "--", target], { detached: true, stdio: "ignore" });
@@ -32617,7 +33228,9 @@ async function loopUnavailableReason(engine, host) {
   if (host.sharedWithEngine === false) {
     return "the job runs in act's container, whose files and loop devices the engine does not see";
   }
-  if (engine.info.name !== "docker") return `${engine.info.name} volumes of type ext4 are not used`;
+  if (engine.info.rootless) {
+    return `the engine is rootless ${engine.info.name}, which cannot mount an ext4 volume (the kernel lets only real root mount one)`;
+  }
   return loopToolsReason(host);
 }
 async function chooseBackend(wanted, engine, host) {
@@ -32640,7 +33253,7 @@ async function createVolume(engine, host, backend, v, owner, labels) {
       driverOpts: {
         type: "tmpfs",
         device: "tmpfs",
-        o: `size=${v.sizeBytes},uid=${owner.uid},gid=${owner.gid},mode=0755,nosuid,nodev`
+        o: `${tmpfsSize(engine, v)},uid=${owner.uid},gid=${owner.gid},mode=0755,nosuid,nodev`
       },
       labels: volLabels
     });
@@ -32650,16 +33263,16 @@ async function createVolume(engine, host, backend, v, owner, labels) {
     await engine.createVolume({ name: v.name, driver: "local", driverOpts: {}, labels: volLabels });
     return { ...base, enforced: false, reserved: false, remove: () => engine.removeVolume(v.name) };
   }
-  const image = path11.join(host.stateDir, `${v.name}.img`);
-  await fsp6.mkdir(host.stateDir, { recursive: true, mode: 448 });
-  const fh = await fsp6.open(image, "wx", 384);
+  const image = path12.join(host.stateDir, `${v.name}.img`);
+  await fsp7.mkdir(host.stateDir, { recursive: true, mode: 448 });
+  const fh = await fsp7.open(image, "wx", 384);
   let device = null;
   let created = false;
   const remove = async () => {
     if (created) await engine.removeVolume(v.name);
     if (device) await host.privileged("losetup", ["-d", device]).catch(() => void 0);
     if (host.discard && created) await host.discard(image);
-    else await fsp6.rm(image, { force: true });
+    else await fsp7.rm(image, { force: true });
   };
   try {
     await fh.close();
@@ -32699,23 +33312,148 @@ async function createVolume(engine, host, backend, v, owner, labels) {
     throw err;
   }
 }
+function tmpfsSize(engine, v) {
+  if (engine.info.name !== "podman") return `size=${v.sizeBytes}`;
+  const blocks = podmanTmpfsBlocks(v.sizeBytes, engine.info.arch);
+  if (blocks === null) {
+    throw new EngineError(
+      engine.info.name,
+      `create the ${v.mount} volume`,
+      `Podman takes a tmpfs volume's size only in pages, and the page size on ${engine.info.arch} is not known here`,
+      "use --volume-backend loop (rootful Podman on this host)"
+    );
+  }
+  return blocks;
+}
+async function ourLoopDevices(host) {
+  let out;
+  try {
+    out = await host.privileged("losetup", ["--list", "--json", "--output", "NAME,BACK-FILE"]);
+  } catch {
+    return [];
+  }
+  if (!out) return [];
+  const j = JSON.parse(out);
+  const dir = path12.resolve(host.stateDir) + path12.sep;
+  return (j.loopdevices ?? []).filter(
+    (d) => d["back-file"] && path12.resolve(d["back-file"].replace(/ \(deleted\)$/, "")).startsWith(dir)
+  ).map((d) => ({ device: d.name, image: d["back-file"].replace(/ \(deleted\)$/, "") }));
+}
+
+// src/sandbox/persist.ts
+var PERSIST_DIR = "/persist";
+var PERSIST_IMAGE = "sandbox-persist.img";
+async function checkPersist(engine, host, dir) {
+  const st = await fsp8.lstat(dir).catch(() => null);
+  if (!st?.isDirectory()) {
+    throw new InputError(
+      "--persist",
+      `'${dir}' is not a directory; name an existing directory (it will hold the capped image ${PERSIST_IMAGE})`
+    );
+  }
+  const why = await loopUnavailableReason(engine, host);
+  if (why)
+    throw new InputError("--persist", `needs capped loop volumes, which this host cannot make: ${why}`);
+  const img = await fsp8.lstat(path13.join(dir, PERSIST_IMAGE)).catch(() => null);
+  if (img && !img.isFile())
+    throw new InputError("--persist", `'${path13.join(dir, PERSIST_IMAGE)}' is not a file`);
+}
+async function attachPersist(engine, host, p, owner, labels) {
+  const image = path13.join(p.dir, PERSIST_IMAGE);
+  let note = null;
+  const lock = `${image}.lock`;
+  const fh = await fsp8.open(lock, "wx", 384).catch(() => null);
+  if (!fh) throw new InputError("--persist", `'${p.dir}' is being attached by another sandbox right now`);
+  let device = null;
+  let created = false;
+  const detach = async () => {
+    if (created) await engine.removeVolume(p.name);
+    if (device) await host.privileged("losetup", ["-d", device]);
+  };
+  try {
+    await fh.close();
+    const inUse = await host.privileged("losetup", ["-j", image]);
+    if (inUse.trim()) {
+      throw new InputError("--persist", `'${p.dir}' is in use by another sandbox (${inUse.split(":")[0]})`);
+    }
+    const st = await fsp8.stat(image).catch(() => null);
+    if (!st) {
+      await fsp8.writeFile(image, "", { flag: "wx", mode: 384 });
+      try {
+        await host.tool("fallocate", ["-l", String(p.sizeBytes), image]);
+        await host.tool("mkfs.ext4", [
+          "-q",
+          "-F",
+          "-m",
+          "0",
+          "-E",
+          `root_owner=${owner.uid}:${owner.gid},nodiscard`,
+          image
+        ]);
+        await host.tool("debugfs", ["-w", "-R", "rmdir lost+found", image]);
+      } catch (err) {
+        await fsp8.rm(image, { force: true });
+        throw new InputError("--persist", `could not make ${image}: ${errorMessage(err).split("\n")[0]}`);
+      }
+    } else {
+      if (st.size !== p.sizeBytes)
+        note = `/persist keeps the size its image was made with (${st.size} bytes)`;
+      await host.tool("e2fsck", ["-p", image]).catch((err) => {
+        throw new InputError(
+          "--persist",
+          `${image} needs repair (e2fsck: ${errorMessage(err).split("\n")[0]})`
+        );
+      });
+      await host.tool("debugfs", ["-w", "-R", `set_inode_field / uid ${owner.uid}`, image]);
+      await host.tool("debugfs", ["-w", "-R", `set_inode_field / gid ${owner.gid}`, image]);
+    }
+    device = await host.privileged("losetup", ["--find", "--show", image]);
+    await engine.createVolume({
+      name: p.name,
+      driver: "local",
+      driverOpts: { type: "ext4", device, o: "nosuid,nodev" },
+      labels: { ...labels, [LABEL_ROLE]: "persist", [LABEL_LOOP_DEVICE]: device, [LABEL_LOOP_IMAGE]: image }
+    });
+    created = true;
+  } catch (err) {
+    await detach().catch(() => void 0);
+    throw err;
+  } finally {
+    await fsp8.rm(lock, { force: true });
+  }
+  const size2 = (await fsp8.stat(image)).size;
+  return {
+    name: p.name,
+    role: "persist",
+    mount: PERSIST_DIR,
+    sizeBytes: size2,
+    backend: "loop",
+    enforced: true,
+    reserved: true,
+    remove: detach,
+    note
+  };
+}
 
 // src/sandbox/stages/prepare.ts
 var UNPRIVILEGED = { uid: 65534, gid: 65534 };
 async function prepare(ctx) {
   const { spec, deps } = ctx;
   const { engine } = deps;
-  const [image, backend, runtimes, expected] = await ctx.race(
+  const unfit = podmanLimitsProblem(engine.info);
+  if (unfit) throw new InputError("--engine", `${engine.info.endpoint}: ${unfit}`);
+  if (spec.isolation === "runsc" && engine.info.name === "podman") {
+    throw new InputError("--isolation", `runsc: ${PODMAN_NO_RUNSC}`);
+  }
+  const [image, backend, runtimes, expected, hostMounts] = await ctx.race(
     Promise.all([
       ensureImage(engine, spec, deps.notice),
       chooseBackend(spec.volumeBackend, engine, deps.volumeHost),
       spec.isolation === "runsc" ? engine.runtimes() : Promise.resolve([]),
       spec.verdict.expectDir ? loadExpected(spec.verdict.expectDir) : null,
-      checkDirectory("--source", spec.source?.dir ?? null, "exists"),
-      checkDirectory("--output-dir", spec.outputDir, "empty-or-absent"),
-      checkDirectory("--state-dir", spec.stateDir, "directory-or-absent"),
-      checkDirectory("--tests", spec.tests?.trusted ? spec.tests.dir : null, "exists"),
-      checkDirectory("--challenge", spec.lean?.trusted ? spec.lean.challengeDir : null, "exists")
+      resolveHostMounts(spec.mounts, spec.allowMounts, deps.env ?? {}),
+      ...checkRunDirectories(spec),
+      spec.persist ? checkPersist(engine, deps.volumeHost, spec.persist.dir) : null
     ])
   );
   if (backend.note) ctx.notes.push(backend.note);
@@ -32741,18 +33479,21 @@ async function prepare(ctx) {
   if (spec.tests?.runner === "pytest") {
     const layout = await resolvePytest(
       spec.tests,
-      path12.join(deps.volumeHost.stateDir, `${ctx.runId}-pytest`)
+      path14.join(deps.volumeHost.stateDir, `${ctx.runId}-pytest`)
     );
     ctx.cleanup.add("remove the pytest scratch files", () => layout.cleanup());
     pytest = layout;
+    ctx.notes.push(...layout.notes);
   }
   const lean = spec.lean ? resolveLean(spec.lean, spec.source.dir, deps.env?.PATH ?? "") : null;
   if (expected) {
     const declared = [.../* @__PURE__ */ new Set([...sized.verdict.declared, ...expected.map((e) => e.path)])];
     sized = { ...sized, verdict: { ...sized.verdict, declared } };
   }
+  const expectPath = spec.verdict.expectDir ? expectedRepoPath(spec.verdict.expectDir, spec.source?.dir ?? null) : null;
   ctx.check();
   return {
+    exclude: [...pytest?.exclude ?? [], ...lean?.exclude ?? [], ...expectPath ? [expectPath] : []],
     image,
     backend: backend.backend,
     runscRuntime,
@@ -32762,24 +33503,34 @@ async function prepare(ctx) {
     spec: sized,
     disk,
     expected,
-    pytest
+    pytest,
+    hostMounts
   };
+}
+function checkRunDirectories(spec) {
+  return [
+    checkDirectory("--source", spec.source?.dir ?? null, "exists"),
+    checkDirectory("--output-dir", spec.outputDir, "empty-or-absent"),
+    checkDirectory("--state-dir", spec.stateDir, "directory-or-absent"),
+    checkDirectory("--tests", spec.tests?.trusted ? spec.tests.dir : null, "exists"),
+    checkDirectory("--challenge", spec.lean?.trusted ? spec.lean.challengeDir : null, "exists")
+  ];
 }
 async function checkDirectory(name, dir, rule) {
   if (!dir) return;
-  const st = await fsp7.lstat(dir).catch(() => null);
+  const st = await fsp9.lstat(dir).catch(() => null);
   if (rule === "exists") {
     if (!st?.isDirectory()) throw new InputError(name, `'${dir}' is not a directory`);
     return;
   }
   if (st === null) return;
   if (!st.isDirectory()) throw new InputError(name, `'${dir}' exists and is not a directory`);
-  if (rule === "empty-or-absent" && (await fsp7.readdir(dir)).length > 0) {
+  if (rule === "empty-or-absent" && (await fsp9.readdir(dir)).length > 0) {
     throw new InputError(name, `'${dir}' exists and is not empty; name a new or empty directory`);
   }
 }
 async function readableBy(dir, owner) {
-  const st = await fsp7.stat(dir);
+  const st = await fsp9.stat(dir);
   const bits = st.uid === owner.uid ? st.mode >> 6 & 5 : st.gid === owner.gid ? st.mode >> 3 & 5 : st.mode & 5;
   if (bits === 5) return [];
   return [
@@ -32858,15 +33609,15 @@ async function decideUser(engine, spec, image, labels, notes) {
 }
 
 // src/sandbox/stages/lean.ts
-import fs12 from "node:fs";
-import fsp9 from "node:fs/promises";
-import path14 from "node:path";
+import fs13 from "node:fs";
+import fsp11 from "node:fs/promises";
+import path16 from "node:path";
 
 // src/comparator/run.ts
 import { spawn as spawn2 } from "node:child_process";
 import { randomBytes as randomBytes2 } from "node:crypto";
-import fsp8 from "node:fs/promises";
-import path13 from "node:path";
+import fsp10 from "node:fs/promises";
+import path15 from "node:path";
 
 // src/comparator/context.ts
 var CONTEXT_ENV = "SANDBOX_LANDRUN_CONTEXT";
@@ -32886,16 +33637,16 @@ function splitFenced(stderr, token) {
   if (!token) return { judge: stderr, steps: [] };
   const begin = fenceLine(token, "begin");
   const end = fenceLine(token, "end");
-  let judge = "";
+  let judge2 = "";
   const steps = [];
   let at = 0;
   for (; ; ) {
     const b = stderr.indexOf(begin, at);
     if (b === -1) {
-      judge += stderr.slice(at);
+      judge2 += stderr.slice(at);
       break;
     }
-    judge += stderr.slice(at, b);
+    judge2 += stderr.slice(at, b);
     const e = stderr.indexOf(end, b + begin.length);
     if (e === -1) {
       steps.push(stderr.slice(b + begin.length));
@@ -32904,7 +33655,7 @@ function splitFenced(stderr, token) {
     steps.push(stderr.slice(b + begin.length, e));
     at = e + end.length;
   }
-  return { judge, steps };
+  return { judge: judge2, steps };
 }
 function uncaughtMessages(judgeStderr) {
   const out = [];
@@ -32923,16 +33674,16 @@ function lastLineIsOk(stdout) {
   return lines.at(-1) === OK_LINE;
 }
 function readOutcome(o) {
-  const { judge } = splitFenced(o.stderr, o.fence);
+  const { judge: judge2 } = splitFenced(o.stderr, o.fence);
   return {
     runId: o.runId,
     exitCode: o.exitCode,
     timedOut: o.timedOut,
     okLine: lastLineIsOk(o.stdout),
-    uncaught: uncaughtMessages(judge),
+    uncaught: uncaughtMessages(judge2),
     stdout: o.stdout,
     stderr: o.stderr,
-    judgeStderr: judge,
+    judgeStderr: judge2,
     truncated: o.truncated
   };
 }
@@ -32966,30 +33717,30 @@ var Kept = class {
   }
 };
 async function prepareProject(dir, notice) {
-  const st = await fsp8.stat(dir).catch(() => null);
+  const st = await fsp10.stat(dir).catch(() => null);
   if (!st?.isDirectory()) throw new InputError("projectDir", `'${dir}' is not a directory`);
   if ((st.mode & 5) !== 5) {
     notice(
       `the project '${dir}' (mode ${(st.mode & 511).toString(8)}) may not be readable by the steps' user`
     );
   }
-  const lake = path13.join(dir, ".lake");
-  const l = await fsp8.lstat(lake).catch(() => null);
+  const lake = path15.join(dir, ".lake");
+  const l = await fsp10.lstat(lake).catch(() => null);
   if (!l) {
-    await fsp8.mkdir(lake, { mode: 493 });
+    await fsp10.mkdir(lake, { mode: 493 });
     return;
   }
   if (l.isSymbolicLink() || !l.isDirectory()) {
     throw new InputError("projectDir", `'${lake}' exists and is not a plain directory; remove it`);
   }
-  if ((await fsp8.readdir(lake)).length > 0) {
+  if ((await fsp10.readdir(lake)).length > 0) {
     notice(`'${lake}' on the host is not empty: the steps never see it (the run's volume is mounted there)`);
   }
 }
 async function runComparator(o, deps) {
   const { engine } = deps;
   const notice = deps.notice ?? (() => void 0);
-  const projectDir = path13.resolve(o.projectDir);
+  const projectDir = path15.resolve(o.projectDir);
   const user = o.stepUser ?? { uid: 65534, gid: 65534 };
   const judgeUid = process.getuid?.() ?? -1;
   if (user.uid === 0 || user.uid === judgeUid) {
@@ -32998,7 +33749,7 @@ async function runComparator(o, deps) {
   if (!engine.info.local || deps.volumeHost.sharedWithEngine === false) {
     throw new InputError("engine", "comparator's steps mount host paths: the engine must run on this host");
   }
-  if (o.lean4export && !path13.isAbsolute(o.lean4export)) {
+  if (o.lean4export && !path15.isAbsolute(o.lean4export)) {
     throw new InputError("lean4export", `'${o.lean4export}' must be an absolute path`);
   }
   await prepareProject(projectDir, notice);
@@ -33011,10 +33762,10 @@ async function runComparator(o, deps) {
   }
   const backend = await chooseBackend(o.volumeBackend ?? "auto", engine, deps.volumeHost);
   if (backend.note) notice(backend.note);
-  const createdAt = deps.now();
-  const runId = newRunId(createdAt, deps.random());
-  const labels = runLabels(runId, createdAt);
-  const lakeDir = path13.join(projectDir, ".lake");
+  const createdAt2 = deps.now();
+  const runId = newRunId(createdAt2, deps.random());
+  const labels = runLabels(runId, createdAt2);
+  const lakeDir = path15.join(projectDir, ".lake");
   let volume = null;
   try {
     volume = await createVolume(
@@ -33034,7 +33785,7 @@ async function runComparator(o, deps) {
     const ctx = {
       version: CONTEXT_VERSION,
       runId,
-      createdAt: createdAt.toISOString(),
+      createdAt: createdAt2.toISOString(),
       image: o.image,
       projectDir,
       lakeVolume: volume.name,
@@ -33137,17 +33888,17 @@ async function spawnComparator(o, cwd, env, signal) {
 
 // src/sandbox/stages/lean.ts
 function packageRoot(from = import.meta.dirname) {
-  for (let d = from; d !== path14.dirname(d); d = path14.dirname(d)) {
-    if (fs12.existsSync(path14.join(d, SHIM_PATH))) return d;
+  for (let d = from; d !== path16.dirname(d); d = path16.dirname(d)) {
+    if (fs13.existsSync(path16.join(d, SHIM_PATH))) return d;
   }
   throw new Error(`${SHIM_PATH} is not in any folder above ${from}`);
 }
 async function runLeanJudge(ctx, spec, lean) {
   const { deps } = ctx;
-  const scratch = path14.join(deps.volumeHost.stateDir, `${ctx.runId}-lean`);
-  const project = path14.join(scratch, "project");
+  const scratch = path16.join(deps.volumeHost.stateDir, `${ctx.runId}-lean`);
+  const project = path16.join(scratch, "project");
   try {
-    await fsp9.mkdir(scratch, { recursive: true, mode: 493 });
+    await fsp11.mkdir(scratch, { recursive: true, mode: 493 });
     assembleProject(spec.source.dir, spec.lean.challengeDir, lean.files, project);
     deps.notice(
       `comparator: judging ${lean.config.theorem_names.join(", ")} (every build and export in its own sandbox)`
@@ -33158,7 +33909,7 @@ async function runLeanJudge(ctx, spec, lean) {
         comparator: lean.programs.comparator,
         config: spec.lean.config,
         image: spec.image,
-        landrun: path14.join(packageRoot(), SHIM_PATH),
+        landrun: path16.join(packageRoot(), SHIM_PATH),
         lake: lean.programs.lake,
         lean4export: lean.programs.lean4export,
         env: {
@@ -33185,12 +33936,12 @@ async function runLeanJudge(ctx, spec, lean) {
       }
     );
   } finally {
-    await fsp9.rm(scratch, { recursive: true, force: true });
+    await fsp11.rm(scratch, { recursive: true, force: true });
   }
 }
 
 // src/sandbox/stages/sandbox.ts
-import fsp11 from "node:fs/promises";
+import fsp13 from "node:fs/promises";
 
 // src/sandbox/conformance.ts
 var capName = (c) => c.toUpperCase().replace(/^CAP_/, "");
@@ -33285,15 +34036,15 @@ function sameList(a, b) {
 }
 
 // src/sandbox/log-pipe.ts
-import fs13 from "node:fs";
-import path15 from "node:path";
+import fs14 from "node:fs";
+import path17 from "node:path";
 var LogCopy = class {
   constructor(file, cap) {
     this.cap = cap;
-    const c = fs13.constants;
+    const c = fs14.constants;
     try {
-      fs13.mkdirSync(path15.dirname(file), { recursive: true });
-      this.fd = fs13.openSync(file, c.O_WRONLY | c.O_CREAT | c.O_TRUNC | c.O_NOFOLLOW, 420);
+      fs14.mkdirSync(path17.dirname(file), { recursive: true });
+      this.fd = fs14.openSync(file, c.O_WRONLY | c.O_CREAT | c.O_TRUNC | c.O_NOFOLLOW, 420);
     } catch (err) {
       throw new InputError("--log-file", `'${file}' cannot be written: ${errorMessage(err)}`);
     }
@@ -33305,17 +34056,17 @@ var LogCopy = class {
   write(chunk) {
     if (this.cut) return;
     const part = chunk.subarray(0, this.cap - this.size);
-    fs13.writeSync(this.fd, part);
+    fs14.writeSync(this.fd, part);
     this.size += part.length;
     if (part.length < chunk.length) {
       this.cut = true;
-      fs13.writeSync(this.fd, `
+      fs14.writeSync(this.fd, `
 [sandbox-action: the log was cut at ${this.cap} bytes]
 `);
     }
   }
   close() {
-    fs13.closeSync(this.fd);
+    fs14.closeSync(this.fd);
   }
 };
 var Capture = class {
@@ -33395,39 +34146,41 @@ var LogPipe = class {
 };
 
 // src/sandbox/source-tar.ts
-var import_tar_stream5 = __toESM(require_tar_stream(), 1);
-import fs14 from "node:fs";
-import fsp10 from "node:fs/promises";
-import path16 from "node:path";
-import { Readable as Readable3 } from "node:stream";
-function packDirectory(root, owner, exclude = []) {
+var import_tar_stream6 = __toESM(require_tar_stream(), 1);
+import fs15 from "node:fs";
+import fsp12 from "node:fs/promises";
+import path18 from "node:path";
+import { Readable as Readable4 } from "node:stream";
+function packDirectory(root, owner, exclude = [], only) {
   const skip = new Set(exclude);
-  const pack = import_tar_stream5.default.pack();
+  const pack = import_tar_stream6.default.pack();
   const stats = { files: 0, bytes: 0, skipped: [] };
   const common = { uid: owner.uid, gid: owner.gid, uname: "", gname: "" };
   const walk = async (rel) => {
-    const abs = rel ? path16.join(root, rel) : root;
-    const names = (await fsp10.readdir(abs)).sort();
+    const abs = rel ? path18.join(root, rel) : root;
+    const names = (await fsp12.readdir(abs)).sort();
     for (const name of names) {
       const childRel = rel ? `${rel}/${name}` : name;
       if (skip.has(childRel)) continue;
-      const childAbs = path16.join(root, childRel);
-      const st = await fsp10.lstat(childAbs);
+      const childAbs = path18.join(root, childRel);
+      const st = await fsp12.lstat(childAbs);
       const mode = st.mode & 511;
       if (st.isDirectory()) {
         await entry({ ...common, name: childRel, type: "directory", mode, mtime: st.mtime });
         await walk(childRel);
+      } else if (only && !only(childRel)) {
+        continue;
       } else if (st.isSymbolicLink()) {
         await entry({
           ...common,
           name: childRel,
           type: "symlink",
-          linkname: await fsp10.readlink(childAbs),
+          linkname: await fsp12.readlink(childAbs),
           mode: 511,
           mtime: st.mtime
         });
       } else if (st.isFile()) {
-        const fh = await fsp10.open(childAbs, fs14.constants.O_RDONLY | fs14.constants.O_NOFOLLOW);
+        const fh = await fsp12.open(childAbs, fs15.constants.O_RDONLY | fs15.constants.O_NOFOLLOW);
         let fst;
         try {
           fst = await fh.stat();
@@ -33469,7 +34222,7 @@ function packDirectory(root, owner, exclude = []) {
       throw err;
     }
   );
-  return { stream: Readable3.from(pack), done };
+  return { stream: Readable4.from(pack), done };
 }
 
 // src/sandbox/stages/sandbox.ts
@@ -33514,16 +34267,79 @@ async function createSandbox(ctx, p, o) {
     const packed = packDirectory(dir, o.owner, exclude);
     await Promise.all([engine.putArchive(id, target, packed.stream), packed.done]);
   };
-  const stateDir = spec.stateDir && (await fsp11.readdir(spec.stateDir).catch(() => [])).length > 0 ? spec.stateDir : null;
+  const stateDir = !o.filled && spec.stateDir && (await fsp13.readdir(spec.stateDir).catch(() => [])).length > 0 ? spec.stateDir : null;
   const [, attached, watch] = await ctx.race(
     Promise.all([
-      Promise.all([copyIn(p.copySource, WORK_DIR, o.exclude), copyIn(stateDir, STATE_DIR)]),
+      Promise.all([copyIn(o.filled ? null : p.copySource, WORK_DIR, o.exclude), copyIn(stateDir, STATE_DIR)]),
       engine.attach(id, pipe.sink),
       engine.watchExit(id)
     ])
   );
   ctx.cleanup.add("detach log", async () => attached.close());
   return { id, attached, watch, pipe, capture, check: check2 };
+}
+
+// src/sandbox/stages/setup.ts
+async function runSetup(ctx, prep, main, o) {
+  const setup = prep.spec.setup;
+  const { deps } = ctx;
+  const t0 = Date.now();
+  return ctx.phase("remove the setup phase", async () => {
+    const spec = {
+      ...prep.spec,
+      network: setup.network,
+      command: ["/bin/sh", "-c", setup.command],
+      entrypoint: null
+    };
+    const net3 = await ctx.race(
+      setupNetwork(spec, {
+        engine: deps.engine,
+        labels: ctx.labels,
+        // Its own names (a proxy of the main phase may follow); the run's labels, so gc finds it.
+        runId: `${ctx.runId}-setup`,
+        addCleanup: (what, fn) => ctx.cleanup.add(what, fn),
+        notice: deps.notice,
+        notes: ctx.notes,
+        env: deps.env
+      })
+    );
+    const p = plan(spec, {
+      runId: ctx.runId,
+      createdAt: ctx.createdAt,
+      uid: prep.owner.uid,
+      gid: prep.owner.gid,
+      network: net3.network,
+      imageEntrypoint: null,
+      // The same /work as the main phase: the trusted files over it (the trusted tests, lean's challenge files).
+      overlays: [...prep.pytest?.mounts ?? [], ...prep.lean?.overlays ?? []],
+      hostMounts: prep.hostMounts,
+      seccompInside: prep.runscSeccomp,
+      ...prep.runscRuntime ? { runscRuntime: prep.runscRuntime } : {}
+    });
+    p.container.name = `${main.container.name}-setup`;
+    p.container.labels = { ...p.container.labels, [LABEL_ROLE]: "setup" };
+    deps.notice(`setup phase (network ${setup.network}): ${setup.command}`);
+    const logs = new LogStream(deps.log, spec.logLimitBytes, deps.fenceWorkflowCommands);
+    const box = await createSandbox(ctx, p, {
+      logs,
+      owner: prep.owner,
+      exclude: [...prep.pytest?.exclude ?? [], ...prep.lean?.exclude ?? []],
+      deadEndGateways: o.deadEnd(net3.gateways)
+    });
+    const exit = await runCommand(ctx, box, net3, logs);
+    const egress = net3.ledger?.report() ?? null;
+    const report = {
+      command: setup.command,
+      network: setup.network,
+      exitCode: exit.commandExitCode,
+      timedOut: exit.timedOut,
+      oomKilled: exit.oomKilled,
+      durationMs: Date.now() - t0,
+      sandbox: box.check,
+      egress
+    };
+    return { report, exit };
+  });
 }
 
 // src/sandbox/stages/volumes.ts
@@ -33562,11 +34378,59 @@ async function createVolumes(ctx, prep) {
   });
   const bad = made.find((m) => m.status === "rejected");
   if (bad) throw bad.reason;
+  if (prep.spec.persist) {
+    const pending = attachPersist(
+      engine,
+      volumeHost,
+      { ...prep.spec.persist, name: persistVolumeName(ctx.runId) },
+      prep.owner,
+      ctx.labels
+    );
+    ctx.cleanup.add("detach /persist", async () => {
+      const v = await pending.catch(() => null);
+      await v?.remove();
+    });
+    const p = await ctx.race(pending);
+    volumes.push({ ...p, remove: async () => void 0 });
+    if (p.note) ctx.notes.push(p.note);
+  }
   if (prep.backend === "unbounded") {
     await chownVolumes(ctx, prep.spec.image, volumes, prep.owner, ctx.labels);
+  } else if (ctx.deps.engine.info.name === "podman") {
+    await holdVolumes(ctx, prep.spec.image, volumes, prep.owner, ctx.labels);
   }
   ctx.check();
   return volumes;
+}
+async function holdVolumes(ctx, image, volumes, owner, labels) {
+  const { engine } = ctx.deps;
+  const id = await engine.createContainer(
+    helperContainer(labels, "holder", {
+      image,
+      entrypoint: ["sleep"],
+      cmd: ["infinity"],
+      user: `${owner.uid}:${owner.gid}`,
+      mounts: volumes.map((v) => ({
+        type: "volume",
+        source: v.name,
+        target: v.mount,
+        readOnly: true
+      })),
+      pidsLimit: 4,
+      memoryBytes: 16 * 1024 * 1024
+    })
+  );
+  ctx.cleanup.add("remove the volume holder", () => engine.removeContainer(id));
+  try {
+    await engine.startContainer(id);
+  } catch (err) {
+    throw new EngineError(
+      engine.info.name,
+      "hold the volumes mounted",
+      `Podman unmounts a volume when no running container has it, so a holder runs \`sleep infinity\` from ${image}, which failed: ${errorMessage(err)}`,
+      "use an image with sleep, or --volume-backend unbounded"
+    );
+  }
 }
 async function chownVolumes(ctx, image, volumes, owner, labels) {
   const { engine } = ctx.deps;
@@ -33599,6 +34463,7 @@ async function chownVolumes(ctx, image, volumes, owner, labels) {
 // src/sandbox/execute.ts
 async function executeRun(spec, deps) {
   const ctx = new RunContext(spec, deps);
+  const afterCleanup = deps.onRunId?.(ctx.runId);
   const logs = new LogStream(deps.log, spec.logLimitBytes, deps.fenceWorkflowCommands);
   const x = {
     imageId: null,
@@ -33608,7 +34473,8 @@ async function executeRun(spec, deps) {
     exit: null,
     collected: null,
     verdict: null,
-    cleanupMs: 0
+    cleanupMs: 0,
+    setup: null
   };
   let failure = null;
   try {
@@ -33622,7 +34488,8 @@ async function executeRun(spec, deps) {
           runId: ctx.runId,
           addCleanup: (what, fn) => ctx.cleanup.add(what, fn),
           notice: deps.notice,
-          notes: ctx.notes
+          notes: ctx.notes,
+          env: deps.env
         })
       ),
       createVolumes(ctx, prep)
@@ -33636,13 +34503,16 @@ async function executeRun(spec, deps) {
     const p = x.plan = plan(prep.spec, {
       runId: ctx.runId,
       createdAt: ctx.createdAt,
+      plannedAt: deps.now(),
       uid: prep.owner.uid,
       gid: prep.owner.gid,
       network: net3.network,
       imageEntrypoint: prep.image.entrypoint,
       extraArgs: prep.pytest?.args ?? [],
       overlays: [...prep.pytest?.mounts ?? [], ...prep.lean?.overlays ?? []],
+      hostMounts: prep.hostMounts,
       seccompInside: prep.runscSeccomp,
+      engineTmpfs: deps.engine.info.readOnlyTmpfs,
       ...prep.runscRuntime ? { runscRuntime: prep.runscRuntime } : {}
     });
     if (p.container.pidsLimit !== spec.pids) {
@@ -33652,13 +34522,31 @@ async function executeRun(spec, deps) {
     }
     deps.onPlan?.(p);
     const hostAddresses = deps.hostAddresses ?? localAddresses;
+    const deadEnd = (gateways) => gateways.filter((g) => deps.engine.info.local && !hostAddresses().includes(g));
+    let budget = spec.timeoutMs;
+    if (prep.spec.setup) {
+      const s2 = await runSetup(ctx, prep, p, { deadEnd });
+      x.setup = s2.report;
+      budget = Math.max(1e3, spec.timeoutMs - s2.report.durationMs);
+      if (s2.exit.timedOut || s2.exit.oomKilled || s2.exit.commandExitCode !== 0) {
+        ctx.notes.push(
+          `the setup command ${s2.exit.timedOut ? "timed out" : s2.exit.oomKilled ? "was OOM-killed" : `exited ${s2.exit.commandExitCode}`}; the command did not run`
+        );
+        x.exit = s2.exit;
+        throw new SetupFailed();
+      }
+    }
     const box = await createSandbox(ctx, p, {
       logs,
       owner: prep.owner,
-      exclude: [...prep.pytest?.exclude ?? [], ...prep.lean?.exclude ?? []],
-      deadEndGateways: net3.gateways.filter((g) => deps.engine.info.local && !hostAddresses().includes(g))
+      exclude: prep.exclude,
+      deadEndGateways: deadEnd(net3.gateways),
+      filled: prep.spec.setup !== null
     });
-    const exit = x.exit = await runCommand(ctx, box, net3, logs);
+    const exit = x.exit = await runCommand(ctx, box, net3, logs, budget);
+    if (deps.engine.info.name === "podman" && exit.commandExitCode === 137 && !exit.oomKilled && !exit.timedOut) {
+      ctx.notes.push(PODMAN_OOM_NOTE);
+    }
     const collected = x.collected = await collect(ctx, prep.spec, box, p, exit.timedOut);
     let lean = null;
     if (prep.lean) {
@@ -33668,25 +34556,14 @@ async function executeRun(spec, deps) {
         outcome: exit.timedOut ? null : await ctx.race(runLeanJudge(ctx, prep.spec, prep.lean))
       };
     }
-    x.verdict = await judgeRun(
-      {
-        declared: prep.spec.verdict.declared,
-        junit: prep.spec.verdict.junit ? { file: prep.spec.verdict.junit.file, trustedTests: prep.pytest?.trusted ?? false } : null,
-        expect: prep.expected && prep.spec.verdict.expectDir ? { dir: prep.spec.verdict.expectDir, files: prep.expected } : null
-      },
-      {
-        commandExitCode: exit.commandExitCode,
-        timedOut: exit.timedOut,
-        oomKilled: exit.oomKilled,
-        outputDir: collected.outputs.collected ? spec.outputDir : null,
-        declared: collected.outputs.declared,
-        audit: collected.audit?.report ?? null,
-        readCollected: async (rel, cap) => spec.outputDir ? readCollected(spec.outputDir, rel, cap) : null
-      },
-      { root: WORK_DIR, auditAnnotations: collected.audit?.annotations ?? [], lean }
+    x.verdict = await judge(
+      prep.spec,
+      { expected: prep.expected, trustedTests: prep.pytest?.trusted ?? false, lean },
+      exit,
+      collected
     );
   } catch (err) {
-    failure = err;
+    if (!(err instanceof SetupFailed)) failure = err;
     logs.end();
   }
   const t = Date.now();
@@ -33695,6 +34572,7 @@ async function executeRun(spec, deps) {
     else deps.notice(`cleanup: ${f}`);
   }
   x.cleanupMs = Date.now() - t;
+  afterCleanup?.();
   try {
     return assembleResult(ctx, x, failure);
   } catch (err) {
@@ -33705,15 +34583,1192 @@ async function executeRun(spec, deps) {
     );
   }
 }
+var SetupFailed = class extends Error {
+};
 function localAddresses() {
   return Object.values(os5.networkInterfaces()).flat().flatMap((i) => i && i.family === "IPv4" ? [i.address] : []);
 }
 
+// src/session/oom.ts
+import fsp14 from "node:fs/promises";
+var candidates = (id) => [
+  // cgroup v1: cgroupfs and systemd drivers
+  `/sys/fs/cgroup/memory/docker/${id}/memory.oom_control`,
+  `/sys/fs/cgroup/memory/system.slice/docker-${id}.scope/memory.oom_control`,
+  // cgroup v2
+  `/sys/fs/cgroup/system.slice/docker-${id}.scope/memory.events`,
+  `/sys/fs/cgroup/docker/${id}/memory.events`
+];
+async function oomKills(local, id) {
+  if (!local || !/^[0-9a-f]{64}$/.test(id)) return null;
+  for (const f of candidates(id)) {
+    const text2 = await fsp14.readFile(f, "utf8").catch(() => null);
+    const m = text2 === null ? null : /^oom_kill (\d+)$/m.exec(text2);
+    if (m) return Number(m[1]);
+  }
+  return null;
+}
+
+// src/session/plan.ts
+var IDLE_MARK = "sandbox-action-idle";
+var IDLE_SCRIPT = "while read -r _; do :; done";
+function keeperFor(user) {
+  const id = user.uid === 65533 ? 65532 : 65533;
+  return { uid: id, gid: id };
+}
+function sessionContainer(p, o) {
+  const idle = ["/bin/sh", "-c", IDLE_SCRIPT, IDLE_MARK];
+  const check2 = p.selfCheck ? { ...p.selfCheck, uid: o.keeper.uid, gid: o.keeper.gid } : null;
+  const command = check2 ? wrapWithSelfCheck(idle, check2) : { entrypoint: idle.slice(0, 3), cmd: idle.slice(3) };
+  return {
+    ...p.container,
+    ...command,
+    name: o.name,
+    user: `${o.keeper.uid}:${o.keeper.gid}`,
+    labels: { ...p.container.labels, ...o.labels },
+    openStdin: true
+  };
+}
+function keeperCheck(selfCheck, keeper) {
+  return selfCheck ? { ...selfCheck, uid: keeper.uid, gid: keeper.gid } : null;
+}
+function execArgv(cmd, selfCheck) {
+  if (!selfCheck) return cmd;
+  const w = wrapWithSelfCheck(cmd, selfCheck);
+  return [...w.entrypoint, ...w.cmd];
+}
+var TRUSTED_PATH = "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
+
+// src/session/reset-script.ts
+var KILL_SCRIPT = "kill -9 -1 2>/dev/null; exit 0";
+var RESET_MARK = "sandbox-action-reset";
+var RESET_UNCLEAN = 3;
+var TRUSTED_ENV = [
+  TRUSTED_PATH,
+  "LD_PRELOAD=",
+  "LD_LIBRARY_PATH=",
+  "LD_AUDIT=",
+  "ENV=",
+  "BASH_ENV=",
+  "PYTHONPATH=",
+  "PYTHONHOME=",
+  "PYTHONSTARTUP=",
+  "PERL5LIB=",
+  "PERL5OPT="
+];
+var PY_XATTR = [
+  "import os, sys",
+  "left = []",
+  "for d in sys.argv[1:]:",
+  "    try:",
+  "        names = os.listxattr(d, follow_symlinks=False)",
+  "    except OSError as e:",
+  "        if e.errno in (95, 61): continue",
+  "        raise",
+  "    for n in names:",
+  "        if not n.startswith('security.'):",
+  "            try: os.removexattr(d, n, follow_symlinks=False)",
+  "            except OSError: pass",
+  "    if [n for n in os.listxattr(d, follow_symlinks=False) if not n.startswith('security.')]: left.append(d)",
+  "sys.exit(1 if left else 0)"
+].join("\n");
+var PL_XATTR = [
+  "use POSIX ();",
+  "my %nr = (x86_64 => [195, 198], aarch64 => [12, 15]);",
+  "my $n = $nr{(POSIX::uname())[4]} or exit 2;",
+  "my $left = 0;",
+  "for my $d (@ARGV) {",
+  "  for my $pass (0, 1) {",
+  '    my $buf = "\\0" x 65536;',
+  "    my $len = syscall($n->[0], $d, $buf, 65536);",
+  "    if ($len < 0) { last if $! == 95 || $! == 61; exit 2 }",
+  "    my @names = grep { length && !/^security\\./ } split /\\0/, substr($buf, 0, $len);",
+  "    last unless @names;",
+  "    if ($pass) { $left = 1; last }",
+  "    syscall($n->[1], $d, $_) for @names;",
+  "  }",
+  "}",
+  "exit $left;"
+].join("\n");
+var q = (s2) => `'${s2.replace(/'/g, `'\\''`)}'`;
+function wipeTargets(o) {
+  const roots = [...o.writableWork ? ["/work"] : [], "/output", ...o.state ? ["/state"] : []];
+  return { dirs: [...roots, "/tmp", "/dev/shm", "/dev/mqueue"], roots };
+}
+function wipeScript(t) {
+  const dirs = t.dirs.map(q).join(" ");
+  const roots = t.roots.map(q).join(" ");
+  return [
+    "bad=",
+    'empty() { for f in "$1"/* "$1"/.[!.]* "$1"/..?*; do if [ -e "$f" ] || [ -L "$f" ]; then return 1; fi; done; return 0; }',
+    `for d in ${dirs}; do`,
+    '  [ -d "$d" ] || continue',
+    '  chmod -R u+rwX -- "$d" 2>/dev/null',
+    '  rm -rf -- "$d"/* "$d"/.[!.]* "$d"/..?* 2>/dev/null',
+    // Too many names for one command line: one at a time.
+    '  empty "$d" || for f in "$d"/* "$d"/.[!.]* "$d"/..?*; do rm -rf -- "$f" 2>/dev/null; done',
+    '  empty "$d" || bad="$bad left:$d"',
+    "done",
+    roots ? `chmod 0755 ${roots} 2>/dev/null || bad="$bad mode"` : ":",
+    "for t in shm msg sem; do",
+    '  f=/proc/sysvipc/$t; [ -r "$f" ] || continue',
+    '  n=0; while read -r l; do n=$((n+1)); done < "$f"',
+    '  [ "$n" -gt 1 ] || continue',
+    "  ipcrm -a 2>/dev/null",
+    '  n=0; while read -r l; do n=$((n+1)); done < "$f"',
+    '  [ "$n" -gt 1 ] && bad="$bad ipc-$t"',
+    "done",
+    ...roots ? [
+      "if command -v python3 >/dev/null 2>&1; then",
+      `  python3 -I -c ${q(PY_XATTR)} ${roots} || bad="$bad xattr"`,
+      "elif command -v perl >/dev/null 2>&1; then",
+      `  perl -e ${q(PL_XATTR)} ${roots} || bad="$bad xattr"`,
+      'else bad="$bad xattr-unchecked(no python3 or perl in the image)"; fi'
+    ] : [],
+    `[ -z "$bad" ] && exit 0`,
+    `printf '${RESET_MARK}:%s\\n' "$bad" >&2`,
+    `exit ${RESET_UNCLEAN}`
+  ].join("\n");
+}
+function strayProcesses(table, keeperUid) {
+  const pid = table.titles.findIndex((t) => t.trim().toUpperCase() === "PID");
+  const uid = table.titles.findIndex((t) => t.trim().toUpperCase() === "UID");
+  if (pid < 0 || uid < 0) return null;
+  const cmd = table.titles.length - 1;
+  return table.processes.filter((p) => p[uid]?.trim() !== String(keeperUid)).map((p) => `pid ${p[pid]} uid ${p[uid]} ${p[cmd] ?? ""}`.trim());
+}
+function parseWipeReport(stderr) {
+  const line = stderr.split("\n").find((l) => l.startsWith(`${RESET_MARK}:`));
+  return line ? line.slice(RESET_MARK.length + 1).trim().split(/\s+/).filter(Boolean) : [];
+}
+
+// src/session/command.ts
+var EXIT_SETTLE_MS = 5e3;
+async function checkConformance(ctx, r) {
+  const mismatches = conformance(r.container.plan, await ctx.deps.engine.inspectCreated(r.container.id));
+  const check2 = { conformance: { ok: mismatches.length === 0, mismatches }, selfCheck: null };
+  if (mismatches.length) throw new SandboxError(mismatches.map((m) => `the engine did not honour ${m}`));
+  return check2;
+}
+async function trustedExec(ctx, r, script, timeoutMs = 3e4, o = {}) {
+  const { engine } = ctx.deps;
+  let stderr = "";
+  const out = [];
+  let size2 = 0;
+  const cap = o.stdoutCap ?? 0;
+  let overflow = false;
+  const s2 = await engine.execStream(
+    r.container.id,
+    {
+      cmd: ["/bin/sh", "-c", script, "sandbox-action", ...o.args ?? []],
+      user: `${r.user.uid}:${r.user.gid}`,
+      env: TRUSTED_ENV,
+      workingDir: "/"
+    },
+    (stream, chunk) => {
+      if (stream === "stderr") {
+        if (stderr.length < 16384) stderr += chunk.toString("utf8");
+      } else if (size2 + chunk.length <= cap) {
+        out.push(Buffer.from(chunk));
+        size2 += chunk.length;
+      } else overflow = true;
+    }
+  );
+  const ended = await waitFor(s2.done, timeoutMs);
+  s2.close();
+  if (!ended)
+    return {
+      exitCode: null,
+      stdout: Buffer.alloc(0),
+      stderr: `${stderr}(it did not end within ${timeoutMs} ms)`
+    };
+  if (overflow)
+    return { exitCode: null, stdout: Buffer.alloc(0), stderr: `${stderr}(its output passed ${cap} bytes)` };
+  return { exitCode: await settledExit(ctx, s2.id), stdout: Buffer.concat(out), stderr };
+}
+async function runSessionCommand(ctx, r, argv, check2, o) {
+  const { engine } = ctx.deps;
+  const id = r.container.id;
+  let pid = null;
+  let copy = null;
+  if (ctx.spec.logFile) {
+    const c = new LogCopy(ctx.spec.logFile, LOG_COPY_CAP);
+    ctx.cleanup.add("close the log copy", async () => c.close());
+    copy = c;
+  }
+  const kill = () => trustedExec(
+    ctx,
+    r,
+    pid && /^\d+$/.test(pid) ? `kill -9 -- -${pid} ${pid} 2>/dev/null; exit 0` : KILL_SCRIPT,
+    1e4
+  );
+  const expect = r.selfCheck;
+  const pipe = new LogPipe(o.logs, {
+    capture: o.capture ?? null,
+    copy,
+    onSelfCheck: expect ? (line) => {
+      const facts = line === null ? null : parseSelfCheckLine(line);
+      pid = facts?.pid ?? null;
+      const problems = judgeSelfCheck(facts, expect, o.deadEndGateways);
+      check2.selfCheck = { ok: problems.length === 0, facts: facts ?? {}, problems };
+      if (problems.length) {
+        void kill().catch(() => void 0);
+        ctx.raise(new SandboxError(problems));
+      }
+    } : null,
+    raise: (err) => {
+      void kill().catch(() => void 0);
+      ctx.raise(err);
+    }
+  });
+  const oomBefore = await oomKills(engine.info.local, id);
+  const flaggedBefore = oomBefore === null ? (await engine.inspectContainer(id)).oomKilled : false;
+  o.logs.begin();
+  const startedAt = Date.now();
+  let stream = null;
+  let timedOut = false;
+  let timer;
+  const end = async () => {
+    if (stream) await waitFor(stream.done, ATTACH_DRAIN_MS);
+    stream?.close();
+    pipe.end();
+    return o.logs.end();
+  };
+  try {
+    stream = await ctx.race(
+      engine.execStream(
+        id,
+        {
+          cmd: execArgv(argv, expect),
+          user: `${r.user.uid}:${r.user.gid}`,
+          env: o.env,
+          workingDir: WORK_DIR
+        },
+        pipe.sink
+      )
+    );
+    const deadline = new Promise(
+      (resolve) => timer = setTimeout(() => resolve("timeout"), o.timeoutMs)
+    );
+    const first = await Promise.race([stream.done.then(() => "done"), deadline, ctx.stopped]);
+    if (first === "timeout") {
+      timedOut = true;
+      await kill();
+    }
+  } catch (err) {
+    await kill().catch(() => void 0);
+    await end();
+    throw err;
+  } finally {
+    clearTimeout(timer);
+  }
+  const endedAt = Date.now();
+  const log = await end();
+  ctx.check();
+  const exitCode = await settledExit(ctx, stream.id);
+  let oomKilled = false;
+  if (!timedOut) {
+    const after = await oomKills(engine.info.local, id);
+    oomKilled = oomBefore !== null && after !== null ? after > oomBefore : exitCode === 137 && !flaggedBefore && (await engine.inspectContainer(id)).oomKilled;
+  }
+  return {
+    commandExitCode: timedOut ? null : exitCode,
+    timedOut,
+    oomKilled,
+    startedAt,
+    endedAt,
+    log
+  };
+}
+async function settledExit(ctx, execId) {
+  const until = Date.now() + EXIT_SETTLE_MS;
+  for (; ; ) {
+    const s2 = await ctx.deps.engine.execInspect(execId);
+    if (!s2.running) return s2.exitCode;
+    if (Date.now() > until) return null;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+async function waitFor(p, ms) {
+  let t;
+  const r = await Promise.race([
+    p.then(() => true),
+    new Promise((res) => t = setTimeout(() => res(false), ms))
+  ]);
+  clearTimeout(t);
+  return r;
+}
+
+// src/session/network.ts
+import os6 from "node:os";
+function deadEndGateways(deps, gateways) {
+  const mine = (deps.hostAddresses ?? localAddresses2)();
+  return gateways.filter((g) => deps.engine.info.local && !mine.includes(g));
+}
+function localAddresses2() {
+  return Object.values(os6.networkInterfaces()).flat().flatMap((i) => i && i.family === "IPv4" ? [i.address] : []);
+}
+async function proxyVariables(engine, r) {
+  const n = r.network;
+  if (!n.proxyContainer || !n.internalNetwork || !n.proxyPort) return [];
+  const addr = (await engine.containerAddresses(n.proxyContainer))[n.internalNetwork];
+  return addr ? [...proxyEnv(addr, n.proxyPort), ...routeEnv(r.spec.egress?.routes ?? [], addr, n.proxyPort)] : null;
+}
+async function followProxy(engine, r) {
+  const n = r.network;
+  if (!n.proxyContainer || !n.egress) return { ledger: null, stop: async () => void 0 };
+  const ledger = new Ledger(n.egress.mode, n.egress.domains, n.egress.image);
+  let pending = "";
+  const attached = await engine.attach(n.proxyContainer, (stream, chunk) => {
+    if (stream !== "stdout") return;
+    pending += chunk.toString("utf8");
+    const lines = pending.split("\n");
+    pending = lines.pop();
+    if (pending.length > 1024 * 1024) pending = "";
+    for (const line of lines) if (!line.startsWith('{"event":"listening"')) ledger.addLine(line);
+  });
+  let stopped = false;
+  return {
+    ledger,
+    async stop() {
+      if (stopped) return;
+      stopped = true;
+      await new Promise((res) => setTimeout(res, 100));
+      attached.close();
+      if (pending) ledger.addLine(pending);
+    }
+  };
+}
+
+// src/session/hash.ts
+import { createHash } from "node:crypto";
+var SPEC_FIELDS = {
+  image: "plan",
+  entrypoint: "run",
+  preset: "run",
+  command: "run",
+  // A read-only source is a bind mount of the container: its directory is part of the plan (see planFacts).
+  source: "run",
+  outputDir: "run",
+  timeoutMs: "plan",
+  memoryBytes: "plan",
+  cpus: "plan",
+  pids: "plan",
+  nofile: "plan",
+  fsizeBytes: "plan",
+  tmpSizeBytes: "plan",
+  workSizeBytes: "plan",
+  outputSizeBytes: "plan",
+  // The host directory is per run (copied in, collected back); whether /state exists is the plan's (planFacts).
+  stateDir: "run",
+  stateSizeBytes: "plan",
+  user: "plan",
+  allowRoot: "plan",
+  writableRoot: "plan",
+  tmpExec: "plan",
+  capAdd: "plan",
+  env: "plan",
+  network: "plan",
+  egress: "plan",
+  isolation: "plan",
+  allowWeakerGvisor: "plan",
+  pull: "run",
+  volumeBackend: "plan",
+  outputCaps: "plan",
+  logLimitBytes: "run",
+  logFile: "run",
+  audit: "plan",
+  annotate: "run",
+  verdict: "run",
+  tests: "plan",
+  lean: "plan",
+  subject: "run",
+  selfCheck: "plan",
+  resultFile: "run",
+  defaultSizes: "run",
+  mounts: "plan",
+  allowMounts: "plan",
+  persist: "plan",
+  setup: "plan",
+  // Whether a run is warm is not part of what it runs in; the idle time is the keeper's business.
+  warm: "run",
+  // Another engine is another sandbox.
+  engine: "plan",
+  // The watchdog guards the process that runs the sandbox, not the sandbox itself.
+  watchdog: "run"
+};
+function canonical(v) {
+  if (Array.isArray(v)) return v.map(canonical);
+  if (v !== null && typeof v === "object") {
+    return Object.fromEntries(
+      Object.keys(v).sort().map((k) => [k, canonical(v[k])])
+    );
+  }
+  return v;
+}
+function planFacts(spec, imageId) {
+  const facts = { imageId };
+  for (const [k, part] of Object.entries(SPEC_FIELDS)) {
+    if (part === "plan") facts[k] = spec[k];
+  }
+  facts.readOnlySource = spec.source?.readOnly ? spec.source.dir : null;
+  facts.hasState = spec.stateDir !== null;
+  return canonical(facts);
+}
+function planHash(spec, imageId) {
+  return createHash("sha256").update(JSON.stringify(planFacts(spec, imageId))).digest("hex").slice(0, 32);
+}
+
+// src/session/record.ts
+import fs16 from "node:fs";
+import fsp15 from "node:fs/promises";
+import path19 from "node:path";
+var LABEL_SESSION = "sandbox-action.session";
+var LABEL_SESSION_NAME = "sandbox-action.session-name";
+var LABEL_SESSION_KIND = "sandbox-action.session-kind";
+var LABEL_PLAN_HASH = "sandbox-action.plan-hash";
+function sessionLabels(r) {
+  return {
+    [LABEL_SESSION]: r.id,
+    [LABEL_SESSION_KIND]: r.kind,
+    [LABEL_PLAN_HASH]: r.planHash,
+    ...r.name ? { [LABEL_SESSION_NAME]: r.name } : {}
+  };
+}
+var sessionsDir = (stateDir) => path19.join(stateDir, "sessions");
+var recordFile = (dir, id) => path19.join(dir, `${id}.json`);
+var ID = /^[a-z0-9]+-[a-f0-9]+$/;
+async function writeRecord(dir, r) {
+  await fsp15.mkdir(dir, { recursive: true, mode: 448 });
+  const tmp = `${recordFile(dir, r.id)}.${process.pid}.tmp`;
+  await fsp15.writeFile(tmp, `${JSON.stringify(r, null, 2)}
+`, { mode: 384 });
+  await fsp15.rename(tmp, recordFile(dir, r.id));
+}
+function parseRecord(text2) {
+  try {
+    const j = JSON.parse(text2);
+    if (j.version !== 1 || typeof j.id !== "string" || !ID.test(j.id)) return null;
+    if (!j.spec || !j.container || typeof j.container.id !== "string" || !j.user || !j.keeper) return null;
+    if (j.kind !== "session" && j.kind !== "warm") return null;
+    return j;
+  } catch {
+    return null;
+  }
+}
+async function readRecord(dir, id) {
+  if (!ID.test(id)) return null;
+  const text2 = await fsp15.readFile(recordFile(dir, id), "utf8").catch(() => null);
+  return text2 === null ? null : parseRecord(text2);
+}
+async function listRecords(dir) {
+  const names = await fsp15.readdir(dir).catch(() => []);
+  const out = [];
+  for (const n of names.filter((f) => f.endsWith(".json")).sort()) {
+    const r = await readRecord(dir, n.slice(0, -".json".length));
+    if (r) out.push(r);
+  }
+  return out;
+}
+async function removeRecord(dir, id) {
+  await fsp15.rm(recordFile(dir, id), { force: true });
+  await fsp15.rm(lockFile(dir, id), { force: true });
+}
+var lockFile = (dir, id) => path19.join(dir, `${id}.lock`);
+function alive(pid) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return err.code === "EPERM";
+  }
+}
+function tryLock(dir, id) {
+  const file = lockFile(dir, id);
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      fs16.mkdirSync(dir, { recursive: true, mode: 448 });
+      const fd = fs16.openSync(file, "wx", 384);
+      fs16.writeSync(fd, String(process.pid));
+      fs16.closeSync(fd);
+      return () => fs16.rmSync(file, { force: true });
+    } catch (err) {
+      if (err.code !== "EEXIST") throw err;
+      const pid = Number(fs16.readFileSync(file, "utf8").trim());
+      if (Number.isInteger(pid) && pid > 0 && alive(pid)) return null;
+      fs16.rmSync(file, { force: true });
+    }
+  }
+  return null;
+}
+function isLocked(dir, id) {
+  try {
+    const pid = Number(fs16.readFileSync(lockFile(dir, id), "utf8").trim());
+    return Number.isInteger(pid) && pid > 0 && alive(pid);
+  } catch {
+    return false;
+  }
+}
+
+// src/session/create.ts
+var KEEPER_START_TIMEOUT_MS = 6e4;
+async function createSession(spec, deps, o) {
+  const ctx = new RunContext(spec, deps);
+  let imageId = "";
+  try {
+    const prep = await prepare(ctx);
+    imageId = prep.image.id;
+    const hash = planHash(spec, imageId);
+    const labels = sessionLabels({ id: ctx.runId, name: o.name, kind: o.kind, planHash: hash });
+    Object.assign(ctx.labels, labels);
+    const net3 = await ctx.race(
+      setupNetwork(prep.spec, {
+        engine: deps.engine,
+        labels: ctx.labels,
+        runId: ctx.runId,
+        addCleanup: (what, fn) => ctx.cleanup.add(what, fn),
+        notice: deps.notice,
+        notes: ctx.notes,
+        env: deps.env
+      })
+    );
+    ctx.check();
+    const p = plan(prep.spec, {
+      runId: ctx.runId,
+      createdAt: ctx.createdAt,
+      uid: prep.owner.uid,
+      gid: prep.owner.gid,
+      network: net3.network,
+      imageEntrypoint: prep.image.entrypoint,
+      hostMounts: prep.hostMounts,
+      seccompInside: prep.runscSeccomp,
+      ...prep.runscRuntime ? { runscRuntime: prep.runscRuntime } : {}
+    });
+    const keeper = keeperFor(prep.owner);
+    const container = sessionContainer(p, {
+      name: p.container.name,
+      labels: { ...labels, [LABEL_ROLE]: "sandbox" },
+      keeper
+    });
+    const volumes = await createVolumes(ctx, prep);
+    const deadEnd = deadEndGateways(deps, net3.gateways);
+    const logs = new LogStream(deps.log, prep.spec.logLimitBytes, deps.fenceWorkflowCommands);
+    const box = await createSandbox(
+      ctx,
+      {
+        ...p,
+        container,
+        selfCheck: p.selfCheck ? { ...p.selfCheck, uid: keeper.uid, gid: keeper.gid } : null
+      },
+      { logs, owner: prep.owner, exclude: [], deadEndGateways: deadEnd }
+    );
+    await ctx.race(deps.engine.startContainer(box.id));
+    if (p.selfCheck) await waitForCheck(ctx, box.check, box.watch.exit);
+    const now = deps.now().toISOString();
+    const record = {
+      version: 1,
+      id: ctx.runId,
+      name: o.name,
+      kind: o.kind,
+      planHash: hash,
+      createdAt: ctx.createdAt.toISOString(),
+      lastUsedAt: now,
+      stoppedAt: null,
+      keep: o.keep,
+      idleTtlMs: o.idleTtlMs,
+      imageId,
+      spec: prep.spec,
+      container: { id: box.id, plan: container },
+      keeper,
+      user: prep.owner,
+      selfCheck: p.selfCheck,
+      imageEntrypoint: prep.image.entrypoint,
+      network: {
+        proxyContainer: net3.proxyContainer,
+        internalNetwork: net3.proxyContainer ? net3.network.mode : null,
+        proxyPort: net3.proxyContainer ? PROXY_PORT : null,
+        deadEndGateways: deadEnd,
+        egress: net3.ledger && prep.spec.egress ? {
+          mode: prep.spec.egress.mode,
+          domains: prep.spec.egress.domains,
+          image: net3.ledger.report().proxyImage
+        } : null
+      },
+      volumes: volumes.map((v) => ({
+        name: v.name,
+        role: v.role,
+        mount: v.mount,
+        sizeBytes: v.sizeBytes,
+        backend: v.backend,
+        enforced: v.enforced,
+        reserved: v.reserved
+      })),
+      notes: [...ctx.notes]
+    };
+    await writeRecord(sessionsDir(deps.volumeHost.stateDir), record);
+    logs.end();
+    box.watch.cancel();
+    const failures = await ctx.cleanup.runOnly((what) => !/^(remove|detach \/persist)/.test(what));
+    return { record, notes: [...ctx.notes, ...failures.map((f) => `cleanup: ${f}`)] };
+  } catch (err) {
+    for (const f of await ctx.cleanup.run()) deps.notice(`cleanup: ${f}`);
+    throw err;
+  }
+}
+async function waitForCheck(ctx, check2, exit) {
+  const until = Date.now() + KEEPER_START_TIMEOUT_MS;
+  let exited = null;
+  exit.then(
+    (c) => exited = c,
+    () => void 0
+  );
+  while (check2.selfCheck === null) {
+    ctx.check();
+    if (exited !== null) {
+      throw new SandboxError([`the session's container exited (${exited}) before its self-check reported`]);
+    }
+    if (Date.now() > until) throw new SandboxError(["the session's self-check did not report within 60 s"]);
+    await new Promise((r) => setTimeout(r, 10));
+  }
+  ctx.check();
+  if (!check2.selfCheck.ok) throw new SandboxError(check2.selfCheck.problems);
+}
+
+// src/sandbox/gc.ts
+import fsp16 from "node:fs/promises";
+import path20 from "node:path";
+function createdAt(r) {
+  const t = Date.parse(r.labels[LABEL_CREATED] ?? "");
+  return Number.isNaN(t) ? 0 : t;
+}
+function pastDeadline(r, now) {
+  const t = Date.parse(r.labels[LABEL_DEADLINE] ?? "");
+  return !Number.isNaN(t) && t <= now;
+}
+async function gc(engine, host, opts) {
+  const label = opts.runId ? `${LABEL_RUN}=${opts.runId}` : LABEL_RUN;
+  const all = await engine.listLabelled(label);
+  const cutoff = opts.now - opts.olderThanMs;
+  const live = (r) => opts.keepRuns?.has(r.labels[LABEL_RUN] ?? "") === true;
+  const old = all.filter(
+    (r) => (createdAt(r) <= cutoff || r.kind === "container" && pastDeadline(r, opts.now)) && !live(r)
+  );
+  const report = { removed: [], kept: all.length - old.length, failures: [] };
+  const attempt = async (r, fn) => {
+    try {
+      await fn();
+      report.removed.push({ kind: r.kind, name: r.name });
+    } catch (err) {
+      report.failures.push(`${r.kind} ${r.name}: ${errorMessage(err)}`);
+    }
+  };
+  await Promise.all(
+    old.filter((r) => r.kind === "container").map((r) => attempt(r, () => engine.removeContainer(r.id)))
+  );
+  await Promise.all(
+    old.filter((r) => r.kind === "network").map((r) => attempt(r, () => engine.removeNetwork(r.id)))
+  );
+  await Promise.all(
+    old.filter((r) => r.kind === "volume").map(
+      (r) => attempt(r, async () => {
+        await engine.removeVolume(r.name);
+        const dev = r.labels[LABEL_LOOP_DEVICE];
+        const img = r.labels[LABEL_LOOP_IMAGE];
+        if (dev) await host.privileged("losetup", ["-d", dev]).catch(() => void 0);
+        if (img && path20.resolve(img).startsWith(path20.resolve(host.stateDir) + path20.sep)) {
+          await fsp16.rm(img, { force: true });
+        }
+      })
+    )
+  );
+  if (!opts.runId) {
+    const inUse = new Set(
+      all.filter((r) => createdAt(r) > cutoff || live(r)).map((r) => r.labels[LABEL_LOOP_IMAGE])
+    );
+    for (const d of await ourLoopDevices(host)) {
+      if (inUse.has(d.image)) continue;
+      const st = await fsp16.stat(d.image).catch(() => null);
+      if (st && st.mtimeMs > cutoff) continue;
+      await host.privileged("losetup", ["-d", d.device]).catch(() => void 0);
+      await fsp16.rm(d.image, { force: true });
+      report.removed.push({ kind: "loop-device", name: d.device });
+    }
+    const files = await fsp16.readdir(host.stateDir).catch(() => []);
+    for (const f of files.filter((n) => n.endsWith(".img"))) {
+      const abs = path20.join(host.stateDir, f);
+      if (inUse.has(abs)) continue;
+      const st = await fsp16.stat(abs).catch(() => null);
+      if (st && st.mtimeMs <= cutoff) {
+        await fsp16.rm(abs, { force: true });
+        report.removed.push({ kind: "volume-image", name: f });
+      }
+    }
+    const discard = path20.join(host.stateDir, DISCARD_DIR);
+    for (const f of await fsp16.readdir(discard).catch(() => [])) {
+      await fsp16.rm(path20.join(discard, f), { force: true });
+      report.removed.push({ kind: "volume-image", name: f });
+    }
+  }
+  return report;
+}
+
+// src/session/ttl.ts
+var minutes = (ms) => `${Math.round(ms / 6e4)} min`;
+function ttlDecision(s2, now) {
+  if (s2.keep) return { action: "keep", reason: "kept (--keep)" };
+  if (s2.busy) return { action: "keep", reason: "in use" };
+  const last = Date.parse(s2.lastUsedAt);
+  const idle = now - (Number.isNaN(last) ? 0 : last);
+  if (s2.running) {
+    if (idle < s2.idleTtlMs)
+      return { action: "keep", reason: `idle ${minutes(idle)} of ${minutes(s2.idleTtlMs)}` };
+    return s2.kind === "warm" ? { action: "remove", reason: `warm sandbox idle for ${minutes(idle)} (TTL ${minutes(s2.idleTtlMs)})` } : { action: "stop", reason: `idle for ${minutes(idle)} (TTL ${minutes(s2.idleTtlMs)})` };
+  }
+  const stopped = s2.stoppedAt ? Date.parse(s2.stoppedAt) : NaN;
+  const since = now - Math.max(Number.isNaN(stopped) ? 0 : stopped, Number.isNaN(last) ? 0 : last);
+  if (since >= s2.idleTtlMs) {
+    return { action: "remove", reason: `stopped for ${minutes(since)} (TTL ${minutes(s2.idleTtlMs)})` };
+  }
+  return { action: "keep", reason: `stopped ${minutes(since)} of ${minutes(s2.idleTtlMs)}` };
+}
+
+// src/session/lifecycle.ts
+var START_TIMEOUT_MS = 6e4;
+var dirOf = (deps) => sessionsDir(deps.volumeHost.stateDir);
+async function isRunning(engine, id) {
+  try {
+    return (await engine.inspectContainer(id)).running;
+  } catch (err) {
+    if (err instanceof EngineError && err.statusCode === 404) return null;
+    throw err;
+  }
+}
+async function startKeeper(engine, r) {
+  const id = r.container.id;
+  let head = "";
+  let line = null;
+  let got = null;
+  const seen = new Promise((res) => got = res);
+  const attached = await engine.attach(id, (stream, chunk) => {
+    if (stream !== "stdout" || line !== null) return;
+    head += chunk.toString("utf8");
+    const nl = head.indexOf("\n");
+    if (nl >= 0 || head.length > 4096) {
+      line = nl >= 0 ? head.slice(0, nl) : "";
+      got?.();
+    }
+  });
+  let watch = null;
+  try {
+    watch = await engine.watchExit(id);
+    await engine.startContainer(id);
+    const expect = keeperCheck(r.selfCheck, r.keeper);
+    if (!expect) return;
+    let t;
+    const outcome2 = await Promise.race([
+      seen.then(() => "line"),
+      watch.exit.then(
+        () => "exited",
+        () => "exited"
+      ),
+      new Promise((res) => t = setTimeout(() => res("late"), START_TIMEOUT_MS))
+    ]);
+    clearTimeout(t);
+    const problems = outcome2 === "line" ? judgeSelfCheck(parseSelfCheckLine(line ?? ""), expect, r.network.deadEndGateways) : [
+      `the session's keeper ${outcome2 === "exited" ? "exited" : "did not report"} before its self-check`
+    ];
+    if (problems.length) {
+      await engine.killContainer(id, "KILL");
+      throw new SandboxError(problems);
+    }
+  } finally {
+    watch?.cancel();
+    attached.close();
+  }
+}
+async function stopSession(deps, r) {
+  const { engine } = deps;
+  await engine.killContainer(r.container.id, "KILL");
+  await engine.waitContainer(r.container.id).catch(() => void 0);
+  if (r.network.proxyContainer) {
+    await engine.killContainer(r.network.proxyContainer, "KILL");
+    await engine.waitContainer(r.network.proxyContainer).catch(() => void 0);
+  }
+  const next = { ...r, stoppedAt: deps.now().toISOString() };
+  await writeRecord(dirOf(deps), next);
+  return next;
+}
+async function removeSession(deps, r) {
+  const notes = [];
+  if (r.spec.stateDir && await isRunning(deps.engine, r.container.id) !== null) {
+    const ctx = new RunContext({ ...r.spec, outputDir: null, annotate: null, audit: null }, deps);
+    const c = await collect(ctx, ctx.spec, { id: r.container.id, capture: null }, planOf(r), false);
+    if (c.state) notes.push(`/state: ${c.state.files} files collected back into ${c.state.dir}`);
+  }
+  const report = await gc(deps.engine, deps.volumeHost, { olderThanMs: 0, now: Date.now(), runId: r.id });
+  if (report.failures.length === 0) await removeRecord(dirOf(deps), r.id);
+  return { ...report, notes };
+}
+function planOf(r) {
+  return {
+    runId: r.id,
+    labels: { [LABEL_RUN]: r.id },
+    volumes: [],
+    readOnlySource: null,
+    copySource: null,
+    container: r.container.plan,
+    uid: r.user.uid,
+    gid: r.user.gid,
+    selfCheck: r.selfCheck
+  };
+}
+async function sweep(deps) {
+  const dir = dirOf(deps);
+  const lines = [];
+  for (const r of await listRecords(dir)) {
+    const busy = isLocked(dir, r.id);
+    const running = await isRunning(deps.engine, r.container.id).catch(() => false);
+    if (running === null && !busy) {
+      await removeSession(deps, r);
+      lines.push(`removed ${r.kind} ${r.name ?? r.id}: its container was gone`);
+      continue;
+    }
+    const d = ttlDecision({ ...r, running: running === true, busy }, deps.now().getTime());
+    if (d.action === "stop") {
+      await stopSession(deps, r);
+      lines.push(`stopped ${r.kind} ${r.name ?? r.id}: ${d.reason}`);
+    } else if (d.action === "remove") {
+      await removeSession(deps, r);
+      lines.push(`removed ${r.kind} ${r.name ?? r.id}: ${d.reason}`);
+    }
+  }
+  return lines;
+}
+async function touch(deps, r) {
+  const latest = (await listRecords(dirOf(deps))).find((x) => x.id === r.id) ?? r;
+  await writeRecord(dirOf(deps), { ...latest, lastUsedAt: deps.now().toISOString() });
+}
+
+// src/session/exec.ts
+function sessionPieces(r) {
+  return {
+    imageId: r?.imageId ?? null,
+    plan: r ? planOf(r) : null,
+    net: null,
+    volumes: (r?.volumes ?? []).map((v) => ({
+      ...v,
+      backend: v.backend,
+      remove: async () => void 0
+    })),
+    exit: null,
+    collected: null,
+    verdict: null,
+    cleanupMs: 0
+  };
+}
+function sessionInfo(r, warm = null) {
+  return { id: r.id, name: r.name, kind: r.kind, planHash: r.planHash, warm };
+}
+function netOf(ledger) {
+  return ledger ? {
+    network: { mode: "", env: [], dns: [] },
+    ledger,
+    proxyContainer: null,
+    gateways: [],
+    stop: async () => void 0
+  } : null;
+}
+
+// src/session/reset.ts
+var SETTLE_TRIES = 40;
+var SETTLE_MS = 25;
+var gvisor = (r) => r.spec.isolation === "runsc";
+async function strays(ctx, r) {
+  for (let i = 0; ; i++) {
+    const table = await ctx.deps.engine.top(r.container.id, "-o pid,uid,comm");
+    const left = strayProcesses(table, r.keeper.uid);
+    if (left === null)
+      return ["the engine's process list has no PID and UID columns, so the reset cannot be checked"];
+    if (left.length === 0 || i >= SETTLE_TRIES) return left.map((p) => `a process outlived the reset: ${p}`);
+    await new Promise((res) => setTimeout(res, SETTLE_MS));
+  }
+}
+async function endRun(ctx, r) {
+  const { engine } = ctx.deps;
+  try {
+    if (gvisor(r)) {
+      await engine.killContainer(r.container.id, "KILL");
+      await engine.waitContainer(r.container.id);
+      return [];
+    }
+    const k = await trustedExec(ctx, r, KILL_SCRIPT, 1e4);
+    const left = await strays(ctx, r);
+    if (left.length && k.exitCode !== 0) left.unshift(`the kill step exited ${k.exitCode}`);
+    if (left.length) {
+      await engine.killContainer(r.container.id, "KILL");
+      await engine.waitContainer(r.container.id).catch(() => void 0);
+    }
+    return left;
+  } catch (err) {
+    await engine.killContainer(r.container.id, "KILL").catch(() => void 0);
+    return [`the reset failed: ${errorMessage(err)}`];
+  }
+}
+async function readyForRun(ctx, r, fresh) {
+  const { engine } = ctx.deps;
+  try {
+    const running = await isRunning(engine, r.container.id);
+    if (running === null) return ["its container is gone"];
+    if (!running) {
+      if (!gvisor(r)) return ["it is not running (stopped by someone else)"];
+      await startKeeper(engine, r);
+    }
+    await checkConformance(ctx, r);
+    if (!gvisor(r)) {
+      const left = await strays(ctx, r);
+      if (left.length) return left;
+    }
+    if (fresh) return [];
+    const w = await trustedExec(
+      ctx,
+      r,
+      wipeScript(wipeTargets({ writableWork: !r.spec.source?.readOnly, state: r.spec.stateDir !== null })),
+      6e4
+    );
+    if (w.exitCode === 0) return [];
+    const found = parseWipeReport(w.stderr);
+    return w.exitCode === RESET_UNCLEAN && found.length ? found.map((f) => `the wipe left ${f}`) : [`the wipe exited ${w.exitCode}: ${w.stderr.trim().slice(0, 300)}`];
+  } catch (err) {
+    return [`it could not be checked: ${errorMessage(err)}`];
+  }
+}
+
+// src/session/warm-rules.ts
+function warmBlocker(spec) {
+  if (spec.isolation === "runsc" && !spec.allowWeakerGvisor) {
+    return "--isolation runsc: a warm run's command is exec'd into the warm sandbox, which gets no seccomp filter inside gVisor (runsc 20221219); --allow-weaker-gvisor takes that";
+  }
+  if (spec.writableRoot)
+    return "--writable-root: what a run writes to the root filesystem would be seen by the next";
+  if (spec.capAdd.length) {
+    return `--cap-add ${spec.capAdd.join(",")}: a capability lets a run reach past its own processes`;
+  }
+  const rw = spec.mounts.find((m) => !m.readOnly);
+  if (rw) return `--mount ${rw.host}:${rw.dest}:rw: a writable host mount carries state to the next run`;
+  if (spec.persist) return "--persist: /persist is kept between runs by design (use a session)";
+  if (spec.setup) return "--setup: the setup phase has a container of its own for each run";
+  if (spec.tests) return "--tests: trusted tests are mounted for one run";
+  if (spec.lean) return "--challenge: comparator judges one run on the trusted side, in sandboxes of its own";
+  if (spec.audit) return "--audit-target: the proof audit runs in a fresh sandbox of its own";
+  return null;
+}
+
+// src/session/warm.ts
+async function cold(spec, deps, reason) {
+  const r = await executeRun(spec, deps);
+  return { ...r, notes: [...r.notes, `warm: a cold sandbox ran the command: ${reason}`] };
+}
+function runSandboxed(spec, deps) {
+  return spec.warm ? runWarm(spec, deps) : executeRun(spec, deps);
+}
+async function runWarm(spec, deps) {
+  const blocker = warmBlocker(spec);
+  if (blocker) return cold(spec, deps, blocker);
+  const dir = dirOf(deps);
+  let claimed = null;
+  let coldReason = null;
+  try {
+    await sweep(deps).catch(() => void 0);
+    const image = await deps.engine.imageInspect(spec.image);
+    const hash = image ? planHash(spec, image.id) : null;
+    const candidates2 = (await listRecords(dir)).filter((r) => r.kind === "warm" && r.planHash === hash);
+    for (const c of candidates2) {
+      const release = tryLock(dir, c.id);
+      if (!release) continue;
+      const problems = await readyForRun(new RunContext(c.spec, deps), c, false);
+      if (problems.length === 0) {
+        claimed = { record: c, release, fresh: false };
+        coldReason = null;
+        break;
+      }
+      coldReason = `the warm sandbox ${c.id} could not be reset cleanly (${problems.join("; ")}), so it was removed`;
+      await removeSession(deps, c).catch(() => void 0);
+      release();
+    }
+    if (!claimed) {
+      coldReason ??= candidates2.length ? "every warm sandbox with this plan was in use" : "no warm sandbox with this plan was ready";
+      const { record } = await createSession(forCreate(spec), deps, {
+        name: null,
+        kind: "warm",
+        keep: false,
+        idleTtlMs: spec.warm.idleTtlMs
+      });
+      const release = tryLock(dir, record.id);
+      if (!release) return cold(spec, deps, `${coldReason}; the one just made was taken by another run`);
+      claimed = { record, release, fresh: true };
+      coldReason = `${coldReason}; a fresh sandbox ran the command and is kept for the next run`;
+    }
+  } catch (err) {
+    if (err instanceof InputError) return cold(spec, deps, errorMessage(err));
+    return cold(spec, deps, `the warm sandbox could not be made: ${errorMessage(err)}`);
+  }
+  try {
+    return await runInWarm(spec, deps, claimed.record, { reused: !claimed.fresh, coldReason });
+  } finally {
+    claimed.release();
+  }
+}
+function forCreate(spec) {
+  return {
+    ...spec,
+    source: spec.source?.readOnly ? spec.source : null,
+    outputDir: null,
+    resultFile: null,
+    logFile: null,
+    annotate: null,
+    verdict: { declared: [], junit: null, expectDir: null }
+  };
+}
+async function runInWarm(given, deps, r, w) {
+  const spec = {
+    ...given,
+    workSizeBytes: r.spec.workSizeBytes,
+    outputSizeBytes: r.spec.outputSizeBytes,
+    stateSizeBytes: r.spec.stateSizeBytes
+  };
+  const ctx = new RunContext(spec, deps);
+  const x = sessionPieces(r);
+  ctx.notes.push(...r.notes);
+  const warm = { ...w, keptForNext: false, resetProblem: null };
+  let failure = null;
+  let logs = null;
+  let proxy = null;
+  let ended = false;
+  const { engine } = deps;
+  const id = r.container.id;
+  try {
+    await ctx.race(Promise.all(checkRunDirectories(spec)));
+    const expected = spec.verdict.expectDir ? loadExpected(spec.verdict.expectDir) : null;
+    if (expected) {
+      spec.verdict = {
+        ...spec.verdict,
+        declared: [.../* @__PURE__ */ new Set([...spec.verdict.declared, ...expected.map((e) => e.path)])]
+      };
+    }
+    await touch(deps, r);
+    const check2 = ctx.sandboxCheck = await checkConformance(ctx, r);
+    const copyIn = async (dir, target) => {
+      if (!dir || (await fsp17.readdir(dir)).length === 0) return;
+      const packed = packDirectory(dir, r.user);
+      await Promise.all([engine.putArchive(id, target, packed.stream), packed.done]);
+    };
+    await ctx.race(
+      Promise.all([
+        copyIn(spec.source && !spec.source.readOnly ? spec.source.dir : null, WORK_DIR),
+        copyIn(spec.stateDir, STATE_DIR)
+      ])
+    );
+    const vars = await proxyVariables(engine, r);
+    if (vars === null) throw new InputError("--warm", "the warm sandbox's proxy has no address");
+    proxy = await followProxy(engine, r);
+    logs = new LogStream(deps.log, spec.logLimitBytes, deps.fenceWorkflowCommands);
+    const capture = spec.annotate && spec.annotate.parser !== "junit" ? new Capture(LOG_CAPTURE_CAP) : null;
+    const argv = [...spec.entrypoint ? [spec.entrypoint] : r.imageEntrypoint ?? [], ...spec.command];
+    const exit = x.exit = await runSessionCommand(ctx, r, argv, check2, {
+      logs,
+      timeoutMs: spec.timeoutMs,
+      env: vars,
+      deadEndGateways: r.network.deadEndGateways,
+      capture
+    });
+    await proxy.stop();
+    x.net = netOf(proxy.ledger);
+    const problems = await endRun(ctx, r);
+    ended = true;
+    if (problems.length) warm.resetProblem = problems.join("; ");
+    const collected = x.collected = await collect(ctx, spec, { id, capture }, planOf(r), exit.timedOut);
+    x.verdict = await judge(spec, { expected, trustedTests: false }, exit, collected);
+  } catch (err) {
+    failure = err;
+    logs?.end();
+  }
+  await proxy?.stop().catch(() => void 0);
+  if (!ended) {
+    const problems = await endRun(ctx, r);
+    if (problems.length) warm.resetProblem = problems.join("; ");
+  }
+  if (failure !== null && warm.resetProblem === null)
+    warm.resetProblem = `the run failed: ${errorMessage(failure)}`;
+  if (warm.resetProblem === null && r.spec.isolation === "runsc") {
+    await startKeeper(engine, r).catch((err) => {
+      warm.resetProblem = `restarting the sandbox failed: ${errorMessage(err)}`;
+    });
+  }
+  if (warm.resetProblem === null) {
+    warm.keptForNext = true;
+    await touch(deps, r).catch(() => void 0);
+  } else {
+    ctx.notes.push(`warm: the sandbox was removed after this run: ${warm.resetProblem}`);
+    await removeSession(deps, r).catch(
+      (err) => ctx.notes.push(`warm: removing it: ${errorMessage(err)}`)
+    );
+  }
+  if (w.coldReason) ctx.notes.push(`warm: ${w.coldReason}`);
+  for (const f of await ctx.cleanup.run()) ctx.notes.push(`cleanup: ${f}`);
+  try {
+    return { ...assembleResult(ctx, x, failure), session: sessionInfo(r, warm) };
+  } catch (err) {
+    return assembleResult(ctx, sessionPieces(null), new Error(errorMessage(failure ?? err)));
+  }
+}
+
+// src/sandbox/watchdog.ts
+import { spawn as spawn3 } from "node:child_process";
+import fs17 from "node:fs";
+import path21 from "node:path";
+import { fileURLToPath as fileURLToPath2 } from "node:url";
+function processStart(pid) {
+  try {
+    const stat2 = fs17.readFileSync(`/proc/${pid}/stat`, "utf8");
+    return stat2.slice(stat2.lastIndexOf(")") + 2).split(" ")[19] ?? null;
+  } catch {
+    return null;
+  }
+}
+function cliPath() {
+  const here = path21.dirname(fileURLToPath2(import.meta.url));
+  for (const p of [path21.join(here, "cli.js"), path21.resolve(here, "../../dist/cli.js")]) {
+    if (fs17.existsSync(p)) return p;
+  }
+  return null;
+}
+function startWatchdog(runId, env) {
+  const cli = cliPath();
+  const start = processStart(process.pid);
+  if (!cli || !start) return null;
+  const child = spawn3(
+    process.execPath,
+    [cli, "watchdog", "--run", runId, "--parent", String(process.pid), "--parent-start", start],
+    { detached: true, stdio: "ignore", env }
+  );
+  child.on("error", () => void 0);
+  child.unref();
+  return {
+    pid: child.pid ?? null,
+    stop: () => {
+      if (child.exitCode === null && child.signalCode === null) child.kill("SIGTERM");
+    }
+  };
+}
+
 // src/cli/door.ts
 import { randomBytes as randomBytes3 } from "node:crypto";
-import fs15 from "node:fs";
-import os6 from "node:os";
-import path17 from "node:path";
+import fs18 from "node:fs";
+import os7 from "node:os";
+import path22 from "node:path";
+
+// src/engine/docker.ts
+import { posix } from "node:path";
 
 // src/engine/http.ts
 import http from "node:http";
@@ -33750,10 +35805,10 @@ var ApiClient = class {
     this.prefix = `/v${v}`;
   }
   /** Send a request; resolves with the raw streaming response (any status). */
-  raw(method, path23, opts = {}, operation = `${method} ${path23}`) {
+  raw(method, path28, opts = {}, operation = `${method} ${path28}`) {
     const qs = new URLSearchParams();
     for (const [k, v] of Object.entries(opts.query ?? {})) if (v !== void 0) qs.set(k, String(v));
-    const fullPath = `${this.prefix}${path23}${qs.size ? `?${qs}` : ""}`;
+    const fullPath = `${this.prefix}${path28}${qs.size ? `?${qs}` : ""}`;
     const headers = { ...opts.headers };
     let payload;
     if (opts.body !== void 0) {
@@ -33782,18 +35837,52 @@ var ApiClient = class {
       }
     });
   }
+  /**
+   * A request the engine answers with 101 Switching Protocols (exec with stdin): the raw connection, both ways.
+   * Its own socket, never the keep-alive pool's. Any other answer becomes an EngineError.
+   */
+  upgrade(method, path28, body, operation) {
+    const payload = Buffer.from(JSON.stringify(body));
+    const ep = this.endpoint;
+    return new Promise((resolve, reject) => {
+      const req = http.request({
+        method,
+        path: `${this.prefix}${path28}`,
+        headers: {
+          connection: "Upgrade",
+          upgrade: "tcp",
+          "content-type": "application/json",
+          "content-length": String(payload.length)
+        },
+        agent: false,
+        ...ep.socketPath ? { socketPath: ep.socketPath } : { host: ep.host, port: ep.port }
+      });
+      req.on("upgrade", (_res, socket, head) => {
+        if (head.length) socket.unshift(head);
+        resolve(socket);
+      });
+      req.on("response", (res) => {
+        readAll(res).then(
+          (b) => reject(this.statusError(operation, res.statusCode ?? 0, b)),
+          (err) => reject(err)
+        );
+      });
+      req.on("error", (err) => reject(this.connectError(operation, err)));
+      req.end(payload);
+    });
+  }
   /** Send a request and parse a JSON answer; a non-2xx status becomes an EngineError. */
-  async json(method, path23, opts = {}, operation) {
-    const op = operation ?? `${method} ${path23}`;
-    const res = await this.raw(method, path23, opts, op);
+  async json(method, path28, opts = {}, operation) {
+    const op = operation ?? `${method} ${path28}`;
+    const res = await this.raw(method, path28, opts, op);
     const text2 = await readAll(res.body);
     if (res.statusCode < 200 || res.statusCode >= 300) throw this.statusError(op, res.statusCode, text2);
     return text2.length ? JSON.parse(text2.toString("utf8")) : void 0;
   }
   /** Like json() but ignores the body. `okStatuses` lists extra statuses that count as success. */
-  async call(method, path23, opts = {}, operation, okStatuses = []) {
-    const op = operation ?? `${method} ${path23}`;
-    const res = await this.raw(method, path23, opts, op);
+  async call(method, path28, opts = {}, operation, okStatuses = []) {
+    const op = operation ?? `${method} ${path28}`;
+    const res = await this.raw(method, path28, opts, op);
     const text2 = await readAll(res.body);
     if ((res.statusCode < 200 || res.statusCode >= 300) && !okStatuses.includes(res.statusCode)) {
       throw this.statusError(op, res.statusCode, text2);
@@ -33903,23 +35992,22 @@ function compareApi(a, b) {
   const [bm, bn] = b.split(".").map(Number);
   return am - bm || an - bn;
 }
-function defaultEndpoints(env) {
-  if (env.DOCKER_HOST) return [env.DOCKER_HOST];
-  if (env.CONTAINER_HOST) return [env.CONTAINER_HOST];
-  const list3 = ["unix:///var/run/docker.sock", "unix:///run/podman/podman.sock"];
-  if (env.XDG_RUNTIME_DIR) list3.push(`unix://${env.XDG_RUNTIME_DIR}/podman/podman.sock`);
-  return list3;
-}
-async function connectEngine(endpoints) {
+async function connectEngine(endpoints, choice = "auto") {
   let firstErr;
   for (const url of endpoints) {
     const client = new ApiClient(parseEndpoint(url), "engine");
     try {
-      const info2 = client.json("GET", "/info", {}, "info");
-      info2.catch(() => void 0);
+      const early = client.json("GET", "/info", {}, "info");
+      early.catch(() => void 0);
       const v = await client.json("GET", "/version", {}, "version");
       const isPodman = (v.Components ?? []).some((c2) => /podman/i.test(c2.Name));
       const name = isPodman ? "podman" : "docker";
+      if (choice !== "auto" && choice !== name) {
+        throw new InputError(
+          "--engine",
+          `${choice}: the engine at ${url} is ${name} ${v.Version}; pass --engine ${name}, or point ${choice === "podman" ? "CONTAINER_HOST" : "DOCKER_HOST"} at a ${choice} socket`
+        );
+      }
       if (compareApi(v.ApiVersion, CLIENT_MIN_API) < 0) {
         throw new EngineError(
           name,
@@ -33931,6 +36019,11 @@ async function connectEngine(endpoints) {
       const api = compareApi(v.ApiVersion, CLIENT_MAX_API) > 0 ? CLIENT_MAX_API : v.ApiVersion;
       const c = new ApiClient(client.endpoint, name);
       c.setApiVersion(api);
+      const [info2, podman] = await Promise.all([
+        early.catch(() => c.json("GET", "/info", {}, "info")),
+        isPodman ? c.json("GET", "/libpod/info", {}, "info").then(parsePodmanInfo) : null
+      ]);
+      const securityOptions = info2.SecurityOptions ?? [];
       return new DockerApiEngine(
         c,
         {
@@ -33940,16 +36033,22 @@ async function connectEngine(endpoints) {
           os: v.Os,
           arch: v.Arch,
           endpoint: client.endpoint.url,
-          local: client.endpoint.socketPath !== void 0
+          local: client.endpoint.socketPath !== void 0,
+          rootless: podman ? podman.rootless : securityOptions.some((o) => /(^|,)name=rootless(,|$)/.test(o)),
+          cgroupVersion: podman ? podman.cgroupVersion : info2.CgroupVersion ? `v${info2.CgroupVersion}` : "",
+          readOnlyTmpfs: podman ? PODMAN_READ_ONLY_TMPFS : []
         },
-        info2
+        securityOptions.some((o) => /(^|,)name=seccomp(,|$)/.test(o)),
+        podman?.defaultCapabilities ?? [],
+        info2.Runtimes ?? null
       );
     } catch (err) {
-      if (err instanceof EngineError && err.engine !== "engine") throw err;
+      if (err instanceof InputError || err instanceof EngineError && err.engine !== "engine") throw err;
       firstErr ??= err;
     }
   }
   if (firstErr instanceof EngineError) {
+    if (choice === "podman") throw new InputError("--engine", `podman: ${noPodmanHint(endpoints)}`);
     throw new EngineError(
       "docker",
       "connect",
@@ -33990,7 +36089,7 @@ function toContainerBody(s2) {
     Env: s2.env,
     Labels: s2.labels,
     Tty: s2.tty,
-    OpenStdin: false,
+    OpenStdin: s2.openStdin === true,
     StdinOnce: false,
     AttachStdin: false,
     AttachStdout: true,
@@ -34029,26 +36128,26 @@ function splitRef(ref) {
   return i > ref.lastIndexOf("/") ? { repo: ref.slice(0, i), tag: ref.slice(i + 1) } : { repo: ref, tag: "latest" };
 }
 var DockerApiEngine = class {
-  constructor(api, info2, prefetchedInfo) {
+  constructor(api, info2, seccomp, podmanDefaultCaps = [], knownRuntimes = null) {
     this.api = api;
     this.info = info2;
-    this.prefetchedInfo = prefetchedInfo;
+    this.seccomp = seccomp;
+    this.podmanDefaultCaps = podmanDefaultCaps;
+    this.knownRuntimes = knownRuntimes;
   }
   api;
   info;
-  prefetchedInfo;
-  infoAnswer = null;
-  fetchInfo() {
-    return this.api.json("GET", "/info", {}, "info");
-  }
-  /** /info, asked once per engine: runtimes and security options do not change while a process runs. */
-  engineInfo() {
-    this.infoAnswer ??= this.prefetchedInfo ? this.prefetchedInfo.catch(() => this.fetchInfo()) : this.fetchInfo();
-    return this.infoAnswer;
-  }
+  seccomp;
+  podmanDefaultCaps;
+  knownRuntimes;
   async runtimes() {
-    const info2 = await this.engineInfo();
-    return Object.entries(info2.Runtimes ?? {}).map(([name, r]) => ({ name, args: r?.runtimeArgs ?? [] }));
+    const runtimes = this.knownRuntimes ?? (await this.api.json(
+      "GET",
+      "/info",
+      {},
+      "info"
+    )).Runtimes;
+    return Object.entries(runtimes ?? {}).map(([name, r]) => ({ name, args: r?.runtimeArgs ?? [] }));
   }
   async imageInspect(ref) {
     const res = await this.api.raw("GET", `/images/${encodeURIComponent(ref)}/json`, {}, "inspect image");
@@ -34222,7 +36321,8 @@ var DockerApiEngine = class {
       const j = JSON.parse(b.toString("utf8"));
       return j.StatusCode;
     });
-    return { exit };
+    exit.catch(() => void 0);
+    return { exit, cancel: () => res.body.destroy() };
   }
   async waitContainer(id) {
     const j = await this.api.json(
@@ -34254,33 +36354,34 @@ var DockerApiEngine = class {
     };
   }
   async inspectCreated(id) {
-    const seccomp = this.engineInfo().then(
-      (i) => (i.SecurityOptions ?? []).some((o) => /(^|,)name=seccomp(,|$)/.test(o))
-    );
-    const [j, engineSeccomp] = await Promise.all([
+    const podman = this.info.name === "podman";
+    const [j, runtime] = await Promise.all([
       this.api.json("GET", `/containers/${id}/json`, {}, "inspect container"),
-      seccomp
+      // Podman's compatible inspect says `oci` for every runtime; its own inspect names the one it will run.
+      podman ? this.api.json("GET", `/libpod/containers/${id}/json`, {}, "inspect container").then((l) => l.OCIRuntime ?? "") : null
     ]);
+    const seccomp = this.seccomp;
     const h = j.HostConfig;
+    const caps = podman ? podmanCapabilities(h.CapDrop ?? [], h.CapAdd ?? [], this.podmanDefaultCaps) : { capDrop: h.CapDrop ?? [], capAdd: h.CapAdd ?? [] };
     return {
       user: j.Config.User ?? "",
       entrypoint: j.Config.Entrypoint ?? null,
       cmd: j.Config.Cmd ?? null,
       readOnlyRootfs: h.ReadonlyRootfs === true,
       privileged: h.Privileged === true,
-      capDrop: h.CapDrop ?? [],
-      capAdd: h.CapAdd ?? [],
+      capDrop: caps.capDrop,
+      capAdd: caps.capAdd,
       securityOpt: h.SecurityOpt ?? [],
-      engineSeccomp,
-      networkMode: h.NetworkMode ?? "",
+      engineSeccomp: seccomp,
+      networkMode: podman ? podmanNetworkMode(h.NetworkMode, Object.keys(j.NetworkSettings?.Networks ?? {})) : h.NetworkMode ?? "",
       memoryBytes: h.Memory ?? 0,
       memorySwapBytes: h.MemorySwap ?? 0,
       nanoCpus: h.NanoCpus ?? 0,
       pidsLimit: h.PidsLimit ?? null,
-      ulimits: (h.Ulimits ?? []).map((u) => ({ name: u.Name, soft: u.Soft, hard: u.Hard })),
-      runtime: h.Runtime ?? "runc",
+      ulimits: (h.Ulimits ?? []).map(podmanUlimit),
+      runtime: runtime ?? h.Runtime ?? "runc",
       init: h.Init === true,
-      pidMode: h.PidMode ?? "",
+      pidMode: podman ? podmanPidMode(h.PidMode) : h.PidMode ?? "",
       usernsMode: h.UsernsMode ?? "",
       devices: (h.Devices ?? []).length,
       mounts: (j.Mounts ?? []).map((m) => ({
@@ -34293,6 +36394,7 @@ var DockerApiEngine = class {
     };
   }
   async removeContainer(id) {
+    if (this.info.name === "podman") await this.killContainer(id, "KILL").catch(() => void 0);
     await this.api.call(
       "DELETE",
       `/containers/${id}`,
@@ -34326,28 +36428,121 @@ var DockerApiEngine = class {
       stderr: Buffer.concat(err).toString("utf8")
     };
   }
-  async putArchive(id, path23, tar7) {
+  async execCreate(id, spec, tty) {
+    const created = await this.api.json(
+      "POST",
+      `/containers/${id}/exec`,
+      {
+        body: {
+          Cmd: spec.cmd,
+          User: spec.user,
+          Env: spec.env ?? [],
+          ...spec.workingDir ? { WorkingDir: spec.workingDir } : {},
+          AttachStdin: tty,
+          AttachStdout: true,
+          AttachStderr: true,
+          Tty: tty,
+          Privileged: false
+        }
+      },
+      "exec"
+    );
+    return created.Id;
+  }
+  async execStream(id, spec, sink) {
+    const execId = await this.execCreate(id, spec, false);
+    const res = await this.api.raw(
+      "POST",
+      `/exec/${execId}/start`,
+      { body: { Detach: false, Tty: false } },
+      "exec"
+    );
+    if (res.statusCode !== 200) throw this.api.statusError("exec", res.statusCode, await readAll(res.body));
+    const demux = new Demuxer(sink);
+    const done = new Promise((resolve) => {
+      res.body.on("data", (c) => demux.push(c));
+      res.body.on("end", resolve);
+      res.body.on("close", resolve);
+      res.body.on("error", () => resolve());
+    });
+    return { id: execId, done, close: () => res.body.destroy() };
+  }
+  async execInspect(execId) {
+    const j = await this.api.json(
+      "GET",
+      `/exec/${execId}/json`,
+      {},
+      "inspect exec"
+    );
+    return { running: j.Running, exitCode: j.Running ? null : j.ExitCode };
+  }
+  async execInteractive(id, spec, size2) {
+    const execId = await this.execCreate(id, spec, true);
+    const stream = await this.api.upgrade(
+      "POST",
+      `/exec/${execId}/start`,
+      { Detach: false, Tty: true },
+      "exec"
+    );
+    const resize = async (rows, cols) => {
+      await this.api.call(
+        "POST",
+        `/exec/${execId}/resize`,
+        { query: { h: rows, w: cols } },
+        "resize exec",
+        [404, 409, 500]
+      );
+    };
+    await resize(size2.rows, size2.cols);
+    return { id: execId, stream, resize };
+  }
+  async top(id, psArgs) {
+    const j = await this.api.json(
+      "GET",
+      `/containers/${id}/top`,
+      { query: psArgs ? { ps_args: psArgs } : {} },
+      "list processes"
+    );
+    return { titles: j.Titles ?? [], processes: j.Processes ?? [] };
+  }
+  async putArchive(id, path28, tar8) {
     await this.api.call(
       "PUT",
       `/containers/${id}/archive`,
       {
-        query: { path: path23, noOverwriteDirNonDir: 1 },
-        bodyStream: tar7,
+        query: { path: path28, noOverwriteDirNonDir: 1 },
+        bodyStream: tar8,
         headers: { "content-type": "application/x-tar" }
       },
-      `copy into ${path23}`
+      `copy into ${path28}`
     );
   }
-  async getArchive(id, path23) {
+  async getArchive(id, path28) {
     const res = await this.api.raw(
       "GET",
       `/containers/${id}/archive`,
-      { query: { path: path23 } },
-      `copy out of ${path23}`
+      { query: { path: path28 } },
+      `copy out of ${path28}`
     );
     if (res.statusCode !== 200)
-      throw this.api.statusError(`copy out of ${path23}`, res.statusCode, await readAll(res.body));
-    return res.body;
+      throw this.api.statusError(`copy out of ${path28}`, res.statusCode, await readAll(res.body));
+    return this.info.name === "podman" ? archiveUnderBase(res.body, posix.basename(path28)) : res.body;
+  }
+  async statPath(id, path28) {
+    const res = await this.api.raw("HEAD", `/containers/${id}/archive`, { query: { path: path28 } }, `stat ${path28}`);
+    const body = await readAll(res.body);
+    if (res.statusCode === 404) return null;
+    if (res.statusCode !== 200) throw this.api.statusError(`stat ${path28}`, res.statusCode, body);
+    const header = res.headers["x-docker-container-path-stat"];
+    if (typeof header !== "string")
+      throw new EngineError(this.info.name, `stat ${path28}`, "the engine sent no path stat");
+    const j = JSON.parse(Buffer.from(header, "base64").toString("utf8"));
+    return {
+      name: String(j.name ?? ""),
+      size: Number(j.size ?? 0),
+      mode: Number(j.mode ?? 0),
+      linkTarget: String(j.linkTarget ?? "")
+    };
   }
   async createVolume(spec) {
     await this.api.json(
@@ -34415,7 +36610,8 @@ var DockerApiEngine = class {
       name: j.Name,
       internal: j.Internal,
       subnets: cfg.map((c) => c.Subnet),
-      gateways: cfg.flatMap((c) => c.Gateway ? [c.Gateway] : []),
+      // Podman names an internal network's missing gateway `<nil>`.
+      gateways: cfg.flatMap((c) => c.Gateway && c.Gateway !== "<nil>" ? [c.Gateway] : []),
       options: j.Options ?? {}
     };
   }
@@ -34475,16 +36671,16 @@ function processContext() {
   return {
     env: process.env,
     cwd: process.cwd(),
-    cpus: os6.availableParallelism(),
+    cpus: os7.availableParallelism(),
     isRoot: process.getuid?.() === 0
   };
 }
-function connect(ctx) {
-  return connectEngine(defaultEndpoints(ctx.env));
+function connect(ctx, choice = "auto") {
+  return connectEngine(endpointsFor(choice, ctx.env), choice);
 }
 var hosts = /* @__PURE__ */ new Map();
 function volumeHostFor(ctx) {
-  const dir = ctx.env.SANDBOX_ACTION_STATE_DIR || path17.join(os6.tmpdir(), "sandbox-action");
+  const dir = ctx.env.SANDBOX_ACTION_STATE_DIR || path22.join(os7.tmpdir(), "sandbox-action");
   const shared = ctx.env.ACT !== "true";
   const key = JSON.stringify([dir, ctx.isRoot, shared]);
   let host = hosts.get(key);
@@ -34515,6 +36711,13 @@ function abortOnSignals() {
 }
 function makeRunDeps(ctx, engine, o) {
   return {
+    onRunId: (runId) => {
+      o.onRunId?.(runId);
+      if (!o.watchdog) return void 0;
+      const w = startWatchdog(runId, { ...ctx.env, DOCKER_HOST: engine.info.endpoint });
+      if (!w) o.notice("no watchdog: the CLI bundle was not found; a killed CLI leaves this run to gc");
+      return () => w?.stop();
+    },
     engine,
     volumeHost: volumeHostFor(ctx),
     log: o.log,
@@ -34534,7 +36737,7 @@ function failedBeforeRun(err, spec, subject) {
     exitCode: 125,
     commandExitCode: null,
     durationMs: 0,
-    subject: spec?.subject ?? subject ?? { repository: null, headSha: null, baseRef: null, shard: null },
+    subject: spec?.subject ?? subject ?? { repository: null, headSha: null, baseSha: null, baseRef: null, shard: null },
     image: { ref: spec?.image ?? "", id: null },
     engine: { name: "", version: "", runtime: "" },
     user: "",
@@ -34558,11 +36761,11 @@ function failedBeforeRun(err, spec, subject) {
   };
 }
 function writeResultFile(file, result) {
-  fs15.mkdirSync(path17.dirname(file), { recursive: true });
+  fs18.mkdirSync(path22.dirname(file), { recursive: true });
   const tmp = `${file}.${process.pid}.tmp`;
-  fs15.writeFileSync(tmp, `${JSON.stringify(result, null, 2)}
+  fs18.writeFileSync(tmp, `${JSON.stringify(result, null, 2)}
 `, { mode: 420 });
-  fs15.renameSync(tmp, file);
+  fs18.renameSync(tmp, file);
 }
 var lastResort = null;
 function writeResultOnCrash(file, subject) {
@@ -34832,8 +37035,8 @@ function readActionInputs(env) {
 
 // src/cli/build.ts
 import { execFileSync } from "node:child_process";
-import fs18 from "node:fs";
-import path19 from "node:path";
+import fs21 from "node:fs";
+import path24 from "node:path";
 
 // src/images/build-plan.ts
 var PLATFORM = /^linux\/(amd64|arm64|arm\/v7|arm\/v6|386|ppc64le|s390x|riscv64)$/;
@@ -34940,12 +37143,12 @@ function manifestList(entries) {
     schemaVersion: 2,
     mediaType: MEDIA.list,
     manifests: entries.map((e) => {
-      const [os9, architecture, variant] = e.platform.split("/");
+      const [os10, architecture, variant] = e.platform.split("/");
       return {
         mediaType: e.mediaType,
         digest: e.digest,
         size: e.size,
-        platform: { os: os9, architecture, ...variant ? { variant } : {} }
+        platform: { os: os10, architecture, ...variant ? { variant } : {} }
       };
     })
   };
@@ -34966,12 +37169,12 @@ function backoff(attempt, baseMs, retryAfter) {
 }
 
 // src/images/builder.ts
-var import_tar_stream6 = __toESM(require_tar_stream(), 1);
-import { spawn as spawn3, spawnSync } from "node:child_process";
-import fs16 from "node:fs";
-import os7 from "node:os";
-import path18 from "node:path";
-import { Readable as Readable4 } from "node:stream";
+var import_tar_stream7 = __toESM(require_tar_stream(), 1);
+import { spawn as spawn4, spawnSync } from "node:child_process";
+import fs19 from "node:fs";
+import os8 from "node:os";
+import path23 from "node:path";
+import { Readable as Readable5 } from "node:stream";
 
 // src/images/registry.ts
 import crypto5 from "node:crypto";
@@ -35056,8 +37259,8 @@ var RegistryClient = class {
     return `Bearer ${token}`;
   }
   /** One request with auth (answering a 401 challenge once) and retries with backoff on 429/5xx/network errors. */
-  async request(method, path23, o) {
-    const url = new URL(`${isLoopback(this.host) ? "http" : "https"}://${this.host}${path23}`);
+  async request(method, path28, o) {
+    const url = new URL(`${isLoopback(this.host) ? "http" : "https"}://${this.host}${path28}`);
     const attempts = this.o.attempts ?? 5;
     const sleep = this.o.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
     let auth2 = null;
@@ -35160,19 +37363,19 @@ var RegistryClient = class {
 
 // src/images/builder.ts
 function imageSources(root) {
-  const dir = path18.join(root, "images");
+  const dir = path23.join(root, "images");
   const out = [];
-  for (const name of fs16.readdirSync(dir).sort()) {
-    const dockerfile = path18.join(dir, name, "Dockerfile");
-    if (!fs16.existsSync(dockerfile)) continue;
-    const text2 = fs16.readFileSync(dockerfile, "utf8");
+  for (const name of fs19.readdirSync(dir).sort()) {
+    const dockerfile = path23.join(dir, name, "Dockerfile");
+    if (!fs19.existsSync(dockerfile)) continue;
+    const text2 = fs19.readFileSync(dockerfile, "utf8");
     const first = /^#\s*(.+)$/m.exec(text2)?.[1] ?? name;
     const args = {};
-    const toolchain = path18.join(dir, name, "lean-toolchain");
-    if (fs16.existsSync(toolchain)) args.LEAN_TOOLCHAIN = fs16.readFileSync(toolchain, "utf8").trim();
+    const toolchain = path23.join(dir, name, "lean-toolchain");
+    if (fs19.existsSync(toolchain)) args.LEAN_TOOLCHAIN = fs19.readFileSync(toolchain, "utf8").trim();
     out.push({
       name,
-      contextDir: name === "egress-proxy" ? path18.join(root, "dist") : path18.join(dir, name),
+      contextDir: name === "egress-proxy" ? path23.join(root, "dist") : path23.join(dir, name),
       dockerfile,
       title: `sandbox-action ${name}`,
       description: first.replace(/^[\w-]+:\s*/, "").slice(0, 200),
@@ -35182,38 +37385,38 @@ function imageSources(root) {
   return out;
 }
 function contextTar2(src) {
-  const pack = import_tar_stream6.default.pack();
+  const pack = import_tar_stream7.default.pack();
   const opts = { mode: 420, uid: 0, gid: 0, mtime: /* @__PURE__ */ new Date(0) };
-  const inside = path18.relative(src.contextDir, src.dockerfile);
-  const outside = inside.startsWith("..") || path18.isAbsolute(inside);
+  const inside2 = path23.relative(src.contextDir, src.dockerfile);
+  const outside = inside2.startsWith("..") || path23.isAbsolute(inside2);
   const walk = (rel) => {
-    for (const name of fs16.readdirSync(path18.join(src.contextDir, rel)).sort()) {
+    for (const name of fs19.readdirSync(path23.join(src.contextDir, rel)).sort()) {
       const r = rel ? `${rel}/${name}` : name;
-      const st = fs16.lstatSync(path18.join(src.contextDir, r));
+      const st = fs19.lstatSync(path23.join(src.contextDir, r));
       if (st.isDirectory()) walk(r);
       else if (st.isFile()) {
         pack.entry(
           { name: r, ...opts, mode: st.mode & 493 ? st.mode & 511 : 420 },
-          fs16.readFileSync(path18.join(src.contextDir, r))
+          fs19.readFileSync(path23.join(src.contextDir, r))
         );
       }
     }
   };
   walk("");
-  if (outside) pack.entry({ name: "Dockerfile", ...opts }, fs16.readFileSync(src.dockerfile));
+  if (outside) pack.entry({ name: "Dockerfile", ...opts }, fs19.readFileSync(src.dockerfile));
   pack.finalize();
-  return { stream: Readable4.from(pack), dockerfile: outside ? "Dockerfile" : inside };
+  return { stream: Readable5.from(pack), dockerfile: outside ? "Dockerfile" : inside2 };
 }
 function hasBuildx() {
   const r = spawnSync("docker", ["buildx", "version"], { stdio: "ignore" });
   return r.status === 0;
 }
-function credentialsFor(host, given, home = os7.homedir()) {
+function credentialsFor(host, given, home = os8.homedir()) {
   if (given) return given;
   try {
     const cfg = JSON.parse(
-      fs16.readFileSync(
-        path18.join(process.env.DOCKER_CONFIG ?? path18.join(home, ".docker"), "config.json"),
+      fs19.readFileSync(
+        path23.join(process.env.DOCKER_CONFIG ?? path23.join(home, ".docker"), "config.json"),
         "utf8"
       )
     );
@@ -35317,10 +37520,10 @@ async function withRetries(fn, progress, attempts = 4) {
 }
 async function buildWithBake(targets, o) {
   const def = bakeDefinition(targets, o);
-  const file = path18.join(fs16.mkdtempSync(path18.join(os7.tmpdir(), "sa-bake-")), "bake.json");
-  fs16.writeFileSync(file, JSON.stringify(def, null, 2));
+  const file = path23.join(fs19.mkdtempSync(path23.join(os8.tmpdir(), "sa-bake-")), "bake.json");
+  fs19.writeFileSync(file, JSON.stringify(def, null, 2));
   const code = await new Promise((resolve) => {
-    const child = spawn3("docker", ["buildx", "bake", "-f", file, ...o.push ? ["--push"] : []], {
+    const child = spawn4("docker", ["buildx", "bake", "-f", file, ...o.push ? ["--push"] : []], {
       stdio: ["ignore", "inherit", "inherit"]
     });
     child.on("close", (c) => resolve(c ?? 1));
@@ -35514,7 +37717,7 @@ function parseCommandLine(argv, table) {
 }
 
 // src/cli/tags.ts
-import fs17 from "node:fs";
+import fs20 from "node:fs";
 var TAGS_TABLE = {
   sha: { kind: "string", help: "commit (default $GITHUB_SHA)" },
   ref: { kind: "string", help: "refs/heads/…, refs/tags/… or refs/pull/… (default $GITHUB_REF)" },
@@ -35537,7 +37740,7 @@ function tagFactsFrom(o, env) {
   let event = {};
   if (env.GITHUB_EVENT_PATH) {
     try {
-      event = JSON.parse(fs17.readFileSync(env.GITHUB_EVENT_PATH, "utf8"));
+      event = JSON.parse(fs20.readFileSync(env.GITHUB_EVENT_PATH, "utf8"));
     } catch (err) {
       throw new InputError("GITHUB_EVENT_PATH", `cannot read the event: ${errorMessage(err)}`);
     }
@@ -35617,8 +37820,8 @@ function parseBuild(argv, env, readStdin) {
   if (positionals.length) throw new InputError(positionals[0], "build takes no arguments");
   const s2 = (k) => typeof o[k] === "string" ? o[k] : void 0;
   const list3 = (k) => Array.isArray(o[k]) ? o[k] : [];
-  const root = path19.resolve(s2("root") ?? installRoot() ?? process.cwd());
-  if (!fs18.existsSync(path19.join(root, "images")))
+  const root = path24.resolve(s2("root") ?? installRoot() ?? process.cwd());
+  if (!fs21.existsSync(path24.join(root, "images")))
     throw new InputError("--root", `'${root}' has no images/ directory`);
   const sources = imageSources(root);
   const names = sources.map((x) => x.name);
@@ -35780,8 +37983,8 @@ async function runBuildAction(env) {
 import { Writable } from "node:stream";
 
 // src/cli/report.ts
-import fs19 from "node:fs";
-import path20 from "node:path";
+import fs22 from "node:fs";
+import path25 from "node:path";
 
 // src/report/checks.ts
 var BATCH = 50;
@@ -37304,17 +39507,17 @@ function requestLog(octokit) {
     octokit.log.debug("request", options);
     const start = Date.now();
     const requestOptions = octokit.request.endpoint.parse(options);
-    const path23 = requestOptions.url.replace(options.baseUrl, "");
+    const path28 = requestOptions.url.replace(options.baseUrl, "");
     return request2(options).then((response) => {
       const requestId = response.headers["x-github-request-id"];
       octokit.log.info(
-        `${requestOptions.method} ${path23} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
+        `${requestOptions.method} ${path28} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
       );
       return response;
     }).catch((error2) => {
       const requestId = error2.response?.headers["x-github-request-id"] || "UNKNOWN";
       octokit.log.error(
-        `${requestOptions.method} ${path23} - ${error2.status} with id ${requestId} in ${Date.now() - start}ms`
+        `${requestOptions.method} ${path28} - ${error2.status} with id ${requestId} in ${Date.now() - start}ms`
       );
       throw error2;
     });
@@ -39920,6 +42123,8 @@ function decideCheck(subject, shards, files, required) {
     const wrong = [];
     if (s2.headSha !== subject.headSha)
       wrong.push(`commit ${s2.headSha ?? "none"}, not the head ${subject.headSha}`);
+    if (subject.baseSha !== null && s2.baseSha !== subject.baseSha)
+      wrong.push(`base commit ${s2.baseSha ?? "none"}, not ${subject.baseSha}`);
     if (s2.baseRef !== subject.baseRef) wrong.push(`base ${s2.baseRef ?? "none"}, not ${subject.baseRef}`);
     if (s2.repository !== subject.repository)
       wrong.push(`repository ${s2.repository ?? "none"}, not ${subject.repository}`);
@@ -40097,29 +42302,29 @@ var REPORT_TABLE = {
 };
 function readLimited(file) {
   try {
-    const st = fs19.lstatSync(file);
+    const st = fs22.lstatSync(file);
     if (!st.isFile()) return { ok: false, reason: `'${file}' is not a regular file` };
     if (st.size > LIMITS.fileBytes)
       return { ok: false, reason: `the file is ${st.size} bytes, above ${LIMITS.fileBytes}` };
-    return readResult(fs19.readFileSync(file));
+    return readResult(fs22.readFileSync(file));
   } catch (err) {
     return { ok: false, reason: `the file cannot be read: ${errorMessage(err)}` };
   }
 }
 var MAX_FILES = 512;
 function readResultFiles(fileOrDir) {
-  const st = fs19.lstatSync(fileOrDir, { throwIfNoEntry: false });
-  if (!st) throw new InputError("--result", `'${fileOrDir}' does not exist`);
-  if (!st.isDirectory()) return [{ name: path20.basename(fileOrDir), read: readLimited(fileOrDir) }];
+  const st = fs22.lstatSync(fileOrDir, { throwIfNoEntry: false });
+  if (!st) return [];
+  if (!st.isDirectory()) return [{ name: path25.basename(fileOrDir), read: readLimited(fileOrDir) }];
   const out = [];
-  if (fs19.existsSync(path20.join(fileOrDir, "result.json")))
-    out.push({ name: "result.json", read: readLimited(path20.join(fileOrDir, "result.json")) });
-  for (const d of fs19.readdirSync(fileOrDir).sort()) {
-    const sub = path20.join(fileOrDir, d);
-    if (!fs19.lstatSync(sub).isDirectory()) continue;
-    for (const f of fs19.readdirSync(sub).sort()) {
+  if (fs22.existsSync(path25.join(fileOrDir, "result.json")))
+    out.push({ name: "result.json", read: readLimited(path25.join(fileOrDir, "result.json")) });
+  for (const d of fs22.readdirSync(fileOrDir).sort()) {
+    const sub = path25.join(fileOrDir, d);
+    if (!fs22.lstatSync(sub).isDirectory()) continue;
+    for (const f of fs22.readdirSync(sub).sort()) {
       if (f === "result.json" || /^sandbox-result.*\.json$/.test(f)) {
-        out.push({ name: `${d}/${f}`, read: readLimited(path20.join(sub, f)) });
+        out.push({ name: `${d}/${f}`, read: readLimited(path25.join(sub, f)) });
       }
     }
     if (out.length > MAX_FILES) throw new InputError("--result", `more than ${MAX_FILES} result files`);
@@ -40158,7 +42363,7 @@ function parse3(argv, env) {
   let refused = null;
   const eventName = env.GITHUB_EVENT_NAME;
   if (eventName && env.GITHUB_EVENT_PATH) {
-    const payload = JSON.parse(fs19.readFileSync(env.GITHUB_EVENT_PATH, "utf8"));
+    const payload = JSON.parse(fs22.readFileSync(env.GITHUB_EVENT_PATH, "utf8"));
     const r = subjectFromEvent(eventName, payload);
     if (r.ok) subject = r.subject;
     else refused = r.reason;
@@ -40358,8 +42563,8 @@ function reportSummary(o) {
 }
 
 // src/action/state-key.ts
-import fs20 from "node:fs";
-import path21 from "node:path";
+import fs23 from "node:fs";
+import path26 from "node:path";
 var clean = (s2) => s2.replace(/[^\w.-]+/g, "_").slice(0, 100);
 function stateKeys(o, ev) {
   for (const [name, k] of [
@@ -40380,7 +42585,7 @@ function stateKeys(o, ev) {
 }
 function eventFacts(file) {
   if (!file) return { defaultBranch: null, pr: null };
-  const e = JSON.parse(fs20.readFileSync(file, "utf8"));
+  const e = JSON.parse(fs23.readFileSync(file, "utf8"));
   const n = e.pull_request?.number ?? (e.issue?.pull_request ? e.issue.number : void 0);
   return {
     defaultBranch: typeof e.repository?.default_branch === "string" ? e.repository.default_branch : null,
@@ -40403,7 +42608,7 @@ async function runStateKeyAction(env) {
     );
     setOutput("key", k.key);
     setOutput("restore", k.restore.join("\n"));
-    setOutput("dir", path21.join(env.RUNNER_TEMP ?? "/tmp", "sandbox-state"));
+    setOutput("dir", path26.join(env.RUNNER_TEMP ?? "/tmp", "sandbox-state"));
     info(
       `sandbox-action: /state cache ${k.trusted ? "trusted (a push to the default branch or a tag)" : "scoped: this run is not on a trusted ref"}: ${k.key}`
     );
@@ -40425,15 +42630,15 @@ async function runAction() {
     return 2;
   }
   const ctx = processContext();
-  const temp = ctx.env.RUNNER_TEMP || os8.tmpdir();
+  const temp = ctx.env.RUNNER_TEMP || os9.tmpdir();
   const given = (ctx.env["INPUT_RESULT-FILE"] ?? "").trim();
-  const resultPath = given ? path22.resolve(ctx.cwd, given) : path22.join(temp, `sandbox-result-${randomId()}.json`);
+  const resultPath = given ? path27.resolve(ctx.cwd, given) : path27.join(temp, `sandbox-result-${randomId()}.json`);
   setOutput("result-json", resultPath);
   let inputs;
   let spec;
   try {
     inputs = readActionInputs(ctx.env);
-    inputs.options["output-dir"] ??= path22.join(temp, `sandbox-output-${randomId()}`);
+    inputs.options["output-dir"] ??= path27.join(temp, `sandbox-output-${randomId()}`);
     inputs.options["result-file"] = resultPath;
     spec = parseRunOptions(inputs.options, inputs.command, {
       cpus: ctx.cpus,
@@ -40452,15 +42657,18 @@ async function runAction() {
   try {
     let result;
     try {
-      const engine = await connect(ctx);
+      const engine = await connect(ctx, spec.engine);
       result = await group(
         "sandbox-action: run",
-        () => executeRun(
+        () => runSandboxed(
           spec,
           makeRunDeps(ctx, engine, {
             log: { stdout: process.stdout, stderr: process.stderr },
             notice: (l) => info(`sandbox-action: ${l}`),
-            signal: sig.signal
+            signal: sig.signal,
+            watchdog: spec.watchdog,
+            // Set at once, so the cleanup step (if: always()) can remove this run even if this process is killed.
+            onRunId: (id) => setOutput("run-id", id)
           })
         )
       );

@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # The main job on a built-in default: build a local sandbox image and run a sample untrusted build in it.
-# Works on a fresh Debian machine (as root): installs the engine and makes a base image when missing.
+# Works on a fresh Debian machine (as root, or as a user with sudo): installs the engine and makes a base image when missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. scripts/as-root.sh
 bash scripts/engine-up.sh
-[ -d node_modules ] || npm install --no-audit --no-fund >/dev/null
+[ -d node_modules ] || npm ci --no-audit --no-fund >/dev/null
 npm run -s bundle
 base="${SANDBOX_BASE_IMAGE:-sandbox-action/base:bookworm}"
 echo "== building the demo sandbox image from $base"

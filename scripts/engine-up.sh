@@ -3,6 +3,7 @@
 # the Docker engine (with gVisor's runsc registered), debootstrap, and a local base image.
 # Safe to run again: each step is skipped when already done. Fails (exit 1) when the engine cannot start.
 set -euo pipefail
+. "$(dirname "$0")/as-root.sh"
 
 BASE_IMAGE="${SANDBOX_BASE_IMAGE:-sandbox-action/base:bookworm}"
 log() { printf '[engine-up] %s\n' "$*" >&2; }

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# All tests, from a fresh Debian machine (as root): engine, base image and Node dependencies first, then npm test.
+# All tests, from a fresh Debian machine (as root, or as a user with sudo): engine, base image and Node dependencies first, then npm test.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. scripts/as-root.sh
 bash scripts/engine-up.sh
-[ -d node_modules ] || npm install --no-audit --no-fund
+[ -d node_modules ] || npm ci --no-audit --no-fund
 npm test

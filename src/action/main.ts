@@ -4,7 +4,7 @@ import path from 'node:path';
 import * as core from '@actions/core';
 import { InputError, errorMessage } from '../config/errors.js';
 import { parseRunOptions, type RunSpec } from '../config/run-options.js';
-import { executeRun } from '../sandbox/execute.js';
+import { runSandboxed } from '../session/warm.js';
 import {
   abortOnSignals,
   connect,
@@ -67,14 +67,17 @@ export async function runAction(): Promise<number> {
   try {
     let result: RunResult;
     try {
-      const engine = await connect(ctx);
+      const engine = await connect(ctx, spec.engine);
       result = await core.group('sandbox-action: run', () =>
-        executeRun(
+        runSandboxed(
           spec,
           makeRunDeps(ctx, engine, {
             log: { stdout: process.stdout, stderr: process.stderr },
             notice: (l) => core.info(`sandbox-action: ${l}`),
             signal: sig.signal,
+            watchdog: spec.watchdog,
+            // Set at once, so the cleanup step (if: always()) can remove this run even if this process is killed.
+            onRunId: (id) => core.setOutput('run-id', id),
           }),
         ),
       );

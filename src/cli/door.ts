@@ -1,11 +1,13 @@
 /** What both doors (CLI and action) need from the process: the engine, the host facts, signals. */
+import { startWatchdog } from '../sandbox/watchdog.js';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { errorMessage } from '../config/errors.js';
 import type { RunSpec, Subject } from '../config/run-options.js';
-import { connectEngine, defaultEndpoints } from '../engine/docker.js';
+import { connectEngine } from '../engine/docker.js';
+import { endpointsFor, type EngineChoice } from '../engine/podman.js';
 import type { Engine } from '../engine/types.js';
 import type { RunDeps } from '../sandbox/execute.js';
 import type { LogWriter } from '../sandbox/logs.js';
@@ -30,8 +32,8 @@ export function processContext(): ProcessContext {
   };
 }
 
-export function connect(ctx: ProcessContext): Promise<Engine> {
-  return connectEngine(defaultEndpoints(ctx.env));
+export function connect(ctx: ProcessContext, choice: EngineChoice = 'auto'): Promise<Engine> {
+  return connectEngine(endpointsFor(choice, ctx.env), choice);
 }
 
 /** One volume host per process and place (what it learns about the host's tools is asked once). */
@@ -76,9 +78,25 @@ export { SIGNAL_EXIT };
 export function makeRunDeps(
   ctx: ProcessContext,
   engine: Engine,
-  o: { log: { stdout: LogWriter; stderr: LogWriter }; notice(line: string): void; signal: AbortSignal },
+  o: {
+    log: { stdout: LogWriter; stderr: LogWriter };
+    notice(line: string): void;
+    signal: AbortSignal;
+    /** Off only with --no-watchdog (recorded as loosened). */
+    watchdog: boolean;
+    onRunId?(runId: string): void;
+  },
 ): RunDeps {
   return {
+    onRunId: (runId) => {
+      o.onRunId?.(runId);
+      if (!o.watchdog) return undefined;
+      // The watchdog connects on its own: to this run's engine (with --engine podman the environment may name
+      // Docker first).
+      const w = startWatchdog(runId, { ...ctx.env, DOCKER_HOST: engine.info.endpoint });
+      if (!w) o.notice('no watchdog: the CLI bundle was not found; a killed CLI leaves this run to gc');
+      return () => w?.stop();
+    },
     engine,
     volumeHost: volumeHostFor(ctx),
     log: o.log,
@@ -100,7 +118,8 @@ export function failedBeforeRun(err: unknown, spec: RunSpec | null, subject?: Su
     exitCode: 125,
     commandExitCode: null,
     durationMs: 0,
-    subject: spec?.subject ?? subject ?? { repository: null, headSha: null, baseRef: null, shard: null },
+    subject: spec?.subject ??
+      subject ?? { repository: null, headSha: null, baseSha: null, baseRef: null, shard: null },
     image: { ref: spec?.image ?? '', id: null },
     engine: { name: '', version: '', runtime: '' },
     user: '',

@@ -3,14 +3,18 @@ import path from 'node:path';
 import { EngineError, InputError, errorMessage } from '../config/errors.js';
 import { RUN_OPTIONS, parseRunOptions, type RunSpec } from '../config/run-options.js';
 import { parseDuration } from '../config/units.js';
-import { executeRun } from '../sandbox/execute.js';
+import { runSandboxed } from '../session/warm.js';
 import { gc } from '../sandbox/gc.js';
 import { loopToolsReason } from '../sandbox/volumes.js';
+import { watch } from '../sandbox/watchdog.js';
 import { suggestionLines, summaryLine } from '../sandbox/summary.js';
 import { helpFor, parseCommandLine, type OptionTable } from './args.js';
 import { BUILD_TABLE, buildCommand } from './build.js';
 import { landrunCommand } from './landrun.js';
-import { shardCommand } from './shard.js';
+import { SHARD_TABLE, shardCommand } from './shard.js';
+import { SESSION_USAGE, sessionCommand } from './session.js';
+import { dirOf, sweep } from '../session/lifecycle.js';
+import { listRecords } from '../session/record.js';
 import { VERIFY_TABLE, verifyCommand } from './verify.js';
 import { REPORT_TABLE, reportCommand } from './report.js';
 import { TAGS_TABLE, tagsCommand } from './tags.js';
@@ -37,45 +41,150 @@ const CLI_ONLY = {
 const RUN_TABLE: OptionTable = { ...RUN_OPTIONS, ...CLI_ONLY };
 const GC_TABLE: OptionTable = {
   'older-than': { kind: 'string', help: 'only what is older than this, e.g. 1h (default: everything)' },
+  run: { kind: 'string', help: "only this run's containers, networks and volumes (its run id)" },
   json: CLI_ONLY.json,
   help: CLI_ONLY.help,
 };
 
-const USAGE = `sandbox-action ${VERSION}: run untrusted builds in a locked-down container
+const RUN_ID = /^[a-z0-9]{1,16}-[a-f0-9]{1,32}$/;
+const WATCHDOG_TABLE: OptionTable = {
+  run: { kind: 'string', help: 'the run to watch' },
+  parent: { kind: 'string', help: 'the pid of the CLI that runs it' },
+  'parent-start': { kind: 'string', help: "that process's start time (/proc/PID/stat field 22)" },
+  help: CLI_ONLY.help,
+};
+
+/** Every subcommand, once: its usage line, its options, its door. Help, the overview and the unknown-command line come from it. */
+interface Subcommand {
+  usage: string;
+  about: string;
+  table?: OptionTable;
+  run(rest: string[], io: Io): Promise<number> | number;
+}
+
+const SUBCOMMANDS: Record<string, Subcommand> = {
+  run: {
+    usage: 'run --image IMAGE [options] -- COMMAND [ARGS...]',
+    about: 'run an untrusted command in a locked-down sandbox, collect its outputs, judge it',
+    table: RUN_TABLE,
+    run: (rest, io) => runCommand(rest, io),
+  },
+  create: {
+    usage: 'create [run options] [--name N] [--idle-ttl 15m] [--keep]',
+    about: 'a session: the run plan kept alive (prints its id)',
+    run: (rest, io) => sessionCommand('create', rest, io),
+  },
+  start: {
+    usage: 'start ID',
+    about: 'start a stopped session',
+    run: (rest, io) => sessionCommand('start', rest, io),
+  },
+  stop: {
+    usage: 'stop ID',
+    about: 'stop a session (its volumes are kept)',
+    run: (rest, io) => sessionCommand('stop', rest, io),
+  },
+  rm: {
+    usage: 'rm ID',
+    about: 'remove a session and everything of it',
+    run: (rest, io) => sessionCommand('rm', rest, io),
+  },
+  ls: {
+    usage: 'ls [--json]',
+    about: 'the sessions, as a table or JSON',
+    run: (rest, io) => sessionCommand('ls', rest, io),
+  },
+  exec: {
+    usage: 'exec ID [--timeout T] [--env K=V] [--output-dir D] [--result-file F] [--json] -- CMD [ARGS...]',
+    about: 'run a command in a session (exit codes as for run)',
+    run: (rest, io) => sessionCommand('exec', rest, io),
+  },
+  shell: {
+    usage: 'shell ID',
+    about: 'an interactive shell in a session (a TTY, resize passed on)',
+    run: (rest, io) => sessionCommand('shell', rest, io),
+  },
+  sync: {
+    usage: 'sync ID [DIR]',
+    about: 'copy the working tree into /work (deletes what is gone, never follows a link out)',
+    run: (rest, io) => sessionCommand('sync', rest, io),
+  },
+  cp: {
+    usage: 'cp ID:/output/PATH DEST',
+    about: 'copy out of /output through the safe collector',
+    run: (rest, io) => sessionCommand('cp', rest, io),
+  },
+  gc: {
+    usage: 'gc [--older-than 1h] [--run ID]',
+    about: 'remove what runs left behind (and any sandbox past its deadline)',
+    table: GC_TABLE,
+    run: (rest, io) => gcCommand(rest, io),
+  },
+  tags: {
+    usage: 'tags [--sha S --ref R --event E --pr N --repository REPO] [--json]',
+    about: 'the image tags for a commit (defaults from the GitHub environment when it is there)',
+    table: TAGS_TABLE,
+    run: (rest, io) => tagsCommand(rest, process.env, io),
+  },
+  report: {
+    usage:
+      'report --result FILE|DIR [--shards N] [--repository owner/repo --head-sha SHA --base-ref B] [--dry-run]',
+    about: "turn run results into one check run (every shard once, for the event's commit)",
+    table: REPORT_TABLE,
+    run: (rest, io) => reportCommand(rest, process.env, io),
+  },
+  build: {
+    usage: 'build [--images a,b] [--platforms linux/amd64,linux/arm64] [--push] [--registry R] [--tag X]',
+    about: 'build (and push) the sandbox images for several platforms (tag options as for tags)',
+    table: BUILD_TABLE,
+    run: (rest, io) => buildCommand(rest, process.env, io, () => connect(processContext())),
+  },
+  shard: {
+    usage: "shard --targets 'A B C' --shards N --index I",
+    about: 'the targets of one shard, one per line (deterministic, for a workflow matrix)',
+    table: SHARD_TABLE,
+    run: (rest, io) => shardCommand(rest, io),
+  },
+  verify: {
+    usage: 'verify --shards N --action-ref SHA [--github-output FILE]',
+    about: "the PR check's first job: may this run make a verdict (the commit comes from the event)?",
+    table: VERIFY_TABLE,
+    run: (rest, io) => verifyCommand(rest, process.env, io),
+  },
+  landrun: {
+    usage:
+      'landrun --best-effort --ro / --rw /dev -ldd -add-exec [--env N|--ro P|--rwx P|--rox P]... -- CMD...',
+    about: "comparator's sandbox hook (COMPARATOR_LANDRUN=scripts/sandbox-landrun; see docs/comparator.md)",
+    run: (rest, io) => landrunCommand(rest, io),
+  },
+  watchdog: {
+    usage: 'watchdog --run ID --parent PID --parent-start TICKS',
+    about: 'started by every run, detached: removes the run if its CLI dies (not for direct use)',
+    table: WATCHDOG_TABLE,
+    run: (rest, io) => watchdogCommand(rest, io),
+  },
+};
+
+function subcommandHelp(name: string, c: Subcommand): string {
+  const options = c.table ? `\n\noptions:\n${helpFor(c.table)}` : '';
+  return `usage: sandbox-action ${c.usage}\n\n${c.about}${options}`;
+}
+
+const USAGE = () => `sandbox-action ${VERSION}: run untrusted builds in a locked-down container
 
 usage:
-  sandbox-action run --image IMAGE [options] -- COMMAND [ARGS...]
-  sandbox-action gc [--older-than 1h]
-  sandbox-action tags [--sha S --ref R --event E --pr N --repository REPO] [--json]
-  sandbox-action report --result FILE [--repository owner/repo --head-sha SHA] [--dry-run]
-  sandbox-action build [--images a,b] [--platforms linux/amd64,linux/arm64] [--push] [--registry R] [--tag X]
-  sandbox-action shard --targets 'A B C' --shards N --index I   (the targets of one shard, one per line)
-  sandbox-action verify --shards N --action-ref SHA [--github-output FILE]   (may this run make a PR verdict?)
-  sandbox-action landrun --best-effort --ro / --rw /dev -ldd -add-exec [--env N|--ro P|--rwx P|--rox P]... -- CMD...
-      (comparator's sandbox: COMPARATOR_LANDRUN=scripts/sandbox-landrun; see docs/comparator.md)
+${Object.entries(SUBCOMMANDS)
+  .map(([, c]) => `  sandbox-action ${c.usage}\n      ${c.about}`)
+  .join('\n')}
   sandbox-action --version
 
-run options:
-${helpFor(RUN_TABLE)}
-
-gc options:
-${helpFor(GC_TABLE)}
-
-tags options (defaults from the GitHub environment when it is there):
-${helpFor(TAGS_TABLE)}
-
-report options:
-${helpFor(REPORT_TABLE)}
-
-verify options (the PR check's first job; the commit comes from the event):
-${helpFor(VERIFY_TABLE)}
-
-build options (tag options as for tags; defaults from the GitHub environment, else git):
-${helpFor(BUILD_TABLE)}
+${SESSION_USAGE}
 
 exit codes of run: the command's own; 124 timed out; 137 OOM-killed; 125 sandbox-action failed;
 130/143 interrupted. landrun: the step's own; 124, 137 as for run; 2 request refused;
-125 the step could not be run. Other subcommands: 0 done, 1 failed, 2 bad input.`;
+125 the step could not be run. Other subcommands: 0 done, 1 failed, 2 bad input.
+
+'sandbox-action COMMAND --help' shows a command's options.`;
 
 interface Io {
   stdout: NodeJS.WritableStream;
@@ -97,7 +206,7 @@ async function runCommand(argv: string[], io: Io): Promise<number> {
     json = options.json === true;
     quiet = options.quiet === true;
     if (options.help) {
-      io.stdout.write(`${USAGE}\n`);
+      io.stdout.write(`${USAGE()}\n`);
       return 0;
     }
     // Known before validation, so that even bad input leaves its error result where the caller looks.
@@ -118,25 +227,27 @@ async function runCommand(argv: string[], io: Io): Promise<number> {
   }
   let engine;
   try {
-    engine = await connect(ctx);
+    engine = await connect(ctx, spec.engine);
   } catch (err) {
     return failBeforeRun(io, err, spec, spec.resultFile, json);
   }
   const sig = abortOnSignals();
   try {
-    const result = await executeRun(
+    const result = await runSandboxed(
       spec,
       makeRunDeps(ctx, engine, {
         log: json ? { stdout: io.stderr, stderr: io.stderr } : { stdout: io.stdout, stderr: io.stderr },
         notice: (l) => io.stderr.write(`sandbox-action: ${l}\n`),
         signal: sig.signal,
+        watchdog: spec.watchdog,
       }),
     );
     if (spec.resultFile) writeResultFile(spec.resultFile, result);
     if (result.error) io.stderr.write(`sandbox-action: ${result.error}\n`);
     for (const n of result.notes) io.stderr.write(`sandbox-action: note: ${n}\n`);
     if (json) io.stdout.write(`${JSON.stringify(result)}\n`);
-    if (!quiet) {
+    // An error is told by its own line above (bad input gets exactly one); the summary is for runs that ran.
+    if (!quiet && result.status !== 'error') {
       io.stderr.write(`${summaryLine(result)}\n`);
       for (const l of suggestionLines(result)) io.stderr.write(`${l}\n`);
     }
@@ -175,14 +286,32 @@ async function gcCommand(argv: string[], io: Io): Promise<number> {
   try {
     const { options, positionals } = parseCommandLine(argv, GC_TABLE);
     if (options.help) {
-      io.stdout.write(`${USAGE}\n`);
+      io.stdout.write(`${USAGE()}\n`);
       return 0;
     }
     if (positionals.length) throw new InputError(positionals[0]!, 'gc takes no arguments');
     const older =
       typeof options['older-than'] === 'string' ? parseDuration('--older-than', options['older-than']) : 0;
     const engine = await connect(ctx);
-    const report = await gc(engine, volumeHostFor(ctx), { olderThanMs: older, now: Date.now() });
+    const runId = typeof options.run === 'string' ? options.run : undefined;
+    if (runId !== undefined && !RUN_ID.test(runId))
+      throw new InputError('--run', `'${runId}' is not a run id`);
+    const deps = makeRunDeps(ctx, engine, {
+      log: { stdout: io.stderr, stderr: io.stderr },
+      notice: (l) => io.stderr.write(`sandbox-action: ${l}\n`),
+      signal: new AbortController().signal,
+      watchdog: false,
+    });
+    // Sessions first, by their TTL; then runs' leftovers, never a live session's.
+    const swept = runId ? [] : await sweep(deps);
+    const live = new Set((await listRecords(dirOf(deps))).map((r) => r.id));
+    const report = await gc(engine, volumeHostFor(ctx), {
+      olderThanMs: older,
+      now: Date.now(),
+      keepRuns: live,
+      ...(runId ? { runId } : {}),
+    });
+    for (const l of swept) io.stderr.write(`sandbox-action: gc: ${l}\n`);
     if (options.json) io.stdout.write(`${JSON.stringify(report)}\n`);
     else {
       for (const r of report.removed) io.stdout.write(`removed ${r.kind} ${r.name}\n`);
@@ -196,25 +325,52 @@ async function gcCommand(argv: string[], io: Io): Promise<number> {
   }
 }
 
+/** `sandbox-action watchdog`: started detached by every run (src/sandbox/watchdog.ts); not for direct use. */
+async function watchdogCommand(argv: string[], io: Io): Promise<number> {
+  const ctx = processContext();
+  try {
+    const { options: o } = parseCommandLine(argv, WATCHDOG_TABLE);
+    if (o.help) {
+      io.stdout.write(
+        `usage: sandbox-action watchdog --run ID --parent PID --parent-start TICKS\n${helpFor(WATCHDOG_TABLE)}\n`,
+      );
+      return 0;
+    }
+    const runId = typeof o.run === 'string' ? o.run : '';
+    if (!RUN_ID.test(runId)) throw new InputError('--run', `'${runId}' is not a run id`);
+    const parent = Number(o.parent);
+    if (!Number.isInteger(parent) || parent < 1) throw new InputError('--parent', 'is not a pid');
+    if (typeof o['parent-start'] !== 'string' || !/^\d+$/.test(o['parent-start']))
+      throw new InputError('--parent-start', 'is not a start time in clock ticks');
+    const stop = new AbortController();
+    process.on('SIGTERM', () => stop.abort());
+    const engine = await connect(ctx);
+    await watch(engine, volumeHostFor(ctx), {
+      runId,
+      parentPid: parent,
+      parentStart: o['parent-start'],
+      signal: stop.signal,
+    });
+    return 0;
+  } catch (err) {
+    errorLine(io, err);
+    return err instanceof InputError ? 2 : 1;
+  }
+}
+
 export async function main(argv: string[], io: Io = { stdout: process.stdout, stderr: process.stderr }) {
   const [sub, ...rest] = argv;
+  const c = sub !== undefined && Object.hasOwn(SUBCOMMANDS, sub) ? SUBCOMMANDS[sub]! : null;
+  if (c) {
+    // `--help` before `--` is the command's own usage, exit 0 (after `--` it belongs to the sandboxed command).
+    const own = rest.indexOf('--') === -1 ? rest : rest.slice(0, rest.indexOf('--'));
+    if (sub !== 'landrun' && (own.includes('--help') || own.includes('-h'))) {
+      io.stdout.write(`${subcommandHelp(sub!, c)}\n`);
+      return 0;
+    }
+    return c.run(rest, io);
+  }
   switch (sub) {
-    case 'run':
-      return runCommand(rest, io);
-    case 'gc':
-      return gcCommand(rest, io);
-    case 'tags':
-      return tagsCommand(rest, process.env, io);
-    case 'report':
-      return reportCommand(rest, process.env, io);
-    case 'shard':
-      return shardCommand(rest, io);
-    case 'verify':
-      return verifyCommand(rest, process.env, io);
-    case 'landrun':
-      return landrunCommand(rest, io);
-    case 'build':
-      return buildCommand(rest, process.env, io, () => connect(processContext()));
     case '--version':
     case 'version':
       io.stdout.write(`${VERSION}\n`);
@@ -223,11 +379,11 @@ export async function main(argv: string[], io: Io = { stdout: process.stdout, st
     case '--help':
     case '-h':
     case 'help':
-      io.stdout.write(`${USAGE}\n`);
+      io.stdout.write(`${USAGE()}\n`);
       return sub === undefined ? 2 : 0;
     default:
       io.stderr.write(
-        `sandbox-action: '${sub}' is not a command; use run, gc, tags or report (see --help)\n`,
+        `sandbox-action: '${sub}' is not a command; use ${Object.keys(SUBCOMMANDS).join(', ')} (see --help)\n`,
       );
       return 2;
   }

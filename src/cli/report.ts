@@ -59,7 +59,8 @@ const MAX_FILES = 512;
 /** One result file, or every `result.json` of a directory and of its subdirectories (one level: the artifacts). */
 export function readResultFiles(fileOrDir: string): ResultFile[] {
   const st = fs.lstatSync(fileOrDir, { throwIfNoEntry: false });
-  if (!st) throw new InputError('--result', `'${fileOrDir}' does not exist`);
+  // No artifact at all (no shard left a result, or none was uploaded) is zero results: every shard fails the check.
+  if (!st) return [];
   if (!st.isDirectory()) return [{ name: path.basename(fileOrDir), read: readLimited(fileOrDir) }];
   const out: ResultFile[] = [];
   if (fs.existsSync(path.join(fileOrDir, 'result.json')))

@@ -2,6 +2,7 @@
  * Run presets (presets/*.json, bundled): image, entrypoint, command, network, allowlist, parser and limits for a
  * kind of job. `--preset NAME` fills what the user did not give; anything given explicitly wins.
  */
+import agent from '../../presets/agent.json' with { type: 'json' };
 import leanProof from '../../presets/lean-proof.json' with { type: 'json' };
 import lean4 from '../../presets/lean4.json' with { type: 'json' };
 import pythonTests from '../../presets/python-tests.json' with { type: 'json' };
@@ -32,13 +33,18 @@ export interface RunPreset {
   lean?: { judge: 'comparator'; config: string };
   /** The judges a PR check of this kind requires (`report --preset`): a result without one of them fails. */
   requiredJudges: string[];
+  /**
+   * A first phase with its own network (the main command then runs in a fresh container with the preset's network).
+   * Without a command, the network a caller's `--setup` gets (e.g. pip install through the proxy, the pypi allowlist).
+   */
+  setup?: { command?: string; network: 'none' | 'proxy' };
   /** Environment the preset always sets, after the user's --env (so a caller cannot drop it). */
   env?: string[];
   options: Record<string, string | string[]>;
 }
 
 export const RUN_PRESETS: Record<string, RunPreset> = Object.fromEntries(
-  [pythonTests, leanProof, lean4].map((p) => [p.name, p as RunPreset]),
+  [pythonTests, leanProof, lean4, agent].map((p) => [p.name, p as RunPreset]),
 );
 
 /** Where the presets' images are pulled from unless --image names one. */
@@ -69,7 +75,9 @@ export function applyPreset(
   fill('image', `${registry}/${p.image}:latest`);
   fill('entrypoint', p.entrypoint);
   fill('network', p.network === 'none' ? undefined : p.network);
-  if (p.network === 'proxy') fill('allow-preset', p.allowPresets);
+  const setupOnline =
+    p.setup?.network === 'proxy' && (p.setup.command !== undefined || typeof raw.setup === 'string');
+  if (p.network === 'proxy' || setupOnline) fill('allow-preset', p.allowPresets);
   fill('annotate', p.annotate ?? undefined);
   fill('output', p.outputs.length ? p.outputs : undefined);
   fill('junit', p.junit);

@@ -2,6 +2,7 @@
  * The run's options, parsed and validated once at the boundary (CLI argv or action inputs both arrive here as
  * strings keyed by option name). Everything below works on the typed RunSpec.
  */
+import type { Subject } from '../verdict/schema.js';
 import path from 'node:path';
 import { InputError } from './errors.js';
 import { parseDuration, parsePositiveNumber, parseSize } from './units.js';
@@ -10,6 +11,9 @@ import { DNS_PORT, PROXY_PORT } from '../egress/config.js';
 import { expandPresets } from '../egress/presets.js';
 import { applyPreset } from './presets.js';
 import { DEFAULT_AXIOMS, checkTargets } from '../lean/audit.js';
+import { parsePhaseOptions, type PhaseOptions } from './mounts.js';
+import { parseSecretRoutes, type SecretRoute } from './secret-routes.js';
+import type { EngineChoice } from '../engine/podman.js';
 
 export const GiB = 1024 ** 3;
 export const MiB = 1024 ** 2;
@@ -25,7 +29,7 @@ export interface OutputCaps {
   maxFileBytes: number;
 }
 
-export interface RunSpec {
+export interface RunSpec extends PhaseOptions {
   image: string;
   /** Replaces the image's entrypoint when set. */
   entrypoint: string | null;
@@ -61,6 +65,8 @@ export interface RunSpec {
   /** --allow-weaker-gvisor: a runsc runtime without --oci-seccomp (no seccomp filter inside gVisor). */
   allowWeakerGvisor: boolean;
   pull: PullPolicy;
+  /** --engine: which engine to connect to (auto: DOCKER_HOST, CONTAINER_HOST, then the usual sockets). */
+  engine: EngineChoice;
   volumeBackend: VolumeBackend;
   outputCaps: OutputCaps;
   logLimitBytes: number;
@@ -107,19 +113,16 @@ export interface RunSpec {
   } | null;
   /** Run the self-check inside the sandbox before the command (off only with --skip-self-check: loosens). */
   selfCheck: boolean;
+  /** A detached watchdog removes the run if the CLI dies, and kills a sandbox past its deadline (src/sandbox/watchdog.ts). */
+  watchdog: boolean;
   /** Where the result is written, also when the run fails (null: nowhere). */
   resultFile: string | null;
   /** Sizes the user did not give (defaults, or a preset's): these may shrink to fit the disk, with a note. */
   defaultSizes: ('workSizeBytes' | 'outputSizeBytes' | 'stateSizeBytes')[];
 }
 
-/** The run's subject, as the trusted workflow names it. */
-export interface Subject {
-  repository: string | null;
-  headSha: string | null;
-  baseRef: string | null;
-  shard: { index: number; count: number } | null;
-}
+/** The run's subject, as the trusted workflow names it: the result schema's (one contract for both halves). */
+export type { Subject };
 
 export interface EgressSpec {
   mode: 'allowlist' | 'audit';
@@ -143,6 +146,8 @@ export interface EgressSpec {
   /** null: the proxy image is made from this machine's Node (built from debian:bookworm-slim if it cannot be). */
   proxyBaseImage: string | null;
   maxBytes: number | null;
+  /** --secret-route: paths of the proxy forwarded to an HTTPS upstream with a header from the host's environment. */
+  routes: SecretRoute[];
 }
 
 /** Options as they arrive: each key is an option's long name; repeatable options are arrays. */
@@ -199,6 +204,10 @@ export const RUN_OPTIONS = {
     help: 'uid[:gid] or name to run as (default: the image user if not root, else 65534:65534)',
   },
   'allow-root': { kind: 'boolean', help: 'allow uid 0 in the sandbox (loosens)' },
+  'no-watchdog': {
+    kind: 'boolean',
+    help: 'start no watchdog: a killed CLI then leaves the sandbox running until gc (loosens)',
+  },
   'writable-root': { kind: 'boolean', help: 'make the root filesystem writable (loosens)' },
   'tmp-exec': { kind: 'boolean', help: 'allow executing files from /tmp (loosens)' },
   'cap-add': { kind: 'strings', help: 'add a Linux capability back (loosens; repeatable)' },
@@ -206,6 +215,11 @@ export const RUN_OPTIONS = {
   network: {
     kind: 'string',
     help: 'none (default), proxy (egress only through the allowlisting proxy) or open (unrestricted; loosens)',
+  },
+  'secret-route': {
+    kind: 'strings',
+    input: 'secret-routes',
+    help: 'with --network proxy: NAME=https://HOST[,header=H,env=VAR,ca=FILE] the proxy serves http://<proxy>/NAME/… as https://HOST/… with header H from $VAR; the sandbox gets NAME_BASE_URL, never the secret (repeatable)',
   },
   'allow-domain': {
     kind: 'strings',
@@ -261,6 +275,10 @@ export const RUN_OPTIONS = {
     help: 'with --isolation runsc: use a runsc runtime without --oci-seccomp, so no seccomp filter inside gVisor (loosens; for gVisor releases where --oci-seccomp breaks threads, docs/gvisor.md)',
   },
   pull: { kind: 'string', help: 'missing (default), always or never' },
+  engine: {
+    kind: 'string',
+    help: 'docker or podman (default: DOCKER_HOST, CONTAINER_HOST, then the usual sockets; docs/engines.md)',
+  },
   'volume-backend': {
     kind: 'string',
     help: 'how volume caps are enforced: auto (default), loop, tmpfs, unbounded',
@@ -331,6 +349,10 @@ export const RUN_OPTIONS = {
     kind: 'string',
     help: 'the commit the run verifies (40 hex; recorded in the result and checked by report)',
   },
+  'base-sha': {
+    kind: 'string',
+    help: 'the base commit the head was merged into for this run (40 hex; recorded and checked by report)',
+  },
   'base-ref': { kind: 'string', help: 'the branch it is verified against (recorded and checked by report)' },
   repository: { kind: 'string', help: 'owner/repo of the commit (recorded and checked by report)' },
   shard: {
@@ -346,6 +368,36 @@ export const RUN_OPTIONS = {
     help: 'do not run the in-sandbox self-check before the command, e.g. for an image without /bin/sh (loosens)',
   },
   'log-limit': { kind: 'string', help: 'bytes of the build log shown before it is cut (default 64m)' },
+  mount: {
+    kind: 'strings',
+    input: 'mounts',
+    help: 'HOST:DEST[:ro|rw] a host directory or file, read-only unless :rw (loosens); /, /etc, /proc, /sys, /dev, sockets and credentials are refused (repeatable)',
+  },
+  'allow-mount': {
+    kind: 'strings',
+    help: 'a host path --mount refuses by default (a socket, /etc…), mounted anyway (loosens; repeatable)',
+  },
+  persist: {
+    kind: 'string',
+    help: 'host directory holding a size-capped filesystem image mounted writable at /persist, kept between runs and sessions',
+  },
+  'persist-size': { kind: 'string', help: 'size cap of /persist when its image is made (default 1g)' },
+  setup: {
+    kind: 'string',
+    help: 'a shell command run first, in its own container on the same volumes, with --setup-network; the command then runs in a fresh one',
+  },
+  'setup-network': {
+    kind: 'string',
+    help: "the setup phase's network: none (default) or proxy (the allowlist options apply to it)",
+  },
+  warm: {
+    kind: 'boolean',
+    help: 'reuse a warm sandbox with the same plan, reset between runs (fresh /work, /output, /tmp, no process left); a cold one when none is ready or it cannot be reset, as the result says',
+  },
+  'idle-ttl': {
+    kind: 'string',
+    help: 'with --warm: how long the warm sandbox is kept while idle (default 15m)',
+  },
   'log-file': {
     kind: 'string',
     help: "also write the build's log, as it came (capped at 16 MiB), to this new file (for a result artifact)",
@@ -565,7 +617,15 @@ export function parseRunOptions(given: RawOptions, givenCommand: string[], host:
     );
   }
   const explicit = new Set(Object.keys(given0));
+  const phases = parsePhaseOptions(raw, host.cwd, preset?.setup ?? null);
+  if (phases.setup && phases.setup.network === 'proxy' && network === 'open') {
+    throw new InputError(
+      '--setup-network',
+      'proxy with --network open: the allowlist would not hold the command',
+    );
+  }
   return {
+    ...phases,
     annotate,
     verdict: { declared, junit, expectDir: expectArg ? path.resolve(host.cwd, expectArg) : null },
     tests: testsArg
@@ -581,6 +641,7 @@ export function parseRunOptions(given: RawOptions, givenCommand: string[], host:
     subject: parseSubject(raw),
     lean: parseLean(raw, preset, source, host),
     selfCheck: !bool(raw, 'skip-self-check'),
+    watchdog: !bool(raw, 'no-watchdog'),
     resultFile: str(raw, 'result-file') ? path.resolve(host.cwd, str(raw, 'result-file')!) : null,
     defaultSizes: (
       [
@@ -616,10 +677,15 @@ export function parseRunOptions(given: RawOptions, givenCommand: string[], host:
     capAdd,
     env,
     network,
-    egress: parseEgress(raw, network),
+    egress: parseEgress(
+      raw,
+      phases.setup?.network === 'proxy' && network === 'none' ? 'proxy' : network,
+      host.cwd,
+    ),
     isolation,
     allowWeakerGvisor,
     pull: oneOf('pull', str(raw, 'pull'), ['missing', 'always', 'never'] as const, 'missing'),
+    engine: oneOf('engine', str(raw, 'engine'), ['auto', 'docker', 'podman'] as const, 'auto'),
     volumeBackend: oneOf(
       'volume-backend',
       str(raw, 'volume-backend'),
@@ -689,12 +755,13 @@ const EGRESS_OPTIONS = [
   'egress-max-bytes',
   'proxy-image',
   'proxy-base-image',
+  'secret-route',
 ] as const satisfies readonly RunOptionName[];
 
 /** Docker's network name grammar. */
 const NETWORK_NAME = /^[a-zA-Z0-9][a-zA-Z0-9_.-]{0,127}$/;
 
-function parseEgress(raw: RawOptions, network: NetworkMode): EgressSpec | null {
+function parseEgress(raw: RawOptions, network: NetworkMode, cwd: string): EgressSpec | null {
   if (network !== 'proxy') {
     for (const o of EGRESS_OPTIONS) {
       const v = raw[o];
@@ -765,7 +832,8 @@ function parseEgress(raw: RawOptions, network: NetworkMode): EgressSpec | null {
     }
   }
   const maxBytesArg = str(raw, 'egress-max-bytes');
-  if (mode === 'allowlist' && domains.length === 0 && allowCidrs.length === 0) {
+  const routes = parseSecretRoutes(list(raw, 'secret-route'), cwd, (c, p) => path.resolve(c, p));
+  if (mode === 'allowlist' && domains.length === 0 && allowCidrs.length === 0 && routes.length === 0) {
     throw new InputError(
       '--network',
       'proxy with nothing allowed: add --allow-domain, --allow-preset or --allow-cidr, or --egress audit to find what the build needs',
@@ -784,6 +852,7 @@ function parseEgress(raw: RawOptions, network: NetworkMode): EgressSpec | null {
     proxyImage,
     proxyBaseImage,
     maxBytes: maxBytesArg === undefined ? null : parseSize('--egress-max-bytes', maxBytesArg),
+    routes,
   };
 }
 
@@ -864,6 +933,9 @@ function parseSubject(raw: RawOptions): Subject {
   const headSha = str(raw, 'head-sha') ?? null;
   if (headSha !== null && !HEX40.test(headSha))
     throw new InputError('--head-sha', `'${headSha}' is not a 40-hex commit`);
+  const baseSha = str(raw, 'base-sha') ?? null;
+  if (baseSha !== null && !HEX40.test(baseSha))
+    throw new InputError('--base-sha', `'${baseSha}' is not a 40-hex commit`);
   const baseRef = str(raw, 'base-ref') ?? null;
   if (baseRef !== null && !BRANCH.test(baseRef))
     throw new InputError('--base-ref', `'${baseRef}' is not a branch name`);
@@ -882,7 +954,7 @@ function parseSubject(raw: RawOptions): Subject {
     }
     shard = { index, count };
   }
-  return { repository, headSha, baseRef, shard };
+  return { repository, headSha, baseSha, baseRef, shard };
 }
 
 export interface Loosened {
@@ -911,6 +983,29 @@ export function loosenedBy(spec: RunSpec): Loosened[] {
   }
   if (spec.volumeBackend === 'unbounded') {
     out.push({ option: '--volume-backend unbounded', effect: 'writable volumes have no size cap' });
+  }
+  if (!spec.watchdog) {
+    out.push({
+      option: '--no-watchdog',
+      effect: 'no watchdog: if the CLI is killed, the sandbox runs on past its deadline until gc',
+    });
+  }
+  for (const m of spec.mounts) {
+    if (!m.readOnly) {
+      out.push({
+        option: `--mount ${m.host}:${m.dest}:rw`,
+        effect: `the sandbox can write to ${m.host} on the host`,
+      });
+    }
+  }
+  for (const r of spec.egress?.routes ?? []) {
+    out.push({
+      option: `--secret-route ${r.name}=https://${r.host}${r.port === 443 ? '' : `:${r.port}`}`,
+      effect: `the sandbox can call ${r.host} with the host's $${r.env} (it never sees the value)`,
+    });
+  }
+  for (const a of spec.allowMounts) {
+    out.push({ option: `--allow-mount ${a}`, effect: 'a host path refused by default may be mounted' });
   }
   if (!spec.selfCheck) {
     out.push({

@@ -32,10 +32,26 @@ export interface ProxyConfigText {
   idleTimeoutMs: number;
   /** Total bytes (both directions) the run may move through the proxy; null for no cap. */
   maxTotalBytes: number | null;
+  /** --secret-route: `/NAME/…` forwarded to https://HOST:PORT/… with `header: value` (src/egress/routes.ts). */
+  routes?: ProxyRoute[];
 }
 
-export interface ProxyConfig extends Omit<ProxyConfigText, 'mode' | 'domains' | 'allowCidrs' | 'ports'> {
+export interface ProxyRoute {
+  name: string;
+  host: string;
+  port: number;
+  header: string;
+  value: string;
+  /** Extra certificate authorities (PEM) for this upstream; null: the system's. */
+  ca: string | null;
+}
+
+export interface ProxyConfig extends Omit<
+  ProxyConfigText,
+  'mode' | 'domains' | 'allowCidrs' | 'ports' | 'routes'
+> {
   policy: EgressPolicy;
+  routes?: ProxyRoute[];
 }
 
 export const PROXY_DEFAULTS = {
@@ -81,6 +97,20 @@ export function parseProxyConfig(text: string): ProxyConfig {
   if (transparent && ports.some((p) => p === DNS_PORT || p === c.port)) {
     fail(`transparent: ports must not include ${DNS_PORT} (DNS) or the proxy port`);
   }
+  const routes = (Array.isArray(c.routes) ? c.routes : c.routes === undefined ? [] : fail('routes')).map(
+    (r: Partial<ProxyRoute>, i) => {
+      const str = (v: unknown, name: string) =>
+        typeof v === 'string' && v.length > 0 ? v : fail(`routes[${i}].${name} is not a string`);
+      return {
+        name: str(r.name, 'name'),
+        host: str(r.host, 'host'),
+        port: int(r.port, `routes[${i}].port`, 1, 65535),
+        header: str(r.header, 'header'),
+        value: str(r.value, 'value'),
+        ca: r.ca === null || r.ca === undefined ? null : str(r.ca, 'ca'),
+      };
+    },
+  );
   const dnsServers = strings(c.dnsServers ?? [], 'dnsServers');
   if (!dnsServers.every((a) => net.isIP(a) !== 0)) fail('dnsServers has an address that is not an IP');
   return {
@@ -92,6 +122,7 @@ export function parseProxyConfig(text: string): ProxyConfig {
     },
     hosts,
     dnsServers,
+    routes,
     listenSubnet: c.listenSubnet ? parseCidr(c.listenSubnet).text : null,
     transparent,
     port: int(c.port, 'port', 1, 65535),

@@ -39,6 +39,8 @@ export interface ProxyDeps {
   log(rec: DecisionRecord): void;
   /** Resolve a name to every address it has (A and AAAA). */
   lookup(name: string): Promise<string[]>;
+  /** `host:port` the proxy itself is reached at (an absolute-form request to it may ask for a secret route). */
+  selfHosts?: string[];
   /** The tunnels' read buffers (default: a pool of 1 MiB buffers, at most 64 out). */
   buffers?: ReadBuffers;
 }

@@ -27,8 +27,12 @@ async function main() {
     process.stderr.write(`egress-proxy: ${(err as Error).message}\n`);
     process.exit(2);
   }
-  const proxy = createProxyServer(cfg, { log: line, lookup: makeLookup(cfg) });
   const host = listenAddress(cfg.listenSubnet, os.networkInterfaces());
+  const proxy = createProxyServer(cfg, {
+    log: line,
+    lookup: makeLookup(cfg),
+    selfHosts: [`${host}:${cfg.port}`],
+  });
   proxy.server.on('error', fatal);
   await new Promise<void>((resolve) =>
     proxy.server.listen({ host, port: cfg.port, backlog: 1024 }, () => resolve()),

@@ -20,6 +20,7 @@ import {
 } from './core.js';
 import { forwardRequest, httpServerOptions, refuseRequest, refuseUpgradesAndErrors } from './http-forward.js';
 import { decideHostHeader, decideSni } from './policy.js';
+import { matchRoute, serveRoute } from './routes.js';
 import { openTunnel, readHello } from './tunnel.js';
 
 export { makeLookup } from './core.js';
@@ -124,6 +125,8 @@ export function createProxyServer(cfg: ProxyConfig, deps: ProxyDeps, shared?: Pr
 
   server.on('request', (req: http.IncomingMessage, res: http.ServerResponse) => {
     const started = Date.now();
+    const routed = cfg.routes?.length ? matchRoute(cfg.routes, req.url ?? '', deps.selfHosts ?? []) : null;
+    if (routed && 'route' in routed) return serveRoute(core, req, res, routed);
     let url: URL | null = null;
     try {
       if (/^http:\/\//i.test(req.url ?? '')) url = new URL(req.url!);
@@ -139,6 +142,10 @@ export function createProxyServer(cfg: ProxyConfig, deps: ProxyDeps, shared?: Pr
     };
     const refuse = (status: number, host: string, reason: ProxyReason, detail: string) =>
       refuseRequest(core, req, res, base, started, { status, host, reason, detail });
+    if (routed) {
+      refuse(404, routed.unknown, 'bad-request', `there is no secret route '${routed.unknown}'`);
+      return;
+    }
     if (!url) {
       refuse(400, base.host, 'bad-request', 'only absolute-form http:// requests and CONNECT are served');
       return;

@@ -1,11 +1,29 @@
 /** The Engine interface over the Docker Engine API (Docker, and Podman's Docker-compatible service). */
+import { posix } from 'node:path';
 import type { Readable } from 'node:stream';
-import { EngineError } from '../config/errors.js';
+import { EngineError, InputError } from '../config/errors.js';
 import { ApiClient, parseEndpoint, readAll } from './http.js';
 import { Demuxer } from './demux.js';
+import {
+  PODMAN_READ_ONLY_TMPFS,
+  archiveUnderBase,
+  endpointsFor,
+  noPodmanHint,
+  parsePodmanInfo,
+  podmanCapabilities,
+  podmanNetworkMode,
+  podmanPidMode,
+  podmanUlimit,
+  type EngineChoice,
+} from './podman.js';
 import type {
   AttachedStreams,
   ContainerSpec,
+  ExecSpec,
+  ExecState,
+  ExecStream,
+  InteractiveExec,
+  ProcessTable,
   ContainerState,
   Engine,
   EngineInfo,
@@ -17,6 +35,7 @@ import type {
   BuildOptions,
   NetworkInfo,
   NetworkSpec,
+  PathStat,
   RegistryAuth,
   RuntimeInfo,
   ResourceRef,
@@ -49,34 +68,39 @@ export function defaultEndpoints(env: {
   CONTAINER_HOST?: string;
   XDG_RUNTIME_DIR?: string;
 }) {
-  if (env.DOCKER_HOST) return [env.DOCKER_HOST];
-  if (env.CONTAINER_HOST) return [env.CONTAINER_HOST];
-  const list = ['unix:///var/run/docker.sock', 'unix:///run/podman/podman.sock'];
-  if (env.XDG_RUNTIME_DIR) list.push(`unix://${env.XDG_RUNTIME_DIR}/podman/podman.sock`);
-  return list;
+  return endpointsFor('auto', env);
 }
 
-/** What /info says that a run needs: the runtimes and the security options (seccomp). */
-export interface InfoAnswer {
-  Runtimes?: Record<string, { runtimeArgs?: string[] } | null>;
+interface InfoAnswer {
   SecurityOptions?: string[] | null;
+  CgroupVersion?: string;
+  Runtimes?: Record<string, { runtimeArgs?: string[] } | null>;
 }
 
 /**
- * Connect to the first endpoint that answers, and learn what it is once. /info is asked at the same time as
- * /version (unversioned, as /version is): a run needs it for the seccomp check and the runtimes, and asking both
- * at once saves a round trip. An /info that fails here is asked again when it is needed.
+ * Connect to the first endpoint that answers, and learn what it is once. With `choice` (`--engine`), the engine
+ * that answers must be that one. /info is asked at the same time as /version (unversioned, as /version is): one
+ * round trip fewer before every run; if that answer fails it is asked again, versioned.
  */
-export async function connectEngine(endpoints: string[]): Promise<DockerApiEngine> {
+export async function connectEngine(
+  endpoints: string[],
+  choice: EngineChoice = 'auto',
+): Promise<DockerApiEngine> {
   let firstErr: unknown;
   for (const url of endpoints) {
     const client = new ApiClient(parseEndpoint(url), 'engine');
     try {
-      const info = client.json<InfoAnswer>('GET', '/info', {}, 'info');
-      info.catch(() => undefined);
+      const early = client.json<InfoAnswer>('GET', '/info', {}, 'info');
+      early.catch(() => undefined);
       const v = await client.json<VersionAnswer>('GET', '/version', {}, 'version');
       const isPodman = (v.Components ?? []).some((c) => /podman/i.test(c.Name));
       const name: EngineName = isPodman ? 'podman' : 'docker';
+      if (choice !== 'auto' && choice !== name) {
+        throw new InputError(
+          '--engine',
+          `${choice}: the engine at ${url} is ${name} ${v.Version}; pass --engine ${name}, or point ${choice === 'podman' ? 'CONTAINER_HOST' : 'DOCKER_HOST'} at a ${choice} socket`,
+        );
+      }
       if (compareApi(v.ApiVersion, CLIENT_MIN_API) < 0) {
         throw new EngineError(
           name,
@@ -88,6 +112,11 @@ export async function connectEngine(endpoints: string[]): Promise<DockerApiEngin
       const api = compareApi(v.ApiVersion, CLIENT_MAX_API) > 0 ? CLIENT_MAX_API : v.ApiVersion;
       const c = new ApiClient(client.endpoint, name);
       c.setApiVersion(api);
+      const [info, podman] = await Promise.all([
+        early.catch(() => c.json<InfoAnswer>('GET', '/info', {}, 'info')),
+        isPodman ? c.json<unknown>('GET', '/libpod/info', {}, 'info').then(parsePodmanInfo) : null,
+      ]);
+      const securityOptions = info.SecurityOptions ?? [];
       return new DockerApiEngine(
         c,
         {
@@ -98,16 +127,23 @@ export async function connectEngine(endpoints: string[]): Promise<DockerApiEngin
           arch: v.Arch,
           endpoint: client.endpoint.url,
           local: client.endpoint.socketPath !== undefined,
+          rootless: podman ? podman.rootless : securityOptions.some((o) => /(^|,)name=rootless(,|$)/.test(o)),
+          cgroupVersion: podman ? podman.cgroupVersion : info.CgroupVersion ? `v${info.CgroupVersion}` : '',
+          readOnlyTmpfs: podman ? PODMAN_READ_ONLY_TMPFS : [],
         },
-        info,
+        securityOptions.some((o) => /(^|,)name=seccomp(,|$)/.test(o)),
+        podman?.defaultCapabilities ?? [],
+        info.Runtimes ?? null,
       );
     } catch (err) {
-      // An engine that answered but is unfit (too old) is the one to report; else a plain "nothing answers".
-      if (err instanceof EngineError && err.engine !== 'engine') throw err;
+      // An engine that answered but is unfit (too old, not the one asked for) is the one to report; else a plain
+      // "nothing answers".
+      if (err instanceof InputError || (err instanceof EngineError && err.engine !== 'engine')) throw err;
       firstErr ??= err;
     }
   }
   if (firstErr instanceof EngineError) {
+    if (choice === 'podman') throw new InputError('--engine', `podman: ${noPodmanHint(endpoints)}`);
     throw new EngineError(
       'docker',
       'connect',
@@ -150,7 +186,7 @@ function toContainerBody(s: ContainerSpec): Record<string, unknown> {
     Env: s.env,
     Labels: s.labels,
     Tty: s.tty,
-    OpenStdin: false,
+    OpenStdin: s.openStdin === true,
     StdinOnce: false,
     AttachStdin: false,
     AttachStdout: true,
@@ -194,29 +230,29 @@ export function splitRef(ref: string): { repo: string; tag: string } {
 }
 
 export class DockerApiEngine implements Engine {
-  private infoAnswer: Promise<InfoAnswer> | null = null;
   constructor(
     private readonly api: ApiClient,
     readonly info: EngineInfo,
-    /** The /info answer asked at connect time (asked again when first needed if it failed). */
-    private readonly prefetchedInfo?: Promise<InfoAnswer>,
+    /** The engine applies its default seccomp profile to containers (`/info` SecurityOptions). */
+    private readonly seccomp: boolean,
+    /** Podman only: containers.conf's default capabilities (what its inspect measures CapDrop against). */
+    private readonly podmanDefaultCaps: string[] = [],
+    /** The runtimes /info listed at connect time (null: ask when needed). */
+    private readonly knownRuntimes: InfoAnswer['Runtimes'] | null = null,
   ) {}
 
-  private fetchInfo(): Promise<InfoAnswer> {
-    return this.api.json<InfoAnswer>('GET', '/info', {}, 'info');
-  }
-
-  /** /info, asked once per engine: runtimes and security options do not change while a process runs. */
-  private engineInfo(): Promise<InfoAnswer> {
-    this.infoAnswer ??= this.prefetchedInfo
-      ? this.prefetchedInfo.catch(() => this.fetchInfo())
-      : this.fetchInfo();
-    return this.infoAnswer;
-  }
-
   async runtimes(): Promise<RuntimeInfo[]> {
-    const info = await this.engineInfo();
-    return Object.entries(info.Runtimes ?? {}).map(([name, r]) => ({ name, args: r?.runtimeArgs ?? [] }));
+    const runtimes =
+      this.knownRuntimes ??
+      (
+        await this.api.json<{ Runtimes?: Record<string, { runtimeArgs?: string[] } | null> }>(
+          'GET',
+          '/info',
+          {},
+          'info',
+        )
+      ).Runtimes;
+    return Object.entries(runtimes ?? {}).map(([name, r]) => ({ name, args: r?.runtimeArgs ?? [] }));
   }
 
   async imageInspect(ref: string): Promise<ImageInfo | null> {
@@ -415,7 +451,7 @@ export class DockerApiEngine implements Engine {
    * Registers a wait for the next exit and resolves once the engine has registered it (it flushes the
    * answer's headers then), so a container started afterwards cannot exit unseen.
    */
-  async watchExit(id: string): Promise<{ exit: Promise<number> }> {
+  async watchExit(id: string): Promise<{ exit: Promise<number>; cancel(): void }> {
     const res = await this.api.raw(
       'POST',
       `/containers/${id}/wait`,
@@ -427,7 +463,9 @@ export class DockerApiEngine implements Engine {
       const j = JSON.parse(b.toString('utf8')) as { StatusCode: number };
       return j.StatusCode;
     });
-    return { exit };
+    // A cancelled wait rejects; whoever still awaits it sees that, nobody else does.
+    exit.catch(() => undefined);
+    return { exit, cancel: () => res.body.destroy() };
   }
 
   async waitContainer(id: string): Promise<number> {
@@ -473,10 +511,8 @@ export class DockerApiEngine implements Engine {
   }
 
   async inspectCreated(id: string): Promise<InspectedContainer> {
-    const seccomp = this.engineInfo().then((i) =>
-      (i.SecurityOptions ?? []).some((o) => /(^|,)name=seccomp(,|$)/.test(o)),
-    );
-    const [j, engineSeccomp] = await Promise.all([
+    const podman = this.info.name === 'podman';
+    const [j, runtime] = await Promise.all([
       this.api.json<{
         Config: { User?: string; Entrypoint?: string[] | null; Cmd?: string[] | null };
         HostConfig: {
@@ -499,29 +535,41 @@ export class DockerApiEngine implements Engine {
           Tmpfs?: Record<string, string> | null;
         };
         Mounts?: { Type: string; Name?: string; Source: string; Destination: string; RW: boolean }[] | null;
+        NetworkSettings?: { Networks?: Record<string, unknown> | null };
       }>('GET', `/containers/${id}/json`, {}, 'inspect container'),
-      seccomp,
+      // Podman's compatible inspect says `oci` for every runtime; its own inspect names the one it will run.
+      podman
+        ? this.api
+            .json<{ OCIRuntime?: string }>('GET', `/libpod/containers/${id}/json`, {}, 'inspect container')
+            .then((l) => l.OCIRuntime ?? '')
+        : null,
     ]);
+    const seccomp = this.seccomp;
     const h = j.HostConfig;
+    const caps = podman
+      ? podmanCapabilities(h.CapDrop ?? [], h.CapAdd ?? [], this.podmanDefaultCaps)
+      : { capDrop: h.CapDrop ?? [], capAdd: h.CapAdd ?? [] };
     return {
       user: j.Config.User ?? '',
       entrypoint: j.Config.Entrypoint ?? null,
       cmd: j.Config.Cmd ?? null,
       readOnlyRootfs: h.ReadonlyRootfs === true,
       privileged: h.Privileged === true,
-      capDrop: h.CapDrop ?? [],
-      capAdd: h.CapAdd ?? [],
+      capDrop: caps.capDrop,
+      capAdd: caps.capAdd,
       securityOpt: h.SecurityOpt ?? [],
-      engineSeccomp,
-      networkMode: h.NetworkMode ?? '',
+      engineSeccomp: seccomp,
+      networkMode: podman
+        ? podmanNetworkMode(h.NetworkMode, Object.keys(j.NetworkSettings?.Networks ?? {}))
+        : (h.NetworkMode ?? ''),
       memoryBytes: h.Memory ?? 0,
       memorySwapBytes: h.MemorySwap ?? 0,
       nanoCpus: h.NanoCpus ?? 0,
       pidsLimit: h.PidsLimit ?? null,
-      ulimits: (h.Ulimits ?? []).map((u) => ({ name: u.Name, soft: u.Soft, hard: u.Hard })),
-      runtime: h.Runtime ?? 'runc',
+      ulimits: (h.Ulimits ?? []).map(podmanUlimit),
+      runtime: runtime ?? h.Runtime ?? 'runc',
       init: h.Init === true,
-      pidMode: h.PidMode ?? '',
+      pidMode: podman ? podmanPidMode(h.PidMode) : (h.PidMode ?? ''),
       usernsMode: h.UsernsMode ?? '',
       devices: (h.Devices ?? []).length,
       mounts: (j.Mounts ?? []).map((m) => ({
@@ -535,6 +583,10 @@ export class DockerApiEngine implements Engine {
   }
 
   async removeContainer(id: string): Promise<void> {
+    // Podman's forced remove stops a running container as `stop` does (SIGTERM, then its 10 s stop timeout before
+    // SIGKILL) where Docker's kills it at once: killed first, so a remove costs the same on both. Its kill answers 500
+    // for a container that never ran; the remove that follows reports a real failure.
+    if (this.info.name === 'podman') await this.killContainer(id, 'KILL').catch(() => undefined);
     await this.api.call(
       'DELETE',
       `/containers/${id}`,
@@ -570,6 +622,97 @@ export class DockerApiEngine implements Engine {
     };
   }
 
+  private async execCreate(id: string, spec: ExecSpec, tty: boolean): Promise<string> {
+    const created = await this.api.json<{ Id: string }>(
+      'POST',
+      `/containers/${id}/exec`,
+      {
+        body: {
+          Cmd: spec.cmd,
+          User: spec.user,
+          Env: spec.env ?? [],
+          ...(spec.workingDir ? { WorkingDir: spec.workingDir } : {}),
+          AttachStdin: tty,
+          AttachStdout: true,
+          AttachStderr: true,
+          Tty: tty,
+          Privileged: false,
+        },
+      },
+      'exec',
+    );
+    return created.Id;
+  }
+
+  async execStream(
+    id: string,
+    spec: ExecSpec,
+    sink: (stream: 'stdout' | 'stderr', chunk: Buffer) => void,
+  ): Promise<ExecStream> {
+    const execId = await this.execCreate(id, spec, false);
+    const res = await this.api.raw(
+      'POST',
+      `/exec/${execId}/start`,
+      { body: { Detach: false, Tty: false } },
+      'exec',
+    );
+    if (res.statusCode !== 200) throw this.api.statusError('exec', res.statusCode, await readAll(res.body));
+    const demux = new Demuxer(sink);
+    const done = new Promise<void>((resolve) => {
+      res.body.on('data', (c: Buffer) => demux.push(c));
+      res.body.on('end', resolve);
+      res.body.on('close', resolve);
+      res.body.on('error', () => resolve());
+    });
+    return { id: execId, done, close: () => res.body.destroy() };
+  }
+
+  async execInspect(execId: string): Promise<ExecState> {
+    const j = await this.api.json<{ Running: boolean; ExitCode: number | null }>(
+      'GET',
+      `/exec/${execId}/json`,
+      {},
+      'inspect exec',
+    );
+    return { running: j.Running, exitCode: j.Running ? null : j.ExitCode };
+  }
+
+  async execInteractive(
+    id: string,
+    spec: ExecSpec,
+    size: { rows: number; cols: number },
+  ): Promise<InteractiveExec> {
+    const execId = await this.execCreate(id, spec, true);
+    const stream = await this.api.upgrade(
+      'POST',
+      `/exec/${execId}/start`,
+      { Detach: false, Tty: true },
+      'exec',
+    );
+    const resize = async (rows: number, cols: number) => {
+      // The engine refuses a resize of an exec that has ended: nothing to resize then.
+      await this.api.call(
+        'POST',
+        `/exec/${execId}/resize`,
+        { query: { h: rows, w: cols } },
+        'resize exec',
+        [404, 409, 500],
+      );
+    };
+    await resize(size.rows, size.cols);
+    return { id: execId, stream, resize };
+  }
+
+  async top(id: string, psArgs?: string): Promise<ProcessTable> {
+    const j = await this.api.json<{ Titles: string[] | null; Processes: string[][] | null }>(
+      'GET',
+      `/containers/${id}/top`,
+      { query: psArgs ? { ps_args: psArgs } : {} },
+      'list processes',
+    );
+    return { titles: j.Titles ?? [], processes: j.Processes ?? [] };
+  }
+
   async putArchive(id: string, path: string, tar: Readable): Promise<void> {
     await this.api.call(
       'PUT',
@@ -592,7 +735,24 @@ export class DockerApiEngine implements Engine {
     );
     if (res.statusCode !== 200)
       throw this.api.statusError(`copy out of ${path}`, res.statusCode, await readAll(res.body));
-    return res.body;
+    return this.info.name === 'podman' ? archiveUnderBase(res.body, posix.basename(path)) : res.body;
+  }
+
+  async statPath(id: string, path: string): Promise<PathStat | null> {
+    const res = await this.api.raw('HEAD', `/containers/${id}/archive`, { query: { path } }, `stat ${path}`);
+    const body = await readAll(res.body);
+    if (res.statusCode === 404) return null;
+    if (res.statusCode !== 200) throw this.api.statusError(`stat ${path}`, res.statusCode, body);
+    const header = res.headers['x-docker-container-path-stat'];
+    if (typeof header !== 'string')
+      throw new EngineError(this.info.name, `stat ${path}`, 'the engine sent no path stat');
+    const j = JSON.parse(Buffer.from(header, 'base64').toString('utf8')) as Partial<PathStat>;
+    return {
+      name: String(j.name ?? ''),
+      size: Number(j.size ?? 0),
+      mode: Number(j.mode ?? 0),
+      linkTarget: String(j.linkTarget ?? ''),
+    };
   }
 
   async createVolume(spec: VolumeSpec): Promise<void> {
@@ -671,7 +831,8 @@ export class DockerApiEngine implements Engine {
       name: j.Name,
       internal: j.Internal,
       subnets: cfg.map((c) => c.Subnet!),
-      gateways: cfg.flatMap((c) => (c.Gateway ? [c.Gateway] : [])),
+      // Podman names an internal network's missing gateway `<nil>`.
+      gateways: cfg.flatMap((c) => (c.Gateway && c.Gateway !== '<nil>' ? [c.Gateway] : [])),
       options: j.Options ?? {},
     };
   }

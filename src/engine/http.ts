@@ -1,6 +1,6 @@
 /** A minimal client of the Docker Engine API on Node's own `http` (unix socket or TCP). */
 import http from 'node:http';
-import type { Readable } from 'node:stream';
+import type { Duplex, Readable } from 'node:stream';
 import { EngineError } from '../config/errors.js';
 
 export interface Endpoint {
@@ -96,6 +96,41 @@ export class ApiClient {
       } else {
         req.end(payload);
       }
+    });
+  }
+
+  /**
+   * A request the engine answers with 101 Switching Protocols (exec with stdin): the raw connection, both ways.
+   * Its own socket, never the keep-alive pool's. Any other answer becomes an EngineError.
+   */
+  upgrade(method: string, path: string, body: unknown, operation: string): Promise<Duplex> {
+    const payload = Buffer.from(JSON.stringify(body));
+    const ep = this.endpoint;
+    return new Promise<Duplex>((resolve, reject) => {
+      const req = http.request({
+        method,
+        path: `${this.prefix}${path}`,
+        headers: {
+          connection: 'Upgrade',
+          upgrade: 'tcp',
+          'content-type': 'application/json',
+          'content-length': String(payload.length),
+        },
+        agent: false,
+        ...(ep.socketPath ? { socketPath: ep.socketPath } : { host: ep.host, port: ep.port }),
+      });
+      req.on('upgrade', (_res, socket, head) => {
+        if (head.length) socket.unshift(head);
+        resolve(socket);
+      });
+      req.on('response', (res) => {
+        readAll(res).then(
+          (b) => reject(this.statusError(operation, res.statusCode ?? 0, b)),
+          (err: unknown) => reject(err),
+        );
+      });
+      req.on('error', (err: NodeJS.ErrnoException) => reject(this.connectError(operation, err)));
+      req.end(payload);
     });
   }
 

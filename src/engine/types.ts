@@ -2,7 +2,7 @@
  * The engine interface: everything sandbox-action asks of a container engine, and nothing about policy.
  * One implementation speaks the Docker Engine API (Docker, and Podman's compatible service).
  */
-import type { Readable } from 'node:stream';
+import type { Duplex, Readable } from 'node:stream';
 
 export type EngineName = 'docker' | 'podman';
 
@@ -18,6 +18,12 @@ export interface EngineInfo {
   endpoint: string;
   /** True when the engine runs on this host (unix socket), so host paths and loop devices are shared with it. */
   local: boolean;
+  /** The engine runs as an ordinary user (rootless Podman, rootless Docker). */
+  rootless: boolean;
+  /** `v1` or `v2`, as the engine reports its cgroups. */
+  cgroupVersion: string;
+  /** Where the engine mounts a writable tmpfs by itself when the root is read-only (Podman: /run, /tmp, /var/tmp). */
+  readOnlyTmpfs: string[];
 }
 
 export type Labels = Record<string, string>;
@@ -70,6 +76,11 @@ export interface ContainerSpec {
   sysctls?: Record<string, string>;
   /** Keep stdin closed; no TTY (a TTY would merge streams and let the build draw on the terminal). */
   tty: false;
+  /**
+   * Hold stdin open with nothing attached (a session's idle process blocks reading it). Never attached: the
+   * trusted side writes nothing to it.
+   */
+  openStdin?: boolean;
 }
 
 export interface ContainerState {
@@ -182,6 +193,42 @@ export interface AttachedStreams {
   close(): void;
 }
 
+/** A command run in a running container (`exec`): as whom, with what added to the container's environment. */
+export interface ExecSpec {
+  cmd: string[];
+  /** `uid:gid`. */
+  user: string;
+  /** `KEY=VALUE`, added to the container's environment (a name in both: this value). */
+  env?: string[];
+  workingDir?: string;
+}
+
+export interface ExecStream {
+  id: string;
+  /** Resolves when the output has ended (the process exited and its output drained). */
+  done: Promise<void>;
+  close(): void;
+}
+
+export interface ExecState {
+  running: boolean;
+  /** null while it runs. */
+  exitCode: number | null;
+}
+
+/** An exec with a TTY and stdin: the raw terminal stream both ways, and its size. */
+export interface InteractiveExec {
+  id: string;
+  stream: Duplex;
+  resize(rows: number, cols: number): Promise<void>;
+}
+
+/** The engine's process list of a container (`top`): what runs in its cgroup, as the host sees it. */
+export interface ProcessTable {
+  titles: string[];
+  processes: string[][];
+}
+
 export interface ExecResult {
   exitCode: number;
   stdout: string;
@@ -205,8 +252,11 @@ export interface Engine {
   /** Attach to stdout/stderr before start; each chunk goes to the sink as it arrives. */
   attach(id: string, sink: (stream: 'stdout' | 'stderr', chunk: Buffer) => void): Promise<AttachedStreams>;
   startContainer(id: string): Promise<void>;
-  /** Registers a wait for the next exit; resolves once registered, with the exit code still to come. */
-  watchExit(id: string): Promise<{ exit: Promise<number> }>;
+  /**
+   * Registers a wait for the next exit; resolves once registered, with the exit code still to come. `cancel` drops
+   * the wait (a session's container outlives the command that made it); `exit` then rejects.
+   */
+  watchExit(id: string): Promise<{ exit: Promise<number>; cancel(): void }>;
   /** Resolves with the exit code once the container is not running. */
   waitContainer(id: string): Promise<number>;
   killContainer(id: string, signal?: string): Promise<void>;
@@ -215,10 +265,26 @@ export interface Engine {
   inspectCreated(id: string): Promise<InspectedContainer>;
   removeContainer(id: string): Promise<void>;
   exec(id: string, cmd: string[], opts?: { user?: string }): Promise<ExecResult>;
+  /** Start a command in a running container; its demultiplexed output goes to the sink as it arrives. */
+  execStream(
+    id: string,
+    spec: ExecSpec,
+    sink: (stream: 'stdout' | 'stderr', chunk: Buffer) => void,
+  ): Promise<ExecStream>;
+  execInspect(execId: string): Promise<ExecState>;
+  /** Start a command with a TTY and stdin (an interactive shell). */
+  execInteractive(id: string, spec: ExecSpec, size: { rows: number; cols: number }): Promise<InteractiveExec>;
+  /** The processes of a running container as the engine lists them (`ps` arguments as for `docker top`). */
+  top(id: string, psArgs?: string): Promise<ProcessTable>;
   /** Extract a tar stream into `path` of the container (its volumes included). */
   putArchive(id: string, path: string, tar: Readable): Promise<void>;
   /** A tar stream of `path` in the container (works on stopped containers). */
   getArchive(id: string, path: string): Promise<Readable>;
+  /**
+   * What `path` is in the container, without reading it (null when it does not exist). The engine follows links in
+   * the path's parents and not in its last part: use it for sizes, never to decide what is collected.
+   */
+  statPath(id: string, path: string): Promise<PathStat | null>;
   createVolume(spec: VolumeSpec): Promise<void>;
   removeVolume(name: string): Promise<void>;
   createNetwork(spec: NetworkSpec): Promise<string>;
@@ -233,4 +299,12 @@ export interface Engine {
   containerAddresses(id: string): Promise<Record<string, string>>;
   /** Every container, volume and network carrying `label` (a `key` or `key=value`). */
   listLabelled(label: string): Promise<ResourceRef[]>;
+}
+
+/** The engine's stat of a container path (`X-Docker-Container-Path-Stat`); `mode` is Go's os.FileMode. */
+export interface PathStat {
+  name: string;
+  size: number;
+  mode: number;
+  linkTarget: string;
 }

@@ -121,6 +121,23 @@ const O_CREATE_NEW =
   fs.constants.O_WRONLY | fs.constants.O_CREAT | fs.constants.O_EXCL | fs.constants.O_NOFOLLOW;
 
 /**
+ * The declared files (`--output PATH`, a preset's outputs, the expected files): collected in the same single pass,
+ * from the same tar of /output, so a file reached through a linked folder is never read (the tar does not follow
+ * links). They are outside the count cap, and `reservedBytes` of the total is kept for them, so no number or size of
+ * other files can crowd them out (threat model 19).
+ */
+export interface DeclaredPlan {
+  paths: string[];
+  reservedBytes: number;
+}
+
+/** The bytes to keep for the declared files: each one's size as the engine stats it, within the caps. */
+export function reserveFor(sizes: (number | null)[], caps: OutputCaps): number {
+  const sum = sizes.reduce<number>((n, s) => n + (s === null ? 0 : Math.min(s, caps.maxFileBytes)), 0);
+  return Math.min(sum, caps.maxTotalBytes);
+}
+
+/**
  * Stream the tar into `dest` (already prepared, empty). `top` is the archive's top folder name (`output`).
  */
 export async function collectTar(
@@ -128,12 +145,17 @@ export async function collectTar(
   dest: string,
   top: string,
   caps: OutputCaps,
-  already: { paths: Set<string>; bytes: number } = { paths: new Set(), bytes: 0 },
+  declaredPlan: DeclaredPlan = { paths: [], reservedBytes: 0 },
 ): Promise<OutputsReport> {
   const report = emptyOutputs(dest);
   report.collected = true;
-  // Declared files were written before this pass: their bytes count against the total, not against the file count.
-  const state: FilterState = { files: 0, bytes: already.bytes };
+  const state: FilterState = { files: 0, bytes: 0 };
+  // The other files share what the declared ones do not keep; a declared file may also use what the others left.
+  const otherCaps = { ...caps, maxTotalBytes: Math.max(0, caps.maxTotalBytes - declaredPlan.reservedBytes) };
+  const wanted = new Set(declaredPlan.paths);
+  const fate = new Map<string, DeclaredOutput>();
+  const declaredWritten: CollectedFile[] = [];
+  let declaredBytes = 0;
   const madeDirs = new Set<string>(['']);
   const skip = (s: SkippedEntry) => {
     report.skippedCount++;
@@ -156,26 +178,68 @@ export async function collectTar(
     }
     madeDirs.add(rel);
   };
+  const writeFile = (rel: string, mode: number, stream: unknown, mtime: Date | undefined) => {
+    const abs = path.join(dest, rel);
+    const dir = path.posix.dirname(rel);
+    return ensureDir(dir === '.' ? '' : dir)
+      .then(() => fs.openSync(abs, O_CREATE_NEW, mode))
+      .then(async (fd) => {
+        await copyEntry(stream as EntrySource, fd);
+        // Only this process writes below dest, and lutimes never follows a link.
+        if (mtime) await fsp.lutimes(abs, mtime, mtime);
+      });
+  };
 
   const extract = tar.extract();
   extract.on('entry', (header, stream, next) => {
-    // A declared file, already collected: not counted, not decided again.
-    const rel = header.type === 'file' ? safeRelativePath(header.name, top) : null;
-    if (rel && already.paths.has(rel)) {
-      stream.on('end', next);
-      stream.resume();
-      return;
-    }
-    const d = decide(
-      { name: header.name, type: header.type ?? 'file', size: header.size ?? 0, mode: header.mode ?? 0o644 },
-      top,
-      caps,
-      state,
-    );
+    const entry = {
+      name: header.name,
+      type: header.type ?? 'file',
+      size: header.size ?? 0,
+      mode: header.mode ?? 0o644,
+    };
     const drainThen = (after: () => void) => {
       stream.on('end', after);
       stream.resume();
     };
+    const rel = safeRelativePath(header.name, top);
+    // A declared path that is a folder is not the file asked for; the folder is made as any other.
+    if (rel && wanted.has(rel) && entry.type === 'directory') {
+      fate.set(rel, { path: rel, status: 'not-a-regular-file', size: null });
+    }
+    if (rel && wanted.has(rel) && !fate.has(rel)) {
+      // A declared file: not counted by the count cap; within its file cap and what the total keeps for it.
+      const room = Math.max(declaredPlan.reservedBytes, caps.maxTotalBytes - state.bytes) - declaredBytes;
+      const d = decide(
+        entry,
+        top,
+        { ...caps, maxFiles: Number.MAX_SAFE_INTEGER, maxTotalBytes: room },
+        { files: 0, bytes: 0 },
+      );
+      if (d.action !== 'write-file') {
+        const status =
+          d.action === 'skip' && d.reason === 'file-too-large'
+            ? 'too-large'
+            : d.action === 'skip' && d.reason === 'total-size-cap'
+              ? 'total-size-cap'
+              : 'not-a-regular-file';
+        fate.set(rel, { path: rel, status, size: entry.type === 'file' ? entry.size : null });
+        if (d.action === 'skip')
+          skip({ path: d.path, reason: d.reason, ...(d.detail ? { detail: d.detail } : {}) });
+        return drainThen(next);
+      }
+      declaredBytes += d.size;
+      writeFile(d.path, d.mode, stream, header.mtime).then(
+        () => {
+          fate.set(rel, { path: rel, status: 'collected', size: d.size });
+          declaredWritten.push({ path: rel, size: d.size });
+          next();
+        },
+        (err: unknown) => next(err as Error),
+      );
+      return;
+    }
+    const d = decide(entry, top, otherCaps, state);
     if (d.action === 'skip') {
       skip({ path: d.path, reason: d.reason, ...(d.detail ? { detail: d.detail } : {}) });
       drainThen(next);
@@ -195,15 +259,9 @@ export async function collectTar(
     // A regular file: count it against the caps before writing, so a failure cannot exceed them.
     state.files++;
     state.bytes += d.size;
-    const abs = path.join(dest, d.path);
-    const dir = path.posix.dirname(d.path);
-    ensureDir(dir === '.' ? '' : dir)
-      .then(() => fs.openSync(abs, O_CREATE_NEW, d.mode))
+    writeFile(d.path, d.mode, stream, header.mtime)
       .then(
-        async (fd) => {
-          await copyEntry(stream as unknown as EntrySource, fd);
-          // Only this process writes below dest, and lutimes never follows a link.
-          if (header.mtime) await fsp.lutimes(abs, header.mtime, header.mtime);
+        () => {
           report.files++;
           report.bytes += d.size;
           if (report.written.length < LIST_LIMIT) report.written.push({ path: d.path, size: d.size });
@@ -224,17 +282,23 @@ export async function collectTar(
     extract.on('finish', resolve);
     tarStream.pipe(extract);
   });
+  report.files += declaredWritten.length;
+  report.bytes += declaredBytes;
+  report.written.unshift(...declaredWritten);
+  if (report.written.length > LIST_LIMIT) report.written.length = LIST_LIMIT;
+  report.declared = declaredPlan.paths.map((p) => fate.get(p) ?? { path: p, status: 'missing', size: null });
   report.droppedByCaps = CAP_REASONS.reduce((n, r) => n + (report.skippedByReason[r] ?? 0), 0);
   report.truncated = report.droppedByCaps > 0;
   return report;
 }
 
 /**
- * The declared files, one archive each (`/output/PATH`), before anything else is read, so no number of other files
- * can crowd them out. Each must be a regular file within the per-file and total caps; a link, a directory or a
- * missing path is not collected and says so.
+ * Files one archive each (a session's `cp ID:/output/FILE`). The engine follows links in an archived path's
+ * parents: the caller must first have checked, with the engine's stat, that every parent is a real folder. Each
+ * must be a regular file within the per-file and total caps; a link, a directory or a missing path is not
+ * collected and says so.
  */
-export async function collectDeclared(
+export async function collectFiles(
   getArchive: (absPath: string) => Promise<Readable | null>,
   root: string,
   dest: string,

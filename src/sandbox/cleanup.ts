@@ -8,6 +8,15 @@ export class Cleanup {
     this.steps.push({ what, fn });
   }
 
+  /**
+   * Run the steps `which` selects, newest first, and forget the others: a session keeps what it made (its
+   * container, volumes, network) and closes only its handles (attach streams) when the command that made it ends.
+   */
+  async runOnly(which: (what: string) => boolean): Promise<string[]> {
+    this.steps = this.steps.filter((s) => which(s.what));
+    return this.run();
+  }
+
   /** Run every step, newest first. Returns the failures, one line each. */
   async run(): Promise<string[]> {
     const failures: string[] = [];

@@ -8,20 +8,23 @@
  */
 import os from 'node:os';
 import type { Engine } from '../engine/types.js';
+import { PODMAN_OOM_NOTE } from '../engine/podman.js';
 import { errorMessage } from '../config/errors.js';
 import type { RunSpec } from '../config/run-options.js';
-import { judgeRun, type LeanEvidence } from '../verdict/judges.js';
+import type { LeanEvidence } from '../verdict/judges.js';
 import type { RunResult } from '../verdict/schema.js';
 import { LogStream, type LogWriter } from './logs.js';
 import { setupNetwork } from './network.js';
-import { plan, WORK_DIR, type SandboxPlan } from './plan.js';
+import { plan, type SandboxPlan } from './plan.js';
 import { assembleResult, type RunPieces } from './result.js';
 import { RunContext } from './run-context.js';
-import { collect, readCollected } from './stages/collect.js';
+import { collect } from './stages/collect.js';
+import { judge } from './stages/judge.js';
 import { runCommand } from './stages/command.js';
 import { prepare } from './stages/prepare.js';
 import { runLeanJudge } from './stages/lean.js';
 import { createSandbox } from './stages/sandbox.js';
+import { runSetup } from './stages/setup.js';
 import { createVolumes } from './stages/volumes.js';
 import type { VolumeHost } from './volumes.js';
 
@@ -38,6 +41,11 @@ export interface RunDeps {
   random(): string;
   /** Called once the plan exists (tests read it; the CLI prints it with --verbose). */
   onPlan?(p: SandboxPlan): void;
+  /**
+   * The run has its id (before anything is created): the doors start the watchdog here and set the run-id output.
+   * What it returns is called once the run's own cleanup is done.
+   */
+  onRunId?(runId: string): (() => void) | undefined;
   /** The host's own IPv4 addresses (a dead-end gateway is one no host interface holds). */
   hostAddresses?(): string[];
   /** The door's environment: PATH and HOME for the programs of the trusted side (comparator). */
@@ -46,6 +54,7 @@ export interface RunDeps {
 
 export async function executeRun(spec: RunSpec, deps: RunDeps): Promise<RunResult> {
   const ctx = new RunContext(spec, deps);
+  const afterCleanup = deps.onRunId?.(ctx.runId);
   const logs = new LogStream(deps.log, spec.logLimitBytes, deps.fenceWorkflowCommands);
   const x: RunPieces = {
     imageId: null,
@@ -56,6 +65,7 @@ export async function executeRun(spec: RunSpec, deps: RunDeps): Promise<RunResul
     collected: null,
     verdict: null,
     cleanupMs: 0,
+    setup: null,
   };
   let failure: unknown = null;
   try {
@@ -72,6 +82,7 @@ export async function executeRun(spec: RunSpec, deps: RunDeps): Promise<RunResul
           addCleanup: (what, fn) => ctx.cleanup.add(what, fn),
           notice: deps.notice,
           notes: ctx.notes,
+          env: deps.env,
         }),
       ),
       createVolumes(ctx, prep),
@@ -85,13 +96,16 @@ export async function executeRun(spec: RunSpec, deps: RunDeps): Promise<RunResul
     const p = (x.plan = plan(prep.spec, {
       runId: ctx.runId,
       createdAt: ctx.createdAt,
+      plannedAt: deps.now(),
       uid: prep.owner.uid,
       gid: prep.owner.gid,
       network: net.network,
       imageEntrypoint: prep.image.entrypoint,
       extraArgs: prep.pytest?.args ?? [],
       overlays: [...(prep.pytest?.mounts ?? []), ...(prep.lean?.overlays ?? [])],
+      hostMounts: prep.hostMounts,
       seccompInside: prep.runscSeccomp,
+      engineTmpfs: deps.engine.info.readOnlyTmpfs,
       ...(prep.runscRuntime ? { runscRuntime: prep.runscRuntime } : {}),
     }));
     if (p.container.pidsLimit !== spec.pids) {
@@ -101,13 +115,37 @@ export async function executeRun(spec: RunSpec, deps: RunDeps): Promise<RunResul
     }
     deps.onPlan?.(p);
     const hostAddresses = deps.hostAddresses ?? localAddresses;
+    const deadEnd = (gateways: string[]) =>
+      gateways.filter((g) => deps.engine.info.local && !hostAddresses().includes(g));
+    let budget = spec.timeoutMs;
+    if (prep.spec.setup) {
+      const s = await runSetup(ctx, prep, p, { deadEnd });
+      x.setup = s.report;
+      budget = Math.max(1000, spec.timeoutMs - s.report.durationMs);
+      if (s.exit.timedOut || s.exit.oomKilled || s.exit.commandExitCode !== 0) {
+        ctx.notes.push(
+          `the setup command ${s.exit.timedOut ? 'timed out' : s.exit.oomKilled ? 'was OOM-killed' : `exited ${s.exit.commandExitCode}`}; the command did not run`,
+        );
+        x.exit = s.exit;
+        throw new SetupFailed();
+      }
+    }
     const box = await createSandbox(ctx, p, {
       logs,
       owner: prep.owner,
-      exclude: [...(prep.pytest?.exclude ?? []), ...(prep.lean?.exclude ?? [])],
-      deadEndGateways: net.gateways.filter((g) => deps.engine.info.local && !hostAddresses().includes(g)),
+      exclude: prep.exclude,
+      deadEndGateways: deadEnd(net.gateways),
+      filled: prep.spec.setup !== null,
     });
-    const exit = (x.exit = await runCommand(ctx, box, net, logs));
+    const exit = (x.exit = await runCommand(ctx, box, net, logs, budget));
+    if (
+      deps.engine.info.name === 'podman' &&
+      exit.commandExitCode === 137 &&
+      !exit.oomKilled &&
+      !exit.timedOut
+    ) {
+      ctx.notes.push(PODMAN_OOM_NOTE);
+    }
     const collected = (x.collected = await collect(ctx, prep.spec, box, p, exit.timedOut));
     let lean: LeanEvidence | null = null;
     if (prep.lean) {
@@ -118,30 +156,15 @@ export async function executeRun(spec: RunSpec, deps: RunDeps): Promise<RunResul
         outcome: exit.timedOut ? null : await ctx.race(runLeanJudge(ctx, prep.spec, prep.lean)),
       };
     }
-    x.verdict = await judgeRun(
-      {
-        declared: prep.spec.verdict.declared,
-        junit: prep.spec.verdict.junit
-          ? { file: prep.spec.verdict.junit.file, trustedTests: prep.pytest?.trusted ?? false }
-          : null,
-        expect:
-          prep.expected && prep.spec.verdict.expectDir
-            ? { dir: prep.spec.verdict.expectDir, files: prep.expected }
-            : null,
-      },
-      {
-        commandExitCode: exit.commandExitCode,
-        timedOut: exit.timedOut,
-        oomKilled: exit.oomKilled,
-        outputDir: collected.outputs.collected ? spec.outputDir : null,
-        declared: collected.outputs.declared,
-        audit: collected.audit?.report ?? null,
-        readCollected: async (rel, cap) => (spec.outputDir ? readCollected(spec.outputDir, rel, cap) : null),
-      },
-      { root: WORK_DIR, auditAnnotations: collected.audit?.annotations ?? [], lean },
+    x.verdict = await judge(
+      prep.spec,
+      { expected: prep.expected, trustedTests: prep.pytest?.trusted ?? false, lean },
+      exit,
+      collected,
     );
   } catch (err) {
-    failure = err;
+    // A failed setup phase is a failed run (its exit code), not a failure of sandbox-action.
+    if (!(err instanceof SetupFailed)) failure = err;
     logs.end();
   }
   const t = Date.now();
@@ -150,6 +173,7 @@ export async function executeRun(spec: RunSpec, deps: RunDeps): Promise<RunResul
     else deps.notice(`cleanup: ${f}`);
   }
   x.cleanupMs = Date.now() - t;
+  afterCleanup?.();
   try {
     return assembleResult(ctx, x, failure);
   } catch (err) {
@@ -161,6 +185,8 @@ export async function executeRun(spec: RunSpec, deps: RunDeps): Promise<RunResul
     );
   }
 }
+
+class SetupFailed extends Error {}
 
 function localAddresses(): string[] {
   return Object.values(os.networkInterfaces())

@@ -3,7 +3,7 @@ import fsp from 'node:fs/promises';
 import path from 'node:path';
 import { errorMessage } from '../config/errors.js';
 import type { Engine, ResourceRef } from '../engine/types.js';
-import { LABEL_CREATED, LABEL_RUN } from './plan.js';
+import { LABEL_CREATED, LABEL_DEADLINE, LABEL_RUN } from './plan.js';
 import {
   DISCARD_DIR,
   LABEL_LOOP_DEVICE,
@@ -23,16 +23,29 @@ function createdAt(r: ResourceRef): number {
   return Number.isNaN(t) ? 0 : t;
 }
 
-/** `olderThanMs` 0 removes everything labelled; `runId` limits to one run. */
+/** A container whose deadline label has passed: its run's CLI should have killed it; `gc` and the watchdog do. */
+export function pastDeadline(r: ResourceRef, now: number): boolean {
+  const t = Date.parse(r.labels[LABEL_DEADLINE] ?? '');
+  return !Number.isNaN(t) && t <= now;
+}
+
+/**
+ * `olderThanMs` 0 removes everything labelled; `runId` limits to one run. A container past its deadline is removed
+ * whatever its age (killed first: removal forces it). `keepRuns`: runs that are live sessions (their TTL decides,
+ * src/session/): never removed here, whatever their age, nor their loop devices.
+ */
 export async function gc(
   engine: Engine,
   host: VolumeHost,
-  opts: { olderThanMs: number; now: number; runId?: string },
+  opts: { olderThanMs: number; now: number; runId?: string; keepRuns?: Set<string> },
 ): Promise<GcReport> {
   const label = opts.runId ? `${LABEL_RUN}=${opts.runId}` : LABEL_RUN;
   const all = await engine.listLabelled(label);
   const cutoff = opts.now - opts.olderThanMs;
-  const old = all.filter((r) => createdAt(r) <= cutoff);
+  const live = (r: ResourceRef) => opts.keepRuns?.has(r.labels[LABEL_RUN] ?? '') === true;
+  const old = all.filter(
+    (r) => (createdAt(r) <= cutoff || (r.kind === 'container' && pastDeadline(r, opts.now))) && !live(r),
+  );
   const report: GcReport = { removed: [], kept: all.length - old.length, failures: [] };
   const attempt = async (r: ResourceRef, fn: () => Promise<void>) => {
     try {
@@ -66,7 +79,9 @@ export async function gc(
   );
   if (!opts.runId) {
     // Loop devices and images of runs that crashed before their volume existed.
-    const inUse = new Set(all.filter((r) => createdAt(r) > cutoff).map((r) => r.labels[LABEL_LOOP_IMAGE]));
+    const inUse = new Set(
+      all.filter((r) => createdAt(r) > cutoff || live(r)).map((r) => r.labels[LABEL_LOOP_IMAGE]),
+    );
     for (const d of await ourLoopDevices(host)) {
       if (inUse.has(d.image)) continue;
       const st = await fsp.stat(d.image).catch(() => null);

@@ -12,11 +12,12 @@ import fsp from 'node:fs/promises';
 import semver from 'semver';
 import { EngineError, InputError, errorMessage } from '../config/errors.js';
 import type { RunSpec } from '../config/run-options.js';
-import { CONFIG_ENV, PROXY_DEFAULTS, type ProxyConfigText } from '../egress/config.js';
+import { CONFIG_ENV, PROXY_DEFAULTS, type ProxyConfigText, type ProxyRoute } from '../egress/config.js';
+import { routeEnv, routeSecrets } from '../config/secret-routes.js';
 import { ensureProxyImage } from '../egress/image.js';
 import { Ledger } from '../egress/ledger.js';
 import type { ContainerSpec, Engine, Labels } from '../engine/types.js';
-import { LABEL_ROLE, proxyEnv, type SandboxNetwork } from './plan.js';
+import { LABEL_ROLE, NPROC_ULIMIT, proxyEnv, type SandboxNetwork } from './plan.js';
 
 export interface NetworkSetup {
   network: SandboxNetwork;
@@ -38,6 +39,8 @@ export interface NetworkDeps {
   notes: string[];
   /** The host's resolver configuration, when the engine is local (for the CVE-2024-29018 check). */
   readResolvConf?: () => Promise<string | null>;
+  /** The trusted side's environment: where a --secret-route's value comes from (never the sandbox's). */
+  env?: Record<string, string | undefined>;
 }
 
 const PROXY_START_TIMEOUT_MS = 30_000;
@@ -122,10 +125,7 @@ export function proxyContainer(
     memorySwapBytes: memory,
     nanoCpus: 1e9,
     pidsLimit: 64,
-    ulimits: [
-      { name: 'nofile', soft: 16384, hard: 16384 },
-      { name: 'core', soft: 0, hard: 0 },
-    ],
+    ulimits: [{ name: 'nofile', soft: 16384, hard: 16384 }, NPROC_ULIMIT, { name: 'core', soft: 0, hard: 0 }],
     logDriver: { type: 'none', config: {} },
     hostname: 'egress-proxy',
     tty: false,
@@ -146,6 +146,18 @@ export async function setupNetwork(spec: RunSpec, deps: NetworkDeps): Promise<Ne
   const egress = spec.egress!;
   const { engine, labels, runId } = deps;
   const base = `sandbox-action-${runId}`;
+  // Secrets and their certificate authorities first: a missing one is bad input, before anything is made.
+  const secrets = routeSecrets(egress.routes, deps.env ?? {});
+  const routes: ProxyRoute[] = [];
+  for (const r of egress.routes) {
+    let ca: string | null = null;
+    if (r.caFile) {
+      ca = await fsp.readFile(r.caFile, 'utf8').catch(() => {
+        throw new InputError('--secret-route', `'${r.name}': ca=${r.caFile} cannot be read`);
+      });
+    }
+    routes.push({ name: r.name, host: r.host, port: r.port, header: r.header, value: secrets[r.name]!, ca });
+  }
 
   // The outside first, so that a bad --egress-network fails before anything is created.
   let egressNetwork: string;
@@ -213,6 +225,7 @@ export async function setupNetwork(spec: RunSpec, deps: NetworkDeps): Promise<Ne
     transparent: egress.transparent,
     ...PROXY_DEFAULTS,
     maxTotalBytes: egress.maxBytes,
+    ...(routes.length ? { routes } : {}),
   };
   const ledger = new Ledger(egress.mode, egress.domains, image, egress.transparent);
   const id = await engine.createContainer(proxyContainer(labels, runId, image, egressNetwork, config));
@@ -277,7 +290,10 @@ export async function setupNetwork(spec: RunSpec, deps: NetworkDeps): Promise<Ne
 
   const network: SandboxNetwork = {
     mode: internalName,
-    env: proxyEnv(address, PROXY_DEFAULTS.port),
+    env: [
+      ...proxyEnv(address, PROXY_DEFAULTS.port),
+      ...routeEnv(egress.routes, address, PROXY_DEFAULTS.port),
+    ],
     dns: [address],
   };
 

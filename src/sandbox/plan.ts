@@ -3,16 +3,26 @@
  * Unit tests read the security properties straight off the plan; integration tests prove the engine honoured it.
  */
 import type { RunSpec } from '../config/run-options.js';
-import type { ContainerSpec, Labels, Mount, RuntimeInfo } from '../engine/types.js';
+import type { ContainerSpec, Labels, Mount, RuntimeInfo, Ulimit } from '../engine/types.js';
 import { wrapWithSelfCheck, type SelfCheckExpect } from './self-check.js';
 
 export const LABEL_RUN = 'sandbox-action.run';
 export const LABEL_CREATED = 'sandbox-action.created';
 export const LABEL_ROLE = 'sandbox-action.role';
+/**
+ * When the sandbox container must be dead: planned at creation, the timeout plus `DEADLINE_GRACE_MS` (the CLI's own
+ * kill and its grace come first). The watchdog and `gc` kill a running sandbox past it, whatever became of the CLI.
+ */
+export const LABEL_DEADLINE = 'sandbox-action.deadline';
+export const DEADLINE_GRACE_MS = 30_000;
 
 export const WORK_DIR = '/work';
 export const OUTPUT_DIR = '/output';
 export const STATE_DIR = '/state';
+export const PERSIST_MOUNT = '/persist';
+
+/** The volume that carries /persist's image in this run (`--persist`). */
+export const persistVolumeName = (runId: string) => `sandbox-action-${runId}-persist`;
 
 /** The run's own volumes; `lake` is the comparator step's .lake (src/comparator/). */
 export type RunVolumeRole = 'work' | 'output' | 'state';
@@ -44,6 +54,8 @@ export interface SandboxPlan {
 export interface PlanContext {
   runId: string;
   createdAt: Date;
+  /** When the plan is made (the sandbox is created right after): its deadline counts from here. */
+  plannedAt?: Date;
   uid: number;
   gid: number;
   /** The engine's runtime name for gVisor, when --isolation runsc. */
@@ -56,8 +68,12 @@ export interface PlanContext {
   extraArgs?: string[];
   /** Read-only bind mounts over /work (the trusted tests of python-tests). */
   overlays?: Mount[];
+  /** --mount, checked on the host: bind mounts of real paths. */
+  hostMounts?: Mount[];
   /** False when the gVisor runtime applies no seccomp profile inside the sandbox (--allow-weaker-gvisor). */
   seccompInside?: boolean;
+  /** Where the engine mounts a writable tmpfs by itself under a read-only root (Podman); the plan covers each. */
+  engineTmpfs?: string[];
 }
 
 export interface SandboxNetwork {
@@ -181,6 +197,15 @@ export function plan(spec: RunSpec, ctx: PlanContext): SandboxPlan {
   }
   for (const v of volumes) mounts.push({ type: 'volume', source: v.name, target: v.mount, readOnly: false });
   mounts.push(...(ctx.overlays ?? []));
+  mounts.push(...(ctx.hostMounts ?? []));
+  if (spec.persist) {
+    mounts.push({
+      type: 'volume',
+      source: persistVolumeName(ctx.runId),
+      target: PERSIST_MOUNT,
+      readOnly: false,
+    });
+  }
   const networkMode = ctx.network?.mode ?? 'none';
   const selfCheck: SelfCheckExpect | null = spec.selfCheck
     ? {
@@ -202,6 +227,20 @@ export function plan(spec: RunSpec, ctx: PlanContext): SandboxPlan {
     readOnly: false,
     tmpfs: { sizeBytes: spec.tmpSizeBytes, mode: 0o1777, options: tmpOptions },
   });
+  // Podman's compatible create always adds writable tmpfs (/run, /var/tmp) under a read-only root, except where a
+  // mount is named: there the plan names an empty read-only one, so the root stays read-only everywhere.
+  if (!spec.writableRoot) {
+    for (const target of ctx.engineTmpfs ?? []) {
+      if (mounts.some((m) => m.target === target)) continue;
+      mounts.push({
+        type: 'tmpfs',
+        source: '',
+        target,
+        readOnly: true,
+        tmpfs: { sizeBytes: 64 * 1024, mode: 0o755, options: ['ro', 'nosuid', 'nodev', 'noexec'] },
+      });
+    }
+  }
 
   const container: ContainerSpec = {
     name: base,
@@ -210,7 +249,13 @@ export function plan(spec: RunSpec, ctx: PlanContext): SandboxPlan {
     user: `${ctx.uid}:${ctx.gid}`,
     workingDir: WORK_DIR,
     env: [...spec.env, ...(ctx.network?.env ?? [])],
-    labels: { ...labels, [LABEL_ROLE]: 'sandbox' },
+    labels: {
+      ...labels,
+      [LABEL_ROLE]: 'sandbox',
+      [LABEL_DEADLINE]: new Date(
+        (ctx.plannedAt ?? ctx.createdAt).getTime() + spec.timeoutMs + DEADLINE_GRACE_MS,
+      ).toISOString(),
+    },
     mounts,
     readOnlyRootfs: !spec.writableRoot,
     capDrop: ['ALL'],
@@ -227,6 +272,7 @@ export function plan(spec: RunSpec, ctx: PlanContext): SandboxPlan {
     pidsLimit: pidsLimitFor(spec),
     ulimits: [
       { name: 'nofile', soft: spec.nofile, hard: spec.nofile },
+      NPROC_ULIMIT,
       { name: 'fsize', soft: spec.fsizeBytes, hard: spec.fsizeBytes },
       { name: 'core', soft: 0, hard: 0 },
     ],
@@ -249,6 +295,15 @@ export function plan(spec: RunSpec, ctx: PlanContext): SandboxPlan {
     selfCheck,
   };
 }
+
+/**
+ * Every container names its nofile and nproc ulimits instead of taking the engine's: Podman's defaults (1048576 each)
+ * are above the hard limit wherever root lacks CAP_SYS_RESOURCE (this project's CI machine), and then nothing starts.
+ * Podman sets containers.conf's `default_ulimits` only on a create that names no ulimit, so that cannot help. The pids
+ * limit is what bounds processes; nproc (per user, across containers) is set where it never binds first. 32768 is
+ * what Podman gives conmon itself when it cannot raise its own limit.
+ */
+export const NPROC_ULIMIT: Ulimit = { name: 'nproc', soft: 32768, hard: 32768 };
 
 /** A one-shot helper container of the run (image probe, chown): as locked down as the sandbox, labelled with the run. */
 export function helperContainer(
@@ -273,7 +328,7 @@ export function helperContainer(
     networkMode: 'none',
     nanoCpus: 5e8,
     pidsLimit: 16,
-    ulimits: [],
+    ulimits: [{ name: 'nofile', soft: 1024, hard: 1024 }, NPROC_ULIMIT, { name: 'core', soft: 0, hard: 0 }],
     logDriver: { type: 'none', config: {} },
     tty: false,
     ...o,

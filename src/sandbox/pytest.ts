@@ -20,25 +20,28 @@ export const PYTEST_RUNNER = `${PYTEST_CONFIG_DIR}/run.py`;
 /**
  * The trusted runner, `python -I -B /sandbox-action/pytest/run.py JUNIT -- PYTEST-ARGS` (threat model 17). The code
  * under test runs in the same process as the tests, so it can always lie to them; what this runner makes sure is
- * that the JUnit file is pytest's own:
- *  - isolated mode puts neither /work nor the script's folder on sys.path, so pytest is the image's; only then is
- *    /work *appended* (importable, shadowing neither the standard library nor site-packages);
- *  - the tests run in a pytest-xdist worker, started in isolated mode too; the controller (this process) never
- *    imports a test module, and
- *    receives the reports and writes the JUnit XML into a pipe only it holds (workers do not inherit it);
+ * that the JUnit file is pytest's own, written by a controller that runs no code from /work:
+ *  - isolated mode puts neither /work nor the script's folder on sys.path, so pytest is the image's; the controller
+ *    never has /work on sys.path (a module there cannot shadow one the controller imports later);
+ *  - the controller loads no conftest.py at all, trusted or not (`noconftest`, set by the trusted plugin for this
+ *    process only): no import of a package `__init__.py` above a conftest, no path inserted for it;
+ *  - the tests run in a pytest-xdist worker, started in isolated mode too, with /work appended to its path by the
+ *    trusted plugin; the controller never imports a test module, and takes a warning's category from a worker as
+ *    text (xdist would import the module it names); it receives the reports and writes the JUnit XML into a pipe
+ *    only it holds (workers do not inherit it);
  *  - this process is made non-dumpable first, so no process of the same user can ptrace it or read its memory or
  *    file descriptors through /proc;
  *  - when pytest returns, every other process of the user is killed, and only then is the JUnit written to
  *    /output, replacing whatever a submission left there (a forged file, a link). A run that dies before
  *    (os._exit at import, a killed controller) leaves no pytest JUnit, so the judge fails it.
- * A trusted conftest.py that imports the code under test at module level brings that code into the controller:
- * docs/pr-check.md says so.
  */
 export const RUNNER_SOURCE = `# sandbox-action: the trusted pytest runner (src/sandbox/pytest.ts says what it guarantees).
 import ctypes, os, signal, sys, threading, time
 ctypes.CDLL(None).prctl(4, 0, 0, 0, 0)  # PR_SET_DUMPABLE 0: no ptrace, no /proc/PID/mem or fd by this user
+sys.path.append('${PYTEST_CONFIG_DIR}')  # the trusted plugin; xdist hands the worker this path list
+import sandbox_action_pytest
+sandbox_action_pytest.CONTROLLER = True
 import pytest
-sys.path.append('/work')
 junit = sys.argv[1]
 assert sys.argv[2] == '--'
 r, w = os.pipe()
@@ -54,7 +57,7 @@ reader.start()
 # One worker, itself in isolated mode (execnet shell-splits python=): /work is on no path it starts with.
 worker = 'popen//python=%s -I -B' % sys.executable
 # A worker that dies is not replaced: the session ends, failed (a crash is never retried into a pass).
-rc = pytest.main(['-p', 'xdist.plugin', '--dist', 'load', '--tx', worker, '--max-worker-restart', '0',
+rc = pytest.main(['-p', 'sandbox_action_pytest', '-p', 'xdist.plugin', '--dist', 'load', '--tx', worker, '--max-worker-restart', '0',
                   '--junitxml=/dev/fd/%d' % w] + sys.argv[3:])
 os.close(w)
 # Every other process of this user is killed first: one that holds the pipe (or rewrites /output) is gone before
@@ -83,6 +86,46 @@ if data:
 sys.exit(int(rc))
 `;
 
+export const PYTEST_PLUGIN = `${PYTEST_CONFIG_DIR}/sandbox_action_pytest.py`;
+
+/** The trusted plugin, loaded with `-p` by the controller and by the worker (xdist passes the arguments on). */
+export const PLUGIN_SOURCE = `"""sandbox-action: the trusted pytest plugin (src/sandbox/pytest.ts says what it guarantees).
+
+run.py imports it before pytest starts (PYTEST_DONT_REWRITE: no assertion to rewrite, no warning for that)."""
+import sys, warnings
+import pytest
+
+CONTROLLER = False  # run.py sets it before pytest starts; a worker imports this module afresh
+WORK = '/work'
+
+def _off_work():
+    sys.path[:] = [p for p in sys.path if p not in ('', '.') and p != WORK and not p.startswith(WORK + '/')]
+
+def _warning_as_text(data):
+    # xdist would import the module a worker names for the warning's class: the name is only printed.
+    text = '%s.%s: %s' % (data.get('category_module') or '', data.get('category_class_name') or '', data.get('message_str'))
+    kwargs = {'message': UserWarning(text), 'category': UserWarning}
+    for name in warnings.WarningMessage._WARNING_DETAILS:
+        if name not in kwargs:
+            kwargs[name] = data.get(name)
+    return warnings.WarningMessage(**kwargs)
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_load_initial_conftests(early_config, parser, args):
+    if CONTROLLER:
+        early_config.known_args_namespace.noconftest = True
+        _off_work()
+        import xdist.workermanage
+        xdist.workermanage.unserialize_warning_message = _warning_as_text
+    elif WORK not in sys.path:
+        sys.path.append(WORK)
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_sessionstart(session):
+    if CONTROLLER:
+        _off_work()
+`;
+
 export interface PytestLayout {
   trusted: boolean;
   /** Read-only bind mounts over /work (trusted tests only). */
@@ -93,6 +136,8 @@ export interface PytestLayout {
   exclude: string[];
   /** The configuration pytest reads (repository-relative, or `(empty)`). */
   config: string;
+  /** What the layout could not take from the trusted side, for the result's notes. */
+  notes: string[];
   cleanup(): Promise<void>;
 }
 
@@ -107,6 +152,14 @@ const CONFIGS: [string, RegExp | null][] = [
 
 function regularFile(p: string): boolean {
   return fs.lstatSync(p, { throwIfNoEntry: false })?.isFile() === true;
+}
+
+/** A folder of tests only: every Python file in it (not below) is a test module, a conftest.py or an __init__.py. */
+export function isTestFolder(dir: string): boolean {
+  return fs
+    .readdirSync(dir, { withFileTypes: true })
+    .filter((e) => e.name.endsWith('.py'))
+    .every((e) => /^(test_.*|.*_test|conftest|__init__)\.py$/.test(e.name));
 }
 
 export function findPytestConfig(dir: string): string | null {
@@ -133,7 +186,12 @@ export async function resolvePytest(
   await fsp.mkdir(scratch, { recursive: true, mode: 0o755 });
   const runner = path.join(scratch, 'run.py');
   await fsp.writeFile(runner, RUNNER_SOURCE, { mode: 0o644 });
-  const mounts: Mount[] = [{ type: 'bind', source: runner, target: PYTEST_RUNNER, readOnly: true }];
+  const plugin = path.join(scratch, 'sandbox_action_pytest.py');
+  await fsp.writeFile(plugin, PLUGIN_SOURCE, { mode: 0o644 });
+  const mounts: Mount[] = [
+    { type: 'bind', source: runner, target: PYTEST_RUNNER, readOnly: true },
+    { type: 'bind', source: plugin, target: PYTEST_PLUGIN, readOnly: true },
+  ];
   const cleanup = () => fsp.rm(scratch, { recursive: true, force: true });
   if (!tests.trusted) {
     // The source's own tests: pytest reads the source's configuration as it would anywhere.
@@ -143,22 +201,38 @@ export async function resolvePytest(
       args: ['--rootdir=/work', ...(config ? ['-c', `${WORK_DIR}/${config}`] : []), ...testArgs],
       exclude: [],
       config: config ?? '(none)',
+      notes: [],
       cleanup,
     };
   }
-  const exclude: string[] = [];
+  const roots: string[] = [];
+  const notes: string[] = [];
   for (const p of tests.paths) {
     const st = fs.lstatSync(path.join(tests.dir, p), { throwIfNoEntry: false });
     if (!st || !(st.isDirectory() || st.isFile())) {
       throw new InputError('--tests-path', `'${p}' is not a directory or file in ${tests.dir}`);
     }
+    // A test file in a folder of tests brings the whole folder (its data files, helpers, __init__.py) from the
+    // trusted side; in a folder that also holds code (the root, a package), only the file itself.
+    const dir = path.posix.dirname(p);
+    const folder = st.isFile() && dir !== '.' && isTestFolder(path.join(tests.dir, dir));
+    roots.push(folder ? dir : p);
+    if (st.isFile() && !folder) {
+      notes.push(
+        `tests path ${p}: its folder also holds code, so only the file comes from the trusted side; the files beside it are the source's`,
+      );
+    }
+  }
+  const exclude = [...new Set(roots)].filter(
+    (r, _i, all) => !all.some((o) => o !== r && r.startsWith(`${o}/`)),
+  );
+  for (const r of exclude) {
     mounts.push({
       type: 'bind',
-      source: path.join(tests.dir, p),
-      target: `${WORK_DIR}/${p}`,
+      source: path.join(tests.dir, r),
+      target: `${WORK_DIR}/${r}`,
       readOnly: true,
     });
-    exclude.push(p);
   }
   // Empty stand-ins, where the trusted checkout has no conftest.py or no configuration, live in the scratch folder.
   const empty = path.join(scratch, 'empty');
@@ -193,6 +267,7 @@ export async function resolvePytest(
     args: ['-c', target, '--rootdir=/work', '--confcutdir=/work', ...testArgs],
     exclude,
     config: config ?? '(empty)',
+    notes,
     cleanup,
   };
 }

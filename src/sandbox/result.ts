@@ -5,7 +5,7 @@
 import { EngineError, InputError, InterruptedError, SandboxError, errorMessage } from '../config/errors.js';
 import { loosenedBy } from '../config/run-options.js';
 import { emptyOutputs } from '../outputs/collect.js';
-import { RESULT_SCHEMA_VERSION, type RunResult, type Verdict } from '../verdict/schema.js';
+import { RESULT_SCHEMA_VERSION, type RunResult, type SetupReport, type Verdict } from '../verdict/schema.js';
 import { decideStatus } from '../verdict/status.js';
 import type { NetworkSetup } from './network.js';
 import type { SandboxPlan } from './plan.js';
@@ -25,6 +25,8 @@ export interface RunPieces {
   collected: Collected | null;
   verdict: Verdict | null;
   cleanupMs: number;
+  /** `--setup`: the setup phase, when it ran. */
+  setup?: SetupReport | null;
 }
 
 export type ErrorKind = 'input' | 'engine' | 'sandbox' | 'interrupted' | 'internal';
@@ -120,5 +122,6 @@ export function assembleResult(ctx: RunContext, x: RunPieces, failure: unknown =
     logTruncated: (exit?.log.droppedBytes ?? 0) > 0,
     logBytes: { shown: exit?.log.shownBytes ?? 0, dropped: exit?.log.droppedBytes ?? 0 },
     error,
+    ...(x.setup ? { setup: x.setup } : {}),
   };
 }

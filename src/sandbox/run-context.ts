@@ -15,7 +15,11 @@ export class RunContext {
   readonly createdAt: Date;
   readonly runId: string;
   readonly labels: Labels;
-  readonly cleanup = new Cleanup();
+  /** Where what is created now registers its removal: the run's, or the current phase's (see `phase`). */
+  get cleanup(): Cleanup {
+    return this.cleanups.at(-1)!;
+  }
+  private readonly cleanups: Cleanup[] = [new Cleanup()];
   readonly notes: string[] = [];
   /** The sandbox as checked (conformance, then the self-check), kept here so a refusal still reports it. */
   sandboxCheck: SandboxCheck | null = null;
@@ -50,6 +54,25 @@ export class RunContext {
   /** `p`, unless the run is stopped first. */
   race<T>(p: Promise<T>): Promise<T> {
     return Promise.race([p, this.stopped]);
+  }
+
+  /**
+   * Run `fn` with a cleanup registry of its own, run as soon as `fn` ends: what a phase made (the setup phase's
+   * container and proxy) is gone before the next phase starts. If the run stops first, the run's cleanup removes it.
+   */
+  async phase<T>(what: string, fn: () => Promise<T>): Promise<T> {
+    const own = new Cleanup();
+    this.cleanup.add(what, async () => {
+      const failed = await own.run();
+      if (failed.length) throw new Error(failed.join('; '));
+    });
+    this.cleanups.push(own);
+    try {
+      return await fn();
+    } finally {
+      this.cleanups.pop();
+      for (const f of await own.run()) this.notes.push(`cleanup (${what}): ${f}`);
+    }
   }
 
   /** Throw the recorded fault or interruption, if any. */

@@ -115,7 +115,8 @@ export function selfCheckScript(x: SelfCheckExpect): string {
     x.seccomp ? `[ "$sec" = 2 ] || bad="$bad,seccomp"` : ':',
     x.readOnlyRoot ? `[ "$root" = ro ] || bad="$bad,root"` : ':',
     x.noRouteOut ? `case "$route" in none|default) ;; *) bad="$bad,route";; esac` : ':',
-    `printf '${SELF_CHECK_MARK} uid=%s gid=%s capeff=%s capprm=%s capbnd=%s nnp=%s seccomp=%s root=%s route=%s gw=%s bad=%s\\n' "$uid" "$gid" "$eff" "$prm" "$bnd" "$nnp" "$sec" "$root" "$route" "$gw" "\${bad#,}"`,
+    // pid: the command's own (it is exec'd): a session stops a command that outlives its deadline by it.
+    `printf '${SELF_CHECK_MARK} uid=%s gid=%s capeff=%s capprm=%s capbnd=%s nnp=%s seccomp=%s root=%s route=%s gw=%s pid=%s bad=%s\\n' "$uid" "$gid" "$eff" "$prm" "$bnd" "$nnp" "$sec" "$root" "$route" "$gw" "$$" "\${bad#,}"`,
     `[ -z "$bad" ] || exit 125`,
     `exec "$@"`,
   ].join('\n');

@@ -20,6 +20,8 @@ export function packDirectory(
   owner: { uid: number; gid: number },
   /** Repository paths left out (they are mounted over in the sandbox). */
   exclude: string[] = [],
+  /** When given, only the files and links it selects are packed (`sync` sends what changed); every directory is. */
+  only?: (rel: string) => boolean,
 ): { stream: Readable; done: Promise<PackStats> } {
   const skip = new Set(exclude);
   const pack = tar.pack();
@@ -38,6 +40,8 @@ export function packDirectory(
       if (st.isDirectory()) {
         await entry({ ...common, name: childRel, type: 'directory', mode, mtime: st.mtime });
         await walk(childRel);
+      } else if (only && !only(childRel)) {
+        continue;
       } else if (st.isSymbolicLink()) {
         await entry({
           ...common,

@@ -2,7 +2,8 @@
  * Writable volumes with a hard size cap enforced by their filesystem, so a build cannot fill the host's disk.
  *  - loop:  a sparse ext4 image (mkfs.ext4 -E root_owner) attached with losetup, handed to the engine as an ext4
  *           volume. Needs root (or passwordless sudo) on the engine's host.
- *  - tmpfs: a tmpfs volume with size=; its pages count against memory.
+ *  - tmpfs: a tmpfs volume with size= (nr_blocks= on Podman, which reads size= as a quota request); its pages count
+ *           against memory. Rootless Podman can mount it (tmpfs may be mounted in a user namespace; ext4 may not).
  *  - unbounded: a plain engine volume, no cap (only on explicit request; recorded as loosened).
  */
 import { execFile, spawn } from 'node:child_process';
@@ -11,6 +12,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import type { VolumeBackend } from '../config/run-options.js';
 import { EngineError, errorMessage } from '../config/errors.js';
+import { podmanTmpfsBlocks } from '../engine/podman.js';
 import type { Engine, Labels } from '../engine/types.js';
 import type { VolumePlan } from './plan.js';
 import { LABEL_ROLE } from './plan.js';
@@ -146,7 +148,9 @@ export async function loopUnavailableReason(engine: Engine, host: VolumeHost): P
   if (host.sharedWithEngine === false) {
     return "the job runs in act's container, whose files and loop devices the engine does not see";
   }
-  if (engine.info.name !== 'docker') return `${engine.info.name} volumes of type ext4 are not used`;
+  if (engine.info.rootless) {
+    return `the engine is rootless ${engine.info.name}, which cannot mount an ext4 volume (the kernel lets only real root mount one)`;
+  }
   return loopToolsReason(host);
 }
 
@@ -182,7 +186,7 @@ export async function createVolume(
       driverOpts: {
         type: 'tmpfs',
         device: 'tmpfs',
-        o: `size=${v.sizeBytes},uid=${owner.uid},gid=${owner.gid},mode=0755,nosuid,nodev`,
+        o: `${tmpfsSize(engine, v)},uid=${owner.uid},gid=${owner.gid},mode=0755,nosuid,nodev`,
       },
       labels: volLabels,
     });
@@ -246,6 +250,21 @@ export async function createVolume(
     await remove().catch(() => undefined);
     throw err;
   }
+}
+
+/** The size option of a tmpfs volume: `size=` on Docker; on Podman its name for the same cap (src/engine/podman.ts). */
+function tmpfsSize(engine: Engine, v: VolumePlan): string {
+  if (engine.info.name !== 'podman') return `size=${v.sizeBytes}`;
+  const blocks = podmanTmpfsBlocks(v.sizeBytes, engine.info.arch);
+  if (blocks === null) {
+    throw new EngineError(
+      engine.info.name,
+      `create the ${v.mount} volume`,
+      `Podman takes a tmpfs volume's size only in pages, and the page size on ${engine.info.arch} is not known here`,
+      'use --volume-backend loop (rootful Podman on this host)',
+    );
+  }
+  return blocks;
 }
 
 /** Loop devices whose backing file is one of ours (in stateDir): for gc after a crash. */

@@ -45,6 +45,8 @@ export function decideCheck(
     const wrong: string[] = [];
     if (s.headSha !== subject.headSha)
       wrong.push(`commit ${s.headSha ?? 'none'}, not the head ${subject.headSha}`);
+    if (subject.baseSha !== null && s.baseSha !== subject.baseSha)
+      wrong.push(`base commit ${s.baseSha ?? 'none'}, not ${subject.baseSha}`);
     if (s.baseRef !== subject.baseRef) wrong.push(`base ${s.baseRef ?? 'none'}, not ${subject.baseRef}`);
     if (s.repository !== subject.repository)
       wrong.push(`repository ${s.repository ?? 'none'}, not ${subject.repository}`);

@@ -52,6 +52,29 @@ export function loadExpected(dir: string): ExpectedFile[] {
   return out;
 }
 
+/**
+ * Where the expected files sit in their repository, so the pull request's copy of that path is left out of /work:
+ * a submission that could read the expectations could print them (reward hacking). `--expect` inside `--source`
+ * is refused for the same reason. The repository is the nearest folder above with a `.git`; none, nothing is left out.
+ */
+export function expectedRepoPath(expectDir: string, sourceDir: string | null): string | null {
+  const abs = path.resolve(expectDir);
+  if (sourceDir) {
+    const src = path.resolve(sourceDir);
+    if (abs === src || abs.startsWith(src + path.sep)) {
+      throw new InputError(
+        '--expect',
+        `'${expectDir}' is inside --source: the sandbox would read the expected files; keep them outside it`,
+      );
+    }
+  }
+  for (let dir = path.dirname(abs); ; dir = path.dirname(dir)) {
+    if (fs.lstatSync(path.join(dir, '.git'), { throwIfNoEntry: false }))
+      return path.relative(dir, abs).split(path.sep).join('/');
+    if (path.dirname(dir) === dir) return null;
+  }
+}
+
 const show = (s: string) => JSON.stringify(s.length > SHOWN ? `${s.slice(0, SHOWN)}…` : s);
 
 /** The first difference between two byte strings, as a line of text (or a byte offset for binary data). */

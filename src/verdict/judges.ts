@@ -75,7 +75,10 @@ export function judgeDeclared(declared: DeclaredOutput[]): JudgeOutcome | null {
 
 const JUNIT_CAP = 16 * 1024 * 1024;
 
-/** pytest's JUnit XML: at least one test, no failure, no error. */
+/**
+ * pytest's JUnit XML: at least one test, no failure, no error and no skip. A skip (or an xfail) fails: the code under
+ * test can raise unittest.SkipTest or call pytest.skip() or pytest.xfail() itself, so a skipped test proves nothing.
+ */
 export async function judgeJunit(
   e: Evidence,
   cfg: NonNullable<VerdictSpec['junit']>,
@@ -105,7 +108,7 @@ export async function judgeJunit(
     });
   }
   const { tests, failures, errors, skipped } = r.counts;
-  const passed = tests > 0 && failures === 0 && errors === 0;
+  const passed = tests > 0 && failures === 0 && errors === 0 && skipped === 0;
   return outcome({
     judge: 'junit',
     passed,
@@ -113,8 +116,14 @@ export async function judgeJunit(
     summary:
       tests === 0
         ? `${cfg.file} reports no test`
-        : `${tests} tests: ${failures} failed, ${errors} errors, ${skipped} skipped`,
-    facts: { ...facts, tests_run: String(tests), failures: String(failures), errors: String(errors) },
+        : `${tests} tests: ${failures} failed, ${errors} errors, ${skipped} skipped${skipped ? ' (a skipped test fails the judge)' : ''}`,
+    facts: {
+      ...facts,
+      tests_run: String(tests),
+      failures: String(failures),
+      errors: String(errors),
+      skipped: String(skipped),
+    },
     annotations: r.annotations,
   });
 }

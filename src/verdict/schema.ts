@@ -51,6 +51,8 @@ export interface Verdict {
 export interface Subject {
   repository: string | null;
   headSha: string | null;
+  /** The base commit the head was merged into for the run (a pull request's); null for a push. */
+  baseSha: string | null;
   baseRef: string | null;
   shard: { index: number; count: number } | null;
 }
@@ -70,6 +72,38 @@ export interface VolumeReport {
   enforced: boolean;
   /** The space was reserved on the host's disk when the volume was made (fallocate). */
   reserved: boolean;
+}
+
+/** `--setup`: the first phase, in its own container with its own network, on the same volumes. */
+export interface SetupReport {
+  command: string;
+  /** none or proxy. */
+  network: string;
+  exitCode: number | null;
+  timedOut: boolean;
+  oomKilled: boolean;
+  durationMs: number;
+  sandbox: SandboxCheck;
+  egress: EgressReport | null;
+}
+
+/** A result made in a session (`exec`) or by a warm run (`run --warm`). */
+export interface SessionInfo {
+  id: string;
+  name: string | null;
+  /** session: `create`d, for exec; warm: a sandbox kept by `run --warm`. */
+  kind: 'session' | 'warm';
+  /** The hash of every security-relevant field of the plan (src/session/hash.ts). */
+  planHash: string;
+  /** `run --warm` only: whether a warm sandbox was reused, and if not, why a fresh (cold) one ran the command. */
+  warm: {
+    reused: boolean;
+    /** Why it was not reused (null when it was). */
+    coldReason: string | null;
+    /** After the run: whether the sandbox was reset and kept for the next one, or why it was removed. */
+    keptForNext: boolean;
+    resetProblem: string | null;
+  } | null;
 }
 
 export interface RunResult {
@@ -129,6 +163,10 @@ export interface RunResult {
   logBytes: { shown: number; dropped: number };
   /** status error: what went wrong (sandbox-action itself, the engine, the sandbox check). */
   error: string | null;
+  /** `--setup`: the setup phase (absent or null without one). */
+  setup?: SetupReport | null;
+  /** `exec` and `run --warm`: the session the command ran in (absent or null for a plain run). */
+  session?: SessionInfo | null;
 }
 
 /* ---------------------------------------------------------------- reading a result back (untrusted data) */
@@ -238,6 +276,8 @@ function readSubject(v: unknown): Subject {
     throw new Invalid('subject.repository is not owner/repo');
   const headSha = nullable(v.headSha, (x) => str(x, 'subject.headSha', 40));
   if (headSha !== null && !HEX40.test(headSha)) throw new Invalid('subject.headSha is not 40 hex digits');
+  const baseSha = nullable(v.baseSha, (x) => str(x, 'subject.baseSha', 40));
+  if (baseSha !== null && !HEX40.test(baseSha)) throw new Invalid('subject.baseSha is not 40 hex digits');
   const baseRef = nullable(v.baseRef, (x) => str(x, 'subject.baseRef', 255));
   if (baseRef !== null && !REF.test(baseRef)) throw new Invalid('subject.baseRef is not a branch name');
   const shard = nullable(v.shard, (s) => {
@@ -245,7 +285,7 @@ function readSubject(v: unknown): Subject {
     const count = int(s.count, 'subject.shard.count', 1, 256);
     return { index: int(s.index, 'subject.shard.index', 0, count - 1), count };
   });
-  return { repository, headSha, baseRef, shard };
+  return { repository, headSha, baseSha, baseRef, shard };
 }
 
 function readJudge(v: unknown, where: string): JudgeOutcome {

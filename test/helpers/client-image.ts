@@ -1,14 +1,16 @@
-/** The egress and gVisor tests' client image (test/fixtures/egress/Dockerfile.client), and `docker` for them. */
+/**
+ * The egress and gVisor tests' client image (test/fixtures/egress/Dockerfile.client), and `docker` for them: the CLI
+ * of the engine under test (podman with SANDBOX_TEST_ENGINE=podman).
+ */
 import { execFileSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { BASE, ROOT } from './engine.js';
+import { BASE, ENGINE_CLI_PREFIX, ROOT, TEST_ENGINE, engineCli } from './engine.js';
 
 export const FIX = path.join(ROOT, 'test/fixtures/egress');
 
-export const docker = (...args: string[]) =>
-  execFileSync('docker', args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim();
+export const docker = engineCli;
 
 /**
  * The client image, tagged by what it is made of: engineers sharing one engine with different Dockerfiles
@@ -19,8 +21,9 @@ export function buildClientImage(): string {
   const hash = crypto.createHash('sha256').update(df).update(BASE).digest('hex').slice(0, 12);
   const tag = `sandbox-action-test/netclient:${hash}`;
   execFileSync(
-    'docker',
+    TEST_ENGINE,
     [
+      ...ENGINE_CLI_PREFIX,
       'build',
       '-q',
       '--build-arg',

@@ -13,6 +13,7 @@ import { ensureProxyImage } from '../../src/egress/image.js';
 import type { DockerApiEngine } from '../../src/engine/docker.js';
 import { makeCerts, type TestCerts } from './certs.js';
 import { FIX, buildClientImage, docker } from './client-image.js';
+import { ENGINE_CLI_PREFIX, TEST_ENGINE } from './engine.js';
 
 export { buildClientImage, docker } from './client-image.js';
 
@@ -60,6 +61,7 @@ export async function startEgressFixtures(
       proxyImage: null,
       proxyBaseImage: null,
       maxBytes: null,
+      routes: [],
     },
     'never',
     () => undefined,
@@ -85,11 +87,10 @@ export async function startEgressFixtures(
   const UP = `sa-test-upstream-${tag}`;
   const DNS = `sa-test-dns-${tag}`;
   docker('network', 'create', '--label', 'sandbox-action-test=egress', NET);
-  const info = JSON.parse(docker('network', 'inspect', NET)) as {
-    IPAM: { Config: { Subnet: string; Gateway: string }[] };
-  }[];
-  const subnet = info[0]!.IPAM.Config[0]!.Subnet;
-  const gateway = info[0]!.IPAM.Config[0]!.Gateway;
+  // Through the engine's API: the CLIs' own inspect formats differ (Docker's IPAM.Config, Podman's subnets).
+  const info = (await engine.inspectNetwork(NET))!;
+  const subnet = info.subnets[0]!;
+  const gateway = info.gateways[0]!;
   const fixture = (name: string, script: string, extra: string[]) =>
     docker(
       'run',
@@ -167,8 +168,9 @@ export async function startEgressFixtures(
         .split('\n')
         .filter((l) => l.includes('"scheme"')),
     teardown() {
-      for (const c of [UP, DNS]) execFileSync('docker', ['rm', '-f', c], { stdio: 'ignore' });
-      execFileSync('docker', ['network', 'rm', NET], { stdio: 'ignore' });
+      for (const c of [UP, DNS])
+        execFileSync(TEST_ENGINE, [...ENGINE_CLI_PREFIX, 'rm', '-f', c], { stdio: 'ignore' });
+      execFileSync(TEST_ENGINE, [...ENGINE_CLI_PREFIX, 'network', 'rm', NET], { stdio: 'ignore' });
       hostServer.close();
     },
   };

@@ -2,7 +2,7 @@
  * Integration tests run against the real engine. Outside CI a missing engine skips them with a loud line;
  * in CI (CI=true) a missing engine fails the run.
  */
-import { execFile, spawn } from 'node:child_process';
+import { execFile, execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { Writable } from 'node:stream';
@@ -13,6 +13,23 @@ import { main } from '../../src/cli/main.js';
 import type { RunResult } from '../../src/verdict/schema.js';
 
 export const BASE = process.env.SANDBOX_BASE_IMAGE ?? 'sandbox-action/base:bookworm';
+/**
+ * The engine under test: docker, or podman with SANDBOX_TEST_ENGINE=podman and DOCKER_HOST (or CONTAINER_HOST) at
+ * its socket, rootful or rootless (scripts/podman-up.sh starts both; .ci/run runs the sandbox-defaults,
+ * workspace-outputs and egress suites so). Test controls and fixtures use that engine's CLI against the same service
+ * (`podman --remote --url`), so they run on the same engine, and the same storage, as the sandbox.
+ */
+export const TEST_ENGINE: 'docker' | 'podman' =
+  process.env.SANDBOX_TEST_ENGINE === 'podman' ? 'podman' : 'docker';
+export const onPodman = TEST_ENGINE === 'podman';
+const podmanUrl = process.env.DOCKER_HOST || process.env.CONTAINER_HOST || 'unix:///run/podman/podman.sock';
+/** The CLI's arguments before a command: none for docker; podman's remote client at the service under test. */
+export const ENGINE_CLI_PREFIX = onPodman ? ['--remote', '--url', podmanUrl] : [];
+export const engineCli = (...args: string[]) =>
+  execFileSync(TEST_ENGINE, [...ENGINE_CLI_PREFIX, ...args], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+  }).trim();
 export const ROOT = path.resolve(import.meta.dirname, '../..');
 export const CLI = path.join(ROOT, 'dist/cli.js');
 export const sh = promisify(execFile);
@@ -20,6 +37,11 @@ export const sh = promisify(execFile);
 export async function engineOrSkip(): Promise<{ engine: DockerApiEngine | null; d: typeof describe }> {
   try {
     const engine = await connectEngine(defaultEndpoints(process.env));
+    if (engine.info.name !== TEST_ENGINE) {
+      throw new Error(
+        `SANDBOX_TEST_ENGINE is ${TEST_ENGINE} but the engine at ${engine.info.endpoint} is ${engine.info.name}`,
+      );
+    }
     const base = await engine.imageInspect(BASE);
     if (!base) throw new Error(`base image ${BASE} is missing: run scripts/engine-up.sh`);
     return { engine, d: describe };

@@ -1,6 +1,7 @@
 /** Result files as the run writes them (schema v2), for the report's tests: a passing shard unless told otherwise. */
 export const HEAD = 'c'.repeat(40);
 export const OTHER = 'd'.repeat(40);
+export const BASE_SHA = 'b'.repeat(40);
 
 export const ann = (i: number, over: Record<string, unknown> = {}) => ({
   path: `src/f${i % 7}.lean`,
@@ -31,7 +32,14 @@ export function result(over: Record<string, unknown> = {}, subject: Record<strin
     exitCode: 0,
     commandExitCode: 0,
     durationMs: 1234,
-    subject: { repository: 'o/r', headSha: HEAD, baseRef: 'main', shard: { index: 0, count: 1 }, ...subject },
+    subject: {
+      repository: 'o/r',
+      headSha: HEAD,
+      baseSha: BASE_SHA,
+      baseRef: 'main',
+      shard: { index: 0, count: 1 },
+      ...subject,
+    },
     verdict: { passed: true, judges: [judge('exit-code')] },
     annotations: [],
     loosened: [],
@@ -49,7 +57,7 @@ export function prTargetEvent(o: { head?: string; base?: string; repo?: string; 
     pull_request: {
       number: o.pr ?? 5,
       head: { sha: o.head ?? HEAD, ref: 'feature', repo: { full_name: 'fork/r' } },
-      base: { sha: 'b'.repeat(40), ref: o.base ?? 'main', repo: { full_name: o.repo ?? 'o/r' } },
+      base: { sha: BASE_SHA, ref: o.base ?? 'main', repo: { full_name: o.repo ?? 'o/r' } },
     },
     repository: { full_name: o.repo ?? 'o/r', default_branch: 'main' },
   };

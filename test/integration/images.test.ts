@@ -73,7 +73,7 @@ d('python-sandbox image', () => {
     expect(result.outputs.written.map((f: { path: string }) => f.path)).toEqual(['junit.xml']);
     const parsed = parseJunit(fs.readFileSync(path.join(out, 'junit.xml'), 'utf8'), { root: '/work' });
     expect(parsed.annotations.map((a) => [a.path, a.startLine, a.title, a.level])).toEqual([
-      ['tests/test_math.py', 10, 'tests.test_math.test_sub failed', 'failure'],
+      ['tests/test_math.py', 10, 'junit: test failed', 'failure'],
     ]);
     expect(parsed.annotations[0]!.message).toMatch(/assert 5 == 6/);
   });
@@ -112,6 +112,8 @@ d('python-sandbox image', () => {
       'o/r',
       '--head-sha',
       'b'.repeat(40),
+      '--base-ref',
+      'main',
       '--dry-run',
     ]).done;
     expect(report.code).toBe(0);

@@ -169,7 +169,7 @@ d('lifecycle', () => {
     );
     expect(r.code).toBe(3);
     expect(r.result).toMatchObject({
-      schemaVersion: 1,
+      schemaVersion: 2,
       status: 'failed',
       exitCode: 3,
       commandExitCode: 3,

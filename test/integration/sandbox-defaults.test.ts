@@ -5,12 +5,25 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, expect, jest, test } from '@jest/globals';
-import { BASE, engineOrSkip, labelled, run, sh } from '../helpers/engine.js';
+import {
+  BASE,
+  ENGINE_CLI_PREFIX,
+  TEST_ENGINE,
+  engineOrSkip,
+  labelled,
+  onPodman,
+  run,
+  sh,
+} from '../helpers/engine.js';
 
 jest.setTimeout(120_000);
 const { engine, d } = await engineOrSkip();
 const before = new Set(engine ? (await labelled(engine)).map((r) => r.id) : []);
-const isolations = (process.env.SANDBOX_TEST_ISOLATIONS ?? 'default,runsc').split(',');
+// Through Podman runsc is refused (its API hides a runtime's arguments, so --oci-seccomp cannot be confirmed): the
+// suite runs under runc there, and the refusal is tested below.
+const isolations = (process.env.SANDBOX_TEST_ISOLATIONS ?? (onPodman ? 'default' : 'default,runsc')).split(
+  ',',
+);
 
 d.each(isolations)('locked-down defaults (isolation %s)', (isolation) => {
   const iso = ['--isolation', isolation];
@@ -105,13 +118,25 @@ d.each(isolations)('locked-down defaults (isolation %s)', (isolation) => {
 
   test('allocating twice the memory limit gives oom-killed (exit 137)', async () => {
     // `tail` keeps the whole newline-free stream in memory: 256 MiB against a 128 MiB limit.
-    const r = await run(
-      [...iso, '--memory', '128m', '--tmp-size', '16m'],
-      ['sh', '-c', 'head -c 256m /dev/zero | tail; echo survived'],
-    );
-    expect(r.result.status).toBe('oom-killed');
-    expect(r.code).toBe(137);
+    const attack = 'head -c 256m /dev/zero | tail >/dev/null; s=$?; echo tail=$s; echo survived; exit $s';
+    const r = await run([...iso, '--memory', '128m', '--tmp-size', '16m'], ['sh', '-c', attack]);
     expect(r.result.limits!.memorySwapBytes).toBe(r.result.limits!.memoryBytes);
+    expect(r.code).toBe(137);
+    if (!onPodman) {
+      expect(r.result.status).toBe('oom-killed');
+    } else {
+      // Podman differs: its inspect says OOMKilled false even when the kernel's OOM killer killed the container's
+      // processes (conmon 2.1.6 on cgroup v1 records no OOM; docs/engines.md). The defence is shown by the kill
+      // itself: tail died of SIGKILL at the limit (137), the command's own status, and the control below.
+      expect(r.stderr).toMatch(/^tail=137$/m);
+      expect(r.result.status).toBe('failed');
+      expect(r.result.notes.join(' ')).toMatch(
+        /exit 137 \(SIGKILL\) under Podman, which does not report OOM kills/,
+      );
+      const control = await run([...iso, '--memory', '512m', '--tmp-size', '16m'], ['sh', '-c', attack]);
+      expect(control.stderr).toMatch(/^tail=0$/m);
+      expect(control.code).toBe(0);
+    }
   });
 
   test('sleep 1000 with a 3 s timeout is timed-out in under 6 s (exit 124)', async () => {
@@ -120,7 +145,11 @@ d.each(isolations)('locked-down defaults (isolation %s)', (isolation) => {
     const took = Date.now() - t;
     expect(r.result.status).toBe('timed-out');
     expect(r.code).toBe(124);
-    expect(took).toBeLessThan(6000);
+    if (!onPodman) expect(took).toBeLessThan(6000);
+    // Podman differs: its set-up (its /version and /info each compute its whole info; the volume holder) is seconds
+    // longer and grows with the host's load (8 s on a quiet run here, 16 s at load 15), so the bound is on the
+    // command stage, start to kill.
+    else expect(r.result.timings.commandMs).toBeLessThan(6000);
     // Killed within 2 s of the deadline.
     expect(r.result.durationMs).toBeLessThan(5000);
   });
@@ -144,7 +173,15 @@ d.each(isolations)('locked-down defaults (isolation %s)', (isolation) => {
         .split('\n')
         .filter((l) => !l.startsWith('sandbox-action: '));
       const keys = env.map((l) => l.split('=')[0]).sort();
-      expect(keys).toEqual(['HOME', 'HOSTNAME', 'PASSED', 'PATH', 'PWD'].sort());
+      // Podman differs: it sets `container=podman` itself and TERM=xterm (containers.conf's default env) in every
+      // container. Both are its constants, not the host's: shown by their values, and the canary stays out.
+      const engineOwn = onPodman ? ['TERM', 'container'] : [];
+      expect(keys).toEqual(['HOME', 'HOSTNAME', 'PASSED', 'PATH', 'PWD', ...engineOwn].sort());
+      if (onPodman)
+        expect(env.filter((l) => /^(TERM|container)=/.test(l)).sort()).toEqual([
+          'TERM=xterm',
+          'container=podman',
+        ]);
       expect(r.stderr).not.toContain('host-secret');
       expect(r.stderr).toContain('PASSED=yes');
     } finally {
@@ -178,6 +215,16 @@ d('network none', () => {
       const attack = `cat /proc/net/route; ls /sys/class/net 2>&1; (exec 3<>/dev/tcp/${gateway}/${port} && echo CONNECTED) 2>&1; echo rc=$?`;
       const before = hits;
       const r = await run(['--isolation', isolation], ['bash', '-c', attack]);
+      if (onPodman && isolation === 'runsc') {
+        // Podman differs: runsc is refused before anything is made (its API hides --oci-seccomp), so no sandbox
+        // runs at all and nothing connects.
+        expect(r.code).toBe(125);
+        expect(r.stderr.trim().split('\n')).toEqual([
+          "sandbox-action: --isolation: runsc: Podman's API does not report the arguments it runs a runtime with, so --oci-seccomp (gVisor's seccomp inside the sandbox) cannot be confirmed; use Docker for --isolation runsc (docs/engines.md)",
+        ]);
+        expect(hits).toBe(before);
+        return;
+      }
       expect(r.stderr).not.toContain('CONNECTED');
       expect(r.stderr).toMatch(/unreachable|Network is unreachable|Connection refused|No route/i);
       // /proc/net/route holds its header and nothing else: no route at all.
@@ -189,7 +236,8 @@ d('network none', () => {
 
   test('control: the same connection from a container on a bridge does reach the host service', async () => {
     const before = hits;
-    const { stdout } = await sh('docker', [
+    const { stdout } = await sh(TEST_ENGINE, [
+      ...ENGINE_CLI_PREFIX,
       'run',
       '--rm',
       BASE,

@@ -571,9 +571,11 @@ describe('run presets (presets/*.json)', () => {
       {
         image: 'ghcr.io/me/imgs/lean:latest',
         entrypoint: 'sh',
-        // The build only advises and has no network; comparator decides (docs/lean-audit.md).
+        // The build only advises and has no network; comparator decides (docs/lean-audit.md). The cache comes first,
+        // in a setup phase through the proxy.
         command: ['-c', 'lake build'],
         network: 'none',
+        setup: { command: expect.stringContaining('lake exe cache get'), network: 'proxy' },
         annotate: { parser: 'lean' },
         memoryBytes: 8 * 1024 ** 3,
       },
@@ -593,7 +595,11 @@ describe('run presets (presets/*.json)', () => {
   ])('%s fills what is not given; explicit options win', (preset, extra, want) => {
     const s = parseRunOptions({ preset, 'output-dir': '/tmp/o', ...extra }, [], host);
     expect(s).toMatchObject({ ...want, preset });
-    if (preset === 'lean-proof') expect(s.egress).toBeNull();
+    // lean-proof: the allowlist is the setup phase's (the cache fetch); the build itself has no network.
+    if (preset === 'lean-proof') {
+      expect(s.network).toBe('none');
+      expect(s.egress?.presets).toEqual(['lean']);
+    }
   });
 
   test("python-tests: a caller's --env never drops the preset's PYTEST_DISABLE_PLUGIN_AUTOLOAD", () => {
@@ -624,7 +630,7 @@ describe('run presets (presets/*.json)', () => {
       parseRunOptions({ preset: 'python-tests', 'output-dir': '/o' }, ['-m', 'pytest', '-x'], host).command,
     ).toEqual(['-m', 'pytest', '-x']);
     expect(() => parseRunOptions({ preset: 'rust' }, [], host)).toThrow(
-      /^--preset: 'rust' is not a preset; the presets are python-tests, lean-proof, lean4$/,
+      /^--preset: 'rust' is not a preset; the presets are python-tests, lean-proof, lean4, agent$/,
     );
     expect(() => parseRunOptions({ image: 'i', entrypoint: 'sh -c' }, ['x'], host)).toThrow(
       /^--entrypoint: /,

@@ -14,6 +14,11 @@ beforeAll(async () => {
       res.end(JSON.stringify({ Version: '20.10.24', ApiVersion: '1.41', Os: 'linux', Arch: 'amd64' }));
       return;
     }
+    if (req.url === '/v1.41/info') {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ SecurityOptions: ['name=seccomp,profile=default'], CgroupVersion: '2' }));
+      return;
+    }
     res.writeHead(status, { 'content-type': 'application/json' });
     res.end(JSON.stringify({ message: 'something went wrong' }));
   });

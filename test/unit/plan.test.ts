@@ -29,8 +29,8 @@ describe('the plan locks the container down by default', () => {
     expect(c.securityOpt).toContain('no-new-privileges:true');
     expect(c.securityOpt.some((o) => o.startsWith('seccomp'))).toBe(false);
   });
-  test('ulimits nofile, fsize and no core dumps', () =>
-    expect(c.ulimits.map((u) => u.name).sort()).toEqual(['core', 'fsize', 'nofile']));
+  test('ulimits nofile, nproc, fsize and no core dumps', () =>
+    expect(c.ulimits.map((u) => u.name).sort()).toEqual(['core', 'fsize', 'nofile', 'nproc']));
   test('no docker socket and no host path is mounted', () => {
     for (const m of c.mounts) {
       expect(m.source).not.toMatch(/docker\.sock/);

@@ -2,6 +2,7 @@
  * The privileged report path: strict reading of result files, the check's decision (fail closed on every shard
  * attack), the commit from the event only, Checks API shapes and limits, sent to a local Checks API stand-in.
  */
+import { shardable } from '../../src/cli/shard.js';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -129,6 +130,16 @@ describe('decideCheck fails closed', () => {
       'a shard for another base',
       [shard(0, 2), shard(1, 2, {}, { baseRef: 'release' })],
       /base release, not main/,
+    ],
+    [
+      'a shard merged into another base commit',
+      [shard(0, 2), shard(1, 2, {}, { baseSha: OTHER })],
+      /base commit d{40}, not b{40}/,
+    ],
+    [
+      'a shard that names no base commit',
+      [shard(0, 2), shard(1, 2, {}, { baseSha: null })],
+      /base commit none/,
     ],
     [
       'a shard for another repository',
@@ -464,5 +475,22 @@ describe('shards', () => {
     expect(Array.from({ length: n }, (_, i) => shardTargets(targets, n, i))).toEqual(want);
     const all = Array.from({ length: n }, (_, i) => shardTargets([...targets].reverse(), n, i)).flat();
     expect(all.sort()).toEqual([...new Set(targets)].sort());
+  });
+});
+
+describe('shard targets', () => {
+  test.each<[string, string[] | RegExp]>([
+    ['Mathlib.Data.Nat Foo.bar', ['Mathlib.Data.Nat', 'Foo.bar']],
+    ['tests/test_a.py,tests/unit', ['tests/test_a.py', 'tests/unit']],
+    ['a a', ['a']],
+    ['', []],
+    ['../etc/passwd', /is not a Lean name or a repository path/],
+    ['/abs/path', /is not a Lean name or a repository path/],
+    ['--output=x', /is not a Lean name or a repository path/],
+    ['a/./b', /is not a Lean name or a repository path/],
+  ])('%j', (targets, want) => {
+    const split = targets.split(/[\s,]+/);
+    if (want instanceof RegExp) expect(() => shardable(split)).toThrow(want);
+    else expect(shardable(split)).toEqual(want);
   });
 });

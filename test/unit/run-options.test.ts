@@ -1,3 +1,4 @@
+import { main } from '../../src/cli/main.js';
 import { describe, expect, test } from '@jest/globals';
 import {
   DEFAULTS,
@@ -125,4 +126,32 @@ describe('loosening is recorded', () => {
   ] as [RawOptions, string[]][])('%j', (raw, options) =>
     expect(loosenedBy(parse(raw)).map((l) => l.option)).toEqual(options),
   );
+});
+
+describe('every subcommand answers --help with its own usage, exit 0', () => {
+  test.each(['run', 'gc', 'tags', 'report', 'build', 'shard', 'verify', 'watchdog'])(
+    '%s --help',
+    async (sub) => {
+      const out: string[] = [];
+      const err: string[] = [];
+      const io = {
+        stdout: { write: (s: string) => out.push(s) },
+        stderr: { write: (s: string) => err.push(s) },
+      } as unknown as Parameters<typeof main>[1];
+      expect(await main([sub, '--help'], io)).toBe(0);
+      expect(out.join('')).toMatch(new RegExp(`^usage: sandbox-action ${sub} `));
+      expect(err.join('')).toBe('');
+    },
+  );
+  test('an unknown command names every command', async () => {
+    const err: string[] = [];
+    const io = {
+      stdout: { write: () => true },
+      stderr: { write: (s: string) => err.push(s) },
+    } as unknown as Parameters<typeof main>[1];
+    expect(await main(['nope'], io)).toBe(2);
+    expect(err.join('')).toMatch(
+      /use run, create, start, stop, rm, ls, exec, shell, sync, cp, gc, tags, report, build, shard, verify, landrun, watchdog/,
+    );
+  });
 });

@@ -7,7 +7,7 @@ import { suggestionLines, summaryLine } from '../../src/sandbox/summary.js';
 const result = (over: Partial<RunResult> = {}): RunResult => ({
   schemaVersion: 2,
   runId: 'r',
-  subject: { repository: null, headSha: null, baseRef: null, shard: null },
+  subject: { repository: null, headSha: null, baseSha: null, baseRef: null, shard: null },
   sandbox: null,
   verdict: { passed: false, judges: [] },
   error: null,

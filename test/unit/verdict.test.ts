@@ -19,7 +19,7 @@ import {
   type SelfCheckExpect,
 } from '../../src/sandbox/self-check.js';
 import { diffExact, diffJson } from '../../src/verdict/expected.js';
-import { judgeDeclared, judgeExitCode, type Evidence } from '../../src/verdict/judges.js';
+import { judgeDeclared, judgeExitCode, judgeJunit, type Evidence } from '../../src/verdict/judges.js';
 import { verdictPasses } from '../../src/verdict/schema.js';
 
 const GiB = 1024 ** 3;
@@ -45,6 +45,47 @@ describe('judges', () => {
   ])('exit code %j → %s', (e, passed, summary) =>
     expect(judgeExitCode(ev(e))).toMatchObject({ passed, summary }),
   );
+  const suite = (cases: string) => `<testsuites><testsuite name="pytest">${cases}</testsuite></testsuites>`;
+  const ok = '<testcase classname="t" name="a"/>';
+  test.each<[string, string | null, boolean, boolean, RegExp]>([
+    ['two passed', suite(ok + ok), true, true, /^2 tests: 0 failed, 0 errors, 0 skipped$/],
+    [
+      'one failed',
+      suite(ok + '<testcase classname="t" name="b"><failure message="x"/></testcase>'),
+      true,
+      false,
+      /1 failed/,
+    ],
+    [
+      'one error',
+      suite('<testcase classname="t" name="b"><error message="x"/></testcase>'),
+      true,
+      false,
+      /1 errors/,
+    ],
+    [
+      'a skip raised by the code under test',
+      suite(ok + '<testcase classname="t" name="b"><skipped type="pytest.skip" message="x"/></testcase>'),
+      true,
+      false,
+      /1 skipped \(a skipped test fails the judge\)/,
+    ],
+    [
+      'an xfail',
+      suite('<testcase classname="t" name="b"><skipped type="pytest.xfail" message="x"/></testcase>'),
+      true,
+      false,
+      /1 skipped/,
+    ],
+    ['no test', suite(''), true, false, /reports no test/],
+    ['no file', null, true, false, /the test run wrote no JUnit report/],
+    ["the source's own tests: advisory", suite(ok), false, true, /1 tests/],
+  ])('junit: %s', async (_n, xml, trustedTests, passed, summary) => {
+    const e = ev({ readCollected: async () => (xml === null ? null : Buffer.from(xml)) });
+    const o = await judgeJunit(e, { file: 'junit.xml', trustedTests }, '/work');
+    expect(o).toMatchObject({ passed, advisory: !trustedTests });
+    expect(o.summary).toMatch(summary);
+  });
   test('declared outputs: every one must be collected, and each fate is named', () => {
     expect(judgeDeclared([])).toBeNull();
     expect(judgeDeclared([{ path: 'a.xml', status: 'collected', size: 3 }])!.passed).toBe(true);

@@ -16,6 +16,9 @@ const engine = (info: Partial<EngineInfo>) =>
       arch: 'amd64',
       endpoint: 'x',
       local: true,
+      rootless: false,
+      cgroupVersion: 'v2',
+      readOnlyTmpfs: [],
       ...info,
     },
   }) as unknown as Engine;
@@ -41,7 +44,15 @@ describe('chooseBackend', () => {
       /losetup needs root or passwordless sudo/,
     ],
     ['a remote engine', { local: false }, true, 'auto', 'tmpfs', /the engine is remote/],
-    ['podman', { name: 'podman' as const }, true, 'auto', 'tmpfs', /podman/],
+    ['rootful podman: loop, as on docker', { name: 'podman' as const }, true, 'auto', 'loop', null],
+    [
+      'rootless podman: tmpfs (ext4 needs real root), said in a note',
+      { name: 'podman' as const, rootless: true },
+      true,
+      'auto',
+      'tmpfs',
+      /rootless podman, which cannot mount an ext4 volume/,
+    ],
     ['tmpfs asked for', {}, true, 'tmpfs', 'tmpfs', null],
     ['unbounded asked for', {}, true, 'unbounded', 'unbounded', null],
   ] as [string, Partial<EngineInfo>, boolean, 'auto' | 'tmpfs' | 'unbounded', string, RegExp | null][])(

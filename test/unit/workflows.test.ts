@@ -119,14 +119,27 @@ describe('pr-verify: a definition the pull request cannot change, and no token w
       for (const s of job.steps ?? [])
         if (s.uses?.startsWith('actions/checkout@')) expect(s.with?.['persist-credentials']).toBe(false);
   });
-  test("the pull request's head is checked out only in verify, and is used only as the sandbox's source", () => {
+  test("the pull request's head is checked out only in verify, read only by git as data, its merge only the sandbox's source", () => {
     const heads = Object.entries(wf.jobs).flatMap(([name, job]) =>
       (job.steps ?? []).filter((s) => String(s.with?.ref ?? '').includes('head-sha')).map(() => name),
     );
     expect(heads).toEqual(['verify']);
-    // Nothing on the runner executes from it: no run step names its folder; only the sandbox's source does.
-    const uses = text.split('\n').filter((l) => l.includes('.sandbox-pr'));
-    expect(uses.map((l) => l.trim())).toEqual(['path: .sandbox-pr', 'source: .sandbox-pr']);
+    // Nothing on the runner executes from it: git fetches its commit into the base checkout (data), the merge is
+    // written out by git archive, and only the sandbox's source names that folder.
+    const lines = (needle: string) =>
+      text
+        .split('\n')
+        .filter((l) => l.includes(needle))
+        .map((l) => l.trim());
+    expect(lines('.sandbox-pr')).toEqual([
+      'path: .sandbox-pr',
+      'git -C .sandbox-base fetch -q --no-tags "$GITHUB_WORKSPACE/.sandbox-pr" "$HEAD"',
+    ]);
+    expect(lines('.sandbox-merge')).toEqual([
+      'mkdir .sandbox-merge',
+      'git -C .sandbox-base archive "$(printf \'%s\\n\' "$out" | head -n 1)" | tar -x -C .sandbox-merge',
+      'source: .sandbox-merge',
+    ]);
   });
   test('the report runs whatever the shards did, and only after the event was accepted', () => {
     expect(wf.jobs.report!.needs).toEqual(['plan', 'verify']);

@@ -1,18 +1,17 @@
 /**
- * Stage 6: evidence, from the stopped container. The declared outputs first (one archive each, outside the count
- * cap), then the rest of /output, then /state; all through safe collection (regular files only, never a link).
+ * Stage 6: evidence, from the stopped container. /output in one tar (the declared outputs in it outside the count
+ * cap, with their bytes kept), then /state; all through safe collection (regular files only, never a link).
  * Annotations from the log or a JUnit file are advisory; the proof audit, when asked, runs in its own sandbox.
  */
 import fs from 'node:fs';
 import fsp from 'node:fs/promises';
 import path from 'node:path';
 import { DEFAULTS, type RunSpec } from '../../config/run-options.js';
-import { EngineError } from '../../config/errors.js';
 import {
-  collectDeclared,
   collectTar,
   emptyOutputs,
   prepareOutputDir,
+  reserveFor,
   type OutputsReport,
 } from '../../outputs/collect.js';
 import { parseGeneric } from '../../report/parsers/generic.js';
@@ -26,6 +25,8 @@ import type { RunContext } from '../run-context.js';
 import type { Sandbox } from './sandbox.js';
 
 export const MAX_ANNOTATIONS = 10_000;
+/** Go's os.ModeType: any of these bits in a stat's mode means not a regular file. */
+const GO_MODE_TYPE = (1 << 31) | (1 << 27) | (1 << 26) | (1 << 25) | (1 << 24) | (1 << 21) | (1 << 19);
 const ANNOTATE_FILE_CAP = 16 * 1024 * 1024;
 
 export interface Collected {
@@ -41,7 +42,7 @@ export interface Collected {
 export async function collect(
   ctx: RunContext,
   spec: RunSpec,
-  box: Sandbox,
+  box: Pick<Sandbox, 'id' | 'capture'>,
   p: SandboxPlan,
   timedOut: boolean,
 ): Promise<Collected> {
@@ -52,35 +53,23 @@ export async function collect(
   if (spec.outputDir) {
     const dest = spec.outputDir;
     await prepareOutputDir(dest);
-    const getOrNull = async (abs: string) => {
-      try {
-        return await engine.getArchive(box.id, abs);
-      } catch (err) {
-        if (err instanceof EngineError && err.statusCode === 404) return null;
-        throw err;
-      }
-    };
-    const declared = await ctx.race(
-      collectDeclared(getOrNull, OUTPUT_DIR, dest, spec.verdict.declared, spec.outputCaps),
+    // Sizes only: the engine's stat follows links in a path's parents, so it never decides what is collected.
+    const sizes = await ctx.race(
+      Promise.all(
+        spec.verdict.declared.map(async (rel) => {
+          const st = await engine.statPath(box.id, `${OUTPUT_DIR}/${rel}`);
+          return st && (st.mode & GO_MODE_TYPE) === 0 ? st.size : null;
+        }),
+      ),
     );
-    const written = new Set(declared.declared.filter((d) => d.status === 'collected').map((d) => d.path));
+    const plan = { paths: spec.verdict.declared, reservedBytes: reserveFor(sizes, spec.outputCaps) };
     const stream = await engine.getArchive(box.id, OUTPUT_DIR);
     // The engine holds the container while it streams: whatever happens, the stream is consumed or destroyed.
     try {
-      outputs = await ctx.race(
-        collectTar(stream, dest, OUTPUT_DIR.slice(1), spec.outputCaps, {
-          paths: written,
-          bytes: declared.bytes,
-        }),
-      );
+      outputs = await ctx.race(collectTar(stream, dest, OUTPUT_DIR.slice(1), spec.outputCaps, plan));
     } finally {
       if (!stream.readableEnded) stream.destroy();
     }
-    const extra = declared.declared.filter((d) => d.status === 'collected');
-    outputs.files += extra.length;
-    outputs.bytes += declared.bytes;
-    outputs.written.unshift(...extra.map((d) => ({ path: d.path, size: d.size ?? 0 })));
-    outputs.declared = declared.declared;
   }
   const parsed = spec.annotate ? await annotate(ctx, box) : { annotations: [], dropped: 0 };
   const state = spec.stateDir ? await collectState(ctx, spec, box.id) : null;
@@ -107,7 +96,7 @@ export async function collect(
 }
 
 /** Advisory annotations: from the log (lean, gcc) or from a JUnit file that safe collection wrote. */
-async function annotate(ctx: RunContext, box: Sandbox): Promise<ParseResult> {
+async function annotate(ctx: RunContext, box: Pick<Sandbox, 'capture'>): Promise<ParseResult> {
   const a = ctx.spec.annotate!;
   if (a.parser !== 'junit') {
     const log = box.capture?.text() ?? '';

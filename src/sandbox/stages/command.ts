@@ -25,6 +25,8 @@ export async function runCommand(
   box: Sandbox,
   net: NetworkSetup,
   logs: LogStream,
+  /** A phase's own deadline (the setup phase; the command then gets what is left of --timeout). */
+  timeoutMs: number = ctx.spec.timeoutMs,
 ): Promise<Exit> {
   const { engine } = ctx.deps;
   logs.begin();
@@ -34,7 +36,7 @@ export async function runCommand(
   try {
     await ctx.race(engine.startContainer(box.id));
     const deadline = new Promise<'timeout'>((resolve) => {
-      timer = setTimeout(() => resolve('timeout'), ctx.spec.timeoutMs);
+      timer = setTimeout(() => resolve('timeout'), timeoutMs);
     });
     const first = await Promise.race([box.watch.exit, deadline, ctx.stopped]);
     if (first === 'timeout') {

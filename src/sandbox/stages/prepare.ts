@@ -7,8 +7,9 @@ import fsp from 'node:fs/promises';
 import path from 'node:path';
 import { InputError, errorMessage } from '../../config/errors.js';
 import type { RunSpec } from '../../config/run-options.js';
-import type { Engine, ImageInfo, Labels, RuntimeInfo } from '../../engine/types.js';
-import { loadExpected, type ExpectedFile } from '../../verdict/expected.js';
+import { PODMAN_NO_RUNSC, podmanLimitsProblem } from '../../engine/podman.js';
+import type { Engine, ImageInfo, Labels, Mount, RuntimeInfo } from '../../engine/types.js';
+import { expectedRepoPath, loadExpected, type ExpectedFile } from '../../verdict/expected.js';
 import { readContainerFile } from '../container-files.js';
 import { fitVolumes, type DiskFit } from '../disk.js';
 import {
@@ -22,6 +23,8 @@ import {
 import { resolveLean, type LeanLayout } from '../lean.js';
 import { resolvePytest, type PytestLayout } from '../pytest.js';
 import type { RunContext } from '../run-context.js';
+import { resolveHostMounts } from '../host-mounts.js';
+import { checkPersist } from '../persist.js';
 import { chooseBackend, type ConcreteBackend } from '../volumes.js';
 
 export const UNPRIVILEGED = { uid: 65534, gid: 65534 };
@@ -37,24 +40,31 @@ export interface Prepared {
   spec: RunSpec;
   disk: DiskFit | null;
   expected: ExpectedFile[] | null;
+  /** Repository paths of the source not copied into /work: mounted over (tests, challenge) or secret (expected). */
+  exclude: string[];
   pytest: PytestLayout | null;
+  /** --mount, checked: bind mounts of real host paths. */
+  hostMounts: Mount[];
   lean: LeanLayout | null;
 }
 
 export async function prepare(ctx: RunContext): Promise<Prepared> {
   const { spec, deps } = ctx;
   const { engine } = deps;
-  const [image, backend, runtimes, expected] = await ctx.race(
+  const unfit = podmanLimitsProblem(engine.info);
+  if (unfit) throw new InputError('--engine', `${engine.info.endpoint}: ${unfit}`);
+  if (spec.isolation === 'runsc' && engine.info.name === 'podman') {
+    throw new InputError('--isolation', `runsc: ${PODMAN_NO_RUNSC}`);
+  }
+  const [image, backend, runtimes, expected, hostMounts] = await ctx.race(
     Promise.all([
       ensureImage(engine, spec, deps.notice),
       chooseBackend(spec.volumeBackend, engine, deps.volumeHost),
       spec.isolation === 'runsc' ? engine.runtimes() : Promise.resolve([] as RuntimeInfo[]),
       spec.verdict.expectDir ? loadExpected(spec.verdict.expectDir) : null,
-      checkDirectory('--source', spec.source?.dir ?? null, 'exists'),
-      checkDirectory('--output-dir', spec.outputDir, 'empty-or-absent'),
-      checkDirectory('--state-dir', spec.stateDir, 'directory-or-absent'),
-      checkDirectory('--tests', spec.tests?.trusted ? spec.tests.dir : null, 'exists'),
-      checkDirectory('--challenge', spec.lean?.trusted ? spec.lean.challengeDir : null, 'exists'),
+      resolveHostMounts(spec.mounts, spec.allowMounts, deps.env ?? {}),
+      ...checkRunDirectories(spec),
+      spec.persist ? checkPersist(engine, deps.volumeHost, spec.persist.dir) : null,
     ]),
   );
   if (backend.note) ctx.notes.push(backend.note);
@@ -84,6 +94,7 @@ export async function prepare(ctx: RunContext): Promise<Prepared> {
     );
     ctx.cleanup.add('remove the pytest scratch files', () => layout.cleanup());
     pytest = layout;
+    ctx.notes.push(...layout.notes);
   }
   const lean = spec.lean ? resolveLean(spec.lean, spec.source!.dir, deps.env?.PATH ?? '') : null;
   if (expected) {
@@ -91,8 +102,12 @@ export async function prepare(ctx: RunContext): Promise<Prepared> {
     const declared = [...new Set([...sized.verdict.declared, ...expected.map((e) => e.path)])];
     sized = { ...sized, verdict: { ...sized.verdict, declared } };
   }
+  const expectPath = spec.verdict.expectDir
+    ? expectedRepoPath(spec.verdict.expectDir, spec.source?.dir ?? null)
+    : null;
   ctx.check();
   return {
+    exclude: [...(pytest?.exclude ?? []), ...(lean?.exclude ?? []), ...(expectPath ? [expectPath] : [])],
     image,
     backend: backend.backend,
     runscRuntime,
@@ -103,10 +118,22 @@ export async function prepare(ctx: RunContext): Promise<Prepared> {
     disk,
     expected,
     pytest,
+    hostMounts,
   };
 }
 
-async function checkDirectory(
+/** The run's own directories on the host, checked before anything is made (a warm run checks them too). */
+export function checkRunDirectories(spec: RunSpec): Promise<void>[] {
+  return [
+    checkDirectory('--source', spec.source?.dir ?? null, 'exists'),
+    checkDirectory('--output-dir', spec.outputDir, 'empty-or-absent'),
+    checkDirectory('--state-dir', spec.stateDir, 'directory-or-absent'),
+    checkDirectory('--tests', spec.tests?.trusted ? spec.tests.dir : null, 'exists'),
+    checkDirectory('--challenge', spec.lean?.trusted ? spec.lean.challengeDir : null, 'exists'),
+  ];
+}
+
+export async function checkDirectory(
   name: string,
   dir: string | null,
   rule: 'exists' | 'empty-or-absent' | 'directory-or-absent',

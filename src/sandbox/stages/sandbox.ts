@@ -22,7 +22,7 @@ export const LOG_CAPTURE_CAP = 16 * 1024 * 1024;
 export interface Sandbox {
   id: string;
   attached: AttachedStreams;
-  watch: { exit: Promise<number> };
+  watch: { exit: Promise<number>; cancel(): void };
   pipe: LogPipe;
   capture: Capture | null;
   /** Filled as the evidence arrives: the conformance check now, the self-check when its line comes. */
@@ -32,7 +32,14 @@ export interface Sandbox {
 export async function createSandbox(
   ctx: RunContext,
   p: SandboxPlan,
-  o: { logs: LogStream; owner: { uid: number; gid: number }; exclude: string[]; deadEndGateways: string[] },
+  o: {
+    logs: LogStream;
+    owner: { uid: number; gid: number };
+    exclude: string[];
+    deadEndGateways: string[];
+    /** The volumes were filled already (by the setup phase): copy nothing in. */
+    filled?: boolean;
+  },
 ): Promise<Sandbox> {
   const { spec, deps } = ctx;
   const { engine } = deps;
@@ -79,10 +86,12 @@ export async function createSandbox(
     await Promise.all([engine.putArchive(id, target, packed.stream), packed.done]);
   };
   const stateDir =
-    spec.stateDir && (await fsp.readdir(spec.stateDir).catch(() => [])).length > 0 ? spec.stateDir : null;
+    !o.filled && spec.stateDir && (await fsp.readdir(spec.stateDir).catch(() => [])).length > 0
+      ? spec.stateDir
+      : null;
   const [, attached, watch] = await ctx.race(
     Promise.all([
-      Promise.all([copyIn(p.copySource, WORK_DIR, o.exclude), copyIn(stateDir, STATE_DIR)]),
+      Promise.all([copyIn(o.filled ? null : p.copySource, WORK_DIR, o.exclude), copyIn(stateDir, STATE_DIR)]),
       engine.attach(id, pipe.sink),
       engine.watchExit(id),
     ]),

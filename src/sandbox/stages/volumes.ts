@@ -2,11 +2,13 @@
  * Stage 3: the run's writable volumes, each with a hard size cap enforced by its own filesystem (loop ext4 images
  * reserve their space when made). Made in parallel; whatever was made is removed at the end of the run.
  */
-import { errorMessage } from '../../config/errors.js';
+import { EngineError, errorMessage } from '../../config/errors.js';
 import type { Labels } from '../../engine/types.js';
 import { fitVolumes } from '../disk.js';
 import { helperContainer, volumePlans, type RunVolumeRole, type VolumePlan } from '../plan.js';
 import type { RunContext } from '../run-context.js';
+import { attachPersist } from '../persist.js';
+import { persistVolumeName } from '../plan.js';
 import { ReservationError, createVolume, type CreatedVolume } from '../volumes.js';
 import type { Prepared } from './prepare.js';
 
@@ -51,12 +53,74 @@ export async function createVolumes(ctx: RunContext, prep: Prepared): Promise<Cr
   });
   const bad = made.find((m): m is PromiseRejectedResult => m.status === 'rejected');
   if (bad) throw bad.reason;
+  if (prep.spec.persist) {
+    const pending = attachPersist(
+      engine,
+      volumeHost,
+      { ...prep.spec.persist, name: persistVolumeName(ctx.runId) },
+      prep.owner,
+      ctx.labels,
+    );
+    // Detached (the image kept) whatever happens, even when the run stops while it is being attached.
+    ctx.cleanup.add('detach /persist', async () => {
+      const v = await pending.catch(() => null);
+      await v?.remove();
+    });
+    const p = await ctx.race(pending);
+    volumes.push({ ...p, remove: async () => undefined });
+    if (p.note) ctx.notes.push(p.note);
+  }
   if (prep.backend === 'unbounded') {
     // A plain volume's root belongs to root: hand it to the sandbox user with a one-shot chown.
     await chownVolumes(ctx, prep.spec.image, volumes, prep.owner, ctx.labels);
+  } else if (ctx.deps.engine.info.name === 'podman') {
+    await holdVolumes(ctx, prep.spec.image, volumes, prep.owner, ctx.labels);
   }
   ctx.check();
   return volumes;
+}
+
+/**
+ * Podman mounts a volume with mount options (ext4 on a loop device, tmpfs) only while a running container has it, and
+ * its archive of a stopped container reads the bare mount point: the source would be copied under the mount, and
+ * /output collected empty (a tmpfs one would be gone). A holder keeps them mounted for the whole run: `sleep
+ * infinity` from the run's image, read-only mounts, no network, no capabilities, removed before the volumes.
+ */
+async function holdVolumes(
+  ctx: RunContext,
+  image: string,
+  volumes: CreatedVolume[],
+  owner: { uid: number; gid: number },
+  labels: Labels,
+) {
+  const { engine } = ctx.deps;
+  const id = await engine.createContainer(
+    helperContainer(labels, 'holder', {
+      image,
+      entrypoint: ['sleep'],
+      cmd: ['infinity'],
+      user: `${owner.uid}:${owner.gid}`,
+      mounts: volumes.map((v) => ({
+        type: 'volume' as const,
+        source: v.name,
+        target: v.mount,
+        readOnly: true,
+      })),
+      pidsLimit: 4,
+      memoryBytes: 16 * 1024 * 1024,
+    }),
+  );
+  ctx.cleanup.add('remove the volume holder', () => engine.removeContainer(id));
+  try {
+    await engine.startContainer(id);
+  } catch (err) {
+    throw new EngineError(
+      engine.info.name,
+      'hold the volumes mounted',
+      `Podman unmounts a volume when no running container has it, so a holder runs \`sleep infinity\` from ${image}, which failed: ${errorMessage(err)}`,
+      'use an image with sleep, or --volume-backend unbounded',
+    );
+  }
 }
 
 async function chownVolumes(

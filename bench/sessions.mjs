@@ -1,0 +1,131 @@
+// Sessions and warm runs (issue 12), ratios against a baseline measured in the same run, interleaved, every sample
+// kept (bench/results/sessions-<time>.json). `npm run bench -- sessions`; BENCH_THROUGHPUT_RUNS (default 200) sets
+// the runs of each throughput side.
+//  1. warm exec: median `exec ID -- true` against a cold `run -- true` (target <= 0.25)
+//  2. throughput: N runs of a Python program that prints one line, `run --warm` against `run`, both
+//     --network none: runs per minute each (target: warm >= 4x cold)
+//  3. the same in proxy mode (the warm sandbox's proxy is shared by its runs)
+//  4. session start: `create` against `run -- true`
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+
+const CLI = path.resolve(import.meta.dirname, '../dist/cli.js');
+const BASE = process.env.SANDBOX_BASE_IMAGE ?? 'sandbox-action/base:bookworm';
+const PY = process.env.SANDBOX_PYTHON_IMAGE ?? 'sandbox-action/python-sandbox:test';
+const SMALL = ['--work-size', '256m', '--output-size', '64m', '--pull', 'never'];
+const PROXY = ['--network', 'proxy', '--allow-domain', 'example.com', '--proxy-base-image', BASE];
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+function cli(args) {
+  const t = process.hrtime.bigint();
+  const r = spawnSync(process.execPath, [CLI, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const ms = Number(process.hrtime.bigint() - t) / 1e6;
+  if (r.status !== 0) throw new Error(`sandbox-action ${args.join(' ')} exited ${r.status}: ${r.stderr}`);
+  return { ms, stdout: r.stdout.toString().trim() };
+}
+const fixed = (x) => Number(x.toFixed(3));
+
+function warmExec(rounds, samples) {
+  const id = cli(['create', '--image', BASE, ...SMALL]).stdout;
+  try {
+    cli(['exec', '--quiet', id, '--', 'true']);
+    cli(['run', '--quiet', '--image', BASE, ...SMALL, '--', 'true']);
+    const exec = [];
+    const run = [];
+    for (let i = 0; i < rounds; i++) {
+      exec.push(cli(['exec', '--quiet', id, '--', 'true']).ms);
+      run.push(cli(['run', '--quiet', '--image', BASE, ...SMALL, '--', 'true']).ms);
+    }
+    samples.warmExec = { exec, run };
+    const ratio = median(exec) / median(run);
+    return {
+      execMedianMs: fixed(median(exec)),
+      runMedianMs: fixed(median(run)),
+      ratio: fixed(ratio),
+      target: '<= 0.25',
+      met: ratio <= 0.25,
+    };
+  } finally {
+    cli(['rm', id]);
+  }
+}
+
+/** N warm and N cold runs, interleaved in blocks of 10, each side timed as a whole (runs per minute). */
+function throughput(n, extra, samples, key) {
+  const args = [
+    'run',
+    '--quiet',
+    '--image',
+    PY,
+    ...SMALL,
+    ...extra,
+    '--entrypoint',
+    'python3',
+    '--',
+    '-c',
+    'print("one line")',
+  ];
+  const warmArgs = [...args.slice(0, 1), '--warm', '--idle-ttl', '10m', ...args.slice(1)];
+  cli(warmArgs);
+  cli(args);
+  const warm = [];
+  const cold = [];
+  for (let done = 0; done < n; done += 10) {
+    const k = Math.min(10, n - done);
+    for (let i = 0; i < k; i++) warm.push(cli(warmArgs).ms);
+    for (let i = 0; i < k; i++) cold.push(cli(args).ms);
+  }
+  samples[key] = { warm, cold };
+  const perMin = (xs) => (xs.length * 60_000) / xs.reduce((a, b) => a + b, 0);
+  const ratio = perMin(warm) / perMin(cold);
+  return {
+    runs: n,
+    warmRunsPerMinute: fixed(perMin(warm)),
+    coldRunsPerMinute: fixed(perMin(cold)),
+    warmMedianMs: fixed(median(warm)),
+    coldMedianMs: fixed(median(cold)),
+    ratio: fixed(ratio),
+    target: 'warm >= 4x cold',
+    met: ratio >= 4,
+  };
+}
+
+function createVsRun(rounds, samples) {
+  const create = [];
+  const run = [];
+  for (let i = 0; i < rounds; i++) {
+    const c = cli(['create', '--image', BASE, ...SMALL]);
+    create.push(c.ms);
+    cli(['rm', c.stdout]);
+    run.push(cli(['run', '--quiet', '--image', BASE, ...SMALL, '--', 'true']).ms);
+  }
+  samples.createVsRun = { create, run };
+  return {
+    createMedianMs: fixed(median(create)),
+    runMedianMs: fixed(median(run)),
+    ratio: fixed(median(create) / median(run)),
+  };
+}
+
+export function benchSessions({ rounds }) {
+  const n = Number(process.env.BENCH_THROUGHPUT_RUNS ?? 200);
+  const samples = {};
+  const r = {
+    warmExec: warmExec(rounds, samples),
+    throughputNone: throughput(n, ['--network', 'none'], samples, 'throughputNone'),
+    throughputProxy: throughput(n, PROXY, samples, 'throughputProxy'),
+    createVsRun: createVsRun(Math.min(rounds, 5), samples),
+  };
+  cli(['gc']);
+  const dir = path.resolve(import.meta.dirname, 'results');
+  fs.mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, `sessions-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
+  fs.writeFileSync(file, JSON.stringify({ summary: r, samples }, null, 2));
+  r.samplesFile = path.relative(path.resolve(import.meta.dirname, '..'), file);
+  return r;
+}

@@ -1,0 +1,149 @@
+/**
+ * Secret routes (`--secret-route`): the sandbox asks the proxy itself for `/NAME/PATH` (origin-form, or
+ * absolute-form naming the proxy's own address), and the proxy sends `PATH` to the route's fixed HTTPS upstream,
+ * its certificate checked against the route's host, with the route's header set to the secret (whatever the
+ * sandbox sent under that name is dropped). The upstream is the route's, whatever the request says: neither its
+ * path, its Host header nor anything else can point it at another host. Every other request goes through the
+ * policy as before. The route's host's addresses are checked like any other (private ones need --allow-cidr).
+ */
+import http from 'node:http';
+import https from 'node:https';
+import type { ProxyRoute } from './config.js';
+import type { ProxyCore } from './core.js';
+import { decideAddresses } from './policy.js';
+
+const HOP_BY_HOP = [
+  'connection',
+  'proxy-connection',
+  'keep-alive',
+  'proxy-authorization',
+  'proxy-authenticate',
+  'te',
+  'trailer',
+  'upgrade',
+  'host',
+];
+
+/** Which route a request line asks for, and the path to send upstream (pure). null: not a route request. */
+export function matchRoute(
+  routes: ProxyRoute[],
+  url: string,
+  self: string[],
+): { route: ProxyRoute; path: string } | { unknown: string } | null {
+  let rest: string;
+  if (url.startsWith('/')) rest = url;
+  else {
+    let u: URL;
+    try {
+      u = new URL(url);
+    } catch {
+      return null;
+    }
+    // Absolute-form to the proxy's own address (a client that sends every request through its proxy variables).
+    if (u.protocol !== 'http:' || !self.includes(u.host)) return null;
+    rest = `${u.pathname}${u.search}`;
+  }
+  const m = /^\/([^/?#]*)(.*)$/s.exec(rest);
+  const name = m?.[1] ?? '';
+  const route = routes.find((r) => r.name === name);
+  if (!route) return { unknown: name.slice(0, 64) };
+  const tail = m![2]!;
+  const path = tail.startsWith('/') ? tail : tail.startsWith('?') ? `/${tail}` : '/';
+  // The path goes upstream as a path only: no scheme, no authority, nothing that is not a printable byte.
+  // eslint-disable-next-line no-control-regex
+  if (/[\u0000-\u0020\u007f]/.test(path) || path.startsWith('//')) return { unknown: name };
+  return { route, path };
+}
+
+export function serveRoute(
+  core: ProxyCore,
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+  m: { route: ProxyRoute; path: string },
+): void {
+  const { route } = m;
+  const started = Date.now();
+  let up = 0;
+  let down = 0;
+  let logged = false;
+  const log = (decision: 'allow' | 'deny', reason: string, extra: Record<string, unknown> = {}) => {
+    if (logged) return;
+    logged = true;
+    core.deps.log({
+      time: new Date(started).toISOString(),
+      kind: 'http',
+      host: route.host,
+      port: route.port,
+      address: null,
+      decision,
+      reason,
+      bytesUp: up,
+      bytesDown: down,
+      durationMs: Date.now() - started,
+      ...extra,
+    });
+  };
+  const refuse = (status: number, reason: string, detail: string) => {
+    log('deny', reason, { detail });
+    req.resume();
+    res.writeHead(status, { 'content-type': 'text/plain' });
+    res.end(`sandbox-action egress: ${reason}: ${detail}\n`);
+  };
+  if (core.capReached()) return refuse(403, 'byte-cap', 'the run used its egress byte cap');
+  const release = core.takeSlot();
+  res.on('close', release);
+  void core.deps.lookup(route.host).then(
+    (addresses) => {
+      const a = decideAddresses(core.cfg.policy, route.host, addresses);
+      if (!a.allow) return refuse(403, a.reason, a.detail);
+      const headers: http.OutgoingHttpHeaders = {};
+      for (const [k, v] of Object.entries(req.headers)) {
+        if (!HOP_BY_HOP.includes(k) && k !== route.header) headers[k] = v;
+      }
+      headers.host = route.port === 443 ? route.host : `${route.host}:${route.port}`;
+      headers[route.header] = route.value;
+      const upstream = https.request({
+        host: a.address!,
+        port: route.port,
+        servername: route.host,
+        method: req.method,
+        path: m.path,
+        headers,
+        agent: false,
+        ...(route.ca ? { ca: route.ca } : {}),
+        timeout: core.cfg.idleTimeoutMs,
+      });
+      const entry = {
+        destroy: (why: string) => {
+          upstream.destroy(new Error(why));
+          res.destroy();
+        },
+        bytes: () => up + down,
+      };
+      core.live(entry);
+      res.on('close', () => {
+        core.end(entry);
+        log('allow', 'secret-route', { address: a.address, detail: route.name });
+      });
+      req.on('data', (c: Buffer) => (up += c.length));
+      req.pipe(upstream);
+      upstream.on('timeout', () => entry.destroy('idle-timeout'));
+      upstream.on('error', (err) => {
+        if (!res.headersSent) {
+          res.writeHead(502, { 'content-type': 'text/plain' });
+          // The upstream's own words may name the certificate: never the secret (it is not in an error).
+          res.end(`sandbox-action egress: ${route.host} could not be reached: ${err.message}\n`);
+        } else res.destroy();
+      });
+      upstream.on('response', (r) => {
+        const back = Object.fromEntries(
+          Object.entries(r.headers).filter(([k]) => !HOP_BY_HOP.includes(k) || k === 'host'),
+        );
+        res.writeHead(r.statusCode ?? 502, r.statusMessage, back);
+        r.on('data', (c: Buffer) => (down += c.length));
+        r.pipe(res);
+      });
+    },
+    (err: unknown) => refuse(502, 'resolve-failed', (err as Error).message),
+  );
+}

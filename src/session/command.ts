@@ -1,0 +1,215 @@
+/**
+ * One command in a session's container, the way `run` runs one in a fresh container: the container is first
+ * compared with the plan again (conformance), the command runs behind the self-check as the sandbox user with the
+ * session's environment, its output goes through the same log pipe (fenced, capped, the self-check line taken off
+ * and judged on the trusted side), its deadline kills it (124), an OOM kill counted by the kernel says 137.
+ */
+import { SandboxError } from '../config/errors.js';
+import type { ExecStream } from '../engine/types.js';
+import { conformance } from '../sandbox/conformance.js';
+import { LogCopy, LogPipe, type Capture } from '../sandbox/log-pipe.js';
+import type { LogStream } from '../sandbox/logs.js';
+import { WORK_DIR } from '../sandbox/plan.js';
+import type { RunContext } from '../sandbox/run-context.js';
+import { judgeSelfCheck, parseSelfCheckLine } from '../sandbox/self-check.js';
+import { ATTACH_DRAIN_MS, type Exit } from '../sandbox/stages/command.js';
+import { LOG_COPY_CAP } from '../sandbox/stages/sandbox.js';
+import type { SandboxCheck } from '../verdict/schema.js';
+import { oomKills } from './oom.js';
+import { execArgv } from './plan.js';
+import { KILL_SCRIPT, TRUSTED_ENV } from './reset-script.js';
+import type { SessionRecord } from './record.js';
+
+/** After a command's output ends, how long the engine may take to report it exited. */
+const EXIT_SETTLE_MS = 5000;
+
+export interface CommandOptions {
+  logs: LogStream;
+  timeoutMs: number;
+  /** Added to the container's environment (the proxy's current address, a per-exec --env). */
+  env: string[];
+  deadEndGateways: string[];
+  capture?: Capture | null;
+}
+
+/** The container is what the plan said, now: before every use. */
+export async function checkConformance(ctx: RunContext, r: SessionRecord): Promise<SandboxCheck> {
+  const mismatches = conformance(r.container.plan, await ctx.deps.engine.inspectCreated(r.container.id));
+  const check: SandboxCheck = { conformance: { ok: mismatches.length === 0, mismatches }, selfCheck: null };
+  if (mismatches.length) throw new SandboxError(mismatches.map((m) => `the engine did not honour ${m}`));
+  return check;
+}
+
+/** Run a trusted script as the sandbox user (not behind the self-check); its exit code, stdout (capped) and stderr. */
+export async function trustedExec(
+  ctx: RunContext,
+  r: SessionRecord,
+  script: string,
+  timeoutMs = 30_000,
+  o: { args?: string[]; stdoutCap?: number } = {},
+): Promise<{ exitCode: number | null; stdout: Buffer; stderr: string }> {
+  const { engine } = ctx.deps;
+  let stderr = '';
+  const out: Buffer[] = [];
+  let size = 0;
+  const cap = o.stdoutCap ?? 0;
+  let overflow = false;
+  const s = await engine.execStream(
+    r.container.id,
+    {
+      cmd: ['/bin/sh', '-c', script, 'sandbox-action', ...(o.args ?? [])],
+      user: `${r.user.uid}:${r.user.gid}`,
+      env: TRUSTED_ENV,
+      workingDir: '/',
+    },
+    (stream, chunk) => {
+      if (stream === 'stderr') {
+        if (stderr.length < 16384) stderr += chunk.toString('utf8');
+      } else if (size + chunk.length <= cap) {
+        out.push(Buffer.from(chunk));
+        size += chunk.length;
+      } else overflow = true;
+    },
+  );
+  const ended = await waitFor(s.done, timeoutMs);
+  s.close();
+  if (!ended)
+    return {
+      exitCode: null,
+      stdout: Buffer.alloc(0),
+      stderr: `${stderr}(it did not end within ${timeoutMs} ms)`,
+    };
+  if (overflow)
+    return { exitCode: null, stdout: Buffer.alloc(0), stderr: `${stderr}(its output passed ${cap} bytes)` };
+  return { exitCode: await settledExit(ctx, s.id), stdout: Buffer.concat(out), stderr };
+}
+
+export async function runSessionCommand(
+  ctx: RunContext,
+  r: SessionRecord,
+  argv: string[],
+  check: SandboxCheck,
+  o: CommandOptions,
+): Promise<Exit> {
+  const { engine } = ctx.deps;
+  const id = r.container.id;
+  let pid: string | null = null;
+  let copy: LogCopy | null = null;
+  if (ctx.spec.logFile) {
+    const c = new LogCopy(ctx.spec.logFile, LOG_COPY_CAP);
+    ctx.cleanup.add('close the log copy', async () => c.close());
+    copy = c;
+  }
+  // Stop the command: its process group (the self-check said its pid), else every process of the sandbox user.
+  const kill = () =>
+    trustedExec(
+      ctx,
+      r,
+      pid && /^\d+$/.test(pid) ? `kill -9 -- -${pid} ${pid} 2>/dev/null; exit 0` : KILL_SCRIPT,
+      10_000,
+    );
+  const expect = r.selfCheck;
+  const pipe = new LogPipe(o.logs, {
+    capture: o.capture ?? null,
+    copy,
+    onSelfCheck: expect
+      ? (line) => {
+          const facts = line === null ? null : parseSelfCheckLine(line);
+          pid = facts?.pid ?? null;
+          const problems = judgeSelfCheck(facts, expect, o.deadEndGateways);
+          check.selfCheck = { ok: problems.length === 0, facts: facts ?? {}, problems };
+          if (problems.length) {
+            void kill().catch(() => undefined);
+            ctx.raise(new SandboxError(problems));
+          }
+        }
+      : null,
+    raise: (err) => {
+      void kill().catch(() => undefined);
+      ctx.raise(err);
+    },
+  });
+  const oomBefore = await oomKills(engine.info.local, id);
+  const flaggedBefore = oomBefore === null ? (await engine.inspectContainer(id)).oomKilled : false;
+  o.logs.begin();
+  const startedAt = Date.now();
+  let stream: ExecStream | null = null;
+  let timedOut = false;
+  let timer: NodeJS.Timeout | undefined;
+  const end = async () => {
+    if (stream) await waitFor(stream.done, ATTACH_DRAIN_MS);
+    stream?.close();
+    pipe.end();
+    return o.logs.end();
+  };
+  try {
+    stream = await ctx.race(
+      engine.execStream(
+        id,
+        {
+          cmd: execArgv(argv, expect),
+          user: `${r.user.uid}:${r.user.gid}`,
+          env: o.env,
+          workingDir: WORK_DIR,
+        },
+        pipe.sink,
+      ),
+    );
+    const deadline = new Promise<'timeout'>(
+      (resolve) => (timer = setTimeout(() => resolve('timeout'), o.timeoutMs)),
+    );
+    const first = await Promise.race([stream.done.then(() => 'done' as const), deadline, ctx.stopped]);
+    if (first === 'timeout') {
+      timedOut = true;
+      await kill();
+    }
+  } catch (err) {
+    await kill().catch(() => undefined);
+    await end();
+    throw err;
+  } finally {
+    clearTimeout(timer);
+  }
+  const endedAt = Date.now();
+  const log = await end();
+  ctx.check();
+  const exitCode = await settledExit(ctx, stream.id);
+  // As for run: the command is OOM-killed when the kernel killed anything of the sandbox while it ran.
+  let oomKilled = false;
+  if (!timedOut) {
+    const after = await oomKills(engine.info.local, id);
+    oomKilled =
+      oomBefore !== null && after !== null
+        ? after > oomBefore
+        : exitCode === 137 && !flaggedBefore && (await engine.inspectContainer(id)).oomKilled;
+  }
+  return {
+    commandExitCode: timedOut ? null : exitCode,
+    timedOut,
+    oomKilled,
+    startedAt,
+    endedAt,
+    log,
+  };
+}
+
+/** The exit code once the engine says the exec ended (its output can end a little before). */
+async function settledExit(ctx: RunContext, execId: string): Promise<number | null> {
+  const until = Date.now() + EXIT_SETTLE_MS;
+  for (;;) {
+    const s = await ctx.deps.engine.execInspect(execId);
+    if (!s.running) return s.exitCode;
+    if (Date.now() > until) return null;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+async function waitFor(p: Promise<unknown>, ms: number): Promise<boolean> {
+  let t: NodeJS.Timeout | undefined;
+  const r = await Promise.race([
+    p.then(() => true),
+    new Promise<false>((res) => (t = setTimeout(() => res(false), ms))),
+  ]);
+  clearTimeout(t);
+  return r;
+}

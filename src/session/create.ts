@@ -1,0 +1,194 @@
+/**
+ * `create`: a session is the run's plan kept alive. The run's own stages make it (prepare, network, plan, volumes,
+ * sandbox: created, compared with the plan, filled with the source and /state, attached), then its keeper process
+ * starts behind the self-check and the record is written. What the stages registered for removal is kept (the
+ * session owns it until `rm`, the TTL or `gc`); only handles are closed. If anything fails, all of it is removed.
+ */
+import { InputError, SandboxError } from '../config/errors.js';
+import type { RunSpec } from '../config/run-options.js';
+import { PROXY_PORT } from '../egress/config.js';
+import type { RunDeps } from '../sandbox/execute.js';
+import { LogStream } from '../sandbox/logs.js';
+import { setupNetwork } from '../sandbox/network.js';
+import { LABEL_ROLE, plan } from '../sandbox/plan.js';
+import { RunContext } from '../sandbox/run-context.js';
+import { prepare } from '../sandbox/stages/prepare.js';
+import { createSandbox } from '../sandbox/stages/sandbox.js';
+import { createVolumes } from '../sandbox/stages/volumes.js';
+import { deadEndGateways } from './network.js';
+import { keeperFor, sessionContainer } from './plan.js';
+import { planHash } from './hash.js';
+import { sessionLabels, sessionsDir, writeRecord, type SessionRecord } from './record.js';
+
+export interface CreateOptions {
+  name: string | null;
+  kind: 'session' | 'warm';
+  keep: boolean;
+  idleTtlMs: number;
+}
+
+const KEEPER_START_TIMEOUT_MS = 60_000;
+
+/** Why gVisor sessions need --allow-weaker-gvisor (the self-check of every exec'd command refuses it otherwise). */
+export const GVISOR_EXEC =
+  "a session's commands are exec'd into its container, and gVisor (runsc 20221219, measured here) applies the seccomp profile only to the container's first process: an exec'd one has seccomp mode 0";
+
+/** What a session cannot take (each is a property of one run, judged or collected by it). */
+export function sessionRefusal(spec: RunSpec): InputError | null {
+  const no = (input: string, why: string) => new InputError(input, why);
+  if (spec.isolation === 'runsc' && !spec.allowWeakerGvisor) {
+    return no(
+      '--isolation',
+      `runsc: ${GVISOR_EXEC}; pass --allow-weaker-gvisor to take that (recorded), or use run`,
+    );
+  }
+  if (spec.outputDir)
+    return no('--output-dir', 'a session collects with `cp ID:/output/PATH DEST` or `exec --output-dir`');
+  if (spec.resultFile) return no('--result-file', 'a session writes results per exec (`exec --result-file`)');
+  if (spec.tests) return no('--tests', 'trusted tests are mounted per run: use `run`');
+  if (spec.lean) return no('--challenge', 'comparator judges one run: use `run`');
+  if (spec.audit) return no('--audit-target', 'the proof audit judges one run: use `run`');
+  if (spec.setup) return no('--setup', 'a session has one container: run setup commands with exec');
+  if (spec.verdict.declared.length || spec.verdict.junit || spec.verdict.expectDir) {
+    return no('--output', 'a session judges commands by their exit code; declared outputs belong to `run`');
+  }
+  if (spec.annotate) return no('--annotate', 'annotations belong to `run`');
+  return null;
+}
+
+export async function createSession(
+  spec: RunSpec,
+  deps: RunDeps,
+  o: CreateOptions,
+): Promise<{ record: SessionRecord; notes: string[] }> {
+  const ctx = new RunContext(spec, deps);
+  let imageId = '';
+  try {
+    const prep = await prepare(ctx);
+    imageId = prep.image.id;
+    const hash = planHash(spec, imageId);
+    const labels = sessionLabels({ id: ctx.runId, name: o.name, kind: o.kind, planHash: hash });
+    // Every resource of the session carries its labels, so `rm`, the TTL and `gc` find them all.
+    Object.assign(ctx.labels, labels);
+    const net = await ctx.race(
+      setupNetwork(prep.spec, {
+        engine: deps.engine,
+        labels: ctx.labels,
+        runId: ctx.runId,
+        addCleanup: (what, fn) => ctx.cleanup.add(what, fn),
+        notice: deps.notice,
+        notes: ctx.notes,
+        env: deps.env,
+      }),
+    );
+    ctx.check();
+    const p = plan(prep.spec, {
+      runId: ctx.runId,
+      createdAt: ctx.createdAt,
+      uid: prep.owner.uid,
+      gid: prep.owner.gid,
+      network: net.network,
+      imageEntrypoint: prep.image.entrypoint,
+      hostMounts: prep.hostMounts,
+      seccompInside: prep.runscSeccomp,
+      ...(prep.runscRuntime ? { runscRuntime: prep.runscRuntime } : {}),
+    });
+    const keeper = keeperFor(prep.owner);
+    const container = sessionContainer(p, {
+      name: p.container.name,
+      labels: { ...labels, [LABEL_ROLE]: 'sandbox' },
+      keeper,
+    });
+    const volumes = await createVolumes(ctx, prep);
+    const deadEnd = deadEndGateways(deps, net.gateways);
+    const logs = new LogStream(deps.log, prep.spec.logLimitBytes, deps.fenceWorkflowCommands);
+    const box = await createSandbox(
+      ctx,
+      {
+        ...p,
+        container,
+        selfCheck: p.selfCheck ? { ...p.selfCheck, uid: keeper.uid, gid: keeper.gid } : null,
+      },
+      { logs, owner: prep.owner, exclude: [], deadEndGateways: deadEnd },
+    );
+    await ctx.race(deps.engine.startContainer(box.id));
+    if (p.selfCheck) await waitForCheck(ctx, box.check, box.watch.exit);
+    const now = deps.now().toISOString();
+    const record: SessionRecord = {
+      version: 1,
+      id: ctx.runId,
+      name: o.name,
+      kind: o.kind,
+      planHash: hash,
+      createdAt: ctx.createdAt.toISOString(),
+      lastUsedAt: now,
+      stoppedAt: null,
+      keep: o.keep,
+      idleTtlMs: o.idleTtlMs,
+      imageId,
+      spec: prep.spec,
+      container: { id: box.id, plan: container },
+      keeper,
+      user: prep.owner,
+      selfCheck: p.selfCheck,
+      imageEntrypoint: prep.image.entrypoint,
+      network: {
+        proxyContainer: net.proxyContainer,
+        internalNetwork: net.proxyContainer ? net.network.mode : null,
+        proxyPort: net.proxyContainer ? PROXY_PORT : null,
+        deadEndGateways: deadEnd,
+        egress:
+          net.ledger && prep.spec.egress
+            ? {
+                mode: prep.spec.egress.mode,
+                domains: prep.spec.egress.domains,
+                image: net.ledger.report().proxyImage,
+              }
+            : null,
+      },
+      volumes: volumes.map((v) => ({
+        name: v.name,
+        role: v.role,
+        mount: v.mount,
+        sizeBytes: v.sizeBytes,
+        backend: v.backend,
+        enforced: v.enforced,
+        reserved: v.reserved,
+      })),
+      notes: [...ctx.notes],
+    };
+    await writeRecord(sessionsDir(deps.volumeHost.stateDir), record);
+    logs.end();
+    box.watch.cancel();
+    // The session keeps what it made; the attach streams and log copies are closed.
+    const failures = await ctx.cleanup.runOnly((what) => !/^(remove|detach \/persist)/.test(what));
+    return { record, notes: [...ctx.notes, ...failures.map((f) => `cleanup: ${f}`)] };
+  } catch (err) {
+    for (const f of await ctx.cleanup.run()) deps.notice(`cleanup: ${f}`);
+    throw err;
+  }
+}
+
+/** The keeper's self-check line has come and passed, or the container ended, or it is too late. */
+async function waitForCheck(
+  ctx: RunContext,
+  check: { selfCheck: { ok: boolean; problems: string[] } | null },
+  exit: Promise<number>,
+): Promise<void> {
+  const until = Date.now() + KEEPER_START_TIMEOUT_MS;
+  let exited: number | null = null;
+  exit.then(
+    (c) => (exited = c),
+    () => undefined,
+  );
+  while (check.selfCheck === null) {
+    ctx.check();
+    if (exited !== null) {
+      throw new SandboxError([`the session's container exited (${exited}) before its self-check reported`]);
+    }
+    if (Date.now() > until) throw new SandboxError(["the session's self-check did not report within 60 s"]);
+    await new Promise((r) => setTimeout(r, 10));
+  }
+  ctx.check();
+  if (!check.selfCheck.ok) throw new SandboxError(check.selfCheck.problems);
+}

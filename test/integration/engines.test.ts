@@ -1,0 +1,193 @@
+/**
+ * Choosing the engine (docs/engines.md), against the real engines: `--engine podman` with no Podman service is bad
+ * input; rootless Podman (SANDBOX_TEST_ROOTLESS_PODMAN, its socket, started by scripts/podman-up.sh) is refused
+ * where Podman would drop every resource limit, and its volume caps hold by tmpfs page counts.
+ */
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import { afterAll, beforeAll, describe, expect, jest, test } from '@jest/globals';
+import { connectEngine, type DockerApiEngine } from '../../src/engine/docker.js';
+import { createVolume, defaultVolumeHost } from '../../src/sandbox/volumes.js';
+import { BASE, engineOrSkip, spawnCli, tmpDir } from '../helpers/engine.js';
+import { recordEngine, type EngineRecorder } from '../helpers/engine-recorder.js';
+
+jest.setTimeout(120_000);
+const { engine, d } = await engineOrSkip();
+
+const ONE_LINE_NO_PODMAN = (url: string) =>
+  `sandbox-action: --engine: podman: no Podman service answers at ${url}; start one (\`podman system service --time=0 &\`, or \`systemctl --user start podman.socket\` for rootless Podman) or set CONTAINER_HOST to its socket`;
+
+d('bad input: --engine podman with no Podman socket', () => {
+  let rec: EngineRecorder;
+  beforeAll(async () => {
+    rec = await recordEngine(engine!.info.endpoint.replace(/^unix:\/\//, ''));
+  });
+  afterAll(async () => rec?.close());
+
+  test('one line that says what to do, exit 125, nothing on stdout, nothing created', async () => {
+    const state = tmpDir('engine-state');
+    const url = `unix://${state}/no-podman.sock`;
+    // The engine under test sits behind DOCKER_HOST: --engine podman must not fall back to it.
+    const { done } = spawnCli(['run', '--engine', 'podman', '--image', BASE, '--', 'true'], {
+      ...process.env,
+      DOCKER_HOST: rec.dockerHost,
+      CONTAINER_HOST: url,
+      SANDBOX_ACTION_STATE_DIR: state,
+    });
+    const out = await done;
+    expect(out.code).toBe(125);
+    expect(out.stdout).toBe('');
+    expect(out.stderr.trim().split('\n')).toEqual([ONE_LINE_NO_PODMAN(url)]);
+    // Nothing created: no request reached an engine, no volume image in the state dir.
+    expect(rec.requests).toEqual([]);
+    expect(fs.readdirSync(state)).toEqual([]);
+    fs.rmSync(state, { recursive: true, force: true });
+  });
+
+  test('control: the same run at the engine under test, through the same recorder, creates its sandbox and runs', async () => {
+    const state = tmpDir('engine-state');
+    const { done } = spawnCli(
+      ['run', '--engine', engine!.info.name, '--quiet', '--image', BASE, '--', 'true'],
+      {
+        ...process.env,
+        [engine!.info.name === 'podman' ? 'CONTAINER_HOST' : 'DOCKER_HOST']: rec.dockerHost,
+        SANDBOX_ACTION_STATE_DIR: state,
+      },
+    );
+    const out = await done;
+    expect(out.stderr).not.toContain('--engine');
+    expect(out.code).toBe(0);
+    expect(rec.creating().length).toBeGreaterThan(0);
+    fs.rmSync(state, { recursive: true, force: true });
+  });
+});
+
+// Rootless Podman, when this run has one (CI does: .ci/run starts it). Outside CI, without one, a loud skip.
+const ROOTLESS = process.env.SANDBOX_TEST_ROOTLESS_PODMAN ?? '';
+if (!ROOTLESS && process.env.CI === 'true') {
+  throw new Error('CI=true and SANDBOX_TEST_ROOTLESS_PODMAN is unset: run scripts/podman-up.sh and set it');
+}
+if (!ROOTLESS)
+  process.stderr.write('SKIPPING rootless Podman tests: SANDBOX_TEST_ROOTLESS_PODMAN is unset\n');
+const r = ROOTLESS ? describe : describe.skip;
+
+r('rootless Podman', () => {
+  let rootless: DockerApiEngine;
+  const podman = (...args: string[]) =>
+    execFileSync('podman', ['--remote', '--url', ROOTLESS, ...args], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+    }).trim();
+  const made: string[] = [];
+  beforeAll(async () => {
+    rootless = await connectEngine([ROOTLESS], 'podman');
+  });
+  afterAll(async () => {
+    for (const v of made) await rootless.removeVolume(v).catch(() => undefined);
+  });
+
+  test('is recognised as rootless Podman, with its version', () => {
+    expect(rootless.info).toMatchObject({ name: 'podman', rootless: true });
+    expect(rootless.info.version).toMatch(/^\d+\.\d+/);
+  });
+
+  test('on cgroup v1 a run is refused (Podman would drop every limit): one line, exit 125, nothing created', async () => {
+    const before = new Set((await rootless.listLabelled('sandbox-action.run')).map((x) => x.id));
+    const state = tmpDir('engine-state');
+    const { done } = spawnCli(
+      [
+        'run',
+        '--quiet',
+        '--engine',
+        'podman',
+        '--pids',
+        '64',
+        '--memory',
+        '128m',
+        '--image',
+        BASE,
+        '--',
+        'true',
+      ],
+      { ...process.env, CONTAINER_HOST: ROOTLESS, SANDBOX_ACTION_STATE_DIR: state },
+    );
+    const out = await done;
+    const now = (await rootless.listLabelled('sandbox-action.run')).filter((x) => !before.has(x.id));
+    fs.rmSync(state, { recursive: true, force: true });
+    if (rootless.info.cgroupVersion !== 'v1') {
+      // cgroup v2 with delegated controllers: Podman applies the limits, and the run goes ahead.
+      expect(out.code).toBe(0);
+      return;
+    }
+    expect(out.code).toBe(125);
+    expect(out.stdout).toBe('');
+    expect(out.stderr.trim().split('\n')).toEqual([
+      `sandbox-action: --engine: ${ROOTLESS}: rootless Podman on a cgroup v1 host ignores --memory, --cpus and --pids (Podman drops every resource limit there), so the sandbox would have none; use rootful Podman (\`sudo podman system service\`), Docker, or a cgroup v2 host that delegates the memory, pids and cpu controllers to the user`,
+    ]);
+    expect(now).toEqual([]);
+  });
+
+  test('why: on cgroup v1 Podman itself drops the limits it is given (the attack the refusal prevents)', () => {
+    if (rootless.info.cgroupVersion !== 'v1') return;
+    // The same engine, asked directly for a 64 MiB, 16-process container: a 64-process fan-out and a 128 MiB
+    // allocation both succeed, so a sandbox there would hold neither a fork bomb nor a memory flood.
+    const out = podman(
+      'run',
+      '--rm',
+      '--network',
+      'none',
+      '--memory',
+      '64m',
+      '--pids-limit',
+      '16',
+      BASE,
+      'sh',
+      '-c',
+      'for i in $(seq 64); do sleep 3 & done; echo procs=$(ls /proc | grep -c "^[0-9]"); head -c 128m /dev/zero | tail >/dev/null; echo tail=$?',
+    );
+    expect(Number(/^procs=(\d+)$/m.exec(out)?.[1])).toBeGreaterThan(64);
+    expect(out).toMatch(/^tail=0$/m);
+  });
+
+  test("volume caps hold there: sandbox-action's tmpfs volume (nr_blocks) refuses a write past 1 MiB", async () => {
+    const host = defaultVolumeHost(tmpDir('engine-state'), true);
+    const labels = {
+      'sandbox-action.run': 'engines-test',
+      'sandbox-action.created': new Date().toISOString(),
+    };
+    const name = `sa-test-rootless-cap-${process.pid}`;
+    const owner = { uid: 65534, gid: 65534 };
+    const spec = { name, role: 'output', mount: '/output', sizeBytes: 1024 * 1024 } as const;
+    const capped = await createVolume(rootless, host, 'tmpfs', spec, owner, labels);
+    made.push(name);
+    expect(capped.enforced).toBe(true);
+    const write = (vol: string) =>
+      podman(
+        'run',
+        '--rm',
+        '--network',
+        'none',
+        '-v',
+        `${vol}:/output`,
+        BASE,
+        'sh',
+        '-c',
+        'dd if=/dev/zero of=/output/f bs=64k count=32 2>&1; echo bytes=$(stat -c %s /output/f)',
+      );
+    const out = write(name);
+    expect(out).toMatch(/No space left on device/);
+    expect(out).toMatch(/^bytes=1048576$/m);
+    // Control: the same write into an unbounded volume (--volume-backend unbounded) takes all 2 MiB.
+    const open = await createVolume(
+      rootless,
+      host,
+      'unbounded',
+      { ...spec, name: `${name}-open` },
+      owner,
+      labels,
+    );
+    made.push(open.name);
+    expect(write(open.name)).toMatch(/^bytes=2097152$/m);
+    fs.rmSync(host.stateDir, { recursive: true, force: true });
+  });
+});
