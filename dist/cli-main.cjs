@@ -14838,6 +14838,15 @@ async function createVolumes(ctx, prep) {
     )
   );
   const made = await make(plans);
+  const madeVolumes = () => made.flatMap((m) => m.status === "fulfilled" ? [m.value] : []);
+  ctx.cleanup.add("remove volumes", async () => {
+    const volumes2 = madeVolumes();
+    const done = await Promise.allSettled(volumes2.map((v) => v.remove()));
+    const bad2 = done.flatMap(
+      (d, i) => d.status === "rejected" ? [`${volumes2[i].name}: ${errorMessage(d.reason)}`] : []
+    );
+    if (bad2.length) throw new Error(bad2.join("; "));
+  });
   const failed2 = made.flatMap((m, i) => m.status === "rejected" ? [i] : []);
   const retry = failed2.length > 0 && failed2.every((i) => {
     const reason = made[i].reason;
@@ -14853,14 +14862,7 @@ async function createVolumes(ctx, prep) {
     );
     failed2.forEach((i, k) => made[i] = second[k]);
   }
-  const volumes = made.flatMap((m) => m.status === "fulfilled" ? [m.value] : []);
-  ctx.cleanup.add("remove volumes", async () => {
-    const done = await Promise.allSettled(volumes.map((v) => v.remove()));
-    const bad2 = done.flatMap(
-      (d, i) => d.status === "rejected" ? [`${volumes[i].name}: ${errorMessage(d.reason)}`] : []
-    );
-    if (bad2.length) throw new Error(bad2.join("; "));
-  });
+  const volumes = madeVolumes();
   const bad = made.find((m) => m.status === "rejected");
   if (bad) throw bad.reason;
   if (prep.spec.persist) {

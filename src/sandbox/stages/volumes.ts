@@ -24,6 +24,17 @@ export async function createVolumes(ctx: RunContext, prep: Prepared): Promise<Cr
       ),
     );
   const made = await make(plans);
+  // Registered before the retry: a retry that is refused (fitVolumes throws when nothing fits) must not leave the
+  // volumes of the first pass behind. `made` is read when the cleanup runs, after any retry replaced its entries.
+  const madeVolumes = () => made.flatMap((m) => (m.status === 'fulfilled' ? [m.value] : []));
+  ctx.cleanup.add('remove volumes', async () => {
+    const volumes = madeVolumes();
+    const done = await Promise.allSettled(volumes.map((v) => v.remove()));
+    const bad = done.flatMap((d, i) =>
+      d.status === 'rejected' ? [`${volumes[i]!.name}: ${errorMessage(d.reason)}`] : [],
+    );
+    if (bad.length) throw new Error(bad.join('; '));
+  });
   // Another run may have taken the space since it was measured. Volumes of default size shrink to what is free now
   // (once); a size the user gave is honoured or the run is refused.
   const failed = made.flatMap((m, i) => (m.status === 'rejected' ? [i] : []));
@@ -43,14 +54,7 @@ export async function createVolumes(ctx: RunContext, prep: Prepared): Promise<Cr
     );
     failed.forEach((i, k) => (made[i] = second[k]!));
   }
-  const volumes = made.flatMap((m) => (m.status === 'fulfilled' ? [m.value] : []));
-  ctx.cleanup.add('remove volumes', async () => {
-    const done = await Promise.allSettled(volumes.map((v) => v.remove()));
-    const bad = done.flatMap((d, i) =>
-      d.status === 'rejected' ? [`${volumes[i]!.name}: ${errorMessage(d.reason)}`] : [],
-    );
-    if (bad.length) throw new Error(bad.join('; '));
-  });
+  const volumes = madeVolumes();
   const bad = made.find((m): m is PromiseRejectedResult => m.status === 'rejected');
   if (bad) throw bad.reason;
   if (prep.spec.persist) {
