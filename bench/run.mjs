@@ -1,6 +1,5 @@
 // npm run bench: speed targets as ratios against a baseline measured in the same run (never timed assertions).
-//  1. run overhead: `sandbox-action run --image BASE -- true` vs bare `docker run --rm BASE true` (target ≤ 1.15)
-//  2. output collection: 1 GiB in 1,000 files from /output vs `docker cp` of the same directory (target ≥ 0.9)
+//  1, 2, 9. run overhead, output collection (1000 MiB in 1,000 files) and proxy start: bench/speed.mjs
 //  3. the action's overhead around the run (target < 300 ms)
 //  4. egress: 1 GiB through the proxy vs direct (target ≥ 0.8), added latency per CONNECT (target < 2 ms)
 //  4b. transparent egress vs CONNECT mode: 1 GiB (target ≥ 0.95), added latency per connection (target < 2 ms)
@@ -16,137 +15,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { benchComparator } from './comparator.mjs';
+import { BASE, CLI, ROUNDS, cliVariants, docker, machineFacts, median, timed, writeRecord } from './lib.mjs';
+import { benchCollect, benchProxyStart, benchRunOverhead } from './speed.mjs';
 import { benchSessions } from './sessions.mjs';
 import { benchEngines } from './engines.mjs';
 
-const BASE = process.env.SANDBOX_BASE_IMAGE ?? 'sandbox-action/base:bookworm';
-const CLI = path.resolve(import.meta.dirname, '../dist/cli.js');
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 10);
 const results = {};
-
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = Math.floor(s.length / 2);
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-};
-const timed = (cmd, args) => {
-  const t = process.hrtime.bigint();
-  const r = spawnSync(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'] });
-  if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed: ${r.stderr}`);
-  return { ms: Number(process.hrtime.bigint() - t) / 1e6, stdout: r.stdout.toString() };
-};
-const docker = (...args) => execFileSync('docker', args, { encoding: 'utf8' }).trim();
-
-function benchRunOverhead() {
-  const ours = [];
-  const bare = [];
-  // Warm both paths once (page cache, image layers), then interleave.
-  timed(process.execPath, [CLI, 'run', '--quiet', '--pull', 'never', '--image', BASE, '--', 'true']);
-  timed('docker', ['run', '--rm', BASE, 'true']);
-  for (let i = 0; i < ROUNDS; i++) {
-    ours.push(
-      timed(process.execPath, [CLI, 'run', '--quiet', '--pull', 'never', '--image', BASE, '--', 'true']).ms,
-    );
-    bare.push(timed('docker', ['run', '--rm', BASE, 'true']).ms);
-  }
-  // Context for the ratio: Node's own start (a floor for any Node CLI) and docker run with the same flags.
-  const nodeStart = [];
-  const sameFlags = [];
-  for (let i = 0; i < Math.min(ROUNDS, 5); i++) {
-    nodeStart.push(timed(process.execPath, ['-e', '0']).ms);
-    sameFlags.push(
-      timed('docker', [
-        'run',
-        '--rm',
-        '--init',
-        '--read-only',
-        '--cap-drop',
-        'ALL',
-        '--security-opt',
-        'no-new-privileges',
-        '--network',
-        'none',
-        '--memory',
-        '2g',
-        '--memory-swap',
-        '2g',
-        '--pids-limit',
-        '512',
-        '--log-driver',
-        'none',
-        '--tmpfs',
-        '/tmp:rw,noexec,nosuid,size=512m',
-        '-u',
-        '65534:65534',
-        BASE,
-        'true',
-      ]).ms,
-    );
-  }
-  const r = {
-    oursMedianMs: median(ours),
-    bareMedianMs: median(bare),
-    dockerRunSameFlagsMedianMs: median(sameFlags),
-    nodeStartMedianMs: median(nodeStart),
-  };
-  r.ratio = r.oursMedianMs / r.bareMedianMs;
-  r.ratioWithoutNodeStart = (r.oursMedianMs - r.nodeStartMedianMs) / r.bareMedianMs;
-  r.target = '≤ 1.15';
-  r.met = r.ratio <= 1.15;
-  results.runOverhead = r;
-}
-
-function benchCollect() {
-  const files = 1000;
-  const make = `cd /output && i=0; while [ $i -lt ${files} ]; do head -c 1048576 /dev/urandom > f$i; i=$((i+1)); done`;
-  const ours = [];
-  const cp = [];
-  for (let i = 0; i < Math.max(3, Math.floor(ROUNDS / 3)); i++) {
-    // Ours: the collection phase of a real run, as the run reports it.
-    const out = fs.mkdtempSync(path.join(os.tmpdir(), 'sa-bench-'));
-    const r = timed(process.execPath, [
-      CLI,
-      'run',
-      '--json',
-      '--quiet',
-      '--pull',
-      'never',
-      '--image',
-      BASE,
-      '--output-dir',
-      path.join(out, 'o'),
-      '--output-size',
-      '2g',
-      '--max-output-bytes',
-      '2g',
-      '--max-output-file-size',
-      '2m',
-      '--',
-      'sh',
-      '-c',
-      make,
-    ]);
-    const res = JSON.parse(r.stdout.trim().split('\n').pop());
-    if (res.outputs.files !== files) throw new Error(`collected ${res.outputs.files} files`);
-    ours.push(res.timings.collectMs);
-    fs.rmSync(out, { recursive: true, force: true });
-    // Baseline: docker cp of the same directory from a stopped container holding the same data in a volume.
-    const vol = `sa-bench-${process.pid}-${i}`;
-    docker('volume', 'create', vol);
-    docker('run', '--rm', '-v', `${vol}:/output`, BASE, 'sh', '-c', make);
-    const id = docker('create', '-v', `${vol}:/output`, BASE, 'true');
-    const dest = fs.mkdtempSync(path.join(os.tmpdir(), 'sa-bench-cp-'));
-    cp.push(timed('docker', ['cp', `${id}:/output`, dest]).ms);
-    docker('rm', '-f', id);
-    docker('volume', 'rm', vol);
-    fs.rmSync(dest, { recursive: true, force: true });
-  }
-  const r = { oursMedianMs: median(ours), dockerCpMedianMs: median(cp) };
-  r.speedRatio = r.dockerCpMedianMs / r.oursMedianMs;
-  r.target = '≥ 0.9 of docker cp';
-  r.met = r.speedRatio >= 0.9;
-  results.collect1GiB = r;
-}
 
 // 3. the action's own overhead around the run (bundle start-up, input parsing, outputs, summary): the action entry
 //    against the CLI doing the same run, interleaved. Target: under 300 ms.
@@ -205,7 +79,7 @@ function benchActionOverhead() {
   r.overheadMs = r.actionMedianMs - r.cliMedianMs;
   r.target = '< 300 ms';
   r.met = r.overheadMs < 300;
-  results.actionOverhead = r;
+  results.actionOverhead = { summary: r, samplesMs: { action, cli } };
 }
 
 /**
@@ -362,7 +236,8 @@ function benchEgress() {
     const handshakes = `for i in $(seq 1 ${N}); do curl -sS -o /dev/null --cacert /work/ca.pem -w 'HS %{time_connect} %{time_appconnect}\\n' https://up.test/; done`;
     const latency = `node /work/connect-latency.mjs MODE up.test:443 ${N * 2}`;
     const parse = (text) => ({
-      lat: [...text.matchAll(/^LAT \S+ (\S+) \d+$/gm)].map((m) => Number(m[1])),
+      // Every CONNECT (or direct connect) sample of the run: the figure is one median over all of them.
+      lat: [...text.matchAll(/^LATS \S+ (.+)$/gm)].flatMap((m) => m[1].split(' ').map(Number)),
       dl: [...text.matchAll(/^DL (\S+) (\d+)$/gm)].map((m) => ({ s: Number(m[1]), n: Number(m[2]) })),
       hs: [...text.matchAll(/^HS (\S+) (\S+)$/gm)].map((m) => (Number(m[2]) - Number(m[1])) * 1000),
     });
@@ -461,13 +336,21 @@ function benchEgress() {
       addedPerConnectMs: Number((proxyConnect - directConnect).toFixed(3)),
       latencyTarget: '< 2 ms',
       latencyMet: proxyConnect - directConnect < 2,
-      connectsMeasured: N * 2 * rounds,
+      // One median over every sample: this many CONNECTs through the proxy, and as many direct connects.
+      connectsMeasured: all(ps, 'lat').length,
+      directConnectsMeasured: all(ds, 'lat').length,
       // What curl sees: the whole TLS set-up through the tunnel against the same handshake made directly.
       directTlsSetupMedianMs: Number(directHs.toFixed(2)),
       proxyTlsSetupMedianMs: Number(proxyHs.toFixed(2)),
       addedPerTlsSetupMs: Number((proxyHs - directHs).toFixed(2)),
     };
-    results.egress = r;
+    results.egress = {
+      summary: r,
+      samples: {
+        direct: ds.map((d) => ({ downloads: d.dl, tlsSetupMs: d.hs, connectMs: d.lat })),
+        proxy: ps.map((p) => ({ downloads: p.dl, tlsSetupMs: p.hs, connectMs: p.lat })),
+      },
+    };
     fs.rmSync(src, { recursive: true, force: true });
   } finally {
     cleanup();
@@ -480,7 +363,7 @@ function benchEgress() {
  * proxy variables (CONNECT tunnel); rounds interleaved (CONNECT, transparent, direct, ...). Target: throughput
  * ratio >= 0.95. Latency per connection: curl's whole set-up (name lookup, TCP, TLS) to the first byte of a
  * tiny response, transparent minus direct (a container on the upstream's network, /etc/hosts) (target < 2 ms),
- * and transparent minus CONNECT for context. Every sample is written to bench/results/transparent-TIME.json.
+ * and transparent minus CONNECT for context. Every sample goes into the bench run's record.
  */
 function benchTransparent() {
   const { CLIENT, NET, tmp, proxyImage, upIp, cleanup } = startEgressBench();
@@ -612,12 +495,8 @@ function benchTransparent() {
       latencyTarget: '< 2 ms (transparent TLS set-up, name lookup included, minus direct)',
       latencyMet: hs('transparent', 'tlsMs') - hs('direct', 'tlsMs') < 2,
     };
-    results.transparent = r;
-    const dir = path.resolve(import.meta.dirname, 'results');
-    fs.mkdirSync(dir, { recursive: true });
-    const file = path.join(dir, `transparent-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
-    fs.writeFileSync(file, JSON.stringify({ summary: r, samples: runs }, null, 2));
-    r.samplesFile = path.relative(path.resolve(import.meta.dirname, '..'), file);
+    // Every sample goes into this bench run's record (bench/results/TIME-transparent.json).
+    results.transparent = { summary: r, samples: runs };
     fs.rmSync(src, { recursive: true, force: true });
   } finally {
     cleanup();
@@ -659,8 +538,10 @@ function benchBuildCache() {
 }
 
 const only = process.argv[2];
-if (!only || only === 'run') benchRunOverhead();
-if (!only || only === 'collect') benchCollect();
+const machine = machineFacts();
+if (!only || only === 'run') results.runOverhead = benchRunOverhead();
+if (!only || only === 'collect') results.collect = await benchCollect();
+if (!only || only === 'proxy-start') results.proxyStart = benchProxyStart();
 if (!only || only === 'action') benchActionOverhead();
 if (!only || only === 'egress') benchEgress();
 if (!only || only === 'transparent') benchTransparent();
@@ -668,6 +549,10 @@ if (!only || only === 'build') benchBuildCache();
 if (!only || only === 'comparator') results.comparator = benchComparator({ rounds: ROUNDS });
 if (!only || only === 'sessions') results.sessions = benchSessions({ rounds: ROUNDS });
 if (!only || only === 'engines') results.engines = benchEngines({ rounds: ROUNDS, base: BASE, cli: CLI });
-console.log(JSON.stringify(results, null, 2));
-fs.mkdirSync(path.resolve(import.meta.dirname, 'results'), { recursive: true });
-fs.writeFileSync(path.resolve(import.meta.dirname, 'results/latest.json'), JSON.stringify(results, null, 2));
+// One record per bench run, every sample in it; the summaries on stdout.
+const file = writeRecord(only ?? 'all', machine, { rounds: ROUNDS, variants: cliVariants() }, results);
+const summary = (r) => (r && typeof r === 'object' && 'summary' in r ? r.summary : r);
+console.log(
+  JSON.stringify(Object.fromEntries(Object.entries(results).map(([k, v]) => [k, summary(v)])), null, 2),
+);
+console.log(`every sample: ${file}`);

@@ -2610,7 +2610,7 @@ function helperContainer(labels, role, o) {
 }
 
 // src/sandbox/volumes.ts
-import { execFile } from "node:child_process";
+import { execFile, spawn } from "node:child_process";
 import fsp from "node:fs/promises";
 import path from "node:path";
 import { promisify } from "node:util";
@@ -2710,6 +2710,7 @@ var LABEL_LOOP_DEVICE = "sandbox-action.loop-device";
 var LABEL_LOOP_IMAGE = "sandbox-action.loop-image";
 var ReservationError = class extends EngineError {
 };
+var DISCARD_DIR = ".discard";
 async function freeBytesOf(dir) {
   try {
     await fsp.mkdir(dir, { recursive: true, mode: 448 });
@@ -2719,8 +2720,9 @@ async function freeBytesOf(dir) {
     return null;
   }
 }
-function defaultVolumeHost(stateDir, isRoot, sharedWithEngine = true) {
+function defaultVolumeHost(stateDir, isRoot, sharedWithEngine = true, deferDiscard = false) {
   return {
+    ...deferDiscard ? { discard: (image) => discardInBackground(stateDir, image) } : {},
     stateDir,
     sharedWithEngine,
     async privileged(cmd, args) {
@@ -2734,32 +2736,46 @@ function defaultVolumeHost(stateDir, isRoot, sharedWithEngine = true) {
     freeBytes: () => freeBytesOf(stateDir)
   };
 }
-var loopChecks = /* @__PURE__ */ new WeakMap();
-function loopUnavailableReason(engine, host) {
-  const known = loopChecks.get(host);
+var toolChecks = /* @__PURE__ */ new WeakMap();
+function loopToolsReason(host) {
+  const known = toolChecks.get(host);
   if (known) return known;
-  const check = (async () => {
-    if (!engine.info.local) return "the engine is remote, so a loop device here would not reach it";
-    if (host.sharedWithEngine === false) {
-      return "the job runs in act's container, whose files and loop devices the engine does not see";
-    }
-    if (engine.info.rootless) {
-      return `the engine is rootless ${engine.info.name}, which cannot mount an ext4 volume (the kernel lets only real root mount one)`;
-    }
-    try {
-      await host.tool("mkfs.ext4", ["-V"]);
-    } catch {
-      return "mkfs.ext4 is not installed (apt-get install e2fsprogs)";
-    }
-    try {
-      await host.privileged("losetup", ["--version"]);
-    } catch {
-      return "losetup needs root or passwordless sudo";
-    }
-    return null;
-  })();
-  loopChecks.set(host, check);
+  const ok = (p) => p.then(
+    () => true,
+    () => false
+  );
+  const check = Promise.all([
+    ok(host.tool("mkfs.ext4", ["-V"])),
+    ok(host.privileged("losetup", ["--version"]))
+  ]).then(
+    ([mkfs, losetup]) => !mkfs ? "mkfs.ext4 is not installed (apt-get install e2fsprogs)" : !losetup ? "losetup needs root or passwordless sudo" : null
+  );
+  toolChecks.set(host, check);
   return check;
+}
+async function discardInBackground(stateDir, image) {
+  const dir = path.join(stateDir, DISCARD_DIR);
+  const target = path.join(dir, path.basename(image));
+  try {
+    await fsp.mkdir(dir, { recursive: true, mode: 448 });
+    await fsp.rename(image, target);
+  } catch {
+    await fsp.rm(image, { force: true });
+    return;
+  }
+  const child = spawn("rm", ["-f", "--", target], { detached: true, stdio: "ignore" });
+  child.on("error", () => void 0);
+  child.unref();
+}
+async function loopUnavailableReason(engine, host) {
+  if (!engine.info.local) return "the engine is remote, so a loop device here would not reach it";
+  if (host.sharedWithEngine === false) {
+    return "the job runs in act's container, whose files and loop devices the engine does not see";
+  }
+  if (engine.info.rootless) {
+    return `the engine is rootless ${engine.info.name}, which cannot mount an ext4 volume (the kernel lets only real root mount one)`;
+  }
+  return loopToolsReason(host);
 }
 async function chooseBackend(wanted, engine, host) {
   if (wanted === "tmpfs" || wanted === "unbounded") return { backend: wanted, note: null };
@@ -2799,7 +2815,8 @@ async function createVolume(engine, host, backend, v, owner, labels) {
   const remove = async () => {
     if (created) await engine.removeVolume(v.name);
     if (device) await host.privileged("losetup", ["-d", device]).catch(() => void 0);
-    await fsp.rm(image, { force: true });
+    if (host.discard && created) await host.discard(image);
+    else await fsp.rm(image, { force: true });
   };
   try {
     await fh.close();
@@ -3088,6 +3105,8 @@ async function connectEngine(endpoints, choice = "auto") {
   for (const url of endpoints) {
     const client = new ApiClient(parseEndpoint(url), "engine");
     try {
+      const early = client.json("GET", "/info", {}, "info");
+      early.catch(() => void 0);
       const v = await client.json("GET", "/version", {}, "version");
       const isPodman = (v.Components ?? []).some((c2) => /podman/i.test(c2.Name));
       const name = isPodman ? "podman" : "docker";
@@ -3109,7 +3128,7 @@ async function connectEngine(endpoints, choice = "auto") {
       const c = new ApiClient(client.endpoint, name);
       c.setApiVersion(api);
       const [info, podman] = await Promise.all([
-        c.json("GET", "/info", {}, "info"),
+        early.catch(() => c.json("GET", "/info", {}, "info")),
         isPodman ? c.json("GET", "/libpod/info", {}, "info").then(parsePodmanInfo) : null
       ]);
       const securityOptions = info.SecurityOptions ?? [];
@@ -3128,7 +3147,8 @@ async function connectEngine(endpoints, choice = "auto") {
           readOnlyTmpfs: podman ? PODMAN_READ_ONLY_TMPFS : []
         },
         securityOptions.some((o) => /(^|,)name=seccomp(,|$)/.test(o)),
-        podman?.defaultCapabilities ?? []
+        podman?.defaultCapabilities ?? [],
+        info.Runtimes ?? null
       );
     } catch (err) {
       if (err instanceof InputError || err instanceof EngineError && err.engine !== "engine") throw err;
@@ -3216,24 +3236,26 @@ function splitRef(ref) {
   return i > ref.lastIndexOf("/") ? { repo: ref.slice(0, i), tag: ref.slice(i + 1) } : { repo: ref, tag: "latest" };
 }
 var DockerApiEngine = class {
-  constructor(api, info, seccomp, podmanDefaultCaps = []) {
+  constructor(api, info, seccomp, podmanDefaultCaps = [], knownRuntimes = null) {
     this.api = api;
     this.info = info;
     this.seccomp = seccomp;
     this.podmanDefaultCaps = podmanDefaultCaps;
+    this.knownRuntimes = knownRuntimes;
   }
   api;
   info;
   seccomp;
   podmanDefaultCaps;
+  knownRuntimes;
   async runtimes() {
-    const info = await this.api.json(
+    const runtimes = this.knownRuntimes ?? (await this.api.json(
       "GET",
       "/info",
       {},
       "info"
-    );
-    return Object.entries(info.Runtimes ?? {}).map(([name, r]) => ({ name, args: r?.runtimeArgs ?? [] }));
+    )).Runtimes;
+    return Object.entries(runtimes ?? {}).map(([name, r]) => ({ name, args: r?.runtimeArgs ?? [] }));
   }
   async imageInspect(ref) {
     const res = await this.api.raw("GET", `/images/${encodeURIComponent(ref)}/json`, {}, "inspect image");
@@ -3308,6 +3330,25 @@ var DockerApiEngine = class {
     if (!id) throw new EngineError(this.info.name, "build image", "the engine reported no image id");
     for (const t of rest) await this.imageTag(id, t);
     return id;
+  }
+  async imageImport(rootfs, ref, changes) {
+    const { repo, tag } = splitRef(ref);
+    const qs = new URLSearchParams({ fromSrc: "-", repo, tag });
+    for (const c of changes) qs.append("changes", c);
+    const res = await this.api.raw(
+      "POST",
+      `/images/create?${qs}`,
+      { bodyStream: rootfs, headers: { "content-type": "application/x-tar" } },
+      `import ${ref}`
+    );
+    const body = (await readAll(res.body)).toString("utf8");
+    if (res.statusCode !== 200)
+      throw this.api.statusError(`import ${ref}`, res.statusCode, Buffer.from(body));
+    for (const line of body.split("\n")) {
+      if (!line.trim()) continue;
+      const j = JSON.parse(line);
+      if (j.error) throw new EngineError(this.info.name, `import ${ref}`, j.error);
+    }
   }
   async imageTag(source, ref) {
     const { repo, tag } = splitRef(ref);
@@ -4024,9 +4065,14 @@ function processContext() {
 function connect(ctx, choice = "auto") {
   return connectEngine(endpointsFor(choice, ctx.env), choice);
 }
+var hosts = /* @__PURE__ */ new Map();
 function volumeHostFor(ctx) {
   const dir = ctx.env.SANDBOX_ACTION_STATE_DIR || path2.join(os.tmpdir(), "sandbox-action");
-  return defaultVolumeHost(dir, ctx.isRoot, ctx.env.ACT !== "true");
+  const shared = ctx.env.ACT !== "true";
+  const key = JSON.stringify([dir, ctx.isRoot, shared]);
+  let host = hosts.get(key);
+  if (!host) hosts.set(key, host = defaultVolumeHost(dir, ctx.isRoot, shared, true));
+  return host;
 }
 var randomId = () => randomBytes(4).toString("hex");
 
@@ -4037,7 +4083,7 @@ import os2 from "node:os";
 import path4 from "node:path";
 
 // src/comparator/run.ts
-import { spawn } from "node:child_process";
+import { spawn as spawn2 } from "node:child_process";
 import { randomBytes as randomBytes2 } from "node:crypto";
 import fsp2 from "node:fs/promises";
 import path3 from "node:path";
@@ -4261,7 +4307,7 @@ async function spawnComparator(o, cwd, env, signal) {
   const cap = o.outputCapBytes ?? 16 * 1024 * 1024;
   const out = new Kept(cap);
   const err = new Kept(cap);
-  const child = spawn(o.lake ?? "lake", ["env", o.comparator, o.config], {
+  const child = spawn2(o.lake ?? "lake", ["env", o.comparator, o.config], {
     cwd,
     env,
     stdio: ["ignore", "pipe", "pipe"],

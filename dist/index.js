@@ -1074,14 +1074,14 @@ var require_util = __commonJS({
         }
         const port = url.port != null ? url.port : url.protocol === "https:" ? 443 : 80;
         let origin = url.origin != null ? url.origin : `${url.protocol || ""}//${url.hostname || ""}:${port}`;
-        let path27 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
+        let path28 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path27 && path27[0] !== "/") {
-          path27 = `/${path27}`;
+        if (path28 && path28[0] !== "/") {
+          path28 = `/${path28}`;
         }
-        return new URL(`${origin}${path27}`);
+        return new URL(`${origin}${path28}`);
       }
       if (!isHttpOrHttpsPrefixed(url.origin || url.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -1532,39 +1532,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path27, origin }
+          request: { method, path: path28, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path27);
+        debuglog("sending request to %s %s/%s", method, origin, path28);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path27, origin },
+          request: { method, path: path28, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path27,
+          path28,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path27, origin }
+          request: { method, path: path28, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path27);
+        debuglog("trailers received from %s %s/%s", method, origin, path28);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path27, origin },
+          request: { method, path: path28, origin },
           error: error2
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path27,
+          path28,
           error2.message
         );
       });
@@ -1613,9 +1613,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path27, origin }
+            request: { method, path: path28, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path27);
+          debuglog("sending request to %s %s/%s", method, origin, path28);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -1678,7 +1678,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path27,
+        path: path28,
         method,
         body,
         headers,
@@ -1693,11 +1693,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler2) {
-        if (typeof path27 !== "string") {
+        if (typeof path28 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path27[0] !== "/" && !(path27.startsWith("http://") || path27.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path28[0] !== "/" && !(path28.startsWith("http://") || path28.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path27)) {
+        } else if (invalidPathRegex.test(path28)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -1763,7 +1763,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path27, query) : path27;
+        this.path = query ? buildURL(path28, query) : path28;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -4087,11 +4087,11 @@ var require_util2 = __commonJS({
     var { isUint8Array } = __require("node:util/types");
     var { webidl } = require_webidl();
     var supportedHashes = [];
-    var crypto5;
+    var crypto6;
     try {
-      crypto5 = __require("node:crypto");
+      crypto6 = __require("node:crypto");
       const possibleRelevantHashes = ["sha256", "sha384", "sha512"];
-      supportedHashes = crypto5.getHashes().filter((hash) => possibleRelevantHashes.includes(hash));
+      supportedHashes = crypto6.getHashes().filter((hash) => possibleRelevantHashes.includes(hash));
     } catch {
     }
     function responseURL(response) {
@@ -4364,7 +4364,7 @@ var require_util2 = __commonJS({
       }
     }
     function bytesMatch(bytes, metadataList) {
-      if (crypto5 === void 0) {
+      if (crypto6 === void 0) {
         return true;
       }
       const parsedMetadata = parseMetadata(metadataList);
@@ -4379,7 +4379,7 @@ var require_util2 = __commonJS({
       for (const item of metadata) {
         const algorithm = item.algo;
         const expectedValue = item.hash;
-        let actualValue = crypto5.createHash(algorithm).update(bytes).digest("base64");
+        let actualValue = crypto6.createHash(algorithm).update(bytes).digest("base64");
         if (actualValue[actualValue.length - 1] === "=") {
           if (actualValue[actualValue.length - 2] === "=") {
             actualValue = actualValue.slice(0, -2);
@@ -5443,8 +5443,8 @@ var require_body = __commonJS({
     var { multipartFormDataParser } = require_formdata_parser();
     var random;
     try {
-      const crypto5 = __require("node:crypto");
-      random = (max) => crypto5.randomInt(0, max);
+      const crypto6 = __require("node:crypto");
+      random = (max) => crypto6.randomInt(0, max);
     } catch {
       random = (max) => Math.floor(Math.random(max));
     }
@@ -6456,7 +6456,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request2) {
-      const { method, path: path27, host, upgrade, blocking, reset } = request2;
+      const { method, path: path28, host, upgrade, blocking, reset } = request2;
       let { body, headers, contentLength } = request2;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body)) {
@@ -6537,7 +6537,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path27} HTTP/1.1\r
+      let header = `${method} ${path28} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -7066,7 +7066,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request2) {
       const session = client[kHTTP2Session];
-      const { method, path: path27, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
+      const { method, path: path28, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
       let { body } = request2;
       if (upgrade) {
         util.errorRequest(client, request2, new Error("Upgrade not supported for H2"));
@@ -7163,7 +7163,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path27;
+      headers[HTTP2_HEADER_PATH] = path28;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
@@ -7516,9 +7516,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path27 = search ? `${pathname}${search}` : pathname;
+        const path28 = search ? `${pathname}${search}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path27;
+        this.opts.path = path28;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -8757,10 +8757,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path27 = "/",
+          path: path28 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path27;
+        opts.path = origin + path28;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL2(origin);
           headers.host = host;
@@ -9445,7 +9445,7 @@ var require_readable = __commonJS({
   "node_modules/undici/lib/api/readable.js"(exports2, module) {
     "use strict";
     var assert = __require("node:assert");
-    var { Readable: Readable5 } = __require("node:stream");
+    var { Readable: Readable6 } = __require("node:stream");
     var { RequestAbortedError, NotSupportedError, InvalidArgumentError, AbortError } = require_errors();
     var util = require_util();
     var { ReadableStreamFrom } = require_util();
@@ -9457,7 +9457,7 @@ var require_readable = __commonJS({
     var kContentLength = /* @__PURE__ */ Symbol("kContentLength");
     var noop3 = () => {
     };
-    var BodyReadable = class extends Readable5 {
+    var BodyReadable = class extends Readable6 {
       constructor({
         resume,
         abort,
@@ -9799,7 +9799,7 @@ var require_api_request = __commonJS({
   "node_modules/undici/lib/api/api-request.js"(exports2, module) {
     "use strict";
     var assert = __require("node:assert");
-    var { Readable: Readable5 } = require_readable();
+    var { Readable: Readable6 } = require_readable();
     var { InvalidArgumentError, RequestAbortedError } = require_errors();
     var util = require_util();
     var { getResolveErrorBodyCallback } = require_util3();
@@ -9894,7 +9894,7 @@ var require_api_request = __commonJS({
         const parsedHeaders = responseHeaders === "raw" ? util.parseHeaders(rawHeaders) : headers;
         const contentType = parsedHeaders["content-type"];
         const contentLength = parsedHeaders["content-length"];
-        const res = new Readable5({
+        const res = new Readable6({
           resume,
           abort,
           contentType,
@@ -10209,7 +10209,7 @@ var require_api_pipeline = __commonJS({
   "node_modules/undici/lib/api/api-pipeline.js"(exports2, module) {
     "use strict";
     var {
-      Readable: Readable5,
+      Readable: Readable6,
       Duplex,
       PassThrough
     } = __require("node:stream");
@@ -10223,7 +10223,7 @@ var require_api_pipeline = __commonJS({
     var { addSignal, removeSignal } = require_abort_signal();
     var assert = __require("node:assert");
     var kResume = /* @__PURE__ */ Symbol("resume");
-    var PipelineRequest = class extends Readable5 {
+    var PipelineRequest = class extends Readable6 {
       constructor() {
         super({ autoDestroy: true });
         this[kResume] = null;
@@ -10240,7 +10240,7 @@ var require_api_pipeline = __commonJS({
         callback(err);
       }
     };
-    var PipelineResponse = class extends Readable5 {
+    var PipelineResponse = class extends Readable6 {
       constructor(resume) {
         super({ autoDestroy: true });
         this[kResume] = resume;
@@ -10732,20 +10732,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path27) {
-      if (typeof path27 !== "string") {
-        return path27;
+    function safeUrl(path28) {
+      if (typeof path28 !== "string") {
+        return path28;
       }
-      const pathSegments = path27.split("?");
+      const pathSegments = path28.split("?");
       if (pathSegments.length !== 2) {
-        return path27;
+        return path28;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path27, method, body, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path27);
+    function matchKey(mockDispatch2, { path: path28, method, body, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path28);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -10767,7 +10767,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key) {
       const basePath = key.query ? buildURL(key.path, key.query) : key.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path27 }) => matchValue(safeUrl(path27), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path28 }) => matchValue(safeUrl(path28), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -10805,9 +10805,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path27, method, body, headers, query } = opts;
+      const { path: path28, method, body, headers, query } = opts;
       return {
-        path: path27,
+        path: path28,
         method,
         body,
         headers,
@@ -11113,7 +11113,7 @@ var require_mock_interceptor = __commonJS({
 var require_mock_client = __commonJS({
   "node_modules/undici/lib/mock/mock-client.js"(exports2, module) {
     "use strict";
-    var { promisify: promisify2 } = __require("node:util");
+    var { promisify: promisify3 } = __require("node:util");
     var Client = require_client();
     var { buildMockDispatch } = require_mock_utils();
     var {
@@ -11153,7 +11153,7 @@ var require_mock_client = __commonJS({
         return new MockInterceptor(opts, this[kDispatches]);
       }
       async [kClose]() {
-        await promisify2(this[kOriginalClose])();
+        await promisify3(this[kOriginalClose])();
         this[kConnected] = 0;
         this[kMockAgent][Symbols.kClients].delete(this[kOrigin]);
       }
@@ -11166,7 +11166,7 @@ var require_mock_client = __commonJS({
 var require_mock_pool = __commonJS({
   "node_modules/undici/lib/mock/mock-pool.js"(exports2, module) {
     "use strict";
-    var { promisify: promisify2 } = __require("node:util");
+    var { promisify: promisify3 } = __require("node:util");
     var Pool = require_pool();
     var { buildMockDispatch } = require_mock_utils();
     var {
@@ -11206,7 +11206,7 @@ var require_mock_pool = __commonJS({
         return new MockInterceptor(opts, this[kDispatches]);
       }
       async [kClose]() {
-        await promisify2(this[kOriginalClose])();
+        await promisify3(this[kOriginalClose])();
         this[kConnected] = 0;
         this[kMockAgent][Symbols.kClients].delete(this[kOrigin]);
       }
@@ -11270,10 +11270,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path27, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path28, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path27,
+            Path: path28,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -13565,7 +13565,7 @@ var require_fetch = __commonJS({
       subresourceSet
     } = require_constants3();
     var EE = __require("node:events");
-    var { Readable: Readable5, pipeline, finished } = __require("node:stream");
+    var { Readable: Readable6, pipeline, finished } = __require("node:stream");
     var { addAbortListener, isErrored, isReadable, bufferToLowerCasedHeaderName } = require_util();
     var { dataURLProcessor, serializeAMimeType, minimizeSupportedMimeType } = require_data_url();
     var { getGlobalDispatcher } = require_global2();
@@ -14504,7 +14504,7 @@ var require_fetch = __commonJS({
                   }
                 }
               }
-              this.body = new Readable5({ read: resume });
+              this.body = new Readable6({ read: resume });
               const onError = this.onError.bind(this);
               resolve({
                 status,
@@ -16152,9 +16152,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path27) {
-      for (let i = 0; i < path27.length; ++i) {
-        const code = path27.charCodeAt(i);
+    function validateCookiePath(path28) {
+      for (let i = 0; i < path28.length; ++i) {
+        const code = path28.charCodeAt(i);
         if (code < 32 || // exclude CTLs (0-31)
         code > 126 || // exclude DEL and non-ascii
         code === 59) {
@@ -17083,13 +17083,13 @@ var require_frame = __commonJS({
     "use strict";
     var { maxUnsigned16Bit } = require_constants5();
     var BUFFER_SIZE = 16386;
-    var crypto5;
+    var crypto6;
     var buffer = null;
     var bufIdx = BUFFER_SIZE;
     try {
-      crypto5 = __require("node:crypto");
+      crypto6 = __require("node:crypto");
     } catch {
-      crypto5 = {
+      crypto6 = {
         // not full compatibility, but minimum.
         randomFillSync: function randomFillSync(buffer2, _offset, _size) {
           for (let i = 0; i < buffer2.length; ++i) {
@@ -17102,7 +17102,7 @@ var require_frame = __commonJS({
     function generateMask() {
       if (bufIdx === BUFFER_SIZE) {
         bufIdx = 0;
-        crypto5.randomFillSync(buffer ??= Buffer.allocUnsafe(BUFFER_SIZE), 0, BUFFER_SIZE);
+        crypto6.randomFillSync(buffer ??= Buffer.allocUnsafe(BUFFER_SIZE), 0, BUFFER_SIZE);
       }
       return [buffer[bufIdx++], buffer[bufIdx++], buffer[bufIdx++], buffer[bufIdx++]];
     }
@@ -17174,9 +17174,9 @@ var require_connection = __commonJS({
     var { Headers: Headers2, getHeadersList } = require_headers();
     var { getDecodeSplit } = require_util2();
     var { WebsocketFrameSend } = require_frame();
-    var crypto5;
+    var crypto6;
     try {
-      crypto5 = __require("node:crypto");
+      crypto6 = __require("node:crypto");
     } catch {
     }
     function establishWebSocketConnection(url, protocols, client, ws, onEstablish, options) {
@@ -17196,7 +17196,7 @@ var require_connection = __commonJS({
         const headersList = getHeadersList(new Headers2(options.headers));
         request2.headersList = headersList;
       }
-      const keyValue = crypto5.randomBytes(16).toString("base64");
+      const keyValue = crypto6.randomBytes(16).toString("base64");
       request2.headersList.append("sec-websocket-key", keyValue);
       request2.headersList.append("sec-websocket-version", "13");
       for (const protocol of protocols) {
@@ -17226,7 +17226,7 @@ var require_connection = __commonJS({
             return;
           }
           const secWSAccept = response.headersList.get("Sec-WebSocket-Accept");
-          const digest = crypto5.createHash("sha1").update(keyValue + uid).digest("base64");
+          const digest = crypto6.createHash("sha1").update(keyValue + uid).digest("base64");
           if (secWSAccept !== digest) {
             failWebsocketConnection(ws, "Incorrect hash received in Sec-WebSocket-Accept header.");
             return;
@@ -19074,11 +19074,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path27 = opts.path;
+          let path28 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path27 = `/${path27}`;
+            path28 = `/${path28}`;
           }
-          url = new URL(util.parseOrigin(url).origin + path27);
+          url = new URL(util.parseOrigin(url).origin + path28);
         } else {
           if (!opts) {
             opts = typeof url === "object" ? url : {};
@@ -20278,7 +20278,7 @@ var require_streamx = __commonJS({
         }
       }
     };
-    var Readable5 = class _Readable extends Stream {
+    var Readable6 = class _Readable extends Stream {
       constructor(opts) {
         super(opts);
         this._duplexState |= OPENING | WRITE_DONE | READ_READ_AHEAD;
@@ -20489,7 +20489,7 @@ var require_streamx = __commonJS({
         return this;
       }
     };
-    var Duplex = class extends Readable5 {
+    var Duplex = class extends Readable6 {
       // and Writable
       constructor(opts) {
         super(opts);
@@ -20698,7 +20698,7 @@ var require_streamx = __commonJS({
       getStreamError,
       Stream,
       Writable: Writable2,
-      Readable: Readable5,
+      Readable: Readable6,
       Duplex,
       Transform,
       // Export PassThrough for compatibility with Node.js core's stream module
@@ -20972,7 +20972,7 @@ var require_headers2 = __commonJS({
 // node_modules/tar-stream/extract.js
 var require_extract = __commonJS({
   "node_modules/tar-stream/extract.js"(exports2, module) {
-    var { Writable: Writable2, Readable: Readable5, getStreamError } = require_streamx();
+    var { Writable: Writable2, Readable: Readable6, getStreamError } = require_streamx();
     var FIFO = require_fast_fifo();
     var b4a = require_b4a();
     var headers = require_headers2();
@@ -21020,7 +21020,7 @@ var require_extract = __commonJS({
         return buf.subarray(this._offset, this._offset += size2);
       }
     };
-    var Source = class extends Readable5 {
+    var Source = class extends Readable6 {
       constructor(self, header, offset) {
         super();
         this.header = header;
@@ -21336,7 +21336,7 @@ var require_constants6 = __commonJS({
 // node_modules/tar-stream/pack.js
 var require_pack = __commonJS({
   "node_modules/tar-stream/pack.js"(exports2, module) {
-    var { Readable: Readable5, Writable: Writable2, getStreamError } = require_streamx();
+    var { Readable: Readable6, Writable: Writable2, getStreamError } = require_streamx();
     var b4a = require_b4a();
     var constants3 = require_constants6();
     var headers = require_headers2();
@@ -21429,7 +21429,7 @@ var require_pack = __commonJS({
         cb();
       }
     };
-    var Pack = class extends Readable5 {
+    var Pack = class extends Readable6 {
       constructor(opts) {
         super(opts);
         this._drain = noop3;
@@ -23790,7 +23790,7 @@ var require_semver2 = __commonJS({
 
 // src/action/main.ts
 import os9 from "node:os";
-import path26 from "node:path";
+import path27 from "node:path";
 
 // node_modules/@actions/core/lib/command.js
 import * as os from "os";
@@ -24621,7 +24621,7 @@ var PRESETS = Object.fromEntries(
 );
 function expandPresets(names) {
   const out = [];
-  const visit = (name, path27) => {
+  const visit = (name, path28) => {
     const p = PRESETS[name];
     if (!p) {
       throw new InputError(
@@ -24629,8 +24629,8 @@ function expandPresets(names) {
         `'${name}' is not a preset; the presets are ${Object.keys(PRESETS).join(", ")}`
       );
     }
-    if (path27.includes(name)) throw new Error(`preset cycle: ${[...path27, name].join(" → ")}`);
-    for (const inc of p.includes) visit(inc, [...path27, name]);
+    if (path28.includes(name)) throw new Error(`preset cycle: ${[...path28, name].join(" → ")}`);
+    for (const inc of p.includes) visit(inc, [...path28, name]);
     for (const d of p.domains) if (!out.includes(d)) out.push(d);
   };
   for (const n of names) visit(n, []);
@@ -25212,7 +25212,7 @@ var RUN_OPTIONS = {
   },
   "proxy-base-image": {
     kind: "string",
-    help: "base image when the proxy image is built (default debian:bookworm-slim)"
+    help: "build the proxy image from this base with apt's nodejs (default: made from this machine's Node, without the network)"
   },
   isolation: { kind: "string", help: "default, or runsc for gVisor" },
   "allow-weaker-gvisor": {
@@ -25689,7 +25689,7 @@ function parseEgress(raw, network, cwd) {
       );
     }
   }
-  const hosts = {};
+  const hosts2 = {};
   for (const h of list(raw, "add-host")) {
     const i = h.indexOf(":");
     const name = i > 0 ? canonicalHost(h.slice(0, i)) : null;
@@ -25697,7 +25697,7 @@ function parseEgress(raw, network, cwd) {
     if (name?.kind !== "name" || ip?.kind !== "ip") {
       throw new InputError("--add-host", `'${h}' is not NAME:IP like mirror.internal.test:10.1.2.3`);
     }
-    (hosts[name.name] ??= []).push(ip.address);
+    (hosts2[name.name] ??= []).push(ip.address);
   }
   const dnsServers = list(raw, "egress-dns").map((d) => {
     const t = canonicalHost(d);
@@ -25709,7 +25709,7 @@ function parseEgress(raw, network, cwd) {
     throw new InputError("--egress-network", `'${egressNetwork}' is not the name of a bridge network`);
   }
   const proxyImage = str(raw, "proxy-image") ?? null;
-  const proxyBaseImage = str(raw, "proxy-base-image") ?? "debian:bookworm-slim";
+  const proxyBaseImage = str(raw, "proxy-base-image") ?? null;
   for (const [name, ref] of [
     ["--proxy-image", proxyImage],
     ["--proxy-base-image", proxyBaseImage]
@@ -25733,7 +25733,7 @@ function parseEgress(raw, network, cwd) {
     presets,
     ports,
     allowCidrs,
-    hosts,
+    hosts: hosts2,
     dnsServers,
     egressNetwork,
     proxyImage,
@@ -26044,11 +26044,11 @@ var import_semver = __toESM(require_semver2(), 1);
 import fsp from "node:fs/promises";
 
 // src/egress/image.ts
-var import_tar_stream2 = __toESM(require_tar_stream(), 1);
-import crypto2 from "node:crypto";
-import fs4 from "node:fs";
-import path4 from "node:path";
-import { Readable as Readable2 } from "node:stream";
+var import_tar_stream3 = __toESM(require_tar_stream(), 1);
+import crypto3 from "node:crypto";
+import fs5 from "node:fs";
+import path5 from "node:path";
+import { Readable as Readable3 } from "node:stream";
 
 // src/config/install.ts
 import fs3 from "node:fs";
@@ -26063,13 +26063,127 @@ function installRoot(from = fileURLToPath(import.meta.url)) {
   return null;
 }
 
+// src/egress/host-image.ts
+var import_tar_stream2 = __toESM(require_tar_stream(), 1);
+import { execFile } from "node:child_process";
+import crypto2 from "node:crypto";
+import fs4 from "node:fs";
+import path4 from "node:path";
+import { Readable as Readable2 } from "node:stream";
+import { promisify } from "node:util";
+var run = promisify(execFile);
+var HOST_NODE_REPOSITORY = "sandbox-action/egress-proxy";
+var NODE_IN_IMAGE = "/usr/local/bin/node";
+var BUNDLE_IN_IMAGE = "/opt/egress-proxy/proxy.mjs";
+var RECIPE = "host-node-1";
+var ENGINE_ARCH = {
+  x64: "amd64",
+  arm64: "arm64",
+  arm: "arm",
+  ppc64: "ppc64le",
+  s390x: "s390x"
+};
+function hostNodeUnfit(engineInfo, platform2, arch2) {
+  if (platform2 !== "linux") return `this machine runs ${platform2}, not Linux`;
+  if (engineInfo.os !== "linux") return `the engine runs ${engineInfo.os} containers`;
+  if (ENGINE_ARCH[arch2] !== engineInfo.arch) return `the engine is ${engineInfo.arch}, this Node is ${arch2}`;
+  return null;
+}
+function hostNodeTag(bundle, nodePath, st, version) {
+  const h = crypto2.createHash("sha256");
+  for (const part of [RECIPE, bundle, nodePath, String(st.size), String(st.mtimeMs), version]) {
+    const b = Buffer.from(part);
+    h.update(`${b.length}:`);
+    h.update(b);
+  }
+  return `${HOST_NODE_REPOSITORY}:node-${h.digest("hex").slice(0, 16)}`;
+}
+function parseLdd(text2) {
+  const out = /* @__PURE__ */ new Set();
+  for (const line of text2.split("\n")) {
+    const m = /=>\s+(\/\S+)\s+\(/.exec(line) ?? /^\s*(\/\S+)\s+\(/.exec(line);
+    if (m) out.add(m[1]);
+  }
+  return [...out];
+}
+async function imageFiles(nodePath) {
+  let libs = [];
+  try {
+    libs = parseLdd((await run("ldd", [nodePath])).stdout);
+  } catch (err) {
+    if (!/not a dynamic executable/.test(String(err.stderr ?? ""))) throw err;
+  }
+  const libc = libs.find((l) => /\/libc\.so\.6$/.test(l));
+  if (libc) {
+    const dir = path4.dirname(libc);
+    for (const n of ["libnss_dns.so.2", "libnss_files.so.2", "libresolv.so.2"]) {
+      if (fs4.existsSync(path4.join(dir, n))) libs.push(path4.join(dir, n));
+    }
+  }
+  return [
+    { name: NODE_IN_IMAGE, from: nodePath, mode: 493 },
+    ...[...new Set(libs)].map((l) => ({ name: l, from: fs4.realpathSync(l), mode: 493 }))
+  ];
+}
+function rootTar(files, bundle) {
+  const pack = import_tar_stream2.default.pack();
+  const base = { uid: 0, gid: 0, mtime: /* @__PURE__ */ new Date(0) };
+  const dirs = /* @__PURE__ */ new Set(["etc", "tmp"]);
+  for (const f of [...files.map((x) => x.name), BUNDLE_IN_IMAGE]) {
+    for (let d = path4.posix.dirname(f); d !== "/"; d = path4.posix.dirname(d)) dirs.add(d.slice(1));
+  }
+  (async () => {
+    for (const d of [...dirs].sort()) {
+      pack.entry({ ...base, name: `${d}/`, type: "directory", mode: d === "tmp" ? 1023 : 493 });
+    }
+    for (const f of ["etc/resolv.conf", "etc/hosts", "etc/hostname"])
+      pack.entry({ ...base, name: f, mode: 420 }, "");
+    pack.entry({ ...base, name: "etc/nsswitch.conf", mode: 420 }, "hosts: files dns\n");
+    pack.entry({ ...base, name: BUNDLE_IN_IMAGE.slice(1), mode: 420 }, bundle);
+    for (const f of files) {
+      const st = fs4.statSync(f.from);
+      await new Promise((resolve, reject) => {
+        const e = pack.entry(
+          { ...base, name: f.name.slice(1), mode: f.mode, size: st.size },
+          (err) => err ? reject(err) : resolve()
+        );
+        fs4.createReadStream(f.from).on("error", reject).pipe(e);
+      });
+    }
+    pack.finalize();
+  })().catch((err) => pack.destroy(err));
+  return Readable2.from(pack);
+}
+function importChanges() {
+  return [
+    "USER 65532:65532",
+    "WORKDIR /",
+    `ENV PATH=${path4.posix.dirname(NODE_IN_IMAGE)}:/usr/bin:/bin`,
+    `ENTRYPOINT ["${NODE_IN_IMAGE}", "${BUNDLE_IN_IMAGE}"]`,
+    'LABEL org.opencontainers.image.title="sandbox-action egress-proxy (host Node)"'
+  ];
+}
+async function ensureHostNodeImage(engine, bundle, notice, nodePath = process.execPath) {
+  const unfit = hostNodeUnfit(engine.info, process.platform, process.arch);
+  if (unfit) return { unfit };
+  const real = fs4.realpathSync(nodePath);
+  const ref = hostNodeTag(bundle, real, fs4.statSync(real), process.version);
+  if (await engine.imageInspect(ref)) return { ref };
+  notice(
+    `making the egress proxy image ${ref} from this machine's Node ${process.version} (once per engine)`
+  );
+  await engine.imageImport(rootTar(await imageFiles(real), bundle), ref, importChanges());
+  return { ref };
+}
+
 // src/egress/image.ts
 var PROXY_REPOSITORY = "sandbox-action/egress-proxy";
+var DEFAULT_PROXY_BASE = "debian:bookworm-slim";
 function findProxySources(root = installRoot()) {
-  const df = root && path4.join(root, "images", "egress-proxy", "Dockerfile");
-  const js = root && path4.join(root, "dist", "egress-proxy.js");
-  if (df && js && fs4.existsSync(df) && fs4.existsSync(js)) {
-    return { dockerfile: fs4.readFileSync(df), bundle: fs4.readFileSync(js) };
+  const df = root && path5.join(root, "images", "egress-proxy", "Dockerfile");
+  const js = root && path5.join(root, "dist", "egress-proxy.js");
+  if (df && js && fs5.existsSync(df) && fs5.existsSync(js)) {
+    return { dockerfile: fs5.readFileSync(df), bundle: fs5.readFileSync(js) };
   }
   throw new InputError(
     "--proxy-image",
@@ -26077,7 +26191,7 @@ function findProxySources(root = installRoot()) {
   );
 }
 function proxyTag(src, baseImage) {
-  const h = crypto2.createHash("sha256");
+  const h = crypto3.createHash("sha256");
   for (const part of [src.dockerfile, src.bundle, Buffer.from(baseImage)]) {
     h.update(String(part.length));
     h.update(":");
@@ -26086,12 +26200,12 @@ function proxyTag(src, baseImage) {
   return `${PROXY_REPOSITORY}:src-${h.digest("hex").slice(0, 16)}`;
 }
 function contextTar(src) {
-  const pack = import_tar_stream2.default.pack();
+  const pack = import_tar_stream3.default.pack();
   const opts = { mode: 420, uid: 0, gid: 0, mtime: /* @__PURE__ */ new Date(0) };
   pack.entry({ name: "Dockerfile", ...opts }, src.dockerfile);
   pack.entry({ name: "egress-proxy.js", ...opts }, src.bundle);
   pack.finalize();
-  return Readable2.from(pack);
+  return Readable3.from(pack);
 }
 async function ensureProxyImage(engine, egress, pull, notice) {
   if (egress.proxyImage) {
@@ -26109,21 +26223,33 @@ async function ensureProxyImage(engine, egress, pull, notice) {
     return ref;
   }
   const src = findProxySources();
-  const tag = proxyTag(src, egress.proxyBaseImage);
+  if (egress.proxyBaseImage === null) {
+    try {
+      const made = await ensureHostNodeImage(engine, src.bundle, notice);
+      if ("ref" in made) return made.ref;
+      notice(
+        `the egress proxy image cannot be made from this machine's Node (${made.unfit}); building it instead`
+      );
+    } catch (err) {
+      notice(
+        `the egress proxy image could not be made from this machine's Node (${errorMessage(err)}); building it instead`
+      );
+    }
+  }
+  const baseImage = egress.proxyBaseImage ?? DEFAULT_PROXY_BASE;
+  const tag = proxyTag(src, baseImage);
   if (await engine.imageInspect(tag)) return tag;
-  notice(
-    `building the egress proxy image ${tag} from ${egress.proxyBaseImage} (once per engine and version)`
-  );
+  notice(`building the egress proxy image ${tag} from ${baseImage} (once per engine and version)`);
   try {
     await engine.imageBuild(contextTar(src), {
       tags: [tag],
-      buildArgs: { BASE_IMAGE: egress.proxyBaseImage },
+      buildArgs: { BASE_IMAGE: baseImage },
       labels: { "sandbox-action.proxy-sources": tag.split(":")[1] }
     });
   } catch (err) {
     throw new InputError(
       "--proxy-image",
-      `the proxy image could not be built from ${egress.proxyBaseImage}: ${errorMessage(err)}; pass --proxy-base-image or --proxy-image`
+      `the proxy image could not be built from ${baseImage}: ${errorMessage(err)}; pass --proxy-base-image or --proxy-image`
     );
   }
   return tag;
@@ -26732,27 +26858,38 @@ async function setupNetwork(spec, deps) {
     }
     egressNetwork = n.name;
   } else egressNetwork = `${base}-egress`;
-  const image = await ensureProxyImage(engine, egress, spec.pull, deps.notice);
   const internalName = `${base}-int`;
-  const internalId = await engine.createNetwork({
-    name: internalName,
-    internal: true,
-    enableIPv6: false,
-    // No host address on the bridge: without it a sandbox reaches every host service on 0.0.0.0 via the gateway.
-    options: { "com.docker.network.bridge.inhibit_ipv4": "true" },
-    labels: { ...labels, [LABEL_ROLE]: "internal" }
-  });
-  deps.addCleanup("remove the internal network", () => engine.removeNetwork(internalId));
-  if (!egress.egressNetwork) {
-    const id2 = await engine.createNetwork({
+  const made = await Promise.allSettled([
+    ensureProxyImage(engine, egress, spec.pull, deps.notice),
+    engine.createNetwork({
+      name: internalName,
+      internal: true,
+      enableIPv6: false,
+      // No host address on the bridge: without it a sandbox reaches every host service on 0.0.0.0 via the gateway.
+      options: { "com.docker.network.bridge.inhibit_ipv4": "true" },
+      labels: { ...labels, [LABEL_ROLE]: "internal" }
+    }),
+    egress.egressNetwork ? Promise.resolve(null) : engine.createNetwork({
       name: egressNetwork,
       internal: false,
       enableIPv6: false,
       options: {},
       labels: { ...labels, [LABEL_ROLE]: "egress" }
-    });
+    })
+  ]);
+  const [imageMade, internalMade, egressMade] = made;
+  if (internalMade.status === "fulfilled") {
+    const id2 = internalMade.value;
+    deps.addCleanup("remove the internal network", () => engine.removeNetwork(id2));
+  }
+  if (egressMade.status === "fulfilled" && egressMade.value !== null) {
+    const id2 = egressMade.value;
     deps.addCleanup("remove the egress network", () => engine.removeNetwork(id2));
   }
+  const failed = made.find((m) => m.status === "rejected");
+  if (failed) throw failed.reason;
+  const image = imageMade.value;
+  const internalId = internalMade.value;
   const internal = await engine.inspectNetwork(internalId);
   const subnet = internal?.subnets[0];
   if (!subnet)
@@ -26893,10 +27030,10 @@ async function dnsProbe(engine, labels, runId, proxyImage, network, name = DNS_P
 }
 
 // src/outputs/collect.ts
-var import_tar_stream3 = __toESM(require_tar_stream(), 1);
-import fs5 from "node:fs";
+var import_tar_stream4 = __toESM(require_tar_stream(), 1);
+import fs6 from "node:fs";
 import fsp2 from "node:fs/promises";
-import path5 from "node:path";
+import path6 from "node:path";
 
 // src/outputs/filter.ts
 var BAD_CHARS = /[\u0000-\u001f\u007f"<>|*?:\\]/;
@@ -26995,26 +27132,26 @@ function copyEntry(entry, fd) {
     const fail = (err) => {
       if (failed) return;
       failed = true;
-      fs5.closeSync(fd);
+      fs6.closeSync(fd);
       reject(err);
     };
     entry.on("error", fail);
     entry.on("data", (chunk) => {
       if (failed) return;
       try {
-        for (let off = 0; off < chunk.length; ) off += fs5.writeSync(fd, chunk, off);
+        for (let off = 0; off < chunk.length; ) off += fs6.writeSync(fd, chunk, off);
       } catch (err) {
         fail(err);
       }
     });
     entry.on("end", () => {
       if (failed) return;
-      fs5.closeSync(fd);
+      fs6.closeSync(fd);
       resolve();
     });
   });
 }
-var O_CREATE_NEW = fs5.constants.O_WRONLY | fs5.constants.O_CREAT | fs5.constants.O_EXCL | fs5.constants.O_NOFOLLOW;
+var O_CREATE_NEW = fs6.constants.O_WRONLY | fs6.constants.O_CREAT | fs6.constants.O_EXCL | fs6.constants.O_NOFOLLOW;
 function reserveFor(sizes, caps) {
   const sum = sizes.reduce((n, s2) => n + (s2 === null ? 0 : Math.min(s2, caps.maxFileBytes)), 0);
   return Math.min(sum, caps.maxTotalBytes);
@@ -27038,8 +27175,8 @@ async function collectTar(tarStream, dest, top, caps, declaredPlan = { paths: []
   };
   const ensureDir = async (rel) => {
     if (madeDirs.has(rel)) return;
-    await ensureDir(path5.posix.dirname(rel) === "." ? "" : path5.posix.dirname(rel));
-    const abs = path5.join(dest, rel);
+    await ensureDir(path6.posix.dirname(rel) === "." ? "" : path6.posix.dirname(rel));
+    const abs = path6.join(dest, rel);
     try {
       await fsp2.mkdir(abs, { mode: 493 });
     } catch (e) {
@@ -27050,14 +27187,14 @@ async function collectTar(tarStream, dest, top, caps, declaredPlan = { paths: []
     madeDirs.add(rel);
   };
   const writeFile2 = (rel, mode, stream, mtime) => {
-    const abs = path5.join(dest, rel);
-    const dir = path5.posix.dirname(rel);
-    return ensureDir(dir === "." ? "" : dir).then(() => fs5.openSync(abs, O_CREATE_NEW, mode)).then(async (fd) => {
+    const abs = path6.join(dest, rel);
+    const dir = path6.posix.dirname(rel);
+    return ensureDir(dir === "." ? "" : dir).then(() => fs6.openSync(abs, O_CREATE_NEW, mode)).then(async (fd) => {
       await copyEntry(stream, fd);
       if (mtime) await fsp2.lutimes(abs, mtime, mtime);
     });
   };
-  const extract = import_tar_stream3.default.extract();
+  const extract = import_tar_stream4.default.extract();
   extract.on("entry", (header, stream, next) => {
     const entry = {
       name: header.name,
@@ -27531,9 +27668,9 @@ var RunContext = class {
 };
 
 // src/sandbox/stages/collect.ts
-import fs6 from "node:fs";
+import fs7 from "node:fs";
 import fsp4 from "node:fs/promises";
-import path6 from "node:path";
+import path7 from "node:path";
 
 // src/report/parsers/types.ts
 var ANSI = /\u001b\[[0-9;?]*[ -/]*[@-~]|\u001b[@-Z\\-_]/g;
@@ -27575,15 +27712,15 @@ function parseGeneric(text2, opts) {
   for (const line of stripAnsi(text2).split(/\r?\n/)) {
     const m = DIAG.exec(line);
     if (!m) continue;
-    const path27 = repoPath(m[1], opts.root);
+    const path28 = repoPath(m[1], opts.root);
     const lineNo = Number(m[2]);
-    if (path27 === null || lineNo < 1) {
+    if (path28 === null || lineNo < 1) {
       dropped++;
       continue;
     }
     const col = m[3] ? Number(m[3]) : void 0;
     annotations.push({
-      path: path27,
+      path: path28,
       startLine: lineNo,
       endLine: lineNo,
       // gcc and clang columns are already 1-based.
@@ -29717,16 +29854,16 @@ var MatcherView = class {
    * @returns {string|undefined}
    */
   getCurrentTag() {
-    const path27 = this._matcher.path;
-    return path27.length > 0 ? path27[path27.length - 1].tag : void 0;
+    const path28 = this._matcher.path;
+    return path28.length > 0 ? path28[path28.length - 1].tag : void 0;
   }
   /**
    * Get current namespace.
    * @returns {string|undefined}
    */
   getCurrentNamespace() {
-    const path27 = this._matcher.path;
-    return path27.length > 0 ? path27[path27.length - 1].namespace : void 0;
+    const path28 = this._matcher.path;
+    return path28.length > 0 ? path28[path28.length - 1].namespace : void 0;
   }
   /**
    * Get current node's attribute value.
@@ -29734,9 +29871,9 @@ var MatcherView = class {
    * @returns {*}
    */
   getAttrValue(attrName) {
-    const path27 = this._matcher.path;
-    if (path27.length === 0) return void 0;
-    return path27[path27.length - 1].values?.[attrName];
+    const path28 = this._matcher.path;
+    if (path28.length === 0) return void 0;
+    return path28[path28.length - 1].values?.[attrName];
   }
   /**
    * Check if current node has an attribute.
@@ -29744,9 +29881,9 @@ var MatcherView = class {
    * @returns {boolean}
    */
   hasAttr(attrName) {
-    const path27 = this._matcher.path;
-    if (path27.length === 0) return false;
-    const current = path27[path27.length - 1];
+    const path28 = this._matcher.path;
+    if (path28.length === 0) return false;
+    const current = path28[path28.length - 1];
     return current.values !== void 0 && attrName in current.values;
   }
   /**
@@ -29772,18 +29909,18 @@ var MatcherView = class {
    * @returns {number}
    */
   getPosition() {
-    const path27 = this._matcher.path;
-    if (path27.length === 0) return -1;
-    return path27[path27.length - 1].position ?? 0;
+    const path28 = this._matcher.path;
+    if (path28.length === 0) return -1;
+    return path28[path28.length - 1].position ?? 0;
   }
   /**
    * Get current node's repeat counter (occurrence count of this tag name).
    * @returns {number}
    */
   getCounter() {
-    const path27 = this._matcher.path;
-    if (path27.length === 0) return -1;
-    return path27[path27.length - 1].counter ?? 0;
+    const path28 = this._matcher.path;
+    if (path28.length === 0) return -1;
+    return path28[path28.length - 1].counter ?? 0;
   }
   /**
    * Get current node's sibling index (alias for getPosition).
@@ -31848,14 +31985,14 @@ function parseJunitReport(xml, opts) {
         let file = spot?.file ?? candidates2[candidates2.length > 1 ? 1 : 0] ?? "";
         let line = spot?.line ?? (Number.isInteger(lineAttr) && lineAttr >= 0 ? lineAttr + 1 : 1);
         if (!spot && fileAttr) file = fileAttr;
-        const path27 = repoPath(file, opts.root);
-        if (path27 === null || line < 1) {
+        const path28 = repoPath(file, opts.root);
+        if (path28 === null || line < 1) {
           dropped++;
           continue;
         }
         if (!Number.isFinite(line)) line = 1;
         annotations.push({
-          path: path27,
+          path: path28,
           startLine: line,
           endLine: line,
           level: "failure",
@@ -31890,14 +32027,14 @@ function parseLean2(text2, opts) {
   let cur = null;
   const flush = () => {
     if (!cur) return;
-    const path27 = repoPath(cur.file.replace(/^(?:\.\/)+/, ""), opts.root);
+    const path28 = repoPath(cur.file.replace(/^(?:\.\/)+/, ""), opts.root);
     const text3 = cur.lines.join("\n").replace(/\s+$/, "");
     const message = cur.name ? `(${cur.name}) ${text3}` : text3;
-    if (path27 === null) dropped++;
+    if (path28 === null) dropped++;
     else {
       const single = cur.endLine === void 0 || cur.endLine === cur.line;
       out.push({
-        path: path27,
+        path: path28,
         startLine: cur.line,
         endLine: cur.endLine ?? cur.line,
         ...single ? { startColumn: cur.col + 1 } : {},
@@ -31952,15 +32089,15 @@ function parseJsonMessage(line, root) {
     return null;
   const level = LEVEL2[String(o.severity)];
   if (!level || typeof o.data !== "string") return null;
-  const path27 = repoPath(o.fileName.replace(/^(?:\.\/)+/, ""), root);
-  if (path27 === null) return "dropped";
+  const path28 = repoPath(o.fileName.replace(/^(?:\.\/)+/, ""), root);
+  if (path28 === null) return "dropped";
   const endLine = typeof end?.line === "number" ? end.line : pos.line;
   const single = endLine === pos.line;
   const text2 = o.data.replace(/\s+$/, "");
   const kind = typeof o.kind === "string" && o.kind !== "" ? o.kind.slice(0, 100) : void 0;
   const message = kind && kind !== "hasSorry" ? `(${kind}) ${text2}` : text2;
   return {
-    path: path27,
+    path: path28,
     startLine: pos.line,
     endLine,
     ...single ? { startColumn: pos.column + 1 } : {},
@@ -31972,16 +32109,16 @@ function parseJsonMessage(line, root) {
 }
 
 // src/sandbox/audit.ts
-import crypto3 from "node:crypto";
+import crypto4 from "node:crypto";
 import fsp3 from "node:fs/promises";
 
 // src/sandbox/container-files.ts
-var import_tar_stream4 = __toESM(require_tar_stream(), 1);
+var import_tar_stream5 = __toESM(require_tar_stream(), 1);
 var MAX_BYTES = 4 * 1024 * 1024;
 async function readContainerFile(engine, id, file) {
   const stream = await engine.getArchive(id, file).catch(() => null);
   if (!stream) return null;
-  const extract = import_tar_stream4.default.extract();
+  const extract = import_tar_stream5.default.extract();
   const chunks = [];
   let regular = false;
   extract.on("entry", (h, s2, next) => {
@@ -32027,7 +32164,7 @@ async function checkProtected(engine, buildContainer, files) {
 async function runAudit(engine, spec, plan2, labels, buildContainer) {
   const audit = spec.audit;
   const changed = await checkProtected(engine, buildContainer, audit.protected);
-  const nonce = crypto3.randomBytes(16).toString("hex");
+  const nonce = crypto4.randomBytes(16).toString("hex");
   const file = auditFile(audit.modules, audit.targets, nonce);
   const work = plan2.readOnlySource ? { type: "bind", source: plan2.readOnlySource, target: WORK_DIR, readOnly: true } : {
     type: "volume",
@@ -32156,20 +32293,20 @@ async function annotate(ctx, box) {
   return text2 ? parseJunit(text2.toString("utf8"), { root: WORK_DIR }) : { annotations: [], dropped: 0 };
 }
 async function readCollected(dir, rel, cap) {
-  const file = path6.join(dir, rel);
-  if (!file.startsWith(path6.resolve(dir) + path6.sep)) return null;
+  const file = path7.join(dir, rel);
+  if (!file.startsWith(path7.resolve(dir) + path7.sep)) return null;
   let fd;
   try {
-    fd = fs6.openSync(file, fs6.constants.O_RDONLY | fs6.constants.O_NOFOLLOW);
+    fd = fs7.openSync(file, fs7.constants.O_RDONLY | fs7.constants.O_NOFOLLOW);
   } catch {
     return null;
   }
   try {
-    const st = fs6.fstatSync(fd);
+    const st = fs7.fstatSync(fd);
     if (!st.isFile() || st.size > cap) return null;
-    return fs6.readFileSync(fd);
+    return fs7.readFileSync(fd);
   } finally {
-    fs6.closeSync(fd);
+    fs7.closeSync(fd);
   }
 }
 async function collectState(ctx, spec, id) {
@@ -32205,25 +32342,25 @@ async function collectState(ctx, spec, id) {
 }
 
 // src/verdict/expected.ts
-import fs7 from "node:fs";
-import path7 from "node:path";
+import fs8 from "node:fs";
+import path8 from "node:path";
 import { isDeepStrictEqual } from "node:util";
 var EXPECT_MAX_FILES = 1e3;
 var EXPECT_MAX_BYTES = 16 * 1024 * 1024;
 var SHOWN = 120;
 function loadExpected(dir) {
-  const st = fs7.lstatSync(dir, { throwIfNoEntry: false });
+  const st = fs8.lstatSync(dir, { throwIfNoEntry: false });
   if (!st?.isDirectory()) throw new InputError("--expect", `'${dir}' is not a directory`);
   const out = [];
   const walk = (rel) => {
-    for (const name of fs7.readdirSync(path7.join(dir, rel)).sort()) {
+    for (const name of fs8.readdirSync(path8.join(dir, rel)).sort()) {
       const r = rel ? `${rel}/${name}` : name;
-      const s2 = fs7.lstatSync(path7.join(dir, r));
+      const s2 = fs8.lstatSync(path8.join(dir, r));
       if (s2.isDirectory()) walk(r);
       else if (s2.isFile()) {
         if (s2.size > EXPECT_MAX_BYTES)
           throw new InputError("--expect", `'${r}' is ${s2.size} bytes, above ${EXPECT_MAX_BYTES}`);
-        out.push({ path: r, hostPath: path7.join(dir, r), mode: r.endsWith(".json") ? "json" : "exact" });
+        out.push({ path: r, hostPath: path8.join(dir, r), mode: r.endsWith(".json") ? "json" : "exact" });
       } else throw new InputError("--expect", `'${r}' is not a regular file or directory`);
       if (out.length > EXPECT_MAX_FILES)
         throw new InputError("--expect", `more than ${EXPECT_MAX_FILES} expected files`);
@@ -32234,20 +32371,20 @@ function loadExpected(dir) {
   return out;
 }
 function expectedRepoPath(expectDir, sourceDir) {
-  const abs = path7.resolve(expectDir);
+  const abs = path8.resolve(expectDir);
   if (sourceDir) {
-    const src = path7.resolve(sourceDir);
-    if (abs === src || abs.startsWith(src + path7.sep)) {
+    const src = path8.resolve(sourceDir);
+    if (abs === src || abs.startsWith(src + path8.sep)) {
       throw new InputError(
         "--expect",
         `'${expectDir}' is inside --source: the sandbox would read the expected files; keep them outside it`
       );
     }
   }
-  for (let dir = path7.dirname(abs); ; dir = path7.dirname(dir)) {
-    if (fs7.lstatSync(path7.join(dir, ".git"), { throwIfNoEntry: false }))
-      return path7.relative(dir, abs).split(path7.sep).join("/");
-    if (path7.dirname(dir) === dir) return null;
+  for (let dir = path8.dirname(abs); ; dir = path8.dirname(dir)) {
+    if (fs8.lstatSync(path8.join(dir, ".git"), { throwIfNoEntry: false }))
+      return path8.relative(dir, abs).split(path8.sep).join("/");
+    if (path8.dirname(dir) === dir) return null;
   }
 }
 var show = (s2) => JSON.stringify(s2.length > SHOWN ? `${s2.slice(0, SHOWN)}…` : s2);
@@ -32308,7 +32445,7 @@ function diffJson(expected, actual, at = "$") {
 async function compareExpected(files, readActual) {
   const out = [];
   for (const f of files) {
-    const expected = fs7.readFileSync(f.hostPath);
+    const expected = fs8.readFileSync(f.hostPath);
     const actual = await readActual(f.path, EXPECT_MAX_BYTES);
     if (!actual) {
       out.push({ path: f.path, match: false, detail: `declared output missing: ${f.path}` });
@@ -32452,13 +32589,13 @@ function judgeChallenge(l) {
     advisory: !l.trusted,
     summary: !l.trusted ? "the challenge is the source's own (no --challenge): nothing ties it to the base branch" : l.changed.length ? `the pull request changes ${l.changed.join(", ")}, which the base branch owns; they were judged as the base branch has them` : `the challenge (${l.files.length} files: ${l.files.slice(0, 6).join(", ")}${l.files.length > 6 ? ", …" : ""}) is the base branch's`,
     facts: { trusted_files: l.files.join(" ").slice(0, 4e3) },
-    annotations: l.changed.map((path27) => ({
-      path: path27,
+    annotations: l.changed.map((path28) => ({
+      path: path28,
       startLine: 1,
       endLine: 1,
       level: "failure",
       title: "judge challenge: a trusted file changed",
-      message: `${path27} belongs to the challenge (the base branch's); the pull request may not change it.`
+      message: `${path28} belongs to the challenge (the base branch's); the pull request may not change it.`
     }))
   });
 }
@@ -32573,7 +32710,7 @@ async function endLog(box, logs) {
 
 // src/sandbox/stages/prepare.ts
 import fsp9 from "node:fs/promises";
-import path13 from "node:path";
+import path14 from "node:path";
 
 // src/sandbox/disk.ts
 var GiB2 = 1024 ** 3;
@@ -32630,18 +32767,18 @@ function fitVolumes(volumes, defaults, free, dir) {
 }
 
 // src/sandbox/lean.ts
-import fs9 from "node:fs";
-import path9 from "node:path";
+import fs10 from "node:fs";
+import path10 from "node:path";
 
 // src/lean/challenge.ts
-import fs8 from "node:fs";
-import path8 from "node:path";
+import fs9 from "node:fs";
+import path9 from "node:path";
 var PROJECT_FILES = ["lakefile.lean", "lakefile.toml", "lean-toolchain", "lake-manifest.json"];
 var MODULE = /^[A-Za-z_][\w']*(\.[A-Za-z_][\w']*)*$/;
 function readConfig(file) {
   let j;
   try {
-    j = JSON.parse(fs8.readFileSync(file, "utf8"));
+    j = JSON.parse(fs9.readFileSync(file, "utf8"));
   } catch (err) {
     throw new InputError(
       "--challenge",
@@ -32682,7 +32819,7 @@ function headerImports(text2) {
 }
 var moduleFile = (m) => `${m.split(".").join("/")}.lean`;
 function trustedFiles(baseDir, configPath, cfg) {
-  const has = (rel) => fs8.lstatSync(path8.join(baseDir, rel), { throwIfNoEntry: false })?.isFile() === true;
+  const has = (rel) => fs9.lstatSync(path9.join(baseDir, rel), { throwIfNoEntry: false })?.isFile() === true;
   const files = [configPath, ...PROJECT_FILES.filter(has)];
   const todo = [cfg.challenge_module];
   const seen = /* @__PURE__ */ new Set();
@@ -32697,48 +32834,48 @@ function trustedFiles(baseDir, configPath, cfg) {
       continue;
     }
     files.push(rel);
-    todo.push(...headerImports(fs8.readFileSync(path8.join(baseDir, rel), "utf8")));
+    todo.push(...headerImports(fs9.readFileSync(path9.join(baseDir, rel), "utf8")));
   }
   return [...new Set(files)];
 }
 function changedByPr(baseDir, prDir, files) {
   return files.filter((rel) => {
-    const theirs = path8.join(prDir, rel);
-    const st = fs8.lstatSync(theirs, { throwIfNoEntry: false });
+    const theirs = path9.join(prDir, rel);
+    const st = fs9.lstatSync(theirs, { throwIfNoEntry: false });
     if (!st?.isFile()) return true;
-    return !fs8.readFileSync(theirs).equals(fs8.readFileSync(path8.join(baseDir, rel)));
+    return !fs9.readFileSync(theirs).equals(fs9.readFileSync(path9.join(baseDir, rel)));
   });
 }
 function assembleProject(prDir, baseDir, files, dest) {
-  fs8.mkdirSync(dest, { recursive: true, mode: 493 });
+  fs9.mkdirSync(dest, { recursive: true, mode: 493 });
   const walk = (rel) => {
-    for (const name of fs8.readdirSync(path8.join(prDir, rel))) {
+    for (const name of fs9.readdirSync(path9.join(prDir, rel))) {
       const r = rel ? `${rel}/${name}` : name;
       if (!rel && (name === ".lake" || name === ".git")) continue;
-      const st = fs8.lstatSync(path8.join(prDir, r));
+      const st = fs9.lstatSync(path9.join(prDir, r));
       if (st.isDirectory()) {
-        fs8.mkdirSync(path8.join(dest, r), { mode: 493 });
+        fs9.mkdirSync(path9.join(dest, r), { mode: 493 });
         walk(r);
       } else if (st.isFile())
-        fs8.writeFileSync(path8.join(dest, r), fs8.readFileSync(path8.join(prDir, r)), { mode: 420 });
+        fs9.writeFileSync(path9.join(dest, r), fs9.readFileSync(path9.join(prDir, r)), { mode: 420 });
     }
   };
   walk("");
   for (const rel of files) {
-    fs8.mkdirSync(path8.dirname(path8.join(dest, rel)), { recursive: true, mode: 493 });
-    fs8.rmSync(path8.join(dest, rel), { force: true, recursive: true });
-    fs8.writeFileSync(path8.join(dest, rel), fs8.readFileSync(path8.join(baseDir, rel)), { mode: 420 });
+    fs9.mkdirSync(path9.dirname(path9.join(dest, rel)), { recursive: true, mode: 493 });
+    fs9.rmSync(path9.join(dest, rel), { force: true, recursive: true });
+    fs9.writeFileSync(path9.join(dest, rel), fs9.readFileSync(path9.join(baseDir, rel)), { mode: 420 });
   }
-  fs8.mkdirSync(path8.join(dest, ".lake"), { recursive: true, mode: 493 });
+  fs9.mkdirSync(path9.join(dest, ".lake"), { recursive: true, mode: 493 });
 }
 
 // src/sandbox/lean.ts
 function findProgram(option, name, searchPath) {
-  const candidates2 = name.includes("/") ? [path9.resolve(name)] : searchPath.split(":").filter(Boolean).map((d) => path9.join(d, name));
+  const candidates2 = name.includes("/") ? [path10.resolve(name)] : searchPath.split(":").filter(Boolean).map((d) => path10.join(d, name));
   for (const c of candidates2) {
     try {
-      fs9.accessSync(c, fs9.constants.X_OK);
-      if (fs9.statSync(c).isFile()) return c;
+      fs10.accessSync(c, fs10.constants.X_OK);
+      if (fs10.statSync(c).isFile()) return c;
     } catch {
     }
   }
@@ -32748,8 +32885,8 @@ function findProgram(option, name, searchPath) {
   );
 }
 function resolveLean(lean, sourceDir, searchPath) {
-  const cfgFile = path9.join(lean.challengeDir, lean.config);
-  if (!fs9.lstatSync(cfgFile, { throwIfNoEntry: false })?.isFile()) {
+  const cfgFile = path10.join(lean.challengeDir, lean.config);
+  if (!fs10.lstatSync(cfgFile, { throwIfNoEntry: false })?.isFile()) {
     throw new InputError("--comparator-config", `'${lean.config}' is not a file in ${lean.challengeDir}`);
   }
   const config = readConfig(cfgFile);
@@ -32757,7 +32894,7 @@ function resolveLean(lean, sourceDir, searchPath) {
   const changed = lean.trusted ? changedByPr(lean.challengeDir, sourceDir, files) : [];
   const overlays = lean.trusted ? files.map((rel) => ({
     type: "bind",
-    source: path9.join(lean.challengeDir, rel),
+    source: path10.join(lean.challengeDir, rel),
     target: `${WORK_DIR}/${rel}`,
     readOnly: true
   })) : [];
@@ -32777,9 +32914,9 @@ function resolveLean(lean, sourceDir, searchPath) {
 }
 
 // src/sandbox/pytest.ts
-import fs10 from "node:fs";
+import fs11 from "node:fs";
 import fsp5 from "node:fs/promises";
-import path10 from "node:path";
+import path11 from "node:path";
 var PYTEST_CONFIG_DIR = "/sandbox-action/pytest";
 var PYTEST_RUNNER = `${PYTEST_CONFIG_DIR}/run.py`;
 var RUNNER_SOURCE = `# sandbox-action: the trusted pytest runner (src/sandbox/pytest.ts says what it guarantees).
@@ -32877,16 +33014,16 @@ var CONFIGS = [
   ["setup.cfg", /^\[tool:pytest\]/m]
 ];
 function regularFile(p) {
-  return fs10.lstatSync(p, { throwIfNoEntry: false })?.isFile() === true;
+  return fs11.lstatSync(p, { throwIfNoEntry: false })?.isFile() === true;
 }
 function isTestFolder(dir) {
-  return fs10.readdirSync(dir, { withFileTypes: true }).filter((e) => e.name.endsWith(".py")).every((e) => /^(test_.*|.*_test|conftest|__init__)\.py$/.test(e.name));
+  return fs11.readdirSync(dir, { withFileTypes: true }).filter((e) => e.name.endsWith(".py")).every((e) => /^(test_.*|.*_test|conftest|__init__)\.py$/.test(e.name));
 }
 function findPytestConfig(dir) {
   for (const [name, section] of CONFIGS) {
-    const p = path10.join(dir, name);
+    const p = path11.join(dir, name);
     if (!regularFile(p)) continue;
-    if (section === null || section.test(fs10.readFileSync(p, "utf8"))) return name;
+    if (section === null || section.test(fs11.readFileSync(p, "utf8"))) return name;
   }
   return null;
 }
@@ -32898,9 +33035,9 @@ async function resolvePytest(tests, scratch) {
   const config = findPytestConfig(tests.dir);
   const testArgs = tests.paths.map((p) => `${WORK_DIR}/${p}`);
   await fsp5.mkdir(scratch, { recursive: true, mode: 493 });
-  const runner = path10.join(scratch, "run.py");
+  const runner = path11.join(scratch, "run.py");
   await fsp5.writeFile(runner, RUNNER_SOURCE, { mode: 420 });
-  const plugin = path10.join(scratch, "sandbox_action_pytest.py");
+  const plugin = path11.join(scratch, "sandbox_action_pytest.py");
   await fsp5.writeFile(plugin, PLUGIN_SOURCE, { mode: 420 });
   const mounts = [
     { type: "bind", source: runner, target: PYTEST_RUNNER, readOnly: true },
@@ -32921,12 +33058,12 @@ async function resolvePytest(tests, scratch) {
   const roots = [];
   const notes = [];
   for (const p of tests.paths) {
-    const st = fs10.lstatSync(path10.join(tests.dir, p), { throwIfNoEntry: false });
+    const st = fs11.lstatSync(path11.join(tests.dir, p), { throwIfNoEntry: false });
     if (!st || !(st.isDirectory() || st.isFile())) {
       throw new InputError("--tests-path", `'${p}' is not a directory or file in ${tests.dir}`);
     }
-    const dir = path10.posix.dirname(p);
-    const folder = st.isFile() && dir !== "." && isTestFolder(path10.join(tests.dir, dir));
+    const dir = path11.posix.dirname(p);
+    const folder = st.isFile() && dir !== "." && isTestFolder(path11.join(tests.dir, dir));
     roots.push(folder ? dir : p);
     if (st.isFile() && !folder) {
       notes.push(
@@ -32940,17 +33077,17 @@ async function resolvePytest(tests, scratch) {
   for (const r of exclude) {
     mounts.push({
       type: "bind",
-      source: path10.join(tests.dir, r),
+      source: path11.join(tests.dir, r),
       target: `${WORK_DIR}/${r}`,
       readOnly: true
     });
   }
-  const empty = path10.join(scratch, "empty");
+  const empty = path11.join(scratch, "empty");
   await fsp5.writeFile(empty, "", { mode: 420 });
   for (const a of [...new Set(tests.paths.flatMap(ancestors))]) {
     const rel = a ? `${a}/conftest.py` : "conftest.py";
     if (exclude.some((e) => rel === e || rel.startsWith(`${e}/`))) continue;
-    const trusted = path10.join(tests.dir, rel);
+    const trusted = path11.join(tests.dir, rel);
     mounts.push({
       type: "bind",
       source: regularFile(trusted) ? trusted : empty,
@@ -32962,10 +33099,10 @@ async function resolvePytest(tests, scratch) {
   let configSource;
   let configName;
   if (config) {
-    configSource = path10.join(tests.dir, config);
+    configSource = path11.join(tests.dir, config);
     configName = config;
   } else {
-    configSource = path10.join(scratch, "pytest.ini");
+    configSource = path11.join(scratch, "pytest.ini");
     await fsp5.writeFile(configSource, "[pytest]\n", { mode: 420 });
     configName = "pytest.ini";
   }
@@ -32983,7 +33120,7 @@ async function resolvePytest(tests, scratch) {
 }
 
 // src/sandbox/host-mounts.ts
-import fs11 from "node:fs";
+import fs12 from "node:fs";
 import fsp6 from "node:fs/promises";
 var realOrNull = (p) => fsp6.realpath(p).catch(() => null);
 async function sensitivePlaces(env) {
@@ -33006,7 +33143,7 @@ async function resolveHostMounts(mounts, allow, env) {
     const why = mountRefusal({ given: m.host, real, isSocket: st?.isSocket() ?? false }, places, allowed);
     if (why) throw new InputError("--mount", why);
     try {
-      fs11.accessSync(real, fs11.constants.R_OK);
+      fs12.accessSync(real, fs12.constants.R_OK);
     } catch {
       throw new InputError("--mount", `'${m.host}' is not readable here`);
     }
@@ -33017,18 +33154,19 @@ async function resolveHostMounts(mounts, allow, env) {
 
 // src/sandbox/persist.ts
 import fsp8 from "node:fs/promises";
-import path12 from "node:path";
+import path13 from "node:path";
 
 // src/sandbox/volumes.ts
-import { execFile } from "node:child_process";
+import { execFile as execFile2, spawn } from "node:child_process";
 import fsp7 from "node:fs/promises";
-import path11 from "node:path";
-import { promisify } from "node:util";
-var run = promisify(execFile);
+import path12 from "node:path";
+import { promisify as promisify2 } from "node:util";
+var run2 = promisify2(execFile2);
 var LABEL_LOOP_DEVICE = "sandbox-action.loop-device";
 var LABEL_LOOP_IMAGE = "sandbox-action.loop-image";
 var ReservationError = class extends EngineError {
 };
+var DISCARD_DIR = ".discard";
 async function freeBytesOf(dir) {
   try {
     await fsp7.mkdir(dir, { recursive: true, mode: 448 });
@@ -33038,47 +33176,62 @@ async function freeBytesOf(dir) {
     return null;
   }
 }
-function defaultVolumeHost(stateDir, isRoot, sharedWithEngine = true) {
+function defaultVolumeHost(stateDir, isRoot, sharedWithEngine = true, deferDiscard = false) {
   return {
+    ...deferDiscard ? { discard: (image) => discardInBackground(stateDir, image) } : {},
     stateDir,
     sharedWithEngine,
     async privileged(cmd, args) {
-      const { stdout } = isRoot ? await run(cmd, args) : await run("sudo", ["-n", cmd, ...args]);
+      const { stdout } = isRoot ? await run2(cmd, args) : await run2("sudo", ["-n", cmd, ...args]);
       return stdout.trim();
     },
     async tool(cmd, args) {
-      const { stdout } = await run(cmd, args);
+      const { stdout } = await run2(cmd, args);
       return stdout.trim();
     },
     freeBytes: () => freeBytesOf(stateDir)
   };
 }
-var loopChecks = /* @__PURE__ */ new WeakMap();
-function loopUnavailableReason(engine, host) {
-  const known = loopChecks.get(host);
+var toolChecks = /* @__PURE__ */ new WeakMap();
+function loopToolsReason(host) {
+  const known = toolChecks.get(host);
   if (known) return known;
-  const check2 = (async () => {
-    if (!engine.info.local) return "the engine is remote, so a loop device here would not reach it";
-    if (host.sharedWithEngine === false) {
-      return "the job runs in act's container, whose files and loop devices the engine does not see";
-    }
-    if (engine.info.rootless) {
-      return `the engine is rootless ${engine.info.name}, which cannot mount an ext4 volume (the kernel lets only real root mount one)`;
-    }
-    try {
-      await host.tool("mkfs.ext4", ["-V"]);
-    } catch {
-      return "mkfs.ext4 is not installed (apt-get install e2fsprogs)";
-    }
-    try {
-      await host.privileged("losetup", ["--version"]);
-    } catch {
-      return "losetup needs root or passwordless sudo";
-    }
-    return null;
-  })();
-  loopChecks.set(host, check2);
+  const ok = (p) => p.then(
+    () => true,
+    () => false
+  );
+  const check2 = Promise.all([
+    ok(host.tool("mkfs.ext4", ["-V"])),
+    ok(host.privileged("losetup", ["--version"]))
+  ]).then(
+    ([mkfs, losetup]) => !mkfs ? "mkfs.ext4 is not installed (apt-get install e2fsprogs)" : !losetup ? "losetup needs root or passwordless sudo" : null
+  );
+  toolChecks.set(host, check2);
   return check2;
+}
+async function discardInBackground(stateDir, image) {
+  const dir = path12.join(stateDir, DISCARD_DIR);
+  const target = path12.join(dir, path12.basename(image));
+  try {
+    await fsp7.mkdir(dir, { recursive: true, mode: 448 });
+    await fsp7.rename(image, target);
+  } catch {
+    await fsp7.rm(image, { force: true });
+    return;
+  }
+  const child = spawn("rm", ["-f", "--", target], { detached: true, stdio: "ignore" });
+  child.on("error", () => void 0);
+  child.unref();
+}
+async function loopUnavailableReason(engine, host) {
+  if (!engine.info.local) return "the engine is remote, so a loop device here would not reach it";
+  if (host.sharedWithEngine === false) {
+    return "the job runs in act's container, whose files and loop devices the engine does not see";
+  }
+  if (engine.info.rootless) {
+    return `the engine is rootless ${engine.info.name}, which cannot mount an ext4 volume (the kernel lets only real root mount one)`;
+  }
+  return loopToolsReason(host);
 }
 async function chooseBackend(wanted, engine, host) {
   if (wanted === "tmpfs" || wanted === "unbounded") return { backend: wanted, note: null };
@@ -33110,7 +33263,7 @@ async function createVolume(engine, host, backend, v, owner, labels) {
     await engine.createVolume({ name: v.name, driver: "local", driverOpts: {}, labels: volLabels });
     return { ...base, enforced: false, reserved: false, remove: () => engine.removeVolume(v.name) };
   }
-  const image = path11.join(host.stateDir, `${v.name}.img`);
+  const image = path12.join(host.stateDir, `${v.name}.img`);
   await fsp7.mkdir(host.stateDir, { recursive: true, mode: 448 });
   const fh = await fsp7.open(image, "wx", 384);
   let device = null;
@@ -33118,7 +33271,8 @@ async function createVolume(engine, host, backend, v, owner, labels) {
   const remove = async () => {
     if (created) await engine.removeVolume(v.name);
     if (device) await host.privileged("losetup", ["-d", device]).catch(() => void 0);
-    await fsp7.rm(image, { force: true });
+    if (host.discard && created) await host.discard(image);
+    else await fsp7.rm(image, { force: true });
   };
   try {
     await fh.close();
@@ -33180,9 +33334,9 @@ async function ourLoopDevices(host) {
   }
   if (!out) return [];
   const j = JSON.parse(out);
-  const dir = path11.resolve(host.stateDir) + path11.sep;
+  const dir = path12.resolve(host.stateDir) + path12.sep;
   return (j.loopdevices ?? []).filter(
-    (d) => d["back-file"] && path11.resolve(d["back-file"].replace(/ \(deleted\)$/, "")).startsWith(dir)
+    (d) => d["back-file"] && path12.resolve(d["back-file"].replace(/ \(deleted\)$/, "")).startsWith(dir)
   ).map((d) => ({ device: d.name, image: d["back-file"].replace(/ \(deleted\)$/, "") }));
 }
 
@@ -33200,12 +33354,12 @@ async function checkPersist(engine, host, dir) {
   const why = await loopUnavailableReason(engine, host);
   if (why)
     throw new InputError("--persist", `needs capped loop volumes, which this host cannot make: ${why}`);
-  const img = await fsp8.lstat(path12.join(dir, PERSIST_IMAGE)).catch(() => null);
+  const img = await fsp8.lstat(path13.join(dir, PERSIST_IMAGE)).catch(() => null);
   if (img && !img.isFile())
-    throw new InputError("--persist", `'${path12.join(dir, PERSIST_IMAGE)}' is not a file`);
+    throw new InputError("--persist", `'${path13.join(dir, PERSIST_IMAGE)}' is not a file`);
 }
 async function attachPersist(engine, host, p, owner, labels) {
-  const image = path12.join(p.dir, PERSIST_IMAGE);
+  const image = path13.join(p.dir, PERSIST_IMAGE);
   let note = null;
   const lock = `${image}.lock`;
   const fh = await fsp8.open(lock, "wx", 384).catch(() => null);
@@ -33325,7 +33479,7 @@ async function prepare(ctx) {
   if (spec.tests?.runner === "pytest") {
     const layout = await resolvePytest(
       spec.tests,
-      path13.join(deps.volumeHost.stateDir, `${ctx.runId}-pytest`)
+      path14.join(deps.volumeHost.stateDir, `${ctx.runId}-pytest`)
     );
     ctx.cleanup.add("remove the pytest scratch files", () => layout.cleanup());
     pytest = layout;
@@ -33340,7 +33494,7 @@ async function prepare(ctx) {
   const hide = [];
   const under = (root, p) => p === root || p.startsWith(`${root}/`);
   if (expectPath && [...pytest?.exclude ?? [], ...lean?.exclude ?? []].some((r) => under(r, expectPath))) {
-    const empty = path13.join(deps.volumeHost.stateDir, `${ctx.runId}-hidden`);
+    const empty = path14.join(deps.volumeHost.stateDir, `${ctx.runId}-hidden`);
     await fsp9.mkdir(empty, { recursive: true, mode: 365 });
     ctx.cleanup.add(
       "remove the empty folder over the expected files",
@@ -33467,15 +33621,15 @@ async function decideUser(engine, spec, image, labels, notes) {
 }
 
 // src/sandbox/stages/lean.ts
-import fs12 from "node:fs";
+import fs13 from "node:fs";
 import fsp11 from "node:fs/promises";
-import path15 from "node:path";
+import path16 from "node:path";
 
 // src/comparator/run.ts
-import { spawn } from "node:child_process";
+import { spawn as spawn2 } from "node:child_process";
 import { randomBytes as randomBytes2 } from "node:crypto";
 import fsp10 from "node:fs/promises";
-import path14 from "node:path";
+import path15 from "node:path";
 
 // src/comparator/context.ts
 var CONTEXT_ENV = "SANDBOX_LANDRUN_CONTEXT";
@@ -33582,7 +33736,7 @@ async function prepareProject(dir, notice) {
       `the project '${dir}' (mode ${(st.mode & 511).toString(8)}) may not be readable by the steps' user`
     );
   }
-  const lake = path14.join(dir, ".lake");
+  const lake = path15.join(dir, ".lake");
   const l = await fsp10.lstat(lake).catch(() => null);
   if (!l) {
     await fsp10.mkdir(lake, { mode: 493 });
@@ -33598,7 +33752,7 @@ async function prepareProject(dir, notice) {
 async function runComparator(o, deps) {
   const { engine } = deps;
   const notice = deps.notice ?? (() => void 0);
-  const projectDir = path14.resolve(o.projectDir);
+  const projectDir = path15.resolve(o.projectDir);
   const user = o.stepUser ?? { uid: 65534, gid: 65534 };
   const judgeUid = process.getuid?.() ?? -1;
   if (user.uid === 0 || user.uid === judgeUid) {
@@ -33607,7 +33761,7 @@ async function runComparator(o, deps) {
   if (!engine.info.local || deps.volumeHost.sharedWithEngine === false) {
     throw new InputError("engine", "comparator's steps mount host paths: the engine must run on this host");
   }
-  if (o.lean4export && !path14.isAbsolute(o.lean4export)) {
+  if (o.lean4export && !path15.isAbsolute(o.lean4export)) {
     throw new InputError("lean4export", `'${o.lean4export}' must be an absolute path`);
   }
   await prepareProject(projectDir, notice);
@@ -33623,7 +33777,7 @@ async function runComparator(o, deps) {
   const createdAt2 = deps.now();
   const runId = newRunId(createdAt2, deps.random());
   const labels = runLabels(runId, createdAt2);
-  const lakeDir = path14.join(projectDir, ".lake");
+  const lakeDir = path15.join(projectDir, ".lake");
   let volume = null;
   try {
     volume = await createVolume(
@@ -33696,7 +33850,7 @@ async function spawnComparator(o, cwd, env, signal) {
   const cap = o.outputCapBytes ?? 16 * 1024 * 1024;
   const out = new Kept(cap);
   const err = new Kept(cap);
-  const child = spawn(o.lake ?? "lake", ["env", o.comparator, o.config], {
+  const child = spawn2(o.lake ?? "lake", ["env", o.comparator, o.config], {
     cwd,
     env,
     stdio: ["ignore", "pipe", "pipe"],
@@ -33746,15 +33900,15 @@ async function spawnComparator(o, cwd, env, signal) {
 
 // src/sandbox/stages/lean.ts
 function packageRoot(from = import.meta.dirname) {
-  for (let d = from; d !== path15.dirname(d); d = path15.dirname(d)) {
-    if (fs12.existsSync(path15.join(d, SHIM_PATH))) return d;
+  for (let d = from; d !== path16.dirname(d); d = path16.dirname(d)) {
+    if (fs13.existsSync(path16.join(d, SHIM_PATH))) return d;
   }
   throw new Error(`${SHIM_PATH} is not in any folder above ${from}`);
 }
 async function runLeanJudge(ctx, spec, lean) {
   const { deps } = ctx;
-  const scratch = path15.join(deps.volumeHost.stateDir, `${ctx.runId}-lean`);
-  const project = path15.join(scratch, "project");
+  const scratch = path16.join(deps.volumeHost.stateDir, `${ctx.runId}-lean`);
+  const project = path16.join(scratch, "project");
   try {
     await fsp11.mkdir(scratch, { recursive: true, mode: 493 });
     assembleProject(spec.source.dir, spec.lean.challengeDir, lean.files, project);
@@ -33767,7 +33921,7 @@ async function runLeanJudge(ctx, spec, lean) {
         comparator: lean.programs.comparator,
         config: spec.lean.config,
         image: spec.image,
-        landrun: path15.join(packageRoot(), SHIM_PATH),
+        landrun: path16.join(packageRoot(), SHIM_PATH),
         lake: lean.programs.lake,
         lean4export: lean.programs.lean4export,
         env: {
@@ -33894,15 +34048,15 @@ function sameList(a, b) {
 }
 
 // src/sandbox/log-pipe.ts
-import fs13 from "node:fs";
-import path16 from "node:path";
+import fs14 from "node:fs";
+import path17 from "node:path";
 var LogCopy = class {
   constructor(file, cap) {
     this.cap = cap;
-    const c = fs13.constants;
+    const c = fs14.constants;
     try {
-      fs13.mkdirSync(path16.dirname(file), { recursive: true });
-      this.fd = fs13.openSync(file, c.O_WRONLY | c.O_CREAT | c.O_TRUNC | c.O_NOFOLLOW, 420);
+      fs14.mkdirSync(path17.dirname(file), { recursive: true });
+      this.fd = fs14.openSync(file, c.O_WRONLY | c.O_CREAT | c.O_TRUNC | c.O_NOFOLLOW, 420);
     } catch (err) {
       throw new InputError("--log-file", `'${file}' cannot be written: ${errorMessage(err)}`);
     }
@@ -33914,17 +34068,17 @@ var LogCopy = class {
   write(chunk) {
     if (this.cut) return;
     const part = chunk.subarray(0, this.cap - this.size);
-    fs13.writeSync(this.fd, part);
+    fs14.writeSync(this.fd, part);
     this.size += part.length;
     if (part.length < chunk.length) {
       this.cut = true;
-      fs13.writeSync(this.fd, `
+      fs14.writeSync(this.fd, `
 [sandbox-action: the log was cut at ${this.cap} bytes]
 `);
     }
   }
   close() {
-    fs13.closeSync(this.fd);
+    fs14.closeSync(this.fd);
   }
 };
 var Capture = class {
@@ -34004,23 +34158,23 @@ var LogPipe = class {
 };
 
 // src/sandbox/source-tar.ts
-var import_tar_stream5 = __toESM(require_tar_stream(), 1);
-import fs14 from "node:fs";
+var import_tar_stream6 = __toESM(require_tar_stream(), 1);
+import fs15 from "node:fs";
 import fsp12 from "node:fs/promises";
-import path17 from "node:path";
-import { Readable as Readable3 } from "node:stream";
+import path18 from "node:path";
+import { Readable as Readable4 } from "node:stream";
 function packDirectory(root, owner, exclude = [], only) {
   const skip = new Set(exclude);
-  const pack = import_tar_stream5.default.pack();
+  const pack = import_tar_stream6.default.pack();
   const stats = { files: 0, bytes: 0, skipped: [] };
   const common = { uid: owner.uid, gid: owner.gid, uname: "", gname: "" };
   const walk = async (rel) => {
-    const abs = rel ? path17.join(root, rel) : root;
+    const abs = rel ? path18.join(root, rel) : root;
     const names = (await fsp12.readdir(abs)).sort();
     for (const name of names) {
       const childRel = rel ? `${rel}/${name}` : name;
       if (skip.has(childRel)) continue;
-      const childAbs = path17.join(root, childRel);
+      const childAbs = path18.join(root, childRel);
       const st = await fsp12.lstat(childAbs);
       const mode = st.mode & 511;
       if (st.isDirectory()) {
@@ -34038,7 +34192,7 @@ function packDirectory(root, owner, exclude = [], only) {
           mtime: st.mtime
         });
       } else if (st.isFile()) {
-        const fh = await fsp12.open(childAbs, fs14.constants.O_RDONLY | fs14.constants.O_NOFOLLOW);
+        const fh = await fsp12.open(childAbs, fs15.constants.O_RDONLY | fs15.constants.O_NOFOLLOW);
         let fst;
         try {
           fst = await fh.stat();
@@ -34080,7 +34234,7 @@ function packDirectory(root, owner, exclude = [], only) {
       throw err;
     }
   );
-  return { stream: Readable3.from(pack), done };
+  return { stream: Readable4.from(pack), done };
 }
 
 // src/sandbox/stages/sandbox.ts
@@ -34202,7 +34356,7 @@ async function runSetup(ctx, prep, main, o) {
 
 // src/sandbox/stages/volumes.ts
 var SIZE_KEY = { work: "workSizeBytes", output: "outputSizeBytes", state: "stateSizeBytes" };
-async function createVolumes(ctx, p, prep) {
+async function createVolumes(ctx, prep) {
   const { engine, volumeHost } = ctx.deps;
   const plans = volumePlans(prep.spec, ctx.runId);
   const make = (vs) => ctx.race(
@@ -34211,6 +34365,15 @@ async function createVolumes(ctx, p, prep) {
     )
   );
   const made = await make(plans);
+  const madeVolumes = () => made.flatMap((m) => m.status === "fulfilled" ? [m.value] : []);
+  ctx.cleanup.add("remove volumes", async () => {
+    const volumes2 = madeVolumes();
+    const done = await Promise.allSettled(volumes2.map((v) => v.remove()));
+    const bad2 = done.flatMap(
+      (d, i) => d.status === "rejected" ? [`${volumes2[i].name}: ${errorMessage(d.reason)}`] : []
+    );
+    if (bad2.length) throw new Error(bad2.join("; "));
+  });
   const failed = made.flatMap((m, i) => m.status === "rejected" ? [i] : []);
   const retry = failed.length > 0 && failed.every((i) => {
     const reason = made[i].reason;
@@ -34226,14 +34389,7 @@ async function createVolumes(ctx, p, prep) {
     );
     failed.forEach((i, k) => made[i] = second[k]);
   }
-  const volumes = made.flatMap((m) => m.status === "fulfilled" ? [m.value] : []);
-  ctx.cleanup.add("remove volumes", async () => {
-    const done = await Promise.allSettled(volumes.map((v) => v.remove()));
-    const bad2 = done.flatMap(
-      (d, i) => d.status === "rejected" ? [`${volumes[i].name}: ${errorMessage(d.reason)}`] : []
-    );
-    if (bad2.length) throw new Error(bad2.join("; "));
-  });
+  const volumes = madeVolumes();
   const bad = made.find((m) => m.status === "rejected");
   if (bad) throw bad.reason;
   if (prep.spec.persist) {
@@ -34248,14 +34404,14 @@ async function createVolumes(ctx, p, prep) {
       const v = await pending.catch(() => null);
       await v?.remove();
     });
-    const p2 = await ctx.race(pending);
-    volumes.push({ ...p2, remove: async () => void 0 });
-    if (p2.note) ctx.notes.push(p2.note);
+    const p = await ctx.race(pending);
+    volumes.push({ ...p, remove: async () => void 0 });
+    if (p.note) ctx.notes.push(p.note);
   }
   if (prep.backend === "unbounded") {
-    await chownVolumes(ctx, p.container.image, volumes, prep.owner, ctx.labels);
+    await chownVolumes(ctx, prep.spec.image, volumes, prep.owner, ctx.labels);
   } else if (ctx.deps.engine.info.name === "podman") {
-    await holdVolumes(ctx, p.container.image, volumes, prep.owner, ctx.labels);
+    await holdVolumes(ctx, prep.spec.image, volumes, prep.owner, ctx.labels);
   }
   ctx.check();
   return volumes;
@@ -34338,17 +34494,25 @@ async function executeRun(spec, deps) {
   try {
     const prep = await prepare(ctx);
     x.imageId = prep.image.id;
-    const net3 = x.net = await ctx.race(
-      setupNetwork(prep.spec, {
-        engine: deps.engine,
-        labels: ctx.labels,
-        runId: ctx.runId,
-        addCleanup: (what, fn) => ctx.cleanup.add(what, fn),
-        notice: deps.notice,
-        notes: ctx.notes,
-        env: deps.env
-      })
-    );
+    const [netMade, volumesMade] = await Promise.allSettled([
+      ctx.race(
+        setupNetwork(prep.spec, {
+          engine: deps.engine,
+          labels: ctx.labels,
+          runId: ctx.runId,
+          addCleanup: (what, fn) => ctx.cleanup.add(what, fn),
+          notice: deps.notice,
+          notes: ctx.notes,
+          env: deps.env
+        })
+      ),
+      createVolumes(ctx, prep)
+    ]);
+    if (volumesMade.status === "fulfilled") x.volumes = volumesMade.value;
+    if (netMade.status === "fulfilled") x.net = netMade.value;
+    if (netMade.status === "rejected") throw netMade.reason;
+    if (volumesMade.status === "rejected") throw volumesMade.reason;
+    const net3 = netMade.value;
     ctx.check();
     const p = x.plan = plan(prep.spec, {
       runId: ctx.runId,
@@ -34371,7 +34535,6 @@ async function executeRun(spec, deps) {
       );
     }
     deps.onPlan?.(p);
-    x.volumes = await createVolumes(ctx, p, prep);
     const hostAddresses = deps.hostAddresses ?? localAddresses;
     const deadEnd = (gateways) => gateways.filter((g) => deps.engine.info.local && !hostAddresses().includes(g));
     let budget = spec.timeoutMs;
@@ -34871,9 +35034,9 @@ function planHash(spec, imageId) {
 }
 
 // src/session/record.ts
-import fs15 from "node:fs";
+import fs16 from "node:fs";
 import fsp15 from "node:fs/promises";
-import path18 from "node:path";
+import path19 from "node:path";
 var LABEL_SESSION = "sandbox-action.session";
 var LABEL_SESSION_NAME = "sandbox-action.session-name";
 var LABEL_SESSION_KIND = "sandbox-action.session-kind";
@@ -34886,8 +35049,8 @@ function sessionLabels(r) {
     ...r.name ? { [LABEL_SESSION_NAME]: r.name } : {}
   };
 }
-var sessionsDir = (stateDir) => path18.join(stateDir, "sessions");
-var recordFile = (dir, id) => path18.join(dir, `${id}.json`);
+var sessionsDir = (stateDir) => path19.join(stateDir, "sessions");
+var recordFile = (dir, id) => path19.join(dir, `${id}.json`);
 var ID = /^[a-z0-9]+-[a-f0-9]+$/;
 async function writeRecord(dir, r) {
   await fsp15.mkdir(dir, { recursive: true, mode: 448 });
@@ -34925,7 +35088,7 @@ async function removeRecord(dir, id) {
   await fsp15.rm(recordFile(dir, id), { force: true });
   await fsp15.rm(lockFile(dir, id), { force: true });
 }
-var lockFile = (dir, id) => path18.join(dir, `${id}.lock`);
+var lockFile = (dir, id) => path19.join(dir, `${id}.lock`);
 function alive(pid) {
   try {
     process.kill(pid, 0);
@@ -34938,23 +35101,23 @@ function tryLock(dir, id) {
   const file = lockFile(dir, id);
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
-      fs15.mkdirSync(dir, { recursive: true, mode: 448 });
-      const fd = fs15.openSync(file, "wx", 384);
-      fs15.writeSync(fd, String(process.pid));
-      fs15.closeSync(fd);
-      return () => fs15.rmSync(file, { force: true });
+      fs16.mkdirSync(dir, { recursive: true, mode: 448 });
+      const fd = fs16.openSync(file, "wx", 384);
+      fs16.writeSync(fd, String(process.pid));
+      fs16.closeSync(fd);
+      return () => fs16.rmSync(file, { force: true });
     } catch (err) {
       if (err.code !== "EEXIST") throw err;
-      const pid = Number(fs15.readFileSync(file, "utf8").trim());
+      const pid = Number(fs16.readFileSync(file, "utf8").trim());
       if (Number.isInteger(pid) && pid > 0 && alive(pid)) return null;
-      fs15.rmSync(file, { force: true });
+      fs16.rmSync(file, { force: true });
     }
   }
   return null;
 }
 function isLocked(dir, id) {
   try {
-    const pid = Number(fs15.readFileSync(lockFile(dir, id), "utf8").trim());
+    const pid = Number(fs16.readFileSync(lockFile(dir, id), "utf8").trim());
     return Number.isInteger(pid) && pid > 0 && alive(pid);
   } catch {
     return false;
@@ -35001,7 +35164,7 @@ async function createSession(spec, deps, o) {
       labels: { ...labels, [LABEL_ROLE]: "sandbox" },
       keeper
     });
-    const volumes = await createVolumes(ctx, p, prep);
+    const volumes = await createVolumes(ctx, prep);
     const deadEnd = deadEndGateways(deps, net3.gateways);
     const logs = new LogStream(deps.log, prep.spec.logLimitBytes, deps.fenceWorkflowCommands);
     const box = await createSandbox(
@@ -35087,7 +35250,7 @@ async function waitForCheck(ctx, check2, exit) {
 
 // src/sandbox/gc.ts
 import fsp16 from "node:fs/promises";
-import path19 from "node:path";
+import path20 from "node:path";
 function createdAt(r) {
   const t = Date.parse(r.labels[LABEL_CREATED] ?? "");
   return Number.isNaN(t) ? 0 : t;
@@ -35126,7 +35289,7 @@ async function gc(engine, host, opts) {
         const dev = r.labels[LABEL_LOOP_DEVICE];
         const img = r.labels[LABEL_LOOP_IMAGE];
         if (dev) await host.privileged("losetup", ["-d", dev]).catch(() => void 0);
-        if (img && path19.resolve(img).startsWith(path19.resolve(host.stateDir) + path19.sep)) {
+        if (img && path20.resolve(img).startsWith(path20.resolve(host.stateDir) + path20.sep)) {
           await fsp16.rm(img, { force: true });
         }
       })
@@ -35146,13 +35309,18 @@ async function gc(engine, host, opts) {
     }
     const files = await fsp16.readdir(host.stateDir).catch(() => []);
     for (const f of files.filter((n) => n.endsWith(".img"))) {
-      const abs = path19.join(host.stateDir, f);
+      const abs = path20.join(host.stateDir, f);
       if (inUse.has(abs)) continue;
       const st = await fsp16.stat(abs).catch(() => null);
       if (st && st.mtimeMs <= cutoff) {
         await fsp16.rm(abs, { force: true });
         report.removed.push({ kind: "volume-image", name: f });
       }
+    }
+    const discard = path20.join(host.stateDir, DISCARD_DIR);
+    for (const f of await fsp16.readdir(discard).catch(() => [])) {
+      await fsp16.rm(path20.join(discard, f), { force: true });
+      report.removed.push({ kind: "volume-image", name: f });
     }
   }
   return report;
@@ -35569,22 +35737,22 @@ async function runInWarm(given, deps, r, w) {
 }
 
 // src/sandbox/watchdog.ts
-import { spawn as spawn2 } from "node:child_process";
-import fs16 from "node:fs";
-import path20 from "node:path";
+import { spawn as spawn3 } from "node:child_process";
+import fs17 from "node:fs";
+import path21 from "node:path";
 import { fileURLToPath as fileURLToPath2 } from "node:url";
 function processStart(pid) {
   try {
-    const stat2 = fs16.readFileSync(`/proc/${pid}/stat`, "utf8");
+    const stat2 = fs17.readFileSync(`/proc/${pid}/stat`, "utf8");
     return stat2.slice(stat2.lastIndexOf(")") + 2).split(" ")[19] ?? null;
   } catch {
     return null;
   }
 }
 function cliPath() {
-  const here = path20.dirname(fileURLToPath2(import.meta.url));
-  for (const p of [path20.join(here, "cli.js"), path20.resolve(here, "../../dist/cli.js")]) {
-    if (fs16.existsSync(p)) return p;
+  const here = path21.dirname(fileURLToPath2(import.meta.url));
+  for (const p of [path21.join(here, "cli.js"), path21.resolve(here, "../../dist/cli.js")]) {
+    if (fs17.existsSync(p)) return p;
   }
   return null;
 }
@@ -35592,7 +35760,7 @@ function startWatchdog(runId, env) {
   const cli = cliPath();
   const start = processStart(process.pid);
   if (!cli || !start) return null;
-  const child = spawn2(
+  const child = spawn3(
     process.execPath,
     [cli, "watchdog", "--run", runId, "--parent", String(process.pid), "--parent-start", start],
     { detached: true, stdio: "ignore", env }
@@ -35609,9 +35777,9 @@ function startWatchdog(runId, env) {
 
 // src/cli/door.ts
 import { randomBytes as randomBytes3 } from "node:crypto";
-import fs17 from "node:fs";
+import fs18 from "node:fs";
 import os7 from "node:os";
-import path21 from "node:path";
+import path22 from "node:path";
 
 // src/engine/docker.ts
 import { posix } from "node:path";
@@ -35651,10 +35819,10 @@ var ApiClient = class {
     this.prefix = `/v${v}`;
   }
   /** Send a request; resolves with the raw streaming response (any status). */
-  raw(method, path27, opts = {}, operation = `${method} ${path27}`) {
+  raw(method, path28, opts = {}, operation = `${method} ${path28}`) {
     const qs = new URLSearchParams();
     for (const [k, v] of Object.entries(opts.query ?? {})) if (v !== void 0) qs.set(k, String(v));
-    const fullPath = `${this.prefix}${path27}${qs.size ? `?${qs}` : ""}`;
+    const fullPath = `${this.prefix}${path28}${qs.size ? `?${qs}` : ""}`;
     const headers = { ...opts.headers };
     let payload;
     if (opts.body !== void 0) {
@@ -35687,13 +35855,13 @@ var ApiClient = class {
    * A request the engine answers with 101 Switching Protocols (exec with stdin): the raw connection, both ways.
    * Its own socket, never the keep-alive pool's. Any other answer becomes an EngineError.
    */
-  upgrade(method, path27, body, operation) {
+  upgrade(method, path28, body, operation) {
     const payload = Buffer.from(JSON.stringify(body));
     const ep = this.endpoint;
     return new Promise((resolve, reject) => {
       const req = http.request({
         method,
-        path: `${this.prefix}${path27}`,
+        path: `${this.prefix}${path28}`,
         headers: {
           connection: "Upgrade",
           upgrade: "tcp",
@@ -35718,17 +35886,17 @@ var ApiClient = class {
     });
   }
   /** Send a request and parse a JSON answer; a non-2xx status becomes an EngineError. */
-  async json(method, path27, opts = {}, operation) {
-    const op = operation ?? `${method} ${path27}`;
-    const res = await this.raw(method, path27, opts, op);
+  async json(method, path28, opts = {}, operation) {
+    const op = operation ?? `${method} ${path28}`;
+    const res = await this.raw(method, path28, opts, op);
     const text2 = await readAll(res.body);
     if (res.statusCode < 200 || res.statusCode >= 300) throw this.statusError(op, res.statusCode, text2);
     return text2.length ? JSON.parse(text2.toString("utf8")) : void 0;
   }
   /** Like json() but ignores the body. `okStatuses` lists extra statuses that count as success. */
-  async call(method, path27, opts = {}, operation, okStatuses = []) {
-    const op = operation ?? `${method} ${path27}`;
-    const res = await this.raw(method, path27, opts, op);
+  async call(method, path28, opts = {}, operation, okStatuses = []) {
+    const op = operation ?? `${method} ${path28}`;
+    const res = await this.raw(method, path28, opts, op);
     const text2 = await readAll(res.body);
     if ((res.statusCode < 200 || res.statusCode >= 300) && !okStatuses.includes(res.statusCode)) {
       throw this.statusError(op, res.statusCode, text2);
@@ -35843,6 +36011,8 @@ async function connectEngine(endpoints, choice = "auto") {
   for (const url of endpoints) {
     const client = new ApiClient(parseEndpoint(url), "engine");
     try {
+      const early = client.json("GET", "/info", {}, "info");
+      early.catch(() => void 0);
       const v = await client.json("GET", "/version", {}, "version");
       const isPodman = (v.Components ?? []).some((c2) => /podman/i.test(c2.Name));
       const name = isPodman ? "podman" : "docker";
@@ -35864,7 +36034,7 @@ async function connectEngine(endpoints, choice = "auto") {
       const c = new ApiClient(client.endpoint, name);
       c.setApiVersion(api);
       const [info2, podman] = await Promise.all([
-        c.json("GET", "/info", {}, "info"),
+        early.catch(() => c.json("GET", "/info", {}, "info")),
         isPodman ? c.json("GET", "/libpod/info", {}, "info").then(parsePodmanInfo) : null
       ]);
       const securityOptions = info2.SecurityOptions ?? [];
@@ -35883,7 +36053,8 @@ async function connectEngine(endpoints, choice = "auto") {
           readOnlyTmpfs: podman ? PODMAN_READ_ONLY_TMPFS : []
         },
         securityOptions.some((o) => /(^|,)name=seccomp(,|$)/.test(o)),
-        podman?.defaultCapabilities ?? []
+        podman?.defaultCapabilities ?? [],
+        info2.Runtimes ?? null
       );
     } catch (err) {
       if (err instanceof InputError || err instanceof EngineError && err.engine !== "engine") throw err;
@@ -35971,24 +36142,26 @@ function splitRef(ref) {
   return i > ref.lastIndexOf("/") ? { repo: ref.slice(0, i), tag: ref.slice(i + 1) } : { repo: ref, tag: "latest" };
 }
 var DockerApiEngine = class {
-  constructor(api, info2, seccomp, podmanDefaultCaps = []) {
+  constructor(api, info2, seccomp, podmanDefaultCaps = [], knownRuntimes = null) {
     this.api = api;
     this.info = info2;
     this.seccomp = seccomp;
     this.podmanDefaultCaps = podmanDefaultCaps;
+    this.knownRuntimes = knownRuntimes;
   }
   api;
   info;
   seccomp;
   podmanDefaultCaps;
+  knownRuntimes;
   async runtimes() {
-    const info2 = await this.api.json(
+    const runtimes = this.knownRuntimes ?? (await this.api.json(
       "GET",
       "/info",
       {},
       "info"
-    );
-    return Object.entries(info2.Runtimes ?? {}).map(([name, r]) => ({ name, args: r?.runtimeArgs ?? [] }));
+    )).Runtimes;
+    return Object.entries(runtimes ?? {}).map(([name, r]) => ({ name, args: r?.runtimeArgs ?? [] }));
   }
   async imageInspect(ref) {
     const res = await this.api.raw("GET", `/images/${encodeURIComponent(ref)}/json`, {}, "inspect image");
@@ -36063,6 +36236,25 @@ var DockerApiEngine = class {
     if (!id) throw new EngineError(this.info.name, "build image", "the engine reported no image id");
     for (const t of rest) await this.imageTag(id, t);
     return id;
+  }
+  async imageImport(rootfs, ref, changes) {
+    const { repo, tag } = splitRef(ref);
+    const qs = new URLSearchParams({ fromSrc: "-", repo, tag });
+    for (const c of changes) qs.append("changes", c);
+    const res = await this.api.raw(
+      "POST",
+      `/images/create?${qs}`,
+      { bodyStream: rootfs, headers: { "content-type": "application/x-tar" } },
+      `import ${ref}`
+    );
+    const body = (await readAll(res.body)).toString("utf8");
+    if (res.statusCode !== 200)
+      throw this.api.statusError(`import ${ref}`, res.statusCode, Buffer.from(body));
+    for (const line of body.split("\n")) {
+      if (!line.trim()) continue;
+      const j = JSON.parse(line);
+      if (j.error) throw new EngineError(this.info.name, `import ${ref}`, j.error);
+    }
   }
   async imageTag(source, ref) {
     const { repo, tag } = splitRef(ref);
@@ -36327,37 +36519,37 @@ var DockerApiEngine = class {
     );
     return { titles: j.Titles ?? [], processes: j.Processes ?? [] };
   }
-  async putArchive(id, path27, tar7) {
+  async putArchive(id, path28, tar8) {
     await this.api.call(
       "PUT",
       `/containers/${id}/archive`,
       {
-        query: { path: path27, noOverwriteDirNonDir: 1 },
-        bodyStream: tar7,
+        query: { path: path28, noOverwriteDirNonDir: 1 },
+        bodyStream: tar8,
         headers: { "content-type": "application/x-tar" }
       },
-      `copy into ${path27}`
+      `copy into ${path28}`
     );
   }
-  async getArchive(id, path27) {
+  async getArchive(id, path28) {
     const res = await this.api.raw(
       "GET",
       `/containers/${id}/archive`,
-      { query: { path: path27 } },
-      `copy out of ${path27}`
+      { query: { path: path28 } },
+      `copy out of ${path28}`
     );
     if (res.statusCode !== 200)
-      throw this.api.statusError(`copy out of ${path27}`, res.statusCode, await readAll(res.body));
-    return this.info.name === "podman" ? archiveUnderBase(res.body, posix.basename(path27)) : res.body;
+      throw this.api.statusError(`copy out of ${path28}`, res.statusCode, await readAll(res.body));
+    return this.info.name === "podman" ? archiveUnderBase(res.body, posix.basename(path28)) : res.body;
   }
-  async statPath(id, path27) {
-    const res = await this.api.raw("HEAD", `/containers/${id}/archive`, { query: { path: path27 } }, `stat ${path27}`);
+  async statPath(id, path28) {
+    const res = await this.api.raw("HEAD", `/containers/${id}/archive`, { query: { path: path28 } }, `stat ${path28}`);
     const body = await readAll(res.body);
     if (res.statusCode === 404) return null;
-    if (res.statusCode !== 200) throw this.api.statusError(`stat ${path27}`, res.statusCode, body);
+    if (res.statusCode !== 200) throw this.api.statusError(`stat ${path28}`, res.statusCode, body);
     const header = res.headers["x-docker-container-path-stat"];
     if (typeof header !== "string")
-      throw new EngineError(this.info.name, `stat ${path27}`, "the engine sent no path stat");
+      throw new EngineError(this.info.name, `stat ${path28}`, "the engine sent no path stat");
     const j = JSON.parse(Buffer.from(header, "base64").toString("utf8"));
     return {
       name: String(j.name ?? ""),
@@ -36500,9 +36692,14 @@ function processContext() {
 function connect(ctx, choice = "auto") {
   return connectEngine(endpointsFor(choice, ctx.env), choice);
 }
+var hosts = /* @__PURE__ */ new Map();
 function volumeHostFor(ctx) {
-  const dir = ctx.env.SANDBOX_ACTION_STATE_DIR || path21.join(os7.tmpdir(), "sandbox-action");
-  return defaultVolumeHost(dir, ctx.isRoot, ctx.env.ACT !== "true");
+  const dir = ctx.env.SANDBOX_ACTION_STATE_DIR || path22.join(os7.tmpdir(), "sandbox-action");
+  const shared = ctx.env.ACT !== "true";
+  const key = JSON.stringify([dir, ctx.isRoot, shared]);
+  let host = hosts.get(key);
+  if (!host) hosts.set(key, host = defaultVolumeHost(dir, ctx.isRoot, shared, true));
+  return host;
 }
 var randomId = () => randomBytes3(4).toString("hex");
 function abortOnSignals() {
@@ -36578,11 +36775,11 @@ function failedBeforeRun(err, spec, subject) {
   };
 }
 function writeResultFile(file, result) {
-  fs17.mkdirSync(path21.dirname(file), { recursive: true });
+  fs18.mkdirSync(path22.dirname(file), { recursive: true });
   const tmp = `${file}.${process.pid}.tmp`;
-  fs17.writeFileSync(tmp, `${JSON.stringify(result, null, 2)}
+  fs18.writeFileSync(tmp, `${JSON.stringify(result, null, 2)}
 `, { mode: 420 });
-  fs17.renameSync(tmp, file);
+  fs18.renameSync(tmp, file);
 }
 var lastResort = null;
 function writeResultOnCrash(file, subject) {
@@ -36780,9 +36977,9 @@ function summaryLine(r) {
   if (r.network === "open") parts.push("network: OPEN (unrestricted)");
   const e = r.egress;
   if (e) {
-    const hosts = e.allowed.length;
+    const hosts2 = e.allowed.length;
     parts.push(
-      `egress${e.mode === "audit" ? " (AUDIT: not locked down)" : e.transparent ? " (transparent)" : ""}: ${hosts} host${hosts === 1 ? "" : "s"}, ${formatBytes(e.bytesUp + e.bytesDown)}, ${e.refusedTotal} refused`
+      `egress${e.mode === "audit" ? " (AUDIT: not locked down)" : e.transparent ? " (transparent)" : ""}: ${hosts2} host${hosts2 === 1 ? "" : "s"}, ${formatBytes(e.bytesUp + e.bytesDown)}, ${e.refusedTotal} refused`
     );
     if (e.proxyExit) parts.push(e.proxyExit);
   }
@@ -36831,8 +37028,8 @@ function readActionInputs(env) {
       options[name] = v;
     }
   }
-  const run2 = get("run");
-  if (run2 === "" && options.preset === void 0) {
+  const run3 = get("run");
+  if (run3 === "" && options.preset === void 0) {
     throw new InputError(
       "run",
       "is required (or a preset): the shell command to run in the sandbox, e.g. `make test`"
@@ -36842,18 +37039,18 @@ function readActionInputs(env) {
   if (!/^(true|false)$/i.test(failOnError)) {
     throw new InputError("fail-on-error", `'${failOnError}' is not true or false`);
   }
-  if (run2 !== "") options.entrypoint ??= "sh";
+  if (run3 !== "") options.entrypoint ??= "sh";
   return {
     options,
-    command: run2 === "" ? [] : ["-c", run2],
+    command: run3 === "" ? [] : ["-c", run3],
     failOnError: failOnError.toLowerCase() === "true"
   };
 }
 
 // src/cli/build.ts
 import { execFileSync } from "node:child_process";
-import fs20 from "node:fs";
-import path23 from "node:path";
+import fs21 from "node:fs";
+import path24 from "node:path";
 
 // src/images/build-plan.ts
 var PLATFORM = /^linux\/(amd64|arm64|arm\/v7|arm\/v6|386|ppc64le|s390x|riscv64)$/;
@@ -36986,15 +37183,15 @@ function backoff(attempt, baseMs, retryAfter) {
 }
 
 // src/images/builder.ts
-var import_tar_stream6 = __toESM(require_tar_stream(), 1);
-import { spawn as spawn3, spawnSync } from "node:child_process";
-import fs18 from "node:fs";
+var import_tar_stream7 = __toESM(require_tar_stream(), 1);
+import { spawn as spawn4, spawnSync } from "node:child_process";
+import fs19 from "node:fs";
 import os8 from "node:os";
-import path22 from "node:path";
-import { Readable as Readable4 } from "node:stream";
+import path23 from "node:path";
+import { Readable as Readable5 } from "node:stream";
 
 // src/images/registry.ts
-import crypto4 from "node:crypto";
+import crypto5 from "node:crypto";
 import http2 from "node:http";
 import https from "node:https";
 function parseReference(text2) {
@@ -37076,8 +37273,8 @@ var RegistryClient = class {
     return `Bearer ${token}`;
   }
   /** One request with auth (answering a 401 challenge once) and retries with backoff on 429/5xx/network errors. */
-  async request(method, path27, o) {
-    const url = new URL(`${isLoopback(this.host) ? "http" : "https"}://${this.host}${path27}`);
+  async request(method, path28, o) {
+    const url = new URL(`${isLoopback(this.host) ? "http" : "https"}://${this.host}${path28}`);
     const attempts = this.o.attempts ?? 5;
     const sleep = this.o.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
     let auth2 = null;
@@ -37140,7 +37337,7 @@ var RegistryClient = class {
       `read manifest ${repository}:${ref}`
     );
     const digest = String(
-      a.headers["docker-content-digest"] ?? `sha256:${crypto4.createHash("sha256").update(a.body).digest("hex")}`
+      a.headers["docker-content-digest"] ?? `sha256:${crypto5.createHash("sha256").update(a.body).digest("hex")}`
     );
     const mediaType = String(a.headers["content-type"] ?? "").split(";")[0];
     return {
@@ -37180,19 +37377,19 @@ var RegistryClient = class {
 
 // src/images/builder.ts
 function imageSources(root) {
-  const dir = path22.join(root, "images");
+  const dir = path23.join(root, "images");
   const out = [];
-  for (const name of fs18.readdirSync(dir).sort()) {
-    const dockerfile = path22.join(dir, name, "Dockerfile");
-    if (!fs18.existsSync(dockerfile)) continue;
-    const text2 = fs18.readFileSync(dockerfile, "utf8");
+  for (const name of fs19.readdirSync(dir).sort()) {
+    const dockerfile = path23.join(dir, name, "Dockerfile");
+    if (!fs19.existsSync(dockerfile)) continue;
+    const text2 = fs19.readFileSync(dockerfile, "utf8");
     const first = /^#\s*(.+)$/m.exec(text2)?.[1] ?? name;
     const args = {};
-    const toolchain = path22.join(dir, name, "lean-toolchain");
-    if (fs18.existsSync(toolchain)) args.LEAN_TOOLCHAIN = fs18.readFileSync(toolchain, "utf8").trim();
+    const toolchain = path23.join(dir, name, "lean-toolchain");
+    if (fs19.existsSync(toolchain)) args.LEAN_TOOLCHAIN = fs19.readFileSync(toolchain, "utf8").trim();
     out.push({
       name,
-      contextDir: name === "egress-proxy" ? path22.join(root, "dist") : path22.join(dir, name),
+      contextDir: name === "egress-proxy" ? path23.join(root, "dist") : path23.join(dir, name),
       dockerfile,
       title: `sandbox-action ${name}`,
       description: first.replace(/^[\w-]+:\s*/, "").slice(0, 200),
@@ -37202,27 +37399,27 @@ function imageSources(root) {
   return out;
 }
 function contextTar2(src) {
-  const pack = import_tar_stream6.default.pack();
+  const pack = import_tar_stream7.default.pack();
   const opts = { mode: 420, uid: 0, gid: 0, mtime: /* @__PURE__ */ new Date(0) };
-  const inside2 = path22.relative(src.contextDir, src.dockerfile);
-  const outside = inside2.startsWith("..") || path22.isAbsolute(inside2);
+  const inside2 = path23.relative(src.contextDir, src.dockerfile);
+  const outside = inside2.startsWith("..") || path23.isAbsolute(inside2);
   const walk = (rel) => {
-    for (const name of fs18.readdirSync(path22.join(src.contextDir, rel)).sort()) {
+    for (const name of fs19.readdirSync(path23.join(src.contextDir, rel)).sort()) {
       const r = rel ? `${rel}/${name}` : name;
-      const st = fs18.lstatSync(path22.join(src.contextDir, r));
+      const st = fs19.lstatSync(path23.join(src.contextDir, r));
       if (st.isDirectory()) walk(r);
       else if (st.isFile()) {
         pack.entry(
           { name: r, ...opts, mode: st.mode & 493 ? st.mode & 511 : 420 },
-          fs18.readFileSync(path22.join(src.contextDir, r))
+          fs19.readFileSync(path23.join(src.contextDir, r))
         );
       }
     }
   };
   walk("");
-  if (outside) pack.entry({ name: "Dockerfile", ...opts }, fs18.readFileSync(src.dockerfile));
+  if (outside) pack.entry({ name: "Dockerfile", ...opts }, fs19.readFileSync(src.dockerfile));
   pack.finalize();
-  return { stream: Readable4.from(pack), dockerfile: outside ? "Dockerfile" : inside2 };
+  return { stream: Readable5.from(pack), dockerfile: outside ? "Dockerfile" : inside2 };
 }
 function hasBuildx() {
   const r = spawnSync("docker", ["buildx", "version"], { stdio: "ignore" });
@@ -37232,8 +37429,8 @@ function credentialsFor(host, given, home = os8.homedir()) {
   if (given) return given;
   try {
     const cfg = JSON.parse(
-      fs18.readFileSync(
-        path22.join(process.env.DOCKER_CONFIG ?? path22.join(home, ".docker"), "config.json"),
+      fs19.readFileSync(
+        path23.join(process.env.DOCKER_CONFIG ?? path23.join(home, ".docker"), "config.json"),
         "utf8"
       )
     );
@@ -37337,10 +37534,10 @@ async function withRetries(fn, progress, attempts = 4) {
 }
 async function buildWithBake(targets, o) {
   const def = bakeDefinition(targets, o);
-  const file = path22.join(fs18.mkdtempSync(path22.join(os8.tmpdir(), "sa-bake-")), "bake.json");
-  fs18.writeFileSync(file, JSON.stringify(def, null, 2));
+  const file = path23.join(fs19.mkdtempSync(path23.join(os8.tmpdir(), "sa-bake-")), "bake.json");
+  fs19.writeFileSync(file, JSON.stringify(def, null, 2));
   const code = await new Promise((resolve) => {
-    const child = spawn3("docker", ["buildx", "bake", "-f", file, ...o.push ? ["--push"] : []], {
+    const child = spawn4("docker", ["buildx", "bake", "-f", file, ...o.push ? ["--push"] : []], {
       stdio: ["ignore", "inherit", "inherit"]
     });
     child.on("close", (c) => resolve(c ?? 1));
@@ -37534,7 +37731,7 @@ function parseCommandLine(argv, table) {
 }
 
 // src/cli/tags.ts
-import fs19 from "node:fs";
+import fs20 from "node:fs";
 var TAGS_TABLE = {
   sha: { kind: "string", help: "commit (default $GITHUB_SHA)" },
   ref: { kind: "string", help: "refs/heads/…, refs/tags/… or refs/pull/… (default $GITHUB_REF)" },
@@ -37557,7 +37754,7 @@ function tagFactsFrom(o, env) {
   let event = {};
   if (env.GITHUB_EVENT_PATH) {
     try {
-      event = JSON.parse(fs19.readFileSync(env.GITHUB_EVENT_PATH, "utf8"));
+      event = JSON.parse(fs20.readFileSync(env.GITHUB_EVENT_PATH, "utf8"));
     } catch (err) {
       throw new InputError("GITHUB_EVENT_PATH", `cannot read the event: ${errorMessage(err)}`);
     }
@@ -37637,8 +37834,8 @@ function parseBuild(argv, env, readStdin) {
   if (positionals.length) throw new InputError(positionals[0], "build takes no arguments");
   const s2 = (k) => typeof o[k] === "string" ? o[k] : void 0;
   const list3 = (k) => Array.isArray(o[k]) ? o[k] : [];
-  const root = path23.resolve(s2("root") ?? installRoot() ?? process.cwd());
-  if (!fs20.existsSync(path23.join(root, "images")))
+  const root = path24.resolve(s2("root") ?? installRoot() ?? process.cwd());
+  if (!fs21.existsSync(path24.join(root, "images")))
     throw new InputError("--root", `'${root}' has no images/ directory`);
   const sources = imageSources(root);
   const names = sources.map((x) => x.name);
@@ -37766,14 +37963,14 @@ async function runBuildAction(env) {
     return 2;
   }
   try {
-    const run2 = await executeBuild(
+    const run3 = await executeBuild(
       req,
       () => connect(processContext()),
       (l) => info(l),
       env
     );
-    setOutput("references", run2.images.flatMap((i) => i.references).join("\n"));
-    setOutput("result-json", JSON.stringify(run2));
+    setOutput("references", run3.images.flatMap((i) => i.references).join("\n"));
+    setOutput("result-json", JSON.stringify(run3));
     if (env.GITHUB_STEP_SUMMARY)
       await summary.addHeading("sandbox-action: images", 3).addTable([
         [
@@ -37782,7 +37979,7 @@ async function runBuildAction(env) {
           { data: "tags", header: true },
           { data: "digest", header: true }
         ],
-        ...run2.images.map((i) => [
+        ...run3.images.map((i) => [
           i.image,
           i.platforms.map((p) => p.platform).join(", "),
           i.references.map((r) => r.split(":").pop()).join(", "),
@@ -37800,8 +37997,8 @@ async function runBuildAction(env) {
 import { Writable } from "node:stream";
 
 // src/cli/report.ts
-import fs21 from "node:fs";
-import path24 from "node:path";
+import fs22 from "node:fs";
+import path25 from "node:path";
 
 // src/report/checks.ts
 var BATCH = 50;
@@ -39324,17 +39521,17 @@ function requestLog(octokit) {
     octokit.log.debug("request", options);
     const start = Date.now();
     const requestOptions = octokit.request.endpoint.parse(options);
-    const path27 = requestOptions.url.replace(options.baseUrl, "");
+    const path28 = requestOptions.url.replace(options.baseUrl, "");
     return request2(options).then((response) => {
       const requestId = response.headers["x-github-request-id"];
       octokit.log.info(
-        `${requestOptions.method} ${path27} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
+        `${requestOptions.method} ${path28} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
       );
       return response;
     }).catch((error2) => {
       const requestId = error2.response?.headers["x-github-request-id"] || "UNKNOWN";
       octokit.log.error(
-        `${requestOptions.method} ${path27} - ${error2.status} with id ${requestId} in ${Date.now() - start}ms`
+        `${requestOptions.method} ${path28} - ${error2.status} with id ${requestId} in ${Date.now() - start}ms`
       );
       throw error2;
     });
@@ -42119,29 +42316,29 @@ var REPORT_TABLE = {
 };
 function readLimited(file) {
   try {
-    const st = fs21.lstatSync(file);
+    const st = fs22.lstatSync(file);
     if (!st.isFile()) return { ok: false, reason: `'${file}' is not a regular file` };
     if (st.size > LIMITS.fileBytes)
       return { ok: false, reason: `the file is ${st.size} bytes, above ${LIMITS.fileBytes}` };
-    return readResult(fs21.readFileSync(file));
+    return readResult(fs22.readFileSync(file));
   } catch (err) {
     return { ok: false, reason: `the file cannot be read: ${errorMessage(err)}` };
   }
 }
 var MAX_FILES = 512;
 function readResultFiles(fileOrDir) {
-  const st = fs21.lstatSync(fileOrDir, { throwIfNoEntry: false });
+  const st = fs22.lstatSync(fileOrDir, { throwIfNoEntry: false });
   if (!st) return [];
-  if (!st.isDirectory()) return [{ name: path24.basename(fileOrDir), read: readLimited(fileOrDir) }];
+  if (!st.isDirectory()) return [{ name: path25.basename(fileOrDir), read: readLimited(fileOrDir) }];
   const out = [];
-  if (fs21.existsSync(path24.join(fileOrDir, "result.json")))
-    out.push({ name: "result.json", read: readLimited(path24.join(fileOrDir, "result.json")) });
-  for (const d of fs21.readdirSync(fileOrDir).sort()) {
-    const sub = path24.join(fileOrDir, d);
-    if (!fs21.lstatSync(sub).isDirectory()) continue;
-    for (const f of fs21.readdirSync(sub).sort()) {
+  if (fs22.existsSync(path25.join(fileOrDir, "result.json")))
+    out.push({ name: "result.json", read: readLimited(path25.join(fileOrDir, "result.json")) });
+  for (const d of fs22.readdirSync(fileOrDir).sort()) {
+    const sub = path25.join(fileOrDir, d);
+    if (!fs22.lstatSync(sub).isDirectory()) continue;
+    for (const f of fs22.readdirSync(sub).sort()) {
       if (f === "result.json" || /^sandbox-result.*\.json$/.test(f)) {
-        out.push({ name: `${d}/${f}`, read: readLimited(path24.join(sub, f)) });
+        out.push({ name: `${d}/${f}`, read: readLimited(path25.join(sub, f)) });
       }
     }
     if (out.length > MAX_FILES) throw new InputError("--result", `more than ${MAX_FILES} result files`);
@@ -42180,7 +42377,7 @@ function parse3(argv, env) {
   let refused = null;
   const eventName = env.GITHUB_EVENT_NAME;
   if (eventName && env.GITHUB_EVENT_PATH) {
-    const payload = JSON.parse(fs21.readFileSync(env.GITHUB_EVENT_PATH, "utf8"));
+    const payload = JSON.parse(fs22.readFileSync(env.GITHUB_EVENT_PATH, "utf8"));
     const r = subjectFromEvent(eventName, payload);
     if (r.ok) subject = r.subject;
     else refused = r.reason;
@@ -42380,8 +42577,8 @@ function reportSummary(o) {
 }
 
 // src/action/state-key.ts
-import fs22 from "node:fs";
-import path25 from "node:path";
+import fs23 from "node:fs";
+import path26 from "node:path";
 var clean = (s2) => s2.replace(/[^\w.-]+/g, "_").slice(0, 100);
 function stateKeys(o, ev) {
   for (const [name, k] of [
@@ -42402,7 +42599,7 @@ function stateKeys(o, ev) {
 }
 function eventFacts(file) {
   if (!file) return { defaultBranch: null, pr: null };
-  const e = JSON.parse(fs22.readFileSync(file, "utf8"));
+  const e = JSON.parse(fs23.readFileSync(file, "utf8"));
   const n = e.pull_request?.number ?? (e.issue?.pull_request ? e.issue.number : void 0);
   return {
     defaultBranch: typeof e.repository?.default_branch === "string" ? e.repository.default_branch : null,
@@ -42425,7 +42622,7 @@ async function runStateKeyAction(env) {
     );
     setOutput("key", k.key);
     setOutput("restore", k.restore.join("\n"));
-    setOutput("dir", path25.join(env.RUNNER_TEMP ?? "/tmp", "sandbox-state"));
+    setOutput("dir", path26.join(env.RUNNER_TEMP ?? "/tmp", "sandbox-state"));
     info(
       `sandbox-action: /state cache ${k.trusted ? "trusted (a push to the default branch or a tag)" : "scoped: this run is not on a trusted ref"}: ${k.key}`
     );
@@ -42449,13 +42646,13 @@ async function runAction() {
   const ctx = processContext();
   const temp = ctx.env.RUNNER_TEMP || os9.tmpdir();
   const given = (ctx.env["INPUT_RESULT-FILE"] ?? "").trim();
-  const resultPath = given ? path26.resolve(ctx.cwd, given) : path26.join(temp, `sandbox-result-${randomId()}.json`);
+  const resultPath = given ? path27.resolve(ctx.cwd, given) : path27.join(temp, `sandbox-result-${randomId()}.json`);
   setOutput("result-json", resultPath);
   let inputs;
   let spec;
   try {
     inputs = readActionInputs(ctx.env);
-    inputs.options["output-dir"] ??= path26.join(temp, `sandbox-output-${randomId()}`);
+    inputs.options["output-dir"] ??= path27.join(temp, `sandbox-output-${randomId()}`);
     inputs.options["result-file"] = resultPath;
     spec = parseRunOptions(inputs.options, inputs.command, {
       cpus: ctx.cpus,

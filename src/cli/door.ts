@@ -36,10 +36,16 @@ export function connect(ctx: ProcessContext, choice: EngineChoice = 'auto'): Pro
   return connectEngine(endpointsFor(choice, ctx.env), choice);
 }
 
+/** One volume host per process and place (what it learns about the host's tools is asked once). */
+const hosts = new Map<string, VolumeHost>();
 export function volumeHostFor(ctx: ProcessContext): VolumeHost {
   const dir = ctx.env.SANDBOX_ACTION_STATE_DIR || path.join(os.tmpdir(), 'sandbox-action');
   // Under act the job is a container beside the engine's: its paths and devices are not the engine host's.
-  return defaultVolumeHost(dir, ctx.isRoot, ctx.env.ACT !== 'true');
+  const shared = ctx.env.ACT !== 'true';
+  const key = JSON.stringify([dir, ctx.isRoot, shared]);
+  let host = hosts.get(key);
+  if (!host) hosts.set(key, (host = defaultVolumeHost(dir, ctx.isRoot, shared, true)));
+  return host;
 }
 
 export const randomId = () => randomBytes(4).toString('hex');

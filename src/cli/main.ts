@@ -5,6 +5,7 @@ import { RUN_OPTIONS, parseRunOptions, type RunSpec } from '../config/run-option
 import { parseDuration } from '../config/units.js';
 import { runSandboxed } from '../session/warm.js';
 import { gc } from '../sandbox/gc.js';
+import { loopToolsReason } from '../sandbox/volumes.js';
 import { watch } from '../sandbox/watchdog.js';
 import { suggestionLines, summaryLine } from '../sandbox/summary.js';
 import { helpFor, parseCommandLine, type OptionTable } from './args.js';
@@ -220,6 +221,10 @@ async function runCommand(argv: string[], io: Io): Promise<number> {
     return failBeforeRun(io, err, null, resultFile, json);
   }
   writeResultOnCrash(spec.resultFile, spec.subject);
+  // The host's tools for loop volumes are asked while the engine is connected to, not after.
+  if (spec.volumeBackend !== 'tmpfs' && spec.volumeBackend !== 'unbounded') {
+    void loopToolsReason(volumeHostFor(ctx));
+  }
   let engine;
   try {
     engine = await connect(ctx, spec.engine);

@@ -143,7 +143,8 @@ export interface EgressSpec {
   egressNetwork: string | null;
   /** null: the image made from this version's own proxy sources. */
   proxyImage: string | null;
-  proxyBaseImage: string;
+  /** null: the proxy image is made from this machine's Node (built from debian:bookworm-slim if it cannot be). */
+  proxyBaseImage: string | null;
   maxBytes: number | null;
   /** --secret-route: paths of the proxy forwarded to an HTTPS upstream with a header from the host's environment. */
   routes: SecretRoute[];
@@ -266,7 +267,7 @@ export const RUN_OPTIONS = {
   },
   'proxy-base-image': {
     kind: 'string',
-    help: 'base image when the proxy image is built (default debian:bookworm-slim)',
+    help: "build the proxy image from this base with apt's nodejs (default: made from this machine's Node, without the network)",
   },
   isolation: { kind: 'string', help: 'default, or runsc for gVisor' },
   'allow-weaker-gvisor': {
@@ -821,7 +822,7 @@ function parseEgress(raw: RawOptions, network: NetworkMode, cwd: string): Egress
     throw new InputError('--egress-network', `'${egressNetwork}' is not the name of a bridge network`);
   }
   const proxyImage = str(raw, 'proxy-image') ?? null;
-  const proxyBaseImage = str(raw, 'proxy-base-image') ?? 'debian:bookworm-slim';
+  const proxyBaseImage = str(raw, 'proxy-base-image') ?? null;
   for (const [name, ref] of [
     ['--proxy-image', proxyImage],
     ['--proxy-base-image', proxyBaseImage],

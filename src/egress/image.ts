@@ -1,5 +1,6 @@
 /**
- * The proxy's image. By default it is made from this version's own sources (images/egress-proxy/Dockerfile and the
+ * The proxy's image. By default it is made from this machine's Node and the bundled proxy, without the network
+ * (src/egress/host-image.ts). With --proxy-base-image, or when that cannot be done, it is built from this version's own sources (images/egress-proxy/Dockerfile and the
  * bundled dist/egress-proxy.js, both shipped with the action and the npm package) and tagged with their hash, so
  * a changed proxy is never run from a stale image and an unchanged one is built once per engine. `--proxy-image`
  * names a published image instead (pulled per --pull).
@@ -13,8 +14,11 @@ import { InputError, errorMessage } from '../config/errors.js';
 import { installRoot } from '../config/install.js';
 import type { EgressSpec, PullPolicy } from '../config/run-options.js';
 import type { Engine } from '../engine/types.js';
+import { ensureHostNodeImage } from './host-image.js';
 
 export const PROXY_REPOSITORY = 'sandbox-action/egress-proxy';
+/** The base of the built image when the host's Node cannot be used and no base is named. */
+export const DEFAULT_PROXY_BASE = 'debian:bookworm-slim';
 
 export interface ProxySources {
   dockerfile: Buffer;
@@ -76,21 +80,35 @@ export async function ensureProxyImage(
     return ref;
   }
   const src = findProxySources();
-  const tag = proxyTag(src, egress.proxyBaseImage);
+  if (egress.proxyBaseImage === null) {
+    // No base named: the image is made from this machine's Node, without the network; if that cannot be, from
+    // the default base through the engine's builder.
+    try {
+      const made = await ensureHostNodeImage(engine, src.bundle, notice);
+      if ('ref' in made) return made.ref;
+      notice(
+        `the egress proxy image cannot be made from this machine's Node (${made.unfit}); building it instead`,
+      );
+    } catch (err) {
+      notice(
+        `the egress proxy image could not be made from this machine's Node (${errorMessage(err)}); building it instead`,
+      );
+    }
+  }
+  const baseImage = egress.proxyBaseImage ?? DEFAULT_PROXY_BASE;
+  const tag = proxyTag(src, baseImage);
   if (await engine.imageInspect(tag)) return tag;
-  notice(
-    `building the egress proxy image ${tag} from ${egress.proxyBaseImage} (once per engine and version)`,
-  );
+  notice(`building the egress proxy image ${tag} from ${baseImage} (once per engine and version)`);
   try {
     await engine.imageBuild(contextTar(src), {
       tags: [tag],
-      buildArgs: { BASE_IMAGE: egress.proxyBaseImage },
+      buildArgs: { BASE_IMAGE: baseImage },
       labels: { 'sandbox-action.proxy-sources': tag.split(':')[1]! },
     });
   } catch (err) {
     throw new InputError(
       '--proxy-image',
-      `the proxy image could not be built from ${egress.proxyBaseImage}: ${errorMessage(err)}; pass --proxy-base-image or --proxy-image`,
+      `the proxy image could not be built from ${baseImage}: ${errorMessage(err)}; pass --proxy-base-image or --proxy-image`,
     );
   }
   return tag;

@@ -74,11 +74,13 @@ export function defaultEndpoints(env: {
 interface InfoAnswer {
   SecurityOptions?: string[] | null;
   CgroupVersion?: string;
+  Runtimes?: Record<string, { runtimeArgs?: string[] } | null>;
 }
 
 /**
  * Connect to the first endpoint that answers, and learn what it is once. With `choice` (`--engine`), the engine
- * that answers must be that one.
+ * that answers must be that one. /info is asked at the same time as /version (unversioned, as /version is): one
+ * round trip fewer before every run; if that answer fails it is asked again, versioned.
  */
 export async function connectEngine(
   endpoints: string[],
@@ -88,6 +90,8 @@ export async function connectEngine(
   for (const url of endpoints) {
     const client = new ApiClient(parseEndpoint(url), 'engine');
     try {
+      const early = client.json<InfoAnswer>('GET', '/info', {}, 'info');
+      early.catch(() => undefined);
       const v = await client.json<VersionAnswer>('GET', '/version', {}, 'version');
       const isPodman = (v.Components ?? []).some((c) => /podman/i.test(c.Name));
       const name: EngineName = isPodman ? 'podman' : 'docker';
@@ -109,7 +113,7 @@ export async function connectEngine(
       const c = new ApiClient(client.endpoint, name);
       c.setApiVersion(api);
       const [info, podman] = await Promise.all([
-        c.json<InfoAnswer>('GET', '/info', {}, 'info'),
+        early.catch(() => c.json<InfoAnswer>('GET', '/info', {}, 'info')),
         isPodman ? c.json<unknown>('GET', '/libpod/info', {}, 'info').then(parsePodmanInfo) : null,
       ]);
       const securityOptions = info.SecurityOptions ?? [];
@@ -129,6 +133,7 @@ export async function connectEngine(
         },
         securityOptions.some((o) => /(^|,)name=seccomp(,|$)/.test(o)),
         podman?.defaultCapabilities ?? [],
+        info.Runtimes ?? null,
       );
     } catch (err) {
       // An engine that answered but is unfit (too old, not the one asked for) is the one to report; else a plain
@@ -232,16 +237,22 @@ export class DockerApiEngine implements Engine {
     private readonly seccomp: boolean,
     /** Podman only: containers.conf's default capabilities (what its inspect measures CapDrop against). */
     private readonly podmanDefaultCaps: string[] = [],
+    /** The runtimes /info listed at connect time (null: ask when needed). */
+    private readonly knownRuntimes: InfoAnswer['Runtimes'] | null = null,
   ) {}
 
   async runtimes(): Promise<RuntimeInfo[]> {
-    const info = await this.api.json<{ Runtimes?: Record<string, { runtimeArgs?: string[] } | null> }>(
-      'GET',
-      '/info',
-      {},
-      'info',
-    );
-    return Object.entries(info.Runtimes ?? {}).map(([name, r]) => ({ name, args: r?.runtimeArgs ?? [] }));
+    const runtimes =
+      this.knownRuntimes ??
+      (
+        await this.api.json<{ Runtimes?: Record<string, { runtimeArgs?: string[] } | null> }>(
+          'GET',
+          '/info',
+          {},
+          'info',
+        )
+      ).Runtimes;
+    return Object.entries(runtimes ?? {}).map(([name, r]) => ({ name, args: r?.runtimeArgs ?? [] }));
   }
 
   async imageInspect(ref: string): Promise<ImageInfo | null> {
@@ -337,6 +348,27 @@ export class DockerApiEngine implements Engine {
     if (!id) throw new EngineError(this.info.name, 'build image', 'the engine reported no image id');
     for (const t of rest) await this.imageTag(id, t);
     return id;
+  }
+
+  async imageImport(rootfs: Readable, ref: string, changes: string[]): Promise<void> {
+    const { repo, tag } = splitRef(ref);
+    const qs = new URLSearchParams({ fromSrc: '-', repo, tag });
+    for (const c of changes) qs.append('changes', c);
+    // Several `changes` parameters: the query is written here, not through the one-value-per-key helper.
+    const res = await this.api.raw(
+      'POST',
+      `/images/create?${qs}`,
+      { bodyStream: rootfs, headers: { 'content-type': 'application/x-tar' } },
+      `import ${ref}`,
+    );
+    const body = (await readAll(res.body)).toString('utf8');
+    if (res.statusCode !== 200)
+      throw this.api.statusError(`import ${ref}`, res.statusCode, Buffer.from(body));
+    for (const line of body.split('\n')) {
+      if (!line.trim()) continue;
+      const j = JSON.parse(line) as { error?: string };
+      if (j.error) throw new EngineError(this.info.name, `import ${ref}`, j.error);
+    }
   }
 
   async imageTag(source: string, ref: string): Promise<void> {

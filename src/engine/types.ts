@@ -246,6 +246,8 @@ export interface Engine {
   imageTag(source: string, ref: string): Promise<void>;
   /** Build an image from a tar context (the engine's own builder); each progress line goes to `progress`. */
   imageBuild(context: Readable, o: BuildOptions, progress?: (line: string) => void): Promise<string>;
+  /** Make an image of one layer from a root filesystem tar, configured by Dockerfile-style `changes`. */
+  imageImport(rootfs: Readable, ref: string, changes: string[]): Promise<void>;
   createContainer(spec: ContainerSpec): Promise<string>;
   /** Attach to stdout/stderr before start; each chunk goes to the sink as it arrives. */
   attach(id: string, sink: (stream: 'stdout' | 'stderr', chunk: Buffer) => void): Promise<AttachedStreams>;

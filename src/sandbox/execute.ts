@@ -71,17 +71,27 @@ export async function executeRun(spec: RunSpec, deps: RunDeps): Promise<RunResul
   try {
     const prep = await prepare(ctx);
     x.imageId = prep.image.id;
-    const net = (x.net = await ctx.race(
-      setupNetwork(prep.spec, {
-        engine: deps.engine,
-        labels: ctx.labels,
-        runId: ctx.runId,
-        addCleanup: (what, fn) => ctx.cleanup.add(what, fn),
-        notice: deps.notice,
-        notes: ctx.notes,
-        env: deps.env,
-      }),
-    ));
+    // The network (in proxy mode: the proxy's image, networks and start) and the volumes at once: neither needs
+    // the other. Both settle before a failure is thrown, so whatever was made is in the cleanup.
+    const [netMade, volumesMade] = await Promise.allSettled([
+      ctx.race(
+        setupNetwork(prep.spec, {
+          engine: deps.engine,
+          labels: ctx.labels,
+          runId: ctx.runId,
+          addCleanup: (what, fn) => ctx.cleanup.add(what, fn),
+          notice: deps.notice,
+          notes: ctx.notes,
+          env: deps.env,
+        }),
+      ),
+      createVolumes(ctx, prep),
+    ]);
+    if (volumesMade.status === 'fulfilled') x.volumes = volumesMade.value;
+    if (netMade.status === 'fulfilled') x.net = netMade.value;
+    if (netMade.status === 'rejected') throw netMade.reason;
+    if (volumesMade.status === 'rejected') throw volumesMade.reason;
+    const net = netMade.value;
     ctx.check();
     const p = (x.plan = plan(prep.spec, {
       runId: ctx.runId,
@@ -104,7 +114,6 @@ export async function executeRun(spec: RunSpec, deps: RunDeps): Promise<RunResul
       );
     }
     deps.onPlan?.(p);
-    x.volumes = await createVolumes(ctx, p, prep);
     const hostAddresses = deps.hostAddresses ?? localAddresses;
     const deadEnd = (gateways: string[]) =>
       gateways.filter((g) => deps.engine.info.local && !hostAddresses().includes(g));

@@ -4,7 +4,13 @@ import path from 'node:path';
 import { errorMessage } from '../config/errors.js';
 import type { Engine, ResourceRef } from '../engine/types.js';
 import { LABEL_CREATED, LABEL_DEADLINE, LABEL_RUN } from './plan.js';
-import { LABEL_LOOP_DEVICE, LABEL_LOOP_IMAGE, ourLoopDevices, type VolumeHost } from './volumes.js';
+import {
+  DISCARD_DIR,
+  LABEL_LOOP_DEVICE,
+  LABEL_LOOP_IMAGE,
+  ourLoopDevices,
+  type VolumeHost,
+} from './volumes.js';
 
 export interface GcReport {
   removed: { kind: string; name: string }[];
@@ -93,6 +99,12 @@ export async function gc(
         await fsp.rm(abs, { force: true });
         report.removed.push({ kind: 'volume-image', name: f });
       }
+    }
+    // Images handed to a background `rm` that did not finish (their devices were detached first).
+    const discard = path.join(host.stateDir, DISCARD_DIR);
+    for (const f of await fsp.readdir(discard).catch(() => [] as string[])) {
+      await fsp.rm(path.join(discard, f), { force: true });
+      report.removed.push({ kind: 'volume-image', name: f });
     }
   }
   return report;

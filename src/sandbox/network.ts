@@ -173,28 +173,42 @@ export async function setupNetwork(spec: RunSpec, deps: NetworkDeps): Promise<Ne
     }
     egressNetwork = n.name;
   } else egressNetwork = `${base}-egress`;
-  const image = await ensureProxyImage(engine, egress, spec.pull, deps.notice);
-
+  // The image and both networks at once. All settle before any failure is thrown, so that whatever was made has
+  // its cleanup registered before the run's cleanup runs.
   const internalName = `${base}-int`;
-  const internalId = await engine.createNetwork({
-    name: internalName,
-    internal: true,
-    enableIPv6: false,
-    // No host address on the bridge: without it a sandbox reaches every host service on 0.0.0.0 via the gateway.
-    options: { 'com.docker.network.bridge.inhibit_ipv4': 'true' },
-    labels: { ...labels, [LABEL_ROLE]: 'internal' },
-  });
-  deps.addCleanup('remove the internal network', () => engine.removeNetwork(internalId));
-  if (!egress.egressNetwork) {
-    const id = await engine.createNetwork({
-      name: egressNetwork,
-      internal: false,
+  const made = await Promise.allSettled([
+    ensureProxyImage(engine, egress, spec.pull, deps.notice),
+    engine.createNetwork({
+      name: internalName,
+      internal: true,
       enableIPv6: false,
-      options: {},
-      labels: { ...labels, [LABEL_ROLE]: 'egress' },
-    });
+      // No host address on the bridge: without it a sandbox reaches every host service on 0.0.0.0 via the gateway.
+      options: { 'com.docker.network.bridge.inhibit_ipv4': 'true' },
+      labels: { ...labels, [LABEL_ROLE]: 'internal' },
+    }),
+    egress.egressNetwork
+      ? Promise.resolve(null)
+      : engine.createNetwork({
+          name: egressNetwork,
+          internal: false,
+          enableIPv6: false,
+          options: {},
+          labels: { ...labels, [LABEL_ROLE]: 'egress' },
+        }),
+  ]);
+  const [imageMade, internalMade, egressMade] = made;
+  if (internalMade.status === 'fulfilled') {
+    const id = internalMade.value;
+    deps.addCleanup('remove the internal network', () => engine.removeNetwork(id));
+  }
+  if (egressMade.status === 'fulfilled' && egressMade.value !== null) {
+    const id = egressMade.value;
     deps.addCleanup('remove the egress network', () => engine.removeNetwork(id));
   }
+  const failed = made.find((m): m is PromiseRejectedResult => m.status === 'rejected');
+  if (failed) throw failed.reason;
+  const image = (imageMade as PromiseFulfilledResult<string>).value;
+  const internalId = (internalMade as PromiseFulfilledResult<string>).value;
   const internal = await engine.inspectNetwork(internalId);
   const subnet = internal?.subnets[0];
   if (!subnet)

@@ -6,7 +6,7 @@
  *           against memory. Rootless Podman can mount it (tmpfs may be mounted in a user namespace; ext4 may not).
  *  - unbounded: a plain engine volume, no cap (only on explicit request; recorded as loosened).
  */
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import fsp from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -51,7 +51,15 @@ export interface VolumeHost {
   sharedWithEngine?: boolean;
   /** Free bytes (for an unprivileged user) of the filesystem holding stateDir, or null when unknown. */
   freeBytes(): Promise<number | null>;
+  /**
+   * Remove a loop image whose device is detached. Without it the image is removed before the run ends; the doors
+   * hand it to `rm` in the background (see defaultVolumeHost).
+   */
+  discard?(image: string): Promise<void>;
 }
+
+/** Where the doors move loop images to be deleted in the background (gc empties it too). */
+export const DISCARD_DIR = '.discard';
 
 /** Free bytes of the filesystem holding `dir` (made if missing), as statfs reports them to an unprivileged user. */
 export async function freeBytesOf(dir: string): Promise<number | null> {
@@ -64,8 +72,20 @@ export async function freeBytesOf(dir: string): Promise<number | null> {
   }
 }
 
-export function defaultVolumeHost(stateDir: string, isRoot: boolean, sharedWithEngine = true): VolumeHost {
+/**
+ * `deferDiscard`: unlinking a loop image frees its whole reservation (20 GiB by default) in the kernel, a few
+ * hundred milliseconds the run need not wait for. The image, its device already detached, is moved into
+ * stateDir/.discard (one rename: gone from stateDir at once) and unlinked by a detached `rm`, which goes on if this
+ * process ends; `gc` removes whatever is left there.
+ */
+export function defaultVolumeHost(
+  stateDir: string,
+  isRoot: boolean,
+  sharedWithEngine = true,
+  deferDiscard = false,
+): VolumeHost {
   return {
+    ...(deferDiscard ? { discard: (image: string) => discardInBackground(stateDir, image) } : {}),
     stateDir,
     sharedWithEngine,
     async privileged(cmd, args) {
@@ -80,33 +100,58 @@ export function defaultVolumeHost(stateDir: string, isRoot: boolean, sharedWithE
   };
 }
 
-/** Can loop volumes be made here? Checked once per volume host (a process has one). */
-const loopChecks = new WeakMap<VolumeHost, Promise<string | null>>();
-export function loopUnavailableReason(engine: Engine, host: VolumeHost): Promise<string | null> {
-  const known = loopChecks.get(host);
+/**
+ * Are the host's tools for loop volumes there (mkfs.ext4, and losetup with the privilege it needs)? Both asked at
+ * once, once per volume host (a process has one); the CLI asks before it connects to the engine.
+ */
+const toolChecks = new WeakMap<VolumeHost, Promise<string | null>>();
+export function loopToolsReason(host: VolumeHost): Promise<string | null> {
+  const known = toolChecks.get(host);
   if (known) return known;
-  const check = (async () => {
-    if (!engine.info.local) return 'the engine is remote, so a loop device here would not reach it';
-    if (host.sharedWithEngine === false) {
-      return "the job runs in act's container, whose files and loop devices the engine does not see";
-    }
-    if (engine.info.rootless) {
-      return `the engine is rootless ${engine.info.name}, which cannot mount an ext4 volume (the kernel lets only real root mount one)`;
-    }
-    try {
-      await host.tool('mkfs.ext4', ['-V']);
-    } catch {
-      return 'mkfs.ext4 is not installed (apt-get install e2fsprogs)';
-    }
-    try {
-      await host.privileged('losetup', ['--version']);
-    } catch {
-      return 'losetup needs root or passwordless sudo';
-    }
-    return null;
-  })();
-  loopChecks.set(host, check);
+  const ok = (p: Promise<string>) =>
+    p.then(
+      () => true,
+      () => false,
+    );
+  const check = Promise.all([
+    ok(host.tool('mkfs.ext4', ['-V'])),
+    ok(host.privileged('losetup', ['--version'])),
+  ]).then(([mkfs, losetup]) =>
+    !mkfs
+      ? 'mkfs.ext4 is not installed (apt-get install e2fsprogs)'
+      : !losetup
+        ? 'losetup needs root or passwordless sudo'
+        : null,
+  );
+  toolChecks.set(host, check);
   return check;
+}
+
+async function discardInBackground(stateDir: string, image: string): Promise<void> {
+  const dir = path.join(stateDir, DISCARD_DIR);
+  const target = path.join(dir, path.basename(image));
+  try {
+    await fsp.mkdir(dir, { recursive: true, mode: 0o700 });
+    await fsp.rename(image, target);
+  } catch {
+    await fsp.rm(image, { force: true });
+    return;
+  }
+  const child = spawn('rm', ['-f', '--', target], { detached: true, stdio: 'ignore' });
+  child.on('error', () => undefined);
+  child.unref();
+}
+
+/** Can loop volumes be made here? */
+export async function loopUnavailableReason(engine: Engine, host: VolumeHost): Promise<string | null> {
+  if (!engine.info.local) return 'the engine is remote, so a loop device here would not reach it';
+  if (host.sharedWithEngine === false) {
+    return "the job runs in act's container, whose files and loop devices the engine does not see";
+  }
+  if (engine.info.rootless) {
+    return `the engine is rootless ${engine.info.name}, which cannot mount an ext4 volume (the kernel lets only real root mount one)`;
+  }
+  return loopToolsReason(host);
 }
 
 export async function chooseBackend(
@@ -160,7 +205,9 @@ export async function createVolume(
   const remove = async () => {
     if (created) await engine.removeVolume(v.name);
     if (device) await host.privileged('losetup', ['-d', device]).catch(() => undefined);
-    await fsp.rm(image, { force: true });
+    // Before the image is made and attached, a failure removes it here and now.
+    if (host.discard && created) await host.discard(image);
+    else await fsp.rm(image, { force: true });
   };
   try {
     await fh.close();

@@ -99,7 +99,7 @@ export async function createSession(
       labels: { ...labels, [LABEL_ROLE]: 'sandbox' },
       keeper,
     });
-    const volumes = await createVolumes(ctx, p, prep);
+    const volumes = await createVolumes(ctx, prep);
     const deadEnd = deadEndGateways(deps, net.gateways);
     const logs = new LogStream(deps.log, prep.spec.logLimitBytes, deps.fenceWorkflowCommands);
     const box = await createSandbox(

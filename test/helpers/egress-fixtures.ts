@@ -13,7 +13,7 @@ import { ensureProxyImage } from '../../src/egress/image.js';
 import type { DockerApiEngine } from '../../src/engine/docker.js';
 import { makeCerts, type TestCerts } from './certs.js';
 import { FIX, buildClientImage, docker } from './client-image.js';
-import { BASE, ENGINE_CLI_PREFIX, TEST_ENGINE } from './engine.js';
+import { ENGINE_CLI_PREFIX, TEST_ENGINE } from './engine.js';
 
 export { buildClientImage, docker } from './client-image.js';
 
@@ -59,7 +59,7 @@ export async function startEgressFixtures(
       dnsServers: [],
       egressNetwork: null,
       proxyImage: null,
-      proxyBaseImage: BASE,
+      proxyBaseImage: null,
       maxBytes: null,
       routes: [],
     },

@@ -36,7 +36,7 @@ describe('egress options', () => {
           hosts: {},
           egressNetwork: null,
           proxyImage: null,
-          proxyBaseImage: 'debian:bookworm-slim',
+          proxyBaseImage: null,
           maxBytes: null,
         }),
       },

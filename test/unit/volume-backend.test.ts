@@ -1,4 +1,7 @@
 /** Which backend enforces the volume caps, and what the result says when the host cannot give loop devices. */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { describe, expect, test } from '@jest/globals';
 import type { Engine, EngineInfo } from '../../src/engine/types.js';
 import { chooseBackend, type VolumeHost } from '../../src/sandbox/volumes.js';
@@ -65,5 +68,28 @@ describe('chooseBackend', () => {
     await expect(chooseBackend('loop', engine({}), host(false))).rejects.toThrow(
       /losetup needs root or passwordless sudo/,
     );
+  });
+});
+
+describe('a loop image handed to the background', () => {
+  test('leaves the state directory at once and is unlinked by a detached rm', async () => {
+    const { defaultVolumeHost, DISCARD_DIR } = await import('../../src/sandbox/volumes.js');
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sa-discard-'));
+    try {
+      const image = path.join(dir, 'sandbox-action-x-work.img');
+      fs.writeFileSync(image, 'x');
+      await defaultVolumeHost(dir, true, true, true).discard!(image);
+      expect(fs.existsSync(image)).toBe(false);
+      const moved = path.join(dir, DISCARD_DIR, 'sandbox-action-x-work.img');
+      for (let i = 0; i < 100 && fs.existsSync(moved); i++) await new Promise((r) => setTimeout(r, 50));
+      expect(fs.existsSync(moved)).toBe(false);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('without deferDiscard the host has no discard (the image is removed before the run ends)', async () => {
+    const { defaultVolumeHost } = await import('../../src/sandbox/volumes.js');
+    expect(defaultVolumeHost('/tmp/x', true).discard).toBeUndefined();
   });
 });

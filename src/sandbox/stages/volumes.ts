@@ -5,13 +5,7 @@
 import { EngineError, errorMessage } from '../../config/errors.js';
 import type { Labels } from '../../engine/types.js';
 import { fitVolumes } from '../disk.js';
-import {
-  helperContainer,
-  volumePlans,
-  type RunVolumeRole,
-  type SandboxPlan,
-  type VolumePlan,
-} from '../plan.js';
+import { helperContainer, volumePlans, type RunVolumeRole, type VolumePlan } from '../plan.js';
 import type { RunContext } from '../run-context.js';
 import { attachPersist } from '../persist.js';
 import { persistVolumeName } from '../plan.js';
@@ -20,11 +14,7 @@ import type { Prepared } from './prepare.js';
 
 const SIZE_KEY = { work: 'workSizeBytes', output: 'outputSizeBytes', state: 'stateSizeBytes' } as const;
 
-export async function createVolumes(
-  ctx: RunContext,
-  p: SandboxPlan,
-  prep: Prepared,
-): Promise<CreatedVolume[]> {
+export async function createVolumes(ctx: RunContext, prep: Prepared): Promise<CreatedVolume[]> {
   const { engine, volumeHost } = ctx.deps;
   const plans = volumePlans(prep.spec, ctx.runId);
   const make = (vs: VolumePlan<RunVolumeRole>[]) =>
@@ -34,6 +24,17 @@ export async function createVolumes(
       ),
     );
   const made = await make(plans);
+  // Registered before the retry: a retry that is refused (fitVolumes throws when nothing fits) must not leave the
+  // volumes of the first pass behind. `made` is read when the cleanup runs, after any retry replaced its entries.
+  const madeVolumes = () => made.flatMap((m) => (m.status === 'fulfilled' ? [m.value] : []));
+  ctx.cleanup.add('remove volumes', async () => {
+    const volumes = madeVolumes();
+    const done = await Promise.allSettled(volumes.map((v) => v.remove()));
+    const bad = done.flatMap((d, i) =>
+      d.status === 'rejected' ? [`${volumes[i]!.name}: ${errorMessage(d.reason)}`] : [],
+    );
+    if (bad.length) throw new Error(bad.join('; '));
+  });
   // Another run may have taken the space since it was measured. Volumes of default size shrink to what is free now
   // (once); a size the user gave is honoured or the run is refused.
   const failed = made.flatMap((m, i) => (m.status === 'rejected' ? [i] : []));
@@ -53,14 +54,7 @@ export async function createVolumes(
     );
     failed.forEach((i, k) => (made[i] = second[k]!));
   }
-  const volumes = made.flatMap((m) => (m.status === 'fulfilled' ? [m.value] : []));
-  ctx.cleanup.add('remove volumes', async () => {
-    const done = await Promise.allSettled(volumes.map((v) => v.remove()));
-    const bad = done.flatMap((d, i) =>
-      d.status === 'rejected' ? [`${volumes[i]!.name}: ${errorMessage(d.reason)}`] : [],
-    );
-    if (bad.length) throw new Error(bad.join('; '));
-  });
+  const volumes = madeVolumes();
   const bad = made.find((m): m is PromiseRejectedResult => m.status === 'rejected');
   if (bad) throw bad.reason;
   if (prep.spec.persist) {
@@ -82,9 +76,9 @@ export async function createVolumes(
   }
   if (prep.backend === 'unbounded') {
     // A plain volume's root belongs to root: hand it to the sandbox user with a one-shot chown.
-    await chownVolumes(ctx, p.container.image, volumes, prep.owner, ctx.labels);
+    await chownVolumes(ctx, prep.spec.image, volumes, prep.owner, ctx.labels);
   } else if (ctx.deps.engine.info.name === 'podman') {
-    await holdVolumes(ctx, p.container.image, volumes, prep.owner, ctx.labels);
+    await holdVolumes(ctx, prep.spec.image, volumes, prep.owner, ctx.labels);
   }
   ctx.check();
   return volumes;
