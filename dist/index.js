@@ -25164,7 +25164,7 @@ var RUN_OPTIONS = {
   "secret-route": {
     kind: "strings",
     input: "secret-routes",
-    help: "with --network proxy: NAME=https://HOST[,header=H,env=VAR,ca=FILE] the proxy serves http://<proxy>/NAME/… as https://HOST/… with header H from $VAR; the sandbox gets NAME_BASE_URL, never the secret (repeatable)"
+    help: "with --network proxy: NAME=https://HOST[,header=H,env=VAR,ca=FILE] the proxy serves http://<proxy>/NAME/… as https://HOST/… with header H from $VAR; the sandbox gets NAME_BASE_URL, never the secret (loosens; repeatable)"
   },
   "allow-domain": {
     kind: "strings",
@@ -25179,7 +25179,7 @@ var RUN_OPTIONS = {
   "allow-cidr": {
     kind: "strings",
     input: "allow-cidrs",
-    help: "with --network proxy: addresses the proxy may connect to even when private or literal (repeatable)"
+    help: "with --network proxy: addresses the proxy may connect to even when private or literal (repeatable; loosens)"
   },
   "allow-port": {
     kind: "strings",
@@ -25192,11 +25192,11 @@ var RUN_OPTIONS = {
   },
   egress: {
     kind: "string",
-    help: "with --network proxy: allowlist (default), transparent (allowlist, and tools that ignore proxy variables work too: listed names resolve to the proxy, which routes by TLS server name or Host) or audit (any public host, recorded, with a suggested allowlist)"
+    help: "with --network proxy: allowlist (default), transparent (allowlist, and tools that ignore proxy variables work too: listed names resolve to the proxy, which routes by TLS server name or Host) or audit (loosens: any public host, recorded, with a suggested allowlist)"
   },
   "egress-network": {
     kind: "string",
-    help: "with --network proxy: an existing network for the proxy's outside (default: a fresh bridge per run)"
+    help: "with --network proxy: an existing network for the proxy's outside (default: a fresh bridge per run; loosens)"
   },
   "egress-dns": {
     kind: "strings",
@@ -25208,7 +25208,7 @@ var RUN_OPTIONS = {
   },
   "proxy-image": {
     kind: "string",
-    help: "with --network proxy: the proxy's image (default: built once from this version's sources)"
+    help: "with --network proxy: the proxy's image (default: built once from this version's sources; loosens: it is the enforcement point)"
   },
   "proxy-base-image": {
     kind: "string",
@@ -25226,7 +25226,7 @@ var RUN_OPTIONS = {
   },
   "volume-backend": {
     kind: "string",
-    help: "how volume caps are enforced: auto (default), loop, tmpfs, unbounded"
+    help: "how volume caps are enforced: auto (default), loop, tmpfs, unbounded (unbounded loosens)"
   },
   "max-output-bytes": { kind: "string", help: "total bytes collected from /output (default 1g)" },
   "max-output-files": { kind: "string", help: "files collected from /output (default 10000)" },
@@ -25835,6 +25835,21 @@ function loosenedBy(spec) {
   for (const c of spec.capAdd) out.push({ option: `--cap-add ${c}`, effect: `capability ${c} is granted` });
   if (spec.network === "open") {
     out.push({ option: "--network open", effect: "the build has unrestricted network access" });
+  }
+  for (const c of spec.egress?.allowCidrs ?? []) {
+    out.push({ option: `--allow-cidr ${c}`, effect: `the proxy may connect to ${c}, private or not` });
+  }
+  if (spec.egress?.egressNetwork) {
+    out.push({
+      option: `--egress-network ${spec.egress.egressNetwork}`,
+      effect: "the proxy's outside is a network other containers may share"
+    });
+  }
+  if (spec.egress?.proxyImage) {
+    out.push({
+      option: `--proxy-image ${spec.egress.proxyImage}`,
+      effect: "the enforcement point is an image of the caller's, not this version's proxy"
+    });
   }
   if (spec.egress?.mode === "audit") {
     out.push({ option: "--egress audit", effect: "the proxy lets any public host through (recorded)" });

@@ -4,6 +4,7 @@ import {
   DEFAULTS,
   GiB,
   MiB,
+  RUN_OPTIONS,
   loosenedBy,
   parseRunOptions,
   type RawOptions,
@@ -154,4 +155,52 @@ describe('every subcommand answers --help with its own usage, exit 0', () => {
       /use run, create, start, stop, rm, ls, exec, shell, sync, cp, gc, tags, report, build, shard, verify, landrun, watchdog/,
     );
   });
+});
+
+describe('every loosening is marked in the help and recorded in the result, and nothing else is', () => {
+  // One row per option whose help says "loosens": the options that make it loosen, and what the result must name.
+  const ROWS: [string, RawOptions, RegExp][] = [
+    ['allow-root', { 'allow-root': true, user: '0' }, /^--allow-root$/],
+    ['no-watchdog', { 'no-watchdog': true }, /^--no-watchdog$/],
+    ['writable-root', { 'writable-root': true }, /^--writable-root$/],
+    ['tmp-exec', { 'tmp-exec': true }, /^--tmp-exec$/],
+    ['cap-add', { 'cap-add': ['CHOWN'] }, /^--cap-add CHOWN$/],
+    ['network', { network: 'open' }, /^--network open$/],
+    [
+      'secret-route',
+      { network: 'proxy', 'secret-route': ['api=https://api.example.com,env=API_KEY'] },
+      /^--secret-route api=/,
+    ],
+    ['allow-cidr', { network: 'proxy', 'allow-cidr': ['10.1.2.0/24'] }, /^--allow-cidr 10\.1\.2\.0\/24$/],
+    ['egress', { network: 'proxy', egress: 'audit' }, /^--egress audit$/],
+    [
+      'egress-network',
+      { network: 'proxy', 'allow-domain': ['example.com'], 'egress-network': 'shared-net' },
+      /^--egress-network shared-net$/,
+    ],
+    [
+      'proxy-image',
+      { network: 'proxy', 'allow-domain': ['example.com'], 'proxy-image': 'me/proxy:1' },
+      /^--proxy-image me\/proxy:1$/,
+    ],
+    ['allow-weaker-gvisor', { isolation: 'runsc', 'allow-weaker-gvisor': true }, /^--allow-weaker-gvisor$/],
+    ['volume-backend', { 'volume-backend': 'unbounded' }, /^--volume-backend unbounded$/],
+    ['skip-self-check', { 'skip-self-check': true }, /^--skip-self-check$/],
+    ['mount', { mount: ['/tmp:/data:rw'] }, /^--mount \/tmp:\/data:rw$/],
+    ['allow-mount', { 'allow-mount': ['/etc'] }, /^--allow-mount \/etc$/],
+  ];
+  test('the rows are exactly the options whose help says (loosens): a new loosening must be added here', () => {
+    const marked = Object.entries(RUN_OPTIONS)
+      .filter(([, o]) => /loosens/.test(o.help))
+      .map(([n]) => n)
+      .sort();
+    expect(ROWS.map(([n]) => n).sort()).toEqual(marked);
+  });
+  test.each(ROWS)('%s is recorded in the result when it loosens', (_n, raw, want) => {
+    const spec = parse(raw);
+    expect(loosenedBy(spec).map((l) => l.option)).toEqual(
+      expect.arrayContaining([expect.stringMatching(want)]),
+    );
+  });
+  test('the defaults record no loosening', () => expect(loosenedBy(parse({}))).toEqual([]));
 });
