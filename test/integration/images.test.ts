@@ -98,6 +98,13 @@ d('python-sandbox image', () => {
       'python-tests',
       '--log-file',
       path.join(dir, 'result', 'log.txt'),
+      // The subject the report checks (without an event it takes it from its own flags).
+      '--head-sha',
+      'b'.repeat(40),
+      '--base-ref',
+      'main',
+      '--repository',
+      'o/r',
     ]).done;
     expect(r.code).toBe(1);
     // The capped copy of the log, for the result artifact, holds what pytest printed.
@@ -130,7 +137,7 @@ d('python-sandbox image', () => {
       }),
     ]);
     expect(String(create!.body.output.annotations[0]!.message)).toMatch(
-      /^assert 5 == 6\n \+ {2}where 5 = add\(2, 3\)/,
+      /^tests\.test_math\.test_sub\n\nassert 5 == 6\n \+ {2}where 5 = add\(2, 3\)/,
     );
   });
 });
