@@ -168,10 +168,11 @@ export async function startEgressFixtures(
         .split('\n')
         .filter((l) => l.includes('"scheme"')),
     teardown() {
+      // The host listener first: a failing removal below must not leave it holding the test process open.
+      hostServer.close();
       for (const c of [UP, DNS])
         execFileSync(TEST_ENGINE, [...ENGINE_CLI_PREFIX, 'rm', '-f', c], { stdio: 'ignore' });
       execFileSync(TEST_ENGINE, [...ENGINE_CLI_PREFIX, 'network', 'rm', NET], { stdio: 'ignore' });
-      hostServer.close();
     },
   };
 }
