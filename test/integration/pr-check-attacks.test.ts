@@ -6,11 +6,9 @@
  * controls: an honest, correct pull request gets `success` on the same base, so a failure is the attack's refusal,
  * not a broken setup.
  */
-import { execFileSync } from 'node:child_process';
-import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, jest, test } from '@jest/globals';
-import YAML from 'yaml';
+import { installedCaller, toolRepo } from '../harness/install.js';
 import { dispatch, type Event, type WorkflowRun } from '../harness/workflows.js';
 import { World, commit, git } from '../harness/world.js';
 import { BASE, ROOT, engineOrSkip, sh, tmpDir } from '../helpers/engine.js';
@@ -46,33 +44,6 @@ let world: World;
 let toolSha = '';
 let baseDir = '';
 let prNumber = 0;
-
-function toolRepo(w: World): string {
-  const files = execFileSync('git', ['ls-files', '--cached', '--others', '--exclude-standard'], {
-    cwd: ROOT,
-    encoding: 'utf8',
-  })
-    .split('\n')
-    .filter((f) => f && fs.existsSync(path.join(ROOT, f)) && !f.startsWith('node_modules/'));
-  const { dir } = w.newRepo('org/sandbox-action', { '.keep': '' });
-  for (const f of files) {
-    fs.mkdirSync(path.dirname(path.join(dir, f)), { recursive: true });
-    fs.copyFileSync(path.join(ROOT, f), path.join(dir, f));
-  }
-  return commit(dir, 'main', {}, 'the tree under test');
-}
-
-interface Caller {
-  on: Record<string, unknown>;
-  jobs: { verify: { with: Record<string, unknown> } };
-}
-function installedCaller(pin: string, edit: (wf: Caller) => void = () => undefined): string {
-  const text = fs.readFileSync(path.join(ROOT, 'workflows/verify.yml'), 'utf8').replace(/[0-9a-f]{40}/g, pin);
-  const wf = YAML.parse(text) as Caller;
-  Object.assign(wf.jobs.verify.with, { 'app-id': APP.id, 'report-environment': 'sandbox-report' });
-  edit(wf);
-  return YAML.stringify(wf);
-}
 
 interface Pr {
   head: string;
@@ -177,14 +148,14 @@ d('forged green checks, refused end to end', () => {
     toolSha = toolRepo(world);
     baseDir = world.newRepo('o/r', {
       ...PROJECT,
-      '.github/workflows/verify.yml': installedCaller(toolSha),
+      '.github/workflows/verify.yml': installedCaller(toolSha, APP.id),
     }).dir;
     // A base branch sharded by test file, whose test reads a data file beside it in its folder of tests.
     commit(
       baseDir,
       'byfile',
       {
-        '.github/workflows/verify.yml': installedCaller(toolSha, (wf) =>
+        '.github/workflows/verify.yml': installedCaller(toolSha, APP.id, (wf) =>
           Object.assign(wf.jobs.verify.with, { targets: 'tests/test_calc.py', shards: 1 }),
         ),
         'tests/test_calc.py':
@@ -199,7 +170,7 @@ d('forged green checks, refused end to end', () => {
       baseDir,
       'badtarget',
       {
-        '.github/workflows/verify.yml': installedCaller(toolSha, (wf) =>
+        '.github/workflows/verify.yml': installedCaller(toolSha, APP.id, (wf) =>
           Object.assign(wf.jobs.verify.with, { targets: '../outside.py', shards: 1 }),
         ),
       },
@@ -211,7 +182,7 @@ d('forged green checks, refused end to end', () => {
       baseDir,
       'withexpect',
       {
-        '.github/workflows/verify.yml': installedCaller(toolSha, (wf) =>
+        '.github/workflows/verify.yml': installedCaller(toolSha, APP.id, (wf) =>
           Object.assign(wf.jobs.verify.with, { expect: 'expected', shards: 1 }),
         ),
         'solve.py': 'def answer():\n    return 6 * 7\n',

@@ -9,11 +9,11 @@
  * files) and pull_request_target (the base branch's). Each attack must end with no success check from the app the
  * branch protection requires, and the reason on the check.
  */
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, jest, test } from '@jest/globals';
 import YAML from 'yaml';
+import { installedCaller, toolRepo } from '../harness/install.js';
 import { dispatch, type Event, type WorkflowRun } from '../harness/workflows.js';
 import { World, commit, git } from '../harness/world.js';
 import { BASE, ROOT, engineOrSkip, sh, tmpDir } from '../helpers/engine.js';
@@ -37,39 +37,6 @@ let toolSha = '';
 let baseDir = '';
 let prNumber = 0;
 const timings: number[] = [];
-
-/** This project's tree (what is under test) as the commit of the "org/sandbox-action" repository. */
-function toolRepo(w: World): string {
-  const files = execFileSync('git', ['ls-files', '--cached', '--others', '--exclude-standard'], {
-    cwd: ROOT,
-    encoding: 'utf8',
-  })
-    .split('\n')
-    .filter((f) => f && fs.existsSync(path.join(ROOT, f)) && !f.startsWith('node_modules/'));
-  const { dir } = w.newRepo('org/sandbox-action', { '.keep': '' });
-  for (const f of files) {
-    fs.mkdirSync(path.dirname(path.join(dir, f)), { recursive: true });
-    fs.copyFileSync(path.join(ROOT, f), path.join(dir, f));
-  }
-  return commit(dir, 'main', {}, 'the tree under test');
-}
-
-interface Caller {
-  on: Record<string, unknown>;
-  jobs: { verify: { with: Record<string, unknown> } };
-}
-
-/**
- * workflows/verify.yml as a user installs it: pinned to the release they use, with the GitHub App option on; an
- * attacking pull request's copy changes it with `edit`.
- */
-function installedCaller(pin: string, edit: (wf: Caller) => void = () => undefined): string {
-  const text = fs.readFileSync(path.join(ROOT, 'workflows/verify.yml'), 'utf8').replace(/[0-9a-f]{40}/g, pin);
-  const wf = YAML.parse(text) as Caller;
-  Object.assign(wf.jobs.verify.with, { 'app-id': APP.id, 'report-environment': 'sandbox-report' });
-  edit(wf);
-  return YAML.stringify(wf);
-}
 
 interface Pr {
   head: string;
@@ -174,7 +141,7 @@ d('the PR check, from a pull request event to the Checks API', () => {
     toolSha = toolRepo(world);
     baseDir = world.newRepo('o/r', {
       ...PROJECT,
-      '.github/workflows/verify.yml': installedCaller(toolSha),
+      '.github/workflows/verify.yml': installedCaller(toolSha, APP.id),
     }).dir;
     // A second base branch whose tests want something else of sub(): the same head must be judged by them there.
     commit(
@@ -233,7 +200,7 @@ d('the PR check, from a pull request event to the Checks API', () => {
     [
       'an edited caller that runs `true` instead of the tests',
       {
-        '.github/workflows/verify.yml': installedCaller(toolSha, (wf) => {
+        '.github/workflows/verify.yml': installedCaller(toolSha, APP.id, (wf) => {
           wf.jobs.verify.with.run = 'true';
         }),
       },
@@ -241,7 +208,7 @@ d('the PR check, from a pull request event to the Checks API', () => {
     [
       'an edited caller with empty tests and one shard',
       {
-        '.github/workflows/verify.yml': installedCaller(toolSha, (wf) =>
+        '.github/workflows/verify.yml': installedCaller(toolSha, APP.id, (wf) =>
           Object.assign(wf.jobs.verify.with, { tests: '', shards: 1 }),
         ),
       },
@@ -293,7 +260,7 @@ d('the PR check, from a pull request event to the Checks API', () => {
   });
 
   test('attack: the caller edited to run on pull_request calls the pinned pr-verify there: it refuses, no check', async () => {
-    const edited = installedCaller(toolSha, (wf) => {
+    const edited = installedCaller(toolSha, APP.id, (wf) => {
       wf.on = { pull_request: null };
       wf.jobs.verify.with.run = 'true';
     });
