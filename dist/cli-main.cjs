@@ -15258,6 +15258,8 @@ function parseWipeReport(stderr) {
 
 // src/session/command.ts
 var EXIT_SETTLE_MS = 5e3;
+var ALIVE_POLL_MS = 1e3;
+var STOP_SETTLE_MS = 1e3;
 async function checkConformance(ctx, r) {
   const mismatches = conformance(r.container.plan, await ctx.deps.engine.inspectCreated(r.container.id));
   const check2 = { conformance: { ok: mismatches.length === 0, mismatches }, selfCheck: null };
@@ -15341,7 +15343,9 @@ async function runSessionCommand(ctx, r, argv, check2, o) {
   const startedAt = Date.now();
   let stream = null;
   let timedOut = false;
+  let containerStopped = false;
   let timer;
+  const alive2 = watchRunning(ctx, id);
   const end = async () => {
     if (stream) await waitFor(stream.done, ATTACH_DRAIN_MS);
     stream?.close();
@@ -15364,7 +15368,13 @@ async function runSessionCommand(ctx, r, argv, check2, o) {
     const deadline = new Promise(
       (resolve) => timer = setTimeout(() => resolve("timeout"), o.timeoutMs)
     );
-    const first = await Promise.race([stream.done.then(() => "done"), deadline, ctx.stopped]);
+    const first = await Promise.race([
+      stream.done.then(() => "done"),
+      deadline,
+      ctx.stopped,
+      alive2.stopped
+    ]);
+    if (first === "container-stopped") containerStopped = true;
     if (first === "timeout") {
       timedOut = true;
       await kill();
@@ -15375,23 +15385,59 @@ async function runSessionCommand(ctx, r, argv, check2, o) {
     throw err;
   } finally {
     clearTimeout(timer);
+    alive2.cancel();
   }
   const endedAt = Date.now();
   const log = await end();
   ctx.check();
-  const exitCode = await settledExit(ctx, stream.id);
+  const exitCode = containerStopped ? null : await settledExit(ctx, stream.id);
   let oomKilled = false;
   if (!timedOut) {
     const after = await oomKills(engine.info.local, id);
-    oomKilled = oomBefore !== null && after !== null ? after > oomBefore : exitCode === 137 && !flaggedBefore && (await engine.inspectContainer(id)).oomKilled;
+    oomKilled = oomBefore !== null && after !== null ? after > oomBefore : (exitCode === 137 || exitCode === null) && !flaggedBefore && (await engine.inspectContainer(id)).oomKilled;
+  }
+  if (!timedOut && !oomKilled && (exitCode === null || exitCode >= 128)) {
+    let c = await engine.inspectContainer(id);
+    for (const until = Date.now() + STOP_SETTLE_MS; c.running && Date.now() < until; ) {
+      await new Promise((res) => setTimeout(res, 100));
+      c = await engine.inspectContainer(id);
+    }
+    if (!c.running)
+      throw new EngineError(
+        engine.info.name,
+        "exec",
+        `the session's container stopped while the command ran (container exit ${c.exitCode}${c.error ? `: ${c.error}` : ""})`,
+        `start it again: sandbox-action start ${r.name ?? r.id}`
+      );
   }
   return {
-    commandExitCode: timedOut ? null : exitCode,
+    commandExitCode: timedOut ? null : oomKilled ? exitCode ?? 137 : exitCode,
     timedOut,
     oomKilled,
     startedAt,
     endedAt,
     log
+  };
+}
+function watchRunning(ctx, id) {
+  let timer;
+  let cancelled = false;
+  const stopped = new Promise((resolve) => {
+    const ask = () => {
+      if (cancelled) return;
+      ctx.deps.engine.inspectContainer(id).then(
+        (c) => c.running ? timer = setTimeout(ask, ALIVE_POLL_MS) : resolve("container-stopped"),
+        () => timer = setTimeout(ask, ALIVE_POLL_MS)
+      );
+    };
+    timer = setTimeout(ask, ALIVE_POLL_MS);
+  });
+  return {
+    stopped,
+    cancel: () => {
+      cancelled = true;
+      clearTimeout(timer);
+    }
   };
 }
 async function settledExit(ctx, execId) {

@@ -4,7 +4,7 @@
  * session's environment, its output goes through the same log pipe (fenced, capped, the self-check line taken off
  * and judged on the trusted side), its deadline kills it (124), an OOM kill counted by the kernel says 137.
  */
-import { SandboxError } from '../config/errors.js';
+import { EngineError, SandboxError } from '../config/errors.js';
 import type { ExecStream } from '../engine/types.js';
 import { conformance } from '../sandbox/conformance.js';
 import { LogCopy, LogPipe, type Capture } from '../sandbox/log-pipe.js';
@@ -22,6 +22,10 @@ import type { SessionRecord } from './record.js';
 
 /** After a command's output ends, how long the engine may take to report it exited. */
 const EXIT_SETTLE_MS = 5000;
+/** How often a running command's container is asked whether it still runs (an exec can outlive its container). */
+const ALIVE_POLL_MS = 1000;
+/** After a command killed by a signal, how long its container may take to be reported stopped with it. */
+const STOP_SETTLE_MS = 1000;
 
 export interface CommandOptions {
   logs: LogStream;
@@ -135,7 +139,9 @@ export async function runSessionCommand(
   const startedAt = Date.now();
   let stream: ExecStream | null = null;
   let timedOut = false;
+  let containerStopped = false;
   let timer: NodeJS.Timeout | undefined;
+  const alive = watchRunning(ctx, id);
   const end = async () => {
     if (stream) await waitFor(stream.done, ATTACH_DRAIN_MS);
     stream?.close();
@@ -158,7 +164,13 @@ export async function runSessionCommand(
     const deadline = new Promise<'timeout'>(
       (resolve) => (timer = setTimeout(() => resolve('timeout'), o.timeoutMs)),
     );
-    const first = await Promise.race([stream.done.then(() => 'done' as const), deadline, ctx.stopped]);
+    const first = await Promise.race([
+      stream.done.then(() => 'done' as const),
+      deadline,
+      ctx.stopped,
+      alive.stopped,
+    ]);
+    if (first === 'container-stopped') containerStopped = true;
     if (first === 'timeout') {
       timedOut = true;
       await kill();
@@ -169,11 +181,13 @@ export async function runSessionCommand(
     throw err;
   } finally {
     clearTimeout(timer);
+    alive.cancel();
   }
   const endedAt = Date.now();
   const log = await end();
   ctx.check();
-  const exitCode = await settledExit(ctx, stream.id);
+  // Docker 20.10 can leave an exec "running" forever once its container is gone (watchRunning ends the wait).
+  const exitCode = containerStopped ? null : await settledExit(ctx, stream.id);
   // As for run: the command is OOM-killed when the kernel killed anything of the sandbox while it ran.
   let oomKilled = false;
   if (!timedOut) {
@@ -181,15 +195,60 @@ export async function runSessionCommand(
     oomKilled =
       oomBefore !== null && after !== null
         ? after > oomBefore
-        : exitCode === 137 && !flaggedBefore && (await engine.inspectContainer(id)).oomKilled;
+        : (exitCode === 137 || exitCode === null) &&
+          !flaggedBefore &&
+          (await engine.inspectContainer(id)).oomKilled;
+  }
+  // Killed by a signal, and the container is gone with it: the engine (or someone on the host) stopped the
+  // container, which is no verdict on the command.
+  if (!timedOut && !oomKilled && (exitCode === null || exitCode >= 128)) {
+    // The engine can report the exec's end a moment before the container's: give it STOP_SETTLE_MS.
+    let c = await engine.inspectContainer(id);
+    for (const until = Date.now() + STOP_SETTLE_MS; c.running && Date.now() < until;) {
+      await new Promise((res) => setTimeout(res, 100));
+      c = await engine.inspectContainer(id);
+    }
+    if (!c.running)
+      throw new EngineError(
+        engine.info.name,
+        'exec',
+        `the session's container stopped while the command ran (container exit ${c.exitCode}${c.error ? `: ${c.error}` : ''})`,
+        `start it again: sandbox-action start ${r.name ?? r.id}`,
+      );
   }
   return {
-    commandExitCode: timedOut ? null : exitCode,
+    commandExitCode: timedOut ? null : oomKilled ? (exitCode ?? 137) : exitCode,
     timedOut,
     oomKilled,
     startedAt,
     endedAt,
     log,
+  };
+}
+
+/** Resolves once the container no longer runs (asked every ALIVE_POLL_MS); cancel() stops asking. */
+function watchRunning(
+  ctx: RunContext,
+  id: string,
+): { stopped: Promise<'container-stopped'>; cancel: () => void } {
+  let timer: NodeJS.Timeout | undefined;
+  let cancelled = false;
+  const stopped = new Promise<'container-stopped'>((resolve) => {
+    const ask = () => {
+      if (cancelled) return;
+      ctx.deps.engine.inspectContainer(id).then(
+        (c) => (c.running ? (timer = setTimeout(ask, ALIVE_POLL_MS)) : resolve('container-stopped')),
+        () => (timer = setTimeout(ask, ALIVE_POLL_MS)),
+      );
+    };
+    timer = setTimeout(ask, ALIVE_POLL_MS);
+  });
+  return {
+    stopped,
+    cancel: () => {
+      cancelled = true;
+      clearTimeout(timer);
+    },
   };
 }
 

@@ -34,7 +34,7 @@ export function buildClientImage(): string {
       path.join(FIX, 'Dockerfile.client'),
       FIX,
     ],
-    { stdio: 'pipe' },
+    { stdio: 'pipe', timeout: 600_000 },
   );
   return tag;
 }

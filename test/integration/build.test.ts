@@ -118,11 +118,12 @@ d('sandbox-action build', () => {
     execFileSync('docker', ['login', reg.host, '-u', reg.user, '--password-stdin'], {
       input: reg.password,
       stdio: 'pipe',
+      timeout: 60_000,
     });
     try {
       for (const platform of ['linux/amd64', 'linux/arm64']) {
         const ref = `${registry}/python-sandbox:1.2.3`;
-        execFileSync('docker', ['rmi', '-f', ref], { stdio: 'ignore' });
+        execFileSync('docker', ['rmi', '-f', ref], { stdio: 'ignore', timeout: 60_000 });
         const got = execFileSync(
           'docker',
           [
@@ -136,12 +137,12 @@ d('sandbox-action build', () => {
             '-c',
             "import os, platform, pytest, numpy, scipy; print('ok', os.getuid(), platform.machine())",
           ],
-          { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] },
+          { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], timeout: 300_000 },
         );
         expect(got.trim()).toBe(`ok 1000 ${platform === 'linux/amd64' ? 'x86_64' : 'aarch64'}`);
       }
     } finally {
-      execFileSync('docker', ['logout', reg.host], { stdio: 'ignore' });
+      execFileSync('docker', ['logout', reg.host], { stdio: 'ignore', timeout: 60_000 });
     }
   });
 

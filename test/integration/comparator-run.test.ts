@@ -242,6 +242,7 @@ d("images/lean's comparator verification (run by its build), on the stand-ins", 
     return spawnSync('sh', [path.join(ROOT, 'images/lean/comparator-verify.sh')], {
       env: { PATH: w.path, COMPARATOR_HOME: home },
       encoding: 'utf8',
+      timeout: 120_000,
     });
   };
   test('a judge telling the pair apart passes; one accepting everything fails the verification', () => {

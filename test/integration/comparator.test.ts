@@ -244,16 +244,11 @@ d.each(isolations)('a step (isolation %s)', (iso) => {
       for (const a of addrs)
         expect(r.stdout).toMatch(new RegExp(`^connect ${a}:${port} failed: .*${refusal}`, 'm'));
       expect(hits).toBe(0);
-      execFileSync('docker', [
-        'run',
-        '--rm',
-        '--network',
-        'bridge',
-        BASE,
-        'bash',
-        '-c',
-        `echo x > /dev/tcp/${gw}/${port}`,
-      ]);
+      execFileSync(
+        'docker',
+        ['run', '--rm', '--network', 'bridge', BASE, 'bash', '-c', `echo x > /dev/tcp/${gw}/${port}`],
+        { timeout: 60_000 },
+      );
       await new Promise((res) => setTimeout(res, 200));
       expect(hits).toBe(1);
     } finally {

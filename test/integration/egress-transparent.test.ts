@@ -318,7 +318,7 @@ d('transparent egress: bad input and the proxy container', () => {
           '--',
           'true',
         ],
-        { stdio: 'pipe' },
+        { stdio: 'pipe', timeout: 120_000 },
       );
     } catch (e) {
       code = (e as { status: number }).status;

@@ -557,6 +557,7 @@ d('egress topology controls (the tests above would notice a missing defence)', (
     try {
       execFileSync(process.execPath, [CLI, 'run', '--image', CLIENT, '--network', 'proxy', '--', 'true'], {
         stdio: 'pipe',
+        timeout: 120_000,
       });
     } catch (e) {
       code = (e as { status: number }).status;

@@ -80,6 +80,7 @@ r('rootless Podman', () => {
     execFileSync('podman', ['--remote', '--url', ROOTLESS, ...args], {
       encoding: 'utf8',
       stdio: ['ignore', 'pipe', 'pipe'],
+      timeout: 120_000,
     }).trim();
   const made: string[] = [];
   beforeAll(async () => {

@@ -17,6 +17,7 @@ if (engine) {
   const dir = path.join(ROOT, 'test/fixtures/fake-lean');
   execFileSync('docker', ['build', '-q', '--build-arg', `BASE_IMAGE=${BASE}`, '-t', IMAGE, dir], {
     stdio: 'pipe',
+    timeout: 600_000,
   });
 }
 

@@ -104,9 +104,15 @@ d.each(isolations)('sessions (isolation %s)', (isolation) => {
     expect((await engine!.inspectContainer(`sandbox-action-${id}`)).running).toBe(true);
     expect((await exec(id, ['true'])).code).toBe(0);
     // Control: the same kill, run as the keeper's own user, does stop it: the defence is the separate user.
-    execFileSync('docker', ['exec', '-u', '65533:65533', `sandbox-action-${id}`, 'sh', '-c', 'kill -9 -1'], {
-      stdio: 'ignore',
-    });
+    // Detached (-d): an attached `docker exec` whose container dies under it never returns on Docker 20.10.
+    execFileSync(
+      'docker',
+      ['exec', '-d', '-u', '65533:65533', `sandbox-action-${id}`, 'sh', '-c', 'kill -9 -1'],
+      {
+        stdio: 'ignore',
+        timeout: 60_000,
+      },
+    );
     await engine!.waitContainer(`sandbox-action-${id}`);
     expect((await engine!.inspectContainer(`sandbox-action-${id}`)).running).toBe(false);
   });
@@ -129,6 +135,26 @@ d('session lifecycle', () => {
     expect(again.result.sandbox!.selfCheck!.ok).toBe(true);
     const ls = JSON.parse((await sa(['ls', '--json'])).stdout) as { id: string; state: string }[];
     expect(ls.find((s) => s.id === id)?.state).toBe('running');
+  });
+
+  test('the container stopped from the host while a command runs: exec ends at once with 125 and one line naming it, no verdict on the command', async () => {
+    const id = await mk();
+    const started = Date.now();
+    const running = exec(id, ['sleep', '1000'], ['--timeout', '90s']);
+    await new Promise((res) => setTimeout(res, 3000));
+    await engine!.killContainer(`sandbox-action-${id}`);
+    const r = await running;
+    // Mutation run: without the stopped-container check in runSessionCommand this reads as the command's own 137.
+    expect(r.code).toBe(125);
+    expect(r.result.status).toBe('error');
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toMatch(/the session's container stopped while the command ran \(container exit 137/);
+    expect(Date.now() - started).toBeLessThan(60_000);
+    // Control: started again, the same command with nothing stopping it is the command's own verdict.
+    expect((await sa(['start', id])).code).toBe(0);
+    const own = await exec(id, ['sh', '-c', 'kill -9 $$']);
+    expect(own.code).toBe(137);
+    expect(own.result.status).toBe('failed');
   });
 
   test('sync: the tree into /work, what is gone deleted, a link never followed out of DIR', async () => {

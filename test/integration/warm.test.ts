@@ -194,15 +194,19 @@ d('a warm sandbox that cannot be reset cleanly: a cold run, and the result says 
   test('a file the sandbox user cannot delete (left by someone else between runs)', async () => {
     const first = await warm('tamper-file', ['--isolation', 'default'], 'true');
     const id = first.result.session!.id;
-    execFileSync('docker', [
-      'exec',
-      '-u',
-      '0',
-      `sandbox-action-${id}`,
-      'sh',
-      '-c',
-      'echo x > /tmp/root-owned; chmod 600 /tmp/root-owned',
-    ]);
+    execFileSync(
+      'docker',
+      [
+        'exec',
+        '-u',
+        '0',
+        `sandbox-action-${id}`,
+        'sh',
+        '-c',
+        'echo x > /tmp/root-owned; chmod 600 /tmp/root-owned',
+      ],
+      { timeout: 60_000 },
+    );
     const second = await warm('tamper-file', ['--isolation', 'default'], 'ls -A /tmp');
     expect(second.result.status).toBe('succeeded');
     expect(second.result.session!.warm!.reused).toBe(false);
@@ -219,7 +223,9 @@ d('a warm sandbox that cannot be reset cleanly: a cold run, and the result says 
   test('a process of the sandbox user started between runs', async () => {
     const first = await warm('tamper-proc', ['--isolation', 'default'], 'true');
     const id = first.result.session!.id;
-    execFileSync('docker', ['exec', '-d', '-u', '65534:65534', `sandbox-action-${id}`, 'sleep', '1000']);
+    execFileSync('docker', ['exec', '-d', '-u', '65534:65534', `sandbox-action-${id}`, 'sleep', '1000'], {
+      timeout: 60_000,
+    });
     await new Promise((r) => setTimeout(r, 300));
     const second = await warm('tamper-proc', ['--isolation', 'default'], 'true');
     expect(second.result.session!.warm!.reused).toBe(false);
