@@ -2988,6 +2988,29 @@ var ApiClient = class {
     if (res.statusCode < 200 || res.statusCode >= 300) throw this.statusError(op, res.statusCode, text);
     return text.length ? JSON.parse(text.toString("utf8")) : void 0;
   }
+  /** A GET whose 404 means "no such thing": null then; any other non-2xx becomes an EngineError. */
+  async getOrNull(path6, operation) {
+    const res = await this.raw("GET", path6, {}, operation);
+    const body = await readAll(res.body);
+    if (res.statusCode === 404) return null;
+    if (res.statusCode < 200 || res.statusCode >= 300)
+      throw this.statusError(operation, res.statusCode, body);
+    return JSON.parse(body.toString("utf8"));
+  }
+  /**
+   * A request the engine answers with a JSON-lines progress stream (pull, build, import, push): a non-200 answer
+   * becomes an EngineError; a line with `error` (the engine's way to fail after its 200) too. `each` sees every line.
+   */
+  async progress(method, path6, opts, operation, each = () => void 0) {
+    const res = await this.raw(method, path6, opts, operation);
+    if (res.statusCode !== 200) throw this.statusError(operation, res.statusCode, await readAll(res.body));
+    let error = null;
+    for await (const j of jsonLines(res.body)) {
+      if (j.error) error ??= j.error;
+      each(j);
+    }
+    if (error) throw new EngineError(this.engineName, operation, error.trim());
+  }
   /** Like json() but ignores the body. `okStatuses` lists extra statuses that count as success. */
   async call(method, path6, opts = {}, operation, okStatuses = []) {
     const op = operation ?? `${method} ${path6}`;
@@ -3044,6 +3067,16 @@ function hintFor(status) {
   if (status === 401 || status === 403) return "the engine refused access: check the socket permissions";
   if (status >= 500) return "the engine failed: see its log (journalctl -u docker, or /var/log/dockerd.log)";
   return "";
+}
+async function* jsonLines(body) {
+  let pending = "";
+  for await (const chunk of body) {
+    pending += chunk.toString("utf8");
+    const lines = pending.split("\n");
+    pending = lines.pop();
+    for (const line of lines) if (line.trim()) yield JSON.parse(line);
+  }
+  if (pending.trim()) yield JSON.parse(pending);
 }
 async function readAll(stream, limit = 64 * 1024 * 1024) {
   const chunks = [];
@@ -3259,11 +3292,11 @@ var DockerApiEngine = class {
     return Object.entries(runtimes ?? {}).map(([name, r]) => ({ name, args: r?.runtimeArgs ?? [] }));
   }
   async imageInspect(ref) {
-    const res = await this.api.raw("GET", `/images/${encodeURIComponent(ref)}/json`, {}, "inspect image");
-    const body = await readAll(res.body);
-    if (res.statusCode === 404) return null;
-    if (res.statusCode !== 200) throw this.api.statusError("inspect image", res.statusCode, body);
-    const j = JSON.parse(body.toString("utf8"));
+    const j = await this.api.getOrNull(
+      `/images/${encodeURIComponent(ref)}/json`,
+      "inspect image"
+    );
+    if (!j) return null;
     const c = j.Config ?? {};
     return {
       id: j.Id,
@@ -3278,14 +3311,7 @@ var DockerApiEngine = class {
     };
   }
   async imagePull(ref) {
-    const res = await this.api.raw("POST", "/images/create", { query: { fromImage: ref } }, `pull ${ref}`);
-    const body = (await readAll(res.body)).toString("utf8");
-    if (res.statusCode !== 200) throw this.api.statusError(`pull ${ref}`, res.statusCode, Buffer.from(body));
-    for (const line of body.split("\n")) {
-      if (!line.trim()) continue;
-      const j = JSON.parse(line);
-      if (j.error) throw new EngineError(this.info.name, `pull ${ref}`, j.error);
-    }
+    await this.api.progress("POST", "/images/create", { query: { fromImage: ref } }, `pull ${ref}`);
   }
   async imageBuild(context, o, progress = () => void 0) {
     const query = {
@@ -3300,25 +3326,13 @@ var DockerApiEngine = class {
     };
     const [first, ...rest] = o.tags;
     if (first) query.t = first;
-    const res = await this.api.raw(
+    let id = "";
+    await this.api.progress(
       "POST",
       "/build",
       { query, bodyStream: context, headers: { "content-type": "application/x-tar" } },
-      "build image"
-    );
-    if (res.statusCode !== 200)
-      throw this.api.statusError("build image", res.statusCode, await readAll(res.body));
-    let id = "";
-    let error = null;
-    let pending = "";
-    for await (const chunk of res.body) {
-      pending += chunk.toString("utf8");
-      const lines = pending.split("\n");
-      pending = lines.pop();
-      for (const line of lines) {
-        if (!line.trim()) continue;
-        const j = JSON.parse(line);
-        if (j.error) error = j.error;
+      "build image",
+      (j) => {
         if (j.aux?.ID) id = j.aux.ID;
         if (j.stream) {
           const m = /Successfully built ([0-9a-f]+)/.exec(j.stream);
@@ -3326,8 +3340,7 @@ var DockerApiEngine = class {
           for (const l of j.stream.split("\n")) if (l.trim()) progress(l);
         }
       }
-    }
-    if (error) throw new EngineError(this.info.name, "build image", error.trim());
+    );
     if (!id) throw new EngineError(this.info.name, "build image", "the engine reported no image id");
     for (const t of rest) await this.imageTag(id, t);
     return id;
@@ -3336,20 +3349,12 @@ var DockerApiEngine = class {
     const { repo, tag } = splitRef(ref);
     const qs = new URLSearchParams({ fromSrc: "-", repo, tag });
     for (const c of changes) qs.append("changes", c);
-    const res = await this.api.raw(
+    await this.api.progress(
       "POST",
       `/images/create?${qs}`,
       { bodyStream: rootfs, headers: { "content-type": "application/x-tar" } },
       `import ${ref}`
     );
-    const body = (await readAll(res.body)).toString("utf8");
-    if (res.statusCode !== 200)
-      throw this.api.statusError(`import ${ref}`, res.statusCode, Buffer.from(body));
-    for (const line of body.split("\n")) {
-      if (!line.trim()) continue;
-      const j = JSON.parse(line);
-      if (j.error) throw new EngineError(this.info.name, `import ${ref}`, j.error);
-    }
   }
   async imageTag(source, ref) {
     const { repo, tag } = splitRef(ref);
@@ -3363,25 +3368,20 @@ var DockerApiEngine = class {
   async imagePush(ref, auth) {
     const { repo, tag } = splitRef(ref);
     const header = Buffer.from(JSON.stringify(auth ?? {})).toString("base64").replace(/\+/g, "-").replace(/\//g, "_");
-    const res = await this.api.raw(
+    let digest = "";
+    let size2 = 0;
+    await this.api.progress(
       "POST",
       `/images/${encodeURIComponent(repo)}/push`,
       { query: { tag }, headers: { "x-registry-auth": header } },
-      `push ${ref}`
-    );
-    const body = (await readAll(res.body)).toString("utf8");
-    if (res.statusCode !== 200) throw this.api.statusError(`push ${ref}`, res.statusCode, Buffer.from(body));
-    let digest = "";
-    let size2 = 0;
-    for (const line of body.split("\n")) {
-      if (!line.trim()) continue;
-      const j = JSON.parse(line);
-      if (j.error) throw new EngineError(this.info.name, `push ${ref}`, j.error);
-      if (j.aux?.Digest) {
-        digest = j.aux.Digest;
-        size2 = j.aux.Size ?? 0;
+      `push ${ref}`,
+      (j) => {
+        if (j.aux?.Digest) {
+          digest = j.aux.Digest;
+          size2 = j.aux.Size ?? 0;
+        }
       }
-    }
+    );
     if (!digest) throw new EngineError(this.info.name, `push ${ref}`, "the engine reported no digest");
     return { digest, size: size2 };
   }
@@ -3706,13 +3706,11 @@ var DockerApiEngine = class {
     );
   }
   async inspectNetwork(idOrName) {
-    const res = await this.api.raw("GET", `/networks/${encodeURIComponent(idOrName)}`, {}, "inspect network");
-    const body = await readAll(res.body);
-    if (res.statusCode === 404) return null;
-    if (res.statusCode !== 200) {
-      throw this.api.statusError("inspect network", res.statusCode, body);
-    }
-    const j = JSON.parse(body.toString());
+    const j = await this.api.getOrNull(
+      `/networks/${encodeURIComponent(idOrName)}`,
+      "inspect network"
+    );
+    if (!j) return null;
     const cfg = (j.IPAM?.Config ?? []).filter((c) => c.Subnet && !c.Subnet.includes(":"));
     return {
       id: j.Id,

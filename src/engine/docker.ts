@@ -18,6 +18,10 @@ import {
 } from './podman.js';
 import type {
   AttachedStreams,
+  BuildProgressLine,
+  ImageInspectResponse,
+  NetworkInspectResponse,
+  PushProgressLine,
   ContainerSpec,
   ExecSpec,
   ExecState,
@@ -256,23 +260,11 @@ export class DockerApiEngine implements Engine {
   }
 
   async imageInspect(ref: string): Promise<ImageInfo | null> {
-    const res = await this.api.raw('GET', `/images/${encodeURIComponent(ref)}/json`, {}, 'inspect image');
-    const body = await readAll(res.body);
-    if (res.statusCode === 404) return null;
-    if (res.statusCode !== 200) throw this.api.statusError('inspect image', res.statusCode, body);
-    const j = JSON.parse(body.toString('utf8')) as {
-      Id: string;
-      Os: string;
-      Architecture: string;
-      Config?: {
-        User?: string;
-        WorkingDir?: string;
-        Env?: string[] | null;
-        Entrypoint?: string[] | null;
-        Cmd?: string[] | null;
-        Labels?: Labels | null;
-      };
-    };
+    const j = await this.api.getOrNull<ImageInspectResponse>(
+      `/images/${encodeURIComponent(ref)}/json`,
+      'inspect image',
+    );
+    if (!j) return null;
     const c = j.Config ?? {};
     return {
       id: j.Id,
@@ -288,15 +280,8 @@ export class DockerApiEngine implements Engine {
   }
 
   async imagePull(ref: string): Promise<void> {
-    const res = await this.api.raw('POST', '/images/create', { query: { fromImage: ref } }, `pull ${ref}`);
-    const body = (await readAll(res.body)).toString('utf8');
-    if (res.statusCode !== 200) throw this.api.statusError(`pull ${ref}`, res.statusCode, Buffer.from(body));
     // The pull answers 200 then streams progress; an error arrives as a JSON line with `error`.
-    for (const line of body.split('\n')) {
-      if (!line.trim()) continue;
-      const j = JSON.parse(line) as { error?: string };
-      if (j.error) throw new EngineError(this.info.name, `pull ${ref}`, j.error);
-    }
+    await this.api.progress('POST', '/images/create', { query: { fromImage: ref } }, `pull ${ref}`);
   }
 
   async imageBuild(
@@ -317,34 +302,21 @@ export class DockerApiEngine implements Engine {
     // Several tags are several `t` parameters: the first goes in the query, the rest are tagged after.
     const [first, ...rest] = o.tags;
     if (first) query.t = first;
-    const res = await this.api.raw(
+    let id = '';
+    await this.api.progress<BuildProgressLine>(
       'POST',
       '/build',
       { query, bodyStream: context, headers: { 'content-type': 'application/x-tar' } },
       'build image',
-    );
-    if (res.statusCode !== 200)
-      throw this.api.statusError('build image', res.statusCode, await readAll(res.body));
-    let id = '';
-    let error: string | null = null;
-    let pending = '';
-    for await (const chunk of res.body) {
-      pending += (chunk as Buffer).toString('utf8');
-      const lines = pending.split('\n');
-      pending = lines.pop()!;
-      for (const line of lines) {
-        if (!line.trim()) continue;
-        const j = JSON.parse(line) as { stream?: string; error?: string; aux?: { ID?: string } };
-        if (j.error) error = j.error;
+      (j) => {
         if (j.aux?.ID) id = j.aux.ID;
         if (j.stream) {
           const m = /Successfully built ([0-9a-f]+)/.exec(j.stream);
           if (m && !id) id = m[1]!;
           for (const l of j.stream.split('\n')) if (l.trim()) progress(l);
         }
-      }
-    }
-    if (error) throw new EngineError(this.info.name, 'build image', error.trim());
+      },
+    );
     if (!id) throw new EngineError(this.info.name, 'build image', 'the engine reported no image id');
     for (const t of rest) await this.imageTag(id, t);
     return id;
@@ -355,20 +327,12 @@ export class DockerApiEngine implements Engine {
     const qs = new URLSearchParams({ fromSrc: '-', repo, tag });
     for (const c of changes) qs.append('changes', c);
     // Several `changes` parameters: the query is written here, not through the one-value-per-key helper.
-    const res = await this.api.raw(
+    await this.api.progress(
       'POST',
       `/images/create?${qs}`,
       { bodyStream: rootfs, headers: { 'content-type': 'application/x-tar' } },
       `import ${ref}`,
     );
-    const body = (await readAll(res.body)).toString('utf8');
-    if (res.statusCode !== 200)
-      throw this.api.statusError(`import ${ref}`, res.statusCode, Buffer.from(body));
-    for (const line of body.split('\n')) {
-      if (!line.trim()) continue;
-      const j = JSON.parse(line) as { error?: string };
-      if (j.error) throw new EngineError(this.info.name, `import ${ref}`, j.error);
-    }
   }
 
   async imageTag(source: string, ref: string): Promise<void> {
@@ -389,25 +353,20 @@ export class DockerApiEngine implements Engine {
       .toString('base64')
       .replace(/\+/g, '-')
       .replace(/\//g, '_');
-    const res = await this.api.raw(
+    let digest = '';
+    let size = 0;
+    await this.api.progress<PushProgressLine>(
       'POST',
       `/images/${encodeURIComponent(repo)}/push`,
       { query: { tag }, headers: { 'x-registry-auth': header } },
       `push ${ref}`,
+      (j) => {
+        if (j.aux?.Digest) {
+          digest = j.aux.Digest;
+          size = j.aux.Size ?? 0;
+        }
+      },
     );
-    const body = (await readAll(res.body)).toString('utf8');
-    if (res.statusCode !== 200) throw this.api.statusError(`push ${ref}`, res.statusCode, Buffer.from(body));
-    let digest = '';
-    let size = 0;
-    for (const line of body.split('\n')) {
-      if (!line.trim()) continue;
-      const j = JSON.parse(line) as { error?: string; aux?: { Digest?: string; Size?: number } };
-      if (j.error) throw new EngineError(this.info.name, `push ${ref}`, j.error);
-      if (j.aux?.Digest) {
-        digest = j.aux.Digest;
-        size = j.aux.Size ?? 0;
-      }
-    }
     if (!digest) throw new EngineError(this.info.name, `push ${ref}`, 'the engine reported no digest');
     return { digest, size };
   }
@@ -812,19 +771,11 @@ export class DockerApiEngine implements Engine {
   }
 
   async inspectNetwork(idOrName: string): Promise<NetworkInfo | null> {
-    const res = await this.api.raw('GET', `/networks/${encodeURIComponent(idOrName)}`, {}, 'inspect network');
-    const body = await readAll(res.body);
-    if (res.statusCode === 404) return null;
-    if (res.statusCode !== 200) {
-      throw this.api.statusError('inspect network', res.statusCode, body);
-    }
-    const j = JSON.parse(body.toString()) as {
-      Id: string;
-      Name: string;
-      Internal: boolean;
-      IPAM?: { Config?: { Subnet?: string; Gateway?: string }[] | null };
-      Options?: Record<string, string> | null;
-    };
+    const j = await this.api.getOrNull<NetworkInspectResponse>(
+      `/networks/${encodeURIComponent(idOrName)}`,
+      'inspect network',
+    );
+    if (!j) return null;
     const cfg = (j.IPAM?.Config ?? []).filter((c) => c.Subnet && !c.Subnet.includes(':'));
     return {
       id: j.Id,

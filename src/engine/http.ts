@@ -143,6 +143,37 @@ export class ApiClient {
     return (text.length ? JSON.parse(text.toString('utf8')) : undefined) as T;
   }
 
+  /** A GET whose 404 means "no such thing": null then; any other non-2xx becomes an EngineError. */
+  async getOrNull<T>(path: string, operation: string): Promise<T | null> {
+    const res = await this.raw('GET', path, {}, operation);
+    const body = await readAll(res.body);
+    if (res.statusCode === 404) return null;
+    if (res.statusCode < 200 || res.statusCode >= 300)
+      throw this.statusError(operation, res.statusCode, body);
+    return JSON.parse(body.toString('utf8')) as T;
+  }
+
+  /**
+   * A request the engine answers with a JSON-lines progress stream (pull, build, import, push): a non-200 answer
+   * becomes an EngineError; a line with `error` (the engine's way to fail after its 200) too. `each` sees every line.
+   */
+  async progress<T extends { error?: string }>(
+    method: string,
+    path: string,
+    opts: RequestOptions,
+    operation: string,
+    each: (line: T) => void = () => undefined,
+  ): Promise<void> {
+    const res = await this.raw(method, path, opts, operation);
+    if (res.statusCode !== 200) throw this.statusError(operation, res.statusCode, await readAll(res.body));
+    let error: string | null = null;
+    for await (const j of jsonLines<T>(res.body)) {
+      if (j.error) error ??= j.error;
+      each(j);
+    }
+    if (error) throw new EngineError(this.engineName, operation, error.trim());
+  }
+
   /** Like json() but ignores the body. `okStatuses` lists extra statuses that count as success. */
   async call(
     method: string,
@@ -210,6 +241,18 @@ export function hintFor(status: number): string {
   if (status === 401 || status === 403) return 'the engine refused access: check the socket permissions';
   if (status >= 500) return 'the engine failed: see its log (journalctl -u docker, or /var/log/dockerd.log)';
   return '';
+}
+
+/** Each non-empty line of a JSON-lines stream, parsed, in order (a line may arrive split over chunks). */
+export async function* jsonLines<T>(body: Readable): AsyncGenerator<T> {
+  let pending = '';
+  for await (const chunk of body) {
+    pending += (chunk as Buffer).toString('utf8');
+    const lines = pending.split('\n');
+    pending = lines.pop()!;
+    for (const line of lines) if (line.trim()) yield JSON.parse(line) as T;
+  }
+  if (pending.trim()) yield JSON.parse(pending) as T;
 }
 
 export async function readAll(stream: Readable, limit = 64 * 1024 * 1024): Promise<Buffer> {

@@ -308,3 +308,43 @@ export interface PathStat {
   mode: number;
   linkTarget: string;
 }
+
+// The engine's own answers, as this client reads them (the Docker Engine API's field names; Podman's compat API
+// answers the same).
+
+/** GET /images/{name}/json */
+export interface ImageInspectResponse {
+  Id: string;
+  Os: string;
+  Architecture: string;
+  Config?: {
+    User?: string;
+    WorkingDir?: string;
+    Env?: string[] | null;
+    Entrypoint?: string[] | null;
+    Cmd?: string[] | null;
+    Labels?: Labels | null;
+  };
+}
+
+/** GET /networks/{id} */
+export interface NetworkInspectResponse {
+  Id: string;
+  Name: string;
+  Internal: boolean;
+  IPAM?: { Config?: { Subnet?: string; Gateway?: string }[] | null };
+  Options?: Record<string, string> | null;
+}
+
+/** One line of POST /build's progress stream. */
+export interface BuildProgressLine {
+  stream?: string;
+  error?: string;
+  aux?: { ID?: string };
+}
+
+/** One line of POST /images/{name}/push's progress stream. */
+export interface PushProgressLine {
+  error?: string;
+  aux?: { Digest?: string; Size?: number };
+}
