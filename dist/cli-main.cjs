@@ -13189,7 +13189,18 @@ var import_node_path10 = __toESM(require("node:path"), 1);
 // src/lean/challenge.ts
 var import_node_fs7 = __toESM(require("node:fs"), 1);
 var import_node_path9 = __toESM(require("node:path"), 1);
-var PROJECT_FILES = ["lakefile.lean", "lakefile.toml", "lean-toolchain", "lake-manifest.json"];
+var PROJECT_FILES = [
+  "lakefile.lean",
+  "lakefile.toml",
+  "lean-toolchain",
+  "lake-manifest.json",
+  "leanpkg.toml"
+];
+function absentProjectFiles(baseDir) {
+  return PROJECT_FILES.filter(
+    (rel) => !import_node_fs7.default.lstatSync(import_node_path9.default.join(baseDir, rel), { throwIfNoEntry: false })?.isFile()
+  );
+}
 var MODULE = /^[A-Za-z_][\w']*(\.[A-Za-z_][\w']*)*$/;
 function readConfig(file) {
   let j;
@@ -13254,20 +13265,22 @@ function trustedFiles(baseDir, configPath, cfg) {
   }
   return [...new Set(files)];
 }
-function changedByPr(baseDir, prDir, files) {
-  return files.filter((rel) => {
+function changedByPr(baseDir, prDir, files, absent = []) {
+  const changed = files.filter((rel) => {
     const theirs = import_node_path9.default.join(prDir, rel);
     const st = import_node_fs7.default.lstatSync(theirs, { throwIfNoEntry: false });
     if (!st?.isFile()) return true;
     return !import_node_fs7.default.readFileSync(theirs).equals(import_node_fs7.default.readFileSync(import_node_path9.default.join(baseDir, rel)));
   });
+  const added = absent.filter((rel) => import_node_fs7.default.lstatSync(import_node_path9.default.join(prDir, rel), { throwIfNoEntry: false }));
+  return [...changed, ...added];
 }
 function assembleProject(prDir, baseDir, files, dest) {
   import_node_fs7.default.mkdirSync(dest, { recursive: true, mode: 493 });
   const walk = (rel) => {
     for (const name of import_node_fs7.default.readdirSync(import_node_path9.default.join(prDir, rel))) {
       const r = rel ? `${rel}/${name}` : name;
-      if (!rel && (name === ".lake" || name === ".git")) continue;
+      if (!rel && (name === ".lake" || name === ".git" || PROJECT_FILES.includes(name))) continue;
       const st = import_node_fs7.default.lstatSync(import_node_path9.default.join(prDir, r));
       if (st.isDirectory()) {
         import_node_fs7.default.mkdirSync(import_node_path9.default.join(dest, r), { mode: 493 });
@@ -13307,7 +13320,8 @@ function resolveLean(lean, sourceDir, searchPath) {
   }
   const config = readConfig(cfgFile);
   const files = trustedFiles(lean.challengeDir, lean.config, config);
-  const changed = lean.trusted ? changedByPr(lean.challengeDir, sourceDir, files) : [];
+  const absent = lean.trusted ? absentProjectFiles(lean.challengeDir) : [];
+  const changed = lean.trusted ? changedByPr(lean.challengeDir, sourceDir, files, absent) : [];
   const overlays = lean.trusted ? files.map((rel) => ({
     type: "bind",
     source: import_node_path10.default.join(lean.challengeDir, rel),
@@ -13320,7 +13334,7 @@ function resolveLean(lean, sourceDir, searchPath) {
     files,
     changed,
     overlays,
-    exclude: lean.trusted ? files : [],
+    exclude: lean.trusted ? [...files, ...absent] : [],
     programs: {
       comparator: findProgram("--comparator", lean.comparator, searchPath),
       lean4export: findProgram("--lean4export", lean.lean4export, searchPath),

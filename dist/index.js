@@ -32788,7 +32788,18 @@ import path10 from "node:path";
 // src/lean/challenge.ts
 import fs9 from "node:fs";
 import path9 from "node:path";
-var PROJECT_FILES = ["lakefile.lean", "lakefile.toml", "lean-toolchain", "lake-manifest.json"];
+var PROJECT_FILES = [
+  "lakefile.lean",
+  "lakefile.toml",
+  "lean-toolchain",
+  "lake-manifest.json",
+  "leanpkg.toml"
+];
+function absentProjectFiles(baseDir) {
+  return PROJECT_FILES.filter(
+    (rel) => !fs9.lstatSync(path9.join(baseDir, rel), { throwIfNoEntry: false })?.isFile()
+  );
+}
 var MODULE = /^[A-Za-z_][\w']*(\.[A-Za-z_][\w']*)*$/;
 function readConfig(file) {
   let j;
@@ -32853,20 +32864,22 @@ function trustedFiles(baseDir, configPath, cfg) {
   }
   return [...new Set(files)];
 }
-function changedByPr(baseDir, prDir, files) {
-  return files.filter((rel) => {
+function changedByPr(baseDir, prDir, files, absent = []) {
+  const changed = files.filter((rel) => {
     const theirs = path9.join(prDir, rel);
     const st = fs9.lstatSync(theirs, { throwIfNoEntry: false });
     if (!st?.isFile()) return true;
     return !fs9.readFileSync(theirs).equals(fs9.readFileSync(path9.join(baseDir, rel)));
   });
+  const added = absent.filter((rel) => fs9.lstatSync(path9.join(prDir, rel), { throwIfNoEntry: false }));
+  return [...changed, ...added];
 }
 function assembleProject(prDir, baseDir, files, dest) {
   fs9.mkdirSync(dest, { recursive: true, mode: 493 });
   const walk = (rel) => {
     for (const name of fs9.readdirSync(path9.join(prDir, rel))) {
       const r = rel ? `${rel}/${name}` : name;
-      if (!rel && (name === ".lake" || name === ".git")) continue;
+      if (!rel && (name === ".lake" || name === ".git" || PROJECT_FILES.includes(name))) continue;
       const st = fs9.lstatSync(path9.join(prDir, r));
       if (st.isDirectory()) {
         fs9.mkdirSync(path9.join(dest, r), { mode: 493 });
@@ -32906,7 +32919,8 @@ function resolveLean(lean, sourceDir, searchPath) {
   }
   const config = readConfig(cfgFile);
   const files = trustedFiles(lean.challengeDir, lean.config, config);
-  const changed = lean.trusted ? changedByPr(lean.challengeDir, sourceDir, files) : [];
+  const absent = lean.trusted ? absentProjectFiles(lean.challengeDir) : [];
+  const changed = lean.trusted ? changedByPr(lean.challengeDir, sourceDir, files, absent) : [];
   const overlays = lean.trusted ? files.map((rel) => ({
     type: "bind",
     source: path10.join(lean.challengeDir, rel),
@@ -32919,7 +32933,7 @@ function resolveLean(lean, sourceDir, searchPath) {
     files,
     changed,
     overlays,
-    exclude: lean.trusted ? files : [],
+    exclude: lean.trusted ? [...files, ...absent] : [],
     programs: {
       comparator: findProgram("--comparator", lean.comparator, searchPath),
       lean4export: findProgram("--lean4export", lean.lean4export, searchPath),

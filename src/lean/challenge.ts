@@ -8,8 +8,26 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { InputError } from '../config/errors.js';
 
-/** Project files the trusted side always owns, when the base branch has them. */
-export const PROJECT_FILES = ['lakefile.lean', 'lakefile.toml', 'lean-toolchain', 'lake-manifest.json'];
+/**
+ * Project files the trusted side always owns: Lake's configuration and manifest, and what picks the toolchain (elan
+ * reads `lean-toolchain`, else `leanpkg.toml`). `lake env` reads them on the host, before any sandbox: Lake prefers a
+ * `lakefile.lean` over a `lakefile.toml` and elaborates it (its code runs), and elan installs the toolchain a file
+ * names. The base branch's copies are judged; one the base does not have is not the pull request's to add.
+ */
+export const PROJECT_FILES = [
+  'lakefile.lean',
+  'lakefile.toml',
+  'lean-toolchain',
+  'lake-manifest.json',
+  'leanpkg.toml',
+];
+
+/** The project files the base branch does not have: the pull request may not add them (they are left out). */
+export function absentProjectFiles(baseDir: string): string[] {
+  return PROJECT_FILES.filter(
+    (rel) => !fs.lstatSync(path.join(baseDir, rel), { throwIfNoEntry: false })?.isFile(),
+  );
+}
 
 export interface ComparatorConfig {
   challenge_module: string;
@@ -91,26 +109,36 @@ export function trustedFiles(baseDir: string, configPath: string, cfg: Comparato
   return [...new Set(files)];
 }
 
-/** Each trusted file the pull request changed (or removed): it would not be judged, so the check says so. */
-export function changedByPr(baseDir: string, prDir: string, files: string[]): string[] {
-  return files.filter((rel) => {
+/**
+ * Each trusted file the pull request changed (or removed), and each project file the base lacks that the pull request
+ * adds (any kind of entry): none of them is judged as the pull request has it, so the check says so.
+ */
+export function changedByPr(
+  baseDir: string,
+  prDir: string,
+  files: string[],
+  absent: string[] = [],
+): string[] {
+  const changed = files.filter((rel) => {
     const theirs = path.join(prDir, rel);
     const st = fs.lstatSync(theirs, { throwIfNoEntry: false });
     if (!st?.isFile()) return true;
     return !fs.readFileSync(theirs).equals(fs.readFileSync(path.join(baseDir, rel)));
   });
+  const added = absent.filter((rel) => fs.lstatSync(path.join(prDir, rel), { throwIfNoEntry: false }));
+  return [...changed, ...added];
 }
 
 /**
- * The project comparator judges, on the host: the pull request's regular files (no links, no `.lake`, no `.git`),
- * then the trusted files over them. Readable by the steps' user; written by this process only.
+ * The project comparator judges, on the host: the pull request's regular files (no links, no `.lake`, no `.git`, none
+ * of the PROJECT_FILES), then the trusted files over them. Readable by the steps' user; written by this process only.
  */
 export function assembleProject(prDir: string, baseDir: string, files: string[], dest: string): void {
   fs.mkdirSync(dest, { recursive: true, mode: 0o755 });
   const walk = (rel: string) => {
     for (const name of fs.readdirSync(path.join(prDir, rel))) {
       const r = rel ? `${rel}/${name}` : name;
-      if (!rel && (name === '.lake' || name === '.git')) continue;
+      if (!rel && (name === '.lake' || name === '.git' || PROJECT_FILES.includes(name))) continue;
       const st = fs.lstatSync(path.join(prDir, r));
       if (st.isDirectory()) {
         fs.mkdirSync(path.join(dest, r), { mode: 0o755 });

@@ -8,7 +8,13 @@ import path from 'node:path';
 import { InputError } from '../config/errors.js';
 import type { RunSpec } from '../config/run-options.js';
 import type { Mount } from '../engine/types.js';
-import { changedByPr, readConfig, trustedFiles, type ComparatorConfig } from '../lean/challenge.js';
+import {
+  absentProjectFiles,
+  changedByPr,
+  readConfig,
+  trustedFiles,
+  type ComparatorConfig,
+} from '../lean/challenge.js';
 import { WORK_DIR } from './plan.js';
 
 export interface LeanLayout {
@@ -56,7 +62,9 @@ export function resolveLean(
   }
   const config = readConfig(cfgFile);
   const files = trustedFiles(lean.challengeDir, lean.config, config);
-  const changed = lean.trusted ? changedByPr(lean.challengeDir, sourceDir, files) : [];
+  // Project files the base lacks: the pull request's copies are left out of /work too (never mounted over).
+  const absent = lean.trusted ? absentProjectFiles(lean.challengeDir) : [];
+  const changed = lean.trusted ? changedByPr(lean.challengeDir, sourceDir, files, absent) : [];
   const overlays: Mount[] = lean.trusted
     ? files.map((rel) => ({
         type: 'bind',
@@ -71,7 +79,7 @@ export function resolveLean(
     files,
     changed,
     overlays,
-    exclude: lean.trusted ? files : [],
+    exclude: lean.trusted ? [...files, ...absent] : [],
     programs: {
       comparator: findProgram('--comparator', lean.comparator, searchPath),
       lean4export: findProgram('--lean4export', lean.lean4export, searchPath),

@@ -1,0 +1,111 @@
+/**
+ * The Lean red team's forgeries of a green lean-proof verdict, performed against the trusted side's own functions
+ * (src/lean/challenge.ts, src/sandbox/lean.ts, src/verdict/judges.ts) on attacker-crafted trees. Each case is the
+ * attack; the assertion is that it is refused. Controls: see docs/lean-audit.md ("Red team").
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, test } from '@jest/globals';
+import type { ComparatorOutcome } from '../../src/comparator/outcome.js';
+import { assembleProject } from '../../src/lean/challenge.js';
+import { resolveLean } from '../../src/sandbox/lean.js';
+import { judgeChallenge, judgeComparator } from '../../src/verdict/judges.js';
+import { verdictPasses } from '../../src/verdict/schema.js';
+
+const tree = (files: Record<string, string>) => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sa-forge-'));
+  for (const [f, t] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(dir, f)), { recursive: true });
+    fs.writeFileSync(path.join(dir, f), t);
+  }
+  return dir;
+};
+const CFG = JSON.stringify({
+  challenge_module: 'Challenge',
+  solution_module: 'Solution',
+  theorem_names: ['foo'],
+  permitted_axioms: ['propext', 'Quot.sound', 'Classical.choice'],
+});
+/** Executables named comparator, lean4export and lake (resolveLean only checks that they are there). */
+const programs = () => {
+  const bin = fs.mkdtempSync(path.join(os.tmpdir(), 'sa-forge-bin-'));
+  for (const p of ['comparator', 'lean4export', 'lake'])
+    fs.writeFileSync(path.join(bin, p), '#!/bin/sh\nexit 1\n', { mode: 0o755 });
+  return bin;
+};
+const layoutOf = (base: string, pr: string) =>
+  resolveLean(
+    {
+      challengeDir: base,
+      trusted: true,
+      config: 'config.json',
+      comparator: 'comparator',
+      lean4export: 'lean4export',
+      lake: 'lake',
+    },
+    pr,
+    programs(),
+  );
+/** What comparator's run looks like when the attack works: exit 0 and the ok line (here printed by the attacker). */
+const okOutcome: ComparatorOutcome = {
+  runId: 'r',
+  exitCode: 0,
+  timedOut: false,
+  okLine: true,
+  uncaught: [],
+  stdout: 'Your solution is okay!\n',
+  stderr: '',
+  judgeStderr: '',
+  truncated: false,
+};
+const assembled = (pr: string, base: string, files: string[]) => {
+  const dest = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'sa-forge-asm-')), 'p');
+  assembleProject(pr, base, files, dest);
+  return dest;
+};
+
+/**
+ * F1. `lake env comparator config.json` runs on the host, in the assembled project, before any sandbox. Lake prefers
+ * `lakefile.lean` over `lakefile.toml` and elaborates it (Lake/Load/Package.lean: "both present; using
+ * lakefile.lean"): a `#eval` there prints `Your solution is okay!` and exits 0, on the trusted side. Likewise elan
+ * installs whatever toolchain a `lean-toolchain` (or `leanpkg.toml`) names, from any GitHub repository. A base with
+ * only `lakefile.toml` and no `lean-toolchain` left those files to the pull request.
+ */
+describe('F1: a project file the base branch does not have, added by the pull request', () => {
+  const base = {
+    'config.json': CFG,
+    'lakefile.toml': 'name = "p"\n[[lean_lib]]\nname = "Challenge"\n[[lean_lib]]\nname = "Solution"\n',
+    'Challenge.lean': 'theorem foo : 1 + 1 = 2 := sorry\n',
+  };
+  test.each<[string, string]>([
+    [
+      'lakefile.lean',
+      'import Lake\n#eval (IO.println "Your solution is okay!" *> IO.Process.exit 0 : IO Unit)\n',
+    ],
+    ['lean-toolchain', 'attacker/lean4-fork:v4.33.0\n'],
+    ['leanpkg.toml', '[package]\nlean_version = "attacker/lean4-fork:v1"\n'],
+    ['lake-manifest.json', '{"version":"1.1.0","packagesDir":"vendor","packages":[]}\n'],
+  ])('%s: left out of the judged project and of /work, and the challenge judge fails', (file, text) => {
+    const b = tree(base);
+    const pr = tree({ ...base, 'Solution.lean': 'theorem foo : 1 + 1 = 2 := sorry\n', [file]: text });
+    const layout = layoutOf(b, pr);
+    // What `lake env` on the host sees: the base's project files only.
+    expect(fs.existsSync(path.join(assembled(pr, b, layout.files), file))).toBe(false);
+    // The build's /work: the pull request's copy is left out.
+    expect(layout.exclude).toContain(file);
+    // The verdict: even a comparator run that reports success (what the attacker's lakefile prints) is not green.
+    expect(layout.changed).toEqual([file]);
+    const judges = [judgeChallenge(layout), judgeComparator(layout, okOutcome)];
+    expect(judges[0]!.passed).toBe(false);
+    expect(judges[0]!.summary).toContain(file);
+    expect(verdictPasses(judges)).toBe(false);
+  });
+  test('control: the same base and a pull request that adds none of them is judged green on a comparator pass', () => {
+    const b = tree(base);
+    const pr = tree({ ...base, 'Solution.lean': 'theorem foo : 1 + 1 = 2 := rfl\n' });
+    const layout = layoutOf(b, pr);
+    expect(layout.changed).toEqual([]);
+    expect(verdictPasses([judgeChallenge(layout), judgeComparator(layout, okOutcome)])).toBe(true);
+  });
+});
