@@ -32788,6 +32788,128 @@ import path10 from "node:path";
 // src/lean/challenge.ts
 import fs9 from "node:fs";
 import path9 from "node:path";
+
+// src/lean/header.ts
+var ID_START = /[\p{L}_\u2100-\u214f\u1d49-\u1d6a]/u;
+var ID_REST = /[\p{L}\p{N}_'!?\u2100-\u214f\u1d49-\u1d6a\u2080-\u209c\u1d62-\u1d6a]/u;
+var MODIFIERS = /* @__PURE__ */ new Set(["public", "private", "meta"]);
+var HeaderError = class extends Error {
+};
+function moduleComponents(name) {
+  const out = [];
+  let i = 0;
+  for (; ; ) {
+    if (name[i] === "«") {
+      const end = name.indexOf("»", i + 1);
+      if (end === -1) throw new HeaderError(`an unterminated «name» in ${name}`);
+      out.push(name.slice(i + 1, end));
+      i = end + 1;
+    } else {
+      let j = i;
+      while (j < name.length && name[j] !== ".") j++;
+      out.push(name.slice(i, j));
+      i = j;
+    }
+    if (i >= name.length) return out;
+    if (name[i] !== ".") throw new HeaderError(`'${name}' is not a module name`);
+    i++;
+  }
+}
+function moduleFile(name) {
+  const parts = moduleComponents(name);
+  if (parts.some((c) => c === "" || c === "." || c === ".." || /[/\\\0]/.test(c)))
+    throw new HeaderError(`'${name}' names no file of the package`);
+  return `${parts.join("/")}.lean`;
+}
+function headerImports(text2) {
+  const n = text2.length;
+  let i = 0;
+  const lineAt = (at) => text2.slice(0, at).split("\n").length;
+  const skip = (stopAtNewline = false) => {
+    for (; ; ) {
+      const c = text2[i];
+      if (c === "\n" && stopAtNewline) return;
+      if (c !== void 0 && /\s/.test(c)) i++;
+      else if (text2.startsWith("--", i)) {
+        const e = text2.indexOf("\n", i);
+        i = e === -1 ? n : e;
+      } else if (text2.startsWith("/-", i)) {
+        let depth = 1;
+        i += 2;
+        while (i < n && depth > 0) {
+          if (text2.startsWith("/-", i)) {
+            depth++;
+            i += 2;
+          } else if (text2.startsWith("-/", i)) {
+            depth--;
+            i += 2;
+          } else i++;
+        }
+      } else return;
+    }
+  };
+  const name = () => {
+    const start = i;
+    for (; ; ) {
+      if (text2[i] === "«") {
+        const e = text2.indexOf("»", i + 1);
+        if (e === -1 || text2.slice(i, e).includes("\n"))
+          throw new HeaderError(`line ${lineAt(i)}: an unterminated «name»`);
+        i = e + 1;
+      } else if (text2[i] !== void 0 && ID_START.test(text2[i])) {
+        i++;
+        while (i < n && ID_REST.test(text2[i])) i++;
+      } else {
+        if (i === start) return null;
+        throw new HeaderError(`line ${lineAt(i)}: '${text2.slice(start, i + 1)}' is not a module name`);
+      }
+      if (text2[i] !== ".") return text2.slice(start, i);
+      i++;
+    }
+  };
+  const out = [];
+  const add = (m) => {
+    const norm = moduleComponents(m).map((c) => c !== "" && [...c].every((ch, k) => (k ? ID_REST : ID_START).test(ch)) ? c : `«${c}»`).join(".");
+    if (!out.includes(norm)) out.push(norm);
+  };
+  for (; ; ) {
+    skip();
+    const at = i;
+    const word = name();
+    if (word === null) break;
+    if (word === "module" || word === "prelude") continue;
+    let w = word;
+    while (w !== null && MODIFIERS.has(w)) {
+      skip();
+      w = name();
+    }
+    if (w !== "import") break;
+    skip();
+    let m = name();
+    if (m === "all" || m === "runtime") {
+      const save = i;
+      skip(true);
+      const next = name();
+      if (next !== null) m = next;
+      else i = save;
+    }
+    if (m === null) throw new HeaderError(`line ${lineAt(at)}: import is not followed by a module name`);
+    add(m);
+    for (; ; ) {
+      skip(true);
+      if (text2[i] === "\n" || i >= n) break;
+      const more = name();
+      if (more === null || more === "import" || MODIFIERS.has(more)) {
+        i -= more?.length ?? 0;
+        break;
+      }
+      add(more);
+    }
+  }
+  return out;
+}
+
+// src/lean/challenge.ts
 var PROJECT_FILES = [
   "lakefile.lean",
   "lakefile.toml",
@@ -32831,36 +32953,32 @@ function readConfig(file) {
     permitted_axioms: names("permitted_axioms")
   };
 }
-function headerImports(text2) {
-  const src = text2.replace(/\/-[\s\S]*?-\//g, " ");
-  const out = [];
-  for (const raw of src.split("\n")) {
-    const line = raw.replace(/--.*$/, "").trim();
-    if (line === "" || line === "module" || line === "prelude") continue;
-    const m = /^(?:(?:public|private|meta)\s+)*import\s+(.+)$/.exec(line);
-    if (!m) break;
-    for (const name of m[1].split(/\s+/)) if (MODULE.test(name) && !out.includes(name)) out.push(name);
-  }
-  return out;
-}
-var moduleFile = (m) => `${m.split(".").join("/")}.lean`;
 function trustedFiles(baseDir, configPath, cfg) {
   const has = (rel) => fs9.lstatSync(path9.join(baseDir, rel), { throwIfNoEntry: false })?.isFile() === true;
   const files = [configPath, ...PROJECT_FILES.filter(has)];
-  const todo = [cfg.challenge_module];
+  const todo = [{ m: cfg.challenge_module, from: configPath }];
   const seen = /* @__PURE__ */ new Set();
+  const readable = (from, f) => {
+    try {
+      return f();
+    } catch (err) {
+      if (!(err instanceof HeaderError)) throw err;
+      throw new InputError("--challenge", `${from}: its header cannot be read: ${err.message}`);
+    }
+  };
   while (todo.length) {
-    const m = todo.pop();
+    const { m, from } = todo.pop();
     if (seen.has(m)) continue;
     seen.add(m);
-    const rel = moduleFile(m);
+    const rel = readable(from, () => moduleFile(m));
     if (!has(rel)) {
       if (m === cfg.challenge_module)
         throw new InputError("--challenge", `the challenge module ${m} (${rel}) is not in ${baseDir}`);
       continue;
     }
     files.push(rel);
-    todo.push(...headerImports(fs9.readFileSync(path9.join(baseDir, rel), "utf8")));
+    const text2 = fs9.readFileSync(path9.join(baseDir, rel), "utf8");
+    todo.push(...readable(rel, () => headerImports(text2)).map((i) => ({ m: i, from: rel })));
   }
   return [...new Set(files)];
 }

@@ -7,6 +7,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { InputError } from '../config/errors.js';
+import { HeaderError, headerImports, moduleFile } from './header.js';
+
+export { headerImports } from './header.js';
 
 /**
  * Project files the trusted side always owns: Lake's configuration and manifest, and what picks the toolchain (elan
@@ -70,41 +73,35 @@ export function readConfig(file: string): ComparatorConfig {
   };
 }
 
-/** The modules a Lean file's header imports (`import A.B`, `public import`, `meta import`; comments skipped). */
-export function headerImports(text: string): string[] {
-  const src = text.replace(/\/-[\s\S]*?-\//g, ' ');
-  const out: string[] = [];
-  for (const raw of src.split('\n')) {
-    const line = raw.replace(/--.*$/, '').trim();
-    if (line === '' || line === 'module' || line === 'prelude') continue;
-    const m = /^(?:(?:public|private|meta)\s+)*import\s+(.+)$/.exec(line);
-    if (!m) break; // the header ends at the first command that is not an import
-    for (const name of m[1]!.split(/\s+/)) if (MODULE.test(name) && !out.includes(name)) out.push(name);
-  }
-  return out;
-}
-
-const moduleFile = (m: string) => `${m.split('.').join('/')}.lean`;
-
 /** Repository files the trusted side owns for this challenge: the config, the project files, the import closure. */
 export function trustedFiles(baseDir: string, configPath: string, cfg: ComparatorConfig): string[] {
   const has = (rel: string) =>
     fs.lstatSync(path.join(baseDir, rel), { throwIfNoEntry: false })?.isFile() === true;
   const files = [configPath, ...PROJECT_FILES.filter(has)];
-  const todo = [cfg.challenge_module];
+  const todo: { m: string; from: string }[] = [{ m: cfg.challenge_module, from: configPath }];
   const seen = new Set<string>();
+  // An import the trusted side cannot read could be a local module it does not own: refuse, never skip.
+  const readable = <T>(from: string, f: () => T): T => {
+    try {
+      return f();
+    } catch (err) {
+      if (!(err instanceof HeaderError)) throw err;
+      throw new InputError('--challenge', `${from}: its header cannot be read: ${err.message}`);
+    }
+  };
   while (todo.length) {
-    const m = todo.pop()!;
+    const { m, from } = todo.pop()!;
     if (seen.has(m)) continue;
     seen.add(m);
-    const rel = moduleFile(m);
+    const rel = readable(from, () => moduleFile(m));
     if (!has(rel)) {
       if (m === cfg.challenge_module)
         throw new InputError('--challenge', `the challenge module ${m} (${rel}) is not in ${baseDir}`);
       continue; // a package's module (Mathlib…): pinned by the trusted manifest
     }
     files.push(rel);
-    todo.push(...headerImports(fs.readFileSync(path.join(baseDir, rel), 'utf8')));
+    const text = fs.readFileSync(path.join(baseDir, rel), 'utf8');
+    todo.push(...readable(rel, () => headerImports(text)).map((i) => ({ m: i, from: rel })));
   }
   return [...new Set(files)];
 }

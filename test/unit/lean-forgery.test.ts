@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, test } from '@jest/globals';
 import type { ComparatorOutcome } from '../../src/comparator/outcome.js';
-import { assembleProject } from '../../src/lean/challenge.js';
+import { assembleProject, trustedFiles } from '../../src/lean/challenge.js';
 import { resolveLean } from '../../src/sandbox/lean.js';
 import { judgeChallenge, judgeComparator } from '../../src/verdict/judges.js';
 import { verdictPasses } from '../../src/verdict/schema.js';
@@ -107,5 +107,79 @@ describe('F1: a project file the base branch does not have, added by the pull re
     const layout = layoutOf(b, pr);
     expect(layout.changed).toEqual([]);
     expect(verdictPasses([judgeChallenge(layout), judgeComparator(layout, okOutcome)])).toBe(true);
+  });
+});
+
+/**
+ * F2. The challenge's local imports are the base branch's: the trusted side reads the challenge's header to find them.
+ * Each header below is valid Lean whose import of a local module the old line-by-line reading missed (a quoted or
+ * unicode name, a nested comment, `/-` inside a line comment, `import` and its name on two lines). The missed module
+ * was the pull request's to change: it weakens the definition the statement uses (`Goal := True`), both the challenge
+ * and the solution are built against the weakened copy, and comparator (which compares the two) accepts.
+ */
+describe("F2: a local import of the challenge that the header's reading missed", () => {
+  const THEOREM = '\ntheorem foo : Goal := sorry\n';
+  test.each<[string, string, string]>([
+    ['a «quoted» first component', 'import «Challenge».Defs\n', 'Challenge/Defs.lean'],
+    ['a «quoted» last component', 'import Challenge.«Defs»\n', 'Challenge/Defs.lean'],
+    ['a Greek letter', 'import Challenge.αDefs\n', 'Challenge/αDefs.lean'],
+    ['a subscript', 'import Challenge.Defs₁\n', 'Challenge/Defs₁.lean'],
+    ['a `!` in the name', 'import Challenge.Defs!\n', 'Challenge/Defs!.lean'],
+    [
+      'a nested block comment above',
+      '/- Copyright /- (c) -/ 2025 -/\nimport Challenge.Defs\n',
+      'Challenge/Defs.lean',
+    ],
+    [
+      '`/-` inside a line comment',
+      '-- see /- below\nimport Challenge.Defs\n/-- The goal. -/',
+      'Challenge/Defs.lean',
+    ],
+    ['import and its name on two lines', 'import\n  Challenge.Defs\n', 'Challenge/Defs.lean'],
+    [
+      'a comment between import and the name',
+      'import /- the defs -/ Challenge.Defs\n',
+      'Challenge/Defs.lean',
+    ],
+  ])('%s: the imported module is trusted, and its change fails the challenge judge', (_n, header, defs) => {
+    const base = {
+      'config.json': CFG,
+      'lakefile.toml': 'name = "p"\n',
+      'Challenge.lean': `${header}${THEOREM}`,
+      [defs]: 'def Goal : Prop := 1 + 1 = 3\n',
+    };
+    const b = tree(base);
+    const pr = tree({
+      ...base,
+      [defs]: 'def Goal : Prop := True\n',
+      'Solution.lean': 'theorem foo : Goal := trivial\n',
+    });
+    const layout = layoutOf(b, pr);
+    expect(layout.files).toContain(defs);
+    expect(layout.changed).toEqual([defs]);
+    expect(fs.readFileSync(path.join(assembled(pr, b, layout.files), defs), 'utf8')).toBe(
+      'def Goal : Prop := 1 + 1 = 3\n',
+    );
+    expect(verdictPasses([judgeChallenge(layout), judgeComparator(layout, okOutcome)])).toBe(false);
+  });
+  test.each<[string, string, RegExp]>([
+    [
+      'an unterminated «name»',
+      'import «Challenge.Defs\n',
+      /Challenge\.lean: its header cannot be read: line 1: an unterminated «name»/,
+    ],
+    ['a name with a trailing dot', 'import Challenge.\n', /Challenge\.lean: its header cannot be read/],
+    ['import with no name', 'import\n#check 1\n', /import is not followed by a module name/],
+    ['a name that leaves the package', 'import «..».Secret\n', /names no file of the package/],
+  ])('a header it cannot read (%s) refuses the challenge, never skips the import', (_n, header, re) => {
+    const b = tree({ 'config.json': CFG, 'Challenge.lean': `${header}${THEOREM}` });
+    expect(() => trustedFiles(b, 'config.json', JSON.parse(CFG))).toThrow(re);
+  });
+  test('control: a header with only package imports trusts the challenge alone', () => {
+    const b = tree({
+      'config.json': CFG,
+      'Challenge.lean': `/- a /- b -/ c -/\nimport Mathlib.Tactic${THEOREM}`,
+    });
+    expect(trustedFiles(b, 'config.json', JSON.parse(CFG))).toEqual(['config.json', 'Challenge.lean']);
   });
 });
