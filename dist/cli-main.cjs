@@ -13354,11 +13354,28 @@ function readConfig(file) {
     permitted_axioms: names("permitted_axioms")
   };
 }
-function trustedFiles(baseDir, configPath, cfg) {
+function leanFiles(dir) {
+  const out = [];
+  const walk = (rel) => {
+    for (const name of import_node_fs7.default.readdirSync(import_node_path9.default.join(dir, rel))) {
+      if (name === ".git" || name === ".lake") continue;
+      const r = rel ? `${rel}/${name}` : name;
+      const st = import_node_fs7.default.lstatSync(import_node_path9.default.join(dir, r));
+      if (st.isDirectory()) walk(r);
+      else if (st.isFile() && name.endsWith(".lean")) out.push(r);
+    }
+  };
+  walk("");
+  return out;
+}
+var underAnyRoot = (all, rel) => all.filter((f) => f === rel || f.endsWith(`/${rel}`));
+function trustedClosure(baseDir, configPath, cfg) {
   const has = (rel) => import_node_fs7.default.lstatSync(import_node_path9.default.join(baseDir, rel), { throwIfNoEntry: false })?.isFile() === true;
   const files = [configPath, ...PROJECT_FILES.filter(has)];
+  const all = leanFiles(baseDir);
   const todo = [{ m: cfg.challenge_module, from: configPath }];
   const seen = /* @__PURE__ */ new Set();
+  const modules = [];
   const readable = (from, f) => {
     try {
       return f();
@@ -13372,16 +13389,21 @@ function trustedFiles(baseDir, configPath, cfg) {
     if (seen.has(m)) continue;
     seen.add(m);
     const rel = readable(from, () => moduleFile(m));
-    if (!has(rel)) {
-      if (m === cfg.challenge_module)
-        throw new InputError("--challenge", `the challenge module ${m} (${rel}) is not in ${baseDir}`);
-      continue;
+    modules.push(rel);
+    if (m === cfg.challenge_module && !has(rel))
+      throw new InputError("--challenge", `the challenge module ${m} (${rel}) is not in ${baseDir}`);
+    for (const f of underAnyRoot(all, rel)) {
+      if (files.includes(f)) continue;
+      files.push(f);
+      const text2 = import_node_fs7.default.readFileSync(import_node_path9.default.join(baseDir, f), "utf8");
+      todo.push(...readable(f, () => headerImports(text2)).map((i) => ({ m: i, from: f })));
     }
-    files.push(rel);
-    const text2 = import_node_fs7.default.readFileSync(import_node_path9.default.join(baseDir, rel), "utf8");
-    todo.push(...readable(rel, () => headerImports(text2)).map((i) => ({ m: i, from: rel })));
   }
-  return [...new Set(files)];
+  return { files: [...new Set(files)], modules: [...new Set(modules)] };
+}
+function addedModules(prDir, c) {
+  const all = leanFiles(prDir);
+  return [...new Set(c.modules.flatMap((rel) => underAnyRoot(all, rel)))].filter((f) => !c.files.includes(f));
 }
 function changedByPr(baseDir, prDir, files, absent = []) {
   const changed = files.filter((rel) => {
@@ -13437,9 +13459,10 @@ function resolveLean(lean, sourceDir, searchPath) {
     throw new InputError("--comparator-config", `'${lean.config}' is not a file in ${lean.challengeDir}`);
   }
   const config = readConfig(cfgFile);
-  const files = trustedFiles(lean.challengeDir, lean.config, config);
+  const closure = trustedClosure(lean.challengeDir, lean.config, config);
+  const files = closure.files;
   const absent = lean.trusted ? absentProjectFiles(lean.challengeDir) : [];
-  const changed = lean.trusted ? changedByPr(lean.challengeDir, sourceDir, files, absent) : [];
+  const changed = lean.trusted ? [...changedByPr(lean.challengeDir, sourceDir, files, absent), ...addedModules(sourceDir, closure)] : [];
   const overlays = lean.trusted ? files.map((rel) => ({
     type: "bind",
     source: import_node_path10.default.join(lean.challengeDir, rel),

@@ -73,13 +73,46 @@ export function readConfig(file: string): ComparatorConfig {
   };
 }
 
-/** Repository files the trusted side owns for this challenge: the config, the project files, the import closure. */
-export function trustedFiles(baseDir: string, configPath: string, cfg: ComparatorConfig): string[] {
+/** Every regular `.lean` file under dir (no link followed; `.git` and `.lake` left out), as repository paths. */
+export function leanFiles(dir: string): string[] {
+  const out: string[] = [];
+  const walk = (rel: string) => {
+    for (const name of fs.readdirSync(path.join(dir, rel))) {
+      if (name === '.git' || name === '.lake') continue;
+      const r = rel ? `${rel}/${name}` : name;
+      const st = fs.lstatSync(path.join(dir, r));
+      if (st.isDirectory()) walk(r);
+      else if (st.isFile() && name.endsWith('.lean')) out.push(r);
+    }
+  };
+  walk('');
+  return out;
+}
+
+/** The files among `all` that could be the module file `rel` in some source root (`srcDir`, a path package). */
+const underAnyRoot = (all: string[], rel: string) => all.filter((f) => f === rel || f.endsWith(`/${rel}`));
+
+export interface TrustedClosure {
+  /** Repository paths the trusted side owns. */
+  files: string[];
+  /** The module file (`A/B.lean`) of every module the closure imports, local or not. */
+  modules: string[];
+}
+
+/**
+ * Repository files the trusted side owns for this challenge: the config, the project files, and the import closure.
+ * A module's file is looked for in every source root of the base (`A/B.lean` at the root, or under any folder: a
+ * library's `srcDir`, a path package): each file of the base that could be it is trusted and followed. A module the
+ * base has nowhere is a package's or the toolchain's; the pull request may not add a file that could be it either.
+ */
+export function trustedClosure(baseDir: string, configPath: string, cfg: ComparatorConfig): TrustedClosure {
   const has = (rel: string) =>
     fs.lstatSync(path.join(baseDir, rel), { throwIfNoEntry: false })?.isFile() === true;
   const files = [configPath, ...PROJECT_FILES.filter(has)];
+  const all = leanFiles(baseDir);
   const todo: { m: string; from: string }[] = [{ m: cfg.challenge_module, from: configPath }];
   const seen = new Set<string>();
+  const modules: string[] = [];
   // An import the trusted side cannot read could be a local module it does not own: refuse, never skip.
   const readable = <T>(from: string, f: () => T): T => {
     try {
@@ -94,16 +127,28 @@ export function trustedFiles(baseDir: string, configPath: string, cfg: Comparato
     if (seen.has(m)) continue;
     seen.add(m);
     const rel = readable(from, () => moduleFile(m));
-    if (!has(rel)) {
-      if (m === cfg.challenge_module)
-        throw new InputError('--challenge', `the challenge module ${m} (${rel}) is not in ${baseDir}`);
-      continue; // a package's module (Mathlib…): pinned by the trusted manifest
+    modules.push(rel);
+    if (m === cfg.challenge_module && !has(rel))
+      throw new InputError('--challenge', `the challenge module ${m} (${rel}) is not in ${baseDir}`);
+    for (const f of underAnyRoot(all, rel)) {
+      if (files.includes(f)) continue;
+      files.push(f);
+      const text = fs.readFileSync(path.join(baseDir, f), 'utf8');
+      todo.push(...readable(f, () => headerImports(text)).map((i) => ({ m: i, from: f })));
     }
-    files.push(rel);
-    const text = fs.readFileSync(path.join(baseDir, rel), 'utf8');
-    todo.push(...readable(rel, () => headerImports(text)).map((i) => ({ m: i, from: rel })));
   }
-  return [...new Set(files)];
+  return { files: [...new Set(files)], modules: [...new Set(modules)] };
+}
+
+/** The trusted files alone (trustedClosure). */
+export function trustedFiles(baseDir: string, configPath: string, cfg: ComparatorConfig): string[] {
+  return trustedClosure(baseDir, configPath, cfg).files;
+}
+
+/** The pull request's `.lean` files that could be a module of the closure but are not trusted files: added by it. */
+export function addedModules(prDir: string, c: TrustedClosure): string[] {
+  const all = leanFiles(prDir);
+  return [...new Set(c.modules.flatMap((rel) => underAnyRoot(all, rel)))].filter((f) => !c.files.includes(f));
 }
 
 /**

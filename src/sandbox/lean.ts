@@ -12,7 +12,8 @@ import {
   absentProjectFiles,
   changedByPr,
   readConfig,
-  trustedFiles,
+  addedModules,
+  trustedClosure,
   type ComparatorConfig,
 } from '../lean/challenge.js';
 import { WORK_DIR } from './plan.js';
@@ -61,10 +62,14 @@ export function resolveLean(
     throw new InputError('--comparator-config', `'${lean.config}' is not a file in ${lean.challengeDir}`);
   }
   const config = readConfig(cfgFile);
-  const files = trustedFiles(lean.challengeDir, lean.config, config);
+  const closure = trustedClosure(lean.challengeDir, lean.config, config);
+  const files = closure.files;
   // Project files the base lacks: the pull request's copies are left out of /work too (never mounted over).
   const absent = lean.trusted ? absentProjectFiles(lean.challengeDir) : [];
-  const changed = lean.trusted ? changedByPr(lean.challengeDir, sourceDir, files, absent) : [];
+  // A file the pull request adds where a module of the closure could be (a srcDir, a path package) is one too.
+  const changed = lean.trusted
+    ? [...changedByPr(lean.challengeDir, sourceDir, files, absent), ...addedModules(sourceDir, closure)]
+    : [];
   const overlays: Mount[] = lean.trusted
     ? files.map((rel) => ({
         type: 'bind',

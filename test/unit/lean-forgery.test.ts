@@ -183,3 +183,71 @@ describe("F2: a local import of the challenge that the header's reading missed",
     expect(trustedFiles(b, 'config.json', JSON.parse(CFG))).toEqual(['config.json', 'Challenge.lean']);
   });
 });
+
+/**
+ * F3. An import with no file at the base's root was taken for a package's module and skipped. But a module can live
+ * in the repository elsewhere: a library with its own `srcDir`, or a path package (`[[require]] path = "common"`).
+ * Lake builds it from the pull request's copy, which weakens the definition the statement uses, for both sides.
+ */
+describe('F3: a local import outside the root source folder', () => {
+  const THEOREM = '\ntheorem foo : Goal := sorry\n';
+  test.each<[string, Record<string, string>, Record<string, string>, string]>([
+    [
+      "a library's srcDir",
+      {
+        'lakefile.toml':
+          'name = "p"\n[[lean_lib]]\nname = "Challenge"\n[[lean_lib]]\nname = "Defs"\nsrcDir = "defs"\n',
+        'Challenge.lean': `import Defs${THEOREM}`,
+        'defs/Defs.lean': 'def Goal : Prop := 1 + 1 = 3\n',
+      },
+      { 'defs/Defs.lean': 'def Goal : Prop := True\n' },
+      'defs/Defs.lean',
+    ],
+    [
+      "a path package's module, two imports deep",
+      {
+        'lakefile.toml':
+          'name = "p"\n[[require]]\nname = "common"\npath = "common"\n[[lean_lib]]\nname = "Challenge"\n',
+        'Challenge.lean': `import Common.Goal${THEOREM}`,
+        'common/Common/Goal.lean': 'import Common.Basic\ndef Goal : Prop := Hard\n',
+        'common/Common/Basic.lean': 'def Hard : Prop := 1 + 1 = 3\n',
+      },
+      { 'common/Common/Basic.lean': 'def Hard : Prop := True\n' },
+      'common/Common/Basic.lean',
+    ],
+    [
+      'a module the base has nowhere, added by the pull request under a source folder',
+      {
+        'lakefile.toml':
+          'name = "p"\n[[lean_lib]]\nname = "Challenge"\n[[lean_lib]]\nname = "Extra"\nsrcDir = "vendor"\n',
+        'Challenge.lean': `import Extra.Goal${THEOREM}`,
+      },
+      { 'vendor/Extra/Goal.lean': 'def Goal : Prop := True\n' },
+      'vendor/Extra/Goal.lean',
+    ],
+  ])('%s: the pull request changing it fails the challenge judge', (_n, baseFiles, prFiles, file) => {
+    const base = { 'config.json': CFG, ...baseFiles };
+    const b = tree(base);
+    const pr = tree({ ...base, ...prFiles, 'Solution.lean': 'theorem foo : Goal := trivial\n' });
+    const layout = layoutOf(b, pr);
+    expect(layout.changed).toEqual([file]);
+    expect(judgeChallenge(layout).summary).toContain(file);
+    expect(verdictPasses([judgeChallenge(layout), judgeComparator(layout, okOutcome)])).toBe(false);
+  });
+  test('control: the same trees with the pull request leaving them alone pass', () => {
+    const base = {
+      'config.json': CFG,
+      'lakefile.toml': 'name = "p"\n',
+      'Challenge.lean': `import Common.Goal\nimport Mathlib.Tactic${THEOREM}`,
+      'common/Common/Goal.lean': 'def Goal : Prop := 1 + 1 = 2\n',
+    };
+    const layout = layoutOf(tree(base), tree({ ...base, 'Solution.lean': 'theorem foo : Goal := rfl\n' }));
+    expect(layout.files.sort()).toEqual([
+      'Challenge.lean',
+      'common/Common/Goal.lean',
+      'config.json',
+      'lakefile.toml',
+    ]);
+    expect(verdictPasses([judgeChallenge(layout), judgeComparator(layout, okOutcome)])).toBe(true);
+  });
+});
