@@ -32917,10 +32917,22 @@ var PROJECT_FILES = [
   "lake-manifest.json",
   "leanpkg.toml"
 ];
-function absentProjectFiles(baseDir) {
-  return PROJECT_FILES.filter(
-    (rel) => !fs9.lstatSync(path9.join(baseDir, rel), { throwIfNoEntry: false })?.isFile()
-  );
+function projectFilesIn(dir) {
+  const out = [];
+  const walk = (rel) => {
+    for (const name of fs9.readdirSync(path9.join(dir, rel))) {
+      if (name === ".git" || name === ".lake") continue;
+      const r = rel ? `${rel}/${name}` : name;
+      if (PROJECT_FILES.includes(name)) out.push(r);
+      else if (fs9.lstatSync(path9.join(dir, r)).isDirectory()) walk(r);
+    }
+  };
+  walk("");
+  return out;
+}
+function addedProjectFiles(baseDir, prDir) {
+  const has = (rel) => fs9.lstatSync(path9.join(baseDir, rel), { throwIfNoEntry: false })?.isFile() === true;
+  return projectFilesIn(prDir).filter((rel) => !has(rel));
 }
 var MODULE = /^[A-Za-z_][\w']*(\.[A-Za-z_][\w']*)*$/;
 function readConfig(file) {
@@ -32970,7 +32982,10 @@ function leanFiles(dir) {
 var underAnyRoot = (all, rel) => all.filter((f) => f === rel || f.endsWith(`/${rel}`));
 function trustedClosure(baseDir, configPath, cfg) {
   const has = (rel) => fs9.lstatSync(path9.join(baseDir, rel), { throwIfNoEntry: false })?.isFile() === true;
-  const files = [configPath, ...PROJECT_FILES.filter(has)];
+  const files = [
+    configPath,
+    ...projectFilesIn(baseDir).filter((rel) => fs9.lstatSync(path9.join(baseDir, rel)).isFile())
+  ];
   const all = leanFiles(baseDir);
   const todo = [{ m: cfg.challenge_module, from: configPath }];
   const seen = /* @__PURE__ */ new Set();
@@ -33004,22 +33019,22 @@ function addedModules(prDir, c) {
   const all = leanFiles(prDir);
   return [...new Set(c.modules.flatMap((rel) => underAnyRoot(all, rel)))].filter((f) => !c.files.includes(f));
 }
-function changedByPr(baseDir, prDir, files, absent = []) {
+function changedByPr(baseDir, prDir, files, added = []) {
   const changed = files.filter((rel) => {
     const theirs = path9.join(prDir, rel);
     const st = fs9.lstatSync(theirs, { throwIfNoEntry: false });
     if (!st?.isFile()) return true;
     return !fs9.readFileSync(theirs).equals(fs9.readFileSync(path9.join(baseDir, rel)));
   });
-  const added = absent.filter((rel) => fs9.lstatSync(path9.join(prDir, rel), { throwIfNoEntry: false }));
-  return [...changed, ...added];
+  return [...changed, ...added.filter((rel) => !changed.includes(rel))];
 }
 function assembleProject(prDir, baseDir, files, dest) {
   fs9.mkdirSync(dest, { recursive: true, mode: 493 });
   const walk = (rel) => {
     for (const name of fs9.readdirSync(path9.join(prDir, rel))) {
       const r = rel ? `${rel}/${name}` : name;
-      if (!rel && (name === ".lake" || name === ".git" || PROJECT_FILES.includes(name))) continue;
+      if (!rel && (name === ".lake" || name === ".git")) continue;
+      if (PROJECT_FILES.includes(name)) continue;
       const st = fs9.lstatSync(path9.join(prDir, r));
       if (st.isDirectory()) {
         fs9.mkdirSync(path9.join(dest, r), { mode: 493 });
@@ -33060,7 +33075,7 @@ function resolveLean(lean, sourceDir, searchPath) {
   const config = readConfig(cfgFile);
   const closure = trustedClosure(lean.challengeDir, lean.config, config);
   const files = closure.files;
-  const absent = lean.trusted ? absentProjectFiles(lean.challengeDir) : [];
+  const absent = lean.trusted ? addedProjectFiles(lean.challengeDir, sourceDir) : [];
   const changed = lean.trusted ? [...changedByPr(lean.challengeDir, sourceDir, files, absent), ...addedModules(sourceDir, closure)] : [];
   const overlays = lean.trusted ? files.map((rel) => ({
     type: "bind",

@@ -25,11 +25,29 @@ export const PROJECT_FILES = [
   'leanpkg.toml',
 ];
 
-/** The project files the base branch does not have: the pull request may not add them (they are left out). */
-export function absentProjectFiles(baseDir: string): string[] {
-  return PROJECT_FILES.filter(
-    (rel) => !fs.lstatSync(path.join(baseDir, rel), { throwIfNoEntry: false })?.isFile(),
-  );
+/**
+ * Every entry under dir named like a project file, at any depth (a path package's `common/lakefile.lean` is loaded by
+ * `lake env` on the host too), of any kind (no link followed; `.git` and `.lake` left out), as repository paths.
+ */
+export function projectFilesIn(dir: string): string[] {
+  const out: string[] = [];
+  const walk = (rel: string) => {
+    for (const name of fs.readdirSync(path.join(dir, rel))) {
+      if (name === '.git' || name === '.lake') continue;
+      const r = rel ? `${rel}/${name}` : name;
+      if (PROJECT_FILES.includes(name)) out.push(r);
+      else if (fs.lstatSync(path.join(dir, r)).isDirectory()) walk(r);
+    }
+  };
+  walk('');
+  return out;
+}
+
+/** The pull request's project files (any depth) the base branch does not have: not its to add (they are left out). */
+export function addedProjectFiles(baseDir: string, prDir: string): string[] {
+  const has = (rel: string) =>
+    fs.lstatSync(path.join(baseDir, rel), { throwIfNoEntry: false })?.isFile() === true;
+  return projectFilesIn(prDir).filter((rel) => !has(rel));
 }
 
 export interface ComparatorConfig {
@@ -108,7 +126,10 @@ export interface TrustedClosure {
 export function trustedClosure(baseDir: string, configPath: string, cfg: ComparatorConfig): TrustedClosure {
   const has = (rel: string) =>
     fs.lstatSync(path.join(baseDir, rel), { throwIfNoEntry: false })?.isFile() === true;
-  const files = [configPath, ...PROJECT_FILES.filter(has)];
+  const files = [
+    configPath,
+    ...projectFilesIn(baseDir).filter((rel) => fs.lstatSync(path.join(baseDir, rel)).isFile()),
+  ];
   const all = leanFiles(baseDir);
   const todo: { m: string; from: string }[] = [{ m: cfg.challenge_module, from: configPath }];
   const seen = new Set<string>();
@@ -153,34 +174,29 @@ export function addedModules(prDir: string, c: TrustedClosure): string[] {
 
 /**
  * Each trusted file the pull request changed (or removed), and each project file the base lacks that the pull request
- * adds (any kind of entry): none of them is judged as the pull request has it, so the check says so.
+ * adds (`added`, from addedProjectFiles): none of them is judged as the pull request has it, so the check says so.
  */
-export function changedByPr(
-  baseDir: string,
-  prDir: string,
-  files: string[],
-  absent: string[] = [],
-): string[] {
+export function changedByPr(baseDir: string, prDir: string, files: string[], added: string[] = []): string[] {
   const changed = files.filter((rel) => {
     const theirs = path.join(prDir, rel);
     const st = fs.lstatSync(theirs, { throwIfNoEntry: false });
     if (!st?.isFile()) return true;
     return !fs.readFileSync(theirs).equals(fs.readFileSync(path.join(baseDir, rel)));
   });
-  const added = absent.filter((rel) => fs.lstatSync(path.join(prDir, rel), { throwIfNoEntry: false }));
-  return [...changed, ...added];
+  return [...changed, ...added.filter((rel) => !changed.includes(rel))];
 }
 
 /**
- * The project comparator judges, on the host: the pull request's regular files (no links, no `.lake`, no `.git`, none
- * of the PROJECT_FILES), then the trusted files over them. Readable by the steps' user; written by this process only.
+ * The project comparator judges, on the host: the pull request's regular files (no links, no `.lake`, no `.git`, no
+ * entry named like one of the PROJECT_FILES, at any depth), then the trusted files over them. Readable by the steps' user; written by this process only.
  */
 export function assembleProject(prDir: string, baseDir: string, files: string[], dest: string): void {
   fs.mkdirSync(dest, { recursive: true, mode: 0o755 });
   const walk = (rel: string) => {
     for (const name of fs.readdirSync(path.join(prDir, rel))) {
       const r = rel ? `${rel}/${name}` : name;
-      if (!rel && (name === '.lake' || name === '.git' || PROJECT_FILES.includes(name))) continue;
+      if (!rel && (name === '.lake' || name === '.git')) continue;
+      if (PROJECT_FILES.includes(name)) continue; // the base's own are put back below
       const st = fs.lstatSync(path.join(prDir, r));
       if (st.isDirectory()) {
         fs.mkdirSync(path.join(dest, r), { mode: 0o755 });

@@ -9,7 +9,7 @@ import { InputError } from '../config/errors.js';
 import type { RunSpec } from '../config/run-options.js';
 import type { Mount } from '../engine/types.js';
 import {
-  absentProjectFiles,
+  addedProjectFiles,
   changedByPr,
   readConfig,
   addedModules,
@@ -64,8 +64,8 @@ export function resolveLean(
   const config = readConfig(cfgFile);
   const closure = trustedClosure(lean.challengeDir, lean.config, config);
   const files = closure.files;
-  // Project files the base lacks: the pull request's copies are left out of /work too (never mounted over).
-  const absent = lean.trusted ? absentProjectFiles(lean.challengeDir) : [];
+  // Project files the base lacks (at any depth): the pull request's copies are left out of /work too.
+  const absent = lean.trusted ? addedProjectFiles(lean.challengeDir, sourceDir) : [];
   // A file the pull request adds where a module of the closure could be (a srcDir, a path package) is one too.
   const changed = lean.trusted
     ? [...changedByPr(lean.challengeDir, sourceDir, files, absent), ...addedModules(sourceDir, closure)]

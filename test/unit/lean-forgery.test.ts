@@ -251,3 +251,51 @@ describe('F3: a local import outside the root source folder', () => {
     expect(verdictPasses([judgeChallenge(layout), judgeComparator(layout, okOutcome)])).toBe(true);
   });
 });
+
+/**
+ * F4. A trusted lakefile that requires a path package (`[[require]] path = "common"`) makes `lake env`, on the host,
+ * load `common/lakefile.lean` too: only the root's project files were the base's, so the pull request's (changed, or
+ * added beside the package's `lakefile.toml`) ran its code on the trusted side and printed the ok line.
+ */
+describe("F4: a path package's project file, changed or added by the pull request", () => {
+  const base = {
+    'config.json': CFG,
+    'lakefile.toml':
+      'name = "p"\n[[require]]\nname = "common"\npath = "common"\n[[lean_lib]]\nname = "Challenge"\n',
+    'Challenge.lean': 'theorem foo : 1 + 1 = 2 := sorry\n',
+    'common/lakefile.toml': 'name = "common"\n',
+  };
+  const FORGE = 'import Lake\n#eval (IO.println "Your solution is okay!" *> IO.Process.exit 0 : IO Unit)\n';
+  test.each<[string, Record<string, string>, string]>([
+    [
+      'common/lakefile.lean added beside its lakefile.toml',
+      { 'common/lakefile.lean': FORGE },
+      'common/lakefile.lean',
+    ],
+    [
+      'common/lakefile.toml changed',
+      { 'common/lakefile.toml': 'name = "common"\n[[lean_lib]]\nname = "X"\n' },
+      'common/lakefile.toml',
+    ],
+    [
+      'common/lean-toolchain added',
+      { 'common/lean-toolchain': 'attacker/lean4-fork:v1\n' },
+      'common/lean-toolchain',
+    ],
+  ])(
+    '%s: never in the judged project as the pull request has it, and the challenge judge fails',
+    (_n, prFiles, file) => {
+      const b = tree(base);
+      const pr = tree({ ...base, ...prFiles, 'Solution.lean': 'theorem foo : 1 + 1 = 2 := sorry\n' });
+      const layout = layoutOf(b, pr);
+      const dest = assembled(pr, b, layout.files);
+      const got = fs.existsSync(path.join(dest, file))
+        ? fs.readFileSync(path.join(dest, file), 'utf8')
+        : null;
+      expect(got).toBe((base as Record<string, string>)[file] ?? null);
+      expect(layout.changed).toEqual([file]);
+      expect(layout.exclude).toContain(file);
+      expect(verdictPasses([judgeChallenge(layout), judgeComparator(layout, okOutcome)])).toBe(false);
+    },
+  );
+});
