@@ -4671,7 +4671,7 @@ var require_semver2 = __commonJS({
 });
 
 // src/cli/main.ts
-var import_node_path31 = __toESM(require("node:path"), 1);
+var import_node_path32 = __toESM(require("node:path"), 1);
 
 // src/config/errors.ts
 var InputError = class extends Error {
@@ -4721,7 +4721,7 @@ function errorMessage(err) {
 }
 
 // src/config/run-options.ts
-var import_node_path2 = __toESM(require("node:path"), 1);
+var import_node_path3 = __toESM(require("node:path"), 1);
 
 // src/config/units.ts
 var SIZE_UNITS = {
@@ -4798,6 +4798,707 @@ function formatDuration(ms) {
   const s2 = Math.round(ms % 6e4 / 1e3);
   return `${m} min ${s2} s`;
 }
+
+// presets/agent.json
+var agent_default = {
+  name: "agent",
+  description: "A CLI coding agent (Claude Code, or any agent installed in the image) working on /work with no egress but its API: the proxy serves http://<proxy>/anthropic/… as https://api.anthropic.com/… with x-api-key from the host's ANTHROPIC_API_KEY; the sandbox gets ANTHROPIC_BASE_URL and a placeholder key, never the real one. Give the agent's command after --; other agents take their own --secret-route.",
+  image: "agent",
+  command: ["claude", "-p", "--help"],
+  network: "proxy",
+  allowPresets: [],
+  annotate: null,
+  outputs: [],
+  options: {
+    timeout: "2h",
+    "secret-route": ["anthropic=https://api.anthropic.com,header=x-api-key,env=ANTHROPIC_API_KEY"]
+  },
+  loosens: ["--secret-route"],
+  env: ["ANTHROPIC_API_KEY=sandbox-action-placeholder-the-proxy-sets-the-real-key", "HOME=/tmp"],
+  requiredJudges: ["exit-code"]
+};
+
+// presets/lean-proof.json
+var lean_proof_default = {
+  name: "lean-proof",
+  description: "A Lean proof checked by comparator on the trusted side: the challenge, its imports, the lakefile, toolchain and comparator config from --challenge (the base branch) mounted read-only; a setup phase fetches the Mathlib olean cache through the egress proxy (lean allowlist) when the trusted manifest needs Mathlib; an advisory lake build (its messages become annotations) in a fresh container with no network; then comparator, every build and export of it in its own sandbox (sandbox-action landrun), its exit code and output the verdict.",
+  image: "lean",
+  entrypoint: "sh",
+  command: ["-c", "lake build"],
+  network: "none",
+  setup: {
+    command: `if grep -qi '"name": *"mathlib"' lake-manifest.json 2>/dev/null; then lake exe cache get; else echo 'lean-proof setup: no Mathlib in lake-manifest.json, no cache to fetch'; fi`,
+    network: "proxy"
+  },
+  allowPresets: ["lean"],
+  annotate: "lean",
+  outputs: [],
+  audit: {
+    allowAxioms: ["propext", "Classical.choice", "Quot.sound"]
+  },
+  options: {
+    timeout: "60m",
+    memory: "8g"
+  },
+  requiredJudges: ["exit-code", "challenge", "comparator"],
+  lean: {
+    judge: "comparator",
+    config: "config.json"
+  }
+};
+
+// presets/lean4.json
+var lean4_default = {
+  name: "lean4",
+  description: "A pull request to the lean4 compiler: the release build with ccache kept in /state, then ctest (label filter: --ctest-label).",
+  image: "lean4-dev",
+  entrypoint: "sh",
+  command: [
+    "-c",
+    'cmake --preset release && make -C build/release -j"$(nproc)" && ctest --test-dir build/release/stage1 -j"$(nproc)" --output-on-failure -L "${CTEST_LABEL:-.}"'
+  ],
+  network: "none",
+  allowPresets: [],
+  annotate: "gcc",
+  outputs: [],
+  options: {
+    timeout: "120m",
+    memory: "12g",
+    "state-size": "20g",
+    "work-size": "40g",
+    env: ["CCACHE_DIR=/state/ccache"]
+  },
+  requiredJudges: ["exit-code"]
+};
+
+// presets/python-tests.json
+var python_tests_default = {
+  name: "python-tests",
+  description: "Trusted tests against untrusted code: pytest in isolated mode (-I: no user site, no /work on sys.path at start-up), no plugin autoload, the tests, conftest.py files and pytest config from --tests (the base branch) mounted read-only over /work, JUnit XML as declared evidence judged on the trusted side.",
+  image: "python-sandbox",
+  entrypoint: "python",
+  command: [
+    "-I",
+    "-B",
+    "/sandbox-action/pytest/run.py",
+    "/output/junit.xml",
+    "--",
+    "-p",
+    "no:cacheprovider",
+    "-q"
+  ],
+  network: "none",
+  setup: { network: "proxy" },
+  allowPresets: ["pypi"],
+  annotate: null,
+  outputs: ["junit.xml"],
+  junit: "junit.xml",
+  tests: {
+    runner: "pytest",
+    paths: ["tests"]
+  },
+  options: {
+    timeout: "20m"
+  },
+  env: ["PYTEST_DISABLE_PLUGIN_AUTOLOAD=1"],
+  requiredJudges: ["exit-code", "declared-outputs", "junit"]
+};
+
+// src/config/option-table.ts
+var GiB = 1024 ** 3;
+var MiB = 1024 ** 2;
+var RUN_OPTIONS = {
+  image: { kind: "string", help: "image to run (required unless --preset names one)", loosens: null },
+  preset: {
+    kind: "string",
+    help: "a kind of job: python-tests, lean-proof, lean4 (image, command, network, parser, limits; explicit options win)",
+    loosens: null
+  },
+  "images-registry": {
+    kind: "string",
+    help: "where a preset's image comes from (default ghcr.io/org/sandbox-action)",
+    loosens: null
+  },
+  entrypoint: {
+    kind: "string",
+    help: "program to run instead of the image's entrypoint, e.g. sh",
+    loosens: null
+  },
+  source: {
+    kind: "string",
+    help: "directory copied into the writable /work volume (default: none)",
+    loosens: null
+  },
+  "source-readonly": {
+    kind: "boolean",
+    help: "bind-mount --source read-only at /work instead of copying it",
+    loosens: null
+  },
+  "output-dir": {
+    kind: "string",
+    help: "fresh directory to collect /output into (default: not collected)",
+    loosens: null
+  },
+  timeout: { kind: "string", help: "wall-clock limit, e.g. 90s, 20m, 1h (default 60m)", loosens: null },
+  memory: { kind: "string", help: "memory limit, swap included (default 2g, at least 16m)", loosens: null },
+  cpus: { kind: "string", help: "CPU limit (default 2, or the host count if lower)", loosens: null },
+  pids: { kind: "string", help: "process limit (default 512)", loosens: null },
+  nofile: { kind: "string", help: "open-files ulimit (default 8192)", loosens: null },
+  "max-file-size": {
+    kind: "string",
+    help: "largest file the command may write, the fsize ulimit (default 4g)",
+    loosens: null
+  },
+  "tmp-size": {
+    kind: "string",
+    help: "size of the noexec tmpfs at /tmp (default 512m, at most half of --memory)",
+    loosens: null
+  },
+  "work-size": { kind: "string", help: "hard size cap of /work (default 20g)", loosens: null },
+  "output-size": { kind: "string", help: "hard size cap of /output (default 2g)", loosens: null },
+  "state-dir": {
+    kind: "string",
+    help: "host directory kept between runs at /state (copied in, collected back safely; default: none)",
+    loosens: null
+  },
+  "state-size": { kind: "string", help: "hard size cap of /state (default 5g)", loosens: null },
+  user: {
+    kind: "string",
+    help: "uid[:gid] or name to run as (default: the image user if not root, else 65534:65534)",
+    loosens: null
+  },
+  "allow-root": {
+    kind: "boolean",
+    help: "allow uid 0 in the sandbox",
+    loosens: "the command may run as root"
+  },
+  "no-watchdog": {
+    kind: "boolean",
+    help: "start no watchdog",
+    loosens: "a killed CLI leaves the sandbox running past its deadline until gc"
+  },
+  "writable-root": {
+    kind: "boolean",
+    help: "make the root filesystem writable",
+    loosens: "the image can be changed"
+  },
+  "tmp-exec": {
+    kind: "boolean",
+    help: "allow executing files from /tmp",
+    loosens: "files written to /tmp run"
+  },
+  "cap-add": {
+    kind: "strings",
+    help: "add a Linux capability back (repeatable)",
+    loosens: "the capability is granted"
+  },
+  env: {
+    kind: "strings",
+    help: "KEY=VALUE for the sandbox (repeatable); nothing else is passed",
+    loosens: null
+  },
+  network: {
+    kind: "string",
+    help: "none (default), proxy (egress only through the allowlisting proxy) or open (unrestricted)",
+    loosens: "open: any host can be reached"
+  },
+  "secret-route": {
+    kind: "strings",
+    input: "secret-routes",
+    help: "with --network proxy: NAME=https://HOST[,header=H,env=VAR,ca=FILE] the proxy serves http://<proxy>/NAME/… as https://HOST/… with header H from $VAR; the sandbox gets NAME_BASE_URL, never the secret (repeatable)",
+    loosens: "the sandbox can call HOST with the host's secret"
+  },
+  "allow-domain": {
+    kind: "strings",
+    input: "allow-domains",
+    help: "with --network proxy: a name the build may reach, github.com or *.githubusercontent.com (repeatable)",
+    loosens: null
+  },
+  "allow-preset": {
+    kind: "strings",
+    input: "allow-preset",
+    help: "with --network proxy: a named allowlist: github, lean, pypi, debian (repeatable)",
+    loosens: null
+  },
+  "allow-cidr": {
+    kind: "strings",
+    input: "allow-cidrs",
+    help: "with --network proxy: addresses the proxy may connect to even when private or literal (repeatable)",
+    loosens: "the proxy may reach private addresses"
+  },
+  "allow-port": {
+    kind: "strings",
+    input: "allow-ports",
+    help: "with --network proxy: destination ports (default 443 and 80; repeatable)",
+    loosens: null
+  },
+  "add-host": {
+    kind: "strings",
+    help: "with --network proxy: NAME:IP for the proxy's resolver (internal mirrors, tests; repeatable)",
+    loosens: null
+  },
+  egress: {
+    kind: "string",
+    help: "with --network proxy: allowlist (default), transparent (allowlist, and tools that ignore proxy variables work too: listed names resolve to the proxy, which routes by TLS server name or Host) or audit (any public host, recorded, with a suggested allowlist)",
+    loosens: "audit: any public host can be reached"
+  },
+  "egress-network": {
+    kind: "string",
+    help: "with --network proxy: an existing network for the proxy's outside (default: a fresh bridge per run)",
+    loosens: "other containers may share the proxy's outside"
+  },
+  "egress-dns": {
+    kind: "strings",
+    help: "with --network proxy: resolver addresses the proxy asks (default: its engine's)",
+    loosens: null
+  },
+  "egress-max-bytes": {
+    kind: "string",
+    help: "with --network proxy: total bytes the run may move through the proxy (default: no cap)",
+    loosens: null
+  },
+  "proxy-image": {
+    kind: "string",
+    help: "with --network proxy: the proxy's image (default: built once from this version's sources)",
+    loosens: "the enforcement point is an image of your own"
+  },
+  "proxy-base-image": {
+    kind: "string",
+    help: "build the proxy image from this base with apt's nodejs (default: made from this machine's Node, without the network)",
+    loosens: null
+  },
+  isolation: { kind: "string", help: "default, or runsc for gVisor", loosens: null },
+  "allow-weaker-gvisor": {
+    kind: "boolean",
+    help: "with --isolation runsc: use a runsc runtime without --oci-seccomp, so no seccomp filter inside gVisor (for gVisor releases where --oci-seccomp breaks threads, docs/gvisor.md)",
+    loosens: "no seccomp filter inside gVisor"
+  },
+  pull: { kind: "string", help: "missing (default), always or never", loosens: null },
+  engine: {
+    kind: "string",
+    help: "docker or podman (default: DOCKER_HOST, CONTAINER_HOST, then the usual sockets; docs/engines.md)",
+    loosens: null
+  },
+  "volume-backend": {
+    kind: "string",
+    help: "how volume caps are enforced: auto (default), loop, tmpfs, unbounded",
+    loosens: "unbounded: writable volumes have no size cap"
+  },
+  "max-output-bytes": {
+    kind: "string",
+    help: "total bytes collected from /output (default 1g)",
+    loosens: null
+  },
+  "max-output-files": { kind: "string", help: "files collected from /output (default 10000)", loosens: null },
+  "max-output-file-size": {
+    kind: "string",
+    help: "largest single file collected (default 512m)",
+    loosens: null
+  },
+  annotate: {
+    kind: "string",
+    help: "annotations from the log (lean, gcc) or from a JUnit file in /output (junit, junit:path/in/output.xml)",
+    loosens: null
+  },
+  "audit-target": {
+    kind: "strings",
+    input: "audit-targets",
+    help: "after the build, a fresh sandbox (no network, /work read-only) prints the axioms of this Lean theorem (repeatable)",
+    loosens: null
+  },
+  "audit-module": {
+    kind: "strings",
+    input: "audit-modules",
+    help: "Lean module the audit imports (repeatable; default: the root of each target)",
+    loosens: null
+  },
+  "audit-allow": {
+    kind: "strings",
+    input: "audit-allow",
+    help: "axioms the audit accepts (default propext, Classical.choice, Quot.sound)",
+    loosens: null
+  },
+  "audit-protected": {
+    kind: "strings",
+    help: "PATH=BASEFILE: every theorem of BASEFILE (the base branch's PATH) must keep its statement in /work/PATH after the build (repeatable)",
+    loosens: null
+  },
+  output: {
+    kind: "strings",
+    input: "outputs",
+    help: "a file of /output the verdict needs, e.g. junit.xml: collected first, outside the count cap; missing fails the run (repeatable)",
+    loosens: null
+  },
+  junit: {
+    kind: "string",
+    help: "judge by this JUnit XML file of /output (a declared output): at least one test, none failed or errored",
+    loosens: null
+  },
+  expect: {
+    kind: "string",
+    help: "directory of expected files on this host (never in the sandbox): each must equal the /output file of the same path (.json as JSON)",
+    loosens: null
+  },
+  tests: {
+    kind: "string",
+    help: "trusted checkout (e.g. the base branch) whose tests, conftest.py files and pytest config replace the source's, read-only (python-tests)",
+    loosens: null
+  },
+  "tests-path": {
+    kind: "strings",
+    input: "tests-paths",
+    help: "test directories or files inside --tests (default: the preset's, tests)",
+    loosens: null
+  },
+  challenge: {
+    kind: "string",
+    help: "trusted checkout (e.g. the base branch) whose challenge, its imports, lakefile, toolchain and comparator config are judged, read-only (lean-proof)",
+    loosens: null
+  },
+  "comparator-config": {
+    kind: "string",
+    help: "comparator's config in the project (default config.json)",
+    loosens: null
+  },
+  comparator: {
+    kind: "string",
+    help: "the comparator program on this host (default: comparator on PATH)",
+    loosens: null
+  },
+  lean4export: {
+    kind: "string",
+    help: "the lean4export program on this host (default: lean4export on PATH)",
+    loosens: null
+  },
+  lake: {
+    kind: "string",
+    help: "the lake program on this host comparator is started with (default: lake on PATH)",
+    loosens: null
+  },
+  "head-sha": {
+    kind: "string",
+    help: "the commit the run verifies (40 hex; recorded in the result and checked by report)",
+    loosens: null
+  },
+  "base-sha": {
+    kind: "string",
+    help: "the base commit the head was merged into for this run (40 hex; recorded and checked by report)",
+    loosens: null
+  },
+  "base-ref": {
+    kind: "string",
+    help: "the branch it is verified against (recorded and checked by report)",
+    loosens: null
+  },
+  repository: {
+    kind: "string",
+    help: "owner/repo of the commit (recorded and checked by report)",
+    loosens: null
+  },
+  shard: {
+    kind: "string",
+    help: "I/N: this run is shard I of N (recorded; report needs every shard exactly once)",
+    loosens: null
+  },
+  "result-file": {
+    kind: "string",
+    help: "write the result JSON to this file, also when the run fails (status error with the reason)",
+    loosens: null
+  },
+  "skip-self-check": {
+    kind: "boolean",
+    help: "do not run the in-sandbox self-check before the command, e.g. for an image without /bin/sh",
+    loosens: "the sandbox is not checked from inside"
+  },
+  "log-limit": {
+    kind: "string",
+    help: "bytes of the build log shown before it is cut (default 64m)",
+    loosens: null
+  },
+  mount: {
+    kind: "strings",
+    input: "mounts",
+    help: "HOST:DEST[:ro|rw] a host directory or file, read-only unless :rw; /, /etc, /proc, /sys, /dev, sockets and credentials are refused (repeatable)",
+    loosens: ":rw: the sandbox can write to the host"
+  },
+  "allow-mount": {
+    kind: "strings",
+    help: "a host path --mount refuses by default (a socket, /etc…), mounted anyway (repeatable)",
+    loosens: "a refused host path is mounted"
+  },
+  persist: {
+    kind: "string",
+    help: "host directory holding a size-capped filesystem image mounted writable at /persist, kept between runs and sessions",
+    loosens: null
+  },
+  "persist-size": {
+    kind: "string",
+    help: "size cap of /persist when its image is made (default 1g)",
+    loosens: null
+  },
+  setup: {
+    kind: "string",
+    help: "a shell command run first, in its own container on the same volumes, with --setup-network; the command then runs in a fresh one",
+    loosens: null
+  },
+  "setup-network": {
+    kind: "string",
+    help: "the setup phase's network: none (default) or proxy (the allowlist options apply to it)",
+    loosens: null
+  },
+  warm: {
+    kind: "boolean",
+    help: "reuse a warm sandbox with the same plan, reset between runs (fresh /work, /output, /tmp, no process left); a cold one when none is ready or it cannot be reset, as the result says",
+    loosens: null
+  },
+  "idle-ttl": {
+    kind: "string",
+    help: "with --warm: how long the warm sandbox is kept while idle (default 15m)",
+    loosens: null
+  },
+  "log-file": {
+    kind: "string",
+    help: "also write the build's log, as it came (capped at 16 MiB), to this new file (for a result artifact)",
+    loosens: null
+  }
+};
+var DEFAULTS = {
+  timeoutMs: 60 * 6e4,
+  memoryBytes: 2 * GiB,
+  cpus: 2,
+  pids: 512,
+  nofile: 8192,
+  fsizeBytes: 4 * GiB,
+  tmpSizeBytes: 512 * MiB,
+  workSizeBytes: 20 * GiB,
+  outputSizeBytes: 2 * GiB,
+  stateSizeBytes: 5 * GiB,
+  maxStateFiles: 2e5,
+  maxOutputBytes: 1 * GiB,
+  maxOutputFiles: 1e4,
+  maxOutputFileBytes: 512 * MiB,
+  logLimitBytes: 64 * MiB
+};
+
+// src/config/presets.ts
+var RUN_PRESETS = Object.fromEntries(
+  [python_tests_default, lean_proof_default, lean4_default, agent_default].map((p) => [p.name, p])
+);
+var DEFAULT_IMAGES_REGISTRY = "ghcr.io/org/sandbox-action";
+function presetLoosenings(p) {
+  const out = Object.keys(p.options).filter((k) => k in RUN_OPTIONS && RUN_OPTIONS[k].loosens !== null).map((k) => `--${k}`);
+  if (p.network === "open") out.unshift("--network open");
+  return out.filter((o) => !(p.loosens ?? []).includes(o));
+}
+function applyPreset(raw, command) {
+  const name = raw.preset;
+  if (name === void 0 || name === false) return { raw, command, preset: null, commandFromPreset: false };
+  if (typeof name !== "string" || !RUN_PRESETS[name]) {
+    throw new InputError(
+      "--preset",
+      `'${String(name)}' is not a preset; the presets are ${Object.keys(RUN_PRESETS).join(", ")}`
+    );
+  }
+  const p = RUN_PRESETS[name];
+  const loosens = presetLoosenings(p);
+  if (loosens.length)
+    throw new InputError(
+      "--preset",
+      `'${name}' sets ${loosens.join(", ")}, which loosens; a preset may only tighten`
+    );
+  const registry = typeof raw["images-registry"] === "string" ? raw["images-registry"] : DEFAULT_IMAGES_REGISTRY;
+  const out = { ...raw };
+  const fill = (k, v) => {
+    if (v === void 0) return;
+    const cur = out[k];
+    if (cur === void 0 || cur === false || Array.isArray(cur) && cur.length === 0) out[k] = v;
+  };
+  fill("image", `${registry}/${p.image}:latest`);
+  fill("entrypoint", p.entrypoint);
+  fill("network", p.network === "none" ? void 0 : p.network);
+  const setupOnline = p.setup?.network === "proxy" && (p.setup.command !== void 0 || typeof raw.setup === "string");
+  if (p.network === "proxy" || setupOnline) fill("allow-preset", p.allowPresets);
+  fill("annotate", p.annotate ?? void 0);
+  fill("output", p.outputs.length ? p.outputs : void 0);
+  fill("junit", p.junit);
+  for (const [k, v] of Object.entries(p.options)) fill(k, v);
+  return {
+    raw: out,
+    command: command.length ? command : [...p.command],
+    preset: p,
+    commandFromPreset: command.length === 0
+  };
+}
+
+// src/config/mounts.ts
+var import_node_path = __toESM(require("node:path"), 1);
+var SANDBOX_PLACES = ["/work", "/output", "/state", "/tmp", "/persist"];
+var SYSTEM_DESTS = ["/proc", "/sys", "/dev"];
+var DEFAULT_PERSIST_BYTES = 1024 ** 3;
+var DEFAULT_IDLE_TTL_MS = 15 * 6e4;
+var inside = (p, dir) => p === dir || p.startsWith(dir === "/" ? "/" : `${dir}/`);
+function parseMount(value, cwd) {
+  const parts = value.split(":");
+  let mode = "ro";
+  if (parts.length >= 3 && (parts.at(-1) === "ro" || parts.at(-1) === "rw"))
+    mode = parts.pop();
+  const dest = parts.pop() ?? "";
+  const host = parts.join(":");
+  if (parts.length === 0 || host === "" || dest === "") {
+    throw new InputError(
+      "--mount",
+      `'${value}' is not HOST:DEST[:ro|rw], like ./data:/data or ./cache:/cache:rw`
+    );
+  }
+  return { host: import_node_path.default.resolve(cwd, host), dest: checkDest(value, dest), readOnly: mode === "ro" };
+}
+function checkDest(value, dest) {
+  const bad = (why) => new InputError("--mount", `'${value}': ${why}`);
+  if (!dest.startsWith("/")) throw bad(`DEST '${dest}' must be an absolute path inside the sandbox`);
+  if (dest.split("/").includes("..")) throw bad(`DEST '${dest}' must not contain '..'`);
+  if (/[\u0000-\u001f,]/.test(dest)) throw bad(`DEST '${dest}' has a control character or a comma`);
+  const d = import_node_path.default.posix.normalize(dest).replace(/(.)\/+$/, "$1");
+  if (d === "/") throw bad("DEST must not be / (it would cover the whole sandbox)");
+  for (const p of SANDBOX_PLACES) {
+    if (inside(p, d)) throw bad(`DEST '${d}' would shadow ${p}`);
+    if (inside(d, p)) throw bad(`DEST '${d}' is inside ${p}, which the sandbox owns; mount it elsewhere`);
+  }
+  for (const p of SYSTEM_DESTS) if (inside(d, p)) throw bad(`DEST '${d}' is inside ${p}`);
+  return d;
+}
+var SYSTEM_HOSTS = ["/etc", "/proc", "/sys", "/dev"];
+function credentialDirs(home) {
+  return [".ssh", ".aws", ".config/gcloud", ".docker", ".kube"].map((d) => import_node_path.default.join(home, d));
+}
+function knownSockets(env) {
+  const list3 = [
+    "/var/run/docker.sock",
+    "/run/docker.sock",
+    "/run/podman/podman.sock",
+    "/run/containerd/containerd.sock",
+    "/var/run/containerd/containerd.sock",
+    "/run/docker/containerd/containerd.sock"
+  ];
+  if (env.XDG_RUNTIME_DIR) {
+    list3.push(
+      import_node_path.default.join(env.XDG_RUNTIME_DIR, "podman/podman.sock"),
+      import_node_path.default.join(env.XDG_RUNTIME_DIR, "docker.sock")
+    );
+  }
+  if (env.HOME) list3.push(import_node_path.default.join(env.HOME, ".docker/run/docker.sock"));
+  return list3;
+}
+function mountRefusal(f, places, allow) {
+  if (f.real === null) return `'${f.given}' does not exist on this host`;
+  const real = f.real;
+  if (allow.includes(real)) return null;
+  const via = real === f.given ? "" : ` (it is a link to ${real})`;
+  const hint = `; --allow-mount ${real} mounts it anyway`;
+  if (real === "/") return `'${f.given}'${via} is the host's root${hint}`;
+  for (const s2 of SYSTEM_HOSTS) if (inside(real, s2)) return `'${f.given}'${via} is ${s2} of the host${hint}`;
+  if (f.isSocket) return `'${f.given}'${via} is a socket${hint}`;
+  for (const s2 of places.sockets) {
+    if (inside(s2, real))
+      return `'${f.given}'${via} ${s2 === real ? "is" : "holds"} the engine socket ${s2}${hint}`;
+  }
+  for (const c of places.credentials) {
+    if (inside(c, real) || inside(real, c)) {
+      return `'${f.given}'${via} ${inside(real, c) ? "is in" : "holds"} the credentials in ${c}${hint}`;
+    }
+  }
+  return null;
+}
+function strOf(raw, name) {
+  const v = raw[name];
+  if (v === void 0 || v === false) return void 0;
+  if (typeof v !== "string") throw new InputError(`--${name}`, "takes a value");
+  return v;
+}
+function listOf(raw, name) {
+  const v = raw[name];
+  if (v === void 0 || v === false) return [];
+  if (typeof v === "string") return [v];
+  if (Array.isArray(v)) return v;
+  throw new InputError(`--${name}`, "takes a value");
+}
+function parsePhaseOptions(raw, cwd, presetSetup) {
+  const mounts = listOf(raw, "mount").map((m) => parseMount(m, cwd));
+  const dests = /* @__PURE__ */ new Set();
+  for (const m of mounts) {
+    if (dests.has(m.dest)) throw new InputError("--mount", `two mounts at ${m.dest}`);
+    dests.add(m.dest);
+  }
+  const persistArg = strOf(raw, "persist");
+  const sizeArg = strOf(raw, "persist-size");
+  if (sizeArg !== void 0 && persistArg === void 0)
+    throw new InputError("--persist-size", "needs --persist");
+  const setupArg = strOf(raw, "setup");
+  const netArg = strOf(raw, "setup-network");
+  if (netArg !== void 0 && !["none", "proxy"].includes(netArg)) {
+    throw new InputError("--setup-network", `'${netArg}' is not one of none, proxy`);
+  }
+  const network = netArg ?? presetSetup?.network ?? "none";
+  let setup = null;
+  if (setupArg !== void 0) {
+    if (setupArg.trim() === "") throw new InputError("--setup", "is empty: give the setup command");
+    setup = { command: setupArg, network };
+  } else if (presetSetup?.command !== void 0) setup = { command: presetSetup.command, network };
+  else if (netArg !== void 0) throw new InputError("--setup-network", "needs --setup");
+  const warm = raw.warm === true || raw.warm === "true";
+  const ttlArg = strOf(raw, "idle-ttl");
+  if (ttlArg !== void 0 && !warm)
+    throw new InputError("--idle-ttl", "needs --warm (sessions take it on create)");
+  return {
+    mounts,
+    allowMounts: listOf(raw, "allow-mount").map((p) => import_node_path.default.resolve(cwd, p)),
+    persist: persistArg ? {
+      dir: import_node_path.default.resolve(cwd, persistArg),
+      sizeBytes: sizeArg === void 0 ? DEFAULT_PERSIST_BYTES : parseSize("--persist-size", sizeArg)
+    } : null,
+    setup,
+    warm: warm ? { idleTtlMs: ttlArg ? parseDuration("--idle-ttl", ttlArg) : DEFAULT_IDLE_TTL_MS } : null
+  };
+}
+
+// src/config/raw-options.ts
+var IMAGE_REF = /^[a-zA-Z0-9][a-zA-Z0-9._\-/:@]*$/;
+var BOOLEAN_TEXT = /^(true|false)$/i;
+function str(raw, name) {
+  const v = raw[name];
+  if (v === void 0 || v === false) return void 0;
+  if (typeof v !== "string") throw new InputError(`--${name}`, "takes a value");
+  return v;
+}
+function bool(raw, name) {
+  const v = raw[name];
+  if (v === void 0) return false;
+  if (typeof v === "boolean") return v;
+  if (typeof v === "string" && BOOLEAN_TEXT.test(v)) return v.toLowerCase() === "true";
+  throw new InputError(`--${name}`, `'${String(v)}' is not true or false`);
+}
+function list(raw, name) {
+  const v = raw[name];
+  if (v === void 0 || v === false) return [];
+  if (Array.isArray(v)) return v;
+  if (typeof v === "string") return [v];
+  throw new InputError(`--${name}`, "takes a value");
+}
+function oneOf(name, value, allowed, dflt) {
+  if (value === void 0) return dflt;
+  if (allowed.includes(value)) return value;
+  throw new InputError(`--${name}`, `'${value}' is not one of ${allowed.join(", ")}`);
+}
+function size(raw, name, dflt) {
+  const v = str(raw, name);
+  return v === void 0 ? dflt : parseSize(`--${name}`, v);
+}
+function count(raw, name, dflt, max) {
+  const v = str(raw, name);
+  return v === void 0 ? dflt : parsePositiveNumber(`--${name}`, v, { integer: true, max });
+}
+
+// src/config/option-sections.ts
+var import_node_path2 = __toESM(require("node:path"), 1);
 
 // src/egress/policy.ts
 var import_node_net = __toESM(require("node:net"), 1);
@@ -4965,7 +5666,7 @@ var PRESETS = Object.fromEntries(
 );
 function expandPresets(names) {
   const out = [];
-  const visit = (name, path31) => {
+  const visit = (name, path32) => {
     const p = PRESETS[name];
     if (!p) {
       throw new InputError(
@@ -4973,155 +5674,12 @@ function expandPresets(names) {
         `'${name}' is not a preset; the presets are ${Object.keys(PRESETS).join(", ")}`
       );
     }
-    if (path31.includes(name)) throw new Error(`preset cycle: ${[...path31, name].join(" → ")}`);
-    for (const inc of p.includes) visit(inc, [...path31, name]);
+    if (path32.includes(name)) throw new Error(`preset cycle: ${[...path32, name].join(" → ")}`);
+    for (const inc of p.includes) visit(inc, [...path32, name]);
     for (const d of p.domains) if (!out.includes(d)) out.push(d);
   };
   for (const n of names) visit(n, []);
   return out;
-}
-
-// presets/agent.json
-var agent_default = {
-  name: "agent",
-  description: "A CLI coding agent (Claude Code, or any agent installed in the image) working on /work with no egress but its API: the proxy serves http://<proxy>/anthropic/… as https://api.anthropic.com/… with x-api-key from the host's ANTHROPIC_API_KEY; the sandbox gets ANTHROPIC_BASE_URL and a placeholder key, never the real one. Give the agent's command after --; other agents take their own --secret-route.",
-  image: "agent",
-  command: ["claude", "-p", "--help"],
-  network: "proxy",
-  allowPresets: [],
-  annotate: null,
-  outputs: [],
-  options: {
-    timeout: "2h",
-    "secret-route": ["anthropic=https://api.anthropic.com,header=x-api-key,env=ANTHROPIC_API_KEY"]
-  },
-  env: ["ANTHROPIC_API_KEY=sandbox-action-placeholder-the-proxy-sets-the-real-key", "HOME=/tmp"],
-  requiredJudges: ["exit-code"]
-};
-
-// presets/lean-proof.json
-var lean_proof_default = {
-  name: "lean-proof",
-  description: "A Lean proof checked by comparator on the trusted side: the challenge, its imports, the lakefile, toolchain and comparator config from --challenge (the base branch) mounted read-only; a setup phase fetches the Mathlib olean cache through the egress proxy (lean allowlist) when the trusted manifest needs Mathlib; an advisory lake build (its messages become annotations) in a fresh container with no network; then comparator, every build and export of it in its own sandbox (sandbox-action landrun), its exit code and output the verdict.",
-  image: "lean",
-  entrypoint: "sh",
-  command: ["-c", "lake build"],
-  network: "none",
-  setup: {
-    command: `if grep -qi '"name": *"mathlib"' lake-manifest.json 2>/dev/null; then lake exe cache get; else echo 'lean-proof setup: no Mathlib in lake-manifest.json, no cache to fetch'; fi`,
-    network: "proxy"
-  },
-  allowPresets: ["lean"],
-  annotate: "lean",
-  outputs: [],
-  audit: {
-    allowAxioms: ["propext", "Classical.choice", "Quot.sound"]
-  },
-  options: {
-    timeout: "60m",
-    memory: "8g"
-  },
-  requiredJudges: ["exit-code", "challenge", "comparator"],
-  lean: {
-    judge: "comparator",
-    config: "config.json"
-  }
-};
-
-// presets/lean4.json
-var lean4_default = {
-  name: "lean4",
-  description: "A pull request to the lean4 compiler: the release build with ccache kept in /state, then ctest (label filter: --ctest-label).",
-  image: "lean4-dev",
-  entrypoint: "sh",
-  command: [
-    "-c",
-    'cmake --preset release && make -C build/release -j"$(nproc)" && ctest --test-dir build/release/stage1 -j"$(nproc)" --output-on-failure -L "${CTEST_LABEL:-.}"'
-  ],
-  network: "none",
-  allowPresets: [],
-  annotate: "gcc",
-  outputs: [],
-  options: {
-    timeout: "120m",
-    memory: "12g",
-    "state-size": "20g",
-    "work-size": "40g",
-    env: ["CCACHE_DIR=/state/ccache"]
-  },
-  requiredJudges: ["exit-code"]
-};
-
-// presets/python-tests.json
-var python_tests_default = {
-  name: "python-tests",
-  description: "Trusted tests against untrusted code: pytest in isolated mode (-I: no user site, no /work on sys.path at start-up), no plugin autoload, the tests, conftest.py files and pytest config from --tests (the base branch) mounted read-only over /work, JUnit XML as declared evidence judged on the trusted side.",
-  image: "python-sandbox",
-  entrypoint: "python",
-  command: [
-    "-I",
-    "-B",
-    "/sandbox-action/pytest/run.py",
-    "/output/junit.xml",
-    "--",
-    "-p",
-    "no:cacheprovider",
-    "-q"
-  ],
-  network: "none",
-  setup: { network: "proxy" },
-  allowPresets: ["pypi"],
-  annotate: null,
-  outputs: ["junit.xml"],
-  junit: "junit.xml",
-  tests: {
-    runner: "pytest",
-    paths: ["tests"]
-  },
-  options: {
-    timeout: "20m"
-  },
-  env: ["PYTEST_DISABLE_PLUGIN_AUTOLOAD=1"],
-  requiredJudges: ["exit-code", "declared-outputs", "junit"]
-};
-
-// src/config/presets.ts
-var RUN_PRESETS = Object.fromEntries(
-  [python_tests_default, lean_proof_default, lean4_default, agent_default].map((p) => [p.name, p])
-);
-var DEFAULT_IMAGES_REGISTRY = "ghcr.io/org/sandbox-action";
-function applyPreset(raw, command) {
-  const name = raw.preset;
-  if (name === void 0 || name === false) return { raw, command, preset: null, commandFromPreset: false };
-  if (typeof name !== "string" || !RUN_PRESETS[name]) {
-    throw new InputError(
-      "--preset",
-      `'${String(name)}' is not a preset; the presets are ${Object.keys(RUN_PRESETS).join(", ")}`
-    );
-  }
-  const p = RUN_PRESETS[name];
-  const registry = typeof raw["images-registry"] === "string" ? raw["images-registry"] : DEFAULT_IMAGES_REGISTRY;
-  const out = { ...raw };
-  const fill = (k, v) => {
-    if (v === void 0) return;
-    const cur = out[k];
-    if (cur === void 0 || cur === false || Array.isArray(cur) && cur.length === 0) out[k] = v;
-  };
-  fill("image", `${registry}/${p.image}:latest`);
-  fill("entrypoint", p.entrypoint);
-  fill("network", p.network === "none" ? void 0 : p.network);
-  const setupOnline = p.setup?.network === "proxy" && (p.setup.command !== void 0 || typeof raw.setup === "string");
-  if (p.network === "proxy" || setupOnline) fill("allow-preset", p.allowPresets);
-  fill("annotate", p.annotate ?? void 0);
-  fill("output", p.outputs.length ? p.outputs : void 0);
-  fill("junit", p.junit);
-  for (const [k, v] of Object.entries(p.options)) fill(k, v);
-  return {
-    raw: out,
-    command: command.length ? command : [...p.command],
-    preset: p,
-    commandFromPreset: command.length === 0
-  };
 }
 
 // src/lean/audit.ts
@@ -5241,136 +5799,6 @@ function protectedChanges(base, pr, names) {
   return out;
 }
 
-// src/config/mounts.ts
-var import_node_path = __toESM(require("node:path"), 1);
-var SANDBOX_PLACES = ["/work", "/output", "/state", "/tmp", "/persist"];
-var SYSTEM_DESTS = ["/proc", "/sys", "/dev"];
-var DEFAULT_PERSIST_BYTES = 1024 ** 3;
-var DEFAULT_IDLE_TTL_MS = 15 * 6e4;
-var inside = (p, dir) => p === dir || p.startsWith(dir === "/" ? "/" : `${dir}/`);
-function parseMount(value, cwd) {
-  const parts = value.split(":");
-  let mode = "ro";
-  if (parts.length >= 3 && (parts.at(-1) === "ro" || parts.at(-1) === "rw"))
-    mode = parts.pop();
-  const dest = parts.pop() ?? "";
-  const host = parts.join(":");
-  if (parts.length === 0 || host === "" || dest === "") {
-    throw new InputError(
-      "--mount",
-      `'${value}' is not HOST:DEST[:ro|rw], like ./data:/data or ./cache:/cache:rw`
-    );
-  }
-  return { host: import_node_path.default.resolve(cwd, host), dest: checkDest(value, dest), readOnly: mode === "ro" };
-}
-function checkDest(value, dest) {
-  const bad = (why) => new InputError("--mount", `'${value}': ${why}`);
-  if (!dest.startsWith("/")) throw bad(`DEST '${dest}' must be an absolute path inside the sandbox`);
-  if (dest.split("/").includes("..")) throw bad(`DEST '${dest}' must not contain '..'`);
-  if (/[\u0000-\u001f,]/.test(dest)) throw bad(`DEST '${dest}' has a control character or a comma`);
-  const d = import_node_path.default.posix.normalize(dest).replace(/(.)\/+$/, "$1");
-  if (d === "/") throw bad("DEST must not be / (it would cover the whole sandbox)");
-  for (const p of SANDBOX_PLACES) {
-    if (inside(p, d)) throw bad(`DEST '${d}' would shadow ${p}`);
-    if (inside(d, p)) throw bad(`DEST '${d}' is inside ${p}, which the sandbox owns; mount it elsewhere`);
-  }
-  for (const p of SYSTEM_DESTS) if (inside(d, p)) throw bad(`DEST '${d}' is inside ${p}`);
-  return d;
-}
-var SYSTEM_HOSTS = ["/etc", "/proc", "/sys", "/dev"];
-function credentialDirs(home) {
-  return [".ssh", ".aws", ".config/gcloud", ".docker", ".kube"].map((d) => import_node_path.default.join(home, d));
-}
-function knownSockets(env) {
-  const list3 = [
-    "/var/run/docker.sock",
-    "/run/docker.sock",
-    "/run/podman/podman.sock",
-    "/run/containerd/containerd.sock",
-    "/var/run/containerd/containerd.sock",
-    "/run/docker/containerd/containerd.sock"
-  ];
-  if (env.XDG_RUNTIME_DIR) {
-    list3.push(
-      import_node_path.default.join(env.XDG_RUNTIME_DIR, "podman/podman.sock"),
-      import_node_path.default.join(env.XDG_RUNTIME_DIR, "docker.sock")
-    );
-  }
-  if (env.HOME) list3.push(import_node_path.default.join(env.HOME, ".docker/run/docker.sock"));
-  return list3;
-}
-function mountRefusal(f, places, allow) {
-  if (f.real === null) return `'${f.given}' does not exist on this host`;
-  const real = f.real;
-  if (allow.includes(real)) return null;
-  const via = real === f.given ? "" : ` (it is a link to ${real})`;
-  const hint = `; --allow-mount ${real} mounts it anyway`;
-  if (real === "/") return `'${f.given}'${via} is the host's root${hint}`;
-  for (const s2 of SYSTEM_HOSTS) if (inside(real, s2)) return `'${f.given}'${via} is ${s2} of the host${hint}`;
-  if (f.isSocket) return `'${f.given}'${via} is a socket${hint}`;
-  for (const s2 of places.sockets) {
-    if (inside(s2, real))
-      return `'${f.given}'${via} ${s2 === real ? "is" : "holds"} the engine socket ${s2}${hint}`;
-  }
-  for (const c of places.credentials) {
-    if (inside(c, real) || inside(real, c)) {
-      return `'${f.given}'${via} ${inside(real, c) ? "is in" : "holds"} the credentials in ${c}${hint}`;
-    }
-  }
-  return null;
-}
-function strOf(raw, name) {
-  const v = raw[name];
-  if (v === void 0 || v === false) return void 0;
-  if (typeof v !== "string") throw new InputError(`--${name}`, "takes a value");
-  return v;
-}
-function listOf(raw, name) {
-  const v = raw[name];
-  if (v === void 0 || v === false) return [];
-  if (typeof v === "string") return [v];
-  if (Array.isArray(v)) return v;
-  throw new InputError(`--${name}`, "takes a value");
-}
-function parsePhaseOptions(raw, cwd, presetSetup) {
-  const mounts = listOf(raw, "mount").map((m) => parseMount(m, cwd));
-  const dests = /* @__PURE__ */ new Set();
-  for (const m of mounts) {
-    if (dests.has(m.dest)) throw new InputError("--mount", `two mounts at ${m.dest}`);
-    dests.add(m.dest);
-  }
-  const persistArg = strOf(raw, "persist");
-  const sizeArg = strOf(raw, "persist-size");
-  if (sizeArg !== void 0 && persistArg === void 0)
-    throw new InputError("--persist-size", "needs --persist");
-  const setupArg = strOf(raw, "setup");
-  const netArg = strOf(raw, "setup-network");
-  if (netArg !== void 0 && !["none", "proxy"].includes(netArg)) {
-    throw new InputError("--setup-network", `'${netArg}' is not one of none, proxy`);
-  }
-  const network = netArg ?? presetSetup?.network ?? "none";
-  let setup = null;
-  if (setupArg !== void 0) {
-    if (setupArg.trim() === "") throw new InputError("--setup", "is empty: give the setup command");
-    setup = { command: setupArg, network };
-  } else if (presetSetup?.command !== void 0) setup = { command: presetSetup.command, network };
-  else if (netArg !== void 0) throw new InputError("--setup-network", "needs --setup");
-  const warm = raw.warm === true || raw.warm === "true";
-  const ttlArg = strOf(raw, "idle-ttl");
-  if (ttlArg !== void 0 && !warm)
-    throw new InputError("--idle-ttl", "needs --warm (sessions take it on create)");
-  return {
-    mounts,
-    allowMounts: listOf(raw, "allow-mount").map((p) => import_node_path.default.resolve(cwd, p)),
-    persist: persistArg ? {
-      dir: import_node_path.default.resolve(cwd, persistArg),
-      sizeBytes: sizeArg === void 0 ? DEFAULT_PERSIST_BYTES : parseSize("--persist-size", sizeArg)
-    } : null,
-    setup,
-    warm: warm ? { idleTtlMs: ttlArg ? parseDuration("--idle-ttl", ttlArg) : DEFAULT_IDLE_TTL_MS } : null
-  };
-}
-
 // src/config/secret-routes.ts
 var NAME2 = /^[a-z][a-z0-9-]{0,30}$/;
 var HEADER = /^[a-z0-9!#$%&'*+.^_`|~-]{1,64}$/;
@@ -5448,504 +5876,7 @@ function routeSecrets(routes, env) {
   return out;
 }
 
-// src/config/run-options.ts
-var GiB = 1024 ** 3;
-var MiB = 1024 ** 2;
-var RUN_OPTIONS = {
-  image: { kind: "string", help: "image to run (required unless --preset names one)" },
-  preset: {
-    kind: "string",
-    help: "a kind of job: python-tests, lean-proof, lean4 (image, command, network, parser, limits; explicit options win)"
-  },
-  "images-registry": {
-    kind: "string",
-    help: "where a preset's image comes from (default ghcr.io/org/sandbox-action)"
-  },
-  entrypoint: { kind: "string", help: "program to run instead of the image's entrypoint, e.g. sh" },
-  source: { kind: "string", help: "directory copied into the writable /work volume (default: none)" },
-  "source-readonly": {
-    kind: "boolean",
-    help: "bind-mount --source read-only at /work instead of copying it"
-  },
-  "output-dir": { kind: "string", help: "fresh directory to collect /output into (default: not collected)" },
-  timeout: { kind: "string", help: "wall-clock limit, e.g. 90s, 20m, 1h (default 60m)" },
-  memory: { kind: "string", help: "memory limit, swap included (default 2g, at least 16m)" },
-  cpus: { kind: "string", help: "CPU limit (default 2, or the host count if lower)" },
-  pids: { kind: "string", help: "process limit (default 512)" },
-  nofile: { kind: "string", help: "open-files ulimit (default 8192)" },
-  "max-file-size": {
-    kind: "string",
-    help: "largest file the command may write, the fsize ulimit (default 4g)"
-  },
-  "tmp-size": {
-    kind: "string",
-    help: "size of the noexec tmpfs at /tmp (default 512m, at most half of --memory)"
-  },
-  "work-size": { kind: "string", help: "hard size cap of /work (default 20g)" },
-  "output-size": { kind: "string", help: "hard size cap of /output (default 2g)" },
-  "state-dir": {
-    kind: "string",
-    help: "host directory kept between runs at /state (copied in, collected back safely; default: none)"
-  },
-  "state-size": { kind: "string", help: "hard size cap of /state (default 5g)" },
-  user: {
-    kind: "string",
-    help: "uid[:gid] or name to run as (default: the image user if not root, else 65534:65534)"
-  },
-  "allow-root": { kind: "boolean", help: "allow uid 0 in the sandbox (loosens)" },
-  "no-watchdog": {
-    kind: "boolean",
-    help: "start no watchdog: a killed CLI then leaves the sandbox running until gc (loosens)"
-  },
-  "writable-root": { kind: "boolean", help: "make the root filesystem writable (loosens)" },
-  "tmp-exec": { kind: "boolean", help: "allow executing files from /tmp (loosens)" },
-  "cap-add": { kind: "strings", help: "add a Linux capability back (loosens; repeatable)" },
-  env: { kind: "strings", help: "KEY=VALUE for the sandbox (repeatable); nothing else is passed" },
-  network: {
-    kind: "string",
-    help: "none (default), proxy (egress only through the allowlisting proxy) or open (unrestricted; loosens)"
-  },
-  "secret-route": {
-    kind: "strings",
-    input: "secret-routes",
-    help: "with --network proxy: NAME=https://HOST[,header=H,env=VAR,ca=FILE] the proxy serves http://<proxy>/NAME/… as https://HOST/… with header H from $VAR; the sandbox gets NAME_BASE_URL, never the secret (loosens; repeatable)"
-  },
-  "allow-domain": {
-    kind: "strings",
-    input: "allow-domains",
-    help: "with --network proxy: a name the build may reach, github.com or *.githubusercontent.com (repeatable)"
-  },
-  "allow-preset": {
-    kind: "strings",
-    input: "allow-preset",
-    help: "with --network proxy: a named allowlist: github, lean, pypi, debian (repeatable)"
-  },
-  "allow-cidr": {
-    kind: "strings",
-    input: "allow-cidrs",
-    help: "with --network proxy: addresses the proxy may connect to even when private or literal (repeatable; loosens)"
-  },
-  "allow-port": {
-    kind: "strings",
-    input: "allow-ports",
-    help: "with --network proxy: destination ports (default 443 and 80; repeatable)"
-  },
-  "add-host": {
-    kind: "strings",
-    help: "with --network proxy: NAME:IP for the proxy's resolver (internal mirrors, tests; repeatable)"
-  },
-  egress: {
-    kind: "string",
-    help: "with --network proxy: allowlist (default), transparent (allowlist, and tools that ignore proxy variables work too: listed names resolve to the proxy, which routes by TLS server name or Host) or audit (loosens: any public host, recorded, with a suggested allowlist)"
-  },
-  "egress-network": {
-    kind: "string",
-    help: "with --network proxy: an existing network for the proxy's outside (default: a fresh bridge per run; loosens)"
-  },
-  "egress-dns": {
-    kind: "strings",
-    help: "with --network proxy: resolver addresses the proxy asks (default: its engine's)"
-  },
-  "egress-max-bytes": {
-    kind: "string",
-    help: "with --network proxy: total bytes the run may move through the proxy (default: no cap)"
-  },
-  "proxy-image": {
-    kind: "string",
-    help: "with --network proxy: the proxy's image (default: built once from this version's sources; loosens: it is the enforcement point)"
-  },
-  "proxy-base-image": {
-    kind: "string",
-    help: "build the proxy image from this base with apt's nodejs (default: made from this machine's Node, without the network)"
-  },
-  isolation: { kind: "string", help: "default, or runsc for gVisor" },
-  "allow-weaker-gvisor": {
-    kind: "boolean",
-    help: "with --isolation runsc: use a runsc runtime without --oci-seccomp, so no seccomp filter inside gVisor (loosens; for gVisor releases where --oci-seccomp breaks threads, docs/gvisor.md)"
-  },
-  pull: { kind: "string", help: "missing (default), always or never" },
-  engine: {
-    kind: "string",
-    help: "docker or podman (default: DOCKER_HOST, CONTAINER_HOST, then the usual sockets; docs/engines.md)"
-  },
-  "volume-backend": {
-    kind: "string",
-    help: "how volume caps are enforced: auto (default), loop, tmpfs, unbounded (unbounded loosens)"
-  },
-  "max-output-bytes": { kind: "string", help: "total bytes collected from /output (default 1g)" },
-  "max-output-files": { kind: "string", help: "files collected from /output (default 10000)" },
-  "max-output-file-size": { kind: "string", help: "largest single file collected (default 512m)" },
-  annotate: {
-    kind: "string",
-    help: "annotations from the log (lean, gcc) or from a JUnit file in /output (junit, junit:path/in/output.xml)"
-  },
-  "audit-target": {
-    kind: "strings",
-    input: "audit-targets",
-    help: "after the build, a fresh sandbox (no network, /work read-only) prints the axioms of this Lean theorem (repeatable)"
-  },
-  "audit-module": {
-    kind: "strings",
-    input: "audit-modules",
-    help: "Lean module the audit imports (repeatable; default: the root of each target)"
-  },
-  "audit-allow": {
-    kind: "strings",
-    input: "audit-allow",
-    help: "axioms the audit accepts (default propext, Classical.choice, Quot.sound)"
-  },
-  "audit-protected": {
-    kind: "strings",
-    help: "PATH=BASEFILE: every theorem of BASEFILE (the base branch's PATH) must keep its statement in /work/PATH after the build (repeatable)"
-  },
-  output: {
-    kind: "strings",
-    input: "outputs",
-    help: "a file of /output the verdict needs, e.g. junit.xml: collected first, outside the count cap; missing fails the run (repeatable)"
-  },
-  junit: {
-    kind: "string",
-    help: "judge by this JUnit XML file of /output (a declared output): at least one test, none failed or errored"
-  },
-  expect: {
-    kind: "string",
-    help: "directory of expected files on this host (never in the sandbox): each must equal the /output file of the same path (.json as JSON)"
-  },
-  tests: {
-    kind: "string",
-    help: "trusted checkout (e.g. the base branch) whose tests, conftest.py files and pytest config replace the source's, read-only (python-tests)"
-  },
-  "tests-path": {
-    kind: "strings",
-    input: "tests-paths",
-    help: "test directories or files inside --tests (default: the preset's, tests)"
-  },
-  challenge: {
-    kind: "string",
-    help: "trusted checkout (e.g. the base branch) whose challenge, its imports, lakefile, toolchain and comparator config are judged, read-only (lean-proof)"
-  },
-  "comparator-config": { kind: "string", help: "comparator's config in the project (default config.json)" },
-  comparator: { kind: "string", help: "the comparator program on this host (default: comparator on PATH)" },
-  lean4export: {
-    kind: "string",
-    help: "the lean4export program on this host (default: lean4export on PATH)"
-  },
-  lake: {
-    kind: "string",
-    help: "the lake program on this host comparator is started with (default: lake on PATH)"
-  },
-  "head-sha": {
-    kind: "string",
-    help: "the commit the run verifies (40 hex; recorded in the result and checked by report)"
-  },
-  "base-sha": {
-    kind: "string",
-    help: "the base commit the head was merged into for this run (40 hex; recorded and checked by report)"
-  },
-  "base-ref": { kind: "string", help: "the branch it is verified against (recorded and checked by report)" },
-  repository: { kind: "string", help: "owner/repo of the commit (recorded and checked by report)" },
-  shard: {
-    kind: "string",
-    help: "I/N: this run is shard I of N (recorded; report needs every shard exactly once)"
-  },
-  "result-file": {
-    kind: "string",
-    help: "write the result JSON to this file, also when the run fails (status error with the reason)"
-  },
-  "skip-self-check": {
-    kind: "boolean",
-    help: "do not run the in-sandbox self-check before the command, e.g. for an image without /bin/sh (loosens)"
-  },
-  "log-limit": { kind: "string", help: "bytes of the build log shown before it is cut (default 64m)" },
-  mount: {
-    kind: "strings",
-    input: "mounts",
-    help: "HOST:DEST[:ro|rw] a host directory or file, read-only unless :rw (loosens); /, /etc, /proc, /sys, /dev, sockets and credentials are refused (repeatable)"
-  },
-  "allow-mount": {
-    kind: "strings",
-    help: "a host path --mount refuses by default (a socket, /etc…), mounted anyway (loosens; repeatable)"
-  },
-  persist: {
-    kind: "string",
-    help: "host directory holding a size-capped filesystem image mounted writable at /persist, kept between runs and sessions"
-  },
-  "persist-size": { kind: "string", help: "size cap of /persist when its image is made (default 1g)" },
-  setup: {
-    kind: "string",
-    help: "a shell command run first, in its own container on the same volumes, with --setup-network; the command then runs in a fresh one"
-  },
-  "setup-network": {
-    kind: "string",
-    help: "the setup phase's network: none (default) or proxy (the allowlist options apply to it)"
-  },
-  warm: {
-    kind: "boolean",
-    help: "reuse a warm sandbox with the same plan, reset between runs (fresh /work, /output, /tmp, no process left); a cold one when none is ready or it cannot be reset, as the result says"
-  },
-  "idle-ttl": {
-    kind: "string",
-    help: "with --warm: how long the warm sandbox is kept while idle (default 15m)"
-  },
-  "log-file": {
-    kind: "string",
-    help: "also write the build's log, as it came (capped at 16 MiB), to this new file (for a result artifact)"
-  }
-};
-var DEFAULTS = {
-  timeoutMs: 60 * 6e4,
-  memoryBytes: 2 * GiB,
-  cpus: 2,
-  pids: 512,
-  nofile: 8192,
-  fsizeBytes: 4 * GiB,
-  tmpSizeBytes: 512 * MiB,
-  workSizeBytes: 20 * GiB,
-  outputSizeBytes: 2 * GiB,
-  stateSizeBytes: 5 * GiB,
-  maxStateFiles: 2e5,
-  maxOutputBytes: 1 * GiB,
-  maxOutputFiles: 1e4,
-  maxOutputFileBytes: 512 * MiB,
-  logLimitBytes: 64 * MiB
-};
-var MIN_MEMORY = 16 * MiB;
-var FORBIDDEN_CAPS = /* @__PURE__ */ new Set([
-  "SYS_ADMIN",
-  "SYS_MODULE",
-  "SYS_RAWIO",
-  "SYS_PTRACE",
-  "SYS_BOOT",
-  "NET_ADMIN",
-  "ALL"
-]);
-function str(raw, name) {
-  const v = raw[name];
-  if (v === void 0 || v === false) return void 0;
-  if (typeof v !== "string") throw new InputError(`--${name}`, "takes a value");
-  return v;
-}
-function bool(raw, name) {
-  const v = raw[name];
-  if (v === void 0) return false;
-  if (typeof v === "boolean") return v;
-  if (typeof v === "string" && /^(true|false)$/i.test(v)) return v.toLowerCase() === "true";
-  throw new InputError(`--${name}`, `'${String(v)}' is not true or false`);
-}
-function list(raw, name) {
-  const v = raw[name];
-  if (v === void 0 || v === false) return [];
-  if (Array.isArray(v)) return v;
-  if (typeof v === "string") return [v];
-  throw new InputError(`--${name}`, "takes a value");
-}
-function oneOf(name, value, allowed, dflt) {
-  if (value === void 0) return dflt;
-  if (allowed.includes(value)) return value;
-  throw new InputError(`--${name}`, `'${value}' is not one of ${allowed.join(", ")}`);
-}
-function size(raw, name, dflt) {
-  const v = str(raw, name);
-  return v === void 0 ? dflt : parseSize(`--${name}`, v);
-}
-function count(raw, name, dflt, max) {
-  const v = str(raw, name);
-  return v === void 0 ? dflt : parsePositiveNumber(`--${name}`, v, { integer: true, max });
-}
-var IMAGE_REF = /^[a-zA-Z0-9][a-zA-Z0-9._\-/:@]*$/;
-var ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
-var USER_SPEC = /^([a-z_][a-z0-9_-]*|\d+)(:([a-z_][a-z0-9_-]*|\d+))?$/i;
-function parseRunOptions(given, givenCommand, host) {
-  const given0 = Object.fromEntries(
-    Object.entries(given).filter(
-      ([, v]) => v !== void 0 && v !== false && !(Array.isArray(v) && v.length === 0)
-    )
-  );
-  const { raw, command, preset, commandFromPreset } = applyPreset(given, givenCommand);
-  const presetAllow = preset?.audit?.allowAxioms ?? null;
-  const image = str(raw, "image");
-  if (!image) throw new InputError("--image", "is required: name the image to run the command in");
-  if (!IMAGE_REF.test(image) || image.length > 512) {
-    throw new InputError(
-      "--image",
-      `'${image}' is not an image reference like python:3.12 or ghcr.io/org/img@sha256:…`
-    );
-  }
-  const entrypoint = str(raw, "entrypoint") ?? null;
-  if (entrypoint !== null && !/^[\w./-]{1,256}$/.test(entrypoint)) {
-    throw new InputError("--entrypoint", `'${entrypoint}' is not a program name or path`);
-  }
-  if (command.length === 0 || command.every((c) => c.trim() === "")) {
-    throw new InputError("command", "is empty: give the command after --, e.g. `-- make test`");
-  }
-  const sourceArg = str(raw, "source");
-  const readOnly = bool(raw, "source-readonly");
-  if (readOnly && !sourceArg) throw new InputError("--source-readonly", "needs --source");
-  if (readOnly && host.sharedWithEngine === false) {
-    throw new InputError(
-      "--source-readonly",
-      "under act the job container's paths are not the engine's, so the source cannot be bind-mounted; drop it to copy the source instead"
-    );
-  }
-  const source = sourceArg ? { dir: import_node_path2.default.resolve(host.cwd, sourceArg), readOnly } : null;
-  const outputArg = str(raw, "output-dir");
-  const memoryBytes = size(raw, "memory", DEFAULTS.memoryBytes);
-  if (memoryBytes < MIN_MEMORY)
-    throw new InputError("--memory", `must be at least 16m (16 MiB); got ${memoryBytes} bytes`);
-  const cpusArg = str(raw, "cpus");
-  const cpus = cpusArg === void 0 ? Math.min(DEFAULTS.cpus, host.cpus) : parsePositiveNumber("--cpus", cpusArg, { integer: false, max: host.cpus });
-  if (cpus < 0.01) throw new InputError("--cpus", "must be at least 0.01");
-  const user = str(raw, "user") ?? null;
-  if (user !== null && !USER_SPEC.test(user)) {
-    throw new InputError("--user", `'${user}' is not uid[:gid] or name[:group]`);
-  }
-  const allowRoot = bool(raw, "allow-root");
-  if (user !== null && !allowRoot && /^(0|root)(:|$)/.test(user)) {
-    throw new InputError("--user", `'${user}' is root; pass --allow-root to run as root (not recommended)`);
-  }
-  const env = [...list(raw, "env"), ...preset?.env ?? []];
-  for (const e of env) {
-    const eq = e.indexOf("=");
-    if (eq <= 0 || !ENV_NAME.test(e.slice(0, eq))) {
-      throw new InputError(
-        "--env",
-        `'${e.split("=")[0]}' is not KEY=VALUE with KEY of letters, digits and _`
-      );
-    }
-  }
-  const capAdd = list(raw, "cap-add").map((c) => c.toUpperCase().replace(/^CAP_/, ""));
-  for (const c of capAdd) {
-    if (!/^[A-Z_]+$/.test(c)) throw new InputError("--cap-add", `'${c}' is not a capability name`);
-    if (FORBIDDEN_CAPS.has(c))
-      throw new InputError("--cap-add", `${c} would give the build the host; it is never added`);
-  }
-  const tmpSizeBytes = size(raw, "tmp-size", Math.min(DEFAULTS.tmpSizeBytes, Math.floor(memoryBytes / 2)));
-  if (tmpSizeBytes > memoryBytes) {
-    throw new InputError("--tmp-size", "must not exceed --memory (the tmpfs is counted against it)");
-  }
-  const maxTotalBytes = size(raw, "max-output-bytes", DEFAULTS.maxOutputBytes);
-  const maxFileBytesArg = str(raw, "max-output-file-size");
-  const maxFileBytes = maxFileBytesArg === void 0 ? Math.min(DEFAULTS.maxOutputFileBytes, maxTotalBytes) : parseSize("--max-output-file-size", maxFileBytesArg);
-  const network = oneOf("network", str(raw, "network"), ["none", "proxy", "open"], "none");
-  const isolation = oneOf("isolation", str(raw, "isolation"), ["default", "runsc"], "default");
-  const allowWeakerGvisor = bool(raw, "allow-weaker-gvisor");
-  if (allowWeakerGvisor && isolation !== "runsc") {
-    throw new InputError("--allow-weaker-gvisor", "needs --isolation runsc");
-  }
-  const annotateArg = str(raw, "annotate");
-  let annotate2 = null;
-  if (annotateArg !== void 0) {
-    const m = /^(lean|gcc|junit)(?::(.+))?$/.exec(annotateArg);
-    if (!m || m[2] !== void 0 && m[1] !== "junit") {
-      throw new InputError("--annotate", `'${annotateArg}' is not lean, gcc, junit or junit:FILE`);
-    }
-    if (m[1] === "junit") {
-      const file = (m[2] ?? "junit.xml").replace(/^\/output\//, "");
-      if (file.startsWith("/") || file.split("/").includes("..")) {
-        throw new InputError("--annotate", `'${file}' must be a path inside /output`);
-      }
-      if (!outputArg)
-        throw new InputError("--annotate", "junit reads a collected file: it needs --output-dir");
-      annotate2 = { parser: "junit", file };
-    } else annotate2 = { parser: m[1] };
-  }
-  const declared = list(raw, "output").map((o) => outputPath("--output", o));
-  const junitArg = str(raw, "junit");
-  const junit = junitArg === void 0 ? null : { file: outputPath("--junit", junitArg) };
-  if (junit && !declared.includes(junit.file)) declared.push(junit.file);
-  const expectArg = str(raw, "expect");
-  if ((declared.length || expectArg) && !outputArg) {
-    throw new InputError(
-      declared.length ? "--output" : "--expect",
-      "the verdict reads collected files: it needs --output-dir"
-    );
-  }
-  const testsArg = str(raw, "tests");
-  const testsPaths = list(raw, "tests-path").map((t) => repoRelative("--tests-path", t));
-  if (testsPaths.length && !testsArg) throw new InputError("--tests-path", "needs --tests");
-  if (testsArg && host.sharedWithEngine === false) {
-    throw new InputError(
-      "--tests",
-      "under act the job container's paths are not the engine's, so trusted tests cannot be mounted"
-    );
-  }
-  const explicit = new Set(Object.keys(given0));
-  const phases = parsePhaseOptions(raw, host.cwd, preset?.setup ?? null);
-  if (phases.setup && phases.setup.network === "proxy" && network === "open") {
-    throw new InputError(
-      "--setup-network",
-      "proxy with --network open: the allowlist would not hold the command"
-    );
-  }
-  return {
-    ...phases,
-    annotate: annotate2,
-    verdict: { declared, junit, expectDir: expectArg ? import_node_path2.default.resolve(host.cwd, expectArg) : null },
-    tests: testsArg ? {
-      dir: import_node_path2.default.resolve(host.cwd, testsArg),
-      paths: testsPaths.length ? testsPaths : preset?.tests?.paths ?? ["tests"],
-      trusted: true,
-      runner: commandFromPreset ? preset?.tests?.runner ?? null : null
-    } : preset?.tests && source && commandFromPreset ? { dir: source.dir, paths: preset.tests.paths, trusted: false, runner: preset.tests.runner } : null,
-    subject: parseSubject(raw),
-    lean: parseLean(raw, preset, source, host),
-    selfCheck: !bool(raw, "skip-self-check"),
-    watchdog: !bool(raw, "no-watchdog"),
-    resultFile: str(raw, "result-file") ? import_node_path2.default.resolve(host.cwd, str(raw, "result-file")) : null,
-    defaultSizes: [
-      ["work-size", "workSizeBytes"],
-      ["output-size", "outputSizeBytes"],
-      ["state-size", "stateSizeBytes"]
-    ].filter(([o]) => !explicit.has(o)).map(([, k]) => k),
-    audit: parseAudit(raw, presetAllow, host.cwd),
-    image,
-    entrypoint,
-    preset: typeof raw.preset === "string" ? raw.preset : null,
-    command,
-    source,
-    outputDir: outputArg ? import_node_path2.default.resolve(host.cwd, outputArg) : null,
-    timeoutMs: timeout(str(raw, "timeout")),
-    memoryBytes,
-    cpus,
-    pids: count(raw, "pids", DEFAULTS.pids, 1e6),
-    nofile: count(raw, "nofile", DEFAULTS.nofile, 1048576),
-    fsizeBytes: size(raw, "max-file-size", DEFAULTS.fsizeBytes),
-    tmpSizeBytes,
-    workSizeBytes: size(raw, "work-size", DEFAULTS.workSizeBytes),
-    outputSizeBytes: size(raw, "output-size", DEFAULTS.outputSizeBytes),
-    stateDir: str(raw, "state-dir") ? import_node_path2.default.resolve(host.cwd, str(raw, "state-dir")) : null,
-    stateSizeBytes: size(raw, "state-size", DEFAULTS.stateSizeBytes),
-    user,
-    allowRoot,
-    writableRoot: bool(raw, "writable-root"),
-    tmpExec: bool(raw, "tmp-exec"),
-    capAdd,
-    env,
-    network,
-    egress: parseEgress(
-      raw,
-      phases.setup?.network === "proxy" && network === "none" ? "proxy" : network,
-      host.cwd
-    ),
-    isolation,
-    allowWeakerGvisor,
-    pull: oneOf("pull", str(raw, "pull"), ["missing", "always", "never"], "missing"),
-    engine: oneOf("engine", str(raw, "engine"), ["auto", "docker", "podman"], "auto"),
-    volumeBackend: oneOf(
-      "volume-backend",
-      str(raw, "volume-backend"),
-      ["auto", "loop", "tmpfs", "unbounded"],
-      "auto"
-    ),
-    outputCaps: {
-      maxTotalBytes,
-      maxFiles: count(raw, "max-output-files", DEFAULTS.maxOutputFiles, 1e7),
-      maxFileBytes
-    },
-    logLimitBytes: size(raw, "log-limit", DEFAULTS.logLimitBytes),
-    logFile: str(raw, "log-file") ? import_node_path2.default.resolve(host.cwd, str(raw, "log-file")) : null
-  };
-}
+// src/config/option-sections.ts
 function parseAudit(raw, presetAllow, cwd) {
   const targets = list(raw, "audit-target");
   const modulesArg = list(raw, "audit-module");
@@ -6167,72 +6098,271 @@ function parseSubject(raw) {
   }
   return { repository, headSha, baseSha, baseRef, shard };
 }
-function loosenedBy(spec) {
-  const out = [];
-  if (spec.allowRoot) out.push({ option: "--allow-root", effect: "the command may run as uid 0" });
-  if (spec.writableRoot) out.push({ option: "--writable-root", effect: "the root filesystem is writable" });
-  if (spec.tmpExec) out.push({ option: "--tmp-exec", effect: "files in /tmp may be executed" });
-  for (const c of spec.capAdd) out.push({ option: `--cap-add ${c}`, effect: `capability ${c} is granted` });
-  if (spec.network === "open") {
-    out.push({ option: "--network open", effect: "the build has unrestricted network access" });
-  }
-  for (const c of spec.egress?.allowCidrs ?? []) {
-    out.push({ option: `--allow-cidr ${c}`, effect: `the proxy may connect to ${c}, private or not` });
-  }
-  if (spec.egress?.egressNetwork) {
-    out.push({
+
+// src/config/loosened.ts
+var RECORDERS = {
+  "allow-root": (spec) => spec.allowRoot ? [{ option: "--allow-root", effect: "the command may run as uid 0" }] : [],
+  "writable-root": (spec) => spec.writableRoot ? [{ option: "--writable-root", effect: "the root filesystem is writable" }] : [],
+  "tmp-exec": (spec) => spec.tmpExec ? [{ option: "--tmp-exec", effect: "files in /tmp may be executed" }] : [],
+  "cap-add": (spec) => spec.capAdd.map((c) => ({ option: `--cap-add ${c}`, effect: `capability ${c} is granted` })),
+  network: (spec) => spec.network === "open" ? [{ option: "--network open", effect: "the build has unrestricted network access" }] : [],
+  "allow-cidr": (spec) => (spec.egress?.allowCidrs ?? []).map((c) => ({
+    option: `--allow-cidr ${c}`,
+    effect: `the proxy may connect to ${c}, private or not`
+  })),
+  "egress-network": (spec) => spec.egress?.egressNetwork ? [
+    {
       option: `--egress-network ${spec.egress.egressNetwork}`,
       effect: "the proxy's outside is a network other containers may share"
-    });
-  }
-  if (spec.egress?.proxyImage) {
-    out.push({
+    }
+  ] : [],
+  "proxy-image": (spec) => spec.egress?.proxyImage ? [
+    {
       option: `--proxy-image ${spec.egress.proxyImage}`,
       effect: "the enforcement point is an image of the caller's, not this version's proxy"
-    });
-  }
-  if (spec.egress?.mode === "audit") {
-    out.push({ option: "--egress audit", effect: "the proxy lets any public host through (recorded)" });
-  }
-  if (spec.allowWeakerGvisor) {
-    out.push({
+    }
+  ] : [],
+  egress: (spec) => spec.egress?.mode === "audit" ? [{ option: "--egress audit", effect: "the proxy lets any public host through (recorded)" }] : [],
+  "allow-weaker-gvisor": (spec) => spec.allowWeakerGvisor ? [
+    {
       option: "--allow-weaker-gvisor",
       effect: "gVisor may run without --oci-seccomp: no seccomp filter inside the sandbox"
-    });
-  }
-  if (spec.volumeBackend === "unbounded") {
-    out.push({ option: "--volume-backend unbounded", effect: "writable volumes have no size cap" });
-  }
-  if (!spec.watchdog) {
-    out.push({
+    }
+  ] : [],
+  "volume-backend": (spec) => spec.volumeBackend === "unbounded" ? [{ option: "--volume-backend unbounded", effect: "writable volumes have no size cap" }] : [],
+  "no-watchdog": (spec) => spec.watchdog ? [] : [
+    {
       option: "--no-watchdog",
       effect: "no watchdog: if the CLI is killed, the sandbox runs on past its deadline until gc"
-    });
-  }
-  for (const m of spec.mounts) {
-    if (!m.readOnly) {
-      out.push({
-        option: `--mount ${m.host}:${m.dest}:rw`,
-        effect: `the sandbox can write to ${m.host} on the host`
-      });
     }
-  }
-  for (const r of spec.egress?.routes ?? []) {
-    out.push({
-      option: `--secret-route ${r.name}=https://${r.host}${r.port === 443 ? "" : `:${r.port}`}`,
-      effect: `the sandbox can call ${r.host} with the host's $${r.env} (it never sees the value)`
-    });
-  }
-  for (const a of spec.allowMounts) {
-    out.push({ option: `--allow-mount ${a}`, effect: "a host path refused by default may be mounted" });
-  }
-  if (!spec.selfCheck) {
-    out.push({
+  ],
+  mount: (spec) => spec.mounts.filter((m) => !m.readOnly).map((m) => ({
+    option: `--mount ${m.host}:${m.dest}:rw`,
+    effect: `the sandbox can write to ${m.host} on the host`
+  })),
+  "secret-route": (spec) => (spec.egress?.routes ?? []).map((r) => ({
+    option: `--secret-route ${r.name}=https://${r.host}${r.port === 443 ? "" : `:${r.port}`}`,
+    effect: `the sandbox can call ${r.host} with the host's $${r.env} (it never sees the value)`
+  })),
+  "allow-mount": (spec) => spec.allowMounts.map((a) => ({
+    option: `--allow-mount ${a}`,
+    effect: "a host path refused by default may be mounted"
+  })),
+  "skip-self-check": (spec) => spec.selfCheck ? [] : [
+    {
       option: "--skip-self-check",
       effect: "the sandbox was not checked from inside before the command ran"
-    });
+    }
+  ]
+};
+var LOOSENING_OPTIONS = Object.keys(RECORDERS);
+function loosenedBy(spec) {
+  return LOOSENING_OPTIONS.flatMap((o) => RECORDERS[o](spec));
+}
+
+// src/config/run-options.ts
+var MIN_MEMORY = 16 * MiB;
+var FORBIDDEN_CAPS = /* @__PURE__ */ new Set([
+  "SYS_ADMIN",
+  "SYS_MODULE",
+  "SYS_RAWIO",
+  "SYS_PTRACE",
+  "SYS_BOOT",
+  "NET_ADMIN",
+  "ALL"
+]);
+var ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+var USER_SPEC = /^([a-z_][a-z0-9_-]*|\d+)(:([a-z_][a-z0-9_-]*|\d+))?$/i;
+function parseRunOptions(given, givenCommand, host) {
+  const given0 = Object.fromEntries(
+    Object.entries(given).filter(
+      ([, v]) => v !== void 0 && v !== false && !(Array.isArray(v) && v.length === 0)
+    )
+  );
+  const { raw, command, preset, commandFromPreset } = applyPreset(given, givenCommand);
+  const presetAllow = preset?.audit?.allowAxioms ?? null;
+  const image = str(raw, "image");
+  if (!image) throw new InputError("--image", "is required: name the image to run the command in");
+  if (!IMAGE_REF.test(image) || image.length > 512) {
+    throw new InputError(
+      "--image",
+      `'${image}' is not an image reference like python:3.12 or ghcr.io/org/img@sha256:…`
+    );
   }
-  return out;
+  const entrypoint = str(raw, "entrypoint") ?? null;
+  if (entrypoint !== null && !/^[\w./-]{1,256}$/.test(entrypoint)) {
+    throw new InputError("--entrypoint", `'${entrypoint}' is not a program name or path`);
+  }
+  if (command.length === 0 || command.every((c) => c.trim() === "")) {
+    throw new InputError("command", "is empty: give the command after --, e.g. `-- make test`");
+  }
+  const sourceArg = str(raw, "source");
+  const readOnly = bool(raw, "source-readonly");
+  if (readOnly && !sourceArg) throw new InputError("--source-readonly", "needs --source");
+  if (readOnly && host.sharedWithEngine === false) {
+    throw new InputError(
+      "--source-readonly",
+      "under act the job container's paths are not the engine's, so the source cannot be bind-mounted; drop it to copy the source instead"
+    );
+  }
+  const source = sourceArg ? { dir: import_node_path3.default.resolve(host.cwd, sourceArg), readOnly } : null;
+  const outputArg = str(raw, "output-dir");
+  const memoryBytes = size(raw, "memory", DEFAULTS.memoryBytes);
+  if (memoryBytes < MIN_MEMORY)
+    throw new InputError("--memory", `must be at least 16m (16 MiB); got ${memoryBytes} bytes`);
+  const cpusArg = str(raw, "cpus");
+  const cpus = cpusArg === void 0 ? Math.min(DEFAULTS.cpus, host.cpus) : parsePositiveNumber("--cpus", cpusArg, { integer: false, max: host.cpus });
+  if (cpus < 0.01) throw new InputError("--cpus", "must be at least 0.01");
+  const user = str(raw, "user") ?? null;
+  if (user !== null && !USER_SPEC.test(user)) {
+    throw new InputError("--user", `'${user}' is not uid[:gid] or name[:group]`);
+  }
+  const allowRoot = bool(raw, "allow-root");
+  if (user !== null && !allowRoot && /^(0|root)(:|$)/.test(user)) {
+    throw new InputError("--user", `'${user}' is root; pass --allow-root to run as root (not recommended)`);
+  }
+  const env = [...list(raw, "env"), ...preset?.env ?? []];
+  for (const e of env) {
+    const eq = e.indexOf("=");
+    if (eq <= 0 || !ENV_NAME.test(e.slice(0, eq))) {
+      throw new InputError(
+        "--env",
+        `'${e.split("=")[0]}' is not KEY=VALUE with KEY of letters, digits and _`
+      );
+    }
+  }
+  const capAdd = list(raw, "cap-add").map((c) => c.toUpperCase().replace(/^CAP_/, ""));
+  for (const c of capAdd) {
+    if (!/^[A-Z_]+$/.test(c)) throw new InputError("--cap-add", `'${c}' is not a capability name`);
+    if (FORBIDDEN_CAPS.has(c))
+      throw new InputError("--cap-add", `${c} would give the build the host; it is never added`);
+  }
+  const tmpSizeBytes = size(raw, "tmp-size", Math.min(DEFAULTS.tmpSizeBytes, Math.floor(memoryBytes / 2)));
+  if (tmpSizeBytes > memoryBytes) {
+    throw new InputError("--tmp-size", "must not exceed --memory (the tmpfs is counted against it)");
+  }
+  const maxTotalBytes = size(raw, "max-output-bytes", DEFAULTS.maxOutputBytes);
+  const maxFileBytesArg = str(raw, "max-output-file-size");
+  const maxFileBytes = maxFileBytesArg === void 0 ? Math.min(DEFAULTS.maxOutputFileBytes, maxTotalBytes) : parseSize("--max-output-file-size", maxFileBytesArg);
+  const network = oneOf("network", str(raw, "network"), ["none", "proxy", "open"], "none");
+  const isolation = oneOf("isolation", str(raw, "isolation"), ["default", "runsc"], "default");
+  const allowWeakerGvisor = bool(raw, "allow-weaker-gvisor");
+  if (allowWeakerGvisor && isolation !== "runsc") {
+    throw new InputError("--allow-weaker-gvisor", "needs --isolation runsc");
+  }
+  const annotateArg = str(raw, "annotate");
+  let annotate2 = null;
+  if (annotateArg !== void 0) {
+    const m = /^(lean|gcc|junit)(?::(.+))?$/.exec(annotateArg);
+    if (!m || m[2] !== void 0 && m[1] !== "junit") {
+      throw new InputError("--annotate", `'${annotateArg}' is not lean, gcc, junit or junit:FILE`);
+    }
+    if (m[1] === "junit") {
+      const file = (m[2] ?? "junit.xml").replace(/^\/output\//, "");
+      if (file.startsWith("/") || file.split("/").includes("..")) {
+        throw new InputError("--annotate", `'${file}' must be a path inside /output`);
+      }
+      if (!outputArg)
+        throw new InputError("--annotate", "junit reads a collected file: it needs --output-dir");
+      annotate2 = { parser: "junit", file };
+    } else annotate2 = { parser: m[1] };
+  }
+  const declared = list(raw, "output").map((o) => outputPath("--output", o));
+  const junitArg = str(raw, "junit");
+  const junit = junitArg === void 0 ? null : { file: outputPath("--junit", junitArg) };
+  if (junit && !declared.includes(junit.file)) declared.push(junit.file);
+  const expectArg = str(raw, "expect");
+  if ((declared.length || expectArg) && !outputArg) {
+    throw new InputError(
+      declared.length ? "--output" : "--expect",
+      "the verdict reads collected files: it needs --output-dir"
+    );
+  }
+  const testsArg = str(raw, "tests");
+  const testsPaths = list(raw, "tests-path").map((t) => repoRelative("--tests-path", t));
+  if (testsPaths.length && !testsArg) throw new InputError("--tests-path", "needs --tests");
+  if (testsArg && host.sharedWithEngine === false) {
+    throw new InputError(
+      "--tests",
+      "under act the job container's paths are not the engine's, so trusted tests cannot be mounted"
+    );
+  }
+  const explicit = new Set(Object.keys(given0));
+  const phases = parsePhaseOptions(raw, host.cwd, preset?.setup ?? null);
+  if (phases.setup && phases.setup.network === "proxy" && network === "open") {
+    throw new InputError(
+      "--setup-network",
+      "proxy with --network open: the allowlist would not hold the command"
+    );
+  }
+  return {
+    ...phases,
+    annotate: annotate2,
+    verdict: { declared, junit, expectDir: expectArg ? import_node_path3.default.resolve(host.cwd, expectArg) : null },
+    tests: testsArg ? {
+      dir: import_node_path3.default.resolve(host.cwd, testsArg),
+      paths: testsPaths.length ? testsPaths : preset?.tests?.paths ?? ["tests"],
+      trusted: true,
+      runner: commandFromPreset ? preset?.tests?.runner ?? null : null
+    } : preset?.tests && source && commandFromPreset ? { dir: source.dir, paths: preset.tests.paths, trusted: false, runner: preset.tests.runner } : null,
+    subject: parseSubject(raw),
+    lean: parseLean(raw, preset, source, host),
+    selfCheck: !bool(raw, "skip-self-check"),
+    watchdog: !bool(raw, "no-watchdog"),
+    resultFile: str(raw, "result-file") ? import_node_path3.default.resolve(host.cwd, str(raw, "result-file")) : null,
+    defaultSizes: [
+      ["work-size", "workSizeBytes"],
+      ["output-size", "outputSizeBytes"],
+      ["state-size", "stateSizeBytes"]
+    ].filter(([o]) => !explicit.has(o)).map(([, k]) => k),
+    audit: parseAudit(raw, presetAllow, host.cwd),
+    image,
+    entrypoint,
+    preset: typeof raw.preset === "string" ? raw.preset : null,
+    command,
+    source,
+    outputDir: outputArg ? import_node_path3.default.resolve(host.cwd, outputArg) : null,
+    timeoutMs: timeout(str(raw, "timeout")),
+    memoryBytes,
+    cpus,
+    pids: count(raw, "pids", DEFAULTS.pids, 1e6),
+    nofile: count(raw, "nofile", DEFAULTS.nofile, 1048576),
+    fsizeBytes: size(raw, "max-file-size", DEFAULTS.fsizeBytes),
+    tmpSizeBytes,
+    workSizeBytes: size(raw, "work-size", DEFAULTS.workSizeBytes),
+    outputSizeBytes: size(raw, "output-size", DEFAULTS.outputSizeBytes),
+    stateDir: str(raw, "state-dir") ? import_node_path3.default.resolve(host.cwd, str(raw, "state-dir")) : null,
+    stateSizeBytes: size(raw, "state-size", DEFAULTS.stateSizeBytes),
+    user,
+    allowRoot,
+    writableRoot: bool(raw, "writable-root"),
+    tmpExec: bool(raw, "tmp-exec"),
+    capAdd,
+    env,
+    network,
+    egress: parseEgress(
+      raw,
+      phases.setup?.network === "proxy" && network === "none" ? "proxy" : network,
+      host.cwd
+    ),
+    isolation,
+    allowWeakerGvisor,
+    pull: oneOf("pull", str(raw, "pull"), ["missing", "always", "never"], "missing"),
+    engine: oneOf("engine", str(raw, "engine"), ["auto", "docker", "podman"], "auto"),
+    volumeBackend: oneOf(
+      "volume-backend",
+      str(raw, "volume-backend"),
+      ["auto", "loop", "tmpfs", "unbounded"],
+      "auto"
+    ),
+    outputCaps: {
+      maxTotalBytes,
+      maxFiles: count(raw, "max-output-files", DEFAULTS.maxOutputFiles, 1e7),
+      maxFileBytes
+    },
+    logLimitBytes: size(raw, "log-limit", DEFAULTS.logLimitBytes),
+    logFile: str(raw, "log-file") ? import_node_path3.default.resolve(host.cwd, str(raw, "log-file")) : null
+  };
 }
 
 // src/session/warm.ts
@@ -6401,19 +6531,19 @@ var import_semver = __toESM(require_semver2(), 1);
 // src/egress/image.ts
 var import_node_crypto3 = __toESM(require("node:crypto"), 1);
 var import_node_fs3 = __toESM(require("node:fs"), 1);
-var import_node_path5 = __toESM(require("node:path"), 1);
+var import_node_path6 = __toESM(require("node:path"), 1);
 var import_node_stream3 = require("node:stream");
 var import_tar_stream3 = __toESM(require_tar_stream(), 1);
 
 // src/config/install.ts
 var import_node_fs = __toESM(require("node:fs"), 1);
-var import_node_path3 = __toESM(require("node:path"), 1);
+var import_node_path4 = __toESM(require("node:path"), 1);
 var import_node_url = require("node:url");
 function installRoot(from = (0, import_node_url.fileURLToPath)(__sa_import_meta_url)) {
-  let dir = import_node_path3.default.dirname(from);
+  let dir = import_node_path4.default.dirname(from);
   for (let i = 0; i < 6; i++) {
-    if (import_node_fs.default.existsSync(import_node_path3.default.join(dir, "images")) && import_node_fs.default.existsSync(import_node_path3.default.join(dir, "package.json"))) return dir;
-    dir = import_node_path3.default.dirname(dir);
+    if (import_node_fs.default.existsSync(import_node_path4.default.join(dir, "images")) && import_node_fs.default.existsSync(import_node_path4.default.join(dir, "package.json"))) return dir;
+    dir = import_node_path4.default.dirname(dir);
   }
   return null;
 }
@@ -6422,7 +6552,7 @@ function installRoot(from = (0, import_node_url.fileURLToPath)(__sa_import_meta_
 var import_node_child_process = require("node:child_process");
 var import_node_crypto2 = __toESM(require("node:crypto"), 1);
 var import_node_fs2 = __toESM(require("node:fs"), 1);
-var import_node_path4 = __toESM(require("node:path"), 1);
+var import_node_path5 = __toESM(require("node:path"), 1);
 var import_node_stream2 = require("node:stream");
 var import_node_util = require("node:util");
 var import_tar_stream2 = __toESM(require_tar_stream(), 1);
@@ -6470,9 +6600,9 @@ async function imageFiles(nodePath) {
   }
   const libc = libs.find((l) => /\/libc\.so\.6$/.test(l));
   if (libc) {
-    const dir = import_node_path4.default.dirname(libc);
+    const dir = import_node_path5.default.dirname(libc);
     for (const n of ["libnss_dns.so.2", "libnss_files.so.2", "libresolv.so.2"]) {
-      if (import_node_fs2.default.existsSync(import_node_path4.default.join(dir, n))) libs.push(import_node_path4.default.join(dir, n));
+      if (import_node_fs2.default.existsSync(import_node_path5.default.join(dir, n))) libs.push(import_node_path5.default.join(dir, n));
     }
   }
   return [
@@ -6485,7 +6615,7 @@ function rootTar(files, bundle) {
   const base = { uid: 0, gid: 0, mtime: /* @__PURE__ */ new Date(0) };
   const dirs = /* @__PURE__ */ new Set(["etc", "tmp"]);
   for (const f of [...files.map((x) => x.name), BUNDLE_IN_IMAGE]) {
-    for (let d = import_node_path4.default.posix.dirname(f); d !== "/"; d = import_node_path4.default.posix.dirname(d)) dirs.add(d.slice(1));
+    for (let d = import_node_path5.default.posix.dirname(f); d !== "/"; d = import_node_path5.default.posix.dirname(d)) dirs.add(d.slice(1));
   }
   (async () => {
     for (const d of [...dirs].sort()) {
@@ -6513,7 +6643,7 @@ function importChanges() {
   return [
     "USER 65532:65532",
     "WORKDIR /",
-    `ENV PATH=${import_node_path4.default.posix.dirname(NODE_IN_IMAGE)}:/usr/bin:/bin`,
+    `ENV PATH=${import_node_path5.default.posix.dirname(NODE_IN_IMAGE)}:/usr/bin:/bin`,
     `ENTRYPOINT ["${NODE_IN_IMAGE}", "${BUNDLE_IN_IMAGE}"]`,
     'LABEL org.opencontainers.image.title="sandbox-action egress-proxy (host Node)"'
   ];
@@ -6535,8 +6665,8 @@ async function ensureHostNodeImage(engine, bundle, notice, nodePath = process.ex
 var PROXY_REPOSITORY = "sandbox-action/egress-proxy";
 var DEFAULT_PROXY_BASE = "debian:bookworm-slim";
 function findProxySources(root = installRoot()) {
-  const df = root && import_node_path5.default.join(root, "images", "egress-proxy", "Dockerfile");
-  const js = root && import_node_path5.default.join(root, "dist", "egress-proxy.js");
+  const df = root && import_node_path6.default.join(root, "images", "egress-proxy", "Dockerfile");
+  const js = root && import_node_path6.default.join(root, "dist", "egress-proxy.js");
   if (df && js && import_node_fs3.default.existsSync(df) && import_node_fs3.default.existsSync(js)) {
     return { dockerfile: import_node_fs3.default.readFileSync(df), bundle: import_node_fs3.default.readFileSync(js) };
   }
@@ -7387,7 +7517,7 @@ async function dnsProbe(engine, labels, runId, proxyImage, network, name = DNS_P
 // src/outputs/collect.ts
 var import_node_fs4 = __toESM(require("node:fs"), 1);
 var import_promises2 = __toESM(require("node:fs/promises"), 1);
-var import_node_path6 = __toESM(require("node:path"), 1);
+var import_node_path7 = __toESM(require("node:path"), 1);
 var import_tar_stream4 = __toESM(require_tar_stream(), 1);
 
 // src/outputs/filter.ts
@@ -7530,8 +7660,8 @@ async function collectTar(tarStream, dest, top, caps, declaredPlan = { paths: []
   };
   const ensureDir = async (rel) => {
     if (madeDirs.has(rel)) return;
-    await ensureDir(import_node_path6.default.posix.dirname(rel) === "." ? "" : import_node_path6.default.posix.dirname(rel));
-    const abs = import_node_path6.default.join(dest, rel);
+    await ensureDir(import_node_path7.default.posix.dirname(rel) === "." ? "" : import_node_path7.default.posix.dirname(rel));
+    const abs = import_node_path7.default.join(dest, rel);
     try {
       await import_promises2.default.mkdir(abs, { mode: 493 });
     } catch (e) {
@@ -7542,8 +7672,8 @@ async function collectTar(tarStream, dest, top, caps, declaredPlan = { paths: []
     madeDirs.add(rel);
   };
   const writeFile = (rel, mode, stream, mtime) => {
-    const abs = import_node_path6.default.join(dest, rel);
-    const dir = import_node_path6.default.posix.dirname(rel);
+    const abs = import_node_path7.default.join(dest, rel);
+    const dir = import_node_path7.default.posix.dirname(rel);
     return ensureDir(dir === "." ? "" : dir).then(() => import_node_fs4.default.openSync(abs, O_CREATE_NEW, mode)).then(async (fd) => {
       await copyEntry(stream, fd);
       if (mtime) await import_promises2.default.lutimes(abs, mtime, mtime);
@@ -7652,8 +7782,8 @@ async function collectFiles(getArchive, root, dest, paths, caps) {
     try {
       const r = await writeSingleFile(
         stream,
-        import_node_path6.default.posix.basename(rel),
-        import_node_path6.default.join(dest, rel),
+        import_node_path7.default.posix.basename(rel),
+        import_node_path7.default.join(dest, rel),
         (size2) => size2 > caps.maxFileBytes ? "too-large" : bytes + size2 > caps.maxTotalBytes ? "total-size-cap" : null
       );
       if (r.status === "collected") bytes += r.size ?? 0;
@@ -7686,7 +7816,7 @@ function writeSingleFile(tarStream, name, target, refuse) {
       result = { status: why, size: size2 };
       return drain();
     }
-    import_promises2.default.mkdir(import_node_path6.default.dirname(target), { recursive: true, mode: 493 }).then(() => import_node_fs4.default.openSync(target, O_CREATE_NEW, header.mode && header.mode & 64 ? 493 : 420)).then((fd) => copyEntry(stream, fd)).then(
+    import_promises2.default.mkdir(import_node_path7.default.dirname(target), { recursive: true, mode: 493 }).then(() => import_node_fs4.default.openSync(target, O_CREATE_NEW, header.mode && header.mode & 64 ? 493 : 420)).then((fd) => copyEntry(stream, fd)).then(
       () => {
         result = { status: "collected", size: size2 };
         next();
@@ -8086,7 +8216,7 @@ var RunContext = class {
 // src/sandbox/stages/collect.ts
 var import_node_fs5 = __toESM(require("node:fs"), 1);
 var import_promises4 = __toESM(require("node:fs/promises"), 1);
-var import_node_path7 = __toESM(require("node:path"), 1);
+var import_node_path8 = __toESM(require("node:path"), 1);
 
 // src/report/parsers/types.ts
 var ANSI = /\u001b\[[0-9;?]*[ -/]*[@-~]|\u001b[@-Z\\-_]/g;
@@ -8128,15 +8258,15 @@ function parseGeneric(text2, opts) {
   for (const line2 of stripAnsi(text2).split(/\r?\n/)) {
     const m = DIAG.exec(line2);
     if (!m) continue;
-    const path31 = repoPath(m[1], opts.root);
+    const path32 = repoPath(m[1], opts.root);
     const lineNo = Number(m[2]);
-    if (path31 === null || lineNo < 1) {
+    if (path32 === null || lineNo < 1) {
       dropped++;
       continue;
     }
     const col = m[3] ? Number(m[3]) : void 0;
     annotations.push({
-      path: path31,
+      path: path32,
       startLine: lineNo,
       endLine: lineNo,
       // gcc and clang columns are already 1-based.
@@ -10270,16 +10400,16 @@ var MatcherView = class {
    * @returns {string|undefined}
    */
   getCurrentTag() {
-    const path31 = this._matcher.path;
-    return path31.length > 0 ? path31[path31.length - 1].tag : void 0;
+    const path32 = this._matcher.path;
+    return path32.length > 0 ? path32[path32.length - 1].tag : void 0;
   }
   /**
    * Get current namespace.
    * @returns {string|undefined}
    */
   getCurrentNamespace() {
-    const path31 = this._matcher.path;
-    return path31.length > 0 ? path31[path31.length - 1].namespace : void 0;
+    const path32 = this._matcher.path;
+    return path32.length > 0 ? path32[path32.length - 1].namespace : void 0;
   }
   /**
    * Get current node's attribute value.
@@ -10287,9 +10417,9 @@ var MatcherView = class {
    * @returns {*}
    */
   getAttrValue(attrName) {
-    const path31 = this._matcher.path;
-    if (path31.length === 0) return void 0;
-    return path31[path31.length - 1].values?.[attrName];
+    const path32 = this._matcher.path;
+    if (path32.length === 0) return void 0;
+    return path32[path32.length - 1].values?.[attrName];
   }
   /**
    * Check if current node has an attribute.
@@ -10297,9 +10427,9 @@ var MatcherView = class {
    * @returns {boolean}
    */
   hasAttr(attrName) {
-    const path31 = this._matcher.path;
-    if (path31.length === 0) return false;
-    const current = path31[path31.length - 1];
+    const path32 = this._matcher.path;
+    if (path32.length === 0) return false;
+    const current = path32[path32.length - 1];
     return current.values !== void 0 && attrName in current.values;
   }
   /**
@@ -10325,18 +10455,18 @@ var MatcherView = class {
    * @returns {number}
    */
   getPosition() {
-    const path31 = this._matcher.path;
-    if (path31.length === 0) return -1;
-    return path31[path31.length - 1].position ?? 0;
+    const path32 = this._matcher.path;
+    if (path32.length === 0) return -1;
+    return path32[path32.length - 1].position ?? 0;
   }
   /**
    * Get current node's repeat counter (occurrence count of this tag name).
    * @returns {number}
    */
   getCounter() {
-    const path31 = this._matcher.path;
-    if (path31.length === 0) return -1;
-    return path31[path31.length - 1].counter ?? 0;
+    const path32 = this._matcher.path;
+    if (path32.length === 0) return -1;
+    return path32[path32.length - 1].counter ?? 0;
   }
   /**
    * Get current node's sibling index (alias for getPosition).
@@ -12401,14 +12531,14 @@ function parseJunitReport(xml, opts) {
         let file = spot?.file ?? candidates2[candidates2.length > 1 ? 1 : 0] ?? "";
         let line2 = spot?.line ?? (Number.isInteger(lineAttr) && lineAttr >= 0 ? lineAttr + 1 : 1);
         if (!spot && fileAttr) file = fileAttr;
-        const path31 = repoPath(file, opts.root);
-        if (path31 === null || line2 < 1) {
+        const path32 = repoPath(file, opts.root);
+        if (path32 === null || line2 < 1) {
           dropped++;
           continue;
         }
         if (!Number.isFinite(line2)) line2 = 1;
         annotations.push({
-          path: path31,
+          path: path32,
           startLine: line2,
           endLine: line2,
           level: "failure",
@@ -12443,14 +12573,14 @@ function parseLean2(text2, opts) {
   let cur = null;
   const flush = () => {
     if (!cur) return;
-    const path31 = repoPath(cur.file.replace(/^(?:\.\/)+/, ""), opts.root);
+    const path32 = repoPath(cur.file.replace(/^(?:\.\/)+/, ""), opts.root);
     const text3 = cur.lines.join("\n").replace(/\s+$/, "");
     const message = cur.name ? `(${cur.name}) ${text3}` : text3;
-    if (path31 === null) dropped++;
+    if (path32 === null) dropped++;
     else {
       const single = cur.endLine === void 0 || cur.endLine === cur.line;
       out.push({
-        path: path31,
+        path: path32,
         startLine: cur.line,
         endLine: cur.endLine ?? cur.line,
         ...single ? { startColumn: cur.col + 1 } : {},
@@ -12505,15 +12635,15 @@ function parseJsonMessage(line2, root) {
     return null;
   const level = LEVEL2[String(o.severity)];
   if (!level || typeof o.data !== "string") return null;
-  const path31 = repoPath(o.fileName.replace(/^(?:\.\/)+/, ""), root);
-  if (path31 === null) return "dropped";
+  const path32 = repoPath(o.fileName.replace(/^(?:\.\/)+/, ""), root);
+  if (path32 === null) return "dropped";
   const endLine = typeof end?.line === "number" ? end.line : pos.line;
   const single = endLine === pos.line;
   const text2 = o.data.replace(/\s+$/, "");
   const kind = typeof o.kind === "string" && o.kind !== "" ? o.kind.slice(0, 100) : void 0;
   const message = kind && kind !== "hasSorry" ? `(${kind}) ${text2}` : text2;
   return {
-    path: path31,
+    path: path32,
     startLine: pos.line,
     endLine,
     ...single ? { startColumn: pos.column + 1 } : {},
@@ -12709,8 +12839,8 @@ async function annotate(ctx, box) {
   return text2 ? parseJunit(text2.toString("utf8"), { root: WORK_DIR }) : { annotations: [], dropped: 0 };
 }
 async function readCollected(dir, rel, cap) {
-  const file = import_node_path7.default.join(dir, rel);
-  if (!file.startsWith(import_node_path7.default.resolve(dir) + import_node_path7.default.sep)) return null;
+  const file = import_node_path8.default.join(dir, rel);
+  if (!file.startsWith(import_node_path8.default.resolve(dir) + import_node_path8.default.sep)) return null;
   let fd;
   try {
     fd = import_node_fs5.default.openSync(file, import_node_fs5.default.constants.O_RDONLY | import_node_fs5.default.constants.O_NOFOLLOW);
@@ -12759,7 +12889,7 @@ async function collectState(ctx, spec, id) {
 
 // src/verdict/expected.ts
 var import_node_fs6 = __toESM(require("node:fs"), 1);
-var import_node_path8 = __toESM(require("node:path"), 1);
+var import_node_path9 = __toESM(require("node:path"), 1);
 var import_node_util2 = require("node:util");
 var EXPECT_MAX_FILES = 1e3;
 var EXPECT_MAX_BYTES = 16 * 1024 * 1024;
@@ -12769,14 +12899,14 @@ function loadExpected(dir) {
   if (!st?.isDirectory()) throw new InputError("--expect", `'${dir}' is not a directory`);
   const out = [];
   const walk = (rel) => {
-    for (const name of import_node_fs6.default.readdirSync(import_node_path8.default.join(dir, rel)).sort()) {
+    for (const name of import_node_fs6.default.readdirSync(import_node_path9.default.join(dir, rel)).sort()) {
       const r = rel ? `${rel}/${name}` : name;
-      const s2 = import_node_fs6.default.lstatSync(import_node_path8.default.join(dir, r));
+      const s2 = import_node_fs6.default.lstatSync(import_node_path9.default.join(dir, r));
       if (s2.isDirectory()) walk(r);
       else if (s2.isFile()) {
         if (s2.size > EXPECT_MAX_BYTES)
           throw new InputError("--expect", `'${r}' is ${s2.size} bytes, above ${EXPECT_MAX_BYTES}`);
-        out.push({ path: r, hostPath: import_node_path8.default.join(dir, r), mode: r.endsWith(".json") ? "json" : "exact" });
+        out.push({ path: r, hostPath: import_node_path9.default.join(dir, r), mode: r.endsWith(".json") ? "json" : "exact" });
       } else throw new InputError("--expect", `'${r}' is not a regular file or directory`);
       if (out.length > EXPECT_MAX_FILES)
         throw new InputError("--expect", `more than ${EXPECT_MAX_FILES} expected files`);
@@ -12787,20 +12917,20 @@ function loadExpected(dir) {
   return out;
 }
 function expectedRepoPath(expectDir, sourceDir) {
-  const abs = import_node_path8.default.resolve(expectDir);
+  const abs = import_node_path9.default.resolve(expectDir);
   if (sourceDir) {
-    const src = import_node_path8.default.resolve(sourceDir);
-    if (abs === src || abs.startsWith(src + import_node_path8.default.sep)) {
+    const src = import_node_path9.default.resolve(sourceDir);
+    if (abs === src || abs.startsWith(src + import_node_path9.default.sep)) {
       throw new InputError(
         "--expect",
         `'${expectDir}' is inside --source: the sandbox would read the expected files; keep them outside it`
       );
     }
   }
-  for (let dir = import_node_path8.default.dirname(abs); ; dir = import_node_path8.default.dirname(dir)) {
-    if (import_node_fs6.default.lstatSync(import_node_path8.default.join(dir, ".git"), { throwIfNoEntry: false }))
-      return import_node_path8.default.relative(dir, abs).split(import_node_path8.default.sep).join("/");
-    if (import_node_path8.default.dirname(dir) === dir) return null;
+  for (let dir = import_node_path9.default.dirname(abs); ; dir = import_node_path9.default.dirname(dir)) {
+    if (import_node_fs6.default.lstatSync(import_node_path9.default.join(dir, ".git"), { throwIfNoEntry: false }))
+      return import_node_path9.default.relative(dir, abs).split(import_node_path9.default.sep).join("/");
+    if (import_node_path9.default.dirname(dir) === dir) return null;
   }
 }
 var show = (s2) => JSON.stringify(s2.length > SHOWN ? `${s2.slice(0, SHOWN)}…` : s2);
@@ -13005,13 +13135,13 @@ function judgeChallenge(l) {
     advisory: !l.trusted,
     summary: !l.trusted ? "the challenge is the source's own (no --challenge): nothing ties it to the base branch" : l.changed.length ? `the pull request changes ${l.changed.join(", ")}, which the base branch owns; they were judged as the base branch has them` : `the challenge (${l.files.length} files: ${l.files.slice(0, 6).join(", ")}${l.files.length > 6 ? ", …" : ""}) is the base branch's`,
     facts: { trusted_files: l.files.join(" ").slice(0, 4e3) },
-    annotations: l.changed.map((path31) => ({
-      path: path31,
+    annotations: l.changed.map((path32) => ({
+      path: path32,
       startLine: 1,
       endLine: 1,
       level: "failure",
       title: "judge challenge: a trusted file changed",
-      message: `${path31} belongs to the challenge (the base branch's); the pull request may not change it.`
+      message: `${path32} belongs to the challenge (the base branch's); the pull request may not change it.`
     }))
   });
 }
@@ -13126,7 +13256,7 @@ async function endLog(box, logs) {
 
 // src/sandbox/stages/prepare.ts
 var import_promises9 = __toESM(require("node:fs/promises"), 1);
-var import_node_path14 = __toESM(require("node:path"), 1);
+var import_node_path15 = __toESM(require("node:path"), 1);
 
 // src/sandbox/disk.ts
 var GiB2 = 1024 ** 3;
@@ -13184,11 +13314,11 @@ function fitVolumes(volumes, defaults, free, dir) {
 
 // src/sandbox/lean.ts
 var import_node_fs8 = __toESM(require("node:fs"), 1);
-var import_node_path10 = __toESM(require("node:path"), 1);
+var import_node_path11 = __toESM(require("node:path"), 1);
 
 // src/lean/challenge.ts
 var import_node_fs7 = __toESM(require("node:fs"), 1);
-var import_node_path9 = __toESM(require("node:path"), 1);
+var import_node_path10 = __toESM(require("node:path"), 1);
 
 // src/lean/header.ts
 var ID_START = /[\p{L}_\u2100-\u214f\u1d49-\u1d6a]/u;
@@ -13321,18 +13451,18 @@ var PROJECT_FILES = [
 function projectFilesIn(dir) {
   const out = [];
   const walk = (rel) => {
-    for (const name of import_node_fs7.default.readdirSync(import_node_path9.default.join(dir, rel))) {
+    for (const name of import_node_fs7.default.readdirSync(import_node_path10.default.join(dir, rel))) {
       if (name === ".git" || name === ".lake") continue;
       const r = rel ? `${rel}/${name}` : name;
       if (PROJECT_FILES.includes(name)) out.push(r);
-      else if (import_node_fs7.default.lstatSync(import_node_path9.default.join(dir, r)).isDirectory()) walk(r);
+      else if (import_node_fs7.default.lstatSync(import_node_path10.default.join(dir, r)).isDirectory()) walk(r);
     }
   };
   walk("");
   return out;
 }
 function addedProjectFiles(baseDir, prDir) {
-  const has = (rel) => import_node_fs7.default.lstatSync(import_node_path9.default.join(baseDir, rel), { throwIfNoEntry: false })?.isFile() === true;
+  const has = (rel) => import_node_fs7.default.lstatSync(import_node_path10.default.join(baseDir, rel), { throwIfNoEntry: false })?.isFile() === true;
   return projectFilesIn(prDir).filter((rel) => !has(rel));
 }
 var MODULE = /^[A-Za-z_][\w']*(\.[A-Za-z_][\w']*)*$/;
@@ -13369,10 +13499,10 @@ function readConfig(file) {
 function leanFiles(dir) {
   const out = [];
   const walk = (rel) => {
-    for (const name of import_node_fs7.default.readdirSync(import_node_path9.default.join(dir, rel))) {
+    for (const name of import_node_fs7.default.readdirSync(import_node_path10.default.join(dir, rel))) {
       if (name === ".git" || name === ".lake") continue;
       const r = rel ? `${rel}/${name}` : name;
-      const st = import_node_fs7.default.lstatSync(import_node_path9.default.join(dir, r));
+      const st = import_node_fs7.default.lstatSync(import_node_path10.default.join(dir, r));
       if (st.isDirectory()) walk(r);
       else if (st.isFile() && name.endsWith(".lean")) out.push(r);
     }
@@ -13382,10 +13512,10 @@ function leanFiles(dir) {
 }
 var underAnyRoot = (all, rel) => all.filter((f) => f === rel || f.endsWith(`/${rel}`));
 function trustedClosure(baseDir, configPath, cfg) {
-  const has = (rel) => import_node_fs7.default.lstatSync(import_node_path9.default.join(baseDir, rel), { throwIfNoEntry: false })?.isFile() === true;
+  const has = (rel) => import_node_fs7.default.lstatSync(import_node_path10.default.join(baseDir, rel), { throwIfNoEntry: false })?.isFile() === true;
   const files = [
     configPath,
-    ...projectFilesIn(baseDir).filter((rel) => import_node_fs7.default.lstatSync(import_node_path9.default.join(baseDir, rel)).isFile())
+    ...projectFilesIn(baseDir).filter((rel) => import_node_fs7.default.lstatSync(import_node_path10.default.join(baseDir, rel)).isFile())
   ];
   const all = leanFiles(baseDir);
   const todo = [{ m: cfg.challenge_module, from: configPath }];
@@ -13410,7 +13540,7 @@ function trustedClosure(baseDir, configPath, cfg) {
     for (const f of underAnyRoot(all, rel)) {
       if (files.includes(f)) continue;
       files.push(f);
-      const text2 = import_node_fs7.default.readFileSync(import_node_path9.default.join(baseDir, f), "utf8");
+      const text2 = import_node_fs7.default.readFileSync(import_node_path10.default.join(baseDir, f), "utf8");
       todo.push(...readable(f, () => headerImports(text2)).map((i) => ({ m: i, from: f })));
     }
   }
@@ -13422,40 +13552,40 @@ function addedModules(prDir, c) {
 }
 function changedByPr(baseDir, prDir, files, added = []) {
   const changed = files.filter((rel) => {
-    const theirs = import_node_path9.default.join(prDir, rel);
+    const theirs = import_node_path10.default.join(prDir, rel);
     const st = import_node_fs7.default.lstatSync(theirs, { throwIfNoEntry: false });
     if (!st?.isFile()) return true;
-    return !import_node_fs7.default.readFileSync(theirs).equals(import_node_fs7.default.readFileSync(import_node_path9.default.join(baseDir, rel)));
+    return !import_node_fs7.default.readFileSync(theirs).equals(import_node_fs7.default.readFileSync(import_node_path10.default.join(baseDir, rel)));
   });
   return [...changed, ...added.filter((rel) => !changed.includes(rel))];
 }
 function assembleProject(prDir, baseDir, files, dest) {
   import_node_fs7.default.mkdirSync(dest, { recursive: true, mode: 493 });
   const walk = (rel) => {
-    for (const name of import_node_fs7.default.readdirSync(import_node_path9.default.join(prDir, rel))) {
+    for (const name of import_node_fs7.default.readdirSync(import_node_path10.default.join(prDir, rel))) {
       const r = rel ? `${rel}/${name}` : name;
       if (!rel && (name === ".lake" || name === ".git")) continue;
       if (PROJECT_FILES.includes(name)) continue;
-      const st = import_node_fs7.default.lstatSync(import_node_path9.default.join(prDir, r));
+      const st = import_node_fs7.default.lstatSync(import_node_path10.default.join(prDir, r));
       if (st.isDirectory()) {
-        import_node_fs7.default.mkdirSync(import_node_path9.default.join(dest, r), { mode: 493 });
+        import_node_fs7.default.mkdirSync(import_node_path10.default.join(dest, r), { mode: 493 });
         walk(r);
       } else if (st.isFile())
-        import_node_fs7.default.writeFileSync(import_node_path9.default.join(dest, r), import_node_fs7.default.readFileSync(import_node_path9.default.join(prDir, r)), { mode: 420 });
+        import_node_fs7.default.writeFileSync(import_node_path10.default.join(dest, r), import_node_fs7.default.readFileSync(import_node_path10.default.join(prDir, r)), { mode: 420 });
     }
   };
   walk("");
   for (const rel of files) {
-    import_node_fs7.default.mkdirSync(import_node_path9.default.dirname(import_node_path9.default.join(dest, rel)), { recursive: true, mode: 493 });
-    import_node_fs7.default.rmSync(import_node_path9.default.join(dest, rel), { force: true, recursive: true });
-    import_node_fs7.default.writeFileSync(import_node_path9.default.join(dest, rel), import_node_fs7.default.readFileSync(import_node_path9.default.join(baseDir, rel)), { mode: 420 });
+    import_node_fs7.default.mkdirSync(import_node_path10.default.dirname(import_node_path10.default.join(dest, rel)), { recursive: true, mode: 493 });
+    import_node_fs7.default.rmSync(import_node_path10.default.join(dest, rel), { force: true, recursive: true });
+    import_node_fs7.default.writeFileSync(import_node_path10.default.join(dest, rel), import_node_fs7.default.readFileSync(import_node_path10.default.join(baseDir, rel)), { mode: 420 });
   }
-  import_node_fs7.default.mkdirSync(import_node_path9.default.join(dest, ".lake"), { recursive: true, mode: 493 });
+  import_node_fs7.default.mkdirSync(import_node_path10.default.join(dest, ".lake"), { recursive: true, mode: 493 });
 }
 
 // src/sandbox/lean.ts
 function findProgram(option, name, searchPath) {
-  const candidates2 = name.includes("/") ? [import_node_path10.default.resolve(name)] : searchPath.split(":").filter(Boolean).map((d) => import_node_path10.default.join(d, name));
+  const candidates2 = name.includes("/") ? [import_node_path11.default.resolve(name)] : searchPath.split(":").filter(Boolean).map((d) => import_node_path11.default.join(d, name));
   for (const c of candidates2) {
     try {
       import_node_fs8.default.accessSync(c, import_node_fs8.default.constants.X_OK);
@@ -13469,7 +13599,7 @@ function findProgram(option, name, searchPath) {
   );
 }
 function resolveLean(lean, sourceDir, searchPath) {
-  const cfgFile = import_node_path10.default.join(lean.challengeDir, lean.config);
+  const cfgFile = import_node_path11.default.join(lean.challengeDir, lean.config);
   if (!import_node_fs8.default.lstatSync(cfgFile, { throwIfNoEntry: false })?.isFile()) {
     throw new InputError("--comparator-config", `'${lean.config}' is not a file in ${lean.challengeDir}`);
   }
@@ -13480,7 +13610,7 @@ function resolveLean(lean, sourceDir, searchPath) {
   const changed = lean.trusted ? [...changedByPr(lean.challengeDir, sourceDir, files, absent), ...addedModules(sourceDir, closure)] : [];
   const overlays = lean.trusted ? files.map((rel) => ({
     type: "bind",
-    source: import_node_path10.default.join(lean.challengeDir, rel),
+    source: import_node_path11.default.join(lean.challengeDir, rel),
     target: `${WORK_DIR}/${rel}`,
     readOnly: true
   })) : [];
@@ -13502,7 +13632,7 @@ function resolveLean(lean, sourceDir, searchPath) {
 // src/sandbox/pytest.ts
 var import_node_fs9 = __toESM(require("node:fs"), 1);
 var import_promises5 = __toESM(require("node:fs/promises"), 1);
-var import_node_path11 = __toESM(require("node:path"), 1);
+var import_node_path12 = __toESM(require("node:path"), 1);
 var PYTEST_CONFIG_DIR = "/sandbox-action/pytest";
 var PYTEST_RUNNER = `${PYTEST_CONFIG_DIR}/run.py`;
 var RUNNER_SOURCE = `# sandbox-action: the trusted pytest runner (src/sandbox/pytest.ts says what it guarantees).
@@ -13607,7 +13737,7 @@ function isTestFolder(dir) {
 }
 function findPytestConfig(dir) {
   for (const [name, section] of CONFIGS) {
-    const p = import_node_path11.default.join(dir, name);
+    const p = import_node_path12.default.join(dir, name);
     if (!regularFile(p)) continue;
     if (section === null || section.test(import_node_fs9.default.readFileSync(p, "utf8"))) return name;
   }
@@ -13621,9 +13751,9 @@ async function resolvePytest(tests, scratch) {
   const config = findPytestConfig(tests.dir);
   const testArgs = tests.paths.map((p) => `${WORK_DIR}/${p}`);
   await import_promises5.default.mkdir(scratch, { recursive: true, mode: 493 });
-  const runner = import_node_path11.default.join(scratch, "run.py");
+  const runner = import_node_path12.default.join(scratch, "run.py");
   await import_promises5.default.writeFile(runner, RUNNER_SOURCE, { mode: 420 });
-  const plugin = import_node_path11.default.join(scratch, "sandbox_action_pytest.py");
+  const plugin = import_node_path12.default.join(scratch, "sandbox_action_pytest.py");
   await import_promises5.default.writeFile(plugin, PLUGIN_SOURCE, { mode: 420 });
   const mounts = [
     { type: "bind", source: runner, target: PYTEST_RUNNER, readOnly: true },
@@ -13644,12 +13774,12 @@ async function resolvePytest(tests, scratch) {
   const roots = [];
   const notes = [];
   for (const p of tests.paths) {
-    const st = import_node_fs9.default.lstatSync(import_node_path11.default.join(tests.dir, p), { throwIfNoEntry: false });
+    const st = import_node_fs9.default.lstatSync(import_node_path12.default.join(tests.dir, p), { throwIfNoEntry: false });
     if (!st || !(st.isDirectory() || st.isFile())) {
       throw new InputError("--tests-path", `'${p}' is not a directory or file in ${tests.dir}`);
     }
-    const dir = import_node_path11.default.posix.dirname(p);
-    const folder = st.isFile() && dir !== "." && isTestFolder(import_node_path11.default.join(tests.dir, dir));
+    const dir = import_node_path12.default.posix.dirname(p);
+    const folder = st.isFile() && dir !== "." && isTestFolder(import_node_path12.default.join(tests.dir, dir));
     roots.push(folder ? dir : p);
     if (st.isFile() && !folder) {
       notes.push(
@@ -13663,17 +13793,17 @@ async function resolvePytest(tests, scratch) {
   for (const r of exclude) {
     mounts.push({
       type: "bind",
-      source: import_node_path11.default.join(tests.dir, r),
+      source: import_node_path12.default.join(tests.dir, r),
       target: `${WORK_DIR}/${r}`,
       readOnly: true
     });
   }
-  const empty = import_node_path11.default.join(scratch, "empty");
+  const empty = import_node_path12.default.join(scratch, "empty");
   await import_promises5.default.writeFile(empty, "", { mode: 420 });
   for (const a of [...new Set(tests.paths.flatMap(ancestors))]) {
     const rel = a ? `${a}/conftest.py` : "conftest.py";
     if (exclude.some((e) => rel === e || rel.startsWith(`${e}/`))) continue;
-    const trusted = import_node_path11.default.join(tests.dir, rel);
+    const trusted = import_node_path12.default.join(tests.dir, rel);
     mounts.push({
       type: "bind",
       source: regularFile(trusted) ? trusted : empty,
@@ -13685,10 +13815,10 @@ async function resolvePytest(tests, scratch) {
   let configSource;
   let configName;
   if (config) {
-    configSource = import_node_path11.default.join(tests.dir, config);
+    configSource = import_node_path12.default.join(tests.dir, config);
     configName = config;
   } else {
-    configSource = import_node_path11.default.join(scratch, "pytest.ini");
+    configSource = import_node_path12.default.join(scratch, "pytest.ini");
     await import_promises5.default.writeFile(configSource, "[pytest]\n", { mode: 420 });
     configName = "pytest.ini";
   }
@@ -13740,12 +13870,12 @@ async function resolveHostMounts(mounts, allow, env) {
 
 // src/sandbox/persist.ts
 var import_promises8 = __toESM(require("node:fs/promises"), 1);
-var import_node_path13 = __toESM(require("node:path"), 1);
+var import_node_path14 = __toESM(require("node:path"), 1);
 
 // src/sandbox/volumes.ts
 var import_node_child_process2 = require("node:child_process");
 var import_promises7 = __toESM(require("node:fs/promises"), 1);
-var import_node_path12 = __toESM(require("node:path"), 1);
+var import_node_path13 = __toESM(require("node:path"), 1);
 var import_node_util3 = require("node:util");
 var run2 = (0, import_node_util3.promisify)(import_node_child_process2.execFile);
 var LABEL_LOOP_DEVICE = "sandbox-action.loop-device";
@@ -13796,8 +13926,8 @@ function loopToolsReason(host) {
   return check2;
 }
 async function discardInBackground(stateDir, image) {
-  const dir = import_node_path12.default.join(stateDir, DISCARD_DIR);
-  const target = import_node_path12.default.join(dir, import_node_path12.default.basename(image));
+  const dir = import_node_path13.default.join(stateDir, DISCARD_DIR);
+  const target = import_node_path13.default.join(dir, import_node_path13.default.basename(image));
   try {
     await import_promises7.default.mkdir(dir, { recursive: true, mode: 448 });
     await import_promises7.default.rename(image, target);
@@ -13849,7 +13979,7 @@ async function createVolume(engine, host, backend, v, owner, labels) {
     await engine.createVolume({ name: v.name, driver: "local", driverOpts: {}, labels: volLabels });
     return { ...base, enforced: false, reserved: false, remove: () => engine.removeVolume(v.name) };
   }
-  const image = import_node_path12.default.join(host.stateDir, `${v.name}.img`);
+  const image = import_node_path13.default.join(host.stateDir, `${v.name}.img`);
   await import_promises7.default.mkdir(host.stateDir, { recursive: true, mode: 448 });
   const fh = await import_promises7.default.open(image, "wx", 384);
   let device = null;
@@ -13920,9 +14050,9 @@ async function ourLoopDevices(host) {
   }
   if (!out) return [];
   const j = JSON.parse(out);
-  const dir = import_node_path12.default.resolve(host.stateDir) + import_node_path12.default.sep;
+  const dir = import_node_path13.default.resolve(host.stateDir) + import_node_path13.default.sep;
   return (j.loopdevices ?? []).filter(
-    (d) => d["back-file"] && import_node_path12.default.resolve(d["back-file"].replace(/ \(deleted\)$/, "")).startsWith(dir)
+    (d) => d["back-file"] && import_node_path13.default.resolve(d["back-file"].replace(/ \(deleted\)$/, "")).startsWith(dir)
   ).map((d) => ({ device: d.name, image: d["back-file"].replace(/ \(deleted\)$/, "") }));
 }
 
@@ -13940,12 +14070,12 @@ async function checkPersist(engine, host, dir) {
   const why = await loopUnavailableReason(engine, host);
   if (why)
     throw new InputError("--persist", `needs capped loop volumes, which this host cannot make: ${why}`);
-  const img = await import_promises8.default.lstat(import_node_path13.default.join(dir, PERSIST_IMAGE)).catch(() => null);
+  const img = await import_promises8.default.lstat(import_node_path14.default.join(dir, PERSIST_IMAGE)).catch(() => null);
   if (img && !img.isFile())
-    throw new InputError("--persist", `'${import_node_path13.default.join(dir, PERSIST_IMAGE)}' is not a file`);
+    throw new InputError("--persist", `'${import_node_path14.default.join(dir, PERSIST_IMAGE)}' is not a file`);
 }
 async function attachPersist(engine, host, p, owner, labels) {
-  const image = import_node_path13.default.join(p.dir, PERSIST_IMAGE);
+  const image = import_node_path14.default.join(p.dir, PERSIST_IMAGE);
   let note = null;
   const lock = `${image}.lock`;
   const fh = await import_promises8.default.open(lock, "wx", 384).catch(() => null);
@@ -14065,7 +14195,7 @@ async function prepare(ctx) {
   if (spec.tests?.runner === "pytest") {
     const layout = await resolvePytest(
       spec.tests,
-      import_node_path14.default.join(deps.volumeHost.stateDir, `${ctx.runId}-pytest`)
+      import_node_path15.default.join(deps.volumeHost.stateDir, `${ctx.runId}-pytest`)
     );
     ctx.cleanup.add("remove the pytest scratch files", () => layout.cleanup());
     pytest = layout;
@@ -14080,7 +14210,7 @@ async function prepare(ctx) {
   const hide = [];
   const under = (root, p) => p === root || p.startsWith(`${root}/`);
   if (expectPath && [...pytest?.exclude ?? [], ...lean?.exclude ?? []].some((r) => under(r, expectPath))) {
-    const empty = import_node_path14.default.join(deps.volumeHost.stateDir, `${ctx.runId}-hidden`);
+    const empty = import_node_path15.default.join(deps.volumeHost.stateDir, `${ctx.runId}-hidden`);
     await import_promises9.default.mkdir(empty, { recursive: true, mode: 365 });
     ctx.cleanup.add(
       "remove the empty folder over the expected files",
@@ -14209,13 +14339,13 @@ async function decideUser(engine, spec, image, labels, notes) {
 // src/sandbox/stages/lean.ts
 var import_node_fs11 = __toESM(require("node:fs"), 1);
 var import_promises11 = __toESM(require("node:fs/promises"), 1);
-var import_node_path16 = __toESM(require("node:path"), 1);
+var import_node_path17 = __toESM(require("node:path"), 1);
 
 // src/comparator/run.ts
 var import_node_child_process3 = require("node:child_process");
 var import_node_crypto5 = require("node:crypto");
 var import_promises10 = __toESM(require("node:fs/promises"), 1);
-var import_node_path15 = __toESM(require("node:path"), 1);
+var import_node_path16 = __toESM(require("node:path"), 1);
 
 // src/comparator/context.ts
 var CONTEXT_ENV = "SANDBOX_LANDRUN_CONTEXT";
@@ -14406,7 +14536,7 @@ async function prepareProject(dir, notice) {
       `the project '${dir}' (mode ${(st.mode & 511).toString(8)}) may not be readable by the steps' user`
     );
   }
-  const lake = import_node_path15.default.join(dir, ".lake");
+  const lake = import_node_path16.default.join(dir, ".lake");
   const l = await import_promises10.default.lstat(lake).catch(() => null);
   if (!l) {
     await import_promises10.default.mkdir(lake, { mode: 493 });
@@ -14422,7 +14552,7 @@ async function prepareProject(dir, notice) {
 async function runComparator(o, deps) {
   const { engine } = deps;
   const notice = deps.notice ?? (() => void 0);
-  const projectDir = import_node_path15.default.resolve(o.projectDir);
+  const projectDir = import_node_path16.default.resolve(o.projectDir);
   const user = o.stepUser ?? { uid: 65534, gid: 65534 };
   const judgeUid = process.getuid?.() ?? -1;
   if (user.uid === 0 || user.uid === judgeUid) {
@@ -14431,7 +14561,7 @@ async function runComparator(o, deps) {
   if (!engine.info.local || deps.volumeHost.sharedWithEngine === false) {
     throw new InputError("engine", "comparator's steps mount host paths: the engine must run on this host");
   }
-  if (o.lean4export && !import_node_path15.default.isAbsolute(o.lean4export)) {
+  if (o.lean4export && !import_node_path16.default.isAbsolute(o.lean4export)) {
     throw new InputError("lean4export", `'${o.lean4export}' must be an absolute path`);
   }
   await prepareProject(projectDir, notice);
@@ -14447,7 +14577,7 @@ async function runComparator(o, deps) {
   const createdAt2 = deps.now();
   const runId = newRunId(createdAt2, deps.random());
   const labels = runLabels(runId, createdAt2);
-  const lakeDir = import_node_path15.default.join(projectDir, ".lake");
+  const lakeDir = import_node_path16.default.join(projectDir, ".lake");
   let volume = null;
   try {
     volume = await createVolume(
@@ -14570,15 +14700,15 @@ async function spawnComparator(o, cwd, env, signal) {
 
 // src/sandbox/stages/lean.ts
 function packageRoot(from = __dirname) {
-  for (let d = from; d !== import_node_path16.default.dirname(d); d = import_node_path16.default.dirname(d)) {
-    if (import_node_fs11.default.existsSync(import_node_path16.default.join(d, SHIM_PATH))) return d;
+  for (let d = from; d !== import_node_path17.default.dirname(d); d = import_node_path17.default.dirname(d)) {
+    if (import_node_fs11.default.existsSync(import_node_path17.default.join(d, SHIM_PATH))) return d;
   }
   throw new Error(`${SHIM_PATH} is not in any folder above ${from}`);
 }
 async function runLeanJudge(ctx, spec, lean) {
   const { deps } = ctx;
-  const scratch = import_node_path16.default.join(deps.volumeHost.stateDir, `${ctx.runId}-lean`);
-  const project = import_node_path16.default.join(scratch, "project");
+  const scratch = import_node_path17.default.join(deps.volumeHost.stateDir, `${ctx.runId}-lean`);
+  const project = import_node_path17.default.join(scratch, "project");
   try {
     await import_promises11.default.mkdir(scratch, { recursive: true, mode: 493 });
     assembleProject(spec.source.dir, spec.lean.challengeDir, lean.files, project);
@@ -14591,7 +14721,7 @@ async function runLeanJudge(ctx, spec, lean) {
         comparator: lean.programs.comparator,
         config: spec.lean.config,
         image: spec.image,
-        landrun: import_node_path16.default.join(packageRoot(), SHIM_PATH),
+        landrun: import_node_path17.default.join(packageRoot(), SHIM_PATH),
         lake: lean.programs.lake,
         lean4export: lean.programs.lean4export,
         env: {
@@ -14719,13 +14849,13 @@ function sameList(a, b) {
 
 // src/sandbox/log-pipe.ts
 var import_node_fs12 = __toESM(require("node:fs"), 1);
-var import_node_path17 = __toESM(require("node:path"), 1);
+var import_node_path18 = __toESM(require("node:path"), 1);
 var LogCopy = class {
   constructor(file, cap) {
     this.cap = cap;
     const c = import_node_fs12.default.constants;
     try {
-      import_node_fs12.default.mkdirSync(import_node_path17.default.dirname(file), { recursive: true });
+      import_node_fs12.default.mkdirSync(import_node_path18.default.dirname(file), { recursive: true });
       this.fd = import_node_fs12.default.openSync(file, c.O_WRONLY | c.O_CREAT | c.O_TRUNC | c.O_NOFOLLOW, 420);
     } catch (err) {
       throw new InputError("--log-file", `'${file}' cannot be written: ${errorMessage(err)}`);
@@ -14830,7 +14960,7 @@ var LogPipe = class {
 // src/sandbox/source-tar.ts
 var import_node_fs13 = __toESM(require("node:fs"), 1);
 var import_promises12 = __toESM(require("node:fs/promises"), 1);
-var import_node_path18 = __toESM(require("node:path"), 1);
+var import_node_path19 = __toESM(require("node:path"), 1);
 var import_node_stream4 = require("node:stream");
 var import_tar_stream6 = __toESM(require_tar_stream(), 1);
 function packDirectory(root, owner, exclude = [], only) {
@@ -14839,12 +14969,12 @@ function packDirectory(root, owner, exclude = [], only) {
   const stats = { files: 0, bytes: 0, skipped: [] };
   const common = { uid: owner.uid, gid: owner.gid, uname: "", gname: "" };
   const walk = async (rel) => {
-    const abs = rel ? import_node_path18.default.join(root, rel) : root;
+    const abs = rel ? import_node_path19.default.join(root, rel) : root;
     const names = (await import_promises12.default.readdir(abs)).sort();
     for (const name of names) {
       const childRel = rel ? `${rel}/${name}` : name;
       if (skip.has(childRel)) continue;
-      const childAbs = import_node_path18.default.join(root, childRel);
+      const childAbs = import_node_path19.default.join(root, childRel);
       const st = await import_promises12.default.lstat(childAbs);
       const mode = st.mode & 511;
       if (st.isDirectory()) {
@@ -15752,7 +15882,7 @@ function planHash(spec, imageId) {
 // src/session/record.ts
 var import_node_fs14 = __toESM(require("node:fs"), 1);
 var import_promises15 = __toESM(require("node:fs/promises"), 1);
-var import_node_path19 = __toESM(require("node:path"), 1);
+var import_node_path20 = __toESM(require("node:path"), 1);
 var LABEL_SESSION = "sandbox-action.session";
 var LABEL_SESSION_NAME = "sandbox-action.session-name";
 var LABEL_SESSION_KIND = "sandbox-action.session-kind";
@@ -15765,8 +15895,8 @@ function sessionLabels(r) {
     ...r.name ? { [LABEL_SESSION_NAME]: r.name } : {}
   };
 }
-var sessionsDir = (stateDir) => import_node_path19.default.join(stateDir, "sessions");
-var recordFile = (dir, id) => import_node_path19.default.join(dir, `${id}.json`);
+var sessionsDir = (stateDir) => import_node_path20.default.join(stateDir, "sessions");
+var recordFile = (dir, id) => import_node_path20.default.join(dir, `${id}.json`);
 var ID = /^[a-z0-9]+-[a-f0-9]+$/;
 var NAME4 = /^[a-zA-Z][a-zA-Z0-9_.-]{0,62}$/;
 async function writeRecord(dir, r) {
@@ -15817,7 +15947,7 @@ async function findSession(dir, ref, input = "ID") {
     prefixed.length > 1 ? `'${ref}' names ${prefixed.length} sessions; give more of the id` : `'${ref}' is not a session (${known.length ? `the sessions are ${known.map((r) => r.name ?? r.id).join(", ")}` : "there are none"}; \`sandbox-action ls\` lists them)`
   );
 }
-var lockFile = (dir, id) => import_node_path19.default.join(dir, `${id}.lock`);
+var lockFile = (dir, id) => import_node_path20.default.join(dir, `${id}.lock`);
 function alive(pid) {
   try {
     process.kill(pid, 0);
@@ -16001,7 +16131,7 @@ async function waitForCheck(ctx, check2, exit) {
 
 // src/sandbox/gc.ts
 var import_promises16 = __toESM(require("node:fs/promises"), 1);
-var import_node_path20 = __toESM(require("node:path"), 1);
+var import_node_path21 = __toESM(require("node:path"), 1);
 function createdAt(r) {
   const t = Date.parse(r.labels[LABEL_CREATED] ?? "");
   return Number.isNaN(t) ? 0 : t;
@@ -16040,7 +16170,7 @@ async function gc(engine, host, opts) {
         const dev = r.labels[LABEL_LOOP_DEVICE];
         const img = r.labels[LABEL_LOOP_IMAGE];
         if (dev) await host.privileged("losetup", ["-d", dev]).catch(() => void 0);
-        if (img && import_node_path20.default.resolve(img).startsWith(import_node_path20.default.resolve(host.stateDir) + import_node_path20.default.sep)) {
+        if (img && import_node_path21.default.resolve(img).startsWith(import_node_path21.default.resolve(host.stateDir) + import_node_path21.default.sep)) {
           await import_promises16.default.rm(img, { force: true });
         }
       })
@@ -16060,7 +16190,7 @@ async function gc(engine, host, opts) {
     }
     const files = await import_promises16.default.readdir(host.stateDir).catch(() => []);
     for (const f of files.filter((n) => n.endsWith(".img"))) {
-      const abs = import_node_path20.default.join(host.stateDir, f);
+      const abs = import_node_path21.default.join(host.stateDir, f);
       if (inUse.has(abs)) continue;
       const st = await import_promises16.default.stat(abs).catch(() => null);
       if (st && st.mtimeMs <= cutoff) {
@@ -16068,9 +16198,9 @@ async function gc(engine, host, opts) {
         report.removed.push({ kind: "volume-image", name: f });
       }
     }
-    const discard = import_node_path20.default.join(host.stateDir, DISCARD_DIR);
+    const discard = import_node_path21.default.join(host.stateDir, DISCARD_DIR);
     for (const f of await import_promises16.default.readdir(discard).catch(() => [])) {
-      await import_promises16.default.rm(import_node_path20.default.join(discard, f), { force: true });
+      await import_promises16.default.rm(import_node_path21.default.join(discard, f), { force: true });
       report.removed.push({ kind: "volume-image", name: f });
     }
   }
@@ -16678,7 +16808,7 @@ async function runInWarm(given, deps, r, w) {
 // src/sandbox/watchdog.ts
 var import_node_child_process4 = require("node:child_process");
 var import_node_fs15 = __toESM(require("node:fs"), 1);
-var import_node_path21 = __toESM(require("node:path"), 1);
+var import_node_path22 = __toESM(require("node:path"), 1);
 var import_node_url2 = require("node:url");
 var WATCHDOG_INTERVAL_MS = 1e3;
 function processStart(pid) {
@@ -16690,8 +16820,8 @@ function processStart(pid) {
   }
 }
 function cliPath() {
-  const here = import_node_path21.default.dirname((0, import_node_url2.fileURLToPath)(__sa_import_meta_url));
-  for (const p of [import_node_path21.default.join(here, "cli.js"), import_node_path21.default.resolve(here, "../../dist/cli.js")]) {
+  const here = import_node_path22.default.dirname((0, import_node_url2.fileURLToPath)(__sa_import_meta_url));
+  for (const p of [import_node_path22.default.join(here, "cli.js"), import_node_path22.default.resolve(here, "../../dist/cli.js")]) {
     if (import_node_fs15.default.existsSync(p)) return p;
   }
   return null;
@@ -16793,23 +16923,26 @@ function parseCommandLine(argv, table) {
     });
     return { options: values, positionals, rest };
   } catch (err) {
-    const msg = err.message;
-    const m = /Unknown option '([^']+)'/.exec(msg);
-    if (m) throw new InputError(m[1], `is not an option; see --help for the options`);
-    const v = /Option '(?:-\w, )?(--[\w-]+)(?: <value>)?' argument missing/.exec(msg);
-    if (v) throw new InputError(v[1], "needs a value");
-    throw new InputError("arguments", msg.split("\n")[0]);
+    const code = typeof err === "object" && err !== null && "code" in err ? String(err.code) : "";
+    const msg = err instanceof Error ? err.message : String(err);
+    const named = /'(?:-\w, )?(-{1,2}[^' ]+)/.exec(msg)?.[1] ?? "arguments";
+    if (code === "ERR_PARSE_ARGS_UNKNOWN_OPTION")
+      throw new InputError(named, "is not an option; see --help for the options");
+    if (code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE") throw new InputError(named, "needs a value");
+    throw err;
   }
 }
 function helpFor(table) {
   const width = Math.max(...Object.keys(table).map((k) => k.length)) + 4;
-  return Object.entries(table).map(([k, o]) => `  --${(o.kind === "boolean" ? k : `${k} X`).padEnd(width)} ${o.help}`).join("\n");
+  return Object.entries(table).map(
+    ([k, o]) => `  --${(o.kind === "boolean" ? k : `${k} X`).padEnd(width)} ${o.help}${o.loosens ? ` (loosens: ${o.loosens})` : ""}`
+  ).join("\n");
 }
 
 // src/cli/build.ts
 var import_node_child_process6 = require("node:child_process");
 var import_node_fs18 = __toESM(require("node:fs"), 1);
-var import_node_path23 = __toESM(require("node:path"), 1);
+var import_node_path24 = __toESM(require("node:path"), 1);
 
 // src/images/build-plan.ts
 var PLATFORM = /^linux\/(amd64|arm64|arm\/v7|arm\/v6|386|ppc64le|s390x|riscv64)$/;
@@ -16945,7 +17078,7 @@ function backoff(attempt, baseMs, retryAfter) {
 var import_node_child_process5 = require("node:child_process");
 var import_node_fs16 = __toESM(require("node:fs"), 1);
 var import_node_os3 = __toESM(require("node:os"), 1);
-var import_node_path22 = __toESM(require("node:path"), 1);
+var import_node_path23 = __toESM(require("node:path"), 1);
 var import_node_stream5 = require("node:stream");
 var import_tar_stream7 = __toESM(require_tar_stream(), 1);
 
@@ -17032,8 +17165,8 @@ var RegistryClient = class {
     return `Bearer ${token}`;
   }
   /** One request with auth (answering a 401 challenge once) and retries with backoff on 429/5xx/network errors. */
-  async request(method, path31, o) {
-    const url = new URL(`${isLoopback(this.host) ? "http" : "https"}://${this.host}${path31}`);
+  async request(method, path32, o) {
+    const url = new URL(`${isLoopback(this.host) ? "http" : "https"}://${this.host}${path32}`);
     const attempts = this.o.attempts ?? 5;
     const sleep = this.o.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
     let auth2 = null;
@@ -17136,19 +17269,19 @@ var RegistryClient = class {
 
 // src/images/builder.ts
 function imageSources(root) {
-  const dir = import_node_path22.default.join(root, "images");
+  const dir = import_node_path23.default.join(root, "images");
   const out = [];
   for (const name of import_node_fs16.default.readdirSync(dir).sort()) {
-    const dockerfile = import_node_path22.default.join(dir, name, "Dockerfile");
+    const dockerfile = import_node_path23.default.join(dir, name, "Dockerfile");
     if (!import_node_fs16.default.existsSync(dockerfile)) continue;
     const text2 = import_node_fs16.default.readFileSync(dockerfile, "utf8");
     const first = /^#\s*(.+)$/m.exec(text2)?.[1] ?? name;
     const args = {};
-    const toolchain = import_node_path22.default.join(dir, name, "lean-toolchain");
+    const toolchain = import_node_path23.default.join(dir, name, "lean-toolchain");
     if (import_node_fs16.default.existsSync(toolchain)) args.LEAN_TOOLCHAIN = import_node_fs16.default.readFileSync(toolchain, "utf8").trim();
     out.push({
       name,
-      contextDir: name === "egress-proxy" ? import_node_path22.default.join(root, "dist") : import_node_path22.default.join(dir, name),
+      contextDir: name === "egress-proxy" ? import_node_path23.default.join(root, "dist") : import_node_path23.default.join(dir, name),
       dockerfile,
       title: `sandbox-action ${name}`,
       description: first.replace(/^[\w-]+:\s*/, "").slice(0, 200),
@@ -17160,17 +17293,17 @@ function imageSources(root) {
 function contextTar2(src) {
   const pack = import_tar_stream7.default.pack();
   const opts = { mode: 420, uid: 0, gid: 0, mtime: /* @__PURE__ */ new Date(0) };
-  const inside2 = import_node_path22.default.relative(src.contextDir, src.dockerfile);
-  const outside = inside2.startsWith("..") || import_node_path22.default.isAbsolute(inside2);
+  const inside2 = import_node_path23.default.relative(src.contextDir, src.dockerfile);
+  const outside = inside2.startsWith("..") || import_node_path23.default.isAbsolute(inside2);
   const walk = (rel) => {
-    for (const name of import_node_fs16.default.readdirSync(import_node_path22.default.join(src.contextDir, rel)).sort()) {
+    for (const name of import_node_fs16.default.readdirSync(import_node_path23.default.join(src.contextDir, rel)).sort()) {
       const r = rel ? `${rel}/${name}` : name;
-      const st = import_node_fs16.default.lstatSync(import_node_path22.default.join(src.contextDir, r));
+      const st = import_node_fs16.default.lstatSync(import_node_path23.default.join(src.contextDir, r));
       if (st.isDirectory()) walk(r);
       else if (st.isFile()) {
         pack.entry(
           { name: r, ...opts, mode: st.mode & 493 ? st.mode & 511 : 420 },
-          import_node_fs16.default.readFileSync(import_node_path22.default.join(src.contextDir, r))
+          import_node_fs16.default.readFileSync(import_node_path23.default.join(src.contextDir, r))
         );
       }
     }
@@ -17189,7 +17322,7 @@ function credentialsFor(host, given, home = import_node_os3.default.homedir()) {
   try {
     const cfg = JSON.parse(
       import_node_fs16.default.readFileSync(
-        import_node_path22.default.join(process.env.DOCKER_CONFIG ?? import_node_path22.default.join(home, ".docker"), "config.json"),
+        import_node_path23.default.join(process.env.DOCKER_CONFIG ?? import_node_path23.default.join(home, ".docker"), "config.json"),
         "utf8"
       )
     );
@@ -17293,7 +17426,7 @@ async function withRetries(fn, progress, attempts = 4) {
 }
 async function buildWithBake(targets, o) {
   const def = bakeDefinition(targets, o);
-  const file = import_node_path22.default.join(import_node_fs16.default.mkdtempSync(import_node_path22.default.join(import_node_os3.default.tmpdir(), "sa-bake-")), "bake.json");
+  const file = import_node_path23.default.join(import_node_fs16.default.mkdtempSync(import_node_path23.default.join(import_node_os3.default.tmpdir(), "sa-bake-")), "bake.json");
   import_node_fs16.default.writeFileSync(file, JSON.stringify(def, null, 2));
   const code = await new Promise((resolve) => {
     const child = (0, import_node_child_process5.spawn)("docker", ["buildx", "bake", "-f", file, ...o.push ? ["--push"] : []], {
@@ -17582,8 +17715,8 @@ function parseBuild(argv, env, readStdin) {
   if (positionals.length) throw new InputError(positionals[0], "build takes no arguments");
   const s2 = (k) => typeof o[k] === "string" ? o[k] : void 0;
   const list3 = (k) => Array.isArray(o[k]) ? o[k] : [];
-  const root = import_node_path23.default.resolve(s2("root") ?? installRoot() ?? process.cwd());
-  if (!import_node_fs18.default.existsSync(import_node_path23.default.join(root, "images")))
+  const root = import_node_path24.default.resolve(s2("root") ?? installRoot() ?? process.cwd());
+  if (!import_node_fs18.default.existsSync(import_node_path24.default.join(root, "images")))
     throw new InputError("--root", `'${root}' has no images/ directory`);
   const sources = imageSources(root);
   const names = sources.map((x) => x.name);
@@ -17725,7 +17858,7 @@ async function buildCommand(argv, env, io, engine) {
 var import_promises18 = __toESM(require("node:fs/promises"), 1);
 
 // src/comparator/landrun-args.ts
-var import_node_path24 = __toESM(require("node:path"), 1);
+var import_node_path25 = __toESM(require("node:path"), 1);
 var FIXED_PREFIX = ["--best-effort", "--ro", "/", "--rw", "/dev", "-ldd", "-add-exec"];
 var ENV_NAME2 = /^[A-Za-z_][A-Za-z0-9_]*$/;
 var CONTROL = /[\u0000-\u001f\u007f]/;
@@ -17733,8 +17866,8 @@ function checkHostPath(flag, p) {
   if (!p.startsWith("/")) throw new InputError(flag, `'${p}' is not an absolute path`);
   if (CONTROL.test(p)) throw new InputError(flag, `${JSON.stringify(p)} has a control character`);
   if (p === "/") throw new InputError(flag, "'/' is never mounted: the step sees the image's own root");
-  if (import_node_path24.default.posix.normalize(p) !== p || p.endsWith("/")) {
-    throw new InputError(flag, `'${p}' is not a normalised path (write it as '${import_node_path24.default.posix.resolve(p)}')`);
+  if (import_node_path25.default.posix.normalize(p) !== p || p.endsWith("/")) {
+    throw new InputError(flag, `'${p}' is not a normalised path (write it as '${import_node_path25.default.posix.resolve(p)}')`);
   }
   return p;
 }
@@ -17813,11 +17946,11 @@ function parseLandrunArgs(argv) {
 }
 
 // src/comparator/step-plan.ts
-var import_node_path25 = __toESM(require("node:path"), 1);
+var import_node_path26 = __toESM(require("node:path"), 1);
 var STEP_ROLE = "comparator-step";
 var HOST_ONLY = ["/proc", "/sys", "/dev", "/run", "/var/run"];
 function lakeDirOf(ctx) {
-  return import_node_path25.default.posix.join(ctx.projectDir, ".lake");
+  return import_node_path26.default.posix.join(ctx.projectDir, ".lake");
 }
 var within = (p, dir) => p === dir || p.startsWith(`${dir}/`);
 function hostPaths(req, ctx) {
@@ -18036,10 +18169,10 @@ async function runLandrunStep(argv, deps) {
 var import_node_crypto8 = require("node:crypto");
 var import_node_fs19 = __toESM(require("node:fs"), 1);
 var import_node_os4 = __toESM(require("node:os"), 1);
-var import_node_path27 = __toESM(require("node:path"), 1);
+var import_node_path28 = __toESM(require("node:path"), 1);
 
 // src/engine/docker.ts
-var import_node_path26 = require("node:path");
+var import_node_path27 = require("node:path");
 
 // src/engine/http.ts
 var import_node_http2 = __toESM(require("node:http"), 1);
@@ -18076,10 +18209,10 @@ var ApiClient = class {
     this.prefix = `/v${v}`;
   }
   /** Send a request; resolves with the raw streaming response (any status). */
-  raw(method, path31, opts = {}, operation = `${method} ${path31}`) {
+  raw(method, path32, opts = {}, operation = `${method} ${path32}`) {
     const qs = new URLSearchParams();
     for (const [k, v] of Object.entries(opts.query ?? {})) if (v !== void 0) qs.set(k, String(v));
-    const fullPath = `${this.prefix}${path31}${qs.size ? `?${qs}` : ""}`;
+    const fullPath = `${this.prefix}${path32}${qs.size ? `?${qs}` : ""}`;
     const headers = { ...opts.headers };
     let payload;
     if (opts.body !== void 0) {
@@ -18112,13 +18245,13 @@ var ApiClient = class {
    * A request the engine answers with 101 Switching Protocols (exec with stdin): the raw connection, both ways.
    * Its own socket, never the keep-alive pool's. Any other answer becomes an EngineError.
    */
-  upgrade(method, path31, body, operation) {
+  upgrade(method, path32, body, operation) {
     const payload = Buffer.from(JSON.stringify(body));
     const ep = this.endpoint;
     return new Promise((resolve, reject) => {
       const req = import_node_http2.default.request({
         method,
-        path: `${this.prefix}${path31}`,
+        path: `${this.prefix}${path32}`,
         headers: {
           connection: "Upgrade",
           upgrade: "tcp",
@@ -18143,17 +18276,17 @@ var ApiClient = class {
     });
   }
   /** Send a request and parse a JSON answer; a non-2xx status becomes an EngineError. */
-  async json(method, path31, opts = {}, operation) {
-    const op = operation ?? `${method} ${path31}`;
-    const res = await this.raw(method, path31, opts, op);
+  async json(method, path32, opts = {}, operation) {
+    const op = operation ?? `${method} ${path32}`;
+    const res = await this.raw(method, path32, opts, op);
     const text2 = await readAll(res.body);
     if (res.statusCode < 200 || res.statusCode >= 300) throw this.statusError(op, res.statusCode, text2);
     return text2.length ? JSON.parse(text2.toString("utf8")) : void 0;
   }
   /** Like json() but ignores the body. `okStatuses` lists extra statuses that count as success. */
-  async call(method, path31, opts = {}, operation, okStatuses = []) {
-    const op = operation ?? `${method} ${path31}`;
-    const res = await this.raw(method, path31, opts, op);
+  async call(method, path32, opts = {}, operation, okStatuses = []) {
+    const op = operation ?? `${method} ${path32}`;
+    const res = await this.raw(method, path32, opts, op);
     const text2 = await readAll(res.body);
     if ((res.statusCode < 200 || res.statusCode >= 300) && !okStatuses.includes(res.statusCode)) {
       throw this.statusError(op, res.statusCode, text2);
@@ -18776,37 +18909,37 @@ var DockerApiEngine = class {
     );
     return { titles: j.Titles ?? [], processes: j.Processes ?? [] };
   }
-  async putArchive(id, path31, tar8) {
+  async putArchive(id, path32, tar8) {
     await this.api.call(
       "PUT",
       `/containers/${id}/archive`,
       {
-        query: { path: path31, noOverwriteDirNonDir: 1 },
+        query: { path: path32, noOverwriteDirNonDir: 1 },
         bodyStream: tar8,
         headers: { "content-type": "application/x-tar" }
       },
-      `copy into ${path31}`
+      `copy into ${path32}`
     );
   }
-  async getArchive(id, path31) {
+  async getArchive(id, path32) {
     const res = await this.api.raw(
       "GET",
       `/containers/${id}/archive`,
-      { query: { path: path31 } },
-      `copy out of ${path31}`
+      { query: { path: path32 } },
+      `copy out of ${path32}`
     );
     if (res.statusCode !== 200)
-      throw this.api.statusError(`copy out of ${path31}`, res.statusCode, await readAll(res.body));
-    return this.info.name === "podman" ? archiveUnderBase(res.body, import_node_path26.posix.basename(path31)) : res.body;
+      throw this.api.statusError(`copy out of ${path32}`, res.statusCode, await readAll(res.body));
+    return this.info.name === "podman" ? archiveUnderBase(res.body, import_node_path27.posix.basename(path32)) : res.body;
   }
-  async statPath(id, path31) {
-    const res = await this.api.raw("HEAD", `/containers/${id}/archive`, { query: { path: path31 } }, `stat ${path31}`);
+  async statPath(id, path32) {
+    const res = await this.api.raw("HEAD", `/containers/${id}/archive`, { query: { path: path32 } }, `stat ${path32}`);
     const body = await readAll(res.body);
     if (res.statusCode === 404) return null;
-    if (res.statusCode !== 200) throw this.api.statusError(`stat ${path31}`, res.statusCode, body);
+    if (res.statusCode !== 200) throw this.api.statusError(`stat ${path32}`, res.statusCode, body);
     const header = res.headers["x-docker-container-path-stat"];
     if (typeof header !== "string")
-      throw new EngineError(this.info.name, `stat ${path31}`, "the engine sent no path stat");
+      throw new EngineError(this.info.name, `stat ${path32}`, "the engine sent no path stat");
     const j = JSON.parse(Buffer.from(header, "base64").toString("utf8"));
     return {
       name: String(j.name ?? ""),
@@ -18951,7 +19084,7 @@ function connect(ctx, choice = "auto") {
 }
 var hosts = /* @__PURE__ */ new Map();
 function volumeHostFor(ctx) {
-  const dir = ctx.env.SANDBOX_ACTION_STATE_DIR || import_node_path27.default.join(import_node_os4.default.tmpdir(), "sandbox-action");
+  const dir = ctx.env.SANDBOX_ACTION_STATE_DIR || import_node_path28.default.join(import_node_os4.default.tmpdir(), "sandbox-action");
   const shared = ctx.env.ACT !== "true";
   const key = JSON.stringify([dir, ctx.isRoot, shared]);
   let host = hosts.get(key);
@@ -19032,7 +19165,7 @@ function failedBeforeRun(err, spec, subject) {
   };
 }
 function writeResultFile(file, result) {
-  import_node_fs19.default.mkdirSync(import_node_path27.default.dirname(file), { recursive: true });
+  import_node_fs19.default.mkdirSync(import_node_path28.default.dirname(file), { recursive: true });
   const tmp = `${file}.${process.pid}.tmp`;
   import_node_fs19.default.writeFileSync(tmp, `${JSON.stringify(result, null, 2)}
 `, { mode: 420 });
@@ -19150,7 +19283,7 @@ function shardable(targets) {
 }
 
 // src/cli/session.ts
-var import_node_path29 = __toESM(require("node:path"), 1);
+var import_node_path30 = __toESM(require("node:path"), 1);
 
 // src/session/shell.ts
 var SHELL = [
@@ -19253,7 +19386,7 @@ function pump(stream, t, judge2, refuse) {
 // src/session/transfer.ts
 var import_node_fs20 = __toESM(require("node:fs"), 1);
 var import_promises19 = __toESM(require("node:fs/promises"), 1);
-var import_node_path28 = __toESM(require("node:path"), 1);
+var import_node_path29 = __toESM(require("node:path"), 1);
 
 // src/session/sync-plan.ts
 function syncPlan(host, sandbox) {
@@ -19324,16 +19457,16 @@ async function running(deps, r, input) {
 async function hostTree(root) {
   const out = [];
   const walk = async (rel) => {
-    for (const name of (await import_promises19.default.readdir(rel ? import_node_path28.default.join(root, rel) : root)).sort()) {
+    for (const name of (await import_promises19.default.readdir(rel ? import_node_path29.default.join(root, rel) : root)).sort()) {
       const r = rel ? `${rel}/${name}` : name;
-      const st = await import_promises19.default.lstat(import_node_path28.default.join(root, r));
+      const st = await import_promises19.default.lstat(import_node_path29.default.join(root, r));
       const mtime = Math.floor(st.mtimeMs / 1e3);
       if (st.isDirectory()) {
         out.push({ path: r, type: "d", size: 0, mtime, link: "" });
         await walk(r);
       } else if (st.isFile()) out.push({ path: r, type: "f", size: st.size, mtime, link: "" });
       else if (st.isSymbolicLink()) {
-        out.push({ path: r, type: "l", size: 0, mtime, link: await import_promises19.default.readlink(import_node_path28.default.join(root, r)) });
+        out.push({ path: r, type: "l", size: 0, mtime, link: await import_promises19.default.readlink(import_node_path29.default.join(root, r)) });
       }
     }
   };
@@ -19384,7 +19517,7 @@ async function syncSession(deps, r, dir) {
 function parseCpSource(arg) {
   const i = arg.indexOf(":");
   const ref = i > 0 ? arg.slice(0, i) : "";
-  const p = i > 0 ? import_node_path28.default.posix.normalize(arg.slice(i + 1)) : "";
+  const p = i > 0 ? import_node_path29.default.posix.normalize(arg.slice(i + 1)) : "";
   if (!ref || !(p === OUTPUT_DIR || p.startsWith(`${OUTPUT_DIR}/`)) || arg.slice(i + 1).split("/").includes("..")) {
     throw new InputError("SOURCE", `'${arg}' is not ID:/output/PATH (cp copies out of /output only)`);
   }
@@ -19410,7 +19543,7 @@ async function cpFromSession(deps, r, src, dest) {
   if (!stream) throw new InputError("SOURCE", `'${src}' does not exist in ${r.name ?? r.id}`);
   await prepareOutputDir(dest);
   const caps = r.spec.outputCaps;
-  const base = src === OUTPUT_DIR ? "output" : import_node_path28.default.posix.basename(src);
+  const base = src === OUTPUT_DIR ? "output" : import_node_path29.default.posix.basename(src);
   let report;
   try {
     report = await collectTar(stream, dest, base, caps);
@@ -19418,7 +19551,7 @@ async function cpFromSession(deps, r, src, dest) {
     if (!stream.readableEnded) stream.destroy();
   }
   if (report.files === 0 && report.skipped.some((s2) => s2.path === base && s2.reason === "special-file")) {
-    for (let dir = import_node_path28.default.posix.dirname(src); dir !== OUTPUT_DIR && dir !== "/"; dir = import_node_path28.default.posix.dirname(dir)) {
+    for (let dir = import_node_path29.default.posix.dirname(src); dir !== OUTPUT_DIR && dir !== "/"; dir = import_node_path29.default.posix.dirname(dir)) {
       const st2 = await engine.statPath(r.container.id, dir);
       if (!st2 || (st2.mode & GO_MODE_DIR) === 0 || (st2.mode & GO_MODE_SYMLINK) !== 0) {
         throw new InputError(
@@ -19427,7 +19560,7 @@ async function cpFromSession(deps, r, src, dest) {
         );
       }
     }
-    const d = await collectFiles(getOrNull, import_node_path28.default.posix.dirname(src), dest, [base], caps);
+    const d = await collectFiles(getOrNull, import_node_path29.default.posix.dirname(src), dest, [base], caps);
     const one = d.declared[0];
     report = {
       ...report,
@@ -19541,7 +19674,7 @@ async function sessionCommand(sub, argv, io) {
       const src = parseCpSource(args[0]);
       const { deps: deps2 } = await session(ctx, io, sig.signal);
       const r2 = await findSession(dirOf(deps2), src.ref);
-      const report = await cpFromSession(deps2, r2, src.path, import_node_path29.default.resolve(ctx.cwd, args[1]));
+      const report = await cpFromSession(deps2, r2, src.path, import_node_path30.default.resolve(ctx.cwd, args[1]));
       if (json) io.stdout.write(`${JSON.stringify(report)}
 `);
       io.stderr.write(
@@ -19574,7 +19707,7 @@ async function sessionCommand(sub, argv, io) {
       io.stdout.write(`${r.id}
 `);
     } else if (sub === "sync") {
-      const rep = await syncSession(deps, r, import_node_path29.default.resolve(ctx.cwd, args[1] ?? "."));
+      const rep = await syncSession(deps, r, import_node_path30.default.resolve(ctx.cwd, args[1] ?? "."));
       if (json) io.stdout.write(`${JSON.stringify(rep)}
 `);
       io.stderr.write(
@@ -19655,7 +19788,7 @@ async function execCommand(argv, io) {
     json = options.json === true;
     quiet = options.quiet === true;
     if (typeof options["result-file"] === "string")
-      resultFile = import_node_path29.default.resolve(ctx.cwd, options["result-file"]);
+      resultFile = import_node_path30.default.resolve(ctx.cwd, options["result-file"]);
     if (positionals.length !== 1) throw new InputError("ID", "exec takes one session: exec ID -- CMD");
     if (rest.length === 0 || rest.every((c) => c.trim() === "")) {
       throw new InputError("command", "is empty: give the command after --, e.g. `exec ID -- make test`");
@@ -19668,7 +19801,7 @@ async function execCommand(argv, io) {
     opts = {
       ref: positionals[0],
       command: rest,
-      outputDir: typeof options["output-dir"] === "string" ? import_node_path29.default.resolve(ctx.cwd, options["output-dir"]) : null,
+      outputDir: typeof options["output-dir"] === "string" ? import_node_path30.default.resolve(ctx.cwd, options["output-dir"]) : null,
       resultFile,
       timeoutMs: typeof options.timeout === "string" ? parseDuration("--timeout", options.timeout) : null,
       env
@@ -19850,7 +19983,7 @@ function verifyCommand(argv, env, io) {
 
 // src/cli/report.ts
 var import_node_fs22 = __toESM(require("node:fs"), 1);
-var import_node_path30 = __toESM(require("node:path"), 1);
+var import_node_path31 = __toESM(require("node:path"), 1);
 
 // src/report/checks.ts
 var BATCH = 50;
@@ -21373,17 +21506,17 @@ function requestLog(octokit) {
     octokit.log.debug("request", options);
     const start = Date.now();
     const requestOptions = octokit.request.endpoint.parse(options);
-    const path31 = requestOptions.url.replace(options.baseUrl, "");
+    const path32 = requestOptions.url.replace(options.baseUrl, "");
     return request2(options).then((response) => {
       const requestId = response.headers["x-github-request-id"];
       octokit.log.info(
-        `${requestOptions.method} ${path31} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
+        `${requestOptions.method} ${path32} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
       );
       return response;
     }).catch((error) => {
       const requestId = error.response?.headers["x-github-request-id"] || "UNKNOWN";
       octokit.log.error(
-        `${requestOptions.method} ${path31} - ${error.status} with id ${requestId} in ${Date.now() - start}ms`
+        `${requestOptions.method} ${path32} - ${error.status} with id ${requestId} in ${Date.now() - start}ms`
       );
       throw error;
     });
@@ -24125,16 +24258,16 @@ var MAX_FILES = 512;
 function readResultFiles(fileOrDir) {
   const st = import_node_fs22.default.lstatSync(fileOrDir, { throwIfNoEntry: false });
   if (!st) return [];
-  if (!st.isDirectory()) return [{ name: import_node_path30.default.basename(fileOrDir), read: readLimited(fileOrDir) }];
+  if (!st.isDirectory()) return [{ name: import_node_path31.default.basename(fileOrDir), read: readLimited(fileOrDir) }];
   const out = [];
-  if (import_node_fs22.default.existsSync(import_node_path30.default.join(fileOrDir, "result.json")))
-    out.push({ name: "result.json", read: readLimited(import_node_path30.default.join(fileOrDir, "result.json")) });
+  if (import_node_fs22.default.existsSync(import_node_path31.default.join(fileOrDir, "result.json")))
+    out.push({ name: "result.json", read: readLimited(import_node_path31.default.join(fileOrDir, "result.json")) });
   for (const d of import_node_fs22.default.readdirSync(fileOrDir).sort()) {
-    const sub = import_node_path30.default.join(fileOrDir, d);
+    const sub = import_node_path31.default.join(fileOrDir, d);
     if (!import_node_fs22.default.lstatSync(sub).isDirectory()) continue;
     for (const f of import_node_fs22.default.readdirSync(sub).sort()) {
       if (f === "result.json" || /^sandbox-result.*\.json$/.test(f)) {
-        out.push({ name: `${d}/${f}`, read: readLimited(import_node_path30.default.join(sub, f)) });
+        out.push({ name: `${d}/${f}`, read: readLimited(import_node_path31.default.join(sub, f)) });
       }
     }
     if (out.length > MAX_FILES) throw new InputError("--result", `more than ${MAX_FILES} result files`);
@@ -24466,7 +24599,7 @@ async function runCommand2(argv, io) {
       return 0;
     }
     if (typeof options["result-file"] === "string")
-      resultFile = import_node_path31.default.resolve(ctx.cwd, options["result-file"]);
+      resultFile = import_node_path32.default.resolve(ctx.cwd, options["result-file"]);
     spec = parseRunOptions(options, [...positionals, ...rest], {
       cpus: ctx.cpus,
       cwd: ctx.cwd,

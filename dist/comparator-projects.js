@@ -139,14 +139,14 @@ var require_b4a = __commonJS({
     function isEncoding(encoding) {
       return Buffer.isEncoding(encoding);
     }
-    function alloc(size, fill2, encoding) {
-      return Buffer.alloc(size, fill2, encoding);
+    function alloc(size2, fill2, encoding) {
+      return Buffer.alloc(size2, fill2, encoding);
     }
-    function allocUnsafe(size) {
-      return Buffer.allocUnsafe(size);
+    function allocUnsafe(size2) {
+      return Buffer.allocUnsafe(size2);
     }
-    function allocUnsafeSlow(size) {
-      return Buffer.allocUnsafeSlow(size);
+    function allocUnsafeSlow(size2) {
+      return Buffer.allocUnsafeSlow(size2);
     }
     function byteLength(string, encoding) {
       return Buffer.byteLength(string, encoding);
@@ -1676,7 +1676,7 @@ var require_headers = __commonJS({
       const mode = decodeOct(buf, 100, 8);
       const uid = decodeOct(buf, 108, 8);
       const gid = decodeOct(buf, 116, 8);
-      const size = decodeOct(buf, 124, 12);
+      const size2 = decodeOct(buf, 124, 12);
       const mtime = decodeOct(buf, 136, 12);
       const type = toType(typeflag);
       const linkname = buf[157] === 0 ? null : decodeStr(buf, 157, 100, filenameEncoding);
@@ -1701,7 +1701,7 @@ var require_headers = __commonJS({
         mode,
         uid,
         gid,
-        size,
+        size: size2,
         byteOffset: 0,
         mtime: new Date(1e3 * mtime),
         type,
@@ -1847,11 +1847,11 @@ var require_headers = __commonJS({
     function decodeStr(val, offset, length, encoding) {
       return b4a.toString(val.subarray(offset, indexOf(val, 0, offset, offset + length)), encoding);
     }
-    function addLength(str) {
-      const len = b4a.byteLength(str);
+    function addLength(str2) {
+      const len = b4a.byteLength(str2);
       let digits = Math.floor(Math.log(len) / Math.log(10)) + 1;
       if (len + digits >= Math.pow(10, digits)) digits++;
-      return len + digits + str;
+      return len + digits + str2;
     }
   }
 });
@@ -1876,25 +1876,25 @@ var require_extract = __commonJS({
         this.buffered += buffer.byteLength;
         this.queue.push(buffer);
       }
-      shiftFirst(size) {
-        return this.buffered === 0 ? null : this._next(size);
+      shiftFirst(size2) {
+        return this.buffered === 0 ? null : this._next(size2);
       }
-      shift(size) {
-        if (size > this.buffered) return null;
-        if (size === 0) return EMPTY;
-        let chunk = this._next(size);
-        if (size === chunk.byteLength) return chunk;
+      shift(size2) {
+        if (size2 > this.buffered) return null;
+        if (size2 === 0) return EMPTY;
+        let chunk = this._next(size2);
+        if (size2 === chunk.byteLength) return chunk;
         const chunks = [chunk];
-        while ((size -= chunk.byteLength) > 0) {
-          chunk = this._next(size);
+        while ((size2 -= chunk.byteLength) > 0) {
+          chunk = this._next(size2);
           chunks.push(chunk);
         }
         return b4a.concat(chunks);
       }
-      _next(size) {
+      _next(size2) {
         const buf = this.queue.peek();
         const rem = buf.byteLength - this._offset;
-        if (size >= rem) {
+        if (size2 >= rem) {
           const sub = this._offset ? buf.subarray(this._offset, buf.byteLength) : buf;
           this.queue.shift();
           this._offset = 0;
@@ -1902,9 +1902,9 @@ var require_extract = __commonJS({
           this.shifted += rem;
           return sub;
         }
-        this.buffered -= size;
-        this.shifted += size;
-        return buf.subarray(this._offset, this._offset += size);
+        this.buffered -= size2;
+        this.shifted += size2;
+        return buf.subarray(this._offset, this._offset += size2);
       }
     };
     var Source = class extends Readable2 {
@@ -2193,9 +2193,9 @@ var require_extract = __commonJS({
     };
     function noop() {
     }
-    function overflow(size) {
-      size &= 511;
-      return size && 512 - size;
+    function overflow(size2) {
+      size2 &= 511;
+      return size2 && 512 - size2;
     }
   }
 });
@@ -2444,9 +2444,9 @@ var require_pack = __commonJS({
     }
     function noop() {
     }
-    function overflow(self, size) {
-      size &= 511;
-      if (size) self.push(END_OF_TAR.subarray(0, 512 - size));
+    function overflow(self, size2) {
+      size2 &= 511;
+      if (size2) self.push(END_OF_TAR.subarray(0, 512 - size2));
     }
     function mapWritable(buf) {
       return b4a.isBuffer(buf) ? buf : b4a.from(buf);
@@ -2530,12 +2530,13 @@ function parseCommandLine(argv, table) {
     });
     return { options: values, positionals, rest };
   } catch (err) {
-    const msg = err.message;
-    const m = /Unknown option '([^']+)'/.exec(msg);
-    if (m) throw new InputError(m[1], `is not an option; see --help for the options`);
-    const v = /Option '(?:-\w, )?(--[\w-]+)(?: <value>)?' argument missing/.exec(msg);
-    if (v) throw new InputError(v[1], "needs a value");
-    throw new InputError("arguments", msg.split("\n")[0]);
+    const code = typeof err === "object" && err !== null && "code" in err ? String(err.code) : "";
+    const msg = err instanceof Error ? err.message : String(err);
+    const named = /'(?:-\w, )?(-{1,2}[^' ]+)/.exec(msg)?.[1] ?? "arguments";
+    if (code === "ERR_PARSE_ARGS_UNKNOWN_OPTION")
+      throw new InputError(named, "is not an option; see --help for the options");
+    if (code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE") throw new InputError(named, "needs a value");
+    throw err;
   }
 }
 
@@ -3081,12 +3082,12 @@ var Demuxer = class {
   push(chunk) {
     let buf = this.pending.length ? Buffer.concat([this.pending, chunk]) : chunk;
     while (buf.length >= 8) {
-      const size = buf.readUInt32BE(4);
-      if (buf.length < 8 + size) break;
+      const size2 = buf.readUInt32BE(4);
+      if (buf.length < 8 + size2) break;
       const kind = buf[0];
-      const payload = buf.subarray(8, 8 + size);
-      if (size > 0) this.sink(kind === 2 ? "stderr" : "stdout", payload);
-      buf = buf.subarray(8 + size);
+      const payload = buf.subarray(8, 8 + size2);
+      if (size2 > 0) this.sink(kind === 2 ? "stderr" : "stdout", payload);
+      buf = buf.subarray(8 + size2);
     }
     this.pending = Buffer.from(buf);
   }
@@ -3371,18 +3372,18 @@ var DockerApiEngine = class {
     const body = (await readAll(res.body)).toString("utf8");
     if (res.statusCode !== 200) throw this.api.statusError(`push ${ref}`, res.statusCode, Buffer.from(body));
     let digest = "";
-    let size = 0;
+    let size2 = 0;
     for (const line of body.split("\n")) {
       if (!line.trim()) continue;
       const j = JSON.parse(line);
       if (j.error) throw new EngineError(this.info.name, `push ${ref}`, j.error);
       if (j.aux?.Digest) {
         digest = j.aux.Digest;
-        size = j.aux.Size ?? 0;
+        size2 = j.aux.Size ?? 0;
       }
     }
     if (!digest) throw new EngineError(this.info.name, `push ${ref}`, "the engine reported no digest");
-    return { digest, size };
+    return { digest, size: size2 };
   }
   async createContainer(spec) {
     const j = await this.api.json(
@@ -3584,7 +3585,7 @@ var DockerApiEngine = class {
     );
     return { running: j.Running, exitCode: j.Running ? null : j.ExitCode };
   }
-  async execInteractive(id, spec, size) {
+  async execInteractive(id, spec, size2) {
     const execId = await this.execCreate(id, spec, true);
     const stream = await this.api.upgrade(
       "POST",
@@ -3601,7 +3602,7 @@ var DockerApiEngine = class {
         [404, 409, 500]
       );
     };
-    await resize(size.rows, size.cols);
+    await resize(size2.rows, size2.cols);
     return { id: execId, stream, resize };
   }
   async top(id, psArgs) {
@@ -3792,6 +3793,141 @@ var SIZE_UNITS = {
   tib: 1024 ** 4
 };
 
+// presets/agent.json
+var agent_default = {
+  name: "agent",
+  description: "A CLI coding agent (Claude Code, or any agent installed in the image) working on /work with no egress but its API: the proxy serves http://<proxy>/anthropic/… as https://api.anthropic.com/… with x-api-key from the host's ANTHROPIC_API_KEY; the sandbox gets ANTHROPIC_BASE_URL and a placeholder key, never the real one. Give the agent's command after --; other agents take their own --secret-route.",
+  image: "agent",
+  command: ["claude", "-p", "--help"],
+  network: "proxy",
+  allowPresets: [],
+  annotate: null,
+  outputs: [],
+  options: {
+    timeout: "2h",
+    "secret-route": ["anthropic=https://api.anthropic.com,header=x-api-key,env=ANTHROPIC_API_KEY"]
+  },
+  loosens: ["--secret-route"],
+  env: ["ANTHROPIC_API_KEY=sandbox-action-placeholder-the-proxy-sets-the-real-key", "HOME=/tmp"],
+  requiredJudges: ["exit-code"]
+};
+
+// presets/lean-proof.json
+var lean_proof_default = {
+  name: "lean-proof",
+  description: "A Lean proof checked by comparator on the trusted side: the challenge, its imports, the lakefile, toolchain and comparator config from --challenge (the base branch) mounted read-only; a setup phase fetches the Mathlib olean cache through the egress proxy (lean allowlist) when the trusted manifest needs Mathlib; an advisory lake build (its messages become annotations) in a fresh container with no network; then comparator, every build and export of it in its own sandbox (sandbox-action landrun), its exit code and output the verdict.",
+  image: "lean",
+  entrypoint: "sh",
+  command: ["-c", "lake build"],
+  network: "none",
+  setup: {
+    command: `if grep -qi '"name": *"mathlib"' lake-manifest.json 2>/dev/null; then lake exe cache get; else echo 'lean-proof setup: no Mathlib in lake-manifest.json, no cache to fetch'; fi`,
+    network: "proxy"
+  },
+  allowPresets: ["lean"],
+  annotate: "lean",
+  outputs: [],
+  audit: {
+    allowAxioms: ["propext", "Classical.choice", "Quot.sound"]
+  },
+  options: {
+    timeout: "60m",
+    memory: "8g"
+  },
+  requiredJudges: ["exit-code", "challenge", "comparator"],
+  lean: {
+    judge: "comparator",
+    config: "config.json"
+  }
+};
+
+// presets/lean4.json
+var lean4_default = {
+  name: "lean4",
+  description: "A pull request to the lean4 compiler: the release build with ccache kept in /state, then ctest (label filter: --ctest-label).",
+  image: "lean4-dev",
+  entrypoint: "sh",
+  command: [
+    "-c",
+    'cmake --preset release && make -C build/release -j"$(nproc)" && ctest --test-dir build/release/stage1 -j"$(nproc)" --output-on-failure -L "${CTEST_LABEL:-.}"'
+  ],
+  network: "none",
+  allowPresets: [],
+  annotate: "gcc",
+  outputs: [],
+  options: {
+    timeout: "120m",
+    memory: "12g",
+    "state-size": "20g",
+    "work-size": "40g",
+    env: ["CCACHE_DIR=/state/ccache"]
+  },
+  requiredJudges: ["exit-code"]
+};
+
+// presets/python-tests.json
+var python_tests_default = {
+  name: "python-tests",
+  description: "Trusted tests against untrusted code: pytest in isolated mode (-I: no user site, no /work on sys.path at start-up), no plugin autoload, the tests, conftest.py files and pytest config from --tests (the base branch) mounted read-only over /work, JUnit XML as declared evidence judged on the trusted side.",
+  image: "python-sandbox",
+  entrypoint: "python",
+  command: [
+    "-I",
+    "-B",
+    "/sandbox-action/pytest/run.py",
+    "/output/junit.xml",
+    "--",
+    "-p",
+    "no:cacheprovider",
+    "-q"
+  ],
+  network: "none",
+  setup: { network: "proxy" },
+  allowPresets: ["pypi"],
+  annotate: null,
+  outputs: ["junit.xml"],
+  junit: "junit.xml",
+  tests: {
+    runner: "pytest",
+    paths: ["tests"]
+  },
+  options: {
+    timeout: "20m"
+  },
+  env: ["PYTEST_DISABLE_PLUGIN_AUTOLOAD=1"],
+  requiredJudges: ["exit-code", "declared-outputs", "junit"]
+};
+
+// src/config/option-table.ts
+var GiB = 1024 ** 3;
+var MiB = 1024 ** 2;
+var DEFAULTS = {
+  timeoutMs: 60 * 6e4,
+  memoryBytes: 2 * GiB,
+  cpus: 2,
+  pids: 512,
+  nofile: 8192,
+  fsizeBytes: 4 * GiB,
+  tmpSizeBytes: 512 * MiB,
+  workSizeBytes: 20 * GiB,
+  outputSizeBytes: 2 * GiB,
+  stateSizeBytes: 5 * GiB,
+  maxStateFiles: 2e5,
+  maxOutputBytes: 1 * GiB,
+  maxOutputFiles: 1e4,
+  maxOutputFileBytes: 512 * MiB,
+  logLimitBytes: 64 * MiB
+};
+
+// src/config/presets.ts
+var RUN_PRESETS = Object.fromEntries(
+  [python_tests_default, lean_proof_default, lean4_default, agent_default].map((p) => [p.name, p])
+);
+
+// src/config/mounts.ts
+var DEFAULT_PERSIST_BYTES = 1024 ** 3;
+var DEFAULT_IDLE_TTL_MS = 15 * 6e4;
+
 // src/egress/policy.ts
 import net from "node:net";
 var SPECIAL = [
@@ -3899,141 +4035,69 @@ var PRESETS = Object.fromEntries(
   [github_default, lean_default, pypi_default, debian_default].map((p) => [p.name, p])
 );
 
-// presets/agent.json
-var agent_default = {
-  name: "agent",
-  description: "A CLI coding agent (Claude Code, or any agent installed in the image) working on /work with no egress but its API: the proxy serves http://<proxy>/anthropic/… as https://api.anthropic.com/… with x-api-key from the host's ANTHROPIC_API_KEY; the sandbox gets ANTHROPIC_BASE_URL and a placeholder key, never the real one. Give the agent's command after --; other agents take their own --secret-route.",
-  image: "agent",
-  command: ["claude", "-p", "--help"],
-  network: "proxy",
-  allowPresets: [],
-  annotate: null,
-  outputs: [],
-  options: {
-    timeout: "2h",
-    "secret-route": ["anthropic=https://api.anthropic.com,header=x-api-key,env=ANTHROPIC_API_KEY"]
-  },
-  env: ["ANTHROPIC_API_KEY=sandbox-action-placeholder-the-proxy-sets-the-real-key", "HOME=/tmp"],
-  requiredJudges: ["exit-code"]
-};
+// src/config/option-sections.ts
+var MAX_TIMEOUT_MS = 7 * 24 * 36e5;
 
-// presets/lean-proof.json
-var lean_proof_default = {
-  name: "lean-proof",
-  description: "A Lean proof checked by comparator on the trusted side: the challenge, its imports, the lakefile, toolchain and comparator config from --challenge (the base branch) mounted read-only; a setup phase fetches the Mathlib olean cache through the egress proxy (lean allowlist) when the trusted manifest needs Mathlib; an advisory lake build (its messages become annotations) in a fresh container with no network; then comparator, every build and export of it in its own sandbox (sandbox-action landrun), its exit code and output the verdict.",
-  image: "lean",
-  entrypoint: "sh",
-  command: ["-c", "lake build"],
-  network: "none",
-  setup: {
-    command: `if grep -qi '"name": *"mathlib"' lake-manifest.json 2>/dev/null; then lake exe cache get; else echo 'lean-proof setup: no Mathlib in lake-manifest.json, no cache to fetch'; fi`,
-    network: "proxy"
-  },
-  allowPresets: ["lean"],
-  annotate: "lean",
-  outputs: [],
-  audit: {
-    allowAxioms: ["propext", "Classical.choice", "Quot.sound"]
-  },
-  options: {
-    timeout: "60m",
-    memory: "8g"
-  },
-  requiredJudges: ["exit-code", "challenge", "comparator"],
-  lean: {
-    judge: "comparator",
-    config: "config.json"
-  }
-};
-
-// presets/lean4.json
-var lean4_default = {
-  name: "lean4",
-  description: "A pull request to the lean4 compiler: the release build with ccache kept in /state, then ctest (label filter: --ctest-label).",
-  image: "lean4-dev",
-  entrypoint: "sh",
-  command: [
-    "-c",
-    'cmake --preset release && make -C build/release -j"$(nproc)" && ctest --test-dir build/release/stage1 -j"$(nproc)" --output-on-failure -L "${CTEST_LABEL:-.}"'
+// src/config/loosened.ts
+var RECORDERS = {
+  "allow-root": (spec) => spec.allowRoot ? [{ option: "--allow-root", effect: "the command may run as uid 0" }] : [],
+  "writable-root": (spec) => spec.writableRoot ? [{ option: "--writable-root", effect: "the root filesystem is writable" }] : [],
+  "tmp-exec": (spec) => spec.tmpExec ? [{ option: "--tmp-exec", effect: "files in /tmp may be executed" }] : [],
+  "cap-add": (spec) => spec.capAdd.map((c) => ({ option: `--cap-add ${c}`, effect: `capability ${c} is granted` })),
+  network: (spec) => spec.network === "open" ? [{ option: "--network open", effect: "the build has unrestricted network access" }] : [],
+  "allow-cidr": (spec) => (spec.egress?.allowCidrs ?? []).map((c) => ({
+    option: `--allow-cidr ${c}`,
+    effect: `the proxy may connect to ${c}, private or not`
+  })),
+  "egress-network": (spec) => spec.egress?.egressNetwork ? [
+    {
+      option: `--egress-network ${spec.egress.egressNetwork}`,
+      effect: "the proxy's outside is a network other containers may share"
+    }
+  ] : [],
+  "proxy-image": (spec) => spec.egress?.proxyImage ? [
+    {
+      option: `--proxy-image ${spec.egress.proxyImage}`,
+      effect: "the enforcement point is an image of the caller's, not this version's proxy"
+    }
+  ] : [],
+  egress: (spec) => spec.egress?.mode === "audit" ? [{ option: "--egress audit", effect: "the proxy lets any public host through (recorded)" }] : [],
+  "allow-weaker-gvisor": (spec) => spec.allowWeakerGvisor ? [
+    {
+      option: "--allow-weaker-gvisor",
+      effect: "gVisor may run without --oci-seccomp: no seccomp filter inside the sandbox"
+    }
+  ] : [],
+  "volume-backend": (spec) => spec.volumeBackend === "unbounded" ? [{ option: "--volume-backend unbounded", effect: "writable volumes have no size cap" }] : [],
+  "no-watchdog": (spec) => spec.watchdog ? [] : [
+    {
+      option: "--no-watchdog",
+      effect: "no watchdog: if the CLI is killed, the sandbox runs on past its deadline until gc"
+    }
   ],
-  network: "none",
-  allowPresets: [],
-  annotate: "gcc",
-  outputs: [],
-  options: {
-    timeout: "120m",
-    memory: "12g",
-    "state-size": "20g",
-    "work-size": "40g",
-    env: ["CCACHE_DIR=/state/ccache"]
-  },
-  requiredJudges: ["exit-code"]
+  mount: (spec) => spec.mounts.filter((m) => !m.readOnly).map((m) => ({
+    option: `--mount ${m.host}:${m.dest}:rw`,
+    effect: `the sandbox can write to ${m.host} on the host`
+  })),
+  "secret-route": (spec) => (spec.egress?.routes ?? []).map((r) => ({
+    option: `--secret-route ${r.name}=https://${r.host}${r.port === 443 ? "" : `:${r.port}`}`,
+    effect: `the sandbox can call ${r.host} with the host's $${r.env} (it never sees the value)`
+  })),
+  "allow-mount": (spec) => spec.allowMounts.map((a) => ({
+    option: `--allow-mount ${a}`,
+    effect: "a host path refused by default may be mounted"
+  })),
+  "skip-self-check": (spec) => spec.selfCheck ? [] : [
+    {
+      option: "--skip-self-check",
+      effect: "the sandbox was not checked from inside before the command ran"
+    }
+  ]
 };
-
-// presets/python-tests.json
-var python_tests_default = {
-  name: "python-tests",
-  description: "Trusted tests against untrusted code: pytest in isolated mode (-I: no user site, no /work on sys.path at start-up), no plugin autoload, the tests, conftest.py files and pytest config from --tests (the base branch) mounted read-only over /work, JUnit XML as declared evidence judged on the trusted side.",
-  image: "python-sandbox",
-  entrypoint: "python",
-  command: [
-    "-I",
-    "-B",
-    "/sandbox-action/pytest/run.py",
-    "/output/junit.xml",
-    "--",
-    "-p",
-    "no:cacheprovider",
-    "-q"
-  ],
-  network: "none",
-  setup: { network: "proxy" },
-  allowPresets: ["pypi"],
-  annotate: null,
-  outputs: ["junit.xml"],
-  junit: "junit.xml",
-  tests: {
-    runner: "pytest",
-    paths: ["tests"]
-  },
-  options: {
-    timeout: "20m"
-  },
-  env: ["PYTEST_DISABLE_PLUGIN_AUTOLOAD=1"],
-  requiredJudges: ["exit-code", "declared-outputs", "junit"]
-};
-
-// src/config/presets.ts
-var RUN_PRESETS = Object.fromEntries(
-  [python_tests_default, lean_proof_default, lean4_default, agent_default].map((p) => [p.name, p])
-);
-
-// src/config/mounts.ts
-var DEFAULT_PERSIST_BYTES = 1024 ** 3;
-var DEFAULT_IDLE_TTL_MS = 15 * 6e4;
+var LOOSENING_OPTIONS = Object.keys(RECORDERS);
 
 // src/config/run-options.ts
-var GiB = 1024 ** 3;
-var MiB = 1024 ** 2;
-var DEFAULTS = {
-  timeoutMs: 60 * 6e4,
-  memoryBytes: 2 * GiB,
-  cpus: 2,
-  pids: 512,
-  nofile: 8192,
-  fsizeBytes: 4 * GiB,
-  tmpSizeBytes: 512 * MiB,
-  workSizeBytes: 20 * GiB,
-  outputSizeBytes: 2 * GiB,
-  stateSizeBytes: 5 * GiB,
-  maxStateFiles: 2e5,
-  maxOutputBytes: 1 * GiB,
-  maxOutputFiles: 1e4,
-  maxOutputFileBytes: 512 * MiB,
-  logLimitBytes: 64 * MiB
-};
 var MIN_MEMORY = 16 * MiB;
-var MAX_TIMEOUT_MS = 7 * 24 * 36e5;
 
 // src/outputs/collect.ts
 import fs from "node:fs";

@@ -1074,14 +1074,14 @@ var require_util = __commonJS({
         }
         const port = url.port != null ? url.port : url.protocol === "https:" ? 443 : 80;
         let origin = url.origin != null ? url.origin : `${url.protocol || ""}//${url.hostname || ""}:${port}`;
-        let path28 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
+        let path29 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path28 && path28[0] !== "/") {
-          path28 = `/${path28}`;
+        if (path29 && path29[0] !== "/") {
+          path29 = `/${path29}`;
         }
-        return new URL(`${origin}${path28}`);
+        return new URL(`${origin}${path29}`);
       }
       if (!isHttpOrHttpsPrefixed(url.origin || url.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -1532,39 +1532,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path28, origin }
+          request: { method, path: path29, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path28);
+        debuglog("sending request to %s %s/%s", method, origin, path29);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path28, origin },
+          request: { method, path: path29, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path28,
+          path29,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path28, origin }
+          request: { method, path: path29, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path28);
+        debuglog("trailers received from %s %s/%s", method, origin, path29);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path28, origin },
+          request: { method, path: path29, origin },
           error: error2
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path28,
+          path29,
           error2.message
         );
       });
@@ -1613,9 +1613,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path28, origin }
+            request: { method, path: path29, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path28);
+          debuglog("sending request to %s %s/%s", method, origin, path29);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -1678,7 +1678,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path28,
+        path: path29,
         method,
         body,
         headers,
@@ -1693,11 +1693,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler2) {
-        if (typeof path28 !== "string") {
+        if (typeof path29 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path28[0] !== "/" && !(path28.startsWith("http://") || path28.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path29[0] !== "/" && !(path29.startsWith("http://") || path29.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path28)) {
+        } else if (invalidPathRegex.test(path29)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -1763,7 +1763,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path28, query) : path28;
+        this.path = query ? buildURL(path29, query) : path29;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -6456,7 +6456,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request2) {
-      const { method, path: path28, host, upgrade, blocking, reset } = request2;
+      const { method, path: path29, host, upgrade, blocking, reset } = request2;
       let { body, headers, contentLength } = request2;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body)) {
@@ -6537,7 +6537,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path28} HTTP/1.1\r
+      let header = `${method} ${path29} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -7066,7 +7066,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request2) {
       const session = client[kHTTP2Session];
-      const { method, path: path28, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
+      const { method, path: path29, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
       let { body } = request2;
       if (upgrade) {
         util.errorRequest(client, request2, new Error("Upgrade not supported for H2"));
@@ -7163,7 +7163,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path28;
+      headers[HTTP2_HEADER_PATH] = path29;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
@@ -7516,9 +7516,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path28 = search ? `${pathname}${search}` : pathname;
+        const path29 = search ? `${pathname}${search}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path28;
+        this.opts.path = path29;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -8757,10 +8757,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path28 = "/",
+          path: path29 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path28;
+        opts.path = origin + path29;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL2(origin);
           headers.host = host;
@@ -10732,20 +10732,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path28) {
-      if (typeof path28 !== "string") {
-        return path28;
+    function safeUrl(path29) {
+      if (typeof path29 !== "string") {
+        return path29;
       }
-      const pathSegments = path28.split("?");
+      const pathSegments = path29.split("?");
       if (pathSegments.length !== 2) {
-        return path28;
+        return path29;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path28, method, body, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path28);
+    function matchKey(mockDispatch2, { path: path29, method, body, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path29);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -10767,7 +10767,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key) {
       const basePath = key.query ? buildURL(key.path, key.query) : key.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path28 }) => matchValue(safeUrl(path28), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path29 }) => matchValue(safeUrl(path29), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -10805,9 +10805,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path28, method, body, headers, query } = opts;
+      const { path: path29, method, body, headers, query } = opts;
       return {
-        path: path28,
+        path: path29,
         method,
         body,
         headers,
@@ -11270,10 +11270,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path28, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path29, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path28,
+            Path: path29,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -16152,9 +16152,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path28) {
-      for (let i = 0; i < path28.length; ++i) {
-        const code = path28.charCodeAt(i);
+    function validateCookiePath(path29) {
+      for (let i = 0; i < path29.length; ++i) {
+        const code = path29.charCodeAt(i);
         if (code < 32 || // exclude CTLs (0-31)
         code > 126 || // exclude DEL and non-ascii
         code === 59) {
@@ -19074,11 +19074,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path28 = opts.path;
+          let path29 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path28 = `/${path28}`;
+            path29 = `/${path29}`;
           }
-          url = new URL(util.parseOrigin(url).origin + path28);
+          url = new URL(util.parseOrigin(url).origin + path29);
         } else {
           if (!opts) {
             opts = typeof url === "object" ? url : {};
@@ -23790,7 +23790,7 @@ var require_semver2 = __commonJS({
 
 // src/action/main.ts
 import os9 from "node:os";
-import path27 from "node:path";
+import path28 from "node:path";
 
 // node_modules/@actions/core/lib/command.js
 import * as os from "os";
@@ -24377,7 +24377,7 @@ function errorMessage(err) {
 }
 
 // src/config/run-options.ts
-import path2 from "node:path";
+import path3 from "node:path";
 
 // src/config/units.ts
 var SIZE_UNITS = {
@@ -24454,6 +24454,711 @@ function formatDuration(ms) {
   const s2 = Math.round(ms % 6e4 / 1e3);
   return `${m} min ${s2} s`;
 }
+
+// presets/agent.json
+var agent_default = {
+  name: "agent",
+  description: "A CLI coding agent (Claude Code, or any agent installed in the image) working on /work with no egress but its API: the proxy serves http://<proxy>/anthropic/… as https://api.anthropic.com/… with x-api-key from the host's ANTHROPIC_API_KEY; the sandbox gets ANTHROPIC_BASE_URL and a placeholder key, never the real one. Give the agent's command after --; other agents take their own --secret-route.",
+  image: "agent",
+  command: ["claude", "-p", "--help"],
+  network: "proxy",
+  allowPresets: [],
+  annotate: null,
+  outputs: [],
+  options: {
+    timeout: "2h",
+    "secret-route": ["anthropic=https://api.anthropic.com,header=x-api-key,env=ANTHROPIC_API_KEY"]
+  },
+  loosens: ["--secret-route"],
+  env: ["ANTHROPIC_API_KEY=sandbox-action-placeholder-the-proxy-sets-the-real-key", "HOME=/tmp"],
+  requiredJudges: ["exit-code"]
+};
+
+// presets/lean-proof.json
+var lean_proof_default = {
+  name: "lean-proof",
+  description: "A Lean proof checked by comparator on the trusted side: the challenge, its imports, the lakefile, toolchain and comparator config from --challenge (the base branch) mounted read-only; a setup phase fetches the Mathlib olean cache through the egress proxy (lean allowlist) when the trusted manifest needs Mathlib; an advisory lake build (its messages become annotations) in a fresh container with no network; then comparator, every build and export of it in its own sandbox (sandbox-action landrun), its exit code and output the verdict.",
+  image: "lean",
+  entrypoint: "sh",
+  command: ["-c", "lake build"],
+  network: "none",
+  setup: {
+    command: `if grep -qi '"name": *"mathlib"' lake-manifest.json 2>/dev/null; then lake exe cache get; else echo 'lean-proof setup: no Mathlib in lake-manifest.json, no cache to fetch'; fi`,
+    network: "proxy"
+  },
+  allowPresets: ["lean"],
+  annotate: "lean",
+  outputs: [],
+  audit: {
+    allowAxioms: ["propext", "Classical.choice", "Quot.sound"]
+  },
+  options: {
+    timeout: "60m",
+    memory: "8g"
+  },
+  requiredJudges: ["exit-code", "challenge", "comparator"],
+  lean: {
+    judge: "comparator",
+    config: "config.json"
+  }
+};
+
+// presets/lean4.json
+var lean4_default = {
+  name: "lean4",
+  description: "A pull request to the lean4 compiler: the release build with ccache kept in /state, then ctest (label filter: --ctest-label).",
+  image: "lean4-dev",
+  entrypoint: "sh",
+  command: [
+    "-c",
+    'cmake --preset release && make -C build/release -j"$(nproc)" && ctest --test-dir build/release/stage1 -j"$(nproc)" --output-on-failure -L "${CTEST_LABEL:-.}"'
+  ],
+  network: "none",
+  allowPresets: [],
+  annotate: "gcc",
+  outputs: [],
+  options: {
+    timeout: "120m",
+    memory: "12g",
+    "state-size": "20g",
+    "work-size": "40g",
+    env: ["CCACHE_DIR=/state/ccache"]
+  },
+  requiredJudges: ["exit-code"]
+};
+
+// presets/python-tests.json
+var python_tests_default = {
+  name: "python-tests",
+  description: "Trusted tests against untrusted code: pytest in isolated mode (-I: no user site, no /work on sys.path at start-up), no plugin autoload, the tests, conftest.py files and pytest config from --tests (the base branch) mounted read-only over /work, JUnit XML as declared evidence judged on the trusted side.",
+  image: "python-sandbox",
+  entrypoint: "python",
+  command: [
+    "-I",
+    "-B",
+    "/sandbox-action/pytest/run.py",
+    "/output/junit.xml",
+    "--",
+    "-p",
+    "no:cacheprovider",
+    "-q"
+  ],
+  network: "none",
+  setup: { network: "proxy" },
+  allowPresets: ["pypi"],
+  annotate: null,
+  outputs: ["junit.xml"],
+  junit: "junit.xml",
+  tests: {
+    runner: "pytest",
+    paths: ["tests"]
+  },
+  options: {
+    timeout: "20m"
+  },
+  env: ["PYTEST_DISABLE_PLUGIN_AUTOLOAD=1"],
+  requiredJudges: ["exit-code", "declared-outputs", "junit"]
+};
+
+// src/config/option-table.ts
+var GiB = 1024 ** 3;
+var MiB = 1024 ** 2;
+var RUN_OPTIONS = {
+  image: { kind: "string", help: "image to run (required unless --preset names one)", loosens: null },
+  preset: {
+    kind: "string",
+    help: "a kind of job: python-tests, lean-proof, lean4 (image, command, network, parser, limits; explicit options win)",
+    loosens: null
+  },
+  "images-registry": {
+    kind: "string",
+    help: "where a preset's image comes from (default ghcr.io/org/sandbox-action)",
+    loosens: null
+  },
+  entrypoint: {
+    kind: "string",
+    help: "program to run instead of the image's entrypoint, e.g. sh",
+    loosens: null
+  },
+  source: {
+    kind: "string",
+    help: "directory copied into the writable /work volume (default: none)",
+    loosens: null
+  },
+  "source-readonly": {
+    kind: "boolean",
+    help: "bind-mount --source read-only at /work instead of copying it",
+    loosens: null
+  },
+  "output-dir": {
+    kind: "string",
+    help: "fresh directory to collect /output into (default: not collected)",
+    loosens: null
+  },
+  timeout: { kind: "string", help: "wall-clock limit, e.g. 90s, 20m, 1h (default 60m)", loosens: null },
+  memory: { kind: "string", help: "memory limit, swap included (default 2g, at least 16m)", loosens: null },
+  cpus: { kind: "string", help: "CPU limit (default 2, or the host count if lower)", loosens: null },
+  pids: { kind: "string", help: "process limit (default 512)", loosens: null },
+  nofile: { kind: "string", help: "open-files ulimit (default 8192)", loosens: null },
+  "max-file-size": {
+    kind: "string",
+    help: "largest file the command may write, the fsize ulimit (default 4g)",
+    loosens: null
+  },
+  "tmp-size": {
+    kind: "string",
+    help: "size of the noexec tmpfs at /tmp (default 512m, at most half of --memory)",
+    loosens: null
+  },
+  "work-size": { kind: "string", help: "hard size cap of /work (default 20g)", loosens: null },
+  "output-size": { kind: "string", help: "hard size cap of /output (default 2g)", loosens: null },
+  "state-dir": {
+    kind: "string",
+    help: "host directory kept between runs at /state (copied in, collected back safely; default: none)",
+    loosens: null
+  },
+  "state-size": { kind: "string", help: "hard size cap of /state (default 5g)", loosens: null },
+  user: {
+    kind: "string",
+    help: "uid[:gid] or name to run as (default: the image user if not root, else 65534:65534)",
+    loosens: null
+  },
+  "allow-root": {
+    kind: "boolean",
+    help: "allow uid 0 in the sandbox",
+    loosens: "the command may run as root"
+  },
+  "no-watchdog": {
+    kind: "boolean",
+    help: "start no watchdog",
+    loosens: "a killed CLI leaves the sandbox running past its deadline until gc"
+  },
+  "writable-root": {
+    kind: "boolean",
+    help: "make the root filesystem writable",
+    loosens: "the image can be changed"
+  },
+  "tmp-exec": {
+    kind: "boolean",
+    help: "allow executing files from /tmp",
+    loosens: "files written to /tmp run"
+  },
+  "cap-add": {
+    kind: "strings",
+    help: "add a Linux capability back (repeatable)",
+    loosens: "the capability is granted"
+  },
+  env: {
+    kind: "strings",
+    help: "KEY=VALUE for the sandbox (repeatable); nothing else is passed",
+    loosens: null
+  },
+  network: {
+    kind: "string",
+    help: "none (default), proxy (egress only through the allowlisting proxy) or open (unrestricted)",
+    loosens: "open: any host can be reached"
+  },
+  "secret-route": {
+    kind: "strings",
+    input: "secret-routes",
+    help: "with --network proxy: NAME=https://HOST[,header=H,env=VAR,ca=FILE] the proxy serves http://<proxy>/NAME/… as https://HOST/… with header H from $VAR; the sandbox gets NAME_BASE_URL, never the secret (repeatable)",
+    loosens: "the sandbox can call HOST with the host's secret"
+  },
+  "allow-domain": {
+    kind: "strings",
+    input: "allow-domains",
+    help: "with --network proxy: a name the build may reach, github.com or *.githubusercontent.com (repeatable)",
+    loosens: null
+  },
+  "allow-preset": {
+    kind: "strings",
+    input: "allow-preset",
+    help: "with --network proxy: a named allowlist: github, lean, pypi, debian (repeatable)",
+    loosens: null
+  },
+  "allow-cidr": {
+    kind: "strings",
+    input: "allow-cidrs",
+    help: "with --network proxy: addresses the proxy may connect to even when private or literal (repeatable)",
+    loosens: "the proxy may reach private addresses"
+  },
+  "allow-port": {
+    kind: "strings",
+    input: "allow-ports",
+    help: "with --network proxy: destination ports (default 443 and 80; repeatable)",
+    loosens: null
+  },
+  "add-host": {
+    kind: "strings",
+    help: "with --network proxy: NAME:IP for the proxy's resolver (internal mirrors, tests; repeatable)",
+    loosens: null
+  },
+  egress: {
+    kind: "string",
+    help: "with --network proxy: allowlist (default), transparent (allowlist, and tools that ignore proxy variables work too: listed names resolve to the proxy, which routes by TLS server name or Host) or audit (any public host, recorded, with a suggested allowlist)",
+    loosens: "audit: any public host can be reached"
+  },
+  "egress-network": {
+    kind: "string",
+    help: "with --network proxy: an existing network for the proxy's outside (default: a fresh bridge per run)",
+    loosens: "other containers may share the proxy's outside"
+  },
+  "egress-dns": {
+    kind: "strings",
+    help: "with --network proxy: resolver addresses the proxy asks (default: its engine's)",
+    loosens: null
+  },
+  "egress-max-bytes": {
+    kind: "string",
+    help: "with --network proxy: total bytes the run may move through the proxy (default: no cap)",
+    loosens: null
+  },
+  "proxy-image": {
+    kind: "string",
+    help: "with --network proxy: the proxy's image (default: built once from this version's sources)",
+    loosens: "the enforcement point is an image of your own"
+  },
+  "proxy-base-image": {
+    kind: "string",
+    help: "build the proxy image from this base with apt's nodejs (default: made from this machine's Node, without the network)",
+    loosens: null
+  },
+  isolation: { kind: "string", help: "default, or runsc for gVisor", loosens: null },
+  "allow-weaker-gvisor": {
+    kind: "boolean",
+    help: "with --isolation runsc: use a runsc runtime without --oci-seccomp, so no seccomp filter inside gVisor (for gVisor releases where --oci-seccomp breaks threads, docs/gvisor.md)",
+    loosens: "no seccomp filter inside gVisor"
+  },
+  pull: { kind: "string", help: "missing (default), always or never", loosens: null },
+  engine: {
+    kind: "string",
+    help: "docker or podman (default: DOCKER_HOST, CONTAINER_HOST, then the usual sockets; docs/engines.md)",
+    loosens: null
+  },
+  "volume-backend": {
+    kind: "string",
+    help: "how volume caps are enforced: auto (default), loop, tmpfs, unbounded",
+    loosens: "unbounded: writable volumes have no size cap"
+  },
+  "max-output-bytes": {
+    kind: "string",
+    help: "total bytes collected from /output (default 1g)",
+    loosens: null
+  },
+  "max-output-files": { kind: "string", help: "files collected from /output (default 10000)", loosens: null },
+  "max-output-file-size": {
+    kind: "string",
+    help: "largest single file collected (default 512m)",
+    loosens: null
+  },
+  annotate: {
+    kind: "string",
+    help: "annotations from the log (lean, gcc) or from a JUnit file in /output (junit, junit:path/in/output.xml)",
+    loosens: null
+  },
+  "audit-target": {
+    kind: "strings",
+    input: "audit-targets",
+    help: "after the build, a fresh sandbox (no network, /work read-only) prints the axioms of this Lean theorem (repeatable)",
+    loosens: null
+  },
+  "audit-module": {
+    kind: "strings",
+    input: "audit-modules",
+    help: "Lean module the audit imports (repeatable; default: the root of each target)",
+    loosens: null
+  },
+  "audit-allow": {
+    kind: "strings",
+    input: "audit-allow",
+    help: "axioms the audit accepts (default propext, Classical.choice, Quot.sound)",
+    loosens: null
+  },
+  "audit-protected": {
+    kind: "strings",
+    help: "PATH=BASEFILE: every theorem of BASEFILE (the base branch's PATH) must keep its statement in /work/PATH after the build (repeatable)",
+    loosens: null
+  },
+  output: {
+    kind: "strings",
+    input: "outputs",
+    help: "a file of /output the verdict needs, e.g. junit.xml: collected first, outside the count cap; missing fails the run (repeatable)",
+    loosens: null
+  },
+  junit: {
+    kind: "string",
+    help: "judge by this JUnit XML file of /output (a declared output): at least one test, none failed or errored",
+    loosens: null
+  },
+  expect: {
+    kind: "string",
+    help: "directory of expected files on this host (never in the sandbox): each must equal the /output file of the same path (.json as JSON)",
+    loosens: null
+  },
+  tests: {
+    kind: "string",
+    help: "trusted checkout (e.g. the base branch) whose tests, conftest.py files and pytest config replace the source's, read-only (python-tests)",
+    loosens: null
+  },
+  "tests-path": {
+    kind: "strings",
+    input: "tests-paths",
+    help: "test directories or files inside --tests (default: the preset's, tests)",
+    loosens: null
+  },
+  challenge: {
+    kind: "string",
+    help: "trusted checkout (e.g. the base branch) whose challenge, its imports, lakefile, toolchain and comparator config are judged, read-only (lean-proof)",
+    loosens: null
+  },
+  "comparator-config": {
+    kind: "string",
+    help: "comparator's config in the project (default config.json)",
+    loosens: null
+  },
+  comparator: {
+    kind: "string",
+    help: "the comparator program on this host (default: comparator on PATH)",
+    loosens: null
+  },
+  lean4export: {
+    kind: "string",
+    help: "the lean4export program on this host (default: lean4export on PATH)",
+    loosens: null
+  },
+  lake: {
+    kind: "string",
+    help: "the lake program on this host comparator is started with (default: lake on PATH)",
+    loosens: null
+  },
+  "head-sha": {
+    kind: "string",
+    help: "the commit the run verifies (40 hex; recorded in the result and checked by report)",
+    loosens: null
+  },
+  "base-sha": {
+    kind: "string",
+    help: "the base commit the head was merged into for this run (40 hex; recorded and checked by report)",
+    loosens: null
+  },
+  "base-ref": {
+    kind: "string",
+    help: "the branch it is verified against (recorded and checked by report)",
+    loosens: null
+  },
+  repository: {
+    kind: "string",
+    help: "owner/repo of the commit (recorded and checked by report)",
+    loosens: null
+  },
+  shard: {
+    kind: "string",
+    help: "I/N: this run is shard I of N (recorded; report needs every shard exactly once)",
+    loosens: null
+  },
+  "result-file": {
+    kind: "string",
+    help: "write the result JSON to this file, also when the run fails (status error with the reason)",
+    loosens: null
+  },
+  "skip-self-check": {
+    kind: "boolean",
+    help: "do not run the in-sandbox self-check before the command, e.g. for an image without /bin/sh",
+    loosens: "the sandbox is not checked from inside"
+  },
+  "log-limit": {
+    kind: "string",
+    help: "bytes of the build log shown before it is cut (default 64m)",
+    loosens: null
+  },
+  mount: {
+    kind: "strings",
+    input: "mounts",
+    help: "HOST:DEST[:ro|rw] a host directory or file, read-only unless :rw; /, /etc, /proc, /sys, /dev, sockets and credentials are refused (repeatable)",
+    loosens: ":rw: the sandbox can write to the host"
+  },
+  "allow-mount": {
+    kind: "strings",
+    help: "a host path --mount refuses by default (a socket, /etc…), mounted anyway (repeatable)",
+    loosens: "a refused host path is mounted"
+  },
+  persist: {
+    kind: "string",
+    help: "host directory holding a size-capped filesystem image mounted writable at /persist, kept between runs and sessions",
+    loosens: null
+  },
+  "persist-size": {
+    kind: "string",
+    help: "size cap of /persist when its image is made (default 1g)",
+    loosens: null
+  },
+  setup: {
+    kind: "string",
+    help: "a shell command run first, in its own container on the same volumes, with --setup-network; the command then runs in a fresh one",
+    loosens: null
+  },
+  "setup-network": {
+    kind: "string",
+    help: "the setup phase's network: none (default) or proxy (the allowlist options apply to it)",
+    loosens: null
+  },
+  warm: {
+    kind: "boolean",
+    help: "reuse a warm sandbox with the same plan, reset between runs (fresh /work, /output, /tmp, no process left); a cold one when none is ready or it cannot be reset, as the result says",
+    loosens: null
+  },
+  "idle-ttl": {
+    kind: "string",
+    help: "with --warm: how long the warm sandbox is kept while idle (default 15m)",
+    loosens: null
+  },
+  "log-file": {
+    kind: "string",
+    help: "also write the build's log, as it came (capped at 16 MiB), to this new file (for a result artifact)",
+    loosens: null
+  }
+};
+function inputName(option) {
+  const o = RUN_OPTIONS[option];
+  return "input" in o ? o.input : option;
+}
+var DEFAULTS = {
+  timeoutMs: 60 * 6e4,
+  memoryBytes: 2 * GiB,
+  cpus: 2,
+  pids: 512,
+  nofile: 8192,
+  fsizeBytes: 4 * GiB,
+  tmpSizeBytes: 512 * MiB,
+  workSizeBytes: 20 * GiB,
+  outputSizeBytes: 2 * GiB,
+  stateSizeBytes: 5 * GiB,
+  maxStateFiles: 2e5,
+  maxOutputBytes: 1 * GiB,
+  maxOutputFiles: 1e4,
+  maxOutputFileBytes: 512 * MiB,
+  logLimitBytes: 64 * MiB
+};
+
+// src/config/presets.ts
+var RUN_PRESETS = Object.fromEntries(
+  [python_tests_default, lean_proof_default, lean4_default, agent_default].map((p) => [p.name, p])
+);
+var DEFAULT_IMAGES_REGISTRY = "ghcr.io/org/sandbox-action";
+function presetLoosenings(p) {
+  const out = Object.keys(p.options).filter((k) => k in RUN_OPTIONS && RUN_OPTIONS[k].loosens !== null).map((k) => `--${k}`);
+  if (p.network === "open") out.unshift("--network open");
+  return out.filter((o) => !(p.loosens ?? []).includes(o));
+}
+function applyPreset(raw, command) {
+  const name = raw.preset;
+  if (name === void 0 || name === false) return { raw, command, preset: null, commandFromPreset: false };
+  if (typeof name !== "string" || !RUN_PRESETS[name]) {
+    throw new InputError(
+      "--preset",
+      `'${String(name)}' is not a preset; the presets are ${Object.keys(RUN_PRESETS).join(", ")}`
+    );
+  }
+  const p = RUN_PRESETS[name];
+  const loosens = presetLoosenings(p);
+  if (loosens.length)
+    throw new InputError(
+      "--preset",
+      `'${name}' sets ${loosens.join(", ")}, which loosens; a preset may only tighten`
+    );
+  const registry = typeof raw["images-registry"] === "string" ? raw["images-registry"] : DEFAULT_IMAGES_REGISTRY;
+  const out = { ...raw };
+  const fill = (k, v) => {
+    if (v === void 0) return;
+    const cur = out[k];
+    if (cur === void 0 || cur === false || Array.isArray(cur) && cur.length === 0) out[k] = v;
+  };
+  fill("image", `${registry}/${p.image}:latest`);
+  fill("entrypoint", p.entrypoint);
+  fill("network", p.network === "none" ? void 0 : p.network);
+  const setupOnline = p.setup?.network === "proxy" && (p.setup.command !== void 0 || typeof raw.setup === "string");
+  if (p.network === "proxy" || setupOnline) fill("allow-preset", p.allowPresets);
+  fill("annotate", p.annotate ?? void 0);
+  fill("output", p.outputs.length ? p.outputs : void 0);
+  fill("junit", p.junit);
+  for (const [k, v] of Object.entries(p.options)) fill(k, v);
+  return {
+    raw: out,
+    command: command.length ? command : [...p.command],
+    preset: p,
+    commandFromPreset: command.length === 0
+  };
+}
+
+// src/config/mounts.ts
+import path from "node:path";
+var SANDBOX_PLACES = ["/work", "/output", "/state", "/tmp", "/persist"];
+var SYSTEM_DESTS = ["/proc", "/sys", "/dev"];
+var DEFAULT_PERSIST_BYTES = 1024 ** 3;
+var DEFAULT_IDLE_TTL_MS = 15 * 6e4;
+var inside = (p, dir) => p === dir || p.startsWith(dir === "/" ? "/" : `${dir}/`);
+function parseMount(value, cwd) {
+  const parts = value.split(":");
+  let mode = "ro";
+  if (parts.length >= 3 && (parts.at(-1) === "ro" || parts.at(-1) === "rw"))
+    mode = parts.pop();
+  const dest = parts.pop() ?? "";
+  const host = parts.join(":");
+  if (parts.length === 0 || host === "" || dest === "") {
+    throw new InputError(
+      "--mount",
+      `'${value}' is not HOST:DEST[:ro|rw], like ./data:/data or ./cache:/cache:rw`
+    );
+  }
+  return { host: path.resolve(cwd, host), dest: checkDest(value, dest), readOnly: mode === "ro" };
+}
+function checkDest(value, dest) {
+  const bad = (why) => new InputError("--mount", `'${value}': ${why}`);
+  if (!dest.startsWith("/")) throw bad(`DEST '${dest}' must be an absolute path inside the sandbox`);
+  if (dest.split("/").includes("..")) throw bad(`DEST '${dest}' must not contain '..'`);
+  if (/[\u0000-\u001f,]/.test(dest)) throw bad(`DEST '${dest}' has a control character or a comma`);
+  const d = path.posix.normalize(dest).replace(/(.)\/+$/, "$1");
+  if (d === "/") throw bad("DEST must not be / (it would cover the whole sandbox)");
+  for (const p of SANDBOX_PLACES) {
+    if (inside(p, d)) throw bad(`DEST '${d}' would shadow ${p}`);
+    if (inside(d, p)) throw bad(`DEST '${d}' is inside ${p}, which the sandbox owns; mount it elsewhere`);
+  }
+  for (const p of SYSTEM_DESTS) if (inside(d, p)) throw bad(`DEST '${d}' is inside ${p}`);
+  return d;
+}
+var SYSTEM_HOSTS = ["/etc", "/proc", "/sys", "/dev"];
+function credentialDirs(home) {
+  return [".ssh", ".aws", ".config/gcloud", ".docker", ".kube"].map((d) => path.join(home, d));
+}
+function knownSockets(env) {
+  const list3 = [
+    "/var/run/docker.sock",
+    "/run/docker.sock",
+    "/run/podman/podman.sock",
+    "/run/containerd/containerd.sock",
+    "/var/run/containerd/containerd.sock",
+    "/run/docker/containerd/containerd.sock"
+  ];
+  if (env.XDG_RUNTIME_DIR) {
+    list3.push(
+      path.join(env.XDG_RUNTIME_DIR, "podman/podman.sock"),
+      path.join(env.XDG_RUNTIME_DIR, "docker.sock")
+    );
+  }
+  if (env.HOME) list3.push(path.join(env.HOME, ".docker/run/docker.sock"));
+  return list3;
+}
+function mountRefusal(f, places, allow) {
+  if (f.real === null) return `'${f.given}' does not exist on this host`;
+  const real = f.real;
+  if (allow.includes(real)) return null;
+  const via = real === f.given ? "" : ` (it is a link to ${real})`;
+  const hint = `; --allow-mount ${real} mounts it anyway`;
+  if (real === "/") return `'${f.given}'${via} is the host's root${hint}`;
+  for (const s2 of SYSTEM_HOSTS) if (inside(real, s2)) return `'${f.given}'${via} is ${s2} of the host${hint}`;
+  if (f.isSocket) return `'${f.given}'${via} is a socket${hint}`;
+  for (const s2 of places.sockets) {
+    if (inside(s2, real))
+      return `'${f.given}'${via} ${s2 === real ? "is" : "holds"} the engine socket ${s2}${hint}`;
+  }
+  for (const c of places.credentials) {
+    if (inside(c, real) || inside(real, c)) {
+      return `'${f.given}'${via} ${inside(real, c) ? "is in" : "holds"} the credentials in ${c}${hint}`;
+    }
+  }
+  return null;
+}
+function strOf(raw, name) {
+  const v = raw[name];
+  if (v === void 0 || v === false) return void 0;
+  if (typeof v !== "string") throw new InputError(`--${name}`, "takes a value");
+  return v;
+}
+function listOf(raw, name) {
+  const v = raw[name];
+  if (v === void 0 || v === false) return [];
+  if (typeof v === "string") return [v];
+  if (Array.isArray(v)) return v;
+  throw new InputError(`--${name}`, "takes a value");
+}
+function parsePhaseOptions(raw, cwd, presetSetup) {
+  const mounts = listOf(raw, "mount").map((m) => parseMount(m, cwd));
+  const dests = /* @__PURE__ */ new Set();
+  for (const m of mounts) {
+    if (dests.has(m.dest)) throw new InputError("--mount", `two mounts at ${m.dest}`);
+    dests.add(m.dest);
+  }
+  const persistArg = strOf(raw, "persist");
+  const sizeArg = strOf(raw, "persist-size");
+  if (sizeArg !== void 0 && persistArg === void 0)
+    throw new InputError("--persist-size", "needs --persist");
+  const setupArg = strOf(raw, "setup");
+  const netArg = strOf(raw, "setup-network");
+  if (netArg !== void 0 && !["none", "proxy"].includes(netArg)) {
+    throw new InputError("--setup-network", `'${netArg}' is not one of none, proxy`);
+  }
+  const network = netArg ?? presetSetup?.network ?? "none";
+  let setup = null;
+  if (setupArg !== void 0) {
+    if (setupArg.trim() === "") throw new InputError("--setup", "is empty: give the setup command");
+    setup = { command: setupArg, network };
+  } else if (presetSetup?.command !== void 0) setup = { command: presetSetup.command, network };
+  else if (netArg !== void 0) throw new InputError("--setup-network", "needs --setup");
+  const warm = raw.warm === true || raw.warm === "true";
+  const ttlArg = strOf(raw, "idle-ttl");
+  if (ttlArg !== void 0 && !warm)
+    throw new InputError("--idle-ttl", "needs --warm (sessions take it on create)");
+  return {
+    mounts,
+    allowMounts: listOf(raw, "allow-mount").map((p) => path.resolve(cwd, p)),
+    persist: persistArg ? {
+      dir: path.resolve(cwd, persistArg),
+      sizeBytes: sizeArg === void 0 ? DEFAULT_PERSIST_BYTES : parseSize("--persist-size", sizeArg)
+    } : null,
+    setup,
+    warm: warm ? { idleTtlMs: ttlArg ? parseDuration("--idle-ttl", ttlArg) : DEFAULT_IDLE_TTL_MS } : null
+  };
+}
+
+// src/config/raw-options.ts
+var IMAGE_REF = /^[a-zA-Z0-9][a-zA-Z0-9._\-/:@]*$/;
+var BOOLEAN_TEXT = /^(true|false)$/i;
+function str(raw, name) {
+  const v = raw[name];
+  if (v === void 0 || v === false) return void 0;
+  if (typeof v !== "string") throw new InputError(`--${name}`, "takes a value");
+  return v;
+}
+function bool(raw, name) {
+  const v = raw[name];
+  if (v === void 0) return false;
+  if (typeof v === "boolean") return v;
+  if (typeof v === "string" && BOOLEAN_TEXT.test(v)) return v.toLowerCase() === "true";
+  throw new InputError(`--${name}`, `'${String(v)}' is not true or false`);
+}
+function list(raw, name) {
+  const v = raw[name];
+  if (v === void 0 || v === false) return [];
+  if (Array.isArray(v)) return v;
+  if (typeof v === "string") return [v];
+  throw new InputError(`--${name}`, "takes a value");
+}
+function oneOf(name, value, allowed, dflt) {
+  if (value === void 0) return dflt;
+  if (allowed.includes(value)) return value;
+  throw new InputError(`--${name}`, `'${value}' is not one of ${allowed.join(", ")}`);
+}
+function size(raw, name, dflt) {
+  const v = str(raw, name);
+  return v === void 0 ? dflt : parseSize(`--${name}`, v);
+}
+function count(raw, name, dflt, max) {
+  const v = str(raw, name);
+  return v === void 0 ? dflt : parsePositiveNumber(`--${name}`, v, { integer: true, max });
+}
+
+// src/config/option-sections.ts
+import path2 from "node:path";
 
 // src/egress/policy.ts
 import net from "node:net";
@@ -24621,7 +25326,7 @@ var PRESETS = Object.fromEntries(
 );
 function expandPresets(names) {
   const out = [];
-  const visit = (name, path28) => {
+  const visit = (name, path29) => {
     const p = PRESETS[name];
     if (!p) {
       throw new InputError(
@@ -24629,155 +25334,12 @@ function expandPresets(names) {
         `'${name}' is not a preset; the presets are ${Object.keys(PRESETS).join(", ")}`
       );
     }
-    if (path28.includes(name)) throw new Error(`preset cycle: ${[...path28, name].join(" → ")}`);
-    for (const inc of p.includes) visit(inc, [...path28, name]);
+    if (path29.includes(name)) throw new Error(`preset cycle: ${[...path29, name].join(" → ")}`);
+    for (const inc of p.includes) visit(inc, [...path29, name]);
     for (const d of p.domains) if (!out.includes(d)) out.push(d);
   };
   for (const n of names) visit(n, []);
   return out;
-}
-
-// presets/agent.json
-var agent_default = {
-  name: "agent",
-  description: "A CLI coding agent (Claude Code, or any agent installed in the image) working on /work with no egress but its API: the proxy serves http://<proxy>/anthropic/… as https://api.anthropic.com/… with x-api-key from the host's ANTHROPIC_API_KEY; the sandbox gets ANTHROPIC_BASE_URL and a placeholder key, never the real one. Give the agent's command after --; other agents take their own --secret-route.",
-  image: "agent",
-  command: ["claude", "-p", "--help"],
-  network: "proxy",
-  allowPresets: [],
-  annotate: null,
-  outputs: [],
-  options: {
-    timeout: "2h",
-    "secret-route": ["anthropic=https://api.anthropic.com,header=x-api-key,env=ANTHROPIC_API_KEY"]
-  },
-  env: ["ANTHROPIC_API_KEY=sandbox-action-placeholder-the-proxy-sets-the-real-key", "HOME=/tmp"],
-  requiredJudges: ["exit-code"]
-};
-
-// presets/lean-proof.json
-var lean_proof_default = {
-  name: "lean-proof",
-  description: "A Lean proof checked by comparator on the trusted side: the challenge, its imports, the lakefile, toolchain and comparator config from --challenge (the base branch) mounted read-only; a setup phase fetches the Mathlib olean cache through the egress proxy (lean allowlist) when the trusted manifest needs Mathlib; an advisory lake build (its messages become annotations) in a fresh container with no network; then comparator, every build and export of it in its own sandbox (sandbox-action landrun), its exit code and output the verdict.",
-  image: "lean",
-  entrypoint: "sh",
-  command: ["-c", "lake build"],
-  network: "none",
-  setup: {
-    command: `if grep -qi '"name": *"mathlib"' lake-manifest.json 2>/dev/null; then lake exe cache get; else echo 'lean-proof setup: no Mathlib in lake-manifest.json, no cache to fetch'; fi`,
-    network: "proxy"
-  },
-  allowPresets: ["lean"],
-  annotate: "lean",
-  outputs: [],
-  audit: {
-    allowAxioms: ["propext", "Classical.choice", "Quot.sound"]
-  },
-  options: {
-    timeout: "60m",
-    memory: "8g"
-  },
-  requiredJudges: ["exit-code", "challenge", "comparator"],
-  lean: {
-    judge: "comparator",
-    config: "config.json"
-  }
-};
-
-// presets/lean4.json
-var lean4_default = {
-  name: "lean4",
-  description: "A pull request to the lean4 compiler: the release build with ccache kept in /state, then ctest (label filter: --ctest-label).",
-  image: "lean4-dev",
-  entrypoint: "sh",
-  command: [
-    "-c",
-    'cmake --preset release && make -C build/release -j"$(nproc)" && ctest --test-dir build/release/stage1 -j"$(nproc)" --output-on-failure -L "${CTEST_LABEL:-.}"'
-  ],
-  network: "none",
-  allowPresets: [],
-  annotate: "gcc",
-  outputs: [],
-  options: {
-    timeout: "120m",
-    memory: "12g",
-    "state-size": "20g",
-    "work-size": "40g",
-    env: ["CCACHE_DIR=/state/ccache"]
-  },
-  requiredJudges: ["exit-code"]
-};
-
-// presets/python-tests.json
-var python_tests_default = {
-  name: "python-tests",
-  description: "Trusted tests against untrusted code: pytest in isolated mode (-I: no user site, no /work on sys.path at start-up), no plugin autoload, the tests, conftest.py files and pytest config from --tests (the base branch) mounted read-only over /work, JUnit XML as declared evidence judged on the trusted side.",
-  image: "python-sandbox",
-  entrypoint: "python",
-  command: [
-    "-I",
-    "-B",
-    "/sandbox-action/pytest/run.py",
-    "/output/junit.xml",
-    "--",
-    "-p",
-    "no:cacheprovider",
-    "-q"
-  ],
-  network: "none",
-  setup: { network: "proxy" },
-  allowPresets: ["pypi"],
-  annotate: null,
-  outputs: ["junit.xml"],
-  junit: "junit.xml",
-  tests: {
-    runner: "pytest",
-    paths: ["tests"]
-  },
-  options: {
-    timeout: "20m"
-  },
-  env: ["PYTEST_DISABLE_PLUGIN_AUTOLOAD=1"],
-  requiredJudges: ["exit-code", "declared-outputs", "junit"]
-};
-
-// src/config/presets.ts
-var RUN_PRESETS = Object.fromEntries(
-  [python_tests_default, lean_proof_default, lean4_default, agent_default].map((p) => [p.name, p])
-);
-var DEFAULT_IMAGES_REGISTRY = "ghcr.io/org/sandbox-action";
-function applyPreset(raw, command) {
-  const name = raw.preset;
-  if (name === void 0 || name === false) return { raw, command, preset: null, commandFromPreset: false };
-  if (typeof name !== "string" || !RUN_PRESETS[name]) {
-    throw new InputError(
-      "--preset",
-      `'${String(name)}' is not a preset; the presets are ${Object.keys(RUN_PRESETS).join(", ")}`
-    );
-  }
-  const p = RUN_PRESETS[name];
-  const registry = typeof raw["images-registry"] === "string" ? raw["images-registry"] : DEFAULT_IMAGES_REGISTRY;
-  const out = { ...raw };
-  const fill = (k, v) => {
-    if (v === void 0) return;
-    const cur = out[k];
-    if (cur === void 0 || cur === false || Array.isArray(cur) && cur.length === 0) out[k] = v;
-  };
-  fill("image", `${registry}/${p.image}:latest`);
-  fill("entrypoint", p.entrypoint);
-  fill("network", p.network === "none" ? void 0 : p.network);
-  const setupOnline = p.setup?.network === "proxy" && (p.setup.command !== void 0 || typeof raw.setup === "string");
-  if (p.network === "proxy" || setupOnline) fill("allow-preset", p.allowPresets);
-  fill("annotate", p.annotate ?? void 0);
-  fill("output", p.outputs.length ? p.outputs : void 0);
-  fill("junit", p.junit);
-  for (const [k, v] of Object.entries(p.options)) fill(k, v);
-  return {
-    raw: out,
-    command: command.length ? command : [...p.command],
-    preset: p,
-    commandFromPreset: command.length === 0
-  };
 }
 
 // src/lean/audit.ts
@@ -24897,136 +25459,6 @@ function protectedChanges(base, pr, names) {
   return out;
 }
 
-// src/config/mounts.ts
-import path from "node:path";
-var SANDBOX_PLACES = ["/work", "/output", "/state", "/tmp", "/persist"];
-var SYSTEM_DESTS = ["/proc", "/sys", "/dev"];
-var DEFAULT_PERSIST_BYTES = 1024 ** 3;
-var DEFAULT_IDLE_TTL_MS = 15 * 6e4;
-var inside = (p, dir) => p === dir || p.startsWith(dir === "/" ? "/" : `${dir}/`);
-function parseMount(value, cwd) {
-  const parts = value.split(":");
-  let mode = "ro";
-  if (parts.length >= 3 && (parts.at(-1) === "ro" || parts.at(-1) === "rw"))
-    mode = parts.pop();
-  const dest = parts.pop() ?? "";
-  const host = parts.join(":");
-  if (parts.length === 0 || host === "" || dest === "") {
-    throw new InputError(
-      "--mount",
-      `'${value}' is not HOST:DEST[:ro|rw], like ./data:/data or ./cache:/cache:rw`
-    );
-  }
-  return { host: path.resolve(cwd, host), dest: checkDest(value, dest), readOnly: mode === "ro" };
-}
-function checkDest(value, dest) {
-  const bad = (why) => new InputError("--mount", `'${value}': ${why}`);
-  if (!dest.startsWith("/")) throw bad(`DEST '${dest}' must be an absolute path inside the sandbox`);
-  if (dest.split("/").includes("..")) throw bad(`DEST '${dest}' must not contain '..'`);
-  if (/[\u0000-\u001f,]/.test(dest)) throw bad(`DEST '${dest}' has a control character or a comma`);
-  const d = path.posix.normalize(dest).replace(/(.)\/+$/, "$1");
-  if (d === "/") throw bad("DEST must not be / (it would cover the whole sandbox)");
-  for (const p of SANDBOX_PLACES) {
-    if (inside(p, d)) throw bad(`DEST '${d}' would shadow ${p}`);
-    if (inside(d, p)) throw bad(`DEST '${d}' is inside ${p}, which the sandbox owns; mount it elsewhere`);
-  }
-  for (const p of SYSTEM_DESTS) if (inside(d, p)) throw bad(`DEST '${d}' is inside ${p}`);
-  return d;
-}
-var SYSTEM_HOSTS = ["/etc", "/proc", "/sys", "/dev"];
-function credentialDirs(home) {
-  return [".ssh", ".aws", ".config/gcloud", ".docker", ".kube"].map((d) => path.join(home, d));
-}
-function knownSockets(env) {
-  const list3 = [
-    "/var/run/docker.sock",
-    "/run/docker.sock",
-    "/run/podman/podman.sock",
-    "/run/containerd/containerd.sock",
-    "/var/run/containerd/containerd.sock",
-    "/run/docker/containerd/containerd.sock"
-  ];
-  if (env.XDG_RUNTIME_DIR) {
-    list3.push(
-      path.join(env.XDG_RUNTIME_DIR, "podman/podman.sock"),
-      path.join(env.XDG_RUNTIME_DIR, "docker.sock")
-    );
-  }
-  if (env.HOME) list3.push(path.join(env.HOME, ".docker/run/docker.sock"));
-  return list3;
-}
-function mountRefusal(f, places, allow) {
-  if (f.real === null) return `'${f.given}' does not exist on this host`;
-  const real = f.real;
-  if (allow.includes(real)) return null;
-  const via = real === f.given ? "" : ` (it is a link to ${real})`;
-  const hint = `; --allow-mount ${real} mounts it anyway`;
-  if (real === "/") return `'${f.given}'${via} is the host's root${hint}`;
-  for (const s2 of SYSTEM_HOSTS) if (inside(real, s2)) return `'${f.given}'${via} is ${s2} of the host${hint}`;
-  if (f.isSocket) return `'${f.given}'${via} is a socket${hint}`;
-  for (const s2 of places.sockets) {
-    if (inside(s2, real))
-      return `'${f.given}'${via} ${s2 === real ? "is" : "holds"} the engine socket ${s2}${hint}`;
-  }
-  for (const c of places.credentials) {
-    if (inside(c, real) || inside(real, c)) {
-      return `'${f.given}'${via} ${inside(real, c) ? "is in" : "holds"} the credentials in ${c}${hint}`;
-    }
-  }
-  return null;
-}
-function strOf(raw, name) {
-  const v = raw[name];
-  if (v === void 0 || v === false) return void 0;
-  if (typeof v !== "string") throw new InputError(`--${name}`, "takes a value");
-  return v;
-}
-function listOf(raw, name) {
-  const v = raw[name];
-  if (v === void 0 || v === false) return [];
-  if (typeof v === "string") return [v];
-  if (Array.isArray(v)) return v;
-  throw new InputError(`--${name}`, "takes a value");
-}
-function parsePhaseOptions(raw, cwd, presetSetup) {
-  const mounts = listOf(raw, "mount").map((m) => parseMount(m, cwd));
-  const dests = /* @__PURE__ */ new Set();
-  for (const m of mounts) {
-    if (dests.has(m.dest)) throw new InputError("--mount", `two mounts at ${m.dest}`);
-    dests.add(m.dest);
-  }
-  const persistArg = strOf(raw, "persist");
-  const sizeArg = strOf(raw, "persist-size");
-  if (sizeArg !== void 0 && persistArg === void 0)
-    throw new InputError("--persist-size", "needs --persist");
-  const setupArg = strOf(raw, "setup");
-  const netArg = strOf(raw, "setup-network");
-  if (netArg !== void 0 && !["none", "proxy"].includes(netArg)) {
-    throw new InputError("--setup-network", `'${netArg}' is not one of none, proxy`);
-  }
-  const network = netArg ?? presetSetup?.network ?? "none";
-  let setup = null;
-  if (setupArg !== void 0) {
-    if (setupArg.trim() === "") throw new InputError("--setup", "is empty: give the setup command");
-    setup = { command: setupArg, network };
-  } else if (presetSetup?.command !== void 0) setup = { command: presetSetup.command, network };
-  else if (netArg !== void 0) throw new InputError("--setup-network", "needs --setup");
-  const warm = raw.warm === true || raw.warm === "true";
-  const ttlArg = strOf(raw, "idle-ttl");
-  if (ttlArg !== void 0 && !warm)
-    throw new InputError("--idle-ttl", "needs --warm (sessions take it on create)");
-  return {
-    mounts,
-    allowMounts: listOf(raw, "allow-mount").map((p) => path.resolve(cwd, p)),
-    persist: persistArg ? {
-      dir: path.resolve(cwd, persistArg),
-      sizeBytes: sizeArg === void 0 ? DEFAULT_PERSIST_BYTES : parseSize("--persist-size", sizeArg)
-    } : null,
-    setup,
-    warm: warm ? { idleTtlMs: ttlArg ? parseDuration("--idle-ttl", ttlArg) : DEFAULT_IDLE_TTL_MS } : null
-  };
-}
-
 // src/config/secret-routes.ts
 var NAME2 = /^[a-z][a-z0-9-]{0,30}$/;
 var HEADER = /^[a-z0-9!#$%&'*+.^_`|~-]{1,64}$/;
@@ -25104,508 +25536,7 @@ function routeSecrets(routes, env) {
   return out;
 }
 
-// src/config/run-options.ts
-var GiB = 1024 ** 3;
-var MiB = 1024 ** 2;
-var RUN_OPTIONS = {
-  image: { kind: "string", help: "image to run (required unless --preset names one)" },
-  preset: {
-    kind: "string",
-    help: "a kind of job: python-tests, lean-proof, lean4 (image, command, network, parser, limits; explicit options win)"
-  },
-  "images-registry": {
-    kind: "string",
-    help: "where a preset's image comes from (default ghcr.io/org/sandbox-action)"
-  },
-  entrypoint: { kind: "string", help: "program to run instead of the image's entrypoint, e.g. sh" },
-  source: { kind: "string", help: "directory copied into the writable /work volume (default: none)" },
-  "source-readonly": {
-    kind: "boolean",
-    help: "bind-mount --source read-only at /work instead of copying it"
-  },
-  "output-dir": { kind: "string", help: "fresh directory to collect /output into (default: not collected)" },
-  timeout: { kind: "string", help: "wall-clock limit, e.g. 90s, 20m, 1h (default 60m)" },
-  memory: { kind: "string", help: "memory limit, swap included (default 2g, at least 16m)" },
-  cpus: { kind: "string", help: "CPU limit (default 2, or the host count if lower)" },
-  pids: { kind: "string", help: "process limit (default 512)" },
-  nofile: { kind: "string", help: "open-files ulimit (default 8192)" },
-  "max-file-size": {
-    kind: "string",
-    help: "largest file the command may write, the fsize ulimit (default 4g)"
-  },
-  "tmp-size": {
-    kind: "string",
-    help: "size of the noexec tmpfs at /tmp (default 512m, at most half of --memory)"
-  },
-  "work-size": { kind: "string", help: "hard size cap of /work (default 20g)" },
-  "output-size": { kind: "string", help: "hard size cap of /output (default 2g)" },
-  "state-dir": {
-    kind: "string",
-    help: "host directory kept between runs at /state (copied in, collected back safely; default: none)"
-  },
-  "state-size": { kind: "string", help: "hard size cap of /state (default 5g)" },
-  user: {
-    kind: "string",
-    help: "uid[:gid] or name to run as (default: the image user if not root, else 65534:65534)"
-  },
-  "allow-root": { kind: "boolean", help: "allow uid 0 in the sandbox (loosens)" },
-  "no-watchdog": {
-    kind: "boolean",
-    help: "start no watchdog: a killed CLI then leaves the sandbox running until gc (loosens)"
-  },
-  "writable-root": { kind: "boolean", help: "make the root filesystem writable (loosens)" },
-  "tmp-exec": { kind: "boolean", help: "allow executing files from /tmp (loosens)" },
-  "cap-add": { kind: "strings", help: "add a Linux capability back (loosens; repeatable)" },
-  env: { kind: "strings", help: "KEY=VALUE for the sandbox (repeatable); nothing else is passed" },
-  network: {
-    kind: "string",
-    help: "none (default), proxy (egress only through the allowlisting proxy) or open (unrestricted; loosens)"
-  },
-  "secret-route": {
-    kind: "strings",
-    input: "secret-routes",
-    help: "with --network proxy: NAME=https://HOST[,header=H,env=VAR,ca=FILE] the proxy serves http://<proxy>/NAME/… as https://HOST/… with header H from $VAR; the sandbox gets NAME_BASE_URL, never the secret (loosens; repeatable)"
-  },
-  "allow-domain": {
-    kind: "strings",
-    input: "allow-domains",
-    help: "with --network proxy: a name the build may reach, github.com or *.githubusercontent.com (repeatable)"
-  },
-  "allow-preset": {
-    kind: "strings",
-    input: "allow-preset",
-    help: "with --network proxy: a named allowlist: github, lean, pypi, debian (repeatable)"
-  },
-  "allow-cidr": {
-    kind: "strings",
-    input: "allow-cidrs",
-    help: "with --network proxy: addresses the proxy may connect to even when private or literal (repeatable; loosens)"
-  },
-  "allow-port": {
-    kind: "strings",
-    input: "allow-ports",
-    help: "with --network proxy: destination ports (default 443 and 80; repeatable)"
-  },
-  "add-host": {
-    kind: "strings",
-    help: "with --network proxy: NAME:IP for the proxy's resolver (internal mirrors, tests; repeatable)"
-  },
-  egress: {
-    kind: "string",
-    help: "with --network proxy: allowlist (default), transparent (allowlist, and tools that ignore proxy variables work too: listed names resolve to the proxy, which routes by TLS server name or Host) or audit (loosens: any public host, recorded, with a suggested allowlist)"
-  },
-  "egress-network": {
-    kind: "string",
-    help: "with --network proxy: an existing network for the proxy's outside (default: a fresh bridge per run; loosens)"
-  },
-  "egress-dns": {
-    kind: "strings",
-    help: "with --network proxy: resolver addresses the proxy asks (default: its engine's)"
-  },
-  "egress-max-bytes": {
-    kind: "string",
-    help: "with --network proxy: total bytes the run may move through the proxy (default: no cap)"
-  },
-  "proxy-image": {
-    kind: "string",
-    help: "with --network proxy: the proxy's image (default: built once from this version's sources; loosens: it is the enforcement point)"
-  },
-  "proxy-base-image": {
-    kind: "string",
-    help: "build the proxy image from this base with apt's nodejs (default: made from this machine's Node, without the network)"
-  },
-  isolation: { kind: "string", help: "default, or runsc for gVisor" },
-  "allow-weaker-gvisor": {
-    kind: "boolean",
-    help: "with --isolation runsc: use a runsc runtime without --oci-seccomp, so no seccomp filter inside gVisor (loosens; for gVisor releases where --oci-seccomp breaks threads, docs/gvisor.md)"
-  },
-  pull: { kind: "string", help: "missing (default), always or never" },
-  engine: {
-    kind: "string",
-    help: "docker or podman (default: DOCKER_HOST, CONTAINER_HOST, then the usual sockets; docs/engines.md)"
-  },
-  "volume-backend": {
-    kind: "string",
-    help: "how volume caps are enforced: auto (default), loop, tmpfs, unbounded (unbounded loosens)"
-  },
-  "max-output-bytes": { kind: "string", help: "total bytes collected from /output (default 1g)" },
-  "max-output-files": { kind: "string", help: "files collected from /output (default 10000)" },
-  "max-output-file-size": { kind: "string", help: "largest single file collected (default 512m)" },
-  annotate: {
-    kind: "string",
-    help: "annotations from the log (lean, gcc) or from a JUnit file in /output (junit, junit:path/in/output.xml)"
-  },
-  "audit-target": {
-    kind: "strings",
-    input: "audit-targets",
-    help: "after the build, a fresh sandbox (no network, /work read-only) prints the axioms of this Lean theorem (repeatable)"
-  },
-  "audit-module": {
-    kind: "strings",
-    input: "audit-modules",
-    help: "Lean module the audit imports (repeatable; default: the root of each target)"
-  },
-  "audit-allow": {
-    kind: "strings",
-    input: "audit-allow",
-    help: "axioms the audit accepts (default propext, Classical.choice, Quot.sound)"
-  },
-  "audit-protected": {
-    kind: "strings",
-    help: "PATH=BASEFILE: every theorem of BASEFILE (the base branch's PATH) must keep its statement in /work/PATH after the build (repeatable)"
-  },
-  output: {
-    kind: "strings",
-    input: "outputs",
-    help: "a file of /output the verdict needs, e.g. junit.xml: collected first, outside the count cap; missing fails the run (repeatable)"
-  },
-  junit: {
-    kind: "string",
-    help: "judge by this JUnit XML file of /output (a declared output): at least one test, none failed or errored"
-  },
-  expect: {
-    kind: "string",
-    help: "directory of expected files on this host (never in the sandbox): each must equal the /output file of the same path (.json as JSON)"
-  },
-  tests: {
-    kind: "string",
-    help: "trusted checkout (e.g. the base branch) whose tests, conftest.py files and pytest config replace the source's, read-only (python-tests)"
-  },
-  "tests-path": {
-    kind: "strings",
-    input: "tests-paths",
-    help: "test directories or files inside --tests (default: the preset's, tests)"
-  },
-  challenge: {
-    kind: "string",
-    help: "trusted checkout (e.g. the base branch) whose challenge, its imports, lakefile, toolchain and comparator config are judged, read-only (lean-proof)"
-  },
-  "comparator-config": { kind: "string", help: "comparator's config in the project (default config.json)" },
-  comparator: { kind: "string", help: "the comparator program on this host (default: comparator on PATH)" },
-  lean4export: {
-    kind: "string",
-    help: "the lean4export program on this host (default: lean4export on PATH)"
-  },
-  lake: {
-    kind: "string",
-    help: "the lake program on this host comparator is started with (default: lake on PATH)"
-  },
-  "head-sha": {
-    kind: "string",
-    help: "the commit the run verifies (40 hex; recorded in the result and checked by report)"
-  },
-  "base-sha": {
-    kind: "string",
-    help: "the base commit the head was merged into for this run (40 hex; recorded and checked by report)"
-  },
-  "base-ref": { kind: "string", help: "the branch it is verified against (recorded and checked by report)" },
-  repository: { kind: "string", help: "owner/repo of the commit (recorded and checked by report)" },
-  shard: {
-    kind: "string",
-    help: "I/N: this run is shard I of N (recorded; report needs every shard exactly once)"
-  },
-  "result-file": {
-    kind: "string",
-    help: "write the result JSON to this file, also when the run fails (status error with the reason)"
-  },
-  "skip-self-check": {
-    kind: "boolean",
-    help: "do not run the in-sandbox self-check before the command, e.g. for an image without /bin/sh (loosens)"
-  },
-  "log-limit": { kind: "string", help: "bytes of the build log shown before it is cut (default 64m)" },
-  mount: {
-    kind: "strings",
-    input: "mounts",
-    help: "HOST:DEST[:ro|rw] a host directory or file, read-only unless :rw (loosens); /, /etc, /proc, /sys, /dev, sockets and credentials are refused (repeatable)"
-  },
-  "allow-mount": {
-    kind: "strings",
-    help: "a host path --mount refuses by default (a socket, /etc…), mounted anyway (loosens; repeatable)"
-  },
-  persist: {
-    kind: "string",
-    help: "host directory holding a size-capped filesystem image mounted writable at /persist, kept between runs and sessions"
-  },
-  "persist-size": { kind: "string", help: "size cap of /persist when its image is made (default 1g)" },
-  setup: {
-    kind: "string",
-    help: "a shell command run first, in its own container on the same volumes, with --setup-network; the command then runs in a fresh one"
-  },
-  "setup-network": {
-    kind: "string",
-    help: "the setup phase's network: none (default) or proxy (the allowlist options apply to it)"
-  },
-  warm: {
-    kind: "boolean",
-    help: "reuse a warm sandbox with the same plan, reset between runs (fresh /work, /output, /tmp, no process left); a cold one when none is ready or it cannot be reset, as the result says"
-  },
-  "idle-ttl": {
-    kind: "string",
-    help: "with --warm: how long the warm sandbox is kept while idle (default 15m)"
-  },
-  "log-file": {
-    kind: "string",
-    help: "also write the build's log, as it came (capped at 16 MiB), to this new file (for a result artifact)"
-  }
-};
-function inputName(option) {
-  const o = RUN_OPTIONS[option];
-  return "input" in o ? o.input : option;
-}
-var DEFAULTS = {
-  timeoutMs: 60 * 6e4,
-  memoryBytes: 2 * GiB,
-  cpus: 2,
-  pids: 512,
-  nofile: 8192,
-  fsizeBytes: 4 * GiB,
-  tmpSizeBytes: 512 * MiB,
-  workSizeBytes: 20 * GiB,
-  outputSizeBytes: 2 * GiB,
-  stateSizeBytes: 5 * GiB,
-  maxStateFiles: 2e5,
-  maxOutputBytes: 1 * GiB,
-  maxOutputFiles: 1e4,
-  maxOutputFileBytes: 512 * MiB,
-  logLimitBytes: 64 * MiB
-};
-var MIN_MEMORY = 16 * MiB;
-var FORBIDDEN_CAPS = /* @__PURE__ */ new Set([
-  "SYS_ADMIN",
-  "SYS_MODULE",
-  "SYS_RAWIO",
-  "SYS_PTRACE",
-  "SYS_BOOT",
-  "NET_ADMIN",
-  "ALL"
-]);
-function str(raw, name) {
-  const v = raw[name];
-  if (v === void 0 || v === false) return void 0;
-  if (typeof v !== "string") throw new InputError(`--${name}`, "takes a value");
-  return v;
-}
-function bool(raw, name) {
-  const v = raw[name];
-  if (v === void 0) return false;
-  if (typeof v === "boolean") return v;
-  if (typeof v === "string" && /^(true|false)$/i.test(v)) return v.toLowerCase() === "true";
-  throw new InputError(`--${name}`, `'${String(v)}' is not true or false`);
-}
-function list(raw, name) {
-  const v = raw[name];
-  if (v === void 0 || v === false) return [];
-  if (Array.isArray(v)) return v;
-  if (typeof v === "string") return [v];
-  throw new InputError(`--${name}`, "takes a value");
-}
-function oneOf(name, value, allowed, dflt) {
-  if (value === void 0) return dflt;
-  if (allowed.includes(value)) return value;
-  throw new InputError(`--${name}`, `'${value}' is not one of ${allowed.join(", ")}`);
-}
-function size(raw, name, dflt) {
-  const v = str(raw, name);
-  return v === void 0 ? dflt : parseSize(`--${name}`, v);
-}
-function count(raw, name, dflt, max) {
-  const v = str(raw, name);
-  return v === void 0 ? dflt : parsePositiveNumber(`--${name}`, v, { integer: true, max });
-}
-var IMAGE_REF = /^[a-zA-Z0-9][a-zA-Z0-9._\-/:@]*$/;
-var ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
-var USER_SPEC = /^([a-z_][a-z0-9_-]*|\d+)(:([a-z_][a-z0-9_-]*|\d+))?$/i;
-function parseRunOptions(given, givenCommand, host) {
-  const given0 = Object.fromEntries(
-    Object.entries(given).filter(
-      ([, v]) => v !== void 0 && v !== false && !(Array.isArray(v) && v.length === 0)
-    )
-  );
-  const { raw, command, preset, commandFromPreset } = applyPreset(given, givenCommand);
-  const presetAllow = preset?.audit?.allowAxioms ?? null;
-  const image = str(raw, "image");
-  if (!image) throw new InputError("--image", "is required: name the image to run the command in");
-  if (!IMAGE_REF.test(image) || image.length > 512) {
-    throw new InputError(
-      "--image",
-      `'${image}' is not an image reference like python:3.12 or ghcr.io/org/img@sha256:…`
-    );
-  }
-  const entrypoint = str(raw, "entrypoint") ?? null;
-  if (entrypoint !== null && !/^[\w./-]{1,256}$/.test(entrypoint)) {
-    throw new InputError("--entrypoint", `'${entrypoint}' is not a program name or path`);
-  }
-  if (command.length === 0 || command.every((c) => c.trim() === "")) {
-    throw new InputError("command", "is empty: give the command after --, e.g. `-- make test`");
-  }
-  const sourceArg = str(raw, "source");
-  const readOnly = bool(raw, "source-readonly");
-  if (readOnly && !sourceArg) throw new InputError("--source-readonly", "needs --source");
-  if (readOnly && host.sharedWithEngine === false) {
-    throw new InputError(
-      "--source-readonly",
-      "under act the job container's paths are not the engine's, so the source cannot be bind-mounted; drop it to copy the source instead"
-    );
-  }
-  const source = sourceArg ? { dir: path2.resolve(host.cwd, sourceArg), readOnly } : null;
-  const outputArg = str(raw, "output-dir");
-  const memoryBytes = size(raw, "memory", DEFAULTS.memoryBytes);
-  if (memoryBytes < MIN_MEMORY)
-    throw new InputError("--memory", `must be at least 16m (16 MiB); got ${memoryBytes} bytes`);
-  const cpusArg = str(raw, "cpus");
-  const cpus = cpusArg === void 0 ? Math.min(DEFAULTS.cpus, host.cpus) : parsePositiveNumber("--cpus", cpusArg, { integer: false, max: host.cpus });
-  if (cpus < 0.01) throw new InputError("--cpus", "must be at least 0.01");
-  const user = str(raw, "user") ?? null;
-  if (user !== null && !USER_SPEC.test(user)) {
-    throw new InputError("--user", `'${user}' is not uid[:gid] or name[:group]`);
-  }
-  const allowRoot = bool(raw, "allow-root");
-  if (user !== null && !allowRoot && /^(0|root)(:|$)/.test(user)) {
-    throw new InputError("--user", `'${user}' is root; pass --allow-root to run as root (not recommended)`);
-  }
-  const env = [...list(raw, "env"), ...preset?.env ?? []];
-  for (const e of env) {
-    const eq = e.indexOf("=");
-    if (eq <= 0 || !ENV_NAME.test(e.slice(0, eq))) {
-      throw new InputError(
-        "--env",
-        `'${e.split("=")[0]}' is not KEY=VALUE with KEY of letters, digits and _`
-      );
-    }
-  }
-  const capAdd = list(raw, "cap-add").map((c) => c.toUpperCase().replace(/^CAP_/, ""));
-  for (const c of capAdd) {
-    if (!/^[A-Z_]+$/.test(c)) throw new InputError("--cap-add", `'${c}' is not a capability name`);
-    if (FORBIDDEN_CAPS.has(c))
-      throw new InputError("--cap-add", `${c} would give the build the host; it is never added`);
-  }
-  const tmpSizeBytes = size(raw, "tmp-size", Math.min(DEFAULTS.tmpSizeBytes, Math.floor(memoryBytes / 2)));
-  if (tmpSizeBytes > memoryBytes) {
-    throw new InputError("--tmp-size", "must not exceed --memory (the tmpfs is counted against it)");
-  }
-  const maxTotalBytes = size(raw, "max-output-bytes", DEFAULTS.maxOutputBytes);
-  const maxFileBytesArg = str(raw, "max-output-file-size");
-  const maxFileBytes = maxFileBytesArg === void 0 ? Math.min(DEFAULTS.maxOutputFileBytes, maxTotalBytes) : parseSize("--max-output-file-size", maxFileBytesArg);
-  const network = oneOf("network", str(raw, "network"), ["none", "proxy", "open"], "none");
-  const isolation = oneOf("isolation", str(raw, "isolation"), ["default", "runsc"], "default");
-  const allowWeakerGvisor = bool(raw, "allow-weaker-gvisor");
-  if (allowWeakerGvisor && isolation !== "runsc") {
-    throw new InputError("--allow-weaker-gvisor", "needs --isolation runsc");
-  }
-  const annotateArg = str(raw, "annotate");
-  let annotate2 = null;
-  if (annotateArg !== void 0) {
-    const m = /^(lean|gcc|junit)(?::(.+))?$/.exec(annotateArg);
-    if (!m || m[2] !== void 0 && m[1] !== "junit") {
-      throw new InputError("--annotate", `'${annotateArg}' is not lean, gcc, junit or junit:FILE`);
-    }
-    if (m[1] === "junit") {
-      const file = (m[2] ?? "junit.xml").replace(/^\/output\//, "");
-      if (file.startsWith("/") || file.split("/").includes("..")) {
-        throw new InputError("--annotate", `'${file}' must be a path inside /output`);
-      }
-      if (!outputArg)
-        throw new InputError("--annotate", "junit reads a collected file: it needs --output-dir");
-      annotate2 = { parser: "junit", file };
-    } else annotate2 = { parser: m[1] };
-  }
-  const declared = list(raw, "output").map((o) => outputPath("--output", o));
-  const junitArg = str(raw, "junit");
-  const junit = junitArg === void 0 ? null : { file: outputPath("--junit", junitArg) };
-  if (junit && !declared.includes(junit.file)) declared.push(junit.file);
-  const expectArg = str(raw, "expect");
-  if ((declared.length || expectArg) && !outputArg) {
-    throw new InputError(
-      declared.length ? "--output" : "--expect",
-      "the verdict reads collected files: it needs --output-dir"
-    );
-  }
-  const testsArg = str(raw, "tests");
-  const testsPaths = list(raw, "tests-path").map((t) => repoRelative("--tests-path", t));
-  if (testsPaths.length && !testsArg) throw new InputError("--tests-path", "needs --tests");
-  if (testsArg && host.sharedWithEngine === false) {
-    throw new InputError(
-      "--tests",
-      "under act the job container's paths are not the engine's, so trusted tests cannot be mounted"
-    );
-  }
-  const explicit = new Set(Object.keys(given0));
-  const phases = parsePhaseOptions(raw, host.cwd, preset?.setup ?? null);
-  if (phases.setup && phases.setup.network === "proxy" && network === "open") {
-    throw new InputError(
-      "--setup-network",
-      "proxy with --network open: the allowlist would not hold the command"
-    );
-  }
-  return {
-    ...phases,
-    annotate: annotate2,
-    verdict: { declared, junit, expectDir: expectArg ? path2.resolve(host.cwd, expectArg) : null },
-    tests: testsArg ? {
-      dir: path2.resolve(host.cwd, testsArg),
-      paths: testsPaths.length ? testsPaths : preset?.tests?.paths ?? ["tests"],
-      trusted: true,
-      runner: commandFromPreset ? preset?.tests?.runner ?? null : null
-    } : preset?.tests && source && commandFromPreset ? { dir: source.dir, paths: preset.tests.paths, trusted: false, runner: preset.tests.runner } : null,
-    subject: parseSubject(raw),
-    lean: parseLean(raw, preset, source, host),
-    selfCheck: !bool(raw, "skip-self-check"),
-    watchdog: !bool(raw, "no-watchdog"),
-    resultFile: str(raw, "result-file") ? path2.resolve(host.cwd, str(raw, "result-file")) : null,
-    defaultSizes: [
-      ["work-size", "workSizeBytes"],
-      ["output-size", "outputSizeBytes"],
-      ["state-size", "stateSizeBytes"]
-    ].filter(([o]) => !explicit.has(o)).map(([, k]) => k),
-    audit: parseAudit(raw, presetAllow, host.cwd),
-    image,
-    entrypoint,
-    preset: typeof raw.preset === "string" ? raw.preset : null,
-    command,
-    source,
-    outputDir: outputArg ? path2.resolve(host.cwd, outputArg) : null,
-    timeoutMs: timeout(str(raw, "timeout")),
-    memoryBytes,
-    cpus,
-    pids: count(raw, "pids", DEFAULTS.pids, 1e6),
-    nofile: count(raw, "nofile", DEFAULTS.nofile, 1048576),
-    fsizeBytes: size(raw, "max-file-size", DEFAULTS.fsizeBytes),
-    tmpSizeBytes,
-    workSizeBytes: size(raw, "work-size", DEFAULTS.workSizeBytes),
-    outputSizeBytes: size(raw, "output-size", DEFAULTS.outputSizeBytes),
-    stateDir: str(raw, "state-dir") ? path2.resolve(host.cwd, str(raw, "state-dir")) : null,
-    stateSizeBytes: size(raw, "state-size", DEFAULTS.stateSizeBytes),
-    user,
-    allowRoot,
-    writableRoot: bool(raw, "writable-root"),
-    tmpExec: bool(raw, "tmp-exec"),
-    capAdd,
-    env,
-    network,
-    egress: parseEgress(
-      raw,
-      phases.setup?.network === "proxy" && network === "none" ? "proxy" : network,
-      host.cwd
-    ),
-    isolation,
-    allowWeakerGvisor,
-    pull: oneOf("pull", str(raw, "pull"), ["missing", "always", "never"], "missing"),
-    engine: oneOf("engine", str(raw, "engine"), ["auto", "docker", "podman"], "auto"),
-    volumeBackend: oneOf(
-      "volume-backend",
-      str(raw, "volume-backend"),
-      ["auto", "loop", "tmpfs", "unbounded"],
-      "auto"
-    ),
-    outputCaps: {
-      maxTotalBytes,
-      maxFiles: count(raw, "max-output-files", DEFAULTS.maxOutputFiles, 1e7),
-      maxFileBytes
-    },
-    logLimitBytes: size(raw, "log-limit", DEFAULTS.logLimitBytes),
-    logFile: str(raw, "log-file") ? path2.resolve(host.cwd, str(raw, "log-file")) : null
-  };
-}
+// src/config/option-sections.ts
 function parseAudit(raw, presetAllow, cwd) {
   const targets = list(raw, "audit-target");
   const modulesArg = list(raw, "audit-module");
@@ -25827,72 +25758,271 @@ function parseSubject(raw) {
   }
   return { repository, headSha, baseSha, baseRef, shard };
 }
-function loosenedBy(spec) {
-  const out = [];
-  if (spec.allowRoot) out.push({ option: "--allow-root", effect: "the command may run as uid 0" });
-  if (spec.writableRoot) out.push({ option: "--writable-root", effect: "the root filesystem is writable" });
-  if (spec.tmpExec) out.push({ option: "--tmp-exec", effect: "files in /tmp may be executed" });
-  for (const c of spec.capAdd) out.push({ option: `--cap-add ${c}`, effect: `capability ${c} is granted` });
-  if (spec.network === "open") {
-    out.push({ option: "--network open", effect: "the build has unrestricted network access" });
-  }
-  for (const c of spec.egress?.allowCidrs ?? []) {
-    out.push({ option: `--allow-cidr ${c}`, effect: `the proxy may connect to ${c}, private or not` });
-  }
-  if (spec.egress?.egressNetwork) {
-    out.push({
+
+// src/config/loosened.ts
+var RECORDERS = {
+  "allow-root": (spec) => spec.allowRoot ? [{ option: "--allow-root", effect: "the command may run as uid 0" }] : [],
+  "writable-root": (spec) => spec.writableRoot ? [{ option: "--writable-root", effect: "the root filesystem is writable" }] : [],
+  "tmp-exec": (spec) => spec.tmpExec ? [{ option: "--tmp-exec", effect: "files in /tmp may be executed" }] : [],
+  "cap-add": (spec) => spec.capAdd.map((c) => ({ option: `--cap-add ${c}`, effect: `capability ${c} is granted` })),
+  network: (spec) => spec.network === "open" ? [{ option: "--network open", effect: "the build has unrestricted network access" }] : [],
+  "allow-cidr": (spec) => (spec.egress?.allowCidrs ?? []).map((c) => ({
+    option: `--allow-cidr ${c}`,
+    effect: `the proxy may connect to ${c}, private or not`
+  })),
+  "egress-network": (spec) => spec.egress?.egressNetwork ? [
+    {
       option: `--egress-network ${spec.egress.egressNetwork}`,
       effect: "the proxy's outside is a network other containers may share"
-    });
-  }
-  if (spec.egress?.proxyImage) {
-    out.push({
+    }
+  ] : [],
+  "proxy-image": (spec) => spec.egress?.proxyImage ? [
+    {
       option: `--proxy-image ${spec.egress.proxyImage}`,
       effect: "the enforcement point is an image of the caller's, not this version's proxy"
-    });
-  }
-  if (spec.egress?.mode === "audit") {
-    out.push({ option: "--egress audit", effect: "the proxy lets any public host through (recorded)" });
-  }
-  if (spec.allowWeakerGvisor) {
-    out.push({
+    }
+  ] : [],
+  egress: (spec) => spec.egress?.mode === "audit" ? [{ option: "--egress audit", effect: "the proxy lets any public host through (recorded)" }] : [],
+  "allow-weaker-gvisor": (spec) => spec.allowWeakerGvisor ? [
+    {
       option: "--allow-weaker-gvisor",
       effect: "gVisor may run without --oci-seccomp: no seccomp filter inside the sandbox"
-    });
-  }
-  if (spec.volumeBackend === "unbounded") {
-    out.push({ option: "--volume-backend unbounded", effect: "writable volumes have no size cap" });
-  }
-  if (!spec.watchdog) {
-    out.push({
+    }
+  ] : [],
+  "volume-backend": (spec) => spec.volumeBackend === "unbounded" ? [{ option: "--volume-backend unbounded", effect: "writable volumes have no size cap" }] : [],
+  "no-watchdog": (spec) => spec.watchdog ? [] : [
+    {
       option: "--no-watchdog",
       effect: "no watchdog: if the CLI is killed, the sandbox runs on past its deadline until gc"
-    });
-  }
-  for (const m of spec.mounts) {
-    if (!m.readOnly) {
-      out.push({
-        option: `--mount ${m.host}:${m.dest}:rw`,
-        effect: `the sandbox can write to ${m.host} on the host`
-      });
     }
-  }
-  for (const r of spec.egress?.routes ?? []) {
-    out.push({
-      option: `--secret-route ${r.name}=https://${r.host}${r.port === 443 ? "" : `:${r.port}`}`,
-      effect: `the sandbox can call ${r.host} with the host's $${r.env} (it never sees the value)`
-    });
-  }
-  for (const a of spec.allowMounts) {
-    out.push({ option: `--allow-mount ${a}`, effect: "a host path refused by default may be mounted" });
-  }
-  if (!spec.selfCheck) {
-    out.push({
+  ],
+  mount: (spec) => spec.mounts.filter((m) => !m.readOnly).map((m) => ({
+    option: `--mount ${m.host}:${m.dest}:rw`,
+    effect: `the sandbox can write to ${m.host} on the host`
+  })),
+  "secret-route": (spec) => (spec.egress?.routes ?? []).map((r) => ({
+    option: `--secret-route ${r.name}=https://${r.host}${r.port === 443 ? "" : `:${r.port}`}`,
+    effect: `the sandbox can call ${r.host} with the host's $${r.env} (it never sees the value)`
+  })),
+  "allow-mount": (spec) => spec.allowMounts.map((a) => ({
+    option: `--allow-mount ${a}`,
+    effect: "a host path refused by default may be mounted"
+  })),
+  "skip-self-check": (spec) => spec.selfCheck ? [] : [
+    {
       option: "--skip-self-check",
       effect: "the sandbox was not checked from inside before the command ran"
-    });
+    }
+  ]
+};
+var LOOSENING_OPTIONS = Object.keys(RECORDERS);
+function loosenedBy(spec) {
+  return LOOSENING_OPTIONS.flatMap((o) => RECORDERS[o](spec));
+}
+
+// src/config/run-options.ts
+var MIN_MEMORY = 16 * MiB;
+var FORBIDDEN_CAPS = /* @__PURE__ */ new Set([
+  "SYS_ADMIN",
+  "SYS_MODULE",
+  "SYS_RAWIO",
+  "SYS_PTRACE",
+  "SYS_BOOT",
+  "NET_ADMIN",
+  "ALL"
+]);
+var ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+var USER_SPEC = /^([a-z_][a-z0-9_-]*|\d+)(:([a-z_][a-z0-9_-]*|\d+))?$/i;
+function parseRunOptions(given, givenCommand, host) {
+  const given0 = Object.fromEntries(
+    Object.entries(given).filter(
+      ([, v]) => v !== void 0 && v !== false && !(Array.isArray(v) && v.length === 0)
+    )
+  );
+  const { raw, command, preset, commandFromPreset } = applyPreset(given, givenCommand);
+  const presetAllow = preset?.audit?.allowAxioms ?? null;
+  const image = str(raw, "image");
+  if (!image) throw new InputError("--image", "is required: name the image to run the command in");
+  if (!IMAGE_REF.test(image) || image.length > 512) {
+    throw new InputError(
+      "--image",
+      `'${image}' is not an image reference like python:3.12 or ghcr.io/org/img@sha256:…`
+    );
   }
-  return out;
+  const entrypoint = str(raw, "entrypoint") ?? null;
+  if (entrypoint !== null && !/^[\w./-]{1,256}$/.test(entrypoint)) {
+    throw new InputError("--entrypoint", `'${entrypoint}' is not a program name or path`);
+  }
+  if (command.length === 0 || command.every((c) => c.trim() === "")) {
+    throw new InputError("command", "is empty: give the command after --, e.g. `-- make test`");
+  }
+  const sourceArg = str(raw, "source");
+  const readOnly = bool(raw, "source-readonly");
+  if (readOnly && !sourceArg) throw new InputError("--source-readonly", "needs --source");
+  if (readOnly && host.sharedWithEngine === false) {
+    throw new InputError(
+      "--source-readonly",
+      "under act the job container's paths are not the engine's, so the source cannot be bind-mounted; drop it to copy the source instead"
+    );
+  }
+  const source = sourceArg ? { dir: path3.resolve(host.cwd, sourceArg), readOnly } : null;
+  const outputArg = str(raw, "output-dir");
+  const memoryBytes = size(raw, "memory", DEFAULTS.memoryBytes);
+  if (memoryBytes < MIN_MEMORY)
+    throw new InputError("--memory", `must be at least 16m (16 MiB); got ${memoryBytes} bytes`);
+  const cpusArg = str(raw, "cpus");
+  const cpus = cpusArg === void 0 ? Math.min(DEFAULTS.cpus, host.cpus) : parsePositiveNumber("--cpus", cpusArg, { integer: false, max: host.cpus });
+  if (cpus < 0.01) throw new InputError("--cpus", "must be at least 0.01");
+  const user = str(raw, "user") ?? null;
+  if (user !== null && !USER_SPEC.test(user)) {
+    throw new InputError("--user", `'${user}' is not uid[:gid] or name[:group]`);
+  }
+  const allowRoot = bool(raw, "allow-root");
+  if (user !== null && !allowRoot && /^(0|root)(:|$)/.test(user)) {
+    throw new InputError("--user", `'${user}' is root; pass --allow-root to run as root (not recommended)`);
+  }
+  const env = [...list(raw, "env"), ...preset?.env ?? []];
+  for (const e of env) {
+    const eq = e.indexOf("=");
+    if (eq <= 0 || !ENV_NAME.test(e.slice(0, eq))) {
+      throw new InputError(
+        "--env",
+        `'${e.split("=")[0]}' is not KEY=VALUE with KEY of letters, digits and _`
+      );
+    }
+  }
+  const capAdd = list(raw, "cap-add").map((c) => c.toUpperCase().replace(/^CAP_/, ""));
+  for (const c of capAdd) {
+    if (!/^[A-Z_]+$/.test(c)) throw new InputError("--cap-add", `'${c}' is not a capability name`);
+    if (FORBIDDEN_CAPS.has(c))
+      throw new InputError("--cap-add", `${c} would give the build the host; it is never added`);
+  }
+  const tmpSizeBytes = size(raw, "tmp-size", Math.min(DEFAULTS.tmpSizeBytes, Math.floor(memoryBytes / 2)));
+  if (tmpSizeBytes > memoryBytes) {
+    throw new InputError("--tmp-size", "must not exceed --memory (the tmpfs is counted against it)");
+  }
+  const maxTotalBytes = size(raw, "max-output-bytes", DEFAULTS.maxOutputBytes);
+  const maxFileBytesArg = str(raw, "max-output-file-size");
+  const maxFileBytes = maxFileBytesArg === void 0 ? Math.min(DEFAULTS.maxOutputFileBytes, maxTotalBytes) : parseSize("--max-output-file-size", maxFileBytesArg);
+  const network = oneOf("network", str(raw, "network"), ["none", "proxy", "open"], "none");
+  const isolation = oneOf("isolation", str(raw, "isolation"), ["default", "runsc"], "default");
+  const allowWeakerGvisor = bool(raw, "allow-weaker-gvisor");
+  if (allowWeakerGvisor && isolation !== "runsc") {
+    throw new InputError("--allow-weaker-gvisor", "needs --isolation runsc");
+  }
+  const annotateArg = str(raw, "annotate");
+  let annotate2 = null;
+  if (annotateArg !== void 0) {
+    const m = /^(lean|gcc|junit)(?::(.+))?$/.exec(annotateArg);
+    if (!m || m[2] !== void 0 && m[1] !== "junit") {
+      throw new InputError("--annotate", `'${annotateArg}' is not lean, gcc, junit or junit:FILE`);
+    }
+    if (m[1] === "junit") {
+      const file = (m[2] ?? "junit.xml").replace(/^\/output\//, "");
+      if (file.startsWith("/") || file.split("/").includes("..")) {
+        throw new InputError("--annotate", `'${file}' must be a path inside /output`);
+      }
+      if (!outputArg)
+        throw new InputError("--annotate", "junit reads a collected file: it needs --output-dir");
+      annotate2 = { parser: "junit", file };
+    } else annotate2 = { parser: m[1] };
+  }
+  const declared = list(raw, "output").map((o) => outputPath("--output", o));
+  const junitArg = str(raw, "junit");
+  const junit = junitArg === void 0 ? null : { file: outputPath("--junit", junitArg) };
+  if (junit && !declared.includes(junit.file)) declared.push(junit.file);
+  const expectArg = str(raw, "expect");
+  if ((declared.length || expectArg) && !outputArg) {
+    throw new InputError(
+      declared.length ? "--output" : "--expect",
+      "the verdict reads collected files: it needs --output-dir"
+    );
+  }
+  const testsArg = str(raw, "tests");
+  const testsPaths = list(raw, "tests-path").map((t) => repoRelative("--tests-path", t));
+  if (testsPaths.length && !testsArg) throw new InputError("--tests-path", "needs --tests");
+  if (testsArg && host.sharedWithEngine === false) {
+    throw new InputError(
+      "--tests",
+      "under act the job container's paths are not the engine's, so trusted tests cannot be mounted"
+    );
+  }
+  const explicit = new Set(Object.keys(given0));
+  const phases = parsePhaseOptions(raw, host.cwd, preset?.setup ?? null);
+  if (phases.setup && phases.setup.network === "proxy" && network === "open") {
+    throw new InputError(
+      "--setup-network",
+      "proxy with --network open: the allowlist would not hold the command"
+    );
+  }
+  return {
+    ...phases,
+    annotate: annotate2,
+    verdict: { declared, junit, expectDir: expectArg ? path3.resolve(host.cwd, expectArg) : null },
+    tests: testsArg ? {
+      dir: path3.resolve(host.cwd, testsArg),
+      paths: testsPaths.length ? testsPaths : preset?.tests?.paths ?? ["tests"],
+      trusted: true,
+      runner: commandFromPreset ? preset?.tests?.runner ?? null : null
+    } : preset?.tests && source && commandFromPreset ? { dir: source.dir, paths: preset.tests.paths, trusted: false, runner: preset.tests.runner } : null,
+    subject: parseSubject(raw),
+    lean: parseLean(raw, preset, source, host),
+    selfCheck: !bool(raw, "skip-self-check"),
+    watchdog: !bool(raw, "no-watchdog"),
+    resultFile: str(raw, "result-file") ? path3.resolve(host.cwd, str(raw, "result-file")) : null,
+    defaultSizes: [
+      ["work-size", "workSizeBytes"],
+      ["output-size", "outputSizeBytes"],
+      ["state-size", "stateSizeBytes"]
+    ].filter(([o]) => !explicit.has(o)).map(([, k]) => k),
+    audit: parseAudit(raw, presetAllow, host.cwd),
+    image,
+    entrypoint,
+    preset: typeof raw.preset === "string" ? raw.preset : null,
+    command,
+    source,
+    outputDir: outputArg ? path3.resolve(host.cwd, outputArg) : null,
+    timeoutMs: timeout(str(raw, "timeout")),
+    memoryBytes,
+    cpus,
+    pids: count(raw, "pids", DEFAULTS.pids, 1e6),
+    nofile: count(raw, "nofile", DEFAULTS.nofile, 1048576),
+    fsizeBytes: size(raw, "max-file-size", DEFAULTS.fsizeBytes),
+    tmpSizeBytes,
+    workSizeBytes: size(raw, "work-size", DEFAULTS.workSizeBytes),
+    outputSizeBytes: size(raw, "output-size", DEFAULTS.outputSizeBytes),
+    stateDir: str(raw, "state-dir") ? path3.resolve(host.cwd, str(raw, "state-dir")) : null,
+    stateSizeBytes: size(raw, "state-size", DEFAULTS.stateSizeBytes),
+    user,
+    allowRoot,
+    writableRoot: bool(raw, "writable-root"),
+    tmpExec: bool(raw, "tmp-exec"),
+    capAdd,
+    env,
+    network,
+    egress: parseEgress(
+      raw,
+      phases.setup?.network === "proxy" && network === "none" ? "proxy" : network,
+      host.cwd
+    ),
+    isolation,
+    allowWeakerGvisor,
+    pull: oneOf("pull", str(raw, "pull"), ["missing", "always", "never"], "missing"),
+    engine: oneOf("engine", str(raw, "engine"), ["auto", "docker", "podman"], "auto"),
+    volumeBackend: oneOf(
+      "volume-backend",
+      str(raw, "volume-backend"),
+      ["auto", "loop", "tmpfs", "unbounded"],
+      "auto"
+    ),
+    outputCaps: {
+      maxTotalBytes,
+      maxFiles: count(raw, "max-output-files", DEFAULTS.maxOutputFiles, 1e7),
+      maxFileBytes
+    },
+    logLimitBytes: size(raw, "log-limit", DEFAULTS.logLimitBytes),
+    logFile: str(raw, "log-file") ? path3.resolve(host.cwd, str(raw, "log-file")) : null
+  };
 }
 
 // src/session/warm.ts
@@ -26062,18 +26192,18 @@ import fsp from "node:fs/promises";
 var import_tar_stream3 = __toESM(require_tar_stream(), 1);
 import crypto3 from "node:crypto";
 import fs5 from "node:fs";
-import path5 from "node:path";
+import path6 from "node:path";
 import { Readable as Readable3 } from "node:stream";
 
 // src/config/install.ts
 import fs3 from "node:fs";
-import path3 from "node:path";
+import path4 from "node:path";
 import { fileURLToPath } from "node:url";
 function installRoot(from = fileURLToPath(import.meta.url)) {
-  let dir = path3.dirname(from);
+  let dir = path4.dirname(from);
   for (let i = 0; i < 6; i++) {
-    if (fs3.existsSync(path3.join(dir, "images")) && fs3.existsSync(path3.join(dir, "package.json"))) return dir;
-    dir = path3.dirname(dir);
+    if (fs3.existsSync(path4.join(dir, "images")) && fs3.existsSync(path4.join(dir, "package.json"))) return dir;
+    dir = path4.dirname(dir);
   }
   return null;
 }
@@ -26083,7 +26213,7 @@ var import_tar_stream2 = __toESM(require_tar_stream(), 1);
 import { execFile } from "node:child_process";
 import crypto2 from "node:crypto";
 import fs4 from "node:fs";
-import path4 from "node:path";
+import path5 from "node:path";
 import { Readable as Readable2 } from "node:stream";
 import { promisify } from "node:util";
 var run = promisify(execFile);
@@ -26130,9 +26260,9 @@ async function imageFiles(nodePath) {
   }
   const libc = libs.find((l) => /\/libc\.so\.6$/.test(l));
   if (libc) {
-    const dir = path4.dirname(libc);
+    const dir = path5.dirname(libc);
     for (const n of ["libnss_dns.so.2", "libnss_files.so.2", "libresolv.so.2"]) {
-      if (fs4.existsSync(path4.join(dir, n))) libs.push(path4.join(dir, n));
+      if (fs4.existsSync(path5.join(dir, n))) libs.push(path5.join(dir, n));
     }
   }
   return [
@@ -26145,7 +26275,7 @@ function rootTar(files, bundle) {
   const base = { uid: 0, gid: 0, mtime: /* @__PURE__ */ new Date(0) };
   const dirs = /* @__PURE__ */ new Set(["etc", "tmp"]);
   for (const f of [...files.map((x) => x.name), BUNDLE_IN_IMAGE]) {
-    for (let d = path4.posix.dirname(f); d !== "/"; d = path4.posix.dirname(d)) dirs.add(d.slice(1));
+    for (let d = path5.posix.dirname(f); d !== "/"; d = path5.posix.dirname(d)) dirs.add(d.slice(1));
   }
   (async () => {
     for (const d of [...dirs].sort()) {
@@ -26173,7 +26303,7 @@ function importChanges() {
   return [
     "USER 65532:65532",
     "WORKDIR /",
-    `ENV PATH=${path4.posix.dirname(NODE_IN_IMAGE)}:/usr/bin:/bin`,
+    `ENV PATH=${path5.posix.dirname(NODE_IN_IMAGE)}:/usr/bin:/bin`,
     `ENTRYPOINT ["${NODE_IN_IMAGE}", "${BUNDLE_IN_IMAGE}"]`,
     'LABEL org.opencontainers.image.title="sandbox-action egress-proxy (host Node)"'
   ];
@@ -26195,8 +26325,8 @@ async function ensureHostNodeImage(engine, bundle, notice, nodePath = process.ex
 var PROXY_REPOSITORY = "sandbox-action/egress-proxy";
 var DEFAULT_PROXY_BASE = "debian:bookworm-slim";
 function findProxySources(root = installRoot()) {
-  const df = root && path5.join(root, "images", "egress-proxy", "Dockerfile");
-  const js = root && path5.join(root, "dist", "egress-proxy.js");
+  const df = root && path6.join(root, "images", "egress-proxy", "Dockerfile");
+  const js = root && path6.join(root, "dist", "egress-proxy.js");
   if (df && js && fs5.existsSync(df) && fs5.existsSync(js)) {
     return { dockerfile: fs5.readFileSync(df), bundle: fs5.readFileSync(js) };
   }
@@ -27048,7 +27178,7 @@ async function dnsProbe(engine, labels, runId, proxyImage, network, name = DNS_P
 var import_tar_stream4 = __toESM(require_tar_stream(), 1);
 import fs6 from "node:fs";
 import fsp2 from "node:fs/promises";
-import path6 from "node:path";
+import path7 from "node:path";
 
 // src/outputs/filter.ts
 var BAD_CHARS = /[\u0000-\u001f\u007f"<>|*?:\\]/;
@@ -27190,8 +27320,8 @@ async function collectTar(tarStream, dest, top, caps, declaredPlan = { paths: []
   };
   const ensureDir = async (rel) => {
     if (madeDirs.has(rel)) return;
-    await ensureDir(path6.posix.dirname(rel) === "." ? "" : path6.posix.dirname(rel));
-    const abs = path6.join(dest, rel);
+    await ensureDir(path7.posix.dirname(rel) === "." ? "" : path7.posix.dirname(rel));
+    const abs = path7.join(dest, rel);
     try {
       await fsp2.mkdir(abs, { mode: 493 });
     } catch (e) {
@@ -27202,8 +27332,8 @@ async function collectTar(tarStream, dest, top, caps, declaredPlan = { paths: []
     madeDirs.add(rel);
   };
   const writeFile2 = (rel, mode, stream, mtime) => {
-    const abs = path6.join(dest, rel);
-    const dir = path6.posix.dirname(rel);
+    const abs = path7.join(dest, rel);
+    const dir = path7.posix.dirname(rel);
     return ensureDir(dir === "." ? "" : dir).then(() => fs6.openSync(abs, O_CREATE_NEW, mode)).then(async (fd) => {
       await copyEntry(stream, fd);
       if (mtime) await fsp2.lutimes(abs, mtime, mtime);
@@ -27685,7 +27815,7 @@ var RunContext = class {
 // src/sandbox/stages/collect.ts
 import fs7 from "node:fs";
 import fsp4 from "node:fs/promises";
-import path7 from "node:path";
+import path8 from "node:path";
 
 // src/report/parsers/types.ts
 var ANSI = /\u001b\[[0-9;?]*[ -/]*[@-~]|\u001b[@-Z\\-_]/g;
@@ -27727,15 +27857,15 @@ function parseGeneric(text2, opts) {
   for (const line of stripAnsi(text2).split(/\r?\n/)) {
     const m = DIAG.exec(line);
     if (!m) continue;
-    const path28 = repoPath(m[1], opts.root);
+    const path29 = repoPath(m[1], opts.root);
     const lineNo = Number(m[2]);
-    if (path28 === null || lineNo < 1) {
+    if (path29 === null || lineNo < 1) {
       dropped++;
       continue;
     }
     const col = m[3] ? Number(m[3]) : void 0;
     annotations.push({
-      path: path28,
+      path: path29,
       startLine: lineNo,
       endLine: lineNo,
       // gcc and clang columns are already 1-based.
@@ -29869,16 +29999,16 @@ var MatcherView = class {
    * @returns {string|undefined}
    */
   getCurrentTag() {
-    const path28 = this._matcher.path;
-    return path28.length > 0 ? path28[path28.length - 1].tag : void 0;
+    const path29 = this._matcher.path;
+    return path29.length > 0 ? path29[path29.length - 1].tag : void 0;
   }
   /**
    * Get current namespace.
    * @returns {string|undefined}
    */
   getCurrentNamespace() {
-    const path28 = this._matcher.path;
-    return path28.length > 0 ? path28[path28.length - 1].namespace : void 0;
+    const path29 = this._matcher.path;
+    return path29.length > 0 ? path29[path29.length - 1].namespace : void 0;
   }
   /**
    * Get current node's attribute value.
@@ -29886,9 +30016,9 @@ var MatcherView = class {
    * @returns {*}
    */
   getAttrValue(attrName) {
-    const path28 = this._matcher.path;
-    if (path28.length === 0) return void 0;
-    return path28[path28.length - 1].values?.[attrName];
+    const path29 = this._matcher.path;
+    if (path29.length === 0) return void 0;
+    return path29[path29.length - 1].values?.[attrName];
   }
   /**
    * Check if current node has an attribute.
@@ -29896,9 +30026,9 @@ var MatcherView = class {
    * @returns {boolean}
    */
   hasAttr(attrName) {
-    const path28 = this._matcher.path;
-    if (path28.length === 0) return false;
-    const current = path28[path28.length - 1];
+    const path29 = this._matcher.path;
+    if (path29.length === 0) return false;
+    const current = path29[path29.length - 1];
     return current.values !== void 0 && attrName in current.values;
   }
   /**
@@ -29924,18 +30054,18 @@ var MatcherView = class {
    * @returns {number}
    */
   getPosition() {
-    const path28 = this._matcher.path;
-    if (path28.length === 0) return -1;
-    return path28[path28.length - 1].position ?? 0;
+    const path29 = this._matcher.path;
+    if (path29.length === 0) return -1;
+    return path29[path29.length - 1].position ?? 0;
   }
   /**
    * Get current node's repeat counter (occurrence count of this tag name).
    * @returns {number}
    */
   getCounter() {
-    const path28 = this._matcher.path;
-    if (path28.length === 0) return -1;
-    return path28[path28.length - 1].counter ?? 0;
+    const path29 = this._matcher.path;
+    if (path29.length === 0) return -1;
+    return path29[path29.length - 1].counter ?? 0;
   }
   /**
    * Get current node's sibling index (alias for getPosition).
@@ -32000,14 +32130,14 @@ function parseJunitReport(xml, opts) {
         let file = spot?.file ?? candidates2[candidates2.length > 1 ? 1 : 0] ?? "";
         let line = spot?.line ?? (Number.isInteger(lineAttr) && lineAttr >= 0 ? lineAttr + 1 : 1);
         if (!spot && fileAttr) file = fileAttr;
-        const path28 = repoPath(file, opts.root);
-        if (path28 === null || line < 1) {
+        const path29 = repoPath(file, opts.root);
+        if (path29 === null || line < 1) {
           dropped++;
           continue;
         }
         if (!Number.isFinite(line)) line = 1;
         annotations.push({
-          path: path28,
+          path: path29,
           startLine: line,
           endLine: line,
           level: "failure",
@@ -32042,14 +32172,14 @@ function parseLean2(text2, opts) {
   let cur = null;
   const flush = () => {
     if (!cur) return;
-    const path28 = repoPath(cur.file.replace(/^(?:\.\/)+/, ""), opts.root);
+    const path29 = repoPath(cur.file.replace(/^(?:\.\/)+/, ""), opts.root);
     const text3 = cur.lines.join("\n").replace(/\s+$/, "");
     const message = cur.name ? `(${cur.name}) ${text3}` : text3;
-    if (path28 === null) dropped++;
+    if (path29 === null) dropped++;
     else {
       const single = cur.endLine === void 0 || cur.endLine === cur.line;
       out.push({
-        path: path28,
+        path: path29,
         startLine: cur.line,
         endLine: cur.endLine ?? cur.line,
         ...single ? { startColumn: cur.col + 1 } : {},
@@ -32104,15 +32234,15 @@ function parseJsonMessage(line, root) {
     return null;
   const level = LEVEL2[String(o.severity)];
   if (!level || typeof o.data !== "string") return null;
-  const path28 = repoPath(o.fileName.replace(/^(?:\.\/)+/, ""), root);
-  if (path28 === null) return "dropped";
+  const path29 = repoPath(o.fileName.replace(/^(?:\.\/)+/, ""), root);
+  if (path29 === null) return "dropped";
   const endLine = typeof end?.line === "number" ? end.line : pos.line;
   const single = endLine === pos.line;
   const text2 = o.data.replace(/\s+$/, "");
   const kind = typeof o.kind === "string" && o.kind !== "" ? o.kind.slice(0, 100) : void 0;
   const message = kind && kind !== "hasSorry" ? `(${kind}) ${text2}` : text2;
   return {
-    path: path28,
+    path: path29,
     startLine: pos.line,
     endLine,
     ...single ? { startColumn: pos.column + 1 } : {},
@@ -32308,8 +32438,8 @@ async function annotate(ctx, box) {
   return text2 ? parseJunit(text2.toString("utf8"), { root: WORK_DIR }) : { annotations: [], dropped: 0 };
 }
 async function readCollected(dir, rel, cap) {
-  const file = path7.join(dir, rel);
-  if (!file.startsWith(path7.resolve(dir) + path7.sep)) return null;
+  const file = path8.join(dir, rel);
+  if (!file.startsWith(path8.resolve(dir) + path8.sep)) return null;
   let fd;
   try {
     fd = fs7.openSync(file, fs7.constants.O_RDONLY | fs7.constants.O_NOFOLLOW);
@@ -32358,7 +32488,7 @@ async function collectState(ctx, spec, id) {
 
 // src/verdict/expected.ts
 import fs8 from "node:fs";
-import path8 from "node:path";
+import path9 from "node:path";
 import { isDeepStrictEqual } from "node:util";
 var EXPECT_MAX_FILES = 1e3;
 var EXPECT_MAX_BYTES = 16 * 1024 * 1024;
@@ -32368,14 +32498,14 @@ function loadExpected(dir) {
   if (!st?.isDirectory()) throw new InputError("--expect", `'${dir}' is not a directory`);
   const out = [];
   const walk = (rel) => {
-    for (const name of fs8.readdirSync(path8.join(dir, rel)).sort()) {
+    for (const name of fs8.readdirSync(path9.join(dir, rel)).sort()) {
       const r = rel ? `${rel}/${name}` : name;
-      const s2 = fs8.lstatSync(path8.join(dir, r));
+      const s2 = fs8.lstatSync(path9.join(dir, r));
       if (s2.isDirectory()) walk(r);
       else if (s2.isFile()) {
         if (s2.size > EXPECT_MAX_BYTES)
           throw new InputError("--expect", `'${r}' is ${s2.size} bytes, above ${EXPECT_MAX_BYTES}`);
-        out.push({ path: r, hostPath: path8.join(dir, r), mode: r.endsWith(".json") ? "json" : "exact" });
+        out.push({ path: r, hostPath: path9.join(dir, r), mode: r.endsWith(".json") ? "json" : "exact" });
       } else throw new InputError("--expect", `'${r}' is not a regular file or directory`);
       if (out.length > EXPECT_MAX_FILES)
         throw new InputError("--expect", `more than ${EXPECT_MAX_FILES} expected files`);
@@ -32386,20 +32516,20 @@ function loadExpected(dir) {
   return out;
 }
 function expectedRepoPath(expectDir, sourceDir) {
-  const abs = path8.resolve(expectDir);
+  const abs = path9.resolve(expectDir);
   if (sourceDir) {
-    const src = path8.resolve(sourceDir);
-    if (abs === src || abs.startsWith(src + path8.sep)) {
+    const src = path9.resolve(sourceDir);
+    if (abs === src || abs.startsWith(src + path9.sep)) {
       throw new InputError(
         "--expect",
         `'${expectDir}' is inside --source: the sandbox would read the expected files; keep them outside it`
       );
     }
   }
-  for (let dir = path8.dirname(abs); ; dir = path8.dirname(dir)) {
-    if (fs8.lstatSync(path8.join(dir, ".git"), { throwIfNoEntry: false }))
-      return path8.relative(dir, abs).split(path8.sep).join("/");
-    if (path8.dirname(dir) === dir) return null;
+  for (let dir = path9.dirname(abs); ; dir = path9.dirname(dir)) {
+    if (fs8.lstatSync(path9.join(dir, ".git"), { throwIfNoEntry: false }))
+      return path9.relative(dir, abs).split(path9.sep).join("/");
+    if (path9.dirname(dir) === dir) return null;
   }
 }
 var show = (s2) => JSON.stringify(s2.length > SHOWN ? `${s2.slice(0, SHOWN)}…` : s2);
@@ -32604,13 +32734,13 @@ function judgeChallenge(l) {
     advisory: !l.trusted,
     summary: !l.trusted ? "the challenge is the source's own (no --challenge): nothing ties it to the base branch" : l.changed.length ? `the pull request changes ${l.changed.join(", ")}, which the base branch owns; they were judged as the base branch has them` : `the challenge (${l.files.length} files: ${l.files.slice(0, 6).join(", ")}${l.files.length > 6 ? ", …" : ""}) is the base branch's`,
     facts: { trusted_files: l.files.join(" ").slice(0, 4e3) },
-    annotations: l.changed.map((path28) => ({
-      path: path28,
+    annotations: l.changed.map((path29) => ({
+      path: path29,
       startLine: 1,
       endLine: 1,
       level: "failure",
       title: "judge challenge: a trusted file changed",
-      message: `${path28} belongs to the challenge (the base branch's); the pull request may not change it.`
+      message: `${path29} belongs to the challenge (the base branch's); the pull request may not change it.`
     }))
   });
 }
@@ -32725,7 +32855,7 @@ async function endLog(box, logs) {
 
 // src/sandbox/stages/prepare.ts
 import fsp9 from "node:fs/promises";
-import path14 from "node:path";
+import path15 from "node:path";
 
 // src/sandbox/disk.ts
 var GiB2 = 1024 ** 3;
@@ -32783,11 +32913,11 @@ function fitVolumes(volumes, defaults, free, dir) {
 
 // src/sandbox/lean.ts
 import fs10 from "node:fs";
-import path10 from "node:path";
+import path11 from "node:path";
 
 // src/lean/challenge.ts
 import fs9 from "node:fs";
-import path9 from "node:path";
+import path10 from "node:path";
 
 // src/lean/header.ts
 var ID_START = /[\p{L}_\u2100-\u214f\u1d49-\u1d6a]/u;
@@ -32920,18 +33050,18 @@ var PROJECT_FILES = [
 function projectFilesIn(dir) {
   const out = [];
   const walk = (rel) => {
-    for (const name of fs9.readdirSync(path9.join(dir, rel))) {
+    for (const name of fs9.readdirSync(path10.join(dir, rel))) {
       if (name === ".git" || name === ".lake") continue;
       const r = rel ? `${rel}/${name}` : name;
       if (PROJECT_FILES.includes(name)) out.push(r);
-      else if (fs9.lstatSync(path9.join(dir, r)).isDirectory()) walk(r);
+      else if (fs9.lstatSync(path10.join(dir, r)).isDirectory()) walk(r);
     }
   };
   walk("");
   return out;
 }
 function addedProjectFiles(baseDir, prDir) {
-  const has = (rel) => fs9.lstatSync(path9.join(baseDir, rel), { throwIfNoEntry: false })?.isFile() === true;
+  const has = (rel) => fs9.lstatSync(path10.join(baseDir, rel), { throwIfNoEntry: false })?.isFile() === true;
   return projectFilesIn(prDir).filter((rel) => !has(rel));
 }
 var MODULE = /^[A-Za-z_][\w']*(\.[A-Za-z_][\w']*)*$/;
@@ -32968,10 +33098,10 @@ function readConfig(file) {
 function leanFiles(dir) {
   const out = [];
   const walk = (rel) => {
-    for (const name of fs9.readdirSync(path9.join(dir, rel))) {
+    for (const name of fs9.readdirSync(path10.join(dir, rel))) {
       if (name === ".git" || name === ".lake") continue;
       const r = rel ? `${rel}/${name}` : name;
-      const st = fs9.lstatSync(path9.join(dir, r));
+      const st = fs9.lstatSync(path10.join(dir, r));
       if (st.isDirectory()) walk(r);
       else if (st.isFile() && name.endsWith(".lean")) out.push(r);
     }
@@ -32981,10 +33111,10 @@ function leanFiles(dir) {
 }
 var underAnyRoot = (all, rel) => all.filter((f) => f === rel || f.endsWith(`/${rel}`));
 function trustedClosure(baseDir, configPath, cfg) {
-  const has = (rel) => fs9.lstatSync(path9.join(baseDir, rel), { throwIfNoEntry: false })?.isFile() === true;
+  const has = (rel) => fs9.lstatSync(path10.join(baseDir, rel), { throwIfNoEntry: false })?.isFile() === true;
   const files = [
     configPath,
-    ...projectFilesIn(baseDir).filter((rel) => fs9.lstatSync(path9.join(baseDir, rel)).isFile())
+    ...projectFilesIn(baseDir).filter((rel) => fs9.lstatSync(path10.join(baseDir, rel)).isFile())
   ];
   const all = leanFiles(baseDir);
   const todo = [{ m: cfg.challenge_module, from: configPath }];
@@ -33009,7 +33139,7 @@ function trustedClosure(baseDir, configPath, cfg) {
     for (const f of underAnyRoot(all, rel)) {
       if (files.includes(f)) continue;
       files.push(f);
-      const text2 = fs9.readFileSync(path9.join(baseDir, f), "utf8");
+      const text2 = fs9.readFileSync(path10.join(baseDir, f), "utf8");
       todo.push(...readable(f, () => headerImports(text2)).map((i) => ({ m: i, from: f })));
     }
   }
@@ -33021,40 +33151,40 @@ function addedModules(prDir, c) {
 }
 function changedByPr(baseDir, prDir, files, added = []) {
   const changed = files.filter((rel) => {
-    const theirs = path9.join(prDir, rel);
+    const theirs = path10.join(prDir, rel);
     const st = fs9.lstatSync(theirs, { throwIfNoEntry: false });
     if (!st?.isFile()) return true;
-    return !fs9.readFileSync(theirs).equals(fs9.readFileSync(path9.join(baseDir, rel)));
+    return !fs9.readFileSync(theirs).equals(fs9.readFileSync(path10.join(baseDir, rel)));
   });
   return [...changed, ...added.filter((rel) => !changed.includes(rel))];
 }
 function assembleProject(prDir, baseDir, files, dest) {
   fs9.mkdirSync(dest, { recursive: true, mode: 493 });
   const walk = (rel) => {
-    for (const name of fs9.readdirSync(path9.join(prDir, rel))) {
+    for (const name of fs9.readdirSync(path10.join(prDir, rel))) {
       const r = rel ? `${rel}/${name}` : name;
       if (!rel && (name === ".lake" || name === ".git")) continue;
       if (PROJECT_FILES.includes(name)) continue;
-      const st = fs9.lstatSync(path9.join(prDir, r));
+      const st = fs9.lstatSync(path10.join(prDir, r));
       if (st.isDirectory()) {
-        fs9.mkdirSync(path9.join(dest, r), { mode: 493 });
+        fs9.mkdirSync(path10.join(dest, r), { mode: 493 });
         walk(r);
       } else if (st.isFile())
-        fs9.writeFileSync(path9.join(dest, r), fs9.readFileSync(path9.join(prDir, r)), { mode: 420 });
+        fs9.writeFileSync(path10.join(dest, r), fs9.readFileSync(path10.join(prDir, r)), { mode: 420 });
     }
   };
   walk("");
   for (const rel of files) {
-    fs9.mkdirSync(path9.dirname(path9.join(dest, rel)), { recursive: true, mode: 493 });
-    fs9.rmSync(path9.join(dest, rel), { force: true, recursive: true });
-    fs9.writeFileSync(path9.join(dest, rel), fs9.readFileSync(path9.join(baseDir, rel)), { mode: 420 });
+    fs9.mkdirSync(path10.dirname(path10.join(dest, rel)), { recursive: true, mode: 493 });
+    fs9.rmSync(path10.join(dest, rel), { force: true, recursive: true });
+    fs9.writeFileSync(path10.join(dest, rel), fs9.readFileSync(path10.join(baseDir, rel)), { mode: 420 });
   }
-  fs9.mkdirSync(path9.join(dest, ".lake"), { recursive: true, mode: 493 });
+  fs9.mkdirSync(path10.join(dest, ".lake"), { recursive: true, mode: 493 });
 }
 
 // src/sandbox/lean.ts
 function findProgram(option, name, searchPath) {
-  const candidates2 = name.includes("/") ? [path10.resolve(name)] : searchPath.split(":").filter(Boolean).map((d) => path10.join(d, name));
+  const candidates2 = name.includes("/") ? [path11.resolve(name)] : searchPath.split(":").filter(Boolean).map((d) => path11.join(d, name));
   for (const c of candidates2) {
     try {
       fs10.accessSync(c, fs10.constants.X_OK);
@@ -33068,7 +33198,7 @@ function findProgram(option, name, searchPath) {
   );
 }
 function resolveLean(lean, sourceDir, searchPath) {
-  const cfgFile = path10.join(lean.challengeDir, lean.config);
+  const cfgFile = path11.join(lean.challengeDir, lean.config);
   if (!fs10.lstatSync(cfgFile, { throwIfNoEntry: false })?.isFile()) {
     throw new InputError("--comparator-config", `'${lean.config}' is not a file in ${lean.challengeDir}`);
   }
@@ -33079,7 +33209,7 @@ function resolveLean(lean, sourceDir, searchPath) {
   const changed = lean.trusted ? [...changedByPr(lean.challengeDir, sourceDir, files, absent), ...addedModules(sourceDir, closure)] : [];
   const overlays = lean.trusted ? files.map((rel) => ({
     type: "bind",
-    source: path10.join(lean.challengeDir, rel),
+    source: path11.join(lean.challengeDir, rel),
     target: `${WORK_DIR}/${rel}`,
     readOnly: true
   })) : [];
@@ -33101,7 +33231,7 @@ function resolveLean(lean, sourceDir, searchPath) {
 // src/sandbox/pytest.ts
 import fs11 from "node:fs";
 import fsp5 from "node:fs/promises";
-import path11 from "node:path";
+import path12 from "node:path";
 var PYTEST_CONFIG_DIR = "/sandbox-action/pytest";
 var PYTEST_RUNNER = `${PYTEST_CONFIG_DIR}/run.py`;
 var RUNNER_SOURCE = `# sandbox-action: the trusted pytest runner (src/sandbox/pytest.ts says what it guarantees).
@@ -33206,7 +33336,7 @@ function isTestFolder(dir) {
 }
 function findPytestConfig(dir) {
   for (const [name, section] of CONFIGS) {
-    const p = path11.join(dir, name);
+    const p = path12.join(dir, name);
     if (!regularFile(p)) continue;
     if (section === null || section.test(fs11.readFileSync(p, "utf8"))) return name;
   }
@@ -33220,9 +33350,9 @@ async function resolvePytest(tests, scratch) {
   const config = findPytestConfig(tests.dir);
   const testArgs = tests.paths.map((p) => `${WORK_DIR}/${p}`);
   await fsp5.mkdir(scratch, { recursive: true, mode: 493 });
-  const runner = path11.join(scratch, "run.py");
+  const runner = path12.join(scratch, "run.py");
   await fsp5.writeFile(runner, RUNNER_SOURCE, { mode: 420 });
-  const plugin = path11.join(scratch, "sandbox_action_pytest.py");
+  const plugin = path12.join(scratch, "sandbox_action_pytest.py");
   await fsp5.writeFile(plugin, PLUGIN_SOURCE, { mode: 420 });
   const mounts = [
     { type: "bind", source: runner, target: PYTEST_RUNNER, readOnly: true },
@@ -33243,12 +33373,12 @@ async function resolvePytest(tests, scratch) {
   const roots = [];
   const notes = [];
   for (const p of tests.paths) {
-    const st = fs11.lstatSync(path11.join(tests.dir, p), { throwIfNoEntry: false });
+    const st = fs11.lstatSync(path12.join(tests.dir, p), { throwIfNoEntry: false });
     if (!st || !(st.isDirectory() || st.isFile())) {
       throw new InputError("--tests-path", `'${p}' is not a directory or file in ${tests.dir}`);
     }
-    const dir = path11.posix.dirname(p);
-    const folder = st.isFile() && dir !== "." && isTestFolder(path11.join(tests.dir, dir));
+    const dir = path12.posix.dirname(p);
+    const folder = st.isFile() && dir !== "." && isTestFolder(path12.join(tests.dir, dir));
     roots.push(folder ? dir : p);
     if (st.isFile() && !folder) {
       notes.push(
@@ -33262,17 +33392,17 @@ async function resolvePytest(tests, scratch) {
   for (const r of exclude) {
     mounts.push({
       type: "bind",
-      source: path11.join(tests.dir, r),
+      source: path12.join(tests.dir, r),
       target: `${WORK_DIR}/${r}`,
       readOnly: true
     });
   }
-  const empty = path11.join(scratch, "empty");
+  const empty = path12.join(scratch, "empty");
   await fsp5.writeFile(empty, "", { mode: 420 });
   for (const a of [...new Set(tests.paths.flatMap(ancestors))]) {
     const rel = a ? `${a}/conftest.py` : "conftest.py";
     if (exclude.some((e) => rel === e || rel.startsWith(`${e}/`))) continue;
-    const trusted = path11.join(tests.dir, rel);
+    const trusted = path12.join(tests.dir, rel);
     mounts.push({
       type: "bind",
       source: regularFile(trusted) ? trusted : empty,
@@ -33284,10 +33414,10 @@ async function resolvePytest(tests, scratch) {
   let configSource;
   let configName;
   if (config) {
-    configSource = path11.join(tests.dir, config);
+    configSource = path12.join(tests.dir, config);
     configName = config;
   } else {
-    configSource = path11.join(scratch, "pytest.ini");
+    configSource = path12.join(scratch, "pytest.ini");
     await fsp5.writeFile(configSource, "[pytest]\n", { mode: 420 });
     configName = "pytest.ini";
   }
@@ -33339,12 +33469,12 @@ async function resolveHostMounts(mounts, allow, env) {
 
 // src/sandbox/persist.ts
 import fsp8 from "node:fs/promises";
-import path13 from "node:path";
+import path14 from "node:path";
 
 // src/sandbox/volumes.ts
 import { execFile as execFile2, spawn } from "node:child_process";
 import fsp7 from "node:fs/promises";
-import path12 from "node:path";
+import path13 from "node:path";
 import { promisify as promisify2 } from "node:util";
 var run2 = promisify2(execFile2);
 var LABEL_LOOP_DEVICE = "sandbox-action.loop-device";
@@ -33395,8 +33525,8 @@ function loopToolsReason(host) {
   return check2;
 }
 async function discardInBackground(stateDir, image) {
-  const dir = path12.join(stateDir, DISCARD_DIR);
-  const target = path12.join(dir, path12.basename(image));
+  const dir = path13.join(stateDir, DISCARD_DIR);
+  const target = path13.join(dir, path13.basename(image));
   try {
     await fsp7.mkdir(dir, { recursive: true, mode: 448 });
     await fsp7.rename(image, target);
@@ -33448,7 +33578,7 @@ async function createVolume(engine, host, backend, v, owner, labels) {
     await engine.createVolume({ name: v.name, driver: "local", driverOpts: {}, labels: volLabels });
     return { ...base, enforced: false, reserved: false, remove: () => engine.removeVolume(v.name) };
   }
-  const image = path12.join(host.stateDir, `${v.name}.img`);
+  const image = path13.join(host.stateDir, `${v.name}.img`);
   await fsp7.mkdir(host.stateDir, { recursive: true, mode: 448 });
   const fh = await fsp7.open(image, "wx", 384);
   let device = null;
@@ -33519,9 +33649,9 @@ async function ourLoopDevices(host) {
   }
   if (!out) return [];
   const j = JSON.parse(out);
-  const dir = path12.resolve(host.stateDir) + path12.sep;
+  const dir = path13.resolve(host.stateDir) + path13.sep;
   return (j.loopdevices ?? []).filter(
-    (d) => d["back-file"] && path12.resolve(d["back-file"].replace(/ \(deleted\)$/, "")).startsWith(dir)
+    (d) => d["back-file"] && path13.resolve(d["back-file"].replace(/ \(deleted\)$/, "")).startsWith(dir)
   ).map((d) => ({ device: d.name, image: d["back-file"].replace(/ \(deleted\)$/, "") }));
 }
 
@@ -33539,12 +33669,12 @@ async function checkPersist(engine, host, dir) {
   const why = await loopUnavailableReason(engine, host);
   if (why)
     throw new InputError("--persist", `needs capped loop volumes, which this host cannot make: ${why}`);
-  const img = await fsp8.lstat(path13.join(dir, PERSIST_IMAGE)).catch(() => null);
+  const img = await fsp8.lstat(path14.join(dir, PERSIST_IMAGE)).catch(() => null);
   if (img && !img.isFile())
-    throw new InputError("--persist", `'${path13.join(dir, PERSIST_IMAGE)}' is not a file`);
+    throw new InputError("--persist", `'${path14.join(dir, PERSIST_IMAGE)}' is not a file`);
 }
 async function attachPersist(engine, host, p, owner, labels) {
-  const image = path13.join(p.dir, PERSIST_IMAGE);
+  const image = path14.join(p.dir, PERSIST_IMAGE);
   let note = null;
   const lock = `${image}.lock`;
   const fh = await fsp8.open(lock, "wx", 384).catch(() => null);
@@ -33664,7 +33794,7 @@ async function prepare(ctx) {
   if (spec.tests?.runner === "pytest") {
     const layout = await resolvePytest(
       spec.tests,
-      path14.join(deps.volumeHost.stateDir, `${ctx.runId}-pytest`)
+      path15.join(deps.volumeHost.stateDir, `${ctx.runId}-pytest`)
     );
     ctx.cleanup.add("remove the pytest scratch files", () => layout.cleanup());
     pytest = layout;
@@ -33679,7 +33809,7 @@ async function prepare(ctx) {
   const hide = [];
   const under = (root, p) => p === root || p.startsWith(`${root}/`);
   if (expectPath && [...pytest?.exclude ?? [], ...lean?.exclude ?? []].some((r) => under(r, expectPath))) {
-    const empty = path14.join(deps.volumeHost.stateDir, `${ctx.runId}-hidden`);
+    const empty = path15.join(deps.volumeHost.stateDir, `${ctx.runId}-hidden`);
     await fsp9.mkdir(empty, { recursive: true, mode: 365 });
     ctx.cleanup.add(
       "remove the empty folder over the expected files",
@@ -33808,13 +33938,13 @@ async function decideUser(engine, spec, image, labels, notes) {
 // src/sandbox/stages/lean.ts
 import fs13 from "node:fs";
 import fsp11 from "node:fs/promises";
-import path16 from "node:path";
+import path17 from "node:path";
 
 // src/comparator/run.ts
 import { spawn as spawn2 } from "node:child_process";
 import { randomBytes as randomBytes2 } from "node:crypto";
 import fsp10 from "node:fs/promises";
-import path15 from "node:path";
+import path16 from "node:path";
 
 // src/comparator/context.ts
 var CONTEXT_ENV = "SANDBOX_LANDRUN_CONTEXT";
@@ -33921,7 +34051,7 @@ async function prepareProject(dir, notice) {
       `the project '${dir}' (mode ${(st.mode & 511).toString(8)}) may not be readable by the steps' user`
     );
   }
-  const lake = path15.join(dir, ".lake");
+  const lake = path16.join(dir, ".lake");
   const l = await fsp10.lstat(lake).catch(() => null);
   if (!l) {
     await fsp10.mkdir(lake, { mode: 493 });
@@ -33937,7 +34067,7 @@ async function prepareProject(dir, notice) {
 async function runComparator(o, deps) {
   const { engine } = deps;
   const notice = deps.notice ?? (() => void 0);
-  const projectDir = path15.resolve(o.projectDir);
+  const projectDir = path16.resolve(o.projectDir);
   const user = o.stepUser ?? { uid: 65534, gid: 65534 };
   const judgeUid = process.getuid?.() ?? -1;
   if (user.uid === 0 || user.uid === judgeUid) {
@@ -33946,7 +34076,7 @@ async function runComparator(o, deps) {
   if (!engine.info.local || deps.volumeHost.sharedWithEngine === false) {
     throw new InputError("engine", "comparator's steps mount host paths: the engine must run on this host");
   }
-  if (o.lean4export && !path15.isAbsolute(o.lean4export)) {
+  if (o.lean4export && !path16.isAbsolute(o.lean4export)) {
     throw new InputError("lean4export", `'${o.lean4export}' must be an absolute path`);
   }
   await prepareProject(projectDir, notice);
@@ -33962,7 +34092,7 @@ async function runComparator(o, deps) {
   const createdAt2 = deps.now();
   const runId = newRunId(createdAt2, deps.random());
   const labels = runLabels(runId, createdAt2);
-  const lakeDir = path15.join(projectDir, ".lake");
+  const lakeDir = path16.join(projectDir, ".lake");
   let volume = null;
   try {
     volume = await createVolume(
@@ -34085,15 +34215,15 @@ async function spawnComparator(o, cwd, env, signal) {
 
 // src/sandbox/stages/lean.ts
 function packageRoot(from = import.meta.dirname) {
-  for (let d = from; d !== path16.dirname(d); d = path16.dirname(d)) {
-    if (fs13.existsSync(path16.join(d, SHIM_PATH))) return d;
+  for (let d = from; d !== path17.dirname(d); d = path17.dirname(d)) {
+    if (fs13.existsSync(path17.join(d, SHIM_PATH))) return d;
   }
   throw new Error(`${SHIM_PATH} is not in any folder above ${from}`);
 }
 async function runLeanJudge(ctx, spec, lean) {
   const { deps } = ctx;
-  const scratch = path16.join(deps.volumeHost.stateDir, `${ctx.runId}-lean`);
-  const project = path16.join(scratch, "project");
+  const scratch = path17.join(deps.volumeHost.stateDir, `${ctx.runId}-lean`);
+  const project = path17.join(scratch, "project");
   try {
     await fsp11.mkdir(scratch, { recursive: true, mode: 493 });
     assembleProject(spec.source.dir, spec.lean.challengeDir, lean.files, project);
@@ -34106,7 +34236,7 @@ async function runLeanJudge(ctx, spec, lean) {
         comparator: lean.programs.comparator,
         config: spec.lean.config,
         image: spec.image,
-        landrun: path16.join(packageRoot(), SHIM_PATH),
+        landrun: path17.join(packageRoot(), SHIM_PATH),
         lake: lean.programs.lake,
         lean4export: lean.programs.lean4export,
         env: {
@@ -34234,13 +34364,13 @@ function sameList(a, b) {
 
 // src/sandbox/log-pipe.ts
 import fs14 from "node:fs";
-import path17 from "node:path";
+import path18 from "node:path";
 var LogCopy = class {
   constructor(file, cap) {
     this.cap = cap;
     const c = fs14.constants;
     try {
-      fs14.mkdirSync(path17.dirname(file), { recursive: true });
+      fs14.mkdirSync(path18.dirname(file), { recursive: true });
       this.fd = fs14.openSync(file, c.O_WRONLY | c.O_CREAT | c.O_TRUNC | c.O_NOFOLLOW, 420);
     } catch (err) {
       throw new InputError("--log-file", `'${file}' cannot be written: ${errorMessage(err)}`);
@@ -34346,7 +34476,7 @@ var LogPipe = class {
 var import_tar_stream6 = __toESM(require_tar_stream(), 1);
 import fs15 from "node:fs";
 import fsp12 from "node:fs/promises";
-import path18 from "node:path";
+import path19 from "node:path";
 import { Readable as Readable4 } from "node:stream";
 function packDirectory(root, owner, exclude = [], only) {
   const skip = new Set(exclude);
@@ -34354,12 +34484,12 @@ function packDirectory(root, owner, exclude = [], only) {
   const stats = { files: 0, bytes: 0, skipped: [] };
   const common = { uid: owner.uid, gid: owner.gid, uname: "", gname: "" };
   const walk = async (rel) => {
-    const abs = rel ? path18.join(root, rel) : root;
+    const abs = rel ? path19.join(root, rel) : root;
     const names = (await fsp12.readdir(abs)).sort();
     for (const name of names) {
       const childRel = rel ? `${rel}/${name}` : name;
       if (skip.has(childRel)) continue;
-      const childAbs = path18.join(root, childRel);
+      const childAbs = path19.join(root, childRel);
       const st = await fsp12.lstat(childAbs);
       const mode = st.mode & 511;
       if (st.isDirectory()) {
@@ -35267,7 +35397,7 @@ function planHash(spec, imageId) {
 // src/session/record.ts
 import fs16 from "node:fs";
 import fsp15 from "node:fs/promises";
-import path19 from "node:path";
+import path20 from "node:path";
 var LABEL_SESSION = "sandbox-action.session";
 var LABEL_SESSION_NAME = "sandbox-action.session-name";
 var LABEL_SESSION_KIND = "sandbox-action.session-kind";
@@ -35280,8 +35410,8 @@ function sessionLabels(r) {
     ...r.name ? { [LABEL_SESSION_NAME]: r.name } : {}
   };
 }
-var sessionsDir = (stateDir) => path19.join(stateDir, "sessions");
-var recordFile = (dir, id) => path19.join(dir, `${id}.json`);
+var sessionsDir = (stateDir) => path20.join(stateDir, "sessions");
+var recordFile = (dir, id) => path20.join(dir, `${id}.json`);
 var ID = /^[a-z0-9]+-[a-f0-9]+$/;
 async function writeRecord(dir, r) {
   await fsp15.mkdir(dir, { recursive: true, mode: 448 });
@@ -35319,7 +35449,7 @@ async function removeRecord(dir, id) {
   await fsp15.rm(recordFile(dir, id), { force: true });
   await fsp15.rm(lockFile(dir, id), { force: true });
 }
-var lockFile = (dir, id) => path19.join(dir, `${id}.lock`);
+var lockFile = (dir, id) => path20.join(dir, `${id}.lock`);
 function alive(pid) {
   try {
     process.kill(pid, 0);
@@ -35481,7 +35611,7 @@ async function waitForCheck(ctx, check2, exit) {
 
 // src/sandbox/gc.ts
 import fsp16 from "node:fs/promises";
-import path20 from "node:path";
+import path21 from "node:path";
 function createdAt(r) {
   const t = Date.parse(r.labels[LABEL_CREATED] ?? "");
   return Number.isNaN(t) ? 0 : t;
@@ -35520,7 +35650,7 @@ async function gc(engine, host, opts) {
         const dev = r.labels[LABEL_LOOP_DEVICE];
         const img = r.labels[LABEL_LOOP_IMAGE];
         if (dev) await host.privileged("losetup", ["-d", dev]).catch(() => void 0);
-        if (img && path20.resolve(img).startsWith(path20.resolve(host.stateDir) + path20.sep)) {
+        if (img && path21.resolve(img).startsWith(path21.resolve(host.stateDir) + path21.sep)) {
           await fsp16.rm(img, { force: true });
         }
       })
@@ -35540,7 +35670,7 @@ async function gc(engine, host, opts) {
     }
     const files = await fsp16.readdir(host.stateDir).catch(() => []);
     for (const f of files.filter((n) => n.endsWith(".img"))) {
-      const abs = path20.join(host.stateDir, f);
+      const abs = path21.join(host.stateDir, f);
       if (inUse.has(abs)) continue;
       const st = await fsp16.stat(abs).catch(() => null);
       if (st && st.mtimeMs <= cutoff) {
@@ -35548,9 +35678,9 @@ async function gc(engine, host, opts) {
         report.removed.push({ kind: "volume-image", name: f });
       }
     }
-    const discard = path20.join(host.stateDir, DISCARD_DIR);
+    const discard = path21.join(host.stateDir, DISCARD_DIR);
     for (const f of await fsp16.readdir(discard).catch(() => [])) {
-      await fsp16.rm(path20.join(discard, f), { force: true });
+      await fsp16.rm(path21.join(discard, f), { force: true });
       report.removed.push({ kind: "volume-image", name: f });
     }
   }
@@ -35970,7 +36100,7 @@ async function runInWarm(given, deps, r, w) {
 // src/sandbox/watchdog.ts
 import { spawn as spawn3 } from "node:child_process";
 import fs17 from "node:fs";
-import path21 from "node:path";
+import path22 from "node:path";
 import { fileURLToPath as fileURLToPath2 } from "node:url";
 function processStart(pid) {
   try {
@@ -35981,8 +36111,8 @@ function processStart(pid) {
   }
 }
 function cliPath() {
-  const here = path21.dirname(fileURLToPath2(import.meta.url));
-  for (const p of [path21.join(here, "cli.js"), path21.resolve(here, "../../dist/cli.js")]) {
+  const here = path22.dirname(fileURLToPath2(import.meta.url));
+  for (const p of [path22.join(here, "cli.js"), path22.resolve(here, "../../dist/cli.js")]) {
     if (fs17.existsSync(p)) return p;
   }
   return null;
@@ -36010,7 +36140,7 @@ function startWatchdog(runId, env) {
 import { randomBytes as randomBytes3 } from "node:crypto";
 import fs18 from "node:fs";
 import os7 from "node:os";
-import path22 from "node:path";
+import path23 from "node:path";
 
 // src/engine/docker.ts
 import { posix } from "node:path";
@@ -36050,10 +36180,10 @@ var ApiClient = class {
     this.prefix = `/v${v}`;
   }
   /** Send a request; resolves with the raw streaming response (any status). */
-  raw(method, path28, opts = {}, operation = `${method} ${path28}`) {
+  raw(method, path29, opts = {}, operation = `${method} ${path29}`) {
     const qs = new URLSearchParams();
     for (const [k, v] of Object.entries(opts.query ?? {})) if (v !== void 0) qs.set(k, String(v));
-    const fullPath = `${this.prefix}${path28}${qs.size ? `?${qs}` : ""}`;
+    const fullPath = `${this.prefix}${path29}${qs.size ? `?${qs}` : ""}`;
     const headers = { ...opts.headers };
     let payload;
     if (opts.body !== void 0) {
@@ -36086,13 +36216,13 @@ var ApiClient = class {
    * A request the engine answers with 101 Switching Protocols (exec with stdin): the raw connection, both ways.
    * Its own socket, never the keep-alive pool's. Any other answer becomes an EngineError.
    */
-  upgrade(method, path28, body, operation) {
+  upgrade(method, path29, body, operation) {
     const payload = Buffer.from(JSON.stringify(body));
     const ep = this.endpoint;
     return new Promise((resolve, reject) => {
       const req = http.request({
         method,
-        path: `${this.prefix}${path28}`,
+        path: `${this.prefix}${path29}`,
         headers: {
           connection: "Upgrade",
           upgrade: "tcp",
@@ -36117,17 +36247,17 @@ var ApiClient = class {
     });
   }
   /** Send a request and parse a JSON answer; a non-2xx status becomes an EngineError. */
-  async json(method, path28, opts = {}, operation) {
-    const op = operation ?? `${method} ${path28}`;
-    const res = await this.raw(method, path28, opts, op);
+  async json(method, path29, opts = {}, operation) {
+    const op = operation ?? `${method} ${path29}`;
+    const res = await this.raw(method, path29, opts, op);
     const text2 = await readAll(res.body);
     if (res.statusCode < 200 || res.statusCode >= 300) throw this.statusError(op, res.statusCode, text2);
     return text2.length ? JSON.parse(text2.toString("utf8")) : void 0;
   }
   /** Like json() but ignores the body. `okStatuses` lists extra statuses that count as success. */
-  async call(method, path28, opts = {}, operation, okStatuses = []) {
-    const op = operation ?? `${method} ${path28}`;
-    const res = await this.raw(method, path28, opts, op);
+  async call(method, path29, opts = {}, operation, okStatuses = []) {
+    const op = operation ?? `${method} ${path29}`;
+    const res = await this.raw(method, path29, opts, op);
     const text2 = await readAll(res.body);
     if ((res.statusCode < 200 || res.statusCode >= 300) && !okStatuses.includes(res.statusCode)) {
       throw this.statusError(op, res.statusCode, text2);
@@ -36750,37 +36880,37 @@ var DockerApiEngine = class {
     );
     return { titles: j.Titles ?? [], processes: j.Processes ?? [] };
   }
-  async putArchive(id, path28, tar8) {
+  async putArchive(id, path29, tar8) {
     await this.api.call(
       "PUT",
       `/containers/${id}/archive`,
       {
-        query: { path: path28, noOverwriteDirNonDir: 1 },
+        query: { path: path29, noOverwriteDirNonDir: 1 },
         bodyStream: tar8,
         headers: { "content-type": "application/x-tar" }
       },
-      `copy into ${path28}`
+      `copy into ${path29}`
     );
   }
-  async getArchive(id, path28) {
+  async getArchive(id, path29) {
     const res = await this.api.raw(
       "GET",
       `/containers/${id}/archive`,
-      { query: { path: path28 } },
-      `copy out of ${path28}`
+      { query: { path: path29 } },
+      `copy out of ${path29}`
     );
     if (res.statusCode !== 200)
-      throw this.api.statusError(`copy out of ${path28}`, res.statusCode, await readAll(res.body));
-    return this.info.name === "podman" ? archiveUnderBase(res.body, posix.basename(path28)) : res.body;
+      throw this.api.statusError(`copy out of ${path29}`, res.statusCode, await readAll(res.body));
+    return this.info.name === "podman" ? archiveUnderBase(res.body, posix.basename(path29)) : res.body;
   }
-  async statPath(id, path28) {
-    const res = await this.api.raw("HEAD", `/containers/${id}/archive`, { query: { path: path28 } }, `stat ${path28}`);
+  async statPath(id, path29) {
+    const res = await this.api.raw("HEAD", `/containers/${id}/archive`, { query: { path: path29 } }, `stat ${path29}`);
     const body = await readAll(res.body);
     if (res.statusCode === 404) return null;
-    if (res.statusCode !== 200) throw this.api.statusError(`stat ${path28}`, res.statusCode, body);
+    if (res.statusCode !== 200) throw this.api.statusError(`stat ${path29}`, res.statusCode, body);
     const header = res.headers["x-docker-container-path-stat"];
     if (typeof header !== "string")
-      throw new EngineError(this.info.name, `stat ${path28}`, "the engine sent no path stat");
+      throw new EngineError(this.info.name, `stat ${path29}`, "the engine sent no path stat");
     const j = JSON.parse(Buffer.from(header, "base64").toString("utf8"));
     return {
       name: String(j.name ?? ""),
@@ -36925,7 +37055,7 @@ function connect(ctx, choice = "auto") {
 }
 var hosts = /* @__PURE__ */ new Map();
 function volumeHostFor(ctx) {
-  const dir = ctx.env.SANDBOX_ACTION_STATE_DIR || path22.join(os7.tmpdir(), "sandbox-action");
+  const dir = ctx.env.SANDBOX_ACTION_STATE_DIR || path23.join(os7.tmpdir(), "sandbox-action");
   const shared = ctx.env.ACT !== "true";
   const key = JSON.stringify([dir, ctx.isRoot, shared]);
   let host = hosts.get(key);
@@ -37006,7 +37136,7 @@ function failedBeforeRun(err, spec, subject) {
   };
 }
 function writeResultFile(file, result) {
-  fs18.mkdirSync(path22.dirname(file), { recursive: true });
+  fs18.mkdirSync(path23.dirname(file), { recursive: true });
   const tmp = `${file}.${process.pid}.tmp`;
   fs18.writeFileSync(tmp, `${JSON.stringify(result, null, 2)}
 `, { mode: 420 });
@@ -37281,7 +37411,7 @@ function readActionInputs(env) {
 // src/cli/build.ts
 import { execFileSync } from "node:child_process";
 import fs21 from "node:fs";
-import path24 from "node:path";
+import path25 from "node:path";
 
 // src/images/build-plan.ts
 var PLATFORM = /^linux\/(amd64|arm64|arm\/v7|arm\/v6|386|ppc64le|s390x|riscv64)$/;
@@ -37418,7 +37548,7 @@ var import_tar_stream7 = __toESM(require_tar_stream(), 1);
 import { spawn as spawn4, spawnSync } from "node:child_process";
 import fs19 from "node:fs";
 import os8 from "node:os";
-import path23 from "node:path";
+import path24 from "node:path";
 import { Readable as Readable5 } from "node:stream";
 
 // src/images/registry.ts
@@ -37504,8 +37634,8 @@ var RegistryClient = class {
     return `Bearer ${token}`;
   }
   /** One request with auth (answering a 401 challenge once) and retries with backoff on 429/5xx/network errors. */
-  async request(method, path28, o) {
-    const url = new URL(`${isLoopback(this.host) ? "http" : "https"}://${this.host}${path28}`);
+  async request(method, path29, o) {
+    const url = new URL(`${isLoopback(this.host) ? "http" : "https"}://${this.host}${path29}`);
     const attempts = this.o.attempts ?? 5;
     const sleep = this.o.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
     let auth2 = null;
@@ -37608,19 +37738,19 @@ var RegistryClient = class {
 
 // src/images/builder.ts
 function imageSources(root) {
-  const dir = path23.join(root, "images");
+  const dir = path24.join(root, "images");
   const out = [];
   for (const name of fs19.readdirSync(dir).sort()) {
-    const dockerfile = path23.join(dir, name, "Dockerfile");
+    const dockerfile = path24.join(dir, name, "Dockerfile");
     if (!fs19.existsSync(dockerfile)) continue;
     const text2 = fs19.readFileSync(dockerfile, "utf8");
     const first = /^#\s*(.+)$/m.exec(text2)?.[1] ?? name;
     const args = {};
-    const toolchain = path23.join(dir, name, "lean-toolchain");
+    const toolchain = path24.join(dir, name, "lean-toolchain");
     if (fs19.existsSync(toolchain)) args.LEAN_TOOLCHAIN = fs19.readFileSync(toolchain, "utf8").trim();
     out.push({
       name,
-      contextDir: name === "egress-proxy" ? path23.join(root, "dist") : path23.join(dir, name),
+      contextDir: name === "egress-proxy" ? path24.join(root, "dist") : path24.join(dir, name),
       dockerfile,
       title: `sandbox-action ${name}`,
       description: first.replace(/^[\w-]+:\s*/, "").slice(0, 200),
@@ -37632,17 +37762,17 @@ function imageSources(root) {
 function contextTar2(src) {
   const pack = import_tar_stream7.default.pack();
   const opts = { mode: 420, uid: 0, gid: 0, mtime: /* @__PURE__ */ new Date(0) };
-  const inside2 = path23.relative(src.contextDir, src.dockerfile);
-  const outside = inside2.startsWith("..") || path23.isAbsolute(inside2);
+  const inside2 = path24.relative(src.contextDir, src.dockerfile);
+  const outside = inside2.startsWith("..") || path24.isAbsolute(inside2);
   const walk = (rel) => {
-    for (const name of fs19.readdirSync(path23.join(src.contextDir, rel)).sort()) {
+    for (const name of fs19.readdirSync(path24.join(src.contextDir, rel)).sort()) {
       const r = rel ? `${rel}/${name}` : name;
-      const st = fs19.lstatSync(path23.join(src.contextDir, r));
+      const st = fs19.lstatSync(path24.join(src.contextDir, r));
       if (st.isDirectory()) walk(r);
       else if (st.isFile()) {
         pack.entry(
           { name: r, ...opts, mode: st.mode & 493 ? st.mode & 511 : 420 },
-          fs19.readFileSync(path23.join(src.contextDir, r))
+          fs19.readFileSync(path24.join(src.contextDir, r))
         );
       }
     }
@@ -37661,7 +37791,7 @@ function credentialsFor(host, given, home = os8.homedir()) {
   try {
     const cfg = JSON.parse(
       fs19.readFileSync(
-        path23.join(process.env.DOCKER_CONFIG ?? path23.join(home, ".docker"), "config.json"),
+        path24.join(process.env.DOCKER_CONFIG ?? path24.join(home, ".docker"), "config.json"),
         "utf8"
       )
     );
@@ -37765,7 +37895,7 @@ async function withRetries(fn, progress, attempts = 4) {
 }
 async function buildWithBake(targets, o) {
   const def = bakeDefinition(targets, o);
-  const file = path23.join(fs19.mkdtempSync(path23.join(os8.tmpdir(), "sa-bake-")), "bake.json");
+  const file = path24.join(fs19.mkdtempSync(path24.join(os8.tmpdir(), "sa-bake-")), "bake.json");
   fs19.writeFileSync(file, JSON.stringify(def, null, 2));
   const code = await new Promise((resolve) => {
     const child = spawn4("docker", ["buildx", "bake", "-f", file, ...o.push ? ["--push"] : []], {
@@ -37952,12 +38082,13 @@ function parseCommandLine(argv, table) {
     });
     return { options: values, positionals, rest };
   } catch (err) {
-    const msg = err.message;
-    const m = /Unknown option '([^']+)'/.exec(msg);
-    if (m) throw new InputError(m[1], `is not an option; see --help for the options`);
-    const v = /Option '(?:-\w, )?(--[\w-]+)(?: <value>)?' argument missing/.exec(msg);
-    if (v) throw new InputError(v[1], "needs a value");
-    throw new InputError("arguments", msg.split("\n")[0]);
+    const code = typeof err === "object" && err !== null && "code" in err ? String(err.code) : "";
+    const msg = err instanceof Error ? err.message : String(err);
+    const named = /'(?:-\w, )?(-{1,2}[^' ]+)/.exec(msg)?.[1] ?? "arguments";
+    if (code === "ERR_PARSE_ARGS_UNKNOWN_OPTION")
+      throw new InputError(named, "is not an option; see --help for the options");
+    if (code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE") throw new InputError(named, "needs a value");
+    throw err;
   }
 }
 
@@ -38065,8 +38196,8 @@ function parseBuild(argv, env, readStdin) {
   if (positionals.length) throw new InputError(positionals[0], "build takes no arguments");
   const s2 = (k) => typeof o[k] === "string" ? o[k] : void 0;
   const list3 = (k) => Array.isArray(o[k]) ? o[k] : [];
-  const root = path24.resolve(s2("root") ?? installRoot() ?? process.cwd());
-  if (!fs21.existsSync(path24.join(root, "images")))
+  const root = path25.resolve(s2("root") ?? installRoot() ?? process.cwd());
+  if (!fs21.existsSync(path25.join(root, "images")))
     throw new InputError("--root", `'${root}' has no images/ directory`);
   const sources = imageSources(root);
   const names = sources.map((x) => x.name);
@@ -38229,7 +38360,7 @@ import { Writable } from "node:stream";
 
 // src/cli/report.ts
 import fs22 from "node:fs";
-import path25 from "node:path";
+import path26 from "node:path";
 
 // src/report/checks.ts
 var BATCH = 50;
@@ -39752,17 +39883,17 @@ function requestLog(octokit) {
     octokit.log.debug("request", options);
     const start = Date.now();
     const requestOptions = octokit.request.endpoint.parse(options);
-    const path28 = requestOptions.url.replace(options.baseUrl, "");
+    const path29 = requestOptions.url.replace(options.baseUrl, "");
     return request2(options).then((response) => {
       const requestId = response.headers["x-github-request-id"];
       octokit.log.info(
-        `${requestOptions.method} ${path28} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
+        `${requestOptions.method} ${path29} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
       );
       return response;
     }).catch((error2) => {
       const requestId = error2.response?.headers["x-github-request-id"] || "UNKNOWN";
       octokit.log.error(
-        `${requestOptions.method} ${path28} - ${error2.status} with id ${requestId} in ${Date.now() - start}ms`
+        `${requestOptions.method} ${path29} - ${error2.status} with id ${requestId} in ${Date.now() - start}ms`
       );
       throw error2;
     });
@@ -42560,16 +42691,16 @@ var MAX_FILES = 512;
 function readResultFiles(fileOrDir) {
   const st = fs22.lstatSync(fileOrDir, { throwIfNoEntry: false });
   if (!st) return [];
-  if (!st.isDirectory()) return [{ name: path25.basename(fileOrDir), read: readLimited(fileOrDir) }];
+  if (!st.isDirectory()) return [{ name: path26.basename(fileOrDir), read: readLimited(fileOrDir) }];
   const out = [];
-  if (fs22.existsSync(path25.join(fileOrDir, "result.json")))
-    out.push({ name: "result.json", read: readLimited(path25.join(fileOrDir, "result.json")) });
+  if (fs22.existsSync(path26.join(fileOrDir, "result.json")))
+    out.push({ name: "result.json", read: readLimited(path26.join(fileOrDir, "result.json")) });
   for (const d of fs22.readdirSync(fileOrDir).sort()) {
-    const sub = path25.join(fileOrDir, d);
+    const sub = path26.join(fileOrDir, d);
     if (!fs22.lstatSync(sub).isDirectory()) continue;
     for (const f of fs22.readdirSync(sub).sort()) {
       if (f === "result.json" || /^sandbox-result.*\.json$/.test(f)) {
-        out.push({ name: `${d}/${f}`, read: readLimited(path25.join(sub, f)) });
+        out.push({ name: `${d}/${f}`, read: readLimited(path26.join(sub, f)) });
       }
     }
     if (out.length > MAX_FILES) throw new InputError("--result", `more than ${MAX_FILES} result files`);
@@ -42809,7 +42940,7 @@ function reportSummary(o) {
 
 // src/action/state-key.ts
 import fs23 from "node:fs";
-import path26 from "node:path";
+import path27 from "node:path";
 var clean = (s2) => s2.replace(/[^\w.-]+/g, "_").slice(0, 100);
 function stateKeys(o, ev) {
   for (const [name, k] of [
@@ -42853,7 +42984,7 @@ async function runStateKeyAction(env) {
     );
     setOutput("key", k.key);
     setOutput("restore", k.restore.join("\n"));
-    setOutput("dir", path26.join(env.RUNNER_TEMP ?? "/tmp", "sandbox-state"));
+    setOutput("dir", path27.join(env.RUNNER_TEMP ?? "/tmp", "sandbox-state"));
     info(
       `sandbox-action: /state cache ${k.trusted ? "trusted (a push to the default branch or a tag)" : "scoped: this run is not on a trusted ref"}: ${k.key}`
     );
@@ -42877,13 +43008,13 @@ async function runAction() {
   const ctx = processContext();
   const temp = ctx.env.RUNNER_TEMP || os9.tmpdir();
   const given = (ctx.env["INPUT_RESULT-FILE"] ?? "").trim();
-  const resultPath = given ? path27.resolve(ctx.cwd, given) : path27.join(temp, `sandbox-result-${randomId()}.json`);
+  const resultPath = given ? path28.resolve(ctx.cwd, given) : path28.join(temp, `sandbox-result-${randomId()}.json`);
   setOutput("result-json", resultPath);
   let inputs;
   let spec;
   try {
     inputs = readActionInputs(ctx.env);
-    inputs.options["output-dir"] ??= path27.join(temp, `sandbox-output-${randomId()}`);
+    inputs.options["output-dir"] ??= path28.join(temp, `sandbox-output-${randomId()}`);
     inputs.options["result-file"] = resultPath;
     spec = parseRunOptions(inputs.options, inputs.command, {
       cpus: ctx.cpus,

@@ -5,7 +5,7 @@ import type { RawOptions } from '../config/run-options.js';
 
 export type OptionTable = Record<
   string,
-  { kind: 'string' | 'boolean' | 'strings'; help: string; short?: string }
+  { kind: 'string' | 'boolean' | 'strings'; help: string; short?: string; loosens?: string | null }
 >;
 
 export function parseCommandLine(
@@ -32,18 +32,23 @@ export function parseCommandLine(
     });
     return { options: values as RawOptions, positionals, rest };
   } catch (err) {
-    const msg = (err as Error).message;
-    const m = /Unknown option '([^']+)'/.exec(msg);
-    if (m) throw new InputError(m[1]!, `is not an option; see --help for the options`);
-    const v = /Option '(?:-\w, )?(--[\w-]+)(?: <value>)?' argument missing/.exec(msg);
-    if (v) throw new InputError(v[1]!, 'needs a value');
-    throw new InputError('arguments', msg.split('\n')[0]!);
+    // Classified by Node's error code; only the option's name is read from the message.
+    const code = typeof err === 'object' && err !== null && 'code' in err ? String(err.code) : '';
+    const msg = err instanceof Error ? err.message : String(err);
+    const named = /'(?:-\w, )?(-{1,2}[^' ]+)/.exec(msg)?.[1] ?? 'arguments';
+    if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION')
+      throw new InputError(named, 'is not an option; see --help for the options');
+    if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') throw new InputError(named, 'needs a value');
+    throw err;
   }
 }
 
 export function helpFor(table: OptionTable): string {
   const width = Math.max(...Object.keys(table).map((k) => k.length)) + 4;
   return Object.entries(table)
-    .map(([k, o]) => `  --${(o.kind === 'boolean' ? k : `${k} X`).padEnd(width)} ${o.help}`)
+    .map(
+      ([k, o]) =>
+        `  --${(o.kind === 'boolean' ? k : `${k} X`).padEnd(width)} ${o.help}${o.loosens ? ` (loosens: ${o.loosens})` : ''}`,
+    )
     .join('\n');
 }

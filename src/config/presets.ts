@@ -7,7 +7,8 @@ import leanProof from '../../presets/lean-proof.json' with { type: 'json' };
 import lean4 from '../../presets/lean4.json' with { type: 'json' };
 import pythonTests from '../../presets/python-tests.json' with { type: 'json' };
 import { InputError } from './errors.js';
-import type { RawOptions } from './run-options.js';
+import { RUN_OPTIONS, type RunOptionName } from './option-table.js';
+import type { RawOptions } from './run-spec.js';
 
 export interface RunPreset {
   name: string;
@@ -41,6 +42,11 @@ export interface RunPreset {
   /** Environment the preset always sets, after the user's --env (so a caller cannot drop it). */
   env?: string[];
   options: Record<string, string | string[]>;
+  /**
+   * The loosening options the preset sets on purpose (the agent preset's secret route), by name: each is reviewed
+   * here and still recorded in the result's loosened list. Any other loosening in a preset is refused.
+   */
+  loosens?: string[];
 }
 
 export const RUN_PRESETS: Record<string, RunPreset> = Object.fromEntries(
@@ -49,6 +55,22 @@ export const RUN_PRESETS: Record<string, RunPreset> = Object.fromEntries(
 
 /** Where the presets' images are pulled from unless --image names one. */
 export const DEFAULT_IMAGES_REGISTRY = 'ghcr.io/org/sandbox-action';
+
+/**
+ * What a preset would loosen without saying so: the options it sets whose table entry loosens something, and an
+ * open network, less those its `loosens` list names. The sources of a run's options, by trust: the caller's own
+ * (argv, or the action's inputs written in the workflow of the default branch) are trusted and may loosen, each
+ * loosening recorded; a preset is a lower-trust source: it only fills in what the caller left unset (it never
+ * overrides), and may loosen only what it declares, so a preset with an undeclared loosening is refused. What the
+ * run builds (the PR's files) sets no option at all.
+ */
+export function presetLoosenings(p: RunPreset): string[] {
+  const out = Object.keys(p.options)
+    .filter((k) => k in RUN_OPTIONS && RUN_OPTIONS[k as RunOptionName].loosens !== null)
+    .map((k) => `--${k}`);
+  if (p.network === 'open') out.unshift('--network open');
+  return out.filter((o) => !(p.loosens ?? []).includes(o));
+}
 
 /** The options and command with the preset's defaults filled in (pure). */
 export function applyPreset(
@@ -64,6 +86,12 @@ export function applyPreset(
     );
   }
   const p = RUN_PRESETS[name];
+  const loosens = presetLoosenings(p);
+  if (loosens.length)
+    throw new InputError(
+      '--preset',
+      `'${name}' sets ${loosens.join(', ')}, which loosens; a preset may only tighten`,
+    );
   const registry =
     typeof raw['images-registry'] === 'string' ? raw['images-registry'] : DEFAULT_IMAGES_REGISTRY;
   const out: RawOptions = { ...raw };

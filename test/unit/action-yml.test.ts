@@ -21,7 +21,7 @@ interface Step {
   with?: Record<string, string>;
 }
 const action = YAML.parse(text) as {
-  inputs: Record<string, { required?: boolean; default?: string }>;
+  inputs: Record<string, { required?: boolean; default?: string; description?: string }>;
   outputs: Record<string, { value: string }>;
   runs: { using: string; steps: Step[] };
 };
@@ -46,6 +46,19 @@ describe('action.yml', () => {
     expect(action.runs.using).toBe('composite');
     const run = action.runs.steps.find((s) => s.id === 'run')!;
     expect(run.run).toBe('node "$GITHUB_ACTION_PATH/dist/index.js"');
+  });
+
+  test("an input says '(loosens: …)', in the option table's words, exactly when its option loosens", () => {
+    for (const name of Object.keys(RUN_OPTIONS) as RunOptionName[]) {
+      const o = RUN_OPTIONS[name];
+      const d = action.inputs[inputName(name)]?.description ?? '';
+      const said = [...d.matchAll(/loosens/g)].length;
+      expect([name, said, o.loosens === null || d.includes(`(loosens: ${o.loosens})`)]).toEqual([
+        name,
+        o.loosens === null ? 0 : 1,
+        true,
+      ]);
+    }
   });
 
   test('every CLI option of run has an input (its own name, or the plural the option table names)', () => {

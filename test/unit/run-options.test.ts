@@ -9,6 +9,9 @@ import {
   parseRunOptions,
   type RawOptions,
 } from '../../src/config/run-options.js';
+import { LOOSENING_OPTIONS } from '../../src/config/loosened.js';
+import { RUN_PRESETS, presetLoosenings, type RunPreset } from '../../src/config/presets.js';
+import { helpFor } from '../../src/cli/args.js';
 
 const host = { cpus: 2, cwd: '/home/u/repo' };
 const parse = (raw: RawOptions, cmd = ['make', 'test']) =>
@@ -189,12 +192,26 @@ describe('every loosening is marked in the help and recorded in the result, and 
     ['mount', { mount: ['/tmp:/data:rw'] }, /^--mount \/tmp:\/data:rw$/],
     ['allow-mount', { 'allow-mount': ['/etc'] }, /^--allow-mount \/etc$/],
   ];
-  test('the rows are exactly the options whose help says (loosens): a new loosening must be added here', () => {
-    const marked = Object.entries(RUN_OPTIONS)
-      .filter(([, o]) => /loosens/.test(o.help))
-      .map(([n]) => n)
-      .sort();
+  const marked = Object.entries(RUN_OPTIONS)
+    .filter(([, o]) => o.loosens !== null)
+    .map(([n]) => n)
+    .sort();
+  test('the rows are exactly the options the table marks as loosening: a new loosening must be added here', () => {
     expect(ROWS.map(([n]) => n).sort()).toEqual(marked);
+    // Every option is classified: a loosening (what it weakens) or null, never left out.
+    for (const [n, o] of Object.entries(RUN_OPTIONS))
+      expect([n, typeof o.loosens]).toEqual([n, expect.stringMatching(/^(string|object)$/)]);
+  });
+  test('the result records exactly the options the table marks, and the help shows each of them as (loosens: …)', () => {
+    expect([...LOOSENING_OPTIONS].sort()).toEqual(marked);
+    const help = helpFor(RUN_OPTIONS).split('\n');
+    const shown = help
+      .filter((l) => /\(loosens: /.test(l))
+      .map((l) => /^ {2}--([\w-]+)/.exec(l)![1])
+      .sort();
+    expect(shown).toEqual(marked);
+    // The help strings themselves never say it by hand (it would drift): only the table's loosens does.
+    for (const [n, o] of Object.entries(RUN_OPTIONS)) expect([n, /loosens/.test(o.help)]).toEqual([n, false]);
   });
   test.each(ROWS)('%s is recorded in the result when it loosens', (_n, raw, want) => {
     const spec = parse(raw);
@@ -203,4 +220,35 @@ describe('every loosening is marked in the help and recorded in the result, and 
     );
   });
   test('the defaults record no loosening', () => expect(loosenedBy(parse({}))).toEqual([]));
+});
+
+describe('a preset (a lower-trust source) may only tighten: one that sets a loosening is refused', () => {
+  const base = RUN_PRESETS['python-tests']!;
+  const ROWS: [string, Partial<RunPreset>, string[]][] = [
+    ['the shipped python-tests', {}, []],
+    ['an open network', { network: 'open' }, ['--network open']],
+    ['allow-root in its options', { options: { 'allow-root': 'true' } }, ['--allow-root']],
+    ['an rw mount', { options: { mount: ['/tmp:/data:rw'] } }, ['--mount']],
+    ['a proxy image', { options: { 'proxy-image': 'me/proxy:1' } }, ['--proxy-image']],
+    ['a limit only (tightens)', { options: { memory: '1g', pids: '64' } }, []],
+    [
+      'a declared loosening (as the agent preset declares its secret route)',
+      { options: { 'secret-route': ['a=https://a.example'] }, loosens: ['--secret-route'] },
+      [],
+    ],
+    [
+      'a declared loosening does not cover another',
+      {
+        options: { 'secret-route': ['a=https://a.example'], 'allow-root': 'true' },
+        loosens: ['--secret-route'],
+      },
+      ['--allow-root'],
+    ],
+  ];
+  test.each(ROWS)('%s', (_n, change, want) => {
+    expect(presetLoosenings({ ...base, ...change })).toEqual(want);
+  });
+  test('every shipped preset loosens nothing (applyPreset refuses one that does)', () => {
+    for (const p of Object.values(RUN_PRESETS)) expect([p.name, presetLoosenings(p)]).toEqual([p.name, []]);
+  });
 });
