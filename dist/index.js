@@ -32918,7 +32918,152 @@ import path11 from "node:path";
 // src/lean/challenge.ts
 import fs9 from "node:fs";
 import path10 from "node:path";
-var PROJECT_FILES = ["lakefile.lean", "lakefile.toml", "lean-toolchain", "lake-manifest.json"];
+
+// src/lean/header.ts
+var ID_START = /[\p{L}_\u2100-\u214f\u1d49-\u1d6a]/u;
+var ID_REST = /[\p{L}\p{N}_'!?\u2100-\u214f\u1d49-\u1d6a\u2080-\u209c\u1d62-\u1d6a]/u;
+var MODIFIERS = /* @__PURE__ */ new Set(["public", "private", "meta"]);
+var HeaderError = class extends Error {
+};
+function moduleComponents(name) {
+  const out = [];
+  let i = 0;
+  for (; ; ) {
+    if (name[i] === "«") {
+      const end = name.indexOf("»", i + 1);
+      if (end === -1) throw new HeaderError(`an unterminated «name» in ${name}`);
+      out.push(name.slice(i + 1, end));
+      i = end + 1;
+    } else {
+      let j = i;
+      while (j < name.length && name[j] !== ".") j++;
+      out.push(name.slice(i, j));
+      i = j;
+    }
+    if (i >= name.length) return out;
+    if (name[i] !== ".") throw new HeaderError(`'${name}' is not a module name`);
+    i++;
+  }
+}
+function moduleFile(name) {
+  const parts = moduleComponents(name);
+  if (parts.some((c) => c === "" || c === "." || c === ".." || /[/\\\0]/.test(c)))
+    throw new HeaderError(`'${name}' names no file of the package`);
+  return `${parts.join("/")}.lean`;
+}
+function headerImports(text2) {
+  const n = text2.length;
+  let i = 0;
+  const lineAt = (at) => text2.slice(0, at).split("\n").length;
+  const skip = (stopAtNewline = false) => {
+    for (; ; ) {
+      const c = text2[i];
+      if (c === "\n" && stopAtNewline) return;
+      if (c !== void 0 && /\s/.test(c)) i++;
+      else if (text2.startsWith("--", i)) {
+        const e = text2.indexOf("\n", i);
+        i = e === -1 ? n : e;
+      } else if (text2.startsWith("/-", i)) {
+        let depth = 1;
+        i += 2;
+        while (i < n && depth > 0) {
+          if (text2.startsWith("/-", i)) {
+            depth++;
+            i += 2;
+          } else if (text2.startsWith("-/", i)) {
+            depth--;
+            i += 2;
+          } else i++;
+        }
+      } else return;
+    }
+  };
+  const name = () => {
+    const start = i;
+    for (; ; ) {
+      if (text2[i] === "«") {
+        const e = text2.indexOf("»", i + 1);
+        if (e === -1 || text2.slice(i, e).includes("\n"))
+          throw new HeaderError(`line ${lineAt(i)}: an unterminated «name»`);
+        i = e + 1;
+      } else if (text2[i] !== void 0 && ID_START.test(text2[i])) {
+        i++;
+        while (i < n && ID_REST.test(text2[i])) i++;
+      } else {
+        if (i === start) return null;
+        throw new HeaderError(`line ${lineAt(i)}: '${text2.slice(start, i + 1)}' is not a module name`);
+      }
+      if (text2[i] !== ".") return text2.slice(start, i);
+      i++;
+    }
+  };
+  const out = [];
+  const add = (m) => {
+    const norm = moduleComponents(m).map((c) => c !== "" && [...c].every((ch, k) => (k ? ID_REST : ID_START).test(ch)) ? c : `«${c}»`).join(".");
+    if (!out.includes(norm)) out.push(norm);
+  };
+  for (; ; ) {
+    skip();
+    const at = i;
+    const word = name();
+    if (word === null) break;
+    if (word === "module" || word === "prelude") continue;
+    let w = word;
+    while (w !== null && MODIFIERS.has(w)) {
+      skip();
+      w = name();
+    }
+    if (w !== "import") break;
+    skip();
+    let m = name();
+    if (m === "all" || m === "runtime") {
+      const save = i;
+      skip(true);
+      const next = name();
+      if (next !== null) m = next;
+      else i = save;
+    }
+    if (m === null) throw new HeaderError(`line ${lineAt(at)}: import is not followed by a module name`);
+    add(m);
+    for (; ; ) {
+      skip(true);
+      if (text2[i] === "\n" || i >= n) break;
+      const more = name();
+      if (more === null || more === "import" || MODIFIERS.has(more)) {
+        i -= more?.length ?? 0;
+        break;
+      }
+      add(more);
+    }
+  }
+  return out;
+}
+
+// src/lean/challenge.ts
+var PROJECT_FILES = [
+  "lakefile.lean",
+  "lakefile.toml",
+  "lean-toolchain",
+  "lake-manifest.json",
+  "leanpkg.toml"
+];
+function projectFilesIn(dir) {
+  const out = [];
+  const walk = (rel) => {
+    for (const name of fs9.readdirSync(path10.join(dir, rel))) {
+      if (name === ".git" || name === ".lake") continue;
+      const r = rel ? `${rel}/${name}` : name;
+      if (PROJECT_FILES.includes(name)) out.push(r);
+      else if (fs9.lstatSync(path10.join(dir, r)).isDirectory()) walk(r);
+    }
+  };
+  walk("");
+  return out;
+}
+function addedProjectFiles(baseDir, prDir) {
+  const has = (rel) => fs9.lstatSync(path10.join(baseDir, rel), { throwIfNoEntry: false })?.isFile() === true;
+  return projectFilesIn(prDir).filter((rel) => !has(rel));
+}
 var MODULE = /^[A-Za-z_][\w']*(\.[A-Za-z_][\w']*)*$/;
 function readConfig(file) {
   let j;
@@ -32950,46 +33095,68 @@ function readConfig(file) {
     permitted_axioms: names("permitted_axioms")
   };
 }
-function headerImports(text2) {
-  const src = text2.replace(/\/-[\s\S]*?-\//g, " ");
+function leanFiles(dir) {
   const out = [];
-  for (const raw of src.split("\n")) {
-    const line = raw.replace(/--.*$/, "").trim();
-    if (line === "" || line === "module" || line === "prelude") continue;
-    const m = /^(?:(?:public|private|meta)\s+)*import\s+(.+)$/.exec(line);
-    if (!m) break;
-    for (const name of m[1].split(/\s+/)) if (MODULE.test(name) && !out.includes(name)) out.push(name);
-  }
+  const walk = (rel) => {
+    for (const name of fs9.readdirSync(path10.join(dir, rel))) {
+      if (name === ".git" || name === ".lake") continue;
+      const r = rel ? `${rel}/${name}` : name;
+      const st = fs9.lstatSync(path10.join(dir, r));
+      if (st.isDirectory()) walk(r);
+      else if (st.isFile() && name.endsWith(".lean")) out.push(r);
+    }
+  };
+  walk("");
   return out;
 }
-var moduleFile = (m) => `${m.split(".").join("/")}.lean`;
-function trustedFiles(baseDir, configPath, cfg) {
+var underAnyRoot = (all, rel) => all.filter((f) => f === rel || f.endsWith(`/${rel}`));
+function trustedClosure(baseDir, configPath, cfg) {
   const has = (rel) => fs9.lstatSync(path10.join(baseDir, rel), { throwIfNoEntry: false })?.isFile() === true;
-  const files = [configPath, ...PROJECT_FILES.filter(has)];
-  const todo = [cfg.challenge_module];
+  const files = [
+    configPath,
+    ...projectFilesIn(baseDir).filter((rel) => fs9.lstatSync(path10.join(baseDir, rel)).isFile())
+  ];
+  const all = leanFiles(baseDir);
+  const todo = [{ m: cfg.challenge_module, from: configPath }];
   const seen = /* @__PURE__ */ new Set();
+  const modules = [];
+  const readable = (from, f) => {
+    try {
+      return f();
+    } catch (err) {
+      if (!(err instanceof HeaderError)) throw err;
+      throw new InputError("--challenge", `${from}: its header cannot be read: ${err.message}`);
+    }
+  };
   while (todo.length) {
-    const m = todo.pop();
+    const { m, from } = todo.pop();
     if (seen.has(m)) continue;
     seen.add(m);
-    const rel = moduleFile(m);
-    if (!has(rel)) {
-      if (m === cfg.challenge_module)
-        throw new InputError("--challenge", `the challenge module ${m} (${rel}) is not in ${baseDir}`);
-      continue;
+    const rel = readable(from, () => moduleFile(m));
+    modules.push(rel);
+    if (m === cfg.challenge_module && !has(rel))
+      throw new InputError("--challenge", `the challenge module ${m} (${rel}) is not in ${baseDir}`);
+    for (const f of underAnyRoot(all, rel)) {
+      if (files.includes(f)) continue;
+      files.push(f);
+      const text2 = fs9.readFileSync(path10.join(baseDir, f), "utf8");
+      todo.push(...readable(f, () => headerImports(text2)).map((i) => ({ m: i, from: f })));
     }
-    files.push(rel);
-    todo.push(...headerImports(fs9.readFileSync(path10.join(baseDir, rel), "utf8")));
   }
-  return [...new Set(files)];
+  return { files: [...new Set(files)], modules: [...new Set(modules)] };
 }
-function changedByPr(baseDir, prDir, files) {
-  return files.filter((rel) => {
+function addedModules(prDir, c) {
+  const all = leanFiles(prDir);
+  return [...new Set(c.modules.flatMap((rel) => underAnyRoot(all, rel)))].filter((f) => !c.files.includes(f));
+}
+function changedByPr(baseDir, prDir, files, added = []) {
+  const changed = files.filter((rel) => {
     const theirs = path10.join(prDir, rel);
     const st = fs9.lstatSync(theirs, { throwIfNoEntry: false });
     if (!st?.isFile()) return true;
     return !fs9.readFileSync(theirs).equals(fs9.readFileSync(path10.join(baseDir, rel)));
   });
+  return [...changed, ...added.filter((rel) => !changed.includes(rel))];
 }
 function assembleProject(prDir, baseDir, files, dest) {
   fs9.mkdirSync(dest, { recursive: true, mode: 493 });
@@ -32997,6 +33164,7 @@ function assembleProject(prDir, baseDir, files, dest) {
     for (const name of fs9.readdirSync(path10.join(prDir, rel))) {
       const r = rel ? `${rel}/${name}` : name;
       if (!rel && (name === ".lake" || name === ".git")) continue;
+      if (PROJECT_FILES.includes(name)) continue;
       const st = fs9.lstatSync(path10.join(prDir, r));
       if (st.isDirectory()) {
         fs9.mkdirSync(path10.join(dest, r), { mode: 493 });
@@ -33035,8 +33203,10 @@ function resolveLean(lean, sourceDir, searchPath) {
     throw new InputError("--comparator-config", `'${lean.config}' is not a file in ${lean.challengeDir}`);
   }
   const config = readConfig(cfgFile);
-  const files = trustedFiles(lean.challengeDir, lean.config, config);
-  const changed = lean.trusted ? changedByPr(lean.challengeDir, sourceDir, files) : [];
+  const closure = trustedClosure(lean.challengeDir, lean.config, config);
+  const files = closure.files;
+  const absent = lean.trusted ? addedProjectFiles(lean.challengeDir, sourceDir) : [];
+  const changed = lean.trusted ? [...changedByPr(lean.challengeDir, sourceDir, files, absent), ...addedModules(sourceDir, closure)] : [];
   const overlays = lean.trusted ? files.map((rel) => ({
     type: "bind",
     source: path11.join(lean.challengeDir, rel),
@@ -33049,7 +33219,7 @@ function resolveLean(lean, sourceDir, searchPath) {
     files,
     changed,
     overlays,
-    exclude: lean.trusted ? files : [],
+    exclude: lean.trusted ? [...files, ...absent] : [],
     programs: {
       comparator: findProgram("--comparator", lean.comparator, searchPath),
       lean4export: findProgram("--lean4export", lean.lean4export, searchPath),

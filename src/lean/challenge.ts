@@ -7,9 +7,48 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { InputError } from '../config/errors.js';
+import { HeaderError, headerImports, moduleFile } from './header.js';
 
-/** Project files the trusted side always owns, when the base branch has them. */
-export const PROJECT_FILES = ['lakefile.lean', 'lakefile.toml', 'lean-toolchain', 'lake-manifest.json'];
+export { headerImports } from './header.js';
+
+/**
+ * Project files the trusted side always owns: Lake's configuration and manifest, and what picks the toolchain (elan
+ * reads `lean-toolchain`, else `leanpkg.toml`). `lake env` reads them on the host, before any sandbox: Lake prefers a
+ * `lakefile.lean` over a `lakefile.toml` and elaborates it (its code runs), and elan installs the toolchain a file
+ * names. The base branch's copies are judged; one the base does not have is not the pull request's to add.
+ */
+export const PROJECT_FILES = [
+  'lakefile.lean',
+  'lakefile.toml',
+  'lean-toolchain',
+  'lake-manifest.json',
+  'leanpkg.toml',
+];
+
+/**
+ * Every entry under dir named like a project file, at any depth (a path package's `common/lakefile.lean` is loaded by
+ * `lake env` on the host too), of any kind (no link followed; `.git` and `.lake` left out), as repository paths.
+ */
+export function projectFilesIn(dir: string): string[] {
+  const out: string[] = [];
+  const walk = (rel: string) => {
+    for (const name of fs.readdirSync(path.join(dir, rel))) {
+      if (name === '.git' || name === '.lake') continue;
+      const r = rel ? `${rel}/${name}` : name;
+      if (PROJECT_FILES.includes(name)) out.push(r);
+      else if (fs.lstatSync(path.join(dir, r)).isDirectory()) walk(r);
+    }
+  };
+  walk('');
+  return out;
+}
+
+/** The pull request's project files (any depth) the base branch does not have: not its to add (they are left out). */
+export function addedProjectFiles(baseDir: string, prDir: string): string[] {
+  const has = (rel: string) =>
+    fs.lstatSync(path.join(baseDir, rel), { throwIfNoEntry: false })?.isFile() === true;
+  return projectFilesIn(prDir).filter((rel) => !has(rel));
+}
 
 export interface ComparatorConfig {
   challenge_module: string;
@@ -52,58 +91,104 @@ export function readConfig(file: string): ComparatorConfig {
   };
 }
 
-/** The modules a Lean file's header imports (`import A.B`, `public import`, `meta import`; comments skipped). */
-export function headerImports(text: string): string[] {
-  const src = text.replace(/\/-[\s\S]*?-\//g, ' ');
+/** Every regular `.lean` file under dir (no link followed; `.git` and `.lake` left out), as repository paths. */
+export function leanFiles(dir: string): string[] {
   const out: string[] = [];
-  for (const raw of src.split('\n')) {
-    const line = raw.replace(/--.*$/, '').trim();
-    if (line === '' || line === 'module' || line === 'prelude') continue;
-    const m = /^(?:(?:public|private|meta)\s+)*import\s+(.+)$/.exec(line);
-    if (!m) break; // the header ends at the first command that is not an import
-    for (const name of m[1]!.split(/\s+/)) if (MODULE.test(name) && !out.includes(name)) out.push(name);
-  }
+  const walk = (rel: string) => {
+    for (const name of fs.readdirSync(path.join(dir, rel))) {
+      if (name === '.git' || name === '.lake') continue;
+      const r = rel ? `${rel}/${name}` : name;
+      const st = fs.lstatSync(path.join(dir, r));
+      if (st.isDirectory()) walk(r);
+      else if (st.isFile() && name.endsWith('.lean')) out.push(r);
+    }
+  };
+  walk('');
   return out;
 }
 
-const moduleFile = (m: string) => `${m.split('.').join('/')}.lean`;
+/** The files among `all` that could be the module file `rel` in some source root (`srcDir`, a path package). */
+const underAnyRoot = (all: string[], rel: string) => all.filter((f) => f === rel || f.endsWith(`/${rel}`));
 
-/** Repository files the trusted side owns for this challenge: the config, the project files, the import closure. */
-export function trustedFiles(baseDir: string, configPath: string, cfg: ComparatorConfig): string[] {
-  const has = (rel: string) =>
-    fs.lstatSync(path.join(baseDir, rel), { throwIfNoEntry: false })?.isFile() === true;
-  const files = [configPath, ...PROJECT_FILES.filter(has)];
-  const todo = [cfg.challenge_module];
-  const seen = new Set<string>();
-  while (todo.length) {
-    const m = todo.pop()!;
-    if (seen.has(m)) continue;
-    seen.add(m);
-    const rel = moduleFile(m);
-    if (!has(rel)) {
-      if (m === cfg.challenge_module)
-        throw new InputError('--challenge', `the challenge module ${m} (${rel}) is not in ${baseDir}`);
-      continue; // a package's module (Mathlib…): pinned by the trusted manifest
-    }
-    files.push(rel);
-    todo.push(...headerImports(fs.readFileSync(path.join(baseDir, rel), 'utf8')));
-  }
-  return [...new Set(files)];
+export interface TrustedClosure {
+  /** Repository paths the trusted side owns. */
+  files: string[];
+  /** The module file (`A/B.lean`) of every module the closure imports, local or not. */
+  modules: string[];
 }
 
-/** Each trusted file the pull request changed (or removed): it would not be judged, so the check says so. */
-export function changedByPr(baseDir: string, prDir: string, files: string[]): string[] {
-  return files.filter((rel) => {
+/**
+ * Repository files the trusted side owns for this challenge: the config, the project files, and the import closure.
+ * A module's file is looked for in every source root of the base (`A/B.lean` at the root, or under any folder: a
+ * library's `srcDir`, a path package): each file of the base that could be it is trusted and followed. A module the
+ * base has nowhere is a package's or the toolchain's; the pull request may not add a file that could be it either.
+ */
+export function trustedClosure(baseDir: string, configPath: string, cfg: ComparatorConfig): TrustedClosure {
+  const has = (rel: string) =>
+    fs.lstatSync(path.join(baseDir, rel), { throwIfNoEntry: false })?.isFile() === true;
+  const files = [
+    configPath,
+    ...projectFilesIn(baseDir).filter((rel) => fs.lstatSync(path.join(baseDir, rel)).isFile()),
+  ];
+  const all = leanFiles(baseDir);
+  const todo: { m: string; from: string }[] = [{ m: cfg.challenge_module, from: configPath }];
+  const seen = new Set<string>();
+  const modules: string[] = [];
+  // An import the trusted side cannot read could be a local module it does not own: refuse, never skip.
+  const readable = <T>(from: string, f: () => T): T => {
+    try {
+      return f();
+    } catch (err) {
+      if (!(err instanceof HeaderError)) throw err;
+      throw new InputError('--challenge', `${from}: its header cannot be read: ${err.message}`);
+    }
+  };
+  while (todo.length) {
+    const { m, from } = todo.pop()!;
+    if (seen.has(m)) continue;
+    seen.add(m);
+    const rel = readable(from, () => moduleFile(m));
+    modules.push(rel);
+    if (m === cfg.challenge_module && !has(rel))
+      throw new InputError('--challenge', `the challenge module ${m} (${rel}) is not in ${baseDir}`);
+    for (const f of underAnyRoot(all, rel)) {
+      if (files.includes(f)) continue;
+      files.push(f);
+      const text = fs.readFileSync(path.join(baseDir, f), 'utf8');
+      todo.push(...readable(f, () => headerImports(text)).map((i) => ({ m: i, from: f })));
+    }
+  }
+  return { files: [...new Set(files)], modules: [...new Set(modules)] };
+}
+
+/** The trusted files alone (trustedClosure). */
+export function trustedFiles(baseDir: string, configPath: string, cfg: ComparatorConfig): string[] {
+  return trustedClosure(baseDir, configPath, cfg).files;
+}
+
+/** The pull request's `.lean` files that could be a module of the closure but are not trusted files: added by it. */
+export function addedModules(prDir: string, c: TrustedClosure): string[] {
+  const all = leanFiles(prDir);
+  return [...new Set(c.modules.flatMap((rel) => underAnyRoot(all, rel)))].filter((f) => !c.files.includes(f));
+}
+
+/**
+ * Each trusted file the pull request changed (or removed), and each project file the base lacks that the pull request
+ * adds (`added`, from addedProjectFiles): none of them is judged as the pull request has it, so the check says so.
+ */
+export function changedByPr(baseDir: string, prDir: string, files: string[], added: string[] = []): string[] {
+  const changed = files.filter((rel) => {
     const theirs = path.join(prDir, rel);
     const st = fs.lstatSync(theirs, { throwIfNoEntry: false });
     if (!st?.isFile()) return true;
     return !fs.readFileSync(theirs).equals(fs.readFileSync(path.join(baseDir, rel)));
   });
+  return [...changed, ...added.filter((rel) => !changed.includes(rel))];
 }
 
 /**
- * The project comparator judges, on the host: the pull request's regular files (no links, no `.lake`, no `.git`),
- * then the trusted files over them. Readable by the steps' user; written by this process only.
+ * The project comparator judges, on the host: the pull request's regular files (no links, no `.lake`, no `.git`, no
+ * entry named like one of the PROJECT_FILES, at any depth), then the trusted files over them. Readable by the steps' user; written by this process only.
  */
 export function assembleProject(prDir: string, baseDir: string, files: string[], dest: string): void {
   fs.mkdirSync(dest, { recursive: true, mode: 0o755 });
@@ -111,6 +196,7 @@ export function assembleProject(prDir: string, baseDir: string, files: string[],
     for (const name of fs.readdirSync(path.join(prDir, rel))) {
       const r = rel ? `${rel}/${name}` : name;
       if (!rel && (name === '.lake' || name === '.git')) continue;
+      if (PROJECT_FILES.includes(name)) continue; // the base's own are put back below
       const st = fs.lstatSync(path.join(prDir, r));
       if (st.isDirectory()) {
         fs.mkdirSync(path.join(dest, r), { mode: 0o755 });

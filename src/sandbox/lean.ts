@@ -8,7 +8,14 @@ import path from 'node:path';
 import { InputError } from '../config/errors.js';
 import type { RunSpec } from '../config/run-options.js';
 import type { Mount } from '../engine/types.js';
-import { changedByPr, readConfig, trustedFiles, type ComparatorConfig } from '../lean/challenge.js';
+import {
+  addedProjectFiles,
+  changedByPr,
+  readConfig,
+  addedModules,
+  trustedClosure,
+  type ComparatorConfig,
+} from '../lean/challenge.js';
 import { WORK_DIR } from './plan.js';
 
 export interface LeanLayout {
@@ -55,8 +62,14 @@ export function resolveLean(
     throw new InputError('--comparator-config', `'${lean.config}' is not a file in ${lean.challengeDir}`);
   }
   const config = readConfig(cfgFile);
-  const files = trustedFiles(lean.challengeDir, lean.config, config);
-  const changed = lean.trusted ? changedByPr(lean.challengeDir, sourceDir, files) : [];
+  const closure = trustedClosure(lean.challengeDir, lean.config, config);
+  const files = closure.files;
+  // Project files the base lacks (at any depth): the pull request's copies are left out of /work too.
+  const absent = lean.trusted ? addedProjectFiles(lean.challengeDir, sourceDir) : [];
+  // A file the pull request adds where a module of the closure could be (a srcDir, a path package) is one too.
+  const changed = lean.trusted
+    ? [...changedByPr(lean.challengeDir, sourceDir, files, absent), ...addedModules(sourceDir, closure)]
+    : [];
   const overlays: Mount[] = lean.trusted
     ? files.map((rel) => ({
         type: 'bind',
@@ -71,7 +84,7 @@ export function resolveLean(
     files,
     changed,
     overlays,
-    exclude: lean.trusted ? files : [],
+    exclude: lean.trusted ? [...files, ...absent] : [],
     programs: {
       comparator: findProgram('--comparator', lean.comparator, searchPath),
       lean4export: findProgram('--lean4export', lean.lean4export, searchPath),
