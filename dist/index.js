@@ -26101,6 +26101,24 @@ function podmanPidMode(mode) {
   return mode === "private" ? "" : mode ?? "";
 }
 var PODMAN_READ_ONLY_TMPFS = ["/run", "/tmp", "/var/tmp"];
+function coverReadOnlyTmpfs(spec, engineTmpfs) {
+  if (!spec.readOnlyRootfs || engineTmpfs.length === 0) return spec;
+  const missing = engineTmpfs.filter((t) => !spec.mounts.some((m) => m.target === t));
+  if (missing.length === 0) return spec;
+  return {
+    ...spec,
+    mounts: [
+      ...spec.mounts,
+      ...missing.map((target) => ({
+        type: "tmpfs",
+        source: "",
+        target,
+        readOnly: true,
+        tmpfs: { sizeBytes: 64 * 1024, mode: 493, options: ["ro", "nosuid", "nodev", "noexec"] }
+      }))
+    ]
+  };
+}
 function podmanTmpfsBlocks(sizeBytes, arch2) {
   if (arch2 !== "amd64" && arch2 !== "x86_64") return null;
   return `nr_blocks=${Math.ceil(sizeBytes / 4096)}`;
@@ -36612,15 +36630,20 @@ var DockerApiEngine = class {
     return id;
   }
   async imageImport(rootfs, ref, changes) {
-    const { repo, tag } = splitRef(ref);
-    const qs = new URLSearchParams({ fromSrc: "-", repo, tag });
+    const qs = new URLSearchParams({ fromSrc: "-", repo: ref });
     for (const c of changes) qs.append("changes", c);
+    let id = "";
     await this.api.progress(
       "POST",
       `/images/create?${qs}`,
       { bodyStream: rootfs, headers: { "content-type": "application/x-tar" } },
-      `import ${ref}`
+      `import ${ref}`,
+      (j) => {
+        if (j.status && /^sha256:[0-9a-f]{64}$/.test(j.status)) id = j.status;
+      }
     );
+    if (!id) throw new EngineError(this.info.name, `import ${ref}`, "the engine reported no image id");
+    await this.imageTag(id, ref);
   }
   async imageTag(source, ref) {
     const { repo, tag } = splitRef(ref);
@@ -36655,7 +36678,10 @@ var DockerApiEngine = class {
     const j = await this.api.json(
       "POST",
       "/containers/create",
-      { query: { name: spec.name }, body: toContainerBody(spec) },
+      {
+        query: { name: spec.name },
+        body: toContainerBody(coverReadOnlyTmpfs(spec, this.info.readOnlyTmpfs))
+      },
       "create container"
     );
     return j.Id;

@@ -6,6 +6,7 @@ import { ApiClient, parseEndpoint, readAll } from './http.js';
 import { Demuxer } from './demux.js';
 import {
   PODMAN_READ_ONLY_TMPFS,
+  coverReadOnlyTmpfs,
   archiveUnderBase,
   endpointsFor,
   noPodmanHint,
@@ -323,16 +324,23 @@ export class DockerApiEngine implements Engine {
   }
 
   async imageImport(rootfs: Readable, ref: string, changes: string[]): Promise<void> {
-    const { repo, tag } = splitRef(ref);
-    const qs = new URLSearchParams({ fromSrc: '-', repo, tag });
+    // The whole reference in `repo` (the API allows a tag there): Podman 4.3 ignores a separate `tag`.
+    const qs = new URLSearchParams({ fromSrc: '-', repo: ref });
     for (const c of changes) qs.append('changes', c);
     // Several `changes` parameters: the query is written here, not through the one-value-per-key helper.
-    await this.api.progress(
+    let id = '';
+    await this.api.progress<{ error?: string; status?: string }>(
       'POST',
       `/images/create?${qs}`,
       { bodyStream: rootfs, headers: { 'content-type': 'application/x-tar' } },
       `import ${ref}`,
+      (j) => {
+        if (j.status && /^sha256:[0-9a-f]{64}$/.test(j.status)) id = j.status;
+      },
     );
+    // Tagged by the id it reported as well: the name is then the one asked for, whatever the engine made of it.
+    if (!id) throw new EngineError(this.info.name, `import ${ref}`, 'the engine reported no image id');
+    await this.imageTag(id, ref);
   }
 
   async imageTag(source: string, ref: string): Promise<void> {
@@ -375,7 +383,10 @@ export class DockerApiEngine implements Engine {
     const j = await this.api.json<{ Id: string }>(
       'POST',
       '/containers/create',
-      { query: { name: spec.name }, body: toContainerBody(spec) },
+      {
+        query: { name: spec.name },
+        body: toContainerBody(coverReadOnlyTmpfs(spec, this.info.readOnlyTmpfs)),
+      },
       'create container',
     );
     return j.Id;

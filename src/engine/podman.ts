@@ -4,7 +4,7 @@
  */
 import { Readable } from 'node:stream';
 import tar from 'tar-stream';
-import type { EngineName, Ulimit } from './types.js';
+import type { ContainerSpec, EngineName, Ulimit } from './types.js';
 
 /** `--engine`: which engine to look for (auto: DOCKER_HOST, CONTAINER_HOST, then the usual sockets). */
 export type EngineChoice = 'auto' | EngineName;
@@ -149,6 +149,30 @@ export function podmanPidMode(mode: string | undefined): string {
  * which its Docker-compatible create always turns on). The plan covers the ones it does not mount itself.
  */
 export const PODMAN_READ_ONLY_TMPFS = ['/run', '/tmp', '/var/tmp'];
+
+/**
+ * A read-only root stays read-only on Podman: each of its own writable tmpfs not already mounted by the spec is
+ * covered with an empty read-only one (as the sandbox's plan does; here for every other container: the proxy,
+ * helpers, audit and comparator steps). Pure; a writable root, or an engine without them, is left as it is.
+ */
+export function coverReadOnlyTmpfs(spec: ContainerSpec, engineTmpfs: readonly string[]): ContainerSpec {
+  if (!spec.readOnlyRootfs || engineTmpfs.length === 0) return spec;
+  const missing = engineTmpfs.filter((t) => !spec.mounts.some((m) => m.target === t));
+  if (missing.length === 0) return spec;
+  return {
+    ...spec,
+    mounts: [
+      ...spec.mounts,
+      ...missing.map((target) => ({
+        type: 'tmpfs' as const,
+        source: '',
+        target,
+        readOnly: true,
+        tmpfs: { sizeBytes: 64 * 1024, mode: 0o755, options: ['ro', 'nosuid', 'nodev', 'noexec'] },
+      })),
+    ],
+  };
+}
 
 /**
  * A tmpfs volume's size for Podman's local driver. Podman before 4.8 takes `size=` out of a volume's `o` as an XFS

@@ -30,6 +30,16 @@ export const engineCli = (...args: string[]) =>
     encoding: 'utf8',
     stdio: ['ignore', 'pipe', 'pipe'],
   }).trim();
+/** Two image references name the same image once Podman's registry prefix (docker.io/, localhost/) is set aside. */
+export const sameImage = (a: string, b: string) =>
+  a.replace(/^(docker\.io|localhost)\//, '') === b.replace(/^(docker\.io|localhost)\//, '');
+/** An exec that prints a file of the proxy's container: its image has no shell and no cat, only its own Node. */
+export const readInProxy = (file: string) => [
+  '/usr/local/bin/node',
+  '-e',
+  "process.stdout.write(require('fs').readFileSync(process.argv[1], 'utf8'))",
+  file,
+];
 export const ROOT = path.resolve(import.meta.dirname, '../..');
 export const CLI = path.join(ROOT, 'dist/cli.js');
 export const sh = promisify(execFile);

@@ -8,7 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { afterAll, beforeAll, expect, jest, test } from '@jest/globals';
 import { docker, startEgressFixtures, type EgressFixtures } from '../helpers/egress-fixtures.js';
 import { recordEngine, type EngineRecorder } from '../helpers/engine-recorder.js';
-import { CLI, engineOrSkip, labelled, onPodman, run, spawnCli } from '../helpers/engine.js';
+import { CLI, engineOrSkip, labelled, onPodman, readInProxy, run, spawnCli } from '../helpers/engine.js';
 
 jest.setTimeout(180_000);
 const { engine, d } = await engineOrSkip();
@@ -389,10 +389,12 @@ d('transparent egress: bad input and the proxy container', () => {
       });
       expect(p.capDrop).toEqual(['ALL']);
       expect(p.capAdd).toEqual([]);
-      const status = docker('exec', ids[0]!, 'cat', '/proc/1/status');
+      const status = docker('exec', ids[0]!, ...readInProxy('/proc/1/status'));
       expect(status).toMatch(/^CapBnd:\s+0{16}$/m);
       expect(status).toMatch(/^NoNewPrivs:\s+1$/m);
-      expect(docker('exec', ids[0]!, 'cat', '/proc/sys/net/ipv4/ip_unprivileged_port_start')).toBe('0');
+      expect(docker('exec', ids[0]!, ...readInProxy('/proc/sys/net/ipv4/ip_unprivileged_port_start'))).toBe(
+        '0',
+      );
     }
     child.kill('SIGTERM');
     expect((await done).code).toBe(143);

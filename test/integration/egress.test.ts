@@ -8,7 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { afterAll, beforeAll, expect, jest, test } from '@jest/globals';
 import { dnsProbe } from '../../src/sandbox/network.js';
 import { docker, startEgressFixtures, type EgressFixtures } from '../helpers/egress-fixtures.js';
-import { CLI, engineOrSkip, onPodman, run, spawnCli } from '../helpers/engine.js';
+import { CLI, engineOrSkip, onPodman, readInProxy, run, sameImage, spawnCli } from '../helpers/engine.js';
 
 jest.setTimeout(120_000);
 const { engine, d } = await engineOrSkip();
@@ -328,7 +328,7 @@ d.each(isolations)('egress through the proxy (isolation %s)', (isolation) => {
     const proxies = docker('ps', '-q', '--filter', 'label=sandbox-action.role=proxy')
       .split('\n')
       .filter(Boolean)
-      .filter((id) => docker('inspect', '-f', '{{.Config.Image}}', id) === proxyImage);
+      .filter((id) => sameImage(docker('inspect', '-f', '{{.Config.Image}}', id), proxyImage));
     expect(proxies.length).toBeGreaterThanOrEqual(1);
     // The proxy itself runs locked down, on the default runtime, on the internal network and the egress one.
     if (!onPodman) {
@@ -355,7 +355,7 @@ d.each(isolations)('egress through the proxy (isolation %s)', (isolation) => {
       expect(p.capDrop).toEqual(['ALL']);
       expect(p.capAdd).toEqual([]);
       expect(p.securityOpt).toContain('no-new-privileges'); // Podman's spelling of no-new-privileges:true
-      const status = docker('exec', proxies[0]!, 'cat', '/proc/1/status');
+      const status = docker('exec', proxies[0]!, ...readInProxy('/proc/1/status'));
       expect(status).toMatch(/^CapBnd:\s+0{16}$/m);
       expect(status).toMatch(/^NoNewPrivs:\s+1$/m);
     }

@@ -10,6 +10,8 @@ import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { connectEngine } from '../../src/engine/docker.js';
 import {
   DOCKER_DEFAULT_CAPS,
+  PODMAN_READ_ONLY_TMPFS,
+  coverReadOnlyTmpfs,
   endpointsFor,
   podmanCapabilities,
   podmanLimitsProblem,
@@ -18,6 +20,7 @@ import {
   podmanUlimit,
 } from '../../src/engine/podman.js';
 import { parseRunOptions } from '../../src/config/run-options.js';
+import type { ContainerSpec } from '../../src/engine/types.js';
 import { conformance } from '../../src/sandbox/conformance.js';
 import { plan } from '../../src/sandbox/plan.js';
 import type { InspectedContainer } from '../../src/engine/types.js';
@@ -273,3 +276,36 @@ function inspectedFrom(c: ReturnType<typeof plan>['container']): InspectedContai
     tmpfs,
   };
 }
+
+describe("coverReadOnlyTmpfs: Podman's own writable tmpfs under a read-only root are covered read-only", () => {
+  const tmp = {
+    type: 'tmpfs' as const,
+    source: '',
+    target: '/tmp',
+    readOnly: false,
+    tmpfs: { sizeBytes: 1, mode: 0o1777, options: [] },
+  };
+  const base = { readOnlyRootfs: true, mounts: [] } as unknown as ContainerSpec;
+  const ROWS: [string, Partial<ContainerSpec>, readonly string[], string[]][] = [
+    ['every one covered on Podman', {}, PODMAN_READ_ONLY_TMPFS, ['/run:ro', '/tmp:ro', '/var/tmp:ro']],
+    [
+      'a target the spec mounts itself is kept as it is',
+      { mounts: [tmp] },
+      PODMAN_READ_ONLY_TMPFS,
+      ['/tmp:rw', '/run:ro', '/var/tmp:ro'],
+    ],
+    [
+      'a writable root is left alone (the caller loosened it)',
+      { readOnlyRootfs: false },
+      PODMAN_READ_ONLY_TMPFS,
+      [],
+    ],
+    ['Docker adds none, so none is covered', {}, [], []],
+  ];
+  test.each(ROWS)('%s', (_n, change, engineTmpfs, want) => {
+    const out = coverReadOnlyTmpfs({ ...base, ...change }, engineTmpfs);
+    expect(out.mounts.map((m) => `${m.target}:${m.readOnly ? 'ro' : 'rw'}`)).toEqual(want);
+    for (const m of out.mounts.filter((x) => x.readOnly))
+      expect(m.tmpfs?.options).toEqual(['ro', 'nosuid', 'nodev', 'noexec']);
+  });
+});
