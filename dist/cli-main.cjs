@@ -7178,6 +7178,7 @@ function plan(spec, ctx) {
   };
 }
 var NPROC_ULIMIT = { name: "nproc", soft: 32768, hard: 32768 };
+var HOLDER_MEMORY_BYTES = 16 * 1024 * 1024;
 function helperContainer(labels, role, o) {
   const memory = o.memoryBytes ?? 64 * 1024 * 1024;
   return {
@@ -14311,7 +14312,7 @@ async function readImageFiles(engine, image, files, labels) {
       image,
       cmd: ["/nonexistent"],
       pidsLimit: 1,
-      memoryBytes: 16 * 1024 * 1024
+      memoryBytes: HOLDER_MEMORY_BYTES
     })
   );
   const out = /* @__PURE__ */ new Map();
@@ -14520,6 +14521,7 @@ function readOutcome(o) {
 
 // src/comparator/run.ts
 var SHIM_PATH = "scripts/sandbox-landrun";
+var COMPARATOR_OUTPUT_CAP = 16 * 1024 * 1024;
 var STEP_DEFAULTS = {
   timeoutMs: 60 * 6e4,
   memoryBytes: 8 * GiB,
@@ -14652,7 +14654,7 @@ async function holdVolume(engine, image, volume, user, labels) {
       user: `${user.uid}:${user.gid}`,
       mounts: [{ type: "volume", source: volume, target: "/lake", readOnly: true }],
       pidsLimit: 4,
-      memoryBytes: 16 * 1024 * 1024
+      memoryBytes: HOLDER_MEMORY_BYTES
     })
   );
   try {
@@ -14665,7 +14667,7 @@ async function holdVolume(engine, image, volume, user, labels) {
   }
 }
 async function spawnComparator(o, cwd, env, signal) {
-  const cap = o.outputCapBytes ?? 16 * 1024 * 1024;
+  const cap = o.outputCapBytes ?? COMPARATOR_OUTPUT_CAP;
   const out = new Kept(cap);
   const err = new Kept(cap);
   const child = (0, import_node_child_process3.spawn)(o.lake ?? "lake", ["env", o.comparator, o.config], {
@@ -15249,7 +15251,7 @@ async function holdVolumes(ctx, image, volumes, owner, labels) {
         readOnly: true
       })),
       pidsLimit: 4,
-      memoryBytes: 16 * 1024 * 1024
+      memoryBytes: HOLDER_MEMORY_BYTES
     })
   );
   ctx.cleanup.add("remove the volume holder", () => engine.removeContainer(id));

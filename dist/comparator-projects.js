@@ -2583,6 +2583,7 @@ function runLabels(runId, createdAt) {
   return { [LABEL_RUN]: runId, [LABEL_CREATED]: createdAt.toISOString() };
 }
 var NPROC_ULIMIT = { name: "nproc", soft: 32768, hard: 32768 };
+var HOLDER_MEMORY_BYTES = 16 * 1024 * 1024;
 function helperContainer(labels, role, o) {
   const memory = o.memoryBytes ?? 64 * 1024 * 1024;
   return {
@@ -4247,6 +4248,7 @@ function readOutcome(o) {
 
 // src/comparator/run.ts
 var SHIM_PATH = "scripts/sandbox-landrun";
+var COMPARATOR_OUTPUT_CAP = 16 * 1024 * 1024;
 var STEP_DEFAULTS = {
   timeoutMs: 60 * 6e4,
   memoryBytes: 8 * GiB,
@@ -4379,7 +4381,7 @@ async function holdVolume(engine, image, volume, user, labels) {
       user: `${user.uid}:${user.gid}`,
       mounts: [{ type: "volume", source: volume, target: "/lake", readOnly: true }],
       pidsLimit: 4,
-      memoryBytes: 16 * 1024 * 1024
+      memoryBytes: HOLDER_MEMORY_BYTES
     })
   );
   try {
@@ -4392,7 +4394,7 @@ async function holdVolume(engine, image, volume, user, labels) {
   }
 }
 async function spawnComparator(o, cwd, env, signal) {
-  const cap = o.outputCapBytes ?? 16 * 1024 * 1024;
+  const cap = o.outputCapBytes ?? COMPARATOR_OUTPUT_CAP;
   const out = new Kept(cap);
   const err = new Kept(cap);
   const child = spawn2(o.lake ?? "lake", ["env", o.comparator, o.config], {

@@ -26838,6 +26838,7 @@ function plan(spec, ctx) {
   };
 }
 var NPROC_ULIMIT = { name: "nproc", soft: 32768, hard: 32768 };
+var HOLDER_MEMORY_BYTES = 16 * 1024 * 1024;
 function helperContainer(labels, role, o) {
   const memory = o.memoryBytes ?? 64 * 1024 * 1024;
   return {
@@ -33910,7 +33911,7 @@ async function readImageFiles(engine, image, files, labels) {
       image,
       cmd: ["/nonexistent"],
       pidsLimit: 1,
-      memoryBytes: 16 * 1024 * 1024
+      memoryBytes: HOLDER_MEMORY_BYTES
     })
   );
   const out = /* @__PURE__ */ new Map();
@@ -34035,6 +34036,7 @@ function readOutcome(o) {
 
 // src/comparator/run.ts
 var SHIM_PATH = "scripts/sandbox-landrun";
+var COMPARATOR_OUTPUT_CAP = 16 * 1024 * 1024;
 var STEP_DEFAULTS = {
   timeoutMs: 60 * 6e4,
   memoryBytes: 8 * GiB,
@@ -34167,7 +34169,7 @@ async function holdVolume(engine, image, volume, user, labels) {
       user: `${user.uid}:${user.gid}`,
       mounts: [{ type: "volume", source: volume, target: "/lake", readOnly: true }],
       pidsLimit: 4,
-      memoryBytes: 16 * 1024 * 1024
+      memoryBytes: HOLDER_MEMORY_BYTES
     })
   );
   try {
@@ -34180,7 +34182,7 @@ async function holdVolume(engine, image, volume, user, labels) {
   }
 }
 async function spawnComparator(o, cwd, env, signal) {
-  const cap = o.outputCapBytes ?? 16 * 1024 * 1024;
+  const cap = o.outputCapBytes ?? COMPARATOR_OUTPUT_CAP;
   const out = new Kept(cap);
   const err = new Kept(cap);
   const child = spawn2(o.lake ?? "lake", ["env", o.comparator, o.config], {
@@ -34764,7 +34766,7 @@ async function holdVolumes(ctx, image, volumes, owner, labels) {
         readOnly: true
       })),
       pidsLimit: 4,
-      memoryBytes: 16 * 1024 * 1024
+      memoryBytes: HOLDER_MEMORY_BYTES
     })
   );
   ctx.cleanup.add("remove the volume holder", () => engine.removeContainer(id));
@@ -37405,7 +37407,7 @@ function readActionInputs(env) {
     const v = get(input);
     if (v === "") continue;
     if (o.kind === "boolean") {
-      if (!/^(true|false)$/i.test(v)) throw new InputError(input, `'${v}' is not true or false`);
+      if (!BOOLEAN_TEXT.test(v)) throw new InputError(input, `'${v}' is not true or false`);
       options[name] = v.toLowerCase() === "true";
     } else if (o.kind === "strings") {
       options[name] = v.split(WORD_LISTS.has(name) ? /[\s,]+/ : "\n").map((l) => l.trim()).filter((l) => l !== "");
@@ -37421,7 +37423,7 @@ function readActionInputs(env) {
     );
   }
   const failOnError = get("fail-on-error") || "true";
-  if (!/^(true|false)$/i.test(failOnError)) {
+  if (!BOOLEAN_TEXT.test(failOnError)) {
     throw new InputError("fail-on-error", `'${failOnError}' is not true or false`);
   }
   if (run3 !== "") options.entrypoint ??= "sh";
@@ -38331,7 +38333,7 @@ function buildArgs(env) {
   for (const b of lines("base-image")) argv.push("--base-image", b);
   for (const b of lines("build-args")) argv.push("--build-arg", b);
   const push = get("push") || "false";
-  if (!/^(true|false)$/i.test(push)) throw new InputError("push", `'${push}' is not true or false`);
+  if (!BOOLEAN_TEXT.test(push)) throw new InputError("push", `'${push}' is not true or false`);
   if (push.toLowerCase() === "true") argv.push("--push");
   const password = env[envName("password")] ?? "";
   if (get("username")) argv.push("--username", get("username"));
@@ -42901,7 +42903,7 @@ function reportArgs(env) {
   for (const j of get("require-judges").split(/[\s,]+/).filter(Boolean))
     argv.push("--require-judge", j);
   const dry = get("dry-run") || "false";
-  if (!/^(true|false)$/i.test(dry)) throw new InputError("dry-run", `'${dry}' is not true or false`);
+  if (!BOOLEAN_TEXT.test(dry)) throw new InputError("dry-run", `'${dry}' is not true or false`);
   if (dry.toLowerCase() === "true") argv.push("--dry-run");
   return { argv, token: get("token") };
 }

@@ -2,6 +2,7 @@
  * The `build/` sub-action: its inputs become the arguments of `sandbox-action build`; the registry password comes
  * from an input into the environment and reaches the builder as stdin would, never as an argument.
  */
+import { BOOLEAN_TEXT } from '../config/raw-options.js';
 import * as core from '@actions/core';
 import { executeBuild, parseBuild } from '../cli/build.js';
 import { connect, processContext } from '../cli/door.js';
@@ -38,7 +39,7 @@ export function buildArgs(env: Record<string, string | undefined>): { argv: stri
   for (const b of lines('base-image')) argv.push('--base-image', b);
   for (const b of lines('build-args')) argv.push('--build-arg', b);
   const push = get('push') || 'false';
-  if (!/^(true|false)$/i.test(push)) throw new InputError('push', `'${push}' is not true or false`);
+  if (!BOOLEAN_TEXT.test(push)) throw new InputError('push', `'${push}' is not true or false`);
   if (push.toLowerCase() === 'true') argv.push('--push');
   const password = env[envName('password')] ?? '';
   if (get('username')) argv.push('--username', get('username'));

@@ -3,6 +3,7 @@
  * Inputs are read as @actions/core reads them (`INPUT_<NAME>`, name upper-cased, hyphens kept); the composite
  * action maps each of its inputs into that variable explicitly (composite `run:` steps get no INPUT_*).
  */
+import { BOOLEAN_TEXT } from '../config/raw-options.js';
 import { InputError } from '../config/errors.js';
 import { RUN_OPTIONS, inputName, type RawOptions, type RunOptionName } from '../config/run-options.js';
 
@@ -40,7 +41,7 @@ export function readActionInputs(env: Record<string, string | undefined>): Actio
     const v = get(input);
     if (v === '') continue;
     if (o.kind === 'boolean') {
-      if (!/^(true|false)$/i.test(v)) throw new InputError(input, `'${v}' is not true or false`);
+      if (!BOOLEAN_TEXT.test(v)) throw new InputError(input, `'${v}' is not true or false`);
       options[name] = v.toLowerCase() === 'true';
     } else if (o.kind === 'strings') {
       // Lists of names and addresses may also be written on one line, separated by commas or spaces.
@@ -60,7 +61,7 @@ export function readActionInputs(env: Record<string, string | undefined>): Actio
     );
   }
   const failOnError = get('fail-on-error') || 'true';
-  if (!/^(true|false)$/i.test(failOnError)) {
+  if (!BOOLEAN_TEXT.test(failOnError)) {
     throw new InputError('fail-on-error', `'${failOnError}' is not true or false`);
   }
   // `run` is a shell command whatever the image's entrypoint is (python-sandbox's is python): sh runs it.

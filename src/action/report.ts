@@ -2,6 +2,7 @@
  * The `report/` sub-action: the privileged half, on a `workflow_run` event. Its inputs become the arguments of
  * `sandbox-action report`, so both doors validate the same way; the token travels in the environment only.
  */
+import { BOOLEAN_TEXT } from '../config/raw-options.js';
 import { Writable } from 'node:stream';
 import * as core from '@actions/core';
 import { reportCommand, type ReportOutcome } from '../cli/report.js';
@@ -31,7 +32,7 @@ export function reportArgs(env: Record<string, string | undefined>): { argv: str
     .filter(Boolean))
     argv.push('--require-judge', j);
   const dry = get('dry-run') || 'false';
-  if (!/^(true|false)$/i.test(dry)) throw new InputError('dry-run', `'${dry}' is not true or false`);
+  if (!BOOLEAN_TEXT.test(dry)) throw new InputError('dry-run', `'${dry}' is not true or false`);
   if (dry.toLowerCase() === 'true') argv.push('--dry-run');
   return { argv, token: get('token') };
 }

@@ -11,7 +11,7 @@ import path from 'node:path';
 import { GiB, type Isolation } from '../config/run-options.js';
 import { InputError, InterruptedError, errorMessage } from '../config/errors.js';
 import type { Engine, Labels } from '../engine/types.js';
-import { helperContainer } from '../sandbox/plan.js';
+import { HOLDER_MEMORY_BYTES, helperContainer } from '../sandbox/plan.js';
 import { LABEL_RUN, chooseRunscRuntime, newRunId, runLabels } from '../sandbox/plan.js';
 import { chooseBackend, createVolume, type CreatedVolume, type VolumeHost } from '../sandbox/volumes.js';
 import {
@@ -25,6 +25,8 @@ import { readOutcome, type ComparatorOutcome } from './outcome.js';
 
 /** The shim, relative to the root of a sandbox-action checkout or package. */
 export const SHIM_PATH = 'scripts/sandbox-landrun';
+/** What is kept of comparator's stdout and of its stderr, each (the verdict reads its last lines). */
+export const COMPARATOR_OUTPUT_CAP = 16 * 1024 * 1024;
 
 export const STEP_DEFAULTS: StepLimits = {
   timeoutMs: 60 * 60_000,
@@ -213,7 +215,7 @@ async function holdVolume(
       user: `${user.uid}:${user.gid}`,
       mounts: [{ type: 'volume', source: volume, target: '/lake', readOnly: true }],
       pidsLimit: 4,
-      memoryBytes: 16 * 1024 * 1024,
+      memoryBytes: HOLDER_MEMORY_BYTES,
     }),
   );
   try {
@@ -238,7 +240,7 @@ async function spawnComparator(
   stderr: string;
   truncated: boolean;
 }> {
-  const cap = o.outputCapBytes ?? 16 * 1024 * 1024;
+  const cap = o.outputCapBytes ?? COMPARATOR_OUTPUT_CAP;
   const out = new Kept(cap);
   const err = new Kept(cap);
   // Its own process group: a timeout or an interruption reaches comparator and every shim it started.

@@ -305,6 +305,9 @@ export function plan(spec: RunSpec, ctx: PlanContext): SandboxPlan {
  */
 export const NPROC_ULIMIT: Ulimit = { name: 'nproc', soft: 32768, hard: 32768 };
 
+/** Memory of a helper that only holds volumes open or probes an image's files (it runs sleep, or nothing). */
+export const HOLDER_MEMORY_BYTES = 16 * 1024 * 1024;
+
 /** A one-shot helper container of the run (image probe, chown): as locked down as the sandbox, labelled with the run. */
 export function helperContainer(
   labels: Labels,

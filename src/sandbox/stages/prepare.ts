@@ -15,6 +15,7 @@ import { fitVolumes, type DiskFit } from '../disk.js';
 import {
   chooseRunscRuntime,
   hasOciSeccomp,
+  HOLDER_MEMORY_BYTES,
   helperContainer,
   numericUser,
   resolveUser,
@@ -216,7 +217,7 @@ async function readImageFiles(
       image,
       cmd: ['/nonexistent'],
       pidsLimit: 1,
-      memoryBytes: 16 * 1024 * 1024,
+      memoryBytes: HOLDER_MEMORY_BYTES,
     }),
   );
   const out = new Map<string, string>();

@@ -5,7 +5,13 @@
 import { EngineError, errorMessage } from '../../config/errors.js';
 import type { Labels } from '../../engine/types.js';
 import { fitVolumes } from '../disk.js';
-import { helperContainer, volumePlans, type RunVolumeRole, type VolumePlan } from '../plan.js';
+import {
+  HOLDER_MEMORY_BYTES,
+  helperContainer,
+  volumePlans,
+  type RunVolumeRole,
+  type VolumePlan,
+} from '../plan.js';
 import type { RunContext } from '../run-context.js';
 import { attachPersist } from '../persist.js';
 import { persistVolumeName } from '../plan.js';
@@ -111,7 +117,7 @@ async function holdVolumes(
         readOnly: true,
       })),
       pidsLimit: 4,
-      memoryBytes: 16 * 1024 * 1024,
+      memoryBytes: HOLDER_MEMORY_BYTES,
     }),
   );
   ctx.cleanup.add('remove the volume holder', () => engine.removeContainer(id));
