@@ -75,7 +75,7 @@ fi
 
 if ! docker version >/dev/null 2>&1; then
   log "starting dockerd"
-  nohup dockerd >/var/log/dockerd.log 2>&1 &
+  (cd / && nohup dockerd >/var/log/dockerd.log 2>&1 &)
   for _ in $(seq 1 60); do
     docker version >/dev/null 2>&1 && break
     sleep 0.5

@@ -47,7 +47,8 @@ if ! answers "$ROOTFUL"; then
   log "starting rootful podman system service at $ROOTFUL"
   mkdir -p /run/podman
   rm -f "$ROOTFUL"
-  nohup podman system service --time=0 "unix://$ROOTFUL" >/var/log/podman-rootful.log 2>&1 &
+  # From /: the service (and each conmon it starts) keeps its working directory, which must outlive this checkout.
+  (cd / && nohup podman system service --time=0 "unix://$ROOTFUL" >/var/log/podman-rootful.log 2>&1 &)
   wait_for "$ROOTFUL" || { log "rootful Podman did not answer:"; tail -20 /var/log/podman-rootful.log >&2; exit 1; }
 fi
 

@@ -34,8 +34,32 @@ d("the disk: volume caps are reserved on a small filesystem of the test's own", 
     execFileSync('mkfs.ext4', ['-q', '-F', '-m', '0', image]);
     execFileSync('mount', ['-o', 'loop', image, mnt]);
   });
-  afterAll(() => {
-    if (mnt) execFileSync('umount', [mnt]);
+  afterAll(async () => {
+    // A run moves its loop image aside and a detached `rm` unlinks it after the run has returned (off the run's
+    // path, src/sandbox/volumes.ts), and the kernel frees a loop device on its own time: the filesystem may be busy
+    // for a moment. It must be free within a minute; if not, say who holds it.
+    if (mnt) {
+      for (let i = 0; ; i++) {
+        try {
+          execFileSync('umount', [mnt], { stdio: 'pipe', timeout: 30_000 });
+          break;
+        } catch (err) {
+          if (i >= 120) {
+            const who = (() => {
+              try {
+                return execFileSync('fuser', ['-vm', mnt], { encoding: 'utf8', stdio: 'pipe' });
+              } catch (e) {
+                return String((e as { stderr?: Buffer }).stderr ?? e);
+              }
+            })();
+            throw new Error(
+              `${String(err)}; held by: ${who}; loop devices: ${execFileSync('losetup', ['-a'], { encoding: 'utf8' })}`,
+            );
+          }
+          await new Promise((res) => setTimeout(res, 500));
+        }
+      }
+    }
     if (image) fs.rmSync(path.dirname(image), { recursive: true, force: true });
   });
   const runOn = (args: string[], cmd: string) => {
