@@ -7113,58 +7113,49 @@ function plan(spec, ctx) {
     readOnly: false,
     tmpfs: { sizeBytes: spec.tmpSizeBytes, mode: 1023, options: tmpOptions }
   });
-  if (!spec.writableRoot) {
-    for (const target of ctx.engineTmpfs ?? []) {
-      if (mounts.some((m) => m.target === target)) continue;
-      mounts.push({
-        type: "tmpfs",
-        source: "",
-        target,
-        readOnly: true,
-        tmpfs: { sizeBytes: 64 * 1024, mode: 493, options: ["ro", "nosuid", "nodev", "noexec"] }
-      });
-    }
-  }
-  const container = {
-    name: base,
-    image: spec.image,
-    ...commandOf(spec, ctx, selfCheck),
-    user: `${ctx.uid}:${ctx.gid}`,
-    workingDir: WORK_DIR,
-    env: [...spec.env, ...ctx.network?.env ?? []],
-    labels: {
-      ...labels,
-      [LABEL_ROLE]: "sandbox",
-      [LABEL_DEADLINE]: new Date(
-        (ctx.plannedAt ?? ctx.createdAt).getTime() + spec.timeoutMs + DEADLINE_GRACE_MS
-      ).toISOString()
+  const container = coverReadOnlyTmpfs(
+    {
+      name: base,
+      image: spec.image,
+      ...commandOf(spec, ctx, selfCheck),
+      user: `${ctx.uid}:${ctx.gid}`,
+      workingDir: WORK_DIR,
+      env: [...spec.env, ...ctx.network?.env ?? []],
+      labels: {
+        ...labels,
+        [LABEL_ROLE]: "sandbox",
+        [LABEL_DEADLINE]: new Date(
+          (ctx.plannedAt ?? ctx.createdAt).getTime() + spec.timeoutMs + DEADLINE_GRACE_MS
+        ).toISOString()
+      },
+      mounts,
+      readOnlyRootfs: !spec.writableRoot,
+      capDrop: ["ALL"],
+      capAdd: [...spec.capAdd],
+      // The engine's default seccomp profile applies unless a profile is named; none is.
+      securityOpt: ["no-new-privileges:true"],
+      init: true,
+      privileged: false,
+      networkMode,
+      ...ctx.network?.dns.length ? { dns: ctx.network.dns } : {},
+      memoryBytes: spec.memoryBytes,
+      memorySwapBytes: spec.memoryBytes,
+      nanoCpus: Math.round(spec.cpus * 1e9),
+      pidsLimit: pidsLimitFor(spec),
+      ulimits: [
+        { name: "nofile", soft: spec.nofile, hard: spec.nofile },
+        NPROC_ULIMIT,
+        { name: "fsize", soft: spec.fsizeBytes, hard: spec.fsizeBytes },
+        { name: "core", soft: 0, hard: 0 }
+      ],
+      ...spec.isolation === "runsc" ? { runtime: ctx.runscRuntime ?? "runsc" } : {},
+      // The log is streamed live through attach; the engine keeps none, so a flood cannot fill its disk.
+      logDriver: { type: "none", config: {} },
+      hostname: "sandbox",
+      tty: false
     },
-    mounts,
-    readOnlyRootfs: !spec.writableRoot,
-    capDrop: ["ALL"],
-    capAdd: [...spec.capAdd],
-    // The engine's default seccomp profile applies unless a profile is named; none is.
-    securityOpt: ["no-new-privileges:true"],
-    init: true,
-    privileged: false,
-    networkMode,
-    ...ctx.network?.dns.length ? { dns: ctx.network.dns } : {},
-    memoryBytes: spec.memoryBytes,
-    memorySwapBytes: spec.memoryBytes,
-    nanoCpus: Math.round(spec.cpus * 1e9),
-    pidsLimit: pidsLimitFor(spec),
-    ulimits: [
-      { name: "nofile", soft: spec.nofile, hard: spec.nofile },
-      NPROC_ULIMIT,
-      { name: "fsize", soft: spec.fsizeBytes, hard: spec.fsizeBytes },
-      { name: "core", soft: 0, hard: 0 }
-    ],
-    ...spec.isolation === "runsc" ? { runtime: ctx.runscRuntime ?? "runsc" } : {},
-    // The log is streamed live through attach; the engine keeps none, so a flood cannot fill its disk.
-    logDriver: { type: "none", config: {} },
-    hostname: "sandbox",
-    tty: false
-  };
+    ctx.engineTmpfs ?? []
+  );
   return {
     runId: ctx.runId,
     labels,

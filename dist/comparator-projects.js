@@ -2540,83 +2540,6 @@ function parseCommandLine(argv, table) {
   }
 }
 
-// src/sandbox/plan.ts
-var LABEL_RUN = "sandbox-action.run";
-var LABEL_CREATED = "sandbox-action.created";
-var LABEL_ROLE = "sandbox-action.role";
-function hasOciSeccomp(r) {
-  return r.args.some((a) => /^--?oci-seccomp(=true)?$/.test(a));
-}
-function chooseRunscRuntime(runtimes, networked, allowWeaker = false) {
-  const all = runtimes.filter((r) => r.name.startsWith("runsc"));
-  if (all.length === 0) {
-    const have = runtimes.map((r) => r.name).join(", ") || "none";
-    return {
-      error: `the engine has no runsc runtime (it has ${have}); register gVisor as in docs/gvisor.md`
-    };
-  }
-  const net2 = (r) => r.args.find((a) => a.startsWith("--network"))?.split("=")[1] ?? null;
-  const fits = (r) => networked ? net2(r) !== "none" : true;
-  const weak = all.filter((r) => !hasOciSeccomp(r));
-  const runsc = allowWeaker ? [...weak.filter(fits), ...all.filter(hasOciSeccomp)] : all.filter(hasOciSeccomp);
-  if (runsc.length === 0) {
-    return {
-      error: `the engine's runsc runtimes (${all.map((r) => r.name).join(", ")}) run without --oci-seccomp, so gVisor would apply no seccomp filter inside the sandbox; add "--oci-seccomp" to their "runtimeArgs" in daemon.json and reload dockerd (kill -HUP), as in docs/gvisor.md, or pass --allow-weaker-gvisor`
-    };
-  }
-  if (!networked) {
-    const pick2 = runsc.find((r) => net2(r) === "none") ?? runsc.find((r) => r.name === "runsc") ?? runsc[0];
-    return { runtime: pick2.name };
-  }
-  const pick = runsc.find((r) => net2(r) === "host") ?? runsc.find((r) => net2(r) === null || net2(r) === "sandbox");
-  if (!pick) {
-    return {
-      error: `every runsc runtime of the engine with --oci-seccomp runs with --network=none (${runsc.map((r) => r.name).join(", ")}), so a sandbox on a network cannot start; register one with "runtimeArgs": ["--network=host", "--oci-seccomp"] as in docs/gvisor.md`
-    };
-  }
-  return { runtime: pick.name };
-}
-function newRunId(now, random) {
-  return `${now.getTime().toString(36)}-${random}`;
-}
-function runLabels(runId, createdAt) {
-  return { [LABEL_RUN]: runId, [LABEL_CREATED]: createdAt.toISOString() };
-}
-var NPROC_ULIMIT = { name: "nproc", soft: 32768, hard: 32768 };
-var HOLDER_MEMORY_BYTES = 16 * 1024 * 1024;
-function helperContainer(labels, role, o) {
-  const memory = o.memoryBytes ?? 64 * 1024 * 1024;
-  return {
-    name: `sandbox-action-${labels[LABEL_RUN]}-${role}`,
-    user: "65534:65534",
-    workingDir: "/",
-    env: [],
-    labels: { ...labels, [LABEL_ROLE]: role },
-    mounts: [],
-    readOnlyRootfs: true,
-    capDrop: ["ALL"],
-    capAdd: [],
-    securityOpt: ["no-new-privileges:true"],
-    init: false,
-    privileged: false,
-    networkMode: "none",
-    nanoCpus: 5e8,
-    pidsLimit: 16,
-    ulimits: [{ name: "nofile", soft: 1024, hard: 1024 }, NPROC_ULIMIT, { name: "core", soft: 0, hard: 0 }],
-    logDriver: { type: "none", config: {} },
-    tty: false,
-    ...o,
-    memoryBytes: memory,
-    memorySwapBytes: memory
-  };
-}
-
-// src/sandbox/volumes.ts
-import { execFile, spawn } from "node:child_process";
-import fsp from "node:fs/promises";
-import path from "node:path";
-import { promisify } from "node:util";
-
 // src/engine/podman.ts
 var import_tar_stream = __toESM(require_tar_stream(), 1);
 import { Readable } from "node:stream";
@@ -2724,7 +2647,82 @@ function archiveUnderBase(src, base) {
   return out;
 }
 
+// src/sandbox/plan.ts
+var LABEL_RUN = "sandbox-action.run";
+var LABEL_CREATED = "sandbox-action.created";
+var LABEL_ROLE = "sandbox-action.role";
+function hasOciSeccomp(r) {
+  return r.args.some((a) => /^--?oci-seccomp(=true)?$/.test(a));
+}
+function chooseRunscRuntime(runtimes, networked, allowWeaker = false) {
+  const all = runtimes.filter((r) => r.name.startsWith("runsc"));
+  if (all.length === 0) {
+    const have = runtimes.map((r) => r.name).join(", ") || "none";
+    return {
+      error: `the engine has no runsc runtime (it has ${have}); register gVisor as in docs/gvisor.md`
+    };
+  }
+  const net2 = (r) => r.args.find((a) => a.startsWith("--network"))?.split("=")[1] ?? null;
+  const fits = (r) => networked ? net2(r) !== "none" : true;
+  const weak = all.filter((r) => !hasOciSeccomp(r));
+  const runsc = allowWeaker ? [...weak.filter(fits), ...all.filter(hasOciSeccomp)] : all.filter(hasOciSeccomp);
+  if (runsc.length === 0) {
+    return {
+      error: `the engine's runsc runtimes (${all.map((r) => r.name).join(", ")}) run without --oci-seccomp, so gVisor would apply no seccomp filter inside the sandbox; add "--oci-seccomp" to their "runtimeArgs" in daemon.json and reload dockerd (kill -HUP), as in docs/gvisor.md, or pass --allow-weaker-gvisor`
+    };
+  }
+  if (!networked) {
+    const pick2 = runsc.find((r) => net2(r) === "none") ?? runsc.find((r) => r.name === "runsc") ?? runsc[0];
+    return { runtime: pick2.name };
+  }
+  const pick = runsc.find((r) => net2(r) === "host") ?? runsc.find((r) => net2(r) === null || net2(r) === "sandbox");
+  if (!pick) {
+    return {
+      error: `every runsc runtime of the engine with --oci-seccomp runs with --network=none (${runsc.map((r) => r.name).join(", ")}), so a sandbox on a network cannot start; register one with "runtimeArgs": ["--network=host", "--oci-seccomp"] as in docs/gvisor.md`
+    };
+  }
+  return { runtime: pick.name };
+}
+function newRunId(now, random) {
+  return `${now.getTime().toString(36)}-${random}`;
+}
+function runLabels(runId, createdAt) {
+  return { [LABEL_RUN]: runId, [LABEL_CREATED]: createdAt.toISOString() };
+}
+var NPROC_ULIMIT = { name: "nproc", soft: 32768, hard: 32768 };
+var HOLDER_MEMORY_BYTES = 16 * 1024 * 1024;
+function helperContainer(labels, role, o) {
+  const memory = o.memoryBytes ?? 64 * 1024 * 1024;
+  return {
+    name: `sandbox-action-${labels[LABEL_RUN]}-${role}`,
+    user: "65534:65534",
+    workingDir: "/",
+    env: [],
+    labels: { ...labels, [LABEL_ROLE]: role },
+    mounts: [],
+    readOnlyRootfs: true,
+    capDrop: ["ALL"],
+    capAdd: [],
+    securityOpt: ["no-new-privileges:true"],
+    init: false,
+    privileged: false,
+    networkMode: "none",
+    nanoCpus: 5e8,
+    pidsLimit: 16,
+    ulimits: [{ name: "nofile", soft: 1024, hard: 1024 }, NPROC_ULIMIT, { name: "core", soft: 0, hard: 0 }],
+    logDriver: { type: "none", config: {} },
+    tty: false,
+    ...o,
+    memoryBytes: memory,
+    memorySwapBytes: memory
+  };
+}
+
 // src/sandbox/volumes.ts
+import { execFile, spawn } from "node:child_process";
+import fsp from "node:fs/promises";
+import path from "node:path";
+import { promisify } from "node:util";
 var run = promisify(execFile);
 var LABEL_LOOP_DEVICE = "sandbox-action.loop-device";
 var LABEL_LOOP_IMAGE = "sandbox-action.loop-image";
