@@ -27092,6 +27092,7 @@ async function setupNetwork(spec, deps) {
   });
   deps.addCleanup("detach the proxy", async () => attached.close());
   const watch = await engine.watchExit(id);
+  deps.addCleanup("stop watching the proxy", async () => watch.cancel());
   await engine.startContainer(id);
   let timer;
   const address = await Promise.race([
@@ -27113,11 +27114,15 @@ async function setupNetwork(spec, deps) {
     })
   ]).finally(() => clearTimeout(timer));
   let stopping = false;
-  void watch.exit.then((code) => {
-    if (!stopping) {
-      ledger.proxyExit = `the proxy exited with ${code} while the build ran; from then on the build had no egress`;
-    }
-  });
+  void watch.exit.then(
+    (code) => {
+      if (!stopping) {
+        ledger.proxyExit = `the proxy exited with ${code} while the build ran; from then on the build had no egress`;
+      }
+    },
+    () => void 0
+    // the wait was cancelled (a session outlives this process)
+  );
   const network = {
     mode: internalName,
     env: [

@@ -259,6 +259,8 @@ export async function setupNetwork(spec: RunSpec, deps: NetworkDeps): Promise<Ne
   });
   deps.addCleanup('detach the proxy', async () => attached.close());
   const watch = await engine.watchExit(id);
+  // A session keeps its proxy past this process: the wait on it must not keep the process alive.
+  deps.addCleanup('stop watching the proxy', async () => watch.cancel());
   await engine.startContainer(id);
   let timer: NodeJS.Timeout | undefined;
   const address = await Promise.race([
@@ -282,11 +284,14 @@ export async function setupNetwork(spec: RunSpec, deps: NetworkDeps): Promise<Ne
   ]).finally(() => clearTimeout(timer));
 
   let stopping = false;
-  void watch.exit.then((code) => {
-    if (!stopping) {
-      ledger.proxyExit = `the proxy exited with ${code} while the build ran; from then on the build had no egress`;
-    }
-  });
+  void watch.exit.then(
+    (code) => {
+      if (!stopping) {
+        ledger.proxyExit = `the proxy exited with ${code} while the build ran; from then on the build had no egress`;
+      }
+    },
+    () => undefined, // the wait was cancelled (a session outlives this process)
+  );
 
   const network: SandboxNetwork = {
     mode: internalName,

@@ -12,9 +12,10 @@ import { makeRunDeps, processContext } from '../../src/cli/door.js';
 import { dirOf } from '../../src/session/lifecycle.js';
 import { findSession } from '../../src/session/record.js';
 import { shellInSession } from '../../src/session/shell.js';
-import { BASE, engineOrSkip, labelled, loopDevicesIn, sh, tmpDir } from '../helpers/engine.js';
+import { BASE, engineOrSkip, labelled, loopDevicesIn, sh, spawnCli, tmpDir } from '../helpers/engine.js';
 import { SMALL, STATE_DIR, create, exec, isoArgs, isoLoosened, records, sa } from '../helpers/sessions.js';
 import { startUpstream, type Upstream } from '../helpers/upstream.js';
+import type { RunResult } from '../../src/verdict/schema.js';
 
 jest.setTimeout(180_000);
 const { engine, d } = await engineOrSkip();
@@ -319,6 +320,44 @@ d("a session's proxy lives as long as the session", () => {
     await sa(['rm', id]);
     expect(await labelled(engine!, id)).toEqual([]);
   });
+
+  // A session outlives the process that made it: nothing of its proxy (the wait on its exit, its attach) may keep
+  // that process alive. Seen before the fix: `create --network proxy` printed its id and never exited.
+  test.each(['create', 'run --warm'])(
+    '%s in proxy mode exits on its own, as its own process',
+    async (name) => {
+      const args =
+        name === 'create'
+          ? ['create', '--image', up.client, ...SMALL, ...up.reach()]
+          : [
+              'run',
+              '--warm',
+              '--quiet',
+              '--json',
+              '--image',
+              up.client,
+              ...SMALL,
+              ...up.reach(),
+              '--',
+              'true',
+            ];
+      const { child, done } = spawnCli(args, { ...process.env, SANDBOX_ACTION_STATE_DIR: STATE_DIR });
+      const timer = setTimeout(() => child.kill('SIGKILL'), 60_000);
+      const r = await done.finally(() => clearTimeout(timer));
+      expect({ code: r.code, signal: child.signalCode }).toEqual({ code: 0, signal: null });
+      let id = r.stdout.trim();
+      if (name !== 'create') {
+        const result = JSON.parse(r.stdout.trim().split('\n').pop()!) as RunResult;
+        // It ran in the warm sandbox it made (which keeps its proxy), not in a cold one that removed it.
+        expect(result.session!.warm).toMatchObject({ reused: false, keptForNext: true });
+        expect(result.egress).not.toBeNull();
+        id = result.session!.id;
+      }
+      expect(id).toMatch(/^[0-9a-z]+-[0-9a-f]{8}$/);
+      made.push(id);
+      await sa(['rm', id]);
+    },
+  );
 });
 
 d('bad input: one line naming the input, exit 2 (125 for exec), nothing made', () => {
