@@ -6543,6 +6543,7 @@ var LogStream = class {
 };
 
 // src/sandbox/network.ts
+var import_node_fs4 = __toESM(require("node:fs"), 1);
 var import_promises = __toESM(require("node:fs/promises"), 1);
 var import_semver = __toESM(require_semver2(), 1);
 
@@ -6858,6 +6859,39 @@ function isDecision(r) {
   if (typeof r !== "object" || r === null) return false;
   const o = r;
   return (o.decision === "allow" || o.decision === "deny") && typeof o.host === "string" && typeof o.port === "number" && typeof o.reason === "string" && typeof o.bytesUp === "number" && typeof o.bytesDown === "number";
+}
+
+// src/sandbox/host-guard.ts
+var import_node_crypto4 = __toESM(require("node:crypto"), 1);
+function egressBridgeName(runId) {
+  return `sa-e${import_node_crypto4.default.createHash("sha256").update(runId).digest("hex").slice(0, 10)}`;
+}
+function hostGuardRule(op, bridge) {
+  return [
+    "-w",
+    "5",
+    op,
+    "INPUT",
+    "-i",
+    bridge,
+    "-m",
+    "comment",
+    "--comment",
+    "sandbox-action egress",
+    "-j",
+    "DROP"
+  ];
+}
+var HOST_GUARD_NOTE = "the proxy's egress network can reach this host's own addresses (no iptables rule could be added: it needs a local Docker engine, root or sudo, and iptables)";
+function orphanGuards(rules, exists) {
+  const out = [];
+  for (const line2 of rules.split("\n")) {
+    const m = /^-A INPUT -i (sa-e[0-9a-f]{10}) -m comment --comment "sandbox-action egress" -j DROP$/.exec(
+      line2.trim()
+    );
+    if (m && !exists(m[1])) out.push(m[1]);
+  }
+  return out;
 }
 
 // src/sandbox/self-check.ts
@@ -7354,6 +7388,8 @@ async function setupNetwork(spec, deps) {
     egressNetwork = n.name;
   } else egressNetwork = `${base}-egress`;
   const internalName = `${base}-int`;
+  const guarded = !egress.egressNetwork && engine.info.name === "docker" && engine.info.local && !!deps.privileged;
+  const bridge = egressBridgeName(runId);
   const made = await Promise.allSettled([
     ensureProxyImage(engine, egress, spec.pull, deps.notice),
     engine.createNetwork({
@@ -7368,7 +7404,8 @@ async function setupNetwork(spec, deps) {
       name: egressNetwork,
       internal: false,
       enableIPv6: false,
-      options: {},
+      // A bridge of a known name, so the host guard can name it.
+      options: guarded ? { "com.docker.network.bridge.name": bridge } : {},
       labels: { ...labels, [LABEL_ROLE]: "egress" }
     })
   ]);
@@ -7384,6 +7421,10 @@ async function setupNetwork(spec, deps) {
   const failed2 = made.find((m) => m.status === "rejected");
   if (failed2) throw failed2.reason;
   const image = imageMade.value;
+  if (!egress.egressNetwork) {
+    if (guarded && await guardHost(deps.privileged, bridge, deps.addCleanup)) {
+    } else deps.notes.push(HOST_GUARD_NOTE);
+  }
   const internalId = internalMade.value;
   const internal = await engine.inspectNetwork(internalId);
   const subnet = internal?.subnets[0];
@@ -7528,9 +7569,24 @@ async function dnsProbe(engine, labels, runId, proxyImage, network, name = DNS_P
     await engine.removeContainer(id);
   }
 }
+async function guardHost(privileged, bridge, addCleanup) {
+  try {
+    const rules = await privileged("iptables", ["-w", "5", "-S", "INPUT"]);
+    for (const gone of orphanGuards(rules, (b) => import_node_fs4.default.existsSync(`/sys/class/net/${b}`))) {
+      await privileged("iptables", hostGuardRule("-D", gone)).catch(() => void 0);
+    }
+    await privileged("iptables", hostGuardRule("-I", bridge));
+  } catch {
+    return false;
+  }
+  addCleanup("remove the egress network's host guard", async () => {
+    await privileged("iptables", hostGuardRule("-D", bridge));
+  });
+  return true;
+}
 
 // src/outputs/collect.ts
-var import_node_fs4 = __toESM(require("node:fs"), 1);
+var import_node_fs5 = __toESM(require("node:fs"), 1);
 var import_promises2 = __toESM(require("node:fs/promises"), 1);
 var import_node_path7 = __toESM(require("node:path"), 1);
 var import_tar_stream4 = __toESM(require_tar_stream(), 1);
@@ -7632,26 +7688,26 @@ function copyEntry(entry, fd) {
     const fail = (err) => {
       if (failed2) return;
       failed2 = true;
-      import_node_fs4.default.closeSync(fd);
+      import_node_fs5.default.closeSync(fd);
       reject(err);
     };
     entry.on("error", fail);
     entry.on("data", (chunk) => {
       if (failed2) return;
       try {
-        for (let off = 0; off < chunk.length; ) off += import_node_fs4.default.writeSync(fd, chunk, off);
+        for (let off = 0; off < chunk.length; ) off += import_node_fs5.default.writeSync(fd, chunk, off);
       } catch (err) {
         fail(err);
       }
     });
     entry.on("end", () => {
       if (failed2) return;
-      import_node_fs4.default.closeSync(fd);
+      import_node_fs5.default.closeSync(fd);
       resolve();
     });
   });
 }
-var O_CREATE_NEW = import_node_fs4.default.constants.O_WRONLY | import_node_fs4.default.constants.O_CREAT | import_node_fs4.default.constants.O_EXCL | import_node_fs4.default.constants.O_NOFOLLOW;
+var O_CREATE_NEW = import_node_fs5.default.constants.O_WRONLY | import_node_fs5.default.constants.O_CREAT | import_node_fs5.default.constants.O_EXCL | import_node_fs5.default.constants.O_NOFOLLOW;
 function reserveFor(sizes, caps) {
   const sum = sizes.reduce((n, s2) => n + (s2 === null ? 0 : Math.min(s2, caps.maxFileBytes)), 0);
   return Math.min(sum, caps.maxTotalBytes);
@@ -7689,7 +7745,7 @@ async function collectTar(tarStream, dest, top, caps, declaredPlan = { paths: []
   const writeFile = (rel, mode, stream, mtime) => {
     const abs = import_node_path7.default.join(dest, rel);
     const dir = import_node_path7.default.posix.dirname(rel);
-    return ensureDir(dir === "." ? "" : dir).then(() => import_node_fs4.default.openSync(abs, O_CREATE_NEW, mode)).then(async (fd) => {
+    return ensureDir(dir === "." ? "" : dir).then(() => import_node_fs5.default.openSync(abs, O_CREATE_NEW, mode)).then(async (fd) => {
       await copyEntry(stream, fd);
       if (mtime) await import_promises2.default.lutimes(abs, mtime, mtime);
     });
@@ -7831,7 +7887,7 @@ function writeSingleFile(tarStream, name, target, refuse) {
       result = { status: why, size: size2 };
       return drain();
     }
-    import_promises2.default.mkdir(import_node_path7.default.dirname(target), { recursive: true, mode: 493 }).then(() => import_node_fs4.default.openSync(target, O_CREATE_NEW, header.mode && header.mode & 64 ? 493 : 420)).then((fd) => copyEntry(stream, fd)).then(
+    import_promises2.default.mkdir(import_node_path7.default.dirname(target), { recursive: true, mode: 493 }).then(() => import_node_fs5.default.openSync(target, O_CREATE_NEW, header.mode && header.mode & 64 ? 493 : 420)).then((fd) => copyEntry(stream, fd)).then(
       () => {
         result = { status: "collected", size: size2 };
         next();
@@ -8258,7 +8314,7 @@ var RunContext = class {
 };
 
 // src/sandbox/stages/collect.ts
-var import_node_fs5 = __toESM(require("node:fs"), 1);
+var import_node_fs6 = __toESM(require("node:fs"), 1);
 var import_promises4 = __toESM(require("node:fs/promises"), 1);
 var import_node_path8 = __toESM(require("node:path"), 1);
 
@@ -12699,7 +12755,7 @@ function parseJsonMessage(line2, root) {
 }
 
 // src/sandbox/audit.ts
-var import_node_crypto4 = __toESM(require("node:crypto"), 1);
+var import_node_crypto5 = __toESM(require("node:crypto"), 1);
 var import_promises3 = __toESM(require("node:fs/promises"), 1);
 
 // src/sandbox/container-files.ts
@@ -12754,7 +12810,7 @@ async function checkProtected(engine, buildContainer, files) {
 async function runAudit(engine, spec, plan2, labels, buildContainer) {
   const audit = spec.audit;
   const changed = await checkProtected(engine, buildContainer, audit.protected);
-  const nonce = import_node_crypto4.default.randomBytes(16).toString("hex");
+  const nonce = import_node_crypto5.default.randomBytes(16).toString("hex");
   const file = auditFile(audit.modules, audit.targets, nonce);
   const work = plan2.readOnlySource ? { type: "bind", source: plan2.readOnlySource, target: WORK_DIR, readOnly: true } : {
     type: "volume",
@@ -12887,16 +12943,16 @@ async function readCollected(dir, rel, cap) {
   if (!file.startsWith(import_node_path8.default.resolve(dir) + import_node_path8.default.sep)) return null;
   let fd;
   try {
-    fd = import_node_fs5.default.openSync(file, import_node_fs5.default.constants.O_RDONLY | import_node_fs5.default.constants.O_NOFOLLOW);
+    fd = import_node_fs6.default.openSync(file, import_node_fs6.default.constants.O_RDONLY | import_node_fs6.default.constants.O_NOFOLLOW);
   } catch {
     return null;
   }
   try {
-    const st = import_node_fs5.default.fstatSync(fd);
+    const st = import_node_fs6.default.fstatSync(fd);
     if (!st.isFile() || st.size > cap) return null;
-    return import_node_fs5.default.readFileSync(fd);
+    return import_node_fs6.default.readFileSync(fd);
   } finally {
-    import_node_fs5.default.closeSync(fd);
+    import_node_fs6.default.closeSync(fd);
   }
 }
 async function collectState(ctx, spec, id) {
@@ -12932,20 +12988,20 @@ async function collectState(ctx, spec, id) {
 }
 
 // src/verdict/expected.ts
-var import_node_fs6 = __toESM(require("node:fs"), 1);
+var import_node_fs7 = __toESM(require("node:fs"), 1);
 var import_node_path9 = __toESM(require("node:path"), 1);
 var import_node_util2 = require("node:util");
 var EXPECT_MAX_FILES = 1e3;
 var EXPECT_MAX_BYTES = 16 * 1024 * 1024;
 var SHOWN = 120;
 function loadExpected(dir) {
-  const st = import_node_fs6.default.lstatSync(dir, { throwIfNoEntry: false });
+  const st = import_node_fs7.default.lstatSync(dir, { throwIfNoEntry: false });
   if (!st?.isDirectory()) throw new InputError("--expect", `'${dir}' is not a directory`);
   const out = [];
   const walk = (rel) => {
-    for (const name of import_node_fs6.default.readdirSync(import_node_path9.default.join(dir, rel)).sort()) {
+    for (const name of import_node_fs7.default.readdirSync(import_node_path9.default.join(dir, rel)).sort()) {
       const r = rel ? `${rel}/${name}` : name;
-      const s2 = import_node_fs6.default.lstatSync(import_node_path9.default.join(dir, r));
+      const s2 = import_node_fs7.default.lstatSync(import_node_path9.default.join(dir, r));
       if (s2.isDirectory()) walk(r);
       else if (s2.isFile()) {
         if (s2.size > EXPECT_MAX_BYTES)
@@ -12972,7 +13028,7 @@ function expectedRepoPath(expectDir, sourceDir) {
     }
   }
   for (let dir = import_node_path9.default.dirname(abs); ; dir = import_node_path9.default.dirname(dir)) {
-    if (import_node_fs6.default.lstatSync(import_node_path9.default.join(dir, ".git"), { throwIfNoEntry: false }))
+    if (import_node_fs7.default.lstatSync(import_node_path9.default.join(dir, ".git"), { throwIfNoEntry: false }))
       return import_node_path9.default.relative(dir, abs).split(import_node_path9.default.sep).join("/");
     if (import_node_path9.default.dirname(dir) === dir) return null;
   }
@@ -13035,7 +13091,7 @@ function diffJson(expected, actual, at = "$") {
 async function compareExpected(files, readActual) {
   const out = [];
   for (const f of files) {
-    const expected = import_node_fs6.default.readFileSync(f.hostPath);
+    const expected = import_node_fs7.default.readFileSync(f.hostPath);
     const actual = await readActual(f.path, EXPECT_MAX_BYTES);
     if (!actual) {
       out.push({ path: f.path, match: false, detail: `declared output missing: ${f.path}` });
@@ -13414,11 +13470,11 @@ function fitVolumes(volumes, defaults, free, dir) {
 }
 
 // src/sandbox/lean.ts
-var import_node_fs8 = __toESM(require("node:fs"), 1);
+var import_node_fs9 = __toESM(require("node:fs"), 1);
 var import_node_path11 = __toESM(require("node:path"), 1);
 
 // src/lean/challenge.ts
-var import_node_fs7 = __toESM(require("node:fs"), 1);
+var import_node_fs8 = __toESM(require("node:fs"), 1);
 var import_node_path10 = __toESM(require("node:path"), 1);
 
 // src/lean/header.ts
@@ -13552,25 +13608,25 @@ var PROJECT_FILES = [
 function projectFilesIn(dir) {
   const out = [];
   const walk = (rel) => {
-    for (const name of import_node_fs7.default.readdirSync(import_node_path10.default.join(dir, rel))) {
+    for (const name of import_node_fs8.default.readdirSync(import_node_path10.default.join(dir, rel))) {
       if (name === ".git" || name === ".lake") continue;
       const r = rel ? `${rel}/${name}` : name;
       if (PROJECT_FILES.includes(name)) out.push(r);
-      else if (import_node_fs7.default.lstatSync(import_node_path10.default.join(dir, r)).isDirectory()) walk(r);
+      else if (import_node_fs8.default.lstatSync(import_node_path10.default.join(dir, r)).isDirectory()) walk(r);
     }
   };
   walk("");
   return out;
 }
 function addedProjectFiles(baseDir, prDir) {
-  const has = (rel) => import_node_fs7.default.lstatSync(import_node_path10.default.join(baseDir, rel), { throwIfNoEntry: false })?.isFile() === true;
+  const has = (rel) => import_node_fs8.default.lstatSync(import_node_path10.default.join(baseDir, rel), { throwIfNoEntry: false })?.isFile() === true;
   return projectFilesIn(prDir).filter((rel) => !has(rel));
 }
 var MODULE = /^[A-Za-z_][\w']*(\.[A-Za-z_][\w']*)*$/;
 function readConfig(file) {
   let j;
   try {
-    j = JSON.parse(import_node_fs7.default.readFileSync(file, "utf8"));
+    j = JSON.parse(import_node_fs8.default.readFileSync(file, "utf8"));
   } catch (err) {
     throw new InputError(
       "--challenge",
@@ -13600,10 +13656,10 @@ function readConfig(file) {
 function leanFiles(dir) {
   const out = [];
   const walk = (rel) => {
-    for (const name of import_node_fs7.default.readdirSync(import_node_path10.default.join(dir, rel))) {
+    for (const name of import_node_fs8.default.readdirSync(import_node_path10.default.join(dir, rel))) {
       if (name === ".git" || name === ".lake") continue;
       const r = rel ? `${rel}/${name}` : name;
-      const st = import_node_fs7.default.lstatSync(import_node_path10.default.join(dir, r));
+      const st = import_node_fs8.default.lstatSync(import_node_path10.default.join(dir, r));
       if (st.isDirectory()) walk(r);
       else if (st.isFile() && name.endsWith(".lean")) out.push(r);
     }
@@ -13613,10 +13669,10 @@ function leanFiles(dir) {
 }
 var underAnyRoot = (all, rel) => all.filter((f) => f === rel || f.endsWith(`/${rel}`));
 function trustedClosure(baseDir, configPath, cfg) {
-  const has = (rel) => import_node_fs7.default.lstatSync(import_node_path10.default.join(baseDir, rel), { throwIfNoEntry: false })?.isFile() === true;
+  const has = (rel) => import_node_fs8.default.lstatSync(import_node_path10.default.join(baseDir, rel), { throwIfNoEntry: false })?.isFile() === true;
   const files = [
     configPath,
-    ...projectFilesIn(baseDir).filter((rel) => import_node_fs7.default.lstatSync(import_node_path10.default.join(baseDir, rel)).isFile())
+    ...projectFilesIn(baseDir).filter((rel) => import_node_fs8.default.lstatSync(import_node_path10.default.join(baseDir, rel)).isFile())
   ];
   const all = leanFiles(baseDir);
   const todo = [{ m: cfg.challenge_module, from: configPath }];
@@ -13641,7 +13697,7 @@ function trustedClosure(baseDir, configPath, cfg) {
     for (const f of underAnyRoot(all, rel)) {
       if (files.includes(f)) continue;
       files.push(f);
-      const text2 = import_node_fs7.default.readFileSync(import_node_path10.default.join(baseDir, f), "utf8");
+      const text2 = import_node_fs8.default.readFileSync(import_node_path10.default.join(baseDir, f), "utf8");
       todo.push(...readable(f, () => headerImports(text2)).map((i) => ({ m: i, from: f })));
     }
   }
@@ -13654,34 +13710,34 @@ function addedModules(prDir, c) {
 function changedByPr(baseDir, prDir, files, added = []) {
   const changed = files.filter((rel) => {
     const theirs = import_node_path10.default.join(prDir, rel);
-    const st = import_node_fs7.default.lstatSync(theirs, { throwIfNoEntry: false });
+    const st = import_node_fs8.default.lstatSync(theirs, { throwIfNoEntry: false });
     if (!st?.isFile()) return true;
-    return !import_node_fs7.default.readFileSync(theirs).equals(import_node_fs7.default.readFileSync(import_node_path10.default.join(baseDir, rel)));
+    return !import_node_fs8.default.readFileSync(theirs).equals(import_node_fs8.default.readFileSync(import_node_path10.default.join(baseDir, rel)));
   });
   return [...changed, ...added.filter((rel) => !changed.includes(rel))];
 }
 function assembleProject(prDir, baseDir, files, dest) {
-  import_node_fs7.default.mkdirSync(dest, { recursive: true, mode: 493 });
+  import_node_fs8.default.mkdirSync(dest, { recursive: true, mode: 493 });
   const walk = (rel) => {
-    for (const name of import_node_fs7.default.readdirSync(import_node_path10.default.join(prDir, rel))) {
+    for (const name of import_node_fs8.default.readdirSync(import_node_path10.default.join(prDir, rel))) {
       const r = rel ? `${rel}/${name}` : name;
       if (!rel && (name === ".lake" || name === ".git")) continue;
       if (PROJECT_FILES.includes(name)) continue;
-      const st = import_node_fs7.default.lstatSync(import_node_path10.default.join(prDir, r));
+      const st = import_node_fs8.default.lstatSync(import_node_path10.default.join(prDir, r));
       if (st.isDirectory()) {
-        import_node_fs7.default.mkdirSync(import_node_path10.default.join(dest, r), { mode: 493 });
+        import_node_fs8.default.mkdirSync(import_node_path10.default.join(dest, r), { mode: 493 });
         walk(r);
       } else if (st.isFile())
-        import_node_fs7.default.writeFileSync(import_node_path10.default.join(dest, r), import_node_fs7.default.readFileSync(import_node_path10.default.join(prDir, r)), { mode: 420 });
+        import_node_fs8.default.writeFileSync(import_node_path10.default.join(dest, r), import_node_fs8.default.readFileSync(import_node_path10.default.join(prDir, r)), { mode: 420 });
     }
   };
   walk("");
   for (const rel of files) {
-    import_node_fs7.default.mkdirSync(import_node_path10.default.dirname(import_node_path10.default.join(dest, rel)), { recursive: true, mode: 493 });
-    import_node_fs7.default.rmSync(import_node_path10.default.join(dest, rel), { force: true, recursive: true });
-    import_node_fs7.default.writeFileSync(import_node_path10.default.join(dest, rel), import_node_fs7.default.readFileSync(import_node_path10.default.join(baseDir, rel)), { mode: 420 });
+    import_node_fs8.default.mkdirSync(import_node_path10.default.dirname(import_node_path10.default.join(dest, rel)), { recursive: true, mode: 493 });
+    import_node_fs8.default.rmSync(import_node_path10.default.join(dest, rel), { force: true, recursive: true });
+    import_node_fs8.default.writeFileSync(import_node_path10.default.join(dest, rel), import_node_fs8.default.readFileSync(import_node_path10.default.join(baseDir, rel)), { mode: 420 });
   }
-  import_node_fs7.default.mkdirSync(import_node_path10.default.join(dest, ".lake"), { recursive: true, mode: 493 });
+  import_node_fs8.default.mkdirSync(import_node_path10.default.join(dest, ".lake"), { recursive: true, mode: 493 });
 }
 
 // src/sandbox/lean.ts
@@ -13689,8 +13745,8 @@ function findProgram(option, name, searchPath) {
   const candidates2 = name.includes("/") ? [import_node_path11.default.resolve(name)] : searchPath.split(":").filter(Boolean).map((d) => import_node_path11.default.join(d, name));
   for (const c of candidates2) {
     try {
-      import_node_fs8.default.accessSync(c, import_node_fs8.default.constants.X_OK);
-      if (import_node_fs8.default.statSync(c).isFile()) return c;
+      import_node_fs9.default.accessSync(c, import_node_fs9.default.constants.X_OK);
+      if (import_node_fs9.default.statSync(c).isFile()) return c;
     } catch {
     }
   }
@@ -13701,7 +13757,7 @@ function findProgram(option, name, searchPath) {
 }
 function resolveLean(lean, sourceDir, searchPath) {
   const cfgFile = import_node_path11.default.join(lean.challengeDir, lean.config);
-  if (!import_node_fs8.default.lstatSync(cfgFile, { throwIfNoEntry: false })?.isFile()) {
+  if (!import_node_fs9.default.lstatSync(cfgFile, { throwIfNoEntry: false })?.isFile()) {
     throw new InputError("--comparator-config", `'${lean.config}' is not a file in ${lean.challengeDir}`);
   }
   const config = readConfig(cfgFile);
@@ -13731,7 +13787,7 @@ function resolveLean(lean, sourceDir, searchPath) {
 }
 
 // src/sandbox/pytest.ts
-var import_node_fs9 = __toESM(require("node:fs"), 1);
+var import_node_fs10 = __toESM(require("node:fs"), 1);
 var import_promises5 = __toESM(require("node:fs/promises"), 1);
 var import_node_path12 = __toESM(require("node:path"), 1);
 var PYTEST_CONFIG_DIR = "/sandbox-action/pytest";
@@ -13831,16 +13887,16 @@ var CONFIGS = [
   ["setup.cfg", /^\[tool:pytest\]/m]
 ];
 function regularFile(p) {
-  return import_node_fs9.default.lstatSync(p, { throwIfNoEntry: false })?.isFile() === true;
+  return import_node_fs10.default.lstatSync(p, { throwIfNoEntry: false })?.isFile() === true;
 }
 function isTestFolder(dir) {
-  return import_node_fs9.default.readdirSync(dir, { withFileTypes: true }).filter((e) => e.name.endsWith(".py")).every((e) => /^(test_.*|.*_test|conftest|__init__)\.py$/.test(e.name));
+  return import_node_fs10.default.readdirSync(dir, { withFileTypes: true }).filter((e) => e.name.endsWith(".py")).every((e) => /^(test_.*|.*_test|conftest|__init__)\.py$/.test(e.name));
 }
 function findPytestConfig(dir) {
   for (const [name, section] of CONFIGS) {
     const p = import_node_path12.default.join(dir, name);
     if (!regularFile(p)) continue;
-    if (section === null || section.test(import_node_fs9.default.readFileSync(p, "utf8"))) return name;
+    if (section === null || section.test(import_node_fs10.default.readFileSync(p, "utf8"))) return name;
   }
   return null;
 }
@@ -13875,7 +13931,7 @@ async function resolvePytest(tests, scratch) {
   const roots = [];
   const notes = [];
   for (const p of tests.paths) {
-    const st = import_node_fs9.default.lstatSync(import_node_path12.default.join(tests.dir, p), { throwIfNoEntry: false });
+    const st = import_node_fs10.default.lstatSync(import_node_path12.default.join(tests.dir, p), { throwIfNoEntry: false });
     if (!st || !(st.isDirectory() || st.isFile())) {
       throw new InputError("--tests-path", `'${p}' is not a directory or file in ${tests.dir}`);
     }
@@ -13937,7 +13993,7 @@ async function resolvePytest(tests, scratch) {
 }
 
 // src/sandbox/host-mounts.ts
-var import_node_fs10 = __toESM(require("node:fs"), 1);
+var import_node_fs11 = __toESM(require("node:fs"), 1);
 var import_promises6 = __toESM(require("node:fs/promises"), 1);
 var realOrNull = (p) => import_promises6.default.realpath(p).catch(() => null);
 async function sensitivePlaces(env) {
@@ -13960,7 +14016,7 @@ async function resolveHostMounts(mounts, allow, env) {
     const why = mountRefusal({ given: m.host, real, isSocket: st?.isSocket() ?? false }, places, allowed);
     if (why) throw new InputError("--mount", why);
     try {
-      import_node_fs10.default.accessSync(real, import_node_fs10.default.constants.R_OK);
+      import_node_fs11.default.accessSync(real, import_node_fs11.default.constants.R_OK);
     } catch {
       throw new InputError("--mount", `'${m.host}' is not readable here`);
     }
@@ -14443,13 +14499,13 @@ async function decideUser(engine, spec, image, labels, notes) {
 }
 
 // src/sandbox/stages/lean.ts
-var import_node_fs11 = __toESM(require("node:fs"), 1);
+var import_node_fs12 = __toESM(require("node:fs"), 1);
 var import_promises11 = __toESM(require("node:fs/promises"), 1);
 var import_node_path17 = __toESM(require("node:path"), 1);
 
 // src/comparator/run.ts
 var import_node_child_process3 = require("node:child_process");
-var import_node_crypto5 = require("node:crypto");
+var import_node_crypto6 = require("node:crypto");
 var import_promises10 = __toESM(require("node:fs/promises"), 1);
 var import_node_path16 = __toESM(require("node:path"), 1);
 
@@ -14712,7 +14768,7 @@ async function runComparator(o, deps) {
       isolation,
       runtime,
       limits: { ...STEP_DEFAULTS, ...o.stepLimits },
-      fence: (0, import_node_crypto5.randomBytes)(16).toString("hex")
+      fence: (0, import_node_crypto6.randomBytes)(16).toString("hex")
     };
     const env = {
       ...o.env ?? process.env,
@@ -14808,7 +14864,7 @@ async function spawnComparator(o, cwd, env, signal) {
 // src/sandbox/stages/lean.ts
 function packageRoot(from = __dirname) {
   for (let d = from; d !== import_node_path17.default.dirname(d); d = import_node_path17.default.dirname(d)) {
-    if (import_node_fs11.default.existsSync(import_node_path17.default.join(d, SHIM_PATH))) return d;
+    if (import_node_fs12.default.existsSync(import_node_path17.default.join(d, SHIM_PATH))) return d;
   }
   throw new Error(`${SHIM_PATH} is not in any folder above ${from}`);
 }
@@ -14955,15 +15011,15 @@ function sameList(a, b) {
 }
 
 // src/sandbox/log-pipe.ts
-var import_node_fs12 = __toESM(require("node:fs"), 1);
+var import_node_fs13 = __toESM(require("node:fs"), 1);
 var import_node_path18 = __toESM(require("node:path"), 1);
 var LogCopy = class {
   constructor(file, cap) {
     this.cap = cap;
-    const c = import_node_fs12.default.constants;
+    const c = import_node_fs13.default.constants;
     try {
-      import_node_fs12.default.mkdirSync(import_node_path18.default.dirname(file), { recursive: true });
-      this.fd = import_node_fs12.default.openSync(file, c.O_WRONLY | c.O_CREAT | c.O_TRUNC | c.O_NOFOLLOW, 420);
+      import_node_fs13.default.mkdirSync(import_node_path18.default.dirname(file), { recursive: true });
+      this.fd = import_node_fs13.default.openSync(file, c.O_WRONLY | c.O_CREAT | c.O_TRUNC | c.O_NOFOLLOW, 420);
     } catch (err) {
       throw new InputError("--log-file", `'${file}' cannot be written: ${errorMessage(err)}`);
     }
@@ -14975,17 +15031,17 @@ var LogCopy = class {
   write(chunk) {
     if (this.cut) return;
     const part = chunk.subarray(0, this.cap - this.size);
-    import_node_fs12.default.writeSync(this.fd, part);
+    import_node_fs13.default.writeSync(this.fd, part);
     this.size += part.length;
     if (part.length < chunk.length) {
       this.cut = true;
-      import_node_fs12.default.writeSync(this.fd, `
+      import_node_fs13.default.writeSync(this.fd, `
 [sandbox-action: the log was cut at ${this.cap} bytes]
 `);
     }
   }
   close() {
-    import_node_fs12.default.closeSync(this.fd);
+    import_node_fs13.default.closeSync(this.fd);
   }
 };
 var Capture = class {
@@ -15065,7 +15121,7 @@ var LogPipe = class {
 };
 
 // src/sandbox/source-tar.ts
-var import_node_fs13 = __toESM(require("node:fs"), 1);
+var import_node_fs14 = __toESM(require("node:fs"), 1);
 var import_promises12 = __toESM(require("node:fs/promises"), 1);
 var import_node_path19 = __toESM(require("node:path"), 1);
 var import_node_stream4 = require("node:stream");
@@ -15099,7 +15155,7 @@ function packDirectory(root, owner, exclude = [], only) {
           mtime: st.mtime
         });
       } else if (st.isFile()) {
-        const fh = await import_promises12.default.open(childAbs, import_node_fs13.default.constants.O_RDONLY | import_node_fs13.default.constants.O_NOFOLLOW);
+        const fh = await import_promises12.default.open(childAbs, import_node_fs14.default.constants.O_RDONLY | import_node_fs14.default.constants.O_NOFOLLOW);
         let fst;
         try {
           fst = await fh.stat();
@@ -15226,7 +15282,8 @@ async function runSetup(ctx, prep, main2, o) {
         addCleanup: (what, fn) => ctx.cleanup.add(what, fn),
         notice: deps.notice,
         notes: ctx.notes,
-        env: deps.env
+        env: deps.env,
+        privileged: (cmd, args) => deps.volumeHost.privileged(cmd, args)
       })
     );
     const p = plan(spec, {
@@ -15419,7 +15476,8 @@ async function executeRun(spec, deps) {
           addCleanup: (what, fn) => ctx.cleanup.add(what, fn),
           notice: deps.notice,
           notes: ctx.notes,
-          env: deps.env
+          env: deps.env,
+          privileged: (cmd, args) => deps.volumeHost.privileged(cmd, args)
         })
       ),
       createVolumes(ctx, prep)
@@ -15918,7 +15976,7 @@ async function followProxy(engine, r) {
 }
 
 // src/session/hash.ts
-var import_node_crypto6 = require("node:crypto");
+var import_node_crypto7 = require("node:crypto");
 var SPEC_FIELDS = {
   image: "plan",
   entrypoint: "run",
@@ -15993,11 +16051,11 @@ function planFacts(spec, imageId) {
   return canonical(facts);
 }
 function planHash(spec, imageId) {
-  return (0, import_node_crypto6.createHash)("sha256").update(JSON.stringify(planFacts(spec, imageId))).digest("hex").slice(0, 32);
+  return (0, import_node_crypto7.createHash)("sha256").update(JSON.stringify(planFacts(spec, imageId))).digest("hex").slice(0, 32);
 }
 
 // src/session/record.ts
-var import_node_fs14 = __toESM(require("node:fs"), 1);
+var import_node_fs15 = __toESM(require("node:fs"), 1);
 var import_promises15 = __toESM(require("node:fs/promises"), 1);
 var import_node_path20 = __toESM(require("node:path"), 1);
 var LABEL_SESSION = "sandbox-action.session";
@@ -16077,23 +16135,23 @@ function tryLock(dir, id) {
   const file = lockFile(dir, id);
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
-      import_node_fs14.default.mkdirSync(dir, { recursive: true, mode: 448 });
-      const fd = import_node_fs14.default.openSync(file, "wx", 384);
-      import_node_fs14.default.writeSync(fd, String(process.pid));
-      import_node_fs14.default.closeSync(fd);
-      return () => import_node_fs14.default.rmSync(file, { force: true });
+      import_node_fs15.default.mkdirSync(dir, { recursive: true, mode: 448 });
+      const fd = import_node_fs15.default.openSync(file, "wx", 384);
+      import_node_fs15.default.writeSync(fd, String(process.pid));
+      import_node_fs15.default.closeSync(fd);
+      return () => import_node_fs15.default.rmSync(file, { force: true });
     } catch (err) {
       if (err.code !== "EEXIST") throw err;
-      const pid = Number(import_node_fs14.default.readFileSync(file, "utf8").trim());
+      const pid = Number(import_node_fs15.default.readFileSync(file, "utf8").trim());
       if (Number.isInteger(pid) && pid > 0 && alive(pid)) return null;
-      import_node_fs14.default.rmSync(file, { force: true });
+      import_node_fs15.default.rmSync(file, { force: true });
     }
   }
   return null;
 }
 function isLocked(dir, id) {
   try {
-    const pid = Number(import_node_fs14.default.readFileSync(lockFile(dir, id), "utf8").trim());
+    const pid = Number(import_node_fs15.default.readFileSync(lockFile(dir, id), "utf8").trim());
     return Number.isInteger(pid) && pid > 0 && alive(pid);
   } catch {
     return false;
@@ -16141,7 +16199,8 @@ async function createSession(spec, deps, o) {
         addCleanup: (what, fn) => ctx.cleanup.add(what, fn),
         notice: deps.notice,
         notes: ctx.notes,
-        env: deps.env
+        env: deps.env,
+        privileged: (cmd, args) => deps.volumeHost.privileged(cmd, args)
       })
     );
     ctx.check();
@@ -16924,13 +16983,13 @@ async function runInWarm(given, deps, r, w) {
 
 // src/sandbox/watchdog.ts
 var import_node_child_process4 = require("node:child_process");
-var import_node_fs15 = __toESM(require("node:fs"), 1);
+var import_node_fs16 = __toESM(require("node:fs"), 1);
 var import_node_path22 = __toESM(require("node:path"), 1);
 var import_node_url2 = require("node:url");
 var WATCHDOG_INTERVAL_MS = 1e3;
 function processStart(pid) {
   try {
-    const stat = import_node_fs15.default.readFileSync(`/proc/${pid}/stat`, "utf8");
+    const stat = import_node_fs16.default.readFileSync(`/proc/${pid}/stat`, "utf8");
     return stat.slice(stat.lastIndexOf(")") + 2).split(" ")[19] ?? null;
   } catch {
     return null;
@@ -16939,7 +16998,7 @@ function processStart(pid) {
 function cliPath() {
   const here = import_node_path22.default.dirname((0, import_node_url2.fileURLToPath)(__sa_import_meta_url));
   for (const p of [import_node_path22.default.join(here, "cli.js"), import_node_path22.default.resolve(here, "../../dist/cli.js")]) {
-    if (import_node_fs15.default.existsSync(p)) return p;
+    if (import_node_fs16.default.existsSync(p)) return p;
   }
   return null;
 }
@@ -17058,7 +17117,7 @@ function helpFor(table) {
 
 // src/cli/build.ts
 var import_node_child_process6 = require("node:child_process");
-var import_node_fs18 = __toESM(require("node:fs"), 1);
+var import_node_fs19 = __toESM(require("node:fs"), 1);
 var import_node_path24 = __toESM(require("node:path"), 1);
 
 // src/images/build-plan.ts
@@ -17193,14 +17252,14 @@ function backoff(attempt, baseMs, retryAfter) {
 
 // src/images/builder.ts
 var import_node_child_process5 = require("node:child_process");
-var import_node_fs16 = __toESM(require("node:fs"), 1);
+var import_node_fs17 = __toESM(require("node:fs"), 1);
 var import_node_os3 = __toESM(require("node:os"), 1);
 var import_node_path23 = __toESM(require("node:path"), 1);
 var import_node_stream5 = require("node:stream");
 var import_tar_stream7 = __toESM(require_tar_stream(), 1);
 
 // src/images/registry.ts
-var import_node_crypto7 = __toESM(require("node:crypto"), 1);
+var import_node_crypto8 = __toESM(require("node:crypto"), 1);
 var import_node_http = __toESM(require("node:http"), 1);
 var import_node_https = __toESM(require("node:https"), 1);
 function parseReference(text2) {
@@ -17346,7 +17405,7 @@ var RegistryClient = class {
       `read manifest ${repository}:${ref}`
     );
     const digest = String(
-      a.headers["docker-content-digest"] ?? `sha256:${import_node_crypto7.default.createHash("sha256").update(a.body).digest("hex")}`
+      a.headers["docker-content-digest"] ?? `sha256:${import_node_crypto8.default.createHash("sha256").update(a.body).digest("hex")}`
     );
     const mediaType = String(a.headers["content-type"] ?? "").split(";")[0];
     return {
@@ -17388,14 +17447,14 @@ var RegistryClient = class {
 function imageSources(root) {
   const dir = import_node_path23.default.join(root, "images");
   const out = [];
-  for (const name of import_node_fs16.default.readdirSync(dir).sort()) {
+  for (const name of import_node_fs17.default.readdirSync(dir).sort()) {
     const dockerfile = import_node_path23.default.join(dir, name, "Dockerfile");
-    if (!import_node_fs16.default.existsSync(dockerfile)) continue;
-    const text2 = import_node_fs16.default.readFileSync(dockerfile, "utf8");
+    if (!import_node_fs17.default.existsSync(dockerfile)) continue;
+    const text2 = import_node_fs17.default.readFileSync(dockerfile, "utf8");
     const first = /^#\s*(.+)$/m.exec(text2)?.[1] ?? name;
     const args = {};
     const toolchain = import_node_path23.default.join(dir, name, "lean-toolchain");
-    if (import_node_fs16.default.existsSync(toolchain)) args.LEAN_TOOLCHAIN = import_node_fs16.default.readFileSync(toolchain, "utf8").trim();
+    if (import_node_fs17.default.existsSync(toolchain)) args.LEAN_TOOLCHAIN = import_node_fs17.default.readFileSync(toolchain, "utf8").trim();
     out.push({
       name,
       contextDir: name === "egress-proxy" ? import_node_path23.default.join(root, "dist") : import_node_path23.default.join(dir, name),
@@ -17413,20 +17472,20 @@ function contextTar2(src) {
   const inside2 = import_node_path23.default.relative(src.contextDir, src.dockerfile);
   const outside = inside2.startsWith("..") || import_node_path23.default.isAbsolute(inside2);
   const walk = (rel) => {
-    for (const name of import_node_fs16.default.readdirSync(import_node_path23.default.join(src.contextDir, rel)).sort()) {
+    for (const name of import_node_fs17.default.readdirSync(import_node_path23.default.join(src.contextDir, rel)).sort()) {
       const r = rel ? `${rel}/${name}` : name;
-      const st = import_node_fs16.default.lstatSync(import_node_path23.default.join(src.contextDir, r));
+      const st = import_node_fs17.default.lstatSync(import_node_path23.default.join(src.contextDir, r));
       if (st.isDirectory()) walk(r);
       else if (st.isFile()) {
         pack.entry(
           { name: r, ...opts, mode: st.mode & 493 ? st.mode & 511 : 420 },
-          import_node_fs16.default.readFileSync(import_node_path23.default.join(src.contextDir, r))
+          import_node_fs17.default.readFileSync(import_node_path23.default.join(src.contextDir, r))
         );
       }
     }
   };
   walk("");
-  if (outside) pack.entry({ name: "Dockerfile", ...opts }, import_node_fs16.default.readFileSync(src.dockerfile));
+  if (outside) pack.entry({ name: "Dockerfile", ...opts }, import_node_fs17.default.readFileSync(src.dockerfile));
   pack.finalize();
   return { stream: import_node_stream5.Readable.from(pack), dockerfile: outside ? "Dockerfile" : inside2 };
 }
@@ -17438,7 +17497,7 @@ function credentialsFor(host, given, home = import_node_os3.default.homedir()) {
   if (given) return given;
   try {
     const cfg = JSON.parse(
-      import_node_fs16.default.readFileSync(
+      import_node_fs17.default.readFileSync(
         import_node_path23.default.join(process.env.DOCKER_CONFIG ?? import_node_path23.default.join(home, ".docker"), "config.json"),
         "utf8"
       )
@@ -17543,8 +17602,8 @@ async function withRetries(fn, progress, attempts = 4) {
 }
 async function buildWithBake(targets, o) {
   const def = bakeDefinition(targets, o);
-  const file = import_node_path23.default.join(import_node_fs16.default.mkdtempSync(import_node_path23.default.join(import_node_os3.default.tmpdir(), "sa-bake-")), "bake.json");
-  import_node_fs16.default.writeFileSync(file, JSON.stringify(def, null, 2));
+  const file = import_node_path23.default.join(import_node_fs17.default.mkdtempSync(import_node_path23.default.join(import_node_os3.default.tmpdir(), "sa-bake-")), "bake.json");
+  import_node_fs17.default.writeFileSync(file, JSON.stringify(def, null, 2));
   const code = await new Promise((resolve) => {
     const child = (0, import_node_child_process5.spawn)("docker", ["buildx", "bake", "-f", file, ...o.push ? ["--push"] : []], {
       stdio: ["ignore", "inherit", "inherit"]
@@ -17708,7 +17767,7 @@ function factsFromGithub(env, event) {
 }
 
 // src/cli/tags.ts
-var import_node_fs17 = __toESM(require("node:fs"), 1);
+var import_node_fs18 = __toESM(require("node:fs"), 1);
 var TAGS_TABLE = {
   sha: { kind: "string", help: "commit (default $GITHUB_SHA)" },
   ref: { kind: "string", help: "refs/heads/…, refs/tags/… or refs/pull/… (default $GITHUB_REF)" },
@@ -17752,7 +17811,7 @@ function tagFactsFrom(o, env) {
   let event = {};
   if (env.GITHUB_EVENT_PATH) {
     try {
-      event = JSON.parse(import_node_fs17.default.readFileSync(env.GITHUB_EVENT_PATH, "utf8"));
+      event = JSON.parse(import_node_fs18.default.readFileSync(env.GITHUB_EVENT_PATH, "utf8"));
     } catch (err) {
       throw new InputError("GITHUB_EVENT_PATH", `cannot read the event: ${errorMessage(err)}`);
     }
@@ -17833,7 +17892,7 @@ function parseBuild(argv, env, readStdin) {
   const s2 = (k) => typeof o[k] === "string" ? o[k] : void 0;
   const list3 = (k) => Array.isArray(o[k]) ? o[k] : [];
   const root = import_node_path24.default.resolve(s2("root") ?? installRoot() ?? process.cwd());
-  if (!import_node_fs18.default.existsSync(import_node_path24.default.join(root, "images")))
+  if (!import_node_fs19.default.existsSync(import_node_path24.default.join(root, "images")))
     throw new InputError("--root", `'${root}' has no images/ directory`);
   const sources = imageSources(root);
   const names = sources.map((x) => x.name);
@@ -17934,7 +17993,7 @@ async function executeBuild(req, engine, progress, env) {
 async function buildCommand(argv, env, io, engine) {
   let req;
   try {
-    req = parseBuild(argv, env, () => import_node_fs18.default.readFileSync(0, "utf8"));
+    req = parseBuild(argv, env, () => import_node_fs19.default.readFileSync(0, "utf8"));
   } catch (err) {
     io.stderr.write(`sandbox-action: ${errorMessage(err)}
 `);
@@ -18283,8 +18342,8 @@ async function runLandrunStep(argv, deps) {
 }
 
 // src/cli/door.ts
-var import_node_crypto8 = require("node:crypto");
-var import_node_fs19 = __toESM(require("node:fs"), 1);
+var import_node_crypto9 = require("node:crypto");
+var import_node_fs20 = __toESM(require("node:fs"), 1);
 var import_node_os4 = __toESM(require("node:os"), 1);
 var import_node_path28 = __toESM(require("node:path"), 1);
 
@@ -19248,7 +19307,7 @@ function volumeHostFor(ctx) {
   if (!host) hosts.set(key, host = defaultVolumeHost(dir, ctx.isRoot, shared, true));
   return host;
 }
-var randomId = () => (0, import_node_crypto8.randomBytes)(4).toString("hex");
+var randomId = () => (0, import_node_crypto9.randomBytes)(4).toString("hex");
 function abortOnSignals() {
   const ac = new AbortController();
   const handlers = ["SIGINT", "SIGTERM", "SIGHUP"].map((s2) => [
@@ -19322,11 +19381,11 @@ function failedBeforeRun(err, spec, subject) {
   };
 }
 function writeResultFile(file, result) {
-  import_node_fs19.default.mkdirSync(import_node_path28.default.dirname(file), { recursive: true });
+  import_node_fs20.default.mkdirSync(import_node_path28.default.dirname(file), { recursive: true });
   const tmp = `${file}.${process.pid}.tmp`;
-  import_node_fs19.default.writeFileSync(tmp, `${JSON.stringify(result, null, 2)}
+  import_node_fs20.default.writeFileSync(tmp, `${JSON.stringify(result, null, 2)}
 `, { mode: 420 });
-  import_node_fs19.default.renameSync(tmp, file);
+  import_node_fs20.default.renameSync(tmp, file);
 }
 var lastResort = null;
 function writeResultOnCrash(file, subject) {
@@ -19541,7 +19600,7 @@ function pump(stream, t, judge2, refuse) {
 }
 
 // src/session/transfer.ts
-var import_node_fs20 = __toESM(require("node:fs"), 1);
+var import_node_fs21 = __toESM(require("node:fs"), 1);
 var import_promises19 = __toESM(require("node:fs/promises"), 1);
 var import_node_path29 = __toESM(require("node:path"), 1);
 
@@ -19682,7 +19741,7 @@ function parseCpSource(arg) {
 }
 async function cpFromSession(deps, r, src, dest) {
   const { engine } = deps;
-  const st = import_node_fs20.default.existsSync(dest) ? await import_promises19.default.lstat(dest) : null;
+  const st = import_node_fs21.default.existsSync(dest) ? await import_promises19.default.lstat(dest) : null;
   if (st && (!st.isDirectory() || (await import_promises19.default.readdir(dest)).length > 0)) {
     throw new InputError("DEST", `'${dest}' exists and is not an empty directory; name a new or empty one`);
   }
@@ -20012,7 +20071,7 @@ function failed(io, err, resultFile, json) {
 }
 
 // src/cli/verify.ts
-var import_node_fs21 = __toESM(require("node:fs"), 1);
+var import_node_fs22 = __toESM(require("node:fs"), 1);
 
 // src/verdict/event.ts
 var HEX403 = /^[0-9a-f]{40}$/;
@@ -20105,7 +20164,7 @@ function verifyCommand(argv, env, io) {
       throw new InputError("GITHUB_EVENT_PATH", "is needed: verify reads the event of the workflow run");
     const r = subjectFromEvent(
       env.GITHUB_EVENT_NAME,
-      JSON.parse(import_node_fs21.default.readFileSync(env.GITHUB_EVENT_PATH, "utf8"))
+      JSON.parse(import_node_fs22.default.readFileSync(env.GITHUB_EVENT_PATH, "utf8"))
     );
     if (!r.ok) {
       io.stderr.write(`sandbox-action: no verdict from this run: ${r.reason}
@@ -20126,7 +20185,7 @@ function verifyCommand(argv, env, io) {
     };
     const lines = Object.entries(facts).map(([k, v]) => `${k}=${v}`);
     if (typeof o["github-output"] === "string")
-      import_node_fs21.default.appendFileSync(o["github-output"], `${lines.join("\n")}
+      import_node_fs22.default.appendFileSync(o["github-output"], `${lines.join("\n")}
 `);
     io.stdout.write(`${lines.join("\n")}
 `);
@@ -20139,7 +20198,7 @@ function verifyCommand(argv, env, io) {
 }
 
 // src/cli/report.ts
-var import_node_fs22 = __toESM(require("node:fs"), 1);
+var import_node_fs23 = __toESM(require("node:fs"), 1);
 var import_node_path31 = __toESM(require("node:path"), 1);
 
 // src/report/checks.ts
@@ -24402,27 +24461,27 @@ var REPORT_TABLE = {
 };
 function readLimited(file) {
   try {
-    const st = import_node_fs22.default.lstatSync(file);
+    const st = import_node_fs23.default.lstatSync(file);
     if (!st.isFile()) return { ok: false, reason: `'${file}' is not a regular file` };
     if (st.size > LIMITS.fileBytes)
       return { ok: false, reason: `the file is ${st.size} bytes, above ${LIMITS.fileBytes}` };
-    return readResult(import_node_fs22.default.readFileSync(file));
+    return readResult(import_node_fs23.default.readFileSync(file));
   } catch (err) {
     return { ok: false, reason: `the file cannot be read: ${errorMessage(err)}` };
   }
 }
 var MAX_FILES = 512;
 function readResultFiles(fileOrDir) {
-  const st = import_node_fs22.default.lstatSync(fileOrDir, { throwIfNoEntry: false });
+  const st = import_node_fs23.default.lstatSync(fileOrDir, { throwIfNoEntry: false });
   if (!st) return [];
   if (!st.isDirectory()) return [{ name: import_node_path31.default.basename(fileOrDir), read: readLimited(fileOrDir) }];
   const out = [];
-  if (import_node_fs22.default.existsSync(import_node_path31.default.join(fileOrDir, "result.json")))
+  if (import_node_fs23.default.existsSync(import_node_path31.default.join(fileOrDir, "result.json")))
     out.push({ name: "result.json", read: readLimited(import_node_path31.default.join(fileOrDir, "result.json")) });
-  for (const d of import_node_fs22.default.readdirSync(fileOrDir).sort()) {
+  for (const d of import_node_fs23.default.readdirSync(fileOrDir).sort()) {
     const sub = import_node_path31.default.join(fileOrDir, d);
-    if (!import_node_fs22.default.lstatSync(sub).isDirectory()) continue;
-    for (const f of import_node_fs22.default.readdirSync(sub).sort()) {
+    if (!import_node_fs23.default.lstatSync(sub).isDirectory()) continue;
+    for (const f of import_node_fs23.default.readdirSync(sub).sort()) {
       if (f === "result.json" || /^sandbox-result.*\.json$/.test(f)) {
         out.push({ name: `${d}/${f}`, read: readLimited(import_node_path31.default.join(sub, f)) });
       }
@@ -24463,7 +24522,7 @@ function parse3(argv, env) {
   let refused = null;
   const eventName = env.GITHUB_EVENT_NAME;
   if (eventName && env.GITHUB_EVENT_PATH) {
-    const payload = JSON.parse(import_node_fs22.default.readFileSync(env.GITHUB_EVENT_PATH, "utf8"));
+    const payload = JSON.parse(import_node_fs23.default.readFileSync(env.GITHUB_EVENT_PATH, "utf8"));
     const r = subjectFromEvent(eventName, payload);
     if (r.ok) subject = r.subject;
     else refused = r.reason;

@@ -4087,11 +4087,11 @@ var require_util2 = __commonJS({
     var { isUint8Array } = __require("node:util/types");
     var { webidl } = require_webidl();
     var supportedHashes = [];
-    var crypto6;
+    var crypto7;
     try {
-      crypto6 = __require("node:crypto");
+      crypto7 = __require("node:crypto");
       const possibleRelevantHashes = ["sha256", "sha384", "sha512"];
-      supportedHashes = crypto6.getHashes().filter((hash) => possibleRelevantHashes.includes(hash));
+      supportedHashes = crypto7.getHashes().filter((hash) => possibleRelevantHashes.includes(hash));
     } catch {
     }
     function responseURL(response) {
@@ -4364,7 +4364,7 @@ var require_util2 = __commonJS({
       }
     }
     function bytesMatch(bytes, metadataList) {
-      if (crypto6 === void 0) {
+      if (crypto7 === void 0) {
         return true;
       }
       const parsedMetadata = parseMetadata(metadataList);
@@ -4379,7 +4379,7 @@ var require_util2 = __commonJS({
       for (const item of metadata) {
         const algorithm = item.algo;
         const expectedValue = item.hash;
-        let actualValue = crypto6.createHash(algorithm).update(bytes).digest("base64");
+        let actualValue = crypto7.createHash(algorithm).update(bytes).digest("base64");
         if (actualValue[actualValue.length - 1] === "=") {
           if (actualValue[actualValue.length - 2] === "=") {
             actualValue = actualValue.slice(0, -2);
@@ -5443,8 +5443,8 @@ var require_body = __commonJS({
     var { multipartFormDataParser } = require_formdata_parser();
     var random;
     try {
-      const crypto6 = __require("node:crypto");
-      random = (max) => crypto6.randomInt(0, max);
+      const crypto7 = __require("node:crypto");
+      random = (max) => crypto7.randomInt(0, max);
     } catch {
       random = (max) => Math.floor(Math.random(max));
     }
@@ -17083,13 +17083,13 @@ var require_frame = __commonJS({
     "use strict";
     var { maxUnsigned16Bit } = require_constants5();
     var BUFFER_SIZE = 16386;
-    var crypto6;
+    var crypto7;
     var buffer = null;
     var bufIdx = BUFFER_SIZE;
     try {
-      crypto6 = __require("node:crypto");
+      crypto7 = __require("node:crypto");
     } catch {
-      crypto6 = {
+      crypto7 = {
         // not full compatibility, but minimum.
         randomFillSync: function randomFillSync(buffer2, _offset, _size) {
           for (let i = 0; i < buffer2.length; ++i) {
@@ -17102,7 +17102,7 @@ var require_frame = __commonJS({
     function generateMask() {
       if (bufIdx === BUFFER_SIZE) {
         bufIdx = 0;
-        crypto6.randomFillSync(buffer ??= Buffer.allocUnsafe(BUFFER_SIZE), 0, BUFFER_SIZE);
+        crypto7.randomFillSync(buffer ??= Buffer.allocUnsafe(BUFFER_SIZE), 0, BUFFER_SIZE);
       }
       return [buffer[bufIdx++], buffer[bufIdx++], buffer[bufIdx++], buffer[bufIdx++]];
     }
@@ -17174,9 +17174,9 @@ var require_connection = __commonJS({
     var { Headers: Headers2, getHeadersList } = require_headers();
     var { getDecodeSplit } = require_util2();
     var { WebsocketFrameSend } = require_frame();
-    var crypto6;
+    var crypto7;
     try {
-      crypto6 = __require("node:crypto");
+      crypto7 = __require("node:crypto");
     } catch {
     }
     function establishWebSocketConnection(url, protocols, client, ws, onEstablish, options) {
@@ -17196,7 +17196,7 @@ var require_connection = __commonJS({
         const headersList = getHeadersList(new Headers2(options.headers));
         request2.headersList = headersList;
       }
-      const keyValue = crypto6.randomBytes(16).toString("base64");
+      const keyValue = crypto7.randomBytes(16).toString("base64");
       request2.headersList.append("sec-websocket-key", keyValue);
       request2.headersList.append("sec-websocket-version", "13");
       for (const protocol of protocols) {
@@ -17226,7 +17226,7 @@ var require_connection = __commonJS({
             return;
           }
           const secWSAccept = response.headersList.get("Sec-WebSocket-Accept");
-          const digest = crypto6.createHash("sha1").update(keyValue + uid).digest("base64");
+          const digest = crypto7.createHash("sha1").update(keyValue + uid).digest("base64");
           if (secWSAccept !== digest) {
             failWebsocketConnection(ws, "Incorrect hash received in Sec-WebSocket-Accept header.");
             return;
@@ -26204,6 +26204,7 @@ var LogStream = class {
 
 // src/sandbox/network.ts
 var import_semver = __toESM(require_semver2(), 1);
+import fs6 from "node:fs";
 import fsp from "node:fs/promises";
 
 // src/egress/image.ts
@@ -26518,6 +26519,39 @@ function isDecision(r) {
   if (typeof r !== "object" || r === null) return false;
   const o = r;
   return (o.decision === "allow" || o.decision === "deny") && typeof o.host === "string" && typeof o.port === "number" && typeof o.reason === "string" && typeof o.bytesUp === "number" && typeof o.bytesDown === "number";
+}
+
+// src/sandbox/host-guard.ts
+import crypto4 from "node:crypto";
+function egressBridgeName(runId) {
+  return `sa-e${crypto4.createHash("sha256").update(runId).digest("hex").slice(0, 10)}`;
+}
+function hostGuardRule(op, bridge) {
+  return [
+    "-w",
+    "5",
+    op,
+    "INPUT",
+    "-i",
+    bridge,
+    "-m",
+    "comment",
+    "--comment",
+    "sandbox-action egress",
+    "-j",
+    "DROP"
+  ];
+}
+var HOST_GUARD_NOTE = "the proxy's egress network can reach this host's own addresses (no iptables rule could be added: it needs a local Docker engine, root or sudo, and iptables)";
+function orphanGuards(rules, exists2) {
+  const out = [];
+  for (const line of rules.split("\n")) {
+    const m = /^-A INPUT -i (sa-e[0-9a-f]{10}) -m comment --comment "sandbox-action egress" -j DROP$/.exec(
+      line.trim()
+    );
+    if (m && !exists2(m[1])) out.push(m[1]);
+  }
+  return out;
 }
 
 // src/sandbox/self-check.ts
@@ -27014,6 +27048,8 @@ async function setupNetwork(spec, deps) {
     egressNetwork = n.name;
   } else egressNetwork = `${base}-egress`;
   const internalName = `${base}-int`;
+  const guarded = !egress.egressNetwork && engine.info.name === "docker" && engine.info.local && !!deps.privileged;
+  const bridge = egressBridgeName(runId);
   const made = await Promise.allSettled([
     ensureProxyImage(engine, egress, spec.pull, deps.notice),
     engine.createNetwork({
@@ -27028,7 +27064,8 @@ async function setupNetwork(spec, deps) {
       name: egressNetwork,
       internal: false,
       enableIPv6: false,
-      options: {},
+      // A bridge of a known name, so the host guard can name it.
+      options: guarded ? { "com.docker.network.bridge.name": bridge } : {},
       labels: { ...labels, [LABEL_ROLE]: "egress" }
     })
   ]);
@@ -27044,6 +27081,10 @@ async function setupNetwork(spec, deps) {
   const failed = made.find((m) => m.status === "rejected");
   if (failed) throw failed.reason;
   const image = imageMade.value;
+  if (!egress.egressNetwork) {
+    if (guarded && await guardHost(deps.privileged, bridge, deps.addCleanup)) {
+    } else deps.notes.push(HOST_GUARD_NOTE);
+  }
   const internalId = internalMade.value;
   const internal = await engine.inspectNetwork(internalId);
   const subnet = internal?.subnets[0];
@@ -27188,10 +27229,25 @@ async function dnsProbe(engine, labels, runId, proxyImage, network, name = DNS_P
     await engine.removeContainer(id);
   }
 }
+async function guardHost(privileged, bridge, addCleanup) {
+  try {
+    const rules = await privileged("iptables", ["-w", "5", "-S", "INPUT"]);
+    for (const gone of orphanGuards(rules, (b) => fs6.existsSync(`/sys/class/net/${b}`))) {
+      await privileged("iptables", hostGuardRule("-D", gone)).catch(() => void 0);
+    }
+    await privileged("iptables", hostGuardRule("-I", bridge));
+  } catch {
+    return false;
+  }
+  addCleanup("remove the egress network's host guard", async () => {
+    await privileged("iptables", hostGuardRule("-D", bridge));
+  });
+  return true;
+}
 
 // src/outputs/collect.ts
 var import_tar_stream4 = __toESM(require_tar_stream(), 1);
-import fs6 from "node:fs";
+import fs7 from "node:fs";
 import fsp2 from "node:fs/promises";
 import path7 from "node:path";
 
@@ -27292,26 +27348,26 @@ function copyEntry(entry, fd) {
     const fail = (err) => {
       if (failed) return;
       failed = true;
-      fs6.closeSync(fd);
+      fs7.closeSync(fd);
       reject(err);
     };
     entry.on("error", fail);
     entry.on("data", (chunk) => {
       if (failed) return;
       try {
-        for (let off = 0; off < chunk.length; ) off += fs6.writeSync(fd, chunk, off);
+        for (let off = 0; off < chunk.length; ) off += fs7.writeSync(fd, chunk, off);
       } catch (err) {
         fail(err);
       }
     });
     entry.on("end", () => {
       if (failed) return;
-      fs6.closeSync(fd);
+      fs7.closeSync(fd);
       resolve();
     });
   });
 }
-var O_CREATE_NEW = fs6.constants.O_WRONLY | fs6.constants.O_CREAT | fs6.constants.O_EXCL | fs6.constants.O_NOFOLLOW;
+var O_CREATE_NEW = fs7.constants.O_WRONLY | fs7.constants.O_CREAT | fs7.constants.O_EXCL | fs7.constants.O_NOFOLLOW;
 function reserveFor(sizes, caps) {
   const sum = sizes.reduce((n, s2) => n + (s2 === null ? 0 : Math.min(s2, caps.maxFileBytes)), 0);
   return Math.min(sum, caps.maxTotalBytes);
@@ -27349,7 +27405,7 @@ async function collectTar(tarStream, dest, top, caps, declaredPlan = { paths: []
   const writeFile2 = (rel, mode, stream, mtime) => {
     const abs = path7.join(dest, rel);
     const dir = path7.posix.dirname(rel);
-    return ensureDir(dir === "." ? "" : dir).then(() => fs6.openSync(abs, O_CREATE_NEW, mode)).then(async (fd) => {
+    return ensureDir(dir === "." ? "" : dir).then(() => fs7.openSync(abs, O_CREATE_NEW, mode)).then(async (fd) => {
       await copyEntry(stream, fd);
       if (mtime) await fsp2.lutimes(abs, mtime, mtime);
     });
@@ -27857,7 +27913,7 @@ var RunContext = class {
 };
 
 // src/sandbox/stages/collect.ts
-import fs7 from "node:fs";
+import fs8 from "node:fs";
 import fsp4 from "node:fs/promises";
 import path8 from "node:path";
 
@@ -32298,7 +32354,7 @@ function parseJsonMessage(line, root) {
 }
 
 // src/sandbox/audit.ts
-import crypto4 from "node:crypto";
+import crypto5 from "node:crypto";
 import fsp3 from "node:fs/promises";
 
 // src/sandbox/container-files.ts
@@ -32353,7 +32409,7 @@ async function checkProtected(engine, buildContainer, files) {
 async function runAudit(engine, spec, plan2, labels, buildContainer) {
   const audit = spec.audit;
   const changed = await checkProtected(engine, buildContainer, audit.protected);
-  const nonce = crypto4.randomBytes(16).toString("hex");
+  const nonce = crypto5.randomBytes(16).toString("hex");
   const file = auditFile(audit.modules, audit.targets, nonce);
   const work = plan2.readOnlySource ? { type: "bind", source: plan2.readOnlySource, target: WORK_DIR, readOnly: true } : {
     type: "volume",
@@ -32486,16 +32542,16 @@ async function readCollected(dir, rel, cap) {
   if (!file.startsWith(path8.resolve(dir) + path8.sep)) return null;
   let fd;
   try {
-    fd = fs7.openSync(file, fs7.constants.O_RDONLY | fs7.constants.O_NOFOLLOW);
+    fd = fs8.openSync(file, fs8.constants.O_RDONLY | fs8.constants.O_NOFOLLOW);
   } catch {
     return null;
   }
   try {
-    const st = fs7.fstatSync(fd);
+    const st = fs8.fstatSync(fd);
     if (!st.isFile() || st.size > cap) return null;
-    return fs7.readFileSync(fd);
+    return fs8.readFileSync(fd);
   } finally {
-    fs7.closeSync(fd);
+    fs8.closeSync(fd);
   }
 }
 async function collectState(ctx, spec, id) {
@@ -32531,20 +32587,20 @@ async function collectState(ctx, spec, id) {
 }
 
 // src/verdict/expected.ts
-import fs8 from "node:fs";
+import fs9 from "node:fs";
 import path9 from "node:path";
 import { isDeepStrictEqual } from "node:util";
 var EXPECT_MAX_FILES = 1e3;
 var EXPECT_MAX_BYTES = 16 * 1024 * 1024;
 var SHOWN = 120;
 function loadExpected(dir) {
-  const st = fs8.lstatSync(dir, { throwIfNoEntry: false });
+  const st = fs9.lstatSync(dir, { throwIfNoEntry: false });
   if (!st?.isDirectory()) throw new InputError("--expect", `'${dir}' is not a directory`);
   const out = [];
   const walk = (rel) => {
-    for (const name of fs8.readdirSync(path9.join(dir, rel)).sort()) {
+    for (const name of fs9.readdirSync(path9.join(dir, rel)).sort()) {
       const r = rel ? `${rel}/${name}` : name;
-      const s2 = fs8.lstatSync(path9.join(dir, r));
+      const s2 = fs9.lstatSync(path9.join(dir, r));
       if (s2.isDirectory()) walk(r);
       else if (s2.isFile()) {
         if (s2.size > EXPECT_MAX_BYTES)
@@ -32571,7 +32627,7 @@ function expectedRepoPath(expectDir, sourceDir) {
     }
   }
   for (let dir = path9.dirname(abs); ; dir = path9.dirname(dir)) {
-    if (fs8.lstatSync(path9.join(dir, ".git"), { throwIfNoEntry: false }))
+    if (fs9.lstatSync(path9.join(dir, ".git"), { throwIfNoEntry: false }))
       return path9.relative(dir, abs).split(path9.sep).join("/");
     if (path9.dirname(dir) === dir) return null;
   }
@@ -32634,7 +32690,7 @@ function diffJson(expected, actual, at = "$") {
 async function compareExpected(files, readActual) {
   const out = [];
   for (const f of files) {
-    const expected = fs8.readFileSync(f.hostPath);
+    const expected = fs9.readFileSync(f.hostPath);
     const actual = await readActual(f.path, EXPECT_MAX_BYTES);
     if (!actual) {
       out.push({ path: f.path, match: false, detail: `declared output missing: ${f.path}` });
@@ -33013,11 +33069,11 @@ function fitVolumes(volumes, defaults, free, dir) {
 }
 
 // src/sandbox/lean.ts
-import fs10 from "node:fs";
+import fs11 from "node:fs";
 import path11 from "node:path";
 
 // src/lean/challenge.ts
-import fs9 from "node:fs";
+import fs10 from "node:fs";
 import path10 from "node:path";
 
 // src/lean/header.ts
@@ -33151,25 +33207,25 @@ var PROJECT_FILES = [
 function projectFilesIn(dir) {
   const out = [];
   const walk = (rel) => {
-    for (const name of fs9.readdirSync(path10.join(dir, rel))) {
+    for (const name of fs10.readdirSync(path10.join(dir, rel))) {
       if (name === ".git" || name === ".lake") continue;
       const r = rel ? `${rel}/${name}` : name;
       if (PROJECT_FILES.includes(name)) out.push(r);
-      else if (fs9.lstatSync(path10.join(dir, r)).isDirectory()) walk(r);
+      else if (fs10.lstatSync(path10.join(dir, r)).isDirectory()) walk(r);
     }
   };
   walk("");
   return out;
 }
 function addedProjectFiles(baseDir, prDir) {
-  const has = (rel) => fs9.lstatSync(path10.join(baseDir, rel), { throwIfNoEntry: false })?.isFile() === true;
+  const has = (rel) => fs10.lstatSync(path10.join(baseDir, rel), { throwIfNoEntry: false })?.isFile() === true;
   return projectFilesIn(prDir).filter((rel) => !has(rel));
 }
 var MODULE = /^[A-Za-z_][\w']*(\.[A-Za-z_][\w']*)*$/;
 function readConfig(file) {
   let j;
   try {
-    j = JSON.parse(fs9.readFileSync(file, "utf8"));
+    j = JSON.parse(fs10.readFileSync(file, "utf8"));
   } catch (err) {
     throw new InputError(
       "--challenge",
@@ -33199,10 +33255,10 @@ function readConfig(file) {
 function leanFiles(dir) {
   const out = [];
   const walk = (rel) => {
-    for (const name of fs9.readdirSync(path10.join(dir, rel))) {
+    for (const name of fs10.readdirSync(path10.join(dir, rel))) {
       if (name === ".git" || name === ".lake") continue;
       const r = rel ? `${rel}/${name}` : name;
-      const st = fs9.lstatSync(path10.join(dir, r));
+      const st = fs10.lstatSync(path10.join(dir, r));
       if (st.isDirectory()) walk(r);
       else if (st.isFile() && name.endsWith(".lean")) out.push(r);
     }
@@ -33212,10 +33268,10 @@ function leanFiles(dir) {
 }
 var underAnyRoot = (all, rel) => all.filter((f) => f === rel || f.endsWith(`/${rel}`));
 function trustedClosure(baseDir, configPath, cfg) {
-  const has = (rel) => fs9.lstatSync(path10.join(baseDir, rel), { throwIfNoEntry: false })?.isFile() === true;
+  const has = (rel) => fs10.lstatSync(path10.join(baseDir, rel), { throwIfNoEntry: false })?.isFile() === true;
   const files = [
     configPath,
-    ...projectFilesIn(baseDir).filter((rel) => fs9.lstatSync(path10.join(baseDir, rel)).isFile())
+    ...projectFilesIn(baseDir).filter((rel) => fs10.lstatSync(path10.join(baseDir, rel)).isFile())
   ];
   const all = leanFiles(baseDir);
   const todo = [{ m: cfg.challenge_module, from: configPath }];
@@ -33240,7 +33296,7 @@ function trustedClosure(baseDir, configPath, cfg) {
     for (const f of underAnyRoot(all, rel)) {
       if (files.includes(f)) continue;
       files.push(f);
-      const text2 = fs9.readFileSync(path10.join(baseDir, f), "utf8");
+      const text2 = fs10.readFileSync(path10.join(baseDir, f), "utf8");
       todo.push(...readable(f, () => headerImports(text2)).map((i) => ({ m: i, from: f })));
     }
   }
@@ -33253,34 +33309,34 @@ function addedModules(prDir, c) {
 function changedByPr(baseDir, prDir, files, added = []) {
   const changed = files.filter((rel) => {
     const theirs = path10.join(prDir, rel);
-    const st = fs9.lstatSync(theirs, { throwIfNoEntry: false });
+    const st = fs10.lstatSync(theirs, { throwIfNoEntry: false });
     if (!st?.isFile()) return true;
-    return !fs9.readFileSync(theirs).equals(fs9.readFileSync(path10.join(baseDir, rel)));
+    return !fs10.readFileSync(theirs).equals(fs10.readFileSync(path10.join(baseDir, rel)));
   });
   return [...changed, ...added.filter((rel) => !changed.includes(rel))];
 }
 function assembleProject(prDir, baseDir, files, dest) {
-  fs9.mkdirSync(dest, { recursive: true, mode: 493 });
+  fs10.mkdirSync(dest, { recursive: true, mode: 493 });
   const walk = (rel) => {
-    for (const name of fs9.readdirSync(path10.join(prDir, rel))) {
+    for (const name of fs10.readdirSync(path10.join(prDir, rel))) {
       const r = rel ? `${rel}/${name}` : name;
       if (!rel && (name === ".lake" || name === ".git")) continue;
       if (PROJECT_FILES.includes(name)) continue;
-      const st = fs9.lstatSync(path10.join(prDir, r));
+      const st = fs10.lstatSync(path10.join(prDir, r));
       if (st.isDirectory()) {
-        fs9.mkdirSync(path10.join(dest, r), { mode: 493 });
+        fs10.mkdirSync(path10.join(dest, r), { mode: 493 });
         walk(r);
       } else if (st.isFile())
-        fs9.writeFileSync(path10.join(dest, r), fs9.readFileSync(path10.join(prDir, r)), { mode: 420 });
+        fs10.writeFileSync(path10.join(dest, r), fs10.readFileSync(path10.join(prDir, r)), { mode: 420 });
     }
   };
   walk("");
   for (const rel of files) {
-    fs9.mkdirSync(path10.dirname(path10.join(dest, rel)), { recursive: true, mode: 493 });
-    fs9.rmSync(path10.join(dest, rel), { force: true, recursive: true });
-    fs9.writeFileSync(path10.join(dest, rel), fs9.readFileSync(path10.join(baseDir, rel)), { mode: 420 });
+    fs10.mkdirSync(path10.dirname(path10.join(dest, rel)), { recursive: true, mode: 493 });
+    fs10.rmSync(path10.join(dest, rel), { force: true, recursive: true });
+    fs10.writeFileSync(path10.join(dest, rel), fs10.readFileSync(path10.join(baseDir, rel)), { mode: 420 });
   }
-  fs9.mkdirSync(path10.join(dest, ".lake"), { recursive: true, mode: 493 });
+  fs10.mkdirSync(path10.join(dest, ".lake"), { recursive: true, mode: 493 });
 }
 
 // src/sandbox/lean.ts
@@ -33288,8 +33344,8 @@ function findProgram(option, name, searchPath) {
   const candidates2 = name.includes("/") ? [path11.resolve(name)] : searchPath.split(":").filter(Boolean).map((d) => path11.join(d, name));
   for (const c of candidates2) {
     try {
-      fs10.accessSync(c, fs10.constants.X_OK);
-      if (fs10.statSync(c).isFile()) return c;
+      fs11.accessSync(c, fs11.constants.X_OK);
+      if (fs11.statSync(c).isFile()) return c;
     } catch {
     }
   }
@@ -33300,7 +33356,7 @@ function findProgram(option, name, searchPath) {
 }
 function resolveLean(lean, sourceDir, searchPath) {
   const cfgFile = path11.join(lean.challengeDir, lean.config);
-  if (!fs10.lstatSync(cfgFile, { throwIfNoEntry: false })?.isFile()) {
+  if (!fs11.lstatSync(cfgFile, { throwIfNoEntry: false })?.isFile()) {
     throw new InputError("--comparator-config", `'${lean.config}' is not a file in ${lean.challengeDir}`);
   }
   const config = readConfig(cfgFile);
@@ -33330,7 +33386,7 @@ function resolveLean(lean, sourceDir, searchPath) {
 }
 
 // src/sandbox/pytest.ts
-import fs11 from "node:fs";
+import fs12 from "node:fs";
 import fsp5 from "node:fs/promises";
 import path12 from "node:path";
 var PYTEST_CONFIG_DIR = "/sandbox-action/pytest";
@@ -33430,16 +33486,16 @@ var CONFIGS = [
   ["setup.cfg", /^\[tool:pytest\]/m]
 ];
 function regularFile(p) {
-  return fs11.lstatSync(p, { throwIfNoEntry: false })?.isFile() === true;
+  return fs12.lstatSync(p, { throwIfNoEntry: false })?.isFile() === true;
 }
 function isTestFolder(dir) {
-  return fs11.readdirSync(dir, { withFileTypes: true }).filter((e) => e.name.endsWith(".py")).every((e) => /^(test_.*|.*_test|conftest|__init__)\.py$/.test(e.name));
+  return fs12.readdirSync(dir, { withFileTypes: true }).filter((e) => e.name.endsWith(".py")).every((e) => /^(test_.*|.*_test|conftest|__init__)\.py$/.test(e.name));
 }
 function findPytestConfig(dir) {
   for (const [name, section] of CONFIGS) {
     const p = path12.join(dir, name);
     if (!regularFile(p)) continue;
-    if (section === null || section.test(fs11.readFileSync(p, "utf8"))) return name;
+    if (section === null || section.test(fs12.readFileSync(p, "utf8"))) return name;
   }
   return null;
 }
@@ -33474,7 +33530,7 @@ async function resolvePytest(tests, scratch) {
   const roots = [];
   const notes = [];
   for (const p of tests.paths) {
-    const st = fs11.lstatSync(path12.join(tests.dir, p), { throwIfNoEntry: false });
+    const st = fs12.lstatSync(path12.join(tests.dir, p), { throwIfNoEntry: false });
     if (!st || !(st.isDirectory() || st.isFile())) {
       throw new InputError("--tests-path", `'${p}' is not a directory or file in ${tests.dir}`);
     }
@@ -33536,7 +33592,7 @@ async function resolvePytest(tests, scratch) {
 }
 
 // src/sandbox/host-mounts.ts
-import fs12 from "node:fs";
+import fs13 from "node:fs";
 import fsp6 from "node:fs/promises";
 var realOrNull = (p) => fsp6.realpath(p).catch(() => null);
 async function sensitivePlaces(env) {
@@ -33559,7 +33615,7 @@ async function resolveHostMounts(mounts, allow, env) {
     const why = mountRefusal({ given: m.host, real, isSocket: st?.isSocket() ?? false }, places, allowed);
     if (why) throw new InputError("--mount", why);
     try {
-      fs12.accessSync(real, fs12.constants.R_OK);
+      fs13.accessSync(real, fs13.constants.R_OK);
     } catch {
       throw new InputError("--mount", `'${m.host}' is not readable here`);
     }
@@ -34042,7 +34098,7 @@ async function decideUser(engine, spec, image, labels, notes) {
 }
 
 // src/sandbox/stages/lean.ts
-import fs13 from "node:fs";
+import fs14 from "node:fs";
 import fsp11 from "node:fs/promises";
 import path17 from "node:path";
 
@@ -34323,7 +34379,7 @@ async function spawnComparator(o, cwd, env, signal) {
 // src/sandbox/stages/lean.ts
 function packageRoot(from = import.meta.dirname) {
   for (let d = from; d !== path17.dirname(d); d = path17.dirname(d)) {
-    if (fs13.existsSync(path17.join(d, SHIM_PATH))) return d;
+    if (fs14.existsSync(path17.join(d, SHIM_PATH))) return d;
   }
   throw new Error(`${SHIM_PATH} is not in any folder above ${from}`);
 }
@@ -34470,15 +34526,15 @@ function sameList(a, b) {
 }
 
 // src/sandbox/log-pipe.ts
-import fs14 from "node:fs";
+import fs15 from "node:fs";
 import path18 from "node:path";
 var LogCopy = class {
   constructor(file, cap) {
     this.cap = cap;
-    const c = fs14.constants;
+    const c = fs15.constants;
     try {
-      fs14.mkdirSync(path18.dirname(file), { recursive: true });
-      this.fd = fs14.openSync(file, c.O_WRONLY | c.O_CREAT | c.O_TRUNC | c.O_NOFOLLOW, 420);
+      fs15.mkdirSync(path18.dirname(file), { recursive: true });
+      this.fd = fs15.openSync(file, c.O_WRONLY | c.O_CREAT | c.O_TRUNC | c.O_NOFOLLOW, 420);
     } catch (err) {
       throw new InputError("--log-file", `'${file}' cannot be written: ${errorMessage(err)}`);
     }
@@ -34490,17 +34546,17 @@ var LogCopy = class {
   write(chunk) {
     if (this.cut) return;
     const part = chunk.subarray(0, this.cap - this.size);
-    fs14.writeSync(this.fd, part);
+    fs15.writeSync(this.fd, part);
     this.size += part.length;
     if (part.length < chunk.length) {
       this.cut = true;
-      fs14.writeSync(this.fd, `
+      fs15.writeSync(this.fd, `
 [sandbox-action: the log was cut at ${this.cap} bytes]
 `);
     }
   }
   close() {
-    fs14.closeSync(this.fd);
+    fs15.closeSync(this.fd);
   }
 };
 var Capture = class {
@@ -34581,7 +34637,7 @@ var LogPipe = class {
 
 // src/sandbox/source-tar.ts
 var import_tar_stream6 = __toESM(require_tar_stream(), 1);
-import fs15 from "node:fs";
+import fs16 from "node:fs";
 import fsp12 from "node:fs/promises";
 import path19 from "node:path";
 import { Readable as Readable4 } from "node:stream";
@@ -34614,7 +34670,7 @@ function packDirectory(root, owner, exclude = [], only) {
           mtime: st.mtime
         });
       } else if (st.isFile()) {
-        const fh = await fsp12.open(childAbs, fs15.constants.O_RDONLY | fs15.constants.O_NOFOLLOW);
+        const fh = await fsp12.open(childAbs, fs16.constants.O_RDONLY | fs16.constants.O_NOFOLLOW);
         let fst;
         try {
           fst = await fh.stat();
@@ -34741,7 +34797,8 @@ async function runSetup(ctx, prep, main, o) {
         addCleanup: (what, fn) => ctx.cleanup.add(what, fn),
         notice: deps.notice,
         notes: ctx.notes,
-        env: deps.env
+        env: deps.env,
+        privileged: (cmd, args) => deps.volumeHost.privileged(cmd, args)
       })
     );
     const p = plan(spec, {
@@ -34934,7 +34991,8 @@ async function executeRun(spec, deps) {
           addCleanup: (what, fn) => ctx.cleanup.add(what, fn),
           notice: deps.notice,
           notes: ctx.notes,
-          env: deps.env
+          env: deps.env,
+          privileged: (cmd, args) => deps.volumeHost.privileged(cmd, args)
         })
       ),
       createVolumes(ctx, prep)
@@ -35512,7 +35570,7 @@ function planHash(spec, imageId) {
 }
 
 // src/session/record.ts
-import fs16 from "node:fs";
+import fs17 from "node:fs";
 import fsp15 from "node:fs/promises";
 import path20 from "node:path";
 var LABEL_SESSION = "sandbox-action.session";
@@ -35579,23 +35637,23 @@ function tryLock(dir, id) {
   const file = lockFile(dir, id);
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
-      fs16.mkdirSync(dir, { recursive: true, mode: 448 });
-      const fd = fs16.openSync(file, "wx", 384);
-      fs16.writeSync(fd, String(process.pid));
-      fs16.closeSync(fd);
-      return () => fs16.rmSync(file, { force: true });
+      fs17.mkdirSync(dir, { recursive: true, mode: 448 });
+      const fd = fs17.openSync(file, "wx", 384);
+      fs17.writeSync(fd, String(process.pid));
+      fs17.closeSync(fd);
+      return () => fs17.rmSync(file, { force: true });
     } catch (err) {
       if (err.code !== "EEXIST") throw err;
-      const pid = Number(fs16.readFileSync(file, "utf8").trim());
+      const pid = Number(fs17.readFileSync(file, "utf8").trim());
       if (Number.isInteger(pid) && pid > 0 && alive(pid)) return null;
-      fs16.rmSync(file, { force: true });
+      fs17.rmSync(file, { force: true });
     }
   }
   return null;
 }
 function isLocked(dir, id) {
   try {
-    const pid = Number(fs16.readFileSync(lockFile(dir, id), "utf8").trim());
+    const pid = Number(fs17.readFileSync(lockFile(dir, id), "utf8").trim());
     return Number.isInteger(pid) && pid > 0 && alive(pid);
   } catch {
     return false;
@@ -35621,7 +35679,8 @@ async function createSession(spec, deps, o) {
         addCleanup: (what, fn) => ctx.cleanup.add(what, fn),
         notice: deps.notice,
         notes: ctx.notes,
-        env: deps.env
+        env: deps.env,
+        privileged: (cmd, args) => deps.volumeHost.privileged(cmd, args)
       })
     );
     ctx.check();
@@ -36216,12 +36275,12 @@ async function runInWarm(given, deps, r, w) {
 
 // src/sandbox/watchdog.ts
 import { spawn as spawn3 } from "node:child_process";
-import fs17 from "node:fs";
+import fs18 from "node:fs";
 import path22 from "node:path";
 import { fileURLToPath as fileURLToPath2 } from "node:url";
 function processStart(pid) {
   try {
-    const stat2 = fs17.readFileSync(`/proc/${pid}/stat`, "utf8");
+    const stat2 = fs18.readFileSync(`/proc/${pid}/stat`, "utf8");
     return stat2.slice(stat2.lastIndexOf(")") + 2).split(" ")[19] ?? null;
   } catch {
     return null;
@@ -36230,7 +36289,7 @@ function processStart(pid) {
 function cliPath() {
   const here = path22.dirname(fileURLToPath2(import.meta.url));
   for (const p of [path22.join(here, "cli.js"), path22.resolve(here, "../../dist/cli.js")]) {
-    if (fs17.existsSync(p)) return p;
+    if (fs18.existsSync(p)) return p;
   }
   return null;
 }
@@ -36255,7 +36314,7 @@ function startWatchdog(runId, env) {
 
 // src/cli/door.ts
 import { randomBytes as randomBytes3 } from "node:crypto";
-import fs18 from "node:fs";
+import fs19 from "node:fs";
 import os7 from "node:os";
 import path23 from "node:path";
 
@@ -37293,11 +37352,11 @@ function failedBeforeRun(err, spec, subject) {
   };
 }
 function writeResultFile(file, result) {
-  fs18.mkdirSync(path23.dirname(file), { recursive: true });
+  fs19.mkdirSync(path23.dirname(file), { recursive: true });
   const tmp = `${file}.${process.pid}.tmp`;
-  fs18.writeFileSync(tmp, `${JSON.stringify(result, null, 2)}
+  fs19.writeFileSync(tmp, `${JSON.stringify(result, null, 2)}
 `, { mode: 420 });
-  fs18.renameSync(tmp, file);
+  fs19.renameSync(tmp, file);
 }
 var lastResort = null;
 function writeResultOnCrash(file, subject) {
@@ -37567,7 +37626,7 @@ function readActionInputs(env) {
 
 // src/cli/build.ts
 import { execFileSync } from "node:child_process";
-import fs21 from "node:fs";
+import fs22 from "node:fs";
 import path25 from "node:path";
 
 // src/images/build-plan.ts
@@ -37703,13 +37762,13 @@ function backoff(attempt, baseMs, retryAfter) {
 // src/images/builder.ts
 var import_tar_stream7 = __toESM(require_tar_stream(), 1);
 import { spawn as spawn4, spawnSync } from "node:child_process";
-import fs19 from "node:fs";
+import fs20 from "node:fs";
 import os8 from "node:os";
 import path24 from "node:path";
 import { Readable as Readable5 } from "node:stream";
 
 // src/images/registry.ts
-import crypto5 from "node:crypto";
+import crypto6 from "node:crypto";
 import http2 from "node:http";
 import https from "node:https";
 function parseReference(text2) {
@@ -37855,7 +37914,7 @@ var RegistryClient = class {
       `read manifest ${repository}:${ref}`
     );
     const digest = String(
-      a.headers["docker-content-digest"] ?? `sha256:${crypto5.createHash("sha256").update(a.body).digest("hex")}`
+      a.headers["docker-content-digest"] ?? `sha256:${crypto6.createHash("sha256").update(a.body).digest("hex")}`
     );
     const mediaType = String(a.headers["content-type"] ?? "").split(";")[0];
     return {
@@ -37897,14 +37956,14 @@ var RegistryClient = class {
 function imageSources(root) {
   const dir = path24.join(root, "images");
   const out = [];
-  for (const name of fs19.readdirSync(dir).sort()) {
+  for (const name of fs20.readdirSync(dir).sort()) {
     const dockerfile = path24.join(dir, name, "Dockerfile");
-    if (!fs19.existsSync(dockerfile)) continue;
-    const text2 = fs19.readFileSync(dockerfile, "utf8");
+    if (!fs20.existsSync(dockerfile)) continue;
+    const text2 = fs20.readFileSync(dockerfile, "utf8");
     const first = /^#\s*(.+)$/m.exec(text2)?.[1] ?? name;
     const args = {};
     const toolchain = path24.join(dir, name, "lean-toolchain");
-    if (fs19.existsSync(toolchain)) args.LEAN_TOOLCHAIN = fs19.readFileSync(toolchain, "utf8").trim();
+    if (fs20.existsSync(toolchain)) args.LEAN_TOOLCHAIN = fs20.readFileSync(toolchain, "utf8").trim();
     out.push({
       name,
       contextDir: name === "egress-proxy" ? path24.join(root, "dist") : path24.join(dir, name),
@@ -37922,20 +37981,20 @@ function contextTar2(src) {
   const inside2 = path24.relative(src.contextDir, src.dockerfile);
   const outside = inside2.startsWith("..") || path24.isAbsolute(inside2);
   const walk = (rel) => {
-    for (const name of fs19.readdirSync(path24.join(src.contextDir, rel)).sort()) {
+    for (const name of fs20.readdirSync(path24.join(src.contextDir, rel)).sort()) {
       const r = rel ? `${rel}/${name}` : name;
-      const st = fs19.lstatSync(path24.join(src.contextDir, r));
+      const st = fs20.lstatSync(path24.join(src.contextDir, r));
       if (st.isDirectory()) walk(r);
       else if (st.isFile()) {
         pack.entry(
           { name: r, ...opts, mode: st.mode & 493 ? st.mode & 511 : 420 },
-          fs19.readFileSync(path24.join(src.contextDir, r))
+          fs20.readFileSync(path24.join(src.contextDir, r))
         );
       }
     }
   };
   walk("");
-  if (outside) pack.entry({ name: "Dockerfile", ...opts }, fs19.readFileSync(src.dockerfile));
+  if (outside) pack.entry({ name: "Dockerfile", ...opts }, fs20.readFileSync(src.dockerfile));
   pack.finalize();
   return { stream: Readable5.from(pack), dockerfile: outside ? "Dockerfile" : inside2 };
 }
@@ -37947,7 +38006,7 @@ function credentialsFor(host, given, home = os8.homedir()) {
   if (given) return given;
   try {
     const cfg = JSON.parse(
-      fs19.readFileSync(
+      fs20.readFileSync(
         path24.join(process.env.DOCKER_CONFIG ?? path24.join(home, ".docker"), "config.json"),
         "utf8"
       )
@@ -38052,8 +38111,8 @@ async function withRetries(fn, progress, attempts = 4) {
 }
 async function buildWithBake(targets, o) {
   const def = bakeDefinition(targets, o);
-  const file = path24.join(fs19.mkdtempSync(path24.join(os8.tmpdir(), "sa-bake-")), "bake.json");
-  fs19.writeFileSync(file, JSON.stringify(def, null, 2));
+  const file = path24.join(fs20.mkdtempSync(path24.join(os8.tmpdir(), "sa-bake-")), "bake.json");
+  fs20.writeFileSync(file, JSON.stringify(def, null, 2));
   const code = await new Promise((resolve) => {
     const child = spawn4("docker", ["buildx", "bake", "-f", file, ...o.push ? ["--push"] : []], {
       stdio: ["ignore", "inherit", "inherit"]
@@ -38250,7 +38309,7 @@ function parseCommandLine(argv, table) {
 }
 
 // src/cli/tags.ts
-import fs20 from "node:fs";
+import fs21 from "node:fs";
 var TAGS_TABLE = {
   sha: { kind: "string", help: "commit (default $GITHUB_SHA)" },
   ref: { kind: "string", help: "refs/heads/…, refs/tags/… or refs/pull/… (default $GITHUB_REF)" },
@@ -38273,7 +38332,7 @@ function tagFactsFrom(o, env) {
   let event = {};
   if (env.GITHUB_EVENT_PATH) {
     try {
-      event = JSON.parse(fs20.readFileSync(env.GITHUB_EVENT_PATH, "utf8"));
+      event = JSON.parse(fs21.readFileSync(env.GITHUB_EVENT_PATH, "utf8"));
     } catch (err) {
       throw new InputError("GITHUB_EVENT_PATH", `cannot read the event: ${errorMessage(err)}`);
     }
@@ -38354,7 +38413,7 @@ function parseBuild(argv, env, readStdin) {
   const s2 = (k) => typeof o[k] === "string" ? o[k] : void 0;
   const list3 = (k) => Array.isArray(o[k]) ? o[k] : [];
   const root = path25.resolve(s2("root") ?? installRoot() ?? process.cwd());
-  if (!fs21.existsSync(path25.join(root, "images")))
+  if (!fs22.existsSync(path25.join(root, "images")))
     throw new InputError("--root", `'${root}' has no images/ directory`);
   const sources = imageSources(root);
   const names = sources.map((x) => x.name);
@@ -38516,7 +38575,7 @@ async function runBuildAction(env) {
 import { Writable } from "node:stream";
 
 // src/cli/report.ts
-import fs22 from "node:fs";
+import fs23 from "node:fs";
 import path26 from "node:path";
 
 // src/report/checks.ts
@@ -42835,27 +42894,27 @@ var REPORT_TABLE = {
 };
 function readLimited(file) {
   try {
-    const st = fs22.lstatSync(file);
+    const st = fs23.lstatSync(file);
     if (!st.isFile()) return { ok: false, reason: `'${file}' is not a regular file` };
     if (st.size > LIMITS.fileBytes)
       return { ok: false, reason: `the file is ${st.size} bytes, above ${LIMITS.fileBytes}` };
-    return readResult(fs22.readFileSync(file));
+    return readResult(fs23.readFileSync(file));
   } catch (err) {
     return { ok: false, reason: `the file cannot be read: ${errorMessage(err)}` };
   }
 }
 var MAX_FILES = 512;
 function readResultFiles(fileOrDir) {
-  const st = fs22.lstatSync(fileOrDir, { throwIfNoEntry: false });
+  const st = fs23.lstatSync(fileOrDir, { throwIfNoEntry: false });
   if (!st) return [];
   if (!st.isDirectory()) return [{ name: path26.basename(fileOrDir), read: readLimited(fileOrDir) }];
   const out = [];
-  if (fs22.existsSync(path26.join(fileOrDir, "result.json")))
+  if (fs23.existsSync(path26.join(fileOrDir, "result.json")))
     out.push({ name: "result.json", read: readLimited(path26.join(fileOrDir, "result.json")) });
-  for (const d of fs22.readdirSync(fileOrDir).sort()) {
+  for (const d of fs23.readdirSync(fileOrDir).sort()) {
     const sub = path26.join(fileOrDir, d);
-    if (!fs22.lstatSync(sub).isDirectory()) continue;
-    for (const f of fs22.readdirSync(sub).sort()) {
+    if (!fs23.lstatSync(sub).isDirectory()) continue;
+    for (const f of fs23.readdirSync(sub).sort()) {
       if (f === "result.json" || /^sandbox-result.*\.json$/.test(f)) {
         out.push({ name: `${d}/${f}`, read: readLimited(path26.join(sub, f)) });
       }
@@ -42896,7 +42955,7 @@ function parse3(argv, env) {
   let refused = null;
   const eventName = env.GITHUB_EVENT_NAME;
   if (eventName && env.GITHUB_EVENT_PATH) {
-    const payload = JSON.parse(fs22.readFileSync(env.GITHUB_EVENT_PATH, "utf8"));
+    const payload = JSON.parse(fs23.readFileSync(env.GITHUB_EVENT_PATH, "utf8"));
     const r = subjectFromEvent(eventName, payload);
     if (r.ok) subject = r.subject;
     else refused = r.reason;
@@ -43096,7 +43155,7 @@ function reportSummary(o) {
 }
 
 // src/action/state-key.ts
-import fs23 from "node:fs";
+import fs24 from "node:fs";
 import path27 from "node:path";
 var clean = (s2) => s2.replace(/[^\w.-]+/g, "_").slice(0, 100);
 function stateKeys(o, ev) {
@@ -43118,7 +43177,7 @@ function stateKeys(o, ev) {
 }
 function eventFacts(file) {
   if (!file) return { defaultBranch: null, pr: null };
-  const e = JSON.parse(fs23.readFileSync(file, "utf8"));
+  const e = JSON.parse(fs24.readFileSync(file, "utf8"));
   const n = e.pull_request?.number ?? (e.issue?.pull_request ? e.issue.number : void 0);
   return {
     defaultBranch: typeof e.repository?.default_branch === "string" ? e.repository.default_branch : null,

@@ -85,6 +85,7 @@ export async function executeRun(spec: RunSpec, deps: RunDeps): Promise<RunResul
           notice: deps.notice,
           notes: ctx.notes,
           env: deps.env,
+          privileged: (cmd, args) => deps.volumeHost.privileged(cmd, args),
         }),
       ),
       createVolumes(ctx, prep),
