@@ -4670,9 +4670,6 @@ var require_semver2 = __commonJS({
   }
 });
 
-// src/cli/main.ts
-var import_node_path32 = __toESM(require("node:path"), 1);
-
 // src/config/errors.ts
 var InputError = class extends Error {
   constructor(input, problem) {
@@ -4700,6 +4697,24 @@ var EngineError = class extends Error {
   hint;
   statusCode;
 };
+var ReservationError = class extends EngineError {
+};
+var RegistryError = class extends Error {
+  constructor(message, status) {
+    super(message);
+    this.status = status;
+    this.name = "RegistryError";
+  }
+  status;
+};
+var CleanupError = class extends Error {
+  constructor(failures) {
+    super(failures.join("; "));
+    this.failures = failures;
+    this.name = "CleanupError";
+  }
+  failures;
+};
 var SandboxError = class extends Error {
   constructor(problems) {
     super(`the sandbox is not what the plan said, so the command was not run: ${problems.join("; ")}`);
@@ -4716,9 +4731,48 @@ var InterruptedError = class extends Error {
   }
   signal;
 };
+var ProtocolError = class extends Error {
+  name = "ProtocolError";
+};
+var HeaderError = class extends Error {
+  name = "HeaderError";
+};
+var InternalError = class extends Error {
+  name = "InternalError";
+};
 function errorMessage(err) {
   return err instanceof Error ? err.message : String(err);
 }
+function asError(err) {
+  return err instanceof Error ? err : new InternalError(String(err));
+}
+function errorKind(err) {
+  if (err instanceof InputError || err instanceof HeaderError) return "input";
+  if (err instanceof EngineError || err instanceof RegistryError || err instanceof CleanupError || err instanceof ProtocolError)
+    return "engine";
+  if (err instanceof SandboxError) return "sandbox";
+  if (err instanceof InterruptedError) return "interrupted";
+  return "internal";
+}
+var SIGNAL_EXIT = { SIGHUP: 129, SIGINT: 130, SIGTERM: 143 };
+var EXIT_CODES = {
+  mirror: { input: 125, engine: 125, sandbox: 125, interrupted: "signal", internal: 125 },
+  landrun: { input: 2, engine: 125, sandbox: 125, interrupted: "signal", internal: 125 },
+  plain: { input: 2, engine: 1, sandbox: 1, interrupted: 1, internal: 1 }
+};
+var FAILED_EXIT = 1;
+function exitCodeFor(kind, err) {
+  const rule = EXIT_CODES[kind][errorKind(err)];
+  if (rule !== "signal") return rule;
+  return err instanceof InterruptedError ? SIGNAL_EXIT[err.signal] ?? 130 : 130;
+}
+function inputExitCode(kind) {
+  const rule = EXIT_CODES[kind].input;
+  return rule === "signal" ? 130 : rule;
+}
+
+// src/cli/main.ts
+var import_node_path32 = __toESM(require("node:path"), 1);
 
 // src/config/run-options.ts
 var import_node_path3 = __toESM(require("node:path"), 1);
@@ -5674,7 +5728,7 @@ function expandPresets(names) {
         `'${name}' is not a preset; the presets are ${Object.keys(PRESETS).join(", ")}`
       );
     }
-    if (path32.includes(name)) throw new Error(`preset cycle: ${[...path32, name].join(" → ")}`);
+    if (path32.includes(name)) throw new InternalError(`preset cycle: ${[...path32, name].join(" → ")}`);
     for (const inc of p.includes) visit(inc, [...path32, name]);
     for (const d of p.domains) if (!out.includes(d)) out.push(d);
   };
@@ -5689,13 +5743,13 @@ function checkTargets(targets, what = "targets") {
   const out = [];
   for (const t of targets.map((x) => x.trim()).filter(Boolean)) {
     if (!NAME.test(t) || t.length > 512)
-      throw new Error(`${what}: '${t.slice(0, 100)}' is not a Lean declaration name`);
+      throw new InputError(what, `'${t.slice(0, 100)}' is not a Lean declaration name`);
     if (!out.includes(t)) out.push(t);
   }
   return out;
 }
 function auditFile(modules, targets, nonce) {
-  if (!/^[a-f0-9]{16,64}$/.test(nonce)) throw new Error("nonce: 16 to 64 hex digits");
+  if (!/^[a-f0-9]{16,64}$/.test(nonce)) throw new InternalError("nonce: 16 to 64 hex digits");
   const lines = [...checkTargets(modules, "modules").map((m) => `import ${m}`), ""];
   for (const t of checkTargets(targets)) {
     lines.push(`#eval IO.println "<<audit ${nonce} begin ${t}>>"`);
@@ -6654,7 +6708,7 @@ function rootTar(files, bundle) {
       });
     }
     pack.finalize();
-  })().catch((err) => pack.destroy(err));
+  })().catch((err) => pack.destroy(asError(err)));
   return import_node_stream2.Readable.from(pack);
 }
 function importChanges() {
@@ -6910,7 +6964,7 @@ function capabilityMask(names) {
   let m = 0n;
   for (const n of names) {
     const bit = CAPABILITY_BITS[n];
-    if (bit === void 0) throw new Error(`unknown capability ${n}`);
+    if (bit === void 0) throw new InternalError(`unknown capability ${n}`);
     m |= 1n << BigInt(bit);
   }
   return m.toString(16).padStart(16, "0");
@@ -7614,7 +7668,7 @@ function emptyOutputs(dir = null) {
     droppedByCaps: 0
   };
 }
-async function prepareOutputDir(dir) {
+async function prepareOutputDir(dir, input) {
   const st = await import_promises2.default.lstat(dir).catch((e) => {
     if (e.code === "ENOENT") return null;
     throw e;
@@ -7623,8 +7677,8 @@ async function prepareOutputDir(dir) {
     await import_promises2.default.mkdir(dir, { recursive: true, mode: 493 });
     return;
   }
-  if (!st.isDirectory()) throw new Error(`'${dir}' exists and is not a directory`);
-  if ((await import_promises2.default.readdir(dir)).length > 0) throw new Error(`'${dir}' exists and is not empty`);
+  if (!st.isDirectory()) throw new InputError(input, `'${dir}' exists and is not a directory`);
+  if ((await import_promises2.default.readdir(dir)).length > 0) throw new InputError(input, `'${dir}' exists and is not empty`);
 }
 function copyEntry(entry, fd) {
   return new Promise((resolve, reject) => {
@@ -7641,7 +7695,7 @@ function copyEntry(entry, fd) {
       try {
         for (let off = 0; off < chunk.length; ) off += import_node_fs4.default.writeSync(fd, chunk, off);
       } catch (err) {
-        fail(err);
+        fail(asError(err));
       }
     });
     entry.on("end", () => {
@@ -7732,7 +7786,7 @@ async function collectTar(tarStream, dest, top, caps, declaredPlan = { paths: []
           declaredWritten.push({ path: rel, size: d2.size });
           next();
         },
-        (err) => next(err)
+        (err) => next(asError(err))
       );
       return;
     }
@@ -7768,7 +7822,7 @@ async function collectTar(tarStream, dest, top, caps, declaredPlan = { paths: []
         skip({ path: d.path, reason: "duplicate" });
         drainThen(next);
       }
-    ).catch((err) => next(err));
+    ).catch((err) => next(asError(err)));
   });
   await new Promise((resolve, reject) => {
     tarStream.on("error", reject);
@@ -7836,7 +7890,7 @@ function writeSingleFile(tarStream, name, target, refuse) {
         result = { status: "collected", size: size2 };
         next();
       },
-      (err) => next(err)
+      (err) => next(asError(err))
     );
   });
   return new Promise((resolve, reject) => {
@@ -8043,14 +8097,6 @@ function decideStatus(e) {
 }
 
 // src/sandbox/result.ts
-var SIGNAL_EXIT = { SIGHUP: 129, SIGINT: 130, SIGTERM: 143 };
-function errorKind(err) {
-  if (err instanceof InputError) return "input";
-  if (err instanceof EngineError) return "engine";
-  if (err instanceof SandboxError) return "sandbox";
-  if (err instanceof InterruptedError) return "interrupted";
-  return "internal";
-}
 function assembleResult(ctx, x, failure = null) {
   const { spec, deps } = ctx;
   const c = x.plan?.container ?? null;
@@ -8061,9 +8107,8 @@ function assembleResult(ctx, x, failure = null) {
   let error = null;
   if (failure !== null) {
     status = "error";
-    exitCode = failure instanceof InterruptedError ? SIGNAL_EXIT[failure.signal] ?? 130 : 125;
-    const kind = errorKind(failure);
-    error = kind === "internal" ? `internal error in sandbox-action: ${errorMessage(failure)}` : errorMessage(failure);
+    exitCode = exitCodeFor("mirror", failure);
+    error = errorKind(failure) === "internal" ? `internal error in sandbox-action: ${errorMessage(failure)}` : errorMessage(failure);
   } else {
     ({ status, exitCode } = decideStatus({
       timedOut: exit.timedOut,
@@ -8212,7 +8257,7 @@ var RunContext = class {
     const own = new Cleanup();
     this.cleanup.add(what, async () => {
       const failed2 = await own.run();
-      if (failed2.length) throw new Error(failed2.join("; "));
+      if (failed2.length) throw new CleanupError(failed2);
     });
     this.cleanups.push(own);
     try {
@@ -12804,7 +12849,7 @@ async function collect(ctx, spec, box, p, timedOut) {
   let outputs = emptyOutputs(spec.outputDir);
   if (spec.outputDir) {
     const dest = spec.outputDir;
-    await prepareOutputDir(dest);
+    await prepareOutputDir(dest, "--output-dir");
     const sizes = await ctx.race(
       Promise.all(
         spec.verdict.declared.map(async (rel) => {
@@ -13339,8 +13384,6 @@ var import_node_path10 = __toESM(require("node:path"), 1);
 var ID_START = /[\p{L}_\u2100-\u214f\u1d49-\u1d6a]/u;
 var ID_REST = /[\p{L}\p{N}_'!?\u2100-\u214f\u1d49-\u1d6a\u2080-\u209c\u1d62-\u1d6a]/u;
 var MODIFIERS = /* @__PURE__ */ new Set(["public", "private", "meta"]);
-var HeaderError = class extends Error {
-};
 function moduleComponents(name) {
   const out = [];
   let i = 0;
@@ -13895,8 +13938,6 @@ var import_node_util3 = require("node:util");
 var run2 = (0, import_node_util3.promisify)(import_node_child_process2.execFile);
 var LABEL_LOOP_DEVICE = "sandbox-action.loop-device";
 var LABEL_LOOP_IMAGE = "sandbox-action.loop-image";
-var ReservationError = class extends EngineError {
-};
 var DISCARD_DIR = ".discard";
 async function freeBytesOf(dir) {
   try {
@@ -14719,7 +14760,7 @@ function packageRoot(from = __dirname) {
   for (let d = from; d !== import_node_path17.default.dirname(d); d = import_node_path17.default.dirname(d)) {
     if (import_node_fs11.default.existsSync(import_node_path17.default.join(d, SHIM_PATH))) return d;
   }
-  throw new Error(`${SHIM_PATH} is not in any folder above ${from}`);
+  throw new InternalError(`${SHIM_PATH} is not in any folder above ${from}`);
 }
 async function runLeanJudge(ctx, spec, lean) {
   const { deps } = ctx;
@@ -15046,7 +15087,7 @@ function packDirectory(root, owner, exclude = [], only) {
       return stats;
     },
     (err) => {
-      pack.destroy(err);
+      pack.destroy(asError(err));
       throw err;
     }
   );
@@ -15188,7 +15229,7 @@ async function createVolumes(ctx, prep) {
     const bad2 = done.flatMap(
       (d, i) => d.status === "rejected" ? [`${volumes2[i].name}: ${errorMessage(d.reason)}`] : []
     );
-    if (bad2.length) throw new Error(bad2.join("; "));
+    if (bad2.length) throw new CleanupError(bad2);
   });
   const failed2 = made.flatMap((m, i) => m.status === "rejected" ? [i] : []);
   const retry = failed2.length > 0 && failed2.every((i) => {
@@ -15284,7 +15325,7 @@ async function chownVolumes(ctx, image, volumes, owner, labels) {
     const watch2 = await engine.watchExit(id);
     await engine.startContainer(id);
     const code = await watch2.exit;
-    if (code !== 0) throw new Error(`chown of the unbounded volumes exited with ${code}`);
+    if (code !== 0) throw new InternalError(`chown of the unbounded volumes exited with ${code}`);
   } finally {
     await engine.removeContainer(id);
   }
@@ -15409,7 +15450,7 @@ async function executeRun(spec, deps) {
     return assembleResult(
       ctx,
       { ...x, plan: null, collected: null },
-      new Error(`${errorMessage(failure ?? err)}`)
+      new InternalError(errorMessage(failure ?? err))
     );
   }
 }
@@ -16565,7 +16606,7 @@ async function execInSession(o, deps, base) {
     const result = assembleResult(ctx, x, failure);
     return r ? { ...result, session: sessionInfo(r) } : result;
   } catch (err) {
-    return assembleResult(ctx, sessionPieces(null), new Error(errorMessage(failure ?? err)));
+    return assembleResult(ctx, sessionPieces(null), new InternalError(errorMessage(failure ?? err)));
   }
 }
 function netOf(ledger) {
@@ -16817,7 +16858,7 @@ async function runInWarm(given, deps, r, w) {
   try {
     return { ...assembleResult(ctx, x, failure), session: sessionInfo(r, warm) };
   } catch (err) {
-    return assembleResult(ctx, sessionPieces(null), new Error(errorMessage(failure ?? err)));
+    return assembleResult(ctx, sessionPieces(null), new InternalError(errorMessage(failure ?? err)));
   }
 }
 
@@ -17121,13 +17162,6 @@ function parseReference(text2) {
   return isHost ? { host: first, repository: rest.join("/"), ref } : { host: "registry-1.docker.io", repository: name.includes("/") ? name : `library/${name}`, ref };
 }
 var isLoopback = (host) => /^(localhost|127\.\d+\.\d+\.\d+|\[::1\])(:\d+)?$/.test(host);
-var RegistryError = class extends Error {
-  constructor(message, status) {
-    super(message);
-    this.status = status;
-  }
-  status;
-};
 var RegistryClient = class {
   constructor(host, creds, o = {}) {
     this.host = host;
@@ -17150,7 +17184,7 @@ var RegistryClient = class {
         );
         res.on("error", reject);
       });
-      req.on("timeout", () => req.destroy(new Error("timed out")));
+      req.on("timeout", () => req.destroy(new RegistryError("timed out", null)));
       req.on("error", reject);
       req.end(body);
     });
@@ -17204,7 +17238,7 @@ var RegistryClient = class {
         }
       } catch (e) {
         if (e instanceof RegistryError) throw e;
-        err = e;
+        err = asError(e);
       }
       const status = a ? a.status : null;
       if (a && !retryable(status)) return a;
@@ -17431,7 +17465,7 @@ async function withRetries(fn, progress, attempts = 4) {
     try {
       return await fn();
     } catch (err) {
-      const msg = err.message;
+      const msg = errorMessage(err);
       const transient = /\b(429|5\d\d)\b|toomanyrequests|timeout|connection reset|EOF/i.test(msg);
       if (!transient || i >= attempts) throw err;
       const ms = 1e3 * 2 ** (i - 1);
@@ -17644,7 +17678,7 @@ function tagsCommand(argv, env, io) {
   } catch (err) {
     io.stderr.write(`sandbox-action: ${errorMessage(err)}
 `);
-    return 2;
+    return inputExitCode("plain");
   }
 }
 function tagFactsFrom(o, env) {
@@ -17837,7 +17871,7 @@ async function buildCommand(argv, env, io, engine) {
   } catch (err) {
     io.stderr.write(`sandbox-action: ${errorMessage(err)}
 `);
-    return 2;
+    return inputExitCode("plain");
   }
   if (req.dryRun) {
     io.stdout.write(
@@ -17866,7 +17900,7 @@ async function buildCommand(argv, env, io, engine) {
   } catch (err) {
     io.stderr.write(`sandbox-action: ${errorMessage(err)}
 `);
-    return err instanceof InputError ? 2 : 1;
+    return exitCodeFor("plain", err);
   }
 }
 
@@ -18398,7 +18432,7 @@ async function readAll(stream, limit = 64 * 1024 * 1024) {
       n += b.length;
       if (n > limit) {
         stream.destroy();
-        throw new Error(`answer larger than ${limit} bytes`);
+        throw new ProtocolError(`answer larger than ${limit} bytes`);
       }
       chunks2.push(b);
     }
@@ -19129,7 +19163,7 @@ function abortOnSignals() {
         `sandbox-action: ${s2} again; exiting now (run 'sandbox-action gc' for leftovers)
 `
       );
-      process.exit(SIGNAL_EXIT[s2] ?? 130);
+      process.exit(exitCodeFor("mirror", new InterruptedError(s2)));
     }
   ]);
   for (const [s2, h] of handlers) process.on(s2, h);
@@ -19160,7 +19194,7 @@ function failedBeforeRun(err, spec, subject) {
     schemaVersion: RESULT_SCHEMA_VERSION,
     runId: `${Date.now().toString(36)}-${randomId()}`,
     status: "error",
-    exitCode: 125,
+    exitCode: exitCodeFor("mirror", err),
     commandExitCode: null,
     durationMs: 0,
     subject: spec?.subject ?? subject ?? { repository: null, headSha: null, baseSha: null, baseRef: null, shard: null },
@@ -19201,16 +19235,14 @@ function writeResultOnCrash(file, subject) {
   if (!first) return;
   const crash = (err) => {
     const r = lastResort;
+    const bug = new InternalError(`internal error in sandbox-action: ${errorMessage(err)}`);
     try {
-      writeResultFile(
-        r.file,
-        failedBeforeRun(new Error(`internal error in sandbox-action: ${errorMessage(err)}`), null, r.subject)
-      );
+      writeResultFile(r.file, failedBeforeRun(bug, null, r.subject));
     } catch {
     }
     process.stderr.write(`sandbox-action: internal error: ${errorMessage(err)}
 `);
-    process.exit(125);
+    process.exit(exitCodeFor("mirror", bug));
   };
   process.on("uncaughtException", crash);
   process.on("unhandledRejection", crash);
@@ -19239,11 +19271,11 @@ async function landrunCommand(argv, io) {
     if (err instanceof InterruptedError) {
       io.stderr.write(`sandbox-landrun: interrupted by ${err.signal}; the step's container was removed
 `);
-      return SIGNAL_EXIT[err.signal] ?? 130;
+      return exitCodeFor("landrun", err);
     }
     io.stderr.write(`sandbox-landrun: ${errorMessage(err)}
 `);
-    return err instanceof InputError ? 2 : 125;
+    return exitCodeFor("landrun", err);
   } finally {
     sig.dispose();
   }
@@ -19251,9 +19283,9 @@ async function landrunCommand(argv, io) {
 
 // src/verdict/shards.ts
 function shardTargets(targets, count2, index) {
-  if (!Number.isInteger(count2) || count2 < 1 || count2 > 256) throw new Error("shards: 1 to 256");
+  if (!Number.isInteger(count2) || count2 < 1 || count2 > 256) throw new InputError("shards", "1 to 256");
   if (!Number.isInteger(index) || index < 0 || index >= count2)
-    throw new Error(`shard index: 0 to ${count2 - 1}`);
+    throw new InputError("shard index", `0 to ${count2 - 1}`);
   const sorted = [...new Set(targets.map((t) => t.trim()).filter(Boolean))].sort();
   return sorted.filter((_, i) => i % count2 === index);
 }
@@ -19286,7 +19318,7 @@ function shardCommand(argv, io) {
   } catch (err) {
     io.stderr.write(`sandbox-action: ${errorMessage(err)}
 `);
-    return 2;
+    return inputExitCode("plain");
   }
 }
 var TARGET = /^(?!-)[\w.+-]+(?:\/[\w.+-]+)*$/;
@@ -19563,7 +19595,7 @@ async function cpFromSession(deps, r, src, dest) {
   };
   const stream = await getOrNull(src);
   if (!stream) throw new InputError("SOURCE", `'${src}' does not exist in ${r.name ?? r.id}`);
-  await prepareOutputDir(dest);
+  await prepareOutputDir(dest, "DEST");
   const caps = r.spec.outputCaps;
   const base = src === OUTPUT_DIR ? "output" : import_node_path29.default.posix.basename(src);
   let report;
@@ -19725,7 +19757,7 @@ async function sessionCommand(sub, argv, io) {
 `);
       for (const f of rep.failures) io.stderr.write(`sandbox-action: rm: ${f}
 `);
-      if (rep.failures.length) return 1;
+      if (rep.failures.length) return FAILED_EXIT;
       io.stdout.write(`${r.id}
 `);
     } else if (sub === "sync") {
@@ -19746,7 +19778,7 @@ async function sessionCommand(sub, argv, io) {
     return 0;
   } catch (err) {
     line(io, err);
-    return err instanceof InputError ? 2 : 1;
+    return exitCodeFor("plain", err);
   } finally {
     sig.dispose();
   }
@@ -19868,12 +19900,12 @@ function failed(io, err, resultFile, json) {
     try {
       writeResultFile(resultFile, result);
     } catch (e) {
-      line(io, new Error(`--result-file: ${errorMessage(e)}`));
+      line(io, new InputError("--result-file", errorMessage(e)));
     }
   }
   if (json) io.stdout.write(`${JSON.stringify(result)}
 `);
-  return 125;
+  return exitCodeFor("mirror", err);
 }
 
 // src/cli/verify.ts
@@ -19975,7 +20007,7 @@ function verifyCommand(argv, env, io) {
     if (!r.ok) {
       io.stderr.write(`sandbox-action: no verdict from this run: ${r.reason}
 `);
-      return 1;
+      return FAILED_EXIT;
     }
     const n = Number(shardsArg);
     const s2 = r.subject;
@@ -19999,7 +20031,7 @@ function verifyCommand(argv, env, io) {
   } catch (err) {
     io.stderr.write(`sandbox-action: ${errorMessage(err)}
 `);
-    return 2;
+    return inputExitCode("plain");
   }
 }
 
@@ -24395,7 +24427,7 @@ async function reportCommand(argv, env, io, onDone = () => void 0) {
   } catch (err) {
     io.stderr.write(`sandbox-action: ${errorMessage(err)}
 `);
-    return 2;
+    return inputExitCode("plain");
   }
   if (!p.subject) {
     io.stderr.write(`sandbox-action: no check: ${p.refused}
@@ -24409,7 +24441,7 @@ async function reportCommand(argv, env, io, onDone = () => void 0) {
       annotations: 0,
       reasons: [p.refused]
     });
-    return 1;
+    return FAILED_EXIT;
   }
   const decision = decideCheck(p.subject, p.shards, files, p.required);
   const target = {
@@ -24453,7 +24485,7 @@ async function reportCommand(argv, env, io, onDone = () => void 0) {
   } catch (err) {
     io.stderr.write(`sandbox-action: the Checks API refused: ${errorMessage(err)}
 `);
-    return 1;
+    return exitCodeFor("plain", err);
   }
 }
 
@@ -24677,16 +24709,16 @@ function failBeforeRun(io, err, spec, resultFile, json) {
     try {
       writeResultFile(resultFile, result);
     } catch (e) {
-      errorLine(io, new Error(`--result-file: ${errorMessage(e)}`));
+      errorLine(io, new InputError("--result-file", errorMessage(e)));
     }
   }
   if (json) io.stdout.write(`${JSON.stringify(result)}
 `);
   if (!(err instanceof InputError) && !(err instanceof EngineError) && process.env.SANDBOX_ACTION_DEBUG) {
-    io.stderr.write(`${err.stack}
+    io.stderr.write(`${err instanceof Error ? err.stack : String(err)}
 `);
   }
-  return 125;
+  return exitCodeFor("mirror", err);
 }
 async function gcCommand(argv, io) {
   const ctx = processContext();
@@ -24730,10 +24762,10 @@ async function gcCommand(argv, io) {
       io.stderr.write(`sandbox-action: gc removed ${report.removed.length}, kept ${report.kept} newer
 `);
     }
-    return report.failures.length ? 1 : 0;
+    return report.failures.length ? FAILED_EXIT : 0;
   } catch (err) {
     errorLine(io, err);
-    return err instanceof InputError ? 2 : 1;
+    return exitCodeFor("plain", err);
   }
 }
 async function watchdogCommand(argv, io) {
@@ -24766,7 +24798,7 @@ ${helpFor(WATCHDOG_TABLE)}
     return 0;
   } catch (err) {
     errorLine(io, err);
-    return err instanceof InputError ? 2 : 1;
+    return exitCodeFor("plain", err);
   }
 }
 async function main(argv, io = { stdout: process.stdout, stderr: process.stderr }) {
@@ -24793,13 +24825,13 @@ async function main(argv, io = { stdout: process.stdout, stderr: process.stderr 
     case "help":
       io.stdout.write(`${USAGE()}
 `);
-      return sub === void 0 ? 2 : 0;
+      return sub === void 0 ? inputExitCode("plain") : 0;
     default:
       io.stderr.write(
         `sandbox-action: '${sub}' is not a command; use ${Object.keys(SUBCOMMANDS).join(", ")} (see --help)
 `
       );
-      return 2;
+      return inputExitCode("plain");
   }
 }
 
@@ -24808,7 +24840,7 @@ var settled = false;
 process.on("beforeExit", () => {
   if (!settled) {
     process.stderr.write("sandbox-action: internal error: the run stalled before finishing\n");
-    process.exitCode = 125;
+    process.exitCode = exitCodeFor("mirror", new InternalError("stalled"));
     settled = true;
   }
 });
@@ -24821,6 +24853,6 @@ main(process.argv.slice(2)).then(
     settled = true;
     process.stderr.write(`sandbox-action: internal error: ${String(err)}
 `);
-    process.exitCode = 125;
+    process.exitCode = exitCodeFor("mirror", err);
   }
 );

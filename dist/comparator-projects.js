@@ -2496,6 +2496,32 @@ var EngineError = class extends Error {
   hint;
   statusCode;
 };
+var ReservationError = class extends EngineError {
+};
+var RegistryError = class extends Error {
+  constructor(message, status) {
+    super(message);
+    this.status = status;
+    this.name = "RegistryError";
+  }
+  status;
+};
+var CleanupError = class extends Error {
+  constructor(failures) {
+    super(failures.join("; "));
+    this.failures = failures;
+    this.name = "CleanupError";
+  }
+  failures;
+};
+var SandboxError = class extends Error {
+  constructor(problems) {
+    super(`the sandbox is not what the plan said, so the command was not run: ${problems.join("; ")}`);
+    this.problems = problems;
+    this.name = "SandboxError";
+  }
+  problems;
+};
 var InterruptedError = class extends Error {
   constructor(signal) {
     super(`interrupted by ${signal}; every container, network and volume of the run was removed`);
@@ -2504,8 +2530,33 @@ var InterruptedError = class extends Error {
   }
   signal;
 };
+var ProtocolError = class extends Error {
+  name = "ProtocolError";
+};
+var HeaderError = class extends Error {
+  name = "HeaderError";
+};
 function errorMessage(err) {
   return err instanceof Error ? err.message : String(err);
+}
+function errorKind(err) {
+  if (err instanceof InputError || err instanceof HeaderError) return "input";
+  if (err instanceof EngineError || err instanceof RegistryError || err instanceof CleanupError || err instanceof ProtocolError)
+    return "engine";
+  if (err instanceof SandboxError) return "sandbox";
+  if (err instanceof InterruptedError) return "interrupted";
+  return "internal";
+}
+var SIGNAL_EXIT = { SIGHUP: 129, SIGINT: 130, SIGTERM: 143 };
+var EXIT_CODES = {
+  mirror: { input: 125, engine: 125, sandbox: 125, interrupted: "signal", internal: 125 },
+  landrun: { input: 2, engine: 125, sandbox: 125, interrupted: "signal", internal: 125 },
+  plain: { input: 2, engine: 1, sandbox: 1, interrupted: 1, internal: 1 }
+};
+function exitCodeFor(kind, err) {
+  const rule = EXIT_CODES[kind][errorKind(err)];
+  if (rule !== "signal") return rule;
+  return err instanceof InterruptedError ? SIGNAL_EXIT[err.signal] ?? 130 : 130;
 }
 
 // src/cli/args.ts
@@ -2726,8 +2777,6 @@ import { promisify } from "node:util";
 var run = promisify(execFile);
 var LABEL_LOOP_DEVICE = "sandbox-action.loop-device";
 var LABEL_LOOP_IMAGE = "sandbox-action.loop-image";
-var ReservationError = class extends EngineError {
-};
 var DISCARD_DIR = ".discard";
 async function freeBytesOf(dir) {
   try {
@@ -3104,7 +3153,7 @@ async function readAll(stream, limit = 64 * 1024 * 1024) {
       n += b.length;
       if (n > limit) {
         stream.destroy();
-        throw new Error(`answer larger than ${limit} bytes`);
+        throw new ProtocolError(`answer larger than ${limit} bytes`);
       }
       chunks.push(b);
     }
@@ -3798,6 +3847,59 @@ var DockerApiEngine = class {
   }
 };
 
+// src/outputs/collect.ts
+import fs from "node:fs";
+var import_tar_stream2 = __toESM(require_tar_stream(), 1);
+var O_CREATE_NEW = fs.constants.O_WRONLY | fs.constants.O_CREAT | fs.constants.O_EXCL | fs.constants.O_NOFOLLOW;
+
+// src/verdict/schema.ts
+var LIMITS = {
+  fileBytes: 10 * 1024 * 1024,
+  annotations: 1e4,
+  message: 64 * 1024,
+  title: 1024,
+  path: 1024,
+  line: 4096,
+  judges: 32,
+  notes: 200,
+  facts: 32
+};
+
+// src/cli/door.ts
+function processContext() {
+  return {
+    env: process.env,
+    cwd: process.cwd(),
+    cpus: os.availableParallelism(),
+    isRoot: process.getuid?.() === 0
+  };
+}
+function connect(ctx, choice = "auto") {
+  return connectEngine(endpointsFor(choice, ctx.env), choice);
+}
+var hosts = /* @__PURE__ */ new Map();
+function volumeHostFor(ctx) {
+  const dir = ctx.env.SANDBOX_ACTION_STATE_DIR || path2.join(os.tmpdir(), "sandbox-action");
+  const shared = ctx.env.ACT !== "true";
+  const key = JSON.stringify([dir, ctx.isRoot, shared]);
+  let host = hosts.get(key);
+  if (!host) hosts.set(key, host = defaultVolumeHost(dir, ctx.isRoot, shared, true));
+  return host;
+}
+var randomId = () => randomBytes(4).toString("hex");
+
+// src/comparator/projects.ts
+import fs2 from "node:fs";
+import fsp3 from "node:fs/promises";
+import os2 from "node:os";
+import path4 from "node:path";
+
+// src/comparator/run.ts
+import { spawn as spawn2 } from "node:child_process";
+import { randomBytes as randomBytes2 } from "node:crypto";
+import fsp2 from "node:fs/promises";
+import path3 from "node:path";
+
 // src/config/units.ts
 var SIZE_UNITS = {
   "": 1,
@@ -4121,59 +4223,6 @@ var LOOSENING_OPTIONS = Object.keys(RECORDERS);
 
 // src/config/run-options.ts
 var MIN_MEMORY = 16 * MiB;
-
-// src/outputs/collect.ts
-import fs from "node:fs";
-var import_tar_stream2 = __toESM(require_tar_stream(), 1);
-var O_CREATE_NEW = fs.constants.O_WRONLY | fs.constants.O_CREAT | fs.constants.O_EXCL | fs.constants.O_NOFOLLOW;
-
-// src/verdict/schema.ts
-var LIMITS = {
-  fileBytes: 10 * 1024 * 1024,
-  annotations: 1e4,
-  message: 64 * 1024,
-  title: 1024,
-  path: 1024,
-  line: 4096,
-  judges: 32,
-  notes: 200,
-  facts: 32
-};
-
-// src/cli/door.ts
-function processContext() {
-  return {
-    env: process.env,
-    cwd: process.cwd(),
-    cpus: os.availableParallelism(),
-    isRoot: process.getuid?.() === 0
-  };
-}
-function connect(ctx, choice = "auto") {
-  return connectEngine(endpointsFor(choice, ctx.env), choice);
-}
-var hosts = /* @__PURE__ */ new Map();
-function volumeHostFor(ctx) {
-  const dir = ctx.env.SANDBOX_ACTION_STATE_DIR || path2.join(os.tmpdir(), "sandbox-action");
-  const shared = ctx.env.ACT !== "true";
-  const key = JSON.stringify([dir, ctx.isRoot, shared]);
-  let host = hosts.get(key);
-  if (!host) hosts.set(key, host = defaultVolumeHost(dir, ctx.isRoot, shared, true));
-  return host;
-}
-var randomId = () => randomBytes(4).toString("hex");
-
-// src/comparator/projects.ts
-import fs2 from "node:fs";
-import fsp3 from "node:fs/promises";
-import os2 from "node:os";
-import path4 from "node:path";
-
-// src/comparator/run.ts
-import { spawn as spawn2 } from "node:child_process";
-import { randomBytes as randomBytes2 } from "node:crypto";
-import fsp2 from "node:fs/promises";
-import path3 from "node:path";
 
 // src/comparator/context.ts
 var CONTEXT_ENV = "SANDBOX_LANDRUN_CONTEXT";
@@ -4541,6 +4590,6 @@ main(process.argv.slice(2)).then(
   (err) => {
     process.stderr.write(`comparator-projects: ${errorMessage(err)}
 `);
-    process.exitCode = err instanceof InputError ? 2 : 1;
+    process.exitCode = exitCodeFor("plain", err);
   }
 );

@@ -23788,6 +23788,107 @@ var require_semver2 = __commonJS({
   }
 });
 
+// src/config/errors.ts
+var InputError = class extends Error {
+  constructor(input, problem) {
+    super(`${input}: ${problem}`);
+    this.input = input;
+    this.problem = problem;
+    this.name = "InputError";
+  }
+  input;
+  problem;
+};
+var EngineError = class extends Error {
+  constructor(engine, operation, detail, hint = "", statusCode) {
+    super(`${engine}: ${operation} failed: ${detail}${hint ? ` (${hint})` : ""}`);
+    this.engine = engine;
+    this.operation = operation;
+    this.detail = detail;
+    this.hint = hint;
+    this.statusCode = statusCode;
+    this.name = "EngineError";
+  }
+  engine;
+  operation;
+  detail;
+  hint;
+  statusCode;
+};
+var ReservationError = class extends EngineError {
+};
+var RegistryError = class extends Error {
+  constructor(message, status) {
+    super(message);
+    this.status = status;
+    this.name = "RegistryError";
+  }
+  status;
+};
+var CleanupError = class extends Error {
+  constructor(failures) {
+    super(failures.join("; "));
+    this.failures = failures;
+    this.name = "CleanupError";
+  }
+  failures;
+};
+var SandboxError = class extends Error {
+  constructor(problems) {
+    super(`the sandbox is not what the plan said, so the command was not run: ${problems.join("; ")}`);
+    this.problems = problems;
+    this.name = "SandboxError";
+  }
+  problems;
+};
+var InterruptedError = class extends Error {
+  constructor(signal) {
+    super(`interrupted by ${signal}; every container, network and volume of the run was removed`);
+    this.signal = signal;
+    this.name = "InterruptedError";
+  }
+  signal;
+};
+var ProtocolError = class extends Error {
+  name = "ProtocolError";
+};
+var HeaderError = class extends Error {
+  name = "HeaderError";
+};
+var InternalError = class extends Error {
+  name = "InternalError";
+};
+function errorMessage(err) {
+  return err instanceof Error ? err.message : String(err);
+}
+function asError(err) {
+  return err instanceof Error ? err : new InternalError(String(err));
+}
+function errorKind(err) {
+  if (err instanceof InputError || err instanceof HeaderError) return "input";
+  if (err instanceof EngineError || err instanceof RegistryError || err instanceof CleanupError || err instanceof ProtocolError)
+    return "engine";
+  if (err instanceof SandboxError) return "sandbox";
+  if (err instanceof InterruptedError) return "interrupted";
+  return "internal";
+}
+var SIGNAL_EXIT = { SIGHUP: 129, SIGINT: 130, SIGTERM: 143 };
+var EXIT_CODES = {
+  mirror: { input: 125, engine: 125, sandbox: 125, interrupted: "signal", internal: 125 },
+  landrun: { input: 2, engine: 125, sandbox: 125, interrupted: "signal", internal: 125 },
+  plain: { input: 2, engine: 1, sandbox: 1, interrupted: 1, internal: 1 }
+};
+var FAILED_EXIT = 1;
+function exitCodeFor(kind, err) {
+  const rule = EXIT_CODES[kind][errorKind(err)];
+  if (rule !== "signal") return rule;
+  return err instanceof InterruptedError ? SIGNAL_EXIT[err.signal] ?? 130 : 130;
+}
+function inputExitCode(kind) {
+  const rule = EXIT_CODES[kind].input;
+  return rule === "signal" ? 130 : rule;
+}
+
 // src/action/main.ts
 import os9 from "node:os";
 import path28 from "node:path";
@@ -24327,53 +24428,6 @@ function group(name, fn) {
     }
     return result;
   });
-}
-
-// src/config/errors.ts
-var InputError = class extends Error {
-  constructor(input, problem) {
-    super(`${input}: ${problem}`);
-    this.input = input;
-    this.problem = problem;
-    this.name = "InputError";
-  }
-  input;
-  problem;
-};
-var EngineError = class extends Error {
-  constructor(engine, operation, detail, hint = "", statusCode) {
-    super(`${engine}: ${operation} failed: ${detail}${hint ? ` (${hint})` : ""}`);
-    this.engine = engine;
-    this.operation = operation;
-    this.detail = detail;
-    this.hint = hint;
-    this.statusCode = statusCode;
-    this.name = "EngineError";
-  }
-  engine;
-  operation;
-  detail;
-  hint;
-  statusCode;
-};
-var SandboxError = class extends Error {
-  constructor(problems) {
-    super(`the sandbox is not what the plan said, so the command was not run: ${problems.join("; ")}`);
-    this.problems = problems;
-    this.name = "SandboxError";
-  }
-  problems;
-};
-var InterruptedError = class extends Error {
-  constructor(signal) {
-    super(`interrupted by ${signal}; every container, network and volume of the run was removed`);
-    this.signal = signal;
-    this.name = "InterruptedError";
-  }
-  signal;
-};
-function errorMessage(err) {
-  return err instanceof Error ? err.message : String(err);
 }
 
 // src/config/run-options.ts
@@ -25334,7 +25388,7 @@ function expandPresets(names) {
         `'${name}' is not a preset; the presets are ${Object.keys(PRESETS).join(", ")}`
       );
     }
-    if (path29.includes(name)) throw new Error(`preset cycle: ${[...path29, name].join(" → ")}`);
+    if (path29.includes(name)) throw new InternalError(`preset cycle: ${[...path29, name].join(" → ")}`);
     for (const inc of p.includes) visit(inc, [...path29, name]);
     for (const d of p.domains) if (!out.includes(d)) out.push(d);
   };
@@ -25349,13 +25403,13 @@ function checkTargets(targets, what = "targets") {
   const out = [];
   for (const t of targets.map((x) => x.trim()).filter(Boolean)) {
     if (!NAME.test(t) || t.length > 512)
-      throw new Error(`${what}: '${t.slice(0, 100)}' is not a Lean declaration name`);
+      throw new InputError(what, `'${t.slice(0, 100)}' is not a Lean declaration name`);
     if (!out.includes(t)) out.push(t);
   }
   return out;
 }
 function auditFile(modules, targets, nonce) {
-  if (!/^[a-f0-9]{16,64}$/.test(nonce)) throw new Error("nonce: 16 to 64 hex digits");
+  if (!/^[a-f0-9]{16,64}$/.test(nonce)) throw new InternalError("nonce: 16 to 64 hex digits");
   const lines = [...checkTargets(modules, "modules").map((m) => `import ${m}`), ""];
   for (const t of checkTargets(targets)) {
     lines.push(`#eval IO.println "<<audit ${nonce} begin ${t}>>"`);
@@ -26314,7 +26368,7 @@ function rootTar(files, bundle) {
       });
     }
     pack.finalize();
-  })().catch((err) => pack.destroy(err));
+  })().catch((err) => pack.destroy(asError(err)));
   return Readable2.from(pack);
 }
 function importChanges() {
@@ -26570,7 +26624,7 @@ function capabilityMask(names) {
   let m = 0n;
   for (const n of names) {
     const bit = CAPABILITY_BITS[n];
-    if (bit === void 0) throw new Error(`unknown capability ${n}`);
+    if (bit === void 0) throw new InternalError(`unknown capability ${n}`);
     m |= 1n << BigInt(bit);
   }
   return m.toString(16).padStart(16, "0");
@@ -27274,7 +27328,7 @@ function emptyOutputs(dir = null) {
     droppedByCaps: 0
   };
 }
-async function prepareOutputDir(dir) {
+async function prepareOutputDir(dir, input) {
   const st = await fsp2.lstat(dir).catch((e) => {
     if (e.code === "ENOENT") return null;
     throw e;
@@ -27283,8 +27337,8 @@ async function prepareOutputDir(dir) {
     await fsp2.mkdir(dir, { recursive: true, mode: 493 });
     return;
   }
-  if (!st.isDirectory()) throw new Error(`'${dir}' exists and is not a directory`);
-  if ((await fsp2.readdir(dir)).length > 0) throw new Error(`'${dir}' exists and is not empty`);
+  if (!st.isDirectory()) throw new InputError(input, `'${dir}' exists and is not a directory`);
+  if ((await fsp2.readdir(dir)).length > 0) throw new InputError(input, `'${dir}' exists and is not empty`);
 }
 function copyEntry(entry, fd) {
   return new Promise((resolve, reject) => {
@@ -27301,7 +27355,7 @@ function copyEntry(entry, fd) {
       try {
         for (let off = 0; off < chunk.length; ) off += fs6.writeSync(fd, chunk, off);
       } catch (err) {
-        fail(err);
+        fail(asError(err));
       }
     });
     entry.on("end", () => {
@@ -27392,7 +27446,7 @@ async function collectTar(tarStream, dest, top, caps, declaredPlan = { paths: []
           declaredWritten.push({ path: rel, size: d2.size });
           next();
         },
-        (err) => next(err)
+        (err) => next(asError(err))
       );
       return;
     }
@@ -27428,7 +27482,7 @@ async function collectTar(tarStream, dest, top, caps, declaredPlan = { paths: []
         skip({ path: d.path, reason: "duplicate" });
         drainThen(next);
       }
-    ).catch((err) => next(err));
+    ).catch((err) => next(asError(err)));
   });
   await new Promise((resolve, reject) => {
     tarStream.on("error", reject);
@@ -27642,14 +27696,6 @@ function decideStatus(e) {
 }
 
 // src/sandbox/result.ts
-var SIGNAL_EXIT = { SIGHUP: 129, SIGINT: 130, SIGTERM: 143 };
-function errorKind(err) {
-  if (err instanceof InputError) return "input";
-  if (err instanceof EngineError) return "engine";
-  if (err instanceof SandboxError) return "sandbox";
-  if (err instanceof InterruptedError) return "interrupted";
-  return "internal";
-}
 function assembleResult(ctx, x, failure = null) {
   const { spec, deps } = ctx;
   const c = x.plan?.container ?? null;
@@ -27660,9 +27706,8 @@ function assembleResult(ctx, x, failure = null) {
   let error2 = null;
   if (failure !== null) {
     status = "error";
-    exitCode = failure instanceof InterruptedError ? SIGNAL_EXIT[failure.signal] ?? 130 : 125;
-    const kind = errorKind(failure);
-    error2 = kind === "internal" ? `internal error in sandbox-action: ${errorMessage(failure)}` : errorMessage(failure);
+    exitCode = exitCodeFor("mirror", failure);
+    error2 = errorKind(failure) === "internal" ? `internal error in sandbox-action: ${errorMessage(failure)}` : errorMessage(failure);
   } else {
     ({ status, exitCode } = decideStatus({
       timedOut: exit.timedOut,
@@ -27811,7 +27856,7 @@ var RunContext = class {
     const own = new Cleanup();
     this.cleanup.add(what, async () => {
       const failed = await own.run();
-      if (failed.length) throw new Error(failed.join("; "));
+      if (failed.length) throw new CleanupError(failed);
     });
     this.cleanups.push(own);
     try {
@@ -32403,7 +32448,7 @@ async function collect(ctx, spec, box, p, timedOut) {
   let outputs = emptyOutputs(spec.outputDir);
   if (spec.outputDir) {
     const dest = spec.outputDir;
-    await prepareOutputDir(dest);
+    await prepareOutputDir(dest, "--output-dir");
     const sizes = await ctx.race(
       Promise.all(
         spec.verdict.declared.map(async (rel) => {
@@ -32938,8 +32983,6 @@ import path10 from "node:path";
 var ID_START = /[\p{L}_\u2100-\u214f\u1d49-\u1d6a]/u;
 var ID_REST = /[\p{L}\p{N}_'!?\u2100-\u214f\u1d49-\u1d6a\u2080-\u209c\u1d62-\u1d6a]/u;
 var MODIFIERS = /* @__PURE__ */ new Set(["public", "private", "meta"]);
-var HeaderError = class extends Error {
-};
 function moduleComponents(name) {
   const out = [];
   let i = 0;
@@ -33494,8 +33537,6 @@ import { promisify as promisify2 } from "node:util";
 var run2 = promisify2(execFile2);
 var LABEL_LOOP_DEVICE = "sandbox-action.loop-device";
 var LABEL_LOOP_IMAGE = "sandbox-action.loop-image";
-var ReservationError = class extends EngineError {
-};
 var DISCARD_DIR = ".discard";
 async function freeBytesOf(dir) {
   try {
@@ -34234,7 +34275,7 @@ function packageRoot(from = import.meta.dirname) {
   for (let d = from; d !== path17.dirname(d); d = path17.dirname(d)) {
     if (fs13.existsSync(path17.join(d, SHIM_PATH))) return d;
   }
-  throw new Error(`${SHIM_PATH} is not in any folder above ${from}`);
+  throw new InternalError(`${SHIM_PATH} is not in any folder above ${from}`);
 }
 async function runLeanJudge(ctx, spec, lean) {
   const { deps } = ctx;
@@ -34561,7 +34602,7 @@ function packDirectory(root, owner, exclude = [], only) {
       return stats;
     },
     (err) => {
-      pack.destroy(err);
+      pack.destroy(asError(err));
       throw err;
     }
   );
@@ -34703,7 +34744,7 @@ async function createVolumes(ctx, prep) {
     const bad2 = done.flatMap(
       (d, i) => d.status === "rejected" ? [`${volumes2[i].name}: ${errorMessage(d.reason)}`] : []
     );
-    if (bad2.length) throw new Error(bad2.join("; "));
+    if (bad2.length) throw new CleanupError(bad2);
   });
   const failed = made.flatMap((m, i) => m.status === "rejected" ? [i] : []);
   const retry = failed.length > 0 && failed.every((i) => {
@@ -34799,7 +34840,7 @@ async function chownVolumes(ctx, image, volumes, owner, labels) {
     const watch = await engine.watchExit(id);
     await engine.startContainer(id);
     const code = await watch.exit;
-    if (code !== 0) throw new Error(`chown of the unbounded volumes exited with ${code}`);
+    if (code !== 0) throw new InternalError(`chown of the unbounded volumes exited with ${code}`);
   } finally {
     await engine.removeContainer(id);
   }
@@ -34924,7 +34965,7 @@ async function executeRun(spec, deps) {
     return assembleResult(
       ctx,
       { ...x, plan: null, collected: null },
-      new Error(`${errorMessage(failure ?? err)}`)
+      new InternalError(errorMessage(failure ?? err))
     );
   }
 }
@@ -36109,7 +36150,7 @@ async function runInWarm(given, deps, r, w) {
   try {
     return { ...assembleResult(ctx, x, failure), session: sessionInfo(r, warm) };
   } catch (err) {
-    return assembleResult(ctx, sessionPieces(null), new Error(errorMessage(failure ?? err)));
+    return assembleResult(ctx, sessionPieces(null), new InternalError(errorMessage(failure ?? err)));
   }
 }
 
@@ -36369,7 +36410,7 @@ async function readAll(stream, limit = 64 * 1024 * 1024) {
       n += b.length;
       if (n > limit) {
         stream.destroy();
-        throw new Error(`answer larger than ${limit} bytes`);
+        throw new ProtocolError(`answer larger than ${limit} bytes`);
       }
       chunks.push(b);
     }
@@ -37100,7 +37141,7 @@ function abortOnSignals() {
         `sandbox-action: ${s2} again; exiting now (run 'sandbox-action gc' for leftovers)
 `
       );
-      process.exit(SIGNAL_EXIT[s2] ?? 130);
+      process.exit(exitCodeFor("mirror", new InterruptedError(s2)));
     }
   ]);
   for (const [s2, h] of handlers) process.on(s2, h);
@@ -37131,7 +37172,7 @@ function failedBeforeRun(err, spec, subject) {
     schemaVersion: RESULT_SCHEMA_VERSION,
     runId: `${Date.now().toString(36)}-${randomId()}`,
     status: "error",
-    exitCode: 125,
+    exitCode: exitCodeFor("mirror", err),
     commandExitCode: null,
     durationMs: 0,
     subject: spec?.subject ?? subject ?? { repository: null, headSha: null, baseSha: null, baseRef: null, shard: null },
@@ -37172,16 +37213,14 @@ function writeResultOnCrash(file, subject) {
   if (!first) return;
   const crash = (err) => {
     const r = lastResort;
+    const bug = new InternalError(`internal error in sandbox-action: ${errorMessage(err)}`);
     try {
-      writeResultFile(
-        r.file,
-        failedBeforeRun(new Error(`internal error in sandbox-action: ${errorMessage(err)}`), null, r.subject)
-      );
+      writeResultFile(r.file, failedBeforeRun(bug, null, r.subject));
     } catch {
     }
     process.stderr.write(`sandbox-action: internal error: ${errorMessage(err)}
 `);
-    process.exit(125);
+    process.exit(exitCodeFor("mirror", bug));
   };
   process.on("uncaughtException", crash);
   process.on("unhandledRejection", crash);
@@ -37596,13 +37635,6 @@ function parseReference(text2) {
   return isHost ? { host: first, repository: rest.join("/"), ref } : { host: "registry-1.docker.io", repository: name.includes("/") ? name : `library/${name}`, ref };
 }
 var isLoopback = (host) => /^(localhost|127\.\d+\.\d+\.\d+|\[::1\])(:\d+)?$/.test(host);
-var RegistryError = class extends Error {
-  constructor(message, status) {
-    super(message);
-    this.status = status;
-  }
-  status;
-};
 var RegistryClient = class {
   constructor(host, creds, o = {}) {
     this.host = host;
@@ -37625,7 +37657,7 @@ var RegistryClient = class {
         );
         res.on("error", reject);
       });
-      req.on("timeout", () => req.destroy(new Error("timed out")));
+      req.on("timeout", () => req.destroy(new RegistryError("timed out", null)));
       req.on("error", reject);
       req.end(body);
     });
@@ -37679,7 +37711,7 @@ var RegistryClient = class {
         }
       } catch (e) {
         if (e instanceof RegistryError) throw e;
-        err = e;
+        err = asError(e);
       }
       const status = a ? a.status : null;
       if (a && !retryable(status)) return a;
@@ -37906,7 +37938,7 @@ async function withRetries(fn, progress, attempts = 4) {
     try {
       return await fn();
     } catch (err) {
-      const msg = err.message;
+      const msg = errorMessage(err);
       const transient = /\b(429|5\d\d)\b|toomanyrequests|timeout|connection reset|EOF/i.test(msg);
       if (!transient || i >= attempts) throw err;
       const ms = 1e3 * 2 ** (i - 1);
@@ -38344,7 +38376,7 @@ async function runBuildAction(env) {
     req = parseBuild(argv, env, () => password);
   } catch (err) {
     setFailed(`input ${errorMessage(err)}`);
-    return 2;
+    return inputExitCode("plain");
   }
   try {
     const run3 = await executeBuild(
@@ -38373,7 +38405,7 @@ async function runBuildAction(env) {
     return 0;
   } catch (err) {
     setFailed(errorMessage(err));
-    return err instanceof InputError ? 2 : 1;
+    return exitCodeFor("plain", err);
   }
 }
 
@@ -42828,7 +42860,7 @@ async function reportCommand(argv, env, io, onDone = () => void 0) {
   } catch (err) {
     io.stderr.write(`sandbox-action: ${errorMessage(err)}
 `);
-    return 2;
+    return inputExitCode("plain");
   }
   if (!p.subject) {
     io.stderr.write(`sandbox-action: no check: ${p.refused}
@@ -42842,7 +42874,7 @@ async function reportCommand(argv, env, io, onDone = () => void 0) {
       annotations: 0,
       reasons: [p.refused]
     });
-    return 1;
+    return FAILED_EXIT;
   }
   const decision = decideCheck(p.subject, p.shards, files, p.required);
   const target = {
@@ -42886,7 +42918,7 @@ async function reportCommand(argv, env, io, onDone = () => void 0) {
   } catch (err) {
     io.stderr.write(`sandbox-action: the Checks API refused: ${errorMessage(err)}
 `);
-    return 1;
+    return exitCodeFor("plain", err);
   }
 }
 
@@ -42922,7 +42954,7 @@ async function runReportAction(env) {
     args = reportArgs(env);
   } catch (err) {
     setFailed(`input ${errorMessage(err)}`);
-    return 2;
+    return inputExitCode("plain");
   }
   const { argv, token } = args;
   if (token) setSecret(token);
@@ -43013,7 +43045,7 @@ async function runStateKeyAction(env) {
     return 0;
   } catch (err) {
     setFailed(err instanceof InputError ? `input ${err.message}` : errorMessage(err));
-    return 2;
+    return inputExitCode("plain");
   }
 }
 
@@ -43025,7 +43057,7 @@ async function runAction() {
   if (job === "state-key") return runStateKeyAction(process.env);
   if (job !== "run") {
     setFailed(`SANDBOX_ACTION_JOB '${job}' is not run, report, build or state-key`);
-    return 2;
+    return inputExitCode("plain");
   }
   const ctx = processContext();
   const temp = ctx.env.RUNNER_TEMP || os9.tmpdir();
@@ -43048,7 +43080,7 @@ async function runAction() {
   } catch (err) {
     finish(failedBeforeRun(err, null), resultPath);
     setFailed(err instanceof InputError ? `input ${err.message}` : errorMessage(err));
-    return 2;
+    return inputExitCode("plain");
   }
   writeResultOnCrash(resultPath, spec.subject);
   const sig = abortOnSignals();
@@ -43081,7 +43113,7 @@ async function runAction() {
     if (ctx.env.GITHUB_STEP_SUMMARY) await summary.addRaw(renderSummary(result)).write();
     if (result.status !== "succeeded" && inputs.failOnError) {
       setFailed(`the sandboxed command ${result.status} (exit ${result.exitCode})`);
-      return 1;
+      return FAILED_EXIT;
     }
     return 0;
   } finally {
@@ -43108,6 +43140,6 @@ runAction().then(
   (err) => {
     process.stderr.write(`::error::sandbox-action: internal error: ${String(err)}
 `);
-    process.exitCode = 1;
+    process.exitCode = exitCodeFor("plain", err);
   }
 );

@@ -1,7 +1,7 @@
 /** A minimal client of the Docker Engine API on Node's own `http` (unix socket or TCP). */
 import http from 'node:http';
 import type { Duplex, Readable } from 'node:stream';
-import { EngineError } from '../config/errors.js';
+import { EngineError, ProtocolError } from '../config/errors.js';
 
 export interface Endpoint {
   /** `unix:///var/run/docker.sock` or `tcp://host:2375`. */
@@ -264,7 +264,7 @@ export async function readAll(stream: Readable, limit = 64 * 1024 * 1024): Promi
       n += b.length;
       if (n > limit) {
         stream.destroy();
-        throw new Error(`answer larger than ${limit} bytes`);
+        throw new ProtocolError(`answer larger than ${limit} bytes`);
       }
       chunks.push(b);
     }
