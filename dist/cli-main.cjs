@@ -6914,6 +6914,252 @@ function isDecision(r) {
   return (o.decision === "allow" || o.decision === "deny") && typeof o.host === "string" && typeof o.port === "number" && typeof o.reason === "string" && typeof o.bytesUp === "number" && typeof o.bytesDown === "number";
 }
 
+// src/engine/http.ts
+var import_node_http = __toESM(require("node:http"), 1);
+function parseEndpoint(url) {
+  if (url.startsWith("unix://")) return { url, socketPath: url.slice("unix://".length) };
+  if (url.startsWith("/")) return { url: `unix://${url}`, socketPath: url };
+  const m = /^(?:tcp|http):\/\/([^:/]+)(?::(\d+))?\/?$/.exec(url);
+  if (m) return { url, host: m[1], port: Number(m[2] ?? 2375) };
+  throw new EngineError(
+    "engine",
+    "connect",
+    `unsupported engine address '${url}'`,
+    "use unix:///path/to/socket or tcp://host:port (TLS endpoints are not supported)"
+  );
+}
+var agents = /* @__PURE__ */ new Map();
+function agentFor(ep) {
+  let a = agents.get(ep.url);
+  if (!a) {
+    a = new import_node_http.default.Agent({ keepAlive: true, maxSockets: 32 });
+    agents.set(ep.url, a);
+  }
+  return a;
+}
+var ApiClient = class {
+  constructor(endpoint2, engineName) {
+    this.endpoint = endpoint2;
+    this.engineName = engineName;
+  }
+  endpoint;
+  engineName;
+  prefix = "";
+  setApiVersion(v) {
+    this.prefix = `/v${v}`;
+  }
+  /** Send a request; resolves with the raw streaming response (any status). */
+  raw(method, path32, opts = {}, operation = `${method} ${path32}`) {
+    const qs = new URLSearchParams();
+    for (const [k, v] of Object.entries(opts.query ?? {})) if (v !== void 0) qs.set(k, String(v));
+    const fullPath = `${this.prefix}${path32}${qs.size ? `?${qs}` : ""}`;
+    const headers = { ...opts.headers };
+    let payload;
+    if (opts.body !== void 0) {
+      payload = Buffer.from(JSON.stringify(opts.body));
+      headers["content-type"] = "application/json";
+      headers["content-length"] = String(payload.length);
+    }
+    const ep = this.endpoint;
+    return new Promise((resolve, reject) => {
+      const req = import_node_http.default.request(
+        {
+          method,
+          path: fullPath,
+          headers,
+          agent: agentFor(ep),
+          ...ep.socketPath ? { socketPath: ep.socketPath } : { host: ep.host, port: ep.port }
+        },
+        (res) => resolve({ statusCode: res.statusCode ?? 0, headers: res.headers, body: res })
+      );
+      req.on("error", (err) => reject(this.connectError(operation, err)));
+      if (opts.bodyStream) {
+        opts.bodyStream.on("error", (err) => req.destroy(err));
+        opts.bodyStream.pipe(req);
+      } else {
+        req.end(payload);
+      }
+    });
+  }
+  /**
+   * A request the engine answers with 101 Switching Protocols (exec with stdin): the raw connection, both ways.
+   * Its own socket, never the keep-alive pool's. Any other answer becomes an EngineError.
+   */
+  upgrade(method, path32, body, operation) {
+    const payload = Buffer.from(JSON.stringify(body));
+    const ep = this.endpoint;
+    return new Promise((resolve, reject) => {
+      const req = import_node_http.default.request({
+        method,
+        path: `${this.prefix}${path32}`,
+        headers: {
+          connection: "Upgrade",
+          upgrade: "tcp",
+          "content-type": "application/json",
+          "content-length": String(payload.length)
+        },
+        agent: false,
+        ...ep.socketPath ? { socketPath: ep.socketPath } : { host: ep.host, port: ep.port }
+      });
+      req.on("upgrade", (_res, socket, head) => {
+        if (head.length) socket.unshift(head);
+        resolve(socket);
+      });
+      req.on("response", (res) => {
+        readAll(res).then(
+          (b) => reject(this.statusError(operation, res.statusCode ?? 0, b)),
+          (err) => reject(err)
+        );
+      });
+      req.on("error", (err) => reject(this.connectError(operation, err)));
+      req.end(payload);
+    });
+  }
+  /** Send a request and parse a JSON answer; a non-2xx status becomes an EngineError. */
+  async json(method, path32, opts = {}, operation) {
+    const op = operation ?? `${method} ${path32}`;
+    const res = await this.raw(method, path32, opts, op);
+    const text2 = await readAll(res.body);
+    if (res.statusCode < 200 || res.statusCode >= 300) throw this.statusError(op, res.statusCode, text2);
+    return text2.length ? JSON.parse(text2.toString("utf8")) : void 0;
+  }
+  /** A GET whose 404 means "no such thing": null then; any other non-2xx becomes an EngineError. */
+  async getOrNull(path32, operation) {
+    const res = await this.raw("GET", path32, {}, operation);
+    const body = await readAll(res.body);
+    if (res.statusCode === 404) return null;
+    if (res.statusCode < 200 || res.statusCode >= 300)
+      throw this.statusError(operation, res.statusCode, body);
+    return JSON.parse(body.toString("utf8"));
+  }
+  /**
+   * A request the engine answers with a JSON-lines progress stream (pull, build, import, push): a non-200 answer
+   * becomes an EngineError; a line with `error` (the engine's way to fail after its 200) too. `each` sees every line.
+   */
+  async progress(method, path32, opts, operation, each = () => void 0) {
+    const res = await this.raw(method, path32, opts, operation);
+    if (res.statusCode !== 200) throw this.statusError(operation, res.statusCode, await readAll(res.body));
+    let error = null;
+    for await (const j of jsonLines(res.body)) {
+      if (j.error) error ??= j.error;
+      each(j);
+    }
+    if (error) throw new EngineError(this.engineName, operation, error.trim());
+  }
+  /** Like json() but ignores the body. `okStatuses` lists extra statuses that count as success. */
+  async call(method, path32, opts = {}, operation, okStatuses = []) {
+    const op = operation ?? `${method} ${path32}`;
+    const res = await this.raw(method, path32, opts, op);
+    const text2 = await readAll(res.body);
+    if ((res.statusCode < 200 || res.statusCode >= 300) && !okStatuses.includes(res.statusCode)) {
+      throw this.statusError(op, res.statusCode, text2);
+    }
+    return res.statusCode;
+  }
+  statusError(operation, status, body) {
+    let detail = body.toString("utf8").trim();
+    try {
+      const parsed = JSON.parse(detail);
+      if (parsed.message) detail = parsed.message;
+    } catch {
+    }
+    return new EngineError(
+      this.engineName,
+      operation,
+      `${detail || "no detail"} (HTTP ${status})`,
+      hintFor(status),
+      status
+    );
+  }
+  connectError(operation, err) {
+    const where = this.endpoint.url;
+    if (err.code === "ENOENT" || err.code === "ECONNREFUSED") {
+      return new EngineError(
+        this.engineName,
+        operation,
+        `no engine answers at ${where}`,
+        "start it (`sudo systemctl start docker`, or `sudo scripts/engine-up.sh` here) or set DOCKER_HOST"
+      );
+    }
+    if (err.code === "EACCES") {
+      return new EngineError(
+        this.engineName,
+        operation,
+        `permission denied on ${where}`,
+        "add your user to the docker group or run with sudo"
+      );
+    }
+    return new EngineError(this.engineName, operation, `${err.code ?? ""} ${err.message}`.trim());
+  }
+};
+function hintFor(status) {
+  if (status === 404)
+    return "it no longer exists: another process (or `sandbox-action gc`) may have removed it";
+  if (status === 409)
+    return "it is in use or in the wrong state: `sandbox-action gc` removes leftovers of crashed runs";
+  if (status === 400)
+    return "the engine refused the request: check the engine version (Docker 20.10+) and the options";
+  if (status === 401 || status === 403) return "the engine refused access: check the socket permissions";
+  if (status >= 500) return "the engine failed: see its log (journalctl -u docker, or /var/log/dockerd.log)";
+  return "";
+}
+var LineBuffer = class {
+  /** `maxPending`: an unfinished line longer than this is dropped (a peer that never ends its line). */
+  constructor(maxPending = Infinity) {
+    this.maxPending = maxPending;
+  }
+  maxPending;
+  pending = "";
+  /** The lines this chunk completes. */
+  push(text2) {
+    const lines = (this.pending + text2).split("\n");
+    this.pending = lines.pop();
+    if (this.pending.length > this.maxPending) this.pending = "";
+    return lines;
+  }
+  /** What came after the last newline. */
+  rest() {
+    const r = this.pending;
+    this.pending = "";
+    return r;
+  }
+};
+async function* jsonLines(body) {
+  const lines = new LineBuffer();
+  for await (const chunk of body) {
+    for (const line2 of lines.push(chunk.toString("utf8")))
+      if (line2.trim()) yield JSON.parse(line2);
+  }
+  const last = lines.rest();
+  if (last.trim()) yield JSON.parse(last);
+}
+async function readAll(stream, limit = 64 * 1024 * 1024) {
+  const chunks2 = [];
+  let n = 0;
+  try {
+    for await (const chunk of stream) {
+      const b = chunk;
+      n += b.length;
+      if (n > limit) {
+        stream.destroy();
+        throw new ProtocolError(`answer larger than ${limit} bytes`);
+      }
+      chunks2.push(b);
+    }
+  } catch (err) {
+    const e = err;
+    if (e.code === "ECONNRESET" || e.message === "aborted")
+      throw new EngineError(
+        "engine",
+        "read an answer",
+        `the connection to the engine was cut (${e.code ?? e.message})`,
+        "is the engine still running? `sandbox-action gc` removes what the run left"
+      );
+    throw err;
+  }
+  return Buffer.concat(chunks2);
+}
+
 // src/sandbox/self-check.ts
 var SELF_CHECK_MARK = "sandbox-action-self-check";
 var SELF_CHECK_MAX_LINE = 2048;
@@ -7460,7 +7706,7 @@ async function setupNetwork(spec, deps) {
   const id = await engine.createContainer(proxyContainer(labels, runId, image, egressNetwork, config));
   deps.addCleanup("remove the proxy", () => engine.removeContainer(id));
   await engine.connectNetwork(internalId, id);
-  let pending = "";
+  const stdout = new LineBuffer(1024 * 1024);
   let stderr = "";
   let listening = null;
   const ready = new Promise((r) => listening = r);
@@ -7469,11 +7715,7 @@ async function setupNetwork(spec, deps) {
       if (stderr.length < 4096) stderr += chunk.toString("utf8");
       return;
     }
-    pending += chunk.toString("utf8");
-    const lines = pending.split("\n");
-    pending = lines.pop();
-    if (pending.length > 1024 * 1024) pending = "";
-    for (const line2 of lines) {
+    for (const line2 of stdout.push(chunk.toString("utf8"))) {
       if (line2.startsWith('{"event":"listening"')) {
         try {
           listening?.(JSON.parse(line2).address);
@@ -7554,7 +7796,8 @@ async function setupNetwork(spec, deps) {
         ]).finally(() => clearTimeout(t));
         if (!done) await engine.killContainer(id, "KILL");
         await Promise.race([attached.done, new Promise((r) => setTimeout(r, 2e3).unref())]);
-        if (pending) ledger.addLine(pending);
+        const last = stdout.rest();
+        if (last) ledger.addLine(last);
       } catch (err) {
         deps.notes.push(`stopping the proxy: ${errorMessage(err)}`);
       }
@@ -17141,7 +17384,7 @@ var import_tar_stream7 = __toESM(require_tar_stream(), 1);
 
 // src/images/registry.ts
 var import_node_crypto7 = __toESM(require("node:crypto"), 1);
-var import_node_http = __toESM(require("node:http"), 1);
+var import_node_http2 = __toESM(require("node:http"), 1);
 var import_node_https = __toESM(require("node:https"), 1);
 function parseReference(text2) {
   const at = text2.indexOf("@");
@@ -17173,7 +17416,7 @@ var RegistryClient = class {
   o;
   tokens = /* @__PURE__ */ new Map();
   once(method, url, headers, body) {
-    const mod = url.protocol === "http:" ? import_node_http.default : import_node_https.default;
+    const mod = url.protocol === "http:" ? import_node_http2.default : import_node_https.default;
     return new Promise((resolve, reject) => {
       const req = mod.request(url, { method, headers, timeout: 6e4 }, (res) => {
         const chunks2 = [];
@@ -18221,234 +18464,8 @@ var import_node_fs19 = __toESM(require("node:fs"), 1);
 var import_node_os4 = __toESM(require("node:os"), 1);
 var import_node_path28 = __toESM(require("node:path"), 1);
 
-// src/engine/docker.ts
+// src/engine/docker-streams.ts
 var import_node_path27 = require("node:path");
-
-// src/engine/http.ts
-var import_node_http2 = __toESM(require("node:http"), 1);
-function parseEndpoint(url) {
-  if (url.startsWith("unix://")) return { url, socketPath: url.slice("unix://".length) };
-  if (url.startsWith("/")) return { url: `unix://${url}`, socketPath: url };
-  const m = /^(?:tcp|http):\/\/([^:/]+)(?::(\d+))?\/?$/.exec(url);
-  if (m) return { url, host: m[1], port: Number(m[2] ?? 2375) };
-  throw new EngineError(
-    "engine",
-    "connect",
-    `unsupported engine address '${url}'`,
-    "use unix:///path/to/socket or tcp://host:port (TLS endpoints are not supported)"
-  );
-}
-var agents = /* @__PURE__ */ new Map();
-function agentFor(ep) {
-  let a = agents.get(ep.url);
-  if (!a) {
-    a = new import_node_http2.default.Agent({ keepAlive: true, maxSockets: 32 });
-    agents.set(ep.url, a);
-  }
-  return a;
-}
-var ApiClient = class {
-  constructor(endpoint2, engineName) {
-    this.endpoint = endpoint2;
-    this.engineName = engineName;
-  }
-  endpoint;
-  engineName;
-  prefix = "";
-  setApiVersion(v) {
-    this.prefix = `/v${v}`;
-  }
-  /** Send a request; resolves with the raw streaming response (any status). */
-  raw(method, path32, opts = {}, operation = `${method} ${path32}`) {
-    const qs = new URLSearchParams();
-    for (const [k, v] of Object.entries(opts.query ?? {})) if (v !== void 0) qs.set(k, String(v));
-    const fullPath = `${this.prefix}${path32}${qs.size ? `?${qs}` : ""}`;
-    const headers = { ...opts.headers };
-    let payload;
-    if (opts.body !== void 0) {
-      payload = Buffer.from(JSON.stringify(opts.body));
-      headers["content-type"] = "application/json";
-      headers["content-length"] = String(payload.length);
-    }
-    const ep = this.endpoint;
-    return new Promise((resolve, reject) => {
-      const req = import_node_http2.default.request(
-        {
-          method,
-          path: fullPath,
-          headers,
-          agent: agentFor(ep),
-          ...ep.socketPath ? { socketPath: ep.socketPath } : { host: ep.host, port: ep.port }
-        },
-        (res) => resolve({ statusCode: res.statusCode ?? 0, headers: res.headers, body: res })
-      );
-      req.on("error", (err) => reject(this.connectError(operation, err)));
-      if (opts.bodyStream) {
-        opts.bodyStream.on("error", (err) => req.destroy(err));
-        opts.bodyStream.pipe(req);
-      } else {
-        req.end(payload);
-      }
-    });
-  }
-  /**
-   * A request the engine answers with 101 Switching Protocols (exec with stdin): the raw connection, both ways.
-   * Its own socket, never the keep-alive pool's. Any other answer becomes an EngineError.
-   */
-  upgrade(method, path32, body, operation) {
-    const payload = Buffer.from(JSON.stringify(body));
-    const ep = this.endpoint;
-    return new Promise((resolve, reject) => {
-      const req = import_node_http2.default.request({
-        method,
-        path: `${this.prefix}${path32}`,
-        headers: {
-          connection: "Upgrade",
-          upgrade: "tcp",
-          "content-type": "application/json",
-          "content-length": String(payload.length)
-        },
-        agent: false,
-        ...ep.socketPath ? { socketPath: ep.socketPath } : { host: ep.host, port: ep.port }
-      });
-      req.on("upgrade", (_res, socket, head) => {
-        if (head.length) socket.unshift(head);
-        resolve(socket);
-      });
-      req.on("response", (res) => {
-        readAll(res).then(
-          (b) => reject(this.statusError(operation, res.statusCode ?? 0, b)),
-          (err) => reject(err)
-        );
-      });
-      req.on("error", (err) => reject(this.connectError(operation, err)));
-      req.end(payload);
-    });
-  }
-  /** Send a request and parse a JSON answer; a non-2xx status becomes an EngineError. */
-  async json(method, path32, opts = {}, operation) {
-    const op = operation ?? `${method} ${path32}`;
-    const res = await this.raw(method, path32, opts, op);
-    const text2 = await readAll(res.body);
-    if (res.statusCode < 200 || res.statusCode >= 300) throw this.statusError(op, res.statusCode, text2);
-    return text2.length ? JSON.parse(text2.toString("utf8")) : void 0;
-  }
-  /** A GET whose 404 means "no such thing": null then; any other non-2xx becomes an EngineError. */
-  async getOrNull(path32, operation) {
-    const res = await this.raw("GET", path32, {}, operation);
-    const body = await readAll(res.body);
-    if (res.statusCode === 404) return null;
-    if (res.statusCode < 200 || res.statusCode >= 300)
-      throw this.statusError(operation, res.statusCode, body);
-    return JSON.parse(body.toString("utf8"));
-  }
-  /**
-   * A request the engine answers with a JSON-lines progress stream (pull, build, import, push): a non-200 answer
-   * becomes an EngineError; a line with `error` (the engine's way to fail after its 200) too. `each` sees every line.
-   */
-  async progress(method, path32, opts, operation, each = () => void 0) {
-    const res = await this.raw(method, path32, opts, operation);
-    if (res.statusCode !== 200) throw this.statusError(operation, res.statusCode, await readAll(res.body));
-    let error = null;
-    for await (const j of jsonLines(res.body)) {
-      if (j.error) error ??= j.error;
-      each(j);
-    }
-    if (error) throw new EngineError(this.engineName, operation, error.trim());
-  }
-  /** Like json() but ignores the body. `okStatuses` lists extra statuses that count as success. */
-  async call(method, path32, opts = {}, operation, okStatuses = []) {
-    const op = operation ?? `${method} ${path32}`;
-    const res = await this.raw(method, path32, opts, op);
-    const text2 = await readAll(res.body);
-    if ((res.statusCode < 200 || res.statusCode >= 300) && !okStatuses.includes(res.statusCode)) {
-      throw this.statusError(op, res.statusCode, text2);
-    }
-    return res.statusCode;
-  }
-  statusError(operation, status, body) {
-    let detail = body.toString("utf8").trim();
-    try {
-      const parsed = JSON.parse(detail);
-      if (parsed.message) detail = parsed.message;
-    } catch {
-    }
-    return new EngineError(
-      this.engineName,
-      operation,
-      `${detail || "no detail"} (HTTP ${status})`,
-      hintFor(status),
-      status
-    );
-  }
-  connectError(operation, err) {
-    const where = this.endpoint.url;
-    if (err.code === "ENOENT" || err.code === "ECONNREFUSED") {
-      return new EngineError(
-        this.engineName,
-        operation,
-        `no engine answers at ${where}`,
-        "start it (`sudo systemctl start docker`, or `sudo scripts/engine-up.sh` here) or set DOCKER_HOST"
-      );
-    }
-    if (err.code === "EACCES") {
-      return new EngineError(
-        this.engineName,
-        operation,
-        `permission denied on ${where}`,
-        "add your user to the docker group or run with sudo"
-      );
-    }
-    return new EngineError(this.engineName, operation, `${err.code ?? ""} ${err.message}`.trim());
-  }
-};
-function hintFor(status) {
-  if (status === 404)
-    return "it no longer exists: another process (or `sandbox-action gc`) may have removed it";
-  if (status === 409)
-    return "it is in use or in the wrong state: `sandbox-action gc` removes leftovers of crashed runs";
-  if (status === 400)
-    return "the engine refused the request: check the engine version (Docker 20.10+) and the options";
-  if (status === 401 || status === 403) return "the engine refused access: check the socket permissions";
-  if (status >= 500) return "the engine failed: see its log (journalctl -u docker, or /var/log/dockerd.log)";
-  return "";
-}
-async function* jsonLines(body) {
-  let pending = "";
-  for await (const chunk of body) {
-    pending += chunk.toString("utf8");
-    const lines = pending.split("\n");
-    pending = lines.pop();
-    for (const line2 of lines) if (line2.trim()) yield JSON.parse(line2);
-  }
-  if (pending.trim()) yield JSON.parse(pending);
-}
-async function readAll(stream, limit = 64 * 1024 * 1024) {
-  const chunks2 = [];
-  let n = 0;
-  try {
-    for await (const chunk of stream) {
-      const b = chunk;
-      n += b.length;
-      if (n > limit) {
-        stream.destroy();
-        throw new ProtocolError(`answer larger than ${limit} bytes`);
-      }
-      chunks2.push(b);
-    }
-  } catch (err) {
-    const e = err;
-    if (e.code === "ECONNRESET" || e.message === "aborted")
-      throw new EngineError(
-        "engine",
-        "read an answer",
-        `the connection to the engine was cut (${e.code ?? e.message})`,
-        "is the engine still running? `sandbox-action gc` removes what the run left"
-      );
-    throw err;
-  }
-  return Buffer.concat(chunks2);
-}
 
 // src/engine/demux.ts
 var Demuxer = class {
@@ -18470,151 +18487,18 @@ var Demuxer = class {
     this.pending = Buffer.from(buf);
   }
 };
+function demuxed(body, sink) {
+  const demux = new Demuxer(sink);
+  return new Promise((resolve) => {
+    body.on("data", (c) => demux.push(c));
+    body.on("end", resolve);
+    body.on("close", resolve);
+    body.on("error", () => resolve());
+  });
+}
 
-// src/engine/docker.ts
-var CLIENT_MAX_API = "1.47";
-var CLIENT_MIN_API = "1.41";
-function compareApi(a, b) {
-  const [am, an] = a.split(".").map(Number);
-  const [bm, bn] = b.split(".").map(Number);
-  return am - bm || an - bn;
-}
-async function connectEngine(endpoints, choice = "auto") {
-  let firstErr;
-  for (const url of endpoints) {
-    const client = new ApiClient(parseEndpoint(url), "engine");
-    try {
-      const early = client.json("GET", "/info", {}, "info");
-      early.catch(() => void 0);
-      const v = await client.json("GET", "/version", {}, "version");
-      const isPodman = (v.Components ?? []).some((c2) => /podman/i.test(c2.Name));
-      const name = isPodman ? "podman" : "docker";
-      if (choice !== "auto" && choice !== name) {
-        throw new InputError(
-          "--engine",
-          `${choice}: the engine at ${url} is ${name} ${v.Version}; pass --engine ${name}, or point ${choice === "podman" ? "CONTAINER_HOST" : "DOCKER_HOST"} at a ${choice} socket`
-        );
-      }
-      if (compareApi(v.ApiVersion, CLIENT_MIN_API) < 0) {
-        throw new EngineError(
-          name,
-          "version",
-          `engine API ${v.ApiVersion} is older than ${CLIENT_MIN_API}`,
-          "upgrade to Docker 20.10 or later, or Podman 3 or later"
-        );
-      }
-      const api = compareApi(v.ApiVersion, CLIENT_MAX_API) > 0 ? CLIENT_MAX_API : v.ApiVersion;
-      const c = new ApiClient(client.endpoint, name);
-      c.setApiVersion(api);
-      const [info, podman] = await Promise.all([
-        early.catch(() => c.json("GET", "/info", {}, "info")),
-        isPodman ? c.json("GET", "/libpod/info", {}, "info").then(parsePodmanInfo) : null
-      ]);
-      const securityOptions = info.SecurityOptions ?? [];
-      return new DockerApiEngine(
-        c,
-        {
-          name,
-          version: v.Version,
-          apiVersion: api,
-          os: v.Os,
-          arch: v.Arch,
-          endpoint: client.endpoint.url,
-          local: client.endpoint.socketPath !== void 0,
-          rootless: podman ? podman.rootless : securityOptions.some((o) => /(^|,)name=rootless(,|$)/.test(o)),
-          cgroupVersion: podman ? podman.cgroupVersion : info.CgroupVersion ? `v${info.CgroupVersion}` : "",
-          readOnlyTmpfs: podman ? PODMAN_READ_ONLY_TMPFS : []
-        },
-        securityOptions.some((o) => /(^|,)name=seccomp(,|$)/.test(o)),
-        podman?.defaultCapabilities ?? [],
-        info.Runtimes ?? null
-      );
-    } catch (err) {
-      if (err instanceof InputError || err instanceof EngineError && err.engine !== "engine") throw err;
-      firstErr ??= err;
-    }
-  }
-  if (firstErr instanceof EngineError) {
-    if (choice === "podman") throw new InputError("--engine", `podman: ${noPodmanHint(endpoints)}`);
-    throw new EngineError(
-      "docker",
-      "connect",
-      `no engine answers at ${endpoints.join(" or ")}`,
-      "start it (`sudo systemctl start docker`, or `sudo scripts/engine-up.sh` here) or set DOCKER_HOST"
-    );
-  }
-  throw firstErr;
-}
-function labelFilter(label) {
-  return JSON.stringify({ label: [label] });
-}
-function toContainerBody(s2) {
-  const tmpfs = {};
-  const mounts = [];
-  for (const m of s2.mounts) {
-    if (m.type === "tmpfs") {
-      const t = m.tmpfs;
-      tmpfs[m.target] = [...t.options, `size=${t.sizeBytes}`, `mode=${t.mode.toString(8)}`].join(",");
-    } else {
-      mounts.push({
-        Type: m.type,
-        Source: m.source,
-        Target: m.target,
-        ReadOnly: m.readOnly,
-        // Never copy the image's files or the mount point's owner into a volume: it starts empty, ours.
-        ...m.type === "volume" ? { VolumeOptions: { NoCopy: true } } : {},
-        ...m.type === "bind" ? { BindOptions: { Propagation: "rprivate" } } : {}
-      });
-    }
-  }
-  return {
-    Image: s2.image,
-    Cmd: s2.cmd,
-    ...s2.entrypoint ? { Entrypoint: s2.entrypoint } : {},
-    User: s2.user,
-    WorkingDir: s2.workingDir,
-    Env: s2.env,
-    Labels: s2.labels,
-    Tty: s2.tty,
-    OpenStdin: s2.openStdin === true,
-    StdinOnce: false,
-    AttachStdin: false,
-    AttachStdout: true,
-    AttachStderr: true,
-    ...s2.hostname ? { Hostname: s2.hostname } : {},
-    HostConfig: {
-      Mounts: mounts,
-      Tmpfs: tmpfs,
-      ReadonlyRootfs: s2.readOnlyRootfs,
-      CapDrop: s2.capDrop,
-      CapAdd: s2.capAdd,
-      SecurityOpt: s2.securityOpt,
-      Init: s2.init,
-      Privileged: s2.privileged,
-      NetworkMode: s2.networkMode,
-      Memory: s2.memoryBytes,
-      MemorySwap: s2.memorySwapBytes,
-      NanoCpus: s2.nanoCpus,
-      PidsLimit: s2.pidsLimit,
-      Ulimits: s2.ulimits.map((u) => ({ Name: u.name, Soft: u.soft, Hard: u.hard })),
-      ...s2.runtime ? { Runtime: s2.runtime } : {},
-      LogConfig: { Type: s2.logDriver.type, Config: s2.logDriver.config },
-      ExtraHosts: s2.extraHosts ?? [],
-      ...s2.dns ? { Dns: s2.dns } : {},
-      ...s2.sysctls ? { Sysctls: s2.sysctls } : {},
-      Devices: [],
-      IpcMode: "private",
-      PidMode: "",
-      UsernsMode: "",
-      AutoRemove: false
-    }
-  };
-}
-function splitRef(ref) {
-  const i = ref.lastIndexOf(":");
-  return i > ref.lastIndexOf("/") ? { repo: ref.slice(0, i), tag: ref.slice(i + 1) } : { repo: ref, tag: "latest" };
-}
-var DockerApiEngine = class {
+// src/engine/docker-base.ts
+var DockerEngineBase = class {
   constructor(api, info, seccomp, podmanDefaultCaps = [], knownRuntimes = null) {
     this.api = api;
     this.info = info;
@@ -18628,14 +18512,17 @@ var DockerApiEngine = class {
   podmanDefaultCaps;
   knownRuntimes;
   async runtimes() {
-    const runtimes = this.knownRuntimes ?? (await this.api.json(
-      "GET",
-      "/info",
-      {},
-      "info"
-    )).Runtimes;
+    const runtimes = this.knownRuntimes ?? (await this.api.json("GET", "/info", {}, "info")).Runtimes;
     return Object.entries(runtimes ?? {}).map(([name, r]) => ({ name, args: r?.runtimeArgs ?? [] }));
   }
+};
+
+// src/engine/docker-images.ts
+function splitRef(ref) {
+  const i = ref.lastIndexOf(":");
+  return i > ref.lastIndexOf("/") ? { repo: ref.slice(0, i), tag: ref.slice(i + 1) } : { repo: ref, tag: "latest" };
+}
+var DockerImages = class extends DockerEngineBase {
   async imageInspect(ref) {
     const j = await this.api.getOrNull(
       `/images/${encodeURIComponent(ref)}/json`,
@@ -18735,6 +18622,72 @@ var DockerApiEngine = class {
     if (!digest) throw new EngineError(this.info.name, `push ${ref}`, "the engine reported no digest");
     return { digest, size: size2 };
   }
+};
+
+// src/engine/docker-containers.ts
+function toContainerBody(s2) {
+  const tmpfs = {};
+  const mounts = [];
+  for (const m of s2.mounts) {
+    if (m.type === "tmpfs") {
+      const t = m.tmpfs;
+      tmpfs[m.target] = [...t.options, `size=${t.sizeBytes}`, `mode=${t.mode.toString(8)}`].join(",");
+    } else {
+      mounts.push({
+        Type: m.type,
+        Source: m.source,
+        Target: m.target,
+        ReadOnly: m.readOnly,
+        // Never copy the image's files or the mount point's owner into a volume: it starts empty, ours.
+        ...m.type === "volume" ? { VolumeOptions: { NoCopy: true } } : {},
+        ...m.type === "bind" ? { BindOptions: { Propagation: "rprivate" } } : {}
+      });
+    }
+  }
+  return {
+    Image: s2.image,
+    Cmd: s2.cmd,
+    ...s2.entrypoint ? { Entrypoint: s2.entrypoint } : {},
+    User: s2.user,
+    WorkingDir: s2.workingDir,
+    Env: s2.env,
+    Labels: s2.labels,
+    Tty: s2.tty,
+    OpenStdin: s2.openStdin === true,
+    StdinOnce: false,
+    AttachStdin: false,
+    AttachStdout: true,
+    AttachStderr: true,
+    ...s2.hostname ? { Hostname: s2.hostname } : {},
+    HostConfig: {
+      Mounts: mounts,
+      Tmpfs: tmpfs,
+      ReadonlyRootfs: s2.readOnlyRootfs,
+      CapDrop: s2.capDrop,
+      CapAdd: s2.capAdd,
+      SecurityOpt: s2.securityOpt,
+      Init: s2.init,
+      Privileged: s2.privileged,
+      NetworkMode: s2.networkMode,
+      Memory: s2.memoryBytes,
+      MemorySwap: s2.memorySwapBytes,
+      NanoCpus: s2.nanoCpus,
+      PidsLimit: s2.pidsLimit,
+      Ulimits: s2.ulimits.map((u) => ({ Name: u.name, Soft: u.soft, Hard: u.hard })),
+      ...s2.runtime ? { Runtime: s2.runtime } : {},
+      LogConfig: { Type: s2.logDriver.type, Config: s2.logDriver.config },
+      ExtraHosts: s2.extraHosts ?? [],
+      ...s2.dns ? { Dns: s2.dns } : {},
+      ...s2.sysctls ? { Sysctls: s2.sysctls } : {},
+      Devices: [],
+      IpcMode: "private",
+      PidMode: "",
+      UsernsMode: "",
+      AutoRemove: false
+    }
+  };
+}
+var DockerContainers = class extends DockerImages {
   async createContainer(spec) {
     const j = await this.api.json(
       "POST",
@@ -18746,23 +18699,6 @@ var DockerApiEngine = class {
       "create container"
     );
     return j.Id;
-  }
-  async attach(id, sink) {
-    const res = await this.api.raw(
-      "POST",
-      `/containers/${id}/attach`,
-      { query: { stream: 1, stdout: 1, stderr: 1, logs: 0 } },
-      "attach"
-    );
-    if (res.statusCode !== 200) throw this.api.statusError("attach", res.statusCode, await readAll(res.body));
-    const demux = new Demuxer(sink);
-    const done = new Promise((resolve) => {
-      res.body.on("data", (c) => demux.push(c));
-      res.body.on("end", resolve);
-      res.body.on("close", resolve);
-      res.body.on("error", () => resolve());
-    });
-    return { done, close: () => res.body.destroy() };
   }
   async startContainer(id) {
     await this.api.call("POST", `/containers/${id}/start`, {}, "start container", [304]);
@@ -18865,6 +18801,20 @@ var DockerApiEngine = class {
       [404]
     );
   }
+};
+
+// src/engine/docker-streams.ts
+var DockerStreams = class extends DockerContainers {
+  async attach(id, sink) {
+    const res = await this.api.raw(
+      "POST",
+      `/containers/${id}/attach`,
+      { query: { stream: 1, stdout: 1, stderr: 1, logs: 0 } },
+      "attach"
+    );
+    if (res.statusCode !== 200) throw this.api.statusError("attach", res.statusCode, await readAll(res.body));
+    return { done: demuxed(res.body, sink), close: () => res.body.destroy() };
+  }
   async exec(id, cmd, opts = {}) {
     const created = await this.api.json(
       "POST",
@@ -18920,14 +18870,7 @@ var DockerApiEngine = class {
       "exec"
     );
     if (res.statusCode !== 200) throw this.api.statusError("exec", res.statusCode, await readAll(res.body));
-    const demux = new Demuxer(sink);
-    const done = new Promise((resolve) => {
-      res.body.on("data", (c) => demux.push(c));
-      res.body.on("end", resolve);
-      res.body.on("close", resolve);
-      res.body.on("error", () => resolve());
-    });
-    return { id: execId, done, close: () => res.body.destroy() };
+    return { id: execId, done: demuxed(res.body, sink), close: () => res.body.destroy() };
   }
   async execInspect(execId) {
     const j = await this.api.json(
@@ -19006,6 +18949,86 @@ var DockerApiEngine = class {
       linkTarget: String(j.linkTarget ?? "")
     };
   }
+};
+
+// src/engine/docker.ts
+var CLIENT_MAX_API = "1.47";
+var CLIENT_MIN_API = "1.41";
+function compareApi(a, b) {
+  const [am, an] = a.split(".").map(Number);
+  const [bm, bn] = b.split(".").map(Number);
+  return am - bm || an - bn;
+}
+async function connectEngine(endpoints, choice = "auto") {
+  let firstErr;
+  for (const url of endpoints) {
+    const client = new ApiClient(parseEndpoint(url), "engine");
+    try {
+      const early = client.json("GET", "/info", {}, "info");
+      early.catch(() => void 0);
+      const v = await client.json("GET", "/version", {}, "version");
+      const isPodman = (v.Components ?? []).some((c2) => /podman/i.test(c2.Name));
+      const name = isPodman ? "podman" : "docker";
+      if (choice !== "auto" && choice !== name) {
+        throw new InputError(
+          "--engine",
+          `${choice}: the engine at ${url} is ${name} ${v.Version}; pass --engine ${name}, or point ${choice === "podman" ? "CONTAINER_HOST" : "DOCKER_HOST"} at a ${choice} socket`
+        );
+      }
+      if (compareApi(v.ApiVersion, CLIENT_MIN_API) < 0) {
+        throw new EngineError(
+          name,
+          "version",
+          `engine API ${v.ApiVersion} is older than ${CLIENT_MIN_API}`,
+          "upgrade to Docker 20.10 or later, or Podman 3 or later"
+        );
+      }
+      const api = compareApi(v.ApiVersion, CLIENT_MAX_API) > 0 ? CLIENT_MAX_API : v.ApiVersion;
+      const c = new ApiClient(client.endpoint, name);
+      c.setApiVersion(api);
+      const [info, podman] = await Promise.all([
+        early.catch(() => c.json("GET", "/info", {}, "info")),
+        isPodman ? c.json("GET", "/libpod/info", {}, "info").then(parsePodmanInfo) : null
+      ]);
+      const securityOptions = info.SecurityOptions ?? [];
+      return new DockerApiEngine(
+        c,
+        {
+          name,
+          version: v.Version,
+          apiVersion: api,
+          os: v.Os,
+          arch: v.Arch,
+          endpoint: client.endpoint.url,
+          local: client.endpoint.socketPath !== void 0,
+          rootless: podman ? podman.rootless : securityOptions.some((o) => /(^|,)name=rootless(,|$)/.test(o)),
+          cgroupVersion: podman ? podman.cgroupVersion : info.CgroupVersion ? `v${info.CgroupVersion}` : "",
+          readOnlyTmpfs: podman ? PODMAN_READ_ONLY_TMPFS : []
+        },
+        securityOptions.some((o) => /(^|,)name=seccomp(,|$)/.test(o)),
+        podman?.defaultCapabilities ?? [],
+        info.Runtimes ?? null
+      );
+    } catch (err) {
+      if (err instanceof InputError || err instanceof EngineError && err.engine !== "engine") throw err;
+      firstErr ??= err;
+    }
+  }
+  if (firstErr instanceof EngineError) {
+    if (choice === "podman") throw new InputError("--engine", `podman: ${noPodmanHint(endpoints)}`);
+    throw new EngineError(
+      "docker",
+      "connect",
+      `no engine answers at ${endpoints.join(" or ")}`,
+      "start it (`sudo systemctl start docker`, or `sudo scripts/engine-up.sh` here) or set DOCKER_HOST"
+    );
+  }
+  throw firstErr;
+}
+function labelFilter(label) {
+  return JSON.stringify({ label: [label] });
+}
+var DockerApiEngine = class extends DockerStreams {
   async createVolume(spec) {
     await this.api.json(
       "POST",

@@ -2942,8 +2942,165 @@ import { randomBytes } from "node:crypto";
 import os from "node:os";
 import path2 from "node:path";
 
-// src/engine/docker.ts
+// src/engine/docker-streams.ts
 import { posix } from "node:path";
+
+// src/engine/demux.ts
+var Demuxer = class {
+  constructor(sink) {
+    this.sink = sink;
+  }
+  sink;
+  pending = Buffer.alloc(0);
+  push(chunk) {
+    let buf = this.pending.length ? Buffer.concat([this.pending, chunk]) : chunk;
+    while (buf.length >= 8) {
+      const size2 = buf.readUInt32BE(4);
+      if (buf.length < 8 + size2) break;
+      const kind = buf[0];
+      const payload = buf.subarray(8, 8 + size2);
+      if (size2 > 0) this.sink(kind === 2 ? "stderr" : "stdout", payload);
+      buf = buf.subarray(8 + size2);
+    }
+    this.pending = Buffer.from(buf);
+  }
+};
+function demuxed(body, sink) {
+  const demux = new Demuxer(sink);
+  return new Promise((resolve) => {
+    body.on("data", (c) => demux.push(c));
+    body.on("end", resolve);
+    body.on("close", resolve);
+    body.on("error", () => resolve());
+  });
+}
+
+// src/engine/docker-base.ts
+var DockerEngineBase = class {
+  constructor(api, info, seccomp, podmanDefaultCaps = [], knownRuntimes = null) {
+    this.api = api;
+    this.info = info;
+    this.seccomp = seccomp;
+    this.podmanDefaultCaps = podmanDefaultCaps;
+    this.knownRuntimes = knownRuntimes;
+  }
+  api;
+  info;
+  seccomp;
+  podmanDefaultCaps;
+  knownRuntimes;
+  async runtimes() {
+    const runtimes = this.knownRuntimes ?? (await this.api.json("GET", "/info", {}, "info")).Runtimes;
+    return Object.entries(runtimes ?? {}).map(([name, r]) => ({ name, args: r?.runtimeArgs ?? [] }));
+  }
+};
+
+// src/engine/docker-images.ts
+function splitRef(ref) {
+  const i = ref.lastIndexOf(":");
+  return i > ref.lastIndexOf("/") ? { repo: ref.slice(0, i), tag: ref.slice(i + 1) } : { repo: ref, tag: "latest" };
+}
+var DockerImages = class extends DockerEngineBase {
+  async imageInspect(ref) {
+    const j = await this.api.getOrNull(
+      `/images/${encodeURIComponent(ref)}/json`,
+      "inspect image"
+    );
+    if (!j) return null;
+    const c = j.Config ?? {};
+    return {
+      id: j.Id,
+      user: c.User ?? "",
+      workingDir: c.WorkingDir ?? "",
+      env: c.Env ?? [],
+      entrypoint: c.Entrypoint ?? null,
+      cmd: c.Cmd ?? null,
+      os: j.Os,
+      arch: j.Architecture,
+      labels: c.Labels ?? {}
+    };
+  }
+  async imagePull(ref) {
+    await this.api.progress("POST", "/images/create", { query: { fromImage: ref } }, `pull ${ref}`);
+  }
+  async imageBuild(context, o, progress = () => void 0) {
+    const query = {
+      dockerfile: o.dockerfile ?? "Dockerfile",
+      buildargs: JSON.stringify(o.buildArgs ?? {}),
+      labels: JSON.stringify(o.labels ?? {}),
+      rm: 1,
+      forcerm: 1,
+      pull: o.pull ? 1 : 0,
+      nocache: o.noCache ? 1 : 0,
+      ...o.platform ? { platform: o.platform } : {}
+    };
+    const [first, ...rest] = o.tags;
+    if (first) query.t = first;
+    let id = "";
+    await this.api.progress(
+      "POST",
+      "/build",
+      { query, bodyStream: context, headers: { "content-type": "application/x-tar" } },
+      "build image",
+      (j) => {
+        if (j.aux?.ID) id = j.aux.ID;
+        if (j.stream) {
+          const m = /Successfully built ([0-9a-f]+)/.exec(j.stream);
+          if (m && !id) id = m[1];
+          for (const l of j.stream.split("\n")) if (l.trim()) progress(l);
+        }
+      }
+    );
+    if (!id) throw new EngineError(this.info.name, "build image", "the engine reported no image id");
+    for (const t of rest) await this.imageTag(id, t);
+    return id;
+  }
+  async imageImport(rootfs, ref, changes) {
+    const qs = new URLSearchParams({ fromSrc: "-", repo: ref });
+    for (const c of changes) qs.append("changes", c);
+    let id = "";
+    await this.api.progress(
+      "POST",
+      `/images/create?${qs}`,
+      { bodyStream: rootfs, headers: { "content-type": "application/x-tar" } },
+      `import ${ref}`,
+      (j) => {
+        if (j.status && /^sha256:[0-9a-f]{64}$/.test(j.status)) id = j.status;
+      }
+    );
+    if (!id) throw new EngineError(this.info.name, `import ${ref}`, "the engine reported no image id");
+    await this.imageTag(id, ref);
+  }
+  async imageTag(source, ref) {
+    const { repo, tag } = splitRef(ref);
+    await this.api.call(
+      "POST",
+      `/images/${encodeURIComponent(source)}/tag`,
+      { query: { repo, tag } },
+      `tag ${ref}`
+    );
+  }
+  async imagePush(ref, auth) {
+    const { repo, tag } = splitRef(ref);
+    const header = Buffer.from(JSON.stringify(auth ?? {})).toString("base64").replace(/\+/g, "-").replace(/\//g, "_");
+    let digest = "";
+    let size2 = 0;
+    await this.api.progress(
+      "POST",
+      `/images/${encodeURIComponent(repo)}/push`,
+      { query: { tag }, headers: { "x-registry-auth": header } },
+      `push ${ref}`,
+      (j) => {
+        if (j.aux?.Digest) {
+          digest = j.aux.Digest;
+          size2 = j.aux.Size ?? 0;
+        }
+      }
+    );
+    if (!digest) throw new EngineError(this.info.name, `push ${ref}`, "the engine reported no digest");
+    return { digest, size: size2 };
+  }
+};
 
 // src/engine/http.ts
 import http from "node:http";
@@ -3134,15 +3291,35 @@ function hintFor(status) {
   if (status >= 500) return "the engine failed: see its log (journalctl -u docker, or /var/log/dockerd.log)";
   return "";
 }
-async function* jsonLines(body) {
-  let pending = "";
-  for await (const chunk of body) {
-    pending += chunk.toString("utf8");
-    const lines = pending.split("\n");
-    pending = lines.pop();
-    for (const line of lines) if (line.trim()) yield JSON.parse(line);
+var LineBuffer = class {
+  /** `maxPending`: an unfinished line longer than this is dropped (a peer that never ends its line). */
+  constructor(maxPending = Infinity) {
+    this.maxPending = maxPending;
   }
-  if (pending.trim()) yield JSON.parse(pending);
+  maxPending;
+  pending = "";
+  /** The lines this chunk completes. */
+  push(text) {
+    const lines = (this.pending + text).split("\n");
+    this.pending = lines.pop();
+    if (this.pending.length > this.maxPending) this.pending = "";
+    return lines;
+  }
+  /** What came after the last newline. */
+  rest() {
+    const r = this.pending;
+    this.pending = "";
+    return r;
+  }
+};
+async function* jsonLines(body) {
+  const lines = new LineBuffer();
+  for await (const chunk of body) {
+    for (const line of lines.push(chunk.toString("utf8")))
+      if (line.trim()) yield JSON.parse(line);
+  }
+  const last = lines.rest();
+  if (last.trim()) yield JSON.parse(last);
 }
 async function readAll(stream, limit = 64 * 1024 * 1024) {
   const chunks = [];
@@ -3171,104 +3348,7 @@ async function readAll(stream, limit = 64 * 1024 * 1024) {
   return Buffer.concat(chunks);
 }
 
-// src/engine/demux.ts
-var Demuxer = class {
-  constructor(sink) {
-    this.sink = sink;
-  }
-  sink;
-  pending = Buffer.alloc(0);
-  push(chunk) {
-    let buf = this.pending.length ? Buffer.concat([this.pending, chunk]) : chunk;
-    while (buf.length >= 8) {
-      const size2 = buf.readUInt32BE(4);
-      if (buf.length < 8 + size2) break;
-      const kind = buf[0];
-      const payload = buf.subarray(8, 8 + size2);
-      if (size2 > 0) this.sink(kind === 2 ? "stderr" : "stdout", payload);
-      buf = buf.subarray(8 + size2);
-    }
-    this.pending = Buffer.from(buf);
-  }
-};
-
-// src/engine/docker.ts
-var CLIENT_MAX_API = "1.47";
-var CLIENT_MIN_API = "1.41";
-function compareApi(a, b) {
-  const [am, an] = a.split(".").map(Number);
-  const [bm, bn] = b.split(".").map(Number);
-  return am - bm || an - bn;
-}
-async function connectEngine(endpoints, choice = "auto") {
-  let firstErr;
-  for (const url of endpoints) {
-    const client = new ApiClient(parseEndpoint(url), "engine");
-    try {
-      const early = client.json("GET", "/info", {}, "info");
-      early.catch(() => void 0);
-      const v = await client.json("GET", "/version", {}, "version");
-      const isPodman = (v.Components ?? []).some((c2) => /podman/i.test(c2.Name));
-      const name = isPodman ? "podman" : "docker";
-      if (choice !== "auto" && choice !== name) {
-        throw new InputError(
-          "--engine",
-          `${choice}: the engine at ${url} is ${name} ${v.Version}; pass --engine ${name}, or point ${choice === "podman" ? "CONTAINER_HOST" : "DOCKER_HOST"} at a ${choice} socket`
-        );
-      }
-      if (compareApi(v.ApiVersion, CLIENT_MIN_API) < 0) {
-        throw new EngineError(
-          name,
-          "version",
-          `engine API ${v.ApiVersion} is older than ${CLIENT_MIN_API}`,
-          "upgrade to Docker 20.10 or later, or Podman 3 or later"
-        );
-      }
-      const api = compareApi(v.ApiVersion, CLIENT_MAX_API) > 0 ? CLIENT_MAX_API : v.ApiVersion;
-      const c = new ApiClient(client.endpoint, name);
-      c.setApiVersion(api);
-      const [info, podman] = await Promise.all([
-        early.catch(() => c.json("GET", "/info", {}, "info")),
-        isPodman ? c.json("GET", "/libpod/info", {}, "info").then(parsePodmanInfo) : null
-      ]);
-      const securityOptions = info.SecurityOptions ?? [];
-      return new DockerApiEngine(
-        c,
-        {
-          name,
-          version: v.Version,
-          apiVersion: api,
-          os: v.Os,
-          arch: v.Arch,
-          endpoint: client.endpoint.url,
-          local: client.endpoint.socketPath !== void 0,
-          rootless: podman ? podman.rootless : securityOptions.some((o) => /(^|,)name=rootless(,|$)/.test(o)),
-          cgroupVersion: podman ? podman.cgroupVersion : info.CgroupVersion ? `v${info.CgroupVersion}` : "",
-          readOnlyTmpfs: podman ? PODMAN_READ_ONLY_TMPFS : []
-        },
-        securityOptions.some((o) => /(^|,)name=seccomp(,|$)/.test(o)),
-        podman?.defaultCapabilities ?? [],
-        info.Runtimes ?? null
-      );
-    } catch (err) {
-      if (err instanceof InputError || err instanceof EngineError && err.engine !== "engine") throw err;
-      firstErr ??= err;
-    }
-  }
-  if (firstErr instanceof EngineError) {
-    if (choice === "podman") throw new InputError("--engine", `podman: ${noPodmanHint(endpoints)}`);
-    throw new EngineError(
-      "docker",
-      "connect",
-      `no engine answers at ${endpoints.join(" or ")}`,
-      "start it (`sudo systemctl start docker`, or `sudo scripts/engine-up.sh` here) or set DOCKER_HOST"
-    );
-  }
-  throw firstErr;
-}
-function labelFilter(label) {
-  return JSON.stringify({ label: [label] });
-}
+// src/engine/docker-containers.ts
 function toContainerBody(s) {
   const tmpfs = {};
   const mounts = [];
@@ -3331,131 +3411,7 @@ function toContainerBody(s) {
     }
   };
 }
-function splitRef(ref) {
-  const i = ref.lastIndexOf(":");
-  return i > ref.lastIndexOf("/") ? { repo: ref.slice(0, i), tag: ref.slice(i + 1) } : { repo: ref, tag: "latest" };
-}
-var DockerApiEngine = class {
-  constructor(api, info, seccomp, podmanDefaultCaps = [], knownRuntimes = null) {
-    this.api = api;
-    this.info = info;
-    this.seccomp = seccomp;
-    this.podmanDefaultCaps = podmanDefaultCaps;
-    this.knownRuntimes = knownRuntimes;
-  }
-  api;
-  info;
-  seccomp;
-  podmanDefaultCaps;
-  knownRuntimes;
-  async runtimes() {
-    const runtimes = this.knownRuntimes ?? (await this.api.json(
-      "GET",
-      "/info",
-      {},
-      "info"
-    )).Runtimes;
-    return Object.entries(runtimes ?? {}).map(([name, r]) => ({ name, args: r?.runtimeArgs ?? [] }));
-  }
-  async imageInspect(ref) {
-    const j = await this.api.getOrNull(
-      `/images/${encodeURIComponent(ref)}/json`,
-      "inspect image"
-    );
-    if (!j) return null;
-    const c = j.Config ?? {};
-    return {
-      id: j.Id,
-      user: c.User ?? "",
-      workingDir: c.WorkingDir ?? "",
-      env: c.Env ?? [],
-      entrypoint: c.Entrypoint ?? null,
-      cmd: c.Cmd ?? null,
-      os: j.Os,
-      arch: j.Architecture,
-      labels: c.Labels ?? {}
-    };
-  }
-  async imagePull(ref) {
-    await this.api.progress("POST", "/images/create", { query: { fromImage: ref } }, `pull ${ref}`);
-  }
-  async imageBuild(context, o, progress = () => void 0) {
-    const query = {
-      dockerfile: o.dockerfile ?? "Dockerfile",
-      buildargs: JSON.stringify(o.buildArgs ?? {}),
-      labels: JSON.stringify(o.labels ?? {}),
-      rm: 1,
-      forcerm: 1,
-      pull: o.pull ? 1 : 0,
-      nocache: o.noCache ? 1 : 0,
-      ...o.platform ? { platform: o.platform } : {}
-    };
-    const [first, ...rest] = o.tags;
-    if (first) query.t = first;
-    let id = "";
-    await this.api.progress(
-      "POST",
-      "/build",
-      { query, bodyStream: context, headers: { "content-type": "application/x-tar" } },
-      "build image",
-      (j) => {
-        if (j.aux?.ID) id = j.aux.ID;
-        if (j.stream) {
-          const m = /Successfully built ([0-9a-f]+)/.exec(j.stream);
-          if (m && !id) id = m[1];
-          for (const l of j.stream.split("\n")) if (l.trim()) progress(l);
-        }
-      }
-    );
-    if (!id) throw new EngineError(this.info.name, "build image", "the engine reported no image id");
-    for (const t of rest) await this.imageTag(id, t);
-    return id;
-  }
-  async imageImport(rootfs, ref, changes) {
-    const qs = new URLSearchParams({ fromSrc: "-", repo: ref });
-    for (const c of changes) qs.append("changes", c);
-    let id = "";
-    await this.api.progress(
-      "POST",
-      `/images/create?${qs}`,
-      { bodyStream: rootfs, headers: { "content-type": "application/x-tar" } },
-      `import ${ref}`,
-      (j) => {
-        if (j.status && /^sha256:[0-9a-f]{64}$/.test(j.status)) id = j.status;
-      }
-    );
-    if (!id) throw new EngineError(this.info.name, `import ${ref}`, "the engine reported no image id");
-    await this.imageTag(id, ref);
-  }
-  async imageTag(source, ref) {
-    const { repo, tag } = splitRef(ref);
-    await this.api.call(
-      "POST",
-      `/images/${encodeURIComponent(source)}/tag`,
-      { query: { repo, tag } },
-      `tag ${ref}`
-    );
-  }
-  async imagePush(ref, auth) {
-    const { repo, tag } = splitRef(ref);
-    const header = Buffer.from(JSON.stringify(auth ?? {})).toString("base64").replace(/\+/g, "-").replace(/\//g, "_");
-    let digest = "";
-    let size2 = 0;
-    await this.api.progress(
-      "POST",
-      `/images/${encodeURIComponent(repo)}/push`,
-      { query: { tag }, headers: { "x-registry-auth": header } },
-      `push ${ref}`,
-      (j) => {
-        if (j.aux?.Digest) {
-          digest = j.aux.Digest;
-          size2 = j.aux.Size ?? 0;
-        }
-      }
-    );
-    if (!digest) throw new EngineError(this.info.name, `push ${ref}`, "the engine reported no digest");
-    return { digest, size: size2 };
-  }
+var DockerContainers = class extends DockerImages {
   async createContainer(spec) {
     const j = await this.api.json(
       "POST",
@@ -3467,23 +3423,6 @@ var DockerApiEngine = class {
       "create container"
     );
     return j.Id;
-  }
-  async attach(id, sink) {
-    const res = await this.api.raw(
-      "POST",
-      `/containers/${id}/attach`,
-      { query: { stream: 1, stdout: 1, stderr: 1, logs: 0 } },
-      "attach"
-    );
-    if (res.statusCode !== 200) throw this.api.statusError("attach", res.statusCode, await readAll(res.body));
-    const demux = new Demuxer(sink);
-    const done = new Promise((resolve) => {
-      res.body.on("data", (c) => demux.push(c));
-      res.body.on("end", resolve);
-      res.body.on("close", resolve);
-      res.body.on("error", () => resolve());
-    });
-    return { done, close: () => res.body.destroy() };
   }
   async startContainer(id) {
     await this.api.call("POST", `/containers/${id}/start`, {}, "start container", [304]);
@@ -3586,6 +3525,20 @@ var DockerApiEngine = class {
       [404]
     );
   }
+};
+
+// src/engine/docker-streams.ts
+var DockerStreams = class extends DockerContainers {
+  async attach(id, sink) {
+    const res = await this.api.raw(
+      "POST",
+      `/containers/${id}/attach`,
+      { query: { stream: 1, stdout: 1, stderr: 1, logs: 0 } },
+      "attach"
+    );
+    if (res.statusCode !== 200) throw this.api.statusError("attach", res.statusCode, await readAll(res.body));
+    return { done: demuxed(res.body, sink), close: () => res.body.destroy() };
+  }
   async exec(id, cmd, opts = {}) {
     const created = await this.api.json(
       "POST",
@@ -3641,14 +3594,7 @@ var DockerApiEngine = class {
       "exec"
     );
     if (res.statusCode !== 200) throw this.api.statusError("exec", res.statusCode, await readAll(res.body));
-    const demux = new Demuxer(sink);
-    const done = new Promise((resolve) => {
-      res.body.on("data", (c) => demux.push(c));
-      res.body.on("end", resolve);
-      res.body.on("close", resolve);
-      res.body.on("error", () => resolve());
-    });
-    return { id: execId, done, close: () => res.body.destroy() };
+    return { id: execId, done: demuxed(res.body, sink), close: () => res.body.destroy() };
   }
   async execInspect(execId) {
     const j = await this.api.json(
@@ -3727,6 +3673,86 @@ var DockerApiEngine = class {
       linkTarget: String(j.linkTarget ?? "")
     };
   }
+};
+
+// src/engine/docker.ts
+var CLIENT_MAX_API = "1.47";
+var CLIENT_MIN_API = "1.41";
+function compareApi(a, b) {
+  const [am, an] = a.split(".").map(Number);
+  const [bm, bn] = b.split(".").map(Number);
+  return am - bm || an - bn;
+}
+async function connectEngine(endpoints, choice = "auto") {
+  let firstErr;
+  for (const url of endpoints) {
+    const client = new ApiClient(parseEndpoint(url), "engine");
+    try {
+      const early = client.json("GET", "/info", {}, "info");
+      early.catch(() => void 0);
+      const v = await client.json("GET", "/version", {}, "version");
+      const isPodman = (v.Components ?? []).some((c2) => /podman/i.test(c2.Name));
+      const name = isPodman ? "podman" : "docker";
+      if (choice !== "auto" && choice !== name) {
+        throw new InputError(
+          "--engine",
+          `${choice}: the engine at ${url} is ${name} ${v.Version}; pass --engine ${name}, or point ${choice === "podman" ? "CONTAINER_HOST" : "DOCKER_HOST"} at a ${choice} socket`
+        );
+      }
+      if (compareApi(v.ApiVersion, CLIENT_MIN_API) < 0) {
+        throw new EngineError(
+          name,
+          "version",
+          `engine API ${v.ApiVersion} is older than ${CLIENT_MIN_API}`,
+          "upgrade to Docker 20.10 or later, or Podman 3 or later"
+        );
+      }
+      const api = compareApi(v.ApiVersion, CLIENT_MAX_API) > 0 ? CLIENT_MAX_API : v.ApiVersion;
+      const c = new ApiClient(client.endpoint, name);
+      c.setApiVersion(api);
+      const [info, podman] = await Promise.all([
+        early.catch(() => c.json("GET", "/info", {}, "info")),
+        isPodman ? c.json("GET", "/libpod/info", {}, "info").then(parsePodmanInfo) : null
+      ]);
+      const securityOptions = info.SecurityOptions ?? [];
+      return new DockerApiEngine(
+        c,
+        {
+          name,
+          version: v.Version,
+          apiVersion: api,
+          os: v.Os,
+          arch: v.Arch,
+          endpoint: client.endpoint.url,
+          local: client.endpoint.socketPath !== void 0,
+          rootless: podman ? podman.rootless : securityOptions.some((o) => /(^|,)name=rootless(,|$)/.test(o)),
+          cgroupVersion: podman ? podman.cgroupVersion : info.CgroupVersion ? `v${info.CgroupVersion}` : "",
+          readOnlyTmpfs: podman ? PODMAN_READ_ONLY_TMPFS : []
+        },
+        securityOptions.some((o) => /(^|,)name=seccomp(,|$)/.test(o)),
+        podman?.defaultCapabilities ?? [],
+        info.Runtimes ?? null
+      );
+    } catch (err) {
+      if (err instanceof InputError || err instanceof EngineError && err.engine !== "engine") throw err;
+      firstErr ??= err;
+    }
+  }
+  if (firstErr instanceof EngineError) {
+    if (choice === "podman") throw new InputError("--engine", `podman: ${noPodmanHint(endpoints)}`);
+    throw new EngineError(
+      "docker",
+      "connect",
+      `no engine answers at ${endpoints.join(" or ")}`,
+      "start it (`sudo systemctl start docker`, or `sudo scripts/engine-up.sh` here) or set DOCKER_HOST"
+    );
+  }
+  throw firstErr;
+}
+function labelFilter(label) {
+  return JSON.stringify({ label: [label] });
+}
+var DockerApiEngine = class extends DockerStreams {
   async createVolume(spec) {
     await this.api.json(
       "POST",
