@@ -23825,9 +23825,9 @@ var RegistryError = class extends Error {
   }
   status;
 };
-var CleanupError = class extends Error {
-  constructor(failures) {
-    super(failures.join("; "));
+var CleanupError = class extends AggregateError {
+  constructor(failures, causes = []) {
+    super(causes, failures.join("; "));
     this.failures = failures;
     this.name = "CleanupError";
   }
@@ -28034,20 +28034,49 @@ var Cleanup = class {
     this.steps = this.steps.filter((s2) => which2(s2.what));
     return this.run();
   }
-  /** Run every step, newest first. Returns the failures, one line each. */
-  async run() {
-    const failures = [];
-    while (this.steps.length) {
-      const s2 = this.steps.pop();
+  /**
+   * Run every step, newest first. Returns the failures, one line each. With `retry`, a step that failed on the
+   * engine's side (it did not answer, or answered 5xx: a restart under the run, its database closed) runs again
+   * each second while the engine answers, until it succeeds or `withinMs` has passed. Every step can run twice:
+   * removing what is gone already is no failure.
+   */
+  async run(o = {}) {
+    let failed = await this.pass(this.steps.reverse());
+    this.steps = [];
+    const r = o.retry;
+    if (r) {
+      const until = Date.now() + r.withinMs;
+      while (failed.some((f) => engineSide(f.err)) && Date.now() < until) {
+        await new Promise((res) => setTimeout(res, r.everyMs ?? 1e3));
+        if (!await r.ping()) continue;
+        const again = failed.filter((f) => engineSide(f.err));
+        failed = [
+          ...failed.filter((f) => !engineSide(f.err)),
+          ...await this.pass(again.map((f) => f.step))
+        ];
+      }
+      failed = failed.map(
+        (f) => engineSide(f.err) ? { ...f, line: `${f.line} (\`sandbox-action gc\` removes it once the engine answers again)` } : f
+      );
+    }
+    return failed.map((f) => f.line);
+  }
+  async pass(steps) {
+    const failed = [];
+    for (const s2 of steps) {
       try {
         await s2.fn();
       } catch (err) {
-        failures.push(`${s2.what}: ${errorMessage(err)}`);
+        failed.push({ step: s2, err, line: `${s2.what}: ${errorMessage(err)}` });
       }
     }
-    return failures;
+    return failed;
   }
 };
+function engineSide(err) {
+  if (err instanceof AggregateError) return err.errors.some(engineSide);
+  return err instanceof EngineError && (err.statusCode === void 0 || err.statusCode >= 500);
+}
 
 // src/sandbox/run-context.ts
 var RunContext = class {
@@ -33107,6 +33136,61 @@ function judge(spec, o, exit, collected) {
   );
 }
 
+// src/sandbox/outside-stop.ts
+var DIE_EVENT_GRACE_MS = 1e3;
+function outsideStop(e) {
+  if (e.outside.length) {
+    const what = [...new Set(e.outside)].join(", ");
+    return `the engine stopped the container (${what}, not sent by this run: an engine restart or shutdown, or a stop or kill from the host); the command's exit code says nothing about the command`;
+  }
+  if (e.endedEarly) {
+    return "the engine's event stream ended while the command ran (the engine stopped or restarted); the command's exit code says nothing about the command";
+  }
+  return null;
+}
+var StopWatch = class {
+  kills = [];
+  ourKill = false;
+  died = false;
+  ended = false;
+  dieSeen = () => void 0;
+  dieOrEnd;
+  follow = null;
+  constructor() {
+    this.dieOrEnd = new Promise((r) => this.dieSeen = r);
+  }
+  async start(engine, id) {
+    this.follow = await engine.followEvents(id, ["kill", "stop", "die"], (e) => {
+      if (this.died) return;
+      if (e.action === "kill" && !this.ourKill)
+        this.kills.push(`kill with signal ${e.attributes.signal ?? "?"}`);
+      if (e.action === "stop" && !this.ourKill) this.kills.push("stop");
+      if (e.action === "die") {
+        this.died = true;
+        this.dieSeen();
+      }
+    });
+    void this.follow.ended.then(() => {
+      this.ended = true;
+      this.dieSeen();
+    });
+  }
+  /** The run is about to kill the container itself (a timeout, a refused self-check, a stop of the run). */
+  ours() {
+    this.ourKill = true;
+  }
+  /** The evidence once the `die` event came, the stream ended, or the grace passed after the exit. */
+  async evidence(graceMs = DIE_EVENT_GRACE_MS) {
+    let t;
+    await Promise.race([this.dieOrEnd, new Promise((r) => t = setTimeout(r, graceMs))]);
+    clearTimeout(t);
+    return { outside: [...this.kills], died: this.died, endedEarly: this.ended && !this.died };
+  }
+  close() {
+    this.follow?.close();
+  }
+};
+
 // src/sandbox/stages/command.ts
 var ATTACH_DRAIN_MS = 3e3;
 async function runCommand(ctx, box, net3, logs, timeoutMs = ctx.spec.timeoutMs) {
@@ -33123,11 +33207,11 @@ async function runCommand(ctx, box, net3, logs, timeoutMs = ctx.spec.timeoutMs) 
     const first = await Promise.race([box.watch.exit, deadline, ctx.stopped]);
     if (first === "timeout") {
       timedOut = true;
-      await engine.killContainer(box.id, "KILL");
+      await box.kill();
       await Promise.race([box.watch.exit, engine.waitContainer(box.id)]);
     }
   } catch (err) {
-    await engine.killContainer(box.id, "KILL").catch(() => void 0);
+    await box.kill().catch(() => void 0);
     await endLog(box, logs);
     throw err;
   } finally {
@@ -33138,6 +33222,8 @@ async function runCommand(ctx, box, net3, logs, timeoutMs = ctx.spec.timeoutMs) 
   const log = await endLog(box, logs);
   ctx.check();
   const state = await engine.inspectContainer(box.id);
+  const outside = outsideStop(await box.stops.evidence());
+  if (outside) throw new EngineError(engine.info.name, "run the command", outside);
   return {
     commandExitCode: timedOut ? null : state.exitCode,
     timedOut,
@@ -33882,10 +33968,13 @@ async function createVolume(engine, host, backend, v, owner, labels) {
   const fh = await fsp7.open(image, "wx", 384);
   let device = null;
   let created = false;
+  let madeOnce = false;
   const remove = async () => {
     if (created) await engine.removeVolume(v.name);
+    created = false;
     if (device) await host.privileged("losetup", ["-d", device]).catch(() => void 0);
-    if (host.discard && created) await host.discard(image);
+    device = null;
+    if (host.discard && madeOnce) await host.discard(image);
     else await fsp7.rm(image, { force: true });
   };
   try {
@@ -33919,7 +34008,7 @@ async function createVolume(engine, host, backend, v, owner, labels) {
       driverOpts: { type: "ext4", device, o: "nosuid,nodev" },
       labels: { ...volLabels, [LABEL_LOOP_DEVICE]: device, [LABEL_LOOP_IMAGE]: image }
     });
-    created = true;
+    created = madeOnce = true;
     return { ...base, enforced: true, reserved: true, remove };
   } catch (err) {
     await remove().catch(() => void 0);
@@ -34866,6 +34955,11 @@ async function createSandbox(ctx, p, o) {
   }
   const id = await engine.createContainer(p.container);
   ctx.cleanup.add("remove container", () => engine.removeContainer(id));
+  const stops = new StopWatch();
+  const kill = () => {
+    stops.ours();
+    return engine.killContainer(id, "KILL");
+  };
   const mismatches = conformance(p.container, await engine.inspectCreated(id));
   const check2 = { conformance: { ok: mismatches.length === 0, mismatches }, selfCheck: null };
   ctx.sandboxCheck = check2;
@@ -34880,12 +34974,12 @@ async function createSandbox(ctx, p, o) {
       const problems = judgeSelfCheck(facts, expect, o.deadEndGateways);
       check2.selfCheck = { ok: problems.length === 0, facts: facts ?? {}, problems };
       if (problems.length) {
-        void engine.killContainer(id, "KILL").catch(() => void 0);
+        void kill().catch(() => void 0);
         ctx.raise(new SandboxError(problems));
       }
     } : null,
     raise: (err) => {
-      void engine.killContainer(id, "KILL").catch(() => void 0);
+      void kill().catch(() => void 0);
       ctx.raise(err);
     }
   });
@@ -34895,15 +34989,17 @@ async function createSandbox(ctx, p, o) {
     await Promise.all([engine.putArchive(id, target, packed.stream), packed.done]);
   };
   const stateDir = !o.filled && spec.stateDir && (await fsp13.readdir(spec.stateDir).catch(() => [])).length > 0 ? spec.stateDir : null;
+  ctx.cleanup.add("stop following the engine events", async () => stops.close());
   const [, attached, watch] = await ctx.race(
     Promise.all([
       Promise.all([copyIn(o.filled ? null : p.copySource, WORK_DIR, o.exclude), copyIn(stateDir, STATE_DIR)]),
       engine.attach(id, pipe.sink),
-      engine.watchExit(id)
+      engine.watchExit(id),
+      stops.start(engine, id)
     ])
   );
   ctx.cleanup.add("detach log", async () => attached.close());
-  return { id, attached, watch, pipe, capture, check: check2 };
+  return { id, attached, watch, pipe, capture, check: check2, stops, kill };
 }
 
 // src/sandbox/stages/setup.ts
@@ -34987,7 +35083,8 @@ async function createVolumes(ctx, prep) {
     const bad2 = done.flatMap(
       (d, i) => d.status === "rejected" ? [`${volumes2[i].name}: ${errorMessage(d.reason)}`] : []
     );
-    if (bad2.length) throw new CleanupError(bad2);
+    const causes = done.flatMap((d) => d.status === "rejected" ? [d.reason] : []);
+    if (bad2.length) throw new CleanupError(bad2, causes);
   });
   const failed = made.flatMap((m, i) => m.status === "rejected" ? [i] : []);
   const retry = failed.length > 0 && failed.every((i) => {
@@ -35090,6 +35187,7 @@ async function chownVolumes(ctx, image, volumes, owner, labels) {
 }
 
 // src/sandbox/execute.ts
+var ENGINE_BACK_WITHIN_MS = 3e4;
 async function executeRun(spec, deps) {
   const ctx = new RunContext(spec, deps);
   const afterCleanup = deps.onRunId?.(ctx.runId);
@@ -35196,7 +35294,8 @@ async function executeRun(spec, deps) {
     logs.end();
   }
   const t = Date.now();
-  for (const f of await ctx.cleanup.run()) {
+  const retry = { ping: () => deps.engine.ping(), withinMs: ENGINE_BACK_WITHIN_MS };
+  for (const f of await ctx.cleanup.run({ retry })) {
     if (failure === null) ctx.notes.push(`cleanup: ${f}`);
     else deps.notice(`cleanup: ${f}`);
   }
@@ -36602,6 +36701,34 @@ var DockerImages = class extends DockerEngineBase {
   }
 };
 
+// src/engine/events.ts
+async function followContainerEvents(api, id, actions, sink) {
+  const filters = JSON.stringify({ container: [id] });
+  const res = await api.raw("GET", "/events", { query: { filters } }, "follow events");
+  if (res.statusCode !== 200) throw api.statusError("follow events", res.statusCode, await readAll(res.body));
+  const ended = (async () => {
+    try {
+      for await (const line of jsonLines(res.body)) {
+        const action = line.Action ?? line.status ?? "";
+        const actor = line.Actor?.ID ?? line.id ?? "";
+        if (actor !== id || !actions.includes(action)) continue;
+        sink({ action, attributes: { ...line.Actor?.Attributes ?? {} } });
+      }
+    } catch {
+    }
+  })();
+  return { ended, close: () => res.body.destroy() };
+}
+async function pingEngine(api) {
+  try {
+    const res = await api.raw("GET", "/_ping", {}, "ping");
+    await readAll(res.body);
+    return res.statusCode === 200;
+  } catch {
+    return false;
+  }
+}
+
 // src/engine/docker-containers.ts
 function toContainerBody(s2) {
   const tmpfs = {};
@@ -36699,6 +36826,12 @@ var DockerContainers = class extends DockerImages {
     });
     exit.catch(() => void 0);
     return { exit, cancel: () => res.body.destroy() };
+  }
+  followEvents(id, actions, sink) {
+    return followContainerEvents(this.api, id, actions, sink);
+  }
+  ping() {
+    return pingEngine(this.api);
   }
   async waitContainer(id) {
     const j = await this.api.json(

@@ -43,10 +43,16 @@ export class RegistryError extends Error {
   }
 }
 
-/** Removing what a run made failed; one entry per thing that was left. */
-export class CleanupError extends Error {
-  constructor(readonly failures: string[]) {
-    super(failures.join('; '));
+/**
+ * Removing what a run made failed; one line per thing that was left. An AggregateError: `errors` keeps the causes, so
+ * the cleanup can tell an engine-side failure (worth a retry) from the others.
+ */
+export class CleanupError extends AggregateError {
+  constructor(
+    readonly failures: string[],
+    causes: unknown[] = [],
+  ) {
+    super(causes, failures.join('; '));
     this.name = 'CleanupError';
   }
 }

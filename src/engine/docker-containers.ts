@@ -1,4 +1,4 @@
-/** The containers layer of the Docker API engine: create, start, wait, kill, inspect (as made), remove. */
+/** The containers layer of the Docker API engine: create, start, wait, follow events, kill, inspect (as made), remove. */
 import {
   coverReadOnlyTmpfs,
   podmanCapabilities,
@@ -7,8 +7,15 @@ import {
   podmanUlimit,
 } from './podman.js';
 import { DockerImages } from './docker-images.js';
+import { followContainerEvents, pingEngine } from './events.js';
 import { readAll } from './http.js';
-import type { ContainerSpec, ContainerState, InspectedContainer } from './types.js';
+import type {
+  ContainerEvent,
+  ContainerSpec,
+  ContainerState,
+  EventFollow,
+  InspectedContainer,
+} from './types.js';
 
 /** The Engine API's create body for a ContainerSpec: every field the plan decided, nothing left to the engine. */
 function toContainerBody(s: ContainerSpec): Record<string, unknown> {
@@ -111,6 +118,14 @@ export class DockerContainers extends DockerImages {
     // A cancelled wait rejects; whoever still awaits it sees that, nobody else does.
     exit.catch(() => undefined);
     return { exit, cancel: () => res.body.destroy() };
+  }
+
+  followEvents(id: string, actions: string[], sink: (e: ContainerEvent) => void): Promise<EventFollow> {
+    return followContainerEvents(this.api, id, actions, sink);
+  }
+
+  ping(): Promise<boolean> {
+    return pingEngine(this.api);
   }
 
   async waitContainer(id: string): Promise<number> {

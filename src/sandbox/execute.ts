@@ -28,6 +28,8 @@ import { runSetup } from './stages/setup.js';
 import { createVolumes } from './stages/volumes.js';
 import type { VolumeHost } from './volumes.js';
 
+/** How long a run's cleanup waits for an engine that stopped answering (a restart) before it leaves the rest to gc. */
+export const ENGINE_BACK_WITHIN_MS = 30_000;
 export interface RunDeps {
   engine: Engine;
   volumeHost: VolumeHost;
@@ -168,7 +170,9 @@ export async function executeRun(spec: RunSpec, deps: RunDeps): Promise<RunResul
     logs.end();
   }
   const t = Date.now();
-  for (const f of await ctx.cleanup.run()) {
+  // A step the engine failed (it restarted under the run) is tried again while it answers, for a while.
+  const retry = { ping: () => deps.engine.ping(), withinMs: ENGINE_BACK_WITHIN_MS };
+  for (const f of await ctx.cleanup.run({ retry })) {
     if (failure === null) ctx.notes.push(`cleanup: ${f}`);
     else deps.notice(`cleanup: ${f}`);
   }
