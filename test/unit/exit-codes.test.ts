@@ -24,6 +24,7 @@ import { envName } from '../../src/action/inputs.js';
 import { runAction } from '../../src/action/main.js';
 import { main } from '../../src/cli/main.js';
 import { failedBeforeRun } from '../../src/cli/door.js';
+import { engineSide } from '../../src/sandbox/cleanup.js';
 
 const KINDS: CommandKind[] = ['mirror', 'landrun', 'plain'];
 
@@ -141,5 +142,19 @@ describe('both doors give the same code for the same failure', () => {
     const a = await action('build', { registry: 'ghcr.io/o/r', ...input });
     expect(c.code).toBe(2);
     expect(a.code).toBe(c.code);
+  });
+});
+
+describe('a cleanup failure keeps its causes', () => {
+  test.each([
+    ['an engine 500', new EngineError('docker', 'remove volume', 'db closed', '', 500), true],
+    ['no answer', new EngineError('docker', 'remove volume', 'no engine answers'), true],
+    ['a 409', new EngineError('docker', 'remove volume', 'in use', '', 409), false],
+    ['a bug', new Error('boom'), false],
+  ])('%s: engine-side %s', (_n, cause, side) => {
+    const err = new CleanupError(['v1: failed'], [cause]);
+    expect(err.message).toBe('v1: failed');
+    expect(engineSide(err)).toBe(side);
+    expect(exitCodeFor('plain', err)).toBe(1);
   });
 });
