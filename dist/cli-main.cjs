@@ -14561,14 +14561,15 @@ async function prepare(ctx) {
     ])
   );
   if (backend.note) ctx.notes.push(backend.note);
-  let runscRuntime = null;
-  let runscSeccomp = true;
-  if (spec.isolation === "runsc") {
-    const r = chooseRunscRuntime(runtimes, spec.network !== "none", spec.allowWeakerGvisor);
+  const pickRunsc = (networked) => {
+    const r = chooseRunscRuntime(runtimes, networked, spec.allowWeakerGvisor);
     if ("error" in r) throw new InputError("--isolation", `runsc: ${r.error}`);
-    runscRuntime = r.runtime;
-    runscSeccomp = hasOciSeccomp(runtimes.find((x) => x.name === r.runtime));
-  }
+    return { runtime: r.runtime, seccomp: hasOciSeccomp(runtimes.find((x) => x.name === r.runtime)) };
+  };
+  const mainRunsc = spec.isolation === "runsc" ? pickRunsc(spec.network !== "none") : null;
+  const setupRunsc = spec.isolation === "runsc" && spec.setup ? pickRunsc(spec.setup.network !== "none") : null;
+  const runscRuntime = mainRunsc?.runtime ?? null;
+  const runscSeccomp = mainRunsc?.seccomp ?? true;
   const owner = await decideUser(engine, spec, image, ctx.labels, ctx.notes);
   if (spec.source?.readOnly) ctx.notes.push(...await readableBy(spec.source.dir, owner));
   let sized = spec;
@@ -14614,6 +14615,7 @@ async function prepare(ctx) {
     backend: backend.backend,
     runscRuntime,
     runscSeccomp,
+    setupRunsc,
     lean,
     owner,
     spec: sized,
@@ -15521,8 +15523,8 @@ async function runSetup(ctx, prep, main2, o) {
       // The same /work as the main phase: the trusted files over it (the trusted tests, lean's challenge files).
       overlays: [...prep.pytest?.mounts ?? [], ...prep.lean?.overlays ?? []],
       hostMounts: prep.hostMounts,
-      seccompInside: prep.runscSeccomp,
-      ...prep.runscRuntime ? { runscRuntime: prep.runscRuntime } : {}
+      seccompInside: prep.setupRunsc?.seccomp ?? prep.runscSeccomp,
+      ...prep.setupRunsc ? { runscRuntime: prep.setupRunsc.runtime } : {}
     });
     p.container.name = `${main2.container.name}-setup`;
     p.container.labels = { ...p.container.labels, [LABEL_ROLE]: "setup" };

@@ -37,6 +37,8 @@ export interface Prepared {
   runscRuntime: string | null;
   /** The gVisor runtime applies the seccomp profile inside the sandbox (false only with --allow-weaker-gvisor). */
   runscSeccomp: boolean;
+  /** The setup phase's gVisor runtime (for its own network), when there is a setup phase under runsc. */
+  setupRunsc: { runtime: string; seccomp: boolean } | null;
   owner: { uid: number; gid: number };
   /** The spec with volume sizes that fit the disk (defaults may have shrunk, with a note). */
   spec: RunSpec;
@@ -72,14 +74,18 @@ export async function prepare(ctx: RunContext): Promise<Prepared> {
     ]),
   );
   if (backend.note) ctx.notes.push(backend.note);
-  let runscRuntime: string | null = null;
-  let runscSeccomp = true;
-  if (spec.isolation === 'runsc') {
-    const r = chooseRunscRuntime(runtimes, spec.network !== 'none', spec.allowWeakerGvisor);
+  // The runtime's arguments depend on the network of each phase (this runsc needs --network=host on a docker
+  // network, --network=none without one): the setup phase picks its own.
+  const pickRunsc = (networked: boolean) => {
+    const r = chooseRunscRuntime(runtimes, networked, spec.allowWeakerGvisor);
     if ('error' in r) throw new InputError('--isolation', `runsc: ${r.error}`);
-    runscRuntime = r.runtime;
-    runscSeccomp = hasOciSeccomp(runtimes.find((x) => x.name === r.runtime)!);
-  }
+    return { runtime: r.runtime, seccomp: hasOciSeccomp(runtimes.find((x) => x.name === r.runtime)!) };
+  };
+  const mainRunsc = spec.isolation === 'runsc' ? pickRunsc(spec.network !== 'none') : null;
+  const setupRunsc =
+    spec.isolation === 'runsc' && spec.setup ? pickRunsc(spec.setup.network !== 'none') : null;
+  const runscRuntime = mainRunsc?.runtime ?? null;
+  const runscSeccomp = mainRunsc?.seccomp ?? true;
   const owner = await decideUser(engine, spec, image, ctx.labels, ctx.notes);
   if (spec.source?.readOnly) ctx.notes.push(...(await readableBy(spec.source.dir, owner)));
   let sized = spec;
@@ -132,6 +138,7 @@ export async function prepare(ctx: RunContext): Promise<Prepared> {
     backend: backend.backend,
     runscRuntime,
     runscSeccomp,
+    setupRunsc,
     lean,
     owner,
     spec: sized,
