@@ -4670,9 +4670,6 @@ var require_semver2 = __commonJS({
   }
 });
 
-// src/cli/main.ts
-var import_node_path32 = __toESM(require("node:path"), 1);
-
 // src/config/errors.ts
 var InputError = class extends Error {
   constructor(input, problem) {
@@ -4700,6 +4697,24 @@ var EngineError = class extends Error {
   hint;
   statusCode;
 };
+var ReservationError = class extends EngineError {
+};
+var RegistryError = class extends Error {
+  constructor(message, status) {
+    super(message);
+    this.status = status;
+    this.name = "RegistryError";
+  }
+  status;
+};
+var CleanupError = class extends AggregateError {
+  constructor(failures, causes = []) {
+    super(causes, failures.join("; "));
+    this.failures = failures;
+    this.name = "CleanupError";
+  }
+  failures;
+};
 var SandboxError = class extends Error {
   constructor(problems) {
     super(`the sandbox is not what the plan said, so the command was not run: ${problems.join("; ")}`);
@@ -4716,9 +4731,48 @@ var InterruptedError = class extends Error {
   }
   signal;
 };
+var ProtocolError = class extends Error {
+  name = "ProtocolError";
+};
+var HeaderError = class extends Error {
+  name = "HeaderError";
+};
+var InternalError = class extends Error {
+  name = "InternalError";
+};
 function errorMessage(err) {
   return err instanceof Error ? err.message : String(err);
 }
+function asError(err) {
+  return err instanceof Error ? err : new InternalError(String(err));
+}
+function errorKind(err) {
+  if (err instanceof InputError || err instanceof HeaderError) return "input";
+  if (err instanceof EngineError || err instanceof RegistryError || err instanceof CleanupError || err instanceof ProtocolError)
+    return "engine";
+  if (err instanceof SandboxError) return "sandbox";
+  if (err instanceof InterruptedError) return "interrupted";
+  return "internal";
+}
+var SIGNAL_EXIT = { SIGHUP: 129, SIGINT: 130, SIGTERM: 143 };
+var EXIT_CODES = {
+  mirror: { input: 125, engine: 125, sandbox: 125, interrupted: "signal", internal: 125 },
+  landrun: { input: 2, engine: 125, sandbox: 125, interrupted: "signal", internal: 125 },
+  plain: { input: 2, engine: 1, sandbox: 1, interrupted: 1, internal: 1 }
+};
+var FAILED_EXIT = 1;
+function exitCodeFor(kind, err) {
+  const rule = EXIT_CODES[kind][errorKind(err)];
+  if (rule !== "signal") return rule;
+  return err instanceof InterruptedError ? SIGNAL_EXIT[err.signal] ?? 130 : 130;
+}
+function inputExitCode(kind) {
+  const rule = EXIT_CODES[kind].input;
+  return rule === "signal" ? 130 : rule;
+}
+
+// src/cli/main.ts
+var import_node_path32 = __toESM(require("node:path"), 1);
 
 // src/config/run-options.ts
 var import_node_path3 = __toESM(require("node:path"), 1);
@@ -5674,7 +5728,7 @@ function expandPresets(names) {
         `'${name}' is not a preset; the presets are ${Object.keys(PRESETS).join(", ")}`
       );
     }
-    if (path32.includes(name)) throw new Error(`preset cycle: ${[...path32, name].join(" → ")}`);
+    if (path32.includes(name)) throw new InternalError(`preset cycle: ${[...path32, name].join(" → ")}`);
     for (const inc of p.includes) visit(inc, [...path32, name]);
     for (const d of p.domains) if (!out.includes(d)) out.push(d);
   };
@@ -5689,13 +5743,13 @@ function checkTargets(targets, what = "targets") {
   const out = [];
   for (const t of targets.map((x) => x.trim()).filter(Boolean)) {
     if (!NAME.test(t) || t.length > 512)
-      throw new Error(`${what}: '${t.slice(0, 100)}' is not a Lean declaration name`);
+      throw new InputError(what, `'${t.slice(0, 100)}' is not a Lean declaration name`);
     if (!out.includes(t)) out.push(t);
   }
   return out;
 }
 function auditFile(modules, targets, nonce) {
-  if (!/^[a-f0-9]{16,64}$/.test(nonce)) throw new Error("nonce: 16 to 64 hex digits");
+  if (!/^[a-f0-9]{16,64}$/.test(nonce)) throw new InternalError("nonce: 16 to 64 hex digits");
   const lines = [...checkTargets(modules, "modules").map((m) => `import ${m}`), ""];
   for (const t of checkTargets(targets)) {
     lines.push(`#eval IO.println "<<audit ${nonce} begin ${t}>>"`);
@@ -6655,7 +6709,7 @@ function rootTar(files, bundle) {
       });
     }
     pack.finalize();
-  })().catch((err) => pack.destroy(err));
+  })().catch((err) => pack.destroy(asError(err)));
   return import_node_stream2.Readable.from(pack);
 }
 function importChanges() {
@@ -6894,6 +6948,252 @@ function orphanGuards(rules, exists) {
   return out;
 }
 
+// src/engine/http.ts
+var import_node_http = __toESM(require("node:http"), 1);
+function parseEndpoint(url) {
+  if (url.startsWith("unix://")) return { url, socketPath: url.slice("unix://".length) };
+  if (url.startsWith("/")) return { url: `unix://${url}`, socketPath: url };
+  const m = /^(?:tcp|http):\/\/([^:/]+)(?::(\d+))?\/?$/.exec(url);
+  if (m) return { url, host: m[1], port: Number(m[2] ?? 2375) };
+  throw new EngineError(
+    "engine",
+    "connect",
+    `unsupported engine address '${url}'`,
+    "use unix:///path/to/socket or tcp://host:port (TLS endpoints are not supported)"
+  );
+}
+var agents = /* @__PURE__ */ new Map();
+function agentFor(ep) {
+  let a = agents.get(ep.url);
+  if (!a) {
+    a = new import_node_http.default.Agent({ keepAlive: true, maxSockets: 32 });
+    agents.set(ep.url, a);
+  }
+  return a;
+}
+var ApiClient = class {
+  constructor(endpoint2, engineName) {
+    this.endpoint = endpoint2;
+    this.engineName = engineName;
+  }
+  endpoint;
+  engineName;
+  prefix = "";
+  setApiVersion(v) {
+    this.prefix = `/v${v}`;
+  }
+  /** Send a request; resolves with the raw streaming response (any status). */
+  raw(method, path32, opts = {}, operation = `${method} ${path32}`) {
+    const qs = new URLSearchParams();
+    for (const [k, v] of Object.entries(opts.query ?? {})) if (v !== void 0) qs.set(k, String(v));
+    const fullPath = `${this.prefix}${path32}${qs.size ? `?${qs}` : ""}`;
+    const headers = { ...opts.headers };
+    let payload;
+    if (opts.body !== void 0) {
+      payload = Buffer.from(JSON.stringify(opts.body));
+      headers["content-type"] = "application/json";
+      headers["content-length"] = String(payload.length);
+    }
+    const ep = this.endpoint;
+    return new Promise((resolve, reject) => {
+      const req = import_node_http.default.request(
+        {
+          method,
+          path: fullPath,
+          headers,
+          agent: agentFor(ep),
+          ...ep.socketPath ? { socketPath: ep.socketPath } : { host: ep.host, port: ep.port }
+        },
+        (res) => resolve({ statusCode: res.statusCode ?? 0, headers: res.headers, body: res })
+      );
+      req.on("error", (err) => reject(this.connectError(operation, err)));
+      if (opts.bodyStream) {
+        opts.bodyStream.on("error", (err) => req.destroy(err));
+        opts.bodyStream.pipe(req);
+      } else {
+        req.end(payload);
+      }
+    });
+  }
+  /**
+   * A request the engine answers with 101 Switching Protocols (exec with stdin): the raw connection, both ways.
+   * Its own socket, never the keep-alive pool's. Any other answer becomes an EngineError.
+   */
+  upgrade(method, path32, body, operation) {
+    const payload = Buffer.from(JSON.stringify(body));
+    const ep = this.endpoint;
+    return new Promise((resolve, reject) => {
+      const req = import_node_http.default.request({
+        method,
+        path: `${this.prefix}${path32}`,
+        headers: {
+          connection: "Upgrade",
+          upgrade: "tcp",
+          "content-type": "application/json",
+          "content-length": String(payload.length)
+        },
+        agent: false,
+        ...ep.socketPath ? { socketPath: ep.socketPath } : { host: ep.host, port: ep.port }
+      });
+      req.on("upgrade", (_res, socket, head) => {
+        if (head.length) socket.unshift(head);
+        resolve(socket);
+      });
+      req.on("response", (res) => {
+        readAll(res).then(
+          (b) => reject(this.statusError(operation, res.statusCode ?? 0, b)),
+          (err) => reject(err)
+        );
+      });
+      req.on("error", (err) => reject(this.connectError(operation, err)));
+      req.end(payload);
+    });
+  }
+  /** Send a request and parse a JSON answer; a non-2xx status becomes an EngineError. */
+  async json(method, path32, opts = {}, operation) {
+    const op = operation ?? `${method} ${path32}`;
+    const res = await this.raw(method, path32, opts, op);
+    const text2 = await readAll(res.body);
+    if (res.statusCode < 200 || res.statusCode >= 300) throw this.statusError(op, res.statusCode, text2);
+    return text2.length ? JSON.parse(text2.toString("utf8")) : void 0;
+  }
+  /** A GET whose 404 means "no such thing": null then; any other non-2xx becomes an EngineError. */
+  async getOrNull(path32, operation) {
+    const res = await this.raw("GET", path32, {}, operation);
+    const body = await readAll(res.body);
+    if (res.statusCode === 404) return null;
+    if (res.statusCode < 200 || res.statusCode >= 300)
+      throw this.statusError(operation, res.statusCode, body);
+    return JSON.parse(body.toString("utf8"));
+  }
+  /**
+   * A request the engine answers with a JSON-lines progress stream (pull, build, import, push): a non-200 answer
+   * becomes an EngineError; a line with `error` (the engine's way to fail after its 200) too. `each` sees every line.
+   */
+  async progress(method, path32, opts, operation, each = () => void 0) {
+    const res = await this.raw(method, path32, opts, operation);
+    if (res.statusCode !== 200) throw this.statusError(operation, res.statusCode, await readAll(res.body));
+    let error = null;
+    for await (const j of jsonLines(res.body)) {
+      if (j.error) error ??= j.error;
+      each(j);
+    }
+    if (error) throw new EngineError(this.engineName, operation, error.trim());
+  }
+  /** Like json() but ignores the body. `okStatuses` lists extra statuses that count as success. */
+  async call(method, path32, opts = {}, operation, okStatuses = []) {
+    const op = operation ?? `${method} ${path32}`;
+    const res = await this.raw(method, path32, opts, op);
+    const text2 = await readAll(res.body);
+    if ((res.statusCode < 200 || res.statusCode >= 300) && !okStatuses.includes(res.statusCode)) {
+      throw this.statusError(op, res.statusCode, text2);
+    }
+    return res.statusCode;
+  }
+  statusError(operation, status, body) {
+    let detail = body.toString("utf8").trim();
+    try {
+      const parsed = JSON.parse(detail);
+      if (parsed.message) detail = parsed.message;
+    } catch {
+    }
+    return new EngineError(
+      this.engineName,
+      operation,
+      `${detail || "no detail"} (HTTP ${status})`,
+      hintFor(status),
+      status
+    );
+  }
+  connectError(operation, err) {
+    const where = this.endpoint.url;
+    if (err.code === "ENOENT" || err.code === "ECONNREFUSED") {
+      return new EngineError(
+        this.engineName,
+        operation,
+        `no engine answers at ${where}`,
+        "start it (`sudo systemctl start docker`, or `sudo scripts/engine-up.sh` here) or set DOCKER_HOST"
+      );
+    }
+    if (err.code === "EACCES") {
+      return new EngineError(
+        this.engineName,
+        operation,
+        `permission denied on ${where}`,
+        "add your user to the docker group or run with sudo"
+      );
+    }
+    return new EngineError(this.engineName, operation, `${err.code ?? ""} ${err.message}`.trim());
+  }
+};
+function hintFor(status) {
+  if (status === 404)
+    return "it no longer exists: another process (or `sandbox-action gc`) may have removed it";
+  if (status === 409)
+    return "it is in use or in the wrong state: `sandbox-action gc` removes leftovers of crashed runs";
+  if (status === 400)
+    return "the engine refused the request: check the engine version (Docker 20.10+) and the options";
+  if (status === 401 || status === 403) return "the engine refused access: check the socket permissions";
+  if (status >= 500) return "the engine failed: see its log (journalctl -u docker, or /var/log/dockerd.log)";
+  return "";
+}
+var LineBuffer = class {
+  /** `maxPending`: an unfinished line longer than this is dropped (a peer that never ends its line). */
+  constructor(maxPending = Infinity) {
+    this.maxPending = maxPending;
+  }
+  maxPending;
+  pending = "";
+  /** The lines this chunk completes. */
+  push(text2) {
+    const lines = (this.pending + text2).split("\n");
+    this.pending = lines.pop();
+    if (this.pending.length > this.maxPending) this.pending = "";
+    return lines;
+  }
+  /** What came after the last newline. */
+  rest() {
+    const r = this.pending;
+    this.pending = "";
+    return r;
+  }
+};
+async function* jsonLines(body) {
+  const lines = new LineBuffer();
+  for await (const chunk of body) {
+    for (const line2 of lines.push(chunk.toString("utf8")))
+      if (line2.trim()) yield JSON.parse(line2);
+  }
+  const last = lines.rest();
+  if (last.trim()) yield JSON.parse(last);
+}
+async function readAll(stream, limit = 64 * 1024 * 1024) {
+  const chunks2 = [];
+  let n = 0;
+  try {
+    for await (const chunk of stream) {
+      const b = chunk;
+      n += b.length;
+      if (n > limit) {
+        stream.destroy();
+        throw new ProtocolError(`answer larger than ${limit} bytes`);
+      }
+      chunks2.push(b);
+    }
+  } catch (err) {
+    const e = err;
+    if (e.code === "ECONNRESET" || e.message === "aborted")
+      throw new EngineError(
+        "engine",
+        "read an answer",
+        `the connection to the engine was cut (${e.code ?? e.message})`,
+        "is the engine still running? `sandbox-action gc` removes what the run left"
+      );
+    throw err;
+  }
+  return Buffer.concat(chunks2);
+}
+
 // src/sandbox/self-check.ts
 var SELF_CHECK_MARK = "sandbox-action-self-check";
 var SELF_CHECK_MAX_LINE = 2048;
@@ -6944,7 +7244,7 @@ function capabilityMask(names) {
   let m = 0n;
   for (const n of names) {
     const bit = CAPABILITY_BITS[n];
-    if (bit === void 0) throw new Error(`unknown capability ${n}`);
+    if (bit === void 0) throw new InternalError(`unknown capability ${n}`);
     m |= 1n << BigInt(bit);
   }
   return m.toString(16).padStart(16, "0");
@@ -7447,7 +7747,7 @@ async function setupNetwork(spec, deps) {
   const id = await engine.createContainer(proxyContainer(labels, runId, image, egressNetwork, config));
   deps.addCleanup("remove the proxy", () => engine.removeContainer(id));
   await engine.connectNetwork(internalId, id);
-  let pending = "";
+  const stdout = new LineBuffer(1024 * 1024);
   let stderr = "";
   let listening = null;
   const ready = new Promise((r) => listening = r);
@@ -7456,11 +7756,7 @@ async function setupNetwork(spec, deps) {
       if (stderr.length < 4096) stderr += chunk.toString("utf8");
       return;
     }
-    pending += chunk.toString("utf8");
-    const lines = pending.split("\n");
-    pending = lines.pop();
-    if (pending.length > 1024 * 1024) pending = "";
-    for (const line2 of lines) {
+    for (const line2 of stdout.push(chunk.toString("utf8"))) {
       if (line2.startsWith('{"event":"listening"')) {
         try {
           listening?.(JSON.parse(line2).address);
@@ -7541,7 +7837,8 @@ async function setupNetwork(spec, deps) {
         ]).finally(() => clearTimeout(t));
         if (!done) await engine.killContainer(id, "KILL");
         await Promise.race([attached.done, new Promise((r) => setTimeout(r, 2e3).unref())]);
-        if (pending) ledger.addLine(pending);
+        const last = stdout.rest();
+        if (last) ledger.addLine(last);
       } catch (err) {
         deps.notes.push(`stopping the proxy: ${errorMessage(err)}`);
       }
@@ -7670,7 +7967,7 @@ function emptyOutputs(dir = null) {
     droppedByCaps: 0
   };
 }
-async function prepareOutputDir(dir) {
+async function prepareOutputDir(dir, input) {
   const st = await import_promises2.default.lstat(dir).catch((e) => {
     if (e.code === "ENOENT") return null;
     throw e;
@@ -7679,8 +7976,8 @@ async function prepareOutputDir(dir) {
     await import_promises2.default.mkdir(dir, { recursive: true, mode: 493 });
     return;
   }
-  if (!st.isDirectory()) throw new Error(`'${dir}' exists and is not a directory`);
-  if ((await import_promises2.default.readdir(dir)).length > 0) throw new Error(`'${dir}' exists and is not empty`);
+  if (!st.isDirectory()) throw new InputError(input, `'${dir}' exists and is not a directory`);
+  if ((await import_promises2.default.readdir(dir)).length > 0) throw new InputError(input, `'${dir}' exists and is not empty`);
 }
 function copyEntry(entry, fd) {
   return new Promise((resolve, reject) => {
@@ -7697,7 +7994,7 @@ function copyEntry(entry, fd) {
       try {
         for (let off = 0; off < chunk.length; ) off += import_node_fs5.default.writeSync(fd, chunk, off);
       } catch (err) {
-        fail(err);
+        fail(asError(err));
       }
     });
     entry.on("end", () => {
@@ -7788,7 +8085,7 @@ async function collectTar(tarStream, dest, top, caps, declaredPlan = { paths: []
           declaredWritten.push({ path: rel, size: d2.size });
           next();
         },
-        (err) => next(err)
+        (err) => next(asError(err))
       );
       return;
     }
@@ -7824,7 +8121,7 @@ async function collectTar(tarStream, dest, top, caps, declaredPlan = { paths: []
         skip({ path: d.path, reason: "duplicate" });
         drainThen(next);
       }
-    ).catch((err) => next(err));
+    ).catch((err) => next(asError(err)));
   });
   await new Promise((resolve, reject) => {
     tarStream.on("error", reject);
@@ -7892,7 +8189,7 @@ function writeSingleFile(tarStream, name, target, refuse) {
         result = { status: "collected", size: size2 };
         next();
       },
-      (err) => next(err)
+      (err) => next(asError(err))
     );
   });
   return new Promise((resolve, reject) => {
@@ -8099,14 +8396,6 @@ function decideStatus(e) {
 }
 
 // src/sandbox/result.ts
-var SIGNAL_EXIT = { SIGHUP: 129, SIGINT: 130, SIGTERM: 143 };
-function errorKind(err) {
-  if (err instanceof InputError) return "input";
-  if (err instanceof EngineError) return "engine";
-  if (err instanceof SandboxError) return "sandbox";
-  if (err instanceof InterruptedError) return "interrupted";
-  return "internal";
-}
 function assembleResult(ctx, x, failure = null) {
   const { spec, deps } = ctx;
   const c = x.plan?.container ?? null;
@@ -8117,9 +8406,8 @@ function assembleResult(ctx, x, failure = null) {
   let error = null;
   if (failure !== null) {
     status = "error";
-    exitCode = failure instanceof InterruptedError ? SIGNAL_EXIT[failure.signal] ?? 130 : 125;
-    const kind = errorKind(failure);
-    error = kind === "internal" ? `internal error in sandbox-action: ${errorMessage(failure)}` : errorMessage(failure);
+    exitCode = exitCodeFor("mirror", failure);
+    error = errorKind(failure) === "internal" ? `internal error in sandbox-action: ${errorMessage(failure)}` : errorMessage(failure);
   } else {
     ({ status, exitCode } = decideStatus({
       timedOut: exit.timedOut,
@@ -8297,7 +8585,7 @@ var RunContext = class {
     const own = new Cleanup();
     this.cleanup.add(what, async () => {
       const failed2 = await own.run();
-      if (failed2.length) throw new Error(failed2.join("; "));
+      if (failed2.length) throw new CleanupError(failed2);
     });
     this.cleanups.push(own);
     try {
@@ -12889,7 +13177,7 @@ async function collect(ctx, spec, box, p, timedOut) {
   let outputs = emptyOutputs(spec.outputDir);
   if (spec.outputDir) {
     const dest = spec.outputDir;
-    await prepareOutputDir(dest);
+    await prepareOutputDir(dest, "--output-dir");
     const sizes = await ctx.race(
       Promise.all(
         spec.verdict.declared.map(async (rel) => {
@@ -13481,8 +13769,6 @@ var import_node_path10 = __toESM(require("node:path"), 1);
 var ID_START = /[\p{L}_\u2100-\u214f\u1d49-\u1d6a]/u;
 var ID_REST = /[\p{L}\p{N}_'!?\u2100-\u214f\u1d49-\u1d6a\u2080-\u209c\u1d62-\u1d6a]/u;
 var MODIFIERS = /* @__PURE__ */ new Set(["public", "private", "meta"]);
-var HeaderError = class extends Error {
-};
 function moduleComponents(name) {
   const out = [];
   let i = 0;
@@ -14037,8 +14323,6 @@ var import_node_util3 = require("node:util");
 var run2 = (0, import_node_util3.promisify)(import_node_child_process2.execFile);
 var LABEL_LOOP_DEVICE = "sandbox-action.loop-device";
 var LABEL_LOOP_IMAGE = "sandbox-action.loop-image";
-var ReservationError = class extends EngineError {
-};
 var DISCARD_DIR = ".discard";
 async function freeBytesOf(dir) {
   try {
@@ -14866,7 +15150,7 @@ function packageRoot(from = __dirname) {
   for (let d = from; d !== import_node_path17.default.dirname(d); d = import_node_path17.default.dirname(d)) {
     if (import_node_fs12.default.existsSync(import_node_path17.default.join(d, SHIM_PATH))) return d;
   }
-  throw new Error(`${SHIM_PATH} is not in any folder above ${from}`);
+  throw new InternalError(`${SHIM_PATH} is not in any folder above ${from}`);
 }
 async function runLeanJudge(ctx, spec, lean) {
   const { deps } = ctx;
@@ -15193,7 +15477,7 @@ function packDirectory(root, owner, exclude = [], only) {
       return stats;
     },
     (err) => {
-      pack.destroy(err);
+      pack.destroy(asError(err));
       throw err;
     }
   );
@@ -15344,7 +15628,7 @@ async function createVolumes(ctx, prep) {
       (d, i) => d.status === "rejected" ? [`${volumes2[i].name}: ${errorMessage(d.reason)}`] : []
     );
     const causes = done.flatMap((d) => d.status === "rejected" ? [d.reason] : []);
-    if (bad2.length) throw new AggregateError(causes, bad2.join("; "));
+    if (bad2.length) throw new CleanupError(bad2, causes);
   });
   const failed2 = made.flatMap((m, i) => m.status === "rejected" ? [i] : []);
   const retry = failed2.length > 0 && failed2.every((i) => {
@@ -15440,7 +15724,7 @@ async function chownVolumes(ctx, image, volumes, owner, labels) {
     const watch2 = await engine.watchExit(id);
     await engine.startContainer(id);
     const code = await watch2.exit;
-    if (code !== 0) throw new Error(`chown of the unbounded volumes exited with ${code}`);
+    if (code !== 0) throw new InternalError(`chown of the unbounded volumes exited with ${code}`);
   } finally {
     await engine.removeContainer(id);
   }
@@ -15568,7 +15852,7 @@ async function executeRun(spec, deps) {
     return assembleResult(
       ctx,
       { ...x, plan: null, collected: null },
-      new Error(`${errorMessage(failure ?? err)}`)
+      new InternalError(errorMessage(failure ?? err))
     );
   }
 }
@@ -16725,7 +17009,7 @@ async function execInSession(o, deps, base) {
     const result = assembleResult(ctx, x, failure);
     return r ? { ...result, session: sessionInfo(r) } : result;
   } catch (err) {
-    return assembleResult(ctx, sessionPieces(null), new Error(errorMessage(failure ?? err)));
+    return assembleResult(ctx, sessionPieces(null), new InternalError(errorMessage(failure ?? err)));
   }
 }
 function netOf(ledger) {
@@ -16977,7 +17261,7 @@ async function runInWarm(given, deps, r, w) {
   try {
     return { ...assembleResult(ctx, x, failure), session: sessionInfo(r, warm) };
   } catch (err) {
-    return assembleResult(ctx, sessionPieces(null), new Error(errorMessage(failure ?? err)));
+    return assembleResult(ctx, sessionPieces(null), new InternalError(errorMessage(failure ?? err)));
   }
 }
 
@@ -17260,7 +17544,7 @@ var import_tar_stream7 = __toESM(require_tar_stream(), 1);
 
 // src/images/registry.ts
 var import_node_crypto8 = __toESM(require("node:crypto"), 1);
-var import_node_http = __toESM(require("node:http"), 1);
+var import_node_http2 = __toESM(require("node:http"), 1);
 var import_node_https = __toESM(require("node:https"), 1);
 function parseReference(text2) {
   const at = text2.indexOf("@");
@@ -17281,13 +17565,6 @@ function parseReference(text2) {
   return isHost ? { host: first, repository: rest.join("/"), ref } : { host: "registry-1.docker.io", repository: name.includes("/") ? name : `library/${name}`, ref };
 }
 var isLoopback = (host) => /^(localhost|127\.\d+\.\d+\.\d+|\[::1\])(:\d+)?$/.test(host);
-var RegistryError = class extends Error {
-  constructor(message, status) {
-    super(message);
-    this.status = status;
-  }
-  status;
-};
 var RegistryClient = class {
   constructor(host, creds, o = {}) {
     this.host = host;
@@ -17299,7 +17576,7 @@ var RegistryClient = class {
   o;
   tokens = /* @__PURE__ */ new Map();
   once(method, url, headers, body) {
-    const mod = url.protocol === "http:" ? import_node_http.default : import_node_https.default;
+    const mod = url.protocol === "http:" ? import_node_http2.default : import_node_https.default;
     return new Promise((resolve, reject) => {
       const req = mod.request(url, { method, headers, timeout: 6e4 }, (res) => {
         const chunks2 = [];
@@ -17310,7 +17587,7 @@ var RegistryClient = class {
         );
         res.on("error", reject);
       });
-      req.on("timeout", () => req.destroy(new Error("timed out")));
+      req.on("timeout", () => req.destroy(new RegistryError("timed out", null)));
       req.on("error", reject);
       req.end(body);
     });
@@ -17364,7 +17641,7 @@ var RegistryClient = class {
         }
       } catch (e) {
         if (e instanceof RegistryError) throw e;
-        err = e;
+        err = asError(e);
       }
       const status = a ? a.status : null;
       if (a && !retryable(status)) return a;
@@ -17591,7 +17868,7 @@ async function withRetries(fn, progress, attempts = 4) {
     try {
       return await fn();
     } catch (err) {
-      const msg = err.message;
+      const msg = errorMessage(err);
       const transient = /\b(429|5\d\d)\b|toomanyrequests|timeout|connection reset|EOF/i.test(msg);
       if (!transient || i >= attempts) throw err;
       const ms = 1e3 * 2 ** (i - 1);
@@ -17804,7 +18081,7 @@ function tagsCommand(argv, env, io) {
   } catch (err) {
     io.stderr.write(`sandbox-action: ${errorMessage(err)}
 `);
-    return 2;
+    return inputExitCode("plain");
   }
 }
 function tagFactsFrom(o, env) {
@@ -17997,7 +18274,7 @@ async function buildCommand(argv, env, io, engine) {
   } catch (err) {
     io.stderr.write(`sandbox-action: ${errorMessage(err)}
 `);
-    return 2;
+    return inputExitCode("plain");
   }
   if (req.dryRun) {
     io.stdout.write(
@@ -18026,7 +18303,7 @@ async function buildCommand(argv, env, io, engine) {
   } catch (err) {
     io.stderr.write(`sandbox-action: ${errorMessage(err)}
 `);
-    return err instanceof InputError ? 2 : 1;
+    return exitCodeFor("plain", err);
   }
 }
 
@@ -18347,234 +18624,8 @@ var import_node_fs20 = __toESM(require("node:fs"), 1);
 var import_node_os4 = __toESM(require("node:os"), 1);
 var import_node_path28 = __toESM(require("node:path"), 1);
 
-// src/engine/docker.ts
+// src/engine/docker-streams.ts
 var import_node_path27 = require("node:path");
-
-// src/engine/http.ts
-var import_node_http2 = __toESM(require("node:http"), 1);
-function parseEndpoint(url) {
-  if (url.startsWith("unix://")) return { url, socketPath: url.slice("unix://".length) };
-  if (url.startsWith("/")) return { url: `unix://${url}`, socketPath: url };
-  const m = /^(?:tcp|http):\/\/([^:/]+)(?::(\d+))?\/?$/.exec(url);
-  if (m) return { url, host: m[1], port: Number(m[2] ?? 2375) };
-  throw new EngineError(
-    "engine",
-    "connect",
-    `unsupported engine address '${url}'`,
-    "use unix:///path/to/socket or tcp://host:port (TLS endpoints are not supported)"
-  );
-}
-var agents = /* @__PURE__ */ new Map();
-function agentFor(ep) {
-  let a = agents.get(ep.url);
-  if (!a) {
-    a = new import_node_http2.default.Agent({ keepAlive: true, maxSockets: 32 });
-    agents.set(ep.url, a);
-  }
-  return a;
-}
-var ApiClient = class {
-  constructor(endpoint2, engineName) {
-    this.endpoint = endpoint2;
-    this.engineName = engineName;
-  }
-  endpoint;
-  engineName;
-  prefix = "";
-  setApiVersion(v) {
-    this.prefix = `/v${v}`;
-  }
-  /** Send a request; resolves with the raw streaming response (any status). */
-  raw(method, path32, opts = {}, operation = `${method} ${path32}`) {
-    const qs = new URLSearchParams();
-    for (const [k, v] of Object.entries(opts.query ?? {})) if (v !== void 0) qs.set(k, String(v));
-    const fullPath = `${this.prefix}${path32}${qs.size ? `?${qs}` : ""}`;
-    const headers = { ...opts.headers };
-    let payload;
-    if (opts.body !== void 0) {
-      payload = Buffer.from(JSON.stringify(opts.body));
-      headers["content-type"] = "application/json";
-      headers["content-length"] = String(payload.length);
-    }
-    const ep = this.endpoint;
-    return new Promise((resolve, reject) => {
-      const req = import_node_http2.default.request(
-        {
-          method,
-          path: fullPath,
-          headers,
-          agent: agentFor(ep),
-          ...ep.socketPath ? { socketPath: ep.socketPath } : { host: ep.host, port: ep.port }
-        },
-        (res) => resolve({ statusCode: res.statusCode ?? 0, headers: res.headers, body: res })
-      );
-      req.on("error", (err) => reject(this.connectError(operation, err)));
-      if (opts.bodyStream) {
-        opts.bodyStream.on("error", (err) => req.destroy(err));
-        opts.bodyStream.pipe(req);
-      } else {
-        req.end(payload);
-      }
-    });
-  }
-  /**
-   * A request the engine answers with 101 Switching Protocols (exec with stdin): the raw connection, both ways.
-   * Its own socket, never the keep-alive pool's. Any other answer becomes an EngineError.
-   */
-  upgrade(method, path32, body, operation) {
-    const payload = Buffer.from(JSON.stringify(body));
-    const ep = this.endpoint;
-    return new Promise((resolve, reject) => {
-      const req = import_node_http2.default.request({
-        method,
-        path: `${this.prefix}${path32}`,
-        headers: {
-          connection: "Upgrade",
-          upgrade: "tcp",
-          "content-type": "application/json",
-          "content-length": String(payload.length)
-        },
-        agent: false,
-        ...ep.socketPath ? { socketPath: ep.socketPath } : { host: ep.host, port: ep.port }
-      });
-      req.on("upgrade", (_res, socket, head) => {
-        if (head.length) socket.unshift(head);
-        resolve(socket);
-      });
-      req.on("response", (res) => {
-        readAll(res).then(
-          (b) => reject(this.statusError(operation, res.statusCode ?? 0, b)),
-          (err) => reject(err)
-        );
-      });
-      req.on("error", (err) => reject(this.connectError(operation, err)));
-      req.end(payload);
-    });
-  }
-  /** Send a request and parse a JSON answer; a non-2xx status becomes an EngineError. */
-  async json(method, path32, opts = {}, operation) {
-    const op = operation ?? `${method} ${path32}`;
-    const res = await this.raw(method, path32, opts, op);
-    const text2 = await readAll(res.body);
-    if (res.statusCode < 200 || res.statusCode >= 300) throw this.statusError(op, res.statusCode, text2);
-    return text2.length ? JSON.parse(text2.toString("utf8")) : void 0;
-  }
-  /** A GET whose 404 means "no such thing": null then; any other non-2xx becomes an EngineError. */
-  async getOrNull(path32, operation) {
-    const res = await this.raw("GET", path32, {}, operation);
-    const body = await readAll(res.body);
-    if (res.statusCode === 404) return null;
-    if (res.statusCode < 200 || res.statusCode >= 300)
-      throw this.statusError(operation, res.statusCode, body);
-    return JSON.parse(body.toString("utf8"));
-  }
-  /**
-   * A request the engine answers with a JSON-lines progress stream (pull, build, import, push): a non-200 answer
-   * becomes an EngineError; a line with `error` (the engine's way to fail after its 200) too. `each` sees every line.
-   */
-  async progress(method, path32, opts, operation, each = () => void 0) {
-    const res = await this.raw(method, path32, opts, operation);
-    if (res.statusCode !== 200) throw this.statusError(operation, res.statusCode, await readAll(res.body));
-    let error = null;
-    for await (const j of jsonLines(res.body)) {
-      if (j.error) error ??= j.error;
-      each(j);
-    }
-    if (error) throw new EngineError(this.engineName, operation, error.trim());
-  }
-  /** Like json() but ignores the body. `okStatuses` lists extra statuses that count as success. */
-  async call(method, path32, opts = {}, operation, okStatuses = []) {
-    const op = operation ?? `${method} ${path32}`;
-    const res = await this.raw(method, path32, opts, op);
-    const text2 = await readAll(res.body);
-    if ((res.statusCode < 200 || res.statusCode >= 300) && !okStatuses.includes(res.statusCode)) {
-      throw this.statusError(op, res.statusCode, text2);
-    }
-    return res.statusCode;
-  }
-  statusError(operation, status, body) {
-    let detail = body.toString("utf8").trim();
-    try {
-      const parsed = JSON.parse(detail);
-      if (parsed.message) detail = parsed.message;
-    } catch {
-    }
-    return new EngineError(
-      this.engineName,
-      operation,
-      `${detail || "no detail"} (HTTP ${status})`,
-      hintFor(status),
-      status
-    );
-  }
-  connectError(operation, err) {
-    const where = this.endpoint.url;
-    if (err.code === "ENOENT" || err.code === "ECONNREFUSED") {
-      return new EngineError(
-        this.engineName,
-        operation,
-        `no engine answers at ${where}`,
-        "start it (`sudo systemctl start docker`, or `sudo scripts/engine-up.sh` here) or set DOCKER_HOST"
-      );
-    }
-    if (err.code === "EACCES") {
-      return new EngineError(
-        this.engineName,
-        operation,
-        `permission denied on ${where}`,
-        "add your user to the docker group or run with sudo"
-      );
-    }
-    return new EngineError(this.engineName, operation, `${err.code ?? ""} ${err.message}`.trim());
-  }
-};
-function hintFor(status) {
-  if (status === 404)
-    return "it no longer exists: another process (or `sandbox-action gc`) may have removed it";
-  if (status === 409)
-    return "it is in use or in the wrong state: `sandbox-action gc` removes leftovers of crashed runs";
-  if (status === 400)
-    return "the engine refused the request: check the engine version (Docker 20.10+) and the options";
-  if (status === 401 || status === 403) return "the engine refused access: check the socket permissions";
-  if (status >= 500) return "the engine failed: see its log (journalctl -u docker, or /var/log/dockerd.log)";
-  return "";
-}
-async function* jsonLines(body) {
-  let pending = "";
-  for await (const chunk of body) {
-    pending += chunk.toString("utf8");
-    const lines = pending.split("\n");
-    pending = lines.pop();
-    for (const line2 of lines) if (line2.trim()) yield JSON.parse(line2);
-  }
-  if (pending.trim()) yield JSON.parse(pending);
-}
-async function readAll(stream, limit = 64 * 1024 * 1024) {
-  const chunks2 = [];
-  let n = 0;
-  try {
-    for await (const chunk of stream) {
-      const b = chunk;
-      n += b.length;
-      if (n > limit) {
-        stream.destroy();
-        throw new Error(`answer larger than ${limit} bytes`);
-      }
-      chunks2.push(b);
-    }
-  } catch (err) {
-    const e = err;
-    if (e.code === "ECONNRESET" || e.message === "aborted")
-      throw new EngineError(
-        "engine",
-        "read an answer",
-        `the connection to the engine was cut (${e.code ?? e.message})`,
-        "is the engine still running? `sandbox-action gc` removes what the run left"
-      );
-    throw err;
-  }
-  return Buffer.concat(chunks2);
-}
 
 // src/engine/demux.ts
 var Demuxer = class {
@@ -18596,179 +18647,18 @@ var Demuxer = class {
     this.pending = Buffer.from(buf);
   }
 };
-
-// src/engine/events.ts
-async function followContainerEvents(api, id, actions, sink) {
-  const filters = JSON.stringify({ container: [id] });
-  const res = await api.raw("GET", "/events", { query: { filters } }, "follow events");
-  if (res.statusCode !== 200) throw api.statusError("follow events", res.statusCode, await readAll(res.body));
-  const ended = (async () => {
-    try {
-      for await (const line2 of jsonLines(res.body)) {
-        const action = line2.Action ?? line2.status ?? "";
-        const actor = line2.Actor?.ID ?? line2.id ?? "";
-        if (actor !== id || !actions.includes(action)) continue;
-        sink({ action, attributes: { ...line2.Actor?.Attributes ?? {} } });
-      }
-    } catch {
-    }
-  })();
-  return { ended, close: () => res.body.destroy() };
-}
-async function pingEngine(api) {
-  try {
-    const res = await api.raw("GET", "/_ping", {}, "ping");
-    await readAll(res.body);
-    return res.statusCode === 200;
-  } catch {
-    return false;
-  }
+function demuxed(body, sink) {
+  const demux = new Demuxer(sink);
+  return new Promise((resolve) => {
+    body.on("data", (c) => demux.push(c));
+    body.on("end", resolve);
+    body.on("close", resolve);
+    body.on("error", () => resolve());
+  });
 }
 
-// src/engine/docker.ts
-var CLIENT_MAX_API = "1.47";
-var CLIENT_MIN_API = "1.41";
-function compareApi(a, b) {
-  const [am, an] = a.split(".").map(Number);
-  const [bm, bn] = b.split(".").map(Number);
-  return am - bm || an - bn;
-}
-async function connectEngine(endpoints, choice = "auto") {
-  let firstErr;
-  for (const url of endpoints) {
-    const client = new ApiClient(parseEndpoint(url), "engine");
-    try {
-      const early = client.json("GET", "/info", {}, "info");
-      early.catch(() => void 0);
-      const v = await client.json("GET", "/version", {}, "version");
-      const isPodman = (v.Components ?? []).some((c2) => /podman/i.test(c2.Name));
-      const name = isPodman ? "podman" : "docker";
-      if (choice !== "auto" && choice !== name) {
-        throw new InputError(
-          "--engine",
-          `${choice}: the engine at ${url} is ${name} ${v.Version}; pass --engine ${name}, or point ${choice === "podman" ? "CONTAINER_HOST" : "DOCKER_HOST"} at a ${choice} socket`
-        );
-      }
-      if (compareApi(v.ApiVersion, CLIENT_MIN_API) < 0) {
-        throw new EngineError(
-          name,
-          "version",
-          `engine API ${v.ApiVersion} is older than ${CLIENT_MIN_API}`,
-          "upgrade to Docker 20.10 or later, or Podman 3 or later"
-        );
-      }
-      const api = compareApi(v.ApiVersion, CLIENT_MAX_API) > 0 ? CLIENT_MAX_API : v.ApiVersion;
-      const c = new ApiClient(client.endpoint, name);
-      c.setApiVersion(api);
-      const [info, podman] = await Promise.all([
-        early.catch(() => c.json("GET", "/info", {}, "info")),
-        isPodman ? c.json("GET", "/libpod/info", {}, "info").then(parsePodmanInfo) : null
-      ]);
-      const securityOptions = info.SecurityOptions ?? [];
-      return new DockerApiEngine(
-        c,
-        {
-          name,
-          version: v.Version,
-          apiVersion: api,
-          os: v.Os,
-          arch: v.Arch,
-          endpoint: client.endpoint.url,
-          local: client.endpoint.socketPath !== void 0,
-          rootless: podman ? podman.rootless : securityOptions.some((o) => /(^|,)name=rootless(,|$)/.test(o)),
-          cgroupVersion: podman ? podman.cgroupVersion : info.CgroupVersion ? `v${info.CgroupVersion}` : "",
-          readOnlyTmpfs: podman ? PODMAN_READ_ONLY_TMPFS : []
-        },
-        securityOptions.some((o) => /(^|,)name=seccomp(,|$)/.test(o)),
-        podman?.defaultCapabilities ?? [],
-        info.Runtimes ?? null
-      );
-    } catch (err) {
-      if (err instanceof InputError || err instanceof EngineError && err.engine !== "engine") throw err;
-      firstErr ??= err;
-    }
-  }
-  if (firstErr instanceof EngineError) {
-    if (choice === "podman") throw new InputError("--engine", `podman: ${noPodmanHint(endpoints)}`);
-    throw new EngineError(
-      "docker",
-      "connect",
-      `no engine answers at ${endpoints.join(" or ")}`,
-      "start it (`sudo systemctl start docker`, or `sudo scripts/engine-up.sh` here) or set DOCKER_HOST"
-    );
-  }
-  throw firstErr;
-}
-function labelFilter(label) {
-  return JSON.stringify({ label: [label] });
-}
-function toContainerBody(s2) {
-  const tmpfs = {};
-  const mounts = [];
-  for (const m of s2.mounts) {
-    if (m.type === "tmpfs") {
-      const t = m.tmpfs;
-      tmpfs[m.target] = [...t.options, `size=${t.sizeBytes}`, `mode=${t.mode.toString(8)}`].join(",");
-    } else {
-      mounts.push({
-        Type: m.type,
-        Source: m.source,
-        Target: m.target,
-        ReadOnly: m.readOnly,
-        // Never copy the image's files or the mount point's owner into a volume: it starts empty, ours.
-        ...m.type === "volume" ? { VolumeOptions: { NoCopy: true } } : {},
-        ...m.type === "bind" ? { BindOptions: { Propagation: "rprivate" } } : {}
-      });
-    }
-  }
-  return {
-    Image: s2.image,
-    Cmd: s2.cmd,
-    ...s2.entrypoint ? { Entrypoint: s2.entrypoint } : {},
-    User: s2.user,
-    WorkingDir: s2.workingDir,
-    Env: s2.env,
-    Labels: s2.labels,
-    Tty: s2.tty,
-    OpenStdin: s2.openStdin === true,
-    StdinOnce: false,
-    AttachStdin: false,
-    AttachStdout: true,
-    AttachStderr: true,
-    ...s2.hostname ? { Hostname: s2.hostname } : {},
-    HostConfig: {
-      Mounts: mounts,
-      Tmpfs: tmpfs,
-      ReadonlyRootfs: s2.readOnlyRootfs,
-      CapDrop: s2.capDrop,
-      CapAdd: s2.capAdd,
-      SecurityOpt: s2.securityOpt,
-      Init: s2.init,
-      Privileged: s2.privileged,
-      NetworkMode: s2.networkMode,
-      Memory: s2.memoryBytes,
-      MemorySwap: s2.memorySwapBytes,
-      NanoCpus: s2.nanoCpus,
-      PidsLimit: s2.pidsLimit,
-      Ulimits: s2.ulimits.map((u) => ({ Name: u.name, Soft: u.soft, Hard: u.hard })),
-      ...s2.runtime ? { Runtime: s2.runtime } : {},
-      LogConfig: { Type: s2.logDriver.type, Config: s2.logDriver.config },
-      ExtraHosts: s2.extraHosts ?? [],
-      ...s2.dns ? { Dns: s2.dns } : {},
-      ...s2.sysctls ? { Sysctls: s2.sysctls } : {},
-      Devices: [],
-      IpcMode: "private",
-      PidMode: "",
-      UsernsMode: "",
-      AutoRemove: false
-    }
-  };
-}
-function splitRef(ref) {
-  const i = ref.lastIndexOf(":");
-  return i > ref.lastIndexOf("/") ? { repo: ref.slice(0, i), tag: ref.slice(i + 1) } : { repo: ref, tag: "latest" };
-}
-var DockerApiEngine = class {
+// src/engine/docker-base.ts
+var DockerEngineBase = class {
   constructor(api, info, seccomp, podmanDefaultCaps = [], knownRuntimes = null) {
     this.api = api;
     this.info = info;
@@ -18782,14 +18672,17 @@ var DockerApiEngine = class {
   podmanDefaultCaps;
   knownRuntimes;
   async runtimes() {
-    const runtimes = this.knownRuntimes ?? (await this.api.json(
-      "GET",
-      "/info",
-      {},
-      "info"
-    )).Runtimes;
+    const runtimes = this.knownRuntimes ?? (await this.api.json("GET", "/info", {}, "info")).Runtimes;
     return Object.entries(runtimes ?? {}).map(([name, r]) => ({ name, args: r?.runtimeArgs ?? [] }));
   }
+};
+
+// src/engine/docker-images.ts
+function splitRef(ref) {
+  const i = ref.lastIndexOf(":");
+  return i > ref.lastIndexOf("/") ? { repo: ref.slice(0, i), tag: ref.slice(i + 1) } : { repo: ref, tag: "latest" };
+}
+var DockerImages = class extends DockerEngineBase {
   async imageInspect(ref) {
     const j = await this.api.getOrNull(
       `/images/${encodeURIComponent(ref)}/json`,
@@ -18889,6 +18782,100 @@ var DockerApiEngine = class {
     if (!digest) throw new EngineError(this.info.name, `push ${ref}`, "the engine reported no digest");
     return { digest, size: size2 };
   }
+};
+
+// src/engine/events.ts
+async function followContainerEvents(api, id, actions, sink) {
+  const filters = JSON.stringify({ container: [id] });
+  const res = await api.raw("GET", "/events", { query: { filters } }, "follow events");
+  if (res.statusCode !== 200) throw api.statusError("follow events", res.statusCode, await readAll(res.body));
+  const ended = (async () => {
+    try {
+      for await (const line2 of jsonLines(res.body)) {
+        const action = line2.Action ?? line2.status ?? "";
+        const actor = line2.Actor?.ID ?? line2.id ?? "";
+        if (actor !== id || !actions.includes(action)) continue;
+        sink({ action, attributes: { ...line2.Actor?.Attributes ?? {} } });
+      }
+    } catch {
+    }
+  })();
+  return { ended, close: () => res.body.destroy() };
+}
+async function pingEngine(api) {
+  try {
+    const res = await api.raw("GET", "/_ping", {}, "ping");
+    await readAll(res.body);
+    return res.statusCode === 200;
+  } catch {
+    return false;
+  }
+}
+
+// src/engine/docker-containers.ts
+function toContainerBody(s2) {
+  const tmpfs = {};
+  const mounts = [];
+  for (const m of s2.mounts) {
+    if (m.type === "tmpfs") {
+      const t = m.tmpfs;
+      tmpfs[m.target] = [...t.options, `size=${t.sizeBytes}`, `mode=${t.mode.toString(8)}`].join(",");
+    } else {
+      mounts.push({
+        Type: m.type,
+        Source: m.source,
+        Target: m.target,
+        ReadOnly: m.readOnly,
+        // Never copy the image's files or the mount point's owner into a volume: it starts empty, ours.
+        ...m.type === "volume" ? { VolumeOptions: { NoCopy: true } } : {},
+        ...m.type === "bind" ? { BindOptions: { Propagation: "rprivate" } } : {}
+      });
+    }
+  }
+  return {
+    Image: s2.image,
+    Cmd: s2.cmd,
+    ...s2.entrypoint ? { Entrypoint: s2.entrypoint } : {},
+    User: s2.user,
+    WorkingDir: s2.workingDir,
+    Env: s2.env,
+    Labels: s2.labels,
+    Tty: s2.tty,
+    OpenStdin: s2.openStdin === true,
+    StdinOnce: false,
+    AttachStdin: false,
+    AttachStdout: true,
+    AttachStderr: true,
+    ...s2.hostname ? { Hostname: s2.hostname } : {},
+    HostConfig: {
+      Mounts: mounts,
+      Tmpfs: tmpfs,
+      ReadonlyRootfs: s2.readOnlyRootfs,
+      CapDrop: s2.capDrop,
+      CapAdd: s2.capAdd,
+      SecurityOpt: s2.securityOpt,
+      Init: s2.init,
+      Privileged: s2.privileged,
+      NetworkMode: s2.networkMode,
+      Memory: s2.memoryBytes,
+      MemorySwap: s2.memorySwapBytes,
+      NanoCpus: s2.nanoCpus,
+      PidsLimit: s2.pidsLimit,
+      Ulimits: s2.ulimits.map((u) => ({ Name: u.name, Soft: u.soft, Hard: u.hard })),
+      ...s2.runtime ? { Runtime: s2.runtime } : {},
+      LogConfig: { Type: s2.logDriver.type, Config: s2.logDriver.config },
+      ExtraHosts: s2.extraHosts ?? [],
+      ...s2.dns ? { Dns: s2.dns } : {},
+      ...s2.sysctls ? { Sysctls: s2.sysctls } : {},
+      Devices: [],
+      IpcMode: "private",
+      PidMode: "",
+      UsernsMode: "",
+      AutoRemove: false
+    }
+  };
+}
+var DockerContainers = class extends DockerImages {
   async createContainer(spec) {
     const j = await this.api.json(
       "POST",
@@ -18900,23 +18887,6 @@ var DockerApiEngine = class {
       "create container"
     );
     return j.Id;
-  }
-  async attach(id, sink) {
-    const res = await this.api.raw(
-      "POST",
-      `/containers/${id}/attach`,
-      { query: { stream: 1, stdout: 1, stderr: 1, logs: 0 } },
-      "attach"
-    );
-    if (res.statusCode !== 200) throw this.api.statusError("attach", res.statusCode, await readAll(res.body));
-    const demux = new Demuxer(sink);
-    const done = new Promise((resolve) => {
-      res.body.on("data", (c) => demux.push(c));
-      res.body.on("end", resolve);
-      res.body.on("close", resolve);
-      res.body.on("error", () => resolve());
-    });
-    return { done, close: () => res.body.destroy() };
   }
   async startContainer(id) {
     await this.api.call("POST", `/containers/${id}/start`, {}, "start container", [304]);
@@ -19025,6 +18995,20 @@ var DockerApiEngine = class {
       [404]
     );
   }
+};
+
+// src/engine/docker-streams.ts
+var DockerStreams = class extends DockerContainers {
+  async attach(id, sink) {
+    const res = await this.api.raw(
+      "POST",
+      `/containers/${id}/attach`,
+      { query: { stream: 1, stdout: 1, stderr: 1, logs: 0 } },
+      "attach"
+    );
+    if (res.statusCode !== 200) throw this.api.statusError("attach", res.statusCode, await readAll(res.body));
+    return { done: demuxed(res.body, sink), close: () => res.body.destroy() };
+  }
   async exec(id, cmd, opts = {}) {
     const created = await this.api.json(
       "POST",
@@ -19080,14 +19064,7 @@ var DockerApiEngine = class {
       "exec"
     );
     if (res.statusCode !== 200) throw this.api.statusError("exec", res.statusCode, await readAll(res.body));
-    const demux = new Demuxer(sink);
-    const done = new Promise((resolve) => {
-      res.body.on("data", (c) => demux.push(c));
-      res.body.on("end", resolve);
-      res.body.on("close", resolve);
-      res.body.on("error", () => resolve());
-    });
-    return { id: execId, done, close: () => res.body.destroy() };
+    return { id: execId, done: demuxed(res.body, sink), close: () => res.body.destroy() };
   }
   async execInspect(execId) {
     const j = await this.api.json(
@@ -19166,6 +19143,86 @@ var DockerApiEngine = class {
       linkTarget: String(j.linkTarget ?? "")
     };
   }
+};
+
+// src/engine/docker.ts
+var CLIENT_MAX_API = "1.47";
+var CLIENT_MIN_API = "1.41";
+function compareApi(a, b) {
+  const [am, an] = a.split(".").map(Number);
+  const [bm, bn] = b.split(".").map(Number);
+  return am - bm || an - bn;
+}
+async function connectEngine(endpoints, choice = "auto") {
+  let firstErr;
+  for (const url of endpoints) {
+    const client = new ApiClient(parseEndpoint(url), "engine");
+    try {
+      const early = client.json("GET", "/info", {}, "info");
+      early.catch(() => void 0);
+      const v = await client.json("GET", "/version", {}, "version");
+      const isPodman = (v.Components ?? []).some((c2) => /podman/i.test(c2.Name));
+      const name = isPodman ? "podman" : "docker";
+      if (choice !== "auto" && choice !== name) {
+        throw new InputError(
+          "--engine",
+          `${choice}: the engine at ${url} is ${name} ${v.Version}; pass --engine ${name}, or point ${choice === "podman" ? "CONTAINER_HOST" : "DOCKER_HOST"} at a ${choice} socket`
+        );
+      }
+      if (compareApi(v.ApiVersion, CLIENT_MIN_API) < 0) {
+        throw new EngineError(
+          name,
+          "version",
+          `engine API ${v.ApiVersion} is older than ${CLIENT_MIN_API}`,
+          "upgrade to Docker 20.10 or later, or Podman 3 or later"
+        );
+      }
+      const api = compareApi(v.ApiVersion, CLIENT_MAX_API) > 0 ? CLIENT_MAX_API : v.ApiVersion;
+      const c = new ApiClient(client.endpoint, name);
+      c.setApiVersion(api);
+      const [info, podman] = await Promise.all([
+        early.catch(() => c.json("GET", "/info", {}, "info")),
+        isPodman ? c.json("GET", "/libpod/info", {}, "info").then(parsePodmanInfo) : null
+      ]);
+      const securityOptions = info.SecurityOptions ?? [];
+      return new DockerApiEngine(
+        c,
+        {
+          name,
+          version: v.Version,
+          apiVersion: api,
+          os: v.Os,
+          arch: v.Arch,
+          endpoint: client.endpoint.url,
+          local: client.endpoint.socketPath !== void 0,
+          rootless: podman ? podman.rootless : securityOptions.some((o) => /(^|,)name=rootless(,|$)/.test(o)),
+          cgroupVersion: podman ? podman.cgroupVersion : info.CgroupVersion ? `v${info.CgroupVersion}` : "",
+          readOnlyTmpfs: podman ? PODMAN_READ_ONLY_TMPFS : []
+        },
+        securityOptions.some((o) => /(^|,)name=seccomp(,|$)/.test(o)),
+        podman?.defaultCapabilities ?? [],
+        info.Runtimes ?? null
+      );
+    } catch (err) {
+      if (err instanceof InputError || err instanceof EngineError && err.engine !== "engine") throw err;
+      firstErr ??= err;
+    }
+  }
+  if (firstErr instanceof EngineError) {
+    if (choice === "podman") throw new InputError("--engine", `podman: ${noPodmanHint(endpoints)}`);
+    throw new EngineError(
+      "docker",
+      "connect",
+      `no engine answers at ${endpoints.join(" or ")}`,
+      "start it (`sudo systemctl start docker`, or `sudo scripts/engine-up.sh` here) or set DOCKER_HOST"
+    );
+  }
+  throw firstErr;
+}
+function labelFilter(label) {
+  return JSON.stringify({ label: [label] });
+}
+var DockerApiEngine = class extends DockerStreams {
   async createVolume(spec) {
     await this.api.json(
       "POST",
@@ -19323,7 +19380,7 @@ function abortOnSignals() {
         `sandbox-action: ${s2} again; exiting now (run 'sandbox-action gc' for leftovers)
 `
       );
-      process.exit(SIGNAL_EXIT[s2] ?? 130);
+      process.exit(exitCodeFor("mirror", new InterruptedError(s2)));
     }
   ]);
   for (const [s2, h] of handlers) process.on(s2, h);
@@ -19354,7 +19411,7 @@ function failedBeforeRun(err, spec, subject) {
     schemaVersion: RESULT_SCHEMA_VERSION,
     runId: `${Date.now().toString(36)}-${randomId()}`,
     status: "error",
-    exitCode: 125,
+    exitCode: exitCodeFor("mirror", err),
     commandExitCode: null,
     durationMs: 0,
     subject: spec?.subject ?? subject ?? { repository: null, headSha: null, baseSha: null, baseRef: null, shard: null },
@@ -19395,16 +19452,14 @@ function writeResultOnCrash(file, subject) {
   if (!first) return;
   const crash = (err) => {
     const r = lastResort;
+    const bug = new InternalError(`internal error in sandbox-action: ${errorMessage(err)}`);
     try {
-      writeResultFile(
-        r.file,
-        failedBeforeRun(new Error(`internal error in sandbox-action: ${errorMessage(err)}`), null, r.subject)
-      );
+      writeResultFile(r.file, failedBeforeRun(bug, null, r.subject));
     } catch {
     }
     process.stderr.write(`sandbox-action: internal error: ${errorMessage(err)}
 `);
-    process.exit(125);
+    process.exit(exitCodeFor("mirror", bug));
   };
   process.on("uncaughtException", crash);
   process.on("unhandledRejection", crash);
@@ -19433,11 +19488,11 @@ async function landrunCommand(argv, io) {
     if (err instanceof InterruptedError) {
       io.stderr.write(`sandbox-landrun: interrupted by ${err.signal}; the step's container was removed
 `);
-      return SIGNAL_EXIT[err.signal] ?? 130;
+      return exitCodeFor("landrun", err);
     }
     io.stderr.write(`sandbox-landrun: ${errorMessage(err)}
 `);
-    return err instanceof InputError ? 2 : 125;
+    return exitCodeFor("landrun", err);
   } finally {
     sig.dispose();
   }
@@ -19445,9 +19500,9 @@ async function landrunCommand(argv, io) {
 
 // src/verdict/shards.ts
 function shardTargets(targets, count2, index) {
-  if (!Number.isInteger(count2) || count2 < 1 || count2 > 256) throw new Error("shards: 1 to 256");
+  if (!Number.isInteger(count2) || count2 < 1 || count2 > 256) throw new InputError("shards", "1 to 256");
   if (!Number.isInteger(index) || index < 0 || index >= count2)
-    throw new Error(`shard index: 0 to ${count2 - 1}`);
+    throw new InputError("shard index", `0 to ${count2 - 1}`);
   const sorted = [...new Set(targets.map((t) => t.trim()).filter(Boolean))].sort();
   return sorted.filter((_, i) => i % count2 === index);
 }
@@ -19480,7 +19535,7 @@ function shardCommand(argv, io) {
   } catch (err) {
     io.stderr.write(`sandbox-action: ${errorMessage(err)}
 `);
-    return 2;
+    return inputExitCode("plain");
   }
 }
 var TARGET = /^(?!-)[\w.+-]+(?:\/[\w.+-]+)*$/;
@@ -19757,7 +19812,7 @@ async function cpFromSession(deps, r, src, dest) {
   };
   const stream = await getOrNull(src);
   if (!stream) throw new InputError("SOURCE", `'${src}' does not exist in ${r.name ?? r.id}`);
-  await prepareOutputDir(dest);
+  await prepareOutputDir(dest, "DEST");
   const caps = r.spec.outputCaps;
   const base = src === OUTPUT_DIR ? "output" : import_node_path29.default.posix.basename(src);
   let report;
@@ -19919,7 +19974,7 @@ async function sessionCommand(sub, argv, io) {
 `);
       for (const f of rep.failures) io.stderr.write(`sandbox-action: rm: ${f}
 `);
-      if (rep.failures.length) return 1;
+      if (rep.failures.length) return FAILED_EXIT;
       io.stdout.write(`${r.id}
 `);
     } else if (sub === "sync") {
@@ -19940,7 +19995,7 @@ async function sessionCommand(sub, argv, io) {
     return 0;
   } catch (err) {
     line(io, err);
-    return err instanceof InputError ? 2 : 1;
+    return exitCodeFor("plain", err);
   } finally {
     sig.dispose();
   }
@@ -20062,12 +20117,12 @@ function failed(io, err, resultFile, json) {
     try {
       writeResultFile(resultFile, result);
     } catch (e) {
-      line(io, new Error(`--result-file: ${errorMessage(e)}`));
+      line(io, new InputError("--result-file", errorMessage(e)));
     }
   }
   if (json) io.stdout.write(`${JSON.stringify(result)}
 `);
-  return 125;
+  return exitCodeFor("mirror", err);
 }
 
 // src/cli/verify.ts
@@ -20169,7 +20224,7 @@ function verifyCommand(argv, env, io) {
     if (!r.ok) {
       io.stderr.write(`sandbox-action: no verdict from this run: ${r.reason}
 `);
-      return 1;
+      return FAILED_EXIT;
     }
     const n = Number(shardsArg);
     const s2 = r.subject;
@@ -20193,7 +20248,7 @@ function verifyCommand(argv, env, io) {
   } catch (err) {
     io.stderr.write(`sandbox-action: ${errorMessage(err)}
 `);
-    return 2;
+    return inputExitCode("plain");
   }
 }
 
@@ -24589,7 +24644,7 @@ async function reportCommand(argv, env, io, onDone = () => void 0) {
   } catch (err) {
     io.stderr.write(`sandbox-action: ${errorMessage(err)}
 `);
-    return 2;
+    return inputExitCode("plain");
   }
   if (!p.subject) {
     io.stderr.write(`sandbox-action: no check: ${p.refused}
@@ -24603,7 +24658,7 @@ async function reportCommand(argv, env, io, onDone = () => void 0) {
       annotations: 0,
       reasons: [p.refused]
     });
-    return 1;
+    return FAILED_EXIT;
   }
   const decision = decideCheck(p.subject, p.shards, files, p.required);
   const target = {
@@ -24647,7 +24702,7 @@ async function reportCommand(argv, env, io, onDone = () => void 0) {
   } catch (err) {
     io.stderr.write(`sandbox-action: the Checks API refused: ${errorMessage(err)}
 `);
-    return 1;
+    return exitCodeFor("plain", err);
   }
 }
 
@@ -24871,16 +24926,16 @@ function failBeforeRun(io, err, spec, resultFile, json) {
     try {
       writeResultFile(resultFile, result);
     } catch (e) {
-      errorLine(io, new Error(`--result-file: ${errorMessage(e)}`));
+      errorLine(io, new InputError("--result-file", errorMessage(e)));
     }
   }
   if (json) io.stdout.write(`${JSON.stringify(result)}
 `);
   if (!(err instanceof InputError) && !(err instanceof EngineError) && process.env.SANDBOX_ACTION_DEBUG) {
-    io.stderr.write(`${err.stack}
+    io.stderr.write(`${err instanceof Error ? err.stack : String(err)}
 `);
   }
-  return 125;
+  return exitCodeFor("mirror", err);
 }
 async function gcCommand(argv, io) {
   const ctx = processContext();
@@ -24924,10 +24979,10 @@ async function gcCommand(argv, io) {
       io.stderr.write(`sandbox-action: gc removed ${report.removed.length}, kept ${report.kept} newer
 `);
     }
-    return report.failures.length ? 1 : 0;
+    return report.failures.length ? FAILED_EXIT : 0;
   } catch (err) {
     errorLine(io, err);
-    return err instanceof InputError ? 2 : 1;
+    return exitCodeFor("plain", err);
   }
 }
 async function watchdogCommand(argv, io) {
@@ -24960,7 +25015,7 @@ ${helpFor(WATCHDOG_TABLE)}
     return 0;
   } catch (err) {
     errorLine(io, err);
-    return err instanceof InputError ? 2 : 1;
+    return exitCodeFor("plain", err);
   }
 }
 async function main(argv, io = { stdout: process.stdout, stderr: process.stderr }) {
@@ -24987,13 +25042,13 @@ async function main(argv, io = { stdout: process.stdout, stderr: process.stderr 
     case "help":
       io.stdout.write(`${USAGE()}
 `);
-      return sub === void 0 ? 2 : 0;
+      return sub === void 0 ? inputExitCode("plain") : 0;
     default:
       io.stderr.write(
         `sandbox-action: '${sub}' is not a command; use ${Object.keys(SUBCOMMANDS).join(", ")} (see --help)
 `
       );
-      return 2;
+      return inputExitCode("plain");
   }
 }
 
@@ -25002,7 +25057,7 @@ var settled = false;
 process.on("beforeExit", () => {
   if (!settled) {
     process.stderr.write("sandbox-action: internal error: the run stalled before finishing\n");
-    process.exitCode = 125;
+    process.exitCode = exitCodeFor("mirror", new InternalError("stalled"));
     settled = true;
   }
 });
@@ -25015,6 +25070,6 @@ main(process.argv.slice(2)).then(
     settled = true;
     process.stderr.write(`sandbox-action: internal error: ${String(err)}
 `);
-    process.exitCode = 125;
+    process.exitCode = exitCodeFor("mirror", err);
   }
 );

@@ -9,7 +9,7 @@
 import os from 'node:os';
 import type { Engine } from '../engine/types.js';
 import { PODMAN_OOM_NOTE } from '../engine/podman.js';
-import { errorMessage } from '../config/errors.js';
+import { InternalError, errorMessage } from '../config/errors.js';
 import type { RunSpec } from '../config/run-options.js';
 import type { LeanEvidence } from '../verdict/judges.js';
 import type { RunResult } from '../verdict/schema.js';
@@ -186,7 +186,7 @@ export async function executeRun(spec: RunSpec, deps: RunDeps): Promise<RunResul
     return assembleResult(
       ctx,
       { ...x, plan: null, collected: null },
-      new Error(`${errorMessage(failure ?? err)}`),
+      new InternalError(errorMessage(failure ?? err)),
     );
   }
 }

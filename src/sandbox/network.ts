@@ -19,6 +19,7 @@ import { ensureProxyImage } from '../egress/image.js';
 import { Ledger } from '../egress/ledger.js';
 import { HOST_GUARD_NOTE, egressBridgeName, hostGuardRule, orphanGuards } from './host-guard.js';
 import type { ContainerSpec, Engine, Labels } from '../engine/types.js';
+import { LineBuffer } from '../engine/http.js';
 import { LABEL_ROLE, NPROC_ULIMIT, proxyEnv, type SandboxNetwork } from './plan.js';
 
 export interface NetworkSetup {
@@ -245,7 +246,8 @@ export async function setupNetwork(spec: RunSpec, deps: NetworkDeps): Promise<Ne
   deps.addCleanup('remove the proxy', () => engine.removeContainer(id));
   await engine.connectNetwork(internalId, id);
 
-  let pending = '';
+  // No line of ours is longer than 1 MiB: a longer one is dropped.
+  const stdout = new LineBuffer(1024 * 1024);
   let stderr = '';
   let listening: ((addr: string) => void) | null = null;
   const ready = new Promise<string>((r) => (listening = r));
@@ -254,11 +256,7 @@ export async function setupNetwork(spec: RunSpec, deps: NetworkDeps): Promise<Ne
       if (stderr.length < 4096) stderr += chunk.toString('utf8');
       return;
     }
-    pending += chunk.toString('utf8');
-    const lines = pending.split('\n');
-    pending = lines.pop()!;
-    if (pending.length > 1024 * 1024) pending = ''; // no line of ours is that long
-    for (const line of lines) {
+    for (const line of stdout.push(chunk.toString('utf8'))) {
       if (line.startsWith('{"event":"listening"')) {
         try {
           listening?.((JSON.parse(line) as { address: string }).address);
@@ -345,7 +343,8 @@ export async function setupNetwork(spec: RunSpec, deps: NetworkDeps): Promise<Ne
         ]).finally(() => clearTimeout(t));
         if (!done) await engine.killContainer(id, 'KILL');
         await Promise.race([attached.done, new Promise((r) => setTimeout(r, 2000).unref())]);
-        if (pending) ledger.addLine(pending);
+        const last = stdout.rest();
+        if (last) ledger.addLine(last);
       } catch (err) {
         deps.notes.push(`stopping the proxy: ${errorMessage(err)}`);
       }

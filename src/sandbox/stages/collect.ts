@@ -52,7 +52,7 @@ export async function collect(
   let outputs = emptyOutputs(spec.outputDir);
   if (spec.outputDir) {
     const dest = spec.outputDir;
-    await prepareOutputDir(dest);
+    await prepareOutputDir(dest, '--output-dir');
     // Sizes only: the engine's stat follows links in a path's parents, so it never decides what is collected.
     const sizes = await ctx.race(
       Promise.all(
