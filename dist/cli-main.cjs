@@ -7868,10 +7868,7 @@ async function dnsProbe(engine, labels, runId, proxyImage, network, name = DNS_P
 }
 async function guardHost(privileged, bridge, addCleanup) {
   try {
-    const rules = await privileged("iptables", ["-w", "5", "-S", "INPUT"]);
-    for (const gone of orphanGuards(rules, (b) => import_node_fs4.default.existsSync(`/sys/class/net/${b}`))) {
-      await privileged("iptables", hostGuardRule("-D", gone)).catch(() => void 0);
-    }
+    await pruneHostGuards(privileged);
     await privileged("iptables", hostGuardRule("-I", bridge));
   } catch {
     return false;
@@ -7880,6 +7877,12 @@ async function guardHost(privileged, bridge, addCleanup) {
     await privileged("iptables", hostGuardRule("-D", bridge));
   });
   return true;
+}
+async function pruneHostGuards(privileged) {
+  const rules = await privileged("iptables", ["-w", "5", "-S", "INPUT"]);
+  const gone = orphanGuards(rules, (b) => import_node_fs4.default.existsSync(`/sys/class/net/${b}`));
+  for (const b of gone) await privileged("iptables", hostGuardRule("-D", b)).catch(() => void 0);
+  return gone;
 }
 
 // src/outputs/collect.ts
@@ -16662,6 +16665,10 @@ async function gc(engine, host, opts) {
     for (const f of await import_promises16.default.readdir(discard).catch(() => [])) {
       await import_promises16.default.rm(import_node_path21.default.join(discard, f), { force: true });
       report.removed.push({ kind: "volume-image", name: f });
+    }
+    if (engine.info.name === "docker" && engine.info.local) {
+      for (const b of await pruneHostGuards((c, a) => host.privileged(c, a)).catch(() => []))
+        report.removed.push({ kind: "host-guard", name: b });
     }
   }
   return report;

@@ -27528,10 +27528,7 @@ async function dnsProbe(engine, labels, runId, proxyImage, network, name = DNS_P
 }
 async function guardHost(privileged, bridge, addCleanup) {
   try {
-    const rules = await privileged("iptables", ["-w", "5", "-S", "INPUT"]);
-    for (const gone of orphanGuards(rules, (b) => fs6.existsSync(`/sys/class/net/${b}`))) {
-      await privileged("iptables", hostGuardRule("-D", gone)).catch(() => void 0);
-    }
+    await pruneHostGuards(privileged);
     await privileged("iptables", hostGuardRule("-I", bridge));
   } catch {
     return false;
@@ -27540,6 +27537,12 @@ async function guardHost(privileged, bridge, addCleanup) {
     await privileged("iptables", hostGuardRule("-D", bridge));
   });
   return true;
+}
+async function pruneHostGuards(privileged) {
+  const rules = await privileged("iptables", ["-w", "5", "-S", "INPUT"]);
+  const gone = orphanGuards(rules, (b) => fs6.existsSync(`/sys/class/net/${b}`));
+  for (const b of gone) await privileged("iptables", hostGuardRule("-D", b)).catch(() => void 0);
+  return gone;
 }
 
 // src/outputs/collect.ts
@@ -36142,6 +36145,10 @@ async function gc(engine, host, opts) {
     for (const f of await fsp16.readdir(discard).catch(() => [])) {
       await fsp16.rm(path21.join(discard, f), { force: true });
       report.removed.push({ kind: "volume-image", name: f });
+    }
+    if (engine.info.name === "docker" && engine.info.local) {
+      for (const b of await pruneHostGuards((c, a) => host.privileged(c, a)).catch(() => []))
+        report.removed.push({ kind: "host-guard", name: b });
     }
   }
   return report;

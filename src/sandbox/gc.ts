@@ -1,8 +1,12 @@
-/** Remove what crashed runs left behind: every labelled container, network and volume, and our loop devices. */
+/**
+ * Remove what crashed runs left behind: every labelled container, network and volume, our loop devices, and the
+ * host guards of egress bridges that are gone.
+ */
 import fsp from 'node:fs/promises';
 import path from 'node:path';
 import { errorMessage } from '../config/errors.js';
 import type { Engine, ResourceRef } from '../engine/types.js';
+import { pruneHostGuards } from './network.js';
 import { LABEL_CREATED, LABEL_DEADLINE, LABEL_RUN } from './plan.js';
 import {
   DISCARD_DIR,
@@ -105,6 +109,11 @@ export async function gc(
     for (const f of await fsp.readdir(discard).catch(() => [] as string[])) {
       await fsp.rm(path.join(discard, f), { force: true });
       report.removed.push({ kind: 'volume-image', name: f });
+    }
+    // The egress bridges' host guards whose bridge is gone (host-guard.ts); none where iptables cannot be run.
+    if (engine.info.name === 'docker' && engine.info.local) {
+      for (const b of await pruneHostGuards((c, a) => host.privileged(c, a)).catch(() => [] as string[]))
+        report.removed.push({ kind: 'host-guard', name: b });
     }
   }
   return report;

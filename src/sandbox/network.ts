@@ -397,10 +397,7 @@ async function guardHost(
   addCleanup: NetworkDeps['addCleanup'],
 ): Promise<boolean> {
   try {
-    const rules = await privileged('iptables', ['-w', '5', '-S', 'INPUT']);
-    for (const gone of orphanGuards(rules, (b) => fs.existsSync(`/sys/class/net/${b}`))) {
-      await privileged('iptables', hostGuardRule('-D', gone)).catch(() => undefined);
-    }
+    await pruneHostGuards(privileged);
     await privileged('iptables', hostGuardRule('-I', bridge));
   } catch {
     return false;
@@ -409,4 +406,14 @@ async function guardHost(
     await privileged('iptables', hostGuardRule('-D', bridge));
   });
   return true;
+}
+
+/** Remove the host guards whose bridge is gone (a session's, after `rm`; a crashed run's); their names. */
+export async function pruneHostGuards(
+  privileged: (cmd: string, args: string[]) => Promise<string>,
+): Promise<string[]> {
+  const rules = await privileged('iptables', ['-w', '5', '-S', 'INPUT']);
+  const gone = orphanGuards(rules, (b) => fs.existsSync(`/sys/class/net/${b}`));
+  for (const b of gone) await privileged('iptables', hostGuardRule('-D', b)).catch(() => undefined);
+  return gone;
 }

@@ -167,4 +167,32 @@ d('the egress network does not reach this host', () => {
     expect((await r.done).code).toBe(0);
     expect((await sh('iptables', ['-w', '5', '-S', 'INPUT'])).stdout).not.toContain('sandbox-action egress');
   });
+
+  test('gc removes a host guard whose bridge is gone, and never a rule that is not ours', async () => {
+    const ours = [
+      '-I',
+      'INPUT',
+      '-i',
+      'sa-e00000000ff',
+      '-m',
+      'comment',
+      '--comment',
+      'sandbox-action egress',
+      '-j',
+      'DROP',
+    ];
+    const theirs = ['-I', 'INPUT', '-i', 'sa-e00000000ee', '-j', 'DROP'];
+    await sh('iptables', ['-w', '5', ...ours]);
+    await sh('iptables', ['-w', '5', ...theirs]);
+    try {
+      // --older-than 100h: nothing of a live run is touched; the guard goes whatever its age (its bridge is gone).
+      const all = spawnCli(['gc', '--older-than', '100h']);
+      expect((await all.done).code).toBe(0);
+      const rules = (await sh('iptables', ['-w', '5', '-S', 'INPUT'])).stdout;
+      expect(rules).not.toContain('sa-e00000000ff');
+      expect(rules).toContain('-A INPUT -i sa-e00000000ee -j DROP');
+    } finally {
+      await sh('iptables', ['-w', '5', '-D', ...theirs.slice(1)]).catch(() => undefined);
+    }
+  });
 });
