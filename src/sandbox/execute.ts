@@ -55,7 +55,7 @@ export interface RunDeps {
 export async function executeRun(spec: RunSpec, deps: RunDeps): Promise<RunResult> {
   const ctx = new RunContext(spec, deps);
   const afterCleanup = deps.onRunId?.(ctx.runId);
-  const logs = new LogStream(deps.log, spec.logLimitBytes, deps.fenceWorkflowCommands);
+  const logs = new LogStream(deps.log, spec.limits.logLimitBytes, deps.fenceWorkflowCommands);
   const x: RunPieces = {
     imageId: null,
     plan: null,
@@ -108,20 +108,20 @@ export async function executeRun(spec: RunSpec, deps: RunDeps): Promise<RunResul
       engineTmpfs: deps.engine.info.readOnlyTmpfs,
       ...(prep.runscRuntime ? { runscRuntime: prep.runscRuntime } : {}),
     }));
-    if (p.container.pidsLimit !== spec.pids) {
+    if (p.container.pidsLimit !== spec.limits.pids) {
       ctx.notes.push(
-        `under gVisor the pids limit counts gVisor's own threads: the engine's limit is ${p.container.pidsLimit} for --pids ${spec.pids}; the memory limit and the timeout hold a fork bomb`,
+        `under gVisor the pids limit counts gVisor's own threads: the engine's limit is ${p.container.pidsLimit} for --pids ${spec.limits.pids}; the memory limit and the timeout hold a fork bomb`,
       );
     }
     deps.onPlan?.(p);
     const hostAddresses = deps.hostAddresses ?? localAddresses;
     const deadEnd = (gateways: string[]) =>
       gateways.filter((g) => deps.engine.info.local && !hostAddresses().includes(g));
-    let budget = spec.timeoutMs;
-    if (prep.spec.setup) {
+    let budget = spec.limits.timeoutMs;
+    if (prep.spec.phases.setup) {
       const s = await runSetup(ctx, prep, p, { deadEnd });
       x.setup = s.report;
-      budget = Math.max(1000, spec.timeoutMs - s.report.durationMs);
+      budget = Math.max(1000, spec.limits.timeoutMs - s.report.durationMs);
       if (s.exit.timedOut || s.exit.oomKilled || s.exit.commandExitCode !== 0) {
         ctx.notes.push(
           `the setup command ${s.exit.timedOut ? 'timed out' : s.exit.oomKilled ? 'was OOM-killed' : `exited ${s.exit.commandExitCode}`}; the command did not run`,
@@ -135,7 +135,7 @@ export async function executeRun(spec: RunSpec, deps: RunDeps): Promise<RunResul
       owner: prep.owner,
       exclude: prep.exclude,
       deadEndGateways: deadEnd(net.gateways),
-      filled: prep.spec.setup !== null,
+      filled: prep.spec.phases.setup !== null,
     });
     const exit = (x.exit = await runCommand(ctx, box, net, logs, budget));
     if (

@@ -177,7 +177,7 @@ export async function setupNetwork(spec: RunSpec, deps: NetworkDeps): Promise<Ne
   // its cleanup registered before the run's cleanup runs.
   const internalName = `${base}-int`;
   const made = await Promise.allSettled([
-    ensureProxyImage(engine, egress, spec.pull, deps.notice),
+    ensureProxyImage(engine, egress, spec.image.pull, deps.notice),
     engine.createNetwork({
       name: internalName,
       internal: true,

@@ -57,57 +57,59 @@ export async function prepare(ctx: RunContext): Promise<Prepared> {
   const { engine } = deps;
   const unfit = podmanLimitsProblem(engine.info);
   if (unfit) throw new InputError('--engine', `${engine.info.endpoint}: ${unfit}`);
-  if (spec.isolation === 'runsc' && engine.info.name === 'podman') {
+  if (spec.security.isolation === 'runsc' && engine.info.name === 'podman') {
     throw new InputError('--isolation', `runsc: ${PODMAN_NO_RUNSC}`);
   }
   const [image, backend, runtimes, expected, hostMounts] = await ctx.race(
     Promise.all([
       ensureImage(engine, spec, deps.notice),
-      chooseBackend(spec.volumeBackend, engine, deps.volumeHost),
-      spec.isolation === 'runsc' ? engine.runtimes() : Promise.resolve([] as RuntimeInfo[]),
+      chooseBackend(spec.host.volumeBackend, engine, deps.volumeHost),
+      spec.security.isolation === 'runsc' ? engine.runtimes() : Promise.resolve([] as RuntimeInfo[]),
       spec.verdict.expectDir ? loadExpected(spec.verdict.expectDir) : null,
-      resolveHostMounts(spec.mounts, spec.allowMounts, deps.env ?? {}),
+      resolveHostMounts(spec.phases.mounts, spec.phases.allowMounts, deps.env ?? {}),
       ...checkRunDirectories(spec),
-      spec.persist ? checkPersist(engine, deps.volumeHost, spec.persist.dir) : null,
+      spec.phases.persist ? checkPersist(engine, deps.volumeHost, spec.phases.persist.dir) : null,
     ]),
   );
   if (backend.note) ctx.notes.push(backend.note);
   let runscRuntime: string | null = null;
   let runscSeccomp = true;
-  if (spec.isolation === 'runsc') {
-    const r = chooseRunscRuntime(runtimes, spec.network !== 'none', spec.allowWeakerGvisor);
+  if (spec.security.isolation === 'runsc') {
+    const r = chooseRunscRuntime(runtimes, spec.network !== 'none', spec.security.allowWeakerGvisor);
     if ('error' in r) throw new InputError('--isolation', `runsc: ${r.error}`);
     runscRuntime = r.runtime;
     runscSeccomp = hasOciSeccomp(runtimes.find((x) => x.name === r.runtime)!);
   }
   const owner = await decideUser(engine, spec, image, ctx.labels, ctx.notes);
-  if (spec.source?.readOnly) ctx.notes.push(...(await readableBy(spec.source.dir, owner)));
+  if (spec.io.source?.readOnly) ctx.notes.push(...(await readableBy(spec.io.source.dir, owner)));
   let sized = spec;
   let disk: DiskFit | null = null;
   if (backend.backend === 'loop') {
     const free = await deps.volumeHost.freeBytes();
-    disk = fitVolumes(volumePlans(spec, ctx.runId), spec.defaultSizes, free, deps.volumeHost.stateDir);
-    sized = { ...spec, ...disk.sizes };
+    disk = fitVolumes(volumePlans(spec, ctx.runId), spec.limits.defaultSizes, free, deps.volumeHost.stateDir);
+    sized = { ...spec, limits: { ...spec.limits, ...disk.sizes } };
     ctx.notes.push(...disk.notes);
   }
   let pytest: PytestLayout | null = null;
-  if (spec.tests?.runner === 'pytest') {
+  if (spec.verdict.tests?.runner === 'pytest') {
     const layout = await resolvePytest(
-      spec.tests,
+      spec.verdict.tests,
       path.join(deps.volumeHost.stateDir, `${ctx.runId}-pytest`),
     );
     ctx.cleanup.add('remove the pytest scratch files', () => layout.cleanup());
     pytest = layout;
     ctx.notes.push(...layout.notes);
   }
-  const lean = spec.lean ? resolveLean(spec.lean, spec.source!.dir, deps.env?.PATH ?? '') : null;
+  const lean = spec.verdict.lean
+    ? resolveLean(spec.verdict.lean, spec.io.source!.dir, deps.env?.PATH ?? '')
+    : null;
   if (expected) {
     // Every expected file is evidence the verdict needs: declared, so it is collected first and its fate listed.
     const declared = [...new Set([...sized.verdict.declared, ...expected.map((e) => e.path)])];
     sized = { ...sized, verdict: { ...sized.verdict, declared } };
   }
   const expectPath = spec.verdict.expectDir
-    ? expectedRepoPath(spec.verdict.expectDir, spec.source?.dir ?? null)
+    ? expectedRepoPath(spec.verdict.expectDir, spec.io.source?.dir ?? null)
     : null;
   // A trusted mount (the base's tests folder, a folder of tests, the challenge) may hold the expected files too:
   // an empty read-only folder is mounted over them (deeper mounts come after shallower ones), so /work never has them.
@@ -145,11 +147,15 @@ export async function prepare(ctx: RunContext): Promise<Prepared> {
 /** The run's own directories on the host, checked before anything is made (a warm run checks them too). */
 export function checkRunDirectories(spec: RunSpec): Promise<void>[] {
   return [
-    checkDirectory('--source', spec.source?.dir ?? null, 'exists'),
-    checkDirectory('--output-dir', spec.outputDir, 'empty-or-absent'),
-    checkDirectory('--state-dir', spec.stateDir, 'directory-or-absent'),
-    checkDirectory('--tests', spec.tests?.trusted ? spec.tests.dir : null, 'exists'),
-    checkDirectory('--challenge', spec.lean?.trusted ? spec.lean.challengeDir : null, 'exists'),
+    checkDirectory('--source', spec.io.source?.dir ?? null, 'exists'),
+    checkDirectory('--output-dir', spec.io.outputDir, 'empty-or-absent'),
+    checkDirectory('--state-dir', spec.io.stateDir, 'directory-or-absent'),
+    checkDirectory('--tests', spec.verdict.tests?.trusted ? spec.verdict.tests.dir : null, 'exists'),
+    checkDirectory(
+      '--challenge',
+      spec.verdict.lean?.trusted ? spec.verdict.lean.challengeDir : null,
+      'exists',
+    ),
   ];
 }
 
@@ -183,25 +189,25 @@ async function readableBy(dir: string, owner: { uid: number; gid: number }): Pro
 }
 
 async function ensureImage(engine: Engine, spec: RunSpec, notice: (l: string) => void): Promise<ImageInfo> {
-  let info = spec.pull === 'always' ? null : await engine.imageInspect(spec.image);
+  let info = spec.image.pull === 'always' ? null : await engine.imageInspect(spec.image.ref);
   if (info) return info;
-  if (spec.pull === 'never') {
+  if (spec.image.pull === 'never') {
     throw new InputError(
       '--image',
-      `'${spec.image}' is not on this engine and --pull is never; build or pull it first`,
+      `'${spec.image.ref}' is not on this engine and --pull is never; build or pull it first`,
     );
   }
-  notice(`pulling ${spec.image}`);
+  notice(`pulling ${spec.image.ref}`);
   try {
-    await engine.imagePull(spec.image);
+    await engine.imagePull(spec.image.ref);
   } catch (err) {
     throw new InputError(
       '--image',
-      `'${spec.image}' is not on this engine and could not be pulled: ${errorMessage(err)}`,
+      `'${spec.image.ref}' is not on this engine and could not be pulled: ${errorMessage(err)}`,
     );
   }
-  info = await engine.imageInspect(spec.image);
-  if (!info) throw new InputError('--image', `'${spec.image}' could not be found after pulling`);
+  info = await engine.imageInspect(spec.image.ref);
+  if (!info) throw new InputError('--image', `'${spec.image.ref}' could not be found after pulling`);
   return info;
 }
 
@@ -240,12 +246,12 @@ async function decideUser(
   labels: Labels,
   notes: string[],
 ): Promise<{ uid: number; gid: number }> {
-  const explicit = spec.user !== null;
-  const wanted = spec.user ?? (image.user || '');
+  const explicit = spec.security.user !== null;
+  const wanted = spec.security.user ?? (image.user || '');
   if (wanted === '') return UNPRIVILEGED;
   let ids = numericUser(wanted);
   if (!ids) {
-    const files = await readImageFiles(engine, spec.image, ['/etc/passwd', '/etc/group'], labels);
+    const files = await readImageFiles(engine, spec.image.ref, ['/etc/passwd', '/etc/group'], labels);
     const r = resolveUser(wanted, files.get('/etc/passwd') ?? '', files.get('/etc/group') ?? '');
     if ('error' in r) {
       if (explicit) throw new InputError('--user', r.error);
@@ -254,7 +260,7 @@ async function decideUser(
     }
     ids = r;
   }
-  if (ids.uid === 0 && !spec.allowRoot) {
+  if (ids.uid === 0 && !spec.security.allowRoot) {
     if (explicit)
       throw new InputError(
         '--user',

@@ -48,7 +48,9 @@ export async function createVolumes(ctx: RunContext, prep: Prepared): Promise<Cr
     failed.length > 0 &&
     failed.every((i) => {
       const reason: unknown = (made[i] as PromiseRejectedResult).reason;
-      return reason instanceof ReservationError && prep.spec.defaultSizes.includes(SIZE_KEY[plans[i]!.role]);
+      return (
+        reason instanceof ReservationError && prep.spec.limits.defaultSizes.includes(SIZE_KEY[plans[i]!.role])
+      );
     });
   if (retry) {
     const again = failed.map((i) => plans[i]!);
@@ -63,11 +65,11 @@ export async function createVolumes(ctx: RunContext, prep: Prepared): Promise<Cr
   const volumes = madeVolumes();
   const bad = made.find((m): m is PromiseRejectedResult => m.status === 'rejected');
   if (bad) throw bad.reason;
-  if (prep.spec.persist) {
+  if (prep.spec.phases.persist) {
     const pending = attachPersist(
       engine,
       volumeHost,
-      { ...prep.spec.persist, name: persistVolumeName(ctx.runId) },
+      { ...prep.spec.phases.persist, name: persistVolumeName(ctx.runId) },
       prep.owner,
       ctx.labels,
     );
@@ -82,9 +84,9 @@ export async function createVolumes(ctx: RunContext, prep: Prepared): Promise<Cr
   }
   if (prep.backend === 'unbounded') {
     // A plain volume's root belongs to root: hand it to the sandbox user with a one-shot chown.
-    await chownVolumes(ctx, prep.spec.image, volumes, prep.owner, ctx.labels);
+    await chownVolumes(ctx, prep.spec.image.ref, volumes, prep.owner, ctx.labels);
   } else if (ctx.deps.engine.info.name === 'podman') {
-    await holdVolumes(ctx, prep.spec.image, volumes, prep.owner, ctx.labels);
+    await holdVolumes(ctx, prep.spec.image.ref, volumes, prep.owner, ctx.labels);
   }
   ctx.check();
   return volumes;
