@@ -7189,7 +7189,10 @@ function plan(spec, ctx) {
     container,
     uid: ctx.uid,
     gid: ctx.gid,
-    selfCheck
+    selfCheck,
+    notes: container.pidsLimit === spec.limits.pids ? [] : [
+      `under gVisor the pids limit counts gVisor's own threads: the engine's limit is ${container.pidsLimit} for --pids ${spec.limits.pids}; the memory limit and the timeout hold a fork bomb`
+    ]
   };
 }
 var NPROC_ULIMIT = { name: "nproc", soft: 32768, hard: 32768 };
@@ -13351,6 +13354,38 @@ function fitVolumes(volumes, defaults, free, dir) {
   return { sizes, notes, freeBytes: free, neededBytes: needed };
 }
 
+// src/sandbox/helper-containers.ts
+var volumeMounts = (volumes, readOnly) => volumes.map((v) => ({ type: "volume", source: v.name, target: v.mount, readOnly }));
+function probeContainer(labels, image) {
+  return helperContainer(labels, "probe", {
+    image,
+    cmd: ["/nonexistent"],
+    pidsLimit: 1,
+    memoryBytes: HOLDER_MEMORY_BYTES
+  });
+}
+function holderContainer(labels, role, image, owner, volumes) {
+  return helperContainer(labels, role, {
+    image,
+    entrypoint: ["sleep"],
+    cmd: ["infinity"],
+    user: `${owner.uid}:${owner.gid}`,
+    mounts: volumeMounts(volumes, true),
+    pidsLimit: 4,
+    memoryBytes: HOLDER_MEMORY_BYTES
+  });
+}
+function chownContainer(labels, image, owner, volumes) {
+  return helperContainer(labels, "chown", {
+    image,
+    entrypoint: ["chown"],
+    cmd: [`${owner.uid}:${owner.gid}`, ...volumes.map((v) => v.mount)],
+    user: "0:0",
+    capAdd: ["CHOWN"],
+    mounts: volumeMounts(volumes, false)
+  });
+}
+
 // src/sandbox/lean.ts
 var import_node_fs8 = __toESM(require("node:fs"), 1);
 var import_node_path11 = __toESM(require("node:path"), 1);
@@ -13666,6 +13701,37 @@ function resolveLean(lean, sourceDir, searchPath) {
       lake: findProgram("--lake", lean.lake, searchPath)
     }
   };
+}
+
+// src/sandbox/sandbox-user.ts
+var UNPRIVILEGED = { uid: 65534, gid: 65534 };
+function decideUser(f) {
+  const explicit = f.user !== null;
+  const wanted = f.user ?? (f.imageUser || "");
+  if (wanted === "") return { ids: UNPRIVILEGED, notes: [] };
+  let ids = numericUser(wanted);
+  if (!ids) {
+    const r = resolveUser(wanted, f.passwd, f.group);
+    if ("error" in r) {
+      if (explicit) return { error: r.error };
+      return {
+        ids: UNPRIVILEGED,
+        notes: [`the image's user '${wanted}' could not be resolved (${r.error}); running as 65534:65534`]
+      };
+    }
+    ids = r;
+  }
+  if (ids.uid === 0 && !f.allowRoot) {
+    if (explicit)
+      return { error: `'${wanted}' is uid 0; pass --allow-root to run as root (not recommended)` };
+    return {
+      ids: UNPRIVILEGED,
+      notes: [
+        `the image runs as root ('${wanted}'); the sandbox runs as 65534:65534 instead (--allow-root keeps root)`
+      ]
+    };
+  }
+  return { ids, notes: [] };
 }
 
 // src/sandbox/pytest.ts
@@ -14191,7 +14257,6 @@ async function attachPersist(engine, host, p, owner, labels) {
 }
 
 // src/sandbox/stages/prepare.ts
-var UNPRIVILEGED = { uid: 65534, gid: 65534 };
 async function prepare(ctx) {
   const { spec, deps } = ctx;
   const { engine } = deps;
@@ -14220,7 +14285,7 @@ async function prepare(ctx) {
     runscRuntime = r.runtime;
     runscSeccomp = hasOciSeccomp(runtimes.find((x) => x.name === r.runtime));
   }
-  const owner = await decideUser(engine, spec, image, ctx.labels, ctx.notes);
+  const owner = await sandboxUser(engine, spec, image, ctx.labels, ctx.notes);
   if (spec.io.source?.readOnly) ctx.notes.push(...await readableBy(spec.io.source.dir, owner));
   let sized = spec;
   let disk = null;
@@ -14331,14 +14396,7 @@ async function ensureImage(engine, spec, notice) {
   return info;
 }
 async function readImageFiles(engine, image, files, labels) {
-  const id = await engine.createContainer(
-    helperContainer(labels, "probe", {
-      image,
-      cmd: ["/nonexistent"],
-      pidsLimit: 1,
-      memoryBytes: HOLDER_MEMORY_BYTES
-    })
-  );
+  const id = await engine.createContainer(probeContainer(labels, image));
   const out = /* @__PURE__ */ new Map();
   try {
     for (const f of files) {
@@ -14350,33 +14408,19 @@ async function readImageFiles(engine, image, files, labels) {
   }
   return out;
 }
-async function decideUser(engine, spec, image, labels, notes) {
-  const explicit = spec.security.user !== null;
+async function sandboxUser(engine, spec, image, labels, notes) {
   const wanted = spec.security.user ?? (image.user || "");
-  if (wanted === "") return UNPRIVILEGED;
-  let ids = numericUser(wanted);
-  if (!ids) {
-    const files = await readImageFiles(engine, spec.image.ref, ["/etc/passwd", "/etc/group"], labels);
-    const r = resolveUser(wanted, files.get("/etc/passwd") ?? "", files.get("/etc/group") ?? "");
-    if ("error" in r) {
-      if (explicit) throw new InputError("--user", r.error);
-      notes.push(`the image's user '${wanted}' could not be resolved (${r.error}); running as 65534:65534`);
-      return UNPRIVILEGED;
-    }
-    ids = r;
-  }
-  if (ids.uid === 0 && !spec.security.allowRoot) {
-    if (explicit)
-      throw new InputError(
-        "--user",
-        `'${wanted}' is uid 0; pass --allow-root to run as root (not recommended)`
-      );
-    notes.push(
-      `the image runs as root ('${wanted}'); the sandbox runs as 65534:65534 instead (--allow-root keeps root)`
-    );
-    return UNPRIVILEGED;
-  }
-  return ids;
+  const files = wanted !== "" && !numericUser(wanted) ? await readImageFiles(engine, spec.image.ref, ["/etc/passwd", "/etc/group"], labels) : null;
+  const d = decideUser({
+    user: spec.security.user,
+    imageUser: image.user,
+    allowRoot: spec.security.allowRoot,
+    passwd: files?.get("/etc/passwd") ?? "",
+    group: files?.get("/etc/group") ?? ""
+  });
+  if ("error" in d) throw new InputError("--user", d.error);
+  notes.push(...d.notes);
+  return d.ids;
 }
 
 // src/sandbox/stages/lean.ts
@@ -14671,15 +14715,7 @@ async function runComparator(o, deps) {
 }
 async function holdVolume(engine, image, volume, user, labels) {
   const id = await engine.createContainer(
-    helperContainer(labels, "lake-holder", {
-      image,
-      entrypoint: ["sleep"],
-      cmd: ["infinity"],
-      user: `${user.uid}:${user.gid}`,
-      mounts: [{ type: "volume", source: volume, target: "/lake", readOnly: true }],
-      pidsLimit: 4,
-      memoryBytes: HOLDER_MEMORY_BYTES
-    })
+    holderContainer(labels, "lake-holder", image, user, [{ name: volume, mount: "/lake" }])
   );
   try {
     await engine.startContainer(id);
@@ -15262,22 +15298,7 @@ async function createVolumes(ctx, prep) {
 }
 async function holdVolumes(ctx, image, volumes, owner, labels) {
   const { engine } = ctx.deps;
-  const id = await engine.createContainer(
-    helperContainer(labels, "holder", {
-      image,
-      entrypoint: ["sleep"],
-      cmd: ["infinity"],
-      user: `${owner.uid}:${owner.gid}`,
-      mounts: volumes.map((v) => ({
-        type: "volume",
-        source: v.name,
-        target: v.mount,
-        readOnly: true
-      })),
-      pidsLimit: 4,
-      memoryBytes: HOLDER_MEMORY_BYTES
-    })
-  );
+  const id = await engine.createContainer(holderContainer(labels, "holder", image, owner, volumes));
   ctx.cleanup.add("remove the volume holder", () => engine.removeContainer(id));
   try {
     await engine.startContainer(id);
@@ -15293,20 +15314,8 @@ async function holdVolumes(ctx, image, volumes, owner, labels) {
 async function chownVolumes(ctx, image, volumes, owner, labels) {
   const { engine } = ctx.deps;
   const id = await engine.createContainer(
-    helperContainer(labels, "chown", {
-      image,
-      entrypoint: ["chown"],
-      cmd: [`${owner.uid}:${owner.gid}`, ...volumes.map((v) => v.mount)],
-      // The one helper that runs as root: it needs CHOWN and nothing else, with no network.
-      user: "0:0",
-      capAdd: ["CHOWN"],
-      mounts: volumes.map((v) => ({
-        type: "volume",
-        source: v.name,
-        target: v.mount,
-        readOnly: false
-      }))
-    })
+    // The one helper that runs as root: it needs CHOWN and nothing else, with no network.
+    chownContainer(labels, image, owner, volumes)
   );
   try {
     const watch2 = await engine.watchExit(id);
@@ -15373,11 +15382,7 @@ async function executeRun(spec, deps) {
       engineTmpfs: deps.engine.info.readOnlyTmpfs,
       ...prep.runscRuntime ? { runscRuntime: prep.runscRuntime } : {}
     });
-    if (p.container.pidsLimit !== spec.limits.pids) {
-      ctx.notes.push(
-        `under gVisor the pids limit counts gVisor's own threads: the engine's limit is ${p.container.pidsLimit} for --pids ${spec.limits.pids}; the memory limit and the timeout hold a fork bomb`
-      );
-    }
+    ctx.notes.push(...p.notes);
     deps.onPlan?.(p);
     const hostAddresses = deps.hostAddresses ?? localAddresses;
     const deadEnd = (gateways) => gateways.filter((g) => deps.engine.info.local && !hostAddresses().includes(g));
@@ -16474,7 +16479,8 @@ function planOf(r) {
     container: r.container.plan,
     uid: r.user.uid,
     gid: r.user.gid,
-    selfCheck: r.selfCheck
+    selfCheck: r.selfCheck,
+    notes: []
   };
 }
 async function sessionRows(deps, records) {

@@ -4175,6 +4175,20 @@ import { randomBytes as randomBytes2 } from "node:crypto";
 import fsp2 from "node:fs/promises";
 import path3 from "node:path";
 
+// src/sandbox/helper-containers.ts
+var volumeMounts = (volumes, readOnly) => volumes.map((v) => ({ type: "volume", source: v.name, target: v.mount, readOnly }));
+function holderContainer(labels, role, image, owner, volumes) {
+  return helperContainer(labels, role, {
+    image,
+    entrypoint: ["sleep"],
+    cmd: ["infinity"],
+    user: `${owner.uid}:${owner.gid}`,
+    mounts: volumeMounts(volumes, true),
+    pidsLimit: 4,
+    memoryBytes: HOLDER_MEMORY_BYTES
+  });
+}
+
 // src/comparator/context.ts
 var CONTEXT_ENV = "SANDBOX_LANDRUN_CONTEXT";
 var CONTEXT_VERSION = 1;
@@ -4372,15 +4386,7 @@ async function runComparator(o, deps) {
 }
 async function holdVolume(engine, image, volume, user, labels) {
   const id = await engine.createContainer(
-    helperContainer(labels, "lake-holder", {
-      image,
-      entrypoint: ["sleep"],
-      cmd: ["infinity"],
-      user: `${user.uid}:${user.gid}`,
-      mounts: [{ type: "volume", source: volume, target: "/lake", readOnly: true }],
-      pidsLimit: 4,
-      memoryBytes: HOLDER_MEMORY_BYTES
-    })
+    holderContainer(labels, "lake-holder", image, user, [{ name: volume, mount: "/lake" }])
   );
   try {
     await engine.startContainer(id);

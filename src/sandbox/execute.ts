@@ -108,11 +108,7 @@ export async function executeRun(spec: RunSpec, deps: RunDeps): Promise<RunResul
       engineTmpfs: deps.engine.info.readOnlyTmpfs,
       ...(prep.runscRuntime ? { runscRuntime: prep.runscRuntime } : {}),
     }));
-    if (p.container.pidsLimit !== spec.limits.pids) {
-      ctx.notes.push(
-        `under gVisor the pids limit counts gVisor's own threads: the engine's limit is ${p.container.pidsLimit} for --pids ${spec.limits.pids}; the memory limit and the timeout hold a fork bomb`,
-      );
-    }
+    ctx.notes.push(...p.notes);
     deps.onPlan?.(p);
     const hostAddresses = deps.hostAddresses ?? localAddresses;
     const deadEnd = (gateways: string[]) =>

@@ -50,6 +50,8 @@ export interface SandboxPlan {
   gid: number;
   /** What the self-check inside the sandbox must find (null with --skip-self-check). */
   selfCheck: SelfCheckExpect | null;
+  /** What the plan decided that the result should say (the gVisor pids limit). */
+  notes: string[];
 }
 
 export interface PlanContext {
@@ -296,6 +298,12 @@ export function plan(spec: RunSpec, ctx: PlanContext): SandboxPlan {
     uid: ctx.uid,
     gid: ctx.gid,
     selfCheck,
+    notes:
+      container.pidsLimit === spec.limits.pids
+        ? []
+        : [
+            `under gVisor the pids limit counts gVisor's own threads: the engine's limit is ${container.pidsLimit} for --pids ${spec.limits.pids}; the memory limit and the timeout hold a fork bomb`,
+          ],
   };
 }
 

@@ -188,6 +188,7 @@ export function planOf(r: SessionRecord) {
     uid: r.user.uid,
     gid: r.user.gid,
     selfCheck: r.selfCheck,
+    notes: [],
   };
 }
 

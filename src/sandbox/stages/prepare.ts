@@ -12,24 +12,15 @@ import type { Engine, ImageInfo, Labels, Mount, RuntimeInfo } from '../../engine
 import { expectedRepoPath, loadExpected, type ExpectedFile } from '../../verdict/expected.js';
 import { readContainerFile } from '../container-files.js';
 import { fitVolumes, type DiskFit } from '../disk.js';
-import {
-  chooseRunscRuntime,
-  hasOciSeccomp,
-  HOLDER_MEMORY_BYTES,
-  helperContainer,
-  numericUser,
-  resolveUser,
-  volumePlans,
-  WORK_DIR,
-} from '../plan.js';
+import { chooseRunscRuntime, hasOciSeccomp, numericUser, volumePlans, WORK_DIR } from '../plan.js';
+import { probeContainer } from '../helper-containers.js';
 import { resolveLean, type LeanLayout } from '../lean.js';
+import { decideUser } from '../sandbox-user.js';
 import { resolvePytest, type PytestLayout } from '../pytest.js';
 import type { RunContext } from '../run-context.js';
 import { resolveHostMounts } from '../host-mounts.js';
 import { checkPersist } from '../persist.js';
 import { chooseBackend, type ConcreteBackend } from '../volumes.js';
-
-export const UNPRIVILEGED = { uid: 65534, gid: 65534 };
 
 export interface Prepared {
   image: ImageInfo;
@@ -80,7 +71,7 @@ export async function prepare(ctx: RunContext): Promise<Prepared> {
     runscRuntime = r.runtime;
     runscSeccomp = hasOciSeccomp(runtimes.find((x) => x.name === r.runtime)!);
   }
-  const owner = await decideUser(engine, spec, image, ctx.labels, ctx.notes);
+  const owner = await sandboxUser(engine, spec, image, ctx.labels, ctx.notes);
   if (spec.io.source?.readOnly) ctx.notes.push(...(await readableBy(spec.io.source.dir, owner)));
   let sized = spec;
   let disk: DiskFit | null = null;
@@ -218,14 +209,7 @@ async function readImageFiles(
   files: string[],
   labels: Labels,
 ): Promise<Map<string, string>> {
-  const id = await engine.createContainer(
-    helperContainer(labels, 'probe', {
-      image,
-      cmd: ['/nonexistent'],
-      pidsLimit: 1,
-      memoryBytes: HOLDER_MEMORY_BYTES,
-    }),
-  );
+  const id = await engine.createContainer(probeContainer(labels, image));
   const out = new Map<string, string>();
   try {
     for (const f of files) {
@@ -238,38 +222,27 @@ async function readImageFiles(
   return out;
 }
 
-/** The sandbox user: --user, else the image's USER when it is not root, else 65534 (root only with --allow-root). */
-async function decideUser(
+/** The sandbox user (decideUser, pure); the image's passwd and group are read here only when a name needs them. */
+async function sandboxUser(
   engine: Engine,
   spec: RunSpec,
   image: ImageInfo,
   labels: Labels,
   notes: string[],
 ): Promise<{ uid: number; gid: number }> {
-  const explicit = spec.security.user !== null;
   const wanted = spec.security.user ?? (image.user || '');
-  if (wanted === '') return UNPRIVILEGED;
-  let ids = numericUser(wanted);
-  if (!ids) {
-    const files = await readImageFiles(engine, spec.image.ref, ['/etc/passwd', '/etc/group'], labels);
-    const r = resolveUser(wanted, files.get('/etc/passwd') ?? '', files.get('/etc/group') ?? '');
-    if ('error' in r) {
-      if (explicit) throw new InputError('--user', r.error);
-      notes.push(`the image's user '${wanted}' could not be resolved (${r.error}); running as 65534:65534`);
-      return UNPRIVILEGED;
-    }
-    ids = r;
-  }
-  if (ids.uid === 0 && !spec.security.allowRoot) {
-    if (explicit)
-      throw new InputError(
-        '--user',
-        `'${wanted}' is uid 0; pass --allow-root to run as root (not recommended)`,
-      );
-    notes.push(
-      `the image runs as root ('${wanted}'); the sandbox runs as 65534:65534 instead (--allow-root keeps root)`,
-    );
-    return UNPRIVILEGED;
-  }
-  return ids;
+  const files =
+    wanted !== '' && !numericUser(wanted)
+      ? await readImageFiles(engine, spec.image.ref, ['/etc/passwd', '/etc/group'], labels)
+      : null;
+  const d = decideUser({
+    user: spec.security.user,
+    imageUser: image.user,
+    allowRoot: spec.security.allowRoot,
+    passwd: files?.get('/etc/passwd') ?? '',
+    group: files?.get('/etc/group') ?? '',
+  });
+  if ('error' in d) throw new InputError('--user', d.error);
+  notes.push(...d.notes);
+  return d.ids;
 }

@@ -5,13 +5,8 @@
 import { EngineError, errorMessage } from '../../config/errors.js';
 import type { Labels } from '../../engine/types.js';
 import { fitVolumes } from '../disk.js';
-import {
-  HOLDER_MEMORY_BYTES,
-  helperContainer,
-  volumePlans,
-  type RunVolumeRole,
-  type VolumePlan,
-} from '../plan.js';
+import { chownContainer, holderContainer } from '../helper-containers.js';
+import { volumePlans, type RunVolumeRole, type VolumePlan } from '../plan.js';
 import type { RunContext } from '../run-context.js';
 import { attachPersist } from '../persist.js';
 import { persistVolumeName } from '../plan.js';
@@ -106,22 +101,7 @@ async function holdVolumes(
   labels: Labels,
 ) {
   const { engine } = ctx.deps;
-  const id = await engine.createContainer(
-    helperContainer(labels, 'holder', {
-      image,
-      entrypoint: ['sleep'],
-      cmd: ['infinity'],
-      user: `${owner.uid}:${owner.gid}`,
-      mounts: volumes.map((v) => ({
-        type: 'volume' as const,
-        source: v.name,
-        target: v.mount,
-        readOnly: true,
-      })),
-      pidsLimit: 4,
-      memoryBytes: HOLDER_MEMORY_BYTES,
-    }),
-  );
+  const id = await engine.createContainer(holderContainer(labels, 'holder', image, owner, volumes));
   ctx.cleanup.add('remove the volume holder', () => engine.removeContainer(id));
   try {
     await engine.startContainer(id);
@@ -144,20 +124,8 @@ async function chownVolumes(
 ) {
   const { engine } = ctx.deps;
   const id = await engine.createContainer(
-    helperContainer(labels, 'chown', {
-      image,
-      entrypoint: ['chown'],
-      cmd: [`${owner.uid}:${owner.gid}`, ...volumes.map((v) => v.mount)],
-      // The one helper that runs as root: it needs CHOWN and nothing else, with no network.
-      user: '0:0',
-      capAdd: ['CHOWN'],
-      mounts: volumes.map((v) => ({
-        type: 'volume' as const,
-        source: v.name,
-        target: v.mount,
-        readOnly: false,
-      })),
-    }),
+    // The one helper that runs as root: it needs CHOWN and nothing else, with no network.
+    chownContainer(labels, image, owner, volumes),
   );
   try {
     const watch = await engine.watchExit(id);
