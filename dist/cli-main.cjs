@@ -14277,14 +14277,7 @@ async function prepare(ctx) {
     ])
   );
   if (backend.note) ctx.notes.push(backend.note);
-  let runscRuntime = null;
-  let runscSeccomp = true;
-  if (spec.security.isolation === "runsc") {
-    const r = chooseRunscRuntime(runtimes, spec.network !== "none", spec.security.allowWeakerGvisor);
-    if ("error" in r) throw new InputError("--isolation", `runsc: ${r.error}`);
-    runscRuntime = r.runtime;
-    runscSeccomp = hasOciSeccomp(runtimes.find((x) => x.name === r.runtime));
-  }
+  const { runscRuntime, runscSeccomp } = runtimeFor(spec, runtimes);
   const owner = await sandboxUser(engine, spec, image, ctx.labels, ctx.notes);
   if (spec.io.source?.readOnly) ctx.notes.push(...await readableBy(spec.io.source.dir, owner));
   let sized = spec;
@@ -14311,17 +14304,7 @@ async function prepare(ctx) {
     sized = { ...sized, verdict: { ...sized.verdict, declared } };
   }
   const expectPath = spec.verdict.expectDir ? expectedRepoPath(spec.verdict.expectDir, spec.io.source?.dir ?? null) : null;
-  const hide = [];
-  const under = (root, p) => p === root || p.startsWith(`${root}/`);
-  if (expectPath && [...pytest?.exclude ?? [], ...lean?.exclude ?? []].some((r) => under(r, expectPath))) {
-    const empty = import_node_path15.default.join(deps.volumeHost.stateDir, `${ctx.runId}-hidden`);
-    await import_promises9.default.mkdir(empty, { recursive: true, mode: 365 });
-    ctx.cleanup.add(
-      "remove the empty folder over the expected files",
-      () => import_promises9.default.rm(empty, { recursive: true, force: true })
-    );
-    hide.push({ type: "bind", source: empty, target: `${WORK_DIR}/${expectPath}`, readOnly: true });
-  }
+  const hide = await hideExpected(ctx, expectPath, [...pytest?.exclude ?? [], ...lean?.exclude ?? []]);
   ctx.check();
   return {
     hide,
@@ -14338,6 +14321,26 @@ async function prepare(ctx) {
     pytest,
     hostMounts
   };
+}
+function runtimeFor(spec, runtimes) {
+  if (spec.security.isolation !== "runsc") return { runscRuntime: null, runscSeccomp: true };
+  const r = chooseRunscRuntime(runtimes, spec.network !== "none", spec.security.allowWeakerGvisor);
+  if ("error" in r) throw new InputError("--isolation", `runsc: ${r.error}`);
+  return {
+    runscRuntime: r.runtime,
+    runscSeccomp: hasOciSeccomp(runtimes.find((x) => x.name === r.runtime))
+  };
+}
+async function hideExpected(ctx, expectPath, trustedRoots) {
+  const under = (root, p) => p === root || p.startsWith(`${root}/`);
+  if (!expectPath || !trustedRoots.some((r) => under(r, expectPath))) return [];
+  const empty = import_node_path15.default.join(ctx.deps.volumeHost.stateDir, `${ctx.runId}-hidden`);
+  await import_promises9.default.mkdir(empty, { recursive: true, mode: 365 });
+  ctx.cleanup.add(
+    "remove the empty folder over the expected files",
+    () => import_promises9.default.rm(empty, { recursive: true, force: true })
+  );
+  return [{ type: "bind", source: empty, target: `${WORK_DIR}/${expectPath}`, readOnly: true }];
 }
 function checkRunDirectories(spec) {
   return [
@@ -15347,58 +15350,13 @@ async function executeRun(spec, deps) {
   try {
     const prep = await prepare(ctx);
     x.imageId = prep.image.id;
-    const [netMade, volumesMade] = await Promise.allSettled([
-      ctx.race(
-        setupNetwork(prep.spec, {
-          engine: deps.engine,
-          labels: ctx.labels,
-          runId: ctx.runId,
-          addCleanup: (what, fn) => ctx.cleanup.add(what, fn),
-          notice: deps.notice,
-          notes: ctx.notes,
-          env: deps.env
-        })
-      ),
-      createVolumes(ctx, prep)
-    ]);
-    if (volumesMade.status === "fulfilled") x.volumes = volumesMade.value;
-    if (netMade.status === "fulfilled") x.net = netMade.value;
-    if (netMade.status === "rejected") throw netMade.reason;
-    if (volumesMade.status === "rejected") throw volumesMade.reason;
-    const net3 = netMade.value;
+    const net3 = await networkAndVolumes(ctx, prep, x);
     ctx.check();
-    const p = x.plan = plan(prep.spec, {
-      runId: ctx.runId,
-      createdAt: ctx.createdAt,
-      plannedAt: deps.now(),
-      uid: prep.owner.uid,
-      gid: prep.owner.gid,
-      network: net3.network,
-      imageEntrypoint: prep.image.entrypoint,
-      extraArgs: prep.pytest?.args ?? [],
-      overlays: [...prep.pytest?.mounts ?? [], ...prep.lean?.overlays ?? [], ...prep.hide],
-      hostMounts: prep.hostMounts,
-      seccompInside: prep.runscSeccomp,
-      engineTmpfs: deps.engine.info.readOnlyTmpfs,
-      ...prep.runscRuntime ? { runscRuntime: prep.runscRuntime } : {}
-    });
+    const p = x.plan = planSandbox(ctx, prep, net3);
     ctx.notes.push(...p.notes);
     deps.onPlan?.(p);
-    const hostAddresses = deps.hostAddresses ?? localAddresses;
-    const deadEnd = (gateways) => gateways.filter((g) => deps.engine.info.local && !hostAddresses().includes(g));
-    let budget = spec.limits.timeoutMs;
-    if (prep.spec.phases.setup) {
-      const s2 = await runSetup(ctx, prep, p, { deadEnd });
-      x.setup = s2.report;
-      budget = Math.max(1e3, spec.limits.timeoutMs - s2.report.durationMs);
-      if (s2.exit.timedOut || s2.exit.oomKilled || s2.exit.commandExitCode !== 0) {
-        ctx.notes.push(
-          `the setup command ${s2.exit.timedOut ? "timed out" : s2.exit.oomKilled ? "was OOM-killed" : `exited ${s2.exit.commandExitCode}`}; the command did not run`
-        );
-        x.exit = s2.exit;
-        throw new SetupFailed();
-      }
-    }
+    const deadEnd = deadEndFilter(deps);
+    const budget = await setupPhase(ctx, prep, p, x, deadEnd);
     const box = await createSandbox(ctx, p, {
       logs,
       owner: prep.owner,
@@ -15407,18 +15365,9 @@ async function executeRun(spec, deps) {
       filled: prep.spec.phases.setup !== null
     });
     const exit = x.exit = await runCommand(ctx, box, net3, logs, budget);
-    if (deps.engine.info.name === "podman" && exit.commandExitCode === 137 && !exit.oomKilled && !exit.timedOut) {
-      ctx.notes.push(PODMAN_OOM_NOTE);
-    }
+    if (podmanOomSuspected(deps.engine, exit)) ctx.notes.push(PODMAN_OOM_NOTE);
     const collected = x.collected = await collect(ctx, prep.spec, box, p, exit.timedOut);
-    let lean = null;
-    if (prep.lean) {
-      for (const f of await ctx.cleanup.run()) ctx.notes.push(`cleanup: ${f}`);
-      lean = {
-        layout: prep.lean,
-        outcome: exit.timedOut ? null : await ctx.race(runLeanJudge(ctx, prep.spec, prep.lean))
-      };
-    }
+    const lean = await leanEvidence(ctx, prep, exit);
     x.verdict = await judge(
       prep.spec,
       { expected: prep.expected, trustedTests: prep.pytest?.trusted ?? false, lean },
@@ -15429,13 +15378,87 @@ async function executeRun(spec, deps) {
     if (!(err instanceof SetupFailed)) failure = err;
     logs.end();
   }
+  x.cleanupMs = await cleanUp(ctx, failure);
+  afterCleanup?.();
+  return finalResult(ctx, x, failure);
+}
+async function networkAndVolumes(ctx, prep, x) {
+  const { deps } = ctx;
+  const [netMade, volumesMade] = await Promise.allSettled([
+    ctx.race(
+      setupNetwork(prep.spec, {
+        engine: deps.engine,
+        labels: ctx.labels,
+        runId: ctx.runId,
+        addCleanup: (what, fn) => ctx.cleanup.add(what, fn),
+        notice: deps.notice,
+        notes: ctx.notes,
+        env: deps.env
+      })
+    ),
+    createVolumes(ctx, prep)
+  ]);
+  if (volumesMade.status === "fulfilled") x.volumes = volumesMade.value;
+  if (netMade.status === "fulfilled") x.net = netMade.value;
+  if (netMade.status === "rejected") throw netMade.reason;
+  if (volumesMade.status === "rejected") throw volumesMade.reason;
+  return netMade.value;
+}
+function planSandbox(ctx, prep, net3) {
+  return plan(prep.spec, {
+    runId: ctx.runId,
+    createdAt: ctx.createdAt,
+    plannedAt: ctx.deps.now(),
+    uid: prep.owner.uid,
+    gid: prep.owner.gid,
+    network: net3.network,
+    imageEntrypoint: prep.image.entrypoint,
+    extraArgs: prep.pytest?.args ?? [],
+    overlays: [...prep.pytest?.mounts ?? [], ...prep.lean?.overlays ?? [], ...prep.hide],
+    hostMounts: prep.hostMounts,
+    seccompInside: prep.runscSeccomp,
+    engineTmpfs: ctx.deps.engine.info.readOnlyTmpfs,
+    ...prep.runscRuntime ? { runscRuntime: prep.runscRuntime } : {}
+  });
+}
+function deadEndFilter(deps) {
+  const hostAddresses = deps.hostAddresses ?? localAddresses;
+  return (gateways) => gateways.filter((g) => deps.engine.info.local && !hostAddresses().includes(g));
+}
+async function setupPhase(ctx, prep, p, x, deadEnd) {
+  const timeout2 = ctx.spec.limits.timeoutMs;
+  if (!prep.spec.phases.setup) return timeout2;
+  const s2 = await runSetup(ctx, prep, p, { deadEnd });
+  x.setup = s2.report;
+  if (s2.exit.timedOut || s2.exit.oomKilled || s2.exit.commandExitCode !== 0) {
+    ctx.notes.push(
+      `the setup command ${s2.exit.timedOut ? "timed out" : s2.exit.oomKilled ? "was OOM-killed" : `exited ${s2.exit.commandExitCode}`}; the command did not run`
+    );
+    x.exit = s2.exit;
+    throw new SetupFailed();
+  }
+  return Math.max(1e3, timeout2 - s2.report.durationMs);
+}
+function podmanOomSuspected(engine, exit) {
+  return engine.info.name === "podman" && exit.commandExitCode === 137 && !exit.oomKilled && !exit.timedOut;
+}
+async function leanEvidence(ctx, prep, exit) {
+  if (!prep.lean) return null;
+  for (const f of await ctx.cleanup.run()) ctx.notes.push(`cleanup: ${f}`);
+  return {
+    layout: prep.lean,
+    outcome: exit.timedOut ? null : await ctx.race(runLeanJudge(ctx, prep.spec, prep.lean))
+  };
+}
+async function cleanUp(ctx, failure) {
   const t = Date.now();
   for (const f of await ctx.cleanup.run()) {
     if (failure === null) ctx.notes.push(`cleanup: ${f}`);
-    else deps.notice(`cleanup: ${f}`);
+    else ctx.deps.notice(`cleanup: ${f}`);
   }
-  x.cleanupMs = Date.now() - t;
-  afterCleanup?.();
+  return Date.now() - t;
+}
+function finalResult(ctx, x, failure) {
   try {
     return assembleResult(ctx, x, failure);
   } catch (err) {

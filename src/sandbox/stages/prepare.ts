@@ -63,14 +63,7 @@ export async function prepare(ctx: RunContext): Promise<Prepared> {
     ]),
   );
   if (backend.note) ctx.notes.push(backend.note);
-  let runscRuntime: string | null = null;
-  let runscSeccomp = true;
-  if (spec.security.isolation === 'runsc') {
-    const r = chooseRunscRuntime(runtimes, spec.network !== 'none', spec.security.allowWeakerGvisor);
-    if ('error' in r) throw new InputError('--isolation', `runsc: ${r.error}`);
-    runscRuntime = r.runtime;
-    runscSeccomp = hasOciSeccomp(runtimes.find((x) => x.name === r.runtime)!);
-  }
+  const { runscRuntime, runscSeccomp } = runtimeFor(spec, runtimes);
   const owner = await sandboxUser(engine, spec, image, ctx.labels, ctx.notes);
   if (spec.io.source?.readOnly) ctx.notes.push(...(await readableBy(spec.io.source.dir, owner)));
   let sized = spec;
@@ -102,21 +95,7 @@ export async function prepare(ctx: RunContext): Promise<Prepared> {
   const expectPath = spec.verdict.expectDir
     ? expectedRepoPath(spec.verdict.expectDir, spec.io.source?.dir ?? null)
     : null;
-  // A trusted mount (the base's tests folder, a folder of tests, the challenge) may hold the expected files too:
-  // an empty read-only folder is mounted over them (deeper mounts come after shallower ones), so /work never has them.
-  const hide: Mount[] = [];
-  const under = (root: string, p: string) => p === root || p.startsWith(`${root}/`);
-  if (
-    expectPath &&
-    [...(pytest?.exclude ?? []), ...(lean?.exclude ?? [])].some((r) => under(r, expectPath))
-  ) {
-    const empty = path.join(deps.volumeHost.stateDir, `${ctx.runId}-hidden`);
-    await fsp.mkdir(empty, { recursive: true, mode: 0o555 });
-    ctx.cleanup.add('remove the empty folder over the expected files', () =>
-      fsp.rm(empty, { recursive: true, force: true }),
-    );
-    hide.push({ type: 'bind', source: empty, target: `${WORK_DIR}/${expectPath}`, readOnly: true });
-  }
+  const hide = await hideExpected(ctx, expectPath, [...(pytest?.exclude ?? []), ...(lean?.exclude ?? [])]);
   ctx.check();
   return {
     hide,
@@ -133,6 +112,39 @@ export async function prepare(ctx: RunContext): Promise<Prepared> {
     pytest,
     hostMounts,
   };
+}
+
+/** The gVisor runtime (chooseRunscRuntime, pure, over the engine's runtimes) and whether it filters inside. */
+function runtimeFor(
+  spec: RunSpec,
+  runtimes: RuntimeInfo[],
+): { runscRuntime: string | null; runscSeccomp: boolean } {
+  if (spec.security.isolation !== 'runsc') return { runscRuntime: null, runscSeccomp: true };
+  const r = chooseRunscRuntime(runtimes, spec.network !== 'none', spec.security.allowWeakerGvisor);
+  if ('error' in r) throw new InputError('--isolation', `runsc: ${r.error}`);
+  return {
+    runscRuntime: r.runtime,
+    runscSeccomp: hasOciSeccomp(runtimes.find((x) => x.name === r.runtime)!),
+  };
+}
+
+/**
+ * A trusted mount (the base's tests folder, a folder of tests, the challenge) may hold the expected files too: an
+ * empty read-only folder is mounted over them (deeper mounts come after shallower ones), so /work never has them.
+ */
+async function hideExpected(
+  ctx: RunContext,
+  expectPath: string | null,
+  trustedRoots: string[],
+): Promise<Mount[]> {
+  const under = (root: string, p: string) => p === root || p.startsWith(`${root}/`);
+  if (!expectPath || !trustedRoots.some((r) => under(r, expectPath))) return [];
+  const empty = path.join(ctx.deps.volumeHost.stateDir, `${ctx.runId}-hidden`);
+  await fsp.mkdir(empty, { recursive: true, mode: 0o555 });
+  ctx.cleanup.add('remove the empty folder over the expected files', () =>
+    fsp.rm(empty, { recursive: true, force: true }),
+  );
+  return [{ type: 'bind', source: empty, target: `${WORK_DIR}/${expectPath}`, readOnly: true }];
 }
 
 /** The run's own directories on the host, checked before anything is made (a warm run checks them too). */
