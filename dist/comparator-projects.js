@@ -2830,10 +2830,13 @@ async function createVolume(engine, host, backend, v, owner, labels) {
   const fh = await fsp.open(image, "wx", 384);
   let device = null;
   let created = false;
+  let madeOnce = false;
   const remove = async () => {
     if (created) await engine.removeVolume(v.name);
+    created = false;
     if (device) await host.privileged("losetup", ["-d", device]).catch(() => void 0);
-    if (host.discard && created) await host.discard(image);
+    device = null;
+    if (host.discard && madeOnce) await host.discard(image);
     else await fsp.rm(image, { force: true });
   };
   try {
@@ -2867,7 +2870,7 @@ async function createVolume(engine, host, backend, v, owner, labels) {
       driverOpts: { type: "ext4", device, o: "nosuid,nodev" },
       labels: { ...volLabels, [LABEL_LOOP_DEVICE]: device, [LABEL_LOOP_IMAGE]: image }
     });
-    created = true;
+    created = madeOnce = true;
     return { ...base, enforced: true, reserved: true, remove };
   } catch (err) {
     await remove().catch(() => void 0);
@@ -3142,6 +3145,34 @@ var Demuxer = class {
     this.pending = Buffer.from(buf);
   }
 };
+
+// src/engine/events.ts
+async function followContainerEvents(api, id, actions, sink) {
+  const filters = JSON.stringify({ container: [id] });
+  const res = await api.raw("GET", "/events", { query: { filters } }, "follow events");
+  if (res.statusCode !== 200) throw api.statusError("follow events", res.statusCode, await readAll(res.body));
+  const ended = (async () => {
+    try {
+      for await (const line of jsonLines(res.body)) {
+        const action = line.Action ?? line.status ?? "";
+        const actor = line.Actor?.ID ?? line.id ?? "";
+        if (actor !== id || !actions.includes(action)) continue;
+        sink({ action, attributes: { ...line.Actor?.Attributes ?? {} } });
+      }
+    } catch {
+    }
+  })();
+  return { ended, close: () => res.body.destroy() };
+}
+async function pingEngine(api) {
+  try {
+    const res = await api.raw("GET", "/_ping", {}, "ping");
+    await readAll(res.body);
+    return res.statusCode === 200;
+  } catch {
+    return false;
+  }
+}
 
 // src/engine/docker.ts
 var CLIENT_MAX_API = "1.47";
@@ -3457,6 +3488,12 @@ var DockerApiEngine = class {
     });
     exit.catch(() => void 0);
     return { exit, cancel: () => res.body.destroy() };
+  }
+  followEvents(id, actions, sink) {
+    return followContainerEvents(this.api, id, actions, sink);
+  }
+  ping() {
+    return pingEngine(this.api);
   }
   async waitContainer(id) {
     const j = await this.api.json(

@@ -27773,20 +27773,49 @@ var Cleanup = class {
     this.steps = this.steps.filter((s2) => which2(s2.what));
     return this.run();
   }
-  /** Run every step, newest first. Returns the failures, one line each. */
-  async run() {
-    const failures = [];
-    while (this.steps.length) {
-      const s2 = this.steps.pop();
+  /**
+   * Run every step, newest first. Returns the failures, one line each. With `retry`, a step that failed on the
+   * engine's side (it did not answer, or answered 5xx: a restart under the run, its database closed) runs again
+   * each second while the engine answers, until it succeeds or `withinMs` has passed. Every step can run twice:
+   * removing what is gone already is no failure.
+   */
+  async run(o = {}) {
+    let failed = await this.pass(this.steps.reverse());
+    this.steps = [];
+    const r = o.retry;
+    if (r) {
+      const until = Date.now() + r.withinMs;
+      while (failed.some((f) => engineSide(f.err)) && Date.now() < until) {
+        await new Promise((res) => setTimeout(res, r.everyMs ?? 1e3));
+        if (!await r.ping()) continue;
+        const again = failed.filter((f) => engineSide(f.err));
+        failed = [
+          ...failed.filter((f) => !engineSide(f.err)),
+          ...await this.pass(again.map((f) => f.step))
+        ];
+      }
+      failed = failed.map(
+        (f) => engineSide(f.err) ? { ...f, line: `${f.line} (\`sandbox-action gc\` removes it once the engine answers again)` } : f
+      );
+    }
+    return failed.map((f) => f.line);
+  }
+  async pass(steps) {
+    const failed = [];
+    for (const s2 of steps) {
       try {
         await s2.fn();
       } catch (err) {
-        failures.push(`${s2.what}: ${errorMessage(err)}`);
+        failed.push({ step: s2, err, line: `${s2.what}: ${errorMessage(err)}` });
       }
     }
-    return failures;
+    return failed;
   }
 };
+function engineSide(err) {
+  if (err instanceof AggregateError) return err.errors.some(engineSide);
+  return err instanceof EngineError && (err.statusCode === void 0 || err.statusCode >= 500);
+}
 
 // src/sandbox/run-context.ts
 var RunContext = class {
@@ -32846,6 +32875,61 @@ function judge(spec, o, exit, collected) {
   );
 }
 
+// src/sandbox/outside-stop.ts
+var DIE_EVENT_GRACE_MS = 1e3;
+function outsideStop(e) {
+  if (e.outside.length) {
+    const what = [...new Set(e.outside)].join(", ");
+    return `the engine stopped the container (${what}, not sent by this run: an engine restart or shutdown, or a stop or kill from the host); the command's exit code says nothing about the command`;
+  }
+  if (e.endedEarly) {
+    return "the engine's event stream ended while the command ran (the engine stopped or restarted); the command's exit code says nothing about the command";
+  }
+  return null;
+}
+var StopWatch = class {
+  kills = [];
+  ourKill = false;
+  died = false;
+  ended = false;
+  dieSeen = () => void 0;
+  dieOrEnd;
+  follow = null;
+  constructor() {
+    this.dieOrEnd = new Promise((r) => this.dieSeen = r);
+  }
+  async start(engine, id) {
+    this.follow = await engine.followEvents(id, ["kill", "stop", "die"], (e) => {
+      if (this.died) return;
+      if (e.action === "kill" && !this.ourKill)
+        this.kills.push(`kill with signal ${e.attributes.signal ?? "?"}`);
+      if (e.action === "stop" && !this.ourKill) this.kills.push("stop");
+      if (e.action === "die") {
+        this.died = true;
+        this.dieSeen();
+      }
+    });
+    void this.follow.ended.then(() => {
+      this.ended = true;
+      this.dieSeen();
+    });
+  }
+  /** The run is about to kill the container itself (a timeout, a refused self-check, a stop of the run). */
+  ours() {
+    this.ourKill = true;
+  }
+  /** The evidence once the `die` event came, the stream ended, or the grace passed after the exit. */
+  async evidence(graceMs = DIE_EVENT_GRACE_MS) {
+    let t;
+    await Promise.race([this.dieOrEnd, new Promise((r) => t = setTimeout(r, graceMs))]);
+    clearTimeout(t);
+    return { outside: [...this.kills], died: this.died, endedEarly: this.ended && !this.died };
+  }
+  close() {
+    this.follow?.close();
+  }
+};
+
 // src/sandbox/stages/command.ts
 var ATTACH_DRAIN_MS = 3e3;
 async function runCommand(ctx, box, net3, logs, timeoutMs = ctx.spec.limits.timeoutMs) {
@@ -32862,11 +32946,11 @@ async function runCommand(ctx, box, net3, logs, timeoutMs = ctx.spec.limits.time
     const first = await Promise.race([box.watch.exit, deadline, ctx.stopped]);
     if (first === "timeout") {
       timedOut = true;
-      await engine.killContainer(box.id, "KILL");
+      await box.kill();
       await Promise.race([box.watch.exit, engine.waitContainer(box.id)]);
     }
   } catch (err) {
-    await engine.killContainer(box.id, "KILL").catch(() => void 0);
+    await box.kill().catch(() => void 0);
     await endLog(box, logs);
     throw err;
   } finally {
@@ -32877,6 +32961,8 @@ async function runCommand(ctx, box, net3, logs, timeoutMs = ctx.spec.limits.time
   const log = await endLog(box, logs);
   ctx.check();
   const state = await engine.inspectContainer(box.id);
+  const outside = outsideStop(await box.stops.evidence());
+  if (outside) throw new EngineError(engine.info.name, "run the command", outside);
   return {
     commandExitCode: timedOut ? null : state.exitCode,
     timedOut,
@@ -33688,10 +33774,13 @@ async function createVolume(engine, host, backend, v, owner, labels) {
   const fh = await fsp7.open(image, "wx", 384);
   let device = null;
   let created = false;
+  let madeOnce = false;
   const remove = async () => {
     if (created) await engine.removeVolume(v.name);
+    created = false;
     if (device) await host.privileged("losetup", ["-d", device]).catch(() => void 0);
-    if (host.discard && created) await host.discard(image);
+    device = null;
+    if (host.discard && madeOnce) await host.discard(image);
     else await fsp7.rm(image, { force: true });
   };
   try {
@@ -33725,7 +33814,7 @@ async function createVolume(engine, host, backend, v, owner, labels) {
       driverOpts: { type: "ext4", device, o: "nosuid,nodev" },
       labels: { ...volLabels, [LABEL_LOOP_DEVICE]: device, [LABEL_LOOP_IMAGE]: image }
     });
-    created = true;
+    created = madeOnce = true;
     return { ...base, enforced: true, reserved: true, remove };
   } catch (err) {
     await remove().catch(() => void 0);
@@ -33876,7 +33965,7 @@ async function prepare(ctx) {
     ])
   );
   if (backend.note) ctx.notes.push(backend.note);
-  const { runscRuntime, runscSeccomp } = runtimeFor(spec, runtimes);
+  const { runscRuntime, runscSeccomp, setupRunsc } = runtimeFor(spec, runtimes);
   const owner = await sandboxUser(engine, spec, image, ctx.labels, ctx.notes);
   if (spec.io.source?.readOnly) ctx.notes.push(...await readableBy(spec.io.source.dir, owner));
   let sized = spec;
@@ -33912,6 +34001,7 @@ async function prepare(ctx) {
     backend: backend.backend,
     runscRuntime,
     runscSeccomp,
+    setupRunsc,
     lean,
     owner,
     spec: sized,
@@ -33922,12 +34012,18 @@ async function prepare(ctx) {
   };
 }
 function runtimeFor(spec, runtimes) {
-  if (spec.security.isolation !== "runsc") return { runscRuntime: null, runscSeccomp: true };
-  const r = chooseRunscRuntime(runtimes, spec.network !== "none", spec.security.allowWeakerGvisor);
-  if ("error" in r) throw new InputError("--isolation", `runsc: ${r.error}`);
+  const pickRunsc = (networked) => {
+    const r = chooseRunscRuntime(runtimes, networked, spec.security.allowWeakerGvisor);
+    if ("error" in r) throw new InputError("--isolation", `runsc: ${r.error}`);
+    return { runtime: r.runtime, seccomp: hasOciSeccomp(runtimes.find((x) => x.name === r.runtime)) };
+  };
+  const runsc = spec.security.isolation === "runsc";
+  const mainRunsc = runsc ? pickRunsc(spec.network !== "none") : null;
+  const setup = spec.phases.setup;
   return {
-    runscRuntime: r.runtime,
-    runscSeccomp: hasOciSeccomp(runtimes.find((x) => x.name === r.runtime))
+    runscRuntime: mainRunsc?.runtime ?? null,
+    runscSeccomp: mainRunsc?.seccomp ?? true,
+    setupRunsc: runsc && setup ? pickRunsc(setup.network !== "none") : null
   };
 }
 async function hideExpected(ctx, expectPath, trustedRoots) {
@@ -34649,6 +34745,11 @@ async function createSandbox(ctx, p, o) {
   }
   const id = await engine.createContainer(p.container);
   ctx.cleanup.add("remove container", () => engine.removeContainer(id));
+  const stops = new StopWatch();
+  const kill = () => {
+    stops.ours();
+    return engine.killContainer(id, "KILL");
+  };
   const mismatches = conformance(p.container, await engine.inspectCreated(id));
   const check2 = { conformance: { ok: mismatches.length === 0, mismatches }, selfCheck: null };
   ctx.sandboxCheck = check2;
@@ -34663,12 +34764,12 @@ async function createSandbox(ctx, p, o) {
       const problems = judgeSelfCheck(facts, expect, o.deadEndGateways);
       check2.selfCheck = { ok: problems.length === 0, facts: facts ?? {}, problems };
       if (problems.length) {
-        void engine.killContainer(id, "KILL").catch(() => void 0);
+        void kill().catch(() => void 0);
         ctx.raise(new SandboxError(problems));
       }
     } : null,
     raise: (err) => {
-      void engine.killContainer(id, "KILL").catch(() => void 0);
+      void kill().catch(() => void 0);
       ctx.raise(err);
     }
   });
@@ -34678,15 +34779,17 @@ async function createSandbox(ctx, p, o) {
     await Promise.all([engine.putArchive(id, target, packed.stream), packed.done]);
   };
   const stateDir = !o.filled && spec.io.stateDir && (await fsp13.readdir(spec.io.stateDir).catch(() => [])).length > 0 ? spec.io.stateDir : null;
+  ctx.cleanup.add("stop following the engine events", async () => stops.close());
   const [, attached, watch] = await ctx.race(
     Promise.all([
       Promise.all([copyIn(o.filled ? null : p.copySource, WORK_DIR, o.exclude), copyIn(stateDir, STATE_DIR)]),
       engine.attach(id, pipe.sink),
-      engine.watchExit(id)
+      engine.watchExit(id),
+      stops.start(engine, id)
     ])
   );
   ctx.cleanup.add("detach log", async () => attached.close());
-  return { id, attached, watch, pipe, capture, check: check2 };
+  return { id, attached, watch, pipe, capture, check: check2, stops, kill };
 }
 
 // src/sandbox/stages/setup.ts
@@ -34723,8 +34826,8 @@ async function runSetup(ctx, prep, main, o) {
       // The same /work as the main phase: the trusted files over it (the trusted tests, lean's challenge files).
       overlays: [...prep.pytest?.mounts ?? [], ...prep.lean?.overlays ?? []],
       hostMounts: prep.hostMounts,
-      seccompInside: prep.runscSeccomp,
-      ...prep.runscRuntime ? { runscRuntime: prep.runscRuntime } : {}
+      seccompInside: prep.setupRunsc?.seccomp ?? prep.runscSeccomp,
+      ...prep.setupRunsc ? { runscRuntime: prep.setupRunsc.runtime } : {}
     });
     p.container.name = `${main.container.name}-setup`;
     p.container.labels = { ...p.container.labels, [LABEL_ROLE]: "setup" };
@@ -34770,7 +34873,8 @@ async function createVolumes(ctx, prep) {
     const bad2 = done.flatMap(
       (d, i) => d.status === "rejected" ? [`${volumes2[i].name}: ${errorMessage(d.reason)}`] : []
     );
-    if (bad2.length) throw new Error(bad2.join("; "));
+    const causes = done.flatMap((d) => d.status === "rejected" ? [d.reason] : []);
+    if (bad2.length) throw new AggregateError(causes, bad2.join("; "));
   });
   const failed = made.flatMap((m, i) => m.status === "rejected" ? [i] : []);
   const retry = failed.length > 0 && failed.every((i) => {
@@ -34846,6 +34950,7 @@ async function chownVolumes(ctx, image, volumes, owner, labels) {
 }
 
 // src/sandbox/execute.ts
+var ENGINE_BACK_WITHIN_MS = 3e4;
 async function executeRun(spec, deps) {
   const ctx = new RunContext(spec, deps);
   const afterCleanup = deps.onRunId?.(ctx.runId);
@@ -34967,7 +35072,8 @@ async function leanEvidence(ctx, prep, exit) {
 }
 async function cleanUp(ctx, failure) {
   const t = Date.now();
-  for (const f of await ctx.cleanup.run()) {
+  const retry = { ping: () => ctx.deps.engine.ping(), withinMs: ENGINE_BACK_WITHIN_MS };
+  for (const f of await ctx.cleanup.run({ retry })) {
     if (failure === null) ctx.notes.push(`cleanup: ${f}`);
     else ctx.deps.notice(`cleanup: ${f}`);
   }
@@ -36516,6 +36622,34 @@ var Demuxer = class {
   }
 };
 
+// src/engine/events.ts
+async function followContainerEvents(api, id, actions, sink) {
+  const filters = JSON.stringify({ container: [id] });
+  const res = await api.raw("GET", "/events", { query: { filters } }, "follow events");
+  if (res.statusCode !== 200) throw api.statusError("follow events", res.statusCode, await readAll(res.body));
+  const ended = (async () => {
+    try {
+      for await (const line of jsonLines(res.body)) {
+        const action = line.Action ?? line.status ?? "";
+        const actor = line.Actor?.ID ?? line.id ?? "";
+        if (actor !== id || !actions.includes(action)) continue;
+        sink({ action, attributes: { ...line.Actor?.Attributes ?? {} } });
+      }
+    } catch {
+    }
+  })();
+  return { ended, close: () => res.body.destroy() };
+}
+async function pingEngine(api) {
+  try {
+    const res = await api.raw("GET", "/_ping", {}, "ping");
+    await readAll(res.body);
+    return res.statusCode === 200;
+  } catch {
+    return false;
+  }
+}
+
 // src/engine/docker.ts
 var CLIENT_MAX_API = "1.47";
 var CLIENT_MIN_API = "1.41";
@@ -36830,6 +36964,12 @@ var DockerApiEngine = class {
     });
     exit.catch(() => void 0);
     return { exit, cancel: () => res.body.destroy() };
+  }
+  followEvents(id, actions, sink) {
+    return followContainerEvents(this.api, id, actions, sink);
+  }
+  ping() {
+    return pingEngine(this.api);
   }
   async waitContainer(id) {
     const j = await this.api.json(

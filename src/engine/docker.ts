@@ -4,6 +4,7 @@ import type { Readable } from 'node:stream';
 import { EngineError, InputError } from '../config/errors.js';
 import { ApiClient, parseEndpoint, readAll } from './http.js';
 import { Demuxer } from './demux.js';
+import { followContainerEvents, pingEngine } from './events.js';
 import {
   PODMAN_READ_ONLY_TMPFS,
   coverReadOnlyTmpfs,
@@ -19,6 +20,8 @@ import {
 } from './podman.js';
 import type {
   AttachedStreams,
+  ContainerEvent,
+  EventFollow,
   BuildProgressLine,
   ImageInspectResponse,
   NetworkInspectResponse,
@@ -436,6 +439,14 @@ export class DockerApiEngine implements Engine {
     // A cancelled wait rejects; whoever still awaits it sees that, nobody else does.
     exit.catch(() => undefined);
     return { exit, cancel: () => res.body.destroy() };
+  }
+
+  followEvents(id: string, actions: string[], sink: (e: ContainerEvent) => void): Promise<EventFollow> {
+    return followContainerEvents(this.api, id, actions, sink);
+  }
+
+  ping(): Promise<boolean> {
+    return pingEngine(this.api);
   }
 
   async waitContainer(id: string): Promise<number> {

@@ -235,6 +235,17 @@ export interface ExecResult {
   stderr: string;
 }
 
+/** One event of a container, as the engine reports it (its action, e.g. kill or die, and its attributes). */
+export interface ContainerEvent {
+  action: string;
+  attributes: Record<string, string>;
+}
+
+export interface EventFollow {
+  ended: Promise<void>;
+  close(): void;
+}
+
 export interface Engine {
   readonly info: EngineInfo;
   /** The engine's registered runtimes with their extra arguments (`runsc: ['--network=none']`). */
@@ -257,6 +268,13 @@ export interface Engine {
    * the wait (a session's container outlives the command that made it); `exit` then rejects.
    */
   watchExit(id: string): Promise<{ exit: Promise<number>; cancel(): void }>;
+  /**
+   * Follow the engine's events of one container, those of the actions given, from now on; resolves once the stream
+   * is open. `ended` resolves when it ends (closed, or the engine went away).
+   */
+  followEvents(id: string, actions: string[], sink: (e: ContainerEvent) => void): Promise<EventFollow>;
+  /** True when the engine answers now (GET /_ping). */
+  ping(): Promise<boolean>;
   /** Resolves with the exit code once the container is not running. */
   waitContainer(id: string): Promise<number>;
   killContainer(id: string, signal?: string): Promise<void>;

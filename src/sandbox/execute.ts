@@ -28,6 +28,8 @@ import { runSetup } from './stages/setup.js';
 import { createVolumes } from './stages/volumes.js';
 import type { VolumeHost } from './volumes.js';
 
+/** How long a run's cleanup waits for an engine that stopped answering (a restart) before it leaves the rest to gc. */
+export const ENGINE_BACK_WITHIN_MS = 30_000;
 export interface RunDeps {
   engine: Engine;
   volumeHost: VolumeHost;
@@ -197,7 +199,9 @@ async function leanEvidence(ctx: RunContext, prep: Prepared, exit: Exit): Promis
 /** Remove everything the run made; what failed goes in the notes (or to the notice, when the run failed). */
 async function cleanUp(ctx: RunContext, failure: unknown): Promise<number> {
   const t = Date.now();
-  for (const f of await ctx.cleanup.run()) {
+  // A step the engine failed (it restarted under the run) is tried again while it answers, for a while.
+  const retry = { ping: () => ctx.deps.engine.ping(), withinMs: ENGINE_BACK_WITHIN_MS };
+  for (const f of await ctx.cleanup.run({ retry })) {
     if (failure === null) ctx.notes.push(`cleanup: ${f}`);
     else ctx.deps.notice(`cleanup: ${f}`);
   }

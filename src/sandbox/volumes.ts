@@ -202,11 +202,16 @@ export async function createVolume(
   const fh = await fsp.open(image, 'wx', 0o600);
   let device: string | null = null;
   let created = false;
+  let madeOnce = false;
+  // Safe to call again after a failure: what is done is not done twice (a detached device number may be another
+  // run's by then).
   const remove = async () => {
     if (created) await engine.removeVolume(v.name);
+    created = false;
     if (device) await host.privileged('losetup', ['-d', device]).catch(() => undefined);
+    device = null;
     // Before the image is made and attached, a failure removes it here and now.
-    if (host.discard && created) await host.discard(image);
+    if (host.discard && madeOnce) await host.discard(image);
     else await fsp.rm(image, { force: true });
   };
   try {
@@ -244,7 +249,7 @@ export async function createVolume(
       driverOpts: { type: 'ext4', device, o: 'nosuid,nodev' },
       labels: { ...volLabels, [LABEL_LOOP_DEVICE]: device, [LABEL_LOOP_IMAGE]: image },
     });
-    created = true;
+    created = madeOnce = true;
     return { ...base, enforced: true, reserved: true, remove };
   } catch (err) {
     await remove().catch(() => undefined);

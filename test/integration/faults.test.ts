@@ -4,8 +4,10 @@
  * yet passed), so the test would notice a watchdog that does nothing.
  */
 import { randomUUID } from 'node:crypto';
-import { expect, jest, test } from '@jest/globals';
-import { BASE, CLI, engineOrSkip, labelled, sh, spawnCli } from '../helpers/engine.js';
+import fs from 'node:fs';
+import { afterAll, expect, jest, test } from '@jest/globals';
+import { BASE, CLI, engineOrSkip, labelled, loopDevicesIn, sh, spawnCli, tmpDir } from '../helpers/engine.js';
+import { privateEngine, type PrivateEngine } from '../helpers/private-engine.js';
 
 jest.setTimeout(180_000);
 const { engine, d } = await engineOrSkip();
@@ -128,5 +130,96 @@ d('faults leave nothing running', () => {
     expect((await labelled(engine!, future)).map((r) => r.kind)).toEqual(['container']);
     await sh('node', [CLI, 'gc', '--run', future]);
     expect(await labelled(engine!, future)).toEqual([]);
+  });
+});
+
+/** The run's JSON result from a finished spawnCli (its last stdout line). */
+function resultOf(r: { stdout: string; stderr: string }): {
+  status: string;
+  exitCode: number;
+  error: string | null;
+} {
+  const last = r.stdout.trim().split('\n').pop() ?? '';
+  try {
+    return JSON.parse(last) as { status: string; exitCode: number; error: string | null };
+  } catch {
+    throw new Error(`no JSON result: ${r.stdout} ${r.stderr}`);
+  }
+}
+
+d('an exit the engine caused is no verdict of the command', () => {
+  test('docker stop from the host mid-run: status error, exit 125, the reason named (not failed 143)', async () => {
+    const { child, done, mark } = start(['--json', '--quiet'], ['sleep', '1000']);
+    const runId = await runOf(mark).catch((e: unknown) => {
+      child.kill('SIGKILL');
+      throw e;
+    });
+    await sh('docker', ['stop', '-t', '1', `sandbox-action-${runId}`]);
+    const r = await done;
+    const res = resultOf(r);
+    expect({ code: r.code, status: res.status, exitCode: res.exitCode }).toEqual({
+      code: 125,
+      status: 'error',
+      exitCode: 125,
+    });
+    expect(res.error).toMatch(/the engine stopped the container \(kill with signal 15, not sent by this run/);
+    expect(await labelled(engine!, runId)).toEqual([]);
+  });
+
+  test('control: the command that ends itself with SIGTERM (143) is the command failing, and a timeout is a timeout', async () => {
+    const own = await done(start(['--json', '--quiet'], ['sh', '-c', 'kill -TERM $$; sleep 5']));
+    expect([own.code, resultOf(own).status, resultOf(own).exitCode]).toEqual([143, 'failed', 143]);
+    const late = await done(start(['--json', '--quiet', '--timeout', '2s'], ['sleep', '1000']));
+    expect([late.code, resultOf(late).status]).toEqual([124, 'timed-out']);
+  });
+});
+
+async function done(s: { done: Promise<{ code: number | null; stdout: string; stderr: string }> }) {
+  return s.done;
+}
+
+d('an engine restart mid-run', () => {
+  let pe: PrivateEngine | null = null;
+  const stateDir = tmpDir('restart-state');
+  afterAll(async () => {
+    await pe?.close();
+    // A failing run of this test leaves its loop devices: detached here, so the machine is clean either way.
+    for (const dev of await loopDevicesIn(stateDir)) await sh('losetup', ['-d', dev]).catch(() => undefined);
+    fs.rmSync(stateDir, { recursive: true, force: true });
+  });
+
+  test('status error with the reason, exit 125; its volumes and loop devices removed once the engine is back', async () => {
+    pe = await privateEngine();
+    const env = { ...process.env, DOCKER_HOST: pe.host, SANDBOX_ACTION_STATE_DIR: stateDir };
+    const args = ['run', '--json', '--quiet', '--image', BASE, '--work-size', '64m', '--output-size', '64m'];
+    const run = spawnCli([...args, '--pull', 'never', '--', 'sleep', '30'], env);
+    // The sandbox is running, then the engine stops (as `systemctl restart docker` does) and comes back.
+    for (let i = 0; i < 100; i++) {
+      const { stdout } = await sh('docker', [
+        '-H',
+        pe.host,
+        'ps',
+        '-q',
+        '--filter',
+        'label=sandbox-action.role=sandbox',
+      ]);
+      if (stdout.trim()) break;
+      await sleep(200);
+    }
+    await pe.stop();
+    await sleep(1000);
+    await pe.start();
+    const r = await run.done;
+    const res = resultOf(r);
+    expect({ code: r.code, status: res.status, exitCode: res.exitCode }).toEqual({
+      code: 125,
+      status: 'error',
+      exitCode: 125,
+    });
+    expect(res.error).toMatch(/the engine stopped the container/);
+    // Nothing left: no volume in the engine, no loop device on its images, no image file.
+    expect((await sh('docker', ['-H', pe.host, 'volume', 'ls', '-q'])).stdout.trim()).toBe('');
+    expect(await loopDevicesIn(stateDir)).toEqual([]);
+    expect(fs.readdirSync(stateDir).filter((f) => f.endsWith('.img'))).toEqual([]);
   });
 });

@@ -17,58 +17,72 @@ import { startUpstream, type Upstream } from '../helpers/upstream.js';
 
 jest.setTimeout(300_000);
 const { engine, d } = await engineOrSkip();
+const isolations = (process.env.SANDBOX_TEST_ISOLATIONS ?? 'default,runsc').split(',');
 
-d('network per phase: --setup with --setup-network proxy, then the command with none', () => {
-  let up: Upstream;
-  beforeAll(async () => {
-    up = await startUpstream(engine!, `phases${process.pid}`);
-  }, 300_000);
-  afterAll(() => up?.close());
+d.each(isolations)(
+  'network per phase: --setup with --setup-network proxy, then the command with none (isolation %s)',
+  (isolation) => {
+    const ISO = ['--isolation', isolation];
+    let up: Upstream;
+    beforeAll(async () => {
+      up = await startUpstream(engine!, `phases${process.pid}`);
+    }, 300_000);
+    afterAll(() => up?.close());
 
-  const MAIN = [
-    'cat /work/fetched',
-    'echo "routes=$(tail -n +2 /proc/net/route | wc -l)"',
-    'curl -sS --max-time 5 http://up.test:8080/from-main >/dev/null 2>&1; echo "main-rc=$?"',
-    'for p in /proc/[0-9]*; do tr "\\0" " " < $p/cmdline 2>/dev/null; echo; done | grep -q "sl[e]ep 1000" && echo SETUP-SURVIVED',
-    'true',
-  ].join('; ');
-  const SETUP = 'curl -sS --max-time 10 http://up.test:8080/from-setup > /work/fetched; (sleep 1000 &)';
+    const MAIN = [
+      'cat /work/fetched',
+      'echo "routes=$(tail -n +2 /proc/net/route | wc -l)"',
+      'curl -sS --max-time 5 http://up.test:8080/from-main >/dev/null 2>&1; echo "main-rc=$?"',
+      'for p in /proc/[0-9]*; do tr "\\0" " " < $p/cmdline 2>/dev/null; echo; done | grep -q "sl[e]ep 1000" && echo SETUP-SURVIVED',
+      'true',
+    ].join('; ');
+    const SETUP = 'curl -sS --max-time 10 http://up.test:8080/from-setup > /work/fetched; (sleep 1000 &)';
 
-  test('the setup reached its allowed host; the main phase has no route and nothing of the setup is left', async () => {
-    const r = await run([...SMALL, '--setup', SETUP, ...up.reach('--setup-network')], ['sh', '-c', MAIN], {
-      image: up.client,
+    test('the setup reached its allowed host; the main phase has no route and nothing of the setup is left', async () => {
+      const r = await run(
+        [...SMALL, ...ISO, '--setup', SETUP, ...up.reach('--setup-network')],
+        ['sh', '-c', MAIN],
+        {
+          image: up.client,
+        },
+      );
+      expect(r.result.status).toBe('succeeded');
+      expect(r.stderr).toContain('hello from up.test');
+      expect(r.stderr).toMatch(/^routes=0$/m);
+      expect(r.stderr).toMatch(/^main-rc=[1-9]\d*$/m);
+      expect(r.stderr).not.toContain('SETUP-SURVIVED');
+      const hits = up.hits().join('\n');
+      expect(hits).toContain('/from-setup');
+      expect(hits).not.toContain('/from-main');
+      expect(r.result.network).toBe('none');
+      expect(r.result.setup).toMatchObject({ network: 'proxy', exitCode: 0, timedOut: false });
+      expect(r.result.setup!.egress!.allowed.map((h) => h.host)).toEqual(['up.test']);
+      expect(r.result.setup!.sandbox.conformance.ok).toBe(true);
+      expect(r.result.engine.runtime).toMatch(isolation === 'runsc' ? /^runsc-seccomp$/ : /^default$/);
+      expect(await labelled(engine!, r.result.runId)).toEqual([]);
     });
-    expect(r.result.status).toBe('succeeded');
-    expect(r.stderr).toContain('hello from up.test');
-    expect(r.stderr).toMatch(/^routes=0$/m);
-    expect(r.stderr).toMatch(/^main-rc=[1-9]\d*$/m);
-    expect(r.stderr).not.toContain('SETUP-SURVIVED');
-    const hits = up.hits().join('\n');
-    expect(hits).toContain('/from-setup');
-    expect(hits).not.toContain('/from-main');
-    expect(r.result.network).toBe('none');
-    expect(r.result.setup).toMatchObject({ network: 'proxy', exitCode: 0, timedOut: false });
-    expect(r.result.setup!.egress!.allowed.map((h) => h.host)).toEqual(['up.test']);
-    expect(r.result.setup!.sandbox.conformance.ok).toBe(true);
-    expect(await labelled(engine!, r.result.runId)).toEqual([]);
-  });
 
-  test('control: the same probe with the main phase on the proxy does reach the host', async () => {
-    const r = await run([...SMALL, ...up.reach()], ['sh', '-c', 'echo x > /work/fetched; ' + MAIN], {
-      image: up.client,
+    test('control: the same probe with the main phase on the proxy does reach the host', async () => {
+      const r = await run(
+        [...SMALL, ...ISO, ...up.reach()],
+        ['sh', '-c', 'echo x > /work/fetched; ' + MAIN],
+        {
+          image: up.client,
+        },
+      );
+      expect(r.stderr).toMatch(/^main-rc=0$/m);
+      expect(up.hits().join('\n')).toContain('/from-main');
     });
-    expect(r.stderr).toMatch(/^main-rc=0$/m);
-    expect(up.hits().join('\n')).toContain('/from-main');
-  });
 
-  test('a failing setup stops the run with its exit code; the command does not run', async () => {
-    const r = await run([...SMALL, '--setup', 'exit 7'], ['sh', '-c', 'echo MAIN-RAN']);
-    expect(r.result.status).toBe('failed');
-    expect(r.result.commandExitCode).toBe(7);
-    expect(r.stderr).not.toContain('MAIN-RAN');
-    expect(r.result.notes.join('\n')).toContain('the setup command exited 7; the command did not run');
-  });
-});
+    test('a failing setup stops the run with its exit code; the command does not run', async () => {
+      const r = await run([...SMALL, ...ISO, '--setup', 'exit 7'], ['sh', '-c', 'echo MAIN-RAN']);
+      expect(r.result.status).toBe('failed');
+      expect(r.result.commandExitCode).toBe(7);
+      expect(r.stderr).not.toContain('MAIN-RAN');
+      expect(r.result.notes.join('\n')).toContain('the setup command exited 7; the command did not run');
+    });
+  },
+);
 
 d('--mount', () => {
   const home = tmpDir('home');

@@ -72,15 +72,23 @@ echo "up-direct: $(c https://up.test/v1/direct)"
 ${SEARCH}
 `;
 
-d('--secret-route', () => {
+const isolations = (process.env.SANDBOX_TEST_ISOLATIONS ?? 'default,runsc').split(',');
+
+d.each(isolations)('--secret-route (isolation %s)', (isolation) => {
+  const ISO = ['--isolation', isolation];
   test('the upstream receives the secret; the sandbox never sees it; nothing else is reachable through the route', async () => {
     const src = tmpDir('route-src');
     fs.chmodSync(src, 0o755);
-    const r = await run([...routed(), '--source', src], ['sh', '-c', PROBES], { image: fx.client });
+    const seen = fx.upstreamRequests().length; // the upstream is shared by the isolations: only this run's
+    const r = await run([...routed(), ...ISO, '--source', src], ['sh', '-c', PROBES], { image: fx.client });
+    expect(r.result.engine.runtime).toMatch(isolation === 'runsc' ? /^runsc-seccomp-host$/ : /^default$/);
     const out = r.stderr;
     expect(r.result.status).toBe('succeeded');
     expect(out).toMatch(/^base=http:\/\/[0-9.]+:3128\/api$/m);
-    const reqs = fx.upstreamRequests().map((l) => JSON.parse(l) as Record<string, string>);
+    const reqs = fx
+      .upstreamRequests()
+      .slice(seen)
+      .map((l) => JSON.parse(l) as Record<string, string>);
     const at = (url: string) => reqs.filter((q) => q.url === url);
     // The upstream receives it, over HTTPS, as up.test, with the secret in the route's header.
     for (const u of ['/v1/hello', '/v1/host-trick', '/v1/absolute']) {
@@ -115,14 +123,18 @@ d('--secret-route', () => {
     const src = tmpDir('route-leak');
     fs.writeFileSync(path.join(src, 'config'), `key=${SECRET}\n`);
     fs.chmodSync(src, 0o755);
-    const r = await run([...routed(), '--source', src, '--env', `LEAKED=${SECRET}`], ['sh', '-c', SEARCH], {
-      image: fx.client,
-    });
+    const r = await run(
+      [...routed(), ...ISO, '--source', src, '--env', `LEAKED=${SECRET}`],
+      ['sh', '-c', SEARCH],
+      { image: fx.client },
+    );
     expect(r.stderr).toMatch(/^env=1$/m);
     expect(r.stderr).toMatch(/^proc=[1-9]\d*$/m);
     expect(r.stderr).toMatch(/^files=[1-9]\d*$/m);
   });
+});
 
+d('--secret-route in sessions and bad input', () => {
   test('a session gets the route too (its proxy lives as long as it), without the secret', async () => {
     const c = await sa(['create', '--image', fx.client, ...SMALL, ...routed()]);
     expect(c.code).toBe(0);

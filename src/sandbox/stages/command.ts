@@ -3,7 +3,9 @@
  * fault: then kill and rethrow). The log's fence closes only after the attach stream has ended or been cut, so no
  * byte of the build can follow it.
  */
+import { EngineError } from '../../config/errors.js';
 import type { NetworkSetup } from '../network.js';
+import { outsideStop } from '../outside-stop.js';
 import type { LogStream } from '../logs.js';
 import type { RunContext } from '../run-context.js';
 import type { Sandbox } from './sandbox.js';
@@ -41,12 +43,12 @@ export async function runCommand(
     const first = await Promise.race([box.watch.exit, deadline, ctx.stopped]);
     if (first === 'timeout') {
       timedOut = true;
-      await engine.killContainer(box.id, 'KILL');
+      await box.kill();
       await Promise.race([box.watch.exit, engine.waitContainer(box.id)]);
     }
   } catch (err) {
     // Stopped (a signal, a fault) or the engine failed: the command must not go on running.
-    await engine.killContainer(box.id, 'KILL').catch(() => undefined);
+    await box.kill().catch(() => undefined);
     await endLog(box, logs);
     throw err;
   } finally {
@@ -57,6 +59,9 @@ export async function runCommand(
   const log = await endLog(box, logs);
   ctx.check();
   const state = await engine.inspectContainer(box.id);
+  // An exit the engine caused (a restart, docker stop) is no verdict of the command: an engine failure.
+  const outside = outsideStop(await box.stops.evidence());
+  if (outside) throw new EngineError(engine.info.name, 'run the command', outside);
   return {
     commandExitCode: timedOut ? null : state.exitCode,
     timedOut,

@@ -28,6 +28,8 @@ export interface Prepared {
   runscRuntime: string | null;
   /** The gVisor runtime applies the seccomp profile inside the sandbox (false only with --allow-weaker-gvisor). */
   runscSeccomp: boolean;
+  /** The setup phase's gVisor runtime (for its own network), when there is a setup phase under runsc. */
+  setupRunsc: { runtime: string; seccomp: boolean } | null;
   owner: { uid: number; gid: number };
   /** The spec with volume sizes that fit the disk (defaults may have shrunk, with a note). */
   spec: RunSpec;
@@ -63,7 +65,7 @@ export async function prepare(ctx: RunContext): Promise<Prepared> {
     ]),
   );
   if (backend.note) ctx.notes.push(backend.note);
-  const { runscRuntime, runscSeccomp } = runtimeFor(spec, runtimes);
+  const { runscRuntime, runscSeccomp, setupRunsc } = runtimeFor(spec, runtimes);
   const owner = await sandboxUser(engine, spec, image, ctx.labels, ctx.notes);
   if (spec.io.source?.readOnly) ctx.notes.push(...(await readableBy(spec.io.source.dir, owner)));
   let sized = spec;
@@ -104,6 +106,7 @@ export async function prepare(ctx: RunContext): Promise<Prepared> {
     backend: backend.backend,
     runscRuntime,
     runscSeccomp,
+    setupRunsc,
     lean,
     owner,
     spec: sized,
@@ -114,17 +117,31 @@ export async function prepare(ctx: RunContext): Promise<Prepared> {
   };
 }
 
-/** The gVisor runtime (chooseRunscRuntime, pure, over the engine's runtimes) and whether it filters inside. */
+/**
+ * The gVisor runtimes (chooseRunscRuntime, pure, over the engine's runtimes) and whether each filters inside. The
+ * runtime's arguments depend on the network of each phase (this runsc needs --network=host on a docker network,
+ * --network=none without one): the setup phase picks its own.
+ */
 function runtimeFor(
   spec: RunSpec,
   runtimes: RuntimeInfo[],
-): { runscRuntime: string | null; runscSeccomp: boolean } {
-  if (spec.security.isolation !== 'runsc') return { runscRuntime: null, runscSeccomp: true };
-  const r = chooseRunscRuntime(runtimes, spec.network !== 'none', spec.security.allowWeakerGvisor);
-  if ('error' in r) throw new InputError('--isolation', `runsc: ${r.error}`);
+): {
+  runscRuntime: string | null;
+  runscSeccomp: boolean;
+  setupRunsc: { runtime: string; seccomp: boolean } | null;
+} {
+  const pickRunsc = (networked: boolean) => {
+    const r = chooseRunscRuntime(runtimes, networked, spec.security.allowWeakerGvisor);
+    if ('error' in r) throw new InputError('--isolation', `runsc: ${r.error}`);
+    return { runtime: r.runtime, seccomp: hasOciSeccomp(runtimes.find((x) => x.name === r.runtime)!) };
+  };
+  const runsc = spec.security.isolation === 'runsc';
+  const mainRunsc = runsc ? pickRunsc(spec.network !== 'none') : null;
+  const setup = spec.phases.setup;
   return {
-    runscRuntime: r.runtime,
-    runscSeccomp: hasOciSeccomp(runtimes.find((x) => x.name === r.runtime)!),
+    runscRuntime: mainRunsc?.runtime ?? null,
+    runscSeccomp: mainRunsc?.seccomp ?? true,
+    setupRunsc: runsc && setup ? pickRunsc(setup.network !== 'none') : null,
   };
 }
 

@@ -7,6 +7,7 @@ import fsp from 'node:fs/promises';
 import { SandboxError } from '../../config/errors.js';
 import type { AttachedStreams } from '../../engine/types.js';
 import { conformance } from '../conformance.js';
+import { StopWatch } from '../outside-stop.js';
 import { Capture, LogCopy, LogPipe } from '../log-pipe.js';
 import type { LogStream } from '../logs.js';
 import { STATE_DIR, WORK_DIR, type SandboxPlan } from '../plan.js';
@@ -27,6 +28,10 @@ export interface Sandbox {
   capture: Capture | null;
   /** Filled as the evidence arrives: the conformance check now, the self-check when its line comes. */
   check: SandboxCheck;
+  /** The engine's kill and die events of the container: whether someone else stopped it (outside-stop.ts). */
+  stops: StopWatch;
+  /** Kill the container, as the run (a timeout, a refused self-check, a stop of the run). */
+  kill(): Promise<void>;
 }
 
 export async function createSandbox(
@@ -51,6 +56,11 @@ export async function createSandbox(
   }
   const id = await engine.createContainer(p.container);
   ctx.cleanup.add('remove container', () => engine.removeContainer(id));
+  const stops = new StopWatch();
+  const kill = () => {
+    stops.ours();
+    return engine.killContainer(id, 'KILL');
+  };
 
   const mismatches = conformance(p.container, await engine.inspectCreated(id));
   const check: SandboxCheck = { conformance: { ok: mismatches.length === 0, mismatches }, selfCheck: null };
@@ -70,13 +80,13 @@ export async function createSandbox(
           check.selfCheck = { ok: problems.length === 0, facts: facts ?? {}, problems };
           if (problems.length) {
             // The script refuses these itself; the trusted side does not rely on it and stops the container at once.
-            void engine.killContainer(id, 'KILL').catch(() => undefined);
+            void kill().catch(() => undefined);
             ctx.raise(new SandboxError(problems));
           }
         }
       : null,
     raise: (err) => {
-      void engine.killContainer(id, 'KILL').catch(() => undefined);
+      void kill().catch(() => undefined);
       ctx.raise(err);
     },
   });
@@ -90,13 +100,15 @@ export async function createSandbox(
     !o.filled && spec.io.stateDir && (await fsp.readdir(spec.io.stateDir).catch(() => [])).length > 0
       ? spec.io.stateDir
       : null;
+  ctx.cleanup.add('stop following the engine events', async () => stops.close());
   const [, attached, watch] = await ctx.race(
     Promise.all([
       Promise.all([copyIn(o.filled ? null : p.copySource, WORK_DIR, o.exclude), copyIn(stateDir, STATE_DIR)]),
       engine.attach(id, pipe.sink),
       engine.watchExit(id),
+      stops.start(engine, id),
     ]),
   );
   ctx.cleanup.add('detach log', async () => attached.close());
-  return { id, attached, watch, pipe, capture, check };
+  return { id, attached, watch, pipe, capture, check, stops, kill };
 }

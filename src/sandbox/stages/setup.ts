@@ -55,8 +55,8 @@ export async function runSetup(
       // The same /work as the main phase: the trusted files over it (the trusted tests, lean's challenge files).
       overlays: [...(prep.pytest?.mounts ?? []), ...(prep.lean?.overlays ?? [])],
       hostMounts: prep.hostMounts,
-      seccompInside: prep.runscSeccomp,
-      ...(prep.runscRuntime ? { runscRuntime: prep.runscRuntime } : {}),
+      seccompInside: prep.setupRunsc?.seccomp ?? prep.runscSeccomp,
+      ...(prep.setupRunsc ? { runscRuntime: prep.setupRunsc.runtime } : {}),
     });
     p.container.name = `${main.container.name}-setup`;
     p.container.labels = { ...p.container.labels, [LABEL_ROLE]: 'setup' };

@@ -34,7 +34,8 @@ export async function createVolumes(ctx: RunContext, prep: Prepared): Promise<Cr
     const bad = done.flatMap((d, i) =>
       d.status === 'rejected' ? [`${volumes[i]!.name}: ${errorMessage(d.reason)}`] : [],
     );
-    if (bad.length) throw new Error(bad.join('; '));
+    const causes = done.flatMap((d) => (d.status === 'rejected' ? [d.reason as unknown] : []));
+    if (bad.length) throw new AggregateError(causes, bad.join('; '));
   });
   // Another run may have taken the space since it was measured. Volumes of default size shrink to what is free now
   // (once); a size the user gave is honoured or the run is refused.
