@@ -4670,9 +4670,6 @@ var require_semver2 = __commonJS({
   }
 });
 
-// src/cli/main.ts
-var import_node_path32 = __toESM(require("node:path"), 1);
-
 // src/config/errors.ts
 var InputError = class extends Error {
   constructor(input, problem) {
@@ -4700,6 +4697,24 @@ var EngineError = class extends Error {
   hint;
   statusCode;
 };
+var ReservationError = class extends EngineError {
+};
+var RegistryError = class extends Error {
+  constructor(message, status) {
+    super(message);
+    this.status = status;
+    this.name = "RegistryError";
+  }
+  status;
+};
+var CleanupError = class extends AggregateError {
+  constructor(failures, causes = []) {
+    super(causes, failures.join("; "));
+    this.failures = failures;
+    this.name = "CleanupError";
+  }
+  failures;
+};
 var SandboxError = class extends Error {
   constructor(problems) {
     super(`the sandbox is not what the plan said, so the command was not run: ${problems.join("; ")}`);
@@ -4716,9 +4731,48 @@ var InterruptedError = class extends Error {
   }
   signal;
 };
+var ProtocolError = class extends Error {
+  name = "ProtocolError";
+};
+var HeaderError = class extends Error {
+  name = "HeaderError";
+};
+var InternalError = class extends Error {
+  name = "InternalError";
+};
 function errorMessage(err) {
   return err instanceof Error ? err.message : String(err);
 }
+function asError(err) {
+  return err instanceof Error ? err : new InternalError(String(err));
+}
+function errorKind(err) {
+  if (err instanceof InputError || err instanceof HeaderError) return "input";
+  if (err instanceof EngineError || err instanceof RegistryError || err instanceof CleanupError || err instanceof ProtocolError)
+    return "engine";
+  if (err instanceof SandboxError) return "sandbox";
+  if (err instanceof InterruptedError) return "interrupted";
+  return "internal";
+}
+var SIGNAL_EXIT = { SIGHUP: 129, SIGINT: 130, SIGTERM: 143 };
+var EXIT_CODES = {
+  mirror: { input: 125, engine: 125, sandbox: 125, interrupted: "signal", internal: 125 },
+  landrun: { input: 2, engine: 125, sandbox: 125, interrupted: "signal", internal: 125 },
+  plain: { input: 2, engine: 1, sandbox: 1, interrupted: 1, internal: 1 }
+};
+var FAILED_EXIT = 1;
+function exitCodeFor(kind, err) {
+  const rule = EXIT_CODES[kind][errorKind(err)];
+  if (rule !== "signal") return rule;
+  return err instanceof InterruptedError ? SIGNAL_EXIT[err.signal] ?? 130 : 130;
+}
+function inputExitCode(kind) {
+  const rule = EXIT_CODES[kind].input;
+  return rule === "signal" ? 130 : rule;
+}
+
+// src/cli/main.ts
+var import_node_path32 = __toESM(require("node:path"), 1);
 
 // src/config/run-options.ts
 var import_node_path3 = __toESM(require("node:path"), 1);
@@ -5674,7 +5728,7 @@ function expandPresets(names) {
         `'${name}' is not a preset; the presets are ${Object.keys(PRESETS).join(", ")}`
       );
     }
-    if (path32.includes(name)) throw new Error(`preset cycle: ${[...path32, name].join(" → ")}`);
+    if (path32.includes(name)) throw new InternalError(`preset cycle: ${[...path32, name].join(" → ")}`);
     for (const inc of p.includes) visit(inc, [...path32, name]);
     for (const d of p.domains) if (!out.includes(d)) out.push(d);
   };
@@ -5689,13 +5743,13 @@ function checkTargets(targets, what = "targets") {
   const out = [];
   for (const t of targets.map((x) => x.trim()).filter(Boolean)) {
     if (!NAME.test(t) || t.length > 512)
-      throw new Error(`${what}: '${t.slice(0, 100)}' is not a Lean declaration name`);
+      throw new InputError(what, `'${t.slice(0, 100)}' is not a Lean declaration name`);
     if (!out.includes(t)) out.push(t);
   }
   return out;
 }
 function auditFile(modules, targets, nonce) {
-  if (!/^[a-f0-9]{16,64}$/.test(nonce)) throw new Error("nonce: 16 to 64 hex digits");
+  if (!/^[a-f0-9]{16,64}$/.test(nonce)) throw new InternalError("nonce: 16 to 64 hex digits");
   const lines = [...checkTargets(modules, "modules").map((m) => `import ${m}`), ""];
   for (const t of checkTargets(targets)) {
     lines.push(`#eval IO.println "<<audit ${nonce} begin ${t}>>"`);
@@ -6557,6 +6611,7 @@ var LogStream = class {
 };
 
 // src/sandbox/network.ts
+var import_node_fs4 = __toESM(require("node:fs"), 1);
 var import_promises = __toESM(require("node:fs/promises"), 1);
 var import_semver = __toESM(require_semver2(), 1);
 
@@ -6668,7 +6723,7 @@ function rootTar(files, bundle) {
       });
     }
     pack.finalize();
-  })().catch((err) => pack.destroy(err));
+  })().catch((err) => pack.destroy(asError(err)));
   return import_node_stream2.Readable.from(pack);
 }
 function importChanges() {
@@ -6874,6 +6929,285 @@ function isDecision(r) {
   return (o.decision === "allow" || o.decision === "deny") && typeof o.host === "string" && typeof o.port === "number" && typeof o.reason === "string" && typeof o.bytesUp === "number" && typeof o.bytesDown === "number";
 }
 
+// src/sandbox/host-guard.ts
+var import_node_crypto4 = __toESM(require("node:crypto"), 1);
+function egressBridgeName(runId) {
+  return `sa-e${import_node_crypto4.default.createHash("sha256").update(runId).digest("hex").slice(0, 10)}`;
+}
+function hostGuardRule(op, bridge) {
+  return [
+    "-w",
+    "5",
+    op,
+    "INPUT",
+    "-i",
+    bridge,
+    "-m",
+    "comment",
+    "--comment",
+    "sandbox-action egress",
+    "-j",
+    "DROP"
+  ];
+}
+var HOST_GUARD_NOTE = "the proxy's egress network can reach this host's own addresses (no iptables rule could be added: it needs a local Docker engine, root or sudo, and iptables)";
+function orphanGuards(rules, exists) {
+  const out = [];
+  for (const line2 of rules.split("\n")) {
+    const m = /^-A INPUT -i (sa-e[0-9a-f]{10}) -m comment --comment "sandbox-action egress" -j DROP$/.exec(
+      line2.trim()
+    );
+    if (m && !exists(m[1])) out.push(m[1]);
+  }
+  return out;
+}
+
+// src/engine/http.ts
+var import_node_http = __toESM(require("node:http"), 1);
+function parseEndpoint(url) {
+  if (url.startsWith("unix://")) return { url, socketPath: url.slice("unix://".length) };
+  if (url.startsWith("/")) return { url: `unix://${url}`, socketPath: url };
+  const m = /^(?:tcp|http):\/\/([^:/]+)(?::(\d+))?\/?$/.exec(url);
+  if (m) return { url, host: m[1], port: Number(m[2] ?? 2375) };
+  throw new EngineError(
+    "engine",
+    "connect",
+    `unsupported engine address '${url}'`,
+    "use unix:///path/to/socket or tcp://host:port (TLS endpoints are not supported)"
+  );
+}
+var agents = /* @__PURE__ */ new Map();
+function agentFor(ep) {
+  let a = agents.get(ep.url);
+  if (!a) {
+    a = new import_node_http.default.Agent({ keepAlive: true, maxSockets: 32 });
+    agents.set(ep.url, a);
+  }
+  return a;
+}
+var ApiClient = class {
+  constructor(endpoint2, engineName) {
+    this.endpoint = endpoint2;
+    this.engineName = engineName;
+  }
+  endpoint;
+  engineName;
+  prefix = "";
+  setApiVersion(v) {
+    this.prefix = `/v${v}`;
+  }
+  /** Send a request; resolves with the raw streaming response (any status). */
+  raw(method, path32, opts = {}, operation = `${method} ${path32}`) {
+    const qs = new URLSearchParams();
+    for (const [k, v] of Object.entries(opts.query ?? {})) if (v !== void 0) qs.set(k, String(v));
+    const fullPath = `${this.prefix}${path32}${qs.size ? `?${qs}` : ""}`;
+    const headers = { ...opts.headers };
+    let payload;
+    if (opts.body !== void 0) {
+      payload = Buffer.from(JSON.stringify(opts.body));
+      headers["content-type"] = "application/json";
+      headers["content-length"] = String(payload.length);
+    }
+    const ep = this.endpoint;
+    return new Promise((resolve, reject) => {
+      const req = import_node_http.default.request(
+        {
+          method,
+          path: fullPath,
+          headers,
+          agent: agentFor(ep),
+          ...ep.socketPath ? { socketPath: ep.socketPath } : { host: ep.host, port: ep.port }
+        },
+        (res) => resolve({ statusCode: res.statusCode ?? 0, headers: res.headers, body: res })
+      );
+      req.on("error", (err) => reject(this.connectError(operation, err)));
+      if (opts.bodyStream) {
+        opts.bodyStream.on("error", (err) => req.destroy(err));
+        opts.bodyStream.pipe(req);
+      } else {
+        req.end(payload);
+      }
+    });
+  }
+  /**
+   * A request the engine answers with 101 Switching Protocols (exec with stdin): the raw connection, both ways.
+   * Its own socket, never the keep-alive pool's. Any other answer becomes an EngineError.
+   */
+  upgrade(method, path32, body, operation) {
+    const payload = Buffer.from(JSON.stringify(body));
+    const ep = this.endpoint;
+    return new Promise((resolve, reject) => {
+      const req = import_node_http.default.request({
+        method,
+        path: `${this.prefix}${path32}`,
+        headers: {
+          connection: "Upgrade",
+          upgrade: "tcp",
+          "content-type": "application/json",
+          "content-length": String(payload.length)
+        },
+        agent: false,
+        ...ep.socketPath ? { socketPath: ep.socketPath } : { host: ep.host, port: ep.port }
+      });
+      req.on("upgrade", (_res, socket, head) => {
+        if (head.length) socket.unshift(head);
+        resolve(socket);
+      });
+      req.on("response", (res) => {
+        readAll(res).then(
+          (b) => reject(this.statusError(operation, res.statusCode ?? 0, b)),
+          (err) => reject(err)
+        );
+      });
+      req.on("error", (err) => reject(this.connectError(operation, err)));
+      req.end(payload);
+    });
+  }
+  /** Send a request and parse a JSON answer; a non-2xx status becomes an EngineError. */
+  async json(method, path32, opts = {}, operation) {
+    const op = operation ?? `${method} ${path32}`;
+    const res = await this.raw(method, path32, opts, op);
+    const text2 = await readAll(res.body);
+    if (res.statusCode < 200 || res.statusCode >= 300) throw this.statusError(op, res.statusCode, text2);
+    return text2.length ? JSON.parse(text2.toString("utf8")) : void 0;
+  }
+  /** A GET whose 404 means "no such thing": null then; any other non-2xx becomes an EngineError. */
+  async getOrNull(path32, operation) {
+    const res = await this.raw("GET", path32, {}, operation);
+    const body = await readAll(res.body);
+    if (res.statusCode === 404) return null;
+    if (res.statusCode < 200 || res.statusCode >= 300)
+      throw this.statusError(operation, res.statusCode, body);
+    return JSON.parse(body.toString("utf8"));
+  }
+  /**
+   * A request the engine answers with a JSON-lines progress stream (pull, build, import, push): a non-200 answer
+   * becomes an EngineError; a line with `error` (the engine's way to fail after its 200) too. `each` sees every line.
+   */
+  async progress(method, path32, opts, operation, each = () => void 0) {
+    const res = await this.raw(method, path32, opts, operation);
+    if (res.statusCode !== 200) throw this.statusError(operation, res.statusCode, await readAll(res.body));
+    let error = null;
+    for await (const j of jsonLines(res.body)) {
+      if (j.error) error ??= j.error;
+      each(j);
+    }
+    if (error) throw new EngineError(this.engineName, operation, error.trim());
+  }
+  /** Like json() but ignores the body. `okStatuses` lists extra statuses that count as success. */
+  async call(method, path32, opts = {}, operation, okStatuses = []) {
+    const op = operation ?? `${method} ${path32}`;
+    const res = await this.raw(method, path32, opts, op);
+    const text2 = await readAll(res.body);
+    if ((res.statusCode < 200 || res.statusCode >= 300) && !okStatuses.includes(res.statusCode)) {
+      throw this.statusError(op, res.statusCode, text2);
+    }
+    return res.statusCode;
+  }
+  statusError(operation, status, body) {
+    let detail = body.toString("utf8").trim();
+    try {
+      const parsed = JSON.parse(detail);
+      if (parsed.message) detail = parsed.message;
+    } catch {
+    }
+    return new EngineError(
+      this.engineName,
+      operation,
+      `${detail || "no detail"} (HTTP ${status})`,
+      hintFor(status),
+      status
+    );
+  }
+  connectError(operation, err) {
+    const where = this.endpoint.url;
+    if (err.code === "ENOENT" || err.code === "ECONNREFUSED") {
+      return new EngineError(
+        this.engineName,
+        operation,
+        `no engine answers at ${where}`,
+        "start it (`sudo systemctl start docker`, or `sudo scripts/engine-up.sh` here) or set DOCKER_HOST"
+      );
+    }
+    if (err.code === "EACCES") {
+      return new EngineError(
+        this.engineName,
+        operation,
+        `permission denied on ${where}`,
+        "add your user to the docker group or run with sudo"
+      );
+    }
+    return new EngineError(this.engineName, operation, `${err.code ?? ""} ${err.message}`.trim());
+  }
+};
+function hintFor(status) {
+  if (status === 404)
+    return "it no longer exists: another process (or `sandbox-action gc`) may have removed it";
+  if (status === 409)
+    return "it is in use or in the wrong state: `sandbox-action gc` removes leftovers of crashed runs";
+  if (status === 400)
+    return "the engine refused the request: check the engine version (Docker 20.10+) and the options";
+  if (status === 401 || status === 403) return "the engine refused access: check the socket permissions";
+  if (status >= 500) return "the engine failed: see its log (journalctl -u docker, or /var/log/dockerd.log)";
+  return "";
+}
+var LineBuffer = class {
+  /** `maxPending`: an unfinished line longer than this is dropped (a peer that never ends its line). */
+  constructor(maxPending = Infinity) {
+    this.maxPending = maxPending;
+  }
+  maxPending;
+  pending = "";
+  /** The lines this chunk completes. */
+  push(text2) {
+    const lines = (this.pending + text2).split("\n");
+    this.pending = lines.pop();
+    if (this.pending.length > this.maxPending) this.pending = "";
+    return lines;
+  }
+  /** What came after the last newline. */
+  rest() {
+    const r = this.pending;
+    this.pending = "";
+    return r;
+  }
+};
+async function* jsonLines(body) {
+  const lines = new LineBuffer();
+  for await (const chunk of body) {
+    for (const line2 of lines.push(chunk.toString("utf8")))
+      if (line2.trim()) yield JSON.parse(line2);
+  }
+  const last = lines.rest();
+  if (last.trim()) yield JSON.parse(last);
+}
+async function readAll(stream, limit = 64 * 1024 * 1024) {
+  const chunks2 = [];
+  let n = 0;
+  try {
+    for await (const chunk of stream) {
+      const b = chunk;
+      n += b.length;
+      if (n > limit) {
+        stream.destroy();
+        throw new ProtocolError(`answer larger than ${limit} bytes`);
+      }
+      chunks2.push(b);
+    }
+  } catch (err) {
+    const e = err;
+    if (e.code === "ECONNRESET" || e.message === "aborted")
+      throw new EngineError(
+        "engine",
+        "read an answer",
+        `the connection to the engine was cut (${e.code ?? e.message})`,
+        "is the engine still running? `sandbox-action gc` removes what the run left"
+      );
+    throw err;
+  }
+  return Buffer.concat(chunks2);
+}
+
 // src/sandbox/self-check.ts
 var SELF_CHECK_MARK = "sandbox-action-self-check";
 var SELF_CHECK_MAX_LINE = 2048;
@@ -6924,7 +7258,7 @@ function capabilityMask(names) {
   let m = 0n;
   for (const n of names) {
     const bit = CAPABILITY_BITS[n];
-    if (bit === void 0) throw new Error(`unknown capability ${n}`);
+    if (bit === void 0) throw new InternalError(`unknown capability ${n}`);
     m |= 1n << BigInt(bit);
   }
   return m.toString(16).padStart(16, "0");
@@ -7381,6 +7715,8 @@ async function setupNetwork(spec, deps) {
     egressNetwork = n.name;
   } else egressNetwork = `${base}-egress`;
   const internalName = `${base}-int`;
+  const guarded = !egress.egressNetwork && engine.info.name === "docker" && engine.info.local && !!deps.privileged;
+  const bridge = egressBridgeName(runId);
   const made = await Promise.allSettled([
     ensureProxyImage(engine, egress, spec.image.pull, deps.notice),
     engine.createNetwork({
@@ -7395,7 +7731,8 @@ async function setupNetwork(spec, deps) {
       name: egressNetwork,
       internal: false,
       enableIPv6: false,
-      options: {},
+      // A bridge of a known name, so the host guard can name it.
+      options: guarded ? { "com.docker.network.bridge.name": bridge } : {},
       labels: { ...labels, [LABEL_ROLE]: "egress" }
     })
   ]);
@@ -7411,6 +7748,10 @@ async function setupNetwork(spec, deps) {
   const failed2 = made.find((m) => m.status === "rejected");
   if (failed2) throw failed2.reason;
   const image = imageMade.value;
+  if (!egress.egressNetwork) {
+    if (guarded && await guardHost(deps.privileged, bridge, deps.addCleanup)) {
+    } else deps.notes.push(HOST_GUARD_NOTE);
+  }
   const internalId = internalMade.value;
   const internal = await engine.inspectNetwork(internalId);
   const subnet = internal?.subnets[0];
@@ -7433,7 +7774,7 @@ async function setupNetwork(spec, deps) {
   const id = await engine.createContainer(proxyContainer(labels, runId, image, egressNetwork, config));
   deps.addCleanup("remove the proxy", () => engine.removeContainer(id));
   await engine.connectNetwork(internalId, id);
-  let pending = "";
+  const stdout = new LineBuffer(1024 * 1024);
   let stderr = "";
   let listening = null;
   const ready = new Promise((r) => listening = r);
@@ -7442,11 +7783,7 @@ async function setupNetwork(spec, deps) {
       if (stderr.length < 4096) stderr += chunk.toString("utf8");
       return;
     }
-    pending += chunk.toString("utf8");
-    const lines = pending.split("\n");
-    pending = lines.pop();
-    if (pending.length > 1024 * 1024) pending = "";
-    for (const line2 of lines) {
+    for (const line2 of stdout.push(chunk.toString("utf8"))) {
       if (line2.startsWith('{"event":"listening"')) {
         try {
           listening?.(JSON.parse(line2).address);
@@ -7527,7 +7864,8 @@ async function setupNetwork(spec, deps) {
         ]).finally(() => clearTimeout(t));
         if (!done) await engine.killContainer(id, "KILL");
         await Promise.race([attached.done, new Promise((r) => setTimeout(r, 2e3).unref())]);
-        if (pending) ledger.addLine(pending);
+        const last = stdout.rest();
+        if (last) ledger.addLine(last);
       } catch (err) {
         deps.notes.push(`stopping the proxy: ${errorMessage(err)}`);
       }
@@ -7555,9 +7893,24 @@ async function dnsProbe(engine, labels, runId, proxyImage, network, name = DNS_P
     await engine.removeContainer(id);
   }
 }
+async function guardHost(privileged, bridge, addCleanup) {
+  try {
+    const rules = await privileged("iptables", ["-w", "5", "-S", "INPUT"]);
+    for (const gone of orphanGuards(rules, (b) => import_node_fs4.default.existsSync(`/sys/class/net/${b}`))) {
+      await privileged("iptables", hostGuardRule("-D", gone)).catch(() => void 0);
+    }
+    await privileged("iptables", hostGuardRule("-I", bridge));
+  } catch {
+    return false;
+  }
+  addCleanup("remove the egress network's host guard", async () => {
+    await privileged("iptables", hostGuardRule("-D", bridge));
+  });
+  return true;
+}
 
 // src/outputs/collect.ts
-var import_node_fs4 = __toESM(require("node:fs"), 1);
+var import_node_fs5 = __toESM(require("node:fs"), 1);
 var import_promises2 = __toESM(require("node:fs/promises"), 1);
 var import_node_path7 = __toESM(require("node:path"), 1);
 var import_tar_stream4 = __toESM(require_tar_stream(), 1);
@@ -7641,7 +7994,7 @@ function emptyOutputs(dir = null) {
     droppedByCaps: 0
   };
 }
-async function prepareOutputDir(dir) {
+async function prepareOutputDir(dir, input) {
   const st = await import_promises2.default.lstat(dir).catch((e) => {
     if (e.code === "ENOENT") return null;
     throw e;
@@ -7650,8 +8003,8 @@ async function prepareOutputDir(dir) {
     await import_promises2.default.mkdir(dir, { recursive: true, mode: 493 });
     return;
   }
-  if (!st.isDirectory()) throw new Error(`'${dir}' exists and is not a directory`);
-  if ((await import_promises2.default.readdir(dir)).length > 0) throw new Error(`'${dir}' exists and is not empty`);
+  if (!st.isDirectory()) throw new InputError(input, `'${dir}' exists and is not a directory`);
+  if ((await import_promises2.default.readdir(dir)).length > 0) throw new InputError(input, `'${dir}' exists and is not empty`);
 }
 function copyEntry(entry, fd) {
   return new Promise((resolve, reject) => {
@@ -7659,26 +8012,26 @@ function copyEntry(entry, fd) {
     const fail = (err) => {
       if (failed2) return;
       failed2 = true;
-      import_node_fs4.default.closeSync(fd);
+      import_node_fs5.default.closeSync(fd);
       reject(err);
     };
     entry.on("error", fail);
     entry.on("data", (chunk) => {
       if (failed2) return;
       try {
-        for (let off = 0; off < chunk.length; ) off += import_node_fs4.default.writeSync(fd, chunk, off);
+        for (let off = 0; off < chunk.length; ) off += import_node_fs5.default.writeSync(fd, chunk, off);
       } catch (err) {
-        fail(err);
+        fail(asError(err));
       }
     });
     entry.on("end", () => {
       if (failed2) return;
-      import_node_fs4.default.closeSync(fd);
+      import_node_fs5.default.closeSync(fd);
       resolve();
     });
   });
 }
-var O_CREATE_NEW = import_node_fs4.default.constants.O_WRONLY | import_node_fs4.default.constants.O_CREAT | import_node_fs4.default.constants.O_EXCL | import_node_fs4.default.constants.O_NOFOLLOW;
+var O_CREATE_NEW = import_node_fs5.default.constants.O_WRONLY | import_node_fs5.default.constants.O_CREAT | import_node_fs5.default.constants.O_EXCL | import_node_fs5.default.constants.O_NOFOLLOW;
 function reserveFor(sizes, caps) {
   const sum = sizes.reduce((n, s2) => n + (s2 === null ? 0 : Math.min(s2, caps.maxFileBytes)), 0);
   return Math.min(sum, caps.maxTotalBytes);
@@ -7716,7 +8069,7 @@ async function collectTar(tarStream, dest, top, caps, declaredPlan = { paths: []
   const writeFile = (rel, mode, stream, mtime) => {
     const abs = import_node_path7.default.join(dest, rel);
     const dir = import_node_path7.default.posix.dirname(rel);
-    return ensureDir(dir === "." ? "" : dir).then(() => import_node_fs4.default.openSync(abs, O_CREATE_NEW, mode)).then(async (fd) => {
+    return ensureDir(dir === "." ? "" : dir).then(() => import_node_fs5.default.openSync(abs, O_CREATE_NEW, mode)).then(async (fd) => {
       await copyEntry(stream, fd);
       if (mtime) await import_promises2.default.lutimes(abs, mtime, mtime);
     });
@@ -7759,7 +8112,7 @@ async function collectTar(tarStream, dest, top, caps, declaredPlan = { paths: []
           declaredWritten.push({ path: rel, size: d2.size });
           next();
         },
-        (err) => next(err)
+        (err) => next(asError(err))
       );
       return;
     }
@@ -7795,7 +8148,7 @@ async function collectTar(tarStream, dest, top, caps, declaredPlan = { paths: []
         skip({ path: d.path, reason: "duplicate" });
         drainThen(next);
       }
-    ).catch((err) => next(err));
+    ).catch((err) => next(asError(err)));
   });
   await new Promise((resolve, reject) => {
     tarStream.on("error", reject);
@@ -7858,12 +8211,12 @@ function writeSingleFile(tarStream, name, target, refuse) {
       result = { status: why, size: size2 };
       return drain();
     }
-    import_promises2.default.mkdir(import_node_path7.default.dirname(target), { recursive: true, mode: 493 }).then(() => import_node_fs4.default.openSync(target, O_CREATE_NEW, header.mode && header.mode & 64 ? 493 : 420)).then((fd) => copyEntry(stream, fd)).then(
+    import_promises2.default.mkdir(import_node_path7.default.dirname(target), { recursive: true, mode: 493 }).then(() => import_node_fs5.default.openSync(target, O_CREATE_NEW, header.mode && header.mode & 64 ? 493 : 420)).then((fd) => copyEntry(stream, fd)).then(
       () => {
         result = { status: "collected", size: size2 };
         next();
       },
-      (err) => next(err)
+      (err) => next(asError(err))
     );
   });
   return new Promise((resolve, reject) => {
@@ -8070,14 +8423,6 @@ function decideStatus(e) {
 }
 
 // src/sandbox/result.ts
-var SIGNAL_EXIT = { SIGHUP: 129, SIGINT: 130, SIGTERM: 143 };
-function errorKind(err) {
-  if (err instanceof InputError) return "input";
-  if (err instanceof EngineError) return "engine";
-  if (err instanceof SandboxError) return "sandbox";
-  if (err instanceof InterruptedError) return "interrupted";
-  return "internal";
-}
 function assembleResult(ctx, x, failure = null) {
   const { spec, deps } = ctx;
   const c = x.plan?.container ?? null;
@@ -8088,9 +8433,8 @@ function assembleResult(ctx, x, failure = null) {
   let error = null;
   if (failure !== null) {
     status = "error";
-    exitCode = failure instanceof InterruptedError ? SIGNAL_EXIT[failure.signal] ?? 130 : 125;
-    const kind = errorKind(failure);
-    error = kind === "internal" ? `internal error in sandbox-action: ${errorMessage(failure)}` : errorMessage(failure);
+    exitCode = exitCodeFor("mirror", failure);
+    error = errorKind(failure) === "internal" ? `internal error in sandbox-action: ${errorMessage(failure)}` : errorMessage(failure);
   } else {
     ({ status, exitCode } = decideStatus({
       timedOut: exit.timedOut,
@@ -8268,7 +8612,7 @@ var RunContext = class {
     const own = new Cleanup();
     this.cleanup.add(what, async () => {
       const failed2 = await own.run();
-      if (failed2.length) throw new Error(failed2.join("; "));
+      if (failed2.length) throw new CleanupError(failed2);
     });
     this.cleanups.push(own);
     try {
@@ -8285,7 +8629,7 @@ var RunContext = class {
 };
 
 // src/sandbox/stages/collect.ts
-var import_node_fs5 = __toESM(require("node:fs"), 1);
+var import_node_fs6 = __toESM(require("node:fs"), 1);
 var import_promises4 = __toESM(require("node:fs/promises"), 1);
 var import_node_path8 = __toESM(require("node:path"), 1);
 
@@ -12726,7 +13070,7 @@ function parseJsonMessage(line2, root) {
 }
 
 // src/sandbox/audit.ts
-var import_node_crypto4 = __toESM(require("node:crypto"), 1);
+var import_node_crypto5 = __toESM(require("node:crypto"), 1);
 var import_promises3 = __toESM(require("node:fs/promises"), 1);
 
 // src/sandbox/container-files.ts
@@ -12781,7 +13125,7 @@ async function checkProtected(engine, buildContainer, files) {
 async function runAudit(engine, spec, plan2, labels, buildContainer) {
   const audit = spec.verdict.audit;
   const changed = await checkProtected(engine, buildContainer, audit.protected);
-  const nonce = import_node_crypto4.default.randomBytes(16).toString("hex");
+  const nonce = import_node_crypto5.default.randomBytes(16).toString("hex");
   const file = auditFile(audit.modules, audit.targets, nonce);
   const work = plan2.readOnlySource ? { type: "bind", source: plan2.readOnlySource, target: WORK_DIR, readOnly: true } : {
     type: "volume",
@@ -12860,7 +13204,7 @@ async function collect(ctx, spec, box, p, timedOut) {
   let outputs = emptyOutputs(spec.io.outputDir);
   if (spec.io.outputDir) {
     const dest = spec.io.outputDir;
-    await prepareOutputDir(dest);
+    await prepareOutputDir(dest, "--output-dir");
     const sizes = await ctx.race(
       Promise.all(
         spec.verdict.declared.map(async (rel) => {
@@ -12914,16 +13258,16 @@ async function readCollected(dir, rel, cap) {
   if (!file.startsWith(import_node_path8.default.resolve(dir) + import_node_path8.default.sep)) return null;
   let fd;
   try {
-    fd = import_node_fs5.default.openSync(file, import_node_fs5.default.constants.O_RDONLY | import_node_fs5.default.constants.O_NOFOLLOW);
+    fd = import_node_fs6.default.openSync(file, import_node_fs6.default.constants.O_RDONLY | import_node_fs6.default.constants.O_NOFOLLOW);
   } catch {
     return null;
   }
   try {
-    const st = import_node_fs5.default.fstatSync(fd);
+    const st = import_node_fs6.default.fstatSync(fd);
     if (!st.isFile() || st.size > cap) return null;
-    return import_node_fs5.default.readFileSync(fd);
+    return import_node_fs6.default.readFileSync(fd);
   } finally {
-    import_node_fs5.default.closeSync(fd);
+    import_node_fs6.default.closeSync(fd);
   }
 }
 async function collectState(ctx, spec, id) {
@@ -12959,20 +13303,20 @@ async function collectState(ctx, spec, id) {
 }
 
 // src/verdict/expected.ts
-var import_node_fs6 = __toESM(require("node:fs"), 1);
+var import_node_fs7 = __toESM(require("node:fs"), 1);
 var import_node_path9 = __toESM(require("node:path"), 1);
 var import_node_util2 = require("node:util");
 var EXPECT_MAX_FILES = 1e3;
 var EXPECT_MAX_BYTES = 16 * 1024 * 1024;
 var SHOWN = 120;
 function loadExpected(dir) {
-  const st = import_node_fs6.default.lstatSync(dir, { throwIfNoEntry: false });
+  const st = import_node_fs7.default.lstatSync(dir, { throwIfNoEntry: false });
   if (!st?.isDirectory()) throw new InputError("--expect", `'${dir}' is not a directory`);
   const out = [];
   const walk = (rel) => {
-    for (const name of import_node_fs6.default.readdirSync(import_node_path9.default.join(dir, rel)).sort()) {
+    for (const name of import_node_fs7.default.readdirSync(import_node_path9.default.join(dir, rel)).sort()) {
       const r = rel ? `${rel}/${name}` : name;
-      const s2 = import_node_fs6.default.lstatSync(import_node_path9.default.join(dir, r));
+      const s2 = import_node_fs7.default.lstatSync(import_node_path9.default.join(dir, r));
       if (s2.isDirectory()) walk(r);
       else if (s2.isFile()) {
         if (s2.size > EXPECT_MAX_BYTES)
@@ -12999,7 +13343,7 @@ function expectedRepoPath(expectDir, sourceDir) {
     }
   }
   for (let dir = import_node_path9.default.dirname(abs); ; dir = import_node_path9.default.dirname(dir)) {
-    if (import_node_fs6.default.lstatSync(import_node_path9.default.join(dir, ".git"), { throwIfNoEntry: false }))
+    if (import_node_fs7.default.lstatSync(import_node_path9.default.join(dir, ".git"), { throwIfNoEntry: false }))
       return import_node_path9.default.relative(dir, abs).split(import_node_path9.default.sep).join("/");
     if (import_node_path9.default.dirname(dir) === dir) return null;
   }
@@ -13062,7 +13406,7 @@ function diffJson(expected, actual, at = "$") {
 async function compareExpected(files, readActual) {
   const out = [];
   for (const f of files) {
-    const expected = import_node_fs6.default.readFileSync(f.hostPath);
+    const expected = import_node_fs7.default.readFileSync(f.hostPath);
     const actual = await readActual(f.path, EXPECT_MAX_BYTES);
     if (!actual) {
       out.push({ path: f.path, match: false, detail: `declared output missing: ${f.path}` });
@@ -13473,19 +13817,17 @@ function chownContainer(labels, image, owner, volumes) {
 }
 
 // src/sandbox/lean.ts
-var import_node_fs8 = __toESM(require("node:fs"), 1);
+var import_node_fs9 = __toESM(require("node:fs"), 1);
 var import_node_path11 = __toESM(require("node:path"), 1);
 
 // src/lean/challenge.ts
-var import_node_fs7 = __toESM(require("node:fs"), 1);
+var import_node_fs8 = __toESM(require("node:fs"), 1);
 var import_node_path10 = __toESM(require("node:path"), 1);
 
 // src/lean/header.ts
 var ID_START = /[\p{L}_\u2100-\u214f\u1d49-\u1d6a]/u;
 var ID_REST = /[\p{L}\p{N}_'!?\u2100-\u214f\u1d49-\u1d6a\u2080-\u209c\u1d62-\u1d6a]/u;
 var MODIFIERS = /* @__PURE__ */ new Set(["public", "private", "meta"]);
-var HeaderError = class extends Error {
-};
 function moduleComponents(name) {
   const out = [];
   let i = 0;
@@ -13611,25 +13953,25 @@ var PROJECT_FILES = [
 function projectFilesIn(dir) {
   const out = [];
   const walk = (rel) => {
-    for (const name of import_node_fs7.default.readdirSync(import_node_path10.default.join(dir, rel))) {
+    for (const name of import_node_fs8.default.readdirSync(import_node_path10.default.join(dir, rel))) {
       if (name === ".git" || name === ".lake") continue;
       const r = rel ? `${rel}/${name}` : name;
       if (PROJECT_FILES.includes(name)) out.push(r);
-      else if (import_node_fs7.default.lstatSync(import_node_path10.default.join(dir, r)).isDirectory()) walk(r);
+      else if (import_node_fs8.default.lstatSync(import_node_path10.default.join(dir, r)).isDirectory()) walk(r);
     }
   };
   walk("");
   return out;
 }
 function addedProjectFiles(baseDir, prDir) {
-  const has = (rel) => import_node_fs7.default.lstatSync(import_node_path10.default.join(baseDir, rel), { throwIfNoEntry: false })?.isFile() === true;
+  const has = (rel) => import_node_fs8.default.lstatSync(import_node_path10.default.join(baseDir, rel), { throwIfNoEntry: false })?.isFile() === true;
   return projectFilesIn(prDir).filter((rel) => !has(rel));
 }
 var MODULE = /^[A-Za-z_][\w']*(\.[A-Za-z_][\w']*)*$/;
 function readConfig(file) {
   let j;
   try {
-    j = JSON.parse(import_node_fs7.default.readFileSync(file, "utf8"));
+    j = JSON.parse(import_node_fs8.default.readFileSync(file, "utf8"));
   } catch (err) {
     throw new InputError(
       "--challenge",
@@ -13659,10 +14001,10 @@ function readConfig(file) {
 function leanFiles(dir) {
   const out = [];
   const walk = (rel) => {
-    for (const name of import_node_fs7.default.readdirSync(import_node_path10.default.join(dir, rel))) {
+    for (const name of import_node_fs8.default.readdirSync(import_node_path10.default.join(dir, rel))) {
       if (name === ".git" || name === ".lake") continue;
       const r = rel ? `${rel}/${name}` : name;
-      const st = import_node_fs7.default.lstatSync(import_node_path10.default.join(dir, r));
+      const st = import_node_fs8.default.lstatSync(import_node_path10.default.join(dir, r));
       if (st.isDirectory()) walk(r);
       else if (st.isFile() && name.endsWith(".lean")) out.push(r);
     }
@@ -13672,10 +14014,10 @@ function leanFiles(dir) {
 }
 var underAnyRoot = (all, rel) => all.filter((f) => f === rel || f.endsWith(`/${rel}`));
 function trustedClosure(baseDir, configPath, cfg) {
-  const has = (rel) => import_node_fs7.default.lstatSync(import_node_path10.default.join(baseDir, rel), { throwIfNoEntry: false })?.isFile() === true;
+  const has = (rel) => import_node_fs8.default.lstatSync(import_node_path10.default.join(baseDir, rel), { throwIfNoEntry: false })?.isFile() === true;
   const files = [
     configPath,
-    ...projectFilesIn(baseDir).filter((rel) => import_node_fs7.default.lstatSync(import_node_path10.default.join(baseDir, rel)).isFile())
+    ...projectFilesIn(baseDir).filter((rel) => import_node_fs8.default.lstatSync(import_node_path10.default.join(baseDir, rel)).isFile())
   ];
   const all = leanFiles(baseDir);
   const todo = [{ m: cfg.challenge_module, from: configPath }];
@@ -13700,7 +14042,7 @@ function trustedClosure(baseDir, configPath, cfg) {
     for (const f of underAnyRoot(all, rel)) {
       if (files.includes(f)) continue;
       files.push(f);
-      const text2 = import_node_fs7.default.readFileSync(import_node_path10.default.join(baseDir, f), "utf8");
+      const text2 = import_node_fs8.default.readFileSync(import_node_path10.default.join(baseDir, f), "utf8");
       todo.push(...readable(f, () => headerImports(text2)).map((i) => ({ m: i, from: f })));
     }
   }
@@ -13713,34 +14055,34 @@ function addedModules(prDir, c) {
 function changedByPr(baseDir, prDir, files, added = []) {
   const changed = files.filter((rel) => {
     const theirs = import_node_path10.default.join(prDir, rel);
-    const st = import_node_fs7.default.lstatSync(theirs, { throwIfNoEntry: false });
+    const st = import_node_fs8.default.lstatSync(theirs, { throwIfNoEntry: false });
     if (!st?.isFile()) return true;
-    return !import_node_fs7.default.readFileSync(theirs).equals(import_node_fs7.default.readFileSync(import_node_path10.default.join(baseDir, rel)));
+    return !import_node_fs8.default.readFileSync(theirs).equals(import_node_fs8.default.readFileSync(import_node_path10.default.join(baseDir, rel)));
   });
   return [...changed, ...added.filter((rel) => !changed.includes(rel))];
 }
 function assembleProject(prDir, baseDir, files, dest) {
-  import_node_fs7.default.mkdirSync(dest, { recursive: true, mode: 493 });
+  import_node_fs8.default.mkdirSync(dest, { recursive: true, mode: 493 });
   const walk = (rel) => {
-    for (const name of import_node_fs7.default.readdirSync(import_node_path10.default.join(prDir, rel))) {
+    for (const name of import_node_fs8.default.readdirSync(import_node_path10.default.join(prDir, rel))) {
       const r = rel ? `${rel}/${name}` : name;
       if (!rel && (name === ".lake" || name === ".git")) continue;
       if (PROJECT_FILES.includes(name)) continue;
-      const st = import_node_fs7.default.lstatSync(import_node_path10.default.join(prDir, r));
+      const st = import_node_fs8.default.lstatSync(import_node_path10.default.join(prDir, r));
       if (st.isDirectory()) {
-        import_node_fs7.default.mkdirSync(import_node_path10.default.join(dest, r), { mode: 493 });
+        import_node_fs8.default.mkdirSync(import_node_path10.default.join(dest, r), { mode: 493 });
         walk(r);
       } else if (st.isFile())
-        import_node_fs7.default.writeFileSync(import_node_path10.default.join(dest, r), import_node_fs7.default.readFileSync(import_node_path10.default.join(prDir, r)), { mode: 420 });
+        import_node_fs8.default.writeFileSync(import_node_path10.default.join(dest, r), import_node_fs8.default.readFileSync(import_node_path10.default.join(prDir, r)), { mode: 420 });
     }
   };
   walk("");
   for (const rel of files) {
-    import_node_fs7.default.mkdirSync(import_node_path10.default.dirname(import_node_path10.default.join(dest, rel)), { recursive: true, mode: 493 });
-    import_node_fs7.default.rmSync(import_node_path10.default.join(dest, rel), { force: true, recursive: true });
-    import_node_fs7.default.writeFileSync(import_node_path10.default.join(dest, rel), import_node_fs7.default.readFileSync(import_node_path10.default.join(baseDir, rel)), { mode: 420 });
+    import_node_fs8.default.mkdirSync(import_node_path10.default.dirname(import_node_path10.default.join(dest, rel)), { recursive: true, mode: 493 });
+    import_node_fs8.default.rmSync(import_node_path10.default.join(dest, rel), { force: true, recursive: true });
+    import_node_fs8.default.writeFileSync(import_node_path10.default.join(dest, rel), import_node_fs8.default.readFileSync(import_node_path10.default.join(baseDir, rel)), { mode: 420 });
   }
-  import_node_fs7.default.mkdirSync(import_node_path10.default.join(dest, ".lake"), { recursive: true, mode: 493 });
+  import_node_fs8.default.mkdirSync(import_node_path10.default.join(dest, ".lake"), { recursive: true, mode: 493 });
 }
 
 // src/sandbox/lean.ts
@@ -13748,8 +14090,8 @@ function findProgram(option, name, searchPath) {
   const candidates2 = name.includes("/") ? [import_node_path11.default.resolve(name)] : searchPath.split(":").filter(Boolean).map((d) => import_node_path11.default.join(d, name));
   for (const c of candidates2) {
     try {
-      import_node_fs8.default.accessSync(c, import_node_fs8.default.constants.X_OK);
-      if (import_node_fs8.default.statSync(c).isFile()) return c;
+      import_node_fs9.default.accessSync(c, import_node_fs9.default.constants.X_OK);
+      if (import_node_fs9.default.statSync(c).isFile()) return c;
     } catch {
     }
   }
@@ -13760,7 +14102,7 @@ function findProgram(option, name, searchPath) {
 }
 function resolveLean(lean, sourceDir, searchPath) {
   const cfgFile = import_node_path11.default.join(lean.challengeDir, lean.config);
-  if (!import_node_fs8.default.lstatSync(cfgFile, { throwIfNoEntry: false })?.isFile()) {
+  if (!import_node_fs9.default.lstatSync(cfgFile, { throwIfNoEntry: false })?.isFile()) {
     throw new InputError("--comparator-config", `'${lean.config}' is not a file in ${lean.challengeDir}`);
   }
   const config = readConfig(cfgFile);
@@ -13821,7 +14163,7 @@ function decideUser(f) {
 }
 
 // src/sandbox/pytest.ts
-var import_node_fs9 = __toESM(require("node:fs"), 1);
+var import_node_fs10 = __toESM(require("node:fs"), 1);
 var import_promises5 = __toESM(require("node:fs/promises"), 1);
 var import_node_path12 = __toESM(require("node:path"), 1);
 var PYTEST_CONFIG_DIR = "/sandbox-action/pytest";
@@ -13921,16 +14263,16 @@ var CONFIGS = [
   ["setup.cfg", /^\[tool:pytest\]/m]
 ];
 function regularFile(p) {
-  return import_node_fs9.default.lstatSync(p, { throwIfNoEntry: false })?.isFile() === true;
+  return import_node_fs10.default.lstatSync(p, { throwIfNoEntry: false })?.isFile() === true;
 }
 function isTestFolder(dir) {
-  return import_node_fs9.default.readdirSync(dir, { withFileTypes: true }).filter((e) => e.name.endsWith(".py")).every((e) => /^(test_.*|.*_test|conftest|__init__)\.py$/.test(e.name));
+  return import_node_fs10.default.readdirSync(dir, { withFileTypes: true }).filter((e) => e.name.endsWith(".py")).every((e) => /^(test_.*|.*_test|conftest|__init__)\.py$/.test(e.name));
 }
 function findPytestConfig(dir) {
   for (const [name, section] of CONFIGS) {
     const p = import_node_path12.default.join(dir, name);
     if (!regularFile(p)) continue;
-    if (section === null || section.test(import_node_fs9.default.readFileSync(p, "utf8"))) return name;
+    if (section === null || section.test(import_node_fs10.default.readFileSync(p, "utf8"))) return name;
   }
   return null;
 }
@@ -13965,7 +14307,7 @@ async function resolvePytest(tests, scratch) {
   const roots = [];
   const notes = [];
   for (const p of tests.paths) {
-    const st = import_node_fs9.default.lstatSync(import_node_path12.default.join(tests.dir, p), { throwIfNoEntry: false });
+    const st = import_node_fs10.default.lstatSync(import_node_path12.default.join(tests.dir, p), { throwIfNoEntry: false });
     if (!st || !(st.isDirectory() || st.isFile())) {
       throw new InputError("--tests-path", `'${p}' is not a directory or file in ${tests.dir}`);
     }
@@ -14027,7 +14369,7 @@ async function resolvePytest(tests, scratch) {
 }
 
 // src/sandbox/host-mounts.ts
-var import_node_fs10 = __toESM(require("node:fs"), 1);
+var import_node_fs11 = __toESM(require("node:fs"), 1);
 var import_promises6 = __toESM(require("node:fs/promises"), 1);
 var realOrNull = (p) => import_promises6.default.realpath(p).catch(() => null);
 async function sensitivePlaces(env) {
@@ -14050,7 +14392,7 @@ async function resolveHostMounts(mounts, allow, env) {
     const why = mountRefusal({ given: m.host, real, isSocket: st?.isSocket() ?? false }, places, allowed);
     if (why) throw new InputError("--mount", why);
     try {
-      import_node_fs10.default.accessSync(real, import_node_fs10.default.constants.R_OK);
+      import_node_fs11.default.accessSync(real, import_node_fs11.default.constants.R_OK);
     } catch {
       throw new InputError("--mount", `'${m.host}' is not readable here`);
     }
@@ -14071,8 +14413,6 @@ var import_node_util3 = require("node:util");
 var run2 = (0, import_node_util3.promisify)(import_node_child_process2.execFile);
 var LABEL_LOOP_DEVICE = "sandbox-action.loop-device";
 var LABEL_LOOP_IMAGE = "sandbox-action.loop-image";
-var ReservationError = class extends EngineError {
-};
 var DISCARD_DIR = ".discard";
 async function freeBytesOf(dir) {
   try {
@@ -14523,13 +14863,13 @@ async function sandboxUser(engine, spec, image, labels, notes) {
 }
 
 // src/sandbox/stages/lean.ts
-var import_node_fs11 = __toESM(require("node:fs"), 1);
+var import_node_fs12 = __toESM(require("node:fs"), 1);
 var import_promises11 = __toESM(require("node:fs/promises"), 1);
 var import_node_path17 = __toESM(require("node:path"), 1);
 
 // src/comparator/run.ts
 var import_node_child_process3 = require("node:child_process");
-var import_node_crypto5 = require("node:crypto");
+var import_node_crypto6 = require("node:crypto");
 var import_promises10 = __toESM(require("node:fs/promises"), 1);
 var import_node_path16 = __toESM(require("node:path"), 1);
 
@@ -14792,7 +15132,7 @@ async function runComparator(o, deps) {
       isolation,
       runtime,
       limits: { ...STEP_DEFAULTS, ...o.stepLimits },
-      fence: (0, import_node_crypto5.randomBytes)(16).toString("hex")
+      fence: (0, import_node_crypto6.randomBytes)(16).toString("hex")
     };
     const env = {
       ...o.env ?? process.env,
@@ -14880,9 +15220,9 @@ async function spawnComparator(o, cwd, env, signal) {
 // src/sandbox/stages/lean.ts
 function packageRoot(from = __dirname) {
   for (let d = from; d !== import_node_path17.default.dirname(d); d = import_node_path17.default.dirname(d)) {
-    if (import_node_fs11.default.existsSync(import_node_path17.default.join(d, SHIM_PATH))) return d;
+    if (import_node_fs12.default.existsSync(import_node_path17.default.join(d, SHIM_PATH))) return d;
   }
-  throw new Error(`${SHIM_PATH} is not in any folder above ${from}`);
+  throw new InternalError(`${SHIM_PATH} is not in any folder above ${from}`);
 }
 async function runLeanJudge(ctx, spec, lean) {
   const { deps } = ctx;
@@ -15027,15 +15367,15 @@ function sameList(a, b) {
 }
 
 // src/sandbox/log-pipe.ts
-var import_node_fs12 = __toESM(require("node:fs"), 1);
+var import_node_fs13 = __toESM(require("node:fs"), 1);
 var import_node_path18 = __toESM(require("node:path"), 1);
 var LogCopy = class {
   constructor(file, cap) {
     this.cap = cap;
-    const c = import_node_fs12.default.constants;
+    const c = import_node_fs13.default.constants;
     try {
-      import_node_fs12.default.mkdirSync(import_node_path18.default.dirname(file), { recursive: true });
-      this.fd = import_node_fs12.default.openSync(file, c.O_WRONLY | c.O_CREAT | c.O_TRUNC | c.O_NOFOLLOW, 420);
+      import_node_fs13.default.mkdirSync(import_node_path18.default.dirname(file), { recursive: true });
+      this.fd = import_node_fs13.default.openSync(file, c.O_WRONLY | c.O_CREAT | c.O_TRUNC | c.O_NOFOLLOW, 420);
     } catch (err) {
       throw new InputError("--log-file", `'${file}' cannot be written: ${errorMessage(err)}`);
     }
@@ -15047,17 +15387,17 @@ var LogCopy = class {
   write(chunk) {
     if (this.cut) return;
     const part = chunk.subarray(0, this.cap - this.size);
-    import_node_fs12.default.writeSync(this.fd, part);
+    import_node_fs13.default.writeSync(this.fd, part);
     this.size += part.length;
     if (part.length < chunk.length) {
       this.cut = true;
-      import_node_fs12.default.writeSync(this.fd, `
+      import_node_fs13.default.writeSync(this.fd, `
 [sandbox-action: the log was cut at ${this.cap} bytes]
 `);
     }
   }
   close() {
-    import_node_fs12.default.closeSync(this.fd);
+    import_node_fs13.default.closeSync(this.fd);
   }
 };
 var Capture = class {
@@ -15137,7 +15477,7 @@ var LogPipe = class {
 };
 
 // src/sandbox/source-tar.ts
-var import_node_fs13 = __toESM(require("node:fs"), 1);
+var import_node_fs14 = __toESM(require("node:fs"), 1);
 var import_promises12 = __toESM(require("node:fs/promises"), 1);
 var import_node_path19 = __toESM(require("node:path"), 1);
 var import_node_stream4 = require("node:stream");
@@ -15171,7 +15511,7 @@ function packDirectory(root, owner, exclude = [], only) {
           mtime: st.mtime
         });
       } else if (st.isFile()) {
-        const fh = await import_promises12.default.open(childAbs, import_node_fs13.default.constants.O_RDONLY | import_node_fs13.default.constants.O_NOFOLLOW);
+        const fh = await import_promises12.default.open(childAbs, import_node_fs14.default.constants.O_RDONLY | import_node_fs14.default.constants.O_NOFOLLOW);
         let fst;
         try {
           fst = await fh.stat();
@@ -15209,7 +15549,7 @@ function packDirectory(root, owner, exclude = [], only) {
       return stats;
     },
     (err) => {
-      pack.destroy(err);
+      pack.destroy(asError(err));
       throw err;
     }
   );
@@ -15298,7 +15638,8 @@ async function runSetup(ctx, prep, main2, o) {
         addCleanup: (what, fn) => ctx.cleanup.add(what, fn),
         notice: deps.notice,
         notes: ctx.notes,
-        env: deps.env
+        env: deps.env,
+        privileged: (cmd, args) => deps.volumeHost.privileged(cmd, args)
       })
     );
     const p = plan(spec, {
@@ -15359,7 +15700,7 @@ async function createVolumes(ctx, prep) {
       (d, i) => d.status === "rejected" ? [`${volumes2[i].name}: ${errorMessage(d.reason)}`] : []
     );
     const causes = done.flatMap((d) => d.status === "rejected" ? [d.reason] : []);
-    if (bad2.length) throw new AggregateError(causes, bad2.join("; "));
+    if (bad2.length) throw new CleanupError(bad2, causes);
   });
   const failed2 = made.flatMap((m, i) => m.status === "rejected" ? [i] : []);
   const retry = failed2.length > 0 && failed2.every((i) => {
@@ -15428,7 +15769,7 @@ async function chownVolumes(ctx, image, volumes, owner, labels) {
     const watch2 = await engine.watchExit(id);
     await engine.startContainer(id);
     const code = await watch2.exit;
-    if (code !== 0) throw new Error(`chown of the unbounded volumes exited with ${code}`);
+    if (code !== 0) throw new InternalError(`chown of the unbounded volumes exited with ${code}`);
   } finally {
     await engine.removeContainer(id);
   }
@@ -15498,7 +15839,8 @@ async function networkAndVolumes(ctx, prep, x) {
         addCleanup: (what, fn) => ctx.cleanup.add(what, fn),
         notice: deps.notice,
         notes: ctx.notes,
-        env: deps.env
+        env: deps.env,
+        privileged: (cmd, args) => deps.volumeHost.privileged(cmd, args)
       })
     ),
     createVolumes(ctx, prep)
@@ -15571,7 +15913,7 @@ function finalResult(ctx, x, failure) {
     return assembleResult(
       ctx,
       { ...x, plan: null, collected: null },
-      new Error(`${errorMessage(failure ?? err)}`)
+      new InternalError(errorMessage(failure ?? err))
     );
   }
 }
@@ -15979,7 +16321,7 @@ async function followProxy(engine, r) {
 }
 
 // src/session/hash.ts
-var import_node_crypto6 = require("node:crypto");
+var import_node_crypto7 = require("node:crypto");
 var SPEC_FIELDS = {
   preset: "run",
   image: { ref: "plan", entrypoint: "run", pull: "run" },
@@ -16072,11 +16414,11 @@ function planFacts(spec, imageId) {
   return canonical(facts);
 }
 function planHash(spec, imageId) {
-  return (0, import_node_crypto6.createHash)("sha256").update(JSON.stringify(planFacts(spec, imageId))).digest("hex").slice(0, 32);
+  return (0, import_node_crypto7.createHash)("sha256").update(JSON.stringify(planFacts(spec, imageId))).digest("hex").slice(0, 32);
 }
 
 // src/session/record.ts
-var import_node_fs14 = __toESM(require("node:fs"), 1);
+var import_node_fs15 = __toESM(require("node:fs"), 1);
 var import_promises15 = __toESM(require("node:fs/promises"), 1);
 var import_node_path20 = __toESM(require("node:path"), 1);
 var LABEL_SESSION = "sandbox-action.session";
@@ -16166,23 +16508,23 @@ function tryLock(dir, id) {
   const file = lockFile(dir, id);
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
-      import_node_fs14.default.mkdirSync(dir, { recursive: true, mode: 448 });
-      const fd = import_node_fs14.default.openSync(file, "wx", 384);
-      import_node_fs14.default.writeSync(fd, String(process.pid));
-      import_node_fs14.default.closeSync(fd);
-      return () => import_node_fs14.default.rmSync(file, { force: true });
+      import_node_fs15.default.mkdirSync(dir, { recursive: true, mode: 448 });
+      const fd = import_node_fs15.default.openSync(file, "wx", 384);
+      import_node_fs15.default.writeSync(fd, String(process.pid));
+      import_node_fs15.default.closeSync(fd);
+      return () => import_node_fs15.default.rmSync(file, { force: true });
     } catch (err) {
       if (err.code !== "EEXIST") throw err;
-      const pid = Number(import_node_fs14.default.readFileSync(file, "utf8").trim());
+      const pid = Number(import_node_fs15.default.readFileSync(file, "utf8").trim());
       if (Number.isInteger(pid) && pid > 0 && alive(pid)) return null;
-      import_node_fs14.default.rmSync(file, { force: true });
+      import_node_fs15.default.rmSync(file, { force: true });
     }
   }
   return null;
 }
 function isLocked(dir, id) {
   try {
-    const pid = Number(import_node_fs14.default.readFileSync(lockFile(dir, id), "utf8").trim());
+    const pid = Number(import_node_fs15.default.readFileSync(lockFile(dir, id), "utf8").trim());
     return Number.isInteger(pid) && pid > 0 && alive(pid);
   } catch {
     return false;
@@ -16231,7 +16573,8 @@ async function createSession(spec, deps, o) {
         addCleanup: (what, fn) => ctx.cleanup.add(what, fn),
         notice: deps.notice,
         notes: ctx.notes,
-        env: deps.env
+        env: deps.env,
+        privileged: (cmd, args) => deps.volumeHost.privileged(cmd, args)
       })
     );
     ctx.check();
@@ -16764,7 +17107,7 @@ async function execInSession(o, deps, base) {
     const result = assembleResult(ctx, x, failure);
     return r ? { ...result, session: sessionInfo(r) } : result;
   } catch (err) {
-    return assembleResult(ctx, sessionPieces(null), new Error(errorMessage(failure ?? err)));
+    return assembleResult(ctx, sessionPieces(null), new InternalError(errorMessage(failure ?? err)));
   }
 }
 function netOf(ledger) {
@@ -17027,19 +17370,19 @@ async function runInWarm(given, deps, r, w) {
   try {
     return { ...assembleResult(ctx, x, failure), session: sessionInfo(r, warm) };
   } catch (err) {
-    return assembleResult(ctx, sessionPieces(null), new Error(errorMessage(failure ?? err)));
+    return assembleResult(ctx, sessionPieces(null), new InternalError(errorMessage(failure ?? err)));
   }
 }
 
 // src/sandbox/watchdog.ts
 var import_node_child_process4 = require("node:child_process");
-var import_node_fs15 = __toESM(require("node:fs"), 1);
+var import_node_fs16 = __toESM(require("node:fs"), 1);
 var import_node_path22 = __toESM(require("node:path"), 1);
 var import_node_url2 = require("node:url");
 var WATCHDOG_INTERVAL_MS = 1e3;
 function processStart(pid) {
   try {
-    const stat = import_node_fs15.default.readFileSync(`/proc/${pid}/stat`, "utf8");
+    const stat = import_node_fs16.default.readFileSync(`/proc/${pid}/stat`, "utf8");
     return stat.slice(stat.lastIndexOf(")") + 2).split(" ")[19] ?? null;
   } catch {
     return null;
@@ -17048,7 +17391,7 @@ function processStart(pid) {
 function cliPath() {
   const here = import_node_path22.default.dirname((0, import_node_url2.fileURLToPath)(__sa_import_meta_url));
   for (const p of [import_node_path22.default.join(here, "cli.js"), import_node_path22.default.resolve(here, "../../dist/cli.js")]) {
-    if (import_node_fs15.default.existsSync(p)) return p;
+    if (import_node_fs16.default.existsSync(p)) return p;
   }
   return null;
 }
@@ -17167,7 +17510,7 @@ function helpFor(table) {
 
 // src/cli/build.ts
 var import_node_child_process6 = require("node:child_process");
-var import_node_fs18 = __toESM(require("node:fs"), 1);
+var import_node_fs19 = __toESM(require("node:fs"), 1);
 var import_node_path24 = __toESM(require("node:path"), 1);
 
 // src/images/build-plan.ts
@@ -17302,15 +17645,15 @@ function backoff(attempt, baseMs, retryAfter) {
 
 // src/images/builder.ts
 var import_node_child_process5 = require("node:child_process");
-var import_node_fs16 = __toESM(require("node:fs"), 1);
+var import_node_fs17 = __toESM(require("node:fs"), 1);
 var import_node_os3 = __toESM(require("node:os"), 1);
 var import_node_path23 = __toESM(require("node:path"), 1);
 var import_node_stream5 = require("node:stream");
 var import_tar_stream7 = __toESM(require_tar_stream(), 1);
 
 // src/images/registry.ts
-var import_node_crypto7 = __toESM(require("node:crypto"), 1);
-var import_node_http = __toESM(require("node:http"), 1);
+var import_node_crypto8 = __toESM(require("node:crypto"), 1);
+var import_node_http2 = __toESM(require("node:http"), 1);
 var import_node_https = __toESM(require("node:https"), 1);
 function parseReference(text2) {
   const at = text2.indexOf("@");
@@ -17331,13 +17674,6 @@ function parseReference(text2) {
   return isHost ? { host: first, repository: rest.join("/"), ref } : { host: "registry-1.docker.io", repository: name.includes("/") ? name : `library/${name}`, ref };
 }
 var isLoopback = (host) => /^(localhost|127\.\d+\.\d+\.\d+|\[::1\])(:\d+)?$/.test(host);
-var RegistryError = class extends Error {
-  constructor(message, status) {
-    super(message);
-    this.status = status;
-  }
-  status;
-};
 var RegistryClient = class {
   constructor(host, creds, o = {}) {
     this.host = host;
@@ -17349,7 +17685,7 @@ var RegistryClient = class {
   o;
   tokens = /* @__PURE__ */ new Map();
   once(method, url, headers, body) {
-    const mod = url.protocol === "http:" ? import_node_http.default : import_node_https.default;
+    const mod = url.protocol === "http:" ? import_node_http2.default : import_node_https.default;
     return new Promise((resolve, reject) => {
       const req = mod.request(url, { method, headers, timeout: 6e4 }, (res) => {
         const chunks2 = [];
@@ -17360,7 +17696,7 @@ var RegistryClient = class {
         );
         res.on("error", reject);
       });
-      req.on("timeout", () => req.destroy(new Error("timed out")));
+      req.on("timeout", () => req.destroy(new RegistryError("timed out", null)));
       req.on("error", reject);
       req.end(body);
     });
@@ -17414,7 +17750,7 @@ var RegistryClient = class {
         }
       } catch (e) {
         if (e instanceof RegistryError) throw e;
-        err = e;
+        err = asError(e);
       }
       const status = a ? a.status : null;
       if (a && !retryable(status)) return a;
@@ -17455,7 +17791,7 @@ var RegistryClient = class {
       `read manifest ${repository}:${ref}`
     );
     const digest = String(
-      a.headers["docker-content-digest"] ?? `sha256:${import_node_crypto7.default.createHash("sha256").update(a.body).digest("hex")}`
+      a.headers["docker-content-digest"] ?? `sha256:${import_node_crypto8.default.createHash("sha256").update(a.body).digest("hex")}`
     );
     const mediaType = String(a.headers["content-type"] ?? "").split(";")[0];
     return {
@@ -17497,14 +17833,14 @@ var RegistryClient = class {
 function imageSources(root) {
   const dir = import_node_path23.default.join(root, "images");
   const out = [];
-  for (const name of import_node_fs16.default.readdirSync(dir).sort()) {
+  for (const name of import_node_fs17.default.readdirSync(dir).sort()) {
     const dockerfile = import_node_path23.default.join(dir, name, "Dockerfile");
-    if (!import_node_fs16.default.existsSync(dockerfile)) continue;
-    const text2 = import_node_fs16.default.readFileSync(dockerfile, "utf8");
+    if (!import_node_fs17.default.existsSync(dockerfile)) continue;
+    const text2 = import_node_fs17.default.readFileSync(dockerfile, "utf8");
     const first = /^#\s*(.+)$/m.exec(text2)?.[1] ?? name;
     const args = {};
     const toolchain = import_node_path23.default.join(dir, name, "lean-toolchain");
-    if (import_node_fs16.default.existsSync(toolchain)) args.LEAN_TOOLCHAIN = import_node_fs16.default.readFileSync(toolchain, "utf8").trim();
+    if (import_node_fs17.default.existsSync(toolchain)) args.LEAN_TOOLCHAIN = import_node_fs17.default.readFileSync(toolchain, "utf8").trim();
     out.push({
       name,
       contextDir: name === "egress-proxy" ? import_node_path23.default.join(root, "dist") : import_node_path23.default.join(dir, name),
@@ -17522,20 +17858,20 @@ function contextTar2(src) {
   const inside2 = import_node_path23.default.relative(src.contextDir, src.dockerfile);
   const outside = inside2.startsWith("..") || import_node_path23.default.isAbsolute(inside2);
   const walk = (rel) => {
-    for (const name of import_node_fs16.default.readdirSync(import_node_path23.default.join(src.contextDir, rel)).sort()) {
+    for (const name of import_node_fs17.default.readdirSync(import_node_path23.default.join(src.contextDir, rel)).sort()) {
       const r = rel ? `${rel}/${name}` : name;
-      const st = import_node_fs16.default.lstatSync(import_node_path23.default.join(src.contextDir, r));
+      const st = import_node_fs17.default.lstatSync(import_node_path23.default.join(src.contextDir, r));
       if (st.isDirectory()) walk(r);
       else if (st.isFile()) {
         pack.entry(
           { name: r, ...opts, mode: st.mode & 493 ? st.mode & 511 : 420 },
-          import_node_fs16.default.readFileSync(import_node_path23.default.join(src.contextDir, r))
+          import_node_fs17.default.readFileSync(import_node_path23.default.join(src.contextDir, r))
         );
       }
     }
   };
   walk("");
-  if (outside) pack.entry({ name: "Dockerfile", ...opts }, import_node_fs16.default.readFileSync(src.dockerfile));
+  if (outside) pack.entry({ name: "Dockerfile", ...opts }, import_node_fs17.default.readFileSync(src.dockerfile));
   pack.finalize();
   return { stream: import_node_stream5.Readable.from(pack), dockerfile: outside ? "Dockerfile" : inside2 };
 }
@@ -17547,7 +17883,7 @@ function credentialsFor(host, given, home = import_node_os3.default.homedir()) {
   if (given) return given;
   try {
     const cfg = JSON.parse(
-      import_node_fs16.default.readFileSync(
+      import_node_fs17.default.readFileSync(
         import_node_path23.default.join(process.env.DOCKER_CONFIG ?? import_node_path23.default.join(home, ".docker"), "config.json"),
         "utf8"
       )
@@ -17641,7 +17977,7 @@ async function withRetries(fn, progress, attempts = 4) {
     try {
       return await fn();
     } catch (err) {
-      const msg = err.message;
+      const msg = errorMessage(err);
       const transient = /\b(429|5\d\d)\b|toomanyrequests|timeout|connection reset|EOF/i.test(msg);
       if (!transient || i >= attempts) throw err;
       const ms = 1e3 * 2 ** (i - 1);
@@ -17652,8 +17988,8 @@ async function withRetries(fn, progress, attempts = 4) {
 }
 async function buildWithBake(targets, o) {
   const def = bakeDefinition(targets, o);
-  const file = import_node_path23.default.join(import_node_fs16.default.mkdtempSync(import_node_path23.default.join(import_node_os3.default.tmpdir(), "sa-bake-")), "bake.json");
-  import_node_fs16.default.writeFileSync(file, JSON.stringify(def, null, 2));
+  const file = import_node_path23.default.join(import_node_fs17.default.mkdtempSync(import_node_path23.default.join(import_node_os3.default.tmpdir(), "sa-bake-")), "bake.json");
+  import_node_fs17.default.writeFileSync(file, JSON.stringify(def, null, 2));
   const code = await new Promise((resolve) => {
     const child = (0, import_node_child_process5.spawn)("docker", ["buildx", "bake", "-f", file, ...o.push ? ["--push"] : []], {
       stdio: ["ignore", "inherit", "inherit"]
@@ -17817,7 +18153,7 @@ function factsFromGithub(env, event) {
 }
 
 // src/cli/tags.ts
-var import_node_fs17 = __toESM(require("node:fs"), 1);
+var import_node_fs18 = __toESM(require("node:fs"), 1);
 var TAGS_TABLE = {
   sha: { kind: "string", help: "commit (default $GITHUB_SHA)" },
   ref: { kind: "string", help: "refs/heads/…, refs/tags/… or refs/pull/… (default $GITHUB_REF)" },
@@ -17854,14 +18190,14 @@ function tagsCommand(argv, env, io) {
   } catch (err) {
     io.stderr.write(`sandbox-action: ${errorMessage(err)}
 `);
-    return 2;
+    return inputExitCode("plain");
   }
 }
 function tagFactsFrom(o, env) {
   let event = {};
   if (env.GITHUB_EVENT_PATH) {
     try {
-      event = JSON.parse(import_node_fs17.default.readFileSync(env.GITHUB_EVENT_PATH, "utf8"));
+      event = JSON.parse(import_node_fs18.default.readFileSync(env.GITHUB_EVENT_PATH, "utf8"));
     } catch (err) {
       throw new InputError("GITHUB_EVENT_PATH", `cannot read the event: ${errorMessage(err)}`);
     }
@@ -17942,7 +18278,7 @@ function parseBuild(argv, env, readStdin) {
   const s2 = (k) => typeof o[k] === "string" ? o[k] : void 0;
   const list3 = (k) => Array.isArray(o[k]) ? o[k] : [];
   const root = import_node_path24.default.resolve(s2("root") ?? installRoot() ?? process.cwd());
-  if (!import_node_fs18.default.existsSync(import_node_path24.default.join(root, "images")))
+  if (!import_node_fs19.default.existsSync(import_node_path24.default.join(root, "images")))
     throw new InputError("--root", `'${root}' has no images/ directory`);
   const sources = imageSources(root);
   const names = sources.map((x) => x.name);
@@ -18043,11 +18379,11 @@ async function executeBuild(req, engine, progress, env) {
 async function buildCommand(argv, env, io, engine) {
   let req;
   try {
-    req = parseBuild(argv, env, () => import_node_fs18.default.readFileSync(0, "utf8"));
+    req = parseBuild(argv, env, () => import_node_fs19.default.readFileSync(0, "utf8"));
   } catch (err) {
     io.stderr.write(`sandbox-action: ${errorMessage(err)}
 `);
-    return 2;
+    return inputExitCode("plain");
   }
   if (req.dryRun) {
     io.stdout.write(
@@ -18076,7 +18412,7 @@ async function buildCommand(argv, env, io, engine) {
   } catch (err) {
     io.stderr.write(`sandbox-action: ${errorMessage(err)}
 `);
-    return err instanceof InputError ? 2 : 1;
+    return exitCodeFor("plain", err);
   }
 }
 
@@ -18392,239 +18728,13 @@ async function runLandrunStep(argv, deps) {
 }
 
 // src/cli/door.ts
-var import_node_crypto8 = require("node:crypto");
-var import_node_fs19 = __toESM(require("node:fs"), 1);
+var import_node_crypto9 = require("node:crypto");
+var import_node_fs20 = __toESM(require("node:fs"), 1);
 var import_node_os4 = __toESM(require("node:os"), 1);
 var import_node_path28 = __toESM(require("node:path"), 1);
 
-// src/engine/docker.ts
+// src/engine/docker-streams.ts
 var import_node_path27 = require("node:path");
-
-// src/engine/http.ts
-var import_node_http2 = __toESM(require("node:http"), 1);
-function parseEndpoint(url) {
-  if (url.startsWith("unix://")) return { url, socketPath: url.slice("unix://".length) };
-  if (url.startsWith("/")) return { url: `unix://${url}`, socketPath: url };
-  const m = /^(?:tcp|http):\/\/([^:/]+)(?::(\d+))?\/?$/.exec(url);
-  if (m) return { url, host: m[1], port: Number(m[2] ?? 2375) };
-  throw new EngineError(
-    "engine",
-    "connect",
-    `unsupported engine address '${url}'`,
-    "use unix:///path/to/socket or tcp://host:port (TLS endpoints are not supported)"
-  );
-}
-var agents = /* @__PURE__ */ new Map();
-function agentFor(ep) {
-  let a = agents.get(ep.url);
-  if (!a) {
-    a = new import_node_http2.default.Agent({ keepAlive: true, maxSockets: 32 });
-    agents.set(ep.url, a);
-  }
-  return a;
-}
-var ApiClient = class {
-  constructor(endpoint2, engineName) {
-    this.endpoint = endpoint2;
-    this.engineName = engineName;
-  }
-  endpoint;
-  engineName;
-  prefix = "";
-  setApiVersion(v) {
-    this.prefix = `/v${v}`;
-  }
-  /** Send a request; resolves with the raw streaming response (any status). */
-  raw(method, path32, opts = {}, operation = `${method} ${path32}`) {
-    const qs = new URLSearchParams();
-    for (const [k, v] of Object.entries(opts.query ?? {})) if (v !== void 0) qs.set(k, String(v));
-    const fullPath = `${this.prefix}${path32}${qs.size ? `?${qs}` : ""}`;
-    const headers = { ...opts.headers };
-    let payload;
-    if (opts.body !== void 0) {
-      payload = Buffer.from(JSON.stringify(opts.body));
-      headers["content-type"] = "application/json";
-      headers["content-length"] = String(payload.length);
-    }
-    const ep = this.endpoint;
-    return new Promise((resolve, reject) => {
-      const req = import_node_http2.default.request(
-        {
-          method,
-          path: fullPath,
-          headers,
-          agent: agentFor(ep),
-          ...ep.socketPath ? { socketPath: ep.socketPath } : { host: ep.host, port: ep.port }
-        },
-        (res) => resolve({ statusCode: res.statusCode ?? 0, headers: res.headers, body: res })
-      );
-      req.on("error", (err) => reject(this.connectError(operation, err)));
-      if (opts.bodyStream) {
-        opts.bodyStream.on("error", (err) => req.destroy(err));
-        opts.bodyStream.pipe(req);
-      } else {
-        req.end(payload);
-      }
-    });
-  }
-  /**
-   * A request the engine answers with 101 Switching Protocols (exec with stdin): the raw connection, both ways.
-   * Its own socket, never the keep-alive pool's. Any other answer becomes an EngineError.
-   */
-  upgrade(method, path32, body, operation) {
-    const payload = Buffer.from(JSON.stringify(body));
-    const ep = this.endpoint;
-    return new Promise((resolve, reject) => {
-      const req = import_node_http2.default.request({
-        method,
-        path: `${this.prefix}${path32}`,
-        headers: {
-          connection: "Upgrade",
-          upgrade: "tcp",
-          "content-type": "application/json",
-          "content-length": String(payload.length)
-        },
-        agent: false,
-        ...ep.socketPath ? { socketPath: ep.socketPath } : { host: ep.host, port: ep.port }
-      });
-      req.on("upgrade", (_res, socket, head) => {
-        if (head.length) socket.unshift(head);
-        resolve(socket);
-      });
-      req.on("response", (res) => {
-        readAll(res).then(
-          (b) => reject(this.statusError(operation, res.statusCode ?? 0, b)),
-          (err) => reject(err)
-        );
-      });
-      req.on("error", (err) => reject(this.connectError(operation, err)));
-      req.end(payload);
-    });
-  }
-  /** Send a request and parse a JSON answer; a non-2xx status becomes an EngineError. */
-  async json(method, path32, opts = {}, operation) {
-    const op = operation ?? `${method} ${path32}`;
-    const res = await this.raw(method, path32, opts, op);
-    const text2 = await readAll(res.body);
-    if (res.statusCode < 200 || res.statusCode >= 300) throw this.statusError(op, res.statusCode, text2);
-    return text2.length ? JSON.parse(text2.toString("utf8")) : void 0;
-  }
-  /** A GET whose 404 means "no such thing": null then; any other non-2xx becomes an EngineError. */
-  async getOrNull(path32, operation) {
-    const res = await this.raw("GET", path32, {}, operation);
-    const body = await readAll(res.body);
-    if (res.statusCode === 404) return null;
-    if (res.statusCode < 200 || res.statusCode >= 300)
-      throw this.statusError(operation, res.statusCode, body);
-    return JSON.parse(body.toString("utf8"));
-  }
-  /**
-   * A request the engine answers with a JSON-lines progress stream (pull, build, import, push): a non-200 answer
-   * becomes an EngineError; a line with `error` (the engine's way to fail after its 200) too. `each` sees every line.
-   */
-  async progress(method, path32, opts, operation, each = () => void 0) {
-    const res = await this.raw(method, path32, opts, operation);
-    if (res.statusCode !== 200) throw this.statusError(operation, res.statusCode, await readAll(res.body));
-    let error = null;
-    for await (const j of jsonLines(res.body)) {
-      if (j.error) error ??= j.error;
-      each(j);
-    }
-    if (error) throw new EngineError(this.engineName, operation, error.trim());
-  }
-  /** Like json() but ignores the body. `okStatuses` lists extra statuses that count as success. */
-  async call(method, path32, opts = {}, operation, okStatuses = []) {
-    const op = operation ?? `${method} ${path32}`;
-    const res = await this.raw(method, path32, opts, op);
-    const text2 = await readAll(res.body);
-    if ((res.statusCode < 200 || res.statusCode >= 300) && !okStatuses.includes(res.statusCode)) {
-      throw this.statusError(op, res.statusCode, text2);
-    }
-    return res.statusCode;
-  }
-  statusError(operation, status, body) {
-    let detail = body.toString("utf8").trim();
-    try {
-      const parsed = JSON.parse(detail);
-      if (parsed.message) detail = parsed.message;
-    } catch {
-    }
-    return new EngineError(
-      this.engineName,
-      operation,
-      `${detail || "no detail"} (HTTP ${status})`,
-      hintFor(status),
-      status
-    );
-  }
-  connectError(operation, err) {
-    const where = this.endpoint.url;
-    if (err.code === "ENOENT" || err.code === "ECONNREFUSED") {
-      return new EngineError(
-        this.engineName,
-        operation,
-        `no engine answers at ${where}`,
-        "start it (`sudo systemctl start docker`, or `sudo scripts/engine-up.sh` here) or set DOCKER_HOST"
-      );
-    }
-    if (err.code === "EACCES") {
-      return new EngineError(
-        this.engineName,
-        operation,
-        `permission denied on ${where}`,
-        "add your user to the docker group or run with sudo"
-      );
-    }
-    return new EngineError(this.engineName, operation, `${err.code ?? ""} ${err.message}`.trim());
-  }
-};
-function hintFor(status) {
-  if (status === 404)
-    return "it no longer exists: another process (or `sandbox-action gc`) may have removed it";
-  if (status === 409)
-    return "it is in use or in the wrong state: `sandbox-action gc` removes leftovers of crashed runs";
-  if (status === 400)
-    return "the engine refused the request: check the engine version (Docker 20.10+) and the options";
-  if (status === 401 || status === 403) return "the engine refused access: check the socket permissions";
-  if (status >= 500) return "the engine failed: see its log (journalctl -u docker, or /var/log/dockerd.log)";
-  return "";
-}
-async function* jsonLines(body) {
-  let pending = "";
-  for await (const chunk of body) {
-    pending += chunk.toString("utf8");
-    const lines = pending.split("\n");
-    pending = lines.pop();
-    for (const line2 of lines) if (line2.trim()) yield JSON.parse(line2);
-  }
-  if (pending.trim()) yield JSON.parse(pending);
-}
-async function readAll(stream, limit = 64 * 1024 * 1024) {
-  const chunks2 = [];
-  let n = 0;
-  try {
-    for await (const chunk of stream) {
-      const b = chunk;
-      n += b.length;
-      if (n > limit) {
-        stream.destroy();
-        throw new Error(`answer larger than ${limit} bytes`);
-      }
-      chunks2.push(b);
-    }
-  } catch (err) {
-    const e = err;
-    if (e.code === "ECONNRESET" || e.message === "aborted")
-      throw new EngineError(
-        "engine",
-        "read an answer",
-        `the connection to the engine was cut (${e.code ?? e.message})`,
-        "is the engine still running? `sandbox-action gc` removes what the run left"
-      );
-    throw err;
-  }
-  return Buffer.concat(chunks2);
-}
 
 // src/engine/demux.ts
 var Demuxer = class {
@@ -18646,179 +18756,18 @@ var Demuxer = class {
     this.pending = Buffer.from(buf);
   }
 };
-
-// src/engine/events.ts
-async function followContainerEvents(api, id, actions, sink) {
-  const filters = JSON.stringify({ container: [id] });
-  const res = await api.raw("GET", "/events", { query: { filters } }, "follow events");
-  if (res.statusCode !== 200) throw api.statusError("follow events", res.statusCode, await readAll(res.body));
-  const ended = (async () => {
-    try {
-      for await (const line2 of jsonLines(res.body)) {
-        const action = line2.Action ?? line2.status ?? "";
-        const actor = line2.Actor?.ID ?? line2.id ?? "";
-        if (actor !== id || !actions.includes(action)) continue;
-        sink({ action, attributes: { ...line2.Actor?.Attributes ?? {} } });
-      }
-    } catch {
-    }
-  })();
-  return { ended, close: () => res.body.destroy() };
-}
-async function pingEngine(api) {
-  try {
-    const res = await api.raw("GET", "/_ping", {}, "ping");
-    await readAll(res.body);
-    return res.statusCode === 200;
-  } catch {
-    return false;
-  }
+function demuxed(body, sink) {
+  const demux = new Demuxer(sink);
+  return new Promise((resolve) => {
+    body.on("data", (c) => demux.push(c));
+    body.on("end", resolve);
+    body.on("close", resolve);
+    body.on("error", () => resolve());
+  });
 }
 
-// src/engine/docker.ts
-var CLIENT_MAX_API = "1.47";
-var CLIENT_MIN_API = "1.41";
-function compareApi(a, b) {
-  const [am, an] = a.split(".").map(Number);
-  const [bm, bn] = b.split(".").map(Number);
-  return am - bm || an - bn;
-}
-async function connectEngine(endpoints, choice = "auto") {
-  let firstErr;
-  for (const url of endpoints) {
-    const client = new ApiClient(parseEndpoint(url), "engine");
-    try {
-      const early = client.json("GET", "/info", {}, "info");
-      early.catch(() => void 0);
-      const v = await client.json("GET", "/version", {}, "version");
-      const isPodman = (v.Components ?? []).some((c2) => /podman/i.test(c2.Name));
-      const name = isPodman ? "podman" : "docker";
-      if (choice !== "auto" && choice !== name) {
-        throw new InputError(
-          "--engine",
-          `${choice}: the engine at ${url} is ${name} ${v.Version}; pass --engine ${name}, or point ${choice === "podman" ? "CONTAINER_HOST" : "DOCKER_HOST"} at a ${choice} socket`
-        );
-      }
-      if (compareApi(v.ApiVersion, CLIENT_MIN_API) < 0) {
-        throw new EngineError(
-          name,
-          "version",
-          `engine API ${v.ApiVersion} is older than ${CLIENT_MIN_API}`,
-          "upgrade to Docker 20.10 or later, or Podman 3 or later"
-        );
-      }
-      const api = compareApi(v.ApiVersion, CLIENT_MAX_API) > 0 ? CLIENT_MAX_API : v.ApiVersion;
-      const c = new ApiClient(client.endpoint, name);
-      c.setApiVersion(api);
-      const [info, podman] = await Promise.all([
-        early.catch(() => c.json("GET", "/info", {}, "info")),
-        isPodman ? c.json("GET", "/libpod/info", {}, "info").then(parsePodmanInfo) : null
-      ]);
-      const securityOptions = info.SecurityOptions ?? [];
-      return new DockerApiEngine(
-        c,
-        {
-          name,
-          version: v.Version,
-          apiVersion: api,
-          os: v.Os,
-          arch: v.Arch,
-          endpoint: client.endpoint.url,
-          local: client.endpoint.socketPath !== void 0,
-          rootless: podman ? podman.rootless : securityOptions.some((o) => /(^|,)name=rootless(,|$)/.test(o)),
-          cgroupVersion: podman ? podman.cgroupVersion : info.CgroupVersion ? `v${info.CgroupVersion}` : "",
-          readOnlyTmpfs: podman ? PODMAN_READ_ONLY_TMPFS : []
-        },
-        securityOptions.some((o) => /(^|,)name=seccomp(,|$)/.test(o)),
-        podman?.defaultCapabilities ?? [],
-        info.Runtimes ?? null
-      );
-    } catch (err) {
-      if (err instanceof InputError || err instanceof EngineError && err.engine !== "engine") throw err;
-      firstErr ??= err;
-    }
-  }
-  if (firstErr instanceof EngineError) {
-    if (choice === "podman") throw new InputError("--engine", `podman: ${noPodmanHint(endpoints)}`);
-    throw new EngineError(
-      "docker",
-      "connect",
-      `no engine answers at ${endpoints.join(" or ")}`,
-      "start it (`sudo systemctl start docker`, or `sudo scripts/engine-up.sh` here) or set DOCKER_HOST"
-    );
-  }
-  throw firstErr;
-}
-function labelFilter(label) {
-  return JSON.stringify({ label: [label] });
-}
-function toContainerBody(s2) {
-  const tmpfs = {};
-  const mounts = [];
-  for (const m of s2.mounts) {
-    if (m.type === "tmpfs") {
-      const t = m.tmpfs;
-      tmpfs[m.target] = [...t.options, `size=${t.sizeBytes}`, `mode=${t.mode.toString(8)}`].join(",");
-    } else {
-      mounts.push({
-        Type: m.type,
-        Source: m.source,
-        Target: m.target,
-        ReadOnly: m.readOnly,
-        // Never copy the image's files or the mount point's owner into a volume: it starts empty, ours.
-        ...m.type === "volume" ? { VolumeOptions: { NoCopy: true } } : {},
-        ...m.type === "bind" ? { BindOptions: { Propagation: "rprivate" } } : {}
-      });
-    }
-  }
-  return {
-    Image: s2.image,
-    Cmd: s2.cmd,
-    ...s2.entrypoint ? { Entrypoint: s2.entrypoint } : {},
-    User: s2.user,
-    WorkingDir: s2.workingDir,
-    Env: s2.env,
-    Labels: s2.labels,
-    Tty: s2.tty,
-    OpenStdin: s2.openStdin === true,
-    StdinOnce: false,
-    AttachStdin: false,
-    AttachStdout: true,
-    AttachStderr: true,
-    ...s2.hostname ? { Hostname: s2.hostname } : {},
-    HostConfig: {
-      Mounts: mounts,
-      Tmpfs: tmpfs,
-      ReadonlyRootfs: s2.readOnlyRootfs,
-      CapDrop: s2.capDrop,
-      CapAdd: s2.capAdd,
-      SecurityOpt: s2.securityOpt,
-      Init: s2.init,
-      Privileged: s2.privileged,
-      NetworkMode: s2.networkMode,
-      Memory: s2.memoryBytes,
-      MemorySwap: s2.memorySwapBytes,
-      NanoCpus: s2.nanoCpus,
-      PidsLimit: s2.pidsLimit,
-      Ulimits: s2.ulimits.map((u) => ({ Name: u.name, Soft: u.soft, Hard: u.hard })),
-      ...s2.runtime ? { Runtime: s2.runtime } : {},
-      LogConfig: { Type: s2.logDriver.type, Config: s2.logDriver.config },
-      ExtraHosts: s2.extraHosts ?? [],
-      ...s2.dns ? { Dns: s2.dns } : {},
-      ...s2.sysctls ? { Sysctls: s2.sysctls } : {},
-      Devices: [],
-      IpcMode: "private",
-      PidMode: "",
-      UsernsMode: "",
-      AutoRemove: false
-    }
-  };
-}
-function splitRef(ref) {
-  const i = ref.lastIndexOf(":");
-  return i > ref.lastIndexOf("/") ? { repo: ref.slice(0, i), tag: ref.slice(i + 1) } : { repo: ref, tag: "latest" };
-}
-var DockerApiEngine = class {
+// src/engine/docker-base.ts
+var DockerEngineBase = class {
   constructor(api, info, seccomp, podmanDefaultCaps = [], knownRuntimes = null) {
     this.api = api;
     this.info = info;
@@ -18832,14 +18781,17 @@ var DockerApiEngine = class {
   podmanDefaultCaps;
   knownRuntimes;
   async runtimes() {
-    const runtimes = this.knownRuntimes ?? (await this.api.json(
-      "GET",
-      "/info",
-      {},
-      "info"
-    )).Runtimes;
+    const runtimes = this.knownRuntimes ?? (await this.api.json("GET", "/info", {}, "info")).Runtimes;
     return Object.entries(runtimes ?? {}).map(([name, r]) => ({ name, args: r?.runtimeArgs ?? [] }));
   }
+};
+
+// src/engine/docker-images.ts
+function splitRef(ref) {
+  const i = ref.lastIndexOf(":");
+  return i > ref.lastIndexOf("/") ? { repo: ref.slice(0, i), tag: ref.slice(i + 1) } : { repo: ref, tag: "latest" };
+}
+var DockerImages = class extends DockerEngineBase {
   async imageInspect(ref) {
     const j = await this.api.getOrNull(
       `/images/${encodeURIComponent(ref)}/json`,
@@ -18939,6 +18891,100 @@ var DockerApiEngine = class {
     if (!digest) throw new EngineError(this.info.name, `push ${ref}`, "the engine reported no digest");
     return { digest, size: size2 };
   }
+};
+
+// src/engine/events.ts
+async function followContainerEvents(api, id, actions, sink) {
+  const filters = JSON.stringify({ container: [id] });
+  const res = await api.raw("GET", "/events", { query: { filters } }, "follow events");
+  if (res.statusCode !== 200) throw api.statusError("follow events", res.statusCode, await readAll(res.body));
+  const ended = (async () => {
+    try {
+      for await (const line2 of jsonLines(res.body)) {
+        const action = line2.Action ?? line2.status ?? "";
+        const actor = line2.Actor?.ID ?? line2.id ?? "";
+        if (actor !== id || !actions.includes(action)) continue;
+        sink({ action, attributes: { ...line2.Actor?.Attributes ?? {} } });
+      }
+    } catch {
+    }
+  })();
+  return { ended, close: () => res.body.destroy() };
+}
+async function pingEngine(api) {
+  try {
+    const res = await api.raw("GET", "/_ping", {}, "ping");
+    await readAll(res.body);
+    return res.statusCode === 200;
+  } catch {
+    return false;
+  }
+}
+
+// src/engine/docker-containers.ts
+function toContainerBody(s2) {
+  const tmpfs = {};
+  const mounts = [];
+  for (const m of s2.mounts) {
+    if (m.type === "tmpfs") {
+      const t = m.tmpfs;
+      tmpfs[m.target] = [...t.options, `size=${t.sizeBytes}`, `mode=${t.mode.toString(8)}`].join(",");
+    } else {
+      mounts.push({
+        Type: m.type,
+        Source: m.source,
+        Target: m.target,
+        ReadOnly: m.readOnly,
+        // Never copy the image's files or the mount point's owner into a volume: it starts empty, ours.
+        ...m.type === "volume" ? { VolumeOptions: { NoCopy: true } } : {},
+        ...m.type === "bind" ? { BindOptions: { Propagation: "rprivate" } } : {}
+      });
+    }
+  }
+  return {
+    Image: s2.image,
+    Cmd: s2.cmd,
+    ...s2.entrypoint ? { Entrypoint: s2.entrypoint } : {},
+    User: s2.user,
+    WorkingDir: s2.workingDir,
+    Env: s2.env,
+    Labels: s2.labels,
+    Tty: s2.tty,
+    OpenStdin: s2.openStdin === true,
+    StdinOnce: false,
+    AttachStdin: false,
+    AttachStdout: true,
+    AttachStderr: true,
+    ...s2.hostname ? { Hostname: s2.hostname } : {},
+    HostConfig: {
+      Mounts: mounts,
+      Tmpfs: tmpfs,
+      ReadonlyRootfs: s2.readOnlyRootfs,
+      CapDrop: s2.capDrop,
+      CapAdd: s2.capAdd,
+      SecurityOpt: s2.securityOpt,
+      Init: s2.init,
+      Privileged: s2.privileged,
+      NetworkMode: s2.networkMode,
+      Memory: s2.memoryBytes,
+      MemorySwap: s2.memorySwapBytes,
+      NanoCpus: s2.nanoCpus,
+      PidsLimit: s2.pidsLimit,
+      Ulimits: s2.ulimits.map((u) => ({ Name: u.name, Soft: u.soft, Hard: u.hard })),
+      ...s2.runtime ? { Runtime: s2.runtime } : {},
+      LogConfig: { Type: s2.logDriver.type, Config: s2.logDriver.config },
+      ExtraHosts: s2.extraHosts ?? [],
+      ...s2.dns ? { Dns: s2.dns } : {},
+      ...s2.sysctls ? { Sysctls: s2.sysctls } : {},
+      Devices: [],
+      IpcMode: "private",
+      PidMode: "",
+      UsernsMode: "",
+      AutoRemove: false
+    }
+  };
+}
+var DockerContainers = class extends DockerImages {
   async createContainer(spec) {
     const j = await this.api.json(
       "POST",
@@ -18950,23 +18996,6 @@ var DockerApiEngine = class {
       "create container"
     );
     return j.Id;
-  }
-  async attach(id, sink) {
-    const res = await this.api.raw(
-      "POST",
-      `/containers/${id}/attach`,
-      { query: { stream: 1, stdout: 1, stderr: 1, logs: 0 } },
-      "attach"
-    );
-    if (res.statusCode !== 200) throw this.api.statusError("attach", res.statusCode, await readAll(res.body));
-    const demux = new Demuxer(sink);
-    const done = new Promise((resolve) => {
-      res.body.on("data", (c) => demux.push(c));
-      res.body.on("end", resolve);
-      res.body.on("close", resolve);
-      res.body.on("error", () => resolve());
-    });
-    return { done, close: () => res.body.destroy() };
   }
   async startContainer(id) {
     await this.api.call("POST", `/containers/${id}/start`, {}, "start container", [304]);
@@ -19075,6 +19104,20 @@ var DockerApiEngine = class {
       [404]
     );
   }
+};
+
+// src/engine/docker-streams.ts
+var DockerStreams = class extends DockerContainers {
+  async attach(id, sink) {
+    const res = await this.api.raw(
+      "POST",
+      `/containers/${id}/attach`,
+      { query: { stream: 1, stdout: 1, stderr: 1, logs: 0 } },
+      "attach"
+    );
+    if (res.statusCode !== 200) throw this.api.statusError("attach", res.statusCode, await readAll(res.body));
+    return { done: demuxed(res.body, sink), close: () => res.body.destroy() };
+  }
   async exec(id, cmd, opts = {}) {
     const created = await this.api.json(
       "POST",
@@ -19130,14 +19173,7 @@ var DockerApiEngine = class {
       "exec"
     );
     if (res.statusCode !== 200) throw this.api.statusError("exec", res.statusCode, await readAll(res.body));
-    const demux = new Demuxer(sink);
-    const done = new Promise((resolve) => {
-      res.body.on("data", (c) => demux.push(c));
-      res.body.on("end", resolve);
-      res.body.on("close", resolve);
-      res.body.on("error", () => resolve());
-    });
-    return { id: execId, done, close: () => res.body.destroy() };
+    return { id: execId, done: demuxed(res.body, sink), close: () => res.body.destroy() };
   }
   async execInspect(execId) {
     const j = await this.api.json(
@@ -19216,6 +19252,86 @@ var DockerApiEngine = class {
       linkTarget: String(j.linkTarget ?? "")
     };
   }
+};
+
+// src/engine/docker.ts
+var CLIENT_MAX_API = "1.47";
+var CLIENT_MIN_API = "1.41";
+function compareApi(a, b) {
+  const [am, an] = a.split(".").map(Number);
+  const [bm, bn] = b.split(".").map(Number);
+  return am - bm || an - bn;
+}
+async function connectEngine(endpoints, choice = "auto") {
+  let firstErr;
+  for (const url of endpoints) {
+    const client = new ApiClient(parseEndpoint(url), "engine");
+    try {
+      const early = client.json("GET", "/info", {}, "info");
+      early.catch(() => void 0);
+      const v = await client.json("GET", "/version", {}, "version");
+      const isPodman = (v.Components ?? []).some((c2) => /podman/i.test(c2.Name));
+      const name = isPodman ? "podman" : "docker";
+      if (choice !== "auto" && choice !== name) {
+        throw new InputError(
+          "--engine",
+          `${choice}: the engine at ${url} is ${name} ${v.Version}; pass --engine ${name}, or point ${choice === "podman" ? "CONTAINER_HOST" : "DOCKER_HOST"} at a ${choice} socket`
+        );
+      }
+      if (compareApi(v.ApiVersion, CLIENT_MIN_API) < 0) {
+        throw new EngineError(
+          name,
+          "version",
+          `engine API ${v.ApiVersion} is older than ${CLIENT_MIN_API}`,
+          "upgrade to Docker 20.10 or later, or Podman 3 or later"
+        );
+      }
+      const api = compareApi(v.ApiVersion, CLIENT_MAX_API) > 0 ? CLIENT_MAX_API : v.ApiVersion;
+      const c = new ApiClient(client.endpoint, name);
+      c.setApiVersion(api);
+      const [info, podman] = await Promise.all([
+        early.catch(() => c.json("GET", "/info", {}, "info")),
+        isPodman ? c.json("GET", "/libpod/info", {}, "info").then(parsePodmanInfo) : null
+      ]);
+      const securityOptions = info.SecurityOptions ?? [];
+      return new DockerApiEngine(
+        c,
+        {
+          name,
+          version: v.Version,
+          apiVersion: api,
+          os: v.Os,
+          arch: v.Arch,
+          endpoint: client.endpoint.url,
+          local: client.endpoint.socketPath !== void 0,
+          rootless: podman ? podman.rootless : securityOptions.some((o) => /(^|,)name=rootless(,|$)/.test(o)),
+          cgroupVersion: podman ? podman.cgroupVersion : info.CgroupVersion ? `v${info.CgroupVersion}` : "",
+          readOnlyTmpfs: podman ? PODMAN_READ_ONLY_TMPFS : []
+        },
+        securityOptions.some((o) => /(^|,)name=seccomp(,|$)/.test(o)),
+        podman?.defaultCapabilities ?? [],
+        info.Runtimes ?? null
+      );
+    } catch (err) {
+      if (err instanceof InputError || err instanceof EngineError && err.engine !== "engine") throw err;
+      firstErr ??= err;
+    }
+  }
+  if (firstErr instanceof EngineError) {
+    if (choice === "podman") throw new InputError("--engine", `podman: ${noPodmanHint(endpoints)}`);
+    throw new EngineError(
+      "docker",
+      "connect",
+      `no engine answers at ${endpoints.join(" or ")}`,
+      "start it (`sudo systemctl start docker`, or `sudo scripts/engine-up.sh` here) or set DOCKER_HOST"
+    );
+  }
+  throw firstErr;
+}
+function labelFilter(label) {
+  return JSON.stringify({ label: [label] });
+}
+var DockerApiEngine = class extends DockerStreams {
   async createVolume(spec) {
     await this.api.json(
       "POST",
@@ -19357,7 +19473,7 @@ function volumeHostFor(ctx) {
   if (!host) hosts.set(key, host = defaultVolumeHost(dir, ctx.isRoot, shared, true));
   return host;
 }
-var randomId = () => (0, import_node_crypto8.randomBytes)(4).toString("hex");
+var randomId = () => (0, import_node_crypto9.randomBytes)(4).toString("hex");
 function abortOnSignals() {
   const ac = new AbortController();
   const handlers = ["SIGINT", "SIGTERM", "SIGHUP"].map((s2) => [
@@ -19373,7 +19489,7 @@ function abortOnSignals() {
         `sandbox-action: ${s2} again; exiting now (run 'sandbox-action gc' for leftovers)
 `
       );
-      process.exit(SIGNAL_EXIT[s2] ?? 130);
+      process.exit(exitCodeFor("mirror", new InterruptedError(s2)));
     }
   ]);
   for (const [s2, h] of handlers) process.on(s2, h);
@@ -19404,7 +19520,7 @@ function failedBeforeRun(err, spec, subject) {
     schemaVersion: RESULT_SCHEMA_VERSION,
     runId: `${Date.now().toString(36)}-${randomId()}`,
     status: "error",
-    exitCode: 125,
+    exitCode: exitCodeFor("mirror", err),
     commandExitCode: null,
     durationMs: 0,
     subject: spec?.verdict.subject ?? subject ?? { repository: null, headSha: null, baseSha: null, baseRef: null, shard: null },
@@ -19431,11 +19547,11 @@ function failedBeforeRun(err, spec, subject) {
   };
 }
 function writeResultFile(file, result) {
-  import_node_fs19.default.mkdirSync(import_node_path28.default.dirname(file), { recursive: true });
+  import_node_fs20.default.mkdirSync(import_node_path28.default.dirname(file), { recursive: true });
   const tmp = `${file}.${process.pid}.tmp`;
-  import_node_fs19.default.writeFileSync(tmp, `${JSON.stringify(result, null, 2)}
+  import_node_fs20.default.writeFileSync(tmp, `${JSON.stringify(result, null, 2)}
 `, { mode: 420 });
-  import_node_fs19.default.renameSync(tmp, file);
+  import_node_fs20.default.renameSync(tmp, file);
 }
 var lastResort = null;
 function writeResultOnCrash(file, subject) {
@@ -19445,16 +19561,14 @@ function writeResultOnCrash(file, subject) {
   if (!first) return;
   const crash = (err) => {
     const r = lastResort;
+    const bug = new InternalError(`internal error in sandbox-action: ${errorMessage(err)}`);
     try {
-      writeResultFile(
-        r.file,
-        failedBeforeRun(new Error(`internal error in sandbox-action: ${errorMessage(err)}`), null, r.subject)
-      );
+      writeResultFile(r.file, failedBeforeRun(bug, null, r.subject));
     } catch {
     }
     process.stderr.write(`sandbox-action: internal error: ${errorMessage(err)}
 `);
-    process.exit(125);
+    process.exit(exitCodeFor("mirror", bug));
   };
   process.on("uncaughtException", crash);
   process.on("unhandledRejection", crash);
@@ -19483,11 +19597,11 @@ async function landrunCommand(argv, io) {
     if (err instanceof InterruptedError) {
       io.stderr.write(`sandbox-landrun: interrupted by ${err.signal}; the step's container was removed
 `);
-      return SIGNAL_EXIT[err.signal] ?? 130;
+      return exitCodeFor("landrun", err);
     }
     io.stderr.write(`sandbox-landrun: ${errorMessage(err)}
 `);
-    return err instanceof InputError ? 2 : 125;
+    return exitCodeFor("landrun", err);
   } finally {
     sig.dispose();
   }
@@ -19495,9 +19609,9 @@ async function landrunCommand(argv, io) {
 
 // src/verdict/shards.ts
 function shardTargets(targets, count2, index) {
-  if (!Number.isInteger(count2) || count2 < 1 || count2 > 256) throw new Error("shards: 1 to 256");
+  if (!Number.isInteger(count2) || count2 < 1 || count2 > 256) throw new InputError("shards", "1 to 256");
   if (!Number.isInteger(index) || index < 0 || index >= count2)
-    throw new Error(`shard index: 0 to ${count2 - 1}`);
+    throw new InputError("shard index", `0 to ${count2 - 1}`);
   const sorted = [...new Set(targets.map((t) => t.trim()).filter(Boolean))].sort();
   return sorted.filter((_, i) => i % count2 === index);
 }
@@ -19530,7 +19644,7 @@ function shardCommand(argv, io) {
   } catch (err) {
     io.stderr.write(`sandbox-action: ${errorMessage(err)}
 `);
-    return 2;
+    return inputExitCode("plain");
   }
 }
 var TARGET = /^(?!-)[\w.+-]+(?:\/[\w.+-]+)*$/;
@@ -19650,7 +19764,7 @@ function pump(stream, t, judge2, refuse) {
 }
 
 // src/session/transfer.ts
-var import_node_fs20 = __toESM(require("node:fs"), 1);
+var import_node_fs21 = __toESM(require("node:fs"), 1);
 var import_promises19 = __toESM(require("node:fs/promises"), 1);
 var import_node_path29 = __toESM(require("node:path"), 1);
 
@@ -19791,7 +19905,7 @@ function parseCpSource(arg) {
 }
 async function cpFromSession(deps, r, src, dest) {
   const { engine } = deps;
-  const st = import_node_fs20.default.existsSync(dest) ? await import_promises19.default.lstat(dest) : null;
+  const st = import_node_fs21.default.existsSync(dest) ? await import_promises19.default.lstat(dest) : null;
   if (st && (!st.isDirectory() || (await import_promises19.default.readdir(dest)).length > 0)) {
     throw new InputError("DEST", `'${dest}' exists and is not an empty directory; name a new or empty one`);
   }
@@ -19807,7 +19921,7 @@ async function cpFromSession(deps, r, src, dest) {
   };
   const stream = await getOrNull(src);
   if (!stream) throw new InputError("SOURCE", `'${src}' does not exist in ${r.name ?? r.id}`);
-  await prepareOutputDir(dest);
+  await prepareOutputDir(dest, "DEST");
   const caps = r.spec.limits.outputCaps;
   const base = src === OUTPUT_DIR ? "output" : import_node_path29.default.posix.basename(src);
   let report;
@@ -19969,7 +20083,7 @@ async function sessionCommand(sub, argv, io) {
 `);
       for (const f of rep.failures) io.stderr.write(`sandbox-action: rm: ${f}
 `);
-      if (rep.failures.length) return 1;
+      if (rep.failures.length) return FAILED_EXIT;
       io.stdout.write(`${r.id}
 `);
     } else if (sub === "sync") {
@@ -19990,7 +20104,7 @@ async function sessionCommand(sub, argv, io) {
     return 0;
   } catch (err) {
     line(io, err);
-    return err instanceof InputError ? 2 : 1;
+    return exitCodeFor("plain", err);
   } finally {
     sig.dispose();
   }
@@ -20112,16 +20226,16 @@ function failed(io, err, resultFile, json) {
     try {
       writeResultFile(resultFile, result);
     } catch (e) {
-      line(io, new Error(`--result-file: ${errorMessage(e)}`));
+      line(io, new InputError("--result-file", errorMessage(e)));
     }
   }
   if (json) io.stdout.write(`${JSON.stringify(result)}
 `);
-  return 125;
+  return exitCodeFor("mirror", err);
 }
 
 // src/cli/verify.ts
-var import_node_fs21 = __toESM(require("node:fs"), 1);
+var import_node_fs22 = __toESM(require("node:fs"), 1);
 
 // src/verdict/event.ts
 var HEX403 = /^[0-9a-f]{40}$/;
@@ -20214,12 +20328,12 @@ function verifyCommand(argv, env, io) {
       throw new InputError("GITHUB_EVENT_PATH", "is needed: verify reads the event of the workflow run");
     const r = subjectFromEvent(
       env.GITHUB_EVENT_NAME,
-      JSON.parse(import_node_fs21.default.readFileSync(env.GITHUB_EVENT_PATH, "utf8"))
+      JSON.parse(import_node_fs22.default.readFileSync(env.GITHUB_EVENT_PATH, "utf8"))
     );
     if (!r.ok) {
       io.stderr.write(`sandbox-action: no verdict from this run: ${r.reason}
 `);
-      return 1;
+      return FAILED_EXIT;
     }
     const n = Number(shardsArg);
     const s2 = r.subject;
@@ -20235,7 +20349,7 @@ function verifyCommand(argv, env, io) {
     };
     const lines = Object.entries(facts).map(([k, v]) => `${k}=${v}`);
     if (typeof o["github-output"] === "string")
-      import_node_fs21.default.appendFileSync(o["github-output"], `${lines.join("\n")}
+      import_node_fs22.default.appendFileSync(o["github-output"], `${lines.join("\n")}
 `);
     io.stdout.write(`${lines.join("\n")}
 `);
@@ -20243,12 +20357,12 @@ function verifyCommand(argv, env, io) {
   } catch (err) {
     io.stderr.write(`sandbox-action: ${errorMessage(err)}
 `);
-    return 2;
+    return inputExitCode("plain");
   }
 }
 
 // src/cli/report.ts
-var import_node_fs22 = __toESM(require("node:fs"), 1);
+var import_node_fs23 = __toESM(require("node:fs"), 1);
 var import_node_path31 = __toESM(require("node:path"), 1);
 
 // src/report/checks.ts
@@ -24511,27 +24625,27 @@ var REPORT_TABLE = {
 };
 function readLimited(file) {
   try {
-    const st = import_node_fs22.default.lstatSync(file);
+    const st = import_node_fs23.default.lstatSync(file);
     if (!st.isFile()) return { ok: false, reason: `'${file}' is not a regular file` };
     if (st.size > LIMITS.fileBytes)
       return { ok: false, reason: `the file is ${st.size} bytes, above ${LIMITS.fileBytes}` };
-    return readResult(import_node_fs22.default.readFileSync(file));
+    return readResult(import_node_fs23.default.readFileSync(file));
   } catch (err) {
     return { ok: false, reason: `the file cannot be read: ${errorMessage(err)}` };
   }
 }
 var MAX_FILES = 512;
 function readResultFiles(fileOrDir) {
-  const st = import_node_fs22.default.lstatSync(fileOrDir, { throwIfNoEntry: false });
+  const st = import_node_fs23.default.lstatSync(fileOrDir, { throwIfNoEntry: false });
   if (!st) return [];
   if (!st.isDirectory()) return [{ name: import_node_path31.default.basename(fileOrDir), read: readLimited(fileOrDir) }];
   const out = [];
-  if (import_node_fs22.default.existsSync(import_node_path31.default.join(fileOrDir, "result.json")))
+  if (import_node_fs23.default.existsSync(import_node_path31.default.join(fileOrDir, "result.json")))
     out.push({ name: "result.json", read: readLimited(import_node_path31.default.join(fileOrDir, "result.json")) });
-  for (const d of import_node_fs22.default.readdirSync(fileOrDir).sort()) {
+  for (const d of import_node_fs23.default.readdirSync(fileOrDir).sort()) {
     const sub = import_node_path31.default.join(fileOrDir, d);
-    if (!import_node_fs22.default.lstatSync(sub).isDirectory()) continue;
-    for (const f of import_node_fs22.default.readdirSync(sub).sort()) {
+    if (!import_node_fs23.default.lstatSync(sub).isDirectory()) continue;
+    for (const f of import_node_fs23.default.readdirSync(sub).sort()) {
       if (f === "result.json" || /^sandbox-result.*\.json$/.test(f)) {
         out.push({ name: `${d}/${f}`, read: readLimited(import_node_path31.default.join(sub, f)) });
       }
@@ -24572,7 +24686,7 @@ function parse3(argv, env) {
   let refused = null;
   const eventName = env.GITHUB_EVENT_NAME;
   if (eventName && env.GITHUB_EVENT_PATH) {
-    const payload = JSON.parse(import_node_fs22.default.readFileSync(env.GITHUB_EVENT_PATH, "utf8"));
+    const payload = JSON.parse(import_node_fs23.default.readFileSync(env.GITHUB_EVENT_PATH, "utf8"));
     const r = subjectFromEvent(eventName, payload);
     if (r.ok) subject = r.subject;
     else refused = r.reason;
@@ -24639,7 +24753,7 @@ async function reportCommand(argv, env, io, onDone = () => void 0) {
   } catch (err) {
     io.stderr.write(`sandbox-action: ${errorMessage(err)}
 `);
-    return 2;
+    return inputExitCode("plain");
   }
   if (!p.subject) {
     io.stderr.write(`sandbox-action: no check: ${p.refused}
@@ -24653,7 +24767,7 @@ async function reportCommand(argv, env, io, onDone = () => void 0) {
       annotations: 0,
       reasons: [p.refused]
     });
-    return 1;
+    return FAILED_EXIT;
   }
   const decision = decideCheck(p.subject, p.shards, files, p.required);
   const target = {
@@ -24697,7 +24811,7 @@ async function reportCommand(argv, env, io, onDone = () => void 0) {
   } catch (err) {
     io.stderr.write(`sandbox-action: the Checks API refused: ${errorMessage(err)}
 `);
-    return 1;
+    return exitCodeFor("plain", err);
   }
 }
 
@@ -24921,16 +25035,16 @@ function failBeforeRun(io, err, spec, resultFile, json) {
     try {
       writeResultFile(resultFile, result);
     } catch (e) {
-      errorLine(io, new Error(`--result-file: ${errorMessage(e)}`));
+      errorLine(io, new InputError("--result-file", errorMessage(e)));
     }
   }
   if (json) io.stdout.write(`${JSON.stringify(result)}
 `);
   if (!(err instanceof InputError) && !(err instanceof EngineError) && process.env.SANDBOX_ACTION_DEBUG) {
-    io.stderr.write(`${err.stack}
+    io.stderr.write(`${err instanceof Error ? err.stack : String(err)}
 `);
   }
-  return 125;
+  return exitCodeFor("mirror", err);
 }
 async function gcCommand(argv, io) {
   const ctx = processContext();
@@ -24974,10 +25088,10 @@ async function gcCommand(argv, io) {
       io.stderr.write(`sandbox-action: gc removed ${report.removed.length}, kept ${report.kept} newer
 `);
     }
-    return report.failures.length ? 1 : 0;
+    return report.failures.length ? FAILED_EXIT : 0;
   } catch (err) {
     errorLine(io, err);
-    return err instanceof InputError ? 2 : 1;
+    return exitCodeFor("plain", err);
   }
 }
 async function watchdogCommand(argv, io) {
@@ -25010,7 +25124,7 @@ ${helpFor(WATCHDOG_TABLE)}
     return 0;
   } catch (err) {
     errorLine(io, err);
-    return err instanceof InputError ? 2 : 1;
+    return exitCodeFor("plain", err);
   }
 }
 async function main(argv, io = { stdout: process.stdout, stderr: process.stderr }) {
@@ -25037,13 +25151,13 @@ async function main(argv, io = { stdout: process.stdout, stderr: process.stderr 
     case "help":
       io.stdout.write(`${USAGE()}
 `);
-      return sub === void 0 ? 2 : 0;
+      return sub === void 0 ? inputExitCode("plain") : 0;
     default:
       io.stderr.write(
         `sandbox-action: '${sub}' is not a command; use ${Object.keys(SUBCOMMANDS).join(", ")} (see --help)
 `
       );
-      return 2;
+      return inputExitCode("plain");
   }
 }
 
@@ -25052,7 +25166,7 @@ var settled = false;
 process.on("beforeExit", () => {
   if (!settled) {
     process.stderr.write("sandbox-action: internal error: the run stalled before finishing\n");
-    process.exitCode = 125;
+    process.exitCode = exitCodeFor("mirror", new InternalError("stalled"));
     settled = true;
   }
 });
@@ -25065,6 +25179,6 @@ main(process.argv.slice(2)).then(
     settled = true;
     process.stderr.write(`sandbox-action: internal error: ${String(err)}
 `);
-    process.exitCode = 125;
+    process.exitCode = exitCodeFor("mirror", err);
   }
 );

@@ -2496,6 +2496,32 @@ var EngineError = class extends Error {
   hint;
   statusCode;
 };
+var ReservationError = class extends EngineError {
+};
+var RegistryError = class extends Error {
+  constructor(message, status) {
+    super(message);
+    this.status = status;
+    this.name = "RegistryError";
+  }
+  status;
+};
+var CleanupError = class extends AggregateError {
+  constructor(failures, causes = []) {
+    super(causes, failures.join("; "));
+    this.failures = failures;
+    this.name = "CleanupError";
+  }
+  failures;
+};
+var SandboxError = class extends Error {
+  constructor(problems) {
+    super(`the sandbox is not what the plan said, so the command was not run: ${problems.join("; ")}`);
+    this.problems = problems;
+    this.name = "SandboxError";
+  }
+  problems;
+};
 var InterruptedError = class extends Error {
   constructor(signal) {
     super(`interrupted by ${signal}; every container, network and volume of the run was removed`);
@@ -2504,8 +2530,33 @@ var InterruptedError = class extends Error {
   }
   signal;
 };
+var ProtocolError = class extends Error {
+  name = "ProtocolError";
+};
+var HeaderError = class extends Error {
+  name = "HeaderError";
+};
 function errorMessage(err) {
   return err instanceof Error ? err.message : String(err);
+}
+function errorKind(err) {
+  if (err instanceof InputError || err instanceof HeaderError) return "input";
+  if (err instanceof EngineError || err instanceof RegistryError || err instanceof CleanupError || err instanceof ProtocolError)
+    return "engine";
+  if (err instanceof SandboxError) return "sandbox";
+  if (err instanceof InterruptedError) return "interrupted";
+  return "internal";
+}
+var SIGNAL_EXIT = { SIGHUP: 129, SIGINT: 130, SIGTERM: 143 };
+var EXIT_CODES = {
+  mirror: { input: 125, engine: 125, sandbox: 125, interrupted: "signal", internal: 125 },
+  landrun: { input: 2, engine: 125, sandbox: 125, interrupted: "signal", internal: 125 },
+  plain: { input: 2, engine: 1, sandbox: 1, interrupted: 1, internal: 1 }
+};
+function exitCodeFor(kind, err) {
+  const rule = EXIT_CODES[kind][errorKind(err)];
+  if (rule !== "signal") return rule;
+  return err instanceof InterruptedError ? SIGNAL_EXIT[err.signal] ?? 130 : 130;
 }
 
 // src/cli/args.ts
@@ -2726,8 +2777,6 @@ import { promisify } from "node:util";
 var run = promisify(execFile);
 var LABEL_LOOP_DEVICE = "sandbox-action.loop-device";
 var LABEL_LOOP_IMAGE = "sandbox-action.loop-image";
-var ReservationError = class extends EngineError {
-};
 var DISCARD_DIR = ".discard";
 async function freeBytesOf(dir) {
   try {
@@ -2896,8 +2945,165 @@ import { randomBytes } from "node:crypto";
 import os from "node:os";
 import path2 from "node:path";
 
-// src/engine/docker.ts
+// src/engine/docker-streams.ts
 import { posix } from "node:path";
+
+// src/engine/demux.ts
+var Demuxer = class {
+  constructor(sink) {
+    this.sink = sink;
+  }
+  sink;
+  pending = Buffer.alloc(0);
+  push(chunk) {
+    let buf = this.pending.length ? Buffer.concat([this.pending, chunk]) : chunk;
+    while (buf.length >= 8) {
+      const size2 = buf.readUInt32BE(4);
+      if (buf.length < 8 + size2) break;
+      const kind = buf[0];
+      const payload = buf.subarray(8, 8 + size2);
+      if (size2 > 0) this.sink(kind === 2 ? "stderr" : "stdout", payload);
+      buf = buf.subarray(8 + size2);
+    }
+    this.pending = Buffer.from(buf);
+  }
+};
+function demuxed(body, sink) {
+  const demux = new Demuxer(sink);
+  return new Promise((resolve) => {
+    body.on("data", (c) => demux.push(c));
+    body.on("end", resolve);
+    body.on("close", resolve);
+    body.on("error", () => resolve());
+  });
+}
+
+// src/engine/docker-base.ts
+var DockerEngineBase = class {
+  constructor(api, info, seccomp, podmanDefaultCaps = [], knownRuntimes = null) {
+    this.api = api;
+    this.info = info;
+    this.seccomp = seccomp;
+    this.podmanDefaultCaps = podmanDefaultCaps;
+    this.knownRuntimes = knownRuntimes;
+  }
+  api;
+  info;
+  seccomp;
+  podmanDefaultCaps;
+  knownRuntimes;
+  async runtimes() {
+    const runtimes = this.knownRuntimes ?? (await this.api.json("GET", "/info", {}, "info")).Runtimes;
+    return Object.entries(runtimes ?? {}).map(([name, r]) => ({ name, args: r?.runtimeArgs ?? [] }));
+  }
+};
+
+// src/engine/docker-images.ts
+function splitRef(ref) {
+  const i = ref.lastIndexOf(":");
+  return i > ref.lastIndexOf("/") ? { repo: ref.slice(0, i), tag: ref.slice(i + 1) } : { repo: ref, tag: "latest" };
+}
+var DockerImages = class extends DockerEngineBase {
+  async imageInspect(ref) {
+    const j = await this.api.getOrNull(
+      `/images/${encodeURIComponent(ref)}/json`,
+      "inspect image"
+    );
+    if (!j) return null;
+    const c = j.Config ?? {};
+    return {
+      id: j.Id,
+      user: c.User ?? "",
+      workingDir: c.WorkingDir ?? "",
+      env: c.Env ?? [],
+      entrypoint: c.Entrypoint ?? null,
+      cmd: c.Cmd ?? null,
+      os: j.Os,
+      arch: j.Architecture,
+      labels: c.Labels ?? {}
+    };
+  }
+  async imagePull(ref) {
+    await this.api.progress("POST", "/images/create", { query: { fromImage: ref } }, `pull ${ref}`);
+  }
+  async imageBuild(context, o, progress = () => void 0) {
+    const query = {
+      dockerfile: o.dockerfile ?? "Dockerfile",
+      buildargs: JSON.stringify(o.buildArgs ?? {}),
+      labels: JSON.stringify(o.labels ?? {}),
+      rm: 1,
+      forcerm: 1,
+      pull: o.pull ? 1 : 0,
+      nocache: o.noCache ? 1 : 0,
+      ...o.platform ? { platform: o.platform } : {}
+    };
+    const [first, ...rest] = o.tags;
+    if (first) query.t = first;
+    let id = "";
+    await this.api.progress(
+      "POST",
+      "/build",
+      { query, bodyStream: context, headers: { "content-type": "application/x-tar" } },
+      "build image",
+      (j) => {
+        if (j.aux?.ID) id = j.aux.ID;
+        if (j.stream) {
+          const m = /Successfully built ([0-9a-f]+)/.exec(j.stream);
+          if (m && !id) id = m[1];
+          for (const l of j.stream.split("\n")) if (l.trim()) progress(l);
+        }
+      }
+    );
+    if (!id) throw new EngineError(this.info.name, "build image", "the engine reported no image id");
+    for (const t of rest) await this.imageTag(id, t);
+    return id;
+  }
+  async imageImport(rootfs, ref, changes) {
+    const qs = new URLSearchParams({ fromSrc: "-", repo: ref });
+    for (const c of changes) qs.append("changes", c);
+    let id = "";
+    await this.api.progress(
+      "POST",
+      `/images/create?${qs}`,
+      { bodyStream: rootfs, headers: { "content-type": "application/x-tar" } },
+      `import ${ref}`,
+      (j) => {
+        if (j.status && /^sha256:[0-9a-f]{64}$/.test(j.status)) id = j.status;
+      }
+    );
+    if (!id) throw new EngineError(this.info.name, `import ${ref}`, "the engine reported no image id");
+    await this.imageTag(id, ref);
+  }
+  async imageTag(source, ref) {
+    const { repo, tag } = splitRef(ref);
+    await this.api.call(
+      "POST",
+      `/images/${encodeURIComponent(source)}/tag`,
+      { query: { repo, tag } },
+      `tag ${ref}`
+    );
+  }
+  async imagePush(ref, auth) {
+    const { repo, tag } = splitRef(ref);
+    const header = Buffer.from(JSON.stringify(auth ?? {})).toString("base64").replace(/\+/g, "-").replace(/\//g, "_");
+    let digest = "";
+    let size2 = 0;
+    await this.api.progress(
+      "POST",
+      `/images/${encodeURIComponent(repo)}/push`,
+      { query: { tag }, headers: { "x-registry-auth": header } },
+      `push ${ref}`,
+      (j) => {
+        if (j.aux?.Digest) {
+          digest = j.aux.Digest;
+          size2 = j.aux.Size ?? 0;
+        }
+      }
+    );
+    if (!digest) throw new EngineError(this.info.name, `push ${ref}`, "the engine reported no digest");
+    return { digest, size: size2 };
+  }
+};
 
 // src/engine/http.ts
 import http from "node:http";
@@ -3088,15 +3294,35 @@ function hintFor(status) {
   if (status >= 500) return "the engine failed: see its log (journalctl -u docker, or /var/log/dockerd.log)";
   return "";
 }
-async function* jsonLines(body) {
-  let pending = "";
-  for await (const chunk of body) {
-    pending += chunk.toString("utf8");
-    const lines = pending.split("\n");
-    pending = lines.pop();
-    for (const line of lines) if (line.trim()) yield JSON.parse(line);
+var LineBuffer = class {
+  /** `maxPending`: an unfinished line longer than this is dropped (a peer that never ends its line). */
+  constructor(maxPending = Infinity) {
+    this.maxPending = maxPending;
   }
-  if (pending.trim()) yield JSON.parse(pending);
+  maxPending;
+  pending = "";
+  /** The lines this chunk completes. */
+  push(text) {
+    const lines = (this.pending + text).split("\n");
+    this.pending = lines.pop();
+    if (this.pending.length > this.maxPending) this.pending = "";
+    return lines;
+  }
+  /** What came after the last newline. */
+  rest() {
+    const r = this.pending;
+    this.pending = "";
+    return r;
+  }
+};
+async function* jsonLines(body) {
+  const lines = new LineBuffer();
+  for await (const chunk of body) {
+    for (const line of lines.push(chunk.toString("utf8")))
+      if (line.trim()) yield JSON.parse(line);
+  }
+  const last = lines.rest();
+  if (last.trim()) yield JSON.parse(last);
 }
 async function readAll(stream, limit = 64 * 1024 * 1024) {
   const chunks = [];
@@ -3107,7 +3333,7 @@ async function readAll(stream, limit = 64 * 1024 * 1024) {
       n += b.length;
       if (n > limit) {
         stream.destroy();
-        throw new Error(`answer larger than ${limit} bytes`);
+        throw new ProtocolError(`answer larger than ${limit} bytes`);
       }
       chunks.push(b);
     }
@@ -3124,27 +3350,6 @@ async function readAll(stream, limit = 64 * 1024 * 1024) {
   }
   return Buffer.concat(chunks);
 }
-
-// src/engine/demux.ts
-var Demuxer = class {
-  constructor(sink) {
-    this.sink = sink;
-  }
-  sink;
-  pending = Buffer.alloc(0);
-  push(chunk) {
-    let buf = this.pending.length ? Buffer.concat([this.pending, chunk]) : chunk;
-    while (buf.length >= 8) {
-      const size2 = buf.readUInt32BE(4);
-      if (buf.length < 8 + size2) break;
-      const kind = buf[0];
-      const payload = buf.subarray(8, 8 + size2);
-      if (size2 > 0) this.sink(kind === 2 ? "stderr" : "stdout", payload);
-      buf = buf.subarray(8 + size2);
-    }
-    this.pending = Buffer.from(buf);
-  }
-};
 
 // src/engine/events.ts
 async function followContainerEvents(api, id, actions, sink) {
@@ -3174,83 +3379,7 @@ async function pingEngine(api) {
   }
 }
 
-// src/engine/docker.ts
-var CLIENT_MAX_API = "1.47";
-var CLIENT_MIN_API = "1.41";
-function compareApi(a, b) {
-  const [am, an] = a.split(".").map(Number);
-  const [bm, bn] = b.split(".").map(Number);
-  return am - bm || an - bn;
-}
-async function connectEngine(endpoints, choice = "auto") {
-  let firstErr;
-  for (const url of endpoints) {
-    const client = new ApiClient(parseEndpoint(url), "engine");
-    try {
-      const early = client.json("GET", "/info", {}, "info");
-      early.catch(() => void 0);
-      const v = await client.json("GET", "/version", {}, "version");
-      const isPodman = (v.Components ?? []).some((c2) => /podman/i.test(c2.Name));
-      const name = isPodman ? "podman" : "docker";
-      if (choice !== "auto" && choice !== name) {
-        throw new InputError(
-          "--engine",
-          `${choice}: the engine at ${url} is ${name} ${v.Version}; pass --engine ${name}, or point ${choice === "podman" ? "CONTAINER_HOST" : "DOCKER_HOST"} at a ${choice} socket`
-        );
-      }
-      if (compareApi(v.ApiVersion, CLIENT_MIN_API) < 0) {
-        throw new EngineError(
-          name,
-          "version",
-          `engine API ${v.ApiVersion} is older than ${CLIENT_MIN_API}`,
-          "upgrade to Docker 20.10 or later, or Podman 3 or later"
-        );
-      }
-      const api = compareApi(v.ApiVersion, CLIENT_MAX_API) > 0 ? CLIENT_MAX_API : v.ApiVersion;
-      const c = new ApiClient(client.endpoint, name);
-      c.setApiVersion(api);
-      const [info, podman] = await Promise.all([
-        early.catch(() => c.json("GET", "/info", {}, "info")),
-        isPodman ? c.json("GET", "/libpod/info", {}, "info").then(parsePodmanInfo) : null
-      ]);
-      const securityOptions = info.SecurityOptions ?? [];
-      return new DockerApiEngine(
-        c,
-        {
-          name,
-          version: v.Version,
-          apiVersion: api,
-          os: v.Os,
-          arch: v.Arch,
-          endpoint: client.endpoint.url,
-          local: client.endpoint.socketPath !== void 0,
-          rootless: podman ? podman.rootless : securityOptions.some((o) => /(^|,)name=rootless(,|$)/.test(o)),
-          cgroupVersion: podman ? podman.cgroupVersion : info.CgroupVersion ? `v${info.CgroupVersion}` : "",
-          readOnlyTmpfs: podman ? PODMAN_READ_ONLY_TMPFS : []
-        },
-        securityOptions.some((o) => /(^|,)name=seccomp(,|$)/.test(o)),
-        podman?.defaultCapabilities ?? [],
-        info.Runtimes ?? null
-      );
-    } catch (err) {
-      if (err instanceof InputError || err instanceof EngineError && err.engine !== "engine") throw err;
-      firstErr ??= err;
-    }
-  }
-  if (firstErr instanceof EngineError) {
-    if (choice === "podman") throw new InputError("--engine", `podman: ${noPodmanHint(endpoints)}`);
-    throw new EngineError(
-      "docker",
-      "connect",
-      `no engine answers at ${endpoints.join(" or ")}`,
-      "start it (`sudo systemctl start docker`, or `sudo scripts/engine-up.sh` here) or set DOCKER_HOST"
-    );
-  }
-  throw firstErr;
-}
-function labelFilter(label) {
-  return JSON.stringify({ label: [label] });
-}
+// src/engine/docker-containers.ts
 function toContainerBody(s) {
   const tmpfs = {};
   const mounts = [];
@@ -3313,131 +3442,7 @@ function toContainerBody(s) {
     }
   };
 }
-function splitRef(ref) {
-  const i = ref.lastIndexOf(":");
-  return i > ref.lastIndexOf("/") ? { repo: ref.slice(0, i), tag: ref.slice(i + 1) } : { repo: ref, tag: "latest" };
-}
-var DockerApiEngine = class {
-  constructor(api, info, seccomp, podmanDefaultCaps = [], knownRuntimes = null) {
-    this.api = api;
-    this.info = info;
-    this.seccomp = seccomp;
-    this.podmanDefaultCaps = podmanDefaultCaps;
-    this.knownRuntimes = knownRuntimes;
-  }
-  api;
-  info;
-  seccomp;
-  podmanDefaultCaps;
-  knownRuntimes;
-  async runtimes() {
-    const runtimes = this.knownRuntimes ?? (await this.api.json(
-      "GET",
-      "/info",
-      {},
-      "info"
-    )).Runtimes;
-    return Object.entries(runtimes ?? {}).map(([name, r]) => ({ name, args: r?.runtimeArgs ?? [] }));
-  }
-  async imageInspect(ref) {
-    const j = await this.api.getOrNull(
-      `/images/${encodeURIComponent(ref)}/json`,
-      "inspect image"
-    );
-    if (!j) return null;
-    const c = j.Config ?? {};
-    return {
-      id: j.Id,
-      user: c.User ?? "",
-      workingDir: c.WorkingDir ?? "",
-      env: c.Env ?? [],
-      entrypoint: c.Entrypoint ?? null,
-      cmd: c.Cmd ?? null,
-      os: j.Os,
-      arch: j.Architecture,
-      labels: c.Labels ?? {}
-    };
-  }
-  async imagePull(ref) {
-    await this.api.progress("POST", "/images/create", { query: { fromImage: ref } }, `pull ${ref}`);
-  }
-  async imageBuild(context, o, progress = () => void 0) {
-    const query = {
-      dockerfile: o.dockerfile ?? "Dockerfile",
-      buildargs: JSON.stringify(o.buildArgs ?? {}),
-      labels: JSON.stringify(o.labels ?? {}),
-      rm: 1,
-      forcerm: 1,
-      pull: o.pull ? 1 : 0,
-      nocache: o.noCache ? 1 : 0,
-      ...o.platform ? { platform: o.platform } : {}
-    };
-    const [first, ...rest] = o.tags;
-    if (first) query.t = first;
-    let id = "";
-    await this.api.progress(
-      "POST",
-      "/build",
-      { query, bodyStream: context, headers: { "content-type": "application/x-tar" } },
-      "build image",
-      (j) => {
-        if (j.aux?.ID) id = j.aux.ID;
-        if (j.stream) {
-          const m = /Successfully built ([0-9a-f]+)/.exec(j.stream);
-          if (m && !id) id = m[1];
-          for (const l of j.stream.split("\n")) if (l.trim()) progress(l);
-        }
-      }
-    );
-    if (!id) throw new EngineError(this.info.name, "build image", "the engine reported no image id");
-    for (const t of rest) await this.imageTag(id, t);
-    return id;
-  }
-  async imageImport(rootfs, ref, changes) {
-    const qs = new URLSearchParams({ fromSrc: "-", repo: ref });
-    for (const c of changes) qs.append("changes", c);
-    let id = "";
-    await this.api.progress(
-      "POST",
-      `/images/create?${qs}`,
-      { bodyStream: rootfs, headers: { "content-type": "application/x-tar" } },
-      `import ${ref}`,
-      (j) => {
-        if (j.status && /^sha256:[0-9a-f]{64}$/.test(j.status)) id = j.status;
-      }
-    );
-    if (!id) throw new EngineError(this.info.name, `import ${ref}`, "the engine reported no image id");
-    await this.imageTag(id, ref);
-  }
-  async imageTag(source, ref) {
-    const { repo, tag } = splitRef(ref);
-    await this.api.call(
-      "POST",
-      `/images/${encodeURIComponent(source)}/tag`,
-      { query: { repo, tag } },
-      `tag ${ref}`
-    );
-  }
-  async imagePush(ref, auth) {
-    const { repo, tag } = splitRef(ref);
-    const header = Buffer.from(JSON.stringify(auth ?? {})).toString("base64").replace(/\+/g, "-").replace(/\//g, "_");
-    let digest = "";
-    let size2 = 0;
-    await this.api.progress(
-      "POST",
-      `/images/${encodeURIComponent(repo)}/push`,
-      { query: { tag }, headers: { "x-registry-auth": header } },
-      `push ${ref}`,
-      (j) => {
-        if (j.aux?.Digest) {
-          digest = j.aux.Digest;
-          size2 = j.aux.Size ?? 0;
-        }
-      }
-    );
-    if (!digest) throw new EngineError(this.info.name, `push ${ref}`, "the engine reported no digest");
-    return { digest, size: size2 };
-  }
+var DockerContainers = class extends DockerImages {
   async createContainer(spec) {
     const j = await this.api.json(
       "POST",
@@ -3449,23 +3454,6 @@ var DockerApiEngine = class {
       "create container"
     );
     return j.Id;
-  }
-  async attach(id, sink) {
-    const res = await this.api.raw(
-      "POST",
-      `/containers/${id}/attach`,
-      { query: { stream: 1, stdout: 1, stderr: 1, logs: 0 } },
-      "attach"
-    );
-    if (res.statusCode !== 200) throw this.api.statusError("attach", res.statusCode, await readAll(res.body));
-    const demux = new Demuxer(sink);
-    const done = new Promise((resolve) => {
-      res.body.on("data", (c) => demux.push(c));
-      res.body.on("end", resolve);
-      res.body.on("close", resolve);
-      res.body.on("error", () => resolve());
-    });
-    return { done, close: () => res.body.destroy() };
   }
   async startContainer(id) {
     await this.api.call("POST", `/containers/${id}/start`, {}, "start container", [304]);
@@ -3574,6 +3562,20 @@ var DockerApiEngine = class {
       [404]
     );
   }
+};
+
+// src/engine/docker-streams.ts
+var DockerStreams = class extends DockerContainers {
+  async attach(id, sink) {
+    const res = await this.api.raw(
+      "POST",
+      `/containers/${id}/attach`,
+      { query: { stream: 1, stdout: 1, stderr: 1, logs: 0 } },
+      "attach"
+    );
+    if (res.statusCode !== 200) throw this.api.statusError("attach", res.statusCode, await readAll(res.body));
+    return { done: demuxed(res.body, sink), close: () => res.body.destroy() };
+  }
   async exec(id, cmd, opts = {}) {
     const created = await this.api.json(
       "POST",
@@ -3629,14 +3631,7 @@ var DockerApiEngine = class {
       "exec"
     );
     if (res.statusCode !== 200) throw this.api.statusError("exec", res.statusCode, await readAll(res.body));
-    const demux = new Demuxer(sink);
-    const done = new Promise((resolve) => {
-      res.body.on("data", (c) => demux.push(c));
-      res.body.on("end", resolve);
-      res.body.on("close", resolve);
-      res.body.on("error", () => resolve());
-    });
-    return { id: execId, done, close: () => res.body.destroy() };
+    return { id: execId, done: demuxed(res.body, sink), close: () => res.body.destroy() };
   }
   async execInspect(execId) {
     const j = await this.api.json(
@@ -3715,6 +3710,86 @@ var DockerApiEngine = class {
       linkTarget: String(j.linkTarget ?? "")
     };
   }
+};
+
+// src/engine/docker.ts
+var CLIENT_MAX_API = "1.47";
+var CLIENT_MIN_API = "1.41";
+function compareApi(a, b) {
+  const [am, an] = a.split(".").map(Number);
+  const [bm, bn] = b.split(".").map(Number);
+  return am - bm || an - bn;
+}
+async function connectEngine(endpoints, choice = "auto") {
+  let firstErr;
+  for (const url of endpoints) {
+    const client = new ApiClient(parseEndpoint(url), "engine");
+    try {
+      const early = client.json("GET", "/info", {}, "info");
+      early.catch(() => void 0);
+      const v = await client.json("GET", "/version", {}, "version");
+      const isPodman = (v.Components ?? []).some((c2) => /podman/i.test(c2.Name));
+      const name = isPodman ? "podman" : "docker";
+      if (choice !== "auto" && choice !== name) {
+        throw new InputError(
+          "--engine",
+          `${choice}: the engine at ${url} is ${name} ${v.Version}; pass --engine ${name}, or point ${choice === "podman" ? "CONTAINER_HOST" : "DOCKER_HOST"} at a ${choice} socket`
+        );
+      }
+      if (compareApi(v.ApiVersion, CLIENT_MIN_API) < 0) {
+        throw new EngineError(
+          name,
+          "version",
+          `engine API ${v.ApiVersion} is older than ${CLIENT_MIN_API}`,
+          "upgrade to Docker 20.10 or later, or Podman 3 or later"
+        );
+      }
+      const api = compareApi(v.ApiVersion, CLIENT_MAX_API) > 0 ? CLIENT_MAX_API : v.ApiVersion;
+      const c = new ApiClient(client.endpoint, name);
+      c.setApiVersion(api);
+      const [info, podman] = await Promise.all([
+        early.catch(() => c.json("GET", "/info", {}, "info")),
+        isPodman ? c.json("GET", "/libpod/info", {}, "info").then(parsePodmanInfo) : null
+      ]);
+      const securityOptions = info.SecurityOptions ?? [];
+      return new DockerApiEngine(
+        c,
+        {
+          name,
+          version: v.Version,
+          apiVersion: api,
+          os: v.Os,
+          arch: v.Arch,
+          endpoint: client.endpoint.url,
+          local: client.endpoint.socketPath !== void 0,
+          rootless: podman ? podman.rootless : securityOptions.some((o) => /(^|,)name=rootless(,|$)/.test(o)),
+          cgroupVersion: podman ? podman.cgroupVersion : info.CgroupVersion ? `v${info.CgroupVersion}` : "",
+          readOnlyTmpfs: podman ? PODMAN_READ_ONLY_TMPFS : []
+        },
+        securityOptions.some((o) => /(^|,)name=seccomp(,|$)/.test(o)),
+        podman?.defaultCapabilities ?? [],
+        info.Runtimes ?? null
+      );
+    } catch (err) {
+      if (err instanceof InputError || err instanceof EngineError && err.engine !== "engine") throw err;
+      firstErr ??= err;
+    }
+  }
+  if (firstErr instanceof EngineError) {
+    if (choice === "podman") throw new InputError("--engine", `podman: ${noPodmanHint(endpoints)}`);
+    throw new EngineError(
+      "docker",
+      "connect",
+      `no engine answers at ${endpoints.join(" or ")}`,
+      "start it (`sudo systemctl start docker`, or `sudo scripts/engine-up.sh` here) or set DOCKER_HOST"
+    );
+  }
+  throw firstErr;
+}
+function labelFilter(label) {
+  return JSON.stringify({ label: [label] });
+}
+var DockerApiEngine = class extends DockerStreams {
   async createVolume(spec) {
     await this.api.json(
       "POST",
@@ -3834,6 +3909,59 @@ var DockerApiEngine = class {
     ];
   }
 };
+
+// src/outputs/collect.ts
+import fs from "node:fs";
+var import_tar_stream2 = __toESM(require_tar_stream(), 1);
+var O_CREATE_NEW = fs.constants.O_WRONLY | fs.constants.O_CREAT | fs.constants.O_EXCL | fs.constants.O_NOFOLLOW;
+
+// src/verdict/schema.ts
+var LIMITS = {
+  fileBytes: 10 * 1024 * 1024,
+  annotations: 1e4,
+  message: 64 * 1024,
+  title: 1024,
+  path: 1024,
+  line: 4096,
+  judges: 32,
+  notes: 200,
+  facts: 32
+};
+
+// src/cli/door.ts
+function processContext() {
+  return {
+    env: process.env,
+    cwd: process.cwd(),
+    cpus: os.availableParallelism(),
+    isRoot: process.getuid?.() === 0
+  };
+}
+function connect(ctx, choice = "auto") {
+  return connectEngine(endpointsFor(choice, ctx.env), choice);
+}
+var hosts = /* @__PURE__ */ new Map();
+function volumeHostFor(ctx) {
+  const dir = ctx.env.SANDBOX_ACTION_STATE_DIR || path2.join(os.tmpdir(), "sandbox-action");
+  const shared = ctx.env.ACT !== "true";
+  const key = JSON.stringify([dir, ctx.isRoot, shared]);
+  let host = hosts.get(key);
+  if (!host) hosts.set(key, host = defaultVolumeHost(dir, ctx.isRoot, shared, true));
+  return host;
+}
+var randomId = () => randomBytes(4).toString("hex");
+
+// src/comparator/projects.ts
+import fs2 from "node:fs";
+import fsp3 from "node:fs/promises";
+import os2 from "node:os";
+import path4 from "node:path";
+
+// src/comparator/run.ts
+import { spawn as spawn2 } from "node:child_process";
+import { randomBytes as randomBytes2 } from "node:crypto";
+import fsp2 from "node:fs/promises";
+import path3 from "node:path";
 
 // src/config/units.ts
 var SIZE_UNITS = {
@@ -4158,59 +4286,6 @@ var LOOSENING_OPTIONS = Object.keys(RECORDERS);
 
 // src/config/run-options.ts
 var MIN_MEMORY = 16 * MiB;
-
-// src/outputs/collect.ts
-import fs from "node:fs";
-var import_tar_stream2 = __toESM(require_tar_stream(), 1);
-var O_CREATE_NEW = fs.constants.O_WRONLY | fs.constants.O_CREAT | fs.constants.O_EXCL | fs.constants.O_NOFOLLOW;
-
-// src/verdict/schema.ts
-var LIMITS = {
-  fileBytes: 10 * 1024 * 1024,
-  annotations: 1e4,
-  message: 64 * 1024,
-  title: 1024,
-  path: 1024,
-  line: 4096,
-  judges: 32,
-  notes: 200,
-  facts: 32
-};
-
-// src/cli/door.ts
-function processContext() {
-  return {
-    env: process.env,
-    cwd: process.cwd(),
-    cpus: os.availableParallelism(),
-    isRoot: process.getuid?.() === 0
-  };
-}
-function connect(ctx, choice = "auto") {
-  return connectEngine(endpointsFor(choice, ctx.env), choice);
-}
-var hosts = /* @__PURE__ */ new Map();
-function volumeHostFor(ctx) {
-  const dir = ctx.env.SANDBOX_ACTION_STATE_DIR || path2.join(os.tmpdir(), "sandbox-action");
-  const shared = ctx.env.ACT !== "true";
-  const key = JSON.stringify([dir, ctx.isRoot, shared]);
-  let host = hosts.get(key);
-  if (!host) hosts.set(key, host = defaultVolumeHost(dir, ctx.isRoot, shared, true));
-  return host;
-}
-var randomId = () => randomBytes(4).toString("hex");
-
-// src/comparator/projects.ts
-import fs2 from "node:fs";
-import fsp3 from "node:fs/promises";
-import os2 from "node:os";
-import path4 from "node:path";
-
-// src/comparator/run.ts
-import { spawn as spawn2 } from "node:child_process";
-import { randomBytes as randomBytes2 } from "node:crypto";
-import fsp2 from "node:fs/promises";
-import path3 from "node:path";
 
 // src/sandbox/helper-containers.ts
 var volumeMounts = (volumes, readOnly) => volumes.map((v) => ({ type: "volume", source: v.name, target: v.mount, readOnly }));
@@ -4584,6 +4659,6 @@ main(process.argv.slice(2)).then(
   (err) => {
     process.stderr.write(`comparator-projects: ${errorMessage(err)}
 `);
-    process.exitCode = err instanceof InputError ? 2 : 1;
+    process.exitCode = exitCodeFor("plain", err);
   }
 );

@@ -2145,15 +2145,6 @@ var require_dns_packet = __commonJS({
   }
 });
 
-// src/egress/main.ts
-import os from "node:os";
-
-// src/egress/config.ts
-import net2 from "node:net";
-
-// src/egress/policy.ts
-import net from "node:net";
-
 // src/config/errors.ts
 var InputError = class extends Error {
   constructor(input, problem) {
@@ -2165,8 +2156,24 @@ var InputError = class extends Error {
   input;
   problem;
 };
+var ProtocolError = class extends Error {
+  name = "ProtocolError";
+};
+var InternalError = class extends Error {
+  name = "InternalError";
+};
+function errorMessage(err) {
+  return err instanceof Error ? err.message : String(err);
+}
+
+// src/egress/main.ts
+import os from "node:os";
+
+// src/egress/config.ts
+import net2 from "node:net";
 
 // src/egress/policy.ts
+import net from "node:net";
 var LABEL = /^(?!-)[a-z0-9_-]{1,63}(?<!-)$/;
 function canonicalHost(text) {
   const raw = text.trim();
@@ -2406,7 +2413,7 @@ var PROXY_DEFAULTS = {
   idleTimeoutMs: 12e4
 };
 function fail(what) {
-  throw new Error(`${CONFIG_ENV}: ${what}`);
+  throw new InputError(CONFIG_ENV, what);
 }
 function parseProxyConfig(text) {
   let raw;
@@ -2500,7 +2507,7 @@ function answerDns(policy, proxyAddress, msg) {
   } catch (err) {
     return {
       reply: headerOnly(msg, RCODE.FORMERR),
-      refusal: { host: "(malformed)", reason: "bad-request", detail: `DNS: ${err.message}` }
+      refusal: { host: "(malformed)", reason: "bad-request", detail: `DNS: ${errorMessage(err)}` }
     };
   }
   if (q.type === "response") return { reply: null, refusal: null };
@@ -2728,7 +2735,7 @@ function createProxyCore(cfg, deps) {
       try {
         addresses = await deps.lookup(canon.name);
       } catch (err) {
-        return { ok: false, host, reason: "resolve-failed", detail: err.message };
+        return { ok: false, host, reason: "resolve-failed", detail: errorMessage(err) };
       }
     }
     const a = decideAddresses(cfg.policy, host, addresses);
@@ -3023,7 +3030,7 @@ function serveRoute(core, req, res, m) {
         r.pipe(res);
       });
     },
-    (err) => refuse(502, "resolve-failed", err.message)
+    (err) => refuse(502, "resolve-failed", errorMessage(err))
   );
 }
 
@@ -3073,7 +3080,7 @@ function readClientHello(buf) {
   try {
     return { state: "done", sni: sniFromBody(body) };
   } catch (err) {
-    return { state: "not-tls", why: err.message };
+    return { state: "not-tls", why: errorMessage(err) };
   }
 }
 var Reader = class {
@@ -3083,7 +3090,7 @@ var Reader = class {
   b;
   off = 0;
   need(n) {
-    if (this.off + n > this.b.length) throw new Error("the ClientHello is truncated");
+    if (this.off + n > this.b.length) throw new ProtocolError("the ClientHello is truncated");
   }
   u8() {
     this.need(1);
@@ -3111,7 +3118,7 @@ function sniFromBody(body) {
   r.bytes(32);
   r.bytes(r.u8());
   const suites = r.u16();
-  if (suites % 2 !== 0) throw new Error("the ClientHello has an odd cipher suite length");
+  if (suites % 2 !== 0) throw new ProtocolError("the ClientHello has an odd cipher suite length");
   r.bytes(suites);
   r.bytes(r.u8());
   if (r.left === 0) return null;
@@ -3123,7 +3130,7 @@ function sniFromBody(body) {
     const type = ext.u16();
     const data = ext.bytes(ext.u16());
     if (type !== 0) continue;
-    if (seen) throw new Error("the ClientHello has two server_name extensions");
+    if (seen) throw new ProtocolError("the ClientHello has two server_name extensions");
     seen = true;
     const list = new Reader(data);
     const names = new Reader(list.bytes(list.u16()));
@@ -3133,10 +3140,11 @@ function sniFromBody(body) {
       const name2 = names.bytes(names.u16());
       if (kind === 0) found.push(name2.toString("latin1"));
     }
-    if (found.length > 1) throw new Error("the ClientHello names more than one server");
+    if (found.length > 1) throw new ProtocolError("the ClientHello names more than one server");
     const name = found[0];
     if (name !== void 0) {
-      if (!/^[\x21-\x7e]{1,255}$/.test(name)) throw new Error("the server name is not printable ASCII");
+      if (!/^[\x21-\x7e]{1,255}$/.test(name))
+        throw new ProtocolError("the server name is not printable ASCII");
       sni = name;
     }
   }
@@ -3466,7 +3474,7 @@ function listenAddress(subnet, interfaces) {
         return e.address;
     }
   }
-  throw new Error(`no interface of the proxy is in ${subnet}`);
+  throw new InternalError(`no interface of the proxy is in ${subnet}`);
 }
 
 // src/egress/transparent.ts
@@ -3667,7 +3675,7 @@ function line(o) {
 `);
 }
 function fatal(err) {
-  process.stderr.write(`egress-proxy: ${err.message}
+  process.stderr.write(`egress-proxy: ${errorMessage(err)}
 `);
   process.exit(1);
 }
@@ -3676,7 +3684,7 @@ async function main() {
   try {
     cfg = parseProxyConfig(process.env[CONFIG_ENV] ?? "");
   } catch (err) {
-    process.stderr.write(`egress-proxy: ${err.message}
+    process.stderr.write(`egress-proxy: ${errorMessage(err)}
 `);
     process.exit(2);
   }

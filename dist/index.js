@@ -4087,11 +4087,11 @@ var require_util2 = __commonJS({
     var { isUint8Array } = __require("node:util/types");
     var { webidl } = require_webidl();
     var supportedHashes = [];
-    var crypto6;
+    var crypto7;
     try {
-      crypto6 = __require("node:crypto");
+      crypto7 = __require("node:crypto");
       const possibleRelevantHashes = ["sha256", "sha384", "sha512"];
-      supportedHashes = crypto6.getHashes().filter((hash) => possibleRelevantHashes.includes(hash));
+      supportedHashes = crypto7.getHashes().filter((hash) => possibleRelevantHashes.includes(hash));
     } catch {
     }
     function responseURL(response) {
@@ -4364,7 +4364,7 @@ var require_util2 = __commonJS({
       }
     }
     function bytesMatch(bytes, metadataList) {
-      if (crypto6 === void 0) {
+      if (crypto7 === void 0) {
         return true;
       }
       const parsedMetadata = parseMetadata(metadataList);
@@ -4379,7 +4379,7 @@ var require_util2 = __commonJS({
       for (const item of metadata) {
         const algorithm = item.algo;
         const expectedValue = item.hash;
-        let actualValue = crypto6.createHash(algorithm).update(bytes).digest("base64");
+        let actualValue = crypto7.createHash(algorithm).update(bytes).digest("base64");
         if (actualValue[actualValue.length - 1] === "=") {
           if (actualValue[actualValue.length - 2] === "=") {
             actualValue = actualValue.slice(0, -2);
@@ -5443,8 +5443,8 @@ var require_body = __commonJS({
     var { multipartFormDataParser } = require_formdata_parser();
     var random;
     try {
-      const crypto6 = __require("node:crypto");
-      random = (max) => crypto6.randomInt(0, max);
+      const crypto7 = __require("node:crypto");
+      random = (max) => crypto7.randomInt(0, max);
     } catch {
       random = (max) => Math.floor(Math.random(max));
     }
@@ -17083,13 +17083,13 @@ var require_frame = __commonJS({
     "use strict";
     var { maxUnsigned16Bit } = require_constants5();
     var BUFFER_SIZE = 16386;
-    var crypto6;
+    var crypto7;
     var buffer = null;
     var bufIdx = BUFFER_SIZE;
     try {
-      crypto6 = __require("node:crypto");
+      crypto7 = __require("node:crypto");
     } catch {
-      crypto6 = {
+      crypto7 = {
         // not full compatibility, but minimum.
         randomFillSync: function randomFillSync(buffer2, _offset, _size) {
           for (let i = 0; i < buffer2.length; ++i) {
@@ -17102,7 +17102,7 @@ var require_frame = __commonJS({
     function generateMask() {
       if (bufIdx === BUFFER_SIZE) {
         bufIdx = 0;
-        crypto6.randomFillSync(buffer ??= Buffer.allocUnsafe(BUFFER_SIZE), 0, BUFFER_SIZE);
+        crypto7.randomFillSync(buffer ??= Buffer.allocUnsafe(BUFFER_SIZE), 0, BUFFER_SIZE);
       }
       return [buffer[bufIdx++], buffer[bufIdx++], buffer[bufIdx++], buffer[bufIdx++]];
     }
@@ -17174,9 +17174,9 @@ var require_connection = __commonJS({
     var { Headers: Headers2, getHeadersList } = require_headers();
     var { getDecodeSplit } = require_util2();
     var { WebsocketFrameSend } = require_frame();
-    var crypto6;
+    var crypto7;
     try {
-      crypto6 = __require("node:crypto");
+      crypto7 = __require("node:crypto");
     } catch {
     }
     function establishWebSocketConnection(url, protocols, client, ws, onEstablish, options) {
@@ -17196,7 +17196,7 @@ var require_connection = __commonJS({
         const headersList = getHeadersList(new Headers2(options.headers));
         request2.headersList = headersList;
       }
-      const keyValue = crypto6.randomBytes(16).toString("base64");
+      const keyValue = crypto7.randomBytes(16).toString("base64");
       request2.headersList.append("sec-websocket-key", keyValue);
       request2.headersList.append("sec-websocket-version", "13");
       for (const protocol of protocols) {
@@ -17226,7 +17226,7 @@ var require_connection = __commonJS({
             return;
           }
           const secWSAccept = response.headersList.get("Sec-WebSocket-Accept");
-          const digest = crypto6.createHash("sha1").update(keyValue + uid).digest("base64");
+          const digest = crypto7.createHash("sha1").update(keyValue + uid).digest("base64");
           if (secWSAccept !== digest) {
             failWebsocketConnection(ws, "Incorrect hash received in Sec-WebSocket-Accept header.");
             return;
@@ -23788,6 +23788,107 @@ var require_semver2 = __commonJS({
   }
 });
 
+// src/config/errors.ts
+var InputError = class extends Error {
+  constructor(input, problem) {
+    super(`${input}: ${problem}`);
+    this.input = input;
+    this.problem = problem;
+    this.name = "InputError";
+  }
+  input;
+  problem;
+};
+var EngineError = class extends Error {
+  constructor(engine, operation, detail, hint = "", statusCode) {
+    super(`${engine}: ${operation} failed: ${detail}${hint ? ` (${hint})` : ""}`);
+    this.engine = engine;
+    this.operation = operation;
+    this.detail = detail;
+    this.hint = hint;
+    this.statusCode = statusCode;
+    this.name = "EngineError";
+  }
+  engine;
+  operation;
+  detail;
+  hint;
+  statusCode;
+};
+var ReservationError = class extends EngineError {
+};
+var RegistryError = class extends Error {
+  constructor(message, status) {
+    super(message);
+    this.status = status;
+    this.name = "RegistryError";
+  }
+  status;
+};
+var CleanupError = class extends AggregateError {
+  constructor(failures, causes = []) {
+    super(causes, failures.join("; "));
+    this.failures = failures;
+    this.name = "CleanupError";
+  }
+  failures;
+};
+var SandboxError = class extends Error {
+  constructor(problems) {
+    super(`the sandbox is not what the plan said, so the command was not run: ${problems.join("; ")}`);
+    this.problems = problems;
+    this.name = "SandboxError";
+  }
+  problems;
+};
+var InterruptedError = class extends Error {
+  constructor(signal) {
+    super(`interrupted by ${signal}; every container, network and volume of the run was removed`);
+    this.signal = signal;
+    this.name = "InterruptedError";
+  }
+  signal;
+};
+var ProtocolError = class extends Error {
+  name = "ProtocolError";
+};
+var HeaderError = class extends Error {
+  name = "HeaderError";
+};
+var InternalError = class extends Error {
+  name = "InternalError";
+};
+function errorMessage(err) {
+  return err instanceof Error ? err.message : String(err);
+}
+function asError(err) {
+  return err instanceof Error ? err : new InternalError(String(err));
+}
+function errorKind(err) {
+  if (err instanceof InputError || err instanceof HeaderError) return "input";
+  if (err instanceof EngineError || err instanceof RegistryError || err instanceof CleanupError || err instanceof ProtocolError)
+    return "engine";
+  if (err instanceof SandboxError) return "sandbox";
+  if (err instanceof InterruptedError) return "interrupted";
+  return "internal";
+}
+var SIGNAL_EXIT = { SIGHUP: 129, SIGINT: 130, SIGTERM: 143 };
+var EXIT_CODES = {
+  mirror: { input: 125, engine: 125, sandbox: 125, interrupted: "signal", internal: 125 },
+  landrun: { input: 2, engine: 125, sandbox: 125, interrupted: "signal", internal: 125 },
+  plain: { input: 2, engine: 1, sandbox: 1, interrupted: 1, internal: 1 }
+};
+var FAILED_EXIT = 1;
+function exitCodeFor(kind, err) {
+  const rule = EXIT_CODES[kind][errorKind(err)];
+  if (rule !== "signal") return rule;
+  return err instanceof InterruptedError ? SIGNAL_EXIT[err.signal] ?? 130 : 130;
+}
+function inputExitCode(kind) {
+  const rule = EXIT_CODES[kind].input;
+  return rule === "signal" ? 130 : rule;
+}
+
 // src/action/main.ts
 import os9 from "node:os";
 import path28 from "node:path";
@@ -24327,53 +24428,6 @@ function group(name, fn) {
     }
     return result;
   });
-}
-
-// src/config/errors.ts
-var InputError = class extends Error {
-  constructor(input, problem) {
-    super(`${input}: ${problem}`);
-    this.input = input;
-    this.problem = problem;
-    this.name = "InputError";
-  }
-  input;
-  problem;
-};
-var EngineError = class extends Error {
-  constructor(engine, operation, detail, hint = "", statusCode) {
-    super(`${engine}: ${operation} failed: ${detail}${hint ? ` (${hint})` : ""}`);
-    this.engine = engine;
-    this.operation = operation;
-    this.detail = detail;
-    this.hint = hint;
-    this.statusCode = statusCode;
-    this.name = "EngineError";
-  }
-  engine;
-  operation;
-  detail;
-  hint;
-  statusCode;
-};
-var SandboxError = class extends Error {
-  constructor(problems) {
-    super(`the sandbox is not what the plan said, so the command was not run: ${problems.join("; ")}`);
-    this.problems = problems;
-    this.name = "SandboxError";
-  }
-  problems;
-};
-var InterruptedError = class extends Error {
-  constructor(signal) {
-    super(`interrupted by ${signal}; every container, network and volume of the run was removed`);
-    this.signal = signal;
-    this.name = "InterruptedError";
-  }
-  signal;
-};
-function errorMessage(err) {
-  return err instanceof Error ? err.message : String(err);
 }
 
 // src/config/run-options.ts
@@ -25334,7 +25388,7 @@ function expandPresets(names) {
         `'${name}' is not a preset; the presets are ${Object.keys(PRESETS).join(", ")}`
       );
     }
-    if (path29.includes(name)) throw new Error(`preset cycle: ${[...path29, name].join(" → ")}`);
+    if (path29.includes(name)) throw new InternalError(`preset cycle: ${[...path29, name].join(" → ")}`);
     for (const inc of p.includes) visit(inc, [...path29, name]);
     for (const d of p.domains) if (!out.includes(d)) out.push(d);
   };
@@ -25349,13 +25403,13 @@ function checkTargets(targets, what = "targets") {
   const out = [];
   for (const t of targets.map((x) => x.trim()).filter(Boolean)) {
     if (!NAME.test(t) || t.length > 512)
-      throw new Error(`${what}: '${t.slice(0, 100)}' is not a Lean declaration name`);
+      throw new InputError(what, `'${t.slice(0, 100)}' is not a Lean declaration name`);
     if (!out.includes(t)) out.push(t);
   }
   return out;
 }
 function auditFile(modules, targets, nonce) {
-  if (!/^[a-f0-9]{16,64}$/.test(nonce)) throw new Error("nonce: 16 to 64 hex digits");
+  if (!/^[a-f0-9]{16,64}$/.test(nonce)) throw new InternalError("nonce: 16 to 64 hex digits");
   const lines = [...checkTargets(modules, "modules").map((m) => `import ${m}`), ""];
   for (const t of checkTargets(targets)) {
     lines.push(`#eval IO.println "<<audit ${nonce} begin ${t}>>"`);
@@ -26218,6 +26272,7 @@ var LogStream = class {
 
 // src/sandbox/network.ts
 var import_semver = __toESM(require_semver2(), 1);
+import fs6 from "node:fs";
 import fsp from "node:fs/promises";
 
 // src/egress/image.ts
@@ -26328,7 +26383,7 @@ function rootTar(files, bundle) {
       });
     }
     pack.finalize();
-  })().catch((err) => pack.destroy(err));
+  })().catch((err) => pack.destroy(asError(err)));
   return Readable2.from(pack);
 }
 function importChanges() {
@@ -26534,6 +26589,285 @@ function isDecision(r) {
   return (o.decision === "allow" || o.decision === "deny") && typeof o.host === "string" && typeof o.port === "number" && typeof o.reason === "string" && typeof o.bytesUp === "number" && typeof o.bytesDown === "number";
 }
 
+// src/sandbox/host-guard.ts
+import crypto4 from "node:crypto";
+function egressBridgeName(runId) {
+  return `sa-e${crypto4.createHash("sha256").update(runId).digest("hex").slice(0, 10)}`;
+}
+function hostGuardRule(op, bridge) {
+  return [
+    "-w",
+    "5",
+    op,
+    "INPUT",
+    "-i",
+    bridge,
+    "-m",
+    "comment",
+    "--comment",
+    "sandbox-action egress",
+    "-j",
+    "DROP"
+  ];
+}
+var HOST_GUARD_NOTE = "the proxy's egress network can reach this host's own addresses (no iptables rule could be added: it needs a local Docker engine, root or sudo, and iptables)";
+function orphanGuards(rules, exists2) {
+  const out = [];
+  for (const line of rules.split("\n")) {
+    const m = /^-A INPUT -i (sa-e[0-9a-f]{10}) -m comment --comment "sandbox-action egress" -j DROP$/.exec(
+      line.trim()
+    );
+    if (m && !exists2(m[1])) out.push(m[1]);
+  }
+  return out;
+}
+
+// src/engine/http.ts
+import http from "node:http";
+function parseEndpoint(url) {
+  if (url.startsWith("unix://")) return { url, socketPath: url.slice("unix://".length) };
+  if (url.startsWith("/")) return { url: `unix://${url}`, socketPath: url };
+  const m = /^(?:tcp|http):\/\/([^:/]+)(?::(\d+))?\/?$/.exec(url);
+  if (m) return { url, host: m[1], port: Number(m[2] ?? 2375) };
+  throw new EngineError(
+    "engine",
+    "connect",
+    `unsupported engine address '${url}'`,
+    "use unix:///path/to/socket or tcp://host:port (TLS endpoints are not supported)"
+  );
+}
+var agents = /* @__PURE__ */ new Map();
+function agentFor(ep) {
+  let a = agents.get(ep.url);
+  if (!a) {
+    a = new http.Agent({ keepAlive: true, maxSockets: 32 });
+    agents.set(ep.url, a);
+  }
+  return a;
+}
+var ApiClient = class {
+  constructor(endpoint2, engineName) {
+    this.endpoint = endpoint2;
+    this.engineName = engineName;
+  }
+  endpoint;
+  engineName;
+  prefix = "";
+  setApiVersion(v) {
+    this.prefix = `/v${v}`;
+  }
+  /** Send a request; resolves with the raw streaming response (any status). */
+  raw(method, path29, opts = {}, operation = `${method} ${path29}`) {
+    const qs = new URLSearchParams();
+    for (const [k, v] of Object.entries(opts.query ?? {})) if (v !== void 0) qs.set(k, String(v));
+    const fullPath = `${this.prefix}${path29}${qs.size ? `?${qs}` : ""}`;
+    const headers = { ...opts.headers };
+    let payload;
+    if (opts.body !== void 0) {
+      payload = Buffer.from(JSON.stringify(opts.body));
+      headers["content-type"] = "application/json";
+      headers["content-length"] = String(payload.length);
+    }
+    const ep = this.endpoint;
+    return new Promise((resolve, reject) => {
+      const req = http.request(
+        {
+          method,
+          path: fullPath,
+          headers,
+          agent: agentFor(ep),
+          ...ep.socketPath ? { socketPath: ep.socketPath } : { host: ep.host, port: ep.port }
+        },
+        (res) => resolve({ statusCode: res.statusCode ?? 0, headers: res.headers, body: res })
+      );
+      req.on("error", (err) => reject(this.connectError(operation, err)));
+      if (opts.bodyStream) {
+        opts.bodyStream.on("error", (err) => req.destroy(err));
+        opts.bodyStream.pipe(req);
+      } else {
+        req.end(payload);
+      }
+    });
+  }
+  /**
+   * A request the engine answers with 101 Switching Protocols (exec with stdin): the raw connection, both ways.
+   * Its own socket, never the keep-alive pool's. Any other answer becomes an EngineError.
+   */
+  upgrade(method, path29, body, operation) {
+    const payload = Buffer.from(JSON.stringify(body));
+    const ep = this.endpoint;
+    return new Promise((resolve, reject) => {
+      const req = http.request({
+        method,
+        path: `${this.prefix}${path29}`,
+        headers: {
+          connection: "Upgrade",
+          upgrade: "tcp",
+          "content-type": "application/json",
+          "content-length": String(payload.length)
+        },
+        agent: false,
+        ...ep.socketPath ? { socketPath: ep.socketPath } : { host: ep.host, port: ep.port }
+      });
+      req.on("upgrade", (_res, socket, head) => {
+        if (head.length) socket.unshift(head);
+        resolve(socket);
+      });
+      req.on("response", (res) => {
+        readAll(res).then(
+          (b) => reject(this.statusError(operation, res.statusCode ?? 0, b)),
+          (err) => reject(err)
+        );
+      });
+      req.on("error", (err) => reject(this.connectError(operation, err)));
+      req.end(payload);
+    });
+  }
+  /** Send a request and parse a JSON answer; a non-2xx status becomes an EngineError. */
+  async json(method, path29, opts = {}, operation) {
+    const op = operation ?? `${method} ${path29}`;
+    const res = await this.raw(method, path29, opts, op);
+    const text2 = await readAll(res.body);
+    if (res.statusCode < 200 || res.statusCode >= 300) throw this.statusError(op, res.statusCode, text2);
+    return text2.length ? JSON.parse(text2.toString("utf8")) : void 0;
+  }
+  /** A GET whose 404 means "no such thing": null then; any other non-2xx becomes an EngineError. */
+  async getOrNull(path29, operation) {
+    const res = await this.raw("GET", path29, {}, operation);
+    const body = await readAll(res.body);
+    if (res.statusCode === 404) return null;
+    if (res.statusCode < 200 || res.statusCode >= 300)
+      throw this.statusError(operation, res.statusCode, body);
+    return JSON.parse(body.toString("utf8"));
+  }
+  /**
+   * A request the engine answers with a JSON-lines progress stream (pull, build, import, push): a non-200 answer
+   * becomes an EngineError; a line with `error` (the engine's way to fail after its 200) too. `each` sees every line.
+   */
+  async progress(method, path29, opts, operation, each = () => void 0) {
+    const res = await this.raw(method, path29, opts, operation);
+    if (res.statusCode !== 200) throw this.statusError(operation, res.statusCode, await readAll(res.body));
+    let error2 = null;
+    for await (const j of jsonLines(res.body)) {
+      if (j.error) error2 ??= j.error;
+      each(j);
+    }
+    if (error2) throw new EngineError(this.engineName, operation, error2.trim());
+  }
+  /** Like json() but ignores the body. `okStatuses` lists extra statuses that count as success. */
+  async call(method, path29, opts = {}, operation, okStatuses = []) {
+    const op = operation ?? `${method} ${path29}`;
+    const res = await this.raw(method, path29, opts, op);
+    const text2 = await readAll(res.body);
+    if ((res.statusCode < 200 || res.statusCode >= 300) && !okStatuses.includes(res.statusCode)) {
+      throw this.statusError(op, res.statusCode, text2);
+    }
+    return res.statusCode;
+  }
+  statusError(operation, status, body) {
+    let detail = body.toString("utf8").trim();
+    try {
+      const parsed = JSON.parse(detail);
+      if (parsed.message) detail = parsed.message;
+    } catch {
+    }
+    return new EngineError(
+      this.engineName,
+      operation,
+      `${detail || "no detail"} (HTTP ${status})`,
+      hintFor(status),
+      status
+    );
+  }
+  connectError(operation, err) {
+    const where = this.endpoint.url;
+    if (err.code === "ENOENT" || err.code === "ECONNREFUSED") {
+      return new EngineError(
+        this.engineName,
+        operation,
+        `no engine answers at ${where}`,
+        "start it (`sudo systemctl start docker`, or `sudo scripts/engine-up.sh` here) or set DOCKER_HOST"
+      );
+    }
+    if (err.code === "EACCES") {
+      return new EngineError(
+        this.engineName,
+        operation,
+        `permission denied on ${where}`,
+        "add your user to the docker group or run with sudo"
+      );
+    }
+    return new EngineError(this.engineName, operation, `${err.code ?? ""} ${err.message}`.trim());
+  }
+};
+function hintFor(status) {
+  if (status === 404)
+    return "it no longer exists: another process (or `sandbox-action gc`) may have removed it";
+  if (status === 409)
+    return "it is in use or in the wrong state: `sandbox-action gc` removes leftovers of crashed runs";
+  if (status === 400)
+    return "the engine refused the request: check the engine version (Docker 20.10+) and the options";
+  if (status === 401 || status === 403) return "the engine refused access: check the socket permissions";
+  if (status >= 500) return "the engine failed: see its log (journalctl -u docker, or /var/log/dockerd.log)";
+  return "";
+}
+var LineBuffer = class {
+  /** `maxPending`: an unfinished line longer than this is dropped (a peer that never ends its line). */
+  constructor(maxPending = Infinity) {
+    this.maxPending = maxPending;
+  }
+  maxPending;
+  pending = "";
+  /** The lines this chunk completes. */
+  push(text2) {
+    const lines = (this.pending + text2).split("\n");
+    this.pending = lines.pop();
+    if (this.pending.length > this.maxPending) this.pending = "";
+    return lines;
+  }
+  /** What came after the last newline. */
+  rest() {
+    const r = this.pending;
+    this.pending = "";
+    return r;
+  }
+};
+async function* jsonLines(body) {
+  const lines = new LineBuffer();
+  for await (const chunk of body) {
+    for (const line of lines.push(chunk.toString("utf8")))
+      if (line.trim()) yield JSON.parse(line);
+  }
+  const last = lines.rest();
+  if (last.trim()) yield JSON.parse(last);
+}
+async function readAll(stream, limit = 64 * 1024 * 1024) {
+  const chunks = [];
+  let n = 0;
+  try {
+    for await (const chunk of stream) {
+      const b = chunk;
+      n += b.length;
+      if (n > limit) {
+        stream.destroy();
+        throw new ProtocolError(`answer larger than ${limit} bytes`);
+      }
+      chunks.push(b);
+    }
+  } catch (err) {
+    const e = err;
+    if (e.code === "ECONNRESET" || e.message === "aborted")
+      throw new EngineError(
+        "engine",
+        "read an answer",
+        `the connection to the engine was cut (${e.code ?? e.message})`,
+        "is the engine still running? `sandbox-action gc` removes what the run left"
+      );
+    throw err;
+  }
+  return Buffer.concat(chunks);
+}
+
 // src/sandbox/self-check.ts
 var SELF_CHECK_MARK = "sandbox-action-self-check";
 var SELF_CHECK_MAX_LINE = 2048;
@@ -26584,7 +26918,7 @@ function capabilityMask(names) {
   let m = 0n;
   for (const n of names) {
     const bit = CAPABILITY_BITS[n];
-    if (bit === void 0) throw new Error(`unknown capability ${n}`);
+    if (bit === void 0) throw new InternalError(`unknown capability ${n}`);
     m |= 1n << BigInt(bit);
   }
   return m.toString(16).padStart(16, "0");
@@ -27041,6 +27375,8 @@ async function setupNetwork(spec, deps) {
     egressNetwork = n.name;
   } else egressNetwork = `${base}-egress`;
   const internalName = `${base}-int`;
+  const guarded = !egress.egressNetwork && engine.info.name === "docker" && engine.info.local && !!deps.privileged;
+  const bridge = egressBridgeName(runId);
   const made = await Promise.allSettled([
     ensureProxyImage(engine, egress, spec.image.pull, deps.notice),
     engine.createNetwork({
@@ -27055,7 +27391,8 @@ async function setupNetwork(spec, deps) {
       name: egressNetwork,
       internal: false,
       enableIPv6: false,
-      options: {},
+      // A bridge of a known name, so the host guard can name it.
+      options: guarded ? { "com.docker.network.bridge.name": bridge } : {},
       labels: { ...labels, [LABEL_ROLE]: "egress" }
     })
   ]);
@@ -27071,6 +27408,10 @@ async function setupNetwork(spec, deps) {
   const failed = made.find((m) => m.status === "rejected");
   if (failed) throw failed.reason;
   const image = imageMade.value;
+  if (!egress.egressNetwork) {
+    if (guarded && await guardHost(deps.privileged, bridge, deps.addCleanup)) {
+    } else deps.notes.push(HOST_GUARD_NOTE);
+  }
   const internalId = internalMade.value;
   const internal = await engine.inspectNetwork(internalId);
   const subnet = internal?.subnets[0];
@@ -27093,7 +27434,7 @@ async function setupNetwork(spec, deps) {
   const id = await engine.createContainer(proxyContainer(labels, runId, image, egressNetwork, config));
   deps.addCleanup("remove the proxy", () => engine.removeContainer(id));
   await engine.connectNetwork(internalId, id);
-  let pending = "";
+  const stdout = new LineBuffer(1024 * 1024);
   let stderr = "";
   let listening = null;
   const ready = new Promise((r) => listening = r);
@@ -27102,11 +27443,7 @@ async function setupNetwork(spec, deps) {
       if (stderr.length < 4096) stderr += chunk.toString("utf8");
       return;
     }
-    pending += chunk.toString("utf8");
-    const lines = pending.split("\n");
-    pending = lines.pop();
-    if (pending.length > 1024 * 1024) pending = "";
-    for (const line of lines) {
+    for (const line of stdout.push(chunk.toString("utf8"))) {
       if (line.startsWith('{"event":"listening"')) {
         try {
           listening?.(JSON.parse(line).address);
@@ -27187,7 +27524,8 @@ async function setupNetwork(spec, deps) {
         ]).finally(() => clearTimeout(t));
         if (!done) await engine.killContainer(id, "KILL");
         await Promise.race([attached.done, new Promise((r) => setTimeout(r, 2e3).unref())]);
-        if (pending) ledger.addLine(pending);
+        const last = stdout.rest();
+        if (last) ledger.addLine(last);
       } catch (err) {
         deps.notes.push(`stopping the proxy: ${errorMessage(err)}`);
       }
@@ -27215,10 +27553,25 @@ async function dnsProbe(engine, labels, runId, proxyImage, network, name = DNS_P
     await engine.removeContainer(id);
   }
 }
+async function guardHost(privileged, bridge, addCleanup) {
+  try {
+    const rules = await privileged("iptables", ["-w", "5", "-S", "INPUT"]);
+    for (const gone of orphanGuards(rules, (b) => fs6.existsSync(`/sys/class/net/${b}`))) {
+      await privileged("iptables", hostGuardRule("-D", gone)).catch(() => void 0);
+    }
+    await privileged("iptables", hostGuardRule("-I", bridge));
+  } catch {
+    return false;
+  }
+  addCleanup("remove the egress network's host guard", async () => {
+    await privileged("iptables", hostGuardRule("-D", bridge));
+  });
+  return true;
+}
 
 // src/outputs/collect.ts
 var import_tar_stream4 = __toESM(require_tar_stream(), 1);
-import fs6 from "node:fs";
+import fs7 from "node:fs";
 import fsp2 from "node:fs/promises";
 import path7 from "node:path";
 
@@ -27301,7 +27654,7 @@ function emptyOutputs(dir = null) {
     droppedByCaps: 0
   };
 }
-async function prepareOutputDir(dir) {
+async function prepareOutputDir(dir, input) {
   const st = await fsp2.lstat(dir).catch((e) => {
     if (e.code === "ENOENT") return null;
     throw e;
@@ -27310,8 +27663,8 @@ async function prepareOutputDir(dir) {
     await fsp2.mkdir(dir, { recursive: true, mode: 493 });
     return;
   }
-  if (!st.isDirectory()) throw new Error(`'${dir}' exists and is not a directory`);
-  if ((await fsp2.readdir(dir)).length > 0) throw new Error(`'${dir}' exists and is not empty`);
+  if (!st.isDirectory()) throw new InputError(input, `'${dir}' exists and is not a directory`);
+  if ((await fsp2.readdir(dir)).length > 0) throw new InputError(input, `'${dir}' exists and is not empty`);
 }
 function copyEntry(entry, fd) {
   return new Promise((resolve, reject) => {
@@ -27319,26 +27672,26 @@ function copyEntry(entry, fd) {
     const fail = (err) => {
       if (failed) return;
       failed = true;
-      fs6.closeSync(fd);
+      fs7.closeSync(fd);
       reject(err);
     };
     entry.on("error", fail);
     entry.on("data", (chunk) => {
       if (failed) return;
       try {
-        for (let off = 0; off < chunk.length; ) off += fs6.writeSync(fd, chunk, off);
+        for (let off = 0; off < chunk.length; ) off += fs7.writeSync(fd, chunk, off);
       } catch (err) {
-        fail(err);
+        fail(asError(err));
       }
     });
     entry.on("end", () => {
       if (failed) return;
-      fs6.closeSync(fd);
+      fs7.closeSync(fd);
       resolve();
     });
   });
 }
-var O_CREATE_NEW = fs6.constants.O_WRONLY | fs6.constants.O_CREAT | fs6.constants.O_EXCL | fs6.constants.O_NOFOLLOW;
+var O_CREATE_NEW = fs7.constants.O_WRONLY | fs7.constants.O_CREAT | fs7.constants.O_EXCL | fs7.constants.O_NOFOLLOW;
 function reserveFor(sizes, caps) {
   const sum = sizes.reduce((n, s2) => n + (s2 === null ? 0 : Math.min(s2, caps.maxFileBytes)), 0);
   return Math.min(sum, caps.maxTotalBytes);
@@ -27376,7 +27729,7 @@ async function collectTar(tarStream, dest, top, caps, declaredPlan = { paths: []
   const writeFile2 = (rel, mode, stream, mtime) => {
     const abs = path7.join(dest, rel);
     const dir = path7.posix.dirname(rel);
-    return ensureDir(dir === "." ? "" : dir).then(() => fs6.openSync(abs, O_CREATE_NEW, mode)).then(async (fd) => {
+    return ensureDir(dir === "." ? "" : dir).then(() => fs7.openSync(abs, O_CREATE_NEW, mode)).then(async (fd) => {
       await copyEntry(stream, fd);
       if (mtime) await fsp2.lutimes(abs, mtime, mtime);
     });
@@ -27419,7 +27772,7 @@ async function collectTar(tarStream, dest, top, caps, declaredPlan = { paths: []
           declaredWritten.push({ path: rel, size: d2.size });
           next();
         },
-        (err) => next(err)
+        (err) => next(asError(err))
       );
       return;
     }
@@ -27455,7 +27808,7 @@ async function collectTar(tarStream, dest, top, caps, declaredPlan = { paths: []
         skip({ path: d.path, reason: "duplicate" });
         drainThen(next);
       }
-    ).catch((err) => next(err));
+    ).catch((err) => next(asError(err)));
   });
   await new Promise((resolve, reject) => {
     tarStream.on("error", reject);
@@ -27669,14 +28022,6 @@ function decideStatus(e) {
 }
 
 // src/sandbox/result.ts
-var SIGNAL_EXIT = { SIGHUP: 129, SIGINT: 130, SIGTERM: 143 };
-function errorKind(err) {
-  if (err instanceof InputError) return "input";
-  if (err instanceof EngineError) return "engine";
-  if (err instanceof SandboxError) return "sandbox";
-  if (err instanceof InterruptedError) return "interrupted";
-  return "internal";
-}
 function assembleResult(ctx, x, failure = null) {
   const { spec, deps } = ctx;
   const c = x.plan?.container ?? null;
@@ -27687,9 +28032,8 @@ function assembleResult(ctx, x, failure = null) {
   let error2 = null;
   if (failure !== null) {
     status = "error";
-    exitCode = failure instanceof InterruptedError ? SIGNAL_EXIT[failure.signal] ?? 130 : 125;
-    const kind = errorKind(failure);
-    error2 = kind === "internal" ? `internal error in sandbox-action: ${errorMessage(failure)}` : errorMessage(failure);
+    exitCode = exitCodeFor("mirror", failure);
+    error2 = errorKind(failure) === "internal" ? `internal error in sandbox-action: ${errorMessage(failure)}` : errorMessage(failure);
   } else {
     ({ status, exitCode } = decideStatus({
       timedOut: exit.timedOut,
@@ -27867,7 +28211,7 @@ var RunContext = class {
     const own = new Cleanup();
     this.cleanup.add(what, async () => {
       const failed = await own.run();
-      if (failed.length) throw new Error(failed.join("; "));
+      if (failed.length) throw new CleanupError(failed);
     });
     this.cleanups.push(own);
     try {
@@ -27884,7 +28228,7 @@ var RunContext = class {
 };
 
 // src/sandbox/stages/collect.ts
-import fs7 from "node:fs";
+import fs8 from "node:fs";
 import fsp4 from "node:fs/promises";
 import path8 from "node:path";
 
@@ -32325,7 +32669,7 @@ function parseJsonMessage(line, root) {
 }
 
 // src/sandbox/audit.ts
-import crypto4 from "node:crypto";
+import crypto5 from "node:crypto";
 import fsp3 from "node:fs/promises";
 
 // src/sandbox/container-files.ts
@@ -32380,7 +32724,7 @@ async function checkProtected(engine, buildContainer, files) {
 async function runAudit(engine, spec, plan2, labels, buildContainer) {
   const audit = spec.verdict.audit;
   const changed = await checkProtected(engine, buildContainer, audit.protected);
-  const nonce = crypto4.randomBytes(16).toString("hex");
+  const nonce = crypto5.randomBytes(16).toString("hex");
   const file = auditFile(audit.modules, audit.targets, nonce);
   const work = plan2.readOnlySource ? { type: "bind", source: plan2.readOnlySource, target: WORK_DIR, readOnly: true } : {
     type: "volume",
@@ -32459,7 +32803,7 @@ async function collect(ctx, spec, box, p, timedOut) {
   let outputs = emptyOutputs(spec.io.outputDir);
   if (spec.io.outputDir) {
     const dest = spec.io.outputDir;
-    await prepareOutputDir(dest);
+    await prepareOutputDir(dest, "--output-dir");
     const sizes = await ctx.race(
       Promise.all(
         spec.verdict.declared.map(async (rel) => {
@@ -32513,16 +32857,16 @@ async function readCollected(dir, rel, cap) {
   if (!file.startsWith(path8.resolve(dir) + path8.sep)) return null;
   let fd;
   try {
-    fd = fs7.openSync(file, fs7.constants.O_RDONLY | fs7.constants.O_NOFOLLOW);
+    fd = fs8.openSync(file, fs8.constants.O_RDONLY | fs8.constants.O_NOFOLLOW);
   } catch {
     return null;
   }
   try {
-    const st = fs7.fstatSync(fd);
+    const st = fs8.fstatSync(fd);
     if (!st.isFile() || st.size > cap) return null;
-    return fs7.readFileSync(fd);
+    return fs8.readFileSync(fd);
   } finally {
-    fs7.closeSync(fd);
+    fs8.closeSync(fd);
   }
 }
 async function collectState(ctx, spec, id) {
@@ -32558,20 +32902,20 @@ async function collectState(ctx, spec, id) {
 }
 
 // src/verdict/expected.ts
-import fs8 from "node:fs";
+import fs9 from "node:fs";
 import path9 from "node:path";
 import { isDeepStrictEqual } from "node:util";
 var EXPECT_MAX_FILES = 1e3;
 var EXPECT_MAX_BYTES = 16 * 1024 * 1024;
 var SHOWN = 120;
 function loadExpected(dir) {
-  const st = fs8.lstatSync(dir, { throwIfNoEntry: false });
+  const st = fs9.lstatSync(dir, { throwIfNoEntry: false });
   if (!st?.isDirectory()) throw new InputError("--expect", `'${dir}' is not a directory`);
   const out = [];
   const walk = (rel) => {
-    for (const name of fs8.readdirSync(path9.join(dir, rel)).sort()) {
+    for (const name of fs9.readdirSync(path9.join(dir, rel)).sort()) {
       const r = rel ? `${rel}/${name}` : name;
-      const s2 = fs8.lstatSync(path9.join(dir, r));
+      const s2 = fs9.lstatSync(path9.join(dir, r));
       if (s2.isDirectory()) walk(r);
       else if (s2.isFile()) {
         if (s2.size > EXPECT_MAX_BYTES)
@@ -32598,7 +32942,7 @@ function expectedRepoPath(expectDir, sourceDir) {
     }
   }
   for (let dir = path9.dirname(abs); ; dir = path9.dirname(dir)) {
-    if (fs8.lstatSync(path9.join(dir, ".git"), { throwIfNoEntry: false }))
+    if (fs9.lstatSync(path9.join(dir, ".git"), { throwIfNoEntry: false }))
       return path9.relative(dir, abs).split(path9.sep).join("/");
     if (path9.dirname(dir) === dir) return null;
   }
@@ -32661,7 +33005,7 @@ function diffJson(expected, actual, at = "$") {
 async function compareExpected(files, readActual) {
   const out = [];
   for (const f of files) {
-    const expected = fs8.readFileSync(f.hostPath);
+    const expected = fs9.readFileSync(f.hostPath);
     const actual = await readActual(f.path, EXPECT_MAX_BYTES);
     if (!actual) {
       out.push({ path: f.path, match: false, detail: `declared output missing: ${f.path}` });
@@ -33072,19 +33416,17 @@ function chownContainer(labels, image, owner, volumes) {
 }
 
 // src/sandbox/lean.ts
-import fs10 from "node:fs";
+import fs11 from "node:fs";
 import path11 from "node:path";
 
 // src/lean/challenge.ts
-import fs9 from "node:fs";
+import fs10 from "node:fs";
 import path10 from "node:path";
 
 // src/lean/header.ts
 var ID_START = /[\p{L}_\u2100-\u214f\u1d49-\u1d6a]/u;
 var ID_REST = /[\p{L}\p{N}_'!?\u2100-\u214f\u1d49-\u1d6a\u2080-\u209c\u1d62-\u1d6a]/u;
 var MODIFIERS = /* @__PURE__ */ new Set(["public", "private", "meta"]);
-var HeaderError = class extends Error {
-};
 function moduleComponents(name) {
   const out = [];
   let i = 0;
@@ -33210,25 +33552,25 @@ var PROJECT_FILES = [
 function projectFilesIn(dir) {
   const out = [];
   const walk = (rel) => {
-    for (const name of fs9.readdirSync(path10.join(dir, rel))) {
+    for (const name of fs10.readdirSync(path10.join(dir, rel))) {
       if (name === ".git" || name === ".lake") continue;
       const r = rel ? `${rel}/${name}` : name;
       if (PROJECT_FILES.includes(name)) out.push(r);
-      else if (fs9.lstatSync(path10.join(dir, r)).isDirectory()) walk(r);
+      else if (fs10.lstatSync(path10.join(dir, r)).isDirectory()) walk(r);
     }
   };
   walk("");
   return out;
 }
 function addedProjectFiles(baseDir, prDir) {
-  const has = (rel) => fs9.lstatSync(path10.join(baseDir, rel), { throwIfNoEntry: false })?.isFile() === true;
+  const has = (rel) => fs10.lstatSync(path10.join(baseDir, rel), { throwIfNoEntry: false })?.isFile() === true;
   return projectFilesIn(prDir).filter((rel) => !has(rel));
 }
 var MODULE = /^[A-Za-z_][\w']*(\.[A-Za-z_][\w']*)*$/;
 function readConfig(file) {
   let j;
   try {
-    j = JSON.parse(fs9.readFileSync(file, "utf8"));
+    j = JSON.parse(fs10.readFileSync(file, "utf8"));
   } catch (err) {
     throw new InputError(
       "--challenge",
@@ -33258,10 +33600,10 @@ function readConfig(file) {
 function leanFiles(dir) {
   const out = [];
   const walk = (rel) => {
-    for (const name of fs9.readdirSync(path10.join(dir, rel))) {
+    for (const name of fs10.readdirSync(path10.join(dir, rel))) {
       if (name === ".git" || name === ".lake") continue;
       const r = rel ? `${rel}/${name}` : name;
-      const st = fs9.lstatSync(path10.join(dir, r));
+      const st = fs10.lstatSync(path10.join(dir, r));
       if (st.isDirectory()) walk(r);
       else if (st.isFile() && name.endsWith(".lean")) out.push(r);
     }
@@ -33271,10 +33613,10 @@ function leanFiles(dir) {
 }
 var underAnyRoot = (all, rel) => all.filter((f) => f === rel || f.endsWith(`/${rel}`));
 function trustedClosure(baseDir, configPath, cfg) {
-  const has = (rel) => fs9.lstatSync(path10.join(baseDir, rel), { throwIfNoEntry: false })?.isFile() === true;
+  const has = (rel) => fs10.lstatSync(path10.join(baseDir, rel), { throwIfNoEntry: false })?.isFile() === true;
   const files = [
     configPath,
-    ...projectFilesIn(baseDir).filter((rel) => fs9.lstatSync(path10.join(baseDir, rel)).isFile())
+    ...projectFilesIn(baseDir).filter((rel) => fs10.lstatSync(path10.join(baseDir, rel)).isFile())
   ];
   const all = leanFiles(baseDir);
   const todo = [{ m: cfg.challenge_module, from: configPath }];
@@ -33299,7 +33641,7 @@ function trustedClosure(baseDir, configPath, cfg) {
     for (const f of underAnyRoot(all, rel)) {
       if (files.includes(f)) continue;
       files.push(f);
-      const text2 = fs9.readFileSync(path10.join(baseDir, f), "utf8");
+      const text2 = fs10.readFileSync(path10.join(baseDir, f), "utf8");
       todo.push(...readable(f, () => headerImports(text2)).map((i) => ({ m: i, from: f })));
     }
   }
@@ -33312,34 +33654,34 @@ function addedModules(prDir, c) {
 function changedByPr(baseDir, prDir, files, added = []) {
   const changed = files.filter((rel) => {
     const theirs = path10.join(prDir, rel);
-    const st = fs9.lstatSync(theirs, { throwIfNoEntry: false });
+    const st = fs10.lstatSync(theirs, { throwIfNoEntry: false });
     if (!st?.isFile()) return true;
-    return !fs9.readFileSync(theirs).equals(fs9.readFileSync(path10.join(baseDir, rel)));
+    return !fs10.readFileSync(theirs).equals(fs10.readFileSync(path10.join(baseDir, rel)));
   });
   return [...changed, ...added.filter((rel) => !changed.includes(rel))];
 }
 function assembleProject(prDir, baseDir, files, dest) {
-  fs9.mkdirSync(dest, { recursive: true, mode: 493 });
+  fs10.mkdirSync(dest, { recursive: true, mode: 493 });
   const walk = (rel) => {
-    for (const name of fs9.readdirSync(path10.join(prDir, rel))) {
+    for (const name of fs10.readdirSync(path10.join(prDir, rel))) {
       const r = rel ? `${rel}/${name}` : name;
       if (!rel && (name === ".lake" || name === ".git")) continue;
       if (PROJECT_FILES.includes(name)) continue;
-      const st = fs9.lstatSync(path10.join(prDir, r));
+      const st = fs10.lstatSync(path10.join(prDir, r));
       if (st.isDirectory()) {
-        fs9.mkdirSync(path10.join(dest, r), { mode: 493 });
+        fs10.mkdirSync(path10.join(dest, r), { mode: 493 });
         walk(r);
       } else if (st.isFile())
-        fs9.writeFileSync(path10.join(dest, r), fs9.readFileSync(path10.join(prDir, r)), { mode: 420 });
+        fs10.writeFileSync(path10.join(dest, r), fs10.readFileSync(path10.join(prDir, r)), { mode: 420 });
     }
   };
   walk("");
   for (const rel of files) {
-    fs9.mkdirSync(path10.dirname(path10.join(dest, rel)), { recursive: true, mode: 493 });
-    fs9.rmSync(path10.join(dest, rel), { force: true, recursive: true });
-    fs9.writeFileSync(path10.join(dest, rel), fs9.readFileSync(path10.join(baseDir, rel)), { mode: 420 });
+    fs10.mkdirSync(path10.dirname(path10.join(dest, rel)), { recursive: true, mode: 493 });
+    fs10.rmSync(path10.join(dest, rel), { force: true, recursive: true });
+    fs10.writeFileSync(path10.join(dest, rel), fs10.readFileSync(path10.join(baseDir, rel)), { mode: 420 });
   }
-  fs9.mkdirSync(path10.join(dest, ".lake"), { recursive: true, mode: 493 });
+  fs10.mkdirSync(path10.join(dest, ".lake"), { recursive: true, mode: 493 });
 }
 
 // src/sandbox/lean.ts
@@ -33347,8 +33689,8 @@ function findProgram(option, name, searchPath) {
   const candidates2 = name.includes("/") ? [path11.resolve(name)] : searchPath.split(":").filter(Boolean).map((d) => path11.join(d, name));
   for (const c of candidates2) {
     try {
-      fs10.accessSync(c, fs10.constants.X_OK);
-      if (fs10.statSync(c).isFile()) return c;
+      fs11.accessSync(c, fs11.constants.X_OK);
+      if (fs11.statSync(c).isFile()) return c;
     } catch {
     }
   }
@@ -33359,7 +33701,7 @@ function findProgram(option, name, searchPath) {
 }
 function resolveLean(lean, sourceDir, searchPath) {
   const cfgFile = path11.join(lean.challengeDir, lean.config);
-  if (!fs10.lstatSync(cfgFile, { throwIfNoEntry: false })?.isFile()) {
+  if (!fs11.lstatSync(cfgFile, { throwIfNoEntry: false })?.isFile()) {
     throw new InputError("--comparator-config", `'${lean.config}' is not a file in ${lean.challengeDir}`);
   }
   const config = readConfig(cfgFile);
@@ -33420,7 +33762,7 @@ function decideUser(f) {
 }
 
 // src/sandbox/pytest.ts
-import fs11 from "node:fs";
+import fs12 from "node:fs";
 import fsp5 from "node:fs/promises";
 import path12 from "node:path";
 var PYTEST_CONFIG_DIR = "/sandbox-action/pytest";
@@ -33520,16 +33862,16 @@ var CONFIGS = [
   ["setup.cfg", /^\[tool:pytest\]/m]
 ];
 function regularFile(p) {
-  return fs11.lstatSync(p, { throwIfNoEntry: false })?.isFile() === true;
+  return fs12.lstatSync(p, { throwIfNoEntry: false })?.isFile() === true;
 }
 function isTestFolder(dir) {
-  return fs11.readdirSync(dir, { withFileTypes: true }).filter((e) => e.name.endsWith(".py")).every((e) => /^(test_.*|.*_test|conftest|__init__)\.py$/.test(e.name));
+  return fs12.readdirSync(dir, { withFileTypes: true }).filter((e) => e.name.endsWith(".py")).every((e) => /^(test_.*|.*_test|conftest|__init__)\.py$/.test(e.name));
 }
 function findPytestConfig(dir) {
   for (const [name, section] of CONFIGS) {
     const p = path12.join(dir, name);
     if (!regularFile(p)) continue;
-    if (section === null || section.test(fs11.readFileSync(p, "utf8"))) return name;
+    if (section === null || section.test(fs12.readFileSync(p, "utf8"))) return name;
   }
   return null;
 }
@@ -33564,7 +33906,7 @@ async function resolvePytest(tests, scratch) {
   const roots = [];
   const notes = [];
   for (const p of tests.paths) {
-    const st = fs11.lstatSync(path12.join(tests.dir, p), { throwIfNoEntry: false });
+    const st = fs12.lstatSync(path12.join(tests.dir, p), { throwIfNoEntry: false });
     if (!st || !(st.isDirectory() || st.isFile())) {
       throw new InputError("--tests-path", `'${p}' is not a directory or file in ${tests.dir}`);
     }
@@ -33626,7 +33968,7 @@ async function resolvePytest(tests, scratch) {
 }
 
 // src/sandbox/host-mounts.ts
-import fs12 from "node:fs";
+import fs13 from "node:fs";
 import fsp6 from "node:fs/promises";
 var realOrNull = (p) => fsp6.realpath(p).catch(() => null);
 async function sensitivePlaces(env) {
@@ -33649,7 +33991,7 @@ async function resolveHostMounts(mounts, allow, env) {
     const why = mountRefusal({ given: m.host, real, isSocket: st?.isSocket() ?? false }, places, allowed);
     if (why) throw new InputError("--mount", why);
     try {
-      fs12.accessSync(real, fs12.constants.R_OK);
+      fs13.accessSync(real, fs13.constants.R_OK);
     } catch {
       throw new InputError("--mount", `'${m.host}' is not readable here`);
     }
@@ -33670,8 +34012,6 @@ import { promisify as promisify2 } from "node:util";
 var run2 = promisify2(execFile2);
 var LABEL_LOOP_DEVICE = "sandbox-action.loop-device";
 var LABEL_LOOP_IMAGE = "sandbox-action.loop-image";
-var ReservationError = class extends EngineError {
-};
 var DISCARD_DIR = ".discard";
 async function freeBytesOf(dir) {
   try {
@@ -34122,7 +34462,7 @@ async function sandboxUser(engine, spec, image, labels, notes) {
 }
 
 // src/sandbox/stages/lean.ts
-import fs13 from "node:fs";
+import fs14 from "node:fs";
 import fsp11 from "node:fs/promises";
 import path17 from "node:path";
 
@@ -34395,9 +34735,9 @@ async function spawnComparator(o, cwd, env, signal) {
 // src/sandbox/stages/lean.ts
 function packageRoot(from = import.meta.dirname) {
   for (let d = from; d !== path17.dirname(d); d = path17.dirname(d)) {
-    if (fs13.existsSync(path17.join(d, SHIM_PATH))) return d;
+    if (fs14.existsSync(path17.join(d, SHIM_PATH))) return d;
   }
-  throw new Error(`${SHIM_PATH} is not in any folder above ${from}`);
+  throw new InternalError(`${SHIM_PATH} is not in any folder above ${from}`);
 }
 async function runLeanJudge(ctx, spec, lean) {
   const { deps } = ctx;
@@ -34542,15 +34882,15 @@ function sameList(a, b) {
 }
 
 // src/sandbox/log-pipe.ts
-import fs14 from "node:fs";
+import fs15 from "node:fs";
 import path18 from "node:path";
 var LogCopy = class {
   constructor(file, cap) {
     this.cap = cap;
-    const c = fs14.constants;
+    const c = fs15.constants;
     try {
-      fs14.mkdirSync(path18.dirname(file), { recursive: true });
-      this.fd = fs14.openSync(file, c.O_WRONLY | c.O_CREAT | c.O_TRUNC | c.O_NOFOLLOW, 420);
+      fs15.mkdirSync(path18.dirname(file), { recursive: true });
+      this.fd = fs15.openSync(file, c.O_WRONLY | c.O_CREAT | c.O_TRUNC | c.O_NOFOLLOW, 420);
     } catch (err) {
       throw new InputError("--log-file", `'${file}' cannot be written: ${errorMessage(err)}`);
     }
@@ -34562,17 +34902,17 @@ var LogCopy = class {
   write(chunk) {
     if (this.cut) return;
     const part = chunk.subarray(0, this.cap - this.size);
-    fs14.writeSync(this.fd, part);
+    fs15.writeSync(this.fd, part);
     this.size += part.length;
     if (part.length < chunk.length) {
       this.cut = true;
-      fs14.writeSync(this.fd, `
+      fs15.writeSync(this.fd, `
 [sandbox-action: the log was cut at ${this.cap} bytes]
 `);
     }
   }
   close() {
-    fs14.closeSync(this.fd);
+    fs15.closeSync(this.fd);
   }
 };
 var Capture = class {
@@ -34653,7 +34993,7 @@ var LogPipe = class {
 
 // src/sandbox/source-tar.ts
 var import_tar_stream6 = __toESM(require_tar_stream(), 1);
-import fs15 from "node:fs";
+import fs16 from "node:fs";
 import fsp12 from "node:fs/promises";
 import path19 from "node:path";
 import { Readable as Readable4 } from "node:stream";
@@ -34686,7 +35026,7 @@ function packDirectory(root, owner, exclude = [], only) {
           mtime: st.mtime
         });
       } else if (st.isFile()) {
-        const fh = await fsp12.open(childAbs, fs15.constants.O_RDONLY | fs15.constants.O_NOFOLLOW);
+        const fh = await fsp12.open(childAbs, fs16.constants.O_RDONLY | fs16.constants.O_NOFOLLOW);
         let fst;
         try {
           fst = await fh.stat();
@@ -34724,7 +35064,7 @@ function packDirectory(root, owner, exclude = [], only) {
       return stats;
     },
     (err) => {
-      pack.destroy(err);
+      pack.destroy(asError(err));
       throw err;
     }
   );
@@ -34813,7 +35153,8 @@ async function runSetup(ctx, prep, main, o) {
         addCleanup: (what, fn) => ctx.cleanup.add(what, fn),
         notice: deps.notice,
         notes: ctx.notes,
-        env: deps.env
+        env: deps.env,
+        privileged: (cmd, args) => deps.volumeHost.privileged(cmd, args)
       })
     );
     const p = plan(spec, {
@@ -34874,7 +35215,7 @@ async function createVolumes(ctx, prep) {
       (d, i) => d.status === "rejected" ? [`${volumes2[i].name}: ${errorMessage(d.reason)}`] : []
     );
     const causes = done.flatMap((d) => d.status === "rejected" ? [d.reason] : []);
-    if (bad2.length) throw new AggregateError(causes, bad2.join("; "));
+    if (bad2.length) throw new CleanupError(bad2, causes);
   });
   const failed = made.flatMap((m, i) => m.status === "rejected" ? [i] : []);
   const retry = failed.length > 0 && failed.every((i) => {
@@ -34943,7 +35284,7 @@ async function chownVolumes(ctx, image, volumes, owner, labels) {
     const watch = await engine.watchExit(id);
     await engine.startContainer(id);
     const code = await watch.exit;
-    if (code !== 0) throw new Error(`chown of the unbounded volumes exited with ${code}`);
+    if (code !== 0) throw new InternalError(`chown of the unbounded volumes exited with ${code}`);
   } finally {
     await engine.removeContainer(id);
   }
@@ -35013,7 +35354,8 @@ async function networkAndVolumes(ctx, prep, x) {
         addCleanup: (what, fn) => ctx.cleanup.add(what, fn),
         notice: deps.notice,
         notes: ctx.notes,
-        env: deps.env
+        env: deps.env,
+        privileged: (cmd, args) => deps.volumeHost.privileged(cmd, args)
       })
     ),
     createVolumes(ctx, prep)
@@ -35086,7 +35428,7 @@ function finalResult(ctx, x, failure) {
     return assembleResult(
       ctx,
       { ...x, plan: null, collected: null },
-      new Error(`${errorMessage(failure ?? err)}`)
+      new InternalError(errorMessage(failure ?? err))
     );
   }
 }
@@ -35591,7 +35933,7 @@ function planHash(spec, imageId) {
 }
 
 // src/session/record.ts
-import fs16 from "node:fs";
+import fs17 from "node:fs";
 import fsp15 from "node:fs/promises";
 import path20 from "node:path";
 var LABEL_SESSION = "sandbox-action.session";
@@ -35668,23 +36010,23 @@ function tryLock(dir, id) {
   const file = lockFile(dir, id);
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
-      fs16.mkdirSync(dir, { recursive: true, mode: 448 });
-      const fd = fs16.openSync(file, "wx", 384);
-      fs16.writeSync(fd, String(process.pid));
-      fs16.closeSync(fd);
-      return () => fs16.rmSync(file, { force: true });
+      fs17.mkdirSync(dir, { recursive: true, mode: 448 });
+      const fd = fs17.openSync(file, "wx", 384);
+      fs17.writeSync(fd, String(process.pid));
+      fs17.closeSync(fd);
+      return () => fs17.rmSync(file, { force: true });
     } catch (err) {
       if (err.code !== "EEXIST") throw err;
-      const pid = Number(fs16.readFileSync(file, "utf8").trim());
+      const pid = Number(fs17.readFileSync(file, "utf8").trim());
       if (Number.isInteger(pid) && pid > 0 && alive(pid)) return null;
-      fs16.rmSync(file, { force: true });
+      fs17.rmSync(file, { force: true });
     }
   }
   return null;
 }
 function isLocked(dir, id) {
   try {
-    const pid = Number(fs16.readFileSync(lockFile(dir, id), "utf8").trim());
+    const pid = Number(fs17.readFileSync(lockFile(dir, id), "utf8").trim());
     return Number.isInteger(pid) && pid > 0 && alive(pid);
   } catch {
     return false;
@@ -35710,7 +36052,8 @@ async function createSession(spec, deps, o) {
         addCleanup: (what, fn) => ctx.cleanup.add(what, fn),
         notice: deps.notice,
         notes: ctx.notes,
-        env: deps.env
+        env: deps.env,
+        privileged: (cmd, args) => deps.volumeHost.privileged(cmd, args)
       })
     );
     ctx.check();
@@ -36323,18 +36666,18 @@ async function runInWarm(given, deps, r, w) {
   try {
     return { ...assembleResult(ctx, x, failure), session: sessionInfo(r, warm) };
   } catch (err) {
-    return assembleResult(ctx, sessionPieces(null), new Error(errorMessage(failure ?? err)));
+    return assembleResult(ctx, sessionPieces(null), new InternalError(errorMessage(failure ?? err)));
   }
 }
 
 // src/sandbox/watchdog.ts
 import { spawn as spawn3 } from "node:child_process";
-import fs17 from "node:fs";
+import fs18 from "node:fs";
 import path22 from "node:path";
 import { fileURLToPath as fileURLToPath2 } from "node:url";
 function processStart(pid) {
   try {
-    const stat2 = fs17.readFileSync(`/proc/${pid}/stat`, "utf8");
+    const stat2 = fs18.readFileSync(`/proc/${pid}/stat`, "utf8");
     return stat2.slice(stat2.lastIndexOf(")") + 2).split(" ")[19] ?? null;
   } catch {
     return null;
@@ -36343,7 +36686,7 @@ function processStart(pid) {
 function cliPath() {
   const here = path22.dirname(fileURLToPath2(import.meta.url));
   for (const p of [path22.join(here, "cli.js"), path22.resolve(here, "../../dist/cli.js")]) {
-    if (fs17.existsSync(p)) return p;
+    if (fs18.existsSync(p)) return p;
   }
   return null;
 }
@@ -36368,238 +36711,12 @@ function startWatchdog(runId, env) {
 
 // src/cli/door.ts
 import { randomBytes as randomBytes3 } from "node:crypto";
-import fs18 from "node:fs";
+import fs19 from "node:fs";
 import os7 from "node:os";
 import path23 from "node:path";
 
-// src/engine/docker.ts
+// src/engine/docker-streams.ts
 import { posix } from "node:path";
-
-// src/engine/http.ts
-import http from "node:http";
-function parseEndpoint(url) {
-  if (url.startsWith("unix://")) return { url, socketPath: url.slice("unix://".length) };
-  if (url.startsWith("/")) return { url: `unix://${url}`, socketPath: url };
-  const m = /^(?:tcp|http):\/\/([^:/]+)(?::(\d+))?\/?$/.exec(url);
-  if (m) return { url, host: m[1], port: Number(m[2] ?? 2375) };
-  throw new EngineError(
-    "engine",
-    "connect",
-    `unsupported engine address '${url}'`,
-    "use unix:///path/to/socket or tcp://host:port (TLS endpoints are not supported)"
-  );
-}
-var agents = /* @__PURE__ */ new Map();
-function agentFor(ep) {
-  let a = agents.get(ep.url);
-  if (!a) {
-    a = new http.Agent({ keepAlive: true, maxSockets: 32 });
-    agents.set(ep.url, a);
-  }
-  return a;
-}
-var ApiClient = class {
-  constructor(endpoint2, engineName) {
-    this.endpoint = endpoint2;
-    this.engineName = engineName;
-  }
-  endpoint;
-  engineName;
-  prefix = "";
-  setApiVersion(v) {
-    this.prefix = `/v${v}`;
-  }
-  /** Send a request; resolves with the raw streaming response (any status). */
-  raw(method, path29, opts = {}, operation = `${method} ${path29}`) {
-    const qs = new URLSearchParams();
-    for (const [k, v] of Object.entries(opts.query ?? {})) if (v !== void 0) qs.set(k, String(v));
-    const fullPath = `${this.prefix}${path29}${qs.size ? `?${qs}` : ""}`;
-    const headers = { ...opts.headers };
-    let payload;
-    if (opts.body !== void 0) {
-      payload = Buffer.from(JSON.stringify(opts.body));
-      headers["content-type"] = "application/json";
-      headers["content-length"] = String(payload.length);
-    }
-    const ep = this.endpoint;
-    return new Promise((resolve, reject) => {
-      const req = http.request(
-        {
-          method,
-          path: fullPath,
-          headers,
-          agent: agentFor(ep),
-          ...ep.socketPath ? { socketPath: ep.socketPath } : { host: ep.host, port: ep.port }
-        },
-        (res) => resolve({ statusCode: res.statusCode ?? 0, headers: res.headers, body: res })
-      );
-      req.on("error", (err) => reject(this.connectError(operation, err)));
-      if (opts.bodyStream) {
-        opts.bodyStream.on("error", (err) => req.destroy(err));
-        opts.bodyStream.pipe(req);
-      } else {
-        req.end(payload);
-      }
-    });
-  }
-  /**
-   * A request the engine answers with 101 Switching Protocols (exec with stdin): the raw connection, both ways.
-   * Its own socket, never the keep-alive pool's. Any other answer becomes an EngineError.
-   */
-  upgrade(method, path29, body, operation) {
-    const payload = Buffer.from(JSON.stringify(body));
-    const ep = this.endpoint;
-    return new Promise((resolve, reject) => {
-      const req = http.request({
-        method,
-        path: `${this.prefix}${path29}`,
-        headers: {
-          connection: "Upgrade",
-          upgrade: "tcp",
-          "content-type": "application/json",
-          "content-length": String(payload.length)
-        },
-        agent: false,
-        ...ep.socketPath ? { socketPath: ep.socketPath } : { host: ep.host, port: ep.port }
-      });
-      req.on("upgrade", (_res, socket, head) => {
-        if (head.length) socket.unshift(head);
-        resolve(socket);
-      });
-      req.on("response", (res) => {
-        readAll(res).then(
-          (b) => reject(this.statusError(operation, res.statusCode ?? 0, b)),
-          (err) => reject(err)
-        );
-      });
-      req.on("error", (err) => reject(this.connectError(operation, err)));
-      req.end(payload);
-    });
-  }
-  /** Send a request and parse a JSON answer; a non-2xx status becomes an EngineError. */
-  async json(method, path29, opts = {}, operation) {
-    const op = operation ?? `${method} ${path29}`;
-    const res = await this.raw(method, path29, opts, op);
-    const text2 = await readAll(res.body);
-    if (res.statusCode < 200 || res.statusCode >= 300) throw this.statusError(op, res.statusCode, text2);
-    return text2.length ? JSON.parse(text2.toString("utf8")) : void 0;
-  }
-  /** A GET whose 404 means "no such thing": null then; any other non-2xx becomes an EngineError. */
-  async getOrNull(path29, operation) {
-    const res = await this.raw("GET", path29, {}, operation);
-    const body = await readAll(res.body);
-    if (res.statusCode === 404) return null;
-    if (res.statusCode < 200 || res.statusCode >= 300)
-      throw this.statusError(operation, res.statusCode, body);
-    return JSON.parse(body.toString("utf8"));
-  }
-  /**
-   * A request the engine answers with a JSON-lines progress stream (pull, build, import, push): a non-200 answer
-   * becomes an EngineError; a line with `error` (the engine's way to fail after its 200) too. `each` sees every line.
-   */
-  async progress(method, path29, opts, operation, each = () => void 0) {
-    const res = await this.raw(method, path29, opts, operation);
-    if (res.statusCode !== 200) throw this.statusError(operation, res.statusCode, await readAll(res.body));
-    let error2 = null;
-    for await (const j of jsonLines(res.body)) {
-      if (j.error) error2 ??= j.error;
-      each(j);
-    }
-    if (error2) throw new EngineError(this.engineName, operation, error2.trim());
-  }
-  /** Like json() but ignores the body. `okStatuses` lists extra statuses that count as success. */
-  async call(method, path29, opts = {}, operation, okStatuses = []) {
-    const op = operation ?? `${method} ${path29}`;
-    const res = await this.raw(method, path29, opts, op);
-    const text2 = await readAll(res.body);
-    if ((res.statusCode < 200 || res.statusCode >= 300) && !okStatuses.includes(res.statusCode)) {
-      throw this.statusError(op, res.statusCode, text2);
-    }
-    return res.statusCode;
-  }
-  statusError(operation, status, body) {
-    let detail = body.toString("utf8").trim();
-    try {
-      const parsed = JSON.parse(detail);
-      if (parsed.message) detail = parsed.message;
-    } catch {
-    }
-    return new EngineError(
-      this.engineName,
-      operation,
-      `${detail || "no detail"} (HTTP ${status})`,
-      hintFor(status),
-      status
-    );
-  }
-  connectError(operation, err) {
-    const where = this.endpoint.url;
-    if (err.code === "ENOENT" || err.code === "ECONNREFUSED") {
-      return new EngineError(
-        this.engineName,
-        operation,
-        `no engine answers at ${where}`,
-        "start it (`sudo systemctl start docker`, or `sudo scripts/engine-up.sh` here) or set DOCKER_HOST"
-      );
-    }
-    if (err.code === "EACCES") {
-      return new EngineError(
-        this.engineName,
-        operation,
-        `permission denied on ${where}`,
-        "add your user to the docker group or run with sudo"
-      );
-    }
-    return new EngineError(this.engineName, operation, `${err.code ?? ""} ${err.message}`.trim());
-  }
-};
-function hintFor(status) {
-  if (status === 404)
-    return "it no longer exists: another process (or `sandbox-action gc`) may have removed it";
-  if (status === 409)
-    return "it is in use or in the wrong state: `sandbox-action gc` removes leftovers of crashed runs";
-  if (status === 400)
-    return "the engine refused the request: check the engine version (Docker 20.10+) and the options";
-  if (status === 401 || status === 403) return "the engine refused access: check the socket permissions";
-  if (status >= 500) return "the engine failed: see its log (journalctl -u docker, or /var/log/dockerd.log)";
-  return "";
-}
-async function* jsonLines(body) {
-  let pending = "";
-  for await (const chunk of body) {
-    pending += chunk.toString("utf8");
-    const lines = pending.split("\n");
-    pending = lines.pop();
-    for (const line of lines) if (line.trim()) yield JSON.parse(line);
-  }
-  if (pending.trim()) yield JSON.parse(pending);
-}
-async function readAll(stream, limit = 64 * 1024 * 1024) {
-  const chunks = [];
-  let n = 0;
-  try {
-    for await (const chunk of stream) {
-      const b = chunk;
-      n += b.length;
-      if (n > limit) {
-        stream.destroy();
-        throw new Error(`answer larger than ${limit} bytes`);
-      }
-      chunks.push(b);
-    }
-  } catch (err) {
-    const e = err;
-    if (e.code === "ECONNRESET" || e.message === "aborted")
-      throw new EngineError(
-        "engine",
-        "read an answer",
-        `the connection to the engine was cut (${e.code ?? e.message})`,
-        "is the engine still running? `sandbox-action gc` removes what the run left"
-      );
-    throw err;
-  }
-  return Buffer.concat(chunks);
-}
 
 // src/engine/demux.ts
 var Demuxer = class {
@@ -36621,179 +36738,18 @@ var Demuxer = class {
     this.pending = Buffer.from(buf);
   }
 };
-
-// src/engine/events.ts
-async function followContainerEvents(api, id, actions, sink) {
-  const filters = JSON.stringify({ container: [id] });
-  const res = await api.raw("GET", "/events", { query: { filters } }, "follow events");
-  if (res.statusCode !== 200) throw api.statusError("follow events", res.statusCode, await readAll(res.body));
-  const ended = (async () => {
-    try {
-      for await (const line of jsonLines(res.body)) {
-        const action = line.Action ?? line.status ?? "";
-        const actor = line.Actor?.ID ?? line.id ?? "";
-        if (actor !== id || !actions.includes(action)) continue;
-        sink({ action, attributes: { ...line.Actor?.Attributes ?? {} } });
-      }
-    } catch {
-    }
-  })();
-  return { ended, close: () => res.body.destroy() };
-}
-async function pingEngine(api) {
-  try {
-    const res = await api.raw("GET", "/_ping", {}, "ping");
-    await readAll(res.body);
-    return res.statusCode === 200;
-  } catch {
-    return false;
-  }
+function demuxed(body, sink) {
+  const demux = new Demuxer(sink);
+  return new Promise((resolve) => {
+    body.on("data", (c) => demux.push(c));
+    body.on("end", resolve);
+    body.on("close", resolve);
+    body.on("error", () => resolve());
+  });
 }
 
-// src/engine/docker.ts
-var CLIENT_MAX_API = "1.47";
-var CLIENT_MIN_API = "1.41";
-function compareApi(a, b) {
-  const [am, an] = a.split(".").map(Number);
-  const [bm, bn] = b.split(".").map(Number);
-  return am - bm || an - bn;
-}
-async function connectEngine(endpoints, choice = "auto") {
-  let firstErr;
-  for (const url of endpoints) {
-    const client = new ApiClient(parseEndpoint(url), "engine");
-    try {
-      const early = client.json("GET", "/info", {}, "info");
-      early.catch(() => void 0);
-      const v = await client.json("GET", "/version", {}, "version");
-      const isPodman = (v.Components ?? []).some((c2) => /podman/i.test(c2.Name));
-      const name = isPodman ? "podman" : "docker";
-      if (choice !== "auto" && choice !== name) {
-        throw new InputError(
-          "--engine",
-          `${choice}: the engine at ${url} is ${name} ${v.Version}; pass --engine ${name}, or point ${choice === "podman" ? "CONTAINER_HOST" : "DOCKER_HOST"} at a ${choice} socket`
-        );
-      }
-      if (compareApi(v.ApiVersion, CLIENT_MIN_API) < 0) {
-        throw new EngineError(
-          name,
-          "version",
-          `engine API ${v.ApiVersion} is older than ${CLIENT_MIN_API}`,
-          "upgrade to Docker 20.10 or later, or Podman 3 or later"
-        );
-      }
-      const api = compareApi(v.ApiVersion, CLIENT_MAX_API) > 0 ? CLIENT_MAX_API : v.ApiVersion;
-      const c = new ApiClient(client.endpoint, name);
-      c.setApiVersion(api);
-      const [info2, podman] = await Promise.all([
-        early.catch(() => c.json("GET", "/info", {}, "info")),
-        isPodman ? c.json("GET", "/libpod/info", {}, "info").then(parsePodmanInfo) : null
-      ]);
-      const securityOptions = info2.SecurityOptions ?? [];
-      return new DockerApiEngine(
-        c,
-        {
-          name,
-          version: v.Version,
-          apiVersion: api,
-          os: v.Os,
-          arch: v.Arch,
-          endpoint: client.endpoint.url,
-          local: client.endpoint.socketPath !== void 0,
-          rootless: podman ? podman.rootless : securityOptions.some((o) => /(^|,)name=rootless(,|$)/.test(o)),
-          cgroupVersion: podman ? podman.cgroupVersion : info2.CgroupVersion ? `v${info2.CgroupVersion}` : "",
-          readOnlyTmpfs: podman ? PODMAN_READ_ONLY_TMPFS : []
-        },
-        securityOptions.some((o) => /(^|,)name=seccomp(,|$)/.test(o)),
-        podman?.defaultCapabilities ?? [],
-        info2.Runtimes ?? null
-      );
-    } catch (err) {
-      if (err instanceof InputError || err instanceof EngineError && err.engine !== "engine") throw err;
-      firstErr ??= err;
-    }
-  }
-  if (firstErr instanceof EngineError) {
-    if (choice === "podman") throw new InputError("--engine", `podman: ${noPodmanHint(endpoints)}`);
-    throw new EngineError(
-      "docker",
-      "connect",
-      `no engine answers at ${endpoints.join(" or ")}`,
-      "start it (`sudo systemctl start docker`, or `sudo scripts/engine-up.sh` here) or set DOCKER_HOST"
-    );
-  }
-  throw firstErr;
-}
-function labelFilter(label) {
-  return JSON.stringify({ label: [label] });
-}
-function toContainerBody(s2) {
-  const tmpfs = {};
-  const mounts = [];
-  for (const m of s2.mounts) {
-    if (m.type === "tmpfs") {
-      const t = m.tmpfs;
-      tmpfs[m.target] = [...t.options, `size=${t.sizeBytes}`, `mode=${t.mode.toString(8)}`].join(",");
-    } else {
-      mounts.push({
-        Type: m.type,
-        Source: m.source,
-        Target: m.target,
-        ReadOnly: m.readOnly,
-        // Never copy the image's files or the mount point's owner into a volume: it starts empty, ours.
-        ...m.type === "volume" ? { VolumeOptions: { NoCopy: true } } : {},
-        ...m.type === "bind" ? { BindOptions: { Propagation: "rprivate" } } : {}
-      });
-    }
-  }
-  return {
-    Image: s2.image,
-    Cmd: s2.cmd,
-    ...s2.entrypoint ? { Entrypoint: s2.entrypoint } : {},
-    User: s2.user,
-    WorkingDir: s2.workingDir,
-    Env: s2.env,
-    Labels: s2.labels,
-    Tty: s2.tty,
-    OpenStdin: s2.openStdin === true,
-    StdinOnce: false,
-    AttachStdin: false,
-    AttachStdout: true,
-    AttachStderr: true,
-    ...s2.hostname ? { Hostname: s2.hostname } : {},
-    HostConfig: {
-      Mounts: mounts,
-      Tmpfs: tmpfs,
-      ReadonlyRootfs: s2.readOnlyRootfs,
-      CapDrop: s2.capDrop,
-      CapAdd: s2.capAdd,
-      SecurityOpt: s2.securityOpt,
-      Init: s2.init,
-      Privileged: s2.privileged,
-      NetworkMode: s2.networkMode,
-      Memory: s2.memoryBytes,
-      MemorySwap: s2.memorySwapBytes,
-      NanoCpus: s2.nanoCpus,
-      PidsLimit: s2.pidsLimit,
-      Ulimits: s2.ulimits.map((u) => ({ Name: u.name, Soft: u.soft, Hard: u.hard })),
-      ...s2.runtime ? { Runtime: s2.runtime } : {},
-      LogConfig: { Type: s2.logDriver.type, Config: s2.logDriver.config },
-      ExtraHosts: s2.extraHosts ?? [],
-      ...s2.dns ? { Dns: s2.dns } : {},
-      ...s2.sysctls ? { Sysctls: s2.sysctls } : {},
-      Devices: [],
-      IpcMode: "private",
-      PidMode: "",
-      UsernsMode: "",
-      AutoRemove: false
-    }
-  };
-}
-function splitRef(ref) {
-  const i = ref.lastIndexOf(":");
-  return i > ref.lastIndexOf("/") ? { repo: ref.slice(0, i), tag: ref.slice(i + 1) } : { repo: ref, tag: "latest" };
-}
-var DockerApiEngine = class {
+// src/engine/docker-base.ts
+var DockerEngineBase = class {
   constructor(api, info2, seccomp, podmanDefaultCaps = [], knownRuntimes = null) {
     this.api = api;
     this.info = info2;
@@ -36807,14 +36763,17 @@ var DockerApiEngine = class {
   podmanDefaultCaps;
   knownRuntimes;
   async runtimes() {
-    const runtimes = this.knownRuntimes ?? (await this.api.json(
-      "GET",
-      "/info",
-      {},
-      "info"
-    )).Runtimes;
+    const runtimes = this.knownRuntimes ?? (await this.api.json("GET", "/info", {}, "info")).Runtimes;
     return Object.entries(runtimes ?? {}).map(([name, r]) => ({ name, args: r?.runtimeArgs ?? [] }));
   }
+};
+
+// src/engine/docker-images.ts
+function splitRef(ref) {
+  const i = ref.lastIndexOf(":");
+  return i > ref.lastIndexOf("/") ? { repo: ref.slice(0, i), tag: ref.slice(i + 1) } : { repo: ref, tag: "latest" };
+}
+var DockerImages = class extends DockerEngineBase {
   async imageInspect(ref) {
     const j = await this.api.getOrNull(
       `/images/${encodeURIComponent(ref)}/json`,
@@ -36914,6 +36873,100 @@ var DockerApiEngine = class {
     if (!digest) throw new EngineError(this.info.name, `push ${ref}`, "the engine reported no digest");
     return { digest, size: size2 };
   }
+};
+
+// src/engine/events.ts
+async function followContainerEvents(api, id, actions, sink) {
+  const filters = JSON.stringify({ container: [id] });
+  const res = await api.raw("GET", "/events", { query: { filters } }, "follow events");
+  if (res.statusCode !== 200) throw api.statusError("follow events", res.statusCode, await readAll(res.body));
+  const ended = (async () => {
+    try {
+      for await (const line of jsonLines(res.body)) {
+        const action = line.Action ?? line.status ?? "";
+        const actor = line.Actor?.ID ?? line.id ?? "";
+        if (actor !== id || !actions.includes(action)) continue;
+        sink({ action, attributes: { ...line.Actor?.Attributes ?? {} } });
+      }
+    } catch {
+    }
+  })();
+  return { ended, close: () => res.body.destroy() };
+}
+async function pingEngine(api) {
+  try {
+    const res = await api.raw("GET", "/_ping", {}, "ping");
+    await readAll(res.body);
+    return res.statusCode === 200;
+  } catch {
+    return false;
+  }
+}
+
+// src/engine/docker-containers.ts
+function toContainerBody(s2) {
+  const tmpfs = {};
+  const mounts = [];
+  for (const m of s2.mounts) {
+    if (m.type === "tmpfs") {
+      const t = m.tmpfs;
+      tmpfs[m.target] = [...t.options, `size=${t.sizeBytes}`, `mode=${t.mode.toString(8)}`].join(",");
+    } else {
+      mounts.push({
+        Type: m.type,
+        Source: m.source,
+        Target: m.target,
+        ReadOnly: m.readOnly,
+        // Never copy the image's files or the mount point's owner into a volume: it starts empty, ours.
+        ...m.type === "volume" ? { VolumeOptions: { NoCopy: true } } : {},
+        ...m.type === "bind" ? { BindOptions: { Propagation: "rprivate" } } : {}
+      });
+    }
+  }
+  return {
+    Image: s2.image,
+    Cmd: s2.cmd,
+    ...s2.entrypoint ? { Entrypoint: s2.entrypoint } : {},
+    User: s2.user,
+    WorkingDir: s2.workingDir,
+    Env: s2.env,
+    Labels: s2.labels,
+    Tty: s2.tty,
+    OpenStdin: s2.openStdin === true,
+    StdinOnce: false,
+    AttachStdin: false,
+    AttachStdout: true,
+    AttachStderr: true,
+    ...s2.hostname ? { Hostname: s2.hostname } : {},
+    HostConfig: {
+      Mounts: mounts,
+      Tmpfs: tmpfs,
+      ReadonlyRootfs: s2.readOnlyRootfs,
+      CapDrop: s2.capDrop,
+      CapAdd: s2.capAdd,
+      SecurityOpt: s2.securityOpt,
+      Init: s2.init,
+      Privileged: s2.privileged,
+      NetworkMode: s2.networkMode,
+      Memory: s2.memoryBytes,
+      MemorySwap: s2.memorySwapBytes,
+      NanoCpus: s2.nanoCpus,
+      PidsLimit: s2.pidsLimit,
+      Ulimits: s2.ulimits.map((u) => ({ Name: u.name, Soft: u.soft, Hard: u.hard })),
+      ...s2.runtime ? { Runtime: s2.runtime } : {},
+      LogConfig: { Type: s2.logDriver.type, Config: s2.logDriver.config },
+      ExtraHosts: s2.extraHosts ?? [],
+      ...s2.dns ? { Dns: s2.dns } : {},
+      ...s2.sysctls ? { Sysctls: s2.sysctls } : {},
+      Devices: [],
+      IpcMode: "private",
+      PidMode: "",
+      UsernsMode: "",
+      AutoRemove: false
+    }
+  };
+}
+var DockerContainers = class extends DockerImages {
   async createContainer(spec) {
     const j = await this.api.json(
       "POST",
@@ -36925,23 +36978,6 @@ var DockerApiEngine = class {
       "create container"
     );
     return j.Id;
-  }
-  async attach(id, sink) {
-    const res = await this.api.raw(
-      "POST",
-      `/containers/${id}/attach`,
-      { query: { stream: 1, stdout: 1, stderr: 1, logs: 0 } },
-      "attach"
-    );
-    if (res.statusCode !== 200) throw this.api.statusError("attach", res.statusCode, await readAll(res.body));
-    const demux = new Demuxer(sink);
-    const done = new Promise((resolve) => {
-      res.body.on("data", (c) => demux.push(c));
-      res.body.on("end", resolve);
-      res.body.on("close", resolve);
-      res.body.on("error", () => resolve());
-    });
-    return { done, close: () => res.body.destroy() };
   }
   async startContainer(id) {
     await this.api.call("POST", `/containers/${id}/start`, {}, "start container", [304]);
@@ -37050,6 +37086,20 @@ var DockerApiEngine = class {
       [404]
     );
   }
+};
+
+// src/engine/docker-streams.ts
+var DockerStreams = class extends DockerContainers {
+  async attach(id, sink) {
+    const res = await this.api.raw(
+      "POST",
+      `/containers/${id}/attach`,
+      { query: { stream: 1, stdout: 1, stderr: 1, logs: 0 } },
+      "attach"
+    );
+    if (res.statusCode !== 200) throw this.api.statusError("attach", res.statusCode, await readAll(res.body));
+    return { done: demuxed(res.body, sink), close: () => res.body.destroy() };
+  }
   async exec(id, cmd, opts = {}) {
     const created = await this.api.json(
       "POST",
@@ -37105,14 +37155,7 @@ var DockerApiEngine = class {
       "exec"
     );
     if (res.statusCode !== 200) throw this.api.statusError("exec", res.statusCode, await readAll(res.body));
-    const demux = new Demuxer(sink);
-    const done = new Promise((resolve) => {
-      res.body.on("data", (c) => demux.push(c));
-      res.body.on("end", resolve);
-      res.body.on("close", resolve);
-      res.body.on("error", () => resolve());
-    });
-    return { id: execId, done, close: () => res.body.destroy() };
+    return { id: execId, done: demuxed(res.body, sink), close: () => res.body.destroy() };
   }
   async execInspect(execId) {
     const j = await this.api.json(
@@ -37191,6 +37234,86 @@ var DockerApiEngine = class {
       linkTarget: String(j.linkTarget ?? "")
     };
   }
+};
+
+// src/engine/docker.ts
+var CLIENT_MAX_API = "1.47";
+var CLIENT_MIN_API = "1.41";
+function compareApi(a, b) {
+  const [am, an] = a.split(".").map(Number);
+  const [bm, bn] = b.split(".").map(Number);
+  return am - bm || an - bn;
+}
+async function connectEngine(endpoints, choice = "auto") {
+  let firstErr;
+  for (const url of endpoints) {
+    const client = new ApiClient(parseEndpoint(url), "engine");
+    try {
+      const early = client.json("GET", "/info", {}, "info");
+      early.catch(() => void 0);
+      const v = await client.json("GET", "/version", {}, "version");
+      const isPodman = (v.Components ?? []).some((c2) => /podman/i.test(c2.Name));
+      const name = isPodman ? "podman" : "docker";
+      if (choice !== "auto" && choice !== name) {
+        throw new InputError(
+          "--engine",
+          `${choice}: the engine at ${url} is ${name} ${v.Version}; pass --engine ${name}, or point ${choice === "podman" ? "CONTAINER_HOST" : "DOCKER_HOST"} at a ${choice} socket`
+        );
+      }
+      if (compareApi(v.ApiVersion, CLIENT_MIN_API) < 0) {
+        throw new EngineError(
+          name,
+          "version",
+          `engine API ${v.ApiVersion} is older than ${CLIENT_MIN_API}`,
+          "upgrade to Docker 20.10 or later, or Podman 3 or later"
+        );
+      }
+      const api = compareApi(v.ApiVersion, CLIENT_MAX_API) > 0 ? CLIENT_MAX_API : v.ApiVersion;
+      const c = new ApiClient(client.endpoint, name);
+      c.setApiVersion(api);
+      const [info2, podman] = await Promise.all([
+        early.catch(() => c.json("GET", "/info", {}, "info")),
+        isPodman ? c.json("GET", "/libpod/info", {}, "info").then(parsePodmanInfo) : null
+      ]);
+      const securityOptions = info2.SecurityOptions ?? [];
+      return new DockerApiEngine(
+        c,
+        {
+          name,
+          version: v.Version,
+          apiVersion: api,
+          os: v.Os,
+          arch: v.Arch,
+          endpoint: client.endpoint.url,
+          local: client.endpoint.socketPath !== void 0,
+          rootless: podman ? podman.rootless : securityOptions.some((o) => /(^|,)name=rootless(,|$)/.test(o)),
+          cgroupVersion: podman ? podman.cgroupVersion : info2.CgroupVersion ? `v${info2.CgroupVersion}` : "",
+          readOnlyTmpfs: podman ? PODMAN_READ_ONLY_TMPFS : []
+        },
+        securityOptions.some((o) => /(^|,)name=seccomp(,|$)/.test(o)),
+        podman?.defaultCapabilities ?? [],
+        info2.Runtimes ?? null
+      );
+    } catch (err) {
+      if (err instanceof InputError || err instanceof EngineError && err.engine !== "engine") throw err;
+      firstErr ??= err;
+    }
+  }
+  if (firstErr instanceof EngineError) {
+    if (choice === "podman") throw new InputError("--engine", `podman: ${noPodmanHint(endpoints)}`);
+    throw new EngineError(
+      "docker",
+      "connect",
+      `no engine answers at ${endpoints.join(" or ")}`,
+      "start it (`sudo systemctl start docker`, or `sudo scripts/engine-up.sh` here) or set DOCKER_HOST"
+    );
+  }
+  throw firstErr;
+}
+function labelFilter(label) {
+  return JSON.stringify({ label: [label] });
+}
+var DockerApiEngine = class extends DockerStreams {
   async createVolume(spec) {
     await this.api.json(
       "POST",
@@ -37348,7 +37471,7 @@ function abortOnSignals() {
         `sandbox-action: ${s2} again; exiting now (run 'sandbox-action gc' for leftovers)
 `
       );
-      process.exit(SIGNAL_EXIT[s2] ?? 130);
+      process.exit(exitCodeFor("mirror", new InterruptedError(s2)));
     }
   ]);
   for (const [s2, h] of handlers) process.on(s2, h);
@@ -37379,7 +37502,7 @@ function failedBeforeRun(err, spec, subject) {
     schemaVersion: RESULT_SCHEMA_VERSION,
     runId: `${Date.now().toString(36)}-${randomId()}`,
     status: "error",
-    exitCode: 125,
+    exitCode: exitCodeFor("mirror", err),
     commandExitCode: null,
     durationMs: 0,
     subject: spec?.verdict.subject ?? subject ?? { repository: null, headSha: null, baseSha: null, baseRef: null, shard: null },
@@ -37406,11 +37529,11 @@ function failedBeforeRun(err, spec, subject) {
   };
 }
 function writeResultFile(file, result) {
-  fs18.mkdirSync(path23.dirname(file), { recursive: true });
+  fs19.mkdirSync(path23.dirname(file), { recursive: true });
   const tmp = `${file}.${process.pid}.tmp`;
-  fs18.writeFileSync(tmp, `${JSON.stringify(result, null, 2)}
+  fs19.writeFileSync(tmp, `${JSON.stringify(result, null, 2)}
 `, { mode: 420 });
-  fs18.renameSync(tmp, file);
+  fs19.renameSync(tmp, file);
 }
 var lastResort = null;
 function writeResultOnCrash(file, subject) {
@@ -37420,16 +37543,14 @@ function writeResultOnCrash(file, subject) {
   if (!first) return;
   const crash = (err) => {
     const r = lastResort;
+    const bug = new InternalError(`internal error in sandbox-action: ${errorMessage(err)}`);
     try {
-      writeResultFile(
-        r.file,
-        failedBeforeRun(new Error(`internal error in sandbox-action: ${errorMessage(err)}`), null, r.subject)
-      );
+      writeResultFile(r.file, failedBeforeRun(bug, null, r.subject));
     } catch {
     }
     process.stderr.write(`sandbox-action: internal error: ${errorMessage(err)}
 `);
-    process.exit(125);
+    process.exit(exitCodeFor("mirror", bug));
   };
   process.on("uncaughtException", crash);
   process.on("unhandledRejection", crash);
@@ -37680,7 +37801,7 @@ function readActionInputs(env) {
 
 // src/cli/build.ts
 import { execFileSync } from "node:child_process";
-import fs21 from "node:fs";
+import fs22 from "node:fs";
 import path25 from "node:path";
 
 // src/images/build-plan.ts
@@ -37816,13 +37937,13 @@ function backoff(attempt, baseMs, retryAfter) {
 // src/images/builder.ts
 var import_tar_stream7 = __toESM(require_tar_stream(), 1);
 import { spawn as spawn4, spawnSync } from "node:child_process";
-import fs19 from "node:fs";
+import fs20 from "node:fs";
 import os8 from "node:os";
 import path24 from "node:path";
 import { Readable as Readable5 } from "node:stream";
 
 // src/images/registry.ts
-import crypto5 from "node:crypto";
+import crypto6 from "node:crypto";
 import http2 from "node:http";
 import https from "node:https";
 function parseReference(text2) {
@@ -37844,13 +37965,6 @@ function parseReference(text2) {
   return isHost ? { host: first, repository: rest.join("/"), ref } : { host: "registry-1.docker.io", repository: name.includes("/") ? name : `library/${name}`, ref };
 }
 var isLoopback = (host) => /^(localhost|127\.\d+\.\d+\.\d+|\[::1\])(:\d+)?$/.test(host);
-var RegistryError = class extends Error {
-  constructor(message, status) {
-    super(message);
-    this.status = status;
-  }
-  status;
-};
 var RegistryClient = class {
   constructor(host, creds, o = {}) {
     this.host = host;
@@ -37873,7 +37987,7 @@ var RegistryClient = class {
         );
         res.on("error", reject);
       });
-      req.on("timeout", () => req.destroy(new Error("timed out")));
+      req.on("timeout", () => req.destroy(new RegistryError("timed out", null)));
       req.on("error", reject);
       req.end(body);
     });
@@ -37927,7 +38041,7 @@ var RegistryClient = class {
         }
       } catch (e) {
         if (e instanceof RegistryError) throw e;
-        err = e;
+        err = asError(e);
       }
       const status = a ? a.status : null;
       if (a && !retryable(status)) return a;
@@ -37968,7 +38082,7 @@ var RegistryClient = class {
       `read manifest ${repository}:${ref}`
     );
     const digest = String(
-      a.headers["docker-content-digest"] ?? `sha256:${crypto5.createHash("sha256").update(a.body).digest("hex")}`
+      a.headers["docker-content-digest"] ?? `sha256:${crypto6.createHash("sha256").update(a.body).digest("hex")}`
     );
     const mediaType = String(a.headers["content-type"] ?? "").split(";")[0];
     return {
@@ -38010,14 +38124,14 @@ var RegistryClient = class {
 function imageSources(root) {
   const dir = path24.join(root, "images");
   const out = [];
-  for (const name of fs19.readdirSync(dir).sort()) {
+  for (const name of fs20.readdirSync(dir).sort()) {
     const dockerfile = path24.join(dir, name, "Dockerfile");
-    if (!fs19.existsSync(dockerfile)) continue;
-    const text2 = fs19.readFileSync(dockerfile, "utf8");
+    if (!fs20.existsSync(dockerfile)) continue;
+    const text2 = fs20.readFileSync(dockerfile, "utf8");
     const first = /^#\s*(.+)$/m.exec(text2)?.[1] ?? name;
     const args = {};
     const toolchain = path24.join(dir, name, "lean-toolchain");
-    if (fs19.existsSync(toolchain)) args.LEAN_TOOLCHAIN = fs19.readFileSync(toolchain, "utf8").trim();
+    if (fs20.existsSync(toolchain)) args.LEAN_TOOLCHAIN = fs20.readFileSync(toolchain, "utf8").trim();
     out.push({
       name,
       contextDir: name === "egress-proxy" ? path24.join(root, "dist") : path24.join(dir, name),
@@ -38035,20 +38149,20 @@ function contextTar2(src) {
   const inside2 = path24.relative(src.contextDir, src.dockerfile);
   const outside = inside2.startsWith("..") || path24.isAbsolute(inside2);
   const walk = (rel) => {
-    for (const name of fs19.readdirSync(path24.join(src.contextDir, rel)).sort()) {
+    for (const name of fs20.readdirSync(path24.join(src.contextDir, rel)).sort()) {
       const r = rel ? `${rel}/${name}` : name;
-      const st = fs19.lstatSync(path24.join(src.contextDir, r));
+      const st = fs20.lstatSync(path24.join(src.contextDir, r));
       if (st.isDirectory()) walk(r);
       else if (st.isFile()) {
         pack.entry(
           { name: r, ...opts, mode: st.mode & 493 ? st.mode & 511 : 420 },
-          fs19.readFileSync(path24.join(src.contextDir, r))
+          fs20.readFileSync(path24.join(src.contextDir, r))
         );
       }
     }
   };
   walk("");
-  if (outside) pack.entry({ name: "Dockerfile", ...opts }, fs19.readFileSync(src.dockerfile));
+  if (outside) pack.entry({ name: "Dockerfile", ...opts }, fs20.readFileSync(src.dockerfile));
   pack.finalize();
   return { stream: Readable5.from(pack), dockerfile: outside ? "Dockerfile" : inside2 };
 }
@@ -38060,7 +38174,7 @@ function credentialsFor(host, given, home = os8.homedir()) {
   if (given) return given;
   try {
     const cfg = JSON.parse(
-      fs19.readFileSync(
+      fs20.readFileSync(
         path24.join(process.env.DOCKER_CONFIG ?? path24.join(home, ".docker"), "config.json"),
         "utf8"
       )
@@ -38154,7 +38268,7 @@ async function withRetries(fn, progress, attempts = 4) {
     try {
       return await fn();
     } catch (err) {
-      const msg = err.message;
+      const msg = errorMessage(err);
       const transient = /\b(429|5\d\d)\b|toomanyrequests|timeout|connection reset|EOF/i.test(msg);
       if (!transient || i >= attempts) throw err;
       const ms = 1e3 * 2 ** (i - 1);
@@ -38165,8 +38279,8 @@ async function withRetries(fn, progress, attempts = 4) {
 }
 async function buildWithBake(targets, o) {
   const def = bakeDefinition(targets, o);
-  const file = path24.join(fs19.mkdtempSync(path24.join(os8.tmpdir(), "sa-bake-")), "bake.json");
-  fs19.writeFileSync(file, JSON.stringify(def, null, 2));
+  const file = path24.join(fs20.mkdtempSync(path24.join(os8.tmpdir(), "sa-bake-")), "bake.json");
+  fs20.writeFileSync(file, JSON.stringify(def, null, 2));
   const code = await new Promise((resolve) => {
     const child = spawn4("docker", ["buildx", "bake", "-f", file, ...o.push ? ["--push"] : []], {
       stdio: ["ignore", "inherit", "inherit"]
@@ -38363,7 +38477,7 @@ function parseCommandLine(argv, table) {
 }
 
 // src/cli/tags.ts
-import fs20 from "node:fs";
+import fs21 from "node:fs";
 var TAGS_TABLE = {
   sha: { kind: "string", help: "commit (default $GITHUB_SHA)" },
   ref: { kind: "string", help: "refs/heads/…, refs/tags/… or refs/pull/… (default $GITHUB_REF)" },
@@ -38386,7 +38500,7 @@ function tagFactsFrom(o, env) {
   let event = {};
   if (env.GITHUB_EVENT_PATH) {
     try {
-      event = JSON.parse(fs20.readFileSync(env.GITHUB_EVENT_PATH, "utf8"));
+      event = JSON.parse(fs21.readFileSync(env.GITHUB_EVENT_PATH, "utf8"));
     } catch (err) {
       throw new InputError("GITHUB_EVENT_PATH", `cannot read the event: ${errorMessage(err)}`);
     }
@@ -38467,7 +38581,7 @@ function parseBuild(argv, env, readStdin) {
   const s2 = (k) => typeof o[k] === "string" ? o[k] : void 0;
   const list3 = (k) => Array.isArray(o[k]) ? o[k] : [];
   const root = path25.resolve(s2("root") ?? installRoot() ?? process.cwd());
-  if (!fs21.existsSync(path25.join(root, "images")))
+  if (!fs22.existsSync(path25.join(root, "images")))
     throw new InputError("--root", `'${root}' has no images/ directory`);
   const sources = imageSources(root);
   const names = sources.map((x) => x.name);
@@ -38592,7 +38706,7 @@ async function runBuildAction(env) {
     req = parseBuild(argv, env, () => password);
   } catch (err) {
     setFailed(`input ${errorMessage(err)}`);
-    return 2;
+    return inputExitCode("plain");
   }
   try {
     const run3 = await executeBuild(
@@ -38621,7 +38735,7 @@ async function runBuildAction(env) {
     return 0;
   } catch (err) {
     setFailed(errorMessage(err));
-    return err instanceof InputError ? 2 : 1;
+    return exitCodeFor("plain", err);
   }
 }
 
@@ -38629,7 +38743,7 @@ async function runBuildAction(env) {
 import { Writable } from "node:stream";
 
 // src/cli/report.ts
-import fs22 from "node:fs";
+import fs23 from "node:fs";
 import path26 from "node:path";
 
 // src/report/checks.ts
@@ -42948,27 +43062,27 @@ var REPORT_TABLE = {
 };
 function readLimited(file) {
   try {
-    const st = fs22.lstatSync(file);
+    const st = fs23.lstatSync(file);
     if (!st.isFile()) return { ok: false, reason: `'${file}' is not a regular file` };
     if (st.size > LIMITS.fileBytes)
       return { ok: false, reason: `the file is ${st.size} bytes, above ${LIMITS.fileBytes}` };
-    return readResult(fs22.readFileSync(file));
+    return readResult(fs23.readFileSync(file));
   } catch (err) {
     return { ok: false, reason: `the file cannot be read: ${errorMessage(err)}` };
   }
 }
 var MAX_FILES = 512;
 function readResultFiles(fileOrDir) {
-  const st = fs22.lstatSync(fileOrDir, { throwIfNoEntry: false });
+  const st = fs23.lstatSync(fileOrDir, { throwIfNoEntry: false });
   if (!st) return [];
   if (!st.isDirectory()) return [{ name: path26.basename(fileOrDir), read: readLimited(fileOrDir) }];
   const out = [];
-  if (fs22.existsSync(path26.join(fileOrDir, "result.json")))
+  if (fs23.existsSync(path26.join(fileOrDir, "result.json")))
     out.push({ name: "result.json", read: readLimited(path26.join(fileOrDir, "result.json")) });
-  for (const d of fs22.readdirSync(fileOrDir).sort()) {
+  for (const d of fs23.readdirSync(fileOrDir).sort()) {
     const sub = path26.join(fileOrDir, d);
-    if (!fs22.lstatSync(sub).isDirectory()) continue;
-    for (const f of fs22.readdirSync(sub).sort()) {
+    if (!fs23.lstatSync(sub).isDirectory()) continue;
+    for (const f of fs23.readdirSync(sub).sort()) {
       if (f === "result.json" || /^sandbox-result.*\.json$/.test(f)) {
         out.push({ name: `${d}/${f}`, read: readLimited(path26.join(sub, f)) });
       }
@@ -43009,7 +43123,7 @@ function parse3(argv, env) {
   let refused = null;
   const eventName = env.GITHUB_EVENT_NAME;
   if (eventName && env.GITHUB_EVENT_PATH) {
-    const payload = JSON.parse(fs22.readFileSync(env.GITHUB_EVENT_PATH, "utf8"));
+    const payload = JSON.parse(fs23.readFileSync(env.GITHUB_EVENT_PATH, "utf8"));
     const r = subjectFromEvent(eventName, payload);
     if (r.ok) subject = r.subject;
     else refused = r.reason;
@@ -43076,7 +43190,7 @@ async function reportCommand(argv, env, io, onDone = () => void 0) {
   } catch (err) {
     io.stderr.write(`sandbox-action: ${errorMessage(err)}
 `);
-    return 2;
+    return inputExitCode("plain");
   }
   if (!p.subject) {
     io.stderr.write(`sandbox-action: no check: ${p.refused}
@@ -43090,7 +43204,7 @@ async function reportCommand(argv, env, io, onDone = () => void 0) {
       annotations: 0,
       reasons: [p.refused]
     });
-    return 1;
+    return FAILED_EXIT;
   }
   const decision = decideCheck(p.subject, p.shards, files, p.required);
   const target = {
@@ -43134,7 +43248,7 @@ async function reportCommand(argv, env, io, onDone = () => void 0) {
   } catch (err) {
     io.stderr.write(`sandbox-action: the Checks API refused: ${errorMessage(err)}
 `);
-    return 1;
+    return exitCodeFor("plain", err);
   }
 }
 
@@ -43170,7 +43284,7 @@ async function runReportAction(env) {
     args = reportArgs(env);
   } catch (err) {
     setFailed(`input ${errorMessage(err)}`);
-    return 2;
+    return inputExitCode("plain");
   }
   const { argv, token } = args;
   if (token) setSecret(token);
@@ -43209,7 +43323,7 @@ function reportSummary(o) {
 }
 
 // src/action/state-key.ts
-import fs23 from "node:fs";
+import fs24 from "node:fs";
 import path27 from "node:path";
 var clean = (s2) => s2.replace(/[^\w.-]+/g, "_").slice(0, 100);
 function stateKeys(o, ev) {
@@ -43231,7 +43345,7 @@ function stateKeys(o, ev) {
 }
 function eventFacts(file) {
   if (!file) return { defaultBranch: null, pr: null };
-  const e = JSON.parse(fs23.readFileSync(file, "utf8"));
+  const e = JSON.parse(fs24.readFileSync(file, "utf8"));
   const n = e.pull_request?.number ?? (e.issue?.pull_request ? e.issue.number : void 0);
   return {
     defaultBranch: typeof e.repository?.default_branch === "string" ? e.repository.default_branch : null,
@@ -43261,7 +43375,7 @@ async function runStateKeyAction(env) {
     return 0;
   } catch (err) {
     setFailed(err instanceof InputError ? `input ${err.message}` : errorMessage(err));
-    return 2;
+    return inputExitCode("plain");
   }
 }
 
@@ -43273,7 +43387,7 @@ async function runAction() {
   if (job === "state-key") return runStateKeyAction(process.env);
   if (job !== "run") {
     setFailed(`SANDBOX_ACTION_JOB '${job}' is not run, report, build or state-key`);
-    return 2;
+    return inputExitCode("plain");
   }
   const ctx = processContext();
   const temp = ctx.env.RUNNER_TEMP || os9.tmpdir();
@@ -43296,7 +43410,7 @@ async function runAction() {
   } catch (err) {
     finish(failedBeforeRun(err, null), resultPath);
     setFailed(err instanceof InputError ? `input ${err.message}` : errorMessage(err));
-    return 2;
+    return inputExitCode("plain");
   }
   writeResultOnCrash(resultPath, spec.verdict.subject);
   const sig = abortOnSignals();
@@ -43329,7 +43443,7 @@ async function runAction() {
     if (ctx.env.GITHUB_STEP_SUMMARY) await summary.addRaw(renderSummary(result)).write();
     if (result.status !== "succeeded" && inputs.failOnError) {
       setFailed(`the sandboxed command ${result.status} (exit ${result.exitCode})`);
-      return 1;
+      return FAILED_EXIT;
     }
     return 0;
   } finally {
@@ -43356,6 +43470,6 @@ runAction().then(
   (err) => {
     process.stderr.write(`::error::sandbox-action: internal error: ${String(err)}
 `);
-    process.exitCode = 1;
+    process.exitCode = exitCodeFor("plain", err);
   }
 );

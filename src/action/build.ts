@@ -6,7 +6,7 @@ import { BOOLEAN_TEXT } from '../config/raw-options.js';
 import * as core from '@actions/core';
 import { executeBuild, parseBuild } from '../cli/build.js';
 import { connect, processContext } from '../cli/door.js';
-import { InputError, errorMessage } from '../config/errors.js';
+import { InputError, errorMessage, exitCodeFor, inputExitCode } from '../config/errors.js';
 import { envName } from './inputs.js';
 
 export const BUILD_INPUTS = [
@@ -55,7 +55,7 @@ export async function runBuildAction(env: Record<string, string | undefined>): P
     req = parseBuild(argv, env, () => password);
   } catch (err) {
     core.setFailed(`input ${errorMessage(err)}`);
-    return 2;
+    return inputExitCode('plain');
   }
   try {
     const run = await executeBuild(
@@ -87,6 +87,6 @@ export async function runBuildAction(env: Record<string, string | undefined>): P
     return 0;
   } catch (err) {
     core.setFailed(errorMessage(err));
-    return err instanceof InputError ? 2 : 1;
+    return exitCodeFor('plain', err);
   }
 }

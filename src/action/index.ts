@@ -1,3 +1,4 @@
+import { exitCodeFor } from '../config/errors.js';
 import { runAction } from './main.js';
 
 runAction().then(
@@ -6,6 +7,6 @@ runAction().then(
   },
   (err: unknown) => {
     process.stderr.write(`::error::sandbox-action: internal error: ${String(err)}\n`);
-    process.exitCode = 1;
+    process.exitCode = exitCodeFor('plain', err);
   },
 );

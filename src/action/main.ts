@@ -2,7 +2,7 @@
 import os from 'node:os';
 import path from 'node:path';
 import * as core from '@actions/core';
-import { InputError, errorMessage } from '../config/errors.js';
+import { FAILED_EXIT, InputError, errorMessage, inputExitCode } from '../config/errors.js';
 import { parseRunOptions, type RunSpec } from '../config/run-options.js';
 import { runSandboxed } from '../session/warm.js';
 import {
@@ -31,7 +31,7 @@ export async function runAction(): Promise<number> {
   if (job === 'state-key') return runStateKeyAction(process.env);
   if (job !== 'run') {
     core.setFailed(`SANDBOX_ACTION_JOB '${job}' is not run, report, build or state-key`);
-    return 2;
+    return inputExitCode('plain');
   }
   const ctx = processContext();
   const temp = ctx.env.RUNNER_TEMP || os.tmpdir();
@@ -60,7 +60,7 @@ export async function runAction(): Promise<number> {
     // Bad input: one line naming the input, before any container starts; the result says so too.
     finish(failedBeforeRun(err, null), resultPath);
     core.setFailed(err instanceof InputError ? `input ${err.message}` : errorMessage(err));
-    return 2;
+    return inputExitCode('plain');
   }
   writeResultOnCrash(resultPath, spec.verdict.subject);
   const sig = abortOnSignals();
@@ -92,7 +92,7 @@ export async function runAction(): Promise<number> {
     if (ctx.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(renderSummary(result)).write();
     if (result.status !== 'succeeded' && inputs.failOnError) {
       core.setFailed(`the sandboxed command ${result.status} (exit ${result.exitCode})`);
-      return 1;
+      return FAILED_EXIT;
     }
     return 0;
   } finally {

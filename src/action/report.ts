@@ -7,7 +7,7 @@ import { Writable } from 'node:stream';
 import * as core from '@actions/core';
 import { reportCommand, type ReportOutcome } from '../cli/report.js';
 import { escapeMarkdown } from '../report/summary.js';
-import { InputError, errorMessage } from '../config/errors.js';
+import { InputError, errorMessage, inputExitCode } from '../config/errors.js';
 import { envName } from './inputs.js';
 
 /** Inputs of report/action.yml, in the order of its file. */
@@ -55,7 +55,7 @@ export async function runReportAction(env: Record<string, string | undefined>): 
     args = reportArgs(env);
   } catch (err) {
     core.setFailed(`input ${errorMessage(err)}`);
-    return 2;
+    return inputExitCode('plain');
   }
   const { argv, token } = args;
   if (token) core.setSecret(token);

@@ -8,7 +8,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import * as core from '@actions/core';
-import { InputError, errorMessage } from '../config/errors.js';
+import { InputError, errorMessage, inputExitCode } from '../config/errors.js';
 import { envName } from './inputs.js';
 
 export const STATE_KEY_INPUTS = ['state-key', 'state-restore-keys'] as const;
@@ -96,6 +96,6 @@ export async function runStateKeyAction(env: Record<string, string | undefined>)
     return 0;
   } catch (err) {
     core.setFailed(err instanceof InputError ? `input ${err.message}` : errorMessage(err));
-    return 2;
+    return inputExitCode('plain');
   }
 }

@@ -5,7 +5,7 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { InputError, errorMessage } from '../config/errors.js';
+import { InputError, errorMessage, exitCodeFor, inputExitCode } from '../config/errors.js';
 import { installRoot } from '../config/install.js';
 import type { Engine } from '../engine/types.js';
 import {
@@ -222,7 +222,7 @@ export async function buildCommand(
     req = parseBuild(argv, env, () => fs.readFileSync(0, 'utf8'));
   } catch (err) {
     io.stderr.write(`sandbox-action: ${errorMessage(err)}\n`);
-    return 2;
+    return inputExitCode('plain');
   }
   if (req.dryRun) {
     io.stdout.write(
@@ -246,6 +246,6 @@ export async function buildCommand(
     return 0;
   } catch (err) {
     io.stderr.write(`sandbox-action: ${errorMessage(err)}\n`);
-    return err instanceof InputError ? 2 : 1;
+    return exitCodeFor('plain', err);
   }
 }

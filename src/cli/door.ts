@@ -4,14 +4,13 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { errorMessage } from '../config/errors.js';
+import { InternalError, InterruptedError, SIGNAL_EXIT, errorMessage, exitCodeFor } from '../config/errors.js';
 import type { RunSpec, Subject } from '../config/run-options.js';
 import { connectEngine } from '../engine/docker.js';
 import { endpointsFor, type EngineChoice } from '../engine/podman.js';
 import type { Engine } from '../engine/types.js';
 import type { RunDeps } from '../sandbox/execute.js';
 import type { LogWriter } from '../sandbox/logs.js';
-import { SIGNAL_EXIT } from '../sandbox/result.js';
 import { defaultVolumeHost, type VolumeHost } from '../sandbox/volumes.js';
 import { emptyOutputs } from '../outputs/collect.js';
 import { RESULT_SCHEMA_VERSION, type RunResult } from '../verdict/schema.js';
@@ -65,7 +64,7 @@ export function abortOnSignals(): { signal: AbortSignal; dispose(): void } {
       process.stderr.write(
         `sandbox-action: ${s} again; exiting now (run 'sandbox-action gc' for leftovers)\n`,
       );
-      process.exit(SIGNAL_EXIT[s] ?? 130);
+      process.exit(exitCodeFor('mirror', new InterruptedError(s)));
     },
   ]);
   for (const [s, h] of handlers) process.on(s, h);
@@ -115,7 +114,7 @@ export function failedBeforeRun(err: unknown, spec: RunSpec | null, subject?: Su
     schemaVersion: RESULT_SCHEMA_VERSION,
     runId: `${Date.now().toString(36)}-${randomId()}`,
     status: 'error',
-    exitCode: 125,
+    exitCode: exitCodeFor('mirror', err),
     commandExitCode: null,
     durationMs: 0,
     subject: spec?.verdict.subject ??
@@ -163,16 +162,14 @@ export function writeResultOnCrash(file: string | null, subject: Subject): void 
   if (!first) return;
   const crash = (err: unknown) => {
     const r = lastResort!;
+    const bug = new InternalError(`internal error in sandbox-action: ${errorMessage(err)}`);
     try {
-      writeResultFile(
-        r.file,
-        failedBeforeRun(new Error(`internal error in sandbox-action: ${errorMessage(err)}`), null, r.subject),
-      );
+      writeResultFile(r.file, failedBeforeRun(bug, null, r.subject));
     } catch {
       /* nothing more can be done */
     }
     process.stderr.write(`sandbox-action: internal error: ${errorMessage(err)}\n`);
-    process.exit(125);
+    process.exit(exitCodeFor('mirror', bug));
   };
   process.on('uncaughtException', crash);
   process.on('unhandledRejection', crash);

@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import { InternalError, exitCodeFor } from '../config/errors.js';
 import { main } from './main.js';
 
 let settled = false;
@@ -6,7 +7,8 @@ let settled = false;
 process.on('beforeExit', () => {
   if (!settled) {
     process.stderr.write('sandbox-action: internal error: the run stalled before finishing\n');
-    process.exitCode = 125;
+    // A crash of the CLI is sandbox-action failing: 125, as for run.
+    process.exitCode = exitCodeFor('mirror', new InternalError('stalled'));
     settled = true;
   }
 });
@@ -18,6 +20,6 @@ main(process.argv.slice(2)).then(
   (err: unknown) => {
     settled = true;
     process.stderr.write(`sandbox-action: internal error: ${String(err)}\n`);
-    process.exitCode = 125;
+    process.exitCode = exitCodeFor('mirror', err);
   },
 );

@@ -3,9 +3,9 @@
  * It takes landrun's argv exactly as comparator writes it; see src/comparator/step.ts for what it does and its
  * exit codes. Its own messages are one line each, prefixed `sandbox-landrun:`.
  */
-import { InputError, InterruptedError, errorMessage } from '../config/errors.js';
+import { InterruptedError, errorMessage, exitCodeFor } from '../config/errors.js';
 import { runLandrunStep } from '../comparator/step.js';
-import { SIGNAL_EXIT, abortOnSignals, connect, processContext, randomId } from './door.js';
+import { abortOnSignals, connect, processContext, randomId } from './door.js';
 
 interface Io {
   stdout: NodeJS.WritableStream;
@@ -34,10 +34,10 @@ export async function landrunCommand(argv: string[], io: Io): Promise<number> {
   } catch (err) {
     if (err instanceof InterruptedError) {
       io.stderr.write(`sandbox-landrun: interrupted by ${err.signal}; the step's container was removed\n`);
-      return SIGNAL_EXIT[err.signal] ?? 130;
+      return exitCodeFor('landrun', err);
     }
     io.stderr.write(`sandbox-landrun: ${errorMessage(err)}\n`);
-    return err instanceof InputError ? 2 : 125;
+    return exitCodeFor('landrun', err);
   } finally {
     // The error listeners stay: a write after comparator has gone is not worth a crash on the way out.
     sig.dispose();

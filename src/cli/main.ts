@@ -1,6 +1,13 @@
 /** The CLI door: argv in, typed options out, the library called, an exit code back. */
 import path from 'node:path';
-import { EngineError, InputError, errorMessage } from '../config/errors.js';
+import {
+  EngineError,
+  InputError,
+  FAILED_EXIT,
+  errorMessage,
+  exitCodeFor,
+  inputExitCode,
+} from '../config/errors.js';
 import { RUN_OPTIONS, parseRunOptions, type RunSpec } from '../config/run-options.js';
 import { parseDuration } from '../config/units.js';
 import { runSandboxed } from '../session/warm.js';
@@ -257,7 +264,7 @@ async function runCommand(argv: string[], io: Io): Promise<number> {
   }
 }
 
-/** Bad input or no engine: one line, exit 125, and an error result where the caller looks for one. */
+/** Bad input or no engine: one line, exit 125 (EXIT_CODES.mirror), and an error result where the caller looks for one. */
 function failBeforeRun(
   io: Io,
   err: unknown,
@@ -271,14 +278,14 @@ function failBeforeRun(
     try {
       writeResultFile(resultFile, result);
     } catch (e) {
-      errorLine(io, new Error(`--result-file: ${errorMessage(e)}`));
+      errorLine(io, new InputError('--result-file', errorMessage(e)));
     }
   }
   if (json) io.stdout.write(`${JSON.stringify(result)}\n`);
   if (!(err instanceof InputError) && !(err instanceof EngineError) && process.env.SANDBOX_ACTION_DEBUG) {
-    io.stderr.write(`${(err as Error).stack}\n`);
+    io.stderr.write(`${err instanceof Error ? err.stack : String(err)}\n`);
   }
-  return 125;
+  return exitCodeFor('mirror', err);
 }
 
 async function gcCommand(argv: string[], io: Io): Promise<number> {
@@ -318,10 +325,10 @@ async function gcCommand(argv: string[], io: Io): Promise<number> {
       for (const f of report.failures) io.stderr.write(`sandbox-action: gc: ${f}\n`);
       io.stderr.write(`sandbox-action: gc removed ${report.removed.length}, kept ${report.kept} newer\n`);
     }
-    return report.failures.length ? 1 : 0;
+    return report.failures.length ? FAILED_EXIT : 0;
   } catch (err) {
     errorLine(io, err);
-    return err instanceof InputError ? 2 : 1;
+    return exitCodeFor('plain', err);
   }
 }
 
@@ -354,7 +361,7 @@ async function watchdogCommand(argv: string[], io: Io): Promise<number> {
     return 0;
   } catch (err) {
     errorLine(io, err);
-    return err instanceof InputError ? 2 : 1;
+    return exitCodeFor('plain', err);
   }
 }
 
@@ -380,11 +387,11 @@ export async function main(argv: string[], io: Io = { stdout: process.stdout, st
     case '-h':
     case 'help':
       io.stdout.write(`${USAGE()}\n`);
-      return sub === undefined ? 2 : 0;
+      return sub === undefined ? inputExitCode('plain') : 0;
     default:
       io.stderr.write(
         `sandbox-action: '${sub}' is not a command; use ${Object.keys(SUBCOMMANDS).join(', ')} (see --help)\n`,
       );
-      return 2;
+      return inputExitCode('plain');
   }
 }

@@ -7,7 +7,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { InputError, errorMessage } from '../config/errors.js';
+import { FAILED_EXIT, InputError, errorMessage, exitCodeFor, inputExitCode } from '../config/errors.js';
 import { RUN_PRESETS } from '../config/presets.js';
 import { buildCheck, type CheckTarget } from '../report/checks.js';
 import { sendCheck } from '../report/send.js';
@@ -206,7 +206,7 @@ export async function reportCommand(
     files = p.subject ? readResultFiles(p.file) : [];
   } catch (err) {
     io.stderr.write(`sandbox-action: ${errorMessage(err)}\n`);
-    return 2;
+    return inputExitCode('plain');
   }
   if (!p.subject) {
     // This run may make no verdict (pull_request, workflow_run…): say so, and post nothing that could look like one.
@@ -220,7 +220,7 @@ export async function reportCommand(
       annotations: 0,
       reasons: [p.refused!],
     });
-    return 1;
+    return FAILED_EXIT;
   }
   const decision = decideCheck(p.subject, p.shards, files, p.required);
   const target: CheckTarget = {
@@ -260,6 +260,6 @@ export async function reportCommand(
     return 0;
   } catch (err) {
     io.stderr.write(`sandbox-action: the Checks API refused: ${errorMessage(err)}\n`);
-    return 1;
+    return exitCodeFor('plain', err);
   }
 }

@@ -3,7 +3,7 @@
  * input (one line naming it, nothing made); `exec` as `run` (the command's own, 124, 137, 125 — bad input included).
  */
 import path from 'node:path';
-import { InputError, errorMessage } from '../config/errors.js';
+import { FAILED_EXIT, InputError, errorMessage, exitCodeFor } from '../config/errors.js';
 import { DEFAULT_IDLE_TTL_MS } from '../config/mounts.js';
 import { RUN_OPTIONS, parseRunOptions, type RunSpec } from '../config/run-options.js';
 import { parseDuration } from '../config/units.js';
@@ -159,7 +159,7 @@ export async function sessionCommand(sub: string, argv: string[], io: Io): Promi
       const rep = await removeSession(deps, r);
       for (const n of rep.notes) io.stderr.write(`sandbox-action: ${n}\n`);
       for (const f of rep.failures) io.stderr.write(`sandbox-action: rm: ${f}\n`);
-      if (rep.failures.length) return 1;
+      if (rep.failures.length) return FAILED_EXIT;
       io.stdout.write(`${r.id}\n`);
     } else if (sub === 'sync') {
       const rep = await syncSession(deps, r, path.resolve(ctx.cwd, args[1] ?? '.'));
@@ -177,7 +177,7 @@ export async function sessionCommand(sub: string, argv: string[], io: Io): Promi
     return 0;
   } catch (err) {
     line(io, err);
-    return err instanceof InputError ? 2 : 1;
+    return exitCodeFor('plain', err);
   } finally {
     sig.dispose();
   }
@@ -308,9 +308,9 @@ function failed(io: Io, err: unknown, resultFile: string | null, json: boolean):
     try {
       writeResultFile(resultFile, result);
     } catch (e) {
-      line(io, new Error(`--result-file: ${errorMessage(e)}`));
+      line(io, new InputError('--result-file', errorMessage(e)));
     }
   }
   if (json) io.stdout.write(`${JSON.stringify(result)}\n`);
-  return 125;
+  return exitCodeFor('mirror', err);
 }

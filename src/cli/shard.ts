@@ -1,5 +1,5 @@
 /** `sandbox-action shard`: the targets of one shard (deterministic), for a workflow matrix. */
-import { InputError, errorMessage } from '../config/errors.js';
+import { InputError, errorMessage, inputExitCode } from '../config/errors.js';
 import { shardTargets } from '../verdict/shards.js';
 import { parseCommandLine, type OptionTable } from './args.js';
 
@@ -32,7 +32,7 @@ export function shardCommand(
     return 0;
   } catch (err) {
     io.stderr.write(`sandbox-action: ${errorMessage(err)}\n`);
-    return 2;
+    return inputExitCode('plain');
   }
 }
 

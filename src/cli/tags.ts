@@ -1,6 +1,6 @@
 /** `sandbox-action tags`: the tags an image build gets, from flags or the GitHub environment. */
 import fs from 'node:fs';
-import { InputError, errorMessage } from '../config/errors.js';
+import { InputError, errorMessage, inputExitCode } from '../config/errors.js';
 import { factsFromGithub, planTags, type TagFacts } from '../images/tags.js';
 import { parseCommandLine, type OptionTable } from './args.js';
 
@@ -41,7 +41,7 @@ export function tagsCommand(
     return 0;
   } catch (err) {
     io.stderr.write(`sandbox-action: ${errorMessage(err)}\n`);
-    return 2;
+    return inputExitCode('plain');
   }
 }
 

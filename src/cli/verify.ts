@@ -5,7 +5,7 @@
  * and commit, the shards, the check's name. With --github-output it writes them as step outputs.
  */
 import fs from 'node:fs';
-import { InputError, errorMessage } from '../config/errors.js';
+import { FAILED_EXIT, InputError, errorMessage, inputExitCode } from '../config/errors.js';
 import { checkName, subjectFromEvent } from '../verdict/event.js';
 import { parseCommandLine, type OptionTable } from './args.js';
 
@@ -46,7 +46,7 @@ export function verifyCommand(
     );
     if (!r.ok) {
       io.stderr.write(`sandbox-action: no verdict from this run: ${r.reason}\n`);
-      return 1;
+      return FAILED_EXIT;
     }
     const n = Number(shardsArg);
     const s = r.subject;
@@ -67,6 +67,6 @@ export function verifyCommand(
     return 0;
   } catch (err) {
     io.stderr.write(`sandbox-action: ${errorMessage(err)}\n`);
-    return 2;
+    return inputExitCode('plain');
   }
 }

@@ -10,7 +10,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseCommandLine, type OptionTable } from '../cli/args.js';
 import { connect, processContext, randomId, volumeHostFor } from '../cli/door.js';
-import { InputError, errorMessage } from '../config/errors.js';
+import { InputError, errorMessage, exitCodeFor } from '../config/errors.js';
 import { judgeProjects } from './projects.js';
 import { SHIM_PATH } from './run.js';
 
@@ -64,6 +64,6 @@ main(process.argv.slice(2)).then(
   (code) => (process.exitCode = code),
   (err: unknown) => {
     process.stderr.write(`comparator-projects: ${errorMessage(err)}\n`);
-    process.exitCode = err instanceof InputError ? 2 : 1;
+    process.exitCode = exitCodeFor('plain', err);
   },
 );

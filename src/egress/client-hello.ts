@@ -7,6 +7,7 @@
  * possibly fragmented over several records), the ClientHello's fixed fields, and the extensions up to
  * server_name (type 0) with host_name entries (type 0, RFC 6066 §3).
  */
+import { ProtocolError, errorMessage } from '../config/errors.js';
 
 export type HelloResult =
   { state: 'need-more' } | { state: 'done'; sni: string | null } | { state: 'not-tls'; why: string };
@@ -60,7 +61,7 @@ export function readClientHello(buf: Buffer): HelloResult {
   try {
     return { state: 'done', sni: sniFromBody(body) };
   } catch (err) {
-    return { state: 'not-tls', why: (err as Error).message };
+    return { state: 'not-tls', why: errorMessage(err) };
   }
 }
 
@@ -68,7 +69,7 @@ class Reader {
   off = 0;
   constructor(private readonly b: Buffer) {}
   need(n: number) {
-    if (this.off + n > this.b.length) throw new Error('the ClientHello is truncated');
+    if (this.off + n > this.b.length) throw new ProtocolError('the ClientHello is truncated');
   }
   u8() {
     this.need(1);
@@ -97,7 +98,7 @@ function sniFromBody(body: Buffer): string | null {
   r.bytes(32); // random
   r.bytes(r.u8()); // session id
   const suites = r.u16();
-  if (suites % 2 !== 0) throw new Error('the ClientHello has an odd cipher suite length');
+  if (suites % 2 !== 0) throw new ProtocolError('the ClientHello has an odd cipher suite length');
   r.bytes(suites);
   r.bytes(r.u8()); // compression methods
   if (r.left === 0) return null; // no extensions
@@ -109,7 +110,7 @@ function sniFromBody(body: Buffer): string | null {
     const type = ext.u16();
     const data = ext.bytes(ext.u16());
     if (type !== 0) continue;
-    if (seen) throw new Error('the ClientHello has two server_name extensions');
+    if (seen) throw new ProtocolError('the ClientHello has two server_name extensions');
     seen = true;
     const list = new Reader(data);
     const names = new Reader(list.bytes(list.u16()));
@@ -120,10 +121,11 @@ function sniFromBody(body: Buffer): string | null {
       if (kind === 0) found.push(name.toString('latin1'));
     }
     // RFC 6066: at most one name of each type. Two host names are refused rather than guessed between.
-    if (found.length > 1) throw new Error('the ClientHello names more than one server');
+    if (found.length > 1) throw new ProtocolError('the ClientHello names more than one server');
     const name = found[0];
     if (name !== undefined) {
-      if (!/^[\x21-\x7e]{1,255}$/.test(name)) throw new Error('the server name is not printable ASCII');
+      if (!/^[\x21-\x7e]{1,255}$/.test(name))
+        throw new ProtocolError('the server name is not printable ASCII');
       sni = name;
     }
   }

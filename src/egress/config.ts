@@ -2,6 +2,7 @@
  * The proxy's configuration: written by the runner, read by the proxy from SANDBOX_EGRESS_CONFIG (JSON). Rules
  * travel as the text the user gave and are parsed again by the proxy with the same pure parsers.
  */
+import { InputError } from '../config/errors.js';
 import net from 'node:net';
 import { parseCidr, parseDomainRule, type EgressPolicy } from './policy.js';
 
@@ -62,7 +63,7 @@ export const PROXY_DEFAULTS = {
 } as const;
 
 function fail(what: string): never {
-  throw new Error(`${CONFIG_ENV}: ${what}`);
+  throw new InputError(CONFIG_ENV, what);
 }
 
 /** Parse and check the configuration text (throws one line naming what is wrong). */

@@ -4,6 +4,7 @@
  * exchanges in flight, the run's byte cap, and the tunnels' read buffers. One core per proxy, so the limits hold
  * across all of its listeners together.
  */
+import { errorMessage } from '../config/errors.js';
 import dns from 'node:dns';
 import type { ProxyConfig } from './config.js';
 import { canonicalHost, decideAddresses, decideTarget, type Decision } from './policy.js';
@@ -141,7 +142,7 @@ export function createProxyCore(cfg: ProxyConfig, deps: ProxyDeps): ProxyCore {
       try {
         addresses = await deps.lookup(canon.name);
       } catch (err) {
-        return { ok: false, host, reason: 'resolve-failed', detail: (err as Error).message };
+        return { ok: false, host, reason: 'resolve-failed', detail: errorMessage(err) };
       }
     }
     const a = decideAddresses(cfg.policy, host, addresses);

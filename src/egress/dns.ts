@@ -7,6 +7,7 @@
  * Messages are read and written with dns-packet (no hand-written parser). A message it cannot read gets FORMERR
  * when its header is whole, else nothing.
  */
+import { errorMessage } from '../config/errors.js';
 import dgram from 'node:dgram';
 import net from 'node:net';
 import dnsPacket from 'dns-packet';
@@ -53,7 +54,7 @@ export function answerDns(policy: EgressPolicy, proxyAddress: string, msg: Buffe
   } catch (err) {
     return {
       reply: headerOnly(msg, RCODE.FORMERR),
-      refusal: { host: '(malformed)', reason: 'bad-request', detail: `DNS: ${(err as Error).message}` },
+      refusal: { host: '(malformed)', reason: 'bad-request', detail: `DNS: ${errorMessage(err)}` },
     };
   }
   if (q.type === 'response') return { reply: null, refusal: null };

@@ -5,6 +5,7 @@
  * as one layer (POST /images/create?fromSrc=-), about the size of the Node binary; no base image, no apt, no
  * mirror. Tagged by the bundle's hash and the Node binary's identity, so a changed proxy or Node is a new image.
  */
+import { asError } from '../config/errors.js';
 import { execFile } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -125,7 +126,7 @@ function rootTar(files: FileEntry[], bundle: Buffer): Readable {
       });
     }
     pack.finalize();
-  })().catch((err: unknown) => pack.destroy(err as Error));
+  })().catch((err: unknown) => pack.destroy(asError(err)));
   return Readable.from(pack);
 }
 

@@ -4,6 +4,7 @@
  * after closing every connection. In transparent mode it also answers DNS and listens on every allowed port of
  * its internal address; the `listening` line comes once every listener is bound.
  */
+import { errorMessage } from '../config/errors.js';
 import os from 'node:os';
 import { CONFIG_ENV, parseProxyConfig } from './config.js';
 import { startDnsResponder, type DnsResponder } from './dns.js';
@@ -15,7 +16,7 @@ function line(o: object) {
 }
 
 function fatal(err: unknown): never {
-  process.stderr.write(`egress-proxy: ${(err as Error).message}\n`);
+  process.stderr.write(`egress-proxy: ${errorMessage(err)}\n`);
   process.exit(1);
 }
 
@@ -24,7 +25,7 @@ async function main() {
   try {
     cfg = parseProxyConfig(process.env[CONFIG_ENV] ?? '');
   } catch (err) {
-    process.stderr.write(`egress-proxy: ${(err as Error).message}\n`);
+    process.stderr.write(`egress-proxy: ${errorMessage(err)}\n`);
     process.exit(2);
   }
   const host = listenAddress(cfg.listenSubnet, os.networkInterfaces());

@@ -2,7 +2,7 @@
  * Allowlist presets: data files in src/egress/presets/ (bundled), expanded into domain rules. A preset may include
  * others; the expansion is checked (every name valid, no unknown include, no cycle) by the unit tests.
  */
-import { InputError } from '../config/errors.js';
+import { InputError, InternalError } from '../config/errors.js';
 import debian from './presets/debian.json' with { type: 'json' };
 import github from './presets/github.json' with { type: 'json' };
 import lean from './presets/lean.json' with { type: 'json' };
@@ -30,7 +30,7 @@ export function expandPresets(names: string[]): string[] {
         `'${name}' is not a preset; the presets are ${Object.keys(PRESETS).join(', ')}`,
       );
     }
-    if (path.includes(name)) throw new Error(`preset cycle: ${[...path, name].join(' → ')}`);
+    if (path.includes(name)) throw new InternalError(`preset cycle: ${[...path, name].join(' → ')}`);
     for (const inc of p.includes) visit(inc, [...path, name]);
     for (const d of p.domains) if (!out.includes(d)) out.push(d);
   };

@@ -6,6 +6,7 @@
  * path, its Host header nor anything else can point it at another host. Every other request goes through the
  * policy as before. The route's host's addresses are checked like any other (private ones need --allow-cidr).
  */
+import { errorMessage } from '../config/errors.js';
 import http from 'node:http';
 import https from 'node:https';
 import type { ProxyRoute } from './config.js';
@@ -144,6 +145,6 @@ export function serveRoute(
         r.pipe(res);
       });
     },
-    (err: unknown) => refuse(502, 'resolve-failed', (err as Error).message),
+    (err: unknown) => refuse(502, 'resolve-failed', errorMessage(err)),
   );
 }

@@ -8,6 +8,7 @@
  * every answer checked → TCP connect to the checked address → `200` → the client's TLS ClientHello is read and its
  * server name must be the CONNECT host → only then is a byte forwarded upstream.
  */
+import { InternalError } from '../config/errors.js';
 import http from 'node:http';
 import net from 'node:net';
 import type { ProxyConfig } from './config.js';
@@ -211,5 +212,5 @@ export function listenAddress(
         return e.address;
     }
   }
-  throw new Error(`no interface of the proxy is in ${subnet}`);
+  throw new InternalError(`no interface of the proxy is in ${subnet}`);
 }

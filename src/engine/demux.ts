@@ -21,3 +21,14 @@ export class Demuxer {
     this.pending = Buffer.from(buf);
   }
 }
+
+/** Feed a multiplexed answer's body to `sink`; resolves when the body has ended, closed or failed. */
+export function demuxed(body: NodeJS.ReadableStream, sink: (stream: StreamName, payload: Buffer) => void) {
+  const demux = new Demuxer(sink);
+  return new Promise<void>((resolve) => {
+    body.on('data', (c: Buffer) => demux.push(c));
+    body.on('end', resolve);
+    body.on('close', resolve);
+    body.on('error', () => resolve());
+  });
+}

@@ -1,7 +1,7 @@
 /** A minimal client of the Docker Engine API on Node's own `http` (unix socket or TCP). */
 import http from 'node:http';
 import type { Duplex, Readable } from 'node:stream';
-import { EngineError } from '../config/errors.js';
+import { EngineError, ProtocolError } from '../config/errors.js';
 
 export interface Endpoint {
   /** `unix:///var/run/docker.sock` or `tcp://host:2375`. */
@@ -243,16 +243,37 @@ export function hintFor(status: number): string {
   return '';
 }
 
-/** Each non-empty line of a JSON-lines stream, parsed, in order (a line may arrive split over chunks). */
-export async function* jsonLines<T>(body: Readable): AsyncGenerator<T> {
-  let pending = '';
-  for await (const chunk of body) {
-    pending += (chunk as Buffer).toString('utf8');
-    const lines = pending.split('\n');
-    pending = lines.pop()!;
-    for (const line of lines) if (line.trim()) yield JSON.parse(line) as T;
+/** Text that arrives in chunks, as whole lines (a line may arrive split over chunks). */
+export class LineBuffer {
+  private pending = '';
+  /** `maxPending`: an unfinished line longer than this is dropped (a peer that never ends its line). */
+  constructor(private readonly maxPending = Infinity) {}
+
+  /** The lines this chunk completes. */
+  push(text: string): string[] {
+    const lines = (this.pending + text).split('\n');
+    this.pending = lines.pop()!;
+    if (this.pending.length > this.maxPending) this.pending = '';
+    return lines;
   }
-  if (pending.trim()) yield JSON.parse(pending) as T;
+
+  /** What came after the last newline. */
+  rest(): string {
+    const r = this.pending;
+    this.pending = '';
+    return r;
+  }
+}
+
+/** Each non-empty line of a JSON-lines stream, parsed, in order. */
+export async function* jsonLines<T>(body: Readable): AsyncGenerator<T> {
+  const lines = new LineBuffer();
+  for await (const chunk of body) {
+    for (const line of lines.push((chunk as Buffer).toString('utf8')))
+      if (line.trim()) yield JSON.parse(line) as T;
+  }
+  const last = lines.rest();
+  if (last.trim()) yield JSON.parse(last) as T;
 }
 
 export async function readAll(stream: Readable, limit = 64 * 1024 * 1024): Promise<Buffer> {
@@ -264,7 +285,7 @@ export async function readAll(stream: Readable, limit = 64 * 1024 * 1024): Promi
       n += b.length;
       if (n > limit) {
         stream.destroy();
-        throw new Error(`answer larger than ${limit} bytes`);
+        throw new ProtocolError(`answer larger than ${limit} bytes`);
       }
       chunks.push(b);
     }

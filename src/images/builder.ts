@@ -12,7 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import tar from 'tar-stream';
-import { EngineError, InputError } from '../config/errors.js';
+import { EngineError, InputError, errorMessage } from '../config/errors.js';
 import type { Engine } from '../engine/types.js';
 import { MEDIA, bakeDefinition, manifestList, type BuildTarget, type ImageSource } from './build-plan.js';
 import { RegistryClient, parseReference, type Credentials } from './registry.js';
@@ -198,7 +198,7 @@ async function withRetries<T>(fn: () => Promise<T>, progress: (l: string) => voi
     try {
       return await fn();
     } catch (err) {
-      const msg = (err as Error).message;
+      const msg = errorMessage(err);
       const transient = /\b(429|5\d\d)\b|toomanyrequests|timeout|connection reset|EOF/i.test(msg);
       if (!transient || i >= attempts) throw err;
       const ms = 1000 * 2 ** (i - 1);

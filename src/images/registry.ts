@@ -3,6 +3,7 @@
  * Bearer token flow when the registry asks for it (ghcr.io, Docker Hub). Retries with backoff on 429 and 5xx.
  * Loopback registries are spoken to over plain HTTP (as the engine does); everything else over HTTPS.
  */
+import { RegistryError, asError } from '../config/errors.js';
 import crypto from 'node:crypto';
 import http from 'node:http';
 import https from 'node:https';
@@ -46,14 +47,7 @@ export function parseReference(text: string): Reference {
 
 const isLoopback = (host: string) => /^(localhost|127\.\d+\.\d+\.\d+|\[::1\])(:\d+)?$/.test(host);
 
-export class RegistryError extends Error {
-  constructor(
-    message: string,
-    readonly status: number | null,
-  ) {
-    super(message);
-  }
-}
+export { RegistryError };
 
 interface Answer {
   status: number;
@@ -84,7 +78,7 @@ export class RegistryClient {
         );
         res.on('error', reject);
       });
-      req.on('timeout', () => req.destroy(new Error('timed out')));
+      req.on('timeout', () => req.destroy(new RegistryError('timed out', null)));
       req.on('error', reject);
       req.end(body);
     });
@@ -146,7 +140,7 @@ export class RegistryClient {
         }
       } catch (e) {
         if (e instanceof RegistryError) throw e;
-        err = e as Error;
+        err = asError(e);
       }
       const status = a ? a.status : null;
       if (a && !retryable(status)) return a;

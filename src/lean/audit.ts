@@ -7,6 +7,7 @@
  * which can print anything: so every target must be reported exactly once, inside a per-run random fence, and a
  * target that is missing, doubled or unreadable fails the audit. See docs/lean-audit.md for what this proves.
  */
+import { InputError, InternalError } from '../config/errors.js';
 import type { Annotation } from '../report/parsers/types.js';
 
 export const DEFAULT_AXIOMS = ['propext', 'Classical.choice', 'Quot.sound'];
@@ -18,7 +19,7 @@ export function checkTargets(targets: string[], what = 'targets'): string[] {
   const out: string[] = [];
   for (const t of targets.map((x) => x.trim()).filter(Boolean)) {
     if (!NAME.test(t) || t.length > 512)
-      throw new Error(`${what}: '${t.slice(0, 100)}' is not a Lean declaration name`);
+      throw new InputError(what, `'${t.slice(0, 100)}' is not a Lean declaration name`);
     if (!out.includes(t)) out.push(t);
   }
   return out;
@@ -29,7 +30,7 @@ export function checkTargets(targets: string[], what = 'targets'): string[] {
  * `nonce` is random per run and never written where the build could read it before the audit starts.
  */
 export function auditFile(modules: string[], targets: string[], nonce: string): string {
-  if (!/^[a-f0-9]{16,64}$/.test(nonce)) throw new Error('nonce: 16 to 64 hex digits');
+  if (!/^[a-f0-9]{16,64}$/.test(nonce)) throw new InternalError('nonce: 16 to 64 hex digits');
   const lines = [...checkTargets(modules, 'modules').map((m) => `import ${m}`), ''];
   for (const t of checkTargets(targets)) {
     lines.push(`#eval IO.println "<<audit ${nonce} begin ${t}>>"`);

@@ -5,13 +5,14 @@
  * letters (Greek, letter-like symbols, subscripts, `'`, `!`, `?`) or `«quoted»`. Pure. The trusted side follows these
  * imports to decide which files the base branch owns, so a name it cannot read is an error, never skipped.
  */
+import { HeaderError } from '../config/errors.js';
 
 /** Lean's identifier characters, wider where unsure (a wider reading trusts more files, never fewer). */
 const ID_START = /[\p{L}_\u2100-\u214f\u1d49-\u1d6a]/u;
 const ID_REST = /[\p{L}\p{N}_'!?\u2100-\u214f\u1d49-\u1d6a\u2080-\u209c\u1d62-\u1d6a]/u;
 const MODIFIERS = new Set(['public', 'private', 'meta']);
 
-export class HeaderError extends Error {}
+export { HeaderError };
 
 /** One module name's components, `«»` removed: `«Challenge».Defs` → `['Challenge', 'Defs']`. */
 export function moduleComponents(name: string): string[] {

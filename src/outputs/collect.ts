@@ -2,6 +2,7 @@
  * Collect /output: read one tar stream from the engine and write regular files into a fresh directory.
  * Never opens a path inside the volume on the host, never follows a link, never writes outside `dest`.
  */
+import { InputError, asError } from '../config/errors.js';
 import fs from 'node:fs';
 import fsp from 'node:fs/promises';
 import path from 'node:path';
@@ -66,7 +67,7 @@ export function emptyOutputs(dir: string | null = null): OutputsReport {
 }
 
 /** The output directory must not exist, or be an empty directory (not a link). Creates it. */
-export async function prepareOutputDir(dir: string): Promise<void> {
+export async function prepareOutputDir(dir: string, input: string): Promise<void> {
   const st = await fsp.lstat(dir).catch((e: NodeJS.ErrnoException) => {
     if (e.code === 'ENOENT') return null;
     throw e;
@@ -75,8 +76,8 @@ export async function prepareOutputDir(dir: string): Promise<void> {
     await fsp.mkdir(dir, { recursive: true, mode: 0o755 });
     return;
   }
-  if (!st.isDirectory()) throw new Error(`'${dir}' exists and is not a directory`);
-  if ((await fsp.readdir(dir)).length > 0) throw new Error(`'${dir}' exists and is not empty`);
+  if (!st.isDirectory()) throw new InputError(input, `'${dir}' exists and is not a directory`);
+  if ((await fsp.readdir(dir)).length > 0) throw new InputError(input, `'${dir}' exists and is not empty`);
 }
 
 interface EntrySource {
@@ -106,7 +107,7 @@ function copyEntry(entry: EntrySource, fd: number): Promise<void> {
       try {
         for (let off = 0; off < chunk.length;) off += fs.writeSync(fd, chunk, off);
       } catch (err) {
-        fail(err as Error);
+        fail(asError(err));
       }
     });
     entry.on('end', () => {
@@ -235,7 +236,7 @@ export async function collectTar(
           declaredWritten.push({ path: rel, size: d.size });
           next();
         },
-        (err: unknown) => next(err as Error),
+        (err: unknown) => next(asError(err)),
       );
       return;
     }
@@ -274,7 +275,7 @@ export async function collectTar(
           drainThen(next);
         },
       )
-      .catch((err: unknown) => next(err as Error));
+      .catch((err: unknown) => next(asError(err)));
   });
   await new Promise<void>((resolve, reject) => {
     tarStream.on('error', reject);
@@ -363,7 +364,7 @@ function writeSingleFile(
           result = { status: 'collected', size };
           next();
         },
-        (err: unknown) => next(err as Error),
+        (err: unknown) => next(asError(err)),
       );
   });
   return new Promise((resolve, reject) => {

@@ -9,7 +9,7 @@
 import os from 'node:os';
 import type { Engine } from '../engine/types.js';
 import { PODMAN_OOM_NOTE } from '../engine/podman.js';
-import { errorMessage } from '../config/errors.js';
+import { InternalError, errorMessage } from '../config/errors.js';
 import type { RunSpec } from '../config/run-options.js';
 import type { LeanEvidence } from '../verdict/judges.js';
 import type { RunResult } from '../verdict/schema.js';
@@ -123,6 +123,7 @@ async function networkAndVolumes(ctx: RunContext, prep: Prepared, x: RunPieces):
         notice: deps.notice,
         notes: ctx.notes,
         env: deps.env,
+        privileged: (cmd, args) => deps.volumeHost.privileged(cmd, args),
       }),
     ),
     createVolumes(ctx, prep),
@@ -216,7 +217,7 @@ function finalResult(ctx: RunContext, x: RunPieces, failure: unknown): RunResult
     return assembleResult(
       ctx,
       { ...x, plan: null, collected: null },
-      new Error(`${errorMessage(failure ?? err)}`),
+      new InternalError(errorMessage(failure ?? err)),
     );
   }
 }

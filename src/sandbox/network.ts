@@ -8,6 +8,7 @@
  *   it answers listed names with its own address (NXDOMAIN otherwise) and listens on every allowed port. If the
  *   proxy stops, nothing leaves.
  */
+import fs from 'node:fs';
 import fsp from 'node:fs/promises';
 import semver from 'semver';
 import { EngineError, InputError, errorMessage } from '../config/errors.js';
@@ -16,7 +17,9 @@ import { CONFIG_ENV, PROXY_DEFAULTS, type ProxyConfigText, type ProxyRoute } fro
 import { routeEnv, routeSecrets } from '../config/secret-routes.js';
 import { ensureProxyImage } from '../egress/image.js';
 import { Ledger } from '../egress/ledger.js';
+import { HOST_GUARD_NOTE, egressBridgeName, hostGuardRule, orphanGuards } from './host-guard.js';
 import type { ContainerSpec, Engine, Labels } from '../engine/types.js';
+import { LineBuffer } from '../engine/http.js';
 import { LABEL_ROLE, NPROC_ULIMIT, proxyEnv, type SandboxNetwork } from './plan.js';
 
 export interface NetworkSetup {
@@ -41,6 +44,8 @@ export interface NetworkDeps {
   readResolvConf?: () => Promise<string | null>;
   /** The trusted side's environment: where a --secret-route's value comes from (never the sandbox's). */
   env?: Record<string, string | undefined>;
+  /** Run a privileged tool on the host (iptables, for the egress network's host guard: host-guard.ts). */
+  privileged?: (cmd: string, args: string[]) => Promise<string>;
 }
 
 const PROXY_START_TIMEOUT_MS = 30_000;
@@ -176,6 +181,9 @@ export async function setupNetwork(spec: RunSpec, deps: NetworkDeps): Promise<Ne
   // The image and both networks at once. All settle before any failure is thrown, so that whatever was made has
   // its cleanup registered before the run's cleanup runs.
   const internalName = `${base}-int`;
+  const guarded =
+    !egress.egressNetwork && engine.info.name === 'docker' && engine.info.local && !!deps.privileged;
+  const bridge = egressBridgeName(runId);
   const made = await Promise.allSettled([
     ensureProxyImage(engine, egress, spec.image.pull, deps.notice),
     engine.createNetwork({
@@ -192,7 +200,8 @@ export async function setupNetwork(spec: RunSpec, deps: NetworkDeps): Promise<Ne
           name: egressNetwork,
           internal: false,
           enableIPv6: false,
-          options: {},
+          // A bridge of a known name, so the host guard can name it.
+          options: guarded ? { 'com.docker.network.bridge.name': bridge } : {},
           labels: { ...labels, [LABEL_ROLE]: 'egress' },
         }),
   ]);
@@ -208,6 +217,11 @@ export async function setupNetwork(spec: RunSpec, deps: NetworkDeps): Promise<Ne
   const failed = made.find((m): m is PromiseRejectedResult => m.status === 'rejected');
   if (failed) throw failed.reason;
   const image = (imageMade as PromiseFulfilledResult<string>).value;
+  if (!egress.egressNetwork) {
+    if (guarded && (await guardHost(deps.privileged!, bridge, deps.addCleanup))) {
+      /* the proxy reaches the world through its bridge, never this host */
+    } else deps.notes.push(HOST_GUARD_NOTE);
+  }
   const internalId = (internalMade as PromiseFulfilledResult<string>).value;
   const internal = await engine.inspectNetwork(internalId);
   const subnet = internal?.subnets[0];
@@ -232,7 +246,8 @@ export async function setupNetwork(spec: RunSpec, deps: NetworkDeps): Promise<Ne
   deps.addCleanup('remove the proxy', () => engine.removeContainer(id));
   await engine.connectNetwork(internalId, id);
 
-  let pending = '';
+  // No line of ours is longer than 1 MiB: a longer one is dropped.
+  const stdout = new LineBuffer(1024 * 1024);
   let stderr = '';
   let listening: ((addr: string) => void) | null = null;
   const ready = new Promise<string>((r) => (listening = r));
@@ -241,11 +256,7 @@ export async function setupNetwork(spec: RunSpec, deps: NetworkDeps): Promise<Ne
       if (stderr.length < 4096) stderr += chunk.toString('utf8');
       return;
     }
-    pending += chunk.toString('utf8');
-    const lines = pending.split('\n');
-    pending = lines.pop()!;
-    if (pending.length > 1024 * 1024) pending = ''; // no line of ours is that long
-    for (const line of lines) {
+    for (const line of stdout.push(chunk.toString('utf8'))) {
       if (line.startsWith('{"event":"listening"')) {
         try {
           listening?.((JSON.parse(line) as { address: string }).address);
@@ -332,7 +343,8 @@ export async function setupNetwork(spec: RunSpec, deps: NetworkDeps): Promise<Ne
         ]).finally(() => clearTimeout(t));
         if (!done) await engine.killContainer(id, 'KILL');
         await Promise.race([attached.done, new Promise((r) => setTimeout(r, 2000).unref())]);
-        if (pending) ledger.addLine(pending);
+        const last = stdout.rest();
+        if (last) ledger.addLine(last);
       } catch (err) {
         deps.notes.push(`stopping the proxy: ${errorMessage(err)}`);
       }
@@ -373,4 +385,28 @@ export async function dnsProbe(
   } finally {
     await engine.removeContainer(id);
   }
+}
+
+/**
+ * Add the egress bridge's host guard (and drop the guards whose bridge is gone); its removal goes in the cleanup.
+ * False when the rule could not be added (no iptables, no root): the run then says so.
+ */
+async function guardHost(
+  privileged: (cmd: string, args: string[]) => Promise<string>,
+  bridge: string,
+  addCleanup: NetworkDeps['addCleanup'],
+): Promise<boolean> {
+  try {
+    const rules = await privileged('iptables', ['-w', '5', '-S', 'INPUT']);
+    for (const gone of orphanGuards(rules, (b) => fs.existsSync(`/sys/class/net/${b}`))) {
+      await privileged('iptables', hostGuardRule('-D', gone)).catch(() => undefined);
+    }
+    await privileged('iptables', hostGuardRule('-I', bridge));
+  } catch {
+    return false;
+  }
+  addCleanup("remove the egress network's host guard", async () => {
+    await privileged('iptables', hostGuardRule('-D', bridge));
+  });
+  return true;
 }

@@ -2,7 +2,7 @@
  * The result a run writes: assembled from whatever stages got done, so a run that failed anywhere (bad input, the
  * engine, a sandbox that is not what the plan said, a bug, ENOSPC) still writes one, with status error and why.
  */
-import { EngineError, InputError, InterruptedError, SandboxError, errorMessage } from '../config/errors.js';
+import { SIGNAL_EXIT, errorKind, errorMessage, exitCodeFor } from '../config/errors.js';
 import { loosenedBy } from '../config/run-options.js';
 import { emptyOutputs } from '../outputs/collect.js';
 import { RESULT_SCHEMA_VERSION, type RunResult, type SetupReport, type Verdict } from '../verdict/schema.js';
@@ -14,7 +14,7 @@ import type { Collected } from './stages/collect.js';
 import type { Exit } from './stages/command.js';
 import type { CreatedVolume } from './volumes.js';
 
-export const SIGNAL_EXIT: Record<string, number> = { SIGHUP: 129, SIGINT: 130, SIGTERM: 143 };
+export { SIGNAL_EXIT };
 
 export interface RunPieces {
   imageId: string | null;
@@ -29,16 +29,6 @@ export interface RunPieces {
   setup?: SetupReport | null;
 }
 
-export type ErrorKind = 'input' | 'engine' | 'sandbox' | 'interrupted' | 'internal';
-
-export function errorKind(err: unknown): ErrorKind {
-  if (err instanceof InputError) return 'input';
-  if (err instanceof EngineError) return 'engine';
-  if (err instanceof SandboxError) return 'sandbox';
-  if (err instanceof InterruptedError) return 'interrupted';
-  return 'internal';
-}
-
 export function assembleResult(ctx: RunContext, x: RunPieces, failure: unknown = null): RunResult {
   const { spec, deps } = ctx;
   const c = x.plan?.container ?? null;
@@ -49,10 +39,9 @@ export function assembleResult(ctx: RunContext, x: RunPieces, failure: unknown =
   let error: string | null = null;
   if (failure !== null) {
     status = 'error';
-    exitCode = failure instanceof InterruptedError ? (SIGNAL_EXIT[failure.signal] ?? 130) : 125;
-    const kind = errorKind(failure);
+    exitCode = exitCodeFor('mirror', failure);
     error =
-      kind === 'internal'
+      errorKind(failure) === 'internal'
         ? `internal error in sandbox-action: ${errorMessage(failure)}`
         : errorMessage(failure);
   } else {

@@ -4,7 +4,7 @@
  * the log sink failing with ENOSPC inside the engine's stream callback).
  */
 import type { RunSpec } from '../config/run-options.js';
-import { InterruptedError } from '../config/errors.js';
+import { CleanupError, InterruptedError } from '../config/errors.js';
 import type { Labels } from '../engine/types.js';
 import type { SandboxCheck } from '../verdict/schema.js';
 import { Cleanup } from './cleanup.js';
@@ -64,7 +64,7 @@ export class RunContext {
     const own = new Cleanup();
     this.cleanup.add(what, async () => {
       const failed = await own.run();
-      if (failed.length) throw new Error(failed.join('; '));
+      if (failed.length) throw new CleanupError(failed);
     });
     this.cleanups.push(own);
     try {

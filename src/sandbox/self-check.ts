@@ -8,6 +8,7 @@
  *
  * The script uses shell builtins only (read, case, printf), so it works with dash, bash and busybox sh.
  */
+import { InternalError } from '../config/errors.js';
 
 export const SELF_CHECK_MARK = 'sandbox-action-self-check';
 /** The self-check line is short; anything longer before a newline is not one. */
@@ -63,7 +64,7 @@ export function capabilityMask(names: string[]): string {
   let m = 0n;
   for (const n of names) {
     const bit = CAPABILITY_BITS[n];
-    if (bit === undefined) throw new Error(`unknown capability ${n}`);
+    if (bit === undefined) throw new InternalError(`unknown capability ${n}`);
     m |= 1n << BigInt(bit);
   }
   return m.toString(16).padStart(16, '0');

@@ -3,6 +3,7 @@
  * packed as a symlink (its target text), never followed, so nothing outside the directory is read.
  * Entries are owned by the sandbox user; setuid/setgid bits are dropped; sockets, FIFOs and devices are left out.
  */
+import { asError } from '../config/errors.js';
 import fs from 'node:fs';
 import fsp from 'node:fs/promises';
 import path from 'node:path';
@@ -95,7 +96,7 @@ export function packDirectory(
       return stats;
     },
     (err: unknown) => {
-      pack.destroy(err as Error);
+      pack.destroy(asError(err));
       throw err;
     },
   );

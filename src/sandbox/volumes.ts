@@ -11,7 +11,7 @@ import fsp from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import type { VolumeBackend } from '../config/run-options.js';
-import { EngineError, errorMessage } from '../config/errors.js';
+import { EngineError, ReservationError, errorMessage } from '../config/errors.js';
 import { podmanTmpfsBlocks } from '../engine/podman.js';
 import type { Engine, Labels } from '../engine/types.js';
 import type { VolumePlan } from './plan.js';
@@ -25,7 +25,7 @@ export const LABEL_LOOP_IMAGE = 'sandbox-action.loop-image';
 export type ConcreteBackend = 'loop' | 'tmpfs' | 'unbounded';
 
 /** A loop image whose space could not be reserved (fallocate refused: usually no space left). */
-export class ReservationError extends EngineError {}
+export { ReservationError };
 
 export interface CreatedVolume {
   name: string;

@@ -80,6 +80,7 @@ export async function createSession(
         notice: deps.notice,
         notes: ctx.notes,
         env: deps.env,
+        privileged: (cmd, args) => deps.volumeHost.privileged(cmd, args),
       }),
     );
     ctx.check();

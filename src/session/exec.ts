@@ -4,7 +4,7 @@
  * plan said). Like executeRun it never throws: bad input (an unknown session, a stopped one) is a result with
  * status error and the reason. `--output-dir` collects /output afterwards through the safe collector.
  */
-import { InputError, SandboxError, errorMessage } from '../config/errors.js';
+import { InputError, InternalError, SandboxError, errorMessage } from '../config/errors.js';
 import type { RunSpec } from '../config/run-options.js';
 import type { RunDeps } from '../sandbox/execute.js';
 import { LogStream } from '../sandbox/logs.js';
@@ -128,7 +128,7 @@ export async function execInSession(o: ExecOptions, deps: RunDeps, base: RunSpec
     const result = assembleResult(ctx, x, failure);
     return r ? { ...result, session: sessionInfo(r) } : result;
   } catch (err) {
-    return assembleResult(ctx, sessionPieces(null), new Error(errorMessage(failure ?? err)));
+    return assembleResult(ctx, sessionPieces(null), new InternalError(errorMessage(failure ?? err)));
   }
 }
 

@@ -146,7 +146,7 @@ export async function cpFromSession(
   };
   const stream = await getOrNull(src);
   if (!stream) throw new InputError('SOURCE', `'${src}' does not exist in ${r.name ?? r.id}`);
-  await prepareOutputDir(dest);
+  await prepareOutputDir(dest, 'DEST');
   const caps = r.spec.limits.outputCaps;
   const base = src === OUTPUT_DIR ? 'output' : path.posix.basename(src);
   let report: OutputsReport;

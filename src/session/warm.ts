@@ -8,7 +8,7 @@
  * why (`session.warm.coldReason`). Like executeRun, it never throws.
  */
 import fsp from 'node:fs/promises';
-import { InputError, errorMessage } from '../config/errors.js';
+import { InputError, InternalError, errorMessage } from '../config/errors.js';
 import type { RunSpec } from '../config/run-options.js';
 import { executeRun, type RunDeps } from '../sandbox/execute.js';
 import { Capture } from '../sandbox/log-pipe.js';
@@ -216,6 +216,6 @@ async function runInWarm(
   try {
     return { ...assembleResult(ctx, x, failure), session: sessionInfo(r, warm) };
   } catch (err) {
-    return assembleResult(ctx, sessionPieces(null), new Error(errorMessage(failure ?? err)));
+    return assembleResult(ctx, sessionPieces(null), new InternalError(errorMessage(failure ?? err)));
   }
 }

@@ -52,7 +52,7 @@ export async function collect(
   let outputs = emptyOutputs(spec.io.outputDir);
   if (spec.io.outputDir) {
     const dest = spec.io.outputDir;
-    await prepareOutputDir(dest);
+    await prepareOutputDir(dest, '--output-dir');
     // Sizes only: the engine's stat follows links in a path's parents, so it never decides what is collected.
     const sizes = await ctx.race(
       Promise.all(

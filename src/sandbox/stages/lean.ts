@@ -3,6 +3,7 @@
  * request's files, the trusted files over them). Every build and export comparator starts runs in its own sandbox
  * (sandbox-action landrun); the judging process never loads a file the pull request built.
  */
+import { InternalError } from '../../config/errors.js';
 import fs from 'node:fs';
 import fsp from 'node:fs/promises';
 import path from 'node:path';
@@ -18,7 +19,7 @@ export function packageRoot(from = import.meta.dirname): string {
   for (let d = from; d !== path.dirname(d); d = path.dirname(d)) {
     if (fs.existsSync(path.join(d, SHIM_PATH))) return d;
   }
-  throw new Error(`${SHIM_PATH} is not in any folder above ${from}`);
+  throw new InternalError(`${SHIM_PATH} is not in any folder above ${from}`);
 }
 
 export async function runLeanJudge(

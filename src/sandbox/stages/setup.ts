@@ -43,6 +43,7 @@ export async function runSetup(
         notice: deps.notice,
         notes: ctx.notes,
         env: deps.env,
+        privileged: (cmd, args) => deps.volumeHost.privileged(cmd, args),
       }),
     );
     const p = plan(spec, {

@@ -2,7 +2,7 @@
  * Stage 3: the run's writable volumes, each with a hard size cap enforced by its own filesystem (loop ext4 images
  * reserve their space when made). Made in parallel; whatever was made is removed at the end of the run.
  */
-import { EngineError, errorMessage } from '../../config/errors.js';
+import { CleanupError, EngineError, InternalError, errorMessage } from '../../config/errors.js';
 import type { Labels } from '../../engine/types.js';
 import { fitVolumes } from '../disk.js';
 import { chownContainer, holderContainer } from '../helper-containers.js';
@@ -35,7 +35,7 @@ export async function createVolumes(ctx: RunContext, prep: Prepared): Promise<Cr
       d.status === 'rejected' ? [`${volumes[i]!.name}: ${errorMessage(d.reason)}`] : [],
     );
     const causes = done.flatMap((d) => (d.status === 'rejected' ? [d.reason as unknown] : []));
-    if (bad.length) throw new AggregateError(causes, bad.join('; '));
+    if (bad.length) throw new CleanupError(bad, causes);
   });
   // Another run may have taken the space since it was measured. Volumes of default size shrink to what is free now
   // (once); a size the user gave is honoured or the run is refused.
@@ -132,7 +132,7 @@ async function chownVolumes(
     const watch = await engine.watchExit(id);
     await engine.startContainer(id);
     const code = await watch.exit;
-    if (code !== 0) throw new Error(`chown of the unbounded volumes exited with ${code}`);
+    if (code !== 0) throw new InternalError(`chown of the unbounded volumes exited with ${code}`);
   } finally {
     await engine.removeContainer(id);
   }

@@ -1,0 +1,170 @@
+/**
+ * The proxy's egress network reaches the world, not this host (src/sandbox/host-guard.ts), by attack: from inside
+ * a running run's proxy, as a build that took it over would, connect to a service of this host on its egress
+ * bridge's gateway and on the host's other addresses. Control: the same connection with the guard rule taken out
+ * reaches the service, so the test would notice a guard that does nothing.
+ */
+import { execFileSync } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import net from 'node:net';
+import os from 'node:os';
+import { afterAll, beforeAll, expect, jest, test } from '@jest/globals';
+import { BASE, engineOrSkip, sh, spawnCli } from '../helpers/engine.js';
+import { SMALL } from '../helpers/sessions.js';
+
+jest.setTimeout(300_000);
+const { d } = await engineOrSkip();
+const docker = (...a: string[]) => execFileSync('docker', a, { encoding: 'utf8', timeout: 60_000 }).trim();
+
+d('the egress network does not reach this host', () => {
+  let server: net.Server;
+  let port = 0;
+  let hits = 0;
+  beforeAll(async () => {
+    server = net.createServer((s) => {
+      hits++;
+      s.end('host service\n');
+    });
+    await new Promise<void>((r) => server.listen(0, '0.0.0.0', () => r()));
+    port = (server.address() as net.AddressInfo).port;
+  });
+  afterAll(() => {
+    server?.close();
+  });
+
+  test('attack from inside the proxy: the gateway and the host addresses refuse; control: without the rule, reached', async () => {
+    const mark = `SA_GUARD_MARK=${randomUUID()}`;
+    const { child, done } = spawnCli([
+      'run',
+      '--json',
+      '--env',
+      mark,
+      '--image',
+      BASE,
+      ...SMALL,
+      '--pull',
+      'never',
+      '--network',
+      'proxy',
+      '--allow-domain',
+      'example.com',
+      '--proxy-base-image',
+      BASE,
+      '--',
+      'sh',
+      '-c',
+      'echo READY >&2; sleep 60',
+    ]);
+    let seen = '';
+    await new Promise<void>((resolve, reject) => {
+      child.stderr.on('data', (c: Buffer) => {
+        seen += c.toString();
+        if (seen.includes('READY')) resolve();
+      });
+      child.on('close', () => reject(new Error(`the run ended first: ${seen}`)));
+    });
+    try {
+      // This run's (other runs may share the engine): the sandbox whose environment holds the mark.
+      const ids = docker('ps', '-q', '--filter', 'label=sandbox-action.role=sandbox')
+        .split('\n')
+        .filter(Boolean);
+      const line = docker(
+        'inspect',
+        '-f',
+        '{{json .Config.Env}} {{index .Config.Labels "sandbox-action.run"}}',
+        ...ids,
+      )
+        .split('\n')
+        .find((l) => l.includes(mark))!;
+      const runId = line.trim().split(' ').pop()!;
+      const proxy = `sandbox-action-${runId}-proxy`;
+      const egressNet = `sandbox-action-${runId}-egress`;
+      const gateway = docker('network', 'inspect', '-f', '{{(index .IPAM.Config 0).Gateway}}', egressNet);
+      const bridge = docker(
+        'network',
+        'inspect',
+        '-f',
+        '{{index .Options "com.docker.network.bridge.name"}}',
+        egressNet,
+      );
+      expect(bridge).toMatch(/^sa-e[0-9a-f]{10}$/);
+      const hostIps = Object.values(os.networkInterfaces())
+        .flat()
+        .flatMap((i) => (i && i.family === 'IPv4' && !i.internal ? [i.address] : []))
+        .filter((a) => !a.startsWith('172.17.') || a === '172.17.0.1');
+      const targets = [gateway, ...hostIps.filter((a) => a !== gateway)];
+      // Asynchronous: the host's service runs in this process, which must go on answering while the probe waits.
+      const probe = async (addr: string) =>
+        (
+          await sh('docker', [
+            'exec',
+            proxy,
+            'node',
+            '-e',
+            `const s=require('net').connect(${port},'${addr}');s.setTimeout(2000);` +
+              `s.on('data',d=>{console.log('REACHED '+d);process.exit(0)});` +
+              `s.on('error',e=>{console.log('refused '+e.code);process.exit(0)});` +
+              `s.on('timeout',()=>{console.log('refused timeout');process.exit(0)});`,
+          ])
+        ).stdout.trim();
+      for (const a of targets) expect([a, await probe(a)]).toEqual([a, expect.stringMatching(/^refused /)]);
+      expect(hits).toBe(0);
+      // Control: the rule out, the same probe reaches the host's service.
+      const rule = [
+        '-w',
+        '5',
+        '-D',
+        'INPUT',
+        '-i',
+        bridge,
+        '-m',
+        'comment',
+        '--comment',
+        'sandbox-action egress',
+        '-j',
+        'DROP',
+      ];
+      await sh('iptables', rule);
+      expect(await probe(gateway)).toMatch(/^REACHED host service/);
+      expect(hits).toBe(1);
+    } finally {
+      child.kill('SIGTERM');
+      await done;
+    }
+  });
+
+  test('no rule of a finished run is left, and a bridge that is gone loses its rule at the next run', async () => {
+    await sh('iptables', [
+      '-w',
+      '5',
+      '-I',
+      'INPUT',
+      '-i',
+      'sa-e0000000000',
+      '-m',
+      'comment',
+      '--comment',
+      'sandbox-action egress',
+      '-j',
+      'DROP',
+    ]);
+    const r = spawnCli([
+      'run',
+      '--image',
+      BASE,
+      ...SMALL,
+      '--pull',
+      'never',
+      '--network',
+      'proxy',
+      '--allow-domain',
+      'example.com',
+      '--proxy-base-image',
+      BASE,
+      '--',
+      'true',
+    ]);
+    expect((await r.done).code).toBe(0);
+    expect((await sh('iptables', ['-w', '5', '-S', 'INPUT'])).stdout).not.toContain('sandbox-action egress');
+  });
+});
