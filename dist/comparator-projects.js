@@ -6453,10 +6453,10 @@ var MAX_TIMEOUT_MS = 7 * 24 * 36e5;
 
 // src/config/loosened.ts
 var RECORDERS = {
-  "allow-root": (spec) => spec.allowRoot ? [{ option: "--allow-root", effect: "the command may run as uid 0" }] : [],
-  "writable-root": (spec) => spec.writableRoot ? [{ option: "--writable-root", effect: "the root filesystem is writable" }] : [],
-  "tmp-exec": (spec) => spec.tmpExec ? [{ option: "--tmp-exec", effect: "files in /tmp may be executed" }] : [],
-  "cap-add": (spec) => spec.capAdd.map((c) => ({ option: `--cap-add ${c}`, effect: `capability ${c} is granted` })),
+  "allow-root": (spec) => spec.security.allowRoot ? [{ option: "--allow-root", effect: "the command may run as uid 0" }] : [],
+  "writable-root": (spec) => spec.security.writableRoot ? [{ option: "--writable-root", effect: "the root filesystem is writable" }] : [],
+  "tmp-exec": (spec) => spec.security.tmpExec ? [{ option: "--tmp-exec", effect: "files in /tmp may be executed" }] : [],
+  "cap-add": (spec) => spec.security.capAdd.map((c) => ({ option: `--cap-add ${c}`, effect: `capability ${c} is granted` })),
   network: (spec) => spec.network === "open" ? [{ option: "--network open", effect: "the build has unrestricted network access" }] : [],
   "allow-cidr": (spec) => (spec.egress?.allowCidrs ?? []).map((c) => ({
     option: `--allow-cidr ${c}`,
@@ -6475,20 +6475,20 @@ var RECORDERS = {
     }
   ] : [],
   egress: (spec) => spec.egress?.mode === "audit" ? [{ option: "--egress audit", effect: "the proxy lets any public host through (recorded)" }] : [],
-  "allow-weaker-gvisor": (spec) => spec.allowWeakerGvisor ? [
+  "allow-weaker-gvisor": (spec) => spec.security.allowWeakerGvisor ? [
     {
       option: "--allow-weaker-gvisor",
       effect: "gVisor may run without --oci-seccomp: no seccomp filter inside the sandbox"
     }
   ] : [],
-  "volume-backend": (spec) => spec.volumeBackend === "unbounded" ? [{ option: "--volume-backend unbounded", effect: "writable volumes have no size cap" }] : [],
-  "no-watchdog": (spec) => spec.watchdog ? [] : [
+  "volume-backend": (spec) => spec.host.volumeBackend === "unbounded" ? [{ option: "--volume-backend unbounded", effect: "writable volumes have no size cap" }] : [],
+  "no-watchdog": (spec) => spec.host.watchdog ? [] : [
     {
       option: "--no-watchdog",
       effect: "no watchdog: if the CLI is killed, the sandbox runs on past its deadline until gc"
     }
   ],
-  mount: (spec) => spec.mounts.filter((m) => !m.readOnly).map((m) => ({
+  mount: (spec) => spec.phases.mounts.filter((m) => !m.readOnly).map((m) => ({
     option: `--mount ${m.host}:${m.dest}:rw`,
     effect: `the sandbox can write to ${m.host} on the host`
   })),
@@ -6496,11 +6496,11 @@ var RECORDERS = {
     option: `--secret-route ${r.name}=https://${r.host}${r.port === 443 ? "" : `:${r.port}`}`,
     effect: `the sandbox can call ${r.host} with the host's $${r.env} (it never sees the value)`
   })),
-  "allow-mount": (spec) => spec.allowMounts.map((a) => ({
+  "allow-mount": (spec) => spec.phases.allowMounts.map((a) => ({
     option: `--allow-mount ${a}`,
     effect: "a host path refused by default may be mounted"
   })),
-  "skip-self-check": (spec) => spec.selfCheck ? [] : [
+  "skip-self-check": (spec) => spec.security.selfCheck ? [] : [
     {
       option: "--skip-self-check",
       effect: "the sandbox was not checked from inside before the command ran"
@@ -6511,6 +6511,20 @@ var LOOSENING_OPTIONS = Object.keys(RECORDERS);
 
 // src/config/run-options.ts
 var MIN_MEMORY = 16 * MiB;
+
+// src/sandbox/helper-containers.ts
+var volumeMounts = (volumes, readOnly) => volumes.map((v) => ({ type: "volume", source: v.name, target: v.mount, readOnly }));
+function holderContainer(labels, role, image, owner, volumes) {
+  return helperContainer(labels, role, {
+    image,
+    entrypoint: ["sleep"],
+    cmd: ["infinity"],
+    user: `${owner.uid}:${owner.gid}`,
+    mounts: volumeMounts(volumes, true),
+    pidsLimit: 4,
+    memoryBytes: HOLDER_MEMORY_BYTES
+  });
+}
 
 // src/comparator/context.ts
 var CONTEXT_ENV = "SANDBOX_LANDRUN_CONTEXT";
@@ -6709,15 +6723,7 @@ async function runComparator(o, deps) {
 }
 async function holdVolume(engine, image, volume, user, labels) {
   const id = await engine.createContainer(
-    helperContainer(labels, "lake-holder", {
-      image,
-      entrypoint: ["sleep"],
-      cmd: ["infinity"],
-      user: `${user.uid}:${user.gid}`,
-      mounts: [{ type: "volume", source: volume, target: "/lake", readOnly: true }],
-      pidsLimit: 4,
-      memoryBytes: HOLDER_MEMORY_BYTES
-    })
+    holderContainer(labels, "lake-holder", image, user, [{ name: volume, mount: "/lake" }])
   );
   try {
     await engine.startContainer(id);

@@ -25815,10 +25815,10 @@ function parseSubject(raw) {
 
 // src/config/loosened.ts
 var RECORDERS = {
-  "allow-root": (spec) => spec.allowRoot ? [{ option: "--allow-root", effect: "the command may run as uid 0" }] : [],
-  "writable-root": (spec) => spec.writableRoot ? [{ option: "--writable-root", effect: "the root filesystem is writable" }] : [],
-  "tmp-exec": (spec) => spec.tmpExec ? [{ option: "--tmp-exec", effect: "files in /tmp may be executed" }] : [],
-  "cap-add": (spec) => spec.capAdd.map((c) => ({ option: `--cap-add ${c}`, effect: `capability ${c} is granted` })),
+  "allow-root": (spec) => spec.security.allowRoot ? [{ option: "--allow-root", effect: "the command may run as uid 0" }] : [],
+  "writable-root": (spec) => spec.security.writableRoot ? [{ option: "--writable-root", effect: "the root filesystem is writable" }] : [],
+  "tmp-exec": (spec) => spec.security.tmpExec ? [{ option: "--tmp-exec", effect: "files in /tmp may be executed" }] : [],
+  "cap-add": (spec) => spec.security.capAdd.map((c) => ({ option: `--cap-add ${c}`, effect: `capability ${c} is granted` })),
   network: (spec) => spec.network === "open" ? [{ option: "--network open", effect: "the build has unrestricted network access" }] : [],
   "allow-cidr": (spec) => (spec.egress?.allowCidrs ?? []).map((c) => ({
     option: `--allow-cidr ${c}`,
@@ -25837,20 +25837,20 @@ var RECORDERS = {
     }
   ] : [],
   egress: (spec) => spec.egress?.mode === "audit" ? [{ option: "--egress audit", effect: "the proxy lets any public host through (recorded)" }] : [],
-  "allow-weaker-gvisor": (spec) => spec.allowWeakerGvisor ? [
+  "allow-weaker-gvisor": (spec) => spec.security.allowWeakerGvisor ? [
     {
       option: "--allow-weaker-gvisor",
       effect: "gVisor may run without --oci-seccomp: no seccomp filter inside the sandbox"
     }
   ] : [],
-  "volume-backend": (spec) => spec.volumeBackend === "unbounded" ? [{ option: "--volume-backend unbounded", effect: "writable volumes have no size cap" }] : [],
-  "no-watchdog": (spec) => spec.watchdog ? [] : [
+  "volume-backend": (spec) => spec.host.volumeBackend === "unbounded" ? [{ option: "--volume-backend unbounded", effect: "writable volumes have no size cap" }] : [],
+  "no-watchdog": (spec) => spec.host.watchdog ? [] : [
     {
       option: "--no-watchdog",
       effect: "no watchdog: if the CLI is killed, the sandbox runs on past its deadline until gc"
     }
   ],
-  mount: (spec) => spec.mounts.filter((m) => !m.readOnly).map((m) => ({
+  mount: (spec) => spec.phases.mounts.filter((m) => !m.readOnly).map((m) => ({
     option: `--mount ${m.host}:${m.dest}:rw`,
     effect: `the sandbox can write to ${m.host} on the host`
   })),
@@ -25858,11 +25858,11 @@ var RECORDERS = {
     option: `--secret-route ${r.name}=https://${r.host}${r.port === 443 ? "" : `:${r.port}`}`,
     effect: `the sandbox can call ${r.host} with the host's $${r.env} (it never sees the value)`
   })),
-  "allow-mount": (spec) => spec.allowMounts.map((a) => ({
+  "allow-mount": (spec) => spec.phases.allowMounts.map((a) => ({
     option: `--allow-mount ${a}`,
     effect: "a host path refused by default may be mounted"
   })),
-  "skip-self-check": (spec) => spec.selfCheck ? [] : [
+  "skip-self-check": (spec) => spec.security.selfCheck ? [] : [
     {
       option: "--skip-self-check",
       effect: "the sandbox was not checked from inside before the command ran"
@@ -26010,72 +26010,86 @@ function parseRunOptions(given, givenCommand, host) {
     );
   }
   return {
-    ...phases,
-    annotate: annotate2,
-    verdict: { declared, junit, expectDir: expectArg ? path3.resolve(host.cwd, expectArg) : null },
-    tests: testsArg ? {
-      dir: path3.resolve(host.cwd, testsArg),
-      paths: testsPaths.length ? testsPaths : preset?.tests?.paths ?? ["tests"],
-      trusted: true,
-      runner: commandFromPreset ? preset?.tests?.runner ?? null : null
-    } : preset?.tests && source && commandFromPreset ? { dir: source.dir, paths: preset.tests.paths, trusted: false, runner: preset.tests.runner } : null,
-    subject: parseSubject(raw),
-    lean: parseLean(raw, preset, source, host),
-    selfCheck: !bool(raw, "skip-self-check"),
-    watchdog: !bool(raw, "no-watchdog"),
-    resultFile: str(raw, "result-file") ? path3.resolve(host.cwd, str(raw, "result-file")) : null,
-    defaultSizes: [
-      ["work-size", "workSizeBytes"],
-      ["output-size", "outputSizeBytes"],
-      ["state-size", "stateSizeBytes"]
-    ].filter(([o]) => !explicit.has(o)).map(([, k]) => k),
-    audit: parseAudit(raw, presetAllow, host.cwd),
-    image,
-    entrypoint,
     preset: typeof raw.preset === "string" ? raw.preset : null,
+    image: {
+      ref: image,
+      entrypoint,
+      pull: oneOf("pull", str(raw, "pull"), ["missing", "always", "never"], "missing")
+    },
     command,
-    source,
-    outputDir: outputArg ? path3.resolve(host.cwd, outputArg) : null,
-    timeoutMs: timeout(str(raw, "timeout")),
-    memoryBytes,
-    cpus,
-    pids: count(raw, "pids", DEFAULTS.pids, 1e6),
-    nofile: count(raw, "nofile", DEFAULTS.nofile, 1048576),
-    fsizeBytes: size(raw, "max-file-size", DEFAULTS.fsizeBytes),
-    tmpSizeBytes,
-    workSizeBytes: size(raw, "work-size", DEFAULTS.workSizeBytes),
-    outputSizeBytes: size(raw, "output-size", DEFAULTS.outputSizeBytes),
-    stateDir: str(raw, "state-dir") ? path3.resolve(host.cwd, str(raw, "state-dir")) : null,
-    stateSizeBytes: size(raw, "state-size", DEFAULTS.stateSizeBytes),
-    user,
-    allowRoot,
-    writableRoot: bool(raw, "writable-root"),
-    tmpExec: bool(raw, "tmp-exec"),
-    capAdd,
     env,
+    io: {
+      source,
+      outputDir: outputArg ? path3.resolve(host.cwd, outputArg) : null,
+      stateDir: str(raw, "state-dir") ? path3.resolve(host.cwd, str(raw, "state-dir")) : null,
+      logFile: str(raw, "log-file") ? path3.resolve(host.cwd, str(raw, "log-file")) : null,
+      resultFile: str(raw, "result-file") ? path3.resolve(host.cwd, str(raw, "result-file")) : null
+    },
+    limits: {
+      timeoutMs: timeout(str(raw, "timeout")),
+      memoryBytes,
+      cpus,
+      pids: count(raw, "pids", DEFAULTS.pids, 1e6),
+      nofile: count(raw, "nofile", DEFAULTS.nofile, 1048576),
+      fsizeBytes: size(raw, "max-file-size", DEFAULTS.fsizeBytes),
+      tmpSizeBytes,
+      workSizeBytes: size(raw, "work-size", DEFAULTS.workSizeBytes),
+      outputSizeBytes: size(raw, "output-size", DEFAULTS.outputSizeBytes),
+      stateSizeBytes: size(raw, "state-size", DEFAULTS.stateSizeBytes),
+      outputCaps: {
+        maxTotalBytes,
+        maxFiles: count(raw, "max-output-files", DEFAULTS.maxOutputFiles, 1e7),
+        maxFileBytes
+      },
+      logLimitBytes: size(raw, "log-limit", DEFAULTS.logLimitBytes),
+      defaultSizes: [
+        ["work-size", "workSizeBytes"],
+        ["output-size", "outputSizeBytes"],
+        ["state-size", "stateSizeBytes"]
+      ].filter(([o]) => !explicit.has(o)).map(([, k]) => k)
+    },
+    security: {
+      user,
+      allowRoot,
+      writableRoot: bool(raw, "writable-root"),
+      tmpExec: bool(raw, "tmp-exec"),
+      capAdd,
+      isolation,
+      allowWeakerGvisor,
+      selfCheck: !bool(raw, "skip-self-check")
+    },
     network,
     egress: parseEgress(
       raw,
       phases.setup?.network === "proxy" && network === "none" ? "proxy" : network,
       host.cwd
     ),
-    isolation,
-    allowWeakerGvisor,
-    pull: oneOf("pull", str(raw, "pull"), ["missing", "always", "never"], "missing"),
-    engine: oneOf("engine", str(raw, "engine"), ["auto", "docker", "podman"], "auto"),
-    volumeBackend: oneOf(
-      "volume-backend",
-      str(raw, "volume-backend"),
-      ["auto", "loop", "tmpfs", "unbounded"],
-      "auto"
-    ),
-    outputCaps: {
-      maxTotalBytes,
-      maxFiles: count(raw, "max-output-files", DEFAULTS.maxOutputFiles, 1e7),
-      maxFileBytes
+    host: {
+      engine: oneOf("engine", str(raw, "engine"), ["auto", "docker", "podman"], "auto"),
+      volumeBackend: oneOf(
+        "volume-backend",
+        str(raw, "volume-backend"),
+        ["auto", "loop", "tmpfs", "unbounded"],
+        "auto"
+      ),
+      watchdog: !bool(raw, "no-watchdog")
     },
-    logLimitBytes: size(raw, "log-limit", DEFAULTS.logLimitBytes),
-    logFile: str(raw, "log-file") ? path3.resolve(host.cwd, str(raw, "log-file")) : null
+    verdict: {
+      declared,
+      junit,
+      expectDir: expectArg ? path3.resolve(host.cwd, expectArg) : null,
+      annotate: annotate2,
+      audit: parseAudit(raw, presetAllow, host.cwd),
+      tests: testsArg ? {
+        dir: path3.resolve(host.cwd, testsArg),
+        paths: testsPaths.length ? testsPaths : preset?.tests?.paths ?? ["tests"],
+        trusted: true,
+        runner: commandFromPreset ? preset?.tests?.runner ?? null : null
+      } : preset?.tests && source && commandFromPreset ? { dir: source.dir, paths: preset.tests.paths, trusted: false, runner: preset.tests.runner } : null,
+      subject: parseSubject(raw),
+      lean: parseLean(raw, preset, source, host)
+    },
+    phases
   };
 }
 
@@ -27050,24 +27064,34 @@ function runLabels(runId, createdAt2) {
 function volumePlans(spec, runId) {
   const base = `sandbox-action-${runId}`;
   const volumes = [];
-  if (!spec.source?.readOnly) {
-    volumes.push({ role: "work", name: `${base}-work`, mount: WORK_DIR, sizeBytes: spec.workSizeBytes });
+  if (!spec.io.source?.readOnly) {
+    volumes.push({
+      role: "work",
+      name: `${base}-work`,
+      mount: WORK_DIR,
+      sizeBytes: spec.limits.workSizeBytes
+    });
   }
   volumes.push({
     role: "output",
     name: `${base}-output`,
     mount: OUTPUT_DIR,
-    sizeBytes: spec.outputSizeBytes
+    sizeBytes: spec.limits.outputSizeBytes
   });
-  if (spec.stateDir) {
-    volumes.push({ role: "state", name: `${base}-state`, mount: STATE_DIR, sizeBytes: spec.stateSizeBytes });
+  if (spec.io.stateDir) {
+    volumes.push({
+      role: "state",
+      name: `${base}-state`,
+      mount: STATE_DIR,
+      sizeBytes: spec.limits.stateSizeBytes
+    });
   }
   return volumes;
 }
 function commandOf(spec, ctx, check2) {
   const cmd = [...spec.command, ...ctx.extraArgs ?? []];
-  if (!check2) return { ...spec.entrypoint ? { entrypoint: [spec.entrypoint] } : {}, cmd };
-  const entry = spec.entrypoint ? [spec.entrypoint] : ctx.imageEntrypoint ?? [];
+  if (!check2) return { ...spec.image.entrypoint ? { entrypoint: [spec.image.entrypoint] } : {}, cmd };
+  const entry = spec.image.entrypoint ? [spec.image.entrypoint] : ctx.imageEntrypoint ?? [];
   return wrapWithSelfCheck([...entry, ...cmd], check2);
 }
 function plan(spec, ctx) {
@@ -27075,13 +27099,13 @@ function plan(spec, ctx) {
   const base = `sandbox-action-${ctx.runId}`;
   const volumes = volumePlans(spec, ctx.runId);
   const mounts = [];
-  if (spec.source?.readOnly) {
-    mounts.push({ type: "bind", source: spec.source.dir, target: WORK_DIR, readOnly: true });
+  if (spec.io.source?.readOnly) {
+    mounts.push({ type: "bind", source: spec.io.source.dir, target: WORK_DIR, readOnly: true });
   }
   for (const v of volumes) mounts.push({ type: "volume", source: v.name, target: v.mount, readOnly: false });
   mounts.push(...ctx.overlays ?? []);
   mounts.push(...ctx.hostMounts ?? []);
-  if (spec.persist) {
+  if (spec.phases.persist) {
     mounts.push({
       type: "volume",
       source: persistVolumeName(ctx.runId),
@@ -27090,27 +27114,27 @@ function plan(spec, ctx) {
     });
   }
   const networkMode = ctx.network?.mode ?? "none";
-  const selfCheck = spec.selfCheck ? {
+  const selfCheck = spec.security.selfCheck ? {
     uid: ctx.uid,
     gid: ctx.gid,
-    capabilities: [...spec.capAdd],
-    readOnlyRoot: !spec.writableRoot,
+    capabilities: [...spec.security.capAdd],
+    readOnlyRoot: !spec.security.writableRoot,
     noRouteOut: spec.network !== "open",
-    runtime: spec.isolation === "runsc" ? "runsc" : "runc",
+    runtime: spec.security.isolation === "runsc" ? "runsc" : "runc",
     seccomp: ctx.seccompInside ?? true
   } : null;
-  const tmpOptions = ["rw", "nosuid", "nodev", ...spec.tmpExec ? ["exec"] : ["noexec"]];
+  const tmpOptions = ["rw", "nosuid", "nodev", ...spec.security.tmpExec ? ["exec"] : ["noexec"]];
   mounts.push({
     type: "tmpfs",
     source: "",
     target: "/tmp",
     readOnly: false,
-    tmpfs: { sizeBytes: spec.tmpSizeBytes, mode: 1023, options: tmpOptions }
+    tmpfs: { sizeBytes: spec.limits.tmpSizeBytes, mode: 1023, options: tmpOptions }
   });
   const container = coverReadOnlyTmpfs(
     {
       name: base,
-      image: spec.image,
+      image: spec.image.ref,
       ...commandOf(spec, ctx, selfCheck),
       user: `${ctx.uid}:${ctx.gid}`,
       workingDir: WORK_DIR,
@@ -27119,30 +27143,30 @@ function plan(spec, ctx) {
         ...labels,
         [LABEL_ROLE]: "sandbox",
         [LABEL_DEADLINE]: new Date(
-          (ctx.plannedAt ?? ctx.createdAt).getTime() + spec.timeoutMs + DEADLINE_GRACE_MS
+          (ctx.plannedAt ?? ctx.createdAt).getTime() + spec.limits.timeoutMs + DEADLINE_GRACE_MS
         ).toISOString()
       },
       mounts,
-      readOnlyRootfs: !spec.writableRoot,
+      readOnlyRootfs: !spec.security.writableRoot,
       capDrop: ["ALL"],
-      capAdd: [...spec.capAdd],
+      capAdd: [...spec.security.capAdd],
       // The engine's default seccomp profile applies unless a profile is named; none is.
       securityOpt: ["no-new-privileges:true"],
       init: true,
       privileged: false,
       networkMode,
       ...ctx.network?.dns.length ? { dns: ctx.network.dns } : {},
-      memoryBytes: spec.memoryBytes,
-      memorySwapBytes: spec.memoryBytes,
-      nanoCpus: Math.round(spec.cpus * 1e9),
+      memoryBytes: spec.limits.memoryBytes,
+      memorySwapBytes: spec.limits.memoryBytes,
+      nanoCpus: Math.round(spec.limits.cpus * 1e9),
       pidsLimit: pidsLimitFor(spec),
       ulimits: [
-        { name: "nofile", soft: spec.nofile, hard: spec.nofile },
+        { name: "nofile", soft: spec.limits.nofile, hard: spec.limits.nofile },
         NPROC_ULIMIT,
-        { name: "fsize", soft: spec.fsizeBytes, hard: spec.fsizeBytes },
+        { name: "fsize", soft: spec.limits.fsizeBytes, hard: spec.limits.fsizeBytes },
         { name: "core", soft: 0, hard: 0 }
       ],
-      ...spec.isolation === "runsc" ? { runtime: ctx.runscRuntime ?? "runsc" } : {},
+      ...spec.security.isolation === "runsc" ? { runtime: ctx.runscRuntime ?? "runsc" } : {},
       // The log is streamed live through attach; the engine keeps none, so a flood cannot fill its disk.
       logDriver: { type: "none", config: {} },
       hostname: "sandbox",
@@ -27154,12 +27178,15 @@ function plan(spec, ctx) {
     runId: ctx.runId,
     labels,
     volumes,
-    readOnlySource: spec.source?.readOnly ? spec.source.dir : null,
-    copySource: spec.source && !spec.source.readOnly ? spec.source.dir : null,
+    readOnlySource: spec.io.source?.readOnly ? spec.io.source.dir : null,
+    copySource: spec.io.source && !spec.io.source.readOnly ? spec.io.source.dir : null,
     container,
     uid: ctx.uid,
     gid: ctx.gid,
-    selfCheck
+    selfCheck,
+    notes: container.pidsLimit === spec.limits.pids ? [] : [
+      `under gVisor the pids limit counts gVisor's own threads: the engine's limit is ${container.pidsLimit} for --pids ${spec.limits.pids}; the memory limit and the timeout hold a fork bomb`
+    ]
   };
 }
 var NPROC_ULIMIT = { name: "nproc", soft: 32768, hard: 32768 };
@@ -27193,7 +27220,7 @@ function helperContainer(labels, role, o) {
 var RUNSC_THREADS_PER_PID = 8;
 var RUNSC_MIN_PIDS = 2048;
 function pidsLimitFor(spec) {
-  return spec.isolation === "runsc" ? Math.max(spec.pids * RUNSC_THREADS_PER_PID, RUNSC_MIN_PIDS) : spec.pids;
+  return spec.security.isolation === "runsc" ? Math.max(spec.limits.pids * RUNSC_THREADS_PER_PID, RUNSC_MIN_PIDS) : spec.limits.pids;
 }
 function resolveUser(user, passwd, group2) {
   const [u, g] = user.split(":");
@@ -27351,7 +27378,7 @@ async function setupNetwork(spec, deps) {
   const guarded = !egress.egressNetwork && engine.info.name === "docker" && engine.info.local && !!deps.privileged;
   const bridge = egressBridgeName(runId);
   const made = await Promise.allSettled([
-    ensureProxyImage(engine, egress, spec.pull, deps.notice),
+    ensureProxyImage(engine, egress, spec.image.pull, deps.notice),
     engine.createNetwork({
       name: internalName,
       internal: true,
@@ -28027,8 +28054,8 @@ function assembleResult(ctx, x, failure = null) {
     exitCode,
     commandExitCode: exit?.commandExitCode ?? null,
     durationMs: endedAt - startedAt,
-    subject: spec.subject,
-    image: { ref: spec.image, id: x.imageId },
+    subject: spec.verdict.subject,
+    image: { ref: spec.image.ref, id: x.imageId },
     engine: {
       name: deps.engine.info.name,
       version: deps.engine.info.version,
@@ -28038,14 +28065,14 @@ function assembleResult(ctx, x, failure = null) {
     network: spec.network,
     egress: x.net?.ledger?.report() ?? null,
     limits: c ? {
-      timeoutMs: spec.timeoutMs,
+      timeoutMs: spec.limits.timeoutMs,
       memoryBytes: c.memoryBytes,
       memorySwapBytes: c.memorySwapBytes,
       cpus: c.nanoCpus / 1e9,
       pids: c.pidsLimit,
-      nofile: spec.nofile,
-      fsizeBytes: spec.fsizeBytes,
-      tmpSizeBytes: spec.tmpSizeBytes,
+      nofile: spec.limits.nofile,
+      fsizeBytes: spec.limits.fsizeBytes,
+      tmpSizeBytes: spec.limits.tmpSizeBytes,
       readOnlyRoot: c.readOnlyRootfs,
       capabilities: c.capAdd,
       noNewPrivileges: c.securityOpt.includes("no-new-privileges:true")
@@ -28060,7 +28087,7 @@ function assembleResult(ctx, x, failure = null) {
     loosened: loosenedBy(spec),
     notes: ctx.notes,
     sandbox: ctx.sandboxCheck,
-    outputs: x.collected?.outputs ?? emptyOutputs(spec.outputDir),
+    outputs: x.collected?.outputs ?? emptyOutputs(spec.io.outputDir),
     state: x.collected?.state ?? null,
     verdict,
     annotations: x.collected?.annotations ?? [],
@@ -32698,7 +32725,7 @@ async function checkProtected(engine, buildContainer, files) {
   return out;
 }
 async function runAudit(engine, spec, plan2, labels, buildContainer) {
-  const audit = spec.audit;
+  const audit = spec.verdict.audit;
   const changed = await checkProtected(engine, buildContainer, audit.protected);
   const nonce = crypto5.randomBytes(16).toString("hex");
   const file = auditFile(audit.modules, audit.targets, nonce);
@@ -32776,9 +32803,9 @@ async function collect(ctx, spec, box, p, timedOut) {
   const { deps } = ctx;
   const { engine } = deps;
   const t = Date.now();
-  let outputs = emptyOutputs(spec.outputDir);
-  if (spec.outputDir) {
-    const dest = spec.outputDir;
+  let outputs = emptyOutputs(spec.io.outputDir);
+  if (spec.io.outputDir) {
+    const dest = spec.io.outputDir;
     await prepareOutputDir(dest, "--output-dir");
     const sizes = await ctx.race(
       Promise.all(
@@ -32788,21 +32815,21 @@ async function collect(ctx, spec, box, p, timedOut) {
         })
       )
     );
-    const plan2 = { paths: spec.verdict.declared, reservedBytes: reserveFor(sizes, spec.outputCaps) };
+    const plan2 = { paths: spec.verdict.declared, reservedBytes: reserveFor(sizes, spec.limits.outputCaps) };
     const stream = await engine.getArchive(box.id, OUTPUT_DIR);
     try {
-      outputs = await ctx.race(collectTar(stream, dest, OUTPUT_DIR.slice(1), spec.outputCaps, plan2));
+      outputs = await ctx.race(collectTar(stream, dest, OUTPUT_DIR.slice(1), spec.limits.outputCaps, plan2));
     } finally {
       if (!stream.readableEnded) stream.destroy();
     }
   }
-  const parsed = spec.annotate ? await annotate(ctx, box) : { annotations: [], dropped: 0 };
-  const state = spec.stateDir ? await collectState(ctx, spec, box.id) : null;
+  const parsed = spec.verdict.annotate ? await annotate(ctx, box) : { annotations: [], dropped: 0 };
+  const state = spec.io.stateDir ? await collectState(ctx, spec, box.id) : null;
   let audit = null;
-  if (spec.audit && !timedOut) {
+  if (spec.verdict.audit && !timedOut) {
     ctx.check();
     deps.notice(
-      `proof audit: ${spec.audit.targets.length} target(s) in a fresh sandbox, /work read-only, no network`
+      `proof audit: ${spec.verdict.audit.targets.length} target(s) in a fresh sandbox, /work read-only, no network`
     );
     const a = await ctx.race(runAudit(engine, spec, p, ctx.labels, box.id));
     audit = { report: a.report, annotations: a.annotations };
@@ -32820,12 +32847,12 @@ async function collect(ctx, spec, box, p, timedOut) {
   };
 }
 async function annotate(ctx, box) {
-  const a = ctx.spec.annotate;
+  const a = ctx.spec.verdict.annotate;
   if (a.parser !== "junit") {
     const log = box.capture?.text() ?? "";
     return a.parser === "lean" ? parseLean2(log, { root: WORK_DIR }) : parseGeneric(log, { root: WORK_DIR });
   }
-  const text2 = await readCollected(ctx.spec.outputDir, a.file, ANNOTATE_FILE_CAP);
+  const text2 = await readCollected(ctx.spec.io.outputDir, a.file, ANNOTATE_FILE_CAP);
   return text2 ? parseJunit(text2.toString("utf8"), { root: WORK_DIR }) : { annotations: [], dropped: 0 };
 }
 async function readCollected(dir, rel, cap) {
@@ -32847,7 +32874,7 @@ async function readCollected(dir, rel, cap) {
 }
 async function collectState(ctx, spec, id) {
   const { deps } = ctx;
-  const dir = spec.stateDir;
+  const dir = spec.io.stateDir;
   const fresh = `${dir.replace(/\/+$/, "")}.sandbox-${ctx.runId}`;
   await fsp4.rm(fresh, { recursive: true, force: true });
   await fsp4.mkdir(fresh, { recursive: true, mode: 493 });
@@ -32855,9 +32882,9 @@ async function collectState(ctx, spec, id) {
   try {
     const r = await ctx.race(
       collectTar(stream, fresh, STATE_DIR.slice(1), {
-        maxTotalBytes: spec.stateSizeBytes,
+        maxTotalBytes: spec.limits.stateSizeBytes,
         maxFiles: DEFAULTS.maxStateFiles,
-        maxFileBytes: spec.stateSizeBytes
+        maxFileBytes: spec.limits.stateSizeBytes
       })
     );
     await fsp4.rm(dir, { recursive: true, force: true });
@@ -33186,10 +33213,10 @@ function judge(spec, o, exit, collected) {
       commandExitCode: exit.commandExitCode,
       timedOut: exit.timedOut,
       oomKilled: exit.oomKilled,
-      outputDir: collected.outputs.collected ? spec.outputDir : null,
+      outputDir: collected.outputs.collected ? spec.io.outputDir : null,
       declared: collected.outputs.declared,
       audit: collected.audit?.report ?? null,
-      readCollected: async (rel, cap) => spec.outputDir ? readCollected(spec.outputDir, rel, cap) : null
+      readCollected: async (rel, cap) => spec.io.outputDir ? readCollected(spec.io.outputDir, rel, cap) : null
     },
     { root: WORK_DIR, auditAnnotations: collected.audit?.annotations ?? [], lean: o.lean ?? null }
   );
@@ -33252,7 +33279,7 @@ var StopWatch = class {
 
 // src/sandbox/stages/command.ts
 var ATTACH_DRAIN_MS = 3e3;
-async function runCommand(ctx, box, net3, logs, timeoutMs = ctx.spec.timeoutMs) {
+async function runCommand(ctx, box, net3, logs, timeoutMs = ctx.spec.limits.timeoutMs) {
   const { engine } = ctx.deps;
   logs.begin();
   const startedAt = Date.now();
@@ -33357,6 +33384,38 @@ function fitVolumes(volumes, defaults, free, dir) {
     );
   }
   return { sizes, notes, freeBytes: free, neededBytes: needed };
+}
+
+// src/sandbox/helper-containers.ts
+var volumeMounts = (volumes, readOnly) => volumes.map((v) => ({ type: "volume", source: v.name, target: v.mount, readOnly }));
+function probeContainer(labels, image) {
+  return helperContainer(labels, "probe", {
+    image,
+    cmd: ["/nonexistent"],
+    pidsLimit: 1,
+    memoryBytes: HOLDER_MEMORY_BYTES
+  });
+}
+function holderContainer(labels, role, image, owner, volumes) {
+  return helperContainer(labels, role, {
+    image,
+    entrypoint: ["sleep"],
+    cmd: ["infinity"],
+    user: `${owner.uid}:${owner.gid}`,
+    mounts: volumeMounts(volumes, true),
+    pidsLimit: 4,
+    memoryBytes: HOLDER_MEMORY_BYTES
+  });
+}
+function chownContainer(labels, image, owner, volumes) {
+  return helperContainer(labels, "chown", {
+    image,
+    entrypoint: ["chown"],
+    cmd: [`${owner.uid}:${owner.gid}`, ...volumes.map((v) => v.mount)],
+    user: "0:0",
+    capAdd: ["CHOWN"],
+    mounts: volumeMounts(volumes, false)
+  });
 }
 
 // src/sandbox/lean.ts
@@ -33672,6 +33731,37 @@ function resolveLean(lean, sourceDir, searchPath) {
       lake: findProgram("--lake", lean.lake, searchPath)
     }
   };
+}
+
+// src/sandbox/sandbox-user.ts
+var UNPRIVILEGED = { uid: 65534, gid: 65534 };
+function decideUser(f) {
+  const explicit = f.user !== null;
+  const wanted = f.user ?? (f.imageUser || "");
+  if (wanted === "") return { ids: UNPRIVILEGED, notes: [] };
+  let ids = numericUser(wanted);
+  if (!ids) {
+    const r = resolveUser(wanted, f.passwd, f.group);
+    if ("error" in r) {
+      if (explicit) return { error: r.error };
+      return {
+        ids: UNPRIVILEGED,
+        notes: [`the image's user '${wanted}' could not be resolved (${r.error}); running as 65534:65534`]
+      };
+    }
+    ids = r;
+  }
+  if (ids.uid === 0 && !f.allowRoot) {
+    if (explicit)
+      return { error: `'${wanted}' is uid 0; pass --allow-root to run as root (not recommended)` };
+    return {
+      ids: UNPRIVILEGED,
+      notes: [
+        `the image runs as root ('${wanted}'); the sandbox runs as 65534:65534 instead (--allow-root keeps root)`
+      ]
+    };
+  }
+  return { ids, notes: [] };
 }
 
 // src/sandbox/pytest.ts
@@ -34198,73 +34288,54 @@ async function attachPersist(engine, host, p, owner, labels) {
 }
 
 // src/sandbox/stages/prepare.ts
-var UNPRIVILEGED = { uid: 65534, gid: 65534 };
 async function prepare(ctx) {
   const { spec, deps } = ctx;
   const { engine } = deps;
   const unfit = podmanLimitsProblem(engine.info);
   if (unfit) throw new InputError("--engine", `${engine.info.endpoint}: ${unfit}`);
-  if (spec.isolation === "runsc" && engine.info.name === "podman") {
+  if (spec.security.isolation === "runsc" && engine.info.name === "podman") {
     throw new InputError("--isolation", `runsc: ${PODMAN_NO_RUNSC}`);
   }
   const [image, backend, runtimes, expected, hostMounts] = await ctx.race(
     Promise.all([
       ensureImage(engine, spec, deps.notice),
-      chooseBackend(spec.volumeBackend, engine, deps.volumeHost),
-      spec.isolation === "runsc" ? engine.runtimes() : Promise.resolve([]),
+      chooseBackend(spec.host.volumeBackend, engine, deps.volumeHost),
+      spec.security.isolation === "runsc" ? engine.runtimes() : Promise.resolve([]),
       spec.verdict.expectDir ? loadExpected(spec.verdict.expectDir) : null,
-      resolveHostMounts(spec.mounts, spec.allowMounts, deps.env ?? {}),
+      resolveHostMounts(spec.phases.mounts, spec.phases.allowMounts, deps.env ?? {}),
       ...checkRunDirectories(spec),
-      spec.persist ? checkPersist(engine, deps.volumeHost, spec.persist.dir) : null
+      spec.phases.persist ? checkPersist(engine, deps.volumeHost, spec.phases.persist.dir) : null
     ])
   );
   if (backend.note) ctx.notes.push(backend.note);
-  const pickRunsc = (networked) => {
-    const r = chooseRunscRuntime(runtimes, networked, spec.allowWeakerGvisor);
-    if ("error" in r) throw new InputError("--isolation", `runsc: ${r.error}`);
-    return { runtime: r.runtime, seccomp: hasOciSeccomp(runtimes.find((x) => x.name === r.runtime)) };
-  };
-  const mainRunsc = spec.isolation === "runsc" ? pickRunsc(spec.network !== "none") : null;
-  const setupRunsc = spec.isolation === "runsc" && spec.setup ? pickRunsc(spec.setup.network !== "none") : null;
-  const runscRuntime = mainRunsc?.runtime ?? null;
-  const runscSeccomp = mainRunsc?.seccomp ?? true;
-  const owner = await decideUser(engine, spec, image, ctx.labels, ctx.notes);
-  if (spec.source?.readOnly) ctx.notes.push(...await readableBy(spec.source.dir, owner));
+  const { runscRuntime, runscSeccomp, setupRunsc } = runtimeFor(spec, runtimes);
+  const owner = await sandboxUser(engine, spec, image, ctx.labels, ctx.notes);
+  if (spec.io.source?.readOnly) ctx.notes.push(...await readableBy(spec.io.source.dir, owner));
   let sized = spec;
   let disk = null;
   if (backend.backend === "loop") {
     const free = await deps.volumeHost.freeBytes();
-    disk = fitVolumes(volumePlans(spec, ctx.runId), spec.defaultSizes, free, deps.volumeHost.stateDir);
-    sized = { ...spec, ...disk.sizes };
+    disk = fitVolumes(volumePlans(spec, ctx.runId), spec.limits.defaultSizes, free, deps.volumeHost.stateDir);
+    sized = { ...spec, limits: { ...spec.limits, ...disk.sizes } };
     ctx.notes.push(...disk.notes);
   }
   let pytest = null;
-  if (spec.tests?.runner === "pytest") {
+  if (spec.verdict.tests?.runner === "pytest") {
     const layout = await resolvePytest(
-      spec.tests,
+      spec.verdict.tests,
       path15.join(deps.volumeHost.stateDir, `${ctx.runId}-pytest`)
     );
     ctx.cleanup.add("remove the pytest scratch files", () => layout.cleanup());
     pytest = layout;
     ctx.notes.push(...layout.notes);
   }
-  const lean = spec.lean ? resolveLean(spec.lean, spec.source.dir, deps.env?.PATH ?? "") : null;
+  const lean = spec.verdict.lean ? resolveLean(spec.verdict.lean, spec.io.source.dir, deps.env?.PATH ?? "") : null;
   if (expected) {
     const declared = [.../* @__PURE__ */ new Set([...sized.verdict.declared, ...expected.map((e) => e.path)])];
     sized = { ...sized, verdict: { ...sized.verdict, declared } };
   }
-  const expectPath = spec.verdict.expectDir ? expectedRepoPath(spec.verdict.expectDir, spec.source?.dir ?? null) : null;
-  const hide = [];
-  const under = (root, p) => p === root || p.startsWith(`${root}/`);
-  if (expectPath && [...pytest?.exclude ?? [], ...lean?.exclude ?? []].some((r) => under(r, expectPath))) {
-    const empty = path15.join(deps.volumeHost.stateDir, `${ctx.runId}-hidden`);
-    await fsp9.mkdir(empty, { recursive: true, mode: 365 });
-    ctx.cleanup.add(
-      "remove the empty folder over the expected files",
-      () => fsp9.rm(empty, { recursive: true, force: true })
-    );
-    hide.push({ type: "bind", source: empty, target: `${WORK_DIR}/${expectPath}`, readOnly: true });
-  }
+  const expectPath = spec.verdict.expectDir ? expectedRepoPath(spec.verdict.expectDir, spec.io.source?.dir ?? null) : null;
+  const hide = await hideExpected(ctx, expectPath, [...pytest?.exclude ?? [], ...lean?.exclude ?? []]);
   ctx.check();
   return {
     hide,
@@ -34283,13 +34354,43 @@ async function prepare(ctx) {
     hostMounts
   };
 }
+function runtimeFor(spec, runtimes) {
+  const pickRunsc = (networked) => {
+    const r = chooseRunscRuntime(runtimes, networked, spec.security.allowWeakerGvisor);
+    if ("error" in r) throw new InputError("--isolation", `runsc: ${r.error}`);
+    return { runtime: r.runtime, seccomp: hasOciSeccomp(runtimes.find((x) => x.name === r.runtime)) };
+  };
+  const runsc = spec.security.isolation === "runsc";
+  const mainRunsc = runsc ? pickRunsc(spec.network !== "none") : null;
+  const setup = spec.phases.setup;
+  return {
+    runscRuntime: mainRunsc?.runtime ?? null,
+    runscSeccomp: mainRunsc?.seccomp ?? true,
+    setupRunsc: runsc && setup ? pickRunsc(setup.network !== "none") : null
+  };
+}
+async function hideExpected(ctx, expectPath, trustedRoots) {
+  const under = (root, p) => p === root || p.startsWith(`${root}/`);
+  if (!expectPath || !trustedRoots.some((r) => under(r, expectPath))) return [];
+  const empty = path15.join(ctx.deps.volumeHost.stateDir, `${ctx.runId}-hidden`);
+  await fsp9.mkdir(empty, { recursive: true, mode: 365 });
+  ctx.cleanup.add(
+    "remove the empty folder over the expected files",
+    () => fsp9.rm(empty, { recursive: true, force: true })
+  );
+  return [{ type: "bind", source: empty, target: `${WORK_DIR}/${expectPath}`, readOnly: true }];
+}
 function checkRunDirectories(spec) {
   return [
-    checkDirectory("--source", spec.source?.dir ?? null, "exists"),
-    checkDirectory("--output-dir", spec.outputDir, "empty-or-absent"),
-    checkDirectory("--state-dir", spec.stateDir, "directory-or-absent"),
-    checkDirectory("--tests", spec.tests?.trusted ? spec.tests.dir : null, "exists"),
-    checkDirectory("--challenge", spec.lean?.trusted ? spec.lean.challengeDir : null, "exists")
+    checkDirectory("--source", spec.io.source?.dir ?? null, "exists"),
+    checkDirectory("--output-dir", spec.io.outputDir, "empty-or-absent"),
+    checkDirectory("--state-dir", spec.io.stateDir, "directory-or-absent"),
+    checkDirectory("--tests", spec.verdict.tests?.trusted ? spec.verdict.tests.dir : null, "exists"),
+    checkDirectory(
+      "--challenge",
+      spec.verdict.lean?.trusted ? spec.verdict.lean.challengeDir : null,
+      "exists"
+    )
   ];
 }
 async function checkDirectory(name, dir, rule) {
@@ -34314,36 +34415,29 @@ async function readableBy(dir, owner) {
   ];
 }
 async function ensureImage(engine, spec, notice) {
-  let info2 = spec.pull === "always" ? null : await engine.imageInspect(spec.image);
+  let info2 = spec.image.pull === "always" ? null : await engine.imageInspect(spec.image.ref);
   if (info2) return info2;
-  if (spec.pull === "never") {
+  if (spec.image.pull === "never") {
     throw new InputError(
       "--image",
-      `'${spec.image}' is not on this engine and --pull is never; build or pull it first`
+      `'${spec.image.ref}' is not on this engine and --pull is never; build or pull it first`
     );
   }
-  notice(`pulling ${spec.image}`);
+  notice(`pulling ${spec.image.ref}`);
   try {
-    await engine.imagePull(spec.image);
+    await engine.imagePull(spec.image.ref);
   } catch (err) {
     throw new InputError(
       "--image",
-      `'${spec.image}' is not on this engine and could not be pulled: ${errorMessage(err)}`
+      `'${spec.image.ref}' is not on this engine and could not be pulled: ${errorMessage(err)}`
     );
   }
-  info2 = await engine.imageInspect(spec.image);
-  if (!info2) throw new InputError("--image", `'${spec.image}' could not be found after pulling`);
+  info2 = await engine.imageInspect(spec.image.ref);
+  if (!info2) throw new InputError("--image", `'${spec.image.ref}' could not be found after pulling`);
   return info2;
 }
 async function readImageFiles(engine, image, files, labels) {
-  const id = await engine.createContainer(
-    helperContainer(labels, "probe", {
-      image,
-      cmd: ["/nonexistent"],
-      pidsLimit: 1,
-      memoryBytes: HOLDER_MEMORY_BYTES
-    })
-  );
+  const id = await engine.createContainer(probeContainer(labels, image));
   const out = /* @__PURE__ */ new Map();
   try {
     for (const f of files) {
@@ -34355,33 +34449,19 @@ async function readImageFiles(engine, image, files, labels) {
   }
   return out;
 }
-async function decideUser(engine, spec, image, labels, notes) {
-  const explicit = spec.user !== null;
-  const wanted = spec.user ?? (image.user || "");
-  if (wanted === "") return UNPRIVILEGED;
-  let ids = numericUser(wanted);
-  if (!ids) {
-    const files = await readImageFiles(engine, spec.image, ["/etc/passwd", "/etc/group"], labels);
-    const r = resolveUser(wanted, files.get("/etc/passwd") ?? "", files.get("/etc/group") ?? "");
-    if ("error" in r) {
-      if (explicit) throw new InputError("--user", r.error);
-      notes.push(`the image's user '${wanted}' could not be resolved (${r.error}); running as 65534:65534`);
-      return UNPRIVILEGED;
-    }
-    ids = r;
-  }
-  if (ids.uid === 0 && !spec.allowRoot) {
-    if (explicit)
-      throw new InputError(
-        "--user",
-        `'${wanted}' is uid 0; pass --allow-root to run as root (not recommended)`
-      );
-    notes.push(
-      `the image runs as root ('${wanted}'); the sandbox runs as 65534:65534 instead (--allow-root keeps root)`
-    );
-    return UNPRIVILEGED;
-  }
-  return ids;
+async function sandboxUser(engine, spec, image, labels, notes) {
+  const wanted = spec.security.user ?? (image.user || "");
+  const files = wanted !== "" && !numericUser(wanted) ? await readImageFiles(engine, spec.image.ref, ["/etc/passwd", "/etc/group"], labels) : null;
+  const d = decideUser({
+    user: spec.security.user,
+    imageUser: image.user,
+    allowRoot: spec.security.allowRoot,
+    passwd: files?.get("/etc/passwd") ?? "",
+    group: files?.get("/etc/group") ?? ""
+  });
+  if ("error" in d) throw new InputError("--user", d.error);
+  notes.push(...d.notes);
+  return d.ids;
 }
 
 // src/sandbox/stages/lean.ts
@@ -34592,15 +34672,7 @@ async function runComparator(o, deps) {
 }
 async function holdVolume(engine, image, volume, user, labels) {
   const id = await engine.createContainer(
-    helperContainer(labels, "lake-holder", {
-      image,
-      entrypoint: ["sleep"],
-      cmd: ["infinity"],
-      user: `${user.uid}:${user.gid}`,
-      mounts: [{ type: "volume", source: volume, target: "/lake", readOnly: true }],
-      pidsLimit: 4,
-      memoryBytes: HOLDER_MEMORY_BYTES
-    })
+    holderContainer(labels, "lake-holder", image, user, [{ name: volume, mount: "/lake" }])
   );
   try {
     await engine.startContainer(id);
@@ -34676,7 +34748,7 @@ async function runLeanJudge(ctx, spec, lean) {
   const project = path17.join(scratch, "project");
   try {
     await fsp11.mkdir(scratch, { recursive: true, mode: 493 });
-    assembleProject(spec.source.dir, spec.lean.challengeDir, lean.files, project);
+    assembleProject(spec.io.source.dir, spec.verdict.lean.challengeDir, lean.files, project);
     deps.notice(
       `comparator: judging ${lean.config.theorem_names.join(", ")} (every build and export in its own sandbox)`
     );
@@ -34684,8 +34756,8 @@ async function runLeanJudge(ctx, spec, lean) {
       {
         projectDir: project,
         comparator: lean.programs.comparator,
-        config: spec.lean.config,
-        image: spec.image,
+        config: spec.verdict.lean.config,
+        image: spec.image.ref,
         landrun: path17.join(packageRoot(), SHIM_PATH),
         lake: lean.programs.lake,
         lean4export: lean.programs.lean4export,
@@ -34693,15 +34765,15 @@ async function runLeanJudge(ctx, spec, lean) {
           PATH: deps.env?.PATH ?? "/usr/local/bin:/usr/bin:/bin",
           HOME: deps.env?.HOME ?? "/nonexistent"
         },
-        isolation: spec.isolation,
-        lakeSizeBytes: Math.min(spec.workSizeBytes, 8 * 1024 ** 3),
+        isolation: spec.security.isolation,
+        lakeSizeBytes: Math.min(spec.limits.workSizeBytes, 8 * 1024 ** 3),
         stepLimits: {
-          timeoutMs: spec.timeoutMs,
-          memoryBytes: spec.memoryBytes,
-          cpus: spec.cpus,
-          pids: spec.pids
+          timeoutMs: spec.limits.timeoutMs,
+          memoryBytes: spec.limits.memoryBytes,
+          cpus: spec.limits.cpus,
+          pids: spec.limits.pids
         },
-        timeoutMs: spec.timeoutMs
+        timeoutMs: spec.limits.timeoutMs
       },
       {
         engine: deps.engine,
@@ -35009,8 +35081,8 @@ async function createSandbox(ctx, p, o) {
   const { spec, deps } = ctx;
   const { engine } = deps;
   let copy = null;
-  if (spec.logFile) {
-    const c = new LogCopy(spec.logFile, LOG_COPY_CAP);
+  if (spec.io.logFile) {
+    const c = new LogCopy(spec.io.logFile, LOG_COPY_CAP);
     ctx.cleanup.add("close the log copy", async () => c.close());
     copy = c;
   }
@@ -35026,7 +35098,7 @@ async function createSandbox(ctx, p, o) {
   ctx.sandboxCheck = check2;
   if (mismatches.length) throw new SandboxError(mismatches.map((m) => `the engine did not honour ${m}`));
   const expect = p.selfCheck;
-  const capture = spec.annotate && spec.annotate.parser !== "junit" ? new Capture(LOG_CAPTURE_CAP) : null;
+  const capture = spec.verdict.annotate && spec.verdict.annotate.parser !== "junit" ? new Capture(LOG_CAPTURE_CAP) : null;
   const pipe = new LogPipe(o.logs, {
     capture,
     copy,
@@ -35049,7 +35121,7 @@ async function createSandbox(ctx, p, o) {
     const packed = packDirectory(dir, o.owner, exclude);
     await Promise.all([engine.putArchive(id, target, packed.stream), packed.done]);
   };
-  const stateDir = !o.filled && spec.stateDir && (await fsp13.readdir(spec.stateDir).catch(() => [])).length > 0 ? spec.stateDir : null;
+  const stateDir = !o.filled && spec.io.stateDir && (await fsp13.readdir(spec.io.stateDir).catch(() => [])).length > 0 ? spec.io.stateDir : null;
   ctx.cleanup.add("stop following the engine events", async () => stops.close());
   const [, attached, watch] = await ctx.race(
     Promise.all([
@@ -35065,15 +35137,15 @@ async function createSandbox(ctx, p, o) {
 
 // src/sandbox/stages/setup.ts
 async function runSetup(ctx, prep, main, o) {
-  const setup = prep.spec.setup;
+  const setup = prep.spec.phases.setup;
   const { deps } = ctx;
   const t0 = Date.now();
   return ctx.phase("remove the setup phase", async () => {
     const spec = {
       ...prep.spec,
+      image: { ...prep.spec.image, entrypoint: null },
       network: setup.network,
-      command: ["/bin/sh", "-c", setup.command],
-      entrypoint: null
+      command: ["/bin/sh", "-c", setup.command]
     };
     const net3 = await ctx.race(
       setupNetwork(spec, {
@@ -35104,7 +35176,7 @@ async function runSetup(ctx, prep, main, o) {
     p.container.name = `${main.container.name}-setup`;
     p.container.labels = { ...p.container.labels, [LABEL_ROLE]: "setup" };
     deps.notice(`setup phase (network ${setup.network}): ${setup.command}`);
-    const logs = new LogStream(deps.log, spec.logLimitBytes, deps.fenceWorkflowCommands);
+    const logs = new LogStream(deps.log, spec.limits.logLimitBytes, deps.fenceWorkflowCommands);
     const box = await createSandbox(ctx, p, {
       logs,
       owner: prep.owner,
@@ -35151,7 +35223,7 @@ async function createVolumes(ctx, prep) {
   const failed = made.flatMap((m, i) => m.status === "rejected" ? [i] : []);
   const retry = failed.length > 0 && failed.every((i) => {
     const reason = made[i].reason;
-    return reason instanceof ReservationError && prep.spec.defaultSizes.includes(SIZE_KEY[plans[i].role]);
+    return reason instanceof ReservationError && prep.spec.limits.defaultSizes.includes(SIZE_KEY[plans[i].role]);
   });
   if (retry) {
     const again = failed.map((i) => plans[i]);
@@ -35166,11 +35238,11 @@ async function createVolumes(ctx, prep) {
   const volumes = madeVolumes();
   const bad = made.find((m) => m.status === "rejected");
   if (bad) throw bad.reason;
-  if (prep.spec.persist) {
+  if (prep.spec.phases.persist) {
     const pending = attachPersist(
       engine,
       volumeHost,
-      { ...prep.spec.persist, name: persistVolumeName(ctx.runId) },
+      { ...prep.spec.phases.persist, name: persistVolumeName(ctx.runId) },
       prep.owner,
       ctx.labels
     );
@@ -35183,31 +35255,16 @@ async function createVolumes(ctx, prep) {
     if (p.note) ctx.notes.push(p.note);
   }
   if (prep.backend === "unbounded") {
-    await chownVolumes(ctx, prep.spec.image, volumes, prep.owner, ctx.labels);
+    await chownVolumes(ctx, prep.spec.image.ref, volumes, prep.owner, ctx.labels);
   } else if (ctx.deps.engine.info.name === "podman") {
-    await holdVolumes(ctx, prep.spec.image, volumes, prep.owner, ctx.labels);
+    await holdVolumes(ctx, prep.spec.image.ref, volumes, prep.owner, ctx.labels);
   }
   ctx.check();
   return volumes;
 }
 async function holdVolumes(ctx, image, volumes, owner, labels) {
   const { engine } = ctx.deps;
-  const id = await engine.createContainer(
-    helperContainer(labels, "holder", {
-      image,
-      entrypoint: ["sleep"],
-      cmd: ["infinity"],
-      user: `${owner.uid}:${owner.gid}`,
-      mounts: volumes.map((v) => ({
-        type: "volume",
-        source: v.name,
-        target: v.mount,
-        readOnly: true
-      })),
-      pidsLimit: 4,
-      memoryBytes: HOLDER_MEMORY_BYTES
-    })
-  );
+  const id = await engine.createContainer(holderContainer(labels, "holder", image, owner, volumes));
   ctx.cleanup.add("remove the volume holder", () => engine.removeContainer(id));
   try {
     await engine.startContainer(id);
@@ -35223,20 +35280,8 @@ async function holdVolumes(ctx, image, volumes, owner, labels) {
 async function chownVolumes(ctx, image, volumes, owner, labels) {
   const { engine } = ctx.deps;
   const id = await engine.createContainer(
-    helperContainer(labels, "chown", {
-      image,
-      entrypoint: ["chown"],
-      cmd: [`${owner.uid}:${owner.gid}`, ...volumes.map((v) => v.mount)],
-      // The one helper that runs as root: it needs CHOWN and nothing else, with no network.
-      user: "0:0",
-      capAdd: ["CHOWN"],
-      mounts: volumes.map((v) => ({
-        type: "volume",
-        source: v.name,
-        target: v.mount,
-        readOnly: false
-      }))
-    })
+    // The one helper that runs as root: it needs CHOWN and nothing else, with no network.
+    chownContainer(labels, image, owner, volumes)
   );
   try {
     const watch = await engine.watchExit(id);
@@ -35253,7 +35298,7 @@ var ENGINE_BACK_WITHIN_MS = 3e4;
 async function executeRun(spec, deps) {
   const ctx = new RunContext(spec, deps);
   const afterCleanup = deps.onRunId?.(ctx.runId);
-  const logs = new LogStream(deps.log, spec.logLimitBytes, deps.fenceWorkflowCommands);
+  const logs = new LogStream(deps.log, spec.limits.logLimitBytes, deps.fenceWorkflowCommands);
   const x = {
     imageId: null,
     plan: null,
@@ -35269,83 +35314,24 @@ async function executeRun(spec, deps) {
   try {
     const prep = await prepare(ctx);
     x.imageId = prep.image.id;
-    const [netMade, volumesMade] = await Promise.allSettled([
-      ctx.race(
-        setupNetwork(prep.spec, {
-          engine: deps.engine,
-          labels: ctx.labels,
-          runId: ctx.runId,
-          addCleanup: (what, fn) => ctx.cleanup.add(what, fn),
-          notice: deps.notice,
-          notes: ctx.notes,
-          env: deps.env,
-          privileged: (cmd, args) => deps.volumeHost.privileged(cmd, args)
-        })
-      ),
-      createVolumes(ctx, prep)
-    ]);
-    if (volumesMade.status === "fulfilled") x.volumes = volumesMade.value;
-    if (netMade.status === "fulfilled") x.net = netMade.value;
-    if (netMade.status === "rejected") throw netMade.reason;
-    if (volumesMade.status === "rejected") throw volumesMade.reason;
-    const net3 = netMade.value;
+    const net3 = await networkAndVolumes(ctx, prep, x);
     ctx.check();
-    const p = x.plan = plan(prep.spec, {
-      runId: ctx.runId,
-      createdAt: ctx.createdAt,
-      plannedAt: deps.now(),
-      uid: prep.owner.uid,
-      gid: prep.owner.gid,
-      network: net3.network,
-      imageEntrypoint: prep.image.entrypoint,
-      extraArgs: prep.pytest?.args ?? [],
-      overlays: [...prep.pytest?.mounts ?? [], ...prep.lean?.overlays ?? [], ...prep.hide],
-      hostMounts: prep.hostMounts,
-      seccompInside: prep.runscSeccomp,
-      engineTmpfs: deps.engine.info.readOnlyTmpfs,
-      ...prep.runscRuntime ? { runscRuntime: prep.runscRuntime } : {}
-    });
-    if (p.container.pidsLimit !== spec.pids) {
-      ctx.notes.push(
-        `under gVisor the pids limit counts gVisor's own threads: the engine's limit is ${p.container.pidsLimit} for --pids ${spec.pids}; the memory limit and the timeout hold a fork bomb`
-      );
-    }
+    const p = x.plan = planSandbox(ctx, prep, net3);
+    ctx.notes.push(...p.notes);
     deps.onPlan?.(p);
-    const hostAddresses = deps.hostAddresses ?? localAddresses;
-    const deadEnd = (gateways) => gateways.filter((g) => deps.engine.info.local && !hostAddresses().includes(g));
-    let budget = spec.timeoutMs;
-    if (prep.spec.setup) {
-      const s2 = await runSetup(ctx, prep, p, { deadEnd });
-      x.setup = s2.report;
-      budget = Math.max(1e3, spec.timeoutMs - s2.report.durationMs);
-      if (s2.exit.timedOut || s2.exit.oomKilled || s2.exit.commandExitCode !== 0) {
-        ctx.notes.push(
-          `the setup command ${s2.exit.timedOut ? "timed out" : s2.exit.oomKilled ? "was OOM-killed" : `exited ${s2.exit.commandExitCode}`}; the command did not run`
-        );
-        x.exit = s2.exit;
-        throw new SetupFailed();
-      }
-    }
+    const deadEnd = deadEndFilter(deps);
+    const budget = await setupPhase(ctx, prep, p, x, deadEnd);
     const box = await createSandbox(ctx, p, {
       logs,
       owner: prep.owner,
       exclude: prep.exclude,
       deadEndGateways: deadEnd(net3.gateways),
-      filled: prep.spec.setup !== null
+      filled: prep.spec.phases.setup !== null
     });
     const exit = x.exit = await runCommand(ctx, box, net3, logs, budget);
-    if (deps.engine.info.name === "podman" && exit.commandExitCode === 137 && !exit.oomKilled && !exit.timedOut) {
-      ctx.notes.push(PODMAN_OOM_NOTE);
-    }
+    if (podmanOomSuspected(deps.engine, exit)) ctx.notes.push(PODMAN_OOM_NOTE);
     const collected = x.collected = await collect(ctx, prep.spec, box, p, exit.timedOut);
-    let lean = null;
-    if (prep.lean) {
-      for (const f of await ctx.cleanup.run()) ctx.notes.push(`cleanup: ${f}`);
-      lean = {
-        layout: prep.lean,
-        outcome: exit.timedOut ? null : await ctx.race(runLeanJudge(ctx, prep.spec, prep.lean))
-      };
-    }
+    const lean = await leanEvidence(ctx, prep, exit);
     x.verdict = await judge(
       prep.spec,
       { expected: prep.expected, trustedTests: prep.pytest?.trusted ?? false, lean },
@@ -35356,14 +35342,89 @@ async function executeRun(spec, deps) {
     if (!(err instanceof SetupFailed)) failure = err;
     logs.end();
   }
+  x.cleanupMs = await cleanUp(ctx, failure);
+  afterCleanup?.();
+  return finalResult(ctx, x, failure);
+}
+async function networkAndVolumes(ctx, prep, x) {
+  const { deps } = ctx;
+  const [netMade, volumesMade] = await Promise.allSettled([
+    ctx.race(
+      setupNetwork(prep.spec, {
+        engine: deps.engine,
+        labels: ctx.labels,
+        runId: ctx.runId,
+        addCleanup: (what, fn) => ctx.cleanup.add(what, fn),
+        notice: deps.notice,
+        notes: ctx.notes,
+        env: deps.env,
+        privileged: (cmd, args) => deps.volumeHost.privileged(cmd, args)
+      })
+    ),
+    createVolumes(ctx, prep)
+  ]);
+  if (volumesMade.status === "fulfilled") x.volumes = volumesMade.value;
+  if (netMade.status === "fulfilled") x.net = netMade.value;
+  if (netMade.status === "rejected") throw netMade.reason;
+  if (volumesMade.status === "rejected") throw volumesMade.reason;
+  return netMade.value;
+}
+function planSandbox(ctx, prep, net3) {
+  return plan(prep.spec, {
+    runId: ctx.runId,
+    createdAt: ctx.createdAt,
+    plannedAt: ctx.deps.now(),
+    uid: prep.owner.uid,
+    gid: prep.owner.gid,
+    network: net3.network,
+    imageEntrypoint: prep.image.entrypoint,
+    extraArgs: prep.pytest?.args ?? [],
+    overlays: [...prep.pytest?.mounts ?? [], ...prep.lean?.overlays ?? [], ...prep.hide],
+    hostMounts: prep.hostMounts,
+    seccompInside: prep.runscSeccomp,
+    engineTmpfs: ctx.deps.engine.info.readOnlyTmpfs,
+    ...prep.runscRuntime ? { runscRuntime: prep.runscRuntime } : {}
+  });
+}
+function deadEndFilter(deps) {
+  const hostAddresses = deps.hostAddresses ?? localAddresses;
+  return (gateways) => gateways.filter((g) => deps.engine.info.local && !hostAddresses().includes(g));
+}
+async function setupPhase(ctx, prep, p, x, deadEnd) {
+  const timeout2 = ctx.spec.limits.timeoutMs;
+  if (!prep.spec.phases.setup) return timeout2;
+  const s2 = await runSetup(ctx, prep, p, { deadEnd });
+  x.setup = s2.report;
+  if (s2.exit.timedOut || s2.exit.oomKilled || s2.exit.commandExitCode !== 0) {
+    ctx.notes.push(
+      `the setup command ${s2.exit.timedOut ? "timed out" : s2.exit.oomKilled ? "was OOM-killed" : `exited ${s2.exit.commandExitCode}`}; the command did not run`
+    );
+    x.exit = s2.exit;
+    throw new SetupFailed();
+  }
+  return Math.max(1e3, timeout2 - s2.report.durationMs);
+}
+function podmanOomSuspected(engine, exit) {
+  return engine.info.name === "podman" && exit.commandExitCode === 137 && !exit.oomKilled && !exit.timedOut;
+}
+async function leanEvidence(ctx, prep, exit) {
+  if (!prep.lean) return null;
+  for (const f of await ctx.cleanup.run()) ctx.notes.push(`cleanup: ${f}`);
+  return {
+    layout: prep.lean,
+    outcome: exit.timedOut ? null : await ctx.race(runLeanJudge(ctx, prep.spec, prep.lean))
+  };
+}
+async function cleanUp(ctx, failure) {
   const t = Date.now();
-  const retry = { ping: () => deps.engine.ping(), withinMs: ENGINE_BACK_WITHIN_MS };
+  const retry = { ping: () => ctx.deps.engine.ping(), withinMs: ENGINE_BACK_WITHIN_MS };
   for (const f of await ctx.cleanup.run({ retry })) {
     if (failure === null) ctx.notes.push(`cleanup: ${f}`);
-    else deps.notice(`cleanup: ${f}`);
+    else ctx.deps.notice(`cleanup: ${f}`);
   }
-  x.cleanupMs = Date.now() - t;
-  afterCleanup?.();
+  return Date.now() - t;
+}
+function finalResult(ctx, x, failure) {
   try {
     return assembleResult(ctx, x, failure);
   } catch (err) {
@@ -35584,8 +35645,8 @@ async function runSessionCommand(ctx, r, argv, check2, o) {
   const id = r.container.id;
   let pid = null;
   let copy = null;
-  if (ctx.spec.logFile) {
-    const c = new LogCopy(ctx.spec.logFile, LOG_COPY_CAP);
+  if (ctx.spec.io.logFile) {
+    const c = new LogCopy(ctx.spec.io.logFile, LOG_COPY_CAP);
     ctx.cleanup.add("close the log copy", async () => c.close());
     copy = c;
   }
@@ -35780,60 +35841,80 @@ async function followProxy(engine, r) {
 // src/session/hash.ts
 import { createHash } from "node:crypto";
 var SPEC_FIELDS = {
-  image: "plan",
-  entrypoint: "run",
   preset: "run",
+  image: { ref: "plan", entrypoint: "run", pull: "run" },
   command: "run",
-  // A read-only source is a bind mount of the container: its directory is part of the plan (see planFacts).
-  source: "run",
-  outputDir: "run",
-  timeoutMs: "plan",
-  memoryBytes: "plan",
-  cpus: "plan",
-  pids: "plan",
-  nofile: "plan",
-  fsizeBytes: "plan",
-  tmpSizeBytes: "plan",
-  workSizeBytes: "plan",
-  outputSizeBytes: "plan",
-  // The host directory is per run (copied in, collected back); whether /state exists is the plan's (planFacts).
-  stateDir: "run",
-  stateSizeBytes: "plan",
-  user: "plan",
-  allowRoot: "plan",
-  writableRoot: "plan",
-  tmpExec: "plan",
-  capAdd: "plan",
   env: "plan",
+  io: {
+    // A read-only source is a bind mount of the container: its directory is part of the plan (see planFacts).
+    source: "run",
+    outputDir: "run",
+    // The host directory is per run (copied in, collected back); whether /state exists is the plan's (planFacts).
+    stateDir: "run",
+    logFile: "run",
+    resultFile: "run"
+  },
+  limits: {
+    timeoutMs: "plan",
+    memoryBytes: "plan",
+    cpus: "plan",
+    pids: "plan",
+    nofile: "plan",
+    fsizeBytes: "plan",
+    tmpSizeBytes: "plan",
+    workSizeBytes: "plan",
+    outputSizeBytes: "plan",
+    stateSizeBytes: "plan",
+    outputCaps: "plan",
+    logLimitBytes: "run",
+    defaultSizes: "run"
+  },
+  security: {
+    user: "plan",
+    allowRoot: "plan",
+    writableRoot: "plan",
+    tmpExec: "plan",
+    capAdd: "plan",
+    isolation: "plan",
+    allowWeakerGvisor: "plan",
+    selfCheck: "plan"
+  },
   network: "plan",
   egress: "plan",
-  isolation: "plan",
-  allowWeakerGvisor: "plan",
-  pull: "run",
-  volumeBackend: "plan",
-  outputCaps: "plan",
-  logLimitBytes: "run",
-  logFile: "run",
-  audit: "plan",
-  annotate: "run",
-  verdict: "run",
-  tests: "plan",
-  lean: "plan",
-  subject: "run",
-  selfCheck: "plan",
-  resultFile: "run",
-  defaultSizes: "run",
-  mounts: "plan",
-  allowMounts: "plan",
-  persist: "plan",
-  setup: "plan",
-  // Whether a run is warm is not part of what it runs in; the idle time is the keeper's business.
-  warm: "run",
-  // Another engine is another sandbox.
-  engine: "plan",
-  // The watchdog guards the process that runs the sandbox, not the sandbox itself.
-  watchdog: "run"
+  host: {
+    // Another engine is another sandbox.
+    engine: "plan",
+    volumeBackend: "plan",
+    // The watchdog guards the process that runs the sandbox, not the sandbox itself.
+    watchdog: "run"
+  },
+  verdict: {
+    declared: "run",
+    junit: "run",
+    expectDir: "run",
+    annotate: "run",
+    audit: "plan",
+    tests: "plan",
+    subject: "run",
+    lean: "plan"
+  },
+  phases: {
+    mounts: "plan",
+    allowMounts: "plan",
+    persist: "plan",
+    setup: "plan",
+    // Whether a run is warm is not part of what it runs in; the idle time is the keeper's business.
+    warm: "run"
+  }
 };
+function specFieldParts() {
+  return Object.entries(SPEC_FIELDS).flatMap(
+    ([k, v]) => typeof v === "string" ? [[k, v]] : Object.entries(v).map(([f, part]) => [`${k}.${f}`, part])
+  );
+}
+function valueAt(spec, key) {
+  return key.split(".").reduce((v, k) => v[k], spec);
+}
 function canonical(v) {
   if (Array.isArray(v)) return v.map(canonical);
   if (v !== null && typeof v === "object") {
@@ -35845,11 +35926,9 @@ function canonical(v) {
 }
 function planFacts(spec, imageId) {
   const facts = { imageId };
-  for (const [k, part] of Object.entries(SPEC_FIELDS)) {
-    if (part === "plan") facts[k] = spec[k];
-  }
-  facts.readOnlySource = spec.source?.readOnly ? spec.source.dir : null;
-  facts.hasState = spec.stateDir !== null;
+  for (const [k, part] of specFieldParts()) if (part === "plan") facts[k] = valueAt(spec, k);
+  facts.readOnlySource = spec.io.source?.readOnly ? spec.io.source.dir : null;
+  facts.hasState = spec.io.stateDir !== null;
   return canonical(facts);
 }
 function planHash(spec, imageId) {
@@ -35864,6 +35943,7 @@ var LABEL_SESSION = "sandbox-action.session";
 var LABEL_SESSION_NAME = "sandbox-action.session-name";
 var LABEL_SESSION_KIND = "sandbox-action.session-kind";
 var LABEL_PLAN_HASH = "sandbox-action.plan-hash";
+var RECORD_VERSION = 2;
 function sessionLabels(r) {
   return {
     [LABEL_SESSION]: r.id,
@@ -35885,7 +35965,7 @@ async function writeRecord(dir, r) {
 function parseRecord(text2) {
   try {
     const j = JSON.parse(text2);
-    if (j.version !== 1 || typeof j.id !== "string" || !ID.test(j.id)) return null;
+    if (j.version !== RECORD_VERSION || typeof j.id !== "string" || !ID.test(j.id)) return null;
     if (!j.spec || !j.container || typeof j.container.id !== "string" || !j.user || !j.keeper) return null;
     if (j.kind !== "session" && j.kind !== "warm") return null;
     return j;
@@ -35904,6 +35984,15 @@ async function listRecords(dir) {
   for (const n of names.filter((f) => f.endsWith(".json")).sort()) {
     const r = await readRecord(dir, n.slice(0, -".json".length));
     if (r) out.push(r);
+  }
+  return out;
+}
+async function unreadableRecords(dir) {
+  const names = await fsp15.readdir(dir).catch(() => []);
+  const ids = names.filter((f) => f.endsWith(".json")).map((n) => n.slice(0, -".json".length));
+  const out = [];
+  for (const id of ids.filter((i) => ID.test(i)).sort()) {
+    if (await readRecord(dir, id) === null) out.push(id);
   }
   return out;
 }
@@ -35990,7 +36079,7 @@ async function createSession(spec, deps, o) {
     });
     const volumes = await createVolumes(ctx, prep);
     const deadEnd = deadEndGateways(deps, net3.gateways);
-    const logs = new LogStream(deps.log, prep.spec.logLimitBytes, deps.fenceWorkflowCommands);
+    const logs = new LogStream(deps.log, prep.spec.limits.logLimitBytes, deps.fenceWorkflowCommands);
     const box = await createSandbox(
       ctx,
       {
@@ -36004,7 +36093,7 @@ async function createSession(spec, deps, o) {
     if (p.selfCheck) await waitForCheck(ctx, box.check, box.watch.exit);
     const now = deps.now().toISOString();
     const record = {
-      version: 1,
+      version: RECORD_VERSION,
       id: ctx.runId,
       name: o.name,
       kind: o.kind,
@@ -36242,8 +36331,15 @@ async function stopSession(deps, r) {
 }
 async function removeSession(deps, r) {
   const notes = [];
-  if (r.spec.stateDir && await isRunning(deps.engine, r.container.id) !== null) {
-    const ctx = new RunContext({ ...r.spec, outputDir: null, annotate: null, audit: null }, deps);
+  if (r.spec.io.stateDir && await isRunning(deps.engine, r.container.id) !== null) {
+    const ctx = new RunContext(
+      {
+        ...r.spec,
+        io: { ...r.spec.io, outputDir: null },
+        verdict: { ...r.spec.verdict, annotate: null, audit: null }
+      },
+      deps
+    );
     const c = await collect(ctx, ctx.spec, { id: r.container.id, capture: null }, planOf(r), false);
     if (c.state) notes.push(`/state: ${c.state.files} files collected back into ${c.state.dir}`);
   }
@@ -36261,12 +36357,18 @@ function planOf(r) {
     container: r.container.plan,
     uid: r.user.uid,
     gid: r.user.gid,
-    selfCheck: r.selfCheck
+    selfCheck: r.selfCheck,
+    notes: []
   };
 }
 async function sweep(deps) {
   const dir = dirOf(deps);
   const lines = [];
+  for (const id of await unreadableRecords(dir)) {
+    if (isLocked(dir, id)) continue;
+    await removeRecord(dir, id);
+    lines.push(`removed the record of ${id}: written by another version of sandbox-action, or damaged`);
+  }
   for (const r of await listRecords(dir)) {
     const busy = isLocked(dir, r.id);
     const running = await isRunning(deps.engine, r.container.id).catch(() => false);
@@ -36324,7 +36426,7 @@ function netOf(ledger) {
 // src/session/reset.ts
 var SETTLE_TRIES = 40;
 var SETTLE_MS = 25;
-var gvisor = (r) => r.spec.isolation === "runsc";
+var gvisor = (r) => r.spec.security.isolation === "runsc";
 async function strays(ctx, r) {
   for (let i = 0; ; i++) {
     const table = await ctx.deps.engine.top(r.container.id, "-o pid,uid,comm");
@@ -36374,7 +36476,9 @@ async function readyForRun(ctx, r, fresh) {
     const w = await trustedExec(
       ctx,
       r,
-      wipeScript(wipeTargets({ writableWork: !r.spec.source?.readOnly, state: r.spec.stateDir !== null })),
+      wipeScript(
+        wipeTargets({ writableWork: !r.spec.io.source?.readOnly, state: r.spec.io.stateDir !== null })
+      ),
       6e4
     );
     if (w.exitCode === 0) return [];
@@ -36387,21 +36491,22 @@ async function readyForRun(ctx, r, fresh) {
 
 // src/session/warm-rules.ts
 function warmBlocker(spec) {
-  if (spec.isolation === "runsc" && !spec.allowWeakerGvisor) {
+  if (spec.security.isolation === "runsc" && !spec.security.allowWeakerGvisor) {
     return "--isolation runsc: a warm run's command is exec'd into the warm sandbox, which gets no seccomp filter inside gVisor (runsc 20221219); --allow-weaker-gvisor takes that";
   }
-  if (spec.writableRoot)
+  if (spec.security.writableRoot)
     return "--writable-root: what a run writes to the root filesystem would be seen by the next";
-  if (spec.capAdd.length) {
-    return `--cap-add ${spec.capAdd.join(",")}: a capability lets a run reach past its own processes`;
+  if (spec.security.capAdd.length) {
+    return `--cap-add ${spec.security.capAdd.join(",")}: a capability lets a run reach past its own processes`;
   }
-  const rw = spec.mounts.find((m) => !m.readOnly);
+  const rw = spec.phases.mounts.find((m) => !m.readOnly);
   if (rw) return `--mount ${rw.host}:${rw.dest}:rw: a writable host mount carries state to the next run`;
-  if (spec.persist) return "--persist: /persist is kept between runs by design (use a session)";
-  if (spec.setup) return "--setup: the setup phase has a container of its own for each run";
-  if (spec.tests) return "--tests: trusted tests are mounted for one run";
-  if (spec.lean) return "--challenge: comparator judges one run on the trusted side, in sandboxes of its own";
-  if (spec.audit) return "--audit-target: the proof audit runs in a fresh sandbox of its own";
+  if (spec.phases.persist) return "--persist: /persist is kept between runs by design (use a session)";
+  if (spec.phases.setup) return "--setup: the setup phase has a container of its own for each run";
+  if (spec.verdict.tests) return "--tests: trusted tests are mounted for one run";
+  if (spec.verdict.lean)
+    return "--challenge: comparator judges one run on the trusted side, in sandboxes of its own";
+  if (spec.verdict.audit) return "--audit-target: the proof audit runs in a fresh sandbox of its own";
   return null;
 }
 
@@ -36411,7 +36516,7 @@ async function cold(spec, deps, reason) {
   return { ...r, notes: [...r.notes, `warm: a cold sandbox ran the command: ${reason}`] };
 }
 function runSandboxed(spec, deps) {
-  return spec.warm ? runWarm(spec, deps) : executeRun(spec, deps);
+  return spec.phases.warm ? runWarm(spec, deps) : executeRun(spec, deps);
 }
 async function runWarm(spec, deps) {
   const blocker = warmBlocker(spec);
@@ -36421,7 +36526,7 @@ async function runWarm(spec, deps) {
   let coldReason = null;
   try {
     await sweep(deps).catch(() => void 0);
-    const image = await deps.engine.imageInspect(spec.image);
+    const image = await deps.engine.imageInspect(spec.image.ref);
     const hash = image ? planHash(spec, image.id) : null;
     const candidates2 = (await listRecords(dir)).filter((r) => r.kind === "warm" && r.planHash === hash);
     for (const c of candidates2) {
@@ -36443,7 +36548,7 @@ async function runWarm(spec, deps) {
         name: null,
         kind: "warm",
         keep: false,
-        idleTtlMs: spec.warm.idleTtlMs
+        idleTtlMs: spec.phases.warm.idleTtlMs
       });
       const release = tryLock(dir, record.id);
       if (!release) return cold(spec, deps, `${coldReason}; the one just made was taken by another run`);
@@ -36463,20 +36568,25 @@ async function runWarm(spec, deps) {
 function forCreate(spec) {
   return {
     ...spec,
-    source: spec.source?.readOnly ? spec.source : null,
-    outputDir: null,
-    resultFile: null,
-    logFile: null,
-    annotate: null,
-    verdict: { declared: [], junit: null, expectDir: null }
+    io: {
+      ...spec.io,
+      source: spec.io.source?.readOnly ? spec.io.source : null,
+      outputDir: null,
+      resultFile: null,
+      logFile: null
+    },
+    verdict: { ...spec.verdict, annotate: null, declared: [], junit: null, expectDir: null }
   };
 }
 async function runInWarm(given, deps, r, w) {
   const spec = {
     ...given,
-    workSizeBytes: r.spec.workSizeBytes,
-    outputSizeBytes: r.spec.outputSizeBytes,
-    stateSizeBytes: r.spec.stateSizeBytes
+    limits: {
+      ...given.limits,
+      workSizeBytes: r.spec.limits.workSizeBytes,
+      outputSizeBytes: r.spec.limits.outputSizeBytes,
+      stateSizeBytes: r.spec.limits.stateSizeBytes
+    }
   };
   const ctx = new RunContext(spec, deps);
   const x = sessionPieces(r);
@@ -36506,19 +36616,22 @@ async function runInWarm(given, deps, r, w) {
     };
     await ctx.race(
       Promise.all([
-        copyIn(spec.source && !spec.source.readOnly ? spec.source.dir : null, WORK_DIR),
-        copyIn(spec.stateDir, STATE_DIR)
+        copyIn(spec.io.source && !spec.io.source.readOnly ? spec.io.source.dir : null, WORK_DIR),
+        copyIn(spec.io.stateDir, STATE_DIR)
       ])
     );
     const vars = await proxyVariables(engine, r);
     if (vars === null) throw new InputError("--warm", "the warm sandbox's proxy has no address");
     proxy = await followProxy(engine, r);
-    logs = new LogStream(deps.log, spec.logLimitBytes, deps.fenceWorkflowCommands);
-    const capture = spec.annotate && spec.annotate.parser !== "junit" ? new Capture(LOG_CAPTURE_CAP) : null;
-    const argv = [...spec.entrypoint ? [spec.entrypoint] : r.imageEntrypoint ?? [], ...spec.command];
+    logs = new LogStream(deps.log, spec.limits.logLimitBytes, deps.fenceWorkflowCommands);
+    const capture = spec.verdict.annotate && spec.verdict.annotate.parser !== "junit" ? new Capture(LOG_CAPTURE_CAP) : null;
+    const argv = [
+      ...spec.image.entrypoint ? [spec.image.entrypoint] : r.imageEntrypoint ?? [],
+      ...spec.command
+    ];
     const exit = x.exit = await runSessionCommand(ctx, r, argv, check2, {
       logs,
-      timeoutMs: spec.timeoutMs,
+      timeoutMs: spec.limits.timeoutMs,
       env: vars,
       deadEndGateways: r.network.deadEndGateways,
       capture
@@ -36541,7 +36654,7 @@ async function runInWarm(given, deps, r, w) {
   }
   if (failure !== null && warm.resetProblem === null)
     warm.resetProblem = `the run failed: ${errorMessage(failure)}`;
-  if (warm.resetProblem === null && r.spec.isolation === "runsc") {
+  if (warm.resetProblem === null && r.spec.security.isolation === "runsc") {
     await startKeeper(engine, r).catch((err) => {
       warm.resetProblem = `restarting the sandbox failed: ${errorMessage(err)}`;
     });
@@ -37399,8 +37512,8 @@ function failedBeforeRun(err, spec, subject) {
     exitCode: exitCodeFor("mirror", err),
     commandExitCode: null,
     durationMs: 0,
-    subject: spec?.subject ?? subject ?? { repository: null, headSha: null, baseSha: null, baseRef: null, shard: null },
-    image: { ref: spec?.image ?? "", id: null },
+    subject: spec?.verdict.subject ?? subject ?? { repository: null, headSha: null, baseSha: null, baseRef: null, shard: null },
+    image: { ref: spec?.image.ref ?? "", id: null },
     engine: { name: "", version: "", runtime: "" },
     user: "",
     network: spec?.network ?? "",
@@ -37410,7 +37523,7 @@ function failedBeforeRun(err, spec, subject) {
     loosened: [],
     notes: [],
     sandbox: null,
-    outputs: emptyOutputs(spec?.outputDir ?? null),
+    outputs: emptyOutputs(spec?.io.outputDir ?? null),
     state: null,
     verdict: { passed: false, judges: [] },
     annotations: [],
@@ -43306,12 +43419,12 @@ async function runAction() {
     setFailed(err instanceof InputError ? `input ${err.message}` : errorMessage(err));
     return inputExitCode("plain");
   }
-  writeResultOnCrash(resultPath, spec.subject);
+  writeResultOnCrash(resultPath, spec.verdict.subject);
   const sig = abortOnSignals();
   try {
     let result;
     try {
-      const engine = await connect(ctx, spec.engine);
+      const engine = await connect(ctx, spec.host.engine);
       result = await group(
         "sandbox-action: run",
         () => runSandboxed(
@@ -43320,7 +43433,7 @@ async function runAction() {
             log: { stdout: process.stdout, stderr: process.stderr },
             notice: (l) => info(`sandbox-action: ${l}`),
             signal: sig.signal,
-            watchdog: spec.watchdog,
+            watchdog: spec.host.watchdog,
             // Set at once, so the cleanup step (if: always()) can remove this run even if this process is killed.
             onRunId: (id) => setOutput("run-id", id)
           })

@@ -62,12 +62,12 @@ export async function runAction(): Promise<number> {
     core.setFailed(err instanceof InputError ? `input ${err.message}` : errorMessage(err));
     return inputExitCode('plain');
   }
-  writeResultOnCrash(resultPath, spec.subject);
+  writeResultOnCrash(resultPath, spec.verdict.subject);
   const sig = abortOnSignals();
   try {
     let result: RunResult;
     try {
-      const engine = await connect(ctx, spec.engine);
+      const engine = await connect(ctx, spec.host.engine);
       result = await core.group('sandbox-action: run', () =>
         runSandboxed(
           spec,
@@ -75,7 +75,7 @@ export async function runAction(): Promise<number> {
             log: { stdout: process.stdout, stderr: process.stderr },
             notice: (l) => core.info(`sandbox-action: ${l}`),
             signal: sig.signal,
-            watchdog: spec.watchdog,
+            watchdog: spec.host.watchdog,
             // Set at once, so the cleanup step (if: always()) can remove this run even if this process is killed.
             onRunId: (id) => core.setOutput('run-id', id),
           }),

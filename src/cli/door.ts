@@ -117,9 +117,9 @@ export function failedBeforeRun(err: unknown, spec: RunSpec | null, subject?: Su
     exitCode: exitCodeFor('mirror', err),
     commandExitCode: null,
     durationMs: 0,
-    subject: spec?.subject ??
+    subject: spec?.verdict.subject ??
       subject ?? { repository: null, headSha: null, baseSha: null, baseRef: null, shard: null },
-    image: { ref: spec?.image ?? '', id: null },
+    image: { ref: spec?.image.ref ?? '', id: null },
     engine: { name: '', version: '', runtime: '' },
     user: '',
     network: spec?.network ?? '',
@@ -129,7 +129,7 @@ export function failedBeforeRun(err: unknown, spec: RunSpec | null, subject?: Su
     loosened: [],
     notes: [],
     sandbox: null,
-    outputs: emptyOutputs(spec?.outputDir ?? null),
+    outputs: emptyOutputs(spec?.io.outputDir ?? null),
     state: null,
     verdict: { passed: false, judges: [] },
     annotations: [],

@@ -227,16 +227,16 @@ async function runCommand(argv: string[], io: Io): Promise<number> {
   } catch (err) {
     return failBeforeRun(io, err, null, resultFile, json);
   }
-  writeResultOnCrash(spec.resultFile, spec.subject);
+  writeResultOnCrash(spec.io.resultFile, spec.verdict.subject);
   // The host's tools for loop volumes are asked while the engine is connected to, not after.
-  if (spec.volumeBackend !== 'tmpfs' && spec.volumeBackend !== 'unbounded') {
+  if (spec.host.volumeBackend !== 'tmpfs' && spec.host.volumeBackend !== 'unbounded') {
     void loopToolsReason(volumeHostFor(ctx));
   }
   let engine;
   try {
-    engine = await connect(ctx, spec.engine);
+    engine = await connect(ctx, spec.host.engine);
   } catch (err) {
-    return failBeforeRun(io, err, spec, spec.resultFile, json);
+    return failBeforeRun(io, err, spec, spec.io.resultFile, json);
   }
   const sig = abortOnSignals();
   try {
@@ -246,10 +246,10 @@ async function runCommand(argv: string[], io: Io): Promise<number> {
         log: json ? { stdout: io.stderr, stderr: io.stderr } : { stdout: io.stdout, stderr: io.stderr },
         notice: (l) => io.stderr.write(`sandbox-action: ${l}\n`),
         signal: sig.signal,
-        watchdog: spec.watchdog,
+        watchdog: spec.host.watchdog,
       }),
     );
-    if (spec.resultFile) writeResultFile(spec.resultFile, result);
+    if (spec.io.resultFile) writeResultFile(spec.io.resultFile, result);
     if (result.error) io.stderr.write(`sandbox-action: ${result.error}\n`);
     for (const n of result.notes) io.stderr.write(`sandbox-action: note: ${n}\n`);
     if (json) io.stdout.write(`${JSON.stringify(result)}\n`);

@@ -290,7 +290,7 @@ async function execCommand(argv: string[], io: Io): Promise<number> {
     });
     // What a result needs before the session is known: the parser's defaults for an empty plan.
     const base = parseRunOptions({ image: 'unknown' }, opts.command, { cpus: ctx.cpus, cwd: ctx.cwd });
-    const result = await execInSession(opts, deps, { ...base, resultFile });
+    const result = await execInSession(opts, deps, { ...base, io: { ...base.io, resultFile } });
     if (resultFile) writeResultFile(resultFile, result);
     if (result.error) io.stderr.write(`sandbox-action: ${result.error}\n`);
     if (json) io.stdout.write(`${JSON.stringify(result)}\n`);

@@ -11,7 +11,7 @@ import path from 'node:path';
 import { GiB, type Isolation } from '../config/run-options.js';
 import { InputError, InterruptedError, errorMessage } from '../config/errors.js';
 import type { Engine, Labels } from '../engine/types.js';
-import { HOLDER_MEMORY_BYTES, helperContainer } from '../sandbox/plan.js';
+import { holderContainer } from '../sandbox/helper-containers.js';
 import { LABEL_RUN, chooseRunscRuntime, newRunId, runLabels } from '../sandbox/plan.js';
 import { chooseBackend, createVolume, type CreatedVolume, type VolumeHost } from '../sandbox/volumes.js';
 import {
@@ -208,15 +208,7 @@ async function holdVolume(
   labels: Labels,
 ): Promise<void> {
   const id = await engine.createContainer(
-    helperContainer(labels, 'lake-holder', {
-      image,
-      entrypoint: ['sleep'],
-      cmd: ['infinity'],
-      user: `${user.uid}:${user.gid}`,
-      mounts: [{ type: 'volume', source: volume, target: '/lake', readOnly: true }],
-      pidsLimit: 4,
-      memoryBytes: HOLDER_MEMORY_BYTES,
-    }),
+    holderContainer(labels, 'lake-holder', image, user, [{ name: volume, mount: '/lake' }]),
   );
   try {
     await engine.startContainer(id);

@@ -18,13 +18,15 @@ export type LooseningOption = {
  */
 const RECORDERS: { [K in LooseningOption]: (spec: RunSpec) => Loosened[] } = {
   'allow-root': (spec) =>
-    spec.allowRoot ? [{ option: '--allow-root', effect: 'the command may run as uid 0' }] : [],
+    spec.security.allowRoot ? [{ option: '--allow-root', effect: 'the command may run as uid 0' }] : [],
   'writable-root': (spec) =>
-    spec.writableRoot ? [{ option: '--writable-root', effect: 'the root filesystem is writable' }] : [],
+    spec.security.writableRoot
+      ? [{ option: '--writable-root', effect: 'the root filesystem is writable' }]
+      : [],
   'tmp-exec': (spec) =>
-    spec.tmpExec ? [{ option: '--tmp-exec', effect: 'files in /tmp may be executed' }] : [],
+    spec.security.tmpExec ? [{ option: '--tmp-exec', effect: 'files in /tmp may be executed' }] : [],
   'cap-add': (spec) =>
-    spec.capAdd.map((c) => ({ option: `--cap-add ${c}`, effect: `capability ${c} is granted` })),
+    spec.security.capAdd.map((c) => ({ option: `--cap-add ${c}`, effect: `capability ${c} is granted` })),
   network: (spec) =>
     spec.network === 'open'
       ? [{ option: '--network open', effect: 'the build has unrestricted network access' }]
@@ -57,7 +59,7 @@ const RECORDERS: { [K in LooseningOption]: (spec: RunSpec) => Loosened[] } = {
       ? [{ option: '--egress audit', effect: 'the proxy lets any public host through (recorded)' }]
       : [],
   'allow-weaker-gvisor': (spec) =>
-    spec.allowWeakerGvisor
+    spec.security.allowWeakerGvisor
       ? [
           {
             option: '--allow-weaker-gvisor',
@@ -66,11 +68,11 @@ const RECORDERS: { [K in LooseningOption]: (spec: RunSpec) => Loosened[] } = {
         ]
       : [],
   'volume-backend': (spec) =>
-    spec.volumeBackend === 'unbounded'
+    spec.host.volumeBackend === 'unbounded'
       ? [{ option: '--volume-backend unbounded', effect: 'writable volumes have no size cap' }]
       : [],
   'no-watchdog': (spec) =>
-    spec.watchdog
+    spec.host.watchdog
       ? []
       : [
           {
@@ -79,7 +81,7 @@ const RECORDERS: { [K in LooseningOption]: (spec: RunSpec) => Loosened[] } = {
           },
         ],
   mount: (spec) =>
-    spec.mounts
+    spec.phases.mounts
       .filter((m) => !m.readOnly)
       .map((m) => ({
         option: `--mount ${m.host}:${m.dest}:rw`,
@@ -91,12 +93,12 @@ const RECORDERS: { [K in LooseningOption]: (spec: RunSpec) => Loosened[] } = {
       effect: `the sandbox can call ${r.host} with the host's $${r.env} (it never sees the value)`,
     })),
   'allow-mount': (spec) =>
-    spec.allowMounts.map((a) => ({
+    spec.phases.allowMounts.map((a) => ({
       option: `--allow-mount ${a}`,
       effect: 'a host path refused by default may be mounted',
     })),
   'skip-self-check': (spec) =>
-    spec.selfCheck
+    spec.security.selfCheck
       ? []
       : [
           {

@@ -13,7 +13,11 @@ import { DEFAULTS, type RunOptionName } from './option-table.js';
 import { IMAGE_REF, list, oneOf, str } from './raw-options.js';
 import type { EgressSpec, HostFacts, NetworkMode, RawOptions, RunSpec } from './run-spec.js';
 
-export function parseAudit(raw: RawOptions, presetAllow: string[] | null, cwd: string): RunSpec['audit'] {
+export function parseAudit(
+  raw: RawOptions,
+  presetAllow: string[] | null,
+  cwd: string,
+): RunSpec['verdict']['audit'] {
   const targets = list(raw, 'audit-target');
   const modulesArg = list(raw, 'audit-module');
   const allowArg = list(raw, 'audit-allow');
@@ -181,9 +185,9 @@ export function timeout(v: string | undefined): number {
 export function parseLean(
   raw: RawOptions,
   preset: ReturnType<typeof applyPreset>['preset'],
-  source: RunSpec['source'],
+  source: RunSpec['io']['source'],
   host: HostFacts,
-): RunSpec['lean'] {
+): RunSpec['verdict']['lean'] {
   const challenge = str(raw, 'challenge');
   // The preset decides the judge; a command of the caller's replaces only the (advisory) build.
   const wanted = challenge !== undefined || (preset?.lean?.judge === 'comparator' && source !== null);

@@ -134,7 +134,7 @@ export function parseRunOptions(given: RawOptions, givenCommand: string[], host:
   }
 
   const annotateArg = str(raw, 'annotate');
-  let annotate: RunSpec['annotate'] = null;
+  let annotate: RunSpec['verdict']['annotate'] = null;
   if (annotateArg !== undefined) {
     const m = /^(lean|gcc|junit)(?::(.+))?$/.exec(annotateArg);
     if (!m || (m[2] !== undefined && m[1] !== 'junit')) {
@@ -180,79 +180,93 @@ export function parseRunOptions(given: RawOptions, givenCommand: string[], host:
     );
   }
   return {
-    ...phases,
-    annotate,
-    verdict: { declared, junit, expectDir: expectArg ? path.resolve(host.cwd, expectArg) : null },
-    tests: testsArg
-      ? {
-          dir: path.resolve(host.cwd, testsArg),
-          paths: testsPaths.length ? testsPaths : (preset?.tests?.paths ?? ['tests']),
-          trusted: true,
-          runner: commandFromPreset ? (preset?.tests?.runner ?? null) : null,
-        }
-      : preset?.tests && source && commandFromPreset
-        ? { dir: source.dir, paths: preset.tests.paths, trusted: false, runner: preset.tests.runner }
-        : null,
-    subject: parseSubject(raw),
-    lean: parseLean(raw, preset, source, host),
-    selfCheck: !bool(raw, 'skip-self-check'),
-    watchdog: !bool(raw, 'no-watchdog'),
-    resultFile: str(raw, 'result-file') ? path.resolve(host.cwd, str(raw, 'result-file')!) : null,
-    defaultSizes: (
-      [
-        ['work-size', 'workSizeBytes'],
-        ['output-size', 'outputSizeBytes'],
-        ['state-size', 'stateSizeBytes'],
-      ] as const
-    )
-      .filter(([o]) => !explicit.has(o))
-      .map(([, k]) => k),
-    audit: parseAudit(raw, presetAllow, host.cwd),
-    image,
-    entrypoint,
     preset: typeof raw.preset === 'string' ? raw.preset : null,
+    image: {
+      ref: image,
+      entrypoint,
+      pull: oneOf('pull', str(raw, 'pull'), ['missing', 'always', 'never'] as const, 'missing'),
+    },
     command,
-    source,
-    outputDir: outputArg ? path.resolve(host.cwd, outputArg) : null,
-    timeoutMs: timeout(str(raw, 'timeout')),
-    memoryBytes,
-    cpus,
-    pids: count(raw, 'pids', DEFAULTS.pids, 1_000_000),
-    nofile: count(raw, 'nofile', DEFAULTS.nofile, 1_048_576),
-    fsizeBytes: size(raw, 'max-file-size', DEFAULTS.fsizeBytes),
-    tmpSizeBytes,
-    workSizeBytes: size(raw, 'work-size', DEFAULTS.workSizeBytes),
-    outputSizeBytes: size(raw, 'output-size', DEFAULTS.outputSizeBytes),
-    stateDir: str(raw, 'state-dir') ? path.resolve(host.cwd, str(raw, 'state-dir')!) : null,
-    stateSizeBytes: size(raw, 'state-size', DEFAULTS.stateSizeBytes),
-    user,
-    allowRoot,
-    writableRoot: bool(raw, 'writable-root'),
-    tmpExec: bool(raw, 'tmp-exec'),
-    capAdd,
     env,
+    io: {
+      source,
+      outputDir: outputArg ? path.resolve(host.cwd, outputArg) : null,
+      stateDir: str(raw, 'state-dir') ? path.resolve(host.cwd, str(raw, 'state-dir')!) : null,
+      logFile: str(raw, 'log-file') ? path.resolve(host.cwd, str(raw, 'log-file')!) : null,
+      resultFile: str(raw, 'result-file') ? path.resolve(host.cwd, str(raw, 'result-file')!) : null,
+    },
+    limits: {
+      timeoutMs: timeout(str(raw, 'timeout')),
+      memoryBytes,
+      cpus,
+      pids: count(raw, 'pids', DEFAULTS.pids, 1_000_000),
+      nofile: count(raw, 'nofile', DEFAULTS.nofile, 1_048_576),
+      fsizeBytes: size(raw, 'max-file-size', DEFAULTS.fsizeBytes),
+      tmpSizeBytes,
+      workSizeBytes: size(raw, 'work-size', DEFAULTS.workSizeBytes),
+      outputSizeBytes: size(raw, 'output-size', DEFAULTS.outputSizeBytes),
+      stateSizeBytes: size(raw, 'state-size', DEFAULTS.stateSizeBytes),
+      outputCaps: {
+        maxTotalBytes,
+        maxFiles: count(raw, 'max-output-files', DEFAULTS.maxOutputFiles, 10_000_000),
+        maxFileBytes,
+      },
+      logLimitBytes: size(raw, 'log-limit', DEFAULTS.logLimitBytes),
+      defaultSizes: (
+        [
+          ['work-size', 'workSizeBytes'],
+          ['output-size', 'outputSizeBytes'],
+          ['state-size', 'stateSizeBytes'],
+        ] as const
+      )
+        .filter(([o]) => !explicit.has(o))
+        .map(([, k]) => k),
+    },
+    security: {
+      user,
+      allowRoot,
+      writableRoot: bool(raw, 'writable-root'),
+      tmpExec: bool(raw, 'tmp-exec'),
+      capAdd,
+      isolation,
+      allowWeakerGvisor,
+      selfCheck: !bool(raw, 'skip-self-check'),
+    },
     network,
     egress: parseEgress(
       raw,
       phases.setup?.network === 'proxy' && network === 'none' ? 'proxy' : network,
       host.cwd,
     ),
-    isolation,
-    allowWeakerGvisor,
-    pull: oneOf('pull', str(raw, 'pull'), ['missing', 'always', 'never'] as const, 'missing'),
-    engine: oneOf('engine', str(raw, 'engine'), ['auto', 'docker', 'podman'] as const, 'auto'),
-    volumeBackend: oneOf(
-      'volume-backend',
-      str(raw, 'volume-backend'),
-      ['auto', 'loop', 'tmpfs', 'unbounded'] as const,
-      'auto',
-    ),
-    outputCaps: {
-      maxTotalBytes,
-      maxFiles: count(raw, 'max-output-files', DEFAULTS.maxOutputFiles, 10_000_000),
-      maxFileBytes,
+    host: {
+      engine: oneOf('engine', str(raw, 'engine'), ['auto', 'docker', 'podman'] as const, 'auto'),
+      volumeBackend: oneOf(
+        'volume-backend',
+        str(raw, 'volume-backend'),
+        ['auto', 'loop', 'tmpfs', 'unbounded'] as const,
+        'auto',
+      ),
+      watchdog: !bool(raw, 'no-watchdog'),
     },
-    logLimitBytes: size(raw, 'log-limit', DEFAULTS.logLimitBytes),
-    logFile: str(raw, 'log-file') ? path.resolve(host.cwd, str(raw, 'log-file')!) : null,
+    verdict: {
+      declared,
+      junit,
+      expectDir: expectArg ? path.resolve(host.cwd, expectArg) : null,
+      annotate,
+      audit: parseAudit(raw, presetAllow, host.cwd),
+      tests: testsArg
+        ? {
+            dir: path.resolve(host.cwd, testsArg),
+            paths: testsPaths.length ? testsPaths : (preset?.tests?.paths ?? ['tests']),
+            trusted: true,
+            runner: commandFromPreset ? (preset?.tests?.runner ?? null) : null,
+          }
+        : preset?.tests && source && commandFromPreset
+          ? { dir: source.dir, paths: preset.tests.paths, trusted: false, runner: preset.tests.runner }
+          : null,
+      subject: parseSubject(raw),
+      lean: parseLean(raw, preset, source, host),
+    },
+    phases,
   };
 }

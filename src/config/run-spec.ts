@@ -19,49 +19,123 @@ export interface OutputCaps {
   maxFileBytes: number;
 }
 
-export interface RunSpec extends PhaseOptions {
-  image: string;
-  /** Replaces the image's entrypoint when set. */
-  entrypoint: string | null;
+/**
+ * The run, grouped by concern. Each group is read by the stages it names: `plan()` reads `security` and `limits`;
+ * the plan hash (src/session/hash.ts) classifies every field of every group.
+ */
+export interface RunSpec {
   /** The preset the options came from, if any. */
   preset: string | null;
+  image: ImageSpec;
+  /** The command, as argv (run behind the image's entrypoint unless `image.entrypoint` replaces it). */
   command: string[];
-  source: { dir: string; readOnly: boolean } | null;
-  /** Where collected outputs go; null collects nothing (the /output volume still exists). */
-  outputDir: string | null;
-  timeoutMs: number;
-  memoryBytes: number;
-  cpus: number;
-  pids: number;
-  nofile: number;
-  fsizeBytes: number;
-  tmpSizeBytes: number;
-  workSizeBytes: number;
-  outputSizeBytes: number;
-  /** Host directory kept between runs: copied into a capped /state volume, collected back safely after. */
-  stateDir: string | null;
-  stateSizeBytes: number;
-  /** Explicit --user, or null for the image's non-root user (else 65534:65534). */
-  user: string | null;
-  allowRoot: boolean;
-  writableRoot: boolean;
-  tmpExec: boolean;
-  capAdd: string[];
+  /** `--env` and the preset's variables, KEY=VALUE. */
   env: string[];
+  io: IoSpec;
+  limits: LimitsSpec;
+  security: SecuritySpec;
   network: NetworkMode;
   /** The proxy's policy and topology (`--network proxy` only). */
   egress: EgressSpec | null;
+  host: HostSpec;
+  verdict: VerdictSpec;
+  /** Host mounts, /persist, the setup phase and warm reuse. */
+  phases: PhaseOptions;
+}
+
+export interface ImageSpec {
+  /** The image reference (`--image`). */
+  ref: string;
+  /** Replaces the image's entrypoint when set. */
+  entrypoint: string | null;
+  /** When the image is pulled. */
+  pull: PullPolicy;
+}
+
+/** What goes in and comes out: host paths. */
+export interface IoSpec {
+  /** Copied into /work, or bind-mounted read-only over it (`--source-readonly`). */
+  source: { dir: string; readOnly: boolean } | null;
+  /** Where collected outputs go; null collects nothing (the /output volume still exists). */
+  outputDir: string | null;
+  /** Host directory kept between runs: copied into a capped /state volume, collected back safely after. */
+  stateDir: string | null;
+  /** A capped copy of the build's log on the host (16 MiB), or null. */
+  logFile: string | null;
+  /** Where the result is written, also when the run fails (null: nowhere). */
+  resultFile: string | null;
+}
+
+/** What bounds the run: time, memory, processes, files and every volume's size. */
+export interface LimitsSpec {
+  /** Wall-clock limit of the command (then killed: status timeout). */
+  timeoutMs: number;
+  /** Memory and memory+swap cap of the sandbox (/tmp counts against it). */
+  memoryBytes: number;
+  /** CPUs the sandbox may use (nano-CPUs of the engine). */
+  cpus: number;
+  /** Processes in the sandbox (raised under gVisor: see pidsLimitFor). */
+  pids: number;
+  /** Open files per process. */
+  nofile: number;
+  /** Largest file a process may write. */
+  fsizeBytes: number;
+  /** /tmp's tmpfs (counted against memoryBytes). */
+  tmpSizeBytes: number;
+  /** /work's hard size cap. */
+  workSizeBytes: number;
+  /** /output's hard size cap. */
+  outputSizeBytes: number;
+  /** /state's hard size cap (with `io.stateDir`). */
+  stateSizeBytes: number;
+  /** What collecting /output may take. */
+  outputCaps: OutputCaps;
+  /** How much of the log is streamed and kept. */
+  logLimitBytes: number;
+  /** Sizes the user did not give (defaults, or a preset's): these may shrink to fit the disk, with a note. */
+  defaultSizes: ('workSizeBytes' | 'outputSizeBytes' | 'stateSizeBytes')[];
+}
+
+/** Who the command runs as and what it may do; every loosening here is recorded (loosened.ts). */
+export interface SecuritySpec {
+  /** Explicit --user, or null for the image's non-root user (else 65534:65534). */
+  user: string | null;
+  /** --allow-root: the command may run as uid 0 (loosens). */
+  allowRoot: boolean;
+  /** --writable-root: the root filesystem is writable (loosens). */
+  writableRoot: boolean;
+  /** --tmp-exec: /tmp is mounted exec (loosens). */
+  tmpExec: boolean;
+  /** Capabilities added after dropping all (never the forbidden ones; each loosens). */
+  capAdd: string[];
+  /** runc (default) or gVisor (runsc). */
   isolation: Isolation;
   /** --allow-weaker-gvisor: a runsc runtime without --oci-seccomp (no seccomp filter inside gVisor). */
   allowWeakerGvisor: boolean;
-  pull: PullPolicy;
+  /** Run the self-check inside the sandbox before the command (off only with --skip-self-check: loosens). */
+  selfCheck: boolean;
+}
+
+/** How this host runs the sandbox. */
+export interface HostSpec {
   /** --engine: which engine to connect to (auto: DOCKER_HOST, CONTAINER_HOST, then the usual sockets). */
   engine: EngineChoice;
+  /** How volume sizes are enforced (loop images, tmpfs; unbounded loosens). */
   volumeBackend: VolumeBackend;
-  outputCaps: OutputCaps;
-  logLimitBytes: number;
-  /** A capped copy of the build's log on the host (16 MiB), or null. */
-  logFile: string | null;
+  /** A detached watchdog removes the run if the CLI dies, and kills a sandbox past its deadline (src/sandbox/watchdog.ts). */
+  watchdog: boolean;
+}
+
+/** What the verdict is made of, and the judges that make it (src/verdict/, src/sandbox/audit.ts, src/comparator/). */
+export interface VerdictSpec {
+  /** Declared outputs (paths inside /output) that must be collected. */
+  declared: string[];
+  /** The JUnit judge. */
+  junit: { file: string } | null;
+  /** Expected files on this host, never in the sandbox (loaded and checked when the run starts). */
+  expectDir: string | null;
+  /** Parse into annotations: the log (lean, gcc) or a collected JUnit file (a path inside /output). */
+  annotate: { parser: 'lean' | 'gcc' } | { parser: 'junit'; file: string } | null;
   /** Lean proof audit after the build (lean-proof): targets, imported modules, allowed axioms. */
   audit: {
     targets: string[];
@@ -70,15 +144,6 @@ export interface RunSpec extends PhaseOptions {
     /** Files of /work whose theorems must keep the base branch's statements: path in /work → base file on the host. */
     protected: { path: string; baseFile: string }[];
   } | null;
-  /** Parse into annotations: the log (lean, gcc) or a collected JUnit file (a path inside /output). */
-  annotate: { parser: 'lean' | 'gcc' } | { parser: 'junit'; file: string } | null;
-  /** What the verdict is made of: declared outputs, the JUnit judge, expected outputs (src/verdict/). */
-  verdict: {
-    declared: string[];
-    junit: { file: string } | null;
-    /** Expected files on this host, never in the sandbox (loaded and checked when the run starts). */
-    expectDir: string | null;
-  };
   /**
    * Trusted tests (python-tests): a checkout of the base branch on this host whose test paths, conftest.py files and
    * pytest configuration replace the source's, mounted read-only over /work. null: the source's own tests.
@@ -101,14 +166,6 @@ export interface RunSpec extends PhaseOptions {
     lean4export: string;
     lake: string;
   } | null;
-  /** Run the self-check inside the sandbox before the command (off only with --skip-self-check: loosens). */
-  selfCheck: boolean;
-  /** A detached watchdog removes the run if the CLI dies, and kills a sandbox past its deadline (src/sandbox/watchdog.ts). */
-  watchdog: boolean;
-  /** Where the result is written, also when the run fails (null: nowhere). */
-  resultFile: string | null;
-  /** Sizes the user did not give (defaults, or a preset's): these may shrink to fit the disk, with a note. */
-  defaultSizes: ('workSizeBytes' | 'outputSizeBytes' | 'stateSizeBytes')[];
 }
 
 /** The run's subject, as the trusted workflow names it: the result schema's (one contract for both halves). */

@@ -63,7 +63,7 @@ export async function runAudit(
   labels: Labels,
   buildContainer: string,
 ): Promise<{ report: AuditReport; annotations: Annotation[]; output: string }> {
-  const audit = spec.audit!;
+  const audit = spec.verdict.audit!;
   const changed = await checkProtected(engine, buildContainer, audit.protected);
   const nonce = crypto.randomBytes(16).toString('hex');
   const file = auditFile(audit.modules, audit.targets, nonce);

@@ -14,14 +14,14 @@ import type { RunSpec } from '../config/run-options.js';
 import type { LeanEvidence } from '../verdict/judges.js';
 import type { RunResult } from '../verdict/schema.js';
 import { LogStream, type LogWriter } from './logs.js';
-import { setupNetwork } from './network.js';
+import { setupNetwork, type NetworkSetup } from './network.js';
 import { plan, type SandboxPlan } from './plan.js';
 import { assembleResult, type RunPieces } from './result.js';
 import { RunContext } from './run-context.js';
 import { collect } from './stages/collect.js';
 import { judge } from './stages/judge.js';
-import { runCommand } from './stages/command.js';
-import { prepare } from './stages/prepare.js';
+import { runCommand, type Exit } from './stages/command.js';
+import { prepare, type Prepared } from './stages/prepare.js';
 import { runLeanJudge } from './stages/lean.js';
 import { createSandbox } from './stages/sandbox.js';
 import { runSetup } from './stages/setup.js';
@@ -57,7 +57,7 @@ export interface RunDeps {
 export async function executeRun(spec: RunSpec, deps: RunDeps): Promise<RunResult> {
   const ctx = new RunContext(spec, deps);
   const afterCleanup = deps.onRunId?.(ctx.runId);
-  const logs = new LogStream(deps.log, spec.logLimitBytes, deps.fenceWorkflowCommands);
+  const logs = new LogStream(deps.log, spec.limits.logLimitBytes, deps.fenceWorkflowCommands);
   const x: RunPieces = {
     imageId: null,
     plan: null,
@@ -73,92 +73,24 @@ export async function executeRun(spec: RunSpec, deps: RunDeps): Promise<RunResul
   try {
     const prep = await prepare(ctx);
     x.imageId = prep.image.id;
-    // The network (in proxy mode: the proxy's image, networks and start) and the volumes at once: neither needs
-    // the other. Both settle before a failure is thrown, so whatever was made is in the cleanup.
-    const [netMade, volumesMade] = await Promise.allSettled([
-      ctx.race(
-        setupNetwork(prep.spec, {
-          engine: deps.engine,
-          labels: ctx.labels,
-          runId: ctx.runId,
-          addCleanup: (what, fn) => ctx.cleanup.add(what, fn),
-          notice: deps.notice,
-          notes: ctx.notes,
-          env: deps.env,
-          privileged: (cmd, args) => deps.volumeHost.privileged(cmd, args),
-        }),
-      ),
-      createVolumes(ctx, prep),
-    ]);
-    if (volumesMade.status === 'fulfilled') x.volumes = volumesMade.value;
-    if (netMade.status === 'fulfilled') x.net = netMade.value;
-    if (netMade.status === 'rejected') throw netMade.reason;
-    if (volumesMade.status === 'rejected') throw volumesMade.reason;
-    const net = netMade.value;
+    const net = await networkAndVolumes(ctx, prep, x);
     ctx.check();
-    const p = (x.plan = plan(prep.spec, {
-      runId: ctx.runId,
-      createdAt: ctx.createdAt,
-      plannedAt: deps.now(),
-      uid: prep.owner.uid,
-      gid: prep.owner.gid,
-      network: net.network,
-      imageEntrypoint: prep.image.entrypoint,
-      extraArgs: prep.pytest?.args ?? [],
-      overlays: [...(prep.pytest?.mounts ?? []), ...(prep.lean?.overlays ?? []), ...prep.hide],
-      hostMounts: prep.hostMounts,
-      seccompInside: prep.runscSeccomp,
-      engineTmpfs: deps.engine.info.readOnlyTmpfs,
-      ...(prep.runscRuntime ? { runscRuntime: prep.runscRuntime } : {}),
-    }));
-    if (p.container.pidsLimit !== spec.pids) {
-      ctx.notes.push(
-        `under gVisor the pids limit counts gVisor's own threads: the engine's limit is ${p.container.pidsLimit} for --pids ${spec.pids}; the memory limit and the timeout hold a fork bomb`,
-      );
-    }
+    const p = (x.plan = planSandbox(ctx, prep, net));
+    ctx.notes.push(...p.notes);
     deps.onPlan?.(p);
-    const hostAddresses = deps.hostAddresses ?? localAddresses;
-    const deadEnd = (gateways: string[]) =>
-      gateways.filter((g) => deps.engine.info.local && !hostAddresses().includes(g));
-    let budget = spec.timeoutMs;
-    if (prep.spec.setup) {
-      const s = await runSetup(ctx, prep, p, { deadEnd });
-      x.setup = s.report;
-      budget = Math.max(1000, spec.timeoutMs - s.report.durationMs);
-      if (s.exit.timedOut || s.exit.oomKilled || s.exit.commandExitCode !== 0) {
-        ctx.notes.push(
-          `the setup command ${s.exit.timedOut ? 'timed out' : s.exit.oomKilled ? 'was OOM-killed' : `exited ${s.exit.commandExitCode}`}; the command did not run`,
-        );
-        x.exit = s.exit;
-        throw new SetupFailed();
-      }
-    }
+    const deadEnd = deadEndFilter(deps);
+    const budget = await setupPhase(ctx, prep, p, x, deadEnd);
     const box = await createSandbox(ctx, p, {
       logs,
       owner: prep.owner,
       exclude: prep.exclude,
       deadEndGateways: deadEnd(net.gateways),
-      filled: prep.spec.setup !== null,
+      filled: prep.spec.phases.setup !== null,
     });
     const exit = (x.exit = await runCommand(ctx, box, net, logs, budget));
-    if (
-      deps.engine.info.name === 'podman' &&
-      exit.commandExitCode === 137 &&
-      !exit.oomKilled &&
-      !exit.timedOut
-    ) {
-      ctx.notes.push(PODMAN_OOM_NOTE);
-    }
+    if (podmanOomSuspected(deps.engine, exit)) ctx.notes.push(PODMAN_OOM_NOTE);
     const collected = (x.collected = await collect(ctx, prep.spec, box, p, exit.timedOut));
-    let lean: LeanEvidence | null = null;
-    if (prep.lean) {
-      // The sandbox and its volumes go first: comparator's steps make their own.
-      for (const f of await ctx.cleanup.run()) ctx.notes.push(`cleanup: ${f}`);
-      lean = {
-        layout: prep.lean,
-        outcome: exit.timedOut ? null : await ctx.race(runLeanJudge(ctx, prep.spec, prep.lean)),
-      };
-    }
+    const lean = await leanEvidence(ctx, prep, exit);
     x.verdict = await judge(
       prep.spec,
       { expected: prep.expected, trustedTests: prep.pytest?.trusted ?? false, lean },
@@ -170,15 +102,114 @@ export async function executeRun(spec: RunSpec, deps: RunDeps): Promise<RunResul
     if (!(err instanceof SetupFailed)) failure = err;
     logs.end();
   }
+  x.cleanupMs = await cleanUp(ctx, failure);
+  afterCleanup?.();
+  return finalResult(ctx, x, failure);
+}
+
+/**
+ * The network (in proxy mode: the proxy's image, networks and start) and the volumes at once: neither needs the
+ * other. Both settle before a failure is thrown, so whatever was made is in the cleanup (and in the pieces).
+ */
+async function networkAndVolumes(ctx: RunContext, prep: Prepared, x: RunPieces): Promise<NetworkSetup> {
+  const { deps } = ctx;
+  const [netMade, volumesMade] = await Promise.allSettled([
+    ctx.race(
+      setupNetwork(prep.spec, {
+        engine: deps.engine,
+        labels: ctx.labels,
+        runId: ctx.runId,
+        addCleanup: (what, fn) => ctx.cleanup.add(what, fn),
+        notice: deps.notice,
+        notes: ctx.notes,
+        env: deps.env,
+        privileged: (cmd, args) => deps.volumeHost.privileged(cmd, args),
+      }),
+    ),
+    createVolumes(ctx, prep),
+  ]);
+  if (volumesMade.status === 'fulfilled') x.volumes = volumesMade.value;
+  if (netMade.status === 'fulfilled') x.net = netMade.value;
+  if (netMade.status === 'rejected') throw netMade.reason;
+  if (volumesMade.status === 'rejected') throw volumesMade.reason;
+  return netMade.value;
+}
+
+/** The sandbox's plan from what prepare found and the network made. */
+function planSandbox(ctx: RunContext, prep: Prepared, net: NetworkSetup): SandboxPlan {
+  return plan(prep.spec, {
+    runId: ctx.runId,
+    createdAt: ctx.createdAt,
+    plannedAt: ctx.deps.now(),
+    uid: prep.owner.uid,
+    gid: prep.owner.gid,
+    network: net.network,
+    imageEntrypoint: prep.image.entrypoint,
+    extraArgs: prep.pytest?.args ?? [],
+    overlays: [...(prep.pytest?.mounts ?? []), ...(prep.lean?.overlays ?? []), ...prep.hide],
+    hostMounts: prep.hostMounts,
+    seccompInside: prep.runscSeccomp,
+    engineTmpfs: ctx.deps.engine.info.readOnlyTmpfs,
+    ...(prep.runscRuntime ? { runscRuntime: prep.runscRuntime } : {}),
+  });
+}
+
+/** The gateways a dead-end check applies to: on a local engine, those no host interface holds. */
+function deadEndFilter(deps: RunDeps): (gateways: string[]) => string[] {
+  const hostAddresses = deps.hostAddresses ?? localAddresses;
+  return (gateways) => gateways.filter((g) => deps.engine.info.local && !hostAddresses().includes(g));
+}
+
+/** The setup phase, if any: the time it leaves the command; a failed one ends the run (SetupFailed). */
+async function setupPhase(
+  ctx: RunContext,
+  prep: Prepared,
+  p: SandboxPlan,
+  x: RunPieces,
+  deadEnd: (gateways: string[]) => string[],
+): Promise<number> {
+  const timeout = ctx.spec.limits.timeoutMs;
+  if (!prep.spec.phases.setup) return timeout;
+  const s = await runSetup(ctx, prep, p, { deadEnd });
+  x.setup = s.report;
+  if (s.exit.timedOut || s.exit.oomKilled || s.exit.commandExitCode !== 0) {
+    ctx.notes.push(
+      `the setup command ${s.exit.timedOut ? 'timed out' : s.exit.oomKilled ? 'was OOM-killed' : `exited ${s.exit.commandExitCode}`}; the command did not run`,
+    );
+    x.exit = s.exit;
+    throw new SetupFailed();
+  }
+  return Math.max(1000, timeout - s.report.durationMs);
+}
+
+/** Podman reports no OOM kill: a 137 that is neither a timeout nor a known OOM kill gets a note. */
+function podmanOomSuspected(engine: Engine, exit: Exit): boolean {
+  return engine.info.name === 'podman' && exit.commandExitCode === 137 && !exit.oomKilled && !exit.timedOut;
+}
+
+/** The Lean judge's evidence (lean-proof): the sandbox and its volumes go first, comparator's steps make their own. */
+async function leanEvidence(ctx: RunContext, prep: Prepared, exit: Exit): Promise<LeanEvidence | null> {
+  if (!prep.lean) return null;
+  for (const f of await ctx.cleanup.run()) ctx.notes.push(`cleanup: ${f}`);
+  return {
+    layout: prep.lean,
+    outcome: exit.timedOut ? null : await ctx.race(runLeanJudge(ctx, prep.spec, prep.lean)),
+  };
+}
+
+/** Remove everything the run made; what failed goes in the notes (or to the notice, when the run failed). */
+async function cleanUp(ctx: RunContext, failure: unknown): Promise<number> {
   const t = Date.now();
   // A step the engine failed (it restarted under the run) is tried again while it answers, for a while.
-  const retry = { ping: () => deps.engine.ping(), withinMs: ENGINE_BACK_WITHIN_MS };
+  const retry = { ping: () => ctx.deps.engine.ping(), withinMs: ENGINE_BACK_WITHIN_MS };
   for (const f of await ctx.cleanup.run({ retry })) {
     if (failure === null) ctx.notes.push(`cleanup: ${f}`);
-    else deps.notice(`cleanup: ${f}`);
+    else ctx.deps.notice(`cleanup: ${f}`);
   }
-  x.cleanupMs = Date.now() - t;
-  afterCleanup?.();
+  return Date.now() - t;
+}
+
+function finalResult(ctx: RunContext, x: RunPieces, failure: unknown): RunResult {
   try {
     return assembleResult(ctx, x, failure);
   } catch (err) {

@@ -53,7 +53,7 @@ export function findProgram(option: string, name: string, searchPath: string): s
 }
 
 export function resolveLean(
-  lean: NonNullable<RunSpec['lean']>,
+  lean: NonNullable<RunSpec['verdict']['lean']>,
   sourceDir: string,
   searchPath: string,
 ): LeanLayout {

@@ -185,7 +185,7 @@ export async function setupNetwork(spec: RunSpec, deps: NetworkDeps): Promise<Ne
     !egress.egressNetwork && engine.info.name === 'docker' && engine.info.local && !!deps.privileged;
   const bridge = egressBridgeName(runId);
   const made = await Promise.allSettled([
-    ensureProxyImage(engine, egress, spec.pull, deps.notice),
+    ensureProxyImage(engine, egress, spec.image.pull, deps.notice),
     engine.createNetwork({
       name: internalName,
       internal: true,

@@ -50,6 +50,8 @@ export interface SandboxPlan {
   gid: number;
   /** What the self-check inside the sandbox must find (null with --skip-self-check). */
   selfCheck: SelfCheckExpect | null;
+  /** What the plan decided that the result should say (the gVisor pids limit). */
+  notes: string[];
 }
 
 export interface PlanContext {
@@ -164,17 +166,27 @@ export function runLabels(runId: string, createdAt: Date): Labels {
 export function volumePlans(spec: RunSpec, runId: string): VolumePlan<RunVolumeRole>[] {
   const base = `sandbox-action-${runId}`;
   const volumes: VolumePlan<RunVolumeRole>[] = [];
-  if (!spec.source?.readOnly) {
-    volumes.push({ role: 'work', name: `${base}-work`, mount: WORK_DIR, sizeBytes: spec.workSizeBytes });
+  if (!spec.io.source?.readOnly) {
+    volumes.push({
+      role: 'work',
+      name: `${base}-work`,
+      mount: WORK_DIR,
+      sizeBytes: spec.limits.workSizeBytes,
+    });
   }
   volumes.push({
     role: 'output',
     name: `${base}-output`,
     mount: OUTPUT_DIR,
-    sizeBytes: spec.outputSizeBytes,
+    sizeBytes: spec.limits.outputSizeBytes,
   });
-  if (spec.stateDir) {
-    volumes.push({ role: 'state', name: `${base}-state`, mount: STATE_DIR, sizeBytes: spec.stateSizeBytes });
+  if (spec.io.stateDir) {
+    volumes.push({
+      role: 'state',
+      name: `${base}-state`,
+      mount: STATE_DIR,
+      sizeBytes: spec.limits.stateSizeBytes,
+    });
   }
   return volumes;
 }
@@ -182,8 +194,8 @@ export function volumePlans(spec: RunSpec, runId: string): VolumePlan<RunVolumeR
 /** The command as the container runs it: behind the self-check when there is one. */
 function commandOf(spec: RunSpec, ctx: PlanContext, check: SelfCheckExpect | null) {
   const cmd = [...spec.command, ...(ctx.extraArgs ?? [])];
-  if (!check) return { ...(spec.entrypoint ? { entrypoint: [spec.entrypoint] } : {}), cmd };
-  const entry = spec.entrypoint ? [spec.entrypoint] : (ctx.imageEntrypoint ?? []);
+  if (!check) return { ...(spec.image.entrypoint ? { entrypoint: [spec.image.entrypoint] } : {}), cmd };
+  const entry = spec.image.entrypoint ? [spec.image.entrypoint] : (ctx.imageEntrypoint ?? []);
   return wrapWithSelfCheck([...entry, ...cmd], check);
 }
 
@@ -193,13 +205,13 @@ export function plan(spec: RunSpec, ctx: PlanContext): SandboxPlan {
   const volumes = volumePlans(spec, ctx.runId);
   const mounts: Mount[] = [];
 
-  if (spec.source?.readOnly) {
-    mounts.push({ type: 'bind', source: spec.source.dir, target: WORK_DIR, readOnly: true });
+  if (spec.io.source?.readOnly) {
+    mounts.push({ type: 'bind', source: spec.io.source.dir, target: WORK_DIR, readOnly: true });
   }
   for (const v of volumes) mounts.push({ type: 'volume', source: v.name, target: v.mount, readOnly: false });
   mounts.push(...(ctx.overlays ?? []));
   mounts.push(...(ctx.hostMounts ?? []));
-  if (spec.persist) {
+  if (spec.phases.persist) {
     mounts.push({
       type: 'volume',
       source: persistVolumeName(ctx.runId),
@@ -208,25 +220,25 @@ export function plan(spec: RunSpec, ctx: PlanContext): SandboxPlan {
     });
   }
   const networkMode = ctx.network?.mode ?? 'none';
-  const selfCheck: SelfCheckExpect | null = spec.selfCheck
+  const selfCheck: SelfCheckExpect | null = spec.security.selfCheck
     ? {
         uid: ctx.uid,
         gid: ctx.gid,
-        capabilities: [...spec.capAdd],
-        readOnlyRoot: !spec.writableRoot,
+        capabilities: [...spec.security.capAdd],
+        readOnlyRoot: !spec.security.writableRoot,
         noRouteOut: spec.network !== 'open',
-        runtime: spec.isolation === 'runsc' ? 'runsc' : 'runc',
+        runtime: spec.security.isolation === 'runsc' ? 'runsc' : 'runc',
         seccomp: ctx.seccompInside ?? true,
       }
     : null;
 
-  const tmpOptions = ['rw', 'nosuid', 'nodev', ...(spec.tmpExec ? ['exec'] : ['noexec'])];
+  const tmpOptions = ['rw', 'nosuid', 'nodev', ...(spec.security.tmpExec ? ['exec'] : ['noexec'])];
   mounts.push({
     type: 'tmpfs',
     source: '',
     target: '/tmp',
     readOnly: false,
-    tmpfs: { sizeBytes: spec.tmpSizeBytes, mode: 0o1777, options: tmpOptions },
+    tmpfs: { sizeBytes: spec.limits.tmpSizeBytes, mode: 0o1777, options: tmpOptions },
   });
 
   // Podman's compatible create always adds writable tmpfs (/run, /var/tmp) under a read-only root, except where a
@@ -235,7 +247,7 @@ export function plan(spec: RunSpec, ctx: PlanContext): SandboxPlan {
   const container: ContainerSpec = coverReadOnlyTmpfs(
     {
       name: base,
-      image: spec.image,
+      image: spec.image.ref,
       ...commandOf(spec, ctx, selfCheck),
       user: `${ctx.uid}:${ctx.gid}`,
       workingDir: WORK_DIR,
@@ -244,30 +256,30 @@ export function plan(spec: RunSpec, ctx: PlanContext): SandboxPlan {
         ...labels,
         [LABEL_ROLE]: 'sandbox',
         [LABEL_DEADLINE]: new Date(
-          (ctx.plannedAt ?? ctx.createdAt).getTime() + spec.timeoutMs + DEADLINE_GRACE_MS,
+          (ctx.plannedAt ?? ctx.createdAt).getTime() + spec.limits.timeoutMs + DEADLINE_GRACE_MS,
         ).toISOString(),
       },
       mounts,
-      readOnlyRootfs: !spec.writableRoot,
+      readOnlyRootfs: !spec.security.writableRoot,
       capDrop: ['ALL'],
-      capAdd: [...spec.capAdd],
+      capAdd: [...spec.security.capAdd],
       // The engine's default seccomp profile applies unless a profile is named; none is.
       securityOpt: ['no-new-privileges:true'],
       init: true,
       privileged: false,
       networkMode,
       ...(ctx.network?.dns.length ? { dns: ctx.network.dns } : {}),
-      memoryBytes: spec.memoryBytes,
-      memorySwapBytes: spec.memoryBytes,
-      nanoCpus: Math.round(spec.cpus * 1e9),
+      memoryBytes: spec.limits.memoryBytes,
+      memorySwapBytes: spec.limits.memoryBytes,
+      nanoCpus: Math.round(spec.limits.cpus * 1e9),
       pidsLimit: pidsLimitFor(spec),
       ulimits: [
-        { name: 'nofile', soft: spec.nofile, hard: spec.nofile },
+        { name: 'nofile', soft: spec.limits.nofile, hard: spec.limits.nofile },
         NPROC_ULIMIT,
-        { name: 'fsize', soft: spec.fsizeBytes, hard: spec.fsizeBytes },
+        { name: 'fsize', soft: spec.limits.fsizeBytes, hard: spec.limits.fsizeBytes },
         { name: 'core', soft: 0, hard: 0 },
       ],
-      ...(spec.isolation === 'runsc' ? { runtime: ctx.runscRuntime ?? 'runsc' } : {}),
+      ...(spec.security.isolation === 'runsc' ? { runtime: ctx.runscRuntime ?? 'runsc' } : {}),
       // The log is streamed live through attach; the engine keeps none, so a flood cannot fill its disk.
       logDriver: { type: 'none', config: {} },
       hostname: 'sandbox',
@@ -280,12 +292,18 @@ export function plan(spec: RunSpec, ctx: PlanContext): SandboxPlan {
     runId: ctx.runId,
     labels,
     volumes,
-    readOnlySource: spec.source?.readOnly ? spec.source.dir : null,
-    copySource: spec.source && !spec.source.readOnly ? spec.source.dir : null,
+    readOnlySource: spec.io.source?.readOnly ? spec.io.source.dir : null,
+    copySource: spec.io.source && !spec.io.source.readOnly ? spec.io.source.dir : null,
     container,
     uid: ctx.uid,
     gid: ctx.gid,
     selfCheck,
+    notes:
+      container.pidsLimit === spec.limits.pids
+        ? []
+        : [
+            `under gVisor the pids limit counts gVisor's own threads: the engine's limit is ${container.pidsLimit} for --pids ${spec.limits.pids}; the memory limit and the timeout hold a fork bomb`,
+          ],
   };
 }
 
@@ -342,7 +360,9 @@ export function helperContainer(
 export const RUNSC_THREADS_PER_PID = 8;
 export const RUNSC_MIN_PIDS = 2048;
 export function pidsLimitFor(spec: RunSpec): number {
-  return spec.isolation === 'runsc' ? Math.max(spec.pids * RUNSC_THREADS_PER_PID, RUNSC_MIN_PIDS) : spec.pids;
+  return spec.security.isolation === 'runsc'
+    ? Math.max(spec.limits.pids * RUNSC_THREADS_PER_PID, RUNSC_MIN_PIDS)
+    : spec.limits.pids;
 }
 
 /** Parse `/etc/passwd` and `/etc/group` text to resolve `name[:group]` to numeric ids. */

@@ -178,7 +178,7 @@ export function ancestors(rel: string): string[] {
 }
 
 export async function resolvePytest(
-  tests: NonNullable<RunSpec['tests']>,
+  tests: NonNullable<RunSpec['verdict']['tests']>,
   scratch: string,
 ): Promise<PytestLayout> {
   const config = findPytestConfig(tests.dir);

@@ -99,8 +99,8 @@ export async function runSessionCommand(
   const id = r.container.id;
   let pid: string | null = null;
   let copy: LogCopy | null = null;
-  if (ctx.spec.logFile) {
-    const c = new LogCopy(ctx.spec.logFile, LOG_COPY_CAP);
+  if (ctx.spec.io.logFile) {
+    const c = new LogCopy(ctx.spec.io.logFile, LOG_COPY_CAP);
     ctx.cleanup.add('close the log copy', async () => c.close());
     copy = c;
   }

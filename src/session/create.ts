@@ -18,7 +18,7 @@ import { createVolumes } from '../sandbox/stages/volumes.js';
 import { deadEndGateways } from './network.js';
 import { keeperFor, sessionContainer } from './plan.js';
 import { planHash } from './hash.js';
-import { sessionLabels, sessionsDir, writeRecord, type SessionRecord } from './record.js';
+import { RECORD_VERSION, sessionLabels, sessionsDir, writeRecord, type SessionRecord } from './record.js';
 
 export interface CreateOptions {
   name: string | null;
@@ -36,23 +36,24 @@ export const GVISOR_EXEC =
 /** What a session cannot take (each is a property of one run, judged or collected by it). */
 export function sessionRefusal(spec: RunSpec): InputError | null {
   const no = (input: string, why: string) => new InputError(input, why);
-  if (spec.isolation === 'runsc' && !spec.allowWeakerGvisor) {
+  if (spec.security.isolation === 'runsc' && !spec.security.allowWeakerGvisor) {
     return no(
       '--isolation',
       `runsc: ${GVISOR_EXEC}; pass --allow-weaker-gvisor to take that (recorded), or use run`,
     );
   }
-  if (spec.outputDir)
+  if (spec.io.outputDir)
     return no('--output-dir', 'a session collects with `cp ID:/output/PATH DEST` or `exec --output-dir`');
-  if (spec.resultFile) return no('--result-file', 'a session writes results per exec (`exec --result-file`)');
-  if (spec.tests) return no('--tests', 'trusted tests are mounted per run: use `run`');
-  if (spec.lean) return no('--challenge', 'comparator judges one run: use `run`');
-  if (spec.audit) return no('--audit-target', 'the proof audit judges one run: use `run`');
-  if (spec.setup) return no('--setup', 'a session has one container: run setup commands with exec');
+  if (spec.io.resultFile)
+    return no('--result-file', 'a session writes results per exec (`exec --result-file`)');
+  if (spec.verdict.tests) return no('--tests', 'trusted tests are mounted per run: use `run`');
+  if (spec.verdict.lean) return no('--challenge', 'comparator judges one run: use `run`');
+  if (spec.verdict.audit) return no('--audit-target', 'the proof audit judges one run: use `run`');
+  if (spec.phases.setup) return no('--setup', 'a session has one container: run setup commands with exec');
   if (spec.verdict.declared.length || spec.verdict.junit || spec.verdict.expectDir) {
     return no('--output', 'a session judges commands by their exit code; declared outputs belong to `run`');
   }
-  if (spec.annotate) return no('--annotate', 'annotations belong to `run`');
+  if (spec.verdict.annotate) return no('--annotate', 'annotations belong to `run`');
   return null;
 }
 
@@ -102,7 +103,7 @@ export async function createSession(
     });
     const volumes = await createVolumes(ctx, prep);
     const deadEnd = deadEndGateways(deps, net.gateways);
-    const logs = new LogStream(deps.log, prep.spec.logLimitBytes, deps.fenceWorkflowCommands);
+    const logs = new LogStream(deps.log, prep.spec.limits.logLimitBytes, deps.fenceWorkflowCommands);
     const box = await createSandbox(
       ctx,
       {
@@ -116,7 +117,7 @@ export async function createSession(
     if (p.selfCheck) await waitForCheck(ctx, box.check, box.watch.exit);
     const now = deps.now().toISOString();
     const record: SessionRecord = {
-      version: 1,
+      version: RECORD_VERSION,
       id: ctx.runId,
       name: o.name,
       kind: o.kind,

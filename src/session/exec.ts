@@ -65,19 +65,14 @@ export async function execInSession(o: ExecOptions, deps: RunDeps, base: RunSpec
     const spec: RunSpec = {
       ...r.spec,
       command: o.command,
-      outputDir: o.outputDir,
-      resultFile: o.resultFile,
-      timeoutMs: o.timeoutMs ?? r.spec.timeoutMs,
-      logFile: null,
-      annotate: null,
-      audit: null,
-      stateDir: null,
-      verdict: { declared: [], junit: null, expectDir: null },
+      io: { ...r.spec.io, outputDir: o.outputDir, resultFile: o.resultFile, logFile: null, stateDir: null },
+      limits: { ...r.spec.limits, timeoutMs: o.timeoutMs ?? r.spec.limits.timeoutMs },
+      verdict: { ...r.spec.verdict, annotate: null, audit: null, declared: [], junit: null, expectDir: null },
     };
     ctx = new RunContext(spec, deps);
     Object.assign(x, sessionPieces(r));
     ctx.notes.push(...r.notes);
-    await checkDirectory('--output-dir', spec.outputDir, 'empty-or-absent');
+    await checkDirectory('--output-dir', spec.io.outputDir, 'empty-or-absent');
     const running = await isRunning(deps.engine, r.container.id);
     if (running !== true) {
       throw new InputError(
@@ -93,10 +88,10 @@ export async function execInSession(o: ExecOptions, deps: RunDeps, base: RunSpec
     if (vars === null)
       throw new SandboxError(["the session's proxy has no address: stop and start the session"]);
     proxy = await followProxy(deps.engine, r);
-    logs = new LogStream(deps.log, spec.logLimitBytes, deps.fenceWorkflowCommands);
+    logs = new LogStream(deps.log, spec.limits.logLimitBytes, deps.fenceWorkflowCommands);
     const exit = (x.exit = await runSessionCommand(ctx, r, o.command, check, {
       logs,
-      timeoutMs: spec.timeoutMs,
+      timeoutMs: spec.limits.timeoutMs,
       env: [...vars, ...o.env],
       deadEndGateways: r.network.deadEndGateways,
     }));
@@ -115,7 +110,7 @@ export async function execInSession(o: ExecOptions, deps: RunDeps, base: RunSpec
         commandExitCode: exit.commandExitCode,
         timedOut: exit.timedOut,
         oomKilled: exit.oomKilled,
-        outputDir: collected.outputs.collected ? spec.outputDir : null,
+        outputDir: collected.outputs.collected ? spec.io.outputDir : null,
         declared: [],
         audit: null,
         readCollected: async () => null,

@@ -1,6 +1,6 @@
 /**
  * The plan hash (pure): what a warm sandbox must share with a run to be reused by it. Every field of RunSpec is
- * classified here, at compile time (a new field that is not classified does not build): `plan` fields shape the
+ * classified here, field by field inside each group, at compile time (a new field that is not classified does not build): `plan` fields shape the
  * sandbox or bound what it may do, so they are hashed; `run` fields belong to one run (its command, its source, where
  * its evidence goes, how it is judged). The image's id is hashed too, so a re-tagged image is never served from a
  * sandbox made of the old one.
@@ -10,61 +10,93 @@ import type { RunSpec } from '../config/run-options.js';
 
 type Part = 'plan' | 'run';
 
+/** The groups of RunSpec classified field by field; every other top-level field is classified whole. */
+type Group = 'image' | 'io' | 'limits' | 'security' | 'host' | 'verdict' | 'phases';
+type Classification = {
+  [K in keyof RunSpec]-?: K extends Group ? { [F in keyof RunSpec[K]]-?: Part } : Part;
+};
+
 export const SPEC_FIELDS = {
-  image: 'plan',
-  entrypoint: 'run',
   preset: 'run',
+  image: { ref: 'plan', entrypoint: 'run', pull: 'run' },
   command: 'run',
-  // A read-only source is a bind mount of the container: its directory is part of the plan (see planFacts).
-  source: 'run',
-  outputDir: 'run',
-  timeoutMs: 'plan',
-  memoryBytes: 'plan',
-  cpus: 'plan',
-  pids: 'plan',
-  nofile: 'plan',
-  fsizeBytes: 'plan',
-  tmpSizeBytes: 'plan',
-  workSizeBytes: 'plan',
-  outputSizeBytes: 'plan',
-  // The host directory is per run (copied in, collected back); whether /state exists is the plan's (planFacts).
-  stateDir: 'run',
-  stateSizeBytes: 'plan',
-  user: 'plan',
-  allowRoot: 'plan',
-  writableRoot: 'plan',
-  tmpExec: 'plan',
-  capAdd: 'plan',
   env: 'plan',
+  io: {
+    // A read-only source is a bind mount of the container: its directory is part of the plan (see planFacts).
+    source: 'run',
+    outputDir: 'run',
+    // The host directory is per run (copied in, collected back); whether /state exists is the plan's (planFacts).
+    stateDir: 'run',
+    logFile: 'run',
+    resultFile: 'run',
+  },
+  limits: {
+    timeoutMs: 'plan',
+    memoryBytes: 'plan',
+    cpus: 'plan',
+    pids: 'plan',
+    nofile: 'plan',
+    fsizeBytes: 'plan',
+    tmpSizeBytes: 'plan',
+    workSizeBytes: 'plan',
+    outputSizeBytes: 'plan',
+    stateSizeBytes: 'plan',
+    outputCaps: 'plan',
+    logLimitBytes: 'run',
+    defaultSizes: 'run',
+  },
+  security: {
+    user: 'plan',
+    allowRoot: 'plan',
+    writableRoot: 'plan',
+    tmpExec: 'plan',
+    capAdd: 'plan',
+    isolation: 'plan',
+    allowWeakerGvisor: 'plan',
+    selfCheck: 'plan',
+  },
   network: 'plan',
   egress: 'plan',
-  isolation: 'plan',
-  allowWeakerGvisor: 'plan',
-  pull: 'run',
-  volumeBackend: 'plan',
-  outputCaps: 'plan',
-  logLimitBytes: 'run',
-  logFile: 'run',
-  audit: 'plan',
-  annotate: 'run',
-  verdict: 'run',
-  tests: 'plan',
-  lean: 'plan',
-  subject: 'run',
-  selfCheck: 'plan',
-  resultFile: 'run',
-  defaultSizes: 'run',
-  mounts: 'plan',
-  allowMounts: 'plan',
-  persist: 'plan',
-  setup: 'plan',
-  // Whether a run is warm is not part of what it runs in; the idle time is the keeper's business.
-  warm: 'run',
-  // Another engine is another sandbox.
-  engine: 'plan',
-  // The watchdog guards the process that runs the sandbox, not the sandbox itself.
-  watchdog: 'run',
-} as const satisfies Record<keyof RunSpec, Part>;
+  host: {
+    // Another engine is another sandbox.
+    engine: 'plan',
+    volumeBackend: 'plan',
+    // The watchdog guards the process that runs the sandbox, not the sandbox itself.
+    watchdog: 'run',
+  },
+  verdict: {
+    declared: 'run',
+    junit: 'run',
+    expectDir: 'run',
+    annotate: 'run',
+    audit: 'plan',
+    tests: 'plan',
+    subject: 'run',
+    lean: 'plan',
+  },
+  phases: {
+    mounts: 'plan',
+    allowMounts: 'plan',
+    persist: 'plan',
+    setup: 'plan',
+    // Whether a run is warm is not part of what it runs in; the idle time is the keeper's business.
+    warm: 'run',
+  },
+} as const satisfies Classification;
+
+/** Every field as `group.field` (or `field` for an ungrouped one), with its part: the classification, flat. */
+export function specFieldParts(): [string, Part][] {
+  return Object.entries(SPEC_FIELDS).flatMap(([k, v]): [string, Part][] =>
+    typeof v === 'string'
+      ? [[k, v]]
+      : Object.entries(v).map(([f, part]): [string, Part] => [`${k}.${f}`, part]),
+  );
+}
+
+/** The value at `group.field` (or `field`) of the spec. */
+function valueAt(spec: RunSpec, key: string): unknown {
+  return key.split('.').reduce<unknown>((v, k) => (v as Record<string, unknown>)[k], spec);
+}
 
 /** Objects with sorted keys, so the same plan always serialises the same. */
 export function canonical(v: unknown): unknown {
@@ -82,11 +114,9 @@ export function canonical(v: unknown): unknown {
 /** The hashed facts: every `plan` field, the parts of `run` fields the container depends on, the image id. */
 export function planFacts(spec: RunSpec, imageId: string): Record<string, unknown> {
   const facts: Record<string, unknown> = { imageId };
-  for (const [k, part] of Object.entries(SPEC_FIELDS) as [keyof RunSpec, Part][]) {
-    if (part === 'plan') facts[k] = spec[k];
-  }
-  facts.readOnlySource = spec.source?.readOnly ? spec.source.dir : null;
-  facts.hasState = spec.stateDir !== null;
+  for (const [k, part] of specFieldParts()) if (part === 'plan') facts[k] = valueAt(spec, k);
+  facts.readOnlySource = spec.io.source?.readOnly ? spec.io.source.dir : null;
+  facts.hasState = spec.io.stateDir !== null;
   return canonical(facts) as Record<string, unknown>;
 }
 

@@ -19,6 +19,7 @@ import {
   listRecords,
   removeRecord,
   sessionsDir,
+  unreadableRecords,
   writeRecord,
   type SessionRecord,
 } from './record.js';
@@ -158,8 +159,15 @@ export async function removeSession(
   r: SessionRecord,
 ): Promise<GcReport & { notes: string[] }> {
   const notes: string[] = [];
-  if (r.spec.stateDir && (await isRunning(deps.engine, r.container.id)) !== null) {
-    const ctx = new RunContext({ ...r.spec, outputDir: null, annotate: null, audit: null }, deps);
+  if (r.spec.io.stateDir && (await isRunning(deps.engine, r.container.id)) !== null) {
+    const ctx = new RunContext(
+      {
+        ...r.spec,
+        io: { ...r.spec.io, outputDir: null },
+        verdict: { ...r.spec.verdict, annotate: null, audit: null },
+      },
+      deps,
+    );
     const c = await collect(ctx, ctx.spec, { id: r.container.id, capture: null }, planOf(r), false);
     if (c.state) notes.push(`/state: ${c.state.files} files collected back into ${c.state.dir}`);
   }
@@ -180,6 +188,7 @@ export function planOf(r: SessionRecord) {
     uid: r.user.uid,
     gid: r.user.gid,
     selfCheck: r.selfCheck,
+    notes: [],
   };
 }
 
@@ -193,9 +202,9 @@ export async function sessionRows(deps: RunDeps, records: SessionRecord[]): Prom
         kind: r.kind,
         state:
           running === null ? ('missing' as const) : running ? ('running' as const) : ('stopped' as const),
-        image: r.spec.image,
+        image: r.spec.image.ref,
         network: r.spec.network,
-        isolation: r.spec.isolation,
+        isolation: r.spec.security.isolation,
         lastUsedAt: r.lastUsedAt,
         idleTtlMs: r.idleTtlMs,
         keep: r.keep,
@@ -214,6 +223,13 @@ export async function listTable(deps: RunDeps): Promise<{ rows: SessionRow[]; te
 export async function sweep(deps: RunDeps): Promise<string[]> {
   const dir = dirOf(deps);
   const lines: string[] = [];
+  // A record this version cannot read (an older version's, or damaged) is never used: its file goes, and with no
+  // record its resources are no live session's, so gc removes them.
+  for (const id of await unreadableRecords(dir)) {
+    if (isLocked(dir, id)) continue;
+    await removeRecord(dir, id);
+    lines.push(`removed the record of ${id}: written by another version of sandbox-action, or damaged`);
+  }
   for (const r of await listRecords(dir)) {
     const busy = isLocked(dir, r.id);
     const running = await isRunning(deps.engine, r.container.id).catch(() => false);

@@ -27,8 +27,14 @@ export interface SessionVolume {
   reserved: boolean;
 }
 
+/**
+ * The record's format. 2: the spec is RunSpec grouped by concern (image, io, limits, security…). A record of another
+ * version is unreadable: never listed or used; `gc` (and every sweep) removes its file, and then its resources.
+ */
+export const RECORD_VERSION = 2;
+
 export interface SessionRecord {
-  version: 1;
+  version: typeof RECORD_VERSION;
   id: string;
   name: string | null;
   kind: 'session' | 'warm';
@@ -87,7 +93,7 @@ export async function writeRecord(dir: string, r: SessionRecord): Promise<void> 
 function parseRecord(text: string): SessionRecord | null {
   try {
     const j = JSON.parse(text) as Partial<SessionRecord>;
-    if (j.version !== 1 || typeof j.id !== 'string' || !ID.test(j.id)) return null;
+    if (j.version !== RECORD_VERSION || typeof j.id !== 'string' || !ID.test(j.id)) return null;
     if (!j.spec || !j.container || typeof j.container.id !== 'string' || !j.user || !j.keeper) return null;
     if (j.kind !== 'session' && j.kind !== 'warm') return null;
     return j as SessionRecord;
@@ -108,6 +114,17 @@ export async function listRecords(dir: string): Promise<SessionRecord[]> {
   for (const n of names.filter((f) => f.endsWith('.json')).sort()) {
     const r = await readRecord(dir, n.slice(0, -'.json'.length));
     if (r) out.push(r);
+  }
+  return out;
+}
+
+/** The ids of record files that are not readable records (another version's, or damaged). */
+export async function unreadableRecords(dir: string): Promise<string[]> {
+  const names = await fsp.readdir(dir).catch(() => [] as string[]);
+  const ids = names.filter((f) => f.endsWith('.json')).map((n) => n.slice(0, -'.json'.length));
+  const out: string[] = [];
+  for (const id of ids.filter((i) => ID.test(i)).sort()) {
+    if ((await readRecord(dir, id)) === null) out.push(id);
   }
   return out;
 }

@@ -26,7 +26,7 @@ import {
 const SETTLE_TRIES = 40;
 const SETTLE_MS = 25;
 
-const gvisor = (r: SessionRecord) => r.spec.isolation === 'runsc';
+const gvisor = (r: SessionRecord) => r.spec.security.isolation === 'runsc';
 
 /** Processes of anyone but the keeper, as the engine lists them (runc). */
 async function strays(ctx: RunContext, r: SessionRecord): Promise<string[]> {
@@ -82,7 +82,9 @@ export async function readyForRun(ctx: RunContext, r: SessionRecord, fresh: bool
     const w = await trustedExec(
       ctx,
       r,
-      wipeScript(wipeTargets({ writableWork: !r.spec.source?.readOnly, state: r.spec.stateDir !== null })),
+      wipeScript(
+        wipeTargets({ writableWork: !r.spec.io.source?.readOnly, state: r.spec.io.stateDir !== null }),
+      ),
       60_000,
     );
     if (w.exitCode === 0) return [];

@@ -66,7 +66,7 @@ export interface SyncReport {
 export async function syncSession(deps: RunDeps, r: SessionRecord, dir: string): Promise<SyncReport> {
   const st = await fsp.stat(dir).catch(() => null);
   if (!st?.isDirectory()) throw new InputError('DIR', `'${dir}' is not a directory`);
-  if (r.spec.source?.readOnly)
+  if (r.spec.io.source?.readOnly)
     throw new InputError('ID', `'${r.name ?? r.id}' has a read-only /work (--source-readonly)`);
   await running(deps, r, 'ID');
   const ctx = new RunContext(r.spec, deps);
@@ -147,7 +147,7 @@ export async function cpFromSession(
   const stream = await getOrNull(src);
   if (!stream) throw new InputError('SOURCE', `'${src}' does not exist in ${r.name ?? r.id}`);
   await prepareOutputDir(dest, 'DEST');
-  const caps = r.spec.outputCaps;
+  const caps = r.spec.limits.outputCaps;
   const base = src === OUTPUT_DIR ? 'output' : path.posix.basename(src);
   let report: OutputsReport;
   try {

@@ -6,20 +6,21 @@
 import type { RunSpec } from '../config/run-options.js';
 
 export function warmBlocker(spec: RunSpec): string | null {
-  if (spec.isolation === 'runsc' && !spec.allowWeakerGvisor) {
+  if (spec.security.isolation === 'runsc' && !spec.security.allowWeakerGvisor) {
     return "--isolation runsc: a warm run's command is exec'd into the warm sandbox, which gets no seccomp filter inside gVisor (runsc 20221219); --allow-weaker-gvisor takes that";
   }
-  if (spec.writableRoot)
+  if (spec.security.writableRoot)
     return '--writable-root: what a run writes to the root filesystem would be seen by the next';
-  if (spec.capAdd.length) {
-    return `--cap-add ${spec.capAdd.join(',')}: a capability lets a run reach past its own processes`;
+  if (spec.security.capAdd.length) {
+    return `--cap-add ${spec.security.capAdd.join(',')}: a capability lets a run reach past its own processes`;
   }
-  const rw = spec.mounts.find((m) => !m.readOnly);
+  const rw = spec.phases.mounts.find((m) => !m.readOnly);
   if (rw) return `--mount ${rw.host}:${rw.dest}:rw: a writable host mount carries state to the next run`;
-  if (spec.persist) return '--persist: /persist is kept between runs by design (use a session)';
-  if (spec.setup) return '--setup: the setup phase has a container of its own for each run';
-  if (spec.tests) return '--tests: trusted tests are mounted for one run';
-  if (spec.lean) return '--challenge: comparator judges one run on the trusted side, in sandboxes of its own';
-  if (spec.audit) return '--audit-target: the proof audit runs in a fresh sandbox of its own';
+  if (spec.phases.persist) return '--persist: /persist is kept between runs by design (use a session)';
+  if (spec.phases.setup) return '--setup: the setup phase has a container of its own for each run';
+  if (spec.verdict.tests) return '--tests: trusted tests are mounted for one run';
+  if (spec.verdict.lean)
+    return '--challenge: comparator judges one run on the trusted side, in sandboxes of its own';
+  if (spec.verdict.audit) return '--audit-target: the proof audit runs in a fresh sandbox of its own';
   return null;
 }

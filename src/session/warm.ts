@@ -43,7 +43,7 @@ async function cold(spec: RunSpec, deps: RunDeps, reason: string): Promise<RunRe
 
 /** The library's one entry for a run: warm when asked (`--warm`), else the cold run. Never throws. */
 export function runSandboxed(spec: RunSpec, deps: RunDeps): Promise<RunResult> {
-  return spec.warm ? runWarm(spec, deps) : executeRun(spec, deps);
+  return spec.phases.warm ? runWarm(spec, deps) : executeRun(spec, deps);
 }
 
 export async function runWarm(spec: RunSpec, deps: RunDeps): Promise<RunResult> {
@@ -54,7 +54,7 @@ export async function runWarm(spec: RunSpec, deps: RunDeps): Promise<RunResult> 
   let coldReason: string | null = null;
   try {
     await sweep(deps).catch(() => undefined);
-    const image = await deps.engine.imageInspect(spec.image);
+    const image = await deps.engine.imageInspect(spec.image.ref);
     const hash = image ? planHash(spec, image.id) : null;
     const candidates = (await listRecords(dir)).filter((r) => r.kind === 'warm' && r.planHash === hash);
     for (const c of candidates) {
@@ -78,7 +78,7 @@ export async function runWarm(spec: RunSpec, deps: RunDeps): Promise<RunResult> 
         name: null,
         kind: 'warm',
         keep: false,
-        idleTtlMs: spec.warm!.idleTtlMs,
+        idleTtlMs: spec.phases.warm!.idleTtlMs,
       });
       const release = tryLock(dir, record.id);
       if (!release) return cold(spec, deps, `${coldReason}; the one just made was taken by another run`);
@@ -101,12 +101,14 @@ export async function runWarm(spec: RunSpec, deps: RunDeps): Promise<RunResult> 
 function forCreate(spec: RunSpec): RunSpec {
   return {
     ...spec,
-    source: spec.source?.readOnly ? spec.source : null,
-    outputDir: null,
-    resultFile: null,
-    logFile: null,
-    annotate: null,
-    verdict: { declared: [], junit: null, expectDir: null },
+    io: {
+      ...spec.io,
+      source: spec.io.source?.readOnly ? spec.io.source : null,
+      outputDir: null,
+      resultFile: null,
+      logFile: null,
+    },
+    verdict: { ...spec.verdict, annotate: null, declared: [], junit: null, expectDir: null },
   };
 }
 
@@ -119,9 +121,12 @@ async function runInWarm(
   // The run's own fields, the sandbox's sizes (as made).
   const spec: RunSpec = {
     ...given,
-    workSizeBytes: r.spec.workSizeBytes,
-    outputSizeBytes: r.spec.outputSizeBytes,
-    stateSizeBytes: r.spec.stateSizeBytes,
+    limits: {
+      ...given.limits,
+      workSizeBytes: r.spec.limits.workSizeBytes,
+      outputSizeBytes: r.spec.limits.outputSizeBytes,
+      stateSizeBytes: r.spec.limits.stateSizeBytes,
+    },
   };
   const ctx = new RunContext(spec, deps);
   const x = sessionPieces(r);
@@ -151,19 +156,23 @@ async function runInWarm(
     };
     await ctx.race(
       Promise.all([
-        copyIn(spec.source && !spec.source.readOnly ? spec.source.dir : null, WORK_DIR),
-        copyIn(spec.stateDir, STATE_DIR),
+        copyIn(spec.io.source && !spec.io.source.readOnly ? spec.io.source.dir : null, WORK_DIR),
+        copyIn(spec.io.stateDir, STATE_DIR),
       ]),
     );
     const vars = await proxyVariables(engine, r);
     if (vars === null) throw new InputError('--warm', "the warm sandbox's proxy has no address");
     proxy = await followProxy(engine, r);
-    logs = new LogStream(deps.log, spec.logLimitBytes, deps.fenceWorkflowCommands);
-    const capture = spec.annotate && spec.annotate.parser !== 'junit' ? new Capture(LOG_CAPTURE_CAP) : null;
-    const argv = [...(spec.entrypoint ? [spec.entrypoint] : (r.imageEntrypoint ?? [])), ...spec.command];
+    logs = new LogStream(deps.log, spec.limits.logLimitBytes, deps.fenceWorkflowCommands);
+    const capture =
+      spec.verdict.annotate && spec.verdict.annotate.parser !== 'junit' ? new Capture(LOG_CAPTURE_CAP) : null;
+    const argv = [
+      ...(spec.image.entrypoint ? [spec.image.entrypoint] : (r.imageEntrypoint ?? [])),
+      ...spec.command,
+    ];
     const exit = (x.exit = await runSessionCommand(ctx, r, argv, check, {
       logs,
-      timeoutMs: spec.timeoutMs,
+      timeoutMs: spec.limits.timeoutMs,
       env: vars,
       deadEndGateways: r.network.deadEndGateways,
       capture,
@@ -187,7 +196,7 @@ async function runInWarm(
   }
   if (failure !== null && warm.resetProblem === null)
     warm.resetProblem = `the run failed: ${errorMessage(failure)}`;
-  if (warm.resetProblem === null && r.spec.isolation === 'runsc') {
+  if (warm.resetProblem === null && r.spec.security.isolation === 'runsc') {
     // Under gVisor the reset is a fresh start (a new gVisor kernel): made now, so the next run finds it started.
     await startKeeper(engine, r).catch((err: unknown) => {
       warm.resetProblem = `restarting the sandbox failed: ${errorMessage(err)}`;

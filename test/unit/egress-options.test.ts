@@ -545,8 +545,7 @@ describe('run presets (presets/*.json)', () => {
       'python-tests',
       {},
       {
-        image: 'ghcr.io/org/sandbox-action/python-sandbox:latest',
-        entrypoint: 'python',
+        image: { ref: 'ghcr.io/org/sandbox-action/python-sandbox:latest', entrypoint: 'python' },
         // Isolated mode, no bytecode, no cache plugin; the trusted arguments are added when the run is prepared.
         command: [
           '-I',
@@ -560,35 +559,32 @@ describe('run presets (presets/*.json)', () => {
         ],
         env: ['PYTEST_DISABLE_PLUGIN_AUTOLOAD=1'],
         network: 'none',
-        annotate: null,
-        verdict: { declared: ['junit.xml'], junit: { file: 'junit.xml' }, expectDir: null },
-        timeoutMs: 20 * 60_000,
+        verdict: { annotate: null, declared: ['junit.xml'], junit: { file: 'junit.xml' }, expectDir: null },
+        limits: { timeoutMs: 20 * 60_000 },
       },
     ],
     [
       'lean-proof',
       { 'images-registry': 'ghcr.io/me/imgs' },
       {
-        image: 'ghcr.io/me/imgs/lean:latest',
-        entrypoint: 'sh',
+        image: { ref: 'ghcr.io/me/imgs/lean:latest', entrypoint: 'sh' },
         // The build only advises and has no network; comparator decides (docs/lean-audit.md). The cache comes first,
         // in a setup phase through the proxy.
         command: ['-c', 'lake build'],
         network: 'none',
-        setup: { command: expect.stringContaining('lake exe cache get'), network: 'proxy' },
-        annotate: { parser: 'lean' },
-        memoryBytes: 8 * 1024 ** 3,
+        phases: { setup: { command: expect.stringContaining('lake exe cache get'), network: 'proxy' } },
+        verdict: { annotate: { parser: 'lean' } },
+        limits: { memoryBytes: 8 * 1024 ** 3 },
       },
     ],
     [
       'lean4',
       { image: 'mine:1', timeout: '3h' },
       {
-        image: 'mine:1',
-        entrypoint: 'sh',
+        image: { ref: 'mine:1', entrypoint: 'sh' },
         network: 'none',
-        annotate: { parser: 'gcc' },
-        timeoutMs: 3 * 3600_000,
+        verdict: { annotate: { parser: 'gcc' } },
+        limits: { timeoutMs: 3 * 3600_000 },
         env: ['CCACHE_DIR=/state/ccache'],
       },
     ],
@@ -613,16 +609,21 @@ describe('run presets (presets/*.json)', () => {
       [],
       host,
     );
-    expect(trusted.tests).toEqual({ dir: '/tmp/base', paths: ['tests'], trusted: true, runner: 'pytest' });
+    expect(trusted.verdict.tests).toEqual({
+      dir: '/tmp/base',
+      paths: ['tests'],
+      trusted: true,
+      runner: 'pytest',
+    });
     const own = parseRunOptions({ preset: 'python-tests', 'output-dir': '/o', source: 'pr' }, [], host);
-    expect(own.tests).toEqual({ dir: '/tmp/pr', paths: ['tests'], trusted: false, runner: 'pytest' });
+    expect(own.verdict.tests).toEqual({ dir: '/tmp/pr', paths: ['tests'], trusted: false, runner: 'pytest' });
     // A caller's own command replaces the preset's runner: nothing is added to it.
     const mine = parseRunOptions(
       { preset: 'python-tests', 'output-dir': '/o', source: 'pr', tests: 'base' },
       ['-c', 'x'],
       host,
     );
-    expect(mine.tests).toMatchObject({ trusted: true, runner: null });
+    expect(mine.verdict.tests).toMatchObject({ trusted: true, runner: null });
   });
 
   test("a command after -- replaces the preset's; an unknown preset is one line", () => {

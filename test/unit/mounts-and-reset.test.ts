@@ -89,15 +89,15 @@ describe('which host paths a mount refuses', () => {
 
 describe('--persist, --setup, --warm', () => {
   test('defaults and bad input', () => {
-    expect(parse({ persist: 'p' }).persist).toEqual({ dir: '/home/u/repo/p', sizeBytes: 1024 ** 3 });
-    expect(parse({ persist: 'p', 'persist-size': '256m' }).persist!.sizeBytes).toBe(256 * 1024 ** 2);
+    expect(parse({ persist: 'p' }).phases.persist).toEqual({ dir: '/home/u/repo/p', sizeBytes: 1024 ** 3 });
+    expect(parse({ persist: 'p', 'persist-size': '256m' }).phases.persist!.sizeBytes).toBe(256 * 1024 ** 2);
     expect(() => parse({ 'persist-size': '1g' })).toThrow(/^--persist-size: needs --persist$/);
-    expect(parse({ setup: 'make deps' }).setup).toEqual({ command: 'make deps', network: 'none' });
+    expect(parse({ setup: 'make deps' }).phases.setup).toEqual({ command: 'make deps', network: 'none' });
     expect(() => parse({ 'setup-network': 'proxy' })).toThrow(/^--setup-network: needs --setup$/);
     expect(() => parse({ setup: 'x', 'setup-network': 'open' })).toThrow(/not one of none, proxy/);
     expect(() => parse({ setup: ' ' })).toThrow(/^--setup: is empty/);
-    expect(parse({ warm: true }).warm).toEqual({ idleTtlMs: 15 * 60_000 });
-    expect(parse({ warm: true, 'idle-ttl': '2m' }).warm).toEqual({ idleTtlMs: 120_000 });
+    expect(parse({ warm: true }).phases.warm).toEqual({ idleTtlMs: 15 * 60_000 });
+    expect(parse({ warm: true, 'idle-ttl': '2m' }).phases.warm).toEqual({ idleTtlMs: 120_000 });
     expect(() => parse({ 'idle-ttl': '2m' })).toThrow(/^--idle-ttl: needs --warm/);
   });
   test('the allowlist applies to a proxy setup phase while the command has no network', () => {
@@ -108,21 +108,21 @@ describe('--persist, --setup, --warm', () => {
   });
   test('lean-proof fetches the cache online in its setup phase and builds offline; python-tests offers pip online', () => {
     const lean = parseRunOptions({ preset: 'lean-proof' }, [], host);
-    expect(lean.setup).toEqual({
+    expect(lean.phases.setup).toEqual({
       command: expect.stringContaining('then lake exe cache get;'),
       network: 'proxy',
     });
     expect(lean.network).toBe('none');
     expect(lean.command).toEqual(['-c', 'lake build']);
     const py = parseRunOptions({ preset: 'python-tests', 'output-dir': '/o' }, [], host);
-    expect(py.setup).toBeNull();
+    expect(py.phases.setup).toBeNull();
     expect(py.egress).toBeNull();
     const pip = parseRunOptions(
       { preset: 'python-tests', 'output-dir': '/o', setup: 'pip install -r r.txt' },
       [],
       host,
     );
-    expect(pip.setup).toEqual({ command: 'pip install -r r.txt', network: 'proxy' });
+    expect(pip.phases.setup).toEqual({ command: 'pip install -r r.txt', network: 'proxy' });
     expect(pip.egress!.presets).toEqual(['pypi']);
   });
   test('phase options alone, pure', () =>

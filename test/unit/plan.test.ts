@@ -121,3 +121,23 @@ describe('users', () => {
     ['sandbox', null],
   ])('numericUser %s', (u, r) => expect(numericUser(u)).toEqual(r));
 });
+
+describe('the plan says what it decided', () => {
+  test.each([
+    ['runc: no note', {}, []],
+    [
+      'runsc without --pids: the raised pids limit',
+      { isolation: 'runsc' },
+      [
+        "under gVisor the pids limit counts gVisor's own threads: the engine's limit is 4096 for --pids 512; the memory limit and the timeout hold a fork bomb",
+      ],
+    ],
+    [
+      'runsc with a small --pids',
+      { isolation: 'runsc', pids: '10' },
+      [
+        "under gVisor the pids limit counts gVisor's own threads: the engine's limit is 2048 for --pids 10; the memory limit and the timeout hold a fork bomb",
+      ],
+    ],
+  ] as [string, RawOptions, string[]][])('%s', (_, raw, notes) => expect(planFor(raw).notes).toEqual(notes));
+});

@@ -53,9 +53,9 @@ describe('--engine picks the socket', () => {
     expect(() => parseRunOptions({ image: 'x', engine: 'lxc' }, ['true'], { cpus: 2, cwd: '/' })).toThrow(
       "--engine: 'lxc' is not one of auto, docker, podman",
     );
-    expect(parseRunOptions({ image: 'x', engine: 'podman' }, ['true'], { cpus: 2, cwd: '/' }).engine).toBe(
-      'podman',
-    );
+    expect(
+      parseRunOptions({ image: 'x', engine: 'podman' }, ['true'], { cpus: 2, cwd: '/' }).host.engine,
+    ).toBe('podman');
   });
 });
 

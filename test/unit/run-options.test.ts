@@ -20,26 +20,26 @@ const parse = (raw: RawOptions, cmd = ['make', 'test']) =>
 describe('defaults are the locked-down ones', () => {
   const s = parse({});
   test.each([
-    ['memoryBytes', 2 * GiB],
-    ['cpus', 2],
-    ['pids', 512],
-    ['timeoutMs', 60 * 60_000],
-    ['workSizeBytes', 20 * GiB],
-    ['outputSizeBytes', 2 * GiB],
+    ['limits.memoryBytes', 2 * GiB],
+    ['limits.cpus', 2],
+    ['limits.pids', 512],
+    ['limits.timeoutMs', 60 * 60_000],
+    ['limits.workSizeBytes', 20 * GiB],
+    ['limits.outputSizeBytes', 2 * GiB],
     ['network', 'none'],
-    ['isolation', 'default'],
-    ['user', null],
-    ['allowRoot', false],
-    ['writableRoot', false],
-    ['tmpExec', false],
-    ['logLimitBytes', 64 * MiB],
-  ] as const)('%s = %p', (key, value) => expect(s[key]).toEqual(value));
+    ['security.isolation', 'default'],
+    ['security.user', null],
+    ['security.allowRoot', false],
+    ['security.writableRoot', false],
+    ['security.tmpExec', false],
+    ['limits.logLimitBytes', 64 * MiB],
+  ] as const)('%s = %p', (key, value) => expect(s).toHaveProperty(key, value));
   test('nothing is loosened', () => expect(loosenedBy(s)).toEqual([]));
   test('no env is passed', () => expect(s.env).toEqual([]));
   test('cpus default is clamped to the host', () =>
-    expect(parseRunOptions({ image: 'i' }, ['x'], { cpus: 1, cwd: '/' }).cpus).toBe(1));
+    expect(parseRunOptions({ image: 'i' }, ['x'], { cpus: 1, cwd: '/' }).limits.cpus).toBe(1));
   test('output caps', () =>
-    expect(s.outputCaps).toEqual({
+    expect(s.limits.outputCaps).toEqual({
       maxTotalBytes: DEFAULTS.maxOutputBytes,
       maxFiles: 10_000,
       maxFileBytes: DEFAULTS.maxOutputFileBytes,
@@ -48,33 +48,43 @@ describe('defaults are the locked-down ones', () => {
 
 describe('values are parsed', () => {
   test.each([
-    [{ memory: '512m' }, 'memoryBytes', 512 * MiB],
-    [{ timeout: '20m' }, 'timeoutMs', 1_200_000],
-    [{ cpus: '0.5' }, 'cpus', 0.5],
-    [{ pids: '64' }, 'pids', 64],
-    [{ source: 'src' }, 'source', { dir: '/home/u/repo/src', readOnly: false }],
-    [{ source: '/abs', 'source-readonly': true }, 'source', { dir: '/abs', readOnly: true }],
-    [{ 'output-dir': 'out' }, 'outputDir', '/home/u/repo/out'],
+    [{ memory: '512m' }, 'limits.memoryBytes', 512 * MiB],
+    [{ timeout: '20m' }, 'limits.timeoutMs', 1_200_000],
+    [{ cpus: '0.5' }, 'limits.cpus', 0.5],
+    [{ pids: '64' }, 'limits.pids', 64],
+    [{ source: 'src' }, 'io.source', { dir: '/home/u/repo/src', readOnly: false }],
+    [{ source: '/abs', 'source-readonly': true }, 'io.source', { dir: '/abs', readOnly: true }],
+    [{ 'output-dir': 'out' }, 'io.outputDir', '/home/u/repo/out'],
     [{ env: ['A=1', 'B=x=y'] }, 'env', ['A=1', 'B=x=y']],
-    [{ user: '1000:1000' }, 'user', '1000:1000'],
-    [{ user: 'root', 'allow-root': true }, 'user', 'root'],
-    [{ 'cap-add': ['chown'] }, 'capAdd', ['CHOWN']],
-    [{ isolation: 'runsc' }, 'isolation', 'runsc'],
-    [{ 'volume-backend': 'tmpfs' }, 'volumeBackend', 'tmpfs'],
-    [{ memory: '256m' }, 'tmpSizeBytes', 128 * MiB],
-    [{ memory: '256m', 'tmp-size': '200m' }, 'tmpSizeBytes', 200 * MiB],
-    [{ annotate: 'lean' }, 'annotate', { parser: 'lean' }],
-    [{ annotate: 'gcc' }, 'annotate', { parser: 'gcc' }],
-    [{ annotate: 'junit', 'output-dir': 'o' }, 'annotate', { parser: 'junit', file: 'junit.xml' }],
+    [{ user: '1000:1000' }, 'security.user', '1000:1000'],
+    [{ user: 'root', 'allow-root': true }, 'security.user', 'root'],
+    [{ 'cap-add': ['chown'] }, 'security.capAdd', ['CHOWN']],
+    [{ isolation: 'runsc' }, 'security.isolation', 'runsc'],
+    [{ 'volume-backend': 'tmpfs' }, 'host.volumeBackend', 'tmpfs'],
+    [{ memory: '256m' }, 'limits.tmpSizeBytes', 128 * MiB],
+    [{ memory: '256m', 'tmp-size': '200m' }, 'limits.tmpSizeBytes', 200 * MiB],
+    [{ annotate: 'lean' }, 'verdict.annotate', { parser: 'lean' }],
+    [{ annotate: 'gcc' }, 'verdict.annotate', { parser: 'gcc' }],
+    [{ annotate: 'junit', 'output-dir': 'o' }, 'verdict.annotate', { parser: 'junit', file: 'junit.xml' }],
     [
       { annotate: 'junit:reports/t.xml', 'output-dir': 'o' },
-      'annotate',
+      'verdict.annotate',
       { parser: 'junit', file: 'reports/t.xml' },
     ],
-    [{ annotate: 'junit:/output/t.xml', 'output-dir': 'o' }, 'annotate', { parser: 'junit', file: 't.xml' }],
-    [{ 'max-output-files': '5' }, 'outputCaps', { maxTotalBytes: GiB, maxFiles: 5, maxFileBytes: 512 * MiB }],
+    [
+      { annotate: 'junit:/output/t.xml', 'output-dir': 'o' },
+      'verdict.annotate',
+      { parser: 'junit', file: 't.xml' },
+    ],
+    [
+      { 'max-output-files': '5' },
+      'limits.outputCaps',
+      { maxTotalBytes: GiB, maxFiles: 5, maxFileBytes: 512 * MiB },
+    ],
   ] as [RawOptions, string, unknown][])('%j → %s', (raw, key, value) =>
-    expect((parse(raw) as unknown as Record<string, unknown>)[key]).toEqual(value),
+    expect(key.split('.').reduce<unknown>((v, k) => (v as Record<string, unknown>)[k], parse(raw))).toEqual(
+      value,
+    ),
   );
 });
 

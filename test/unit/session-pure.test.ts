@@ -2,7 +2,7 @@
 import { describe, expect, test } from '@jest/globals';
 import { parseRunOptions, type RawOptions, type RunSpec } from '../../src/config/run-options.js';
 import { plan } from '../../src/sandbox/plan.js';
-import { SPEC_FIELDS, planFacts, planHash } from '../../src/session/hash.js';
+import { SPEC_FIELDS, planFacts, planHash, specFieldParts } from '../../src/session/hash.js';
 import { IDLE_SCRIPT, execArgv, keeperFor, sessionContainer } from '../../src/session/plan.js';
 import { lsTable, type SessionRow } from '../../src/session/table.js';
 import { ttlDecision, type TtlFacts } from '../../src/session/ttl.js';
@@ -56,9 +56,68 @@ describe('the plan hash covers every security-relevant field', () => {
   ] as [string, RunSpec][])('%s does not', (_, s) => expect(planHash(s, 'sha256:aaa')).toBe(base));
   test('the same plan always hashes the same (keys sorted), and every plan field is in the facts', () => {
     const facts = planFacts(spec(), 'x');
-    for (const [k, part] of Object.entries(SPEC_FIELDS)) if (part === 'plan') expect(facts).toHaveProperty(k);
+    for (const [k, part] of specFieldParts()) if (part === 'plan') expect(Object.keys(facts)).toContain(k);
     expect(planHash(spec(), 'x')).toMatch(/^[0-9a-f]{32}$/);
     expect(planHash(spec(), 'x')).toBe(planHash(spec(), 'x'));
+  });
+});
+
+describe('the classification of RunSpec', () => {
+  // The fields a warm sandbox must share with a run (the security-relevant ones): exactly these, by name.
+  const PLAN_FIELDS = [
+    'image.ref',
+    'env',
+    'limits.timeoutMs',
+    'limits.memoryBytes',
+    'limits.cpus',
+    'limits.pids',
+    'limits.nofile',
+    'limits.fsizeBytes',
+    'limits.tmpSizeBytes',
+    'limits.workSizeBytes',
+    'limits.outputSizeBytes',
+    'limits.stateSizeBytes',
+    'limits.outputCaps',
+    'security.user',
+    'security.allowRoot',
+    'security.writableRoot',
+    'security.tmpExec',
+    'security.capAdd',
+    'security.isolation',
+    'security.allowWeakerGvisor',
+    'security.selfCheck',
+    'network',
+    'egress',
+    'host.engine',
+    'host.volumeBackend',
+    'verdict.audit',
+    'verdict.tests',
+    'verdict.lean',
+    'phases.mounts',
+    'phases.allowMounts',
+    'phases.persist',
+    'phases.setup',
+  ];
+  test('the plan fields are exactly the security-relevant ones', () =>
+    expect(
+      specFieldParts()
+        .filter(([, p]) => p === 'plan')
+        .map(([k]) => k)
+        .sort(),
+    ).toEqual([...PLAN_FIELDS].sort()));
+  test('every field of a parsed spec, in every group, is classified (and nothing else is)', () => {
+    const s = spec({ network: 'proxy', 'allow-domain': ['example.com'], setup: 'true', warm: true });
+    const groups = Object.entries(SPEC_FIELDS).filter(([, v]) => typeof v !== 'string');
+    const keys = Object.keys(s).flatMap((k) =>
+      groups.some(([g]) => g === k)
+        ? Object.keys(s[k as keyof RunSpec] as object).map((f) => `${k}.${f}`)
+        : [k],
+    );
+    expect(keys.sort()).toEqual(
+      specFieldParts()
+        .map(([k]) => k)
+        .sort(),
+    );
   });
 });
 

@@ -49,9 +49,9 @@ export async function collect(
   const { deps } = ctx;
   const { engine } = deps;
   const t = Date.now();
-  let outputs = emptyOutputs(spec.outputDir);
-  if (spec.outputDir) {
-    const dest = spec.outputDir;
+  let outputs = emptyOutputs(spec.io.outputDir);
+  if (spec.io.outputDir) {
+    const dest = spec.io.outputDir;
     await prepareOutputDir(dest, '--output-dir');
     // Sizes only: the engine's stat follows links in a path's parents, so it never decides what is collected.
     const sizes = await ctx.race(
@@ -62,22 +62,22 @@ export async function collect(
         }),
       ),
     );
-    const plan = { paths: spec.verdict.declared, reservedBytes: reserveFor(sizes, spec.outputCaps) };
+    const plan = { paths: spec.verdict.declared, reservedBytes: reserveFor(sizes, spec.limits.outputCaps) };
     const stream = await engine.getArchive(box.id, OUTPUT_DIR);
     // The engine holds the container while it streams: whatever happens, the stream is consumed or destroyed.
     try {
-      outputs = await ctx.race(collectTar(stream, dest, OUTPUT_DIR.slice(1), spec.outputCaps, plan));
+      outputs = await ctx.race(collectTar(stream, dest, OUTPUT_DIR.slice(1), spec.limits.outputCaps, plan));
     } finally {
       if (!stream.readableEnded) stream.destroy();
     }
   }
-  const parsed = spec.annotate ? await annotate(ctx, box) : { annotations: [], dropped: 0 };
-  const state = spec.stateDir ? await collectState(ctx, spec, box.id) : null;
+  const parsed = spec.verdict.annotate ? await annotate(ctx, box) : { annotations: [], dropped: 0 };
+  const state = spec.io.stateDir ? await collectState(ctx, spec, box.id) : null;
   let audit: Collected['audit'] = null;
-  if (spec.audit && !timedOut) {
+  if (spec.verdict.audit && !timedOut) {
     ctx.check();
     deps.notice(
-      `proof audit: ${spec.audit.targets.length} target(s) in a fresh sandbox, /work read-only, no network`,
+      `proof audit: ${spec.verdict.audit.targets.length} target(s) in a fresh sandbox, /work read-only, no network`,
     );
     const a = await ctx.race(runAudit(engine, spec, p, ctx.labels, box.id));
     audit = { report: a.report, annotations: a.annotations };
@@ -97,12 +97,12 @@ export async function collect(
 
 /** Advisory annotations: from the log (lean, gcc) or from a JUnit file that safe collection wrote. */
 async function annotate(ctx: RunContext, box: Pick<Sandbox, 'capture'>): Promise<ParseResult> {
-  const a = ctx.spec.annotate!;
+  const a = ctx.spec.verdict.annotate!;
   if (a.parser !== 'junit') {
     const log = box.capture?.text() ?? '';
     return a.parser === 'lean' ? parseLean(log, { root: WORK_DIR }) : parseGeneric(log, { root: WORK_DIR });
   }
-  const text = await readCollected(ctx.spec.outputDir!, a.file, ANNOTATE_FILE_CAP);
+  const text = await readCollected(ctx.spec.io.outputDir!, a.file, ANNOTATE_FILE_CAP);
   return text ? parseJunit(text.toString('utf8'), { root: WORK_DIR }) : { annotations: [], dropped: 0 };
 }
 
@@ -135,7 +135,7 @@ async function collectState(
   id: string,
 ): Promise<NonNullable<RunResult['state']>> {
   const { deps } = ctx;
-  const dir = spec.stateDir!;
+  const dir = spec.io.stateDir!;
   const fresh = `${dir.replace(/\/+$/, '')}.sandbox-${ctx.runId}`;
   await fsp.rm(fresh, { recursive: true, force: true });
   await fsp.mkdir(fresh, { recursive: true, mode: 0o755 });
@@ -143,9 +143,9 @@ async function collectState(
   try {
     const r = await ctx.race(
       collectTar(stream, fresh, STATE_DIR.slice(1), {
-        maxTotalBytes: spec.stateSizeBytes,
+        maxTotalBytes: spec.limits.stateSizeBytes,
         maxFiles: DEFAULTS.maxStateFiles,
-        maxFileBytes: spec.stateSizeBytes,
+        maxFileBytes: spec.limits.stateSizeBytes,
       }),
     );
     await fsp.rm(dir, { recursive: true, force: true });

@@ -28,7 +28,7 @@ export async function runCommand(
   net: NetworkSetup,
   logs: LogStream,
   /** A phase's own deadline (the setup phase; the command then gets what is left of --timeout). */
-  timeoutMs: number = ctx.spec.timeoutMs,
+  timeoutMs: number = ctx.spec.limits.timeoutMs,
 ): Promise<Exit> {
   const { engine } = ctx.deps;
   logs.begin();

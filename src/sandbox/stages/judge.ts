@@ -28,10 +28,11 @@ export function judge(
       commandExitCode: exit.commandExitCode,
       timedOut: exit.timedOut,
       oomKilled: exit.oomKilled,
-      outputDir: collected.outputs.collected ? spec.outputDir : null,
+      outputDir: collected.outputs.collected ? spec.io.outputDir : null,
       declared: collected.outputs.declared,
       audit: collected.audit?.report ?? null,
-      readCollected: async (rel, cap) => (spec.outputDir ? readCollected(spec.outputDir, rel, cap) : null),
+      readCollected: async (rel, cap) =>
+        spec.io.outputDir ? readCollected(spec.io.outputDir, rel, cap) : null,
     },
     { root: WORK_DIR, auditAnnotations: collected.audit?.annotations ?? [], lean: o.lean ?? null },
   );

@@ -32,7 +32,7 @@ export async function runLeanJudge(
   const project = path.join(scratch, 'project');
   try {
     await fsp.mkdir(scratch, { recursive: true, mode: 0o755 });
-    assembleProject(spec.source!.dir, spec.lean!.challengeDir, lean.files, project);
+    assembleProject(spec.io.source!.dir, spec.verdict.lean!.challengeDir, lean.files, project);
     deps.notice(
       `comparator: judging ${lean.config.theorem_names.join(', ')} (every build and export in its own sandbox)`,
     );
@@ -40,8 +40,8 @@ export async function runLeanJudge(
       {
         projectDir: project,
         comparator: lean.programs.comparator,
-        config: spec.lean!.config,
-        image: spec.image,
+        config: spec.verdict.lean!.config,
+        image: spec.image.ref,
         landrun: path.join(packageRoot(), SHIM_PATH),
         lake: lean.programs.lake,
         lean4export: lean.programs.lean4export,
@@ -49,15 +49,15 @@ export async function runLeanJudge(
           PATH: deps.env?.PATH ?? '/usr/local/bin:/usr/bin:/bin',
           HOME: deps.env?.HOME ?? '/nonexistent',
         },
-        isolation: spec.isolation,
-        lakeSizeBytes: Math.min(spec.workSizeBytes, 8 * 1024 ** 3),
+        isolation: spec.security.isolation,
+        lakeSizeBytes: Math.min(spec.limits.workSizeBytes, 8 * 1024 ** 3),
         stepLimits: {
-          timeoutMs: spec.timeoutMs,
-          memoryBytes: spec.memoryBytes,
-          cpus: spec.cpus,
-          pids: spec.pids,
+          timeoutMs: spec.limits.timeoutMs,
+          memoryBytes: spec.limits.memoryBytes,
+          cpus: spec.limits.cpus,
+          pids: spec.limits.pids,
         },
-        timeoutMs: spec.timeoutMs,
+        timeoutMs: spec.limits.timeoutMs,
       },
       {
         engine: deps.engine,

@@ -12,24 +12,15 @@ import type { Engine, ImageInfo, Labels, Mount, RuntimeInfo } from '../../engine
 import { expectedRepoPath, loadExpected, type ExpectedFile } from '../../verdict/expected.js';
 import { readContainerFile } from '../container-files.js';
 import { fitVolumes, type DiskFit } from '../disk.js';
-import {
-  chooseRunscRuntime,
-  hasOciSeccomp,
-  HOLDER_MEMORY_BYTES,
-  helperContainer,
-  numericUser,
-  resolveUser,
-  volumePlans,
-  WORK_DIR,
-} from '../plan.js';
+import { chooseRunscRuntime, hasOciSeccomp, numericUser, volumePlans, WORK_DIR } from '../plan.js';
+import { probeContainer } from '../helper-containers.js';
 import { resolveLean, type LeanLayout } from '../lean.js';
+import { decideUser } from '../sandbox-user.js';
 import { resolvePytest, type PytestLayout } from '../pytest.js';
 import type { RunContext } from '../run-context.js';
 import { resolveHostMounts } from '../host-mounts.js';
 import { checkPersist } from '../persist.js';
 import { chooseBackend, type ConcreteBackend } from '../volumes.js';
-
-export const UNPRIVILEGED = { uid: 65534, gid: 65534 };
 
 export interface Prepared {
   image: ImageInfo;
@@ -59,77 +50,54 @@ export async function prepare(ctx: RunContext): Promise<Prepared> {
   const { engine } = deps;
   const unfit = podmanLimitsProblem(engine.info);
   if (unfit) throw new InputError('--engine', `${engine.info.endpoint}: ${unfit}`);
-  if (spec.isolation === 'runsc' && engine.info.name === 'podman') {
+  if (spec.security.isolation === 'runsc' && engine.info.name === 'podman') {
     throw new InputError('--isolation', `runsc: ${PODMAN_NO_RUNSC}`);
   }
   const [image, backend, runtimes, expected, hostMounts] = await ctx.race(
     Promise.all([
       ensureImage(engine, spec, deps.notice),
-      chooseBackend(spec.volumeBackend, engine, deps.volumeHost),
-      spec.isolation === 'runsc' ? engine.runtimes() : Promise.resolve([] as RuntimeInfo[]),
+      chooseBackend(spec.host.volumeBackend, engine, deps.volumeHost),
+      spec.security.isolation === 'runsc' ? engine.runtimes() : Promise.resolve([] as RuntimeInfo[]),
       spec.verdict.expectDir ? loadExpected(spec.verdict.expectDir) : null,
-      resolveHostMounts(spec.mounts, spec.allowMounts, deps.env ?? {}),
+      resolveHostMounts(spec.phases.mounts, spec.phases.allowMounts, deps.env ?? {}),
       ...checkRunDirectories(spec),
-      spec.persist ? checkPersist(engine, deps.volumeHost, spec.persist.dir) : null,
+      spec.phases.persist ? checkPersist(engine, deps.volumeHost, spec.phases.persist.dir) : null,
     ]),
   );
   if (backend.note) ctx.notes.push(backend.note);
-  // The runtime's arguments depend on the network of each phase (this runsc needs --network=host on a docker
-  // network, --network=none without one): the setup phase picks its own.
-  const pickRunsc = (networked: boolean) => {
-    const r = chooseRunscRuntime(runtimes, networked, spec.allowWeakerGvisor);
-    if ('error' in r) throw new InputError('--isolation', `runsc: ${r.error}`);
-    return { runtime: r.runtime, seccomp: hasOciSeccomp(runtimes.find((x) => x.name === r.runtime)!) };
-  };
-  const mainRunsc = spec.isolation === 'runsc' ? pickRunsc(spec.network !== 'none') : null;
-  const setupRunsc =
-    spec.isolation === 'runsc' && spec.setup ? pickRunsc(spec.setup.network !== 'none') : null;
-  const runscRuntime = mainRunsc?.runtime ?? null;
-  const runscSeccomp = mainRunsc?.seccomp ?? true;
-  const owner = await decideUser(engine, spec, image, ctx.labels, ctx.notes);
-  if (spec.source?.readOnly) ctx.notes.push(...(await readableBy(spec.source.dir, owner)));
+  const { runscRuntime, runscSeccomp, setupRunsc } = runtimeFor(spec, runtimes);
+  const owner = await sandboxUser(engine, spec, image, ctx.labels, ctx.notes);
+  if (spec.io.source?.readOnly) ctx.notes.push(...(await readableBy(spec.io.source.dir, owner)));
   let sized = spec;
   let disk: DiskFit | null = null;
   if (backend.backend === 'loop') {
     const free = await deps.volumeHost.freeBytes();
-    disk = fitVolumes(volumePlans(spec, ctx.runId), spec.defaultSizes, free, deps.volumeHost.stateDir);
-    sized = { ...spec, ...disk.sizes };
+    disk = fitVolumes(volumePlans(spec, ctx.runId), spec.limits.defaultSizes, free, deps.volumeHost.stateDir);
+    sized = { ...spec, limits: { ...spec.limits, ...disk.sizes } };
     ctx.notes.push(...disk.notes);
   }
   let pytest: PytestLayout | null = null;
-  if (spec.tests?.runner === 'pytest') {
+  if (spec.verdict.tests?.runner === 'pytest') {
     const layout = await resolvePytest(
-      spec.tests,
+      spec.verdict.tests,
       path.join(deps.volumeHost.stateDir, `${ctx.runId}-pytest`),
     );
     ctx.cleanup.add('remove the pytest scratch files', () => layout.cleanup());
     pytest = layout;
     ctx.notes.push(...layout.notes);
   }
-  const lean = spec.lean ? resolveLean(spec.lean, spec.source!.dir, deps.env?.PATH ?? '') : null;
+  const lean = spec.verdict.lean
+    ? resolveLean(spec.verdict.lean, spec.io.source!.dir, deps.env?.PATH ?? '')
+    : null;
   if (expected) {
     // Every expected file is evidence the verdict needs: declared, so it is collected first and its fate listed.
     const declared = [...new Set([...sized.verdict.declared, ...expected.map((e) => e.path)])];
     sized = { ...sized, verdict: { ...sized.verdict, declared } };
   }
   const expectPath = spec.verdict.expectDir
-    ? expectedRepoPath(spec.verdict.expectDir, spec.source?.dir ?? null)
+    ? expectedRepoPath(spec.verdict.expectDir, spec.io.source?.dir ?? null)
     : null;
-  // A trusted mount (the base's tests folder, a folder of tests, the challenge) may hold the expected files too:
-  // an empty read-only folder is mounted over them (deeper mounts come after shallower ones), so /work never has them.
-  const hide: Mount[] = [];
-  const under = (root: string, p: string) => p === root || p.startsWith(`${root}/`);
-  if (
-    expectPath &&
-    [...(pytest?.exclude ?? []), ...(lean?.exclude ?? [])].some((r) => under(r, expectPath))
-  ) {
-    const empty = path.join(deps.volumeHost.stateDir, `${ctx.runId}-hidden`);
-    await fsp.mkdir(empty, { recursive: true, mode: 0o555 });
-    ctx.cleanup.add('remove the empty folder over the expected files', () =>
-      fsp.rm(empty, { recursive: true, force: true }),
-    );
-    hide.push({ type: 'bind', source: empty, target: `${WORK_DIR}/${expectPath}`, readOnly: true });
-  }
+  const hide = await hideExpected(ctx, expectPath, [...(pytest?.exclude ?? []), ...(lean?.exclude ?? [])]);
   ctx.check();
   return {
     hide,
@@ -149,14 +117,65 @@ export async function prepare(ctx: RunContext): Promise<Prepared> {
   };
 }
 
+/**
+ * The gVisor runtimes (chooseRunscRuntime, pure, over the engine's runtimes) and whether each filters inside. The
+ * runtime's arguments depend on the network of each phase (this runsc needs --network=host on a docker network,
+ * --network=none without one): the setup phase picks its own.
+ */
+function runtimeFor(
+  spec: RunSpec,
+  runtimes: RuntimeInfo[],
+): {
+  runscRuntime: string | null;
+  runscSeccomp: boolean;
+  setupRunsc: { runtime: string; seccomp: boolean } | null;
+} {
+  const pickRunsc = (networked: boolean) => {
+    const r = chooseRunscRuntime(runtimes, networked, spec.security.allowWeakerGvisor);
+    if ('error' in r) throw new InputError('--isolation', `runsc: ${r.error}`);
+    return { runtime: r.runtime, seccomp: hasOciSeccomp(runtimes.find((x) => x.name === r.runtime)!) };
+  };
+  const runsc = spec.security.isolation === 'runsc';
+  const mainRunsc = runsc ? pickRunsc(spec.network !== 'none') : null;
+  const setup = spec.phases.setup;
+  return {
+    runscRuntime: mainRunsc?.runtime ?? null,
+    runscSeccomp: mainRunsc?.seccomp ?? true,
+    setupRunsc: runsc && setup ? pickRunsc(setup.network !== 'none') : null,
+  };
+}
+
+/**
+ * A trusted mount (the base's tests folder, a folder of tests, the challenge) may hold the expected files too: an
+ * empty read-only folder is mounted over them (deeper mounts come after shallower ones), so /work never has them.
+ */
+async function hideExpected(
+  ctx: RunContext,
+  expectPath: string | null,
+  trustedRoots: string[],
+): Promise<Mount[]> {
+  const under = (root: string, p: string) => p === root || p.startsWith(`${root}/`);
+  if (!expectPath || !trustedRoots.some((r) => under(r, expectPath))) return [];
+  const empty = path.join(ctx.deps.volumeHost.stateDir, `${ctx.runId}-hidden`);
+  await fsp.mkdir(empty, { recursive: true, mode: 0o555 });
+  ctx.cleanup.add('remove the empty folder over the expected files', () =>
+    fsp.rm(empty, { recursive: true, force: true }),
+  );
+  return [{ type: 'bind', source: empty, target: `${WORK_DIR}/${expectPath}`, readOnly: true }];
+}
+
 /** The run's own directories on the host, checked before anything is made (a warm run checks them too). */
 export function checkRunDirectories(spec: RunSpec): Promise<void>[] {
   return [
-    checkDirectory('--source', spec.source?.dir ?? null, 'exists'),
-    checkDirectory('--output-dir', spec.outputDir, 'empty-or-absent'),
-    checkDirectory('--state-dir', spec.stateDir, 'directory-or-absent'),
-    checkDirectory('--tests', spec.tests?.trusted ? spec.tests.dir : null, 'exists'),
-    checkDirectory('--challenge', spec.lean?.trusted ? spec.lean.challengeDir : null, 'exists'),
+    checkDirectory('--source', spec.io.source?.dir ?? null, 'exists'),
+    checkDirectory('--output-dir', spec.io.outputDir, 'empty-or-absent'),
+    checkDirectory('--state-dir', spec.io.stateDir, 'directory-or-absent'),
+    checkDirectory('--tests', spec.verdict.tests?.trusted ? spec.verdict.tests.dir : null, 'exists'),
+    checkDirectory(
+      '--challenge',
+      spec.verdict.lean?.trusted ? spec.verdict.lean.challengeDir : null,
+      'exists',
+    ),
   ];
 }
 
@@ -190,25 +209,25 @@ async function readableBy(dir: string, owner: { uid: number; gid: number }): Pro
 }
 
 async function ensureImage(engine: Engine, spec: RunSpec, notice: (l: string) => void): Promise<ImageInfo> {
-  let info = spec.pull === 'always' ? null : await engine.imageInspect(spec.image);
+  let info = spec.image.pull === 'always' ? null : await engine.imageInspect(spec.image.ref);
   if (info) return info;
-  if (spec.pull === 'never') {
+  if (spec.image.pull === 'never') {
     throw new InputError(
       '--image',
-      `'${spec.image}' is not on this engine and --pull is never; build or pull it first`,
+      `'${spec.image.ref}' is not on this engine and --pull is never; build or pull it first`,
     );
   }
-  notice(`pulling ${spec.image}`);
+  notice(`pulling ${spec.image.ref}`);
   try {
-    await engine.imagePull(spec.image);
+    await engine.imagePull(spec.image.ref);
   } catch (err) {
     throw new InputError(
       '--image',
-      `'${spec.image}' is not on this engine and could not be pulled: ${errorMessage(err)}`,
+      `'${spec.image.ref}' is not on this engine and could not be pulled: ${errorMessage(err)}`,
     );
   }
-  info = await engine.imageInspect(spec.image);
-  if (!info) throw new InputError('--image', `'${spec.image}' could not be found after pulling`);
+  info = await engine.imageInspect(spec.image.ref);
+  if (!info) throw new InputError('--image', `'${spec.image.ref}' could not be found after pulling`);
   return info;
 }
 
@@ -219,14 +238,7 @@ async function readImageFiles(
   files: string[],
   labels: Labels,
 ): Promise<Map<string, string>> {
-  const id = await engine.createContainer(
-    helperContainer(labels, 'probe', {
-      image,
-      cmd: ['/nonexistent'],
-      pidsLimit: 1,
-      memoryBytes: HOLDER_MEMORY_BYTES,
-    }),
-  );
+  const id = await engine.createContainer(probeContainer(labels, image));
   const out = new Map<string, string>();
   try {
     for (const f of files) {
@@ -239,38 +251,27 @@ async function readImageFiles(
   return out;
 }
 
-/** The sandbox user: --user, else the image's USER when it is not root, else 65534 (root only with --allow-root). */
-async function decideUser(
+/** The sandbox user (decideUser, pure); the image's passwd and group are read here only when a name needs them. */
+async function sandboxUser(
   engine: Engine,
   spec: RunSpec,
   image: ImageInfo,
   labels: Labels,
   notes: string[],
 ): Promise<{ uid: number; gid: number }> {
-  const explicit = spec.user !== null;
-  const wanted = spec.user ?? (image.user || '');
-  if (wanted === '') return UNPRIVILEGED;
-  let ids = numericUser(wanted);
-  if (!ids) {
-    const files = await readImageFiles(engine, spec.image, ['/etc/passwd', '/etc/group'], labels);
-    const r = resolveUser(wanted, files.get('/etc/passwd') ?? '', files.get('/etc/group') ?? '');
-    if ('error' in r) {
-      if (explicit) throw new InputError('--user', r.error);
-      notes.push(`the image's user '${wanted}' could not be resolved (${r.error}); running as 65534:65534`);
-      return UNPRIVILEGED;
-    }
-    ids = r;
-  }
-  if (ids.uid === 0 && !spec.allowRoot) {
-    if (explicit)
-      throw new InputError(
-        '--user',
-        `'${wanted}' is uid 0; pass --allow-root to run as root (not recommended)`,
-      );
-    notes.push(
-      `the image runs as root ('${wanted}'); the sandbox runs as 65534:65534 instead (--allow-root keeps root)`,
-    );
-    return UNPRIVILEGED;
-  }
-  return ids;
+  const wanted = spec.security.user ?? (image.user || '');
+  const files =
+    wanted !== '' && !numericUser(wanted)
+      ? await readImageFiles(engine, spec.image.ref, ['/etc/passwd', '/etc/group'], labels)
+      : null;
+  const d = decideUser({
+    user: spec.security.user,
+    imageUser: image.user,
+    allowRoot: spec.security.allowRoot,
+    passwd: files?.get('/etc/passwd') ?? '',
+    group: files?.get('/etc/group') ?? '',
+  });
+  if ('error' in d) throw new InputError('--user', d.error);
+  notes.push(...d.notes);
+  return d.ids;
 }

@@ -49,8 +49,8 @@ export async function createSandbox(
   const { spec, deps } = ctx;
   const { engine } = deps;
   let copy: LogCopy | null = null;
-  if (spec.logFile) {
-    const c = new LogCopy(spec.logFile, LOG_COPY_CAP);
+  if (spec.io.logFile) {
+    const c = new LogCopy(spec.io.logFile, LOG_COPY_CAP);
     ctx.cleanup.add('close the log copy', async () => c.close());
     copy = c;
   }
@@ -68,7 +68,8 @@ export async function createSandbox(
   if (mismatches.length) throw new SandboxError(mismatches.map((m) => `the engine did not honour ${m}`));
 
   const expect = p.selfCheck;
-  const capture = spec.annotate && spec.annotate.parser !== 'junit' ? new Capture(LOG_CAPTURE_CAP) : null;
+  const capture =
+    spec.verdict.annotate && spec.verdict.annotate.parser !== 'junit' ? new Capture(LOG_CAPTURE_CAP) : null;
   const pipe = new LogPipe(o.logs, {
     capture,
     copy,
@@ -96,8 +97,8 @@ export async function createSandbox(
     await Promise.all([engine.putArchive(id, target, packed.stream), packed.done]);
   };
   const stateDir =
-    !o.filled && spec.stateDir && (await fsp.readdir(spec.stateDir).catch(() => [])).length > 0
-      ? spec.stateDir
+    !o.filled && spec.io.stateDir && (await fsp.readdir(spec.io.stateDir).catch(() => [])).length > 0
+      ? spec.io.stateDir
       : null;
   ctx.cleanup.add('stop following the engine events', async () => stops.close());
   const [, attached, watch] = await ctx.race(

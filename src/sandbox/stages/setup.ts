@@ -5,6 +5,7 @@
  * its proxy and networks before the main command's fresh container is made: nothing it started survives into the
  * main phase, which has its own network (none by default).
  */
+import type { RunSpec } from '../../config/run-options.js';
 import type { EgressReport } from '../../egress/ledger.js';
 import type { SetupReport } from '../../verdict/schema.js';
 import { LogStream } from '../logs.js';
@@ -22,15 +23,15 @@ export async function runSetup(
   main: SandboxPlan,
   o: { deadEnd(gateways: string[]): string[] },
 ): Promise<{ report: SetupReport; exit: Exit }> {
-  const setup = prep.spec.setup!;
+  const setup = prep.spec.phases.setup!;
   const { deps } = ctx;
   const t0 = Date.now();
   return ctx.phase('remove the setup phase', async () => {
-    const spec = {
+    const spec: RunSpec = {
       ...prep.spec,
+      image: { ...prep.spec.image, entrypoint: null },
       network: setup.network,
       command: ['/bin/sh', '-c', setup.command],
-      entrypoint: null,
     };
     const net = await ctx.race(
       setupNetwork(spec, {
@@ -61,7 +62,7 @@ export async function runSetup(
     p.container.name = `${main.container.name}-setup`;
     p.container.labels = { ...p.container.labels, [LABEL_ROLE]: 'setup' };
     deps.notice(`setup phase (network ${setup.network}): ${setup.command}`);
-    const logs = new LogStream(deps.log, spec.logLimitBytes, deps.fenceWorkflowCommands);
+    const logs = new LogStream(deps.log, spec.limits.logLimitBytes, deps.fenceWorkflowCommands);
     const box = await createSandbox(ctx, p, {
       logs,
       owner: prep.owner,

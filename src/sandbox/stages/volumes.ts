@@ -5,13 +5,8 @@
 import { CleanupError, EngineError, InternalError, errorMessage } from '../../config/errors.js';
 import type { Labels } from '../../engine/types.js';
 import { fitVolumes } from '../disk.js';
-import {
-  HOLDER_MEMORY_BYTES,
-  helperContainer,
-  volumePlans,
-  type RunVolumeRole,
-  type VolumePlan,
-} from '../plan.js';
+import { chownContainer, holderContainer } from '../helper-containers.js';
+import { volumePlans, type RunVolumeRole, type VolumePlan } from '../plan.js';
 import type { RunContext } from '../run-context.js';
 import { attachPersist } from '../persist.js';
 import { persistVolumeName } from '../plan.js';
@@ -49,7 +44,9 @@ export async function createVolumes(ctx: RunContext, prep: Prepared): Promise<Cr
     failed.length > 0 &&
     failed.every((i) => {
       const reason: unknown = (made[i] as PromiseRejectedResult).reason;
-      return reason instanceof ReservationError && prep.spec.defaultSizes.includes(SIZE_KEY[plans[i]!.role]);
+      return (
+        reason instanceof ReservationError && prep.spec.limits.defaultSizes.includes(SIZE_KEY[plans[i]!.role])
+      );
     });
   if (retry) {
     const again = failed.map((i) => plans[i]!);
@@ -64,11 +61,11 @@ export async function createVolumes(ctx: RunContext, prep: Prepared): Promise<Cr
   const volumes = madeVolumes();
   const bad = made.find((m): m is PromiseRejectedResult => m.status === 'rejected');
   if (bad) throw bad.reason;
-  if (prep.spec.persist) {
+  if (prep.spec.phases.persist) {
     const pending = attachPersist(
       engine,
       volumeHost,
-      { ...prep.spec.persist, name: persistVolumeName(ctx.runId) },
+      { ...prep.spec.phases.persist, name: persistVolumeName(ctx.runId) },
       prep.owner,
       ctx.labels,
     );
@@ -83,9 +80,9 @@ export async function createVolumes(ctx: RunContext, prep: Prepared): Promise<Cr
   }
   if (prep.backend === 'unbounded') {
     // A plain volume's root belongs to root: hand it to the sandbox user with a one-shot chown.
-    await chownVolumes(ctx, prep.spec.image, volumes, prep.owner, ctx.labels);
+    await chownVolumes(ctx, prep.spec.image.ref, volumes, prep.owner, ctx.labels);
   } else if (ctx.deps.engine.info.name === 'podman') {
-    await holdVolumes(ctx, prep.spec.image, volumes, prep.owner, ctx.labels);
+    await holdVolumes(ctx, prep.spec.image.ref, volumes, prep.owner, ctx.labels);
   }
   ctx.check();
   return volumes;
@@ -105,22 +102,7 @@ async function holdVolumes(
   labels: Labels,
 ) {
   const { engine } = ctx.deps;
-  const id = await engine.createContainer(
-    helperContainer(labels, 'holder', {
-      image,
-      entrypoint: ['sleep'],
-      cmd: ['infinity'],
-      user: `${owner.uid}:${owner.gid}`,
-      mounts: volumes.map((v) => ({
-        type: 'volume' as const,
-        source: v.name,
-        target: v.mount,
-        readOnly: true,
-      })),
-      pidsLimit: 4,
-      memoryBytes: HOLDER_MEMORY_BYTES,
-    }),
-  );
+  const id = await engine.createContainer(holderContainer(labels, 'holder', image, owner, volumes));
   ctx.cleanup.add('remove the volume holder', () => engine.removeContainer(id));
   try {
     await engine.startContainer(id);
@@ -143,20 +125,8 @@ async function chownVolumes(
 ) {
   const { engine } = ctx.deps;
   const id = await engine.createContainer(
-    helperContainer(labels, 'chown', {
-      image,
-      entrypoint: ['chown'],
-      cmd: [`${owner.uid}:${owner.gid}`, ...volumes.map((v) => v.mount)],
-      // The one helper that runs as root: it needs CHOWN and nothing else, with no network.
-      user: '0:0',
-      capAdd: ['CHOWN'],
-      mounts: volumes.map((v) => ({
-        type: 'volume' as const,
-        source: v.name,
-        target: v.mount,
-        readOnly: false,
-      })),
-    }),
+    // The one helper that runs as root: it needs CHOWN and nothing else, with no network.
+    chownContainer(labels, image, owner, volumes),
   );
   try {
     const watch = await engine.watchExit(id);
