@@ -6950,7 +6950,7 @@ function hostGuardRule(op, bridge) {
     "DROP"
   ];
 }
-var HOST_GUARD_NOTE = "the proxy's egress network can reach this host's own addresses (no iptables rule could be added: it needs a local Docker engine, root or sudo, and iptables)";
+var HOST_GUARD_NOTE = "the proxy's egress network can reach this host's own addresses (no iptables rule could be added: it needs a local Docker engine whose bridges are in this host's network namespace, root or sudo, and iptables)";
 function orphanGuards(rules, exists) {
   const out = [];
   for (const line2 of rules.split("\n")) {
@@ -7894,6 +7894,7 @@ async function dnsProbe(engine, labels, runId, proxyImage, network, name = DNS_P
   }
 }
 async function guardHost(privileged, bridge, addCleanup) {
+  if (!import_node_fs4.default.existsSync(`/sys/class/net/${bridge}`)) return false;
   try {
     await pruneHostGuards(privileged);
     await privileged("iptables", hostGuardRule("-I", bridge));

@@ -34,7 +34,7 @@ export function hostGuardRule(op: '-I' | '-D', bridge: string): string[] {
 }
 
 export const HOST_GUARD_NOTE =
-  "the proxy's egress network can reach this host's own addresses (no iptables rule could be added: it needs a local Docker engine, root or sudo, and iptables)";
+  "the proxy's egress network can reach this host's own addresses (no iptables rule could be added: it needs a local Docker engine whose bridges are in this host's network namespace, root or sudo, and iptables)";
 
 /**
  * The rules of ours whose bridge is gone (a session's network removed by `rm`, a crashed run): from `iptables -S

@@ -396,6 +396,9 @@ async function guardHost(
   bridge: string,
   addCleanup: NetworkDeps['addCleanup'],
 ): Promise<boolean> {
+  // The engine's bridge must be in this process's network namespace (not a rootless engine's, not a VM's):
+  // a rule for an interface this host does not have guards nothing.
+  if (!fs.existsSync(`/sys/class/net/${bridge}`)) return false;
   try {
     await pruneHostGuards(privileged);
     await privileged('iptables', hostGuardRule('-I', bridge));
