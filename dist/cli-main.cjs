@@ -6228,120 +6228,20 @@ var FORBIDDEN_CAPS = /* @__PURE__ */ new Set([
 var ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 var USER_SPEC = /^([a-z_][a-z0-9_-]*|\d+)(:([a-z_][a-z0-9_-]*|\d+))?$/i;
 function parseRunOptions(given, givenCommand, host) {
-  const given0 = Object.fromEntries(
-    Object.entries(given).filter(
-      ([, v]) => v !== void 0 && v !== false && !(Array.isArray(v) && v.length === 0)
-    )
+  const explicit = new Set(
+    Object.entries(given).filter(([, v]) => v !== void 0 && v !== false && !(Array.isArray(v) && v.length === 0)).map(([k]) => k)
   );
   const { raw, command, preset, commandFromPreset } = applyPreset(given, givenCommand);
-  const presetAllow = preset?.audit?.allowAxioms ?? null;
-  const image = str(raw, "image");
-  if (!image) throw new InputError("--image", "is required: name the image to run the command in");
-  if (!IMAGE_REF.test(image) || image.length > 512) {
-    throw new InputError(
-      "--image",
-      `'${image}' is not an image reference like python:3.12 or ghcr.io/org/img@sha256:…`
-    );
-  }
-  const entrypoint = str(raw, "entrypoint") ?? null;
-  if (entrypoint !== null && !/^[\w./-]{1,256}$/.test(entrypoint)) {
-    throw new InputError("--entrypoint", `'${entrypoint}' is not a program name or path`);
-  }
+  const image = parseImage(raw);
   if (command.length === 0 || command.every((c) => c.trim() === "")) {
     throw new InputError("command", "is empty: give the command after --, e.g. `-- make test`");
   }
-  const sourceArg = str(raw, "source");
-  const readOnly = bool(raw, "source-readonly");
-  if (readOnly && !sourceArg) throw new InputError("--source-readonly", "needs --source");
-  if (readOnly && host.sharedWithEngine === false) {
-    throw new InputError(
-      "--source-readonly",
-      "under act the job container's paths are not the engine's, so the source cannot be bind-mounted; drop it to copy the source instead"
-    );
-  }
-  const source = sourceArg ? { dir: import_node_path3.default.resolve(host.cwd, sourceArg), readOnly } : null;
-  const outputArg = str(raw, "output-dir");
-  const memoryBytes = size(raw, "memory", DEFAULTS.memoryBytes);
-  if (memoryBytes < MIN_MEMORY)
-    throw new InputError("--memory", `must be at least 16m (16 MiB); got ${memoryBytes} bytes`);
-  const cpusArg = str(raw, "cpus");
-  const cpus = cpusArg === void 0 ? Math.min(DEFAULTS.cpus, host.cpus) : parsePositiveNumber("--cpus", cpusArg, { integer: false, max: host.cpus });
-  if (cpus < 0.01) throw new InputError("--cpus", "must be at least 0.01");
-  const user = str(raw, "user") ?? null;
-  if (user !== null && !USER_SPEC.test(user)) {
-    throw new InputError("--user", `'${user}' is not uid[:gid] or name[:group]`);
-  }
-  const allowRoot = bool(raw, "allow-root");
-  if (user !== null && !allowRoot && /^(0|root)(:|$)/.test(user)) {
-    throw new InputError("--user", `'${user}' is root; pass --allow-root to run as root (not recommended)`);
-  }
-  const env = [...list(raw, "env"), ...preset?.env ?? []];
-  for (const e of env) {
-    const eq = e.indexOf("=");
-    if (eq <= 0 || !ENV_NAME.test(e.slice(0, eq))) {
-      throw new InputError(
-        "--env",
-        `'${e.split("=")[0]}' is not KEY=VALUE with KEY of letters, digits and _`
-      );
-    }
-  }
-  const capAdd = list(raw, "cap-add").map((c) => c.toUpperCase().replace(/^CAP_/, ""));
-  for (const c of capAdd) {
-    if (!/^[A-Z_]+$/.test(c)) throw new InputError("--cap-add", `'${c}' is not a capability name`);
-    if (FORBIDDEN_CAPS.has(c))
-      throw new InputError("--cap-add", `${c} would give the build the host; it is never added`);
-  }
-  const tmpSizeBytes = size(raw, "tmp-size", Math.min(DEFAULTS.tmpSizeBytes, Math.floor(memoryBytes / 2)));
-  if (tmpSizeBytes > memoryBytes) {
-    throw new InputError("--tmp-size", "must not exceed --memory (the tmpfs is counted against it)");
-  }
-  const maxTotalBytes = size(raw, "max-output-bytes", DEFAULTS.maxOutputBytes);
-  const maxFileBytesArg = str(raw, "max-output-file-size");
-  const maxFileBytes = maxFileBytesArg === void 0 ? Math.min(DEFAULTS.maxOutputFileBytes, maxTotalBytes) : parseSize("--max-output-file-size", maxFileBytesArg);
+  const io = parseIo(raw, host);
+  const limits = parseLimits(raw, host, explicit);
+  const security = parseSecurity(raw);
+  const env = parseEnv([...list(raw, "env"), ...preset?.env ?? []]);
   const network = oneOf("network", str(raw, "network"), ["none", "proxy", "open"], "none");
-  const isolation = oneOf("isolation", str(raw, "isolation"), ["default", "runsc"], "default");
-  const allowWeakerGvisor = bool(raw, "allow-weaker-gvisor");
-  if (allowWeakerGvisor && isolation !== "runsc") {
-    throw new InputError("--allow-weaker-gvisor", "needs --isolation runsc");
-  }
-  const annotateArg = str(raw, "annotate");
-  let annotate2 = null;
-  if (annotateArg !== void 0) {
-    const m = /^(lean|gcc|junit)(?::(.+))?$/.exec(annotateArg);
-    if (!m || m[2] !== void 0 && m[1] !== "junit") {
-      throw new InputError("--annotate", `'${annotateArg}' is not lean, gcc, junit or junit:FILE`);
-    }
-    if (m[1] === "junit") {
-      const file = (m[2] ?? "junit.xml").replace(/^\/output\//, "");
-      if (file.startsWith("/") || file.split("/").includes("..")) {
-        throw new InputError("--annotate", `'${file}' must be a path inside /output`);
-      }
-      if (!outputArg)
-        throw new InputError("--annotate", "junit reads a collected file: it needs --output-dir");
-      annotate2 = { parser: "junit", file };
-    } else annotate2 = { parser: m[1] };
-  }
-  const declared = list(raw, "output").map((o) => outputPath("--output", o));
-  const junitArg = str(raw, "junit");
-  const junit = junitArg === void 0 ? null : { file: outputPath("--junit", junitArg) };
-  if (junit && !declared.includes(junit.file)) declared.push(junit.file);
-  const expectArg = str(raw, "expect");
-  if ((declared.length || expectArg) && !outputArg) {
-    throw new InputError(
-      declared.length ? "--output" : "--expect",
-      "the verdict reads collected files: it needs --output-dir"
-    );
-  }
-  const testsArg = str(raw, "tests");
-  const testsPaths = list(raw, "tests-path").map((t) => repoRelative("--tests-path", t));
-  if (testsPaths.length && !testsArg) throw new InputError("--tests-path", "needs --tests");
-  if (testsArg && host.sharedWithEngine === false) {
-    throw new InputError(
-      "--tests",
-      "under act the job container's paths are not the engine's, so trusted tests cannot be mounted"
-    );
-  }
-  const explicit = new Set(Object.keys(given0));
+  const verdict = parseVerdict(raw, host, io, preset, commandFromPreset);
   const phases = parsePhaseOptions(raw, host.cwd, preset?.setup ?? null);
   if (phases.setup && phases.setup.network === "proxy" && network === "open") {
     throw new InputError(
@@ -6351,54 +6251,14 @@ function parseRunOptions(given, givenCommand, host) {
   }
   return {
     preset: typeof raw.preset === "string" ? raw.preset : null,
-    image: {
-      ref: image,
-      entrypoint,
-      pull: oneOf("pull", str(raw, "pull"), ["missing", "always", "never"], "missing")
-    },
+    image,
     command,
     env,
-    io: {
-      source,
-      outputDir: outputArg ? import_node_path3.default.resolve(host.cwd, outputArg) : null,
-      stateDir: str(raw, "state-dir") ? import_node_path3.default.resolve(host.cwd, str(raw, "state-dir")) : null,
-      logFile: str(raw, "log-file") ? import_node_path3.default.resolve(host.cwd, str(raw, "log-file")) : null,
-      resultFile: str(raw, "result-file") ? import_node_path3.default.resolve(host.cwd, str(raw, "result-file")) : null
-    },
-    limits: {
-      timeoutMs: timeout(str(raw, "timeout")),
-      memoryBytes,
-      cpus,
-      pids: count(raw, "pids", DEFAULTS.pids, 1e6),
-      nofile: count(raw, "nofile", DEFAULTS.nofile, 1048576),
-      fsizeBytes: size(raw, "max-file-size", DEFAULTS.fsizeBytes),
-      tmpSizeBytes,
-      workSizeBytes: size(raw, "work-size", DEFAULTS.workSizeBytes),
-      outputSizeBytes: size(raw, "output-size", DEFAULTS.outputSizeBytes),
-      stateSizeBytes: size(raw, "state-size", DEFAULTS.stateSizeBytes),
-      outputCaps: {
-        maxTotalBytes,
-        maxFiles: count(raw, "max-output-files", DEFAULTS.maxOutputFiles, 1e7),
-        maxFileBytes
-      },
-      logLimitBytes: size(raw, "log-limit", DEFAULTS.logLimitBytes),
-      defaultSizes: [
-        ["work-size", "workSizeBytes"],
-        ["output-size", "outputSizeBytes"],
-        ["state-size", "stateSizeBytes"]
-      ].filter(([o]) => !explicit.has(o)).map(([, k]) => k)
-    },
-    security: {
-      user,
-      allowRoot,
-      writableRoot: bool(raw, "writable-root"),
-      tmpExec: bool(raw, "tmp-exec"),
-      capAdd,
-      isolation,
-      allowWeakerGvisor,
-      selfCheck: !bool(raw, "skip-self-check")
-    },
+    io,
+    limits,
+    security,
     network,
+    // The setup phase's proxy is the run's one: its policy is parsed as for --network proxy.
     egress: parseEgress(
       raw,
       phases.setup?.network === "proxy" && network === "none" ? "proxy" : network,
@@ -6414,22 +6274,186 @@ function parseRunOptions(given, givenCommand, host) {
       ),
       watchdog: !bool(raw, "no-watchdog")
     },
-    verdict: {
-      declared,
-      junit,
-      expectDir: expectArg ? import_node_path3.default.resolve(host.cwd, expectArg) : null,
-      annotate: annotate2,
-      audit: parseAudit(raw, presetAllow, host.cwd),
-      tests: testsArg ? {
-        dir: import_node_path3.default.resolve(host.cwd, testsArg),
-        paths: testsPaths.length ? testsPaths : preset?.tests?.paths ?? ["tests"],
-        trusted: true,
-        runner: commandFromPreset ? preset?.tests?.runner ?? null : null
-      } : preset?.tests && source && commandFromPreset ? { dir: source.dir, paths: preset.tests.paths, trusted: false, runner: preset.tests.runner } : null,
-      subject: parseSubject(raw),
-      lean: parseLean(raw, preset, source, host)
-    },
+    verdict,
     phases
+  };
+}
+function parseImage(raw) {
+  const ref = str(raw, "image");
+  if (!ref) throw new InputError("--image", "is required: name the image to run the command in");
+  if (!IMAGE_REF.test(ref) || ref.length > 512) {
+    throw new InputError(
+      "--image",
+      `'${ref}' is not an image reference like python:3.12 or ghcr.io/org/img@sha256:…`
+    );
+  }
+  const entrypoint = str(raw, "entrypoint") ?? null;
+  if (entrypoint !== null && !/^[\w./-]{1,256}$/.test(entrypoint)) {
+    throw new InputError("--entrypoint", `'${entrypoint}' is not a program name or path`);
+  }
+  return {
+    ref,
+    entrypoint,
+    pull: oneOf("pull", str(raw, "pull"), ["missing", "always", "never"], "missing")
+  };
+}
+function parseIo(raw, host) {
+  const sourceArg = str(raw, "source");
+  const readOnly = bool(raw, "source-readonly");
+  if (readOnly && !sourceArg) throw new InputError("--source-readonly", "needs --source");
+  if (readOnly && host.sharedWithEngine === false) {
+    throw new InputError(
+      "--source-readonly",
+      "under act the job container's paths are not the engine's, so the source cannot be bind-mounted; drop it to copy the source instead"
+    );
+  }
+  const at = (name) => {
+    const v = str(raw, name);
+    return v ? import_node_path3.default.resolve(host.cwd, v) : null;
+  };
+  return {
+    source: sourceArg ? { dir: import_node_path3.default.resolve(host.cwd, sourceArg), readOnly } : null,
+    outputDir: at("output-dir"),
+    stateDir: at("state-dir"),
+    logFile: at("log-file"),
+    resultFile: at("result-file")
+  };
+}
+function parseLimits(raw, host, explicit) {
+  const memoryBytes = size(raw, "memory", DEFAULTS.memoryBytes);
+  if (memoryBytes < MIN_MEMORY)
+    throw new InputError("--memory", `must be at least 16m (16 MiB); got ${memoryBytes} bytes`);
+  const cpusArg = str(raw, "cpus");
+  const cpus = cpusArg === void 0 ? Math.min(DEFAULTS.cpus, host.cpus) : parsePositiveNumber("--cpus", cpusArg, { integer: false, max: host.cpus });
+  if (cpus < 0.01) throw new InputError("--cpus", "must be at least 0.01");
+  const tmpSizeBytes = size(raw, "tmp-size", Math.min(DEFAULTS.tmpSizeBytes, Math.floor(memoryBytes / 2)));
+  if (tmpSizeBytes > memoryBytes) {
+    throw new InputError("--tmp-size", "must not exceed --memory (the tmpfs is counted against it)");
+  }
+  const maxTotalBytes = size(raw, "max-output-bytes", DEFAULTS.maxOutputBytes);
+  const maxFileBytesArg = str(raw, "max-output-file-size");
+  const maxFileBytes = maxFileBytesArg === void 0 ? Math.min(DEFAULTS.maxOutputFileBytes, maxTotalBytes) : parseSize("--max-output-file-size", maxFileBytesArg);
+  const sized = [
+    ["work-size", "workSizeBytes"],
+    ["output-size", "outputSizeBytes"],
+    ["state-size", "stateSizeBytes"]
+  ];
+  return {
+    timeoutMs: timeout(str(raw, "timeout")),
+    memoryBytes,
+    cpus,
+    pids: count(raw, "pids", DEFAULTS.pids, 1e6),
+    nofile: count(raw, "nofile", DEFAULTS.nofile, 1048576),
+    fsizeBytes: size(raw, "max-file-size", DEFAULTS.fsizeBytes),
+    tmpSizeBytes,
+    workSizeBytes: size(raw, "work-size", DEFAULTS.workSizeBytes),
+    outputSizeBytes: size(raw, "output-size", DEFAULTS.outputSizeBytes),
+    stateSizeBytes: size(raw, "state-size", DEFAULTS.stateSizeBytes),
+    outputCaps: {
+      maxTotalBytes,
+      maxFiles: count(raw, "max-output-files", DEFAULTS.maxOutputFiles, 1e7),
+      maxFileBytes
+    },
+    logLimitBytes: size(raw, "log-limit", DEFAULTS.logLimitBytes),
+    defaultSizes: sized.filter(([o]) => !explicit.has(o)).map(([, k]) => k)
+  };
+}
+function parseSecurity(raw) {
+  const user = str(raw, "user") ?? null;
+  if (user !== null && !USER_SPEC.test(user)) {
+    throw new InputError("--user", `'${user}' is not uid[:gid] or name[:group]`);
+  }
+  const allowRoot = bool(raw, "allow-root");
+  if (user !== null && !allowRoot && /^(0|root)(:|$)/.test(user)) {
+    throw new InputError("--user", `'${user}' is root; pass --allow-root to run as root (not recommended)`);
+  }
+  const capAdd = list(raw, "cap-add").map((c) => c.toUpperCase().replace(/^CAP_/, ""));
+  for (const c of capAdd) {
+    if (!/^[A-Z_]+$/.test(c)) throw new InputError("--cap-add", `'${c}' is not a capability name`);
+    if (FORBIDDEN_CAPS.has(c))
+      throw new InputError("--cap-add", `${c} would give the build the host; it is never added`);
+  }
+  const isolation = oneOf("isolation", str(raw, "isolation"), ["default", "runsc"], "default");
+  const allowWeakerGvisor = bool(raw, "allow-weaker-gvisor");
+  if (allowWeakerGvisor && isolation !== "runsc") {
+    throw new InputError("--allow-weaker-gvisor", "needs --isolation runsc");
+  }
+  return {
+    user,
+    allowRoot,
+    writableRoot: bool(raw, "writable-root"),
+    tmpExec: bool(raw, "tmp-exec"),
+    capAdd,
+    isolation,
+    allowWeakerGvisor,
+    selfCheck: !bool(raw, "skip-self-check")
+  };
+}
+function parseEnv(env) {
+  for (const e of env) {
+    const eq = e.indexOf("=");
+    if (eq <= 0 || !ENV_NAME.test(e.slice(0, eq))) {
+      throw new InputError(
+        "--env",
+        `'${e.split("=")[0]}' is not KEY=VALUE with KEY of letters, digits and _`
+      );
+    }
+  }
+  return env;
+}
+function parseAnnotate(raw, io) {
+  const arg = str(raw, "annotate");
+  if (arg === void 0) return null;
+  const m = /^(lean|gcc|junit)(?::(.+))?$/.exec(arg);
+  if (!m || m[2] !== void 0 && m[1] !== "junit") {
+    throw new InputError("--annotate", `'${arg}' is not lean, gcc, junit or junit:FILE`);
+  }
+  if (m[1] !== "junit") return { parser: m[1] };
+  const file = (m[2] ?? "junit.xml").replace(/^\/output\//, "");
+  if (file.startsWith("/") || file.split("/").includes("..")) {
+    throw new InputError("--annotate", `'${file}' must be a path inside /output`);
+  }
+  if (!io.outputDir)
+    throw new InputError("--annotate", "junit reads a collected file: it needs --output-dir");
+  return { parser: "junit", file };
+}
+function parseVerdict(raw, host, io, preset, commandFromPreset) {
+  const annotate2 = parseAnnotate(raw, io);
+  const declared = list(raw, "output").map((o) => outputPath("--output", o));
+  const junitArg = str(raw, "junit");
+  const junit = junitArg === void 0 ? null : { file: outputPath("--junit", junitArg) };
+  if (junit && !declared.includes(junit.file)) declared.push(junit.file);
+  const expectArg = str(raw, "expect");
+  if ((declared.length || expectArg) && !io.outputDir) {
+    throw new InputError(
+      declared.length ? "--output" : "--expect",
+      "the verdict reads collected files: it needs --output-dir"
+    );
+  }
+  const testsArg = str(raw, "tests");
+  const testsPaths = list(raw, "tests-path").map((t) => repoRelative("--tests-path", t));
+  if (testsPaths.length && !testsArg) throw new InputError("--tests-path", "needs --tests");
+  if (testsArg && host.sharedWithEngine === false) {
+    throw new InputError(
+      "--tests",
+      "under act the job container's paths are not the engine's, so trusted tests cannot be mounted"
+    );
+  }
+  const source = io.source;
+  return {
+    declared,
+    junit,
+    expectDir: expectArg ? import_node_path3.default.resolve(host.cwd, expectArg) : null,
+    annotate: annotate2,
+    audit: parseAudit(raw, preset?.audit?.allowAxioms ?? null, host.cwd),
+    tests: testsArg ? {
+      dir: import_node_path3.default.resolve(host.cwd, testsArg),
+      paths: testsPaths.length ? testsPaths : preset?.tests?.paths ?? ["tests"],
+      trusted: true,
+      runner: commandFromPreset ? preset?.tests?.runner ?? null : null
+    } : preset?.tests && source && commandFromPreset ? { dir: source.dir, paths: preset.tests.paths, trusted: false, runner: preset.tests.runner } : null,
+    subject: parseSubject(raw),
+    lean: parseLean(raw, preset, source, host)
   };
 }
 
