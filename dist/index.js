@@ -26646,252 +26646,6 @@ function orphanGuards(rules, exists2) {
   return out;
 }
 
-// src/engine/http.ts
-import http from "node:http";
-function parseEndpoint(url) {
-  if (url.startsWith("unix://")) return { url, socketPath: url.slice("unix://".length) };
-  if (url.startsWith("/")) return { url: `unix://${url}`, socketPath: url };
-  const m = /^(?:tcp|http):\/\/([^:/]+)(?::(\d+))?\/?$/.exec(url);
-  if (m) return { url, host: m[1], port: Number(m[2] ?? 2375) };
-  throw new EngineError(
-    "engine",
-    "connect",
-    `unsupported engine address '${url}'`,
-    "use unix:///path/to/socket or tcp://host:port (TLS endpoints are not supported)"
-  );
-}
-var agents = /* @__PURE__ */ new Map();
-function agentFor(ep) {
-  let a = agents.get(ep.url);
-  if (!a) {
-    a = new http.Agent({ keepAlive: true, maxSockets: 32 });
-    agents.set(ep.url, a);
-  }
-  return a;
-}
-var ApiClient = class {
-  constructor(endpoint2, engineName) {
-    this.endpoint = endpoint2;
-    this.engineName = engineName;
-  }
-  endpoint;
-  engineName;
-  prefix = "";
-  setApiVersion(v) {
-    this.prefix = `/v${v}`;
-  }
-  /** Send a request; resolves with the raw streaming response (any status). */
-  raw(method, path29, opts = {}, operation = `${method} ${path29}`) {
-    const qs = new URLSearchParams();
-    for (const [k, v] of Object.entries(opts.query ?? {})) if (v !== void 0) qs.set(k, String(v));
-    const fullPath = `${this.prefix}${path29}${qs.size ? `?${qs}` : ""}`;
-    const headers = { ...opts.headers };
-    let payload;
-    if (opts.body !== void 0) {
-      payload = Buffer.from(JSON.stringify(opts.body));
-      headers["content-type"] = "application/json";
-      headers["content-length"] = String(payload.length);
-    }
-    const ep = this.endpoint;
-    return new Promise((resolve, reject) => {
-      const req = http.request(
-        {
-          method,
-          path: fullPath,
-          headers,
-          agent: agentFor(ep),
-          ...ep.socketPath ? { socketPath: ep.socketPath } : { host: ep.host, port: ep.port }
-        },
-        (res) => resolve({ statusCode: res.statusCode ?? 0, headers: res.headers, body: res })
-      );
-      req.on("error", (err) => reject(this.connectError(operation, err)));
-      if (opts.bodyStream) {
-        opts.bodyStream.on("error", (err) => req.destroy(err));
-        opts.bodyStream.pipe(req);
-      } else {
-        req.end(payload);
-      }
-    });
-  }
-  /**
-   * A request the engine answers with 101 Switching Protocols (exec with stdin): the raw connection, both ways.
-   * Its own socket, never the keep-alive pool's. Any other answer becomes an EngineError.
-   */
-  upgrade(method, path29, body, operation) {
-    const payload = Buffer.from(JSON.stringify(body));
-    const ep = this.endpoint;
-    return new Promise((resolve, reject) => {
-      const req = http.request({
-        method,
-        path: `${this.prefix}${path29}`,
-        headers: {
-          connection: "Upgrade",
-          upgrade: "tcp",
-          "content-type": "application/json",
-          "content-length": String(payload.length)
-        },
-        agent: false,
-        ...ep.socketPath ? { socketPath: ep.socketPath } : { host: ep.host, port: ep.port }
-      });
-      req.on("upgrade", (_res, socket, head) => {
-        if (head.length) socket.unshift(head);
-        resolve(socket);
-      });
-      req.on("response", (res) => {
-        readAll(res).then(
-          (b) => reject(this.statusError(operation, res.statusCode ?? 0, b)),
-          (err) => reject(err)
-        );
-      });
-      req.on("error", (err) => reject(this.connectError(operation, err)));
-      req.end(payload);
-    });
-  }
-  /** Send a request and parse a JSON answer; a non-2xx status becomes an EngineError. */
-  async json(method, path29, opts = {}, operation) {
-    const op = operation ?? `${method} ${path29}`;
-    const res = await this.raw(method, path29, opts, op);
-    const text2 = await readAll(res.body);
-    if (res.statusCode < 200 || res.statusCode >= 300) throw this.statusError(op, res.statusCode, text2);
-    return text2.length ? JSON.parse(text2.toString("utf8")) : void 0;
-  }
-  /** A GET whose 404 means "no such thing": null then; any other non-2xx becomes an EngineError. */
-  async getOrNull(path29, operation) {
-    const res = await this.raw("GET", path29, {}, operation);
-    const body = await readAll(res.body);
-    if (res.statusCode === 404) return null;
-    if (res.statusCode < 200 || res.statusCode >= 300)
-      throw this.statusError(operation, res.statusCode, body);
-    return JSON.parse(body.toString("utf8"));
-  }
-  /**
-   * A request the engine answers with a JSON-lines progress stream (pull, build, import, push): a non-200 answer
-   * becomes an EngineError; a line with `error` (the engine's way to fail after its 200) too. `each` sees every line.
-   */
-  async progress(method, path29, opts, operation, each = () => void 0) {
-    const res = await this.raw(method, path29, opts, operation);
-    if (res.statusCode !== 200) throw this.statusError(operation, res.statusCode, await readAll(res.body));
-    let error2 = null;
-    for await (const j of jsonLines(res.body)) {
-      if (j.error) error2 ??= j.error;
-      each(j);
-    }
-    if (error2) throw new EngineError(this.engineName, operation, error2.trim());
-  }
-  /** Like json() but ignores the body. `okStatuses` lists extra statuses that count as success. */
-  async call(method, path29, opts = {}, operation, okStatuses = []) {
-    const op = operation ?? `${method} ${path29}`;
-    const res = await this.raw(method, path29, opts, op);
-    const text2 = await readAll(res.body);
-    if ((res.statusCode < 200 || res.statusCode >= 300) && !okStatuses.includes(res.statusCode)) {
-      throw this.statusError(op, res.statusCode, text2);
-    }
-    return res.statusCode;
-  }
-  statusError(operation, status, body) {
-    let detail = body.toString("utf8").trim();
-    try {
-      const parsed = JSON.parse(detail);
-      if (parsed.message) detail = parsed.message;
-    } catch {
-    }
-    return new EngineError(
-      this.engineName,
-      operation,
-      `${detail || "no detail"} (HTTP ${status})`,
-      hintFor(status),
-      status
-    );
-  }
-  connectError(operation, err) {
-    const where = this.endpoint.url;
-    if (err.code === "ENOENT" || err.code === "ECONNREFUSED") {
-      return new EngineError(
-        this.engineName,
-        operation,
-        `no engine answers at ${where}`,
-        "start it (`sudo systemctl start docker`, or `sudo scripts/engine-up.sh` here) or set DOCKER_HOST"
-      );
-    }
-    if (err.code === "EACCES") {
-      return new EngineError(
-        this.engineName,
-        operation,
-        `permission denied on ${where}`,
-        "add your user to the docker group or run with sudo"
-      );
-    }
-    return new EngineError(this.engineName, operation, `${err.code ?? ""} ${err.message}`.trim());
-  }
-};
-function hintFor(status) {
-  if (status === 404)
-    return "it no longer exists: another process (or `sandbox-action gc`) may have removed it";
-  if (status === 409)
-    return "it is in use or in the wrong state: `sandbox-action gc` removes leftovers of crashed runs";
-  if (status === 400)
-    return "the engine refused the request: check the engine version (Docker 20.10+) and the options";
-  if (status === 401 || status === 403) return "the engine refused access: check the socket permissions";
-  if (status >= 500) return "the engine failed: see its log (journalctl -u docker, or /var/log/dockerd.log)";
-  return "";
-}
-var LineBuffer = class {
-  /** `maxPending`: an unfinished line longer than this is dropped (a peer that never ends its line). */
-  constructor(maxPending = Infinity) {
-    this.maxPending = maxPending;
-  }
-  maxPending;
-  pending = "";
-  /** The lines this chunk completes. */
-  push(text2) {
-    const lines = (this.pending + text2).split("\n");
-    this.pending = lines.pop();
-    if (this.pending.length > this.maxPending) this.pending = "";
-    return lines;
-  }
-  /** What came after the last newline. */
-  rest() {
-    const r = this.pending;
-    this.pending = "";
-    return r;
-  }
-};
-async function* jsonLines(body) {
-  const lines = new LineBuffer();
-  for await (const chunk of body) {
-    for (const line of lines.push(chunk.toString("utf8")))
-      if (line.trim()) yield JSON.parse(line);
-  }
-  const last = lines.rest();
-  if (last.trim()) yield JSON.parse(last);
-}
-async function readAll(stream, limit = 64 * 1024 * 1024) {
-  const chunks = [];
-  let n = 0;
-  try {
-    for await (const chunk of stream) {
-      const b = chunk;
-      n += b.length;
-      if (n > limit) {
-        stream.destroy();
-        throw new ProtocolError(`answer larger than ${limit} bytes`);
-      }
-      chunks.push(b);
-    }
-  } catch (err) {
-    const e = err;
-    if (e.code === "ECONNRESET" || e.message === "aborted")
-      throw new EngineError(
-        "engine",
-        "read an answer",
-        `the connection to the engine was cut (${e.code ?? e.message})`,
-        "is the engine still running? `sandbox-action gc` removes what the run left"
-      );
-    throw err;
-  }
-  return Buffer.concat(chunks);
-}
-
 // src/sandbox/self-check.ts
 var SELF_CHECK_MARK = "sandbox-action-self-check";
 var SELF_CHECK_MAX_LINE = 2048;
@@ -27292,9 +27046,336 @@ function numericUser(user) {
   return { uid: Number(m[1]), gid: Number(m[2] ?? m[1]) };
 }
 
-// src/sandbox/network.ts
+// src/engine/http.ts
+import http from "node:http";
+function parseEndpoint(url) {
+  if (url.startsWith("unix://")) return { url, socketPath: url.slice("unix://".length) };
+  if (url.startsWith("/")) return { url: `unix://${url}`, socketPath: url };
+  const m = /^(?:tcp|http):\/\/([^:/]+)(?::(\d+))?\/?$/.exec(url);
+  if (m) return { url, host: m[1], port: Number(m[2] ?? 2375) };
+  throw new EngineError(
+    "engine",
+    "connect",
+    `unsupported engine address '${url}'`,
+    "use unix:///path/to/socket or tcp://host:port (TLS endpoints are not supported)"
+  );
+}
+var agents = /* @__PURE__ */ new Map();
+function agentFor(ep) {
+  let a = agents.get(ep.url);
+  if (!a) {
+    a = new http.Agent({ keepAlive: true, maxSockets: 32 });
+    agents.set(ep.url, a);
+  }
+  return a;
+}
+var ApiClient = class {
+  constructor(endpoint2, engineName) {
+    this.endpoint = endpoint2;
+    this.engineName = engineName;
+  }
+  endpoint;
+  engineName;
+  prefix = "";
+  setApiVersion(v) {
+    this.prefix = `/v${v}`;
+  }
+  /** Send a request; resolves with the raw streaming response (any status). */
+  raw(method, path29, opts = {}, operation = `${method} ${path29}`) {
+    const qs = new URLSearchParams();
+    for (const [k, v] of Object.entries(opts.query ?? {})) if (v !== void 0) qs.set(k, String(v));
+    const fullPath = `${this.prefix}${path29}${qs.size ? `?${qs}` : ""}`;
+    const headers = { ...opts.headers };
+    let payload;
+    if (opts.body !== void 0) {
+      payload = Buffer.from(JSON.stringify(opts.body));
+      headers["content-type"] = "application/json";
+      headers["content-length"] = String(payload.length);
+    }
+    const ep = this.endpoint;
+    return new Promise((resolve, reject) => {
+      const req = http.request(
+        {
+          method,
+          path: fullPath,
+          headers,
+          agent: agentFor(ep),
+          ...ep.socketPath ? { socketPath: ep.socketPath } : { host: ep.host, port: ep.port }
+        },
+        (res) => resolve({ statusCode: res.statusCode ?? 0, headers: res.headers, body: res })
+      );
+      req.on("error", (err) => reject(this.connectError(operation, err)));
+      if (opts.bodyStream) {
+        opts.bodyStream.on("error", (err) => req.destroy(err));
+        opts.bodyStream.pipe(req);
+      } else {
+        req.end(payload);
+      }
+    });
+  }
+  /**
+   * A request the engine answers with 101 Switching Protocols (exec with stdin): the raw connection, both ways.
+   * Its own socket, never the keep-alive pool's. Any other answer becomes an EngineError.
+   */
+  upgrade(method, path29, body, operation) {
+    const payload = Buffer.from(JSON.stringify(body));
+    const ep = this.endpoint;
+    return new Promise((resolve, reject) => {
+      const req = http.request({
+        method,
+        path: `${this.prefix}${path29}`,
+        headers: {
+          connection: "Upgrade",
+          upgrade: "tcp",
+          "content-type": "application/json",
+          "content-length": String(payload.length)
+        },
+        agent: false,
+        ...ep.socketPath ? { socketPath: ep.socketPath } : { host: ep.host, port: ep.port }
+      });
+      req.on("upgrade", (_res, socket, head) => {
+        if (head.length) socket.unshift(head);
+        resolve(socket);
+      });
+      req.on("response", (res) => {
+        readAll(res).then(
+          (b) => reject(this.statusError(operation, res.statusCode ?? 0, b)),
+          (err) => reject(err)
+        );
+      });
+      req.on("error", (err) => reject(this.connectError(operation, err)));
+      req.end(payload);
+    });
+  }
+  /** Send a request and parse a JSON answer; a non-2xx status becomes an EngineError. */
+  async json(method, path29, opts = {}, operation) {
+    const op = operation ?? `${method} ${path29}`;
+    const res = await this.raw(method, path29, opts, op);
+    const text2 = await readAll(res.body);
+    if (res.statusCode < 200 || res.statusCode >= 300) throw this.statusError(op, res.statusCode, text2);
+    return text2.length ? JSON.parse(text2.toString("utf8")) : void 0;
+  }
+  /** A GET whose 404 means "no such thing": null then; any other non-2xx becomes an EngineError. */
+  async getOrNull(path29, operation) {
+    const res = await this.raw("GET", path29, {}, operation);
+    const body = await readAll(res.body);
+    if (res.statusCode === 404) return null;
+    if (res.statusCode < 200 || res.statusCode >= 300)
+      throw this.statusError(operation, res.statusCode, body);
+    return JSON.parse(body.toString("utf8"));
+  }
+  /**
+   * A request the engine answers with a JSON-lines progress stream (pull, build, import, push): a non-200 answer
+   * becomes an EngineError; a line with `error` (the engine's way to fail after its 200) too. `each` sees every line.
+   */
+  async progress(method, path29, opts, operation, each = () => void 0) {
+    const res = await this.raw(method, path29, opts, operation);
+    if (res.statusCode !== 200) throw this.statusError(operation, res.statusCode, await readAll(res.body));
+    let error2 = null;
+    for await (const j of jsonLines(res.body)) {
+      if (j.error) error2 ??= j.error;
+      each(j);
+    }
+    if (error2) throw new EngineError(this.engineName, operation, error2.trim());
+  }
+  /** Like json() but ignores the body. `okStatuses` lists extra statuses that count as success. */
+  async call(method, path29, opts = {}, operation, okStatuses = []) {
+    const op = operation ?? `${method} ${path29}`;
+    const res = await this.raw(method, path29, opts, op);
+    const text2 = await readAll(res.body);
+    if ((res.statusCode < 200 || res.statusCode >= 300) && !okStatuses.includes(res.statusCode)) {
+      throw this.statusError(op, res.statusCode, text2);
+    }
+    return res.statusCode;
+  }
+  statusError(operation, status, body) {
+    let detail = body.toString("utf8").trim();
+    try {
+      const parsed = JSON.parse(detail);
+      if (parsed.message) detail = parsed.message;
+    } catch {
+    }
+    return new EngineError(
+      this.engineName,
+      operation,
+      `${detail || "no detail"} (HTTP ${status})`,
+      hintFor(status),
+      status
+    );
+  }
+  connectError(operation, err) {
+    const where = this.endpoint.url;
+    if (err.code === "ENOENT" || err.code === "ECONNREFUSED") {
+      return new EngineError(
+        this.engineName,
+        operation,
+        `no engine answers at ${where}`,
+        "start it (`sudo systemctl start docker`, or `sudo scripts/engine-up.sh` here) or set DOCKER_HOST"
+      );
+    }
+    if (err.code === "EACCES") {
+      return new EngineError(
+        this.engineName,
+        operation,
+        `permission denied on ${where}`,
+        "add your user to the docker group or run with sudo"
+      );
+    }
+    return new EngineError(this.engineName, operation, `${err.code ?? ""} ${err.message}`.trim());
+  }
+};
+function hintFor(status) {
+  if (status === 404)
+    return "it no longer exists: another process (or `sandbox-action gc`) may have removed it";
+  if (status === 409)
+    return "it is in use or in the wrong state: `sandbox-action gc` removes leftovers of crashed runs";
+  if (status === 400)
+    return "the engine refused the request: check the engine version (Docker 20.10+) and the options";
+  if (status === 401 || status === 403) return "the engine refused access: check the socket permissions";
+  if (status >= 500) return "the engine failed: see its log (journalctl -u docker, or /var/log/dockerd.log)";
+  return "";
+}
+var LineBuffer = class {
+  /** `maxPending`: an unfinished line longer than this is dropped (a peer that never ends its line). */
+  constructor(maxPending = Infinity) {
+    this.maxPending = maxPending;
+  }
+  maxPending;
+  pending = "";
+  /** The lines this chunk completes. */
+  push(text2) {
+    const lines = (this.pending + text2).split("\n");
+    this.pending = lines.pop();
+    if (this.pending.length > this.maxPending) this.pending = "";
+    return lines;
+  }
+  /** What came after the last newline. */
+  rest() {
+    const r = this.pending;
+    this.pending = "";
+    return r;
+  }
+};
+async function* jsonLines(body) {
+  const lines = new LineBuffer();
+  for await (const chunk of body) {
+    for (const line of lines.push(chunk.toString("utf8")))
+      if (line.trim()) yield JSON.parse(line);
+  }
+  const last = lines.rest();
+  if (last.trim()) yield JSON.parse(last);
+}
+async function readAll(stream, limit = 64 * 1024 * 1024) {
+  const chunks = [];
+  let n = 0;
+  try {
+    for await (const chunk of stream) {
+      const b = chunk;
+      n += b.length;
+      if (n > limit) {
+        stream.destroy();
+        throw new ProtocolError(`answer larger than ${limit} bytes`);
+      }
+      chunks.push(b);
+    }
+  } catch (err) {
+    const e = err;
+    if (e.code === "ECONNRESET" || e.message === "aborted")
+      throw new EngineError(
+        "engine",
+        "read an answer",
+        `the connection to the engine was cut (${e.code ?? e.message})`,
+        "is the engine still running? `sandbox-action gc` removes what the run left"
+      );
+    throw err;
+  }
+  return Buffer.concat(chunks);
+}
+
+// src/sandbox/proxy-process.ts
 var PROXY_START_TIMEOUT_MS = 3e4;
 var PROXY_STOP_GRACE_MS = 5e3;
+async function startProxy(engine, spec, internalId, ledger, deps) {
+  const id = await engine.createContainer(spec);
+  deps.addCleanup("remove the proxy", () => engine.removeContainer(id));
+  await engine.connectNetwork(internalId, id);
+  const stdout = new LineBuffer(1024 * 1024);
+  let stderr = "";
+  let listening = null;
+  const ready = new Promise((r) => listening = r);
+  const attached = await engine.attach(id, (stream, chunk) => {
+    if (stream === "stderr") {
+      if (stderr.length < 4096) stderr += chunk.toString("utf8");
+      return;
+    }
+    for (const line of stdout.push(chunk.toString("utf8"))) {
+      if (line.startsWith('{"event":"listening"')) {
+        try {
+          listening?.(JSON.parse(line).address);
+        } catch {
+        }
+        continue;
+      }
+      ledger.addLine(line);
+    }
+  });
+  deps.addCleanup("detach the proxy", async () => attached.close());
+  const watch = await engine.watchExit(id);
+  deps.addCleanup("stop watching the proxy", async () => watch.cancel());
+  await engine.startContainer(id);
+  let timer;
+  const address = await Promise.race([
+    ready,
+    watch.exit.then((code) => {
+      throw new EngineError(
+        engine.info.name,
+        "start the egress proxy",
+        `it exited with ${code}: ${stderr.trim().slice(0, 500) || "no message"}`
+      );
+    }),
+    new Promise((_, reject) => {
+      timer = setTimeout(
+        () => reject(
+          new EngineError(engine.info.name, "start the egress proxy", "it did not listen within 30 s")
+        ),
+        PROXY_START_TIMEOUT_MS
+      );
+    })
+  ]).finally(() => clearTimeout(timer));
+  let stopping = false;
+  void watch.exit.then(
+    (code) => {
+      if (!stopping) {
+        ledger.proxyExit = `the proxy exited with ${code} while the build ran; from then on the build had no egress`;
+      }
+    },
+    () => void 0
+    // the wait was cancelled (a session outlives this process)
+  );
+  return {
+    id,
+    address,
+    async stop() {
+      stopping = true;
+      try {
+        await engine.killContainer(id, "TERM");
+        let t;
+        const done = await Promise.race([
+          watch.exit.then(() => true),
+          new Promise((r) => t = setTimeout(() => r(false), PROXY_STOP_GRACE_MS))
+        ]).finally(() => clearTimeout(t));
+        if (!done) await engine.killContainer(id, "KILL");
+        await Promise.race([attached.done, new Promise((r) => setTimeout(r, 2e3).unref())]);
+        const last = stdout.rest();
+        if (last) ledger.addLine(last);
+      } catch (err) {
+        deps.notes.push(`stopping the proxy: ${errorMessage(err)}`);
+      }
+    }
+  };
+}
+
+// src/sandbox/network.ts
 var DNS_PROBE_NAME = "github.com";
 var NONE = {
   network: { mode: "none", env: [], dns: [] },
@@ -27373,70 +27454,8 @@ async function setupNetwork(spec, deps) {
   }
   const egress = spec.egress;
   const { engine, labels, runId } = deps;
-  const base = `sandbox-action-${runId}`;
-  const secrets = routeSecrets(egress.routes, deps.env ?? {});
-  const routes = [];
-  for (const r of egress.routes) {
-    let ca = null;
-    if (r.caFile) {
-      ca = await fsp.readFile(r.caFile, "utf8").catch(() => {
-        throw new InputError("--secret-route", `'${r.name}': ca=${r.caFile} cannot be read`);
-      });
-    }
-    routes.push({ name: r.name, host: r.host, port: r.port, header: r.header, value: secrets[r.name], ca });
-  }
-  let egressNetwork;
-  if (egress.egressNetwork) {
-    const n = await engine.inspectNetwork(egress.egressNetwork);
-    if (!n)
-      throw new InputError("--egress-network", `'${egress.egressNetwork}' is not a network of this engine`);
-    if (n.internal) {
-      throw new InputError(
-        "--egress-network",
-        `'${egress.egressNetwork}' is internal: the proxy could reach nothing`
-      );
-    }
-    egressNetwork = n.name;
-  } else egressNetwork = `${base}-egress`;
-  const internalName = `${base}-int`;
-  const guarded = !egress.egressNetwork && engine.info.name === "docker" && engine.info.local && !!deps.privileged;
-  const bridge = egressBridgeName(runId);
-  const made = await Promise.allSettled([
-    ensureProxyImage(engine, egress, spec.image.pull, deps.notice),
-    engine.createNetwork({
-      name: internalName,
-      internal: true,
-      enableIPv6: false,
-      // No host address on the bridge: without it a sandbox reaches every host service on 0.0.0.0 via the gateway.
-      options: { "com.docker.network.bridge.inhibit_ipv4": "true" },
-      labels: { ...labels, [LABEL_ROLE]: "internal" }
-    }),
-    egress.egressNetwork ? Promise.resolve(null) : engine.createNetwork({
-      name: egressNetwork,
-      internal: false,
-      enableIPv6: false,
-      // A bridge of a known name, so the host guard can name it.
-      options: guarded ? { "com.docker.network.bridge.name": bridge } : {},
-      labels: { ...labels, [LABEL_ROLE]: "egress" }
-    })
-  ]);
-  const [imageMade, internalMade, egressMade] = made;
-  if (internalMade.status === "fulfilled") {
-    const id2 = internalMade.value;
-    deps.addCleanup("remove the internal network", () => engine.removeNetwork(id2));
-  }
-  if (egressMade.status === "fulfilled" && egressMade.value !== null) {
-    const id2 = egressMade.value;
-    deps.addCleanup("remove the egress network", () => engine.removeNetwork(id2));
-  }
-  const failed = made.find((m) => m.status === "rejected");
-  if (failed) throw failed.reason;
-  const image = imageMade.value;
-  if (!egress.egressNetwork) {
-    if (guarded && await guardHost(deps.privileged, bridge, deps.addCleanup)) {
-    } else deps.notes.push(HOST_GUARD_NOTE);
-  }
-  const internalId = internalMade.value;
+  const routes = await loadRoutes(egress, deps.env ?? {});
+  const { image, internalId, internalName, egressNetwork } = await makeNetworks(spec, egress, deps);
   const internal = await engine.inspectNetwork(internalId);
   const subnet = internal?.subnets[0];
   if (!subnet)
@@ -27455,62 +27474,14 @@ async function setupNetwork(spec, deps) {
     ...routes.length ? { routes } : {}
   };
   const ledger = new Ledger(egress.mode, egress.domains, image, egress.transparent);
-  const id = await engine.createContainer(proxyContainer(labels, runId, image, egressNetwork, config));
-  deps.addCleanup("remove the proxy", () => engine.removeContainer(id));
-  await engine.connectNetwork(internalId, id);
-  const stdout = new LineBuffer(1024 * 1024);
-  let stderr = "";
-  let listening = null;
-  const ready = new Promise((r) => listening = r);
-  const attached = await engine.attach(id, (stream, chunk) => {
-    if (stream === "stderr") {
-      if (stderr.length < 4096) stderr += chunk.toString("utf8");
-      return;
-    }
-    for (const line of stdout.push(chunk.toString("utf8"))) {
-      if (line.startsWith('{"event":"listening"')) {
-        try {
-          listening?.(JSON.parse(line).address);
-        } catch {
-        }
-        continue;
-      }
-      ledger.addLine(line);
-    }
-  });
-  deps.addCleanup("detach the proxy", async () => attached.close());
-  const watch = await engine.watchExit(id);
-  deps.addCleanup("stop watching the proxy", async () => watch.cancel());
-  await engine.startContainer(id);
-  let timer;
-  const address = await Promise.race([
-    ready,
-    watch.exit.then((code) => {
-      throw new EngineError(
-        engine.info.name,
-        "start the egress proxy",
-        `it exited with ${code}: ${stderr.trim().slice(0, 500) || "no message"}`
-      );
-    }),
-    new Promise((_, reject) => {
-      timer = setTimeout(
-        () => reject(
-          new EngineError(engine.info.name, "start the egress proxy", "it did not listen within 30 s")
-        ),
-        PROXY_START_TIMEOUT_MS
-      );
-    })
-  ]).finally(() => clearTimeout(timer));
-  let stopping = false;
-  void watch.exit.then(
-    (code) => {
-      if (!stopping) {
-        ledger.proxyExit = `the proxy exited with ${code} while the build ran; from then on the build had no egress`;
-      }
-    },
-    () => void 0
-    // the wait was cancelled (a session outlives this process)
+  const proxy = await startProxy(
+    engine,
+    proxyContainer(labels, runId, image, egressNetwork, config),
+    internalId,
+    ledger,
+    deps
   );
+  const address = proxy.address;
   const network = {
     mode: internalName,
     env: [
@@ -27519,41 +27490,13 @@ async function setupNetwork(spec, deps) {
     ],
     dns: [address]
   };
-  const resolv = await (deps.readResolvConf ?? (engine.info.local ? hostResolvConf : async () => null))();
-  if (needsDnsProbe(engine.info.name, engine.info.version, resolverOnLoopback(resolv))) {
-    const answered = await dnsProbe(engine, labels, runId, image, network, DNS_PROBE_NAME, [address]);
-    if (answered) {
-      throw new InputError(
-        "--network",
-        `proxy: ${engine.info.name} ${engine.info.version} forwards DNS out of internal networks (CVE-2024-29018; a probe on the internal network resolved ${DNS_PROBE_NAME}); upgrade the engine to 26.0.0, 25.0.4 or 23.0.11 or later`
-      );
-    }
-    deps.notes.push(
-      `${engine.info.name} ${engine.info.version} is in the CVE-2024-29018 range; a start-up probe showed the internal network resolves no external name`
-    );
-  }
+  await checkDnsLeak(engine, deps, image, network, address);
   return {
     network,
     ledger,
-    proxyContainer: id,
+    proxyContainer: proxy.id,
     gateways: internal?.gateways ?? [],
-    async stop() {
-      stopping = true;
-      try {
-        await engine.killContainer(id, "TERM");
-        let t;
-        const done = await Promise.race([
-          watch.exit.then(() => true),
-          new Promise((r) => t = setTimeout(() => r(false), PROXY_STOP_GRACE_MS))
-        ]).finally(() => clearTimeout(t));
-        if (!done) await engine.killContainer(id, "KILL");
-        await Promise.race([attached.done, new Promise((r) => setTimeout(r, 2e3).unref())]);
-        const last = stdout.rest();
-        if (last) ledger.addLine(last);
-      } catch (err) {
-        deps.notes.push(`stopping the proxy: ${errorMessage(err)}`);
-      }
-    }
+    stop: proxy.stop
   };
 }
 async function dnsProbe(engine, labels, runId, proxyImage, network, name = DNS_PROBE_NAME, own = []) {
@@ -27595,6 +27538,95 @@ async function pruneHostGuards(privileged) {
   const gone = orphanGuards(rules, (b) => fs6.existsSync(`/sys/class/net/${b}`));
   for (const b of gone) await privileged("iptables", hostGuardRule("-D", b)).catch(() => void 0);
   return gone;
+}
+async function checkDnsLeak(engine, deps, image, network, address) {
+  const resolv = await (deps.readResolvConf ?? (engine.info.local ? hostResolvConf : async () => null))();
+  if (!needsDnsProbe(engine.info.name, engine.info.version, resolverOnLoopback(resolv))) return;
+  const answered = await dnsProbe(engine, deps.labels, deps.runId, image, network, DNS_PROBE_NAME, [address]);
+  if (answered) {
+    throw new InputError(
+      "--network",
+      `proxy: ${engine.info.name} ${engine.info.version} forwards DNS out of internal networks (CVE-2024-29018; a probe on the internal network resolved ${DNS_PROBE_NAME}); upgrade the engine to 26.0.0, 25.0.4 or 23.0.11 or later`
+    );
+  }
+  deps.notes.push(
+    `${engine.info.name} ${engine.info.version} is in the CVE-2024-29018 range; a start-up probe showed the internal network resolves no external name`
+  );
+}
+async function loadRoutes(egress, env) {
+  const secrets = routeSecrets(egress.routes, env);
+  const routes = [];
+  for (const r of egress.routes) {
+    let ca = null;
+    if (r.caFile) {
+      ca = await fsp.readFile(r.caFile, "utf8").catch(() => {
+        throw new InputError("--secret-route", `'${r.name}': ca=${r.caFile} cannot be read`);
+      });
+    }
+    routes.push({ name: r.name, host: r.host, port: r.port, header: r.header, value: secrets[r.name], ca });
+  }
+  return routes;
+}
+async function makeNetworks(spec, egress, deps) {
+  const { engine, labels, runId } = deps;
+  const base = `sandbox-action-${runId}`;
+  let egressNetwork;
+  if (egress.egressNetwork) {
+    const n = await engine.inspectNetwork(egress.egressNetwork);
+    if (!n)
+      throw new InputError("--egress-network", `'${egress.egressNetwork}' is not a network of this engine`);
+    if (n.internal) {
+      throw new InputError(
+        "--egress-network",
+        `'${egress.egressNetwork}' is internal: the proxy could reach nothing`
+      );
+    }
+    egressNetwork = n.name;
+  } else egressNetwork = `${base}-egress`;
+  const internalName = `${base}-int`;
+  const guarded = !egress.egressNetwork && engine.info.name === "docker" && engine.info.local && !!deps.privileged;
+  const bridge = egressBridgeName(runId);
+  const made = await Promise.allSettled([
+    ensureProxyImage(engine, egress, spec.image.pull, deps.notice),
+    engine.createNetwork({
+      name: internalName,
+      internal: true,
+      enableIPv6: false,
+      // No host address on the bridge: without it a sandbox reaches every host service on 0.0.0.0 via the gateway.
+      options: { "com.docker.network.bridge.inhibit_ipv4": "true" },
+      labels: { ...labels, [LABEL_ROLE]: "internal" }
+    }),
+    egress.egressNetwork ? Promise.resolve(null) : engine.createNetwork({
+      name: egressNetwork,
+      internal: false,
+      enableIPv6: false,
+      // A bridge of a known name, so the host guard can name it.
+      options: guarded ? { "com.docker.network.bridge.name": bridge } : {},
+      labels: { ...labels, [LABEL_ROLE]: "egress" }
+    })
+  ]);
+  const [imageMade, internalMade, egressMade] = made;
+  if (internalMade.status === "fulfilled") {
+    const id = internalMade.value;
+    deps.addCleanup("remove the internal network", () => engine.removeNetwork(id));
+  }
+  if (egressMade.status === "fulfilled" && egressMade.value !== null) {
+    const id = egressMade.value;
+    deps.addCleanup("remove the egress network", () => engine.removeNetwork(id));
+  }
+  const failed = made.find((m) => m.status === "rejected");
+  if (failed) throw failed.reason;
+  const image = imageMade.value;
+  if (!egress.egressNetwork) {
+    if (guarded && await guardHost(deps.privileged, bridge, deps.addCleanup)) {
+    } else deps.notes.push(HOST_GUARD_NOTE);
+  }
+  return {
+    image,
+    internalId: internalMade.value,
+    internalName,
+    egressNetwork
+  };
 }
 
 // src/outputs/collect.ts

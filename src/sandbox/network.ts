@@ -11,16 +11,16 @@
 import fs from 'node:fs';
 import fsp from 'node:fs/promises';
 import semver from 'semver';
-import { EngineError, InputError, errorMessage } from '../config/errors.js';
-import type { RunSpec } from '../config/run-options.js';
+import { EngineError, InputError } from '../config/errors.js';
+import type { EgressSpec, RunSpec } from '../config/run-options.js';
 import { CONFIG_ENV, PROXY_DEFAULTS, type ProxyConfigText, type ProxyRoute } from '../egress/config.js';
 import { routeEnv, routeSecrets } from '../config/secret-routes.js';
 import { ensureProxyImage } from '../egress/image.js';
 import { Ledger } from '../egress/ledger.js';
 import { HOST_GUARD_NOTE, egressBridgeName, hostGuardRule, orphanGuards } from './host-guard.js';
 import type { ContainerSpec, Engine, Labels } from '../engine/types.js';
-import { LineBuffer } from '../engine/http.js';
 import { LABEL_ROLE, NPROC_ULIMIT, proxyEnv, type SandboxNetwork } from './plan.js';
+import { startProxy } from './proxy-process.js';
 
 export interface NetworkSetup {
   network: SandboxNetwork;
@@ -48,8 +48,6 @@ export interface NetworkDeps {
   privileged?: (cmd: string, args: string[]) => Promise<string>;
 }
 
-const PROXY_START_TIMEOUT_MS = 30_000;
-const PROXY_STOP_GRACE_MS = 5_000;
 /** A name only the public DNS knows: the start-up probe asks for it. */
 export const DNS_PROBE_NAME = 'github.com';
 
@@ -150,79 +148,9 @@ export async function setupNetwork(spec: RunSpec, deps: NetworkDeps): Promise<Ne
   }
   const egress = spec.egress!;
   const { engine, labels, runId } = deps;
-  const base = `sandbox-action-${runId}`;
   // Secrets and their certificate authorities first: a missing one is bad input, before anything is made.
-  const secrets = routeSecrets(egress.routes, deps.env ?? {});
-  const routes: ProxyRoute[] = [];
-  for (const r of egress.routes) {
-    let ca: string | null = null;
-    if (r.caFile) {
-      ca = await fsp.readFile(r.caFile, 'utf8').catch(() => {
-        throw new InputError('--secret-route', `'${r.name}': ca=${r.caFile} cannot be read`);
-      });
-    }
-    routes.push({ name: r.name, host: r.host, port: r.port, header: r.header, value: secrets[r.name]!, ca });
-  }
-
-  // The outside first, so that a bad --egress-network fails before anything is created.
-  let egressNetwork: string;
-  if (egress.egressNetwork) {
-    const n = await engine.inspectNetwork(egress.egressNetwork);
-    if (!n)
-      throw new InputError('--egress-network', `'${egress.egressNetwork}' is not a network of this engine`);
-    if (n.internal) {
-      throw new InputError(
-        '--egress-network',
-        `'${egress.egressNetwork}' is internal: the proxy could reach nothing`,
-      );
-    }
-    egressNetwork = n.name;
-  } else egressNetwork = `${base}-egress`;
-  // The image and both networks at once. All settle before any failure is thrown, so that whatever was made has
-  // its cleanup registered before the run's cleanup runs.
-  const internalName = `${base}-int`;
-  const guarded =
-    !egress.egressNetwork && engine.info.name === 'docker' && engine.info.local && !!deps.privileged;
-  const bridge = egressBridgeName(runId);
-  const made = await Promise.allSettled([
-    ensureProxyImage(engine, egress, spec.image.pull, deps.notice),
-    engine.createNetwork({
-      name: internalName,
-      internal: true,
-      enableIPv6: false,
-      // No host address on the bridge: without it a sandbox reaches every host service on 0.0.0.0 via the gateway.
-      options: { 'com.docker.network.bridge.inhibit_ipv4': 'true' },
-      labels: { ...labels, [LABEL_ROLE]: 'internal' },
-    }),
-    egress.egressNetwork
-      ? Promise.resolve(null)
-      : engine.createNetwork({
-          name: egressNetwork,
-          internal: false,
-          enableIPv6: false,
-          // A bridge of a known name, so the host guard can name it.
-          options: guarded ? { 'com.docker.network.bridge.name': bridge } : {},
-          labels: { ...labels, [LABEL_ROLE]: 'egress' },
-        }),
-  ]);
-  const [imageMade, internalMade, egressMade] = made;
-  if (internalMade.status === 'fulfilled') {
-    const id = internalMade.value;
-    deps.addCleanup('remove the internal network', () => engine.removeNetwork(id));
-  }
-  if (egressMade.status === 'fulfilled' && egressMade.value !== null) {
-    const id = egressMade.value;
-    deps.addCleanup('remove the egress network', () => engine.removeNetwork(id));
-  }
-  const failed = made.find((m): m is PromiseRejectedResult => m.status === 'rejected');
-  if (failed) throw failed.reason;
-  const image = (imageMade as PromiseFulfilledResult<string>).value;
-  if (!egress.egressNetwork) {
-    if (guarded && (await guardHost(deps.privileged!, bridge, deps.addCleanup))) {
-      /* the proxy reaches the world through its bridge, never this host */
-    } else deps.notes.push(HOST_GUARD_NOTE);
-  }
-  const internalId = (internalMade as PromiseFulfilledResult<string>).value;
+  const routes = await loadRoutes(egress, deps.env ?? {});
+  const { image, internalId, internalName, egressNetwork } = await makeNetworks(spec, egress, deps);
   const internal = await engine.inspectNetwork(internalId);
   const subnet = internal?.subnets[0];
   if (!subnet)
@@ -242,68 +170,14 @@ export async function setupNetwork(spec: RunSpec, deps: NetworkDeps): Promise<Ne
     ...(routes.length ? { routes } : {}),
   };
   const ledger = new Ledger(egress.mode, egress.domains, image, egress.transparent);
-  const id = await engine.createContainer(proxyContainer(labels, runId, image, egressNetwork, config));
-  deps.addCleanup('remove the proxy', () => engine.removeContainer(id));
-  await engine.connectNetwork(internalId, id);
-
-  // No line of ours is longer than 1 MiB: a longer one is dropped.
-  const stdout = new LineBuffer(1024 * 1024);
-  let stderr = '';
-  let listening: ((addr: string) => void) | null = null;
-  const ready = new Promise<string>((r) => (listening = r));
-  const attached = await engine.attach(id, (stream, chunk) => {
-    if (stream === 'stderr') {
-      if (stderr.length < 4096) stderr += chunk.toString('utf8');
-      return;
-    }
-    for (const line of stdout.push(chunk.toString('utf8'))) {
-      if (line.startsWith('{"event":"listening"')) {
-        try {
-          listening?.((JSON.parse(line) as { address: string }).address);
-        } catch {
-          /* not ours */
-        }
-        continue;
-      }
-      ledger.addLine(line);
-    }
-  });
-  deps.addCleanup('detach the proxy', async () => attached.close());
-  const watch = await engine.watchExit(id);
-  // A session keeps its proxy past this process: the wait on it must not keep the process alive.
-  deps.addCleanup('stop watching the proxy', async () => watch.cancel());
-  await engine.startContainer(id);
-  let timer: NodeJS.Timeout | undefined;
-  const address = await Promise.race([
-    ready,
-    watch.exit.then((code) => {
-      throw new EngineError(
-        engine.info.name,
-        'start the egress proxy',
-        `it exited with ${code}: ${stderr.trim().slice(0, 500) || 'no message'}`,
-      );
-    }),
-    new Promise<never>((_, reject) => {
-      timer = setTimeout(
-        () =>
-          reject(
-            new EngineError(engine.info.name, 'start the egress proxy', 'it did not listen within 30 s'),
-          ),
-        PROXY_START_TIMEOUT_MS,
-      );
-    }),
-  ]).finally(() => clearTimeout(timer));
-
-  let stopping = false;
-  void watch.exit.then(
-    (code) => {
-      if (!stopping) {
-        ledger.proxyExit = `the proxy exited with ${code} while the build ran; from then on the build had no egress`;
-      }
-    },
-    () => undefined, // the wait was cancelled (a session outlives this process)
+  const proxy = await startProxy(
+    engine,
+    proxyContainer(labels, runId, image, egressNetwork, config),
+    internalId,
+    ledger,
+    deps,
   );
-
+  const address = proxy.address;
   const network: SandboxNetwork = {
     mode: internalName,
     env: [
@@ -313,42 +187,13 @@ export async function setupNetwork(spec: RunSpec, deps: NetworkDeps): Promise<Ne
     dns: [address],
   };
 
-  const resolv = await (deps.readResolvConf ?? (engine.info.local ? hostResolvConf : async () => null))();
-  if (needsDnsProbe(engine.info.name, engine.info.version, resolverOnLoopback(resolv))) {
-    const answered = await dnsProbe(engine, labels, runId, image, network, DNS_PROBE_NAME, [address]);
-    if (answered) {
-      throw new InputError(
-        '--network',
-        `proxy: ${engine.info.name} ${engine.info.version} forwards DNS out of internal networks (CVE-2024-29018; a probe on the internal network resolved ${DNS_PROBE_NAME}); upgrade the engine to 26.0.0, 25.0.4 or 23.0.11 or later`,
-      );
-    }
-    deps.notes.push(
-      `${engine.info.name} ${engine.info.version} is in the CVE-2024-29018 range; a start-up probe showed the internal network resolves no external name`,
-    );
-  }
-
+  await checkDnsLeak(engine, deps, image, network, address);
   return {
     network,
     ledger,
-    proxyContainer: id,
+    proxyContainer: proxy.id,
     gateways: internal?.gateways ?? [],
-    async stop() {
-      stopping = true;
-      try {
-        await engine.killContainer(id, 'TERM');
-        let t: NodeJS.Timeout | undefined;
-        const done = await Promise.race([
-          watch.exit.then(() => true),
-          new Promise<false>((r) => (t = setTimeout(() => r(false), PROXY_STOP_GRACE_MS))),
-        ]).finally(() => clearTimeout(t));
-        if (!done) await engine.killContainer(id, 'KILL');
-        await Promise.race([attached.done, new Promise((r) => setTimeout(r, 2000).unref())]);
-        const last = stdout.rest();
-        if (last) ledger.addLine(last);
-      } catch (err) {
-        deps.notes.push(`stopping the proxy: ${errorMessage(err)}`);
-      }
-    },
+    stop: proxy.stop,
   };
 }
 
@@ -419,4 +264,122 @@ export async function pruneHostGuards(
   const gone = orphanGuards(rules, (b) => fs.existsSync(`/sys/class/net/${b}`));
   for (const b of gone) await privileged('iptables', hostGuardRule('-D', b)).catch(() => undefined);
   return gone;
+}
+
+/** CVE-2024-29018: on an engine in the range (and a resolver on loopback), probe the internal network once. */
+async function checkDnsLeak(
+  engine: Engine,
+  deps: NetworkDeps,
+  image: string,
+  network: SandboxNetwork,
+  address: string,
+): Promise<void> {
+  const resolv = await (deps.readResolvConf ?? (engine.info.local ? hostResolvConf : async () => null))();
+  if (!needsDnsProbe(engine.info.name, engine.info.version, resolverOnLoopback(resolv))) return;
+  const answered = await dnsProbe(engine, deps.labels, deps.runId, image, network, DNS_PROBE_NAME, [address]);
+  if (answered) {
+    throw new InputError(
+      '--network',
+      `proxy: ${engine.info.name} ${engine.info.version} forwards DNS out of internal networks (CVE-2024-29018; a probe on the internal network resolved ${DNS_PROBE_NAME}); upgrade the engine to 26.0.0, 25.0.4 or 23.0.11 or later`,
+    );
+  }
+  deps.notes.push(
+    `${engine.info.name} ${engine.info.version} is in the CVE-2024-29018 range; a start-up probe showed the internal network resolves no external name`,
+  );
+}
+
+/** The secret routes as the proxy gets them: each secret from the trusted side's environment, its CA read. */
+async function loadRoutes(
+  egress: EgressSpec,
+  env: Record<string, string | undefined>,
+): Promise<ProxyRoute[]> {
+  const secrets = routeSecrets(egress.routes, env);
+  const routes: ProxyRoute[] = [];
+  for (const r of egress.routes) {
+    let ca: string | null = null;
+    if (r.caFile) {
+      ca = await fsp.readFile(r.caFile, 'utf8').catch(() => {
+        throw new InputError('--secret-route', `'${r.name}': ca=${r.caFile} cannot be read`);
+      });
+    }
+    routes.push({ name: r.name, host: r.host, port: r.port, header: r.header, value: secrets[r.name]!, ca });
+  }
+  return routes;
+}
+
+/**
+ * The proxy's image and its two networks, made at once; every one made has its cleanup before any failure is
+ * thrown. The egress network gets the host guard (host-guard.ts), or the run a note saying it has none.
+ */
+async function makeNetworks(
+  spec: RunSpec,
+  egress: EgressSpec,
+  deps: NetworkDeps,
+): Promise<{ image: string; internalId: string; internalName: string; egressNetwork: string }> {
+  const { engine, labels, runId } = deps;
+  const base = `sandbox-action-${runId}`;
+  // The outside first, so that a bad --egress-network fails before anything is created.
+  let egressNetwork: string;
+  if (egress.egressNetwork) {
+    const n = await engine.inspectNetwork(egress.egressNetwork);
+    if (!n)
+      throw new InputError('--egress-network', `'${egress.egressNetwork}' is not a network of this engine`);
+    if (n.internal) {
+      throw new InputError(
+        '--egress-network',
+        `'${egress.egressNetwork}' is internal: the proxy could reach nothing`,
+      );
+    }
+    egressNetwork = n.name;
+  } else egressNetwork = `${base}-egress`;
+  // The image and both networks at once. All settle before any failure is thrown, so that whatever was made has
+  // its cleanup registered before the run's cleanup runs.
+  const internalName = `${base}-int`;
+  const guarded =
+    !egress.egressNetwork && engine.info.name === 'docker' && engine.info.local && !!deps.privileged;
+  const bridge = egressBridgeName(runId);
+  const made = await Promise.allSettled([
+    ensureProxyImage(engine, egress, spec.image.pull, deps.notice),
+    engine.createNetwork({
+      name: internalName,
+      internal: true,
+      enableIPv6: false,
+      // No host address on the bridge: without it a sandbox reaches every host service on 0.0.0.0 via the gateway.
+      options: { 'com.docker.network.bridge.inhibit_ipv4': 'true' },
+      labels: { ...labels, [LABEL_ROLE]: 'internal' },
+    }),
+    egress.egressNetwork
+      ? Promise.resolve(null)
+      : engine.createNetwork({
+          name: egressNetwork,
+          internal: false,
+          enableIPv6: false,
+          // A bridge of a known name, so the host guard can name it.
+          options: guarded ? { 'com.docker.network.bridge.name': bridge } : {},
+          labels: { ...labels, [LABEL_ROLE]: 'egress' },
+        }),
+  ]);
+  const [imageMade, internalMade, egressMade] = made;
+  if (internalMade.status === 'fulfilled') {
+    const id = internalMade.value;
+    deps.addCleanup('remove the internal network', () => engine.removeNetwork(id));
+  }
+  if (egressMade.status === 'fulfilled' && egressMade.value !== null) {
+    const id = egressMade.value;
+    deps.addCleanup('remove the egress network', () => engine.removeNetwork(id));
+  }
+  const failed = made.find((m): m is PromiseRejectedResult => m.status === 'rejected');
+  if (failed) throw failed.reason;
+  const image = (imageMade as PromiseFulfilledResult<string>).value;
+  if (!egress.egressNetwork) {
+    if (guarded && (await guardHost(deps.privileged!, bridge, deps.addCleanup))) {
+      /* the proxy reaches the world through its bridge, never this host */
+    } else deps.notes.push(HOST_GUARD_NOTE);
+  }
+  return {
+    image,
+    internalId: (internalMade as PromiseFulfilledResult<string>).value,
+    internalName,
+    egressNetwork,
+  };
 }
