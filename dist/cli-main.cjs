@@ -8649,6 +8649,8 @@ var RunContext = class {
   notes = [];
   /** The sandbox as checked (conformance, then the self-check), kept here so a refusal still reports it. */
   sandboxCheck = null;
+  /** The engine stopped the sandbox (outside-stop.ts): it may be restarting, so the cleanup waits for it. */
+  engineStopped = false;
   t0 = Date.now();
   /** Rejects on a signal or a fault; every wait of the run races it. */
   stopped;
@@ -13766,7 +13768,9 @@ async function runCommand(ctx, box, net3, logs, timeoutMs = ctx.spec.limits.time
   const log = await endLog(box, logs);
   ctx.check();
   const state = await engine.inspectContainer(box.id);
-  const outside = outsideStop(await box.stops.evidence());
+  const evidence = await box.stops.evidence();
+  if (evidence.outside.length) ctx.engineStopped = true;
+  const outside = outsideStop(evidence);
   if (outside) throw new EngineError(engine.info.name, "run the command", outside);
   return {
     commandExitCode: timedOut ? null : state.exitCode,
@@ -15959,7 +15963,10 @@ async function leanEvidence(ctx, prep, exit) {
 }
 async function cleanUp(ctx, failure) {
   const t = Date.now();
-  const retry = { ping: () => ctx.deps.engine.ping(), withinMs: ENGINE_BACK_WITHIN_MS };
+  const retry = {
+    ping: () => ctx.deps.engine.ping(),
+    withinMs: ctx.engineStopped ? ENGINE_BACK_WITHIN_MS : 0
+  };
   for (const f of await ctx.cleanup.run({ retry })) {
     if (failure === null) ctx.notes.push(`cleanup: ${f}`);
     else ctx.deps.notice(`cleanup: ${f}`);

@@ -200,8 +200,12 @@ async function leanEvidence(ctx: RunContext, prep: Prepared, exit: Exit): Promis
 /** Remove everything the run made; what failed goes in the notes (or to the notice, when the run failed). */
 async function cleanUp(ctx: RunContext, failure: unknown): Promise<number> {
   const t = Date.now();
-  // A step the engine failed (it restarted under the run) is tried again while it answers, for a while.
-  const retry = { ping: () => ctx.deps.engine.ping(), withinMs: ENGINE_BACK_WITHIN_MS };
+  // A step the engine failed is tried again while it answers: for a while when the engine stopped the sandbox
+  // (a restart), else not again (an engine that is simply gone must not hold the end of the run; gc is named).
+  const retry = {
+    ping: () => ctx.deps.engine.ping(),
+    withinMs: ctx.engineStopped ? ENGINE_BACK_WITHIN_MS : 0,
+  };
   for (const f of await ctx.cleanup.run({ retry })) {
     if (failure === null) ctx.notes.push(`cleanup: ${f}`);
     else ctx.deps.notice(`cleanup: ${f}`);

@@ -23,6 +23,8 @@ export class RunContext {
   readonly notes: string[] = [];
   /** The sandbox as checked (conformance, then the self-check), kept here so a refusal still reports it. */
   sandboxCheck: SandboxCheck | null = null;
+  /** The engine stopped the sandbox (outside-stop.ts): it may be restarting, so the cleanup waits for it. */
+  engineStopped = false;
   readonly t0 = Date.now();
   /** Rejects on a signal or a fault; every wait of the run races it. */
   readonly stopped: Promise<never>;

@@ -60,7 +60,10 @@ export async function runCommand(
   ctx.check();
   const state = await engine.inspectContainer(box.id);
   // An exit the engine caused (a restart, docker stop) is no verdict of the command: an engine failure.
-  const outside = outsideStop(await box.stops.evidence());
+  const evidence = await box.stops.evidence();
+  // A stop the engine sent (a restart, a shutdown): its cleanup waits for it to answer again.
+  if (evidence.outside.length) ctx.engineStopped = true;
+  const outside = outsideStop(evidence);
   if (outside) throw new EngineError(engine.info.name, 'run the command', outside);
   return {
     commandExitCode: timedOut ? null : state.exitCode,
