@@ -7539,7 +7539,7 @@ var ApiClient = class {
       this.engineName,
       operation,
       `${detail || "no detail"} (HTTP ${status})`,
-      hintFor(status),
+      hintFor(status, this.engineName),
       status
     );
   }
@@ -7564,7 +7564,7 @@ var ApiClient = class {
     return new EngineError(this.engineName, operation, `${err.code ?? ""} ${err.message}`.trim());
   }
 };
-function hintFor(status) {
+function hintFor(status, engine = "docker") {
   if (status === 404)
     return "it no longer exists: another process (or `sandbox-action gc`) may have removed it";
   if (status === 409)
@@ -7572,7 +7572,8 @@ function hintFor(status) {
   if (status === 400)
     return "the engine refused the request: check the engine version (Docker 20.10+) and the options";
   if (status === 401 || status === 403) return "the engine refused access: check the socket permissions";
-  if (status >= 500) return "the engine failed: see its log (journalctl -u docker, or /var/log/dockerd.log)";
+  if (status >= 500)
+    return engine === "podman" ? "the engine failed: see the log of `podman system service` (journalctl --user -u podman, or where its output goes)" : "the engine failed: see its log (journalctl -u docker, or /var/log/dockerd.log)";
   return "";
 }
 var LineBuffer = class {
@@ -15810,16 +15811,39 @@ async function createVolumes(ctx, prep) {
 }
 async function holdVolumes(ctx, image, volumes, owner, labels) {
   const { engine } = ctx.deps;
-  const id = await engine.createContainer(holderContainer(labels, "holder", image, owner, volumes));
-  ctx.cleanup.add("remove the volume holder", () => engine.removeContainer(id));
+  const spec = holderContainer(labels, "holder", image, owner, volumes);
+  const startOne = async () => {
+    const id = await engine.createContainer(spec);
+    let removed = false;
+    const remove = async () => {
+      if (removed) return;
+      removed = true;
+      await engine.removeContainer(id);
+    };
+    ctx.cleanup.add("remove the volume holder", remove);
+    await engine.startContainer(id).catch(async (err) => {
+      await remove().catch(() => void 0);
+      throw err;
+    });
+  };
+  const refused = (err) => new EngineError(
+    engine.info.name,
+    "hold the volumes mounted",
+    `Podman unmounts a volume when no running container has it, so a holder runs \`sleep infinity\` from ${image}, which failed: ${errorMessage(err)}`,
+    "use an image with sleep, or --volume-backend unbounded"
+  );
   try {
-    await engine.startContainer(id);
-  } catch (err) {
-    throw new EngineError(
-      engine.info.name,
-      "hold the volumes mounted",
-      `Podman unmounts a volume when no running container has it, so a holder runs \`sleep infinity\` from ${image}, which failed: ${errorMessage(err)}`,
-      "use an image with sleep, or --volume-backend unbounded"
+    await startOne();
+  } catch (first) {
+    if (!(first instanceof EngineError) || (first.statusCode ?? 0) < 500) throw refused(first);
+    ctx.check();
+    try {
+      await startOne();
+    } catch (second) {
+      throw refused(second);
+    }
+    ctx.notes.push(
+      `the volume holder failed to start on the engine's side (${errorMessage(first)}); a second one started`
     );
   }
 }

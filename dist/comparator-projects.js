@@ -5197,7 +5197,7 @@ var ApiClient = class {
       this.engineName,
       operation,
       `${detail || "no detail"} (HTTP ${status})`,
-      hintFor(status),
+      hintFor(status, this.engineName),
       status
     );
   }
@@ -5222,7 +5222,7 @@ var ApiClient = class {
     return new EngineError(this.engineName, operation, `${err.code ?? ""} ${err.message}`.trim());
   }
 };
-function hintFor(status) {
+function hintFor(status, engine = "docker") {
   if (status === 404)
     return "it no longer exists: another process (or `sandbox-action gc`) may have removed it";
   if (status === 409)
@@ -5230,7 +5230,8 @@ function hintFor(status) {
   if (status === 400)
     return "the engine refused the request: check the engine version (Docker 20.10+) and the options";
   if (status === 401 || status === 403) return "the engine refused access: check the socket permissions";
-  if (status >= 500) return "the engine failed: see its log (journalctl -u docker, or /var/log/dockerd.log)";
+  if (status >= 500)
+    return engine === "podman" ? "the engine failed: see the log of `podman system service` (journalctl --user -u podman, or where its output goes)" : "the engine failed: see its log (journalctl -u docker, or /var/log/dockerd.log)";
   return "";
 }
 var LineBuffer = class {

@@ -203,7 +203,7 @@ export class ApiClient {
       this.engineName,
       operation,
       `${detail || 'no detail'} (HTTP ${status})`,
-      hintFor(status),
+      hintFor(status, this.engineName),
       status,
     );
   }
@@ -231,7 +231,7 @@ export class ApiClient {
 }
 
 /** What to do about an engine's answer, by its status. */
-export function hintFor(status: number): string {
+export function hintFor(status: number, engine = 'docker'): string {
   if (status === 404)
     return 'it no longer exists: another process (or `sandbox-action gc`) may have removed it';
   if (status === 409)
@@ -239,7 +239,10 @@ export function hintFor(status: number): string {
   if (status === 400)
     return 'the engine refused the request: check the engine version (Docker 20.10+) and the options';
   if (status === 401 || status === 403) return 'the engine refused access: check the socket permissions';
-  if (status >= 500) return 'the engine failed: see its log (journalctl -u docker, or /var/log/dockerd.log)';
+  if (status >= 500)
+    return engine === 'podman'
+      ? 'the engine failed: see the log of `podman system service` (journalctl --user -u podman, or where its output goes)'
+      : 'the engine failed: see its log (journalctl -u docker, or /var/log/dockerd.log)';
   return '';
 }
 

@@ -8,7 +8,8 @@ import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, jest, test } from '@jest/globals';
 import { connectEngine, type DockerApiEngine } from '../../src/engine/docker.js';
 import { createVolume, defaultVolumeHost } from '../../src/sandbox/volumes.js';
-import { BASE, engineOrSkip, spawnCli, tmpDir } from '../helpers/engine.js';
+import { BASE, engineOrSkip, loopDevicesIn, spawnCli, tmpDir } from '../helpers/engine.js';
+import { lyingEngine } from '../helpers/lying-engine.js';
 import { recordEngine, type EngineRecorder } from '../helpers/engine-recorder.js';
 
 jest.setTimeout(120_000);
@@ -193,5 +194,95 @@ r('rootless Podman', () => {
     made.push(open.name);
     expect(write(open.name)).toMatch(/^bytes=2097152$/m);
     fs.rmSync(host.stateDir, { recursive: true, force: true });
+  });
+});
+
+// Rootful Podman (scripts/podman-up.sh starts it; .ci/run does), whichever engine the rest of this run tests.
+const ROOTFUL = process.env.SANDBOX_TEST_ROOTFUL_PODMAN ?? 'unix:///run/podman/podman.sock';
+const rootfulUp = fs.existsSync(ROOTFUL.replace(/^unix:\/\//, ''));
+if (!rootfulUp && process.env.SANDBOX_ALLOW_SKIP !== '1') {
+  throw new Error(`no rootful Podman at ${ROOTFUL}: run scripts/podman-up.sh (or SANDBOX_ALLOW_SKIP=1)`);
+}
+if (!rootfulUp) process.stderr.write(`SKIPPED rootful Podman holder tests: nothing at ${ROOTFUL}\n`);
+
+/**
+ * Podman keeps a run's volumes mounted through a holder container (src/sandbox/stages/volumes.ts). CI once saw its
+ * start fail on Podman's side: "`runc start` failed: exit status 1" (HTTP 500, the holder's process already dead).
+ * The same real failure, on demand: the lying engine (test/helpers/lying-engine.ts, Podman's real API passed
+ * through) gives the first holder 3 MiB of memory, in which runc's init dies before `runc start` every time here.
+ */
+(rootfulUp ? describe : describe.skip)('rootful Podman: a volume holder the engine fails to start', () => {
+  let podman: DockerApiEngine;
+  beforeAll(async () => {
+    podman = await connectEngine([ROOTFUL], 'podman');
+  });
+  const attempt = async (failures: number) => {
+    let holders = 0;
+    const e = await lyingEngine({
+      upstream: ROOTFUL.replace(/^unix:\/\//, ''),
+      create(body, name) {
+        if (!name.endsWith('-holder') || holders++ >= failures) return;
+        const host = body.HostConfig as Record<string, unknown>;
+        host.Memory = 3 * 1024 * 1024;
+        host.MemorySwap = 3 * 1024 * 1024;
+      },
+    });
+    const state = tmpDir('holder-state');
+    const before = new Set((await podman.listLabelled('sandbox-action.run')).map((x) => x.id));
+    try {
+      const { done } = spawnCli(
+        [
+          'run',
+          '--engine',
+          'podman',
+          '--json',
+          '--quiet',
+          '--image',
+          BASE,
+          '--',
+          'sh',
+          '-c',
+          'echo made > /output/f',
+        ],
+        { ...process.env, CONTAINER_HOST: e.endpoint, SANDBOX_ACTION_STATE_DIR: state },
+      );
+      const out = await done;
+      const left = (await podman.listLabelled('sandbox-action.run')).filter((x) => !before.has(x.id));
+      return { ...out, holders, left, loops: await loopDevicesIn(state) };
+    } finally {
+      await e.close();
+      fs.rmSync(state, { recursive: true, force: true });
+    }
+  };
+
+  test('one engine-side failure: a second holder starts, the run succeeds, and its notes say so', async () => {
+    const r = await attempt(1);
+    // The note, also on stderr, is the only line there.
+    expect(r.stderr).toMatch(/^sandbox-action: note: the volume holder failed to start[^\n]*\n$/);
+    expect(r.code).toBe(0);
+    expect(r.holders).toBe(2);
+    const result = JSON.parse(r.stdout.trim().split('\n').pop()!) as { status: string; notes: string[] };
+    expect(result.status).toBe('succeeded');
+    expect(result.notes).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(
+          /^the volume holder failed to start on the engine's side \(.*runc start.*\); a second one started$/,
+        ),
+      ]),
+    );
+    expect(r.left).toEqual([]);
+    expect(r.loops).toEqual([]);
+  });
+
+  test('control: it fails twice: the run ends as an engine failure (125, one line), and nothing is left', async () => {
+    const r = await attempt(2);
+    expect(r.code).toBe(125);
+    expect(r.holders).toBe(2);
+    expect(r.stderr).toMatch(
+      /^sandbox-action: podman: hold the volumes mounted failed: .*runc start.*\(use an image with sleep, or --volume-backend unbounded\)\n$/,
+    );
+    expect(r.stderr).toContain('the log of `podman system service`');
+    expect(r.left).toEqual([]);
+    expect(r.loops).toEqual([]);
   });
 });

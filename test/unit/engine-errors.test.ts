@@ -3,6 +3,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, expect, test } from '@jest/globals';
 import { connectEngine } from '../../src/engine/docker.js';
+import { hintFor } from '../../src/engine/http.js';
 
 let server: http.Server;
 let url = '';
@@ -39,6 +40,15 @@ test.each([
   await expect(
     engine.createVolume({ name: 'v', driver: 'local', driverOpts: {}, labels: {} }),
   ).rejects.toThrow(re);
+});
+
+test.each([
+  [500, 'docker', /journalctl -u docker/],
+  [503, 'podman', /the log of `podman system service`/],
+  [404, 'podman', /it no longer exists/],
+])('the hint for HTTP %d from %s names that engine', (code, engine, re) => {
+  expect(hintFor(code, engine)).toMatch(re);
+  if (engine === 'podman') expect(hintFor(code, engine)).not.toMatch(/docker/);
 });
 
 test('an engine older than API 1.41 is refused with what to do', async () => {

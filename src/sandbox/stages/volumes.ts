@@ -93,6 +93,11 @@ export async function createVolumes(ctx: RunContext, prep: Prepared): Promise<Cr
  * its archive of a stopped container reads the bare mount point: the source would be copied under the mount, and
  * /output collected empty (a tmpfs one would be gone). A holder keeps them mounted for the whole run: `sleep
  * infinity` from the run's image, read-only mounts, no network, no capabilities, removed before the volumes.
+ *
+ * Podman 4.3 sometimes fails a holder's start on its side ("`runc start` failed: exit status 1", HTTP 500: the
+ * process had already died between `runc create` and `runc start`; seen once in CI). The holder runs nothing of the
+ * run's, so a failure on the engine's side (5xx) gets one more holder, and the result's notes say so; a second
+ * failure, or a refusal (4xx), ends the run as before.
  */
 async function holdVolumes(
   ctx: RunContext,
@@ -102,16 +107,40 @@ async function holdVolumes(
   labels: Labels,
 ) {
   const { engine } = ctx.deps;
-  const id = await engine.createContainer(holderContainer(labels, 'holder', image, owner, volumes));
-  ctx.cleanup.add('remove the volume holder', () => engine.removeContainer(id));
-  try {
-    await engine.startContainer(id);
-  } catch (err) {
-    throw new EngineError(
+  const spec = holderContainer(labels, 'holder', image, owner, volumes);
+  const startOne = async () => {
+    const id = await engine.createContainer(spec);
+    let removed = false;
+    const remove = async () => {
+      if (removed) return;
+      removed = true;
+      await engine.removeContainer(id);
+    };
+    ctx.cleanup.add('remove the volume holder', remove);
+    await engine.startContainer(id).catch(async (err: unknown) => {
+      await remove().catch(() => undefined);
+      throw err;
+    });
+  };
+  const refused = (err: unknown) =>
+    new EngineError(
       engine.info.name,
       'hold the volumes mounted',
       `Podman unmounts a volume when no running container has it, so a holder runs \`sleep infinity\` from ${image}, which failed: ${errorMessage(err)}`,
       'use an image with sleep, or --volume-backend unbounded',
+    );
+  try {
+    await startOne();
+  } catch (first) {
+    if (!(first instanceof EngineError) || (first.statusCode ?? 0) < 500) throw refused(first);
+    ctx.check();
+    try {
+      await startOne();
+    } catch (second) {
+      throw refused(second);
+    }
+    ctx.notes.push(
+      `the volume holder failed to start on the engine's side (${errorMessage(first)}); a second one started`,
     );
   }
 }
