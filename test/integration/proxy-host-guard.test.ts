@@ -11,7 +11,7 @@ import os from 'node:os';
 import { afterAll, beforeAll, expect, jest, test } from '@jest/globals';
 import { BASE, engineOrSkip, sh, spawnCli } from '../helpers/engine.js';
 import { SMALL } from '../helpers/sessions.js';
-import { egressBridgeName } from '../../src/sandbox/host-guard.js';
+import { egressBridgeName, hostGuardRule } from '../../src/sandbox/host-guard.js';
 
 jest.setTimeout(300_000);
 const { d } = await engineOrSkip();
@@ -110,7 +110,8 @@ d('the egress network does not reach this host', () => {
         ).stdout.trim();
       for (const a of targets) expect([a, await probe(a)]).toEqual([a, expect.stringMatching(/^refused /)]);
       expect(hits).toBe(0);
-      // Control: the rule out, the same probe reaches the host's service.
+      // Control: the rule out, the same probe reaches the host's service. Written out by hand, not hostGuardRule:
+      // the delete fails if the code's rule is not this one.
       const rule = [
         '-w',
         '5',
@@ -135,20 +136,8 @@ d('the egress network does not reach this host', () => {
   });
 
   test('no rule of a finished run is left, and a bridge that is gone loses its rule at the next run', async () => {
-    await sh('iptables', [
-      '-w',
-      '5',
-      '-I',
-      'INPUT',
-      '-i',
-      'sa-e0000000000',
-      '-m',
-      'comment',
-      '--comment',
-      'sandbox-action egress',
-      '-j',
-      'DROP',
-    ]);
+    // A leftover of a crashed run: the rule this code makes (hostGuardRule), for a bridge that no longer exists.
+    await sh('iptables', hostGuardRule('-I', 'sa-e0000000000'));
     const r = spawnCli([
       'run',
       '--json',
@@ -176,20 +165,9 @@ d('the egress network does not reach this host', () => {
   });
 
   test('gc removes a host guard whose bridge is gone, and never a rule that is not ours', async () => {
-    const ours = [
-      '-I',
-      'INPUT',
-      '-i',
-      'sa-e00000000ff',
-      '-m',
-      'comment',
-      '--comment',
-      'sandbox-action egress',
-      '-j',
-      'DROP',
-    ];
+    const ours = hostGuardRule('-I', 'sa-e00000000ff');
     const theirs = ['-I', 'INPUT', '-i', 'sa-e00000000ee', '-j', 'DROP'];
-    await sh('iptables', ['-w', '5', ...ours]);
+    await sh('iptables', ours);
     await sh('iptables', ['-w', '5', ...theirs]);
     try {
       // --older-than 100h: nothing of a live run is touched; the guard goes whatever its age (its bridge is gone).
