@@ -26876,39 +26876,9 @@ function plan(spec, ctx) {
   const labels = runLabels(ctx.runId, ctx.createdAt);
   const base = `sandbox-action-${ctx.runId}`;
   const volumes = volumePlans(spec, ctx.runId);
-  const mounts = [];
-  if (spec.io.source?.readOnly) {
-    mounts.push({ type: "bind", source: spec.io.source.dir, target: WORK_DIR, readOnly: true });
-  }
-  for (const v of volumes) mounts.push({ type: "volume", source: v.name, target: v.mount, readOnly: false });
-  mounts.push(...ctx.overlays ?? []);
-  mounts.push(...ctx.hostMounts ?? []);
-  if (spec.phases.persist) {
-    mounts.push({
-      type: "volume",
-      source: persistVolumeName(ctx.runId),
-      target: PERSIST_MOUNT,
-      readOnly: false
-    });
-  }
   const networkMode = ctx.network?.mode ?? "none";
-  const selfCheck = spec.security.selfCheck ? {
-    uid: ctx.uid,
-    gid: ctx.gid,
-    capabilities: [...spec.security.capAdd],
-    readOnlyRoot: !spec.security.writableRoot,
-    noRouteOut: spec.network !== "open",
-    runtime: spec.security.isolation === "runsc" ? "runsc" : "runc",
-    seccomp: ctx.seccompInside ?? true
-  } : null;
-  const tmpOptions = ["rw", "nosuid", "nodev", ...spec.security.tmpExec ? ["exec"] : ["noexec"]];
-  mounts.push({
-    type: "tmpfs",
-    source: "",
-    target: "/tmp",
-    readOnly: false,
-    tmpfs: { sizeBytes: spec.limits.tmpSizeBytes, mode: 1023, options: tmpOptions }
-  });
+  const selfCheck = selfCheckOf(spec, ctx);
+  const mounts = sandboxMounts(spec, ctx, volumes);
   const container = coverReadOnlyTmpfs(
     {
       name: base,
@@ -26934,16 +26904,7 @@ function plan(spec, ctx) {
       privileged: false,
       networkMode,
       ...ctx.network?.dns.length ? { dns: ctx.network.dns } : {},
-      memoryBytes: spec.limits.memoryBytes,
-      memorySwapBytes: spec.limits.memoryBytes,
-      nanoCpus: Math.round(spec.limits.cpus * 1e9),
-      pidsLimit: pidsLimitFor(spec),
-      ulimits: [
-        { name: "nofile", soft: spec.limits.nofile, hard: spec.limits.nofile },
-        NPROC_ULIMIT,
-        { name: "fsize", soft: spec.limits.fsizeBytes, hard: spec.limits.fsizeBytes },
-        { name: "core", soft: 0, hard: 0 }
-      ],
+      ...sandboxLimits(spec),
       ...spec.security.isolation === "runsc" ? { runtime: ctx.runscRuntime ?? "runsc" } : {},
       // The log is streamed live through attach; the engine keeps none, so a flood cannot fill its disk.
       logDriver: { type: "none", config: {} },
@@ -26967,34 +26928,58 @@ function plan(spec, ctx) {
     ]
   };
 }
-var NPROC_ULIMIT = { name: "nproc", soft: 32768, hard: 32768 };
-var HOLDER_MEMORY_BYTES = 16 * 1024 * 1024;
-function helperContainer(labels, role, o) {
-  const memory = o.memoryBytes ?? 64 * 1024 * 1024;
+function sandboxMounts(spec, ctx, volumes) {
+  const mounts = [];
+  if (spec.io.source?.readOnly) {
+    mounts.push({ type: "bind", source: spec.io.source.dir, target: WORK_DIR, readOnly: true });
+  }
+  for (const v of volumes) mounts.push({ type: "volume", source: v.name, target: v.mount, readOnly: false });
+  mounts.push(...ctx.overlays ?? []);
+  mounts.push(...ctx.hostMounts ?? []);
+  if (spec.phases.persist) {
+    mounts.push({
+      type: "volume",
+      source: persistVolumeName(ctx.runId),
+      target: PERSIST_MOUNT,
+      readOnly: false
+    });
+  }
+  const tmpOptions = ["rw", "nosuid", "nodev", ...spec.security.tmpExec ? ["exec"] : ["noexec"]];
+  mounts.push({
+    type: "tmpfs",
+    source: "",
+    target: "/tmp",
+    readOnly: false,
+    tmpfs: { sizeBytes: spec.limits.tmpSizeBytes, mode: 1023, options: tmpOptions }
+  });
+  return mounts;
+}
+function selfCheckOf(spec, ctx) {
+  return spec.security.selfCheck ? {
+    uid: ctx.uid,
+    gid: ctx.gid,
+    capabilities: [...spec.security.capAdd],
+    readOnlyRoot: !spec.security.writableRoot,
+    noRouteOut: spec.network !== "open",
+    runtime: spec.security.isolation === "runsc" ? "runsc" : "runc",
+    seccomp: ctx.seccompInside ?? true
+  } : null;
+}
+function sandboxLimits(spec) {
   return {
-    name: `sandbox-action-${labels[LABEL_RUN]}-${role}`,
-    user: "65534:65534",
-    workingDir: "/",
-    env: [],
-    labels: { ...labels, [LABEL_ROLE]: role },
-    mounts: [],
-    readOnlyRootfs: true,
-    capDrop: ["ALL"],
-    capAdd: [],
-    securityOpt: ["no-new-privileges:true"],
-    init: false,
-    privileged: false,
-    networkMode: "none",
-    nanoCpus: 5e8,
-    pidsLimit: 16,
-    ulimits: [{ name: "nofile", soft: 1024, hard: 1024 }, NPROC_ULIMIT, { name: "core", soft: 0, hard: 0 }],
-    logDriver: { type: "none", config: {} },
-    tty: false,
-    ...o,
-    memoryBytes: memory,
-    memorySwapBytes: memory
+    memoryBytes: spec.limits.memoryBytes,
+    memorySwapBytes: spec.limits.memoryBytes,
+    nanoCpus: Math.round(spec.limits.cpus * 1e9),
+    pidsLimit: pidsLimitFor(spec),
+    ulimits: [
+      { name: "nofile", soft: spec.limits.nofile, hard: spec.limits.nofile },
+      NPROC_ULIMIT,
+      { name: "fsize", soft: spec.limits.fsizeBytes, hard: spec.limits.fsizeBytes },
+      { name: "core", soft: 0, hard: 0 }
+    ]
   };
 }
+var NPROC_ULIMIT = { name: "nproc", soft: 32768, hard: 32768 };
 var RUNSC_THREADS_PER_PID = 8;
 var RUNSC_MIN_PIDS = 2048;
 function pidsLimitFor(spec) {
@@ -33449,6 +33434,33 @@ function fitVolumes(volumes, defaults, free, dir) {
 }
 
 // src/sandbox/helper-containers.ts
+var HOLDER_MEMORY_BYTES = 16 * 1024 * 1024;
+function helperContainer(labels, role, o) {
+  const memory = o.memoryBytes ?? 64 * 1024 * 1024;
+  return {
+    name: `sandbox-action-${labels[LABEL_RUN]}-${role}`,
+    user: "65534:65534",
+    workingDir: "/",
+    env: [],
+    labels: { ...labels, [LABEL_ROLE]: role },
+    mounts: [],
+    readOnlyRootfs: true,
+    capDrop: ["ALL"],
+    capAdd: [],
+    securityOpt: ["no-new-privileges:true"],
+    init: false,
+    privileged: false,
+    networkMode: "none",
+    nanoCpus: 5e8,
+    pidsLimit: 16,
+    ulimits: [{ name: "nofile", soft: 1024, hard: 1024 }, NPROC_ULIMIT, { name: "core", soft: 0, hard: 0 }],
+    logDriver: { type: "none", config: {} },
+    tty: false,
+    ...o,
+    memoryBytes: memory,
+    memorySwapBytes: memory
+  };
+}
 var volumeMounts = (volumes, readOnly) => volumes.map((v) => ({ type: "volume", source: v.name, target: v.mount, readOnly }));
 function probeContainer(labels, image) {
   return helperContainer(labels, "probe", {

@@ -4,7 +4,42 @@
  * read every one (test/unit/helper-containers.test.ts).
  */
 import type { ContainerSpec, Labels, Mount } from '../engine/types.js';
-import { HOLDER_MEMORY_BYTES, helperContainer } from './plan.js';
+import { LABEL_ROLE, LABEL_RUN, NPROC_ULIMIT } from './plan.js';
+
+/** Memory of a helper that only holds volumes open or probes an image's files (it runs sleep, or nothing). */
+export const HOLDER_MEMORY_BYTES = 16 * 1024 * 1024;
+
+/** A one-shot helper container of the run (image probe, chown): as locked down as the sandbox, labelled with the run. */
+export function helperContainer(
+  labels: Labels,
+  role: string,
+  o: Pick<ContainerSpec, 'image' | 'cmd'> & Partial<ContainerSpec>,
+): ContainerSpec {
+  const memory = o.memoryBytes ?? 64 * 1024 * 1024;
+  return {
+    name: `sandbox-action-${labels[LABEL_RUN]}-${role}`,
+    user: '65534:65534',
+    workingDir: '/',
+    env: [],
+    labels: { ...labels, [LABEL_ROLE]: role },
+    mounts: [],
+    readOnlyRootfs: true,
+    capDrop: ['ALL'],
+    capAdd: [],
+    securityOpt: ['no-new-privileges:true'],
+    init: false,
+    privileged: false,
+    networkMode: 'none',
+    nanoCpus: 5e8,
+    pidsLimit: 16,
+    ulimits: [{ name: 'nofile', soft: 1024, hard: 1024 }, NPROC_ULIMIT, { name: 'core', soft: 0, hard: 0 }],
+    logDriver: { type: 'none', config: {} },
+    tty: false,
+    ...o,
+    memoryBytes: memory,
+    memorySwapBytes: memory,
+  };
+}
 
 /** The roles of the helpers: one builder each below. */
 export type HelperRole = 'probe' | 'holder' | 'chown' | 'lake-holder';

@@ -203,43 +203,9 @@ export function plan(spec: RunSpec, ctx: PlanContext): SandboxPlan {
   const labels = runLabels(ctx.runId, ctx.createdAt);
   const base = `sandbox-action-${ctx.runId}`;
   const volumes = volumePlans(spec, ctx.runId);
-  const mounts: Mount[] = [];
-
-  if (spec.io.source?.readOnly) {
-    mounts.push({ type: 'bind', source: spec.io.source.dir, target: WORK_DIR, readOnly: true });
-  }
-  for (const v of volumes) mounts.push({ type: 'volume', source: v.name, target: v.mount, readOnly: false });
-  mounts.push(...(ctx.overlays ?? []));
-  mounts.push(...(ctx.hostMounts ?? []));
-  if (spec.phases.persist) {
-    mounts.push({
-      type: 'volume',
-      source: persistVolumeName(ctx.runId),
-      target: PERSIST_MOUNT,
-      readOnly: false,
-    });
-  }
   const networkMode = ctx.network?.mode ?? 'none';
-  const selfCheck: SelfCheckExpect | null = spec.security.selfCheck
-    ? {
-        uid: ctx.uid,
-        gid: ctx.gid,
-        capabilities: [...spec.security.capAdd],
-        readOnlyRoot: !spec.security.writableRoot,
-        noRouteOut: spec.network !== 'open',
-        runtime: spec.security.isolation === 'runsc' ? 'runsc' : 'runc',
-        seccomp: ctx.seccompInside ?? true,
-      }
-    : null;
-
-  const tmpOptions = ['rw', 'nosuid', 'nodev', ...(spec.security.tmpExec ? ['exec'] : ['noexec'])];
-  mounts.push({
-    type: 'tmpfs',
-    source: '',
-    target: '/tmp',
-    readOnly: false,
-    tmpfs: { sizeBytes: spec.limits.tmpSizeBytes, mode: 0o1777, options: tmpOptions },
-  });
+  const selfCheck = selfCheckOf(spec, ctx);
+  const mounts = sandboxMounts(spec, ctx, volumes);
 
   // Podman's compatible create always adds writable tmpfs (/run, /var/tmp) under a read-only root, except where a
   // mount is named: there the plan names an empty read-only one, so the root stays read-only everywhere (the same
@@ -269,16 +235,7 @@ export function plan(spec: RunSpec, ctx: PlanContext): SandboxPlan {
       privileged: false,
       networkMode,
       ...(ctx.network?.dns.length ? { dns: ctx.network.dns } : {}),
-      memoryBytes: spec.limits.memoryBytes,
-      memorySwapBytes: spec.limits.memoryBytes,
-      nanoCpus: Math.round(spec.limits.cpus * 1e9),
-      pidsLimit: pidsLimitFor(spec),
-      ulimits: [
-        { name: 'nofile', soft: spec.limits.nofile, hard: spec.limits.nofile },
-        NPROC_ULIMIT,
-        { name: 'fsize', soft: spec.limits.fsizeBytes, hard: spec.limits.fsizeBytes },
-        { name: 'core', soft: 0, hard: 0 },
-      ],
+      ...sandboxLimits(spec),
       ...(spec.security.isolation === 'runsc' ? { runtime: ctx.runscRuntime ?? 'runsc' } : {}),
       // The log is streamed live through attach; the engine keeps none, so a flood cannot fill its disk.
       logDriver: { type: 'none', config: {} },
@@ -307,6 +264,69 @@ export function plan(spec: RunSpec, ctx: PlanContext): SandboxPlan {
   };
 }
 
+/** The sandbox's mounts: the source (read-only bind), the run's volumes, overlays, host mounts, /persist, /tmp. */
+function sandboxMounts(spec: RunSpec, ctx: PlanContext, volumes: VolumePlan<RunVolumeRole>[]): Mount[] {
+  const mounts: Mount[] = [];
+
+  if (spec.io.source?.readOnly) {
+    mounts.push({ type: 'bind', source: spec.io.source.dir, target: WORK_DIR, readOnly: true });
+  }
+  for (const v of volumes) mounts.push({ type: 'volume', source: v.name, target: v.mount, readOnly: false });
+  mounts.push(...(ctx.overlays ?? []));
+  mounts.push(...(ctx.hostMounts ?? []));
+  if (spec.phases.persist) {
+    mounts.push({
+      type: 'volume',
+      source: persistVolumeName(ctx.runId),
+      target: PERSIST_MOUNT,
+      readOnly: false,
+    });
+  }
+  const tmpOptions = ['rw', 'nosuid', 'nodev', ...(spec.security.tmpExec ? ['exec'] : ['noexec'])];
+  mounts.push({
+    type: 'tmpfs',
+    source: '',
+    target: '/tmp',
+    readOnly: false,
+    tmpfs: { sizeBytes: spec.limits.tmpSizeBytes, mode: 0o1777, options: tmpOptions },
+  });
+
+  return mounts;
+}
+
+/** What the sandbox's self-check must find inside, or null when it is off. */
+function selfCheckOf(spec: RunSpec, ctx: PlanContext): SelfCheckExpect | null {
+  return spec.security.selfCheck
+    ? {
+        uid: ctx.uid,
+        gid: ctx.gid,
+        capabilities: [...spec.security.capAdd],
+        readOnlyRoot: !spec.security.writableRoot,
+        noRouteOut: spec.network !== 'open',
+        runtime: spec.security.isolation === 'runsc' ? 'runsc' : 'runc',
+        seccomp: ctx.seccompInside ?? true,
+      }
+    : null;
+}
+
+/** The sandbox's resource limits: memory (no swap past it), CPUs, pids and the named ulimits. */
+function sandboxLimits(
+  spec: RunSpec,
+): Pick<ContainerSpec, 'memoryBytes' | 'memorySwapBytes' | 'nanoCpus' | 'pidsLimit' | 'ulimits'> {
+  return {
+    memoryBytes: spec.limits.memoryBytes,
+    memorySwapBytes: spec.limits.memoryBytes,
+    nanoCpus: Math.round(spec.limits.cpus * 1e9),
+    pidsLimit: pidsLimitFor(spec),
+    ulimits: [
+      { name: 'nofile', soft: spec.limits.nofile, hard: spec.limits.nofile },
+      NPROC_ULIMIT,
+      { name: 'fsize', soft: spec.limits.fsizeBytes, hard: spec.limits.fsizeBytes },
+      { name: 'core', soft: 0, hard: 0 },
+    ],
+  };
+}
+
 /**
  * Every container names its nofile and nproc ulimits instead of taking the engine's: Podman's defaults (1048576 each)
  * are above the hard limit wherever root lacks CAP_SYS_RESOURCE (this project's CI machine), and then nothing starts.
@@ -315,41 +335,6 @@ export function plan(spec: RunSpec, ctx: PlanContext): SandboxPlan {
  * what Podman gives conmon itself when it cannot raise its own limit.
  */
 export const NPROC_ULIMIT: Ulimit = { name: 'nproc', soft: 32768, hard: 32768 };
-
-/** Memory of a helper that only holds volumes open or probes an image's files (it runs sleep, or nothing). */
-export const HOLDER_MEMORY_BYTES = 16 * 1024 * 1024;
-
-/** A one-shot helper container of the run (image probe, chown): as locked down as the sandbox, labelled with the run. */
-export function helperContainer(
-  labels: Labels,
-  role: string,
-  o: Pick<ContainerSpec, 'image' | 'cmd'> & Partial<ContainerSpec>,
-): ContainerSpec {
-  const memory = o.memoryBytes ?? 64 * 1024 * 1024;
-  return {
-    name: `sandbox-action-${labels[LABEL_RUN]}-${role}`,
-    user: '65534:65534',
-    workingDir: '/',
-    env: [],
-    labels: { ...labels, [LABEL_ROLE]: role },
-    mounts: [],
-    readOnlyRootfs: true,
-    capDrop: ['ALL'],
-    capAdd: [],
-    securityOpt: ['no-new-privileges:true'],
-    init: false,
-    privileged: false,
-    networkMode: 'none',
-    nanoCpus: 5e8,
-    pidsLimit: 16,
-    ulimits: [{ name: 'nofile', soft: 1024, hard: 1024 }, NPROC_ULIMIT, { name: 'core', soft: 0, hard: 0 }],
-    logDriver: { type: 'none', config: {} },
-    tty: false,
-    ...o,
-    memoryBytes: memory,
-    memorySwapBytes: memory,
-  };
-}
 
 /**
  * Under gVisor the engine's pids limit counts the threads of gVisor's own kernel (the sentry), which grow with

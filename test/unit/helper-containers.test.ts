@@ -5,12 +5,13 @@
 import { describe, expect, test } from '@jest/globals';
 import type { ContainerSpec } from '../../src/engine/types.js';
 import {
+  HOLDER_MEMORY_BYTES,
   chownContainer,
   holderContainer,
   probeContainer,
   type HelperRole,
 } from '../../src/sandbox/helper-containers.js';
-import { HOLDER_MEMORY_BYTES, LABEL_ROLE, LABEL_RUN } from '../../src/sandbox/plan.js';
+import { LABEL_ROLE, LABEL_RUN } from '../../src/sandbox/plan.js';
 
 const labels = { [LABEL_RUN]: 'r1' };
 const owner = { uid: 1000, gid: 1000 };
