@@ -35743,38 +35743,8 @@ async function trustedExec(ctx, r, script, timeoutMs = 3e4, o = {}) {
 async function runSessionCommand(ctx, r, argv, check2, o) {
   const { engine } = ctx.deps;
   const id = r.container.id;
-  let pid = null;
-  let copy = null;
-  if (ctx.spec.io.logFile) {
-    const c = new LogCopy(ctx.spec.io.logFile, LOG_COPY_CAP);
-    ctx.cleanup.add("close the log copy", async () => c.close());
-    copy = c;
-  }
-  const kill = () => trustedExec(
-    ctx,
-    r,
-    pid && /^\d+$/.test(pid) ? `kill -9 -- -${pid} ${pid} 2>/dev/null; exit 0` : KILL_SCRIPT,
-    1e4
-  );
+  const { pipe, kill } = commandPipe(ctx, r, check2, o);
   const expect = r.selfCheck;
-  const pipe = new LogPipe(o.logs, {
-    capture: o.capture ?? null,
-    copy,
-    onSelfCheck: expect ? (line) => {
-      const facts = line === null ? null : parseSelfCheckLine(line);
-      pid = facts?.pid ?? null;
-      const problems = judgeSelfCheck(facts, expect, o.deadEndGateways);
-      check2.selfCheck = { ok: problems.length === 0, facts: facts ?? {}, problems };
-      if (problems.length) {
-        void kill().catch(() => void 0);
-        ctx.raise(new SandboxError(problems));
-      }
-    } : null,
-    raise: (err) => {
-      void kill().catch(() => void 0);
-      ctx.raise(err);
-    }
-  });
   const oomBefore = await oomKills(engine.info.local, id);
   const flaggedBefore = oomBefore === null ? (await engine.inspectContainer(id)).oomKilled : false;
   o.logs.begin();
@@ -35829,25 +35799,8 @@ async function runSessionCommand(ctx, r, argv, check2, o) {
   const log = await end();
   ctx.check();
   const exitCode = containerStopped ? null : await settledExit(ctx, stream.id);
-  let oomKilled = false;
-  if (!timedOut) {
-    const after = await oomKills(engine.info.local, id);
-    oomKilled = oomBefore !== null && after !== null ? after > oomBefore : (exitCode === 137 || exitCode === null) && !flaggedBefore && (await engine.inspectContainer(id)).oomKilled;
-  }
-  if (!timedOut && !oomKilled && (exitCode === null || exitCode >= 128)) {
-    let c = await engine.inspectContainer(id);
-    for (const until = Date.now() + STOP_SETTLE_MS; c.running && Date.now() < until; ) {
-      await new Promise((res) => setTimeout(res, 100));
-      c = await engine.inspectContainer(id);
-    }
-    if (!c.running)
-      throw new EngineError(
-        engine.info.name,
-        "exec",
-        `the session's container stopped while the command ran (container exit ${c.exitCode}${c.error ? `: ${c.error}` : ""})`,
-        `start it again: sandbox-action start ${r.name ?? r.id}`
-      );
-  }
+  const oomKilled = !timedOut && await oomKilledSince(ctx, id, oomBefore, flaggedBefore, exitCode);
+  if (!timedOut && !oomKilled && (exitCode === null || exitCode >= 128)) await refuseIfStopped(ctx, r);
   return {
     commandExitCode: timedOut ? null : oomKilled ? exitCode ?? 137 : exitCode,
     timedOut,
@@ -35856,6 +35809,63 @@ async function runSessionCommand(ctx, r, argv, check2, o) {
     endedAt,
     log
   };
+}
+function commandPipe(ctx, r, check2, o) {
+  let pid = null;
+  let copy = null;
+  if (ctx.spec.io.logFile) {
+    const c = new LogCopy(ctx.spec.io.logFile, LOG_COPY_CAP);
+    ctx.cleanup.add("close the log copy", async () => c.close());
+    copy = c;
+  }
+  const kill = () => trustedExec(
+    ctx,
+    r,
+    pid && /^\d+$/.test(pid) ? `kill -9 -- -${pid} ${pid} 2>/dev/null; exit 0` : KILL_SCRIPT,
+    1e4
+  );
+  const expect = r.selfCheck;
+  const pipe = new LogPipe(o.logs, {
+    capture: o.capture ?? null,
+    copy,
+    onSelfCheck: expect ? (line) => {
+      const facts = line === null ? null : parseSelfCheckLine(line);
+      pid = facts?.pid ?? null;
+      const problems = judgeSelfCheck(facts, expect, o.deadEndGateways);
+      check2.selfCheck = { ok: problems.length === 0, facts: facts ?? {}, problems };
+      if (problems.length) {
+        void kill().catch(() => void 0);
+        ctx.raise(new SandboxError(problems));
+      }
+    } : null,
+    raise: (err) => {
+      void kill().catch(() => void 0);
+      ctx.raise(err);
+    }
+  });
+  return { pipe, kill };
+}
+async function oomKilledSince(ctx, id, before, flaggedBefore, exitCode) {
+  const { engine } = ctx.deps;
+  const after = await oomKills(engine.info.local, id);
+  if (before !== null && after !== null) return after > before;
+  return (exitCode === 137 || exitCode === null) && !flaggedBefore && (await engine.inspectContainer(id)).oomKilled;
+}
+async function refuseIfStopped(ctx, r) {
+  const { engine } = ctx.deps;
+  const id = r.container.id;
+  let c = await engine.inspectContainer(id);
+  for (const until = Date.now() + STOP_SETTLE_MS; c.running && Date.now() < until; ) {
+    await new Promise((res) => setTimeout(res, 100));
+    c = await engine.inspectContainer(id);
+  }
+  if (!c.running)
+    throw new EngineError(
+      engine.info.name,
+      "exec",
+      `the session's container stopped while the command ran (container exit ${c.exitCode}${c.error ? `: ${c.error}` : ""})`,
+      `start it again: sandbox-action start ${r.name ?? r.id}`
+    );
 }
 function watchRunning(ctx, id) {
   let timer;

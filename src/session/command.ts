@@ -97,42 +97,8 @@ export async function runSessionCommand(
 ): Promise<Exit> {
   const { engine } = ctx.deps;
   const id = r.container.id;
-  let pid: string | null = null;
-  let copy: LogCopy | null = null;
-  if (ctx.spec.io.logFile) {
-    const c = new LogCopy(ctx.spec.io.logFile, LOG_COPY_CAP);
-    ctx.cleanup.add('close the log copy', async () => c.close());
-    copy = c;
-  }
-  // Stop the command: its process group (the self-check said its pid), else every process of the sandbox user.
-  const kill = () =>
-    trustedExec(
-      ctx,
-      r,
-      pid && /^\d+$/.test(pid) ? `kill -9 -- -${pid} ${pid} 2>/dev/null; exit 0` : KILL_SCRIPT,
-      10_000,
-    );
+  const { pipe, kill } = commandPipe(ctx, r, check, o);
   const expect = r.selfCheck;
-  const pipe = new LogPipe(o.logs, {
-    capture: o.capture ?? null,
-    copy,
-    onSelfCheck: expect
-      ? (line) => {
-          const facts = line === null ? null : parseSelfCheckLine(line);
-          pid = facts?.pid ?? null;
-          const problems = judgeSelfCheck(facts, expect, o.deadEndGateways);
-          check.selfCheck = { ok: problems.length === 0, facts: facts ?? {}, problems };
-          if (problems.length) {
-            void kill().catch(() => undefined);
-            ctx.raise(new SandboxError(problems));
-          }
-        }
-      : null,
-    raise: (err) => {
-      void kill().catch(() => undefined);
-      ctx.raise(err);
-    },
-  });
   const oomBefore = await oomKills(engine.info.local, id);
   const flaggedBefore = oomBefore === null ? (await engine.inspectContainer(id)).oomKilled : false;
   o.logs.begin();
@@ -189,33 +155,8 @@ export async function runSessionCommand(
   // Docker 20.10 can leave an exec "running" forever once its container is gone (watchRunning ends the wait).
   const exitCode = containerStopped ? null : await settledExit(ctx, stream.id);
   // As for run: the command is OOM-killed when the kernel killed anything of the sandbox while it ran.
-  let oomKilled = false;
-  if (!timedOut) {
-    const after = await oomKills(engine.info.local, id);
-    oomKilled =
-      oomBefore !== null && after !== null
-        ? after > oomBefore
-        : (exitCode === 137 || exitCode === null) &&
-          !flaggedBefore &&
-          (await engine.inspectContainer(id)).oomKilled;
-  }
-  // Killed by a signal, and the container is gone with it: the engine (or someone on the host) stopped the
-  // container, which is no verdict on the command.
-  if (!timedOut && !oomKilled && (exitCode === null || exitCode >= 128)) {
-    // The engine can report the exec's end a moment before the container's: give it STOP_SETTLE_MS.
-    let c = await engine.inspectContainer(id);
-    for (const until = Date.now() + STOP_SETTLE_MS; c.running && Date.now() < until;) {
-      await new Promise((res) => setTimeout(res, 100));
-      c = await engine.inspectContainer(id);
-    }
-    if (!c.running)
-      throw new EngineError(
-        engine.info.name,
-        'exec',
-        `the session's container stopped while the command ran (container exit ${c.exitCode}${c.error ? `: ${c.error}` : ''})`,
-        `start it again: sandbox-action start ${r.name ?? r.id}`,
-      );
-  }
+  const oomKilled = !timedOut && (await oomKilledSince(ctx, id, oomBefore, flaggedBefore, exitCode));
+  if (!timedOut && !oomKilled && (exitCode === null || exitCode >= 128)) await refuseIfStopped(ctx, r);
   return {
     commandExitCode: timedOut ? null : oomKilled ? (exitCode ?? 137) : exitCode,
     timedOut,
@@ -224,6 +165,87 @@ export async function runSessionCommand(
     endedAt,
     log,
   };
+}
+
+/**
+ * The command's log pipe, and how to stop the command: its process group (the self-check said its pid), else every
+ * process of the sandbox user. A failed self-check, or a log the pipe refuses, stops it and ends the run.
+ */
+function commandPipe(ctx: RunContext, r: SessionRecord, check: SandboxCheck, o: CommandOptions) {
+  let pid: string | null = null;
+  let copy: LogCopy | null = null;
+  if (ctx.spec.io.logFile) {
+    const c = new LogCopy(ctx.spec.io.logFile, LOG_COPY_CAP);
+    ctx.cleanup.add('close the log copy', async () => c.close());
+    copy = c;
+  }
+  const kill = () =>
+    trustedExec(
+      ctx,
+      r,
+      pid && /^\d+$/.test(pid) ? `kill -9 -- -${pid} ${pid} 2>/dev/null; exit 0` : KILL_SCRIPT,
+      10_000,
+    );
+  const expect = r.selfCheck;
+  const pipe = new LogPipe(o.logs, {
+    capture: o.capture ?? null,
+    copy,
+    onSelfCheck: expect
+      ? (line) => {
+          const facts = line === null ? null : parseSelfCheckLine(line);
+          pid = facts?.pid ?? null;
+          const problems = judgeSelfCheck(facts, expect, o.deadEndGateways);
+          check.selfCheck = { ok: problems.length === 0, facts: facts ?? {}, problems };
+          if (problems.length) {
+            void kill().catch(() => undefined);
+            ctx.raise(new SandboxError(problems));
+          }
+        }
+      : null,
+    raise: (err) => {
+      void kill().catch(() => undefined);
+      ctx.raise(err);
+    },
+  });
+  return { pipe, kill };
+}
+
+/** Whether the kernel OOM-killed anything of the sandbox since `before` (its count, or the engine's flag). */
+async function oomKilledSince(
+  ctx: RunContext,
+  id: string,
+  before: number | null,
+  flaggedBefore: boolean,
+  exitCode: number | null,
+): Promise<boolean> {
+  const { engine } = ctx.deps;
+  const after = await oomKills(engine.info.local, id);
+  if (before !== null && after !== null) return after > before;
+  return (
+    (exitCode === 137 || exitCode === null) && !flaggedBefore && (await engine.inspectContainer(id)).oomKilled
+  );
+}
+
+/**
+ * Killed by a signal, and the container is gone with it: the engine (or someone on the host) stopped the
+ * container, which is no verdict on the command. The engine can report the exec's end a moment before the
+ * container's: it gets STOP_SETTLE_MS.
+ */
+async function refuseIfStopped(ctx: RunContext, r: SessionRecord): Promise<void> {
+  const { engine } = ctx.deps;
+  const id = r.container.id;
+  let c = await engine.inspectContainer(id);
+  for (const until = Date.now() + STOP_SETTLE_MS; c.running && Date.now() < until;) {
+    await new Promise((res) => setTimeout(res, 100));
+    c = await engine.inspectContainer(id);
+  }
+  if (!c.running)
+    throw new EngineError(
+      engine.info.name,
+      'exec',
+      `the session's container stopped while the command ran (container exit ${c.exitCode}${c.error ? `: ${c.error}` : ''})`,
+      `start it again: sandbox-action start ${r.name ?? r.id}`,
+    );
 }
 
 /** Resolves once the container no longer runs (asked every ALIVE_POLL_MS); cancel() stops asking. */
