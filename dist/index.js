@@ -36201,47 +36201,20 @@ async function createSession(spec, deps, o) {
     );
     await ctx.race(deps.engine.startContainer(box.id));
     if (p.selfCheck) await waitForCheck(ctx, box.check, box.watch.exit);
-    const now = deps.now().toISOString();
-    const record = {
-      version: RECORD_VERSION,
-      id: ctx.runId,
-      name: o.name,
-      kind: o.kind,
-      planHash: hash,
-      createdAt: ctx.createdAt.toISOString(),
-      lastUsedAt: now,
-      stoppedAt: null,
-      keep: o.keep,
-      idleTtlMs: o.idleTtlMs,
-      imageId,
-      spec: prep.spec,
-      container: { id: box.id, plan: container },
+    const record = sessionRecord({
+      ctx,
+      o,
+      hash,
+      now: deps.now().toISOString(),
+      prep,
+      boxId: box.id,
+      container,
       keeper,
-      user: prep.owner,
       selfCheck: p.selfCheck,
-      imageEntrypoint: prep.image.entrypoint,
-      network: {
-        proxyContainer: net3.proxyContainer,
-        internalNetwork: net3.proxyContainer ? net3.network.mode : null,
-        proxyPort: net3.proxyContainer ? PROXY_PORT : null,
-        deadEndGateways: deadEnd,
-        egress: net3.ledger && prep.spec.egress ? {
-          mode: prep.spec.egress.mode,
-          domains: prep.spec.egress.domains,
-          image: net3.ledger.report().proxyImage
-        } : null
-      },
-      volumes: volumes.map((v) => ({
-        name: v.name,
-        role: v.role,
-        mount: v.mount,
-        sizeBytes: v.sizeBytes,
-        backend: v.backend,
-        enforced: v.enforced,
-        reserved: v.reserved
-      })),
-      notes: [...ctx.notes]
-    };
+      net: net3,
+      deadEnd,
+      volumes
+    });
     await writeRecord(sessionsDir(deps.volumeHost.stateDir), record);
     logs.end();
     box.watch.cancel();
@@ -36251,6 +36224,49 @@ async function createSession(spec, deps, o) {
     for (const f of await ctx.cleanup.run()) deps.notice(`cleanup: ${f}`);
     throw err;
   }
+}
+function sessionRecord(x) {
+  const { ctx, o, hash, now, prep, boxId, container, keeper, selfCheck, net: net3, deadEnd, volumes } = x;
+  return {
+    version: RECORD_VERSION,
+    id: ctx.runId,
+    name: o.name,
+    kind: o.kind,
+    planHash: hash,
+    createdAt: ctx.createdAt.toISOString(),
+    lastUsedAt: now,
+    stoppedAt: null,
+    keep: o.keep,
+    idleTtlMs: o.idleTtlMs,
+    imageId: prep.image.id,
+    spec: prep.spec,
+    container: { id: boxId, plan: container },
+    keeper,
+    user: prep.owner,
+    selfCheck,
+    imageEntrypoint: prep.image.entrypoint,
+    network: {
+      proxyContainer: net3.proxyContainer,
+      internalNetwork: net3.proxyContainer ? net3.network.mode : null,
+      proxyPort: net3.proxyContainer ? PROXY_PORT : null,
+      deadEndGateways: deadEnd,
+      egress: net3.ledger && prep.spec.egress ? {
+        mode: prep.spec.egress.mode,
+        domains: prep.spec.egress.domains,
+        image: net3.ledger.report().proxyImage
+      } : null
+    },
+    volumes: volumes.map((v) => ({
+      name: v.name,
+      role: v.role,
+      mount: v.mount,
+      sizeBytes: v.sizeBytes,
+      backend: v.backend,
+      enforced: v.enforced,
+      reserved: v.reserved
+    })),
+    notes: [...ctx.notes]
+  };
 }
 async function waitForCheck(ctx, check2, exit) {
   const until = Date.now() + KEEPER_START_TIMEOUT_MS;

@@ -7,12 +7,14 @@
 import { InputError, SandboxError } from '../config/errors.js';
 import type { RunSpec } from '../config/run-options.js';
 import { PROXY_PORT } from '../egress/config.js';
+import type { ContainerSpec } from '../engine/types.js';
 import type { RunDeps } from '../sandbox/execute.js';
 import { LogStream } from '../sandbox/logs.js';
-import { setupNetwork } from '../sandbox/network.js';
+import { setupNetwork, type NetworkSetup } from '../sandbox/network.js';
 import { LABEL_ROLE, plan } from '../sandbox/plan.js';
 import { RunContext } from '../sandbox/run-context.js';
-import { prepare } from '../sandbox/stages/prepare.js';
+import type { CreatedVolume } from '../sandbox/volumes.js';
+import { prepare, type Prepared } from '../sandbox/stages/prepare.js';
 import { createSandbox } from '../sandbox/stages/sandbox.js';
 import { createVolumes } from '../sandbox/stages/volumes.js';
 import { deadEndGateways } from './network.js';
@@ -115,50 +117,20 @@ export async function createSession(
     );
     await ctx.race(deps.engine.startContainer(box.id));
     if (p.selfCheck) await waitForCheck(ctx, box.check, box.watch.exit);
-    const now = deps.now().toISOString();
-    const record: SessionRecord = {
-      version: RECORD_VERSION,
-      id: ctx.runId,
-      name: o.name,
-      kind: o.kind,
-      planHash: hash,
-      createdAt: ctx.createdAt.toISOString(),
-      lastUsedAt: now,
-      stoppedAt: null,
-      keep: o.keep,
-      idleTtlMs: o.idleTtlMs,
-      imageId,
-      spec: prep.spec,
-      container: { id: box.id, plan: container },
+    const record = sessionRecord({
+      ctx,
+      o,
+      hash,
+      now: deps.now().toISOString(),
+      prep,
+      boxId: box.id,
+      container,
       keeper,
-      user: prep.owner,
       selfCheck: p.selfCheck,
-      imageEntrypoint: prep.image.entrypoint,
-      network: {
-        proxyContainer: net.proxyContainer,
-        internalNetwork: net.proxyContainer ? net.network.mode : null,
-        proxyPort: net.proxyContainer ? PROXY_PORT : null,
-        deadEndGateways: deadEnd,
-        egress:
-          net.ledger && prep.spec.egress
-            ? {
-                mode: prep.spec.egress.mode,
-                domains: prep.spec.egress.domains,
-                image: net.ledger.report().proxyImage,
-              }
-            : null,
-      },
-      volumes: volumes.map((v) => ({
-        name: v.name,
-        role: v.role,
-        mount: v.mount,
-        sizeBytes: v.sizeBytes,
-        backend: v.backend,
-        enforced: v.enforced,
-        reserved: v.reserved,
-      })),
-      notes: [...ctx.notes],
-    };
+      net,
+      deadEnd,
+      volumes,
+    });
     await writeRecord(sessionsDir(deps.volumeHost.stateDir), record);
     logs.end();
     box.watch.cancel();
@@ -169,6 +141,67 @@ export async function createSession(
     for (const f of await ctx.cleanup.run()) deps.notice(`cleanup: ${f}`);
     throw err;
   }
+}
+
+/** What a session's record keeps: its plan, its resources and how to reach them (src/session/record.ts). */
+function sessionRecord(x: {
+  ctx: RunContext;
+  o: CreateOptions;
+  hash: string;
+  now: string;
+  prep: Prepared;
+  boxId: string;
+  container: ContainerSpec;
+  keeper: SessionRecord['keeper'];
+  selfCheck: SessionRecord['selfCheck'];
+  net: NetworkSetup;
+  deadEnd: SessionRecord['network']['deadEndGateways'];
+  volumes: CreatedVolume[];
+}): SessionRecord {
+  const { ctx, o, hash, now, prep, boxId, container, keeper, selfCheck, net, deadEnd, volumes } = x;
+  return {
+    version: RECORD_VERSION,
+    id: ctx.runId,
+    name: o.name,
+    kind: o.kind,
+    planHash: hash,
+    createdAt: ctx.createdAt.toISOString(),
+    lastUsedAt: now,
+    stoppedAt: null,
+    keep: o.keep,
+    idleTtlMs: o.idleTtlMs,
+    imageId: prep.image.id,
+    spec: prep.spec,
+    container: { id: boxId, plan: container },
+    keeper,
+    user: prep.owner,
+    selfCheck,
+    imageEntrypoint: prep.image.entrypoint,
+    network: {
+      proxyContainer: net.proxyContainer,
+      internalNetwork: net.proxyContainer ? net.network.mode : null,
+      proxyPort: net.proxyContainer ? PROXY_PORT : null,
+      deadEndGateways: deadEnd,
+      egress:
+        net.ledger && prep.spec.egress
+          ? {
+              mode: prep.spec.egress.mode,
+              domains: prep.spec.egress.domains,
+              image: net.ledger.report().proxyImage,
+            }
+          : null,
+    },
+    volumes: volumes.map((v) => ({
+      name: v.name,
+      role: v.role,
+      mount: v.mount,
+      sizeBytes: v.sizeBytes,
+      backend: v.backend,
+      enforced: v.enforced,
+      reserved: v.reserved,
+    })),
+    notes: [...ctx.notes],
+  };
 }
 
 /** The keeper's self-check line has come and passed, or the container ended, or it is too late. */
