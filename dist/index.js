@@ -35312,22 +35312,7 @@ async function createVolumes(ctx, prep) {
   const volumes = madeVolumes();
   const bad = made.find((m) => m.status === "rejected");
   if (bad) throw bad.reason;
-  if (prep.spec.phases.persist) {
-    const pending = attachPersist(
-      engine,
-      volumeHost,
-      { ...prep.spec.phases.persist, name: persistVolumeName(ctx.runId) },
-      prep.owner,
-      ctx.labels
-    );
-    ctx.cleanup.add("detach /persist", async () => {
-      const v = await pending.catch(() => null);
-      await v?.remove();
-    });
-    const p = await ctx.race(pending);
-    volumes.push({ ...p, remove: async () => void 0 });
-    if (p.note) ctx.notes.push(p.note);
-  }
+  if (prep.spec.phases.persist) volumes.push(await persistVolume(ctx, prep, prep.spec.phases.persist));
   if (prep.backend === "unbounded") {
     await chownVolumes(ctx, prep.spec.image.ref, volumes, prep.owner, ctx.labels);
   } else if (ctx.deps.engine.info.name === "podman") {
@@ -35335,6 +35320,23 @@ async function createVolumes(ctx, prep) {
   }
   ctx.check();
   return volumes;
+}
+async function persistVolume(ctx, prep, persist) {
+  const { engine, volumeHost } = ctx.deps;
+  const pending = attachPersist(
+    engine,
+    volumeHost,
+    { ...persist, name: persistVolumeName(ctx.runId) },
+    prep.owner,
+    ctx.labels
+  );
+  ctx.cleanup.add("detach /persist", async () => {
+    const v = await pending.catch(() => null);
+    await v?.remove();
+  });
+  const p = await ctx.race(pending);
+  if (p.note) ctx.notes.push(p.note);
+  return { ...p, remove: async () => void 0 };
 }
 async function holdVolumes(ctx, image, volumes, owner, labels) {
   const { engine } = ctx.deps;

@@ -61,23 +61,7 @@ export async function createVolumes(ctx: RunContext, prep: Prepared): Promise<Cr
   const volumes = madeVolumes();
   const bad = made.find((m): m is PromiseRejectedResult => m.status === 'rejected');
   if (bad) throw bad.reason;
-  if (prep.spec.phases.persist) {
-    const pending = attachPersist(
-      engine,
-      volumeHost,
-      { ...prep.spec.phases.persist, name: persistVolumeName(ctx.runId) },
-      prep.owner,
-      ctx.labels,
-    );
-    // Detached (the image kept) whatever happens, even when the run stops while it is being attached.
-    ctx.cleanup.add('detach /persist', async () => {
-      const v = await pending.catch(() => null);
-      await v?.remove();
-    });
-    const p = await ctx.race(pending);
-    volumes.push({ ...p, remove: async () => undefined });
-    if (p.note) ctx.notes.push(p.note);
-  }
+  if (prep.spec.phases.persist) volumes.push(await persistVolume(ctx, prep, prep.spec.phases.persist));
   if (prep.backend === 'unbounded') {
     // A plain volume's root belongs to root: hand it to the sandbox user with a one-shot chown.
     await chownVolumes(ctx, prep.spec.image.ref, volumes, prep.owner, ctx.labels);
@@ -86,6 +70,30 @@ export async function createVolumes(ctx: RunContext, prep: Prepared): Promise<Cr
   }
   ctx.check();
   return volumes;
+}
+
+/** /persist: the user's volume image, attached for the run and detached (kept) at its end, whatever happens. */
+async function persistVolume(
+  ctx: RunContext,
+  prep: Prepared,
+  persist: NonNullable<Prepared['spec']['phases']['persist']>,
+): Promise<CreatedVolume> {
+  const { engine, volumeHost } = ctx.deps;
+  const pending = attachPersist(
+    engine,
+    volumeHost,
+    { ...persist, name: persistVolumeName(ctx.runId) },
+    prep.owner,
+    ctx.labels,
+  );
+  // Detached (the image kept) whatever happens, even when the run stops while it is being attached.
+  ctx.cleanup.add('detach /persist', async () => {
+    const v = await pending.catch(() => null);
+    await v?.remove();
+  });
+  const p = await ctx.race(pending);
+  if (p.note) ctx.notes.push(p.note);
+  return { ...p, remove: async () => undefined };
 }
 
 /**
