@@ -27285,49 +27285,13 @@ async function startProxy(engine, spec, internalId, ledger, deps) {
   const id = await engine.createContainer(spec);
   deps.addCleanup("remove the proxy", () => engine.removeContainer(id));
   await engine.connectNetwork(internalId, id);
-  const stdout = new LineBuffer(1024 * 1024);
-  let stderr = "";
-  let listening = null;
-  const ready = new Promise((r) => listening = r);
-  const attached = await engine.attach(id, (stream, chunk) => {
-    if (stream === "stderr") {
-      if (stderr.length < 4096) stderr += chunk.toString("utf8");
-      return;
-    }
-    for (const line of stdout.push(chunk.toString("utf8"))) {
-      if (line.startsWith('{"event":"listening"')) {
-        try {
-          listening?.(JSON.parse(line).address);
-        } catch {
-        }
-        continue;
-      }
-      ledger.addLine(line);
-    }
-  });
+  const out = await attachProxyOutput(engine, id, ledger);
+  const attached = out.attached;
   deps.addCleanup("detach the proxy", async () => attached.close());
   const watch = await engine.watchExit(id);
   deps.addCleanup("stop watching the proxy", async () => watch.cancel());
   await engine.startContainer(id);
-  let timer;
-  const address = await Promise.race([
-    ready,
-    watch.exit.then((code) => {
-      throw new EngineError(
-        engine.info.name,
-        "start the egress proxy",
-        `it exited with ${code}: ${stderr.trim().slice(0, 500) || "no message"}`
-      );
-    }),
-    new Promise((_, reject) => {
-      timer = setTimeout(
-        () => reject(
-          new EngineError(engine.info.name, "start the egress proxy", "it did not listen within 30 s")
-        ),
-        PROXY_START_TIMEOUT_MS
-      );
-    })
-  ]).finally(() => clearTimeout(timer));
+  const address = await listeningAddress(engine, out, watch.exit);
   let stopping = false;
   void watch.exit.then(
     (code) => {
@@ -27352,13 +27316,57 @@ async function startProxy(engine, spec, internalId, ledger, deps) {
         ]).finally(() => clearTimeout(t));
         if (!done) await engine.killContainer(id, "KILL");
         await Promise.race([attached.done, new Promise((r) => setTimeout(r, 2e3).unref())]);
-        const last = stdout.rest();
+        const last = out.rest();
         if (last) ledger.addLine(last);
       } catch (err) {
         deps.notes.push(`stopping the proxy: ${errorMessage(err)}`);
       }
     }
   };
+}
+async function attachProxyOutput(engine, id, ledger) {
+  const stdout = new LineBuffer(1024 * 1024);
+  let stderr = "";
+  let listening = null;
+  const ready = new Promise((r) => listening = r);
+  const attached = await engine.attach(id, (stream, chunk) => {
+    if (stream === "stderr") {
+      if (stderr.length < 4096) stderr += chunk.toString("utf8");
+      return;
+    }
+    for (const line of stdout.push(chunk.toString("utf8"))) {
+      if (line.startsWith('{"event":"listening"')) {
+        try {
+          listening?.(JSON.parse(line).address);
+        } catch {
+        }
+        continue;
+      }
+      ledger.addLine(line);
+    }
+  });
+  return { attached, ready, stderr: () => stderr, rest: () => stdout.rest() };
+}
+async function listeningAddress(engine, out, exit) {
+  let timer;
+  return Promise.race([
+    out.ready,
+    exit.then((code) => {
+      throw new EngineError(
+        engine.info.name,
+        "start the egress proxy",
+        `it exited with ${code}: ${out.stderr().trim().slice(0, 500) || "no message"}`
+      );
+    }),
+    new Promise((_, reject) => {
+      timer = setTimeout(
+        () => reject(
+          new EngineError(engine.info.name, "start the egress proxy", "it did not listen within 30 s")
+        ),
+        PROXY_START_TIMEOUT_MS
+      );
+    })
+  ]).finally(() => clearTimeout(timer));
 }
 
 // src/sandbox/network.ts
