@@ -35076,6 +35076,34 @@ var LogPipe = class {
   }
 };
 
+// src/sandbox/checked-pipe.ts
+var LOG_COPY_CAP = 16 * 1024 * 1024;
+function openLogCopy(ctx) {
+  if (!ctx.spec.io.logFile) return null;
+  const c = new LogCopy(ctx.spec.io.logFile, LOG_COPY_CAP);
+  ctx.cleanup.add("close the log copy", async () => c.close());
+  return c;
+}
+function checkedLogPipe(ctx, logs, o) {
+  const { expect } = o;
+  const stop = (err) => {
+    void o.kill().catch(() => void 0);
+    ctx.raise(err);
+  };
+  return new LogPipe(logs, {
+    capture: o.capture,
+    copy: o.copy,
+    onSelfCheck: expect ? (line) => {
+      const facts = line === null ? null : parseSelfCheckLine(line);
+      o.onFacts?.(facts);
+      const problems = judgeSelfCheck(facts, expect, o.deadEndGateways);
+      o.check.selfCheck = { ok: problems.length === 0, facts: facts ?? {}, problems };
+      if (problems.length) stop(new SandboxError(problems));
+    } : null,
+    raise: stop
+  });
+}
+
 // src/sandbox/source-tar.ts
 var import_tar_stream6 = __toESM(require_tar_stream(), 1);
 import fs16 from "node:fs";
@@ -35157,17 +35185,11 @@ function packDirectory(root, owner, exclude = [], only) {
 }
 
 // src/sandbox/stages/sandbox.ts
-var LOG_COPY_CAP = 16 * 1024 * 1024;
 var LOG_CAPTURE_CAP = 16 * 1024 * 1024;
 async function createSandbox(ctx, p, o) {
   const { spec, deps } = ctx;
   const { engine } = deps;
-  let copy = null;
-  if (spec.io.logFile) {
-    const c = new LogCopy(spec.io.logFile, LOG_COPY_CAP);
-    ctx.cleanup.add("close the log copy", async () => c.close());
-    copy = c;
-  }
+  const copy = openLogCopy(ctx);
   const id = await engine.createContainer(p.container);
   ctx.cleanup.add("remove container", () => engine.removeContainer(id));
   const stops = new StopWatch();
@@ -35181,22 +35203,13 @@ async function createSandbox(ctx, p, o) {
   if (mismatches.length) throw new SandboxError(mismatches.map((m) => `the engine did not honour ${m}`));
   const expect = p.selfCheck;
   const capture = spec.verdict.annotate && spec.verdict.annotate.parser !== "junit" ? new Capture(LOG_CAPTURE_CAP) : null;
-  const pipe = new LogPipe(o.logs, {
+  const pipe = checkedLogPipe(ctx, o.logs, {
     capture,
     copy,
-    onSelfCheck: expect ? (line) => {
-      const facts = line === null ? null : parseSelfCheckLine(line);
-      const problems = judgeSelfCheck(facts, expect, o.deadEndGateways);
-      check2.selfCheck = { ok: problems.length === 0, facts: facts ?? {}, problems };
-      if (problems.length) {
-        void kill().catch(() => void 0);
-        ctx.raise(new SandboxError(problems));
-      }
-    } : null,
-    raise: (err) => {
-      void kill().catch(() => void 0);
-      ctx.raise(err);
-    }
+    expect,
+    deadEndGateways: o.deadEndGateways,
+    check: check2,
+    kill
   });
   const copyIn = async (dir, target, exclude = []) => {
     if (!dir) return;
@@ -35822,36 +35835,20 @@ async function runSessionCommand(ctx, r, argv, check2, o) {
 }
 function commandPipe(ctx, r, check2, o) {
   let pid = null;
-  let copy = null;
-  if (ctx.spec.io.logFile) {
-    const c = new LogCopy(ctx.spec.io.logFile, LOG_COPY_CAP);
-    ctx.cleanup.add("close the log copy", async () => c.close());
-    copy = c;
-  }
   const kill = () => trustedExec(
     ctx,
     r,
     pid && /^\d+$/.test(pid) ? `kill -9 -- -${pid} ${pid} 2>/dev/null; exit 0` : KILL_SCRIPT,
     1e4
   );
-  const expect = r.selfCheck;
-  const pipe = new LogPipe(o.logs, {
+  const pipe = checkedLogPipe(ctx, o.logs, {
     capture: o.capture ?? null,
-    copy,
-    onSelfCheck: expect ? (line) => {
-      const facts = line === null ? null : parseSelfCheckLine(line);
-      pid = facts?.pid ?? null;
-      const problems = judgeSelfCheck(facts, expect, o.deadEndGateways);
-      check2.selfCheck = { ok: problems.length === 0, facts: facts ?? {}, problems };
-      if (problems.length) {
-        void kill().catch(() => void 0);
-        ctx.raise(new SandboxError(problems));
-      }
-    } : null,
-    raise: (err) => {
-      void kill().catch(() => void 0);
-      ctx.raise(err);
-    }
+    copy: openLogCopy(ctx),
+    expect: r.selfCheck,
+    deadEndGateways: o.deadEndGateways,
+    check: check2,
+    kill,
+    onFacts: (facts) => pid = facts?.pid ?? null
   });
   return { pipe, kill };
 }

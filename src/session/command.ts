@@ -7,13 +7,12 @@
 import { EngineError, SandboxError } from '../config/errors.js';
 import type { ExecStream } from '../engine/types.js';
 import { conformance } from '../sandbox/conformance.js';
-import { LogCopy, LogPipe, type Capture } from '../sandbox/log-pipe.js';
+import { checkedLogPipe, openLogCopy } from '../sandbox/checked-pipe.js';
+import type { Capture } from '../sandbox/log-pipe.js';
 import type { LogStream } from '../sandbox/logs.js';
 import { WORK_DIR } from '../sandbox/plan.js';
 import type { RunContext } from '../sandbox/run-context.js';
-import { judgeSelfCheck, parseSelfCheckLine } from '../sandbox/self-check.js';
 import { ATTACH_DRAIN_MS, type Exit } from '../sandbox/stages/command.js';
-import { LOG_COPY_CAP } from '../sandbox/stages/sandbox.js';
 import type { SandboxCheck } from '../verdict/schema.js';
 import { oomKills } from './oom.js';
 import { execArgv } from './plan.js';
@@ -173,12 +172,6 @@ export async function runSessionCommand(
  */
 function commandPipe(ctx: RunContext, r: SessionRecord, check: SandboxCheck, o: CommandOptions) {
   let pid: string | null = null;
-  let copy: LogCopy | null = null;
-  if (ctx.spec.io.logFile) {
-    const c = new LogCopy(ctx.spec.io.logFile, LOG_COPY_CAP);
-    ctx.cleanup.add('close the log copy', async () => c.close());
-    copy = c;
-  }
   const kill = () =>
     trustedExec(
       ctx,
@@ -186,26 +179,14 @@ function commandPipe(ctx: RunContext, r: SessionRecord, check: SandboxCheck, o: 
       pid && /^\d+$/.test(pid) ? `kill -9 -- -${pid} ${pid} 2>/dev/null; exit 0` : KILL_SCRIPT,
       10_000,
     );
-  const expect = r.selfCheck;
-  const pipe = new LogPipe(o.logs, {
+  const pipe = checkedLogPipe(ctx, o.logs, {
     capture: o.capture ?? null,
-    copy,
-    onSelfCheck: expect
-      ? (line) => {
-          const facts = line === null ? null : parseSelfCheckLine(line);
-          pid = facts?.pid ?? null;
-          const problems = judgeSelfCheck(facts, expect, o.deadEndGateways);
-          check.selfCheck = { ok: problems.length === 0, facts: facts ?? {}, problems };
-          if (problems.length) {
-            void kill().catch(() => undefined);
-            ctx.raise(new SandboxError(problems));
-          }
-        }
-      : null,
-    raise: (err) => {
-      void kill().catch(() => undefined);
-      ctx.raise(err);
-    },
+    copy: openLogCopy(ctx),
+    expect: r.selfCheck,
+    deadEndGateways: o.deadEndGateways,
+    check,
+    kill,
+    onFacts: (facts) => (pid = facts?.pid ?? null),
   });
   return { pipe, kill };
 }

@@ -8,16 +8,15 @@ import { SandboxError } from '../../config/errors.js';
 import type { AttachedStreams } from '../../engine/types.js';
 import { conformance } from '../conformance.js';
 import { StopWatch } from '../outside-stop.js';
-import { Capture, LogCopy, LogPipe } from '../log-pipe.js';
+import { checkedLogPipe, openLogCopy } from '../checked-pipe.js';
+import { Capture, type LogPipe } from '../log-pipe.js';
 import type { LogStream } from '../logs.js';
 import { STATE_DIR, WORK_DIR, type SandboxPlan } from '../plan.js';
 import type { RunContext } from '../run-context.js';
-import { judgeSelfCheck, parseSelfCheckLine } from '../self-check.js';
 import { packDirectory } from '../source-tar.js';
 import type { SandboxCheck } from '../../verdict/schema.js';
 
-/** A copy of the log is kept (for --log-file) up to this size, and a capture (for the parsers) up to this. */
-export const LOG_COPY_CAP = 16 * 1024 * 1024;
+/** A capture of the log (for the parsers) is kept up to this size. */
 export const LOG_CAPTURE_CAP = 16 * 1024 * 1024;
 
 export interface Sandbox {
@@ -48,12 +47,7 @@ export async function createSandbox(
 ): Promise<Sandbox> {
   const { spec, deps } = ctx;
   const { engine } = deps;
-  let copy: LogCopy | null = null;
-  if (spec.io.logFile) {
-    const c = new LogCopy(spec.io.logFile, LOG_COPY_CAP);
-    ctx.cleanup.add('close the log copy', async () => c.close());
-    copy = c;
-  }
+  const copy = openLogCopy(ctx);
   const id = await engine.createContainer(p.container);
   ctx.cleanup.add('remove container', () => engine.removeContainer(id));
   const stops = new StopWatch();
@@ -70,25 +64,13 @@ export async function createSandbox(
   const expect = p.selfCheck;
   const capture =
     spec.verdict.annotate && spec.verdict.annotate.parser !== 'junit' ? new Capture(LOG_CAPTURE_CAP) : null;
-  const pipe = new LogPipe(o.logs, {
+  const pipe = checkedLogPipe(ctx, o.logs, {
     capture,
     copy,
-    onSelfCheck: expect
-      ? (line) => {
-          const facts = line === null ? null : parseSelfCheckLine(line);
-          const problems = judgeSelfCheck(facts, expect, o.deadEndGateways);
-          check.selfCheck = { ok: problems.length === 0, facts: facts ?? {}, problems };
-          if (problems.length) {
-            // The script refuses these itself; the trusted side does not rely on it and stops the container at once.
-            void kill().catch(() => undefined);
-            ctx.raise(new SandboxError(problems));
-          }
-        }
-      : null,
-    raise: (err) => {
-      void kill().catch(() => undefined);
-      ctx.raise(err);
-    },
+    expect,
+    deadEndGateways: o.deadEndGateways,
+    check,
+    kill,
   });
 
   const copyIn = async (dir: string | null, target: string, exclude: string[] = []) => {
