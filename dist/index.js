@@ -27561,22 +27561,18 @@ async function loadRoutes(egress, env) {
   }
   return routes;
 }
+async function namedEgressNetwork(engine, name) {
+  const n = await engine.inspectNetwork(name);
+  if (!n) throw new InputError("--egress-network", `'${name}' is not a network of this engine`);
+  if (n.internal) {
+    throw new InputError("--egress-network", `'${name}' is internal: the proxy could reach nothing`);
+  }
+  return n.name;
+}
 async function makeNetworks(spec, egress, deps) {
   const { engine, labels, runId } = deps;
   const base = `sandbox-action-${runId}`;
-  let egressNetwork;
-  if (egress.egressNetwork) {
-    const n = await engine.inspectNetwork(egress.egressNetwork);
-    if (!n)
-      throw new InputError("--egress-network", `'${egress.egressNetwork}' is not a network of this engine`);
-    if (n.internal) {
-      throw new InputError(
-        "--egress-network",
-        `'${egress.egressNetwork}' is internal: the proxy could reach nothing`
-      );
-    }
-    egressNetwork = n.name;
-  } else egressNetwork = `${base}-egress`;
+  const egressNetwork = egress.egressNetwork ? await namedEgressNetwork(engine, egress.egressNetwork) : `${base}-egress`;
   const internalName = `${base}-int`;
   const guarded = !egress.egressNetwork && engine.info.name === "docker" && engine.info.local && !!deps.privileged;
   const bridge = egressBridgeName(runId);

@@ -307,6 +307,16 @@ async function loadRoutes(
   return routes;
 }
 
+/** --egress-network: a network of this engine that is not internal (the proxy must reach something), by its name. */
+async function namedEgressNetwork(engine: Engine, name: string): Promise<string> {
+  const n = await engine.inspectNetwork(name);
+  if (!n) throw new InputError('--egress-network', `'${name}' is not a network of this engine`);
+  if (n.internal) {
+    throw new InputError('--egress-network', `'${name}' is internal: the proxy could reach nothing`);
+  }
+  return n.name;
+}
+
 /**
  * The proxy's image and its two networks, made at once; every one made has its cleanup before any failure is
  * thrown. The egress network gets the host guard (host-guard.ts), or the run a note saying it has none.
@@ -319,19 +329,9 @@ async function makeNetworks(
   const { engine, labels, runId } = deps;
   const base = `sandbox-action-${runId}`;
   // The outside first, so that a bad --egress-network fails before anything is created.
-  let egressNetwork: string;
-  if (egress.egressNetwork) {
-    const n = await engine.inspectNetwork(egress.egressNetwork);
-    if (!n)
-      throw new InputError('--egress-network', `'${egress.egressNetwork}' is not a network of this engine`);
-    if (n.internal) {
-      throw new InputError(
-        '--egress-network',
-        `'${egress.egressNetwork}' is internal: the proxy could reach nothing`,
-      );
-    }
-    egressNetwork = n.name;
-  } else egressNetwork = `${base}-egress`;
+  const egressNetwork = egress.egressNetwork
+    ? await namedEgressNetwork(engine, egress.egressNetwork)
+    : `${base}-egress`;
   // The image and both networks at once. All settle before any failure is thrown, so that whatever was made has
   // its cleanup registered before the run's cleanup runs.
   const internalName = `${base}-int`;
