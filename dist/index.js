@@ -34389,24 +34389,10 @@ async function prepare(ctx) {
   const { runscRuntime, runscSeccomp, setupRunsc } = runtimeFor(spec, runtimes);
   const owner = await sandboxUser(engine, spec, image, ctx.labels, ctx.notes);
   if (spec.io.source?.readOnly) ctx.notes.push(...await readableBy(spec.io.source.dir, owner));
-  let sized = spec;
-  let disk = null;
-  if (backend.backend === "loop") {
-    const free = await deps.volumeHost.freeBytes();
-    disk = fitVolumes(volumePlans(spec, ctx.runId), spec.limits.defaultSizes, free, deps.volumeHost.stateDir);
-    sized = { ...spec, limits: { ...spec.limits, ...disk.sizes } };
-    ctx.notes.push(...disk.notes);
-  }
-  let pytest = null;
-  if (spec.verdict.tests?.runner === "pytest") {
-    const layout = await resolvePytest(
-      spec.verdict.tests,
-      path15.join(deps.volumeHost.stateDir, `${ctx.runId}-pytest`)
-    );
-    ctx.cleanup.add("remove the pytest scratch files", () => layout.cleanup());
-    pytest = layout;
-    ctx.notes.push(...layout.notes);
-  }
+  const fit = await fitDisk(ctx, backend.backend);
+  const disk = fit.disk;
+  let sized = fit.sized;
+  const pytest = await preparePytest(ctx);
   const lean = spec.verdict.lean ? resolveLean(spec.verdict.lean, spec.io.source.dir, deps.env?.PATH ?? "") : null;
   if (expected) {
     const declared = [.../* @__PURE__ */ new Set([...sized.verdict.declared, ...expected.map((e) => e.path)])];
@@ -34431,6 +34417,30 @@ async function prepare(ctx) {
     pytest,
     hostMounts
   };
+}
+async function fitDisk(ctx, backend) {
+  const { spec, deps } = ctx;
+  if (backend !== "loop") return { sized: spec, disk: null };
+  const free = await deps.volumeHost.freeBytes();
+  const disk = fitVolumes(
+    volumePlans(spec, ctx.runId),
+    spec.limits.defaultSizes,
+    free,
+    deps.volumeHost.stateDir
+  );
+  ctx.notes.push(...disk.notes);
+  return { sized: { ...spec, limits: { ...spec.limits, ...disk.sizes } }, disk };
+}
+async function preparePytest(ctx) {
+  const { spec, deps } = ctx;
+  if (spec.verdict.tests?.runner !== "pytest") return null;
+  const layout = await resolvePytest(
+    spec.verdict.tests,
+    path15.join(deps.volumeHost.stateDir, `${ctx.runId}-pytest`)
+  );
+  ctx.cleanup.add("remove the pytest scratch files", () => layout.cleanup());
+  ctx.notes.push(...layout.notes);
+  return layout;
 }
 function runtimeFor(spec, runtimes) {
   const pickRunsc = (networked) => {

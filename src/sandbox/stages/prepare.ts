@@ -68,24 +68,10 @@ export async function prepare(ctx: RunContext): Promise<Prepared> {
   const { runscRuntime, runscSeccomp, setupRunsc } = runtimeFor(spec, runtimes);
   const owner = await sandboxUser(engine, spec, image, ctx.labels, ctx.notes);
   if (spec.io.source?.readOnly) ctx.notes.push(...(await readableBy(spec.io.source.dir, owner)));
-  let sized = spec;
-  let disk: DiskFit | null = null;
-  if (backend.backend === 'loop') {
-    const free = await deps.volumeHost.freeBytes();
-    disk = fitVolumes(volumePlans(spec, ctx.runId), spec.limits.defaultSizes, free, deps.volumeHost.stateDir);
-    sized = { ...spec, limits: { ...spec.limits, ...disk.sizes } };
-    ctx.notes.push(...disk.notes);
-  }
-  let pytest: PytestLayout | null = null;
-  if (spec.verdict.tests?.runner === 'pytest') {
-    const layout = await resolvePytest(
-      spec.verdict.tests,
-      path.join(deps.volumeHost.stateDir, `${ctx.runId}-pytest`),
-    );
-    ctx.cleanup.add('remove the pytest scratch files', () => layout.cleanup());
-    pytest = layout;
-    ctx.notes.push(...layout.notes);
-  }
+  const fit = await fitDisk(ctx, backend.backend);
+  const disk = fit.disk;
+  let sized = fit.sized;
+  const pytest = await preparePytest(ctx);
   const lean = spec.verdict.lean
     ? resolveLean(spec.verdict.lean, spec.io.source!.dir, deps.env?.PATH ?? '')
     : null;
@@ -115,6 +101,37 @@ export async function prepare(ctx: RunContext): Promise<Prepared> {
     pytest,
     hostMounts,
   };
+}
+
+/** Loop volumes reserve their space: volumes of default size shrink to what the disk has free (with a note). */
+async function fitDisk(
+  ctx: RunContext,
+  backend: Prepared['backend'],
+): Promise<{ sized: RunSpec; disk: DiskFit | null }> {
+  const { spec, deps } = ctx;
+  if (backend !== 'loop') return { sized: spec, disk: null };
+  const free = await deps.volumeHost.freeBytes();
+  const disk = fitVolumes(
+    volumePlans(spec, ctx.runId),
+    spec.limits.defaultSizes,
+    free,
+    deps.volumeHost.stateDir,
+  );
+  ctx.notes.push(...disk.notes);
+  return { sized: { ...spec, limits: { ...spec.limits, ...disk.sizes } }, disk };
+}
+
+/** --tests pytest: the trusted test files and their layout, in scratch space removed with the run. */
+async function preparePytest(ctx: RunContext): Promise<PytestLayout | null> {
+  const { spec, deps } = ctx;
+  if (spec.verdict.tests?.runner !== 'pytest') return null;
+  const layout = await resolvePytest(
+    spec.verdict.tests,
+    path.join(deps.volumeHost.stateDir, `${ctx.runId}-pytest`),
+  );
+  ctx.cleanup.add('remove the pytest scratch files', () => layout.cleanup());
+  ctx.notes.push(...layout.notes);
+  return layout;
 }
 
 /**
