@@ -17421,8 +17421,8 @@ function forCreate(spec) {
     verdict: { ...spec.verdict, annotate: null, declared: [], junit: null, expectDir: null }
   };
 }
-async function runInWarm(given, deps, r, w) {
-  const spec = {
+function warmSpec(given, r) {
+  return {
     ...given,
     limits: {
       ...given.limits,
@@ -17431,6 +17431,29 @@ async function runInWarm(given, deps, r, w) {
       stateSizeBytes: r.spec.limits.stateSizeBytes
     }
   };
+}
+async function keepOrRemove(ctx, r, warm, failure) {
+  const { deps } = ctx;
+  const { engine } = deps;
+  if (failure !== null && warm.resetProblem === null)
+    warm.resetProblem = `the run failed: ${errorMessage(failure)}`;
+  if (warm.resetProblem === null && r.spec.security.isolation === "runsc") {
+    await startKeeper(engine, r).catch((err) => {
+      warm.resetProblem = `restarting the sandbox failed: ${errorMessage(err)}`;
+    });
+  }
+  if (warm.resetProblem === null) {
+    warm.keptForNext = true;
+    await touch(deps, r).catch(() => void 0);
+  } else {
+    ctx.notes.push(`warm: the sandbox was removed after this run: ${warm.resetProblem}`);
+    await removeSession(deps, r).catch(
+      (err) => ctx.notes.push(`warm: removing it: ${errorMessage(err)}`)
+    );
+  }
+}
+async function runInWarm(given, deps, r, w) {
+  const spec = warmSpec(given, r);
   const ctx = new RunContext(spec, deps);
   const x = sessionPieces(r);
   ctx.notes.push(...r.notes);
@@ -17495,22 +17518,7 @@ async function runInWarm(given, deps, r, w) {
     const problems = await endRun(ctx, r);
     if (problems.length) warm.resetProblem = problems.join("; ");
   }
-  if (failure !== null && warm.resetProblem === null)
-    warm.resetProblem = `the run failed: ${errorMessage(failure)}`;
-  if (warm.resetProblem === null && r.spec.security.isolation === "runsc") {
-    await startKeeper(engine, r).catch((err) => {
-      warm.resetProblem = `restarting the sandbox failed: ${errorMessage(err)}`;
-    });
-  }
-  if (warm.resetProblem === null) {
-    warm.keptForNext = true;
-    await touch(deps, r).catch(() => void 0);
-  } else {
-    ctx.notes.push(`warm: the sandbox was removed after this run: ${warm.resetProblem}`);
-    await removeSession(deps, r).catch(
-      (err) => ctx.notes.push(`warm: removing it: ${errorMessage(err)}`)
-    );
-  }
+  await keepOrRemove(ctx, r, warm, failure);
   if (w.coldReason) ctx.notes.push(`warm: ${w.coldReason}`);
   for (const f of await ctx.cleanup.run()) ctx.notes.push(`cleanup: ${f}`);
   try {

@@ -112,14 +112,9 @@ function forCreate(spec: RunSpec): RunSpec {
   };
 }
 
-async function runInWarm(
-  given: RunSpec,
-  deps: RunDeps,
-  r: SessionRecord,
-  w: Pick<Warm, 'reused' | 'coldReason'>,
-): Promise<RunResult> {
-  // The run's own fields, the sandbox's sizes (as made).
-  const spec: RunSpec = {
+/** The run's own fields, with the warm sandbox's volume sizes (as it was made). */
+function warmSpec(given: RunSpec, r: SessionRecord): RunSpec {
+  return {
     ...given,
     limits: {
       ...given.limits,
@@ -128,6 +123,41 @@ async function runInWarm(
       stateSizeBytes: r.spec.limits.stateSizeBytes,
     },
   };
+}
+
+/**
+ * After a warm run: the sandbox is kept for the next run only when its reset was clean and the run did not fail
+ * (under gVisor it is restarted now: a fresh gVisor kernel); otherwise it is removed, and the result says why.
+ */
+async function keepOrRemove(ctx: RunContext, r: SessionRecord, warm: Warm, failure: unknown): Promise<void> {
+  const { deps } = ctx;
+  const { engine } = deps;
+  if (failure !== null && warm.resetProblem === null)
+    warm.resetProblem = `the run failed: ${errorMessage(failure)}`;
+  if (warm.resetProblem === null && r.spec.security.isolation === 'runsc') {
+    // Under gVisor the reset is a fresh start (a new gVisor kernel): made now, so the next run finds it started.
+    await startKeeper(engine, r).catch((err: unknown) => {
+      warm.resetProblem = `restarting the sandbox failed: ${errorMessage(err)}`;
+    });
+  }
+  if (warm.resetProblem === null) {
+    warm.keptForNext = true;
+    await touch(deps, r).catch(() => undefined);
+  } else {
+    ctx.notes.push(`warm: the sandbox was removed after this run: ${warm.resetProblem}`);
+    await removeSession(deps, r).catch((err: unknown) =>
+      ctx.notes.push(`warm: removing it: ${errorMessage(err)}`),
+    );
+  }
+}
+
+async function runInWarm(
+  given: RunSpec,
+  deps: RunDeps,
+  r: SessionRecord,
+  w: Pick<Warm, 'reused' | 'coldReason'>,
+): Promise<RunResult> {
+  const spec = warmSpec(given, r);
   const ctx = new RunContext(spec, deps);
   const x = sessionPieces(r);
   ctx.notes.push(...r.notes);
@@ -194,23 +224,7 @@ async function runInWarm(
     const problems = await endRun(ctx, r);
     if (problems.length) warm.resetProblem = problems.join('; ');
   }
-  if (failure !== null && warm.resetProblem === null)
-    warm.resetProblem = `the run failed: ${errorMessage(failure)}`;
-  if (warm.resetProblem === null && r.spec.security.isolation === 'runsc') {
-    // Under gVisor the reset is a fresh start (a new gVisor kernel): made now, so the next run finds it started.
-    await startKeeper(engine, r).catch((err: unknown) => {
-      warm.resetProblem = `restarting the sandbox failed: ${errorMessage(err)}`;
-    });
-  }
-  if (warm.resetProblem === null) {
-    warm.keptForNext = true;
-    await touch(deps, r).catch(() => undefined);
-  } else {
-    ctx.notes.push(`warm: the sandbox was removed after this run: ${warm.resetProblem}`);
-    await removeSession(deps, r).catch((err: unknown) =>
-      ctx.notes.push(`warm: removing it: ${errorMessage(err)}`),
-    );
-  }
+  await keepOrRemove(ctx, r, warm, failure);
   if (w.coldReason) ctx.notes.push(`warm: ${w.coldReason}`);
   for (const f of await ctx.cleanup.run()) ctx.notes.push(`cleanup: ${f}`);
   try {
