@@ -35368,19 +35368,13 @@ async function persistVolume(ctx, prep, persist) {
 async function holdVolumes(ctx, image, volumes, owner, labels) {
   const { engine } = ctx.deps;
   const spec = holderContainer(labels, "holder", image, owner, volumes);
-  const startOne = async () => {
-    const id = await engine.createContainer(spec);
-    let removed = false;
-    const remove = async () => {
-      if (removed) return;
-      removed = true;
-      await engine.removeContainer(id);
-    };
-    ctx.cleanup.add("remove the volume holder", remove);
-    await engine.startContainer(id).catch(async (err) => {
-      await remove().catch(() => void 0);
-      throw err;
-    });
+  const startOne = async (name) => {
+    const id = await engine.createContainer({ ...spec, name });
+    ctx.cleanup.add("remove the volume holder", () => engine.removeContainer(id));
+    return engine.startContainer(id).then(
+      () => null,
+      (err) => err ?? new InternalError("the engine refused the start with no reason")
+    );
   };
   const refused = (err) => new EngineError(
     engine.info.name,
@@ -35388,20 +35382,15 @@ async function holdVolumes(ctx, image, volumes, owner, labels) {
     `Podman unmounts a volume when no running container has it, so a holder runs \`sleep infinity\` from ${image}, which failed: ${errorMessage(err)}`,
     "use an image with sleep, or --volume-backend unbounded"
   );
-  try {
-    await startOne();
-  } catch (first) {
-    if (!(first instanceof EngineError) || (first.statusCode ?? 0) < 500) throw refused(first);
-    ctx.check();
-    try {
-      await startOne();
-    } catch (second) {
-      throw refused(second);
-    }
-    ctx.notes.push(
-      `the volume holder failed to start on the engine's side (${errorMessage(first)}); a second one started`
-    );
-  }
+  const first = await startOne(spec.name);
+  if (first === null) return;
+  if (!(first instanceof EngineError) || (first.statusCode ?? 0) < 500) throw refused(first);
+  ctx.check();
+  const second = await startOne(`${spec.name}-2`);
+  if (second !== null) throw refused(second);
+  ctx.notes.push(
+    `the volume holder failed to start on the engine's side (${errorMessage(first)}); a second one started`
+  );
 }
 async function chownVolumes(ctx, image, volumes, owner, labels) {
   const { engine } = ctx.deps;

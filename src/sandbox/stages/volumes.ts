@@ -116,19 +116,16 @@ async function holdVolumes(
 ) {
   const { engine } = ctx.deps;
   const spec = holderContainer(labels, 'holder', image, owner, volumes);
-  const startOne = async () => {
-    const id = await engine.createContainer(spec);
-    let removed = false;
-    const remove = async () => {
-      if (removed) return;
-      removed = true;
-      await engine.removeContainer(id);
-    };
-    ctx.cleanup.add('remove the volume holder', remove);
-    await engine.startContainer(id).catch(async (err: unknown) => {
-      await remove().catch(() => undefined);
-      throw err;
-    });
+  // Create errors are the engine's own answer (thrown as they are, with its hint); only the start is retried. The
+  // second holder has a name of its own, so a first one the engine failed to remove cannot clash with it; each is
+  // removed by the run's cleanup, which reports a removal that fails.
+  const startOne = async (name: string): Promise<unknown> => {
+    const id = await engine.createContainer({ ...spec, name });
+    ctx.cleanup.add('remove the volume holder', () => engine.removeContainer(id));
+    return engine.startContainer(id).then(
+      () => null,
+      (err: unknown) => err ?? new InternalError('the engine refused the start with no reason'),
+    );
   };
   const refused = (err: unknown) =>
     new EngineError(
@@ -137,20 +134,15 @@ async function holdVolumes(
       `Podman unmounts a volume when no running container has it, so a holder runs \`sleep infinity\` from ${image}, which failed: ${errorMessage(err)}`,
       'use an image with sleep, or --volume-backend unbounded',
     );
-  try {
-    await startOne();
-  } catch (first) {
-    if (!(first instanceof EngineError) || (first.statusCode ?? 0) < 500) throw refused(first);
-    ctx.check();
-    try {
-      await startOne();
-    } catch (second) {
-      throw refused(second);
-    }
-    ctx.notes.push(
-      `the volume holder failed to start on the engine's side (${errorMessage(first)}); a second one started`,
-    );
-  }
+  const first = await startOne(spec.name);
+  if (first === null) return;
+  if (!(first instanceof EngineError) || (first.statusCode ?? 0) < 500) throw refused(first);
+  ctx.check();
+  const second = await startOne(`${spec.name}-2`);
+  if (second !== null) throw refused(second);
+  ctx.notes.push(
+    `the volume holder failed to start on the engine's side (${errorMessage(first)}); a second one started`,
+  );
 }
 
 async function chownVolumes(
