@@ -4749,6 +4749,9 @@ var ProtocolError = class extends Error {
 var HeaderError = class extends Error {
   name = "HeaderError";
 };
+var InternalError = class extends Error {
+  name = "InternalError";
+};
 function errorMessage(err) {
   return err instanceof Error ? err.message : String(err);
 }
@@ -6527,6 +6530,25 @@ function holderContainer(labels, role, image, owner, volumes) {
   });
 }
 
+// src/sandbox/holder.ts
+async function startHolder(engine, spec, made, check = () => void 0) {
+  const startOne = async (name) => {
+    const id = await engine.createContainer({ ...spec, name });
+    made(id);
+    return engine.startContainer(id).then(
+      () => null,
+      (err) => err ?? new InternalError("the engine refused the start with no reason")
+    );
+  };
+  const first = await startOne(spec.name);
+  if (first === null) return { started: true, retried: null };
+  if (!(first instanceof EngineError) || (first.statusCode ?? 0) < 500)
+    return { started: false, error: first };
+  check();
+  const second = await startOne(`${spec.name}-2`);
+  return second === null ? { started: true, retried: first } : { started: false, error: second };
+}
+
 // src/comparator/context.ts
 var CONTEXT_ENV = "SANDBOX_LANDRUN_CONTEXT";
 var CONTEXT_VERSION = 1;
@@ -6690,7 +6712,7 @@ async function runComparator(o, deps) {
       user,
       labels
     );
-    if (volume.backend === "tmpfs") await holdVolume(engine, o.image, volume.name, user, labels);
+    if (volume.backend === "tmpfs") await holdVolume(engine, o.image, volume.name, user, labels, notice);
     const ctx = {
       version: CONTEXT_VERSION,
       runId,
@@ -6722,16 +6744,21 @@ async function runComparator(o, deps) {
       await volume.remove().catch((err) => notice(`cleanup: ${volume.name}: ${errorMessage(err)}`));
   }
 }
-async function holdVolume(engine, image, volume, user, labels) {
-  const id = await engine.createContainer(
-    holderContainer(labels, "lake-holder", image, user, [{ name: volume, mount: "/lake" }])
+async function holdVolume(engine, image, volume, user, labels, notice) {
+  const h = await startHolder(
+    engine,
+    holderContainer(labels, "lake-holder", image, user, [{ name: volume, mount: "/lake" }]),
+    () => void 0
   );
-  try {
-    await engine.startContainer(id);
-  } catch (err) {
+  if (!h.started) {
     throw new InputError(
       "volumeBackend",
-      `a tmpfs .lake needs a holder running \`sleep infinity\` in ${image}, which failed (${errorMessage(err)}); use a loop volume`
+      `a tmpfs .lake needs a holder running \`sleep infinity\` in ${image}, which failed (${errorMessage(h.error)}); use a loop volume`
+    );
+  }
+  if (h.retried !== null) {
+    notice(
+      `the .lake holder failed to start on the engine's side (${errorMessage(h.retried)}); a second one started`
     );
   }
 }

@@ -34563,6 +34563,25 @@ import { randomBytes as randomBytes2 } from "node:crypto";
 import fsp10 from "node:fs/promises";
 import path16 from "node:path";
 
+// src/sandbox/holder.ts
+async function startHolder(engine, spec, made, check2 = () => void 0) {
+  const startOne = async (name) => {
+    const id = await engine.createContainer({ ...spec, name });
+    made(id);
+    return engine.startContainer(id).then(
+      () => null,
+      (err) => err ?? new InternalError("the engine refused the start with no reason")
+    );
+  };
+  const first = await startOne(spec.name);
+  if (first === null) return { started: true, retried: null };
+  if (!(first instanceof EngineError) || (first.statusCode ?? 0) < 500)
+    return { started: false, error: first };
+  check2();
+  const second = await startOne(`${spec.name}-2`);
+  return second === null ? { started: true, retried: first } : { started: false, error: second };
+}
+
 // src/comparator/context.ts
 var CONTEXT_ENV = "SANDBOX_LANDRUN_CONTEXT";
 var CONTEXT_VERSION = 1;
@@ -34726,7 +34745,7 @@ async function runComparator(o, deps) {
       user,
       labels
     );
-    if (volume.backend === "tmpfs") await holdVolume(engine, o.image, volume.name, user, labels);
+    if (volume.backend === "tmpfs") await holdVolume(engine, o.image, volume.name, user, labels, notice);
     const ctx = {
       version: CONTEXT_VERSION,
       runId,
@@ -34758,16 +34777,21 @@ async function runComparator(o, deps) {
       await volume.remove().catch((err) => notice(`cleanup: ${volume.name}: ${errorMessage(err)}`));
   }
 }
-async function holdVolume(engine, image, volume, user, labels) {
-  const id = await engine.createContainer(
-    holderContainer(labels, "lake-holder", image, user, [{ name: volume, mount: "/lake" }])
+async function holdVolume(engine, image, volume, user, labels, notice) {
+  const h = await startHolder(
+    engine,
+    holderContainer(labels, "lake-holder", image, user, [{ name: volume, mount: "/lake" }]),
+    () => void 0
   );
-  try {
-    await engine.startContainer(id);
-  } catch (err) {
+  if (!h.started) {
     throw new InputError(
       "volumeBackend",
-      `a tmpfs .lake needs a holder running \`sleep infinity\` in ${image}, which failed (${errorMessage(err)}); use a loop volume`
+      `a tmpfs .lake needs a holder running \`sleep infinity\` in ${image}, which failed (${errorMessage(h.error)}); use a loop volume`
+    );
+  }
+  if (h.retried !== null) {
+    notice(
+      `the .lake holder failed to start on the engine's side (${errorMessage(h.retried)}); a second one started`
     );
   }
 }
@@ -35368,29 +35392,25 @@ async function persistVolume(ctx, prep, persist) {
 async function holdVolumes(ctx, image, volumes, owner, labels) {
   const { engine } = ctx.deps;
   const spec = holderContainer(labels, "holder", image, owner, volumes);
-  const startOne = async (name) => {
-    const id = await engine.createContainer({ ...spec, name });
-    ctx.cleanup.add("remove the volume holder", () => engine.removeContainer(id));
-    return engine.startContainer(id).then(
-      () => null,
-      (err) => err ?? new InternalError("the engine refused the start with no reason")
+  const h = await startHolder(
+    engine,
+    spec,
+    (id) => ctx.cleanup.add("remove the volume holder", () => engine.removeContainer(id)),
+    () => ctx.check()
+  );
+  if (!h.started) {
+    throw new EngineError(
+      engine.info.name,
+      "hold the volumes mounted",
+      `Podman unmounts a volume when no running container has it, so a holder runs \`sleep infinity\` from ${image}, which failed: ${errorMessage(h.error)}`,
+      "use an image with sleep, or --volume-backend unbounded"
     );
-  };
-  const refused = (err) => new EngineError(
-    engine.info.name,
-    "hold the volumes mounted",
-    `Podman unmounts a volume when no running container has it, so a holder runs \`sleep infinity\` from ${image}, which failed: ${errorMessage(err)}`,
-    "use an image with sleep, or --volume-backend unbounded"
-  );
-  const first = await startOne(spec.name);
-  if (first === null) return;
-  if (!(first instanceof EngineError) || (first.statusCode ?? 0) < 500) throw refused(first);
-  ctx.check();
-  const second = await startOne(`${spec.name}-2`);
-  if (second !== null) throw refused(second);
-  ctx.notes.push(
-    `the volume holder failed to start on the engine's side (${errorMessage(first)}); a second one started`
-  );
+  }
+  if (h.retried !== null) {
+    ctx.notes.push(
+      `the volume holder failed to start on the engine's side (${errorMessage(h.retried)}); a second one started`
+    );
+  }
 }
 async function chownVolumes(ctx, image, volumes, owner, labels) {
   const { engine } = ctx.deps;

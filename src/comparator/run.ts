@@ -12,6 +12,7 @@ import { GiB, type Isolation } from '../config/run-options.js';
 import { InputError, InterruptedError, errorMessage } from '../config/errors.js';
 import type { Engine, Labels } from '../engine/types.js';
 import { holderContainer } from '../sandbox/helper-containers.js';
+import { startHolder } from '../sandbox/holder.js';
 import { LABEL_RUN, chooseRunscRuntime, newRunId, runLabels } from '../sandbox/plan.js';
 import { chooseBackend, createVolume, type CreatedVolume, type VolumeHost } from '../sandbox/volumes.js';
 import {
@@ -164,7 +165,7 @@ export async function runComparator(o: ComparatorRun, deps: ComparatorDeps): Pro
     );
     // A tmpfs volume is emptied whenever no container has it mounted: between the build and the export of a module
     // a holder keeps it mounted (a loop volume keeps its files on its own).
-    if (volume.backend === 'tmpfs') await holdVolume(engine, o.image, volume.name, user, labels);
+    if (volume.backend === 'tmpfs') await holdVolume(engine, o.image, volume.name, user, labels, notice);
     const ctx: LandrunContext = {
       version: CONTEXT_VERSION,
       runId,
@@ -206,16 +207,23 @@ async function holdVolume(
   volume: string,
   user: { uid: number; gid: number },
   labels: Labels,
+  notice: (line: string) => void,
 ): Promise<void> {
-  const id = await engine.createContainer(
+  // The holders carry the run's labels: the run's cleanup removes every labelled container.
+  const h = await startHolder(
+    engine,
     holderContainer(labels, 'lake-holder', image, user, [{ name: volume, mount: '/lake' }]),
+    () => undefined,
   );
-  try {
-    await engine.startContainer(id);
-  } catch (err) {
+  if (!h.started) {
     throw new InputError(
       'volumeBackend',
-      `a tmpfs .lake needs a holder running \`sleep infinity\` in ${image}, which failed (${errorMessage(err)}); use a loop volume`,
+      `a tmpfs .lake needs a holder running \`sleep infinity\` in ${image}, which failed (${errorMessage(h.error)}); use a loop volume`,
+    );
+  }
+  if (h.retried !== null) {
+    notice(
+      `the .lake holder failed to start on the engine's side (${errorMessage(h.retried)}); a second one started`,
     );
   }
 }

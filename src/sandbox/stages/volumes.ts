@@ -5,6 +5,7 @@
 import { CleanupError, EngineError, InternalError, errorMessage } from '../../config/errors.js';
 import type { Labels } from '../../engine/types.js';
 import { fitVolumes } from '../disk.js';
+import { startHolder } from '../holder.js';
 import { chownContainer, holderContainer } from '../helper-containers.js';
 import { volumePlans, type RunVolumeRole, type VolumePlan } from '../plan.js';
 import type { RunContext } from '../run-context.js';
@@ -101,11 +102,7 @@ async function persistVolume(
  * its archive of a stopped container reads the bare mount point: the source would be copied under the mount, and
  * /output collected empty (a tmpfs one would be gone). A holder keeps them mounted for the whole run: `sleep
  * infinity` from the run's image, read-only mounts, no network, no capabilities, removed before the volumes.
- *
- * Podman 4.3 sometimes fails a holder's start on its side ("`runc start` failed: exit status 1", HTTP 500: the
- * process had already died between `runc create` and `runc start`; seen once in CI). The holder runs nothing of the
- * run's, so a failure on the engine's side (5xx) gets one more holder, and the result's notes say so; a second
- * failure, or a refusal (4xx), ends the run as before.
+ * A start that fails on the engine's side gets one more holder (holder.ts), and the result's notes say so.
  */
 async function holdVolumes(
   ctx: RunContext,
@@ -116,33 +113,25 @@ async function holdVolumes(
 ) {
   const { engine } = ctx.deps;
   const spec = holderContainer(labels, 'holder', image, owner, volumes);
-  // Create errors are the engine's own answer (thrown as they are, with its hint); only the start is retried. The
-  // second holder has a name of its own, so a first one the engine failed to remove cannot clash with it; each is
-  // removed by the run's cleanup, which reports a removal that fails.
-  const startOne = async (name: string): Promise<unknown> => {
-    const id = await engine.createContainer({ ...spec, name });
-    ctx.cleanup.add('remove the volume holder', () => engine.removeContainer(id));
-    return engine.startContainer(id).then(
-      () => null,
-      (err: unknown) => err ?? new InternalError('the engine refused the start with no reason'),
-    );
-  };
-  const refused = (err: unknown) =>
-    new EngineError(
+  const h = await startHolder(
+    engine,
+    spec,
+    (id) => ctx.cleanup.add('remove the volume holder', () => engine.removeContainer(id)),
+    () => ctx.check(),
+  );
+  if (!h.started) {
+    throw new EngineError(
       engine.info.name,
       'hold the volumes mounted',
-      `Podman unmounts a volume when no running container has it, so a holder runs \`sleep infinity\` from ${image}, which failed: ${errorMessage(err)}`,
+      `Podman unmounts a volume when no running container has it, so a holder runs \`sleep infinity\` from ${image}, which failed: ${errorMessage(h.error)}`,
       'use an image with sleep, or --volume-backend unbounded',
     );
-  const first = await startOne(spec.name);
-  if (first === null) return;
-  if (!(first instanceof EngineError) || (first.statusCode ?? 0) < 500) throw refused(first);
-  ctx.check();
-  const second = await startOne(`${spec.name}-2`);
-  if (second !== null) throw refused(second);
-  ctx.notes.push(
-    `the volume holder failed to start on the engine's side (${errorMessage(first)}); a second one started`,
-  );
+  }
+  if (h.retried !== null) {
+    ctx.notes.push(
+      `the volume holder failed to start on the engine's side (${errorMessage(h.retried)}); a second one started`,
+    );
+  }
 }
 
 async function chownVolumes(
