@@ -1,6 +1,8 @@
 // Sessions and warm runs (issue 12), ratios against a baseline measured in the same run, interleaved, every sample
 // kept (bench/results/sessions-<time>.json). `npm run bench -- sessions`; BENCH_THROUGHPUT_RUNS (default 200) sets
-// the runs of each throughput side; BENCH_SESSIONS_PROXY=0 skips the proxy side.
+// the runs of each throughput side; BENCH_SESSIONS_PROXY=0 skips the proxy side; BENCH_SESSIONS_PARTS (e.g.
+// "warmExec,throughputNone") runs only those parts, and the record says which were left out. The warm exec part
+// times every CLI of BENCH_CLIS (bench/lib.mjs), interleaved round by round, to show each step of a change.
 //  1. warm exec: median `exec ID -- true` against a cold `run -- true` (target <= 0.25)
 //  2. throughput: N runs of a Python program that prints one line, `run --warm` against `run`, both
 //     --network none: runs per minute each (target: warm >= 4x cold)
@@ -9,6 +11,7 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { cliVariants } from './lib.mjs';
 
 const CLI = path.resolve(import.meta.dirname, '../dist/cli.js');
 const BASE = process.env.SANDBOX_BASE_IMAGE ?? 'sandbox-action/base:bookworm';
@@ -21,35 +24,47 @@ const median = (xs) => {
   const m = Math.floor(s.length / 2);
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 };
-function cli(args) {
+function cli(args, file = CLI) {
   const t = process.hrtime.bigint();
-  const r = spawnSync(process.execPath, [CLI, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const r = spawnSync(process.execPath, [file, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
   const ms = Number(process.hrtime.bigint() - t) / 1e6;
   if (r.status !== 0) throw new Error(`sandbox-action ${args.join(' ')} exited ${r.status}: ${r.stderr}`);
   return { ms, stdout: r.stdout.toString().trim() };
 }
 const fixed = (x) => Number(x.toFixed(3));
 
+/** Each variant's exec and cold run, interleaved: per round, every variant's exec then its run. */
 function warmExec(rounds, samples) {
+  const variants = cliVariants();
   const id = cli(['create', '--image', BASE, ...SMALL]).stdout;
   try {
-    cli(['exec', '--quiet', id, '--', 'true']);
-    cli(['run', '--quiet', '--image', BASE, ...SMALL, '--', 'true']);
-    const exec = [];
-    const run = [];
-    for (let i = 0; i < rounds; i++) {
-      exec.push(cli(['exec', '--quiet', id, '--', 'true']).ms);
-      run.push(cli(['run', '--quiet', '--image', BASE, ...SMALL, '--', 'true']).ms);
+    const times = variants.map(() => ({ exec: [], run: [] }));
+    for (const v of variants) {
+      cli(['exec', '--quiet', id, '--', 'true'], v.cli);
+      cli(['run', '--quiet', '--image', BASE, ...SMALL, '--', 'true'], v.cli);
     }
-    samples.warmExec = { exec, run };
-    const ratio = median(exec) / median(run);
-    return {
-      execMedianMs: fixed(median(exec)),
-      runMedianMs: fixed(median(run)),
-      ratio: fixed(ratio),
-      target: '<= 0.25',
-      met: ratio <= 0.25,
+    for (let i = 0; i < rounds; i++) {
+      variants.forEach((v, k) => {
+        times[k].exec.push(cli(['exec', '--quiet', id, '--', 'true'], v.cli).ms);
+        times[k].run.push(cli(['run', '--quiet', '--image', BASE, ...SMALL, '--', 'true'], v.cli).ms);
+      });
+    }
+    const summary = (t) => {
+      const ratio = median(t.exec) / median(t.run);
+      return {
+        execMedianMs: fixed(median(t.exec)),
+        runMedianMs: fixed(median(t.run)),
+        ratio: fixed(ratio),
+        target: '<= 0.25',
+        met: ratio <= 0.25,
+      };
     };
+    if (variants.length === 1) {
+      samples.warmExec = times[0];
+      return summary(times[0]);
+    }
+    samples.warmExec = Object.fromEntries(variants.map((v, k) => [v.name, times[k]]));
+    return Object.fromEntries(variants.map((v, k) => [v.name, summary(times[k])]));
   } finally {
     cli(['rm', id]);
   }
@@ -115,16 +130,21 @@ function createVsRun(rounds, samples) {
 export function benchSessions({ rounds }) {
   const n = Number(process.env.BENCH_THROUGHPUT_RUNS ?? 200);
   const samples = {};
+  const parts = (process.env.BENCH_SESSIONS_PARTS ?? '').split(',').filter(Boolean);
+  const part = (name, f) =>
+    parts.length && !parts.includes(name) ? { skipped: `BENCH_SESSIONS_PARTS=${parts.join(',')}` } : f();
   const r = {
-    warmExec: warmExec(rounds, samples),
-    throughputNone: throughput(n, ['--network', 'none'], samples, 'throughputNone'),
+    warmExec: part('warmExec', () => warmExec(rounds, samples)),
+    throughputNone: part('throughputNone', () =>
+      throughput(n, ['--network', 'none'], samples, 'throughputNone'),
+    ),
     // BENCH_SESSIONS_PROXY=0 leaves the proxy side out (said in the record), e.g. on an engine whose networks
     // are not in this host's namespace.
     throughputProxy:
       process.env.BENCH_SESSIONS_PROXY === '0'
         ? { skipped: 'BENCH_SESSIONS_PROXY=0' }
-        : throughput(n, PROXY, samples, 'throughputProxy'),
-    createVsRun: createVsRun(Math.min(rounds, 5), samples),
+        : part('throughputProxy', () => throughput(n, PROXY, samples, 'throughputProxy')),
+    createVsRun: part('createVsRun', () => createVsRun(Math.min(rounds, 5), samples)),
   };
   cli(['gc']);
   const dir = path.resolve(import.meta.dirname, 'results');

@@ -7,12 +7,24 @@ var __getOwnPropDesc = Object.getOwnPropertyDescriptor;
 var __getOwnPropNames = Object.getOwnPropertyNames;
 var __getProtoOf = Object.getPrototypeOf;
 var __hasOwnProp = Object.prototype.hasOwnProperty;
+var __esm = (fn, res, err) => function __init() {
+  if (err) throw err[0];
+  try {
+    return fn && (res = (0, fn[__getOwnPropNames(fn)[0]])(fn = 0)), res;
+  } catch (e) {
+    throw err = [e], e;
+  }
+};
 var __commonJS = (cb, mod) => function __require() {
   try {
     return mod || (0, cb[__getOwnPropNames(cb)[0]])((mod = { exports: {} }).exports, mod), mod.exports;
   } catch (e) {
     throw mod = 0, e;
   }
+};
+var __export = (target, all) => {
+  for (var name in all)
+    __defProp(target, name, { get: all[name], enumerable: true });
 };
 var __copyProps = (to, from, except, desc) => {
   if (from && typeof from === "object" || typeof from === "function") {
@@ -30,6 +42,973 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
   isNodeMode || !mod || !mod.__esModule ? __defProp(target, "default", { value: mod, enumerable: true }) : target,
   mod
 ));
+
+// src/config/errors.ts
+function errorMessage(err) {
+  return err instanceof Error ? err.message : String(err);
+}
+function asError(err) {
+  return err instanceof Error ? err : new InternalError(String(err));
+}
+function errorKind(err) {
+  if (err instanceof InputError || err instanceof HeaderError) return "input";
+  if (err instanceof EngineError || err instanceof RegistryError || err instanceof CleanupError || err instanceof ProtocolError)
+    return "engine";
+  if (err instanceof SandboxError) return "sandbox";
+  if (err instanceof InterruptedError) return "interrupted";
+  return "internal";
+}
+function exitCodeFor(kind, err) {
+  const rule = EXIT_CODES[kind][errorKind(err)];
+  if (rule !== "signal") return rule;
+  return err instanceof InterruptedError ? SIGNAL_EXIT[err.signal] ?? 130 : 130;
+}
+function inputExitCode(kind) {
+  const rule = EXIT_CODES[kind].input;
+  return rule === "signal" ? 130 : rule;
+}
+var InputError, EngineError, ReservationError, RegistryError, CleanupError, SandboxError, InterruptedError, ProtocolError, HeaderError, InternalError, SIGNAL_EXIT, EXIT_CODES, FAILED_EXIT;
+var init_errors = __esm({
+  "src/config/errors.ts"() {
+    "use strict";
+    InputError = class extends Error {
+      constructor(input, problem) {
+        super(`${input}: ${problem}`);
+        this.input = input;
+        this.problem = problem;
+        this.name = "InputError";
+      }
+      input;
+      problem;
+    };
+    EngineError = class extends Error {
+      constructor(engine, operation, detail, hint = "", statusCode) {
+        super(`${engine}: ${operation} failed: ${detail}${hint ? ` (${hint})` : ""}`);
+        this.engine = engine;
+        this.operation = operation;
+        this.detail = detail;
+        this.hint = hint;
+        this.statusCode = statusCode;
+        this.name = "EngineError";
+      }
+      engine;
+      operation;
+      detail;
+      hint;
+      statusCode;
+    };
+    ReservationError = class extends EngineError {
+    };
+    RegistryError = class extends Error {
+      constructor(message, status) {
+        super(message);
+        this.status = status;
+        this.name = "RegistryError";
+      }
+      status;
+    };
+    CleanupError = class extends AggregateError {
+      constructor(failures, causes = []) {
+        super(causes, failures.join("; "));
+        this.failures = failures;
+        this.name = "CleanupError";
+      }
+      failures;
+    };
+    SandboxError = class extends Error {
+      constructor(problems) {
+        super(`the sandbox is not what the plan said, so the command was not run: ${problems.join("; ")}`);
+        this.problems = problems;
+        this.name = "SandboxError";
+      }
+      problems;
+    };
+    InterruptedError = class extends Error {
+      constructor(signal) {
+        super(`interrupted by ${signal}; every container, network and volume of the run was removed`);
+        this.signal = signal;
+        this.name = "InterruptedError";
+      }
+      signal;
+    };
+    ProtocolError = class extends Error {
+      name = "ProtocolError";
+    };
+    HeaderError = class extends Error {
+      name = "HeaderError";
+    };
+    InternalError = class extends Error {
+      name = "InternalError";
+    };
+    SIGNAL_EXIT = { SIGHUP: 129, SIGINT: 130, SIGTERM: 143 };
+    EXIT_CODES = {
+      mirror: { input: 125, engine: 125, sandbox: 125, interrupted: "signal", internal: 125 },
+      landrun: { input: 2, engine: 125, sandbox: 125, interrupted: "signal", internal: 125 },
+      plain: { input: 2, engine: 1, sandbox: 1, interrupted: 1, internal: 1 }
+    };
+    FAILED_EXIT = 1;
+  }
+});
+
+// src/config/units.ts
+function parseSize(input, value) {
+  const m = /^\s*(\d+(?:\.\d+)?)\s*([a-zA-Z]*)\s*$/.exec(value);
+  if (!m) throw new InputError(input, `'${value}' is not ${SIZE_HELP}`);
+  const unit = SIZE_UNITS[m[2].toLowerCase()];
+  if (unit === void 0)
+    throw new InputError(input, `unknown unit '${m[2]}' in '${value}'; use ${SIZE_HELP}`);
+  const bytes = Math.floor(Number(m[1]) * unit);
+  if (!Number.isSafeInteger(bytes) || bytes <= 0) throw new InputError(input, `'${value}' must be above 0`);
+  return bytes;
+}
+function parseDuration(input, value) {
+  const text2 = value.trim();
+  if (/^\d+(\.\d+)?$/.test(text2)) return checkDuration(input, value, Math.round(Number(text2) * 1e3));
+  const part = /(\d+(?:\.\d+)?)(ms|s|m|h)/gy;
+  let total = 0;
+  let consumed = 0;
+  for (let m = part.exec(text2); m; m = part.exec(text2)) {
+    total += Number(m[1]) * DURATION_UNITS[m[2]];
+    consumed = part.lastIndex;
+  }
+  if (consumed === 0 || consumed !== text2.length) {
+    throw new InputError(input, `'${value}' is not ${DURATION_HELP}`);
+  }
+  return checkDuration(input, value, Math.round(total));
+}
+function checkDuration(input, value, ms) {
+  if (!Number.isSafeInteger(ms) || ms <= 0) throw new InputError(input, `'${value}' must be above 0`);
+  return ms;
+}
+function parsePositiveNumber(input, value, opts) {
+  const n = Number(value.trim());
+  const ok = value.trim() !== "" && Number.isFinite(n) && n > 0 && n <= opts.max && (!opts.integer || Number.isInteger(n));
+  if (!ok) {
+    const kind = opts.integer ? "a whole number" : "a number";
+    throw new InputError(input, `'${value}' is not ${kind} above 0 and at most ${opts.max}`);
+  }
+  return n;
+}
+function formatBytes(n) {
+  const units = ["B", "KiB", "MiB", "GiB", "TiB"];
+  let v = n;
+  let i = 0;
+  while (v >= 1024 && i < units.length - 1) {
+    v /= 1024;
+    i++;
+  }
+  return `${i === 0 ? v : v.toFixed(v >= 10 ? 0 : 1)} ${units[i]}`;
+}
+function formatDuration(ms) {
+  if (ms < 1e3) return `${ms} ms`;
+  if (ms < 6e4) return `${(ms / 1e3).toFixed(1)} s`;
+  const m = Math.floor(ms / 6e4);
+  const s2 = Math.round(ms % 6e4 / 1e3);
+  return `${m} min ${s2} s`;
+}
+var SIZE_UNITS, SIZE_HELP, DURATION_UNITS, DURATION_HELP;
+var init_units = __esm({
+  "src/config/units.ts"() {
+    "use strict";
+    init_errors();
+    SIZE_UNITS = {
+      "": 1,
+      b: 1,
+      k: 1024,
+      kb: 1024,
+      kib: 1024,
+      m: 1024 ** 2,
+      mb: 1024 ** 2,
+      mib: 1024 ** 2,
+      g: 1024 ** 3,
+      gb: 1024 ** 3,
+      gib: 1024 ** 3,
+      t: 1024 ** 4,
+      tb: 1024 ** 4,
+      tib: 1024 ** 4
+    };
+    SIZE_HELP = "a size like 512m, 2g, 20GiB or a byte count";
+    DURATION_UNITS = { ms: 1, s: 1e3, m: 6e4, h: 36e5 };
+    DURATION_HELP = "a duration like 90s, 20m, 1h30m or 1.5h";
+  }
+});
+
+// presets/agent.json
+var agent_default;
+var init_agent = __esm({
+  "presets/agent.json"() {
+    agent_default = {
+      name: "agent",
+      description: "A CLI coding agent (Claude Code, or any agent installed in the image) working on /work with no egress but its API: the proxy serves http://<proxy>/anthropic/… as https://api.anthropic.com/… with x-api-key from the host's ANTHROPIC_API_KEY; the sandbox gets ANTHROPIC_BASE_URL and a placeholder key, never the real one. Give the agent's command after --; other agents take their own --secret-route.",
+      image: "agent",
+      command: ["claude", "-p", "--help"],
+      network: "proxy",
+      allowPresets: [],
+      annotate: null,
+      outputs: [],
+      options: {
+        timeout: "2h",
+        "secret-route": ["anthropic=https://api.anthropic.com,header=x-api-key,env=ANTHROPIC_API_KEY"]
+      },
+      loosens: ["--secret-route"],
+      env: ["ANTHROPIC_API_KEY=sandbox-action-placeholder-the-proxy-sets-the-real-key", "HOME=/tmp"],
+      requiredJudges: ["exit-code"]
+    };
+  }
+});
+
+// presets/lean-proof.json
+var lean_proof_default;
+var init_lean_proof = __esm({
+  "presets/lean-proof.json"() {
+    lean_proof_default = {
+      name: "lean-proof",
+      description: "A Lean proof checked by comparator on the trusted side: the challenge, its imports, the lakefile, toolchain and comparator config from --challenge (the base branch) mounted read-only; a setup phase fetches the Mathlib olean cache through the egress proxy (lean allowlist) when the trusted manifest needs Mathlib; an advisory lake build (its messages become annotations) in a fresh container with no network; then comparator, every build and export of it in its own sandbox (sandbox-action landrun), its exit code and output the verdict.",
+      image: "lean",
+      entrypoint: "sh",
+      command: ["-c", "lake build"],
+      network: "none",
+      setup: {
+        command: `if grep -qi '"name": *"mathlib"' lake-manifest.json 2>/dev/null; then lake exe cache get; else echo 'lean-proof setup: no Mathlib in lake-manifest.json, no cache to fetch'; fi`,
+        network: "proxy"
+      },
+      allowPresets: ["lean"],
+      annotate: "lean",
+      outputs: [],
+      audit: {
+        allowAxioms: ["propext", "Classical.choice", "Quot.sound"]
+      },
+      options: {
+        timeout: "60m",
+        memory: "8g"
+      },
+      requiredJudges: ["exit-code", "challenge", "comparator"],
+      lean: {
+        judge: "comparator",
+        config: "config.json"
+      }
+    };
+  }
+});
+
+// presets/lean4.json
+var lean4_default;
+var init_lean4 = __esm({
+  "presets/lean4.json"() {
+    lean4_default = {
+      name: "lean4",
+      description: "A pull request to the lean4 compiler: the release build with ccache kept in /state, then ctest (label filter: --ctest-label).",
+      image: "lean4-dev",
+      entrypoint: "sh",
+      command: [
+        "-c",
+        'cmake --preset release && make -C build/release -j"$(nproc)" && ctest --test-dir build/release/stage1 -j"$(nproc)" --output-on-failure -L "${CTEST_LABEL:-.}"'
+      ],
+      network: "none",
+      allowPresets: [],
+      annotate: "gcc",
+      outputs: [],
+      options: {
+        timeout: "120m",
+        memory: "12g",
+        "state-size": "20g",
+        "work-size": "40g",
+        env: ["CCACHE_DIR=/state/ccache"]
+      },
+      requiredJudges: ["exit-code"]
+    };
+  }
+});
+
+// presets/python-tests.json
+var python_tests_default;
+var init_python_tests = __esm({
+  "presets/python-tests.json"() {
+    python_tests_default = {
+      name: "python-tests",
+      description: "Trusted tests against untrusted code: pytest in isolated mode (-I: no user site, no /work on sys.path at start-up), no plugin autoload, the tests, conftest.py files and pytest config from --tests (the base branch) mounted read-only over /work, JUnit XML as declared evidence judged on the trusted side.",
+      image: "python-sandbox",
+      entrypoint: "python",
+      command: [
+        "-I",
+        "-B",
+        "/sandbox-action/pytest/run.py",
+        "/output/junit.xml",
+        "--",
+        "-p",
+        "no:cacheprovider",
+        "-q"
+      ],
+      network: "none",
+      setup: { network: "proxy" },
+      allowPresets: ["pypi"],
+      annotate: null,
+      outputs: ["junit.xml"],
+      junit: "junit.xml",
+      tests: {
+        runner: "pytest",
+        paths: ["tests"]
+      },
+      options: {
+        timeout: "20m"
+      },
+      env: ["PYTEST_DISABLE_PLUGIN_AUTOLOAD=1"],
+      requiredJudges: ["exit-code", "declared-outputs", "junit"]
+    };
+  }
+});
+
+// src/config/option-table.ts
+var GiB, MiB, RUN_OPTIONS, DEFAULTS;
+var init_option_table = __esm({
+  "src/config/option-table.ts"() {
+    "use strict";
+    GiB = 1024 ** 3;
+    MiB = 1024 ** 2;
+    RUN_OPTIONS = {
+      image: { kind: "string", help: "image to run (required unless --preset names one)", loosens: null },
+      preset: {
+        kind: "string",
+        help: "a kind of job: python-tests, lean-proof, lean4 (image, command, network, parser, limits; explicit options win)",
+        loosens: null
+      },
+      "images-registry": {
+        kind: "string",
+        help: "where a preset's image comes from (default ghcr.io/org/sandbox-action)",
+        loosens: null
+      },
+      entrypoint: {
+        kind: "string",
+        help: "program to run instead of the image's entrypoint, e.g. sh",
+        loosens: null
+      },
+      source: {
+        kind: "string",
+        help: "directory copied into the writable /work volume (default: none)",
+        loosens: null
+      },
+      "source-readonly": {
+        kind: "boolean",
+        help: "bind-mount --source read-only at /work instead of copying it",
+        loosens: null
+      },
+      "output-dir": {
+        kind: "string",
+        help: "fresh directory to collect /output into (default: not collected)",
+        loosens: null
+      },
+      timeout: { kind: "string", help: "wall-clock limit, e.g. 90s, 20m, 1h (default 60m)", loosens: null },
+      memory: { kind: "string", help: "memory limit, swap included (default 2g, at least 16m)", loosens: null },
+      cpus: { kind: "string", help: "CPU limit (default 2, or the host count if lower)", loosens: null },
+      pids: { kind: "string", help: "process limit (default 512)", loosens: null },
+      nofile: { kind: "string", help: "open-files ulimit (default 8192)", loosens: null },
+      "max-file-size": {
+        kind: "string",
+        help: "largest file the command may write, the fsize ulimit (default 4g)",
+        loosens: null
+      },
+      "tmp-size": {
+        kind: "string",
+        help: "size of the noexec tmpfs at /tmp (default 512m, at most half of --memory)",
+        loosens: null
+      },
+      "work-size": { kind: "string", help: "hard size cap of /work (default 20g)", loosens: null },
+      "output-size": { kind: "string", help: "hard size cap of /output (default 2g)", loosens: null },
+      "state-dir": {
+        kind: "string",
+        help: "host directory kept between runs at /state (copied in, collected back safely; default: none)",
+        loosens: null
+      },
+      "state-size": { kind: "string", help: "hard size cap of /state (default 5g)", loosens: null },
+      user: {
+        kind: "string",
+        help: "uid[:gid] or name to run as (default: the image user if not root, else 65534:65534)",
+        loosens: null
+      },
+      "allow-root": {
+        kind: "boolean",
+        help: "allow uid 0 in the sandbox",
+        loosens: "the command may run as root"
+      },
+      "no-watchdog": {
+        kind: "boolean",
+        help: "start no watchdog",
+        loosens: "a killed CLI leaves the sandbox running past its deadline until gc"
+      },
+      "writable-root": {
+        kind: "boolean",
+        help: "make the root filesystem writable",
+        loosens: "the image can be changed"
+      },
+      "tmp-exec": {
+        kind: "boolean",
+        help: "allow executing files from /tmp",
+        loosens: "files written to /tmp run"
+      },
+      "cap-add": {
+        kind: "strings",
+        help: "add a Linux capability back (repeatable)",
+        loosens: "the capability is granted"
+      },
+      env: {
+        kind: "strings",
+        help: "KEY=VALUE for the sandbox (repeatable); nothing else is passed",
+        loosens: null
+      },
+      network: {
+        kind: "string",
+        help: "none (default), proxy (egress only through the allowlisting proxy) or open (unrestricted)",
+        loosens: "open: any host can be reached"
+      },
+      "secret-route": {
+        kind: "strings",
+        input: "secret-routes",
+        help: "with --network proxy: NAME=https://HOST[,header=H,env=VAR,ca=FILE] the proxy serves http://<proxy>/NAME/… as https://HOST/… with header H from $VAR; the sandbox gets NAME_BASE_URL, never the secret (repeatable)",
+        loosens: "the sandbox can call HOST with the host's secret"
+      },
+      "allow-domain": {
+        kind: "strings",
+        input: "allow-domains",
+        help: "with --network proxy: a name the build may reach, github.com or *.githubusercontent.com (repeatable)",
+        loosens: null
+      },
+      "allow-preset": {
+        kind: "strings",
+        input: "allow-preset",
+        help: "with --network proxy: a named allowlist: github, lean, pypi, debian (repeatable)",
+        loosens: null
+      },
+      "allow-cidr": {
+        kind: "strings",
+        input: "allow-cidrs",
+        help: "with --network proxy: addresses the proxy may connect to even when private or literal (repeatable)",
+        loosens: "the proxy may reach private addresses"
+      },
+      "allow-port": {
+        kind: "strings",
+        input: "allow-ports",
+        help: "with --network proxy: destination ports (default 443 and 80; repeatable)",
+        loosens: null
+      },
+      "add-host": {
+        kind: "strings",
+        help: "with --network proxy: NAME:IP for the proxy's resolver (internal mirrors, tests; repeatable)",
+        loosens: null
+      },
+      egress: {
+        kind: "string",
+        help: "with --network proxy: allowlist (default), transparent (allowlist, and tools that ignore proxy variables work too: listed names resolve to the proxy, which routes by TLS server name or Host) or audit (any public host, recorded, with a suggested allowlist)",
+        loosens: "audit: any public host can be reached"
+      },
+      "egress-network": {
+        kind: "string",
+        help: "with --network proxy: an existing network for the proxy's outside (default: a fresh bridge per run)",
+        loosens: "other containers may share the proxy's outside"
+      },
+      "egress-dns": {
+        kind: "strings",
+        help: "with --network proxy: resolver addresses the proxy asks (default: its engine's)",
+        loosens: null
+      },
+      "egress-max-bytes": {
+        kind: "string",
+        help: "with --network proxy: total bytes the run may move through the proxy (default: no cap)",
+        loosens: null
+      },
+      "proxy-image": {
+        kind: "string",
+        help: "with --network proxy: the proxy's image (default: built once from this version's sources)",
+        loosens: "the enforcement point is an image of your own"
+      },
+      "proxy-base-image": {
+        kind: "string",
+        help: "build the proxy image from this base with apt's nodejs (default: made from this machine's Node, without the network)",
+        loosens: null
+      },
+      isolation: { kind: "string", help: "default, or runsc for gVisor", loosens: null },
+      "allow-weaker-gvisor": {
+        kind: "boolean",
+        help: "with --isolation runsc: use a runsc runtime without --oci-seccomp, so no seccomp filter inside gVisor (for gVisor releases where --oci-seccomp breaks threads, docs/gvisor.md)",
+        loosens: "no seccomp filter inside gVisor"
+      },
+      pull: { kind: "string", help: "missing (default), always or never", loosens: null },
+      engine: {
+        kind: "string",
+        help: "docker or podman (default: DOCKER_HOST, CONTAINER_HOST, then the usual sockets; docs/engines.md)",
+        loosens: null
+      },
+      "volume-backend": {
+        kind: "string",
+        help: "how volume caps are enforced: auto (default), loop, tmpfs, unbounded",
+        loosens: "unbounded: writable volumes have no size cap"
+      },
+      "max-output-bytes": {
+        kind: "string",
+        help: "total bytes collected from /output (default 1g)",
+        loosens: null
+      },
+      "max-output-files": { kind: "string", help: "files collected from /output (default 10000)", loosens: null },
+      "max-output-file-size": {
+        kind: "string",
+        help: "largest single file collected (default 512m)",
+        loosens: null
+      },
+      annotate: {
+        kind: "string",
+        help: "annotations from the log (lean, gcc) or from a JUnit file in /output (junit, junit:path/in/output.xml)",
+        loosens: null
+      },
+      "audit-target": {
+        kind: "strings",
+        input: "audit-targets",
+        help: "after the build, a fresh sandbox (no network, /work read-only) prints the axioms of this Lean theorem (repeatable)",
+        loosens: null
+      },
+      "audit-module": {
+        kind: "strings",
+        input: "audit-modules",
+        help: "Lean module the audit imports (repeatable; default: the root of each target)",
+        loosens: null
+      },
+      "audit-allow": {
+        kind: "strings",
+        input: "audit-allow",
+        help: "axioms the audit accepts (default propext, Classical.choice, Quot.sound)",
+        loosens: null
+      },
+      "audit-protected": {
+        kind: "strings",
+        help: "PATH=BASEFILE: every theorem of BASEFILE (the base branch's PATH) must keep its statement in /work/PATH after the build (repeatable)",
+        loosens: null
+      },
+      output: {
+        kind: "strings",
+        input: "outputs",
+        help: "a file of /output the verdict needs, e.g. junit.xml: collected first, outside the count cap; missing fails the run (repeatable)",
+        loosens: null
+      },
+      junit: {
+        kind: "string",
+        help: "judge by this JUnit XML file of /output (a declared output): at least one test, none failed or errored",
+        loosens: null
+      },
+      expect: {
+        kind: "string",
+        help: "directory of expected files on this host (never in the sandbox): each must equal the /output file of the same path (.json as JSON)",
+        loosens: null
+      },
+      tests: {
+        kind: "string",
+        help: "trusted checkout (e.g. the base branch) whose tests, conftest.py files and pytest config replace the source's, read-only (python-tests)",
+        loosens: null
+      },
+      "tests-path": {
+        kind: "strings",
+        input: "tests-paths",
+        help: "test directories or files inside --tests (default: the preset's, tests)",
+        loosens: null
+      },
+      challenge: {
+        kind: "string",
+        help: "trusted checkout (e.g. the base branch) whose challenge, its imports, lakefile, toolchain and comparator config are judged, read-only (lean-proof)",
+        loosens: null
+      },
+      "comparator-config": {
+        kind: "string",
+        help: "comparator's config in the project (default config.json)",
+        loosens: null
+      },
+      comparator: {
+        kind: "string",
+        help: "the comparator program on this host (default: comparator on PATH)",
+        loosens: null
+      },
+      lean4export: {
+        kind: "string",
+        help: "the lean4export program on this host (default: lean4export on PATH)",
+        loosens: null
+      },
+      lake: {
+        kind: "string",
+        help: "the lake program on this host comparator is started with (default: lake on PATH)",
+        loosens: null
+      },
+      "head-sha": {
+        kind: "string",
+        help: "the commit the run verifies (40 hex; recorded in the result and checked by report)",
+        loosens: null
+      },
+      "base-sha": {
+        kind: "string",
+        help: "the base commit the head was merged into for this run (40 hex; recorded and checked by report)",
+        loosens: null
+      },
+      "base-ref": {
+        kind: "string",
+        help: "the branch it is verified against (recorded and checked by report)",
+        loosens: null
+      },
+      repository: {
+        kind: "string",
+        help: "owner/repo of the commit (recorded and checked by report)",
+        loosens: null
+      },
+      shard: {
+        kind: "string",
+        help: "I/N: this run is shard I of N (recorded; report needs every shard exactly once)",
+        loosens: null
+      },
+      "result-file": {
+        kind: "string",
+        help: "write the result JSON to this file, also when the run fails (status error with the reason)",
+        loosens: null
+      },
+      "skip-self-check": {
+        kind: "boolean",
+        help: "do not run the in-sandbox self-check before the command, e.g. for an image without /bin/sh",
+        loosens: "the sandbox is not checked from inside"
+      },
+      "log-limit": {
+        kind: "string",
+        help: "bytes of the build log shown before it is cut (default 64m)",
+        loosens: null
+      },
+      mount: {
+        kind: "strings",
+        input: "mounts",
+        help: "HOST:DEST[:ro|rw] a host directory or file, read-only unless :rw; /, /etc, /proc, /sys, /dev, sockets and credentials are refused (repeatable)",
+        loosens: ":rw: the sandbox can write to the host"
+      },
+      "allow-mount": {
+        kind: "strings",
+        help: "a host path --mount refuses by default (a socket, /etc…), mounted anyway (repeatable)",
+        loosens: "a refused host path is mounted"
+      },
+      persist: {
+        kind: "string",
+        help: "host directory holding a size-capped filesystem image mounted writable at /persist, kept between runs and sessions",
+        loosens: null
+      },
+      "persist-size": {
+        kind: "string",
+        help: "size cap of /persist when its image is made (default 1g)",
+        loosens: null
+      },
+      setup: {
+        kind: "string",
+        help: "a shell command run first, in its own container on the same volumes, with --setup-network; the command then runs in a fresh one",
+        loosens: null
+      },
+      "setup-network": {
+        kind: "string",
+        help: "the setup phase's network: none (default) or proxy (the allowlist options apply to it)",
+        loosens: null
+      },
+      warm: {
+        kind: "boolean",
+        help: "reuse a warm sandbox with the same plan, reset between runs (fresh /work, /output, /tmp, no process left); a cold one when none is ready or it cannot be reset, as the result says",
+        loosens: null
+      },
+      "idle-ttl": {
+        kind: "string",
+        help: "with --warm: how long the warm sandbox is kept while idle (default 15m)",
+        loosens: null
+      },
+      "log-file": {
+        kind: "string",
+        help: "also write the build's log, as it came (capped at 16 MiB), to this new file (for a result artifact)",
+        loosens: null
+      }
+    };
+    DEFAULTS = {
+      timeoutMs: 60 * 6e4,
+      memoryBytes: 2 * GiB,
+      cpus: 2,
+      pids: 512,
+      nofile: 8192,
+      fsizeBytes: 4 * GiB,
+      tmpSizeBytes: 512 * MiB,
+      workSizeBytes: 20 * GiB,
+      outputSizeBytes: 2 * GiB,
+      stateSizeBytes: 5 * GiB,
+      maxStateFiles: 2e5,
+      maxOutputBytes: 1 * GiB,
+      maxOutputFiles: 1e4,
+      maxOutputFileBytes: 512 * MiB,
+      logLimitBytes: 64 * MiB
+    };
+  }
+});
+
+// src/config/presets.ts
+function presetLoosenings(p) {
+  const out = Object.keys(p.options).filter((k) => k in RUN_OPTIONS && RUN_OPTIONS[k].loosens !== null).map((k) => `--${k}`);
+  if (p.network === "open") out.unshift("--network open");
+  return out.filter((o) => !(p.loosens ?? []).includes(o));
+}
+function applyPreset(raw, command) {
+  const name = raw.preset;
+  if (name === void 0 || name === false) return { raw, command, preset: null, commandFromPreset: false };
+  if (typeof name !== "string" || !RUN_PRESETS[name]) {
+    throw new InputError(
+      "--preset",
+      `'${String(name)}' is not a preset; the presets are ${Object.keys(RUN_PRESETS).join(", ")}`
+    );
+  }
+  const p = RUN_PRESETS[name];
+  const loosens = presetLoosenings(p);
+  if (loosens.length)
+    throw new InputError(
+      "--preset",
+      `'${name}' sets ${loosens.join(", ")}, which loosens; a preset may only tighten`
+    );
+  const registry = typeof raw["images-registry"] === "string" ? raw["images-registry"] : DEFAULT_IMAGES_REGISTRY;
+  const out = { ...raw };
+  const fill = (k, v) => {
+    if (v === void 0) return;
+    const cur = out[k];
+    if (cur === void 0 || cur === false || Array.isArray(cur) && cur.length === 0) out[k] = v;
+  };
+  fill("image", `${registry}/${p.image}:latest`);
+  fill("entrypoint", p.entrypoint);
+  fill("network", p.network === "none" ? void 0 : p.network);
+  const setupOnline = p.setup?.network === "proxy" && (p.setup.command !== void 0 || typeof raw.setup === "string");
+  if (p.network === "proxy" || setupOnline) fill("allow-preset", p.allowPresets);
+  fill("annotate", p.annotate ?? void 0);
+  fill("output", p.outputs.length ? p.outputs : void 0);
+  fill("junit", p.junit);
+  for (const [k, v] of Object.entries(p.options)) fill(k, v);
+  return {
+    raw: out,
+    command: command.length ? command : [...p.command],
+    preset: p,
+    commandFromPreset: command.length === 0
+  };
+}
+var RUN_PRESETS, DEFAULT_IMAGES_REGISTRY;
+var init_presets = __esm({
+  "src/config/presets.ts"() {
+    "use strict";
+    init_agent();
+    init_lean_proof();
+    init_lean4();
+    init_python_tests();
+    init_errors();
+    init_option_table();
+    RUN_PRESETS = Object.fromEntries(
+      [python_tests_default, lean_proof_default, lean4_default, agent_default].map((p) => [p.name, p])
+    );
+    DEFAULT_IMAGES_REGISTRY = "ghcr.io/org/sandbox-action";
+  }
+});
+
+// src/egress/policy.ts
+function canonicalHost(text2) {
+  const raw = text2.trim();
+  if (raw === "" || raw.length > 255 || !/^[A-Za-z0-9.\-_:[\]]+$/.test(raw)) return null;
+  const bracketed = raw.startsWith("[") ? raw : import_node_net.default.isIPv6(raw) ? `[${raw}]` : raw;
+  if (!bracketed.startsWith("[") && bracketed.includes(":")) return null;
+  let host;
+  try {
+    host = new URL(`http://${bracketed}/`).hostname;
+  } catch {
+    return null;
+  }
+  if (host.startsWith("[")) {
+    const address = host.slice(1, -1);
+    const mapped = /^::ffff:([0-9a-f]{1,4}):([0-9a-f]{1,4})$/.exec(address);
+    if (mapped) {
+      const hi = parseInt(mapped[1], 16);
+      const lo = parseInt(mapped[2], 16);
+      return { kind: "ip", address: `${hi >> 8}.${hi & 255}.${lo >> 8}.${lo & 255}`, family: "ipv4" };
+    }
+    return { kind: "ip", address, family: "ipv6" };
+  }
+  if (import_node_net.default.isIPv4(host)) return { kind: "ip", address: host, family: "ipv4" };
+  const name = host.replace(/\.$/, "");
+  if (name.length === 0 || name.length > 253) return null;
+  const labels = name.split(".");
+  if (labels.length < 2 || !labels.every((l) => LABEL.test(l))) return null;
+  if (/^\d+$/.test(labels[labels.length - 1])) return null;
+  return { kind: "name", name };
+}
+function parseDomainRule(text2) {
+  const t = text2.trim();
+  if (t.startsWith("*.")) {
+    const rest = canonicalHost(t.slice(2));
+    if (rest?.kind !== "name")
+      throw new InputError("--allow-domain", `'${text2}' is not *.name with a valid name`);
+    return { kind: "suffix", suffix: rest.name };
+  }
+  const h = canonicalHost(t);
+  if (h?.kind !== "name") {
+    throw new InputError(
+      "--allow-domain",
+      `'${text2}' is not a host name like github.com or *.githubusercontent.com`
+    );
+  }
+  return { kind: "exact", name: h.name };
+}
+function parseCidr(text2) {
+  const m = /^([^/]+)\/(\d{1,3})$/.exec(text2.trim());
+  const family = m ? import_node_net.default.isIPv4(m[1]) ? "ipv4" : import_node_net.default.isIPv6(m[1]) ? "ipv6" : null : null;
+  const prefix = m ? Number(m[2]) : -1;
+  if (!m || !family || prefix > (family === "ipv4" ? 32 : 128)) {
+    throw new InputError("--allow-cidr", `'${text2}' is not a CIDR like 10.1.0.0/16 or fd00::/8`);
+  }
+  return { text: text2.trim(), address: m[1], prefix, family };
+}
+var import_node_net, LABEL, SPECIAL, specialLists;
+var init_policy = __esm({
+  "src/egress/policy.ts"() {
+    "use strict";
+    import_node_net = __toESM(require("node:net"), 1);
+    init_errors();
+    LABEL = /^(?!-)[a-z0-9_-]{1,63}(?<!-)$/;
+    SPECIAL = [
+      ["unspecified", "0.0.0.0", 8, "ipv4"],
+      ["private", "10.0.0.0", 8, "ipv4"],
+      ["cgnat", "100.64.0.0", 10, "ipv4"],
+      ["loopback", "127.0.0.0", 8, "ipv4"],
+      ["link-local", "169.254.0.0", 16, "ipv4"],
+      // 169.254.169.254: cloud metadata
+      ["private", "172.16.0.0", 12, "ipv4"],
+      ["reserved", "192.0.0.0", 24, "ipv4"],
+      ["documentation", "192.0.2.0", 24, "ipv4"],
+      ["private", "192.168.0.0", 16, "ipv4"],
+      ["benchmarking", "198.18.0.0", 15, "ipv4"],
+      ["documentation", "198.51.100.0", 24, "ipv4"],
+      ["documentation", "203.0.113.0", 24, "ipv4"],
+      ["multicast", "224.0.0.0", 4, "ipv4"],
+      ["reserved", "240.0.0.0", 4, "ipv4"],
+      // and 255.255.255.255
+      ["metadata", "168.63.129.16", 32, "ipv4"],
+      // Azure's host endpoint, used by GitHub's runners
+      ["unspecified", "::", 128, "ipv6"],
+      ["loopback", "::1", 128, "ipv6"],
+      ["ipv4-compatible", "::", 96, "ipv6"],
+      ["nat64", "64:ff9b::", 96, "ipv6"],
+      ["nat64", "64:ff9b:1::", 48, "ipv6"],
+      ["discard", "100::", 64, "ipv6"],
+      ["teredo", "2001::", 32, "ipv6"],
+      ["documentation", "2001:db8::", 32, "ipv6"],
+      ["6to4", "2002::", 16, "ipv6"],
+      ["private", "fc00::", 7, "ipv6"],
+      ["link-local", "fe80::", 10, "ipv6"],
+      ["site-local", "fec0::", 10, "ipv6"],
+      ["multicast", "ff00::", 8, "ipv6"]
+    ];
+    specialLists = SPECIAL.map(([name, addr, prefix, family]) => {
+      const b = new import_node_net.default.BlockList();
+      b.addSubnet(addr, prefix, family);
+      return { name, b };
+    });
+  }
+});
+
+// src/egress/config.ts
+var PROXY_PORT, DNS_PORT, CONFIG_ENV, PROXY_DEFAULTS;
+var init_config = __esm({
+  "src/egress/config.ts"() {
+    "use strict";
+    init_errors();
+    init_policy();
+    PROXY_PORT = 3128;
+    DNS_PORT = 53;
+    CONFIG_ENV = "SANDBOX_EGRESS_CONFIG";
+    PROXY_DEFAULTS = {
+      port: PROXY_PORT,
+      maxHeaderBytes: 16 * 1024,
+      maxConnections: 512,
+      idleTimeoutMs: 12e4
+    };
+  }
+});
+
+// src/config/secret-routes.ts
+function routeEnv(routes, address, port) {
+  return routes.map((r) => `${baseUrlVar(r.name)}=http://${address}:${port}/${r.name}`);
+}
+function parseSecretRoute(value, cwd, resolve) {
+  const bad = (why) => new InputError(
+    "--secret-route",
+    `'${value}': ${why} (NAME=https://HOST[,header=H,env=VAR,ca=FILE], e.g. anthropic=https://api.anthropic.com,header=x-api-key,env=ANTHROPIC_API_KEY)`
+  );
+  const eq = value.indexOf("=");
+  if (eq <= 0) throw bad("is not NAME=https://HOST");
+  const name = value.slice(0, eq);
+  if (!NAME2.test(name)) throw bad(`NAME '${name}' must be lower case letters, digits and -, at most 31`);
+  const [target = "", ...opts] = value.slice(eq + 1).split(",");
+  const m = /^https:\/\/([^/:?#@]+)(?::(\d{1,5}))?\/?$/.exec(target);
+  if (!m) throw bad(`'${target}' is not https://HOST or https://HOST:PORT (no path, no user)`);
+  const host = canonicalHost(m[1]);
+  if (host?.kind !== "name") throw bad(`'${m[1]}' is not a host name`);
+  const port = m[2] ? Number(m[2]) : 443;
+  if (port < 1 || port > 65535) throw bad(`port ${m[2]} is out of range`);
+  const route = {
+    name,
+    host: host.name,
+    port,
+    header: "authorization",
+    env: `${name.toUpperCase().replace(/-/g, "_")}_API_KEY`,
+    caFile: null
+  };
+  for (const o of opts) {
+    const i = o.indexOf("=");
+    const k = i > 0 ? o.slice(0, i) : o;
+    const v = i > 0 ? o.slice(i + 1) : "";
+    if (k === "header") {
+      const h = v.toLowerCase();
+      if (!HEADER.test(h) || RESERVED.includes(h) || h.startsWith("proxy-"))
+        throw bad(`header '${v}' is not a header the route may set`);
+      route.header = h;
+    } else if (k === "env") {
+      if (!ENV.test(v)) throw bad(`env '${v}' is not a variable name`);
+      route.env = v;
+    } else if (k === "ca") {
+      if (!v) throw bad("ca= needs a file");
+      route.caFile = resolve(cwd, v);
+    } else throw bad(`'${o}' is not header=, env= or ca=`);
+  }
+  return route;
+}
+function parseSecretRoutes(values, cwd, resolve) {
+  const routes = values.map((v) => parseSecretRoute(v, cwd, resolve));
+  const seen = /* @__PURE__ */ new Set();
+  for (const r of routes) {
+    if (seen.has(r.name)) throw new InputError("--secret-route", `two routes named '${r.name}'`);
+    seen.add(r.name);
+  }
+  return routes;
+}
+function routeSecrets(routes, env) {
+  const out = {};
+  for (const r of routes) {
+    const v = env[r.env];
+    if (!v) {
+      throw new InputError(
+        "--secret-route",
+        `'${r.name}' takes its secret from $${r.env}, which is not set here; export it before the run`
+      );
+    }
+    if (/[\r\n\0]/.test(v)) throw new InputError("--secret-route", `$${r.env} holds a line break`);
+    out[r.name] = v;
+  }
+  return out;
+}
+var NAME2, HEADER, ENV, RESERVED, baseUrlVar;
+var init_secret_routes = __esm({
+  "src/config/secret-routes.ts"() {
+    "use strict";
+    init_errors();
+    init_policy();
+    NAME2 = /^[a-z][a-z0-9-]{0,30}$/;
+    HEADER = /^[a-z0-9!#$%&'*+.^_`|~-]{1,64}$/;
+    ENV = /^[A-Za-z_][A-Za-z0-9_]{0,127}$/;
+    RESERVED = ["host", "content-length", "transfer-encoding", "connection", "upgrade", "te", "trailer"];
+    baseUrlVar = (name) => `${name.toUpperCase().replace(/-/g, "_")}_BASE_URL`;
+  }
+});
 
 // node_modules/events-universal/default.js
 var require_default = __commonJS({
@@ -2457,6 +3436,125 @@ var require_tar_stream = __commonJS({
   }
 });
 
+// src/engine/podman.ts
+function endpointsFor(choice, env) {
+  const rootless = env.XDG_RUNTIME_DIR ? [`unix://${env.XDG_RUNTIME_DIR}/podman/podman.sock`] : [];
+  if (choice === "docker") return [env.DOCKER_HOST || DOCKER_SOCKET];
+  if (choice === "podman") {
+    if (env.CONTAINER_HOST) return [env.CONTAINER_HOST];
+    return [ROOTFUL_PODMAN_SOCKET, ...rootless];
+  }
+  if (env.DOCKER_HOST) return [env.DOCKER_HOST];
+  if (env.CONTAINER_HOST) return [env.CONTAINER_HOST];
+  return [DOCKER_SOCKET, ROOTFUL_PODMAN_SOCKET, ...rootless];
+}
+function noPodmanHint(tried) {
+  return `no Podman service answers at ${tried.join(" or ")}; start one (\`podman system service --time=0 &\`, or \`systemctl --user start podman.socket\` for rootless Podman) or set CONTAINER_HOST to its socket`;
+}
+function parsePodmanInfo(j) {
+  const host = j.host ?? {};
+  const sec = host.security ?? {};
+  return {
+    rootless: sec.rootless === true,
+    cgroupVersion: typeof host.cgroupVersion === "string" ? host.cgroupVersion : "",
+    cgroupControllers: Array.isArray(host.cgroupControllers) ? host.cgroupControllers : [],
+    defaultCapabilities: (sec.capabilities ?? "").split(",").map((c) => c.trim()).filter(Boolean)
+  };
+}
+function podmanLimitsProblem(info) {
+  if (info.name !== "podman" || !info.rootless || info.cgroupVersion !== "v1") return null;
+  return "rootless Podman on a cgroup v1 host ignores --memory, --cpus and --pids (Podman drops every resource limit there), so the sandbox would have none; use rootful Podman (`sudo podman system service`), Docker, or a cgroup v2 host that delegates the memory, pids and cpu controllers to the user";
+}
+function podmanCapabilities(capDrop, capAdd, defaults) {
+  const dropped = new Set(capDrop.map(bare));
+  const all = /* @__PURE__ */ new Set([...DOCKER_DEFAULT_CAPS, ...defaults.map(bare)]);
+  const granted = /* @__PURE__ */ new Set([...[...all].filter((c) => !dropped.has(c)), ...capAdd.map(bare)]);
+  return { capDrop: ["ALL"], capAdd: [...granted].sort() };
+}
+function podmanUlimit(u) {
+  return { name: u.Name.toLowerCase().replace(/^rlimit_/, ""), soft: u.Soft, hard: u.Hard };
+}
+function podmanNetworkMode(mode, networks) {
+  if (mode !== "bridge") return mode ?? "";
+  if (networks.length === 1) return networks[0] === "podman" ? "bridge" : networks[0];
+  return `bridge:${networks.join(",")}`;
+}
+function podmanPidMode(mode) {
+  return mode === "private" ? "" : mode ?? "";
+}
+function coverReadOnlyTmpfs(spec, engineTmpfs) {
+  if (!spec.readOnlyRootfs || engineTmpfs.length === 0) return spec;
+  const missing = engineTmpfs.filter((t) => !spec.mounts.some((m) => m.target === t));
+  if (missing.length === 0) return spec;
+  return {
+    ...spec,
+    mounts: [
+      ...spec.mounts,
+      ...missing.map((target) => ({
+        type: "tmpfs",
+        source: "",
+        target,
+        readOnly: true,
+        tmpfs: { sizeBytes: 64 * 1024, mode: 493, options: ["ro", "nosuid", "nodev", "noexec"] }
+      }))
+    ]
+  };
+}
+function podmanTmpfsBlocks(sizeBytes, arch) {
+  if (arch !== "amd64" && arch !== "x86_64") return null;
+  return `nr_blocks=${Math.ceil(sizeBytes / 4096)}`;
+}
+function archiveUnderBase(src, base) {
+  const extract = import_tar_stream.default.extract();
+  const pack = import_tar_stream.default.pack();
+  const rename = (n) => n.startsWith("/") ? `${base}/${n.replace(/^\/+/, "")}` : n;
+  extract.on("entry", (header, stream, next) => {
+    const h = { ...header, name: rename(header.name) };
+    if (h.type === "link" && h.linkname) h.linkname = rename(h.linkname);
+    stream.pipe(pack.entry(h, (err) => err ? extract.destroy(err) : next()));
+  });
+  extract.on("finish", () => pack.finalize());
+  extract.on("error", (err) => pack.destroy(err));
+  src.on("error", (err) => extract.destroy(err));
+  src.pipe(extract);
+  const out = import_node_stream.Readable.from(pack);
+  out.on("close", () => {
+    if (!src.readableEnded) src.destroy();
+    extract.destroy();
+  });
+  return out;
+}
+var import_node_stream, import_tar_stream, ROOTFUL_PODMAN_SOCKET, DOCKER_SOCKET, PODMAN_NO_RUNSC, PODMAN_OOM_NOTE, DOCKER_DEFAULT_CAPS, bare, PODMAN_READ_ONLY_TMPFS;
+var init_podman = __esm({
+  "src/engine/podman.ts"() {
+    "use strict";
+    import_node_stream = require("node:stream");
+    import_tar_stream = __toESM(require_tar_stream(), 1);
+    ROOTFUL_PODMAN_SOCKET = "unix:///run/podman/podman.sock";
+    DOCKER_SOCKET = "unix:///var/run/docker.sock";
+    PODMAN_NO_RUNSC = "Podman's API does not report the arguments it runs a runtime with, so --oci-seccomp (gVisor's seccomp inside the sandbox) cannot be confirmed; use Docker for --isolation runsc (docs/engines.md)";
+    PODMAN_OOM_NOTE = "exit 137 (SIGKILL) under Podman, which does not report OOM kills: if the command reached --memory, this was the OOM killer (docs/engines.md)";
+    DOCKER_DEFAULT_CAPS = [
+      "AUDIT_WRITE",
+      "CHOWN",
+      "DAC_OVERRIDE",
+      "FOWNER",
+      "FSETID",
+      "KILL",
+      "MKNOD",
+      "NET_BIND_SERVICE",
+      "NET_RAW",
+      "SETFCAP",
+      "SETGID",
+      "SETPCAP",
+      "SETUID",
+      "SYS_CHROOT"
+    ];
+    bare = (c) => c.toUpperCase().replace(/^CAP_/, "");
+    PODMAN_READ_ONLY_TMPFS = ["/run", "/tmp", "/var/tmp"];
+  }
+});
+
 // node_modules/semver/internal/constants.js
 var require_constants2 = __commonJS({
   "node_modules/semver/internal/constants.js"(exports2, module2) {
@@ -4670,722 +5768,9566 @@ var require_semver2 = __commonJS({
   }
 });
 
-// src/config/errors.ts
-var InputError = class extends Error {
-  constructor(input, problem) {
-    super(`${input}: ${problem}`);
-    this.input = input;
-    this.problem = problem;
-    this.name = "InputError";
+// src/config/install.ts
+function installRoot(from = (0, import_node_url.fileURLToPath)(__sa_import_meta_url)) {
+  let dir = import_node_path4.default.dirname(from);
+  for (let i = 0; i < 6; i++) {
+    if (import_node_fs.default.existsSync(import_node_path4.default.join(dir, "images")) && import_node_fs.default.existsSync(import_node_path4.default.join(dir, "package.json"))) return dir;
+    dir = import_node_path4.default.dirname(dir);
   }
-  input;
-  problem;
-};
-var EngineError = class extends Error {
-  constructor(engine, operation, detail, hint = "", statusCode) {
-    super(`${engine}: ${operation} failed: ${detail}${hint ? ` (${hint})` : ""}`);
-    this.engine = engine;
-    this.operation = operation;
-    this.detail = detail;
-    this.hint = hint;
-    this.statusCode = statusCode;
-    this.name = "EngineError";
-  }
-  engine;
-  operation;
-  detail;
-  hint;
-  statusCode;
-};
-var ReservationError = class extends EngineError {
-};
-var RegistryError = class extends Error {
-  constructor(message, status) {
-    super(message);
-    this.status = status;
-    this.name = "RegistryError";
-  }
-  status;
-};
-var CleanupError = class extends AggregateError {
-  constructor(failures, causes = []) {
-    super(causes, failures.join("; "));
-    this.failures = failures;
-    this.name = "CleanupError";
-  }
-  failures;
-};
-var SandboxError = class extends Error {
-  constructor(problems) {
-    super(`the sandbox is not what the plan said, so the command was not run: ${problems.join("; ")}`);
-    this.problems = problems;
-    this.name = "SandboxError";
-  }
-  problems;
-};
-var InterruptedError = class extends Error {
-  constructor(signal) {
-    super(`interrupted by ${signal}; every container, network and volume of the run was removed`);
-    this.signal = signal;
-    this.name = "InterruptedError";
-  }
-  signal;
-};
-var ProtocolError = class extends Error {
-  name = "ProtocolError";
-};
-var HeaderError = class extends Error {
-  name = "HeaderError";
-};
-var InternalError = class extends Error {
-  name = "InternalError";
-};
-function errorMessage(err) {
-  return err instanceof Error ? err.message : String(err);
+  return null;
 }
-function asError(err) {
-  return err instanceof Error ? err : new InternalError(String(err));
+var import_node_fs, import_node_path4, import_node_url;
+var init_install = __esm({
+  "src/config/install.ts"() {
+    "use strict";
+    import_node_fs = __toESM(require("node:fs"), 1);
+    import_node_path4 = __toESM(require("node:path"), 1);
+    import_node_url = require("node:url");
+  }
+});
+
+// src/egress/host-image.ts
+function hostNodeUnfit(engineInfo, platform, arch) {
+  if (platform !== "linux") return `this machine runs ${platform}, not Linux`;
+  if (engineInfo.os !== "linux") return `the engine runs ${engineInfo.os} containers`;
+  if (ENGINE_ARCH[arch] !== engineInfo.arch) return `the engine is ${engineInfo.arch}, this Node is ${arch}`;
+  return null;
 }
-function errorKind(err) {
-  if (err instanceof InputError || err instanceof HeaderError) return "input";
-  if (err instanceof EngineError || err instanceof RegistryError || err instanceof CleanupError || err instanceof ProtocolError)
-    return "engine";
-  if (err instanceof SandboxError) return "sandbox";
-  if (err instanceof InterruptedError) return "interrupted";
-  return "internal";
+function hostNodeTag(bundle, nodePath, st, version) {
+  const h = import_node_crypto2.default.createHash("sha256");
+  for (const part of [RECIPE, bundle, nodePath, String(st.size), String(st.mtimeMs), version]) {
+    const b = Buffer.from(part);
+    h.update(`${b.length}:`);
+    h.update(b);
+  }
+  return `${HOST_NODE_REPOSITORY}:node-${h.digest("hex").slice(0, 16)}`;
 }
-var SIGNAL_EXIT = { SIGHUP: 129, SIGINT: 130, SIGTERM: 143 };
-var EXIT_CODES = {
-  mirror: { input: 125, engine: 125, sandbox: 125, interrupted: "signal", internal: 125 },
-  landrun: { input: 2, engine: 125, sandbox: 125, interrupted: "signal", internal: 125 },
-  plain: { input: 2, engine: 1, sandbox: 1, interrupted: 1, internal: 1 }
-};
-var FAILED_EXIT = 1;
-function exitCodeFor(kind, err) {
-  const rule = EXIT_CODES[kind][errorKind(err)];
-  if (rule !== "signal") return rule;
-  return err instanceof InterruptedError ? SIGNAL_EXIT[err.signal] ?? 130 : 130;
+function parseLdd(text2) {
+  const out = /* @__PURE__ */ new Set();
+  for (const line2 of text2.split("\n")) {
+    const m = /=>\s+(\/\S+)\s+\(/.exec(line2) ?? /^\s*(\/\S+)\s+\(/.exec(line2);
+    if (m) out.add(m[1]);
+  }
+  return [...out];
 }
-function inputExitCode(kind) {
-  const rule = EXIT_CODES[kind].input;
-  return rule === "signal" ? 130 : rule;
+async function imageFiles(nodePath) {
+  let libs = [];
+  try {
+    libs = parseLdd((await run("ldd", [nodePath])).stdout);
+  } catch (err) {
+    if (!/not a dynamic executable/.test(String(err.stderr ?? ""))) throw err;
+  }
+  const libc = libs.find((l) => /\/libc\.so\.6$/.test(l));
+  if (libc) {
+    const dir = import_node_path5.default.dirname(libc);
+    for (const n of ["libnss_dns.so.2", "libnss_files.so.2", "libresolv.so.2"]) {
+      if (import_node_fs2.default.existsSync(import_node_path5.default.join(dir, n))) libs.push(import_node_path5.default.join(dir, n));
+    }
+  }
+  return [
+    { name: NODE_IN_IMAGE, from: nodePath, mode: 493 },
+    ...[...new Set(libs)].map((l) => ({ name: l, from: import_node_fs2.default.realpathSync(l), mode: 493 }))
+  ];
 }
+function rootTar(files, bundle) {
+  const pack = import_tar_stream2.default.pack();
+  const base = { uid: 0, gid: 0, mtime: /* @__PURE__ */ new Date(0) };
+  const dirs = /* @__PURE__ */ new Set(["etc", "tmp"]);
+  for (const f of [...files.map((x) => x.name), BUNDLE_IN_IMAGE]) {
+    for (let d = import_node_path5.default.posix.dirname(f); d !== "/"; d = import_node_path5.default.posix.dirname(d)) dirs.add(d.slice(1));
+  }
+  (async () => {
+    for (const d of [...dirs].sort()) {
+      pack.entry({ ...base, name: `${d}/`, type: "directory", mode: d === "tmp" ? 1023 : 493 });
+    }
+    for (const f of ["etc/resolv.conf", "etc/hosts", "etc/hostname"])
+      pack.entry({ ...base, name: f, mode: 420 }, "");
+    pack.entry({ ...base, name: "etc/nsswitch.conf", mode: 420 }, "hosts: files dns\n");
+    pack.entry({ ...base, name: BUNDLE_IN_IMAGE.slice(1), mode: 420 }, bundle);
+    for (const f of files) {
+      const st = import_node_fs2.default.statSync(f.from);
+      await new Promise((resolve, reject) => {
+        const e = pack.entry(
+          { ...base, name: f.name.slice(1), mode: f.mode, size: st.size },
+          (err) => err ? reject(err) : resolve()
+        );
+        import_node_fs2.default.createReadStream(f.from).on("error", reject).pipe(e);
+      });
+    }
+    pack.finalize();
+  })().catch((err) => pack.destroy(asError(err)));
+  return import_node_stream2.Readable.from(pack);
+}
+function importChanges() {
+  return [
+    "USER 65532:65532",
+    "WORKDIR /",
+    `ENV PATH=${import_node_path5.default.posix.dirname(NODE_IN_IMAGE)}:/usr/bin:/bin`,
+    `ENTRYPOINT ["${NODE_IN_IMAGE}", "${BUNDLE_IN_IMAGE}"]`,
+    'LABEL org.opencontainers.image.title="sandbox-action egress-proxy (host Node)"'
+  ];
+}
+async function ensureHostNodeImage(engine, bundle, notice, nodePath = process.execPath) {
+  const unfit = hostNodeUnfit(engine.info, process.platform, process.arch);
+  if (unfit) return { unfit };
+  const real = import_node_fs2.default.realpathSync(nodePath);
+  const ref = hostNodeTag(bundle, real, import_node_fs2.default.statSync(real), process.version);
+  if (await engine.imageInspect(ref)) return { ref };
+  notice(
+    `making the egress proxy image ${ref} from this machine's Node ${process.version} (once per engine)`
+  );
+  await engine.imageImport(rootTar(await imageFiles(real), bundle), ref, importChanges());
+  return { ref };
+}
+var import_node_child_process, import_node_crypto2, import_node_fs2, import_node_path5, import_node_stream2, import_node_util, import_tar_stream2, run, HOST_NODE_REPOSITORY, NODE_IN_IMAGE, BUNDLE_IN_IMAGE, RECIPE, ENGINE_ARCH;
+var init_host_image = __esm({
+  "src/egress/host-image.ts"() {
+    "use strict";
+    init_errors();
+    import_node_child_process = require("node:child_process");
+    import_node_crypto2 = __toESM(require("node:crypto"), 1);
+    import_node_fs2 = __toESM(require("node:fs"), 1);
+    import_node_path5 = __toESM(require("node:path"), 1);
+    import_node_stream2 = require("node:stream");
+    import_node_util = require("node:util");
+    import_tar_stream2 = __toESM(require_tar_stream(), 1);
+    run = (0, import_node_util.promisify)(import_node_child_process.execFile);
+    HOST_NODE_REPOSITORY = "sandbox-action/egress-proxy";
+    NODE_IN_IMAGE = "/usr/local/bin/node";
+    BUNDLE_IN_IMAGE = "/opt/egress-proxy/proxy.mjs";
+    RECIPE = "host-node-1";
+    ENGINE_ARCH = {
+      x64: "amd64",
+      arm64: "arm64",
+      arm: "arm",
+      ppc64: "ppc64le",
+      s390x: "s390x"
+    };
+  }
+});
+
+// src/egress/image.ts
+function findProxySources(root = installRoot()) {
+  const df = root && import_node_path6.default.join(root, "images", "egress-proxy", "Dockerfile");
+  const js = root && import_node_path6.default.join(root, "dist", "egress-proxy.js");
+  if (df && js && import_node_fs3.default.existsSync(df) && import_node_fs3.default.existsSync(js)) {
+    return { dockerfile: import_node_fs3.default.readFileSync(df), bundle: import_node_fs3.default.readFileSync(js) };
+  }
+  throw new InputError(
+    "--proxy-image",
+    "this installation has no proxy sources (images/egress-proxy and dist/egress-proxy.js); name a published image with --proxy-image"
+  );
+}
+function proxyTag(src, baseImage) {
+  const h = import_node_crypto3.default.createHash("sha256");
+  for (const part of [src.dockerfile, src.bundle, Buffer.from(baseImage)]) {
+    h.update(String(part.length));
+    h.update(":");
+    h.update(part);
+  }
+  return `${PROXY_REPOSITORY}:src-${h.digest("hex").slice(0, 16)}`;
+}
+function contextTar(src) {
+  const pack = import_tar_stream3.default.pack();
+  const opts = { mode: 420, uid: 0, gid: 0, mtime: /* @__PURE__ */ new Date(0) };
+  pack.entry({ name: "Dockerfile", ...opts }, src.dockerfile);
+  pack.entry({ name: "egress-proxy.js", ...opts }, src.bundle);
+  pack.finalize();
+  return import_node_stream3.Readable.from(pack);
+}
+async function ensureProxyImage(engine, egress, pull, notice) {
+  if (egress.proxyImage) {
+    const ref = egress.proxyImage;
+    if (pull !== "always" && await engine.imageInspect(ref)) return ref;
+    if (pull === "never") {
+      throw new InputError("--proxy-image", `'${ref}' is not on this engine and --pull is never`);
+    }
+    notice(`pulling the egress proxy image ${ref}`);
+    try {
+      await engine.imagePull(ref);
+    } catch (err) {
+      throw new InputError("--proxy-image", `'${ref}' could not be pulled: ${errorMessage(err)}`);
+    }
+    return ref;
+  }
+  const src = findProxySources();
+  if (egress.proxyBaseImage === null) {
+    try {
+      const made = await ensureHostNodeImage(engine, src.bundle, notice);
+      if ("ref" in made) return made.ref;
+      notice(
+        `the egress proxy image cannot be made from this machine's Node (${made.unfit}); building it instead`
+      );
+    } catch (err) {
+      notice(
+        `the egress proxy image could not be made from this machine's Node (${errorMessage(err)}); building it instead`
+      );
+    }
+  }
+  const baseImage = egress.proxyBaseImage ?? DEFAULT_PROXY_BASE;
+  const tag = proxyTag(src, baseImage);
+  if (await engine.imageInspect(tag)) return tag;
+  notice(`building the egress proxy image ${tag} from ${baseImage} (once per engine and version)`);
+  try {
+    await engine.imageBuild(contextTar(src), {
+      tags: [tag],
+      buildArgs: { BASE_IMAGE: baseImage },
+      labels: { "sandbox-action.proxy-sources": tag.split(":")[1] }
+    });
+  } catch (err) {
+    throw new InputError(
+      "--proxy-image",
+      `the proxy image could not be built from ${baseImage}: ${errorMessage(err)}; pass --proxy-base-image or --proxy-image`
+    );
+  }
+  return tag;
+}
+var import_node_crypto3, import_node_fs3, import_node_path6, import_node_stream3, import_tar_stream3, PROXY_REPOSITORY, DEFAULT_PROXY_BASE;
+var init_image = __esm({
+  "src/egress/image.ts"() {
+    "use strict";
+    import_node_crypto3 = __toESM(require("node:crypto"), 1);
+    import_node_fs3 = __toESM(require("node:fs"), 1);
+    import_node_path6 = __toESM(require("node:path"), 1);
+    import_node_stream3 = require("node:stream");
+    import_tar_stream3 = __toESM(require_tar_stream(), 1);
+    init_errors();
+    init_install();
+    init_host_image();
+    PROXY_REPOSITORY = "sandbox-action/egress-proxy";
+    DEFAULT_PROXY_BASE = "debian:bookworm-slim";
+  }
+});
+
+// src/egress/ledger.ts
+function isDecision(r) {
+  if (typeof r !== "object" || r === null) return false;
+  const o = r;
+  return (o.decision === "allow" || o.decision === "deny") && typeof o.host === "string" && typeof o.port === "number" && typeof o.reason === "string" && typeof o.bytesUp === "number" && typeof o.bytesDown === "number";
+}
+var import_node_net2, MAX_HOSTS, MAX_REFUSALS, Ledger;
+var init_ledger = __esm({
+  "src/egress/ledger.ts"() {
+    "use strict";
+    import_node_net2 = __toESM(require("node:net"), 1);
+    MAX_HOSTS = 500;
+    MAX_REFUSALS = 500;
+    Ledger = class {
+      constructor(mode, allowlist, proxyImage = "", transparent = false) {
+        this.mode = mode;
+        this.allowlist = allowlist;
+        this.proxyImage = proxyImage;
+        this.transparent = transparent;
+      }
+      mode;
+      allowlist;
+      proxyImage;
+      transparent;
+      hosts = /* @__PURE__ */ new Map();
+      refusals = /* @__PURE__ */ new Map();
+      refusedTotal = 0;
+      up = 0;
+      down = 0;
+      truncated = false;
+      proxyExit = null;
+      /** One line of the proxy's output; lines that are not decisions are ignored. */
+      addLine(line2) {
+        let r;
+        try {
+          r = JSON.parse(line2);
+        } catch {
+          return null;
+        }
+        if (!isDecision(r)) return null;
+        this.add(r);
+        return r;
+      }
+      add(r) {
+        this.up += r.bytesUp;
+        this.down += r.bytesDown;
+        if (r.decision === "allow") {
+          let h = this.hosts.get(r.host);
+          if (!h) {
+            if (this.hosts.size >= MAX_HOSTS) {
+              this.truncated = true;
+              return;
+            }
+            h = { host: r.host, ports: [], connections: 0, bytesUp: 0, bytesDown: 0, errors: 0 };
+            this.hosts.set(r.host, h);
+          }
+          h.connections++;
+          h.bytesUp += r.bytesUp;
+          h.bytesDown += r.bytesDown;
+          if (r.error) h.errors++;
+          if (!h.ports.includes(r.port)) h.ports.push(r.port);
+          return;
+        }
+        this.refusedTotal++;
+        const key = `${r.host}\0${r.port}\0${r.reason}`;
+        const f = this.refusals.get(key);
+        if (f) f.count++;
+        else if (this.refusals.size < MAX_REFUSALS) {
+          this.refusals.set(key, {
+            host: r.host,
+            port: r.port,
+            reason: r.reason,
+            detail: r.detail ?? "",
+            count: 1
+          });
+        } else this.truncated = true;
+      }
+      report() {
+        const allowed = [...this.hosts.values()].sort((a, b) => a.host.localeCompare(b.host));
+        let suggested = null;
+        if (this.mode === "audit") {
+          const domains = allowed.filter((h) => h.errors < h.connections && import_node_net2.default.isIP(h.host) === 0).map((h) => h.host);
+          suggested = {
+            domains,
+            cli: domains.map((d) => `--allow-domain ${d}`).join(" "),
+            actionInput: `allow-domains: ${domains.join(",")}`
+          };
+        }
+        return {
+          network: "proxy",
+          mode: this.mode,
+          transparent: this.transparent,
+          proxyImage: this.proxyImage,
+          allowlist: this.allowlist,
+          allowed,
+          refused: [...this.refusals.values()].sort((a, b) => b.count - a.count || a.host.localeCompare(b.host)),
+          refusedTotal: this.refusedTotal,
+          bytesUp: this.up,
+          bytesDown: this.down,
+          truncated: this.truncated,
+          suggested,
+          proxyExit: this.proxyExit
+        };
+      }
+    };
+  }
+});
+
+// src/sandbox/host-guard.ts
+function egressBridgeName(runId) {
+  return `sa-e${import_node_crypto4.default.createHash("sha256").update(runId).digest("hex").slice(0, 10)}`;
+}
+function hostGuardRule(op, bridge) {
+  return [
+    "-w",
+    "5",
+    op,
+    "INPUT",
+    "-i",
+    bridge,
+    "-m",
+    "comment",
+    "--comment",
+    "sandbox-action egress",
+    "-j",
+    "DROP"
+  ];
+}
+function orphanGuards(rules, exists) {
+  const out = [];
+  for (const line2 of rules.split("\n")) {
+    const m = /^-A INPUT -i (sa-e[0-9a-f]{10}) -m comment --comment "sandbox-action egress" -j DROP$/.exec(
+      line2.trim()
+    );
+    if (m && !exists(m[1])) out.push(m[1]);
+  }
+  return out;
+}
+var import_node_crypto4, HOST_GUARD_NOTE;
+var init_host_guard = __esm({
+  "src/sandbox/host-guard.ts"() {
+    "use strict";
+    import_node_crypto4 = __toESM(require("node:crypto"), 1);
+    HOST_GUARD_NOTE = "the proxy's egress network can reach this host's own addresses (no iptables rule could be added: it needs a local Docker engine whose bridges are in this host's network namespace, root or sudo, and iptables)";
+  }
+});
+
+// src/sandbox/self-check.ts
+function capabilityMask(names) {
+  let m = 0n;
+  for (const n of names) {
+    const bit = CAPABILITY_BITS[n];
+    if (bit === void 0) throw new InternalError(`unknown capability ${n}`);
+    m |= 1n << BigInt(bit);
+  }
+  return m.toString(16).padStart(16, "0");
+}
+function selfCheckScript(x) {
+  const caps = capabilityMask(x.capabilities);
+  return [
+    `t=$(printf '\\t')`,
+    `uid=? gid=? eff=? prm=? bnd=? nnp=absent sec=? root=? route=none gw=`,
+    `while IFS=" $t" read -r k v r; do case "$k" in`,
+    `Uid:) uid=$v;; Gid:) gid=$v;; CapEff:) eff=$v;; CapPrm:) prm=$v;; CapBnd:) bnd=$v;;`,
+    `NoNewPrivs:) nnp=$v;; Seccomp:) sec=$v;; esac; done < /proc/self/status`,
+    `while read -r i p d rt mp o r; do [ "$mp" = / ] && root=\${o%%,*}; done < /proc/self/mountinfo`,
+    `if [ -r /proc/net/route ]; then while IFS=" $t" read -r i dst g r; do`,
+    `[ "$dst" = 00000000 ] && route=default gw=$g; done < /proc/net/route; else route=unknown; fi`,
+    `if [ -r /proc/net/ipv6_route ]; then while read -r dst pl r; do`,
+    `case "$r" in *lo) ;; *) [ "$dst" = 00000000000000000000000000000000 ] && [ "$pl" = 00 ] && route=default6;; esac;`,
+    `done < /proc/net/ipv6_route; fi`,
+    `bad=`,
+    `[ "$uid" = ${x.uid} ] || bad="$bad,uid"`,
+    `[ "$gid" = ${x.gid} ] || bad="$bad,gid"`,
+    // Every capability set must be within the plan's (checked as masks: only listed bits may be set).
+    ...["eff", "prm", "bnd"].map(
+      (v) => `case "$${v}" in ${caps === "0000000000000000" ? "0000000000000000" : `0000000000000000|${caps}`}) ;; *) bad="$bad,cap${v}";; esac`
+    ),
+    x.runtime === "runsc" ? `case "$nnp" in 1|absent) ;; *) bad="$bad,nnp";; esac` : `[ "$nnp" = 1 ] || bad="$bad,nnp"`,
+    x.seccomp ? `[ "$sec" = 2 ] || bad="$bad,seccomp"` : ":",
+    x.readOnlyRoot ? `[ "$root" = ro ] || bad="$bad,root"` : ":",
+    x.noRouteOut ? `case "$route" in none|default) ;; *) bad="$bad,route";; esac` : ":",
+    // pid: the command's own (it is exec'd): a session stops a command that outlives its deadline by it.
+    `printf '${SELF_CHECK_MARK} uid=%s gid=%s capeff=%s capprm=%s capbnd=%s nnp=%s seccomp=%s root=%s route=%s gw=%s pid=%s bad=%s\\n' "$uid" "$gid" "$eff" "$prm" "$bnd" "$nnp" "$sec" "$root" "$route" "$gw" "$$" "\${bad#,}"`,
+    `[ -z "$bad" ] || exit 125`,
+    `exec "$@"`
+  ].join("\n");
+}
+function wrapWithSelfCheck(argv, x) {
+  return { entrypoint: ["/bin/sh", "-c", selfCheckScript(x), SELF_CHECK_MARK], cmd: argv };
+}
+function parseSelfCheckLine(line2) {
+  if (!line2.startsWith(`${SELF_CHECK_MARK} `) || line2.length > SELF_CHECK_MAX_LINE) return null;
+  const facts = {};
+  for (const part of line2.slice(SELF_CHECK_MARK.length + 1).trim().split(" ")) {
+    const i = part.indexOf("=");
+    if (i <= 0) return null;
+    facts[part.slice(0, i)] = part.slice(i + 1);
+  }
+  return facts;
+}
+function routeHexToIp(hex) {
+  if (!/^[0-9A-Fa-f]{8}$/.test(hex)) return null;
+  const n = Number.parseInt(hex, 16);
+  return [n & 255, n >>> 8 & 255, n >>> 16 & 255, n >>> 24].join(".");
+}
+function judgeSelfCheck(facts, x, deadEndGateways2 = []) {
+  if (!facts) return ["the sandbox's self-check did not report (its first line of output was not the check)"];
+  const problems = [];
+  const want = capabilityMask(x.capabilities);
+  const within2 = (mask) => {
+    if (!mask || !/^[0-9a-f]{16}$/.test(mask)) return false;
+    return (BigInt(`0x${mask}`) & ~BigInt(`0x${want}`)) === 0n;
+  };
+  if (facts.uid !== String(x.uid)) problems.push(`uid is ${facts.uid}, the plan says ${x.uid}`);
+  if (facts.gid !== String(x.gid)) problems.push(`gid is ${facts.gid}, the plan says ${x.gid}`);
+  for (const k of ["capeff", "capprm", "capbnd"]) {
+    if (!within2(facts[k])) problems.push(`${k} is ${facts[k]}, beyond the plan's ${want}`);
+  }
+  const nnpOk = facts.nnp === "1" || x.runtime === "runsc" && facts.nnp === "absent";
+  if (!nnpOk) problems.push(`no-new-privileges is ${facts.nnp}`);
+  if (x.seccomp && facts.seccomp !== "2") problems.push(`seccomp mode is ${facts.seccomp}, not 2 (filter)`);
+  if (x.readOnlyRoot && facts.root !== "ro") problems.push(`the root filesystem is mounted ${facts.root}`);
+  if (x.noRouteOut) {
+    if (facts.route === "default") {
+      const gw = routeHexToIp(facts.gw ?? "");
+      if (!gw || !deadEndGateways2.includes(gw))
+        problems.push(`there is a default route via ${gw ?? facts.gw}`);
+    } else if (facts.route !== "none") problems.push(`the routing table shows ${facts.route}`);
+  }
+  if (facts.bad) problems.push(`the self-check itself refused: ${facts.bad}`);
+  return problems;
+}
+var SELF_CHECK_MARK, SELF_CHECK_MAX_LINE, CAPABILITY_BITS;
+var init_self_check = __esm({
+  "src/sandbox/self-check.ts"() {
+    "use strict";
+    init_errors();
+    SELF_CHECK_MARK = "sandbox-action-self-check";
+    SELF_CHECK_MAX_LINE = 2048;
+    CAPABILITY_BITS = {
+      CHOWN: 0,
+      DAC_OVERRIDE: 1,
+      DAC_READ_SEARCH: 2,
+      FOWNER: 3,
+      FSETID: 4,
+      KILL: 5,
+      SETGID: 6,
+      SETUID: 7,
+      SETPCAP: 8,
+      LINUX_IMMUTABLE: 9,
+      NET_BIND_SERVICE: 10,
+      NET_BROADCAST: 11,
+      NET_ADMIN: 12,
+      NET_RAW: 13,
+      IPC_LOCK: 14,
+      IPC_OWNER: 15,
+      SYS_MODULE: 16,
+      SYS_RAWIO: 17,
+      SYS_CHROOT: 18,
+      SYS_PTRACE: 19,
+      SYS_PACCT: 20,
+      SYS_ADMIN: 21,
+      SYS_BOOT: 22,
+      SYS_NICE: 23,
+      SYS_RESOURCE: 24,
+      SYS_TIME: 25,
+      SYS_TTY_CONFIG: 26,
+      MKNOD: 27,
+      LEASE: 28,
+      AUDIT_WRITE: 29,
+      AUDIT_CONTROL: 30,
+      SETFCAP: 31,
+      MAC_OVERRIDE: 32,
+      MAC_ADMIN: 33,
+      SYSLOG: 34,
+      WAKE_ALARM: 35,
+      BLOCK_SUSPEND: 36,
+      AUDIT_READ: 37,
+      PERFMON: 38,
+      BPF: 39,
+      CHECKPOINT_RESTORE: 40
+    };
+  }
+});
+
+// src/sandbox/plan.ts
+function proxyEnv(proxyAddress, port) {
+  const url = `http://${proxyAddress}:${port}`;
+  const noProxy = "localhost,127.0.0.1,::1";
+  return [
+    `HTTP_PROXY=${url}`,
+    `HTTPS_PROXY=${url}`,
+    `http_proxy=${url}`,
+    `https_proxy=${url}`,
+    `NO_PROXY=${noProxy}`,
+    `no_proxy=${noProxy}`
+  ];
+}
+function hasOciSeccomp(r) {
+  return r.args.some((a) => /^--?oci-seccomp(=true)?$/.test(a));
+}
+function chooseRunscRuntime(runtimes, networked, allowWeaker = false) {
+  const all = runtimes.filter((r) => r.name.startsWith("runsc"));
+  if (all.length === 0) {
+    const have = runtimes.map((r) => r.name).join(", ") || "none";
+    return {
+      error: `the engine has no runsc runtime (it has ${have}); register gVisor as in docs/gvisor.md`
+    };
+  }
+  const net3 = (r) => r.args.find((a) => a.startsWith("--network"))?.split("=")[1] ?? null;
+  const fits = (r) => networked ? net3(r) !== "none" : true;
+  const weak = all.filter((r) => !hasOciSeccomp(r));
+  const runsc = allowWeaker ? [...weak.filter(fits), ...all.filter(hasOciSeccomp)] : all.filter(hasOciSeccomp);
+  if (runsc.length === 0) {
+    return {
+      error: `the engine's runsc runtimes (${all.map((r) => r.name).join(", ")}) run without --oci-seccomp, so gVisor would apply no seccomp filter inside the sandbox; add "--oci-seccomp" to their "runtimeArgs" in daemon.json and reload dockerd (kill -HUP), as in docs/gvisor.md, or pass --allow-weaker-gvisor`
+    };
+  }
+  if (!networked) {
+    const pick2 = runsc.find((r) => net3(r) === "none") ?? runsc.find((r) => r.name === "runsc") ?? runsc[0];
+    return { runtime: pick2.name };
+  }
+  const pick = runsc.find((r) => net3(r) === "host") ?? runsc.find((r) => net3(r) === null || net3(r) === "sandbox");
+  if (!pick) {
+    return {
+      error: `every runsc runtime of the engine with --oci-seccomp runs with --network=none (${runsc.map((r) => r.name).join(", ")}), so a sandbox on a network cannot start; register one with "runtimeArgs": ["--network=host", "--oci-seccomp"] as in docs/gvisor.md`
+    };
+  }
+  return { runtime: pick.name };
+}
+function newRunId(now, random) {
+  return `${now.getTime().toString(36)}-${random}`;
+}
+function runLabels(runId, createdAt2) {
+  return { [LABEL_RUN]: runId, [LABEL_CREATED]: createdAt2.toISOString() };
+}
+function volumePlans(spec, runId) {
+  const base = `sandbox-action-${runId}`;
+  const volumes = [];
+  if (!spec.io.source?.readOnly) {
+    volumes.push({
+      role: "work",
+      name: `${base}-work`,
+      mount: WORK_DIR,
+      sizeBytes: spec.limits.workSizeBytes
+    });
+  }
+  volumes.push({
+    role: "output",
+    name: `${base}-output`,
+    mount: OUTPUT_DIR,
+    sizeBytes: spec.limits.outputSizeBytes
+  });
+  if (spec.io.stateDir) {
+    volumes.push({
+      role: "state",
+      name: `${base}-state`,
+      mount: STATE_DIR,
+      sizeBytes: spec.limits.stateSizeBytes
+    });
+  }
+  return volumes;
+}
+function commandOf(spec, ctx, check2) {
+  const cmd = [...spec.command, ...ctx.extraArgs ?? []];
+  if (!check2) return { ...spec.image.entrypoint ? { entrypoint: [spec.image.entrypoint] } : {}, cmd };
+  const entry = spec.image.entrypoint ? [spec.image.entrypoint] : ctx.imageEntrypoint ?? [];
+  return wrapWithSelfCheck([...entry, ...cmd], check2);
+}
+function plan(spec, ctx) {
+  const labels = runLabels(ctx.runId, ctx.createdAt);
+  const base = `sandbox-action-${ctx.runId}`;
+  const volumes = volumePlans(spec, ctx.runId);
+  const networkMode = ctx.network?.mode ?? "none";
+  const selfCheck = selfCheckOf(spec, ctx);
+  const mounts = sandboxMounts(spec, ctx, volumes);
+  const container = coverReadOnlyTmpfs(
+    {
+      name: base,
+      image: spec.image.ref,
+      ...commandOf(spec, ctx, selfCheck),
+      user: `${ctx.uid}:${ctx.gid}`,
+      workingDir: WORK_DIR,
+      env: [...spec.env, ...ctx.network?.env ?? []],
+      labels: {
+        ...labels,
+        [LABEL_ROLE]: "sandbox",
+        [LABEL_DEADLINE]: new Date(
+          (ctx.plannedAt ?? ctx.createdAt).getTime() + spec.limits.timeoutMs + DEADLINE_GRACE_MS
+        ).toISOString()
+      },
+      mounts,
+      readOnlyRootfs: !spec.security.writableRoot,
+      capDrop: ["ALL"],
+      capAdd: [...spec.security.capAdd],
+      // The engine's default seccomp profile applies unless a profile is named; none is.
+      securityOpt: ["no-new-privileges:true"],
+      init: true,
+      privileged: false,
+      networkMode,
+      ...ctx.network?.dns.length ? { dns: ctx.network.dns } : {},
+      ...sandboxLimits(spec),
+      ...spec.security.isolation === "runsc" ? { runtime: ctx.runscRuntime ?? "runsc" } : {},
+      // The log is streamed live through attach; the engine keeps none, so a flood cannot fill its disk.
+      logDriver: { type: "none", config: {} },
+      hostname: "sandbox",
+      tty: false
+    },
+    ctx.engineTmpfs ?? []
+  );
+  return {
+    runId: ctx.runId,
+    labels,
+    volumes,
+    readOnlySource: spec.io.source?.readOnly ? spec.io.source.dir : null,
+    copySource: spec.io.source && !spec.io.source.readOnly ? spec.io.source.dir : null,
+    container,
+    uid: ctx.uid,
+    gid: ctx.gid,
+    selfCheck,
+    notes: container.pidsLimit === spec.limits.pids ? [] : [
+      `under gVisor the pids limit counts gVisor's own threads: the engine's limit is ${container.pidsLimit} for --pids ${spec.limits.pids}; the memory limit and the timeout hold a fork bomb`
+    ]
+  };
+}
+function sandboxMounts(spec, ctx, volumes) {
+  const mounts = [];
+  if (spec.io.source?.readOnly) {
+    mounts.push({ type: "bind", source: spec.io.source.dir, target: WORK_DIR, readOnly: true });
+  }
+  for (const v of volumes) mounts.push({ type: "volume", source: v.name, target: v.mount, readOnly: false });
+  mounts.push(...ctx.overlays ?? []);
+  mounts.push(...ctx.hostMounts ?? []);
+  if (spec.phases.persist) {
+    mounts.push({
+      type: "volume",
+      source: persistVolumeName(ctx.runId),
+      target: PERSIST_MOUNT,
+      readOnly: false
+    });
+  }
+  const tmpOptions = ["rw", "nosuid", "nodev", ...spec.security.tmpExec ? ["exec"] : ["noexec"]];
+  mounts.push({
+    type: "tmpfs",
+    source: "",
+    target: "/tmp",
+    readOnly: false,
+    tmpfs: { sizeBytes: spec.limits.tmpSizeBytes, mode: 1023, options: tmpOptions }
+  });
+  return mounts;
+}
+function selfCheckOf(spec, ctx) {
+  return spec.security.selfCheck ? {
+    uid: ctx.uid,
+    gid: ctx.gid,
+    capabilities: [...spec.security.capAdd],
+    readOnlyRoot: !spec.security.writableRoot,
+    noRouteOut: spec.network !== "open",
+    runtime: spec.security.isolation === "runsc" ? "runsc" : "runc",
+    seccomp: ctx.seccompInside ?? true
+  } : null;
+}
+function sandboxLimits(spec) {
+  return {
+    memoryBytes: spec.limits.memoryBytes,
+    memorySwapBytes: spec.limits.memoryBytes,
+    nanoCpus: Math.round(spec.limits.cpus * 1e9),
+    pidsLimit: pidsLimitFor(spec),
+    ulimits: [
+      { name: "nofile", soft: spec.limits.nofile, hard: spec.limits.nofile },
+      NPROC_ULIMIT,
+      { name: "fsize", soft: spec.limits.fsizeBytes, hard: spec.limits.fsizeBytes },
+      { name: "core", soft: 0, hard: 0 }
+    ]
+  };
+}
+function pidsLimitFor(spec) {
+  return spec.security.isolation === "runsc" ? Math.max(spec.limits.pids * RUNSC_THREADS_PER_PID, RUNSC_MIN_PIDS) : spec.limits.pids;
+}
+function resolveUser(user, passwd, group) {
+  const [u, g] = user.split(":");
+  const lookup = (text2, name) => {
+    for (const line2 of text2.split("\n")) {
+      const f = line2.split(":");
+      if (f[0] === name && f.length >= 4) return f;
+    }
+    return null;
+  };
+  let uid;
+  let gid;
+  if (/^\d+$/.test(u)) {
+    uid = Number(u);
+    const entry = text2entryByUid(passwd, uid);
+    gid = entry ? Number(entry[3]) : uid;
+  } else {
+    const entry = lookup(passwd, u);
+    if (!entry) return { error: `user '${u}' is not in the image's /etc/passwd` };
+    uid = Number(entry[2]);
+    gid = Number(entry[3]);
+  }
+  if (g !== void 0) {
+    if (/^\d+$/.test(g)) gid = Number(g);
+    else {
+      const entry = lookup(group, g);
+      if (!entry) return { error: `group '${g}' is not in the image's /etc/group` };
+      gid = Number(entry[2]);
+    }
+  }
+  if (!Number.isInteger(uid) || !Number.isInteger(gid))
+    return { error: `user '${user}' has a malformed entry` };
+  return { uid, gid };
+}
+function text2entryByUid(passwd, uid) {
+  for (const line2 of passwd.split("\n")) {
+    const f = line2.split(":");
+    if (f.length >= 4 && Number(f[2]) === uid) return f;
+  }
+  return null;
+}
+function numericUser(user) {
+  const m = /^(\d+)(?::(\d+))?$/.exec(user);
+  if (!m) return null;
+  return { uid: Number(m[1]), gid: Number(m[2] ?? m[1]) };
+}
+var LABEL_RUN, LABEL_CREATED, LABEL_ROLE, LABEL_DEADLINE, DEADLINE_GRACE_MS, WORK_DIR, OUTPUT_DIR, STATE_DIR, PERSIST_MOUNT, persistVolumeName, NPROC_ULIMIT, RUNSC_THREADS_PER_PID, RUNSC_MIN_PIDS;
+var init_plan = __esm({
+  "src/sandbox/plan.ts"() {
+    "use strict";
+    init_self_check();
+    init_podman();
+    LABEL_RUN = "sandbox-action.run";
+    LABEL_CREATED = "sandbox-action.created";
+    LABEL_ROLE = "sandbox-action.role";
+    LABEL_DEADLINE = "sandbox-action.deadline";
+    DEADLINE_GRACE_MS = 3e4;
+    WORK_DIR = "/work";
+    OUTPUT_DIR = "/output";
+    STATE_DIR = "/state";
+    PERSIST_MOUNT = "/persist";
+    persistVolumeName = (runId) => `sandbox-action-${runId}-persist`;
+    NPROC_ULIMIT = { name: "nproc", soft: 32768, hard: 32768 };
+    RUNSC_THREADS_PER_PID = 8;
+    RUNSC_MIN_PIDS = 2048;
+  }
+});
+
+// src/engine/http.ts
+function parseEndpoint(url) {
+  if (url.startsWith("unix://")) return { url, socketPath: url.slice("unix://".length) };
+  if (url.startsWith("/")) return { url: `unix://${url}`, socketPath: url };
+  const m = /^(?:tcp|http):\/\/([^:/]+)(?::(\d+))?\/?$/.exec(url);
+  if (m) return { url, host: m[1], port: Number(m[2] ?? 2375) };
+  throw new EngineError(
+    "engine",
+    "connect",
+    `unsupported engine address '${url}'`,
+    "use unix:///path/to/socket or tcp://host:port (TLS endpoints are not supported)"
+  );
+}
+function agentFor(ep) {
+  let a = agents.get(ep.url);
+  if (!a) {
+    a = new import_node_http.default.Agent({ keepAlive: true, maxSockets: 32 });
+    agents.set(ep.url, a);
+  }
+  return a;
+}
+function hintFor(status, engine = "docker") {
+  if (status === 404)
+    return "it no longer exists: another process (or `sandbox-action gc`) may have removed it";
+  if (status === 409)
+    return "it is in use or in the wrong state: `sandbox-action gc` removes leftovers of crashed runs";
+  if (status === 400)
+    return "the engine refused the request: check the engine version (Docker 20.10+) and the options";
+  if (status === 401 || status === 403) return "the engine refused access: check the socket permissions";
+  if (status >= 500)
+    return engine === "podman" ? "the engine failed: see the log of `podman system service` (journalctl --user -u podman, or where its output goes)" : "the engine failed: see its log (journalctl -u docker, or /var/log/dockerd.log)";
+  return "";
+}
+async function* jsonLines(body) {
+  const lines = new LineBuffer();
+  for await (const chunk of body) {
+    for (const line2 of lines.push(chunk.toString("utf8")))
+      if (line2.trim()) yield JSON.parse(line2);
+  }
+  const last = lines.rest();
+  if (last.trim()) yield JSON.parse(last);
+}
+async function readAll(stream, limit = 64 * 1024 * 1024) {
+  const chunks2 = [];
+  let n = 0;
+  try {
+    for await (const chunk of stream) {
+      const b = chunk;
+      n += b.length;
+      if (n > limit) {
+        stream.destroy();
+        throw new ProtocolError(`answer larger than ${limit} bytes`);
+      }
+      chunks2.push(b);
+    }
+  } catch (err) {
+    const e = err;
+    if (e.code === "ECONNRESET" || e.message === "aborted")
+      throw new EngineError(
+        "engine",
+        "read an answer",
+        `the connection to the engine was cut (${e.code ?? e.message})`,
+        "is the engine still running? `sandbox-action gc` removes what the run left"
+      );
+    throw err;
+  }
+  return Buffer.concat(chunks2);
+}
+var import_node_http, agents, ApiClient, LineBuffer;
+var init_http = __esm({
+  "src/engine/http.ts"() {
+    "use strict";
+    import_node_http = __toESM(require("node:http"), 1);
+    init_errors();
+    agents = /* @__PURE__ */ new Map();
+    ApiClient = class {
+      constructor(endpoint2, engineName) {
+        this.endpoint = endpoint2;
+        this.engineName = engineName;
+      }
+      endpoint;
+      engineName;
+      prefix = "";
+      setApiVersion(v) {
+        this.prefix = `/v${v}`;
+      }
+      /** Send a request; resolves with the raw streaming response (any status). */
+      raw(method, path32, opts = {}, operation = `${method} ${path32}`) {
+        const qs = new URLSearchParams();
+        for (const [k, v] of Object.entries(opts.query ?? {})) if (v !== void 0) qs.set(k, String(v));
+        const fullPath = `${this.prefix}${path32}${qs.size ? `?${qs}` : ""}`;
+        const headers = { ...opts.headers };
+        let payload;
+        if (opts.body !== void 0) {
+          payload = Buffer.from(JSON.stringify(opts.body));
+          headers["content-type"] = "application/json";
+          headers["content-length"] = String(payload.length);
+        }
+        const ep = this.endpoint;
+        return new Promise((resolve, reject) => {
+          const req = import_node_http.default.request(
+            {
+              method,
+              path: fullPath,
+              headers,
+              agent: agentFor(ep),
+              ...ep.socketPath ? { socketPath: ep.socketPath } : { host: ep.host, port: ep.port }
+            },
+            (res) => resolve({ statusCode: res.statusCode ?? 0, headers: res.headers, body: res })
+          );
+          req.on("error", (err) => reject(this.connectError(operation, err)));
+          if (opts.bodyStream) {
+            opts.bodyStream.on("error", (err) => req.destroy(err));
+            opts.bodyStream.pipe(req);
+          } else {
+            req.end(payload);
+          }
+        });
+      }
+      /**
+       * A request the engine answers with 101 Switching Protocols (exec with stdin): the raw connection, both ways.
+       * Its own socket, never the keep-alive pool's. Any other answer becomes an EngineError.
+       */
+      upgrade(method, path32, body, operation) {
+        const payload = Buffer.from(JSON.stringify(body));
+        const ep = this.endpoint;
+        return new Promise((resolve, reject) => {
+          const req = import_node_http.default.request({
+            method,
+            path: `${this.prefix}${path32}`,
+            headers: {
+              connection: "Upgrade",
+              upgrade: "tcp",
+              "content-type": "application/json",
+              "content-length": String(payload.length)
+            },
+            agent: false,
+            ...ep.socketPath ? { socketPath: ep.socketPath } : { host: ep.host, port: ep.port }
+          });
+          req.on("upgrade", (_res, socket, head) => {
+            if (head.length) socket.unshift(head);
+            resolve(socket);
+          });
+          req.on("response", (res) => {
+            readAll(res).then(
+              (b) => reject(this.statusError(operation, res.statusCode ?? 0, b)),
+              (err) => reject(err)
+            );
+          });
+          req.on("error", (err) => reject(this.connectError(operation, err)));
+          req.end(payload);
+        });
+      }
+      /** Send a request and parse a JSON answer; a non-2xx status becomes an EngineError. */
+      async json(method, path32, opts = {}, operation) {
+        const op = operation ?? `${method} ${path32}`;
+        const res = await this.raw(method, path32, opts, op);
+        const text2 = await readAll(res.body);
+        if (res.statusCode < 200 || res.statusCode >= 300) throw this.statusError(op, res.statusCode, text2);
+        return text2.length ? JSON.parse(text2.toString("utf8")) : void 0;
+      }
+      /** A GET whose 404 means "no such thing": null then; any other non-2xx becomes an EngineError. */
+      async getOrNull(path32, operation) {
+        const res = await this.raw("GET", path32, {}, operation);
+        const body = await readAll(res.body);
+        if (res.statusCode === 404) return null;
+        if (res.statusCode < 200 || res.statusCode >= 300)
+          throw this.statusError(operation, res.statusCode, body);
+        return JSON.parse(body.toString("utf8"));
+      }
+      /**
+       * A request the engine answers with a JSON-lines progress stream (pull, build, import, push): a non-200 answer
+       * becomes an EngineError; a line with `error` (the engine's way to fail after its 200) too. `each` sees every line.
+       */
+      async progress(method, path32, opts, operation, each = () => void 0) {
+        const res = await this.raw(method, path32, opts, operation);
+        if (res.statusCode !== 200) throw this.statusError(operation, res.statusCode, await readAll(res.body));
+        let error = null;
+        for await (const j of jsonLines(res.body)) {
+          if (j.error) error ??= j.error;
+          each(j);
+        }
+        if (error) throw new EngineError(this.engineName, operation, error.trim());
+      }
+      /** Like json() but ignores the body. `okStatuses` lists extra statuses that count as success. */
+      async call(method, path32, opts = {}, operation, okStatuses = []) {
+        const op = operation ?? `${method} ${path32}`;
+        const res = await this.raw(method, path32, opts, op);
+        const text2 = await readAll(res.body);
+        if ((res.statusCode < 200 || res.statusCode >= 300) && !okStatuses.includes(res.statusCode)) {
+          throw this.statusError(op, res.statusCode, text2);
+        }
+        return res.statusCode;
+      }
+      statusError(operation, status, body) {
+        let detail = body.toString("utf8").trim();
+        try {
+          const parsed = JSON.parse(detail);
+          if (parsed.message) detail = parsed.message;
+        } catch {
+        }
+        return new EngineError(
+          this.engineName,
+          operation,
+          `${detail || "no detail"} (HTTP ${status})`,
+          hintFor(status, this.engineName),
+          status
+        );
+      }
+      connectError(operation, err) {
+        const where = this.endpoint.url;
+        if (err.code === "ENOENT" || err.code === "ECONNREFUSED") {
+          return new EngineError(
+            this.engineName,
+            operation,
+            `no engine answers at ${where}`,
+            "start it (`sudo systemctl start docker`, or `sudo scripts/engine-up.sh` here) or set DOCKER_HOST"
+          );
+        }
+        if (err.code === "EACCES") {
+          return new EngineError(
+            this.engineName,
+            operation,
+            `permission denied on ${where}`,
+            "add your user to the docker group or run with sudo"
+          );
+        }
+        return new EngineError(this.engineName, operation, `${err.code ?? ""} ${err.message}`.trim());
+      }
+    };
+    LineBuffer = class {
+      /** `maxPending`: an unfinished line longer than this is dropped (a peer that never ends its line). */
+      constructor(maxPending = Infinity) {
+        this.maxPending = maxPending;
+      }
+      maxPending;
+      pending = "";
+      /** The lines this chunk completes. */
+      push(text2) {
+        const lines = (this.pending + text2).split("\n");
+        this.pending = lines.pop();
+        if (this.pending.length > this.maxPending) this.pending = "";
+        return lines;
+      }
+      /** What came after the last newline. */
+      rest() {
+        const r = this.pending;
+        this.pending = "";
+        return r;
+      }
+    };
+  }
+});
+
+// src/sandbox/proxy-process.ts
+async function startProxy(engine, spec, internalId, ledger, deps) {
+  const id = await engine.createContainer(spec);
+  deps.addCleanup("remove the proxy", () => engine.removeContainer(id));
+  await engine.connectNetwork(internalId, id);
+  const out = await attachProxyOutput(engine, id, ledger);
+  const attached = out.attached;
+  deps.addCleanup("detach the proxy", async () => attached.close());
+  const watch2 = await engine.watchExit(id);
+  deps.addCleanup("stop watching the proxy", async () => watch2.cancel());
+  await engine.startContainer(id);
+  const address = await listeningAddress(engine, out, watch2.exit);
+  let stopping = false;
+  void watch2.exit.then(
+    (code) => {
+      if (!stopping) {
+        ledger.proxyExit = `the proxy exited with ${code} while the build ran; from then on the build had no egress`;
+      }
+    },
+    () => void 0
+    // the wait was cancelled (a session outlives this process)
+  );
+  return {
+    id,
+    address,
+    async stop() {
+      stopping = true;
+      try {
+        await engine.killContainer(id, "TERM");
+        let t;
+        const done = await Promise.race([
+          watch2.exit.then(() => true),
+          new Promise((r) => t = setTimeout(() => r(false), PROXY_STOP_GRACE_MS))
+        ]).finally(() => clearTimeout(t));
+        if (!done) await engine.killContainer(id, "KILL");
+        await Promise.race([attached.done, new Promise((r) => setTimeout(r, 2e3).unref())]);
+        const last = out.rest();
+        if (last) ledger.addLine(last);
+      } catch (err) {
+        deps.notes.push(`stopping the proxy: ${errorMessage(err)}`);
+      }
+    }
+  };
+}
+async function attachProxyOutput(engine, id, ledger) {
+  const stdout = new LineBuffer(1024 * 1024);
+  let stderr = "";
+  let listening = null;
+  const ready = new Promise((r) => listening = r);
+  const attached = await engine.attach(id, (stream, chunk) => {
+    if (stream === "stderr") {
+      if (stderr.length < 4096) stderr += chunk.toString("utf8");
+      return;
+    }
+    for (const line2 of stdout.push(chunk.toString("utf8"))) {
+      if (line2.startsWith('{"event":"listening"')) {
+        try {
+          listening?.(JSON.parse(line2).address);
+        } catch {
+        }
+        continue;
+      }
+      ledger.addLine(line2);
+    }
+  });
+  return { attached, ready, stderr: () => stderr, rest: () => stdout.rest() };
+}
+async function listeningAddress(engine, out, exit) {
+  let timer;
+  return Promise.race([
+    out.ready,
+    exit.then((code) => {
+      throw new EngineError(
+        engine.info.name,
+        "start the egress proxy",
+        `it exited with ${code}: ${out.stderr().trim().slice(0, 500) || "no message"}`
+      );
+    }),
+    new Promise((_, reject) => {
+      timer = setTimeout(
+        () => reject(
+          new EngineError(engine.info.name, "start the egress proxy", "it did not listen within 30 s")
+        ),
+        PROXY_START_TIMEOUT_MS
+      );
+    })
+  ]).finally(() => clearTimeout(timer));
+}
+var PROXY_START_TIMEOUT_MS, PROXY_STOP_GRACE_MS;
+var init_proxy_process = __esm({
+  "src/sandbox/proxy-process.ts"() {
+    "use strict";
+    init_errors();
+    init_http();
+    PROXY_START_TIMEOUT_MS = 3e4;
+    PROXY_STOP_GRACE_MS = 5e3;
+  }
+});
+
+// src/sandbox/network.ts
+function engineAffectedByDnsCve(name, version) {
+  if (name !== "docker") return false;
+  const v = import_semver.default.coerce(version);
+  if (!v) return true;
+  if (v.major >= 26) return false;
+  if (v.major === 25) return import_semver.default.lt(v, "25.0.4");
+  if (v.major === 23) return import_semver.default.lt(v, "23.0.11");
+  return true;
+}
+function resolverOnLoopback(resolvConf) {
+  if (resolvConf === null) return null;
+  const servers = [...resolvConf.matchAll(/^\s*nameserver\s+(\S+)/gm)].map((m) => m[1]);
+  if (servers.length === 0) return true;
+  return servers.some((s2) => s2.startsWith("127.") || s2 === "::1");
+}
+function needsDnsProbe(engineName, version, loopback) {
+  return engineAffectedByDnsCve(engineName, version) && loopback !== false;
+}
+async function hostResolvConf() {
+  const main2 = await import_promises.default.readFile("/etc/resolv.conf", "utf8").catch(() => null);
+  if (main2 && /nameserver\s+127\.0\.0\.53/.test(main2)) {
+    const real = await import_promises.default.readFile("/run/systemd/resolve/resolv.conf", "utf8").catch(() => null);
+    return real ?? main2;
+  }
+  return main2;
+}
+function proxyContainer(labels, runId, image, egressNetwork, config) {
+  const memory = 256 * 1024 * 1024;
+  return {
+    // Transparent mode listens on 53, 80 and 443 as uid 65532 without capabilities: the low ports are opened
+    // in the proxy's own network namespace (Docker's default already; said here so it never depends on it).
+    ...config.transparent ? { sysctls: { "net.ipv4.ip_unprivileged_port_start": "0" } } : {},
+    name: `sandbox-action-${runId}-proxy`,
+    image,
+    cmd: [],
+    user: "65532:65532",
+    workingDir: "/",
+    env: [`${CONFIG_ENV}=${JSON.stringify(config)}`],
+    labels: { ...labels, [LABEL_ROLE]: "proxy" },
+    mounts: [],
+    readOnlyRootfs: true,
+    capDrop: ["ALL"],
+    capAdd: [],
+    securityOpt: ["no-new-privileges:true"],
+    init: true,
+    privileged: false,
+    networkMode: egressNetwork,
+    memoryBytes: memory,
+    memorySwapBytes: memory,
+    nanoCpus: 1e9,
+    pidsLimit: 64,
+    ulimits: [{ name: "nofile", soft: 16384, hard: 16384 }, NPROC_ULIMIT, { name: "core", soft: 0, hard: 0 }],
+    logDriver: { type: "none", config: {} },
+    hostname: "egress-proxy",
+    tty: false
+  };
+}
+async function setupNetwork(spec, deps) {
+  if (spec.network === "none") return NONE;
+  if (spec.network === "open") {
+    deps.notice(
+      "WARNING: --network open: the build has unrestricted network access (no proxy, no allowlist)"
+    );
+    deps.notes.push(
+      "the run had OPEN network access (--network open): nothing restricted where it connected"
+    );
+    return { ...NONE, network: { mode: "bridge", env: [], dns: [] } };
+  }
+  const egress = spec.egress;
+  const { engine, labels, runId } = deps;
+  const routes = await loadRoutes(egress, deps.env ?? {});
+  const { image, internalId, internalName, egressNetwork } = await makeNetworks(spec, egress, deps);
+  const internal = await engine.inspectNetwork(internalId);
+  const subnet = internal?.subnets[0];
+  if (!subnet)
+    throw new EngineError(engine.info.name, "create network", "the internal network has no IPv4 subnet");
+  const config = {
+    mode: egress.mode,
+    domains: egress.domains,
+    ports: egress.ports,
+    allowCidrs: egress.allowCidrs,
+    hosts: egress.hosts,
+    dnsServers: egress.dnsServers,
+    listenSubnet: subnet,
+    transparent: egress.transparent,
+    ...PROXY_DEFAULTS,
+    maxTotalBytes: egress.maxBytes,
+    ...routes.length ? { routes } : {}
+  };
+  const ledger = new Ledger(egress.mode, egress.domains, image, egress.transparent);
+  const proxy = await startProxy(
+    engine,
+    proxyContainer(labels, runId, image, egressNetwork, config),
+    internalId,
+    ledger,
+    deps
+  );
+  const address = proxy.address;
+  const network = {
+    mode: internalName,
+    env: [
+      ...proxyEnv(address, PROXY_DEFAULTS.port),
+      ...routeEnv(egress.routes, address, PROXY_DEFAULTS.port)
+    ],
+    dns: [address]
+  };
+  await checkDnsLeak(engine, deps, image, network, address);
+  return {
+    network,
+    ledger,
+    proxyContainer: proxy.id,
+    gateways: internal?.gateways ?? [],
+    stop: proxy.stop
+  };
+}
+async function dnsProbe(engine, labels, runId, proxyImage, network, name = DNS_PROBE_NAME, own = []) {
+  const spec = proxyContainer(labels, runId, proxyImage, network.mode, {});
+  const id = await engine.createContainer({
+    ...spec,
+    name: `sandbox-action-${runId}-dnsprobe`,
+    labels: { ...labels, [LABEL_ROLE]: "dns-probe" },
+    entrypoint: ["node", "-e"],
+    cmd: [
+      `const own = ${JSON.stringify(own)}; require('dns').lookup(${JSON.stringify(name)}, { all: true }, (e, a) => process.exit(!e && a.some((x) => !own.includes(x.address)) ? 0 : 1)); setTimeout(() => process.exit(1), 8000);`
+    ],
+    env: [],
+    dns: network.dns
+  });
+  try {
+    const watch2 = await engine.watchExit(id);
+    await engine.startContainer(id);
+    return await watch2.exit === 0;
+  } finally {
+    await engine.removeContainer(id);
+  }
+}
+async function guardHost(privileged, bridge, addCleanup) {
+  if (!import_node_fs4.default.existsSync(`/sys/class/net/${bridge}`)) return false;
+  try {
+    await pruneHostGuards(privileged);
+    await privileged("iptables", hostGuardRule("-I", bridge));
+  } catch {
+    return false;
+  }
+  addCleanup("remove the egress network's host guard", async () => {
+    await privileged("iptables", hostGuardRule("-D", bridge));
+  });
+  return true;
+}
+async function pruneHostGuards(privileged) {
+  const rules = await privileged("iptables", ["-w", "5", "-S", "INPUT"]);
+  const gone = orphanGuards(rules, (b) => import_node_fs4.default.existsSync(`/sys/class/net/${b}`));
+  for (const b of gone) await privileged("iptables", hostGuardRule("-D", b)).catch(() => void 0);
+  return gone;
+}
+async function checkDnsLeak(engine, deps, image, network, address) {
+  const resolv = await (deps.readResolvConf ?? (engine.info.local ? hostResolvConf : async () => null))();
+  if (!needsDnsProbe(engine.info.name, engine.info.version, resolverOnLoopback(resolv))) return;
+  const answered = await dnsProbe(engine, deps.labels, deps.runId, image, network, DNS_PROBE_NAME, [address]);
+  if (answered) {
+    throw new InputError(
+      "--network",
+      `proxy: ${engine.info.name} ${engine.info.version} forwards DNS out of internal networks (CVE-2024-29018; a probe on the internal network resolved ${DNS_PROBE_NAME}); upgrade the engine to 26.0.0, 25.0.4 or 23.0.11 or later`
+    );
+  }
+  deps.notes.push(
+    `${engine.info.name} ${engine.info.version} is in the CVE-2024-29018 range; a start-up probe showed the internal network resolves no external name`
+  );
+}
+async function loadRoutes(egress, env) {
+  const secrets = routeSecrets(egress.routes, env);
+  const routes = [];
+  for (const r of egress.routes) {
+    let ca = null;
+    if (r.caFile) {
+      ca = await import_promises.default.readFile(r.caFile, "utf8").catch(() => {
+        throw new InputError("--secret-route", `'${r.name}': ca=${r.caFile} cannot be read`);
+      });
+    }
+    routes.push({ name: r.name, host: r.host, port: r.port, header: r.header, value: secrets[r.name], ca });
+  }
+  return routes;
+}
+async function namedEgressNetwork(engine, name) {
+  const n = await engine.inspectNetwork(name);
+  if (!n) throw new InputError("--egress-network", `'${name}' is not a network of this engine`);
+  if (n.internal) {
+    throw new InputError("--egress-network", `'${name}' is internal: the proxy could reach nothing`);
+  }
+  return n.name;
+}
+async function makeNetworks(spec, egress, deps) {
+  const { engine, labels, runId } = deps;
+  const base = `sandbox-action-${runId}`;
+  const egressNetwork = egress.egressNetwork ? await namedEgressNetwork(engine, egress.egressNetwork) : `${base}-egress`;
+  const internalName = `${base}-int`;
+  const guarded = !egress.egressNetwork && engine.info.name === "docker" && engine.info.local && !!deps.privileged;
+  const bridge = egressBridgeName(runId);
+  const made = await Promise.allSettled([
+    ensureProxyImage(engine, egress, spec.image.pull, deps.notice),
+    engine.createNetwork({
+      name: internalName,
+      internal: true,
+      enableIPv6: false,
+      // No host address on the bridge: without it a sandbox reaches every host service on 0.0.0.0 via the gateway.
+      options: { "com.docker.network.bridge.inhibit_ipv4": "true" },
+      labels: { ...labels, [LABEL_ROLE]: "internal" }
+    }),
+    egress.egressNetwork ? Promise.resolve(null) : engine.createNetwork({
+      name: egressNetwork,
+      internal: false,
+      enableIPv6: false,
+      // A bridge of a known name, so the host guard can name it.
+      options: guarded ? { "com.docker.network.bridge.name": bridge } : {},
+      labels: { ...labels, [LABEL_ROLE]: "egress" }
+    })
+  ]);
+  const [imageMade, internalMade, egressMade] = made;
+  if (internalMade.status === "fulfilled") {
+    const id = internalMade.value;
+    deps.addCleanup("remove the internal network", () => engine.removeNetwork(id));
+  }
+  if (egressMade.status === "fulfilled" && egressMade.value !== null) {
+    const id = egressMade.value;
+    deps.addCleanup("remove the egress network", () => engine.removeNetwork(id));
+  }
+  const failed2 = made.find((m) => m.status === "rejected");
+  if (failed2) throw failed2.reason;
+  const image = imageMade.value;
+  if (!egress.egressNetwork) {
+    if (guarded && await guardHost(deps.privileged, bridge, deps.addCleanup)) {
+    } else deps.notes.push(HOST_GUARD_NOTE);
+  }
+  return {
+    image,
+    internalId: internalMade.value,
+    internalName,
+    egressNetwork
+  };
+}
+var import_node_fs4, import_promises, import_semver, DNS_PROBE_NAME, NONE;
+var init_network = __esm({
+  "src/sandbox/network.ts"() {
+    "use strict";
+    import_node_fs4 = __toESM(require("node:fs"), 1);
+    import_promises = __toESM(require("node:fs/promises"), 1);
+    import_semver = __toESM(require_semver2(), 1);
+    init_errors();
+    init_config();
+    init_secret_routes();
+    init_image();
+    init_ledger();
+    init_host_guard();
+    init_plan();
+    init_proxy_process();
+    DNS_PROBE_NAME = "github.com";
+    NONE = {
+      network: { mode: "none", env: [], dns: [] },
+      ledger: null,
+      proxyContainer: null,
+      gateways: [],
+      stop: async () => void 0
+    };
+  }
+});
+
+// src/outputs/filter.ts
+function safeRelativePath(name, top) {
+  const trimmed = name.replace(/\/+$/, "");
+  if (trimmed === top) return "";
+  if (!trimmed.startsWith(`${top}/`)) return null;
+  const rel = trimmed.slice(top.length + 1);
+  if (rel.length === 0 || rel.length > MAX_PATH) return null;
+  const parts = rel.split("/");
+  for (const p of parts) {
+    if (p === "" || p === "." || p === ".." || p.length > MAX_COMPONENT || BAD_CHARS.test(p)) return null;
+    if (/^\s|\s$/.test(p)) return null;
+  }
+  return parts.join("/");
+}
+function displayName(name) {
+  const shown = name.replace(CONTROL_CHARS, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`);
+  return shown.length > 300 ? `${shown.slice(0, 300)}…` : shown;
+}
+function decide(header, top, caps, state) {
+  const rel = safeRelativePath(header.name, top);
+  const shown = displayName(
+    header.name.startsWith(`${top}/`) ? header.name.slice(top.length + 1) : header.name
+  );
+  if (rel === "")
+    return header.type === "directory" ? { action: "root" } : { action: "skip", path: shown, reason: "special-file" };
+  switch (header.type) {
+    case "symlink":
+      return { action: "skip", path: shown, reason: "symlink" };
+    case "link":
+      return { action: "skip", path: shown, reason: "hardlink" };
+    case "character-device":
+    case "block-device":
+      return { action: "skip", path: shown, reason: "device" };
+    case "fifo":
+      return { action: "skip", path: shown, reason: "fifo" };
+    case "directory":
+    case "file":
+      break;
+    default:
+      return { action: "skip", path: shown, reason: "special-file", detail: String(header.type) };
+  }
+  if (rel === null) {
+    return header.name.startsWith(`${top}/`) ? { action: "skip", path: shown, reason: "unsafe-name" } : { action: "skip", path: shown, reason: "outside-output" };
+  }
+  if (header.type === "directory") return { action: "make-dir", path: rel };
+  if (header.size > caps.maxFileBytes) {
+    return { action: "skip", path: rel, reason: "file-too-large", detail: `${header.size} bytes` };
+  }
+  if (state.files >= caps.maxFiles) return { action: "skip", path: rel, reason: "file-count-cap" };
+  if (state.bytes + header.size > caps.maxTotalBytes) {
+    return { action: "skip", path: rel, reason: "total-size-cap", detail: `${header.size} bytes` };
+  }
+  const mode = header.mode & 64 ? 493 : 420;
+  return { action: "write-file", path: rel, size: header.size, mode };
+}
+var BAD_CHARS, CONTROL_CHARS, MAX_COMPONENT, MAX_PATH;
+var init_filter = __esm({
+  "src/outputs/filter.ts"() {
+    "use strict";
+    BAD_CHARS = /[\u0000-\u001f\u007f"<>|*?:\\]/;
+    CONTROL_CHARS = /[\u0000-\u001f\u007f]/g;
+    MAX_COMPONENT = 255;
+    MAX_PATH = 1024;
+  }
+});
+
+// src/outputs/collect.ts
+function emptyOutputs(dir = null) {
+  return {
+    collected: false,
+    dir,
+    files: 0,
+    bytes: 0,
+    written: [],
+    skipped: [],
+    skippedCount: 0,
+    skippedByReason: {},
+    declared: [],
+    truncated: false,
+    droppedByCaps: 0
+  };
+}
+async function prepareOutputDir(dir, input) {
+  const st = await import_promises2.default.lstat(dir).catch((e) => {
+    if (e.code === "ENOENT") return null;
+    throw e;
+  });
+  if (st === null) {
+    await import_promises2.default.mkdir(dir, { recursive: true, mode: 493 });
+    return;
+  }
+  if (!st.isDirectory()) throw new InputError(input, `'${dir}' exists and is not a directory`);
+  if ((await import_promises2.default.readdir(dir)).length > 0) throw new InputError(input, `'${dir}' exists and is not empty`);
+}
+function copyEntry(entry, fd) {
+  return new Promise((resolve, reject) => {
+    let failed2 = false;
+    const fail = (err) => {
+      if (failed2) return;
+      failed2 = true;
+      import_node_fs5.default.closeSync(fd);
+      reject(err);
+    };
+    entry.on("error", fail);
+    entry.on("data", (chunk) => {
+      if (failed2) return;
+      try {
+        for (let off = 0; off < chunk.length; ) off += import_node_fs5.default.writeSync(fd, chunk, off);
+      } catch (err) {
+        fail(asError(err));
+      }
+    });
+    entry.on("end", () => {
+      if (failed2) return;
+      import_node_fs5.default.closeSync(fd);
+      resolve();
+    });
+  });
+}
+function reserveFor(sizes, caps) {
+  const sum = sizes.reduce((n, s2) => n + (s2 === null ? 0 : Math.min(s2, caps.maxFileBytes)), 0);
+  return Math.min(sum, caps.maxTotalBytes);
+}
+async function collectTar(tarStream, dest, top, caps, declaredPlan = { paths: [], reservedBytes: 0 }) {
+  const report = emptyOutputs(dest);
+  report.collected = true;
+  const state = { files: 0, bytes: 0 };
+  const otherCaps = { ...caps, maxTotalBytes: Math.max(0, caps.maxTotalBytes - declaredPlan.reservedBytes) };
+  const wanted = new Set(declaredPlan.paths);
+  const fate = /* @__PURE__ */ new Map();
+  const declaredWritten = [];
+  let declaredBytes = 0;
+  const madeDirs = /* @__PURE__ */ new Set([""]);
+  const skip = (s2) => {
+    report.skippedCount++;
+    report.skippedByReason[s2.reason] = (report.skippedByReason[s2.reason] ?? 0) + 1;
+    if (report.skippedByReason[s2.reason] <= SKIP_LIST_PER_REASON && report.skipped.length < LIST_LIMIT) {
+      report.skipped.push(s2);
+    }
+  };
+  const ensureDir = async (rel) => {
+    if (madeDirs.has(rel)) return;
+    await ensureDir(import_node_path7.default.posix.dirname(rel) === "." ? "" : import_node_path7.default.posix.dirname(rel));
+    const abs = import_node_path7.default.join(dest, rel);
+    try {
+      await import_promises2.default.mkdir(abs, { mode: 493 });
+    } catch (e) {
+      if (e.code !== "EEXIST") throw e;
+      const st = await import_promises2.default.lstat(abs);
+      if (!st.isDirectory()) throw Object.assign(new Error("not a directory"), { code: "ENOTDIR" });
+    }
+    madeDirs.add(rel);
+  };
+  const writeFile = (rel, mode, stream, mtime) => {
+    const abs = import_node_path7.default.join(dest, rel);
+    const dir = import_node_path7.default.posix.dirname(rel);
+    return ensureDir(dir === "." ? "" : dir).then(() => import_node_fs5.default.openSync(abs, O_CREATE_NEW, mode)).then(async (fd) => {
+      await copyEntry(stream, fd);
+      if (mtime) await import_promises2.default.lutimes(abs, mtime, mtime);
+    });
+  };
+  const extract = import_tar_stream4.default.extract();
+  extract.on("entry", (header, stream, next) => {
+    const entry = {
+      name: header.name,
+      type: header.type ?? "file",
+      size: header.size ?? 0,
+      mode: header.mode ?? 420
+    };
+    const drainThen = (after) => {
+      stream.on("end", after);
+      stream.resume();
+    };
+    const rel = safeRelativePath(header.name, top);
+    if (rel && wanted.has(rel) && entry.type === "directory") {
+      fate.set(rel, { path: rel, status: "not-a-regular-file", size: null });
+    }
+    if (rel && wanted.has(rel) && !fate.has(rel)) {
+      const room = Math.max(declaredPlan.reservedBytes, caps.maxTotalBytes - state.bytes) - declaredBytes;
+      const d2 = decide(
+        entry,
+        top,
+        { ...caps, maxFiles: Number.MAX_SAFE_INTEGER, maxTotalBytes: room },
+        { files: 0, bytes: 0 }
+      );
+      if (d2.action !== "write-file") {
+        const status = d2.action === "skip" && d2.reason === "file-too-large" ? "too-large" : d2.action === "skip" && d2.reason === "total-size-cap" ? "total-size-cap" : "not-a-regular-file";
+        fate.set(rel, { path: rel, status, size: entry.type === "file" ? entry.size : null });
+        if (d2.action === "skip")
+          skip({ path: d2.path, reason: d2.reason, ...d2.detail ? { detail: d2.detail } : {} });
+        return drainThen(next);
+      }
+      declaredBytes += d2.size;
+      writeFile(d2.path, d2.mode, stream, header.mtime).then(
+        () => {
+          fate.set(rel, { path: rel, status: "collected", size: d2.size });
+          declaredWritten.push({ path: rel, size: d2.size });
+          next();
+        },
+        (err) => next(asError(err))
+      );
+      return;
+    }
+    const d = decide(entry, top, otherCaps, state);
+    if (d.action === "skip") {
+      skip({ path: d.path, reason: d.reason, ...d.detail ? { detail: d.detail } : {} });
+      drainThen(next);
+      return;
+    }
+    if (d.action === "root") return drainThen(next);
+    if (d.action === "make-dir") {
+      ensureDir(d.path).then(
+        () => drainThen(next),
+        () => {
+          skip({ path: d.path, reason: "duplicate" });
+          drainThen(next);
+        }
+      );
+      return;
+    }
+    state.files++;
+    state.bytes += d.size;
+    writeFile(d.path, d.mode, stream, header.mtime).then(
+      () => {
+        report.files++;
+        report.bytes += d.size;
+        if (report.written.length < LIST_LIMIT) report.written.push({ path: d.path, size: d.size });
+        next();
+      },
+      () => {
+        state.files--;
+        state.bytes -= d.size;
+        skip({ path: d.path, reason: "duplicate" });
+        drainThen(next);
+      }
+    ).catch((err) => next(asError(err)));
+  });
+  await new Promise((resolve, reject) => {
+    tarStream.on("error", reject);
+    extract.on("error", reject);
+    extract.on("finish", resolve);
+    tarStream.pipe(extract);
+  });
+  report.files += declaredWritten.length;
+  report.bytes += declaredBytes;
+  report.written.unshift(...declaredWritten);
+  if (report.written.length > LIST_LIMIT) report.written.length = LIST_LIMIT;
+  report.declared = declaredPlan.paths.map((p) => fate.get(p) ?? { path: p, status: "missing", size: null });
+  report.droppedByCaps = CAP_REASONS.reduce((n, r) => n + (report.skippedByReason[r] ?? 0), 0);
+  report.truncated = report.droppedByCaps > 0;
+  return report;
+}
+async function collectFiles(getArchive, root, dest, paths, caps) {
+  const declared = [];
+  let bytes = 0;
+  for (const rel of paths) {
+    const stream = await getArchive(`${root}/${rel}`);
+    if (!stream) {
+      declared.push({ path: rel, status: "missing", size: null });
+      continue;
+    }
+    try {
+      const r = await writeSingleFile(
+        stream,
+        import_node_path7.default.posix.basename(rel),
+        import_node_path7.default.join(dest, rel),
+        (size2) => size2 > caps.maxFileBytes ? "too-large" : bytes + size2 > caps.maxTotalBytes ? "total-size-cap" : null
+      );
+      if (r.status === "collected") bytes += r.size ?? 0;
+      declared.push({ path: rel, ...r });
+    } finally {
+      if (!stream.readableEnded) stream.destroy();
+    }
+  }
+  return { declared, bytes };
+}
+function writeSingleFile(tarStream, name, target, refuse) {
+  let result = { status: "missing", size: null };
+  let seen = false;
+  const extract = import_tar_stream4.default.extract();
+  extract.on("entry", (header, stream, next) => {
+    const first = !seen;
+    seen = true;
+    const drain = () => {
+      stream.on("end", next);
+      stream.resume();
+    };
+    if (!first || header.name.replace(/\/+$/, "") !== name) return drain();
+    const size2 = header.size ?? 0;
+    if (header.type !== "file") {
+      result = { status: "not-a-regular-file", size: null };
+      return drain();
+    }
+    const why = refuse(size2);
+    if (why) {
+      result = { status: why, size: size2 };
+      return drain();
+    }
+    import_promises2.default.mkdir(import_node_path7.default.dirname(target), { recursive: true, mode: 493 }).then(() => import_node_fs5.default.openSync(target, O_CREATE_NEW, header.mode && header.mode & 64 ? 493 : 420)).then((fd) => copyEntry(stream, fd)).then(
+      () => {
+        result = { status: "collected", size: size2 };
+        next();
+      },
+      (err) => next(asError(err))
+    );
+  });
+  return new Promise((resolve, reject) => {
+    tarStream.on("error", reject);
+    extract.on("error", reject);
+    extract.on("finish", () => resolve(result));
+    tarStream.pipe(extract);
+  });
+}
+var import_node_fs5, import_promises2, import_node_path7, import_tar_stream4, CAP_REASONS, LIST_LIMIT, SKIP_LIST_PER_REASON, O_CREATE_NEW;
+var init_collect = __esm({
+  "src/outputs/collect.ts"() {
+    "use strict";
+    init_errors();
+    import_node_fs5 = __toESM(require("node:fs"), 1);
+    import_promises2 = __toESM(require("node:fs/promises"), 1);
+    import_node_path7 = __toESM(require("node:path"), 1);
+    import_tar_stream4 = __toESM(require_tar_stream(), 1);
+    init_filter();
+    CAP_REASONS = ["file-count-cap", "total-size-cap", "file-too-large"];
+    LIST_LIMIT = 1e4;
+    SKIP_LIST_PER_REASON = 1e3;
+    O_CREATE_NEW = import_node_fs5.default.constants.O_WRONLY | import_node_fs5.default.constants.O_CREAT | import_node_fs5.default.constants.O_EXCL | import_node_fs5.default.constants.O_NOFOLLOW;
+  }
+});
+
+// src/verdict/schema.ts
+function isObj(v) {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+function safeRepoPath(p) {
+  if (p.length === 0 || p.length > LIMITS.path || p.startsWith("/") || p.includes("\\")) return false;
+  return p.split("/").every((s2) => s2 !== "" && s2 !== "." && s2 !== ".." && !/[\u0000-\u001f\u007f]/.test(s2));
+}
+function str2(v, where, max) {
+  if (typeof v !== "string" || v.length > max) throw new Invalid(`${where} is not a string within ${max}`);
+  return v;
+}
+function int(v, where, min = Number.MIN_SAFE_INTEGER, max = Number.MAX_SAFE_INTEGER) {
+  if (typeof v !== "number" || !Number.isInteger(v) || v < min || v > max)
+    throw new Invalid(`${where} is not an integer from ${min} to ${max}`);
+  return v;
+}
+function bool2(v, where) {
+  if (typeof v !== "boolean") throw new Invalid(`${where} is not true or false`);
+  return v;
+}
+function nullable(v, f) {
+  return v === null || v === void 0 ? null : f(v);
+}
+function list2(v, where, max) {
+  if (!Array.isArray(v)) throw new Invalid(`${where} is not a list`);
+  if (v.length > max) throw new Invalid(`${where} has ${v.length} entries, above ${max}`);
+  return v;
+}
+function readAnnotation(a, where) {
+  if (!isObj(a)) throw new Invalid(`${where} is not an object`);
+  if (typeof a.path !== "string" || !safeRepoPath(a.path))
+    throw new Invalid(`${where} has a path outside the repository`);
+  const startLine = int(a.startLine, `${where}.startLine`, 1, 1e7);
+  const endLine = int(a.endLine, `${where}.endLine`, 1, 1e7);
+  if (endLine < startLine) throw new Invalid(`${where} ends before it starts`);
+  const col = (c, k) => c === void 0 ? void 0 : int(c, `${where}.${k}`, 1, 1e5);
+  const startColumn = col(a.startColumn, "startColumn");
+  const endColumn = col(a.endColumn, "endColumn");
+  if (typeof a.level !== "string" || !LEVELS.includes(a.level))
+    throw new Invalid(`${where} has a bad level`);
+  return {
+    path: a.path,
+    startLine,
+    endLine,
+    ...startColumn !== void 0 ? { startColumn } : {},
+    ...endColumn !== void 0 ? { endColumn } : {},
+    level: a.level,
+    title: str2(a.title, `${where}.title`, LIMITS.title),
+    message: str2(a.message, `${where}.message`, LIMITS.message)
+  };
+}
+function readSubject(v) {
+  if (!isObj(v)) throw new Invalid("subject is not an object");
+  const repository = nullable(v.repository, (x) => str2(x, "subject.repository", 201));
+  if (repository !== null && !REPO.test(repository))
+    throw new Invalid("subject.repository is not owner/repo");
+  const headSha = nullable(v.headSha, (x) => str2(x, "subject.headSha", 40));
+  if (headSha !== null && !HEX402.test(headSha)) throw new Invalid("subject.headSha is not 40 hex digits");
+  const baseSha = nullable(v.baseSha, (x) => str2(x, "subject.baseSha", 40));
+  if (baseSha !== null && !HEX402.test(baseSha)) throw new Invalid("subject.baseSha is not 40 hex digits");
+  const baseRef = nullable(v.baseRef, (x) => str2(x, "subject.baseRef", 255));
+  if (baseRef !== null && !REF.test(baseRef)) throw new Invalid("subject.baseRef is not a branch name");
+  const shard = nullable(v.shard, (s2) => {
+    if (!isObj(s2)) throw new Invalid("subject.shard is not an object");
+    const count2 = int(s2.count, "subject.shard.count", 1, 256);
+    return { index: int(s2.index, "subject.shard.index", 0, count2 - 1), count: count2 };
+  });
+  return { repository, headSha, baseSha, baseRef, shard };
+}
+function readJudge(v, where) {
+  if (!isObj(v)) throw new Invalid(`${where} is not an object`);
+  if (typeof v.judge !== "string" || !JUDGE_NAMES.includes(v.judge))
+    throw new Invalid(`${where}.judge is not a known judge`);
+  if (!isObj(v.facts)) throw new Invalid(`${where}.facts is not an object`);
+  const entries = Object.entries(v.facts);
+  if (entries.length > LIMITS.facts) throw new Invalid(`${where}.facts has too many entries`);
+  const facts = {};
+  for (const [k, x] of entries) {
+    if (!/^[\w-]{1,64}$/.test(k)) throw new Invalid(`${where}.facts has a bad key`);
+    facts[k] = str2(x, `${where}.facts.${k}`, LIMITS.line);
+  }
+  return {
+    judge: v.judge,
+    passed: bool2(v.passed, `${where}.passed`),
+    advisory: bool2(v.advisory, `${where}.advisory`),
+    summary: str2(v.summary, `${where}.summary`, LIMITS.line),
+    facts,
+    annotations: list2(v.annotations, `${where}.annotations`, LIMITS.annotations).map(
+      (a, i) => readAnnotation(a, `${where}.annotations[${i}]`)
+    )
+  };
+}
+function verdictPasses(judges) {
+  const decisive = judges.filter((j) => !j.advisory);
+  return decisive.length > 0 && decisive.every((j) => j.passed);
+}
+function readResult(bytes) {
+  if (bytes.length > LIMITS.fileBytes)
+    return { ok: false, reason: `the file is ${bytes.length} bytes, above ${LIMITS.fileBytes}` };
+  let text2;
+  try {
+    text2 = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    return { ok: false, reason: "the file is not valid UTF-8" };
+  }
+  let j;
+  try {
+    j = JSON.parse(text2);
+  } catch {
+    return { ok: false, reason: "the file is not JSON" };
+  }
+  try {
+    if (!isObj(j)) throw new Invalid("the result is not an object");
+    if (j.schemaVersion !== RESULT_SCHEMA_VERSION)
+      throw new Invalid(`schemaVersion must be ${RESULT_SCHEMA_VERSION}`);
+    if (typeof j.status !== "string" || !RUN_STATUSES.includes(j.status))
+      throw new Invalid("status is not a known status");
+    if (!isObj(j.verdict)) throw new Invalid("verdict is not an object");
+    const judges = list2(j.verdict.judges, "verdict.judges", LIMITS.judges).map(
+      (x, i) => readJudge(x, `verdict.judges[${i}]`)
+    );
+    const annotations = list2(j.annotations ?? [], "annotations", LIMITS.annotations).map(
+      (a, i) => readAnnotation(a, `annotation ${i}`)
+    );
+    const judged = judges.reduce((n, x) => n + x.annotations.length, 0);
+    if (annotations.length + judged > LIMITS.annotations)
+      throw new Invalid(`${annotations.length + judged} annotations, above ${LIMITS.annotations}`);
+    const loosened = list2(j.loosened ?? [], "loosened", 64).map((l, i) => {
+      if (!isObj(l)) throw new Invalid(`loosened[${i}] is not an object`);
+      return {
+        option: str2(l.option, `loosened[${i}].option`, 256),
+        effect: str2(l.effect, `loosened[${i}].effect`, 1024)
+      };
+    });
+    return {
+      ok: true,
+      value: {
+        schemaVersion: RESULT_SCHEMA_VERSION,
+        runId: str2(j.runId, "runId", 128),
+        status: j.status,
+        exitCode: int(j.exitCode, "exitCode", 0, 255),
+        durationMs: int(j.durationMs, "durationMs", 0),
+        subject: readSubject(j.subject),
+        // `passed` is recomputed from the judges: a file that says passed with a failed judge is not believed.
+        verdict: { passed: verdictPasses(judges), judges },
+        annotations,
+        loosened,
+        notes: list2(j.notes ?? [], "notes", LIMITS.notes).map((n, i) => str2(n, `notes[${i}]`, LIMITS.line)),
+        error: nullable(j.error, (e) => str2(e, "error", LIMITS.line))
+      }
+    };
+  } catch (err) {
+    if (err instanceof Invalid) return { ok: false, reason: err.message };
+    throw err;
+  }
+}
+var RESULT_SCHEMA_VERSION, RUN_STATUSES, JUDGE_NAMES, LIMITS, Invalid, LEVELS, HEX402, REF, REPO;
+var init_schema = __esm({
+  "src/verdict/schema.ts"() {
+    "use strict";
+    RESULT_SCHEMA_VERSION = 2;
+    RUN_STATUSES = ["succeeded", "failed", "timed-out", "oom-killed", "error"];
+    JUDGE_NAMES = [
+      "exit-code",
+      "declared-outputs",
+      "junit",
+      "expected-output",
+      "lean-audit",
+      "challenge",
+      "comparator"
+    ];
+    LIMITS = {
+      fileBytes: 10 * 1024 * 1024,
+      annotations: 1e4,
+      message: 64 * 1024,
+      title: 1024,
+      path: 1024,
+      line: 4096,
+      judges: 32,
+      notes: 200,
+      facts: 32
+    };
+    Invalid = class extends Error {
+    };
+    LEVELS = ["failure", "warning", "notice"];
+    HEX402 = /^[0-9a-f]{40}$/;
+    REF = /^[\w./-]{1,255}$/;
+    REPO = /^[\w.-]{1,100}\/[\w.-]{1,100}$/;
+  }
+});
+
+// src/sandbox/volumes.ts
+async function freeBytesOf(dir) {
+  try {
+    await import_promises7.default.mkdir(dir, { recursive: true, mode: 448 });
+    const st = await import_promises7.default.statfs(dir);
+    return Number(st.bavail) * Number(st.bsize);
+  } catch {
+    return null;
+  }
+}
+function defaultVolumeHost(stateDir, isRoot, sharedWithEngine = true, deferDiscard = false) {
+  return {
+    ...deferDiscard ? { discard: (image) => discardInBackground(stateDir, image) } : {},
+    stateDir,
+    sharedWithEngine,
+    async privileged(cmd, args) {
+      const { stdout } = isRoot ? await run2(cmd, args) : await run2("sudo", ["-n", cmd, ...args]);
+      return stdout.trim();
+    },
+    async tool(cmd, args) {
+      const { stdout } = await run2(cmd, args);
+      return stdout.trim();
+    },
+    freeBytes: () => freeBytesOf(stateDir)
+  };
+}
+function loopToolsReason(host) {
+  const known = toolChecks.get(host);
+  if (known) return known;
+  const ok = (p) => p.then(
+    () => true,
+    () => false
+  );
+  const check2 = Promise.all([
+    ok(host.tool("mkfs.ext4", ["-V"])),
+    ok(host.privileged("losetup", ["--version"]))
+  ]).then(
+    ([mkfs, losetup]) => !mkfs ? "mkfs.ext4 is not installed (apt-get install e2fsprogs)" : !losetup ? "losetup needs root or passwordless sudo" : null
+  );
+  toolChecks.set(host, check2);
+  return check2;
+}
+async function discardInBackground(stateDir, image) {
+  const dir = import_node_path13.default.join(stateDir, DISCARD_DIR);
+  const target = import_node_path13.default.join(dir, import_node_path13.default.basename(image));
+  try {
+    await import_promises7.default.mkdir(dir, { recursive: true, mode: 448 });
+    await import_promises7.default.rename(image, target);
+  } catch {
+    await import_promises7.default.rm(image, { force: true });
+    return;
+  }
+  const child = (0, import_node_child_process2.spawn)("rm", ["-f", "--", target], { detached: true, stdio: "ignore" });
+  child.on("error", () => void 0);
+  child.unref();
+}
+async function loopUnavailableReason(engine, host) {
+  if (!engine.info.local) return "the engine is remote, so a loop device here would not reach it";
+  if (host.sharedWithEngine === false) {
+    return "the job runs in act's container, whose files and loop devices the engine does not see";
+  }
+  if (engine.info.rootless) {
+    return `the engine is rootless ${engine.info.name}, which cannot mount an ext4 volume (the kernel lets only real root mount one)`;
+  }
+  return loopToolsReason(host);
+}
+async function chooseBackend(wanted, engine, host) {
+  if (wanted === "tmpfs" || wanted === "unbounded") return { backend: wanted, note: null };
+  const why = await loopUnavailableReason(engine, host);
+  if (why === null) return { backend: "loop", note: null };
+  if (wanted === "loop") throw new EngineError(engine.info.name, "create a loop volume", why);
+  return {
+    backend: "tmpfs",
+    note: `volumes are size-capped tmpfs, counted against memory: ${why}`
+  };
+}
+async function createVolume(engine, host, backend, v, owner, labels) {
+  const base = { name: v.name, role: v.role, mount: v.mount, sizeBytes: v.sizeBytes, backend };
+  const volLabels = { ...labels, [LABEL_ROLE]: v.role };
+  if (backend === "tmpfs") {
+    await engine.createVolume({
+      name: v.name,
+      driver: "local",
+      driverOpts: {
+        type: "tmpfs",
+        device: "tmpfs",
+        o: `${tmpfsSize(engine, v)},uid=${owner.uid},gid=${owner.gid},mode=0755,nosuid,nodev`
+      },
+      labels: volLabels
+    });
+    return { ...base, enforced: true, reserved: false, remove: () => engine.removeVolume(v.name) };
+  }
+  if (backend === "unbounded") {
+    await engine.createVolume({ name: v.name, driver: "local", driverOpts: {}, labels: volLabels });
+    return { ...base, enforced: false, reserved: false, remove: () => engine.removeVolume(v.name) };
+  }
+  const image = import_node_path13.default.join(host.stateDir, `${v.name}.img`);
+  await import_promises7.default.mkdir(host.stateDir, { recursive: true, mode: 448 });
+  const fh = await import_promises7.default.open(image, "wx", 384);
+  let device = null;
+  let created = false;
+  let madeOnce = false;
+  const remove = async () => {
+    if (created) await engine.removeVolume(v.name);
+    created = false;
+    if (device) await host.privileged("losetup", ["-d", device]).catch(() => void 0);
+    device = null;
+    if (host.discard && madeOnce) await host.discard(image);
+    else await import_promises7.default.rm(image, { force: true });
+  };
+  try {
+    await fh.close();
+    try {
+      await host.tool("fallocate", ["-l", String(v.sizeBytes), image]);
+    } catch (err) {
+      throw new ReservationError(
+        engine.info.name,
+        `reserve ${v.sizeBytes} bytes for ${v.mount}`,
+        `fallocate of ${image} failed: ${errorMessage(err).split("\n").slice(-2).join(" ").trim()}`,
+        "free space on that filesystem, lower the volume caps, or set SANDBOX_ACTION_STATE_DIR to a larger one"
+      );
+    }
+    await host.tool("mkfs.ext4", [
+      "-q",
+      "-F",
+      "-m",
+      "0",
+      "-O",
+      "^has_journal",
+      "-E",
+      `root_owner=${owner.uid}:${owner.gid},lazy_itable_init=1,nodiscard`,
+      image
+    ]);
+    await host.tool("debugfs", ["-w", "-R", "rmdir lost+found", image]);
+    device = await host.privileged("losetup", ["--find", "--show", image]);
+    await engine.createVolume({
+      name: v.name,
+      driver: "local",
+      driverOpts: { type: "ext4", device, o: "nosuid,nodev" },
+      labels: { ...volLabels, [LABEL_LOOP_DEVICE]: device, [LABEL_LOOP_IMAGE]: image }
+    });
+    created = madeOnce = true;
+    return { ...base, enforced: true, reserved: true, remove };
+  } catch (err) {
+    await remove().catch(() => void 0);
+    throw err;
+  }
+}
+function tmpfsSize(engine, v) {
+  if (engine.info.name !== "podman") return `size=${v.sizeBytes}`;
+  const blocks = podmanTmpfsBlocks(v.sizeBytes, engine.info.arch);
+  if (blocks === null) {
+    throw new EngineError(
+      engine.info.name,
+      `create the ${v.mount} volume`,
+      `Podman takes a tmpfs volume's size only in pages, and the page size on ${engine.info.arch} is not known here`,
+      "use --volume-backend loop (rootful Podman on this host)"
+    );
+  }
+  return blocks;
+}
+async function ourLoopDevices(host) {
+  let out;
+  try {
+    out = await host.privileged("losetup", ["--list", "--json", "--output", "NAME,BACK-FILE"]);
+  } catch {
+    return [];
+  }
+  if (!out) return [];
+  const j = JSON.parse(out);
+  const dir = import_node_path13.default.resolve(host.stateDir) + import_node_path13.default.sep;
+  return (j.loopdevices ?? []).filter(
+    (d) => d["back-file"] && import_node_path13.default.resolve(d["back-file"].replace(/ \(deleted\)$/, "")).startsWith(dir)
+  ).map((d) => ({ device: d.name, image: d["back-file"].replace(/ \(deleted\)$/, "") }));
+}
+var import_node_child_process2, import_promises7, import_node_path13, import_node_util3, run2, LABEL_LOOP_DEVICE, LABEL_LOOP_IMAGE, DISCARD_DIR, toolChecks;
+var init_volumes = __esm({
+  "src/sandbox/volumes.ts"() {
+    "use strict";
+    import_node_child_process2 = require("node:child_process");
+    import_promises7 = __toESM(require("node:fs/promises"), 1);
+    import_node_path13 = __toESM(require("node:path"), 1);
+    import_node_util3 = require("node:util");
+    init_errors();
+    init_podman();
+    init_plan();
+    run2 = (0, import_node_util3.promisify)(import_node_child_process2.execFile);
+    LABEL_LOOP_DEVICE = "sandbox-action.loop-device";
+    LABEL_LOOP_IMAGE = "sandbox-action.loop-image";
+    DISCARD_DIR = ".discard";
+    toolChecks = /* @__PURE__ */ new WeakMap();
+  }
+});
+
+// src/comparator/context.ts
+function isObject(v) {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+function parseContext(text2) {
+  if (!text2) {
+    throw new InputError(
+      CONTEXT_ENV,
+      "is not set: the shim runs only under a comparator started by sandbox-action (runComparator)"
+    );
+  }
+  let raw;
+  try {
+    raw = JSON.parse(text2);
+  } catch {
+    throw new InputError(CONTEXT_ENV, "is not JSON");
+  }
+  if (!isObject(raw)) throw new InputError(CONTEXT_ENV, "is not a JSON object");
+  const r = new Reader(raw);
+  if (raw.version !== CONTEXT_VERSION) {
+    throw new InputError(CONTEXT_ENV, `version ${JSON.stringify(raw.version)} is not ${CONTEXT_VERSION}`);
+  }
+  const isolation = r.str("isolation");
+  if (isolation !== "default" && isolation !== "runsc")
+    throw new InputError(CONTEXT_ENV, "'isolation' must be default or runsc");
+  const createdAt2 = r.str("createdAt");
+  if (Number.isNaN(Date.parse(createdAt2))) throw new InputError(CONTEXT_ENV, "'createdAt' is not a date");
+  const user = r.obj("user");
+  const limits = r.obj("limits");
+  return {
+    version: CONTEXT_VERSION,
+    runId: r.str("runId", NAME3),
+    createdAt: createdAt2,
+    image: r.str("image"),
+    projectDir: r.str("projectDir", ABSOLUTE),
+    lakeVolume: r.str("lakeVolume", NAME3),
+    user: { uid: user.int("uid", 1), gid: user.int("gid", 0) },
+    isolation,
+    runtime: r.nullable("runtime", NAME3),
+    limits: {
+      timeoutMs: limits.int("timeoutMs", 1),
+      memoryBytes: limits.int("memoryBytes", 16 * 1024 * 1024),
+      cpus: limits.num("cpus", 0.01),
+      pids: limits.int("pids", 8),
+      nofile: limits.int("nofile", 16),
+      fsizeBytes: limits.int("fsizeBytes", 1)
+    },
+    fence: r.nullable("fence", /^[0-9a-f]{32}$/)
+  };
+}
+function encodeContext(c) {
+  return JSON.stringify(c);
+}
+function fenceLine(token, edge) {
+  return `[sandbox-landrun ${token} ${edge}]
+`;
+}
+var CONTEXT_ENV, CONTEXT_VERSION, Reader, NAME3, ABSOLUTE;
+var init_context = __esm({
+  "src/comparator/context.ts"() {
+    "use strict";
+    init_errors();
+    CONTEXT_ENV = "SANDBOX_LANDRUN_CONTEXT";
+    CONTEXT_VERSION = 1;
+    Reader = class _Reader {
+      constructor(o) {
+        this.o = o;
+      }
+      o;
+      bad(key, what) {
+        throw new InputError(CONTEXT_ENV, `'${key}' must be ${what}`);
+      }
+      str(key, re) {
+        const v = this.o[key];
+        if (typeof v !== "string" || v === "" || re && !re.test(v))
+          this.bad(key, "a non-empty string of the right form");
+        return v;
+      }
+      int(key, min) {
+        const v = this.o[key];
+        if (typeof v !== "number" || !Number.isSafeInteger(v) || v < min) this.bad(key, `an integer ≥ ${min}`);
+        return v;
+      }
+      num(key, min) {
+        const v = this.o[key];
+        if (typeof v !== "number" || !Number.isFinite(v) || v < min) this.bad(key, `a number ≥ ${min}`);
+        return v;
+      }
+      obj(key) {
+        const v = this.o[key];
+        if (!isObject(v)) this.bad(key, "an object");
+        return new _Reader(v);
+      }
+      nullable(key, re) {
+        return this.o[key] === null ? null : this.str(key, re);
+      }
+    };
+    NAME3 = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
+    ABSOLUTE = /^\/[^\0\n]*[^/\0\n]$/;
+  }
+});
+
+// src/sandbox/gc.ts
+function createdAt(r) {
+  const t = Date.parse(r.labels[LABEL_CREATED] ?? "");
+  return Number.isNaN(t) ? 0 : t;
+}
+function pastDeadline(r, now) {
+  const t = Date.parse(r.labels[LABEL_DEADLINE] ?? "");
+  return !Number.isNaN(t) && t <= now;
+}
+async function gc(engine, host, opts) {
+  const label = opts.runId ? `${LABEL_RUN}=${opts.runId}` : LABEL_RUN;
+  const all = await engine.listLabelled(label);
+  const cutoff = opts.now - opts.olderThanMs;
+  const live = (r) => opts.keepRuns?.has(r.labels[LABEL_RUN] ?? "") === true;
+  const old = all.filter(
+    (r) => (createdAt(r) <= cutoff || r.kind === "container" && pastDeadline(r, opts.now)) && !live(r)
+  );
+  const report = { removed: [], kept: all.length - old.length, failures: [] };
+  const attempt = async (r, fn) => {
+    try {
+      await fn();
+      report.removed.push({ kind: r.kind, name: r.name });
+    } catch (err) {
+      report.failures.push(`${r.kind} ${r.name}: ${errorMessage(err)}`);
+    }
+  };
+  await Promise.all(
+    old.filter((r) => r.kind === "container").map((r) => attempt(r, () => engine.removeContainer(r.id)))
+  );
+  await Promise.all(
+    old.filter((r) => r.kind === "network").map((r) => attempt(r, () => engine.removeNetwork(r.id)))
+  );
+  await Promise.all(
+    old.filter((r) => r.kind === "volume").map(
+      (r) => attempt(r, async () => {
+        await engine.removeVolume(r.name);
+        const dev = r.labels[LABEL_LOOP_DEVICE];
+        const img = r.labels[LABEL_LOOP_IMAGE];
+        if (dev) await host.privileged("losetup", ["-d", dev]).catch(() => void 0);
+        if (img && import_node_path21.default.resolve(img).startsWith(import_node_path21.default.resolve(host.stateDir) + import_node_path21.default.sep)) {
+          await import_promises16.default.rm(img, { force: true });
+        }
+      })
+    )
+  );
+  if (!opts.runId) {
+    const inUse = new Set(
+      all.filter((r) => createdAt(r) > cutoff || live(r)).map((r) => r.labels[LABEL_LOOP_IMAGE])
+    );
+    for (const d of await ourLoopDevices(host)) {
+      if (inUse.has(d.image)) continue;
+      const st = await import_promises16.default.stat(d.image).catch(() => null);
+      if (st && st.mtimeMs > cutoff) continue;
+      await host.privileged("losetup", ["-d", d.device]).catch(() => void 0);
+      await import_promises16.default.rm(d.image, { force: true });
+      report.removed.push({ kind: "loop-device", name: d.device });
+    }
+    const files = await import_promises16.default.readdir(host.stateDir).catch(() => []);
+    for (const f of files.filter((n) => n.endsWith(".img"))) {
+      const abs = import_node_path21.default.join(host.stateDir, f);
+      if (inUse.has(abs)) continue;
+      const st = await import_promises16.default.stat(abs).catch(() => null);
+      if (st && st.mtimeMs <= cutoff) {
+        await import_promises16.default.rm(abs, { force: true });
+        report.removed.push({ kind: "volume-image", name: f });
+      }
+    }
+    const discard = import_node_path21.default.join(host.stateDir, DISCARD_DIR);
+    for (const f of await import_promises16.default.readdir(discard).catch(() => [])) {
+      await import_promises16.default.rm(import_node_path21.default.join(discard, f), { force: true });
+      report.removed.push({ kind: "volume-image", name: f });
+    }
+    if (engine.info.name === "docker" && engine.info.local) {
+      for (const b of await pruneHostGuards((c, a) => host.privileged(c, a)).catch(() => []))
+        report.removed.push({ kind: "host-guard", name: b });
+    }
+  }
+  return report;
+}
+var import_promises16, import_node_path21;
+var init_gc = __esm({
+  "src/sandbox/gc.ts"() {
+    "use strict";
+    import_promises16 = __toESM(require("node:fs/promises"), 1);
+    import_node_path21 = __toESM(require("node:path"), 1);
+    init_errors();
+    init_network();
+    init_plan();
+    init_volumes();
+  }
+});
+
+// src/sandbox/watchdog.ts
+function processStart(pid) {
+  try {
+    const stat = import_node_fs16.default.readFileSync(`/proc/${pid}/stat`, "utf8");
+    return stat.slice(stat.lastIndexOf(")") + 2).split(" ")[19] ?? null;
+  } catch {
+    return null;
+  }
+}
+function cliPath() {
+  const here = import_node_path22.default.dirname((0, import_node_url2.fileURLToPath)(__sa_import_meta_url));
+  for (const p of [import_node_path22.default.join(here, "cli.js"), import_node_path22.default.resolve(here, "../../dist/cli.js")]) {
+    if (import_node_fs16.default.existsSync(p)) return p;
+  }
+  return null;
+}
+function startWatchdog(runId, env) {
+  const cli = cliPath();
+  const start = processStart(process.pid);
+  if (!cli || !start) return null;
+  const child = (0, import_node_child_process4.spawn)(
+    process.execPath,
+    [cli, "watchdog", "--run", runId, "--parent", String(process.pid), "--parent-start", start],
+    { detached: true, stdio: "ignore", env }
+  );
+  child.on("error", () => void 0);
+  child.unref();
+  return {
+    pid: child.pid ?? null,
+    stop: () => {
+      if (child.exitCode === null && child.signalCode === null) child.kill("SIGTERM");
+    }
+  };
+}
+async function watch(engine, host, o) {
+  const now = o.now ?? Date.now;
+  const killed = /* @__PURE__ */ new Set();
+  while (!o.signal?.aborted) {
+    if (processStart(o.parentPid) !== o.parentStart) {
+      await gc(engine, host, { olderThanMs: 0, now: now(), runId: o.runId });
+      return "parent-gone";
+    }
+    const mine = await engine.listLabelled(`${LABEL_RUN}=${o.runId}`).catch(() => []);
+    for (const r of mine) {
+      if (r.kind !== "container" || killed.has(r.id) || !pastDeadline(r, now())) continue;
+      killed.add(r.id);
+      await engine.killContainer(r.id, "SIGKILL").catch(() => void 0);
+    }
+    await new Promise((resolve) => {
+      const t = setTimeout(resolve, o.intervalMs ?? WATCHDOG_INTERVAL_MS);
+      o.signal?.addEventListener("abort", () => (clearTimeout(t), resolve()), { once: true });
+    });
+  }
+  return "stopped";
+}
+var import_node_child_process4, import_node_fs16, import_node_path22, import_node_url2, WATCHDOG_INTERVAL_MS;
+var init_watchdog = __esm({
+  "src/sandbox/watchdog.ts"() {
+    "use strict";
+    import_node_child_process4 = require("node:child_process");
+    import_node_fs16 = __toESM(require("node:fs"), 1);
+    import_node_path22 = __toESM(require("node:path"), 1);
+    import_node_url2 = require("node:url");
+    init_gc();
+    init_plan();
+    WATCHDOG_INTERVAL_MS = 1e3;
+  }
+});
+
+// src/cli/args.ts
+function parseCommandLine(argv, table) {
+  const dash = argv.indexOf("--");
+  const head = dash === -1 ? argv : argv.slice(0, dash);
+  const rest = dash === -1 ? [] : argv.slice(dash + 1);
+  const config = {};
+  for (const [name, o] of Object.entries(table)) {
+    config[name] = {
+      type: o.kind === "boolean" ? "boolean" : "string",
+      ...o.kind === "strings" ? { multiple: true } : {},
+      ...o.short ? { short: o.short } : {}
+    };
+  }
+  try {
+    const { values, positionals } = (0, import_node_util4.parseArgs)({
+      args: head,
+      options: config,
+      strict: true,
+      allowPositionals: true
+    });
+    return { options: values, positionals, rest };
+  } catch (err) {
+    const code = typeof err === "object" && err !== null && "code" in err ? String(err.code) : "";
+    const msg = err instanceof Error ? err.message : String(err);
+    const named = /'(?:-\w, )?(-{1,2}[^' ]+)/.exec(msg)?.[1] ?? "arguments";
+    if (code === "ERR_PARSE_ARGS_UNKNOWN_OPTION")
+      throw new InputError(named, "is not an option; see --help for the options");
+    if (code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE") throw new InputError(named, "needs a value");
+    throw err;
+  }
+}
+function helpFor(table) {
+  const width = Math.max(...Object.keys(table).map((k) => k.length)) + 4;
+  return Object.entries(table).map(
+    ([k, o]) => `  --${(o.kind === "boolean" ? k : `${k} X`).padEnd(width)} ${o.help}${o.loosens ? ` (loosens: ${o.loosens})` : ""}`
+  ).join("\n");
+}
+var import_node_util4;
+var init_args = __esm({
+  "src/cli/args.ts"() {
+    "use strict";
+    import_node_util4 = require("node:util");
+    init_errors();
+  }
+});
+
+// src/engine/demux.ts
+function demuxed(body, sink) {
+  const demux = new Demuxer(sink);
+  return new Promise((resolve) => {
+    body.on("data", (c) => demux.push(c));
+    body.on("end", resolve);
+    body.on("close", resolve);
+    body.on("error", () => resolve());
+  });
+}
+var Demuxer;
+var init_demux = __esm({
+  "src/engine/demux.ts"() {
+    "use strict";
+    Demuxer = class {
+      constructor(sink) {
+        this.sink = sink;
+      }
+      sink;
+      pending = Buffer.alloc(0);
+      push(chunk) {
+        let buf = this.pending.length ? Buffer.concat([this.pending, chunk]) : chunk;
+        while (buf.length >= 8) {
+          const size2 = buf.readUInt32BE(4);
+          if (buf.length < 8 + size2) break;
+          const kind = buf[0];
+          const payload = buf.subarray(8, 8 + size2);
+          if (size2 > 0) this.sink(kind === 2 ? "stderr" : "stdout", payload);
+          buf = buf.subarray(8 + size2);
+        }
+        this.pending = Buffer.from(buf);
+      }
+    };
+  }
+});
+
+// src/engine/docker-base.ts
+var DockerEngineBase;
+var init_docker_base = __esm({
+  "src/engine/docker-base.ts"() {
+    "use strict";
+    DockerEngineBase = class {
+      constructor(api, info, seccomp, podmanDefaultCaps = [], knownRuntimes = null) {
+        this.api = api;
+        this.info = info;
+        this.seccomp = seccomp;
+        this.podmanDefaultCaps = podmanDefaultCaps;
+        this.knownRuntimes = knownRuntimes;
+      }
+      api;
+      info;
+      seccomp;
+      podmanDefaultCaps;
+      knownRuntimes;
+      async runtimes() {
+        const runtimes = this.knownRuntimes ?? (await this.api.json("GET", "/info", {}, "info")).Runtimes;
+        return Object.entries(runtimes ?? {}).map(([name, r]) => ({ name, args: r?.runtimeArgs ?? [] }));
+      }
+    };
+  }
+});
+
+// src/engine/docker-images.ts
+function splitRef(ref) {
+  const i = ref.lastIndexOf(":");
+  return i > ref.lastIndexOf("/") ? { repo: ref.slice(0, i), tag: ref.slice(i + 1) } : { repo: ref, tag: "latest" };
+}
+var DockerImages;
+var init_docker_images = __esm({
+  "src/engine/docker-images.ts"() {
+    "use strict";
+    init_errors();
+    init_docker_base();
+    DockerImages = class extends DockerEngineBase {
+      async imageInspect(ref) {
+        const j = await this.api.getOrNull(
+          `/images/${encodeURIComponent(ref)}/json`,
+          "inspect image"
+        );
+        if (!j) return null;
+        const c = j.Config ?? {};
+        return {
+          id: j.Id,
+          user: c.User ?? "",
+          workingDir: c.WorkingDir ?? "",
+          env: c.Env ?? [],
+          entrypoint: c.Entrypoint ?? null,
+          cmd: c.Cmd ?? null,
+          os: j.Os,
+          arch: j.Architecture,
+          labels: c.Labels ?? {}
+        };
+      }
+      async imagePull(ref) {
+        await this.api.progress("POST", "/images/create", { query: { fromImage: ref } }, `pull ${ref}`);
+      }
+      async imageBuild(context, o, progress = () => void 0) {
+        const query = {
+          dockerfile: o.dockerfile ?? "Dockerfile",
+          buildargs: JSON.stringify(o.buildArgs ?? {}),
+          labels: JSON.stringify(o.labels ?? {}),
+          rm: 1,
+          forcerm: 1,
+          pull: o.pull ? 1 : 0,
+          nocache: o.noCache ? 1 : 0,
+          ...o.platform ? { platform: o.platform } : {}
+        };
+        const [first, ...rest] = o.tags;
+        if (first) query.t = first;
+        let id = "";
+        await this.api.progress(
+          "POST",
+          "/build",
+          { query, bodyStream: context, headers: { "content-type": "application/x-tar" } },
+          "build image",
+          (j) => {
+            if (j.aux?.ID) id = j.aux.ID;
+            if (j.stream) {
+              const m = /Successfully built ([0-9a-f]+)/.exec(j.stream);
+              if (m && !id) id = m[1];
+              for (const l of j.stream.split("\n")) if (l.trim()) progress(l);
+            }
+          }
+        );
+        if (!id) throw new EngineError(this.info.name, "build image", "the engine reported no image id");
+        for (const t of rest) await this.imageTag(id, t);
+        return id;
+      }
+      async imageImport(rootfs, ref, changes) {
+        const qs = new URLSearchParams({ fromSrc: "-", repo: ref });
+        for (const c of changes) qs.append("changes", c);
+        let id = "";
+        await this.api.progress(
+          "POST",
+          `/images/create?${qs}`,
+          { bodyStream: rootfs, headers: { "content-type": "application/x-tar" } },
+          `import ${ref}`,
+          (j) => {
+            if (j.status && /^sha256:[0-9a-f]{64}$/.test(j.status)) id = j.status;
+          }
+        );
+        if (!id) throw new EngineError(this.info.name, `import ${ref}`, "the engine reported no image id");
+        await this.imageTag(id, ref);
+      }
+      async imageTag(source, ref) {
+        const { repo, tag } = splitRef(ref);
+        await this.api.call(
+          "POST",
+          `/images/${encodeURIComponent(source)}/tag`,
+          { query: { repo, tag } },
+          `tag ${ref}`
+        );
+      }
+      async imagePush(ref, auth2) {
+        const { repo, tag } = splitRef(ref);
+        const header = Buffer.from(JSON.stringify(auth2 ?? {})).toString("base64").replace(/\+/g, "-").replace(/\//g, "_");
+        let digest = "";
+        let size2 = 0;
+        await this.api.progress(
+          "POST",
+          `/images/${encodeURIComponent(repo)}/push`,
+          { query: { tag }, headers: { "x-registry-auth": header } },
+          `push ${ref}`,
+          (j) => {
+            if (j.aux?.Digest) {
+              digest = j.aux.Digest;
+              size2 = j.aux.Size ?? 0;
+            }
+          }
+        );
+        if (!digest) throw new EngineError(this.info.name, `push ${ref}`, "the engine reported no digest");
+        return { digest, size: size2 };
+      }
+    };
+  }
+});
+
+// src/engine/events.ts
+async function followContainerEvents(api, id, actions, sink) {
+  const filters = JSON.stringify({ container: [id] });
+  const res = await api.raw("GET", "/events", { query: { filters } }, "follow events");
+  if (res.statusCode !== 200) throw api.statusError("follow events", res.statusCode, await readAll(res.body));
+  const ended = (async () => {
+    try {
+      for await (const line2 of jsonLines(res.body)) {
+        const action = line2.Action ?? line2.status ?? "";
+        const actor = line2.Actor?.ID ?? line2.id ?? "";
+        if (actor !== id || !actions.includes(action)) continue;
+        sink({ action, attributes: { ...line2.Actor?.Attributes ?? {} } });
+      }
+    } catch {
+    }
+  })();
+  return { ended, close: () => res.body.destroy() };
+}
+async function pingEngine(api) {
+  try {
+    const res = await api.raw("GET", "/_ping", {}, "ping");
+    await readAll(res.body);
+    return res.statusCode === 200;
+  } catch {
+    return false;
+  }
+}
+var init_events = __esm({
+  "src/engine/events.ts"() {
+    "use strict";
+    init_http();
+  }
+});
+
+// src/engine/docker-containers.ts
+function toContainerBody(s2) {
+  const tmpfs = {};
+  const mounts = [];
+  for (const m of s2.mounts) {
+    if (m.type === "tmpfs") {
+      const t = m.tmpfs;
+      tmpfs[m.target] = [...t.options, `size=${t.sizeBytes}`, `mode=${t.mode.toString(8)}`].join(",");
+    } else {
+      mounts.push({
+        Type: m.type,
+        Source: m.source,
+        Target: m.target,
+        ReadOnly: m.readOnly,
+        // Never copy the image's files or the mount point's owner into a volume: it starts empty, ours.
+        ...m.type === "volume" ? { VolumeOptions: { NoCopy: true } } : {},
+        ...m.type === "bind" ? { BindOptions: { Propagation: "rprivate" } } : {}
+      });
+    }
+  }
+  return {
+    Image: s2.image,
+    Cmd: s2.cmd,
+    ...s2.entrypoint ? { Entrypoint: s2.entrypoint } : {},
+    User: s2.user,
+    WorkingDir: s2.workingDir,
+    Env: s2.env,
+    Labels: s2.labels,
+    Tty: s2.tty,
+    OpenStdin: s2.openStdin === true,
+    StdinOnce: false,
+    AttachStdin: false,
+    AttachStdout: true,
+    AttachStderr: true,
+    ...s2.hostname ? { Hostname: s2.hostname } : {},
+    HostConfig: {
+      Mounts: mounts,
+      Tmpfs: tmpfs,
+      ReadonlyRootfs: s2.readOnlyRootfs,
+      CapDrop: s2.capDrop,
+      CapAdd: s2.capAdd,
+      SecurityOpt: s2.securityOpt,
+      Init: s2.init,
+      Privileged: s2.privileged,
+      NetworkMode: s2.networkMode,
+      Memory: s2.memoryBytes,
+      MemorySwap: s2.memorySwapBytes,
+      NanoCpus: s2.nanoCpus,
+      PidsLimit: s2.pidsLimit,
+      Ulimits: s2.ulimits.map((u) => ({ Name: u.name, Soft: u.soft, Hard: u.hard })),
+      ...s2.runtime ? { Runtime: s2.runtime } : {},
+      LogConfig: { Type: s2.logDriver.type, Config: s2.logDriver.config },
+      ExtraHosts: s2.extraHosts ?? [],
+      ...s2.dns ? { Dns: s2.dns } : {},
+      ...s2.sysctls ? { Sysctls: s2.sysctls } : {},
+      Devices: [],
+      IpcMode: "private",
+      PidMode: "",
+      UsernsMode: "",
+      AutoRemove: false
+    }
+  };
+}
+var DockerContainers;
+var init_docker_containers = __esm({
+  "src/engine/docker-containers.ts"() {
+    "use strict";
+    init_podman();
+    init_docker_images();
+    init_events();
+    init_http();
+    DockerContainers = class extends DockerImages {
+      async createContainer(spec) {
+        const j = await this.api.json(
+          "POST",
+          "/containers/create",
+          {
+            query: { name: spec.name },
+            body: toContainerBody(coverReadOnlyTmpfs(spec, this.info.readOnlyTmpfs))
+          },
+          "create container"
+        );
+        return j.Id;
+      }
+      async startContainer(id) {
+        await this.api.call("POST", `/containers/${id}/start`, {}, "start container", [304]);
+      }
+      /**
+       * Registers a wait for the next exit and resolves once the engine has registered it (it flushes the
+       * answer's headers then), so a container started afterwards cannot exit unseen.
+       */
+      async watchExit(id) {
+        const res = await this.api.raw(
+          "POST",
+          `/containers/${id}/wait`,
+          { query: { condition: "next-exit" } },
+          "wait"
+        );
+        if (res.statusCode !== 200) throw this.api.statusError("wait", res.statusCode, await readAll(res.body));
+        const exit = readAll(res.body).then((b) => {
+          const j = JSON.parse(b.toString("utf8"));
+          return j.StatusCode;
+        });
+        exit.catch(() => void 0);
+        return { exit, cancel: () => res.body.destroy() };
+      }
+      followEvents(id, actions, sink) {
+        return followContainerEvents(this.api, id, actions, sink);
+      }
+      ping() {
+        return pingEngine(this.api);
+      }
+      async waitContainer(id) {
+        const j = await this.api.json(
+          "POST",
+          `/containers/${id}/wait`,
+          { query: { condition: "not-running" } },
+          "wait"
+        );
+        return j.StatusCode;
+      }
+      async killContainer(id, signal = "KILL") {
+        await this.api.call(
+          "POST",
+          `/containers/${id}/kill`,
+          { query: { signal } },
+          "kill container",
+          [404, 409]
+        );
+      }
+      async inspectContainer(id) {
+        const j = await this.api.json("GET", `/containers/${id}/json`, {}, "inspect container");
+        return {
+          running: j.State.Running,
+          exitCode: j.State.ExitCode,
+          oomKilled: j.State.OOMKilled,
+          error: j.State.Error,
+          startedAt: j.State.StartedAt,
+          finishedAt: j.State.FinishedAt
+        };
+      }
+      async inspectCreated(id) {
+        const podman = this.info.name === "podman";
+        const [j, runtime] = await Promise.all([
+          this.api.json("GET", `/containers/${id}/json`, {}, "inspect container"),
+          // Podman's compatible inspect says `oci` for every runtime; its own inspect names the one it will run.
+          podman ? this.api.json("GET", `/libpod/containers/${id}/json`, {}, "inspect container").then((l) => l.OCIRuntime ?? "") : null
+        ]);
+        const seccomp = this.seccomp;
+        const h = j.HostConfig;
+        const caps = podman ? podmanCapabilities(h.CapDrop ?? [], h.CapAdd ?? [], this.podmanDefaultCaps) : { capDrop: h.CapDrop ?? [], capAdd: h.CapAdd ?? [] };
+        return {
+          user: j.Config.User ?? "",
+          entrypoint: j.Config.Entrypoint ?? null,
+          cmd: j.Config.Cmd ?? null,
+          readOnlyRootfs: h.ReadonlyRootfs === true,
+          privileged: h.Privileged === true,
+          capDrop: caps.capDrop,
+          capAdd: caps.capAdd,
+          securityOpt: h.SecurityOpt ?? [],
+          engineSeccomp: seccomp,
+          networkMode: podman ? podmanNetworkMode(h.NetworkMode, Object.keys(j.NetworkSettings?.Networks ?? {})) : h.NetworkMode ?? "",
+          memoryBytes: h.Memory ?? 0,
+          memorySwapBytes: h.MemorySwap ?? 0,
+          nanoCpus: h.NanoCpus ?? 0,
+          pidsLimit: h.PidsLimit ?? null,
+          ulimits: (h.Ulimits ?? []).map(podmanUlimit),
+          runtime: runtime ?? h.Runtime ?? "runc",
+          init: h.Init === true,
+          pidMode: podman ? podmanPidMode(h.PidMode) : h.PidMode ?? "",
+          usernsMode: h.UsernsMode ?? "",
+          devices: (h.Devices ?? []).length,
+          mounts: (j.Mounts ?? []).map((m) => ({
+            type: m.Type,
+            source: m.Type === "volume" ? m.Name ?? m.Source : m.Source,
+            target: m.Destination,
+            readOnly: !m.RW
+          })),
+          tmpfs: h.Tmpfs ?? {}
+        };
+      }
+      async removeContainer(id) {
+        if (this.info.name === "podman") await this.killContainer(id, "KILL").catch(() => void 0);
+        await this.api.call(
+          "DELETE",
+          `/containers/${id}`,
+          { query: { force: 1, v: 1 } },
+          "remove container",
+          [404]
+        );
+      }
+    };
+  }
+});
+
+// src/engine/docker-streams.ts
+var import_node_path24, DockerStreams;
+var init_docker_streams = __esm({
+  "src/engine/docker-streams.ts"() {
+    "use strict";
+    import_node_path24 = require("node:path");
+    init_errors();
+    init_demux();
+    init_docker_containers();
+    init_http();
+    init_podman();
+    DockerStreams = class extends DockerContainers {
+      async attach(id, sink) {
+        const res = await this.api.raw(
+          "POST",
+          `/containers/${id}/attach`,
+          { query: { stream: 1, stdout: 1, stderr: 1, logs: 0 } },
+          "attach"
+        );
+        if (res.statusCode !== 200) throw this.api.statusError("attach", res.statusCode, await readAll(res.body));
+        return { done: demuxed(res.body, sink), close: () => res.body.destroy() };
+      }
+      async exec(id, cmd, opts = {}) {
+        const created = await this.api.json(
+          "POST",
+          `/containers/${id}/exec`,
+          { body: { Cmd: cmd, AttachStdout: true, AttachStderr: true, Tty: false, User: opts.user ?? "" } },
+          "exec"
+        );
+        const res = await this.api.raw(
+          "POST",
+          `/exec/${created.Id}/start`,
+          { body: { Detach: false, Tty: false } },
+          "exec"
+        );
+        if (res.statusCode !== 200) throw this.api.statusError("exec", res.statusCode, await readAll(res.body));
+        const out = [];
+        const err = [];
+        const demux = new Demuxer((s2, b) => (s2 === "stdout" ? out : err).push(Buffer.from(b)));
+        for await (const chunk of res.body) demux.push(chunk);
+        const inspect = await this.api.json("GET", `/exec/${created.Id}/json`, {}, "exec");
+        return {
+          exitCode: inspect.ExitCode,
+          stdout: Buffer.concat(out).toString("utf8"),
+          stderr: Buffer.concat(err).toString("utf8")
+        };
+      }
+      async execCreate(id, spec, tty) {
+        const created = await this.api.json(
+          "POST",
+          `/containers/${id}/exec`,
+          {
+            body: {
+              Cmd: spec.cmd,
+              User: spec.user,
+              Env: spec.env ?? [],
+              ...spec.workingDir ? { WorkingDir: spec.workingDir } : {},
+              AttachStdin: tty,
+              AttachStdout: true,
+              AttachStderr: true,
+              Tty: tty,
+              Privileged: false
+            }
+          },
+          "exec"
+        );
+        return created.Id;
+      }
+      async execStream(id, spec, sink) {
+        const execId = await this.execCreate(id, spec, false);
+        const res = await this.api.raw(
+          "POST",
+          `/exec/${execId}/start`,
+          { body: { Detach: false, Tty: false } },
+          "exec"
+        );
+        if (res.statusCode !== 200) throw this.api.statusError("exec", res.statusCode, await readAll(res.body));
+        return { id: execId, done: demuxed(res.body, sink), close: () => res.body.destroy() };
+      }
+      async execInspect(execId) {
+        const j = await this.api.json(
+          "GET",
+          `/exec/${execId}/json`,
+          {},
+          "inspect exec"
+        );
+        return { running: j.Running, exitCode: j.Running ? null : j.ExitCode };
+      }
+      async execInteractive(id, spec, size2) {
+        const execId = await this.execCreate(id, spec, true);
+        const stream = await this.api.upgrade(
+          "POST",
+          `/exec/${execId}/start`,
+          { Detach: false, Tty: true },
+          "exec"
+        );
+        const resize = async (rows, cols) => {
+          await this.api.call(
+            "POST",
+            `/exec/${execId}/resize`,
+            { query: { h: rows, w: cols } },
+            "resize exec",
+            [404, 409, 500]
+          );
+        };
+        await resize(size2.rows, size2.cols);
+        return { id: execId, stream, resize };
+      }
+      async top(id, psArgs) {
+        const j = await this.api.json(
+          "GET",
+          `/containers/${id}/top`,
+          { query: psArgs ? { ps_args: psArgs } : {} },
+          "list processes"
+        );
+        return { titles: j.Titles ?? [], processes: j.Processes ?? [] };
+      }
+      async putArchive(id, path32, tar8) {
+        await this.api.call(
+          "PUT",
+          `/containers/${id}/archive`,
+          {
+            query: { path: path32, noOverwriteDirNonDir: 1 },
+            bodyStream: tar8,
+            headers: { "content-type": "application/x-tar" }
+          },
+          `copy into ${path32}`
+        );
+      }
+      async getArchive(id, path32) {
+        const res = await this.api.raw(
+          "GET",
+          `/containers/${id}/archive`,
+          { query: { path: path32 } },
+          `copy out of ${path32}`
+        );
+        if (res.statusCode !== 200)
+          throw this.api.statusError(`copy out of ${path32}`, res.statusCode, await readAll(res.body));
+        return this.info.name === "podman" ? archiveUnderBase(res.body, import_node_path24.posix.basename(path32)) : res.body;
+      }
+      async statPath(id, path32) {
+        const res = await this.api.raw("HEAD", `/containers/${id}/archive`, { query: { path: path32 } }, `stat ${path32}`);
+        const body = await readAll(res.body);
+        if (res.statusCode === 404) return null;
+        if (res.statusCode !== 200) throw this.api.statusError(`stat ${path32}`, res.statusCode, body);
+        const header = res.headers["x-docker-container-path-stat"];
+        if (typeof header !== "string")
+          throw new EngineError(this.info.name, `stat ${path32}`, "the engine sent no path stat");
+        const j = JSON.parse(Buffer.from(header, "base64").toString("utf8"));
+        return {
+          name: String(j.name ?? ""),
+          size: Number(j.size ?? 0),
+          mode: Number(j.mode ?? 0),
+          linkTarget: String(j.linkTarget ?? "")
+        };
+      }
+    };
+  }
+});
+
+// src/engine/docker.ts
+function compareApi(a, b) {
+  const [am, an] = a.split(".").map(Number);
+  const [bm, bn] = b.split(".").map(Number);
+  return am - bm || an - bn;
+}
+async function connectEngine(endpoints, choice = "auto") {
+  let firstErr;
+  for (const url of endpoints) {
+    const client = new ApiClient(parseEndpoint(url), "engine");
+    try {
+      const early = client.json("GET", "/info", {}, "info");
+      early.catch(() => void 0);
+      const v = await client.json("GET", "/version", {}, "version");
+      const isPodman = (v.Components ?? []).some((c2) => /podman/i.test(c2.Name));
+      const name = isPodman ? "podman" : "docker";
+      if (choice !== "auto" && choice !== name) {
+        throw new InputError(
+          "--engine",
+          `${choice}: the engine at ${url} is ${name} ${v.Version}; pass --engine ${name}, or point ${choice === "podman" ? "CONTAINER_HOST" : "DOCKER_HOST"} at a ${choice} socket`
+        );
+      }
+      if (compareApi(v.ApiVersion, CLIENT_MIN_API) < 0) {
+        throw new EngineError(
+          name,
+          "version",
+          `engine API ${v.ApiVersion} is older than ${CLIENT_MIN_API}`,
+          "upgrade to Docker 20.10 or later, or Podman 3 or later"
+        );
+      }
+      const api = compareApi(v.ApiVersion, CLIENT_MAX_API) > 0 ? CLIENT_MAX_API : v.ApiVersion;
+      const c = new ApiClient(client.endpoint, name);
+      c.setApiVersion(api);
+      const [info, podman] = await Promise.all([
+        early.catch(() => c.json("GET", "/info", {}, "info")),
+        isPodman ? c.json("GET", "/libpod/info", {}, "info").then(parsePodmanInfo) : null
+      ]);
+      const securityOptions = info.SecurityOptions ?? [];
+      return new DockerApiEngine(
+        c,
+        {
+          name,
+          version: v.Version,
+          apiVersion: api,
+          os: v.Os,
+          arch: v.Arch,
+          endpoint: client.endpoint.url,
+          local: client.endpoint.socketPath !== void 0,
+          rootless: podman ? podman.rootless : securityOptions.some((o) => /(^|,)name=rootless(,|$)/.test(o)),
+          cgroupVersion: podman ? podman.cgroupVersion : info.CgroupVersion ? `v${info.CgroupVersion}` : "",
+          readOnlyTmpfs: podman ? PODMAN_READ_ONLY_TMPFS : []
+        },
+        securityOptions.some((o) => /(^|,)name=seccomp(,|$)/.test(o)),
+        podman?.defaultCapabilities ?? [],
+        info.Runtimes ?? null
+      );
+    } catch (err) {
+      if (err instanceof InputError || err instanceof EngineError && err.engine !== "engine") throw err;
+      firstErr ??= err;
+    }
+  }
+  if (firstErr instanceof EngineError) {
+    if (choice === "podman") throw new InputError("--engine", `podman: ${noPodmanHint(endpoints)}`);
+    throw new EngineError(
+      "docker",
+      "connect",
+      `no engine answers at ${endpoints.join(" or ")}`,
+      "start it (`sudo systemctl start docker`, or `sudo scripts/engine-up.sh` here) or set DOCKER_HOST"
+    );
+  }
+  throw firstErr;
+}
+function labelFilter(label) {
+  return JSON.stringify({ label: [label] });
+}
+var CLIENT_MAX_API, CLIENT_MIN_API, DockerApiEngine;
+var init_docker = __esm({
+  "src/engine/docker.ts"() {
+    "use strict";
+    init_errors();
+    init_docker_streams();
+    init_http();
+    init_podman();
+    init_docker_images();
+    CLIENT_MAX_API = "1.47";
+    CLIENT_MIN_API = "1.41";
+    DockerApiEngine = class extends DockerStreams {
+      async createVolume(spec) {
+        await this.api.json(
+          "POST",
+          "/volumes/create",
+          { body: { Name: spec.name, Driver: spec.driver, DriverOpts: spec.driverOpts, Labels: spec.labels } },
+          "create volume"
+        );
+      }
+      async removeVolume(name) {
+        await this.api.call(
+          "DELETE",
+          `/volumes/${encodeURIComponent(name)}`,
+          { query: { force: 1 } },
+          "remove volume",
+          [404]
+        );
+      }
+      async createNetwork(spec) {
+        const j = await this.api.json(
+          "POST",
+          "/networks/create",
+          {
+            body: {
+              Name: spec.name,
+              CheckDuplicate: true,
+              Driver: "bridge",
+              Internal: spec.internal,
+              EnableIPv6: spec.enableIPv6,
+              Options: spec.options,
+              Labels: spec.labels
+            }
+          },
+          "create network"
+        );
+        return j.Id;
+      }
+      async connectNetwork(network, container, opts = {}) {
+        await this.api.call(
+          "POST",
+          `/networks/${network}/connect`,
+          {
+            body: {
+              Container: container,
+              EndpointConfig: {
+                Aliases: opts.aliases ?? [],
+                ...opts.ipv4 ? { IPAMConfig: { IPv4Address: opts.ipv4 } } : {}
+              }
+            }
+          },
+          "connect network"
+        );
+      }
+      async inspectNetwork(idOrName) {
+        const j = await this.api.getOrNull(
+          `/networks/${encodeURIComponent(idOrName)}`,
+          "inspect network"
+        );
+        if (!j) return null;
+        const cfg = (j.IPAM?.Config ?? []).filter((c) => c.Subnet && !c.Subnet.includes(":"));
+        return {
+          id: j.Id,
+          name: j.Name,
+          internal: j.Internal,
+          subnets: cfg.map((c) => c.Subnet),
+          // Podman names an internal network's missing gateway `<nil>`.
+          gateways: cfg.flatMap((c) => c.Gateway && c.Gateway !== "<nil>" ? [c.Gateway] : []),
+          options: j.Options ?? {}
+        };
+      }
+      async containerAddresses(id) {
+        const j = await this.api.json("GET", `/containers/${id}/json`, {}, "inspect container");
+        const out = {};
+        for (const [name, n] of Object.entries(j.NetworkSettings?.Networks ?? {})) {
+          if (n.IPAddress) out[name] = n.IPAddress;
+        }
+        return out;
+      }
+      async removeNetwork(id) {
+        await this.api.call("DELETE", `/networks/${id}`, {}, "remove network", [404]);
+      }
+      async listLabelled(label) {
+        const filters = labelFilter(label);
+        const [containers, volumes, networks] = await Promise.all([
+          this.api.json(
+            "GET",
+            "/containers/json",
+            { query: { all: 1, filters } },
+            "list containers"
+          ),
+          this.api.json(
+            "GET",
+            "/volumes",
+            { query: { filters } },
+            "list volumes"
+          ),
+          this.api.json(
+            "GET",
+            "/networks",
+            { query: { filters } },
+            "list networks"
+          )
+        ]);
+        return [
+          ...containers.map((c) => ({
+            kind: "container",
+            id: c.Id,
+            name: (c.Names[0] ?? c.Id).replace(/^\//, ""),
+            labels: c.Labels ?? {}
+          })),
+          ...(volumes.Volumes ?? []).map((v) => ({
+            kind: "volume",
+            id: v.Name,
+            name: v.Name,
+            labels: v.Labels ?? {}
+          })),
+          ...networks.map((n) => ({ kind: "network", id: n.Id, name: n.Name, labels: n.Labels ?? {} }))
+        ];
+      }
+    };
+  }
+});
+
+// src/cli/door.ts
+function processContext() {
+  return {
+    env: process.env,
+    cwd: process.cwd(),
+    cpus: import_node_os3.default.availableParallelism(),
+    isRoot: process.getuid?.() === 0
+  };
+}
+function connect(ctx, choice = "auto") {
+  return connectEngine(endpointsFor(choice, ctx.env), choice);
+}
+function volumeHostFor(ctx) {
+  const dir = ctx.env.SANDBOX_ACTION_STATE_DIR || import_node_path25.default.join(import_node_os3.default.tmpdir(), "sandbox-action");
+  const shared = ctx.env.ACT !== "true";
+  const key = JSON.stringify([dir, ctx.isRoot, shared]);
+  let host = hosts.get(key);
+  if (!host) hosts.set(key, host = defaultVolumeHost(dir, ctx.isRoot, shared, true));
+  return host;
+}
+function abortOnSignals() {
+  const ac = new AbortController();
+  const handlers = ["SIGINT", "SIGTERM", "SIGHUP"].map((s2) => [
+    s2,
+    () => {
+      if (!ac.signal.aborted) {
+        process.stderr.write(`sandbox-action: ${s2} received; removing the run's containers and volumes
+`);
+        ac.abort(s2);
+        return;
+      }
+      process.stderr.write(
+        `sandbox-action: ${s2} again; exiting now (run 'sandbox-action gc' for leftovers)
+`
+      );
+      process.exit(exitCodeFor("mirror", new InterruptedError(s2)));
+    }
+  ]);
+  for (const [s2, h] of handlers) process.on(s2, h);
+  return { signal: ac.signal, dispose: () => handlers.forEach(([s2, h]) => process.off(s2, h)) };
+}
+function makeRunDeps(ctx, engine, o) {
+  return {
+    onRunId: (runId) => {
+      o.onRunId?.(runId);
+      if (!o.watchdog) return void 0;
+      const w = startWatchdog(runId, { ...ctx.env, DOCKER_HOST: engine.info.endpoint });
+      if (!w) o.notice("no watchdog: the CLI bundle was not found; a killed CLI leaves this run to gc");
+      return () => w?.stop();
+    },
+    engine,
+    volumeHost: volumeHostFor(ctx),
+    log: o.log,
+    notice: o.notice,
+    fenceWorkflowCommands: ctx.env.GITHUB_ACTIONS === "true",
+    signal: o.signal,
+    now: () => /* @__PURE__ */ new Date(),
+    random: randomId,
+    env: ctx.env
+  };
+}
+function failedBeforeRun(err, spec, subject) {
+  return {
+    schemaVersion: RESULT_SCHEMA_VERSION,
+    runId: `${Date.now().toString(36)}-${randomId()}`,
+    status: "error",
+    exitCode: exitCodeFor("mirror", err),
+    commandExitCode: null,
+    durationMs: 0,
+    subject: spec?.verdict.subject ?? subject ?? { repository: null, headSha: null, baseSha: null, baseRef: null, shard: null },
+    image: { ref: spec?.image.ref ?? "", id: null },
+    engine: { name: "", version: "", runtime: "" },
+    user: "",
+    network: spec?.network ?? "",
+    egress: null,
+    limits: null,
+    volumes: [],
+    loosened: [],
+    notes: [],
+    sandbox: null,
+    outputs: emptyOutputs(spec?.io.outputDir ?? null),
+    state: null,
+    verdict: { passed: false, judges: [] },
+    annotations: [],
+    annotationsDropped: 0,
+    audit: null,
+    timings: { prepareMs: 0, commandMs: 0, collectMs: 0, cleanupMs: 0 },
+    logTruncated: false,
+    logBytes: { shown: 0, dropped: 0 },
+    error: errorMessage(err)
+  };
+}
+function writeResultFile(file, result) {
+  import_node_fs18.default.mkdirSync(import_node_path25.default.dirname(file), { recursive: true });
+  const tmp = `${file}.${process.pid}.tmp`;
+  import_node_fs18.default.writeFileSync(tmp, `${JSON.stringify(result, null, 2)}
+`, { mode: 420 });
+  import_node_fs18.default.renameSync(tmp, file);
+}
+function writeResultOnCrash(file, subject) {
+  if (file === null) return;
+  const first = lastResort === null;
+  lastResort = { file, subject };
+  if (!first) return;
+  const crash = (err) => {
+    const r = lastResort;
+    const bug = new InternalError(`internal error in sandbox-action: ${errorMessage(err)}`);
+    try {
+      writeResultFile(r.file, failedBeforeRun(bug, null, r.subject));
+    } catch {
+    }
+    process.stderr.write(`sandbox-action: internal error: ${errorMessage(err)}
+`);
+    process.exit(exitCodeFor("mirror", bug));
+  };
+  process.on("uncaughtException", crash);
+  process.on("unhandledRejection", crash);
+}
+var import_node_crypto8, import_node_fs18, import_node_os3, import_node_path25, hosts, randomId, lastResort;
+var init_door = __esm({
+  "src/cli/door.ts"() {
+    "use strict";
+    init_watchdog();
+    import_node_crypto8 = require("node:crypto");
+    import_node_fs18 = __toESM(require("node:fs"), 1);
+    import_node_os3 = __toESM(require("node:os"), 1);
+    import_node_path25 = __toESM(require("node:path"), 1);
+    init_errors();
+    init_docker();
+    init_podman();
+    init_volumes();
+    init_collect();
+    init_schema();
+    hosts = /* @__PURE__ */ new Map();
+    randomId = () => (0, import_node_crypto8.randomBytes)(4).toString("hex");
+    lastResort = null;
+  }
+});
+
+// src/images/tags.ts
+function sanitizeTag(text2) {
+  const t = text2.replace(/[^A-Za-z0-9_.-]/g, "-").replace(/^[.-]+/, "").slice(0, 128);
+  return TAG.test(t) ? t : null;
+}
+function normalizeRepository(repo) {
+  const r = repo.trim().toLowerCase();
+  if (!REPOSITORY.test(r) || r.length > 255) {
+    throw new InputError("--repository", `'${repo}' is not an image repository like ghcr.io/owner/name`);
+  }
+  return r;
+}
+function planTags(f) {
+  const repository = normalizeRepository(f.repository);
+  const isPr = f.event === "pull_request" || f.event === "pull_request_target";
+  let sha = f.sha.toLowerCase();
+  let shaNote = "the commit of the ref";
+  if (isPr) {
+    if (f.shaSource === "head") {
+      if (!f.headSha)
+        throw new InputError("--pr-sha", "head needs the pull request head commit (--head-sha)");
+      sha = f.headSha.toLowerCase();
+      shaNote = "the pull request's head commit (--pr-sha head)";
+    } else {
+      shaNote = "GitHub's merge commit of the pull request into its base (--pr-sha head tags the head commit instead)";
+    }
+  }
+  if (!SHA.test(sha)) throw new InputError("--sha", `'${sha}' is not a 40-character commit id`);
+  const tags = [`sha-${sha.slice(0, 7)}`, sha];
+  let version = null;
+  let push = true;
+  let pushNote = "pushed";
+  const branch = /^refs\/heads\/(.+)$/.exec(f.ref)?.[1] ?? null;
+  const tagRef = /^refs\/tags\/(.+)$/.exec(f.ref)?.[1] ?? null;
+  if (isPr) {
+    if (f.pr === null || !Number.isInteger(f.pr) || f.pr <= 0) {
+      throw new InputError("--pr", "a pull request event needs its number (--pr N)");
+    }
+    tags.push(`pr-${f.pr}`);
+    version = `pr-${f.pr}`;
+    if (f.fork) {
+      push = false;
+      pushNote = "not pushed: the pull request comes from a fork, and its code must never get registry credentials";
+    }
+  } else if (tagRef !== null) {
+    const v = import_semver2.default.valid(tagRef.replace(/^v(?=\d)/, ""), { loose: false });
+    if (v !== null && /^v?\d/.test(tagRef)) {
+      const p = import_semver2.default.parse(v);
+      version = v;
+      const full = sanitizeTag(v);
+      if (!full) throw new InputError("--ref", `version '${v}' cannot be made a Docker tag`);
+      tags.push(full);
+      if (p.prerelease.length === 0) {
+        tags.push(`${p.major}.${p.minor}`);
+        if (p.major > 0) tags.push(`${p.major}`);
+      }
+    } else {
+      const t = sanitizeTag(tagRef);
+      if (!t) throw new InputError("--ref", `tag '${tagRef}' cannot be made a Docker tag`);
+      tags.push(t);
+      version = t;
+    }
+  } else if (branch !== null) {
+    if (branch === f.defaultBranch) tags.push("latest");
+    version = sanitizeTag(branch);
+  } else {
+    throw new InputError("--ref", `'${f.ref}' is not refs/heads/…, refs/tags/… or refs/pull/…`);
+  }
+  for (const x of f.extra) {
+    const t = sanitizeTag(x);
+    if (!t)
+      throw new InputError("--tag", `'${x}' cannot be made a Docker tag ([A-Za-z0-9_][A-Za-z0-9_.-]{0,127})`);
+    tags.push(t);
+  }
+  const unique = [...new Set(tags)];
+  return {
+    repository,
+    tags: unique,
+    references: unique.map((t) => `${repository}:${t}`),
+    sha,
+    shaNote,
+    version,
+    push,
+    pushNote
+  };
+}
+function ociLabels(o) {
+  return {
+    "org.opencontainers.image.source": o.sourceUrl,
+    "org.opencontainers.image.revision": o.sha,
+    ...o.version ? { "org.opencontainers.image.version": o.version } : {},
+    "org.opencontainers.image.created": o.created,
+    "org.opencontainers.image.title": o.title,
+    "org.opencontainers.image.description": o.description,
+    "org.opencontainers.image.licenses": o.licenses
+  };
+}
+function factsFromGithub(env, event) {
+  const obj2 = (v) => typeof v === "object" && v !== null ? v : {};
+  const str3 = (v) => typeof v === "string" ? v : void 0;
+  const e = obj2(event);
+  const repo = obj2(e.repository);
+  const pr = obj2(e.pull_request);
+  const headRepo = obj2(obj2(pr.head).repo);
+  const out = {};
+  if (env.GITHUB_SHA) out.sha = env.GITHUB_SHA;
+  if (env.GITHUB_REF) out.ref = env.GITHUB_REF;
+  if (env.GITHUB_EVENT_NAME) out.event = env.GITHUB_EVENT_NAME;
+  const defaultBranch = str3(repo.default_branch);
+  if (defaultBranch) out.defaultBranch = defaultBranch;
+  if (typeof pr.number === "number") out.pr = pr.number;
+  const headSha = str3(obj2(pr.head).sha);
+  if (headSha) out.headSha = headSha;
+  const headName = str3(headRepo.full_name);
+  const baseName = str3(repo.full_name);
+  if (headName && baseName) out.fork = headName !== baseName;
+  if (env.GITHUB_REPOSITORY) {
+    out.repository = `${env.REGISTRY || `ghcr.io/${env.GITHUB_REPOSITORY}`}`;
+    out.sourceUrl = `${env.GITHUB_SERVER_URL || "https://github.com"}/${env.GITHUB_REPOSITORY}`;
+  }
+  return out;
+}
+var import_semver2, TAG, SHA, REPOSITORY;
+var init_tags = __esm({
+  "src/images/tags.ts"() {
+    "use strict";
+    import_semver2 = __toESM(require_semver2(), 1);
+    init_errors();
+    TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
+    SHA = /^[0-9a-f]{40}$/;
+    REPOSITORY = /^(?:[a-z0-9]+(?:[.-][a-z0-9]+)*(?::\d+)?\/)?[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:\/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*$/;
+  }
+});
+
+// src/cli/tags.ts
+var tags_exports = {};
+__export(tags_exports, {
+  TAGS_TABLE: () => TAGS_TABLE,
+  tagFactsFrom: () => tagFactsFrom,
+  tagsCommand: () => tagsCommand
+});
+function tagsCommand(argv, env, io) {
+  try {
+    const { options: o, positionals } = parseCommandLine(argv, TAGS_TABLE);
+    if (positionals.length) throw new InputError(positionals[0], "tags takes no arguments");
+    const facts = tagFactsFrom(o, env);
+    const plan2 = planTags(facts);
+    if (o.json) io.stdout.write(`${JSON.stringify(plan2, null, 2)}
+`);
+    else {
+      for (const r of plan2.references) io.stdout.write(`${r}
+`);
+      io.stderr.write(`sandbox-action: ${plan2.pushNote}; sha tags name ${plan2.shaNote}
+`);
+    }
+    return 0;
+  } catch (err) {
+    io.stderr.write(`sandbox-action: ${errorMessage(err)}
+`);
+    return inputExitCode("plain");
+  }
+}
+function tagFactsFrom(o, env) {
+  let event = {};
+  if (env.GITHUB_EVENT_PATH) {
+    try {
+      event = JSON.parse(import_node_fs19.default.readFileSync(env.GITHUB_EVENT_PATH, "utf8"));
+    } catch (err) {
+      throw new InputError("GITHUB_EVENT_PATH", `cannot read the event: ${errorMessage(err)}`);
+    }
+  }
+  const gh = factsFromGithub(env, event);
+  const s2 = (k) => typeof o[k] === "string" ? o[k] : void 0;
+  const prText = s2("pr");
+  if (prText !== void 0 && !/^\d+$/.test(prText))
+    throw new InputError("--pr", `'${prText}' is not a number`);
+  const prSha = s2("pr-sha") ?? "merge";
+  if (prSha !== "merge" && prSha !== "head")
+    throw new InputError("--pr-sha", `'${prSha}' is not merge or head`);
+  const sha = s2("sha") ?? gh.sha;
+  const ref = s2("ref") ?? gh.ref;
+  if (!sha) throw new InputError("--sha", "is required outside GitHub Actions");
+  if (!ref) throw new InputError("--ref", "is required outside GitHub Actions");
+  const base = s2("repository") ?? gh.repository;
+  if (!base) throw new InputError("--repository", "is required outside GitHub Actions (or set REGISTRY)");
+  const image = s2("image");
+  const facts = {
+    sha,
+    ref,
+    event: s2("event") ?? gh.event ?? "push",
+    defaultBranch: s2("default-branch") ?? gh.defaultBranch ?? "main",
+    pr: prText !== void 0 ? Number(prText) : gh.pr ?? null,
+    fork: o.fork === true || gh.fork === true,
+    headSha: s2("head-sha") ?? gh.headSha ?? null,
+    shaSource: prSha,
+    extra: Array.isArray(o.tag) ? o.tag : [],
+    repository: image ? `${base}/${image}` : base
+  };
+  return facts;
+}
+var import_node_fs19, TAGS_TABLE;
+var init_tags2 = __esm({
+  "src/cli/tags.ts"() {
+    "use strict";
+    import_node_fs19 = __toESM(require("node:fs"), 1);
+    init_errors();
+    init_tags();
+    init_args();
+    TAGS_TABLE = {
+      sha: { kind: "string", help: "commit (default $GITHUB_SHA)" },
+      ref: { kind: "string", help: "refs/heads/…, refs/tags/… or refs/pull/… (default $GITHUB_REF)" },
+      event: { kind: "string", help: "push, pull_request, … (default $GITHUB_EVENT_NAME, else push)" },
+      "default-branch": { kind: "string", help: "default branch (default: from the event, else main)" },
+      pr: { kind: "string", help: "pull request number (default: from the event)" },
+      fork: { kind: "boolean", help: "the pull request comes from a fork (default: from the event)" },
+      "head-sha": { kind: "string", help: "pull request head commit (default: from the event)" },
+      "pr-sha": { kind: "string", help: "on pull requests tag the merge commit (default) or the head" },
+      tag: { kind: "strings", help: "extra tag (repeatable)" },
+      repository: {
+        kind: "string",
+        help: "image repository (default $REGISTRY, else ghcr.io/$GITHUB_REPOSITORY)"
+      },
+      image: { kind: "string", help: "image name appended to the repository, e.g. python-sandbox" },
+      json: { kind: "boolean", help: "print the plan as JSON" },
+      help: { kind: "boolean", help: "this help", short: "h" }
+    };
+  }
+});
+
+// src/report/checks.ts
+function toApiAnnotation(a) {
+  const single = a.startLine === a.endLine;
+  return {
+    path: a.path,
+    start_line: a.startLine,
+    end_line: a.endLine,
+    ...single && a.startColumn !== void 0 ? { start_column: a.startColumn } : {},
+    ...single && a.endColumn !== void 0 ? { end_column: a.endColumn } : {},
+    annotation_level: a.level,
+    title: cut(a.title, TITLE_MAX, "…"),
+    message: cut(a.message || a.title, MESSAGE_MAX, "\n…(cut)")
+  };
+}
+function planCheck(d) {
+  const title = cut(d.title, TITLE_MAX, "…");
+  const summary = cut(
+    d.summary,
+    SUMMARY_MAX,
+    "\n\n(summary cut to fit 65,535 characters; the full text is in the run artifact)"
+  );
+  const all = d.annotations.map(toApiAnnotation);
+  const batches = [];
+  for (let i = 0; i < all.length; i += BATCH) batches.push(all.slice(i, i + BATCH));
+  return {
+    conclusion: d.conclusion,
+    output: { title, summary, annotations: batches[0] ?? [] },
+    updates: batches.slice(1).map((annotations) => ({ output: { title, summary, annotations } }))
+  };
+}
+function buildCheck(target, d) {
+  const p = planCheck(d);
+  return {
+    conclusion: p.conclusion,
+    create: {
+      name: target.name,
+      head_sha: target.headSha,
+      status: "completed",
+      conclusion: p.conclusion,
+      output: p.output
+    },
+    updates: p.updates
+  };
+}
+var BATCH, SUMMARY_MAX, TITLE_MAX, MESSAGE_MAX, cut;
+var init_checks = __esm({
+  "src/report/checks.ts"() {
+    "use strict";
+    BATCH = 50;
+    SUMMARY_MAX = 65535;
+    TITLE_MAX = 255;
+    MESSAGE_MAX = 64 * 1024;
+    cut = (s2, max, note) => s2.length <= max ? s2 : `${s2.slice(0, max - note.length)}${note}`;
+  }
+});
+
+// node_modules/universal-user-agent/index.js
+function getUserAgent() {
+  if (typeof navigator === "object" && "userAgent" in navigator) {
+    return navigator.userAgent;
+  }
+  if (typeof process === "object" && process.version !== void 0) {
+    return `Node.js/${process.version.substr(1)} (${process.platform}; ${process.arch})`;
+  }
+  return "<environment undetectable>";
+}
+var init_universal_user_agent = __esm({
+  "node_modules/universal-user-agent/index.js"() {
+  }
+});
+
+// node_modules/before-after-hook/lib/register.js
+function register(state, name, method, options) {
+  if (typeof method !== "function") {
+    throw new Error("method for before hook must be a function");
+  }
+  if (!options) {
+    options = {};
+  }
+  if (Array.isArray(name)) {
+    return name.reverse().reduce((callback, name2) => {
+      return register.bind(null, state, name2, callback, options);
+    }, method)();
+  }
+  return Promise.resolve().then(() => {
+    if (!state.registry[name]) {
+      return method(options);
+    }
+    return state.registry[name].reduce((method2, registered) => {
+      return registered.hook.bind(null, method2, options);
+    }, method)();
+  });
+}
+var init_register = __esm({
+  "node_modules/before-after-hook/lib/register.js"() {
+  }
+});
+
+// node_modules/before-after-hook/lib/add.js
+function addHook(state, kind, name, hook2) {
+  const orig = hook2;
+  if (!state.registry[name]) {
+    state.registry[name] = [];
+  }
+  if (kind === "before") {
+    hook2 = (method, options) => {
+      return Promise.resolve().then(orig.bind(null, options)).then(method.bind(null, options));
+    };
+  }
+  if (kind === "after") {
+    hook2 = (method, options) => {
+      let result;
+      return Promise.resolve().then(method.bind(null, options)).then((result_) => {
+        result = result_;
+        return orig(result, options);
+      }).then(() => {
+        return result;
+      });
+    };
+  }
+  if (kind === "error") {
+    hook2 = (method, options) => {
+      return Promise.resolve().then(method.bind(null, options)).catch((error) => {
+        return orig(error, options);
+      });
+    };
+  }
+  state.registry[name].push({
+    hook: hook2,
+    orig
+  });
+}
+var init_add = __esm({
+  "node_modules/before-after-hook/lib/add.js"() {
+  }
+});
+
+// node_modules/before-after-hook/lib/remove.js
+function removeHook(state, name, method) {
+  if (!state.registry[name]) {
+    return;
+  }
+  const index = state.registry[name].map((registered) => {
+    return registered.orig;
+  }).indexOf(method);
+  if (index === -1) {
+    return;
+  }
+  state.registry[name].splice(index, 1);
+}
+var init_remove = __esm({
+  "node_modules/before-after-hook/lib/remove.js"() {
+  }
+});
+
+// node_modules/before-after-hook/index.js
+function bindApi(hook2, state, name) {
+  const removeHookRef = bindable(removeHook, null).apply(
+    null,
+    name ? [state, name] : [state]
+  );
+  hook2.api = { remove: removeHookRef };
+  hook2.remove = removeHookRef;
+  ["before", "error", "after", "wrap"].forEach((kind) => {
+    const args = name ? [state, kind, name] : [state, kind];
+    hook2[kind] = hook2.api[kind] = bindable(addHook, null).apply(null, args);
+  });
+}
+function Singular() {
+  const singularHookName = /* @__PURE__ */ Symbol("Singular");
+  const singularHookState = {
+    registry: {}
+  };
+  const singularHook = register.bind(null, singularHookState, singularHookName);
+  bindApi(singularHook, singularHookState, singularHookName);
+  return singularHook;
+}
+function Collection() {
+  const state = {
+    registry: {}
+  };
+  const hook2 = register.bind(null, state);
+  bindApi(hook2, state);
+  return hook2;
+}
+var bind, bindable, before_after_hook_default;
+var init_before_after_hook = __esm({
+  "node_modules/before-after-hook/index.js"() {
+    init_register();
+    init_add();
+    init_remove();
+    bind = Function.bind;
+    bindable = bind.bind(bind);
+    before_after_hook_default = { Singular, Collection };
+  }
+});
+
+// node_modules/@octokit/endpoint/dist-bundle/index.js
+function lowercaseKeys(object) {
+  if (!object) {
+    return {};
+  }
+  return Object.keys(object).reduce((newObj, key) => {
+    newObj[key.toLowerCase()] = object[key];
+    return newObj;
+  }, {});
+}
+function isPlainObject(value) {
+  if (typeof value !== "object" || value === null) return false;
+  if (Object.prototype.toString.call(value) !== "[object Object]") return false;
+  const proto = Object.getPrototypeOf(value);
+  if (proto === null) return true;
+  const Ctor = Object.prototype.hasOwnProperty.call(proto, "constructor") && proto.constructor;
+  return typeof Ctor === "function" && Ctor instanceof Ctor && Function.prototype.call(Ctor) === Function.prototype.call(value);
+}
+function mergeDeep(defaults, options) {
+  const result = Object.assign({}, defaults);
+  Object.keys(options).forEach((key) => {
+    if (isPlainObject(options[key])) {
+      if (!(key in defaults)) Object.assign(result, { [key]: options[key] });
+      else result[key] = mergeDeep(defaults[key], options[key]);
+    } else {
+      Object.assign(result, { [key]: options[key] });
+    }
+  });
+  return result;
+}
+function removeUndefinedProperties(obj2) {
+  for (const key in obj2) {
+    if (obj2[key] === void 0) {
+      delete obj2[key];
+    }
+  }
+  return obj2;
+}
+function merge(defaults, route, options) {
+  if (typeof route === "string") {
+    let [method, url] = route.split(" ");
+    options = Object.assign(url ? { method, url } : { url: method }, options);
+  } else {
+    options = Object.assign({}, route);
+  }
+  options.headers = lowercaseKeys(options.headers);
+  removeUndefinedProperties(options);
+  removeUndefinedProperties(options.headers);
+  const mergedOptions = mergeDeep(defaults || {}, options);
+  if (options.url === "/graphql") {
+    if (defaults && defaults.mediaType.previews?.length) {
+      mergedOptions.mediaType.previews = defaults.mediaType.previews.filter(
+        (preview) => !mergedOptions.mediaType.previews.includes(preview)
+      ).concat(mergedOptions.mediaType.previews);
+    }
+    mergedOptions.mediaType.previews = (mergedOptions.mediaType.previews || []).map((preview) => preview.replace(/-preview/, ""));
+  }
+  return mergedOptions;
+}
+function addQueryParameters(url, parameters) {
+  const separator = /\?/.test(url) ? "&" : "?";
+  const names = Object.keys(parameters);
+  if (names.length === 0) {
+    return url;
+  }
+  return url + separator + names.map((name) => {
+    if (name === "q") {
+      return "q=" + parameters.q.split("+").map(encodeURIComponent).join("+");
+    }
+    return `${name}=${encodeURIComponent(parameters[name])}`;
+  }).join("&");
+}
+function removeNonChars(variableName) {
+  return variableName.replace(/(?:^\W+)|(?:(?<!\W)\W+$)/g, "").split(/,/);
+}
+function extractUrlVariableNames(url) {
+  const matches = url.match(urlVariableRegex);
+  if (!matches) {
+    return [];
+  }
+  return matches.map(removeNonChars).reduce((a, b) => a.concat(b), []);
+}
+function omit2(object, keysToOmit) {
+  const result = { __proto__: null };
+  for (const key of Object.keys(object)) {
+    if (keysToOmit.indexOf(key) === -1) {
+      result[key] = object[key];
+    }
+  }
+  return result;
+}
+function encodeReserved(str3) {
+  return str3.split(/(%[0-9A-Fa-f]{2})/g).map(function(part) {
+    if (!/%[0-9A-Fa-f]/.test(part)) {
+      part = encodeURI(part).replace(/%5B/g, "[").replace(/%5D/g, "]");
+    }
+    return part;
+  }).join("");
+}
+function encodeUnreserved(str3) {
+  return encodeURIComponent(str3).replace(/[!'()*]/g, function(c) {
+    return "%" + c.charCodeAt(0).toString(16).toUpperCase();
+  });
+}
+function encodeValue(operator, value, key) {
+  value = operator === "+" || operator === "#" ? encodeReserved(value) : encodeUnreserved(value);
+  if (key) {
+    return encodeUnreserved(key) + "=" + value;
+  } else {
+    return value;
+  }
+}
+function isDefined(value) {
+  return value !== void 0 && value !== null;
+}
+function isKeyOperator(operator) {
+  return operator === ";" || operator === "&" || operator === "?";
+}
+function getValues(context, operator, key, modifier) {
+  var value = context[key], result = [];
+  if (isDefined(value) && value !== "") {
+    if (typeof value === "string" || typeof value === "number" || typeof value === "bigint" || typeof value === "boolean") {
+      value = value.toString();
+      if (modifier && modifier !== "*") {
+        value = value.substring(0, parseInt(modifier, 10));
+      }
+      result.push(
+        encodeValue(operator, value, isKeyOperator(operator) ? key : "")
+      );
+    } else {
+      if (modifier === "*") {
+        if (Array.isArray(value)) {
+          value.filter(isDefined).forEach(function(value2) {
+            result.push(
+              encodeValue(operator, value2, isKeyOperator(operator) ? key : "")
+            );
+          });
+        } else {
+          Object.keys(value).forEach(function(k) {
+            if (isDefined(value[k])) {
+              result.push(encodeValue(operator, value[k], k));
+            }
+          });
+        }
+      } else {
+        const tmp = [];
+        if (Array.isArray(value)) {
+          value.filter(isDefined).forEach(function(value2) {
+            tmp.push(encodeValue(operator, value2));
+          });
+        } else {
+          Object.keys(value).forEach(function(k) {
+            if (isDefined(value[k])) {
+              tmp.push(encodeUnreserved(k));
+              tmp.push(encodeValue(operator, value[k].toString()));
+            }
+          });
+        }
+        if (isKeyOperator(operator)) {
+          result.push(encodeUnreserved(key) + "=" + tmp.join(","));
+        } else if (tmp.length !== 0) {
+          result.push(tmp.join(","));
+        }
+      }
+    }
+  } else {
+    if (operator === ";") {
+      if (isDefined(value)) {
+        result.push(encodeUnreserved(key));
+      }
+    } else if (value === "" && (operator === "&" || operator === "?")) {
+      result.push(encodeUnreserved(key) + "=");
+    } else if (value === "") {
+      result.push("");
+    }
+  }
+  return result;
+}
+function parseUrl(template) {
+  return {
+    expand: expand.bind(null, template)
+  };
+}
+function expand(template, context) {
+  var operators = ["+", "#", ".", "/", ";", "?", "&"];
+  template = template.replace(
+    /\{([^\{\}]+)\}|([^\{\}]+)/g,
+    function(_, expression, literal) {
+      if (expression) {
+        let operator = "";
+        const values = [];
+        if (operators.indexOf(expression.charAt(0)) !== -1) {
+          operator = expression.charAt(0);
+          expression = expression.substr(1);
+        }
+        expression.split(/,/g).forEach(function(variable) {
+          var tmp = /([^:\*]*)(?::(\d+)|(\*))?/.exec(variable);
+          values.push(getValues(context, operator, tmp[1], tmp[2] || tmp[3]));
+        });
+        if (operator && operator !== "+") {
+          var separator = ",";
+          if (operator === "?") {
+            separator = "&";
+          } else if (operator !== "#") {
+            separator = operator;
+          }
+          return (values.length !== 0 ? operator : "") + values.join(separator);
+        } else {
+          return values.join(",");
+        }
+      } else {
+        return encodeReserved(literal);
+      }
+    }
+  );
+  if (template === "/") {
+    return template;
+  } else {
+    return template.replace(/\/$/, "");
+  }
+}
+function parse(options) {
+  let method = options.method.toUpperCase();
+  let url = (options.url || "/").replace(/:([a-z]\w+)/g, "{$1}");
+  let headers = Object.assign({}, options.headers);
+  let body;
+  let parameters = omit2(options, [
+    "method",
+    "baseUrl",
+    "url",
+    "headers",
+    "request",
+    "mediaType"
+  ]);
+  const urlVariableNames = extractUrlVariableNames(url);
+  url = parseUrl(url).expand(parameters);
+  if (!/^http/.test(url)) {
+    url = options.baseUrl + url;
+  }
+  const omittedParameters = Object.keys(options).filter((option) => urlVariableNames.includes(option)).concat("baseUrl");
+  const remainingParameters = omit2(parameters, omittedParameters);
+  const isBinaryRequest = /application\/octet-stream/i.test(headers.accept);
+  if (!isBinaryRequest) {
+    if (options.mediaType.format) {
+      headers.accept = headers.accept.split(/,/).map(
+        (format) => format.replace(
+          /application\/vnd(\.\w+)(\.v3)?(\.\w+)?(\+json)?$/,
+          `application/vnd$1$2.${options.mediaType.format}`
+        )
+      ).join(",");
+    }
+    if (url.endsWith("/graphql")) {
+      if (options.mediaType.previews?.length) {
+        const previewsFromAcceptHeader = headers.accept.match(/(?<![\w-])[\w-]+(?=-preview)/g) || [];
+        headers.accept = previewsFromAcceptHeader.concat(options.mediaType.previews).map((preview) => {
+          const format = options.mediaType.format ? `.${options.mediaType.format}` : "+json";
+          return `application/vnd.github.${preview}-preview${format}`;
+        }).join(",");
+      }
+    }
+  }
+  if (["GET", "HEAD"].includes(method)) {
+    url = addQueryParameters(url, remainingParameters);
+  } else {
+    if ("data" in remainingParameters) {
+      body = remainingParameters.data;
+    } else {
+      if (Object.keys(remainingParameters).length) {
+        body = remainingParameters;
+      }
+    }
+  }
+  if (!headers["content-type"] && typeof body !== "undefined") {
+    headers["content-type"] = "application/json; charset=utf-8";
+  }
+  if (["PATCH", "PUT"].includes(method) && typeof body === "undefined") {
+    body = "";
+  }
+  return Object.assign(
+    { method, url, headers },
+    typeof body !== "undefined" ? { body } : null,
+    options.request ? { request: options.request } : null
+  );
+}
+function endpointWithDefaults(defaults, route, options) {
+  return parse(merge(defaults, route, options));
+}
+function withDefaults(oldDefaults, newDefaults) {
+  const DEFAULTS22 = merge(oldDefaults, newDefaults);
+  const endpoint2 = endpointWithDefaults.bind(null, DEFAULTS22);
+  return Object.assign(endpoint2, {
+    DEFAULTS: DEFAULTS22,
+    defaults: withDefaults.bind(null, DEFAULTS22),
+    merge: merge.bind(null, DEFAULTS22),
+    parse
+  });
+}
+var VERSION, userAgent, DEFAULTS2, urlVariableRegex, endpoint;
+var init_dist_bundle = __esm({
+  "node_modules/@octokit/endpoint/dist-bundle/index.js"() {
+    init_universal_user_agent();
+    VERSION = "0.0.0-development";
+    userAgent = `octokit-endpoint.js/${VERSION} ${getUserAgent()}`;
+    DEFAULTS2 = {
+      method: "GET",
+      baseUrl: "https://api.github.com",
+      headers: {
+        accept: "application/vnd.github.v3+json",
+        "user-agent": userAgent
+      },
+      mediaType: {
+        format: ""
+      }
+    };
+    urlVariableRegex = /\{[^{}}]+\}/g;
+    endpoint = withDefaults(null, DEFAULTS2);
+  }
+});
+
+// node_modules/content-type/dist/index.js
+function parse2(header, options) {
+  const stopFlags = SEMI_FLAG | (options?.comma === true ? COMMA_FLAG : 0);
+  const len = header.length;
+  let valueStart = options?.start ?? 0;
+  while ((CHAR_MAP[header.charCodeAt(valueStart)] & OWS) !== 0) {
+    valueStart++;
+  }
+  let index = valueStart;
+  let typeFlags = 0;
+  let whitespace = -1;
+  let stop = options?.parameters === false ? COMMA_FLAG : 0;
+  while (index < len) {
+    const code = header.charCodeAt(index);
+    const flags = CHAR_MAP[code];
+    if ((flags & stopFlags) !== 0) {
+      stop |= flags & COMMA_FLAG;
+      break;
+    }
+    if ((flags & OWS) !== 0) {
+      if (whitespace === -1)
+        whitespace = index;
+    } else {
+      whitespace = -1;
+    }
+    typeFlags |= code & NON_ASCII | flags;
+    index++;
+  }
+  const valueEnd = whitespace === -1 ? index : whitespace;
+  const value = header.slice(valueStart, valueEnd);
+  const type = (typeFlags & CASE_FLAGS) === 0 ? value : value.toLowerCase();
+  if (index === len || stop !== 0) {
+    return { type, index, parameters: new NullObject() };
+  }
+  return parseParameters(header, type, index, len, stopFlags);
+}
+function parseParameters(header, type, index, len, stopFlags) {
+  const parameters = new NullObject();
+  parameter: while (index < len) {
+    index++;
+    while ((CHAR_MAP[header.charCodeAt(index)] & OWS) !== 0) {
+      index++;
+    }
+    const keyStart = index;
+    let keyFlags = 0;
+    let keyWhitespace = -1;
+    while (index < len) {
+      const code = header.charCodeAt(index);
+      const flags = CHAR_MAP[code];
+      if ((flags & stopFlags) !== 0) {
+        if ((flags & COMMA_FLAG) !== 0)
+          break parameter;
+        continue parameter;
+      }
+      if (code === EQ) {
+        const keyEnd = keyWhitespace === -1 ? index : keyWhitespace;
+        const value = header.slice(keyStart, keyEnd);
+        const key = (keyFlags & CASE_FLAGS) === 0 ? value : value.toLowerCase();
+        index++;
+        while ((CHAR_MAP[header.charCodeAt(index)] & OWS) !== 0) {
+          index++;
+        }
+        if (index < len && header.charCodeAt(index) === DQUOTE) {
+          const quotedStart = ++index;
+          let escaped = false;
+          while (index < len) {
+            const code2 = header.charCodeAt(index);
+            if (code2 === DQUOTE) {
+              if (parameters[key] === void 0) {
+                parameters[key] = escaped ? unescapeQuotedPairs(header, quotedStart, index) : header.slice(quotedStart, index);
+              }
+              index++;
+              let stop2 = 0;
+              while (index < len) {
+                const code3 = header.charCodeAt(index);
+                const flags2 = CHAR_MAP[code3];
+                if ((flags2 & stopFlags) !== 0) {
+                  stop2 = flags2 & COMMA_FLAG;
+                  break;
+                }
+                index++;
+              }
+              if (stop2 !== 0)
+                break parameter;
+              continue parameter;
+            }
+            if (code2 === BSLASH && index + 1 < len) {
+              escaped = true;
+              index += 2;
+              continue;
+            }
+            index++;
+          }
+          continue parameter;
+        }
+        const valueStart = index;
+        let stop = 0;
+        let valueWhitespace = -1;
+        while (index < len) {
+          const code2 = header.charCodeAt(index);
+          const flags2 = CHAR_MAP[code2];
+          if ((flags2 & stopFlags) !== 0) {
+            stop = flags2 & COMMA_FLAG;
+            break;
+          }
+          if ((flags2 & OWS) !== 0) {
+            if (valueWhitespace === -1)
+              valueWhitespace = index;
+          } else {
+            valueWhitespace = -1;
+          }
+          index++;
+        }
+        if (parameters[key] === void 0) {
+          const valueEnd = valueWhitespace === -1 ? index : valueWhitespace;
+          parameters[key] = header.slice(valueStart, valueEnd);
+        }
+        if (stop !== 0)
+          break parameter;
+        continue parameter;
+      }
+      if ((flags & OWS) !== 0) {
+        if (keyWhitespace === -1)
+          keyWhitespace = index;
+      } else {
+        keyWhitespace = -1;
+      }
+      keyFlags |= code & NON_ASCII | flags;
+      index++;
+    }
+  }
+  return { type, index, parameters };
+}
+function unescapeQuotedPairs(str3, start, end) {
+  let result = "";
+  for (let index = start; index < end; index++) {
+    if (str3.charCodeAt(index) === BSLASH) {
+      result += str3.slice(start, index);
+      start = ++index;
+    }
+  }
+  return result + str3.slice(start, end);
+}
+var SP, HTAB, SEMI, EQ, DQUOTE, BSLASH, COMMA, LOWER_CASE, OWS, SEMI_FLAG, COMMA_FLAG, TOKEN_FLAG, NON_ASCII, CASE_FLAGS, CHAR_MAP, NullObject;
+var init_dist = __esm({
+  "node_modules/content-type/dist/index.js"() {
+    SP = 32;
+    HTAB = 9;
+    SEMI = 59;
+    EQ = 61;
+    DQUOTE = 34;
+    BSLASH = 92;
+    COMMA = 44;
+    LOWER_CASE = 1;
+    OWS = 2;
+    SEMI_FLAG = 4;
+    COMMA_FLAG = 8;
+    TOKEN_FLAG = 16;
+    NON_ASCII = 65280;
+    CASE_FLAGS = LOWER_CASE | NON_ASCII;
+    CHAR_MAP = new Uint8Array(256);
+    CHAR_MAP[HTAB] |= OWS;
+    CHAR_MAP[SP] |= OWS;
+    CHAR_MAP[SEMI] |= SEMI_FLAG;
+    CHAR_MAP[COMMA] |= COMMA_FLAG;
+    for (let code = 128; code <= 255; code++) {
+      CHAR_MAP[code] |= LOWER_CASE;
+    }
+    for (const char of "!#$%&'*+-.^_`|~") {
+      CHAR_MAP[char.charCodeAt(0)] |= TOKEN_FLAG;
+    }
+    for (let code = 48; code <= 57; code++) {
+      CHAR_MAP[code] |= TOKEN_FLAG;
+    }
+    for (let code = 65; code <= 90; code++) {
+      CHAR_MAP[code] |= LOWER_CASE | TOKEN_FLAG;
+    }
+    for (let code = 97; code <= 122; code++) {
+      CHAR_MAP[code] |= TOKEN_FLAG;
+    }
+    NullObject = /* @__PURE__ */ (() => {
+      const C = function() {
+      };
+      C.prototype = /* @__PURE__ */ Object.create(null);
+      return C;
+    })();
+  }
+});
+
+// node_modules/json-with-bigint/json-with-bigint.js
+var intRegex, noiseValue, originalStringify, originalParse, customFormat, bigIntsStringify, noiseStringify, isUnstringifiable, isRawJSON, stringifyIteratively, JSONStringify, featureCache, isContextSourceSupported, convertMarkedBigIntsReviver, JSONParseV2, MAX_INT, MAX_DIGITS, stringsOrLargeNumbers, noiseValueWithQuotes, applyReviverIteratively, serializeBigInts, JSONParse;
+var init_json_with_bigint = __esm({
+  "node_modules/json-with-bigint/json-with-bigint.js"() {
+    intRegex = /^-?\d+$/;
+    noiseValue = /^-?\d+n+$/;
+    originalStringify = JSON.stringify;
+    originalParse = JSON.parse;
+    customFormat = /^-?\d+n$/;
+    bigIntsStringify = /([\[:])?"(-?\d+)n"($|\s*[,\}\]])/g;
+    noiseStringify = /([\[:])?("-?\d+n+)n("$|"\s*[,\}\]])/g;
+    isUnstringifiable = (val) => val === void 0 || typeof val === "function" || typeof val === "symbol";
+    isRawJSON = (val) => val !== null && typeof val === "object" && val.constructor && val.constructor.name === "RawJSON";
+    stringifyIteratively = (rootValue, replacer, spaceParam) => {
+      let space = "";
+      if (typeof spaceParam === "number") {
+        space = " ".repeat(Math.min(10, Math.max(0, Math.floor(spaceParam))));
+      } else if (typeof spaceParam === "string") {
+        space = spaceParam.slice(0, 10);
+      }
+      const isFunctionReplacer = typeof replacer === "function";
+      const propertyList = Array.isArray(replacer) ? new Set(replacer.map(String)) : null;
+      const prepareVal = (parent, key, val) => {
+        const isObject2 = val !== null && typeof val === "object";
+        const hasToJSON = isObject2 && typeof val.toJSON === "function";
+        if (hasToJSON) {
+          val = val.toJSON(key);
+        }
+        const isNoise = typeof val === "string" && noiseValue.test(val);
+        if (isNoise) return val + "n";
+        const isBigInt = typeof val === "bigint";
+        if (isBigInt) {
+          const supportsRawJSON = "rawJSON" in JSON;
+          if (supportsRawJSON) return JSON.rawJSON(val.toString());
+          return val.toString() + "n";
+        }
+        if (isFunctionReplacer) {
+          val = replacer.call(parent, key, val);
+        }
+        const isPostReplacerObject = val !== null && typeof val === "object";
+        if (isPostReplacerObject) {
+          const isPrimitiveWrapper = val instanceof Number || val instanceof String || val instanceof Boolean;
+          if (isPrimitiveWrapper) {
+            val = val.valueOf();
+          }
+        }
+        return val;
+      };
+      const rootProcessed = prepareVal({ "": rootValue }, "", rootValue);
+      if (isUnstringifiable(rootProcessed)) {
+        return void 0;
+      }
+      const isRootPrimitive = rootProcessed === null || typeof rootProcessed !== "object";
+      const isRootNativeRawJSON = isRawJSON(rootProcessed);
+      if (isRootPrimitive || isRootNativeRawJSON) {
+        return originalStringify(rootProcessed);
+      }
+      const chunks2 = [];
+      let level = 0;
+      const stack = [
+        {
+          parent: { "": rootProcessed },
+          key: "",
+          val: rootProcessed,
+          isArray: Array.isArray(rootProcessed),
+          keys: Array.isArray(rootProcessed) ? null : Object.keys(rootProcessed),
+          index: 0,
+          first: true
+        }
+      ];
+      const visited = new WeakSet([rootProcessed]);
+      while (stack.length > 0) {
+        const node = stack[stack.length - 1];
+        if (node.index === 0) {
+          chunks2.push(node.isArray ? "[" : "{");
+          level++;
+        }
+        let isDone = false;
+        if (node.isArray) {
+          if (node.index < node.val.length) {
+            if (!node.first) chunks2.push(",");
+            if (space) chunks2.push("\n" + space.repeat(level));
+            const childRaw = node.val[node.index];
+            const childVal = prepareVal(node.val, String(node.index), childRaw);
+            if (isUnstringifiable(childVal)) {
+              chunks2.push("null");
+              node.first = false;
+              node.index++;
+            } else {
+              const isComplexObject = childVal !== null && typeof childVal === "object";
+              const isNativeRaw = isRawJSON(childVal);
+              if (isComplexObject && !isNativeRaw) {
+                if (visited.has(childVal)) {
+                  throw new TypeError("Converting circular structure to JSON");
+                }
+                visited.add(childVal);
+                stack.push({
+                  parent: node.val,
+                  key: String(node.index),
+                  val: childVal,
+                  isArray: Array.isArray(childVal),
+                  keys: Array.isArray(childVal) ? null : Object.keys(childVal),
+                  index: 0,
+                  first: true
+                });
+                node.first = false;
+                node.index++;
+              } else {
+                chunks2.push(originalStringify(childVal));
+                node.first = false;
+                node.index++;
+              }
+            }
+          } else {
+            isDone = true;
+          }
+        } else {
+          while (node.index < node.keys.length) {
+            const k = node.keys[node.index++];
+            const isFilteredOutByArray = propertyList && !propertyList.has(k);
+            if (isFilteredOutByArray) continue;
+            const childRaw = node.val[k];
+            const childVal = prepareVal(node.val, k, childRaw);
+            if (isUnstringifiable(childVal)) continue;
+            if (!node.first) chunks2.push(",");
+            if (space) {
+              chunks2.push("\n" + space.repeat(level) + originalStringify(k) + ": ");
+            } else {
+              chunks2.push(originalStringify(k) + ":");
+            }
+            const isComplexObject = childVal !== null && typeof childVal === "object";
+            const isNativeRaw = isRawJSON(childVal);
+            if (isComplexObject && !isNativeRaw) {
+              if (visited.has(childVal)) {
+                throw new TypeError("Converting circular structure to JSON");
+              }
+              visited.add(childVal);
+              stack.push({
+                parent: node.val,
+                key: k,
+                val: childVal,
+                isArray: Array.isArray(childVal),
+                keys: Array.isArray(childVal) ? null : Object.keys(childVal),
+                index: 0,
+                first: true
+              });
+              node.first = false;
+              break;
+            } else {
+              chunks2.push(originalStringify(childVal));
+              node.first = false;
+            }
+          }
+          const isNodeFullyProcessed = node.index >= node.keys.length && stack[stack.length - 1] === node;
+          if (isNodeFullyProcessed) {
+            isDone = true;
+          }
+        }
+        if (isDone) {
+          level--;
+          if (!node.first && space) chunks2.push("\n" + space.repeat(level));
+          chunks2.push(node.isArray ? "]" : "}");
+          visited.delete(node.val);
+          stack.pop();
+        }
+      }
+      return chunks2.join("");
+    };
+    JSONStringify = (value, replacer, space) => {
+      try {
+        const supportsRawJSON = "rawJSON" in JSON;
+        if (supportsRawJSON) {
+          return originalStringify(
+            value,
+            (key, val) => {
+              if (typeof val === "bigint") return JSON.rawJSON(val.toString());
+              const hasFunctionReplacer = typeof replacer === "function";
+              if (hasFunctionReplacer) return replacer(key, val);
+              const isKeyInArrayReplacer = Array.isArray(replacer) && replacer.includes(key);
+              if (isKeyInArrayReplacer) return val;
+              return val;
+            },
+            space
+          );
+        }
+        if (!value) return originalStringify(value, replacer, space);
+        const convertedToCustomJSON = originalStringify(
+          value,
+          (key, val) => {
+            const isNoise = typeof val === "string" && noiseValue.test(val);
+            if (isNoise) return val.toString() + "n";
+            if (typeof val === "bigint") return val.toString() + "n";
+            const hasFunctionReplacer = typeof replacer === "function";
+            if (hasFunctionReplacer) return replacer(key, val);
+            const isKeyInArrayReplacer = Array.isArray(replacer) && replacer.includes(key);
+            if (isKeyInArrayReplacer) return val;
+            return val;
+          },
+          space
+        );
+        const processedJSON = convertedToCustomJSON.replace(
+          bigIntsStringify,
+          "$1$2$3"
+        );
+        const denoisedJSON = processedJSON.replace(noiseStringify, "$1$2$3");
+        return denoisedJSON;
+      } catch (error) {
+        if (error instanceof RangeError) {
+          const convertedJSON = stringifyIteratively(value, replacer, space);
+          if (convertedJSON === void 0) return void 0;
+          const supportsRawJSON = "rawJSON" in JSON;
+          if (supportsRawJSON) return convertedJSON;
+          const processedJSON = convertedJSON.replace(bigIntsStringify, "$1$2$3");
+          return processedJSON.replace(noiseStringify, "$1$2$3");
+        }
+        throw error;
+      }
+    };
+    featureCache = /* @__PURE__ */ new Map();
+    isContextSourceSupported = () => {
+      const parseFingerprint = JSON.parse.toString();
+      if (featureCache.has(parseFingerprint)) {
+        return featureCache.get(parseFingerprint);
+      }
+      try {
+        const result = JSON.parse(
+          "1",
+          (_, __, context) => !!context?.source && context.source === "1"
+        );
+        featureCache.set(parseFingerprint, result);
+        return result;
+      } catch {
+        featureCache.set(parseFingerprint, false);
+        return false;
+      }
+    };
+    convertMarkedBigIntsReviver = (key, value, context, userReviver) => {
+      const isCustomFormatBigInt = typeof value === "string" && customFormat.test(value);
+      if (isCustomFormatBigInt) return BigInt(value.slice(0, -1));
+      const isNoiseValue = typeof value === "string" && noiseValue.test(value);
+      if (isNoiseValue) return value.slice(0, -1);
+      const hasUserReviver = typeof userReviver === "function";
+      if (!hasUserReviver) return value;
+      return userReviver(key, value, context);
+    };
+    JSONParseV2 = (text2, reviver) => {
+      return JSON.parse(text2, (key, value, context) => {
+        const isNumber = typeof value === "number";
+        const isOutOfBounds = value > Number.MAX_SAFE_INTEGER || value < Number.MIN_SAFE_INTEGER;
+        const isBigNumber = isNumber && isOutOfBounds;
+        const isInt = context && intRegex.test(context.source);
+        const isBigInt = isBigNumber && isInt;
+        if (isBigInt) return BigInt(context.source);
+        const hasCustomReviver = typeof reviver === "function";
+        if (!hasCustomReviver) return value;
+        return reviver(key, value, context);
+      });
+    };
+    MAX_INT = Number.MAX_SAFE_INTEGER.toString();
+    MAX_DIGITS = MAX_INT.length;
+    stringsOrLargeNumbers = /"(?:[^"\\]|\\.)*"|-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?/g;
+    noiseValueWithQuotes = /^"-?\d+n+"$/;
+    applyReviverIteratively = (parsed, userReviver) => {
+      const rootHolder = { "": parsed };
+      const stack = [{ parent: rootHolder, key: "", visited: false }];
+      while (stack.length > 0) {
+        const node = stack[stack.length - 1];
+        if (!node.visited) {
+          node.visited = true;
+          const value = node.parent[node.key];
+          const isComplexObject = value !== null && typeof value === "object";
+          if (isComplexObject) {
+            const keys = Object.keys(value);
+            for (let i = keys.length - 1; i >= 0; i--) {
+              stack.push({ parent: value, key: keys[i], visited: false });
+            }
+          }
+        } else {
+          const { parent, key } = node;
+          let value = parent[key];
+          if (typeof value === "string") {
+            const isCustomFormatBigInt = customFormat.test(value);
+            if (isCustomFormatBigInt) {
+              value = BigInt(value.slice(0, -1));
+            } else {
+              const isNoise = noiseValue.test(value);
+              if (isNoise) value = value.slice(0, -1);
+            }
+          }
+          const hasUserReviver = typeof userReviver === "function";
+          if (hasUserReviver) {
+            value = userReviver.call(parent, key, value);
+          }
+          const isDeleted = value === void 0;
+          if (isDeleted) {
+            delete parent[key];
+          } else {
+            parent[key] = value;
+          }
+          stack.pop();
+        }
+      }
+      return rootHolder[""];
+    };
+    serializeBigInts = (text2) => {
+      return text2.replace(
+        stringsOrLargeNumbers,
+        (match, digits, fractional, exponential) => {
+          const isString = match[0] === '"';
+          const isNoise = isString && noiseValueWithQuotes.test(match);
+          if (isNoise) return match.substring(0, match.length - 1) + 'n"';
+          const hasFractionalOrExponential = fractional || exponential;
+          const isLessThanMaxSafeInt = digits && (digits.length < MAX_DIGITS || digits.length === MAX_DIGITS && digits <= MAX_INT);
+          const isStandardValue = isString || hasFractionalOrExponential || isLessThanMaxSafeInt;
+          if (isStandardValue) return match;
+          return '"' + match + 'n"';
+        }
+      );
+    };
+    JSONParse = (text2, reviver) => {
+      if (!text2) return originalParse(text2, reviver);
+      try {
+        if (isContextSourceSupported()) return JSONParseV2(text2, reviver);
+        const serializedData = serializeBigInts(text2);
+        return originalParse(
+          serializedData,
+          (key, value, context) => convertMarkedBigIntsReviver(key, value, context, reviver)
+        );
+      } catch (error) {
+        if (error instanceof RangeError) {
+          const serializedData = serializeBigInts(text2);
+          const parsed = originalParse(serializedData);
+          return applyReviverIteratively(parsed, reviver);
+        }
+        throw error;
+      }
+    };
+  }
+});
+
+// node_modules/@octokit/request-error/dist-src/index.js
+var RequestError;
+var init_dist_src = __esm({
+  "node_modules/@octokit/request-error/dist-src/index.js"() {
+    RequestError = class extends Error {
+      name;
+      /**
+       * http status code
+       */
+      status;
+      /**
+       * Request options that lead to the error.
+       */
+      request;
+      /**
+       * Response object if a response was received
+       */
+      response;
+      constructor(message, statusCode, options) {
+        super(message, { cause: options.cause });
+        this.name = "HttpError";
+        this.status = Number.parseInt(statusCode);
+        if (Number.isNaN(this.status)) {
+          this.status = 0;
+        }
+        if ("response" in options) {
+          this.response = options.response;
+        }
+        const requestCopy = Object.assign({}, options.request);
+        if (options.request.headers.authorization) {
+          requestCopy.headers = Object.assign({}, options.request.headers, {
+            authorization: options.request.headers.authorization.replace(
+              /(?<! ) .*$/,
+              " [REDACTED]"
+            )
+          });
+        }
+        requestCopy.url = requestCopy.url.replace(/\bclient_secret=\w+/g, "client_secret=[REDACTED]").replace(/\baccess_token=\w+/g, "access_token=[REDACTED]");
+        this.request = requestCopy;
+      }
+    };
+  }
+});
+
+// node_modules/@octokit/request/dist-bundle/index.js
+function isPlainObject2(value) {
+  if (typeof value !== "object" || value === null) return false;
+  if (Object.prototype.toString.call(value) !== "[object Object]") return false;
+  const proto = Object.getPrototypeOf(value);
+  if (proto === null) return true;
+  const Ctor = Object.prototype.hasOwnProperty.call(proto, "constructor") && proto.constructor;
+  return typeof Ctor === "function" && Ctor instanceof Ctor && Function.prototype.call(Ctor) === Function.prototype.call(value);
+}
+async function fetchWrapper(requestOptions) {
+  const fetch = requestOptions.request?.fetch || globalThis.fetch;
+  if (!fetch) {
+    throw new Error(
+      "fetch is not set. Please pass a fetch implementation as new Octokit({ request: { fetch }}). Learn more at https://github.com/octokit/octokit.js/#fetch-missing"
+    );
+  }
+  const log = requestOptions.request?.log || console;
+  const parseSuccessResponseBody = requestOptions.request?.parseSuccessResponseBody !== false;
+  const body = isPlainObject2(requestOptions.body) || Array.isArray(requestOptions.body) ? JSONStringify(requestOptions.body) : requestOptions.body;
+  const requestHeaders = Object.fromEntries(
+    Object.entries(requestOptions.headers).map(([name, value]) => [
+      name,
+      String(value)
+    ])
+  );
+  let fetchResponse;
+  try {
+    fetchResponse = await fetch(requestOptions.url, {
+      method: requestOptions.method,
+      body,
+      redirect: requestOptions.request?.redirect,
+      headers: requestHeaders,
+      signal: requestOptions.request?.signal,
+      // duplex must be set if request.body is ReadableStream or Async Iterables.
+      // See https://fetch.spec.whatwg.org/#dom-requestinit-duplex.
+      ...requestOptions.body && { duplex: "half" }
+    });
+  } catch (error) {
+    let message = "Unknown Error";
+    if (error instanceof Error) {
+      if (error.name === "AbortError") {
+        error.status = 500;
+        throw error;
+      }
+      message = error.message;
+      if (error.name === "TypeError" && "cause" in error) {
+        if (error.cause instanceof Error) {
+          message = error.cause.message;
+        } else if (typeof error.cause === "string") {
+          message = error.cause;
+        }
+      }
+    }
+    const requestError = new RequestError(message, 500, {
+      request: requestOptions
+    });
+    requestError.cause = error;
+    throw requestError;
+  }
+  const status = fetchResponse.status;
+  const url = fetchResponse.url;
+  const responseHeaders = {};
+  for (const [key, value] of fetchResponse.headers) {
+    responseHeaders[key] = value;
+  }
+  const octokitResponse = {
+    url,
+    status,
+    headers: responseHeaders,
+    data: ""
+  };
+  if ("deprecation" in responseHeaders) {
+    const matches = responseHeaders.link && responseHeaders.link.match(/<([^<>]+)>; rel="deprecation"/);
+    const deprecationLink = matches && matches.pop();
+    log.warn(
+      `[@octokit/request] "${requestOptions.method} ${requestOptions.url}" is deprecated. It is scheduled to be removed on ${responseHeaders.sunset}${deprecationLink ? `. See ${deprecationLink}` : ""}`
+    );
+  }
+  if (status === 204 || status === 205) {
+    return octokitResponse;
+  }
+  if (requestOptions.method === "HEAD") {
+    if (status < 400) {
+      return octokitResponse;
+    }
+    throw new RequestError(fetchResponse.statusText, status, {
+      response: octokitResponse,
+      request: requestOptions
+    });
+  }
+  if (status === 304) {
+    octokitResponse.data = await getResponseData(fetchResponse);
+    throw new RequestError("Not modified", status, {
+      response: octokitResponse,
+      request: requestOptions
+    });
+  }
+  if (status >= 400) {
+    octokitResponse.data = await getResponseData(fetchResponse);
+    throw new RequestError(toErrorMessage(octokitResponse.data), status, {
+      response: octokitResponse,
+      request: requestOptions
+    });
+  }
+  octokitResponse.data = parseSuccessResponseBody ? await getResponseData(fetchResponse) : fetchResponse.body;
+  return octokitResponse;
+}
+async function getResponseData(response) {
+  const contentType = response.headers.get("content-type");
+  if (!contentType) {
+    return response.text().catch(noop);
+  }
+  const mimetype = parse2(contentType);
+  if (isJSONResponse(mimetype)) {
+    let text2 = "";
+    try {
+      text2 = await response.text();
+      return JSONParse(text2);
+    } catch (err) {
+      return text2;
+    }
+  } else if (mimetype.type.startsWith("text/") || // `application/octet-stream` is the canonical "arbitrary binary" type
+  // (RFC 2046) and must never be decoded as text, even when the response
+  // carries a (misleading) `charset=utf-8` parameter — see #751.
+  mimetype.parameters.charset?.toLowerCase() === "utf-8" && mimetype.type !== "application/octet-stream") {
+    return response.text().catch(noop);
+  } else {
+    return response.arrayBuffer().catch(
+      /* v8 ignore next -- @preserve */
+      () => new ArrayBuffer(0)
+    );
+  }
+}
+function isJSONResponse(mimetype) {
+  return mimetype.type === "application/json" || mimetype.type === "application/scim+json";
+}
+function toErrorMessage(data) {
+  if (typeof data === "string") {
+    return data;
+  }
+  if (data instanceof ArrayBuffer) {
+    return "Unknown error";
+  }
+  if (typeof data === "object" && data !== null && "message" in data) {
+    const objectData = data;
+    const suffix = "documentation_url" in objectData ? ` - ${objectData.documentation_url}` : "";
+    return Array.isArray(objectData.errors) ? `${objectData.message}: ${objectData.errors.map((v) => JSON.stringify(v)).join(", ")}${suffix}` : `${objectData.message}${suffix}`;
+  }
+  return `Unknown error: ${JSON.stringify(data)}`;
+}
+function withDefaults2(oldEndpoint, newDefaults) {
+  const endpoint2 = oldEndpoint.defaults(newDefaults);
+  const newApi = function(route, parameters) {
+    const endpointOptions = endpoint2.merge(route, parameters);
+    if (!endpointOptions.request || !endpointOptions.request.hook) {
+      return fetchWrapper(endpoint2.parse(endpointOptions));
+    }
+    const request2 = (route2, parameters2) => {
+      return fetchWrapper(
+        endpoint2.parse(endpoint2.merge(route2, parameters2))
+      );
+    };
+    Object.assign(request2, {
+      endpoint: endpoint2,
+      defaults: withDefaults2.bind(null, endpoint2)
+    });
+    return endpointOptions.request.hook(request2, endpointOptions);
+  };
+  return Object.assign(newApi, {
+    endpoint: endpoint2,
+    defaults: withDefaults2.bind(null, endpoint2)
+  });
+}
+var VERSION2, defaults_default, noop, request;
+var init_dist_bundle2 = __esm({
+  "node_modules/@octokit/request/dist-bundle/index.js"() {
+    init_dist_bundle();
+    init_universal_user_agent();
+    init_dist();
+    init_json_with_bigint();
+    init_dist_src();
+    VERSION2 = "10.0.16";
+    defaults_default = {
+      headers: {
+        "user-agent": `octokit-request.js/${VERSION2} ${getUserAgent()}`
+      }
+    };
+    noop = () => "";
+    request = withDefaults2(endpoint, defaults_default);
+  }
+});
+
+// node_modules/@octokit/graphql/dist-bundle/index.js
+function _buildMessageForResponseErrors(data) {
+  return `Request failed due to following response errors:
+` + data.errors.map((e) => ` - ${e.message}`).join("\n");
+}
+function graphql(request2, query, options) {
+  if (options) {
+    if (typeof query === "string" && "query" in options) {
+      return Promise.reject(
+        new Error(`[@octokit/graphql] "query" cannot be used as variable name`)
+      );
+    }
+    for (const key in options) {
+      if (!FORBIDDEN_VARIABLE_OPTIONS.includes(key)) continue;
+      return Promise.reject(
+        new Error(
+          `[@octokit/graphql] "${key}" cannot be used as variable name`
+        )
+      );
+    }
+  }
+  const parsedOptions = typeof query === "string" ? Object.assign({ query }, options) : query;
+  const requestOptions = Object.keys(
+    parsedOptions
+  ).reduce((result, key) => {
+    if (NON_VARIABLE_OPTIONS.includes(key)) {
+      result[key] = parsedOptions[key];
+      return result;
+    }
+    if (!result.variables) {
+      result.variables = {};
+    }
+    result.variables[key] = parsedOptions[key];
+    return result;
+  }, {});
+  const baseUrl = parsedOptions.baseUrl || request2.endpoint.DEFAULTS.baseUrl;
+  if (GHES_V3_SUFFIX_REGEX.test(baseUrl)) {
+    requestOptions.url = baseUrl.replace(GHES_V3_SUFFIX_REGEX, "/api/graphql");
+  }
+  return request2(requestOptions).then((response) => {
+    if (response.data.errors) {
+      const headers = {};
+      for (const key of Object.keys(response.headers)) {
+        headers[key] = response.headers[key];
+      }
+      throw new GraphqlResponseError(
+        requestOptions,
+        headers,
+        response.data
+      );
+    }
+    return response.data.data;
+  });
+}
+function withDefaults3(request2, newDefaults) {
+  const newRequest = request2.defaults(newDefaults);
+  const newApi = (query, options) => {
+    return graphql(newRequest, query, options);
+  };
+  return Object.assign(newApi, {
+    defaults: withDefaults3.bind(null, newRequest),
+    endpoint: newRequest.endpoint
+  });
+}
+function withCustomRequest(customRequest) {
+  return withDefaults3(customRequest, {
+    method: "POST",
+    url: "/graphql"
+  });
+}
+var VERSION3, GraphqlResponseError, NON_VARIABLE_OPTIONS, FORBIDDEN_VARIABLE_OPTIONS, GHES_V3_SUFFIX_REGEX, graphql2;
+var init_dist_bundle3 = __esm({
+  "node_modules/@octokit/graphql/dist-bundle/index.js"() {
+    init_dist_bundle2();
+    init_universal_user_agent();
+    VERSION3 = "0.0.0-development";
+    GraphqlResponseError = class extends Error {
+      constructor(request2, headers, response) {
+        super(_buildMessageForResponseErrors(response));
+        this.request = request2;
+        this.headers = headers;
+        this.response = response;
+        this.errors = response.errors;
+        this.data = response.data;
+        if (Error.captureStackTrace) {
+          Error.captureStackTrace(this, this.constructor);
+        }
+      }
+      request;
+      headers;
+      response;
+      name = "GraphqlResponseError";
+      errors;
+      data;
+    };
+    NON_VARIABLE_OPTIONS = [
+      "method",
+      "baseUrl",
+      "url",
+      "headers",
+      "request",
+      "query",
+      "mediaType",
+      "operationName"
+    ];
+    FORBIDDEN_VARIABLE_OPTIONS = ["query", "method", "url"];
+    GHES_V3_SUFFIX_REGEX = /\/api\/v3\/?$/;
+    graphql2 = withDefaults3(request, {
+      headers: {
+        "user-agent": `octokit-graphql.js/${VERSION3} ${getUserAgent()}`
+      },
+      method: "POST",
+      url: "/graphql"
+    });
+  }
+});
+
+// node_modules/@octokit/auth-token/dist-bundle/index.js
+async function auth(token) {
+  const isApp = isJWT(token);
+  const isInstallation = token.startsWith("v1.") || token.startsWith("ghs_");
+  const isUserToServer = token.startsWith("ghu_");
+  const tokenType = isApp ? "app" : isInstallation ? "installation" : isUserToServer ? "user-to-server" : "oauth";
+  return {
+    type: "token",
+    token,
+    tokenType
+  };
+}
+function withAuthorizationPrefix(token) {
+  if (token.split(/\./).length === 3) {
+    return `bearer ${token}`;
+  }
+  return `token ${token}`;
+}
+async function hook(token, request2, route, parameters) {
+  const endpoint2 = request2.endpoint.merge(
+    route,
+    parameters
+  );
+  endpoint2.headers.authorization = withAuthorizationPrefix(token);
+  return request2(endpoint2);
+}
+var b64url, sep2, jwtRE, isJWT, createTokenAuth;
+var init_dist_bundle4 = __esm({
+  "node_modules/@octokit/auth-token/dist-bundle/index.js"() {
+    b64url = "(?:[a-zA-Z0-9_-]+)";
+    sep2 = "\\.";
+    jwtRE = new RegExp(`^${b64url}${sep2}${b64url}${sep2}${b64url}$`);
+    isJWT = jwtRE.test.bind(jwtRE);
+    createTokenAuth = function createTokenAuth2(token) {
+      if (!token) {
+        throw new Error("[@octokit/auth-token] No token passed to createTokenAuth");
+      }
+      if (typeof token !== "string") {
+        throw new Error(
+          "[@octokit/auth-token] Token passed to createTokenAuth is not a string"
+        );
+      }
+      token = token.replace(/^(token|bearer) +/i, "");
+      return Object.assign(auth.bind(null, token), {
+        hook: hook.bind(null, token)
+      });
+    };
+  }
+});
+
+// node_modules/@octokit/core/dist-src/version.js
+var VERSION4;
+var init_version = __esm({
+  "node_modules/@octokit/core/dist-src/version.js"() {
+    VERSION4 = "7.0.8";
+  }
+});
+
+// node_modules/@octokit/core/dist-src/index.js
+function createLogger(logger = {}) {
+  if (typeof logger.debug !== "function") {
+    logger.debug = noop2;
+  }
+  if (typeof logger.info !== "function") {
+    logger.info = noop2;
+  }
+  if (typeof logger.warn !== "function") {
+    logger.warn = consoleWarn;
+  }
+  if (typeof logger.error !== "function") {
+    logger.error = consoleError;
+  }
+  return logger;
+}
+var noop2, consoleWarn, consoleError, userAgentTrail, Octokit;
+var init_dist_src2 = __esm({
+  "node_modules/@octokit/core/dist-src/index.js"() {
+    init_universal_user_agent();
+    init_before_after_hook();
+    init_dist_bundle2();
+    init_dist_bundle3();
+    init_dist_bundle4();
+    init_version();
+    noop2 = () => {
+    };
+    consoleWarn = console.warn.bind(console);
+    consoleError = console.error.bind(console);
+    userAgentTrail = `octokit-core.js/${VERSION4} ${getUserAgent()}`;
+    Octokit = class {
+      static VERSION = VERSION4;
+      static defaults(defaults) {
+        const OctokitWithDefaults = class extends this {
+          constructor(...args) {
+            const options = args[0] || {};
+            if (typeof defaults === "function") {
+              super(defaults(options));
+              return;
+            }
+            super(
+              Object.assign(
+                {},
+                defaults,
+                options,
+                options.userAgent && defaults.userAgent ? {
+                  userAgent: `${options.userAgent} ${defaults.userAgent}`
+                } : null
+              )
+            );
+          }
+        };
+        return OctokitWithDefaults;
+      }
+      static plugins = [];
+      /**
+       * Attach a plugin (or many) to your Octokit instance.
+       *
+       * @example
+       * const API = Octokit.plugin(plugin1, plugin2, plugin3, ...)
+       */
+      static plugin(...newPlugins) {
+        const currentPlugins = this.plugins;
+        const NewOctokit = class extends this {
+          static plugins = currentPlugins.concat(
+            newPlugins.filter((plugin) => !currentPlugins.includes(plugin))
+          );
+        };
+        return NewOctokit;
+      }
+      constructor(options = {}) {
+        const hook2 = new before_after_hook_default.Collection();
+        const requestDefaults = {
+          baseUrl: request.endpoint.DEFAULTS.baseUrl,
+          headers: {},
+          request: Object.assign({}, options.request, {
+            // @ts-ignore internal usage only, no need to type
+            hook: hook2.bind(null, "request")
+          }),
+          mediaType: {
+            previews: [],
+            format: ""
+          }
+        };
+        requestDefaults.headers["user-agent"] = options.userAgent ? `${options.userAgent} ${userAgentTrail}` : userAgentTrail;
+        if (options.baseUrl) {
+          requestDefaults.baseUrl = options.baseUrl;
+        }
+        if (options.previews) {
+          requestDefaults.mediaType.previews = options.previews;
+        }
+        if (options.timeZone) {
+          requestDefaults.headers["time-zone"] = options.timeZone;
+        }
+        this.request = request.defaults(requestDefaults);
+        this.graphql = withCustomRequest(this.request).defaults(requestDefaults);
+        this.log = createLogger(options.log);
+        this.hook = hook2;
+        if (!options.authStrategy) {
+          if (!options.auth) {
+            this.auth = async () => ({
+              type: "unauthenticated"
+            });
+          } else {
+            const auth2 = createTokenAuth(options.auth);
+            hook2.wrap("request", auth2.hook);
+            this.auth = auth2;
+          }
+        } else {
+          const { authStrategy, ...otherOptions } = options;
+          const auth2 = authStrategy(
+            Object.assign(
+              {
+                request: this.request,
+                log: this.log,
+                // we pass the current octokit instance as well as its constructor options
+                // to allow for authentication strategies that return a new octokit instance
+                // that shares the same internal state as the current one. The original
+                // requirement for this was the "event-octokit" authentication strategy
+                // of https://github.com/probot/octokit-auth-probot.
+                octokit: this,
+                octokitOptions: otherOptions
+              },
+              options.auth
+            )
+          );
+          hook2.wrap("request", auth2.hook);
+          this.auth = auth2;
+        }
+        const classConstructor = this.constructor;
+        for (let i = 0; i < classConstructor.plugins.length; ++i) {
+          Object.assign(this, classConstructor.plugins[i](this, options));
+        }
+      }
+      // assigned during constructor
+      request;
+      graphql;
+      log;
+      hook;
+      // TODO: type `octokit.auth` based on passed options.authStrategy
+      auth;
+    };
+  }
+});
+
+// node_modules/@octokit/plugin-request-log/dist-src/version.js
+var VERSION5;
+var init_version2 = __esm({
+  "node_modules/@octokit/plugin-request-log/dist-src/version.js"() {
+    VERSION5 = "6.0.0";
+  }
+});
+
+// node_modules/@octokit/plugin-request-log/dist-src/index.js
+function requestLog(octokit) {
+  octokit.hook.wrap("request", (request2, options) => {
+    octokit.log.debug("request", options);
+    const start = Date.now();
+    const requestOptions = octokit.request.endpoint.parse(options);
+    const path32 = requestOptions.url.replace(options.baseUrl, "");
+    return request2(options).then((response) => {
+      const requestId = response.headers["x-github-request-id"];
+      octokit.log.info(
+        `${requestOptions.method} ${path32} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
+      );
+      return response;
+    }).catch((error) => {
+      const requestId = error.response?.headers["x-github-request-id"] || "UNKNOWN";
+      octokit.log.error(
+        `${requestOptions.method} ${path32} - ${error.status} with id ${requestId} in ${Date.now() - start}ms`
+      );
+      throw error;
+    });
+  });
+}
+var init_dist_src3 = __esm({
+  "node_modules/@octokit/plugin-request-log/dist-src/index.js"() {
+    init_version2();
+    requestLog.VERSION = VERSION5;
+  }
+});
+
+// node_modules/@octokit/plugin-paginate-rest/dist-bundle/index.js
+function normalizePaginatedListResponse(response) {
+  if (!response.data) {
+    return {
+      ...response,
+      data: []
+    };
+  }
+  const responseNeedsNormalization = ("total_count" in response.data || "total_commits" in response.data) && !("url" in response.data);
+  if (!responseNeedsNormalization) return response;
+  const incompleteResults = response.data.incomplete_results;
+  const repositorySelection = response.data.repository_selection;
+  const totalCount = response.data.total_count;
+  const totalCommits = response.data.total_commits;
+  delete response.data.incomplete_results;
+  delete response.data.repository_selection;
+  delete response.data.total_count;
+  delete response.data.total_commits;
+  const namespaceKey = Object.keys(response.data)[0];
+  const data = response.data[namespaceKey];
+  response.data = data;
+  if (typeof incompleteResults !== "undefined") {
+    response.data.incomplete_results = incompleteResults;
+  }
+  if (typeof repositorySelection !== "undefined") {
+    response.data.repository_selection = repositorySelection;
+  }
+  response.data.total_count = totalCount;
+  response.data.total_commits = totalCommits;
+  return response;
+}
+function iterator(octokit, route, parameters) {
+  const options = typeof route === "function" ? route.endpoint(parameters) : octokit.request.endpoint(route, parameters);
+  const requestMethod = typeof route === "function" ? route : octokit.request;
+  const method = options.method;
+  const headers = options.headers;
+  let url = options.url;
+  return {
+    [Symbol.asyncIterator]: () => ({
+      async next() {
+        if (!url) return { done: true };
+        try {
+          const response = await requestMethod({ method, url, headers });
+          const normalizedResponse = normalizePaginatedListResponse(response);
+          url = ((normalizedResponse.headers.link || "").match(
+            /<([^<>]+)>;\s*rel="next"/
+          ) || [])[1];
+          if (!url && "total_commits" in normalizedResponse.data) {
+            const parsedUrl = new URL(normalizedResponse.url);
+            const params = parsedUrl.searchParams;
+            const page = parseInt(params.get("page") || "1", 10);
+            const per_page = parseInt(params.get("per_page") || "250", 10);
+            if (page * per_page < normalizedResponse.data.total_commits) {
+              params.set("page", String(page + 1));
+              url = parsedUrl.toString();
+            }
+          }
+          return { value: normalizedResponse };
+        } catch (error) {
+          if (error.status !== 409) throw error;
+          url = "";
+          return {
+            value: {
+              status: 200,
+              headers: {},
+              data: []
+            }
+          };
+        }
+      }
+    })
+  };
+}
+function paginate(octokit, route, parameters, mapFn) {
+  if (typeof parameters === "function") {
+    mapFn = parameters;
+    parameters = void 0;
+  }
+  return gather(
+    octokit,
+    [],
+    iterator(octokit, route, parameters)[Symbol.asyncIterator](),
+    mapFn
+  );
+}
+function gather(octokit, results, iterator2, mapFn) {
+  return iterator2.next().then((result) => {
+    if (result.done) {
+      return results;
+    }
+    let earlyExit = false;
+    function done() {
+      earlyExit = true;
+    }
+    results = results.concat(
+      mapFn ? mapFn(result.value, done) : result.value.data
+    );
+    if (earlyExit) {
+      return results;
+    }
+    return gather(octokit, results, iterator2, mapFn);
+  });
+}
+function paginateRest(octokit) {
+  return {
+    paginate: Object.assign(paginate.bind(null, octokit), {
+      iterator: iterator.bind(null, octokit)
+    })
+  };
+}
+var VERSION6, composePaginateRest;
+var init_dist_bundle5 = __esm({
+  "node_modules/@octokit/plugin-paginate-rest/dist-bundle/index.js"() {
+    VERSION6 = "0.0.0-development";
+    composePaginateRest = Object.assign(paginate, {
+      iterator
+    });
+    paginateRest.VERSION = VERSION6;
+  }
+});
+
+// node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/version.js
+var VERSION7;
+var init_version3 = __esm({
+  "node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/version.js"() {
+    VERSION7 = "17.0.0";
+  }
+});
+
+// node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/generated/endpoints.js
+var Endpoints, endpoints_default;
+var init_endpoints = __esm({
+  "node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/generated/endpoints.js"() {
+    Endpoints = {
+      actions: {
+        addCustomLabelsToSelfHostedRunnerForOrg: [
+          "POST /orgs/{org}/actions/runners/{runner_id}/labels"
+        ],
+        addCustomLabelsToSelfHostedRunnerForRepo: [
+          "POST /repos/{owner}/{repo}/actions/runners/{runner_id}/labels"
+        ],
+        addRepoAccessToSelfHostedRunnerGroupInOrg: [
+          "PUT /orgs/{org}/actions/runner-groups/{runner_group_id}/repositories/{repository_id}"
+        ],
+        addSelectedRepoToOrgSecret: [
+          "PUT /orgs/{org}/actions/secrets/{secret_name}/repositories/{repository_id}"
+        ],
+        addSelectedRepoToOrgVariable: [
+          "PUT /orgs/{org}/actions/variables/{name}/repositories/{repository_id}"
+        ],
+        approveWorkflowRun: [
+          "POST /repos/{owner}/{repo}/actions/runs/{run_id}/approve"
+        ],
+        cancelWorkflowRun: [
+          "POST /repos/{owner}/{repo}/actions/runs/{run_id}/cancel"
+        ],
+        createEnvironmentVariable: [
+          "POST /repos/{owner}/{repo}/environments/{environment_name}/variables"
+        ],
+        createHostedRunnerForOrg: ["POST /orgs/{org}/actions/hosted-runners"],
+        createOrUpdateEnvironmentSecret: [
+          "PUT /repos/{owner}/{repo}/environments/{environment_name}/secrets/{secret_name}"
+        ],
+        createOrUpdateOrgSecret: ["PUT /orgs/{org}/actions/secrets/{secret_name}"],
+        createOrUpdateRepoSecret: [
+          "PUT /repos/{owner}/{repo}/actions/secrets/{secret_name}"
+        ],
+        createOrgVariable: ["POST /orgs/{org}/actions/variables"],
+        createRegistrationTokenForOrg: [
+          "POST /orgs/{org}/actions/runners/registration-token"
+        ],
+        createRegistrationTokenForRepo: [
+          "POST /repos/{owner}/{repo}/actions/runners/registration-token"
+        ],
+        createRemoveTokenForOrg: ["POST /orgs/{org}/actions/runners/remove-token"],
+        createRemoveTokenForRepo: [
+          "POST /repos/{owner}/{repo}/actions/runners/remove-token"
+        ],
+        createRepoVariable: ["POST /repos/{owner}/{repo}/actions/variables"],
+        createWorkflowDispatch: [
+          "POST /repos/{owner}/{repo}/actions/workflows/{workflow_id}/dispatches"
+        ],
+        deleteActionsCacheById: [
+          "DELETE /repos/{owner}/{repo}/actions/caches/{cache_id}"
+        ],
+        deleteActionsCacheByKey: [
+          "DELETE /repos/{owner}/{repo}/actions/caches{?key,ref}"
+        ],
+        deleteArtifact: [
+          "DELETE /repos/{owner}/{repo}/actions/artifacts/{artifact_id}"
+        ],
+        deleteCustomImageFromOrg: [
+          "DELETE /orgs/{org}/actions/hosted-runners/images/custom/{image_definition_id}"
+        ],
+        deleteCustomImageVersionFromOrg: [
+          "DELETE /orgs/{org}/actions/hosted-runners/images/custom/{image_definition_id}/versions/{version}"
+        ],
+        deleteEnvironmentSecret: [
+          "DELETE /repos/{owner}/{repo}/environments/{environment_name}/secrets/{secret_name}"
+        ],
+        deleteEnvironmentVariable: [
+          "DELETE /repos/{owner}/{repo}/environments/{environment_name}/variables/{name}"
+        ],
+        deleteHostedRunnerForOrg: [
+          "DELETE /orgs/{org}/actions/hosted-runners/{hosted_runner_id}"
+        ],
+        deleteOrgSecret: ["DELETE /orgs/{org}/actions/secrets/{secret_name}"],
+        deleteOrgVariable: ["DELETE /orgs/{org}/actions/variables/{name}"],
+        deleteRepoSecret: [
+          "DELETE /repos/{owner}/{repo}/actions/secrets/{secret_name}"
+        ],
+        deleteRepoVariable: [
+          "DELETE /repos/{owner}/{repo}/actions/variables/{name}"
+        ],
+        deleteSelfHostedRunnerFromOrg: [
+          "DELETE /orgs/{org}/actions/runners/{runner_id}"
+        ],
+        deleteSelfHostedRunnerFromRepo: [
+          "DELETE /repos/{owner}/{repo}/actions/runners/{runner_id}"
+        ],
+        deleteWorkflowRun: ["DELETE /repos/{owner}/{repo}/actions/runs/{run_id}"],
+        deleteWorkflowRunLogs: [
+          "DELETE /repos/{owner}/{repo}/actions/runs/{run_id}/logs"
+        ],
+        disableSelectedRepositoryGithubActionsOrganization: [
+          "DELETE /orgs/{org}/actions/permissions/repositories/{repository_id}"
+        ],
+        disableWorkflow: [
+          "PUT /repos/{owner}/{repo}/actions/workflows/{workflow_id}/disable"
+        ],
+        downloadArtifact: [
+          "GET /repos/{owner}/{repo}/actions/artifacts/{artifact_id}/{archive_format}"
+        ],
+        downloadJobLogsForWorkflowRun: [
+          "GET /repos/{owner}/{repo}/actions/jobs/{job_id}/logs"
+        ],
+        downloadWorkflowRunAttemptLogs: [
+          "GET /repos/{owner}/{repo}/actions/runs/{run_id}/attempts/{attempt_number}/logs"
+        ],
+        downloadWorkflowRunLogs: [
+          "GET /repos/{owner}/{repo}/actions/runs/{run_id}/logs"
+        ],
+        enableSelectedRepositoryGithubActionsOrganization: [
+          "PUT /orgs/{org}/actions/permissions/repositories/{repository_id}"
+        ],
+        enableWorkflow: [
+          "PUT /repos/{owner}/{repo}/actions/workflows/{workflow_id}/enable"
+        ],
+        forceCancelWorkflowRun: [
+          "POST /repos/{owner}/{repo}/actions/runs/{run_id}/force-cancel"
+        ],
+        generateRunnerJitconfigForOrg: [
+          "POST /orgs/{org}/actions/runners/generate-jitconfig"
+        ],
+        generateRunnerJitconfigForRepo: [
+          "POST /repos/{owner}/{repo}/actions/runners/generate-jitconfig"
+        ],
+        getActionsCacheList: ["GET /repos/{owner}/{repo}/actions/caches"],
+        getActionsCacheUsage: ["GET /repos/{owner}/{repo}/actions/cache/usage"],
+        getActionsCacheUsageByRepoForOrg: [
+          "GET /orgs/{org}/actions/cache/usage-by-repository"
+        ],
+        getActionsCacheUsageForOrg: ["GET /orgs/{org}/actions/cache/usage"],
+        getAllowedActionsOrganization: [
+          "GET /orgs/{org}/actions/permissions/selected-actions"
+        ],
+        getAllowedActionsRepository: [
+          "GET /repos/{owner}/{repo}/actions/permissions/selected-actions"
+        ],
+        getArtifact: ["GET /repos/{owner}/{repo}/actions/artifacts/{artifact_id}"],
+        getCustomImageForOrg: [
+          "GET /orgs/{org}/actions/hosted-runners/images/custom/{image_definition_id}"
+        ],
+        getCustomImageVersionForOrg: [
+          "GET /orgs/{org}/actions/hosted-runners/images/custom/{image_definition_id}/versions/{version}"
+        ],
+        getCustomOidcSubClaimForRepo: [
+          "GET /repos/{owner}/{repo}/actions/oidc/customization/sub"
+        ],
+        getEnvironmentPublicKey: [
+          "GET /repos/{owner}/{repo}/environments/{environment_name}/secrets/public-key"
+        ],
+        getEnvironmentSecret: [
+          "GET /repos/{owner}/{repo}/environments/{environment_name}/secrets/{secret_name}"
+        ],
+        getEnvironmentVariable: [
+          "GET /repos/{owner}/{repo}/environments/{environment_name}/variables/{name}"
+        ],
+        getGithubActionsDefaultWorkflowPermissionsOrganization: [
+          "GET /orgs/{org}/actions/permissions/workflow"
+        ],
+        getGithubActionsDefaultWorkflowPermissionsRepository: [
+          "GET /repos/{owner}/{repo}/actions/permissions/workflow"
+        ],
+        getGithubActionsPermissionsOrganization: [
+          "GET /orgs/{org}/actions/permissions"
+        ],
+        getGithubActionsPermissionsRepository: [
+          "GET /repos/{owner}/{repo}/actions/permissions"
+        ],
+        getHostedRunnerForOrg: [
+          "GET /orgs/{org}/actions/hosted-runners/{hosted_runner_id}"
+        ],
+        getHostedRunnersGithubOwnedImagesForOrg: [
+          "GET /orgs/{org}/actions/hosted-runners/images/github-owned"
+        ],
+        getHostedRunnersLimitsForOrg: [
+          "GET /orgs/{org}/actions/hosted-runners/limits"
+        ],
+        getHostedRunnersMachineSpecsForOrg: [
+          "GET /orgs/{org}/actions/hosted-runners/machine-sizes"
+        ],
+        getHostedRunnersPartnerImagesForOrg: [
+          "GET /orgs/{org}/actions/hosted-runners/images/partner"
+        ],
+        getHostedRunnersPlatformsForOrg: [
+          "GET /orgs/{org}/actions/hosted-runners/platforms"
+        ],
+        getJobForWorkflowRun: ["GET /repos/{owner}/{repo}/actions/jobs/{job_id}"],
+        getOrgPublicKey: ["GET /orgs/{org}/actions/secrets/public-key"],
+        getOrgSecret: ["GET /orgs/{org}/actions/secrets/{secret_name}"],
+        getOrgVariable: ["GET /orgs/{org}/actions/variables/{name}"],
+        getPendingDeploymentsForRun: [
+          "GET /repos/{owner}/{repo}/actions/runs/{run_id}/pending_deployments"
+        ],
+        getRepoPermissions: [
+          "GET /repos/{owner}/{repo}/actions/permissions",
+          {},
+          { renamed: ["actions", "getGithubActionsPermissionsRepository"] }
+        ],
+        getRepoPublicKey: ["GET /repos/{owner}/{repo}/actions/secrets/public-key"],
+        getRepoSecret: ["GET /repos/{owner}/{repo}/actions/secrets/{secret_name}"],
+        getRepoVariable: ["GET /repos/{owner}/{repo}/actions/variables/{name}"],
+        getReviewsForRun: [
+          "GET /repos/{owner}/{repo}/actions/runs/{run_id}/approvals"
+        ],
+        getSelfHostedRunnerForOrg: ["GET /orgs/{org}/actions/runners/{runner_id}"],
+        getSelfHostedRunnerForRepo: [
+          "GET /repos/{owner}/{repo}/actions/runners/{runner_id}"
+        ],
+        getWorkflow: ["GET /repos/{owner}/{repo}/actions/workflows/{workflow_id}"],
+        getWorkflowAccessToRepository: [
+          "GET /repos/{owner}/{repo}/actions/permissions/access"
+        ],
+        getWorkflowRun: ["GET /repos/{owner}/{repo}/actions/runs/{run_id}"],
+        getWorkflowRunAttempt: [
+          "GET /repos/{owner}/{repo}/actions/runs/{run_id}/attempts/{attempt_number}"
+        ],
+        getWorkflowRunUsage: [
+          "GET /repos/{owner}/{repo}/actions/runs/{run_id}/timing"
+        ],
+        getWorkflowUsage: [
+          "GET /repos/{owner}/{repo}/actions/workflows/{workflow_id}/timing"
+        ],
+        listArtifactsForRepo: ["GET /repos/{owner}/{repo}/actions/artifacts"],
+        listCustomImageVersionsForOrg: [
+          "GET /orgs/{org}/actions/hosted-runners/images/custom/{image_definition_id}/versions"
+        ],
+        listCustomImagesForOrg: [
+          "GET /orgs/{org}/actions/hosted-runners/images/custom"
+        ],
+        listEnvironmentSecrets: [
+          "GET /repos/{owner}/{repo}/environments/{environment_name}/secrets"
+        ],
+        listEnvironmentVariables: [
+          "GET /repos/{owner}/{repo}/environments/{environment_name}/variables"
+        ],
+        listGithubHostedRunnersInGroupForOrg: [
+          "GET /orgs/{org}/actions/runner-groups/{runner_group_id}/hosted-runners"
+        ],
+        listHostedRunnersForOrg: ["GET /orgs/{org}/actions/hosted-runners"],
+        listJobsForWorkflowRun: [
+          "GET /repos/{owner}/{repo}/actions/runs/{run_id}/jobs"
+        ],
+        listJobsForWorkflowRunAttempt: [
+          "GET /repos/{owner}/{repo}/actions/runs/{run_id}/attempts/{attempt_number}/jobs"
+        ],
+        listLabelsForSelfHostedRunnerForOrg: [
+          "GET /orgs/{org}/actions/runners/{runner_id}/labels"
+        ],
+        listLabelsForSelfHostedRunnerForRepo: [
+          "GET /repos/{owner}/{repo}/actions/runners/{runner_id}/labels"
+        ],
+        listOrgSecrets: ["GET /orgs/{org}/actions/secrets"],
+        listOrgVariables: ["GET /orgs/{org}/actions/variables"],
+        listRepoOrganizationSecrets: [
+          "GET /repos/{owner}/{repo}/actions/organization-secrets"
+        ],
+        listRepoOrganizationVariables: [
+          "GET /repos/{owner}/{repo}/actions/organization-variables"
+        ],
+        listRepoSecrets: ["GET /repos/{owner}/{repo}/actions/secrets"],
+        listRepoVariables: ["GET /repos/{owner}/{repo}/actions/variables"],
+        listRepoWorkflows: ["GET /repos/{owner}/{repo}/actions/workflows"],
+        listRunnerApplicationsForOrg: ["GET /orgs/{org}/actions/runners/downloads"],
+        listRunnerApplicationsForRepo: [
+          "GET /repos/{owner}/{repo}/actions/runners/downloads"
+        ],
+        listSelectedReposForOrgSecret: [
+          "GET /orgs/{org}/actions/secrets/{secret_name}/repositories"
+        ],
+        listSelectedReposForOrgVariable: [
+          "GET /orgs/{org}/actions/variables/{name}/repositories"
+        ],
+        listSelectedRepositoriesEnabledGithubActionsOrganization: [
+          "GET /orgs/{org}/actions/permissions/repositories"
+        ],
+        listSelfHostedRunnersForOrg: ["GET /orgs/{org}/actions/runners"],
+        listSelfHostedRunnersForRepo: ["GET /repos/{owner}/{repo}/actions/runners"],
+        listWorkflowRunArtifacts: [
+          "GET /repos/{owner}/{repo}/actions/runs/{run_id}/artifacts"
+        ],
+        listWorkflowRuns: [
+          "GET /repos/{owner}/{repo}/actions/workflows/{workflow_id}/runs"
+        ],
+        listWorkflowRunsForRepo: ["GET /repos/{owner}/{repo}/actions/runs"],
+        reRunJobForWorkflowRun: [
+          "POST /repos/{owner}/{repo}/actions/jobs/{job_id}/rerun"
+        ],
+        reRunWorkflow: ["POST /repos/{owner}/{repo}/actions/runs/{run_id}/rerun"],
+        reRunWorkflowFailedJobs: [
+          "POST /repos/{owner}/{repo}/actions/runs/{run_id}/rerun-failed-jobs"
+        ],
+        removeAllCustomLabelsFromSelfHostedRunnerForOrg: [
+          "DELETE /orgs/{org}/actions/runners/{runner_id}/labels"
+        ],
+        removeAllCustomLabelsFromSelfHostedRunnerForRepo: [
+          "DELETE /repos/{owner}/{repo}/actions/runners/{runner_id}/labels"
+        ],
+        removeCustomLabelFromSelfHostedRunnerForOrg: [
+          "DELETE /orgs/{org}/actions/runners/{runner_id}/labels/{name}"
+        ],
+        removeCustomLabelFromSelfHostedRunnerForRepo: [
+          "DELETE /repos/{owner}/{repo}/actions/runners/{runner_id}/labels/{name}"
+        ],
+        removeSelectedRepoFromOrgSecret: [
+          "DELETE /orgs/{org}/actions/secrets/{secret_name}/repositories/{repository_id}"
+        ],
+        removeSelectedRepoFromOrgVariable: [
+          "DELETE /orgs/{org}/actions/variables/{name}/repositories/{repository_id}"
+        ],
+        reviewCustomGatesForRun: [
+          "POST /repos/{owner}/{repo}/actions/runs/{run_id}/deployment_protection_rule"
+        ],
+        reviewPendingDeploymentsForRun: [
+          "POST /repos/{owner}/{repo}/actions/runs/{run_id}/pending_deployments"
+        ],
+        setAllowedActionsOrganization: [
+          "PUT /orgs/{org}/actions/permissions/selected-actions"
+        ],
+        setAllowedActionsRepository: [
+          "PUT /repos/{owner}/{repo}/actions/permissions/selected-actions"
+        ],
+        setCustomLabelsForSelfHostedRunnerForOrg: [
+          "PUT /orgs/{org}/actions/runners/{runner_id}/labels"
+        ],
+        setCustomLabelsForSelfHostedRunnerForRepo: [
+          "PUT /repos/{owner}/{repo}/actions/runners/{runner_id}/labels"
+        ],
+        setCustomOidcSubClaimForRepo: [
+          "PUT /repos/{owner}/{repo}/actions/oidc/customization/sub"
+        ],
+        setGithubActionsDefaultWorkflowPermissionsOrganization: [
+          "PUT /orgs/{org}/actions/permissions/workflow"
+        ],
+        setGithubActionsDefaultWorkflowPermissionsRepository: [
+          "PUT /repos/{owner}/{repo}/actions/permissions/workflow"
+        ],
+        setGithubActionsPermissionsOrganization: [
+          "PUT /orgs/{org}/actions/permissions"
+        ],
+        setGithubActionsPermissionsRepository: [
+          "PUT /repos/{owner}/{repo}/actions/permissions"
+        ],
+        setSelectedReposForOrgSecret: [
+          "PUT /orgs/{org}/actions/secrets/{secret_name}/repositories"
+        ],
+        setSelectedReposForOrgVariable: [
+          "PUT /orgs/{org}/actions/variables/{name}/repositories"
+        ],
+        setSelectedRepositoriesEnabledGithubActionsOrganization: [
+          "PUT /orgs/{org}/actions/permissions/repositories"
+        ],
+        setWorkflowAccessToRepository: [
+          "PUT /repos/{owner}/{repo}/actions/permissions/access"
+        ],
+        updateEnvironmentVariable: [
+          "PATCH /repos/{owner}/{repo}/environments/{environment_name}/variables/{name}"
+        ],
+        updateHostedRunnerForOrg: [
+          "PATCH /orgs/{org}/actions/hosted-runners/{hosted_runner_id}"
+        ],
+        updateOrgVariable: ["PATCH /orgs/{org}/actions/variables/{name}"],
+        updateRepoVariable: [
+          "PATCH /repos/{owner}/{repo}/actions/variables/{name}"
+        ]
+      },
+      activity: {
+        checkRepoIsStarredByAuthenticatedUser: ["GET /user/starred/{owner}/{repo}"],
+        deleteRepoSubscription: ["DELETE /repos/{owner}/{repo}/subscription"],
+        deleteThreadSubscription: [
+          "DELETE /notifications/threads/{thread_id}/subscription"
+        ],
+        getFeeds: ["GET /feeds"],
+        getRepoSubscription: ["GET /repos/{owner}/{repo}/subscription"],
+        getThread: ["GET /notifications/threads/{thread_id}"],
+        getThreadSubscriptionForAuthenticatedUser: [
+          "GET /notifications/threads/{thread_id}/subscription"
+        ],
+        listEventsForAuthenticatedUser: ["GET /users/{username}/events"],
+        listNotificationsForAuthenticatedUser: ["GET /notifications"],
+        listOrgEventsForAuthenticatedUser: [
+          "GET /users/{username}/events/orgs/{org}"
+        ],
+        listPublicEvents: ["GET /events"],
+        listPublicEventsForRepoNetwork: ["GET /networks/{owner}/{repo}/events"],
+        listPublicEventsForUser: ["GET /users/{username}/events/public"],
+        listPublicOrgEvents: ["GET /orgs/{org}/events"],
+        listReceivedEventsForUser: ["GET /users/{username}/received_events"],
+        listReceivedPublicEventsForUser: [
+          "GET /users/{username}/received_events/public"
+        ],
+        listRepoEvents: ["GET /repos/{owner}/{repo}/events"],
+        listRepoNotificationsForAuthenticatedUser: [
+          "GET /repos/{owner}/{repo}/notifications"
+        ],
+        listReposStarredByAuthenticatedUser: ["GET /user/starred"],
+        listReposStarredByUser: ["GET /users/{username}/starred"],
+        listReposWatchedByUser: ["GET /users/{username}/subscriptions"],
+        listStargazersForRepo: ["GET /repos/{owner}/{repo}/stargazers"],
+        listWatchedReposForAuthenticatedUser: ["GET /user/subscriptions"],
+        listWatchersForRepo: ["GET /repos/{owner}/{repo}/subscribers"],
+        markNotificationsAsRead: ["PUT /notifications"],
+        markRepoNotificationsAsRead: ["PUT /repos/{owner}/{repo}/notifications"],
+        markThreadAsDone: ["DELETE /notifications/threads/{thread_id}"],
+        markThreadAsRead: ["PATCH /notifications/threads/{thread_id}"],
+        setRepoSubscription: ["PUT /repos/{owner}/{repo}/subscription"],
+        setThreadSubscription: [
+          "PUT /notifications/threads/{thread_id}/subscription"
+        ],
+        starRepoForAuthenticatedUser: ["PUT /user/starred/{owner}/{repo}"],
+        unstarRepoForAuthenticatedUser: ["DELETE /user/starred/{owner}/{repo}"]
+      },
+      apps: {
+        addRepoToInstallation: [
+          "PUT /user/installations/{installation_id}/repositories/{repository_id}",
+          {},
+          { renamed: ["apps", "addRepoToInstallationForAuthenticatedUser"] }
+        ],
+        addRepoToInstallationForAuthenticatedUser: [
+          "PUT /user/installations/{installation_id}/repositories/{repository_id}"
+        ],
+        checkToken: ["POST /applications/{client_id}/token"],
+        createFromManifest: ["POST /app-manifests/{code}/conversions"],
+        createInstallationAccessToken: [
+          "POST /app/installations/{installation_id}/access_tokens"
+        ],
+        deleteAuthorization: ["DELETE /applications/{client_id}/grant"],
+        deleteInstallation: ["DELETE /app/installations/{installation_id}"],
+        deleteToken: ["DELETE /applications/{client_id}/token"],
+        getAuthenticated: ["GET /app"],
+        getBySlug: ["GET /apps/{app_slug}"],
+        getInstallation: ["GET /app/installations/{installation_id}"],
+        getOrgInstallation: ["GET /orgs/{org}/installation"],
+        getRepoInstallation: ["GET /repos/{owner}/{repo}/installation"],
+        getSubscriptionPlanForAccount: [
+          "GET /marketplace_listing/accounts/{account_id}"
+        ],
+        getSubscriptionPlanForAccountStubbed: [
+          "GET /marketplace_listing/stubbed/accounts/{account_id}"
+        ],
+        getUserInstallation: ["GET /users/{username}/installation"],
+        getWebhookConfigForApp: ["GET /app/hook/config"],
+        getWebhookDelivery: ["GET /app/hook/deliveries/{delivery_id}"],
+        listAccountsForPlan: ["GET /marketplace_listing/plans/{plan_id}/accounts"],
+        listAccountsForPlanStubbed: [
+          "GET /marketplace_listing/stubbed/plans/{plan_id}/accounts"
+        ],
+        listInstallationReposForAuthenticatedUser: [
+          "GET /user/installations/{installation_id}/repositories"
+        ],
+        listInstallationRequestsForAuthenticatedApp: [
+          "GET /app/installation-requests"
+        ],
+        listInstallations: ["GET /app/installations"],
+        listInstallationsForAuthenticatedUser: ["GET /user/installations"],
+        listPlans: ["GET /marketplace_listing/plans"],
+        listPlansStubbed: ["GET /marketplace_listing/stubbed/plans"],
+        listReposAccessibleToInstallation: ["GET /installation/repositories"],
+        listSubscriptionsForAuthenticatedUser: ["GET /user/marketplace_purchases"],
+        listSubscriptionsForAuthenticatedUserStubbed: [
+          "GET /user/marketplace_purchases/stubbed"
+        ],
+        listWebhookDeliveries: ["GET /app/hook/deliveries"],
+        redeliverWebhookDelivery: [
+          "POST /app/hook/deliveries/{delivery_id}/attempts"
+        ],
+        removeRepoFromInstallation: [
+          "DELETE /user/installations/{installation_id}/repositories/{repository_id}",
+          {},
+          { renamed: ["apps", "removeRepoFromInstallationForAuthenticatedUser"] }
+        ],
+        removeRepoFromInstallationForAuthenticatedUser: [
+          "DELETE /user/installations/{installation_id}/repositories/{repository_id}"
+        ],
+        resetToken: ["PATCH /applications/{client_id}/token"],
+        revokeInstallationAccessToken: ["DELETE /installation/token"],
+        scopeToken: ["POST /applications/{client_id}/token/scoped"],
+        suspendInstallation: ["PUT /app/installations/{installation_id}/suspended"],
+        unsuspendInstallation: [
+          "DELETE /app/installations/{installation_id}/suspended"
+        ],
+        updateWebhookConfigForApp: ["PATCH /app/hook/config"]
+      },
+      billing: {
+        getGithubActionsBillingOrg: ["GET /orgs/{org}/settings/billing/actions"],
+        getGithubActionsBillingUser: [
+          "GET /users/{username}/settings/billing/actions"
+        ],
+        getGithubBillingPremiumRequestUsageReportOrg: [
+          "GET /organizations/{org}/settings/billing/premium_request/usage"
+        ],
+        getGithubBillingPremiumRequestUsageReportUser: [
+          "GET /users/{username}/settings/billing/premium_request/usage"
+        ],
+        getGithubBillingUsageReportOrg: [
+          "GET /organizations/{org}/settings/billing/usage"
+        ],
+        getGithubBillingUsageReportUser: [
+          "GET /users/{username}/settings/billing/usage"
+        ],
+        getGithubPackagesBillingOrg: ["GET /orgs/{org}/settings/billing/packages"],
+        getGithubPackagesBillingUser: [
+          "GET /users/{username}/settings/billing/packages"
+        ],
+        getSharedStorageBillingOrg: [
+          "GET /orgs/{org}/settings/billing/shared-storage"
+        ],
+        getSharedStorageBillingUser: [
+          "GET /users/{username}/settings/billing/shared-storage"
+        ]
+      },
+      campaigns: {
+        createCampaign: ["POST /orgs/{org}/campaigns"],
+        deleteCampaign: ["DELETE /orgs/{org}/campaigns/{campaign_number}"],
+        getCampaignSummary: ["GET /orgs/{org}/campaigns/{campaign_number}"],
+        listOrgCampaigns: ["GET /orgs/{org}/campaigns"],
+        updateCampaign: ["PATCH /orgs/{org}/campaigns/{campaign_number}"]
+      },
+      checks: {
+        create: ["POST /repos/{owner}/{repo}/check-runs"],
+        createSuite: ["POST /repos/{owner}/{repo}/check-suites"],
+        get: ["GET /repos/{owner}/{repo}/check-runs/{check_run_id}"],
+        getSuite: ["GET /repos/{owner}/{repo}/check-suites/{check_suite_id}"],
+        listAnnotations: [
+          "GET /repos/{owner}/{repo}/check-runs/{check_run_id}/annotations"
+        ],
+        listForRef: ["GET /repos/{owner}/{repo}/commits/{ref}/check-runs"],
+        listForSuite: [
+          "GET /repos/{owner}/{repo}/check-suites/{check_suite_id}/check-runs"
+        ],
+        listSuitesForRef: ["GET /repos/{owner}/{repo}/commits/{ref}/check-suites"],
+        rerequestRun: [
+          "POST /repos/{owner}/{repo}/check-runs/{check_run_id}/rerequest"
+        ],
+        rerequestSuite: [
+          "POST /repos/{owner}/{repo}/check-suites/{check_suite_id}/rerequest"
+        ],
+        setSuitesPreferences: [
+          "PATCH /repos/{owner}/{repo}/check-suites/preferences"
+        ],
+        update: ["PATCH /repos/{owner}/{repo}/check-runs/{check_run_id}"]
+      },
+      codeScanning: {
+        commitAutofix: [
+          "POST /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}/autofix/commits"
+        ],
+        createAutofix: [
+          "POST /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}/autofix"
+        ],
+        createVariantAnalysis: [
+          "POST /repos/{owner}/{repo}/code-scanning/codeql/variant-analyses"
+        ],
+        deleteAnalysis: [
+          "DELETE /repos/{owner}/{repo}/code-scanning/analyses/{analysis_id}{?confirm_delete}"
+        ],
+        deleteCodeqlDatabase: [
+          "DELETE /repos/{owner}/{repo}/code-scanning/codeql/databases/{language}"
+        ],
+        getAlert: [
+          "GET /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}",
+          {},
+          { renamedParameters: { alert_id: "alert_number" } }
+        ],
+        getAnalysis: [
+          "GET /repos/{owner}/{repo}/code-scanning/analyses/{analysis_id}"
+        ],
+        getAutofix: [
+          "GET /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}/autofix"
+        ],
+        getCodeqlDatabase: [
+          "GET /repos/{owner}/{repo}/code-scanning/codeql/databases/{language}"
+        ],
+        getDefaultSetup: ["GET /repos/{owner}/{repo}/code-scanning/default-setup"],
+        getSarif: ["GET /repos/{owner}/{repo}/code-scanning/sarifs/{sarif_id}"],
+        getVariantAnalysis: [
+          "GET /repos/{owner}/{repo}/code-scanning/codeql/variant-analyses/{codeql_variant_analysis_id}"
+        ],
+        getVariantAnalysisRepoTask: [
+          "GET /repos/{owner}/{repo}/code-scanning/codeql/variant-analyses/{codeql_variant_analysis_id}/repos/{repo_owner}/{repo_name}"
+        ],
+        listAlertInstances: [
+          "GET /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}/instances"
+        ],
+        listAlertsForOrg: ["GET /orgs/{org}/code-scanning/alerts"],
+        listAlertsForRepo: ["GET /repos/{owner}/{repo}/code-scanning/alerts"],
+        listAlertsInstances: [
+          "GET /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}/instances",
+          {},
+          { renamed: ["codeScanning", "listAlertInstances"] }
+        ],
+        listCodeqlDatabases: [
+          "GET /repos/{owner}/{repo}/code-scanning/codeql/databases"
+        ],
+        listRecentAnalyses: ["GET /repos/{owner}/{repo}/code-scanning/analyses"],
+        updateAlert: [
+          "PATCH /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}"
+        ],
+        updateDefaultSetup: [
+          "PATCH /repos/{owner}/{repo}/code-scanning/default-setup"
+        ],
+        uploadSarif: ["POST /repos/{owner}/{repo}/code-scanning/sarifs"]
+      },
+      codeSecurity: {
+        attachConfiguration: [
+          "POST /orgs/{org}/code-security/configurations/{configuration_id}/attach"
+        ],
+        attachEnterpriseConfiguration: [
+          "POST /enterprises/{enterprise}/code-security/configurations/{configuration_id}/attach"
+        ],
+        createConfiguration: ["POST /orgs/{org}/code-security/configurations"],
+        createConfigurationForEnterprise: [
+          "POST /enterprises/{enterprise}/code-security/configurations"
+        ],
+        deleteConfiguration: [
+          "DELETE /orgs/{org}/code-security/configurations/{configuration_id}"
+        ],
+        deleteConfigurationForEnterprise: [
+          "DELETE /enterprises/{enterprise}/code-security/configurations/{configuration_id}"
+        ],
+        detachConfiguration: [
+          "DELETE /orgs/{org}/code-security/configurations/detach"
+        ],
+        getConfiguration: [
+          "GET /orgs/{org}/code-security/configurations/{configuration_id}"
+        ],
+        getConfigurationForRepository: [
+          "GET /repos/{owner}/{repo}/code-security-configuration"
+        ],
+        getConfigurationsForEnterprise: [
+          "GET /enterprises/{enterprise}/code-security/configurations"
+        ],
+        getConfigurationsForOrg: ["GET /orgs/{org}/code-security/configurations"],
+        getDefaultConfigurations: [
+          "GET /orgs/{org}/code-security/configurations/defaults"
+        ],
+        getDefaultConfigurationsForEnterprise: [
+          "GET /enterprises/{enterprise}/code-security/configurations/defaults"
+        ],
+        getRepositoriesForConfiguration: [
+          "GET /orgs/{org}/code-security/configurations/{configuration_id}/repositories"
+        ],
+        getRepositoriesForEnterpriseConfiguration: [
+          "GET /enterprises/{enterprise}/code-security/configurations/{configuration_id}/repositories"
+        ],
+        getSingleConfigurationForEnterprise: [
+          "GET /enterprises/{enterprise}/code-security/configurations/{configuration_id}"
+        ],
+        setConfigurationAsDefault: [
+          "PUT /orgs/{org}/code-security/configurations/{configuration_id}/defaults"
+        ],
+        setConfigurationAsDefaultForEnterprise: [
+          "PUT /enterprises/{enterprise}/code-security/configurations/{configuration_id}/defaults"
+        ],
+        updateConfiguration: [
+          "PATCH /orgs/{org}/code-security/configurations/{configuration_id}"
+        ],
+        updateEnterpriseConfiguration: [
+          "PATCH /enterprises/{enterprise}/code-security/configurations/{configuration_id}"
+        ]
+      },
+      codesOfConduct: {
+        getAllCodesOfConduct: ["GET /codes_of_conduct"],
+        getConductCode: ["GET /codes_of_conduct/{key}"]
+      },
+      codespaces: {
+        addRepositoryForSecretForAuthenticatedUser: [
+          "PUT /user/codespaces/secrets/{secret_name}/repositories/{repository_id}"
+        ],
+        addSelectedRepoToOrgSecret: [
+          "PUT /orgs/{org}/codespaces/secrets/{secret_name}/repositories/{repository_id}"
+        ],
+        checkPermissionsForDevcontainer: [
+          "GET /repos/{owner}/{repo}/codespaces/permissions_check"
+        ],
+        codespaceMachinesForAuthenticatedUser: [
+          "GET /user/codespaces/{codespace_name}/machines"
+        ],
+        createForAuthenticatedUser: ["POST /user/codespaces"],
+        createOrUpdateOrgSecret: [
+          "PUT /orgs/{org}/codespaces/secrets/{secret_name}"
+        ],
+        createOrUpdateRepoSecret: [
+          "PUT /repos/{owner}/{repo}/codespaces/secrets/{secret_name}"
+        ],
+        createOrUpdateSecretForAuthenticatedUser: [
+          "PUT /user/codespaces/secrets/{secret_name}"
+        ],
+        createWithPrForAuthenticatedUser: [
+          "POST /repos/{owner}/{repo}/pulls/{pull_number}/codespaces"
+        ],
+        createWithRepoForAuthenticatedUser: [
+          "POST /repos/{owner}/{repo}/codespaces"
+        ],
+        deleteForAuthenticatedUser: ["DELETE /user/codespaces/{codespace_name}"],
+        deleteFromOrganization: [
+          "DELETE /orgs/{org}/members/{username}/codespaces/{codespace_name}"
+        ],
+        deleteOrgSecret: ["DELETE /orgs/{org}/codespaces/secrets/{secret_name}"],
+        deleteRepoSecret: [
+          "DELETE /repos/{owner}/{repo}/codespaces/secrets/{secret_name}"
+        ],
+        deleteSecretForAuthenticatedUser: [
+          "DELETE /user/codespaces/secrets/{secret_name}"
+        ],
+        exportForAuthenticatedUser: [
+          "POST /user/codespaces/{codespace_name}/exports"
+        ],
+        getCodespacesForUserInOrg: [
+          "GET /orgs/{org}/members/{username}/codespaces"
+        ],
+        getExportDetailsForAuthenticatedUser: [
+          "GET /user/codespaces/{codespace_name}/exports/{export_id}"
+        ],
+        getForAuthenticatedUser: ["GET /user/codespaces/{codespace_name}"],
+        getOrgPublicKey: ["GET /orgs/{org}/codespaces/secrets/public-key"],
+        getOrgSecret: ["GET /orgs/{org}/codespaces/secrets/{secret_name}"],
+        getPublicKeyForAuthenticatedUser: [
+          "GET /user/codespaces/secrets/public-key"
+        ],
+        getRepoPublicKey: [
+          "GET /repos/{owner}/{repo}/codespaces/secrets/public-key"
+        ],
+        getRepoSecret: [
+          "GET /repos/{owner}/{repo}/codespaces/secrets/{secret_name}"
+        ],
+        getSecretForAuthenticatedUser: [
+          "GET /user/codespaces/secrets/{secret_name}"
+        ],
+        listDevcontainersInRepositoryForAuthenticatedUser: [
+          "GET /repos/{owner}/{repo}/codespaces/devcontainers"
+        ],
+        listForAuthenticatedUser: ["GET /user/codespaces"],
+        listInOrganization: [
+          "GET /orgs/{org}/codespaces",
+          {},
+          { renamedParameters: { org_id: "org" } }
+        ],
+        listInRepositoryForAuthenticatedUser: [
+          "GET /repos/{owner}/{repo}/codespaces"
+        ],
+        listOrgSecrets: ["GET /orgs/{org}/codespaces/secrets"],
+        listRepoSecrets: ["GET /repos/{owner}/{repo}/codespaces/secrets"],
+        listRepositoriesForSecretForAuthenticatedUser: [
+          "GET /user/codespaces/secrets/{secret_name}/repositories"
+        ],
+        listSecretsForAuthenticatedUser: ["GET /user/codespaces/secrets"],
+        listSelectedReposForOrgSecret: [
+          "GET /orgs/{org}/codespaces/secrets/{secret_name}/repositories"
+        ],
+        preFlightWithRepoForAuthenticatedUser: [
+          "GET /repos/{owner}/{repo}/codespaces/new"
+        ],
+        publishForAuthenticatedUser: [
+          "POST /user/codespaces/{codespace_name}/publish"
+        ],
+        removeRepositoryForSecretForAuthenticatedUser: [
+          "DELETE /user/codespaces/secrets/{secret_name}/repositories/{repository_id}"
+        ],
+        removeSelectedRepoFromOrgSecret: [
+          "DELETE /orgs/{org}/codespaces/secrets/{secret_name}/repositories/{repository_id}"
+        ],
+        repoMachinesForAuthenticatedUser: [
+          "GET /repos/{owner}/{repo}/codespaces/machines"
+        ],
+        setRepositoriesForSecretForAuthenticatedUser: [
+          "PUT /user/codespaces/secrets/{secret_name}/repositories"
+        ],
+        setSelectedReposForOrgSecret: [
+          "PUT /orgs/{org}/codespaces/secrets/{secret_name}/repositories"
+        ],
+        startForAuthenticatedUser: ["POST /user/codespaces/{codespace_name}/start"],
+        stopForAuthenticatedUser: ["POST /user/codespaces/{codespace_name}/stop"],
+        stopInOrganization: [
+          "POST /orgs/{org}/members/{username}/codespaces/{codespace_name}/stop"
+        ],
+        updateForAuthenticatedUser: ["PATCH /user/codespaces/{codespace_name}"]
+      },
+      copilot: {
+        addCopilotSeatsForTeams: [
+          "POST /orgs/{org}/copilot/billing/selected_teams"
+        ],
+        addCopilotSeatsForUsers: [
+          "POST /orgs/{org}/copilot/billing/selected_users"
+        ],
+        cancelCopilotSeatAssignmentForTeams: [
+          "DELETE /orgs/{org}/copilot/billing/selected_teams"
+        ],
+        cancelCopilotSeatAssignmentForUsers: [
+          "DELETE /orgs/{org}/copilot/billing/selected_users"
+        ],
+        copilotMetricsForOrganization: ["GET /orgs/{org}/copilot/metrics"],
+        copilotMetricsForTeam: ["GET /orgs/{org}/team/{team_slug}/copilot/metrics"],
+        getCopilotOrganizationDetails: ["GET /orgs/{org}/copilot/billing"],
+        getCopilotSeatDetailsForUser: [
+          "GET /orgs/{org}/members/{username}/copilot"
+        ],
+        listCopilotSeats: ["GET /orgs/{org}/copilot/billing/seats"]
+      },
+      credentials: { revoke: ["POST /credentials/revoke"] },
+      dependabot: {
+        addSelectedRepoToOrgSecret: [
+          "PUT /orgs/{org}/dependabot/secrets/{secret_name}/repositories/{repository_id}"
+        ],
+        createOrUpdateOrgSecret: [
+          "PUT /orgs/{org}/dependabot/secrets/{secret_name}"
+        ],
+        createOrUpdateRepoSecret: [
+          "PUT /repos/{owner}/{repo}/dependabot/secrets/{secret_name}"
+        ],
+        deleteOrgSecret: ["DELETE /orgs/{org}/dependabot/secrets/{secret_name}"],
+        deleteRepoSecret: [
+          "DELETE /repos/{owner}/{repo}/dependabot/secrets/{secret_name}"
+        ],
+        getAlert: ["GET /repos/{owner}/{repo}/dependabot/alerts/{alert_number}"],
+        getOrgPublicKey: ["GET /orgs/{org}/dependabot/secrets/public-key"],
+        getOrgSecret: ["GET /orgs/{org}/dependabot/secrets/{secret_name}"],
+        getRepoPublicKey: [
+          "GET /repos/{owner}/{repo}/dependabot/secrets/public-key"
+        ],
+        getRepoSecret: [
+          "GET /repos/{owner}/{repo}/dependabot/secrets/{secret_name}"
+        ],
+        listAlertsForEnterprise: [
+          "GET /enterprises/{enterprise}/dependabot/alerts"
+        ],
+        listAlertsForOrg: ["GET /orgs/{org}/dependabot/alerts"],
+        listAlertsForRepo: ["GET /repos/{owner}/{repo}/dependabot/alerts"],
+        listOrgSecrets: ["GET /orgs/{org}/dependabot/secrets"],
+        listRepoSecrets: ["GET /repos/{owner}/{repo}/dependabot/secrets"],
+        listSelectedReposForOrgSecret: [
+          "GET /orgs/{org}/dependabot/secrets/{secret_name}/repositories"
+        ],
+        removeSelectedRepoFromOrgSecret: [
+          "DELETE /orgs/{org}/dependabot/secrets/{secret_name}/repositories/{repository_id}"
+        ],
+        repositoryAccessForOrg: [
+          "GET /organizations/{org}/dependabot/repository-access"
+        ],
+        setRepositoryAccessDefaultLevel: [
+          "PUT /organizations/{org}/dependabot/repository-access/default-level"
+        ],
+        setSelectedReposForOrgSecret: [
+          "PUT /orgs/{org}/dependabot/secrets/{secret_name}/repositories"
+        ],
+        updateAlert: [
+          "PATCH /repos/{owner}/{repo}/dependabot/alerts/{alert_number}"
+        ],
+        updateRepositoryAccessForOrg: [
+          "PATCH /organizations/{org}/dependabot/repository-access"
+        ]
+      },
+      dependencyGraph: {
+        createRepositorySnapshot: [
+          "POST /repos/{owner}/{repo}/dependency-graph/snapshots"
+        ],
+        diffRange: [
+          "GET /repos/{owner}/{repo}/dependency-graph/compare/{basehead}"
+        ],
+        exportSbom: ["GET /repos/{owner}/{repo}/dependency-graph/sbom"]
+      },
+      emojis: { get: ["GET /emojis"] },
+      enterpriseTeamMemberships: {
+        add: [
+          "PUT /enterprises/{enterprise}/teams/{enterprise-team}/memberships/{username}"
+        ],
+        bulkAdd: [
+          "POST /enterprises/{enterprise}/teams/{enterprise-team}/memberships/add"
+        ],
+        bulkRemove: [
+          "POST /enterprises/{enterprise}/teams/{enterprise-team}/memberships/remove"
+        ],
+        get: [
+          "GET /enterprises/{enterprise}/teams/{enterprise-team}/memberships/{username}"
+        ],
+        list: ["GET /enterprises/{enterprise}/teams/{enterprise-team}/memberships"],
+        remove: [
+          "DELETE /enterprises/{enterprise}/teams/{enterprise-team}/memberships/{username}"
+        ]
+      },
+      enterpriseTeamOrganizations: {
+        add: [
+          "PUT /enterprises/{enterprise}/teams/{enterprise-team}/organizations/{org}"
+        ],
+        bulkAdd: [
+          "POST /enterprises/{enterprise}/teams/{enterprise-team}/organizations/add"
+        ],
+        bulkRemove: [
+          "POST /enterprises/{enterprise}/teams/{enterprise-team}/organizations/remove"
+        ],
+        delete: [
+          "DELETE /enterprises/{enterprise}/teams/{enterprise-team}/organizations/{org}"
+        ],
+        getAssignment: [
+          "GET /enterprises/{enterprise}/teams/{enterprise-team}/organizations/{org}"
+        ],
+        getAssignments: [
+          "GET /enterprises/{enterprise}/teams/{enterprise-team}/organizations"
+        ]
+      },
+      enterpriseTeams: {
+        create: ["POST /enterprises/{enterprise}/teams"],
+        delete: ["DELETE /enterprises/{enterprise}/teams/{team_slug}"],
+        get: ["GET /enterprises/{enterprise}/teams/{team_slug}"],
+        list: ["GET /enterprises/{enterprise}/teams"],
+        update: ["PATCH /enterprises/{enterprise}/teams/{team_slug}"]
+      },
+      gists: {
+        checkIsStarred: ["GET /gists/{gist_id}/star"],
+        create: ["POST /gists"],
+        createComment: ["POST /gists/{gist_id}/comments"],
+        delete: ["DELETE /gists/{gist_id}"],
+        deleteComment: ["DELETE /gists/{gist_id}/comments/{comment_id}"],
+        fork: ["POST /gists/{gist_id}/forks"],
+        get: ["GET /gists/{gist_id}"],
+        getComment: ["GET /gists/{gist_id}/comments/{comment_id}"],
+        getRevision: ["GET /gists/{gist_id}/{sha}"],
+        list: ["GET /gists"],
+        listComments: ["GET /gists/{gist_id}/comments"],
+        listCommits: ["GET /gists/{gist_id}/commits"],
+        listForUser: ["GET /users/{username}/gists"],
+        listForks: ["GET /gists/{gist_id}/forks"],
+        listPublic: ["GET /gists/public"],
+        listStarred: ["GET /gists/starred"],
+        star: ["PUT /gists/{gist_id}/star"],
+        unstar: ["DELETE /gists/{gist_id}/star"],
+        update: ["PATCH /gists/{gist_id}"],
+        updateComment: ["PATCH /gists/{gist_id}/comments/{comment_id}"]
+      },
+      git: {
+        createBlob: ["POST /repos/{owner}/{repo}/git/blobs"],
+        createCommit: ["POST /repos/{owner}/{repo}/git/commits"],
+        createRef: ["POST /repos/{owner}/{repo}/git/refs"],
+        createTag: ["POST /repos/{owner}/{repo}/git/tags"],
+        createTree: ["POST /repos/{owner}/{repo}/git/trees"],
+        deleteRef: ["DELETE /repos/{owner}/{repo}/git/refs/{ref}"],
+        getBlob: ["GET /repos/{owner}/{repo}/git/blobs/{file_sha}"],
+        getCommit: ["GET /repos/{owner}/{repo}/git/commits/{commit_sha}"],
+        getRef: ["GET /repos/{owner}/{repo}/git/ref/{ref}"],
+        getTag: ["GET /repos/{owner}/{repo}/git/tags/{tag_sha}"],
+        getTree: ["GET /repos/{owner}/{repo}/git/trees/{tree_sha}"],
+        listMatchingRefs: ["GET /repos/{owner}/{repo}/git/matching-refs/{ref}"],
+        updateRef: ["PATCH /repos/{owner}/{repo}/git/refs/{ref}"]
+      },
+      gitignore: {
+        getAllTemplates: ["GET /gitignore/templates"],
+        getTemplate: ["GET /gitignore/templates/{name}"]
+      },
+      hostedCompute: {
+        createNetworkConfigurationForOrg: [
+          "POST /orgs/{org}/settings/network-configurations"
+        ],
+        deleteNetworkConfigurationFromOrg: [
+          "DELETE /orgs/{org}/settings/network-configurations/{network_configuration_id}"
+        ],
+        getNetworkConfigurationForOrg: [
+          "GET /orgs/{org}/settings/network-configurations/{network_configuration_id}"
+        ],
+        getNetworkSettingsForOrg: [
+          "GET /orgs/{org}/settings/network-settings/{network_settings_id}"
+        ],
+        listNetworkConfigurationsForOrg: [
+          "GET /orgs/{org}/settings/network-configurations"
+        ],
+        updateNetworkConfigurationForOrg: [
+          "PATCH /orgs/{org}/settings/network-configurations/{network_configuration_id}"
+        ]
+      },
+      interactions: {
+        getRestrictionsForAuthenticatedUser: ["GET /user/interaction-limits"],
+        getRestrictionsForOrg: ["GET /orgs/{org}/interaction-limits"],
+        getRestrictionsForRepo: ["GET /repos/{owner}/{repo}/interaction-limits"],
+        getRestrictionsForYourPublicRepos: [
+          "GET /user/interaction-limits",
+          {},
+          { renamed: ["interactions", "getRestrictionsForAuthenticatedUser"] }
+        ],
+        removeRestrictionsForAuthenticatedUser: ["DELETE /user/interaction-limits"],
+        removeRestrictionsForOrg: ["DELETE /orgs/{org}/interaction-limits"],
+        removeRestrictionsForRepo: [
+          "DELETE /repos/{owner}/{repo}/interaction-limits"
+        ],
+        removeRestrictionsForYourPublicRepos: [
+          "DELETE /user/interaction-limits",
+          {},
+          { renamed: ["interactions", "removeRestrictionsForAuthenticatedUser"] }
+        ],
+        setRestrictionsForAuthenticatedUser: ["PUT /user/interaction-limits"],
+        setRestrictionsForOrg: ["PUT /orgs/{org}/interaction-limits"],
+        setRestrictionsForRepo: ["PUT /repos/{owner}/{repo}/interaction-limits"],
+        setRestrictionsForYourPublicRepos: [
+          "PUT /user/interaction-limits",
+          {},
+          { renamed: ["interactions", "setRestrictionsForAuthenticatedUser"] }
+        ]
+      },
+      issues: {
+        addAssignees: [
+          "POST /repos/{owner}/{repo}/issues/{issue_number}/assignees"
+        ],
+        addBlockedByDependency: [
+          "POST /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocked_by"
+        ],
+        addLabels: ["POST /repos/{owner}/{repo}/issues/{issue_number}/labels"],
+        addSubIssue: [
+          "POST /repos/{owner}/{repo}/issues/{issue_number}/sub_issues"
+        ],
+        checkUserCanBeAssigned: ["GET /repos/{owner}/{repo}/assignees/{assignee}"],
+        checkUserCanBeAssignedToIssue: [
+          "GET /repos/{owner}/{repo}/issues/{issue_number}/assignees/{assignee}"
+        ],
+        create: ["POST /repos/{owner}/{repo}/issues"],
+        createComment: [
+          "POST /repos/{owner}/{repo}/issues/{issue_number}/comments"
+        ],
+        createLabel: ["POST /repos/{owner}/{repo}/labels"],
+        createMilestone: ["POST /repos/{owner}/{repo}/milestones"],
+        deleteComment: [
+          "DELETE /repos/{owner}/{repo}/issues/comments/{comment_id}"
+        ],
+        deleteLabel: ["DELETE /repos/{owner}/{repo}/labels/{name}"],
+        deleteMilestone: [
+          "DELETE /repos/{owner}/{repo}/milestones/{milestone_number}"
+        ],
+        get: ["GET /repos/{owner}/{repo}/issues/{issue_number}"],
+        getComment: ["GET /repos/{owner}/{repo}/issues/comments/{comment_id}"],
+        getEvent: ["GET /repos/{owner}/{repo}/issues/events/{event_id}"],
+        getLabel: ["GET /repos/{owner}/{repo}/labels/{name}"],
+        getMilestone: ["GET /repos/{owner}/{repo}/milestones/{milestone_number}"],
+        getParent: ["GET /repos/{owner}/{repo}/issues/{issue_number}/parent"],
+        list: ["GET /issues"],
+        listAssignees: ["GET /repos/{owner}/{repo}/assignees"],
+        listComments: ["GET /repos/{owner}/{repo}/issues/{issue_number}/comments"],
+        listCommentsForRepo: ["GET /repos/{owner}/{repo}/issues/comments"],
+        listDependenciesBlockedBy: [
+          "GET /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocked_by"
+        ],
+        listDependenciesBlocking: [
+          "GET /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocking"
+        ],
+        listEvents: ["GET /repos/{owner}/{repo}/issues/{issue_number}/events"],
+        listEventsForRepo: ["GET /repos/{owner}/{repo}/issues/events"],
+        listEventsForTimeline: [
+          "GET /repos/{owner}/{repo}/issues/{issue_number}/timeline"
+        ],
+        listForAuthenticatedUser: ["GET /user/issues"],
+        listForOrg: ["GET /orgs/{org}/issues"],
+        listForRepo: ["GET /repos/{owner}/{repo}/issues"],
+        listLabelsForMilestone: [
+          "GET /repos/{owner}/{repo}/milestones/{milestone_number}/labels"
+        ],
+        listLabelsForRepo: ["GET /repos/{owner}/{repo}/labels"],
+        listLabelsOnIssue: [
+          "GET /repos/{owner}/{repo}/issues/{issue_number}/labels"
+        ],
+        listMilestones: ["GET /repos/{owner}/{repo}/milestones"],
+        listSubIssues: [
+          "GET /repos/{owner}/{repo}/issues/{issue_number}/sub_issues"
+        ],
+        lock: ["PUT /repos/{owner}/{repo}/issues/{issue_number}/lock"],
+        removeAllLabels: [
+          "DELETE /repos/{owner}/{repo}/issues/{issue_number}/labels"
+        ],
+        removeAssignees: [
+          "DELETE /repos/{owner}/{repo}/issues/{issue_number}/assignees"
+        ],
+        removeDependencyBlockedBy: [
+          "DELETE /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocked_by/{issue_id}"
+        ],
+        removeLabel: [
+          "DELETE /repos/{owner}/{repo}/issues/{issue_number}/labels/{name}"
+        ],
+        removeSubIssue: [
+          "DELETE /repos/{owner}/{repo}/issues/{issue_number}/sub_issue"
+        ],
+        reprioritizeSubIssue: [
+          "PATCH /repos/{owner}/{repo}/issues/{issue_number}/sub_issues/priority"
+        ],
+        setLabels: ["PUT /repos/{owner}/{repo}/issues/{issue_number}/labels"],
+        unlock: ["DELETE /repos/{owner}/{repo}/issues/{issue_number}/lock"],
+        update: ["PATCH /repos/{owner}/{repo}/issues/{issue_number}"],
+        updateComment: ["PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}"],
+        updateLabel: ["PATCH /repos/{owner}/{repo}/labels/{name}"],
+        updateMilestone: [
+          "PATCH /repos/{owner}/{repo}/milestones/{milestone_number}"
+        ]
+      },
+      licenses: {
+        get: ["GET /licenses/{license}"],
+        getAllCommonlyUsed: ["GET /licenses"],
+        getForRepo: ["GET /repos/{owner}/{repo}/license"]
+      },
+      markdown: {
+        render: ["POST /markdown"],
+        renderRaw: [
+          "POST /markdown/raw",
+          { headers: { "content-type": "text/plain; charset=utf-8" } }
+        ]
+      },
+      meta: {
+        get: ["GET /meta"],
+        getAllVersions: ["GET /versions"],
+        getOctocat: ["GET /octocat"],
+        getZen: ["GET /zen"],
+        root: ["GET /"]
+      },
+      migrations: {
+        deleteArchiveForAuthenticatedUser: [
+          "DELETE /user/migrations/{migration_id}/archive"
+        ],
+        deleteArchiveForOrg: [
+          "DELETE /orgs/{org}/migrations/{migration_id}/archive"
+        ],
+        downloadArchiveForOrg: [
+          "GET /orgs/{org}/migrations/{migration_id}/archive"
+        ],
+        getArchiveForAuthenticatedUser: [
+          "GET /user/migrations/{migration_id}/archive"
+        ],
+        getStatusForAuthenticatedUser: ["GET /user/migrations/{migration_id}"],
+        getStatusForOrg: ["GET /orgs/{org}/migrations/{migration_id}"],
+        listForAuthenticatedUser: ["GET /user/migrations"],
+        listForOrg: ["GET /orgs/{org}/migrations"],
+        listReposForAuthenticatedUser: [
+          "GET /user/migrations/{migration_id}/repositories"
+        ],
+        listReposForOrg: ["GET /orgs/{org}/migrations/{migration_id}/repositories"],
+        listReposForUser: [
+          "GET /user/migrations/{migration_id}/repositories",
+          {},
+          { renamed: ["migrations", "listReposForAuthenticatedUser"] }
+        ],
+        startForAuthenticatedUser: ["POST /user/migrations"],
+        startForOrg: ["POST /orgs/{org}/migrations"],
+        unlockRepoForAuthenticatedUser: [
+          "DELETE /user/migrations/{migration_id}/repos/{repo_name}/lock"
+        ],
+        unlockRepoForOrg: [
+          "DELETE /orgs/{org}/migrations/{migration_id}/repos/{repo_name}/lock"
+        ]
+      },
+      oidc: {
+        getOidcCustomSubTemplateForOrg: [
+          "GET /orgs/{org}/actions/oidc/customization/sub"
+        ],
+        updateOidcCustomSubTemplateForOrg: [
+          "PUT /orgs/{org}/actions/oidc/customization/sub"
+        ]
+      },
+      orgs: {
+        addSecurityManagerTeam: [
+          "PUT /orgs/{org}/security-managers/teams/{team_slug}",
+          {},
+          {
+            deprecated: "octokit.rest.orgs.addSecurityManagerTeam() is deprecated, see https://docs.github.com/rest/orgs/security-managers#add-a-security-manager-team"
+          }
+        ],
+        assignTeamToOrgRole: [
+          "PUT /orgs/{org}/organization-roles/teams/{team_slug}/{role_id}"
+        ],
+        assignUserToOrgRole: [
+          "PUT /orgs/{org}/organization-roles/users/{username}/{role_id}"
+        ],
+        blockUser: ["PUT /orgs/{org}/blocks/{username}"],
+        cancelInvitation: ["DELETE /orgs/{org}/invitations/{invitation_id}"],
+        checkBlockedUser: ["GET /orgs/{org}/blocks/{username}"],
+        checkMembershipForUser: ["GET /orgs/{org}/members/{username}"],
+        checkPublicMembershipForUser: ["GET /orgs/{org}/public_members/{username}"],
+        convertMemberToOutsideCollaborator: [
+          "PUT /orgs/{org}/outside_collaborators/{username}"
+        ],
+        createArtifactStorageRecord: [
+          "POST /orgs/{org}/artifacts/metadata/storage-record"
+        ],
+        createInvitation: ["POST /orgs/{org}/invitations"],
+        createIssueType: ["POST /orgs/{org}/issue-types"],
+        createWebhook: ["POST /orgs/{org}/hooks"],
+        customPropertiesForOrgsCreateOrUpdateOrganizationValues: [
+          "PATCH /organizations/{org}/org-properties/values"
+        ],
+        customPropertiesForOrgsGetOrganizationValues: [
+          "GET /organizations/{org}/org-properties/values"
+        ],
+        customPropertiesForReposCreateOrUpdateOrganizationDefinition: [
+          "PUT /orgs/{org}/properties/schema/{custom_property_name}"
+        ],
+        customPropertiesForReposCreateOrUpdateOrganizationDefinitions: [
+          "PATCH /orgs/{org}/properties/schema"
+        ],
+        customPropertiesForReposCreateOrUpdateOrganizationValues: [
+          "PATCH /orgs/{org}/properties/values"
+        ],
+        customPropertiesForReposDeleteOrganizationDefinition: [
+          "DELETE /orgs/{org}/properties/schema/{custom_property_name}"
+        ],
+        customPropertiesForReposGetOrganizationDefinition: [
+          "GET /orgs/{org}/properties/schema/{custom_property_name}"
+        ],
+        customPropertiesForReposGetOrganizationDefinitions: [
+          "GET /orgs/{org}/properties/schema"
+        ],
+        customPropertiesForReposGetOrganizationValues: [
+          "GET /orgs/{org}/properties/values"
+        ],
+        delete: ["DELETE /orgs/{org}"],
+        deleteAttestationsBulk: ["POST /orgs/{org}/attestations/delete-request"],
+        deleteAttestationsById: [
+          "DELETE /orgs/{org}/attestations/{attestation_id}"
+        ],
+        deleteAttestationsBySubjectDigest: [
+          "DELETE /orgs/{org}/attestations/digest/{subject_digest}"
+        ],
+        deleteIssueType: ["DELETE /orgs/{org}/issue-types/{issue_type_id}"],
+        deleteWebhook: ["DELETE /orgs/{org}/hooks/{hook_id}"],
+        disableSelectedRepositoryImmutableReleasesOrganization: [
+          "DELETE /orgs/{org}/settings/immutable-releases/repositories/{repository_id}"
+        ],
+        enableSelectedRepositoryImmutableReleasesOrganization: [
+          "PUT /orgs/{org}/settings/immutable-releases/repositories/{repository_id}"
+        ],
+        get: ["GET /orgs/{org}"],
+        getImmutableReleasesSettings: [
+          "GET /orgs/{org}/settings/immutable-releases"
+        ],
+        getImmutableReleasesSettingsRepositories: [
+          "GET /orgs/{org}/settings/immutable-releases/repositories"
+        ],
+        getMembershipForAuthenticatedUser: ["GET /user/memberships/orgs/{org}"],
+        getMembershipForUser: ["GET /orgs/{org}/memberships/{username}"],
+        getOrgRole: ["GET /orgs/{org}/organization-roles/{role_id}"],
+        getOrgRulesetHistory: ["GET /orgs/{org}/rulesets/{ruleset_id}/history"],
+        getOrgRulesetVersion: [
+          "GET /orgs/{org}/rulesets/{ruleset_id}/history/{version_id}"
+        ],
+        getWebhook: ["GET /orgs/{org}/hooks/{hook_id}"],
+        getWebhookConfigForOrg: ["GET /orgs/{org}/hooks/{hook_id}/config"],
+        getWebhookDelivery: [
+          "GET /orgs/{org}/hooks/{hook_id}/deliveries/{delivery_id}"
+        ],
+        list: ["GET /organizations"],
+        listAppInstallations: ["GET /orgs/{org}/installations"],
+        listArtifactStorageRecords: [
+          "GET /orgs/{org}/artifacts/{subject_digest}/metadata/storage-records"
+        ],
+        listAttestationRepositories: ["GET /orgs/{org}/attestations/repositories"],
+        listAttestations: ["GET /orgs/{org}/attestations/{subject_digest}"],
+        listAttestationsBulk: [
+          "POST /orgs/{org}/attestations/bulk-list{?per_page,before,after}"
+        ],
+        listBlockedUsers: ["GET /orgs/{org}/blocks"],
+        listFailedInvitations: ["GET /orgs/{org}/failed_invitations"],
+        listForAuthenticatedUser: ["GET /user/orgs"],
+        listForUser: ["GET /users/{username}/orgs"],
+        listInvitationTeams: ["GET /orgs/{org}/invitations/{invitation_id}/teams"],
+        listIssueTypes: ["GET /orgs/{org}/issue-types"],
+        listMembers: ["GET /orgs/{org}/members"],
+        listMembershipsForAuthenticatedUser: ["GET /user/memberships/orgs"],
+        listOrgRoleTeams: ["GET /orgs/{org}/organization-roles/{role_id}/teams"],
+        listOrgRoleUsers: ["GET /orgs/{org}/organization-roles/{role_id}/users"],
+        listOrgRoles: ["GET /orgs/{org}/organization-roles"],
+        listOrganizationFineGrainedPermissions: [
+          "GET /orgs/{org}/organization-fine-grained-permissions"
+        ],
+        listOutsideCollaborators: ["GET /orgs/{org}/outside_collaborators"],
+        listPatGrantRepositories: [
+          "GET /orgs/{org}/personal-access-tokens/{pat_id}/repositories"
+        ],
+        listPatGrantRequestRepositories: [
+          "GET /orgs/{org}/personal-access-token-requests/{pat_request_id}/repositories"
+        ],
+        listPatGrantRequests: ["GET /orgs/{org}/personal-access-token-requests"],
+        listPatGrants: ["GET /orgs/{org}/personal-access-tokens"],
+        listPendingInvitations: ["GET /orgs/{org}/invitations"],
+        listPublicMembers: ["GET /orgs/{org}/public_members"],
+        listSecurityManagerTeams: [
+          "GET /orgs/{org}/security-managers",
+          {},
+          {
+            deprecated: "octokit.rest.orgs.listSecurityManagerTeams() is deprecated, see https://docs.github.com/rest/orgs/security-managers#list-security-manager-teams"
+          }
+        ],
+        listWebhookDeliveries: ["GET /orgs/{org}/hooks/{hook_id}/deliveries"],
+        listWebhooks: ["GET /orgs/{org}/hooks"],
+        pingWebhook: ["POST /orgs/{org}/hooks/{hook_id}/pings"],
+        redeliverWebhookDelivery: [
+          "POST /orgs/{org}/hooks/{hook_id}/deliveries/{delivery_id}/attempts"
+        ],
+        removeMember: ["DELETE /orgs/{org}/members/{username}"],
+        removeMembershipForUser: ["DELETE /orgs/{org}/memberships/{username}"],
+        removeOutsideCollaborator: [
+          "DELETE /orgs/{org}/outside_collaborators/{username}"
+        ],
+        removePublicMembershipForAuthenticatedUser: [
+          "DELETE /orgs/{org}/public_members/{username}"
+        ],
+        removeSecurityManagerTeam: [
+          "DELETE /orgs/{org}/security-managers/teams/{team_slug}",
+          {},
+          {
+            deprecated: "octokit.rest.orgs.removeSecurityManagerTeam() is deprecated, see https://docs.github.com/rest/orgs/security-managers#remove-a-security-manager-team"
+          }
+        ],
+        reviewPatGrantRequest: [
+          "POST /orgs/{org}/personal-access-token-requests/{pat_request_id}"
+        ],
+        reviewPatGrantRequestsInBulk: [
+          "POST /orgs/{org}/personal-access-token-requests"
+        ],
+        revokeAllOrgRolesTeam: [
+          "DELETE /orgs/{org}/organization-roles/teams/{team_slug}"
+        ],
+        revokeAllOrgRolesUser: [
+          "DELETE /orgs/{org}/organization-roles/users/{username}"
+        ],
+        revokeOrgRoleTeam: [
+          "DELETE /orgs/{org}/organization-roles/teams/{team_slug}/{role_id}"
+        ],
+        revokeOrgRoleUser: [
+          "DELETE /orgs/{org}/organization-roles/users/{username}/{role_id}"
+        ],
+        setImmutableReleasesSettings: [
+          "PUT /orgs/{org}/settings/immutable-releases"
+        ],
+        setImmutableReleasesSettingsRepositories: [
+          "PUT /orgs/{org}/settings/immutable-releases/repositories"
+        ],
+        setMembershipForUser: ["PUT /orgs/{org}/memberships/{username}"],
+        setPublicMembershipForAuthenticatedUser: [
+          "PUT /orgs/{org}/public_members/{username}"
+        ],
+        unblockUser: ["DELETE /orgs/{org}/blocks/{username}"],
+        update: ["PATCH /orgs/{org}"],
+        updateIssueType: ["PUT /orgs/{org}/issue-types/{issue_type_id}"],
+        updateMembershipForAuthenticatedUser: [
+          "PATCH /user/memberships/orgs/{org}"
+        ],
+        updatePatAccess: ["POST /orgs/{org}/personal-access-tokens/{pat_id}"],
+        updatePatAccesses: ["POST /orgs/{org}/personal-access-tokens"],
+        updateWebhook: ["PATCH /orgs/{org}/hooks/{hook_id}"],
+        updateWebhookConfigForOrg: ["PATCH /orgs/{org}/hooks/{hook_id}/config"]
+      },
+      packages: {
+        deletePackageForAuthenticatedUser: [
+          "DELETE /user/packages/{package_type}/{package_name}"
+        ],
+        deletePackageForOrg: [
+          "DELETE /orgs/{org}/packages/{package_type}/{package_name}"
+        ],
+        deletePackageForUser: [
+          "DELETE /users/{username}/packages/{package_type}/{package_name}"
+        ],
+        deletePackageVersionForAuthenticatedUser: [
+          "DELETE /user/packages/{package_type}/{package_name}/versions/{package_version_id}"
+        ],
+        deletePackageVersionForOrg: [
+          "DELETE /orgs/{org}/packages/{package_type}/{package_name}/versions/{package_version_id}"
+        ],
+        deletePackageVersionForUser: [
+          "DELETE /users/{username}/packages/{package_type}/{package_name}/versions/{package_version_id}"
+        ],
+        getAllPackageVersionsForAPackageOwnedByAnOrg: [
+          "GET /orgs/{org}/packages/{package_type}/{package_name}/versions",
+          {},
+          { renamed: ["packages", "getAllPackageVersionsForPackageOwnedByOrg"] }
+        ],
+        getAllPackageVersionsForAPackageOwnedByTheAuthenticatedUser: [
+          "GET /user/packages/{package_type}/{package_name}/versions",
+          {},
+          {
+            renamed: [
+              "packages",
+              "getAllPackageVersionsForPackageOwnedByAuthenticatedUser"
+            ]
+          }
+        ],
+        getAllPackageVersionsForPackageOwnedByAuthenticatedUser: [
+          "GET /user/packages/{package_type}/{package_name}/versions"
+        ],
+        getAllPackageVersionsForPackageOwnedByOrg: [
+          "GET /orgs/{org}/packages/{package_type}/{package_name}/versions"
+        ],
+        getAllPackageVersionsForPackageOwnedByUser: [
+          "GET /users/{username}/packages/{package_type}/{package_name}/versions"
+        ],
+        getPackageForAuthenticatedUser: [
+          "GET /user/packages/{package_type}/{package_name}"
+        ],
+        getPackageForOrganization: [
+          "GET /orgs/{org}/packages/{package_type}/{package_name}"
+        ],
+        getPackageForUser: [
+          "GET /users/{username}/packages/{package_type}/{package_name}"
+        ],
+        getPackageVersionForAuthenticatedUser: [
+          "GET /user/packages/{package_type}/{package_name}/versions/{package_version_id}"
+        ],
+        getPackageVersionForOrganization: [
+          "GET /orgs/{org}/packages/{package_type}/{package_name}/versions/{package_version_id}"
+        ],
+        getPackageVersionForUser: [
+          "GET /users/{username}/packages/{package_type}/{package_name}/versions/{package_version_id}"
+        ],
+        listDockerMigrationConflictingPackagesForAuthenticatedUser: [
+          "GET /user/docker/conflicts"
+        ],
+        listDockerMigrationConflictingPackagesForOrganization: [
+          "GET /orgs/{org}/docker/conflicts"
+        ],
+        listDockerMigrationConflictingPackagesForUser: [
+          "GET /users/{username}/docker/conflicts"
+        ],
+        listPackagesForAuthenticatedUser: ["GET /user/packages"],
+        listPackagesForOrganization: ["GET /orgs/{org}/packages"],
+        listPackagesForUser: ["GET /users/{username}/packages"],
+        restorePackageForAuthenticatedUser: [
+          "POST /user/packages/{package_type}/{package_name}/restore{?token}"
+        ],
+        restorePackageForOrg: [
+          "POST /orgs/{org}/packages/{package_type}/{package_name}/restore{?token}"
+        ],
+        restorePackageForUser: [
+          "POST /users/{username}/packages/{package_type}/{package_name}/restore{?token}"
+        ],
+        restorePackageVersionForAuthenticatedUser: [
+          "POST /user/packages/{package_type}/{package_name}/versions/{package_version_id}/restore"
+        ],
+        restorePackageVersionForOrg: [
+          "POST /orgs/{org}/packages/{package_type}/{package_name}/versions/{package_version_id}/restore"
+        ],
+        restorePackageVersionForUser: [
+          "POST /users/{username}/packages/{package_type}/{package_name}/versions/{package_version_id}/restore"
+        ]
+      },
+      privateRegistries: {
+        createOrgPrivateRegistry: ["POST /orgs/{org}/private-registries"],
+        deleteOrgPrivateRegistry: [
+          "DELETE /orgs/{org}/private-registries/{secret_name}"
+        ],
+        getOrgPrivateRegistry: ["GET /orgs/{org}/private-registries/{secret_name}"],
+        getOrgPublicKey: ["GET /orgs/{org}/private-registries/public-key"],
+        listOrgPrivateRegistries: ["GET /orgs/{org}/private-registries"],
+        updateOrgPrivateRegistry: [
+          "PATCH /orgs/{org}/private-registries/{secret_name}"
+        ]
+      },
+      projects: {
+        addItemForOrg: ["POST /orgs/{org}/projectsV2/{project_number}/items"],
+        addItemForUser: [
+          "POST /users/{username}/projectsV2/{project_number}/items"
+        ],
+        deleteItemForOrg: [
+          "DELETE /orgs/{org}/projectsV2/{project_number}/items/{item_id}"
+        ],
+        deleteItemForUser: [
+          "DELETE /users/{username}/projectsV2/{project_number}/items/{item_id}"
+        ],
+        getFieldForOrg: [
+          "GET /orgs/{org}/projectsV2/{project_number}/fields/{field_id}"
+        ],
+        getFieldForUser: [
+          "GET /users/{username}/projectsV2/{project_number}/fields/{field_id}"
+        ],
+        getForOrg: ["GET /orgs/{org}/projectsV2/{project_number}"],
+        getForUser: ["GET /users/{username}/projectsV2/{project_number}"],
+        getOrgItem: ["GET /orgs/{org}/projectsV2/{project_number}/items/{item_id}"],
+        getUserItem: [
+          "GET /users/{username}/projectsV2/{project_number}/items/{item_id}"
+        ],
+        listFieldsForOrg: ["GET /orgs/{org}/projectsV2/{project_number}/fields"],
+        listFieldsForUser: [
+          "GET /users/{username}/projectsV2/{project_number}/fields"
+        ],
+        listForOrg: ["GET /orgs/{org}/projectsV2"],
+        listForUser: ["GET /users/{username}/projectsV2"],
+        listItemsForOrg: ["GET /orgs/{org}/projectsV2/{project_number}/items"],
+        listItemsForUser: [
+          "GET /users/{username}/projectsV2/{project_number}/items"
+        ],
+        updateItemForOrg: [
+          "PATCH /orgs/{org}/projectsV2/{project_number}/items/{item_id}"
+        ],
+        updateItemForUser: [
+          "PATCH /users/{username}/projectsV2/{project_number}/items/{item_id}"
+        ]
+      },
+      pulls: {
+        checkIfMerged: ["GET /repos/{owner}/{repo}/pulls/{pull_number}/merge"],
+        create: ["POST /repos/{owner}/{repo}/pulls"],
+        createReplyForReviewComment: [
+          "POST /repos/{owner}/{repo}/pulls/{pull_number}/comments/{comment_id}/replies"
+        ],
+        createReview: ["POST /repos/{owner}/{repo}/pulls/{pull_number}/reviews"],
+        createReviewComment: [
+          "POST /repos/{owner}/{repo}/pulls/{pull_number}/comments"
+        ],
+        deletePendingReview: [
+          "DELETE /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}"
+        ],
+        deleteReviewComment: [
+          "DELETE /repos/{owner}/{repo}/pulls/comments/{comment_id}"
+        ],
+        dismissReview: [
+          "PUT /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}/dismissals"
+        ],
+        get: ["GET /repos/{owner}/{repo}/pulls/{pull_number}"],
+        getReview: [
+          "GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}"
+        ],
+        getReviewComment: ["GET /repos/{owner}/{repo}/pulls/comments/{comment_id}"],
+        list: ["GET /repos/{owner}/{repo}/pulls"],
+        listCommentsForReview: [
+          "GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}/comments"
+        ],
+        listCommits: ["GET /repos/{owner}/{repo}/pulls/{pull_number}/commits"],
+        listFiles: ["GET /repos/{owner}/{repo}/pulls/{pull_number}/files"],
+        listRequestedReviewers: [
+          "GET /repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers"
+        ],
+        listReviewComments: [
+          "GET /repos/{owner}/{repo}/pulls/{pull_number}/comments"
+        ],
+        listReviewCommentsForRepo: ["GET /repos/{owner}/{repo}/pulls/comments"],
+        listReviews: ["GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews"],
+        merge: ["PUT /repos/{owner}/{repo}/pulls/{pull_number}/merge"],
+        removeRequestedReviewers: [
+          "DELETE /repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers"
+        ],
+        requestReviewers: [
+          "POST /repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers"
+        ],
+        submitReview: [
+          "POST /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}/events"
+        ],
+        update: ["PATCH /repos/{owner}/{repo}/pulls/{pull_number}"],
+        updateBranch: [
+          "PUT /repos/{owner}/{repo}/pulls/{pull_number}/update-branch"
+        ],
+        updateReview: [
+          "PUT /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}"
+        ],
+        updateReviewComment: [
+          "PATCH /repos/{owner}/{repo}/pulls/comments/{comment_id}"
+        ]
+      },
+      rateLimit: { get: ["GET /rate_limit"] },
+      reactions: {
+        createForCommitComment: [
+          "POST /repos/{owner}/{repo}/comments/{comment_id}/reactions"
+        ],
+        createForIssue: [
+          "POST /repos/{owner}/{repo}/issues/{issue_number}/reactions"
+        ],
+        createForIssueComment: [
+          "POST /repos/{owner}/{repo}/issues/comments/{comment_id}/reactions"
+        ],
+        createForPullRequestReviewComment: [
+          "POST /repos/{owner}/{repo}/pulls/comments/{comment_id}/reactions"
+        ],
+        createForRelease: [
+          "POST /repos/{owner}/{repo}/releases/{release_id}/reactions"
+        ],
+        createForTeamDiscussionCommentInOrg: [
+          "POST /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}/reactions"
+        ],
+        createForTeamDiscussionInOrg: [
+          "POST /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/reactions"
+        ],
+        deleteForCommitComment: [
+          "DELETE /repos/{owner}/{repo}/comments/{comment_id}/reactions/{reaction_id}"
+        ],
+        deleteForIssue: [
+          "DELETE /repos/{owner}/{repo}/issues/{issue_number}/reactions/{reaction_id}"
+        ],
+        deleteForIssueComment: [
+          "DELETE /repos/{owner}/{repo}/issues/comments/{comment_id}/reactions/{reaction_id}"
+        ],
+        deleteForPullRequestComment: [
+          "DELETE /repos/{owner}/{repo}/pulls/comments/{comment_id}/reactions/{reaction_id}"
+        ],
+        deleteForRelease: [
+          "DELETE /repos/{owner}/{repo}/releases/{release_id}/reactions/{reaction_id}"
+        ],
+        deleteForTeamDiscussion: [
+          "DELETE /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/reactions/{reaction_id}"
+        ],
+        deleteForTeamDiscussionComment: [
+          "DELETE /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}/reactions/{reaction_id}"
+        ],
+        listForCommitComment: [
+          "GET /repos/{owner}/{repo}/comments/{comment_id}/reactions"
+        ],
+        listForIssue: ["GET /repos/{owner}/{repo}/issues/{issue_number}/reactions"],
+        listForIssueComment: [
+          "GET /repos/{owner}/{repo}/issues/comments/{comment_id}/reactions"
+        ],
+        listForPullRequestReviewComment: [
+          "GET /repos/{owner}/{repo}/pulls/comments/{comment_id}/reactions"
+        ],
+        listForRelease: [
+          "GET /repos/{owner}/{repo}/releases/{release_id}/reactions"
+        ],
+        listForTeamDiscussionCommentInOrg: [
+          "GET /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}/reactions"
+        ],
+        listForTeamDiscussionInOrg: [
+          "GET /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/reactions"
+        ]
+      },
+      repos: {
+        acceptInvitation: [
+          "PATCH /user/repository_invitations/{invitation_id}",
+          {},
+          { renamed: ["repos", "acceptInvitationForAuthenticatedUser"] }
+        ],
+        acceptInvitationForAuthenticatedUser: [
+          "PATCH /user/repository_invitations/{invitation_id}"
+        ],
+        addAppAccessRestrictions: [
+          "POST /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/apps",
+          {},
+          { mapToData: "apps" }
+        ],
+        addCollaborator: ["PUT /repos/{owner}/{repo}/collaborators/{username}"],
+        addStatusCheckContexts: [
+          "POST /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks/contexts",
+          {},
+          { mapToData: "contexts" }
+        ],
+        addTeamAccessRestrictions: [
+          "POST /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/teams",
+          {},
+          { mapToData: "teams" }
+        ],
+        addUserAccessRestrictions: [
+          "POST /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/users",
+          {},
+          { mapToData: "users" }
+        ],
+        cancelPagesDeployment: [
+          "POST /repos/{owner}/{repo}/pages/deployments/{pages_deployment_id}/cancel"
+        ],
+        checkAutomatedSecurityFixes: [
+          "GET /repos/{owner}/{repo}/automated-security-fixes"
+        ],
+        checkCollaborator: ["GET /repos/{owner}/{repo}/collaborators/{username}"],
+        checkImmutableReleases: ["GET /repos/{owner}/{repo}/immutable-releases"],
+        checkPrivateVulnerabilityReporting: [
+          "GET /repos/{owner}/{repo}/private-vulnerability-reporting"
+        ],
+        checkVulnerabilityAlerts: [
+          "GET /repos/{owner}/{repo}/vulnerability-alerts"
+        ],
+        codeownersErrors: ["GET /repos/{owner}/{repo}/codeowners/errors"],
+        compareCommits: ["GET /repos/{owner}/{repo}/compare/{base}...{head}"],
+        compareCommitsWithBasehead: [
+          "GET /repos/{owner}/{repo}/compare/{basehead}"
+        ],
+        createAttestation: ["POST /repos/{owner}/{repo}/attestations"],
+        createAutolink: ["POST /repos/{owner}/{repo}/autolinks"],
+        createCommitComment: [
+          "POST /repos/{owner}/{repo}/commits/{commit_sha}/comments"
+        ],
+        createCommitSignatureProtection: [
+          "POST /repos/{owner}/{repo}/branches/{branch}/protection/required_signatures"
+        ],
+        createCommitStatus: ["POST /repos/{owner}/{repo}/statuses/{sha}"],
+        createDeployKey: ["POST /repos/{owner}/{repo}/keys"],
+        createDeployment: ["POST /repos/{owner}/{repo}/deployments"],
+        createDeploymentBranchPolicy: [
+          "POST /repos/{owner}/{repo}/environments/{environment_name}/deployment-branch-policies"
+        ],
+        createDeploymentProtectionRule: [
+          "POST /repos/{owner}/{repo}/environments/{environment_name}/deployment_protection_rules"
+        ],
+        createDeploymentStatus: [
+          "POST /repos/{owner}/{repo}/deployments/{deployment_id}/statuses"
+        ],
+        createDispatchEvent: ["POST /repos/{owner}/{repo}/dispatches"],
+        createForAuthenticatedUser: ["POST /user/repos"],
+        createFork: ["POST /repos/{owner}/{repo}/forks"],
+        createInOrg: ["POST /orgs/{org}/repos"],
+        createOrUpdateEnvironment: [
+          "PUT /repos/{owner}/{repo}/environments/{environment_name}"
+        ],
+        createOrUpdateFileContents: ["PUT /repos/{owner}/{repo}/contents/{path}"],
+        createOrgRuleset: ["POST /orgs/{org}/rulesets"],
+        createPagesDeployment: ["POST /repos/{owner}/{repo}/pages/deployments"],
+        createPagesSite: ["POST /repos/{owner}/{repo}/pages"],
+        createRelease: ["POST /repos/{owner}/{repo}/releases"],
+        createRepoRuleset: ["POST /repos/{owner}/{repo}/rulesets"],
+        createUsingTemplate: [
+          "POST /repos/{template_owner}/{template_repo}/generate"
+        ],
+        createWebhook: ["POST /repos/{owner}/{repo}/hooks"],
+        customPropertiesForReposCreateOrUpdateRepositoryValues: [
+          "PATCH /repos/{owner}/{repo}/properties/values"
+        ],
+        customPropertiesForReposGetRepositoryValues: [
+          "GET /repos/{owner}/{repo}/properties/values"
+        ],
+        declineInvitation: [
+          "DELETE /user/repository_invitations/{invitation_id}",
+          {},
+          { renamed: ["repos", "declineInvitationForAuthenticatedUser"] }
+        ],
+        declineInvitationForAuthenticatedUser: [
+          "DELETE /user/repository_invitations/{invitation_id}"
+        ],
+        delete: ["DELETE /repos/{owner}/{repo}"],
+        deleteAccessRestrictions: [
+          "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/restrictions"
+        ],
+        deleteAdminBranchProtection: [
+          "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/enforce_admins"
+        ],
+        deleteAnEnvironment: [
+          "DELETE /repos/{owner}/{repo}/environments/{environment_name}"
+        ],
+        deleteAutolink: ["DELETE /repos/{owner}/{repo}/autolinks/{autolink_id}"],
+        deleteBranchProtection: [
+          "DELETE /repos/{owner}/{repo}/branches/{branch}/protection"
+        ],
+        deleteCommitComment: ["DELETE /repos/{owner}/{repo}/comments/{comment_id}"],
+        deleteCommitSignatureProtection: [
+          "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/required_signatures"
+        ],
+        deleteDeployKey: ["DELETE /repos/{owner}/{repo}/keys/{key_id}"],
+        deleteDeployment: [
+          "DELETE /repos/{owner}/{repo}/deployments/{deployment_id}"
+        ],
+        deleteDeploymentBranchPolicy: [
+          "DELETE /repos/{owner}/{repo}/environments/{environment_name}/deployment-branch-policies/{branch_policy_id}"
+        ],
+        deleteFile: ["DELETE /repos/{owner}/{repo}/contents/{path}"],
+        deleteInvitation: [
+          "DELETE /repos/{owner}/{repo}/invitations/{invitation_id}"
+        ],
+        deleteOrgRuleset: ["DELETE /orgs/{org}/rulesets/{ruleset_id}"],
+        deletePagesSite: ["DELETE /repos/{owner}/{repo}/pages"],
+        deletePullRequestReviewProtection: [
+          "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/required_pull_request_reviews"
+        ],
+        deleteRelease: ["DELETE /repos/{owner}/{repo}/releases/{release_id}"],
+        deleteReleaseAsset: [
+          "DELETE /repos/{owner}/{repo}/releases/assets/{asset_id}"
+        ],
+        deleteRepoRuleset: ["DELETE /repos/{owner}/{repo}/rulesets/{ruleset_id}"],
+        deleteWebhook: ["DELETE /repos/{owner}/{repo}/hooks/{hook_id}"],
+        disableAutomatedSecurityFixes: [
+          "DELETE /repos/{owner}/{repo}/automated-security-fixes"
+        ],
+        disableDeploymentProtectionRule: [
+          "DELETE /repos/{owner}/{repo}/environments/{environment_name}/deployment_protection_rules/{protection_rule_id}"
+        ],
+        disableImmutableReleases: [
+          "DELETE /repos/{owner}/{repo}/immutable-releases"
+        ],
+        disablePrivateVulnerabilityReporting: [
+          "DELETE /repos/{owner}/{repo}/private-vulnerability-reporting"
+        ],
+        disableVulnerabilityAlerts: [
+          "DELETE /repos/{owner}/{repo}/vulnerability-alerts"
+        ],
+        downloadArchive: [
+          "GET /repos/{owner}/{repo}/zipball/{ref}",
+          {},
+          { renamed: ["repos", "downloadZipballArchive"] }
+        ],
+        downloadTarballArchive: ["GET /repos/{owner}/{repo}/tarball/{ref}"],
+        downloadZipballArchive: ["GET /repos/{owner}/{repo}/zipball/{ref}"],
+        enableAutomatedSecurityFixes: [
+          "PUT /repos/{owner}/{repo}/automated-security-fixes"
+        ],
+        enableImmutableReleases: ["PUT /repos/{owner}/{repo}/immutable-releases"],
+        enablePrivateVulnerabilityReporting: [
+          "PUT /repos/{owner}/{repo}/private-vulnerability-reporting"
+        ],
+        enableVulnerabilityAlerts: [
+          "PUT /repos/{owner}/{repo}/vulnerability-alerts"
+        ],
+        generateReleaseNotes: [
+          "POST /repos/{owner}/{repo}/releases/generate-notes"
+        ],
+        get: ["GET /repos/{owner}/{repo}"],
+        getAccessRestrictions: [
+          "GET /repos/{owner}/{repo}/branches/{branch}/protection/restrictions"
+        ],
+        getAdminBranchProtection: [
+          "GET /repos/{owner}/{repo}/branches/{branch}/protection/enforce_admins"
+        ],
+        getAllDeploymentProtectionRules: [
+          "GET /repos/{owner}/{repo}/environments/{environment_name}/deployment_protection_rules"
+        ],
+        getAllEnvironments: ["GET /repos/{owner}/{repo}/environments"],
+        getAllStatusCheckContexts: [
+          "GET /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks/contexts"
+        ],
+        getAllTopics: ["GET /repos/{owner}/{repo}/topics"],
+        getAppsWithAccessToProtectedBranch: [
+          "GET /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/apps"
+        ],
+        getAutolink: ["GET /repos/{owner}/{repo}/autolinks/{autolink_id}"],
+        getBranch: ["GET /repos/{owner}/{repo}/branches/{branch}"],
+        getBranchProtection: [
+          "GET /repos/{owner}/{repo}/branches/{branch}/protection"
+        ],
+        getBranchRules: ["GET /repos/{owner}/{repo}/rules/branches/{branch}"],
+        getClones: ["GET /repos/{owner}/{repo}/traffic/clones"],
+        getCodeFrequencyStats: ["GET /repos/{owner}/{repo}/stats/code_frequency"],
+        getCollaboratorPermissionLevel: [
+          "GET /repos/{owner}/{repo}/collaborators/{username}/permission"
+        ],
+        getCombinedStatusForRef: ["GET /repos/{owner}/{repo}/commits/{ref}/status"],
+        getCommit: ["GET /repos/{owner}/{repo}/commits/{ref}"],
+        getCommitActivityStats: ["GET /repos/{owner}/{repo}/stats/commit_activity"],
+        getCommitComment: ["GET /repos/{owner}/{repo}/comments/{comment_id}"],
+        getCommitSignatureProtection: [
+          "GET /repos/{owner}/{repo}/branches/{branch}/protection/required_signatures"
+        ],
+        getCommunityProfileMetrics: ["GET /repos/{owner}/{repo}/community/profile"],
+        getContent: ["GET /repos/{owner}/{repo}/contents/{path}"],
+        getContributorsStats: ["GET /repos/{owner}/{repo}/stats/contributors"],
+        getCustomDeploymentProtectionRule: [
+          "GET /repos/{owner}/{repo}/environments/{environment_name}/deployment_protection_rules/{protection_rule_id}"
+        ],
+        getDeployKey: ["GET /repos/{owner}/{repo}/keys/{key_id}"],
+        getDeployment: ["GET /repos/{owner}/{repo}/deployments/{deployment_id}"],
+        getDeploymentBranchPolicy: [
+          "GET /repos/{owner}/{repo}/environments/{environment_name}/deployment-branch-policies/{branch_policy_id}"
+        ],
+        getDeploymentStatus: [
+          "GET /repos/{owner}/{repo}/deployments/{deployment_id}/statuses/{status_id}"
+        ],
+        getEnvironment: [
+          "GET /repos/{owner}/{repo}/environments/{environment_name}"
+        ],
+        getLatestPagesBuild: ["GET /repos/{owner}/{repo}/pages/builds/latest"],
+        getLatestRelease: ["GET /repos/{owner}/{repo}/releases/latest"],
+        getOrgRuleSuite: ["GET /orgs/{org}/rulesets/rule-suites/{rule_suite_id}"],
+        getOrgRuleSuites: ["GET /orgs/{org}/rulesets/rule-suites"],
+        getOrgRuleset: ["GET /orgs/{org}/rulesets/{ruleset_id}"],
+        getOrgRulesets: ["GET /orgs/{org}/rulesets"],
+        getPages: ["GET /repos/{owner}/{repo}/pages"],
+        getPagesBuild: ["GET /repos/{owner}/{repo}/pages/builds/{build_id}"],
+        getPagesDeployment: [
+          "GET /repos/{owner}/{repo}/pages/deployments/{pages_deployment_id}"
+        ],
+        getPagesHealthCheck: ["GET /repos/{owner}/{repo}/pages/health"],
+        getParticipationStats: ["GET /repos/{owner}/{repo}/stats/participation"],
+        getPullRequestReviewProtection: [
+          "GET /repos/{owner}/{repo}/branches/{branch}/protection/required_pull_request_reviews"
+        ],
+        getPunchCardStats: ["GET /repos/{owner}/{repo}/stats/punch_card"],
+        getReadme: ["GET /repos/{owner}/{repo}/readme"],
+        getReadmeInDirectory: ["GET /repos/{owner}/{repo}/readme/{dir}"],
+        getRelease: ["GET /repos/{owner}/{repo}/releases/{release_id}"],
+        getReleaseAsset: ["GET /repos/{owner}/{repo}/releases/assets/{asset_id}"],
+        getReleaseByTag: ["GET /repos/{owner}/{repo}/releases/tags/{tag}"],
+        getRepoRuleSuite: [
+          "GET /repos/{owner}/{repo}/rulesets/rule-suites/{rule_suite_id}"
+        ],
+        getRepoRuleSuites: ["GET /repos/{owner}/{repo}/rulesets/rule-suites"],
+        getRepoRuleset: ["GET /repos/{owner}/{repo}/rulesets/{ruleset_id}"],
+        getRepoRulesetHistory: [
+          "GET /repos/{owner}/{repo}/rulesets/{ruleset_id}/history"
+        ],
+        getRepoRulesetVersion: [
+          "GET /repos/{owner}/{repo}/rulesets/{ruleset_id}/history/{version_id}"
+        ],
+        getRepoRulesets: ["GET /repos/{owner}/{repo}/rulesets"],
+        getStatusChecksProtection: [
+          "GET /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks"
+        ],
+        getTeamsWithAccessToProtectedBranch: [
+          "GET /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/teams"
+        ],
+        getTopPaths: ["GET /repos/{owner}/{repo}/traffic/popular/paths"],
+        getTopReferrers: ["GET /repos/{owner}/{repo}/traffic/popular/referrers"],
+        getUsersWithAccessToProtectedBranch: [
+          "GET /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/users"
+        ],
+        getViews: ["GET /repos/{owner}/{repo}/traffic/views"],
+        getWebhook: ["GET /repos/{owner}/{repo}/hooks/{hook_id}"],
+        getWebhookConfigForRepo: [
+          "GET /repos/{owner}/{repo}/hooks/{hook_id}/config"
+        ],
+        getWebhookDelivery: [
+          "GET /repos/{owner}/{repo}/hooks/{hook_id}/deliveries/{delivery_id}"
+        ],
+        listActivities: ["GET /repos/{owner}/{repo}/activity"],
+        listAttestations: [
+          "GET /repos/{owner}/{repo}/attestations/{subject_digest}"
+        ],
+        listAutolinks: ["GET /repos/{owner}/{repo}/autolinks"],
+        listBranches: ["GET /repos/{owner}/{repo}/branches"],
+        listBranchesForHeadCommit: [
+          "GET /repos/{owner}/{repo}/commits/{commit_sha}/branches-where-head"
+        ],
+        listCollaborators: ["GET /repos/{owner}/{repo}/collaborators"],
+        listCommentsForCommit: [
+          "GET /repos/{owner}/{repo}/commits/{commit_sha}/comments"
+        ],
+        listCommitCommentsForRepo: ["GET /repos/{owner}/{repo}/comments"],
+        listCommitStatusesForRef: [
+          "GET /repos/{owner}/{repo}/commits/{ref}/statuses"
+        ],
+        listCommits: ["GET /repos/{owner}/{repo}/commits"],
+        listContributors: ["GET /repos/{owner}/{repo}/contributors"],
+        listCustomDeploymentRuleIntegrations: [
+          "GET /repos/{owner}/{repo}/environments/{environment_name}/deployment_protection_rules/apps"
+        ],
+        listDeployKeys: ["GET /repos/{owner}/{repo}/keys"],
+        listDeploymentBranchPolicies: [
+          "GET /repos/{owner}/{repo}/environments/{environment_name}/deployment-branch-policies"
+        ],
+        listDeploymentStatuses: [
+          "GET /repos/{owner}/{repo}/deployments/{deployment_id}/statuses"
+        ],
+        listDeployments: ["GET /repos/{owner}/{repo}/deployments"],
+        listForAuthenticatedUser: ["GET /user/repos"],
+        listForOrg: ["GET /orgs/{org}/repos"],
+        listForUser: ["GET /users/{username}/repos"],
+        listForks: ["GET /repos/{owner}/{repo}/forks"],
+        listInvitations: ["GET /repos/{owner}/{repo}/invitations"],
+        listInvitationsForAuthenticatedUser: ["GET /user/repository_invitations"],
+        listLanguages: ["GET /repos/{owner}/{repo}/languages"],
+        listPagesBuilds: ["GET /repos/{owner}/{repo}/pages/builds"],
+        listPublic: ["GET /repositories"],
+        listPullRequestsAssociatedWithCommit: [
+          "GET /repos/{owner}/{repo}/commits/{commit_sha}/pulls"
+        ],
+        listReleaseAssets: [
+          "GET /repos/{owner}/{repo}/releases/{release_id}/assets"
+        ],
+        listReleases: ["GET /repos/{owner}/{repo}/releases"],
+        listTags: ["GET /repos/{owner}/{repo}/tags"],
+        listTeams: ["GET /repos/{owner}/{repo}/teams"],
+        listWebhookDeliveries: [
+          "GET /repos/{owner}/{repo}/hooks/{hook_id}/deliveries"
+        ],
+        listWebhooks: ["GET /repos/{owner}/{repo}/hooks"],
+        merge: ["POST /repos/{owner}/{repo}/merges"],
+        mergeUpstream: ["POST /repos/{owner}/{repo}/merge-upstream"],
+        pingWebhook: ["POST /repos/{owner}/{repo}/hooks/{hook_id}/pings"],
+        redeliverWebhookDelivery: [
+          "POST /repos/{owner}/{repo}/hooks/{hook_id}/deliveries/{delivery_id}/attempts"
+        ],
+        removeAppAccessRestrictions: [
+          "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/apps",
+          {},
+          { mapToData: "apps" }
+        ],
+        removeCollaborator: [
+          "DELETE /repos/{owner}/{repo}/collaborators/{username}"
+        ],
+        removeStatusCheckContexts: [
+          "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks/contexts",
+          {},
+          { mapToData: "contexts" }
+        ],
+        removeStatusCheckProtection: [
+          "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks"
+        ],
+        removeTeamAccessRestrictions: [
+          "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/teams",
+          {},
+          { mapToData: "teams" }
+        ],
+        removeUserAccessRestrictions: [
+          "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/users",
+          {},
+          { mapToData: "users" }
+        ],
+        renameBranch: ["POST /repos/{owner}/{repo}/branches/{branch}/rename"],
+        replaceAllTopics: ["PUT /repos/{owner}/{repo}/topics"],
+        requestPagesBuild: ["POST /repos/{owner}/{repo}/pages/builds"],
+        setAdminBranchProtection: [
+          "POST /repos/{owner}/{repo}/branches/{branch}/protection/enforce_admins"
+        ],
+        setAppAccessRestrictions: [
+          "PUT /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/apps",
+          {},
+          { mapToData: "apps" }
+        ],
+        setStatusCheckContexts: [
+          "PUT /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks/contexts",
+          {},
+          { mapToData: "contexts" }
+        ],
+        setTeamAccessRestrictions: [
+          "PUT /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/teams",
+          {},
+          { mapToData: "teams" }
+        ],
+        setUserAccessRestrictions: [
+          "PUT /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/users",
+          {},
+          { mapToData: "users" }
+        ],
+        testPushWebhook: ["POST /repos/{owner}/{repo}/hooks/{hook_id}/tests"],
+        transfer: ["POST /repos/{owner}/{repo}/transfer"],
+        update: ["PATCH /repos/{owner}/{repo}"],
+        updateBranchProtection: [
+          "PUT /repos/{owner}/{repo}/branches/{branch}/protection"
+        ],
+        updateCommitComment: ["PATCH /repos/{owner}/{repo}/comments/{comment_id}"],
+        updateDeploymentBranchPolicy: [
+          "PUT /repos/{owner}/{repo}/environments/{environment_name}/deployment-branch-policies/{branch_policy_id}"
+        ],
+        updateInformationAboutPagesSite: ["PUT /repos/{owner}/{repo}/pages"],
+        updateInvitation: [
+          "PATCH /repos/{owner}/{repo}/invitations/{invitation_id}"
+        ],
+        updateOrgRuleset: ["PUT /orgs/{org}/rulesets/{ruleset_id}"],
+        updatePullRequestReviewProtection: [
+          "PATCH /repos/{owner}/{repo}/branches/{branch}/protection/required_pull_request_reviews"
+        ],
+        updateRelease: ["PATCH /repos/{owner}/{repo}/releases/{release_id}"],
+        updateReleaseAsset: [
+          "PATCH /repos/{owner}/{repo}/releases/assets/{asset_id}"
+        ],
+        updateRepoRuleset: ["PUT /repos/{owner}/{repo}/rulesets/{ruleset_id}"],
+        updateStatusCheckPotection: [
+          "PATCH /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks",
+          {},
+          { renamed: ["repos", "updateStatusCheckProtection"] }
+        ],
+        updateStatusCheckProtection: [
+          "PATCH /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks"
+        ],
+        updateWebhook: ["PATCH /repos/{owner}/{repo}/hooks/{hook_id}"],
+        updateWebhookConfigForRepo: [
+          "PATCH /repos/{owner}/{repo}/hooks/{hook_id}/config"
+        ],
+        uploadReleaseAsset: [
+          "POST /repos/{owner}/{repo}/releases/{release_id}/assets{?name,label}",
+          { baseUrl: "https://uploads.github.com" }
+        ]
+      },
+      search: {
+        code: ["GET /search/code"],
+        commits: ["GET /search/commits"],
+        issuesAndPullRequests: ["GET /search/issues"],
+        labels: ["GET /search/labels"],
+        repos: ["GET /search/repositories"],
+        topics: ["GET /search/topics"],
+        users: ["GET /search/users"]
+      },
+      secretScanning: {
+        createPushProtectionBypass: [
+          "POST /repos/{owner}/{repo}/secret-scanning/push-protection-bypasses"
+        ],
+        getAlert: [
+          "GET /repos/{owner}/{repo}/secret-scanning/alerts/{alert_number}"
+        ],
+        getScanHistory: ["GET /repos/{owner}/{repo}/secret-scanning/scan-history"],
+        listAlertsForOrg: ["GET /orgs/{org}/secret-scanning/alerts"],
+        listAlertsForRepo: ["GET /repos/{owner}/{repo}/secret-scanning/alerts"],
+        listLocationsForAlert: [
+          "GET /repos/{owner}/{repo}/secret-scanning/alerts/{alert_number}/locations"
+        ],
+        listOrgPatternConfigs: [
+          "GET /orgs/{org}/secret-scanning/pattern-configurations"
+        ],
+        updateAlert: [
+          "PATCH /repos/{owner}/{repo}/secret-scanning/alerts/{alert_number}"
+        ],
+        updateOrgPatternConfigs: [
+          "PATCH /orgs/{org}/secret-scanning/pattern-configurations"
+        ]
+      },
+      securityAdvisories: {
+        createFork: [
+          "POST /repos/{owner}/{repo}/security-advisories/{ghsa_id}/forks"
+        ],
+        createPrivateVulnerabilityReport: [
+          "POST /repos/{owner}/{repo}/security-advisories/reports"
+        ],
+        createRepositoryAdvisory: [
+          "POST /repos/{owner}/{repo}/security-advisories"
+        ],
+        createRepositoryAdvisoryCveRequest: [
+          "POST /repos/{owner}/{repo}/security-advisories/{ghsa_id}/cve"
+        ],
+        getGlobalAdvisory: ["GET /advisories/{ghsa_id}"],
+        getRepositoryAdvisory: [
+          "GET /repos/{owner}/{repo}/security-advisories/{ghsa_id}"
+        ],
+        listGlobalAdvisories: ["GET /advisories"],
+        listOrgRepositoryAdvisories: ["GET /orgs/{org}/security-advisories"],
+        listRepositoryAdvisories: ["GET /repos/{owner}/{repo}/security-advisories"],
+        updateRepositoryAdvisory: [
+          "PATCH /repos/{owner}/{repo}/security-advisories/{ghsa_id}"
+        ]
+      },
+      teams: {
+        addOrUpdateMembershipForUserInOrg: [
+          "PUT /orgs/{org}/teams/{team_slug}/memberships/{username}"
+        ],
+        addOrUpdateRepoPermissionsInOrg: [
+          "PUT /orgs/{org}/teams/{team_slug}/repos/{owner}/{repo}"
+        ],
+        checkPermissionsForRepoInOrg: [
+          "GET /orgs/{org}/teams/{team_slug}/repos/{owner}/{repo}"
+        ],
+        create: ["POST /orgs/{org}/teams"],
+        createDiscussionCommentInOrg: [
+          "POST /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments"
+        ],
+        createDiscussionInOrg: ["POST /orgs/{org}/teams/{team_slug}/discussions"],
+        deleteDiscussionCommentInOrg: [
+          "DELETE /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}"
+        ],
+        deleteDiscussionInOrg: [
+          "DELETE /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}"
+        ],
+        deleteInOrg: ["DELETE /orgs/{org}/teams/{team_slug}"],
+        getByName: ["GET /orgs/{org}/teams/{team_slug}"],
+        getDiscussionCommentInOrg: [
+          "GET /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}"
+        ],
+        getDiscussionInOrg: [
+          "GET /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}"
+        ],
+        getMembershipForUserInOrg: [
+          "GET /orgs/{org}/teams/{team_slug}/memberships/{username}"
+        ],
+        list: ["GET /orgs/{org}/teams"],
+        listChildInOrg: ["GET /orgs/{org}/teams/{team_slug}/teams"],
+        listDiscussionCommentsInOrg: [
+          "GET /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments"
+        ],
+        listDiscussionsInOrg: ["GET /orgs/{org}/teams/{team_slug}/discussions"],
+        listForAuthenticatedUser: ["GET /user/teams"],
+        listMembersInOrg: ["GET /orgs/{org}/teams/{team_slug}/members"],
+        listPendingInvitationsInOrg: [
+          "GET /orgs/{org}/teams/{team_slug}/invitations"
+        ],
+        listReposInOrg: ["GET /orgs/{org}/teams/{team_slug}/repos"],
+        removeMembershipForUserInOrg: [
+          "DELETE /orgs/{org}/teams/{team_slug}/memberships/{username}"
+        ],
+        removeRepoInOrg: [
+          "DELETE /orgs/{org}/teams/{team_slug}/repos/{owner}/{repo}"
+        ],
+        updateDiscussionCommentInOrg: [
+          "PATCH /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}"
+        ],
+        updateDiscussionInOrg: [
+          "PATCH /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}"
+        ],
+        updateInOrg: ["PATCH /orgs/{org}/teams/{team_slug}"]
+      },
+      users: {
+        addEmailForAuthenticated: [
+          "POST /user/emails",
+          {},
+          { renamed: ["users", "addEmailForAuthenticatedUser"] }
+        ],
+        addEmailForAuthenticatedUser: ["POST /user/emails"],
+        addSocialAccountForAuthenticatedUser: ["POST /user/social_accounts"],
+        block: ["PUT /user/blocks/{username}"],
+        checkBlocked: ["GET /user/blocks/{username}"],
+        checkFollowingForUser: ["GET /users/{username}/following/{target_user}"],
+        checkPersonIsFollowedByAuthenticated: ["GET /user/following/{username}"],
+        createGpgKeyForAuthenticated: [
+          "POST /user/gpg_keys",
+          {},
+          { renamed: ["users", "createGpgKeyForAuthenticatedUser"] }
+        ],
+        createGpgKeyForAuthenticatedUser: ["POST /user/gpg_keys"],
+        createPublicSshKeyForAuthenticated: [
+          "POST /user/keys",
+          {},
+          { renamed: ["users", "createPublicSshKeyForAuthenticatedUser"] }
+        ],
+        createPublicSshKeyForAuthenticatedUser: ["POST /user/keys"],
+        createSshSigningKeyForAuthenticatedUser: ["POST /user/ssh_signing_keys"],
+        deleteAttestationsBulk: [
+          "POST /users/{username}/attestations/delete-request"
+        ],
+        deleteAttestationsById: [
+          "DELETE /users/{username}/attestations/{attestation_id}"
+        ],
+        deleteAttestationsBySubjectDigest: [
+          "DELETE /users/{username}/attestations/digest/{subject_digest}"
+        ],
+        deleteEmailForAuthenticated: [
+          "DELETE /user/emails",
+          {},
+          { renamed: ["users", "deleteEmailForAuthenticatedUser"] }
+        ],
+        deleteEmailForAuthenticatedUser: ["DELETE /user/emails"],
+        deleteGpgKeyForAuthenticated: [
+          "DELETE /user/gpg_keys/{gpg_key_id}",
+          {},
+          { renamed: ["users", "deleteGpgKeyForAuthenticatedUser"] }
+        ],
+        deleteGpgKeyForAuthenticatedUser: ["DELETE /user/gpg_keys/{gpg_key_id}"],
+        deletePublicSshKeyForAuthenticated: [
+          "DELETE /user/keys/{key_id}",
+          {},
+          { renamed: ["users", "deletePublicSshKeyForAuthenticatedUser"] }
+        ],
+        deletePublicSshKeyForAuthenticatedUser: ["DELETE /user/keys/{key_id}"],
+        deleteSocialAccountForAuthenticatedUser: ["DELETE /user/social_accounts"],
+        deleteSshSigningKeyForAuthenticatedUser: [
+          "DELETE /user/ssh_signing_keys/{ssh_signing_key_id}"
+        ],
+        follow: ["PUT /user/following/{username}"],
+        getAuthenticated: ["GET /user"],
+        getById: ["GET /user/{account_id}"],
+        getByUsername: ["GET /users/{username}"],
+        getContextForUser: ["GET /users/{username}/hovercard"],
+        getGpgKeyForAuthenticated: [
+          "GET /user/gpg_keys/{gpg_key_id}",
+          {},
+          { renamed: ["users", "getGpgKeyForAuthenticatedUser"] }
+        ],
+        getGpgKeyForAuthenticatedUser: ["GET /user/gpg_keys/{gpg_key_id}"],
+        getPublicSshKeyForAuthenticated: [
+          "GET /user/keys/{key_id}",
+          {},
+          { renamed: ["users", "getPublicSshKeyForAuthenticatedUser"] }
+        ],
+        getPublicSshKeyForAuthenticatedUser: ["GET /user/keys/{key_id}"],
+        getSshSigningKeyForAuthenticatedUser: [
+          "GET /user/ssh_signing_keys/{ssh_signing_key_id}"
+        ],
+        list: ["GET /users"],
+        listAttestations: ["GET /users/{username}/attestations/{subject_digest}"],
+        listAttestationsBulk: [
+          "POST /users/{username}/attestations/bulk-list{?per_page,before,after}"
+        ],
+        listBlockedByAuthenticated: [
+          "GET /user/blocks",
+          {},
+          { renamed: ["users", "listBlockedByAuthenticatedUser"] }
+        ],
+        listBlockedByAuthenticatedUser: ["GET /user/blocks"],
+        listEmailsForAuthenticated: [
+          "GET /user/emails",
+          {},
+          { renamed: ["users", "listEmailsForAuthenticatedUser"] }
+        ],
+        listEmailsForAuthenticatedUser: ["GET /user/emails"],
+        listFollowedByAuthenticated: [
+          "GET /user/following",
+          {},
+          { renamed: ["users", "listFollowedByAuthenticatedUser"] }
+        ],
+        listFollowedByAuthenticatedUser: ["GET /user/following"],
+        listFollowersForAuthenticatedUser: ["GET /user/followers"],
+        listFollowersForUser: ["GET /users/{username}/followers"],
+        listFollowingForUser: ["GET /users/{username}/following"],
+        listGpgKeysForAuthenticated: [
+          "GET /user/gpg_keys",
+          {},
+          { renamed: ["users", "listGpgKeysForAuthenticatedUser"] }
+        ],
+        listGpgKeysForAuthenticatedUser: ["GET /user/gpg_keys"],
+        listGpgKeysForUser: ["GET /users/{username}/gpg_keys"],
+        listPublicEmailsForAuthenticated: [
+          "GET /user/public_emails",
+          {},
+          { renamed: ["users", "listPublicEmailsForAuthenticatedUser"] }
+        ],
+        listPublicEmailsForAuthenticatedUser: ["GET /user/public_emails"],
+        listPublicKeysForUser: ["GET /users/{username}/keys"],
+        listPublicSshKeysForAuthenticated: [
+          "GET /user/keys",
+          {},
+          { renamed: ["users", "listPublicSshKeysForAuthenticatedUser"] }
+        ],
+        listPublicSshKeysForAuthenticatedUser: ["GET /user/keys"],
+        listSocialAccountsForAuthenticatedUser: ["GET /user/social_accounts"],
+        listSocialAccountsForUser: ["GET /users/{username}/social_accounts"],
+        listSshSigningKeysForAuthenticatedUser: ["GET /user/ssh_signing_keys"],
+        listSshSigningKeysForUser: ["GET /users/{username}/ssh_signing_keys"],
+        setPrimaryEmailVisibilityForAuthenticated: [
+          "PATCH /user/email/visibility",
+          {},
+          { renamed: ["users", "setPrimaryEmailVisibilityForAuthenticatedUser"] }
+        ],
+        setPrimaryEmailVisibilityForAuthenticatedUser: [
+          "PATCH /user/email/visibility"
+        ],
+        unblock: ["DELETE /user/blocks/{username}"],
+        unfollow: ["DELETE /user/following/{username}"],
+        updateAuthenticated: ["PATCH /user"]
+      }
+    };
+    endpoints_default = Endpoints;
+  }
+});
+
+// node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/endpoints-to-methods.js
+function endpointsToMethods(octokit) {
+  const newMethods = {};
+  for (const scope of endpointMethodsMap.keys()) {
+    newMethods[scope] = new Proxy({ octokit, scope, cache: {} }, handler);
+  }
+  return newMethods;
+}
+function decorate(octokit, scope, methodName, defaults, decorations) {
+  const requestWithDefaults = octokit.request.defaults(defaults);
+  function withDecorations(...args) {
+    let options = requestWithDefaults.endpoint.merge(...args);
+    if (decorations.mapToData) {
+      options = Object.assign({}, options, {
+        data: options[decorations.mapToData],
+        [decorations.mapToData]: void 0
+      });
+      return requestWithDefaults(options);
+    }
+    if (decorations.renamed) {
+      const [newScope, newMethodName] = decorations.renamed;
+      octokit.log.warn(
+        `octokit.${scope}.${methodName}() has been renamed to octokit.${newScope}.${newMethodName}()`
+      );
+    }
+    if (decorations.deprecated) {
+      octokit.log.warn(decorations.deprecated);
+    }
+    if (decorations.renamedParameters) {
+      const options2 = requestWithDefaults.endpoint.merge(...args);
+      for (const [name, alias] of Object.entries(
+        decorations.renamedParameters
+      )) {
+        if (name in options2) {
+          octokit.log.warn(
+            `"${name}" parameter is deprecated for "octokit.${scope}.${methodName}()". Use "${alias}" instead`
+          );
+          if (!(alias in options2)) {
+            options2[alias] = options2[name];
+          }
+          delete options2[name];
+        }
+      }
+      return requestWithDefaults(options2);
+    }
+    return requestWithDefaults(...args);
+  }
+  return Object.assign(withDecorations, requestWithDefaults);
+}
+var endpointMethodsMap, handler;
+var init_endpoints_to_methods = __esm({
+  "node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/endpoints-to-methods.js"() {
+    init_endpoints();
+    endpointMethodsMap = /* @__PURE__ */ new Map();
+    for (const [scope, endpoints] of Object.entries(endpoints_default)) {
+      for (const [methodName, endpoint2] of Object.entries(endpoints)) {
+        const [route, defaults, decorations] = endpoint2;
+        const [method, url] = route.split(/ /);
+        const endpointDefaults = Object.assign(
+          {
+            method,
+            url
+          },
+          defaults
+        );
+        if (!endpointMethodsMap.has(scope)) {
+          endpointMethodsMap.set(scope, /* @__PURE__ */ new Map());
+        }
+        endpointMethodsMap.get(scope).set(methodName, {
+          scope,
+          methodName,
+          endpointDefaults,
+          decorations
+        });
+      }
+    }
+    handler = {
+      has({ scope }, methodName) {
+        return endpointMethodsMap.get(scope).has(methodName);
+      },
+      getOwnPropertyDescriptor(target, methodName) {
+        return {
+          value: this.get(target, methodName),
+          // ensures method is in the cache
+          configurable: true,
+          writable: true,
+          enumerable: true
+        };
+      },
+      defineProperty(target, methodName, descriptor) {
+        Object.defineProperty(target.cache, methodName, descriptor);
+        return true;
+      },
+      deleteProperty(target, methodName) {
+        delete target.cache[methodName];
+        return true;
+      },
+      ownKeys({ scope }) {
+        return [...endpointMethodsMap.get(scope).keys()];
+      },
+      set(target, methodName, value) {
+        return target.cache[methodName] = value;
+      },
+      get({ octokit, scope, cache }, methodName) {
+        if (cache[methodName]) {
+          return cache[methodName];
+        }
+        const method = endpointMethodsMap.get(scope).get(methodName);
+        if (!method) {
+          return void 0;
+        }
+        const { endpointDefaults, decorations } = method;
+        if (decorations) {
+          cache[methodName] = decorate(
+            octokit,
+            scope,
+            methodName,
+            endpointDefaults,
+            decorations
+          );
+        } else {
+          cache[methodName] = octokit.request.defaults(endpointDefaults);
+        }
+        return cache[methodName];
+      }
+    };
+  }
+});
+
+// node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/index.js
+function restEndpointMethods(octokit) {
+  const api = endpointsToMethods(octokit);
+  return {
+    rest: api
+  };
+}
+function legacyRestEndpointMethods(octokit) {
+  const api = endpointsToMethods(octokit);
+  return {
+    ...api,
+    rest: api
+  };
+}
+var init_dist_src4 = __esm({
+  "node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/index.js"() {
+    init_version3();
+    init_endpoints_to_methods();
+    restEndpointMethods.VERSION = VERSION7;
+    legacyRestEndpointMethods.VERSION = VERSION7;
+  }
+});
+
+// node_modules/@octokit/rest/dist-src/version.js
+var VERSION8;
+var init_version4 = __esm({
+  "node_modules/@octokit/rest/dist-src/version.js"() {
+    VERSION8 = "22.0.1";
+  }
+});
+
+// node_modules/@octokit/rest/dist-src/index.js
+var Octokit2;
+var init_dist_src5 = __esm({
+  "node_modules/@octokit/rest/dist-src/index.js"() {
+    init_dist_src2();
+    init_dist_src3();
+    init_dist_bundle5();
+    init_dist_src4();
+    init_version4();
+    Octokit2 = Octokit.plugin(requestLog, legacyRestEndpointMethods, paginateRest).defaults(
+      {
+        userAgent: `octokit-rest.js/${VERSION8}`
+      }
+    );
+  }
+});
+
+// src/report/send.ts
+async function sendCheck(plan2, target, auth2) {
+  const quiet = () => void 0;
+  const octokit = new Octokit2({
+    auth: auth2.token,
+    baseUrl: auth2.baseUrl,
+    request: { retries: 0 },
+    log: { debug: quiet, info: quiet, warn: quiet, error: quiet }
+  });
+  const created = await octokit.rest.checks.create({
+    owner: target.owner,
+    repo: target.repo,
+    ...plan2.create
+  });
+  const id = created.data.id;
+  for (const u of plan2.updates) {
+    await octokit.rest.checks.update({ owner: target.owner, repo: target.repo, check_run_id: id, ...u });
+  }
+  return { id, requests: 1 + plan2.updates.length };
+}
+var init_send = __esm({
+  "src/report/send.ts"() {
+    "use strict";
+    init_dist_src5();
+  }
+});
+
+// src/report/summary.ts
+function escapeMarkdown(text2) {
+  return text2.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/([\\`*_{}[\]()#+\-.!|~])/g, "\\$1").replace(/[\u0000-\u001f\u007f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`);
+}
+var SUMMARY_LIMIT;
+var init_summary = __esm({
+  "src/report/summary.ts"() {
+    "use strict";
+    init_units();
+    SUMMARY_LIMIT = 1024 * 1024;
+  }
+});
+
+// src/verdict/check.ts
+function decideCheck(subject, shards, files, required) {
+  const reasons = [];
+  const byShard = /* @__PURE__ */ new Map();
+  for (const f of files) {
+    if (!f.read.ok) {
+      reasons.push(`${f.name}: invalid result (${f.read.reason}); nothing from it was used`);
+      continue;
+    }
+    const r = f.read.value;
+    const s2 = r.subject;
+    const wrong = [];
+    if (s2.headSha !== subject.headSha)
+      wrong.push(`commit ${s2.headSha ?? "none"}, not the head ${subject.headSha}`);
+    if (subject.baseSha !== null && s2.baseSha !== subject.baseSha)
+      wrong.push(`base commit ${s2.baseSha ?? "none"}, not ${subject.baseSha}`);
+    if (s2.baseRef !== subject.baseRef) wrong.push(`base ${s2.baseRef ?? "none"}, not ${subject.baseRef}`);
+    if (s2.repository !== subject.repository)
+      wrong.push(`repository ${s2.repository ?? "none"}, not ${subject.repository}`);
+    const shard = s2.shard ?? (shards === 1 ? { index: 0, count: 1 } : null);
+    if (!shard) wrong.push("no shard index");
+    else if (shard.count !== shards)
+      wrong.push(`shard ${shard.index} of ${shard.count}, but ${shards} shards are expected`);
+    if (wrong.length) {
+      reasons.push(`${f.name}: the result is for ${wrong.join(", ")}`);
+      continue;
+    }
+    const list3 = byShard.get(shard.index) ?? [];
+    list3.push({ name: f.name, r });
+    byShard.set(shard.index, list3);
+  }
+  const accepted = [];
+  for (let i = 0; i < shards; i++) {
+    const got = byShard.get(i) ?? [];
+    if (got.length === 0) {
+      reasons.push(`shard ${i}: no result (its run died without one, or its artifact was not uploaded)`);
+    } else if (got.length > 1) {
+      reasons.push(
+        `shard ${i}: ${got.length} results (${got.map((g) => g.name).join(", ")}); a shard counts once`
+      );
+    } else accepted.push({ index: i, r: got[0].r });
+  }
+  for (const { index, r } of accepted) {
+    const at = `shard ${index}`;
+    if (r.status !== "succeeded") reasons.push(`${at}: ${r.status}${r.error ? `: ${r.error}` : ""}`);
+    const failed2 = r.verdict.judges.filter((j) => !j.advisory && !j.passed);
+    for (const j of failed2) reasons.push(`${at}: judge ${j.judge}: ${j.summary}`);
+    if (!verdictPasses(r.verdict.judges) && failed2.length === 0)
+      reasons.push(`${at}: no judge decided the verdict`);
+    for (const need of required) {
+      if (!r.verdict.judges.some((j) => j.judge === need && !j.advisory)) {
+        reasons.push(`${at}: the ${need} judge this check requires did not run`);
+      }
+    }
+  }
+  const conclusion = reasons.length === 0 && accepted.length === shards ? "success" : "failure";
+  return {
+    conclusion,
+    title: conclusion === "success" ? `passed: ${shards} shard${shards === 1 ? "" : "s"}, judged by ${judgeList(accepted.map((a) => a.r))}` : `failed: ${reasons[0] ?? "no result"}${reasons.length > 1 ? ` (and ${reasons.length - 1} more)` : ""}`,
+    summary: summarize(subject, conclusion, reasons, accepted),
+    annotations: annotationsOf(accepted.map((a) => a.r)),
+    reasons
+  };
+}
+function judgeList(rs) {
+  const names = [
+    ...new Set(rs.flatMap((r) => r.verdict.judges.filter((j) => !j.advisory).map((j) => j.judge)))
+  ];
+  return names.join(", ") || "nothing";
+}
+function annotationsOf(rs) {
+  const judged = rs.flatMap((r) => r.verdict.judges.flatMap((j) => j.annotations));
+  const logged = rs.flatMap(
+    (r) => r.annotations.map((a) => a.title.startsWith(LOG_TITLE) ? a : { ...a, title: `${LOG_TITLE}${a.title}` })
+  );
+  return [...judged, ...logged].slice(0, MAX_ANNOTATIONS2);
+}
+function summarize(subject, conclusion, reasons, accepted) {
+  const out = [
+    `**${conclusion === "success" ? "Passed" : "Failed"}**: commit \`${subject.headSha}\` against \`${escapeMarkdown(subject.baseRef)}\`${subject.pr !== null ? ` (pull request #${subject.pr})` : ""}, judged on the trusted side from evidence the pull request could not write.`,
+    ""
+  ];
+  if (reasons.length)
+    out.push("**Why not:**", ...reasons.slice(0, 200).map((r) => `- ${escapeMarkdown(r)}`), "");
+  for (const { index, r } of accepted) {
+    out.push(
+      `**Shard ${index}**: ${r.status} (exit ${r.exitCode}) in ${r.durationMs} ms`,
+      "",
+      "| judge | result | what it found |",
+      "|---|---|---|",
+      ...r.verdict.judges.map(
+        (j) => `| ${j.judge}${j.advisory ? " (advisory)" : ""} | ${j.passed ? "passed" : "**failed**"} | ${escapeMarkdown(j.summary)} |`
+      ),
+      ""
+    );
+    if (r.loosened.length)
+      out.push(
+        `Loosened: ${r.loosened.map((l) => `\`${escapeMarkdown(l.option)}\` (${escapeMarkdown(l.effect)})`).join(", ")}`,
+        ""
+      );
+  }
+  return out.join("\n");
+}
+var MAX_ANNOTATIONS2, LOG_TITLE;
+var init_check = __esm({
+  "src/verdict/check.ts"() {
+    "use strict";
+    init_summary();
+    init_schema();
+    MAX_ANNOTATIONS2 = 1e4;
+    LOG_TITLE = "build log: ";
+  }
+});
+
+// src/verdict/event.ts
+function obj(v) {
+  return typeof v === "object" && v !== null && !Array.isArray(v) ? v : {};
+}
+function subjectFromEvent(eventName, payload) {
+  const e = obj(payload);
+  const repository = s(obj(e.repository).full_name);
+  if (eventName === "pull_request_target") {
+    const pr = obj(e.pull_request);
+    const head = obj(pr.head);
+    const base = obj(pr.base);
+    const subject = {
+      event: "pull_request_target",
+      repository,
+      headSha: s(head.sha),
+      baseRef: s(base.ref),
+      baseSha: s(base.sha) || null,
+      headRepository: s(obj(head.repo).full_name),
+      pr: typeof pr.number === "number" ? pr.number : null
+    };
+    return check(subject);
+  }
+  if (eventName === "push") {
+    const ref = s(e.ref);
+    const m = /^refs\/(?:heads|tags)\/(.+)$/.exec(ref);
+    return check({
+      event: "push",
+      repository,
+      headSha: s(e.after),
+      baseRef: m?.[1] ?? "",
+      baseSha: null,
+      headRepository: repository,
+      pr: null
+    });
+  }
+  if (eventName === "pull_request") {
+    return {
+      ok: false,
+      reason: "the event is pull_request: GitHub runs the pull request's own copy of the workflow files, so its results are the author's claims and make no verdict; run the check on pull_request_target (docs/pr-check.md)"
+    };
+  }
+  return {
+    ok: false,
+    reason: `the event is ${eventName || "unknown"}: a verdict is made only on pull_request_target (or push), where the workflow definition is not the pull request's (docs/pr-check.md)`
+  };
+}
+function check(x) {
+  if (!REPO2.test(x.repository)) return { ok: false, reason: "the event names no repository" };
+  if (!HEX403.test(x.headSha)) return { ok: false, reason: "the event names no head commit (40 hex)" };
+  if (!BRANCH2.test(x.baseRef)) return { ok: false, reason: "the event names no base branch" };
+  if (x.event === "pull_request_target" && !REPO2.test(x.headRepository))
+    return { ok: false, reason: "the event names no head repository" };
+  return { ok: true, subject: x };
+}
+function checkName(name, subject) {
+  return `${name} (${subject.baseRef})`;
+}
+var HEX403, REPO2, BRANCH2, s;
+var init_event = __esm({
+  "src/verdict/event.ts"() {
+    "use strict";
+    HEX403 = /^[0-9a-f]{40}$/;
+    REPO2 = /^[\w.-]{1,100}\/[\w.-]{1,100}$/;
+    BRANCH2 = /^[\w./-]{1,255}$/;
+    s = (v) => typeof v === "string" ? v : "";
+  }
+});
+
+// src/cli/report.ts
+var report_exports = {};
+__export(report_exports, {
+  REPORT_TABLE: () => REPORT_TABLE,
+  readResultFiles: () => readResultFiles,
+  reportCommand: () => reportCommand
+});
+function readLimited(file) {
+  try {
+    const st = import_node_fs20.default.lstatSync(file);
+    if (!st.isFile()) return { ok: false, reason: `'${file}' is not a regular file` };
+    if (st.size > LIMITS.fileBytes)
+      return { ok: false, reason: `the file is ${st.size} bytes, above ${LIMITS.fileBytes}` };
+    return readResult(import_node_fs20.default.readFileSync(file));
+  } catch (err) {
+    return { ok: false, reason: `the file cannot be read: ${errorMessage(err)}` };
+  }
+}
+function readResultFiles(fileOrDir) {
+  const st = import_node_fs20.default.lstatSync(fileOrDir, { throwIfNoEntry: false });
+  if (!st) return [];
+  if (!st.isDirectory()) return [{ name: import_node_path27.default.basename(fileOrDir), read: readLimited(fileOrDir) }];
+  const out = [];
+  if (import_node_fs20.default.existsSync(import_node_path27.default.join(fileOrDir, "result.json")))
+    out.push({ name: "result.json", read: readLimited(import_node_path27.default.join(fileOrDir, "result.json")) });
+  for (const d of import_node_fs20.default.readdirSync(fileOrDir).sort()) {
+    const sub = import_node_path27.default.join(fileOrDir, d);
+    if (!import_node_fs20.default.lstatSync(sub).isDirectory()) continue;
+    for (const f of import_node_fs20.default.readdirSync(sub).sort()) {
+      if (f === "result.json" || /^sandbox-result.*\.json$/.test(f)) {
+        out.push({ name: `${d}/${f}`, read: readLimited(import_node_path27.default.join(sub, f)) });
+      }
+    }
+    if (out.length > MAX_FILES) throw new InputError("--result", `more than ${MAX_FILES} result files`);
+  }
+  return out;
+}
+function parse3(argv, env) {
+  const { options: o, positionals } = parseCommandLine(argv, REPORT_TABLE);
+  if (positionals.length) throw new InputError(positionals[0], "report takes no arguments");
+  const s2 = (k) => typeof o[k] === "string" ? o[k] : void 0;
+  const file = s2("result") ?? "";
+  if (!file) throw new InputError("--result", "is required: the result file or directory of shard results");
+  const shardsArg = s2("shards") ?? "1";
+  if (!/^\d{1,3}$/.test(shardsArg) || Number(shardsArg) < 1 || Number(shardsArg) > 256)
+    throw new InputError("--shards", `'${shardsArg}' is not a number from 1 to 256`);
+  const required = /* @__PURE__ */ new Set();
+  const preset = s2("preset");
+  if (preset !== void 0) {
+    const p = RUN_PRESETS[preset];
+    if (!p)
+      throw new InputError(
+        "--preset",
+        `'${preset}' is not a preset; the presets are ${Object.keys(RUN_PRESETS).join(", ")}`
+      );
+    for (const j of p.requiredJudges) required.add(j);
+  }
+  for (const j of o["require-judge"] ?? []) {
+    if (!JUDGE_NAMES.includes(j))
+      throw new InputError(
+        "--require-judge",
+        `'${j}' is not a judge; the judges are ${JUDGE_NAMES.join(", ")}`
+      );
+    required.add(j);
+  }
+  let subject = null;
+  let refused = null;
+  const eventName = env.GITHUB_EVENT_NAME;
+  if (eventName && env.GITHUB_EVENT_PATH) {
+    const payload = JSON.parse(import_node_fs20.default.readFileSync(env.GITHUB_EVENT_PATH, "utf8"));
+    const r = subjectFromEvent(eventName, payload);
+    if (r.ok) subject = r.subject;
+    else refused = r.reason;
+    for (const k of ["head-sha", "base-ref", "repository"]) {
+      if (s2(k) !== void 0)
+        throw new InputError(`--${k}`, "comes from the event on GitHub; it cannot be given");
+    }
+    if (refused) {
+      return {
+        subject,
+        refused,
+        shards: Number(shardsArg),
+        required: [...required],
+        file,
+        name: "",
+        dryRun: true,
+        owner: "",
+        repo: ""
+      };
+    }
+  } else {
+    const headSha = s2("head-sha") ?? "";
+    const baseRef = s2("base-ref") ?? "";
+    const repository2 = s2("repository") ?? env.GITHUB_REPOSITORY ?? "";
+    if (!/^[0-9a-f]{40}$/.test(headSha))
+      throw new InputError("--head-sha", "is required without an event (40 hex)");
+    if (!/^[\w./-]{1,255}$/.test(baseRef)) throw new InputError("--base-ref", "is required without an event");
+    if (!/^[\w.-]+\/[\w.-]+$/.test(repository2))
+      throw new InputError("--repository", `'${repository2}' is not owner/repo`);
+    subject = {
+      event: "push",
+      repository: repository2,
+      headSha,
+      baseRef,
+      baseSha: null,
+      headRepository: repository2,
+      pr: null
+    };
+  }
+  const repository = subject?.repository ?? env.GITHUB_REPOSITORY ?? "";
+  const m = /^([\w.-]+)\/([\w.-]+)$/.exec(repository);
+  if (!m) throw new InputError("GITHUB_REPOSITORY", `'${repository}' is not owner/repo`);
+  const dryRun = o["dry-run"] === true;
+  if (!dryRun && !env.GITHUB_TOKEN)
+    throw new InputError("GITHUB_TOKEN", "is required to create the check (or use --dry-run)");
+  return {
+    subject,
+    refused,
+    shards: Number(shardsArg),
+    required: [...required],
+    file,
+    name: s2("name") ?? "sandbox / verify",
+    dryRun,
+    owner: m[1],
+    repo: m[2]
+  };
+}
+async function reportCommand(argv, env, io, onDone = () => void 0) {
+  let p;
+  let files;
+  try {
+    p = parse3(argv, env);
+    files = p.subject ? readResultFiles(p.file) : [];
+  } catch (err) {
+    io.stderr.write(`sandbox-action: ${errorMessage(err)}
+`);
+    return inputExitCode("plain");
+  }
+  if (!p.subject) {
+    io.stderr.write(`sandbox-action: no check: ${p.refused}
+`);
+    onDone({
+      id: null,
+      name: "",
+      conclusion: "none",
+      requests: 0,
+      title: "",
+      annotations: 0,
+      reasons: [p.refused]
+    });
+    return FAILED_EXIT;
+  }
+  const decision = decideCheck(p.subject, p.shards, files, p.required);
+  const target = {
+    owner: p.owner,
+    repo: p.repo,
+    headSha: p.subject.headSha,
+    name: checkName(p.name, p.subject)
+  };
+  const plan2 = buildCheck(target, decision);
+  for (const r of decision.reasons) io.stderr.write(`sandbox-action: ${r}
+`);
+  const facts = {
+    name: target.name,
+    conclusion: plan2.conclusion,
+    title: plan2.create.output.title,
+    annotations: [plan2.create, ...plan2.updates].reduce((n, r) => n + r.output.annotations.length, 0),
+    reasons: decision.reasons
+  };
+  if (p.dryRun) {
+    const base = `/repos/${target.owner}/${target.repo}/check-runs`;
+    const requests = [
+      { method: "POST", route: base, body: plan2.create },
+      ...plan2.updates.map((u) => ({ method: "PATCH", route: `${base}/{check_run_id}`, body: u }))
+    ];
+    io.stdout.write(`${JSON.stringify(requests, null, 2)}
+`);
+    onDone({ id: null, requests: requests.length, ...facts });
+    return 0;
+  }
+  try {
+    const sent = await sendCheck(plan2, target, {
+      token: env.GITHUB_TOKEN,
+      baseUrl: env.GITHUB_API_URL || "https://api.github.com"
+    });
+    io.stderr.write(
+      `sandbox-action: check run ${sent.id} '${target.name}' (${plan2.conclusion}) in ${sent.requests} requests
+`
+    );
+    onDone({ id: sent.id, requests: sent.requests, ...facts });
+    return 0;
+  } catch (err) {
+    io.stderr.write(`sandbox-action: the Checks API refused: ${errorMessage(err)}
+`);
+    return exitCodeFor("plain", err);
+  }
+}
+var import_node_fs20, import_node_path27, REPORT_TABLE, MAX_FILES;
+var init_report = __esm({
+  "src/cli/report.ts"() {
+    "use strict";
+    import_node_fs20 = __toESM(require("node:fs"), 1);
+    import_node_path27 = __toESM(require("node:path"), 1);
+    init_errors();
+    init_presets();
+    init_checks();
+    init_send();
+    init_check();
+    init_event();
+    init_schema();
+    init_args();
+    REPORT_TABLE = {
+      result: {
+        kind: "string",
+        help: "a result file, or a directory whose */result.json are the shards (required)"
+      },
+      shards: { kind: "string", help: "how many shards the check expects, each exactly once (default 1)" },
+      preset: {
+        kind: "string",
+        help: "the kind of job: requires its judges (python-tests: junit; lean-proof: …)"
+      },
+      "require-judge": {
+        kind: "strings",
+        help: `a judge every shard must have passed (repeatable): ${JUDGE_NAMES.join(", ")}`
+      },
+      name: {
+        kind: "string",
+        help: "check name; the base branch is added: 'sandbox / verify (main)' (default 'sandbox / verify')"
+      },
+      "head-sha": { kind: "string", help: "without an event (local use): the commit to report on" },
+      "base-ref": { kind: "string", help: "without an event: the branch it was verified against" },
+      repository: { kind: "string", help: "without an event: owner/repo (default $GITHUB_REPOSITORY)" },
+      "dry-run": { kind: "boolean", help: "print the requests as JSON instead of sending them" },
+      help: { kind: "boolean", help: "this help", short: "h" }
+    };
+    MAX_FILES = 512;
+  }
+});
+
+// src/images/build-plan.ts
+function parsePlatforms(text2) {
+  const out = [];
+  for (const p of text2.split(/[\s,]+/).filter(Boolean)) {
+    if (!PLATFORM.test(p)) {
+      throw new InputError(
+        "--platforms",
+        `'${p}' is not a platform like linux/amd64, linux/arm64 or linux/arm/v7`
+      );
+    }
+    if (!out.includes(p)) out.push(p);
+  }
+  if (out.length === 0) throw new InputError("--platforms", "names no platform");
+  return out;
+}
+function parseImages(text2, available) {
+  const out = [];
+  for (const n of text2.split(/[\s,]+/).filter(Boolean)) {
+    if (!available.includes(n)) {
+      throw new InputError("--images", `'${n}' is not an image; the images are ${available.join(", ")}`);
+    }
+    if (!out.includes(n)) out.push(n);
+  }
+  if (out.length === 0) throw new InputError("--images", "names no image");
+  return out;
+}
+function parseBaseImages(values, platforms) {
+  const out = {};
+  for (const v of values) {
+    const m = /^(linux\/[^=]+)=(.+)$/.exec(v);
+    const [platform, ref] = m ? [m[1], m[2]] : [null, v];
+    if (!/^[a-zA-Z0-9][a-zA-Z0-9._\-/:@]*$/.test(ref)) {
+      throw new InputError("--base-image", `'${v}' is not IMAGE or PLATFORM=IMAGE`);
+    }
+    if (platform && !platforms.includes(platform)) {
+      throw new InputError(
+        "--base-image",
+        `'${platform}' is not one of the platforms built (${platforms.join(", ")})`
+      );
+    }
+    for (const p of platform ? [platform] : platforms) out[p] = ref;
+  }
+  return out;
+}
+function planTargets(o) {
+  return o.images.map((src) => {
+    const repository = `${o.registry}/${src.name}`;
+    const references = o.tags.tags.map((t) => `${repository}:${t}`);
+    const primary = o.tags.tags[0] ?? "latest";
+    return {
+      image: src.name,
+      repository,
+      references,
+      labels: o.labels(src),
+      source: src,
+      platforms: o.platforms.map((platform) => ({
+        platform,
+        args: {
+          ...src.args,
+          ...o.buildArgs,
+          ...o.baseImages[platform] ? { BASE_IMAGE: o.baseImages[platform] } : {}
+        },
+        // Per-platform images are pushed under these tags first; the manifest list then gets the final tags.
+        stagingRef: o.platforms.length > 1 ? `${repository}:${primary}-${platformSlug(platform)}` : references[0]
+      }))
+    };
+  });
+}
+function bakeDefinition(targets, o) {
+  const target = {};
+  for (const t of targets) {
+    const args = t.platforms[0].args;
+    const cache = o.github ? { "cache-from": [`type=gha,scope=${t.image}`], "cache-to": [`type=gha,scope=${t.image},mode=max`] } : o.push ? {
+      "cache-from": [`type=registry,ref=${t.repository}:buildcache`],
+      "cache-to": [`type=registry,ref=${t.repository}:buildcache,mode=max`]
+    } : {};
+    target[t.image] = {
+      context: t.source.contextDir,
+      dockerfile: t.source.dockerfile,
+      platforms: t.platforms.map((p) => p.platform),
+      tags: t.references,
+      labels: t.labels,
+      args,
+      ...cache,
+      output: [o.push ? "type=registry" : t.platforms.length === 1 ? "type=docker" : "type=cacheonly"],
+      // Images for the sandbox are built without extra entitlements.
+      entitlements: [],
+      "no-cache": false
+    };
+  }
+  return { group: { default: { targets: targets.map((t) => t.image) } }, target };
+}
+function manifestList(entries) {
+  return {
+    schemaVersion: 2,
+    mediaType: MEDIA.list,
+    manifests: entries.map((e) => {
+      const [os5, architecture, variant] = e.platform.split("/");
+      return {
+        mediaType: e.mediaType,
+        digest: e.digest,
+        size: e.size,
+        platform: { os: os5, architecture, ...variant ? { variant } : {} }
+      };
+    })
+  };
+}
+function parseChallenge(header) {
+  const m = /^\s*(\w+)\s*(.*)$/.exec(header);
+  if (!m) return null;
+  const params = {};
+  for (const p of m[2].matchAll(/([a-zA-Z_]+)="([^"]*)"/g)) params[p[1].toLowerCase()] = p[2];
+  return { scheme: m[1].toLowerCase(), params };
+}
+function retryable(status) {
+  return status === null || status === 429 || status >= 500 && status <= 599;
+}
+function backoff(attempt, baseMs, retryAfter) {
+  const ra = retryAfter && /^\d+$/.test(retryAfter) ? Number(retryAfter) * 1e3 : null;
+  return Math.min(ra ?? baseMs * 2 ** (attempt - 1), 6e4);
+}
+var PLATFORM, platformSlug, MEDIA;
+var init_build_plan = __esm({
+  "src/images/build-plan.ts"() {
+    "use strict";
+    init_errors();
+    PLATFORM = /^linux\/(amd64|arm64|arm\/v7|arm\/v6|386|ppc64le|s390x|riscv64)$/;
+    platformSlug = (p) => p.replace(/\//g, "-");
+    MEDIA = {
+      manifest: "application/vnd.docker.distribution.manifest.v2+json",
+      list: "application/vnd.docker.distribution.manifest.list.v2+json",
+      ociManifest: "application/vnd.oci.image.manifest.v1+json",
+      ociIndex: "application/vnd.oci.image.index.v1+json"
+    };
+  }
+});
+
+// src/images/registry.ts
+function parseReference(text2) {
+  const at = text2.indexOf("@");
+  let name = text2;
+  let ref = "latest";
+  if (at >= 0) {
+    name = text2.slice(0, at);
+    ref = text2.slice(at + 1);
+  } else {
+    const colon = text2.lastIndexOf(":");
+    if (colon > text2.lastIndexOf("/")) {
+      name = text2.slice(0, colon);
+      ref = text2.slice(colon + 1);
+    }
+  }
+  const [first, ...rest] = name.split("/");
+  const isHost = rest.length > 0 && (/[.:]/.test(first) || first === "localhost");
+  return isHost ? { host: first, repository: rest.join("/"), ref } : { host: "registry-1.docker.io", repository: name.includes("/") ? name : `library/${name}`, ref };
+}
+var import_node_crypto9, import_node_http2, import_node_https, isLoopback, RegistryClient;
+var init_registry = __esm({
+  "src/images/registry.ts"() {
+    "use strict";
+    init_errors();
+    import_node_crypto9 = __toESM(require("node:crypto"), 1);
+    import_node_http2 = __toESM(require("node:http"), 1);
+    import_node_https = __toESM(require("node:https"), 1);
+    init_build_plan();
+    isLoopback = (host) => /^(localhost|127\.\d+\.\d+\.\d+|\[::1\])(:\d+)?$/.test(host);
+    RegistryClient = class {
+      constructor(host, creds, o = {}) {
+        this.host = host;
+        this.creds = creds;
+        this.o = o;
+      }
+      host;
+      creds;
+      o;
+      tokens = /* @__PURE__ */ new Map();
+      once(method, url, headers, body) {
+        const mod = url.protocol === "http:" ? import_node_http2.default : import_node_https.default;
+        return new Promise((resolve, reject) => {
+          const req = mod.request(url, { method, headers, timeout: 6e4 }, (res) => {
+            const chunks2 = [];
+            res.on("data", (c) => chunks2.push(c));
+            res.on(
+              "end",
+              () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks2) })
+            );
+            res.on("error", reject);
+          });
+          req.on("timeout", () => req.destroy(new RegistryError("timed out", null)));
+          req.on("error", reject);
+          req.end(body);
+        });
+      }
+      async authorization(challenge, scope) {
+        const c = parseChallenge(challenge);
+        if (!c) return null;
+        if (c.scheme === "basic") {
+          return this.creds ? `Basic ${Buffer.from(`${this.creds.username}:${this.creds.password}`).toString("base64")}` : null;
+        }
+        if (c.scheme !== "bearer" || !c.params.realm) return null;
+        const cached = this.tokens.get(scope);
+        if (cached) return `Bearer ${cached}`;
+        const url = new URL(c.params.realm);
+        if (c.params.service) url.searchParams.set("service", c.params.service);
+        url.searchParams.set("scope", c.params.scope ?? scope);
+        const headers = {};
+        if (this.creds) {
+          headers.authorization = `Basic ${Buffer.from(`${this.creds.username}:${this.creds.password}`).toString("base64")}`;
+        }
+        const a = await this.once("GET", url, headers);
+        if (a.status !== 200)
+          throw new RegistryError(`the registry's token service answered ${a.status}`, a.status);
+        const j = JSON.parse(a.body.toString());
+        const token = j.token ?? j.access_token;
+        if (!token) throw new RegistryError("the registry issued no token", null);
+        this.tokens.set(scope, token);
+        return `Bearer ${token}`;
+      }
+      /** One request with auth (answering a 401 challenge once) and retries with backoff on 429/5xx/network errors. */
+      async request(method, path32, o) {
+        const url = new URL(`${isLoopback(this.host) ? "http" : "https"}://${this.host}${path32}`);
+        const attempts = this.o.attempts ?? 5;
+        const sleep = this.o.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
+        let auth2 = null;
+        for (let attempt = 1; ; attempt++) {
+          let a = null;
+          let err = null;
+          try {
+            a = await this.once(
+              method,
+              url,
+              { ...o.headers ?? {}, ...auth2 ? { authorization: auth2 } : {} },
+              o.body
+            );
+            if (a.status === 401 && !auth2 && a.headers["www-authenticate"]) {
+              auth2 = await this.authorization(String(a.headers["www-authenticate"]), o.scope);
+              if (auth2) {
+                a = await this.once(method, url, { ...o.headers ?? {}, authorization: auth2 }, o.body);
+              }
+            }
+          } catch (e) {
+            if (e instanceof RegistryError) throw e;
+            err = asError(e);
+          }
+          const status = a ? a.status : null;
+          if (a && !retryable(status)) return a;
+          if (attempt >= attempts) {
+            if (a) return a;
+            throw new RegistryError(`${method} ${url.pathname}: ${err?.message ?? "no answer"}`, null);
+          }
+          await sleep(
+            backoff(
+              attempt,
+              this.o.baseDelayMs ?? 500,
+              a ? a.headers["retry-after"] : null
+            )
+          );
+        }
+      }
+      check(a, what) {
+        if (a.status === 401 || a.status === 403) {
+          throw new RegistryError(
+            `${what}: the registry refused the credentials (${a.status}); check the username and password`,
+            a.status
+          );
+        }
+        if (a.status < 200 || a.status > 299) {
+          throw new RegistryError(
+            `${what}: the registry answered ${a.status}: ${a.body.toString().slice(0, 300)}`,
+            a.status
+          );
+        }
+        return a;
+      }
+      async getManifest(repository, ref, accept) {
+        const a = this.check(
+          await this.request("GET", `/v2/${repository}/manifests/${ref}`, {
+            headers: { accept: accept.join(", ") },
+            scope: `repository:${repository}:pull`
+          }),
+          `read manifest ${repository}:${ref}`
+        );
+        const digest = String(
+          a.headers["docker-content-digest"] ?? `sha256:${import_node_crypto9.default.createHash("sha256").update(a.body).digest("hex")}`
+        );
+        const mediaType = String(a.headers["content-type"] ?? "").split(";")[0];
+        return {
+          digest,
+          mediaType,
+          size: a.body.length,
+          body: a.body,
+          json: JSON.parse(a.body.toString())
+        };
+      }
+      async putManifest(repository, ref, body, mediaType) {
+        const a = this.check(
+          await this.request("PUT", `/v2/${repository}/manifests/${ref}`, {
+            headers: { "content-type": mediaType },
+            body,
+            scope: `repository:${repository}:pull,push`
+          }),
+          `write manifest ${repository}:${ref}`
+        );
+        return String(a.headers["docker-content-digest"] ?? "");
+      }
+      async getBlobJson(repository, digest) {
+        let a = await this.request("GET", `/v2/${repository}/blobs/${digest}`, {
+          scope: `repository:${repository}:pull`
+        });
+        if (a.status >= 300 && a.status < 400 && a.headers.location) {
+          a = await this.once("GET", new URL(String(a.headers.location), `https://${this.host}`), {});
+        }
+        return JSON.parse(this.check(a, `read blob ${digest}`).body.toString());
+      }
+      /** Does the registry accept these credentials for pushing to `repository`? */
+      async canPush(repository) {
+        const a = await this.request("GET", `/v2/`, { scope: `repository:${repository}:pull,push` });
+        return a.status === 200;
+      }
+    };
+  }
+});
+
+// src/images/builder.ts
+function imageSources(root) {
+  const dir = import_node_path28.default.join(root, "images");
+  const out = [];
+  for (const name of import_node_fs21.default.readdirSync(dir).sort()) {
+    const dockerfile = import_node_path28.default.join(dir, name, "Dockerfile");
+    if (!import_node_fs21.default.existsSync(dockerfile)) continue;
+    const text2 = import_node_fs21.default.readFileSync(dockerfile, "utf8");
+    const first = /^#\s*(.+)$/m.exec(text2)?.[1] ?? name;
+    const args = {};
+    const toolchain = import_node_path28.default.join(dir, name, "lean-toolchain");
+    if (import_node_fs21.default.existsSync(toolchain)) args.LEAN_TOOLCHAIN = import_node_fs21.default.readFileSync(toolchain, "utf8").trim();
+    out.push({
+      name,
+      contextDir: name === "egress-proxy" ? import_node_path28.default.join(root, "dist") : import_node_path28.default.join(dir, name),
+      dockerfile,
+      title: `sandbox-action ${name}`,
+      description: first.replace(/^[\w-]+:\s*/, "").slice(0, 200),
+      args
+    });
+  }
+  return out;
+}
+function contextTar2(src) {
+  const pack = import_tar_stream7.default.pack();
+  const opts = { mode: 420, uid: 0, gid: 0, mtime: /* @__PURE__ */ new Date(0) };
+  const inside2 = import_node_path28.default.relative(src.contextDir, src.dockerfile);
+  const outside = inside2.startsWith("..") || import_node_path28.default.isAbsolute(inside2);
+  const walk = (rel) => {
+    for (const name of import_node_fs21.default.readdirSync(import_node_path28.default.join(src.contextDir, rel)).sort()) {
+      const r = rel ? `${rel}/${name}` : name;
+      const st = import_node_fs21.default.lstatSync(import_node_path28.default.join(src.contextDir, r));
+      if (st.isDirectory()) walk(r);
+      else if (st.isFile()) {
+        pack.entry(
+          { name: r, ...opts, mode: st.mode & 493 ? st.mode & 511 : 420 },
+          import_node_fs21.default.readFileSync(import_node_path28.default.join(src.contextDir, r))
+        );
+      }
+    }
+  };
+  walk("");
+  if (outside) pack.entry({ name: "Dockerfile", ...opts }, import_node_fs21.default.readFileSync(src.dockerfile));
+  pack.finalize();
+  return { stream: import_node_stream5.Readable.from(pack), dockerfile: outside ? "Dockerfile" : inside2 };
+}
+function hasBuildx() {
+  const r = (0, import_node_child_process5.spawnSync)("docker", ["buildx", "version"], { stdio: "ignore" });
+  return r.status === 0;
+}
+function credentialsFor(host, given, home = import_node_os4.default.homedir()) {
+  if (given) return given;
+  try {
+    const cfg = JSON.parse(
+      import_node_fs21.default.readFileSync(
+        import_node_path28.default.join(process.env.DOCKER_CONFIG ?? import_node_path28.default.join(home, ".docker"), "config.json"),
+        "utf8"
+      )
+    );
+    const auth2 = cfg.auths?.[host]?.auth ?? cfg.auths?.[`https://${host}`]?.auth;
+    if (!auth2) return null;
+    const text2 = Buffer.from(auth2, "base64").toString("utf8");
+    const i = text2.indexOf(":");
+    return i > 0 ? { username: text2.slice(0, i), password: text2.slice(i + 1) } : null;
+  } catch {
+    return null;
+  }
+}
+async function buildWithEngine(engine, targets, o) {
+  const images = [];
+  for (const t of targets) {
+    const built = {
+      image: t.image,
+      references: t.references,
+      digest: null,
+      platforms: [],
+      pushed: false
+    };
+    for (const p of t.platforms) {
+      const ctx = contextTar2(t.source);
+      o.progress(`building ${t.image} for ${p.platform}`);
+      await engine.imageBuild(
+        ctx.stream,
+        {
+          tags: [p.stagingRef],
+          dockerfile: ctx.dockerfile,
+          buildArgs: p.args,
+          labels: t.labels,
+          platform: p.platform,
+          noCache: o.noCache === true
+        },
+        (l) => o.progress(`  ${t.image} ${p.platform}: ${l}`)
+      );
+      built.platforms.push({ platform: p.platform, ref: p.stagingRef, digest: null });
+    }
+    if (t.platforms.length === 1) {
+      for (const r of t.references)
+        if (r !== t.platforms[0].stagingRef) await engine.imageTag(t.platforms[0].stagingRef, r);
+    }
+    if (o.push) {
+      const ref = parseReference(t.references[0]);
+      const registry = new RegistryClient(ref.host, o.creds);
+      const auth2 = o.creds ? { ...o.creds, serveraddress: ref.host } : null;
+      const entries = [];
+      for (const p of built.platforms) {
+        o.progress(`pushing ${p.ref}`);
+        const pushed = await withRetries(() => engine.imagePush(p.ref, auth2), o.progress);
+        p.digest = pushed.digest;
+        const m = await registry.getManifest(ref.repository, pushed.digest, [
+          MEDIA.manifest,
+          MEDIA.ociManifest
+        ]);
+        entries.push({
+          digest: pushed.digest,
+          size: m.size,
+          mediaType: m.mediaType || MEDIA.manifest,
+          platform: p.platform
+        });
+      }
+      let body;
+      let mediaType;
+      if (entries.length > 1) {
+        body = Buffer.from(JSON.stringify(manifestList(entries), null, 2));
+        mediaType = MEDIA.list;
+      } else {
+        const m = await registry.getManifest(ref.repository, entries[0].digest, [
+          MEDIA.manifest,
+          MEDIA.ociManifest
+        ]);
+        body = m.body;
+        mediaType = m.mediaType;
+      }
+      for (const r of t.references) {
+        const tag = parseReference(r).ref;
+        built.digest = await registry.putManifest(ref.repository, tag, body, mediaType);
+        o.progress(`tagged ${r}`);
+      }
+      built.pushed = true;
+    }
+    images.push(built);
+  }
+  return { builder: "engine", images };
+}
+async function withRetries(fn, progress, attempts = 4) {
+  for (let i = 1; ; i++) {
+    try {
+      return await fn();
+    } catch (err) {
+      const msg = errorMessage(err);
+      const transient = /\b(429|5\d\d)\b|toomanyrequests|timeout|connection reset|EOF/i.test(msg);
+      if (!transient || i >= attempts) throw err;
+      const ms = 1e3 * 2 ** (i - 1);
+      progress(`retrying in ${ms} ms after: ${msg.slice(0, 200)}`);
+      await new Promise((r) => setTimeout(r, ms));
+    }
+  }
+}
+async function buildWithBake(targets, o) {
+  const def = bakeDefinition(targets, o);
+  const file = import_node_path28.default.join(import_node_fs21.default.mkdtempSync(import_node_path28.default.join(import_node_os4.default.tmpdir(), "sa-bake-")), "bake.json");
+  import_node_fs21.default.writeFileSync(file, JSON.stringify(def, null, 2));
+  const code = await new Promise((resolve) => {
+    const child = (0, import_node_child_process5.spawn)("docker", ["buildx", "bake", "-f", file, ...o.push ? ["--push"] : []], {
+      stdio: ["ignore", "inherit", "inherit"]
+    });
+    child.on("close", (c) => resolve(c ?? 1));
+  });
+  if (code !== 0) throw new EngineError("docker", "buildx bake", `exited with ${code}`);
+  return {
+    builder: "buildx",
+    images: targets.map((t) => ({
+      image: t.image,
+      references: t.references,
+      digest: null,
+      platforms: t.platforms.map((p) => ({ platform: p.platform, ref: t.references[0], digest: null })),
+      pushed: o.push
+    }))
+  };
+}
+async function checkPushCredentials(reference, creds) {
+  const ref = parseReference(reference);
+  if (!creds) {
+    throw new InputError(
+      "--push",
+      `no credentials for ${ref.host}: pass --username with --password-stdin (or run docker login ${ref.host})`
+    );
+  }
+  const ok = await new RegistryClient(ref.host, creds, { attempts: 3 }).canPush(ref.repository).catch(() => false);
+  if (!ok) {
+    throw new InputError(
+      "--password-stdin",
+      `the registry ${ref.host} refused the credentials of '${creds.username}'`
+    );
+  }
+}
+var import_node_child_process5, import_node_fs21, import_node_os4, import_node_path28, import_node_stream5, import_tar_stream7;
+var init_builder = __esm({
+  "src/images/builder.ts"() {
+    "use strict";
+    import_node_child_process5 = require("node:child_process");
+    import_node_fs21 = __toESM(require("node:fs"), 1);
+    import_node_os4 = __toESM(require("node:os"), 1);
+    import_node_path28 = __toESM(require("node:path"), 1);
+    import_node_stream5 = require("node:stream");
+    import_tar_stream7 = __toESM(require_tar_stream(), 1);
+    init_errors();
+    init_build_plan();
+    init_registry();
+  }
+});
+
+// src/cli/build.ts
+var build_exports = {};
+__export(build_exports, {
+  BUILD_TABLE: () => BUILD_TABLE,
+  buildCommand: () => buildCommand,
+  executeBuild: () => executeBuild,
+  parseBuild: () => parseBuild
+});
+function git(args, cwd) {
+  try {
+    return (0, import_node_child_process6.execFileSync)("git", args, { cwd, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim() || void 0;
+  } catch {
+    return void 0;
+  }
+}
+function parseBuild(argv, env, readStdin) {
+  const { options: o, positionals } = parseCommandLine(argv, BUILD_TABLE);
+  if (positionals.length) throw new InputError(positionals[0], "build takes no arguments");
+  const s2 = (k) => typeof o[k] === "string" ? o[k] : void 0;
+  const list3 = (k) => Array.isArray(o[k]) ? o[k] : [];
+  const root = import_node_path29.default.resolve(s2("root") ?? installRoot() ?? process.cwd());
+  if (!import_node_fs22.default.existsSync(import_node_path29.default.join(root, "images")))
+    throw new InputError("--root", `'${root}' has no images/ directory`);
+  const sources = imageSources(root);
+  const names = sources.map((x) => x.name);
+  const images = s2("images") ? parseImages(s2("images"), names) : names;
+  const platforms = parsePlatforms(s2("platforms") ?? env.PLATFORMS ?? "linux/amd64");
+  const baseImages = parseBaseImages(list3("base-image"), platforms);
+  const buildArgs = {};
+  for (const a of list3("build-arg")) {
+    const m = /^([A-Za-z_][A-Za-z0-9_]*)=(.*)$/s.exec(a);
+    if (!m) throw new InputError("--build-arg", `'${a.split("=")[0]}' is not KEY=VALUE`);
+    buildArgs[m[1]] = m[2];
+  }
+  const builder = s2("builder") ?? "auto";
+  if (!["auto", "buildx", "engine"].includes(builder)) {
+    throw new InputError("--builder", `'${builder}' is not auto, buildx or engine`);
+  }
+  const registryText = s2("registry") ?? env.REGISTRY ?? (env.GITHUB_REPOSITORY ? `ghcr.io/${env.GITHUB_REPOSITORY}` : void 0);
+  if (!registryText)
+    throw new InputError("--registry", "is required outside GitHub Actions (or set REGISTRY)");
+  const registry = normalizeRepository(registryText);
+  const cwd = process.cwd();
+  const withGit = { ...o };
+  if (!withGit.sha && !env.GITHUB_SHA) withGit.sha = git(["rev-parse", "HEAD"], cwd);
+  if (!withGit.ref && !env.GITHUB_REF) {
+    const branch = git(["symbolic-ref", "-q", "HEAD"], cwd);
+    withGit.ref = branch ?? (withGit.sha ? `refs/heads/detached` : void 0);
+  }
+  const facts = tagFactsFrom({ ...withGit, repository: registry }, env);
+  const tags = planTags(facts);
+  if (tags.tags.length === 0) throw new InputError("--tag", "no tag could be made for this commit");
+  const push = o.push === true;
+  if (push && !tags.push) throw new InputError("--push", tags.pushNote);
+  let creds = null;
+  if (o["password-stdin"] === true) {
+    const user = s2("username");
+    if (!user) throw new InputError("--password-stdin", "needs --username");
+    const password = readStdin().replace(/\r?\n$/, "");
+    if (!password) throw new InputError("--password-stdin", "read an empty password from stdin");
+    creds = { username: user, password };
+  } else if (s2("username")) {
+    throw new InputError(
+      "--username",
+      "needs --password-stdin (a password is never taken from the command line)"
+    );
+  }
+  if (push) creds = credentialsFor(parseReference(`${registry}/x:y`).host, creds);
+  const sourceUrl = env.GITHUB_REPOSITORY ? `${env.GITHUB_SERVER_URL || "https://github.com"}/${env.GITHUB_REPOSITORY}` : git(["remote", "get-url", "origin"], cwd) ?? "";
+  const created = (env.SOURCE_DATE_EPOCH && /^\d+$/.test(env.SOURCE_DATE_EPOCH) ? new Date(Number(env.SOURCE_DATE_EPOCH) * 1e3).toISOString() : git(["show", "-s", "--format=%cI", tags.sha], cwd)) ?? (/* @__PURE__ */ new Date(0)).toISOString();
+  const targets = planTargets({
+    images: sources.filter((x) => images.includes(x.name)),
+    platforms,
+    registry,
+    tags,
+    labels: (src) => ociLabels({
+      sourceUrl,
+      sha: tags.sha,
+      version: tags.version,
+      created,
+      title: src.title,
+      description: src.description,
+      licenses: "MIT"
+    }),
+    baseImages,
+    buildArgs
+  });
+  return {
+    targets,
+    tags,
+    push,
+    builder,
+    creds,
+    dryRun: o["dry-run"] === true,
+    noCache: o["no-cache"] === true,
+    json: o.json === true,
+    root
+  };
+}
+async function executeBuild(req, engine, progress, env) {
+  const useBuildx = req.builder === "buildx" || req.builder === "auto" && hasBuildx();
+  if (req.builder === "buildx" && !hasBuildx()) {
+    throw new InputError("--builder", "buildx: `docker buildx` is not installed here; use --builder engine");
+  }
+  if (req.push) await checkPushCredentials(req.targets[0].references[0], req.creds);
+  if (useBuildx)
+    return buildWithBake(req.targets, {
+      push: req.push,
+      github: env.GITHUB_ACTIONS === "true",
+      root: req.root,
+      progress
+    });
+  return buildWithEngine(await engine(), req.targets, {
+    push: req.push,
+    creds: req.creds,
+    progress,
+    noCache: req.noCache
+  });
+}
+async function buildCommand(argv, env, io, engine) {
+  let req;
+  try {
+    req = parseBuild(argv, env, () => import_node_fs22.default.readFileSync(0, "utf8"));
+  } catch (err) {
+    io.stderr.write(`sandbox-action: ${errorMessage(err)}
+`);
+    return inputExitCode("plain");
+  }
+  if (req.dryRun) {
+    io.stdout.write(
+      `${JSON.stringify({ tags: req.tags, targets: req.targets.map(({ source, ...t }) => ({ ...t, context: source.contextDir, dockerfile: source.dockerfile })) }, null, 2)}
+`
+    );
+    return 0;
+  }
+  try {
+    const run3 = await executeBuild(
+      { ...req, push: req.push },
+      engine,
+      (l) => io.stderr.write(`sandbox-action: ${l}
+`),
+      env
+    );
+    if (req.json) io.stdout.write(`${JSON.stringify(run3, null, 2)}
+`);
+    else {
+      for (const i of run3.images) {
+        for (const r of i.references) io.stdout.write(`${r}${i.digest ? ` ${i.digest}` : ""}
+`);
+      }
+    }
+    return 0;
+  } catch (err) {
+    io.stderr.write(`sandbox-action: ${errorMessage(err)}
+`);
+    return exitCodeFor("plain", err);
+  }
+}
+var import_node_child_process6, import_node_fs22, import_node_path29, TAG_OPTIONS, BUILD_TABLE;
+var init_build = __esm({
+  "src/cli/build.ts"() {
+    "use strict";
+    import_node_child_process6 = require("node:child_process");
+    import_node_fs22 = __toESM(require("node:fs"), 1);
+    import_node_path29 = __toESM(require("node:path"), 1);
+    init_errors();
+    init_install();
+    init_build_plan();
+    init_builder();
+    init_registry();
+    init_tags();
+    init_args();
+    init_tags2();
+    TAG_OPTIONS = Object.fromEntries(
+      Object.entries(TAGS_TABLE).filter(([k]) => !["image", "json", "repository", "help"].includes(k))
+    );
+    BUILD_TABLE = {
+      images: { kind: "string", help: "comma-separated images to build (default: every image in images/)" },
+      platforms: { kind: "string", help: "comma-separated platforms (default $PLATFORMS, else linux/amd64)" },
+      push: { kind: "boolean", help: "push to the registry (a manifest list when several platforms)" },
+      registry: {
+        kind: "string",
+        help: "where images go: REGISTRY/IMAGE:TAG (default $REGISTRY, else ghcr.io/OWNER/REPO lowercased)"
+      },
+      "base-image": {
+        kind: "strings",
+        help: "BASE_IMAGE build argument, IMAGE or PLATFORM=IMAGE (repeatable; default: each Dockerfile's own)"
+      },
+      "build-arg": { kind: "strings", help: "KEY=VALUE build argument for every image (repeatable)" },
+      username: { kind: "string", help: "registry user (with --password-stdin; default: docker login's)" },
+      "password-stdin": {
+        kind: "boolean",
+        help: "read the registry password from stdin (never from the command line)"
+      },
+      builder: { kind: "string", help: "auto (default: buildx when present, else the engine), buildx or engine" },
+      root: { kind: "string", help: "the directory holding images/ (default: this installation's)" },
+      "no-cache": { kind: "boolean", help: "build every step again (engine path)" },
+      "dry-run": {
+        kind: "boolean",
+        help: "print the plan (targets, tags, labels, bake definition) and build nothing"
+      },
+      json: { kind: "boolean", help: "print the outcome as JSON" },
+      ...TAG_OPTIONS,
+      help: { kind: "boolean", help: "this help", short: "h" }
+    };
+  }
+});
+
+// src/verdict/shards.ts
+function shardTargets(targets, count2, index) {
+  if (!Number.isInteger(count2) || count2 < 1 || count2 > 256) throw new InputError("shards", "1 to 256");
+  if (!Number.isInteger(index) || index < 0 || index >= count2)
+    throw new InputError("shard index", `0 to ${count2 - 1}`);
+  const sorted = [...new Set(targets.map((t) => t.trim()).filter(Boolean))].sort();
+  return sorted.filter((_, i) => i % count2 === index);
+}
+var init_shards = __esm({
+  "src/verdict/shards.ts"() {
+    "use strict";
+    init_errors();
+  }
+});
+
+// src/cli/shard.ts
+var shard_exports = {};
+__export(shard_exports, {
+  SHARD_TABLE: () => SHARD_TABLE,
+  shardCommand: () => shardCommand,
+  shardable: () => shardable
+});
+function shardCommand(argv, io) {
+  try {
+    const { options: o } = parseCommandLine(argv, SHARD_TABLE);
+    const num = (k) => {
+      const v = typeof o[k] === "string" ? o[k] : "";
+      if (!/^\d{1,3}$/.test(v)) throw new InputError(`--${k}`, `'${v}' is not a number`);
+      return Number(v);
+    };
+    const shards = num("shards");
+    const index = num("index");
+    if (shards < 1 || shards > 256) throw new InputError("--shards", "must be 1 to 256");
+    if (index >= shards) throw new InputError("--index", `must be below --shards (${shards})`);
+    const targets = shardable(String(o.targets ?? "").split(/[\s,]+/));
+    for (const t of shardTargets(targets, shards, index)) io.stdout.write(`${t}
+`);
+    return 0;
+  } catch (err) {
+    io.stderr.write(`sandbox-action: ${errorMessage(err)}
+`);
+    return inputExitCode("plain");
+  }
+}
+function shardable(targets) {
+  const out = [];
+  for (const t of targets.map((x) => x.trim()).filter(Boolean)) {
+    if (t.length > 512 || !TARGET.test(t) || t.split("/").some((p) => p === "." || p === "..")) {
+      throw new InputError(
+        "--targets",
+        `'${t.slice(0, 100)}' is not a Lean name or a repository path (letters, digits, _ . + - and /, no ..)`
+      );
+    }
+    if (!out.includes(t)) out.push(t);
+  }
+  return out;
+}
+var SHARD_TABLE, TARGET;
+var init_shard = __esm({
+  "src/cli/shard.ts"() {
+    "use strict";
+    init_errors();
+    init_shards();
+    init_args();
+    SHARD_TABLE = {
+      targets: {
+        kind: "string",
+        help: "space- or comma-separated targets: Lean declaration or module names, or repository paths (tests/test_a.py)"
+      },
+      shards: { kind: "string", help: "number of shards (1 to 256)" },
+      index: { kind: "string", help: "this shard, from 0" }
+    };
+    TARGET = /^(?!-)[\w.+-]+(?:\/[\w.+-]+)*$/;
+  }
+});
+
+// src/cli/verify.ts
+var verify_exports = {};
+__export(verify_exports, {
+  VERIFY_TABLE: () => VERIFY_TABLE,
+  verifyCommand: () => verifyCommand
+});
+function verifyCommand(argv, env, io) {
+  try {
+    const { options: o, positionals } = parseCommandLine(argv, VERIFY_TABLE);
+    if (positionals.length) throw new InputError(positionals[0], "verify takes no arguments");
+    const shardsArg = typeof o.shards === "string" ? o.shards : "1";
+    if (!/^\d{1,3}$/.test(shardsArg) || Number(shardsArg) < 1 || Number(shardsArg) > 256)
+      throw new InputError("--shards", `'${shardsArg}' is not a number from 1 to 256`);
+    const ref = typeof o["action-ref"] === "string" ? o["action-ref"] : "";
+    if (!/^[0-9a-f]{40}$/.test(ref)) {
+      throw new InputError(
+        "--action-ref",
+        `'${ref}' is not a 40-hex commit: the privileged half must be pinned, a tag can be moved`
+      );
+    }
+    if (!env.GITHUB_EVENT_NAME || !env.GITHUB_EVENT_PATH)
+      throw new InputError("GITHUB_EVENT_PATH", "is needed: verify reads the event of the workflow run");
+    const r = subjectFromEvent(
+      env.GITHUB_EVENT_NAME,
+      JSON.parse(import_node_fs23.default.readFileSync(env.GITHUB_EVENT_PATH, "utf8"))
+    );
+    if (!r.ok) {
+      io.stderr.write(`sandbox-action: no verdict from this run: ${r.reason}
+`);
+      return FAILED_EXIT;
+    }
+    const n = Number(shardsArg);
+    const s2 = r.subject;
+    const facts = {
+      "head-sha": s2.headSha,
+      "head-repository": s2.headRepository,
+      "base-ref": s2.baseRef,
+      "base-sha": s2.baseSha ?? s2.headSha,
+      repository: s2.repository,
+      shards: JSON.stringify(Array.from({ length: n }, (_, i) => i)),
+      "shard-count": String(n),
+      "check-name": checkName(typeof o.name === "string" ? o.name : "sandbox / verify", s2)
+    };
+    const lines = Object.entries(facts).map(([k, v]) => `${k}=${v}`);
+    if (typeof o["github-output"] === "string")
+      import_node_fs23.default.appendFileSync(o["github-output"], `${lines.join("\n")}
+`);
+    io.stdout.write(`${lines.join("\n")}
+`);
+    return 0;
+  } catch (err) {
+    io.stderr.write(`sandbox-action: ${errorMessage(err)}
+`);
+    return inputExitCode("plain");
+  }
+}
+var import_node_fs23, VERIFY_TABLE;
+var init_verify = __esm({
+  "src/cli/verify.ts"() {
+    "use strict";
+    import_node_fs23 = __toESM(require("node:fs"), 1);
+    init_errors();
+    init_event();
+    init_args();
+    VERIFY_TABLE = {
+      shards: { kind: "string", help: "number of shards (1 to 256, default 1)" },
+      name: { kind: "string", help: "the check's name before the base branch (default 'sandbox / verify')" },
+      "action-ref": {
+        kind: "string",
+        help: "the commit of sandbox-action the workflow runs (40 hex: a tag can move)"
+      },
+      "github-output": { kind: "string", help: "write the facts as step outputs to this file ($GITHUB_OUTPUT)" },
+      help: { kind: "boolean", help: "this help", short: "h" }
+    };
+  }
+});
+
+// src/comparator/landrun-args.ts
+function checkHostPath(flag, p) {
+  if (!p.startsWith("/")) throw new InputError(flag, `'${p}' is not an absolute path`);
+  if (CONTROL.test(p)) throw new InputError(flag, `${JSON.stringify(p)} has a control character`);
+  if (p === "/") throw new InputError(flag, "'/' is never mounted: the step sees the image's own root");
+  if (import_node_path30.default.posix.normalize(p) !== p || p.endsWith("/")) {
+    throw new InputError(flag, `'${p}' is not a normalised path (write it as '${import_node_path30.default.posix.resolve(p)}')`);
+  }
+  return p;
+}
+function parseLandrunArgs(argv) {
+  for (let i2 = 0; i2 < FIXED_PREFIX.length; i2++) {
+    if (argv[i2] !== FIXED_PREFIX[i2]) {
+      throw new InputError(
+        `argument ${i2 + 1}`,
+        `expected comparator's fixed prefix '${FIXED_PREFIX.join(" ")}', got ${argv[i2] === void 0 ? "the end" : `'${argv[i2]}'`}`
+      );
+    }
+  }
+  const req = {
+    form: "legacy",
+    env: [],
+    readOnly: [],
+    writable: [],
+    executable: [],
+    command: "",
+    args: []
+  };
+  const seen = /* @__PURE__ */ new Set();
+  let i = FIXED_PREFIX.length;
+  for (; i < argv.length; i++) {
+    const w = argv[i];
+    if (w === "--") {
+      req.form = "separator";
+      i++;
+      break;
+    }
+    if (!w.startsWith("-")) break;
+    if (!isValueFlag(w)) {
+      const why = REFUSED[w];
+      throw new InputError(
+        w,
+        why ?? "is not a flag comparator passes to landrun (--env, --ro, --rwx, --rox)"
+      );
+    }
+    const v = argv[i + 1];
+    if (v === void 0 || v.startsWith("-")) throw new InputError(w, "needs a value");
+    i++;
+    const field = VALUE_FLAGS[w];
+    if (field === "env") {
+      if (!ENV_NAME2.test(v)) throw new InputError(w, `'${v}' is not a variable name`);
+      if (!req.env.includes(v)) req.env.push(v);
+      continue;
+    }
+    checkHostPath(w, v);
+    if (seen.has(v)) throw new InputError(w, `'${v}' is named twice`);
+    seen.add(v);
+    req[field].push(v);
+  }
+  const command = argv[i];
+  if (command === void 0 || command === "") throw new InputError("command", "no command after the flags");
+  if (command.includes("/")) checkHostPath("command", command);
+  if (CONTROL.test(command))
+    throw new InputError("command", `${JSON.stringify(command)} has a control character`);
+  req.command = command;
+  req.args = argv.slice(i + 1);
+  return req;
+}
+var import_node_path30, FIXED_PREFIX, ENV_NAME2, CONTROL, VALUE_FLAGS, isValueFlag, REFUSED;
+var init_landrun_args = __esm({
+  "src/comparator/landrun-args.ts"() {
+    "use strict";
+    import_node_path30 = __toESM(require("node:path"), 1);
+    init_errors();
+    FIXED_PREFIX = ["--best-effort", "--ro", "/", "--rw", "/dev", "-ldd", "-add-exec"];
+    ENV_NAME2 = /^[A-Za-z_][A-Za-z0-9_]*$/;
+    CONTROL = /[\u0000-\u001f\u007f]/;
+    VALUE_FLAGS = {
+      "--env": "env",
+      "--ro": "readOnly",
+      "--rwx": "writable",
+      "--rox": "executable"
+    };
+    isValueFlag = (w) => Object.hasOwn(VALUE_FLAGS, w);
+    REFUSED = {
+      "--rw": "nothing from the host is writable; the project’s .lake is served by --rwx as a capped volume",
+      "--best-effort": "appears only once, in the fixed prefix",
+      "--unrestricted-network": "the step never has a network",
+      "--unrestricted-filesystem": "the step never sees the host’s filesystem",
+      "--bind-tcp": "the step never has a network",
+      "--connect-tcp": "the step never has a network"
+    };
+  }
+});
+
+// src/comparator/step-plan.ts
+function lakeDirOf(ctx) {
+  return import_node_path31.default.posix.join(ctx.projectDir, ".lake");
+}
+function hostPaths(req, ctx) {
+  const lake = lakeDirOf(ctx);
+  const out = [...req.readOnly, ...req.executable].filter((p) => p !== lake);
+  if (req.command.startsWith("/")) out.push(req.command);
+  return [...new Set(out)];
+}
+function checkBindable(flag, p, facts) {
+  const kind = facts.kinds.get(p) ?? "missing";
+  if (kind === "missing") throw new InputError(flag, `'${p}' does not exist on this host`);
+  if (kind === "other") throw new InputError(flag, `'${p}' is neither a file nor a directory`);
+  if (HOST_ONLY.some((d) => within(p, d)))
+    throw new InputError(flag, `'${p}' is host state and never mounted`);
+  const holds = facts.engineSockets.find((s2) => within(s2, p));
+  if (holds) throw new InputError(flag, `'${p}' holds the engine's socket ${holds} and is never mounted`);
+}
+function planStep(req, ctx, facts) {
+  const lake = lakeDirOf(ctx);
+  const { uid, gid } = ctx.user;
+  if (uid === 0) throw new InputError("user", "a step never runs as root");
+  if (uid === facts.judgeUid) {
+    throw new InputError("user", `the step's uid ${uid} is the judging process's own; it must differ`);
+  }
+  for (const w of req.writable) {
+    if (w !== lake) {
+      throw new InputError(
+        "--rwx",
+        `'${w}': only the project's .lake (${lake}) is writable, and it is a capped volume, never a host directory`
+      );
+    }
+  }
+  const lakeMode = req.writable.includes(lake) ? "rw" : req.readOnly.includes(lake) ? "ro" : null;
+  for (const p of [...req.readOnly, ...req.executable]) {
+    if (p !== lake && within(p, lake)) {
+      throw new InputError(
+        "--ro",
+        `'${p}' is inside .lake, which is the run's volume: only '${lake}' itself is served`
+      );
+    }
+  }
+  const projectBound = req.readOnly.includes(ctx.projectDir) || req.executable.includes(ctx.projectDir);
+  if (lakeMode && projectBound && facts.lakeOnHost !== "dir") {
+    throw new InputError(
+      lakeMode === "rw" ? "--rwx" : "--ro",
+      facts.lakeOnHost === "symlink" ? `'${lake}' is a symlink on the host; the volume is mounted only on a real directory` : `'${lake}' is not a directory on the host (comparator creates it before the first build)`
+    );
+  }
+  const mounts = [];
+  for (const p of req.readOnly) {
+    if (p === lake) continue;
+    checkBindable("--ro", p, facts);
+    mounts.push({ type: "bind", source: p, target: p, readOnly: true });
+  }
+  for (const p of req.executable) {
+    checkBindable("--rox", p, facts);
+    mounts.push({ type: "bind", source: p, target: p, readOnly: true });
+  }
+  if (lakeMode)
+    mounts.push({ type: "volume", source: ctx.lakeVolume, target: lake, readOnly: lakeMode === "ro" });
+  if (req.command.startsWith("/")) {
+    const covered = mounts.some((m) => m.type === "bind" && within(req.command, m.target));
+    if (!covered) {
+      checkBindable("command", req.command, facts);
+      if (facts.kinds.get(req.command) !== "file") {
+        throw new InputError("command", `'${req.command}' is not a file`);
+      }
+      mounts.push({ type: "bind", source: req.command, target: req.command, readOnly: true });
+    }
+  }
+  if (!mounts.some((m) => within(facts.cwd, m.target))) {
+    throw new InputError("working directory", `'${facts.cwd}' is not one of the paths comparator named`);
+  }
+  const env = req.env.flatMap((n) => facts.env[n] === void 0 ? [] : [`${n}=${facts.env[n]}`]);
+  const labels = runLabels(ctx.runId, new Date(ctx.createdAt));
+  const l = ctx.limits;
+  return {
+    name: `sandbox-action-${ctx.runId}-step-${facts.stepId}`,
+    image: ctx.image,
+    entrypoint: [req.command],
+    cmd: req.args,
+    user: `${uid}:${gid}`,
+    workingDir: facts.cwd,
+    env,
+    labels: { ...labels, [LABEL_ROLE]: STEP_ROLE },
+    mounts,
+    readOnlyRootfs: true,
+    capDrop: ["ALL"],
+    capAdd: [],
+    securityOpt: ["no-new-privileges:true"],
+    init: true,
+    privileged: false,
+    networkMode: "none",
+    memoryBytes: l.memoryBytes,
+    memorySwapBytes: l.memoryBytes,
+    nanoCpus: Math.round(l.cpus * 1e9),
+    // Under gVisor the engine's limit counts gVisor's own threads too (see pidsLimitFor in sandbox/plan.ts).
+    pidsLimit: ctx.isolation === "runsc" ? Math.max(l.pids * RUNSC_THREADS_PER_PID, RUNSC_MIN_PIDS) : l.pids,
+    ulimits: [
+      { name: "nofile", soft: l.nofile, hard: l.nofile },
+      { name: "fsize", soft: l.fsizeBytes, hard: l.fsizeBytes },
+      { name: "core", soft: 0, hard: 0 }
+    ],
+    ...ctx.isolation === "runsc" ? { runtime: ctx.runtime ?? "runsc" } : {},
+    logDriver: { type: "none", config: {} },
+    hostname: "sandbox",
+    tty: false
+  };
+}
+var import_node_path31, STEP_ROLE, HOST_ONLY, within;
+var init_step_plan = __esm({
+  "src/comparator/step-plan.ts"() {
+    "use strict";
+    import_node_path31 = __toESM(require("node:path"), 1);
+    init_errors();
+    init_plan();
+    STEP_ROLE = "comparator-step";
+    HOST_ONLY = ["/proc", "/sys", "/dev", "/run", "/var/run"];
+    within = (p, dir) => p === dir || p.startsWith(`${dir}/`);
+  }
+});
+
+// src/comparator/step.ts
+async function kindOf(p, follow) {
+  const st = await (follow ? import_promises19.default.stat(p) : import_promises19.default.lstat(p)).catch(() => null);
+  if (!st) return "missing";
+  if (st.isSymbolicLink()) return "symlink";
+  return st.isDirectory() ? "dir" : st.isFile() ? "file" : "other";
+}
+function engineSockets(env) {
+  const named = [env.DOCKER_HOST, env.CONTAINER_HOST].flatMap(
+    (u) => u?.startsWith("unix://") ? [u.slice("unix://".length)] : []
+  );
+  return [.../* @__PURE__ */ new Set([...named, ...DEFAULT_ENGINE_SOCKETS])];
+}
+async function runLandrunStep(argv, deps) {
+  const req = parseLandrunArgs(argv);
+  const ctx = parseContext(deps.env[CONTEXT_ENV]);
+  const kinds = /* @__PURE__ */ new Map();
+  await Promise.all(
+    hostPaths(req, ctx).map(async (p) => {
+      const k = await kindOf(p, true);
+      kinds.set(p, k === "symlink" ? "other" : k);
+    })
+  );
+  const spec = planStep(req, ctx, {
+    cwd: deps.cwd,
+    env: deps.env,
+    judgeUid: deps.judgeUid,
+    kinds,
+    lakeOnHost: await kindOf(lakeDirOf(ctx), false),
+    stepId: deps.random(),
+    engineSockets: engineSockets(deps.env)
+  });
+  const engine = await deps.connect();
+  if (!engine.info.local) {
+    throw new InputError(
+      "engine",
+      `${engine.info.endpoint} is not on this host: the paths comparator names would be its`
+    );
+  }
+  const aborted = new Promise((_, reject) => {
+    const fire = () => reject(new InterruptedError(deps.signal.reason ?? "SIGTERM"));
+    if (deps.signal.aborted) fire();
+    else deps.signal.addEventListener("abort", fire, { once: true });
+  });
+  aborted.catch(() => void 0);
+  let id = null;
+  let lastErrByte = 10;
+  try {
+    id = await engine.createContainer(spec);
+    const cid = id;
+    const [attached, watch2] = await Promise.race([
+      Promise.all([
+        engine.attach(cid, (s2, chunk) => {
+          if (s2 === "stdout") deps.stdout.write(chunk);
+          else {
+            deps.stderr.write(chunk);
+            if (chunk.length) lastErrByte = chunk[chunk.length - 1];
+          }
+        }),
+        engine.watchExit(cid)
+      ]),
+      aborted
+    ]);
+    if (ctx.fence) deps.stderr.write(fenceLine(ctx.fence, "begin"));
+    let timedOut = false;
+    let timer;
+    try {
+      await engine.startContainer(cid);
+      const timeout2 = new Promise(
+        (r) => timer = setTimeout(() => r("timeout"), ctx.limits.timeoutMs)
+      );
+      const first = await Promise.race([watch2.exit, timeout2, aborted]);
+      if (first === "timeout") {
+        timedOut = true;
+        await engine.killContainer(cid, "KILL");
+        await engine.waitContainer(cid);
+      }
+      await attached.done;
+    } finally {
+      clearTimeout(timer);
+      attached.close();
+      if (ctx.fence) deps.stderr.write(`${lastErrByte === 10 ? "" : "\n"}${fenceLine(ctx.fence, "end")}`);
+    }
+    const state = await engine.inspectContainer(cid);
+    const status = timedOut ? "timed-out" : state.oomKilled ? "oom-killed" : "exited";
+    const exitCode = timedOut ? 124 : state.oomKilled ? 137 : state.exitCode;
+    if (status === "timed-out") {
+      deps.stderr.write(
+        `sandbox-landrun: the step timed out after ${ctx.limits.timeoutMs} ms and was killed
+`
+      );
+    } else if (status === "oom-killed") {
+      deps.stderr.write(
+        `sandbox-landrun: the step was killed at its memory limit (${ctx.limits.memoryBytes} bytes)
+`
+      );
+    }
+    return exitCode;
+  } finally {
+    if (id) await engine.removeContainer(id);
+  }
+}
+var import_promises19, DEFAULT_ENGINE_SOCKETS;
+var init_step = __esm({
+  "src/comparator/step.ts"() {
+    "use strict";
+    import_promises19 = __toESM(require("node:fs/promises"), 1);
+    init_errors();
+    init_context();
+    init_landrun_args();
+    init_step_plan();
+    DEFAULT_ENGINE_SOCKETS = ["/var/run/docker.sock", "/run/docker.sock", "/run/podman/podman.sock"];
+  }
+});
+
+// src/cli/landrun.ts
+var landrun_exports = {};
+__export(landrun_exports, {
+  landrunCommand: () => landrunCommand
+});
+async function landrunCommand(argv, io) {
+  const ctx = processContext();
+  const sig = abortOnSignals();
+  const gone = new AbortController();
+  const onGone = () => gone.abort("SIGPIPE");
+  io.stdout.on("error", onGone);
+  io.stderr.on("error", onGone);
+  try {
+    return await runLandrunStep(argv, {
+      connect: () => connect(ctx),
+      env: ctx.env,
+      cwd: ctx.cwd,
+      judgeUid: process.getuid?.() ?? -1,
+      stdout: io.stdout,
+      stderr: io.stderr,
+      signal: AbortSignal.any([sig.signal, gone.signal]),
+      random: randomId
+    });
+  } catch (err) {
+    if (err instanceof InterruptedError) {
+      io.stderr.write(`sandbox-landrun: interrupted by ${err.signal}; the step's container was removed
+`);
+      return exitCodeFor("landrun", err);
+    }
+    io.stderr.write(`sandbox-landrun: ${errorMessage(err)}
+`);
+    return exitCodeFor("landrun", err);
+  } finally {
+    sig.dispose();
+  }
+}
+var init_landrun = __esm({
+  "src/cli/landrun.ts"() {
+    "use strict";
+    init_errors();
+    init_step();
+    init_door();
+  }
+});
+
+// src/cli/index.ts
+init_errors();
 
 // src/cli/main.ts
 var import_node_path32 = __toESM(require("node:path"), 1);
+init_errors();
 
 // src/config/run-options.ts
 var import_node_path3 = __toESM(require("node:path"), 1);
-
-// src/config/units.ts
-var SIZE_UNITS = {
-  "": 1,
-  b: 1,
-  k: 1024,
-  kb: 1024,
-  kib: 1024,
-  m: 1024 ** 2,
-  mb: 1024 ** 2,
-  mib: 1024 ** 2,
-  g: 1024 ** 3,
-  gb: 1024 ** 3,
-  gib: 1024 ** 3,
-  t: 1024 ** 4,
-  tb: 1024 ** 4,
-  tib: 1024 ** 4
-};
-var SIZE_HELP = "a size like 512m, 2g, 20GiB or a byte count";
-function parseSize(input, value) {
-  const m = /^\s*(\d+(?:\.\d+)?)\s*([a-zA-Z]*)\s*$/.exec(value);
-  if (!m) throw new InputError(input, `'${value}' is not ${SIZE_HELP}`);
-  const unit = SIZE_UNITS[m[2].toLowerCase()];
-  if (unit === void 0)
-    throw new InputError(input, `unknown unit '${m[2]}' in '${value}'; use ${SIZE_HELP}`);
-  const bytes = Math.floor(Number(m[1]) * unit);
-  if (!Number.isSafeInteger(bytes) || bytes <= 0) throw new InputError(input, `'${value}' must be above 0`);
-  return bytes;
-}
-var DURATION_UNITS = { ms: 1, s: 1e3, m: 6e4, h: 36e5 };
-var DURATION_HELP = "a duration like 90s, 20m, 1h30m or 1.5h";
-function parseDuration(input, value) {
-  const text2 = value.trim();
-  if (/^\d+(\.\d+)?$/.test(text2)) return checkDuration(input, value, Math.round(Number(text2) * 1e3));
-  const part = /(\d+(?:\.\d+)?)(ms|s|m|h)/gy;
-  let total = 0;
-  let consumed = 0;
-  for (let m = part.exec(text2); m; m = part.exec(text2)) {
-    total += Number(m[1]) * DURATION_UNITS[m[2]];
-    consumed = part.lastIndex;
-  }
-  if (consumed === 0 || consumed !== text2.length) {
-    throw new InputError(input, `'${value}' is not ${DURATION_HELP}`);
-  }
-  return checkDuration(input, value, Math.round(total));
-}
-function checkDuration(input, value, ms) {
-  if (!Number.isSafeInteger(ms) || ms <= 0) throw new InputError(input, `'${value}' must be above 0`);
-  return ms;
-}
-function parsePositiveNumber(input, value, opts) {
-  const n = Number(value.trim());
-  const ok = value.trim() !== "" && Number.isFinite(n) && n > 0 && n <= opts.max && (!opts.integer || Number.isInteger(n));
-  if (!ok) {
-    const kind = opts.integer ? "a whole number" : "a number";
-    throw new InputError(input, `'${value}' is not ${kind} above 0 and at most ${opts.max}`);
-  }
-  return n;
-}
-function formatBytes(n) {
-  const units = ["B", "KiB", "MiB", "GiB", "TiB"];
-  let v = n;
-  let i = 0;
-  while (v >= 1024 && i < units.length - 1) {
-    v /= 1024;
-    i++;
-  }
-  return `${i === 0 ? v : v.toFixed(v >= 10 ? 0 : 1)} ${units[i]}`;
-}
-function formatDuration(ms) {
-  if (ms < 1e3) return `${ms} ms`;
-  if (ms < 6e4) return `${(ms / 1e3).toFixed(1)} s`;
-  const m = Math.floor(ms / 6e4);
-  const s2 = Math.round(ms % 6e4 / 1e3);
-  return `${m} min ${s2} s`;
-}
-
-// presets/agent.json
-var agent_default = {
-  name: "agent",
-  description: "A CLI coding agent (Claude Code, or any agent installed in the image) working on /work with no egress but its API: the proxy serves http://<proxy>/anthropic/… as https://api.anthropic.com/… with x-api-key from the host's ANTHROPIC_API_KEY; the sandbox gets ANTHROPIC_BASE_URL and a placeholder key, never the real one. Give the agent's command after --; other agents take their own --secret-route.",
-  image: "agent",
-  command: ["claude", "-p", "--help"],
-  network: "proxy",
-  allowPresets: [],
-  annotate: null,
-  outputs: [],
-  options: {
-    timeout: "2h",
-    "secret-route": ["anthropic=https://api.anthropic.com,header=x-api-key,env=ANTHROPIC_API_KEY"]
-  },
-  loosens: ["--secret-route"],
-  env: ["ANTHROPIC_API_KEY=sandbox-action-placeholder-the-proxy-sets-the-real-key", "HOME=/tmp"],
-  requiredJudges: ["exit-code"]
-};
-
-// presets/lean-proof.json
-var lean_proof_default = {
-  name: "lean-proof",
-  description: "A Lean proof checked by comparator on the trusted side: the challenge, its imports, the lakefile, toolchain and comparator config from --challenge (the base branch) mounted read-only; a setup phase fetches the Mathlib olean cache through the egress proxy (lean allowlist) when the trusted manifest needs Mathlib; an advisory lake build (its messages become annotations) in a fresh container with no network; then comparator, every build and export of it in its own sandbox (sandbox-action landrun), its exit code and output the verdict.",
-  image: "lean",
-  entrypoint: "sh",
-  command: ["-c", "lake build"],
-  network: "none",
-  setup: {
-    command: `if grep -qi '"name": *"mathlib"' lake-manifest.json 2>/dev/null; then lake exe cache get; else echo 'lean-proof setup: no Mathlib in lake-manifest.json, no cache to fetch'; fi`,
-    network: "proxy"
-  },
-  allowPresets: ["lean"],
-  annotate: "lean",
-  outputs: [],
-  audit: {
-    allowAxioms: ["propext", "Classical.choice", "Quot.sound"]
-  },
-  options: {
-    timeout: "60m",
-    memory: "8g"
-  },
-  requiredJudges: ["exit-code", "challenge", "comparator"],
-  lean: {
-    judge: "comparator",
-    config: "config.json"
-  }
-};
-
-// presets/lean4.json
-var lean4_default = {
-  name: "lean4",
-  description: "A pull request to the lean4 compiler: the release build with ccache kept in /state, then ctest (label filter: --ctest-label).",
-  image: "lean4-dev",
-  entrypoint: "sh",
-  command: [
-    "-c",
-    'cmake --preset release && make -C build/release -j"$(nproc)" && ctest --test-dir build/release/stage1 -j"$(nproc)" --output-on-failure -L "${CTEST_LABEL:-.}"'
-  ],
-  network: "none",
-  allowPresets: [],
-  annotate: "gcc",
-  outputs: [],
-  options: {
-    timeout: "120m",
-    memory: "12g",
-    "state-size": "20g",
-    "work-size": "40g",
-    env: ["CCACHE_DIR=/state/ccache"]
-  },
-  requiredJudges: ["exit-code"]
-};
-
-// presets/python-tests.json
-var python_tests_default = {
-  name: "python-tests",
-  description: "Trusted tests against untrusted code: pytest in isolated mode (-I: no user site, no /work on sys.path at start-up), no plugin autoload, the tests, conftest.py files and pytest config from --tests (the base branch) mounted read-only over /work, JUnit XML as declared evidence judged on the trusted side.",
-  image: "python-sandbox",
-  entrypoint: "python",
-  command: [
-    "-I",
-    "-B",
-    "/sandbox-action/pytest/run.py",
-    "/output/junit.xml",
-    "--",
-    "-p",
-    "no:cacheprovider",
-    "-q"
-  ],
-  network: "none",
-  setup: { network: "proxy" },
-  allowPresets: ["pypi"],
-  annotate: null,
-  outputs: ["junit.xml"],
-  junit: "junit.xml",
-  tests: {
-    runner: "pytest",
-    paths: ["tests"]
-  },
-  options: {
-    timeout: "20m"
-  },
-  env: ["PYTEST_DISABLE_PLUGIN_AUTOLOAD=1"],
-  requiredJudges: ["exit-code", "declared-outputs", "junit"]
-};
-
-// src/config/option-table.ts
-var GiB = 1024 ** 3;
-var MiB = 1024 ** 2;
-var RUN_OPTIONS = {
-  image: { kind: "string", help: "image to run (required unless --preset names one)", loosens: null },
-  preset: {
-    kind: "string",
-    help: "a kind of job: python-tests, lean-proof, lean4 (image, command, network, parser, limits; explicit options win)",
-    loosens: null
-  },
-  "images-registry": {
-    kind: "string",
-    help: "where a preset's image comes from (default ghcr.io/org/sandbox-action)",
-    loosens: null
-  },
-  entrypoint: {
-    kind: "string",
-    help: "program to run instead of the image's entrypoint, e.g. sh",
-    loosens: null
-  },
-  source: {
-    kind: "string",
-    help: "directory copied into the writable /work volume (default: none)",
-    loosens: null
-  },
-  "source-readonly": {
-    kind: "boolean",
-    help: "bind-mount --source read-only at /work instead of copying it",
-    loosens: null
-  },
-  "output-dir": {
-    kind: "string",
-    help: "fresh directory to collect /output into (default: not collected)",
-    loosens: null
-  },
-  timeout: { kind: "string", help: "wall-clock limit, e.g. 90s, 20m, 1h (default 60m)", loosens: null },
-  memory: { kind: "string", help: "memory limit, swap included (default 2g, at least 16m)", loosens: null },
-  cpus: { kind: "string", help: "CPU limit (default 2, or the host count if lower)", loosens: null },
-  pids: { kind: "string", help: "process limit (default 512)", loosens: null },
-  nofile: { kind: "string", help: "open-files ulimit (default 8192)", loosens: null },
-  "max-file-size": {
-    kind: "string",
-    help: "largest file the command may write, the fsize ulimit (default 4g)",
-    loosens: null
-  },
-  "tmp-size": {
-    kind: "string",
-    help: "size of the noexec tmpfs at /tmp (default 512m, at most half of --memory)",
-    loosens: null
-  },
-  "work-size": { kind: "string", help: "hard size cap of /work (default 20g)", loosens: null },
-  "output-size": { kind: "string", help: "hard size cap of /output (default 2g)", loosens: null },
-  "state-dir": {
-    kind: "string",
-    help: "host directory kept between runs at /state (copied in, collected back safely; default: none)",
-    loosens: null
-  },
-  "state-size": { kind: "string", help: "hard size cap of /state (default 5g)", loosens: null },
-  user: {
-    kind: "string",
-    help: "uid[:gid] or name to run as (default: the image user if not root, else 65534:65534)",
-    loosens: null
-  },
-  "allow-root": {
-    kind: "boolean",
-    help: "allow uid 0 in the sandbox",
-    loosens: "the command may run as root"
-  },
-  "no-watchdog": {
-    kind: "boolean",
-    help: "start no watchdog",
-    loosens: "a killed CLI leaves the sandbox running past its deadline until gc"
-  },
-  "writable-root": {
-    kind: "boolean",
-    help: "make the root filesystem writable",
-    loosens: "the image can be changed"
-  },
-  "tmp-exec": {
-    kind: "boolean",
-    help: "allow executing files from /tmp",
-    loosens: "files written to /tmp run"
-  },
-  "cap-add": {
-    kind: "strings",
-    help: "add a Linux capability back (repeatable)",
-    loosens: "the capability is granted"
-  },
-  env: {
-    kind: "strings",
-    help: "KEY=VALUE for the sandbox (repeatable); nothing else is passed",
-    loosens: null
-  },
-  network: {
-    kind: "string",
-    help: "none (default), proxy (egress only through the allowlisting proxy) or open (unrestricted)",
-    loosens: "open: any host can be reached"
-  },
-  "secret-route": {
-    kind: "strings",
-    input: "secret-routes",
-    help: "with --network proxy: NAME=https://HOST[,header=H,env=VAR,ca=FILE] the proxy serves http://<proxy>/NAME/… as https://HOST/… with header H from $VAR; the sandbox gets NAME_BASE_URL, never the secret (repeatable)",
-    loosens: "the sandbox can call HOST with the host's secret"
-  },
-  "allow-domain": {
-    kind: "strings",
-    input: "allow-domains",
-    help: "with --network proxy: a name the build may reach, github.com or *.githubusercontent.com (repeatable)",
-    loosens: null
-  },
-  "allow-preset": {
-    kind: "strings",
-    input: "allow-preset",
-    help: "with --network proxy: a named allowlist: github, lean, pypi, debian (repeatable)",
-    loosens: null
-  },
-  "allow-cidr": {
-    kind: "strings",
-    input: "allow-cidrs",
-    help: "with --network proxy: addresses the proxy may connect to even when private or literal (repeatable)",
-    loosens: "the proxy may reach private addresses"
-  },
-  "allow-port": {
-    kind: "strings",
-    input: "allow-ports",
-    help: "with --network proxy: destination ports (default 443 and 80; repeatable)",
-    loosens: null
-  },
-  "add-host": {
-    kind: "strings",
-    help: "with --network proxy: NAME:IP for the proxy's resolver (internal mirrors, tests; repeatable)",
-    loosens: null
-  },
-  egress: {
-    kind: "string",
-    help: "with --network proxy: allowlist (default), transparent (allowlist, and tools that ignore proxy variables work too: listed names resolve to the proxy, which routes by TLS server name or Host) or audit (any public host, recorded, with a suggested allowlist)",
-    loosens: "audit: any public host can be reached"
-  },
-  "egress-network": {
-    kind: "string",
-    help: "with --network proxy: an existing network for the proxy's outside (default: a fresh bridge per run)",
-    loosens: "other containers may share the proxy's outside"
-  },
-  "egress-dns": {
-    kind: "strings",
-    help: "with --network proxy: resolver addresses the proxy asks (default: its engine's)",
-    loosens: null
-  },
-  "egress-max-bytes": {
-    kind: "string",
-    help: "with --network proxy: total bytes the run may move through the proxy (default: no cap)",
-    loosens: null
-  },
-  "proxy-image": {
-    kind: "string",
-    help: "with --network proxy: the proxy's image (default: built once from this version's sources)",
-    loosens: "the enforcement point is an image of your own"
-  },
-  "proxy-base-image": {
-    kind: "string",
-    help: "build the proxy image from this base with apt's nodejs (default: made from this machine's Node, without the network)",
-    loosens: null
-  },
-  isolation: { kind: "string", help: "default, or runsc for gVisor", loosens: null },
-  "allow-weaker-gvisor": {
-    kind: "boolean",
-    help: "with --isolation runsc: use a runsc runtime without --oci-seccomp, so no seccomp filter inside gVisor (for gVisor releases where --oci-seccomp breaks threads, docs/gvisor.md)",
-    loosens: "no seccomp filter inside gVisor"
-  },
-  pull: { kind: "string", help: "missing (default), always or never", loosens: null },
-  engine: {
-    kind: "string",
-    help: "docker or podman (default: DOCKER_HOST, CONTAINER_HOST, then the usual sockets; docs/engines.md)",
-    loosens: null
-  },
-  "volume-backend": {
-    kind: "string",
-    help: "how volume caps are enforced: auto (default), loop, tmpfs, unbounded",
-    loosens: "unbounded: writable volumes have no size cap"
-  },
-  "max-output-bytes": {
-    kind: "string",
-    help: "total bytes collected from /output (default 1g)",
-    loosens: null
-  },
-  "max-output-files": { kind: "string", help: "files collected from /output (default 10000)", loosens: null },
-  "max-output-file-size": {
-    kind: "string",
-    help: "largest single file collected (default 512m)",
-    loosens: null
-  },
-  annotate: {
-    kind: "string",
-    help: "annotations from the log (lean, gcc) or from a JUnit file in /output (junit, junit:path/in/output.xml)",
-    loosens: null
-  },
-  "audit-target": {
-    kind: "strings",
-    input: "audit-targets",
-    help: "after the build, a fresh sandbox (no network, /work read-only) prints the axioms of this Lean theorem (repeatable)",
-    loosens: null
-  },
-  "audit-module": {
-    kind: "strings",
-    input: "audit-modules",
-    help: "Lean module the audit imports (repeatable; default: the root of each target)",
-    loosens: null
-  },
-  "audit-allow": {
-    kind: "strings",
-    input: "audit-allow",
-    help: "axioms the audit accepts (default propext, Classical.choice, Quot.sound)",
-    loosens: null
-  },
-  "audit-protected": {
-    kind: "strings",
-    help: "PATH=BASEFILE: every theorem of BASEFILE (the base branch's PATH) must keep its statement in /work/PATH after the build (repeatable)",
-    loosens: null
-  },
-  output: {
-    kind: "strings",
-    input: "outputs",
-    help: "a file of /output the verdict needs, e.g. junit.xml: collected first, outside the count cap; missing fails the run (repeatable)",
-    loosens: null
-  },
-  junit: {
-    kind: "string",
-    help: "judge by this JUnit XML file of /output (a declared output): at least one test, none failed or errored",
-    loosens: null
-  },
-  expect: {
-    kind: "string",
-    help: "directory of expected files on this host (never in the sandbox): each must equal the /output file of the same path (.json as JSON)",
-    loosens: null
-  },
-  tests: {
-    kind: "string",
-    help: "trusted checkout (e.g. the base branch) whose tests, conftest.py files and pytest config replace the source's, read-only (python-tests)",
-    loosens: null
-  },
-  "tests-path": {
-    kind: "strings",
-    input: "tests-paths",
-    help: "test directories or files inside --tests (default: the preset's, tests)",
-    loosens: null
-  },
-  challenge: {
-    kind: "string",
-    help: "trusted checkout (e.g. the base branch) whose challenge, its imports, lakefile, toolchain and comparator config are judged, read-only (lean-proof)",
-    loosens: null
-  },
-  "comparator-config": {
-    kind: "string",
-    help: "comparator's config in the project (default config.json)",
-    loosens: null
-  },
-  comparator: {
-    kind: "string",
-    help: "the comparator program on this host (default: comparator on PATH)",
-    loosens: null
-  },
-  lean4export: {
-    kind: "string",
-    help: "the lean4export program on this host (default: lean4export on PATH)",
-    loosens: null
-  },
-  lake: {
-    kind: "string",
-    help: "the lake program on this host comparator is started with (default: lake on PATH)",
-    loosens: null
-  },
-  "head-sha": {
-    kind: "string",
-    help: "the commit the run verifies (40 hex; recorded in the result and checked by report)",
-    loosens: null
-  },
-  "base-sha": {
-    kind: "string",
-    help: "the base commit the head was merged into for this run (40 hex; recorded and checked by report)",
-    loosens: null
-  },
-  "base-ref": {
-    kind: "string",
-    help: "the branch it is verified against (recorded and checked by report)",
-    loosens: null
-  },
-  repository: {
-    kind: "string",
-    help: "owner/repo of the commit (recorded and checked by report)",
-    loosens: null
-  },
-  shard: {
-    kind: "string",
-    help: "I/N: this run is shard I of N (recorded; report needs every shard exactly once)",
-    loosens: null
-  },
-  "result-file": {
-    kind: "string",
-    help: "write the result JSON to this file, also when the run fails (status error with the reason)",
-    loosens: null
-  },
-  "skip-self-check": {
-    kind: "boolean",
-    help: "do not run the in-sandbox self-check before the command, e.g. for an image without /bin/sh",
-    loosens: "the sandbox is not checked from inside"
-  },
-  "log-limit": {
-    kind: "string",
-    help: "bytes of the build log shown before it is cut (default 64m)",
-    loosens: null
-  },
-  mount: {
-    kind: "strings",
-    input: "mounts",
-    help: "HOST:DEST[:ro|rw] a host directory or file, read-only unless :rw; /, /etc, /proc, /sys, /dev, sockets and credentials are refused (repeatable)",
-    loosens: ":rw: the sandbox can write to the host"
-  },
-  "allow-mount": {
-    kind: "strings",
-    help: "a host path --mount refuses by default (a socket, /etc…), mounted anyway (repeatable)",
-    loosens: "a refused host path is mounted"
-  },
-  persist: {
-    kind: "string",
-    help: "host directory holding a size-capped filesystem image mounted writable at /persist, kept between runs and sessions",
-    loosens: null
-  },
-  "persist-size": {
-    kind: "string",
-    help: "size cap of /persist when its image is made (default 1g)",
-    loosens: null
-  },
-  setup: {
-    kind: "string",
-    help: "a shell command run first, in its own container on the same volumes, with --setup-network; the command then runs in a fresh one",
-    loosens: null
-  },
-  "setup-network": {
-    kind: "string",
-    help: "the setup phase's network: none (default) or proxy (the allowlist options apply to it)",
-    loosens: null
-  },
-  warm: {
-    kind: "boolean",
-    help: "reuse a warm sandbox with the same plan, reset between runs (fresh /work, /output, /tmp, no process left); a cold one when none is ready or it cannot be reset, as the result says",
-    loosens: null
-  },
-  "idle-ttl": {
-    kind: "string",
-    help: "with --warm: how long the warm sandbox is kept while idle (default 15m)",
-    loosens: null
-  },
-  "log-file": {
-    kind: "string",
-    help: "also write the build's log, as it came (capped at 16 MiB), to this new file (for a result artifact)",
-    loosens: null
-  }
-};
-var DEFAULTS = {
-  timeoutMs: 60 * 6e4,
-  memoryBytes: 2 * GiB,
-  cpus: 2,
-  pids: 512,
-  nofile: 8192,
-  fsizeBytes: 4 * GiB,
-  tmpSizeBytes: 512 * MiB,
-  workSizeBytes: 20 * GiB,
-  outputSizeBytes: 2 * GiB,
-  stateSizeBytes: 5 * GiB,
-  maxStateFiles: 2e5,
-  maxOutputBytes: 1 * GiB,
-  maxOutputFiles: 1e4,
-  maxOutputFileBytes: 512 * MiB,
-  logLimitBytes: 64 * MiB
-};
-
-// src/config/presets.ts
-var RUN_PRESETS = Object.fromEntries(
-  [python_tests_default, lean_proof_default, lean4_default, agent_default].map((p) => [p.name, p])
-);
-var DEFAULT_IMAGES_REGISTRY = "ghcr.io/org/sandbox-action";
-function presetLoosenings(p) {
-  const out = Object.keys(p.options).filter((k) => k in RUN_OPTIONS && RUN_OPTIONS[k].loosens !== null).map((k) => `--${k}`);
-  if (p.network === "open") out.unshift("--network open");
-  return out.filter((o) => !(p.loosens ?? []).includes(o));
-}
-function applyPreset(raw, command) {
-  const name = raw.preset;
-  if (name === void 0 || name === false) return { raw, command, preset: null, commandFromPreset: false };
-  if (typeof name !== "string" || !RUN_PRESETS[name]) {
-    throw new InputError(
-      "--preset",
-      `'${String(name)}' is not a preset; the presets are ${Object.keys(RUN_PRESETS).join(", ")}`
-    );
-  }
-  const p = RUN_PRESETS[name];
-  const loosens = presetLoosenings(p);
-  if (loosens.length)
-    throw new InputError(
-      "--preset",
-      `'${name}' sets ${loosens.join(", ")}, which loosens; a preset may only tighten`
-    );
-  const registry = typeof raw["images-registry"] === "string" ? raw["images-registry"] : DEFAULT_IMAGES_REGISTRY;
-  const out = { ...raw };
-  const fill = (k, v) => {
-    if (v === void 0) return;
-    const cur = out[k];
-    if (cur === void 0 || cur === false || Array.isArray(cur) && cur.length === 0) out[k] = v;
-  };
-  fill("image", `${registry}/${p.image}:latest`);
-  fill("entrypoint", p.entrypoint);
-  fill("network", p.network === "none" ? void 0 : p.network);
-  const setupOnline = p.setup?.network === "proxy" && (p.setup.command !== void 0 || typeof raw.setup === "string");
-  if (p.network === "proxy" || setupOnline) fill("allow-preset", p.allowPresets);
-  fill("annotate", p.annotate ?? void 0);
-  fill("output", p.outputs.length ? p.outputs : void 0);
-  fill("junit", p.junit);
-  for (const [k, v] of Object.entries(p.options)) fill(k, v);
-  return {
-    raw: out,
-    command: command.length ? command : [...p.command],
-    preset: p,
-    commandFromPreset: command.length === 0
-  };
-}
+init_errors();
+init_units();
+init_presets();
 
 // src/config/mounts.ts
 var import_node_path = __toESM(require("node:path"), 1);
+init_errors();
+init_units();
 var SANDBOX_PLACES = ["/work", "/output", "/state", "/tmp", "/persist"];
 var SYSTEM_DESTS = ["/proc", "/sys", "/dev"];
 var DEFAULT_PERSIST_BYTES = 1024 ** 3;
@@ -5514,7 +15456,12 @@ function parsePhaseOptions(raw, cwd, presetSetup) {
   };
 }
 
+// src/config/run-options.ts
+init_option_table();
+
 // src/config/raw-options.ts
+init_errors();
+init_units();
 var IMAGE_REF = /^[a-zA-Z0-9][a-zA-Z0-9._\-/:@]*$/;
 var BOOLEAN_TEXT = /^(true|false)$/i;
 function str(raw, name) {
@@ -5553,114 +15500,13 @@ function count(raw, name, dflt, max) {
 
 // src/config/option-sections.ts
 var import_node_path2 = __toESM(require("node:path"), 1);
+init_errors();
+init_units();
+init_policy();
+init_config();
 
-// src/egress/policy.ts
-var import_node_net = __toESM(require("node:net"), 1);
-var LABEL = /^(?!-)[a-z0-9_-]{1,63}(?<!-)$/;
-function canonicalHost(text2) {
-  const raw = text2.trim();
-  if (raw === "" || raw.length > 255 || !/^[A-Za-z0-9.\-_:[\]]+$/.test(raw)) return null;
-  const bracketed = raw.startsWith("[") ? raw : import_node_net.default.isIPv6(raw) ? `[${raw}]` : raw;
-  if (!bracketed.startsWith("[") && bracketed.includes(":")) return null;
-  let host;
-  try {
-    host = new URL(`http://${bracketed}/`).hostname;
-  } catch {
-    return null;
-  }
-  if (host.startsWith("[")) {
-    const address = host.slice(1, -1);
-    const mapped = /^::ffff:([0-9a-f]{1,4}):([0-9a-f]{1,4})$/.exec(address);
-    if (mapped) {
-      const hi = parseInt(mapped[1], 16);
-      const lo = parseInt(mapped[2], 16);
-      return { kind: "ip", address: `${hi >> 8}.${hi & 255}.${lo >> 8}.${lo & 255}`, family: "ipv4" };
-    }
-    return { kind: "ip", address, family: "ipv6" };
-  }
-  if (import_node_net.default.isIPv4(host)) return { kind: "ip", address: host, family: "ipv4" };
-  const name = host.replace(/\.$/, "");
-  if (name.length === 0 || name.length > 253) return null;
-  const labels = name.split(".");
-  if (labels.length < 2 || !labels.every((l) => LABEL.test(l))) return null;
-  if (/^\d+$/.test(labels[labels.length - 1])) return null;
-  return { kind: "name", name };
-}
-function parseDomainRule(text2) {
-  const t = text2.trim();
-  if (t.startsWith("*.")) {
-    const rest = canonicalHost(t.slice(2));
-    if (rest?.kind !== "name")
-      throw new InputError("--allow-domain", `'${text2}' is not *.name with a valid name`);
-    return { kind: "suffix", suffix: rest.name };
-  }
-  const h = canonicalHost(t);
-  if (h?.kind !== "name") {
-    throw new InputError(
-      "--allow-domain",
-      `'${text2}' is not a host name like github.com or *.githubusercontent.com`
-    );
-  }
-  return { kind: "exact", name: h.name };
-}
-function parseCidr(text2) {
-  const m = /^([^/]+)\/(\d{1,3})$/.exec(text2.trim());
-  const family = m ? import_node_net.default.isIPv4(m[1]) ? "ipv4" : import_node_net.default.isIPv6(m[1]) ? "ipv6" : null : null;
-  const prefix = m ? Number(m[2]) : -1;
-  if (!m || !family || prefix > (family === "ipv4" ? 32 : 128)) {
-    throw new InputError("--allow-cidr", `'${text2}' is not a CIDR like 10.1.0.0/16 or fd00::/8`);
-  }
-  return { text: text2.trim(), address: m[1], prefix, family };
-}
-var SPECIAL = [
-  ["unspecified", "0.0.0.0", 8, "ipv4"],
-  ["private", "10.0.0.0", 8, "ipv4"],
-  ["cgnat", "100.64.0.0", 10, "ipv4"],
-  ["loopback", "127.0.0.0", 8, "ipv4"],
-  ["link-local", "169.254.0.0", 16, "ipv4"],
-  // 169.254.169.254: cloud metadata
-  ["private", "172.16.0.0", 12, "ipv4"],
-  ["reserved", "192.0.0.0", 24, "ipv4"],
-  ["documentation", "192.0.2.0", 24, "ipv4"],
-  ["private", "192.168.0.0", 16, "ipv4"],
-  ["benchmarking", "198.18.0.0", 15, "ipv4"],
-  ["documentation", "198.51.100.0", 24, "ipv4"],
-  ["documentation", "203.0.113.0", 24, "ipv4"],
-  ["multicast", "224.0.0.0", 4, "ipv4"],
-  ["reserved", "240.0.0.0", 4, "ipv4"],
-  // and 255.255.255.255
-  ["metadata", "168.63.129.16", 32, "ipv4"],
-  // Azure's host endpoint, used by GitHub's runners
-  ["unspecified", "::", 128, "ipv6"],
-  ["loopback", "::1", 128, "ipv6"],
-  ["ipv4-compatible", "::", 96, "ipv6"],
-  ["nat64", "64:ff9b::", 96, "ipv6"],
-  ["nat64", "64:ff9b:1::", 48, "ipv6"],
-  ["discard", "100::", 64, "ipv6"],
-  ["teredo", "2001::", 32, "ipv6"],
-  ["documentation", "2001:db8::", 32, "ipv6"],
-  ["6to4", "2002::", 16, "ipv6"],
-  ["private", "fc00::", 7, "ipv6"],
-  ["link-local", "fe80::", 10, "ipv6"],
-  ["site-local", "fec0::", 10, "ipv6"],
-  ["multicast", "ff00::", 8, "ipv6"]
-];
-var specialLists = SPECIAL.map(([name, addr, prefix, family]) => {
-  const b = new import_node_net.default.BlockList();
-  b.addSubnet(addr, prefix, family);
-  return { name, b };
-});
-
-// src/egress/config.ts
-var PROXY_PORT = 3128;
-var DNS_PORT = 53;
-var CONFIG_ENV = "SANDBOX_EGRESS_CONFIG";
-var PROXY_DEFAULTS = {
-  port: PROXY_PORT,
-  maxHeaderBytes: 16 * 1024,
-  maxConnections: 512,
-  idleTimeoutMs: 12e4
-};
+// src/egress/presets.ts
+init_errors();
 
 // src/egress/presets/debian.json
 var debian_default = {
@@ -5737,6 +15583,7 @@ function expandPresets(names) {
 }
 
 // src/lean/audit.ts
+init_errors();
 var DEFAULT_AXIOMS = ["propext", "Classical.choice", "Quot.sound"];
 var NAME = /^[A-Za-z_][A-Za-z0-9_'!?]*(\.[A-Za-z_][A-Za-z0-9_'!?]*)*$/;
 function checkTargets(targets, what = "targets") {
@@ -5853,84 +15700,9 @@ function protectedChanges(base, pr, names) {
   return out;
 }
 
-// src/config/secret-routes.ts
-var NAME2 = /^[a-z][a-z0-9-]{0,30}$/;
-var HEADER = /^[a-z0-9!#$%&'*+.^_`|~-]{1,64}$/;
-var ENV = /^[A-Za-z_][A-Za-z0-9_]{0,127}$/;
-var RESERVED = ["host", "content-length", "transfer-encoding", "connection", "upgrade", "te", "trailer"];
-var baseUrlVar = (name) => `${name.toUpperCase().replace(/-/g, "_")}_BASE_URL`;
-function routeEnv(routes, address, port) {
-  return routes.map((r) => `${baseUrlVar(r.name)}=http://${address}:${port}/${r.name}`);
-}
-function parseSecretRoute(value, cwd, resolve) {
-  const bad = (why) => new InputError(
-    "--secret-route",
-    `'${value}': ${why} (NAME=https://HOST[,header=H,env=VAR,ca=FILE], e.g. anthropic=https://api.anthropic.com,header=x-api-key,env=ANTHROPIC_API_KEY)`
-  );
-  const eq = value.indexOf("=");
-  if (eq <= 0) throw bad("is not NAME=https://HOST");
-  const name = value.slice(0, eq);
-  if (!NAME2.test(name)) throw bad(`NAME '${name}' must be lower case letters, digits and -, at most 31`);
-  const [target = "", ...opts] = value.slice(eq + 1).split(",");
-  const m = /^https:\/\/([^/:?#@]+)(?::(\d{1,5}))?\/?$/.exec(target);
-  if (!m) throw bad(`'${target}' is not https://HOST or https://HOST:PORT (no path, no user)`);
-  const host = canonicalHost(m[1]);
-  if (host?.kind !== "name") throw bad(`'${m[1]}' is not a host name`);
-  const port = m[2] ? Number(m[2]) : 443;
-  if (port < 1 || port > 65535) throw bad(`port ${m[2]} is out of range`);
-  const route = {
-    name,
-    host: host.name,
-    port,
-    header: "authorization",
-    env: `${name.toUpperCase().replace(/-/g, "_")}_API_KEY`,
-    caFile: null
-  };
-  for (const o of opts) {
-    const i = o.indexOf("=");
-    const k = i > 0 ? o.slice(0, i) : o;
-    const v = i > 0 ? o.slice(i + 1) : "";
-    if (k === "header") {
-      const h = v.toLowerCase();
-      if (!HEADER.test(h) || RESERVED.includes(h) || h.startsWith("proxy-"))
-        throw bad(`header '${v}' is not a header the route may set`);
-      route.header = h;
-    } else if (k === "env") {
-      if (!ENV.test(v)) throw bad(`env '${v}' is not a variable name`);
-      route.env = v;
-    } else if (k === "ca") {
-      if (!v) throw bad("ca= needs a file");
-      route.caFile = resolve(cwd, v);
-    } else throw bad(`'${o}' is not header=, env= or ca=`);
-  }
-  return route;
-}
-function parseSecretRoutes(values, cwd, resolve) {
-  const routes = values.map((v) => parseSecretRoute(v, cwd, resolve));
-  const seen = /* @__PURE__ */ new Set();
-  for (const r of routes) {
-    if (seen.has(r.name)) throw new InputError("--secret-route", `two routes named '${r.name}'`);
-    seen.add(r.name);
-  }
-  return routes;
-}
-function routeSecrets(routes, env) {
-  const out = {};
-  for (const r of routes) {
-    const v = env[r.env];
-    if (!v) {
-      throw new InputError(
-        "--secret-route",
-        `'${r.name}' takes its secret from $${r.env}, which is not set here; export it before the run`
-      );
-    }
-    if (/[\r\n\0]/.test(v)) throw new InputError("--secret-route", `$${r.env} holds a line break`);
-    out[r.name] = v;
-  }
-  return out;
-}
-
 // src/config/option-sections.ts
+init_secret_routes();
+init_option_table();
 function parseAudit(raw, presetAllow, cwd) {
   const targets = list(raw, "audit-target");
   const modulesArg = list(raw, "audit-module");
@@ -6152,6 +15924,9 @@ function parseSubject(raw) {
   }
   return { repository, headSha, baseSha, baseRef, shard };
 }
+
+// src/config/run-options.ts
+init_option_table();
 
 // src/config/loosened.ts
 var RECORDERS = {
@@ -6457,124 +16232,17 @@ function parseVerdict(raw, host, io, preset, commandFromPreset) {
   };
 }
 
+// src/cli/main.ts
+init_units();
+
 // src/session/warm.ts
 var import_promises17 = __toESM(require("node:fs/promises"), 1);
+init_errors();
 
 // src/sandbox/execute.ts
 var import_node_os = __toESM(require("node:os"), 1);
-
-// src/engine/podman.ts
-var import_node_stream = require("node:stream");
-var import_tar_stream = __toESM(require_tar_stream(), 1);
-var ROOTFUL_PODMAN_SOCKET = "unix:///run/podman/podman.sock";
-var DOCKER_SOCKET = "unix:///var/run/docker.sock";
-function endpointsFor(choice, env) {
-  const rootless = env.XDG_RUNTIME_DIR ? [`unix://${env.XDG_RUNTIME_DIR}/podman/podman.sock`] : [];
-  if (choice === "docker") return [env.DOCKER_HOST || DOCKER_SOCKET];
-  if (choice === "podman") {
-    if (env.CONTAINER_HOST) return [env.CONTAINER_HOST];
-    return [ROOTFUL_PODMAN_SOCKET, ...rootless];
-  }
-  if (env.DOCKER_HOST) return [env.DOCKER_HOST];
-  if (env.CONTAINER_HOST) return [env.CONTAINER_HOST];
-  return [DOCKER_SOCKET, ROOTFUL_PODMAN_SOCKET, ...rootless];
-}
-function noPodmanHint(tried) {
-  return `no Podman service answers at ${tried.join(" or ")}; start one (\`podman system service --time=0 &\`, or \`systemctl --user start podman.socket\` for rootless Podman) or set CONTAINER_HOST to its socket`;
-}
-function parsePodmanInfo(j) {
-  const host = j.host ?? {};
-  const sec = host.security ?? {};
-  return {
-    rootless: sec.rootless === true,
-    cgroupVersion: typeof host.cgroupVersion === "string" ? host.cgroupVersion : "",
-    cgroupControllers: Array.isArray(host.cgroupControllers) ? host.cgroupControllers : [],
-    defaultCapabilities: (sec.capabilities ?? "").split(",").map((c) => c.trim()).filter(Boolean)
-  };
-}
-function podmanLimitsProblem(info) {
-  if (info.name !== "podman" || !info.rootless || info.cgroupVersion !== "v1") return null;
-  return "rootless Podman on a cgroup v1 host ignores --memory, --cpus and --pids (Podman drops every resource limit there), so the sandbox would have none; use rootful Podman (`sudo podman system service`), Docker, or a cgroup v2 host that delegates the memory, pids and cpu controllers to the user";
-}
-var PODMAN_NO_RUNSC = "Podman's API does not report the arguments it runs a runtime with, so --oci-seccomp (gVisor's seccomp inside the sandbox) cannot be confirmed; use Docker for --isolation runsc (docs/engines.md)";
-var PODMAN_OOM_NOTE = "exit 137 (SIGKILL) under Podman, which does not report OOM kills: if the command reached --memory, this was the OOM killer (docs/engines.md)";
-var DOCKER_DEFAULT_CAPS = [
-  "AUDIT_WRITE",
-  "CHOWN",
-  "DAC_OVERRIDE",
-  "FOWNER",
-  "FSETID",
-  "KILL",
-  "MKNOD",
-  "NET_BIND_SERVICE",
-  "NET_RAW",
-  "SETFCAP",
-  "SETGID",
-  "SETPCAP",
-  "SETUID",
-  "SYS_CHROOT"
-];
-var bare = (c) => c.toUpperCase().replace(/^CAP_/, "");
-function podmanCapabilities(capDrop, capAdd, defaults) {
-  const dropped = new Set(capDrop.map(bare));
-  const all = /* @__PURE__ */ new Set([...DOCKER_DEFAULT_CAPS, ...defaults.map(bare)]);
-  const granted = /* @__PURE__ */ new Set([...[...all].filter((c) => !dropped.has(c)), ...capAdd.map(bare)]);
-  return { capDrop: ["ALL"], capAdd: [...granted].sort() };
-}
-function podmanUlimit(u) {
-  return { name: u.Name.toLowerCase().replace(/^rlimit_/, ""), soft: u.Soft, hard: u.Hard };
-}
-function podmanNetworkMode(mode, networks) {
-  if (mode !== "bridge") return mode ?? "";
-  if (networks.length === 1) return networks[0] === "podman" ? "bridge" : networks[0];
-  return `bridge:${networks.join(",")}`;
-}
-function podmanPidMode(mode) {
-  return mode === "private" ? "" : mode ?? "";
-}
-var PODMAN_READ_ONLY_TMPFS = ["/run", "/tmp", "/var/tmp"];
-function coverReadOnlyTmpfs(spec, engineTmpfs) {
-  if (!spec.readOnlyRootfs || engineTmpfs.length === 0) return spec;
-  const missing = engineTmpfs.filter((t) => !spec.mounts.some((m) => m.target === t));
-  if (missing.length === 0) return spec;
-  return {
-    ...spec,
-    mounts: [
-      ...spec.mounts,
-      ...missing.map((target) => ({
-        type: "tmpfs",
-        source: "",
-        target,
-        readOnly: true,
-        tmpfs: { sizeBytes: 64 * 1024, mode: 493, options: ["ro", "nosuid", "nodev", "noexec"] }
-      }))
-    ]
-  };
-}
-function podmanTmpfsBlocks(sizeBytes, arch) {
-  if (arch !== "amd64" && arch !== "x86_64") return null;
-  return `nr_blocks=${Math.ceil(sizeBytes / 4096)}`;
-}
-function archiveUnderBase(src, base) {
-  const extract = import_tar_stream.default.extract();
-  const pack = import_tar_stream.default.pack();
-  const rename = (n) => n.startsWith("/") ? `${base}/${n.replace(/^\/+/, "")}` : n;
-  extract.on("entry", (header, stream, next) => {
-    const h = { ...header, name: rename(header.name) };
-    if (h.type === "link" && h.linkname) h.linkname = rename(h.linkname);
-    stream.pipe(pack.entry(h, (err) => err ? extract.destroy(err) : next()));
-  });
-  extract.on("finish", () => pack.finalize());
-  extract.on("error", (err) => pack.destroy(err));
-  src.on("error", (err) => extract.destroy(err));
-  src.pipe(extract);
-  const out = import_node_stream.Readable.from(pack);
-  out.on("close", () => {
-    if (!src.readableEnded) src.destroy();
-    extract.destroy();
-  });
-  return out;
-}
+init_podman();
+init_errors();
 
 // src/sandbox/logs.ts
 var import_node_crypto = require("node:crypto");
@@ -6634,1834 +16302,14 @@ var LogStream = class {
   }
 };
 
-// src/sandbox/network.ts
-var import_node_fs4 = __toESM(require("node:fs"), 1);
-var import_promises = __toESM(require("node:fs/promises"), 1);
-var import_semver = __toESM(require_semver2(), 1);
+// src/sandbox/execute.ts
+init_network();
+init_plan();
 
-// src/egress/image.ts
-var import_node_crypto3 = __toESM(require("node:crypto"), 1);
-var import_node_fs3 = __toESM(require("node:fs"), 1);
-var import_node_path6 = __toESM(require("node:path"), 1);
-var import_node_stream3 = require("node:stream");
-var import_tar_stream3 = __toESM(require_tar_stream(), 1);
-
-// src/config/install.ts
-var import_node_fs = __toESM(require("node:fs"), 1);
-var import_node_path4 = __toESM(require("node:path"), 1);
-var import_node_url = require("node:url");
-function installRoot(from = (0, import_node_url.fileURLToPath)(__sa_import_meta_url)) {
-  let dir = import_node_path4.default.dirname(from);
-  for (let i = 0; i < 6; i++) {
-    if (import_node_fs.default.existsSync(import_node_path4.default.join(dir, "images")) && import_node_fs.default.existsSync(import_node_path4.default.join(dir, "package.json"))) return dir;
-    dir = import_node_path4.default.dirname(dir);
-  }
-  return null;
-}
-
-// src/egress/host-image.ts
-var import_node_child_process = require("node:child_process");
-var import_node_crypto2 = __toESM(require("node:crypto"), 1);
-var import_node_fs2 = __toESM(require("node:fs"), 1);
-var import_node_path5 = __toESM(require("node:path"), 1);
-var import_node_stream2 = require("node:stream");
-var import_node_util = require("node:util");
-var import_tar_stream2 = __toESM(require_tar_stream(), 1);
-var run = (0, import_node_util.promisify)(import_node_child_process.execFile);
-var HOST_NODE_REPOSITORY = "sandbox-action/egress-proxy";
-var NODE_IN_IMAGE = "/usr/local/bin/node";
-var BUNDLE_IN_IMAGE = "/opt/egress-proxy/proxy.mjs";
-var RECIPE = "host-node-1";
-var ENGINE_ARCH = {
-  x64: "amd64",
-  arm64: "arm64",
-  arm: "arm",
-  ppc64: "ppc64le",
-  s390x: "s390x"
-};
-function hostNodeUnfit(engineInfo, platform, arch) {
-  if (platform !== "linux") return `this machine runs ${platform}, not Linux`;
-  if (engineInfo.os !== "linux") return `the engine runs ${engineInfo.os} containers`;
-  if (ENGINE_ARCH[arch] !== engineInfo.arch) return `the engine is ${engineInfo.arch}, this Node is ${arch}`;
-  return null;
-}
-function hostNodeTag(bundle, nodePath, st, version) {
-  const h = import_node_crypto2.default.createHash("sha256");
-  for (const part of [RECIPE, bundle, nodePath, String(st.size), String(st.mtimeMs), version]) {
-    const b = Buffer.from(part);
-    h.update(`${b.length}:`);
-    h.update(b);
-  }
-  return `${HOST_NODE_REPOSITORY}:node-${h.digest("hex").slice(0, 16)}`;
-}
-function parseLdd(text2) {
-  const out = /* @__PURE__ */ new Set();
-  for (const line2 of text2.split("\n")) {
-    const m = /=>\s+(\/\S+)\s+\(/.exec(line2) ?? /^\s*(\/\S+)\s+\(/.exec(line2);
-    if (m) out.add(m[1]);
-  }
-  return [...out];
-}
-async function imageFiles(nodePath) {
-  let libs = [];
-  try {
-    libs = parseLdd((await run("ldd", [nodePath])).stdout);
-  } catch (err) {
-    if (!/not a dynamic executable/.test(String(err.stderr ?? ""))) throw err;
-  }
-  const libc = libs.find((l) => /\/libc\.so\.6$/.test(l));
-  if (libc) {
-    const dir = import_node_path5.default.dirname(libc);
-    for (const n of ["libnss_dns.so.2", "libnss_files.so.2", "libresolv.so.2"]) {
-      if (import_node_fs2.default.existsSync(import_node_path5.default.join(dir, n))) libs.push(import_node_path5.default.join(dir, n));
-    }
-  }
-  return [
-    { name: NODE_IN_IMAGE, from: nodePath, mode: 493 },
-    ...[...new Set(libs)].map((l) => ({ name: l, from: import_node_fs2.default.realpathSync(l), mode: 493 }))
-  ];
-}
-function rootTar(files, bundle) {
-  const pack = import_tar_stream2.default.pack();
-  const base = { uid: 0, gid: 0, mtime: /* @__PURE__ */ new Date(0) };
-  const dirs = /* @__PURE__ */ new Set(["etc", "tmp"]);
-  for (const f of [...files.map((x) => x.name), BUNDLE_IN_IMAGE]) {
-    for (let d = import_node_path5.default.posix.dirname(f); d !== "/"; d = import_node_path5.default.posix.dirname(d)) dirs.add(d.slice(1));
-  }
-  (async () => {
-    for (const d of [...dirs].sort()) {
-      pack.entry({ ...base, name: `${d}/`, type: "directory", mode: d === "tmp" ? 1023 : 493 });
-    }
-    for (const f of ["etc/resolv.conf", "etc/hosts", "etc/hostname"])
-      pack.entry({ ...base, name: f, mode: 420 }, "");
-    pack.entry({ ...base, name: "etc/nsswitch.conf", mode: 420 }, "hosts: files dns\n");
-    pack.entry({ ...base, name: BUNDLE_IN_IMAGE.slice(1), mode: 420 }, bundle);
-    for (const f of files) {
-      const st = import_node_fs2.default.statSync(f.from);
-      await new Promise((resolve, reject) => {
-        const e = pack.entry(
-          { ...base, name: f.name.slice(1), mode: f.mode, size: st.size },
-          (err) => err ? reject(err) : resolve()
-        );
-        import_node_fs2.default.createReadStream(f.from).on("error", reject).pipe(e);
-      });
-    }
-    pack.finalize();
-  })().catch((err) => pack.destroy(asError(err)));
-  return import_node_stream2.Readable.from(pack);
-}
-function importChanges() {
-  return [
-    "USER 65532:65532",
-    "WORKDIR /",
-    `ENV PATH=${import_node_path5.default.posix.dirname(NODE_IN_IMAGE)}:/usr/bin:/bin`,
-    `ENTRYPOINT ["${NODE_IN_IMAGE}", "${BUNDLE_IN_IMAGE}"]`,
-    'LABEL org.opencontainers.image.title="sandbox-action egress-proxy (host Node)"'
-  ];
-}
-async function ensureHostNodeImage(engine, bundle, notice, nodePath = process.execPath) {
-  const unfit = hostNodeUnfit(engine.info, process.platform, process.arch);
-  if (unfit) return { unfit };
-  const real = import_node_fs2.default.realpathSync(nodePath);
-  const ref = hostNodeTag(bundle, real, import_node_fs2.default.statSync(real), process.version);
-  if (await engine.imageInspect(ref)) return { ref };
-  notice(
-    `making the egress proxy image ${ref} from this machine's Node ${process.version} (once per engine)`
-  );
-  await engine.imageImport(rootTar(await imageFiles(real), bundle), ref, importChanges());
-  return { ref };
-}
-
-// src/egress/image.ts
-var PROXY_REPOSITORY = "sandbox-action/egress-proxy";
-var DEFAULT_PROXY_BASE = "debian:bookworm-slim";
-function findProxySources(root = installRoot()) {
-  const df = root && import_node_path6.default.join(root, "images", "egress-proxy", "Dockerfile");
-  const js = root && import_node_path6.default.join(root, "dist", "egress-proxy.js");
-  if (df && js && import_node_fs3.default.existsSync(df) && import_node_fs3.default.existsSync(js)) {
-    return { dockerfile: import_node_fs3.default.readFileSync(df), bundle: import_node_fs3.default.readFileSync(js) };
-  }
-  throw new InputError(
-    "--proxy-image",
-    "this installation has no proxy sources (images/egress-proxy and dist/egress-proxy.js); name a published image with --proxy-image"
-  );
-}
-function proxyTag(src, baseImage) {
-  const h = import_node_crypto3.default.createHash("sha256");
-  for (const part of [src.dockerfile, src.bundle, Buffer.from(baseImage)]) {
-    h.update(String(part.length));
-    h.update(":");
-    h.update(part);
-  }
-  return `${PROXY_REPOSITORY}:src-${h.digest("hex").slice(0, 16)}`;
-}
-function contextTar(src) {
-  const pack = import_tar_stream3.default.pack();
-  const opts = { mode: 420, uid: 0, gid: 0, mtime: /* @__PURE__ */ new Date(0) };
-  pack.entry({ name: "Dockerfile", ...opts }, src.dockerfile);
-  pack.entry({ name: "egress-proxy.js", ...opts }, src.bundle);
-  pack.finalize();
-  return import_node_stream3.Readable.from(pack);
-}
-async function ensureProxyImage(engine, egress, pull, notice) {
-  if (egress.proxyImage) {
-    const ref = egress.proxyImage;
-    if (pull !== "always" && await engine.imageInspect(ref)) return ref;
-    if (pull === "never") {
-      throw new InputError("--proxy-image", `'${ref}' is not on this engine and --pull is never`);
-    }
-    notice(`pulling the egress proxy image ${ref}`);
-    try {
-      await engine.imagePull(ref);
-    } catch (err) {
-      throw new InputError("--proxy-image", `'${ref}' could not be pulled: ${errorMessage(err)}`);
-    }
-    return ref;
-  }
-  const src = findProxySources();
-  if (egress.proxyBaseImage === null) {
-    try {
-      const made = await ensureHostNodeImage(engine, src.bundle, notice);
-      if ("ref" in made) return made.ref;
-      notice(
-        `the egress proxy image cannot be made from this machine's Node (${made.unfit}); building it instead`
-      );
-    } catch (err) {
-      notice(
-        `the egress proxy image could not be made from this machine's Node (${errorMessage(err)}); building it instead`
-      );
-    }
-  }
-  const baseImage = egress.proxyBaseImage ?? DEFAULT_PROXY_BASE;
-  const tag = proxyTag(src, baseImage);
-  if (await engine.imageInspect(tag)) return tag;
-  notice(`building the egress proxy image ${tag} from ${baseImage} (once per engine and version)`);
-  try {
-    await engine.imageBuild(contextTar(src), {
-      tags: [tag],
-      buildArgs: { BASE_IMAGE: baseImage },
-      labels: { "sandbox-action.proxy-sources": tag.split(":")[1] }
-    });
-  } catch (err) {
-    throw new InputError(
-      "--proxy-image",
-      `the proxy image could not be built from ${baseImage}: ${errorMessage(err)}; pass --proxy-base-image or --proxy-image`
-    );
-  }
-  return tag;
-}
-
-// src/egress/ledger.ts
-var import_node_net2 = __toESM(require("node:net"), 1);
-var MAX_HOSTS = 500;
-var MAX_REFUSALS = 500;
-var Ledger = class {
-  constructor(mode, allowlist, proxyImage = "", transparent = false) {
-    this.mode = mode;
-    this.allowlist = allowlist;
-    this.proxyImage = proxyImage;
-    this.transparent = transparent;
-  }
-  mode;
-  allowlist;
-  proxyImage;
-  transparent;
-  hosts = /* @__PURE__ */ new Map();
-  refusals = /* @__PURE__ */ new Map();
-  refusedTotal = 0;
-  up = 0;
-  down = 0;
-  truncated = false;
-  proxyExit = null;
-  /** One line of the proxy's output; lines that are not decisions are ignored. */
-  addLine(line2) {
-    let r;
-    try {
-      r = JSON.parse(line2);
-    } catch {
-      return null;
-    }
-    if (!isDecision(r)) return null;
-    this.add(r);
-    return r;
-  }
-  add(r) {
-    this.up += r.bytesUp;
-    this.down += r.bytesDown;
-    if (r.decision === "allow") {
-      let h = this.hosts.get(r.host);
-      if (!h) {
-        if (this.hosts.size >= MAX_HOSTS) {
-          this.truncated = true;
-          return;
-        }
-        h = { host: r.host, ports: [], connections: 0, bytesUp: 0, bytesDown: 0, errors: 0 };
-        this.hosts.set(r.host, h);
-      }
-      h.connections++;
-      h.bytesUp += r.bytesUp;
-      h.bytesDown += r.bytesDown;
-      if (r.error) h.errors++;
-      if (!h.ports.includes(r.port)) h.ports.push(r.port);
-      return;
-    }
-    this.refusedTotal++;
-    const key = `${r.host}\0${r.port}\0${r.reason}`;
-    const f = this.refusals.get(key);
-    if (f) f.count++;
-    else if (this.refusals.size < MAX_REFUSALS) {
-      this.refusals.set(key, {
-        host: r.host,
-        port: r.port,
-        reason: r.reason,
-        detail: r.detail ?? "",
-        count: 1
-      });
-    } else this.truncated = true;
-  }
-  report() {
-    const allowed = [...this.hosts.values()].sort((a, b) => a.host.localeCompare(b.host));
-    let suggested = null;
-    if (this.mode === "audit") {
-      const domains = allowed.filter((h) => h.errors < h.connections && import_node_net2.default.isIP(h.host) === 0).map((h) => h.host);
-      suggested = {
-        domains,
-        cli: domains.map((d) => `--allow-domain ${d}`).join(" "),
-        actionInput: `allow-domains: ${domains.join(",")}`
-      };
-    }
-    return {
-      network: "proxy",
-      mode: this.mode,
-      transparent: this.transparent,
-      proxyImage: this.proxyImage,
-      allowlist: this.allowlist,
-      allowed,
-      refused: [...this.refusals.values()].sort((a, b) => b.count - a.count || a.host.localeCompare(b.host)),
-      refusedTotal: this.refusedTotal,
-      bytesUp: this.up,
-      bytesDown: this.down,
-      truncated: this.truncated,
-      suggested,
-      proxyExit: this.proxyExit
-    };
-  }
-};
-function isDecision(r) {
-  if (typeof r !== "object" || r === null) return false;
-  const o = r;
-  return (o.decision === "allow" || o.decision === "deny") && typeof o.host === "string" && typeof o.port === "number" && typeof o.reason === "string" && typeof o.bytesUp === "number" && typeof o.bytesDown === "number";
-}
-
-// src/sandbox/host-guard.ts
-var import_node_crypto4 = __toESM(require("node:crypto"), 1);
-function egressBridgeName(runId) {
-  return `sa-e${import_node_crypto4.default.createHash("sha256").update(runId).digest("hex").slice(0, 10)}`;
-}
-function hostGuardRule(op, bridge) {
-  return [
-    "-w",
-    "5",
-    op,
-    "INPUT",
-    "-i",
-    bridge,
-    "-m",
-    "comment",
-    "--comment",
-    "sandbox-action egress",
-    "-j",
-    "DROP"
-  ];
-}
-var HOST_GUARD_NOTE = "the proxy's egress network can reach this host's own addresses (no iptables rule could be added: it needs a local Docker engine whose bridges are in this host's network namespace, root or sudo, and iptables)";
-function orphanGuards(rules, exists) {
-  const out = [];
-  for (const line2 of rules.split("\n")) {
-    const m = /^-A INPUT -i (sa-e[0-9a-f]{10}) -m comment --comment "sandbox-action egress" -j DROP$/.exec(
-      line2.trim()
-    );
-    if (m && !exists(m[1])) out.push(m[1]);
-  }
-  return out;
-}
-
-// src/sandbox/self-check.ts
-var SELF_CHECK_MARK = "sandbox-action-self-check";
-var SELF_CHECK_MAX_LINE = 2048;
-var CAPABILITY_BITS = {
-  CHOWN: 0,
-  DAC_OVERRIDE: 1,
-  DAC_READ_SEARCH: 2,
-  FOWNER: 3,
-  FSETID: 4,
-  KILL: 5,
-  SETGID: 6,
-  SETUID: 7,
-  SETPCAP: 8,
-  LINUX_IMMUTABLE: 9,
-  NET_BIND_SERVICE: 10,
-  NET_BROADCAST: 11,
-  NET_ADMIN: 12,
-  NET_RAW: 13,
-  IPC_LOCK: 14,
-  IPC_OWNER: 15,
-  SYS_MODULE: 16,
-  SYS_RAWIO: 17,
-  SYS_CHROOT: 18,
-  SYS_PTRACE: 19,
-  SYS_PACCT: 20,
-  SYS_ADMIN: 21,
-  SYS_BOOT: 22,
-  SYS_NICE: 23,
-  SYS_RESOURCE: 24,
-  SYS_TIME: 25,
-  SYS_TTY_CONFIG: 26,
-  MKNOD: 27,
-  LEASE: 28,
-  AUDIT_WRITE: 29,
-  AUDIT_CONTROL: 30,
-  SETFCAP: 31,
-  MAC_OVERRIDE: 32,
-  MAC_ADMIN: 33,
-  SYSLOG: 34,
-  WAKE_ALARM: 35,
-  BLOCK_SUSPEND: 36,
-  AUDIT_READ: 37,
-  PERFMON: 38,
-  BPF: 39,
-  CHECKPOINT_RESTORE: 40
-};
-function capabilityMask(names) {
-  let m = 0n;
-  for (const n of names) {
-    const bit = CAPABILITY_BITS[n];
-    if (bit === void 0) throw new InternalError(`unknown capability ${n}`);
-    m |= 1n << BigInt(bit);
-  }
-  return m.toString(16).padStart(16, "0");
-}
-function selfCheckScript(x) {
-  const caps = capabilityMask(x.capabilities);
-  return [
-    `t=$(printf '\\t')`,
-    `uid=? gid=? eff=? prm=? bnd=? nnp=absent sec=? root=? route=none gw=`,
-    `while IFS=" $t" read -r k v r; do case "$k" in`,
-    `Uid:) uid=$v;; Gid:) gid=$v;; CapEff:) eff=$v;; CapPrm:) prm=$v;; CapBnd:) bnd=$v;;`,
-    `NoNewPrivs:) nnp=$v;; Seccomp:) sec=$v;; esac; done < /proc/self/status`,
-    `while read -r i p d rt mp o r; do [ "$mp" = / ] && root=\${o%%,*}; done < /proc/self/mountinfo`,
-    `if [ -r /proc/net/route ]; then while IFS=" $t" read -r i dst g r; do`,
-    `[ "$dst" = 00000000 ] && route=default gw=$g; done < /proc/net/route; else route=unknown; fi`,
-    `if [ -r /proc/net/ipv6_route ]; then while read -r dst pl r; do`,
-    `case "$r" in *lo) ;; *) [ "$dst" = 00000000000000000000000000000000 ] && [ "$pl" = 00 ] && route=default6;; esac;`,
-    `done < /proc/net/ipv6_route; fi`,
-    `bad=`,
-    `[ "$uid" = ${x.uid} ] || bad="$bad,uid"`,
-    `[ "$gid" = ${x.gid} ] || bad="$bad,gid"`,
-    // Every capability set must be within the plan's (checked as masks: only listed bits may be set).
-    ...["eff", "prm", "bnd"].map(
-      (v) => `case "$${v}" in ${caps === "0000000000000000" ? "0000000000000000" : `0000000000000000|${caps}`}) ;; *) bad="$bad,cap${v}";; esac`
-    ),
-    x.runtime === "runsc" ? `case "$nnp" in 1|absent) ;; *) bad="$bad,nnp";; esac` : `[ "$nnp" = 1 ] || bad="$bad,nnp"`,
-    x.seccomp ? `[ "$sec" = 2 ] || bad="$bad,seccomp"` : ":",
-    x.readOnlyRoot ? `[ "$root" = ro ] || bad="$bad,root"` : ":",
-    x.noRouteOut ? `case "$route" in none|default) ;; *) bad="$bad,route";; esac` : ":",
-    // pid: the command's own (it is exec'd): a session stops a command that outlives its deadline by it.
-    `printf '${SELF_CHECK_MARK} uid=%s gid=%s capeff=%s capprm=%s capbnd=%s nnp=%s seccomp=%s root=%s route=%s gw=%s pid=%s bad=%s\\n' "$uid" "$gid" "$eff" "$prm" "$bnd" "$nnp" "$sec" "$root" "$route" "$gw" "$$" "\${bad#,}"`,
-    `[ -z "$bad" ] || exit 125`,
-    `exec "$@"`
-  ].join("\n");
-}
-function wrapWithSelfCheck(argv, x) {
-  return { entrypoint: ["/bin/sh", "-c", selfCheckScript(x), SELF_CHECK_MARK], cmd: argv };
-}
-function parseSelfCheckLine(line2) {
-  if (!line2.startsWith(`${SELF_CHECK_MARK} `) || line2.length > SELF_CHECK_MAX_LINE) return null;
-  const facts = {};
-  for (const part of line2.slice(SELF_CHECK_MARK.length + 1).trim().split(" ")) {
-    const i = part.indexOf("=");
-    if (i <= 0) return null;
-    facts[part.slice(0, i)] = part.slice(i + 1);
-  }
-  return facts;
-}
-function routeHexToIp(hex) {
-  if (!/^[0-9A-Fa-f]{8}$/.test(hex)) return null;
-  const n = Number.parseInt(hex, 16);
-  return [n & 255, n >>> 8 & 255, n >>> 16 & 255, n >>> 24].join(".");
-}
-function judgeSelfCheck(facts, x, deadEndGateways2 = []) {
-  if (!facts) return ["the sandbox's self-check did not report (its first line of output was not the check)"];
-  const problems = [];
-  const want = capabilityMask(x.capabilities);
-  const within2 = (mask) => {
-    if (!mask || !/^[0-9a-f]{16}$/.test(mask)) return false;
-    return (BigInt(`0x${mask}`) & ~BigInt(`0x${want}`)) === 0n;
-  };
-  if (facts.uid !== String(x.uid)) problems.push(`uid is ${facts.uid}, the plan says ${x.uid}`);
-  if (facts.gid !== String(x.gid)) problems.push(`gid is ${facts.gid}, the plan says ${x.gid}`);
-  for (const k of ["capeff", "capprm", "capbnd"]) {
-    if (!within2(facts[k])) problems.push(`${k} is ${facts[k]}, beyond the plan's ${want}`);
-  }
-  const nnpOk = facts.nnp === "1" || x.runtime === "runsc" && facts.nnp === "absent";
-  if (!nnpOk) problems.push(`no-new-privileges is ${facts.nnp}`);
-  if (x.seccomp && facts.seccomp !== "2") problems.push(`seccomp mode is ${facts.seccomp}, not 2 (filter)`);
-  if (x.readOnlyRoot && facts.root !== "ro") problems.push(`the root filesystem is mounted ${facts.root}`);
-  if (x.noRouteOut) {
-    if (facts.route === "default") {
-      const gw = routeHexToIp(facts.gw ?? "");
-      if (!gw || !deadEndGateways2.includes(gw))
-        problems.push(`there is a default route via ${gw ?? facts.gw}`);
-    } else if (facts.route !== "none") problems.push(`the routing table shows ${facts.route}`);
-  }
-  if (facts.bad) problems.push(`the self-check itself refused: ${facts.bad}`);
-  return problems;
-}
-
-// src/sandbox/plan.ts
-var LABEL_RUN = "sandbox-action.run";
-var LABEL_CREATED = "sandbox-action.created";
-var LABEL_ROLE = "sandbox-action.role";
-var LABEL_DEADLINE = "sandbox-action.deadline";
-var DEADLINE_GRACE_MS = 3e4;
-var WORK_DIR = "/work";
-var OUTPUT_DIR = "/output";
-var STATE_DIR = "/state";
-var PERSIST_MOUNT = "/persist";
-var persistVolumeName = (runId) => `sandbox-action-${runId}-persist`;
-function proxyEnv(proxyAddress, port) {
-  const url = `http://${proxyAddress}:${port}`;
-  const noProxy = "localhost,127.0.0.1,::1";
-  return [
-    `HTTP_PROXY=${url}`,
-    `HTTPS_PROXY=${url}`,
-    `http_proxy=${url}`,
-    `https_proxy=${url}`,
-    `NO_PROXY=${noProxy}`,
-    `no_proxy=${noProxy}`
-  ];
-}
-function hasOciSeccomp(r) {
-  return r.args.some((a) => /^--?oci-seccomp(=true)?$/.test(a));
-}
-function chooseRunscRuntime(runtimes, networked, allowWeaker = false) {
-  const all = runtimes.filter((r) => r.name.startsWith("runsc"));
-  if (all.length === 0) {
-    const have = runtimes.map((r) => r.name).join(", ") || "none";
-    return {
-      error: `the engine has no runsc runtime (it has ${have}); register gVisor as in docs/gvisor.md`
-    };
-  }
-  const net3 = (r) => r.args.find((a) => a.startsWith("--network"))?.split("=")[1] ?? null;
-  const fits = (r) => networked ? net3(r) !== "none" : true;
-  const weak = all.filter((r) => !hasOciSeccomp(r));
-  const runsc = allowWeaker ? [...weak.filter(fits), ...all.filter(hasOciSeccomp)] : all.filter(hasOciSeccomp);
-  if (runsc.length === 0) {
-    return {
-      error: `the engine's runsc runtimes (${all.map((r) => r.name).join(", ")}) run without --oci-seccomp, so gVisor would apply no seccomp filter inside the sandbox; add "--oci-seccomp" to their "runtimeArgs" in daemon.json and reload dockerd (kill -HUP), as in docs/gvisor.md, or pass --allow-weaker-gvisor`
-    };
-  }
-  if (!networked) {
-    const pick2 = runsc.find((r) => net3(r) === "none") ?? runsc.find((r) => r.name === "runsc") ?? runsc[0];
-    return { runtime: pick2.name };
-  }
-  const pick = runsc.find((r) => net3(r) === "host") ?? runsc.find((r) => net3(r) === null || net3(r) === "sandbox");
-  if (!pick) {
-    return {
-      error: `every runsc runtime of the engine with --oci-seccomp runs with --network=none (${runsc.map((r) => r.name).join(", ")}), so a sandbox on a network cannot start; register one with "runtimeArgs": ["--network=host", "--oci-seccomp"] as in docs/gvisor.md`
-    };
-  }
-  return { runtime: pick.name };
-}
-function newRunId(now, random) {
-  return `${now.getTime().toString(36)}-${random}`;
-}
-function runLabels(runId, createdAt2) {
-  return { [LABEL_RUN]: runId, [LABEL_CREATED]: createdAt2.toISOString() };
-}
-function volumePlans(spec, runId) {
-  const base = `sandbox-action-${runId}`;
-  const volumes = [];
-  if (!spec.io.source?.readOnly) {
-    volumes.push({
-      role: "work",
-      name: `${base}-work`,
-      mount: WORK_DIR,
-      sizeBytes: spec.limits.workSizeBytes
-    });
-  }
-  volumes.push({
-    role: "output",
-    name: `${base}-output`,
-    mount: OUTPUT_DIR,
-    sizeBytes: spec.limits.outputSizeBytes
-  });
-  if (spec.io.stateDir) {
-    volumes.push({
-      role: "state",
-      name: `${base}-state`,
-      mount: STATE_DIR,
-      sizeBytes: spec.limits.stateSizeBytes
-    });
-  }
-  return volumes;
-}
-function commandOf(spec, ctx, check2) {
-  const cmd = [...spec.command, ...ctx.extraArgs ?? []];
-  if (!check2) return { ...spec.image.entrypoint ? { entrypoint: [spec.image.entrypoint] } : {}, cmd };
-  const entry = spec.image.entrypoint ? [spec.image.entrypoint] : ctx.imageEntrypoint ?? [];
-  return wrapWithSelfCheck([...entry, ...cmd], check2);
-}
-function plan(spec, ctx) {
-  const labels = runLabels(ctx.runId, ctx.createdAt);
-  const base = `sandbox-action-${ctx.runId}`;
-  const volumes = volumePlans(spec, ctx.runId);
-  const networkMode = ctx.network?.mode ?? "none";
-  const selfCheck = selfCheckOf(spec, ctx);
-  const mounts = sandboxMounts(spec, ctx, volumes);
-  const container = coverReadOnlyTmpfs(
-    {
-      name: base,
-      image: spec.image.ref,
-      ...commandOf(spec, ctx, selfCheck),
-      user: `${ctx.uid}:${ctx.gid}`,
-      workingDir: WORK_DIR,
-      env: [...spec.env, ...ctx.network?.env ?? []],
-      labels: {
-        ...labels,
-        [LABEL_ROLE]: "sandbox",
-        [LABEL_DEADLINE]: new Date(
-          (ctx.plannedAt ?? ctx.createdAt).getTime() + spec.limits.timeoutMs + DEADLINE_GRACE_MS
-        ).toISOString()
-      },
-      mounts,
-      readOnlyRootfs: !spec.security.writableRoot,
-      capDrop: ["ALL"],
-      capAdd: [...spec.security.capAdd],
-      // The engine's default seccomp profile applies unless a profile is named; none is.
-      securityOpt: ["no-new-privileges:true"],
-      init: true,
-      privileged: false,
-      networkMode,
-      ...ctx.network?.dns.length ? { dns: ctx.network.dns } : {},
-      ...sandboxLimits(spec),
-      ...spec.security.isolation === "runsc" ? { runtime: ctx.runscRuntime ?? "runsc" } : {},
-      // The log is streamed live through attach; the engine keeps none, so a flood cannot fill its disk.
-      logDriver: { type: "none", config: {} },
-      hostname: "sandbox",
-      tty: false
-    },
-    ctx.engineTmpfs ?? []
-  );
-  return {
-    runId: ctx.runId,
-    labels,
-    volumes,
-    readOnlySource: spec.io.source?.readOnly ? spec.io.source.dir : null,
-    copySource: spec.io.source && !spec.io.source.readOnly ? spec.io.source.dir : null,
-    container,
-    uid: ctx.uid,
-    gid: ctx.gid,
-    selfCheck,
-    notes: container.pidsLimit === spec.limits.pids ? [] : [
-      `under gVisor the pids limit counts gVisor's own threads: the engine's limit is ${container.pidsLimit} for --pids ${spec.limits.pids}; the memory limit and the timeout hold a fork bomb`
-    ]
-  };
-}
-function sandboxMounts(spec, ctx, volumes) {
-  const mounts = [];
-  if (spec.io.source?.readOnly) {
-    mounts.push({ type: "bind", source: spec.io.source.dir, target: WORK_DIR, readOnly: true });
-  }
-  for (const v of volumes) mounts.push({ type: "volume", source: v.name, target: v.mount, readOnly: false });
-  mounts.push(...ctx.overlays ?? []);
-  mounts.push(...ctx.hostMounts ?? []);
-  if (spec.phases.persist) {
-    mounts.push({
-      type: "volume",
-      source: persistVolumeName(ctx.runId),
-      target: PERSIST_MOUNT,
-      readOnly: false
-    });
-  }
-  const tmpOptions = ["rw", "nosuid", "nodev", ...spec.security.tmpExec ? ["exec"] : ["noexec"]];
-  mounts.push({
-    type: "tmpfs",
-    source: "",
-    target: "/tmp",
-    readOnly: false,
-    tmpfs: { sizeBytes: spec.limits.tmpSizeBytes, mode: 1023, options: tmpOptions }
-  });
-  return mounts;
-}
-function selfCheckOf(spec, ctx) {
-  return spec.security.selfCheck ? {
-    uid: ctx.uid,
-    gid: ctx.gid,
-    capabilities: [...spec.security.capAdd],
-    readOnlyRoot: !spec.security.writableRoot,
-    noRouteOut: spec.network !== "open",
-    runtime: spec.security.isolation === "runsc" ? "runsc" : "runc",
-    seccomp: ctx.seccompInside ?? true
-  } : null;
-}
-function sandboxLimits(spec) {
-  return {
-    memoryBytes: spec.limits.memoryBytes,
-    memorySwapBytes: spec.limits.memoryBytes,
-    nanoCpus: Math.round(spec.limits.cpus * 1e9),
-    pidsLimit: pidsLimitFor(spec),
-    ulimits: [
-      { name: "nofile", soft: spec.limits.nofile, hard: spec.limits.nofile },
-      NPROC_ULIMIT,
-      { name: "fsize", soft: spec.limits.fsizeBytes, hard: spec.limits.fsizeBytes },
-      { name: "core", soft: 0, hard: 0 }
-    ]
-  };
-}
-var NPROC_ULIMIT = { name: "nproc", soft: 32768, hard: 32768 };
-var RUNSC_THREADS_PER_PID = 8;
-var RUNSC_MIN_PIDS = 2048;
-function pidsLimitFor(spec) {
-  return spec.security.isolation === "runsc" ? Math.max(spec.limits.pids * RUNSC_THREADS_PER_PID, RUNSC_MIN_PIDS) : spec.limits.pids;
-}
-function resolveUser(user, passwd, group) {
-  const [u, g] = user.split(":");
-  const lookup = (text2, name) => {
-    for (const line2 of text2.split("\n")) {
-      const f = line2.split(":");
-      if (f[0] === name && f.length >= 4) return f;
-    }
-    return null;
-  };
-  let uid;
-  let gid;
-  if (/^\d+$/.test(u)) {
-    uid = Number(u);
-    const entry = text2entryByUid(passwd, uid);
-    gid = entry ? Number(entry[3]) : uid;
-  } else {
-    const entry = lookup(passwd, u);
-    if (!entry) return { error: `user '${u}' is not in the image's /etc/passwd` };
-    uid = Number(entry[2]);
-    gid = Number(entry[3]);
-  }
-  if (g !== void 0) {
-    if (/^\d+$/.test(g)) gid = Number(g);
-    else {
-      const entry = lookup(group, g);
-      if (!entry) return { error: `group '${g}' is not in the image's /etc/group` };
-      gid = Number(entry[2]);
-    }
-  }
-  if (!Number.isInteger(uid) || !Number.isInteger(gid))
-    return { error: `user '${user}' has a malformed entry` };
-  return { uid, gid };
-}
-function text2entryByUid(passwd, uid) {
-  for (const line2 of passwd.split("\n")) {
-    const f = line2.split(":");
-    if (f.length >= 4 && Number(f[2]) === uid) return f;
-  }
-  return null;
-}
-function numericUser(user) {
-  const m = /^(\d+)(?::(\d+))?$/.exec(user);
-  if (!m) return null;
-  return { uid: Number(m[1]), gid: Number(m[2] ?? m[1]) };
-}
-
-// src/engine/http.ts
-var import_node_http = __toESM(require("node:http"), 1);
-function parseEndpoint(url) {
-  if (url.startsWith("unix://")) return { url, socketPath: url.slice("unix://".length) };
-  if (url.startsWith("/")) return { url: `unix://${url}`, socketPath: url };
-  const m = /^(?:tcp|http):\/\/([^:/]+)(?::(\d+))?\/?$/.exec(url);
-  if (m) return { url, host: m[1], port: Number(m[2] ?? 2375) };
-  throw new EngineError(
-    "engine",
-    "connect",
-    `unsupported engine address '${url}'`,
-    "use unix:///path/to/socket or tcp://host:port (TLS endpoints are not supported)"
-  );
-}
-var agents = /* @__PURE__ */ new Map();
-function agentFor(ep) {
-  let a = agents.get(ep.url);
-  if (!a) {
-    a = new import_node_http.default.Agent({ keepAlive: true, maxSockets: 32 });
-    agents.set(ep.url, a);
-  }
-  return a;
-}
-var ApiClient = class {
-  constructor(endpoint2, engineName) {
-    this.endpoint = endpoint2;
-    this.engineName = engineName;
-  }
-  endpoint;
-  engineName;
-  prefix = "";
-  setApiVersion(v) {
-    this.prefix = `/v${v}`;
-  }
-  /** Send a request; resolves with the raw streaming response (any status). */
-  raw(method, path32, opts = {}, operation = `${method} ${path32}`) {
-    const qs = new URLSearchParams();
-    for (const [k, v] of Object.entries(opts.query ?? {})) if (v !== void 0) qs.set(k, String(v));
-    const fullPath = `${this.prefix}${path32}${qs.size ? `?${qs}` : ""}`;
-    const headers = { ...opts.headers };
-    let payload;
-    if (opts.body !== void 0) {
-      payload = Buffer.from(JSON.stringify(opts.body));
-      headers["content-type"] = "application/json";
-      headers["content-length"] = String(payload.length);
-    }
-    const ep = this.endpoint;
-    return new Promise((resolve, reject) => {
-      const req = import_node_http.default.request(
-        {
-          method,
-          path: fullPath,
-          headers,
-          agent: agentFor(ep),
-          ...ep.socketPath ? { socketPath: ep.socketPath } : { host: ep.host, port: ep.port }
-        },
-        (res) => resolve({ statusCode: res.statusCode ?? 0, headers: res.headers, body: res })
-      );
-      req.on("error", (err) => reject(this.connectError(operation, err)));
-      if (opts.bodyStream) {
-        opts.bodyStream.on("error", (err) => req.destroy(err));
-        opts.bodyStream.pipe(req);
-      } else {
-        req.end(payload);
-      }
-    });
-  }
-  /**
-   * A request the engine answers with 101 Switching Protocols (exec with stdin): the raw connection, both ways.
-   * Its own socket, never the keep-alive pool's. Any other answer becomes an EngineError.
-   */
-  upgrade(method, path32, body, operation) {
-    const payload = Buffer.from(JSON.stringify(body));
-    const ep = this.endpoint;
-    return new Promise((resolve, reject) => {
-      const req = import_node_http.default.request({
-        method,
-        path: `${this.prefix}${path32}`,
-        headers: {
-          connection: "Upgrade",
-          upgrade: "tcp",
-          "content-type": "application/json",
-          "content-length": String(payload.length)
-        },
-        agent: false,
-        ...ep.socketPath ? { socketPath: ep.socketPath } : { host: ep.host, port: ep.port }
-      });
-      req.on("upgrade", (_res, socket, head) => {
-        if (head.length) socket.unshift(head);
-        resolve(socket);
-      });
-      req.on("response", (res) => {
-        readAll(res).then(
-          (b) => reject(this.statusError(operation, res.statusCode ?? 0, b)),
-          (err) => reject(err)
-        );
-      });
-      req.on("error", (err) => reject(this.connectError(operation, err)));
-      req.end(payload);
-    });
-  }
-  /** Send a request and parse a JSON answer; a non-2xx status becomes an EngineError. */
-  async json(method, path32, opts = {}, operation) {
-    const op = operation ?? `${method} ${path32}`;
-    const res = await this.raw(method, path32, opts, op);
-    const text2 = await readAll(res.body);
-    if (res.statusCode < 200 || res.statusCode >= 300) throw this.statusError(op, res.statusCode, text2);
-    return text2.length ? JSON.parse(text2.toString("utf8")) : void 0;
-  }
-  /** A GET whose 404 means "no such thing": null then; any other non-2xx becomes an EngineError. */
-  async getOrNull(path32, operation) {
-    const res = await this.raw("GET", path32, {}, operation);
-    const body = await readAll(res.body);
-    if (res.statusCode === 404) return null;
-    if (res.statusCode < 200 || res.statusCode >= 300)
-      throw this.statusError(operation, res.statusCode, body);
-    return JSON.parse(body.toString("utf8"));
-  }
-  /**
-   * A request the engine answers with a JSON-lines progress stream (pull, build, import, push): a non-200 answer
-   * becomes an EngineError; a line with `error` (the engine's way to fail after its 200) too. `each` sees every line.
-   */
-  async progress(method, path32, opts, operation, each = () => void 0) {
-    const res = await this.raw(method, path32, opts, operation);
-    if (res.statusCode !== 200) throw this.statusError(operation, res.statusCode, await readAll(res.body));
-    let error = null;
-    for await (const j of jsonLines(res.body)) {
-      if (j.error) error ??= j.error;
-      each(j);
-    }
-    if (error) throw new EngineError(this.engineName, operation, error.trim());
-  }
-  /** Like json() but ignores the body. `okStatuses` lists extra statuses that count as success. */
-  async call(method, path32, opts = {}, operation, okStatuses = []) {
-    const op = operation ?? `${method} ${path32}`;
-    const res = await this.raw(method, path32, opts, op);
-    const text2 = await readAll(res.body);
-    if ((res.statusCode < 200 || res.statusCode >= 300) && !okStatuses.includes(res.statusCode)) {
-      throw this.statusError(op, res.statusCode, text2);
-    }
-    return res.statusCode;
-  }
-  statusError(operation, status, body) {
-    let detail = body.toString("utf8").trim();
-    try {
-      const parsed = JSON.parse(detail);
-      if (parsed.message) detail = parsed.message;
-    } catch {
-    }
-    return new EngineError(
-      this.engineName,
-      operation,
-      `${detail || "no detail"} (HTTP ${status})`,
-      hintFor(status, this.engineName),
-      status
-    );
-  }
-  connectError(operation, err) {
-    const where = this.endpoint.url;
-    if (err.code === "ENOENT" || err.code === "ECONNREFUSED") {
-      return new EngineError(
-        this.engineName,
-        operation,
-        `no engine answers at ${where}`,
-        "start it (`sudo systemctl start docker`, or `sudo scripts/engine-up.sh` here) or set DOCKER_HOST"
-      );
-    }
-    if (err.code === "EACCES") {
-      return new EngineError(
-        this.engineName,
-        operation,
-        `permission denied on ${where}`,
-        "add your user to the docker group or run with sudo"
-      );
-    }
-    return new EngineError(this.engineName, operation, `${err.code ?? ""} ${err.message}`.trim());
-  }
-};
-function hintFor(status, engine = "docker") {
-  if (status === 404)
-    return "it no longer exists: another process (or `sandbox-action gc`) may have removed it";
-  if (status === 409)
-    return "it is in use or in the wrong state: `sandbox-action gc` removes leftovers of crashed runs";
-  if (status === 400)
-    return "the engine refused the request: check the engine version (Docker 20.10+) and the options";
-  if (status === 401 || status === 403) return "the engine refused access: check the socket permissions";
-  if (status >= 500)
-    return engine === "podman" ? "the engine failed: see the log of `podman system service` (journalctl --user -u podman, or where its output goes)" : "the engine failed: see its log (journalctl -u docker, or /var/log/dockerd.log)";
-  return "";
-}
-var LineBuffer = class {
-  /** `maxPending`: an unfinished line longer than this is dropped (a peer that never ends its line). */
-  constructor(maxPending = Infinity) {
-    this.maxPending = maxPending;
-  }
-  maxPending;
-  pending = "";
-  /** The lines this chunk completes. */
-  push(text2) {
-    const lines = (this.pending + text2).split("\n");
-    this.pending = lines.pop();
-    if (this.pending.length > this.maxPending) this.pending = "";
-    return lines;
-  }
-  /** What came after the last newline. */
-  rest() {
-    const r = this.pending;
-    this.pending = "";
-    return r;
-  }
-};
-async function* jsonLines(body) {
-  const lines = new LineBuffer();
-  for await (const chunk of body) {
-    for (const line2 of lines.push(chunk.toString("utf8")))
-      if (line2.trim()) yield JSON.parse(line2);
-  }
-  const last = lines.rest();
-  if (last.trim()) yield JSON.parse(last);
-}
-async function readAll(stream, limit = 64 * 1024 * 1024) {
-  const chunks2 = [];
-  let n = 0;
-  try {
-    for await (const chunk of stream) {
-      const b = chunk;
-      n += b.length;
-      if (n > limit) {
-        stream.destroy();
-        throw new ProtocolError(`answer larger than ${limit} bytes`);
-      }
-      chunks2.push(b);
-    }
-  } catch (err) {
-    const e = err;
-    if (e.code === "ECONNRESET" || e.message === "aborted")
-      throw new EngineError(
-        "engine",
-        "read an answer",
-        `the connection to the engine was cut (${e.code ?? e.message})`,
-        "is the engine still running? `sandbox-action gc` removes what the run left"
-      );
-    throw err;
-  }
-  return Buffer.concat(chunks2);
-}
-
-// src/sandbox/proxy-process.ts
-var PROXY_START_TIMEOUT_MS = 3e4;
-var PROXY_STOP_GRACE_MS = 5e3;
-async function startProxy(engine, spec, internalId, ledger, deps) {
-  const id = await engine.createContainer(spec);
-  deps.addCleanup("remove the proxy", () => engine.removeContainer(id));
-  await engine.connectNetwork(internalId, id);
-  const out = await attachProxyOutput(engine, id, ledger);
-  const attached = out.attached;
-  deps.addCleanup("detach the proxy", async () => attached.close());
-  const watch2 = await engine.watchExit(id);
-  deps.addCleanup("stop watching the proxy", async () => watch2.cancel());
-  await engine.startContainer(id);
-  const address = await listeningAddress(engine, out, watch2.exit);
-  let stopping = false;
-  void watch2.exit.then(
-    (code) => {
-      if (!stopping) {
-        ledger.proxyExit = `the proxy exited with ${code} while the build ran; from then on the build had no egress`;
-      }
-    },
-    () => void 0
-    // the wait was cancelled (a session outlives this process)
-  );
-  return {
-    id,
-    address,
-    async stop() {
-      stopping = true;
-      try {
-        await engine.killContainer(id, "TERM");
-        let t;
-        const done = await Promise.race([
-          watch2.exit.then(() => true),
-          new Promise((r) => t = setTimeout(() => r(false), PROXY_STOP_GRACE_MS))
-        ]).finally(() => clearTimeout(t));
-        if (!done) await engine.killContainer(id, "KILL");
-        await Promise.race([attached.done, new Promise((r) => setTimeout(r, 2e3).unref())]);
-        const last = out.rest();
-        if (last) ledger.addLine(last);
-      } catch (err) {
-        deps.notes.push(`stopping the proxy: ${errorMessage(err)}`);
-      }
-    }
-  };
-}
-async function attachProxyOutput(engine, id, ledger) {
-  const stdout = new LineBuffer(1024 * 1024);
-  let stderr = "";
-  let listening = null;
-  const ready = new Promise((r) => listening = r);
-  const attached = await engine.attach(id, (stream, chunk) => {
-    if (stream === "stderr") {
-      if (stderr.length < 4096) stderr += chunk.toString("utf8");
-      return;
-    }
-    for (const line2 of stdout.push(chunk.toString("utf8"))) {
-      if (line2.startsWith('{"event":"listening"')) {
-        try {
-          listening?.(JSON.parse(line2).address);
-        } catch {
-        }
-        continue;
-      }
-      ledger.addLine(line2);
-    }
-  });
-  return { attached, ready, stderr: () => stderr, rest: () => stdout.rest() };
-}
-async function listeningAddress(engine, out, exit) {
-  let timer;
-  return Promise.race([
-    out.ready,
-    exit.then((code) => {
-      throw new EngineError(
-        engine.info.name,
-        "start the egress proxy",
-        `it exited with ${code}: ${out.stderr().trim().slice(0, 500) || "no message"}`
-      );
-    }),
-    new Promise((_, reject) => {
-      timer = setTimeout(
-        () => reject(
-          new EngineError(engine.info.name, "start the egress proxy", "it did not listen within 30 s")
-        ),
-        PROXY_START_TIMEOUT_MS
-      );
-    })
-  ]).finally(() => clearTimeout(timer));
-}
-
-// src/sandbox/network.ts
-var DNS_PROBE_NAME = "github.com";
-var NONE = {
-  network: { mode: "none", env: [], dns: [] },
-  ledger: null,
-  proxyContainer: null,
-  gateways: [],
-  stop: async () => void 0
-};
-function engineAffectedByDnsCve(name, version) {
-  if (name !== "docker") return false;
-  const v = import_semver.default.coerce(version);
-  if (!v) return true;
-  if (v.major >= 26) return false;
-  if (v.major === 25) return import_semver.default.lt(v, "25.0.4");
-  if (v.major === 23) return import_semver.default.lt(v, "23.0.11");
-  return true;
-}
-function resolverOnLoopback(resolvConf) {
-  if (resolvConf === null) return null;
-  const servers = [...resolvConf.matchAll(/^\s*nameserver\s+(\S+)/gm)].map((m) => m[1]);
-  if (servers.length === 0) return true;
-  return servers.some((s2) => s2.startsWith("127.") || s2 === "::1");
-}
-function needsDnsProbe(engineName, version, loopback) {
-  return engineAffectedByDnsCve(engineName, version) && loopback !== false;
-}
-async function hostResolvConf() {
-  const main2 = await import_promises.default.readFile("/etc/resolv.conf", "utf8").catch(() => null);
-  if (main2 && /nameserver\s+127\.0\.0\.53/.test(main2)) {
-    const real = await import_promises.default.readFile("/run/systemd/resolve/resolv.conf", "utf8").catch(() => null);
-    return real ?? main2;
-  }
-  return main2;
-}
-function proxyContainer(labels, runId, image, egressNetwork, config) {
-  const memory = 256 * 1024 * 1024;
-  return {
-    // Transparent mode listens on 53, 80 and 443 as uid 65532 without capabilities: the low ports are opened
-    // in the proxy's own network namespace (Docker's default already; said here so it never depends on it).
-    ...config.transparent ? { sysctls: { "net.ipv4.ip_unprivileged_port_start": "0" } } : {},
-    name: `sandbox-action-${runId}-proxy`,
-    image,
-    cmd: [],
-    user: "65532:65532",
-    workingDir: "/",
-    env: [`${CONFIG_ENV}=${JSON.stringify(config)}`],
-    labels: { ...labels, [LABEL_ROLE]: "proxy" },
-    mounts: [],
-    readOnlyRootfs: true,
-    capDrop: ["ALL"],
-    capAdd: [],
-    securityOpt: ["no-new-privileges:true"],
-    init: true,
-    privileged: false,
-    networkMode: egressNetwork,
-    memoryBytes: memory,
-    memorySwapBytes: memory,
-    nanoCpus: 1e9,
-    pidsLimit: 64,
-    ulimits: [{ name: "nofile", soft: 16384, hard: 16384 }, NPROC_ULIMIT, { name: "core", soft: 0, hard: 0 }],
-    logDriver: { type: "none", config: {} },
-    hostname: "egress-proxy",
-    tty: false
-  };
-}
-async function setupNetwork(spec, deps) {
-  if (spec.network === "none") return NONE;
-  if (spec.network === "open") {
-    deps.notice(
-      "WARNING: --network open: the build has unrestricted network access (no proxy, no allowlist)"
-    );
-    deps.notes.push(
-      "the run had OPEN network access (--network open): nothing restricted where it connected"
-    );
-    return { ...NONE, network: { mode: "bridge", env: [], dns: [] } };
-  }
-  const egress = spec.egress;
-  const { engine, labels, runId } = deps;
-  const routes = await loadRoutes(egress, deps.env ?? {});
-  const { image, internalId, internalName, egressNetwork } = await makeNetworks(spec, egress, deps);
-  const internal = await engine.inspectNetwork(internalId);
-  const subnet = internal?.subnets[0];
-  if (!subnet)
-    throw new EngineError(engine.info.name, "create network", "the internal network has no IPv4 subnet");
-  const config = {
-    mode: egress.mode,
-    domains: egress.domains,
-    ports: egress.ports,
-    allowCidrs: egress.allowCidrs,
-    hosts: egress.hosts,
-    dnsServers: egress.dnsServers,
-    listenSubnet: subnet,
-    transparent: egress.transparent,
-    ...PROXY_DEFAULTS,
-    maxTotalBytes: egress.maxBytes,
-    ...routes.length ? { routes } : {}
-  };
-  const ledger = new Ledger(egress.mode, egress.domains, image, egress.transparent);
-  const proxy = await startProxy(
-    engine,
-    proxyContainer(labels, runId, image, egressNetwork, config),
-    internalId,
-    ledger,
-    deps
-  );
-  const address = proxy.address;
-  const network = {
-    mode: internalName,
-    env: [
-      ...proxyEnv(address, PROXY_DEFAULTS.port),
-      ...routeEnv(egress.routes, address, PROXY_DEFAULTS.port)
-    ],
-    dns: [address]
-  };
-  await checkDnsLeak(engine, deps, image, network, address);
-  return {
-    network,
-    ledger,
-    proxyContainer: proxy.id,
-    gateways: internal?.gateways ?? [],
-    stop: proxy.stop
-  };
-}
-async function dnsProbe(engine, labels, runId, proxyImage, network, name = DNS_PROBE_NAME, own = []) {
-  const spec = proxyContainer(labels, runId, proxyImage, network.mode, {});
-  const id = await engine.createContainer({
-    ...spec,
-    name: `sandbox-action-${runId}-dnsprobe`,
-    labels: { ...labels, [LABEL_ROLE]: "dns-probe" },
-    entrypoint: ["node", "-e"],
-    cmd: [
-      `const own = ${JSON.stringify(own)}; require('dns').lookup(${JSON.stringify(name)}, { all: true }, (e, a) => process.exit(!e && a.some((x) => !own.includes(x.address)) ? 0 : 1)); setTimeout(() => process.exit(1), 8000);`
-    ],
-    env: [],
-    dns: network.dns
-  });
-  try {
-    const watch2 = await engine.watchExit(id);
-    await engine.startContainer(id);
-    return await watch2.exit === 0;
-  } finally {
-    await engine.removeContainer(id);
-  }
-}
-async function guardHost(privileged, bridge, addCleanup) {
-  if (!import_node_fs4.default.existsSync(`/sys/class/net/${bridge}`)) return false;
-  try {
-    await pruneHostGuards(privileged);
-    await privileged("iptables", hostGuardRule("-I", bridge));
-  } catch {
-    return false;
-  }
-  addCleanup("remove the egress network's host guard", async () => {
-    await privileged("iptables", hostGuardRule("-D", bridge));
-  });
-  return true;
-}
-async function pruneHostGuards(privileged) {
-  const rules = await privileged("iptables", ["-w", "5", "-S", "INPUT"]);
-  const gone = orphanGuards(rules, (b) => import_node_fs4.default.existsSync(`/sys/class/net/${b}`));
-  for (const b of gone) await privileged("iptables", hostGuardRule("-D", b)).catch(() => void 0);
-  return gone;
-}
-async function checkDnsLeak(engine, deps, image, network, address) {
-  const resolv = await (deps.readResolvConf ?? (engine.info.local ? hostResolvConf : async () => null))();
-  if (!needsDnsProbe(engine.info.name, engine.info.version, resolverOnLoopback(resolv))) return;
-  const answered = await dnsProbe(engine, deps.labels, deps.runId, image, network, DNS_PROBE_NAME, [address]);
-  if (answered) {
-    throw new InputError(
-      "--network",
-      `proxy: ${engine.info.name} ${engine.info.version} forwards DNS out of internal networks (CVE-2024-29018; a probe on the internal network resolved ${DNS_PROBE_NAME}); upgrade the engine to 26.0.0, 25.0.4 or 23.0.11 or later`
-    );
-  }
-  deps.notes.push(
-    `${engine.info.name} ${engine.info.version} is in the CVE-2024-29018 range; a start-up probe showed the internal network resolves no external name`
-  );
-}
-async function loadRoutes(egress, env) {
-  const secrets = routeSecrets(egress.routes, env);
-  const routes = [];
-  for (const r of egress.routes) {
-    let ca = null;
-    if (r.caFile) {
-      ca = await import_promises.default.readFile(r.caFile, "utf8").catch(() => {
-        throw new InputError("--secret-route", `'${r.name}': ca=${r.caFile} cannot be read`);
-      });
-    }
-    routes.push({ name: r.name, host: r.host, port: r.port, header: r.header, value: secrets[r.name], ca });
-  }
-  return routes;
-}
-async function namedEgressNetwork(engine, name) {
-  const n = await engine.inspectNetwork(name);
-  if (!n) throw new InputError("--egress-network", `'${name}' is not a network of this engine`);
-  if (n.internal) {
-    throw new InputError("--egress-network", `'${name}' is internal: the proxy could reach nothing`);
-  }
-  return n.name;
-}
-async function makeNetworks(spec, egress, deps) {
-  const { engine, labels, runId } = deps;
-  const base = `sandbox-action-${runId}`;
-  const egressNetwork = egress.egressNetwork ? await namedEgressNetwork(engine, egress.egressNetwork) : `${base}-egress`;
-  const internalName = `${base}-int`;
-  const guarded = !egress.egressNetwork && engine.info.name === "docker" && engine.info.local && !!deps.privileged;
-  const bridge = egressBridgeName(runId);
-  const made = await Promise.allSettled([
-    ensureProxyImage(engine, egress, spec.image.pull, deps.notice),
-    engine.createNetwork({
-      name: internalName,
-      internal: true,
-      enableIPv6: false,
-      // No host address on the bridge: without it a sandbox reaches every host service on 0.0.0.0 via the gateway.
-      options: { "com.docker.network.bridge.inhibit_ipv4": "true" },
-      labels: { ...labels, [LABEL_ROLE]: "internal" }
-    }),
-    egress.egressNetwork ? Promise.resolve(null) : engine.createNetwork({
-      name: egressNetwork,
-      internal: false,
-      enableIPv6: false,
-      // A bridge of a known name, so the host guard can name it.
-      options: guarded ? { "com.docker.network.bridge.name": bridge } : {},
-      labels: { ...labels, [LABEL_ROLE]: "egress" }
-    })
-  ]);
-  const [imageMade, internalMade, egressMade] = made;
-  if (internalMade.status === "fulfilled") {
-    const id = internalMade.value;
-    deps.addCleanup("remove the internal network", () => engine.removeNetwork(id));
-  }
-  if (egressMade.status === "fulfilled" && egressMade.value !== null) {
-    const id = egressMade.value;
-    deps.addCleanup("remove the egress network", () => engine.removeNetwork(id));
-  }
-  const failed2 = made.find((m) => m.status === "rejected");
-  if (failed2) throw failed2.reason;
-  const image = imageMade.value;
-  if (!egress.egressNetwork) {
-    if (guarded && await guardHost(deps.privileged, bridge, deps.addCleanup)) {
-    } else deps.notes.push(HOST_GUARD_NOTE);
-  }
-  return {
-    image,
-    internalId: internalMade.value,
-    internalName,
-    egressNetwork
-  };
-}
-
-// src/outputs/collect.ts
-var import_node_fs5 = __toESM(require("node:fs"), 1);
-var import_promises2 = __toESM(require("node:fs/promises"), 1);
-var import_node_path7 = __toESM(require("node:path"), 1);
-var import_tar_stream4 = __toESM(require_tar_stream(), 1);
-
-// src/outputs/filter.ts
-var BAD_CHARS = /[\u0000-\u001f\u007f"<>|*?:\\]/;
-var CONTROL_CHARS = /[\u0000-\u001f\u007f]/g;
-var MAX_COMPONENT = 255;
-var MAX_PATH = 1024;
-function safeRelativePath(name, top) {
-  const trimmed = name.replace(/\/+$/, "");
-  if (trimmed === top) return "";
-  if (!trimmed.startsWith(`${top}/`)) return null;
-  const rel = trimmed.slice(top.length + 1);
-  if (rel.length === 0 || rel.length > MAX_PATH) return null;
-  const parts = rel.split("/");
-  for (const p of parts) {
-    if (p === "" || p === "." || p === ".." || p.length > MAX_COMPONENT || BAD_CHARS.test(p)) return null;
-    if (/^\s|\s$/.test(p)) return null;
-  }
-  return parts.join("/");
-}
-function displayName(name) {
-  const shown = name.replace(CONTROL_CHARS, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`);
-  return shown.length > 300 ? `${shown.slice(0, 300)}…` : shown;
-}
-function decide(header, top, caps, state) {
-  const rel = safeRelativePath(header.name, top);
-  const shown = displayName(
-    header.name.startsWith(`${top}/`) ? header.name.slice(top.length + 1) : header.name
-  );
-  if (rel === "")
-    return header.type === "directory" ? { action: "root" } : { action: "skip", path: shown, reason: "special-file" };
-  switch (header.type) {
-    case "symlink":
-      return { action: "skip", path: shown, reason: "symlink" };
-    case "link":
-      return { action: "skip", path: shown, reason: "hardlink" };
-    case "character-device":
-    case "block-device":
-      return { action: "skip", path: shown, reason: "device" };
-    case "fifo":
-      return { action: "skip", path: shown, reason: "fifo" };
-    case "directory":
-    case "file":
-      break;
-    default:
-      return { action: "skip", path: shown, reason: "special-file", detail: String(header.type) };
-  }
-  if (rel === null) {
-    return header.name.startsWith(`${top}/`) ? { action: "skip", path: shown, reason: "unsafe-name" } : { action: "skip", path: shown, reason: "outside-output" };
-  }
-  if (header.type === "directory") return { action: "make-dir", path: rel };
-  if (header.size > caps.maxFileBytes) {
-    return { action: "skip", path: rel, reason: "file-too-large", detail: `${header.size} bytes` };
-  }
-  if (state.files >= caps.maxFiles) return { action: "skip", path: rel, reason: "file-count-cap" };
-  if (state.bytes + header.size > caps.maxTotalBytes) {
-    return { action: "skip", path: rel, reason: "total-size-cap", detail: `${header.size} bytes` };
-  }
-  const mode = header.mode & 64 ? 493 : 420;
-  return { action: "write-file", path: rel, size: header.size, mode };
-}
-
-// src/outputs/collect.ts
-var CAP_REASONS = ["file-count-cap", "total-size-cap", "file-too-large"];
-var LIST_LIMIT = 1e4;
-var SKIP_LIST_PER_REASON = 1e3;
-function emptyOutputs(dir = null) {
-  return {
-    collected: false,
-    dir,
-    files: 0,
-    bytes: 0,
-    written: [],
-    skipped: [],
-    skippedCount: 0,
-    skippedByReason: {},
-    declared: [],
-    truncated: false,
-    droppedByCaps: 0
-  };
-}
-async function prepareOutputDir(dir, input) {
-  const st = await import_promises2.default.lstat(dir).catch((e) => {
-    if (e.code === "ENOENT") return null;
-    throw e;
-  });
-  if (st === null) {
-    await import_promises2.default.mkdir(dir, { recursive: true, mode: 493 });
-    return;
-  }
-  if (!st.isDirectory()) throw new InputError(input, `'${dir}' exists and is not a directory`);
-  if ((await import_promises2.default.readdir(dir)).length > 0) throw new InputError(input, `'${dir}' exists and is not empty`);
-}
-function copyEntry(entry, fd) {
-  return new Promise((resolve, reject) => {
-    let failed2 = false;
-    const fail = (err) => {
-      if (failed2) return;
-      failed2 = true;
-      import_node_fs5.default.closeSync(fd);
-      reject(err);
-    };
-    entry.on("error", fail);
-    entry.on("data", (chunk) => {
-      if (failed2) return;
-      try {
-        for (let off = 0; off < chunk.length; ) off += import_node_fs5.default.writeSync(fd, chunk, off);
-      } catch (err) {
-        fail(asError(err));
-      }
-    });
-    entry.on("end", () => {
-      if (failed2) return;
-      import_node_fs5.default.closeSync(fd);
-      resolve();
-    });
-  });
-}
-var O_CREATE_NEW = import_node_fs5.default.constants.O_WRONLY | import_node_fs5.default.constants.O_CREAT | import_node_fs5.default.constants.O_EXCL | import_node_fs5.default.constants.O_NOFOLLOW;
-function reserveFor(sizes, caps) {
-  const sum = sizes.reduce((n, s2) => n + (s2 === null ? 0 : Math.min(s2, caps.maxFileBytes)), 0);
-  return Math.min(sum, caps.maxTotalBytes);
-}
-async function collectTar(tarStream, dest, top, caps, declaredPlan = { paths: [], reservedBytes: 0 }) {
-  const report = emptyOutputs(dest);
-  report.collected = true;
-  const state = { files: 0, bytes: 0 };
-  const otherCaps = { ...caps, maxTotalBytes: Math.max(0, caps.maxTotalBytes - declaredPlan.reservedBytes) };
-  const wanted = new Set(declaredPlan.paths);
-  const fate = /* @__PURE__ */ new Map();
-  const declaredWritten = [];
-  let declaredBytes = 0;
-  const madeDirs = /* @__PURE__ */ new Set([""]);
-  const skip = (s2) => {
-    report.skippedCount++;
-    report.skippedByReason[s2.reason] = (report.skippedByReason[s2.reason] ?? 0) + 1;
-    if (report.skippedByReason[s2.reason] <= SKIP_LIST_PER_REASON && report.skipped.length < LIST_LIMIT) {
-      report.skipped.push(s2);
-    }
-  };
-  const ensureDir = async (rel) => {
-    if (madeDirs.has(rel)) return;
-    await ensureDir(import_node_path7.default.posix.dirname(rel) === "." ? "" : import_node_path7.default.posix.dirname(rel));
-    const abs = import_node_path7.default.join(dest, rel);
-    try {
-      await import_promises2.default.mkdir(abs, { mode: 493 });
-    } catch (e) {
-      if (e.code !== "EEXIST") throw e;
-      const st = await import_promises2.default.lstat(abs);
-      if (!st.isDirectory()) throw Object.assign(new Error("not a directory"), { code: "ENOTDIR" });
-    }
-    madeDirs.add(rel);
-  };
-  const writeFile = (rel, mode, stream, mtime) => {
-    const abs = import_node_path7.default.join(dest, rel);
-    const dir = import_node_path7.default.posix.dirname(rel);
-    return ensureDir(dir === "." ? "" : dir).then(() => import_node_fs5.default.openSync(abs, O_CREATE_NEW, mode)).then(async (fd) => {
-      await copyEntry(stream, fd);
-      if (mtime) await import_promises2.default.lutimes(abs, mtime, mtime);
-    });
-  };
-  const extract = import_tar_stream4.default.extract();
-  extract.on("entry", (header, stream, next) => {
-    const entry = {
-      name: header.name,
-      type: header.type ?? "file",
-      size: header.size ?? 0,
-      mode: header.mode ?? 420
-    };
-    const drainThen = (after) => {
-      stream.on("end", after);
-      stream.resume();
-    };
-    const rel = safeRelativePath(header.name, top);
-    if (rel && wanted.has(rel) && entry.type === "directory") {
-      fate.set(rel, { path: rel, status: "not-a-regular-file", size: null });
-    }
-    if (rel && wanted.has(rel) && !fate.has(rel)) {
-      const room = Math.max(declaredPlan.reservedBytes, caps.maxTotalBytes - state.bytes) - declaredBytes;
-      const d2 = decide(
-        entry,
-        top,
-        { ...caps, maxFiles: Number.MAX_SAFE_INTEGER, maxTotalBytes: room },
-        { files: 0, bytes: 0 }
-      );
-      if (d2.action !== "write-file") {
-        const status = d2.action === "skip" && d2.reason === "file-too-large" ? "too-large" : d2.action === "skip" && d2.reason === "total-size-cap" ? "total-size-cap" : "not-a-regular-file";
-        fate.set(rel, { path: rel, status, size: entry.type === "file" ? entry.size : null });
-        if (d2.action === "skip")
-          skip({ path: d2.path, reason: d2.reason, ...d2.detail ? { detail: d2.detail } : {} });
-        return drainThen(next);
-      }
-      declaredBytes += d2.size;
-      writeFile(d2.path, d2.mode, stream, header.mtime).then(
-        () => {
-          fate.set(rel, { path: rel, status: "collected", size: d2.size });
-          declaredWritten.push({ path: rel, size: d2.size });
-          next();
-        },
-        (err) => next(asError(err))
-      );
-      return;
-    }
-    const d = decide(entry, top, otherCaps, state);
-    if (d.action === "skip") {
-      skip({ path: d.path, reason: d.reason, ...d.detail ? { detail: d.detail } : {} });
-      drainThen(next);
-      return;
-    }
-    if (d.action === "root") return drainThen(next);
-    if (d.action === "make-dir") {
-      ensureDir(d.path).then(
-        () => drainThen(next),
-        () => {
-          skip({ path: d.path, reason: "duplicate" });
-          drainThen(next);
-        }
-      );
-      return;
-    }
-    state.files++;
-    state.bytes += d.size;
-    writeFile(d.path, d.mode, stream, header.mtime).then(
-      () => {
-        report.files++;
-        report.bytes += d.size;
-        if (report.written.length < LIST_LIMIT) report.written.push({ path: d.path, size: d.size });
-        next();
-      },
-      () => {
-        state.files--;
-        state.bytes -= d.size;
-        skip({ path: d.path, reason: "duplicate" });
-        drainThen(next);
-      }
-    ).catch((err) => next(asError(err)));
-  });
-  await new Promise((resolve, reject) => {
-    tarStream.on("error", reject);
-    extract.on("error", reject);
-    extract.on("finish", resolve);
-    tarStream.pipe(extract);
-  });
-  report.files += declaredWritten.length;
-  report.bytes += declaredBytes;
-  report.written.unshift(...declaredWritten);
-  if (report.written.length > LIST_LIMIT) report.written.length = LIST_LIMIT;
-  report.declared = declaredPlan.paths.map((p) => fate.get(p) ?? { path: p, status: "missing", size: null });
-  report.droppedByCaps = CAP_REASONS.reduce((n, r) => n + (report.skippedByReason[r] ?? 0), 0);
-  report.truncated = report.droppedByCaps > 0;
-  return report;
-}
-async function collectFiles(getArchive, root, dest, paths, caps) {
-  const declared = [];
-  let bytes = 0;
-  for (const rel of paths) {
-    const stream = await getArchive(`${root}/${rel}`);
-    if (!stream) {
-      declared.push({ path: rel, status: "missing", size: null });
-      continue;
-    }
-    try {
-      const r = await writeSingleFile(
-        stream,
-        import_node_path7.default.posix.basename(rel),
-        import_node_path7.default.join(dest, rel),
-        (size2) => size2 > caps.maxFileBytes ? "too-large" : bytes + size2 > caps.maxTotalBytes ? "total-size-cap" : null
-      );
-      if (r.status === "collected") bytes += r.size ?? 0;
-      declared.push({ path: rel, ...r });
-    } finally {
-      if (!stream.readableEnded) stream.destroy();
-    }
-  }
-  return { declared, bytes };
-}
-function writeSingleFile(tarStream, name, target, refuse) {
-  let result = { status: "missing", size: null };
-  let seen = false;
-  const extract = import_tar_stream4.default.extract();
-  extract.on("entry", (header, stream, next) => {
-    const first = !seen;
-    seen = true;
-    const drain = () => {
-      stream.on("end", next);
-      stream.resume();
-    };
-    if (!first || header.name.replace(/\/+$/, "") !== name) return drain();
-    const size2 = header.size ?? 0;
-    if (header.type !== "file") {
-      result = { status: "not-a-regular-file", size: null };
-      return drain();
-    }
-    const why = refuse(size2);
-    if (why) {
-      result = { status: why, size: size2 };
-      return drain();
-    }
-    import_promises2.default.mkdir(import_node_path7.default.dirname(target), { recursive: true, mode: 493 }).then(() => import_node_fs5.default.openSync(target, O_CREATE_NEW, header.mode && header.mode & 64 ? 493 : 420)).then((fd) => copyEntry(stream, fd)).then(
-      () => {
-        result = { status: "collected", size: size2 };
-        next();
-      },
-      (err) => next(asError(err))
-    );
-  });
-  return new Promise((resolve, reject) => {
-    tarStream.on("error", reject);
-    extract.on("error", reject);
-    extract.on("finish", () => resolve(result));
-    tarStream.pipe(extract);
-  });
-}
-
-// src/verdict/schema.ts
-var RESULT_SCHEMA_VERSION = 2;
-var RUN_STATUSES = ["succeeded", "failed", "timed-out", "oom-killed", "error"];
-var JUDGE_NAMES = [
-  "exit-code",
-  "declared-outputs",
-  "junit",
-  "expected-output",
-  "lean-audit",
-  "challenge",
-  "comparator"
-];
-var LIMITS = {
-  fileBytes: 10 * 1024 * 1024,
-  annotations: 1e4,
-  message: 64 * 1024,
-  title: 1024,
-  path: 1024,
-  line: 4096,
-  judges: 32,
-  notes: 200,
-  facts: 32
-};
-var Invalid = class extends Error {
-};
-function isObj(v) {
-  return typeof v === "object" && v !== null && !Array.isArray(v);
-}
-function safeRepoPath(p) {
-  if (p.length === 0 || p.length > LIMITS.path || p.startsWith("/") || p.includes("\\")) return false;
-  return p.split("/").every((s2) => s2 !== "" && s2 !== "." && s2 !== ".." && !/[\u0000-\u001f\u007f]/.test(s2));
-}
-var LEVELS = ["failure", "warning", "notice"];
-var HEX402 = /^[0-9a-f]{40}$/;
-var REF = /^[\w./-]{1,255}$/;
-var REPO = /^[\w.-]{1,100}\/[\w.-]{1,100}$/;
-function str2(v, where, max) {
-  if (typeof v !== "string" || v.length > max) throw new Invalid(`${where} is not a string within ${max}`);
-  return v;
-}
-function int(v, where, min = Number.MIN_SAFE_INTEGER, max = Number.MAX_SAFE_INTEGER) {
-  if (typeof v !== "number" || !Number.isInteger(v) || v < min || v > max)
-    throw new Invalid(`${where} is not an integer from ${min} to ${max}`);
-  return v;
-}
-function bool2(v, where) {
-  if (typeof v !== "boolean") throw new Invalid(`${where} is not true or false`);
-  return v;
-}
-function nullable(v, f) {
-  return v === null || v === void 0 ? null : f(v);
-}
-function list2(v, where, max) {
-  if (!Array.isArray(v)) throw new Invalid(`${where} is not a list`);
-  if (v.length > max) throw new Invalid(`${where} has ${v.length} entries, above ${max}`);
-  return v;
-}
-function readAnnotation(a, where) {
-  if (!isObj(a)) throw new Invalid(`${where} is not an object`);
-  if (typeof a.path !== "string" || !safeRepoPath(a.path))
-    throw new Invalid(`${where} has a path outside the repository`);
-  const startLine = int(a.startLine, `${where}.startLine`, 1, 1e7);
-  const endLine = int(a.endLine, `${where}.endLine`, 1, 1e7);
-  if (endLine < startLine) throw new Invalid(`${where} ends before it starts`);
-  const col = (c, k) => c === void 0 ? void 0 : int(c, `${where}.${k}`, 1, 1e5);
-  const startColumn = col(a.startColumn, "startColumn");
-  const endColumn = col(a.endColumn, "endColumn");
-  if (typeof a.level !== "string" || !LEVELS.includes(a.level))
-    throw new Invalid(`${where} has a bad level`);
-  return {
-    path: a.path,
-    startLine,
-    endLine,
-    ...startColumn !== void 0 ? { startColumn } : {},
-    ...endColumn !== void 0 ? { endColumn } : {},
-    level: a.level,
-    title: str2(a.title, `${where}.title`, LIMITS.title),
-    message: str2(a.message, `${where}.message`, LIMITS.message)
-  };
-}
-function readSubject(v) {
-  if (!isObj(v)) throw new Invalid("subject is not an object");
-  const repository = nullable(v.repository, (x) => str2(x, "subject.repository", 201));
-  if (repository !== null && !REPO.test(repository))
-    throw new Invalid("subject.repository is not owner/repo");
-  const headSha = nullable(v.headSha, (x) => str2(x, "subject.headSha", 40));
-  if (headSha !== null && !HEX402.test(headSha)) throw new Invalid("subject.headSha is not 40 hex digits");
-  const baseSha = nullable(v.baseSha, (x) => str2(x, "subject.baseSha", 40));
-  if (baseSha !== null && !HEX402.test(baseSha)) throw new Invalid("subject.baseSha is not 40 hex digits");
-  const baseRef = nullable(v.baseRef, (x) => str2(x, "subject.baseRef", 255));
-  if (baseRef !== null && !REF.test(baseRef)) throw new Invalid("subject.baseRef is not a branch name");
-  const shard = nullable(v.shard, (s2) => {
-    if (!isObj(s2)) throw new Invalid("subject.shard is not an object");
-    const count2 = int(s2.count, "subject.shard.count", 1, 256);
-    return { index: int(s2.index, "subject.shard.index", 0, count2 - 1), count: count2 };
-  });
-  return { repository, headSha, baseSha, baseRef, shard };
-}
-function readJudge(v, where) {
-  if (!isObj(v)) throw new Invalid(`${where} is not an object`);
-  if (typeof v.judge !== "string" || !JUDGE_NAMES.includes(v.judge))
-    throw new Invalid(`${where}.judge is not a known judge`);
-  if (!isObj(v.facts)) throw new Invalid(`${where}.facts is not an object`);
-  const entries = Object.entries(v.facts);
-  if (entries.length > LIMITS.facts) throw new Invalid(`${where}.facts has too many entries`);
-  const facts = {};
-  for (const [k, x] of entries) {
-    if (!/^[\w-]{1,64}$/.test(k)) throw new Invalid(`${where}.facts has a bad key`);
-    facts[k] = str2(x, `${where}.facts.${k}`, LIMITS.line);
-  }
-  return {
-    judge: v.judge,
-    passed: bool2(v.passed, `${where}.passed`),
-    advisory: bool2(v.advisory, `${where}.advisory`),
-    summary: str2(v.summary, `${where}.summary`, LIMITS.line),
-    facts,
-    annotations: list2(v.annotations, `${where}.annotations`, LIMITS.annotations).map(
-      (a, i) => readAnnotation(a, `${where}.annotations[${i}]`)
-    )
-  };
-}
-function verdictPasses(judges) {
-  const decisive = judges.filter((j) => !j.advisory);
-  return decisive.length > 0 && decisive.every((j) => j.passed);
-}
-function readResult(bytes) {
-  if (bytes.length > LIMITS.fileBytes)
-    return { ok: false, reason: `the file is ${bytes.length} bytes, above ${LIMITS.fileBytes}` };
-  let text2;
-  try {
-    text2 = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-  } catch {
-    return { ok: false, reason: "the file is not valid UTF-8" };
-  }
-  let j;
-  try {
-    j = JSON.parse(text2);
-  } catch {
-    return { ok: false, reason: "the file is not JSON" };
-  }
-  try {
-    if (!isObj(j)) throw new Invalid("the result is not an object");
-    if (j.schemaVersion !== RESULT_SCHEMA_VERSION)
-      throw new Invalid(`schemaVersion must be ${RESULT_SCHEMA_VERSION}`);
-    if (typeof j.status !== "string" || !RUN_STATUSES.includes(j.status))
-      throw new Invalid("status is not a known status");
-    if (!isObj(j.verdict)) throw new Invalid("verdict is not an object");
-    const judges = list2(j.verdict.judges, "verdict.judges", LIMITS.judges).map(
-      (x, i) => readJudge(x, `verdict.judges[${i}]`)
-    );
-    const annotations = list2(j.annotations ?? [], "annotations", LIMITS.annotations).map(
-      (a, i) => readAnnotation(a, `annotation ${i}`)
-    );
-    const judged = judges.reduce((n, x) => n + x.annotations.length, 0);
-    if (annotations.length + judged > LIMITS.annotations)
-      throw new Invalid(`${annotations.length + judged} annotations, above ${LIMITS.annotations}`);
-    const loosened = list2(j.loosened ?? [], "loosened", 64).map((l, i) => {
-      if (!isObj(l)) throw new Invalid(`loosened[${i}] is not an object`);
-      return {
-        option: str2(l.option, `loosened[${i}].option`, 256),
-        effect: str2(l.effect, `loosened[${i}].effect`, 1024)
-      };
-    });
-    return {
-      ok: true,
-      value: {
-        schemaVersion: RESULT_SCHEMA_VERSION,
-        runId: str2(j.runId, "runId", 128),
-        status: j.status,
-        exitCode: int(j.exitCode, "exitCode", 0, 255),
-        durationMs: int(j.durationMs, "durationMs", 0),
-        subject: readSubject(j.subject),
-        // `passed` is recomputed from the judges: a file that says passed with a failed judge is not believed.
-        verdict: { passed: verdictPasses(judges), judges },
-        annotations,
-        loosened,
-        notes: list2(j.notes ?? [], "notes", LIMITS.notes).map((n, i) => str2(n, `notes[${i}]`, LIMITS.line)),
-        error: nullable(j.error, (e) => str2(e, "error", LIMITS.line))
-      }
-    };
-  } catch (err) {
-    if (err instanceof Invalid) return { ok: false, reason: err.message };
-    throw err;
-  }
-}
+// src/sandbox/result.ts
+init_errors();
+init_collect();
+init_schema();
 
 // src/verdict/status.ts
 function decideStatus(e) {
@@ -8554,7 +16402,11 @@ function assembleResult(ctx, x, failure = null) {
   };
 }
 
+// src/sandbox/run-context.ts
+init_errors();
+
 // src/sandbox/cleanup.ts
+init_errors();
 var Cleanup = class {
   steps = [];
   add(what, fn) {
@@ -8613,6 +16465,7 @@ function engineSide(err) {
 }
 
 // src/sandbox/run-context.ts
+init_plan();
 var RunContext = class {
   constructor(spec, deps) {
     this.spec = spec;
@@ -8684,6 +16537,7 @@ var RunContext = class {
 var import_node_fs6 = __toESM(require("node:fs"), 1);
 var import_promises4 = __toESM(require("node:fs/promises"), 1);
 var import_node_path8 = __toESM(require("node:path"), 1);
+init_collect();
 
 // src/report/parsers/types.ts
 var ANSI = /\u001b\[[0-9;?]*[ -/]*[@-~]|\u001b[@-Z\\-_]/g;
@@ -13155,6 +21009,7 @@ async function readContainerFile(engine, id, file) {
 }
 
 // src/sandbox/audit.ts
+init_plan();
 var OUTPUT_CAP = 4 * 1024 * 1024;
 var AUDIT_TIMEOUT_MS = 20 * 6e4;
 async function checkProtected(engine, buildContainer, files) {
@@ -13246,6 +21101,7 @@ async function runAudit(engine, spec, plan2, labels, buildContainer) {
 }
 
 // src/sandbox/stages/collect.ts
+init_plan();
 var MAX_ANNOTATIONS = 1e4;
 var GO_MODE_TYPE = 1 << 31 | 1 << 27 | 1 << 26 | 1 << 25 | 1 << 24 | 1 << 21 | 1 << 19;
 var ANNOTATE_FILE_CAP = 16 * 1024 * 1024;
@@ -13358,6 +21214,7 @@ async function collectState(ctx, spec, id) {
 var import_node_fs7 = __toESM(require("node:fs"), 1);
 var import_node_path9 = __toESM(require("node:path"), 1);
 var import_node_util2 = require("node:util");
+init_errors();
 var EXPECT_MAX_FILES = 1e3;
 var EXPECT_MAX_BYTES = 16 * 1024 * 1024;
 var SHOWN = 120;
@@ -13497,6 +21354,7 @@ async function compareExpected(files, readActual) {
 }
 
 // src/verdict/judges.ts
+init_schema();
 var outcome = (o) => ({
   facts: {},
   annotations: [],
@@ -13652,6 +21510,7 @@ async function judgeRun(spec, e, opts) {
 }
 
 // src/sandbox/stages/judge.ts
+init_plan();
 function judge(spec, o, exit, collected) {
   return judgeRun(
     {
@@ -13671,6 +21530,9 @@ function judge(spec, o, exit, collected) {
     { root: WORK_DIR, auditAnnotations: collected.audit?.annotations ?? [], lean: o.lean ?? null }
   );
 }
+
+// src/sandbox/stages/command.ts
+init_errors();
 
 // src/sandbox/outside-stop.ts
 var DIE_EVENT_GRACE_MS = 1e3;
@@ -13783,8 +21645,12 @@ async function endLog(box, logs) {
 // src/sandbox/stages/prepare.ts
 var import_promises9 = __toESM(require("node:fs/promises"), 1);
 var import_node_path15 = __toESM(require("node:path"), 1);
+init_errors();
+init_podman();
 
 // src/sandbox/disk.ts
+init_errors();
+init_units();
 var GiB2 = 1024 ** 3;
 var MiB2 = 1024 ** 2;
 var hostReserve = (free) => Math.max(GiB2, Math.floor(free * 0.05));
@@ -13838,7 +21704,11 @@ function fitVolumes(volumes, defaults, free, dir) {
   return { sizes, notes, freeBytes: free, neededBytes: needed };
 }
 
+// src/sandbox/stages/prepare.ts
+init_plan();
+
 // src/sandbox/helper-containers.ts
+init_plan();
 var HOLDER_MEMORY_BYTES = 16 * 1024 * 1024;
 function helperContainer(labels, role, o) {
   const memory = o.memoryBytes ?? 64 * 1024 * 1024;
@@ -13900,12 +21770,15 @@ function chownContainer(labels, image, owner, volumes) {
 // src/sandbox/lean.ts
 var import_node_fs9 = __toESM(require("node:fs"), 1);
 var import_node_path11 = __toESM(require("node:path"), 1);
+init_errors();
 
 // src/lean/challenge.ts
 var import_node_fs8 = __toESM(require("node:fs"), 1);
 var import_node_path10 = __toESM(require("node:path"), 1);
+init_errors();
 
 // src/lean/header.ts
+init_errors();
 var ID_START = /[\p{L}_\u2100-\u214f\u1d49-\u1d6a]/u;
 var ID_REST = /[\p{L}\p{N}_'!?\u2100-\u214f\u1d49-\u1d6a\u2080-\u209c\u1d62-\u1d6a]/u;
 var MODIFIERS = /* @__PURE__ */ new Set(["public", "private", "meta"]);
@@ -14167,6 +22040,7 @@ function assembleProject(prDir, baseDir, files, dest) {
 }
 
 // src/sandbox/lean.ts
+init_plan();
 function findProgram(option, name, searchPath) {
   const candidates2 = name.includes("/") ? [import_node_path11.default.resolve(name)] : searchPath.split(":").filter(Boolean).map((d) => import_node_path11.default.join(d, name));
   for (const c of candidates2) {
@@ -14213,6 +22087,7 @@ function resolveLean(lean, sourceDir, searchPath) {
 }
 
 // src/sandbox/sandbox-user.ts
+init_plan();
 var UNPRIVILEGED = { uid: 65534, gid: 65534 };
 function decideUser(f) {
   const explicit = f.user !== null;
@@ -14247,6 +22122,8 @@ function decideUser(f) {
 var import_node_fs10 = __toESM(require("node:fs"), 1);
 var import_promises5 = __toESM(require("node:fs/promises"), 1);
 var import_node_path12 = __toESM(require("node:path"), 1);
+init_errors();
+init_plan();
 var PYTEST_CONFIG_DIR = "/sandbox-action/pytest";
 var PYTEST_RUNNER = `${PYTEST_CONFIG_DIR}/run.py`;
 var RUNNER_SOURCE = `# sandbox-action: the trusted pytest runner (src/sandbox/pytest.ts says what it guarantees).
@@ -14452,6 +22329,7 @@ async function resolvePytest(tests, scratch) {
 // src/sandbox/host-mounts.ts
 var import_node_fs11 = __toESM(require("node:fs"), 1);
 var import_promises6 = __toESM(require("node:fs/promises"), 1);
+init_errors();
 var realOrNull = (p) => import_promises6.default.realpath(p).catch(() => null);
 async function sensitivePlaces(env) {
   const homes = [...new Set([env.HOME, "/root"].filter((h) => !!h))];
@@ -14485,193 +22363,9 @@ async function resolveHostMounts(mounts, allow, env) {
 // src/sandbox/persist.ts
 var import_promises8 = __toESM(require("node:fs/promises"), 1);
 var import_node_path14 = __toESM(require("node:path"), 1);
-
-// src/sandbox/volumes.ts
-var import_node_child_process2 = require("node:child_process");
-var import_promises7 = __toESM(require("node:fs/promises"), 1);
-var import_node_path13 = __toESM(require("node:path"), 1);
-var import_node_util3 = require("node:util");
-var run2 = (0, import_node_util3.promisify)(import_node_child_process2.execFile);
-var LABEL_LOOP_DEVICE = "sandbox-action.loop-device";
-var LABEL_LOOP_IMAGE = "sandbox-action.loop-image";
-var DISCARD_DIR = ".discard";
-async function freeBytesOf(dir) {
-  try {
-    await import_promises7.default.mkdir(dir, { recursive: true, mode: 448 });
-    const st = await import_promises7.default.statfs(dir);
-    return Number(st.bavail) * Number(st.bsize);
-  } catch {
-    return null;
-  }
-}
-function defaultVolumeHost(stateDir, isRoot, sharedWithEngine = true, deferDiscard = false) {
-  return {
-    ...deferDiscard ? { discard: (image) => discardInBackground(stateDir, image) } : {},
-    stateDir,
-    sharedWithEngine,
-    async privileged(cmd, args) {
-      const { stdout } = isRoot ? await run2(cmd, args) : await run2("sudo", ["-n", cmd, ...args]);
-      return stdout.trim();
-    },
-    async tool(cmd, args) {
-      const { stdout } = await run2(cmd, args);
-      return stdout.trim();
-    },
-    freeBytes: () => freeBytesOf(stateDir)
-  };
-}
-var toolChecks = /* @__PURE__ */ new WeakMap();
-function loopToolsReason(host) {
-  const known = toolChecks.get(host);
-  if (known) return known;
-  const ok = (p) => p.then(
-    () => true,
-    () => false
-  );
-  const check2 = Promise.all([
-    ok(host.tool("mkfs.ext4", ["-V"])),
-    ok(host.privileged("losetup", ["--version"]))
-  ]).then(
-    ([mkfs, losetup]) => !mkfs ? "mkfs.ext4 is not installed (apt-get install e2fsprogs)" : !losetup ? "losetup needs root or passwordless sudo" : null
-  );
-  toolChecks.set(host, check2);
-  return check2;
-}
-async function discardInBackground(stateDir, image) {
-  const dir = import_node_path13.default.join(stateDir, DISCARD_DIR);
-  const target = import_node_path13.default.join(dir, import_node_path13.default.basename(image));
-  try {
-    await import_promises7.default.mkdir(dir, { recursive: true, mode: 448 });
-    await import_promises7.default.rename(image, target);
-  } catch {
-    await import_promises7.default.rm(image, { force: true });
-    return;
-  }
-  const child = (0, import_node_child_process2.spawn)("rm", ["-f", "--", target], { detached: true, stdio: "ignore" });
-  child.on("error", () => void 0);
-  child.unref();
-}
-async function loopUnavailableReason(engine, host) {
-  if (!engine.info.local) return "the engine is remote, so a loop device here would not reach it";
-  if (host.sharedWithEngine === false) {
-    return "the job runs in act's container, whose files and loop devices the engine does not see";
-  }
-  if (engine.info.rootless) {
-    return `the engine is rootless ${engine.info.name}, which cannot mount an ext4 volume (the kernel lets only real root mount one)`;
-  }
-  return loopToolsReason(host);
-}
-async function chooseBackend(wanted, engine, host) {
-  if (wanted === "tmpfs" || wanted === "unbounded") return { backend: wanted, note: null };
-  const why = await loopUnavailableReason(engine, host);
-  if (why === null) return { backend: "loop", note: null };
-  if (wanted === "loop") throw new EngineError(engine.info.name, "create a loop volume", why);
-  return {
-    backend: "tmpfs",
-    note: `volumes are size-capped tmpfs, counted against memory: ${why}`
-  };
-}
-async function createVolume(engine, host, backend, v, owner, labels) {
-  const base = { name: v.name, role: v.role, mount: v.mount, sizeBytes: v.sizeBytes, backend };
-  const volLabels = { ...labels, [LABEL_ROLE]: v.role };
-  if (backend === "tmpfs") {
-    await engine.createVolume({
-      name: v.name,
-      driver: "local",
-      driverOpts: {
-        type: "tmpfs",
-        device: "tmpfs",
-        o: `${tmpfsSize(engine, v)},uid=${owner.uid},gid=${owner.gid},mode=0755,nosuid,nodev`
-      },
-      labels: volLabels
-    });
-    return { ...base, enforced: true, reserved: false, remove: () => engine.removeVolume(v.name) };
-  }
-  if (backend === "unbounded") {
-    await engine.createVolume({ name: v.name, driver: "local", driverOpts: {}, labels: volLabels });
-    return { ...base, enforced: false, reserved: false, remove: () => engine.removeVolume(v.name) };
-  }
-  const image = import_node_path13.default.join(host.stateDir, `${v.name}.img`);
-  await import_promises7.default.mkdir(host.stateDir, { recursive: true, mode: 448 });
-  const fh = await import_promises7.default.open(image, "wx", 384);
-  let device = null;
-  let created = false;
-  let madeOnce = false;
-  const remove = async () => {
-    if (created) await engine.removeVolume(v.name);
-    created = false;
-    if (device) await host.privileged("losetup", ["-d", device]).catch(() => void 0);
-    device = null;
-    if (host.discard && madeOnce) await host.discard(image);
-    else await import_promises7.default.rm(image, { force: true });
-  };
-  try {
-    await fh.close();
-    try {
-      await host.tool("fallocate", ["-l", String(v.sizeBytes), image]);
-    } catch (err) {
-      throw new ReservationError(
-        engine.info.name,
-        `reserve ${v.sizeBytes} bytes for ${v.mount}`,
-        `fallocate of ${image} failed: ${errorMessage(err).split("\n").slice(-2).join(" ").trim()}`,
-        "free space on that filesystem, lower the volume caps, or set SANDBOX_ACTION_STATE_DIR to a larger one"
-      );
-    }
-    await host.tool("mkfs.ext4", [
-      "-q",
-      "-F",
-      "-m",
-      "0",
-      "-O",
-      "^has_journal",
-      "-E",
-      `root_owner=${owner.uid}:${owner.gid},lazy_itable_init=1,nodiscard`,
-      image
-    ]);
-    await host.tool("debugfs", ["-w", "-R", "rmdir lost+found", image]);
-    device = await host.privileged("losetup", ["--find", "--show", image]);
-    await engine.createVolume({
-      name: v.name,
-      driver: "local",
-      driverOpts: { type: "ext4", device, o: "nosuid,nodev" },
-      labels: { ...volLabels, [LABEL_LOOP_DEVICE]: device, [LABEL_LOOP_IMAGE]: image }
-    });
-    created = madeOnce = true;
-    return { ...base, enforced: true, reserved: true, remove };
-  } catch (err) {
-    await remove().catch(() => void 0);
-    throw err;
-  }
-}
-function tmpfsSize(engine, v) {
-  if (engine.info.name !== "podman") return `size=${v.sizeBytes}`;
-  const blocks = podmanTmpfsBlocks(v.sizeBytes, engine.info.arch);
-  if (blocks === null) {
-    throw new EngineError(
-      engine.info.name,
-      `create the ${v.mount} volume`,
-      `Podman takes a tmpfs volume's size only in pages, and the page size on ${engine.info.arch} is not known here`,
-      "use --volume-backend loop (rootful Podman on this host)"
-    );
-  }
-  return blocks;
-}
-async function ourLoopDevices(host) {
-  let out;
-  try {
-    out = await host.privileged("losetup", ["--list", "--json", "--output", "NAME,BACK-FILE"]);
-  } catch {
-    return [];
-  }
-  if (!out) return [];
-  const j = JSON.parse(out);
-  const dir = import_node_path13.default.resolve(host.stateDir) + import_node_path13.default.sep;
-  return (j.loopdevices ?? []).filter(
-    (d) => d["back-file"] && import_node_path13.default.resolve(d["back-file"].replace(/ \(deleted\)$/, "")).startsWith(dir)
-  ).map((d) => ({ device: d.name, image: d["back-file"].replace(/ \(deleted\)$/, "") }));
-}
-
-// src/sandbox/persist.ts
+init_errors();
+init_plan();
+init_volumes();
 var PERSIST_DIR = "/persist";
 var PERSIST_IMAGE = "sandbox-persist.img";
 async function checkPersist(engine, host, dir) {
@@ -14767,6 +22461,7 @@ async function attachPersist(engine, host, p, owner, labels) {
 }
 
 // src/sandbox/stages/prepare.ts
+init_volumes();
 async function prepare(ctx) {
   const { spec, deps } = ctx;
   const { engine } = deps;
@@ -14954,6 +22649,7 @@ async function sandboxUser(engine, spec, image, labels, notes) {
 }
 
 // src/sandbox/stages/lean.ts
+init_errors();
 var import_node_fs12 = __toESM(require("node:fs"), 1);
 var import_promises11 = __toESM(require("node:fs/promises"), 1);
 var import_node_path17 = __toESM(require("node:path"), 1);
@@ -14963,8 +22659,10 @@ var import_node_child_process3 = require("node:child_process");
 var import_node_crypto6 = require("node:crypto");
 var import_promises10 = __toESM(require("node:fs/promises"), 1);
 var import_node_path16 = __toESM(require("node:path"), 1);
+init_errors();
 
 // src/sandbox/holder.ts
+init_errors();
 async function startHolder(engine, spec, made, check2 = () => void 0) {
   const startOne = async (name) => {
     const id = await engine.createContainer({ ...spec, name });
@@ -14983,102 +22681,13 @@ async function startHolder(engine, spec, made, check2 = () => void 0) {
   return second === null ? { started: true, retried: first } : { started: false, error: second };
 }
 
-// src/comparator/context.ts
-var CONTEXT_ENV = "SANDBOX_LANDRUN_CONTEXT";
-var CONTEXT_VERSION = 1;
-function isObject(v) {
-  return typeof v === "object" && v !== null && !Array.isArray(v);
-}
-var Reader = class _Reader {
-  constructor(o) {
-    this.o = o;
-  }
-  o;
-  bad(key, what) {
-    throw new InputError(CONTEXT_ENV, `'${key}' must be ${what}`);
-  }
-  str(key, re) {
-    const v = this.o[key];
-    if (typeof v !== "string" || v === "" || re && !re.test(v))
-      this.bad(key, "a non-empty string of the right form");
-    return v;
-  }
-  int(key, min) {
-    const v = this.o[key];
-    if (typeof v !== "number" || !Number.isSafeInteger(v) || v < min) this.bad(key, `an integer ≥ ${min}`);
-    return v;
-  }
-  num(key, min) {
-    const v = this.o[key];
-    if (typeof v !== "number" || !Number.isFinite(v) || v < min) this.bad(key, `a number ≥ ${min}`);
-    return v;
-  }
-  obj(key) {
-    const v = this.o[key];
-    if (!isObject(v)) this.bad(key, "an object");
-    return new _Reader(v);
-  }
-  nullable(key, re) {
-    return this.o[key] === null ? null : this.str(key, re);
-  }
-};
-var NAME3 = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
-var ABSOLUTE = /^\/[^\0\n]*[^/\0\n]$/;
-function parseContext(text2) {
-  if (!text2) {
-    throw new InputError(
-      CONTEXT_ENV,
-      "is not set: the shim runs only under a comparator started by sandbox-action (runComparator)"
-    );
-  }
-  let raw;
-  try {
-    raw = JSON.parse(text2);
-  } catch {
-    throw new InputError(CONTEXT_ENV, "is not JSON");
-  }
-  if (!isObject(raw)) throw new InputError(CONTEXT_ENV, "is not a JSON object");
-  const r = new Reader(raw);
-  if (raw.version !== CONTEXT_VERSION) {
-    throw new InputError(CONTEXT_ENV, `version ${JSON.stringify(raw.version)} is not ${CONTEXT_VERSION}`);
-  }
-  const isolation = r.str("isolation");
-  if (isolation !== "default" && isolation !== "runsc")
-    throw new InputError(CONTEXT_ENV, "'isolation' must be default or runsc");
-  const createdAt2 = r.str("createdAt");
-  if (Number.isNaN(Date.parse(createdAt2))) throw new InputError(CONTEXT_ENV, "'createdAt' is not a date");
-  const user = r.obj("user");
-  const limits = r.obj("limits");
-  return {
-    version: CONTEXT_VERSION,
-    runId: r.str("runId", NAME3),
-    createdAt: createdAt2,
-    image: r.str("image"),
-    projectDir: r.str("projectDir", ABSOLUTE),
-    lakeVolume: r.str("lakeVolume", NAME3),
-    user: { uid: user.int("uid", 1), gid: user.int("gid", 0) },
-    isolation,
-    runtime: r.nullable("runtime", NAME3),
-    limits: {
-      timeoutMs: limits.int("timeoutMs", 1),
-      memoryBytes: limits.int("memoryBytes", 16 * 1024 * 1024),
-      cpus: limits.num("cpus", 0.01),
-      pids: limits.int("pids", 8),
-      nofile: limits.int("nofile", 16),
-      fsizeBytes: limits.int("fsizeBytes", 1)
-    },
-    fence: r.nullable("fence", /^[0-9a-f]{32}$/)
-  };
-}
-function encodeContext(c) {
-  return JSON.stringify(c);
-}
-function fenceLine(token, edge) {
-  return `[sandbox-landrun ${token} ${edge}]
-`;
-}
+// src/comparator/run.ts
+init_plan();
+init_volumes();
+init_context();
 
 // src/comparator/outcome.ts
+init_context();
 var OK_LINE = "Your solution is okay!";
 var UNCAUGHT = "uncaught exception: ";
 function splitFenced(stderr, token) {
@@ -15388,6 +22997,7 @@ async function runLeanJudge(ctx, spec, lean) {
 
 // src/sandbox/stages/sandbox.ts
 var import_promises13 = __toESM(require("node:fs/promises"), 1);
+init_errors();
 
 // src/sandbox/conformance.ts
 var capName = (c) => c.toUpperCase().replace(/^CAP_/, "");
@@ -15484,6 +23094,8 @@ function sameList(a, b) {
 // src/sandbox/log-pipe.ts
 var import_node_fs13 = __toESM(require("node:fs"), 1);
 var import_node_path18 = __toESM(require("node:path"), 1);
+init_errors();
+init_self_check();
 var LogCopy = class {
   constructor(file, cap) {
     this.cap = cap;
@@ -15592,6 +23204,8 @@ var LogPipe = class {
 };
 
 // src/sandbox/checked-pipe.ts
+init_errors();
+init_self_check();
 var LOG_COPY_CAP = 16 * 1024 * 1024;
 function openLogCopy(ctx) {
   if (!ctx.spec.io.logFile) return null;
@@ -15619,7 +23233,11 @@ function checkedLogPipe(ctx, logs, o) {
   });
 }
 
+// src/sandbox/stages/sandbox.ts
+init_plan();
+
 // src/sandbox/source-tar.ts
+init_errors();
 var import_node_fs14 = __toESM(require("node:fs"), 1);
 var import_promises12 = __toESM(require("node:fs/promises"), 1);
 var import_node_path19 = __toESM(require("node:path"), 1);
@@ -15746,6 +23364,8 @@ async function createSandbox(ctx, p, o) {
 }
 
 // src/sandbox/stages/setup.ts
+init_network();
+init_plan();
 async function runSetup(ctx, prep, main2, o) {
   const setup = prep.spec.phases.setup;
   const { deps } = ctx;
@@ -15810,6 +23430,10 @@ async function runSetup(ctx, prep, main2, o) {
 }
 
 // src/sandbox/stages/volumes.ts
+init_errors();
+init_plan();
+init_plan();
+init_volumes();
 var SIZE_KEY = { work: "workSizeBytes", output: "outputSizeBytes", state: "stateSizeBytes" };
 async function createVolumes(ctx, prep) {
   const { engine, volumeHost } = ctx.deps;
@@ -16064,6 +23688,13 @@ function localAddresses() {
   return Object.values(import_node_os.default.networkInterfaces()).flat().flatMap((i) => i && i.family === "IPv4" ? [i.address] : []);
 }
 
+// src/session/warm.ts
+init_plan();
+
+// src/session/command.ts
+init_errors();
+init_plan();
+
 // src/session/oom.ts
 var import_promises14 = __toESM(require("node:fs/promises"), 1);
 var candidates = (id) => [
@@ -16085,6 +23716,7 @@ async function oomKills(local, id) {
 }
 
 // src/session/plan.ts
+init_self_check();
 var IDLE_MARK = "sandbox-action-idle";
 var IDLE_SCRIPT = "while read -r _; do :; done";
 function keeperFor(user) {
@@ -16414,8 +24046,17 @@ async function waitFor(p, ms) {
   return r;
 }
 
+// src/session/create.ts
+init_errors();
+init_config();
+init_network();
+init_plan();
+
 // src/session/network.ts
 var import_node_os2 = __toESM(require("node:os"), 1);
+init_plan();
+init_secret_routes();
+init_ledger();
 function deadEndGateways(deps, gateways) {
   const mine = (deps.hostAddresses ?? localAddresses2)();
   return gateways.filter((g) => deps.engine.info.local && !mine.includes(g));
@@ -16556,6 +24197,7 @@ function planHash(spec, imageId) {
 var import_node_fs15 = __toESM(require("node:fs"), 1);
 var import_promises15 = __toESM(require("node:fs/promises"), 1);
 var import_node_path20 = __toESM(require("node:path"), 1);
+init_errors();
 var LABEL_SESSION = "sandbox-action.session";
 var LABEL_SESSION_NAME = "sandbox-action.session-name";
 var LABEL_SESSION_KIND = "sandbox-action.session-kind";
@@ -16830,87 +24472,14 @@ async function waitForCheck(ctx, check2, exit) {
   if (!check2.selfCheck.ok) throw new SandboxError(check2.selfCheck.problems);
 }
 
-// src/sandbox/gc.ts
-var import_promises16 = __toESM(require("node:fs/promises"), 1);
-var import_node_path21 = __toESM(require("node:path"), 1);
-function createdAt(r) {
-  const t = Date.parse(r.labels[LABEL_CREATED] ?? "");
-  return Number.isNaN(t) ? 0 : t;
-}
-function pastDeadline(r, now) {
-  const t = Date.parse(r.labels[LABEL_DEADLINE] ?? "");
-  return !Number.isNaN(t) && t <= now;
-}
-async function gc(engine, host, opts) {
-  const label = opts.runId ? `${LABEL_RUN}=${opts.runId}` : LABEL_RUN;
-  const all = await engine.listLabelled(label);
-  const cutoff = opts.now - opts.olderThanMs;
-  const live = (r) => opts.keepRuns?.has(r.labels[LABEL_RUN] ?? "") === true;
-  const old = all.filter(
-    (r) => (createdAt(r) <= cutoff || r.kind === "container" && pastDeadline(r, opts.now)) && !live(r)
-  );
-  const report = { removed: [], kept: all.length - old.length, failures: [] };
-  const attempt = async (r, fn) => {
-    try {
-      await fn();
-      report.removed.push({ kind: r.kind, name: r.name });
-    } catch (err) {
-      report.failures.push(`${r.kind} ${r.name}: ${errorMessage(err)}`);
-    }
-  };
-  await Promise.all(
-    old.filter((r) => r.kind === "container").map((r) => attempt(r, () => engine.removeContainer(r.id)))
-  );
-  await Promise.all(
-    old.filter((r) => r.kind === "network").map((r) => attempt(r, () => engine.removeNetwork(r.id)))
-  );
-  await Promise.all(
-    old.filter((r) => r.kind === "volume").map(
-      (r) => attempt(r, async () => {
-        await engine.removeVolume(r.name);
-        const dev = r.labels[LABEL_LOOP_DEVICE];
-        const img = r.labels[LABEL_LOOP_IMAGE];
-        if (dev) await host.privileged("losetup", ["-d", dev]).catch(() => void 0);
-        if (img && import_node_path21.default.resolve(img).startsWith(import_node_path21.default.resolve(host.stateDir) + import_node_path21.default.sep)) {
-          await import_promises16.default.rm(img, { force: true });
-        }
-      })
-    )
-  );
-  if (!opts.runId) {
-    const inUse = new Set(
-      all.filter((r) => createdAt(r) > cutoff || live(r)).map((r) => r.labels[LABEL_LOOP_IMAGE])
-    );
-    for (const d of await ourLoopDevices(host)) {
-      if (inUse.has(d.image)) continue;
-      const st = await import_promises16.default.stat(d.image).catch(() => null);
-      if (st && st.mtimeMs > cutoff) continue;
-      await host.privileged("losetup", ["-d", d.device]).catch(() => void 0);
-      await import_promises16.default.rm(d.image, { force: true });
-      report.removed.push({ kind: "loop-device", name: d.device });
-    }
-    const files = await import_promises16.default.readdir(host.stateDir).catch(() => []);
-    for (const f of files.filter((n) => n.endsWith(".img"))) {
-      const abs = import_node_path21.default.join(host.stateDir, f);
-      if (inUse.has(abs)) continue;
-      const st = await import_promises16.default.stat(abs).catch(() => null);
-      if (st && st.mtimeMs <= cutoff) {
-        await import_promises16.default.rm(abs, { force: true });
-        report.removed.push({ kind: "volume-image", name: f });
-      }
-    }
-    const discard = import_node_path21.default.join(host.stateDir, DISCARD_DIR);
-    for (const f of await import_promises16.default.readdir(discard).catch(() => [])) {
-      await import_promises16.default.rm(import_node_path21.default.join(discard, f), { force: true });
-      report.removed.push({ kind: "volume-image", name: f });
-    }
-    if (engine.info.name === "docker" && engine.info.local) {
-      for (const b of await pruneHostGuards((c, a) => host.privileged(c, a)).catch(() => []))
-        report.removed.push({ kind: "host-guard", name: b });
-    }
-  }
-  return report;
-}
+// src/session/exec.ts
+init_errors();
+
+// src/session/lifecycle.ts
+init_errors();
+init_gc();
+init_plan();
+init_self_check();
 
 // src/session/table.ts
 var ago = (ms) => ms < 6e4 ? `${Math.max(0, Math.round(ms / 1e3))}s` : ms < 36e5 ? `${Math.round(ms / 6e4)}m` : `${Math.round(ms / 36e5)}h`;
@@ -17276,6 +24845,7 @@ function netOf(ledger) {
 }
 
 // src/session/reset.ts
+init_errors();
 var SETTLE_TRIES = 40;
 var SETTLE_MS = 25;
 var gvisor = (r) => r.spec.security.isolation === "runsc";
@@ -17537,68 +25107,13 @@ async function runInWarm(given, deps, r, w) {
   }
 }
 
-// src/sandbox/watchdog.ts
-var import_node_child_process4 = require("node:child_process");
-var import_node_fs16 = __toESM(require("node:fs"), 1);
-var import_node_path22 = __toESM(require("node:path"), 1);
-var import_node_url2 = require("node:url");
-var WATCHDOG_INTERVAL_MS = 1e3;
-function processStart(pid) {
-  try {
-    const stat = import_node_fs16.default.readFileSync(`/proc/${pid}/stat`, "utf8");
-    return stat.slice(stat.lastIndexOf(")") + 2).split(" ")[19] ?? null;
-  } catch {
-    return null;
-  }
-}
-function cliPath() {
-  const here = import_node_path22.default.dirname((0, import_node_url2.fileURLToPath)(__sa_import_meta_url));
-  for (const p of [import_node_path22.default.join(here, "cli.js"), import_node_path22.default.resolve(here, "../../dist/cli.js")]) {
-    if (import_node_fs16.default.existsSync(p)) return p;
-  }
-  return null;
-}
-function startWatchdog(runId, env) {
-  const cli = cliPath();
-  const start = processStart(process.pid);
-  if (!cli || !start) return null;
-  const child = (0, import_node_child_process4.spawn)(
-    process.execPath,
-    [cli, "watchdog", "--run", runId, "--parent", String(process.pid), "--parent-start", start],
-    { detached: true, stdio: "ignore", env }
-  );
-  child.on("error", () => void 0);
-  child.unref();
-  return {
-    pid: child.pid ?? null,
-    stop: () => {
-      if (child.exitCode === null && child.signalCode === null) child.kill("SIGTERM");
-    }
-  };
-}
-async function watch(engine, host, o) {
-  const now = o.now ?? Date.now;
-  const killed = /* @__PURE__ */ new Set();
-  while (!o.signal?.aborted) {
-    if (processStart(o.parentPid) !== o.parentStart) {
-      await gc(engine, host, { olderThanMs: 0, now: now(), runId: o.runId });
-      return "parent-gone";
-    }
-    const mine = await engine.listLabelled(`${LABEL_RUN}=${o.runId}`).catch(() => []);
-    for (const r of mine) {
-      if (r.kind !== "container" || killed.has(r.id) || !pastDeadline(r, now())) continue;
-      killed.add(r.id);
-      await engine.killContainer(r.id, "SIGKILL").catch(() => void 0);
-    }
-    await new Promise((resolve) => {
-      const t = setTimeout(resolve, o.intervalMs ?? WATCHDOG_INTERVAL_MS);
-      o.signal?.addEventListener("abort", () => (clearTimeout(t), resolve()), { once: true });
-    });
-  }
-  return "stopped";
-}
+// src/cli/main.ts
+init_gc();
+init_volumes();
+init_watchdog();
 
 // src/sandbox/summary.ts
+init_units();
 function summaryLine(r) {
   const o = r.outputs;
   const parts = [`${r.status} in ${formatDuration(r.durationMs)} (exit ${r.exitCode})`];
@@ -17632,2203 +25147,18 @@ function suggestionLines(r) {
   ];
 }
 
-// src/cli/args.ts
-var import_node_util4 = require("node:util");
-function parseCommandLine(argv, table) {
-  const dash = argv.indexOf("--");
-  const head = dash === -1 ? argv : argv.slice(0, dash);
-  const rest = dash === -1 ? [] : argv.slice(dash + 1);
-  const config = {};
-  for (const [name, o] of Object.entries(table)) {
-    config[name] = {
-      type: o.kind === "boolean" ? "boolean" : "string",
-      ...o.kind === "strings" ? { multiple: true } : {},
-      ...o.short ? { short: o.short } : {}
-    };
-  }
-  try {
-    const { values, positionals } = (0, import_node_util4.parseArgs)({
-      args: head,
-      options: config,
-      strict: true,
-      allowPositionals: true
-    });
-    return { options: values, positionals, rest };
-  } catch (err) {
-    const code = typeof err === "object" && err !== null && "code" in err ? String(err.code) : "";
-    const msg = err instanceof Error ? err.message : String(err);
-    const named = /'(?:-\w, )?(-{1,2}[^' ]+)/.exec(msg)?.[1] ?? "arguments";
-    if (code === "ERR_PARSE_ARGS_UNKNOWN_OPTION")
-      throw new InputError(named, "is not an option; see --help for the options");
-    if (code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE") throw new InputError(named, "needs a value");
-    throw err;
-  }
-}
-function helpFor(table) {
-  const width = Math.max(...Object.keys(table).map((k) => k.length)) + 4;
-  return Object.entries(table).map(
-    ([k, o]) => `  --${(o.kind === "boolean" ? k : `${k} X`).padEnd(width)} ${o.help}${o.loosens ? ` (loosens: ${o.loosens})` : ""}`
-  ).join("\n");
-}
-
-// src/cli/build.ts
-var import_node_child_process6 = require("node:child_process");
-var import_node_fs19 = __toESM(require("node:fs"), 1);
-var import_node_path24 = __toESM(require("node:path"), 1);
-
-// src/images/build-plan.ts
-var PLATFORM = /^linux\/(amd64|arm64|arm\/v7|arm\/v6|386|ppc64le|s390x|riscv64)$/;
-function parsePlatforms(text2) {
-  const out = [];
-  for (const p of text2.split(/[\s,]+/).filter(Boolean)) {
-    if (!PLATFORM.test(p)) {
-      throw new InputError(
-        "--platforms",
-        `'${p}' is not a platform like linux/amd64, linux/arm64 or linux/arm/v7`
-      );
-    }
-    if (!out.includes(p)) out.push(p);
-  }
-  if (out.length === 0) throw new InputError("--platforms", "names no platform");
-  return out;
-}
-function parseImages(text2, available) {
-  const out = [];
-  for (const n of text2.split(/[\s,]+/).filter(Boolean)) {
-    if (!available.includes(n)) {
-      throw new InputError("--images", `'${n}' is not an image; the images are ${available.join(", ")}`);
-    }
-    if (!out.includes(n)) out.push(n);
-  }
-  if (out.length === 0) throw new InputError("--images", "names no image");
-  return out;
-}
-function parseBaseImages(values, platforms) {
-  const out = {};
-  for (const v of values) {
-    const m = /^(linux\/[^=]+)=(.+)$/.exec(v);
-    const [platform, ref] = m ? [m[1], m[2]] : [null, v];
-    if (!/^[a-zA-Z0-9][a-zA-Z0-9._\-/:@]*$/.test(ref)) {
-      throw new InputError("--base-image", `'${v}' is not IMAGE or PLATFORM=IMAGE`);
-    }
-    if (platform && !platforms.includes(platform)) {
-      throw new InputError(
-        "--base-image",
-        `'${platform}' is not one of the platforms built (${platforms.join(", ")})`
-      );
-    }
-    for (const p of platform ? [platform] : platforms) out[p] = ref;
-  }
-  return out;
-}
-var platformSlug = (p) => p.replace(/\//g, "-");
-function planTargets(o) {
-  return o.images.map((src) => {
-    const repository = `${o.registry}/${src.name}`;
-    const references = o.tags.tags.map((t) => `${repository}:${t}`);
-    const primary = o.tags.tags[0] ?? "latest";
-    return {
-      image: src.name,
-      repository,
-      references,
-      labels: o.labels(src),
-      source: src,
-      platforms: o.platforms.map((platform) => ({
-        platform,
-        args: {
-          ...src.args,
-          ...o.buildArgs,
-          ...o.baseImages[platform] ? { BASE_IMAGE: o.baseImages[platform] } : {}
-        },
-        // Per-platform images are pushed under these tags first; the manifest list then gets the final tags.
-        stagingRef: o.platforms.length > 1 ? `${repository}:${primary}-${platformSlug(platform)}` : references[0]
-      }))
-    };
-  });
-}
-function bakeDefinition(targets, o) {
-  const target = {};
-  for (const t of targets) {
-    const args = t.platforms[0].args;
-    const cache = o.github ? { "cache-from": [`type=gha,scope=${t.image}`], "cache-to": [`type=gha,scope=${t.image},mode=max`] } : o.push ? {
-      "cache-from": [`type=registry,ref=${t.repository}:buildcache`],
-      "cache-to": [`type=registry,ref=${t.repository}:buildcache,mode=max`]
-    } : {};
-    target[t.image] = {
-      context: t.source.contextDir,
-      dockerfile: t.source.dockerfile,
-      platforms: t.platforms.map((p) => p.platform),
-      tags: t.references,
-      labels: t.labels,
-      args,
-      ...cache,
-      output: [o.push ? "type=registry" : t.platforms.length === 1 ? "type=docker" : "type=cacheonly"],
-      // Images for the sandbox are built without extra entitlements.
-      entitlements: [],
-      "no-cache": false
-    };
-  }
-  return { group: { default: { targets: targets.map((t) => t.image) } }, target };
-}
-var MEDIA = {
-  manifest: "application/vnd.docker.distribution.manifest.v2+json",
-  list: "application/vnd.docker.distribution.manifest.list.v2+json",
-  ociManifest: "application/vnd.oci.image.manifest.v1+json",
-  ociIndex: "application/vnd.oci.image.index.v1+json"
-};
-function manifestList(entries) {
-  return {
-    schemaVersion: 2,
-    mediaType: MEDIA.list,
-    manifests: entries.map((e) => {
-      const [os5, architecture, variant] = e.platform.split("/");
-      return {
-        mediaType: e.mediaType,
-        digest: e.digest,
-        size: e.size,
-        platform: { os: os5, architecture, ...variant ? { variant } : {} }
-      };
-    })
-  };
-}
-function parseChallenge(header) {
-  const m = /^\s*(\w+)\s*(.*)$/.exec(header);
-  if (!m) return null;
-  const params = {};
-  for (const p of m[2].matchAll(/([a-zA-Z_]+)="([^"]*)"/g)) params[p[1].toLowerCase()] = p[2];
-  return { scheme: m[1].toLowerCase(), params };
-}
-function retryable(status) {
-  return status === null || status === 429 || status >= 500 && status <= 599;
-}
-function backoff(attempt, baseMs, retryAfter) {
-  const ra = retryAfter && /^\d+$/.test(retryAfter) ? Number(retryAfter) * 1e3 : null;
-  return Math.min(ra ?? baseMs * 2 ** (attempt - 1), 6e4);
-}
-
-// src/images/builder.ts
-var import_node_child_process5 = require("node:child_process");
-var import_node_fs17 = __toESM(require("node:fs"), 1);
-var import_node_os3 = __toESM(require("node:os"), 1);
-var import_node_path23 = __toESM(require("node:path"), 1);
-var import_node_stream5 = require("node:stream");
-var import_tar_stream7 = __toESM(require_tar_stream(), 1);
-
-// src/images/registry.ts
-var import_node_crypto8 = __toESM(require("node:crypto"), 1);
-var import_node_http2 = __toESM(require("node:http"), 1);
-var import_node_https = __toESM(require("node:https"), 1);
-function parseReference(text2) {
-  const at = text2.indexOf("@");
-  let name = text2;
-  let ref = "latest";
-  if (at >= 0) {
-    name = text2.slice(0, at);
-    ref = text2.slice(at + 1);
-  } else {
-    const colon = text2.lastIndexOf(":");
-    if (colon > text2.lastIndexOf("/")) {
-      name = text2.slice(0, colon);
-      ref = text2.slice(colon + 1);
-    }
-  }
-  const [first, ...rest] = name.split("/");
-  const isHost = rest.length > 0 && (/[.:]/.test(first) || first === "localhost");
-  return isHost ? { host: first, repository: rest.join("/"), ref } : { host: "registry-1.docker.io", repository: name.includes("/") ? name : `library/${name}`, ref };
-}
-var isLoopback = (host) => /^(localhost|127\.\d+\.\d+\.\d+|\[::1\])(:\d+)?$/.test(host);
-var RegistryClient = class {
-  constructor(host, creds, o = {}) {
-    this.host = host;
-    this.creds = creds;
-    this.o = o;
-  }
-  host;
-  creds;
-  o;
-  tokens = /* @__PURE__ */ new Map();
-  once(method, url, headers, body) {
-    const mod = url.protocol === "http:" ? import_node_http2.default : import_node_https.default;
-    return new Promise((resolve, reject) => {
-      const req = mod.request(url, { method, headers, timeout: 6e4 }, (res) => {
-        const chunks2 = [];
-        res.on("data", (c) => chunks2.push(c));
-        res.on(
-          "end",
-          () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks2) })
-        );
-        res.on("error", reject);
-      });
-      req.on("timeout", () => req.destroy(new RegistryError("timed out", null)));
-      req.on("error", reject);
-      req.end(body);
-    });
-  }
-  async authorization(challenge, scope) {
-    const c = parseChallenge(challenge);
-    if (!c) return null;
-    if (c.scheme === "basic") {
-      return this.creds ? `Basic ${Buffer.from(`${this.creds.username}:${this.creds.password}`).toString("base64")}` : null;
-    }
-    if (c.scheme !== "bearer" || !c.params.realm) return null;
-    const cached = this.tokens.get(scope);
-    if (cached) return `Bearer ${cached}`;
-    const url = new URL(c.params.realm);
-    if (c.params.service) url.searchParams.set("service", c.params.service);
-    url.searchParams.set("scope", c.params.scope ?? scope);
-    const headers = {};
-    if (this.creds) {
-      headers.authorization = `Basic ${Buffer.from(`${this.creds.username}:${this.creds.password}`).toString("base64")}`;
-    }
-    const a = await this.once("GET", url, headers);
-    if (a.status !== 200)
-      throw new RegistryError(`the registry's token service answered ${a.status}`, a.status);
-    const j = JSON.parse(a.body.toString());
-    const token = j.token ?? j.access_token;
-    if (!token) throw new RegistryError("the registry issued no token", null);
-    this.tokens.set(scope, token);
-    return `Bearer ${token}`;
-  }
-  /** One request with auth (answering a 401 challenge once) and retries with backoff on 429/5xx/network errors. */
-  async request(method, path32, o) {
-    const url = new URL(`${isLoopback(this.host) ? "http" : "https"}://${this.host}${path32}`);
-    const attempts = this.o.attempts ?? 5;
-    const sleep = this.o.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
-    let auth2 = null;
-    for (let attempt = 1; ; attempt++) {
-      let a = null;
-      let err = null;
-      try {
-        a = await this.once(
-          method,
-          url,
-          { ...o.headers ?? {}, ...auth2 ? { authorization: auth2 } : {} },
-          o.body
-        );
-        if (a.status === 401 && !auth2 && a.headers["www-authenticate"]) {
-          auth2 = await this.authorization(String(a.headers["www-authenticate"]), o.scope);
-          if (auth2) {
-            a = await this.once(method, url, { ...o.headers ?? {}, authorization: auth2 }, o.body);
-          }
-        }
-      } catch (e) {
-        if (e instanceof RegistryError) throw e;
-        err = asError(e);
-      }
-      const status = a ? a.status : null;
-      if (a && !retryable(status)) return a;
-      if (attempt >= attempts) {
-        if (a) return a;
-        throw new RegistryError(`${method} ${url.pathname}: ${err?.message ?? "no answer"}`, null);
-      }
-      await sleep(
-        backoff(
-          attempt,
-          this.o.baseDelayMs ?? 500,
-          a ? a.headers["retry-after"] : null
-        )
-      );
-    }
-  }
-  check(a, what) {
-    if (a.status === 401 || a.status === 403) {
-      throw new RegistryError(
-        `${what}: the registry refused the credentials (${a.status}); check the username and password`,
-        a.status
-      );
-    }
-    if (a.status < 200 || a.status > 299) {
-      throw new RegistryError(
-        `${what}: the registry answered ${a.status}: ${a.body.toString().slice(0, 300)}`,
-        a.status
-      );
-    }
-    return a;
-  }
-  async getManifest(repository, ref, accept) {
-    const a = this.check(
-      await this.request("GET", `/v2/${repository}/manifests/${ref}`, {
-        headers: { accept: accept.join(", ") },
-        scope: `repository:${repository}:pull`
-      }),
-      `read manifest ${repository}:${ref}`
-    );
-    const digest = String(
-      a.headers["docker-content-digest"] ?? `sha256:${import_node_crypto8.default.createHash("sha256").update(a.body).digest("hex")}`
-    );
-    const mediaType = String(a.headers["content-type"] ?? "").split(";")[0];
-    return {
-      digest,
-      mediaType,
-      size: a.body.length,
-      body: a.body,
-      json: JSON.parse(a.body.toString())
-    };
-  }
-  async putManifest(repository, ref, body, mediaType) {
-    const a = this.check(
-      await this.request("PUT", `/v2/${repository}/manifests/${ref}`, {
-        headers: { "content-type": mediaType },
-        body,
-        scope: `repository:${repository}:pull,push`
-      }),
-      `write manifest ${repository}:${ref}`
-    );
-    return String(a.headers["docker-content-digest"] ?? "");
-  }
-  async getBlobJson(repository, digest) {
-    let a = await this.request("GET", `/v2/${repository}/blobs/${digest}`, {
-      scope: `repository:${repository}:pull`
-    });
-    if (a.status >= 300 && a.status < 400 && a.headers.location) {
-      a = await this.once("GET", new URL(String(a.headers.location), `https://${this.host}`), {});
-    }
-    return JSON.parse(this.check(a, `read blob ${digest}`).body.toString());
-  }
-  /** Does the registry accept these credentials for pushing to `repository`? */
-  async canPush(repository) {
-    const a = await this.request("GET", `/v2/`, { scope: `repository:${repository}:pull,push` });
-    return a.status === 200;
-  }
-};
-
-// src/images/builder.ts
-function imageSources(root) {
-  const dir = import_node_path23.default.join(root, "images");
-  const out = [];
-  for (const name of import_node_fs17.default.readdirSync(dir).sort()) {
-    const dockerfile = import_node_path23.default.join(dir, name, "Dockerfile");
-    if (!import_node_fs17.default.existsSync(dockerfile)) continue;
-    const text2 = import_node_fs17.default.readFileSync(dockerfile, "utf8");
-    const first = /^#\s*(.+)$/m.exec(text2)?.[1] ?? name;
-    const args = {};
-    const toolchain = import_node_path23.default.join(dir, name, "lean-toolchain");
-    if (import_node_fs17.default.existsSync(toolchain)) args.LEAN_TOOLCHAIN = import_node_fs17.default.readFileSync(toolchain, "utf8").trim();
-    out.push({
-      name,
-      contextDir: name === "egress-proxy" ? import_node_path23.default.join(root, "dist") : import_node_path23.default.join(dir, name),
-      dockerfile,
-      title: `sandbox-action ${name}`,
-      description: first.replace(/^[\w-]+:\s*/, "").slice(0, 200),
-      args
-    });
-  }
-  return out;
-}
-function contextTar2(src) {
-  const pack = import_tar_stream7.default.pack();
-  const opts = { mode: 420, uid: 0, gid: 0, mtime: /* @__PURE__ */ new Date(0) };
-  const inside2 = import_node_path23.default.relative(src.contextDir, src.dockerfile);
-  const outside = inside2.startsWith("..") || import_node_path23.default.isAbsolute(inside2);
-  const walk = (rel) => {
-    for (const name of import_node_fs17.default.readdirSync(import_node_path23.default.join(src.contextDir, rel)).sort()) {
-      const r = rel ? `${rel}/${name}` : name;
-      const st = import_node_fs17.default.lstatSync(import_node_path23.default.join(src.contextDir, r));
-      if (st.isDirectory()) walk(r);
-      else if (st.isFile()) {
-        pack.entry(
-          { name: r, ...opts, mode: st.mode & 493 ? st.mode & 511 : 420 },
-          import_node_fs17.default.readFileSync(import_node_path23.default.join(src.contextDir, r))
-        );
-      }
-    }
-  };
-  walk("");
-  if (outside) pack.entry({ name: "Dockerfile", ...opts }, import_node_fs17.default.readFileSync(src.dockerfile));
-  pack.finalize();
-  return { stream: import_node_stream5.Readable.from(pack), dockerfile: outside ? "Dockerfile" : inside2 };
-}
-function hasBuildx() {
-  const r = (0, import_node_child_process5.spawnSync)("docker", ["buildx", "version"], { stdio: "ignore" });
-  return r.status === 0;
-}
-function credentialsFor(host, given, home = import_node_os3.default.homedir()) {
-  if (given) return given;
-  try {
-    const cfg = JSON.parse(
-      import_node_fs17.default.readFileSync(
-        import_node_path23.default.join(process.env.DOCKER_CONFIG ?? import_node_path23.default.join(home, ".docker"), "config.json"),
-        "utf8"
-      )
-    );
-    const auth2 = cfg.auths?.[host]?.auth ?? cfg.auths?.[`https://${host}`]?.auth;
-    if (!auth2) return null;
-    const text2 = Buffer.from(auth2, "base64").toString("utf8");
-    const i = text2.indexOf(":");
-    return i > 0 ? { username: text2.slice(0, i), password: text2.slice(i + 1) } : null;
-  } catch {
-    return null;
-  }
-}
-async function buildWithEngine(engine, targets, o) {
-  const images = [];
-  for (const t of targets) {
-    const built = {
-      image: t.image,
-      references: t.references,
-      digest: null,
-      platforms: [],
-      pushed: false
-    };
-    for (const p of t.platforms) {
-      const ctx = contextTar2(t.source);
-      o.progress(`building ${t.image} for ${p.platform}`);
-      await engine.imageBuild(
-        ctx.stream,
-        {
-          tags: [p.stagingRef],
-          dockerfile: ctx.dockerfile,
-          buildArgs: p.args,
-          labels: t.labels,
-          platform: p.platform,
-          noCache: o.noCache === true
-        },
-        (l) => o.progress(`  ${t.image} ${p.platform}: ${l}`)
-      );
-      built.platforms.push({ platform: p.platform, ref: p.stagingRef, digest: null });
-    }
-    if (t.platforms.length === 1) {
-      for (const r of t.references)
-        if (r !== t.platforms[0].stagingRef) await engine.imageTag(t.platforms[0].stagingRef, r);
-    }
-    if (o.push) {
-      const ref = parseReference(t.references[0]);
-      const registry = new RegistryClient(ref.host, o.creds);
-      const auth2 = o.creds ? { ...o.creds, serveraddress: ref.host } : null;
-      const entries = [];
-      for (const p of built.platforms) {
-        o.progress(`pushing ${p.ref}`);
-        const pushed = await withRetries(() => engine.imagePush(p.ref, auth2), o.progress);
-        p.digest = pushed.digest;
-        const m = await registry.getManifest(ref.repository, pushed.digest, [
-          MEDIA.manifest,
-          MEDIA.ociManifest
-        ]);
-        entries.push({
-          digest: pushed.digest,
-          size: m.size,
-          mediaType: m.mediaType || MEDIA.manifest,
-          platform: p.platform
-        });
-      }
-      let body;
-      let mediaType;
-      if (entries.length > 1) {
-        body = Buffer.from(JSON.stringify(manifestList(entries), null, 2));
-        mediaType = MEDIA.list;
-      } else {
-        const m = await registry.getManifest(ref.repository, entries[0].digest, [
-          MEDIA.manifest,
-          MEDIA.ociManifest
-        ]);
-        body = m.body;
-        mediaType = m.mediaType;
-      }
-      for (const r of t.references) {
-        const tag = parseReference(r).ref;
-        built.digest = await registry.putManifest(ref.repository, tag, body, mediaType);
-        o.progress(`tagged ${r}`);
-      }
-      built.pushed = true;
-    }
-    images.push(built);
-  }
-  return { builder: "engine", images };
-}
-async function withRetries(fn, progress, attempts = 4) {
-  for (let i = 1; ; i++) {
-    try {
-      return await fn();
-    } catch (err) {
-      const msg = errorMessage(err);
-      const transient = /\b(429|5\d\d)\b|toomanyrequests|timeout|connection reset|EOF/i.test(msg);
-      if (!transient || i >= attempts) throw err;
-      const ms = 1e3 * 2 ** (i - 1);
-      progress(`retrying in ${ms} ms after: ${msg.slice(0, 200)}`);
-      await new Promise((r) => setTimeout(r, ms));
-    }
-  }
-}
-async function buildWithBake(targets, o) {
-  const def = bakeDefinition(targets, o);
-  const file = import_node_path23.default.join(import_node_fs17.default.mkdtempSync(import_node_path23.default.join(import_node_os3.default.tmpdir(), "sa-bake-")), "bake.json");
-  import_node_fs17.default.writeFileSync(file, JSON.stringify(def, null, 2));
-  const code = await new Promise((resolve) => {
-    const child = (0, import_node_child_process5.spawn)("docker", ["buildx", "bake", "-f", file, ...o.push ? ["--push"] : []], {
-      stdio: ["ignore", "inherit", "inherit"]
-    });
-    child.on("close", (c) => resolve(c ?? 1));
-  });
-  if (code !== 0) throw new EngineError("docker", "buildx bake", `exited with ${code}`);
-  return {
-    builder: "buildx",
-    images: targets.map((t) => ({
-      image: t.image,
-      references: t.references,
-      digest: null,
-      platforms: t.platforms.map((p) => ({ platform: p.platform, ref: t.references[0], digest: null })),
-      pushed: o.push
-    }))
-  };
-}
-async function checkPushCredentials(reference, creds) {
-  const ref = parseReference(reference);
-  if (!creds) {
-    throw new InputError(
-      "--push",
-      `no credentials for ${ref.host}: pass --username with --password-stdin (or run docker login ${ref.host})`
-    );
-  }
-  const ok = await new RegistryClient(ref.host, creds, { attempts: 3 }).canPush(ref.repository).catch(() => false);
-  if (!ok) {
-    throw new InputError(
-      "--password-stdin",
-      `the registry ${ref.host} refused the credentials of '${creds.username}'`
-    );
-  }
-}
-
-// src/images/tags.ts
-var import_semver2 = __toESM(require_semver2(), 1);
-var TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
-var SHA = /^[0-9a-f]{40}$/;
-var REPOSITORY = /^(?:[a-z0-9]+(?:[.-][a-z0-9]+)*(?::\d+)?\/)?[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:\/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*$/;
-function sanitizeTag(text2) {
-  const t = text2.replace(/[^A-Za-z0-9_.-]/g, "-").replace(/^[.-]+/, "").slice(0, 128);
-  return TAG.test(t) ? t : null;
-}
-function normalizeRepository(repo) {
-  const r = repo.trim().toLowerCase();
-  if (!REPOSITORY.test(r) || r.length > 255) {
-    throw new InputError("--repository", `'${repo}' is not an image repository like ghcr.io/owner/name`);
-  }
-  return r;
-}
-function planTags(f) {
-  const repository = normalizeRepository(f.repository);
-  const isPr = f.event === "pull_request" || f.event === "pull_request_target";
-  let sha = f.sha.toLowerCase();
-  let shaNote = "the commit of the ref";
-  if (isPr) {
-    if (f.shaSource === "head") {
-      if (!f.headSha)
-        throw new InputError("--pr-sha", "head needs the pull request head commit (--head-sha)");
-      sha = f.headSha.toLowerCase();
-      shaNote = "the pull request's head commit (--pr-sha head)";
-    } else {
-      shaNote = "GitHub's merge commit of the pull request into its base (--pr-sha head tags the head commit instead)";
-    }
-  }
-  if (!SHA.test(sha)) throw new InputError("--sha", `'${sha}' is not a 40-character commit id`);
-  const tags = [`sha-${sha.slice(0, 7)}`, sha];
-  let version = null;
-  let push = true;
-  let pushNote = "pushed";
-  const branch = /^refs\/heads\/(.+)$/.exec(f.ref)?.[1] ?? null;
-  const tagRef = /^refs\/tags\/(.+)$/.exec(f.ref)?.[1] ?? null;
-  if (isPr) {
-    if (f.pr === null || !Number.isInteger(f.pr) || f.pr <= 0) {
-      throw new InputError("--pr", "a pull request event needs its number (--pr N)");
-    }
-    tags.push(`pr-${f.pr}`);
-    version = `pr-${f.pr}`;
-    if (f.fork) {
-      push = false;
-      pushNote = "not pushed: the pull request comes from a fork, and its code must never get registry credentials";
-    }
-  } else if (tagRef !== null) {
-    const v = import_semver2.default.valid(tagRef.replace(/^v(?=\d)/, ""), { loose: false });
-    if (v !== null && /^v?\d/.test(tagRef)) {
-      const p = import_semver2.default.parse(v);
-      version = v;
-      const full = sanitizeTag(v);
-      if (!full) throw new InputError("--ref", `version '${v}' cannot be made a Docker tag`);
-      tags.push(full);
-      if (p.prerelease.length === 0) {
-        tags.push(`${p.major}.${p.minor}`);
-        if (p.major > 0) tags.push(`${p.major}`);
-      }
-    } else {
-      const t = sanitizeTag(tagRef);
-      if (!t) throw new InputError("--ref", `tag '${tagRef}' cannot be made a Docker tag`);
-      tags.push(t);
-      version = t;
-    }
-  } else if (branch !== null) {
-    if (branch === f.defaultBranch) tags.push("latest");
-    version = sanitizeTag(branch);
-  } else {
-    throw new InputError("--ref", `'${f.ref}' is not refs/heads/…, refs/tags/… or refs/pull/…`);
-  }
-  for (const x of f.extra) {
-    const t = sanitizeTag(x);
-    if (!t)
-      throw new InputError("--tag", `'${x}' cannot be made a Docker tag ([A-Za-z0-9_][A-Za-z0-9_.-]{0,127})`);
-    tags.push(t);
-  }
-  const unique = [...new Set(tags)];
-  return {
-    repository,
-    tags: unique,
-    references: unique.map((t) => `${repository}:${t}`),
-    sha,
-    shaNote,
-    version,
-    push,
-    pushNote
-  };
-}
-function ociLabels(o) {
-  return {
-    "org.opencontainers.image.source": o.sourceUrl,
-    "org.opencontainers.image.revision": o.sha,
-    ...o.version ? { "org.opencontainers.image.version": o.version } : {},
-    "org.opencontainers.image.created": o.created,
-    "org.opencontainers.image.title": o.title,
-    "org.opencontainers.image.description": o.description,
-    "org.opencontainers.image.licenses": o.licenses
-  };
-}
-function factsFromGithub(env, event) {
-  const obj2 = (v) => typeof v === "object" && v !== null ? v : {};
-  const str3 = (v) => typeof v === "string" ? v : void 0;
-  const e = obj2(event);
-  const repo = obj2(e.repository);
-  const pr = obj2(e.pull_request);
-  const headRepo = obj2(obj2(pr.head).repo);
-  const out = {};
-  if (env.GITHUB_SHA) out.sha = env.GITHUB_SHA;
-  if (env.GITHUB_REF) out.ref = env.GITHUB_REF;
-  if (env.GITHUB_EVENT_NAME) out.event = env.GITHUB_EVENT_NAME;
-  const defaultBranch = str3(repo.default_branch);
-  if (defaultBranch) out.defaultBranch = defaultBranch;
-  if (typeof pr.number === "number") out.pr = pr.number;
-  const headSha = str3(obj2(pr.head).sha);
-  if (headSha) out.headSha = headSha;
-  const headName = str3(headRepo.full_name);
-  const baseName = str3(repo.full_name);
-  if (headName && baseName) out.fork = headName !== baseName;
-  if (env.GITHUB_REPOSITORY) {
-    out.repository = `${env.REGISTRY || `ghcr.io/${env.GITHUB_REPOSITORY}`}`;
-    out.sourceUrl = `${env.GITHUB_SERVER_URL || "https://github.com"}/${env.GITHUB_REPOSITORY}`;
-  }
-  return out;
-}
-
-// src/cli/tags.ts
-var import_node_fs18 = __toESM(require("node:fs"), 1);
-var TAGS_TABLE = {
-  sha: { kind: "string", help: "commit (default $GITHUB_SHA)" },
-  ref: { kind: "string", help: "refs/heads/…, refs/tags/… or refs/pull/… (default $GITHUB_REF)" },
-  event: { kind: "string", help: "push, pull_request, … (default $GITHUB_EVENT_NAME, else push)" },
-  "default-branch": { kind: "string", help: "default branch (default: from the event, else main)" },
-  pr: { kind: "string", help: "pull request number (default: from the event)" },
-  fork: { kind: "boolean", help: "the pull request comes from a fork (default: from the event)" },
-  "head-sha": { kind: "string", help: "pull request head commit (default: from the event)" },
-  "pr-sha": { kind: "string", help: "on pull requests tag the merge commit (default) or the head" },
-  tag: { kind: "strings", help: "extra tag (repeatable)" },
-  repository: {
-    kind: "string",
-    help: "image repository (default $REGISTRY, else ghcr.io/$GITHUB_REPOSITORY)"
-  },
-  image: { kind: "string", help: "image name appended to the repository, e.g. python-sandbox" },
-  json: { kind: "boolean", help: "print the plan as JSON" },
-  help: { kind: "boolean", help: "this help", short: "h" }
-};
-function tagsCommand(argv, env, io) {
-  try {
-    const { options: o, positionals } = parseCommandLine(argv, TAGS_TABLE);
-    if (positionals.length) throw new InputError(positionals[0], "tags takes no arguments");
-    const facts = tagFactsFrom(o, env);
-    const plan2 = planTags(facts);
-    if (o.json) io.stdout.write(`${JSON.stringify(plan2, null, 2)}
-`);
-    else {
-      for (const r of plan2.references) io.stdout.write(`${r}
-`);
-      io.stderr.write(`sandbox-action: ${plan2.pushNote}; sha tags name ${plan2.shaNote}
-`);
-    }
-    return 0;
-  } catch (err) {
-    io.stderr.write(`sandbox-action: ${errorMessage(err)}
-`);
-    return inputExitCode("plain");
-  }
-}
-function tagFactsFrom(o, env) {
-  let event = {};
-  if (env.GITHUB_EVENT_PATH) {
-    try {
-      event = JSON.parse(import_node_fs18.default.readFileSync(env.GITHUB_EVENT_PATH, "utf8"));
-    } catch (err) {
-      throw new InputError("GITHUB_EVENT_PATH", `cannot read the event: ${errorMessage(err)}`);
-    }
-  }
-  const gh = factsFromGithub(env, event);
-  const s2 = (k) => typeof o[k] === "string" ? o[k] : void 0;
-  const prText = s2("pr");
-  if (prText !== void 0 && !/^\d+$/.test(prText))
-    throw new InputError("--pr", `'${prText}' is not a number`);
-  const prSha = s2("pr-sha") ?? "merge";
-  if (prSha !== "merge" && prSha !== "head")
-    throw new InputError("--pr-sha", `'${prSha}' is not merge or head`);
-  const sha = s2("sha") ?? gh.sha;
-  const ref = s2("ref") ?? gh.ref;
-  if (!sha) throw new InputError("--sha", "is required outside GitHub Actions");
-  if (!ref) throw new InputError("--ref", "is required outside GitHub Actions");
-  const base = s2("repository") ?? gh.repository;
-  if (!base) throw new InputError("--repository", "is required outside GitHub Actions (or set REGISTRY)");
-  const image = s2("image");
-  const facts = {
-    sha,
-    ref,
-    event: s2("event") ?? gh.event ?? "push",
-    defaultBranch: s2("default-branch") ?? gh.defaultBranch ?? "main",
-    pr: prText !== void 0 ? Number(prText) : gh.pr ?? null,
-    fork: o.fork === true || gh.fork === true,
-    headSha: s2("head-sha") ?? gh.headSha ?? null,
-    shaSource: prSha,
-    extra: Array.isArray(o.tag) ? o.tag : [],
-    repository: image ? `${base}/${image}` : base
-  };
-  return facts;
-}
-
-// src/cli/build.ts
-var TAG_OPTIONS = Object.fromEntries(
-  Object.entries(TAGS_TABLE).filter(([k]) => !["image", "json", "repository", "help"].includes(k))
-);
-var BUILD_TABLE = {
-  images: { kind: "string", help: "comma-separated images to build (default: every image in images/)" },
-  platforms: { kind: "string", help: "comma-separated platforms (default $PLATFORMS, else linux/amd64)" },
-  push: { kind: "boolean", help: "push to the registry (a manifest list when several platforms)" },
-  registry: {
-    kind: "string",
-    help: "where images go: REGISTRY/IMAGE:TAG (default $REGISTRY, else ghcr.io/OWNER/REPO lowercased)"
-  },
-  "base-image": {
-    kind: "strings",
-    help: "BASE_IMAGE build argument, IMAGE or PLATFORM=IMAGE (repeatable; default: each Dockerfile's own)"
-  },
-  "build-arg": { kind: "strings", help: "KEY=VALUE build argument for every image (repeatable)" },
-  username: { kind: "string", help: "registry user (with --password-stdin; default: docker login's)" },
-  "password-stdin": {
-    kind: "boolean",
-    help: "read the registry password from stdin (never from the command line)"
-  },
-  builder: { kind: "string", help: "auto (default: buildx when present, else the engine), buildx or engine" },
-  root: { kind: "string", help: "the directory holding images/ (default: this installation's)" },
-  "no-cache": { kind: "boolean", help: "build every step again (engine path)" },
-  "dry-run": {
-    kind: "boolean",
-    help: "print the plan (targets, tags, labels, bake definition) and build nothing"
-  },
-  json: { kind: "boolean", help: "print the outcome as JSON" },
-  ...TAG_OPTIONS,
-  help: { kind: "boolean", help: "this help", short: "h" }
-};
-function git(args, cwd) {
-  try {
-    return (0, import_node_child_process6.execFileSync)("git", args, { cwd, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim() || void 0;
-  } catch {
-    return void 0;
-  }
-}
-function parseBuild(argv, env, readStdin) {
-  const { options: o, positionals } = parseCommandLine(argv, BUILD_TABLE);
-  if (positionals.length) throw new InputError(positionals[0], "build takes no arguments");
-  const s2 = (k) => typeof o[k] === "string" ? o[k] : void 0;
-  const list3 = (k) => Array.isArray(o[k]) ? o[k] : [];
-  const root = import_node_path24.default.resolve(s2("root") ?? installRoot() ?? process.cwd());
-  if (!import_node_fs19.default.existsSync(import_node_path24.default.join(root, "images")))
-    throw new InputError("--root", `'${root}' has no images/ directory`);
-  const sources = imageSources(root);
-  const names = sources.map((x) => x.name);
-  const images = s2("images") ? parseImages(s2("images"), names) : names;
-  const platforms = parsePlatforms(s2("platforms") ?? env.PLATFORMS ?? "linux/amd64");
-  const baseImages = parseBaseImages(list3("base-image"), platforms);
-  const buildArgs = {};
-  for (const a of list3("build-arg")) {
-    const m = /^([A-Za-z_][A-Za-z0-9_]*)=(.*)$/s.exec(a);
-    if (!m) throw new InputError("--build-arg", `'${a.split("=")[0]}' is not KEY=VALUE`);
-    buildArgs[m[1]] = m[2];
-  }
-  const builder = s2("builder") ?? "auto";
-  if (!["auto", "buildx", "engine"].includes(builder)) {
-    throw new InputError("--builder", `'${builder}' is not auto, buildx or engine`);
-  }
-  const registryText = s2("registry") ?? env.REGISTRY ?? (env.GITHUB_REPOSITORY ? `ghcr.io/${env.GITHUB_REPOSITORY}` : void 0);
-  if (!registryText)
-    throw new InputError("--registry", "is required outside GitHub Actions (or set REGISTRY)");
-  const registry = normalizeRepository(registryText);
-  const cwd = process.cwd();
-  const withGit = { ...o };
-  if (!withGit.sha && !env.GITHUB_SHA) withGit.sha = git(["rev-parse", "HEAD"], cwd);
-  if (!withGit.ref && !env.GITHUB_REF) {
-    const branch = git(["symbolic-ref", "-q", "HEAD"], cwd);
-    withGit.ref = branch ?? (withGit.sha ? `refs/heads/detached` : void 0);
-  }
-  const facts = tagFactsFrom({ ...withGit, repository: registry }, env);
-  const tags = planTags(facts);
-  if (tags.tags.length === 0) throw new InputError("--tag", "no tag could be made for this commit");
-  const push = o.push === true;
-  if (push && !tags.push) throw new InputError("--push", tags.pushNote);
-  let creds = null;
-  if (o["password-stdin"] === true) {
-    const user = s2("username");
-    if (!user) throw new InputError("--password-stdin", "needs --username");
-    const password = readStdin().replace(/\r?\n$/, "");
-    if (!password) throw new InputError("--password-stdin", "read an empty password from stdin");
-    creds = { username: user, password };
-  } else if (s2("username")) {
-    throw new InputError(
-      "--username",
-      "needs --password-stdin (a password is never taken from the command line)"
-    );
-  }
-  if (push) creds = credentialsFor(parseReference(`${registry}/x:y`).host, creds);
-  const sourceUrl = env.GITHUB_REPOSITORY ? `${env.GITHUB_SERVER_URL || "https://github.com"}/${env.GITHUB_REPOSITORY}` : git(["remote", "get-url", "origin"], cwd) ?? "";
-  const created = (env.SOURCE_DATE_EPOCH && /^\d+$/.test(env.SOURCE_DATE_EPOCH) ? new Date(Number(env.SOURCE_DATE_EPOCH) * 1e3).toISOString() : git(["show", "-s", "--format=%cI", tags.sha], cwd)) ?? (/* @__PURE__ */ new Date(0)).toISOString();
-  const targets = planTargets({
-    images: sources.filter((x) => images.includes(x.name)),
-    platforms,
-    registry,
-    tags,
-    labels: (src) => ociLabels({
-      sourceUrl,
-      sha: tags.sha,
-      version: tags.version,
-      created,
-      title: src.title,
-      description: src.description,
-      licenses: "MIT"
-    }),
-    baseImages,
-    buildArgs
-  });
-  return {
-    targets,
-    tags,
-    push,
-    builder,
-    creds,
-    dryRun: o["dry-run"] === true,
-    noCache: o["no-cache"] === true,
-    json: o.json === true,
-    root
-  };
-}
-async function executeBuild(req, engine, progress, env) {
-  const useBuildx = req.builder === "buildx" || req.builder === "auto" && hasBuildx();
-  if (req.builder === "buildx" && !hasBuildx()) {
-    throw new InputError("--builder", "buildx: `docker buildx` is not installed here; use --builder engine");
-  }
-  if (req.push) await checkPushCredentials(req.targets[0].references[0], req.creds);
-  if (useBuildx)
-    return buildWithBake(req.targets, {
-      push: req.push,
-      github: env.GITHUB_ACTIONS === "true",
-      root: req.root,
-      progress
-    });
-  return buildWithEngine(await engine(), req.targets, {
-    push: req.push,
-    creds: req.creds,
-    progress,
-    noCache: req.noCache
-  });
-}
-async function buildCommand(argv, env, io, engine) {
-  let req;
-  try {
-    req = parseBuild(argv, env, () => import_node_fs19.default.readFileSync(0, "utf8"));
-  } catch (err) {
-    io.stderr.write(`sandbox-action: ${errorMessage(err)}
-`);
-    return inputExitCode("plain");
-  }
-  if (req.dryRun) {
-    io.stdout.write(
-      `${JSON.stringify({ tags: req.tags, targets: req.targets.map(({ source, ...t }) => ({ ...t, context: source.contextDir, dockerfile: source.dockerfile })) }, null, 2)}
-`
-    );
-    return 0;
-  }
-  try {
-    const run3 = await executeBuild(
-      { ...req, push: req.push },
-      engine,
-      (l) => io.stderr.write(`sandbox-action: ${l}
-`),
-      env
-    );
-    if (req.json) io.stdout.write(`${JSON.stringify(run3, null, 2)}
-`);
-    else {
-      for (const i of run3.images) {
-        for (const r of i.references) io.stdout.write(`${r}${i.digest ? ` ${i.digest}` : ""}
-`);
-      }
-    }
-    return 0;
-  } catch (err) {
-    io.stderr.write(`sandbox-action: ${errorMessage(err)}
-`);
-    return exitCodeFor("plain", err);
-  }
-}
-
-// src/comparator/step.ts
-var import_promises18 = __toESM(require("node:fs/promises"), 1);
-
-// src/comparator/landrun-args.ts
-var import_node_path25 = __toESM(require("node:path"), 1);
-var FIXED_PREFIX = ["--best-effort", "--ro", "/", "--rw", "/dev", "-ldd", "-add-exec"];
-var ENV_NAME2 = /^[A-Za-z_][A-Za-z0-9_]*$/;
-var CONTROL = /[\u0000-\u001f\u007f]/;
-function checkHostPath(flag, p) {
-  if (!p.startsWith("/")) throw new InputError(flag, `'${p}' is not an absolute path`);
-  if (CONTROL.test(p)) throw new InputError(flag, `${JSON.stringify(p)} has a control character`);
-  if (p === "/") throw new InputError(flag, "'/' is never mounted: the step sees the image's own root");
-  if (import_node_path25.default.posix.normalize(p) !== p || p.endsWith("/")) {
-    throw new InputError(flag, `'${p}' is not a normalised path (write it as '${import_node_path25.default.posix.resolve(p)}')`);
-  }
-  return p;
-}
-var VALUE_FLAGS = {
-  "--env": "env",
-  "--ro": "readOnly",
-  "--rwx": "writable",
-  "--rox": "executable"
-};
-var isValueFlag = (w) => Object.hasOwn(VALUE_FLAGS, w);
-var REFUSED = {
-  "--rw": "nothing from the host is writable; the project’s .lake is served by --rwx as a capped volume",
-  "--best-effort": "appears only once, in the fixed prefix",
-  "--unrestricted-network": "the step never has a network",
-  "--unrestricted-filesystem": "the step never sees the host’s filesystem",
-  "--bind-tcp": "the step never has a network",
-  "--connect-tcp": "the step never has a network"
-};
-function parseLandrunArgs(argv) {
-  for (let i2 = 0; i2 < FIXED_PREFIX.length; i2++) {
-    if (argv[i2] !== FIXED_PREFIX[i2]) {
-      throw new InputError(
-        `argument ${i2 + 1}`,
-        `expected comparator's fixed prefix '${FIXED_PREFIX.join(" ")}', got ${argv[i2] === void 0 ? "the end" : `'${argv[i2]}'`}`
-      );
-    }
-  }
-  const req = {
-    form: "legacy",
-    env: [],
-    readOnly: [],
-    writable: [],
-    executable: [],
-    command: "",
-    args: []
-  };
-  const seen = /* @__PURE__ */ new Set();
-  let i = FIXED_PREFIX.length;
-  for (; i < argv.length; i++) {
-    const w = argv[i];
-    if (w === "--") {
-      req.form = "separator";
-      i++;
-      break;
-    }
-    if (!w.startsWith("-")) break;
-    if (!isValueFlag(w)) {
-      const why = REFUSED[w];
-      throw new InputError(
-        w,
-        why ?? "is not a flag comparator passes to landrun (--env, --ro, --rwx, --rox)"
-      );
-    }
-    const v = argv[i + 1];
-    if (v === void 0 || v.startsWith("-")) throw new InputError(w, "needs a value");
-    i++;
-    const field = VALUE_FLAGS[w];
-    if (field === "env") {
-      if (!ENV_NAME2.test(v)) throw new InputError(w, `'${v}' is not a variable name`);
-      if (!req.env.includes(v)) req.env.push(v);
-      continue;
-    }
-    checkHostPath(w, v);
-    if (seen.has(v)) throw new InputError(w, `'${v}' is named twice`);
-    seen.add(v);
-    req[field].push(v);
-  }
-  const command = argv[i];
-  if (command === void 0 || command === "") throw new InputError("command", "no command after the flags");
-  if (command.includes("/")) checkHostPath("command", command);
-  if (CONTROL.test(command))
-    throw new InputError("command", `${JSON.stringify(command)} has a control character`);
-  req.command = command;
-  req.args = argv.slice(i + 1);
-  return req;
-}
-
-// src/comparator/step-plan.ts
-var import_node_path26 = __toESM(require("node:path"), 1);
-var STEP_ROLE = "comparator-step";
-var HOST_ONLY = ["/proc", "/sys", "/dev", "/run", "/var/run"];
-function lakeDirOf(ctx) {
-  return import_node_path26.default.posix.join(ctx.projectDir, ".lake");
-}
-var within = (p, dir) => p === dir || p.startsWith(`${dir}/`);
-function hostPaths(req, ctx) {
-  const lake = lakeDirOf(ctx);
-  const out = [...req.readOnly, ...req.executable].filter((p) => p !== lake);
-  if (req.command.startsWith("/")) out.push(req.command);
-  return [...new Set(out)];
-}
-function checkBindable(flag, p, facts) {
-  const kind = facts.kinds.get(p) ?? "missing";
-  if (kind === "missing") throw new InputError(flag, `'${p}' does not exist on this host`);
-  if (kind === "other") throw new InputError(flag, `'${p}' is neither a file nor a directory`);
-  if (HOST_ONLY.some((d) => within(p, d)))
-    throw new InputError(flag, `'${p}' is host state and never mounted`);
-  const holds = facts.engineSockets.find((s2) => within(s2, p));
-  if (holds) throw new InputError(flag, `'${p}' holds the engine's socket ${holds} and is never mounted`);
-}
-function planStep(req, ctx, facts) {
-  const lake = lakeDirOf(ctx);
-  const { uid, gid } = ctx.user;
-  if (uid === 0) throw new InputError("user", "a step never runs as root");
-  if (uid === facts.judgeUid) {
-    throw new InputError("user", `the step's uid ${uid} is the judging process's own; it must differ`);
-  }
-  for (const w of req.writable) {
-    if (w !== lake) {
-      throw new InputError(
-        "--rwx",
-        `'${w}': only the project's .lake (${lake}) is writable, and it is a capped volume, never a host directory`
-      );
-    }
-  }
-  const lakeMode = req.writable.includes(lake) ? "rw" : req.readOnly.includes(lake) ? "ro" : null;
-  for (const p of [...req.readOnly, ...req.executable]) {
-    if (p !== lake && within(p, lake)) {
-      throw new InputError(
-        "--ro",
-        `'${p}' is inside .lake, which is the run's volume: only '${lake}' itself is served`
-      );
-    }
-  }
-  const projectBound = req.readOnly.includes(ctx.projectDir) || req.executable.includes(ctx.projectDir);
-  if (lakeMode && projectBound && facts.lakeOnHost !== "dir") {
-    throw new InputError(
-      lakeMode === "rw" ? "--rwx" : "--ro",
-      facts.lakeOnHost === "symlink" ? `'${lake}' is a symlink on the host; the volume is mounted only on a real directory` : `'${lake}' is not a directory on the host (comparator creates it before the first build)`
-    );
-  }
-  const mounts = [];
-  for (const p of req.readOnly) {
-    if (p === lake) continue;
-    checkBindable("--ro", p, facts);
-    mounts.push({ type: "bind", source: p, target: p, readOnly: true });
-  }
-  for (const p of req.executable) {
-    checkBindable("--rox", p, facts);
-    mounts.push({ type: "bind", source: p, target: p, readOnly: true });
-  }
-  if (lakeMode)
-    mounts.push({ type: "volume", source: ctx.lakeVolume, target: lake, readOnly: lakeMode === "ro" });
-  if (req.command.startsWith("/")) {
-    const covered = mounts.some((m) => m.type === "bind" && within(req.command, m.target));
-    if (!covered) {
-      checkBindable("command", req.command, facts);
-      if (facts.kinds.get(req.command) !== "file") {
-        throw new InputError("command", `'${req.command}' is not a file`);
-      }
-      mounts.push({ type: "bind", source: req.command, target: req.command, readOnly: true });
-    }
-  }
-  if (!mounts.some((m) => within(facts.cwd, m.target))) {
-    throw new InputError("working directory", `'${facts.cwd}' is not one of the paths comparator named`);
-  }
-  const env = req.env.flatMap((n) => facts.env[n] === void 0 ? [] : [`${n}=${facts.env[n]}`]);
-  const labels = runLabels(ctx.runId, new Date(ctx.createdAt));
-  const l = ctx.limits;
-  return {
-    name: `sandbox-action-${ctx.runId}-step-${facts.stepId}`,
-    image: ctx.image,
-    entrypoint: [req.command],
-    cmd: req.args,
-    user: `${uid}:${gid}`,
-    workingDir: facts.cwd,
-    env,
-    labels: { ...labels, [LABEL_ROLE]: STEP_ROLE },
-    mounts,
-    readOnlyRootfs: true,
-    capDrop: ["ALL"],
-    capAdd: [],
-    securityOpt: ["no-new-privileges:true"],
-    init: true,
-    privileged: false,
-    networkMode: "none",
-    memoryBytes: l.memoryBytes,
-    memorySwapBytes: l.memoryBytes,
-    nanoCpus: Math.round(l.cpus * 1e9),
-    // Under gVisor the engine's limit counts gVisor's own threads too (see pidsLimitFor in sandbox/plan.ts).
-    pidsLimit: ctx.isolation === "runsc" ? Math.max(l.pids * RUNSC_THREADS_PER_PID, RUNSC_MIN_PIDS) : l.pids,
-    ulimits: [
-      { name: "nofile", soft: l.nofile, hard: l.nofile },
-      { name: "fsize", soft: l.fsizeBytes, hard: l.fsizeBytes },
-      { name: "core", soft: 0, hard: 0 }
-    ],
-    ...ctx.isolation === "runsc" ? { runtime: ctx.runtime ?? "runsc" } : {},
-    logDriver: { type: "none", config: {} },
-    hostname: "sandbox",
-    tty: false
-  };
-}
-
-// src/comparator/step.ts
-var DEFAULT_ENGINE_SOCKETS = ["/var/run/docker.sock", "/run/docker.sock", "/run/podman/podman.sock"];
-async function kindOf(p, follow) {
-  const st = await (follow ? import_promises18.default.stat(p) : import_promises18.default.lstat(p)).catch(() => null);
-  if (!st) return "missing";
-  if (st.isSymbolicLink()) return "symlink";
-  return st.isDirectory() ? "dir" : st.isFile() ? "file" : "other";
-}
-function engineSockets(env) {
-  const named = [env.DOCKER_HOST, env.CONTAINER_HOST].flatMap(
-    (u) => u?.startsWith("unix://") ? [u.slice("unix://".length)] : []
-  );
-  return [.../* @__PURE__ */ new Set([...named, ...DEFAULT_ENGINE_SOCKETS])];
-}
-async function runLandrunStep(argv, deps) {
-  const req = parseLandrunArgs(argv);
-  const ctx = parseContext(deps.env[CONTEXT_ENV]);
-  const kinds = /* @__PURE__ */ new Map();
-  await Promise.all(
-    hostPaths(req, ctx).map(async (p) => {
-      const k = await kindOf(p, true);
-      kinds.set(p, k === "symlink" ? "other" : k);
-    })
-  );
-  const spec = planStep(req, ctx, {
-    cwd: deps.cwd,
-    env: deps.env,
-    judgeUid: deps.judgeUid,
-    kinds,
-    lakeOnHost: await kindOf(lakeDirOf(ctx), false),
-    stepId: deps.random(),
-    engineSockets: engineSockets(deps.env)
-  });
-  const engine = await deps.connect();
-  if (!engine.info.local) {
-    throw new InputError(
-      "engine",
-      `${engine.info.endpoint} is not on this host: the paths comparator names would be its`
-    );
-  }
-  const aborted = new Promise((_, reject) => {
-    const fire = () => reject(new InterruptedError(deps.signal.reason ?? "SIGTERM"));
-    if (deps.signal.aborted) fire();
-    else deps.signal.addEventListener("abort", fire, { once: true });
-  });
-  aborted.catch(() => void 0);
-  let id = null;
-  let lastErrByte = 10;
-  try {
-    id = await engine.createContainer(spec);
-    const cid = id;
-    const [attached, watch2] = await Promise.race([
-      Promise.all([
-        engine.attach(cid, (s2, chunk) => {
-          if (s2 === "stdout") deps.stdout.write(chunk);
-          else {
-            deps.stderr.write(chunk);
-            if (chunk.length) lastErrByte = chunk[chunk.length - 1];
-          }
-        }),
-        engine.watchExit(cid)
-      ]),
-      aborted
-    ]);
-    if (ctx.fence) deps.stderr.write(fenceLine(ctx.fence, "begin"));
-    let timedOut = false;
-    let timer;
-    try {
-      await engine.startContainer(cid);
-      const timeout2 = new Promise(
-        (r) => timer = setTimeout(() => r("timeout"), ctx.limits.timeoutMs)
-      );
-      const first = await Promise.race([watch2.exit, timeout2, aborted]);
-      if (first === "timeout") {
-        timedOut = true;
-        await engine.killContainer(cid, "KILL");
-        await engine.waitContainer(cid);
-      }
-      await attached.done;
-    } finally {
-      clearTimeout(timer);
-      attached.close();
-      if (ctx.fence) deps.stderr.write(`${lastErrByte === 10 ? "" : "\n"}${fenceLine(ctx.fence, "end")}`);
-    }
-    const state = await engine.inspectContainer(cid);
-    const status = timedOut ? "timed-out" : state.oomKilled ? "oom-killed" : "exited";
-    const exitCode = timedOut ? 124 : state.oomKilled ? 137 : state.exitCode;
-    if (status === "timed-out") {
-      deps.stderr.write(
-        `sandbox-landrun: the step timed out after ${ctx.limits.timeoutMs} ms and was killed
-`
-      );
-    } else if (status === "oom-killed") {
-      deps.stderr.write(
-        `sandbox-landrun: the step was killed at its memory limit (${ctx.limits.memoryBytes} bytes)
-`
-      );
-    }
-    return exitCode;
-  } finally {
-    if (id) await engine.removeContainer(id);
-  }
-}
-
-// src/cli/door.ts
-var import_node_crypto9 = require("node:crypto");
-var import_node_fs20 = __toESM(require("node:fs"), 1);
-var import_node_os4 = __toESM(require("node:os"), 1);
-var import_node_path28 = __toESM(require("node:path"), 1);
-
-// src/engine/docker-streams.ts
-var import_node_path27 = require("node:path");
-
-// src/engine/demux.ts
-var Demuxer = class {
-  constructor(sink) {
-    this.sink = sink;
-  }
-  sink;
-  pending = Buffer.alloc(0);
-  push(chunk) {
-    let buf = this.pending.length ? Buffer.concat([this.pending, chunk]) : chunk;
-    while (buf.length >= 8) {
-      const size2 = buf.readUInt32BE(4);
-      if (buf.length < 8 + size2) break;
-      const kind = buf[0];
-      const payload = buf.subarray(8, 8 + size2);
-      if (size2 > 0) this.sink(kind === 2 ? "stderr" : "stdout", payload);
-      buf = buf.subarray(8 + size2);
-    }
-    this.pending = Buffer.from(buf);
-  }
-};
-function demuxed(body, sink) {
-  const demux = new Demuxer(sink);
-  return new Promise((resolve) => {
-    body.on("data", (c) => demux.push(c));
-    body.on("end", resolve);
-    body.on("close", resolve);
-    body.on("error", () => resolve());
-  });
-}
-
-// src/engine/docker-base.ts
-var DockerEngineBase = class {
-  constructor(api, info, seccomp, podmanDefaultCaps = [], knownRuntimes = null) {
-    this.api = api;
-    this.info = info;
-    this.seccomp = seccomp;
-    this.podmanDefaultCaps = podmanDefaultCaps;
-    this.knownRuntimes = knownRuntimes;
-  }
-  api;
-  info;
-  seccomp;
-  podmanDefaultCaps;
-  knownRuntimes;
-  async runtimes() {
-    const runtimes = this.knownRuntimes ?? (await this.api.json("GET", "/info", {}, "info")).Runtimes;
-    return Object.entries(runtimes ?? {}).map(([name, r]) => ({ name, args: r?.runtimeArgs ?? [] }));
-  }
-};
-
-// src/engine/docker-images.ts
-function splitRef(ref) {
-  const i = ref.lastIndexOf(":");
-  return i > ref.lastIndexOf("/") ? { repo: ref.slice(0, i), tag: ref.slice(i + 1) } : { repo: ref, tag: "latest" };
-}
-var DockerImages = class extends DockerEngineBase {
-  async imageInspect(ref) {
-    const j = await this.api.getOrNull(
-      `/images/${encodeURIComponent(ref)}/json`,
-      "inspect image"
-    );
-    if (!j) return null;
-    const c = j.Config ?? {};
-    return {
-      id: j.Id,
-      user: c.User ?? "",
-      workingDir: c.WorkingDir ?? "",
-      env: c.Env ?? [],
-      entrypoint: c.Entrypoint ?? null,
-      cmd: c.Cmd ?? null,
-      os: j.Os,
-      arch: j.Architecture,
-      labels: c.Labels ?? {}
-    };
-  }
-  async imagePull(ref) {
-    await this.api.progress("POST", "/images/create", { query: { fromImage: ref } }, `pull ${ref}`);
-  }
-  async imageBuild(context, o, progress = () => void 0) {
-    const query = {
-      dockerfile: o.dockerfile ?? "Dockerfile",
-      buildargs: JSON.stringify(o.buildArgs ?? {}),
-      labels: JSON.stringify(o.labels ?? {}),
-      rm: 1,
-      forcerm: 1,
-      pull: o.pull ? 1 : 0,
-      nocache: o.noCache ? 1 : 0,
-      ...o.platform ? { platform: o.platform } : {}
-    };
-    const [first, ...rest] = o.tags;
-    if (first) query.t = first;
-    let id = "";
-    await this.api.progress(
-      "POST",
-      "/build",
-      { query, bodyStream: context, headers: { "content-type": "application/x-tar" } },
-      "build image",
-      (j) => {
-        if (j.aux?.ID) id = j.aux.ID;
-        if (j.stream) {
-          const m = /Successfully built ([0-9a-f]+)/.exec(j.stream);
-          if (m && !id) id = m[1];
-          for (const l of j.stream.split("\n")) if (l.trim()) progress(l);
-        }
-      }
-    );
-    if (!id) throw new EngineError(this.info.name, "build image", "the engine reported no image id");
-    for (const t of rest) await this.imageTag(id, t);
-    return id;
-  }
-  async imageImport(rootfs, ref, changes) {
-    const qs = new URLSearchParams({ fromSrc: "-", repo: ref });
-    for (const c of changes) qs.append("changes", c);
-    let id = "";
-    await this.api.progress(
-      "POST",
-      `/images/create?${qs}`,
-      { bodyStream: rootfs, headers: { "content-type": "application/x-tar" } },
-      `import ${ref}`,
-      (j) => {
-        if (j.status && /^sha256:[0-9a-f]{64}$/.test(j.status)) id = j.status;
-      }
-    );
-    if (!id) throw new EngineError(this.info.name, `import ${ref}`, "the engine reported no image id");
-    await this.imageTag(id, ref);
-  }
-  async imageTag(source, ref) {
-    const { repo, tag } = splitRef(ref);
-    await this.api.call(
-      "POST",
-      `/images/${encodeURIComponent(source)}/tag`,
-      { query: { repo, tag } },
-      `tag ${ref}`
-    );
-  }
-  async imagePush(ref, auth2) {
-    const { repo, tag } = splitRef(ref);
-    const header = Buffer.from(JSON.stringify(auth2 ?? {})).toString("base64").replace(/\+/g, "-").replace(/\//g, "_");
-    let digest = "";
-    let size2 = 0;
-    await this.api.progress(
-      "POST",
-      `/images/${encodeURIComponent(repo)}/push`,
-      { query: { tag }, headers: { "x-registry-auth": header } },
-      `push ${ref}`,
-      (j) => {
-        if (j.aux?.Digest) {
-          digest = j.aux.Digest;
-          size2 = j.aux.Size ?? 0;
-        }
-      }
-    );
-    if (!digest) throw new EngineError(this.info.name, `push ${ref}`, "the engine reported no digest");
-    return { digest, size: size2 };
-  }
-};
-
-// src/engine/events.ts
-async function followContainerEvents(api, id, actions, sink) {
-  const filters = JSON.stringify({ container: [id] });
-  const res = await api.raw("GET", "/events", { query: { filters } }, "follow events");
-  if (res.statusCode !== 200) throw api.statusError("follow events", res.statusCode, await readAll(res.body));
-  const ended = (async () => {
-    try {
-      for await (const line2 of jsonLines(res.body)) {
-        const action = line2.Action ?? line2.status ?? "";
-        const actor = line2.Actor?.ID ?? line2.id ?? "";
-        if (actor !== id || !actions.includes(action)) continue;
-        sink({ action, attributes: { ...line2.Actor?.Attributes ?? {} } });
-      }
-    } catch {
-    }
-  })();
-  return { ended, close: () => res.body.destroy() };
-}
-async function pingEngine(api) {
-  try {
-    const res = await api.raw("GET", "/_ping", {}, "ping");
-    await readAll(res.body);
-    return res.statusCode === 200;
-  } catch {
-    return false;
-  }
-}
-
-// src/engine/docker-containers.ts
-function toContainerBody(s2) {
-  const tmpfs = {};
-  const mounts = [];
-  for (const m of s2.mounts) {
-    if (m.type === "tmpfs") {
-      const t = m.tmpfs;
-      tmpfs[m.target] = [...t.options, `size=${t.sizeBytes}`, `mode=${t.mode.toString(8)}`].join(",");
-    } else {
-      mounts.push({
-        Type: m.type,
-        Source: m.source,
-        Target: m.target,
-        ReadOnly: m.readOnly,
-        // Never copy the image's files or the mount point's owner into a volume: it starts empty, ours.
-        ...m.type === "volume" ? { VolumeOptions: { NoCopy: true } } : {},
-        ...m.type === "bind" ? { BindOptions: { Propagation: "rprivate" } } : {}
-      });
-    }
-  }
-  return {
-    Image: s2.image,
-    Cmd: s2.cmd,
-    ...s2.entrypoint ? { Entrypoint: s2.entrypoint } : {},
-    User: s2.user,
-    WorkingDir: s2.workingDir,
-    Env: s2.env,
-    Labels: s2.labels,
-    Tty: s2.tty,
-    OpenStdin: s2.openStdin === true,
-    StdinOnce: false,
-    AttachStdin: false,
-    AttachStdout: true,
-    AttachStderr: true,
-    ...s2.hostname ? { Hostname: s2.hostname } : {},
-    HostConfig: {
-      Mounts: mounts,
-      Tmpfs: tmpfs,
-      ReadonlyRootfs: s2.readOnlyRootfs,
-      CapDrop: s2.capDrop,
-      CapAdd: s2.capAdd,
-      SecurityOpt: s2.securityOpt,
-      Init: s2.init,
-      Privileged: s2.privileged,
-      NetworkMode: s2.networkMode,
-      Memory: s2.memoryBytes,
-      MemorySwap: s2.memorySwapBytes,
-      NanoCpus: s2.nanoCpus,
-      PidsLimit: s2.pidsLimit,
-      Ulimits: s2.ulimits.map((u) => ({ Name: u.name, Soft: u.soft, Hard: u.hard })),
-      ...s2.runtime ? { Runtime: s2.runtime } : {},
-      LogConfig: { Type: s2.logDriver.type, Config: s2.logDriver.config },
-      ExtraHosts: s2.extraHosts ?? [],
-      ...s2.dns ? { Dns: s2.dns } : {},
-      ...s2.sysctls ? { Sysctls: s2.sysctls } : {},
-      Devices: [],
-      IpcMode: "private",
-      PidMode: "",
-      UsernsMode: "",
-      AutoRemove: false
-    }
-  };
-}
-var DockerContainers = class extends DockerImages {
-  async createContainer(spec) {
-    const j = await this.api.json(
-      "POST",
-      "/containers/create",
-      {
-        query: { name: spec.name },
-        body: toContainerBody(coverReadOnlyTmpfs(spec, this.info.readOnlyTmpfs))
-      },
-      "create container"
-    );
-    return j.Id;
-  }
-  async startContainer(id) {
-    await this.api.call("POST", `/containers/${id}/start`, {}, "start container", [304]);
-  }
-  /**
-   * Registers a wait for the next exit and resolves once the engine has registered it (it flushes the
-   * answer's headers then), so a container started afterwards cannot exit unseen.
-   */
-  async watchExit(id) {
-    const res = await this.api.raw(
-      "POST",
-      `/containers/${id}/wait`,
-      { query: { condition: "next-exit" } },
-      "wait"
-    );
-    if (res.statusCode !== 200) throw this.api.statusError("wait", res.statusCode, await readAll(res.body));
-    const exit = readAll(res.body).then((b) => {
-      const j = JSON.parse(b.toString("utf8"));
-      return j.StatusCode;
-    });
-    exit.catch(() => void 0);
-    return { exit, cancel: () => res.body.destroy() };
-  }
-  followEvents(id, actions, sink) {
-    return followContainerEvents(this.api, id, actions, sink);
-  }
-  ping() {
-    return pingEngine(this.api);
-  }
-  async waitContainer(id) {
-    const j = await this.api.json(
-      "POST",
-      `/containers/${id}/wait`,
-      { query: { condition: "not-running" } },
-      "wait"
-    );
-    return j.StatusCode;
-  }
-  async killContainer(id, signal = "KILL") {
-    await this.api.call(
-      "POST",
-      `/containers/${id}/kill`,
-      { query: { signal } },
-      "kill container",
-      [404, 409]
-    );
-  }
-  async inspectContainer(id) {
-    const j = await this.api.json("GET", `/containers/${id}/json`, {}, "inspect container");
-    return {
-      running: j.State.Running,
-      exitCode: j.State.ExitCode,
-      oomKilled: j.State.OOMKilled,
-      error: j.State.Error,
-      startedAt: j.State.StartedAt,
-      finishedAt: j.State.FinishedAt
-    };
-  }
-  async inspectCreated(id) {
-    const podman = this.info.name === "podman";
-    const [j, runtime] = await Promise.all([
-      this.api.json("GET", `/containers/${id}/json`, {}, "inspect container"),
-      // Podman's compatible inspect says `oci` for every runtime; its own inspect names the one it will run.
-      podman ? this.api.json("GET", `/libpod/containers/${id}/json`, {}, "inspect container").then((l) => l.OCIRuntime ?? "") : null
-    ]);
-    const seccomp = this.seccomp;
-    const h = j.HostConfig;
-    const caps = podman ? podmanCapabilities(h.CapDrop ?? [], h.CapAdd ?? [], this.podmanDefaultCaps) : { capDrop: h.CapDrop ?? [], capAdd: h.CapAdd ?? [] };
-    return {
-      user: j.Config.User ?? "",
-      entrypoint: j.Config.Entrypoint ?? null,
-      cmd: j.Config.Cmd ?? null,
-      readOnlyRootfs: h.ReadonlyRootfs === true,
-      privileged: h.Privileged === true,
-      capDrop: caps.capDrop,
-      capAdd: caps.capAdd,
-      securityOpt: h.SecurityOpt ?? [],
-      engineSeccomp: seccomp,
-      networkMode: podman ? podmanNetworkMode(h.NetworkMode, Object.keys(j.NetworkSettings?.Networks ?? {})) : h.NetworkMode ?? "",
-      memoryBytes: h.Memory ?? 0,
-      memorySwapBytes: h.MemorySwap ?? 0,
-      nanoCpus: h.NanoCpus ?? 0,
-      pidsLimit: h.PidsLimit ?? null,
-      ulimits: (h.Ulimits ?? []).map(podmanUlimit),
-      runtime: runtime ?? h.Runtime ?? "runc",
-      init: h.Init === true,
-      pidMode: podman ? podmanPidMode(h.PidMode) : h.PidMode ?? "",
-      usernsMode: h.UsernsMode ?? "",
-      devices: (h.Devices ?? []).length,
-      mounts: (j.Mounts ?? []).map((m) => ({
-        type: m.Type,
-        source: m.Type === "volume" ? m.Name ?? m.Source : m.Source,
-        target: m.Destination,
-        readOnly: !m.RW
-      })),
-      tmpfs: h.Tmpfs ?? {}
-    };
-  }
-  async removeContainer(id) {
-    if (this.info.name === "podman") await this.killContainer(id, "KILL").catch(() => void 0);
-    await this.api.call(
-      "DELETE",
-      `/containers/${id}`,
-      { query: { force: 1, v: 1 } },
-      "remove container",
-      [404]
-    );
-  }
-};
-
-// src/engine/docker-streams.ts
-var DockerStreams = class extends DockerContainers {
-  async attach(id, sink) {
-    const res = await this.api.raw(
-      "POST",
-      `/containers/${id}/attach`,
-      { query: { stream: 1, stdout: 1, stderr: 1, logs: 0 } },
-      "attach"
-    );
-    if (res.statusCode !== 200) throw this.api.statusError("attach", res.statusCode, await readAll(res.body));
-    return { done: demuxed(res.body, sink), close: () => res.body.destroy() };
-  }
-  async exec(id, cmd, opts = {}) {
-    const created = await this.api.json(
-      "POST",
-      `/containers/${id}/exec`,
-      { body: { Cmd: cmd, AttachStdout: true, AttachStderr: true, Tty: false, User: opts.user ?? "" } },
-      "exec"
-    );
-    const res = await this.api.raw(
-      "POST",
-      `/exec/${created.Id}/start`,
-      { body: { Detach: false, Tty: false } },
-      "exec"
-    );
-    if (res.statusCode !== 200) throw this.api.statusError("exec", res.statusCode, await readAll(res.body));
-    const out = [];
-    const err = [];
-    const demux = new Demuxer((s2, b) => (s2 === "stdout" ? out : err).push(Buffer.from(b)));
-    for await (const chunk of res.body) demux.push(chunk);
-    const inspect = await this.api.json("GET", `/exec/${created.Id}/json`, {}, "exec");
-    return {
-      exitCode: inspect.ExitCode,
-      stdout: Buffer.concat(out).toString("utf8"),
-      stderr: Buffer.concat(err).toString("utf8")
-    };
-  }
-  async execCreate(id, spec, tty) {
-    const created = await this.api.json(
-      "POST",
-      `/containers/${id}/exec`,
-      {
-        body: {
-          Cmd: spec.cmd,
-          User: spec.user,
-          Env: spec.env ?? [],
-          ...spec.workingDir ? { WorkingDir: spec.workingDir } : {},
-          AttachStdin: tty,
-          AttachStdout: true,
-          AttachStderr: true,
-          Tty: tty,
-          Privileged: false
-        }
-      },
-      "exec"
-    );
-    return created.Id;
-  }
-  async execStream(id, spec, sink) {
-    const execId = await this.execCreate(id, spec, false);
-    const res = await this.api.raw(
-      "POST",
-      `/exec/${execId}/start`,
-      { body: { Detach: false, Tty: false } },
-      "exec"
-    );
-    if (res.statusCode !== 200) throw this.api.statusError("exec", res.statusCode, await readAll(res.body));
-    return { id: execId, done: demuxed(res.body, sink), close: () => res.body.destroy() };
-  }
-  async execInspect(execId) {
-    const j = await this.api.json(
-      "GET",
-      `/exec/${execId}/json`,
-      {},
-      "inspect exec"
-    );
-    return { running: j.Running, exitCode: j.Running ? null : j.ExitCode };
-  }
-  async execInteractive(id, spec, size2) {
-    const execId = await this.execCreate(id, spec, true);
-    const stream = await this.api.upgrade(
-      "POST",
-      `/exec/${execId}/start`,
-      { Detach: false, Tty: true },
-      "exec"
-    );
-    const resize = async (rows, cols) => {
-      await this.api.call(
-        "POST",
-        `/exec/${execId}/resize`,
-        { query: { h: rows, w: cols } },
-        "resize exec",
-        [404, 409, 500]
-      );
-    };
-    await resize(size2.rows, size2.cols);
-    return { id: execId, stream, resize };
-  }
-  async top(id, psArgs) {
-    const j = await this.api.json(
-      "GET",
-      `/containers/${id}/top`,
-      { query: psArgs ? { ps_args: psArgs } : {} },
-      "list processes"
-    );
-    return { titles: j.Titles ?? [], processes: j.Processes ?? [] };
-  }
-  async putArchive(id, path32, tar8) {
-    await this.api.call(
-      "PUT",
-      `/containers/${id}/archive`,
-      {
-        query: { path: path32, noOverwriteDirNonDir: 1 },
-        bodyStream: tar8,
-        headers: { "content-type": "application/x-tar" }
-      },
-      `copy into ${path32}`
-    );
-  }
-  async getArchive(id, path32) {
-    const res = await this.api.raw(
-      "GET",
-      `/containers/${id}/archive`,
-      { query: { path: path32 } },
-      `copy out of ${path32}`
-    );
-    if (res.statusCode !== 200)
-      throw this.api.statusError(`copy out of ${path32}`, res.statusCode, await readAll(res.body));
-    return this.info.name === "podman" ? archiveUnderBase(res.body, import_node_path27.posix.basename(path32)) : res.body;
-  }
-  async statPath(id, path32) {
-    const res = await this.api.raw("HEAD", `/containers/${id}/archive`, { query: { path: path32 } }, `stat ${path32}`);
-    const body = await readAll(res.body);
-    if (res.statusCode === 404) return null;
-    if (res.statusCode !== 200) throw this.api.statusError(`stat ${path32}`, res.statusCode, body);
-    const header = res.headers["x-docker-container-path-stat"];
-    if (typeof header !== "string")
-      throw new EngineError(this.info.name, `stat ${path32}`, "the engine sent no path stat");
-    const j = JSON.parse(Buffer.from(header, "base64").toString("utf8"));
-    return {
-      name: String(j.name ?? ""),
-      size: Number(j.size ?? 0),
-      mode: Number(j.mode ?? 0),
-      linkTarget: String(j.linkTarget ?? "")
-    };
-  }
-};
-
-// src/engine/docker.ts
-var CLIENT_MAX_API = "1.47";
-var CLIENT_MIN_API = "1.41";
-function compareApi(a, b) {
-  const [am, an] = a.split(".").map(Number);
-  const [bm, bn] = b.split(".").map(Number);
-  return am - bm || an - bn;
-}
-async function connectEngine(endpoints, choice = "auto") {
-  let firstErr;
-  for (const url of endpoints) {
-    const client = new ApiClient(parseEndpoint(url), "engine");
-    try {
-      const early = client.json("GET", "/info", {}, "info");
-      early.catch(() => void 0);
-      const v = await client.json("GET", "/version", {}, "version");
-      const isPodman = (v.Components ?? []).some((c2) => /podman/i.test(c2.Name));
-      const name = isPodman ? "podman" : "docker";
-      if (choice !== "auto" && choice !== name) {
-        throw new InputError(
-          "--engine",
-          `${choice}: the engine at ${url} is ${name} ${v.Version}; pass --engine ${name}, or point ${choice === "podman" ? "CONTAINER_HOST" : "DOCKER_HOST"} at a ${choice} socket`
-        );
-      }
-      if (compareApi(v.ApiVersion, CLIENT_MIN_API) < 0) {
-        throw new EngineError(
-          name,
-          "version",
-          `engine API ${v.ApiVersion} is older than ${CLIENT_MIN_API}`,
-          "upgrade to Docker 20.10 or later, or Podman 3 or later"
-        );
-      }
-      const api = compareApi(v.ApiVersion, CLIENT_MAX_API) > 0 ? CLIENT_MAX_API : v.ApiVersion;
-      const c = new ApiClient(client.endpoint, name);
-      c.setApiVersion(api);
-      const [info, podman] = await Promise.all([
-        early.catch(() => c.json("GET", "/info", {}, "info")),
-        isPodman ? c.json("GET", "/libpod/info", {}, "info").then(parsePodmanInfo) : null
-      ]);
-      const securityOptions = info.SecurityOptions ?? [];
-      return new DockerApiEngine(
-        c,
-        {
-          name,
-          version: v.Version,
-          apiVersion: api,
-          os: v.Os,
-          arch: v.Arch,
-          endpoint: client.endpoint.url,
-          local: client.endpoint.socketPath !== void 0,
-          rootless: podman ? podman.rootless : securityOptions.some((o) => /(^|,)name=rootless(,|$)/.test(o)),
-          cgroupVersion: podman ? podman.cgroupVersion : info.CgroupVersion ? `v${info.CgroupVersion}` : "",
-          readOnlyTmpfs: podman ? PODMAN_READ_ONLY_TMPFS : []
-        },
-        securityOptions.some((o) => /(^|,)name=seccomp(,|$)/.test(o)),
-        podman?.defaultCapabilities ?? [],
-        info.Runtimes ?? null
-      );
-    } catch (err) {
-      if (err instanceof InputError || err instanceof EngineError && err.engine !== "engine") throw err;
-      firstErr ??= err;
-    }
-  }
-  if (firstErr instanceof EngineError) {
-    if (choice === "podman") throw new InputError("--engine", `podman: ${noPodmanHint(endpoints)}`);
-    throw new EngineError(
-      "docker",
-      "connect",
-      `no engine answers at ${endpoints.join(" or ")}`,
-      "start it (`sudo systemctl start docker`, or `sudo scripts/engine-up.sh` here) or set DOCKER_HOST"
-    );
-  }
-  throw firstErr;
-}
-function labelFilter(label) {
-  return JSON.stringify({ label: [label] });
-}
-var DockerApiEngine = class extends DockerStreams {
-  async createVolume(spec) {
-    await this.api.json(
-      "POST",
-      "/volumes/create",
-      { body: { Name: spec.name, Driver: spec.driver, DriverOpts: spec.driverOpts, Labels: spec.labels } },
-      "create volume"
-    );
-  }
-  async removeVolume(name) {
-    await this.api.call(
-      "DELETE",
-      `/volumes/${encodeURIComponent(name)}`,
-      { query: { force: 1 } },
-      "remove volume",
-      [404]
-    );
-  }
-  async createNetwork(spec) {
-    const j = await this.api.json(
-      "POST",
-      "/networks/create",
-      {
-        body: {
-          Name: spec.name,
-          CheckDuplicate: true,
-          Driver: "bridge",
-          Internal: spec.internal,
-          EnableIPv6: spec.enableIPv6,
-          Options: spec.options,
-          Labels: spec.labels
-        }
-      },
-      "create network"
-    );
-    return j.Id;
-  }
-  async connectNetwork(network, container, opts = {}) {
-    await this.api.call(
-      "POST",
-      `/networks/${network}/connect`,
-      {
-        body: {
-          Container: container,
-          EndpointConfig: {
-            Aliases: opts.aliases ?? [],
-            ...opts.ipv4 ? { IPAMConfig: { IPv4Address: opts.ipv4 } } : {}
-          }
-        }
-      },
-      "connect network"
-    );
-  }
-  async inspectNetwork(idOrName) {
-    const j = await this.api.getOrNull(
-      `/networks/${encodeURIComponent(idOrName)}`,
-      "inspect network"
-    );
-    if (!j) return null;
-    const cfg = (j.IPAM?.Config ?? []).filter((c) => c.Subnet && !c.Subnet.includes(":"));
-    return {
-      id: j.Id,
-      name: j.Name,
-      internal: j.Internal,
-      subnets: cfg.map((c) => c.Subnet),
-      // Podman names an internal network's missing gateway `<nil>`.
-      gateways: cfg.flatMap((c) => c.Gateway && c.Gateway !== "<nil>" ? [c.Gateway] : []),
-      options: j.Options ?? {}
-    };
-  }
-  async containerAddresses(id) {
-    const j = await this.api.json("GET", `/containers/${id}/json`, {}, "inspect container");
-    const out = {};
-    for (const [name, n] of Object.entries(j.NetworkSettings?.Networks ?? {})) {
-      if (n.IPAddress) out[name] = n.IPAddress;
-    }
-    return out;
-  }
-  async removeNetwork(id) {
-    await this.api.call("DELETE", `/networks/${id}`, {}, "remove network", [404]);
-  }
-  async listLabelled(label) {
-    const filters = labelFilter(label);
-    const [containers, volumes, networks] = await Promise.all([
-      this.api.json(
-        "GET",
-        "/containers/json",
-        { query: { all: 1, filters } },
-        "list containers"
-      ),
-      this.api.json(
-        "GET",
-        "/volumes",
-        { query: { filters } },
-        "list volumes"
-      ),
-      this.api.json(
-        "GET",
-        "/networks",
-        { query: { filters } },
-        "list networks"
-      )
-    ]);
-    return [
-      ...containers.map((c) => ({
-        kind: "container",
-        id: c.Id,
-        name: (c.Names[0] ?? c.Id).replace(/^\//, ""),
-        labels: c.Labels ?? {}
-      })),
-      ...(volumes.Volumes ?? []).map((v) => ({
-        kind: "volume",
-        id: v.Name,
-        name: v.Name,
-        labels: v.Labels ?? {}
-      })),
-      ...networks.map((n) => ({ kind: "network", id: n.Id, name: n.Name, labels: n.Labels ?? {} }))
-    ];
-  }
-};
-
-// src/cli/door.ts
-function processContext() {
-  return {
-    env: process.env,
-    cwd: process.cwd(),
-    cpus: import_node_os4.default.availableParallelism(),
-    isRoot: process.getuid?.() === 0
-  };
-}
-function connect(ctx, choice = "auto") {
-  return connectEngine(endpointsFor(choice, ctx.env), choice);
-}
-var hosts = /* @__PURE__ */ new Map();
-function volumeHostFor(ctx) {
-  const dir = ctx.env.SANDBOX_ACTION_STATE_DIR || import_node_path28.default.join(import_node_os4.default.tmpdir(), "sandbox-action");
-  const shared = ctx.env.ACT !== "true";
-  const key = JSON.stringify([dir, ctx.isRoot, shared]);
-  let host = hosts.get(key);
-  if (!host) hosts.set(key, host = defaultVolumeHost(dir, ctx.isRoot, shared, true));
-  return host;
-}
-var randomId = () => (0, import_node_crypto9.randomBytes)(4).toString("hex");
-function abortOnSignals() {
-  const ac = new AbortController();
-  const handlers = ["SIGINT", "SIGTERM", "SIGHUP"].map((s2) => [
-    s2,
-    () => {
-      if (!ac.signal.aborted) {
-        process.stderr.write(`sandbox-action: ${s2} received; removing the run's containers and volumes
-`);
-        ac.abort(s2);
-        return;
-      }
-      process.stderr.write(
-        `sandbox-action: ${s2} again; exiting now (run 'sandbox-action gc' for leftovers)
-`
-      );
-      process.exit(exitCodeFor("mirror", new InterruptedError(s2)));
-    }
-  ]);
-  for (const [s2, h] of handlers) process.on(s2, h);
-  return { signal: ac.signal, dispose: () => handlers.forEach(([s2, h]) => process.off(s2, h)) };
-}
-function makeRunDeps(ctx, engine, o) {
-  return {
-    onRunId: (runId) => {
-      o.onRunId?.(runId);
-      if (!o.watchdog) return void 0;
-      const w = startWatchdog(runId, { ...ctx.env, DOCKER_HOST: engine.info.endpoint });
-      if (!w) o.notice("no watchdog: the CLI bundle was not found; a killed CLI leaves this run to gc");
-      return () => w?.stop();
-    },
-    engine,
-    volumeHost: volumeHostFor(ctx),
-    log: o.log,
-    notice: o.notice,
-    fenceWorkflowCommands: ctx.env.GITHUB_ACTIONS === "true",
-    signal: o.signal,
-    now: () => /* @__PURE__ */ new Date(),
-    random: randomId,
-    env: ctx.env
-  };
-}
-function failedBeforeRun(err, spec, subject) {
-  return {
-    schemaVersion: RESULT_SCHEMA_VERSION,
-    runId: `${Date.now().toString(36)}-${randomId()}`,
-    status: "error",
-    exitCode: exitCodeFor("mirror", err),
-    commandExitCode: null,
-    durationMs: 0,
-    subject: spec?.verdict.subject ?? subject ?? { repository: null, headSha: null, baseSha: null, baseRef: null, shard: null },
-    image: { ref: spec?.image.ref ?? "", id: null },
-    engine: { name: "", version: "", runtime: "" },
-    user: "",
-    network: spec?.network ?? "",
-    egress: null,
-    limits: null,
-    volumes: [],
-    loosened: [],
-    notes: [],
-    sandbox: null,
-    outputs: emptyOutputs(spec?.io.outputDir ?? null),
-    state: null,
-    verdict: { passed: false, judges: [] },
-    annotations: [],
-    annotationsDropped: 0,
-    audit: null,
-    timings: { prepareMs: 0, commandMs: 0, collectMs: 0, cleanupMs: 0 },
-    logTruncated: false,
-    logBytes: { shown: 0, dropped: 0 },
-    error: errorMessage(err)
-  };
-}
-function writeResultFile(file, result) {
-  import_node_fs20.default.mkdirSync(import_node_path28.default.dirname(file), { recursive: true });
-  const tmp = `${file}.${process.pid}.tmp`;
-  import_node_fs20.default.writeFileSync(tmp, `${JSON.stringify(result, null, 2)}
-`, { mode: 420 });
-  import_node_fs20.default.renameSync(tmp, file);
-}
-var lastResort = null;
-function writeResultOnCrash(file, subject) {
-  if (file === null) return;
-  const first = lastResort === null;
-  lastResort = { file, subject };
-  if (!first) return;
-  const crash = (err) => {
-    const r = lastResort;
-    const bug = new InternalError(`internal error in sandbox-action: ${errorMessage(err)}`);
-    try {
-      writeResultFile(r.file, failedBeforeRun(bug, null, r.subject));
-    } catch {
-    }
-    process.stderr.write(`sandbox-action: internal error: ${errorMessage(err)}
-`);
-    process.exit(exitCodeFor("mirror", bug));
-  };
-  process.on("uncaughtException", crash);
-  process.on("unhandledRejection", crash);
-}
-
-// src/cli/landrun.ts
-async function landrunCommand(argv, io) {
-  const ctx = processContext();
-  const sig = abortOnSignals();
-  const gone = new AbortController();
-  const onGone = () => gone.abort("SIGPIPE");
-  io.stdout.on("error", onGone);
-  io.stderr.on("error", onGone);
-  try {
-    return await runLandrunStep(argv, {
-      connect: () => connect(ctx),
-      env: ctx.env,
-      cwd: ctx.cwd,
-      judgeUid: process.getuid?.() ?? -1,
-      stdout: io.stdout,
-      stderr: io.stderr,
-      signal: AbortSignal.any([sig.signal, gone.signal]),
-      random: randomId
-    });
-  } catch (err) {
-    if (err instanceof InterruptedError) {
-      io.stderr.write(`sandbox-landrun: interrupted by ${err.signal}; the step's container was removed
-`);
-      return exitCodeFor("landrun", err);
-    }
-    io.stderr.write(`sandbox-landrun: ${errorMessage(err)}
-`);
-    return exitCodeFor("landrun", err);
-  } finally {
-    sig.dispose();
-  }
-}
-
-// src/verdict/shards.ts
-function shardTargets(targets, count2, index) {
-  if (!Number.isInteger(count2) || count2 < 1 || count2 > 256) throw new InputError("shards", "1 to 256");
-  if (!Number.isInteger(index) || index < 0 || index >= count2)
-    throw new InputError("shard index", `0 to ${count2 - 1}`);
-  const sorted = [...new Set(targets.map((t) => t.trim()).filter(Boolean))].sort();
-  return sorted.filter((_, i) => i % count2 === index);
-}
-
-// src/cli/shard.ts
-var SHARD_TABLE = {
-  targets: {
-    kind: "string",
-    help: "space- or comma-separated targets: Lean declaration or module names, or repository paths (tests/test_a.py)"
-  },
-  shards: { kind: "string", help: "number of shards (1 to 256)" },
-  index: { kind: "string", help: "this shard, from 0" }
-};
-function shardCommand(argv, io) {
-  try {
-    const { options: o } = parseCommandLine(argv, SHARD_TABLE);
-    const num = (k) => {
-      const v = typeof o[k] === "string" ? o[k] : "";
-      if (!/^\d{1,3}$/.test(v)) throw new InputError(`--${k}`, `'${v}' is not a number`);
-      return Number(v);
-    };
-    const shards = num("shards");
-    const index = num("index");
-    if (shards < 1 || shards > 256) throw new InputError("--shards", "must be 1 to 256");
-    if (index >= shards) throw new InputError("--index", `must be below --shards (${shards})`);
-    const targets = shardable(String(o.targets ?? "").split(/[\s,]+/));
-    for (const t of shardTargets(targets, shards, index)) io.stdout.write(`${t}
-`);
-    return 0;
-  } catch (err) {
-    io.stderr.write(`sandbox-action: ${errorMessage(err)}
-`);
-    return inputExitCode("plain");
-  }
-}
-var TARGET = /^(?!-)[\w.+-]+(?:\/[\w.+-]+)*$/;
-function shardable(targets) {
-  const out = [];
-  for (const t of targets.map((x) => x.trim()).filter(Boolean)) {
-    if (t.length > 512 || !TARGET.test(t) || t.split("/").some((p) => p === "." || p === "..")) {
-      throw new InputError(
-        "--targets",
-        `'${t.slice(0, 100)}' is not a Lean name or a repository path (letters, digits, _ . + - and /, no ..)`
-      );
-    }
-    if (!out.includes(t)) out.push(t);
-  }
-  return out;
-}
+// src/cli/main.ts
+init_args();
 
 // src/cli/session.ts
-var import_node_path30 = __toESM(require("node:path"), 1);
+var import_node_path26 = __toESM(require("node:path"), 1);
+init_errors();
+init_units();
 
 // src/session/shell.ts
+init_errors();
+init_plan();
+init_self_check();
 var SHELL = [
   "/bin/sh",
   "-c",
@@ -19927,9 +25257,12 @@ function pump(stream, t, judge2, refuse) {
 }
 
 // src/session/transfer.ts
-var import_node_fs21 = __toESM(require("node:fs"), 1);
-var import_promises19 = __toESM(require("node:fs/promises"), 1);
-var import_node_path29 = __toESM(require("node:path"), 1);
+var import_node_fs17 = __toESM(require("node:fs"), 1);
+var import_promises18 = __toESM(require("node:fs/promises"), 1);
+var import_node_path23 = __toESM(require("node:path"), 1);
+init_errors();
+init_collect();
+init_plan();
 
 // src/session/sync-plan.ts
 function syncPlan(host, sandbox) {
@@ -20000,16 +25333,16 @@ async function running(deps, r, input) {
 async function hostTree(root) {
   const out = [];
   const walk = async (rel) => {
-    for (const name of (await import_promises19.default.readdir(rel ? import_node_path29.default.join(root, rel) : root)).sort()) {
+    for (const name of (await import_promises18.default.readdir(rel ? import_node_path23.default.join(root, rel) : root)).sort()) {
       const r = rel ? `${rel}/${name}` : name;
-      const st = await import_promises19.default.lstat(import_node_path29.default.join(root, r));
+      const st = await import_promises18.default.lstat(import_node_path23.default.join(root, r));
       const mtime = Math.floor(st.mtimeMs / 1e3);
       if (st.isDirectory()) {
         out.push({ path: r, type: "d", size: 0, mtime, link: "" });
         await walk(r);
       } else if (st.isFile()) out.push({ path: r, type: "f", size: st.size, mtime, link: "" });
       else if (st.isSymbolicLink()) {
-        out.push({ path: r, type: "l", size: 0, mtime, link: await import_promises19.default.readlink(import_node_path29.default.join(root, r)) });
+        out.push({ path: r, type: "l", size: 0, mtime, link: await import_promises18.default.readlink(import_node_path23.default.join(root, r)) });
       }
     }
   };
@@ -20017,7 +25350,7 @@ async function hostTree(root) {
   return out;
 }
 async function syncSession(deps, r, dir) {
-  const st = await import_promises19.default.stat(dir).catch(() => null);
+  const st = await import_promises18.default.stat(dir).catch(() => null);
   if (!st?.isDirectory()) throw new InputError("DIR", `'${dir}' is not a directory`);
   if (r.spec.io.source?.readOnly)
     throw new InputError("ID", `'${r.name ?? r.id}' has a read-only /work (--source-readonly)`);
@@ -20060,7 +25393,7 @@ async function syncSession(deps, r, dir) {
 function parseCpSource(arg) {
   const i = arg.indexOf(":");
   const ref = i > 0 ? arg.slice(0, i) : "";
-  const p = i > 0 ? import_node_path29.default.posix.normalize(arg.slice(i + 1)) : "";
+  const p = i > 0 ? import_node_path23.default.posix.normalize(arg.slice(i + 1)) : "";
   if (!ref || !(p === OUTPUT_DIR || p.startsWith(`${OUTPUT_DIR}/`)) || arg.slice(i + 1).split("/").includes("..")) {
     throw new InputError("SOURCE", `'${arg}' is not ID:/output/PATH (cp copies out of /output only)`);
   }
@@ -20068,8 +25401,8 @@ function parseCpSource(arg) {
 }
 async function cpFromSession(deps, r, src, dest) {
   const { engine } = deps;
-  const st = import_node_fs21.default.existsSync(dest) ? await import_promises19.default.lstat(dest) : null;
-  if (st && (!st.isDirectory() || (await import_promises19.default.readdir(dest)).length > 0)) {
+  const st = import_node_fs17.default.existsSync(dest) ? await import_promises18.default.lstat(dest) : null;
+  if (st && (!st.isDirectory() || (await import_promises18.default.readdir(dest)).length > 0)) {
     throw new InputError("DEST", `'${dest}' exists and is not an empty directory; name a new or empty one`);
   }
   if (await isRunning(engine, r.container.id) === null)
@@ -20086,7 +25419,7 @@ async function cpFromSession(deps, r, src, dest) {
   if (!stream) throw new InputError("SOURCE", `'${src}' does not exist in ${r.name ?? r.id}`);
   await prepareOutputDir(dest, "DEST");
   const caps = r.spec.limits.outputCaps;
-  const base = src === OUTPUT_DIR ? "output" : import_node_path29.default.posix.basename(src);
+  const base = src === OUTPUT_DIR ? "output" : import_node_path23.default.posix.basename(src);
   let report;
   try {
     report = await collectTar(stream, dest, base, caps);
@@ -20094,7 +25427,7 @@ async function cpFromSession(deps, r, src, dest) {
     if (!stream.readableEnded) stream.destroy();
   }
   if (report.files === 0 && report.skipped.some((s2) => s2.path === base && s2.reason === "special-file")) {
-    for (let dir = import_node_path29.default.posix.dirname(src); dir !== OUTPUT_DIR && dir !== "/"; dir = import_node_path29.default.posix.dirname(dir)) {
+    for (let dir = import_node_path23.default.posix.dirname(src); dir !== OUTPUT_DIR && dir !== "/"; dir = import_node_path23.default.posix.dirname(dir)) {
       const st2 = await engine.statPath(r.container.id, dir);
       if (!st2 || (st2.mode & GO_MODE_DIR) === 0 || (st2.mode & GO_MODE_SYMLINK) !== 0) {
         throw new InputError(
@@ -20103,7 +25436,7 @@ async function cpFromSession(deps, r, src, dest) {
         );
       }
     }
-    const d = await collectFiles(getOrNull, import_node_path29.default.posix.dirname(src), dest, [base], caps);
+    const d = await collectFiles(getOrNull, import_node_path23.default.posix.dirname(src), dest, [base], caps);
     const one = d.declared[0];
     report = {
       ...report,
@@ -20120,6 +25453,8 @@ async function cpFromSession(deps, r, src, dest) {
 }
 
 // src/cli/session.ts
+init_args();
+init_door();
 var COMMON = {
   json: { kind: "boolean", help: "print the outcome as JSON on stdout" },
   quiet: { kind: "boolean", help: "no summary line" },
@@ -20217,7 +25552,7 @@ async function sessionCommand(sub, argv, io) {
       const src = parseCpSource(args[0]);
       const { deps: deps2 } = await session(ctx, io, sig.signal);
       const r2 = await findSession(dirOf(deps2), src.ref);
-      const report = await cpFromSession(deps2, r2, src.path, import_node_path30.default.resolve(ctx.cwd, args[1]));
+      const report = await cpFromSession(deps2, r2, src.path, import_node_path26.default.resolve(ctx.cwd, args[1]));
       if (json) io.stdout.write(`${JSON.stringify(report)}
 `);
       io.stderr.write(
@@ -20250,7 +25585,7 @@ async function sessionCommand(sub, argv, io) {
       io.stdout.write(`${r.id}
 `);
     } else if (sub === "sync") {
-      const rep = await syncSession(deps, r, import_node_path30.default.resolve(ctx.cwd, args[1] ?? "."));
+      const rep = await syncSession(deps, r, import_node_path26.default.resolve(ctx.cwd, args[1] ?? "."));
       if (json) io.stdout.write(`${JSON.stringify(rep)}
 `);
       io.stderr.write(
@@ -20331,7 +25666,7 @@ async function execCommand(argv, io) {
     json = options.json === true;
     quiet = options.quiet === true;
     if (typeof options["result-file"] === "string")
-      resultFile = import_node_path30.default.resolve(ctx.cwd, options["result-file"]);
+      resultFile = import_node_path26.default.resolve(ctx.cwd, options["result-file"]);
     if (positionals.length !== 1) throw new InputError("ID", "exec takes one session: exec ID -- CMD");
     if (rest.length === 0 || rest.every((c) => c.trim() === "")) {
       throw new InputError("command", "is empty: give the command after --, e.g. `exec ID -- make test`");
@@ -20344,7 +25679,7 @@ async function execCommand(argv, io) {
     opts = {
       ref: positionals[0],
       command: rest,
-      outputDir: typeof options["output-dir"] === "string" ? import_node_path30.default.resolve(ctx.cwd, options["output-dir"]) : null,
+      outputDir: typeof options["output-dir"] === "string" ? import_node_path26.default.resolve(ctx.cwd, options["output-dir"]) : null,
       resultFile,
       timeoutMs: typeof options.timeout === "string" ? parseDuration("--timeout", options.timeout) : null,
       env
@@ -20397,4588 +25732,8 @@ function failed(io, err, resultFile, json) {
   return exitCodeFor("mirror", err);
 }
 
-// src/cli/verify.ts
-var import_node_fs22 = __toESM(require("node:fs"), 1);
-
-// src/verdict/event.ts
-var HEX403 = /^[0-9a-f]{40}$/;
-var REPO2 = /^[\w.-]{1,100}\/[\w.-]{1,100}$/;
-var BRANCH2 = /^[\w./-]{1,255}$/;
-function obj(v) {
-  return typeof v === "object" && v !== null && !Array.isArray(v) ? v : {};
-}
-var s = (v) => typeof v === "string" ? v : "";
-function subjectFromEvent(eventName, payload) {
-  const e = obj(payload);
-  const repository = s(obj(e.repository).full_name);
-  if (eventName === "pull_request_target") {
-    const pr = obj(e.pull_request);
-    const head = obj(pr.head);
-    const base = obj(pr.base);
-    const subject = {
-      event: "pull_request_target",
-      repository,
-      headSha: s(head.sha),
-      baseRef: s(base.ref),
-      baseSha: s(base.sha) || null,
-      headRepository: s(obj(head.repo).full_name),
-      pr: typeof pr.number === "number" ? pr.number : null
-    };
-    return check(subject);
-  }
-  if (eventName === "push") {
-    const ref = s(e.ref);
-    const m = /^refs\/(?:heads|tags)\/(.+)$/.exec(ref);
-    return check({
-      event: "push",
-      repository,
-      headSha: s(e.after),
-      baseRef: m?.[1] ?? "",
-      baseSha: null,
-      headRepository: repository,
-      pr: null
-    });
-  }
-  if (eventName === "pull_request") {
-    return {
-      ok: false,
-      reason: "the event is pull_request: GitHub runs the pull request's own copy of the workflow files, so its results are the author's claims and make no verdict; run the check on pull_request_target (docs/pr-check.md)"
-    };
-  }
-  return {
-    ok: false,
-    reason: `the event is ${eventName || "unknown"}: a verdict is made only on pull_request_target (or push), where the workflow definition is not the pull request's (docs/pr-check.md)`
-  };
-}
-function check(x) {
-  if (!REPO2.test(x.repository)) return { ok: false, reason: "the event names no repository" };
-  if (!HEX403.test(x.headSha)) return { ok: false, reason: "the event names no head commit (40 hex)" };
-  if (!BRANCH2.test(x.baseRef)) return { ok: false, reason: "the event names no base branch" };
-  if (x.event === "pull_request_target" && !REPO2.test(x.headRepository))
-    return { ok: false, reason: "the event names no head repository" };
-  return { ok: true, subject: x };
-}
-function checkName(name, subject) {
-  return `${name} (${subject.baseRef})`;
-}
-
-// src/cli/verify.ts
-var VERIFY_TABLE = {
-  shards: { kind: "string", help: "number of shards (1 to 256, default 1)" },
-  name: { kind: "string", help: "the check's name before the base branch (default 'sandbox / verify')" },
-  "action-ref": {
-    kind: "string",
-    help: "the commit of sandbox-action the workflow runs (40 hex: a tag can move)"
-  },
-  "github-output": { kind: "string", help: "write the facts as step outputs to this file ($GITHUB_OUTPUT)" },
-  help: { kind: "boolean", help: "this help", short: "h" }
-};
-function verifyCommand(argv, env, io) {
-  try {
-    const { options: o, positionals } = parseCommandLine(argv, VERIFY_TABLE);
-    if (positionals.length) throw new InputError(positionals[0], "verify takes no arguments");
-    const shardsArg = typeof o.shards === "string" ? o.shards : "1";
-    if (!/^\d{1,3}$/.test(shardsArg) || Number(shardsArg) < 1 || Number(shardsArg) > 256)
-      throw new InputError("--shards", `'${shardsArg}' is not a number from 1 to 256`);
-    const ref = typeof o["action-ref"] === "string" ? o["action-ref"] : "";
-    if (!/^[0-9a-f]{40}$/.test(ref)) {
-      throw new InputError(
-        "--action-ref",
-        `'${ref}' is not a 40-hex commit: the privileged half must be pinned, a tag can be moved`
-      );
-    }
-    if (!env.GITHUB_EVENT_NAME || !env.GITHUB_EVENT_PATH)
-      throw new InputError("GITHUB_EVENT_PATH", "is needed: verify reads the event of the workflow run");
-    const r = subjectFromEvent(
-      env.GITHUB_EVENT_NAME,
-      JSON.parse(import_node_fs22.default.readFileSync(env.GITHUB_EVENT_PATH, "utf8"))
-    );
-    if (!r.ok) {
-      io.stderr.write(`sandbox-action: no verdict from this run: ${r.reason}
-`);
-      return FAILED_EXIT;
-    }
-    const n = Number(shardsArg);
-    const s2 = r.subject;
-    const facts = {
-      "head-sha": s2.headSha,
-      "head-repository": s2.headRepository,
-      "base-ref": s2.baseRef,
-      "base-sha": s2.baseSha ?? s2.headSha,
-      repository: s2.repository,
-      shards: JSON.stringify(Array.from({ length: n }, (_, i) => i)),
-      "shard-count": String(n),
-      "check-name": checkName(typeof o.name === "string" ? o.name : "sandbox / verify", s2)
-    };
-    const lines = Object.entries(facts).map(([k, v]) => `${k}=${v}`);
-    if (typeof o["github-output"] === "string")
-      import_node_fs22.default.appendFileSync(o["github-output"], `${lines.join("\n")}
-`);
-    io.stdout.write(`${lines.join("\n")}
-`);
-    return 0;
-  } catch (err) {
-    io.stderr.write(`sandbox-action: ${errorMessage(err)}
-`);
-    return inputExitCode("plain");
-  }
-}
-
-// src/cli/report.ts
-var import_node_fs23 = __toESM(require("node:fs"), 1);
-var import_node_path31 = __toESM(require("node:path"), 1);
-
-// src/report/checks.ts
-var BATCH = 50;
-var SUMMARY_MAX = 65535;
-var TITLE_MAX = 255;
-var MESSAGE_MAX = 64 * 1024;
-var cut = (s2, max, note) => s2.length <= max ? s2 : `${s2.slice(0, max - note.length)}${note}`;
-function toApiAnnotation(a) {
-  const single = a.startLine === a.endLine;
-  return {
-    path: a.path,
-    start_line: a.startLine,
-    end_line: a.endLine,
-    ...single && a.startColumn !== void 0 ? { start_column: a.startColumn } : {},
-    ...single && a.endColumn !== void 0 ? { end_column: a.endColumn } : {},
-    annotation_level: a.level,
-    title: cut(a.title, TITLE_MAX, "…"),
-    message: cut(a.message || a.title, MESSAGE_MAX, "\n…(cut)")
-  };
-}
-function planCheck(d) {
-  const title = cut(d.title, TITLE_MAX, "…");
-  const summary = cut(
-    d.summary,
-    SUMMARY_MAX,
-    "\n\n(summary cut to fit 65,535 characters; the full text is in the run artifact)"
-  );
-  const all = d.annotations.map(toApiAnnotation);
-  const batches = [];
-  for (let i = 0; i < all.length; i += BATCH) batches.push(all.slice(i, i + BATCH));
-  return {
-    conclusion: d.conclusion,
-    output: { title, summary, annotations: batches[0] ?? [] },
-    updates: batches.slice(1).map((annotations) => ({ output: { title, summary, annotations } }))
-  };
-}
-function buildCheck(target, d) {
-  const p = planCheck(d);
-  return {
-    conclusion: p.conclusion,
-    create: {
-      name: target.name,
-      head_sha: target.headSha,
-      status: "completed",
-      conclusion: p.conclusion,
-      output: p.output
-    },
-    updates: p.updates
-  };
-}
-
-// node_modules/universal-user-agent/index.js
-function getUserAgent() {
-  if (typeof navigator === "object" && "userAgent" in navigator) {
-    return navigator.userAgent;
-  }
-  if (typeof process === "object" && process.version !== void 0) {
-    return `Node.js/${process.version.substr(1)} (${process.platform}; ${process.arch})`;
-  }
-  return "<environment undetectable>";
-}
-
-// node_modules/before-after-hook/lib/register.js
-function register(state, name, method, options) {
-  if (typeof method !== "function") {
-    throw new Error("method for before hook must be a function");
-  }
-  if (!options) {
-    options = {};
-  }
-  if (Array.isArray(name)) {
-    return name.reverse().reduce((callback, name2) => {
-      return register.bind(null, state, name2, callback, options);
-    }, method)();
-  }
-  return Promise.resolve().then(() => {
-    if (!state.registry[name]) {
-      return method(options);
-    }
-    return state.registry[name].reduce((method2, registered) => {
-      return registered.hook.bind(null, method2, options);
-    }, method)();
-  });
-}
-
-// node_modules/before-after-hook/lib/add.js
-function addHook(state, kind, name, hook2) {
-  const orig = hook2;
-  if (!state.registry[name]) {
-    state.registry[name] = [];
-  }
-  if (kind === "before") {
-    hook2 = (method, options) => {
-      return Promise.resolve().then(orig.bind(null, options)).then(method.bind(null, options));
-    };
-  }
-  if (kind === "after") {
-    hook2 = (method, options) => {
-      let result;
-      return Promise.resolve().then(method.bind(null, options)).then((result_) => {
-        result = result_;
-        return orig(result, options);
-      }).then(() => {
-        return result;
-      });
-    };
-  }
-  if (kind === "error") {
-    hook2 = (method, options) => {
-      return Promise.resolve().then(method.bind(null, options)).catch((error) => {
-        return orig(error, options);
-      });
-    };
-  }
-  state.registry[name].push({
-    hook: hook2,
-    orig
-  });
-}
-
-// node_modules/before-after-hook/lib/remove.js
-function removeHook(state, name, method) {
-  if (!state.registry[name]) {
-    return;
-  }
-  const index = state.registry[name].map((registered) => {
-    return registered.orig;
-  }).indexOf(method);
-  if (index === -1) {
-    return;
-  }
-  state.registry[name].splice(index, 1);
-}
-
-// node_modules/before-after-hook/index.js
-var bind = Function.bind;
-var bindable = bind.bind(bind);
-function bindApi(hook2, state, name) {
-  const removeHookRef = bindable(removeHook, null).apply(
-    null,
-    name ? [state, name] : [state]
-  );
-  hook2.api = { remove: removeHookRef };
-  hook2.remove = removeHookRef;
-  ["before", "error", "after", "wrap"].forEach((kind) => {
-    const args = name ? [state, kind, name] : [state, kind];
-    hook2[kind] = hook2.api[kind] = bindable(addHook, null).apply(null, args);
-  });
-}
-function Singular() {
-  const singularHookName = /* @__PURE__ */ Symbol("Singular");
-  const singularHookState = {
-    registry: {}
-  };
-  const singularHook = register.bind(null, singularHookState, singularHookName);
-  bindApi(singularHook, singularHookState, singularHookName);
-  return singularHook;
-}
-function Collection() {
-  const state = {
-    registry: {}
-  };
-  const hook2 = register.bind(null, state);
-  bindApi(hook2, state);
-  return hook2;
-}
-var before_after_hook_default = { Singular, Collection };
-
-// node_modules/@octokit/endpoint/dist-bundle/index.js
-var VERSION = "0.0.0-development";
-var userAgent = `octokit-endpoint.js/${VERSION} ${getUserAgent()}`;
-var DEFAULTS2 = {
-  method: "GET",
-  baseUrl: "https://api.github.com",
-  headers: {
-    accept: "application/vnd.github.v3+json",
-    "user-agent": userAgent
-  },
-  mediaType: {
-    format: ""
-  }
-};
-function lowercaseKeys(object) {
-  if (!object) {
-    return {};
-  }
-  return Object.keys(object).reduce((newObj, key) => {
-    newObj[key.toLowerCase()] = object[key];
-    return newObj;
-  }, {});
-}
-function isPlainObject(value) {
-  if (typeof value !== "object" || value === null) return false;
-  if (Object.prototype.toString.call(value) !== "[object Object]") return false;
-  const proto = Object.getPrototypeOf(value);
-  if (proto === null) return true;
-  const Ctor = Object.prototype.hasOwnProperty.call(proto, "constructor") && proto.constructor;
-  return typeof Ctor === "function" && Ctor instanceof Ctor && Function.prototype.call(Ctor) === Function.prototype.call(value);
-}
-function mergeDeep(defaults, options) {
-  const result = Object.assign({}, defaults);
-  Object.keys(options).forEach((key) => {
-    if (isPlainObject(options[key])) {
-      if (!(key in defaults)) Object.assign(result, { [key]: options[key] });
-      else result[key] = mergeDeep(defaults[key], options[key]);
-    } else {
-      Object.assign(result, { [key]: options[key] });
-    }
-  });
-  return result;
-}
-function removeUndefinedProperties(obj2) {
-  for (const key in obj2) {
-    if (obj2[key] === void 0) {
-      delete obj2[key];
-    }
-  }
-  return obj2;
-}
-function merge(defaults, route, options) {
-  if (typeof route === "string") {
-    let [method, url] = route.split(" ");
-    options = Object.assign(url ? { method, url } : { url: method }, options);
-  } else {
-    options = Object.assign({}, route);
-  }
-  options.headers = lowercaseKeys(options.headers);
-  removeUndefinedProperties(options);
-  removeUndefinedProperties(options.headers);
-  const mergedOptions = mergeDeep(defaults || {}, options);
-  if (options.url === "/graphql") {
-    if (defaults && defaults.mediaType.previews?.length) {
-      mergedOptions.mediaType.previews = defaults.mediaType.previews.filter(
-        (preview) => !mergedOptions.mediaType.previews.includes(preview)
-      ).concat(mergedOptions.mediaType.previews);
-    }
-    mergedOptions.mediaType.previews = (mergedOptions.mediaType.previews || []).map((preview) => preview.replace(/-preview/, ""));
-  }
-  return mergedOptions;
-}
-function addQueryParameters(url, parameters) {
-  const separator = /\?/.test(url) ? "&" : "?";
-  const names = Object.keys(parameters);
-  if (names.length === 0) {
-    return url;
-  }
-  return url + separator + names.map((name) => {
-    if (name === "q") {
-      return "q=" + parameters.q.split("+").map(encodeURIComponent).join("+");
-    }
-    return `${name}=${encodeURIComponent(parameters[name])}`;
-  }).join("&");
-}
-var urlVariableRegex = /\{[^{}}]+\}/g;
-function removeNonChars(variableName) {
-  return variableName.replace(/(?:^\W+)|(?:(?<!\W)\W+$)/g, "").split(/,/);
-}
-function extractUrlVariableNames(url) {
-  const matches = url.match(urlVariableRegex);
-  if (!matches) {
-    return [];
-  }
-  return matches.map(removeNonChars).reduce((a, b) => a.concat(b), []);
-}
-function omit2(object, keysToOmit) {
-  const result = { __proto__: null };
-  for (const key of Object.keys(object)) {
-    if (keysToOmit.indexOf(key) === -1) {
-      result[key] = object[key];
-    }
-  }
-  return result;
-}
-function encodeReserved(str3) {
-  return str3.split(/(%[0-9A-Fa-f]{2})/g).map(function(part) {
-    if (!/%[0-9A-Fa-f]/.test(part)) {
-      part = encodeURI(part).replace(/%5B/g, "[").replace(/%5D/g, "]");
-    }
-    return part;
-  }).join("");
-}
-function encodeUnreserved(str3) {
-  return encodeURIComponent(str3).replace(/[!'()*]/g, function(c) {
-    return "%" + c.charCodeAt(0).toString(16).toUpperCase();
-  });
-}
-function encodeValue(operator, value, key) {
-  value = operator === "+" || operator === "#" ? encodeReserved(value) : encodeUnreserved(value);
-  if (key) {
-    return encodeUnreserved(key) + "=" + value;
-  } else {
-    return value;
-  }
-}
-function isDefined(value) {
-  return value !== void 0 && value !== null;
-}
-function isKeyOperator(operator) {
-  return operator === ";" || operator === "&" || operator === "?";
-}
-function getValues(context, operator, key, modifier) {
-  var value = context[key], result = [];
-  if (isDefined(value) && value !== "") {
-    if (typeof value === "string" || typeof value === "number" || typeof value === "bigint" || typeof value === "boolean") {
-      value = value.toString();
-      if (modifier && modifier !== "*") {
-        value = value.substring(0, parseInt(modifier, 10));
-      }
-      result.push(
-        encodeValue(operator, value, isKeyOperator(operator) ? key : "")
-      );
-    } else {
-      if (modifier === "*") {
-        if (Array.isArray(value)) {
-          value.filter(isDefined).forEach(function(value2) {
-            result.push(
-              encodeValue(operator, value2, isKeyOperator(operator) ? key : "")
-            );
-          });
-        } else {
-          Object.keys(value).forEach(function(k) {
-            if (isDefined(value[k])) {
-              result.push(encodeValue(operator, value[k], k));
-            }
-          });
-        }
-      } else {
-        const tmp = [];
-        if (Array.isArray(value)) {
-          value.filter(isDefined).forEach(function(value2) {
-            tmp.push(encodeValue(operator, value2));
-          });
-        } else {
-          Object.keys(value).forEach(function(k) {
-            if (isDefined(value[k])) {
-              tmp.push(encodeUnreserved(k));
-              tmp.push(encodeValue(operator, value[k].toString()));
-            }
-          });
-        }
-        if (isKeyOperator(operator)) {
-          result.push(encodeUnreserved(key) + "=" + tmp.join(","));
-        } else if (tmp.length !== 0) {
-          result.push(tmp.join(","));
-        }
-      }
-    }
-  } else {
-    if (operator === ";") {
-      if (isDefined(value)) {
-        result.push(encodeUnreserved(key));
-      }
-    } else if (value === "" && (operator === "&" || operator === "?")) {
-      result.push(encodeUnreserved(key) + "=");
-    } else if (value === "") {
-      result.push("");
-    }
-  }
-  return result;
-}
-function parseUrl(template) {
-  return {
-    expand: expand.bind(null, template)
-  };
-}
-function expand(template, context) {
-  var operators = ["+", "#", ".", "/", ";", "?", "&"];
-  template = template.replace(
-    /\{([^\{\}]+)\}|([^\{\}]+)/g,
-    function(_, expression, literal) {
-      if (expression) {
-        let operator = "";
-        const values = [];
-        if (operators.indexOf(expression.charAt(0)) !== -1) {
-          operator = expression.charAt(0);
-          expression = expression.substr(1);
-        }
-        expression.split(/,/g).forEach(function(variable) {
-          var tmp = /([^:\*]*)(?::(\d+)|(\*))?/.exec(variable);
-          values.push(getValues(context, operator, tmp[1], tmp[2] || tmp[3]));
-        });
-        if (operator && operator !== "+") {
-          var separator = ",";
-          if (operator === "?") {
-            separator = "&";
-          } else if (operator !== "#") {
-            separator = operator;
-          }
-          return (values.length !== 0 ? operator : "") + values.join(separator);
-        } else {
-          return values.join(",");
-        }
-      } else {
-        return encodeReserved(literal);
-      }
-    }
-  );
-  if (template === "/") {
-    return template;
-  } else {
-    return template.replace(/\/$/, "");
-  }
-}
-function parse(options) {
-  let method = options.method.toUpperCase();
-  let url = (options.url || "/").replace(/:([a-z]\w+)/g, "{$1}");
-  let headers = Object.assign({}, options.headers);
-  let body;
-  let parameters = omit2(options, [
-    "method",
-    "baseUrl",
-    "url",
-    "headers",
-    "request",
-    "mediaType"
-  ]);
-  const urlVariableNames = extractUrlVariableNames(url);
-  url = parseUrl(url).expand(parameters);
-  if (!/^http/.test(url)) {
-    url = options.baseUrl + url;
-  }
-  const omittedParameters = Object.keys(options).filter((option) => urlVariableNames.includes(option)).concat("baseUrl");
-  const remainingParameters = omit2(parameters, omittedParameters);
-  const isBinaryRequest = /application\/octet-stream/i.test(headers.accept);
-  if (!isBinaryRequest) {
-    if (options.mediaType.format) {
-      headers.accept = headers.accept.split(/,/).map(
-        (format) => format.replace(
-          /application\/vnd(\.\w+)(\.v3)?(\.\w+)?(\+json)?$/,
-          `application/vnd$1$2.${options.mediaType.format}`
-        )
-      ).join(",");
-    }
-    if (url.endsWith("/graphql")) {
-      if (options.mediaType.previews?.length) {
-        const previewsFromAcceptHeader = headers.accept.match(/(?<![\w-])[\w-]+(?=-preview)/g) || [];
-        headers.accept = previewsFromAcceptHeader.concat(options.mediaType.previews).map((preview) => {
-          const format = options.mediaType.format ? `.${options.mediaType.format}` : "+json";
-          return `application/vnd.github.${preview}-preview${format}`;
-        }).join(",");
-      }
-    }
-  }
-  if (["GET", "HEAD"].includes(method)) {
-    url = addQueryParameters(url, remainingParameters);
-  } else {
-    if ("data" in remainingParameters) {
-      body = remainingParameters.data;
-    } else {
-      if (Object.keys(remainingParameters).length) {
-        body = remainingParameters;
-      }
-    }
-  }
-  if (!headers["content-type"] && typeof body !== "undefined") {
-    headers["content-type"] = "application/json; charset=utf-8";
-  }
-  if (["PATCH", "PUT"].includes(method) && typeof body === "undefined") {
-    body = "";
-  }
-  return Object.assign(
-    { method, url, headers },
-    typeof body !== "undefined" ? { body } : null,
-    options.request ? { request: options.request } : null
-  );
-}
-function endpointWithDefaults(defaults, route, options) {
-  return parse(merge(defaults, route, options));
-}
-function withDefaults(oldDefaults, newDefaults) {
-  const DEFAULTS22 = merge(oldDefaults, newDefaults);
-  const endpoint2 = endpointWithDefaults.bind(null, DEFAULTS22);
-  return Object.assign(endpoint2, {
-    DEFAULTS: DEFAULTS22,
-    defaults: withDefaults.bind(null, DEFAULTS22),
-    merge: merge.bind(null, DEFAULTS22),
-    parse
-  });
-}
-var endpoint = withDefaults(null, DEFAULTS2);
-
-// node_modules/content-type/dist/index.js
-var SP = 32;
-var HTAB = 9;
-var SEMI = 59;
-var EQ = 61;
-var DQUOTE = 34;
-var BSLASH = 92;
-var COMMA = 44;
-var LOWER_CASE = 1;
-var OWS = 2;
-var SEMI_FLAG = 4;
-var COMMA_FLAG = 8;
-var TOKEN_FLAG = 16;
-var NON_ASCII = 65280;
-var CASE_FLAGS = LOWER_CASE | NON_ASCII;
-var CHAR_MAP = new Uint8Array(256);
-CHAR_MAP[HTAB] |= OWS;
-CHAR_MAP[SP] |= OWS;
-CHAR_MAP[SEMI] |= SEMI_FLAG;
-CHAR_MAP[COMMA] |= COMMA_FLAG;
-for (let code = 128; code <= 255; code++) {
-  CHAR_MAP[code] |= LOWER_CASE;
-}
-for (const char of "!#$%&'*+-.^_`|~") {
-  CHAR_MAP[char.charCodeAt(0)] |= TOKEN_FLAG;
-}
-for (let code = 48; code <= 57; code++) {
-  CHAR_MAP[code] |= TOKEN_FLAG;
-}
-for (let code = 65; code <= 90; code++) {
-  CHAR_MAP[code] |= LOWER_CASE | TOKEN_FLAG;
-}
-for (let code = 97; code <= 122; code++) {
-  CHAR_MAP[code] |= TOKEN_FLAG;
-}
-var NullObject = /* @__PURE__ */ (() => {
-  const C = function() {
-  };
-  C.prototype = /* @__PURE__ */ Object.create(null);
-  return C;
-})();
-function parse2(header, options) {
-  const stopFlags = SEMI_FLAG | (options?.comma === true ? COMMA_FLAG : 0);
-  const len = header.length;
-  let valueStart = options?.start ?? 0;
-  while ((CHAR_MAP[header.charCodeAt(valueStart)] & OWS) !== 0) {
-    valueStart++;
-  }
-  let index = valueStart;
-  let typeFlags = 0;
-  let whitespace = -1;
-  let stop = options?.parameters === false ? COMMA_FLAG : 0;
-  while (index < len) {
-    const code = header.charCodeAt(index);
-    const flags = CHAR_MAP[code];
-    if ((flags & stopFlags) !== 0) {
-      stop |= flags & COMMA_FLAG;
-      break;
-    }
-    if ((flags & OWS) !== 0) {
-      if (whitespace === -1)
-        whitespace = index;
-    } else {
-      whitespace = -1;
-    }
-    typeFlags |= code & NON_ASCII | flags;
-    index++;
-  }
-  const valueEnd = whitespace === -1 ? index : whitespace;
-  const value = header.slice(valueStart, valueEnd);
-  const type = (typeFlags & CASE_FLAGS) === 0 ? value : value.toLowerCase();
-  if (index === len || stop !== 0) {
-    return { type, index, parameters: new NullObject() };
-  }
-  return parseParameters(header, type, index, len, stopFlags);
-}
-function parseParameters(header, type, index, len, stopFlags) {
-  const parameters = new NullObject();
-  parameter: while (index < len) {
-    index++;
-    while ((CHAR_MAP[header.charCodeAt(index)] & OWS) !== 0) {
-      index++;
-    }
-    const keyStart = index;
-    let keyFlags = 0;
-    let keyWhitespace = -1;
-    while (index < len) {
-      const code = header.charCodeAt(index);
-      const flags = CHAR_MAP[code];
-      if ((flags & stopFlags) !== 0) {
-        if ((flags & COMMA_FLAG) !== 0)
-          break parameter;
-        continue parameter;
-      }
-      if (code === EQ) {
-        const keyEnd = keyWhitespace === -1 ? index : keyWhitespace;
-        const value = header.slice(keyStart, keyEnd);
-        const key = (keyFlags & CASE_FLAGS) === 0 ? value : value.toLowerCase();
-        index++;
-        while ((CHAR_MAP[header.charCodeAt(index)] & OWS) !== 0) {
-          index++;
-        }
-        if (index < len && header.charCodeAt(index) === DQUOTE) {
-          const quotedStart = ++index;
-          let escaped = false;
-          while (index < len) {
-            const code2 = header.charCodeAt(index);
-            if (code2 === DQUOTE) {
-              if (parameters[key] === void 0) {
-                parameters[key] = escaped ? unescapeQuotedPairs(header, quotedStart, index) : header.slice(quotedStart, index);
-              }
-              index++;
-              let stop2 = 0;
-              while (index < len) {
-                const code3 = header.charCodeAt(index);
-                const flags2 = CHAR_MAP[code3];
-                if ((flags2 & stopFlags) !== 0) {
-                  stop2 = flags2 & COMMA_FLAG;
-                  break;
-                }
-                index++;
-              }
-              if (stop2 !== 0)
-                break parameter;
-              continue parameter;
-            }
-            if (code2 === BSLASH && index + 1 < len) {
-              escaped = true;
-              index += 2;
-              continue;
-            }
-            index++;
-          }
-          continue parameter;
-        }
-        const valueStart = index;
-        let stop = 0;
-        let valueWhitespace = -1;
-        while (index < len) {
-          const code2 = header.charCodeAt(index);
-          const flags2 = CHAR_MAP[code2];
-          if ((flags2 & stopFlags) !== 0) {
-            stop = flags2 & COMMA_FLAG;
-            break;
-          }
-          if ((flags2 & OWS) !== 0) {
-            if (valueWhitespace === -1)
-              valueWhitespace = index;
-          } else {
-            valueWhitespace = -1;
-          }
-          index++;
-        }
-        if (parameters[key] === void 0) {
-          const valueEnd = valueWhitespace === -1 ? index : valueWhitespace;
-          parameters[key] = header.slice(valueStart, valueEnd);
-        }
-        if (stop !== 0)
-          break parameter;
-        continue parameter;
-      }
-      if ((flags & OWS) !== 0) {
-        if (keyWhitespace === -1)
-          keyWhitespace = index;
-      } else {
-        keyWhitespace = -1;
-      }
-      keyFlags |= code & NON_ASCII | flags;
-      index++;
-    }
-  }
-  return { type, index, parameters };
-}
-function unescapeQuotedPairs(str3, start, end) {
-  let result = "";
-  for (let index = start; index < end; index++) {
-    if (str3.charCodeAt(index) === BSLASH) {
-      result += str3.slice(start, index);
-      start = ++index;
-    }
-  }
-  return result + str3.slice(start, end);
-}
-
-// node_modules/json-with-bigint/json-with-bigint.js
-var intRegex = /^-?\d+$/;
-var noiseValue = /^-?\d+n+$/;
-var originalStringify = JSON.stringify;
-var originalParse = JSON.parse;
-var customFormat = /^-?\d+n$/;
-var bigIntsStringify = /([\[:])?"(-?\d+)n"($|\s*[,\}\]])/g;
-var noiseStringify = /([\[:])?("-?\d+n+)n("$|"\s*[,\}\]])/g;
-var isUnstringifiable = (val) => val === void 0 || typeof val === "function" || typeof val === "symbol";
-var isRawJSON = (val) => val !== null && typeof val === "object" && val.constructor && val.constructor.name === "RawJSON";
-var stringifyIteratively = (rootValue, replacer, spaceParam) => {
-  let space = "";
-  if (typeof spaceParam === "number") {
-    space = " ".repeat(Math.min(10, Math.max(0, Math.floor(spaceParam))));
-  } else if (typeof spaceParam === "string") {
-    space = spaceParam.slice(0, 10);
-  }
-  const isFunctionReplacer = typeof replacer === "function";
-  const propertyList = Array.isArray(replacer) ? new Set(replacer.map(String)) : null;
-  const prepareVal = (parent, key, val) => {
-    const isObject2 = val !== null && typeof val === "object";
-    const hasToJSON = isObject2 && typeof val.toJSON === "function";
-    if (hasToJSON) {
-      val = val.toJSON(key);
-    }
-    const isNoise = typeof val === "string" && noiseValue.test(val);
-    if (isNoise) return val + "n";
-    const isBigInt = typeof val === "bigint";
-    if (isBigInt) {
-      const supportsRawJSON = "rawJSON" in JSON;
-      if (supportsRawJSON) return JSON.rawJSON(val.toString());
-      return val.toString() + "n";
-    }
-    if (isFunctionReplacer) {
-      val = replacer.call(parent, key, val);
-    }
-    const isPostReplacerObject = val !== null && typeof val === "object";
-    if (isPostReplacerObject) {
-      const isPrimitiveWrapper = val instanceof Number || val instanceof String || val instanceof Boolean;
-      if (isPrimitiveWrapper) {
-        val = val.valueOf();
-      }
-    }
-    return val;
-  };
-  const rootProcessed = prepareVal({ "": rootValue }, "", rootValue);
-  if (isUnstringifiable(rootProcessed)) {
-    return void 0;
-  }
-  const isRootPrimitive = rootProcessed === null || typeof rootProcessed !== "object";
-  const isRootNativeRawJSON = isRawJSON(rootProcessed);
-  if (isRootPrimitive || isRootNativeRawJSON) {
-    return originalStringify(rootProcessed);
-  }
-  const chunks2 = [];
-  let level = 0;
-  const stack = [
-    {
-      parent: { "": rootProcessed },
-      key: "",
-      val: rootProcessed,
-      isArray: Array.isArray(rootProcessed),
-      keys: Array.isArray(rootProcessed) ? null : Object.keys(rootProcessed),
-      index: 0,
-      first: true
-    }
-  ];
-  const visited = new WeakSet([rootProcessed]);
-  while (stack.length > 0) {
-    const node = stack[stack.length - 1];
-    if (node.index === 0) {
-      chunks2.push(node.isArray ? "[" : "{");
-      level++;
-    }
-    let isDone = false;
-    if (node.isArray) {
-      if (node.index < node.val.length) {
-        if (!node.first) chunks2.push(",");
-        if (space) chunks2.push("\n" + space.repeat(level));
-        const childRaw = node.val[node.index];
-        const childVal = prepareVal(node.val, String(node.index), childRaw);
-        if (isUnstringifiable(childVal)) {
-          chunks2.push("null");
-          node.first = false;
-          node.index++;
-        } else {
-          const isComplexObject = childVal !== null && typeof childVal === "object";
-          const isNativeRaw = isRawJSON(childVal);
-          if (isComplexObject && !isNativeRaw) {
-            if (visited.has(childVal)) {
-              throw new TypeError("Converting circular structure to JSON");
-            }
-            visited.add(childVal);
-            stack.push({
-              parent: node.val,
-              key: String(node.index),
-              val: childVal,
-              isArray: Array.isArray(childVal),
-              keys: Array.isArray(childVal) ? null : Object.keys(childVal),
-              index: 0,
-              first: true
-            });
-            node.first = false;
-            node.index++;
-          } else {
-            chunks2.push(originalStringify(childVal));
-            node.first = false;
-            node.index++;
-          }
-        }
-      } else {
-        isDone = true;
-      }
-    } else {
-      while (node.index < node.keys.length) {
-        const k = node.keys[node.index++];
-        const isFilteredOutByArray = propertyList && !propertyList.has(k);
-        if (isFilteredOutByArray) continue;
-        const childRaw = node.val[k];
-        const childVal = prepareVal(node.val, k, childRaw);
-        if (isUnstringifiable(childVal)) continue;
-        if (!node.first) chunks2.push(",");
-        if (space) {
-          chunks2.push("\n" + space.repeat(level) + originalStringify(k) + ": ");
-        } else {
-          chunks2.push(originalStringify(k) + ":");
-        }
-        const isComplexObject = childVal !== null && typeof childVal === "object";
-        const isNativeRaw = isRawJSON(childVal);
-        if (isComplexObject && !isNativeRaw) {
-          if (visited.has(childVal)) {
-            throw new TypeError("Converting circular structure to JSON");
-          }
-          visited.add(childVal);
-          stack.push({
-            parent: node.val,
-            key: k,
-            val: childVal,
-            isArray: Array.isArray(childVal),
-            keys: Array.isArray(childVal) ? null : Object.keys(childVal),
-            index: 0,
-            first: true
-          });
-          node.first = false;
-          break;
-        } else {
-          chunks2.push(originalStringify(childVal));
-          node.first = false;
-        }
-      }
-      const isNodeFullyProcessed = node.index >= node.keys.length && stack[stack.length - 1] === node;
-      if (isNodeFullyProcessed) {
-        isDone = true;
-      }
-    }
-    if (isDone) {
-      level--;
-      if (!node.first && space) chunks2.push("\n" + space.repeat(level));
-      chunks2.push(node.isArray ? "]" : "}");
-      visited.delete(node.val);
-      stack.pop();
-    }
-  }
-  return chunks2.join("");
-};
-var JSONStringify = (value, replacer, space) => {
-  try {
-    const supportsRawJSON = "rawJSON" in JSON;
-    if (supportsRawJSON) {
-      return originalStringify(
-        value,
-        (key, val) => {
-          if (typeof val === "bigint") return JSON.rawJSON(val.toString());
-          const hasFunctionReplacer = typeof replacer === "function";
-          if (hasFunctionReplacer) return replacer(key, val);
-          const isKeyInArrayReplacer = Array.isArray(replacer) && replacer.includes(key);
-          if (isKeyInArrayReplacer) return val;
-          return val;
-        },
-        space
-      );
-    }
-    if (!value) return originalStringify(value, replacer, space);
-    const convertedToCustomJSON = originalStringify(
-      value,
-      (key, val) => {
-        const isNoise = typeof val === "string" && noiseValue.test(val);
-        if (isNoise) return val.toString() + "n";
-        if (typeof val === "bigint") return val.toString() + "n";
-        const hasFunctionReplacer = typeof replacer === "function";
-        if (hasFunctionReplacer) return replacer(key, val);
-        const isKeyInArrayReplacer = Array.isArray(replacer) && replacer.includes(key);
-        if (isKeyInArrayReplacer) return val;
-        return val;
-      },
-      space
-    );
-    const processedJSON = convertedToCustomJSON.replace(
-      bigIntsStringify,
-      "$1$2$3"
-    );
-    const denoisedJSON = processedJSON.replace(noiseStringify, "$1$2$3");
-    return denoisedJSON;
-  } catch (error) {
-    if (error instanceof RangeError) {
-      const convertedJSON = stringifyIteratively(value, replacer, space);
-      if (convertedJSON === void 0) return void 0;
-      const supportsRawJSON = "rawJSON" in JSON;
-      if (supportsRawJSON) return convertedJSON;
-      const processedJSON = convertedJSON.replace(bigIntsStringify, "$1$2$3");
-      return processedJSON.replace(noiseStringify, "$1$2$3");
-    }
-    throw error;
-  }
-};
-var featureCache = /* @__PURE__ */ new Map();
-var isContextSourceSupported = () => {
-  const parseFingerprint = JSON.parse.toString();
-  if (featureCache.has(parseFingerprint)) {
-    return featureCache.get(parseFingerprint);
-  }
-  try {
-    const result = JSON.parse(
-      "1",
-      (_, __, context) => !!context?.source && context.source === "1"
-    );
-    featureCache.set(parseFingerprint, result);
-    return result;
-  } catch {
-    featureCache.set(parseFingerprint, false);
-    return false;
-  }
-};
-var convertMarkedBigIntsReviver = (key, value, context, userReviver) => {
-  const isCustomFormatBigInt = typeof value === "string" && customFormat.test(value);
-  if (isCustomFormatBigInt) return BigInt(value.slice(0, -1));
-  const isNoiseValue = typeof value === "string" && noiseValue.test(value);
-  if (isNoiseValue) return value.slice(0, -1);
-  const hasUserReviver = typeof userReviver === "function";
-  if (!hasUserReviver) return value;
-  return userReviver(key, value, context);
-};
-var JSONParseV2 = (text2, reviver) => {
-  return JSON.parse(text2, (key, value, context) => {
-    const isNumber = typeof value === "number";
-    const isOutOfBounds = value > Number.MAX_SAFE_INTEGER || value < Number.MIN_SAFE_INTEGER;
-    const isBigNumber = isNumber && isOutOfBounds;
-    const isInt = context && intRegex.test(context.source);
-    const isBigInt = isBigNumber && isInt;
-    if (isBigInt) return BigInt(context.source);
-    const hasCustomReviver = typeof reviver === "function";
-    if (!hasCustomReviver) return value;
-    return reviver(key, value, context);
-  });
-};
-var MAX_INT = Number.MAX_SAFE_INTEGER.toString();
-var MAX_DIGITS = MAX_INT.length;
-var stringsOrLargeNumbers = /"(?:[^"\\]|\\.)*"|-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?/g;
-var noiseValueWithQuotes = /^"-?\d+n+"$/;
-var applyReviverIteratively = (parsed, userReviver) => {
-  const rootHolder = { "": parsed };
-  const stack = [{ parent: rootHolder, key: "", visited: false }];
-  while (stack.length > 0) {
-    const node = stack[stack.length - 1];
-    if (!node.visited) {
-      node.visited = true;
-      const value = node.parent[node.key];
-      const isComplexObject = value !== null && typeof value === "object";
-      if (isComplexObject) {
-        const keys = Object.keys(value);
-        for (let i = keys.length - 1; i >= 0; i--) {
-          stack.push({ parent: value, key: keys[i], visited: false });
-        }
-      }
-    } else {
-      const { parent, key } = node;
-      let value = parent[key];
-      if (typeof value === "string") {
-        const isCustomFormatBigInt = customFormat.test(value);
-        if (isCustomFormatBigInt) {
-          value = BigInt(value.slice(0, -1));
-        } else {
-          const isNoise = noiseValue.test(value);
-          if (isNoise) value = value.slice(0, -1);
-        }
-      }
-      const hasUserReviver = typeof userReviver === "function";
-      if (hasUserReviver) {
-        value = userReviver.call(parent, key, value);
-      }
-      const isDeleted = value === void 0;
-      if (isDeleted) {
-        delete parent[key];
-      } else {
-        parent[key] = value;
-      }
-      stack.pop();
-    }
-  }
-  return rootHolder[""];
-};
-var serializeBigInts = (text2) => {
-  return text2.replace(
-    stringsOrLargeNumbers,
-    (match, digits, fractional, exponential) => {
-      const isString = match[0] === '"';
-      const isNoise = isString && noiseValueWithQuotes.test(match);
-      if (isNoise) return match.substring(0, match.length - 1) + 'n"';
-      const hasFractionalOrExponential = fractional || exponential;
-      const isLessThanMaxSafeInt = digits && (digits.length < MAX_DIGITS || digits.length === MAX_DIGITS && digits <= MAX_INT);
-      const isStandardValue = isString || hasFractionalOrExponential || isLessThanMaxSafeInt;
-      if (isStandardValue) return match;
-      return '"' + match + 'n"';
-    }
-  );
-};
-var JSONParse = (text2, reviver) => {
-  if (!text2) return originalParse(text2, reviver);
-  try {
-    if (isContextSourceSupported()) return JSONParseV2(text2, reviver);
-    const serializedData = serializeBigInts(text2);
-    return originalParse(
-      serializedData,
-      (key, value, context) => convertMarkedBigIntsReviver(key, value, context, reviver)
-    );
-  } catch (error) {
-    if (error instanceof RangeError) {
-      const serializedData = serializeBigInts(text2);
-      const parsed = originalParse(serializedData);
-      return applyReviverIteratively(parsed, reviver);
-    }
-    throw error;
-  }
-};
-
-// node_modules/@octokit/request-error/dist-src/index.js
-var RequestError = class extends Error {
-  name;
-  /**
-   * http status code
-   */
-  status;
-  /**
-   * Request options that lead to the error.
-   */
-  request;
-  /**
-   * Response object if a response was received
-   */
-  response;
-  constructor(message, statusCode, options) {
-    super(message, { cause: options.cause });
-    this.name = "HttpError";
-    this.status = Number.parseInt(statusCode);
-    if (Number.isNaN(this.status)) {
-      this.status = 0;
-    }
-    if ("response" in options) {
-      this.response = options.response;
-    }
-    const requestCopy = Object.assign({}, options.request);
-    if (options.request.headers.authorization) {
-      requestCopy.headers = Object.assign({}, options.request.headers, {
-        authorization: options.request.headers.authorization.replace(
-          /(?<! ) .*$/,
-          " [REDACTED]"
-        )
-      });
-    }
-    requestCopy.url = requestCopy.url.replace(/\bclient_secret=\w+/g, "client_secret=[REDACTED]").replace(/\baccess_token=\w+/g, "access_token=[REDACTED]");
-    this.request = requestCopy;
-  }
-};
-
-// node_modules/@octokit/request/dist-bundle/index.js
-var VERSION2 = "10.0.16";
-var defaults_default = {
-  headers: {
-    "user-agent": `octokit-request.js/${VERSION2} ${getUserAgent()}`
-  }
-};
-function isPlainObject2(value) {
-  if (typeof value !== "object" || value === null) return false;
-  if (Object.prototype.toString.call(value) !== "[object Object]") return false;
-  const proto = Object.getPrototypeOf(value);
-  if (proto === null) return true;
-  const Ctor = Object.prototype.hasOwnProperty.call(proto, "constructor") && proto.constructor;
-  return typeof Ctor === "function" && Ctor instanceof Ctor && Function.prototype.call(Ctor) === Function.prototype.call(value);
-}
-var noop = () => "";
-async function fetchWrapper(requestOptions) {
-  const fetch = requestOptions.request?.fetch || globalThis.fetch;
-  if (!fetch) {
-    throw new Error(
-      "fetch is not set. Please pass a fetch implementation as new Octokit({ request: { fetch }}). Learn more at https://github.com/octokit/octokit.js/#fetch-missing"
-    );
-  }
-  const log = requestOptions.request?.log || console;
-  const parseSuccessResponseBody = requestOptions.request?.parseSuccessResponseBody !== false;
-  const body = isPlainObject2(requestOptions.body) || Array.isArray(requestOptions.body) ? JSONStringify(requestOptions.body) : requestOptions.body;
-  const requestHeaders = Object.fromEntries(
-    Object.entries(requestOptions.headers).map(([name, value]) => [
-      name,
-      String(value)
-    ])
-  );
-  let fetchResponse;
-  try {
-    fetchResponse = await fetch(requestOptions.url, {
-      method: requestOptions.method,
-      body,
-      redirect: requestOptions.request?.redirect,
-      headers: requestHeaders,
-      signal: requestOptions.request?.signal,
-      // duplex must be set if request.body is ReadableStream or Async Iterables.
-      // See https://fetch.spec.whatwg.org/#dom-requestinit-duplex.
-      ...requestOptions.body && { duplex: "half" }
-    });
-  } catch (error) {
-    let message = "Unknown Error";
-    if (error instanceof Error) {
-      if (error.name === "AbortError") {
-        error.status = 500;
-        throw error;
-      }
-      message = error.message;
-      if (error.name === "TypeError" && "cause" in error) {
-        if (error.cause instanceof Error) {
-          message = error.cause.message;
-        } else if (typeof error.cause === "string") {
-          message = error.cause;
-        }
-      }
-    }
-    const requestError = new RequestError(message, 500, {
-      request: requestOptions
-    });
-    requestError.cause = error;
-    throw requestError;
-  }
-  const status = fetchResponse.status;
-  const url = fetchResponse.url;
-  const responseHeaders = {};
-  for (const [key, value] of fetchResponse.headers) {
-    responseHeaders[key] = value;
-  }
-  const octokitResponse = {
-    url,
-    status,
-    headers: responseHeaders,
-    data: ""
-  };
-  if ("deprecation" in responseHeaders) {
-    const matches = responseHeaders.link && responseHeaders.link.match(/<([^<>]+)>; rel="deprecation"/);
-    const deprecationLink = matches && matches.pop();
-    log.warn(
-      `[@octokit/request] "${requestOptions.method} ${requestOptions.url}" is deprecated. It is scheduled to be removed on ${responseHeaders.sunset}${deprecationLink ? `. See ${deprecationLink}` : ""}`
-    );
-  }
-  if (status === 204 || status === 205) {
-    return octokitResponse;
-  }
-  if (requestOptions.method === "HEAD") {
-    if (status < 400) {
-      return octokitResponse;
-    }
-    throw new RequestError(fetchResponse.statusText, status, {
-      response: octokitResponse,
-      request: requestOptions
-    });
-  }
-  if (status === 304) {
-    octokitResponse.data = await getResponseData(fetchResponse);
-    throw new RequestError("Not modified", status, {
-      response: octokitResponse,
-      request: requestOptions
-    });
-  }
-  if (status >= 400) {
-    octokitResponse.data = await getResponseData(fetchResponse);
-    throw new RequestError(toErrorMessage(octokitResponse.data), status, {
-      response: octokitResponse,
-      request: requestOptions
-    });
-  }
-  octokitResponse.data = parseSuccessResponseBody ? await getResponseData(fetchResponse) : fetchResponse.body;
-  return octokitResponse;
-}
-async function getResponseData(response) {
-  const contentType = response.headers.get("content-type");
-  if (!contentType) {
-    return response.text().catch(noop);
-  }
-  const mimetype = parse2(contentType);
-  if (isJSONResponse(mimetype)) {
-    let text2 = "";
-    try {
-      text2 = await response.text();
-      return JSONParse(text2);
-    } catch (err) {
-      return text2;
-    }
-  } else if (mimetype.type.startsWith("text/") || // `application/octet-stream` is the canonical "arbitrary binary" type
-  // (RFC 2046) and must never be decoded as text, even when the response
-  // carries a (misleading) `charset=utf-8` parameter — see #751.
-  mimetype.parameters.charset?.toLowerCase() === "utf-8" && mimetype.type !== "application/octet-stream") {
-    return response.text().catch(noop);
-  } else {
-    return response.arrayBuffer().catch(
-      /* v8 ignore next -- @preserve */
-      () => new ArrayBuffer(0)
-    );
-  }
-}
-function isJSONResponse(mimetype) {
-  return mimetype.type === "application/json" || mimetype.type === "application/scim+json";
-}
-function toErrorMessage(data) {
-  if (typeof data === "string") {
-    return data;
-  }
-  if (data instanceof ArrayBuffer) {
-    return "Unknown error";
-  }
-  if (typeof data === "object" && data !== null && "message" in data) {
-    const objectData = data;
-    const suffix = "documentation_url" in objectData ? ` - ${objectData.documentation_url}` : "";
-    return Array.isArray(objectData.errors) ? `${objectData.message}: ${objectData.errors.map((v) => JSON.stringify(v)).join(", ")}${suffix}` : `${objectData.message}${suffix}`;
-  }
-  return `Unknown error: ${JSON.stringify(data)}`;
-}
-function withDefaults2(oldEndpoint, newDefaults) {
-  const endpoint2 = oldEndpoint.defaults(newDefaults);
-  const newApi = function(route, parameters) {
-    const endpointOptions = endpoint2.merge(route, parameters);
-    if (!endpointOptions.request || !endpointOptions.request.hook) {
-      return fetchWrapper(endpoint2.parse(endpointOptions));
-    }
-    const request2 = (route2, parameters2) => {
-      return fetchWrapper(
-        endpoint2.parse(endpoint2.merge(route2, parameters2))
-      );
-    };
-    Object.assign(request2, {
-      endpoint: endpoint2,
-      defaults: withDefaults2.bind(null, endpoint2)
-    });
-    return endpointOptions.request.hook(request2, endpointOptions);
-  };
-  return Object.assign(newApi, {
-    endpoint: endpoint2,
-    defaults: withDefaults2.bind(null, endpoint2)
-  });
-}
-var request = withDefaults2(endpoint, defaults_default);
-
-// node_modules/@octokit/graphql/dist-bundle/index.js
-var VERSION3 = "0.0.0-development";
-function _buildMessageForResponseErrors(data) {
-  return `Request failed due to following response errors:
-` + data.errors.map((e) => ` - ${e.message}`).join("\n");
-}
-var GraphqlResponseError = class extends Error {
-  constructor(request2, headers, response) {
-    super(_buildMessageForResponseErrors(response));
-    this.request = request2;
-    this.headers = headers;
-    this.response = response;
-    this.errors = response.errors;
-    this.data = response.data;
-    if (Error.captureStackTrace) {
-      Error.captureStackTrace(this, this.constructor);
-    }
-  }
-  request;
-  headers;
-  response;
-  name = "GraphqlResponseError";
-  errors;
-  data;
-};
-var NON_VARIABLE_OPTIONS = [
-  "method",
-  "baseUrl",
-  "url",
-  "headers",
-  "request",
-  "query",
-  "mediaType",
-  "operationName"
-];
-var FORBIDDEN_VARIABLE_OPTIONS = ["query", "method", "url"];
-var GHES_V3_SUFFIX_REGEX = /\/api\/v3\/?$/;
-function graphql(request2, query, options) {
-  if (options) {
-    if (typeof query === "string" && "query" in options) {
-      return Promise.reject(
-        new Error(`[@octokit/graphql] "query" cannot be used as variable name`)
-      );
-    }
-    for (const key in options) {
-      if (!FORBIDDEN_VARIABLE_OPTIONS.includes(key)) continue;
-      return Promise.reject(
-        new Error(
-          `[@octokit/graphql] "${key}" cannot be used as variable name`
-        )
-      );
-    }
-  }
-  const parsedOptions = typeof query === "string" ? Object.assign({ query }, options) : query;
-  const requestOptions = Object.keys(
-    parsedOptions
-  ).reduce((result, key) => {
-    if (NON_VARIABLE_OPTIONS.includes(key)) {
-      result[key] = parsedOptions[key];
-      return result;
-    }
-    if (!result.variables) {
-      result.variables = {};
-    }
-    result.variables[key] = parsedOptions[key];
-    return result;
-  }, {});
-  const baseUrl = parsedOptions.baseUrl || request2.endpoint.DEFAULTS.baseUrl;
-  if (GHES_V3_SUFFIX_REGEX.test(baseUrl)) {
-    requestOptions.url = baseUrl.replace(GHES_V3_SUFFIX_REGEX, "/api/graphql");
-  }
-  return request2(requestOptions).then((response) => {
-    if (response.data.errors) {
-      const headers = {};
-      for (const key of Object.keys(response.headers)) {
-        headers[key] = response.headers[key];
-      }
-      throw new GraphqlResponseError(
-        requestOptions,
-        headers,
-        response.data
-      );
-    }
-    return response.data.data;
-  });
-}
-function withDefaults3(request2, newDefaults) {
-  const newRequest = request2.defaults(newDefaults);
-  const newApi = (query, options) => {
-    return graphql(newRequest, query, options);
-  };
-  return Object.assign(newApi, {
-    defaults: withDefaults3.bind(null, newRequest),
-    endpoint: newRequest.endpoint
-  });
-}
-var graphql2 = withDefaults3(request, {
-  headers: {
-    "user-agent": `octokit-graphql.js/${VERSION3} ${getUserAgent()}`
-  },
-  method: "POST",
-  url: "/graphql"
-});
-function withCustomRequest(customRequest) {
-  return withDefaults3(customRequest, {
-    method: "POST",
-    url: "/graphql"
-  });
-}
-
-// node_modules/@octokit/auth-token/dist-bundle/index.js
-var b64url = "(?:[a-zA-Z0-9_-]+)";
-var sep2 = "\\.";
-var jwtRE = new RegExp(`^${b64url}${sep2}${b64url}${sep2}${b64url}$`);
-var isJWT = jwtRE.test.bind(jwtRE);
-async function auth(token) {
-  const isApp = isJWT(token);
-  const isInstallation = token.startsWith("v1.") || token.startsWith("ghs_");
-  const isUserToServer = token.startsWith("ghu_");
-  const tokenType = isApp ? "app" : isInstallation ? "installation" : isUserToServer ? "user-to-server" : "oauth";
-  return {
-    type: "token",
-    token,
-    tokenType
-  };
-}
-function withAuthorizationPrefix(token) {
-  if (token.split(/\./).length === 3) {
-    return `bearer ${token}`;
-  }
-  return `token ${token}`;
-}
-async function hook(token, request2, route, parameters) {
-  const endpoint2 = request2.endpoint.merge(
-    route,
-    parameters
-  );
-  endpoint2.headers.authorization = withAuthorizationPrefix(token);
-  return request2(endpoint2);
-}
-var createTokenAuth = function createTokenAuth2(token) {
-  if (!token) {
-    throw new Error("[@octokit/auth-token] No token passed to createTokenAuth");
-  }
-  if (typeof token !== "string") {
-    throw new Error(
-      "[@octokit/auth-token] Token passed to createTokenAuth is not a string"
-    );
-  }
-  token = token.replace(/^(token|bearer) +/i, "");
-  return Object.assign(auth.bind(null, token), {
-    hook: hook.bind(null, token)
-  });
-};
-
-// node_modules/@octokit/core/dist-src/version.js
-var VERSION4 = "7.0.8";
-
-// node_modules/@octokit/core/dist-src/index.js
-var noop2 = () => {
-};
-var consoleWarn = console.warn.bind(console);
-var consoleError = console.error.bind(console);
-function createLogger(logger = {}) {
-  if (typeof logger.debug !== "function") {
-    logger.debug = noop2;
-  }
-  if (typeof logger.info !== "function") {
-    logger.info = noop2;
-  }
-  if (typeof logger.warn !== "function") {
-    logger.warn = consoleWarn;
-  }
-  if (typeof logger.error !== "function") {
-    logger.error = consoleError;
-  }
-  return logger;
-}
-var userAgentTrail = `octokit-core.js/${VERSION4} ${getUserAgent()}`;
-var Octokit = class {
-  static VERSION = VERSION4;
-  static defaults(defaults) {
-    const OctokitWithDefaults = class extends this {
-      constructor(...args) {
-        const options = args[0] || {};
-        if (typeof defaults === "function") {
-          super(defaults(options));
-          return;
-        }
-        super(
-          Object.assign(
-            {},
-            defaults,
-            options,
-            options.userAgent && defaults.userAgent ? {
-              userAgent: `${options.userAgent} ${defaults.userAgent}`
-            } : null
-          )
-        );
-      }
-    };
-    return OctokitWithDefaults;
-  }
-  static plugins = [];
-  /**
-   * Attach a plugin (or many) to your Octokit instance.
-   *
-   * @example
-   * const API = Octokit.plugin(plugin1, plugin2, plugin3, ...)
-   */
-  static plugin(...newPlugins) {
-    const currentPlugins = this.plugins;
-    const NewOctokit = class extends this {
-      static plugins = currentPlugins.concat(
-        newPlugins.filter((plugin) => !currentPlugins.includes(plugin))
-      );
-    };
-    return NewOctokit;
-  }
-  constructor(options = {}) {
-    const hook2 = new before_after_hook_default.Collection();
-    const requestDefaults = {
-      baseUrl: request.endpoint.DEFAULTS.baseUrl,
-      headers: {},
-      request: Object.assign({}, options.request, {
-        // @ts-ignore internal usage only, no need to type
-        hook: hook2.bind(null, "request")
-      }),
-      mediaType: {
-        previews: [],
-        format: ""
-      }
-    };
-    requestDefaults.headers["user-agent"] = options.userAgent ? `${options.userAgent} ${userAgentTrail}` : userAgentTrail;
-    if (options.baseUrl) {
-      requestDefaults.baseUrl = options.baseUrl;
-    }
-    if (options.previews) {
-      requestDefaults.mediaType.previews = options.previews;
-    }
-    if (options.timeZone) {
-      requestDefaults.headers["time-zone"] = options.timeZone;
-    }
-    this.request = request.defaults(requestDefaults);
-    this.graphql = withCustomRequest(this.request).defaults(requestDefaults);
-    this.log = createLogger(options.log);
-    this.hook = hook2;
-    if (!options.authStrategy) {
-      if (!options.auth) {
-        this.auth = async () => ({
-          type: "unauthenticated"
-        });
-      } else {
-        const auth2 = createTokenAuth(options.auth);
-        hook2.wrap("request", auth2.hook);
-        this.auth = auth2;
-      }
-    } else {
-      const { authStrategy, ...otherOptions } = options;
-      const auth2 = authStrategy(
-        Object.assign(
-          {
-            request: this.request,
-            log: this.log,
-            // we pass the current octokit instance as well as its constructor options
-            // to allow for authentication strategies that return a new octokit instance
-            // that shares the same internal state as the current one. The original
-            // requirement for this was the "event-octokit" authentication strategy
-            // of https://github.com/probot/octokit-auth-probot.
-            octokit: this,
-            octokitOptions: otherOptions
-          },
-          options.auth
-        )
-      );
-      hook2.wrap("request", auth2.hook);
-      this.auth = auth2;
-    }
-    const classConstructor = this.constructor;
-    for (let i = 0; i < classConstructor.plugins.length; ++i) {
-      Object.assign(this, classConstructor.plugins[i](this, options));
-    }
-  }
-  // assigned during constructor
-  request;
-  graphql;
-  log;
-  hook;
-  // TODO: type `octokit.auth` based on passed options.authStrategy
-  auth;
-};
-
-// node_modules/@octokit/plugin-request-log/dist-src/version.js
-var VERSION5 = "6.0.0";
-
-// node_modules/@octokit/plugin-request-log/dist-src/index.js
-function requestLog(octokit) {
-  octokit.hook.wrap("request", (request2, options) => {
-    octokit.log.debug("request", options);
-    const start = Date.now();
-    const requestOptions = octokit.request.endpoint.parse(options);
-    const path32 = requestOptions.url.replace(options.baseUrl, "");
-    return request2(options).then((response) => {
-      const requestId = response.headers["x-github-request-id"];
-      octokit.log.info(
-        `${requestOptions.method} ${path32} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
-      );
-      return response;
-    }).catch((error) => {
-      const requestId = error.response?.headers["x-github-request-id"] || "UNKNOWN";
-      octokit.log.error(
-        `${requestOptions.method} ${path32} - ${error.status} with id ${requestId} in ${Date.now() - start}ms`
-      );
-      throw error;
-    });
-  });
-}
-requestLog.VERSION = VERSION5;
-
-// node_modules/@octokit/plugin-paginate-rest/dist-bundle/index.js
-var VERSION6 = "0.0.0-development";
-function normalizePaginatedListResponse(response) {
-  if (!response.data) {
-    return {
-      ...response,
-      data: []
-    };
-  }
-  const responseNeedsNormalization = ("total_count" in response.data || "total_commits" in response.data) && !("url" in response.data);
-  if (!responseNeedsNormalization) return response;
-  const incompleteResults = response.data.incomplete_results;
-  const repositorySelection = response.data.repository_selection;
-  const totalCount = response.data.total_count;
-  const totalCommits = response.data.total_commits;
-  delete response.data.incomplete_results;
-  delete response.data.repository_selection;
-  delete response.data.total_count;
-  delete response.data.total_commits;
-  const namespaceKey = Object.keys(response.data)[0];
-  const data = response.data[namespaceKey];
-  response.data = data;
-  if (typeof incompleteResults !== "undefined") {
-    response.data.incomplete_results = incompleteResults;
-  }
-  if (typeof repositorySelection !== "undefined") {
-    response.data.repository_selection = repositorySelection;
-  }
-  response.data.total_count = totalCount;
-  response.data.total_commits = totalCommits;
-  return response;
-}
-function iterator(octokit, route, parameters) {
-  const options = typeof route === "function" ? route.endpoint(parameters) : octokit.request.endpoint(route, parameters);
-  const requestMethod = typeof route === "function" ? route : octokit.request;
-  const method = options.method;
-  const headers = options.headers;
-  let url = options.url;
-  return {
-    [Symbol.asyncIterator]: () => ({
-      async next() {
-        if (!url) return { done: true };
-        try {
-          const response = await requestMethod({ method, url, headers });
-          const normalizedResponse = normalizePaginatedListResponse(response);
-          url = ((normalizedResponse.headers.link || "").match(
-            /<([^<>]+)>;\s*rel="next"/
-          ) || [])[1];
-          if (!url && "total_commits" in normalizedResponse.data) {
-            const parsedUrl = new URL(normalizedResponse.url);
-            const params = parsedUrl.searchParams;
-            const page = parseInt(params.get("page") || "1", 10);
-            const per_page = parseInt(params.get("per_page") || "250", 10);
-            if (page * per_page < normalizedResponse.data.total_commits) {
-              params.set("page", String(page + 1));
-              url = parsedUrl.toString();
-            }
-          }
-          return { value: normalizedResponse };
-        } catch (error) {
-          if (error.status !== 409) throw error;
-          url = "";
-          return {
-            value: {
-              status: 200,
-              headers: {},
-              data: []
-            }
-          };
-        }
-      }
-    })
-  };
-}
-function paginate(octokit, route, parameters, mapFn) {
-  if (typeof parameters === "function") {
-    mapFn = parameters;
-    parameters = void 0;
-  }
-  return gather(
-    octokit,
-    [],
-    iterator(octokit, route, parameters)[Symbol.asyncIterator](),
-    mapFn
-  );
-}
-function gather(octokit, results, iterator2, mapFn) {
-  return iterator2.next().then((result) => {
-    if (result.done) {
-      return results;
-    }
-    let earlyExit = false;
-    function done() {
-      earlyExit = true;
-    }
-    results = results.concat(
-      mapFn ? mapFn(result.value, done) : result.value.data
-    );
-    if (earlyExit) {
-      return results;
-    }
-    return gather(octokit, results, iterator2, mapFn);
-  });
-}
-var composePaginateRest = Object.assign(paginate, {
-  iterator
-});
-function paginateRest(octokit) {
-  return {
-    paginate: Object.assign(paginate.bind(null, octokit), {
-      iterator: iterator.bind(null, octokit)
-    })
-  };
-}
-paginateRest.VERSION = VERSION6;
-
-// node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/version.js
-var VERSION7 = "17.0.0";
-
-// node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/generated/endpoints.js
-var Endpoints = {
-  actions: {
-    addCustomLabelsToSelfHostedRunnerForOrg: [
-      "POST /orgs/{org}/actions/runners/{runner_id}/labels"
-    ],
-    addCustomLabelsToSelfHostedRunnerForRepo: [
-      "POST /repos/{owner}/{repo}/actions/runners/{runner_id}/labels"
-    ],
-    addRepoAccessToSelfHostedRunnerGroupInOrg: [
-      "PUT /orgs/{org}/actions/runner-groups/{runner_group_id}/repositories/{repository_id}"
-    ],
-    addSelectedRepoToOrgSecret: [
-      "PUT /orgs/{org}/actions/secrets/{secret_name}/repositories/{repository_id}"
-    ],
-    addSelectedRepoToOrgVariable: [
-      "PUT /orgs/{org}/actions/variables/{name}/repositories/{repository_id}"
-    ],
-    approveWorkflowRun: [
-      "POST /repos/{owner}/{repo}/actions/runs/{run_id}/approve"
-    ],
-    cancelWorkflowRun: [
-      "POST /repos/{owner}/{repo}/actions/runs/{run_id}/cancel"
-    ],
-    createEnvironmentVariable: [
-      "POST /repos/{owner}/{repo}/environments/{environment_name}/variables"
-    ],
-    createHostedRunnerForOrg: ["POST /orgs/{org}/actions/hosted-runners"],
-    createOrUpdateEnvironmentSecret: [
-      "PUT /repos/{owner}/{repo}/environments/{environment_name}/secrets/{secret_name}"
-    ],
-    createOrUpdateOrgSecret: ["PUT /orgs/{org}/actions/secrets/{secret_name}"],
-    createOrUpdateRepoSecret: [
-      "PUT /repos/{owner}/{repo}/actions/secrets/{secret_name}"
-    ],
-    createOrgVariable: ["POST /orgs/{org}/actions/variables"],
-    createRegistrationTokenForOrg: [
-      "POST /orgs/{org}/actions/runners/registration-token"
-    ],
-    createRegistrationTokenForRepo: [
-      "POST /repos/{owner}/{repo}/actions/runners/registration-token"
-    ],
-    createRemoveTokenForOrg: ["POST /orgs/{org}/actions/runners/remove-token"],
-    createRemoveTokenForRepo: [
-      "POST /repos/{owner}/{repo}/actions/runners/remove-token"
-    ],
-    createRepoVariable: ["POST /repos/{owner}/{repo}/actions/variables"],
-    createWorkflowDispatch: [
-      "POST /repos/{owner}/{repo}/actions/workflows/{workflow_id}/dispatches"
-    ],
-    deleteActionsCacheById: [
-      "DELETE /repos/{owner}/{repo}/actions/caches/{cache_id}"
-    ],
-    deleteActionsCacheByKey: [
-      "DELETE /repos/{owner}/{repo}/actions/caches{?key,ref}"
-    ],
-    deleteArtifact: [
-      "DELETE /repos/{owner}/{repo}/actions/artifacts/{artifact_id}"
-    ],
-    deleteCustomImageFromOrg: [
-      "DELETE /orgs/{org}/actions/hosted-runners/images/custom/{image_definition_id}"
-    ],
-    deleteCustomImageVersionFromOrg: [
-      "DELETE /orgs/{org}/actions/hosted-runners/images/custom/{image_definition_id}/versions/{version}"
-    ],
-    deleteEnvironmentSecret: [
-      "DELETE /repos/{owner}/{repo}/environments/{environment_name}/secrets/{secret_name}"
-    ],
-    deleteEnvironmentVariable: [
-      "DELETE /repos/{owner}/{repo}/environments/{environment_name}/variables/{name}"
-    ],
-    deleteHostedRunnerForOrg: [
-      "DELETE /orgs/{org}/actions/hosted-runners/{hosted_runner_id}"
-    ],
-    deleteOrgSecret: ["DELETE /orgs/{org}/actions/secrets/{secret_name}"],
-    deleteOrgVariable: ["DELETE /orgs/{org}/actions/variables/{name}"],
-    deleteRepoSecret: [
-      "DELETE /repos/{owner}/{repo}/actions/secrets/{secret_name}"
-    ],
-    deleteRepoVariable: [
-      "DELETE /repos/{owner}/{repo}/actions/variables/{name}"
-    ],
-    deleteSelfHostedRunnerFromOrg: [
-      "DELETE /orgs/{org}/actions/runners/{runner_id}"
-    ],
-    deleteSelfHostedRunnerFromRepo: [
-      "DELETE /repos/{owner}/{repo}/actions/runners/{runner_id}"
-    ],
-    deleteWorkflowRun: ["DELETE /repos/{owner}/{repo}/actions/runs/{run_id}"],
-    deleteWorkflowRunLogs: [
-      "DELETE /repos/{owner}/{repo}/actions/runs/{run_id}/logs"
-    ],
-    disableSelectedRepositoryGithubActionsOrganization: [
-      "DELETE /orgs/{org}/actions/permissions/repositories/{repository_id}"
-    ],
-    disableWorkflow: [
-      "PUT /repos/{owner}/{repo}/actions/workflows/{workflow_id}/disable"
-    ],
-    downloadArtifact: [
-      "GET /repos/{owner}/{repo}/actions/artifacts/{artifact_id}/{archive_format}"
-    ],
-    downloadJobLogsForWorkflowRun: [
-      "GET /repos/{owner}/{repo}/actions/jobs/{job_id}/logs"
-    ],
-    downloadWorkflowRunAttemptLogs: [
-      "GET /repos/{owner}/{repo}/actions/runs/{run_id}/attempts/{attempt_number}/logs"
-    ],
-    downloadWorkflowRunLogs: [
-      "GET /repos/{owner}/{repo}/actions/runs/{run_id}/logs"
-    ],
-    enableSelectedRepositoryGithubActionsOrganization: [
-      "PUT /orgs/{org}/actions/permissions/repositories/{repository_id}"
-    ],
-    enableWorkflow: [
-      "PUT /repos/{owner}/{repo}/actions/workflows/{workflow_id}/enable"
-    ],
-    forceCancelWorkflowRun: [
-      "POST /repos/{owner}/{repo}/actions/runs/{run_id}/force-cancel"
-    ],
-    generateRunnerJitconfigForOrg: [
-      "POST /orgs/{org}/actions/runners/generate-jitconfig"
-    ],
-    generateRunnerJitconfigForRepo: [
-      "POST /repos/{owner}/{repo}/actions/runners/generate-jitconfig"
-    ],
-    getActionsCacheList: ["GET /repos/{owner}/{repo}/actions/caches"],
-    getActionsCacheUsage: ["GET /repos/{owner}/{repo}/actions/cache/usage"],
-    getActionsCacheUsageByRepoForOrg: [
-      "GET /orgs/{org}/actions/cache/usage-by-repository"
-    ],
-    getActionsCacheUsageForOrg: ["GET /orgs/{org}/actions/cache/usage"],
-    getAllowedActionsOrganization: [
-      "GET /orgs/{org}/actions/permissions/selected-actions"
-    ],
-    getAllowedActionsRepository: [
-      "GET /repos/{owner}/{repo}/actions/permissions/selected-actions"
-    ],
-    getArtifact: ["GET /repos/{owner}/{repo}/actions/artifacts/{artifact_id}"],
-    getCustomImageForOrg: [
-      "GET /orgs/{org}/actions/hosted-runners/images/custom/{image_definition_id}"
-    ],
-    getCustomImageVersionForOrg: [
-      "GET /orgs/{org}/actions/hosted-runners/images/custom/{image_definition_id}/versions/{version}"
-    ],
-    getCustomOidcSubClaimForRepo: [
-      "GET /repos/{owner}/{repo}/actions/oidc/customization/sub"
-    ],
-    getEnvironmentPublicKey: [
-      "GET /repos/{owner}/{repo}/environments/{environment_name}/secrets/public-key"
-    ],
-    getEnvironmentSecret: [
-      "GET /repos/{owner}/{repo}/environments/{environment_name}/secrets/{secret_name}"
-    ],
-    getEnvironmentVariable: [
-      "GET /repos/{owner}/{repo}/environments/{environment_name}/variables/{name}"
-    ],
-    getGithubActionsDefaultWorkflowPermissionsOrganization: [
-      "GET /orgs/{org}/actions/permissions/workflow"
-    ],
-    getGithubActionsDefaultWorkflowPermissionsRepository: [
-      "GET /repos/{owner}/{repo}/actions/permissions/workflow"
-    ],
-    getGithubActionsPermissionsOrganization: [
-      "GET /orgs/{org}/actions/permissions"
-    ],
-    getGithubActionsPermissionsRepository: [
-      "GET /repos/{owner}/{repo}/actions/permissions"
-    ],
-    getHostedRunnerForOrg: [
-      "GET /orgs/{org}/actions/hosted-runners/{hosted_runner_id}"
-    ],
-    getHostedRunnersGithubOwnedImagesForOrg: [
-      "GET /orgs/{org}/actions/hosted-runners/images/github-owned"
-    ],
-    getHostedRunnersLimitsForOrg: [
-      "GET /orgs/{org}/actions/hosted-runners/limits"
-    ],
-    getHostedRunnersMachineSpecsForOrg: [
-      "GET /orgs/{org}/actions/hosted-runners/machine-sizes"
-    ],
-    getHostedRunnersPartnerImagesForOrg: [
-      "GET /orgs/{org}/actions/hosted-runners/images/partner"
-    ],
-    getHostedRunnersPlatformsForOrg: [
-      "GET /orgs/{org}/actions/hosted-runners/platforms"
-    ],
-    getJobForWorkflowRun: ["GET /repos/{owner}/{repo}/actions/jobs/{job_id}"],
-    getOrgPublicKey: ["GET /orgs/{org}/actions/secrets/public-key"],
-    getOrgSecret: ["GET /orgs/{org}/actions/secrets/{secret_name}"],
-    getOrgVariable: ["GET /orgs/{org}/actions/variables/{name}"],
-    getPendingDeploymentsForRun: [
-      "GET /repos/{owner}/{repo}/actions/runs/{run_id}/pending_deployments"
-    ],
-    getRepoPermissions: [
-      "GET /repos/{owner}/{repo}/actions/permissions",
-      {},
-      { renamed: ["actions", "getGithubActionsPermissionsRepository"] }
-    ],
-    getRepoPublicKey: ["GET /repos/{owner}/{repo}/actions/secrets/public-key"],
-    getRepoSecret: ["GET /repos/{owner}/{repo}/actions/secrets/{secret_name}"],
-    getRepoVariable: ["GET /repos/{owner}/{repo}/actions/variables/{name}"],
-    getReviewsForRun: [
-      "GET /repos/{owner}/{repo}/actions/runs/{run_id}/approvals"
-    ],
-    getSelfHostedRunnerForOrg: ["GET /orgs/{org}/actions/runners/{runner_id}"],
-    getSelfHostedRunnerForRepo: [
-      "GET /repos/{owner}/{repo}/actions/runners/{runner_id}"
-    ],
-    getWorkflow: ["GET /repos/{owner}/{repo}/actions/workflows/{workflow_id}"],
-    getWorkflowAccessToRepository: [
-      "GET /repos/{owner}/{repo}/actions/permissions/access"
-    ],
-    getWorkflowRun: ["GET /repos/{owner}/{repo}/actions/runs/{run_id}"],
-    getWorkflowRunAttempt: [
-      "GET /repos/{owner}/{repo}/actions/runs/{run_id}/attempts/{attempt_number}"
-    ],
-    getWorkflowRunUsage: [
-      "GET /repos/{owner}/{repo}/actions/runs/{run_id}/timing"
-    ],
-    getWorkflowUsage: [
-      "GET /repos/{owner}/{repo}/actions/workflows/{workflow_id}/timing"
-    ],
-    listArtifactsForRepo: ["GET /repos/{owner}/{repo}/actions/artifacts"],
-    listCustomImageVersionsForOrg: [
-      "GET /orgs/{org}/actions/hosted-runners/images/custom/{image_definition_id}/versions"
-    ],
-    listCustomImagesForOrg: [
-      "GET /orgs/{org}/actions/hosted-runners/images/custom"
-    ],
-    listEnvironmentSecrets: [
-      "GET /repos/{owner}/{repo}/environments/{environment_name}/secrets"
-    ],
-    listEnvironmentVariables: [
-      "GET /repos/{owner}/{repo}/environments/{environment_name}/variables"
-    ],
-    listGithubHostedRunnersInGroupForOrg: [
-      "GET /orgs/{org}/actions/runner-groups/{runner_group_id}/hosted-runners"
-    ],
-    listHostedRunnersForOrg: ["GET /orgs/{org}/actions/hosted-runners"],
-    listJobsForWorkflowRun: [
-      "GET /repos/{owner}/{repo}/actions/runs/{run_id}/jobs"
-    ],
-    listJobsForWorkflowRunAttempt: [
-      "GET /repos/{owner}/{repo}/actions/runs/{run_id}/attempts/{attempt_number}/jobs"
-    ],
-    listLabelsForSelfHostedRunnerForOrg: [
-      "GET /orgs/{org}/actions/runners/{runner_id}/labels"
-    ],
-    listLabelsForSelfHostedRunnerForRepo: [
-      "GET /repos/{owner}/{repo}/actions/runners/{runner_id}/labels"
-    ],
-    listOrgSecrets: ["GET /orgs/{org}/actions/secrets"],
-    listOrgVariables: ["GET /orgs/{org}/actions/variables"],
-    listRepoOrganizationSecrets: [
-      "GET /repos/{owner}/{repo}/actions/organization-secrets"
-    ],
-    listRepoOrganizationVariables: [
-      "GET /repos/{owner}/{repo}/actions/organization-variables"
-    ],
-    listRepoSecrets: ["GET /repos/{owner}/{repo}/actions/secrets"],
-    listRepoVariables: ["GET /repos/{owner}/{repo}/actions/variables"],
-    listRepoWorkflows: ["GET /repos/{owner}/{repo}/actions/workflows"],
-    listRunnerApplicationsForOrg: ["GET /orgs/{org}/actions/runners/downloads"],
-    listRunnerApplicationsForRepo: [
-      "GET /repos/{owner}/{repo}/actions/runners/downloads"
-    ],
-    listSelectedReposForOrgSecret: [
-      "GET /orgs/{org}/actions/secrets/{secret_name}/repositories"
-    ],
-    listSelectedReposForOrgVariable: [
-      "GET /orgs/{org}/actions/variables/{name}/repositories"
-    ],
-    listSelectedRepositoriesEnabledGithubActionsOrganization: [
-      "GET /orgs/{org}/actions/permissions/repositories"
-    ],
-    listSelfHostedRunnersForOrg: ["GET /orgs/{org}/actions/runners"],
-    listSelfHostedRunnersForRepo: ["GET /repos/{owner}/{repo}/actions/runners"],
-    listWorkflowRunArtifacts: [
-      "GET /repos/{owner}/{repo}/actions/runs/{run_id}/artifacts"
-    ],
-    listWorkflowRuns: [
-      "GET /repos/{owner}/{repo}/actions/workflows/{workflow_id}/runs"
-    ],
-    listWorkflowRunsForRepo: ["GET /repos/{owner}/{repo}/actions/runs"],
-    reRunJobForWorkflowRun: [
-      "POST /repos/{owner}/{repo}/actions/jobs/{job_id}/rerun"
-    ],
-    reRunWorkflow: ["POST /repos/{owner}/{repo}/actions/runs/{run_id}/rerun"],
-    reRunWorkflowFailedJobs: [
-      "POST /repos/{owner}/{repo}/actions/runs/{run_id}/rerun-failed-jobs"
-    ],
-    removeAllCustomLabelsFromSelfHostedRunnerForOrg: [
-      "DELETE /orgs/{org}/actions/runners/{runner_id}/labels"
-    ],
-    removeAllCustomLabelsFromSelfHostedRunnerForRepo: [
-      "DELETE /repos/{owner}/{repo}/actions/runners/{runner_id}/labels"
-    ],
-    removeCustomLabelFromSelfHostedRunnerForOrg: [
-      "DELETE /orgs/{org}/actions/runners/{runner_id}/labels/{name}"
-    ],
-    removeCustomLabelFromSelfHostedRunnerForRepo: [
-      "DELETE /repos/{owner}/{repo}/actions/runners/{runner_id}/labels/{name}"
-    ],
-    removeSelectedRepoFromOrgSecret: [
-      "DELETE /orgs/{org}/actions/secrets/{secret_name}/repositories/{repository_id}"
-    ],
-    removeSelectedRepoFromOrgVariable: [
-      "DELETE /orgs/{org}/actions/variables/{name}/repositories/{repository_id}"
-    ],
-    reviewCustomGatesForRun: [
-      "POST /repos/{owner}/{repo}/actions/runs/{run_id}/deployment_protection_rule"
-    ],
-    reviewPendingDeploymentsForRun: [
-      "POST /repos/{owner}/{repo}/actions/runs/{run_id}/pending_deployments"
-    ],
-    setAllowedActionsOrganization: [
-      "PUT /orgs/{org}/actions/permissions/selected-actions"
-    ],
-    setAllowedActionsRepository: [
-      "PUT /repos/{owner}/{repo}/actions/permissions/selected-actions"
-    ],
-    setCustomLabelsForSelfHostedRunnerForOrg: [
-      "PUT /orgs/{org}/actions/runners/{runner_id}/labels"
-    ],
-    setCustomLabelsForSelfHostedRunnerForRepo: [
-      "PUT /repos/{owner}/{repo}/actions/runners/{runner_id}/labels"
-    ],
-    setCustomOidcSubClaimForRepo: [
-      "PUT /repos/{owner}/{repo}/actions/oidc/customization/sub"
-    ],
-    setGithubActionsDefaultWorkflowPermissionsOrganization: [
-      "PUT /orgs/{org}/actions/permissions/workflow"
-    ],
-    setGithubActionsDefaultWorkflowPermissionsRepository: [
-      "PUT /repos/{owner}/{repo}/actions/permissions/workflow"
-    ],
-    setGithubActionsPermissionsOrganization: [
-      "PUT /orgs/{org}/actions/permissions"
-    ],
-    setGithubActionsPermissionsRepository: [
-      "PUT /repos/{owner}/{repo}/actions/permissions"
-    ],
-    setSelectedReposForOrgSecret: [
-      "PUT /orgs/{org}/actions/secrets/{secret_name}/repositories"
-    ],
-    setSelectedReposForOrgVariable: [
-      "PUT /orgs/{org}/actions/variables/{name}/repositories"
-    ],
-    setSelectedRepositoriesEnabledGithubActionsOrganization: [
-      "PUT /orgs/{org}/actions/permissions/repositories"
-    ],
-    setWorkflowAccessToRepository: [
-      "PUT /repos/{owner}/{repo}/actions/permissions/access"
-    ],
-    updateEnvironmentVariable: [
-      "PATCH /repos/{owner}/{repo}/environments/{environment_name}/variables/{name}"
-    ],
-    updateHostedRunnerForOrg: [
-      "PATCH /orgs/{org}/actions/hosted-runners/{hosted_runner_id}"
-    ],
-    updateOrgVariable: ["PATCH /orgs/{org}/actions/variables/{name}"],
-    updateRepoVariable: [
-      "PATCH /repos/{owner}/{repo}/actions/variables/{name}"
-    ]
-  },
-  activity: {
-    checkRepoIsStarredByAuthenticatedUser: ["GET /user/starred/{owner}/{repo}"],
-    deleteRepoSubscription: ["DELETE /repos/{owner}/{repo}/subscription"],
-    deleteThreadSubscription: [
-      "DELETE /notifications/threads/{thread_id}/subscription"
-    ],
-    getFeeds: ["GET /feeds"],
-    getRepoSubscription: ["GET /repos/{owner}/{repo}/subscription"],
-    getThread: ["GET /notifications/threads/{thread_id}"],
-    getThreadSubscriptionForAuthenticatedUser: [
-      "GET /notifications/threads/{thread_id}/subscription"
-    ],
-    listEventsForAuthenticatedUser: ["GET /users/{username}/events"],
-    listNotificationsForAuthenticatedUser: ["GET /notifications"],
-    listOrgEventsForAuthenticatedUser: [
-      "GET /users/{username}/events/orgs/{org}"
-    ],
-    listPublicEvents: ["GET /events"],
-    listPublicEventsForRepoNetwork: ["GET /networks/{owner}/{repo}/events"],
-    listPublicEventsForUser: ["GET /users/{username}/events/public"],
-    listPublicOrgEvents: ["GET /orgs/{org}/events"],
-    listReceivedEventsForUser: ["GET /users/{username}/received_events"],
-    listReceivedPublicEventsForUser: [
-      "GET /users/{username}/received_events/public"
-    ],
-    listRepoEvents: ["GET /repos/{owner}/{repo}/events"],
-    listRepoNotificationsForAuthenticatedUser: [
-      "GET /repos/{owner}/{repo}/notifications"
-    ],
-    listReposStarredByAuthenticatedUser: ["GET /user/starred"],
-    listReposStarredByUser: ["GET /users/{username}/starred"],
-    listReposWatchedByUser: ["GET /users/{username}/subscriptions"],
-    listStargazersForRepo: ["GET /repos/{owner}/{repo}/stargazers"],
-    listWatchedReposForAuthenticatedUser: ["GET /user/subscriptions"],
-    listWatchersForRepo: ["GET /repos/{owner}/{repo}/subscribers"],
-    markNotificationsAsRead: ["PUT /notifications"],
-    markRepoNotificationsAsRead: ["PUT /repos/{owner}/{repo}/notifications"],
-    markThreadAsDone: ["DELETE /notifications/threads/{thread_id}"],
-    markThreadAsRead: ["PATCH /notifications/threads/{thread_id}"],
-    setRepoSubscription: ["PUT /repos/{owner}/{repo}/subscription"],
-    setThreadSubscription: [
-      "PUT /notifications/threads/{thread_id}/subscription"
-    ],
-    starRepoForAuthenticatedUser: ["PUT /user/starred/{owner}/{repo}"],
-    unstarRepoForAuthenticatedUser: ["DELETE /user/starred/{owner}/{repo}"]
-  },
-  apps: {
-    addRepoToInstallation: [
-      "PUT /user/installations/{installation_id}/repositories/{repository_id}",
-      {},
-      { renamed: ["apps", "addRepoToInstallationForAuthenticatedUser"] }
-    ],
-    addRepoToInstallationForAuthenticatedUser: [
-      "PUT /user/installations/{installation_id}/repositories/{repository_id}"
-    ],
-    checkToken: ["POST /applications/{client_id}/token"],
-    createFromManifest: ["POST /app-manifests/{code}/conversions"],
-    createInstallationAccessToken: [
-      "POST /app/installations/{installation_id}/access_tokens"
-    ],
-    deleteAuthorization: ["DELETE /applications/{client_id}/grant"],
-    deleteInstallation: ["DELETE /app/installations/{installation_id}"],
-    deleteToken: ["DELETE /applications/{client_id}/token"],
-    getAuthenticated: ["GET /app"],
-    getBySlug: ["GET /apps/{app_slug}"],
-    getInstallation: ["GET /app/installations/{installation_id}"],
-    getOrgInstallation: ["GET /orgs/{org}/installation"],
-    getRepoInstallation: ["GET /repos/{owner}/{repo}/installation"],
-    getSubscriptionPlanForAccount: [
-      "GET /marketplace_listing/accounts/{account_id}"
-    ],
-    getSubscriptionPlanForAccountStubbed: [
-      "GET /marketplace_listing/stubbed/accounts/{account_id}"
-    ],
-    getUserInstallation: ["GET /users/{username}/installation"],
-    getWebhookConfigForApp: ["GET /app/hook/config"],
-    getWebhookDelivery: ["GET /app/hook/deliveries/{delivery_id}"],
-    listAccountsForPlan: ["GET /marketplace_listing/plans/{plan_id}/accounts"],
-    listAccountsForPlanStubbed: [
-      "GET /marketplace_listing/stubbed/plans/{plan_id}/accounts"
-    ],
-    listInstallationReposForAuthenticatedUser: [
-      "GET /user/installations/{installation_id}/repositories"
-    ],
-    listInstallationRequestsForAuthenticatedApp: [
-      "GET /app/installation-requests"
-    ],
-    listInstallations: ["GET /app/installations"],
-    listInstallationsForAuthenticatedUser: ["GET /user/installations"],
-    listPlans: ["GET /marketplace_listing/plans"],
-    listPlansStubbed: ["GET /marketplace_listing/stubbed/plans"],
-    listReposAccessibleToInstallation: ["GET /installation/repositories"],
-    listSubscriptionsForAuthenticatedUser: ["GET /user/marketplace_purchases"],
-    listSubscriptionsForAuthenticatedUserStubbed: [
-      "GET /user/marketplace_purchases/stubbed"
-    ],
-    listWebhookDeliveries: ["GET /app/hook/deliveries"],
-    redeliverWebhookDelivery: [
-      "POST /app/hook/deliveries/{delivery_id}/attempts"
-    ],
-    removeRepoFromInstallation: [
-      "DELETE /user/installations/{installation_id}/repositories/{repository_id}",
-      {},
-      { renamed: ["apps", "removeRepoFromInstallationForAuthenticatedUser"] }
-    ],
-    removeRepoFromInstallationForAuthenticatedUser: [
-      "DELETE /user/installations/{installation_id}/repositories/{repository_id}"
-    ],
-    resetToken: ["PATCH /applications/{client_id}/token"],
-    revokeInstallationAccessToken: ["DELETE /installation/token"],
-    scopeToken: ["POST /applications/{client_id}/token/scoped"],
-    suspendInstallation: ["PUT /app/installations/{installation_id}/suspended"],
-    unsuspendInstallation: [
-      "DELETE /app/installations/{installation_id}/suspended"
-    ],
-    updateWebhookConfigForApp: ["PATCH /app/hook/config"]
-  },
-  billing: {
-    getGithubActionsBillingOrg: ["GET /orgs/{org}/settings/billing/actions"],
-    getGithubActionsBillingUser: [
-      "GET /users/{username}/settings/billing/actions"
-    ],
-    getGithubBillingPremiumRequestUsageReportOrg: [
-      "GET /organizations/{org}/settings/billing/premium_request/usage"
-    ],
-    getGithubBillingPremiumRequestUsageReportUser: [
-      "GET /users/{username}/settings/billing/premium_request/usage"
-    ],
-    getGithubBillingUsageReportOrg: [
-      "GET /organizations/{org}/settings/billing/usage"
-    ],
-    getGithubBillingUsageReportUser: [
-      "GET /users/{username}/settings/billing/usage"
-    ],
-    getGithubPackagesBillingOrg: ["GET /orgs/{org}/settings/billing/packages"],
-    getGithubPackagesBillingUser: [
-      "GET /users/{username}/settings/billing/packages"
-    ],
-    getSharedStorageBillingOrg: [
-      "GET /orgs/{org}/settings/billing/shared-storage"
-    ],
-    getSharedStorageBillingUser: [
-      "GET /users/{username}/settings/billing/shared-storage"
-    ]
-  },
-  campaigns: {
-    createCampaign: ["POST /orgs/{org}/campaigns"],
-    deleteCampaign: ["DELETE /orgs/{org}/campaigns/{campaign_number}"],
-    getCampaignSummary: ["GET /orgs/{org}/campaigns/{campaign_number}"],
-    listOrgCampaigns: ["GET /orgs/{org}/campaigns"],
-    updateCampaign: ["PATCH /orgs/{org}/campaigns/{campaign_number}"]
-  },
-  checks: {
-    create: ["POST /repos/{owner}/{repo}/check-runs"],
-    createSuite: ["POST /repos/{owner}/{repo}/check-suites"],
-    get: ["GET /repos/{owner}/{repo}/check-runs/{check_run_id}"],
-    getSuite: ["GET /repos/{owner}/{repo}/check-suites/{check_suite_id}"],
-    listAnnotations: [
-      "GET /repos/{owner}/{repo}/check-runs/{check_run_id}/annotations"
-    ],
-    listForRef: ["GET /repos/{owner}/{repo}/commits/{ref}/check-runs"],
-    listForSuite: [
-      "GET /repos/{owner}/{repo}/check-suites/{check_suite_id}/check-runs"
-    ],
-    listSuitesForRef: ["GET /repos/{owner}/{repo}/commits/{ref}/check-suites"],
-    rerequestRun: [
-      "POST /repos/{owner}/{repo}/check-runs/{check_run_id}/rerequest"
-    ],
-    rerequestSuite: [
-      "POST /repos/{owner}/{repo}/check-suites/{check_suite_id}/rerequest"
-    ],
-    setSuitesPreferences: [
-      "PATCH /repos/{owner}/{repo}/check-suites/preferences"
-    ],
-    update: ["PATCH /repos/{owner}/{repo}/check-runs/{check_run_id}"]
-  },
-  codeScanning: {
-    commitAutofix: [
-      "POST /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}/autofix/commits"
-    ],
-    createAutofix: [
-      "POST /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}/autofix"
-    ],
-    createVariantAnalysis: [
-      "POST /repos/{owner}/{repo}/code-scanning/codeql/variant-analyses"
-    ],
-    deleteAnalysis: [
-      "DELETE /repos/{owner}/{repo}/code-scanning/analyses/{analysis_id}{?confirm_delete}"
-    ],
-    deleteCodeqlDatabase: [
-      "DELETE /repos/{owner}/{repo}/code-scanning/codeql/databases/{language}"
-    ],
-    getAlert: [
-      "GET /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}",
-      {},
-      { renamedParameters: { alert_id: "alert_number" } }
-    ],
-    getAnalysis: [
-      "GET /repos/{owner}/{repo}/code-scanning/analyses/{analysis_id}"
-    ],
-    getAutofix: [
-      "GET /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}/autofix"
-    ],
-    getCodeqlDatabase: [
-      "GET /repos/{owner}/{repo}/code-scanning/codeql/databases/{language}"
-    ],
-    getDefaultSetup: ["GET /repos/{owner}/{repo}/code-scanning/default-setup"],
-    getSarif: ["GET /repos/{owner}/{repo}/code-scanning/sarifs/{sarif_id}"],
-    getVariantAnalysis: [
-      "GET /repos/{owner}/{repo}/code-scanning/codeql/variant-analyses/{codeql_variant_analysis_id}"
-    ],
-    getVariantAnalysisRepoTask: [
-      "GET /repos/{owner}/{repo}/code-scanning/codeql/variant-analyses/{codeql_variant_analysis_id}/repos/{repo_owner}/{repo_name}"
-    ],
-    listAlertInstances: [
-      "GET /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}/instances"
-    ],
-    listAlertsForOrg: ["GET /orgs/{org}/code-scanning/alerts"],
-    listAlertsForRepo: ["GET /repos/{owner}/{repo}/code-scanning/alerts"],
-    listAlertsInstances: [
-      "GET /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}/instances",
-      {},
-      { renamed: ["codeScanning", "listAlertInstances"] }
-    ],
-    listCodeqlDatabases: [
-      "GET /repos/{owner}/{repo}/code-scanning/codeql/databases"
-    ],
-    listRecentAnalyses: ["GET /repos/{owner}/{repo}/code-scanning/analyses"],
-    updateAlert: [
-      "PATCH /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}"
-    ],
-    updateDefaultSetup: [
-      "PATCH /repos/{owner}/{repo}/code-scanning/default-setup"
-    ],
-    uploadSarif: ["POST /repos/{owner}/{repo}/code-scanning/sarifs"]
-  },
-  codeSecurity: {
-    attachConfiguration: [
-      "POST /orgs/{org}/code-security/configurations/{configuration_id}/attach"
-    ],
-    attachEnterpriseConfiguration: [
-      "POST /enterprises/{enterprise}/code-security/configurations/{configuration_id}/attach"
-    ],
-    createConfiguration: ["POST /orgs/{org}/code-security/configurations"],
-    createConfigurationForEnterprise: [
-      "POST /enterprises/{enterprise}/code-security/configurations"
-    ],
-    deleteConfiguration: [
-      "DELETE /orgs/{org}/code-security/configurations/{configuration_id}"
-    ],
-    deleteConfigurationForEnterprise: [
-      "DELETE /enterprises/{enterprise}/code-security/configurations/{configuration_id}"
-    ],
-    detachConfiguration: [
-      "DELETE /orgs/{org}/code-security/configurations/detach"
-    ],
-    getConfiguration: [
-      "GET /orgs/{org}/code-security/configurations/{configuration_id}"
-    ],
-    getConfigurationForRepository: [
-      "GET /repos/{owner}/{repo}/code-security-configuration"
-    ],
-    getConfigurationsForEnterprise: [
-      "GET /enterprises/{enterprise}/code-security/configurations"
-    ],
-    getConfigurationsForOrg: ["GET /orgs/{org}/code-security/configurations"],
-    getDefaultConfigurations: [
-      "GET /orgs/{org}/code-security/configurations/defaults"
-    ],
-    getDefaultConfigurationsForEnterprise: [
-      "GET /enterprises/{enterprise}/code-security/configurations/defaults"
-    ],
-    getRepositoriesForConfiguration: [
-      "GET /orgs/{org}/code-security/configurations/{configuration_id}/repositories"
-    ],
-    getRepositoriesForEnterpriseConfiguration: [
-      "GET /enterprises/{enterprise}/code-security/configurations/{configuration_id}/repositories"
-    ],
-    getSingleConfigurationForEnterprise: [
-      "GET /enterprises/{enterprise}/code-security/configurations/{configuration_id}"
-    ],
-    setConfigurationAsDefault: [
-      "PUT /orgs/{org}/code-security/configurations/{configuration_id}/defaults"
-    ],
-    setConfigurationAsDefaultForEnterprise: [
-      "PUT /enterprises/{enterprise}/code-security/configurations/{configuration_id}/defaults"
-    ],
-    updateConfiguration: [
-      "PATCH /orgs/{org}/code-security/configurations/{configuration_id}"
-    ],
-    updateEnterpriseConfiguration: [
-      "PATCH /enterprises/{enterprise}/code-security/configurations/{configuration_id}"
-    ]
-  },
-  codesOfConduct: {
-    getAllCodesOfConduct: ["GET /codes_of_conduct"],
-    getConductCode: ["GET /codes_of_conduct/{key}"]
-  },
-  codespaces: {
-    addRepositoryForSecretForAuthenticatedUser: [
-      "PUT /user/codespaces/secrets/{secret_name}/repositories/{repository_id}"
-    ],
-    addSelectedRepoToOrgSecret: [
-      "PUT /orgs/{org}/codespaces/secrets/{secret_name}/repositories/{repository_id}"
-    ],
-    checkPermissionsForDevcontainer: [
-      "GET /repos/{owner}/{repo}/codespaces/permissions_check"
-    ],
-    codespaceMachinesForAuthenticatedUser: [
-      "GET /user/codespaces/{codespace_name}/machines"
-    ],
-    createForAuthenticatedUser: ["POST /user/codespaces"],
-    createOrUpdateOrgSecret: [
-      "PUT /orgs/{org}/codespaces/secrets/{secret_name}"
-    ],
-    createOrUpdateRepoSecret: [
-      "PUT /repos/{owner}/{repo}/codespaces/secrets/{secret_name}"
-    ],
-    createOrUpdateSecretForAuthenticatedUser: [
-      "PUT /user/codespaces/secrets/{secret_name}"
-    ],
-    createWithPrForAuthenticatedUser: [
-      "POST /repos/{owner}/{repo}/pulls/{pull_number}/codespaces"
-    ],
-    createWithRepoForAuthenticatedUser: [
-      "POST /repos/{owner}/{repo}/codespaces"
-    ],
-    deleteForAuthenticatedUser: ["DELETE /user/codespaces/{codespace_name}"],
-    deleteFromOrganization: [
-      "DELETE /orgs/{org}/members/{username}/codespaces/{codespace_name}"
-    ],
-    deleteOrgSecret: ["DELETE /orgs/{org}/codespaces/secrets/{secret_name}"],
-    deleteRepoSecret: [
-      "DELETE /repos/{owner}/{repo}/codespaces/secrets/{secret_name}"
-    ],
-    deleteSecretForAuthenticatedUser: [
-      "DELETE /user/codespaces/secrets/{secret_name}"
-    ],
-    exportForAuthenticatedUser: [
-      "POST /user/codespaces/{codespace_name}/exports"
-    ],
-    getCodespacesForUserInOrg: [
-      "GET /orgs/{org}/members/{username}/codespaces"
-    ],
-    getExportDetailsForAuthenticatedUser: [
-      "GET /user/codespaces/{codespace_name}/exports/{export_id}"
-    ],
-    getForAuthenticatedUser: ["GET /user/codespaces/{codespace_name}"],
-    getOrgPublicKey: ["GET /orgs/{org}/codespaces/secrets/public-key"],
-    getOrgSecret: ["GET /orgs/{org}/codespaces/secrets/{secret_name}"],
-    getPublicKeyForAuthenticatedUser: [
-      "GET /user/codespaces/secrets/public-key"
-    ],
-    getRepoPublicKey: [
-      "GET /repos/{owner}/{repo}/codespaces/secrets/public-key"
-    ],
-    getRepoSecret: [
-      "GET /repos/{owner}/{repo}/codespaces/secrets/{secret_name}"
-    ],
-    getSecretForAuthenticatedUser: [
-      "GET /user/codespaces/secrets/{secret_name}"
-    ],
-    listDevcontainersInRepositoryForAuthenticatedUser: [
-      "GET /repos/{owner}/{repo}/codespaces/devcontainers"
-    ],
-    listForAuthenticatedUser: ["GET /user/codespaces"],
-    listInOrganization: [
-      "GET /orgs/{org}/codespaces",
-      {},
-      { renamedParameters: { org_id: "org" } }
-    ],
-    listInRepositoryForAuthenticatedUser: [
-      "GET /repos/{owner}/{repo}/codespaces"
-    ],
-    listOrgSecrets: ["GET /orgs/{org}/codespaces/secrets"],
-    listRepoSecrets: ["GET /repos/{owner}/{repo}/codespaces/secrets"],
-    listRepositoriesForSecretForAuthenticatedUser: [
-      "GET /user/codespaces/secrets/{secret_name}/repositories"
-    ],
-    listSecretsForAuthenticatedUser: ["GET /user/codespaces/secrets"],
-    listSelectedReposForOrgSecret: [
-      "GET /orgs/{org}/codespaces/secrets/{secret_name}/repositories"
-    ],
-    preFlightWithRepoForAuthenticatedUser: [
-      "GET /repos/{owner}/{repo}/codespaces/new"
-    ],
-    publishForAuthenticatedUser: [
-      "POST /user/codespaces/{codespace_name}/publish"
-    ],
-    removeRepositoryForSecretForAuthenticatedUser: [
-      "DELETE /user/codespaces/secrets/{secret_name}/repositories/{repository_id}"
-    ],
-    removeSelectedRepoFromOrgSecret: [
-      "DELETE /orgs/{org}/codespaces/secrets/{secret_name}/repositories/{repository_id}"
-    ],
-    repoMachinesForAuthenticatedUser: [
-      "GET /repos/{owner}/{repo}/codespaces/machines"
-    ],
-    setRepositoriesForSecretForAuthenticatedUser: [
-      "PUT /user/codespaces/secrets/{secret_name}/repositories"
-    ],
-    setSelectedReposForOrgSecret: [
-      "PUT /orgs/{org}/codespaces/secrets/{secret_name}/repositories"
-    ],
-    startForAuthenticatedUser: ["POST /user/codespaces/{codespace_name}/start"],
-    stopForAuthenticatedUser: ["POST /user/codespaces/{codespace_name}/stop"],
-    stopInOrganization: [
-      "POST /orgs/{org}/members/{username}/codespaces/{codespace_name}/stop"
-    ],
-    updateForAuthenticatedUser: ["PATCH /user/codespaces/{codespace_name}"]
-  },
-  copilot: {
-    addCopilotSeatsForTeams: [
-      "POST /orgs/{org}/copilot/billing/selected_teams"
-    ],
-    addCopilotSeatsForUsers: [
-      "POST /orgs/{org}/copilot/billing/selected_users"
-    ],
-    cancelCopilotSeatAssignmentForTeams: [
-      "DELETE /orgs/{org}/copilot/billing/selected_teams"
-    ],
-    cancelCopilotSeatAssignmentForUsers: [
-      "DELETE /orgs/{org}/copilot/billing/selected_users"
-    ],
-    copilotMetricsForOrganization: ["GET /orgs/{org}/copilot/metrics"],
-    copilotMetricsForTeam: ["GET /orgs/{org}/team/{team_slug}/copilot/metrics"],
-    getCopilotOrganizationDetails: ["GET /orgs/{org}/copilot/billing"],
-    getCopilotSeatDetailsForUser: [
-      "GET /orgs/{org}/members/{username}/copilot"
-    ],
-    listCopilotSeats: ["GET /orgs/{org}/copilot/billing/seats"]
-  },
-  credentials: { revoke: ["POST /credentials/revoke"] },
-  dependabot: {
-    addSelectedRepoToOrgSecret: [
-      "PUT /orgs/{org}/dependabot/secrets/{secret_name}/repositories/{repository_id}"
-    ],
-    createOrUpdateOrgSecret: [
-      "PUT /orgs/{org}/dependabot/secrets/{secret_name}"
-    ],
-    createOrUpdateRepoSecret: [
-      "PUT /repos/{owner}/{repo}/dependabot/secrets/{secret_name}"
-    ],
-    deleteOrgSecret: ["DELETE /orgs/{org}/dependabot/secrets/{secret_name}"],
-    deleteRepoSecret: [
-      "DELETE /repos/{owner}/{repo}/dependabot/secrets/{secret_name}"
-    ],
-    getAlert: ["GET /repos/{owner}/{repo}/dependabot/alerts/{alert_number}"],
-    getOrgPublicKey: ["GET /orgs/{org}/dependabot/secrets/public-key"],
-    getOrgSecret: ["GET /orgs/{org}/dependabot/secrets/{secret_name}"],
-    getRepoPublicKey: [
-      "GET /repos/{owner}/{repo}/dependabot/secrets/public-key"
-    ],
-    getRepoSecret: [
-      "GET /repos/{owner}/{repo}/dependabot/secrets/{secret_name}"
-    ],
-    listAlertsForEnterprise: [
-      "GET /enterprises/{enterprise}/dependabot/alerts"
-    ],
-    listAlertsForOrg: ["GET /orgs/{org}/dependabot/alerts"],
-    listAlertsForRepo: ["GET /repos/{owner}/{repo}/dependabot/alerts"],
-    listOrgSecrets: ["GET /orgs/{org}/dependabot/secrets"],
-    listRepoSecrets: ["GET /repos/{owner}/{repo}/dependabot/secrets"],
-    listSelectedReposForOrgSecret: [
-      "GET /orgs/{org}/dependabot/secrets/{secret_name}/repositories"
-    ],
-    removeSelectedRepoFromOrgSecret: [
-      "DELETE /orgs/{org}/dependabot/secrets/{secret_name}/repositories/{repository_id}"
-    ],
-    repositoryAccessForOrg: [
-      "GET /organizations/{org}/dependabot/repository-access"
-    ],
-    setRepositoryAccessDefaultLevel: [
-      "PUT /organizations/{org}/dependabot/repository-access/default-level"
-    ],
-    setSelectedReposForOrgSecret: [
-      "PUT /orgs/{org}/dependabot/secrets/{secret_name}/repositories"
-    ],
-    updateAlert: [
-      "PATCH /repos/{owner}/{repo}/dependabot/alerts/{alert_number}"
-    ],
-    updateRepositoryAccessForOrg: [
-      "PATCH /organizations/{org}/dependabot/repository-access"
-    ]
-  },
-  dependencyGraph: {
-    createRepositorySnapshot: [
-      "POST /repos/{owner}/{repo}/dependency-graph/snapshots"
-    ],
-    diffRange: [
-      "GET /repos/{owner}/{repo}/dependency-graph/compare/{basehead}"
-    ],
-    exportSbom: ["GET /repos/{owner}/{repo}/dependency-graph/sbom"]
-  },
-  emojis: { get: ["GET /emojis"] },
-  enterpriseTeamMemberships: {
-    add: [
-      "PUT /enterprises/{enterprise}/teams/{enterprise-team}/memberships/{username}"
-    ],
-    bulkAdd: [
-      "POST /enterprises/{enterprise}/teams/{enterprise-team}/memberships/add"
-    ],
-    bulkRemove: [
-      "POST /enterprises/{enterprise}/teams/{enterprise-team}/memberships/remove"
-    ],
-    get: [
-      "GET /enterprises/{enterprise}/teams/{enterprise-team}/memberships/{username}"
-    ],
-    list: ["GET /enterprises/{enterprise}/teams/{enterprise-team}/memberships"],
-    remove: [
-      "DELETE /enterprises/{enterprise}/teams/{enterprise-team}/memberships/{username}"
-    ]
-  },
-  enterpriseTeamOrganizations: {
-    add: [
-      "PUT /enterprises/{enterprise}/teams/{enterprise-team}/organizations/{org}"
-    ],
-    bulkAdd: [
-      "POST /enterprises/{enterprise}/teams/{enterprise-team}/organizations/add"
-    ],
-    bulkRemove: [
-      "POST /enterprises/{enterprise}/teams/{enterprise-team}/organizations/remove"
-    ],
-    delete: [
-      "DELETE /enterprises/{enterprise}/teams/{enterprise-team}/organizations/{org}"
-    ],
-    getAssignment: [
-      "GET /enterprises/{enterprise}/teams/{enterprise-team}/organizations/{org}"
-    ],
-    getAssignments: [
-      "GET /enterprises/{enterprise}/teams/{enterprise-team}/organizations"
-    ]
-  },
-  enterpriseTeams: {
-    create: ["POST /enterprises/{enterprise}/teams"],
-    delete: ["DELETE /enterprises/{enterprise}/teams/{team_slug}"],
-    get: ["GET /enterprises/{enterprise}/teams/{team_slug}"],
-    list: ["GET /enterprises/{enterprise}/teams"],
-    update: ["PATCH /enterprises/{enterprise}/teams/{team_slug}"]
-  },
-  gists: {
-    checkIsStarred: ["GET /gists/{gist_id}/star"],
-    create: ["POST /gists"],
-    createComment: ["POST /gists/{gist_id}/comments"],
-    delete: ["DELETE /gists/{gist_id}"],
-    deleteComment: ["DELETE /gists/{gist_id}/comments/{comment_id}"],
-    fork: ["POST /gists/{gist_id}/forks"],
-    get: ["GET /gists/{gist_id}"],
-    getComment: ["GET /gists/{gist_id}/comments/{comment_id}"],
-    getRevision: ["GET /gists/{gist_id}/{sha}"],
-    list: ["GET /gists"],
-    listComments: ["GET /gists/{gist_id}/comments"],
-    listCommits: ["GET /gists/{gist_id}/commits"],
-    listForUser: ["GET /users/{username}/gists"],
-    listForks: ["GET /gists/{gist_id}/forks"],
-    listPublic: ["GET /gists/public"],
-    listStarred: ["GET /gists/starred"],
-    star: ["PUT /gists/{gist_id}/star"],
-    unstar: ["DELETE /gists/{gist_id}/star"],
-    update: ["PATCH /gists/{gist_id}"],
-    updateComment: ["PATCH /gists/{gist_id}/comments/{comment_id}"]
-  },
-  git: {
-    createBlob: ["POST /repos/{owner}/{repo}/git/blobs"],
-    createCommit: ["POST /repos/{owner}/{repo}/git/commits"],
-    createRef: ["POST /repos/{owner}/{repo}/git/refs"],
-    createTag: ["POST /repos/{owner}/{repo}/git/tags"],
-    createTree: ["POST /repos/{owner}/{repo}/git/trees"],
-    deleteRef: ["DELETE /repos/{owner}/{repo}/git/refs/{ref}"],
-    getBlob: ["GET /repos/{owner}/{repo}/git/blobs/{file_sha}"],
-    getCommit: ["GET /repos/{owner}/{repo}/git/commits/{commit_sha}"],
-    getRef: ["GET /repos/{owner}/{repo}/git/ref/{ref}"],
-    getTag: ["GET /repos/{owner}/{repo}/git/tags/{tag_sha}"],
-    getTree: ["GET /repos/{owner}/{repo}/git/trees/{tree_sha}"],
-    listMatchingRefs: ["GET /repos/{owner}/{repo}/git/matching-refs/{ref}"],
-    updateRef: ["PATCH /repos/{owner}/{repo}/git/refs/{ref}"]
-  },
-  gitignore: {
-    getAllTemplates: ["GET /gitignore/templates"],
-    getTemplate: ["GET /gitignore/templates/{name}"]
-  },
-  hostedCompute: {
-    createNetworkConfigurationForOrg: [
-      "POST /orgs/{org}/settings/network-configurations"
-    ],
-    deleteNetworkConfigurationFromOrg: [
-      "DELETE /orgs/{org}/settings/network-configurations/{network_configuration_id}"
-    ],
-    getNetworkConfigurationForOrg: [
-      "GET /orgs/{org}/settings/network-configurations/{network_configuration_id}"
-    ],
-    getNetworkSettingsForOrg: [
-      "GET /orgs/{org}/settings/network-settings/{network_settings_id}"
-    ],
-    listNetworkConfigurationsForOrg: [
-      "GET /orgs/{org}/settings/network-configurations"
-    ],
-    updateNetworkConfigurationForOrg: [
-      "PATCH /orgs/{org}/settings/network-configurations/{network_configuration_id}"
-    ]
-  },
-  interactions: {
-    getRestrictionsForAuthenticatedUser: ["GET /user/interaction-limits"],
-    getRestrictionsForOrg: ["GET /orgs/{org}/interaction-limits"],
-    getRestrictionsForRepo: ["GET /repos/{owner}/{repo}/interaction-limits"],
-    getRestrictionsForYourPublicRepos: [
-      "GET /user/interaction-limits",
-      {},
-      { renamed: ["interactions", "getRestrictionsForAuthenticatedUser"] }
-    ],
-    removeRestrictionsForAuthenticatedUser: ["DELETE /user/interaction-limits"],
-    removeRestrictionsForOrg: ["DELETE /orgs/{org}/interaction-limits"],
-    removeRestrictionsForRepo: [
-      "DELETE /repos/{owner}/{repo}/interaction-limits"
-    ],
-    removeRestrictionsForYourPublicRepos: [
-      "DELETE /user/interaction-limits",
-      {},
-      { renamed: ["interactions", "removeRestrictionsForAuthenticatedUser"] }
-    ],
-    setRestrictionsForAuthenticatedUser: ["PUT /user/interaction-limits"],
-    setRestrictionsForOrg: ["PUT /orgs/{org}/interaction-limits"],
-    setRestrictionsForRepo: ["PUT /repos/{owner}/{repo}/interaction-limits"],
-    setRestrictionsForYourPublicRepos: [
-      "PUT /user/interaction-limits",
-      {},
-      { renamed: ["interactions", "setRestrictionsForAuthenticatedUser"] }
-    ]
-  },
-  issues: {
-    addAssignees: [
-      "POST /repos/{owner}/{repo}/issues/{issue_number}/assignees"
-    ],
-    addBlockedByDependency: [
-      "POST /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocked_by"
-    ],
-    addLabels: ["POST /repos/{owner}/{repo}/issues/{issue_number}/labels"],
-    addSubIssue: [
-      "POST /repos/{owner}/{repo}/issues/{issue_number}/sub_issues"
-    ],
-    checkUserCanBeAssigned: ["GET /repos/{owner}/{repo}/assignees/{assignee}"],
-    checkUserCanBeAssignedToIssue: [
-      "GET /repos/{owner}/{repo}/issues/{issue_number}/assignees/{assignee}"
-    ],
-    create: ["POST /repos/{owner}/{repo}/issues"],
-    createComment: [
-      "POST /repos/{owner}/{repo}/issues/{issue_number}/comments"
-    ],
-    createLabel: ["POST /repos/{owner}/{repo}/labels"],
-    createMilestone: ["POST /repos/{owner}/{repo}/milestones"],
-    deleteComment: [
-      "DELETE /repos/{owner}/{repo}/issues/comments/{comment_id}"
-    ],
-    deleteLabel: ["DELETE /repos/{owner}/{repo}/labels/{name}"],
-    deleteMilestone: [
-      "DELETE /repos/{owner}/{repo}/milestones/{milestone_number}"
-    ],
-    get: ["GET /repos/{owner}/{repo}/issues/{issue_number}"],
-    getComment: ["GET /repos/{owner}/{repo}/issues/comments/{comment_id}"],
-    getEvent: ["GET /repos/{owner}/{repo}/issues/events/{event_id}"],
-    getLabel: ["GET /repos/{owner}/{repo}/labels/{name}"],
-    getMilestone: ["GET /repos/{owner}/{repo}/milestones/{milestone_number}"],
-    getParent: ["GET /repos/{owner}/{repo}/issues/{issue_number}/parent"],
-    list: ["GET /issues"],
-    listAssignees: ["GET /repos/{owner}/{repo}/assignees"],
-    listComments: ["GET /repos/{owner}/{repo}/issues/{issue_number}/comments"],
-    listCommentsForRepo: ["GET /repos/{owner}/{repo}/issues/comments"],
-    listDependenciesBlockedBy: [
-      "GET /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocked_by"
-    ],
-    listDependenciesBlocking: [
-      "GET /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocking"
-    ],
-    listEvents: ["GET /repos/{owner}/{repo}/issues/{issue_number}/events"],
-    listEventsForRepo: ["GET /repos/{owner}/{repo}/issues/events"],
-    listEventsForTimeline: [
-      "GET /repos/{owner}/{repo}/issues/{issue_number}/timeline"
-    ],
-    listForAuthenticatedUser: ["GET /user/issues"],
-    listForOrg: ["GET /orgs/{org}/issues"],
-    listForRepo: ["GET /repos/{owner}/{repo}/issues"],
-    listLabelsForMilestone: [
-      "GET /repos/{owner}/{repo}/milestones/{milestone_number}/labels"
-    ],
-    listLabelsForRepo: ["GET /repos/{owner}/{repo}/labels"],
-    listLabelsOnIssue: [
-      "GET /repos/{owner}/{repo}/issues/{issue_number}/labels"
-    ],
-    listMilestones: ["GET /repos/{owner}/{repo}/milestones"],
-    listSubIssues: [
-      "GET /repos/{owner}/{repo}/issues/{issue_number}/sub_issues"
-    ],
-    lock: ["PUT /repos/{owner}/{repo}/issues/{issue_number}/lock"],
-    removeAllLabels: [
-      "DELETE /repos/{owner}/{repo}/issues/{issue_number}/labels"
-    ],
-    removeAssignees: [
-      "DELETE /repos/{owner}/{repo}/issues/{issue_number}/assignees"
-    ],
-    removeDependencyBlockedBy: [
-      "DELETE /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocked_by/{issue_id}"
-    ],
-    removeLabel: [
-      "DELETE /repos/{owner}/{repo}/issues/{issue_number}/labels/{name}"
-    ],
-    removeSubIssue: [
-      "DELETE /repos/{owner}/{repo}/issues/{issue_number}/sub_issue"
-    ],
-    reprioritizeSubIssue: [
-      "PATCH /repos/{owner}/{repo}/issues/{issue_number}/sub_issues/priority"
-    ],
-    setLabels: ["PUT /repos/{owner}/{repo}/issues/{issue_number}/labels"],
-    unlock: ["DELETE /repos/{owner}/{repo}/issues/{issue_number}/lock"],
-    update: ["PATCH /repos/{owner}/{repo}/issues/{issue_number}"],
-    updateComment: ["PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}"],
-    updateLabel: ["PATCH /repos/{owner}/{repo}/labels/{name}"],
-    updateMilestone: [
-      "PATCH /repos/{owner}/{repo}/milestones/{milestone_number}"
-    ]
-  },
-  licenses: {
-    get: ["GET /licenses/{license}"],
-    getAllCommonlyUsed: ["GET /licenses"],
-    getForRepo: ["GET /repos/{owner}/{repo}/license"]
-  },
-  markdown: {
-    render: ["POST /markdown"],
-    renderRaw: [
-      "POST /markdown/raw",
-      { headers: { "content-type": "text/plain; charset=utf-8" } }
-    ]
-  },
-  meta: {
-    get: ["GET /meta"],
-    getAllVersions: ["GET /versions"],
-    getOctocat: ["GET /octocat"],
-    getZen: ["GET /zen"],
-    root: ["GET /"]
-  },
-  migrations: {
-    deleteArchiveForAuthenticatedUser: [
-      "DELETE /user/migrations/{migration_id}/archive"
-    ],
-    deleteArchiveForOrg: [
-      "DELETE /orgs/{org}/migrations/{migration_id}/archive"
-    ],
-    downloadArchiveForOrg: [
-      "GET /orgs/{org}/migrations/{migration_id}/archive"
-    ],
-    getArchiveForAuthenticatedUser: [
-      "GET /user/migrations/{migration_id}/archive"
-    ],
-    getStatusForAuthenticatedUser: ["GET /user/migrations/{migration_id}"],
-    getStatusForOrg: ["GET /orgs/{org}/migrations/{migration_id}"],
-    listForAuthenticatedUser: ["GET /user/migrations"],
-    listForOrg: ["GET /orgs/{org}/migrations"],
-    listReposForAuthenticatedUser: [
-      "GET /user/migrations/{migration_id}/repositories"
-    ],
-    listReposForOrg: ["GET /orgs/{org}/migrations/{migration_id}/repositories"],
-    listReposForUser: [
-      "GET /user/migrations/{migration_id}/repositories",
-      {},
-      { renamed: ["migrations", "listReposForAuthenticatedUser"] }
-    ],
-    startForAuthenticatedUser: ["POST /user/migrations"],
-    startForOrg: ["POST /orgs/{org}/migrations"],
-    unlockRepoForAuthenticatedUser: [
-      "DELETE /user/migrations/{migration_id}/repos/{repo_name}/lock"
-    ],
-    unlockRepoForOrg: [
-      "DELETE /orgs/{org}/migrations/{migration_id}/repos/{repo_name}/lock"
-    ]
-  },
-  oidc: {
-    getOidcCustomSubTemplateForOrg: [
-      "GET /orgs/{org}/actions/oidc/customization/sub"
-    ],
-    updateOidcCustomSubTemplateForOrg: [
-      "PUT /orgs/{org}/actions/oidc/customization/sub"
-    ]
-  },
-  orgs: {
-    addSecurityManagerTeam: [
-      "PUT /orgs/{org}/security-managers/teams/{team_slug}",
-      {},
-      {
-        deprecated: "octokit.rest.orgs.addSecurityManagerTeam() is deprecated, see https://docs.github.com/rest/orgs/security-managers#add-a-security-manager-team"
-      }
-    ],
-    assignTeamToOrgRole: [
-      "PUT /orgs/{org}/organization-roles/teams/{team_slug}/{role_id}"
-    ],
-    assignUserToOrgRole: [
-      "PUT /orgs/{org}/organization-roles/users/{username}/{role_id}"
-    ],
-    blockUser: ["PUT /orgs/{org}/blocks/{username}"],
-    cancelInvitation: ["DELETE /orgs/{org}/invitations/{invitation_id}"],
-    checkBlockedUser: ["GET /orgs/{org}/blocks/{username}"],
-    checkMembershipForUser: ["GET /orgs/{org}/members/{username}"],
-    checkPublicMembershipForUser: ["GET /orgs/{org}/public_members/{username}"],
-    convertMemberToOutsideCollaborator: [
-      "PUT /orgs/{org}/outside_collaborators/{username}"
-    ],
-    createArtifactStorageRecord: [
-      "POST /orgs/{org}/artifacts/metadata/storage-record"
-    ],
-    createInvitation: ["POST /orgs/{org}/invitations"],
-    createIssueType: ["POST /orgs/{org}/issue-types"],
-    createWebhook: ["POST /orgs/{org}/hooks"],
-    customPropertiesForOrgsCreateOrUpdateOrganizationValues: [
-      "PATCH /organizations/{org}/org-properties/values"
-    ],
-    customPropertiesForOrgsGetOrganizationValues: [
-      "GET /organizations/{org}/org-properties/values"
-    ],
-    customPropertiesForReposCreateOrUpdateOrganizationDefinition: [
-      "PUT /orgs/{org}/properties/schema/{custom_property_name}"
-    ],
-    customPropertiesForReposCreateOrUpdateOrganizationDefinitions: [
-      "PATCH /orgs/{org}/properties/schema"
-    ],
-    customPropertiesForReposCreateOrUpdateOrganizationValues: [
-      "PATCH /orgs/{org}/properties/values"
-    ],
-    customPropertiesForReposDeleteOrganizationDefinition: [
-      "DELETE /orgs/{org}/properties/schema/{custom_property_name}"
-    ],
-    customPropertiesForReposGetOrganizationDefinition: [
-      "GET /orgs/{org}/properties/schema/{custom_property_name}"
-    ],
-    customPropertiesForReposGetOrganizationDefinitions: [
-      "GET /orgs/{org}/properties/schema"
-    ],
-    customPropertiesForReposGetOrganizationValues: [
-      "GET /orgs/{org}/properties/values"
-    ],
-    delete: ["DELETE /orgs/{org}"],
-    deleteAttestationsBulk: ["POST /orgs/{org}/attestations/delete-request"],
-    deleteAttestationsById: [
-      "DELETE /orgs/{org}/attestations/{attestation_id}"
-    ],
-    deleteAttestationsBySubjectDigest: [
-      "DELETE /orgs/{org}/attestations/digest/{subject_digest}"
-    ],
-    deleteIssueType: ["DELETE /orgs/{org}/issue-types/{issue_type_id}"],
-    deleteWebhook: ["DELETE /orgs/{org}/hooks/{hook_id}"],
-    disableSelectedRepositoryImmutableReleasesOrganization: [
-      "DELETE /orgs/{org}/settings/immutable-releases/repositories/{repository_id}"
-    ],
-    enableSelectedRepositoryImmutableReleasesOrganization: [
-      "PUT /orgs/{org}/settings/immutable-releases/repositories/{repository_id}"
-    ],
-    get: ["GET /orgs/{org}"],
-    getImmutableReleasesSettings: [
-      "GET /orgs/{org}/settings/immutable-releases"
-    ],
-    getImmutableReleasesSettingsRepositories: [
-      "GET /orgs/{org}/settings/immutable-releases/repositories"
-    ],
-    getMembershipForAuthenticatedUser: ["GET /user/memberships/orgs/{org}"],
-    getMembershipForUser: ["GET /orgs/{org}/memberships/{username}"],
-    getOrgRole: ["GET /orgs/{org}/organization-roles/{role_id}"],
-    getOrgRulesetHistory: ["GET /orgs/{org}/rulesets/{ruleset_id}/history"],
-    getOrgRulesetVersion: [
-      "GET /orgs/{org}/rulesets/{ruleset_id}/history/{version_id}"
-    ],
-    getWebhook: ["GET /orgs/{org}/hooks/{hook_id}"],
-    getWebhookConfigForOrg: ["GET /orgs/{org}/hooks/{hook_id}/config"],
-    getWebhookDelivery: [
-      "GET /orgs/{org}/hooks/{hook_id}/deliveries/{delivery_id}"
-    ],
-    list: ["GET /organizations"],
-    listAppInstallations: ["GET /orgs/{org}/installations"],
-    listArtifactStorageRecords: [
-      "GET /orgs/{org}/artifacts/{subject_digest}/metadata/storage-records"
-    ],
-    listAttestationRepositories: ["GET /orgs/{org}/attestations/repositories"],
-    listAttestations: ["GET /orgs/{org}/attestations/{subject_digest}"],
-    listAttestationsBulk: [
-      "POST /orgs/{org}/attestations/bulk-list{?per_page,before,after}"
-    ],
-    listBlockedUsers: ["GET /orgs/{org}/blocks"],
-    listFailedInvitations: ["GET /orgs/{org}/failed_invitations"],
-    listForAuthenticatedUser: ["GET /user/orgs"],
-    listForUser: ["GET /users/{username}/orgs"],
-    listInvitationTeams: ["GET /orgs/{org}/invitations/{invitation_id}/teams"],
-    listIssueTypes: ["GET /orgs/{org}/issue-types"],
-    listMembers: ["GET /orgs/{org}/members"],
-    listMembershipsForAuthenticatedUser: ["GET /user/memberships/orgs"],
-    listOrgRoleTeams: ["GET /orgs/{org}/organization-roles/{role_id}/teams"],
-    listOrgRoleUsers: ["GET /orgs/{org}/organization-roles/{role_id}/users"],
-    listOrgRoles: ["GET /orgs/{org}/organization-roles"],
-    listOrganizationFineGrainedPermissions: [
-      "GET /orgs/{org}/organization-fine-grained-permissions"
-    ],
-    listOutsideCollaborators: ["GET /orgs/{org}/outside_collaborators"],
-    listPatGrantRepositories: [
-      "GET /orgs/{org}/personal-access-tokens/{pat_id}/repositories"
-    ],
-    listPatGrantRequestRepositories: [
-      "GET /orgs/{org}/personal-access-token-requests/{pat_request_id}/repositories"
-    ],
-    listPatGrantRequests: ["GET /orgs/{org}/personal-access-token-requests"],
-    listPatGrants: ["GET /orgs/{org}/personal-access-tokens"],
-    listPendingInvitations: ["GET /orgs/{org}/invitations"],
-    listPublicMembers: ["GET /orgs/{org}/public_members"],
-    listSecurityManagerTeams: [
-      "GET /orgs/{org}/security-managers",
-      {},
-      {
-        deprecated: "octokit.rest.orgs.listSecurityManagerTeams() is deprecated, see https://docs.github.com/rest/orgs/security-managers#list-security-manager-teams"
-      }
-    ],
-    listWebhookDeliveries: ["GET /orgs/{org}/hooks/{hook_id}/deliveries"],
-    listWebhooks: ["GET /orgs/{org}/hooks"],
-    pingWebhook: ["POST /orgs/{org}/hooks/{hook_id}/pings"],
-    redeliverWebhookDelivery: [
-      "POST /orgs/{org}/hooks/{hook_id}/deliveries/{delivery_id}/attempts"
-    ],
-    removeMember: ["DELETE /orgs/{org}/members/{username}"],
-    removeMembershipForUser: ["DELETE /orgs/{org}/memberships/{username}"],
-    removeOutsideCollaborator: [
-      "DELETE /orgs/{org}/outside_collaborators/{username}"
-    ],
-    removePublicMembershipForAuthenticatedUser: [
-      "DELETE /orgs/{org}/public_members/{username}"
-    ],
-    removeSecurityManagerTeam: [
-      "DELETE /orgs/{org}/security-managers/teams/{team_slug}",
-      {},
-      {
-        deprecated: "octokit.rest.orgs.removeSecurityManagerTeam() is deprecated, see https://docs.github.com/rest/orgs/security-managers#remove-a-security-manager-team"
-      }
-    ],
-    reviewPatGrantRequest: [
-      "POST /orgs/{org}/personal-access-token-requests/{pat_request_id}"
-    ],
-    reviewPatGrantRequestsInBulk: [
-      "POST /orgs/{org}/personal-access-token-requests"
-    ],
-    revokeAllOrgRolesTeam: [
-      "DELETE /orgs/{org}/organization-roles/teams/{team_slug}"
-    ],
-    revokeAllOrgRolesUser: [
-      "DELETE /orgs/{org}/organization-roles/users/{username}"
-    ],
-    revokeOrgRoleTeam: [
-      "DELETE /orgs/{org}/organization-roles/teams/{team_slug}/{role_id}"
-    ],
-    revokeOrgRoleUser: [
-      "DELETE /orgs/{org}/organization-roles/users/{username}/{role_id}"
-    ],
-    setImmutableReleasesSettings: [
-      "PUT /orgs/{org}/settings/immutable-releases"
-    ],
-    setImmutableReleasesSettingsRepositories: [
-      "PUT /orgs/{org}/settings/immutable-releases/repositories"
-    ],
-    setMembershipForUser: ["PUT /orgs/{org}/memberships/{username}"],
-    setPublicMembershipForAuthenticatedUser: [
-      "PUT /orgs/{org}/public_members/{username}"
-    ],
-    unblockUser: ["DELETE /orgs/{org}/blocks/{username}"],
-    update: ["PATCH /orgs/{org}"],
-    updateIssueType: ["PUT /orgs/{org}/issue-types/{issue_type_id}"],
-    updateMembershipForAuthenticatedUser: [
-      "PATCH /user/memberships/orgs/{org}"
-    ],
-    updatePatAccess: ["POST /orgs/{org}/personal-access-tokens/{pat_id}"],
-    updatePatAccesses: ["POST /orgs/{org}/personal-access-tokens"],
-    updateWebhook: ["PATCH /orgs/{org}/hooks/{hook_id}"],
-    updateWebhookConfigForOrg: ["PATCH /orgs/{org}/hooks/{hook_id}/config"]
-  },
-  packages: {
-    deletePackageForAuthenticatedUser: [
-      "DELETE /user/packages/{package_type}/{package_name}"
-    ],
-    deletePackageForOrg: [
-      "DELETE /orgs/{org}/packages/{package_type}/{package_name}"
-    ],
-    deletePackageForUser: [
-      "DELETE /users/{username}/packages/{package_type}/{package_name}"
-    ],
-    deletePackageVersionForAuthenticatedUser: [
-      "DELETE /user/packages/{package_type}/{package_name}/versions/{package_version_id}"
-    ],
-    deletePackageVersionForOrg: [
-      "DELETE /orgs/{org}/packages/{package_type}/{package_name}/versions/{package_version_id}"
-    ],
-    deletePackageVersionForUser: [
-      "DELETE /users/{username}/packages/{package_type}/{package_name}/versions/{package_version_id}"
-    ],
-    getAllPackageVersionsForAPackageOwnedByAnOrg: [
-      "GET /orgs/{org}/packages/{package_type}/{package_name}/versions",
-      {},
-      { renamed: ["packages", "getAllPackageVersionsForPackageOwnedByOrg"] }
-    ],
-    getAllPackageVersionsForAPackageOwnedByTheAuthenticatedUser: [
-      "GET /user/packages/{package_type}/{package_name}/versions",
-      {},
-      {
-        renamed: [
-          "packages",
-          "getAllPackageVersionsForPackageOwnedByAuthenticatedUser"
-        ]
-      }
-    ],
-    getAllPackageVersionsForPackageOwnedByAuthenticatedUser: [
-      "GET /user/packages/{package_type}/{package_name}/versions"
-    ],
-    getAllPackageVersionsForPackageOwnedByOrg: [
-      "GET /orgs/{org}/packages/{package_type}/{package_name}/versions"
-    ],
-    getAllPackageVersionsForPackageOwnedByUser: [
-      "GET /users/{username}/packages/{package_type}/{package_name}/versions"
-    ],
-    getPackageForAuthenticatedUser: [
-      "GET /user/packages/{package_type}/{package_name}"
-    ],
-    getPackageForOrganization: [
-      "GET /orgs/{org}/packages/{package_type}/{package_name}"
-    ],
-    getPackageForUser: [
-      "GET /users/{username}/packages/{package_type}/{package_name}"
-    ],
-    getPackageVersionForAuthenticatedUser: [
-      "GET /user/packages/{package_type}/{package_name}/versions/{package_version_id}"
-    ],
-    getPackageVersionForOrganization: [
-      "GET /orgs/{org}/packages/{package_type}/{package_name}/versions/{package_version_id}"
-    ],
-    getPackageVersionForUser: [
-      "GET /users/{username}/packages/{package_type}/{package_name}/versions/{package_version_id}"
-    ],
-    listDockerMigrationConflictingPackagesForAuthenticatedUser: [
-      "GET /user/docker/conflicts"
-    ],
-    listDockerMigrationConflictingPackagesForOrganization: [
-      "GET /orgs/{org}/docker/conflicts"
-    ],
-    listDockerMigrationConflictingPackagesForUser: [
-      "GET /users/{username}/docker/conflicts"
-    ],
-    listPackagesForAuthenticatedUser: ["GET /user/packages"],
-    listPackagesForOrganization: ["GET /orgs/{org}/packages"],
-    listPackagesForUser: ["GET /users/{username}/packages"],
-    restorePackageForAuthenticatedUser: [
-      "POST /user/packages/{package_type}/{package_name}/restore{?token}"
-    ],
-    restorePackageForOrg: [
-      "POST /orgs/{org}/packages/{package_type}/{package_name}/restore{?token}"
-    ],
-    restorePackageForUser: [
-      "POST /users/{username}/packages/{package_type}/{package_name}/restore{?token}"
-    ],
-    restorePackageVersionForAuthenticatedUser: [
-      "POST /user/packages/{package_type}/{package_name}/versions/{package_version_id}/restore"
-    ],
-    restorePackageVersionForOrg: [
-      "POST /orgs/{org}/packages/{package_type}/{package_name}/versions/{package_version_id}/restore"
-    ],
-    restorePackageVersionForUser: [
-      "POST /users/{username}/packages/{package_type}/{package_name}/versions/{package_version_id}/restore"
-    ]
-  },
-  privateRegistries: {
-    createOrgPrivateRegistry: ["POST /orgs/{org}/private-registries"],
-    deleteOrgPrivateRegistry: [
-      "DELETE /orgs/{org}/private-registries/{secret_name}"
-    ],
-    getOrgPrivateRegistry: ["GET /orgs/{org}/private-registries/{secret_name}"],
-    getOrgPublicKey: ["GET /orgs/{org}/private-registries/public-key"],
-    listOrgPrivateRegistries: ["GET /orgs/{org}/private-registries"],
-    updateOrgPrivateRegistry: [
-      "PATCH /orgs/{org}/private-registries/{secret_name}"
-    ]
-  },
-  projects: {
-    addItemForOrg: ["POST /orgs/{org}/projectsV2/{project_number}/items"],
-    addItemForUser: [
-      "POST /users/{username}/projectsV2/{project_number}/items"
-    ],
-    deleteItemForOrg: [
-      "DELETE /orgs/{org}/projectsV2/{project_number}/items/{item_id}"
-    ],
-    deleteItemForUser: [
-      "DELETE /users/{username}/projectsV2/{project_number}/items/{item_id}"
-    ],
-    getFieldForOrg: [
-      "GET /orgs/{org}/projectsV2/{project_number}/fields/{field_id}"
-    ],
-    getFieldForUser: [
-      "GET /users/{username}/projectsV2/{project_number}/fields/{field_id}"
-    ],
-    getForOrg: ["GET /orgs/{org}/projectsV2/{project_number}"],
-    getForUser: ["GET /users/{username}/projectsV2/{project_number}"],
-    getOrgItem: ["GET /orgs/{org}/projectsV2/{project_number}/items/{item_id}"],
-    getUserItem: [
-      "GET /users/{username}/projectsV2/{project_number}/items/{item_id}"
-    ],
-    listFieldsForOrg: ["GET /orgs/{org}/projectsV2/{project_number}/fields"],
-    listFieldsForUser: [
-      "GET /users/{username}/projectsV2/{project_number}/fields"
-    ],
-    listForOrg: ["GET /orgs/{org}/projectsV2"],
-    listForUser: ["GET /users/{username}/projectsV2"],
-    listItemsForOrg: ["GET /orgs/{org}/projectsV2/{project_number}/items"],
-    listItemsForUser: [
-      "GET /users/{username}/projectsV2/{project_number}/items"
-    ],
-    updateItemForOrg: [
-      "PATCH /orgs/{org}/projectsV2/{project_number}/items/{item_id}"
-    ],
-    updateItemForUser: [
-      "PATCH /users/{username}/projectsV2/{project_number}/items/{item_id}"
-    ]
-  },
-  pulls: {
-    checkIfMerged: ["GET /repos/{owner}/{repo}/pulls/{pull_number}/merge"],
-    create: ["POST /repos/{owner}/{repo}/pulls"],
-    createReplyForReviewComment: [
-      "POST /repos/{owner}/{repo}/pulls/{pull_number}/comments/{comment_id}/replies"
-    ],
-    createReview: ["POST /repos/{owner}/{repo}/pulls/{pull_number}/reviews"],
-    createReviewComment: [
-      "POST /repos/{owner}/{repo}/pulls/{pull_number}/comments"
-    ],
-    deletePendingReview: [
-      "DELETE /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}"
-    ],
-    deleteReviewComment: [
-      "DELETE /repos/{owner}/{repo}/pulls/comments/{comment_id}"
-    ],
-    dismissReview: [
-      "PUT /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}/dismissals"
-    ],
-    get: ["GET /repos/{owner}/{repo}/pulls/{pull_number}"],
-    getReview: [
-      "GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}"
-    ],
-    getReviewComment: ["GET /repos/{owner}/{repo}/pulls/comments/{comment_id}"],
-    list: ["GET /repos/{owner}/{repo}/pulls"],
-    listCommentsForReview: [
-      "GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}/comments"
-    ],
-    listCommits: ["GET /repos/{owner}/{repo}/pulls/{pull_number}/commits"],
-    listFiles: ["GET /repos/{owner}/{repo}/pulls/{pull_number}/files"],
-    listRequestedReviewers: [
-      "GET /repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers"
-    ],
-    listReviewComments: [
-      "GET /repos/{owner}/{repo}/pulls/{pull_number}/comments"
-    ],
-    listReviewCommentsForRepo: ["GET /repos/{owner}/{repo}/pulls/comments"],
-    listReviews: ["GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews"],
-    merge: ["PUT /repos/{owner}/{repo}/pulls/{pull_number}/merge"],
-    removeRequestedReviewers: [
-      "DELETE /repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers"
-    ],
-    requestReviewers: [
-      "POST /repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers"
-    ],
-    submitReview: [
-      "POST /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}/events"
-    ],
-    update: ["PATCH /repos/{owner}/{repo}/pulls/{pull_number}"],
-    updateBranch: [
-      "PUT /repos/{owner}/{repo}/pulls/{pull_number}/update-branch"
-    ],
-    updateReview: [
-      "PUT /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}"
-    ],
-    updateReviewComment: [
-      "PATCH /repos/{owner}/{repo}/pulls/comments/{comment_id}"
-    ]
-  },
-  rateLimit: { get: ["GET /rate_limit"] },
-  reactions: {
-    createForCommitComment: [
-      "POST /repos/{owner}/{repo}/comments/{comment_id}/reactions"
-    ],
-    createForIssue: [
-      "POST /repos/{owner}/{repo}/issues/{issue_number}/reactions"
-    ],
-    createForIssueComment: [
-      "POST /repos/{owner}/{repo}/issues/comments/{comment_id}/reactions"
-    ],
-    createForPullRequestReviewComment: [
-      "POST /repos/{owner}/{repo}/pulls/comments/{comment_id}/reactions"
-    ],
-    createForRelease: [
-      "POST /repos/{owner}/{repo}/releases/{release_id}/reactions"
-    ],
-    createForTeamDiscussionCommentInOrg: [
-      "POST /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}/reactions"
-    ],
-    createForTeamDiscussionInOrg: [
-      "POST /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/reactions"
-    ],
-    deleteForCommitComment: [
-      "DELETE /repos/{owner}/{repo}/comments/{comment_id}/reactions/{reaction_id}"
-    ],
-    deleteForIssue: [
-      "DELETE /repos/{owner}/{repo}/issues/{issue_number}/reactions/{reaction_id}"
-    ],
-    deleteForIssueComment: [
-      "DELETE /repos/{owner}/{repo}/issues/comments/{comment_id}/reactions/{reaction_id}"
-    ],
-    deleteForPullRequestComment: [
-      "DELETE /repos/{owner}/{repo}/pulls/comments/{comment_id}/reactions/{reaction_id}"
-    ],
-    deleteForRelease: [
-      "DELETE /repos/{owner}/{repo}/releases/{release_id}/reactions/{reaction_id}"
-    ],
-    deleteForTeamDiscussion: [
-      "DELETE /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/reactions/{reaction_id}"
-    ],
-    deleteForTeamDiscussionComment: [
-      "DELETE /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}/reactions/{reaction_id}"
-    ],
-    listForCommitComment: [
-      "GET /repos/{owner}/{repo}/comments/{comment_id}/reactions"
-    ],
-    listForIssue: ["GET /repos/{owner}/{repo}/issues/{issue_number}/reactions"],
-    listForIssueComment: [
-      "GET /repos/{owner}/{repo}/issues/comments/{comment_id}/reactions"
-    ],
-    listForPullRequestReviewComment: [
-      "GET /repos/{owner}/{repo}/pulls/comments/{comment_id}/reactions"
-    ],
-    listForRelease: [
-      "GET /repos/{owner}/{repo}/releases/{release_id}/reactions"
-    ],
-    listForTeamDiscussionCommentInOrg: [
-      "GET /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}/reactions"
-    ],
-    listForTeamDiscussionInOrg: [
-      "GET /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/reactions"
-    ]
-  },
-  repos: {
-    acceptInvitation: [
-      "PATCH /user/repository_invitations/{invitation_id}",
-      {},
-      { renamed: ["repos", "acceptInvitationForAuthenticatedUser"] }
-    ],
-    acceptInvitationForAuthenticatedUser: [
-      "PATCH /user/repository_invitations/{invitation_id}"
-    ],
-    addAppAccessRestrictions: [
-      "POST /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/apps",
-      {},
-      { mapToData: "apps" }
-    ],
-    addCollaborator: ["PUT /repos/{owner}/{repo}/collaborators/{username}"],
-    addStatusCheckContexts: [
-      "POST /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks/contexts",
-      {},
-      { mapToData: "contexts" }
-    ],
-    addTeamAccessRestrictions: [
-      "POST /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/teams",
-      {},
-      { mapToData: "teams" }
-    ],
-    addUserAccessRestrictions: [
-      "POST /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/users",
-      {},
-      { mapToData: "users" }
-    ],
-    cancelPagesDeployment: [
-      "POST /repos/{owner}/{repo}/pages/deployments/{pages_deployment_id}/cancel"
-    ],
-    checkAutomatedSecurityFixes: [
-      "GET /repos/{owner}/{repo}/automated-security-fixes"
-    ],
-    checkCollaborator: ["GET /repos/{owner}/{repo}/collaborators/{username}"],
-    checkImmutableReleases: ["GET /repos/{owner}/{repo}/immutable-releases"],
-    checkPrivateVulnerabilityReporting: [
-      "GET /repos/{owner}/{repo}/private-vulnerability-reporting"
-    ],
-    checkVulnerabilityAlerts: [
-      "GET /repos/{owner}/{repo}/vulnerability-alerts"
-    ],
-    codeownersErrors: ["GET /repos/{owner}/{repo}/codeowners/errors"],
-    compareCommits: ["GET /repos/{owner}/{repo}/compare/{base}...{head}"],
-    compareCommitsWithBasehead: [
-      "GET /repos/{owner}/{repo}/compare/{basehead}"
-    ],
-    createAttestation: ["POST /repos/{owner}/{repo}/attestations"],
-    createAutolink: ["POST /repos/{owner}/{repo}/autolinks"],
-    createCommitComment: [
-      "POST /repos/{owner}/{repo}/commits/{commit_sha}/comments"
-    ],
-    createCommitSignatureProtection: [
-      "POST /repos/{owner}/{repo}/branches/{branch}/protection/required_signatures"
-    ],
-    createCommitStatus: ["POST /repos/{owner}/{repo}/statuses/{sha}"],
-    createDeployKey: ["POST /repos/{owner}/{repo}/keys"],
-    createDeployment: ["POST /repos/{owner}/{repo}/deployments"],
-    createDeploymentBranchPolicy: [
-      "POST /repos/{owner}/{repo}/environments/{environment_name}/deployment-branch-policies"
-    ],
-    createDeploymentProtectionRule: [
-      "POST /repos/{owner}/{repo}/environments/{environment_name}/deployment_protection_rules"
-    ],
-    createDeploymentStatus: [
-      "POST /repos/{owner}/{repo}/deployments/{deployment_id}/statuses"
-    ],
-    createDispatchEvent: ["POST /repos/{owner}/{repo}/dispatches"],
-    createForAuthenticatedUser: ["POST /user/repos"],
-    createFork: ["POST /repos/{owner}/{repo}/forks"],
-    createInOrg: ["POST /orgs/{org}/repos"],
-    createOrUpdateEnvironment: [
-      "PUT /repos/{owner}/{repo}/environments/{environment_name}"
-    ],
-    createOrUpdateFileContents: ["PUT /repos/{owner}/{repo}/contents/{path}"],
-    createOrgRuleset: ["POST /orgs/{org}/rulesets"],
-    createPagesDeployment: ["POST /repos/{owner}/{repo}/pages/deployments"],
-    createPagesSite: ["POST /repos/{owner}/{repo}/pages"],
-    createRelease: ["POST /repos/{owner}/{repo}/releases"],
-    createRepoRuleset: ["POST /repos/{owner}/{repo}/rulesets"],
-    createUsingTemplate: [
-      "POST /repos/{template_owner}/{template_repo}/generate"
-    ],
-    createWebhook: ["POST /repos/{owner}/{repo}/hooks"],
-    customPropertiesForReposCreateOrUpdateRepositoryValues: [
-      "PATCH /repos/{owner}/{repo}/properties/values"
-    ],
-    customPropertiesForReposGetRepositoryValues: [
-      "GET /repos/{owner}/{repo}/properties/values"
-    ],
-    declineInvitation: [
-      "DELETE /user/repository_invitations/{invitation_id}",
-      {},
-      { renamed: ["repos", "declineInvitationForAuthenticatedUser"] }
-    ],
-    declineInvitationForAuthenticatedUser: [
-      "DELETE /user/repository_invitations/{invitation_id}"
-    ],
-    delete: ["DELETE /repos/{owner}/{repo}"],
-    deleteAccessRestrictions: [
-      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/restrictions"
-    ],
-    deleteAdminBranchProtection: [
-      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/enforce_admins"
-    ],
-    deleteAnEnvironment: [
-      "DELETE /repos/{owner}/{repo}/environments/{environment_name}"
-    ],
-    deleteAutolink: ["DELETE /repos/{owner}/{repo}/autolinks/{autolink_id}"],
-    deleteBranchProtection: [
-      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection"
-    ],
-    deleteCommitComment: ["DELETE /repos/{owner}/{repo}/comments/{comment_id}"],
-    deleteCommitSignatureProtection: [
-      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/required_signatures"
-    ],
-    deleteDeployKey: ["DELETE /repos/{owner}/{repo}/keys/{key_id}"],
-    deleteDeployment: [
-      "DELETE /repos/{owner}/{repo}/deployments/{deployment_id}"
-    ],
-    deleteDeploymentBranchPolicy: [
-      "DELETE /repos/{owner}/{repo}/environments/{environment_name}/deployment-branch-policies/{branch_policy_id}"
-    ],
-    deleteFile: ["DELETE /repos/{owner}/{repo}/contents/{path}"],
-    deleteInvitation: [
-      "DELETE /repos/{owner}/{repo}/invitations/{invitation_id}"
-    ],
-    deleteOrgRuleset: ["DELETE /orgs/{org}/rulesets/{ruleset_id}"],
-    deletePagesSite: ["DELETE /repos/{owner}/{repo}/pages"],
-    deletePullRequestReviewProtection: [
-      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/required_pull_request_reviews"
-    ],
-    deleteRelease: ["DELETE /repos/{owner}/{repo}/releases/{release_id}"],
-    deleteReleaseAsset: [
-      "DELETE /repos/{owner}/{repo}/releases/assets/{asset_id}"
-    ],
-    deleteRepoRuleset: ["DELETE /repos/{owner}/{repo}/rulesets/{ruleset_id}"],
-    deleteWebhook: ["DELETE /repos/{owner}/{repo}/hooks/{hook_id}"],
-    disableAutomatedSecurityFixes: [
-      "DELETE /repos/{owner}/{repo}/automated-security-fixes"
-    ],
-    disableDeploymentProtectionRule: [
-      "DELETE /repos/{owner}/{repo}/environments/{environment_name}/deployment_protection_rules/{protection_rule_id}"
-    ],
-    disableImmutableReleases: [
-      "DELETE /repos/{owner}/{repo}/immutable-releases"
-    ],
-    disablePrivateVulnerabilityReporting: [
-      "DELETE /repos/{owner}/{repo}/private-vulnerability-reporting"
-    ],
-    disableVulnerabilityAlerts: [
-      "DELETE /repos/{owner}/{repo}/vulnerability-alerts"
-    ],
-    downloadArchive: [
-      "GET /repos/{owner}/{repo}/zipball/{ref}",
-      {},
-      { renamed: ["repos", "downloadZipballArchive"] }
-    ],
-    downloadTarballArchive: ["GET /repos/{owner}/{repo}/tarball/{ref}"],
-    downloadZipballArchive: ["GET /repos/{owner}/{repo}/zipball/{ref}"],
-    enableAutomatedSecurityFixes: [
-      "PUT /repos/{owner}/{repo}/automated-security-fixes"
-    ],
-    enableImmutableReleases: ["PUT /repos/{owner}/{repo}/immutable-releases"],
-    enablePrivateVulnerabilityReporting: [
-      "PUT /repos/{owner}/{repo}/private-vulnerability-reporting"
-    ],
-    enableVulnerabilityAlerts: [
-      "PUT /repos/{owner}/{repo}/vulnerability-alerts"
-    ],
-    generateReleaseNotes: [
-      "POST /repos/{owner}/{repo}/releases/generate-notes"
-    ],
-    get: ["GET /repos/{owner}/{repo}"],
-    getAccessRestrictions: [
-      "GET /repos/{owner}/{repo}/branches/{branch}/protection/restrictions"
-    ],
-    getAdminBranchProtection: [
-      "GET /repos/{owner}/{repo}/branches/{branch}/protection/enforce_admins"
-    ],
-    getAllDeploymentProtectionRules: [
-      "GET /repos/{owner}/{repo}/environments/{environment_name}/deployment_protection_rules"
-    ],
-    getAllEnvironments: ["GET /repos/{owner}/{repo}/environments"],
-    getAllStatusCheckContexts: [
-      "GET /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks/contexts"
-    ],
-    getAllTopics: ["GET /repos/{owner}/{repo}/topics"],
-    getAppsWithAccessToProtectedBranch: [
-      "GET /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/apps"
-    ],
-    getAutolink: ["GET /repos/{owner}/{repo}/autolinks/{autolink_id}"],
-    getBranch: ["GET /repos/{owner}/{repo}/branches/{branch}"],
-    getBranchProtection: [
-      "GET /repos/{owner}/{repo}/branches/{branch}/protection"
-    ],
-    getBranchRules: ["GET /repos/{owner}/{repo}/rules/branches/{branch}"],
-    getClones: ["GET /repos/{owner}/{repo}/traffic/clones"],
-    getCodeFrequencyStats: ["GET /repos/{owner}/{repo}/stats/code_frequency"],
-    getCollaboratorPermissionLevel: [
-      "GET /repos/{owner}/{repo}/collaborators/{username}/permission"
-    ],
-    getCombinedStatusForRef: ["GET /repos/{owner}/{repo}/commits/{ref}/status"],
-    getCommit: ["GET /repos/{owner}/{repo}/commits/{ref}"],
-    getCommitActivityStats: ["GET /repos/{owner}/{repo}/stats/commit_activity"],
-    getCommitComment: ["GET /repos/{owner}/{repo}/comments/{comment_id}"],
-    getCommitSignatureProtection: [
-      "GET /repos/{owner}/{repo}/branches/{branch}/protection/required_signatures"
-    ],
-    getCommunityProfileMetrics: ["GET /repos/{owner}/{repo}/community/profile"],
-    getContent: ["GET /repos/{owner}/{repo}/contents/{path}"],
-    getContributorsStats: ["GET /repos/{owner}/{repo}/stats/contributors"],
-    getCustomDeploymentProtectionRule: [
-      "GET /repos/{owner}/{repo}/environments/{environment_name}/deployment_protection_rules/{protection_rule_id}"
-    ],
-    getDeployKey: ["GET /repos/{owner}/{repo}/keys/{key_id}"],
-    getDeployment: ["GET /repos/{owner}/{repo}/deployments/{deployment_id}"],
-    getDeploymentBranchPolicy: [
-      "GET /repos/{owner}/{repo}/environments/{environment_name}/deployment-branch-policies/{branch_policy_id}"
-    ],
-    getDeploymentStatus: [
-      "GET /repos/{owner}/{repo}/deployments/{deployment_id}/statuses/{status_id}"
-    ],
-    getEnvironment: [
-      "GET /repos/{owner}/{repo}/environments/{environment_name}"
-    ],
-    getLatestPagesBuild: ["GET /repos/{owner}/{repo}/pages/builds/latest"],
-    getLatestRelease: ["GET /repos/{owner}/{repo}/releases/latest"],
-    getOrgRuleSuite: ["GET /orgs/{org}/rulesets/rule-suites/{rule_suite_id}"],
-    getOrgRuleSuites: ["GET /orgs/{org}/rulesets/rule-suites"],
-    getOrgRuleset: ["GET /orgs/{org}/rulesets/{ruleset_id}"],
-    getOrgRulesets: ["GET /orgs/{org}/rulesets"],
-    getPages: ["GET /repos/{owner}/{repo}/pages"],
-    getPagesBuild: ["GET /repos/{owner}/{repo}/pages/builds/{build_id}"],
-    getPagesDeployment: [
-      "GET /repos/{owner}/{repo}/pages/deployments/{pages_deployment_id}"
-    ],
-    getPagesHealthCheck: ["GET /repos/{owner}/{repo}/pages/health"],
-    getParticipationStats: ["GET /repos/{owner}/{repo}/stats/participation"],
-    getPullRequestReviewProtection: [
-      "GET /repos/{owner}/{repo}/branches/{branch}/protection/required_pull_request_reviews"
-    ],
-    getPunchCardStats: ["GET /repos/{owner}/{repo}/stats/punch_card"],
-    getReadme: ["GET /repos/{owner}/{repo}/readme"],
-    getReadmeInDirectory: ["GET /repos/{owner}/{repo}/readme/{dir}"],
-    getRelease: ["GET /repos/{owner}/{repo}/releases/{release_id}"],
-    getReleaseAsset: ["GET /repos/{owner}/{repo}/releases/assets/{asset_id}"],
-    getReleaseByTag: ["GET /repos/{owner}/{repo}/releases/tags/{tag}"],
-    getRepoRuleSuite: [
-      "GET /repos/{owner}/{repo}/rulesets/rule-suites/{rule_suite_id}"
-    ],
-    getRepoRuleSuites: ["GET /repos/{owner}/{repo}/rulesets/rule-suites"],
-    getRepoRuleset: ["GET /repos/{owner}/{repo}/rulesets/{ruleset_id}"],
-    getRepoRulesetHistory: [
-      "GET /repos/{owner}/{repo}/rulesets/{ruleset_id}/history"
-    ],
-    getRepoRulesetVersion: [
-      "GET /repos/{owner}/{repo}/rulesets/{ruleset_id}/history/{version_id}"
-    ],
-    getRepoRulesets: ["GET /repos/{owner}/{repo}/rulesets"],
-    getStatusChecksProtection: [
-      "GET /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks"
-    ],
-    getTeamsWithAccessToProtectedBranch: [
-      "GET /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/teams"
-    ],
-    getTopPaths: ["GET /repos/{owner}/{repo}/traffic/popular/paths"],
-    getTopReferrers: ["GET /repos/{owner}/{repo}/traffic/popular/referrers"],
-    getUsersWithAccessToProtectedBranch: [
-      "GET /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/users"
-    ],
-    getViews: ["GET /repos/{owner}/{repo}/traffic/views"],
-    getWebhook: ["GET /repos/{owner}/{repo}/hooks/{hook_id}"],
-    getWebhookConfigForRepo: [
-      "GET /repos/{owner}/{repo}/hooks/{hook_id}/config"
-    ],
-    getWebhookDelivery: [
-      "GET /repos/{owner}/{repo}/hooks/{hook_id}/deliveries/{delivery_id}"
-    ],
-    listActivities: ["GET /repos/{owner}/{repo}/activity"],
-    listAttestations: [
-      "GET /repos/{owner}/{repo}/attestations/{subject_digest}"
-    ],
-    listAutolinks: ["GET /repos/{owner}/{repo}/autolinks"],
-    listBranches: ["GET /repos/{owner}/{repo}/branches"],
-    listBranchesForHeadCommit: [
-      "GET /repos/{owner}/{repo}/commits/{commit_sha}/branches-where-head"
-    ],
-    listCollaborators: ["GET /repos/{owner}/{repo}/collaborators"],
-    listCommentsForCommit: [
-      "GET /repos/{owner}/{repo}/commits/{commit_sha}/comments"
-    ],
-    listCommitCommentsForRepo: ["GET /repos/{owner}/{repo}/comments"],
-    listCommitStatusesForRef: [
-      "GET /repos/{owner}/{repo}/commits/{ref}/statuses"
-    ],
-    listCommits: ["GET /repos/{owner}/{repo}/commits"],
-    listContributors: ["GET /repos/{owner}/{repo}/contributors"],
-    listCustomDeploymentRuleIntegrations: [
-      "GET /repos/{owner}/{repo}/environments/{environment_name}/deployment_protection_rules/apps"
-    ],
-    listDeployKeys: ["GET /repos/{owner}/{repo}/keys"],
-    listDeploymentBranchPolicies: [
-      "GET /repos/{owner}/{repo}/environments/{environment_name}/deployment-branch-policies"
-    ],
-    listDeploymentStatuses: [
-      "GET /repos/{owner}/{repo}/deployments/{deployment_id}/statuses"
-    ],
-    listDeployments: ["GET /repos/{owner}/{repo}/deployments"],
-    listForAuthenticatedUser: ["GET /user/repos"],
-    listForOrg: ["GET /orgs/{org}/repos"],
-    listForUser: ["GET /users/{username}/repos"],
-    listForks: ["GET /repos/{owner}/{repo}/forks"],
-    listInvitations: ["GET /repos/{owner}/{repo}/invitations"],
-    listInvitationsForAuthenticatedUser: ["GET /user/repository_invitations"],
-    listLanguages: ["GET /repos/{owner}/{repo}/languages"],
-    listPagesBuilds: ["GET /repos/{owner}/{repo}/pages/builds"],
-    listPublic: ["GET /repositories"],
-    listPullRequestsAssociatedWithCommit: [
-      "GET /repos/{owner}/{repo}/commits/{commit_sha}/pulls"
-    ],
-    listReleaseAssets: [
-      "GET /repos/{owner}/{repo}/releases/{release_id}/assets"
-    ],
-    listReleases: ["GET /repos/{owner}/{repo}/releases"],
-    listTags: ["GET /repos/{owner}/{repo}/tags"],
-    listTeams: ["GET /repos/{owner}/{repo}/teams"],
-    listWebhookDeliveries: [
-      "GET /repos/{owner}/{repo}/hooks/{hook_id}/deliveries"
-    ],
-    listWebhooks: ["GET /repos/{owner}/{repo}/hooks"],
-    merge: ["POST /repos/{owner}/{repo}/merges"],
-    mergeUpstream: ["POST /repos/{owner}/{repo}/merge-upstream"],
-    pingWebhook: ["POST /repos/{owner}/{repo}/hooks/{hook_id}/pings"],
-    redeliverWebhookDelivery: [
-      "POST /repos/{owner}/{repo}/hooks/{hook_id}/deliveries/{delivery_id}/attempts"
-    ],
-    removeAppAccessRestrictions: [
-      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/apps",
-      {},
-      { mapToData: "apps" }
-    ],
-    removeCollaborator: [
-      "DELETE /repos/{owner}/{repo}/collaborators/{username}"
-    ],
-    removeStatusCheckContexts: [
-      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks/contexts",
-      {},
-      { mapToData: "contexts" }
-    ],
-    removeStatusCheckProtection: [
-      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks"
-    ],
-    removeTeamAccessRestrictions: [
-      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/teams",
-      {},
-      { mapToData: "teams" }
-    ],
-    removeUserAccessRestrictions: [
-      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/users",
-      {},
-      { mapToData: "users" }
-    ],
-    renameBranch: ["POST /repos/{owner}/{repo}/branches/{branch}/rename"],
-    replaceAllTopics: ["PUT /repos/{owner}/{repo}/topics"],
-    requestPagesBuild: ["POST /repos/{owner}/{repo}/pages/builds"],
-    setAdminBranchProtection: [
-      "POST /repos/{owner}/{repo}/branches/{branch}/protection/enforce_admins"
-    ],
-    setAppAccessRestrictions: [
-      "PUT /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/apps",
-      {},
-      { mapToData: "apps" }
-    ],
-    setStatusCheckContexts: [
-      "PUT /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks/contexts",
-      {},
-      { mapToData: "contexts" }
-    ],
-    setTeamAccessRestrictions: [
-      "PUT /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/teams",
-      {},
-      { mapToData: "teams" }
-    ],
-    setUserAccessRestrictions: [
-      "PUT /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/users",
-      {},
-      { mapToData: "users" }
-    ],
-    testPushWebhook: ["POST /repos/{owner}/{repo}/hooks/{hook_id}/tests"],
-    transfer: ["POST /repos/{owner}/{repo}/transfer"],
-    update: ["PATCH /repos/{owner}/{repo}"],
-    updateBranchProtection: [
-      "PUT /repos/{owner}/{repo}/branches/{branch}/protection"
-    ],
-    updateCommitComment: ["PATCH /repos/{owner}/{repo}/comments/{comment_id}"],
-    updateDeploymentBranchPolicy: [
-      "PUT /repos/{owner}/{repo}/environments/{environment_name}/deployment-branch-policies/{branch_policy_id}"
-    ],
-    updateInformationAboutPagesSite: ["PUT /repos/{owner}/{repo}/pages"],
-    updateInvitation: [
-      "PATCH /repos/{owner}/{repo}/invitations/{invitation_id}"
-    ],
-    updateOrgRuleset: ["PUT /orgs/{org}/rulesets/{ruleset_id}"],
-    updatePullRequestReviewProtection: [
-      "PATCH /repos/{owner}/{repo}/branches/{branch}/protection/required_pull_request_reviews"
-    ],
-    updateRelease: ["PATCH /repos/{owner}/{repo}/releases/{release_id}"],
-    updateReleaseAsset: [
-      "PATCH /repos/{owner}/{repo}/releases/assets/{asset_id}"
-    ],
-    updateRepoRuleset: ["PUT /repos/{owner}/{repo}/rulesets/{ruleset_id}"],
-    updateStatusCheckPotection: [
-      "PATCH /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks",
-      {},
-      { renamed: ["repos", "updateStatusCheckProtection"] }
-    ],
-    updateStatusCheckProtection: [
-      "PATCH /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks"
-    ],
-    updateWebhook: ["PATCH /repos/{owner}/{repo}/hooks/{hook_id}"],
-    updateWebhookConfigForRepo: [
-      "PATCH /repos/{owner}/{repo}/hooks/{hook_id}/config"
-    ],
-    uploadReleaseAsset: [
-      "POST /repos/{owner}/{repo}/releases/{release_id}/assets{?name,label}",
-      { baseUrl: "https://uploads.github.com" }
-    ]
-  },
-  search: {
-    code: ["GET /search/code"],
-    commits: ["GET /search/commits"],
-    issuesAndPullRequests: ["GET /search/issues"],
-    labels: ["GET /search/labels"],
-    repos: ["GET /search/repositories"],
-    topics: ["GET /search/topics"],
-    users: ["GET /search/users"]
-  },
-  secretScanning: {
-    createPushProtectionBypass: [
-      "POST /repos/{owner}/{repo}/secret-scanning/push-protection-bypasses"
-    ],
-    getAlert: [
-      "GET /repos/{owner}/{repo}/secret-scanning/alerts/{alert_number}"
-    ],
-    getScanHistory: ["GET /repos/{owner}/{repo}/secret-scanning/scan-history"],
-    listAlertsForOrg: ["GET /orgs/{org}/secret-scanning/alerts"],
-    listAlertsForRepo: ["GET /repos/{owner}/{repo}/secret-scanning/alerts"],
-    listLocationsForAlert: [
-      "GET /repos/{owner}/{repo}/secret-scanning/alerts/{alert_number}/locations"
-    ],
-    listOrgPatternConfigs: [
-      "GET /orgs/{org}/secret-scanning/pattern-configurations"
-    ],
-    updateAlert: [
-      "PATCH /repos/{owner}/{repo}/secret-scanning/alerts/{alert_number}"
-    ],
-    updateOrgPatternConfigs: [
-      "PATCH /orgs/{org}/secret-scanning/pattern-configurations"
-    ]
-  },
-  securityAdvisories: {
-    createFork: [
-      "POST /repos/{owner}/{repo}/security-advisories/{ghsa_id}/forks"
-    ],
-    createPrivateVulnerabilityReport: [
-      "POST /repos/{owner}/{repo}/security-advisories/reports"
-    ],
-    createRepositoryAdvisory: [
-      "POST /repos/{owner}/{repo}/security-advisories"
-    ],
-    createRepositoryAdvisoryCveRequest: [
-      "POST /repos/{owner}/{repo}/security-advisories/{ghsa_id}/cve"
-    ],
-    getGlobalAdvisory: ["GET /advisories/{ghsa_id}"],
-    getRepositoryAdvisory: [
-      "GET /repos/{owner}/{repo}/security-advisories/{ghsa_id}"
-    ],
-    listGlobalAdvisories: ["GET /advisories"],
-    listOrgRepositoryAdvisories: ["GET /orgs/{org}/security-advisories"],
-    listRepositoryAdvisories: ["GET /repos/{owner}/{repo}/security-advisories"],
-    updateRepositoryAdvisory: [
-      "PATCH /repos/{owner}/{repo}/security-advisories/{ghsa_id}"
-    ]
-  },
-  teams: {
-    addOrUpdateMembershipForUserInOrg: [
-      "PUT /orgs/{org}/teams/{team_slug}/memberships/{username}"
-    ],
-    addOrUpdateRepoPermissionsInOrg: [
-      "PUT /orgs/{org}/teams/{team_slug}/repos/{owner}/{repo}"
-    ],
-    checkPermissionsForRepoInOrg: [
-      "GET /orgs/{org}/teams/{team_slug}/repos/{owner}/{repo}"
-    ],
-    create: ["POST /orgs/{org}/teams"],
-    createDiscussionCommentInOrg: [
-      "POST /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments"
-    ],
-    createDiscussionInOrg: ["POST /orgs/{org}/teams/{team_slug}/discussions"],
-    deleteDiscussionCommentInOrg: [
-      "DELETE /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}"
-    ],
-    deleteDiscussionInOrg: [
-      "DELETE /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}"
-    ],
-    deleteInOrg: ["DELETE /orgs/{org}/teams/{team_slug}"],
-    getByName: ["GET /orgs/{org}/teams/{team_slug}"],
-    getDiscussionCommentInOrg: [
-      "GET /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}"
-    ],
-    getDiscussionInOrg: [
-      "GET /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}"
-    ],
-    getMembershipForUserInOrg: [
-      "GET /orgs/{org}/teams/{team_slug}/memberships/{username}"
-    ],
-    list: ["GET /orgs/{org}/teams"],
-    listChildInOrg: ["GET /orgs/{org}/teams/{team_slug}/teams"],
-    listDiscussionCommentsInOrg: [
-      "GET /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments"
-    ],
-    listDiscussionsInOrg: ["GET /orgs/{org}/teams/{team_slug}/discussions"],
-    listForAuthenticatedUser: ["GET /user/teams"],
-    listMembersInOrg: ["GET /orgs/{org}/teams/{team_slug}/members"],
-    listPendingInvitationsInOrg: [
-      "GET /orgs/{org}/teams/{team_slug}/invitations"
-    ],
-    listReposInOrg: ["GET /orgs/{org}/teams/{team_slug}/repos"],
-    removeMembershipForUserInOrg: [
-      "DELETE /orgs/{org}/teams/{team_slug}/memberships/{username}"
-    ],
-    removeRepoInOrg: [
-      "DELETE /orgs/{org}/teams/{team_slug}/repos/{owner}/{repo}"
-    ],
-    updateDiscussionCommentInOrg: [
-      "PATCH /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}"
-    ],
-    updateDiscussionInOrg: [
-      "PATCH /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}"
-    ],
-    updateInOrg: ["PATCH /orgs/{org}/teams/{team_slug}"]
-  },
-  users: {
-    addEmailForAuthenticated: [
-      "POST /user/emails",
-      {},
-      { renamed: ["users", "addEmailForAuthenticatedUser"] }
-    ],
-    addEmailForAuthenticatedUser: ["POST /user/emails"],
-    addSocialAccountForAuthenticatedUser: ["POST /user/social_accounts"],
-    block: ["PUT /user/blocks/{username}"],
-    checkBlocked: ["GET /user/blocks/{username}"],
-    checkFollowingForUser: ["GET /users/{username}/following/{target_user}"],
-    checkPersonIsFollowedByAuthenticated: ["GET /user/following/{username}"],
-    createGpgKeyForAuthenticated: [
-      "POST /user/gpg_keys",
-      {},
-      { renamed: ["users", "createGpgKeyForAuthenticatedUser"] }
-    ],
-    createGpgKeyForAuthenticatedUser: ["POST /user/gpg_keys"],
-    createPublicSshKeyForAuthenticated: [
-      "POST /user/keys",
-      {},
-      { renamed: ["users", "createPublicSshKeyForAuthenticatedUser"] }
-    ],
-    createPublicSshKeyForAuthenticatedUser: ["POST /user/keys"],
-    createSshSigningKeyForAuthenticatedUser: ["POST /user/ssh_signing_keys"],
-    deleteAttestationsBulk: [
-      "POST /users/{username}/attestations/delete-request"
-    ],
-    deleteAttestationsById: [
-      "DELETE /users/{username}/attestations/{attestation_id}"
-    ],
-    deleteAttestationsBySubjectDigest: [
-      "DELETE /users/{username}/attestations/digest/{subject_digest}"
-    ],
-    deleteEmailForAuthenticated: [
-      "DELETE /user/emails",
-      {},
-      { renamed: ["users", "deleteEmailForAuthenticatedUser"] }
-    ],
-    deleteEmailForAuthenticatedUser: ["DELETE /user/emails"],
-    deleteGpgKeyForAuthenticated: [
-      "DELETE /user/gpg_keys/{gpg_key_id}",
-      {},
-      { renamed: ["users", "deleteGpgKeyForAuthenticatedUser"] }
-    ],
-    deleteGpgKeyForAuthenticatedUser: ["DELETE /user/gpg_keys/{gpg_key_id}"],
-    deletePublicSshKeyForAuthenticated: [
-      "DELETE /user/keys/{key_id}",
-      {},
-      { renamed: ["users", "deletePublicSshKeyForAuthenticatedUser"] }
-    ],
-    deletePublicSshKeyForAuthenticatedUser: ["DELETE /user/keys/{key_id}"],
-    deleteSocialAccountForAuthenticatedUser: ["DELETE /user/social_accounts"],
-    deleteSshSigningKeyForAuthenticatedUser: [
-      "DELETE /user/ssh_signing_keys/{ssh_signing_key_id}"
-    ],
-    follow: ["PUT /user/following/{username}"],
-    getAuthenticated: ["GET /user"],
-    getById: ["GET /user/{account_id}"],
-    getByUsername: ["GET /users/{username}"],
-    getContextForUser: ["GET /users/{username}/hovercard"],
-    getGpgKeyForAuthenticated: [
-      "GET /user/gpg_keys/{gpg_key_id}",
-      {},
-      { renamed: ["users", "getGpgKeyForAuthenticatedUser"] }
-    ],
-    getGpgKeyForAuthenticatedUser: ["GET /user/gpg_keys/{gpg_key_id}"],
-    getPublicSshKeyForAuthenticated: [
-      "GET /user/keys/{key_id}",
-      {},
-      { renamed: ["users", "getPublicSshKeyForAuthenticatedUser"] }
-    ],
-    getPublicSshKeyForAuthenticatedUser: ["GET /user/keys/{key_id}"],
-    getSshSigningKeyForAuthenticatedUser: [
-      "GET /user/ssh_signing_keys/{ssh_signing_key_id}"
-    ],
-    list: ["GET /users"],
-    listAttestations: ["GET /users/{username}/attestations/{subject_digest}"],
-    listAttestationsBulk: [
-      "POST /users/{username}/attestations/bulk-list{?per_page,before,after}"
-    ],
-    listBlockedByAuthenticated: [
-      "GET /user/blocks",
-      {},
-      { renamed: ["users", "listBlockedByAuthenticatedUser"] }
-    ],
-    listBlockedByAuthenticatedUser: ["GET /user/blocks"],
-    listEmailsForAuthenticated: [
-      "GET /user/emails",
-      {},
-      { renamed: ["users", "listEmailsForAuthenticatedUser"] }
-    ],
-    listEmailsForAuthenticatedUser: ["GET /user/emails"],
-    listFollowedByAuthenticated: [
-      "GET /user/following",
-      {},
-      { renamed: ["users", "listFollowedByAuthenticatedUser"] }
-    ],
-    listFollowedByAuthenticatedUser: ["GET /user/following"],
-    listFollowersForAuthenticatedUser: ["GET /user/followers"],
-    listFollowersForUser: ["GET /users/{username}/followers"],
-    listFollowingForUser: ["GET /users/{username}/following"],
-    listGpgKeysForAuthenticated: [
-      "GET /user/gpg_keys",
-      {},
-      { renamed: ["users", "listGpgKeysForAuthenticatedUser"] }
-    ],
-    listGpgKeysForAuthenticatedUser: ["GET /user/gpg_keys"],
-    listGpgKeysForUser: ["GET /users/{username}/gpg_keys"],
-    listPublicEmailsForAuthenticated: [
-      "GET /user/public_emails",
-      {},
-      { renamed: ["users", "listPublicEmailsForAuthenticatedUser"] }
-    ],
-    listPublicEmailsForAuthenticatedUser: ["GET /user/public_emails"],
-    listPublicKeysForUser: ["GET /users/{username}/keys"],
-    listPublicSshKeysForAuthenticated: [
-      "GET /user/keys",
-      {},
-      { renamed: ["users", "listPublicSshKeysForAuthenticatedUser"] }
-    ],
-    listPublicSshKeysForAuthenticatedUser: ["GET /user/keys"],
-    listSocialAccountsForAuthenticatedUser: ["GET /user/social_accounts"],
-    listSocialAccountsForUser: ["GET /users/{username}/social_accounts"],
-    listSshSigningKeysForAuthenticatedUser: ["GET /user/ssh_signing_keys"],
-    listSshSigningKeysForUser: ["GET /users/{username}/ssh_signing_keys"],
-    setPrimaryEmailVisibilityForAuthenticated: [
-      "PATCH /user/email/visibility",
-      {},
-      { renamed: ["users", "setPrimaryEmailVisibilityForAuthenticatedUser"] }
-    ],
-    setPrimaryEmailVisibilityForAuthenticatedUser: [
-      "PATCH /user/email/visibility"
-    ],
-    unblock: ["DELETE /user/blocks/{username}"],
-    unfollow: ["DELETE /user/following/{username}"],
-    updateAuthenticated: ["PATCH /user"]
-  }
-};
-var endpoints_default = Endpoints;
-
-// node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/endpoints-to-methods.js
-var endpointMethodsMap = /* @__PURE__ */ new Map();
-for (const [scope, endpoints] of Object.entries(endpoints_default)) {
-  for (const [methodName, endpoint2] of Object.entries(endpoints)) {
-    const [route, defaults, decorations] = endpoint2;
-    const [method, url] = route.split(/ /);
-    const endpointDefaults = Object.assign(
-      {
-        method,
-        url
-      },
-      defaults
-    );
-    if (!endpointMethodsMap.has(scope)) {
-      endpointMethodsMap.set(scope, /* @__PURE__ */ new Map());
-    }
-    endpointMethodsMap.get(scope).set(methodName, {
-      scope,
-      methodName,
-      endpointDefaults,
-      decorations
-    });
-  }
-}
-var handler = {
-  has({ scope }, methodName) {
-    return endpointMethodsMap.get(scope).has(methodName);
-  },
-  getOwnPropertyDescriptor(target, methodName) {
-    return {
-      value: this.get(target, methodName),
-      // ensures method is in the cache
-      configurable: true,
-      writable: true,
-      enumerable: true
-    };
-  },
-  defineProperty(target, methodName, descriptor) {
-    Object.defineProperty(target.cache, methodName, descriptor);
-    return true;
-  },
-  deleteProperty(target, methodName) {
-    delete target.cache[methodName];
-    return true;
-  },
-  ownKeys({ scope }) {
-    return [...endpointMethodsMap.get(scope).keys()];
-  },
-  set(target, methodName, value) {
-    return target.cache[methodName] = value;
-  },
-  get({ octokit, scope, cache }, methodName) {
-    if (cache[methodName]) {
-      return cache[methodName];
-    }
-    const method = endpointMethodsMap.get(scope).get(methodName);
-    if (!method) {
-      return void 0;
-    }
-    const { endpointDefaults, decorations } = method;
-    if (decorations) {
-      cache[methodName] = decorate(
-        octokit,
-        scope,
-        methodName,
-        endpointDefaults,
-        decorations
-      );
-    } else {
-      cache[methodName] = octokit.request.defaults(endpointDefaults);
-    }
-    return cache[methodName];
-  }
-};
-function endpointsToMethods(octokit) {
-  const newMethods = {};
-  for (const scope of endpointMethodsMap.keys()) {
-    newMethods[scope] = new Proxy({ octokit, scope, cache: {} }, handler);
-  }
-  return newMethods;
-}
-function decorate(octokit, scope, methodName, defaults, decorations) {
-  const requestWithDefaults = octokit.request.defaults(defaults);
-  function withDecorations(...args) {
-    let options = requestWithDefaults.endpoint.merge(...args);
-    if (decorations.mapToData) {
-      options = Object.assign({}, options, {
-        data: options[decorations.mapToData],
-        [decorations.mapToData]: void 0
-      });
-      return requestWithDefaults(options);
-    }
-    if (decorations.renamed) {
-      const [newScope, newMethodName] = decorations.renamed;
-      octokit.log.warn(
-        `octokit.${scope}.${methodName}() has been renamed to octokit.${newScope}.${newMethodName}()`
-      );
-    }
-    if (decorations.deprecated) {
-      octokit.log.warn(decorations.deprecated);
-    }
-    if (decorations.renamedParameters) {
-      const options2 = requestWithDefaults.endpoint.merge(...args);
-      for (const [name, alias] of Object.entries(
-        decorations.renamedParameters
-      )) {
-        if (name in options2) {
-          octokit.log.warn(
-            `"${name}" parameter is deprecated for "octokit.${scope}.${methodName}()". Use "${alias}" instead`
-          );
-          if (!(alias in options2)) {
-            options2[alias] = options2[name];
-          }
-          delete options2[name];
-        }
-      }
-      return requestWithDefaults(options2);
-    }
-    return requestWithDefaults(...args);
-  }
-  return Object.assign(withDecorations, requestWithDefaults);
-}
-
-// node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/index.js
-function restEndpointMethods(octokit) {
-  const api = endpointsToMethods(octokit);
-  return {
-    rest: api
-  };
-}
-restEndpointMethods.VERSION = VERSION7;
-function legacyRestEndpointMethods(octokit) {
-  const api = endpointsToMethods(octokit);
-  return {
-    ...api,
-    rest: api
-  };
-}
-legacyRestEndpointMethods.VERSION = VERSION7;
-
-// node_modules/@octokit/rest/dist-src/version.js
-var VERSION8 = "22.0.1";
-
-// node_modules/@octokit/rest/dist-src/index.js
-var Octokit2 = Octokit.plugin(requestLog, legacyRestEndpointMethods, paginateRest).defaults(
-  {
-    userAgent: `octokit-rest.js/${VERSION8}`
-  }
-);
-
-// src/report/send.ts
-async function sendCheck(plan2, target, auth2) {
-  const quiet = () => void 0;
-  const octokit = new Octokit2({
-    auth: auth2.token,
-    baseUrl: auth2.baseUrl,
-    request: { retries: 0 },
-    log: { debug: quiet, info: quiet, warn: quiet, error: quiet }
-  });
-  const created = await octokit.rest.checks.create({
-    owner: target.owner,
-    repo: target.repo,
-    ...plan2.create
-  });
-  const id = created.data.id;
-  for (const u of plan2.updates) {
-    await octokit.rest.checks.update({ owner: target.owner, repo: target.repo, check_run_id: id, ...u });
-  }
-  return { id, requests: 1 + plan2.updates.length };
-}
-
-// src/report/summary.ts
-var SUMMARY_LIMIT = 1024 * 1024;
-function escapeMarkdown(text2) {
-  return text2.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/([\\`*_{}[\]()#+\-.!|~])/g, "\\$1").replace(/[\u0000-\u001f\u007f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`);
-}
-
-// src/verdict/check.ts
-var MAX_ANNOTATIONS2 = 1e4;
-var LOG_TITLE = "build log: ";
-function decideCheck(subject, shards, files, required) {
-  const reasons = [];
-  const byShard = /* @__PURE__ */ new Map();
-  for (const f of files) {
-    if (!f.read.ok) {
-      reasons.push(`${f.name}: invalid result (${f.read.reason}); nothing from it was used`);
-      continue;
-    }
-    const r = f.read.value;
-    const s2 = r.subject;
-    const wrong = [];
-    if (s2.headSha !== subject.headSha)
-      wrong.push(`commit ${s2.headSha ?? "none"}, not the head ${subject.headSha}`);
-    if (subject.baseSha !== null && s2.baseSha !== subject.baseSha)
-      wrong.push(`base commit ${s2.baseSha ?? "none"}, not ${subject.baseSha}`);
-    if (s2.baseRef !== subject.baseRef) wrong.push(`base ${s2.baseRef ?? "none"}, not ${subject.baseRef}`);
-    if (s2.repository !== subject.repository)
-      wrong.push(`repository ${s2.repository ?? "none"}, not ${subject.repository}`);
-    const shard = s2.shard ?? (shards === 1 ? { index: 0, count: 1 } : null);
-    if (!shard) wrong.push("no shard index");
-    else if (shard.count !== shards)
-      wrong.push(`shard ${shard.index} of ${shard.count}, but ${shards} shards are expected`);
-    if (wrong.length) {
-      reasons.push(`${f.name}: the result is for ${wrong.join(", ")}`);
-      continue;
-    }
-    const list3 = byShard.get(shard.index) ?? [];
-    list3.push({ name: f.name, r });
-    byShard.set(shard.index, list3);
-  }
-  const accepted = [];
-  for (let i = 0; i < shards; i++) {
-    const got = byShard.get(i) ?? [];
-    if (got.length === 0) {
-      reasons.push(`shard ${i}: no result (its run died without one, or its artifact was not uploaded)`);
-    } else if (got.length > 1) {
-      reasons.push(
-        `shard ${i}: ${got.length} results (${got.map((g) => g.name).join(", ")}); a shard counts once`
-      );
-    } else accepted.push({ index: i, r: got[0].r });
-  }
-  for (const { index, r } of accepted) {
-    const at = `shard ${index}`;
-    if (r.status !== "succeeded") reasons.push(`${at}: ${r.status}${r.error ? `: ${r.error}` : ""}`);
-    const failed2 = r.verdict.judges.filter((j) => !j.advisory && !j.passed);
-    for (const j of failed2) reasons.push(`${at}: judge ${j.judge}: ${j.summary}`);
-    if (!verdictPasses(r.verdict.judges) && failed2.length === 0)
-      reasons.push(`${at}: no judge decided the verdict`);
-    for (const need of required) {
-      if (!r.verdict.judges.some((j) => j.judge === need && !j.advisory)) {
-        reasons.push(`${at}: the ${need} judge this check requires did not run`);
-      }
-    }
-  }
-  const conclusion = reasons.length === 0 && accepted.length === shards ? "success" : "failure";
-  return {
-    conclusion,
-    title: conclusion === "success" ? `passed: ${shards} shard${shards === 1 ? "" : "s"}, judged by ${judgeList(accepted.map((a) => a.r))}` : `failed: ${reasons[0] ?? "no result"}${reasons.length > 1 ? ` (and ${reasons.length - 1} more)` : ""}`,
-    summary: summarize(subject, conclusion, reasons, accepted),
-    annotations: annotationsOf(accepted.map((a) => a.r)),
-    reasons
-  };
-}
-function judgeList(rs) {
-  const names = [
-    ...new Set(rs.flatMap((r) => r.verdict.judges.filter((j) => !j.advisory).map((j) => j.judge)))
-  ];
-  return names.join(", ") || "nothing";
-}
-function annotationsOf(rs) {
-  const judged = rs.flatMap((r) => r.verdict.judges.flatMap((j) => j.annotations));
-  const logged = rs.flatMap(
-    (r) => r.annotations.map((a) => a.title.startsWith(LOG_TITLE) ? a : { ...a, title: `${LOG_TITLE}${a.title}` })
-  );
-  return [...judged, ...logged].slice(0, MAX_ANNOTATIONS2);
-}
-function summarize(subject, conclusion, reasons, accepted) {
-  const out = [
-    `**${conclusion === "success" ? "Passed" : "Failed"}**: commit \`${subject.headSha}\` against \`${escapeMarkdown(subject.baseRef)}\`${subject.pr !== null ? ` (pull request #${subject.pr})` : ""}, judged on the trusted side from evidence the pull request could not write.`,
-    ""
-  ];
-  if (reasons.length)
-    out.push("**Why not:**", ...reasons.slice(0, 200).map((r) => `- ${escapeMarkdown(r)}`), "");
-  for (const { index, r } of accepted) {
-    out.push(
-      `**Shard ${index}**: ${r.status} (exit ${r.exitCode}) in ${r.durationMs} ms`,
-      "",
-      "| judge | result | what it found |",
-      "|---|---|---|",
-      ...r.verdict.judges.map(
-        (j) => `| ${j.judge}${j.advisory ? " (advisory)" : ""} | ${j.passed ? "passed" : "**failed**"} | ${escapeMarkdown(j.summary)} |`
-      ),
-      ""
-    );
-    if (r.loosened.length)
-      out.push(
-        `Loosened: ${r.loosened.map((l) => `\`${escapeMarkdown(l.option)}\` (${escapeMarkdown(l.effect)})`).join(", ")}`,
-        ""
-      );
-  }
-  return out.join("\n");
-}
-
-// src/cli/report.ts
-var REPORT_TABLE = {
-  result: {
-    kind: "string",
-    help: "a result file, or a directory whose */result.json are the shards (required)"
-  },
-  shards: { kind: "string", help: "how many shards the check expects, each exactly once (default 1)" },
-  preset: {
-    kind: "string",
-    help: "the kind of job: requires its judges (python-tests: junit; lean-proof: …)"
-  },
-  "require-judge": {
-    kind: "strings",
-    help: `a judge every shard must have passed (repeatable): ${JUDGE_NAMES.join(", ")}`
-  },
-  name: {
-    kind: "string",
-    help: "check name; the base branch is added: 'sandbox / verify (main)' (default 'sandbox / verify')"
-  },
-  "head-sha": { kind: "string", help: "without an event (local use): the commit to report on" },
-  "base-ref": { kind: "string", help: "without an event: the branch it was verified against" },
-  repository: { kind: "string", help: "without an event: owner/repo (default $GITHUB_REPOSITORY)" },
-  "dry-run": { kind: "boolean", help: "print the requests as JSON instead of sending them" },
-  help: { kind: "boolean", help: "this help", short: "h" }
-};
-function readLimited(file) {
-  try {
-    const st = import_node_fs23.default.lstatSync(file);
-    if (!st.isFile()) return { ok: false, reason: `'${file}' is not a regular file` };
-    if (st.size > LIMITS.fileBytes)
-      return { ok: false, reason: `the file is ${st.size} bytes, above ${LIMITS.fileBytes}` };
-    return readResult(import_node_fs23.default.readFileSync(file));
-  } catch (err) {
-    return { ok: false, reason: `the file cannot be read: ${errorMessage(err)}` };
-  }
-}
-var MAX_FILES = 512;
-function readResultFiles(fileOrDir) {
-  const st = import_node_fs23.default.lstatSync(fileOrDir, { throwIfNoEntry: false });
-  if (!st) return [];
-  if (!st.isDirectory()) return [{ name: import_node_path31.default.basename(fileOrDir), read: readLimited(fileOrDir) }];
-  const out = [];
-  if (import_node_fs23.default.existsSync(import_node_path31.default.join(fileOrDir, "result.json")))
-    out.push({ name: "result.json", read: readLimited(import_node_path31.default.join(fileOrDir, "result.json")) });
-  for (const d of import_node_fs23.default.readdirSync(fileOrDir).sort()) {
-    const sub = import_node_path31.default.join(fileOrDir, d);
-    if (!import_node_fs23.default.lstatSync(sub).isDirectory()) continue;
-    for (const f of import_node_fs23.default.readdirSync(sub).sort()) {
-      if (f === "result.json" || /^sandbox-result.*\.json$/.test(f)) {
-        out.push({ name: `${d}/${f}`, read: readLimited(import_node_path31.default.join(sub, f)) });
-      }
-    }
-    if (out.length > MAX_FILES) throw new InputError("--result", `more than ${MAX_FILES} result files`);
-  }
-  return out;
-}
-function parse3(argv, env) {
-  const { options: o, positionals } = parseCommandLine(argv, REPORT_TABLE);
-  if (positionals.length) throw new InputError(positionals[0], "report takes no arguments");
-  const s2 = (k) => typeof o[k] === "string" ? o[k] : void 0;
-  const file = s2("result") ?? "";
-  if (!file) throw new InputError("--result", "is required: the result file or directory of shard results");
-  const shardsArg = s2("shards") ?? "1";
-  if (!/^\d{1,3}$/.test(shardsArg) || Number(shardsArg) < 1 || Number(shardsArg) > 256)
-    throw new InputError("--shards", `'${shardsArg}' is not a number from 1 to 256`);
-  const required = /* @__PURE__ */ new Set();
-  const preset = s2("preset");
-  if (preset !== void 0) {
-    const p = RUN_PRESETS[preset];
-    if (!p)
-      throw new InputError(
-        "--preset",
-        `'${preset}' is not a preset; the presets are ${Object.keys(RUN_PRESETS).join(", ")}`
-      );
-    for (const j of p.requiredJudges) required.add(j);
-  }
-  for (const j of o["require-judge"] ?? []) {
-    if (!JUDGE_NAMES.includes(j))
-      throw new InputError(
-        "--require-judge",
-        `'${j}' is not a judge; the judges are ${JUDGE_NAMES.join(", ")}`
-      );
-    required.add(j);
-  }
-  let subject = null;
-  let refused = null;
-  const eventName = env.GITHUB_EVENT_NAME;
-  if (eventName && env.GITHUB_EVENT_PATH) {
-    const payload = JSON.parse(import_node_fs23.default.readFileSync(env.GITHUB_EVENT_PATH, "utf8"));
-    const r = subjectFromEvent(eventName, payload);
-    if (r.ok) subject = r.subject;
-    else refused = r.reason;
-    for (const k of ["head-sha", "base-ref", "repository"]) {
-      if (s2(k) !== void 0)
-        throw new InputError(`--${k}`, "comes from the event on GitHub; it cannot be given");
-    }
-    if (refused) {
-      return {
-        subject,
-        refused,
-        shards: Number(shardsArg),
-        required: [...required],
-        file,
-        name: "",
-        dryRun: true,
-        owner: "",
-        repo: ""
-      };
-    }
-  } else {
-    const headSha = s2("head-sha") ?? "";
-    const baseRef = s2("base-ref") ?? "";
-    const repository2 = s2("repository") ?? env.GITHUB_REPOSITORY ?? "";
-    if (!/^[0-9a-f]{40}$/.test(headSha))
-      throw new InputError("--head-sha", "is required without an event (40 hex)");
-    if (!/^[\w./-]{1,255}$/.test(baseRef)) throw new InputError("--base-ref", "is required without an event");
-    if (!/^[\w.-]+\/[\w.-]+$/.test(repository2))
-      throw new InputError("--repository", `'${repository2}' is not owner/repo`);
-    subject = {
-      event: "push",
-      repository: repository2,
-      headSha,
-      baseRef,
-      baseSha: null,
-      headRepository: repository2,
-      pr: null
-    };
-  }
-  const repository = subject?.repository ?? env.GITHUB_REPOSITORY ?? "";
-  const m = /^([\w.-]+)\/([\w.-]+)$/.exec(repository);
-  if (!m) throw new InputError("GITHUB_REPOSITORY", `'${repository}' is not owner/repo`);
-  const dryRun = o["dry-run"] === true;
-  if (!dryRun && !env.GITHUB_TOKEN)
-    throw new InputError("GITHUB_TOKEN", "is required to create the check (or use --dry-run)");
-  return {
-    subject,
-    refused,
-    shards: Number(shardsArg),
-    required: [...required],
-    file,
-    name: s2("name") ?? "sandbox / verify",
-    dryRun,
-    owner: m[1],
-    repo: m[2]
-  };
-}
-async function reportCommand(argv, env, io, onDone = () => void 0) {
-  let p;
-  let files;
-  try {
-    p = parse3(argv, env);
-    files = p.subject ? readResultFiles(p.file) : [];
-  } catch (err) {
-    io.stderr.write(`sandbox-action: ${errorMessage(err)}
-`);
-    return inputExitCode("plain");
-  }
-  if (!p.subject) {
-    io.stderr.write(`sandbox-action: no check: ${p.refused}
-`);
-    onDone({
-      id: null,
-      name: "",
-      conclusion: "none",
-      requests: 0,
-      title: "",
-      annotations: 0,
-      reasons: [p.refused]
-    });
-    return FAILED_EXIT;
-  }
-  const decision = decideCheck(p.subject, p.shards, files, p.required);
-  const target = {
-    owner: p.owner,
-    repo: p.repo,
-    headSha: p.subject.headSha,
-    name: checkName(p.name, p.subject)
-  };
-  const plan2 = buildCheck(target, decision);
-  for (const r of decision.reasons) io.stderr.write(`sandbox-action: ${r}
-`);
-  const facts = {
-    name: target.name,
-    conclusion: plan2.conclusion,
-    title: plan2.create.output.title,
-    annotations: [plan2.create, ...plan2.updates].reduce((n, r) => n + r.output.annotations.length, 0),
-    reasons: decision.reasons
-  };
-  if (p.dryRun) {
-    const base = `/repos/${target.owner}/${target.repo}/check-runs`;
-    const requests = [
-      { method: "POST", route: base, body: plan2.create },
-      ...plan2.updates.map((u) => ({ method: "PATCH", route: `${base}/{check_run_id}`, body: u }))
-    ];
-    io.stdout.write(`${JSON.stringify(requests, null, 2)}
-`);
-    onDone({ id: null, requests: requests.length, ...facts });
-    return 0;
-  }
-  try {
-    const sent = await sendCheck(plan2, target, {
-      token: env.GITHUB_TOKEN,
-      baseUrl: env.GITHUB_API_URL || "https://api.github.com"
-    });
-    io.stderr.write(
-      `sandbox-action: check run ${sent.id} '${target.name}' (${plan2.conclusion}) in ${sent.requests} requests
-`
-    );
-    onDone({ id: sent.id, requests: sent.requests, ...facts });
-    return 0;
-  } catch (err) {
-    io.stderr.write(`sandbox-action: the Checks API refused: ${errorMessage(err)}
-`);
-    return exitCodeFor("plain", err);
-  }
-}
-
 // src/cli/main.ts
+init_door();
 var VERSION9 = true ? "0.1.0" : "dev";
 var CLI_ONLY = {
   json: { kind: "boolean", help: "print the result as one JSON object on stdout (the log goes to stderr)" },
@@ -24999,6 +25754,9 @@ var WATCHDOG_TABLE = {
   "parent-start": { kind: "string", help: "that process's start time (/proc/PID/stat field 22)" },
   help: CLI_ONLY.help
 };
+async function doorOf(c) {
+  return "load" in c ? c.load() : c;
+}
 var SUBCOMMANDS = {
   run: {
     usage: "run --image IMAGE [options] -- COMMAND [ARGS...]",
@@ -25060,37 +25818,53 @@ var SUBCOMMANDS = {
   tags: {
     usage: "tags [--sha S --ref R --event E --pr N --repository REPO] [--json]",
     about: "the image tags for a commit (defaults from the GitHub environment when it is there)",
-    table: TAGS_TABLE,
-    run: (rest, io) => tagsCommand(rest, process.env, io)
+    load: async () => {
+      const m = await Promise.resolve().then(() => (init_tags2(), tags_exports));
+      return { table: m.TAGS_TABLE, run: (rest, io) => m.tagsCommand(rest, process.env, io) };
+    }
   },
   report: {
     usage: "report --result FILE|DIR [--shards N] [--repository owner/repo --head-sha SHA --base-ref B] [--dry-run]",
     about: "turn run results into one check run (every shard once, for the event's commit)",
-    table: REPORT_TABLE,
-    run: (rest, io) => reportCommand(rest, process.env, io)
+    load: async () => {
+      const m = await Promise.resolve().then(() => (init_report(), report_exports));
+      return { table: m.REPORT_TABLE, run: (rest, io) => m.reportCommand(rest, process.env, io) };
+    }
   },
   build: {
     usage: "build [--images a,b] [--platforms linux/amd64,linux/arm64] [--push] [--registry R] [--tag X]",
     about: "build (and push) the sandbox images for several platforms (tag options as for tags)",
-    table: BUILD_TABLE,
-    run: (rest, io) => buildCommand(rest, process.env, io, () => connect(processContext()))
+    load: async () => {
+      const m = await Promise.resolve().then(() => (init_build(), build_exports));
+      return {
+        table: m.BUILD_TABLE,
+        run: (rest, io) => m.buildCommand(rest, process.env, io, () => connect(processContext()))
+      };
+    }
   },
   shard: {
     usage: "shard --targets 'A B C' --shards N --index I",
     about: "the targets of one shard, one per line (deterministic, for a workflow matrix)",
-    table: SHARD_TABLE,
-    run: (rest, io) => shardCommand(rest, io)
+    load: async () => {
+      const m = await Promise.resolve().then(() => (init_shard(), shard_exports));
+      return { table: m.SHARD_TABLE, run: (rest, io) => m.shardCommand(rest, io) };
+    }
   },
   verify: {
     usage: "verify --shards N --action-ref SHA [--github-output FILE]",
     about: "the PR check's first job: may this run make a verdict (the commit comes from the event)?",
-    table: VERIFY_TABLE,
-    run: (rest, io) => verifyCommand(rest, process.env, io)
+    load: async () => {
+      const m = await Promise.resolve().then(() => (init_verify(), verify_exports));
+      return { table: m.VERIFY_TABLE, run: (rest, io) => m.verifyCommand(rest, process.env, io) };
+    }
   },
   landrun: {
     usage: "landrun --best-effort --ro / --rw /dev -ldd -add-exec [--env N|--ro P|--rwx P|--rox P]... -- CMD...",
     about: "comparator's sandbox hook (COMPARATOR_LANDRUN=scripts/sandbox-landrun; see docs/comparator.md)",
-    run: (rest, io) => landrunCommand(rest, io)
+    load: async () => {
+      const m = await Promise.resolve().then(() => (init_landrun(), landrun_exports));
+      return { run: (rest, io) => m.landrunCommand(rest, io) };
+    }
   },
   watchdog: {
     usage: "watchdog --run ID --parent PID --parent-start TICKS",
@@ -25099,11 +25873,11 @@ var SUBCOMMANDS = {
     run: (rest, io) => watchdogCommand(rest, io)
   }
 };
-function subcommandHelp(name, c) {
-  const options = c.table ? `
+function subcommandHelp(c, door) {
+  const options = door.table ? `
 
 options:
-${helpFor(c.table)}` : "";
+${helpFor(door.table)}` : "";
   return `usage: sandbox-action ${c.usage}
 
 ${c.about}${options}`;
@@ -25295,12 +26069,13 @@ async function main(argv, io = { stdout: process.stdout, stderr: process.stderr 
   const c = sub !== void 0 && Object.hasOwn(SUBCOMMANDS, sub) ? SUBCOMMANDS[sub] : null;
   if (c) {
     const own = rest.indexOf("--") === -1 ? rest : rest.slice(0, rest.indexOf("--"));
+    const door = await doorOf(c);
     if (sub !== "landrun" && (own.includes("--help") || own.includes("-h"))) {
-      io.stdout.write(`${subcommandHelp(sub, c)}
+      io.stdout.write(`${subcommandHelp(c, door)}
 `);
       return 0;
     }
-    return c.run(rest, io);
+    return door.run(rest, io);
   }
   switch (sub) {
     case "--version":

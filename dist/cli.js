@@ -51,6 +51,18 @@ function writeAtomically(file, data) {
     fs.rmSync(tmp, { force: true });
   }
 }
+function pruneOthers(dir, key) {
+  let names;
+  try {
+    names = fs.readdirSync(dir);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const m = /^cli-([0-9a-f]{32})-[a-z]+\.v8cache$/.exec(name);
+    if (m && m[1] !== key) fs.rmSync(path.join(dir, name), { force: true });
+  }
+}
 function runWithCodeCache(file, dir) {
   const source = fs.readFileSync(file, "utf8").replace(/^#!/, "//");
   const key = crypto.createHash("sha256").update(source).update(`\0${process.version}\0${process.arch}`).digest("hex").slice(0, 32);
@@ -65,7 +77,12 @@ function runWithCodeCache(file, dir) {
     ...cachedData ? { cachedData } : {}
   });
   const target = isRun && !found ? runCache : !cachedData || script.cachedDataRejected ? anyCache : null;
-  if (target) process.once("exit", () => writeAtomically(target, script.createCachedData()));
+  if (target) {
+    process.once("exit", () => {
+      writeAtomically(target, script.createCachedData());
+      if (dir) pruneOthers(dir, key);
+    });
+  }
   const wrapper = script.runInThisContext();
   const m = { exports: {} };
   wrapper.call(m.exports, m.exports, createRequire(file), m, file, path.dirname(file));

@@ -63,6 +63,23 @@ function writeAtomically(file: string, data: Buffer): void {
   }
 }
 
+/**
+ * The caches of other bundles (an earlier version, or a rebuilt one) are never read again: removed when this
+ * bundle writes its own, so that the directory holds one bundle's caches, not one per build ever run.
+ */
+export function pruneOthers(dir: string, key: string): void {
+  let names: string[];
+  try {
+    names = fs.readdirSync(dir);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const m = /^cli-([0-9a-f]{32})-[a-z]+\.v8cache$/.exec(name);
+    if (m && m[1] !== key) fs.rmSync(path.join(dir, name), { force: true });
+  }
+}
+
 /** Node 20: compile the CommonJS bundle as a script with V8's code cache; write the cache after a first run. */
 function runWithCodeCache(file: string, dir: string | null): void {
   // The bundle's first line is its `#!` line: a comment of the same length keeps every position.
@@ -86,7 +103,12 @@ function runWithCodeCache(file: string, dir: string | null): void {
     ...(cachedData ? { cachedData } : {}),
   });
   const target = isRun && !found ? runCache : !cachedData || script.cachedDataRejected ? anyCache : null;
-  if (target) process.once('exit', () => writeAtomically(target, script.createCachedData()));
+  if (target) {
+    process.once('exit', () => {
+      writeAtomically(target, script.createCachedData());
+      if (dir) pruneOthers(dir, key);
+    });
+  }
   const wrapper = script.runInThisContext() as (
     exports: unknown,
     require: NodeJS.Require,

@@ -16,15 +16,9 @@ import { loopToolsReason } from '../sandbox/volumes.js';
 import { watch } from '../sandbox/watchdog.js';
 import { suggestionLines, summaryLine } from '../sandbox/summary.js';
 import { helpFor, parseCommandLine, type OptionTable } from './args.js';
-import { BUILD_TABLE, buildCommand } from './build.js';
-import { landrunCommand } from './landrun.js';
-import { SHARD_TABLE, shardCommand } from './shard.js';
 import { SESSION_USAGE, sessionCommand } from './session.js';
 import { dirOf, sweep } from '../session/lifecycle.js';
 import { listRecords } from '../session/record.js';
-import { VERIFY_TABLE, verifyCommand } from './verify.js';
-import { REPORT_TABLE, reportCommand } from './report.js';
-import { TAGS_TABLE, tagsCommand } from './tags.js';
 import {
   abortOnSignals,
   connect,
@@ -61,12 +55,19 @@ const WATCHDOG_TABLE: OptionTable = {
   help: CLI_ONLY.help,
 };
 
-/** Every subcommand, once: its usage line, its options, its door. Help, the overview and the unknown-command line come from it. */
-interface Subcommand {
-  usage: string;
-  about: string;
+/**
+ * Every subcommand, once: its usage line, its options, its door. Help, the overview and the unknown-command line
+ * come from it. A door that is not on the path of run and the session commands is `load`ed when it is used, so
+ * that its modules and dependencies (Octokit, the image builder) are not evaluated by every `run` and `exec`.
+ */
+interface Door {
   table?: OptionTable;
   run(rest: string[], io: Io): Promise<number> | number;
+}
+type Subcommand = { usage: string; about: string } & (Door | { load: () => Promise<Door> });
+
+async function doorOf(c: Subcommand): Promise<Door> {
+  return 'load' in c ? c.load() : c;
 }
 
 const SUBCOMMANDS: Record<string, Subcommand> = {
@@ -130,39 +131,55 @@ const SUBCOMMANDS: Record<string, Subcommand> = {
   tags: {
     usage: 'tags [--sha S --ref R --event E --pr N --repository REPO] [--json]',
     about: 'the image tags for a commit (defaults from the GitHub environment when it is there)',
-    table: TAGS_TABLE,
-    run: (rest, io) => tagsCommand(rest, process.env, io),
+    load: async () => {
+      const m = await import('./tags.js');
+      return { table: m.TAGS_TABLE, run: (rest, io) => m.tagsCommand(rest, process.env, io) };
+    },
   },
   report: {
     usage:
       'report --result FILE|DIR [--shards N] [--repository owner/repo --head-sha SHA --base-ref B] [--dry-run]',
     about: "turn run results into one check run (every shard once, for the event's commit)",
-    table: REPORT_TABLE,
-    run: (rest, io) => reportCommand(rest, process.env, io),
+    load: async () => {
+      const m = await import('./report.js');
+      return { table: m.REPORT_TABLE, run: (rest, io) => m.reportCommand(rest, process.env, io) };
+    },
   },
   build: {
     usage: 'build [--images a,b] [--platforms linux/amd64,linux/arm64] [--push] [--registry R] [--tag X]',
     about: 'build (and push) the sandbox images for several platforms (tag options as for tags)',
-    table: BUILD_TABLE,
-    run: (rest, io) => buildCommand(rest, process.env, io, () => connect(processContext())),
+    load: async () => {
+      const m = await import('./build.js');
+      return {
+        table: m.BUILD_TABLE,
+        run: (rest, io) => m.buildCommand(rest, process.env, io, () => connect(processContext())),
+      };
+    },
   },
   shard: {
     usage: "shard --targets 'A B C' --shards N --index I",
     about: 'the targets of one shard, one per line (deterministic, for a workflow matrix)',
-    table: SHARD_TABLE,
-    run: (rest, io) => shardCommand(rest, io),
+    load: async () => {
+      const m = await import('./shard.js');
+      return { table: m.SHARD_TABLE, run: (rest, io) => m.shardCommand(rest, io) };
+    },
   },
   verify: {
     usage: 'verify --shards N --action-ref SHA [--github-output FILE]',
     about: "the PR check's first job: may this run make a verdict (the commit comes from the event)?",
-    table: VERIFY_TABLE,
-    run: (rest, io) => verifyCommand(rest, process.env, io),
+    load: async () => {
+      const m = await import('./verify.js');
+      return { table: m.VERIFY_TABLE, run: (rest, io) => m.verifyCommand(rest, process.env, io) };
+    },
   },
   landrun: {
     usage:
       'landrun --best-effort --ro / --rw /dev -ldd -add-exec [--env N|--ro P|--rwx P|--rox P]... -- CMD...',
     about: "comparator's sandbox hook (COMPARATOR_LANDRUN=scripts/sandbox-landrun; see docs/comparator.md)",
-    run: (rest, io) => landrunCommand(rest, io),
+    load: async () => {
+      const m = await import('./landrun.js');
+      return { run: (rest, io) => m.landrunCommand(rest, io) };
+    },
   },
   watchdog: {
     usage: 'watchdog --run ID --parent PID --parent-start TICKS',
@@ -172,8 +189,8 @@ const SUBCOMMANDS: Record<string, Subcommand> = {
   },
 };
 
-function subcommandHelp(name: string, c: Subcommand): string {
-  const options = c.table ? `\n\noptions:\n${helpFor(c.table)}` : '';
+function subcommandHelp(c: Subcommand, door: Door): string {
+  const options = door.table ? `\n\noptions:\n${helpFor(door.table)}` : '';
   return `usage: sandbox-action ${c.usage}\n\n${c.about}${options}`;
 }
 
@@ -371,11 +388,12 @@ export async function main(argv: string[], io: Io = { stdout: process.stdout, st
   if (c) {
     // `--help` before `--` is the command's own usage, exit 0 (after `--` it belongs to the sandboxed command).
     const own = rest.indexOf('--') === -1 ? rest : rest.slice(0, rest.indexOf('--'));
+    const door = await doorOf(c);
     if (sub !== 'landrun' && (own.includes('--help') || own.includes('-h'))) {
-      io.stdout.write(`${subcommandHelp(sub!, c)}\n`);
+      io.stdout.write(`${subcommandHelp(c, door)}\n`);
       return 0;
     }
-    return c.run(rest, io);
+    return door.run(rest, io);
   }
   switch (sub) {
     case '--version':

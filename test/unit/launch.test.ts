@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, expect, test } from '@jest/globals';
-import { cacheDir, readOwn } from '../../src/cli/launch.js';
+import { cacheDir, pruneOthers, readOwn } from '../../src/cli/launch.js';
 
 const root = fs.mkdtempSync(path.join(os.tmpdir(), 'sa-launch-'));
 afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
@@ -52,4 +52,28 @@ test.each([
   const file = link ? path.join(dir, 'link.v8cache') : real;
   if (link) fs.symlinkSync(real, file);
   expect(readOwn(file)?.toString()).toBe(read ? 'bytes' : undefined);
+});
+
+test('writing a cache removes the caches of other bundles, and nothing else', () => {
+  const dir = fs.mkdtempSync(path.join(root, 'prune-'));
+  const mine = 'a'.repeat(32);
+  const other = 'b'.repeat(32);
+  const names = [
+    `cli-${mine}-run.v8cache`,
+    `cli-${mine}-any.v8cache`,
+    `cli-${other}-run.v8cache`,
+    `cli-${other}-any.v8cache`,
+    'notes.txt',
+    `cli-${other}-run.v8cache.123.tmp`,
+  ];
+  for (const n of names) fs.writeFileSync(path.join(dir, n), 'x');
+  pruneOthers(dir, mine);
+  expect(fs.readdirSync(dir).sort()).toEqual(
+    [
+      `cli-${mine}-any.v8cache`,
+      `cli-${mine}-run.v8cache`,
+      `cli-${other}-run.v8cache.123.tmp`,
+      'notes.txt',
+    ].sort(),
+  );
 });
