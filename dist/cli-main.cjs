@@ -6634,10 +6634,10 @@ var init_http = __esm({
         this.prefix = `/v${v}`;
       }
       /** Send a request; resolves with the raw streaming response (any status). */
-      raw(method, path32, opts = {}, operation = `${method} ${path32}`) {
+      raw(method, path33, opts = {}, operation = `${method} ${path33}`) {
         const qs = new URLSearchParams();
         for (const [k, v] of Object.entries(opts.query ?? {})) if (v !== void 0) qs.set(k, String(v));
-        const fullPath = `${this.prefix}${path32}${qs.size ? `?${qs}` : ""}`;
+        const fullPath = `${this.prefix}${path33}${qs.size ? `?${qs}` : ""}`;
         const headers = { ...opts.headers };
         let payload;
         if (opts.body !== void 0) {
@@ -6670,13 +6670,13 @@ var init_http = __esm({
        * A request the engine answers with 101 Switching Protocols (exec with stdin): the raw connection, both ways.
        * Its own socket, never the keep-alive pool's. Any other answer becomes an EngineError.
        */
-      upgrade(method, path32, body, operation) {
+      upgrade(method, path33, body, operation) {
         const payload = Buffer.from(JSON.stringify(body));
         const ep = this.endpoint;
         return new Promise((resolve, reject) => {
           const req = import_node_http.default.request({
             method,
-            path: `${this.prefix}${path32}`,
+            path: `${this.prefix}${path33}`,
             headers: {
               connection: "Upgrade",
               upgrade: "tcp",
@@ -6701,16 +6701,16 @@ var init_http = __esm({
         });
       }
       /** Send a request and parse a JSON answer; a non-2xx status becomes an EngineError. */
-      async json(method, path32, opts = {}, operation) {
-        const op = operation ?? `${method} ${path32}`;
-        const res = await this.raw(method, path32, opts, op);
+      async json(method, path33, opts = {}, operation) {
+        const op = operation ?? `${method} ${path33}`;
+        const res = await this.raw(method, path33, opts, op);
         const text2 = await readAll(res.body);
         if (res.statusCode < 200 || res.statusCode >= 300) throw this.statusError(op, res.statusCode, text2);
         return text2.length ? JSON.parse(text2.toString("utf8")) : void 0;
       }
       /** A GET whose 404 means "no such thing": null then; any other non-2xx becomes an EngineError. */
-      async getOrNull(path32, operation) {
-        const res = await this.raw("GET", path32, {}, operation);
+      async getOrNull(path33, operation) {
+        const res = await this.raw("GET", path33, {}, operation);
         const body = await readAll(res.body);
         if (res.statusCode === 404) return null;
         if (res.statusCode < 200 || res.statusCode >= 300)
@@ -6721,8 +6721,8 @@ var init_http = __esm({
        * A request the engine answers with a JSON-lines progress stream (pull, build, import, push): a non-200 answer
        * becomes an EngineError; a line with `error` (the engine's way to fail after its 200) too. `each` sees every line.
        */
-      async progress(method, path32, opts, operation, each = () => void 0) {
-        const res = await this.raw(method, path32, opts, operation);
+      async progress(method, path33, opts, operation, each = () => void 0) {
+        const res = await this.raw(method, path33, opts, operation);
         if (res.statusCode !== 200) throw this.statusError(operation, res.statusCode, await readAll(res.body));
         let error = null;
         for await (const j of jsonLines(res.body)) {
@@ -6732,9 +6732,9 @@ var init_http = __esm({
         if (error) throw new EngineError(this.engineName, operation, error.trim());
       }
       /** Like json() but ignores the body. `okStatuses` lists extra statuses that count as success. */
-      async call(method, path32, opts = {}, operation, okStatuses = []) {
-        const op = operation ?? `${method} ${path32}`;
-        const res = await this.raw(method, path32, opts, op);
+      async call(method, path33, opts = {}, operation, okStatuses = []) {
+        const op = operation ?? `${method} ${path33}`;
+        const res = await this.raw(method, path33, opts, op);
         const text2 = await readAll(res.body);
         if ((res.statusCode < 200 || res.statusCode >= 300) && !okStatuses.includes(res.statusCode)) {
           throw this.statusError(op, res.statusCode, text2);
@@ -7167,6 +7167,77 @@ var init_network = __esm({
   }
 });
 
+// src/outputs/dest-writer.ts
+function copyEntry(entry, fd) {
+  return new Promise((resolve, reject) => {
+    let failed2 = false;
+    const fail = (err) => {
+      if (failed2) return;
+      failed2 = true;
+      import_node_fs5.default.closeSync(fd);
+      reject(err);
+    };
+    entry.on("error", fail);
+    entry.on("data", (chunk) => {
+      if (failed2) return;
+      try {
+        for (let off = 0; off < chunk.length; ) off += import_node_fs5.default.writeSync(fd, chunk, off);
+      } catch (err) {
+        fail(asError(err));
+      }
+    });
+    entry.on("end", () => {
+      if (failed2) return;
+      import_node_fs5.default.closeSync(fd);
+      resolve();
+    });
+  });
+}
+function parentOf(rel) {
+  const dir = import_node_path7.default.posix.dirname(rel);
+  return dir === "." ? "" : dir;
+}
+var import_node_fs5, import_promises2, import_node_path7, O_CREATE_NEW, DestWriter;
+var init_dest_writer = __esm({
+  "src/outputs/dest-writer.ts"() {
+    "use strict";
+    import_node_fs5 = __toESM(require("node:fs"), 1);
+    import_promises2 = __toESM(require("node:fs/promises"), 1);
+    import_node_path7 = __toESM(require("node:path"), 1);
+    init_errors();
+    O_CREATE_NEW = import_node_fs5.default.constants.O_WRONLY | import_node_fs5.default.constants.O_CREAT | import_node_fs5.default.constants.O_EXCL | import_node_fs5.default.constants.O_NOFOLLOW;
+    DestWriter = class {
+      constructor(dest) {
+        this.dest = dest;
+      }
+      dest;
+      madeDirs = /* @__PURE__ */ new Set([""]);
+      /** The folder and its parents; a non-folder in the way is ENOTDIR. */
+      async dir(rel) {
+        if (this.madeDirs.has(rel)) return;
+        await this.dir(parentOf(rel));
+        const abs = import_node_path7.default.join(this.dest, rel);
+        try {
+          await import_promises2.default.mkdir(abs, { mode: 493 });
+        } catch (e) {
+          if (e.code !== "EEXIST") throw e;
+          const st = await import_promises2.default.lstat(abs);
+          if (!st.isDirectory()) throw Object.assign(new Error("not a directory"), { code: "ENOTDIR" });
+        }
+        this.madeDirs.add(rel);
+      }
+      /** A new file with the entry's bytes; fails (EEXIST) if anything is already at its path. */
+      async file(rel, mode, stream, mtime) {
+        const abs = import_node_path7.default.join(this.dest, rel);
+        await this.dir(parentOf(rel));
+        const fd = import_node_fs5.default.openSync(abs, O_CREATE_NEW, mode);
+        await copyEntry(stream, fd);
+        if (mtime) await import_promises2.default.lutimes(abs, mtime, mtime);
+      }
+    };
+  }
+});
+
 // src/outputs/filter.ts
 function safeRelativePath(name, top) {
   const trimmed = name.replace(/\/+$/, "");
@@ -7233,6 +7304,147 @@ var init_filter = __esm({
   }
 });
 
+// src/outputs/tar-pass.ts
+var TarPass;
+var init_tar_pass = __esm({
+  "src/outputs/tar-pass.ts"() {
+    "use strict";
+    init_errors();
+    init_collect();
+    init_dest_writer();
+    init_filter();
+    TarPass = class {
+      constructor(dest, top, caps, declaredPlan) {
+        this.top = top;
+        this.caps = caps;
+        this.declaredPlan = declaredPlan;
+        this.report = emptyOutputs(dest);
+        this.report.collected = true;
+        this.otherCaps = { ...caps, maxTotalBytes: Math.max(0, caps.maxTotalBytes - declaredPlan.reservedBytes) };
+        this.wanted = new Set(declaredPlan.paths);
+        this.writer = new DestWriter(dest);
+      }
+      top;
+      caps;
+      declaredPlan;
+      report;
+      state = { files: 0, bytes: 0 };
+      /** The other files share what the declared ones do not keep; a declared file may also use what the others left. */
+      otherCaps;
+      wanted;
+      fate = /* @__PURE__ */ new Map();
+      declaredWritten = [];
+      declaredBytes = 0;
+      writer;
+      entry(header, entryStream, next) {
+        const stream = entryStream;
+        const entry = {
+          name: header.name,
+          type: header.type ?? "file",
+          size: header.size ?? 0,
+          mode: header.mode ?? 420
+        };
+        const drainThen = (after) => {
+          stream.on("end", after);
+          stream.resume();
+        };
+        const rel = safeRelativePath(header.name, this.top);
+        if (rel && this.wanted.has(rel) && entry.type === "directory") {
+          this.fate.set(rel, { path: rel, status: "not-a-regular-file", size: null });
+        }
+        if (rel && this.wanted.has(rel) && !this.fate.has(rel)) {
+          this.declared(rel, entry, header.mtime, stream, next, drainThen);
+        } else {
+          this.other(entry, header.mtime, stream, next, drainThen);
+        }
+      }
+      /** A declared file: not counted by the count cap; within its file cap and what the total keeps for it. */
+      declared(rel, entry, mtime, stream, next, drainThen) {
+        const room = Math.max(this.declaredPlan.reservedBytes, this.caps.maxTotalBytes - this.state.bytes) - this.declaredBytes;
+        const d = decide(
+          entry,
+          this.top,
+          { ...this.caps, maxFiles: Number.MAX_SAFE_INTEGER, maxTotalBytes: room },
+          { files: 0, bytes: 0 }
+        );
+        if (d.action !== "write-file") {
+          const status = d.action === "skip" && d.reason === "file-too-large" ? "too-large" : d.action === "skip" && d.reason === "total-size-cap" ? "total-size-cap" : "not-a-regular-file";
+          this.fate.set(rel, { path: rel, status, size: entry.type === "file" ? entry.size : null });
+          if (d.action === "skip")
+            this.skip({ path: d.path, reason: d.reason, ...d.detail ? { detail: d.detail } : {} });
+          return drainThen(next);
+        }
+        this.declaredBytes += d.size;
+        this.writer.file(d.path, d.mode, stream, mtime).then(
+          () => {
+            this.fate.set(rel, { path: rel, status: "collected", size: d.size });
+            this.declaredWritten.push({ path: rel, size: d.size });
+            next();
+          },
+          (err) => next(asError(err))
+        );
+      }
+      /** Any other entry: decided against the caps the declared files left. */
+      other(entry, mtime, stream, next, drainThen) {
+        const d = decide(entry, this.top, this.otherCaps, this.state);
+        if (d.action === "skip") {
+          this.skip({ path: d.path, reason: d.reason, ...d.detail ? { detail: d.detail } : {} });
+          return drainThen(next);
+        }
+        if (d.action === "root") return drainThen(next);
+        if (d.action === "make-dir") {
+          this.writer.dir(d.path).then(
+            () => drainThen(next),
+            () => {
+              this.skip({ path: d.path, reason: "duplicate" });
+              drainThen(next);
+            }
+          );
+          return;
+        }
+        this.state.files++;
+        this.state.bytes += d.size;
+        this.writer.file(d.path, d.mode, stream, mtime).then(
+          () => {
+            this.report.files++;
+            this.report.bytes += d.size;
+            if (this.report.written.length < LIST_LIMIT)
+              this.report.written.push({ path: d.path, size: d.size });
+            next();
+          },
+          () => {
+            this.state.files--;
+            this.state.bytes -= d.size;
+            this.skip({ path: d.path, reason: "duplicate" });
+            drainThen(next);
+          }
+        ).catch((err) => next(asError(err)));
+      }
+      skip(s2) {
+        const r = this.report;
+        r.skippedCount++;
+        r.skippedByReason[s2.reason] = (r.skippedByReason[s2.reason] ?? 0) + 1;
+        if (r.skippedByReason[s2.reason] <= SKIP_LIST_PER_REASON && r.skipped.length < LIST_LIMIT)
+          r.skipped.push(s2);
+      }
+      /** The report, once the archive has ended: declared files first, every count and the truncation said. */
+      finish() {
+        const r = this.report;
+        r.files += this.declaredWritten.length;
+        r.bytes += this.declaredBytes;
+        r.written.unshift(...this.declaredWritten);
+        if (r.written.length > LIST_LIMIT) r.written.length = LIST_LIMIT;
+        r.declared = this.declaredPlan.paths.map(
+          (p) => this.fate.get(p) ?? { path: p, status: "missing", size: null }
+        );
+        r.droppedByCaps = CAP_REASONS.reduce((n, reason) => n + (r.skippedByReason[reason] ?? 0), 0);
+        r.truncated = r.droppedByCaps > 0;
+        return r;
+      }
+    };
+  }
+});
+
 // src/outputs/collect.ts
 function emptyOutputs(dir = null) {
   return {
@@ -7250,174 +7462,32 @@ function emptyOutputs(dir = null) {
   };
 }
 async function prepareOutputDir(dir, input) {
-  const st = await import_promises2.default.lstat(dir).catch((e) => {
+  const st = await import_promises3.default.lstat(dir).catch((e) => {
     if (e.code === "ENOENT") return null;
     throw e;
   });
   if (st === null) {
-    await import_promises2.default.mkdir(dir, { recursive: true, mode: 493 });
+    await import_promises3.default.mkdir(dir, { recursive: true, mode: 493 });
     return;
   }
   if (!st.isDirectory()) throw new InputError(input, `'${dir}' exists and is not a directory`);
-  if ((await import_promises2.default.readdir(dir)).length > 0) throw new InputError(input, `'${dir}' exists and is not empty`);
-}
-function copyEntry(entry, fd) {
-  return new Promise((resolve, reject) => {
-    let failed2 = false;
-    const fail = (err) => {
-      if (failed2) return;
-      failed2 = true;
-      import_node_fs5.default.closeSync(fd);
-      reject(err);
-    };
-    entry.on("error", fail);
-    entry.on("data", (chunk) => {
-      if (failed2) return;
-      try {
-        for (let off = 0; off < chunk.length; ) off += import_node_fs5.default.writeSync(fd, chunk, off);
-      } catch (err) {
-        fail(asError(err));
-      }
-    });
-    entry.on("end", () => {
-      if (failed2) return;
-      import_node_fs5.default.closeSync(fd);
-      resolve();
-    });
-  });
+  if ((await import_promises3.default.readdir(dir)).length > 0) throw new InputError(input, `'${dir}' exists and is not empty`);
 }
 function reserveFor(sizes, caps) {
   const sum = sizes.reduce((n, s2) => n + (s2 === null ? 0 : Math.min(s2, caps.maxFileBytes)), 0);
   return Math.min(sum, caps.maxTotalBytes);
 }
 async function collectTar(tarStream, dest, top, caps, declaredPlan = { paths: [], reservedBytes: 0 }) {
-  const report = emptyOutputs(dest);
-  report.collected = true;
-  const state = { files: 0, bytes: 0 };
-  const otherCaps = { ...caps, maxTotalBytes: Math.max(0, caps.maxTotalBytes - declaredPlan.reservedBytes) };
-  const wanted = new Set(declaredPlan.paths);
-  const fate = /* @__PURE__ */ new Map();
-  const declaredWritten = [];
-  let declaredBytes = 0;
-  const madeDirs = /* @__PURE__ */ new Set([""]);
-  const skip = (s2) => {
-    report.skippedCount++;
-    report.skippedByReason[s2.reason] = (report.skippedByReason[s2.reason] ?? 0) + 1;
-    if (report.skippedByReason[s2.reason] <= SKIP_LIST_PER_REASON && report.skipped.length < LIST_LIMIT) {
-      report.skipped.push(s2);
-    }
-  };
-  const ensureDir = async (rel) => {
-    if (madeDirs.has(rel)) return;
-    await ensureDir(import_node_path7.default.posix.dirname(rel) === "." ? "" : import_node_path7.default.posix.dirname(rel));
-    const abs = import_node_path7.default.join(dest, rel);
-    try {
-      await import_promises2.default.mkdir(abs, { mode: 493 });
-    } catch (e) {
-      if (e.code !== "EEXIST") throw e;
-      const st = await import_promises2.default.lstat(abs);
-      if (!st.isDirectory()) throw Object.assign(new Error("not a directory"), { code: "ENOTDIR" });
-    }
-    madeDirs.add(rel);
-  };
-  const writeFile = (rel, mode, stream, mtime) => {
-    const abs = import_node_path7.default.join(dest, rel);
-    const dir = import_node_path7.default.posix.dirname(rel);
-    return ensureDir(dir === "." ? "" : dir).then(() => import_node_fs5.default.openSync(abs, O_CREATE_NEW, mode)).then(async (fd) => {
-      await copyEntry(stream, fd);
-      if (mtime) await import_promises2.default.lutimes(abs, mtime, mtime);
-    });
-  };
+  const pass = new TarPass(dest, top, caps, declaredPlan);
   const extract = import_tar_stream4.default.extract();
-  extract.on("entry", (header, stream, next) => {
-    const entry = {
-      name: header.name,
-      type: header.type ?? "file",
-      size: header.size ?? 0,
-      mode: header.mode ?? 420
-    };
-    const drainThen = (after) => {
-      stream.on("end", after);
-      stream.resume();
-    };
-    const rel = safeRelativePath(header.name, top);
-    if (rel && wanted.has(rel) && entry.type === "directory") {
-      fate.set(rel, { path: rel, status: "not-a-regular-file", size: null });
-    }
-    if (rel && wanted.has(rel) && !fate.has(rel)) {
-      const room = Math.max(declaredPlan.reservedBytes, caps.maxTotalBytes - state.bytes) - declaredBytes;
-      const d2 = decide(
-        entry,
-        top,
-        { ...caps, maxFiles: Number.MAX_SAFE_INTEGER, maxTotalBytes: room },
-        { files: 0, bytes: 0 }
-      );
-      if (d2.action !== "write-file") {
-        const status = d2.action === "skip" && d2.reason === "file-too-large" ? "too-large" : d2.action === "skip" && d2.reason === "total-size-cap" ? "total-size-cap" : "not-a-regular-file";
-        fate.set(rel, { path: rel, status, size: entry.type === "file" ? entry.size : null });
-        if (d2.action === "skip")
-          skip({ path: d2.path, reason: d2.reason, ...d2.detail ? { detail: d2.detail } : {} });
-        return drainThen(next);
-      }
-      declaredBytes += d2.size;
-      writeFile(d2.path, d2.mode, stream, header.mtime).then(
-        () => {
-          fate.set(rel, { path: rel, status: "collected", size: d2.size });
-          declaredWritten.push({ path: rel, size: d2.size });
-          next();
-        },
-        (err) => next(asError(err))
-      );
-      return;
-    }
-    const d = decide(entry, top, otherCaps, state);
-    if (d.action === "skip") {
-      skip({ path: d.path, reason: d.reason, ...d.detail ? { detail: d.detail } : {} });
-      drainThen(next);
-      return;
-    }
-    if (d.action === "root") return drainThen(next);
-    if (d.action === "make-dir") {
-      ensureDir(d.path).then(
-        () => drainThen(next),
-        () => {
-          skip({ path: d.path, reason: "duplicate" });
-          drainThen(next);
-        }
-      );
-      return;
-    }
-    state.files++;
-    state.bytes += d.size;
-    writeFile(d.path, d.mode, stream, header.mtime).then(
-      () => {
-        report.files++;
-        report.bytes += d.size;
-        if (report.written.length < LIST_LIMIT) report.written.push({ path: d.path, size: d.size });
-        next();
-      },
-      () => {
-        state.files--;
-        state.bytes -= d.size;
-        skip({ path: d.path, reason: "duplicate" });
-        drainThen(next);
-      }
-    ).catch((err) => next(asError(err)));
-  });
+  extract.on("entry", (header, stream, next) => pass.entry(header, stream, next));
   await new Promise((resolve, reject) => {
     tarStream.on("error", reject);
     extract.on("error", reject);
     extract.on("finish", resolve);
     tarStream.pipe(extract);
   });
-  report.files += declaredWritten.length;
-  report.bytes += declaredBytes;
-  report.written.unshift(...declaredWritten);
-  if (report.written.length > LIST_LIMIT) report.written.length = LIST_LIMIT;
-  report.declared = declaredPlan.paths.map((p) => fate.get(p) ?? { path: p, status: "missing", size: null });
-  report.droppedByCaps = CAP_REASONS.reduce((n, r) => n + (report.skippedByReason[r] ?? 0), 0);
-  report.truncated = report.droppedByCaps > 0;
-  return report;
+  return pass.finish();
 }
 async function collectFiles(getArchive, root, dest, paths, caps) {
   const declared = [];
@@ -7431,8 +7501,8 @@ async function collectFiles(getArchive, root, dest, paths, caps) {
     try {
       const r = await writeSingleFile(
         stream,
-        import_node_path7.default.posix.basename(rel),
-        import_node_path7.default.join(dest, rel),
+        import_node_path8.default.posix.basename(rel),
+        import_node_path8.default.join(dest, rel),
         (size2) => size2 > caps.maxFileBytes ? "too-large" : bytes + size2 > caps.maxTotalBytes ? "total-size-cap" : null
       );
       if (r.status === "collected") bytes += r.size ?? 0;
@@ -7465,7 +7535,7 @@ function writeSingleFile(tarStream, name, target, refuse) {
       result = { status: why, size: size2 };
       return drain();
     }
-    import_promises2.default.mkdir(import_node_path7.default.dirname(target), { recursive: true, mode: 493 }).then(() => import_node_fs5.default.openSync(target, O_CREATE_NEW, header.mode && header.mode & 64 ? 493 : 420)).then((fd) => copyEntry(stream, fd)).then(
+    import_promises3.default.mkdir(import_node_path8.default.dirname(target), { recursive: true, mode: 493 }).then(() => import_node_fs6.default.openSync(target, O_CREATE_NEW, header.mode && header.mode & 64 ? 493 : 420)).then((fd) => copyEntry(stream, fd)).then(
       () => {
         result = { status: "collected", size: size2 };
         next();
@@ -7480,20 +7550,20 @@ function writeSingleFile(tarStream, name, target, refuse) {
     tarStream.pipe(extract);
   });
 }
-var import_node_fs5, import_promises2, import_node_path7, import_tar_stream4, CAP_REASONS, LIST_LIMIT, SKIP_LIST_PER_REASON, O_CREATE_NEW;
+var import_node_fs6, import_promises3, import_node_path8, import_tar_stream4, CAP_REASONS, LIST_LIMIT, SKIP_LIST_PER_REASON;
 var init_collect = __esm({
   "src/outputs/collect.ts"() {
     "use strict";
     init_errors();
-    import_node_fs5 = __toESM(require("node:fs"), 1);
-    import_promises2 = __toESM(require("node:fs/promises"), 1);
-    import_node_path7 = __toESM(require("node:path"), 1);
+    import_node_fs6 = __toESM(require("node:fs"), 1);
+    import_promises3 = __toESM(require("node:fs/promises"), 1);
+    import_node_path8 = __toESM(require("node:path"), 1);
     import_tar_stream4 = __toESM(require_tar_stream(), 1);
-    init_filter();
+    init_dest_writer();
+    init_tar_pass();
     CAP_REASONS = ["file-count-cap", "total-size-cap", "file-too-large"];
     LIST_LIMIT = 1e4;
     SKIP_LIST_PER_REASON = 1e3;
-    O_CREATE_NEW = import_node_fs5.default.constants.O_WRONLY | import_node_fs5.default.constants.O_CREAT | import_node_fs5.default.constants.O_EXCL | import_node_fs5.default.constants.O_NOFOLLOW;
   }
 });
 
@@ -7692,8 +7762,8 @@ var init_schema = __esm({
 // src/sandbox/volumes.ts
 async function freeBytesOf(dir) {
   try {
-    await import_promises7.default.mkdir(dir, { recursive: true, mode: 448 });
-    const st = await import_promises7.default.statfs(dir);
+    await import_promises8.default.mkdir(dir, { recursive: true, mode: 448 });
+    const st = await import_promises8.default.statfs(dir);
     return Number(st.bavail) * Number(st.bsize);
   } catch {
     return null;
@@ -7732,13 +7802,13 @@ function loopToolsReason(host) {
   return check2;
 }
 async function discardInBackground(stateDir, image) {
-  const dir = import_node_path13.default.join(stateDir, DISCARD_DIR);
-  const target = import_node_path13.default.join(dir, import_node_path13.default.basename(image));
+  const dir = import_node_path14.default.join(stateDir, DISCARD_DIR);
+  const target = import_node_path14.default.join(dir, import_node_path14.default.basename(image));
   try {
-    await import_promises7.default.mkdir(dir, { recursive: true, mode: 448 });
-    await import_promises7.default.rename(image, target);
+    await import_promises8.default.mkdir(dir, { recursive: true, mode: 448 });
+    await import_promises8.default.rename(image, target);
   } catch {
-    await import_promises7.default.rm(image, { force: true });
+    await import_promises8.default.rm(image, { force: true });
     return;
   }
   const child = (0, import_node_child_process2.spawn)("rm", ["-f", "--", target], { detached: true, stdio: "ignore" });
@@ -7785,9 +7855,9 @@ async function createVolume(engine, host, backend, v, owner, labels) {
     await engine.createVolume({ name: v.name, driver: "local", driverOpts: {}, labels: volLabels });
     return { ...base, enforced: false, reserved: false, remove: () => engine.removeVolume(v.name) };
   }
-  const image = import_node_path13.default.join(host.stateDir, `${v.name}.img`);
-  await import_promises7.default.mkdir(host.stateDir, { recursive: true, mode: 448 });
-  const fh = await import_promises7.default.open(image, "wx", 384);
+  const image = import_node_path14.default.join(host.stateDir, `${v.name}.img`);
+  await import_promises8.default.mkdir(host.stateDir, { recursive: true, mode: 448 });
+  const fh = await import_promises8.default.open(image, "wx", 384);
   let device = null;
   let created = false;
   let madeOnce = false;
@@ -7797,7 +7867,7 @@ async function createVolume(engine, host, backend, v, owner, labels) {
     if (device) await host.privileged("losetup", ["-d", device]).catch(() => void 0);
     device = null;
     if (host.discard && madeOnce) await host.discard(image);
-    else await import_promises7.default.rm(image, { force: true });
+    else await import_promises8.default.rm(image, { force: true });
   };
   try {
     await fh.close();
@@ -7859,18 +7929,18 @@ async function ourLoopDevices(host) {
   }
   if (!out) return [];
   const j = JSON.parse(out);
-  const dir = import_node_path13.default.resolve(host.stateDir) + import_node_path13.default.sep;
+  const dir = import_node_path14.default.resolve(host.stateDir) + import_node_path14.default.sep;
   return (j.loopdevices ?? []).filter(
-    (d) => d["back-file"] && import_node_path13.default.resolve(d["back-file"].replace(/ \(deleted\)$/, "")).startsWith(dir)
+    (d) => d["back-file"] && import_node_path14.default.resolve(d["back-file"].replace(/ \(deleted\)$/, "")).startsWith(dir)
   ).map((d) => ({ device: d.name, image: d["back-file"].replace(/ \(deleted\)$/, "") }));
 }
-var import_node_child_process2, import_promises7, import_node_path13, import_node_util3, run2, LABEL_LOOP_DEVICE, LABEL_LOOP_IMAGE, DISCARD_DIR, toolChecks;
+var import_node_child_process2, import_promises8, import_node_path14, import_node_util3, run2, LABEL_LOOP_DEVICE, LABEL_LOOP_IMAGE, DISCARD_DIR, toolChecks;
 var init_volumes = __esm({
   "src/sandbox/volumes.ts"() {
     "use strict";
     import_node_child_process2 = require("node:child_process");
-    import_promises7 = __toESM(require("node:fs/promises"), 1);
-    import_node_path13 = __toESM(require("node:path"), 1);
+    import_promises8 = __toESM(require("node:fs/promises"), 1);
+    import_node_path14 = __toESM(require("node:path"), 1);
     import_node_util3 = require("node:util");
     init_errors();
     init_podman();
@@ -8024,8 +8094,8 @@ async function gc(engine, host, opts) {
         const dev = r.labels[LABEL_LOOP_DEVICE];
         const img = r.labels[LABEL_LOOP_IMAGE];
         if (dev) await host.privileged("losetup", ["-d", dev]).catch(() => void 0);
-        if (img && import_node_path21.default.resolve(img).startsWith(import_node_path21.default.resolve(host.stateDir) + import_node_path21.default.sep)) {
-          await import_promises16.default.rm(img, { force: true });
+        if (img && import_node_path22.default.resolve(img).startsWith(import_node_path22.default.resolve(host.stateDir) + import_node_path22.default.sep)) {
+          await import_promises17.default.rm(img, { force: true });
         }
       })
     )
@@ -8036,25 +8106,25 @@ async function gc(engine, host, opts) {
     );
     for (const d of await ourLoopDevices(host)) {
       if (inUse.has(d.image)) continue;
-      const st = await import_promises16.default.stat(d.image).catch(() => null);
+      const st = await import_promises17.default.stat(d.image).catch(() => null);
       if (st && st.mtimeMs > cutoff) continue;
       await host.privileged("losetup", ["-d", d.device]).catch(() => void 0);
-      await import_promises16.default.rm(d.image, { force: true });
+      await import_promises17.default.rm(d.image, { force: true });
       report.removed.push({ kind: "loop-device", name: d.device });
     }
-    const files = await import_promises16.default.readdir(host.stateDir).catch(() => []);
+    const files = await import_promises17.default.readdir(host.stateDir).catch(() => []);
     for (const f of files.filter((n) => n.endsWith(".img"))) {
-      const abs = import_node_path21.default.join(host.stateDir, f);
+      const abs = import_node_path22.default.join(host.stateDir, f);
       if (inUse.has(abs)) continue;
-      const st = await import_promises16.default.stat(abs).catch(() => null);
+      const st = await import_promises17.default.stat(abs).catch(() => null);
       if (st && st.mtimeMs <= cutoff) {
-        await import_promises16.default.rm(abs, { force: true });
+        await import_promises17.default.rm(abs, { force: true });
         report.removed.push({ kind: "volume-image", name: f });
       }
     }
-    const discard = import_node_path21.default.join(host.stateDir, DISCARD_DIR);
-    for (const f of await import_promises16.default.readdir(discard).catch(() => [])) {
-      await import_promises16.default.rm(import_node_path21.default.join(discard, f), { force: true });
+    const discard = import_node_path22.default.join(host.stateDir, DISCARD_DIR);
+    for (const f of await import_promises17.default.readdir(discard).catch(() => [])) {
+      await import_promises17.default.rm(import_node_path22.default.join(discard, f), { force: true });
       report.removed.push({ kind: "volume-image", name: f });
     }
     if (engine.info.name === "docker" && engine.info.local) {
@@ -8064,12 +8134,12 @@ async function gc(engine, host, opts) {
   }
   return report;
 }
-var import_promises16, import_node_path21;
+var import_promises17, import_node_path22;
 var init_gc = __esm({
   "src/sandbox/gc.ts"() {
     "use strict";
-    import_promises16 = __toESM(require("node:fs/promises"), 1);
-    import_node_path21 = __toESM(require("node:path"), 1);
+    import_promises17 = __toESM(require("node:fs/promises"), 1);
+    import_node_path22 = __toESM(require("node:path"), 1);
     init_errors();
     init_network();
     init_plan();
@@ -8080,16 +8150,16 @@ var init_gc = __esm({
 // src/sandbox/watchdog.ts
 function processStart(pid) {
   try {
-    const stat = import_node_fs16.default.readFileSync(`/proc/${pid}/stat`, "utf8");
+    const stat = import_node_fs17.default.readFileSync(`/proc/${pid}/stat`, "utf8");
     return stat.slice(stat.lastIndexOf(")") + 2).split(" ")[19] ?? null;
   } catch {
     return null;
   }
 }
 function cliPath() {
-  const here = import_node_path22.default.dirname((0, import_node_url2.fileURLToPath)(__sa_import_meta_url));
-  for (const p of [import_node_path22.default.join(here, "cli.js"), import_node_path22.default.resolve(here, "../../dist/cli.js")]) {
-    if (import_node_fs16.default.existsSync(p)) return p;
+  const here = import_node_path23.default.dirname((0, import_node_url2.fileURLToPath)(__sa_import_meta_url));
+  for (const p of [import_node_path23.default.join(here, "cli.js"), import_node_path23.default.resolve(here, "../../dist/cli.js")]) {
+    if (import_node_fs17.default.existsSync(p)) return p;
   }
   return null;
 }
@@ -8132,13 +8202,13 @@ async function watch(engine, host, o) {
   }
   return "stopped";
 }
-var import_node_child_process4, import_node_fs16, import_node_path22, import_node_url2, WATCHDOG_INTERVAL_MS;
+var import_node_child_process4, import_node_fs17, import_node_path23, import_node_url2, WATCHDOG_INTERVAL_MS;
 var init_watchdog = __esm({
   "src/sandbox/watchdog.ts"() {
     "use strict";
     import_node_child_process4 = require("node:child_process");
-    import_node_fs16 = __toESM(require("node:fs"), 1);
-    import_node_path22 = __toESM(require("node:path"), 1);
+    import_node_fs17 = __toESM(require("node:fs"), 1);
+    import_node_path23 = __toESM(require("node:path"), 1);
     import_node_url2 = require("node:url");
     init_gc();
     init_plan();
@@ -8599,11 +8669,11 @@ var init_docker_containers = __esm({
 });
 
 // src/engine/docker-streams.ts
-var import_node_path24, DockerStreams;
+var import_node_path25, DockerStreams;
 var init_docker_streams = __esm({
   "src/engine/docker-streams.ts"() {
     "use strict";
-    import_node_path24 = require("node:path");
+    import_node_path25 = require("node:path");
     init_errors();
     init_demux();
     init_docker_containers();
@@ -8715,37 +8785,37 @@ var init_docker_streams = __esm({
         );
         return { titles: j.Titles ?? [], processes: j.Processes ?? [] };
       }
-      async putArchive(id, path32, tar8) {
+      async putArchive(id, path33, tar8) {
         await this.api.call(
           "PUT",
           `/containers/${id}/archive`,
           {
-            query: { path: path32, noOverwriteDirNonDir: 1 },
+            query: { path: path33, noOverwriteDirNonDir: 1 },
             bodyStream: tar8,
             headers: { "content-type": "application/x-tar" }
           },
-          `copy into ${path32}`
+          `copy into ${path33}`
         );
       }
-      async getArchive(id, path32) {
+      async getArchive(id, path33) {
         const res = await this.api.raw(
           "GET",
           `/containers/${id}/archive`,
-          { query: { path: path32 } },
-          `copy out of ${path32}`
+          { query: { path: path33 } },
+          `copy out of ${path33}`
         );
         if (res.statusCode !== 200)
-          throw this.api.statusError(`copy out of ${path32}`, res.statusCode, await readAll(res.body));
-        return this.info.name === "podman" ? archiveUnderBase(res.body, import_node_path24.posix.basename(path32)) : res.body;
+          throw this.api.statusError(`copy out of ${path33}`, res.statusCode, await readAll(res.body));
+        return this.info.name === "podman" ? archiveUnderBase(res.body, import_node_path25.posix.basename(path33)) : res.body;
       }
-      async statPath(id, path32) {
-        const res = await this.api.raw("HEAD", `/containers/${id}/archive`, { query: { path: path32 } }, `stat ${path32}`);
+      async statPath(id, path33) {
+        const res = await this.api.raw("HEAD", `/containers/${id}/archive`, { query: { path: path33 } }, `stat ${path33}`);
         const body = await readAll(res.body);
         if (res.statusCode === 404) return null;
-        if (res.statusCode !== 200) throw this.api.statusError(`stat ${path32}`, res.statusCode, body);
+        if (res.statusCode !== 200) throw this.api.statusError(`stat ${path33}`, res.statusCode, body);
         const header = res.headers["x-docker-container-path-stat"];
         if (typeof header !== "string")
-          throw new EngineError(this.info.name, `stat ${path32}`, "the engine sent no path stat");
+          throw new EngineError(this.info.name, `stat ${path33}`, "the engine sent no path stat");
         const j = JSON.parse(Buffer.from(header, "base64").toString("utf8"));
         return {
           name: String(j.name ?? ""),
@@ -8980,7 +9050,7 @@ function connect(ctx, choice = "auto") {
   return connectEngine(endpointsFor(choice, ctx.env), choice);
 }
 function volumeHostFor(ctx) {
-  const dir = ctx.env.SANDBOX_ACTION_STATE_DIR || import_node_path25.default.join(import_node_os3.default.tmpdir(), "sandbox-action");
+  const dir = ctx.env.SANDBOX_ACTION_STATE_DIR || import_node_path26.default.join(import_node_os3.default.tmpdir(), "sandbox-action");
   const shared = ctx.env.ACT !== "true";
   const key = JSON.stringify([dir, ctx.isRoot, shared]);
   let host = hosts.get(key);
@@ -9060,11 +9130,11 @@ function failedBeforeRun(err, spec, subject) {
   };
 }
 function writeResultFile(file, result) {
-  import_node_fs18.default.mkdirSync(import_node_path25.default.dirname(file), { recursive: true });
+  import_node_fs19.default.mkdirSync(import_node_path26.default.dirname(file), { recursive: true });
   const tmp = `${file}.${process.pid}.tmp`;
-  import_node_fs18.default.writeFileSync(tmp, `${JSON.stringify(result, null, 2)}
+  import_node_fs19.default.writeFileSync(tmp, `${JSON.stringify(result, null, 2)}
 `, { mode: 420 });
-  import_node_fs18.default.renameSync(tmp, file);
+  import_node_fs19.default.renameSync(tmp, file);
 }
 function writeResultOnCrash(file, subject) {
   if (file === null) return;
@@ -9085,15 +9155,15 @@ function writeResultOnCrash(file, subject) {
   process.on("uncaughtException", crash);
   process.on("unhandledRejection", crash);
 }
-var import_node_crypto8, import_node_fs18, import_node_os3, import_node_path25, hosts, randomId, lastResort;
+var import_node_crypto8, import_node_fs19, import_node_os3, import_node_path26, hosts, randomId, lastResort;
 var init_door = __esm({
   "src/cli/door.ts"() {
     "use strict";
     init_watchdog();
     import_node_crypto8 = require("node:crypto");
-    import_node_fs18 = __toESM(require("node:fs"), 1);
+    import_node_fs19 = __toESM(require("node:fs"), 1);
     import_node_os3 = __toESM(require("node:os"), 1);
-    import_node_path25 = __toESM(require("node:path"), 1);
+    import_node_path26 = __toESM(require("node:path"), 1);
     init_errors();
     init_docker();
     init_podman();
@@ -9272,7 +9342,7 @@ function tagFactsFrom(o, env) {
   let event = {};
   if (env.GITHUB_EVENT_PATH) {
     try {
-      event = JSON.parse(import_node_fs19.default.readFileSync(env.GITHUB_EVENT_PATH, "utf8"));
+      event = JSON.parse(import_node_fs20.default.readFileSync(env.GITHUB_EVENT_PATH, "utf8"));
     } catch (err) {
       throw new InputError("GITHUB_EVENT_PATH", `cannot read the event: ${errorMessage(err)}`);
     }
@@ -9306,11 +9376,11 @@ function tagFactsFrom(o, env) {
   };
   return facts;
 }
-var import_node_fs19, TAGS_TABLE;
+var import_node_fs20, TAGS_TABLE;
 var init_tags2 = __esm({
   "src/cli/tags.ts"() {
     "use strict";
-    import_node_fs19 = __toESM(require("node:fs"), 1);
+    import_node_fs20 = __toESM(require("node:fs"), 1);
     init_errors();
     init_tags();
     init_args();
@@ -10950,17 +11020,17 @@ function requestLog(octokit) {
     octokit.log.debug("request", options);
     const start = Date.now();
     const requestOptions = octokit.request.endpoint.parse(options);
-    const path32 = requestOptions.url.replace(options.baseUrl, "");
+    const path33 = requestOptions.url.replace(options.baseUrl, "");
     return request2(options).then((response) => {
       const requestId = response.headers["x-github-request-id"];
       octokit.log.info(
-        `${requestOptions.method} ${path32} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
+        `${requestOptions.method} ${path33} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
       );
       return response;
     }).catch((error) => {
       const requestId = error.response?.headers["x-github-request-id"] || "UNKNOWN";
       octokit.log.error(
-        `${requestOptions.method} ${path32} - ${error.status} with id ${requestId} in ${Date.now() - start}ms`
+        `${requestOptions.method} ${path33} - ${error.status} with id ${requestId} in ${Date.now() - start}ms`
       );
       throw error;
     });
@@ -13807,28 +13877,28 @@ __export(report_exports, {
 });
 function readLimited(file) {
   try {
-    const st = import_node_fs20.default.lstatSync(file);
+    const st = import_node_fs21.default.lstatSync(file);
     if (!st.isFile()) return { ok: false, reason: `'${file}' is not a regular file` };
     if (st.size > LIMITS.fileBytes)
       return { ok: false, reason: `the file is ${st.size} bytes, above ${LIMITS.fileBytes}` };
-    return readResult(import_node_fs20.default.readFileSync(file));
+    return readResult(import_node_fs21.default.readFileSync(file));
   } catch (err) {
     return { ok: false, reason: `the file cannot be read: ${errorMessage(err)}` };
   }
 }
 function readResultFiles(fileOrDir) {
-  const st = import_node_fs20.default.lstatSync(fileOrDir, { throwIfNoEntry: false });
+  const st = import_node_fs21.default.lstatSync(fileOrDir, { throwIfNoEntry: false });
   if (!st) return [];
-  if (!st.isDirectory()) return [{ name: import_node_path27.default.basename(fileOrDir), read: readLimited(fileOrDir) }];
+  if (!st.isDirectory()) return [{ name: import_node_path28.default.basename(fileOrDir), read: readLimited(fileOrDir) }];
   const out = [];
-  if (import_node_fs20.default.existsSync(import_node_path27.default.join(fileOrDir, "result.json")))
-    out.push({ name: "result.json", read: readLimited(import_node_path27.default.join(fileOrDir, "result.json")) });
-  for (const d of import_node_fs20.default.readdirSync(fileOrDir).sort()) {
-    const sub = import_node_path27.default.join(fileOrDir, d);
-    if (!import_node_fs20.default.lstatSync(sub).isDirectory()) continue;
-    for (const f of import_node_fs20.default.readdirSync(sub).sort()) {
+  if (import_node_fs21.default.existsSync(import_node_path28.default.join(fileOrDir, "result.json")))
+    out.push({ name: "result.json", read: readLimited(import_node_path28.default.join(fileOrDir, "result.json")) });
+  for (const d of import_node_fs21.default.readdirSync(fileOrDir).sort()) {
+    const sub = import_node_path28.default.join(fileOrDir, d);
+    if (!import_node_fs21.default.lstatSync(sub).isDirectory()) continue;
+    for (const f of import_node_fs21.default.readdirSync(sub).sort()) {
       if (f === "result.json" || /^sandbox-result.*\.json$/.test(f)) {
-        out.push({ name: `${d}/${f}`, read: readLimited(import_node_path27.default.join(sub, f)) });
+        out.push({ name: `${d}/${f}`, read: readLimited(import_node_path28.default.join(sub, f)) });
       }
     }
     if (out.length > MAX_FILES) throw new InputError("--result", `more than ${MAX_FILES} result files`);
@@ -13867,7 +13937,7 @@ function parse3(argv, env) {
   let refused = null;
   const eventName = env.GITHUB_EVENT_NAME;
   if (eventName && env.GITHUB_EVENT_PATH) {
-    const payload = JSON.parse(import_node_fs20.default.readFileSync(env.GITHUB_EVENT_PATH, "utf8"));
+    const payload = JSON.parse(import_node_fs21.default.readFileSync(env.GITHUB_EVENT_PATH, "utf8"));
     const r = subjectFromEvent(eventName, payload);
     if (r.ok) subject = r.subject;
     else refused = r.reason;
@@ -13995,12 +14065,12 @@ async function reportCommand(argv, env, io, onDone = () => void 0) {
     return exitCodeFor("plain", err);
   }
 }
-var import_node_fs20, import_node_path27, REPORT_TABLE, MAX_FILES;
+var import_node_fs21, import_node_path28, REPORT_TABLE, MAX_FILES;
 var init_report = __esm({
   "src/cli/report.ts"() {
     "use strict";
-    import_node_fs20 = __toESM(require("node:fs"), 1);
-    import_node_path27 = __toESM(require("node:path"), 1);
+    import_node_fs21 = __toESM(require("node:fs"), 1);
+    import_node_path28 = __toESM(require("node:path"), 1);
     init_errors();
     init_presets();
     init_checks();
@@ -14256,8 +14326,8 @@ var init_registry = __esm({
         return `Bearer ${token}`;
       }
       /** One request with auth (answering a 401 challenge once) and retries with backoff on 429/5xx/network errors. */
-      async request(method, path32, o) {
-        const url = new URL(`${isLoopback(this.host) ? "http" : "https"}://${this.host}${path32}`);
+      async request(method, path33, o) {
+        const url = new URL(`${isLoopback(this.host) ? "http" : "https"}://${this.host}${path33}`);
         const attempts = this.o.attempts ?? 5;
         const sleep = this.o.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
         let auth2 = null;
@@ -14362,19 +14432,19 @@ var init_registry = __esm({
 
 // src/images/builder.ts
 function imageSources(root) {
-  const dir = import_node_path28.default.join(root, "images");
+  const dir = import_node_path29.default.join(root, "images");
   const out = [];
-  for (const name of import_node_fs21.default.readdirSync(dir).sort()) {
-    const dockerfile = import_node_path28.default.join(dir, name, "Dockerfile");
-    if (!import_node_fs21.default.existsSync(dockerfile)) continue;
-    const text2 = import_node_fs21.default.readFileSync(dockerfile, "utf8");
+  for (const name of import_node_fs22.default.readdirSync(dir).sort()) {
+    const dockerfile = import_node_path29.default.join(dir, name, "Dockerfile");
+    if (!import_node_fs22.default.existsSync(dockerfile)) continue;
+    const text2 = import_node_fs22.default.readFileSync(dockerfile, "utf8");
     const first = /^#\s*(.+)$/m.exec(text2)?.[1] ?? name;
     const args = {};
-    const toolchain = import_node_path28.default.join(dir, name, "lean-toolchain");
-    if (import_node_fs21.default.existsSync(toolchain)) args.LEAN_TOOLCHAIN = import_node_fs21.default.readFileSync(toolchain, "utf8").trim();
+    const toolchain = import_node_path29.default.join(dir, name, "lean-toolchain");
+    if (import_node_fs22.default.existsSync(toolchain)) args.LEAN_TOOLCHAIN = import_node_fs22.default.readFileSync(toolchain, "utf8").trim();
     out.push({
       name,
-      contextDir: name === "egress-proxy" ? import_node_path28.default.join(root, "dist") : import_node_path28.default.join(dir, name),
+      contextDir: name === "egress-proxy" ? import_node_path29.default.join(root, "dist") : import_node_path29.default.join(dir, name),
       dockerfile,
       title: `sandbox-action ${name}`,
       description: first.replace(/^[\w-]+:\s*/, "").slice(0, 200),
@@ -14386,23 +14456,23 @@ function imageSources(root) {
 function contextTar2(src) {
   const pack = import_tar_stream7.default.pack();
   const opts = { mode: 420, uid: 0, gid: 0, mtime: /* @__PURE__ */ new Date(0) };
-  const inside2 = import_node_path28.default.relative(src.contextDir, src.dockerfile);
-  const outside = inside2.startsWith("..") || import_node_path28.default.isAbsolute(inside2);
+  const inside2 = import_node_path29.default.relative(src.contextDir, src.dockerfile);
+  const outside = inside2.startsWith("..") || import_node_path29.default.isAbsolute(inside2);
   const walk = (rel) => {
-    for (const name of import_node_fs21.default.readdirSync(import_node_path28.default.join(src.contextDir, rel)).sort()) {
+    for (const name of import_node_fs22.default.readdirSync(import_node_path29.default.join(src.contextDir, rel)).sort()) {
       const r = rel ? `${rel}/${name}` : name;
-      const st = import_node_fs21.default.lstatSync(import_node_path28.default.join(src.contextDir, r));
+      const st = import_node_fs22.default.lstatSync(import_node_path29.default.join(src.contextDir, r));
       if (st.isDirectory()) walk(r);
       else if (st.isFile()) {
         pack.entry(
           { name: r, ...opts, mode: st.mode & 493 ? st.mode & 511 : 420 },
-          import_node_fs21.default.readFileSync(import_node_path28.default.join(src.contextDir, r))
+          import_node_fs22.default.readFileSync(import_node_path29.default.join(src.contextDir, r))
         );
       }
     }
   };
   walk("");
-  if (outside) pack.entry({ name: "Dockerfile", ...opts }, import_node_fs21.default.readFileSync(src.dockerfile));
+  if (outside) pack.entry({ name: "Dockerfile", ...opts }, import_node_fs22.default.readFileSync(src.dockerfile));
   pack.finalize();
   return { stream: import_node_stream5.Readable.from(pack), dockerfile: outside ? "Dockerfile" : inside2 };
 }
@@ -14414,8 +14484,8 @@ function credentialsFor(host, given, home = import_node_os4.default.homedir()) {
   if (given) return given;
   try {
     const cfg = JSON.parse(
-      import_node_fs21.default.readFileSync(
-        import_node_path28.default.join(process.env.DOCKER_CONFIG ?? import_node_path28.default.join(home, ".docker"), "config.json"),
+      import_node_fs22.default.readFileSync(
+        import_node_path29.default.join(process.env.DOCKER_CONFIG ?? import_node_path29.default.join(home, ".docker"), "config.json"),
         "utf8"
       )
     );
@@ -14519,8 +14589,8 @@ async function withRetries(fn, progress, attempts = 4) {
 }
 async function buildWithBake(targets, o) {
   const def = bakeDefinition(targets, o);
-  const file = import_node_path28.default.join(import_node_fs21.default.mkdtempSync(import_node_path28.default.join(import_node_os4.default.tmpdir(), "sa-bake-")), "bake.json");
-  import_node_fs21.default.writeFileSync(file, JSON.stringify(def, null, 2));
+  const file = import_node_path29.default.join(import_node_fs22.default.mkdtempSync(import_node_path29.default.join(import_node_os4.default.tmpdir(), "sa-bake-")), "bake.json");
+  import_node_fs22.default.writeFileSync(file, JSON.stringify(def, null, 2));
   const code = await new Promise((resolve) => {
     const child = (0, import_node_child_process5.spawn)("docker", ["buildx", "bake", "-f", file, ...o.push ? ["--push"] : []], {
       stdio: ["ignore", "inherit", "inherit"]
@@ -14555,14 +14625,14 @@ async function checkPushCredentials(reference, creds) {
     );
   }
 }
-var import_node_child_process5, import_node_fs21, import_node_os4, import_node_path28, import_node_stream5, import_tar_stream7;
+var import_node_child_process5, import_node_fs22, import_node_os4, import_node_path29, import_node_stream5, import_tar_stream7;
 var init_builder = __esm({
   "src/images/builder.ts"() {
     "use strict";
     import_node_child_process5 = require("node:child_process");
-    import_node_fs21 = __toESM(require("node:fs"), 1);
+    import_node_fs22 = __toESM(require("node:fs"), 1);
     import_node_os4 = __toESM(require("node:os"), 1);
-    import_node_path28 = __toESM(require("node:path"), 1);
+    import_node_path29 = __toESM(require("node:path"), 1);
     import_node_stream5 = require("node:stream");
     import_tar_stream7 = __toESM(require_tar_stream(), 1);
     init_errors();
@@ -14591,8 +14661,8 @@ function parseBuild(argv, env, readStdin) {
   if (positionals.length) throw new InputError(positionals[0], "build takes no arguments");
   const s2 = (k) => typeof o[k] === "string" ? o[k] : void 0;
   const list3 = (k) => Array.isArray(o[k]) ? o[k] : [];
-  const root = import_node_path29.default.resolve(s2("root") ?? installRoot() ?? process.cwd());
-  if (!import_node_fs22.default.existsSync(import_node_path29.default.join(root, "images")))
+  const root = import_node_path30.default.resolve(s2("root") ?? installRoot() ?? process.cwd());
+  if (!import_node_fs23.default.existsSync(import_node_path30.default.join(root, "images")))
     throw new InputError("--root", `'${root}' has no images/ directory`);
   const sources = imageSources(root);
   const names = sources.map((x) => x.name);
@@ -14693,7 +14763,7 @@ async function executeBuild(req, engine, progress, env) {
 async function buildCommand(argv, env, io, engine) {
   let req;
   try {
-    req = parseBuild(argv, env, () => import_node_fs22.default.readFileSync(0, "utf8"));
+    req = parseBuild(argv, env, () => import_node_fs23.default.readFileSync(0, "utf8"));
   } catch (err) {
     io.stderr.write(`sandbox-action: ${errorMessage(err)}
 `);
@@ -14729,13 +14799,13 @@ async function buildCommand(argv, env, io, engine) {
     return exitCodeFor("plain", err);
   }
 }
-var import_node_child_process6, import_node_fs22, import_node_path29, TAG_OPTIONS, BUILD_TABLE;
+var import_node_child_process6, import_node_fs23, import_node_path30, TAG_OPTIONS, BUILD_TABLE;
 var init_build = __esm({
   "src/cli/build.ts"() {
     "use strict";
     import_node_child_process6 = require("node:child_process");
-    import_node_fs22 = __toESM(require("node:fs"), 1);
-    import_node_path29 = __toESM(require("node:path"), 1);
+    import_node_fs23 = __toESM(require("node:fs"), 1);
+    import_node_path30 = __toESM(require("node:path"), 1);
     init_errors();
     init_install();
     init_build_plan();
@@ -14879,7 +14949,7 @@ function verifyCommand(argv, env, io) {
       throw new InputError("GITHUB_EVENT_PATH", "is needed: verify reads the event of the workflow run");
     const r = subjectFromEvent(
       env.GITHUB_EVENT_NAME,
-      JSON.parse(import_node_fs23.default.readFileSync(env.GITHUB_EVENT_PATH, "utf8"))
+      JSON.parse(import_node_fs24.default.readFileSync(env.GITHUB_EVENT_PATH, "utf8"))
     );
     if (!r.ok) {
       io.stderr.write(`sandbox-action: no verdict from this run: ${r.reason}
@@ -14900,7 +14970,7 @@ function verifyCommand(argv, env, io) {
     };
     const lines = Object.entries(facts).map(([k, v]) => `${k}=${v}`);
     if (typeof o["github-output"] === "string")
-      import_node_fs23.default.appendFileSync(o["github-output"], `${lines.join("\n")}
+      import_node_fs24.default.appendFileSync(o["github-output"], `${lines.join("\n")}
 `);
     io.stdout.write(`${lines.join("\n")}
 `);
@@ -14911,11 +14981,11 @@ function verifyCommand(argv, env, io) {
     return inputExitCode("plain");
   }
 }
-var import_node_fs23, VERIFY_TABLE;
+var import_node_fs24, VERIFY_TABLE;
 var init_verify = __esm({
   "src/cli/verify.ts"() {
     "use strict";
-    import_node_fs23 = __toESM(require("node:fs"), 1);
+    import_node_fs24 = __toESM(require("node:fs"), 1);
     init_errors();
     init_event();
     init_args();
@@ -14937,8 +15007,8 @@ function checkHostPath(flag, p) {
   if (!p.startsWith("/")) throw new InputError(flag, `'${p}' is not an absolute path`);
   if (CONTROL.test(p)) throw new InputError(flag, `${JSON.stringify(p)} has a control character`);
   if (p === "/") throw new InputError(flag, "'/' is never mounted: the step sees the image's own root");
-  if (import_node_path30.default.posix.normalize(p) !== p || p.endsWith("/")) {
-    throw new InputError(flag, `'${p}' is not a normalised path (write it as '${import_node_path30.default.posix.resolve(p)}')`);
+  if (import_node_path31.default.posix.normalize(p) !== p || p.endsWith("/")) {
+    throw new InputError(flag, `'${p}' is not a normalised path (write it as '${import_node_path31.default.posix.resolve(p)}')`);
   }
   return p;
 }
@@ -15000,11 +15070,11 @@ function parseLandrunArgs(argv) {
   req.args = argv.slice(i + 1);
   return req;
 }
-var import_node_path30, FIXED_PREFIX, ENV_NAME2, CONTROL, VALUE_FLAGS, isValueFlag, REFUSED;
+var import_node_path31, FIXED_PREFIX, ENV_NAME2, CONTROL, VALUE_FLAGS, isValueFlag, REFUSED;
 var init_landrun_args = __esm({
   "src/comparator/landrun-args.ts"() {
     "use strict";
-    import_node_path30 = __toESM(require("node:path"), 1);
+    import_node_path31 = __toESM(require("node:path"), 1);
     init_errors();
     FIXED_PREFIX = ["--best-effort", "--ro", "/", "--rw", "/dev", "-ldd", "-add-exec"];
     ENV_NAME2 = /^[A-Za-z_][A-Za-z0-9_]*$/;
@@ -15029,7 +15099,7 @@ var init_landrun_args = __esm({
 
 // src/comparator/step-plan.ts
 function lakeDirOf(ctx) {
-  return import_node_path31.default.posix.join(ctx.projectDir, ".lake");
+  return import_node_path32.default.posix.join(ctx.projectDir, ".lake");
 }
 function hostPaths(req, ctx) {
   const lake = lakeDirOf(ctx);
@@ -15138,11 +15208,11 @@ function planStep(req, ctx, facts) {
     tty: false
   };
 }
-var import_node_path31, STEP_ROLE, HOST_ONLY, within;
+var import_node_path32, STEP_ROLE, HOST_ONLY, within;
 var init_step_plan = __esm({
   "src/comparator/step-plan.ts"() {
     "use strict";
-    import_node_path31 = __toESM(require("node:path"), 1);
+    import_node_path32 = __toESM(require("node:path"), 1);
     init_errors();
     init_plan();
     STEP_ROLE = "comparator-step";
@@ -15153,7 +15223,7 @@ var init_step_plan = __esm({
 
 // src/comparator/step.ts
 async function kindOf(p, follow) {
-  const st = await (follow ? import_promises19.default.stat(p) : import_promises19.default.lstat(p)).catch(() => null);
+  const st = await (follow ? import_promises20.default.stat(p) : import_promises20.default.lstat(p)).catch(() => null);
   if (!st) return "missing";
   if (st.isSymbolicLink()) return "symlink";
   return st.isDirectory() ? "dir" : st.isFile() ? "file" : "other";
@@ -15253,11 +15323,11 @@ async function runLandrunStep(argv, deps) {
     if (id) await engine.removeContainer(id);
   }
 }
-var import_promises19, DEFAULT_ENGINE_SOCKETS;
+var import_promises20, DEFAULT_ENGINE_SOCKETS;
 var init_step = __esm({
   "src/comparator/step.ts"() {
     "use strict";
-    import_promises19 = __toESM(require("node:fs/promises"), 1);
+    import_promises20 = __toESM(require("node:fs/promises"), 1);
     init_errors();
     init_context();
     init_landrun_args();
@@ -15315,7 +15385,7 @@ var init_landrun = __esm({
 init_errors();
 
 // src/cli/main.ts
-var import_node_path32 = __toESM(require("node:path"), 1);
+var import_node_path33 = __toESM(require("node:path"), 1);
 init_errors();
 
 // src/config/run-options.ts
@@ -15566,7 +15636,7 @@ var PRESETS = Object.fromEntries(
 );
 function expandPresets(names) {
   const out = [];
-  const visit = (name, path32) => {
+  const visit = (name, path33) => {
     const p = PRESETS[name];
     if (!p) {
       throw new InputError(
@@ -15574,8 +15644,8 @@ function expandPresets(names) {
         `'${name}' is not a preset; the presets are ${Object.keys(PRESETS).join(", ")}`
       );
     }
-    if (path32.includes(name)) throw new InternalError(`preset cycle: ${[...path32, name].join(" → ")}`);
-    for (const inc of p.includes) visit(inc, [...path32, name]);
+    if (path33.includes(name)) throw new InternalError(`preset cycle: ${[...path33, name].join(" → ")}`);
+    for (const inc of p.includes) visit(inc, [...path33, name]);
     for (const d of p.domains) if (!out.includes(d)) out.push(d);
   };
   for (const n of names) visit(n, []);
@@ -16236,7 +16306,7 @@ function parseVerdict(raw, host, io, preset, commandFromPreset) {
 init_units();
 
 // src/session/warm.ts
-var import_promises17 = __toESM(require("node:fs/promises"), 1);
+var import_promises18 = __toESM(require("node:fs/promises"), 1);
 init_errors();
 
 // src/sandbox/execute.ts
@@ -16534,9 +16604,9 @@ var RunContext = class {
 };
 
 // src/sandbox/stages/collect.ts
-var import_node_fs6 = __toESM(require("node:fs"), 1);
-var import_promises4 = __toESM(require("node:fs/promises"), 1);
-var import_node_path8 = __toESM(require("node:path"), 1);
+var import_node_fs7 = __toESM(require("node:fs"), 1);
+var import_promises5 = __toESM(require("node:fs/promises"), 1);
+var import_node_path9 = __toESM(require("node:path"), 1);
 init_collect();
 
 // src/report/parsers/types.ts
@@ -16579,15 +16649,15 @@ function parseGeneric(text2, opts) {
   for (const line2 of stripAnsi(text2).split(/\r?\n/)) {
     const m = DIAG.exec(line2);
     if (!m) continue;
-    const path32 = repoPath(m[1], opts.root);
+    const path33 = repoPath(m[1], opts.root);
     const lineNo = Number(m[2]);
-    if (path32 === null || lineNo < 1) {
+    if (path33 === null || lineNo < 1) {
       dropped++;
       continue;
     }
     const col = m[3] ? Number(m[3]) : void 0;
     annotations.push({
-      path: path32,
+      path: path33,
       startLine: lineNo,
       endLine: lineNo,
       // gcc and clang columns are already 1-based.
@@ -18721,16 +18791,16 @@ var MatcherView = class {
    * @returns {string|undefined}
    */
   getCurrentTag() {
-    const path32 = this._matcher.path;
-    return path32.length > 0 ? path32[path32.length - 1].tag : void 0;
+    const path33 = this._matcher.path;
+    return path33.length > 0 ? path33[path33.length - 1].tag : void 0;
   }
   /**
    * Get current namespace.
    * @returns {string|undefined}
    */
   getCurrentNamespace() {
-    const path32 = this._matcher.path;
-    return path32.length > 0 ? path32[path32.length - 1].namespace : void 0;
+    const path33 = this._matcher.path;
+    return path33.length > 0 ? path33[path33.length - 1].namespace : void 0;
   }
   /**
    * Get current node's attribute value.
@@ -18738,9 +18808,9 @@ var MatcherView = class {
    * @returns {*}
    */
   getAttrValue(attrName) {
-    const path32 = this._matcher.path;
-    if (path32.length === 0) return void 0;
-    return path32[path32.length - 1].values?.[attrName];
+    const path33 = this._matcher.path;
+    if (path33.length === 0) return void 0;
+    return path33[path33.length - 1].values?.[attrName];
   }
   /**
    * Check if current node has an attribute.
@@ -18748,9 +18818,9 @@ var MatcherView = class {
    * @returns {boolean}
    */
   hasAttr(attrName) {
-    const path32 = this._matcher.path;
-    if (path32.length === 0) return false;
-    const current = path32[path32.length - 1];
+    const path33 = this._matcher.path;
+    if (path33.length === 0) return false;
+    const current = path33[path33.length - 1];
     return current.values !== void 0 && attrName in current.values;
   }
   /**
@@ -18776,18 +18846,18 @@ var MatcherView = class {
    * @returns {number}
    */
   getPosition() {
-    const path32 = this._matcher.path;
-    if (path32.length === 0) return -1;
-    return path32[path32.length - 1].position ?? 0;
+    const path33 = this._matcher.path;
+    if (path33.length === 0) return -1;
+    return path33[path33.length - 1].position ?? 0;
   }
   /**
    * Get current node's repeat counter (occurrence count of this tag name).
    * @returns {number}
    */
   getCounter() {
-    const path32 = this._matcher.path;
-    if (path32.length === 0) return -1;
-    return path32[path32.length - 1].counter ?? 0;
+    const path33 = this._matcher.path;
+    if (path33.length === 0) return -1;
+    return path33[path33.length - 1].counter ?? 0;
   }
   /**
    * Get current node's sibling index (alias for getPosition).
@@ -20852,14 +20922,14 @@ function parseJunitReport(xml, opts) {
         let file = spot?.file ?? candidates2[candidates2.length > 1 ? 1 : 0] ?? "";
         let line2 = spot?.line ?? (Number.isInteger(lineAttr) && lineAttr >= 0 ? lineAttr + 1 : 1);
         if (!spot && fileAttr) file = fileAttr;
-        const path32 = repoPath(file, opts.root);
-        if (path32 === null || line2 < 1) {
+        const path33 = repoPath(file, opts.root);
+        if (path33 === null || line2 < 1) {
           dropped++;
           continue;
         }
         if (!Number.isFinite(line2)) line2 = 1;
         annotations.push({
-          path: path32,
+          path: path33,
           startLine: line2,
           endLine: line2,
           level: "failure",
@@ -20894,14 +20964,14 @@ function parseLean2(text2, opts) {
   let cur = null;
   const flush = () => {
     if (!cur) return;
-    const path32 = repoPath(cur.file.replace(/^(?:\.\/)+/, ""), opts.root);
+    const path33 = repoPath(cur.file.replace(/^(?:\.\/)+/, ""), opts.root);
     const text3 = cur.lines.join("\n").replace(/\s+$/, "");
     const message = cur.name ? `(${cur.name}) ${text3}` : text3;
-    if (path32 === null) dropped++;
+    if (path33 === null) dropped++;
     else {
       const single = cur.endLine === void 0 || cur.endLine === cur.line;
       out.push({
-        path: path32,
+        path: path33,
         startLine: cur.line,
         endLine: cur.endLine ?? cur.line,
         ...single ? { startColumn: cur.col + 1 } : {},
@@ -20956,15 +21026,15 @@ function parseJsonMessage(line2, root) {
     return null;
   const level = LEVEL2[String(o.severity)];
   if (!level || typeof o.data !== "string") return null;
-  const path32 = repoPath(o.fileName.replace(/^(?:\.\/)+/, ""), root);
-  if (path32 === null) return "dropped";
+  const path33 = repoPath(o.fileName.replace(/^(?:\.\/)+/, ""), root);
+  if (path33 === null) return "dropped";
   const endLine = typeof end?.line === "number" ? end.line : pos.line;
   const single = endLine === pos.line;
   const text2 = o.data.replace(/\s+$/, "");
   const kind = typeof o.kind === "string" && o.kind !== "" ? o.kind.slice(0, 100) : void 0;
   const message = kind && kind !== "hasSorry" ? `(${kind}) ${text2}` : text2;
   return {
-    path: path32,
+    path: path33,
     startLine: pos.line,
     endLine,
     ...single ? { startColumn: pos.column + 1 } : {},
@@ -20977,7 +21047,7 @@ function parseJsonMessage(line2, root) {
 
 // src/sandbox/audit.ts
 var import_node_crypto5 = __toESM(require("node:crypto"), 1);
-var import_promises3 = __toESM(require("node:fs/promises"), 1);
+var import_promises4 = __toESM(require("node:fs/promises"), 1);
 
 // src/sandbox/container-files.ts
 var import_tar_stream5 = __toESM(require_tar_stream(), 1);
@@ -21015,7 +21085,7 @@ var AUDIT_TIMEOUT_MS = 20 * 6e4;
 async function checkProtected(engine, buildContainer, files) {
   const out = [];
   for (const f of files) {
-    const base = await import_promises3.default.readFile(f.baseFile, "utf8").catch(() => null);
+    const base = await import_promises4.default.readFile(f.baseFile, "utf8").catch(() => null);
     if (base === null) {
       out.push({ path: f.path, name: "*", detail: `the base file ${f.baseFile} cannot be read` });
       continue;
@@ -21162,28 +21232,28 @@ async function annotate(ctx, box) {
   return text2 ? parseJunit(text2.toString("utf8"), { root: WORK_DIR }) : { annotations: [], dropped: 0 };
 }
 async function readCollected(dir, rel, cap) {
-  const file = import_node_path8.default.join(dir, rel);
-  if (!file.startsWith(import_node_path8.default.resolve(dir) + import_node_path8.default.sep)) return null;
+  const file = import_node_path9.default.join(dir, rel);
+  if (!file.startsWith(import_node_path9.default.resolve(dir) + import_node_path9.default.sep)) return null;
   let fd;
   try {
-    fd = import_node_fs6.default.openSync(file, import_node_fs6.default.constants.O_RDONLY | import_node_fs6.default.constants.O_NOFOLLOW);
+    fd = import_node_fs7.default.openSync(file, import_node_fs7.default.constants.O_RDONLY | import_node_fs7.default.constants.O_NOFOLLOW);
   } catch {
     return null;
   }
   try {
-    const st = import_node_fs6.default.fstatSync(fd);
+    const st = import_node_fs7.default.fstatSync(fd);
     if (!st.isFile() || st.size > cap) return null;
-    return import_node_fs6.default.readFileSync(fd);
+    return import_node_fs7.default.readFileSync(fd);
   } finally {
-    import_node_fs6.default.closeSync(fd);
+    import_node_fs7.default.closeSync(fd);
   }
 }
 async function collectState(ctx, spec, id) {
   const { deps } = ctx;
   const dir = spec.io.stateDir;
   const fresh = `${dir.replace(/\/+$/, "")}.sandbox-${ctx.runId}`;
-  await import_promises4.default.rm(fresh, { recursive: true, force: true });
-  await import_promises4.default.mkdir(fresh, { recursive: true, mode: 493 });
+  await import_promises5.default.rm(fresh, { recursive: true, force: true });
+  await import_promises5.default.mkdir(fresh, { recursive: true, mode: 493 });
   const stream = await deps.engine.getArchive(id, STATE_DIR);
   try {
     const r = await ctx.race(
@@ -21193,8 +21263,8 @@ async function collectState(ctx, spec, id) {
         maxFileBytes: spec.limits.stateSizeBytes
       })
     );
-    await import_promises4.default.rm(dir, { recursive: true, force: true });
-    await import_promises4.default.rename(fresh, dir);
+    await import_promises5.default.rm(dir, { recursive: true, force: true });
+    await import_promises5.default.rename(fresh, dir);
     return {
       dir,
       files: r.files,
@@ -21203,7 +21273,7 @@ async function collectState(ctx, spec, id) {
       skippedByReason: r.skippedByReason
     };
   } catch (err) {
-    await import_promises4.default.rm(fresh, { recursive: true, force: true });
+    await import_promises5.default.rm(fresh, { recursive: true, force: true });
     throw err;
   } finally {
     if (!stream.readableEnded) stream.destroy();
@@ -21211,26 +21281,26 @@ async function collectState(ctx, spec, id) {
 }
 
 // src/verdict/expected.ts
-var import_node_fs7 = __toESM(require("node:fs"), 1);
-var import_node_path9 = __toESM(require("node:path"), 1);
+var import_node_fs8 = __toESM(require("node:fs"), 1);
+var import_node_path10 = __toESM(require("node:path"), 1);
 var import_node_util2 = require("node:util");
 init_errors();
 var EXPECT_MAX_FILES = 1e3;
 var EXPECT_MAX_BYTES = 16 * 1024 * 1024;
 var SHOWN = 120;
 function loadExpected(dir) {
-  const st = import_node_fs7.default.lstatSync(dir, { throwIfNoEntry: false });
+  const st = import_node_fs8.default.lstatSync(dir, { throwIfNoEntry: false });
   if (!st?.isDirectory()) throw new InputError("--expect", `'${dir}' is not a directory`);
   const out = [];
   const walk = (rel) => {
-    for (const name of import_node_fs7.default.readdirSync(import_node_path9.default.join(dir, rel)).sort()) {
+    for (const name of import_node_fs8.default.readdirSync(import_node_path10.default.join(dir, rel)).sort()) {
       const r = rel ? `${rel}/${name}` : name;
-      const s2 = import_node_fs7.default.lstatSync(import_node_path9.default.join(dir, r));
+      const s2 = import_node_fs8.default.lstatSync(import_node_path10.default.join(dir, r));
       if (s2.isDirectory()) walk(r);
       else if (s2.isFile()) {
         if (s2.size > EXPECT_MAX_BYTES)
           throw new InputError("--expect", `'${r}' is ${s2.size} bytes, above ${EXPECT_MAX_BYTES}`);
-        out.push({ path: r, hostPath: import_node_path9.default.join(dir, r), mode: r.endsWith(".json") ? "json" : "exact" });
+        out.push({ path: r, hostPath: import_node_path10.default.join(dir, r), mode: r.endsWith(".json") ? "json" : "exact" });
       } else throw new InputError("--expect", `'${r}' is not a regular file or directory`);
       if (out.length > EXPECT_MAX_FILES)
         throw new InputError("--expect", `more than ${EXPECT_MAX_FILES} expected files`);
@@ -21241,20 +21311,20 @@ function loadExpected(dir) {
   return out;
 }
 function expectedRepoPath(expectDir, sourceDir) {
-  const abs = import_node_path9.default.resolve(expectDir);
+  const abs = import_node_path10.default.resolve(expectDir);
   if (sourceDir) {
-    const src = import_node_path9.default.resolve(sourceDir);
-    if (abs === src || abs.startsWith(src + import_node_path9.default.sep)) {
+    const src = import_node_path10.default.resolve(sourceDir);
+    if (abs === src || abs.startsWith(src + import_node_path10.default.sep)) {
       throw new InputError(
         "--expect",
         `'${expectDir}' is inside --source: the sandbox would read the expected files; keep them outside it`
       );
     }
   }
-  for (let dir = import_node_path9.default.dirname(abs); ; dir = import_node_path9.default.dirname(dir)) {
-    if (import_node_fs7.default.lstatSync(import_node_path9.default.join(dir, ".git"), { throwIfNoEntry: false }))
-      return import_node_path9.default.relative(dir, abs).split(import_node_path9.default.sep).join("/");
-    if (import_node_path9.default.dirname(dir) === dir) return null;
+  for (let dir = import_node_path10.default.dirname(abs); ; dir = import_node_path10.default.dirname(dir)) {
+    if (import_node_fs8.default.lstatSync(import_node_path10.default.join(dir, ".git"), { throwIfNoEntry: false }))
+      return import_node_path10.default.relative(dir, abs).split(import_node_path10.default.sep).join("/");
+    if (import_node_path10.default.dirname(dir) === dir) return null;
   }
 }
 var show = (s2) => JSON.stringify(s2.length > SHOWN ? `${s2.slice(0, SHOWN)}…` : s2);
@@ -21315,7 +21385,7 @@ function diffJson(expected, actual, at = "$") {
 async function compareExpected(files, readActual) {
   const out = [];
   for (const f of files) {
-    const expected = import_node_fs7.default.readFileSync(f.hostPath);
+    const expected = import_node_fs8.default.readFileSync(f.hostPath);
     const actual = await readActual(f.path, EXPECT_MAX_BYTES);
     if (!actual) {
       out.push({ path: f.path, match: false, detail: `declared output missing: ${f.path}` });
@@ -21460,13 +21530,13 @@ function judgeChallenge(l) {
     advisory: !l.trusted,
     summary: !l.trusted ? "the challenge is the source's own (no --challenge): nothing ties it to the base branch" : l.changed.length ? `the pull request changes ${l.changed.join(", ")}, which the base branch owns; they were judged as the base branch has them` : `the challenge (${l.files.length} files: ${l.files.slice(0, 6).join(", ")}${l.files.length > 6 ? ", …" : ""}) is the base branch's`,
     facts: { trusted_files: l.files.join(" ").slice(0, 4e3) },
-    annotations: l.changed.map((path32) => ({
-      path: path32,
+    annotations: l.changed.map((path33) => ({
+      path: path33,
       startLine: 1,
       endLine: 1,
       level: "failure",
       title: "judge challenge: a trusted file changed",
-      message: `${path32} belongs to the challenge (the base branch's); the pull request may not change it.`
+      message: `${path33} belongs to the challenge (the base branch's); the pull request may not change it.`
     }))
   });
 }
@@ -21643,8 +21713,8 @@ async function endLog(box, logs) {
 }
 
 // src/sandbox/stages/prepare.ts
-var import_promises9 = __toESM(require("node:fs/promises"), 1);
-var import_node_path15 = __toESM(require("node:path"), 1);
+var import_promises10 = __toESM(require("node:fs/promises"), 1);
+var import_node_path16 = __toESM(require("node:path"), 1);
 init_errors();
 init_podman();
 
@@ -21768,13 +21838,13 @@ function chownContainer(labels, image, owner, volumes) {
 }
 
 // src/sandbox/lean.ts
-var import_node_fs9 = __toESM(require("node:fs"), 1);
-var import_node_path11 = __toESM(require("node:path"), 1);
+var import_node_fs10 = __toESM(require("node:fs"), 1);
+var import_node_path12 = __toESM(require("node:path"), 1);
 init_errors();
 
 // src/lean/challenge.ts
-var import_node_fs8 = __toESM(require("node:fs"), 1);
-var import_node_path10 = __toESM(require("node:path"), 1);
+var import_node_fs9 = __toESM(require("node:fs"), 1);
+var import_node_path11 = __toESM(require("node:path"), 1);
 init_errors();
 
 // src/lean/header.ts
@@ -21907,25 +21977,25 @@ var PROJECT_FILES = [
 function projectFilesIn(dir) {
   const out = [];
   const walk = (rel) => {
-    for (const name of import_node_fs8.default.readdirSync(import_node_path10.default.join(dir, rel))) {
+    for (const name of import_node_fs9.default.readdirSync(import_node_path11.default.join(dir, rel))) {
       if (name === ".git" || name === ".lake") continue;
       const r = rel ? `${rel}/${name}` : name;
       if (PROJECT_FILES.includes(name)) out.push(r);
-      else if (import_node_fs8.default.lstatSync(import_node_path10.default.join(dir, r)).isDirectory()) walk(r);
+      else if (import_node_fs9.default.lstatSync(import_node_path11.default.join(dir, r)).isDirectory()) walk(r);
     }
   };
   walk("");
   return out;
 }
 function addedProjectFiles(baseDir, prDir) {
-  const has = (rel) => import_node_fs8.default.lstatSync(import_node_path10.default.join(baseDir, rel), { throwIfNoEntry: false })?.isFile() === true;
+  const has = (rel) => import_node_fs9.default.lstatSync(import_node_path11.default.join(baseDir, rel), { throwIfNoEntry: false })?.isFile() === true;
   return projectFilesIn(prDir).filter((rel) => !has(rel));
 }
 var MODULE = /^[A-Za-z_][\w']*(\.[A-Za-z_][\w']*)*$/;
 function readConfig(file) {
   let j;
   try {
-    j = JSON.parse(import_node_fs8.default.readFileSync(file, "utf8"));
+    j = JSON.parse(import_node_fs9.default.readFileSync(file, "utf8"));
   } catch (err) {
     throw new InputError(
       "--challenge",
@@ -21955,10 +22025,10 @@ function readConfig(file) {
 function leanFiles(dir) {
   const out = [];
   const walk = (rel) => {
-    for (const name of import_node_fs8.default.readdirSync(import_node_path10.default.join(dir, rel))) {
+    for (const name of import_node_fs9.default.readdirSync(import_node_path11.default.join(dir, rel))) {
       if (name === ".git" || name === ".lake") continue;
       const r = rel ? `${rel}/${name}` : name;
-      const st = import_node_fs8.default.lstatSync(import_node_path10.default.join(dir, r));
+      const st = import_node_fs9.default.lstatSync(import_node_path11.default.join(dir, r));
       if (st.isDirectory()) walk(r);
       else if (st.isFile() && name.endsWith(".lean")) out.push(r);
     }
@@ -21968,10 +22038,10 @@ function leanFiles(dir) {
 }
 var underAnyRoot = (all, rel) => all.filter((f) => f === rel || f.endsWith(`/${rel}`));
 function trustedClosure(baseDir, configPath, cfg) {
-  const has = (rel) => import_node_fs8.default.lstatSync(import_node_path10.default.join(baseDir, rel), { throwIfNoEntry: false })?.isFile() === true;
+  const has = (rel) => import_node_fs9.default.lstatSync(import_node_path11.default.join(baseDir, rel), { throwIfNoEntry: false })?.isFile() === true;
   const files = [
     configPath,
-    ...projectFilesIn(baseDir).filter((rel) => import_node_fs8.default.lstatSync(import_node_path10.default.join(baseDir, rel)).isFile())
+    ...projectFilesIn(baseDir).filter((rel) => import_node_fs9.default.lstatSync(import_node_path11.default.join(baseDir, rel)).isFile())
   ];
   const all = leanFiles(baseDir);
   const todo = [{ m: cfg.challenge_module, from: configPath }];
@@ -21996,7 +22066,7 @@ function trustedClosure(baseDir, configPath, cfg) {
     for (const f of underAnyRoot(all, rel)) {
       if (files.includes(f)) continue;
       files.push(f);
-      const text2 = import_node_fs8.default.readFileSync(import_node_path10.default.join(baseDir, f), "utf8");
+      const text2 = import_node_fs9.default.readFileSync(import_node_path11.default.join(baseDir, f), "utf8");
       todo.push(...readable(f, () => headerImports(text2)).map((i) => ({ m: i, from: f })));
     }
   }
@@ -22008,45 +22078,45 @@ function addedModules(prDir, c) {
 }
 function changedByPr(baseDir, prDir, files, added = []) {
   const changed = files.filter((rel) => {
-    const theirs = import_node_path10.default.join(prDir, rel);
-    const st = import_node_fs8.default.lstatSync(theirs, { throwIfNoEntry: false });
+    const theirs = import_node_path11.default.join(prDir, rel);
+    const st = import_node_fs9.default.lstatSync(theirs, { throwIfNoEntry: false });
     if (!st?.isFile()) return true;
-    return !import_node_fs8.default.readFileSync(theirs).equals(import_node_fs8.default.readFileSync(import_node_path10.default.join(baseDir, rel)));
+    return !import_node_fs9.default.readFileSync(theirs).equals(import_node_fs9.default.readFileSync(import_node_path11.default.join(baseDir, rel)));
   });
   return [...changed, ...added.filter((rel) => !changed.includes(rel))];
 }
 function assembleProject(prDir, baseDir, files, dest) {
-  import_node_fs8.default.mkdirSync(dest, { recursive: true, mode: 493 });
+  import_node_fs9.default.mkdirSync(dest, { recursive: true, mode: 493 });
   const walk = (rel) => {
-    for (const name of import_node_fs8.default.readdirSync(import_node_path10.default.join(prDir, rel))) {
+    for (const name of import_node_fs9.default.readdirSync(import_node_path11.default.join(prDir, rel))) {
       const r = rel ? `${rel}/${name}` : name;
       if (!rel && (name === ".lake" || name === ".git")) continue;
       if (PROJECT_FILES.includes(name)) continue;
-      const st = import_node_fs8.default.lstatSync(import_node_path10.default.join(prDir, r));
+      const st = import_node_fs9.default.lstatSync(import_node_path11.default.join(prDir, r));
       if (st.isDirectory()) {
-        import_node_fs8.default.mkdirSync(import_node_path10.default.join(dest, r), { mode: 493 });
+        import_node_fs9.default.mkdirSync(import_node_path11.default.join(dest, r), { mode: 493 });
         walk(r);
       } else if (st.isFile())
-        import_node_fs8.default.writeFileSync(import_node_path10.default.join(dest, r), import_node_fs8.default.readFileSync(import_node_path10.default.join(prDir, r)), { mode: 420 });
+        import_node_fs9.default.writeFileSync(import_node_path11.default.join(dest, r), import_node_fs9.default.readFileSync(import_node_path11.default.join(prDir, r)), { mode: 420 });
     }
   };
   walk("");
   for (const rel of files) {
-    import_node_fs8.default.mkdirSync(import_node_path10.default.dirname(import_node_path10.default.join(dest, rel)), { recursive: true, mode: 493 });
-    import_node_fs8.default.rmSync(import_node_path10.default.join(dest, rel), { force: true, recursive: true });
-    import_node_fs8.default.writeFileSync(import_node_path10.default.join(dest, rel), import_node_fs8.default.readFileSync(import_node_path10.default.join(baseDir, rel)), { mode: 420 });
+    import_node_fs9.default.mkdirSync(import_node_path11.default.dirname(import_node_path11.default.join(dest, rel)), { recursive: true, mode: 493 });
+    import_node_fs9.default.rmSync(import_node_path11.default.join(dest, rel), { force: true, recursive: true });
+    import_node_fs9.default.writeFileSync(import_node_path11.default.join(dest, rel), import_node_fs9.default.readFileSync(import_node_path11.default.join(baseDir, rel)), { mode: 420 });
   }
-  import_node_fs8.default.mkdirSync(import_node_path10.default.join(dest, ".lake"), { recursive: true, mode: 493 });
+  import_node_fs9.default.mkdirSync(import_node_path11.default.join(dest, ".lake"), { recursive: true, mode: 493 });
 }
 
 // src/sandbox/lean.ts
 init_plan();
 function findProgram(option, name, searchPath) {
-  const candidates2 = name.includes("/") ? [import_node_path11.default.resolve(name)] : searchPath.split(":").filter(Boolean).map((d) => import_node_path11.default.join(d, name));
+  const candidates2 = name.includes("/") ? [import_node_path12.default.resolve(name)] : searchPath.split(":").filter(Boolean).map((d) => import_node_path12.default.join(d, name));
   for (const c of candidates2) {
     try {
-      import_node_fs9.default.accessSync(c, import_node_fs9.default.constants.X_OK);
-      if (import_node_fs9.default.statSync(c).isFile()) return c;
+      import_node_fs10.default.accessSync(c, import_node_fs10.default.constants.X_OK);
+      if (import_node_fs10.default.statSync(c).isFile()) return c;
     } catch {
     }
   }
@@ -22056,8 +22126,8 @@ function findProgram(option, name, searchPath) {
   );
 }
 function resolveLean(lean, sourceDir, searchPath) {
-  const cfgFile = import_node_path11.default.join(lean.challengeDir, lean.config);
-  if (!import_node_fs9.default.lstatSync(cfgFile, { throwIfNoEntry: false })?.isFile()) {
+  const cfgFile = import_node_path12.default.join(lean.challengeDir, lean.config);
+  if (!import_node_fs10.default.lstatSync(cfgFile, { throwIfNoEntry: false })?.isFile()) {
     throw new InputError("--comparator-config", `'${lean.config}' is not a file in ${lean.challengeDir}`);
   }
   const config = readConfig(cfgFile);
@@ -22067,7 +22137,7 @@ function resolveLean(lean, sourceDir, searchPath) {
   const changed = lean.trusted ? [...changedByPr(lean.challengeDir, sourceDir, files, absent), ...addedModules(sourceDir, closure)] : [];
   const overlays = lean.trusted ? files.map((rel) => ({
     type: "bind",
-    source: import_node_path11.default.join(lean.challengeDir, rel),
+    source: import_node_path12.default.join(lean.challengeDir, rel),
     target: `${WORK_DIR}/${rel}`,
     readOnly: true
   })) : [];
@@ -22119,9 +22189,9 @@ function decideUser(f) {
 }
 
 // src/sandbox/pytest.ts
-var import_node_fs10 = __toESM(require("node:fs"), 1);
-var import_promises5 = __toESM(require("node:fs/promises"), 1);
-var import_node_path12 = __toESM(require("node:path"), 1);
+var import_node_fs11 = __toESM(require("node:fs"), 1);
+var import_promises6 = __toESM(require("node:fs/promises"), 1);
+var import_node_path13 = __toESM(require("node:path"), 1);
 init_errors();
 init_plan();
 var PYTEST_CONFIG_DIR = "/sandbox-action/pytest";
@@ -22221,16 +22291,16 @@ var CONFIGS = [
   ["setup.cfg", /^\[tool:pytest\]/m]
 ];
 function regularFile(p) {
-  return import_node_fs10.default.lstatSync(p, { throwIfNoEntry: false })?.isFile() === true;
+  return import_node_fs11.default.lstatSync(p, { throwIfNoEntry: false })?.isFile() === true;
 }
 function isTestFolder(dir) {
-  return import_node_fs10.default.readdirSync(dir, { withFileTypes: true }).filter((e) => e.name.endsWith(".py")).every((e) => /^(test_.*|.*_test|conftest|__init__)\.py$/.test(e.name));
+  return import_node_fs11.default.readdirSync(dir, { withFileTypes: true }).filter((e) => e.name.endsWith(".py")).every((e) => /^(test_.*|.*_test|conftest|__init__)\.py$/.test(e.name));
 }
 function findPytestConfig(dir) {
   for (const [name, section] of CONFIGS) {
-    const p = import_node_path12.default.join(dir, name);
+    const p = import_node_path13.default.join(dir, name);
     if (!regularFile(p)) continue;
-    if (section === null || section.test(import_node_fs10.default.readFileSync(p, "utf8"))) return name;
+    if (section === null || section.test(import_node_fs11.default.readFileSync(p, "utf8"))) return name;
   }
   return null;
 }
@@ -22241,16 +22311,16 @@ function ancestors(rel) {
 async function resolvePytest(tests, scratch) {
   const config = findPytestConfig(tests.dir);
   const testArgs = tests.paths.map((p) => `${WORK_DIR}/${p}`);
-  await import_promises5.default.mkdir(scratch, { recursive: true, mode: 493 });
-  const runner = import_node_path12.default.join(scratch, "run.py");
-  await import_promises5.default.writeFile(runner, RUNNER_SOURCE, { mode: 420 });
-  const plugin = import_node_path12.default.join(scratch, "sandbox_action_pytest.py");
-  await import_promises5.default.writeFile(plugin, PLUGIN_SOURCE, { mode: 420 });
+  await import_promises6.default.mkdir(scratch, { recursive: true, mode: 493 });
+  const runner = import_node_path13.default.join(scratch, "run.py");
+  await import_promises6.default.writeFile(runner, RUNNER_SOURCE, { mode: 420 });
+  const plugin = import_node_path13.default.join(scratch, "sandbox_action_pytest.py");
+  await import_promises6.default.writeFile(plugin, PLUGIN_SOURCE, { mode: 420 });
   const mounts = [
     { type: "bind", source: runner, target: PYTEST_RUNNER, readOnly: true },
     { type: "bind", source: plugin, target: PYTEST_PLUGIN, readOnly: true }
   ];
-  const cleanup = () => import_promises5.default.rm(scratch, { recursive: true, force: true });
+  const cleanup = () => import_promises6.default.rm(scratch, { recursive: true, force: true });
   if (!tests.trusted) {
     return {
       trusted: false,
@@ -22265,12 +22335,12 @@ async function resolvePytest(tests, scratch) {
   const roots = [];
   const notes = [];
   for (const p of tests.paths) {
-    const st = import_node_fs10.default.lstatSync(import_node_path12.default.join(tests.dir, p), { throwIfNoEntry: false });
+    const st = import_node_fs11.default.lstatSync(import_node_path13.default.join(tests.dir, p), { throwIfNoEntry: false });
     if (!st || !(st.isDirectory() || st.isFile())) {
       throw new InputError("--tests-path", `'${p}' is not a directory or file in ${tests.dir}`);
     }
-    const dir = import_node_path12.default.posix.dirname(p);
-    const folder = st.isFile() && dir !== "." && isTestFolder(import_node_path12.default.join(tests.dir, dir));
+    const dir = import_node_path13.default.posix.dirname(p);
+    const folder = st.isFile() && dir !== "." && isTestFolder(import_node_path13.default.join(tests.dir, dir));
     roots.push(folder ? dir : p);
     if (st.isFile() && !folder) {
       notes.push(
@@ -22284,17 +22354,17 @@ async function resolvePytest(tests, scratch) {
   for (const r of exclude) {
     mounts.push({
       type: "bind",
-      source: import_node_path12.default.join(tests.dir, r),
+      source: import_node_path13.default.join(tests.dir, r),
       target: `${WORK_DIR}/${r}`,
       readOnly: true
     });
   }
-  const empty = import_node_path12.default.join(scratch, "empty");
-  await import_promises5.default.writeFile(empty, "", { mode: 420 });
+  const empty = import_node_path13.default.join(scratch, "empty");
+  await import_promises6.default.writeFile(empty, "", { mode: 420 });
   for (const a of [...new Set(tests.paths.flatMap(ancestors))]) {
     const rel = a ? `${a}/conftest.py` : "conftest.py";
     if (exclude.some((e) => rel === e || rel.startsWith(`${e}/`))) continue;
-    const trusted = import_node_path12.default.join(tests.dir, rel);
+    const trusted = import_node_path13.default.join(tests.dir, rel);
     mounts.push({
       type: "bind",
       source: regularFile(trusted) ? trusted : empty,
@@ -22306,11 +22376,11 @@ async function resolvePytest(tests, scratch) {
   let configSource;
   let configName;
   if (config) {
-    configSource = import_node_path12.default.join(tests.dir, config);
+    configSource = import_node_path13.default.join(tests.dir, config);
     configName = config;
   } else {
-    configSource = import_node_path12.default.join(scratch, "pytest.ini");
-    await import_promises5.default.writeFile(configSource, "[pytest]\n", { mode: 420 });
+    configSource = import_node_path13.default.join(scratch, "pytest.ini");
+    await import_promises6.default.writeFile(configSource, "[pytest]\n", { mode: 420 });
     configName = "pytest.ini";
   }
   const target = `${PYTEST_CONFIG_DIR}/${configName}`;
@@ -22327,10 +22397,10 @@ async function resolvePytest(tests, scratch) {
 }
 
 // src/sandbox/host-mounts.ts
-var import_node_fs11 = __toESM(require("node:fs"), 1);
-var import_promises6 = __toESM(require("node:fs/promises"), 1);
+var import_node_fs12 = __toESM(require("node:fs"), 1);
+var import_promises7 = __toESM(require("node:fs/promises"), 1);
 init_errors();
-var realOrNull = (p) => import_promises6.default.realpath(p).catch(() => null);
+var realOrNull = (p) => import_promises7.default.realpath(p).catch(() => null);
 async function sensitivePlaces(env) {
   const homes = [...new Set([env.HOME, "/root"].filter((h) => !!h))];
   const sockets = (await Promise.all(knownSockets(env).map(realOrNull))).filter(
@@ -22347,11 +22417,11 @@ async function resolveHostMounts(mounts, allow, env) {
   const out = [];
   for (const m of mounts) {
     const real = await realOrNull(m.host);
-    const st = real ? await import_promises6.default.stat(real).catch(() => null) : null;
+    const st = real ? await import_promises7.default.stat(real).catch(() => null) : null;
     const why = mountRefusal({ given: m.host, real, isSocket: st?.isSocket() ?? false }, places, allowed);
     if (why) throw new InputError("--mount", why);
     try {
-      import_node_fs11.default.accessSync(real, import_node_fs11.default.constants.R_OK);
+      import_node_fs12.default.accessSync(real, import_node_fs12.default.constants.R_OK);
     } catch {
       throw new InputError("--mount", `'${m.host}' is not readable here`);
     }
@@ -22361,15 +22431,15 @@ async function resolveHostMounts(mounts, allow, env) {
 }
 
 // src/sandbox/persist.ts
-var import_promises8 = __toESM(require("node:fs/promises"), 1);
-var import_node_path14 = __toESM(require("node:path"), 1);
+var import_promises9 = __toESM(require("node:fs/promises"), 1);
+var import_node_path15 = __toESM(require("node:path"), 1);
 init_errors();
 init_plan();
 init_volumes();
 var PERSIST_DIR = "/persist";
 var PERSIST_IMAGE = "sandbox-persist.img";
 async function checkPersist(engine, host, dir) {
-  const st = await import_promises8.default.lstat(dir).catch(() => null);
+  const st = await import_promises9.default.lstat(dir).catch(() => null);
   if (!st?.isDirectory()) {
     throw new InputError(
       "--persist",
@@ -22379,15 +22449,15 @@ async function checkPersist(engine, host, dir) {
   const why = await loopUnavailableReason(engine, host);
   if (why)
     throw new InputError("--persist", `needs capped loop volumes, which this host cannot make: ${why}`);
-  const img = await import_promises8.default.lstat(import_node_path14.default.join(dir, PERSIST_IMAGE)).catch(() => null);
+  const img = await import_promises9.default.lstat(import_node_path15.default.join(dir, PERSIST_IMAGE)).catch(() => null);
   if (img && !img.isFile())
-    throw new InputError("--persist", `'${import_node_path14.default.join(dir, PERSIST_IMAGE)}' is not a file`);
+    throw new InputError("--persist", `'${import_node_path15.default.join(dir, PERSIST_IMAGE)}' is not a file`);
 }
 async function attachPersist(engine, host, p, owner, labels) {
-  const image = import_node_path14.default.join(p.dir, PERSIST_IMAGE);
+  const image = import_node_path15.default.join(p.dir, PERSIST_IMAGE);
   let note = null;
   const lock = `${image}.lock`;
-  const fh = await import_promises8.default.open(lock, "wx", 384).catch(() => null);
+  const fh = await import_promises9.default.open(lock, "wx", 384).catch(() => null);
   if (!fh) throw new InputError("--persist", `'${p.dir}' is being attached by another sandbox right now`);
   let device = null;
   let created = false;
@@ -22401,9 +22471,9 @@ async function attachPersist(engine, host, p, owner, labels) {
     if (inUse.trim()) {
       throw new InputError("--persist", `'${p.dir}' is in use by another sandbox (${inUse.split(":")[0]})`);
     }
-    const st = await import_promises8.default.stat(image).catch(() => null);
+    const st = await import_promises9.default.stat(image).catch(() => null);
     if (!st) {
-      await import_promises8.default.writeFile(image, "", { flag: "wx", mode: 384 });
+      await import_promises9.default.writeFile(image, "", { flag: "wx", mode: 384 });
       try {
         await host.tool("fallocate", ["-l", String(p.sizeBytes), image]);
         await host.tool("mkfs.ext4", [
@@ -22417,7 +22487,7 @@ async function attachPersist(engine, host, p, owner, labels) {
         ]);
         await host.tool("debugfs", ["-w", "-R", "rmdir lost+found", image]);
       } catch (err) {
-        await import_promises8.default.rm(image, { force: true });
+        await import_promises9.default.rm(image, { force: true });
         throw new InputError("--persist", `could not make ${image}: ${errorMessage(err).split("\n")[0]}`);
       }
     } else {
@@ -22444,9 +22514,9 @@ async function attachPersist(engine, host, p, owner, labels) {
     await detach().catch(() => void 0);
     throw err;
   } finally {
-    await import_promises8.default.rm(lock, { force: true });
+    await import_promises9.default.rm(lock, { force: true });
   }
-  const size2 = (await import_promises8.default.stat(image)).size;
+  const size2 = (await import_promises9.default.stat(image)).size;
   return {
     name: p.name,
     role: "persist",
@@ -22532,7 +22602,7 @@ async function preparePytest(ctx) {
   if (spec.verdict.tests?.runner !== "pytest") return null;
   const layout = await resolvePytest(
     spec.verdict.tests,
-    import_node_path15.default.join(deps.volumeHost.stateDir, `${ctx.runId}-pytest`)
+    import_node_path16.default.join(deps.volumeHost.stateDir, `${ctx.runId}-pytest`)
   );
   ctx.cleanup.add("remove the pytest scratch files", () => layout.cleanup());
   ctx.notes.push(...layout.notes);
@@ -22556,11 +22626,11 @@ function runtimeFor(spec, runtimes) {
 async function hideExpected(ctx, expectPath, trustedRoots) {
   const under = (root, p) => p === root || p.startsWith(`${root}/`);
   if (!expectPath || !trustedRoots.some((r) => under(r, expectPath))) return [];
-  const empty = import_node_path15.default.join(ctx.deps.volumeHost.stateDir, `${ctx.runId}-hidden`);
-  await import_promises9.default.mkdir(empty, { recursive: true, mode: 365 });
+  const empty = import_node_path16.default.join(ctx.deps.volumeHost.stateDir, `${ctx.runId}-hidden`);
+  await import_promises10.default.mkdir(empty, { recursive: true, mode: 365 });
   ctx.cleanup.add(
     "remove the empty folder over the expected files",
-    () => import_promises9.default.rm(empty, { recursive: true, force: true })
+    () => import_promises10.default.rm(empty, { recursive: true, force: true })
   );
   return [{ type: "bind", source: empty, target: `${WORK_DIR}/${expectPath}`, readOnly: true }];
 }
@@ -22579,19 +22649,19 @@ function checkRunDirectories(spec) {
 }
 async function checkDirectory(name, dir, rule) {
   if (!dir) return;
-  const st = await import_promises9.default.lstat(dir).catch(() => null);
+  const st = await import_promises10.default.lstat(dir).catch(() => null);
   if (rule === "exists") {
     if (!st?.isDirectory()) throw new InputError(name, `'${dir}' is not a directory`);
     return;
   }
   if (st === null) return;
   if (!st.isDirectory()) throw new InputError(name, `'${dir}' exists and is not a directory`);
-  if (rule === "empty-or-absent" && (await import_promises9.default.readdir(dir)).length > 0) {
+  if (rule === "empty-or-absent" && (await import_promises10.default.readdir(dir)).length > 0) {
     throw new InputError(name, `'${dir}' exists and is not empty; name a new or empty directory`);
   }
 }
 async function readableBy(dir, owner) {
-  const st = await import_promises9.default.stat(dir);
+  const st = await import_promises10.default.stat(dir);
   const bits = st.uid === owner.uid ? st.mode >> 6 & 5 : st.gid === owner.gid ? st.mode >> 3 & 5 : st.mode & 5;
   if (bits === 5) return [];
   return [
@@ -22650,15 +22720,15 @@ async function sandboxUser(engine, spec, image, labels, notes) {
 
 // src/sandbox/stages/lean.ts
 init_errors();
-var import_node_fs12 = __toESM(require("node:fs"), 1);
-var import_promises11 = __toESM(require("node:fs/promises"), 1);
-var import_node_path17 = __toESM(require("node:path"), 1);
+var import_node_fs13 = __toESM(require("node:fs"), 1);
+var import_promises12 = __toESM(require("node:fs/promises"), 1);
+var import_node_path18 = __toESM(require("node:path"), 1);
 
 // src/comparator/run.ts
 var import_node_child_process3 = require("node:child_process");
 var import_node_crypto6 = require("node:crypto");
-var import_promises10 = __toESM(require("node:fs/promises"), 1);
-var import_node_path16 = __toESM(require("node:path"), 1);
+var import_promises11 = __toESM(require("node:fs/promises"), 1);
+var import_node_path17 = __toESM(require("node:path"), 1);
 init_errors();
 
 // src/sandbox/holder.ts
@@ -22775,30 +22845,30 @@ var Kept = class {
   }
 };
 async function prepareProject(dir, notice) {
-  const st = await import_promises10.default.stat(dir).catch(() => null);
+  const st = await import_promises11.default.stat(dir).catch(() => null);
   if (!st?.isDirectory()) throw new InputError("projectDir", `'${dir}' is not a directory`);
   if ((st.mode & 5) !== 5) {
     notice(
       `the project '${dir}' (mode ${(st.mode & 511).toString(8)}) may not be readable by the steps' user`
     );
   }
-  const lake = import_node_path16.default.join(dir, ".lake");
-  const l = await import_promises10.default.lstat(lake).catch(() => null);
+  const lake = import_node_path17.default.join(dir, ".lake");
+  const l = await import_promises11.default.lstat(lake).catch(() => null);
   if (!l) {
-    await import_promises10.default.mkdir(lake, { mode: 493 });
+    await import_promises11.default.mkdir(lake, { mode: 493 });
     return;
   }
   if (l.isSymbolicLink() || !l.isDirectory()) {
     throw new InputError("projectDir", `'${lake}' exists and is not a plain directory; remove it`);
   }
-  if ((await import_promises10.default.readdir(lake)).length > 0) {
+  if ((await import_promises11.default.readdir(lake)).length > 0) {
     notice(`'${lake}' on the host is not empty: the steps never see it (the run's volume is mounted there)`);
   }
 }
 async function runComparator(o, deps) {
   const { engine } = deps;
   const notice = deps.notice ?? (() => void 0);
-  const projectDir = import_node_path16.default.resolve(o.projectDir);
+  const projectDir = import_node_path17.default.resolve(o.projectDir);
   const user = o.stepUser ?? { uid: 65534, gid: 65534 };
   const judgeUid = process.getuid?.() ?? -1;
   if (user.uid === 0 || user.uid === judgeUid) {
@@ -22807,7 +22877,7 @@ async function runComparator(o, deps) {
   if (!engine.info.local || deps.volumeHost.sharedWithEngine === false) {
     throw new InputError("engine", "comparator's steps mount host paths: the engine must run on this host");
   }
-  if (o.lean4export && !import_node_path16.default.isAbsolute(o.lean4export)) {
+  if (o.lean4export && !import_node_path17.default.isAbsolute(o.lean4export)) {
     throw new InputError("lean4export", `'${o.lean4export}' must be an absolute path`);
   }
   await prepareProject(projectDir, notice);
@@ -22823,7 +22893,7 @@ async function runComparator(o, deps) {
   const createdAt2 = deps.now();
   const runId = newRunId(createdAt2, deps.random());
   const labels = runLabels(runId, createdAt2);
-  const lakeDir = import_node_path16.default.join(projectDir, ".lake");
+  const lakeDir = import_node_path17.default.join(projectDir, ".lake");
   let volume = null;
   try {
     volume = await createVolume(
@@ -22943,17 +23013,17 @@ async function spawnComparator(o, cwd, env, signal) {
 
 // src/sandbox/stages/lean.ts
 function packageRoot(from = __dirname) {
-  for (let d = from; d !== import_node_path17.default.dirname(d); d = import_node_path17.default.dirname(d)) {
-    if (import_node_fs12.default.existsSync(import_node_path17.default.join(d, SHIM_PATH))) return d;
+  for (let d = from; d !== import_node_path18.default.dirname(d); d = import_node_path18.default.dirname(d)) {
+    if (import_node_fs13.default.existsSync(import_node_path18.default.join(d, SHIM_PATH))) return d;
   }
   throw new InternalError(`${SHIM_PATH} is not in any folder above ${from}`);
 }
 async function runLeanJudge(ctx, spec, lean) {
   const { deps } = ctx;
-  const scratch = import_node_path17.default.join(deps.volumeHost.stateDir, `${ctx.runId}-lean`);
-  const project = import_node_path17.default.join(scratch, "project");
+  const scratch = import_node_path18.default.join(deps.volumeHost.stateDir, `${ctx.runId}-lean`);
+  const project = import_node_path18.default.join(scratch, "project");
   try {
-    await import_promises11.default.mkdir(scratch, { recursive: true, mode: 493 });
+    await import_promises12.default.mkdir(scratch, { recursive: true, mode: 493 });
     assembleProject(spec.io.source.dir, spec.verdict.lean.challengeDir, lean.files, project);
     deps.notice(
       `comparator: judging ${lean.config.theorem_names.join(", ")} (every build and export in its own sandbox)`
@@ -22964,7 +23034,7 @@ async function runLeanJudge(ctx, spec, lean) {
         comparator: lean.programs.comparator,
         config: spec.verdict.lean.config,
         image: spec.image.ref,
-        landrun: import_node_path17.default.join(packageRoot(), SHIM_PATH),
+        landrun: import_node_path18.default.join(packageRoot(), SHIM_PATH),
         lake: lean.programs.lake,
         lean4export: lean.programs.lean4export,
         env: {
@@ -22991,12 +23061,12 @@ async function runLeanJudge(ctx, spec, lean) {
       }
     );
   } finally {
-    await import_promises11.default.rm(scratch, { recursive: true, force: true });
+    await import_promises12.default.rm(scratch, { recursive: true, force: true });
   }
 }
 
 // src/sandbox/stages/sandbox.ts
-var import_promises13 = __toESM(require("node:fs/promises"), 1);
+var import_promises14 = __toESM(require("node:fs/promises"), 1);
 init_errors();
 
 // src/sandbox/conformance.ts
@@ -23092,17 +23162,17 @@ function sameList(a, b) {
 }
 
 // src/sandbox/log-pipe.ts
-var import_node_fs13 = __toESM(require("node:fs"), 1);
-var import_node_path18 = __toESM(require("node:path"), 1);
+var import_node_fs14 = __toESM(require("node:fs"), 1);
+var import_node_path19 = __toESM(require("node:path"), 1);
 init_errors();
 init_self_check();
 var LogCopy = class {
   constructor(file, cap) {
     this.cap = cap;
-    const c = import_node_fs13.default.constants;
+    const c = import_node_fs14.default.constants;
     try {
-      import_node_fs13.default.mkdirSync(import_node_path18.default.dirname(file), { recursive: true });
-      this.fd = import_node_fs13.default.openSync(file, c.O_WRONLY | c.O_CREAT | c.O_TRUNC | c.O_NOFOLLOW, 420);
+      import_node_fs14.default.mkdirSync(import_node_path19.default.dirname(file), { recursive: true });
+      this.fd = import_node_fs14.default.openSync(file, c.O_WRONLY | c.O_CREAT | c.O_TRUNC | c.O_NOFOLLOW, 420);
     } catch (err) {
       throw new InputError("--log-file", `'${file}' cannot be written: ${errorMessage(err)}`);
     }
@@ -23114,17 +23184,17 @@ var LogCopy = class {
   write(chunk) {
     if (this.cut) return;
     const part = chunk.subarray(0, this.cap - this.size);
-    import_node_fs13.default.writeSync(this.fd, part);
+    import_node_fs14.default.writeSync(this.fd, part);
     this.size += part.length;
     if (part.length < chunk.length) {
       this.cut = true;
-      import_node_fs13.default.writeSync(this.fd, `
+      import_node_fs14.default.writeSync(this.fd, `
 [sandbox-action: the log was cut at ${this.cap} bytes]
 `);
     }
   }
   close() {
-    import_node_fs13.default.closeSync(this.fd);
+    import_node_fs14.default.closeSync(this.fd);
   }
 };
 var Capture = class {
@@ -23238,9 +23308,9 @@ init_plan();
 
 // src/sandbox/source-tar.ts
 init_errors();
-var import_node_fs14 = __toESM(require("node:fs"), 1);
-var import_promises12 = __toESM(require("node:fs/promises"), 1);
-var import_node_path19 = __toESM(require("node:path"), 1);
+var import_node_fs15 = __toESM(require("node:fs"), 1);
+var import_promises13 = __toESM(require("node:fs/promises"), 1);
+var import_node_path20 = __toESM(require("node:path"), 1);
 var import_node_stream4 = require("node:stream");
 var import_tar_stream6 = __toESM(require_tar_stream(), 1);
 function packDirectory(root, owner, exclude = [], only) {
@@ -23249,13 +23319,13 @@ function packDirectory(root, owner, exclude = [], only) {
   const stats = { files: 0, bytes: 0, skipped: [] };
   const common = { uid: owner.uid, gid: owner.gid, uname: "", gname: "" };
   const walk = async (rel) => {
-    const abs = rel ? import_node_path19.default.join(root, rel) : root;
-    const names = (await import_promises12.default.readdir(abs)).sort();
+    const abs = rel ? import_node_path20.default.join(root, rel) : root;
+    const names = (await import_promises13.default.readdir(abs)).sort();
     for (const name of names) {
       const childRel = rel ? `${rel}/${name}` : name;
       if (skip.has(childRel)) continue;
-      const childAbs = import_node_path19.default.join(root, childRel);
-      const st = await import_promises12.default.lstat(childAbs);
+      const childAbs = import_node_path20.default.join(root, childRel);
+      const st = await import_promises13.default.lstat(childAbs);
       const mode = st.mode & 511;
       if (st.isDirectory()) {
         await entry({ ...common, name: childRel, type: "directory", mode, mtime: st.mtime });
@@ -23267,12 +23337,12 @@ function packDirectory(root, owner, exclude = [], only) {
           ...common,
           name: childRel,
           type: "symlink",
-          linkname: await import_promises12.default.readlink(childAbs),
+          linkname: await import_promises13.default.readlink(childAbs),
           mode: 511,
           mtime: st.mtime
         });
       } else if (st.isFile()) {
-        const fh = await import_promises12.default.open(childAbs, import_node_fs14.default.constants.O_RDONLY | import_node_fs14.default.constants.O_NOFOLLOW);
+        const fh = await import_promises13.default.open(childAbs, import_node_fs15.default.constants.O_RDONLY | import_node_fs15.default.constants.O_NOFOLLOW);
         let fst;
         try {
           fst = await fh.stat();
@@ -23349,7 +23419,7 @@ async function createSandbox(ctx, p, o) {
     const packed = packDirectory(dir, o.owner, exclude);
     await Promise.all([engine.putArchive(id, target, packed.stream), packed.done]);
   };
-  const stateDir = !o.filled && spec.io.stateDir && (await import_promises13.default.readdir(spec.io.stateDir).catch(() => [])).length > 0 ? spec.io.stateDir : null;
+  const stateDir = !o.filled && spec.io.stateDir && (await import_promises14.default.readdir(spec.io.stateDir).catch(() => [])).length > 0 ? spec.io.stateDir : null;
   ctx.cleanup.add("stop following the engine events", async () => stops.close());
   const [, attached, watch2] = await ctx.race(
     Promise.all([
@@ -23696,7 +23766,7 @@ init_errors();
 init_plan();
 
 // src/session/oom.ts
-var import_promises14 = __toESM(require("node:fs/promises"), 1);
+var import_promises15 = __toESM(require("node:fs/promises"), 1);
 var candidates = (id) => [
   // cgroup v1: cgroupfs and systemd drivers
   `/sys/fs/cgroup/memory/docker/${id}/memory.oom_control`,
@@ -23708,7 +23778,7 @@ var candidates = (id) => [
 async function oomKills(local, id) {
   if (!local || !/^[0-9a-f]{64}$/.test(id)) return null;
   for (const f of candidates(id)) {
-    const text2 = await import_promises14.default.readFile(f, "utf8").catch(() => null);
+    const text2 = await import_promises15.default.readFile(f, "utf8").catch(() => null);
     const m = text2 === null ? null : /^oom_kill (\d+)$/m.exec(text2);
     if (m) return Number(m[1]);
   }
@@ -24194,9 +24264,9 @@ function planHash(spec, imageId) {
 }
 
 // src/session/record.ts
-var import_node_fs15 = __toESM(require("node:fs"), 1);
-var import_promises15 = __toESM(require("node:fs/promises"), 1);
-var import_node_path20 = __toESM(require("node:path"), 1);
+var import_node_fs16 = __toESM(require("node:fs"), 1);
+var import_promises16 = __toESM(require("node:fs/promises"), 1);
+var import_node_path21 = __toESM(require("node:path"), 1);
 init_errors();
 var LABEL_SESSION = "sandbox-action.session";
 var LABEL_SESSION_NAME = "sandbox-action.session-name";
@@ -24211,16 +24281,16 @@ function sessionLabels(r) {
     ...r.name ? { [LABEL_SESSION_NAME]: r.name } : {}
   };
 }
-var sessionsDir = (stateDir) => import_node_path20.default.join(stateDir, "sessions");
-var recordFile = (dir, id) => import_node_path20.default.join(dir, `${id}.json`);
+var sessionsDir = (stateDir) => import_node_path21.default.join(stateDir, "sessions");
+var recordFile = (dir, id) => import_node_path21.default.join(dir, `${id}.json`);
 var ID = /^[a-z0-9]+-[a-f0-9]+$/;
 var NAME4 = /^[a-zA-Z][a-zA-Z0-9_.-]{0,62}$/;
 async function writeRecord(dir, r) {
-  await import_promises15.default.mkdir(dir, { recursive: true, mode: 448 });
+  await import_promises16.default.mkdir(dir, { recursive: true, mode: 448 });
   const tmp = `${recordFile(dir, r.id)}.${process.pid}.tmp`;
-  await import_promises15.default.writeFile(tmp, `${JSON.stringify(r, null, 2)}
+  await import_promises16.default.writeFile(tmp, `${JSON.stringify(r, null, 2)}
 `, { mode: 384 });
-  await import_promises15.default.rename(tmp, recordFile(dir, r.id));
+  await import_promises16.default.rename(tmp, recordFile(dir, r.id));
 }
 function parseRecord(text2) {
   try {
@@ -24235,11 +24305,11 @@ function parseRecord(text2) {
 }
 async function readRecord(dir, id) {
   if (!ID.test(id)) return null;
-  const text2 = await import_promises15.default.readFile(recordFile(dir, id), "utf8").catch(() => null);
+  const text2 = await import_promises16.default.readFile(recordFile(dir, id), "utf8").catch(() => null);
   return text2 === null ? null : parseRecord(text2);
 }
 async function listRecords(dir) {
-  const names = await import_promises15.default.readdir(dir).catch(() => []);
+  const names = await import_promises16.default.readdir(dir).catch(() => []);
   const out = [];
   for (const n of names.filter((f) => f.endsWith(".json")).sort()) {
     const r = await readRecord(dir, n.slice(0, -".json".length));
@@ -24248,7 +24318,7 @@ async function listRecords(dir) {
   return out;
 }
 async function unreadableRecords(dir) {
-  const names = await import_promises15.default.readdir(dir).catch(() => []);
+  const names = await import_promises16.default.readdir(dir).catch(() => []);
   const ids = names.filter((f) => f.endsWith(".json")).map((n) => n.slice(0, -".json".length));
   const out = [];
   for (const id of ids.filter((i) => ID.test(i)).sort()) {
@@ -24257,8 +24327,8 @@ async function unreadableRecords(dir) {
   return out;
 }
 async function removeRecord(dir, id) {
-  await import_promises15.default.rm(recordFile(dir, id), { force: true });
-  await import_promises15.default.rm(lockFile(dir, id), { force: true });
+  await import_promises16.default.rm(recordFile(dir, id), { force: true });
+  await import_promises16.default.rm(lockFile(dir, id), { force: true });
 }
 async function findSession(dir, ref, input = "ID") {
   const all = await listRecords(dir);
@@ -24272,7 +24342,7 @@ async function findSession(dir, ref, input = "ID") {
     prefixed.length > 1 ? `'${ref}' names ${prefixed.length} sessions; give more of the id` : `'${ref}' is not a session (${known.length ? `the sessions are ${known.map((r) => r.name ?? r.id).join(", ")}` : "there are none"}; \`sandbox-action ls\` lists them)`
   );
 }
-var lockFile = (dir, id) => import_node_path20.default.join(dir, `${id}.lock`);
+var lockFile = (dir, id) => import_node_path21.default.join(dir, `${id}.lock`);
 function alive(pid) {
   try {
     process.kill(pid, 0);
@@ -24285,23 +24355,23 @@ function tryLock(dir, id) {
   const file = lockFile(dir, id);
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
-      import_node_fs15.default.mkdirSync(dir, { recursive: true, mode: 448 });
-      const fd = import_node_fs15.default.openSync(file, "wx", 384);
-      import_node_fs15.default.writeSync(fd, String(process.pid));
-      import_node_fs15.default.closeSync(fd);
-      return () => import_node_fs15.default.rmSync(file, { force: true });
+      import_node_fs16.default.mkdirSync(dir, { recursive: true, mode: 448 });
+      const fd = import_node_fs16.default.openSync(file, "wx", 384);
+      import_node_fs16.default.writeSync(fd, String(process.pid));
+      import_node_fs16.default.closeSync(fd);
+      return () => import_node_fs16.default.rmSync(file, { force: true });
     } catch (err) {
       if (err.code !== "EEXIST") throw err;
-      const pid = Number(import_node_fs15.default.readFileSync(file, "utf8").trim());
+      const pid = Number(import_node_fs16.default.readFileSync(file, "utf8").trim());
       if (Number.isInteger(pid) && pid > 0 && alive(pid)) return null;
-      import_node_fs15.default.rmSync(file, { force: true });
+      import_node_fs16.default.rmSync(file, { force: true });
     }
   }
   return null;
 }
 function isLocked(dir, id) {
   try {
-    const pid = Number(import_node_fs15.default.readFileSync(lockFile(dir, id), "utf8").trim());
+    const pid = Number(import_node_fs16.default.readFileSync(lockFile(dir, id), "utf8").trim());
     return Number.isInteger(pid) && pid > 0 && alive(pid);
   } catch {
     return false;
@@ -25055,7 +25125,7 @@ async function runInWarm(given, deps, r, w) {
     await touch(deps, r);
     const check2 = ctx.sandboxCheck = await checkConformance(ctx, r);
     const copyIn = async (dir, target) => {
-      if (!dir || (await import_promises17.default.readdir(dir)).length === 0) return;
+      if (!dir || (await import_promises18.default.readdir(dir)).length === 0) return;
       const packed = packDirectory(dir, r.user);
       await Promise.all([engine.putArchive(id, target, packed.stream), packed.done]);
     };
@@ -25151,7 +25221,7 @@ function suggestionLines(r) {
 init_args();
 
 // src/cli/session.ts
-var import_node_path26 = __toESM(require("node:path"), 1);
+var import_node_path27 = __toESM(require("node:path"), 1);
 init_errors();
 init_units();
 
@@ -25257,9 +25327,9 @@ function pump(stream, t, judge2, refuse) {
 }
 
 // src/session/transfer.ts
-var import_node_fs17 = __toESM(require("node:fs"), 1);
-var import_promises18 = __toESM(require("node:fs/promises"), 1);
-var import_node_path23 = __toESM(require("node:path"), 1);
+var import_node_fs18 = __toESM(require("node:fs"), 1);
+var import_promises19 = __toESM(require("node:fs/promises"), 1);
+var import_node_path24 = __toESM(require("node:path"), 1);
 init_errors();
 init_collect();
 init_plan();
@@ -25333,16 +25403,16 @@ async function running(deps, r, input) {
 async function hostTree(root) {
   const out = [];
   const walk = async (rel) => {
-    for (const name of (await import_promises18.default.readdir(rel ? import_node_path23.default.join(root, rel) : root)).sort()) {
+    for (const name of (await import_promises19.default.readdir(rel ? import_node_path24.default.join(root, rel) : root)).sort()) {
       const r = rel ? `${rel}/${name}` : name;
-      const st = await import_promises18.default.lstat(import_node_path23.default.join(root, r));
+      const st = await import_promises19.default.lstat(import_node_path24.default.join(root, r));
       const mtime = Math.floor(st.mtimeMs / 1e3);
       if (st.isDirectory()) {
         out.push({ path: r, type: "d", size: 0, mtime, link: "" });
         await walk(r);
       } else if (st.isFile()) out.push({ path: r, type: "f", size: st.size, mtime, link: "" });
       else if (st.isSymbolicLink()) {
-        out.push({ path: r, type: "l", size: 0, mtime, link: await import_promises18.default.readlink(import_node_path23.default.join(root, r)) });
+        out.push({ path: r, type: "l", size: 0, mtime, link: await import_promises19.default.readlink(import_node_path24.default.join(root, r)) });
       }
     }
   };
@@ -25350,7 +25420,7 @@ async function hostTree(root) {
   return out;
 }
 async function syncSession(deps, r, dir) {
-  const st = await import_promises18.default.stat(dir).catch(() => null);
+  const st = await import_promises19.default.stat(dir).catch(() => null);
   if (!st?.isDirectory()) throw new InputError("DIR", `'${dir}' is not a directory`);
   if (r.spec.io.source?.readOnly)
     throw new InputError("ID", `'${r.name ?? r.id}' has a read-only /work (--source-readonly)`);
@@ -25393,7 +25463,7 @@ async function syncSession(deps, r, dir) {
 function parseCpSource(arg) {
   const i = arg.indexOf(":");
   const ref = i > 0 ? arg.slice(0, i) : "";
-  const p = i > 0 ? import_node_path23.default.posix.normalize(arg.slice(i + 1)) : "";
+  const p = i > 0 ? import_node_path24.default.posix.normalize(arg.slice(i + 1)) : "";
   if (!ref || !(p === OUTPUT_DIR || p.startsWith(`${OUTPUT_DIR}/`)) || arg.slice(i + 1).split("/").includes("..")) {
     throw new InputError("SOURCE", `'${arg}' is not ID:/output/PATH (cp copies out of /output only)`);
   }
@@ -25401,8 +25471,8 @@ function parseCpSource(arg) {
 }
 async function cpFromSession(deps, r, src, dest) {
   const { engine } = deps;
-  const st = import_node_fs17.default.existsSync(dest) ? await import_promises18.default.lstat(dest) : null;
-  if (st && (!st.isDirectory() || (await import_promises18.default.readdir(dest)).length > 0)) {
+  const st = import_node_fs18.default.existsSync(dest) ? await import_promises19.default.lstat(dest) : null;
+  if (st && (!st.isDirectory() || (await import_promises19.default.readdir(dest)).length > 0)) {
     throw new InputError("DEST", `'${dest}' exists and is not an empty directory; name a new or empty one`);
   }
   if (await isRunning(engine, r.container.id) === null)
@@ -25419,7 +25489,7 @@ async function cpFromSession(deps, r, src, dest) {
   if (!stream) throw new InputError("SOURCE", `'${src}' does not exist in ${r.name ?? r.id}`);
   await prepareOutputDir(dest, "DEST");
   const caps = r.spec.limits.outputCaps;
-  const base = src === OUTPUT_DIR ? "output" : import_node_path23.default.posix.basename(src);
+  const base = src === OUTPUT_DIR ? "output" : import_node_path24.default.posix.basename(src);
   let report;
   try {
     report = await collectTar(stream, dest, base, caps);
@@ -25427,7 +25497,7 @@ async function cpFromSession(deps, r, src, dest) {
     if (!stream.readableEnded) stream.destroy();
   }
   if (report.files === 0 && report.skipped.some((s2) => s2.path === base && s2.reason === "special-file")) {
-    for (let dir = import_node_path23.default.posix.dirname(src); dir !== OUTPUT_DIR && dir !== "/"; dir = import_node_path23.default.posix.dirname(dir)) {
+    for (let dir = import_node_path24.default.posix.dirname(src); dir !== OUTPUT_DIR && dir !== "/"; dir = import_node_path24.default.posix.dirname(dir)) {
       const st2 = await engine.statPath(r.container.id, dir);
       if (!st2 || (st2.mode & GO_MODE_DIR) === 0 || (st2.mode & GO_MODE_SYMLINK) !== 0) {
         throw new InputError(
@@ -25436,7 +25506,7 @@ async function cpFromSession(deps, r, src, dest) {
         );
       }
     }
-    const d = await collectFiles(getOrNull, import_node_path23.default.posix.dirname(src), dest, [base], caps);
+    const d = await collectFiles(getOrNull, import_node_path24.default.posix.dirname(src), dest, [base], caps);
     const one = d.declared[0];
     report = {
       ...report,
@@ -25552,7 +25622,7 @@ async function sessionCommand(sub, argv, io) {
       const src = parseCpSource(args[0]);
       const { deps: deps2 } = await session(ctx, io, sig.signal);
       const r2 = await findSession(dirOf(deps2), src.ref);
-      const report = await cpFromSession(deps2, r2, src.path, import_node_path26.default.resolve(ctx.cwd, args[1]));
+      const report = await cpFromSession(deps2, r2, src.path, import_node_path27.default.resolve(ctx.cwd, args[1]));
       if (json) io.stdout.write(`${JSON.stringify(report)}
 `);
       io.stderr.write(
@@ -25585,7 +25655,7 @@ async function sessionCommand(sub, argv, io) {
       io.stdout.write(`${r.id}
 `);
     } else if (sub === "sync") {
-      const rep = await syncSession(deps, r, import_node_path26.default.resolve(ctx.cwd, args[1] ?? "."));
+      const rep = await syncSession(deps, r, import_node_path27.default.resolve(ctx.cwd, args[1] ?? "."));
       if (json) io.stdout.write(`${JSON.stringify(rep)}
 `);
       io.stderr.write(
@@ -25666,7 +25736,7 @@ async function execCommand(argv, io) {
     json = options.json === true;
     quiet = options.quiet === true;
     if (typeof options["result-file"] === "string")
-      resultFile = import_node_path26.default.resolve(ctx.cwd, options["result-file"]);
+      resultFile = import_node_path27.default.resolve(ctx.cwd, options["result-file"]);
     if (positionals.length !== 1) throw new InputError("ID", "exec takes one session: exec ID -- CMD");
     if (rest.length === 0 || rest.every((c) => c.trim() === "")) {
       throw new InputError("command", "is empty: give the command after --, e.g. `exec ID -- make test`");
@@ -25679,7 +25749,7 @@ async function execCommand(argv, io) {
     opts = {
       ref: positionals[0],
       command: rest,
-      outputDir: typeof options["output-dir"] === "string" ? import_node_path26.default.resolve(ctx.cwd, options["output-dir"]) : null,
+      outputDir: typeof options["output-dir"] === "string" ? import_node_path27.default.resolve(ctx.cwd, options["output-dir"]) : null,
       resultFile,
       timeoutMs: typeof options.timeout === "string" ? parseDuration("--timeout", options.timeout) : null,
       env
@@ -25916,7 +25986,7 @@ async function runCommand2(argv, io) {
       return 0;
     }
     if (typeof options["result-file"] === "string")
-      resultFile = import_node_path32.default.resolve(ctx.cwd, options["result-file"]);
+      resultFile = import_node_path33.default.resolve(ctx.cwd, options["result-file"]);
     spec = parseRunOptions(options, [...positionals, ...rest], {
       cpus: ctx.cpus,
       cwd: ctx.cwd,

@@ -6163,8 +6163,10 @@ var DockerApiEngine = class extends DockerStreams {
 };
 
 // src/outputs/collect.ts
-import fs from "node:fs";
 var import_tar_stream4 = __toESM(require_tar_stream(), 1);
+
+// src/outputs/dest-writer.ts
+import fs from "node:fs";
 var O_CREATE_NEW = fs.constants.O_WRONLY | fs.constants.O_CREAT | fs.constants.O_EXCL | fs.constants.O_NOFOLLOW;
 
 // src/verdict/schema.ts

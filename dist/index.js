@@ -26118,7 +26118,7 @@ function parseVerdict(raw, host, io, preset, commandFromPreset) {
 }
 
 // src/session/warm.ts
-import fsp17 from "node:fs/promises";
+import fsp18 from "node:fs/promises";
 
 // src/sandbox/execute.ts
 import os5 from "node:os";
@@ -27620,10 +27620,72 @@ async function makeNetworks(spec, egress, deps) {
 }
 
 // src/outputs/collect.ts
+import fsp3 from "node:fs/promises";
 var import_tar_stream4 = __toESM(require_tar_stream(), 1);
+
+// src/outputs/dest-writer.ts
 import fs7 from "node:fs";
 import fsp2 from "node:fs/promises";
 import path7 from "node:path";
+function copyEntry(entry, fd) {
+  return new Promise((resolve, reject) => {
+    let failed = false;
+    const fail = (err) => {
+      if (failed) return;
+      failed = true;
+      fs7.closeSync(fd);
+      reject(err);
+    };
+    entry.on("error", fail);
+    entry.on("data", (chunk) => {
+      if (failed) return;
+      try {
+        for (let off = 0; off < chunk.length; ) off += fs7.writeSync(fd, chunk, off);
+      } catch (err) {
+        fail(asError(err));
+      }
+    });
+    entry.on("end", () => {
+      if (failed) return;
+      fs7.closeSync(fd);
+      resolve();
+    });
+  });
+}
+var O_CREATE_NEW = fs7.constants.O_WRONLY | fs7.constants.O_CREAT | fs7.constants.O_EXCL | fs7.constants.O_NOFOLLOW;
+var DestWriter = class {
+  constructor(dest) {
+    this.dest = dest;
+  }
+  dest;
+  madeDirs = /* @__PURE__ */ new Set([""]);
+  /** The folder and its parents; a non-folder in the way is ENOTDIR. */
+  async dir(rel) {
+    if (this.madeDirs.has(rel)) return;
+    await this.dir(parentOf(rel));
+    const abs = path7.join(this.dest, rel);
+    try {
+      await fsp2.mkdir(abs, { mode: 493 });
+    } catch (e) {
+      if (e.code !== "EEXIST") throw e;
+      const st = await fsp2.lstat(abs);
+      if (!st.isDirectory()) throw Object.assign(new Error("not a directory"), { code: "ENOTDIR" });
+    }
+    this.madeDirs.add(rel);
+  }
+  /** A new file with the entry's bytes; fails (EEXIST) if anything is already at its path. */
+  async file(rel, mode, stream, mtime) {
+    const abs = path7.join(this.dest, rel);
+    await this.dir(parentOf(rel));
+    const fd = fs7.openSync(abs, O_CREATE_NEW, mode);
+    await copyEntry(stream, fd);
+    if (mtime) await fsp2.lutimes(abs, mtime, mtime);
+  }
+};
+function parentOf(rel) {
+  const dir = path7.posix.dirname(rel);
+  return dir === "." ? "" : dir;
+}
 
 // src/outputs/filter.ts
 var BAD_CHARS = /[\u0000-\u001f\u007f"<>|*?:\\]/;
@@ -27685,6 +27747,137 @@ function decide(header, top, caps, state) {
   return { action: "write-file", path: rel, size: header.size, mode };
 }
 
+// src/outputs/tar-pass.ts
+var TarPass = class {
+  constructor(dest, top, caps, declaredPlan) {
+    this.top = top;
+    this.caps = caps;
+    this.declaredPlan = declaredPlan;
+    this.report = emptyOutputs(dest);
+    this.report.collected = true;
+    this.otherCaps = { ...caps, maxTotalBytes: Math.max(0, caps.maxTotalBytes - declaredPlan.reservedBytes) };
+    this.wanted = new Set(declaredPlan.paths);
+    this.writer = new DestWriter(dest);
+  }
+  top;
+  caps;
+  declaredPlan;
+  report;
+  state = { files: 0, bytes: 0 };
+  /** The other files share what the declared ones do not keep; a declared file may also use what the others left. */
+  otherCaps;
+  wanted;
+  fate = /* @__PURE__ */ new Map();
+  declaredWritten = [];
+  declaredBytes = 0;
+  writer;
+  entry(header, entryStream, next) {
+    const stream = entryStream;
+    const entry = {
+      name: header.name,
+      type: header.type ?? "file",
+      size: header.size ?? 0,
+      mode: header.mode ?? 420
+    };
+    const drainThen = (after) => {
+      stream.on("end", after);
+      stream.resume();
+    };
+    const rel = safeRelativePath(header.name, this.top);
+    if (rel && this.wanted.has(rel) && entry.type === "directory") {
+      this.fate.set(rel, { path: rel, status: "not-a-regular-file", size: null });
+    }
+    if (rel && this.wanted.has(rel) && !this.fate.has(rel)) {
+      this.declared(rel, entry, header.mtime, stream, next, drainThen);
+    } else {
+      this.other(entry, header.mtime, stream, next, drainThen);
+    }
+  }
+  /** A declared file: not counted by the count cap; within its file cap and what the total keeps for it. */
+  declared(rel, entry, mtime, stream, next, drainThen) {
+    const room = Math.max(this.declaredPlan.reservedBytes, this.caps.maxTotalBytes - this.state.bytes) - this.declaredBytes;
+    const d = decide(
+      entry,
+      this.top,
+      { ...this.caps, maxFiles: Number.MAX_SAFE_INTEGER, maxTotalBytes: room },
+      { files: 0, bytes: 0 }
+    );
+    if (d.action !== "write-file") {
+      const status = d.action === "skip" && d.reason === "file-too-large" ? "too-large" : d.action === "skip" && d.reason === "total-size-cap" ? "total-size-cap" : "not-a-regular-file";
+      this.fate.set(rel, { path: rel, status, size: entry.type === "file" ? entry.size : null });
+      if (d.action === "skip")
+        this.skip({ path: d.path, reason: d.reason, ...d.detail ? { detail: d.detail } : {} });
+      return drainThen(next);
+    }
+    this.declaredBytes += d.size;
+    this.writer.file(d.path, d.mode, stream, mtime).then(
+      () => {
+        this.fate.set(rel, { path: rel, status: "collected", size: d.size });
+        this.declaredWritten.push({ path: rel, size: d.size });
+        next();
+      },
+      (err) => next(asError(err))
+    );
+  }
+  /** Any other entry: decided against the caps the declared files left. */
+  other(entry, mtime, stream, next, drainThen) {
+    const d = decide(entry, this.top, this.otherCaps, this.state);
+    if (d.action === "skip") {
+      this.skip({ path: d.path, reason: d.reason, ...d.detail ? { detail: d.detail } : {} });
+      return drainThen(next);
+    }
+    if (d.action === "root") return drainThen(next);
+    if (d.action === "make-dir") {
+      this.writer.dir(d.path).then(
+        () => drainThen(next),
+        () => {
+          this.skip({ path: d.path, reason: "duplicate" });
+          drainThen(next);
+        }
+      );
+      return;
+    }
+    this.state.files++;
+    this.state.bytes += d.size;
+    this.writer.file(d.path, d.mode, stream, mtime).then(
+      () => {
+        this.report.files++;
+        this.report.bytes += d.size;
+        if (this.report.written.length < LIST_LIMIT)
+          this.report.written.push({ path: d.path, size: d.size });
+        next();
+      },
+      () => {
+        this.state.files--;
+        this.state.bytes -= d.size;
+        this.skip({ path: d.path, reason: "duplicate" });
+        drainThen(next);
+      }
+    ).catch((err) => next(asError(err)));
+  }
+  skip(s2) {
+    const r = this.report;
+    r.skippedCount++;
+    r.skippedByReason[s2.reason] = (r.skippedByReason[s2.reason] ?? 0) + 1;
+    if (r.skippedByReason[s2.reason] <= SKIP_LIST_PER_REASON && r.skipped.length < LIST_LIMIT)
+      r.skipped.push(s2);
+  }
+  /** The report, once the archive has ended: declared files first, every count and the truncation said. */
+  finish() {
+    const r = this.report;
+    r.files += this.declaredWritten.length;
+    r.bytes += this.declaredBytes;
+    r.written.unshift(...this.declaredWritten);
+    if (r.written.length > LIST_LIMIT) r.written.length = LIST_LIMIT;
+    r.declared = this.declaredPlan.paths.map(
+      (p) => this.fate.get(p) ?? { path: p, status: "missing", size: null }
+    );
+    r.droppedByCaps = CAP_REASONS.reduce((n, reason) => n + (r.skippedByReason[reason] ?? 0), 0);
+    r.truncated = r.droppedByCaps > 0;
+    return r;
+  }
+};
+
 // src/outputs/collect.ts
 var CAP_REASONS = ["file-count-cap", "total-size-cap", "file-too-large"];
 var LIST_LIMIT = 1e4;
@@ -27705,175 +27898,32 @@ function emptyOutputs(dir = null) {
   };
 }
 async function prepareOutputDir(dir, input) {
-  const st = await fsp2.lstat(dir).catch((e) => {
+  const st = await fsp3.lstat(dir).catch((e) => {
     if (e.code === "ENOENT") return null;
     throw e;
   });
   if (st === null) {
-    await fsp2.mkdir(dir, { recursive: true, mode: 493 });
+    await fsp3.mkdir(dir, { recursive: true, mode: 493 });
     return;
   }
   if (!st.isDirectory()) throw new InputError(input, `'${dir}' exists and is not a directory`);
-  if ((await fsp2.readdir(dir)).length > 0) throw new InputError(input, `'${dir}' exists and is not empty`);
+  if ((await fsp3.readdir(dir)).length > 0) throw new InputError(input, `'${dir}' exists and is not empty`);
 }
-function copyEntry(entry, fd) {
-  return new Promise((resolve, reject) => {
-    let failed = false;
-    const fail = (err) => {
-      if (failed) return;
-      failed = true;
-      fs7.closeSync(fd);
-      reject(err);
-    };
-    entry.on("error", fail);
-    entry.on("data", (chunk) => {
-      if (failed) return;
-      try {
-        for (let off = 0; off < chunk.length; ) off += fs7.writeSync(fd, chunk, off);
-      } catch (err) {
-        fail(asError(err));
-      }
-    });
-    entry.on("end", () => {
-      if (failed) return;
-      fs7.closeSync(fd);
-      resolve();
-    });
-  });
-}
-var O_CREATE_NEW = fs7.constants.O_WRONLY | fs7.constants.O_CREAT | fs7.constants.O_EXCL | fs7.constants.O_NOFOLLOW;
 function reserveFor(sizes, caps) {
   const sum = sizes.reduce((n, s2) => n + (s2 === null ? 0 : Math.min(s2, caps.maxFileBytes)), 0);
   return Math.min(sum, caps.maxTotalBytes);
 }
 async function collectTar(tarStream, dest, top, caps, declaredPlan = { paths: [], reservedBytes: 0 }) {
-  const report = emptyOutputs(dest);
-  report.collected = true;
-  const state = { files: 0, bytes: 0 };
-  const otherCaps = { ...caps, maxTotalBytes: Math.max(0, caps.maxTotalBytes - declaredPlan.reservedBytes) };
-  const wanted = new Set(declaredPlan.paths);
-  const fate = /* @__PURE__ */ new Map();
-  const declaredWritten = [];
-  let declaredBytes = 0;
-  const madeDirs = /* @__PURE__ */ new Set([""]);
-  const skip = (s2) => {
-    report.skippedCount++;
-    report.skippedByReason[s2.reason] = (report.skippedByReason[s2.reason] ?? 0) + 1;
-    if (report.skippedByReason[s2.reason] <= SKIP_LIST_PER_REASON && report.skipped.length < LIST_LIMIT) {
-      report.skipped.push(s2);
-    }
-  };
-  const ensureDir = async (rel) => {
-    if (madeDirs.has(rel)) return;
-    await ensureDir(path7.posix.dirname(rel) === "." ? "" : path7.posix.dirname(rel));
-    const abs = path7.join(dest, rel);
-    try {
-      await fsp2.mkdir(abs, { mode: 493 });
-    } catch (e) {
-      if (e.code !== "EEXIST") throw e;
-      const st = await fsp2.lstat(abs);
-      if (!st.isDirectory()) throw Object.assign(new Error("not a directory"), { code: "ENOTDIR" });
-    }
-    madeDirs.add(rel);
-  };
-  const writeFile2 = (rel, mode, stream, mtime) => {
-    const abs = path7.join(dest, rel);
-    const dir = path7.posix.dirname(rel);
-    return ensureDir(dir === "." ? "" : dir).then(() => fs7.openSync(abs, O_CREATE_NEW, mode)).then(async (fd) => {
-      await copyEntry(stream, fd);
-      if (mtime) await fsp2.lutimes(abs, mtime, mtime);
-    });
-  };
+  const pass = new TarPass(dest, top, caps, declaredPlan);
   const extract = import_tar_stream4.default.extract();
-  extract.on("entry", (header, stream, next) => {
-    const entry = {
-      name: header.name,
-      type: header.type ?? "file",
-      size: header.size ?? 0,
-      mode: header.mode ?? 420
-    };
-    const drainThen = (after) => {
-      stream.on("end", after);
-      stream.resume();
-    };
-    const rel = safeRelativePath(header.name, top);
-    if (rel && wanted.has(rel) && entry.type === "directory") {
-      fate.set(rel, { path: rel, status: "not-a-regular-file", size: null });
-    }
-    if (rel && wanted.has(rel) && !fate.has(rel)) {
-      const room = Math.max(declaredPlan.reservedBytes, caps.maxTotalBytes - state.bytes) - declaredBytes;
-      const d2 = decide(
-        entry,
-        top,
-        { ...caps, maxFiles: Number.MAX_SAFE_INTEGER, maxTotalBytes: room },
-        { files: 0, bytes: 0 }
-      );
-      if (d2.action !== "write-file") {
-        const status = d2.action === "skip" && d2.reason === "file-too-large" ? "too-large" : d2.action === "skip" && d2.reason === "total-size-cap" ? "total-size-cap" : "not-a-regular-file";
-        fate.set(rel, { path: rel, status, size: entry.type === "file" ? entry.size : null });
-        if (d2.action === "skip")
-          skip({ path: d2.path, reason: d2.reason, ...d2.detail ? { detail: d2.detail } : {} });
-        return drainThen(next);
-      }
-      declaredBytes += d2.size;
-      writeFile2(d2.path, d2.mode, stream, header.mtime).then(
-        () => {
-          fate.set(rel, { path: rel, status: "collected", size: d2.size });
-          declaredWritten.push({ path: rel, size: d2.size });
-          next();
-        },
-        (err) => next(asError(err))
-      );
-      return;
-    }
-    const d = decide(entry, top, otherCaps, state);
-    if (d.action === "skip") {
-      skip({ path: d.path, reason: d.reason, ...d.detail ? { detail: d.detail } : {} });
-      drainThen(next);
-      return;
-    }
-    if (d.action === "root") return drainThen(next);
-    if (d.action === "make-dir") {
-      ensureDir(d.path).then(
-        () => drainThen(next),
-        () => {
-          skip({ path: d.path, reason: "duplicate" });
-          drainThen(next);
-        }
-      );
-      return;
-    }
-    state.files++;
-    state.bytes += d.size;
-    writeFile2(d.path, d.mode, stream, header.mtime).then(
-      () => {
-        report.files++;
-        report.bytes += d.size;
-        if (report.written.length < LIST_LIMIT) report.written.push({ path: d.path, size: d.size });
-        next();
-      },
-      () => {
-        state.files--;
-        state.bytes -= d.size;
-        skip({ path: d.path, reason: "duplicate" });
-        drainThen(next);
-      }
-    ).catch((err) => next(asError(err)));
-  });
+  extract.on("entry", (header, stream, next) => pass.entry(header, stream, next));
   await new Promise((resolve, reject) => {
     tarStream.on("error", reject);
     extract.on("error", reject);
     extract.on("finish", resolve);
     tarStream.pipe(extract);
   });
-  report.files += declaredWritten.length;
-  report.bytes += declaredBytes;
-  report.written.unshift(...declaredWritten);
-  if (report.written.length > LIST_LIMIT) report.written.length = LIST_LIMIT;
-  report.declared = declaredPlan.paths.map((p) => fate.get(p) ?? { path: p, status: "missing", size: null });
-  report.droppedByCaps = CAP_REASONS.reduce((n, r) => n + (report.skippedByReason[r] ?? 0), 0);
-  report.truncated = report.droppedByCaps > 0;
-  return report;
+  return pass.finish();
 }
 
 // src/verdict/schema.ts
@@ -28281,7 +28331,7 @@ var RunContext = class {
 
 // src/sandbox/stages/collect.ts
 import fs8 from "node:fs";
-import fsp4 from "node:fs/promises";
+import fsp5 from "node:fs/promises";
 import path8 from "node:path";
 
 // src/report/parsers/types.ts
@@ -32722,7 +32772,7 @@ function parseJsonMessage(line, root) {
 
 // src/sandbox/audit.ts
 import crypto5 from "node:crypto";
-import fsp3 from "node:fs/promises";
+import fsp4 from "node:fs/promises";
 
 // src/sandbox/container-files.ts
 var import_tar_stream5 = __toESM(require_tar_stream(), 1);
@@ -32759,7 +32809,7 @@ var AUDIT_TIMEOUT_MS = 20 * 6e4;
 async function checkProtected(engine, buildContainer, files) {
   const out = [];
   for (const f of files) {
-    const base = await fsp3.readFile(f.baseFile, "utf8").catch(() => null);
+    const base = await fsp4.readFile(f.baseFile, "utf8").catch(() => null);
     if (base === null) {
       out.push({ path: f.path, name: "*", detail: `the base file ${f.baseFile} cannot be read` });
       continue;
@@ -32925,8 +32975,8 @@ async function collectState(ctx, spec, id) {
   const { deps } = ctx;
   const dir = spec.io.stateDir;
   const fresh = `${dir.replace(/\/+$/, "")}.sandbox-${ctx.runId}`;
-  await fsp4.rm(fresh, { recursive: true, force: true });
-  await fsp4.mkdir(fresh, { recursive: true, mode: 493 });
+  await fsp5.rm(fresh, { recursive: true, force: true });
+  await fsp5.mkdir(fresh, { recursive: true, mode: 493 });
   const stream = await deps.engine.getArchive(id, STATE_DIR);
   try {
     const r = await ctx.race(
@@ -32936,8 +32986,8 @@ async function collectState(ctx, spec, id) {
         maxFileBytes: spec.limits.stateSizeBytes
       })
     );
-    await fsp4.rm(dir, { recursive: true, force: true });
-    await fsp4.rename(fresh, dir);
+    await fsp5.rm(dir, { recursive: true, force: true });
+    await fsp5.rename(fresh, dir);
     return {
       dir,
       files: r.files,
@@ -32946,7 +32996,7 @@ async function collectState(ctx, spec, id) {
       skippedByReason: r.skippedByReason
     };
   } catch (err) {
-    await fsp4.rm(fresh, { recursive: true, force: true });
+    await fsp5.rm(fresh, { recursive: true, force: true });
     throw err;
   } finally {
     if (!stream.readableEnded) stream.destroy();
@@ -33380,7 +33430,7 @@ async function endLog(box, logs) {
 }
 
 // src/sandbox/stages/prepare.ts
-import fsp9 from "node:fs/promises";
+import fsp10 from "node:fs/promises";
 import path15 from "node:path";
 
 // src/sandbox/disk.ts
@@ -33844,7 +33894,7 @@ function decideUser(f) {
 
 // src/sandbox/pytest.ts
 import fs12 from "node:fs";
-import fsp5 from "node:fs/promises";
+import fsp6 from "node:fs/promises";
 import path12 from "node:path";
 var PYTEST_CONFIG_DIR = "/sandbox-action/pytest";
 var PYTEST_RUNNER = `${PYTEST_CONFIG_DIR}/run.py`;
@@ -33963,16 +34013,16 @@ function ancestors(rel) {
 async function resolvePytest(tests, scratch) {
   const config = findPytestConfig(tests.dir);
   const testArgs = tests.paths.map((p) => `${WORK_DIR}/${p}`);
-  await fsp5.mkdir(scratch, { recursive: true, mode: 493 });
+  await fsp6.mkdir(scratch, { recursive: true, mode: 493 });
   const runner = path12.join(scratch, "run.py");
-  await fsp5.writeFile(runner, RUNNER_SOURCE, { mode: 420 });
+  await fsp6.writeFile(runner, RUNNER_SOURCE, { mode: 420 });
   const plugin = path12.join(scratch, "sandbox_action_pytest.py");
-  await fsp5.writeFile(plugin, PLUGIN_SOURCE, { mode: 420 });
+  await fsp6.writeFile(plugin, PLUGIN_SOURCE, { mode: 420 });
   const mounts = [
     { type: "bind", source: runner, target: PYTEST_RUNNER, readOnly: true },
     { type: "bind", source: plugin, target: PYTEST_PLUGIN, readOnly: true }
   ];
-  const cleanup = () => fsp5.rm(scratch, { recursive: true, force: true });
+  const cleanup = () => fsp6.rm(scratch, { recursive: true, force: true });
   if (!tests.trusted) {
     return {
       trusted: false,
@@ -34012,7 +34062,7 @@ async function resolvePytest(tests, scratch) {
     });
   }
   const empty = path12.join(scratch, "empty");
-  await fsp5.writeFile(empty, "", { mode: 420 });
+  await fsp6.writeFile(empty, "", { mode: 420 });
   for (const a of [...new Set(tests.paths.flatMap(ancestors))]) {
     const rel = a ? `${a}/conftest.py` : "conftest.py";
     if (exclude.some((e) => rel === e || rel.startsWith(`${e}/`))) continue;
@@ -34032,7 +34082,7 @@ async function resolvePytest(tests, scratch) {
     configName = config;
   } else {
     configSource = path12.join(scratch, "pytest.ini");
-    await fsp5.writeFile(configSource, "[pytest]\n", { mode: 420 });
+    await fsp6.writeFile(configSource, "[pytest]\n", { mode: 420 });
     configName = "pytest.ini";
   }
   const target = `${PYTEST_CONFIG_DIR}/${configName}`;
@@ -34050,8 +34100,8 @@ async function resolvePytest(tests, scratch) {
 
 // src/sandbox/host-mounts.ts
 import fs13 from "node:fs";
-import fsp6 from "node:fs/promises";
-var realOrNull = (p) => fsp6.realpath(p).catch(() => null);
+import fsp7 from "node:fs/promises";
+var realOrNull = (p) => fsp7.realpath(p).catch(() => null);
 async function sensitivePlaces(env) {
   const homes = [...new Set([env.HOME, "/root"].filter((h) => !!h))];
   const sockets = (await Promise.all(knownSockets(env).map(realOrNull))).filter(
@@ -34068,7 +34118,7 @@ async function resolveHostMounts(mounts, allow, env) {
   const out = [];
   for (const m of mounts) {
     const real = await realOrNull(m.host);
-    const st = real ? await fsp6.stat(real).catch(() => null) : null;
+    const st = real ? await fsp7.stat(real).catch(() => null) : null;
     const why = mountRefusal({ given: m.host, real, isSocket: st?.isSocket() ?? false }, places, allowed);
     if (why) throw new InputError("--mount", why);
     try {
@@ -34082,12 +34132,12 @@ async function resolveHostMounts(mounts, allow, env) {
 }
 
 // src/sandbox/persist.ts
-import fsp8 from "node:fs/promises";
+import fsp9 from "node:fs/promises";
 import path14 from "node:path";
 
 // src/sandbox/volumes.ts
 import { execFile as execFile2, spawn } from "node:child_process";
-import fsp7 from "node:fs/promises";
+import fsp8 from "node:fs/promises";
 import path13 from "node:path";
 import { promisify as promisify2 } from "node:util";
 var run2 = promisify2(execFile2);
@@ -34096,8 +34146,8 @@ var LABEL_LOOP_IMAGE = "sandbox-action.loop-image";
 var DISCARD_DIR = ".discard";
 async function freeBytesOf(dir) {
   try {
-    await fsp7.mkdir(dir, { recursive: true, mode: 448 });
-    const st = await fsp7.statfs(dir);
+    await fsp8.mkdir(dir, { recursive: true, mode: 448 });
+    const st = await fsp8.statfs(dir);
     return Number(st.bavail) * Number(st.bsize);
   } catch {
     return null;
@@ -34140,10 +34190,10 @@ async function discardInBackground(stateDir, image) {
   const dir = path13.join(stateDir, DISCARD_DIR);
   const target = path13.join(dir, path13.basename(image));
   try {
-    await fsp7.mkdir(dir, { recursive: true, mode: 448 });
-    await fsp7.rename(image, target);
+    await fsp8.mkdir(dir, { recursive: true, mode: 448 });
+    await fsp8.rename(image, target);
   } catch {
-    await fsp7.rm(image, { force: true });
+    await fsp8.rm(image, { force: true });
     return;
   }
   const child = spawn("rm", ["-f", "--", target], { detached: true, stdio: "ignore" });
@@ -34191,8 +34241,8 @@ async function createVolume(engine, host, backend, v, owner, labels) {
     return { ...base, enforced: false, reserved: false, remove: () => engine.removeVolume(v.name) };
   }
   const image = path13.join(host.stateDir, `${v.name}.img`);
-  await fsp7.mkdir(host.stateDir, { recursive: true, mode: 448 });
-  const fh = await fsp7.open(image, "wx", 384);
+  await fsp8.mkdir(host.stateDir, { recursive: true, mode: 448 });
+  const fh = await fsp8.open(image, "wx", 384);
   let device = null;
   let created = false;
   let madeOnce = false;
@@ -34202,7 +34252,7 @@ async function createVolume(engine, host, backend, v, owner, labels) {
     if (device) await host.privileged("losetup", ["-d", device]).catch(() => void 0);
     device = null;
     if (host.discard && madeOnce) await host.discard(image);
-    else await fsp7.rm(image, { force: true });
+    else await fsp8.rm(image, { force: true });
   };
   try {
     await fh.close();
@@ -34274,7 +34324,7 @@ async function ourLoopDevices(host) {
 var PERSIST_DIR = "/persist";
 var PERSIST_IMAGE = "sandbox-persist.img";
 async function checkPersist(engine, host, dir) {
-  const st = await fsp8.lstat(dir).catch(() => null);
+  const st = await fsp9.lstat(dir).catch(() => null);
   if (!st?.isDirectory()) {
     throw new InputError(
       "--persist",
@@ -34284,7 +34334,7 @@ async function checkPersist(engine, host, dir) {
   const why = await loopUnavailableReason(engine, host);
   if (why)
     throw new InputError("--persist", `needs capped loop volumes, which this host cannot make: ${why}`);
-  const img = await fsp8.lstat(path14.join(dir, PERSIST_IMAGE)).catch(() => null);
+  const img = await fsp9.lstat(path14.join(dir, PERSIST_IMAGE)).catch(() => null);
   if (img && !img.isFile())
     throw new InputError("--persist", `'${path14.join(dir, PERSIST_IMAGE)}' is not a file`);
 }
@@ -34292,7 +34342,7 @@ async function attachPersist(engine, host, p, owner, labels) {
   const image = path14.join(p.dir, PERSIST_IMAGE);
   let note = null;
   const lock = `${image}.lock`;
-  const fh = await fsp8.open(lock, "wx", 384).catch(() => null);
+  const fh = await fsp9.open(lock, "wx", 384).catch(() => null);
   if (!fh) throw new InputError("--persist", `'${p.dir}' is being attached by another sandbox right now`);
   let device = null;
   let created = false;
@@ -34306,9 +34356,9 @@ async function attachPersist(engine, host, p, owner, labels) {
     if (inUse.trim()) {
       throw new InputError("--persist", `'${p.dir}' is in use by another sandbox (${inUse.split(":")[0]})`);
     }
-    const st = await fsp8.stat(image).catch(() => null);
+    const st = await fsp9.stat(image).catch(() => null);
     if (!st) {
-      await fsp8.writeFile(image, "", { flag: "wx", mode: 384 });
+      await fsp9.writeFile(image, "", { flag: "wx", mode: 384 });
       try {
         await host.tool("fallocate", ["-l", String(p.sizeBytes), image]);
         await host.tool("mkfs.ext4", [
@@ -34322,7 +34372,7 @@ async function attachPersist(engine, host, p, owner, labels) {
         ]);
         await host.tool("debugfs", ["-w", "-R", "rmdir lost+found", image]);
       } catch (err) {
-        await fsp8.rm(image, { force: true });
+        await fsp9.rm(image, { force: true });
         throw new InputError("--persist", `could not make ${image}: ${errorMessage(err).split("\n")[0]}`);
       }
     } else {
@@ -34349,9 +34399,9 @@ async function attachPersist(engine, host, p, owner, labels) {
     await detach().catch(() => void 0);
     throw err;
   } finally {
-    await fsp8.rm(lock, { force: true });
+    await fsp9.rm(lock, { force: true });
   }
-  const size2 = (await fsp8.stat(image)).size;
+  const size2 = (await fsp9.stat(image)).size;
   return {
     name: p.name,
     role: "persist",
@@ -34461,10 +34511,10 @@ async function hideExpected(ctx, expectPath, trustedRoots) {
   const under = (root, p) => p === root || p.startsWith(`${root}/`);
   if (!expectPath || !trustedRoots.some((r) => under(r, expectPath))) return [];
   const empty = path15.join(ctx.deps.volumeHost.stateDir, `${ctx.runId}-hidden`);
-  await fsp9.mkdir(empty, { recursive: true, mode: 365 });
+  await fsp10.mkdir(empty, { recursive: true, mode: 365 });
   ctx.cleanup.add(
     "remove the empty folder over the expected files",
-    () => fsp9.rm(empty, { recursive: true, force: true })
+    () => fsp10.rm(empty, { recursive: true, force: true })
   );
   return [{ type: "bind", source: empty, target: `${WORK_DIR}/${expectPath}`, readOnly: true }];
 }
@@ -34483,19 +34533,19 @@ function checkRunDirectories(spec) {
 }
 async function checkDirectory(name, dir, rule) {
   if (!dir) return;
-  const st = await fsp9.lstat(dir).catch(() => null);
+  const st = await fsp10.lstat(dir).catch(() => null);
   if (rule === "exists") {
     if (!st?.isDirectory()) throw new InputError(name, `'${dir}' is not a directory`);
     return;
   }
   if (st === null) return;
   if (!st.isDirectory()) throw new InputError(name, `'${dir}' exists and is not a directory`);
-  if (rule === "empty-or-absent" && (await fsp9.readdir(dir)).length > 0) {
+  if (rule === "empty-or-absent" && (await fsp10.readdir(dir)).length > 0) {
     throw new InputError(name, `'${dir}' exists and is not empty; name a new or empty directory`);
   }
 }
 async function readableBy(dir, owner) {
-  const st = await fsp9.stat(dir);
+  const st = await fsp10.stat(dir);
   const bits = st.uid === owner.uid ? st.mode >> 6 & 5 : st.gid === owner.gid ? st.mode >> 3 & 5 : st.mode & 5;
   if (bits === 5) return [];
   return [
@@ -34554,13 +34604,13 @@ async function sandboxUser(engine, spec, image, labels, notes) {
 
 // src/sandbox/stages/lean.ts
 import fs14 from "node:fs";
-import fsp11 from "node:fs/promises";
+import fsp12 from "node:fs/promises";
 import path17 from "node:path";
 
 // src/comparator/run.ts
 import { spawn as spawn2 } from "node:child_process";
 import { randomBytes as randomBytes2 } from "node:crypto";
-import fsp10 from "node:fs/promises";
+import fsp11 from "node:fs/promises";
 import path16 from "node:path";
 
 // src/sandbox/holder.ts
@@ -34681,7 +34731,7 @@ var Kept = class {
   }
 };
 async function prepareProject(dir, notice) {
-  const st = await fsp10.stat(dir).catch(() => null);
+  const st = await fsp11.stat(dir).catch(() => null);
   if (!st?.isDirectory()) throw new InputError("projectDir", `'${dir}' is not a directory`);
   if ((st.mode & 5) !== 5) {
     notice(
@@ -34689,15 +34739,15 @@ async function prepareProject(dir, notice) {
     );
   }
   const lake = path16.join(dir, ".lake");
-  const l = await fsp10.lstat(lake).catch(() => null);
+  const l = await fsp11.lstat(lake).catch(() => null);
   if (!l) {
-    await fsp10.mkdir(lake, { mode: 493 });
+    await fsp11.mkdir(lake, { mode: 493 });
     return;
   }
   if (l.isSymbolicLink() || !l.isDirectory()) {
     throw new InputError("projectDir", `'${lake}' exists and is not a plain directory; remove it`);
   }
-  if ((await fsp10.readdir(lake)).length > 0) {
+  if ((await fsp11.readdir(lake)).length > 0) {
     notice(`'${lake}' on the host is not empty: the steps never see it (the run's volume is mounted there)`);
   }
 }
@@ -34859,7 +34909,7 @@ async function runLeanJudge(ctx, spec, lean) {
   const scratch = path17.join(deps.volumeHost.stateDir, `${ctx.runId}-lean`);
   const project = path17.join(scratch, "project");
   try {
-    await fsp11.mkdir(scratch, { recursive: true, mode: 493 });
+    await fsp12.mkdir(scratch, { recursive: true, mode: 493 });
     assembleProject(spec.io.source.dir, spec.verdict.lean.challengeDir, lean.files, project);
     deps.notice(
       `comparator: judging ${lean.config.theorem_names.join(", ")} (every build and export in its own sandbox)`
@@ -34897,12 +34947,12 @@ async function runLeanJudge(ctx, spec, lean) {
       }
     );
   } finally {
-    await fsp11.rm(scratch, { recursive: true, force: true });
+    await fsp12.rm(scratch, { recursive: true, force: true });
   }
 }
 
 // src/sandbox/stages/sandbox.ts
-import fsp13 from "node:fs/promises";
+import fsp14 from "node:fs/promises";
 
 // src/sandbox/conformance.ts
 var capName = (c) => c.toUpperCase().replace(/^CAP_/, "");
@@ -35137,7 +35187,7 @@ function checkedLogPipe(ctx, logs, o) {
 // src/sandbox/source-tar.ts
 var import_tar_stream6 = __toESM(require_tar_stream(), 1);
 import fs16 from "node:fs";
-import fsp12 from "node:fs/promises";
+import fsp13 from "node:fs/promises";
 import path19 from "node:path";
 import { Readable as Readable4 } from "node:stream";
 function packDirectory(root, owner, exclude = [], only) {
@@ -35147,12 +35197,12 @@ function packDirectory(root, owner, exclude = [], only) {
   const common = { uid: owner.uid, gid: owner.gid, uname: "", gname: "" };
   const walk = async (rel) => {
     const abs = rel ? path19.join(root, rel) : root;
-    const names = (await fsp12.readdir(abs)).sort();
+    const names = (await fsp13.readdir(abs)).sort();
     for (const name of names) {
       const childRel = rel ? `${rel}/${name}` : name;
       if (skip.has(childRel)) continue;
       const childAbs = path19.join(root, childRel);
-      const st = await fsp12.lstat(childAbs);
+      const st = await fsp13.lstat(childAbs);
       const mode = st.mode & 511;
       if (st.isDirectory()) {
         await entry({ ...common, name: childRel, type: "directory", mode, mtime: st.mtime });
@@ -35164,12 +35214,12 @@ function packDirectory(root, owner, exclude = [], only) {
           ...common,
           name: childRel,
           type: "symlink",
-          linkname: await fsp12.readlink(childAbs),
+          linkname: await fsp13.readlink(childAbs),
           mode: 511,
           mtime: st.mtime
         });
       } else if (st.isFile()) {
-        const fh = await fsp12.open(childAbs, fs16.constants.O_RDONLY | fs16.constants.O_NOFOLLOW);
+        const fh = await fsp13.open(childAbs, fs16.constants.O_RDONLY | fs16.constants.O_NOFOLLOW);
         let fst;
         try {
           fst = await fh.stat();
@@ -35246,7 +35296,7 @@ async function createSandbox(ctx, p, o) {
     const packed = packDirectory(dir, o.owner, exclude);
     await Promise.all([engine.putArchive(id, target, packed.stream), packed.done]);
   };
-  const stateDir = !o.filled && spec.io.stateDir && (await fsp13.readdir(spec.io.stateDir).catch(() => [])).length > 0 ? spec.io.stateDir : null;
+  const stateDir = !o.filled && spec.io.stateDir && (await fsp14.readdir(spec.io.stateDir).catch(() => [])).length > 0 ? spec.io.stateDir : null;
   ctx.cleanup.add("stop following the engine events", async () => stops.close());
   const [, attached, watch] = await ctx.race(
     Promise.all([
@@ -35580,7 +35630,7 @@ function localAddresses() {
 }
 
 // src/session/oom.ts
-import fsp14 from "node:fs/promises";
+import fsp15 from "node:fs/promises";
 var candidates = (id) => [
   // cgroup v1: cgroupfs and systemd drivers
   `/sys/fs/cgroup/memory/docker/${id}/memory.oom_control`,
@@ -35592,7 +35642,7 @@ var candidates = (id) => [
 async function oomKills(local, id) {
   if (!local || !/^[0-9a-f]{64}$/.test(id)) return null;
   for (const f of candidates(id)) {
-    const text2 = await fsp14.readFile(f, "utf8").catch(() => null);
+    const text2 = await fsp15.readFile(f, "utf8").catch(() => null);
     const m = text2 === null ? null : /^oom_kill (\d+)$/m.exec(text2);
     if (m) return Number(m[1]);
   }
@@ -36069,7 +36119,7 @@ function planHash(spec, imageId) {
 
 // src/session/record.ts
 import fs17 from "node:fs";
-import fsp15 from "node:fs/promises";
+import fsp16 from "node:fs/promises";
 import path20 from "node:path";
 var LABEL_SESSION = "sandbox-action.session";
 var LABEL_SESSION_NAME = "sandbox-action.session-name";
@@ -36088,11 +36138,11 @@ var sessionsDir = (stateDir) => path20.join(stateDir, "sessions");
 var recordFile = (dir, id) => path20.join(dir, `${id}.json`);
 var ID = /^[a-z0-9]+-[a-f0-9]+$/;
 async function writeRecord(dir, r) {
-  await fsp15.mkdir(dir, { recursive: true, mode: 448 });
+  await fsp16.mkdir(dir, { recursive: true, mode: 448 });
   const tmp = `${recordFile(dir, r.id)}.${process.pid}.tmp`;
-  await fsp15.writeFile(tmp, `${JSON.stringify(r, null, 2)}
+  await fsp16.writeFile(tmp, `${JSON.stringify(r, null, 2)}
 `, { mode: 384 });
-  await fsp15.rename(tmp, recordFile(dir, r.id));
+  await fsp16.rename(tmp, recordFile(dir, r.id));
 }
 function parseRecord(text2) {
   try {
@@ -36107,11 +36157,11 @@ function parseRecord(text2) {
 }
 async function readRecord(dir, id) {
   if (!ID.test(id)) return null;
-  const text2 = await fsp15.readFile(recordFile(dir, id), "utf8").catch(() => null);
+  const text2 = await fsp16.readFile(recordFile(dir, id), "utf8").catch(() => null);
   return text2 === null ? null : parseRecord(text2);
 }
 async function listRecords(dir) {
-  const names = await fsp15.readdir(dir).catch(() => []);
+  const names = await fsp16.readdir(dir).catch(() => []);
   const out = [];
   for (const n of names.filter((f) => f.endsWith(".json")).sort()) {
     const r = await readRecord(dir, n.slice(0, -".json".length));
@@ -36120,7 +36170,7 @@ async function listRecords(dir) {
   return out;
 }
 async function unreadableRecords(dir) {
-  const names = await fsp15.readdir(dir).catch(() => []);
+  const names = await fsp16.readdir(dir).catch(() => []);
   const ids = names.filter((f) => f.endsWith(".json")).map((n) => n.slice(0, -".json".length));
   const out = [];
   for (const id of ids.filter((i) => ID.test(i)).sort()) {
@@ -36129,8 +36179,8 @@ async function unreadableRecords(dir) {
   return out;
 }
 async function removeRecord(dir, id) {
-  await fsp15.rm(recordFile(dir, id), { force: true });
-  await fsp15.rm(lockFile(dir, id), { force: true });
+  await fsp16.rm(recordFile(dir, id), { force: true });
+  await fsp16.rm(lockFile(dir, id), { force: true });
 }
 var lockFile = (dir, id) => path20.join(dir, `${id}.lock`);
 function alive(pid) {
@@ -36310,7 +36360,7 @@ async function waitForCheck(ctx, check2, exit) {
 }
 
 // src/sandbox/gc.ts
-import fsp16 from "node:fs/promises";
+import fsp17 from "node:fs/promises";
 import path21 from "node:path";
 function createdAt(r) {
   const t = Date.parse(r.labels[LABEL_CREATED] ?? "");
@@ -36351,7 +36401,7 @@ async function gc(engine, host, opts) {
         const img = r.labels[LABEL_LOOP_IMAGE];
         if (dev) await host.privileged("losetup", ["-d", dev]).catch(() => void 0);
         if (img && path21.resolve(img).startsWith(path21.resolve(host.stateDir) + path21.sep)) {
-          await fsp16.rm(img, { force: true });
+          await fsp17.rm(img, { force: true });
         }
       })
     )
@@ -36362,25 +36412,25 @@ async function gc(engine, host, opts) {
     );
     for (const d of await ourLoopDevices(host)) {
       if (inUse.has(d.image)) continue;
-      const st = await fsp16.stat(d.image).catch(() => null);
+      const st = await fsp17.stat(d.image).catch(() => null);
       if (st && st.mtimeMs > cutoff) continue;
       await host.privileged("losetup", ["-d", d.device]).catch(() => void 0);
-      await fsp16.rm(d.image, { force: true });
+      await fsp17.rm(d.image, { force: true });
       report.removed.push({ kind: "loop-device", name: d.device });
     }
-    const files = await fsp16.readdir(host.stateDir).catch(() => []);
+    const files = await fsp17.readdir(host.stateDir).catch(() => []);
     for (const f of files.filter((n) => n.endsWith(".img"))) {
       const abs = path21.join(host.stateDir, f);
       if (inUse.has(abs)) continue;
-      const st = await fsp16.stat(abs).catch(() => null);
+      const st = await fsp17.stat(abs).catch(() => null);
       if (st && st.mtimeMs <= cutoff) {
-        await fsp16.rm(abs, { force: true });
+        await fsp17.rm(abs, { force: true });
         report.removed.push({ kind: "volume-image", name: f });
       }
     }
     const discard = path21.join(host.stateDir, DISCARD_DIR);
-    for (const f of await fsp16.readdir(discard).catch(() => [])) {
-      await fsp16.rm(path21.join(discard, f), { force: true });
+    for (const f of await fsp17.readdir(discard).catch(() => [])) {
+      await fsp17.rm(path21.join(discard, f), { force: true });
       report.removed.push({ kind: "volume-image", name: f });
     }
     if (engine.info.name === "docker" && engine.info.local) {
@@ -36781,7 +36831,7 @@ async function runInWarm(given, deps, r, w) {
     await touch(deps, r);
     const check2 = ctx.sandboxCheck = await checkConformance(ctx, r);
     const copyIn = async (dir, target) => {
-      if (!dir || (await fsp17.readdir(dir)).length === 0) return;
+      if (!dir || (await fsp18.readdir(dir)).length === 0) return;
       const packed = packDirectory(dir, r.user);
       await Promise.all([engine.putArchive(id, target, packed.stream), packed.done]);
     };

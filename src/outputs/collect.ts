@@ -9,7 +9,9 @@ import path from 'node:path';
 import type { Readable } from 'node:stream';
 import tar from 'tar-stream';
 import type { OutputCaps } from '../config/run-options.js';
-import { decide, safeRelativePath, type FilterState, type SkipReason } from './filter.js';
+import { copyEntry, O_CREATE_NEW, type EntrySource } from './dest-writer.js';
+import type { SkipReason } from './filter.js';
+import { TarPass } from './tar-pass.js';
 
 export interface CollectedFile {
   path: string;
@@ -45,7 +47,7 @@ export interface OutputsReport {
   droppedByCaps: number;
 }
 
-const CAP_REASONS: SkipReason[] = ['file-count-cap', 'total-size-cap', 'file-too-large'];
+export const CAP_REASONS: SkipReason[] = ['file-count-cap', 'total-size-cap', 'file-too-large'];
 
 export const LIST_LIMIT = 10_000;
 export const SKIP_LIST_PER_REASON = 1_000;
@@ -80,47 +82,6 @@ export async function prepareOutputDir(dir: string, input: string): Promise<void
   if ((await fsp.readdir(dir)).length > 0) throw new InputError(input, `'${dir}' exists and is not empty`);
 }
 
-interface EntrySource {
-  on(event: 'data', fn: (chunk: Buffer) => void): unknown;
-  on(event: 'end', fn: () => void): unknown;
-  on(event: 'error', fn: (err: Error) => void): unknown;
-}
-
-/**
- * Copy one tar entry into an open file descriptor with synchronous writes, then close it. Measured here: the
- * fastest of fs streams, batched async writev and sync writes (no thread-pool round trip per chunk); a write
- * blocks the event loop for the time of one chunk only. tar-stream's entries are streamx streams, which Node's
- * pipeline() does not settle on, so the entry is read by events.
- */
-function copyEntry(entry: EntrySource, fd: number): Promise<void> {
-  return new Promise((resolve, reject) => {
-    let failed = false;
-    const fail = (err: Error) => {
-      if (failed) return;
-      failed = true;
-      fs.closeSync(fd);
-      reject(err);
-    };
-    entry.on('error', fail);
-    entry.on('data', (chunk) => {
-      if (failed) return;
-      try {
-        for (let off = 0; off < chunk.length;) off += fs.writeSync(fd, chunk, off);
-      } catch (err) {
-        fail(asError(err));
-      }
-    });
-    entry.on('end', () => {
-      if (failed) return;
-      fs.closeSync(fd);
-      resolve();
-    });
-  });
-}
-
-const O_CREATE_NEW =
-  fs.constants.O_WRONLY | fs.constants.O_CREAT | fs.constants.O_EXCL | fs.constants.O_NOFOLLOW;
-
 /**
  * The declared files (`--output PATH`, a preset's outputs, the expected files): collected in the same single pass,
  * from the same tar of /output, so a file reached through a linked folder is never read (the tar does not follow
@@ -139,7 +100,8 @@ export function reserveFor(sizes: (number | null)[], caps: OutputCaps): number {
 }
 
 /**
- * Stream the tar into `dest` (already prepared, empty). `top` is the archive's top folder name (`output`).
+ * Stream the tar into `dest` (already prepared, empty). `top` is the archive's top folder name (`output`). One
+ * pass (src/outputs/tar-pass.ts) decides each entry in the archive's order.
  */
 export async function collectTar(
   tarStream: Readable,
@@ -148,149 +110,16 @@ export async function collectTar(
   caps: OutputCaps,
   declaredPlan: DeclaredPlan = { paths: [], reservedBytes: 0 },
 ): Promise<OutputsReport> {
-  const report = emptyOutputs(dest);
-  report.collected = true;
-  const state: FilterState = { files: 0, bytes: 0 };
-  // The other files share what the declared ones do not keep; a declared file may also use what the others left.
-  const otherCaps = { ...caps, maxTotalBytes: Math.max(0, caps.maxTotalBytes - declaredPlan.reservedBytes) };
-  const wanted = new Set(declaredPlan.paths);
-  const fate = new Map<string, DeclaredOutput>();
-  const declaredWritten: CollectedFile[] = [];
-  let declaredBytes = 0;
-  const madeDirs = new Set<string>(['']);
-  const skip = (s: SkippedEntry) => {
-    report.skippedCount++;
-    report.skippedByReason[s.reason] = (report.skippedByReason[s.reason] ?? 0) + 1;
-    // Listed per reason up to a bound, so ten thousand capped files cannot hide the one hostile link.
-    if (report.skippedByReason[s.reason]! <= SKIP_LIST_PER_REASON && report.skipped.length < LIST_LIMIT) {
-      report.skipped.push(s);
-    }
-  };
-  const ensureDir = async (rel: string) => {
-    if (madeDirs.has(rel)) return;
-    await ensureDir(path.posix.dirname(rel) === '.' ? '' : path.posix.dirname(rel));
-    const abs = path.join(dest, rel);
-    try {
-      await fsp.mkdir(abs, { mode: 0o755 });
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
-      const st = await fsp.lstat(abs);
-      if (!st.isDirectory()) throw Object.assign(new Error('not a directory'), { code: 'ENOTDIR' });
-    }
-    madeDirs.add(rel);
-  };
-  const writeFile = (rel: string, mode: number, stream: unknown, mtime: Date | undefined) => {
-    const abs = path.join(dest, rel);
-    const dir = path.posix.dirname(rel);
-    return ensureDir(dir === '.' ? '' : dir)
-      .then(() => fs.openSync(abs, O_CREATE_NEW, mode))
-      .then(async (fd) => {
-        await copyEntry(stream as EntrySource, fd);
-        // Only this process writes below dest, and lutimes never follows a link.
-        if (mtime) await fsp.lutimes(abs, mtime, mtime);
-      });
-  };
-
+  const pass = new TarPass(dest, top, caps, declaredPlan);
   const extract = tar.extract();
-  extract.on('entry', (header, stream, next) => {
-    const entry = {
-      name: header.name,
-      type: header.type ?? 'file',
-      size: header.size ?? 0,
-      mode: header.mode ?? 0o644,
-    };
-    const drainThen = (after: () => void) => {
-      stream.on('end', after);
-      stream.resume();
-    };
-    const rel = safeRelativePath(header.name, top);
-    // A declared path that is a folder is not the file asked for; the folder is made as any other.
-    if (rel && wanted.has(rel) && entry.type === 'directory') {
-      fate.set(rel, { path: rel, status: 'not-a-regular-file', size: null });
-    }
-    if (rel && wanted.has(rel) && !fate.has(rel)) {
-      // A declared file: not counted by the count cap; within its file cap and what the total keeps for it.
-      const room = Math.max(declaredPlan.reservedBytes, caps.maxTotalBytes - state.bytes) - declaredBytes;
-      const d = decide(
-        entry,
-        top,
-        { ...caps, maxFiles: Number.MAX_SAFE_INTEGER, maxTotalBytes: room },
-        { files: 0, bytes: 0 },
-      );
-      if (d.action !== 'write-file') {
-        const status =
-          d.action === 'skip' && d.reason === 'file-too-large'
-            ? 'too-large'
-            : d.action === 'skip' && d.reason === 'total-size-cap'
-              ? 'total-size-cap'
-              : 'not-a-regular-file';
-        fate.set(rel, { path: rel, status, size: entry.type === 'file' ? entry.size : null });
-        if (d.action === 'skip')
-          skip({ path: d.path, reason: d.reason, ...(d.detail ? { detail: d.detail } : {}) });
-        return drainThen(next);
-      }
-      declaredBytes += d.size;
-      writeFile(d.path, d.mode, stream, header.mtime).then(
-        () => {
-          fate.set(rel, { path: rel, status: 'collected', size: d.size });
-          declaredWritten.push({ path: rel, size: d.size });
-          next();
-        },
-        (err: unknown) => next(asError(err)),
-      );
-      return;
-    }
-    const d = decide(entry, top, otherCaps, state);
-    if (d.action === 'skip') {
-      skip({ path: d.path, reason: d.reason, ...(d.detail ? { detail: d.detail } : {}) });
-      drainThen(next);
-      return;
-    }
-    if (d.action === 'root') return drainThen(next);
-    if (d.action === 'make-dir') {
-      ensureDir(d.path).then(
-        () => drainThen(next),
-        () => {
-          skip({ path: d.path, reason: 'duplicate' });
-          drainThen(next);
-        },
-      );
-      return;
-    }
-    // A regular file: count it against the caps before writing, so a failure cannot exceed them.
-    state.files++;
-    state.bytes += d.size;
-    writeFile(d.path, d.mode, stream, header.mtime)
-      .then(
-        () => {
-          report.files++;
-          report.bytes += d.size;
-          if (report.written.length < LIST_LIMIT) report.written.push({ path: d.path, size: d.size });
-          next();
-        },
-        () => {
-          state.files--;
-          state.bytes -= d.size;
-          skip({ path: d.path, reason: 'duplicate' });
-          drainThen(next);
-        },
-      )
-      .catch((err: unknown) => next(asError(err)));
-  });
+  extract.on('entry', (header, stream, next) => pass.entry(header, stream, next));
   await new Promise<void>((resolve, reject) => {
     tarStream.on('error', reject);
     extract.on('error', reject);
     extract.on('finish', resolve);
     tarStream.pipe(extract);
   });
-  report.files += declaredWritten.length;
-  report.bytes += declaredBytes;
-  report.written.unshift(...declaredWritten);
-  if (report.written.length > LIST_LIMIT) report.written.length = LIST_LIMIT;
-  report.declared = declaredPlan.paths.map((p) => fate.get(p) ?? { path: p, status: 'missing', size: null });
-  report.droppedByCaps = CAP_REASONS.reduce((n, r) => n + (report.skippedByReason[r] ?? 0), 0);
-  report.truncated = report.droppedByCaps > 0;
-  return report;
+  return pass.finish();
 }
 
 /**
