@@ -3187,126 +3187,142 @@ function readHello(socket, initial, timeoutMs = HELLO_TIMEOUT_MS) {
   });
 }
 function openTunnel(core, o) {
-  const { client, buffers } = { client: o.client, buffers: core.buffers };
-  let up = 0;
-  let down = 0;
-  let forwarding = false;
-  const early = [];
-  let earlyBytes = 0;
-  const forwardChunk = (chunk, done) => {
-    if (!client.write(chunk, done)) {
-      upstream.pause();
-      client.once("drain", () => upstream.resume());
-    }
-  };
-  let reserved = null;
-  let closed = false;
-  const upstream = net4.connect({
-    host: o.address,
-    port: o.port,
-    onread: {
-      buffer: () => closed ? buffers.shared : reserved = buffers.next(),
-      callback: (n, buf) => {
-        reserved = null;
-        const { chunk, done } = buffers.take(buf, n);
-        if (core.capped && core.capReached()) {
-          done();
-          entry.destroy("byte-cap");
-          return false;
-        }
-        if (forwarding) forwardChunk(chunk, done);
-        else {
-          if ((earlyBytes += n) > EARLY_BYTES_MAX) entry.destroy("upstream spoke first");
-          else early.push(Buffer.from(chunk));
-          done();
-        }
-        return true;
+  new TunnelExchange(core, o);
+}
+var TunnelExchange = class {
+  constructor(core, o) {
+    this.core = core;
+    this.o = o;
+    this.client = o.client;
+    this.where = { host: o.host, address: o.address };
+    const buffers = core.buffers;
+    this.upstream = net4.connect({
+      host: o.address,
+      port: o.port,
+      onread: {
+        buffer: () => this.closed ? buffers.shared : this.reserved = buffers.next(),
+        callback: (n, buf) => this.read(n, buf)
       }
-    }
-  });
-  upstream.once("close", () => {
-    closed = true;
-    if (reserved) buffers.give(reserved);
-    reserved = null;
-  });
-  let error;
-  let helloChecked = false;
-  let helloBytes = 0;
-  let readBefore = 0;
-  const measure = () => {
-    if (!helloChecked) return;
-    up = helloBytes + client.bytesRead - readBefore;
-    down = upstream.bytesRead;
-  };
-  const entry = {
-    destroy(why) {
-      error ??= why;
-      upstream.destroy();
-      client.destroy();
-    },
-    bytes() {
-      measure();
-      return up + down;
-    }
-  };
-  core.live(entry);
-  const where = { host: o.host, address: o.address };
-  const finish = () => {
-    measure();
-    core.end(entry);
-    o.release();
-    upstream.destroy();
-    client.destroy();
-    if (!helloChecked) {
-      const detail = "the client closed the tunnel before a TLS ClientHello";
-      o.log({ ...where, decision: "deny", reason: "not-tls", detail, bytesUp: up, bytesDown: down });
-      return;
-    }
-    o.log({
-      ...where,
-      decision: "allow",
-      reason: "allowed",
-      ...error ? { error } : {},
-      bytesUp: up,
-      bytesDown: down
     });
-  };
-  upstream.once("error", (err) => {
-    if (!upstream.connecting) {
-      error ??= `upstream: ${err.message}`;
-      return;
+    this.upstream.once("close", () => {
+      this.closed = true;
+      if (this.reserved) buffers.give(this.reserved);
+      this.reserved = null;
+    });
+    core.live(this);
+    this.upstream.once("error", (err) => this.upstreamError(err));
+    this.client.once("close", () => this.finish());
+    this.upstream.once("connect", () => this.connected());
+  }
+  core;
+  o;
+  client;
+  upstream;
+  where;
+  up = 0;
+  down = 0;
+  forwarding = false;
+  /** What an upstream that speaks first sent before the hello was checked (bounded by EARLY_BYTES_MAX). */
+  early = [];
+  earlyBytes = 0;
+  /** The buffer the next read goes into: returned to the pool when the socket closes unused. */
+  reserved = null;
+  closed = false;
+  error;
+  helloChecked = false;
+  helloBytes = 0;
+  readBefore = 0;
+  destroy(why) {
+    this.error ??= why;
+    this.upstream.destroy();
+    this.client.destroy();
+  }
+  bytes() {
+    this.measure();
+    return this.up + this.down;
+  }
+  /** One read from the upstream into a pooled buffer: forwarded, or held until the hello is checked. */
+  read(n, buf) {
+    this.reserved = null;
+    const { chunk, done } = this.core.buffers.take(buf, n);
+    if (this.core.capped && this.core.capReached()) {
+      done();
+      this.destroy("byte-cap");
+      return false;
     }
-    core.end(entry);
-    o.release();
-    error = `upstream: ${err.message}`;
-    o.log({ ...where, decision: "allow", reason: "allowed", error });
-    o.onConnectError();
-  });
-  client.once("close", finish);
-  upstream.once("connect", () => {
+    if (this.forwarding) this.forwardChunk(chunk, done);
+    else {
+      if ((this.earlyBytes += n) > EARLY_BYTES_MAX) this.destroy("upstream spoke first");
+      else this.early.push(Buffer.from(chunk));
+      done();
+    }
+    return true;
+  }
+  forwardChunk(chunk, done) {
+    if (!this.client.write(chunk, done)) {
+      this.upstream.pause();
+      this.client.once("drain", () => this.upstream.resume());
+    }
+  }
+  measure() {
+    if (!this.helloChecked) return;
+    this.up = this.helloBytes + this.client.bytesRead - this.readBefore;
+    this.down = this.upstream.bytesRead;
+  }
+  connected() {
+    const { client, upstream } = this;
     upstream.setNoDelay(true);
     client.setNoDelay(true);
-    client.setTimeout(core.cfg.idleTimeoutMs, () => entry.destroy("idle-timeout"));
-    upstream.setTimeout(core.cfg.idleTimeoutMs, () => entry.destroy("idle-timeout"));
-    o.onConnected({
-      forward(hello) {
-        helloChecked = true;
-        helloBytes = hello.length;
-        readBefore = client.bytesRead;
-        upstream.write(hello);
-        client.pipe(upstream);
-        forwarding = true;
-        for (const c of early.splice(0)) forwardChunk(c);
-        upstream.once("close", () => client.destroySoon?.() ?? client.end());
-        upstream.once("end", () => client.end());
-      },
-      deny(reason, detail) {
-        o.log({ ...where, decision: "deny", reason, detail });
-        entry.destroy(reason);
+    client.setTimeout(this.core.cfg.idleTimeoutMs, () => this.destroy("idle-timeout"));
+    upstream.setTimeout(this.core.cfg.idleTimeoutMs, () => this.destroy("idle-timeout"));
+    this.o.onConnected({
+      forward: (hello) => this.forward(hello),
+      deny: (reason, detail) => {
+        this.o.log({ ...this.where, decision: "deny", reason, detail });
+        this.destroy(reason);
       }
     });
-  });
-}
+  }
+  /** The hello is checked: from here bytes flow both ways, counted by the sockets themselves. */
+  forward(hello) {
+    const { client, upstream } = this;
+    this.helloChecked = true;
+    this.helloBytes = hello.length;
+    this.readBefore = client.bytesRead;
+    upstream.write(hello);
+    client.pipe(upstream);
+    this.forwarding = true;
+    for (const c of this.early.splice(0)) this.forwardChunk(c);
+    upstream.once("close", () => client.destroySoon?.() ?? client.end());
+    upstream.once("end", () => client.end());
+  }
+  upstreamError(err) {
+    if (!this.upstream.connecting) {
+      this.error ??= `upstream: ${err.message}`;
+      return;
+    }
+    this.core.end(this);
+    this.o.release();
+    this.error = `upstream: ${err.message}`;
+    this.o.log({ ...this.where, decision: "allow", reason: "allowed", error: this.error });
+    this.o.onConnectError();
+  }
+  finish() {
+    this.measure();
+    this.core.end(this);
+    this.o.release();
+    this.upstream.destroy();
+    this.client.destroy();
+    const bytes = { bytesUp: this.up, bytesDown: this.down };
+    if (!this.helloChecked) {
+      const detail = "the client closed the tunnel before a TLS ClientHello";
+      this.o.log({ ...this.where, decision: "deny", reason: "not-tls", detail, ...bytes });
+      return;
+    }
+    const error = this.error ? { error: this.error } : {};
+    this.o.log({ ...this.where, decision: "allow", reason: "allowed", ...error, ...bytes });
+  }
+};
 
 // src/egress/server.ts
 function splitAuthority(text) {
@@ -3319,136 +3335,14 @@ function createProxyServer(cfg, deps, shared) {
   const core = shared ?? createProxyCore(cfg, deps);
   const server = http2.createServer(httpServerOptions(cfg));
   server.timeout = cfg.idleTimeoutMs;
-  server.on("connect", (req, client, head) => {
-    const started = Date.now();
-    const target = splitAuthority(req.url ?? "");
-    let logged = false;
-    const rec = (r) => {
-      if (logged) return;
-      logged = true;
-      deps.log({
-        time: new Date(started).toISOString(),
-        kind: "connect",
-        host: target?.host ?? (req.url ?? "").slice(0, 100),
-        port: target?.port ?? 0,
-        address: null,
-        bytesUp: 0,
-        bytesDown: 0,
-        durationMs: Date.now() - started,
-        ...r
-      });
-    };
-    const refuse = (status, host, reason, detail) => {
-      rec({ host, decision: "deny", reason, detail });
-      if (client.writable) {
-        client.end(
-          `HTTP/1.1 ${status} ${http2.STATUS_CODES[status]}\r
-Content-Type: text/plain\r
-Connection: close\r
-\r
-sandbox-action egress: ${reason}: ${detail}
-`
-        );
-      }
-      client.destroySoon?.();
-    };
-    client.on("error", () => client.destroy());
-    if (!target) {
-      refuse(400, (req.url ?? "").slice(0, 100), "bad-request", "CONNECT needs host:port");
-      return;
-    }
-    const release = core.takeSlot();
-    void core.admit(target.host, target.port).then((a) => {
-      if (!a.ok) {
-        release();
-        refuse(403, a.host, a.reason, a.detail);
-        return;
-      }
-      openTunnel(core, {
-        client,
-        host: a.host,
-        address: a.address,
-        port: target.port,
-        log: rec,
-        release,
-        onConnectError: () => {
-          if (client.writable) {
-            client.end(
-              `HTTP/1.1 502 Bad Gateway\r
-Connection: close\r
-\r
-sandbox-action egress: ${a.host} could not be reached
-`
-            );
-          }
-        },
-        onConnected: (t) => {
-          client.write("HTTP/1.1 200 Connection Established\r\n\r\n");
-          void readHello(client, head).then((h) => {
-            if (h.state === "closed") {
-              return t.deny("not-tls", "the client closed the tunnel before a TLS ClientHello");
-            }
-            if (h.state === "timeout") return t.deny("not-tls", "no TLS ClientHello within 10 s");
-            if (h.state === "not-tls") return t.deny("not-tls", h.why);
-            const s = decideSni(a.host, h.sni);
-            if (!s.allow) return t.deny(s.reason, s.detail);
-            t.forward(h.bytes);
-          });
-        }
-      });
-    });
-  });
-  server.on("request", (req, res) => {
-    const started = Date.now();
-    const routed = cfg.routes?.length ? matchRoute(cfg.routes, req.url ?? "", deps.selfHosts ?? []) : null;
-    if (routed && "route" in routed) return serveRoute(core, req, res, routed);
-    let url = null;
-    try {
-      if (/^http:\/\//i.test(req.url ?? "")) url = new URL(req.url);
-    } catch {
-      url = null;
-    }
-    const port = url ? Number(url.port || 80) : 0;
-    const base = {
-      time: new Date(started).toISOString(),
-      kind: "http",
-      host: url?.hostname ?? (req.url ?? "").slice(0, 100),
-      port
-    };
-    const refuse = (status, host, reason, detail) => refuseRequest(core, req, res, base, started, { status, host, reason, detail });
-    if (routed) {
-      refuse(404, routed.unknown, "bad-request", `there is no secret route '${routed.unknown}'`);
-      return;
-    }
-    if (!url) {
-      refuse(400, base.host, "bad-request", "only absolute-form http:// requests and CONNECT are served");
-      return;
-    }
-    const hostCheck = decideHostHeader(url.host, req.headers.host);
-    if (!hostCheck.allow) {
-      refuse(403, url.hostname, hostCheck.reason, hostCheck.detail);
-      return;
-    }
-    const release = core.takeSlot();
-    const target = url;
-    void core.admit(target.hostname, port).then((a) => {
-      if (!a.ok) {
-        release();
-        refuse(403, a.host, a.reason, a.detail);
-        return;
-      }
-      forwardRequest(core, req, res, {
-        base,
-        started,
-        host: a.host,
-        address: a.address,
-        port,
-        path: `${target.pathname}${target.search}`,
-        hostHeader: target.host,
-        release
-      });
-    });
-  });
+  server.on(
+    "connect",
+    (req, client, head) => onConnect(core, deps, req, client, head)
+  );
+  server.on(
+    "request",
+    (req, res) => onRequest(core, cfg, deps, req, res)
+  );
   refuseUpgradesAndErrors(server, deps.log, "http");
   return {
     server,
@@ -3461,6 +3355,139 @@ sandbox-action egress: ${a.host} could not be reached
       server.closeAllConnections();
     }
   };
+}
+function connectLedger(deps, req, client, target, started) {
+  let logged = false;
+  const rec = (r) => {
+    if (logged) return;
+    logged = true;
+    deps.log({
+      time: new Date(started).toISOString(),
+      kind: "connect",
+      host: target?.host ?? (req.url ?? "").slice(0, 100),
+      port: target?.port ?? 0,
+      address: null,
+      bytesUp: 0,
+      bytesDown: 0,
+      durationMs: Date.now() - started,
+      ...r
+    });
+  };
+  const refuse = (status, host, reason, detail) => {
+    rec({ host, decision: "deny", reason, detail });
+    if (client.writable) {
+      client.end(
+        `HTTP/1.1 ${status} ${http2.STATUS_CODES[status]}\r
+Content-Type: text/plain\r
+Connection: close\r
+\r
+sandbox-action egress: ${reason}: ${detail}
+`
+      );
+    }
+    client.destroySoon?.();
+  };
+  return { rec, refuse };
+}
+function helloDecides(host, h, t) {
+  if (h.state === "closed") return t.deny("not-tls", "the client closed the tunnel before a TLS ClientHello");
+  if (h.state === "timeout") return t.deny("not-tls", "no TLS ClientHello within 10 s");
+  if (h.state === "not-tls") return t.deny("not-tls", h.why);
+  const s = decideSni(host, h.sni);
+  if (!s.allow) return t.deny(s.reason, s.detail);
+  t.forward(h.bytes);
+}
+function onConnect(core, deps, req, client, head) {
+  const started = Date.now();
+  const target = splitAuthority(req.url ?? "");
+  const { rec, refuse } = connectLedger(deps, req, client, target, started);
+  client.on("error", () => client.destroy());
+  if (!target) {
+    refuse(400, (req.url ?? "").slice(0, 100), "bad-request", "CONNECT needs host:port");
+    return;
+  }
+  const release = core.takeSlot();
+  void core.admit(target.host, target.port).then((a) => {
+    if (!a.ok) {
+      release();
+      refuse(403, a.host, a.reason, a.detail);
+      return;
+    }
+    openTunnel(core, {
+      client,
+      host: a.host,
+      address: a.address,
+      port: target.port,
+      log: rec,
+      release,
+      onConnectError: () => {
+        if (client.writable) {
+          client.end(
+            `HTTP/1.1 502 Bad Gateway\r
+Connection: close\r
+\r
+sandbox-action egress: ${a.host} could not be reached
+`
+          );
+        }
+      },
+      onConnected: (t) => {
+        client.write("HTTP/1.1 200 Connection Established\r\n\r\n");
+        void readHello(client, head).then((h) => helloDecides(a.host, h, t));
+      }
+    });
+  });
+}
+function onRequest(core, cfg, deps, req, res) {
+  const started = Date.now();
+  const routed = cfg.routes?.length ? matchRoute(cfg.routes, req.url ?? "", deps.selfHosts ?? []) : null;
+  if (routed && "route" in routed) return serveRoute(core, req, res, routed);
+  let url = null;
+  try {
+    if (/^http:\/\//i.test(req.url ?? "")) url = new URL(req.url);
+  } catch {
+    url = null;
+  }
+  const port = url ? Number(url.port || 80) : 0;
+  const base = {
+    time: new Date(started).toISOString(),
+    kind: "http",
+    host: url?.hostname ?? (req.url ?? "").slice(0, 100),
+    port
+  };
+  const refuse = (status, host, reason, detail) => refuseRequest(core, req, res, base, started, { status, host, reason, detail });
+  if (routed) {
+    refuse(404, routed.unknown, "bad-request", `there is no secret route '${routed.unknown}'`);
+    return;
+  }
+  if (!url) {
+    refuse(400, base.host, "bad-request", "only absolute-form http:// requests and CONNECT are served");
+    return;
+  }
+  const hostCheck = decideHostHeader(url.host, req.headers.host);
+  if (!hostCheck.allow) {
+    refuse(403, url.hostname, hostCheck.reason, hostCheck.detail);
+    return;
+  }
+  const release = core.takeSlot();
+  const target = url;
+  void core.admit(target.hostname, port).then((a) => {
+    if (!a.ok) {
+      release();
+      refuse(403, a.host, a.reason, a.detail);
+      return;
+    }
+    forwardRequest(core, req, res, {
+      base,
+      started,
+      host: a.host,
+      address: a.address,
+      port,
+      path: `${target.pathname}${target.search}`,
+      hostHeader: target.host,
+      release
+    });
+  });
 }
 function listenAddress(subnet, interfaces) {
   if (!subnet) return "0.0.0.0";

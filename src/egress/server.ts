@@ -22,7 +22,7 @@ import {
 import { forwardRequest, httpServerOptions, refuseRequest, refuseUpgradesAndErrors } from './http-forward.js';
 import { decideHostHeader, decideSni } from './policy.js';
 import { matchRoute, serveRoute } from './routes.js';
-import { openTunnel, readHello } from './tunnel.js';
+import { openTunnel, readHello, type Tunnel } from './tunnel.js';
 
 export { makeLookup } from './core.js';
 export type { DecisionRecord, ProxyDeps, ProxyReason } from './core.js';
@@ -51,132 +51,12 @@ export function createProxyServer(cfg: ProxyConfig, deps: ProxyDeps, shared?: Pr
   const server = http.createServer(httpServerOptions(cfg));
   server.timeout = cfg.idleTimeoutMs;
 
-  server.on('connect', (req: http.IncomingMessage, client: net.Socket, head: Buffer) => {
-    const started = Date.now();
-    const target = splitAuthority(req.url ?? '');
-    let logged = false;
-    const rec = (r: Partial<DecisionRecord> & Pick<DecisionRecord, 'decision' | 'reason'>) => {
-      if (logged) return;
-      logged = true;
-      deps.log({
-        time: new Date(started).toISOString(),
-        kind: 'connect',
-        host: target?.host ?? (req.url ?? '').slice(0, 100),
-        port: target?.port ?? 0,
-        address: null,
-        bytesUp: 0,
-        bytesDown: 0,
-        durationMs: Date.now() - started,
-        ...r,
-      });
-    };
-    const refuse = (status: number, host: string, reason: ProxyReason, detail: string) => {
-      rec({ host, decision: 'deny', reason, detail });
-      if (client.writable) {
-        client.end(
-          `HTTP/1.1 ${status} ${http.STATUS_CODES[status]}\r\nContent-Type: text/plain\r\nConnection: close\r\n\r\nsandbox-action egress: ${reason}: ${detail}\n`,
-        );
-      }
-      client.destroySoon?.();
-    };
-    client.on('error', () => client.destroy());
-    if (!target) {
-      refuse(400, (req.url ?? '').slice(0, 100), 'bad-request', 'CONNECT needs host:port');
-      return;
-    }
-    // A CONNECT's Host header is not checked: clients fill it differently (the proxy's address, or the target);
-    // the authority decides, and the TLS server name must match it.
-    const release = core.takeSlot();
-    void core.admit(target.host, target.port).then((a) => {
-      if (!a.ok) {
-        release();
-        refuse(403, a.host, a.reason, a.detail);
-        return;
-      }
-      openTunnel(core, {
-        client,
-        host: a.host,
-        address: a.address,
-        port: target.port,
-        log: rec,
-        release,
-        onConnectError: () => {
-          if (client.writable) {
-            client.end(
-              `HTTP/1.1 502 Bad Gateway\r\nConnection: close\r\n\r\nsandbox-action egress: ${a.host} could not be reached\n`,
-            );
-          }
-        },
-        onConnected: (t) => {
-          client.write('HTTP/1.1 200 Connection Established\r\n\r\n');
-          void readHello(client, head).then((h) => {
-            if (h.state === 'closed') {
-              return t.deny('not-tls', 'the client closed the tunnel before a TLS ClientHello');
-            }
-            if (h.state === 'timeout') return t.deny('not-tls', 'no TLS ClientHello within 10 s');
-            if (h.state === 'not-tls') return t.deny('not-tls', h.why);
-            const s = decideSni(a.host, h.sni);
-            if (!s.allow) return t.deny(s.reason, s.detail);
-            t.forward(h.bytes);
-          });
-        },
-      });
-    });
-  });
-
-  server.on('request', (req: http.IncomingMessage, res: http.ServerResponse) => {
-    const started = Date.now();
-    const routed = cfg.routes?.length ? matchRoute(cfg.routes, req.url ?? '', deps.selfHosts ?? []) : null;
-    if (routed && 'route' in routed) return serveRoute(core, req, res, routed);
-    let url: URL | null = null;
-    try {
-      if (/^http:\/\//i.test(req.url ?? '')) url = new URL(req.url!);
-    } catch {
-      url = null;
-    }
-    const port = url ? Number(url.port || 80) : 0;
-    const base = {
-      time: new Date(started).toISOString(),
-      kind: 'http' as const,
-      host: url?.hostname ?? (req.url ?? '').slice(0, 100),
-      port,
-    };
-    const refuse = (status: number, host: string, reason: ProxyReason, detail: string) =>
-      refuseRequest(core, req, res, base, started, { status, host, reason, detail });
-    if (routed) {
-      refuse(404, routed.unknown, 'bad-request', `there is no secret route '${routed.unknown}'`);
-      return;
-    }
-    if (!url) {
-      refuse(400, base.host, 'bad-request', 'only absolute-form http:// requests and CONNECT are served');
-      return;
-    }
-    const hostCheck = decideHostHeader(url.host, req.headers.host);
-    if (!hostCheck.allow) {
-      refuse(403, url.hostname, hostCheck.reason, hostCheck.detail);
-      return;
-    }
-    const release = core.takeSlot();
-    const target = url;
-    void core.admit(target.hostname, port).then((a) => {
-      if (!a.ok) {
-        release();
-        refuse(403, a.host, a.reason, a.detail);
-        return;
-      }
-      forwardRequest(core, req, res, {
-        base,
-        started,
-        host: a.host,
-        address: a.address,
-        port,
-        path: `${target.pathname}${target.search}`,
-        hostHeader: target.host,
-        release,
-      });
-    });
-  });
-
+  server.on('connect', (req: http.IncomingMessage, client: net.Socket, head: Buffer) =>
+    onConnect(core, deps, req, client, head),
+  );
+  server.on('request', (req: http.IncomingMessage, res: http.ServerResponse) =>
+    onRequest(core, cfg, deps, req, res),
+  );
   refuseUpgradesAndErrors(server, deps.log, 'http');
 
   return {
@@ -190,6 +70,165 @@ export function createProxyServer(cfg: ProxyConfig, deps: ProxyDeps, shared?: Pr
       server.closeAllConnections();
     },
   };
+}
+
+/**
+ * A CONNECT's one ledger line (`rec`, the first call wins) and its refusal: the line, then the status to the
+ * client, then the socket closed.
+ */
+function connectLedger(
+  deps: ProxyDeps,
+  req: http.IncomingMessage,
+  client: net.Socket,
+  target: { host: string; port: number } | null,
+  started: number,
+) {
+  let logged = false;
+  const rec = (r: Partial<DecisionRecord> & Pick<DecisionRecord, 'decision' | 'reason'>) => {
+    if (logged) return;
+    logged = true;
+    deps.log({
+      time: new Date(started).toISOString(),
+      kind: 'connect',
+      host: target?.host ?? (req.url ?? '').slice(0, 100),
+      port: target?.port ?? 0,
+      address: null,
+      bytesUp: 0,
+      bytesDown: 0,
+      durationMs: Date.now() - started,
+      ...r,
+    });
+  };
+  const refuse = (status: number, host: string, reason: ProxyReason, detail: string) => {
+    rec({ host, decision: 'deny', reason, detail });
+    if (client.writable) {
+      client.end(
+        `HTTP/1.1 ${status} ${http.STATUS_CODES[status]}\r\nContent-Type: text/plain\r\nConnection: close\r\n\r\nsandbox-action egress: ${reason}: ${detail}\n`,
+      );
+    }
+    client.destroySoon?.();
+  };
+  return { rec, refuse };
+}
+
+/** The tunnel's first bytes: a TLS ClientHello naming the admitted host is forwarded; anything else is denied. */
+function helloDecides(host: string, h: Awaited<ReturnType<typeof readHello>>, t: Tunnel): void {
+  if (h.state === 'closed') return t.deny('not-tls', 'the client closed the tunnel before a TLS ClientHello');
+  if (h.state === 'timeout') return t.deny('not-tls', 'no TLS ClientHello within 10 s');
+  if (h.state === 'not-tls') return t.deny('not-tls', h.why);
+  const s = decideSni(host, h.sni);
+  if (!s.allow) return t.deny(s.reason, s.detail);
+  t.forward(h.bytes);
+}
+
+/**
+ * A CONNECT: the authority is admitted by the policy, the tunnel opened to the address the policy resolved, and
+ * the first bytes must be a TLS ClientHello whose server name is the admitted host. Exactly one ledger line.
+ */
+function onConnect(
+  core: ProxyCore,
+  deps: ProxyDeps,
+  req: http.IncomingMessage,
+  client: net.Socket,
+  head: Buffer,
+): void {
+  const started = Date.now();
+  const target = splitAuthority(req.url ?? '');
+  const { rec, refuse } = connectLedger(deps, req, client, target, started);
+  client.on('error', () => client.destroy());
+  if (!target) {
+    refuse(400, (req.url ?? '').slice(0, 100), 'bad-request', 'CONNECT needs host:port');
+    return;
+  }
+  // A CONNECT's Host header is not checked: clients fill it differently (the proxy's address, or the target);
+  // the authority decides, and the TLS server name must match it.
+  const release = core.takeSlot();
+  void core.admit(target.host, target.port).then((a) => {
+    if (!a.ok) {
+      release();
+      refuse(403, a.host, a.reason, a.detail);
+      return;
+    }
+    openTunnel(core, {
+      client,
+      host: a.host,
+      address: a.address,
+      port: target.port,
+      log: rec,
+      release,
+      onConnectError: () => {
+        if (client.writable) {
+          client.end(
+            `HTTP/1.1 502 Bad Gateway\r\nConnection: close\r\n\r\nsandbox-action egress: ${a.host} could not be reached\n`,
+          );
+        }
+      },
+      onConnected: (t) => {
+        client.write('HTTP/1.1 200 Connection Established\r\n\r\n');
+        void readHello(client, head).then((h) => helloDecides(a.host, h, t));
+      },
+    });
+  });
+}
+
+/** An absolute-form http:// request (or a secret route): admitted per request, the Host header checked. */
+function onRequest(
+  core: ProxyCore,
+  cfg: ProxyConfig,
+  deps: ProxyDeps,
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+): void {
+  const started = Date.now();
+  const routed = cfg.routes?.length ? matchRoute(cfg.routes, req.url ?? '', deps.selfHosts ?? []) : null;
+  if (routed && 'route' in routed) return serveRoute(core, req, res, routed);
+  let url: URL | null = null;
+  try {
+    if (/^http:\/\//i.test(req.url ?? '')) url = new URL(req.url!);
+  } catch {
+    url = null;
+  }
+  const port = url ? Number(url.port || 80) : 0;
+  const base = {
+    time: new Date(started).toISOString(),
+    kind: 'http' as const,
+    host: url?.hostname ?? (req.url ?? '').slice(0, 100),
+    port,
+  };
+  const refuse = (status: number, host: string, reason: ProxyReason, detail: string) =>
+    refuseRequest(core, req, res, base, started, { status, host, reason, detail });
+  if (routed) {
+    refuse(404, routed.unknown, 'bad-request', `there is no secret route '${routed.unknown}'`);
+    return;
+  }
+  if (!url) {
+    refuse(400, base.host, 'bad-request', 'only absolute-form http:// requests and CONNECT are served');
+    return;
+  }
+  const hostCheck = decideHostHeader(url.host, req.headers.host);
+  if (!hostCheck.allow) {
+    refuse(403, url.hostname, hostCheck.reason, hostCheck.detail);
+    return;
+  }
+  const release = core.takeSlot();
+  const target = url;
+  void core.admit(target.hostname, port).then((a) => {
+    if (!a.ok) {
+      release();
+      refuse(403, a.host, a.reason, a.detail);
+      return;
+    }
+    forwardRequest(core, req, res, {
+      base,
+      started,
+      host: a.host,
+      address: a.address,
+      port,
+      path: `${target.pathname}${target.search}`,
+      hostHeader: target.host,
+      release,
+    });
+  });
 }
 
 /** Where to listen: the proxy's own address inside `subnet` (the internal network), else every interface. */

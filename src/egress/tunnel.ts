@@ -9,7 +9,7 @@
  */
 import net from 'node:net';
 import { readClientHello } from './client-hello.js';
-import type { DecisionRecord, ProxyCore, ProxyReason } from './core.js';
+import type { DecisionRecord, LiveExchange, ProxyCore, ProxyReason } from './core.js';
 
 export const HELLO_TIMEOUT_MS = 10_000;
 const EARLY_BYTES_MAX = 64 * 1024;
@@ -87,126 +87,154 @@ export interface Tunnel {
 }
 
 export function openTunnel(core: ProxyCore, o: TunnelOptions): void {
-  const { client, buffers } = { client: o.client, buffers: core.buffers };
-  let up = 0;
-  let down = 0;
-  let forwarding = false;
-  const early: Buffer[] = [];
-  let earlyBytes = 0;
-  const forwardChunk = (chunk: Buffer, done?: () => void) => {
-    if (!client.write(chunk, done)) {
-      upstream.pause();
-      client.once('drain', () => upstream.resume());
-    }
-  };
-  // The buffer the next read goes into: returned to the pool when the socket closes unused.
-  let reserved: Buffer | null = null;
-  let closed = false;
-  const upstream = net.connect({
-    host: o.address,
-    port: o.port,
-    onread: {
-      buffer: () => (closed ? buffers.shared : (reserved = buffers.next())),
-      callback: (n: number, buf: Uint8Array) => {
-        reserved = null; // this read's buffer is the chunk's now
-        const { chunk, done } = buffers.take(buf, n);
-        if (core.capped && core.capReached()) {
-          done();
-          entry.destroy('byte-cap');
-          return false;
-        }
-        if (forwarding) forwardChunk(chunk, done);
-        else {
-          if ((earlyBytes += n) > EARLY_BYTES_MAX) entry.destroy('upstream spoke first');
-          else early.push(Buffer.from(chunk));
-          done();
-        }
-        return true;
+  new TunnelExchange(core, o);
+}
+
+/**
+ * One tunnel, in the order things happen: the upstream connects (`connected`), the caller checks the hello and
+ * forwards or denies it, bytes flow (`read`), and the exchange ends once (`finish`, one decision line).
+ */
+class TunnelExchange implements LiveExchange {
+  private readonly client: net.Socket;
+  private readonly upstream: net.Socket;
+  private readonly where: { host: string; address: string };
+  private up = 0;
+  private down = 0;
+  private forwarding = false;
+  /** What an upstream that speaks first sent before the hello was checked (bounded by EARLY_BYTES_MAX). */
+  private readonly early: Buffer[] = [];
+  private earlyBytes = 0;
+  /** The buffer the next read goes into: returned to the pool when the socket closes unused. */
+  private reserved: Buffer | null = null;
+  private closed = false;
+  private error: string | undefined;
+  private helloChecked = false;
+  private helloBytes = 0;
+  private readBefore = 0;
+
+  constructor(
+    private readonly core: ProxyCore,
+    private readonly o: TunnelOptions,
+  ) {
+    this.client = o.client;
+    this.where = { host: o.host, address: o.address };
+    const buffers = core.buffers;
+    this.upstream = net.connect({
+      host: o.address,
+      port: o.port,
+      onread: {
+        buffer: () => (this.closed ? buffers.shared : (this.reserved = buffers.next())),
+        callback: (n: number, buf: Uint8Array) => this.read(n, buf),
       },
-    },
-  });
-  upstream.once('close', () => {
-    closed = true;
-    if (reserved) buffers.give(reserved);
-    reserved = null;
-  });
-  let error: string | undefined;
-  let helloChecked = false;
-  let helloBytes = 0;
-  let readBefore = 0;
-  const measure = () => {
-    if (!helloChecked) return;
-    up = helloBytes + client.bytesRead - readBefore;
-    down = upstream.bytesRead;
-  };
-  const entry = {
-    destroy(why: string) {
-      error ??= why;
-      upstream.destroy();
-      client.destroy();
-    },
-    bytes() {
-      measure();
-      return up + down;
-    },
-  };
-  core.live(entry);
-  const where = { host: o.host, address: o.address };
-  const finish = () => {
-    measure();
-    core.end(entry);
-    o.release();
-    upstream.destroy();
-    client.destroy();
-    if (!helloChecked) {
-      const detail = 'the client closed the tunnel before a TLS ClientHello';
-      o.log({ ...where, decision: 'deny', reason: 'not-tls', detail, bytesUp: up, bytesDown: down });
-      return;
-    }
-    o.log({
-      ...where,
-      decision: 'allow',
-      reason: 'allowed',
-      ...(error ? { error } : {}),
-      bytesUp: up,
-      bytesDown: down,
     });
-  };
-  upstream.once('error', (err) => {
-    if (!upstream.connecting) {
-      error ??= `upstream: ${err.message}`;
-      return;
+    this.upstream.once('close', () => {
+      this.closed = true;
+      if (this.reserved) buffers.give(this.reserved);
+      this.reserved = null;
+    });
+    core.live(this);
+    this.upstream.once('error', (err) => this.upstreamError(err));
+    // A client gone while the upstream still connects ends the exchange too (its slot is given back).
+    this.client.once('close', () => this.finish());
+    this.upstream.once('connect', () => this.connected());
+  }
+
+  destroy(why: string): void {
+    this.error ??= why;
+    this.upstream.destroy();
+    this.client.destroy();
+  }
+
+  bytes(): number {
+    this.measure();
+    return this.up + this.down;
+  }
+
+  /** One read from the upstream into a pooled buffer: forwarded, or held until the hello is checked. */
+  private read(n: number, buf: Uint8Array): boolean {
+    this.reserved = null; // this read's buffer is the chunk's now
+    const { chunk, done } = this.core.buffers.take(buf, n);
+    if (this.core.capped && this.core.capReached()) {
+      done();
+      this.destroy('byte-cap');
+      return false;
     }
-    core.end(entry);
-    o.release();
-    error = `upstream: ${err.message}`;
-    o.log({ ...where, decision: 'allow', reason: 'allowed', error });
-    o.onConnectError();
-  });
-  // A client gone while the upstream still connects ends the exchange too (its slot is given back).
-  client.once('close', finish);
-  upstream.once('connect', () => {
+    if (this.forwarding) this.forwardChunk(chunk, done);
+    else {
+      if ((this.earlyBytes += n) > EARLY_BYTES_MAX) this.destroy('upstream spoke first');
+      else this.early.push(Buffer.from(chunk));
+      done();
+    }
+    return true;
+  }
+
+  private forwardChunk(chunk: Buffer, done?: () => void): void {
+    if (!this.client.write(chunk, done)) {
+      this.upstream.pause();
+      this.client.once('drain', () => this.upstream.resume());
+    }
+  }
+
+  private measure(): void {
+    if (!this.helloChecked) return;
+    this.up = this.helloBytes + this.client.bytesRead - this.readBefore;
+    this.down = this.upstream.bytesRead;
+  }
+
+  private connected(): void {
+    const { client, upstream } = this;
     upstream.setNoDelay(true);
     client.setNoDelay(true);
-    client.setTimeout(core.cfg.idleTimeoutMs, () => entry.destroy('idle-timeout'));
-    upstream.setTimeout(core.cfg.idleTimeoutMs, () => entry.destroy('idle-timeout'));
-    o.onConnected({
-      forward(hello) {
-        // The hello is checked: from here bytes flow both ways, counted by the sockets themselves.
-        helloChecked = true;
-        helloBytes = hello.length;
-        readBefore = client.bytesRead;
-        upstream.write(hello);
-        client.pipe(upstream);
-        forwarding = true;
-        for (const c of early.splice(0)) forwardChunk(c);
-        upstream.once('close', () => client.destroySoon?.() ?? client.end());
-        upstream.once('end', () => client.end());
-      },
-      deny(reason, detail) {
-        o.log({ ...where, decision: 'deny', reason, detail });
-        entry.destroy(reason);
+    client.setTimeout(this.core.cfg.idleTimeoutMs, () => this.destroy('idle-timeout'));
+    upstream.setTimeout(this.core.cfg.idleTimeoutMs, () => this.destroy('idle-timeout'));
+    this.o.onConnected({
+      forward: (hello) => this.forward(hello),
+      deny: (reason, detail) => {
+        this.o.log({ ...this.where, decision: 'deny', reason, detail });
+        this.destroy(reason);
       },
     });
-  });
+  }
+
+  /** The hello is checked: from here bytes flow both ways, counted by the sockets themselves. */
+  private forward(hello: Buffer): void {
+    const { client, upstream } = this;
+    this.helloChecked = true;
+    this.helloBytes = hello.length;
+    this.readBefore = client.bytesRead;
+    upstream.write(hello);
+    client.pipe(upstream);
+    this.forwarding = true;
+    for (const c of this.early.splice(0)) this.forwardChunk(c);
+    upstream.once('close', () => client.destroySoon?.() ?? client.end());
+    upstream.once('end', () => client.end());
+  }
+
+  private upstreamError(err: Error): void {
+    if (!this.upstream.connecting) {
+      this.error ??= `upstream: ${err.message}`;
+      return;
+    }
+    this.core.end(this);
+    this.o.release();
+    this.error = `upstream: ${err.message}`;
+    this.o.log({ ...this.where, decision: 'allow', reason: 'allowed', error: this.error });
+    this.o.onConnectError();
+  }
+
+  private finish(): void {
+    this.measure();
+    this.core.end(this);
+    this.o.release();
+    this.upstream.destroy();
+    this.client.destroy();
+    const bytes = { bytesUp: this.up, bytesDown: this.down };
+    if (!this.helloChecked) {
+      const detail = 'the client closed the tunnel before a TLS ClientHello';
+      this.o.log({ ...this.where, decision: 'deny', reason: 'not-tls', detail, ...bytes });
+      return;
+    }
+    const error = this.error ? { error: this.error } : {};
+    this.o.log({ ...this.where, decision: 'allow', reason: 'allowed', ...error, ...bytes });
+  }
 }
