@@ -14656,6 +14656,46 @@ function git(args, cwd) {
     return void 0;
   }
 }
+function parseBuildArgs(args) {
+  const buildArgs = {};
+  for (const a of args) {
+    const m = /^([A-Za-z_][A-Za-z0-9_]*)=(.*)$/s.exec(a);
+    if (!m) throw new InputError("--build-arg", `'${a.split("=")[0]}' is not KEY=VALUE`);
+    buildArgs[m[1]] = m[2];
+  }
+  return buildArgs;
+}
+function buildTags(o, env, registry, cwd) {
+  const withGit = { ...o };
+  if (!withGit.sha && !env.GITHUB_SHA) withGit.sha = git(["rev-parse", "HEAD"], cwd);
+  if (!withGit.ref && !env.GITHUB_REF) {
+    const branch = git(["symbolic-ref", "-q", "HEAD"], cwd);
+    withGit.ref = branch ?? (withGit.sha ? `refs/heads/detached` : void 0);
+  }
+  const tags = planTags(tagFactsFrom({ ...withGit, repository: registry }, env));
+  if (tags.tags.length === 0) throw new InputError("--tag", "no tag could be made for this commit");
+  return tags;
+}
+function stdinCredentials(user, passwordStdin, readStdin) {
+  if (passwordStdin) {
+    if (!user) throw new InputError("--password-stdin", "needs --username");
+    const password = readStdin().replace(/\r?\n$/, "");
+    if (!password) throw new InputError("--password-stdin", "read an empty password from stdin");
+    return { username: user, password };
+  }
+  if (user) {
+    throw new InputError(
+      "--username",
+      "needs --password-stdin (a password is never taken from the command line)"
+    );
+  }
+  return null;
+}
+function sourceFacts(env, sha, cwd) {
+  const sourceUrl = env.GITHUB_REPOSITORY ? `${env.GITHUB_SERVER_URL || "https://github.com"}/${env.GITHUB_REPOSITORY}` : git(["remote", "get-url", "origin"], cwd) ?? "";
+  const created = (env.SOURCE_DATE_EPOCH && /^\d+$/.test(env.SOURCE_DATE_EPOCH) ? new Date(Number(env.SOURCE_DATE_EPOCH) * 1e3).toISOString() : git(["show", "-s", "--format=%cI", sha], cwd)) ?? (/* @__PURE__ */ new Date(0)).toISOString();
+  return { sourceUrl, created };
+}
 function parseBuild(argv, env, readStdin) {
   const { options: o, positionals } = parseCommandLine(argv, BUILD_TABLE);
   if (positionals.length) throw new InputError(positionals[0], "build takes no arguments");
@@ -14669,12 +14709,7 @@ function parseBuild(argv, env, readStdin) {
   const images = s2("images") ? parseImages(s2("images"), names) : names;
   const platforms = parsePlatforms(s2("platforms") ?? env.PLATFORMS ?? "linux/amd64");
   const baseImages = parseBaseImages(list3("base-image"), platforms);
-  const buildArgs = {};
-  for (const a of list3("build-arg")) {
-    const m = /^([A-Za-z_][A-Za-z0-9_]*)=(.*)$/s.exec(a);
-    if (!m) throw new InputError("--build-arg", `'${a.split("=")[0]}' is not KEY=VALUE`);
-    buildArgs[m[1]] = m[2];
-  }
+  const buildArgs = parseBuildArgs(list3("build-arg"));
   const builder = s2("builder") ?? "auto";
   if (!["auto", "buildx", "engine"].includes(builder)) {
     throw new InputError("--builder", `'${builder}' is not auto, buildx or engine`);
@@ -14684,33 +14719,12 @@ function parseBuild(argv, env, readStdin) {
     throw new InputError("--registry", "is required outside GitHub Actions (or set REGISTRY)");
   const registry = normalizeRepository(registryText);
   const cwd = process.cwd();
-  const withGit = { ...o };
-  if (!withGit.sha && !env.GITHUB_SHA) withGit.sha = git(["rev-parse", "HEAD"], cwd);
-  if (!withGit.ref && !env.GITHUB_REF) {
-    const branch = git(["symbolic-ref", "-q", "HEAD"], cwd);
-    withGit.ref = branch ?? (withGit.sha ? `refs/heads/detached` : void 0);
-  }
-  const facts = tagFactsFrom({ ...withGit, repository: registry }, env);
-  const tags = planTags(facts);
-  if (tags.tags.length === 0) throw new InputError("--tag", "no tag could be made for this commit");
+  const tags = buildTags(o, env, registry, cwd);
   const push = o.push === true;
   if (push && !tags.push) throw new InputError("--push", tags.pushNote);
-  let creds = null;
-  if (o["password-stdin"] === true) {
-    const user = s2("username");
-    if (!user) throw new InputError("--password-stdin", "needs --username");
-    const password = readStdin().replace(/\r?\n$/, "");
-    if (!password) throw new InputError("--password-stdin", "read an empty password from stdin");
-    creds = { username: user, password };
-  } else if (s2("username")) {
-    throw new InputError(
-      "--username",
-      "needs --password-stdin (a password is never taken from the command line)"
-    );
-  }
+  let creds = stdinCredentials(s2("username"), o["password-stdin"] === true, readStdin);
   if (push) creds = credentialsFor(parseReference(`${registry}/x:y`).host, creds);
-  const sourceUrl = env.GITHUB_REPOSITORY ? `${env.GITHUB_SERVER_URL || "https://github.com"}/${env.GITHUB_REPOSITORY}` : git(["remote", "get-url", "origin"], cwd) ?? "";
-  const created = (env.SOURCE_DATE_EPOCH && /^\d+$/.test(env.SOURCE_DATE_EPOCH) ? new Date(Number(env.SOURCE_DATE_EPOCH) * 1e3).toISOString() : git(["show", "-s", "--format=%cI", tags.sha], cwd)) ?? (/* @__PURE__ */ new Date(0)).toISOString();
+  const { sourceUrl, created } = sourceFacts(env, tags.sha, cwd);
   const targets = planTargets({
     images: sources.filter((x) => images.includes(x.name)),
     platforms,
@@ -15117,8 +15131,12 @@ function checkBindable(flag, p, facts) {
   if (holds) throw new InputError(flag, `'${p}' holds the engine's socket ${holds} and is never mounted`);
 }
 function planStep(req, ctx, facts) {
+  const lakeMode = checkRequest(req, ctx, facts);
+  return stepContainer(req, ctx, facts, stepMounts(req, ctx, facts, lakeMode));
+}
+function checkRequest(req, ctx, facts) {
   const lake = lakeDirOf(ctx);
-  const { uid, gid } = ctx.user;
+  const { uid } = ctx.user;
   if (uid === 0) throw new InputError("user", "a step never runs as root");
   if (uid === facts.judgeUid) {
     throw new InputError("user", `the step's uid ${uid} is the judging process's own; it must differ`);
@@ -15147,6 +15165,10 @@ function planStep(req, ctx, facts) {
       facts.lakeOnHost === "symlink" ? `'${lake}' is a symlink on the host; the volume is mounted only on a real directory` : `'${lake}' is not a directory on the host (comparator creates it before the first build)`
     );
   }
+  return lakeMode;
+}
+function stepMounts(req, ctx, facts, lakeMode) {
+  const lake = lakeDirOf(ctx);
   const mounts = [];
   for (const p of req.readOnly) {
     if (p === lake) continue;
@@ -15172,6 +15194,10 @@ function planStep(req, ctx, facts) {
   if (!mounts.some((m) => within(facts.cwd, m.target))) {
     throw new InputError("working directory", `'${facts.cwd}' is not one of the paths comparator named`);
   }
+  return mounts;
+}
+function stepContainer(req, ctx, facts, mounts) {
+  const { uid, gid } = ctx.user;
   const env = req.env.flatMap((n) => facts.env[n] === void 0 ? [] : [`${n}=${facts.env[n]}`]);
   const labels = runLabels(ctx.runId, new Date(ctx.createdAt));
   const l = ctx.limits;
@@ -15821,15 +15847,7 @@ var EGRESS_OPTIONS = [
 ];
 var NETWORK_NAME = /^[a-zA-Z0-9][a-zA-Z0-9_.-]{0,127}$/;
 function parseEgress(raw, network, cwd) {
-  if (network !== "proxy") {
-    for (const o of EGRESS_OPTIONS) {
-      const v = raw[o];
-      if (v !== void 0 && v !== false && !(Array.isArray(v) && v.length === 0)) {
-        throw new InputError(`--${o}`, `needs --network proxy (the network is ${network})`);
-      }
-    }
-    return null;
-  }
+  if (network !== "proxy") return refuseEgressOptions(raw, network);
   const egressArg = oneOf(
     "egress",
     str(raw, "egress"),
@@ -15839,52 +15857,16 @@ function parseEgress(raw, network, cwd) {
   const mode = egressArg === "audit" ? "audit" : "allowlist";
   const transparent = egressArg === "transparent";
   const presets = list(raw, "allow-preset");
-  const domains = [];
-  for (const d of [...list(raw, "allow-domain"), ...expandPresets(presets)]) {
-    const rule = parseDomainRule(d);
-    const text2 = rule.kind === "exact" ? rule.name : `*.${rule.suffix}`;
-    if (!domains.includes(text2)) domains.push(text2);
-  }
+  const domains = egressDomains(list(raw, "allow-domain"), presets);
   const allowCidrs = list(raw, "allow-cidr").map((c) => parseCidr(c).text);
-  const portArgs = list(raw, "allow-port");
-  const ports = portArgs.length ? portArgs.map((p) => parsePositiveNumber("--allow-port", p, { integer: true, max: 65535 })) : [443, 80];
-  for (const p of transparent ? ports : []) {
-    if (p === DNS_PORT || p === PROXY_PORT) {
-      throw new InputError(
-        "--allow-port",
-        `${p} is the proxy's own ${p === DNS_PORT ? "DNS" : "proxy"} port under --egress transparent; list other ports`
-      );
-    }
-  }
-  const hosts2 = {};
-  for (const h of list(raw, "add-host")) {
-    const i = h.indexOf(":");
-    const name = i > 0 ? canonicalHost(h.slice(0, i)) : null;
-    const ip = i > 0 ? canonicalHost(h.slice(i + 1)) : null;
-    if (name?.kind !== "name" || ip?.kind !== "ip") {
-      throw new InputError("--add-host", `'${h}' is not NAME:IP like mirror.internal.test:10.1.2.3`);
-    }
-    (hosts2[name.name] ??= []).push(ip.address);
-  }
+  const ports = egressPorts(list(raw, "allow-port"), transparent);
+  const hosts2 = egressHosts(list(raw, "add-host"));
   const dnsServers = list(raw, "egress-dns").map((d) => {
     const t = canonicalHost(d);
     if (t?.kind !== "ip") throw new InputError("--egress-dns", `'${d}' is not an IP address`);
     return t.address;
   });
-  const egressNetwork = str(raw, "egress-network") ?? null;
-  if (egressNetwork !== null && (!NETWORK_NAME.test(egressNetwork) || ["host", "none"].includes(egressNetwork))) {
-    throw new InputError("--egress-network", `'${egressNetwork}' is not the name of a bridge network`);
-  }
-  const proxyImage = str(raw, "proxy-image") ?? null;
-  const proxyBaseImage = str(raw, "proxy-base-image") ?? null;
-  for (const [name, ref] of [
-    ["--proxy-image", proxyImage],
-    ["--proxy-base-image", proxyBaseImage]
-  ]) {
-    if (ref !== null && (!IMAGE_REF.test(ref) || ref.length > 512)) {
-      throw new InputError(name, `'${ref}' is not an image reference`);
-    }
-  }
+  const { egressNetwork, proxyImage, proxyBaseImage } = egressEngineNames(raw);
   const maxBytesArg = str(raw, "egress-max-bytes");
   const routes = parseSecretRoutes(list(raw, "secret-route"), cwd, (c, p) => import_node_path2.default.resolve(c, p));
   if (mode === "allowlist" && domains.length === 0 && allowCidrs.length === 0 && routes.length === 0) {
@@ -15908,6 +15890,66 @@ function parseEgress(raw, network, cwd) {
     maxBytes: maxBytesArg === void 0 ? null : parseSize("--egress-max-bytes", maxBytesArg),
     routes
   };
+}
+function refuseEgressOptions(raw, network) {
+  for (const o of EGRESS_OPTIONS) {
+    const v = raw[o];
+    if (v !== void 0 && v !== false && !(Array.isArray(v) && v.length === 0)) {
+      throw new InputError(`--${o}`, `needs --network proxy (the network is ${network})`);
+    }
+  }
+  return null;
+}
+function egressDomains(allowDomains, presets) {
+  const domains = [];
+  for (const d of [...allowDomains, ...expandPresets(presets)]) {
+    const rule = parseDomainRule(d);
+    const text2 = rule.kind === "exact" ? rule.name : `*.${rule.suffix}`;
+    if (!domains.includes(text2)) domains.push(text2);
+  }
+  return domains;
+}
+function egressPorts(portArgs, transparent) {
+  const ports = portArgs.length ? portArgs.map((p) => parsePositiveNumber("--allow-port", p, { integer: true, max: 65535 })) : [443, 80];
+  for (const p of transparent ? ports : []) {
+    if (p === DNS_PORT || p === PROXY_PORT) {
+      throw new InputError(
+        "--allow-port",
+        `${p} is the proxy's own ${p === DNS_PORT ? "DNS" : "proxy"} port under --egress transparent; list other ports`
+      );
+    }
+  }
+  return ports;
+}
+function egressHosts(args) {
+  const hosts2 = {};
+  for (const h of args) {
+    const i = h.indexOf(":");
+    const name = i > 0 ? canonicalHost(h.slice(0, i)) : null;
+    const ip = i > 0 ? canonicalHost(h.slice(i + 1)) : null;
+    if (name?.kind !== "name" || ip?.kind !== "ip") {
+      throw new InputError("--add-host", `'${h}' is not NAME:IP like mirror.internal.test:10.1.2.3`);
+    }
+    (hosts2[name.name] ??= []).push(ip.address);
+  }
+  return hosts2;
+}
+function egressEngineNames(raw) {
+  const egressNetwork = str(raw, "egress-network") ?? null;
+  if (egressNetwork !== null && (!NETWORK_NAME.test(egressNetwork) || ["host", "none"].includes(egressNetwork))) {
+    throw new InputError("--egress-network", `'${egressNetwork}' is not the name of a bridge network`);
+  }
+  const proxyImage = str(raw, "proxy-image") ?? null;
+  const proxyBaseImage = str(raw, "proxy-base-image") ?? null;
+  for (const [name, ref] of [
+    ["--proxy-image", proxyImage],
+    ["--proxy-base-image", proxyBaseImage]
+  ]) {
+    if (ref !== null && (!IMAGE_REF.test(ref) || ref.length > 512)) {
+      throw new InputError(name, `'${ref}' is not an image reference`);
+    }
+  }
+  return { egressNetwork, proxyImage, proxyBaseImage };
 }
 var MAX_TIMEOUT_MS = 7 * 24 * 36e5;
 function timeout(v) {

@@ -87,6 +87,71 @@ export interface BuildRequest {
   noCache: boolean;
 }
 
+function parseBuildArgs(args: string[]): Record<string, string> {
+  const buildArgs: Record<string, string> = {};
+  for (const a of args) {
+    const m = /^([A-Za-z_][A-Za-z0-9_]*)=(.*)$/s.exec(a);
+    if (!m) throw new InputError('--build-arg', `'${a.split('=')[0]}' is not KEY=VALUE`);
+    buildArgs[m[1]!] = m[2]!;
+  }
+  return buildArgs;
+}
+
+/** The tags for this commit; outside GitHub the commit facts come from git. */
+function buildTags(
+  o: Record<string, unknown>,
+  env: Record<string, string | undefined>,
+  registry: string,
+  cwd: string,
+): TagPlan {
+  const withGit = { ...o };
+  if (!withGit.sha && !env.GITHUB_SHA) withGit.sha = git(['rev-parse', 'HEAD'], cwd);
+  if (!withGit.ref && !env.GITHUB_REF) {
+    const branch = git(['symbolic-ref', '-q', 'HEAD'], cwd);
+    withGit.ref = branch ?? (withGit.sha ? `refs/heads/detached` : undefined);
+  }
+  const tags = planTags(tagFactsFrom({ ...withGit, repository: registry }, env));
+  if (tags.tags.length === 0) throw new InputError('--tag', 'no tag could be made for this commit');
+  return tags;
+}
+
+/** `--username U --password-stdin`: the password is read from stdin, never taken from the command line. */
+function stdinCredentials(
+  user: string | undefined,
+  passwordStdin: boolean,
+  readStdin: () => string,
+): Credentials | null {
+  if (passwordStdin) {
+    if (!user) throw new InputError('--password-stdin', 'needs --username');
+    const password = readStdin().replace(/\r?\n$/, '');
+    if (!password) throw new InputError('--password-stdin', 'read an empty password from stdin');
+    return { username: user, password };
+  }
+  if (user) {
+    throw new InputError(
+      '--username',
+      'needs --password-stdin (a password is never taken from the command line)',
+    );
+  }
+  return null;
+}
+
+/** The OCI labels' source URL and creation time (SOURCE_DATE_EPOCH, else the commit's date, else the epoch). */
+function sourceFacts(
+  env: Record<string, string | undefined>,
+  sha: string,
+  cwd: string,
+): { sourceUrl: string; created: string } {
+  const sourceUrl = env.GITHUB_REPOSITORY
+    ? `${env.GITHUB_SERVER_URL || 'https://github.com'}/${env.GITHUB_REPOSITORY}`
+    : (git(['remote', 'get-url', 'origin'], cwd) ?? '');
+  const created =
+    (env.SOURCE_DATE_EPOCH && /^\d+$/.test(env.SOURCE_DATE_EPOCH)
+      ? new Date(Number(env.SOURCE_DATE_EPOCH) * 1000).toISOString()
+      : git(['show', '-s', '--format=%cI', sha], cwd)) ?? new Date(0).toISOString();
+  return { sourceUrl, created };
+}
+
 /** Parse and check everything (pure apart from reading images/, git facts and stdin's password). */
 export function parseBuild(
   argv: string[],
@@ -105,12 +170,7 @@ export function parseBuild(
   const images = s('images') ? parseImages(s('images')!, names) : names;
   const platforms = parsePlatforms(s('platforms') ?? env.PLATFORMS ?? 'linux/amd64');
   const baseImages = parseBaseImages(list('base-image'), platforms);
-  const buildArgs: Record<string, string> = {};
-  for (const a of list('build-arg')) {
-    const m = /^([A-Za-z_][A-Za-z0-9_]*)=(.*)$/s.exec(a);
-    if (!m) throw new InputError('--build-arg', `'${a.split('=')[0]}' is not KEY=VALUE`);
-    buildArgs[m[1]!] = m[2]!;
-  }
+  const buildArgs = parseBuildArgs(list('build-arg'));
   const builder = s('builder') ?? 'auto';
   if (!['auto', 'buildx', 'engine'].includes(builder)) {
     throw new InputError('--builder', `'${builder}' is not auto, buildx or engine`);
@@ -120,40 +180,13 @@ export function parseBuild(
   if (!registryText)
     throw new InputError('--registry', 'is required outside GitHub Actions (or set REGISTRY)');
   const registry = normalizeRepository(registryText);
-  // Outside GitHub the commit facts come from git.
   const cwd = process.cwd();
-  const withGit = { ...o };
-  if (!withGit.sha && !env.GITHUB_SHA) withGit.sha = git(['rev-parse', 'HEAD'], cwd);
-  if (!withGit.ref && !env.GITHUB_REF) {
-    const branch = git(['symbolic-ref', '-q', 'HEAD'], cwd);
-    withGit.ref = branch ?? (withGit.sha ? `refs/heads/detached` : undefined);
-  }
-  const facts = tagFactsFrom({ ...withGit, repository: registry }, env);
-  const tags = planTags(facts);
-  if (tags.tags.length === 0) throw new InputError('--tag', 'no tag could be made for this commit');
+  const tags = buildTags(o, env, registry, cwd);
   const push = o.push === true;
   if (push && !tags.push) throw new InputError('--push', tags.pushNote);
-  let creds: Credentials | null = null;
-  if (o['password-stdin'] === true) {
-    const user = s('username');
-    if (!user) throw new InputError('--password-stdin', 'needs --username');
-    const password = readStdin().replace(/\r?\n$/, '');
-    if (!password) throw new InputError('--password-stdin', 'read an empty password from stdin');
-    creds = { username: user, password };
-  } else if (s('username')) {
-    throw new InputError(
-      '--username',
-      'needs --password-stdin (a password is never taken from the command line)',
-    );
-  }
+  let creds = stdinCredentials(s('username'), o['password-stdin'] === true, readStdin);
   if (push) creds = credentialsFor(parseReference(`${registry}/x:y`).host, creds);
-  const sourceUrl = env.GITHUB_REPOSITORY
-    ? `${env.GITHUB_SERVER_URL || 'https://github.com'}/${env.GITHUB_REPOSITORY}`
-    : (git(['remote', 'get-url', 'origin'], cwd) ?? '');
-  const created =
-    (env.SOURCE_DATE_EPOCH && /^\d+$/.test(env.SOURCE_DATE_EPOCH)
-      ? new Date(Number(env.SOURCE_DATE_EPOCH) * 1000).toISOString()
-      : git(['show', '-s', '--format=%cI', tags.sha], cwd)) ?? new Date(0).toISOString();
+  const { sourceUrl, created } = sourceFacts(env, tags.sha, cwd);
   const targets = planTargets({
     images: sources.filter((x) => images.includes(x.name)),
     platforms,

@@ -71,9 +71,19 @@ function checkBindable(flag: string, p: string, facts: HostFacts): void {
   if (holds) throw new InputError(flag, `'${p}' holds the engine's socket ${holds} and is never mounted`);
 }
 
+/**
+ * One comparator step's container: the request checked (who runs it, what may be written), its mounts (exactly the
+ * paths comparator named, read-only, and the capped .lake volume), then the locked-down container around them.
+ */
 export function planStep(req: LandrunRequest, ctx: LandrunContext, facts: HostFacts): ContainerSpec {
+  const lakeMode = checkRequest(req, ctx, facts);
+  return stepContainer(req, ctx, facts, stepMounts(req, ctx, facts, lakeMode));
+}
+
+/** The step's user and its writable paths; how .lake is served (rw, ro or not at all). */
+function checkRequest(req: LandrunRequest, ctx: LandrunContext, facts: HostFacts): 'rw' | 'ro' | null {
   const lake = lakeDirOf(ctx);
-  const { uid, gid } = ctx.user;
+  const { uid } = ctx.user;
   if (uid === 0) throw new InputError('user', 'a step never runs as root');
   if (uid === facts.judgeUid) {
     throw new InputError('user', `the step's uid ${uid} is the judging process's own; it must differ`);
@@ -105,7 +115,17 @@ export function planStep(req: LandrunRequest, ctx: LandrunContext, facts: HostFa
         : `'${lake}' is not a directory on the host (comparator creates it before the first build)`,
     );
   }
+  return lakeMode;
+}
 
+/** The named paths as read-only binds (each checked bindable), .lake as the volume, the command, the cwd. */
+function stepMounts(
+  req: LandrunRequest,
+  ctx: LandrunContext,
+  facts: HostFacts,
+  lakeMode: 'rw' | 'ro' | null,
+): Mount[] {
+  const lake = lakeDirOf(ctx);
   const mounts: Mount[] = [];
   for (const p of req.readOnly) {
     if (p === lake) continue;
@@ -133,7 +153,16 @@ export function planStep(req: LandrunRequest, ctx: LandrunContext, facts: HostFa
   if (!mounts.some((m) => within(facts.cwd, m.target))) {
     throw new InputError('working directory', `'${facts.cwd}' is not one of the paths comparator named`);
   }
+  return mounts;
+}
 
+function stepContainer(
+  req: LandrunRequest,
+  ctx: LandrunContext,
+  facts: HostFacts,
+  mounts: Mount[],
+): ContainerSpec {
+  const { uid, gid } = ctx.user;
   const env = req.env.flatMap((n) => (facts.env[n] === undefined ? [] : [`${n}=${facts.env[n]}`]));
   const labels = runLabels(ctx.runId, new Date(ctx.createdAt));
   const l = ctx.limits;

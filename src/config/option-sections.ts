@@ -77,15 +77,7 @@ const EGRESS_OPTIONS = [
 const NETWORK_NAME = /^[a-zA-Z0-9][a-zA-Z0-9_.-]{0,127}$/;
 
 export function parseEgress(raw: RawOptions, network: NetworkMode, cwd: string): EgressSpec | null {
-  if (network !== 'proxy') {
-    for (const o of EGRESS_OPTIONS) {
-      const v = raw[o];
-      if (v !== undefined && v !== false && !(Array.isArray(v) && v.length === 0)) {
-        throw new InputError(`--${o}`, `needs --network proxy (the network is ${network})`);
-      }
-    }
-    return null;
-  }
+  if (network !== 'proxy') return refuseEgressOptions(raw, network);
   const egressArg = oneOf(
     'egress',
     str(raw, 'egress'),
@@ -95,57 +87,16 @@ export function parseEgress(raw: RawOptions, network: NetworkMode, cwd: string):
   const mode = egressArg === 'audit' ? 'audit' : 'allowlist';
   const transparent = egressArg === 'transparent';
   const presets = list(raw, 'allow-preset');
-  const domains: string[] = [];
-  for (const d of [...list(raw, 'allow-domain'), ...expandPresets(presets)]) {
-    const rule = parseDomainRule(d);
-    const text = rule.kind === 'exact' ? rule.name : `*.${rule.suffix}`;
-    if (!domains.includes(text)) domains.push(text);
-  }
+  const domains = egressDomains(list(raw, 'allow-domain'), presets);
   const allowCidrs = list(raw, 'allow-cidr').map((c) => parseCidr(c).text);
-  const portArgs = list(raw, 'allow-port');
-  const ports = portArgs.length
-    ? portArgs.map((p) => parsePositiveNumber('--allow-port', p, { integer: true, max: 65535 }))
-    : [443, 80];
-  for (const p of transparent ? ports : []) {
-    if (p === DNS_PORT || p === PROXY_PORT) {
-      throw new InputError(
-        '--allow-port',
-        `${p} is the proxy's own ${p === DNS_PORT ? 'DNS' : 'proxy'} port under --egress transparent; list other ports`,
-      );
-    }
-  }
-  const hosts: Record<string, string[]> = {};
-  for (const h of list(raw, 'add-host')) {
-    const i = h.indexOf(':');
-    const name = i > 0 ? canonicalHost(h.slice(0, i)) : null;
-    const ip = i > 0 ? canonicalHost(h.slice(i + 1)) : null;
-    if (name?.kind !== 'name' || ip?.kind !== 'ip') {
-      throw new InputError('--add-host', `'${h}' is not NAME:IP like mirror.internal.test:10.1.2.3`);
-    }
-    (hosts[name.name] ??= []).push(ip.address);
-  }
+  const ports = egressPorts(list(raw, 'allow-port'), transparent);
+  const hosts = egressHosts(list(raw, 'add-host'));
   const dnsServers = list(raw, 'egress-dns').map((d) => {
     const t = canonicalHost(d);
     if (t?.kind !== 'ip') throw new InputError('--egress-dns', `'${d}' is not an IP address`);
     return t.address;
   });
-  const egressNetwork = str(raw, 'egress-network') ?? null;
-  if (
-    egressNetwork !== null &&
-    (!NETWORK_NAME.test(egressNetwork) || ['host', 'none'].includes(egressNetwork))
-  ) {
-    throw new InputError('--egress-network', `'${egressNetwork}' is not the name of a bridge network`);
-  }
-  const proxyImage = str(raw, 'proxy-image') ?? null;
-  const proxyBaseImage = str(raw, 'proxy-base-image') ?? null;
-  for (const [name, ref] of [
-    ['--proxy-image', proxyImage],
-    ['--proxy-base-image', proxyBaseImage],
-  ] as const) {
-    if (ref !== null && (!IMAGE_REF.test(ref) || ref.length > 512)) {
-      throw new InputError(name, `'${ref}' is not an image reference`);
-    }
-  }
+  const { egressNetwork, proxyImage, proxyBaseImage } = egressEngineNames(raw);
   const maxBytesArg = str(raw, 'egress-max-bytes');
   const routes = parseSecretRoutes(list(raw, 'secret-route'), cwd, (c, p) => path.resolve(c, p));
   if (mode === 'allowlist' && domains.length === 0 && allowCidrs.length === 0 && routes.length === 0) {
@@ -169,6 +120,81 @@ export function parseEgress(raw: RawOptions, network: NetworkMode, cwd: string):
     maxBytes: maxBytesArg === undefined ? null : parseSize('--egress-max-bytes', maxBytesArg),
     routes,
   };
+}
+
+/** Without the proxy, an egress option would be silently ignored: refused instead. */
+function refuseEgressOptions(raw: RawOptions, network: NetworkMode): null {
+  for (const o of EGRESS_OPTIONS) {
+    const v = raw[o];
+    if (v !== undefined && v !== false && !(Array.isArray(v) && v.length === 0)) {
+      throw new InputError(`--${o}`, `needs --network proxy (the network is ${network})`);
+    }
+  }
+  return null;
+}
+
+/** `--allow-domain` and the presets' names, each checked and written once (`*.suffix` for a suffix rule). */
+function egressDomains(allowDomains: string[], presets: string[]): string[] {
+  const domains: string[] = [];
+  for (const d of [...allowDomains, ...expandPresets(presets)]) {
+    const rule = parseDomainRule(d);
+    const text = rule.kind === 'exact' ? rule.name : `*.${rule.suffix}`;
+    if (!domains.includes(text)) domains.push(text);
+  }
+  return domains;
+}
+
+/** The allowed ports (443 and 80 by default); transparent mode keeps its own DNS and proxy ports. */
+function egressPorts(portArgs: string[], transparent: boolean): number[] {
+  const ports = portArgs.length
+    ? portArgs.map((p) => parsePositiveNumber('--allow-port', p, { integer: true, max: 65535 }))
+    : [443, 80];
+  for (const p of transparent ? ports : []) {
+    if (p === DNS_PORT || p === PROXY_PORT) {
+      throw new InputError(
+        '--allow-port',
+        `${p} is the proxy's own ${p === DNS_PORT ? 'DNS' : 'proxy'} port under --egress transparent; list other ports`,
+      );
+    }
+  }
+  return ports;
+}
+
+/** `--add-host NAME:IP`: the proxy's fixed answers, by canonical name. */
+function egressHosts(args: string[]): Record<string, string[]> {
+  const hosts: Record<string, string[]> = {};
+  for (const h of args) {
+    const i = h.indexOf(':');
+    const name = i > 0 ? canonicalHost(h.slice(0, i)) : null;
+    const ip = i > 0 ? canonicalHost(h.slice(i + 1)) : null;
+    if (name?.kind !== 'name' || ip?.kind !== 'ip') {
+      throw new InputError('--add-host', `'${h}' is not NAME:IP like mirror.internal.test:10.1.2.3`);
+    }
+    (hosts[name.name] ??= []).push(ip.address);
+  }
+  return hosts;
+}
+
+/** The names handed to the engine: an egress network to reuse, and the proxy's image or base image. */
+function egressEngineNames(raw: RawOptions) {
+  const egressNetwork = str(raw, 'egress-network') ?? null;
+  if (
+    egressNetwork !== null &&
+    (!NETWORK_NAME.test(egressNetwork) || ['host', 'none'].includes(egressNetwork))
+  ) {
+    throw new InputError('--egress-network', `'${egressNetwork}' is not the name of a bridge network`);
+  }
+  const proxyImage = str(raw, 'proxy-image') ?? null;
+  const proxyBaseImage = str(raw, 'proxy-base-image') ?? null;
+  for (const [name, ref] of [
+    ['--proxy-image', proxyImage],
+    ['--proxy-base-image', proxyBaseImage],
+  ] as const) {
+    if (ref !== null && (!IMAGE_REF.test(ref) || ref.length > 512)) {
+      throw new InputError(name, `'${ref}' is not an image reference`);
+    }
+  }
+  return { egressNetwork, proxyImage, proxyBaseImage };
 }
 
 /** The longest --timeout: a week. Longer is a typo (Node's timers also end at 24.8 days and would fire at once). */
