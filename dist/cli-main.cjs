@@ -15263,22 +15263,7 @@ function engineSockets(env) {
 async function runLandrunStep(argv, deps) {
   const req = parseLandrunArgs(argv);
   const ctx = parseContext(deps.env[CONTEXT_ENV]);
-  const kinds = /* @__PURE__ */ new Map();
-  await Promise.all(
-    hostPaths(req, ctx).map(async (p) => {
-      const k = await kindOf(p, true);
-      kinds.set(p, k === "symlink" ? "other" : k);
-    })
-  );
-  const spec = planStep(req, ctx, {
-    cwd: deps.cwd,
-    env: deps.env,
-    judgeUid: deps.judgeUid,
-    kinds,
-    lakeOnHost: await kindOf(lakeDirOf(ctx), false),
-    stepId: deps.random(),
-    engineSockets: engineSockets(deps.env)
-  });
+  const spec = await planFromHost(req, ctx, deps);
   const engine = await deps.connect();
   if (!engine.info.local) {
     throw new InputError(
@@ -15293,61 +15278,83 @@ async function runLandrunStep(argv, deps) {
   });
   aborted.catch(() => void 0);
   let id = null;
-  let lastErrByte = 10;
   try {
     id = await engine.createContainer(spec);
-    const cid = id;
-    const [attached, watch2] = await Promise.race([
-      Promise.all([
-        engine.attach(cid, (s2, chunk) => {
-          if (s2 === "stdout") deps.stdout.write(chunk);
-          else {
-            deps.stderr.write(chunk);
-            if (chunk.length) lastErrByte = chunk[chunk.length - 1];
-          }
-        }),
-        engine.watchExit(cid)
-      ]),
-      aborted
-    ]);
-    if (ctx.fence) deps.stderr.write(fenceLine(ctx.fence, "begin"));
-    let timedOut = false;
-    let timer;
-    try {
-      await engine.startContainer(cid);
-      const timeout2 = new Promise(
-        (r) => timer = setTimeout(() => r("timeout"), ctx.limits.timeoutMs)
-      );
-      const first = await Promise.race([watch2.exit, timeout2, aborted]);
-      if (first === "timeout") {
-        timedOut = true;
-        await engine.killContainer(cid, "KILL");
-        await engine.waitContainer(cid);
-      }
-      await attached.done;
-    } finally {
-      clearTimeout(timer);
-      attached.close();
-      if (ctx.fence) deps.stderr.write(`${lastErrByte === 10 ? "" : "\n"}${fenceLine(ctx.fence, "end")}`);
-    }
-    const state = await engine.inspectContainer(cid);
-    const status = timedOut ? "timed-out" : state.oomKilled ? "oom-killed" : "exited";
-    const exitCode = timedOut ? 124 : state.oomKilled ? 137 : state.exitCode;
-    if (status === "timed-out") {
+    const timedOut = await runAttached(engine, id, ctx, deps, aborted);
+    const state = await engine.inspectContainer(id);
+    if (timedOut) {
       deps.stderr.write(
         `sandbox-landrun: the step timed out after ${ctx.limits.timeoutMs} ms and was killed
 `
       );
-    } else if (status === "oom-killed") {
+      return 124;
+    }
+    if (state.oomKilled) {
       deps.stderr.write(
         `sandbox-landrun: the step was killed at its memory limit (${ctx.limits.memoryBytes} bytes)
 `
       );
+      return 137;
     }
-    return exitCode;
+    return state.exitCode;
   } finally {
     if (id) await engine.removeContainer(id);
   }
+}
+async function planFromHost(req, ctx, deps) {
+  const kinds = /* @__PURE__ */ new Map();
+  await Promise.all(
+    hostPaths(req, ctx).map(async (p) => {
+      const k = await kindOf(p, true);
+      kinds.set(p, k === "symlink" ? "other" : k);
+    })
+  );
+  return planStep(req, ctx, {
+    cwd: deps.cwd,
+    env: deps.env,
+    judgeUid: deps.judgeUid,
+    kinds,
+    lakeOnHost: await kindOf(lakeDirOf(ctx), false),
+    stepId: deps.random(),
+    engineSockets: engineSockets(deps.env)
+  });
+}
+async function runAttached(engine, cid, ctx, deps, aborted) {
+  let lastErrByte = 10;
+  const [attached, watch2] = await Promise.race([
+    Promise.all([
+      engine.attach(cid, (s2, chunk) => {
+        if (s2 === "stdout") deps.stdout.write(chunk);
+        else {
+          deps.stderr.write(chunk);
+          if (chunk.length) lastErrByte = chunk[chunk.length - 1];
+        }
+      }),
+      engine.watchExit(cid)
+    ]),
+    aborted
+  ]);
+  if (ctx.fence) deps.stderr.write(fenceLine(ctx.fence, "begin"));
+  let timedOut = false;
+  let timer;
+  try {
+    await engine.startContainer(cid);
+    const timeout2 = new Promise(
+      (r) => timer = setTimeout(() => r("timeout"), ctx.limits.timeoutMs)
+    );
+    const first = await Promise.race([watch2.exit, timeout2, aborted]);
+    if (first === "timeout") {
+      timedOut = true;
+      await engine.killContainer(cid, "KILL");
+      await engine.waitContainer(cid);
+    }
+    await attached.done;
+  } finally {
+    clearTimeout(timer);
+    attached.close();
+    if (ctx.fence) deps.stderr.write(`${lastErrByte === 10 ? "" : "\n"}${fenceLine(ctx.fence, "end")}`);
+  }
+  return timedOut;
 }
 var import_promises20, DEFAULT_ENGINE_SOCKETS;
 var init_step = __esm({
@@ -22374,6 +22381,35 @@ async function resolvePytest(tests, scratch) {
       cleanup
     };
   }
+  const { roots, notes } = trustedRoots(tests);
+  const exclude = [...new Set(roots)].filter(
+    (r, _i, all) => !all.some((o) => o !== r && r.startsWith(`${o}/`))
+  );
+  for (const r of exclude) {
+    mounts.push({
+      type: "bind",
+      source: import_node_path13.default.join(tests.dir, r),
+      target: `${WORK_DIR}/${r}`,
+      readOnly: true
+    });
+  }
+  const empty = import_node_path13.default.join(scratch, "empty");
+  await import_promises6.default.writeFile(empty, "", { mode: 420 });
+  mounts.push(...conftestMounts(tests, exclude, empty));
+  const { source, name } = await trustedConfig(tests.dir, config, scratch);
+  const target = `${PYTEST_CONFIG_DIR}/${name}`;
+  mounts.push({ type: "bind", source, target, readOnly: true });
+  return {
+    trusted: true,
+    mounts,
+    args: ["-c", target, "--rootdir=/work", "--confcutdir=/work", ...testArgs],
+    exclude,
+    config: config ?? "(empty)",
+    notes,
+    cleanup
+  };
+}
+function trustedRoots(tests) {
   const roots = [];
   const notes = [];
   for (const p of tests.paths) {
@@ -22390,19 +22426,10 @@ async function resolvePytest(tests, scratch) {
       );
     }
   }
-  const exclude = [...new Set(roots)].filter(
-    (r, _i, all) => !all.some((o) => o !== r && r.startsWith(`${o}/`))
-  );
-  for (const r of exclude) {
-    mounts.push({
-      type: "bind",
-      source: import_node_path13.default.join(tests.dir, r),
-      target: `${WORK_DIR}/${r}`,
-      readOnly: true
-    });
-  }
-  const empty = import_node_path13.default.join(scratch, "empty");
-  await import_promises6.default.writeFile(empty, "", { mode: 420 });
+  return { roots, notes };
+}
+function conftestMounts(tests, exclude, empty) {
+  const mounts = [];
   for (const a of [...new Set(tests.paths.flatMap(ancestors))]) {
     const rel = a ? `${a}/conftest.py` : "conftest.py";
     if (exclude.some((e) => rel === e || rel.startsWith(`${e}/`))) continue;
@@ -22415,27 +22442,13 @@ async function resolvePytest(tests, scratch) {
     });
     exclude.push(rel);
   }
-  let configSource;
-  let configName;
-  if (config) {
-    configSource = import_node_path13.default.join(tests.dir, config);
-    configName = config;
-  } else {
-    configSource = import_node_path13.default.join(scratch, "pytest.ini");
-    await import_promises6.default.writeFile(configSource, "[pytest]\n", { mode: 420 });
-    configName = "pytest.ini";
-  }
-  const target = `${PYTEST_CONFIG_DIR}/${configName}`;
-  mounts.push({ type: "bind", source: configSource, target, readOnly: true });
-  return {
-    trusted: true,
-    mounts,
-    args: ["-c", target, "--rootdir=/work", "--confcutdir=/work", ...testArgs],
-    exclude,
-    config: config ?? "(empty)",
-    notes,
-    cleanup
-  };
+  return mounts;
+}
+async function trustedConfig(dir, config, scratch) {
+  if (config) return { source: import_node_path13.default.join(dir, config), name: config };
+  const source = import_node_path13.default.join(scratch, "pytest.ini");
+  await import_promises6.default.writeFile(source, "[pytest]\n", { mode: 420 });
+  return { source, name: "pytest.ini" };
 }
 
 // src/sandbox/host-mounts.ts
@@ -22665,9 +22678,9 @@ function runtimeFor(spec, runtimes) {
     setupRunsc: runsc && setup ? pickRunsc(setup.network !== "none") : null
   };
 }
-async function hideExpected(ctx, expectPath, trustedRoots) {
+async function hideExpected(ctx, expectPath, trustedRoots2) {
   const under = (root, p) => p === root || p.startsWith(`${root}/`);
-  if (!expectPath || !trustedRoots.some((r) => under(r, expectPath))) return [];
+  if (!expectPath || !trustedRoots2.some((r) => under(r, expectPath))) return [];
   const empty = import_node_path16.default.join(ctx.deps.volumeHost.stateDir, `${ctx.runId}-hidden`);
   await import_promises10.default.mkdir(empty, { recursive: true, mode: 365 });
   ctx.cleanup.add(

@@ -34050,6 +34050,35 @@ async function resolvePytest(tests, scratch) {
       cleanup
     };
   }
+  const { roots, notes } = trustedRoots(tests);
+  const exclude = [...new Set(roots)].filter(
+    (r, _i, all) => !all.some((o) => o !== r && r.startsWith(`${o}/`))
+  );
+  for (const r of exclude) {
+    mounts.push({
+      type: "bind",
+      source: path12.join(tests.dir, r),
+      target: `${WORK_DIR}/${r}`,
+      readOnly: true
+    });
+  }
+  const empty = path12.join(scratch, "empty");
+  await fsp6.writeFile(empty, "", { mode: 420 });
+  mounts.push(...conftestMounts(tests, exclude, empty));
+  const { source, name } = await trustedConfig(tests.dir, config, scratch);
+  const target = `${PYTEST_CONFIG_DIR}/${name}`;
+  mounts.push({ type: "bind", source, target, readOnly: true });
+  return {
+    trusted: true,
+    mounts,
+    args: ["-c", target, "--rootdir=/work", "--confcutdir=/work", ...testArgs],
+    exclude,
+    config: config ?? "(empty)",
+    notes,
+    cleanup
+  };
+}
+function trustedRoots(tests) {
   const roots = [];
   const notes = [];
   for (const p of tests.paths) {
@@ -34066,19 +34095,10 @@ async function resolvePytest(tests, scratch) {
       );
     }
   }
-  const exclude = [...new Set(roots)].filter(
-    (r, _i, all) => !all.some((o) => o !== r && r.startsWith(`${o}/`))
-  );
-  for (const r of exclude) {
-    mounts.push({
-      type: "bind",
-      source: path12.join(tests.dir, r),
-      target: `${WORK_DIR}/${r}`,
-      readOnly: true
-    });
-  }
-  const empty = path12.join(scratch, "empty");
-  await fsp6.writeFile(empty, "", { mode: 420 });
+  return { roots, notes };
+}
+function conftestMounts(tests, exclude, empty) {
+  const mounts = [];
   for (const a of [...new Set(tests.paths.flatMap(ancestors))]) {
     const rel = a ? `${a}/conftest.py` : "conftest.py";
     if (exclude.some((e) => rel === e || rel.startsWith(`${e}/`))) continue;
@@ -34091,27 +34111,13 @@ async function resolvePytest(tests, scratch) {
     });
     exclude.push(rel);
   }
-  let configSource;
-  let configName;
-  if (config) {
-    configSource = path12.join(tests.dir, config);
-    configName = config;
-  } else {
-    configSource = path12.join(scratch, "pytest.ini");
-    await fsp6.writeFile(configSource, "[pytest]\n", { mode: 420 });
-    configName = "pytest.ini";
-  }
-  const target = `${PYTEST_CONFIG_DIR}/${configName}`;
-  mounts.push({ type: "bind", source: configSource, target, readOnly: true });
-  return {
-    trusted: true,
-    mounts,
-    args: ["-c", target, "--rootdir=/work", "--confcutdir=/work", ...testArgs],
-    exclude,
-    config: config ?? "(empty)",
-    notes,
-    cleanup
-  };
+  return mounts;
+}
+async function trustedConfig(dir, config, scratch) {
+  if (config) return { source: path12.join(dir, config), name: config };
+  const source = path12.join(scratch, "pytest.ini");
+  await fsp6.writeFile(source, "[pytest]\n", { mode: 420 });
+  return { source, name: "pytest.ini" };
 }
 
 // src/sandbox/host-mounts.ts
@@ -34523,9 +34529,9 @@ function runtimeFor(spec, runtimes) {
     setupRunsc: runsc && setup ? pickRunsc(setup.network !== "none") : null
   };
 }
-async function hideExpected(ctx, expectPath, trustedRoots) {
+async function hideExpected(ctx, expectPath, trustedRoots2) {
   const under = (root, p) => p === root || p.startsWith(`${root}/`);
-  if (!expectPath || !trustedRoots.some((r) => under(r, expectPath))) return [];
+  if (!expectPath || !trustedRoots2.some((r) => under(r, expectPath))) return [];
   const empty = path15.join(ctx.deps.volumeHost.stateDir, `${ctx.runId}-hidden`);
   await fsp10.mkdir(empty, { recursive: true, mode: 365 });
   ctx.cleanup.add(

@@ -10,9 +10,9 @@
  */
 import fsp from 'node:fs/promises';
 import { InputError, InterruptedError } from '../config/errors.js';
-import type { Engine } from '../engine/types.js';
-import { CONTEXT_ENV, fenceLine, parseContext } from './context.js';
-import { parseLandrunArgs } from './landrun-args.js';
+import type { ContainerSpec, Engine } from '../engine/types.js';
+import { CONTEXT_ENV, fenceLine, parseContext, type LandrunContext } from './context.js';
+import { parseLandrunArgs, type LandrunRequest } from './landrun-args.js';
 import { hostPaths, lakeDirOf, planStep, type PathKind } from './step-plan.js';
 
 export interface StepDeps {
@@ -43,27 +43,15 @@ export function engineSockets(env: Record<string, string | undefined>): string[]
   return [...new Set([...named, ...DEFAULT_ENGINE_SOCKETS])];
 }
 
+/**
+ * One comparator step: the request is planned (and can be refused) before the engine is asked for anything; then
+ * the step runs in its own container, its output passed through, and the container is removed with everything the
+ * step started.
+ */
 export async function runLandrunStep(argv: readonly string[], deps: StepDeps): Promise<number> {
-  // Everything that can refuse the request happens before the engine is asked for anything.
   const req = parseLandrunArgs(argv);
   const ctx = parseContext(deps.env[CONTEXT_ENV]);
-  const kinds = new Map<string, PathKind>();
-  await Promise.all(
-    hostPaths(req, ctx).map(async (p) => {
-      const k = await kindOf(p, true);
-      kinds.set(p, k === 'symlink' ? 'other' : k);
-    }),
-  );
-  const spec = planStep(req, ctx, {
-    cwd: deps.cwd,
-    env: deps.env,
-    judgeUid: deps.judgeUid,
-    kinds,
-    lakeOnHost: await kindOf(lakeDirOf(ctx), false),
-    stepId: deps.random(),
-    engineSockets: engineSockets(deps.env),
-  });
-
+  const spec = await planFromHost(req, ctx, deps);
   const engine = await deps.connect();
   if (!engine.info.local) {
     throw new InputError(
@@ -77,62 +65,99 @@ export async function runLandrunStep(argv: readonly string[], deps: StepDeps): P
     else deps.signal.addEventListener('abort', fire, { once: true });
   });
   aborted.catch(() => undefined);
-
   let id: string | null = null;
-  let lastErrByte = 0x0a;
   try {
     id = await engine.createContainer(spec);
-    const cid = id;
-    const [attached, watch] = await Promise.race([
-      Promise.all([
-        engine.attach(cid, (s, chunk) => {
-          if (s === 'stdout') deps.stdout.write(chunk);
-          else {
-            deps.stderr.write(chunk);
-            if (chunk.length) lastErrByte = chunk[chunk.length - 1]!;
-          }
-        }),
-        engine.watchExit(cid),
-      ]),
-      aborted,
-    ]);
-    if (ctx.fence) deps.stderr.write(fenceLine(ctx.fence, 'begin'));
-    let timedOut = false;
-    let timer: NodeJS.Timeout | undefined;
-    try {
-      await engine.startContainer(cid);
-      const timeout = new Promise<'timeout'>(
-        (r) => (timer = setTimeout(() => r('timeout'), ctx.limits.timeoutMs)),
-      );
-      const first = await Promise.race([watch.exit, timeout, aborted]);
-      if (first === 'timeout') {
-        timedOut = true;
-        await engine.killContainer(cid, 'KILL');
-        await engine.waitContainer(cid);
-      }
-      // Everything the step wrote reaches comparator before the exit code does.
-      await attached.done;
-    } finally {
-      clearTimeout(timer);
-      attached.close();
-      if (ctx.fence) deps.stderr.write(`${lastErrByte === 0x0a ? '' : '\n'}${fenceLine(ctx.fence, 'end')}`);
-    }
-    const state = await engine.inspectContainer(cid);
+    const timedOut = await runAttached(engine, id, ctx, deps, aborted);
+    const state = await engine.inspectContainer(id);
     // The child's own code, as landrun returns it; 124 at the deadline, 137 at the memory limit.
-    const status = timedOut ? 'timed-out' : state.oomKilled ? 'oom-killed' : 'exited';
-    const exitCode = timedOut ? 124 : state.oomKilled ? 137 : state.exitCode;
-    if (status === 'timed-out') {
+    if (timedOut) {
       deps.stderr.write(
         `sandbox-landrun: the step timed out after ${ctx.limits.timeoutMs} ms and was killed\n`,
       );
-    } else if (status === 'oom-killed') {
+      return 124;
+    }
+    if (state.oomKilled) {
       deps.stderr.write(
         `sandbox-landrun: the step was killed at its memory limit (${ctx.limits.memoryBytes} bytes)\n`,
       );
+      return 137;
     }
-    return exitCode;
+    return state.exitCode;
   } finally {
     // The container goes, and with it its PID namespace: nothing the step started outlives it.
     if (id) await engine.removeContainer(id);
   }
+}
+
+/** What the host says about the named paths (a link counts as neither file nor folder), then the plan. */
+async function planFromHost(
+  req: LandrunRequest,
+  ctx: LandrunContext,
+  deps: StepDeps,
+): Promise<ContainerSpec> {
+  const kinds = new Map<string, PathKind>();
+  await Promise.all(
+    hostPaths(req, ctx).map(async (p) => {
+      const k = await kindOf(p, true);
+      kinds.set(p, k === 'symlink' ? 'other' : k);
+    }),
+  );
+  return planStep(req, ctx, {
+    cwd: deps.cwd,
+    env: deps.env,
+    judgeUid: deps.judgeUid,
+    kinds,
+    lakeOnHost: await kindOf(lakeDirOf(ctx), false),
+    stepId: deps.random(),
+    engineSockets: engineSockets(deps.env),
+  });
+}
+
+/**
+ * Attach, start, and wait for the step (killed at its deadline): everything it wrote reaches comparator, inside
+ * the fence when there is one, before the exit code does. True when it timed out.
+ */
+async function runAttached(
+  engine: Engine,
+  cid: string,
+  ctx: LandrunContext,
+  deps: StepDeps,
+  aborted: Promise<never>,
+): Promise<boolean> {
+  let lastErrByte = 0x0a;
+  const [attached, watch] = await Promise.race([
+    Promise.all([
+      engine.attach(cid, (s, chunk) => {
+        if (s === 'stdout') deps.stdout.write(chunk);
+        else {
+          deps.stderr.write(chunk);
+          if (chunk.length) lastErrByte = chunk[chunk.length - 1]!;
+        }
+      }),
+      engine.watchExit(cid),
+    ]),
+    aborted,
+  ]);
+  if (ctx.fence) deps.stderr.write(fenceLine(ctx.fence, 'begin'));
+  let timedOut = false;
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    await engine.startContainer(cid);
+    const timeout = new Promise<'timeout'>(
+      (r) => (timer = setTimeout(() => r('timeout'), ctx.limits.timeoutMs)),
+    );
+    const first = await Promise.race([watch.exit, timeout, aborted]);
+    if (first === 'timeout') {
+      timedOut = true;
+      await engine.killContainer(cid, 'KILL');
+      await engine.waitContainer(cid);
+    }
+    await attached.done;
+  } finally {
+    clearTimeout(timer);
+    attached.close();
+    if (ctx.fence) deps.stderr.write(`${lastErrByte === 0x0a ? '' : '\n'}${fenceLine(ctx.fence, 'end')}`);
+  }
+  return timedOut;
 }

@@ -205,6 +205,38 @@ export async function resolvePytest(
       cleanup,
     };
   }
+  const { roots, notes } = trustedRoots(tests);
+  const exclude = [...new Set(roots)].filter(
+    (r, _i, all) => !all.some((o) => o !== r && r.startsWith(`${o}/`)),
+  );
+  for (const r of exclude) {
+    mounts.push({
+      type: 'bind',
+      source: path.join(tests.dir, r),
+      target: `${WORK_DIR}/${r}`,
+      readOnly: true,
+    });
+  }
+  // Empty stand-ins, where the trusted checkout has no conftest.py or no configuration, live in the scratch folder.
+  const empty = path.join(scratch, 'empty');
+  await fsp.writeFile(empty, '', { mode: 0o644 });
+  mounts.push(...conftestMounts(tests, exclude, empty));
+  const { source, name } = await trustedConfig(tests.dir, config, scratch);
+  const target = `${PYTEST_CONFIG_DIR}/${name}`;
+  mounts.push({ type: 'bind', source, target, readOnly: true });
+  return {
+    trusted: true,
+    mounts,
+    args: ['-c', target, '--rootdir=/work', '--confcutdir=/work', ...testArgs],
+    exclude,
+    config: config ?? '(empty)',
+    notes,
+    cleanup,
+  };
+}
+
+/** The trusted tests' roots: a test file's whole folder when it is a folder of tests, else the file itself. */
+function trustedRoots(tests: NonNullable<RunSpec['verdict']['tests']>): { roots: string[]; notes: string[] } {
   const roots: string[] = [];
   const notes: string[] = [];
   for (const p of tests.paths) {
@@ -223,20 +255,19 @@ export async function resolvePytest(
       );
     }
   }
-  const exclude = [...new Set(roots)].filter(
-    (r, _i, all) => !all.some((o) => o !== r && r.startsWith(`${o}/`)),
-  );
-  for (const r of exclude) {
-    mounts.push({
-      type: 'bind',
-      source: path.join(tests.dir, r),
-      target: `${WORK_DIR}/${r}`,
-      readOnly: true,
-    });
-  }
-  // Empty stand-ins, where the trusted checkout has no conftest.py or no configuration, live in the scratch folder.
-  const empty = path.join(scratch, 'empty');
-  await fsp.writeFile(empty, '', { mode: 0o644 });
+  return { roots, notes };
+}
+
+/**
+ * Every conftest.py pytest would read above a tests path, from the trusted side (or empty where it has none),
+ * unless a trusted root already covers it; each one is added to `exclude`.
+ */
+function conftestMounts(
+  tests: NonNullable<RunSpec['verdict']['tests']>,
+  exclude: string[],
+  empty: string,
+): Mount[] {
+  const mounts: Mount[] = [];
   for (const a of [...new Set(tests.paths.flatMap(ancestors))]) {
     const rel = a ? `${a}/conftest.py` : 'conftest.py';
     if (exclude.some((e) => rel === e || rel.startsWith(`${e}/`))) continue;
@@ -249,25 +280,17 @@ export async function resolvePytest(
     });
     exclude.push(rel);
   }
-  let configSource: string;
-  let configName: string;
-  if (config) {
-    configSource = path.join(tests.dir, config);
-    configName = config;
-  } else {
-    configSource = path.join(scratch, 'pytest.ini');
-    await fsp.writeFile(configSource, '[pytest]\n', { mode: 0o644 });
-    configName = 'pytest.ini';
-  }
-  const target = `${PYTEST_CONFIG_DIR}/${configName}`;
-  mounts.push({ type: 'bind', source: configSource, target, readOnly: true });
-  return {
-    trusted: true,
-    mounts,
-    args: ['-c', target, '--rootdir=/work', '--confcutdir=/work', ...testArgs],
-    exclude,
-    config: config ?? '(empty)',
-    notes,
-    cleanup,
-  };
+  return mounts;
+}
+
+/** The trusted checkout's pytest configuration, or an empty pytest.ini in the scratch folder. */
+async function trustedConfig(
+  dir: string,
+  config: string | null,
+  scratch: string,
+): Promise<{ source: string; name: string }> {
+  if (config) return { source: path.join(dir, config), name: config };
+  const source = path.join(scratch, 'pytest.ini');
+  await fsp.writeFile(source, '[pytest]\n', { mode: 0o644 });
+  return { source, name: 'pytest.ini' };
 }
