@@ -21927,92 +21927,123 @@ function moduleFile(name) {
     throw new HeaderError(`'${name}' names no file of the package`);
   return `${parts.join("/")}.lean`;
 }
-function headerImports(text2) {
-  const n = text2.length;
-  let i = 0;
-  const lineAt = (at) => text2.slice(0, at).split("\n").length;
-  const skip = (stopAtNewline = false) => {
+var HeaderLexer = class {
+  constructor(text2) {
+    this.text = text2;
+    this.n = text2.length;
+  }
+  text;
+  i = 0;
+  n;
+  lineAt(at) {
+    return this.text.slice(0, at).split("\n").length;
+  }
+  /** At a newline (or the end): where a same-line import list stops. */
+  atLineEnd() {
+    return this.text[this.i] === "\n" || this.i >= this.n;
+  }
+  /** Skip whitespace and comments; `stopAtNewline`: stop before a newline (same-line lists `import A B`). */
+  skip(stopAtNewline = false) {
+    const { text: text2, n } = this;
     for (; ; ) {
-      const c = text2[i];
+      const c = text2[this.i];
       if (c === "\n" && stopAtNewline) return;
-      if (c !== void 0 && /\s/.test(c)) i++;
-      else if (text2.startsWith("--", i)) {
-        const e = text2.indexOf("\n", i);
-        i = e === -1 ? n : e;
-      } else if (text2.startsWith("/-", i)) {
-        let depth = 1;
-        i += 2;
-        while (i < n && depth > 0) {
-          if (text2.startsWith("/-", i)) {
-            depth++;
-            i += 2;
-          } else if (text2.startsWith("-/", i)) {
-            depth--;
-            i += 2;
-          } else i++;
-        }
-      } else return;
+      if (c !== void 0 && /\s/.test(c)) this.i++;
+      else if (text2.startsWith("--", this.i)) {
+        const e = text2.indexOf("\n", this.i);
+        this.i = e === -1 ? n : e;
+      } else if (text2.startsWith("/-", this.i)) this.skipBlockComment();
+      else return;
     }
-  };
-  const name = () => {
-    const start = i;
+  }
+  /** `/- … -/`, nested. */
+  skipBlockComment() {
+    const { text: text2, n } = this;
+    let depth = 1;
+    this.i += 2;
+    while (this.i < n && depth > 0) {
+      if (text2.startsWith("/-", this.i)) {
+        depth++;
+        this.i += 2;
+      } else if (text2.startsWith("-/", this.i)) {
+        depth--;
+        this.i += 2;
+      } else this.i++;
+    }
+  }
+  /** A name at i (components joined by `.`, no space), or null when none starts here. */
+  name() {
+    const { text: text2, n } = this;
+    const start = this.i;
     for (; ; ) {
-      if (text2[i] === "«") {
-        const e = text2.indexOf("»", i + 1);
-        if (e === -1 || text2.slice(i, e).includes("\n"))
-          throw new HeaderError(`line ${lineAt(i)}: an unterminated «name»`);
-        i = e + 1;
-      } else if (text2[i] !== void 0 && ID_START.test(text2[i])) {
-        i++;
-        while (i < n && ID_REST.test(text2[i])) i++;
+      if (text2[this.i] === "«") {
+        const e = text2.indexOf("»", this.i + 1);
+        if (e === -1 || text2.slice(this.i, e).includes("\n"))
+          throw new HeaderError(`line ${this.lineAt(this.i)}: an unterminated «name»`);
+        this.i = e + 1;
+      } else if (text2[this.i] !== void 0 && ID_START.test(text2[this.i])) {
+        this.i++;
+        while (this.i < n && ID_REST.test(text2[this.i])) this.i++;
       } else {
-        if (i === start) return null;
-        throw new HeaderError(`line ${lineAt(i)}: '${text2.slice(start, i + 1)}' is not a module name`);
+        if (this.i === start) return null;
+        throw new HeaderError(
+          `line ${this.lineAt(this.i)}: '${text2.slice(start, this.i + 1)}' is not a module name`
+        );
       }
-      if (text2[i] !== ".") return text2.slice(start, i);
-      i++;
+      if (text2[this.i] !== ".") return text2.slice(start, this.i);
+      this.i++;
     }
-  };
+  }
+};
+function normalName(m) {
+  return moduleComponents(m).map((c) => c !== "" && [...c].every((ch, k) => (k ? ID_REST : ID_START).test(ch)) ? c : `«${c}»`).join(".");
+}
+function headerImports(text2) {
+  const lx = new HeaderLexer(text2);
   const out = [];
   const add = (m) => {
-    const norm = moduleComponents(m).map((c) => c !== "" && [...c].every((ch, k) => (k ? ID_REST : ID_START).test(ch)) ? c : `«${c}»`).join(".");
+    const norm = normalName(m);
     if (!out.includes(norm)) out.push(norm);
   };
   for (; ; ) {
-    skip();
-    const at = i;
-    const word = name();
+    lx.skip();
+    const at = lx.i;
+    const word = lx.name();
     if (word === null) break;
     if (word === "module" || word === "prelude") continue;
     let w = word;
     while (w !== null && MODIFIERS.has(w)) {
-      skip();
-      w = name();
+      lx.skip();
+      w = lx.name();
     }
     if (w !== "import") break;
-    skip();
-    let m = name();
-    if (m === "all" || m === "runtime") {
-      const save = i;
-      skip(true);
-      const next = name();
-      if (next !== null) m = next;
-      else i = save;
-    }
-    if (m === null) throw new HeaderError(`line ${lineAt(at)}: import is not followed by a module name`);
+    const m = importedName(lx);
+    if (m === null) throw new HeaderError(`line ${lx.lineAt(at)}: import is not followed by a module name`);
     add(m);
     for (; ; ) {
-      skip(true);
-      if (text2[i] === "\n" || i >= n) break;
-      const more = name();
+      lx.skip(true);
+      if (lx.atLineEnd()) break;
+      const more = lx.name();
       if (more === null || more === "import" || MODIFIERS.has(more)) {
-        i -= more?.length ?? 0;
+        lx.i -= more?.length ?? 0;
         break;
       }
       add(more);
     }
   }
   return out;
+}
+function importedName(lx) {
+  lx.skip();
+  const m = lx.name();
+  if (m === "all" || m === "runtime") {
+    const save = lx.i;
+    lx.skip(true);
+    const next = lx.name();
+    if (next !== null) return next;
+    lx.i = save;
+  }
+  return m;
 }
 
 // src/lean/challenge.ts

@@ -2544,11 +2544,11 @@ function answerDns(policy, proxyAddress, msg) {
     refusal: d.answer === "nxdomain" ? { host: d.host, reason: d.reason, detail: d.detail } : null
   };
 }
-async function startDnsResponder(policy, address, log, port = DNS_PORT) {
+async function startDnsResponder(policy, address, log2, port = DNS_PORT) {
   const answer = (msg) => {
     const a = answerDns(policy, address, msg);
     if (a.refusal) {
-      log({
+      log2({
         time: (/* @__PURE__ */ new Date()).toISOString(),
         kind: "dns",
         host: a.refusal.host,
@@ -2812,7 +2812,7 @@ function forwardRequest(core, req, res, o) {
   headers.host = o.hostHeader;
   let error;
   let logged = false;
-  const log = () => {
+  const log2 = () => {
     if (logged) return;
     logged = true;
     core.end(entry);
@@ -2861,7 +2861,7 @@ function forwardRequest(core, req, res, o) {
       res.end(`sandbox-action egress: ${o.host} could not be reached
 `);
     } else res.destroy();
-    log();
+    log2();
   });
   upstream.on("response", (r) => {
     res.writeHead(r.statusCode ?? 502, r.statusMessage, withoutHopByHop(r.headers));
@@ -2872,7 +2872,7 @@ function forwardRequest(core, req, res, o) {
     r.pipe(res);
     r.on("error", () => entry.destroy("upstream reset"));
   });
-  res.on("close", log);
+  res.on("close", log2);
 }
 function httpServerOptions(cfg) {
   return {
@@ -2882,9 +2882,9 @@ function httpServerOptions(cfg) {
     keepAliveTimeout: Math.min(cfg.idleTimeoutMs, 6e4)
   };
 }
-function refuseUpgradesAndErrors(server, log, kind) {
+function refuseUpgradesAndErrors(server, log2, kind) {
   server.on("upgrade", (req, socket) => {
-    log({
+    log2({
       time: (/* @__PURE__ */ new Date()).toISOString(),
       kind,
       host: (req.url ?? "").slice(0, 100),
@@ -2947,91 +2947,105 @@ function matchRoute(routes, url, self) {
 }
 function serveRoute(core, req, res, m) {
   const { route } = m;
-  const started = Date.now();
-  let up = 0;
-  let down = 0;
-  let logged = false;
-  const log = (decision, reason, extra = {}) => {
-    if (logged) return;
-    logged = true;
-    core.deps.log({
-      time: new Date(started).toISOString(),
-      kind: "http",
-      host: route.host,
-      port: route.port,
-      address: null,
-      decision,
-      reason,
-      bytesUp: up,
-      bytesDown: down,
-      durationMs: Date.now() - started,
-      ...extra
-    });
+  const x = {
+    core,
+    req,
+    res,
+    route,
+    path: m.path,
+    started: Date.now(),
+    up: 0,
+    down: 0,
+    logged: false
   };
-  const refuse = (status, reason, detail) => {
-    log("deny", reason, { detail });
-    req.resume();
-    res.writeHead(status, { "content-type": "text/plain" });
-    res.end(`sandbox-action egress: ${reason}: ${detail}
-`);
-  };
-  if (core.capReached()) return refuse(403, "byte-cap", "the run used its egress byte cap");
+  if (core.capReached()) return refuse(x, 403, "byte-cap", "the run used its egress byte cap");
   const release = core.takeSlot();
   res.on("close", release);
   void core.deps.lookup(route.host).then(
     (addresses) => {
       const a = decideAddresses(core.cfg.policy, route.host, addresses);
-      if (!a.allow) return refuse(403, a.reason, a.detail);
-      const headers = {};
-      for (const [k, v] of Object.entries(req.headers)) {
-        if (!HOP_BY_HOP2.includes(k) && k !== route.header) headers[k] = v;
-      }
-      headers.host = route.port === 443 ? route.host : `${route.host}:${route.port}`;
-      headers[route.header] = route.value;
-      const upstream = https.request({
-        host: a.address,
-        port: route.port,
-        servername: route.host,
-        method: req.method,
-        path: m.path,
-        headers,
-        agent: false,
-        ...route.ca ? { ca: route.ca } : {},
-        timeout: core.cfg.idleTimeoutMs
-      });
-      const entry = {
-        destroy: (why) => {
-          upstream.destroy(new Error(why));
-          res.destroy();
-        },
-        bytes: () => up + down
-      };
-      core.live(entry);
-      res.on("close", () => {
-        core.end(entry);
-        log("allow", "secret-route", { address: a.address, detail: route.name });
-      });
-      req.on("data", (c) => up += c.length);
-      req.pipe(upstream);
-      upstream.on("timeout", () => entry.destroy("idle-timeout"));
-      upstream.on("error", (err) => {
-        if (!res.headersSent) {
-          res.writeHead(502, { "content-type": "text/plain" });
-          res.end(`sandbox-action egress: ${route.host} could not be reached: ${err.message}
-`);
-        } else res.destroy();
-      });
-      upstream.on("response", (r) => {
-        const back = Object.fromEntries(
-          Object.entries(r.headers).filter(([k]) => !HOP_BY_HOP2.includes(k) || k === "host")
-        );
-        res.writeHead(r.statusCode ?? 502, r.statusMessage, back);
-        r.on("data", (c) => down += c.length);
-        r.pipe(res);
-      });
+      if (!a.allow) return refuse(x, 403, a.reason, a.detail);
+      forward(x, a.address);
     },
-    (err) => refuse(502, "resolve-failed", errorMessage(err))
+    (err) => refuse(x, 502, "resolve-failed", errorMessage(err))
   );
+}
+function log(x, decision, reason, extra = {}) {
+  if (x.logged) return;
+  x.logged = true;
+  x.core.deps.log({
+    time: new Date(x.started).toISOString(),
+    kind: "http",
+    host: x.route.host,
+    port: x.route.port,
+    address: null,
+    decision,
+    reason,
+    bytesUp: x.up,
+    bytesDown: x.down,
+    durationMs: Date.now() - x.started,
+    ...extra
+  });
+}
+function refuse(x, status, reason, detail) {
+  log(x, "deny", reason, { detail });
+  x.req.resume();
+  x.res.writeHead(status, { "content-type": "text/plain" });
+  x.res.end(`sandbox-action egress: ${reason}: ${detail}
+`);
+}
+function upstreamHeaders(req, route) {
+  const headers = {};
+  for (const [k, v] of Object.entries(req.headers)) {
+    if (!HOP_BY_HOP2.includes(k) && k !== route.header) headers[k] = v;
+  }
+  headers.host = route.port === 443 ? route.host : `${route.host}:${route.port}`;
+  headers[route.header] = route.value;
+  return headers;
+}
+function forward(x, address) {
+  const { core, req, res, route } = x;
+  const upstream = https.request({
+    host: address,
+    port: route.port,
+    servername: route.host,
+    method: req.method,
+    path: x.path,
+    headers: upstreamHeaders(req, route),
+    agent: false,
+    ...route.ca ? { ca: route.ca } : {},
+    timeout: core.cfg.idleTimeoutMs
+  });
+  const entry = {
+    destroy: (why) => {
+      upstream.destroy(new Error(why));
+      res.destroy();
+    },
+    bytes: () => x.up + x.down
+  };
+  core.live(entry);
+  res.on("close", () => {
+    core.end(entry);
+    log(x, "allow", "secret-route", { address, detail: route.name });
+  });
+  req.on("data", (c) => x.up += c.length);
+  req.pipe(upstream);
+  upstream.on("timeout", () => entry.destroy("idle-timeout"));
+  upstream.on("error", (err) => {
+    if (!res.headersSent) {
+      res.writeHead(502, { "content-type": "text/plain" });
+      res.end(`sandbox-action egress: ${route.host} could not be reached: ${err.message}
+`);
+    } else res.destroy();
+  });
+  upstream.on("response", (r) => {
+    const back = Object.fromEntries(
+      Object.entries(r.headers).filter(([k]) => !HOP_BY_HOP2.includes(k) || k === "host")
+    );
+    res.writeHead(r.statusCode ?? 502, r.statusMessage, back);
+    r.on("data", (c) => x.down += c.length);
+    r.pipe(res);
+  });
 }
 
 // src/egress/tunnel.ts
@@ -3373,7 +3387,7 @@ function connectLedger(deps, req, client, target, started) {
       ...r
     });
   };
-  const refuse = (status, host, reason, detail) => {
+  const refuse2 = (status, host, reason, detail) => {
     rec({ host, decision: "deny", reason, detail });
     if (client.writable) {
       client.end(
@@ -3387,7 +3401,7 @@ sandbox-action egress: ${reason}: ${detail}
     }
     client.destroySoon?.();
   };
-  return { rec, refuse };
+  return { rec, refuse: refuse2 };
 }
 function helloDecides(host, h, t) {
   if (h.state === "closed") return t.deny("not-tls", "the client closed the tunnel before a TLS ClientHello");
@@ -3400,17 +3414,17 @@ function helloDecides(host, h, t) {
 function onConnect(core, deps, req, client, head) {
   const started = Date.now();
   const target = splitAuthority(req.url ?? "");
-  const { rec, refuse } = connectLedger(deps, req, client, target, started);
+  const { rec, refuse: refuse2 } = connectLedger(deps, req, client, target, started);
   client.on("error", () => client.destroy());
   if (!target) {
-    refuse(400, (req.url ?? "").slice(0, 100), "bad-request", "CONNECT needs host:port");
+    refuse2(400, (req.url ?? "").slice(0, 100), "bad-request", "CONNECT needs host:port");
     return;
   }
   const release = core.takeSlot();
   void core.admit(target.host, target.port).then((a) => {
     if (!a.ok) {
       release();
-      refuse(403, a.host, a.reason, a.detail);
+      refuse2(403, a.host, a.reason, a.detail);
       return;
     }
     openTunnel(core, {
@@ -3455,18 +3469,18 @@ function onRequest(core, cfg, deps, req, res) {
     host: url?.hostname ?? (req.url ?? "").slice(0, 100),
     port
   };
-  const refuse = (status, host, reason, detail) => refuseRequest(core, req, res, base, started, { status, host, reason, detail });
+  const refuse2 = (status, host, reason, detail) => refuseRequest(core, req, res, base, started, { status, host, reason, detail });
   if (routed) {
-    refuse(404, routed.unknown, "bad-request", `there is no secret route '${routed.unknown}'`);
+    refuse2(404, routed.unknown, "bad-request", `there is no secret route '${routed.unknown}'`);
     return;
   }
   if (!url) {
-    refuse(400, base.host, "bad-request", "only absolute-form http:// requests and CONNECT are served");
+    refuse2(400, base.host, "bad-request", "only absolute-form http:// requests and CONNECT are served");
     return;
   }
   const hostCheck = decideHostHeader(url.host, req.headers.host);
   if (!hostCheck.allow) {
-    refuse(403, url.hostname, hostCheck.reason, hostCheck.detail);
+    refuse2(403, url.hostname, hostCheck.reason, hostCheck.detail);
     return;
   }
   const release = core.takeSlot();
@@ -3474,7 +3488,7 @@ function onRequest(core, cfg, deps, req, res) {
   void core.admit(target.hostname, port).then((a) => {
     if (!a.ok) {
       release();
-      refuse(403, a.host, a.reason, a.detail);
+      refuse2(403, a.host, a.reason, a.detail);
       return;
     }
     forwardRequest(core, req, res, {
@@ -3526,34 +3540,34 @@ function onceLog(core, kind, port, started) {
   };
 }
 function transparentTls(core, client, port, first, started) {
-  const log = onceLog(core, "tls", port, started);
-  const refuse = (host, reason, detail) => {
-    log({ host, decision: "deny", reason, detail });
+  const log2 = onceLog(core, "tls", port, started);
+  const refuse2 = (host, reason, detail) => {
+    log2({ host, decision: "deny", reason, detail });
     client.destroy();
   };
   void readHello(client, first).then(async (h) => {
     if (h.state === "closed")
-      return refuse("(none)", "not-tls", "the client closed before a TLS ClientHello");
-    if (h.state === "timeout") return refuse("(none)", "not-tls", "no TLS ClientHello within 10 s");
-    if (h.state === "not-tls") return refuse("(none)", "not-tls", h.why);
+      return refuse2("(none)", "not-tls", "the client closed before a TLS ClientHello");
+    if (h.state === "timeout") return refuse2("(none)", "not-tls", "no TLS ClientHello within 10 s");
+    if (h.state === "not-tls") return refuse2("(none)", "not-tls", h.why);
     const named = decideTransparentName(core.cfg.policy, h.sni, port, "sni");
-    if (!named.allow) return refuse(h.sni ? printable(h.sni) : "(none)", named.reason, named.detail);
+    if (!named.allow) return refuse2(h.sni ? printable(h.sni) : "(none)", named.reason, named.detail);
     const release = core.takeSlot();
     const a = await core.admit(h.sni, port);
     if (!a.ok) {
       release();
-      return refuse(a.host, a.reason, a.detail);
+      return refuse2(a.host, a.reason, a.detail);
     }
     if (client.destroyed) {
       release();
-      return refuse(a.host, "not-tls", "the client left before the upstream was reached");
+      return refuse2(a.host, "not-tls", "the client left before the upstream was reached");
     }
     openTunnel(core, {
       client,
       host: a.host,
       address: a.address,
       port,
-      log,
+      log: log2,
       release,
       onConnectError: () => client.destroy(),
       onConnected: (t) => t.forward(h.bytes)
@@ -3573,30 +3587,30 @@ function hostRouter(core, port) {
       host: parts?.host ?? printable(hostText ?? "(none)"),
       port
     };
-    const refuse = (status, host, reason, detail) => refuseRequest(core, req, res, base, started, { status, host, reason, detail });
+    const refuse2 = (status, host, reason, detail) => refuseRequest(core, req, res, base, started, { status, host, reason, detail });
     if (!(req.url ?? "").startsWith("/")) {
-      refuse(400, base.host, "bad-request", "a transparent HTTP port serves origin-form requests only");
+      refuse2(400, base.host, "bad-request", "a transparent HTTP port serves origin-form requests only");
       return;
     }
     if (hostText !== void 0 && !parts) {
-      refuse(400, base.host, "invalid-host", `Host '${printable(hostText)}' is not host[:port]`);
+      refuse2(400, base.host, "invalid-host", `Host '${printable(hostText)}' is not host[:port]`);
       return;
     }
     if (parts?.port !== null && parts?.port !== void 0 && parts.port !== port) {
       const detail = `Host names port ${parts.port}, the connection is to port ${port}`;
-      refuse(403, parts.host, "host-header-mismatch", detail);
+      refuse2(403, parts.host, "host-header-mismatch", detail);
       return;
     }
     const named = decideTransparentName(core.cfg.policy, parts?.host, port, "host");
     if (!named.allow) {
-      refuse(403, base.host, named.reason, named.detail);
+      refuse2(403, base.host, named.reason, named.detail);
       return;
     }
     const release = core.takeSlot();
     void core.admit(parts.host, port).then((a) => {
       if (!a.ok) {
         release();
-        refuse(403, a.host, a.reason, a.detail);
+        refuse2(403, a.host, a.reason, a.detail);
         return;
       }
       forwardRequest(core, req, res, {

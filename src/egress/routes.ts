@@ -56,6 +56,11 @@ export function matchRoute(
   return { route, path };
 }
 
+/**
+ * A request on a secret route: the host's addresses are checked by the policy, the request goes to the route's
+ * upstream over TLS with the secret header added (the sandbox's own copy of that header dropped), and the answer
+ * comes back. One ledger line when the exchange ends.
+ */
 export function serveRoute(
   core: ProxyCore,
   req: http.IncomingMessage,
@@ -63,88 +68,125 @@ export function serveRoute(
   m: { route: ProxyRoute; path: string },
 ): void {
   const { route } = m;
-  const started = Date.now();
-  let up = 0;
-  let down = 0;
-  let logged = false;
-  const log = (decision: 'allow' | 'deny', reason: string, extra: Record<string, unknown> = {}) => {
-    if (logged) return;
-    logged = true;
-    core.deps.log({
-      time: new Date(started).toISOString(),
-      kind: 'http',
-      host: route.host,
-      port: route.port,
-      address: null,
-      decision,
-      reason,
-      bytesUp: up,
-      bytesDown: down,
-      durationMs: Date.now() - started,
-      ...extra,
-    });
+  const x: RouteExchange = {
+    core,
+    req,
+    res,
+    route,
+    path: m.path,
+    started: Date.now(),
+    up: 0,
+    down: 0,
+    logged: false,
   };
-  const refuse = (status: number, reason: string, detail: string) => {
-    log('deny', reason, { detail });
-    req.resume();
-    res.writeHead(status, { 'content-type': 'text/plain' });
-    res.end(`sandbox-action egress: ${reason}: ${detail}\n`);
-  };
-  if (core.capReached()) return refuse(403, 'byte-cap', 'the run used its egress byte cap');
+  if (core.capReached()) return refuse(x, 403, 'byte-cap', 'the run used its egress byte cap');
   const release = core.takeSlot();
   res.on('close', release);
   void core.deps.lookup(route.host).then(
     (addresses) => {
       const a = decideAddresses(core.cfg.policy, route.host, addresses);
-      if (!a.allow) return refuse(403, a.reason, a.detail);
-      const headers: http.OutgoingHttpHeaders = {};
-      for (const [k, v] of Object.entries(req.headers)) {
-        if (!HOP_BY_HOP.includes(k) && k !== route.header) headers[k] = v;
-      }
-      headers.host = route.port === 443 ? route.host : `${route.host}:${route.port}`;
-      headers[route.header] = route.value;
-      const upstream = https.request({
-        host: a.address!,
-        port: route.port,
-        servername: route.host,
-        method: req.method,
-        path: m.path,
-        headers,
-        agent: false,
-        ...(route.ca ? { ca: route.ca } : {}),
-        timeout: core.cfg.idleTimeoutMs,
-      });
-      const entry = {
-        destroy: (why: string) => {
-          upstream.destroy(new Error(why));
-          res.destroy();
-        },
-        bytes: () => up + down,
-      };
-      core.live(entry);
-      res.on('close', () => {
-        core.end(entry);
-        log('allow', 'secret-route', { address: a.address, detail: route.name });
-      });
-      req.on('data', (c: Buffer) => (up += c.length));
-      req.pipe(upstream);
-      upstream.on('timeout', () => entry.destroy('idle-timeout'));
-      upstream.on('error', (err) => {
-        if (!res.headersSent) {
-          res.writeHead(502, { 'content-type': 'text/plain' });
-          // The upstream's own words may name the certificate: never the secret (it is not in an error).
-          res.end(`sandbox-action egress: ${route.host} could not be reached: ${err.message}\n`);
-        } else res.destroy();
-      });
-      upstream.on('response', (r) => {
-        const back = Object.fromEntries(
-          Object.entries(r.headers).filter(([k]) => !HOP_BY_HOP.includes(k) || k === 'host'),
-        );
-        res.writeHead(r.statusCode ?? 502, r.statusMessage, back);
-        r.on('data', (c: Buffer) => (down += c.length));
-        r.pipe(res);
-      });
+      if (!a.allow) return refuse(x, 403, a.reason, a.detail);
+      forward(x, a.address!);
     },
-    (err: unknown) => refuse(502, 'resolve-failed', errorMessage(err)),
+    (err: unknown) => refuse(x, 502, 'resolve-failed', errorMessage(err)),
   );
+}
+
+interface RouteExchange {
+  core: ProxyCore;
+  req: http.IncomingMessage;
+  res: http.ServerResponse;
+  route: ProxyRoute;
+  path: string;
+  started: number;
+  up: number;
+  down: number;
+  logged: boolean;
+}
+
+/** The exchange's one ledger line (the first call wins). */
+function log(
+  x: RouteExchange,
+  decision: 'allow' | 'deny',
+  reason: string,
+  extra: Record<string, unknown> = {},
+) {
+  if (x.logged) return;
+  x.logged = true;
+  x.core.deps.log({
+    time: new Date(x.started).toISOString(),
+    kind: 'http',
+    host: x.route.host,
+    port: x.route.port,
+    address: null,
+    decision,
+    reason,
+    bytesUp: x.up,
+    bytesDown: x.down,
+    durationMs: Date.now() - x.started,
+    ...extra,
+  });
+}
+
+function refuse(x: RouteExchange, status: number, reason: string, detail: string): void {
+  log(x, 'deny', reason, { detail });
+  x.req.resume();
+  x.res.writeHead(status, { 'content-type': 'text/plain' });
+  x.res.end(`sandbox-action egress: ${reason}: ${detail}\n`);
+}
+
+/** The request's headers upstream: hop-by-hop ones and the sandbox's own copy of the secret header dropped. */
+function upstreamHeaders(req: http.IncomingMessage, route: ProxyRoute): http.OutgoingHttpHeaders {
+  const headers: http.OutgoingHttpHeaders = {};
+  for (const [k, v] of Object.entries(req.headers)) {
+    if (!HOP_BY_HOP.includes(k) && k !== route.header) headers[k] = v;
+  }
+  headers.host = route.port === 443 ? route.host : `${route.host}:${route.port}`;
+  headers[route.header] = route.value;
+  return headers;
+}
+
+function forward(x: RouteExchange, address: string): void {
+  const { core, req, res, route } = x;
+  const upstream = https.request({
+    host: address,
+    port: route.port,
+    servername: route.host,
+    method: req.method,
+    path: x.path,
+    headers: upstreamHeaders(req, route),
+    agent: false,
+    ...(route.ca ? { ca: route.ca } : {}),
+    timeout: core.cfg.idleTimeoutMs,
+  });
+  const entry = {
+    destroy: (why: string) => {
+      upstream.destroy(new Error(why));
+      res.destroy();
+    },
+    bytes: () => x.up + x.down,
+  };
+  core.live(entry);
+  res.on('close', () => {
+    core.end(entry);
+    log(x, 'allow', 'secret-route', { address, detail: route.name });
+  });
+  req.on('data', (c: Buffer) => (x.up += c.length));
+  req.pipe(upstream);
+  upstream.on('timeout', () => entry.destroy('idle-timeout'));
+  upstream.on('error', (err) => {
+    if (!res.headersSent) {
+      res.writeHead(502, { 'content-type': 'text/plain' });
+      // The upstream's own words may name the certificate: never the secret (it is not in an error).
+      res.end(`sandbox-action egress: ${route.host} could not be reached: ${err.message}\n`);
+    } else res.destroy();
+  });
+  upstream.on('response', (r) => {
+    const back = Object.fromEntries(
+      Object.entries(r.headers).filter(([k]) => !HOP_BY_HOP.includes(k) || k === 'host'),
+    );
+    res.writeHead(r.statusCode ?? 502, r.statusMessage, back);
+    r.on('data', (c: Buffer) => (x.down += c.length));
+    r.pipe(res);
+  });
 }

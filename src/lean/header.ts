@@ -44,96 +44,135 @@ export function moduleFile(name: string): string {
   return `${parts.join('/')}.lean`;
 }
 
+/** A reader of a Lean header at a position: whitespace and comments skipped, names read. */
+class HeaderLexer {
+  i = 0;
+  private readonly n: number;
+
+  constructor(private readonly text: string) {
+    this.n = text.length;
+  }
+
+  lineAt(at: number): number {
+    return this.text.slice(0, at).split('\n').length;
+  }
+
+  /** At a newline (or the end): where a same-line import list stops. */
+  atLineEnd(): boolean {
+    return this.text[this.i] === '\n' || this.i >= this.n;
+  }
+
+  /** Skip whitespace and comments; `stopAtNewline`: stop before a newline (same-line lists `import A B`). */
+  skip(stopAtNewline = false): void {
+    const { text, n } = this;
+    for (;;) {
+      const c = text[this.i];
+      if (c === '\n' && stopAtNewline) return;
+      if (c !== undefined && /\s/.test(c)) this.i++;
+      else if (text.startsWith('--', this.i)) {
+        const e = text.indexOf('\n', this.i);
+        this.i = e === -1 ? n : e;
+      } else if (text.startsWith('/-', this.i)) this.skipBlockComment();
+      else return;
+    }
+  }
+
+  /** `/- … -/`, nested. */
+  private skipBlockComment(): void {
+    const { text, n } = this;
+    let depth = 1;
+    this.i += 2;
+    while (this.i < n && depth > 0) {
+      if (text.startsWith('/-', this.i)) {
+        depth++;
+        this.i += 2;
+      } else if (text.startsWith('-/', this.i)) {
+        depth--;
+        this.i += 2;
+      } else this.i++;
+    }
+  }
+
+  /** A name at i (components joined by `.`, no space), or null when none starts here. */
+  name(): string | null {
+    const { text, n } = this;
+    const start = this.i;
+    for (;;) {
+      if (text[this.i] === '«') {
+        const e = text.indexOf('»', this.i + 1);
+        if (e === -1 || text.slice(this.i, e).includes('\n'))
+          throw new HeaderError(`line ${this.lineAt(this.i)}: an unterminated «name»`);
+        this.i = e + 1;
+      } else if (text[this.i] !== undefined && ID_START.test(text[this.i]!)) {
+        this.i++;
+        while (this.i < n && ID_REST.test(text[this.i]!)) this.i++;
+      } else {
+        if (this.i === start) return null;
+        throw new HeaderError(
+          `line ${this.lineAt(this.i)}: '${text.slice(start, this.i + 1)}' is not a module name`,
+        );
+      }
+      if (text[this.i] !== '.') return text.slice(start, this.i);
+      this.i++;
+    }
+  }
+}
+
+/** A module name written one way: «» only around components that need them. */
+function normalName(m: string): string {
+  return moduleComponents(m)
+    .map((c) => (c !== '' && [...c].every((ch, k) => (k ? ID_REST : ID_START).test(ch)) ? c : `«${c}»`))
+    .join('.');
+}
+
 /** The modules a Lean file's header imports, in order, each once; throws HeaderError on a name it cannot read. */
 export function headerImports(text: string): string[] {
-  const n = text.length;
-  let i = 0;
-  const lineAt = (at: number) => text.slice(0, at).split('\n').length;
-  /** Skip whitespace and comments; `stopAtNewline`: stop before a newline (same-line lists `import A B`). */
-  const skip = (stopAtNewline = false) => {
-    for (;;) {
-      const c = text[i];
-      if (c === '\n' && stopAtNewline) return;
-      if (c !== undefined && /\s/.test(c)) i++;
-      else if (text.startsWith('--', i)) {
-        const e = text.indexOf('\n', i);
-        i = e === -1 ? n : e;
-      } else if (text.startsWith('/-', i)) {
-        let depth = 1;
-        i += 2;
-        while (i < n && depth > 0) {
-          if (text.startsWith('/-', i)) {
-            depth++;
-            i += 2;
-          } else if (text.startsWith('-/', i)) {
-            depth--;
-            i += 2;
-          } else i++;
-        }
-      } else return;
-    }
-  };
-  /** A name at i (components joined by `.`, no space), or null when none starts here. */
-  const name = (): string | null => {
-    const start = i;
-    for (;;) {
-      if (text[i] === '«') {
-        const e = text.indexOf('»', i + 1);
-        if (e === -1 || text.slice(i, e).includes('\n'))
-          throw new HeaderError(`line ${lineAt(i)}: an unterminated «name»`);
-        i = e + 1;
-      } else if (text[i] !== undefined && ID_START.test(text[i]!)) {
-        i++;
-        while (i < n && ID_REST.test(text[i]!)) i++;
-      } else {
-        if (i === start) return null;
-        throw new HeaderError(`line ${lineAt(i)}: '${text.slice(start, i + 1)}' is not a module name`);
-      }
-      if (text[i] !== '.') return text.slice(start, i);
-      i++;
-    }
-  };
+  const lx = new HeaderLexer(text);
   const out: string[] = [];
   const add = (m: string) => {
-    const norm = moduleComponents(m)
-      .map((c) => (c !== '' && [...c].every((ch, k) => (k ? ID_REST : ID_START).test(ch)) ? c : `«${c}»`))
-      .join('.');
+    const norm = normalName(m);
     if (!out.includes(norm)) out.push(norm);
   };
   for (;;) {
-    skip();
-    const at = i;
-    const word = name();
+    lx.skip();
+    const at = lx.i;
+    const word = lx.name();
     if (word === null) break; // not a word: the header is over (or the file is)
     if (word === 'module' || word === 'prelude') continue;
     let w: string | null = word;
     while (w !== null && MODIFIERS.has(w)) {
-      skip();
-      w = name();
+      lx.skip();
+      w = lx.name();
     }
     if (w !== 'import') break; // the first command that is not an import ends the header (`private def` too)
-    skip();
-    let m = name();
-    if (m === 'all' || m === 'runtime') {
-      const save = i;
-      skip(true);
-      const next = name();
-      if (next !== null) m = next;
-      else i = save;
-    }
-    if (m === null) throw new HeaderError(`line ${lineAt(at)}: import is not followed by a module name`);
+    const m = importedName(lx);
+    if (m === null) throw new HeaderError(`line ${lx.lineAt(at)}: import is not followed by a module name`);
     add(m);
     // `import A B`: further names on the same line are imports too (reading more trusts more).
     for (;;) {
-      skip(true);
-      if (text[i] === '\n' || i >= n) break;
-      const more = name();
+      lx.skip(true);
+      if (lx.atLineEnd()) break;
+      const more = lx.name();
       if (more === null || more === 'import' || MODIFIERS.has(more)) {
-        i -= more?.length ?? 0;
+        lx.i -= more?.length ?? 0;
         break;
       }
       add(more);
     }
   }
   return out;
+}
+
+/** The name after `import`, past an `all` or `runtime` keyword on the same line (which is a name when alone). */
+function importedName(lx: HeaderLexer): string | null {
+  lx.skip();
+  const m = lx.name();
+  if (m === 'all' || m === 'runtime') {
+    const save = lx.i;
+    lx.skip(true);
+    const next = lx.name();
+    if (next !== null) return next;
+    lx.i = save;
+  }
+  return m;
 }

@@ -38,7 +38,23 @@ describe('the header imports of a Lean file', () => {
     ['import A B C\n', ['A', 'B', 'C']],
     ['theorem foo : True := trivial\nimport Late\n', []],
     ['-- only comments\n', []],
+    // `import all M` and `import runtime M` name M; alone, `all` is the module's name.
+    ['import all A.B\nimport runtime C\n', ['A.B', 'C']],
+    ['import all\nimport B\n', ['all', 'B']],
+    // A second `import` on the same line starts its own import; a modifier there ends the list.
+    ['import A import B\n', ['A', 'B']],
+    ['import A private def x := 1\nimport Late\n', ['A']],
+    // Nested block comments hide what is inside them, however deep.
+    ['/- outer /- inner -/ import Fake -/\nimport Real\n', ['Real']],
+    // «» names: kept where a component needs them, dropped where it does not; each module once.
+    ['import «A b».C\nimport «A».B\nimport A.B\n', ['«A b».C', 'A.B']],
   ])('%j → %j', (text, want) => expect(headerImports(text)).toEqual(want));
+
+  test.each<[string, RegExp]>([
+    ['import\n', /line 1: import is not followed by a module name/],
+    ['import «A\nB»\n', /line 1: an unterminated «name»/],
+    ['\nimport A.\n', /line 2: 'A\.\n' is not a module name/],
+  ])('%j is refused: %s', (text, want) => expect(() => headerImports(text)).toThrow(want));
 });
 
 describe('what the trusted side owns', () => {
