@@ -13905,17 +13905,8 @@ function readResultFiles(fileOrDir) {
   }
   return out;
 }
-function parse3(argv, env) {
-  const { options: o, positionals } = parseCommandLine(argv, REPORT_TABLE);
-  if (positionals.length) throw new InputError(positionals[0], "report takes no arguments");
-  const s2 = (k) => typeof o[k] === "string" ? o[k] : void 0;
-  const file = s2("result") ?? "";
-  if (!file) throw new InputError("--result", "is required: the result file or directory of shard results");
-  const shardsArg = s2("shards") ?? "1";
-  if (!/^\d{1,3}$/.test(shardsArg) || Number(shardsArg) < 1 || Number(shardsArg) > 256)
-    throw new InputError("--shards", `'${shardsArg}' is not a number from 1 to 256`);
+function requiredJudges(preset, named) {
   const required = /* @__PURE__ */ new Set();
-  const preset = s2("preset");
   if (preset !== void 0) {
     const p = RUN_PRESETS[preset];
     if (!p)
@@ -13925,7 +13916,7 @@ function parse3(argv, env) {
       );
     for (const j of p.requiredJudges) required.add(j);
   }
-  for (const j of o["require-judge"] ?? []) {
+  for (const j of named) {
     if (!JUDGE_NAMES.includes(j))
       throw new InputError(
         "--require-judge",
@@ -13933,48 +13924,52 @@ function parse3(argv, env) {
       );
     required.add(j);
   }
-  let subject = null;
-  let refused = null;
+  return [...required];
+}
+function checkSubject(env, s2) {
   const eventName = env.GITHUB_EVENT_NAME;
-  if (eventName && env.GITHUB_EVENT_PATH) {
-    const payload = JSON.parse(import_node_fs21.default.readFileSync(env.GITHUB_EVENT_PATH, "utf8"));
-    const r = subjectFromEvent(eventName, payload);
-    if (r.ok) subject = r.subject;
-    else refused = r.reason;
-    for (const k of ["head-sha", "base-ref", "repository"]) {
-      if (s2(k) !== void 0)
-        throw new InputError(`--${k}`, "comes from the event on GitHub; it cannot be given");
-    }
-    if (refused) {
-      return {
-        subject,
-        refused,
-        shards: Number(shardsArg),
-        required: [...required],
-        file,
-        name: "",
-        dryRun: true,
-        owner: "",
-        repo: ""
-      };
-    }
-  } else {
-    const headSha = s2("head-sha") ?? "";
-    const baseRef = s2("base-ref") ?? "";
-    const repository2 = s2("repository") ?? env.GITHUB_REPOSITORY ?? "";
-    if (!/^[0-9a-f]{40}$/.test(headSha))
-      throw new InputError("--head-sha", "is required without an event (40 hex)");
-    if (!/^[\w./-]{1,255}$/.test(baseRef)) throw new InputError("--base-ref", "is required without an event");
-    if (!/^[\w.-]+\/[\w.-]+$/.test(repository2))
-      throw new InputError("--repository", `'${repository2}' is not owner/repo`);
-    subject = {
-      event: "push",
-      repository: repository2,
-      headSha,
-      baseRef,
-      baseSha: null,
-      headRepository: repository2,
-      pr: null
+  if (!eventName || !env.GITHUB_EVENT_PATH) return { subject: subjectFromFlags(env, s2), refused: null };
+  const payload = JSON.parse(import_node_fs21.default.readFileSync(env.GITHUB_EVENT_PATH, "utf8"));
+  const r = subjectFromEvent(eventName, payload);
+  for (const k of ["head-sha", "base-ref", "repository"]) {
+    if (s2(k) !== void 0)
+      throw new InputError(`--${k}`, "comes from the event on GitHub; it cannot be given");
+  }
+  return r.ok ? { subject: r.subject, refused: null } : { subject: null, refused: r.reason };
+}
+function subjectFromFlags(env, s2) {
+  const headSha = s2("head-sha") ?? "";
+  const baseRef = s2("base-ref") ?? "";
+  const repository = s2("repository") ?? env.GITHUB_REPOSITORY ?? "";
+  if (!/^[0-9a-f]{40}$/.test(headSha))
+    throw new InputError("--head-sha", "is required without an event (40 hex)");
+  if (!/^[\w./-]{1,255}$/.test(baseRef)) throw new InputError("--base-ref", "is required without an event");
+  if (!/^[\w.-]+\/[\w.-]+$/.test(repository))
+    throw new InputError("--repository", `'${repository}' is not owner/repo`);
+  return { event: "push", repository, headSha, baseRef, baseSha: null, headRepository: repository, pr: null };
+}
+function parse3(argv, env) {
+  const { options: o, positionals } = parseCommandLine(argv, REPORT_TABLE);
+  if (positionals.length) throw new InputError(positionals[0], "report takes no arguments");
+  const s2 = (k) => typeof o[k] === "string" ? o[k] : void 0;
+  const file = s2("result") ?? "";
+  if (!file) throw new InputError("--result", "is required: the result file or directory of shard results");
+  const shardsArg = s2("shards") ?? "1";
+  if (!/^\d{1,3}$/.test(shardsArg) || Number(shardsArg) < 1 || Number(shardsArg) > 256)
+    throw new InputError("--shards", `'${shardsArg}' is not a number from 1 to 256`);
+  const required = requiredJudges(s2("preset"), o["require-judge"] ?? []);
+  const { subject, refused } = checkSubject(env, s2);
+  if (refused) {
+    return {
+      subject,
+      refused,
+      shards: Number(shardsArg),
+      required,
+      file,
+      name: "",
+      dryRun: true,
+      owner: "",
+      repo: ""
     };
   }
   const repository = subject?.repository ?? env.GITHUB_REPOSITORY ?? "";
@@ -13987,7 +13982,7 @@ function parse3(argv, env) {
     subject,
     refused,
     shards: Number(shardsArg),
-    required: [...required],
+    required,
     file,
     name: s2("name") ?? "sandbox / verify",
     dryRun,

@@ -101,17 +101,9 @@ interface Parsed {
   repo: string;
 }
 
-function parse(argv: string[], env: Record<string, string | undefined>): Parsed {
-  const { options: o, positionals } = parseCommandLine(argv, REPORT_TABLE);
-  if (positionals.length) throw new InputError(positionals[0]!, 'report takes no arguments');
-  const s = (k: string) => (typeof o[k] === 'string' ? (o[k] as string) : undefined);
-  const file = s('result') ?? '';
-  if (!file) throw new InputError('--result', 'is required: the result file or directory of shard results');
-  const shardsArg = s('shards') ?? '1';
-  if (!/^\d{1,3}$/.test(shardsArg) || Number(shardsArg) < 1 || Number(shardsArg) > 256)
-    throw new InputError('--shards', `'${shardsArg}' is not a number from 1 to 256`);
+/** The judges a green check needs: the preset's, and each `--require-judge`. */
+function requiredJudges(preset: string | undefined, named: string[]): JudgeName[] {
   const required = new Set<JudgeName>();
-  const preset = s('preset');
   if (preset !== undefined) {
     const p = RUN_PRESETS[preset];
     if (!p)
@@ -121,7 +113,7 @@ function parse(argv: string[], env: Record<string, string | undefined>): Parsed 
       );
     for (const j of p.requiredJudges) required.add(j as JudgeName);
   }
-  for (const j of (o['require-judge'] as string[] | undefined) ?? []) {
+  for (const j of named) {
     if (!JUDGE_NAMES.includes(j as JudgeName))
       throw new InputError(
         '--require-judge',
@@ -129,49 +121,65 @@ function parse(argv: string[], env: Record<string, string | undefined>): Parsed 
       );
     required.add(j as JudgeName);
   }
-  let subject: CheckSubject | null = null;
-  let refused: string | null = null;
+  return [...required];
+}
+
+/**
+ * The commit the check is for. On GitHub the event is its only source, and flags naming another are bad input;
+ * an event that names no commit to check is `refused`. Elsewhere the flags name it.
+ */
+function checkSubject(
+  env: Record<string, string | undefined>,
+  s: (k: string) => string | undefined,
+): { subject: CheckSubject | null; refused: string | null } {
   const eventName = env.GITHUB_EVENT_NAME;
-  if (eventName && env.GITHUB_EVENT_PATH) {
-    // On GitHub the event is the only source of the commit; flags naming another are bad input.
-    const payload: unknown = JSON.parse(fs.readFileSync(env.GITHUB_EVENT_PATH, 'utf8'));
-    const r = subjectFromEvent(eventName, payload);
-    if (r.ok) subject = r.subject;
-    else refused = r.reason;
-    for (const k of ['head-sha', 'base-ref', 'repository'] as const) {
-      if (s(k) !== undefined)
-        throw new InputError(`--${k}`, 'comes from the event on GitHub; it cannot be given');
-    }
-    if (refused) {
-      return {
-        subject,
-        refused,
-        shards: Number(shardsArg),
-        required: [...required],
-        file,
-        name: '',
-        dryRun: true,
-        owner: '',
-        repo: '',
-      };
-    }
-  } else {
-    const headSha = s('head-sha') ?? '';
-    const baseRef = s('base-ref') ?? '';
-    const repository = s('repository') ?? env.GITHUB_REPOSITORY ?? '';
-    if (!/^[0-9a-f]{40}$/.test(headSha))
-      throw new InputError('--head-sha', 'is required without an event (40 hex)');
-    if (!/^[\w./-]{1,255}$/.test(baseRef)) throw new InputError('--base-ref', 'is required without an event');
-    if (!/^[\w.-]+\/[\w.-]+$/.test(repository))
-      throw new InputError('--repository', `'${repository}' is not owner/repo`);
-    subject = {
-      event: 'push',
-      repository,
-      headSha,
-      baseRef,
-      baseSha: null,
-      headRepository: repository,
-      pr: null,
+  if (!eventName || !env.GITHUB_EVENT_PATH) return { subject: subjectFromFlags(env, s), refused: null };
+  const payload: unknown = JSON.parse(fs.readFileSync(env.GITHUB_EVENT_PATH, 'utf8'));
+  const r = subjectFromEvent(eventName, payload);
+  for (const k of ['head-sha', 'base-ref', 'repository'] as const) {
+    if (s(k) !== undefined)
+      throw new InputError(`--${k}`, 'comes from the event on GitHub; it cannot be given');
+  }
+  return r.ok ? { subject: r.subject, refused: null } : { subject: null, refused: r.reason };
+}
+
+function subjectFromFlags(
+  env: Record<string, string | undefined>,
+  s: (k: string) => string | undefined,
+): CheckSubject {
+  const headSha = s('head-sha') ?? '';
+  const baseRef = s('base-ref') ?? '';
+  const repository = s('repository') ?? env.GITHUB_REPOSITORY ?? '';
+  if (!/^[0-9a-f]{40}$/.test(headSha))
+    throw new InputError('--head-sha', 'is required without an event (40 hex)');
+  if (!/^[\w./-]{1,255}$/.test(baseRef)) throw new InputError('--base-ref', 'is required without an event');
+  if (!/^[\w.-]+\/[\w.-]+$/.test(repository))
+    throw new InputError('--repository', `'${repository}' is not owner/repo`);
+  return { event: 'push', repository, headSha, baseRef, baseSha: null, headRepository: repository, pr: null };
+}
+
+function parse(argv: string[], env: Record<string, string | undefined>): Parsed {
+  const { options: o, positionals } = parseCommandLine(argv, REPORT_TABLE);
+  if (positionals.length) throw new InputError(positionals[0]!, 'report takes no arguments');
+  const s = (k: string) => (typeof o[k] === 'string' ? (o[k] as string) : undefined);
+  const file = s('result') ?? '';
+  if (!file) throw new InputError('--result', 'is required: the result file or directory of shard results');
+  const shardsArg = s('shards') ?? '1';
+  if (!/^\d{1,3}$/.test(shardsArg) || Number(shardsArg) < 1 || Number(shardsArg) > 256)
+    throw new InputError('--shards', `'${shardsArg}' is not a number from 1 to 256`);
+  const required = requiredJudges(s('preset'), (o['require-judge'] as string[] | undefined) ?? []);
+  const { subject, refused } = checkSubject(env, s);
+  if (refused) {
+    return {
+      subject,
+      refused,
+      shards: Number(shardsArg),
+      required,
+      file,
+      name: '',
+      dryRun: true,
+      owner: '',
+      repo: '',
     };
   }
   const repository = subject?.repository ?? env.GITHUB_REPOSITORY ?? '';
@@ -184,7 +192,7 @@ function parse(argv: string[], env: Record<string, string | undefined>): Parsed 
     subject,
     refused,
     shards: Number(shardsArg),
-    required: [...required],
+    required,
     file,
     name: s('name') ?? 'sandbox / verify',
     dryRun,
