@@ -802,6 +802,189 @@ var init_presets = __esm({
   }
 });
 
+// src/config/mounts.ts
+function parseMount(value, cwd) {
+  const parts = value.split(":");
+  let mode = "ro";
+  if (parts.length >= 3 && (parts.at(-1) === "ro" || parts.at(-1) === "rw"))
+    mode = parts.pop();
+  const dest = parts.pop() ?? "";
+  const host = parts.join(":");
+  if (parts.length === 0 || host === "" || dest === "") {
+    throw new InputError(
+      "--mount",
+      `'${value}' is not HOST:DEST[:ro|rw], like ./data:/data or ./cache:/cache:rw`
+    );
+  }
+  return { host: import_node_path.default.resolve(cwd, host), dest: checkDest(value, dest), readOnly: mode === "ro" };
+}
+function checkDest(value, dest) {
+  const bad = (why) => new InputError("--mount", `'${value}': ${why}`);
+  if (!dest.startsWith("/")) throw bad(`DEST '${dest}' must be an absolute path inside the sandbox`);
+  if (dest.split("/").includes("..")) throw bad(`DEST '${dest}' must not contain '..'`);
+  if (/[\u0000-\u001f,]/.test(dest)) throw bad(`DEST '${dest}' has a control character or a comma`);
+  const d = import_node_path.default.posix.normalize(dest).replace(/(.)\/+$/, "$1");
+  if (d === "/") throw bad("DEST must not be / (it would cover the whole sandbox)");
+  for (const p of SANDBOX_PLACES) {
+    if (inside(p, d)) throw bad(`DEST '${d}' would shadow ${p}`);
+    if (inside(d, p)) throw bad(`DEST '${d}' is inside ${p}, which the sandbox owns; mount it elsewhere`);
+  }
+  for (const p of SYSTEM_DESTS) if (inside(d, p)) throw bad(`DEST '${d}' is inside ${p}`);
+  return d;
+}
+function credentialDirs(home) {
+  return [".ssh", ".aws", ".config/gcloud", ".docker", ".kube"].map((d) => import_node_path.default.join(home, d));
+}
+function knownSockets(env) {
+  const list3 = [
+    "/var/run/docker.sock",
+    "/run/docker.sock",
+    "/run/podman/podman.sock",
+    "/run/containerd/containerd.sock",
+    "/var/run/containerd/containerd.sock",
+    "/run/docker/containerd/containerd.sock"
+  ];
+  if (env.XDG_RUNTIME_DIR) {
+    list3.push(
+      import_node_path.default.join(env.XDG_RUNTIME_DIR, "podman/podman.sock"),
+      import_node_path.default.join(env.XDG_RUNTIME_DIR, "docker.sock")
+    );
+  }
+  if (env.HOME) list3.push(import_node_path.default.join(env.HOME, ".docker/run/docker.sock"));
+  return list3;
+}
+function mountRefusal(f, places, allow) {
+  if (f.real === null) return `'${f.given}' does not exist on this host`;
+  const real = f.real;
+  if (allow.includes(real)) return null;
+  const via = real === f.given ? "" : ` (it is a link to ${real})`;
+  const hint = `; --allow-mount ${real} mounts it anyway`;
+  if (real === "/") return `'${f.given}'${via} is the host's root${hint}`;
+  for (const s2 of SYSTEM_HOSTS) if (inside(real, s2)) return `'${f.given}'${via} is ${s2} of the host${hint}`;
+  if (f.isSocket) return `'${f.given}'${via} is a socket${hint}`;
+  for (const s2 of places.sockets) {
+    if (inside(s2, real))
+      return `'${f.given}'${via} ${s2 === real ? "is" : "holds"} the engine socket ${s2}${hint}`;
+  }
+  for (const c of places.credentials) {
+    if (inside(c, real) || inside(real, c)) {
+      return `'${f.given}'${via} ${inside(real, c) ? "is in" : "holds"} the credentials in ${c}${hint}`;
+    }
+  }
+  return null;
+}
+function strOf(raw, name) {
+  const v = raw[name];
+  if (v === void 0 || v === false) return void 0;
+  if (typeof v !== "string") throw new InputError(`--${name}`, "takes a value");
+  return v;
+}
+function listOf(raw, name) {
+  const v = raw[name];
+  if (v === void 0 || v === false) return [];
+  if (typeof v === "string") return [v];
+  if (Array.isArray(v)) return v;
+  throw new InputError(`--${name}`, "takes a value");
+}
+function parsePhaseOptions(raw, cwd, presetSetup) {
+  const mounts = listOf(raw, "mount").map((m) => parseMount(m, cwd));
+  const dests = /* @__PURE__ */ new Set();
+  for (const m of mounts) {
+    if (dests.has(m.dest)) throw new InputError("--mount", `two mounts at ${m.dest}`);
+    dests.add(m.dest);
+  }
+  const persistArg = strOf(raw, "persist");
+  const sizeArg = strOf(raw, "persist-size");
+  if (sizeArg !== void 0 && persistArg === void 0)
+    throw new InputError("--persist-size", "needs --persist");
+  const setupArg = strOf(raw, "setup");
+  const netArg = strOf(raw, "setup-network");
+  if (netArg !== void 0 && !["none", "proxy"].includes(netArg)) {
+    throw new InputError("--setup-network", `'${netArg}' is not one of none, proxy`);
+  }
+  const network = netArg ?? presetSetup?.network ?? "none";
+  let setup = null;
+  if (setupArg !== void 0) {
+    if (setupArg.trim() === "") throw new InputError("--setup", "is empty: give the setup command");
+    setup = { command: setupArg, network };
+  } else if (presetSetup?.command !== void 0) setup = { command: presetSetup.command, network };
+  else if (netArg !== void 0) throw new InputError("--setup-network", "needs --setup");
+  const warm = raw.warm === true || raw.warm === "true";
+  const ttlArg = strOf(raw, "idle-ttl");
+  if (ttlArg !== void 0 && !warm)
+    throw new InputError("--idle-ttl", "needs --warm (sessions take it on create)");
+  return {
+    mounts,
+    allowMounts: listOf(raw, "allow-mount").map((p) => import_node_path.default.resolve(cwd, p)),
+    persist: persistArg ? {
+      dir: import_node_path.default.resolve(cwd, persistArg),
+      sizeBytes: sizeArg === void 0 ? DEFAULT_PERSIST_BYTES : parseSize("--persist-size", sizeArg)
+    } : null,
+    setup,
+    warm: warm ? { idleTtlMs: ttlArg ? parseDuration("--idle-ttl", ttlArg) : DEFAULT_IDLE_TTL_MS } : null
+  };
+}
+var import_node_path, SANDBOX_PLACES, SYSTEM_DESTS, DEFAULT_PERSIST_BYTES, DEFAULT_IDLE_TTL_MS, inside, SYSTEM_HOSTS;
+var init_mounts = __esm({
+  "src/config/mounts.ts"() {
+    "use strict";
+    import_node_path = __toESM(require("node:path"), 1);
+    init_errors();
+    init_units();
+    SANDBOX_PLACES = ["/work", "/output", "/state", "/tmp", "/persist"];
+    SYSTEM_DESTS = ["/proc", "/sys", "/dev"];
+    DEFAULT_PERSIST_BYTES = 1024 ** 3;
+    DEFAULT_IDLE_TTL_MS = 15 * 6e4;
+    inside = (p, dir) => p === dir || p.startsWith(dir === "/" ? "/" : `${dir}/`);
+    SYSTEM_HOSTS = ["/etc", "/proc", "/sys", "/dev"];
+  }
+});
+
+// src/config/raw-options.ts
+function str(raw, name) {
+  const v = raw[name];
+  if (v === void 0 || v === false) return void 0;
+  if (typeof v !== "string") throw new InputError(`--${name}`, "takes a value");
+  return v;
+}
+function bool(raw, name) {
+  const v = raw[name];
+  if (v === void 0) return false;
+  if (typeof v === "boolean") return v;
+  if (typeof v === "string" && BOOLEAN_TEXT.test(v)) return v.toLowerCase() === "true";
+  throw new InputError(`--${name}`, `'${String(v)}' is not true or false`);
+}
+function list(raw, name) {
+  const v = raw[name];
+  if (v === void 0 || v === false) return [];
+  if (Array.isArray(v)) return v;
+  if (typeof v === "string") return [v];
+  throw new InputError(`--${name}`, "takes a value");
+}
+function oneOf(name, value, allowed, dflt) {
+  if (value === void 0) return dflt;
+  if (allowed.includes(value)) return value;
+  throw new InputError(`--${name}`, `'${value}' is not one of ${allowed.join(", ")}`);
+}
+function size(raw, name, dflt) {
+  const v = str(raw, name);
+  return v === void 0 ? dflt : parseSize(`--${name}`, v);
+}
+function count(raw, name, dflt, max) {
+  const v = str(raw, name);
+  return v === void 0 ? dflt : parsePositiveNumber(`--${name}`, v, { integer: true, max });
+}
+var IMAGE_REF, BOOLEAN_TEXT;
+var init_raw_options = __esm({
+  "src/config/raw-options.ts"() {
+    "use strict";
+    init_errors();
+    init_units();
+    IMAGE_REF = /^[a-zA-Z0-9][a-zA-Z0-9._\-/:@]*$/;
+    BOOLEAN_TEXT = /^(true|false)$/i;
+  }
+});
+
 // src/egress/policy.ts
 function canonicalHost(text2) {
   const raw = text2.trim();
@@ -925,6 +1108,235 @@ var init_config = __esm({
   }
 });
 
+// src/egress/presets/debian.json
+var debian_default;
+var init_debian = __esm({
+  "src/egress/presets/debian.json"() {
+    debian_default = {
+      name: "debian",
+      description: "Debian's package mirrors as apt reaches them by default (deb.debian.org and its security archive).",
+      domains: ["deb.debian.org", "security.debian.org"],
+      includes: []
+    };
+  }
+});
+
+// src/egress/presets/github.json
+var github_default;
+var init_github = __esm({
+  "src/egress/presets/github.json"() {
+    github_default = {
+      name: "github",
+      description: "GitHub's web, API, git over HTTPS, archives, release assets and raw files.",
+      domains: [
+        "github.com",
+        "api.github.com",
+        "codeload.github.com",
+        "objects.githubusercontent.com",
+        "raw.githubusercontent.com",
+        "release-assets.githubusercontent.com"
+      ],
+      includes: []
+    };
+  }
+});
+
+// src/egress/presets/lean.json
+var lean_default;
+var init_lean = __esm({
+  "src/egress/presets/lean.json"() {
+    lean_default = {
+      name: "lean",
+      description: "Lean toolchains through elan (GitHub releases and the Lean release index) and Mathlib's olean cache (`lake exe cache get`).",
+      domains: [
+        "release.lean-lang.org",
+        "releases.lean-lang.org",
+        "reservoir.lean-lang.org",
+        "lakecache.blob.core.windows.net",
+        "mathlib4.lean-cache.cloud"
+      ],
+      includes: ["github"],
+      sources: {
+        "release.lean-lang.org": "elan 4 resolves channels (stable, nightly) through the release index here",
+        "releases.lean-lang.org": "toolchain downloads redirect from here to GitHub's release assets",
+        "reservoir.lean-lang.org": 'Lake resolves registry requires (`require "leanprover-community" / "mathlib"`) here',
+        "lakecache.blob.core.windows.net": "Mathlib Cache/Requests.lean: the Azure cache URL, https://lakecache.blob.core.windows.net/mathlib4",
+        "mathlib4.lean-cache.cloud": "Mathlib Cache/Requests.lean: the FRO cache URL, used when useFROCache is true"
+      }
+    };
+  }
+});
+
+// src/egress/presets/pypi.json
+var pypi_default;
+var init_pypi = __esm({
+  "src/egress/presets/pypi.json"() {
+    pypi_default = {
+      name: "pypi",
+      description: "The Python Package Index: the simple index and the files it links to.",
+      domains: ["pypi.org", "files.pythonhosted.org"],
+      includes: []
+    };
+  }
+});
+
+// src/egress/presets.ts
+function expandPresets(names) {
+  const out = [];
+  const visit = (name, path33) => {
+    const p = PRESETS[name];
+    if (!p) {
+      throw new InputError(
+        "--allow-preset",
+        `'${name}' is not a preset; the presets are ${Object.keys(PRESETS).join(", ")}`
+      );
+    }
+    if (path33.includes(name)) throw new InternalError(`preset cycle: ${[...path33, name].join(" → ")}`);
+    for (const inc of p.includes) visit(inc, [...path33, name]);
+    for (const d of p.domains) if (!out.includes(d)) out.push(d);
+  };
+  for (const n of names) visit(n, []);
+  return out;
+}
+var PRESETS;
+var init_presets2 = __esm({
+  "src/egress/presets.ts"() {
+    "use strict";
+    init_errors();
+    init_debian();
+    init_github();
+    init_lean();
+    init_pypi();
+    PRESETS = Object.fromEntries(
+      [github_default, lean_default, pypi_default, debian_default].map((p) => [p.name, p])
+    );
+  }
+});
+
+// src/lean/audit.ts
+function checkTargets(targets, what = "targets") {
+  const out = [];
+  for (const t of targets.map((x) => x.trim()).filter(Boolean)) {
+    if (!NAME.test(t) || t.length > 512)
+      throw new InputError(what, `'${t.slice(0, 100)}' is not a Lean declaration name`);
+    if (!out.includes(t)) out.push(t);
+  }
+  return out;
+}
+function auditFile(modules, targets, nonce) {
+  if (!/^[a-f0-9]{16,64}$/.test(nonce)) throw new InternalError("nonce: 16 to 64 hex digits");
+  const lines = [...checkTargets(modules, "modules").map((m) => `import ${m}`), ""];
+  for (const t of checkTargets(targets)) {
+    lines.push(`#eval IO.println "<<audit ${nonce} begin ${t}>>"`);
+    lines.push(`#print axioms ${t}`);
+    lines.push(`#eval IO.println "<<audit ${nonce} end ${t}>>"`);
+  }
+  return `${lines.join("\n")}
+`;
+}
+function axiomKind(axiom) {
+  if (axiom === "sorryAx") return "sorry";
+  if (axiom === "Lean.ofReduceBool" || axiom === "Lean.trustCompiler" || /\._native\.native_decide\.ax_\d+(_\d+)?$/.test(axiom) || /\.native_decide\./.test(axiom)) {
+    return "native";
+  }
+  return "other";
+}
+function readBlock(target, text2) {
+  const t = text2.replace(/\r/g, "");
+  if (/cannot use `#print axioms` in a `module`/.test(t))
+    return { error: "cannot use #print axioms in a module" };
+  const quoted = `'${target}'`;
+  const none = `${quoted} does not depend on any axioms`;
+  const some = `${quoted} depends on axioms: [`;
+  const hasNone = t.includes(none);
+  const i = t.indexOf(some);
+  if (hasNone && i < 0) return { axioms: [] };
+  if (i < 0 || hasNone) return { error: "no single axioms line for the target" };
+  const end = t.indexOf("]", i + some.length);
+  if (end < 0) return { error: "the axioms list is not closed" };
+  const axioms = t.slice(i + some.length, end).split(",").map((a) => a.trim()).filter(Boolean);
+  if (!axioms.every((a) => NAME.test(a))) return { error: "an axiom name is malformed" };
+  if (t.indexOf(some, end) >= 0) return { error: "two axioms lines for the target" };
+  return { axioms };
+}
+function judgeAudit(output, targets, nonce, allow = DEFAULT_AXIOMS) {
+  return checkTargets(targets).map((target) => {
+    const begin = `<<audit ${nonce} begin ${target}>>`;
+    const end = `<<audit ${nonce} end ${target}>>`;
+    const b = output.split(begin).length - 1;
+    const e = output.split(end).length - 1;
+    if (b === 0 || e === 0) return { target, status: "missing", detail: "the audit printed nothing for it" };
+    if (b > 1 || e > 1) return { target, status: "duplicated", detail: "its fence appears more than once" };
+    const from = output.indexOf(begin) + begin.length;
+    const to = output.indexOf(end);
+    if (to < from) return { target, status: "unreadable", detail: "its fences are out of order" };
+    const r = readBlock(target, output.slice(from, to));
+    if ("error" in r)
+      return { target, status: /module/.test(r.error) ? "error" : "unreadable", detail: r.error };
+    const disallowed = r.axioms.filter((a) => !allow.includes(a)).map((axiom) => ({ axiom, kind: axiomKind(axiom) }));
+    return disallowed.length ? { target, status: "bad-axioms", axioms: r.axioms, disallowed } : { target, status: "ok", axioms: r.axioms };
+  });
+}
+function auditAnnotations(reports, fileOf) {
+  return reports.filter((r) => r.status !== "ok").map((r) => {
+    const message = r.status === "bad-axioms" ? `${r.target} depends on ${r.disallowed.map(
+      (d) => d.kind === "sorry" ? `${d.axiom} (sorry)` : d.kind === "native" ? `${d.axiom} (native computation)` : d.axiom
+    ).join(", ")}, outside the allowlist` : `${r.target}: ${r.detail}`;
+    return {
+      path: fileOf(r.target) ?? "lakefile.lean",
+      startLine: 1,
+      endLine: 1,
+      level: "failure",
+      title: r.status === "bad-axioms" ? "axioms outside the allowlist" : `proof audit: ${r.status}`,
+      message
+    };
+  });
+}
+function statements(text2, names) {
+  const clean = text2.replace(/\/-[\s\S]*?-\//g, " ").replace(/--[^\n]*/g, " ");
+  const out = /* @__PURE__ */ new Map();
+  for (const full of names) {
+    const short = full.split(".").pop();
+    const re = new RegExp(
+      `(?:^|\\s)(?:theorem|lemma)\\s+${short.replace(/[.'!?]/g, "\\$&")}(?=[\\s:({[])([\\s\\S]*?):=`,
+      "m"
+    );
+    const m = re.exec(clean);
+    out.set(full, m ? m[1].replace(/\s+/g, " ").trim() : null);
+  }
+  return out;
+}
+function declaredTheorems(text2) {
+  const clean = text2.replace(/\/-[\s\S]*?-\//g, " ").replace(/--[^\n]*/g, " ");
+  const out = [];
+  for (const m of clean.matchAll(/(?:^|\s)(?:theorem|lemma)\s+([A-Za-z_][\w'!?.]*)/g))
+    if (!out.includes(m[1])) out.push(m[1]);
+  return out;
+}
+function protectedChanges(base, pr, names) {
+  const a = statements(base, names);
+  const b = statements(pr, names);
+  const out = [];
+  for (const n of names) {
+    const x = a.get(n) ?? null;
+    const y = b.get(n) ?? null;
+    if (x === null) out.push({ name: n, detail: "not found in the base branch" });
+    else if (y === null) out.push({ name: n, detail: "removed by the pull request" });
+    else if (x !== y)
+      out.push({ name: n, detail: `statement changed: '${x.slice(0, 200)}' became '${y.slice(0, 200)}'` });
+  }
+  return out;
+}
+var DEFAULT_AXIOMS, NAME;
+var init_audit = __esm({
+  "src/lean/audit.ts"() {
+    "use strict";
+    init_errors();
+    DEFAULT_AXIOMS = ["propext", "Classical.choice", "Quot.sound"];
+    NAME = /^[A-Za-z_][A-Za-z0-9_'!?]*(\.[A-Za-z_][A-Za-z0-9_'!?]*)*$/;
+  }
+});
+
 // src/config/secret-routes.ts
 function routeEnv(routes, address, port) {
   return routes.map((r) => `${baseUrlVar(r.name)}=http://${address}:${port}/${r.name}`);
@@ -1007,6 +1419,596 @@ var init_secret_routes = __esm({
     ENV = /^[A-Za-z_][A-Za-z0-9_]{0,127}$/;
     RESERVED = ["host", "content-length", "transfer-encoding", "connection", "upgrade", "te", "trailer"];
     baseUrlVar = (name) => `${name.toUpperCase().replace(/-/g, "_")}_BASE_URL`;
+  }
+});
+
+// src/config/option-sections.ts
+function parseAudit(raw, presetAllow, cwd) {
+  const targets = list(raw, "audit-target");
+  const modulesArg = list(raw, "audit-module");
+  const allowArg = list(raw, "audit-allow");
+  if (targets.length === 0) {
+    const stray = modulesArg.length ? "--audit-module" : allowArg.length ? "--audit-allow" : list(raw, "audit-protected").length ? "--audit-protected" : null;
+    if (stray) throw new InputError(stray, "needs --audit-target");
+    return null;
+  }
+  const check2 = (name, xs) => {
+    try {
+      return checkTargets(xs);
+    } catch {
+      throw new InputError(
+        name,
+        `'${xs.find((x) => !/^[A-Za-z_][\w'!?]*(\.[A-Za-z_][\w'!?]*)*$/.test(x.trim())) ?? xs[0]}' is not a Lean name`
+      );
+    }
+  };
+  const t = check2("--audit-target", targets);
+  const modules = modulesArg.length ? check2("--audit-module", modulesArg) : [...new Set(t.map((x) => x.split(".")[0]))];
+  const allow = allowArg.length ? check2("--audit-allow", allowArg) : presetAllow ?? DEFAULT_AXIOMS;
+  const protectedFiles = list(raw, "audit-protected").map((x) => {
+    const m = /^([^=]+)=(.+)$/.exec(x);
+    const rel = m?.[1].trim().replace(/^\/work\//, "") ?? "";
+    if (!m || rel.startsWith("/") || rel.split("/").includes("..") || !rel.endsWith(".lean")) {
+      throw new InputError("--audit-protected", `'${x}' is not PATH.lean=BASEFILE with PATH inside /work`);
+    }
+    return { path: rel, baseFile: import_node_path2.default.resolve(cwd, m[2].trim()) };
+  });
+  return { targets: t, modules, allow, protected: protectedFiles };
+}
+function parseEgress(raw, network, cwd) {
+  if (network !== "proxy") return refuseEgressOptions(raw, network);
+  const egressArg = oneOf(
+    "egress",
+    str(raw, "egress"),
+    ["allowlist", "transparent", "audit"],
+    "allowlist"
+  );
+  const mode = egressArg === "audit" ? "audit" : "allowlist";
+  const transparent = egressArg === "transparent";
+  const presets = list(raw, "allow-preset");
+  const domains = egressDomains(list(raw, "allow-domain"), presets);
+  const allowCidrs = list(raw, "allow-cidr").map((c) => parseCidr(c).text);
+  const ports = egressPorts(list(raw, "allow-port"), transparent);
+  const hosts2 = egressHosts(list(raw, "add-host"));
+  const dnsServers = list(raw, "egress-dns").map((d) => {
+    const t = canonicalHost(d);
+    if (t?.kind !== "ip") throw new InputError("--egress-dns", `'${d}' is not an IP address`);
+    return t.address;
+  });
+  const { egressNetwork, proxyImage, proxyBaseImage } = egressEngineNames(raw);
+  const maxBytesArg = str(raw, "egress-max-bytes");
+  const routes = parseSecretRoutes(list(raw, "secret-route"), cwd, (c, p) => import_node_path2.default.resolve(c, p));
+  if (mode === "allowlist" && domains.length === 0 && allowCidrs.length === 0 && routes.length === 0) {
+    throw new InputError(
+      "--network",
+      "proxy with nothing allowed: add --allow-domain, --allow-preset or --allow-cidr, or --egress audit to find what the build needs"
+    );
+  }
+  return {
+    mode,
+    transparent,
+    domains,
+    presets,
+    ports,
+    allowCidrs,
+    hosts: hosts2,
+    dnsServers,
+    egressNetwork,
+    proxyImage,
+    proxyBaseImage,
+    maxBytes: maxBytesArg === void 0 ? null : parseSize("--egress-max-bytes", maxBytesArg),
+    routes
+  };
+}
+function refuseEgressOptions(raw, network) {
+  for (const o of EGRESS_OPTIONS) {
+    const v = raw[o];
+    if (v !== void 0 && v !== false && !(Array.isArray(v) && v.length === 0)) {
+      throw new InputError(`--${o}`, `needs --network proxy (the network is ${network})`);
+    }
+  }
+  return null;
+}
+function egressDomains(allowDomains, presets) {
+  const domains = [];
+  for (const d of [...allowDomains, ...expandPresets(presets)]) {
+    const rule = parseDomainRule(d);
+    const text2 = rule.kind === "exact" ? rule.name : `*.${rule.suffix}`;
+    if (!domains.includes(text2)) domains.push(text2);
+  }
+  return domains;
+}
+function egressPorts(portArgs, transparent) {
+  const ports = portArgs.length ? portArgs.map((p) => parsePositiveNumber("--allow-port", p, { integer: true, max: 65535 })) : [443, 80];
+  for (const p of transparent ? ports : []) {
+    if (p === DNS_PORT || p === PROXY_PORT) {
+      throw new InputError(
+        "--allow-port",
+        `${p} is the proxy's own ${p === DNS_PORT ? "DNS" : "proxy"} port under --egress transparent; list other ports`
+      );
+    }
+  }
+  return ports;
+}
+function egressHosts(args) {
+  const hosts2 = {};
+  for (const h of args) {
+    const i = h.indexOf(":");
+    const name = i > 0 ? canonicalHost(h.slice(0, i)) : null;
+    const ip = i > 0 ? canonicalHost(h.slice(i + 1)) : null;
+    if (name?.kind !== "name" || ip?.kind !== "ip") {
+      throw new InputError("--add-host", `'${h}' is not NAME:IP like mirror.internal.test:10.1.2.3`);
+    }
+    (hosts2[name.name] ??= []).push(ip.address);
+  }
+  return hosts2;
+}
+function egressEngineNames(raw) {
+  const egressNetwork = str(raw, "egress-network") ?? null;
+  if (egressNetwork !== null && (!NETWORK_NAME.test(egressNetwork) || ["host", "none"].includes(egressNetwork))) {
+    throw new InputError("--egress-network", `'${egressNetwork}' is not the name of a bridge network`);
+  }
+  const proxyImage = str(raw, "proxy-image") ?? null;
+  const proxyBaseImage = str(raw, "proxy-base-image") ?? null;
+  for (const [name, ref] of [
+    ["--proxy-image", proxyImage],
+    ["--proxy-base-image", proxyBaseImage]
+  ]) {
+    if (ref !== null && (!IMAGE_REF.test(ref) || ref.length > 512)) {
+      throw new InputError(name, `'${ref}' is not an image reference`);
+    }
+  }
+  return { egressNetwork, proxyImage, proxyBaseImage };
+}
+function timeout(v) {
+  if (v === void 0) return DEFAULTS.timeoutMs;
+  const ms = parseDuration("--timeout", v);
+  if (ms > MAX_TIMEOUT_MS)
+    throw new InputError("--timeout", `'${v}' is longer than the limit of 168h (7 days)`);
+  return ms;
+}
+function parseLean(raw, preset, source, host) {
+  const challenge = str(raw, "challenge");
+  const wanted = challenge !== void 0 || preset?.lean?.judge === "comparator" && source !== null;
+  const stray = ["comparator-config", "comparator", "lean4export", "lake"].find(
+    (o) => str(raw, o) !== void 0
+  );
+  if (!wanted) {
+    if (stray)
+      throw new InputError(`--${stray}`, "needs --challenge (or the lean-proof preset with --source)");
+    return null;
+  }
+  if (challenge !== void 0 && host.sharedWithEngine === false) {
+    throw new InputError(
+      "--challenge",
+      "under act the job container's paths are not the engine's, so the challenge cannot be mounted"
+    );
+  }
+  if (!source) throw new InputError("--challenge", "needs --source (the pull request's project)");
+  const config = repoRelative(
+    "--comparator-config",
+    str(raw, "comparator-config") ?? preset?.lean?.config ?? "config.json"
+  );
+  return {
+    challengeDir: challenge !== void 0 ? import_node_path2.default.resolve(host.cwd, challenge) : source.dir,
+    trusted: challenge !== void 0,
+    config,
+    comparator: str(raw, "comparator") ?? "comparator",
+    lean4export: str(raw, "lean4export") ?? "lean4export",
+    lake: str(raw, "lake") ?? "lake"
+  };
+}
+function outputPath(name, value) {
+  const rel = value.trim().replace(/^\/output\//, "");
+  if (!rel || rel.startsWith("/") || rel.split("/").some((p) => p === "" || p === "." || p === "..")) {
+    throw new InputError(
+      name,
+      `'${value}' is not a file path inside /output, like junit.xml or reports/out.json`
+    );
+  }
+  return rel;
+}
+function repoRelative(name, value) {
+  const rel = value.trim().replace(/\/+$/, "");
+  if (!rel || rel.startsWith("/") || rel.split("/").some((p) => p === "" || p === "." || p === "..")) {
+    throw new InputError(name, `'${value}' is not a path inside the repository, like tests or pkg/tests`);
+  }
+  return rel;
+}
+function parseSubject(raw) {
+  const headSha = str(raw, "head-sha") ?? null;
+  if (headSha !== null && !HEX40.test(headSha))
+    throw new InputError("--head-sha", `'${headSha}' is not a 40-hex commit`);
+  const baseSha = str(raw, "base-sha") ?? null;
+  if (baseSha !== null && !HEX40.test(baseSha))
+    throw new InputError("--base-sha", `'${baseSha}' is not a 40-hex commit`);
+  const baseRef = str(raw, "base-ref") ?? null;
+  if (baseRef !== null && !BRANCH.test(baseRef))
+    throw new InputError("--base-ref", `'${baseRef}' is not a branch name`);
+  const repository = str(raw, "repository") ?? null;
+  if (repository !== null && !/^[\w.-]{1,100}\/[\w.-]{1,100}$/.test(repository)) {
+    throw new InputError("--repository", `'${repository}' is not owner/repo`);
+  }
+  const shardArg = str(raw, "shard");
+  let shard = null;
+  if (shardArg !== void 0) {
+    const m = /^(\d{1,3})\/(\d{1,3})$/.exec(shardArg);
+    const index = Number(m?.[1]);
+    const count2 = Number(m?.[2]);
+    if (!m || count2 < 1 || count2 > 256 || index >= count2) {
+      throw new InputError("--shard", `'${shardArg}' is not I/N with 0 <= I < N <= 256, like 0/4`);
+    }
+    shard = { index, count: count2 };
+  }
+  return { repository, headSha, baseSha, baseRef, shard };
+}
+var import_node_path2, EGRESS_OPTIONS, NETWORK_NAME, MAX_TIMEOUT_MS, HEX40, BRANCH;
+var init_option_sections = __esm({
+  "src/config/option-sections.ts"() {
+    "use strict";
+    import_node_path2 = __toESM(require("node:path"), 1);
+    init_errors();
+    init_units();
+    init_policy();
+    init_config();
+    init_presets2();
+    init_audit();
+    init_secret_routes();
+    init_option_table();
+    init_raw_options();
+    EGRESS_OPTIONS = [
+      "allow-domain",
+      "allow-preset",
+      "allow-cidr",
+      "allow-port",
+      "add-host",
+      "egress",
+      "egress-network",
+      "egress-dns",
+      "egress-max-bytes",
+      "proxy-image",
+      "proxy-base-image",
+      "secret-route"
+    ];
+    NETWORK_NAME = /^[a-zA-Z0-9][a-zA-Z0-9_.-]{0,127}$/;
+    MAX_TIMEOUT_MS = 7 * 24 * 36e5;
+    HEX40 = /^[0-9a-f]{40}$/;
+    BRANCH = /^[\w./-]{1,255}$/;
+  }
+});
+
+// src/config/run-spec.ts
+var init_run_spec = __esm({
+  "src/config/run-spec.ts"() {
+    "use strict";
+  }
+});
+
+// src/config/loosened.ts
+function loosenedBy(spec) {
+  return LOOSENING_OPTIONS.flatMap((o) => RECORDERS[o](spec));
+}
+var RECORDERS, LOOSENING_OPTIONS;
+var init_loosened = __esm({
+  "src/config/loosened.ts"() {
+    "use strict";
+    RECORDERS = {
+      "allow-root": (spec) => spec.security.allowRoot ? [{ option: "--allow-root", effect: "the command may run as uid 0" }] : [],
+      "writable-root": (spec) => spec.security.writableRoot ? [{ option: "--writable-root", effect: "the root filesystem is writable" }] : [],
+      "tmp-exec": (spec) => spec.security.tmpExec ? [{ option: "--tmp-exec", effect: "files in /tmp may be executed" }] : [],
+      "cap-add": (spec) => spec.security.capAdd.map((c) => ({ option: `--cap-add ${c}`, effect: `capability ${c} is granted` })),
+      network: (spec) => spec.network === "open" ? [{ option: "--network open", effect: "the build has unrestricted network access" }] : [],
+      "allow-cidr": (spec) => (spec.egress?.allowCidrs ?? []).map((c) => ({
+        option: `--allow-cidr ${c}`,
+        effect: `the proxy may connect to ${c}, private or not`
+      })),
+      "egress-network": (spec) => spec.egress?.egressNetwork ? [
+        {
+          option: `--egress-network ${spec.egress.egressNetwork}`,
+          effect: "the proxy's outside is a network other containers may share"
+        }
+      ] : [],
+      "proxy-image": (spec) => spec.egress?.proxyImage ? [
+        {
+          option: `--proxy-image ${spec.egress.proxyImage}`,
+          effect: "the enforcement point is an image of the caller's, not this version's proxy"
+        }
+      ] : [],
+      egress: (spec) => spec.egress?.mode === "audit" ? [{ option: "--egress audit", effect: "the proxy lets any public host through (recorded)" }] : [],
+      "allow-weaker-gvisor": (spec) => spec.security.allowWeakerGvisor ? [
+        {
+          option: "--allow-weaker-gvisor",
+          effect: "gVisor may run without --oci-seccomp: no seccomp filter inside the sandbox"
+        }
+      ] : [],
+      "volume-backend": (spec) => spec.host.volumeBackend === "unbounded" ? [{ option: "--volume-backend unbounded", effect: "writable volumes have no size cap" }] : [],
+      "no-watchdog": (spec) => spec.host.watchdog ? [] : [
+        {
+          option: "--no-watchdog",
+          effect: "no watchdog: if the CLI is killed, the sandbox runs on past its deadline until gc"
+        }
+      ],
+      mount: (spec) => spec.phases.mounts.filter((m) => !m.readOnly).map((m) => ({
+        option: `--mount ${m.host}:${m.dest}:rw`,
+        effect: `the sandbox can write to ${m.host} on the host`
+      })),
+      "secret-route": (spec) => (spec.egress?.routes ?? []).map((r) => ({
+        option: `--secret-route ${r.name}=https://${r.host}${r.port === 443 ? "" : `:${r.port}`}`,
+        effect: `the sandbox can call ${r.host} with the host's $${r.env} (it never sees the value)`
+      })),
+      "allow-mount": (spec) => spec.phases.allowMounts.map((a) => ({
+        option: `--allow-mount ${a}`,
+        effect: "a host path refused by default may be mounted"
+      })),
+      "skip-self-check": (spec) => spec.security.selfCheck ? [] : [
+        {
+          option: "--skip-self-check",
+          effect: "the sandbox was not checked from inside before the command ran"
+        }
+      ]
+    };
+    LOOSENING_OPTIONS = Object.keys(RECORDERS);
+  }
+});
+
+// src/config/run-options.ts
+function parseRunOptions(given, givenCommand, host) {
+  const explicit = new Set(
+    Object.entries(given).filter(([, v]) => v !== void 0 && v !== false && !(Array.isArray(v) && v.length === 0)).map(([k]) => k)
+  );
+  const { raw, command, preset, commandFromPreset } = applyPreset(given, givenCommand);
+  const image = parseImage(raw);
+  if (command.length === 0 || command.every((c) => c.trim() === "")) {
+    throw new InputError("command", "is empty: give the command after --, e.g. `-- make test`");
+  }
+  const io = parseIo(raw, host);
+  const limits = parseLimits(raw, host, explicit);
+  const security = parseSecurity(raw);
+  const env = parseEnv([...list(raw, "env"), ...preset?.env ?? []]);
+  const network = oneOf("network", str(raw, "network"), ["none", "proxy", "open"], "none");
+  const verdict = parseVerdict(raw, host, io, preset, commandFromPreset);
+  const phases = parsePhaseOptions(raw, host.cwd, preset?.setup ?? null);
+  if (phases.setup && phases.setup.network === "proxy" && network === "open") {
+    throw new InputError(
+      "--setup-network",
+      "proxy with --network open: the allowlist would not hold the command"
+    );
+  }
+  return {
+    preset: typeof raw.preset === "string" ? raw.preset : null,
+    image,
+    command,
+    env,
+    io,
+    limits,
+    security,
+    network,
+    // The setup phase's proxy is the run's one: its policy is parsed as for --network proxy.
+    egress: parseEgress(
+      raw,
+      phases.setup?.network === "proxy" && network === "none" ? "proxy" : network,
+      host.cwd
+    ),
+    host: {
+      engine: oneOf("engine", str(raw, "engine"), ["auto", "docker", "podman"], "auto"),
+      volumeBackend: oneOf(
+        "volume-backend",
+        str(raw, "volume-backend"),
+        ["auto", "loop", "tmpfs", "unbounded"],
+        "auto"
+      ),
+      watchdog: !bool(raw, "no-watchdog")
+    },
+    verdict,
+    phases
+  };
+}
+function parseImage(raw) {
+  const ref = str(raw, "image");
+  if (!ref) throw new InputError("--image", "is required: name the image to run the command in");
+  if (!IMAGE_REF.test(ref) || ref.length > 512) {
+    throw new InputError(
+      "--image",
+      `'${ref}' is not an image reference like python:3.12 or ghcr.io/org/img@sha256:…`
+    );
+  }
+  const entrypoint = str(raw, "entrypoint") ?? null;
+  if (entrypoint !== null && !/^[\w./-]{1,256}$/.test(entrypoint)) {
+    throw new InputError("--entrypoint", `'${entrypoint}' is not a program name or path`);
+  }
+  return {
+    ref,
+    entrypoint,
+    pull: oneOf("pull", str(raw, "pull"), ["missing", "always", "never"], "missing")
+  };
+}
+function parseIo(raw, host) {
+  const sourceArg = str(raw, "source");
+  const readOnly = bool(raw, "source-readonly");
+  if (readOnly && !sourceArg) throw new InputError("--source-readonly", "needs --source");
+  if (readOnly && host.sharedWithEngine === false) {
+    throw new InputError(
+      "--source-readonly",
+      "under act the job container's paths are not the engine's, so the source cannot be bind-mounted; drop it to copy the source instead"
+    );
+  }
+  const at = (name) => {
+    const v = str(raw, name);
+    return v ? import_node_path3.default.resolve(host.cwd, v) : null;
+  };
+  return {
+    source: sourceArg ? { dir: import_node_path3.default.resolve(host.cwd, sourceArg), readOnly } : null,
+    outputDir: at("output-dir"),
+    stateDir: at("state-dir"),
+    logFile: at("log-file"),
+    resultFile: at("result-file")
+  };
+}
+function parseLimits(raw, host, explicit) {
+  const memoryBytes = size(raw, "memory", DEFAULTS.memoryBytes);
+  if (memoryBytes < MIN_MEMORY)
+    throw new InputError("--memory", `must be at least 16m (16 MiB); got ${memoryBytes} bytes`);
+  const cpusArg = str(raw, "cpus");
+  const cpus = cpusArg === void 0 ? Math.min(DEFAULTS.cpus, host.cpus) : parsePositiveNumber("--cpus", cpusArg, { integer: false, max: host.cpus });
+  if (cpus < 0.01) throw new InputError("--cpus", "must be at least 0.01");
+  const tmpSizeBytes = size(raw, "tmp-size", Math.min(DEFAULTS.tmpSizeBytes, Math.floor(memoryBytes / 2)));
+  if (tmpSizeBytes > memoryBytes) {
+    throw new InputError("--tmp-size", "must not exceed --memory (the tmpfs is counted against it)");
+  }
+  const maxTotalBytes = size(raw, "max-output-bytes", DEFAULTS.maxOutputBytes);
+  const maxFileBytesArg = str(raw, "max-output-file-size");
+  const maxFileBytes = maxFileBytesArg === void 0 ? Math.min(DEFAULTS.maxOutputFileBytes, maxTotalBytes) : parseSize("--max-output-file-size", maxFileBytesArg);
+  const sized = [
+    ["work-size", "workSizeBytes"],
+    ["output-size", "outputSizeBytes"],
+    ["state-size", "stateSizeBytes"]
+  ];
+  return {
+    timeoutMs: timeout(str(raw, "timeout")),
+    memoryBytes,
+    cpus,
+    pids: count(raw, "pids", DEFAULTS.pids, 1e6),
+    nofile: count(raw, "nofile", DEFAULTS.nofile, 1048576),
+    fsizeBytes: size(raw, "max-file-size", DEFAULTS.fsizeBytes),
+    tmpSizeBytes,
+    workSizeBytes: size(raw, "work-size", DEFAULTS.workSizeBytes),
+    outputSizeBytes: size(raw, "output-size", DEFAULTS.outputSizeBytes),
+    stateSizeBytes: size(raw, "state-size", DEFAULTS.stateSizeBytes),
+    outputCaps: {
+      maxTotalBytes,
+      maxFiles: count(raw, "max-output-files", DEFAULTS.maxOutputFiles, 1e7),
+      maxFileBytes
+    },
+    logLimitBytes: size(raw, "log-limit", DEFAULTS.logLimitBytes),
+    defaultSizes: sized.filter(([o]) => !explicit.has(o)).map(([, k]) => k)
+  };
+}
+function parseSecurity(raw) {
+  const user = str(raw, "user") ?? null;
+  if (user !== null && !USER_SPEC.test(user)) {
+    throw new InputError("--user", `'${user}' is not uid[:gid] or name[:group]`);
+  }
+  const allowRoot = bool(raw, "allow-root");
+  if (user !== null && !allowRoot && /^(0|root)(:|$)/.test(user)) {
+    throw new InputError("--user", `'${user}' is root; pass --allow-root to run as root (not recommended)`);
+  }
+  const capAdd = list(raw, "cap-add").map((c) => c.toUpperCase().replace(/^CAP_/, ""));
+  for (const c of capAdd) {
+    if (!/^[A-Z_]+$/.test(c)) throw new InputError("--cap-add", `'${c}' is not a capability name`);
+    if (FORBIDDEN_CAPS.has(c))
+      throw new InputError("--cap-add", `${c} would give the build the host; it is never added`);
+  }
+  const isolation = oneOf("isolation", str(raw, "isolation"), ["default", "runsc"], "default");
+  const allowWeakerGvisor = bool(raw, "allow-weaker-gvisor");
+  if (allowWeakerGvisor && isolation !== "runsc") {
+    throw new InputError("--allow-weaker-gvisor", "needs --isolation runsc");
+  }
+  return {
+    user,
+    allowRoot,
+    writableRoot: bool(raw, "writable-root"),
+    tmpExec: bool(raw, "tmp-exec"),
+    capAdd,
+    isolation,
+    allowWeakerGvisor,
+    selfCheck: !bool(raw, "skip-self-check")
+  };
+}
+function parseEnv(env) {
+  for (const e of env) {
+    const eq = e.indexOf("=");
+    if (eq <= 0 || !ENV_NAME.test(e.slice(0, eq))) {
+      throw new InputError(
+        "--env",
+        `'${e.split("=")[0]}' is not KEY=VALUE with KEY of letters, digits and _`
+      );
+    }
+  }
+  return env;
+}
+function parseAnnotate(raw, io) {
+  const arg = str(raw, "annotate");
+  if (arg === void 0) return null;
+  const m = /^(lean|gcc|junit)(?::(.+))?$/.exec(arg);
+  if (!m || m[2] !== void 0 && m[1] !== "junit") {
+    throw new InputError("--annotate", `'${arg}' is not lean, gcc, junit or junit:FILE`);
+  }
+  if (m[1] !== "junit") return { parser: m[1] };
+  const file = (m[2] ?? "junit.xml").replace(/^\/output\//, "");
+  if (file.startsWith("/") || file.split("/").includes("..")) {
+    throw new InputError("--annotate", `'${file}' must be a path inside /output`);
+  }
+  if (!io.outputDir)
+    throw new InputError("--annotate", "junit reads a collected file: it needs --output-dir");
+  return { parser: "junit", file };
+}
+function parseVerdict(raw, host, io, preset, commandFromPreset) {
+  const annotate2 = parseAnnotate(raw, io);
+  const declared = list(raw, "output").map((o) => outputPath("--output", o));
+  const junitArg = str(raw, "junit");
+  const junit = junitArg === void 0 ? null : { file: outputPath("--junit", junitArg) };
+  if (junit && !declared.includes(junit.file)) declared.push(junit.file);
+  const expectArg = str(raw, "expect");
+  if ((declared.length || expectArg) && !io.outputDir) {
+    throw new InputError(
+      declared.length ? "--output" : "--expect",
+      "the verdict reads collected files: it needs --output-dir"
+    );
+  }
+  const testsArg = str(raw, "tests");
+  const testsPaths = list(raw, "tests-path").map((t) => repoRelative("--tests-path", t));
+  if (testsPaths.length && !testsArg) throw new InputError("--tests-path", "needs --tests");
+  if (testsArg && host.sharedWithEngine === false) {
+    throw new InputError(
+      "--tests",
+      "under act the job container's paths are not the engine's, so trusted tests cannot be mounted"
+    );
+  }
+  const source = io.source;
+  return {
+    declared,
+    junit,
+    expectDir: expectArg ? import_node_path3.default.resolve(host.cwd, expectArg) : null,
+    annotate: annotate2,
+    audit: parseAudit(raw, preset?.audit?.allowAxioms ?? null, host.cwd),
+    tests: testsArg ? {
+      dir: import_node_path3.default.resolve(host.cwd, testsArg),
+      paths: testsPaths.length ? testsPaths : preset?.tests?.paths ?? ["tests"],
+      trusted: true,
+      runner: commandFromPreset ? preset?.tests?.runner ?? null : null
+    } : preset?.tests && source && commandFromPreset ? { dir: source.dir, paths: preset.tests.paths, trusted: false, runner: preset.tests.runner } : null,
+    subject: parseSubject(raw),
+    lean: parseLean(raw, preset, source, host)
+  };
+}
+var import_node_path3, MIN_MEMORY, FORBIDDEN_CAPS, ENV_NAME, USER_SPEC;
+var init_run_options = __esm({
+  "src/config/run-options.ts"() {
+    "use strict";
+    import_node_path3 = __toESM(require("node:path"), 1);
+    init_errors();
+    init_units();
+    init_presets();
+    init_mounts();
+    init_option_table();
+    init_raw_options();
+    init_option_sections();
+    init_run_spec();
+    init_option_table();
+    init_loosened();
+    init_option_sections();
+    MIN_MEMORY = 16 * MiB;
+    FORBIDDEN_CAPS = /* @__PURE__ */ new Set([
+      "SYS_ADMIN",
+      "SYS_MODULE",
+      "SYS_RAWIO",
+      "SYS_PTRACE",
+      "SYS_BOOT",
+      "NET_ADMIN",
+      "ALL"
+    ]);
+    ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+    USER_SPEC = /^([a-z_][a-z0-9_-]*|\d+)(:([a-z_][a-z0-9_-]*|\d+))?$/i;
   }
 });
 
@@ -7759,6 +8761,5204 @@ var init_schema = __esm({
   }
 });
 
+// src/sandbox/cleanup.ts
+function engineSide(err) {
+  if (err instanceof AggregateError) return err.errors.some(engineSide);
+  return err instanceof EngineError && (err.statusCode === void 0 || err.statusCode >= 500);
+}
+var Cleanup;
+var init_cleanup = __esm({
+  "src/sandbox/cleanup.ts"() {
+    "use strict";
+    init_errors();
+    Cleanup = class {
+      steps = [];
+      add(what, fn) {
+        this.steps.push({ what, fn });
+      }
+      /**
+       * Run the steps `which` selects, newest first, and forget the others: a session keeps what it made (its
+       * container, volumes, network) and closes only its handles (attach streams) when the command that made it ends.
+       */
+      async runOnly(which) {
+        this.steps = this.steps.filter((s2) => which(s2.what));
+        return this.run();
+      }
+      /**
+       * Run every step, newest first. Returns the failures, one line each. With `retry`, a step that failed on the
+       * engine's side (it did not answer, or answered 5xx: a restart under the run, its database closed) runs again
+       * each second while the engine answers, until it succeeds or `withinMs` has passed. Every step can run twice:
+       * removing what is gone already is no failure.
+       */
+      async run(o = {}) {
+        let failed2 = await this.pass(this.steps.reverse());
+        this.steps = [];
+        const r = o.retry;
+        if (r) {
+          const until = Date.now() + r.withinMs;
+          while (failed2.some((f) => engineSide(f.err)) && Date.now() < until) {
+            await new Promise((res) => setTimeout(res, r.everyMs ?? 1e3));
+            if (!await r.ping()) continue;
+            const again = failed2.filter((f) => engineSide(f.err));
+            failed2 = [
+              ...failed2.filter((f) => !engineSide(f.err)),
+              ...await this.pass(again.map((f) => f.step))
+            ];
+          }
+          failed2 = failed2.map(
+            (f) => engineSide(f.err) ? { ...f, line: `${f.line} (\`sandbox-action gc\` removes it once the engine answers again)` } : f
+          );
+        }
+        return failed2.map((f) => f.line);
+      }
+      async pass(steps) {
+        const failed2 = [];
+        for (const s2 of steps) {
+          try {
+            await s2.fn();
+          } catch (err) {
+            failed2.push({ step: s2, err, line: `${s2.what}: ${errorMessage(err)}` });
+          }
+        }
+        return failed2;
+      }
+    };
+  }
+});
+
+// src/sandbox/run-context.ts
+var RunContext;
+var init_run_context = __esm({
+  "src/sandbox/run-context.ts"() {
+    "use strict";
+    init_errors();
+    init_cleanup();
+    init_plan();
+    RunContext = class {
+      constructor(spec, deps) {
+        this.spec = spec;
+        this.deps = deps;
+        this.createdAt = deps.now();
+        this.runId = newRunId(this.createdAt, deps.random());
+        this.labels = runLabels(this.runId, this.createdAt);
+        this.stopped = new Promise((_, reject) => this.stop = reject);
+        this.stopped.catch(() => void 0);
+        const onAbort = () => this.raise(new InterruptedError(deps.signal.reason ?? "SIGTERM"));
+        if (deps.signal.aborted) onAbort();
+        else deps.signal.addEventListener("abort", onAbort, { once: true });
+      }
+      spec;
+      deps;
+      createdAt;
+      runId;
+      labels;
+      /** Where what is created now registers its removal: the run's, or the current phase's (see `phase`). */
+      get cleanup() {
+        return this.cleanups.at(-1);
+      }
+      cleanups = [new Cleanup()];
+      notes = [];
+      /** The sandbox as checked (conformance, then the self-check), kept here so a refusal still reports it. */
+      sandboxCheck = null;
+      /** The engine stopped the sandbox (outside-stop.ts): it may be restarting, so the cleanup waits for it. */
+      engineStopped = false;
+      t0 = Date.now();
+      /** Rejects on a signal or a fault; every wait of the run races it. */
+      stopped;
+      fault = null;
+      stop;
+      /** Record a failure that happened in a callback; the run stops at its next wait. The first one wins. */
+      raise(err) {
+        if (this.fault !== null) return;
+        this.fault = err;
+        this.stop(err);
+      }
+      /** `p`, unless the run is stopped first. */
+      race(p) {
+        return Promise.race([p, this.stopped]);
+      }
+      /**
+       * Run `fn` with a cleanup registry of its own, run as soon as `fn` ends: what a phase made (the setup phase's
+       * container and proxy) is gone before the next phase starts. If the run stops first, the run's cleanup removes it.
+       */
+      async phase(what, fn) {
+        const own = new Cleanup();
+        this.cleanup.add(what, async () => {
+          const failed2 = await own.run();
+          if (failed2.length) throw new CleanupError(failed2);
+        });
+        this.cleanups.push(own);
+        try {
+          return await fn();
+        } finally {
+          this.cleanups.pop();
+          for (const f of await own.run()) this.notes.push(`cleanup (${what}): ${f}`);
+        }
+      }
+      /** Throw the recorded fault or interruption, if any. */
+      check() {
+        if (this.fault !== null) throw this.fault;
+      }
+    };
+  }
+});
+
+// src/report/parsers/types.ts
+function stripAnsi(text2) {
+  return text2.replace(ANSI, "");
+}
+function repoPath(printed, root) {
+  let p = printed.trim().replace(/\\/g, "/");
+  if (p.startsWith("/")) {
+    const r = root.replace(/\/+$/, "");
+    if (!p.startsWith(`${r}/`)) return null;
+    p = p.slice(r.length + 1);
+  }
+  const parts = [];
+  for (const seg of p.split("/")) {
+    if (seg === "" || seg === ".") continue;
+    if (seg === "..") {
+      if (parts.length === 0) return null;
+      parts.pop();
+      continue;
+    }
+    if (/[\u0000-\u001f\u007f]/.test(seg)) return null;
+    parts.push(seg);
+  }
+  return parts.length ? parts.join("/") : null;
+}
+var ANSI;
+var init_types = __esm({
+  "src/report/parsers/types.ts"() {
+    "use strict";
+    ANSI = /\u001b\[[0-9;?]*[ -/]*[@-~]|\u001b[@-Z\\-_]/g;
+  }
+});
+
+// src/report/parsers/generic.ts
+function parseGeneric(text2, opts) {
+  const annotations = [];
+  let dropped = 0;
+  for (const line2 of stripAnsi(text2).split(/\r?\n/)) {
+    const m = DIAG.exec(line2);
+    if (!m) continue;
+    const path33 = repoPath(m[1], opts.root);
+    const lineNo = Number(m[2]);
+    if (path33 === null || lineNo < 1) {
+      dropped++;
+      continue;
+    }
+    const col = m[3] ? Number(m[3]) : void 0;
+    annotations.push({
+      path: path33,
+      startLine: lineNo,
+      endLine: lineNo,
+      // gcc and clang columns are already 1-based.
+      ...col !== void 0 && col >= 1 ? { startColumn: col } : {},
+      level: LEVEL[m[4]],
+      title: m[4] === "note" ? "build log: note" : `build log: compiler ${m[4]}`,
+      message: m[5]
+    });
+  }
+  return { annotations, dropped };
+}
+var DIAG, LEVEL;
+var init_generic = __esm({
+  "src/report/parsers/generic.ts"() {
+    "use strict";
+    init_types();
+    DIAG = /^(.+?):(\d+)(?::(\d+))?: (fatal error|error|warning|note): (.*)$/;
+    LEVEL = {
+      "fatal error": "failure",
+      error: "failure",
+      warning: "warning",
+      note: "notice"
+    };
+  }
+});
+
+// node_modules/fast-xml-parser/src/util.js
+function getAllMatches(string, regex) {
+  const matches = [];
+  let match = regex.exec(string);
+  while (match) {
+    const allmatches = [];
+    allmatches.startIndex = regex.lastIndex - match[0].length;
+    const len = match.length;
+    for (let index = 0; index < len; index++) {
+      allmatches.push(match[index]);
+    }
+    matches.push(allmatches);
+    match = regex.exec(string);
+  }
+  return matches;
+}
+function isExist(v) {
+  return typeof v !== "undefined";
+}
+var nameStartChar, nameChar, nameRegexp, regexName, isName, DANGEROUS_PROPERTY_NAMES, criticalProperties;
+var init_util = __esm({
+  "node_modules/fast-xml-parser/src/util.js"() {
+    "use strict";
+    nameStartChar = ":A-Za-z_\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u02FF\\u0370-\\u037D\\u037F-\\u1FFF\\u200C-\\u200D\\u2070-\\u218F\\u2C00-\\u2FEF\\u3001-\\uD7FF\\uF900-\\uFDCF\\uFDF0-\\uFFFD";
+    nameChar = nameStartChar + "\\-.\\d\\u00B7\\u0300-\\u036F\\u203F-\\u2040";
+    nameRegexp = "[" + nameStartChar + "][" + nameChar + "]*";
+    regexName = new RegExp("^" + nameRegexp + "$");
+    isName = function(string) {
+      const match = regexName.exec(string);
+      return !(match === null || typeof match === "undefined");
+    };
+    DANGEROUS_PROPERTY_NAMES = [
+      // '__proto__',
+      // 'constructor',
+      // 'prototype',
+      "hasOwnProperty",
+      "toString",
+      "valueOf",
+      "__defineGetter__",
+      "__defineSetter__",
+      "__lookupGetter__",
+      "__lookupSetter__"
+    ];
+    criticalProperties = ["__proto__", "constructor", "prototype"];
+  }
+});
+
+// node_modules/fast-xml-parser/src/validator.js
+function validate(xmlData, options) {
+  options = Object.assign({}, defaultOptions, options);
+  const tags = [];
+  let tagFound = false;
+  let reachedRoot = false;
+  if (xmlData[0] === "\uFEFF") {
+    xmlData = xmlData.substr(1);
+  }
+  for (let i = 0; i < xmlData.length; i++) {
+    if (xmlData[i] === "<" && xmlData[i + 1] === "?") {
+      i += 2;
+      i = readPI(xmlData, i);
+      if (i.err) return i;
+    } else if (xmlData[i] === "<") {
+      let tagStartPos = i;
+      i++;
+      if (xmlData[i] === "!") {
+        i = readCommentAndCDATA(xmlData, i);
+        continue;
+      } else {
+        let closingTag = false;
+        if (xmlData[i] === "/") {
+          closingTag = true;
+          i++;
+        }
+        let tagName = "";
+        for (; i < xmlData.length && xmlData[i] !== ">" && xmlData[i] !== " " && xmlData[i] !== "	" && xmlData[i] !== "\n" && xmlData[i] !== "\r"; i++) {
+          tagName += xmlData[i];
+        }
+        tagName = tagName.trim();
+        if (tagName[tagName.length - 1] === "/") {
+          tagName = tagName.substring(0, tagName.length - 1);
+          i--;
+        }
+        if (!validateTagName(tagName)) {
+          let msg;
+          if (tagName.trim().length === 0) {
+            msg = "Invalid space after '<'.";
+          } else {
+            msg = "Tag '" + tagName + "' is an invalid name.";
+          }
+          return getErrorObject("InvalidTag", msg, getLineNumberForPosition(xmlData, i));
+        }
+        const result = readAttributeStr(xmlData, i);
+        if (result === false) {
+          return getErrorObject("InvalidAttr", "Attributes for '" + tagName + "' have open quote.", getLineNumberForPosition(xmlData, i));
+        }
+        let attrStr = result.value;
+        i = result.index;
+        if (attrStr[attrStr.length - 1] === "/") {
+          const attrStrStart = i - attrStr.length;
+          attrStr = attrStr.substring(0, attrStr.length - 1);
+          const isValid = validateAttributeString(attrStr, options);
+          if (isValid === true) {
+            tagFound = true;
+          } else {
+            return getErrorObject(isValid.err.code, isValid.err.msg, getLineNumberForPosition(xmlData, attrStrStart + isValid.err.line));
+          }
+        } else if (closingTag) {
+          if (!result.tagClosed) {
+            return getErrorObject("InvalidTag", "Closing tag '" + tagName + "' doesn't have proper closing.", getLineNumberForPosition(xmlData, i));
+          } else if (attrStr.trim().length > 0) {
+            return getErrorObject("InvalidTag", "Closing tag '" + tagName + "' can't have attributes or invalid starting.", getLineNumberForPosition(xmlData, tagStartPos));
+          } else if (tags.length === 0) {
+            return getErrorObject("InvalidTag", "Closing tag '" + tagName + "' has not been opened.", getLineNumberForPosition(xmlData, tagStartPos));
+          } else {
+            const otg = tags.pop();
+            if (tagName !== otg.tagName) {
+              let openPos = getLineNumberForPosition(xmlData, otg.tagStartPos);
+              return getErrorObject(
+                "InvalidTag",
+                "Expected closing tag '" + otg.tagName + "' (opened in line " + openPos.line + ", col " + openPos.col + ") instead of closing tag '" + tagName + "'.",
+                getLineNumberForPosition(xmlData, tagStartPos)
+              );
+            }
+            if (tags.length == 0) {
+              reachedRoot = true;
+            }
+          }
+        } else {
+          const isValid = validateAttributeString(attrStr, options);
+          if (isValid !== true) {
+            return getErrorObject(isValid.err.code, isValid.err.msg, getLineNumberForPosition(xmlData, i - attrStr.length + isValid.err.line));
+          }
+          if (reachedRoot === true) {
+            return getErrorObject("InvalidXml", "Multiple possible root nodes found.", getLineNumberForPosition(xmlData, i));
+          } else if (options.unpairedTags.indexOf(tagName) !== -1) {
+          } else {
+            tags.push({ tagName, tagStartPos });
+          }
+          tagFound = true;
+        }
+        for (i++; i < xmlData.length; i++) {
+          if (xmlData[i] === "<") {
+            if (xmlData[i + 1] === "!") {
+              i++;
+              i = readCommentAndCDATA(xmlData, i);
+              continue;
+            } else if (xmlData[i + 1] === "?") {
+              i = readPI(xmlData, ++i);
+              if (i.err) return i;
+            } else {
+              break;
+            }
+          } else if (xmlData[i] === "&") {
+            const afterAmp = validateAmpersand(xmlData, i);
+            if (afterAmp == -1)
+              return getErrorObject("InvalidChar", "char '&' is not expected.", getLineNumberForPosition(xmlData, i));
+            i = afterAmp;
+          } else {
+            if (reachedRoot === true && !isWhiteSpace(xmlData[i])) {
+              return getErrorObject("InvalidXml", "Extra text at the end", getLineNumberForPosition(xmlData, i));
+            }
+          }
+        }
+        if (xmlData[i] === "<") {
+          i--;
+        }
+      }
+    } else {
+      if (isWhiteSpace(xmlData[i])) {
+        continue;
+      }
+      return getErrorObject("InvalidChar", "char '" + xmlData[i] + "' is not expected.", getLineNumberForPosition(xmlData, i));
+    }
+  }
+  if (!tagFound) {
+    return getErrorObject("InvalidXml", "Start tag expected.", 1);
+  } else if (tags.length == 1) {
+    return getErrorObject("InvalidTag", "Unclosed tag '" + tags[0].tagName + "'.", getLineNumberForPosition(xmlData, tags[0].tagStartPos));
+  } else if (tags.length > 0) {
+    return getErrorObject("InvalidXml", "Invalid '" + JSON.stringify(tags.map((t) => t.tagName), null, 4).replace(/\r?\n/g, "") + "' found.", { line: 1, col: 1 });
+  }
+  return true;
+}
+function isWhiteSpace(char) {
+  return char === " " || char === "	" || char === "\n" || char === "\r";
+}
+function readPI(xmlData, i) {
+  const start = i;
+  for (; i < xmlData.length; i++) {
+    if (xmlData[i] == "?" || xmlData[i] == " ") {
+      const tagname = xmlData.substr(start, i - start);
+      if (i > 5 && tagname === "xml") {
+        return getErrorObject("InvalidXml", "XML declaration allowed only at the start of the document.", getLineNumberForPosition(xmlData, i));
+      } else if (xmlData[i] == "?" && xmlData[i + 1] == ">") {
+        i++;
+        break;
+      } else {
+        continue;
+      }
+    }
+  }
+  return i;
+}
+function readCommentAndCDATA(xmlData, i) {
+  if (xmlData.length > i + 5 && xmlData[i + 1] === "-" && xmlData[i + 2] === "-") {
+    for (i += 3; i < xmlData.length; i++) {
+      if (xmlData[i] === "-" && xmlData[i + 1] === "-" && xmlData[i + 2] === ">") {
+        i += 2;
+        break;
+      }
+    }
+  } else if (xmlData.length > i + 8 && xmlData[i + 1] === "D" && xmlData[i + 2] === "O" && xmlData[i + 3] === "C" && xmlData[i + 4] === "T" && xmlData[i + 5] === "Y" && xmlData[i + 6] === "P" && xmlData[i + 7] === "E") {
+    let angleBracketsCount = 1;
+    for (i += 8; i < xmlData.length; i++) {
+      if (xmlData[i] === "<") {
+        angleBracketsCount++;
+      } else if (xmlData[i] === ">") {
+        angleBracketsCount--;
+        if (angleBracketsCount === 0) {
+          break;
+        }
+      }
+    }
+  } else if (xmlData.length > i + 9 && xmlData[i + 1] === "[" && xmlData[i + 2] === "C" && xmlData[i + 3] === "D" && xmlData[i + 4] === "A" && xmlData[i + 5] === "T" && xmlData[i + 6] === "A" && xmlData[i + 7] === "[") {
+    for (i += 8; i < xmlData.length; i++) {
+      if (xmlData[i] === "]" && xmlData[i + 1] === "]" && xmlData[i + 2] === ">") {
+        i += 2;
+        break;
+      }
+    }
+  }
+  return i;
+}
+function readAttributeStr(xmlData, i) {
+  let attrStr = "";
+  let startChar = "";
+  let tagClosed = false;
+  for (; i < xmlData.length; i++) {
+    if (xmlData[i] === doubleQuote || xmlData[i] === singleQuote) {
+      if (startChar === "") {
+        startChar = xmlData[i];
+      } else if (startChar !== xmlData[i]) {
+      } else {
+        startChar = "";
+      }
+    } else if (xmlData[i] === ">") {
+      if (startChar === "") {
+        tagClosed = true;
+        break;
+      }
+    }
+    attrStr += xmlData[i];
+  }
+  if (startChar !== "") {
+    return false;
+  }
+  return {
+    value: attrStr,
+    index: i,
+    tagClosed
+  };
+}
+function scanAttributeTokens(attrStr) {
+  const tokens = [];
+  const len = attrStr.length;
+  let i = 0;
+  while (i < len) {
+    const tokenStart = i;
+    while (i < len && isWhiteSpace(attrStr[i])) i++;
+    if (i >= len) break;
+    if (attrStr[i] === "=") {
+      i++;
+      continue;
+    }
+    const leadingWs = attrStr.slice(tokenStart, i);
+    const nameStart = i;
+    while (i < len && !isWhiteSpace(attrStr[i]) && attrStr[i] !== "=") i++;
+    const name = attrStr.slice(nameStart, i);
+    let equalsGroup;
+    let j = i;
+    while (j < len && isWhiteSpace(attrStr[j])) j++;
+    if (j < len && attrStr[j] === "=") {
+      equalsGroup = attrStr.slice(i, j + 1);
+      i = j + 1;
+    }
+    let quoteChar;
+    let value;
+    let k = i;
+    while (k < len && isWhiteSpace(attrStr[k])) k++;
+    if (k < len && (attrStr[k] === '"' || attrStr[k] === "'")) {
+      const valueStart = k + 1;
+      const closeIdx = attrStr.indexOf(attrStr[k], valueStart);
+      if (closeIdx !== -1) {
+        quoteChar = attrStr[k];
+        value = attrStr.slice(valueStart, closeIdx);
+        i = closeIdx + 1;
+      }
+    }
+    const token = { startIndex: tokenStart };
+    token[1] = leadingWs;
+    token[2] = name;
+    token[3] = equalsGroup;
+    token[4] = quoteChar !== void 0 ? true : void 0;
+    token[5] = quoteChar;
+    token[6] = value;
+    tokens.push(token);
+  }
+  return tokens;
+}
+function validateAttributeString(attrStr, options) {
+  const matches = scanAttributeTokens(attrStr);
+  const attrNames = {};
+  for (let i = 0; i < matches.length; i++) {
+    if (matches[i][1].length === 0) {
+      return getErrorObject("InvalidAttr", "Attribute '" + matches[i][2] + "' has no space in starting.", getPositionFromMatch(matches[i]));
+    } else if (matches[i][3] !== void 0 && matches[i][4] === void 0) {
+      return getErrorObject("InvalidAttr", "Attribute '" + matches[i][2] + "' is without value.", getPositionFromMatch(matches[i]));
+    } else if (matches[i][3] === void 0 && !options.allowBooleanAttributes) {
+      return getErrorObject("InvalidAttr", "boolean attribute '" + matches[i][2] + "' is not allowed.", getPositionFromMatch(matches[i]));
+    }
+    const attrName = matches[i][2];
+    if (!validateAttrName(attrName)) {
+      return getErrorObject("InvalidAttr", "Attribute '" + attrName + "' is an invalid name.", getPositionFromMatch(matches[i]));
+    }
+    if (!Object.prototype.hasOwnProperty.call(attrNames, attrName)) {
+      attrNames[attrName] = 1;
+    } else {
+      return getErrorObject("InvalidAttr", "Attribute '" + attrName + "' is repeated.", getPositionFromMatch(matches[i]));
+    }
+  }
+  return true;
+}
+function validateNumberAmpersand(xmlData, i) {
+  let re = /\d/;
+  if (xmlData[i] === "x") {
+    i++;
+    re = /[\da-fA-F]/;
+  }
+  for (; i < xmlData.length; i++) {
+    if (xmlData[i] === ";")
+      return i;
+    if (!xmlData[i].match(re))
+      break;
+  }
+  return -1;
+}
+function validateAmpersand(xmlData, i) {
+  i++;
+  if (xmlData[i] === ";")
+    return -1;
+  if (xmlData[i] === "#") {
+    i++;
+    return validateNumberAmpersand(xmlData, i);
+  }
+  let count2 = 0;
+  for (; i < xmlData.length; i++, count2++) {
+    if (xmlData[i].match(/\w/) && count2 < 20)
+      continue;
+    if (xmlData[i] === ";")
+      break;
+    return -1;
+  }
+  return i;
+}
+function getErrorObject(code, message, lineNumber) {
+  return {
+    err: {
+      code,
+      msg: message,
+      line: lineNumber.line || lineNumber,
+      col: lineNumber.col
+    }
+  };
+}
+function validateAttrName(attrName) {
+  return isName(attrName);
+}
+function validateTagName(tagname) {
+  return isName(tagname);
+}
+function getLineNumberForPosition(xmlData, index) {
+  const lines = xmlData.substring(0, index).split(/\r?\n/);
+  return {
+    line: lines.length,
+    // column number is last line's length + 1, because column numbering starts at 1:
+    col: lines[lines.length - 1].length + 1
+  };
+}
+function getPositionFromMatch(match) {
+  return match.startIndex + match[1].length;
+}
+var defaultOptions, doubleQuote, singleQuote;
+var init_validator = __esm({
+  "node_modules/fast-xml-parser/src/validator.js"() {
+    "use strict";
+    init_util();
+    defaultOptions = {
+      allowBooleanAttributes: false,
+      //A tag can have attributes without any value
+      unpairedTags: []
+    };
+    doubleQuote = '"';
+    singleQuote = "'";
+  }
+});
+
+// node_modules/@nodable/entities/src/entities.js
+var CURRENCY, XML, COMMON_HTML;
+var init_entities = __esm({
+  "node_modules/@nodable/entities/src/entities.js"() {
+    CURRENCY = {
+      cent: "¢",
+      pound: "£",
+      curren: "¤",
+      yen: "¥",
+      euro: "€",
+      dollar: "$",
+      fnof: "ƒ",
+      inr: "₹",
+      af: "؋",
+      birr: "ብር",
+      peso: "₱",
+      rub: "₽",
+      won: "₩",
+      yuan: "¥",
+      cedil: "¸"
+    };
+    XML = {
+      amp: "&",
+      apos: "'",
+      gt: ">",
+      lt: "<",
+      quot: '"'
+    };
+    COMMON_HTML = {
+      nbsp: " ",
+      copy: "©",
+      reg: "®",
+      trade: "™",
+      mdash: "—",
+      ndash: "–",
+      hellip: "…",
+      laquo: "«",
+      raquo: "»",
+      lsquo: "‘",
+      rsquo: "’",
+      ldquo: "“",
+      rdquo: "”",
+      bull: "•",
+      para: "¶",
+      sect: "§",
+      deg: "°",
+      frac12: "½",
+      frac14: "¼",
+      frac34: "¾"
+    };
+  }
+});
+
+// node_modules/@nodable/entities/src/EntityDecoder.js
+function validateEntityName(name) {
+  if (name[0] === "#") {
+    throw new Error(`[EntityReplacer] Invalid character '#' in entity name: "${name}"`);
+  }
+  for (const ch of name) {
+    if (SPECIAL_CHARS.has(ch)) {
+      throw new Error(`[EntityReplacer] Invalid character '${ch}' in entity name: "${name}"`);
+    }
+  }
+  return name;
+}
+function mergeEntityMaps(...maps) {
+  const out = /* @__PURE__ */ Object.create(null);
+  for (const map of maps) {
+    if (!map) continue;
+    for (const key of Object.keys(map)) {
+      const raw = map[key];
+      if (typeof raw === "string") {
+        out[key] = raw;
+      } else if (raw && typeof raw === "object" && raw.val !== void 0) {
+        const val = raw.val;
+        if (typeof val === "string") {
+          out[key] = val;
+        }
+      }
+    }
+  }
+  return out;
+}
+function parseLimitTiers(raw) {
+  if (!raw || raw === LIMIT_TIER_EXTERNAL) return /* @__PURE__ */ new Set([LIMIT_TIER_EXTERNAL]);
+  if (raw === LIMIT_TIER_ALL) return /* @__PURE__ */ new Set([LIMIT_TIER_ALL]);
+  if (raw === LIMIT_TIER_BASE) return /* @__PURE__ */ new Set([LIMIT_TIER_BASE]);
+  if (Array.isArray(raw)) return new Set(raw);
+  return /* @__PURE__ */ new Set([LIMIT_TIER_EXTERNAL]);
+}
+function parseNCRConfig(ncr) {
+  if (!ncr) {
+    return { xmlVersion: 1, onLevel: NCR_LEVEL.allow, nullLevel: NCR_LEVEL.remove };
+  }
+  const xmlVersion = ncr.xmlVersion === 1.1 ? 1.1 : 1;
+  const onLevel = NCR_LEVEL[ncr.onNCR] ?? NCR_LEVEL.allow;
+  const nullLevel = NCR_LEVEL[ncr.nullNCR] ?? NCR_LEVEL.remove;
+  const clampedNull = Math.max(nullLevel, NCR_LEVEL.remove);
+  return { xmlVersion, onLevel, nullLevel: clampedNull };
+}
+var ENTITY_ACTION, SPECIAL_CHARS, LIMIT_TIER_EXTERNAL, LIMIT_TIER_BASE, LIMIT_TIER_ALL, NCR_LEVEL, XML10_ALLOWED_C0, EntityDecoder;
+var init_EntityDecoder = __esm({
+  "node_modules/@nodable/entities/src/EntityDecoder.js"() {
+    init_entities();
+    ENTITY_ACTION = Object.freeze({
+      /** Resolve and expand the entity normally. */
+      ALLOW: "allow",
+      /** Silently skip this entity — it will not be registered. */
+      BLOCK: "block",
+      /** Throw an error, aborting entity registration entirely. */
+      THROW: "throw"
+    });
+    SPECIAL_CHARS = new Set("!?\\\\/[]$%{}^&*()<>|+");
+    LIMIT_TIER_EXTERNAL = "external";
+    LIMIT_TIER_BASE = "base";
+    LIMIT_TIER_ALL = "all";
+    NCR_LEVEL = Object.freeze({ allow: 0, leave: 1, remove: 2, throw: 3 });
+    XML10_ALLOWED_C0 = /* @__PURE__ */ new Set([9, 10, 13]);
+    EntityDecoder = class {
+      /**
+       * @param {object} [options]
+       * @param {object|null}  [options.namedEntities]        — extra named entities merged into base map
+       * @param {object}  [options.limit]                 — security limits
+       * @param {number}       [options.limit.maxTotalExpansions=0]  — 0 = unlimited
+       * @param {number}       [options.limit.maxExpandedLength=0]   — 0 = unlimited
+       * @param {'external'|'base'|'all'|string[]} [options.limit.applyLimitsTo='external']
+       *   Which entity tiers count against the security limits:
+       *   - 'external' (default) — only input/runtime + persistent external entities
+       *   - 'base'               — only DEFAULT_XML_ENTITIES + namedEntities
+       *   - 'all'                — every entity regardless of tier
+       *   - string[]             — explicit combination, e.g. ['external', 'base']
+       * @param {((resolved: string, original: string) => string)|null} [options.postCheck=null]
+       * @param {string[]} [options.remove=[]] — entity names (e.g. ['nbsp', '#13']) to delete (replace with empty string)
+       * @param {string[]} [options.leave=[]]  — entity names to keep as literal (unchanged in output)
+       * @param {object}   [options.ncr]       — Numeric Character Reference controls
+       * @param {1.0|1.1}  [options.ncr.xmlVersion=1.0]
+       *   XML version governing which codepoint ranges are restricted:
+       *   - 1.0 — C0 controls U+0001–U+001F (except U+0009/000A/000D) are prohibited
+       *   - 1.1 — C0 controls are allowed when written as NCRs; C1 (U+007F–U+009F) decoded as-is
+       * @param {'allow'|'leave'|'remove'|'throw'} [options.ncr.onNCR='allow']
+       *   Base action for numeric references. Severity order: allow < leave < remove < throw.
+       *   For codepoint ranges that carry a minimum level (surrogates → remove, XML 1.0 C0 → remove),
+       *   the effective action is max(onNCR, rangeMinimum).
+       * @param {'remove'|'throw'} [options.ncr.nullNCR='remove']
+       *   Action for U+0000 (null). 'allow' and 'leave' are clamped to 'remove' since null is never safe.
+       * @param {((name: string, value: string) => 'allow'|'block'|'throw')|null} [options.onExternalEntity=null]
+       *   Hook called when an external entity is registered via `setExternalEntities()` or
+       *   `addExternalEntity()`. Return `ENTITY_ACTION.ALLOW` to accept the entity,
+       *   `ENTITY_ACTION.BLOCK` to silently skip it, or `ENTITY_ACTION.THROW` to abort with an error.
+       * @param {((name: string, value: string) => 'allow'|'block'|'throw')|null} [options.onInputEntity=null]
+       *   Hook called when an input entity is registered via `addInputEntities()`. Return
+       *   `ENTITY_ACTION.ALLOW` to accept, `ENTITY_ACTION.BLOCK` to silently skip, or
+       *   `ENTITY_ACTION.THROW` to abort with an error.
+       */
+      constructor(options = {}) {
+        this._limit = options.limit || {};
+        this._maxTotalExpansions = this._limit.maxTotalExpansions || 0;
+        this._maxExpandedLength = this._limit.maxExpandedLength || 0;
+        this._postCheck = typeof options.postCheck === "function" ? options.postCheck : (r) => r;
+        this._limitTiers = parseLimitTiers(this._limit.applyLimitsTo ?? LIMIT_TIER_EXTERNAL);
+        this._numericAllowed = options.numericAllowed ?? true;
+        this._baseMap = mergeEntityMaps(XML, options.namedEntities || null);
+        this._externalMap = /* @__PURE__ */ Object.create(null);
+        this._inputMap = /* @__PURE__ */ Object.create(null);
+        this._totalExpansions = 0;
+        this._expandedLength = 0;
+        this._removeSet = new Set(options.remove && Array.isArray(options.remove) ? options.remove : []);
+        this._leaveSet = new Set(options.leave && Array.isArray(options.leave) ? options.leave : []);
+        const ncrCfg = parseNCRConfig(options.ncr);
+        this._ncrXmlVersion = ncrCfg.xmlVersion;
+        this._ncrOnLevel = ncrCfg.onLevel;
+        this._ncrNullLevel = ncrCfg.nullLevel;
+        this._onExternalEntity = typeof options.onExternalEntity === "function" ? options.onExternalEntity : null;
+        this._onInputEntity = typeof options.onInputEntity === "function" ? options.onInputEntity : null;
+      }
+      // -------------------------------------------------------------------------
+      // Private: registration hook dispatch
+      // -------------------------------------------------------------------------
+      /**
+       * Invoke a registration hook for a single entity name/value pair.
+       * Returns true when the entity should be accepted, false when it should be
+       * silently skipped (BLOCK), and throws when the hook returns THROW.
+       *
+       * @param {((name: string, value: string) => 'allow'|'block'|'throw')|null} hook
+       * @param {string} name
+       * @param {string} value
+       * @param {string} context  — used in error messages ('external' | 'input')
+       * @returns {boolean}  true = accept, false = skip
+       */
+      _applyRegistrationHook(hook2, name, value, context) {
+        if (!hook2) return true;
+        const action = hook2(name, value);
+        if (action === ENTITY_ACTION.BLOCK) return false;
+        if (action === ENTITY_ACTION.THROW) {
+          throw new Error(
+            `[EntityDecoder] Registration of ${context} entity "&${name};" was rejected by hook`
+          );
+        }
+        return true;
+      }
+      // -------------------------------------------------------------------------
+      // Persistent external entity registration
+      // -------------------------------------------------------------------------
+      /**
+       * Replace the full set of persistent external entities.
+       * All keys are validated — throws on invalid characters.
+       * If `onExternalEntity` is set, it is called once per entry; entries that
+       * return `ENTITY_ACTION.BLOCK` are silently omitted, `ENTITY_ACTION.THROW`
+       * aborts the whole call.
+       * @param {Record<string, string | { regex?: RegExp, val: string }>} map
+       */
+      setExternalEntities(map) {
+        if (map) {
+          for (const key of Object.keys(map)) {
+            validateEntityName(key);
+          }
+        }
+        if (!this._onExternalEntity) {
+          this._externalMap = mergeEntityMaps(map);
+          return;
+        }
+        const flat = mergeEntityMaps(map);
+        const filtered = /* @__PURE__ */ Object.create(null);
+        for (const [name, value] of Object.entries(flat)) {
+          if (this._applyRegistrationHook(this._onExternalEntity, name, value, "external")) {
+            filtered[name] = value;
+          }
+        }
+        this._externalMap = filtered;
+      }
+      /**
+       * Add a single persistent external entity.
+       * If `onExternalEntity` is set it is called before the entity is stored;
+       * `ENTITY_ACTION.BLOCK` silently skips storage, `ENTITY_ACTION.THROW` raises.
+       * @param {string} key
+       * @param {string} value
+       */
+      addExternalEntity(key, value) {
+        validateEntityName(key);
+        if (typeof value === "string" && value.indexOf("&") === -1) {
+          if (this._applyRegistrationHook(this._onExternalEntity, key, value, "external")) {
+            this._externalMap[key] = value;
+          }
+        }
+      }
+      // -------------------------------------------------------------------------
+      // Input / runtime entity registration (per document)
+      // -------------------------------------------------------------------------
+      /**
+       * Inject DOCTYPE entities for the current document.
+       * Also resets per-document expansion counters.
+       * If `onInputEntity` is set it is called once per entry; entries returning
+       * `ENTITY_ACTION.BLOCK` are silently omitted, `ENTITY_ACTION.THROW` aborts.
+       * @param {Record<string, string | { regx?: RegExp, regex?: RegExp, val: string }>} map
+       */
+      addInputEntities(map) {
+        this._totalExpansions = 0;
+        this._expandedLength = 0;
+        if (!this._onInputEntity) {
+          this._inputMap = mergeEntityMaps(map);
+          return;
+        }
+        const flat = mergeEntityMaps(map);
+        const filtered = /* @__PURE__ */ Object.create(null);
+        for (const [name, value] of Object.entries(flat)) {
+          if (this._applyRegistrationHook(this._onInputEntity, name, value, "input")) {
+            filtered[name] = value;
+          }
+        }
+        this._inputMap = filtered;
+      }
+      // -------------------------------------------------------------------------
+      // Per-document reset
+      // -------------------------------------------------------------------------
+      /**
+       * Wipe input/runtime entities and reset counters.
+       * Call this before processing each new document.
+       * @returns {this}
+       */
+      reset() {
+        this._inputMap = /* @__PURE__ */ Object.create(null);
+        this._totalExpansions = 0;
+        this._expandedLength = 0;
+        return this;
+      }
+      // -------------------------------------------------------------------------
+      // XML version (can be set after construction, e.g. once parser reads <?xml?>)
+      // -------------------------------------------------------------------------
+      /**
+       * Update the XML version used for NCR classification.
+       * Call this as soon as the document's `<?xml version="...">` declaration is parsed.
+       * @param {1.0|1.1|number} version
+       */
+      setXmlVersion(version) {
+        this._ncrXmlVersion = version === 1.1 ? 1.1 : 1;
+      }
+      // -------------------------------------------------------------------------
+      // Primary API
+      // -------------------------------------------------------------------------
+      /**
+       * Replace all entity references in `str` in a single pass.
+       *
+       * @param {string} str
+       * @returns {string}
+       */
+      decode(str3) {
+        if (typeof str3 !== "string" || str3.length === 0) return str3;
+        if (str3.indexOf("&") === -1) return str3;
+        const original = str3;
+        const chunks2 = [];
+        const len = str3.length;
+        let last = 0;
+        let i = 0;
+        const limitExpansions = this._maxTotalExpansions > 0;
+        const limitLength = this._maxExpandedLength > 0;
+        const checkLimits = limitExpansions || limitLength;
+        while (i < len) {
+          if (str3.charCodeAt(i) !== 38) {
+            i++;
+            continue;
+          }
+          let j = i + 1;
+          while (j < len && str3.charCodeAt(j) !== 59 && j - i <= 32) j++;
+          if (j >= len || str3.charCodeAt(j) !== 59) {
+            i++;
+            continue;
+          }
+          const token = str3.slice(i + 1, j);
+          if (token.length === 0) {
+            i++;
+            continue;
+          }
+          let replacement;
+          let tier;
+          if (this._removeSet.has(token)) {
+            replacement = "";
+            if (tier === void 0) {
+              tier = LIMIT_TIER_EXTERNAL;
+            }
+          } else if (this._leaveSet.has(token)) {
+            i++;
+            continue;
+          } else if (token.charCodeAt(0) === 35) {
+            const ncrResult = this._resolveNCR(token);
+            if (ncrResult === void 0) {
+              i++;
+              continue;
+            }
+            replacement = ncrResult;
+            tier = LIMIT_TIER_BASE;
+          } else {
+            const resolved = this._resolveName(token);
+            replacement = resolved?.value;
+            tier = resolved?.tier;
+          }
+          if (replacement === void 0) {
+            i++;
+            continue;
+          }
+          if (i > last) chunks2.push(str3.slice(last, i));
+          chunks2.push(replacement);
+          last = j + 1;
+          i = last;
+          if (checkLimits && this._tierCounts(tier)) {
+            if (limitExpansions) {
+              this._totalExpansions++;
+              if (this._totalExpansions > this._maxTotalExpansions) {
+                throw new Error(
+                  `[EntityReplacer] Entity expansion count limit exceeded: ${this._totalExpansions} > ${this._maxTotalExpansions}`
+                );
+              }
+            }
+            if (limitLength) {
+              const delta = replacement.length - (token.length + 2);
+              if (delta > 0) {
+                this._expandedLength += delta;
+                if (this._expandedLength > this._maxExpandedLength) {
+                  throw new Error(
+                    `[EntityReplacer] Expanded content length limit exceeded: ${this._expandedLength} > ${this._maxExpandedLength}`
+                  );
+                }
+              }
+            }
+          }
+        }
+        if (last < len) chunks2.push(str3.slice(last));
+        const result = chunks2.length === 0 ? str3 : chunks2.join("");
+        return this._postCheck(result, original);
+      }
+      // -------------------------------------------------------------------------
+      // Private: limit tier check
+      // -------------------------------------------------------------------------
+      /**
+       * Returns true if a resolved entity of the given tier should count
+       * against the expansion/length limits.
+       * @param {string} tier  — LIMIT_TIER_EXTERNAL | LIMIT_TIER_BASE
+       * @returns {boolean}
+       */
+      _tierCounts(tier) {
+        if (this._limitTiers.has(LIMIT_TIER_ALL)) return true;
+        return this._limitTiers.has(tier);
+      }
+      // -------------------------------------------------------------------------
+      // Private: entity resolution
+      // -------------------------------------------------------------------------
+      /**
+       * Resolve a named entity token (without & and ;).
+       * Priority: inputMap > externalMap > baseMap
+       * Returns the resolved value tagged with its limit tier.
+       *
+       * @param {string} name
+       * @returns {{ value: string, tier: string }|undefined}
+       */
+      _resolveName(name) {
+        if (name in this._inputMap) return { value: this._inputMap[name], tier: LIMIT_TIER_EXTERNAL };
+        if (name in this._externalMap) return { value: this._externalMap[name], tier: LIMIT_TIER_EXTERNAL };
+        if (name in this._baseMap) return { value: this._baseMap[name], tier: LIMIT_TIER_BASE };
+        return void 0;
+      }
+      /**
+       * Classify a codepoint and return the minimum action level that must be applied.
+       * Returns -1 when no minimum is imposed (normal allow path).
+       *
+       * Ranges checked (in priority order):
+       *   1. U+0000            — null, governed by nullNCR (always ≥ remove)
+       *   2. U+D800–U+DFFF     — surrogates, always prohibited (min: remove)
+       *   3. U+0001–U+001F \ {0x09,0x0A,0x0D}  — XML 1.0 restricted C0 (min: remove)
+       *      (skipped in XML 1.1 — C0 controls are allowed when written as NCRs)
+       *
+       * @param {number} cp  — codepoint
+       * @returns {number}   — minimum NCR_LEVEL value, or -1 for no restriction
+       */
+      _classifyNCR(cp) {
+        if (cp === 0) return this._ncrNullLevel;
+        if (cp >= 55296 && cp <= 57343) return NCR_LEVEL.remove;
+        if (this._ncrXmlVersion === 1) {
+          if (cp >= 1 && cp <= 31 && !XML10_ALLOWED_C0.has(cp)) return NCR_LEVEL.remove;
+        }
+        return -1;
+      }
+      /**
+       * Execute a resolved NCR action.
+       *
+       * @param {number} action   — NCR_LEVEL value
+       * @param {string} token    — raw token (e.g. '#38') for error messages
+       * @param {number} cp       — codepoint, used only for error messages
+       * @returns {string|undefined}
+       *   - decoded character string  → 'allow'
+       *   - ''                        → 'remove'
+       *   - undefined                 → 'leave' (caller must skip past '&' only)
+       *   - throws Error              → 'throw'
+       */
+      _applyNCRAction(action, token, cp) {
+        switch (action) {
+          case NCR_LEVEL.allow:
+            return String.fromCodePoint(cp);
+          case NCR_LEVEL.remove:
+            return "";
+          case NCR_LEVEL.leave:
+            return void 0;
+          // signal: keep literal
+          case NCR_LEVEL.throw:
+            throw new Error(
+              `[EntityDecoder] Prohibited numeric character reference &${token}; (U+${cp.toString(16).toUpperCase().padStart(4, "0")})`
+            );
+          default:
+            return String.fromCodePoint(cp);
+        }
+      }
+      /**
+       * Full NCR resolution pipeline for a numeric token.
+       *
+       * Steps:
+       *   1. Parse the codepoint (decimal or hex).
+       *   2. Validate the raw codepoint range (NaN, <0, >0x10FFFF).
+       *   3. If numericAllowed is false and no minimum restriction applies → leave as-is.
+       *   4. Classify the codepoint to find the minimum required action level.
+       *   5. Resolve effective action = max(onNCR, minimum).
+       *   6. Apply and return.
+       *
+       * @param {string} token  — e.g. '#38', '#x26', '#X26'
+       * @returns {string|undefined}
+       *   - string (incl. '')  — replacement ('' = remove)
+       *   - undefined          — leave original &token; as-is
+       */
+      _resolveNCR(token) {
+        const second = token.charCodeAt(1);
+        let cp;
+        if (second === 120 || second === 88) {
+          cp = parseInt(token.slice(2), 16);
+        } else {
+          cp = parseInt(token.slice(1), 10);
+        }
+        if (Number.isNaN(cp) || cp < 0 || cp > 1114111) return void 0;
+        const minimum = this._classifyNCR(cp);
+        if (!this._numericAllowed && minimum < NCR_LEVEL.remove) return void 0;
+        const effective = minimum === -1 ? this._ncrOnLevel : Math.max(this._ncrOnLevel, minimum);
+        return this._applyNCRAction(effective, token, cp);
+      }
+    };
+  }
+});
+
+// node_modules/@nodable/entities/src/index.js
+var init_src = __esm({
+  "node_modules/@nodable/entities/src/index.js"() {
+    init_EntityDecoder();
+    init_entities();
+  }
+});
+
+// node_modules/fast-xml-parser/src/xmlparser/OptionsBuilder.js
+function validatePropertyName(propertyName, optionName) {
+  if (typeof propertyName !== "string") {
+    return;
+  }
+  const normalized = propertyName.toLowerCase();
+  if (DANGEROUS_PROPERTY_NAMES.some((dangerous) => normalized === dangerous.toLowerCase())) {
+    throw new Error(
+      `[SECURITY] Invalid ${optionName}: "${propertyName}" is a reserved JavaScript keyword that could cause prototype pollution`
+    );
+  }
+  if (criticalProperties.some((dangerous) => normalized === dangerous.toLowerCase())) {
+    throw new Error(
+      `[SECURITY] Invalid ${optionName}: "${propertyName}" is a reserved JavaScript keyword that could cause prototype pollution`
+    );
+  }
+}
+function normalizeProcessEntities(value, htmlEntities) {
+  if (typeof value === "boolean") {
+    return {
+      enabled: value,
+      // true or false
+      maxEntitySize: 1e4,
+      maxExpansionDepth: 1e4,
+      maxTotalExpansions: Infinity,
+      maxExpandedLength: 1e5,
+      maxEntityCount: 1e3,
+      allowedTags: null,
+      tagFilter: null,
+      appliesTo: "all"
+    };
+  }
+  if (typeof value === "object" && value !== null) {
+    return {
+      enabled: value.enabled !== false,
+      maxEntitySize: Math.max(1, value.maxEntitySize ?? 1e4),
+      maxExpansionDepth: Math.max(1, value.maxExpansionDepth ?? 1e4),
+      maxTotalExpansions: Math.max(1, value.maxTotalExpansions ?? Infinity),
+      maxExpandedLength: Math.max(1, value.maxExpandedLength ?? 1e5),
+      maxEntityCount: Math.max(1, value.maxEntityCount ?? 1e3),
+      allowedTags: value.allowedTags ?? null,
+      tagFilter: value.tagFilter ?? null,
+      appliesTo: value.appliesTo ?? "all"
+    };
+  }
+  return normalizeProcessEntities(true);
+}
+var defaultOnDangerousProperty, defaultOptions2, buildOptions;
+var init_OptionsBuilder = __esm({
+  "node_modules/fast-xml-parser/src/xmlparser/OptionsBuilder.js"() {
+    init_util();
+    defaultOnDangerousProperty = (name) => {
+      if (DANGEROUS_PROPERTY_NAMES.includes(name)) {
+        return "__" + name;
+      }
+      return name;
+    };
+    defaultOptions2 = {
+      preserveOrder: false,
+      attributeNamePrefix: "@_",
+      attributesGroupName: false,
+      textNodeName: "#text",
+      ignoreAttributes: true,
+      removeNSPrefix: false,
+      // remove NS from tag name or attribute name if true
+      allowBooleanAttributes: false,
+      //a tag can have attributes without any value
+      //ignoreRootElement : false,
+      parseTagValue: true,
+      parseAttributeValue: false,
+      trimValues: true,
+      //Trim string values of tag and attributes
+      cdataPropName: false,
+      numberParseOptions: {
+        hex: true,
+        leadingZeros: true,
+        eNotation: true,
+        unicode: false
+      },
+      tagValueProcessor: function(tagName, val) {
+        return val;
+      },
+      attributeValueProcessor: function(attrName, val) {
+        return val;
+      },
+      stopNodes: [],
+      //nested tags will not be parsed even for errors
+      alwaysCreateTextNode: false,
+      isArray: () => false,
+      commentPropName: false,
+      unpairedTags: [],
+      processEntities: true,
+      htmlEntities: false,
+      entityDecoder: null,
+      ignoreDeclaration: false,
+      ignorePiTags: false,
+      transformTagName: false,
+      transformAttributeName: false,
+      updateTag: function(tagName, jPath, attrs) {
+        return tagName;
+      },
+      // skipEmptyListItem: false
+      captureMetaData: false,
+      maxNestedTags: 100,
+      strictReservedNames: true,
+      jPath: true,
+      // if true, pass jPath string to callbacks; if false, pass matcher instance
+      onDangerousProperty: defaultOnDangerousProperty
+    };
+    buildOptions = function(options) {
+      const built = Object.assign({}, defaultOptions2, options);
+      const propertyNameOptions = [
+        { value: built.attributeNamePrefix, name: "attributeNamePrefix" },
+        { value: built.attributesGroupName, name: "attributesGroupName" },
+        { value: built.textNodeName, name: "textNodeName" },
+        { value: built.cdataPropName, name: "cdataPropName" },
+        { value: built.commentPropName, name: "commentPropName" }
+      ];
+      for (const { value, name } of propertyNameOptions) {
+        if (value) {
+          validatePropertyName(value, name);
+        }
+      }
+      if (built.onDangerousProperty === null) {
+        built.onDangerousProperty = defaultOnDangerousProperty;
+      }
+      built.processEntities = normalizeProcessEntities(built.processEntities, built.htmlEntities);
+      built.unpairedTagsSet = new Set(built.unpairedTags);
+      if (built.stopNodes && Array.isArray(built.stopNodes)) {
+        built.stopNodes = built.stopNodes.map((node) => {
+          if (typeof node === "string" && node.startsWith("*.")) {
+            return ".." + node.substring(2);
+          }
+          return node;
+        });
+      }
+      return built;
+    };
+  }
+});
+
+// node_modules/fast-xml-parser/src/xmlparser/xmlNode.js
+var METADATA_SYMBOL, XmlNode;
+var init_xmlNode = __esm({
+  "node_modules/fast-xml-parser/src/xmlparser/xmlNode.js"() {
+    "use strict";
+    if (typeof Symbol !== "function") {
+      METADATA_SYMBOL = "@@xmlMetadata";
+    } else {
+      METADATA_SYMBOL = /* @__PURE__ */ Symbol("XML Node Metadata");
+    }
+    XmlNode = class {
+      constructor(tagname) {
+        this.tagname = tagname;
+        this.child = [];
+        this[":@"] = /* @__PURE__ */ Object.create(null);
+      }
+      add(key, val) {
+        if (key === "__proto__") key = "#__proto__";
+        this.child.push({ [key]: val });
+      }
+      addChild(node, startIndex) {
+        if (node.tagname === "__proto__") node.tagname = "#__proto__";
+        if (node[":@"] && Object.keys(node[":@"]).length > 0) {
+          this.child.push({ [node.tagname]: node.child, [":@"]: node[":@"] });
+        } else {
+          this.child.push({ [node.tagname]: node.child });
+        }
+        this.addStartIndex(startIndex);
+      }
+      addStartIndex(startIndex) {
+        if (startIndex !== void 0) {
+          this.child[this.child.length - 1][METADATA_SYMBOL] = { startIndex };
+        }
+      }
+      addEndIndex(endIndex) {
+        const lastChild = this.child[this.child.length - 1];
+        if (lastChild !== void 0 && lastChild[METADATA_SYMBOL] !== void 0 && lastChild[METADATA_SYMBOL].endIndex === void 0) {
+          lastChild[METADATA_SYMBOL].endIndex = endIndex;
+        }
+      }
+      /** symbol used for metadata */
+      static getMetaDataSymbol() {
+        return METADATA_SYMBOL;
+      }
+    };
+  }
+});
+
+// node_modules/xml-naming/src/index.js
+var nameStartChar10, nameChar10, nameStartChar11, nameChar11, buildRegexes, regexes10, regexes11, nameStartCharAscii, nameCharAscii, regexesAscii, getRegexes, qName;
+var init_src2 = __esm({
+  "node_modules/xml-naming/src/index.js"() {
+    nameStartChar10 = ":A-Za-z_À-ÖØ-öø-˿Ͱ-ͽͿ-҆҈-῿‌-‍⁰-↏Ⰰ-⿯、-퟿豈-﷏ﷰ-�";
+    nameChar10 = nameStartChar10 + "\\-\\.\\d·̀-ͯ‿-⁀";
+    nameStartChar11 = ":A-Za-z_À-˿Ͱ-ͽͿ-҆҈-῿‌-‍⁰-↏Ⰰ-⿯、-퟿豈-﷏ﷰ-�𐀀-󯿿";
+    nameChar11 = nameStartChar11 + "\\-\\.\\d·̀-ͯ҇‿-⁀";
+    buildRegexes = (startChar, char, flags = "") => {
+      const ncStart = startChar.replace(":", "");
+      const ncChar = char.replace(":", "");
+      const ncNamePat = `[${ncStart}][${ncChar}]*`;
+      return {
+        name: new RegExp(`^[${startChar}][${char}]*$`, flags),
+        ncName: new RegExp(`^${ncNamePat}$`, flags),
+        qName: new RegExp(`^${ncNamePat}(?::${ncNamePat})?$`, flags),
+        nmToken: new RegExp(`^[${char}]+$`, flags),
+        nmTokens: new RegExp(`^[${char}]+(?:\\s+[${char}]+)*$`, flags)
+      };
+    };
+    regexes10 = buildRegexes(nameStartChar10, nameChar10);
+    regexes11 = buildRegexes(nameStartChar11, nameChar11, "u");
+    nameStartCharAscii = ":A-Za-z_";
+    nameCharAscii = nameStartCharAscii + "\\-\\.\\d";
+    regexesAscii = buildRegexes(nameStartCharAscii, nameCharAscii);
+    getRegexes = (xmlVersion = "1.0", asciiOnly = false) => {
+      if (asciiOnly) return regexesAscii;
+      return xmlVersion === "1.1" ? regexes11 : regexes10;
+    };
+    qName = (str3, { xmlVersion = "1.0", asciiOnly = false } = {}) => getRegexes(xmlVersion, asciiOnly).qName.test(str3);
+  }
+});
+
+// node_modules/fast-xml-parser/src/xmlparser/DocTypeReader.js
+function hasSeq(data, seq, i) {
+  for (let j = 0; j < seq.length; j++) {
+    if (seq[j] !== data[i + j + 1]) return false;
+  }
+  return true;
+}
+function validateEntityName2(name, xmlVersion) {
+  if (qName(name, { xmlVersion }))
+    return name;
+  else
+    throw new Error(`Invalid entity name ${name}`);
+}
+var DocTypeReader, skipWhitespace;
+var init_DocTypeReader = __esm({
+  "node_modules/fast-xml-parser/src/xmlparser/DocTypeReader.js"() {
+    init_src2();
+    DocTypeReader = class {
+      constructor(options, xmlVersion) {
+        this.suppressValidationErr = !options;
+        this.options = options;
+        this.xmlVersion = xmlVersion || 1;
+      }
+      setXmlVersion(xmlVersion = 1) {
+        this.xmlVersion = xmlVersion;
+      }
+      readDocType(xmlData, i) {
+        const entities = /* @__PURE__ */ Object.create(null);
+        let entityCount = 0;
+        if (xmlData[i + 3] === "O" && xmlData[i + 4] === "C" && xmlData[i + 5] === "T" && xmlData[i + 6] === "Y" && xmlData[i + 7] === "P" && xmlData[i + 8] === "E") {
+          i = i + 9;
+          let angleBracketsCount = 1;
+          let hasBody = false, comment = false;
+          let quoteChar = null;
+          let exp = "";
+          for (; i < xmlData.length; i++) {
+            if (quoteChar !== null) {
+              if (xmlData[i] === quoteChar) quoteChar = null;
+              exp += xmlData[i];
+              continue;
+            }
+            if (!hasBody && !comment && (xmlData[i] === '"' || xmlData[i] === "'")) {
+              quoteChar = xmlData[i];
+              exp += xmlData[i];
+              continue;
+            }
+            if (xmlData[i] === "<" && !comment) {
+              if (hasBody && hasSeq(xmlData, "!ENTITY", i)) {
+                i += 7;
+                let entityName, val;
+                [entityName, val, i] = this.readEntityExp(xmlData, i + 1, this.suppressValidationErr);
+                if (val.indexOf("&") === -1) {
+                  if (this.options.enabled !== false && this.options.maxEntityCount != null && entityCount >= this.options.maxEntityCount) {
+                    throw new Error(
+                      `Entity count (${entityCount + 1}) exceeds maximum allowed (${this.options.maxEntityCount})`
+                    );
+                  }
+                  entities[entityName] = val;
+                  entityCount++;
+                }
+              } else if (hasBody && hasSeq(xmlData, "!ELEMENT", i)) {
+                i += 8;
+                const { index } = this.readElementExp(xmlData, i + 1);
+                i = index;
+              } else if (hasBody && hasSeq(xmlData, "!ATTLIST", i)) {
+                i += 8;
+              } else if (hasBody && hasSeq(xmlData, "!NOTATION", i)) {
+                i += 9;
+                const { index } = this.readNotationExp(xmlData, i + 1, this.suppressValidationErr);
+                i = index;
+              } else if (hasSeq(xmlData, "!--", i)) comment = true;
+              else throw new Error(`Invalid DOCTYPE`);
+              angleBracketsCount++;
+              exp = "";
+            } else if (xmlData[i] === ">") {
+              if (comment) {
+                if (xmlData[i - 1] === "-" && xmlData[i - 2] === "-") {
+                  comment = false;
+                  angleBracketsCount--;
+                }
+              } else {
+                angleBracketsCount--;
+              }
+              if (angleBracketsCount === 0) {
+                break;
+              }
+            } else if (xmlData[i] === "[") {
+              hasBody = true;
+            } else {
+              exp += xmlData[i];
+            }
+          }
+          if (quoteChar !== null || angleBracketsCount !== 0) {
+            throw new Error(`Unclosed DOCTYPE`);
+          }
+        } else {
+          throw new Error(`Invalid Tag instead of DOCTYPE`);
+        }
+        return { entities, i };
+      }
+      readEntityExp(xmlData, i) {
+        i = skipWhitespace(xmlData, i);
+        const startIndex = i;
+        while (i < xmlData.length && !/\s/.test(xmlData[i]) && xmlData[i] !== '"' && xmlData[i] !== "'") {
+          i++;
+        }
+        let entityName = xmlData.substring(startIndex, i);
+        validateEntityName2(entityName, { xmlVersion: this.xmlVersion });
+        i = skipWhitespace(xmlData, i);
+        if (!this.suppressValidationErr) {
+          if (xmlData.substring(i, i + 6).toUpperCase() === "SYSTEM") {
+            throw new Error("External entities are not supported");
+          } else if (xmlData[i] === "%") {
+            throw new Error("Parameter entities are not supported");
+          }
+        }
+        let entityValue = "";
+        [i, entityValue] = this.readIdentifierVal(xmlData, i, "entity");
+        if (this.options.enabled !== false && this.options.maxEntitySize != null && entityValue.length > this.options.maxEntitySize) {
+          throw new Error(
+            `Entity "${entityName}" size (${entityValue.length}) exceeds maximum allowed size (${this.options.maxEntitySize})`
+          );
+        }
+        i--;
+        return [entityName, entityValue, i];
+      }
+      readNotationExp(xmlData, i) {
+        i = skipWhitespace(xmlData, i);
+        const startIndex = i;
+        while (i < xmlData.length && !/\s/.test(xmlData[i])) {
+          i++;
+        }
+        let notationName = xmlData.substring(startIndex, i);
+        !this.suppressValidationErr && validateEntityName2(notationName, { xmlVersion: this.xmlVersion });
+        i = skipWhitespace(xmlData, i);
+        const identifierType = xmlData.substring(i, i + 6).toUpperCase();
+        if (!this.suppressValidationErr && identifierType !== "SYSTEM" && identifierType !== "PUBLIC") {
+          throw new Error(`Expected SYSTEM or PUBLIC, found "${identifierType}"`);
+        }
+        i += identifierType.length;
+        i = skipWhitespace(xmlData, i);
+        let publicIdentifier = null;
+        let systemIdentifier = null;
+        if (identifierType === "PUBLIC") {
+          [i, publicIdentifier] = this.readIdentifierVal(xmlData, i, "publicIdentifier");
+          i = skipWhitespace(xmlData, i);
+          if (xmlData[i] === '"' || xmlData[i] === "'") {
+            [i, systemIdentifier] = this.readIdentifierVal(xmlData, i, "systemIdentifier");
+          }
+        } else if (identifierType === "SYSTEM") {
+          [i, systemIdentifier] = this.readIdentifierVal(xmlData, i, "systemIdentifier");
+          if (!this.suppressValidationErr && !systemIdentifier) {
+            throw new Error("Missing mandatory system identifier for SYSTEM notation");
+          }
+        }
+        return { notationName, publicIdentifier, systemIdentifier, index: --i };
+      }
+      readIdentifierVal(xmlData, i, type) {
+        let identifierVal = "";
+        const startChar = xmlData[i];
+        if (startChar !== '"' && startChar !== "'") {
+          throw new Error(`Expected quoted string, found "${startChar}"`);
+        }
+        i++;
+        const startIndex = i;
+        while (i < xmlData.length && xmlData[i] !== startChar) {
+          i++;
+        }
+        identifierVal = xmlData.substring(startIndex, i);
+        if (xmlData[i] !== startChar) {
+          throw new Error(`Unterminated ${type} value`);
+        }
+        i++;
+        return [i, identifierVal];
+      }
+      readElementExp(xmlData, i) {
+        i = skipWhitespace(xmlData, i);
+        const startIndex = i;
+        while (i < xmlData.length && !/\s/.test(xmlData[i])) {
+          i++;
+        }
+        let elementName = xmlData.substring(startIndex, i);
+        if (!this.suppressValidationErr && !qName(elementName, { xmlVersion: this.xmlVersion })) {
+          throw new Error(`Invalid element name: "${elementName}"`);
+        }
+        i = skipWhitespace(xmlData, i);
+        let contentModel = "";
+        if (xmlData[i] === "E" && hasSeq(xmlData, "MPTY", i)) i += 4;
+        else if (xmlData[i] === "A" && hasSeq(xmlData, "NY", i)) i += 2;
+        else if (xmlData[i] === "(") {
+          i++;
+          const startIndex2 = i;
+          while (i < xmlData.length && xmlData[i] !== ")") {
+            i++;
+          }
+          contentModel = xmlData.substring(startIndex2, i);
+          if (xmlData[i] !== ")") {
+            throw new Error("Unterminated content model");
+          }
+        } else if (!this.suppressValidationErr) {
+          throw new Error(`Invalid Element Expression, found "${xmlData[i]}"`);
+        }
+        return {
+          elementName,
+          contentModel: contentModel.trim(),
+          index: i
+        };
+      }
+      readAttlistExp(xmlData, i) {
+        i = skipWhitespace(xmlData, i);
+        let startIndex = i;
+        while (i < xmlData.length && !/\s/.test(xmlData[i])) {
+          i++;
+        }
+        let elementName = xmlData.substring(startIndex, i);
+        validateEntityName2(elementName, { xmlVersion: this.xmlVersion });
+        i = skipWhitespace(xmlData, i);
+        startIndex = i;
+        while (i < xmlData.length && !/\s/.test(xmlData[i])) {
+          i++;
+        }
+        let attributeName = xmlData.substring(startIndex, i);
+        if (!validateEntityName2(attributeName, { xmlVersion: this.xmlVersion })) {
+          throw new Error(`Invalid attribute name: "${attributeName}"`);
+        }
+        i = skipWhitespace(xmlData, i);
+        let attributeType = "";
+        if (xmlData.substring(i, i + 8).toUpperCase() === "NOTATION") {
+          attributeType = "NOTATION";
+          i += 8;
+          i = skipWhitespace(xmlData, i);
+          if (xmlData[i] !== "(") {
+            throw new Error(`Expected '(', found "${xmlData[i]}"`);
+          }
+          i++;
+          let allowedNotations = [];
+          while (i < xmlData.length && xmlData[i] !== ")") {
+            const startIndex2 = i;
+            while (i < xmlData.length && xmlData[i] !== "|" && xmlData[i] !== ")") {
+              i++;
+            }
+            let notation = xmlData.substring(startIndex2, i);
+            notation = notation.trim();
+            if (!validateEntityName2(notation, { xmlVersion: this.xmlVersion })) {
+              throw new Error(`Invalid notation name: "${notation}"`);
+            }
+            allowedNotations.push(notation);
+            if (xmlData[i] === "|") {
+              i++;
+              i = skipWhitespace(xmlData, i);
+            }
+          }
+          if (xmlData[i] !== ")") {
+            throw new Error("Unterminated list of notations");
+          }
+          i++;
+          attributeType += " (" + allowedNotations.join("|") + ")";
+        } else {
+          const startIndex2 = i;
+          while (i < xmlData.length && !/\s/.test(xmlData[i])) {
+            i++;
+          }
+          attributeType += xmlData.substring(startIndex2, i);
+          const validTypes = ["CDATA", "ID", "IDREF", "IDREFS", "ENTITY", "ENTITIES", "NMTOKEN", "NMTOKENS"];
+          if (!this.suppressValidationErr && !validTypes.includes(attributeType.toUpperCase())) {
+            throw new Error(`Invalid attribute type: "${attributeType}"`);
+          }
+        }
+        i = skipWhitespace(xmlData, i);
+        let defaultValue = "";
+        if (xmlData.substring(i, i + 8).toUpperCase() === "#REQUIRED") {
+          defaultValue = "#REQUIRED";
+          i += 8;
+        } else if (xmlData.substring(i, i + 7).toUpperCase() === "#IMPLIED") {
+          defaultValue = "#IMPLIED";
+          i += 7;
+        } else {
+          [i, defaultValue] = this.readIdentifierVal(xmlData, i, "ATTLIST");
+        }
+        return {
+          elementName,
+          attributeName,
+          attributeType,
+          defaultValue,
+          index: i
+        };
+      }
+    };
+    skipWhitespace = (data, index) => {
+      while (index < data.length && /\s/.test(data[index])) {
+        index++;
+      }
+      return index;
+    };
+  }
+});
+
+// node_modules/anynum/digitTable.js
+var SCRIPT_ZEROS, NOT_DIGIT, HIGH_MAP, LOW_MAX, LOW_MIN, TABLE_OFFSET, TABLE_SIZE, TABLE;
+var init_digitTable = __esm({
+  "node_modules/anynum/digitTable.js"() {
+    SCRIPT_ZEROS = [
+      // Basic Latin (ASCII) — included for completeness / pass-through
+      48,
+      // 0-9
+      // Arabic scripts
+      1632,
+      // Arabic-Indic ٠١٢٣٤٥٦٧٨٩
+      1776,
+      // Extended Arabic-Indic (Urdu/Persian/Sindhi) ۰۱۲۳
+      // Indic scripts
+      2406,
+      // Devanagari ०१२३४५६७८९
+      2534,
+      // Bengali ০১২৩৪৫৬৭৮৯
+      2662,
+      // Gurmukhi ੦੧੨੩੪੫੬੭੮੯
+      2790,
+      // Gujarati ૦૧૨૩૪૫૬૭૮૯
+      2918,
+      // Odia ୦୧୨୩୪୫୬୭୮୯
+      3046,
+      // Tamil ௦௧௨௩௪௫௬௭௮௯
+      3174,
+      // Telugu ౦౧౨౩౪౫౬౭౮౯
+      3302,
+      // Kannada ೦೧೨೩೪೫೬೭೮೯
+      3430,
+      // Malayalam ൦൧൨൩൪൫൬൭൮൯
+      3558,
+      // Sinhala Archaic ෦෧෨෩෪෫෬෭෮෯
+      // Southeast Asian scripts
+      3664,
+      // Thai ๐๑๒๓๔๕๖๗๘๙
+      3792,
+      // Lao ໐໑໒໓໔໕໖໗໘໙
+      3872,
+      // Tibetan ༠༡༢༣༤༥༦༧༨༩
+      4160,
+      // Myanmar ၀၁၂၃၄၅၆၇၈၉
+      4240,
+      // Myanmar Shan ႐႑႒႓႔႕႖႗႘႙
+      6112,
+      // Khmer ០១២៣៤៥៦៧៨៩
+      6160,
+      // Mongolian ᠐᠑᠒᠓᠔᠕᠖᠗᠘᠙
+      6470,
+      // Limbu ᥆᥇᥈᥉᥊᥋᥌᥍᥎᥏
+      6608,
+      // New Tai Lue ᧐᧑᧒᧓᧔᧕᧖᧗᧘᧙
+      6784,
+      // Tai Tham Hora ᪀᪁᪂᪃᪄᪅᪆᪇᪈᪉
+      6800,
+      // Tai Tham Tham ᪐᪑᪒᪓᪔᪕᪖᪗᪘᪙
+      6992,
+      // Balinese ᭐᭑᭒᭓᭔᭕᭖᭗᭘᭙
+      7088,
+      // Sundanese ᮰᮱᮲᮳᮴᮵᮶᮷᮸᮹
+      7232,
+      // Lepcha ᱀᱁᱂᱃᱄᱅᱆᱇᱈᱉
+      7248,
+      // Ol Chiki ᱐᱑᱒᱓᱔᱕᱖᱗᱘᱙
+      // Fullwidth (CJK context)
+      65296,
+      // Fullwidth ０１２３４５６７８９
+      // Mathematical digit variants (Unicode math block)
+      120782,
+      // Mathematical Bold
+      120792,
+      // Mathematical Double-Struck
+      120802,
+      // Mathematical Sans-Serif
+      120812,
+      // Mathematical Sans-Serif Bold
+      120822,
+      // Mathematical Monospace
+      // Other scripts
+      66720,
+      // Osmanya 𐒠𐒡𐒢𐒣𐒤𐒥𐒦𐒧𐒨𐒩
+      68912,
+      // Hanifi Rohingya 𐴰𐴱𐴲𐴳𐴴𐴵𐴶𐴷𐴸𐴹
+      69734,
+      // Brahmi 𑁦𑁧𑁨𑁩𑁪𑁫𑁬𑁭𑁮𑁯
+      69872,
+      // Sora Sompeng 𑃰𑃱𑃲𑃳𑃴𑃵𑃶𑃷𑃸𑃹
+      69942,
+      // Chakma 𑄶𑄷𑄸𑄹𑄺𑄻𑄼𑄽𑄾𑄿
+      70096,
+      // Sharada 𑇐𑇑𑇒𑇓𑇔𑇕𑇖𑇗𑇘𑇙
+      70384,
+      // Khudawadi 𑋰𑋱𑋲𑋳𑋴𑋵𑋶𑋷𑋸𑋹
+      70736,
+      // Newa 𑑐𑑑𑑒𑑓𑑔𑑕𑑖𑑗𑑘𑑙
+      70864,
+      // Tirhuta 𑓐𑓑𑓒𑓓𑓔𑓕𑓖𑓗𑓘𑓙
+      71248,
+      // Modi 𑙐𑙑𑙒𑙓𑙔𑙕𑙖𑙗𑙘𑙙
+      71360,
+      // Takri 𑛀𑛁𑛂𑛃𑛄𑛅𑛆𑛇𑛈𑛉
+      71472,
+      // Ahom 𑜰𑜱𑜲𑜳𑜴𑜵𑜶𑜷𑜸𑜹
+      71904,
+      // Warang Citi 𑣠𑣡𑣢𑣣𑣤𑣥𑣦𑣧𑣨𑣩
+      72016,
+      // Dives Akuru 𑥐𑥑𑥒𑥓𑥔𑥕𑥖𑥗𑥘𑥙
+      72688,
+      // Khitan Small Script 𑯰𑯱𑯲𑯳𑯴𑯵𑯶𑯷𑯸𑯹
+      72784,
+      // Bhaiksuki 𑱐𑱑𑱒𑱓𑱔𑱕𑱖𑱗𑱘𑱙
+      73040,
+      // Masaram Gondi 𑵐𑵑𑵒𑵓𑵔𑵕𑵖𑵗𑵘𑵙
+      73120,
+      // Gunjala Gondi 𑶠𑶡𑶢𑶣𑶤𑶥𑶦𑶧𑶨𑶩
+      73552,
+      // Kawi 𑽐𑽑𑽒𑽓𑽔𑽕𑽖𑽗𑽘𑽙
+      92768,
+      // Mro 𖩠𖩡𖩢𖩣𖩤𖩥𖩦𖩧𖩨𖩩
+      92864,
+      // Tangsa 𖫀𖫁𖫂𖫃𖫄𖫅𖫆𖫇𖫈𖫉
+      93008,
+      // Pahawh Hmong 𖭐𖭑𖭒𖭓𖭔𖭕𖭖𖭗𖭘𖭙
+      123200,
+      // Nyiakeng Puachue Hmong 𞅀𞅁𞅂𞅃𞅄𞅅𞅆𞅇𞅈𞅉
+      123632,
+      // Wancho 𞋰𞋱𞋲𞋳𞋴𞋵𞋶𞋷𞋸𞋹
+      124144,
+      // Nag Mundari 𞓰𞓱𞓲𞓳𞓴𞓵𞓶𞓷𞓸𞓹
+      125264,
+      // Adlam 𞥐𞥑𞥒𞥓𞥔𞥕𞥖𞥗𞥘𞥙
+      130032
+      // Segmented digit symbols 🯰🯱🯲🯳🯴🯵🯶🯷🯸🯹
+    ];
+    NOT_DIGIT = 255;
+    HIGH_MAP = /* @__PURE__ */ new Map();
+    LOW_MAX = 65535;
+    LOW_MIN = 1632;
+    TABLE_OFFSET = LOW_MIN;
+    TABLE_SIZE = LOW_MAX - LOW_MIN + 1;
+    TABLE = new Uint8Array(TABLE_SIZE).fill(NOT_DIGIT);
+    for (const zero of SCRIPT_ZEROS) {
+      for (let d = 0; d < 10; d++) {
+        const cp = zero + d;
+        if (cp <= LOW_MAX) {
+          TABLE[cp - TABLE_OFFSET] = d;
+        } else {
+          HIGH_MAP.set(cp, d);
+        }
+      }
+    }
+  }
+});
+
+// node_modules/anynum/anynum.js
+function anynum(str3) {
+  if (typeof str3 !== "string") return str3;
+  const len = str3.length;
+  if (len === 0) return str3;
+  let firstHit = -1;
+  for (let i = 0; i < len; i++) {
+    const cc = str3.charCodeAt(i);
+    if (cc >= CHAR_0 && cc <= CHAR_9 || cc === CHAR_MINUS) continue;
+    if (cc < TABLE_OFFSET) {
+      if (MINUS_SET.has(cc)) {
+        firstHit = i;
+        break;
+      }
+      continue;
+    }
+    if (cc >= 55296 && cc <= 56319) {
+      if (i + 1 < len) {
+        const low = str3.charCodeAt(i + 1);
+        if (low >= 56320 && low <= 57343) {
+          const cp = 65536 + (cc - 55296 << 10) + (low - 56320);
+          if (HIGH_MAP.has(cp)) {
+            firstHit = i;
+            break;
+          }
+        }
+      }
+      continue;
+    }
+    if (TABLE[cc - TABLE_OFFSET] !== NOT_DIGIT || MINUS_SET.has(cc)) {
+      firstHit = i;
+      break;
+    }
+  }
+  if (firstHit === -1) return str3;
+  const chars = [];
+  if (firstHit > 0) chars.push(str3.slice(0, firstHit));
+  for (let i = firstHit; i < len; i++) {
+    const cc = str3.charCodeAt(i);
+    if (cc >= CHAR_0 && cc <= CHAR_9 || cc === CHAR_MINUS) {
+      chars.push(str3[i]);
+      continue;
+    }
+    if (cc < TABLE_OFFSET) {
+      chars.push(MINUS_SET.has(cc) ? "-" : str3[i]);
+      continue;
+    }
+    if (cc >= 55296 && cc <= 56319) {
+      if (i + 1 < len) {
+        const low = str3.charCodeAt(i + 1);
+        if (low >= 56320 && low <= 57343) {
+          const cp = 65536 + (cc - 55296 << 10) + (low - 56320);
+          const d2 = HIGH_MAP.get(cp);
+          if (d2 !== void 0) {
+            chars.push(String.fromCharCode(d2 + 48));
+            i++;
+            continue;
+          }
+        }
+      }
+      chars.push(str3[i]);
+      continue;
+    }
+    if (MINUS_SET.has(cc)) {
+      chars.push("-");
+      continue;
+    }
+    const d = TABLE[cc - TABLE_OFFSET];
+    chars.push(d !== NOT_DIGIT ? String.fromCharCode(d + 48) : str3[i]);
+  }
+  return chars.join("");
+}
+var CHAR_0, CHAR_9, CHAR_MINUS, MINUS_SET, anynum_default;
+var init_anynum = __esm({
+  "node_modules/anynum/anynum.js"() {
+    "use strict";
+    init_digitTable();
+    CHAR_0 = 48;
+    CHAR_9 = 57;
+    CHAR_MINUS = 45;
+    MINUS_SET = /* @__PURE__ */ new Set([8722, 65293, 65123]);
+    anynum_default = anynum;
+  }
+});
+
+// node_modules/strnum/strnum.js
+function toNumber(str3, options = {}) {
+  options = Object.assign({}, consider, options);
+  if (!str3 || typeof str3 !== "string") return str3;
+  let trimmedStr = str3.trim();
+  if (trimmedStr.length === 0) return str3;
+  else if (options.skipLike !== void 0 && options.skipLike.test(trimmedStr)) return str3;
+  else if (trimmedStr === "0") return 0;
+  if (options.unicode) {
+    trimmedStr = anynum_default(trimmedStr);
+    if (trimmedStr === "0") return 0;
+  }
+  if (options.hex && hexRegex.test(trimmedStr)) {
+    return parse_int(trimmedStr, 16);
+  } else if (options.binary && binRegex.test(trimmedStr)) {
+    return parse_int(trimmedStr, 2);
+  } else if (options.octal && octRegex.test(trimmedStr)) {
+    return parse_int(trimmedStr, 8);
+  } else if (!isFinite(trimmedStr)) {
+    const num = Number(trimmedStr);
+    if (Number.isNaN(num)) return str3;
+    return handleInfinity(str3, num, options);
+  } else if (trimmedStr.includes("e") || trimmedStr.includes("E")) {
+    return resolveEnotation(str3, trimmedStr, options);
+  } else {
+    const match = numRegex.exec(trimmedStr);
+    if (match) {
+      const sign = match[1] || "";
+      const leadingZeros = match[2];
+      let numTrimmedByZeros = trimZeros(match[3]);
+      const decimalAdjacentToLeadingZeros = sign ? (
+        // 0., -00., 000.
+        trimmedStr[leadingZeros.length + 1] === "."
+      ) : trimmedStr[leadingZeros.length] === ".";
+      if (!options.leadingZeros && (leadingZeros.length > 1 || leadingZeros.length === 1 && !decimalAdjacentToLeadingZeros)) {
+        return str3;
+      } else {
+        const num = Number(trimmedStr);
+        const parsedStr = String(num);
+        if (num === 0) return num;
+        if (parsedStr.search(/[eE]/) !== -1) {
+          if (options.eNotation) return num;
+          else return str3;
+        } else if (trimmedStr.indexOf(".") !== -1) {
+          if (parsedStr === "0") return num;
+          else if (parsedStr === numTrimmedByZeros) return num;
+          else if (parsedStr === `${sign}${numTrimmedByZeros}`) return num;
+          else return str3;
+        }
+        let n = leadingZeros ? numTrimmedByZeros : trimmedStr;
+        if (leadingZeros) {
+          return n === parsedStr || sign + n === parsedStr ? num : str3;
+        } else {
+          return n === parsedStr || n === sign + parsedStr ? num : str3;
+        }
+      }
+    } else {
+      return str3;
+    }
+  }
+}
+function resolveEnotation(str3, trimmedStr, options) {
+  if (!options.eNotation) return str3;
+  const notation = trimmedStr.match(eNotationRegx);
+  if (notation) {
+    let sign = notation[1] || "";
+    const eChar = notation[3].indexOf("e") === -1 ? "E" : "e";
+    const leadingZeros = notation[2];
+    const eAdjacentToLeadingZeros = sign ? (
+      // 0E.
+      trimmedStr[leadingZeros.length + 1] === eChar
+    ) : trimmedStr[leadingZeros.length] === eChar;
+    if (leadingZeros.length > 1 && eAdjacentToLeadingZeros) return str3;
+    else if (leadingZeros.length === 1 && (notation[3].startsWith(`.${eChar}`) || notation[3][0] === eChar)) {
+      return Number(trimmedStr);
+    } else if (leadingZeros.length > 0) {
+      if (options.leadingZeros && !eAdjacentToLeadingZeros) {
+        return Number(trimmedStr);
+      } else return str3;
+    } else {
+      return Number(trimmedStr);
+    }
+  } else {
+    return str3;
+  }
+}
+function trimZeros(numStr) {
+  if (numStr && numStr.indexOf(".") !== -1) {
+    let end = numStr.length;
+    while (end > 0 && numStr.charCodeAt(end - 1) === 48) end--;
+    numStr = numStr.slice(0, end);
+    if (numStr === ".") numStr = "0";
+    else if (numStr[0] === ".") numStr = "0" + numStr;
+    else if (numStr[numStr.length - 1] === ".") numStr = numStr.substring(0, numStr.length - 1);
+    return numStr;
+  }
+  return numStr;
+}
+function parse_int(numStr, base) {
+  const str3 = numStr.trim();
+  if (base === 2 || base === 8) numStr = str3.substring(2);
+  if (parseInt) return parseInt(numStr, base);
+  else if (Number.parseInt) return Number.parseInt(numStr, base);
+  else if (window && window.parseInt) return window.parseInt(numStr, base);
+  else throw new Error("parseInt, Number.parseInt, window.parseInt are not supported");
+}
+function handleInfinity(str3, num, options) {
+  const isPositive = num === Infinity;
+  switch (options.infinity.toLowerCase()) {
+    case "null":
+      return null;
+    case "infinity":
+      return num;
+    // Return Infinity or -Infinity
+    case "string":
+      return isPositive ? "Infinity" : "-Infinity";
+    case "original":
+    default:
+      return str3;
+  }
+}
+var hexRegex, binRegex, octRegex, numRegex, consider, eNotationRegx;
+var init_strnum = __esm({
+  "node_modules/strnum/strnum.js"() {
+    init_anynum();
+    hexRegex = /^[-+]?0x[a-fA-F0-9]+$/;
+    binRegex = /^0b[01]+$/;
+    octRegex = /^0o[0-7]+$/;
+    numRegex = /^([\-\+])?(0*)([0-9]*(\.[0-9]*)?)$/;
+    consider = {
+      hex: true,
+      binary: false,
+      octal: false,
+      leadingZeros: true,
+      decimalPoint: ".",
+      eNotation: true,
+      //skipLike: /regex/,
+      infinity: "original",
+      // "null", "infinity" (Infinity type), "string" ("Infinity" (the string literal))
+      unicode: false
+    };
+    eNotationRegx = /^([-+])?(0*)(\d*(\.\d*)?[eE][-\+]?\d+)$/;
+  }
+});
+
+// node_modules/fast-xml-parser/src/ignoreAttributes.js
+function getIgnoreAttributesFn(ignoreAttributes) {
+  if (typeof ignoreAttributes === "function") {
+    return ignoreAttributes;
+  }
+  if (Array.isArray(ignoreAttributes)) {
+    return (attrName) => {
+      for (const pattern of ignoreAttributes) {
+        if (typeof pattern === "string" && attrName === pattern) {
+          return true;
+        }
+        if (pattern instanceof RegExp && pattern.test(attrName)) {
+          return true;
+        }
+      }
+    };
+  }
+  return () => false;
+}
+var init_ignoreAttributes = __esm({
+  "node_modules/fast-xml-parser/src/ignoreAttributes.js"() {
+  }
+});
+
+// node_modules/path-expression-matcher/src/Expression.js
+var Expression;
+var init_Expression = __esm({
+  "node_modules/path-expression-matcher/src/Expression.js"() {
+    Expression = class {
+      /**
+       * Create a new Expression
+       * @param {string} pattern - Pattern string (e.g., "root.users.user", "..user[id]")
+       * @param {Object} options - Configuration options
+       * @param {string} options.separator - Path separator (default: '.')
+       */
+      constructor(pattern, options = {}, data) {
+        this.pattern = pattern;
+        this.separator = options.separator || ".";
+        this.segments = this._parse(pattern);
+        this.data = data;
+        this._hasDeepWildcard = this.segments.some((seg) => seg.type === "deep-wildcard");
+        this._hasAttributeCondition = this.segments.some((seg) => seg.attrName !== void 0);
+        this._hasPositionSelector = this.segments.some((seg) => seg.position !== void 0);
+      }
+      /**
+       * Parse pattern string into segments
+       * @private
+       * @param {string} pattern - Pattern to parse
+       * @returns {Array} Array of segment objects
+       */
+      _parse(pattern) {
+        const segments = [];
+        let i = 0;
+        let currentPart = "";
+        while (i < pattern.length) {
+          if (pattern[i] === this.separator) {
+            if (i + 1 < pattern.length && pattern[i + 1] === this.separator) {
+              if (currentPart.trim()) {
+                segments.push(this._parseSegment(currentPart.trim()));
+                currentPart = "";
+              }
+              segments.push({ type: "deep-wildcard" });
+              i += 2;
+            } else {
+              if (currentPart.trim()) {
+                segments.push(this._parseSegment(currentPart.trim()));
+              }
+              currentPart = "";
+              i++;
+            }
+          } else {
+            currentPart += pattern[i];
+            i++;
+          }
+        }
+        if (currentPart.trim()) {
+          segments.push(this._parseSegment(currentPart.trim()));
+        }
+        return segments;
+      }
+      /**
+       * Parse a single segment
+       * @private
+       * @param {string} part - Segment string (e.g., "user", "ns::user", "user[id]", "ns::user:first")
+       * @returns {Object} Segment object
+       */
+      _parseSegment(part) {
+        const segment = { type: "tag" };
+        let bracketContent = null;
+        let withoutBrackets = part;
+        const bracketMatch = part.match(/^([^\[]+)(\[[^\]]*\])(.*)$/);
+        if (bracketMatch) {
+          withoutBrackets = bracketMatch[1] + bracketMatch[3];
+          if (bracketMatch[2]) {
+            const content = bracketMatch[2].slice(1, -1);
+            if (content) {
+              bracketContent = content;
+            }
+          }
+        }
+        let namespace = void 0;
+        let tagAndPosition = withoutBrackets;
+        if (withoutBrackets.includes("::")) {
+          const nsIndex = withoutBrackets.indexOf("::");
+          namespace = withoutBrackets.substring(0, nsIndex).trim();
+          tagAndPosition = withoutBrackets.substring(nsIndex + 2).trim();
+          if (!namespace) {
+            throw new Error(`Invalid namespace in pattern: ${part}`);
+          }
+        }
+        let tag = void 0;
+        let positionMatch = null;
+        if (tagAndPosition.includes(":")) {
+          const colonIndex = tagAndPosition.lastIndexOf(":");
+          const tagPart = tagAndPosition.substring(0, colonIndex).trim();
+          const posPart = tagAndPosition.substring(colonIndex + 1).trim();
+          const isPositionKeyword = ["first", "last", "odd", "even"].includes(posPart) || /^nth\(\d+\)$/.test(posPart);
+          if (isPositionKeyword) {
+            tag = tagPart;
+            positionMatch = posPart;
+          } else {
+            tag = tagAndPosition;
+          }
+        } else {
+          tag = tagAndPosition;
+        }
+        if (!tag) {
+          throw new Error(`Invalid segment pattern: ${part}`);
+        }
+        segment.tag = tag;
+        if (namespace) {
+          segment.namespace = namespace;
+        }
+        if (bracketContent) {
+          if (bracketContent.includes("=")) {
+            const eqIndex = bracketContent.indexOf("=");
+            segment.attrName = bracketContent.substring(0, eqIndex).trim();
+            segment.attrValue = bracketContent.substring(eqIndex + 1).trim();
+          } else {
+            segment.attrName = bracketContent.trim();
+          }
+        }
+        if (positionMatch) {
+          const nthMatch = positionMatch.match(/^nth\((\d+)\)$/);
+          if (nthMatch) {
+            segment.position = "nth";
+            segment.positionValue = parseInt(nthMatch[1], 10);
+          } else {
+            segment.position = positionMatch;
+          }
+        }
+        return segment;
+      }
+      /**
+       * Get the number of segments
+       * @returns {number}
+       */
+      get length() {
+        return this.segments.length;
+      }
+      /**
+       * Check if expression contains deep wildcard
+       * @returns {boolean}
+       */
+      hasDeepWildcard() {
+        return this._hasDeepWildcard;
+      }
+      /**
+       * Check if expression has attribute conditions
+       * @returns {boolean}
+       */
+      hasAttributeCondition() {
+        return this._hasAttributeCondition;
+      }
+      /**
+       * Check if expression has position selectors
+       * @returns {boolean}
+       */
+      hasPositionSelector() {
+        return this._hasPositionSelector;
+      }
+      /**
+       * Get string representation
+       * @returns {string}
+       */
+      toString() {
+        return this.pattern;
+      }
+    };
+  }
+});
+
+// node_modules/path-expression-matcher/src/ExpressionSet.js
+var ExpressionSet;
+var init_ExpressionSet = __esm({
+  "node_modules/path-expression-matcher/src/ExpressionSet.js"() {
+    ExpressionSet = class {
+      constructor() {
+        this._byDepthAndTag = /* @__PURE__ */ new Map();
+        this._wildcardByDepth = /* @__PURE__ */ new Map();
+        this._deepWildcards = [];
+        this._deepByTerminalTag = /* @__PURE__ */ new Map();
+        this._patterns = /* @__PURE__ */ new Set();
+        this._sealed = false;
+      }
+      /**
+       * Add an Expression to the set.
+       * Duplicate patterns (same pattern string) are silently ignored.
+       *
+       * @param {import('./Expression.js').default} expression - A pre-constructed Expression instance
+       * @returns {this} for chaining
+       * @throws {TypeError} if called after seal()
+       *
+       * @example
+       * set.add(new Expression('root.users.user'));
+       * set.add(new Expression('..script'));
+       */
+      add(expression) {
+        if (this._sealed) {
+          throw new TypeError(
+            "ExpressionSet is sealed. Create a new ExpressionSet to add more expressions."
+          );
+        }
+        if (this._patterns.has(expression.pattern)) return this;
+        this._patterns.add(expression.pattern);
+        if (expression.hasDeepWildcard()) {
+          const lastSeg2 = expression.segments[expression.segments.length - 1];
+          if (lastSeg2 && lastSeg2.type !== "deep-wildcard" && lastSeg2.tag !== "*") {
+            const tag2 = lastSeg2.tag;
+            if (!this._deepByTerminalTag.has(tag2)) this._deepByTerminalTag.set(tag2, []);
+            this._deepByTerminalTag.get(tag2).push(expression);
+          } else {
+            this._deepWildcards.push(expression);
+          }
+          return this;
+        }
+        const depth = expression.length;
+        const lastSeg = expression.segments[expression.segments.length - 1];
+        const tag = lastSeg?.tag;
+        if (!tag || tag === "*") {
+          if (!this._wildcardByDepth.has(depth)) this._wildcardByDepth.set(depth, []);
+          this._wildcardByDepth.get(depth).push(expression);
+        } else {
+          const key = `${depth}:${tag}`;
+          if (!this._byDepthAndTag.has(key)) this._byDepthAndTag.set(key, []);
+          this._byDepthAndTag.get(key).push(expression);
+        }
+        return this;
+      }
+      /**
+       * Add multiple expressions at once.
+       *
+       * @param {import('./Expression.js').default[]} expressions - Array of Expression instances
+       * @returns {this} for chaining
+       *
+       * @example
+       * set.addAll([
+       *   new Expression('root.users.user'),
+       *   new Expression('root.config.setting'),
+       * ]);
+       */
+      addAll(expressions) {
+        for (const expr of expressions) this.add(expr);
+        return this;
+      }
+      /**
+       * Check whether a pattern string is already present in the set.
+       *
+       * @param {import('./Expression.js').default} expression
+       * @returns {boolean}
+       */
+      has(expression) {
+        return this._patterns.has(expression.pattern);
+      }
+      /**
+       * Number of expressions in the set.
+       * @type {number}
+       */
+      get size() {
+        return this._patterns.size;
+      }
+      /**
+       * Seal the set against further modifications.
+       * Useful to prevent accidental mutations after config is built.
+       * Calling add() or addAll() on a sealed set throws a TypeError.
+       *
+       * @returns {this}
+       */
+      seal() {
+        this._sealed = true;
+        return this;
+      }
+      /**
+       * Whether the set has been sealed.
+       * @type {boolean}
+       */
+      get isSealed() {
+        return this._sealed;
+      }
+      /**
+       * Test whether the matcher's current path matches any expression in the set.
+       *
+       * Evaluation order (cheapest → most expensive):
+       *  1. Exact depth + tag bucket  — O(1) lookup, typically 0–2 expressions
+       *  2. Depth-only wildcard bucket — O(1) lookup, rare
+       *  3. Deep-wildcard list         — always checked, but usually small
+       *
+       * @param {import('./Matcher.js').default} matcher - Matcher instance (or readOnly view)
+       * @returns {boolean} true if any expression matches the current path
+       *
+       * @example
+       * if (stopNodes.matchesAny(matcher)) {
+       *   // handle stop node
+       * }
+       */
+      matchesAny(matcher) {
+        return this.findMatch(matcher) !== null;
+      }
+      /**
+      * Find and return the first Expression that matches the matcher's current path.
+      *
+      * Uses the same evaluation order as matchesAny (cheapest → most expensive):
+      *  1. Exact depth + tag bucket
+      *  2. Depth-only wildcard bucket
+      *  3. Deep-wildcard list
+      *
+      * @param {import('./Matcher.js').default} matcher - Matcher instance (or readOnly view)
+      * @returns {import('./Expression.js').default | null} the first matching Expression, or null
+      *
+      * @example
+      * const expr = stopNodes.findMatch(matcher);
+      * if (expr) {
+      *   // access expr.config, expr.pattern, etc.
+      * }
+      */
+      findMatch(matcher) {
+        const depth = matcher.getDepth();
+        const tag = matcher.getCurrentTag();
+        const exactKey = `${depth}:${tag}`;
+        const exactBucket = this._byDepthAndTag.get(exactKey);
+        if (exactBucket) {
+          for (let i = 0; i < exactBucket.length; i++) {
+            if (matcher.matches(exactBucket[i])) return exactBucket[i];
+          }
+        }
+        const wildcardBucket = this._wildcardByDepth.get(depth);
+        if (wildcardBucket) {
+          for (let i = 0; i < wildcardBucket.length; i++) {
+            if (matcher.matches(wildcardBucket[i])) return wildcardBucket[i];
+          }
+        }
+        const deepBucket = this._deepByTerminalTag.get(tag);
+        if (deepBucket) {
+          for (let i = 0; i < deepBucket.length; i++) {
+            if (matcher.matches(deepBucket[i])) return deepBucket[i];
+          }
+        }
+        for (let i = 0; i < this._deepWildcards.length; i++) {
+          if (matcher.matches(this._deepWildcards[i])) return this._deepWildcards[i];
+        }
+        return null;
+      }
+    };
+  }
+});
+
+// node_modules/path-expression-matcher/src/Matcher.js
+var MatcherView, Matcher;
+var init_Matcher = __esm({
+  "node_modules/path-expression-matcher/src/Matcher.js"() {
+    MatcherView = class {
+      /**
+       * @param {Matcher} matcher - The parent Matcher instance to read from.
+       */
+      constructor(matcher) {
+        this._matcher = matcher;
+      }
+      /**
+       * Get the path separator used by the parent matcher.
+       * @returns {string}
+       */
+      get separator() {
+        return this._matcher.separator;
+      }
+      /**
+       * Get current tag name.
+       * @returns {string|undefined}
+       */
+      getCurrentTag() {
+        const path33 = this._matcher.path;
+        return path33.length > 0 ? path33[path33.length - 1].tag : void 0;
+      }
+      /**
+       * Get current namespace.
+       * @returns {string|undefined}
+       */
+      getCurrentNamespace() {
+        const path33 = this._matcher.path;
+        return path33.length > 0 ? path33[path33.length - 1].namespace : void 0;
+      }
+      /**
+       * Get current node's attribute value.
+       * @param {string} attrName
+       * @returns {*}
+       */
+      getAttrValue(attrName) {
+        const path33 = this._matcher.path;
+        if (path33.length === 0) return void 0;
+        return path33[path33.length - 1].values?.[attrName];
+      }
+      /**
+       * Check if current node has an attribute.
+       * @param {string} attrName
+       * @returns {boolean}
+       */
+      hasAttr(attrName) {
+        const path33 = this._matcher.path;
+        if (path33.length === 0) return false;
+        const current = path33[path33.length - 1];
+        return current.values !== void 0 && attrName in current.values;
+      }
+      /**
+       * Get the value of a "kept" attribute from the nearest ancestor (or
+       * current node) that declared it via `push(tag, attrs, ns, { keep: [...] })`.
+       * @param {string} attrName
+       * @returns {*}
+       */
+      getAnyParentAttr(attrName) {
+        return this._matcher.getAnyParentAttr(attrName);
+      }
+      /**
+       * Check whether any ancestor (or the current node) kept the given
+       * attribute via `push(tag, attrs, ns, { keep: [...] })`.
+       * @param {string} attrName
+       * @returns {boolean}
+       */
+      hasAnyParentAttr(attrName) {
+        return this._matcher.hasAnyParentAttr(attrName);
+      }
+      /**
+       * Get current node's sibling position (child index in parent).
+       * @returns {number}
+       */
+      getPosition() {
+        const path33 = this._matcher.path;
+        if (path33.length === 0) return -1;
+        return path33[path33.length - 1].position ?? 0;
+      }
+      /**
+       * Get current node's repeat counter (occurrence count of this tag name).
+       * @returns {number}
+       */
+      getCounter() {
+        const path33 = this._matcher.path;
+        if (path33.length === 0) return -1;
+        return path33[path33.length - 1].counter ?? 0;
+      }
+      /**
+       * Get current node's sibling index (alias for getPosition).
+       * @returns {number}
+       * @deprecated Use getPosition() or getCounter() instead
+       */
+      getIndex() {
+        return this.getPosition();
+      }
+      /**
+       * Get current path depth.
+       * @returns {number}
+       */
+      getDepth() {
+        return this._matcher.path.length;
+      }
+      /**
+       * Get path as string.
+       * @param {string} [separator] - Optional separator (uses default if not provided)
+       * @param {boolean} [includeNamespace=true]
+       * @returns {string}
+       */
+      toString(separator, includeNamespace = true) {
+        return this._matcher.toString(separator, includeNamespace);
+      }
+      /**
+       * Get path as array of tag names.
+       * @returns {string[]}
+       */
+      toArray() {
+        return this._matcher.path.map((n) => n.tag);
+      }
+      /**
+       * Match current path against an Expression.
+       * @param {Expression} expression
+       * @returns {boolean}
+       */
+      matches(expression) {
+        return this._matcher.matches(expression);
+      }
+      /**
+       * Match any expression in the given set against the current path.
+       * @param {ExpressionSet} exprSet
+       * @returns {boolean}
+       */
+      matchesAny(exprSet) {
+        return exprSet.matchesAny(this._matcher);
+      }
+    };
+    Matcher = class {
+      /**
+       * Create a new Matcher.
+       * @param {Object} [options={}]
+       * @param {string} [options.separator='.'] - Default path separator
+       */
+      constructor(options = {}) {
+        this.separator = options.separator || ".";
+        this.path = [];
+        this.siblingStacks = [];
+        this._pathStringCache = null;
+        this._view = new MatcherView(this);
+        this._keptAttrs = [];
+      }
+      /**
+       * Push a new tag onto the path.
+       * @param {string} tagName
+       * @param {Object|null} [attrValues=null]
+       * @param {string|null} [namespace=null]
+       * @param {Object|null} [options=null]
+       * @param {string[]} [options.keep] - Names of attributes (from attrValues)
+       */
+      push(tagName, attrValues = null, namespace = null, options = null) {
+        this._pathStringCache = null;
+        if (this.path.length > 0) {
+          this.path[this.path.length - 1].values = void 0;
+        }
+        const currentLevel = this.path.length;
+        let level = this.siblingStacks[currentLevel];
+        if (!level) {
+          level = { counts: /* @__PURE__ */ new Map(), total: 0 };
+          this.siblingStacks[currentLevel] = level;
+        }
+        const siblingKey = namespace ? `${namespace}:${tagName}` : tagName;
+        const counter = level.counts.get(siblingKey) || 0;
+        const position = level.total;
+        level.counts.set(siblingKey, counter + 1);
+        level.total++;
+        const node = {
+          tag: tagName,
+          position,
+          counter
+        };
+        if (namespace !== null && namespace !== void 0) {
+          node.namespace = namespace;
+        }
+        if (attrValues !== null && attrValues !== void 0) {
+          node.values = attrValues;
+        }
+        this.path.push(node);
+        const depth = this.path.length;
+        const keep = options !== null ? options.keep : null;
+        if (keep !== null && keep !== void 0 && keep.length > 0 && attrValues) {
+          for (let i = 0; i < keep.length; i++) {
+            const name = keep[i];
+            if (attrValues[name] !== void 0) {
+              this._keptAttrs.push({ depth, name, value: attrValues[name] });
+            }
+          }
+        }
+      }
+      /**
+       * Pop the last tag from the path.
+       * @returns {Object|undefined} The popped node
+       */
+      pop() {
+        if (this.path.length === 0) return void 0;
+        this._pathStringCache = null;
+        const node = this.path.pop();
+        if (this.siblingStacks.length > this.path.length + 1) {
+          this.siblingStacks.length = this.path.length + 1;
+        }
+        const poppedDepth = this.path.length + 1;
+        while (this._keptAttrs.length > 0 && this._keptAttrs[this._keptAttrs.length - 1].depth >= poppedDepth) {
+          this._keptAttrs.pop();
+        }
+        return node;
+      }
+      /**
+       * Update current node's attribute values.
+       * Useful when attributes are parsed after push.
+       * @param {Object} attrValues
+       */
+      updateCurrent(attrValues) {
+        if (this.path.length > 0) {
+          const current = this.path[this.path.length - 1];
+          if (attrValues !== null && attrValues !== void 0) {
+            current.values = attrValues;
+          }
+        }
+      }
+      /**
+       * Get current tag name.
+       * @returns {string|undefined}
+       */
+      getCurrentTag() {
+        return this.path.length > 0 ? this.path[this.path.length - 1].tag : void 0;
+      }
+      /**
+       * Get current namespace.
+       * @returns {string|undefined}
+       */
+      getCurrentNamespace() {
+        return this.path.length > 0 ? this.path[this.path.length - 1].namespace : void 0;
+      }
+      /**
+       * Get current node's attribute value.
+       * @param {string} attrName
+       * @returns {*}
+       */
+      getAttrValue(attrName) {
+        if (this.path.length === 0) return void 0;
+        return this.path[this.path.length - 1].values?.[attrName];
+      }
+      /**
+       * Check if current node has an attribute.
+       * @param {string} attrName
+       * @returns {boolean}
+       */
+      hasAttr(attrName) {
+        if (this.path.length === 0) return false;
+        const current = this.path[this.path.length - 1];
+        return current.values !== void 0 && attrName in current.values;
+      }
+      /**
+       * Get the value of a "kept" attribute from the nearest ancestor (or
+       * current node) that declared it via `push(tag, attrs, ns, { keep: [...] })`.
+       * Unlike getAttrValue(), this works regardless of how deep the path has
+       * gone since the attribute was pushed — but only for attribute names that
+       * were explicitly marked with `keep` at push time. Cost is proportional to
+       * the number of currently-kept attributes (typically 0-3), not path depth.
+       * @param {string} attrName
+       * @returns {*} the value, or undefined if no ancestor kept this attribute
+       */
+      getAnyParentAttr(attrName) {
+        const kept = this._keptAttrs;
+        for (let i = kept.length - 1; i >= 0; i--) {
+          if (kept[i].name === attrName) return kept[i].value;
+        }
+        return void 0;
+      }
+      /**
+       * Check whether any ancestor (or the current node) kept the given
+       * attribute via `push(tag, attrs, ns, { keep: [...] })`.
+       * @param {string} attrName
+       * @returns {boolean}
+       */
+      hasAnyParentAttr(attrName) {
+        const kept = this._keptAttrs;
+        for (let i = kept.length - 1; i >= 0; i--) {
+          if (kept[i].name === attrName) return true;
+        }
+        return false;
+      }
+      /**
+       * Get current node's sibling position (child index in parent).
+       * @returns {number}
+       */
+      getPosition() {
+        if (this.path.length === 0) return -1;
+        return this.path[this.path.length - 1].position ?? 0;
+      }
+      /**
+       * Get current node's repeat counter (occurrence count of this tag name).
+       * @returns {number}
+       */
+      getCounter() {
+        if (this.path.length === 0) return -1;
+        return this.path[this.path.length - 1].counter ?? 0;
+      }
+      /**
+       * Get current node's sibling index (alias for getPosition).
+       * @returns {number}
+       * @deprecated Use getPosition() or getCounter() instead
+       */
+      getIndex() {
+        return this.getPosition();
+      }
+      /**
+       * Get current path depth.
+       * @returns {number}
+       */
+      getDepth() {
+        return this.path.length;
+      }
+      /**
+       * Get path as string.
+       * @param {string} [separator] - Optional separator (uses default if not provided)
+       * @param {boolean} [includeNamespace=true]
+       * @returns {string}
+       */
+      toString(separator, includeNamespace = true) {
+        const sep3 = separator || this.separator;
+        const isDefault = sep3 === this.separator && includeNamespace === true;
+        if (isDefault) {
+          if (this._pathStringCache !== null) {
+            return this._pathStringCache;
+          }
+          const result = this.path.map(
+            (n) => n.namespace ? `${n.namespace}:${n.tag}` : n.tag
+          ).join(sep3);
+          this._pathStringCache = result;
+          return result;
+        }
+        return this.path.map(
+          (n) => includeNamespace && n.namespace ? `${n.namespace}:${n.tag}` : n.tag
+        ).join(sep3);
+      }
+      /**
+       * Get path as array of tag names.
+       * @returns {string[]}
+       */
+      toArray() {
+        return this.path.map((n) => n.tag);
+      }
+      /**
+       * Reset the path to empty.
+       */
+      reset() {
+        this._pathStringCache = null;
+        this.path = [];
+        this.siblingStacks = [];
+        this._keptAttrs = [];
+      }
+      /**
+       * Match current path against an Expression.
+       * @param {Expression} expression
+       * @returns {boolean}
+       */
+      matches(expression) {
+        const segments = expression.segments;
+        if (segments.length === 0) {
+          return false;
+        }
+        if (expression.hasDeepWildcard()) {
+          return this._matchWithDeepWildcard(segments);
+        }
+        return this._matchSimple(segments);
+      }
+      /**
+       * @private
+       */
+      _matchSimple(segments) {
+        if (this.path.length !== segments.length) {
+          return false;
+        }
+        for (let i = 0; i < segments.length; i++) {
+          if (!this._matchSegment(segments[i], this.path[i], i === this.path.length - 1)) {
+            return false;
+          }
+        }
+        return true;
+      }
+      /**
+       * @private
+       */
+      _matchWithDeepWildcard(segments) {
+        let pathIdx = this.path.length - 1;
+        let segIdx = segments.length - 1;
+        while (segIdx >= 0 && pathIdx >= 0) {
+          const segment = segments[segIdx];
+          if (segment.type === "deep-wildcard") {
+            segIdx--;
+            if (segIdx < 0) {
+              return true;
+            }
+            const nextSeg = segments[segIdx];
+            let found = false;
+            for (let i = pathIdx; i >= 0; i--) {
+              if (this._matchSegment(nextSeg, this.path[i], i === this.path.length - 1)) {
+                pathIdx = i - 1;
+                segIdx--;
+                found = true;
+                break;
+              }
+            }
+            if (!found) {
+              return false;
+            }
+          } else {
+            if (!this._matchSegment(segment, this.path[pathIdx], pathIdx === this.path.length - 1)) {
+              return false;
+            }
+            pathIdx--;
+            segIdx--;
+          }
+        }
+        return segIdx < 0;
+      }
+      /**
+       * @private
+       */
+      _matchSegment(segment, node, isCurrentNode) {
+        if (segment.tag !== "*" && segment.tag !== node.tag) {
+          return false;
+        }
+        if (segment.namespace !== void 0) {
+          if (segment.namespace !== "*" && segment.namespace !== node.namespace) {
+            return false;
+          }
+        }
+        if (segment.attrName !== void 0) {
+          if (!isCurrentNode) {
+            return false;
+          }
+          if (!node.values || !(segment.attrName in node.values)) {
+            return false;
+          }
+          if (segment.attrValue !== void 0) {
+            if (String(node.values[segment.attrName]) !== String(segment.attrValue)) {
+              return false;
+            }
+          }
+        }
+        if (segment.position !== void 0) {
+          if (!isCurrentNode) {
+            return false;
+          }
+          const counter = node.counter ?? 0;
+          if (segment.position === "first" && counter !== 0) {
+            return false;
+          } else if (segment.position === "odd" && counter % 2 !== 1) {
+            return false;
+          } else if (segment.position === "even" && counter % 2 !== 0) {
+            return false;
+          } else if (segment.position === "nth" && counter !== segment.positionValue) {
+            return false;
+          }
+        }
+        return true;
+      }
+      /**
+       * Match any expression in the given set against the current path.
+       * @param {ExpressionSet} exprSet
+       * @returns {boolean}
+       */
+      matchesAny(exprSet) {
+        return exprSet.matchesAny(this);
+      }
+      /**
+       * Create a snapshot of current state.
+       * @returns {Object}
+       */
+      snapshot() {
+        return {
+          path: this.path.map((node) => ({ ...node })),
+          siblingStacks: this.siblingStacks.map((level) => level ? { counts: new Map(level.counts), total: level.total } : level),
+          keptAttrs: this._keptAttrs.map((entry) => ({ ...entry }))
+        };
+      }
+      /**
+       * Restore state from snapshot.
+       * @param {Object} snapshot
+       */
+      restore(snapshot) {
+        this._pathStringCache = null;
+        this.path = snapshot.path.map((node) => ({ ...node }));
+        this.siblingStacks = snapshot.siblingStacks.map((level) => level ? { counts: new Map(level.counts), total: level.total } : level);
+        this._keptAttrs = (snapshot.keptAttrs || []).map((entry) => ({ ...entry }));
+      }
+      /**
+       * Return the read-only {@link MatcherView} for this matcher.
+       *
+       * The same instance is returned on every call — no allocation occurs.
+       * It always reflects the current parser state and is safe to pass to
+       * user callbacks without risk of accidental mutation.
+       *
+       * @returns {MatcherView}
+       *
+       * @example
+       * const view = matcher.readOnly();
+       * // pass view to callbacks — it stays in sync automatically
+       * view.matches(expr);       // ✓
+       * view.getCurrentTag();     // ✓
+       * // view.push(...)         // ✗ method does not exist — caught by TypeScript
+       */
+      readOnly() {
+        return this._view;
+      }
+    };
+  }
+});
+
+// node_modules/path-expression-matcher/src/index.js
+var init_src3 = __esm({
+  "node_modules/path-expression-matcher/src/index.js"() {
+    init_Expression();
+    init_Matcher();
+    init_ExpressionSet();
+  }
+});
+
+// node_modules/is-unsafe/src/contexts/html.js
+var HTML_PATTERNS, html_default;
+var init_html = __esm({
+  "node_modules/is-unsafe/src/contexts/html.js"() {
+    HTML_PATTERNS = [
+      {
+        id: "html-script-open",
+        description: "<script opening tag",
+        pattern: /<script[\s>/]/i
+      },
+      {
+        id: "html-script-close",
+        description: "</script closing tag",
+        pattern: /<\/script[\s>]/i
+      },
+      {
+        id: "html-javascript-protocol",
+        description: "javascript: URI scheme (with optional whitespace/encoding)",
+        // Handles j&#x61;vascript:, j\u0061vascript:, and whitespace variants
+        pattern: /j[\t\n\r ]*a[\t\n\r ]*v[\t\n\r ]*a[\t\n\r ]*s[\t\n\r ]*c[\t\n\r ]*r[\t\n\r ]*i[\t\n\r ]*p[\t\n\r ]*t[\t\n\r ]*:/i
+      },
+      {
+        id: "html-vbscript-protocol",
+        description: "vbscript: URI scheme",
+        pattern: /vbscript[\t\n\r ]*:/i
+      },
+      {
+        id: "html-data-html",
+        description: "data:text/html URI — can execute scripts in browsers",
+        pattern: /data[\t\n\r ]*:[\t\n\r ]*text\/html/i
+      },
+      {
+        id: "html-data-xhtml",
+        description: "data:application/xhtml+xml URI",
+        pattern: /data[\t\n\r ]*:[\t\n\r ]*application\/xhtml/i
+      },
+      {
+        id: "html-data-svg",
+        description: "data:image/svg+xml URI — can execute scripts",
+        pattern: /data[\t\n\r ]*:[\t\n\r ]*image\/svg\+xml/i
+      },
+      {
+        id: "html-inline-event-handler",
+        description: "Inline event handler attributes: onclick=, onerror=, onload=, etc.",
+        // \bon ensures we match a word boundary so "phonetic=" is not caught
+        pattern: /\bon\w{1,30}\s*=/i
+      },
+      {
+        id: "html-entity-obfuscated-script",
+        description: "HTML-entity-encoded <script (e.g. &#x3C;script or &lt;script)",
+        // Entities include optional trailing semicolon: &#x3C; or &#x3C (both valid in HTML5)
+        pattern: /(?:&#x0*3[Cc];?|&#0*60;?|&lt;)\s*script/i
+      },
+      {
+        id: "html-entity-obfuscated-javascript",
+        description: 'HTML-entity-encoded javascript: (partial — catches common &#106; or &#x6a; for "j")',
+        pattern: /(?:&#x0*6[Aa];?|&#0*106;?)\s*(?:&#x0*61;?|a)[\s\S]{0,80}script\s*:/i
+      },
+      {
+        id: "html-style-expression",
+        description: "CSS expression() — IE-era code execution in style attributes",
+        pattern: /style[\s\S]{0,20}expression\s*\(/i
+      },
+      {
+        id: "html-object-embed",
+        description: "<object or <embed tags that can load active content",
+        pattern: /<(?:object|embed)[\s>/]/i
+      },
+      {
+        id: "html-base-tag",
+        description: "<base href= — can hijack all relative URLs on a page",
+        pattern: /<base[\s>]/i
+      },
+      {
+        id: "html-meta-refresh",
+        description: '<meta http-equiv="refresh" — can redirect users',
+        pattern: /<meta[\s\S]{0,40}http-equiv[\s\S]{0,20}refresh/i
+      },
+      {
+        id: "html-srcdoc",
+        description: "srcdoc= attribute on iframes — embeds HTML that can run scripts",
+        pattern: /srcdoc\s*=/i
+      },
+      {
+        id: "html-iframe",
+        description: "<iframe tag",
+        pattern: /<iframe[\s>/]/i
+      },
+      {
+        id: "html-form",
+        description: "<form tag — can be used for phishing / credential harvesting injection",
+        pattern: /<form[\s>/]/i
+      }
+    ];
+    html_default = HTML_PATTERNS;
+  }
+});
+
+// node_modules/is-unsafe/src/contexts/xml.js
+var XML_PATTERNS, xml_default;
+var init_xml = __esm({
+  "node_modules/is-unsafe/src/contexts/xml.js"() {
+    XML_PATTERNS = [
+      {
+        id: "xml-cdata-injection",
+        description: "CDATA section injection: <![CDATA[ breaks out of text node context",
+        pattern: /<!\[CDATA\[/i
+      },
+      {
+        id: "xml-cdata-close",
+        description: "CDATA close sequence: ]]> can terminate an enclosing CDATA section",
+        pattern: /\]\]>/
+      },
+      {
+        id: "xml-processing-instruction",
+        description: "XML processing instruction: <?xml-stylesheet or <?php etc.",
+        pattern: /<\?(?:xml[\- ]|php|asp)/i
+      },
+      {
+        id: "xml-doctype-injection",
+        description: "DOCTYPE declaration embedded in content — can define entities",
+        // Match <!DOCTYPE followed by end-of-string, whitespace, or [ (internal subset)
+        pattern: /<!DOCTYPE(?:[\s[]|$)/i
+      },
+      {
+        id: "xml-entity-system",
+        description: "SYSTEM keyword — used in external entity declarations (XXE)",
+        pattern: /\bSYSTEM\s+["']/i
+      },
+      {
+        id: "xml-entity-public",
+        description: "PUBLIC keyword — used in external entity declarations (XXE)",
+        pattern: /\bPUBLIC\s+["']/i
+      },
+      {
+        id: "xml-entity-declaration",
+        description: "<!ENTITY declaration — defines entities, potential XXE or entity expansion",
+        pattern: /<!ENTITY[\s%]/i
+      },
+      {
+        id: "xml-billion-laughs",
+        description: "Entity reference chaining / billion laughs: repeated &eX; style references",
+        // Heuristic: 3+ consecutive entity refs suggests expansion attack
+        pattern: /(?:&\w{1,20};){3,}/
+      },
+      {
+        id: "xml-namespace-confusion",
+        description: "xmlns: attribute injection — can redefine namespaces to confuse parsers",
+        // pattern: /\bxmlns\s*(?::\w{1,40})?\s*=/i,
+        pattern: /\bxmlns(?::\w{1,40})?\s*=/i
+      },
+      {
+        id: "xml-comment-injection",
+        description: "<!-- comment injection — can hide content from some parsers",
+        pattern: /<!--/
+      },
+      {
+        id: "xml-comment-close",
+        description: "--> closes an enclosing XML comment",
+        pattern: /-->/
+      },
+      {
+        id: "xml-pi-close",
+        description: "?> closes an enclosing processing instruction",
+        pattern: /\?>/
+      }
+    ];
+    xml_default = XML_PATTERNS;
+  }
+});
+
+// node_modules/is-unsafe/src/contexts/svg.js
+var SVG_PATTERNS, svg_default;
+var init_svg = __esm({
+  "node_modules/is-unsafe/src/contexts/svg.js"() {
+    SVG_PATTERNS = [
+      {
+        id: "svg-script-element",
+        description: "<script element inside SVG executes JavaScript",
+        pattern: /<script[\s>/]/i
+      },
+      {
+        id: "svg-xlink-href-javascript",
+        description: "xlink:href with javascript: — classic SVG XSS via <a> or <use>",
+        pattern: /xlink\s*:\s*href\s*=\s*["']?\s*javascript\s*:/i
+      },
+      {
+        id: "svg-href-javascript",
+        description: "href= with javascript: in SVG context (<a>, <animate>, etc.)",
+        pattern: /href\s*=\s*["']?\s*javascript\s*:/i
+      },
+      {
+        id: "svg-foreignobject",
+        description: "<foreignObject embeds HTML inside SVG — can execute scripts",
+        pattern: /<foreignObject[\s>/]/i
+      },
+      {
+        id: "svg-use-external",
+        description: "<use xlink:href or href pointing to external resource (non-fragment URL)",
+        // Match <use with href= where the value starts with a non-# character (external URL)
+        // [\"'][^#] catches quoted values not starting with #; [^\"'#\s>] catches unquoted
+        pattern: /<use[\s\S]{0,60}(?:xlink\s*:\s*)?href\s*=\s*(?:["'][^#]|[^"'#\s>])/i
+      },
+      {
+        id: "svg-animate-href",
+        description: '<animate attributeName="href" — can dynamically change href to javascript:',
+        pattern: /<animate[\s\S]{0,80}attributeName\s*=\s*["'][\s]*href["']/i
+      },
+      {
+        id: "svg-animate-xlinkhref",
+        description: '<animate attributeName="xlink:href"',
+        pattern: /<animate[\s\S]{0,80}attributeName\s*=\s*["'][\s]*xlink\s*:\s*href["']/i
+      },
+      {
+        id: "svg-set-javascript",
+        description: '<set to="javascript:..." — sets an attribute to a javascript: URI',
+        pattern: /<set[\s\S]{0,80}to\s*=\s*["']?\s*javascript\s*:/i
+      },
+      {
+        id: "svg-event-handler",
+        description: "SVG-specific event handler attributes: onload=, onerror=, onactivate=, etc.",
+        pattern: /\bon(?:load|error|activate|begin|end|repeat|focus|blur|click|mouse\w{1,20}|key\w{1,20})\s*=/i
+      },
+      {
+        id: "svg-handler-generic",
+        description: "Generic on* handler catch-all for SVG attributes",
+        pattern: /\bon\w{1,30}\s*=/i
+      },
+      {
+        id: "svg-filter-feimage",
+        description: "<feImage href= — filter primitive that can load external resources",
+        pattern: /<feImage[\s\S]{0,80}(?:xlink\s*:\s*)?href\s*=/i
+      },
+      {
+        id: "svg-image-external",
+        description: "<image xlink:href with http/https or javascript protocol",
+        pattern: /<image[\s\S]{0,80}(?:xlink\s*:\s*)?href\s*=\s*["']?\s*(?:https?|javascript)\s*:/i
+      },
+      {
+        id: "svg-style-javascript",
+        description: "style= attribute containing javascript: (e.g. background:url(javascript:...))",
+        pattern: /style\s*=[\s\S]{0,60}javascript\s*:/i
+      }
+    ];
+    svg_default = SVG_PATTERNS;
+  }
+});
+
+// node_modules/is-unsafe/src/contexts/sql.js
+var SQL_PATTERNS, sql_default;
+var init_sql = __esm({
+  "node_modules/is-unsafe/src/contexts/sql.js"() {
+    SQL_PATTERNS = [
+      {
+        id: "sql-block-comment-open",
+        description: "SQL block comment open: /* ... */ — unusual in legitimate user text",
+        pattern: /\/\*/
+      },
+      {
+        id: "sql-union-select",
+        description: "UNION SELECT — most common SQL injection aggregation attack",
+        pattern: /\bUNION\s{1,20}(?:ALL\s{1,20})?SELECT\b/i
+      },
+      {
+        id: "sql-drop-table",
+        description: "DROP TABLE — destructive DDL injection",
+        pattern: /\bDROP\s{1,20}TABLE\b/i
+      },
+      {
+        id: "sql-drop-database",
+        description: "DROP DATABASE — destructive DDL injection",
+        pattern: /\bDROP\s{1,20}DATABASE\b/i
+      },
+      {
+        id: "sql-insert-into",
+        description: "INSERT INTO — data injection",
+        pattern: /\bINSERT\s{1,20}INTO\b/i
+      },
+      {
+        id: "sql-delete-from",
+        description: "DELETE FROM — data deletion injection",
+        pattern: /\bDELETE\s{1,20}FROM\b/i
+      },
+      {
+        id: "sql-update-set",
+        description: "UPDATE ... SET — data modification injection",
+        // Allows arbitrary content between UPDATE and SET (table name, alias, etc.)
+        pattern: /\bUPDATE\b[\s\S]{1,60}\bSET\b/i
+      },
+      {
+        id: "sql-exec-xp",
+        description: "EXEC xp_ — MSSQL extended stored procedure execution",
+        pattern: /\bEXEC(?:UTE)?\s{1,20}xp_/i
+      },
+      {
+        id: "sql-tautology-string",
+        description: `Classic string tautology: ' OR '1'='1 or " OR "1"="1"`,
+        // Last quote is optional — injection may truncate it: ' OR '1'='1--
+        pattern: /'\s{0,10}OR\s{0,10}'[^']{0,20}'\s*=\s*'[^']{0,20}/i
+      },
+      {
+        id: "sql-tautology-numeric",
+        description: "Numeric tautology: OR 1=1",
+        pattern: /\bOR\s{1,10}1\s*=\s*1\b/i
+      },
+      {
+        id: "sql-always-true-zero",
+        description: "Numeric tautology: OR 0=0",
+        pattern: /\bOR\s{1,10}0\s*=\s*0\b/i
+      },
+      {
+        id: "sql-sleep-benchmark",
+        description: "Time-based blind injection: SLEEP() or BENCHMARK()",
+        pattern: /\b(?:SLEEP|BENCHMARK)\s*\(/i
+      },
+      {
+        id: "sql-waitfor-delay",
+        description: "MSSQL time-based blind injection: WAITFOR DELAY",
+        pattern: /\bWAITFOR\s{1,20}DELAY\b/i
+      },
+      {
+        id: "sql-char-function",
+        description: "CHAR() function — used to obfuscate injected strings",
+        pattern: /\bCHAR\s*\(\s*\d{1,3}/i
+      },
+      {
+        id: "sql-information-schema",
+        description: "INFORMATION_SCHEMA — reconnaissance query for table/column enumeration",
+        pattern: /\bINFORMATION_SCHEMA\b/i
+      }
+    ];
+    sql_default = SQL_PATTERNS;
+  }
+});
+
+// node_modules/is-unsafe/src/contexts/shell.js
+var SHELL_PATTERNS, shell_default;
+var init_shell = __esm({
+  "node_modules/is-unsafe/src/contexts/shell.js"() {
+    SHELL_PATTERNS = [
+      {
+        id: "shell-path-traversal-unix",
+        description: "Unix path traversal: ../  — climbing the directory tree",
+        pattern: /\.\.\//
+      },
+      {
+        id: "shell-path-traversal-windows",
+        description: "Windows path traversal: ..\\ — climbing the directory tree",
+        pattern: /\.\.\\/
+      },
+      {
+        id: "shell-path-traversal-encoded",
+        description: "URL-encoded path traversal: %2e%2e or %2f variants",
+        pattern: /%2e%2e|%2f\.\.|\.\.%2f/i
+      },
+      {
+        id: "shell-null-byte",
+        description: "Null byte injection: \\x00 or %00 — truncates strings in C-backed functions",
+        pattern: /\x00|%00/
+      },
+      {
+        id: "shell-semicolon",
+        description: "Semicolon command separator: cmd1; cmd2",
+        pattern: /;/
+      },
+      {
+        id: "shell-pipe",
+        description: "Pipe operator: cmd1 | cmd2",
+        pattern: /\|/
+      },
+      {
+        id: "shell-and-operator",
+        description: "AND operator: cmd1 && cmd2",
+        pattern: /&&/
+      },
+      {
+        id: "shell-or-operator",
+        description: "OR operator: cmd1 || cmd2",
+        pattern: /\|\|/
+      },
+      {
+        id: "shell-backtick",
+        description: "Backtick command substitution: `cmd`",
+        pattern: /`/
+      },
+      {
+        id: "shell-dollar-paren",
+        description: "Dollar-paren command substitution: $(cmd)",
+        pattern: /\$\(/
+      },
+      {
+        id: "shell-dollar-brace",
+        description: "Dollar-brace variable expansion: ${var} — can be abused for injection",
+        pattern: /\$\{/
+      },
+      {
+        id: "shell-redirect-out",
+        description: "Output redirection: cmd > file or cmd >> file",
+        pattern: />{1,2}/
+      },
+      {
+        id: "shell-redirect-in",
+        description: "Input redirection: cmd < file",
+        pattern: /</
+      },
+      {
+        id: "shell-newline-injection",
+        description: "Newline injection: \\n or \\r — can inject new shell commands",
+        pattern: /[\n\r]/
+      },
+      {
+        id: "shell-glob-star",
+        description: "Glob expansion: * or ? — can expand to unintended files",
+        // Only flag when combined with path separators to reduce false positives
+        pattern: /[/\\][*?]/
+      },
+      {
+        id: "shell-absolute-root",
+        description: "Absolute root path injection: string starting with / or \\ (Windows UNC)",
+        pattern: /^(?:\/|\\\\)/
+      },
+      {
+        id: "shell-windows-drive",
+        description: "Windows drive letter path injection: C:\\ or D:/",
+        pattern: /^[a-zA-Z]:[/\\]/
+      },
+      {
+        id: "shell-curl-wget",
+        description: "curl/wget with URL or flags — can exfiltrate data or download payloads",
+        // Require a URL scheme (http/https/ftp) or a flag (-) to reduce false positives
+        // "curl is a tool" won't match; "curl http://..." or "curl -s ..." will
+        pattern: /\b(?:curl|wget)\s+(?:https?:\/\/|ftp:\/\/|-)/i
+      }
+    ];
+    shell_default = SHELL_PATTERNS;
+  }
+});
+
+// node_modules/is-unsafe/src/contexts/redos.js
+var REDOS_PATTERNS, redos_default;
+var init_redos = __esm({
+  "node_modules/is-unsafe/src/contexts/redos.js"() {
+    REDOS_PATTERNS = [
+      {
+        id: "redos-nested-quantifier-plus",
+        description: "Nested + quantifier inside a group with outer quantifier: (a+)+, (.+b)*, etc.",
+        // Matches any group containing a + quantifier, with an outer * or + — catches (a+)+, (.+b)*, etc.
+        pattern: /\([^)]*\+[^)]*\)[+*]/
+      },
+      {
+        id: "redos-nested-quantifier-star",
+        description: "Nested * quantifier: (a*)* or (a*)+ — catastrophic backtracking",
+        pattern: /\([^)]*\*[^)]*\)[*+]/
+      },
+      {
+        id: "redos-nested-groups",
+        description: "Doubly nested quantified groups: ((a+)+) — guaranteed catastrophic",
+        pattern: /\(\([^)]{0,40}\)[+*]\)[+*]/
+      },
+      {
+        id: "redos-alternation-overlap",
+        description: "Overlapping alternation under quantifier: (a|a)+ — ambiguous NFA paths",
+        // Detect repeated identical alternatives under a quantifier
+        pattern: /\(([^|()]{1,20})\|(?:\1)(?:\|[^|()]{1,20}){0,5}\)[+*?]{1,2}/
+      },
+      {
+        id: "redos-star-plus-concat",
+        description: "(x*x)+ pattern — triggers super-linear backtracking",
+        pattern: /\([^)]{0,10}\*[^)]{0,10}\)[+*]/
+      },
+      {
+        id: "redos-dot-star-greedy",
+        description: "(.*){n,} or (.+){n,} — repeated greedy dot quantifiers",
+        pattern: /\(\.[*+]\)\{?\d/
+      },
+      {
+        id: "redos-large-repetition",
+        description: "Very large fixed or range repetition count {1000,} or {1000,n} — denial of service via backtracking",
+        // Matches { followed by 4+ digits (≥1000), then optional ,digits }
+        pattern: /\{\d{4,}(?:,\d*)?\}/
+      },
+      {
+        id: "redos-catastrophic-alternation",
+        description: "Long alternation with many similar branches — polynomial backtracking risk",
+        // Heuristic: 10+ pipe-separated alternatives in a single group
+        pattern: /\([^)]{0,200}(?:\|[^|)]{0,50}){9,}\)/
+      }
+    ];
+    redos_default = REDOS_PATTERNS;
+  }
+});
+
+// node_modules/is-unsafe/src/contexts/nosql.js
+var sep, NOSQL_PATTERNS, nosql_default;
+var init_nosql = __esm({
+  "node_modules/is-unsafe/src/contexts/nosql.js"() {
+    sep = `["'\\s]*:`;
+    NOSQL_PATTERNS = [
+      // ─── MongoDB $ operator injection ────────────────────────────────────────
+      {
+        id: "nosql-where-operator",
+        description: "$where — executes arbitrary JavaScript server-side in MongoDB",
+        pattern: new RegExp(`\\$where${sep}`, "i")
+      },
+      {
+        id: "nosql-ne-operator",
+        description: '$ne — "not equal" operator used to bypass equality checks',
+        pattern: new RegExp(`\\$ne${sep}`, "i")
+      },
+      {
+        id: "nosql-gt-operator",
+        description: '$gt — "greater than" used to bypass password/value checks',
+        pattern: new RegExp(`\\$gte?${sep}`, "i")
+      },
+      {
+        id: "nosql-lt-operator",
+        description: '$lt / $lte — "less than" bypass variants',
+        pattern: new RegExp(`\\$lte?${sep}`, "i")
+      },
+      {
+        id: "nosql-regex-operator",
+        description: "$regex — can be used to extract data character by character (blind injection)",
+        pattern: new RegExp(`\\$regex${sep}`, "i")
+      },
+      {
+        id: "nosql-or-operator",
+        description: "$or — logical OR; used to create always-true conditions",
+        pattern: new RegExp(`\\$or${sep}\\s*\\[`, "i")
+      },
+      {
+        id: "nosql-and-operator",
+        description: "$and — logical AND operator injection",
+        pattern: new RegExp(`\\$and${sep}\\s*\\[`, "i")
+      },
+      {
+        id: "nosql-nor-operator",
+        description: "$nor — logical NOR operator injection",
+        pattern: new RegExp(`\\$nor${sep}\\s*\\[`, "i")
+      },
+      {
+        id: "nosql-exists-operator",
+        description: "$exists — can enumerate fields to determine schema",
+        pattern: new RegExp(`\\$exists${sep}`, "i")
+      },
+      {
+        id: "nosql-in-operator",
+        description: "$in — matches any value in a list; can enumerate values",
+        pattern: new RegExp(`\\$in${sep}\\s*\\[`, "i")
+      },
+      {
+        id: "nosql-expr-operator",
+        description: "$expr — allows aggregation expressions in queries (MongoDB 3.6+)",
+        pattern: new RegExp(`\\$expr${sep}`, "i")
+      },
+      {
+        id: "nosql-function-operator",
+        description: "$function — executes arbitrary JavaScript in MongoDB 4.4+",
+        pattern: new RegExp(`\\$function${sep}`, "i")
+      },
+      {
+        id: "nosql-accumulator-operator",
+        description: "$accumulator — custom aggregation with arbitrary JS execution",
+        pattern: new RegExp(`\\$accumulator${sep}`, "i")
+      },
+      // ─── Prototype pollution ─────────────────────────────────────────────────
+      {
+        id: "nosql-proto-pollution",
+        description: "__proto__ — prototype pollution via object key injection",
+        pattern: /__proto__/
+      },
+      {
+        id: "nosql-constructor-prototype",
+        description: "constructor.prototype — alternative prototype pollution vector (dot notation or JSON key)",
+        // Matches dot-notation (obj.constructor.prototype) and JSON key adjacency
+        // ("constructor": {"prototype": ...})
+        pattern: /constructor[\s"':.,{\[]*prototype/i
+      },
+      {
+        id: "nosql-proto-bracket",
+        description: '["__proto__"] — bracket-notation prototype pollution',
+        pattern: /\[["']__proto__["']\]/
+      }
+    ];
+    nosql_default = NOSQL_PATTERNS;
+  }
+});
+
+// node_modules/is-unsafe/src/contexts/log.js
+var LOG_PATTERNS, log_default;
+var init_log = __esm({
+  "node_modules/is-unsafe/src/contexts/log.js"() {
+    LOG_PATTERNS = [
+      // ─── CRLF / newline injection ─────────────────────────────────────────────
+      {
+        id: "log-crlf-injection",
+        description: "CRLF injection: literal \\r or \\n embeds fake log lines",
+        pattern: /[\r\n]/
+      },
+      {
+        id: "log-url-encoded-crlf",
+        description: "URL-encoded CRLF: %0d, %0a, %0D, %0A — decoded by some log parsers",
+        pattern: /%0[dDaA]/
+      },
+      {
+        id: "log-unicode-newline",
+        description: "Unicode newline variants: U+2028 (line separator), U+2029 (paragraph separator)",
+        pattern: /[\u2028\u2029]/
+      },
+      // ─── Log4Shell / JNDI injection (CVE-2021-44228) ─────────────────────────
+      {
+        id: "log-log4shell-jndi",
+        description: "Log4Shell: ${jndi:...} triggers remote code execution in Apache Log4j",
+        pattern: /\$\{jndi\s*:/i
+      },
+      {
+        id: "log-log4shell-obfuscated",
+        description: "Obfuscated Log4Shell: ${::-j}... lookup-bypass prefix used to evade WAF detection",
+        // ${::- is the Log4j lookup-bypass escape sequence; presence alone is suspicious
+        pattern: /\$\{::-/
+      },
+      {
+        id: "log-log4j-lookup",
+        description: "Log4j lookup syntax: ${env:...}, ${sys:...}, ${ctx:...} — data exfiltration",
+        pattern: /\$\{(?:env|sys|ctx|main|map|sd|web|docker|k8s|spring)\s*:/i
+      },
+      // ─── Server-Side Template Injection (SSTI) in log messages ───────────────
+      {
+        id: "log-ssti-double-brace",
+        description: "SSTI double-brace: {{expression}} — Jinja2, Twig, Handlebars, etc.",
+        pattern: /\{\{[\s\S]{0,80}\}\}/
+      },
+      {
+        id: "log-ssti-hash-brace",
+        description: "SSTI hash-brace: #{expression} — Thymeleaf, Velocity, Ruby ERB",
+        pattern: /#\{[\s\S]{0,80}\}/
+      },
+      {
+        id: "log-ssti-dollar-brace",
+        description: "SSTI/EL injection: ${expression with operators or method calls} — JSP EL, Freemarker, SpEL",
+        // Require that the ${...} content looks like an expression, not a plain variable name.
+        // Flags if the content contains: . ( * + operators, or known SSTI keywords.
+        // This avoids flagging ${PATH}, ${HOME} etc. (plain shell variables).
+        pattern: /\$\{[^}]*(?:\.|\(|\*|\+|\bclass\b|\bruntime\b|\bprocess\b|\bexec\b)[^}]{0,80}\}/i
+      },
+      {
+        id: "log-ssti-percent-tag",
+        description: "SSTI ERB/ASP tag: <%= expression %> — Ruby ERB, ASP",
+        pattern: /<%=[\s\S]{0,80}%>/
+      },
+      // ─── Null byte ────────────────────────────────────────────────────────────
+      {
+        id: "log-null-byte",
+        description: "Null byte: \\x00 or %00 — can truncate log entries in C-backed loggers",
+        pattern: /\x00|%00/
+      },
+      // ─── ANSI escape injection ────────────────────────────────────────────────
+      {
+        id: "log-ansi-escape",
+        description: "ANSI escape sequence: ESC[ — can manipulate terminal output when logs are tailed",
+        pattern: /\x1b\[/
+      }
+    ];
+    log_default = LOG_PATTERNS;
+  }
+});
+
+// node_modules/is-unsafe/src/contexts/sql-strict.js
+var SQL_STRICT_EXTRA, SQL_STRICT_PATTERNS, sql_strict_default;
+var init_sql_strict = __esm({
+  "node_modules/is-unsafe/src/contexts/sql-strict.js"() {
+    init_sql();
+    SQL_STRICT_EXTRA = [
+      {
+        id: "sql-line-comment",
+        description: "SQL line comment: -- followed by whitespace or end of string",
+        pattern: /--(?:\s|$)/
+      },
+      {
+        id: "sql-stacked-query",
+        description: "Stacked queries: semicolon immediately followed by a SQL keyword",
+        pattern: /;\s{0,10}(?:SELECT|INSERT|UPDATE|DELETE|DROP|CREATE|ALTER|EXEC)\b/i
+      },
+      {
+        id: "sql-hex-encoding",
+        description: "Hex-encoded string injection: 0x41414141 style (MySQL)",
+        pattern: /\b0x[0-9a-f]{4,}/i
+      }
+    ];
+    SQL_STRICT_PATTERNS = [...sql_default, ...SQL_STRICT_EXTRA];
+    sql_strict_default = SQL_STRICT_PATTERNS;
+  }
+});
+
+// node_modules/is-unsafe/src/util/decode-entities.js
+function decodeEntities(input) {
+  if (input.indexOf("&") === -1) return input;
+  return input.replace(ENTITY_RE, (match, hex, dec, name) => {
+    if (name !== void 0) {
+      return Object.prototype.hasOwnProperty.call(NAMED, name) ? NAMED[name] : match;
+    }
+    const cp = hex !== void 0 ? parseInt(hex, 16) : parseInt(dec, 10);
+    if (!Number.isFinite(cp) || cp > 1114111) return match;
+    return String.fromCodePoint(cp);
+  });
+}
+var NAMED, ENTITY_RE;
+var init_decode_entities = __esm({
+  "node_modules/is-unsafe/src/util/decode-entities.js"() {
+    NAMED = Object.freeze({
+      colon: ":",
+      Tab: "	",
+      NewLine: "\n"
+    });
+    ENTITY_RE = /&(?:#[xX]0*([0-9a-fA-F]{1,6});?|#0*([0-9]{1,7});?|([a-zA-Z][a-zA-Z0-9]{1,15});)/g;
+  }
+});
+
+// node_modules/is-unsafe/src/index.js
+function assertString(value) {
+  if (typeof value !== "string") {
+    throw new TypeError(
+      `is-unsafe: first argument must be a string, got ${typeof value}`
+    );
+  }
+}
+function assertContext(context) {
+  if (context instanceof RegExp) return;
+  if (Array.isArray(context)) {
+    if (context.length === 0) {
+      throw new TypeError("is-unsafe: context must not be an empty array");
+    }
+    if (Array.isArray(context[0])) {
+      for (const list3 of context) {
+        if (!Array.isArray(list3) || list3.length === 0) {
+          throw new TypeError(
+            "is-unsafe: each context in the array must be a non-empty pattern array (PatternList)"
+          );
+        }
+      }
+    }
+    return;
+  }
+  throw new TypeError(
+    `is-unsafe: second argument must be a PatternList (e.g. HTML), an array of PatternLists (e.g. [HTML, XML]), or a RegExp. Got: ${typeof context}`
+  );
+}
+function normalise(context) {
+  if (context instanceof RegExp) return { lists: null, regex: context };
+  if (Array.isArray(context[0])) return { lists: context, regex: null };
+  return { lists: [context], regex: null };
+}
+function decodedCopy(value, list3) {
+  if (!list3.decodeEntities) return null;
+  const decoded = decodeEntities(value);
+  return decoded === value ? null : decoded;
+}
+function matchList(value, list3) {
+  const label = list3.label ?? "CUSTOM";
+  const decoded = decodedCopy(value, list3);
+  for (const rule of list3) {
+    if (rule.pattern.test(value) || decoded !== null && rule.pattern.test(decoded)) {
+      return { context: label, id: rule.id, description: rule.description, pattern: rule.pattern };
+    }
+  }
+  return null;
+}
+function isUnsafe(value, context) {
+  assertString(value);
+  assertContext(context);
+  const { lists, regex } = normalise(context);
+  if (regex) return regex.test(value);
+  for (const list3 of lists) {
+    if (matchList(value, list3) !== null) return true;
+  }
+  return false;
+}
+var VALID_CONTEXTS;
+var init_src4 = __esm({
+  "node_modules/is-unsafe/src/index.js"() {
+    init_html();
+    init_xml();
+    init_sql_strict();
+    init_decode_entities();
+    init_html();
+    init_xml();
+    init_svg();
+    init_sql();
+    init_shell();
+    init_redos();
+    init_nosql();
+    init_log();
+    html_default.label = "HTML";
+    xml_default.label = "XML";
+    svg_default.label = "SVG";
+    html_default.decodeEntities = true;
+    xml_default.decodeEntities = true;
+    svg_default.decodeEntities = true;
+    sql_default.label = "SQL";
+    sql_strict_default.label = "SQL-STRICT";
+    shell_default.label = "SHELL";
+    redos_default.label = "REDOS";
+    nosql_default.label = "NOSQL";
+    log_default.label = "LOG";
+    VALID_CONTEXTS = Object.freeze({
+      HTML: html_default,
+      XML: xml_default,
+      SVG: svg_default,
+      SQL: sql_default,
+      "SQL-STRICT": sql_strict_default,
+      SHELL: shell_default,
+      REDOS: redos_default,
+      NOSQL: nosql_default,
+      LOG: log_default
+    });
+  }
+});
+
+// node_modules/fast-xml-parser/src/xmlparser/OrderedObjParser.js
+function extractRawAttributes(prefixedAttrs, options) {
+  if (!prefixedAttrs) return {};
+  const attrs = options.attributesGroupName ? prefixedAttrs[options.attributesGroupName] : prefixedAttrs;
+  if (!attrs) return {};
+  const rawAttrs = {};
+  for (const key in attrs) {
+    if (key.startsWith(options.attributeNamePrefix)) {
+      const rawName = key.substring(options.attributeNamePrefix.length);
+      rawAttrs[rawName] = attrs[key];
+    } else {
+      rawAttrs[key] = attrs[key];
+    }
+  }
+  return rawAttrs;
+}
+function extractNamespace(rawTagName) {
+  if (!rawTagName || typeof rawTagName !== "string") return void 0;
+  const colonIndex = rawTagName.indexOf(":");
+  if (colonIndex !== -1 && colonIndex > 0) {
+    const ns = rawTagName.substring(0, colonIndex);
+    if (ns !== "xmlns") {
+      return ns;
+    }
+  }
+  return void 0;
+}
+function parseTextData(val, tagName, jPath, dontTrim, hasAttributes, isLeafNode, escapeEntities) {
+  const options = this.options;
+  if (val !== void 0) {
+    if (options.trimValues && !dontTrim) {
+      val = val.trim();
+    }
+    if (val.length > 0) {
+      if (!escapeEntities) val = this.replaceEntitiesValue(val, tagName, jPath);
+      const jPathOrMatcher = options.jPath ? jPath.toString() : jPath;
+      const newval = options.tagValueProcessor(tagName, val, jPathOrMatcher, hasAttributes, isLeafNode);
+      if (newval === null || newval === void 0) {
+        return val;
+      } else if (typeof newval !== typeof val || newval !== val) {
+        return newval;
+      } else if (options.trimValues) {
+        return parseValue(val, options.parseTagValue, options.numberParseOptions);
+      } else {
+        const trimmedVal = val.trim();
+        if (trimmedVal === val) {
+          return parseValue(val, options.parseTagValue, options.numberParseOptions);
+        } else {
+          return val;
+        }
+      }
+    }
+  }
+}
+function resolveNameSpace(tagname) {
+  if (this.options.removeNSPrefix) {
+    const tags = tagname.split(":");
+    const prefix = tagname.charAt(0) === "/" ? "/" : "";
+    if (tags[0] === "xmlns") {
+      return "";
+    }
+    if (tags.length === 2) {
+      tagname = prefix + tags[1];
+    }
+  }
+  return tagname;
+}
+function attrValue(match) {
+  return match[3] !== void 0 ? match[3] : match[4];
+}
+function buildAttributesMap(attrStr, jPath, tagName, force = false) {
+  const options = this.options;
+  if (force === true || options.ignoreAttributes !== true && typeof attrStr === "string") {
+    const matches = getAllMatches(attrStr, attrsRegx);
+    const len = matches.length;
+    const attrs = {};
+    const processedVals = new Array(len);
+    let hasRawAttrs = false;
+    const rawAttrsForMatcher = {};
+    for (let i = 0; i < len; i++) {
+      const attrName = this.resolveNameSpace(matches[i][1]);
+      const oldVal = attrValue(matches[i]);
+      if (attrName.length && oldVal !== void 0) {
+        let val = oldVal;
+        if (options.trimValues) val = val.trim();
+        val = this.replaceEntitiesValue(val, tagName, this.readonlyMatcher);
+        processedVals[i] = val;
+        rawAttrsForMatcher[attrName] = val;
+        hasRawAttrs = true;
+      }
+    }
+    if (hasRawAttrs && typeof jPath === "object" && jPath.updateCurrent) {
+      jPath.updateCurrent(rawAttrsForMatcher);
+    }
+    const jPathStr = options.jPath ? jPath.toString() : this.readonlyMatcher;
+    let hasAttrs = false;
+    for (let i = 0; i < len; i++) {
+      const attrName = this.resolveNameSpace(matches[i][1]);
+      if (this.ignoreAttributesFn(attrName, jPathStr)) continue;
+      let aName = options.attributeNamePrefix + attrName;
+      if (attrName.length) {
+        if (options.transformAttributeName) {
+          aName = options.transformAttributeName(aName);
+        }
+        aName = sanitizeName(aName, options);
+        if (attrValue(matches[i]) !== void 0) {
+          const oldVal = processedVals[i];
+          const newVal = options.attributeValueProcessor(attrName, oldVal, jPathStr);
+          if (newVal === null || newVal === void 0) {
+            attrs[aName] = oldVal;
+          } else if (typeof newVal !== typeof oldVal || newVal !== oldVal) {
+            attrs[aName] = newVal;
+          } else {
+            attrs[aName] = parseValue(oldVal, options.parseAttributeValue, options.numberParseOptions);
+          }
+          hasAttrs = true;
+        } else if (options.allowBooleanAttributes) {
+          attrs[aName] = true;
+          hasAttrs = true;
+        }
+      }
+    }
+    if (!hasAttrs) return;
+    if (options.attributesGroupName && !options.preserveOrder) {
+      const attrCollection = {};
+      attrCollection[options.attributesGroupName] = attrs;
+      return attrCollection;
+    }
+    return attrs;
+  }
+}
+function getOriginalIndex(index, crlfPositions) {
+  let low = 0;
+  let high = crlfPositions.length;
+  while (low < high) {
+    const middle = Math.floor((low + high) / 2);
+    if (crlfPositions[middle] < index) low = middle + 1;
+    else high = middle;
+  }
+  return index + low;
+}
+function addChild(currentNode, childNode, matcher, startIndex) {
+  if (!this.options.captureMetaData) startIndex = void 0;
+  const jPathOrMatcher = this.options.jPath ? matcher.toString() : matcher;
+  const result = this.options.updateTag(childNode.tagname, jPathOrMatcher, childNode[":@"]);
+  if (result === false) {
+  } else if (typeof result === "string") {
+    childNode.tagname = result;
+    currentNode.addChild(childNode, startIndex);
+  } else {
+    currentNode.addChild(childNode, startIndex);
+  }
+}
+function replaceEntitiesValue(val, tagName, jPath) {
+  const entityConfig = this.options.processEntities;
+  if (!entityConfig || !entityConfig.enabled) {
+    return val;
+  }
+  if (entityConfig.allowedTags) {
+    const jPathOrMatcher = this.options.jPath ? jPath.toString() : jPath;
+    const allowed = Array.isArray(entityConfig.allowedTags) ? entityConfig.allowedTags.includes(tagName) : entityConfig.allowedTags(tagName, jPathOrMatcher);
+    if (!allowed) {
+      return val;
+    }
+  }
+  if (entityConfig.tagFilter) {
+    const jPathOrMatcher = this.options.jPath ? jPath.toString() : jPath;
+    if (!entityConfig.tagFilter(tagName, jPathOrMatcher)) {
+      return val;
+    }
+  }
+  return this.entityDecoder.decode(val);
+}
+function saveTextToParentTag(textData, parentNode, matcher, isLeafNode) {
+  if (textData) {
+    if (isLeafNode === void 0) isLeafNode = parentNode.child.length === 0;
+    textData = this.parseTextData(
+      textData,
+      parentNode.tagname,
+      matcher,
+      false,
+      parentNode[":@"] ? Object.keys(parentNode[":@"]).length !== 0 : false,
+      isLeafNode
+    );
+    if (textData !== void 0 && textData !== "")
+      parentNode.add(this.options.textNodeName, textData);
+    textData = "";
+  }
+  return textData;
+}
+function isItStopNode() {
+  if (this.stopNodeExpressionsSet.size === 0) return false;
+  return this.matcher.matchesAny(this.stopNodeExpressionsSet);
+}
+function tagExpWithClosingIndex(xmlData, i, closingChar = ">") {
+  const len = xmlData.length;
+  const closeCode0 = closingChar.charCodeAt(0);
+  const closeCode1 = closingChar.length > 1 ? closingChar.charCodeAt(1) : -1;
+  let result = "";
+  let segmentStart = i;
+  for (let index = i; index < len; index++) {
+    const code = xmlData.charCodeAt(index);
+    if (code === 34 || code === 39) {
+      index = xmlData.indexOf(xmlData[index], index + 1);
+      if (index === -1) return;
+    } else if (code === closeCode0) {
+      if (closeCode1 !== -1) {
+        if (xmlData.charCodeAt(index + 1) === closeCode1) {
+          result += xmlData.substring(segmentStart, index);
+          return { data: result, index };
+        }
+      } else {
+        result += xmlData.substring(segmentStart, index);
+        return { data: result, index };
+      }
+    } else if (code === 9) {
+      result += xmlData.substring(segmentStart, index) + " ";
+      segmentStart = index + 1;
+    }
+  }
+}
+function findClosingIndex(xmlData, str3, i, errMsg) {
+  const closingIndex = xmlData.indexOf(str3, i);
+  if (closingIndex === -1) {
+    throw new Error(errMsg);
+  } else {
+    return closingIndex + str3.length - 1;
+  }
+}
+function findClosingChar(xmlData, char, i, errMsg) {
+  const closingIndex = xmlData.indexOf(char, i);
+  if (closingIndex === -1) throw new Error(errMsg);
+  return closingIndex;
+}
+function readTagExp(xmlData, i, removeNSPrefix, closingChar = ">") {
+  const result = tagExpWithClosingIndex(xmlData, i + 1, closingChar);
+  if (!result) return;
+  let tagExp = result.data;
+  const closeIndex = result.index;
+  const separatorIndex = tagExp.search(/\s/);
+  let tagName = tagExp;
+  let attrExpPresent = true;
+  if (separatorIndex !== -1) {
+    tagName = tagExp.substring(0, separatorIndex);
+    tagExp = tagExp.substring(separatorIndex + 1).trimStart();
+  }
+  const rawTagName = tagName;
+  if (removeNSPrefix) {
+    const colonIndex = tagName.indexOf(":");
+    if (colonIndex !== -1) {
+      tagName = tagName.substr(colonIndex + 1);
+      attrExpPresent = tagName !== result.data.substr(colonIndex + 1);
+    }
+  }
+  return {
+    tagName,
+    tagExp,
+    closeIndex,
+    attrExpPresent,
+    rawTagName
+  };
+}
+function readStopNodeData(xmlData, tagName, i) {
+  const startIndex = i;
+  let openTagCount = 1;
+  let lenient = false;
+  let nextGt = -1;
+  const xmllen = xmlData.length;
+  for (; i < xmllen; i++) {
+    if (xmlData[i] === "<") {
+      const c1 = xmlData.charCodeAt(i + 1);
+      if (c1 === 47) {
+        const closeIndex = findClosingChar(xmlData, ">", i, `${tagName} is not closed`);
+        let closeTagName = xmlData.substring(i + 2, closeIndex).trim();
+        if (closeTagName === tagName) {
+          openTagCount--;
+          if (openTagCount === 0) {
+            return {
+              tagContent: xmlData.substring(startIndex, i),
+              i: closeIndex
+            };
+          }
+        }
+        i = closeIndex;
+      } else if (c1 === 63) {
+        const closeIndex = findClosingIndex(xmlData, "?>", i + 1, "StopNode is not closed.");
+        i = closeIndex;
+      } else if (c1 === 33 && xmlData.charCodeAt(i + 2) === 45 && xmlData.charCodeAt(i + 3) === 45) {
+        const closeIndex = findClosingIndex(xmlData, "-->", i + 3, "StopNode is not closed.");
+        i = closeIndex;
+      } else if (c1 === 33 && xmlData.charCodeAt(i + 2) === 91) {
+        const closeIndex = findClosingIndex(xmlData, "]]>", i, "StopNode is not closed.") - 2;
+        i = closeIndex;
+      } else {
+        const tagData = lenient ? void 0 : readTagExp(xmlData, i, false);
+        if (tagData) {
+          const openTagName = tagData.tagName;
+          if (openTagName === tagName && tagData.tagExp[tagData.tagExp.length - 1] !== "/") {
+            openTagCount++;
+          }
+          i = tagData.closeIndex;
+        } else {
+          lenient = true;
+          if (nextGt < i) {
+            nextGt = xmlData.indexOf(">", i);
+            if (nextGt === -1) return;
+          }
+          const nextLt = xmlData.indexOf("<", i + 1);
+          if (nextLt === -1 || nextLt > nextGt) {
+            const exp = xmlData.substring(i + 1, nextGt);
+            const sep3 = exp.search(/\s/);
+            const name = sep3 === -1 ? exp : exp.substring(0, sep3);
+            if (name === tagName && exp[exp.length - 1] !== "/") openTagCount++;
+            i = nextGt;
+          }
+        }
+      }
+    }
+  }
+}
+function parseValue(val, shouldParse, options) {
+  if (shouldParse && typeof val === "string") {
+    const newval = val.trim();
+    if (newval === "true") return true;
+    else if (newval === "false") return false;
+    else return toNumber(val, options);
+  } else {
+    if (isExist(val)) {
+      return val;
+    } else {
+      return "";
+    }
+  }
+}
+function transformTagName(fn, tagName, tagExp, options) {
+  if (fn) {
+    const newTagName = fn(tagName);
+    if (tagExp === tagName) {
+      tagExp = newTagName;
+    }
+    tagName = newTagName;
+  }
+  tagName = sanitizeName(tagName, options);
+  return { tagName, tagExp };
+}
+function sanitizeName(name, options) {
+  if (criticalProperties.includes(name)) {
+    throw new Error(`[SECURITY] Invalid name: "${name}" is a reserved JavaScript keyword that could cause prototype pollution`);
+  } else if (DANGEROUS_PROPERTY_NAMES.includes(name)) {
+    return options.onDangerousProperty(name);
+  }
+  return name;
+}
+var OrderedObjParser, attrsRegx, parseXml;
+var init_OrderedObjParser = __esm({
+  "node_modules/fast-xml-parser/src/xmlparser/OrderedObjParser.js"() {
+    "use strict";
+    init_util();
+    init_xmlNode();
+    init_DocTypeReader();
+    init_strnum();
+    init_ignoreAttributes();
+    init_src3();
+    init_src3();
+    init_src();
+    init_src4();
+    OrderedObjParser = class {
+      constructor(options, externalEntities) {
+        this.options = options;
+        this.currentNode = null;
+        this.tagsNodeStack = [];
+        this.parseXml = parseXml;
+        this.parseTextData = parseTextData;
+        this.resolveNameSpace = resolveNameSpace;
+        this.buildAttributesMap = buildAttributesMap;
+        this.isItStopNode = isItStopNode;
+        this.replaceEntitiesValue = replaceEntitiesValue;
+        this.readStopNodeData = readStopNodeData;
+        this.saveTextToParentTag = saveTextToParentTag;
+        this.addChild = addChild;
+        this.ignoreAttributesFn = getIgnoreAttributesFn(this.options.ignoreAttributes);
+        this.entityExpansionCount = 0;
+        this.currentExpandedLength = 0;
+        this.doctypefound = false;
+        let namedEntities = { ...XML };
+        if (this.options.entityDecoder) {
+          this.entityDecoder = this.options.entityDecoder;
+        } else {
+          if (typeof this.options.htmlEntities === "object") namedEntities = this.options.htmlEntities;
+          else if (this.options.htmlEntities === true) namedEntities = { ...COMMON_HTML, ...CURRENCY };
+          this.entityDecoder = new EntityDecoder({
+            namedEntities: { ...namedEntities, ...externalEntities },
+            numericAllowed: this.options.htmlEntities,
+            limit: {
+              maxTotalExpansions: this.options.processEntities.maxTotalExpansions,
+              maxExpandedLength: this.options.processEntities.maxExpandedLength,
+              applyLimitsTo: this.options.processEntities.appliesTo
+            },
+            // onExternalEntity: (name, value) => isUnsafe(value) ? 'block' : 'allow',
+            onInputEntity: (name, value) => (
+              //TODO: VALID_CONTEXTS.HTML should be set only if this.options.htmlEntities
+              isUnsafe(value, [html_default, xml_default]) ? ENTITY_ACTION.BLOCK : ENTITY_ACTION.ALLOW
+            )
+            //postCheck: resolved => resolved
+          });
+        }
+        this.matcher = new Matcher();
+        this.readonlyMatcher = this.matcher.readOnly();
+        this.isCurrentNodeStopNode = false;
+        this.stopNodeExpressionsSet = new ExpressionSet();
+        const stopNodesOpts = this.options.stopNodes;
+        if (stopNodesOpts && stopNodesOpts.length > 0) {
+          for (let i = 0; i < stopNodesOpts.length; i++) {
+            const stopNodeExp = stopNodesOpts[i];
+            if (typeof stopNodeExp === "string") {
+              this.stopNodeExpressionsSet.add(new Expression(stopNodeExp));
+            } else if (stopNodeExp instanceof Expression) {
+              this.stopNodeExpressionsSet.add(stopNodeExp);
+            }
+          }
+          this.stopNodeExpressionsSet.seal();
+        }
+      }
+    };
+    attrsRegx = /([^\s=]+)\s*(=\s*(?:"([^"]*)"|'([^']*)'))?/gm;
+    parseXml = function(xmlData) {
+      const options = this.options;
+      const crlfPositions = options.captureMetaData ? [] : void 0;
+      xmlData = xmlData.replace(/\r\n?/g, options.captureMetaData ? (newline, index) => {
+        if (newline.length === 2) {
+          crlfPositions.push(index - crlfPositions.length);
+        }
+        return "\n";
+      } : "\n");
+      const xmlObj = new XmlNode("!xml");
+      let currentNode = xmlObj;
+      let textData = "";
+      this.matcher.reset();
+      this.entityDecoder.reset();
+      this.entityExpansionCount = 0;
+      this.currentExpandedLength = 0;
+      this.doctypefound = false;
+      const docTypeReader = new DocTypeReader(options.processEntities);
+      const xmlLen = xmlData.length;
+      for (let i = 0; i < xmlLen; i++) {
+        const ch = xmlData[i];
+        if (ch === "<") {
+          const c1 = xmlData.charCodeAt(i + 1);
+          if (c1 === 47) {
+            const closeIndex = findClosingIndex(xmlData, ">", i, "Closing Tag is not closed.");
+            let tagName = xmlData.substring(i + 2, closeIndex).trim();
+            if (options.removeNSPrefix) {
+              const colonIndex = tagName.indexOf(":");
+              if (colonIndex !== -1) {
+                tagName = tagName.substr(colonIndex + 1);
+              }
+            }
+            tagName = transformTagName(options.transformTagName, tagName, "", options).tagName;
+            if (currentNode) {
+              textData = this.saveTextToParentTag(textData, currentNode, this.readonlyMatcher);
+            }
+            const lastTagName = this.matcher.getCurrentTag();
+            if (tagName && options.unpairedTagsSet.has(tagName)) {
+              throw new Error(`Unpaired tag can not be used as closing tag: </${tagName}>`);
+            }
+            if (lastTagName && options.unpairedTagsSet.has(lastTagName)) {
+              this.matcher.pop();
+              this.tagsNodeStack.pop();
+            }
+            this.matcher.pop();
+            this.isCurrentNodeStopNode = false;
+            currentNode = this.tagsNodeStack.pop() || xmlObj;
+            if (options.captureMetaData && currentNode) {
+              currentNode.addEndIndex(getOriginalIndex(closeIndex + 1, crlfPositions));
+            }
+            textData = "";
+            i = closeIndex;
+          } else if (c1 === 63) {
+            let tagData = readTagExp(xmlData, i, false, "?>");
+            if (!tagData) throw new Error("Pi Tag is not closed.");
+            textData = this.saveTextToParentTag(textData, currentNode, this.readonlyMatcher);
+            const attsMap = this.buildAttributesMap(tagData.tagExp, this.matcher, tagData.tagName, true);
+            if (attsMap) {
+              const ver = attsMap[this.options.attributeNamePrefix + "version"];
+              this.entityDecoder.setXmlVersion(Number(ver) || 1);
+              docTypeReader.setXmlVersion(Number(ver) || 1);
+            }
+            if (options.ignoreDeclaration && tagData.tagName === "?xml" || options.ignorePiTags) {
+            } else {
+              const childNode = new XmlNode(tagData.tagName);
+              childNode.add(options.textNodeName, "");
+              if (tagData.tagName !== tagData.tagExp && tagData.attrExpPresent && options.ignoreAttributes !== true) {
+                childNode[":@"] = attsMap;
+              }
+              const startIndex = options.captureMetaData ? getOriginalIndex(i, crlfPositions) : i;
+              this.addChild(currentNode, childNode, this.readonlyMatcher, startIndex);
+              if (options.captureMetaData) {
+                currentNode.addEndIndex(getOriginalIndex(tagData.closeIndex + 2, crlfPositions));
+              }
+            }
+            i = tagData.closeIndex + 1;
+          } else if (c1 === 33 && xmlData.charCodeAt(i + 2) === 45 && xmlData.charCodeAt(i + 3) === 45) {
+            const endIndex = findClosingIndex(xmlData, "-->", i + 4, "Comment is not closed.");
+            if (options.commentPropName) {
+              const comment = xmlData.substring(i + 4, endIndex - 2);
+              textData = this.saveTextToParentTag(textData, currentNode, this.readonlyMatcher);
+              currentNode.add(options.commentPropName, [{ [options.textNodeName]: comment }]);
+            }
+            i = endIndex;
+          } else if (c1 === 33 && xmlData.charCodeAt(i + 2) === 68) {
+            if (this.doctypefound) throw new Error("Multiple DOCTYPE declarations found.");
+            this.doctypefound = true;
+            const result = docTypeReader.readDocType(xmlData, i);
+            this.entityDecoder.addInputEntities(result.entities);
+            i = result.i;
+          } else if (c1 === 33 && xmlData.charCodeAt(i + 2) === 91) {
+            const closeIndex = findClosingIndex(xmlData, "]]>", i, "CDATA is not closed.") - 2;
+            const tagExp = xmlData.substring(i + 9, closeIndex);
+            textData = this.saveTextToParentTag(textData, currentNode, this.readonlyMatcher);
+            let val = this.parseTextData(tagExp, currentNode.tagname, this.readonlyMatcher, true, false, true, true);
+            if (val == void 0) val = "";
+            if (options.cdataPropName) {
+              currentNode.add(options.cdataPropName, [{ [options.textNodeName]: tagExp }]);
+            } else {
+              currentNode.add(options.textNodeName, val);
+            }
+            i = closeIndex + 2;
+          } else {
+            let result = readTagExp(xmlData, i, options.removeNSPrefix);
+            if (!result) {
+              const context = xmlData.substring(Math.max(0, i - 50), Math.min(xmlLen, i + 50));
+              throw new Error(`readTagExp returned undefined at position ${i}. Context: "${context}"`);
+            }
+            let tagName = result.tagName;
+            const rawTagName = result.rawTagName;
+            let tagExp = result.tagExp;
+            let attrExpPresent = result.attrExpPresent;
+            let closeIndex = result.closeIndex;
+            ({ tagName, tagExp } = transformTagName(options.transformTagName, tagName, tagExp, options));
+            if (options.strictReservedNames && (tagName === options.commentPropName || tagName === options.cdataPropName || tagName === options.textNodeName || tagName === options.attributesGroupName)) {
+              throw new Error(`Invalid tag name: ${tagName}`);
+            }
+            if (currentNode && textData) {
+              if (currentNode.tagname !== "!xml") {
+                textData = this.saveTextToParentTag(textData, currentNode, this.readonlyMatcher, false);
+              }
+            }
+            const lastTag = currentNode;
+            if (lastTag && options.unpairedTagsSet.has(lastTag.tagname)) {
+              currentNode = this.tagsNodeStack.pop();
+              this.matcher.pop();
+            }
+            let isSelfClosing = false;
+            if (tagExp.length > 0 && tagExp.lastIndexOf("/") === tagExp.length - 1) {
+              isSelfClosing = true;
+              if (tagName[tagName.length - 1] === "/") {
+                tagName = tagName.substr(0, tagName.length - 1);
+                tagExp = tagName;
+              } else {
+                tagExp = tagExp.substr(0, tagExp.length - 1);
+              }
+              attrExpPresent = tagName !== tagExp;
+            }
+            let prefixedAttrs = null;
+            let rawAttrs = {};
+            let namespace = void 0;
+            namespace = extractNamespace(rawTagName);
+            if (tagName !== xmlObj.tagname) {
+              this.matcher.push(tagName, {}, namespace);
+            }
+            if (tagName !== tagExp && attrExpPresent) {
+              prefixedAttrs = this.buildAttributesMap(tagExp, this.matcher, tagName);
+              if (prefixedAttrs) {
+                rawAttrs = extractRawAttributes(prefixedAttrs, options);
+              }
+            }
+            if (tagName !== xmlObj.tagname) {
+              this.isCurrentNodeStopNode = this.isItStopNode();
+            }
+            const startIndex = options.captureMetaData ? getOriginalIndex(i, crlfPositions) : i;
+            if (this.isCurrentNodeStopNode) {
+              let tagContent = "";
+              if (isSelfClosing) {
+                i = result.closeIndex;
+              } else if (options.unpairedTagsSet.has(tagName)) {
+                i = result.closeIndex;
+              } else {
+                const result2 = this.readStopNodeData(xmlData, rawTagName, closeIndex + 1);
+                if (!result2) throw new Error(`Unexpected end of ${rawTagName}`);
+                i = result2.i;
+                tagContent = result2.tagContent;
+              }
+              const childNode = new XmlNode(tagName);
+              if (prefixedAttrs) {
+                childNode[":@"] = prefixedAttrs;
+              }
+              childNode.add(options.textNodeName, tagContent);
+              this.matcher.pop();
+              this.isCurrentNodeStopNode = false;
+              this.addChild(currentNode, childNode, this.readonlyMatcher, startIndex);
+              if (options.captureMetaData) {
+                currentNode.addEndIndex(getOriginalIndex(i + 1, crlfPositions));
+              }
+            } else {
+              if (isSelfClosing) {
+                ({ tagName, tagExp } = transformTagName(options.transformTagName, tagName, tagExp, options));
+                const childNode = new XmlNode(tagName);
+                if (prefixedAttrs) {
+                  childNode[":@"] = prefixedAttrs;
+                }
+                this.addChild(currentNode, childNode, this.readonlyMatcher, startIndex);
+                if (options.captureMetaData) {
+                  currentNode.addEndIndex(getOriginalIndex(closeIndex + 1, crlfPositions));
+                }
+                this.matcher.pop();
+                this.isCurrentNodeStopNode = false;
+              } else if (options.unpairedTagsSet.has(tagName)) {
+                const childNode = new XmlNode(tagName);
+                if (prefixedAttrs) {
+                  childNode[":@"] = prefixedAttrs;
+                }
+                this.addChild(currentNode, childNode, this.readonlyMatcher, startIndex);
+                if (options.captureMetaData) {
+                  currentNode.addEndIndex(getOriginalIndex(result.closeIndex + 1, crlfPositions));
+                }
+                this.matcher.pop();
+                this.isCurrentNodeStopNode = false;
+                i = result.closeIndex;
+                continue;
+              } else {
+                const childNode = new XmlNode(tagName);
+                if (this.tagsNodeStack.length > options.maxNestedTags) {
+                  throw new Error("Maximum nested tags exceeded");
+                }
+                this.tagsNodeStack.push(currentNode);
+                if (prefixedAttrs) {
+                  childNode[":@"] = prefixedAttrs;
+                }
+                this.addChild(currentNode, childNode, this.readonlyMatcher, startIndex);
+                currentNode = childNode;
+              }
+              textData = "";
+              i = closeIndex;
+            }
+          }
+        } else {
+          textData += xmlData[i];
+        }
+      }
+      return xmlObj.child;
+    };
+  }
+});
+
+// node_modules/fast-xml-parser/src/xmlparser/node2json.js
+function stripAttributePrefix(attrs, prefix) {
+  if (!attrs || typeof attrs !== "object") return {};
+  if (!prefix) return attrs;
+  const rawAttrs = {};
+  for (const key in attrs) {
+    if (key.startsWith(prefix)) {
+      const rawName = key.substring(prefix.length);
+      rawAttrs[rawName] = attrs[key];
+    } else {
+      rawAttrs[key] = attrs[key];
+    }
+  }
+  return rawAttrs;
+}
+function prettify(node, options, matcher, readonlyMatcher) {
+  return compress(node, options, matcher, readonlyMatcher);
+}
+function compress(arr, options, matcher, readonlyMatcher) {
+  let text2;
+  const compressedObj = {};
+  for (let i = 0; i < arr.length; i++) {
+    const tagObj = arr[i];
+    const property = propName(tagObj);
+    if (property !== void 0 && property !== options.textNodeName) {
+      const rawAttrs = stripAttributePrefix(
+        tagObj[":@"] || {},
+        options.attributeNamePrefix
+      );
+      matcher.push(property, rawAttrs);
+    }
+    if (property === options.textNodeName) {
+      if (text2 === void 0) text2 = tagObj[property];
+      else text2 += "" + tagObj[property];
+    } else if (property === void 0) {
+      continue;
+    } else if (tagObj[property]) {
+      let val = compress(tagObj[property], options, matcher, readonlyMatcher);
+      const isLeaf = isLeafTag(val, options);
+      if (Object.keys(val).length === 0 && options.alwaysCreateTextNode) {
+        val[options.textNodeName] = "";
+      }
+      if (tagObj[":@"]) {
+        assignAttributes(val, tagObj[":@"], readonlyMatcher, options);
+      } else if (Object.keys(val).length === 1 && val[options.textNodeName] !== void 0 && !options.alwaysCreateTextNode) {
+        val = val[options.textNodeName];
+      } else if (Object.keys(val).length === 0) {
+        if (options.alwaysCreateTextNode) val[options.textNodeName] = "";
+        else val = "";
+      }
+      if (tagObj[METADATA_SYMBOL2] !== void 0 && typeof val === "object" && val !== null) {
+        val[METADATA_SYMBOL2] = tagObj[METADATA_SYMBOL2];
+      }
+      if (compressedObj[property] !== void 0 && Object.prototype.hasOwnProperty.call(compressedObj, property)) {
+        if (!Array.isArray(compressedObj[property])) {
+          compressedObj[property] = [compressedObj[property]];
+        }
+        compressedObj[property].push(val);
+      } else {
+        const jPathOrMatcher = options.jPath ? readonlyMatcher.toString() : readonlyMatcher;
+        if (options.isArray(property, jPathOrMatcher, isLeaf)) {
+          compressedObj[property] = [val];
+        } else {
+          compressedObj[property] = val;
+        }
+      }
+      if (property !== void 0 && property !== options.textNodeName) {
+        matcher.pop();
+      }
+    }
+  }
+  if (typeof text2 === "string") {
+    if (text2.length > 0) compressedObj[options.textNodeName] = text2;
+  } else if (text2 !== void 0) compressedObj[options.textNodeName] = text2;
+  return compressedObj;
+}
+function propName(obj2) {
+  const keys = Object.keys(obj2);
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i];
+    if (key !== ":@") return key;
+  }
+}
+function assignAttributes(obj2, attrMap, readonlyMatcher, options) {
+  if (attrMap) {
+    const keys = Object.keys(attrMap);
+    const len = keys.length;
+    for (let i = 0; i < len; i++) {
+      const atrrName = keys[i];
+      const rawAttrName = atrrName.startsWith(options.attributeNamePrefix) ? atrrName.substring(options.attributeNamePrefix.length) : atrrName;
+      const jPathOrMatcher = options.jPath ? readonlyMatcher.toString() + "." + rawAttrName : readonlyMatcher;
+      if (options.isArray(atrrName, jPathOrMatcher, true, true)) {
+        obj2[atrrName] = [attrMap[atrrName]];
+      } else {
+        obj2[atrrName] = attrMap[atrrName];
+      }
+    }
+  }
+}
+function isLeafTag(obj2, options) {
+  const { textNodeName } = options;
+  const propCount = Object.keys(obj2).length;
+  if (propCount === 0) {
+    return true;
+  }
+  if (propCount === 1 && (obj2[textNodeName] || typeof obj2[textNodeName] === "boolean" || obj2[textNodeName] === 0)) {
+    return true;
+  }
+  return false;
+}
+var METADATA_SYMBOL2;
+var init_node2json = __esm({
+  "node_modules/fast-xml-parser/src/xmlparser/node2json.js"() {
+    "use strict";
+    init_xmlNode();
+    METADATA_SYMBOL2 = XmlNode.getMetaDataSymbol();
+  }
+});
+
+// node_modules/fast-xml-parser/src/xmlparser/XMLParser.js
+var XMLParser;
+var init_XMLParser = __esm({
+  "node_modules/fast-xml-parser/src/xmlparser/XMLParser.js"() {
+    init_OptionsBuilder();
+    init_OrderedObjParser();
+    init_node2json();
+    init_validator();
+    init_xmlNode();
+    XMLParser = class {
+      constructor(options) {
+        this.externalEntities = {};
+        this.options = buildOptions(options);
+      }
+      /**
+       * Parse XML dats to JS object 
+       * @param {string|Uint8Array} xmlData 
+       * @param {boolean|Object} validationOption 
+       */
+      parse(xmlData, validationOption) {
+        if (typeof xmlData !== "string" && xmlData.toString) {
+          if (xmlData instanceof Uint8Array && !(typeof Buffer !== "undefined" && Buffer.isBuffer(xmlData))) {
+            xmlData = new TextDecoder("utf-8", { ignoreBOM: true }).decode(xmlData);
+          } else {
+            xmlData = xmlData.toString();
+          }
+        } else if (typeof xmlData !== "string") {
+          throw new Error("XML data is accepted in String or Bytes[] form.");
+        }
+        if (validationOption) {
+          if (validationOption === true) validationOption = {};
+          const result = validate(xmlData, validationOption);
+          if (result !== true) {
+            throw Error(`${result.err.msg}:${result.err.line}:${result.err.col}`);
+          }
+        }
+        const orderedObjParser = new OrderedObjParser(this.options, this.externalEntities);
+        const orderedResult = orderedObjParser.parseXml(xmlData);
+        if (this.options.preserveOrder || orderedResult === void 0) return orderedResult;
+        else return prettify(orderedResult, this.options, orderedObjParser.matcher, orderedObjParser.readonlyMatcher);
+      }
+      /**
+       * Add Entity which is not by default supported by this library
+       * @param {string} key 
+       * @param {string} value 
+       */
+      addEntity(key, value) {
+        if (value.indexOf("&") !== -1) {
+          throw new Error("Entity value can't have '&'");
+        } else if (key.indexOf("&") !== -1 || key.indexOf(";") !== -1) {
+          throw new Error("An entity must be set without '&' and ';'. Eg. use '#xD' for '&#xD;'");
+        } else if (value === "&") {
+          throw new Error("An entity with value '&' is not permitted");
+        } else {
+          this.externalEntities[key] = value;
+        }
+      }
+      /**
+       * Returns a Symbol that can be used to access the metadata
+       * property on a node.
+       * 
+       * If Symbol is not available in the environment, an ordinary property is used
+       * and the name of the property is here returned.
+       * 
+       * The XMLMetaData property is only present when `captureMetaData`
+       * is true in the options.
+       */
+      static getMetaDataSymbol() {
+        return XmlNode.getMetaDataSymbol();
+      }
+    };
+  }
+});
+
+// node_modules/fast-xml-parser/src/fxp.js
+var init_fxp = __esm({
+  "node_modules/fast-xml-parser/src/fxp.js"() {
+    "use strict";
+    init_XMLParser();
+  }
+});
+
+// src/report/parsers/junit.ts
+function candidatesFromClassname(classname) {
+  const parts = classname.split(".").filter(Boolean);
+  const out = [];
+  for (let n = parts.length; n >= 1; n--) out.push(`${parts.slice(0, n).join("/")}.py`);
+  return out;
+}
+function parseJunit(xml, opts) {
+  const { annotations, dropped } = parseJunitReport(xml, opts);
+  return { annotations, dropped };
+}
+function parseJunitReport(xml, opts) {
+  const counts = { tests: 0, failures: 0, errors: 0, skipped: 0 };
+  const parser = new XMLParser({
+    ignoreAttributes: false,
+    attributeNamePrefix: "@_",
+    textNodeName: "#text",
+    parseAttributeValue: false,
+    parseTagValue: false,
+    processEntities: true,
+    htmlEntities: true,
+    isArray: (name) => ["testsuite", "testcase", "failure", "error", "skipped"].includes(name)
+  });
+  let doc;
+  try {
+    doc = parser.parse(xml);
+  } catch {
+    return { annotations: [], dropped: 1, valid: false, counts };
+  }
+  const suites = [...asArray(doc.testsuites?.testsuite), ...asArray(doc.testsuite)];
+  const valid = suites.length > 0;
+  const annotations = [];
+  let dropped = 0;
+  for (const suite of suites) {
+    for (const tc of asArray(suite.testcase)) {
+      counts.tests++;
+      if (asArray(tc.failure).length) counts.failures++;
+      else if (asArray(tc.error).length) counts.errors++;
+      else if (asArray(tc.skipped).length) counts.skipped++;
+      const problems = [
+        ...asArray(tc.failure).map((f) => ({ f, kind: "failed" })),
+        ...asArray(tc.error).map((f) => ({ f, kind: "errored" }))
+      ];
+      if (problems.length === 0) continue;
+      const classname = text(tc["@_classname"]);
+      const name = text(tc["@_name"]);
+      const fileAttr = text(tc["@_file"]);
+      const lineAttr = Number(text(tc["@_line"]));
+      for (const { f, kind } of problems) {
+        const body = text(f);
+        const msg = text(f["@_message"]);
+        const candidates2 = fileAttr ? [fileAttr] : candidatesFromClassname(classname);
+        const spots = [...body.matchAll(/^([^\s:][^:\n]*\.py):(\d+): /gm)].map((m) => ({
+          file: m[1],
+          line: Number(m[2])
+        }));
+        const inTest = spots.filter(
+          (s2) => candidates2.some((c) => repoPath(s2.file, opts.root) === repoPath(c, opts.root))
+        );
+        const spot = inTest.at(-1) ?? spots.at(-1);
+        let file = spot?.file ?? candidates2[candidates2.length > 1 ? 1 : 0] ?? "";
+        let line2 = spot?.line ?? (Number.isInteger(lineAttr) && lineAttr >= 0 ? lineAttr + 1 : 1);
+        if (!spot && fileAttr) file = fileAttr;
+        const path33 = repoPath(file, opts.root);
+        if (path33 === null || line2 < 1) {
+          dropped++;
+          continue;
+        }
+        if (!Number.isFinite(line2)) line2 = 1;
+        annotations.push({
+          path: path33,
+          startLine: line2,
+          endLine: line2,
+          level: "failure",
+          // The test's name is the report's text, so it goes in the message; the title is ours.
+          title: `junit: test ${kind}`,
+          message: [`${classname ? `${classname}.` : ""}${name}`, msg, body].filter((s2) => s2.trim() !== "").join("\n\n").trim()
+        });
+      }
+    }
+  }
+  return { annotations, dropped, valid, counts };
+}
+var asArray, text;
+var init_junit = __esm({
+  "src/report/parsers/junit.ts"() {
+    "use strict";
+    init_fxp();
+    init_types();
+    asArray = (v) => Array.isArray(v) ? v : v && typeof v === "object" ? [v] : [];
+    text = (v) => {
+      if (typeof v === "string") return v;
+      if (typeof v === "number") return String(v);
+      if (v && typeof v === "object" && "#text" in v) return text(v["#text"]);
+      return "";
+    };
+  }
+});
+
+// src/report/parsers/lean.ts
+function leanTitle(message, level) {
+  if (SORRY.test(message)) return "build log: declaration uses sorry";
+  return level === "failure" ? "build log: Lean error" : level === "warning" ? "build log: Lean warning" : "build log: Lean info";
+}
+function parseLean2(text2, opts) {
+  const out = [];
+  let dropped = 0;
+  let cur = null;
+  const flush = () => {
+    if (!cur) return;
+    const path33 = repoPath(cur.file.replace(/^(?:\.\/)+/, ""), opts.root);
+    const text3 = cur.lines.join("\n").replace(/\s+$/, "");
+    const message = cur.name ? `(${cur.name}) ${text3}` : text3;
+    if (path33 === null) dropped++;
+    else {
+      const single = cur.endLine === void 0 || cur.endLine === cur.line;
+      out.push({
+        path: path33,
+        startLine: cur.line,
+        endLine: cur.endLine ?? cur.line,
+        ...single ? { startColumn: cur.col + 1 } : {},
+        ...single && cur.endCol !== void 0 ? { endColumn: cur.endCol + 1 } : {},
+        level: cur.level,
+        title: leanTitle(text3, cur.level),
+        message
+      });
+    }
+    cur = null;
+  };
+  for (const line2 of stripAnsi(text2).split(/\r?\n/)) {
+    if (line2.startsWith("{") && line2.includes('"fileName"')) {
+      flush();
+      const j = parseJsonMessage(line2, opts.root);
+      if (j === "dropped") dropped++;
+      else if (j) out.push(j);
+      continue;
+    }
+    const g = (LAKE_MSG.exec(line2) ?? LEAN_MSG.exec(line2))?.groups;
+    if (g) {
+      flush();
+      cur = {
+        file: g.file,
+        line: Number(g.line),
+        col: Number(g.col),
+        ...g.endLine ? { endLine: Number(g.endLine), endCol: Number(g.endCol) } : {},
+        level: LEVEL2[g.level],
+        ...g.name ? { name: g.name } : {},
+        lines: [g.msg]
+      };
+    } else if (LAKE_LINE.test(line2)) {
+      flush();
+    } else if (cur) {
+      cur.lines.push(line2);
+    }
+  }
+  flush();
+  return { annotations: out.filter((a) => a.startLine >= 1), dropped };
+}
+function parseJsonMessage(line2, root) {
+  let j;
+  try {
+    j = JSON.parse(line2);
+  } catch {
+    return null;
+  }
+  const o = j;
+  const pos = o.pos;
+  const end = o.endPos;
+  if (typeof o.fileName !== "string" || typeof pos?.line !== "number" || typeof pos.column !== "number")
+    return null;
+  const level = LEVEL2[String(o.severity)];
+  if (!level || typeof o.data !== "string") return null;
+  const path33 = repoPath(o.fileName.replace(/^(?:\.\/)+/, ""), root);
+  if (path33 === null) return "dropped";
+  const endLine = typeof end?.line === "number" ? end.line : pos.line;
+  const single = endLine === pos.line;
+  const text2 = o.data.replace(/\s+$/, "");
+  const kind = typeof o.kind === "string" && o.kind !== "" ? o.kind.slice(0, 100) : void 0;
+  const message = kind && kind !== "hasSorry" ? `(${kind}) ${text2}` : text2;
+  return {
+    path: path33,
+    startLine: pos.line,
+    endLine,
+    ...single ? { startColumn: pos.column + 1 } : {},
+    ...single && typeof end?.column === "number" ? { endColumn: end.column + 1 } : {},
+    level,
+    title: kind === "hasSorry" ? "build log: declaration uses sorry" : leanTitle(text2, level),
+    message
+  };
+}
+var LEVEL2, LEAN_MSG, LAKE_MSG, LAKE_LINE, SORRY;
+var init_lean2 = __esm({
+  "src/report/parsers/lean.ts"() {
+    "use strict";
+    init_types();
+    LEVEL2 = {
+      error: "failure",
+      warning: "warning",
+      info: "notice",
+      information: "notice"
+    };
+    LEAN_MSG = /^(?<file>.+?):(?<line>\d+):(?<col>\d+)(?:-(?<endLine>\d+):(?<endCol>\d+))?: (?<level>error|warning|info)(?:\((?<name>[\w.]+)\))?: ?(?<msg>.*)$/;
+    LAKE_MSG = /^(?<level>error|warning|info): (?<file>.+?\.lean):(?<line>\d+):(?<col>\d+)(?:-(?<endLine>\d+):(?<endCol>\d+))?: (?<msg>.*)$/;
+    LAKE_LINE = /^(?:[✔ℹ⚠✖] \[\d+\/\d+\] |error: Lean exited with code|Some required (?:targets|builds) logged failures:|- \S+$|error: build failed|Build completed successfully|⣿|trace: )/;
+    SORRY = /declaration uses (?:'sorry'|`sorry`)/;
+  }
+});
+
+// src/sandbox/container-files.ts
+async function readContainerFile(engine, id, file) {
+  const stream = await engine.getArchive(id, file).catch(() => null);
+  if (!stream) return null;
+  const extract = import_tar_stream5.default.extract();
+  const chunks2 = [];
+  let regular = false;
+  extract.on("entry", (h, s2, next) => {
+    if (h.type === "file" && (h.size ?? 0) <= MAX_BYTES) {
+      regular = true;
+      s2.on("data", (c) => chunks2.push(c));
+    }
+    s2.on("end", next);
+    s2.resume();
+  });
+  try {
+    await new Promise((resolve, reject) => {
+      extract.on("finish", resolve);
+      extract.on("error", reject);
+      stream.pipe(extract);
+    });
+  } finally {
+    if (!stream.readableEnded) stream.destroy();
+  }
+  return regular ? Buffer.concat(chunks2).toString("utf8") : null;
+}
+var import_tar_stream5, MAX_BYTES;
+var init_container_files = __esm({
+  "src/sandbox/container-files.ts"() {
+    "use strict";
+    import_tar_stream5 = __toESM(require_tar_stream(), 1);
+    MAX_BYTES = 4 * 1024 * 1024;
+  }
+});
+
+// src/sandbox/audit.ts
+async function checkProtected(engine, buildContainer, files) {
+  const out = [];
+  for (const f of files) {
+    const base = await import_promises4.default.readFile(f.baseFile, "utf8").catch(() => null);
+    if (base === null) {
+      out.push({ path: f.path, name: "*", detail: `the base file ${f.baseFile} cannot be read` });
+      continue;
+    }
+    const now = await readContainerFile(engine, buildContainer, `${WORK_DIR}/${f.path}`);
+    if (now === null) {
+      out.push({ path: f.path, name: "*", detail: "the file is missing from /work after the build" });
+      continue;
+    }
+    for (const c of protectedChanges(base, now, declaredTheorems(base))) out.push({ path: f.path, ...c });
+  }
+  return out;
+}
+async function runAudit(engine, spec, plan2, labels, buildContainer) {
+  const audit = spec.verdict.audit;
+  const changed = await checkProtected(engine, buildContainer, audit.protected);
+  const nonce = import_node_crypto5.default.randomBytes(16).toString("hex");
+  const file = auditFile(audit.modules, audit.targets, nonce);
+  const work = plan2.readOnlySource ? { type: "bind", source: plan2.readOnlySource, target: WORK_DIR, readOnly: true } : {
+    type: "volume",
+    source: plan2.volumes.find((v) => v.role === "work").name,
+    target: WORK_DIR,
+    readOnly: true
+  };
+  const tmp = plan2.container.mounts.find((m) => m.target === "/tmp");
+  const c = {
+    ...plan2.container,
+    name: `${plan2.container.name}-audit`,
+    labels: { ...labels, [LABEL_ROLE]: "audit" },
+    entrypoint: ["sh"],
+    cmd: ["-c", 'printf "%s" "$SANDBOX_AUDIT_FILE" > /tmp/Audit.lean && exec lake env lean /tmp/Audit.lean'],
+    env: [`SANDBOX_AUDIT_FILE=${file}`],
+    mounts: [work, tmp],
+    networkMode: "none",
+    readOnlyRootfs: true
+  };
+  delete c.dns;
+  if (c.runtime === "runsc-host") c.runtime = "runsc";
+  const id = await engine.createContainer(c);
+  const chunks2 = [];
+  let size2 = 0;
+  try {
+    const attached = await engine.attach(id, (_s, chunk) => {
+      if (size2 < OUTPUT_CAP) chunks2.push(Buffer.from(chunk.subarray(0, OUTPUT_CAP - size2)));
+      size2 += chunk.length;
+    });
+    const watch2 = await engine.watchExit(id);
+    await engine.startContainer(id);
+    let timer;
+    const exit = await Promise.race([
+      watch2.exit,
+      new Promise((r) => timer = setTimeout(() => r(null), AUDIT_TIMEOUT_MS))
+    ]).finally(() => clearTimeout(timer));
+    if (exit === null) await engine.killContainer(id, "KILL");
+    await Promise.race([attached.done, new Promise((r) => setTimeout(r, 3e3).unref())]);
+    attached.close();
+    const output = Buffer.concat(chunks2).toString("utf8");
+    const targets = judgeAudit(output, audit.targets, nonce, audit.allow);
+    const report = {
+      ok: targets.every((t) => t.status === "ok") && changed.length === 0,
+      protectedChanges: changed,
+      allow: audit.allow,
+      targets,
+      exitCode: exit,
+      outputBytes: size2
+    };
+    const protectedNotes = changed.map((c2) => ({
+      path: c2.path,
+      startLine: 1,
+      endLine: 1,
+      level: "failure",
+      title: "protected statement changed",
+      message: `${c2.name}: ${c2.detail}`
+    }));
+    return {
+      report,
+      annotations: [...protectedNotes, ...auditAnnotations(targets, () => null)],
+      output: output.replaceAll(nonce, "<nonce>")
+    };
+  } finally {
+    await engine.removeContainer(id);
+  }
+}
+var import_node_crypto5, import_promises4, OUTPUT_CAP, AUDIT_TIMEOUT_MS;
+var init_audit2 = __esm({
+  "src/sandbox/audit.ts"() {
+    "use strict";
+    import_node_crypto5 = __toESM(require("node:crypto"), 1);
+    import_promises4 = __toESM(require("node:fs/promises"), 1);
+    init_audit();
+    init_container_files();
+    init_plan();
+    OUTPUT_CAP = 4 * 1024 * 1024;
+    AUDIT_TIMEOUT_MS = 20 * 6e4;
+  }
+});
+
+// src/sandbox/stages/collect.ts
+async function collect(ctx, spec, box, p, timedOut) {
+  const { deps } = ctx;
+  const { engine } = deps;
+  const t = Date.now();
+  let outputs = emptyOutputs(spec.io.outputDir);
+  if (spec.io.outputDir) {
+    const dest = spec.io.outputDir;
+    await prepareOutputDir(dest, "--output-dir");
+    const sizes = await ctx.race(
+      Promise.all(
+        spec.verdict.declared.map(async (rel) => {
+          const st = await engine.statPath(box.id, `${OUTPUT_DIR}/${rel}`);
+          return st && (st.mode & GO_MODE_TYPE) === 0 ? st.size : null;
+        })
+      )
+    );
+    const plan2 = { paths: spec.verdict.declared, reservedBytes: reserveFor(sizes, spec.limits.outputCaps) };
+    const stream = await engine.getArchive(box.id, OUTPUT_DIR);
+    try {
+      outputs = await ctx.race(collectTar(stream, dest, OUTPUT_DIR.slice(1), spec.limits.outputCaps, plan2));
+    } finally {
+      if (!stream.readableEnded) stream.destroy();
+    }
+  }
+  const parsed = spec.verdict.annotate ? await annotate(ctx, box) : { annotations: [], dropped: 0 };
+  const state = spec.io.stateDir ? await collectState(ctx, spec, box.id) : null;
+  let audit = null;
+  if (spec.verdict.audit && !timedOut) {
+    ctx.check();
+    deps.notice(
+      `proof audit: ${spec.verdict.audit.targets.length} target(s) in a fresh sandbox, /work read-only, no network`
+    );
+    const a = await ctx.race(runAudit(engine, spec, p, ctx.labels, box.id));
+    audit = { report: a.report, annotations: a.annotations };
+    for (const x of a.report.targets) {
+      deps.notice(`proof audit: ${x.target}: ${x.status}${"axioms" in x ? ` [${x.axioms.join(", ")}]` : ""}`);
+    }
+  }
+  return {
+    outputs,
+    state,
+    annotations: parsed.annotations.slice(0, MAX_ANNOTATIONS),
+    annotationsDropped: parsed.dropped + Math.max(0, parsed.annotations.length - MAX_ANNOTATIONS),
+    audit,
+    collectMs: Date.now() - t
+  };
+}
+async function annotate(ctx, box) {
+  const a = ctx.spec.verdict.annotate;
+  if (a.parser !== "junit") {
+    const log = box.capture?.text() ?? "";
+    return a.parser === "lean" ? parseLean2(log, { root: WORK_DIR }) : parseGeneric(log, { root: WORK_DIR });
+  }
+  const text2 = await readCollected(ctx.spec.io.outputDir, a.file, ANNOTATE_FILE_CAP);
+  return text2 ? parseJunit(text2.toString("utf8"), { root: WORK_DIR }) : { annotations: [], dropped: 0 };
+}
+async function readCollected(dir, rel, cap) {
+  const file = import_node_path9.default.join(dir, rel);
+  if (!file.startsWith(import_node_path9.default.resolve(dir) + import_node_path9.default.sep)) return null;
+  let fd;
+  try {
+    fd = import_node_fs7.default.openSync(file, import_node_fs7.default.constants.O_RDONLY | import_node_fs7.default.constants.O_NOFOLLOW);
+  } catch {
+    return null;
+  }
+  try {
+    const st = import_node_fs7.default.fstatSync(fd);
+    if (!st.isFile() || st.size > cap) return null;
+    return import_node_fs7.default.readFileSync(fd);
+  } finally {
+    import_node_fs7.default.closeSync(fd);
+  }
+}
+async function collectState(ctx, spec, id) {
+  const { deps } = ctx;
+  const dir = spec.io.stateDir;
+  const fresh = `${dir.replace(/\/+$/, "")}.sandbox-${ctx.runId}`;
+  await import_promises5.default.rm(fresh, { recursive: true, force: true });
+  await import_promises5.default.mkdir(fresh, { recursive: true, mode: 493 });
+  const stream = await deps.engine.getArchive(id, STATE_DIR);
+  try {
+    const r = await ctx.race(
+      collectTar(stream, fresh, STATE_DIR.slice(1), {
+        maxTotalBytes: spec.limits.stateSizeBytes,
+        maxFiles: DEFAULTS.maxStateFiles,
+        maxFileBytes: spec.limits.stateSizeBytes
+      })
+    );
+    await import_promises5.default.rm(dir, { recursive: true, force: true });
+    await import_promises5.default.rename(fresh, dir);
+    return {
+      dir,
+      files: r.files,
+      bytes: r.bytes,
+      skippedCount: r.skippedCount,
+      skippedByReason: r.skippedByReason
+    };
+  } catch (err) {
+    await import_promises5.default.rm(fresh, { recursive: true, force: true });
+    throw err;
+  } finally {
+    if (!stream.readableEnded) stream.destroy();
+  }
+}
+var import_node_fs7, import_promises5, import_node_path9, MAX_ANNOTATIONS, GO_MODE_TYPE, ANNOTATE_FILE_CAP;
+var init_collect2 = __esm({
+  "src/sandbox/stages/collect.ts"() {
+    "use strict";
+    import_node_fs7 = __toESM(require("node:fs"), 1);
+    import_promises5 = __toESM(require("node:fs/promises"), 1);
+    import_node_path9 = __toESM(require("node:path"), 1);
+    init_run_options();
+    init_collect();
+    init_generic();
+    init_junit();
+    init_lean2();
+    init_audit2();
+    init_plan();
+    MAX_ANNOTATIONS = 1e4;
+    GO_MODE_TYPE = 1 << 31 | 1 << 27 | 1 << 26 | 1 << 25 | 1 << 24 | 1 << 21 | 1 << 19;
+    ANNOTATE_FILE_CAP = 16 * 1024 * 1024;
+  }
+});
+
+// src/sandbox/outside-stop.ts
+function outsideStop(e) {
+  if (e.outside.length) {
+    const what = [...new Set(e.outside)].join(", ");
+    return `the engine stopped the container (${what}, not sent by this run: an engine restart or shutdown, or a stop or kill from the host); the command's exit code says nothing about the command`;
+  }
+  if (e.endedEarly) {
+    return "the engine's event stream ended while the command ran (the engine stopped or restarted); the command's exit code says nothing about the command";
+  }
+  return null;
+}
+var DIE_EVENT_GRACE_MS, StopWatch;
+var init_outside_stop = __esm({
+  "src/sandbox/outside-stop.ts"() {
+    "use strict";
+    DIE_EVENT_GRACE_MS = 1e3;
+    StopWatch = class {
+      kills = [];
+      ourKill = false;
+      died = false;
+      ended = false;
+      dieSeen = () => void 0;
+      dieOrEnd;
+      follow = null;
+      constructor() {
+        this.dieOrEnd = new Promise((r) => this.dieSeen = r);
+      }
+      async start(engine, id) {
+        this.follow = await engine.followEvents(id, ["kill", "stop", "die"], (e) => {
+          if (this.died) return;
+          if (e.action === "kill" && !this.ourKill)
+            this.kills.push(`kill with signal ${e.attributes.signal ?? "?"}`);
+          if (e.action === "stop" && !this.ourKill) this.kills.push("stop");
+          if (e.action === "die") {
+            this.died = true;
+            this.dieSeen();
+          }
+        });
+        void this.follow.ended.then(() => {
+          this.ended = true;
+          this.dieSeen();
+        });
+      }
+      /** The run is about to kill the container itself (a timeout, a refused self-check, a stop of the run). */
+      ours() {
+        this.ourKill = true;
+      }
+      /** The evidence once the `die` event came, the stream ended, or the grace passed after the exit. */
+      async evidence(graceMs = DIE_EVENT_GRACE_MS) {
+        let t;
+        await Promise.race([this.dieOrEnd, new Promise((r) => t = setTimeout(r, graceMs))]);
+        clearTimeout(t);
+        return { outside: [...this.kills], died: this.died, endedEarly: this.ended && !this.died };
+      }
+      close() {
+        this.follow?.close();
+      }
+    };
+  }
+});
+
+// src/sandbox/stages/command.ts
+async function runCommand(ctx, box, net3, logs, timeoutMs = ctx.spec.limits.timeoutMs) {
+  const { engine } = ctx.deps;
+  logs.begin();
+  const startedAt = Date.now();
+  let timedOut = false;
+  let timer;
+  try {
+    await ctx.race(engine.startContainer(box.id));
+    const deadline = new Promise((resolve) => {
+      timer = setTimeout(() => resolve("timeout"), timeoutMs);
+    });
+    const first = await Promise.race([box.watch.exit, deadline, ctx.stopped]);
+    if (first === "timeout") {
+      timedOut = true;
+      await box.kill();
+      await Promise.race([box.watch.exit, engine.waitContainer(box.id)]);
+    }
+  } catch (err) {
+    await box.kill().catch(() => void 0);
+    await endLog(box, logs);
+    throw err;
+  } finally {
+    clearTimeout(timer);
+  }
+  const endedAt = Date.now();
+  await net3.stop();
+  const log = await endLog(box, logs);
+  ctx.check();
+  const state = await engine.inspectContainer(box.id);
+  const evidence = await box.stops.evidence();
+  if (evidence.outside.length) ctx.engineStopped = true;
+  const outside = outsideStop(evidence);
+  if (outside) throw new EngineError(engine.info.name, "run the command", outside);
+  return {
+    commandExitCode: timedOut ? null : state.exitCode,
+    timedOut,
+    oomKilled: state.oomKilled,
+    startedAt,
+    endedAt,
+    log
+  };
+}
+async function endLog(box, logs) {
+  let t;
+  await Promise.race([box.attached.done, new Promise((r) => t = setTimeout(r, ATTACH_DRAIN_MS))]);
+  clearTimeout(t);
+  box.attached.close();
+  box.pipe.end();
+  return logs.end();
+}
+var ATTACH_DRAIN_MS;
+var init_command = __esm({
+  "src/sandbox/stages/command.ts"() {
+    "use strict";
+    init_errors();
+    init_outside_stop();
+    ATTACH_DRAIN_MS = 3e3;
+  }
+});
+
 // src/sandbox/volumes.ts
 async function freeBytesOf(dir) {
   try {
@@ -8055,6 +14255,764 @@ var init_context = __esm({
   }
 });
 
+// src/sandbox/conformance.ts
+function conformance(spec, got) {
+  const out = [];
+  const check2 = (flag, ok, want, have) => {
+    if (!ok)
+      out.push(`${flag}: the plan says ${JSON.stringify(want)}, the engine made ${JSON.stringify(have)}`);
+  };
+  check2("user", got.user === spec.user, spec.user, got.user);
+  check2(
+    "ReadonlyRootfs",
+    got.readOnlyRootfs === spec.readOnlyRootfs,
+    spec.readOnlyRootfs,
+    got.readOnlyRootfs
+  );
+  check2("Privileged", got.privileged === false, false, got.privileged);
+  check2("CapDrop", sameSet(got.capDrop.map(capName), spec.capDrop.map(capName)), spec.capDrop, got.capDrop);
+  check2("CapAdd", sameSet(got.capAdd.map(capName), spec.capAdd.map(capName)), spec.capAdd, got.capAdd);
+  const nnp = got.securityOpt.some((o) => /^no-new-privileges(?:[:=]true)?$/.test(o));
+  check2("no-new-privileges", nnp, true, got.securityOpt);
+  const unconfined = got.securityOpt.filter(
+    (o) => /^(seccomp|apparmor)[:=]unconfined$|^label[:=]disable$/.test(o)
+  );
+  check2("seccomp", unconfined.length === 0 && got.engineSeccomp, "the engine default profile", {
+    securityOpt: got.securityOpt,
+    engineSeccomp: got.engineSeccomp
+  });
+  check2("NetworkMode", got.networkMode === spec.networkMode, spec.networkMode, got.networkMode);
+  check2("Memory", got.memoryBytes === spec.memoryBytes, spec.memoryBytes, got.memoryBytes);
+  check2(
+    "MemorySwap",
+    got.memorySwapBytes === spec.memorySwapBytes,
+    spec.memorySwapBytes,
+    got.memorySwapBytes
+  );
+  check2("NanoCpus", got.nanoCpus === spec.nanoCpus, spec.nanoCpus, got.nanoCpus);
+  check2("PidsLimit", got.pidsLimit === spec.pidsLimit, spec.pidsLimit, got.pidsLimit);
+  check2("Runtime", got.runtime === (spec.runtime ?? "runc"), spec.runtime ?? "runc", got.runtime);
+  check2("Init", got.init === spec.init, spec.init, got.init);
+  check2("PidMode", got.pidMode === "", "", got.pidMode);
+  check2("UsernsMode", got.usernsMode === "" || got.usernsMode === "private", "", got.usernsMode);
+  check2("Devices", got.devices === 0, 0, got.devices);
+  for (const u of spec.ulimits) {
+    const h = got.ulimits.find((x) => x.name === u.name);
+    check2(`ulimit ${u.name}`, !!h && h.soft === u.soft && h.hard === u.hard, u, h ?? null);
+  }
+  const planned = spec.mounts.filter((m) => m.type !== "tmpfs");
+  for (const m of planned) {
+    const h = got.mounts.find((x) => x.target === m.target);
+    check2(
+      `mount ${m.target}`,
+      !!h && h.type === m.type && h.readOnly === m.readOnly && (m.type !== "volume" || h.source === m.source),
+      { type: m.type, source: m.source, readOnly: m.readOnly },
+      h ?? null
+    );
+  }
+  const extra = got.mounts.filter((h) => !planned.some((m) => m.target === h.target));
+  check2(
+    "mounts",
+    extra.length === 0,
+    planned.map((m) => m.target),
+    got.mounts.map((m) => m.target)
+  );
+  for (const m of spec.mounts.filter((x) => x.type === "tmpfs")) {
+    const opts = got.tmpfs[m.target];
+    const want = m.tmpfs.options.filter((o) => o !== "rw");
+    check2(
+      `tmpfs ${m.target}`,
+      opts !== void 0 && want.every((o) => opts.split(",").includes(o)),
+      want,
+      opts ?? null
+    );
+  }
+  const extraTmpfs = Object.keys(got.tmpfs).filter(
+    (t) => !spec.mounts.some((m) => m.type === "tmpfs" && m.target === t)
+  );
+  check2("tmpfs", extraTmpfs.length === 0, [], extraTmpfs);
+  check2(
+    "Entrypoint",
+    sameList(got.entrypoint, spec.entrypoint ?? null),
+    spec.entrypoint ?? null,
+    got.entrypoint
+  );
+  check2("Cmd", sameList(got.cmd, spec.cmd), spec.cmd, got.cmd);
+  return out;
+}
+function sameList(a, b) {
+  if (a === null || b === null) return a === b || (a?.length ?? 0) + (b?.length ?? 0) === 0;
+  return a.length === b.length && a.every((x, i) => x === b[i]);
+}
+var capName, sameSet;
+var init_conformance = __esm({
+  "src/sandbox/conformance.ts"() {
+    "use strict";
+    capName = (c) => c.toUpperCase().replace(/^CAP_/, "");
+    sameSet = (a, b) => a.length === b.length && [...a].sort().every((x, i) => x === [...b].sort()[i]);
+  }
+});
+
+// src/sandbox/log-pipe.ts
+var import_node_fs14, import_node_path19, LogCopy, Capture, LogPipe;
+var init_log_pipe = __esm({
+  "src/sandbox/log-pipe.ts"() {
+    "use strict";
+    import_node_fs14 = __toESM(require("node:fs"), 1);
+    import_node_path19 = __toESM(require("node:path"), 1);
+    init_errors();
+    init_self_check();
+    LogCopy = class {
+      constructor(file, cap) {
+        this.cap = cap;
+        const c = import_node_fs14.default.constants;
+        try {
+          import_node_fs14.default.mkdirSync(import_node_path19.default.dirname(file), { recursive: true });
+          this.fd = import_node_fs14.default.openSync(file, c.O_WRONLY | c.O_CREAT | c.O_TRUNC | c.O_NOFOLLOW, 420);
+        } catch (err) {
+          throw new InputError("--log-file", `'${file}' cannot be written: ${errorMessage(err)}`);
+        }
+      }
+      cap;
+      fd;
+      size = 0;
+      cut = false;
+      write(chunk) {
+        if (this.cut) return;
+        const part = chunk.subarray(0, this.cap - this.size);
+        import_node_fs14.default.writeSync(this.fd, part);
+        this.size += part.length;
+        if (part.length < chunk.length) {
+          this.cut = true;
+          import_node_fs14.default.writeSync(this.fd, `
+[sandbox-action: the log was cut at ${this.cap} bytes]
+`);
+        }
+      }
+      close() {
+        import_node_fs14.default.closeSync(this.fd);
+      }
+    };
+    Capture = class {
+      constructor(limit) {
+        this.limit = limit;
+      }
+      limit;
+      chunks = [];
+      size = 0;
+      push(chunk) {
+        if (this.size >= this.limit) return;
+        const part = chunk.subarray(0, this.limit - this.size);
+        this.chunks.push(Buffer.from(part));
+        this.size += part.length;
+      }
+      text() {
+        return Buffer.concat(this.chunks).toString("utf8");
+      }
+    };
+    LogPipe = class {
+      constructor(logs, o) {
+        this.logs = logs;
+        this.o = o;
+        this.head = o.onSelfCheck ? Buffer.alloc(0) : null;
+      }
+      logs;
+      o;
+      /** stdout bytes held until the self-check's line is complete (null once it was taken, or without a check). */
+      head;
+      closed = false;
+      /** The engine's attach callback. */
+      sink = (stream, chunk) => {
+        if (this.closed) return;
+        try {
+          if (stream === "stdout" && this.head !== null) {
+            const held = Buffer.concat([this.head, chunk]);
+            const nl = held.indexOf(10);
+            if (nl < 0 && held.length <= SELF_CHECK_MAX_LINE) {
+              this.head = held;
+              return;
+            }
+            this.head = null;
+            if (nl < 0) {
+              this.o.onSelfCheck?.(null);
+              this.pass(stream, held);
+              return;
+            }
+            this.o.onSelfCheck?.(held.subarray(0, nl).toString("utf8"));
+            if (held.length > nl + 1) this.pass(stream, held.subarray(nl + 1));
+            return;
+          }
+          this.pass(stream, chunk);
+        } catch (err) {
+          this.closed = true;
+          this.o.raise(err);
+        }
+      };
+      pass(stream, chunk) {
+        this.logs.write(stream, chunk);
+        this.o.capture?.push(chunk);
+        this.o.copy?.write(chunk);
+      }
+      /** After the attach stream ended: a self-check that never printed a whole line is reported as absent. */
+      end() {
+        if (this.head !== null) {
+          const held = this.head;
+          this.head = null;
+          this.o.onSelfCheck?.(null);
+          try {
+            if (held.length && !this.closed) this.pass("stdout", held);
+          } catch (err) {
+            this.o.raise(err);
+          }
+        }
+        this.closed = true;
+      }
+    };
+  }
+});
+
+// src/sandbox/checked-pipe.ts
+function openLogCopy(ctx) {
+  if (!ctx.spec.io.logFile) return null;
+  const c = new LogCopy(ctx.spec.io.logFile, LOG_COPY_CAP);
+  ctx.cleanup.add("close the log copy", async () => c.close());
+  return c;
+}
+function checkedLogPipe(ctx, logs, o) {
+  const { expect } = o;
+  const stop = (err) => {
+    void o.kill().catch(() => void 0);
+    ctx.raise(err);
+  };
+  return new LogPipe(logs, {
+    capture: o.capture,
+    copy: o.copy,
+    onSelfCheck: expect ? (line2) => {
+      const facts = line2 === null ? null : parseSelfCheckLine(line2);
+      o.onFacts?.(facts);
+      const problems = judgeSelfCheck(facts, expect, o.deadEndGateways);
+      o.check.selfCheck = { ok: problems.length === 0, facts: facts ?? {}, problems };
+      if (problems.length) stop(new SandboxError(problems));
+    } : null,
+    raise: stop
+  });
+}
+var LOG_COPY_CAP;
+var init_checked_pipe = __esm({
+  "src/sandbox/checked-pipe.ts"() {
+    "use strict";
+    init_log_pipe();
+    init_errors();
+    init_self_check();
+    LOG_COPY_CAP = 16 * 1024 * 1024;
+  }
+});
+
+// src/session/oom.ts
+async function oomKills(local, id) {
+  if (!local || !/^[0-9a-f]{64}$/.test(id)) return null;
+  for (const f of candidates(id)) {
+    const text2 = await import_promises15.default.readFile(f, "utf8").catch(() => null);
+    const m = text2 === null ? null : /^oom_kill (\d+)$/m.exec(text2);
+    if (m) return Number(m[1]);
+  }
+  return null;
+}
+var import_promises15, candidates;
+var init_oom = __esm({
+  "src/session/oom.ts"() {
+    "use strict";
+    import_promises15 = __toESM(require("node:fs/promises"), 1);
+    candidates = (id) => [
+      // cgroup v1: cgroupfs and systemd drivers
+      `/sys/fs/cgroup/memory/docker/${id}/memory.oom_control`,
+      `/sys/fs/cgroup/memory/system.slice/docker-${id}.scope/memory.oom_control`,
+      // cgroup v2
+      `/sys/fs/cgroup/system.slice/docker-${id}.scope/memory.events`,
+      `/sys/fs/cgroup/docker/${id}/memory.events`
+    ];
+  }
+});
+
+// src/session/plan.ts
+function keeperFor(user) {
+  const id = user.uid === 65533 ? 65532 : 65533;
+  return { uid: id, gid: id };
+}
+function sessionContainer(p, o) {
+  const idle = ["/bin/sh", "-c", IDLE_SCRIPT, IDLE_MARK];
+  const check2 = p.selfCheck ? { ...p.selfCheck, uid: o.keeper.uid, gid: o.keeper.gid } : null;
+  const command = check2 ? wrapWithSelfCheck(idle, check2) : { entrypoint: idle.slice(0, 3), cmd: idle.slice(3) };
+  return {
+    ...p.container,
+    ...command,
+    name: o.name,
+    user: `${o.keeper.uid}:${o.keeper.gid}`,
+    labels: { ...p.container.labels, ...o.labels },
+    openStdin: true
+  };
+}
+function keeperCheck(selfCheck, keeper) {
+  return selfCheck ? { ...selfCheck, uid: keeper.uid, gid: keeper.gid } : null;
+}
+function execArgv(cmd, selfCheck) {
+  if (!selfCheck) return cmd;
+  const w = wrapWithSelfCheck(cmd, selfCheck);
+  return [...w.entrypoint, ...w.cmd];
+}
+var IDLE_MARK, IDLE_SCRIPT, TRUSTED_PATH;
+var init_plan2 = __esm({
+  "src/session/plan.ts"() {
+    "use strict";
+    init_self_check();
+    IDLE_MARK = "sandbox-action-idle";
+    IDLE_SCRIPT = "while read -r _; do :; done";
+    TRUSTED_PATH = "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
+  }
+});
+
+// src/session/reset-script.ts
+function wipeTargets(o) {
+  const roots = [...o.writableWork ? ["/work"] : [], "/output", ...o.state ? ["/state"] : []];
+  return { dirs: [...roots, "/tmp", "/dev/shm", "/dev/mqueue"], roots };
+}
+function wipeScript(t) {
+  const dirs = t.dirs.map(q).join(" ");
+  const roots = t.roots.map(q).join(" ");
+  return [
+    "bad=",
+    'empty() { for f in "$1"/* "$1"/.[!.]* "$1"/..?*; do if [ -e "$f" ] || [ -L "$f" ]; then return 1; fi; done; return 0; }',
+    `for d in ${dirs}; do`,
+    '  [ -d "$d" ] || continue',
+    '  chmod -R u+rwX -- "$d" 2>/dev/null',
+    '  rm -rf -- "$d"/* "$d"/.[!.]* "$d"/..?* 2>/dev/null',
+    // Too many names for one command line: one at a time.
+    '  empty "$d" || for f in "$d"/* "$d"/.[!.]* "$d"/..?*; do rm -rf -- "$f" 2>/dev/null; done',
+    '  empty "$d" || bad="$bad left:$d"',
+    "done",
+    roots ? `chmod 0755 ${roots} 2>/dev/null || bad="$bad mode"` : ":",
+    "for t in shm msg sem; do",
+    '  f=/proc/sysvipc/$t; [ -r "$f" ] || continue',
+    '  n=0; while read -r l; do n=$((n+1)); done < "$f"',
+    '  [ "$n" -gt 1 ] || continue',
+    "  ipcrm -a 2>/dev/null",
+    '  n=0; while read -r l; do n=$((n+1)); done < "$f"',
+    '  [ "$n" -gt 1 ] && bad="$bad ipc-$t"',
+    "done",
+    ...roots ? [
+      "if command -v python3 >/dev/null 2>&1; then",
+      `  python3 -I -c ${q(PY_XATTR)} ${roots} || bad="$bad xattr"`,
+      "elif command -v perl >/dev/null 2>&1; then",
+      `  perl -e ${q(PL_XATTR)} ${roots} || bad="$bad xattr"`,
+      'else bad="$bad xattr-unchecked(no python3 or perl in the image)"; fi'
+    ] : [],
+    `[ -z "$bad" ] && exit 0`,
+    `printf '${RESET_MARK}:%s\\n' "$bad" >&2`,
+    `exit ${RESET_UNCLEAN}`
+  ].join("\n");
+}
+function strayProcesses(table, keeperUid) {
+  const pid = table.titles.findIndex((t) => t.trim().toUpperCase() === "PID");
+  const uid = table.titles.findIndex((t) => t.trim().toUpperCase() === "UID");
+  if (pid < 0 || uid < 0) return null;
+  const cmd = table.titles.length - 1;
+  return table.processes.filter((p) => p[uid]?.trim() !== String(keeperUid)).map((p) => `pid ${p[pid]} uid ${p[uid]} ${p[cmd] ?? ""}`.trim());
+}
+function parseWipeReport(stderr) {
+  const line2 = stderr.split("\n").find((l) => l.startsWith(`${RESET_MARK}:`));
+  return line2 ? line2.slice(RESET_MARK.length + 1).trim().split(/\s+/).filter(Boolean) : [];
+}
+var KILL_SCRIPT, RESET_MARK, RESET_UNCLEAN, TRUSTED_ENV, PY_XATTR, PL_XATTR, q;
+var init_reset_script = __esm({
+  "src/session/reset-script.ts"() {
+    "use strict";
+    init_plan2();
+    KILL_SCRIPT = "kill -9 -1 2>/dev/null; exit 0";
+    RESET_MARK = "sandbox-action-reset";
+    RESET_UNCLEAN = 3;
+    TRUSTED_ENV = [
+      TRUSTED_PATH,
+      "LD_PRELOAD=",
+      "LD_LIBRARY_PATH=",
+      "LD_AUDIT=",
+      "ENV=",
+      "BASH_ENV=",
+      "PYTHONPATH=",
+      "PYTHONHOME=",
+      "PYTHONSTARTUP=",
+      "PERL5LIB=",
+      "PERL5OPT="
+    ];
+    PY_XATTR = [
+      "import os, sys",
+      "left = []",
+      "for d in sys.argv[1:]:",
+      "    try:",
+      "        names = os.listxattr(d, follow_symlinks=False)",
+      "    except OSError as e:",
+      "        if e.errno in (95, 61): continue",
+      "        raise",
+      "    for n in names:",
+      "        if not n.startswith('security.'):",
+      "            try: os.removexattr(d, n, follow_symlinks=False)",
+      "            except OSError: pass",
+      "    if [n for n in os.listxattr(d, follow_symlinks=False) if not n.startswith('security.')]: left.append(d)",
+      "sys.exit(1 if left else 0)"
+    ].join("\n");
+    PL_XATTR = [
+      "use POSIX ();",
+      "my %nr = (x86_64 => [195, 198], aarch64 => [12, 15]);",
+      "my $n = $nr{(POSIX::uname())[4]} or exit 2;",
+      "my $left = 0;",
+      "for my $d (@ARGV) {",
+      "  for my $pass (0, 1) {",
+      '    my $buf = "\\0" x 65536;',
+      "    my $len = syscall($n->[0], $d, $buf, 65536);",
+      "    if ($len < 0) { last if $! == 95 || $! == 61; exit 2 }",
+      "    my @names = grep { length && !/^security\\./ } split /\\0/, substr($buf, 0, $len);",
+      "    last unless @names;",
+      "    if ($pass) { $left = 1; last }",
+      "    syscall($n->[1], $d, $_) for @names;",
+      "  }",
+      "}",
+      "exit $left;"
+    ].join("\n");
+    q = (s2) => `'${s2.replace(/'/g, `'\\''`)}'`;
+  }
+});
+
+// src/session/command.ts
+async function checkConformance(ctx, r) {
+  const mismatches = conformance(r.container.plan, await ctx.deps.engine.inspectCreated(r.container.id));
+  const check2 = { conformance: { ok: mismatches.length === 0, mismatches }, selfCheck: null };
+  if (mismatches.length) throw new SandboxError(mismatches.map((m) => `the engine did not honour ${m}`));
+  return check2;
+}
+async function trustedExec(ctx, r, script, timeoutMs = 3e4, o = {}) {
+  const { engine } = ctx.deps;
+  let stderr = "";
+  const out = [];
+  let size2 = 0;
+  const cap = o.stdoutCap ?? 0;
+  let overflow = false;
+  const s2 = await engine.execStream(
+    r.container.id,
+    {
+      cmd: ["/bin/sh", "-c", script, "sandbox-action", ...o.args ?? []],
+      user: `${r.user.uid}:${r.user.gid}`,
+      env: TRUSTED_ENV,
+      workingDir: "/"
+    },
+    (stream, chunk) => {
+      if (stream === "stderr") {
+        if (stderr.length < 16384) stderr += chunk.toString("utf8");
+      } else if (size2 + chunk.length <= cap) {
+        out.push(Buffer.from(chunk));
+        size2 += chunk.length;
+      } else overflow = true;
+    }
+  );
+  const ended = await waitFor(s2.done, timeoutMs);
+  s2.close();
+  if (!ended)
+    return {
+      exitCode: null,
+      stdout: Buffer.alloc(0),
+      stderr: `${stderr}(it did not end within ${timeoutMs} ms)`
+    };
+  if (overflow)
+    return { exitCode: null, stdout: Buffer.alloc(0), stderr: `${stderr}(its output passed ${cap} bytes)` };
+  return { exitCode: await settledExit(ctx, s2.id), stdout: Buffer.concat(out), stderr };
+}
+async function runSessionCommand(ctx, r, argv, check2, o) {
+  const { engine } = ctx.deps;
+  const id = r.container.id;
+  const { pipe, kill } = commandPipe(ctx, r, check2, o);
+  const expect = r.selfCheck;
+  const oomBefore = await oomKills(engine.info.local, id);
+  const flaggedBefore = oomBefore === null ? (await engine.inspectContainer(id)).oomKilled : false;
+  o.logs.begin();
+  const startedAt = Date.now();
+  let stream = null;
+  let timedOut = false;
+  let containerStopped = false;
+  let timer;
+  const alive2 = watchRunning(ctx, id);
+  const end = async () => {
+    if (stream) await waitFor(stream.done, ATTACH_DRAIN_MS);
+    stream?.close();
+    pipe.end();
+    return o.logs.end();
+  };
+  try {
+    stream = await ctx.race(
+      engine.execStream(
+        id,
+        {
+          cmd: execArgv(argv, expect),
+          user: `${r.user.uid}:${r.user.gid}`,
+          env: o.env,
+          workingDir: WORK_DIR
+        },
+        pipe.sink
+      )
+    );
+    const deadline = new Promise(
+      (resolve) => timer = setTimeout(() => resolve("timeout"), o.timeoutMs)
+    );
+    const first = await Promise.race([
+      stream.done.then(() => "done"),
+      deadline,
+      ctx.stopped,
+      alive2.stopped
+    ]);
+    if (first === "container-stopped") containerStopped = true;
+    if (first === "timeout") {
+      timedOut = true;
+      await kill();
+    }
+  } catch (err) {
+    await kill().catch(() => void 0);
+    await end();
+    throw err;
+  } finally {
+    clearTimeout(timer);
+    alive2.cancel();
+  }
+  const endedAt = Date.now();
+  const log = await end();
+  ctx.check();
+  const exitCode = containerStopped ? null : await settledExit(ctx, stream.id);
+  const oomKilled = !timedOut && await oomKilledSince(ctx, id, oomBefore, flaggedBefore, exitCode);
+  if (!timedOut && !oomKilled && (exitCode === null || exitCode >= 128)) await refuseIfStopped(ctx, r);
+  return {
+    commandExitCode: timedOut ? null : oomKilled ? exitCode ?? 137 : exitCode,
+    timedOut,
+    oomKilled,
+    startedAt,
+    endedAt,
+    log
+  };
+}
+function commandPipe(ctx, r, check2, o) {
+  let pid = null;
+  const kill = () => trustedExec(
+    ctx,
+    r,
+    pid && /^\d+$/.test(pid) ? `kill -9 -- -${pid} ${pid} 2>/dev/null; exit 0` : KILL_SCRIPT,
+    1e4
+  );
+  const pipe = checkedLogPipe(ctx, o.logs, {
+    capture: o.capture ?? null,
+    copy: openLogCopy(ctx),
+    expect: r.selfCheck,
+    deadEndGateways: o.deadEndGateways,
+    check: check2,
+    kill,
+    onFacts: (facts) => pid = facts?.pid ?? null
+  });
+  return { pipe, kill };
+}
+async function oomKilledSince(ctx, id, before, flaggedBefore, exitCode) {
+  const { engine } = ctx.deps;
+  const after = await oomKills(engine.info.local, id);
+  if (before !== null && after !== null) return after > before;
+  return (exitCode === 137 || exitCode === null) && !flaggedBefore && (await engine.inspectContainer(id)).oomKilled;
+}
+async function refuseIfStopped(ctx, r) {
+  const { engine } = ctx.deps;
+  const id = r.container.id;
+  let c = await engine.inspectContainer(id);
+  for (const until = Date.now() + STOP_SETTLE_MS; c.running && Date.now() < until; ) {
+    await new Promise((res) => setTimeout(res, 100));
+    c = await engine.inspectContainer(id);
+  }
+  if (!c.running)
+    throw new EngineError(
+      engine.info.name,
+      "exec",
+      `the session's container stopped while the command ran (container exit ${c.exitCode}${c.error ? `: ${c.error}` : ""})`,
+      `start it again: sandbox-action start ${r.name ?? r.id}`
+    );
+}
+function watchRunning(ctx, id) {
+  let timer;
+  let cancelled = false;
+  const stopped = new Promise((resolve) => {
+    const ask = () => {
+      if (cancelled) return;
+      ctx.deps.engine.inspectContainer(id).then(
+        (c) => c.running ? timer = setTimeout(ask, ALIVE_POLL_MS) : resolve("container-stopped"),
+        () => timer = setTimeout(ask, ALIVE_POLL_MS)
+      );
+    };
+    timer = setTimeout(ask, ALIVE_POLL_MS);
+  });
+  return {
+    stopped,
+    cancel: () => {
+      cancelled = true;
+      clearTimeout(timer);
+    }
+  };
+}
+async function settledExit(ctx, execId) {
+  const until = Date.now() + EXIT_SETTLE_MS;
+  for (; ; ) {
+    const s2 = await ctx.deps.engine.execInspect(execId);
+    if (!s2.running) return s2.exitCode;
+    if (Date.now() > until) return null;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+async function waitFor(p, ms) {
+  let t;
+  const r = await Promise.race([
+    p.then(() => true),
+    new Promise((res) => t = setTimeout(() => res(false), ms))
+  ]);
+  clearTimeout(t);
+  return r;
+}
+var EXIT_SETTLE_MS, ALIVE_POLL_MS, STOP_SETTLE_MS;
+var init_command2 = __esm({
+  "src/session/command.ts"() {
+    "use strict";
+    init_errors();
+    init_conformance();
+    init_checked_pipe();
+    init_plan();
+    init_command();
+    init_oom();
+    init_plan2();
+    init_reset_script();
+    EXIT_SETTLE_MS = 5e3;
+    ALIVE_POLL_MS = 1e3;
+    STOP_SETTLE_MS = 1e3;
+  }
+});
+
+// src/session/record.ts
+function sessionLabels(r) {
+  return {
+    [LABEL_SESSION]: r.id,
+    [LABEL_SESSION_KIND]: r.kind,
+    [LABEL_PLAN_HASH]: r.planHash,
+    ...r.name ? { [LABEL_SESSION_NAME]: r.name } : {}
+  };
+}
+async function writeRecord(dir, r) {
+  await import_promises16.default.mkdir(dir, { recursive: true, mode: 448 });
+  const tmp = `${recordFile(dir, r.id)}.${process.pid}.tmp`;
+  await import_promises16.default.writeFile(tmp, `${JSON.stringify(r, null, 2)}
+`, { mode: 384 });
+  await import_promises16.default.rename(tmp, recordFile(dir, r.id));
+}
+function parseRecord(text2) {
+  try {
+    const j = JSON.parse(text2);
+    if (j.version !== RECORD_VERSION || typeof j.id !== "string" || !ID.test(j.id)) return null;
+    if (!j.spec || !j.container || typeof j.container.id !== "string" || !j.user || !j.keeper) return null;
+    if (j.kind !== "session" && j.kind !== "warm") return null;
+    return j;
+  } catch {
+    return null;
+  }
+}
+async function readRecord(dir, id) {
+  if (!ID.test(id)) return null;
+  const text2 = await import_promises16.default.readFile(recordFile(dir, id), "utf8").catch(() => null);
+  return text2 === null ? null : parseRecord(text2);
+}
+async function listRecords(dir) {
+  const names = await import_promises16.default.readdir(dir).catch(() => []);
+  const out = [];
+  for (const n of names.filter((f) => f.endsWith(".json")).sort()) {
+    const r = await readRecord(dir, n.slice(0, -".json".length));
+    if (r) out.push(r);
+  }
+  return out;
+}
+async function unreadableRecords(dir) {
+  const names = await import_promises16.default.readdir(dir).catch(() => []);
+  const ids = names.filter((f) => f.endsWith(".json")).map((n) => n.slice(0, -".json".length));
+  const out = [];
+  for (const id of ids.filter((i) => ID.test(i)).sort()) {
+    if (await readRecord(dir, id) === null) out.push(id);
+  }
+  return out;
+}
+async function removeRecord(dir, id) {
+  await import_promises16.default.rm(recordFile(dir, id), { force: true });
+  await import_promises16.default.rm(lockFile(dir, id), { force: true });
+}
+async function findSession(dir, ref, input = "ID") {
+  const all = await listRecords(dir);
+  const exact = all.find((r) => r.id === ref || r.name === ref);
+  if (exact) return exact;
+  const prefixed = ref.length >= 4 ? all.filter((r) => r.id.startsWith(ref)) : [];
+  if (prefixed.length === 1) return prefixed[0];
+  const known = all.filter((r) => r.kind === "session");
+  throw new InputError(
+    input,
+    prefixed.length > 1 ? `'${ref}' names ${prefixed.length} sessions; give more of the id` : `'${ref}' is not a session (${known.length ? `the sessions are ${known.map((r) => r.name ?? r.id).join(", ")}` : "there are none"}; \`sandbox-action ls\` lists them)`
+  );
+}
+function alive(pid) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return err.code === "EPERM";
+  }
+}
+function tryLock(dir, id) {
+  const file = lockFile(dir, id);
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      import_node_fs16.default.mkdirSync(dir, { recursive: true, mode: 448 });
+      const fd = import_node_fs16.default.openSync(file, "wx", 384);
+      import_node_fs16.default.writeSync(fd, String(process.pid));
+      import_node_fs16.default.closeSync(fd);
+      return () => import_node_fs16.default.rmSync(file, { force: true });
+    } catch (err) {
+      if (err.code !== "EEXIST") throw err;
+      const pid = Number(import_node_fs16.default.readFileSync(file, "utf8").trim());
+      if (Number.isInteger(pid) && pid > 0 && alive(pid)) return null;
+      import_node_fs16.default.rmSync(file, { force: true });
+    }
+  }
+  return null;
+}
+function isLocked(dir, id) {
+  try {
+    const pid = Number(import_node_fs16.default.readFileSync(lockFile(dir, id), "utf8").trim());
+    return Number.isInteger(pid) && pid > 0 && alive(pid);
+  } catch {
+    return false;
+  }
+}
+var import_node_fs16, import_promises16, import_node_path21, LABEL_SESSION, LABEL_SESSION_NAME, LABEL_SESSION_KIND, LABEL_PLAN_HASH, RECORD_VERSION, sessionsDir, recordFile, ID, NAME4, lockFile;
+var init_record = __esm({
+  "src/session/record.ts"() {
+    "use strict";
+    import_node_fs16 = __toESM(require("node:fs"), 1);
+    import_promises16 = __toESM(require("node:fs/promises"), 1);
+    import_node_path21 = __toESM(require("node:path"), 1);
+    init_errors();
+    LABEL_SESSION = "sandbox-action.session";
+    LABEL_SESSION_NAME = "sandbox-action.session-name";
+    LABEL_SESSION_KIND = "sandbox-action.session-kind";
+    LABEL_PLAN_HASH = "sandbox-action.plan-hash";
+    RECORD_VERSION = 2;
+    sessionsDir = (stateDir) => import_node_path21.default.join(stateDir, "sessions");
+    recordFile = (dir, id) => import_node_path21.default.join(dir, `${id}.json`);
+    ID = /^[a-z0-9]+-[a-f0-9]+$/;
+    NAME4 = /^[a-zA-Z][a-zA-Z0-9_.-]{0,62}$/;
+    lockFile = (dir, id) => import_node_path21.default.join(dir, `${id}.lock`);
+  }
+});
+
 // src/sandbox/gc.ts
 function createdAt(r) {
   const t = Date.parse(r.labels[LABEL_CREATED] ?? "");
@@ -8147,19 +15105,354 @@ var init_gc = __esm({
   }
 });
 
+// src/session/table.ts
+function lsTable(rows, now) {
+  const cells = rows.map((r) => [
+    r.id,
+    r.name ?? "-",
+    r.kind,
+    r.state,
+    ago(now - Date.parse(r.lastUsedAt)),
+    r.keep ? "keep" : ago(r.idleTtlMs),
+    r.network,
+    r.isolation,
+    r.image,
+    r.loosened.length ? r.loosened.join(",") : "-"
+  ]);
+  const all = [LS_COLUMNS, ...cells];
+  const width = LS_COLUMNS.map((_, i) => Math.max(...all.map((c) => c[i].length)));
+  return all.map((c) => c.map((x, i) => i === c.length - 1 ? x : x.padEnd(width[i])).join("  ")).join("\n");
+}
+var ago, LS_COLUMNS;
+var init_table = __esm({
+  "src/session/table.ts"() {
+    "use strict";
+    ago = (ms) => ms < 6e4 ? `${Math.max(0, Math.round(ms / 1e3))}s` : ms < 36e5 ? `${Math.round(ms / 6e4)}m` : `${Math.round(ms / 36e5)}h`;
+    LS_COLUMNS = [
+      "ID",
+      "NAME",
+      "KIND",
+      "STATE",
+      "IDLE",
+      "TTL",
+      "NETWORK",
+      "ISOLATION",
+      "IMAGE",
+      "LOOSENED"
+    ];
+  }
+});
+
+// src/session/ttl.ts
+function ttlDecision(s2, now) {
+  if (s2.keep) return { action: "keep", reason: "kept (--keep)" };
+  if (s2.busy) return { action: "keep", reason: "in use" };
+  const last = Date.parse(s2.lastUsedAt);
+  const idle = now - (Number.isNaN(last) ? 0 : last);
+  if (s2.running) {
+    if (idle < s2.idleTtlMs)
+      return { action: "keep", reason: `idle ${minutes(idle)} of ${minutes(s2.idleTtlMs)}` };
+    return s2.kind === "warm" ? { action: "remove", reason: `warm sandbox idle for ${minutes(idle)} (TTL ${minutes(s2.idleTtlMs)})` } : { action: "stop", reason: `idle for ${minutes(idle)} (TTL ${minutes(s2.idleTtlMs)})` };
+  }
+  const stopped = s2.stoppedAt ? Date.parse(s2.stoppedAt) : NaN;
+  const since = now - Math.max(Number.isNaN(stopped) ? 0 : stopped, Number.isNaN(last) ? 0 : last);
+  if (since >= s2.idleTtlMs) {
+    return { action: "remove", reason: `stopped for ${minutes(since)} (TTL ${minutes(s2.idleTtlMs)})` };
+  }
+  return { action: "keep", reason: `stopped ${minutes(since)} of ${minutes(s2.idleTtlMs)}` };
+}
+var minutes;
+var init_ttl = __esm({
+  "src/session/ttl.ts"() {
+    "use strict";
+    minutes = (ms) => `${Math.round(ms / 6e4)} min`;
+  }
+});
+
+// src/session/lifecycle.ts
+async function isRunning(engine, id) {
+  try {
+    return (await engine.inspectContainer(id)).running;
+  } catch (err) {
+    if (err instanceof EngineError && err.statusCode === 404) return null;
+    throw err;
+  }
+}
+async function startSession(deps, r) {
+  const { engine } = deps;
+  const running2 = await isRunning(engine, r.container.id);
+  if (running2 === null) throw new InputError("ID", `'${r.id}': its container is gone; remove it with rm`);
+  if (running2) return r;
+  if (r.network.proxyContainer) await startProxy2(engine, r.network.proxyContainer);
+  const ctx = new RunContext(r.spec, deps);
+  await checkConformance(ctx, r);
+  await startKeeper(engine, r);
+  const next = { ...r, stoppedAt: null, lastUsedAt: deps.now().toISOString() };
+  await writeRecord(dirOf(deps), next);
+  return next;
+}
+async function startKeeper(engine, r) {
+  const id = r.container.id;
+  let head = "";
+  let line2 = null;
+  let got = null;
+  const seen = new Promise((res) => got = res);
+  const attached = await engine.attach(id, (stream, chunk) => {
+    if (stream !== "stdout" || line2 !== null) return;
+    head += chunk.toString("utf8");
+    const nl = head.indexOf("\n");
+    if (nl >= 0 || head.length > 4096) {
+      line2 = nl >= 0 ? head.slice(0, nl) : "";
+      got?.();
+    }
+  });
+  let watch2 = null;
+  try {
+    watch2 = await engine.watchExit(id);
+    await engine.startContainer(id);
+    const expect = keeperCheck(r.selfCheck, r.keeper);
+    if (!expect) return;
+    let t;
+    const outcome2 = await Promise.race([
+      seen.then(() => "line"),
+      watch2.exit.then(
+        () => "exited",
+        () => "exited"
+      ),
+      new Promise((res) => t = setTimeout(() => res("late"), START_TIMEOUT_MS))
+    ]);
+    clearTimeout(t);
+    const problems = outcome2 === "line" ? judgeSelfCheck(parseSelfCheckLine(line2 ?? ""), expect, r.network.deadEndGateways) : [
+      `the session's keeper ${outcome2 === "exited" ? "exited" : "did not report"} before its self-check`
+    ];
+    if (problems.length) {
+      await engine.killContainer(id, "KILL");
+      throw new SandboxError(problems);
+    }
+  } finally {
+    watch2?.cancel();
+    attached.close();
+  }
+}
+async function startProxy2(engine, id) {
+  if (await isRunning(engine, id)) return;
+  let ready = null;
+  const listening = new Promise((res) => ready = res);
+  let buf = "";
+  const attached = await engine.attach(id, (stream, chunk) => {
+    if (stream !== "stdout") return;
+    buf = (buf + chunk.toString("utf8")).slice(-65536);
+    if (buf.includes('{"event":"listening"')) ready?.();
+  });
+  let watch2 = null;
+  try {
+    watch2 = await engine.watchExit(id);
+    await engine.startContainer(id);
+    let t;
+    const r = await Promise.race([
+      listening.then(() => "ok"),
+      watch2.exit.then(
+        () => "exited",
+        () => "exited"
+      ),
+      new Promise((res) => t = setTimeout(() => res("late"), 3e4))
+    ]);
+    clearTimeout(t);
+    if (r !== "ok")
+      throw new EngineError(
+        engine.info.name,
+        "start the egress proxy",
+        `it ${r === "late" ? "did not listen within 30 s" : "exited"}`
+      );
+  } finally {
+    watch2?.cancel();
+    attached.close();
+  }
+}
+async function stopSession(deps, r) {
+  const { engine } = deps;
+  await engine.killContainer(r.container.id, "KILL");
+  await engine.waitContainer(r.container.id).catch(() => void 0);
+  if (r.network.proxyContainer) {
+    await engine.killContainer(r.network.proxyContainer, "KILL");
+    await engine.waitContainer(r.network.proxyContainer).catch(() => void 0);
+  }
+  const next = { ...r, stoppedAt: deps.now().toISOString() };
+  await writeRecord(dirOf(deps), next);
+  return next;
+}
+async function removeSession(deps, r) {
+  const notes = [];
+  if (r.spec.io.stateDir && await isRunning(deps.engine, r.container.id) !== null) {
+    const ctx = new RunContext(
+      {
+        ...r.spec,
+        io: { ...r.spec.io, outputDir: null },
+        verdict: { ...r.spec.verdict, annotate: null, audit: null }
+      },
+      deps
+    );
+    const c = await collect(ctx, ctx.spec, { id: r.container.id, capture: null }, planOf(r), false);
+    if (c.state) notes.push(`/state: ${c.state.files} files collected back into ${c.state.dir}`);
+  }
+  const report = await gc(deps.engine, deps.volumeHost, { olderThanMs: 0, now: Date.now(), runId: r.id });
+  if (report.failures.length === 0) await removeRecord(dirOf(deps), r.id);
+  return { ...report, notes };
+}
+function planOf(r) {
+  return {
+    runId: r.id,
+    labels: { [LABEL_RUN]: r.id },
+    volumes: [],
+    readOnlySource: null,
+    copySource: null,
+    container: r.container.plan,
+    uid: r.user.uid,
+    gid: r.user.gid,
+    selfCheck: r.selfCheck,
+    notes: []
+  };
+}
+async function sessionRows(deps, records) {
+  return Promise.all(
+    records.map(async (r) => {
+      const running2 = await isRunning(deps.engine, r.container.id);
+      return {
+        id: r.id,
+        name: r.name,
+        kind: r.kind,
+        state: running2 === null ? "missing" : running2 ? "running" : "stopped",
+        image: r.spec.image.ref,
+        network: r.spec.network,
+        isolation: r.spec.security.isolation,
+        lastUsedAt: r.lastUsedAt,
+        idleTtlMs: r.idleTtlMs,
+        keep: r.keep,
+        loosened: loosenedBy(r.spec).map((l) => l.option)
+      };
+    })
+  );
+}
+async function listTable(deps) {
+  const rows = await sessionRows(deps, await listRecords(dirOf(deps)));
+  return { rows, text: lsTable(rows, deps.now().getTime()) };
+}
+async function sweep(deps) {
+  const dir = dirOf(deps);
+  const lines = [];
+  for (const id of await unreadableRecords(dir)) {
+    if (isLocked(dir, id)) continue;
+    await removeRecord(dir, id);
+    lines.push(`removed the record of ${id}: written by another version of sandbox-action, or damaged`);
+  }
+  for (const r of await listRecords(dir)) {
+    const busy = isLocked(dir, r.id);
+    const running2 = await isRunning(deps.engine, r.container.id).catch(() => false);
+    if (running2 === null && !busy) {
+      await removeSession(deps, r);
+      lines.push(`removed ${r.kind} ${r.name ?? r.id}: its container was gone`);
+      continue;
+    }
+    const d = ttlDecision({ ...r, running: running2 === true, busy }, deps.now().getTime());
+    if (d.action === "stop") {
+      await stopSession(deps, r);
+      lines.push(`stopped ${r.kind} ${r.name ?? r.id}: ${d.reason}`);
+    } else if (d.action === "remove") {
+      await removeSession(deps, r);
+      lines.push(`removed ${r.kind} ${r.name ?? r.id}: ${d.reason}`);
+    }
+  }
+  return lines;
+}
+async function touch(deps, r) {
+  const latest = (await listRecords(dirOf(deps))).find((x) => x.id === r.id) ?? r;
+  await writeRecord(dirOf(deps), { ...latest, lastUsedAt: deps.now().toISOString() });
+}
+var START_TIMEOUT_MS, dirOf;
+var init_lifecycle = __esm({
+  "src/session/lifecycle.ts"() {
+    "use strict";
+    init_errors();
+    init_gc();
+    init_plan();
+    init_run_context();
+    init_self_check();
+    init_collect2();
+    init_command2();
+    init_plan2();
+    init_record();
+    init_table();
+    init_ttl();
+    init_run_options();
+    START_TIMEOUT_MS = 6e4;
+    dirOf = (deps) => sessionsDir(deps.volumeHost.stateDir);
+  }
+});
+
+// src/cli/args.ts
+function parseCommandLine(argv, table) {
+  const dash = argv.indexOf("--");
+  const head = dash === -1 ? argv : argv.slice(0, dash);
+  const rest = dash === -1 ? [] : argv.slice(dash + 1);
+  const config = {};
+  for (const [name, o] of Object.entries(table)) {
+    config[name] = {
+      type: o.kind === "boolean" ? "boolean" : "string",
+      ...o.kind === "strings" ? { multiple: true } : {},
+      ...o.short ? { short: o.short } : {}
+    };
+  }
+  try {
+    const { values, positionals } = (0, import_node_util4.parseArgs)({
+      args: head,
+      options: config,
+      strict: true,
+      allowPositionals: true
+    });
+    return { options: values, positionals, rest };
+  } catch (err) {
+    const code = typeof err === "object" && err !== null && "code" in err ? String(err.code) : "";
+    const msg = err instanceof Error ? err.message : String(err);
+    const named = /'(?:-\w, )?(-{1,2}[^' ]+)/.exec(msg)?.[1] ?? "arguments";
+    if (code === "ERR_PARSE_ARGS_UNKNOWN_OPTION")
+      throw new InputError(named, "is not an option; see --help for the options");
+    if (code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE") throw new InputError(named, "needs a value");
+    throw err;
+  }
+}
+function helpFor(table) {
+  const width = Math.max(...Object.keys(table).map((k) => k.length)) + 4;
+  return Object.entries(table).map(
+    ([k, o]) => `  --${(o.kind === "boolean" ? k : `${k} X`).padEnd(width)} ${o.help}${o.loosens ? ` (loosens: ${o.loosens})` : ""}`
+  ).join("\n");
+}
+var import_node_util4, CLI_ONLY;
+var init_args = __esm({
+  "src/cli/args.ts"() {
+    "use strict";
+    import_node_util4 = require("node:util");
+    init_errors();
+    CLI_ONLY = {
+      json: { kind: "boolean", help: "print the result as one JSON object on stdout (the log goes to stderr)" },
+      quiet: { kind: "boolean", help: "no summary line" },
+      help: { kind: "boolean", help: "this help", short: "h" }
+    };
+  }
+});
+
 // src/sandbox/watchdog.ts
 function processStart(pid) {
   try {
-    const stat = import_node_fs17.default.readFileSync(`/proc/${pid}/stat`, "utf8");
+    const stat = import_node_fs18.default.readFileSync(`/proc/${pid}/stat`, "utf8");
     return stat.slice(stat.lastIndexOf(")") + 2).split(" ")[19] ?? null;
   } catch {
     return null;
   }
 }
 function cliPath() {
-  const here = import_node_path23.default.dirname((0, import_node_url2.fileURLToPath)(__sa_import_meta_url));
-  for (const p of [import_node_path23.default.join(here, "cli.js"), import_node_path23.default.resolve(here, "../../dist/cli.js")]) {
-    if (import_node_fs17.default.existsSync(p)) return p;
+  const here = import_node_path24.default.dirname((0, import_node_url2.fileURLToPath)(__sa_import_meta_url));
+  for (const p of [import_node_path24.default.join(here, "cli.js"), import_node_path24.default.resolve(here, "../../dist/cli.js")]) {
+    if (import_node_fs18.default.existsSync(p)) return p;
   }
   return null;
 }
@@ -8202,63 +15495,17 @@ async function watch(engine, host, o) {
   }
   return "stopped";
 }
-var import_node_child_process4, import_node_fs17, import_node_path23, import_node_url2, WATCHDOG_INTERVAL_MS;
+var import_node_child_process4, import_node_fs18, import_node_path24, import_node_url2, WATCHDOG_INTERVAL_MS;
 var init_watchdog = __esm({
   "src/sandbox/watchdog.ts"() {
     "use strict";
     import_node_child_process4 = require("node:child_process");
-    import_node_fs17 = __toESM(require("node:fs"), 1);
-    import_node_path23 = __toESM(require("node:path"), 1);
+    import_node_fs18 = __toESM(require("node:fs"), 1);
+    import_node_path24 = __toESM(require("node:path"), 1);
     import_node_url2 = require("node:url");
     init_gc();
     init_plan();
     WATCHDOG_INTERVAL_MS = 1e3;
-  }
-});
-
-// src/cli/args.ts
-function parseCommandLine(argv, table) {
-  const dash = argv.indexOf("--");
-  const head = dash === -1 ? argv : argv.slice(0, dash);
-  const rest = dash === -1 ? [] : argv.slice(dash + 1);
-  const config = {};
-  for (const [name, o] of Object.entries(table)) {
-    config[name] = {
-      type: o.kind === "boolean" ? "boolean" : "string",
-      ...o.kind === "strings" ? { multiple: true } : {},
-      ...o.short ? { short: o.short } : {}
-    };
-  }
-  try {
-    const { values, positionals } = (0, import_node_util4.parseArgs)({
-      args: head,
-      options: config,
-      strict: true,
-      allowPositionals: true
-    });
-    return { options: values, positionals, rest };
-  } catch (err) {
-    const code = typeof err === "object" && err !== null && "code" in err ? String(err.code) : "";
-    const msg = err instanceof Error ? err.message : String(err);
-    const named = /'(?:-\w, )?(-{1,2}[^' ]+)/.exec(msg)?.[1] ?? "arguments";
-    if (code === "ERR_PARSE_ARGS_UNKNOWN_OPTION")
-      throw new InputError(named, "is not an option; see --help for the options");
-    if (code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE") throw new InputError(named, "needs a value");
-    throw err;
-  }
-}
-function helpFor(table) {
-  const width = Math.max(...Object.keys(table).map((k) => k.length)) + 4;
-  return Object.entries(table).map(
-    ([k, o]) => `  --${(o.kind === "boolean" ? k : `${k} X`).padEnd(width)} ${o.help}${o.loosens ? ` (loosens: ${o.loosens})` : ""}`
-  ).join("\n");
-}
-var import_node_util4;
-var init_args = __esm({
-  "src/cli/args.ts"() {
-    "use strict";
-    import_node_util4 = require("node:util");
-    init_errors();
   }
 });
 
@@ -9173,6 +16420,128 @@ var init_door = __esm({
     hosts = /* @__PURE__ */ new Map();
     randomId = () => (0, import_node_crypto8.randomBytes)(4).toString("hex");
     lastResort = null;
+  }
+});
+
+// src/cli/maintenance.ts
+var maintenance_exports = {};
+__export(maintenance_exports, {
+  GC_TABLE: () => GC_TABLE,
+  WATCHDOG_TABLE: () => WATCHDOG_TABLE,
+  gcCommand: () => gcCommand,
+  watchdogCommand: () => watchdogCommand
+});
+function errorLine(io, err) {
+  io.stderr.write(`sandbox-action: ${errorMessage(err)}
+`);
+}
+async function gcCommand(argv, io) {
+  const ctx = processContext();
+  try {
+    const { options, positionals } = parseCommandLine(argv, GC_TABLE);
+    if (options.help) {
+      io.stdout.write(`usage: sandbox-action gc [--older-than 1h] [--run ID]
+${helpFor(GC_TABLE)}
+`);
+      return 0;
+    }
+    if (positionals.length) throw new InputError(positionals[0], "gc takes no arguments");
+    const older = typeof options["older-than"] === "string" ? parseDuration("--older-than", options["older-than"]) : 0;
+    const engine = await connect(ctx);
+    const runId = typeof options.run === "string" ? options.run : void 0;
+    if (runId !== void 0 && !RUN_ID.test(runId))
+      throw new InputError("--run", `'${runId}' is not a run id`);
+    const deps = makeRunDeps(ctx, engine, {
+      log: { stdout: io.stderr, stderr: io.stderr },
+      notice: (l) => io.stderr.write(`sandbox-action: ${l}
+`),
+      signal: new AbortController().signal,
+      watchdog: false
+    });
+    const swept = runId ? [] : await sweep(deps);
+    const live = new Set((await listRecords(dirOf(deps))).map((r) => r.id));
+    const report = await gc(engine, volumeHostFor(ctx), {
+      olderThanMs: older,
+      now: Date.now(),
+      keepRuns: live,
+      ...runId ? { runId } : {}
+    });
+    for (const l of swept) io.stderr.write(`sandbox-action: gc: ${l}
+`);
+    if (options.json) io.stdout.write(`${JSON.stringify(report)}
+`);
+    else {
+      for (const r of report.removed) io.stdout.write(`removed ${r.kind} ${r.name}
+`);
+      for (const f of report.failures) io.stderr.write(`sandbox-action: gc: ${f}
+`);
+      io.stderr.write(`sandbox-action: gc removed ${report.removed.length}, kept ${report.kept} newer
+`);
+    }
+    return report.failures.length ? FAILED_EXIT : 0;
+  } catch (err) {
+    errorLine(io, err);
+    return exitCodeFor("plain", err);
+  }
+}
+async function watchdogCommand(argv, io) {
+  const ctx = processContext();
+  try {
+    const { options: o } = parseCommandLine(argv, WATCHDOG_TABLE);
+    if (o.help) {
+      io.stdout.write(
+        `usage: sandbox-action watchdog --run ID --parent PID --parent-start TICKS
+${helpFor(WATCHDOG_TABLE)}
+`
+      );
+      return 0;
+    }
+    const runId = typeof o.run === "string" ? o.run : "";
+    if (!RUN_ID.test(runId)) throw new InputError("--run", `'${runId}' is not a run id`);
+    const parent = Number(o.parent);
+    if (!Number.isInteger(parent) || parent < 1) throw new InputError("--parent", "is not a pid");
+    if (typeof o["parent-start"] !== "string" || !/^\d+$/.test(o["parent-start"]))
+      throw new InputError("--parent-start", "is not a start time in clock ticks");
+    const stop = new AbortController();
+    process.on("SIGTERM", () => stop.abort());
+    const engine = await connect(ctx);
+    await watch(engine, volumeHostFor(ctx), {
+      runId,
+      parentPid: parent,
+      parentStart: o["parent-start"],
+      signal: stop.signal
+    });
+    return 0;
+  } catch (err) {
+    errorLine(io, err);
+    return exitCodeFor("plain", err);
+  }
+}
+var GC_TABLE, RUN_ID, WATCHDOG_TABLE;
+var init_maintenance = __esm({
+  "src/cli/maintenance.ts"() {
+    "use strict";
+    init_errors();
+    init_units();
+    init_gc();
+    init_watchdog();
+    init_lifecycle();
+    init_record();
+    init_args();
+    init_door();
+    GC_TABLE = {
+      "older-than": { kind: "string", help: "only what is older than this, e.g. 1h (default: everything)" },
+      run: { kind: "string", help: "only this run's containers, networks and volumes (its run id)" },
+      json: CLI_ONLY.json,
+      help: CLI_ONLY.help
+    };
+    RUN_ID = /^[a-z0-9]{1,16}-[a-f0-9]{1,32}$/;
+    WATCHDOG_TABLE = {
+      run: { kind: "string", help: "the run to watch" },
+      parent: { kind: "string", help: "the pid of the CLI that runs it" },
+      "parent-start": { kind: "string", help: "that process's start time (/proc/PID/stat field 22)" },
+      help: CLI_ONLY.help
+    };
   }
 });
 
@@ -15415,939 +22784,7 @@ init_errors();
 // src/cli/main.ts
 var import_node_path33 = __toESM(require("node:path"), 1);
 init_errors();
-
-// src/config/run-options.ts
-var import_node_path3 = __toESM(require("node:path"), 1);
-init_errors();
-init_units();
-init_presets();
-
-// src/config/mounts.ts
-var import_node_path = __toESM(require("node:path"), 1);
-init_errors();
-init_units();
-var SANDBOX_PLACES = ["/work", "/output", "/state", "/tmp", "/persist"];
-var SYSTEM_DESTS = ["/proc", "/sys", "/dev"];
-var DEFAULT_PERSIST_BYTES = 1024 ** 3;
-var DEFAULT_IDLE_TTL_MS = 15 * 6e4;
-var inside = (p, dir) => p === dir || p.startsWith(dir === "/" ? "/" : `${dir}/`);
-function parseMount(value, cwd) {
-  const parts = value.split(":");
-  let mode = "ro";
-  if (parts.length >= 3 && (parts.at(-1) === "ro" || parts.at(-1) === "rw"))
-    mode = parts.pop();
-  const dest = parts.pop() ?? "";
-  const host = parts.join(":");
-  if (parts.length === 0 || host === "" || dest === "") {
-    throw new InputError(
-      "--mount",
-      `'${value}' is not HOST:DEST[:ro|rw], like ./data:/data or ./cache:/cache:rw`
-    );
-  }
-  return { host: import_node_path.default.resolve(cwd, host), dest: checkDest(value, dest), readOnly: mode === "ro" };
-}
-function checkDest(value, dest) {
-  const bad = (why) => new InputError("--mount", `'${value}': ${why}`);
-  if (!dest.startsWith("/")) throw bad(`DEST '${dest}' must be an absolute path inside the sandbox`);
-  if (dest.split("/").includes("..")) throw bad(`DEST '${dest}' must not contain '..'`);
-  if (/[\u0000-\u001f,]/.test(dest)) throw bad(`DEST '${dest}' has a control character or a comma`);
-  const d = import_node_path.default.posix.normalize(dest).replace(/(.)\/+$/, "$1");
-  if (d === "/") throw bad("DEST must not be / (it would cover the whole sandbox)");
-  for (const p of SANDBOX_PLACES) {
-    if (inside(p, d)) throw bad(`DEST '${d}' would shadow ${p}`);
-    if (inside(d, p)) throw bad(`DEST '${d}' is inside ${p}, which the sandbox owns; mount it elsewhere`);
-  }
-  for (const p of SYSTEM_DESTS) if (inside(d, p)) throw bad(`DEST '${d}' is inside ${p}`);
-  return d;
-}
-var SYSTEM_HOSTS = ["/etc", "/proc", "/sys", "/dev"];
-function credentialDirs(home) {
-  return [".ssh", ".aws", ".config/gcloud", ".docker", ".kube"].map((d) => import_node_path.default.join(home, d));
-}
-function knownSockets(env) {
-  const list3 = [
-    "/var/run/docker.sock",
-    "/run/docker.sock",
-    "/run/podman/podman.sock",
-    "/run/containerd/containerd.sock",
-    "/var/run/containerd/containerd.sock",
-    "/run/docker/containerd/containerd.sock"
-  ];
-  if (env.XDG_RUNTIME_DIR) {
-    list3.push(
-      import_node_path.default.join(env.XDG_RUNTIME_DIR, "podman/podman.sock"),
-      import_node_path.default.join(env.XDG_RUNTIME_DIR, "docker.sock")
-    );
-  }
-  if (env.HOME) list3.push(import_node_path.default.join(env.HOME, ".docker/run/docker.sock"));
-  return list3;
-}
-function mountRefusal(f, places, allow) {
-  if (f.real === null) return `'${f.given}' does not exist on this host`;
-  const real = f.real;
-  if (allow.includes(real)) return null;
-  const via = real === f.given ? "" : ` (it is a link to ${real})`;
-  const hint = `; --allow-mount ${real} mounts it anyway`;
-  if (real === "/") return `'${f.given}'${via} is the host's root${hint}`;
-  for (const s2 of SYSTEM_HOSTS) if (inside(real, s2)) return `'${f.given}'${via} is ${s2} of the host${hint}`;
-  if (f.isSocket) return `'${f.given}'${via} is a socket${hint}`;
-  for (const s2 of places.sockets) {
-    if (inside(s2, real))
-      return `'${f.given}'${via} ${s2 === real ? "is" : "holds"} the engine socket ${s2}${hint}`;
-  }
-  for (const c of places.credentials) {
-    if (inside(c, real) || inside(real, c)) {
-      return `'${f.given}'${via} ${inside(real, c) ? "is in" : "holds"} the credentials in ${c}${hint}`;
-    }
-  }
-  return null;
-}
-function strOf(raw, name) {
-  const v = raw[name];
-  if (v === void 0 || v === false) return void 0;
-  if (typeof v !== "string") throw new InputError(`--${name}`, "takes a value");
-  return v;
-}
-function listOf(raw, name) {
-  const v = raw[name];
-  if (v === void 0 || v === false) return [];
-  if (typeof v === "string") return [v];
-  if (Array.isArray(v)) return v;
-  throw new InputError(`--${name}`, "takes a value");
-}
-function parsePhaseOptions(raw, cwd, presetSetup) {
-  const mounts = listOf(raw, "mount").map((m) => parseMount(m, cwd));
-  const dests = /* @__PURE__ */ new Set();
-  for (const m of mounts) {
-    if (dests.has(m.dest)) throw new InputError("--mount", `two mounts at ${m.dest}`);
-    dests.add(m.dest);
-  }
-  const persistArg = strOf(raw, "persist");
-  const sizeArg = strOf(raw, "persist-size");
-  if (sizeArg !== void 0 && persistArg === void 0)
-    throw new InputError("--persist-size", "needs --persist");
-  const setupArg = strOf(raw, "setup");
-  const netArg = strOf(raw, "setup-network");
-  if (netArg !== void 0 && !["none", "proxy"].includes(netArg)) {
-    throw new InputError("--setup-network", `'${netArg}' is not one of none, proxy`);
-  }
-  const network = netArg ?? presetSetup?.network ?? "none";
-  let setup = null;
-  if (setupArg !== void 0) {
-    if (setupArg.trim() === "") throw new InputError("--setup", "is empty: give the setup command");
-    setup = { command: setupArg, network };
-  } else if (presetSetup?.command !== void 0) setup = { command: presetSetup.command, network };
-  else if (netArg !== void 0) throw new InputError("--setup-network", "needs --setup");
-  const warm = raw.warm === true || raw.warm === "true";
-  const ttlArg = strOf(raw, "idle-ttl");
-  if (ttlArg !== void 0 && !warm)
-    throw new InputError("--idle-ttl", "needs --warm (sessions take it on create)");
-  return {
-    mounts,
-    allowMounts: listOf(raw, "allow-mount").map((p) => import_node_path.default.resolve(cwd, p)),
-    persist: persistArg ? {
-      dir: import_node_path.default.resolve(cwd, persistArg),
-      sizeBytes: sizeArg === void 0 ? DEFAULT_PERSIST_BYTES : parseSize("--persist-size", sizeArg)
-    } : null,
-    setup,
-    warm: warm ? { idleTtlMs: ttlArg ? parseDuration("--idle-ttl", ttlArg) : DEFAULT_IDLE_TTL_MS } : null
-  };
-}
-
-// src/config/run-options.ts
-init_option_table();
-
-// src/config/raw-options.ts
-init_errors();
-init_units();
-var IMAGE_REF = /^[a-zA-Z0-9][a-zA-Z0-9._\-/:@]*$/;
-var BOOLEAN_TEXT = /^(true|false)$/i;
-function str(raw, name) {
-  const v = raw[name];
-  if (v === void 0 || v === false) return void 0;
-  if (typeof v !== "string") throw new InputError(`--${name}`, "takes a value");
-  return v;
-}
-function bool(raw, name) {
-  const v = raw[name];
-  if (v === void 0) return false;
-  if (typeof v === "boolean") return v;
-  if (typeof v === "string" && BOOLEAN_TEXT.test(v)) return v.toLowerCase() === "true";
-  throw new InputError(`--${name}`, `'${String(v)}' is not true or false`);
-}
-function list(raw, name) {
-  const v = raw[name];
-  if (v === void 0 || v === false) return [];
-  if (Array.isArray(v)) return v;
-  if (typeof v === "string") return [v];
-  throw new InputError(`--${name}`, "takes a value");
-}
-function oneOf(name, value, allowed, dflt) {
-  if (value === void 0) return dflt;
-  if (allowed.includes(value)) return value;
-  throw new InputError(`--${name}`, `'${value}' is not one of ${allowed.join(", ")}`);
-}
-function size(raw, name, dflt) {
-  const v = str(raw, name);
-  return v === void 0 ? dflt : parseSize(`--${name}`, v);
-}
-function count(raw, name, dflt, max) {
-  const v = str(raw, name);
-  return v === void 0 ? dflt : parsePositiveNumber(`--${name}`, v, { integer: true, max });
-}
-
-// src/config/option-sections.ts
-var import_node_path2 = __toESM(require("node:path"), 1);
-init_errors();
-init_units();
-init_policy();
-init_config();
-
-// src/egress/presets.ts
-init_errors();
-
-// src/egress/presets/debian.json
-var debian_default = {
-  name: "debian",
-  description: "Debian's package mirrors as apt reaches them by default (deb.debian.org and its security archive).",
-  domains: ["deb.debian.org", "security.debian.org"],
-  includes: []
-};
-
-// src/egress/presets/github.json
-var github_default = {
-  name: "github",
-  description: "GitHub's web, API, git over HTTPS, archives, release assets and raw files.",
-  domains: [
-    "github.com",
-    "api.github.com",
-    "codeload.github.com",
-    "objects.githubusercontent.com",
-    "raw.githubusercontent.com",
-    "release-assets.githubusercontent.com"
-  ],
-  includes: []
-};
-
-// src/egress/presets/lean.json
-var lean_default = {
-  name: "lean",
-  description: "Lean toolchains through elan (GitHub releases and the Lean release index) and Mathlib's olean cache (`lake exe cache get`).",
-  domains: [
-    "release.lean-lang.org",
-    "releases.lean-lang.org",
-    "reservoir.lean-lang.org",
-    "lakecache.blob.core.windows.net",
-    "mathlib4.lean-cache.cloud"
-  ],
-  includes: ["github"],
-  sources: {
-    "release.lean-lang.org": "elan 4 resolves channels (stable, nightly) through the release index here",
-    "releases.lean-lang.org": "toolchain downloads redirect from here to GitHub's release assets",
-    "reservoir.lean-lang.org": 'Lake resolves registry requires (`require "leanprover-community" / "mathlib"`) here',
-    "lakecache.blob.core.windows.net": "Mathlib Cache/Requests.lean: the Azure cache URL, https://lakecache.blob.core.windows.net/mathlib4",
-    "mathlib4.lean-cache.cloud": "Mathlib Cache/Requests.lean: the FRO cache URL, used when useFROCache is true"
-  }
-};
-
-// src/egress/presets/pypi.json
-var pypi_default = {
-  name: "pypi",
-  description: "The Python Package Index: the simple index and the files it links to.",
-  domains: ["pypi.org", "files.pythonhosted.org"],
-  includes: []
-};
-
-// src/egress/presets.ts
-var PRESETS = Object.fromEntries(
-  [github_default, lean_default, pypi_default, debian_default].map((p) => [p.name, p])
-);
-function expandPresets(names) {
-  const out = [];
-  const visit = (name, path33) => {
-    const p = PRESETS[name];
-    if (!p) {
-      throw new InputError(
-        "--allow-preset",
-        `'${name}' is not a preset; the presets are ${Object.keys(PRESETS).join(", ")}`
-      );
-    }
-    if (path33.includes(name)) throw new InternalError(`preset cycle: ${[...path33, name].join(" → ")}`);
-    for (const inc of p.includes) visit(inc, [...path33, name]);
-    for (const d of p.domains) if (!out.includes(d)) out.push(d);
-  };
-  for (const n of names) visit(n, []);
-  return out;
-}
-
-// src/lean/audit.ts
-init_errors();
-var DEFAULT_AXIOMS = ["propext", "Classical.choice", "Quot.sound"];
-var NAME = /^[A-Za-z_][A-Za-z0-9_'!?]*(\.[A-Za-z_][A-Za-z0-9_'!?]*)*$/;
-function checkTargets(targets, what = "targets") {
-  const out = [];
-  for (const t of targets.map((x) => x.trim()).filter(Boolean)) {
-    if (!NAME.test(t) || t.length > 512)
-      throw new InputError(what, `'${t.slice(0, 100)}' is not a Lean declaration name`);
-    if (!out.includes(t)) out.push(t);
-  }
-  return out;
-}
-function auditFile(modules, targets, nonce) {
-  if (!/^[a-f0-9]{16,64}$/.test(nonce)) throw new InternalError("nonce: 16 to 64 hex digits");
-  const lines = [...checkTargets(modules, "modules").map((m) => `import ${m}`), ""];
-  for (const t of checkTargets(targets)) {
-    lines.push(`#eval IO.println "<<audit ${nonce} begin ${t}>>"`);
-    lines.push(`#print axioms ${t}`);
-    lines.push(`#eval IO.println "<<audit ${nonce} end ${t}>>"`);
-  }
-  return `${lines.join("\n")}
-`;
-}
-function axiomKind(axiom) {
-  if (axiom === "sorryAx") return "sorry";
-  if (axiom === "Lean.ofReduceBool" || axiom === "Lean.trustCompiler" || /\._native\.native_decide\.ax_\d+(_\d+)?$/.test(axiom) || /\.native_decide\./.test(axiom)) {
-    return "native";
-  }
-  return "other";
-}
-function readBlock(target, text2) {
-  const t = text2.replace(/\r/g, "");
-  if (/cannot use `#print axioms` in a `module`/.test(t))
-    return { error: "cannot use #print axioms in a module" };
-  const quoted = `'${target}'`;
-  const none = `${quoted} does not depend on any axioms`;
-  const some = `${quoted} depends on axioms: [`;
-  const hasNone = t.includes(none);
-  const i = t.indexOf(some);
-  if (hasNone && i < 0) return { axioms: [] };
-  if (i < 0 || hasNone) return { error: "no single axioms line for the target" };
-  const end = t.indexOf("]", i + some.length);
-  if (end < 0) return { error: "the axioms list is not closed" };
-  const axioms = t.slice(i + some.length, end).split(",").map((a) => a.trim()).filter(Boolean);
-  if (!axioms.every((a) => NAME.test(a))) return { error: "an axiom name is malformed" };
-  if (t.indexOf(some, end) >= 0) return { error: "two axioms lines for the target" };
-  return { axioms };
-}
-function judgeAudit(output, targets, nonce, allow = DEFAULT_AXIOMS) {
-  return checkTargets(targets).map((target) => {
-    const begin = `<<audit ${nonce} begin ${target}>>`;
-    const end = `<<audit ${nonce} end ${target}>>`;
-    const b = output.split(begin).length - 1;
-    const e = output.split(end).length - 1;
-    if (b === 0 || e === 0) return { target, status: "missing", detail: "the audit printed nothing for it" };
-    if (b > 1 || e > 1) return { target, status: "duplicated", detail: "its fence appears more than once" };
-    const from = output.indexOf(begin) + begin.length;
-    const to = output.indexOf(end);
-    if (to < from) return { target, status: "unreadable", detail: "its fences are out of order" };
-    const r = readBlock(target, output.slice(from, to));
-    if ("error" in r)
-      return { target, status: /module/.test(r.error) ? "error" : "unreadable", detail: r.error };
-    const disallowed = r.axioms.filter((a) => !allow.includes(a)).map((axiom) => ({ axiom, kind: axiomKind(axiom) }));
-    return disallowed.length ? { target, status: "bad-axioms", axioms: r.axioms, disallowed } : { target, status: "ok", axioms: r.axioms };
-  });
-}
-function auditAnnotations(reports, fileOf) {
-  return reports.filter((r) => r.status !== "ok").map((r) => {
-    const message = r.status === "bad-axioms" ? `${r.target} depends on ${r.disallowed.map(
-      (d) => d.kind === "sorry" ? `${d.axiom} (sorry)` : d.kind === "native" ? `${d.axiom} (native computation)` : d.axiom
-    ).join(", ")}, outside the allowlist` : `${r.target}: ${r.detail}`;
-    return {
-      path: fileOf(r.target) ?? "lakefile.lean",
-      startLine: 1,
-      endLine: 1,
-      level: "failure",
-      title: r.status === "bad-axioms" ? "axioms outside the allowlist" : `proof audit: ${r.status}`,
-      message
-    };
-  });
-}
-function statements(text2, names) {
-  const clean = text2.replace(/\/-[\s\S]*?-\//g, " ").replace(/--[^\n]*/g, " ");
-  const out = /* @__PURE__ */ new Map();
-  for (const full of names) {
-    const short = full.split(".").pop();
-    const re = new RegExp(
-      `(?:^|\\s)(?:theorem|lemma)\\s+${short.replace(/[.'!?]/g, "\\$&")}(?=[\\s:({[])([\\s\\S]*?):=`,
-      "m"
-    );
-    const m = re.exec(clean);
-    out.set(full, m ? m[1].replace(/\s+/g, " ").trim() : null);
-  }
-  return out;
-}
-function declaredTheorems(text2) {
-  const clean = text2.replace(/\/-[\s\S]*?-\//g, " ").replace(/--[^\n]*/g, " ");
-  const out = [];
-  for (const m of clean.matchAll(/(?:^|\s)(?:theorem|lemma)\s+([A-Za-z_][\w'!?.]*)/g))
-    if (!out.includes(m[1])) out.push(m[1]);
-  return out;
-}
-function protectedChanges(base, pr, names) {
-  const a = statements(base, names);
-  const b = statements(pr, names);
-  const out = [];
-  for (const n of names) {
-    const x = a.get(n) ?? null;
-    const y = b.get(n) ?? null;
-    if (x === null) out.push({ name: n, detail: "not found in the base branch" });
-    else if (y === null) out.push({ name: n, detail: "removed by the pull request" });
-    else if (x !== y)
-      out.push({ name: n, detail: `statement changed: '${x.slice(0, 200)}' became '${y.slice(0, 200)}'` });
-  }
-  return out;
-}
-
-// src/config/option-sections.ts
-init_secret_routes();
-init_option_table();
-function parseAudit(raw, presetAllow, cwd) {
-  const targets = list(raw, "audit-target");
-  const modulesArg = list(raw, "audit-module");
-  const allowArg = list(raw, "audit-allow");
-  if (targets.length === 0) {
-    const stray = modulesArg.length ? "--audit-module" : allowArg.length ? "--audit-allow" : list(raw, "audit-protected").length ? "--audit-protected" : null;
-    if (stray) throw new InputError(stray, "needs --audit-target");
-    return null;
-  }
-  const check2 = (name, xs) => {
-    try {
-      return checkTargets(xs);
-    } catch {
-      throw new InputError(
-        name,
-        `'${xs.find((x) => !/^[A-Za-z_][\w'!?]*(\.[A-Za-z_][\w'!?]*)*$/.test(x.trim())) ?? xs[0]}' is not a Lean name`
-      );
-    }
-  };
-  const t = check2("--audit-target", targets);
-  const modules = modulesArg.length ? check2("--audit-module", modulesArg) : [...new Set(t.map((x) => x.split(".")[0]))];
-  const allow = allowArg.length ? check2("--audit-allow", allowArg) : presetAllow ?? DEFAULT_AXIOMS;
-  const protectedFiles = list(raw, "audit-protected").map((x) => {
-    const m = /^([^=]+)=(.+)$/.exec(x);
-    const rel = m?.[1].trim().replace(/^\/work\//, "") ?? "";
-    if (!m || rel.startsWith("/") || rel.split("/").includes("..") || !rel.endsWith(".lean")) {
-      throw new InputError("--audit-protected", `'${x}' is not PATH.lean=BASEFILE with PATH inside /work`);
-    }
-    return { path: rel, baseFile: import_node_path2.default.resolve(cwd, m[2].trim()) };
-  });
-  return { targets: t, modules, allow, protected: protectedFiles };
-}
-var EGRESS_OPTIONS = [
-  "allow-domain",
-  "allow-preset",
-  "allow-cidr",
-  "allow-port",
-  "add-host",
-  "egress",
-  "egress-network",
-  "egress-dns",
-  "egress-max-bytes",
-  "proxy-image",
-  "proxy-base-image",
-  "secret-route"
-];
-var NETWORK_NAME = /^[a-zA-Z0-9][a-zA-Z0-9_.-]{0,127}$/;
-function parseEgress(raw, network, cwd) {
-  if (network !== "proxy") return refuseEgressOptions(raw, network);
-  const egressArg = oneOf(
-    "egress",
-    str(raw, "egress"),
-    ["allowlist", "transparent", "audit"],
-    "allowlist"
-  );
-  const mode = egressArg === "audit" ? "audit" : "allowlist";
-  const transparent = egressArg === "transparent";
-  const presets = list(raw, "allow-preset");
-  const domains = egressDomains(list(raw, "allow-domain"), presets);
-  const allowCidrs = list(raw, "allow-cidr").map((c) => parseCidr(c).text);
-  const ports = egressPorts(list(raw, "allow-port"), transparent);
-  const hosts2 = egressHosts(list(raw, "add-host"));
-  const dnsServers = list(raw, "egress-dns").map((d) => {
-    const t = canonicalHost(d);
-    if (t?.kind !== "ip") throw new InputError("--egress-dns", `'${d}' is not an IP address`);
-    return t.address;
-  });
-  const { egressNetwork, proxyImage, proxyBaseImage } = egressEngineNames(raw);
-  const maxBytesArg = str(raw, "egress-max-bytes");
-  const routes = parseSecretRoutes(list(raw, "secret-route"), cwd, (c, p) => import_node_path2.default.resolve(c, p));
-  if (mode === "allowlist" && domains.length === 0 && allowCidrs.length === 0 && routes.length === 0) {
-    throw new InputError(
-      "--network",
-      "proxy with nothing allowed: add --allow-domain, --allow-preset or --allow-cidr, or --egress audit to find what the build needs"
-    );
-  }
-  return {
-    mode,
-    transparent,
-    domains,
-    presets,
-    ports,
-    allowCidrs,
-    hosts: hosts2,
-    dnsServers,
-    egressNetwork,
-    proxyImage,
-    proxyBaseImage,
-    maxBytes: maxBytesArg === void 0 ? null : parseSize("--egress-max-bytes", maxBytesArg),
-    routes
-  };
-}
-function refuseEgressOptions(raw, network) {
-  for (const o of EGRESS_OPTIONS) {
-    const v = raw[o];
-    if (v !== void 0 && v !== false && !(Array.isArray(v) && v.length === 0)) {
-      throw new InputError(`--${o}`, `needs --network proxy (the network is ${network})`);
-    }
-  }
-  return null;
-}
-function egressDomains(allowDomains, presets) {
-  const domains = [];
-  for (const d of [...allowDomains, ...expandPresets(presets)]) {
-    const rule = parseDomainRule(d);
-    const text2 = rule.kind === "exact" ? rule.name : `*.${rule.suffix}`;
-    if (!domains.includes(text2)) domains.push(text2);
-  }
-  return domains;
-}
-function egressPorts(portArgs, transparent) {
-  const ports = portArgs.length ? portArgs.map((p) => parsePositiveNumber("--allow-port", p, { integer: true, max: 65535 })) : [443, 80];
-  for (const p of transparent ? ports : []) {
-    if (p === DNS_PORT || p === PROXY_PORT) {
-      throw new InputError(
-        "--allow-port",
-        `${p} is the proxy's own ${p === DNS_PORT ? "DNS" : "proxy"} port under --egress transparent; list other ports`
-      );
-    }
-  }
-  return ports;
-}
-function egressHosts(args) {
-  const hosts2 = {};
-  for (const h of args) {
-    const i = h.indexOf(":");
-    const name = i > 0 ? canonicalHost(h.slice(0, i)) : null;
-    const ip = i > 0 ? canonicalHost(h.slice(i + 1)) : null;
-    if (name?.kind !== "name" || ip?.kind !== "ip") {
-      throw new InputError("--add-host", `'${h}' is not NAME:IP like mirror.internal.test:10.1.2.3`);
-    }
-    (hosts2[name.name] ??= []).push(ip.address);
-  }
-  return hosts2;
-}
-function egressEngineNames(raw) {
-  const egressNetwork = str(raw, "egress-network") ?? null;
-  if (egressNetwork !== null && (!NETWORK_NAME.test(egressNetwork) || ["host", "none"].includes(egressNetwork))) {
-    throw new InputError("--egress-network", `'${egressNetwork}' is not the name of a bridge network`);
-  }
-  const proxyImage = str(raw, "proxy-image") ?? null;
-  const proxyBaseImage = str(raw, "proxy-base-image") ?? null;
-  for (const [name, ref] of [
-    ["--proxy-image", proxyImage],
-    ["--proxy-base-image", proxyBaseImage]
-  ]) {
-    if (ref !== null && (!IMAGE_REF.test(ref) || ref.length > 512)) {
-      throw new InputError(name, `'${ref}' is not an image reference`);
-    }
-  }
-  return { egressNetwork, proxyImage, proxyBaseImage };
-}
-var MAX_TIMEOUT_MS = 7 * 24 * 36e5;
-function timeout(v) {
-  if (v === void 0) return DEFAULTS.timeoutMs;
-  const ms = parseDuration("--timeout", v);
-  if (ms > MAX_TIMEOUT_MS)
-    throw new InputError("--timeout", `'${v}' is longer than the limit of 168h (7 days)`);
-  return ms;
-}
-function parseLean(raw, preset, source, host) {
-  const challenge = str(raw, "challenge");
-  const wanted = challenge !== void 0 || preset?.lean?.judge === "comparator" && source !== null;
-  const stray = ["comparator-config", "comparator", "lean4export", "lake"].find(
-    (o) => str(raw, o) !== void 0
-  );
-  if (!wanted) {
-    if (stray)
-      throw new InputError(`--${stray}`, "needs --challenge (or the lean-proof preset with --source)");
-    return null;
-  }
-  if (challenge !== void 0 && host.sharedWithEngine === false) {
-    throw new InputError(
-      "--challenge",
-      "under act the job container's paths are not the engine's, so the challenge cannot be mounted"
-    );
-  }
-  if (!source) throw new InputError("--challenge", "needs --source (the pull request's project)");
-  const config = repoRelative(
-    "--comparator-config",
-    str(raw, "comparator-config") ?? preset?.lean?.config ?? "config.json"
-  );
-  return {
-    challengeDir: challenge !== void 0 ? import_node_path2.default.resolve(host.cwd, challenge) : source.dir,
-    trusted: challenge !== void 0,
-    config,
-    comparator: str(raw, "comparator") ?? "comparator",
-    lean4export: str(raw, "lean4export") ?? "lean4export",
-    lake: str(raw, "lake") ?? "lake"
-  };
-}
-function outputPath(name, value) {
-  const rel = value.trim().replace(/^\/output\//, "");
-  if (!rel || rel.startsWith("/") || rel.split("/").some((p) => p === "" || p === "." || p === "..")) {
-    throw new InputError(
-      name,
-      `'${value}' is not a file path inside /output, like junit.xml or reports/out.json`
-    );
-  }
-  return rel;
-}
-function repoRelative(name, value) {
-  const rel = value.trim().replace(/\/+$/, "");
-  if (!rel || rel.startsWith("/") || rel.split("/").some((p) => p === "" || p === "." || p === "..")) {
-    throw new InputError(name, `'${value}' is not a path inside the repository, like tests or pkg/tests`);
-  }
-  return rel;
-}
-var HEX40 = /^[0-9a-f]{40}$/;
-var BRANCH = /^[\w./-]{1,255}$/;
-function parseSubject(raw) {
-  const headSha = str(raw, "head-sha") ?? null;
-  if (headSha !== null && !HEX40.test(headSha))
-    throw new InputError("--head-sha", `'${headSha}' is not a 40-hex commit`);
-  const baseSha = str(raw, "base-sha") ?? null;
-  if (baseSha !== null && !HEX40.test(baseSha))
-    throw new InputError("--base-sha", `'${baseSha}' is not a 40-hex commit`);
-  const baseRef = str(raw, "base-ref") ?? null;
-  if (baseRef !== null && !BRANCH.test(baseRef))
-    throw new InputError("--base-ref", `'${baseRef}' is not a branch name`);
-  const repository = str(raw, "repository") ?? null;
-  if (repository !== null && !/^[\w.-]{1,100}\/[\w.-]{1,100}$/.test(repository)) {
-    throw new InputError("--repository", `'${repository}' is not owner/repo`);
-  }
-  const shardArg = str(raw, "shard");
-  let shard = null;
-  if (shardArg !== void 0) {
-    const m = /^(\d{1,3})\/(\d{1,3})$/.exec(shardArg);
-    const index = Number(m?.[1]);
-    const count2 = Number(m?.[2]);
-    if (!m || count2 < 1 || count2 > 256 || index >= count2) {
-      throw new InputError("--shard", `'${shardArg}' is not I/N with 0 <= I < N <= 256, like 0/4`);
-    }
-    shard = { index, count: count2 };
-  }
-  return { repository, headSha, baseSha, baseRef, shard };
-}
-
-// src/config/run-options.ts
-init_option_table();
-
-// src/config/loosened.ts
-var RECORDERS = {
-  "allow-root": (spec) => spec.security.allowRoot ? [{ option: "--allow-root", effect: "the command may run as uid 0" }] : [],
-  "writable-root": (spec) => spec.security.writableRoot ? [{ option: "--writable-root", effect: "the root filesystem is writable" }] : [],
-  "tmp-exec": (spec) => spec.security.tmpExec ? [{ option: "--tmp-exec", effect: "files in /tmp may be executed" }] : [],
-  "cap-add": (spec) => spec.security.capAdd.map((c) => ({ option: `--cap-add ${c}`, effect: `capability ${c} is granted` })),
-  network: (spec) => spec.network === "open" ? [{ option: "--network open", effect: "the build has unrestricted network access" }] : [],
-  "allow-cidr": (spec) => (spec.egress?.allowCidrs ?? []).map((c) => ({
-    option: `--allow-cidr ${c}`,
-    effect: `the proxy may connect to ${c}, private or not`
-  })),
-  "egress-network": (spec) => spec.egress?.egressNetwork ? [
-    {
-      option: `--egress-network ${spec.egress.egressNetwork}`,
-      effect: "the proxy's outside is a network other containers may share"
-    }
-  ] : [],
-  "proxy-image": (spec) => spec.egress?.proxyImage ? [
-    {
-      option: `--proxy-image ${spec.egress.proxyImage}`,
-      effect: "the enforcement point is an image of the caller's, not this version's proxy"
-    }
-  ] : [],
-  egress: (spec) => spec.egress?.mode === "audit" ? [{ option: "--egress audit", effect: "the proxy lets any public host through (recorded)" }] : [],
-  "allow-weaker-gvisor": (spec) => spec.security.allowWeakerGvisor ? [
-    {
-      option: "--allow-weaker-gvisor",
-      effect: "gVisor may run without --oci-seccomp: no seccomp filter inside the sandbox"
-    }
-  ] : [],
-  "volume-backend": (spec) => spec.host.volumeBackend === "unbounded" ? [{ option: "--volume-backend unbounded", effect: "writable volumes have no size cap" }] : [],
-  "no-watchdog": (spec) => spec.host.watchdog ? [] : [
-    {
-      option: "--no-watchdog",
-      effect: "no watchdog: if the CLI is killed, the sandbox runs on past its deadline until gc"
-    }
-  ],
-  mount: (spec) => spec.phases.mounts.filter((m) => !m.readOnly).map((m) => ({
-    option: `--mount ${m.host}:${m.dest}:rw`,
-    effect: `the sandbox can write to ${m.host} on the host`
-  })),
-  "secret-route": (spec) => (spec.egress?.routes ?? []).map((r) => ({
-    option: `--secret-route ${r.name}=https://${r.host}${r.port === 443 ? "" : `:${r.port}`}`,
-    effect: `the sandbox can call ${r.host} with the host's $${r.env} (it never sees the value)`
-  })),
-  "allow-mount": (spec) => spec.phases.allowMounts.map((a) => ({
-    option: `--allow-mount ${a}`,
-    effect: "a host path refused by default may be mounted"
-  })),
-  "skip-self-check": (spec) => spec.security.selfCheck ? [] : [
-    {
-      option: "--skip-self-check",
-      effect: "the sandbox was not checked from inside before the command ran"
-    }
-  ]
-};
-var LOOSENING_OPTIONS = Object.keys(RECORDERS);
-function loosenedBy(spec) {
-  return LOOSENING_OPTIONS.flatMap((o) => RECORDERS[o](spec));
-}
-
-// src/config/run-options.ts
-var MIN_MEMORY = 16 * MiB;
-var FORBIDDEN_CAPS = /* @__PURE__ */ new Set([
-  "SYS_ADMIN",
-  "SYS_MODULE",
-  "SYS_RAWIO",
-  "SYS_PTRACE",
-  "SYS_BOOT",
-  "NET_ADMIN",
-  "ALL"
-]);
-var ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
-var USER_SPEC = /^([a-z_][a-z0-9_-]*|\d+)(:([a-z_][a-z0-9_-]*|\d+))?$/i;
-function parseRunOptions(given, givenCommand, host) {
-  const explicit = new Set(
-    Object.entries(given).filter(([, v]) => v !== void 0 && v !== false && !(Array.isArray(v) && v.length === 0)).map(([k]) => k)
-  );
-  const { raw, command, preset, commandFromPreset } = applyPreset(given, givenCommand);
-  const image = parseImage(raw);
-  if (command.length === 0 || command.every((c) => c.trim() === "")) {
-    throw new InputError("command", "is empty: give the command after --, e.g. `-- make test`");
-  }
-  const io = parseIo(raw, host);
-  const limits = parseLimits(raw, host, explicit);
-  const security = parseSecurity(raw);
-  const env = parseEnv([...list(raw, "env"), ...preset?.env ?? []]);
-  const network = oneOf("network", str(raw, "network"), ["none", "proxy", "open"], "none");
-  const verdict = parseVerdict(raw, host, io, preset, commandFromPreset);
-  const phases = parsePhaseOptions(raw, host.cwd, preset?.setup ?? null);
-  if (phases.setup && phases.setup.network === "proxy" && network === "open") {
-    throw new InputError(
-      "--setup-network",
-      "proxy with --network open: the allowlist would not hold the command"
-    );
-  }
-  return {
-    preset: typeof raw.preset === "string" ? raw.preset : null,
-    image,
-    command,
-    env,
-    io,
-    limits,
-    security,
-    network,
-    // The setup phase's proxy is the run's one: its policy is parsed as for --network proxy.
-    egress: parseEgress(
-      raw,
-      phases.setup?.network === "proxy" && network === "none" ? "proxy" : network,
-      host.cwd
-    ),
-    host: {
-      engine: oneOf("engine", str(raw, "engine"), ["auto", "docker", "podman"], "auto"),
-      volumeBackend: oneOf(
-        "volume-backend",
-        str(raw, "volume-backend"),
-        ["auto", "loop", "tmpfs", "unbounded"],
-        "auto"
-      ),
-      watchdog: !bool(raw, "no-watchdog")
-    },
-    verdict,
-    phases
-  };
-}
-function parseImage(raw) {
-  const ref = str(raw, "image");
-  if (!ref) throw new InputError("--image", "is required: name the image to run the command in");
-  if (!IMAGE_REF.test(ref) || ref.length > 512) {
-    throw new InputError(
-      "--image",
-      `'${ref}' is not an image reference like python:3.12 or ghcr.io/org/img@sha256:…`
-    );
-  }
-  const entrypoint = str(raw, "entrypoint") ?? null;
-  if (entrypoint !== null && !/^[\w./-]{1,256}$/.test(entrypoint)) {
-    throw new InputError("--entrypoint", `'${entrypoint}' is not a program name or path`);
-  }
-  return {
-    ref,
-    entrypoint,
-    pull: oneOf("pull", str(raw, "pull"), ["missing", "always", "never"], "missing")
-  };
-}
-function parseIo(raw, host) {
-  const sourceArg = str(raw, "source");
-  const readOnly = bool(raw, "source-readonly");
-  if (readOnly && !sourceArg) throw new InputError("--source-readonly", "needs --source");
-  if (readOnly && host.sharedWithEngine === false) {
-    throw new InputError(
-      "--source-readonly",
-      "under act the job container's paths are not the engine's, so the source cannot be bind-mounted; drop it to copy the source instead"
-    );
-  }
-  const at = (name) => {
-    const v = str(raw, name);
-    return v ? import_node_path3.default.resolve(host.cwd, v) : null;
-  };
-  return {
-    source: sourceArg ? { dir: import_node_path3.default.resolve(host.cwd, sourceArg), readOnly } : null,
-    outputDir: at("output-dir"),
-    stateDir: at("state-dir"),
-    logFile: at("log-file"),
-    resultFile: at("result-file")
-  };
-}
-function parseLimits(raw, host, explicit) {
-  const memoryBytes = size(raw, "memory", DEFAULTS.memoryBytes);
-  if (memoryBytes < MIN_MEMORY)
-    throw new InputError("--memory", `must be at least 16m (16 MiB); got ${memoryBytes} bytes`);
-  const cpusArg = str(raw, "cpus");
-  const cpus = cpusArg === void 0 ? Math.min(DEFAULTS.cpus, host.cpus) : parsePositiveNumber("--cpus", cpusArg, { integer: false, max: host.cpus });
-  if (cpus < 0.01) throw new InputError("--cpus", "must be at least 0.01");
-  const tmpSizeBytes = size(raw, "tmp-size", Math.min(DEFAULTS.tmpSizeBytes, Math.floor(memoryBytes / 2)));
-  if (tmpSizeBytes > memoryBytes) {
-    throw new InputError("--tmp-size", "must not exceed --memory (the tmpfs is counted against it)");
-  }
-  const maxTotalBytes = size(raw, "max-output-bytes", DEFAULTS.maxOutputBytes);
-  const maxFileBytesArg = str(raw, "max-output-file-size");
-  const maxFileBytes = maxFileBytesArg === void 0 ? Math.min(DEFAULTS.maxOutputFileBytes, maxTotalBytes) : parseSize("--max-output-file-size", maxFileBytesArg);
-  const sized = [
-    ["work-size", "workSizeBytes"],
-    ["output-size", "outputSizeBytes"],
-    ["state-size", "stateSizeBytes"]
-  ];
-  return {
-    timeoutMs: timeout(str(raw, "timeout")),
-    memoryBytes,
-    cpus,
-    pids: count(raw, "pids", DEFAULTS.pids, 1e6),
-    nofile: count(raw, "nofile", DEFAULTS.nofile, 1048576),
-    fsizeBytes: size(raw, "max-file-size", DEFAULTS.fsizeBytes),
-    tmpSizeBytes,
-    workSizeBytes: size(raw, "work-size", DEFAULTS.workSizeBytes),
-    outputSizeBytes: size(raw, "output-size", DEFAULTS.outputSizeBytes),
-    stateSizeBytes: size(raw, "state-size", DEFAULTS.stateSizeBytes),
-    outputCaps: {
-      maxTotalBytes,
-      maxFiles: count(raw, "max-output-files", DEFAULTS.maxOutputFiles, 1e7),
-      maxFileBytes
-    },
-    logLimitBytes: size(raw, "log-limit", DEFAULTS.logLimitBytes),
-    defaultSizes: sized.filter(([o]) => !explicit.has(o)).map(([, k]) => k)
-  };
-}
-function parseSecurity(raw) {
-  const user = str(raw, "user") ?? null;
-  if (user !== null && !USER_SPEC.test(user)) {
-    throw new InputError("--user", `'${user}' is not uid[:gid] or name[:group]`);
-  }
-  const allowRoot = bool(raw, "allow-root");
-  if (user !== null && !allowRoot && /^(0|root)(:|$)/.test(user)) {
-    throw new InputError("--user", `'${user}' is root; pass --allow-root to run as root (not recommended)`);
-  }
-  const capAdd = list(raw, "cap-add").map((c) => c.toUpperCase().replace(/^CAP_/, ""));
-  for (const c of capAdd) {
-    if (!/^[A-Z_]+$/.test(c)) throw new InputError("--cap-add", `'${c}' is not a capability name`);
-    if (FORBIDDEN_CAPS.has(c))
-      throw new InputError("--cap-add", `${c} would give the build the host; it is never added`);
-  }
-  const isolation = oneOf("isolation", str(raw, "isolation"), ["default", "runsc"], "default");
-  const allowWeakerGvisor = bool(raw, "allow-weaker-gvisor");
-  if (allowWeakerGvisor && isolation !== "runsc") {
-    throw new InputError("--allow-weaker-gvisor", "needs --isolation runsc");
-  }
-  return {
-    user,
-    allowRoot,
-    writableRoot: bool(raw, "writable-root"),
-    tmpExec: bool(raw, "tmp-exec"),
-    capAdd,
-    isolation,
-    allowWeakerGvisor,
-    selfCheck: !bool(raw, "skip-self-check")
-  };
-}
-function parseEnv(env) {
-  for (const e of env) {
-    const eq = e.indexOf("=");
-    if (eq <= 0 || !ENV_NAME.test(e.slice(0, eq))) {
-      throw new InputError(
-        "--env",
-        `'${e.split("=")[0]}' is not KEY=VALUE with KEY of letters, digits and _`
-      );
-    }
-  }
-  return env;
-}
-function parseAnnotate(raw, io) {
-  const arg = str(raw, "annotate");
-  if (arg === void 0) return null;
-  const m = /^(lean|gcc|junit)(?::(.+))?$/.exec(arg);
-  if (!m || m[2] !== void 0 && m[1] !== "junit") {
-    throw new InputError("--annotate", `'${arg}' is not lean, gcc, junit or junit:FILE`);
-  }
-  if (m[1] !== "junit") return { parser: m[1] };
-  const file = (m[2] ?? "junit.xml").replace(/^\/output\//, "");
-  if (file.startsWith("/") || file.split("/").includes("..")) {
-    throw new InputError("--annotate", `'${file}' must be a path inside /output`);
-  }
-  if (!io.outputDir)
-    throw new InputError("--annotate", "junit reads a collected file: it needs --output-dir");
-  return { parser: "junit", file };
-}
-function parseVerdict(raw, host, io, preset, commandFromPreset) {
-  const annotate2 = parseAnnotate(raw, io);
-  const declared = list(raw, "output").map((o) => outputPath("--output", o));
-  const junitArg = str(raw, "junit");
-  const junit = junitArg === void 0 ? null : { file: outputPath("--junit", junitArg) };
-  if (junit && !declared.includes(junit.file)) declared.push(junit.file);
-  const expectArg = str(raw, "expect");
-  if ((declared.length || expectArg) && !io.outputDir) {
-    throw new InputError(
-      declared.length ? "--output" : "--expect",
-      "the verdict reads collected files: it needs --output-dir"
-    );
-  }
-  const testsArg = str(raw, "tests");
-  const testsPaths = list(raw, "tests-path").map((t) => repoRelative("--tests-path", t));
-  if (testsPaths.length && !testsArg) throw new InputError("--tests-path", "needs --tests");
-  if (testsArg && host.sharedWithEngine === false) {
-    throw new InputError(
-      "--tests",
-      "under act the job container's paths are not the engine's, so trusted tests cannot be mounted"
-    );
-  }
-  const source = io.source;
-  return {
-    declared,
-    junit,
-    expectDir: expectArg ? import_node_path3.default.resolve(host.cwd, expectArg) : null,
-    annotate: annotate2,
-    audit: parseAudit(raw, preset?.audit?.allowAxioms ?? null, host.cwd),
-    tests: testsArg ? {
-      dir: import_node_path3.default.resolve(host.cwd, testsArg),
-      paths: testsPaths.length ? testsPaths : preset?.tests?.paths ?? ["tests"],
-      trusted: true,
-      runner: commandFromPreset ? preset?.tests?.runner ?? null : null
-    } : preset?.tests && source && commandFromPreset ? { dir: source.dir, paths: preset.tests.paths, trusted: false, runner: preset.tests.runner } : null,
-    subject: parseSubject(raw),
-    lean: parseLean(raw, preset, source, host)
-  };
-}
-
-// src/cli/main.ts
-init_units();
+init_run_options();
 
 // src/session/warm.ts
 var import_promises18 = __toESM(require("node:fs/promises"), 1);
@@ -16422,6 +22859,7 @@ init_plan();
 
 // src/sandbox/result.ts
 init_errors();
+init_run_options();
 init_collect();
 init_schema();
 
@@ -16516,4813 +22954,12 @@ function assembleResult(ctx, x, failure = null) {
   };
 }
 
-// src/sandbox/run-context.ts
-init_errors();
+// src/sandbox/execute.ts
+init_run_context();
+init_collect2();
 
-// src/sandbox/cleanup.ts
-init_errors();
-var Cleanup = class {
-  steps = [];
-  add(what, fn) {
-    this.steps.push({ what, fn });
-  }
-  /**
-   * Run the steps `which` selects, newest first, and forget the others: a session keeps what it made (its
-   * container, volumes, network) and closes only its handles (attach streams) when the command that made it ends.
-   */
-  async runOnly(which) {
-    this.steps = this.steps.filter((s2) => which(s2.what));
-    return this.run();
-  }
-  /**
-   * Run every step, newest first. Returns the failures, one line each. With `retry`, a step that failed on the
-   * engine's side (it did not answer, or answered 5xx: a restart under the run, its database closed) runs again
-   * each second while the engine answers, until it succeeds or `withinMs` has passed. Every step can run twice:
-   * removing what is gone already is no failure.
-   */
-  async run(o = {}) {
-    let failed2 = await this.pass(this.steps.reverse());
-    this.steps = [];
-    const r = o.retry;
-    if (r) {
-      const until = Date.now() + r.withinMs;
-      while (failed2.some((f) => engineSide(f.err)) && Date.now() < until) {
-        await new Promise((res) => setTimeout(res, r.everyMs ?? 1e3));
-        if (!await r.ping()) continue;
-        const again = failed2.filter((f) => engineSide(f.err));
-        failed2 = [
-          ...failed2.filter((f) => !engineSide(f.err)),
-          ...await this.pass(again.map((f) => f.step))
-        ];
-      }
-      failed2 = failed2.map(
-        (f) => engineSide(f.err) ? { ...f, line: `${f.line} (\`sandbox-action gc\` removes it once the engine answers again)` } : f
-      );
-    }
-    return failed2.map((f) => f.line);
-  }
-  async pass(steps) {
-    const failed2 = [];
-    for (const s2 of steps) {
-      try {
-        await s2.fn();
-      } catch (err) {
-        failed2.push({ step: s2, err, line: `${s2.what}: ${errorMessage(err)}` });
-      }
-    }
-    return failed2;
-  }
-};
-function engineSide(err) {
-  if (err instanceof AggregateError) return err.errors.some(engineSide);
-  return err instanceof EngineError && (err.statusCode === void 0 || err.statusCode >= 500);
-}
-
-// src/sandbox/run-context.ts
-init_plan();
-var RunContext = class {
-  constructor(spec, deps) {
-    this.spec = spec;
-    this.deps = deps;
-    this.createdAt = deps.now();
-    this.runId = newRunId(this.createdAt, deps.random());
-    this.labels = runLabels(this.runId, this.createdAt);
-    this.stopped = new Promise((_, reject) => this.stop = reject);
-    this.stopped.catch(() => void 0);
-    const onAbort = () => this.raise(new InterruptedError(deps.signal.reason ?? "SIGTERM"));
-    if (deps.signal.aborted) onAbort();
-    else deps.signal.addEventListener("abort", onAbort, { once: true });
-  }
-  spec;
-  deps;
-  createdAt;
-  runId;
-  labels;
-  /** Where what is created now registers its removal: the run's, or the current phase's (see `phase`). */
-  get cleanup() {
-    return this.cleanups.at(-1);
-  }
-  cleanups = [new Cleanup()];
-  notes = [];
-  /** The sandbox as checked (conformance, then the self-check), kept here so a refusal still reports it. */
-  sandboxCheck = null;
-  /** The engine stopped the sandbox (outside-stop.ts): it may be restarting, so the cleanup waits for it. */
-  engineStopped = false;
-  t0 = Date.now();
-  /** Rejects on a signal or a fault; every wait of the run races it. */
-  stopped;
-  fault = null;
-  stop;
-  /** Record a failure that happened in a callback; the run stops at its next wait. The first one wins. */
-  raise(err) {
-    if (this.fault !== null) return;
-    this.fault = err;
-    this.stop(err);
-  }
-  /** `p`, unless the run is stopped first. */
-  race(p) {
-    return Promise.race([p, this.stopped]);
-  }
-  /**
-   * Run `fn` with a cleanup registry of its own, run as soon as `fn` ends: what a phase made (the setup phase's
-   * container and proxy) is gone before the next phase starts. If the run stops first, the run's cleanup removes it.
-   */
-  async phase(what, fn) {
-    const own = new Cleanup();
-    this.cleanup.add(what, async () => {
-      const failed2 = await own.run();
-      if (failed2.length) throw new CleanupError(failed2);
-    });
-    this.cleanups.push(own);
-    try {
-      return await fn();
-    } finally {
-      this.cleanups.pop();
-      for (const f of await own.run()) this.notes.push(`cleanup (${what}): ${f}`);
-    }
-  }
-  /** Throw the recorded fault or interruption, if any. */
-  check() {
-    if (this.fault !== null) throw this.fault;
-  }
-};
-
-// src/sandbox/stages/collect.ts
-var import_node_fs7 = __toESM(require("node:fs"), 1);
-var import_promises5 = __toESM(require("node:fs/promises"), 1);
-var import_node_path9 = __toESM(require("node:path"), 1);
-init_collect();
-
-// src/report/parsers/types.ts
-var ANSI = /\u001b\[[0-9;?]*[ -/]*[@-~]|\u001b[@-Z\\-_]/g;
-function stripAnsi(text2) {
-  return text2.replace(ANSI, "");
-}
-function repoPath(printed, root) {
-  let p = printed.trim().replace(/\\/g, "/");
-  if (p.startsWith("/")) {
-    const r = root.replace(/\/+$/, "");
-    if (!p.startsWith(`${r}/`)) return null;
-    p = p.slice(r.length + 1);
-  }
-  const parts = [];
-  for (const seg of p.split("/")) {
-    if (seg === "" || seg === ".") continue;
-    if (seg === "..") {
-      if (parts.length === 0) return null;
-      parts.pop();
-      continue;
-    }
-    if (/[\u0000-\u001f\u007f]/.test(seg)) return null;
-    parts.push(seg);
-  }
-  return parts.length ? parts.join("/") : null;
-}
-
-// src/report/parsers/generic.ts
-var DIAG = /^(.+?):(\d+)(?::(\d+))?: (fatal error|error|warning|note): (.*)$/;
-var LEVEL = {
-  "fatal error": "failure",
-  error: "failure",
-  warning: "warning",
-  note: "notice"
-};
-function parseGeneric(text2, opts) {
-  const annotations = [];
-  let dropped = 0;
-  for (const line2 of stripAnsi(text2).split(/\r?\n/)) {
-    const m = DIAG.exec(line2);
-    if (!m) continue;
-    const path33 = repoPath(m[1], opts.root);
-    const lineNo = Number(m[2]);
-    if (path33 === null || lineNo < 1) {
-      dropped++;
-      continue;
-    }
-    const col = m[3] ? Number(m[3]) : void 0;
-    annotations.push({
-      path: path33,
-      startLine: lineNo,
-      endLine: lineNo,
-      // gcc and clang columns are already 1-based.
-      ...col !== void 0 && col >= 1 ? { startColumn: col } : {},
-      level: LEVEL[m[4]],
-      title: m[4] === "note" ? "build log: note" : `build log: compiler ${m[4]}`,
-      message: m[5]
-    });
-  }
-  return { annotations, dropped };
-}
-
-// node_modules/fast-xml-parser/src/util.js
-var nameStartChar = ":A-Za-z_\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u02FF\\u0370-\\u037D\\u037F-\\u1FFF\\u200C-\\u200D\\u2070-\\u218F\\u2C00-\\u2FEF\\u3001-\\uD7FF\\uF900-\\uFDCF\\uFDF0-\\uFFFD";
-var nameChar = nameStartChar + "\\-.\\d\\u00B7\\u0300-\\u036F\\u203F-\\u2040";
-var nameRegexp = "[" + nameStartChar + "][" + nameChar + "]*";
-var regexName = new RegExp("^" + nameRegexp + "$");
-function getAllMatches(string, regex) {
-  const matches = [];
-  let match = regex.exec(string);
-  while (match) {
-    const allmatches = [];
-    allmatches.startIndex = regex.lastIndex - match[0].length;
-    const len = match.length;
-    for (let index = 0; index < len; index++) {
-      allmatches.push(match[index]);
-    }
-    matches.push(allmatches);
-    match = regex.exec(string);
-  }
-  return matches;
-}
-var isName = function(string) {
-  const match = regexName.exec(string);
-  return !(match === null || typeof match === "undefined");
-};
-function isExist(v) {
-  return typeof v !== "undefined";
-}
-var DANGEROUS_PROPERTY_NAMES = [
-  // '__proto__',
-  // 'constructor',
-  // 'prototype',
-  "hasOwnProperty",
-  "toString",
-  "valueOf",
-  "__defineGetter__",
-  "__defineSetter__",
-  "__lookupGetter__",
-  "__lookupSetter__"
-];
-var criticalProperties = ["__proto__", "constructor", "prototype"];
-
-// node_modules/fast-xml-parser/src/validator.js
-var defaultOptions = {
-  allowBooleanAttributes: false,
-  //A tag can have attributes without any value
-  unpairedTags: []
-};
-function validate(xmlData, options) {
-  options = Object.assign({}, defaultOptions, options);
-  const tags = [];
-  let tagFound = false;
-  let reachedRoot = false;
-  if (xmlData[0] === "\uFEFF") {
-    xmlData = xmlData.substr(1);
-  }
-  for (let i = 0; i < xmlData.length; i++) {
-    if (xmlData[i] === "<" && xmlData[i + 1] === "?") {
-      i += 2;
-      i = readPI(xmlData, i);
-      if (i.err) return i;
-    } else if (xmlData[i] === "<") {
-      let tagStartPos = i;
-      i++;
-      if (xmlData[i] === "!") {
-        i = readCommentAndCDATA(xmlData, i);
-        continue;
-      } else {
-        let closingTag = false;
-        if (xmlData[i] === "/") {
-          closingTag = true;
-          i++;
-        }
-        let tagName = "";
-        for (; i < xmlData.length && xmlData[i] !== ">" && xmlData[i] !== " " && xmlData[i] !== "	" && xmlData[i] !== "\n" && xmlData[i] !== "\r"; i++) {
-          tagName += xmlData[i];
-        }
-        tagName = tagName.trim();
-        if (tagName[tagName.length - 1] === "/") {
-          tagName = tagName.substring(0, tagName.length - 1);
-          i--;
-        }
-        if (!validateTagName(tagName)) {
-          let msg;
-          if (tagName.trim().length === 0) {
-            msg = "Invalid space after '<'.";
-          } else {
-            msg = "Tag '" + tagName + "' is an invalid name.";
-          }
-          return getErrorObject("InvalidTag", msg, getLineNumberForPosition(xmlData, i));
-        }
-        const result = readAttributeStr(xmlData, i);
-        if (result === false) {
-          return getErrorObject("InvalidAttr", "Attributes for '" + tagName + "' have open quote.", getLineNumberForPosition(xmlData, i));
-        }
-        let attrStr = result.value;
-        i = result.index;
-        if (attrStr[attrStr.length - 1] === "/") {
-          const attrStrStart = i - attrStr.length;
-          attrStr = attrStr.substring(0, attrStr.length - 1);
-          const isValid = validateAttributeString(attrStr, options);
-          if (isValid === true) {
-            tagFound = true;
-          } else {
-            return getErrorObject(isValid.err.code, isValid.err.msg, getLineNumberForPosition(xmlData, attrStrStart + isValid.err.line));
-          }
-        } else if (closingTag) {
-          if (!result.tagClosed) {
-            return getErrorObject("InvalidTag", "Closing tag '" + tagName + "' doesn't have proper closing.", getLineNumberForPosition(xmlData, i));
-          } else if (attrStr.trim().length > 0) {
-            return getErrorObject("InvalidTag", "Closing tag '" + tagName + "' can't have attributes or invalid starting.", getLineNumberForPosition(xmlData, tagStartPos));
-          } else if (tags.length === 0) {
-            return getErrorObject("InvalidTag", "Closing tag '" + tagName + "' has not been opened.", getLineNumberForPosition(xmlData, tagStartPos));
-          } else {
-            const otg = tags.pop();
-            if (tagName !== otg.tagName) {
-              let openPos = getLineNumberForPosition(xmlData, otg.tagStartPos);
-              return getErrorObject(
-                "InvalidTag",
-                "Expected closing tag '" + otg.tagName + "' (opened in line " + openPos.line + ", col " + openPos.col + ") instead of closing tag '" + tagName + "'.",
-                getLineNumberForPosition(xmlData, tagStartPos)
-              );
-            }
-            if (tags.length == 0) {
-              reachedRoot = true;
-            }
-          }
-        } else {
-          const isValid = validateAttributeString(attrStr, options);
-          if (isValid !== true) {
-            return getErrorObject(isValid.err.code, isValid.err.msg, getLineNumberForPosition(xmlData, i - attrStr.length + isValid.err.line));
-          }
-          if (reachedRoot === true) {
-            return getErrorObject("InvalidXml", "Multiple possible root nodes found.", getLineNumberForPosition(xmlData, i));
-          } else if (options.unpairedTags.indexOf(tagName) !== -1) {
-          } else {
-            tags.push({ tagName, tagStartPos });
-          }
-          tagFound = true;
-        }
-        for (i++; i < xmlData.length; i++) {
-          if (xmlData[i] === "<") {
-            if (xmlData[i + 1] === "!") {
-              i++;
-              i = readCommentAndCDATA(xmlData, i);
-              continue;
-            } else if (xmlData[i + 1] === "?") {
-              i = readPI(xmlData, ++i);
-              if (i.err) return i;
-            } else {
-              break;
-            }
-          } else if (xmlData[i] === "&") {
-            const afterAmp = validateAmpersand(xmlData, i);
-            if (afterAmp == -1)
-              return getErrorObject("InvalidChar", "char '&' is not expected.", getLineNumberForPosition(xmlData, i));
-            i = afterAmp;
-          } else {
-            if (reachedRoot === true && !isWhiteSpace(xmlData[i])) {
-              return getErrorObject("InvalidXml", "Extra text at the end", getLineNumberForPosition(xmlData, i));
-            }
-          }
-        }
-        if (xmlData[i] === "<") {
-          i--;
-        }
-      }
-    } else {
-      if (isWhiteSpace(xmlData[i])) {
-        continue;
-      }
-      return getErrorObject("InvalidChar", "char '" + xmlData[i] + "' is not expected.", getLineNumberForPosition(xmlData, i));
-    }
-  }
-  if (!tagFound) {
-    return getErrorObject("InvalidXml", "Start tag expected.", 1);
-  } else if (tags.length == 1) {
-    return getErrorObject("InvalidTag", "Unclosed tag '" + tags[0].tagName + "'.", getLineNumberForPosition(xmlData, tags[0].tagStartPos));
-  } else if (tags.length > 0) {
-    return getErrorObject("InvalidXml", "Invalid '" + JSON.stringify(tags.map((t) => t.tagName), null, 4).replace(/\r?\n/g, "") + "' found.", { line: 1, col: 1 });
-  }
-  return true;
-}
-function isWhiteSpace(char) {
-  return char === " " || char === "	" || char === "\n" || char === "\r";
-}
-function readPI(xmlData, i) {
-  const start = i;
-  for (; i < xmlData.length; i++) {
-    if (xmlData[i] == "?" || xmlData[i] == " ") {
-      const tagname = xmlData.substr(start, i - start);
-      if (i > 5 && tagname === "xml") {
-        return getErrorObject("InvalidXml", "XML declaration allowed only at the start of the document.", getLineNumberForPosition(xmlData, i));
-      } else if (xmlData[i] == "?" && xmlData[i + 1] == ">") {
-        i++;
-        break;
-      } else {
-        continue;
-      }
-    }
-  }
-  return i;
-}
-function readCommentAndCDATA(xmlData, i) {
-  if (xmlData.length > i + 5 && xmlData[i + 1] === "-" && xmlData[i + 2] === "-") {
-    for (i += 3; i < xmlData.length; i++) {
-      if (xmlData[i] === "-" && xmlData[i + 1] === "-" && xmlData[i + 2] === ">") {
-        i += 2;
-        break;
-      }
-    }
-  } else if (xmlData.length > i + 8 && xmlData[i + 1] === "D" && xmlData[i + 2] === "O" && xmlData[i + 3] === "C" && xmlData[i + 4] === "T" && xmlData[i + 5] === "Y" && xmlData[i + 6] === "P" && xmlData[i + 7] === "E") {
-    let angleBracketsCount = 1;
-    for (i += 8; i < xmlData.length; i++) {
-      if (xmlData[i] === "<") {
-        angleBracketsCount++;
-      } else if (xmlData[i] === ">") {
-        angleBracketsCount--;
-        if (angleBracketsCount === 0) {
-          break;
-        }
-      }
-    }
-  } else if (xmlData.length > i + 9 && xmlData[i + 1] === "[" && xmlData[i + 2] === "C" && xmlData[i + 3] === "D" && xmlData[i + 4] === "A" && xmlData[i + 5] === "T" && xmlData[i + 6] === "A" && xmlData[i + 7] === "[") {
-    for (i += 8; i < xmlData.length; i++) {
-      if (xmlData[i] === "]" && xmlData[i + 1] === "]" && xmlData[i + 2] === ">") {
-        i += 2;
-        break;
-      }
-    }
-  }
-  return i;
-}
-var doubleQuote = '"';
-var singleQuote = "'";
-function readAttributeStr(xmlData, i) {
-  let attrStr = "";
-  let startChar = "";
-  let tagClosed = false;
-  for (; i < xmlData.length; i++) {
-    if (xmlData[i] === doubleQuote || xmlData[i] === singleQuote) {
-      if (startChar === "") {
-        startChar = xmlData[i];
-      } else if (startChar !== xmlData[i]) {
-      } else {
-        startChar = "";
-      }
-    } else if (xmlData[i] === ">") {
-      if (startChar === "") {
-        tagClosed = true;
-        break;
-      }
-    }
-    attrStr += xmlData[i];
-  }
-  if (startChar !== "") {
-    return false;
-  }
-  return {
-    value: attrStr,
-    index: i,
-    tagClosed
-  };
-}
-function scanAttributeTokens(attrStr) {
-  const tokens = [];
-  const len = attrStr.length;
-  let i = 0;
-  while (i < len) {
-    const tokenStart = i;
-    while (i < len && isWhiteSpace(attrStr[i])) i++;
-    if (i >= len) break;
-    if (attrStr[i] === "=") {
-      i++;
-      continue;
-    }
-    const leadingWs = attrStr.slice(tokenStart, i);
-    const nameStart = i;
-    while (i < len && !isWhiteSpace(attrStr[i]) && attrStr[i] !== "=") i++;
-    const name = attrStr.slice(nameStart, i);
-    let equalsGroup;
-    let j = i;
-    while (j < len && isWhiteSpace(attrStr[j])) j++;
-    if (j < len && attrStr[j] === "=") {
-      equalsGroup = attrStr.slice(i, j + 1);
-      i = j + 1;
-    }
-    let quoteChar;
-    let value;
-    let k = i;
-    while (k < len && isWhiteSpace(attrStr[k])) k++;
-    if (k < len && (attrStr[k] === '"' || attrStr[k] === "'")) {
-      const valueStart = k + 1;
-      const closeIdx = attrStr.indexOf(attrStr[k], valueStart);
-      if (closeIdx !== -1) {
-        quoteChar = attrStr[k];
-        value = attrStr.slice(valueStart, closeIdx);
-        i = closeIdx + 1;
-      }
-    }
-    const token = { startIndex: tokenStart };
-    token[1] = leadingWs;
-    token[2] = name;
-    token[3] = equalsGroup;
-    token[4] = quoteChar !== void 0 ? true : void 0;
-    token[5] = quoteChar;
-    token[6] = value;
-    tokens.push(token);
-  }
-  return tokens;
-}
-function validateAttributeString(attrStr, options) {
-  const matches = scanAttributeTokens(attrStr);
-  const attrNames = {};
-  for (let i = 0; i < matches.length; i++) {
-    if (matches[i][1].length === 0) {
-      return getErrorObject("InvalidAttr", "Attribute '" + matches[i][2] + "' has no space in starting.", getPositionFromMatch(matches[i]));
-    } else if (matches[i][3] !== void 0 && matches[i][4] === void 0) {
-      return getErrorObject("InvalidAttr", "Attribute '" + matches[i][2] + "' is without value.", getPositionFromMatch(matches[i]));
-    } else if (matches[i][3] === void 0 && !options.allowBooleanAttributes) {
-      return getErrorObject("InvalidAttr", "boolean attribute '" + matches[i][2] + "' is not allowed.", getPositionFromMatch(matches[i]));
-    }
-    const attrName = matches[i][2];
-    if (!validateAttrName(attrName)) {
-      return getErrorObject("InvalidAttr", "Attribute '" + attrName + "' is an invalid name.", getPositionFromMatch(matches[i]));
-    }
-    if (!Object.prototype.hasOwnProperty.call(attrNames, attrName)) {
-      attrNames[attrName] = 1;
-    } else {
-      return getErrorObject("InvalidAttr", "Attribute '" + attrName + "' is repeated.", getPositionFromMatch(matches[i]));
-    }
-  }
-  return true;
-}
-function validateNumberAmpersand(xmlData, i) {
-  let re = /\d/;
-  if (xmlData[i] === "x") {
-    i++;
-    re = /[\da-fA-F]/;
-  }
-  for (; i < xmlData.length; i++) {
-    if (xmlData[i] === ";")
-      return i;
-    if (!xmlData[i].match(re))
-      break;
-  }
-  return -1;
-}
-function validateAmpersand(xmlData, i) {
-  i++;
-  if (xmlData[i] === ";")
-    return -1;
-  if (xmlData[i] === "#") {
-    i++;
-    return validateNumberAmpersand(xmlData, i);
-  }
-  let count2 = 0;
-  for (; i < xmlData.length; i++, count2++) {
-    if (xmlData[i].match(/\w/) && count2 < 20)
-      continue;
-    if (xmlData[i] === ";")
-      break;
-    return -1;
-  }
-  return i;
-}
-function getErrorObject(code, message, lineNumber) {
-  return {
-    err: {
-      code,
-      msg: message,
-      line: lineNumber.line || lineNumber,
-      col: lineNumber.col
-    }
-  };
-}
-function validateAttrName(attrName) {
-  return isName(attrName);
-}
-function validateTagName(tagname) {
-  return isName(tagname);
-}
-function getLineNumberForPosition(xmlData, index) {
-  const lines = xmlData.substring(0, index).split(/\r?\n/);
-  return {
-    line: lines.length,
-    // column number is last line's length + 1, because column numbering starts at 1:
-    col: lines[lines.length - 1].length + 1
-  };
-}
-function getPositionFromMatch(match) {
-  return match.startIndex + match[1].length;
-}
-
-// node_modules/@nodable/entities/src/entities.js
-var CURRENCY = {
-  cent: "¢",
-  pound: "£",
-  curren: "¤",
-  yen: "¥",
-  euro: "€",
-  dollar: "$",
-  fnof: "ƒ",
-  inr: "₹",
-  af: "؋",
-  birr: "ብር",
-  peso: "₱",
-  rub: "₽",
-  won: "₩",
-  yuan: "¥",
-  cedil: "¸"
-};
-var XML = {
-  amp: "&",
-  apos: "'",
-  gt: ">",
-  lt: "<",
-  quot: '"'
-};
-var COMMON_HTML = {
-  nbsp: " ",
-  copy: "©",
-  reg: "®",
-  trade: "™",
-  mdash: "—",
-  ndash: "–",
-  hellip: "…",
-  laquo: "«",
-  raquo: "»",
-  lsquo: "‘",
-  rsquo: "’",
-  ldquo: "“",
-  rdquo: "”",
-  bull: "•",
-  para: "¶",
-  sect: "§",
-  deg: "°",
-  frac12: "½",
-  frac14: "¼",
-  frac34: "¾"
-};
-
-// node_modules/@nodable/entities/src/EntityDecoder.js
-var ENTITY_ACTION = Object.freeze({
-  /** Resolve and expand the entity normally. */
-  ALLOW: "allow",
-  /** Silently skip this entity — it will not be registered. */
-  BLOCK: "block",
-  /** Throw an error, aborting entity registration entirely. */
-  THROW: "throw"
-});
-var SPECIAL_CHARS = new Set("!?\\\\/[]$%{}^&*()<>|+");
-function validateEntityName(name) {
-  if (name[0] === "#") {
-    throw new Error(`[EntityReplacer] Invalid character '#' in entity name: "${name}"`);
-  }
-  for (const ch of name) {
-    if (SPECIAL_CHARS.has(ch)) {
-      throw new Error(`[EntityReplacer] Invalid character '${ch}' in entity name: "${name}"`);
-    }
-  }
-  return name;
-}
-function mergeEntityMaps(...maps) {
-  const out = /* @__PURE__ */ Object.create(null);
-  for (const map of maps) {
-    if (!map) continue;
-    for (const key of Object.keys(map)) {
-      const raw = map[key];
-      if (typeof raw === "string") {
-        out[key] = raw;
-      } else if (raw && typeof raw === "object" && raw.val !== void 0) {
-        const val = raw.val;
-        if (typeof val === "string") {
-          out[key] = val;
-        }
-      }
-    }
-  }
-  return out;
-}
-var LIMIT_TIER_EXTERNAL = "external";
-var LIMIT_TIER_BASE = "base";
-var LIMIT_TIER_ALL = "all";
-function parseLimitTiers(raw) {
-  if (!raw || raw === LIMIT_TIER_EXTERNAL) return /* @__PURE__ */ new Set([LIMIT_TIER_EXTERNAL]);
-  if (raw === LIMIT_TIER_ALL) return /* @__PURE__ */ new Set([LIMIT_TIER_ALL]);
-  if (raw === LIMIT_TIER_BASE) return /* @__PURE__ */ new Set([LIMIT_TIER_BASE]);
-  if (Array.isArray(raw)) return new Set(raw);
-  return /* @__PURE__ */ new Set([LIMIT_TIER_EXTERNAL]);
-}
-var NCR_LEVEL = Object.freeze({ allow: 0, leave: 1, remove: 2, throw: 3 });
-var XML10_ALLOWED_C0 = /* @__PURE__ */ new Set([9, 10, 13]);
-function parseNCRConfig(ncr) {
-  if (!ncr) {
-    return { xmlVersion: 1, onLevel: NCR_LEVEL.allow, nullLevel: NCR_LEVEL.remove };
-  }
-  const xmlVersion = ncr.xmlVersion === 1.1 ? 1.1 : 1;
-  const onLevel = NCR_LEVEL[ncr.onNCR] ?? NCR_LEVEL.allow;
-  const nullLevel = NCR_LEVEL[ncr.nullNCR] ?? NCR_LEVEL.remove;
-  const clampedNull = Math.max(nullLevel, NCR_LEVEL.remove);
-  return { xmlVersion, onLevel, nullLevel: clampedNull };
-}
-var EntityDecoder = class {
-  /**
-   * @param {object} [options]
-   * @param {object|null}  [options.namedEntities]        — extra named entities merged into base map
-   * @param {object}  [options.limit]                 — security limits
-   * @param {number}       [options.limit.maxTotalExpansions=0]  — 0 = unlimited
-   * @param {number}       [options.limit.maxExpandedLength=0]   — 0 = unlimited
-   * @param {'external'|'base'|'all'|string[]} [options.limit.applyLimitsTo='external']
-   *   Which entity tiers count against the security limits:
-   *   - 'external' (default) — only input/runtime + persistent external entities
-   *   - 'base'               — only DEFAULT_XML_ENTITIES + namedEntities
-   *   - 'all'                — every entity regardless of tier
-   *   - string[]             — explicit combination, e.g. ['external', 'base']
-   * @param {((resolved: string, original: string) => string)|null} [options.postCheck=null]
-   * @param {string[]} [options.remove=[]] — entity names (e.g. ['nbsp', '#13']) to delete (replace with empty string)
-   * @param {string[]} [options.leave=[]]  — entity names to keep as literal (unchanged in output)
-   * @param {object}   [options.ncr]       — Numeric Character Reference controls
-   * @param {1.0|1.1}  [options.ncr.xmlVersion=1.0]
-   *   XML version governing which codepoint ranges are restricted:
-   *   - 1.0 — C0 controls U+0001–U+001F (except U+0009/000A/000D) are prohibited
-   *   - 1.1 — C0 controls are allowed when written as NCRs; C1 (U+007F–U+009F) decoded as-is
-   * @param {'allow'|'leave'|'remove'|'throw'} [options.ncr.onNCR='allow']
-   *   Base action for numeric references. Severity order: allow < leave < remove < throw.
-   *   For codepoint ranges that carry a minimum level (surrogates → remove, XML 1.0 C0 → remove),
-   *   the effective action is max(onNCR, rangeMinimum).
-   * @param {'remove'|'throw'} [options.ncr.nullNCR='remove']
-   *   Action for U+0000 (null). 'allow' and 'leave' are clamped to 'remove' since null is never safe.
-   * @param {((name: string, value: string) => 'allow'|'block'|'throw')|null} [options.onExternalEntity=null]
-   *   Hook called when an external entity is registered via `setExternalEntities()` or
-   *   `addExternalEntity()`. Return `ENTITY_ACTION.ALLOW` to accept the entity,
-   *   `ENTITY_ACTION.BLOCK` to silently skip it, or `ENTITY_ACTION.THROW` to abort with an error.
-   * @param {((name: string, value: string) => 'allow'|'block'|'throw')|null} [options.onInputEntity=null]
-   *   Hook called when an input entity is registered via `addInputEntities()`. Return
-   *   `ENTITY_ACTION.ALLOW` to accept, `ENTITY_ACTION.BLOCK` to silently skip, or
-   *   `ENTITY_ACTION.THROW` to abort with an error.
-   */
-  constructor(options = {}) {
-    this._limit = options.limit || {};
-    this._maxTotalExpansions = this._limit.maxTotalExpansions || 0;
-    this._maxExpandedLength = this._limit.maxExpandedLength || 0;
-    this._postCheck = typeof options.postCheck === "function" ? options.postCheck : (r) => r;
-    this._limitTiers = parseLimitTiers(this._limit.applyLimitsTo ?? LIMIT_TIER_EXTERNAL);
-    this._numericAllowed = options.numericAllowed ?? true;
-    this._baseMap = mergeEntityMaps(XML, options.namedEntities || null);
-    this._externalMap = /* @__PURE__ */ Object.create(null);
-    this._inputMap = /* @__PURE__ */ Object.create(null);
-    this._totalExpansions = 0;
-    this._expandedLength = 0;
-    this._removeSet = new Set(options.remove && Array.isArray(options.remove) ? options.remove : []);
-    this._leaveSet = new Set(options.leave && Array.isArray(options.leave) ? options.leave : []);
-    const ncrCfg = parseNCRConfig(options.ncr);
-    this._ncrXmlVersion = ncrCfg.xmlVersion;
-    this._ncrOnLevel = ncrCfg.onLevel;
-    this._ncrNullLevel = ncrCfg.nullLevel;
-    this._onExternalEntity = typeof options.onExternalEntity === "function" ? options.onExternalEntity : null;
-    this._onInputEntity = typeof options.onInputEntity === "function" ? options.onInputEntity : null;
-  }
-  // -------------------------------------------------------------------------
-  // Private: registration hook dispatch
-  // -------------------------------------------------------------------------
-  /**
-   * Invoke a registration hook for a single entity name/value pair.
-   * Returns true when the entity should be accepted, false when it should be
-   * silently skipped (BLOCK), and throws when the hook returns THROW.
-   *
-   * @param {((name: string, value: string) => 'allow'|'block'|'throw')|null} hook
-   * @param {string} name
-   * @param {string} value
-   * @param {string} context  — used in error messages ('external' | 'input')
-   * @returns {boolean}  true = accept, false = skip
-   */
-  _applyRegistrationHook(hook2, name, value, context) {
-    if (!hook2) return true;
-    const action = hook2(name, value);
-    if (action === ENTITY_ACTION.BLOCK) return false;
-    if (action === ENTITY_ACTION.THROW) {
-      throw new Error(
-        `[EntityDecoder] Registration of ${context} entity "&${name};" was rejected by hook`
-      );
-    }
-    return true;
-  }
-  // -------------------------------------------------------------------------
-  // Persistent external entity registration
-  // -------------------------------------------------------------------------
-  /**
-   * Replace the full set of persistent external entities.
-   * All keys are validated — throws on invalid characters.
-   * If `onExternalEntity` is set, it is called once per entry; entries that
-   * return `ENTITY_ACTION.BLOCK` are silently omitted, `ENTITY_ACTION.THROW`
-   * aborts the whole call.
-   * @param {Record<string, string | { regex?: RegExp, val: string }>} map
-   */
-  setExternalEntities(map) {
-    if (map) {
-      for (const key of Object.keys(map)) {
-        validateEntityName(key);
-      }
-    }
-    if (!this._onExternalEntity) {
-      this._externalMap = mergeEntityMaps(map);
-      return;
-    }
-    const flat = mergeEntityMaps(map);
-    const filtered = /* @__PURE__ */ Object.create(null);
-    for (const [name, value] of Object.entries(flat)) {
-      if (this._applyRegistrationHook(this._onExternalEntity, name, value, "external")) {
-        filtered[name] = value;
-      }
-    }
-    this._externalMap = filtered;
-  }
-  /**
-   * Add a single persistent external entity.
-   * If `onExternalEntity` is set it is called before the entity is stored;
-   * `ENTITY_ACTION.BLOCK` silently skips storage, `ENTITY_ACTION.THROW` raises.
-   * @param {string} key
-   * @param {string} value
-   */
-  addExternalEntity(key, value) {
-    validateEntityName(key);
-    if (typeof value === "string" && value.indexOf("&") === -1) {
-      if (this._applyRegistrationHook(this._onExternalEntity, key, value, "external")) {
-        this._externalMap[key] = value;
-      }
-    }
-  }
-  // -------------------------------------------------------------------------
-  // Input / runtime entity registration (per document)
-  // -------------------------------------------------------------------------
-  /**
-   * Inject DOCTYPE entities for the current document.
-   * Also resets per-document expansion counters.
-   * If `onInputEntity` is set it is called once per entry; entries returning
-   * `ENTITY_ACTION.BLOCK` are silently omitted, `ENTITY_ACTION.THROW` aborts.
-   * @param {Record<string, string | { regx?: RegExp, regex?: RegExp, val: string }>} map
-   */
-  addInputEntities(map) {
-    this._totalExpansions = 0;
-    this._expandedLength = 0;
-    if (!this._onInputEntity) {
-      this._inputMap = mergeEntityMaps(map);
-      return;
-    }
-    const flat = mergeEntityMaps(map);
-    const filtered = /* @__PURE__ */ Object.create(null);
-    for (const [name, value] of Object.entries(flat)) {
-      if (this._applyRegistrationHook(this._onInputEntity, name, value, "input")) {
-        filtered[name] = value;
-      }
-    }
-    this._inputMap = filtered;
-  }
-  // -------------------------------------------------------------------------
-  // Per-document reset
-  // -------------------------------------------------------------------------
-  /**
-   * Wipe input/runtime entities and reset counters.
-   * Call this before processing each new document.
-   * @returns {this}
-   */
-  reset() {
-    this._inputMap = /* @__PURE__ */ Object.create(null);
-    this._totalExpansions = 0;
-    this._expandedLength = 0;
-    return this;
-  }
-  // -------------------------------------------------------------------------
-  // XML version (can be set after construction, e.g. once parser reads <?xml?>)
-  // -------------------------------------------------------------------------
-  /**
-   * Update the XML version used for NCR classification.
-   * Call this as soon as the document's `<?xml version="...">` declaration is parsed.
-   * @param {1.0|1.1|number} version
-   */
-  setXmlVersion(version) {
-    this._ncrXmlVersion = version === 1.1 ? 1.1 : 1;
-  }
-  // -------------------------------------------------------------------------
-  // Primary API
-  // -------------------------------------------------------------------------
-  /**
-   * Replace all entity references in `str` in a single pass.
-   *
-   * @param {string} str
-   * @returns {string}
-   */
-  decode(str3) {
-    if (typeof str3 !== "string" || str3.length === 0) return str3;
-    if (str3.indexOf("&") === -1) return str3;
-    const original = str3;
-    const chunks2 = [];
-    const len = str3.length;
-    let last = 0;
-    let i = 0;
-    const limitExpansions = this._maxTotalExpansions > 0;
-    const limitLength = this._maxExpandedLength > 0;
-    const checkLimits = limitExpansions || limitLength;
-    while (i < len) {
-      if (str3.charCodeAt(i) !== 38) {
-        i++;
-        continue;
-      }
-      let j = i + 1;
-      while (j < len && str3.charCodeAt(j) !== 59 && j - i <= 32) j++;
-      if (j >= len || str3.charCodeAt(j) !== 59) {
-        i++;
-        continue;
-      }
-      const token = str3.slice(i + 1, j);
-      if (token.length === 0) {
-        i++;
-        continue;
-      }
-      let replacement;
-      let tier;
-      if (this._removeSet.has(token)) {
-        replacement = "";
-        if (tier === void 0) {
-          tier = LIMIT_TIER_EXTERNAL;
-        }
-      } else if (this._leaveSet.has(token)) {
-        i++;
-        continue;
-      } else if (token.charCodeAt(0) === 35) {
-        const ncrResult = this._resolveNCR(token);
-        if (ncrResult === void 0) {
-          i++;
-          continue;
-        }
-        replacement = ncrResult;
-        tier = LIMIT_TIER_BASE;
-      } else {
-        const resolved = this._resolveName(token);
-        replacement = resolved?.value;
-        tier = resolved?.tier;
-      }
-      if (replacement === void 0) {
-        i++;
-        continue;
-      }
-      if (i > last) chunks2.push(str3.slice(last, i));
-      chunks2.push(replacement);
-      last = j + 1;
-      i = last;
-      if (checkLimits && this._tierCounts(tier)) {
-        if (limitExpansions) {
-          this._totalExpansions++;
-          if (this._totalExpansions > this._maxTotalExpansions) {
-            throw new Error(
-              `[EntityReplacer] Entity expansion count limit exceeded: ${this._totalExpansions} > ${this._maxTotalExpansions}`
-            );
-          }
-        }
-        if (limitLength) {
-          const delta = replacement.length - (token.length + 2);
-          if (delta > 0) {
-            this._expandedLength += delta;
-            if (this._expandedLength > this._maxExpandedLength) {
-              throw new Error(
-                `[EntityReplacer] Expanded content length limit exceeded: ${this._expandedLength} > ${this._maxExpandedLength}`
-              );
-            }
-          }
-        }
-      }
-    }
-    if (last < len) chunks2.push(str3.slice(last));
-    const result = chunks2.length === 0 ? str3 : chunks2.join("");
-    return this._postCheck(result, original);
-  }
-  // -------------------------------------------------------------------------
-  // Private: limit tier check
-  // -------------------------------------------------------------------------
-  /**
-   * Returns true if a resolved entity of the given tier should count
-   * against the expansion/length limits.
-   * @param {string} tier  — LIMIT_TIER_EXTERNAL | LIMIT_TIER_BASE
-   * @returns {boolean}
-   */
-  _tierCounts(tier) {
-    if (this._limitTiers.has(LIMIT_TIER_ALL)) return true;
-    return this._limitTiers.has(tier);
-  }
-  // -------------------------------------------------------------------------
-  // Private: entity resolution
-  // -------------------------------------------------------------------------
-  /**
-   * Resolve a named entity token (without & and ;).
-   * Priority: inputMap > externalMap > baseMap
-   * Returns the resolved value tagged with its limit tier.
-   *
-   * @param {string} name
-   * @returns {{ value: string, tier: string }|undefined}
-   */
-  _resolveName(name) {
-    if (name in this._inputMap) return { value: this._inputMap[name], tier: LIMIT_TIER_EXTERNAL };
-    if (name in this._externalMap) return { value: this._externalMap[name], tier: LIMIT_TIER_EXTERNAL };
-    if (name in this._baseMap) return { value: this._baseMap[name], tier: LIMIT_TIER_BASE };
-    return void 0;
-  }
-  /**
-   * Classify a codepoint and return the minimum action level that must be applied.
-   * Returns -1 when no minimum is imposed (normal allow path).
-   *
-   * Ranges checked (in priority order):
-   *   1. U+0000            — null, governed by nullNCR (always ≥ remove)
-   *   2. U+D800–U+DFFF     — surrogates, always prohibited (min: remove)
-   *   3. U+0001–U+001F \ {0x09,0x0A,0x0D}  — XML 1.0 restricted C0 (min: remove)
-   *      (skipped in XML 1.1 — C0 controls are allowed when written as NCRs)
-   *
-   * @param {number} cp  — codepoint
-   * @returns {number}   — minimum NCR_LEVEL value, or -1 for no restriction
-   */
-  _classifyNCR(cp) {
-    if (cp === 0) return this._ncrNullLevel;
-    if (cp >= 55296 && cp <= 57343) return NCR_LEVEL.remove;
-    if (this._ncrXmlVersion === 1) {
-      if (cp >= 1 && cp <= 31 && !XML10_ALLOWED_C0.has(cp)) return NCR_LEVEL.remove;
-    }
-    return -1;
-  }
-  /**
-   * Execute a resolved NCR action.
-   *
-   * @param {number} action   — NCR_LEVEL value
-   * @param {string} token    — raw token (e.g. '#38') for error messages
-   * @param {number} cp       — codepoint, used only for error messages
-   * @returns {string|undefined}
-   *   - decoded character string  → 'allow'
-   *   - ''                        → 'remove'
-   *   - undefined                 → 'leave' (caller must skip past '&' only)
-   *   - throws Error              → 'throw'
-   */
-  _applyNCRAction(action, token, cp) {
-    switch (action) {
-      case NCR_LEVEL.allow:
-        return String.fromCodePoint(cp);
-      case NCR_LEVEL.remove:
-        return "";
-      case NCR_LEVEL.leave:
-        return void 0;
-      // signal: keep literal
-      case NCR_LEVEL.throw:
-        throw new Error(
-          `[EntityDecoder] Prohibited numeric character reference &${token}; (U+${cp.toString(16).toUpperCase().padStart(4, "0")})`
-        );
-      default:
-        return String.fromCodePoint(cp);
-    }
-  }
-  /**
-   * Full NCR resolution pipeline for a numeric token.
-   *
-   * Steps:
-   *   1. Parse the codepoint (decimal or hex).
-   *   2. Validate the raw codepoint range (NaN, <0, >0x10FFFF).
-   *   3. If numericAllowed is false and no minimum restriction applies → leave as-is.
-   *   4. Classify the codepoint to find the minimum required action level.
-   *   5. Resolve effective action = max(onNCR, minimum).
-   *   6. Apply and return.
-   *
-   * @param {string} token  — e.g. '#38', '#x26', '#X26'
-   * @returns {string|undefined}
-   *   - string (incl. '')  — replacement ('' = remove)
-   *   - undefined          — leave original &token; as-is
-   */
-  _resolveNCR(token) {
-    const second = token.charCodeAt(1);
-    let cp;
-    if (second === 120 || second === 88) {
-      cp = parseInt(token.slice(2), 16);
-    } else {
-      cp = parseInt(token.slice(1), 10);
-    }
-    if (Number.isNaN(cp) || cp < 0 || cp > 1114111) return void 0;
-    const minimum = this._classifyNCR(cp);
-    if (!this._numericAllowed && minimum < NCR_LEVEL.remove) return void 0;
-    const effective = minimum === -1 ? this._ncrOnLevel : Math.max(this._ncrOnLevel, minimum);
-    return this._applyNCRAction(effective, token, cp);
-  }
-};
-
-// node_modules/fast-xml-parser/src/xmlparser/OptionsBuilder.js
-var defaultOnDangerousProperty = (name) => {
-  if (DANGEROUS_PROPERTY_NAMES.includes(name)) {
-    return "__" + name;
-  }
-  return name;
-};
-var defaultOptions2 = {
-  preserveOrder: false,
-  attributeNamePrefix: "@_",
-  attributesGroupName: false,
-  textNodeName: "#text",
-  ignoreAttributes: true,
-  removeNSPrefix: false,
-  // remove NS from tag name or attribute name if true
-  allowBooleanAttributes: false,
-  //a tag can have attributes without any value
-  //ignoreRootElement : false,
-  parseTagValue: true,
-  parseAttributeValue: false,
-  trimValues: true,
-  //Trim string values of tag and attributes
-  cdataPropName: false,
-  numberParseOptions: {
-    hex: true,
-    leadingZeros: true,
-    eNotation: true,
-    unicode: false
-  },
-  tagValueProcessor: function(tagName, val) {
-    return val;
-  },
-  attributeValueProcessor: function(attrName, val) {
-    return val;
-  },
-  stopNodes: [],
-  //nested tags will not be parsed even for errors
-  alwaysCreateTextNode: false,
-  isArray: () => false,
-  commentPropName: false,
-  unpairedTags: [],
-  processEntities: true,
-  htmlEntities: false,
-  entityDecoder: null,
-  ignoreDeclaration: false,
-  ignorePiTags: false,
-  transformTagName: false,
-  transformAttributeName: false,
-  updateTag: function(tagName, jPath, attrs) {
-    return tagName;
-  },
-  // skipEmptyListItem: false
-  captureMetaData: false,
-  maxNestedTags: 100,
-  strictReservedNames: true,
-  jPath: true,
-  // if true, pass jPath string to callbacks; if false, pass matcher instance
-  onDangerousProperty: defaultOnDangerousProperty
-};
-function validatePropertyName(propertyName, optionName) {
-  if (typeof propertyName !== "string") {
-    return;
-  }
-  const normalized = propertyName.toLowerCase();
-  if (DANGEROUS_PROPERTY_NAMES.some((dangerous) => normalized === dangerous.toLowerCase())) {
-    throw new Error(
-      `[SECURITY] Invalid ${optionName}: "${propertyName}" is a reserved JavaScript keyword that could cause prototype pollution`
-    );
-  }
-  if (criticalProperties.some((dangerous) => normalized === dangerous.toLowerCase())) {
-    throw new Error(
-      `[SECURITY] Invalid ${optionName}: "${propertyName}" is a reserved JavaScript keyword that could cause prototype pollution`
-    );
-  }
-}
-function normalizeProcessEntities(value, htmlEntities) {
-  if (typeof value === "boolean") {
-    return {
-      enabled: value,
-      // true or false
-      maxEntitySize: 1e4,
-      maxExpansionDepth: 1e4,
-      maxTotalExpansions: Infinity,
-      maxExpandedLength: 1e5,
-      maxEntityCount: 1e3,
-      allowedTags: null,
-      tagFilter: null,
-      appliesTo: "all"
-    };
-  }
-  if (typeof value === "object" && value !== null) {
-    return {
-      enabled: value.enabled !== false,
-      maxEntitySize: Math.max(1, value.maxEntitySize ?? 1e4),
-      maxExpansionDepth: Math.max(1, value.maxExpansionDepth ?? 1e4),
-      maxTotalExpansions: Math.max(1, value.maxTotalExpansions ?? Infinity),
-      maxExpandedLength: Math.max(1, value.maxExpandedLength ?? 1e5),
-      maxEntityCount: Math.max(1, value.maxEntityCount ?? 1e3),
-      allowedTags: value.allowedTags ?? null,
-      tagFilter: value.tagFilter ?? null,
-      appliesTo: value.appliesTo ?? "all"
-    };
-  }
-  return normalizeProcessEntities(true);
-}
-var buildOptions = function(options) {
-  const built = Object.assign({}, defaultOptions2, options);
-  const propertyNameOptions = [
-    { value: built.attributeNamePrefix, name: "attributeNamePrefix" },
-    { value: built.attributesGroupName, name: "attributesGroupName" },
-    { value: built.textNodeName, name: "textNodeName" },
-    { value: built.cdataPropName, name: "cdataPropName" },
-    { value: built.commentPropName, name: "commentPropName" }
-  ];
-  for (const { value, name } of propertyNameOptions) {
-    if (value) {
-      validatePropertyName(value, name);
-    }
-  }
-  if (built.onDangerousProperty === null) {
-    built.onDangerousProperty = defaultOnDangerousProperty;
-  }
-  built.processEntities = normalizeProcessEntities(built.processEntities, built.htmlEntities);
-  built.unpairedTagsSet = new Set(built.unpairedTags);
-  if (built.stopNodes && Array.isArray(built.stopNodes)) {
-    built.stopNodes = built.stopNodes.map((node) => {
-      if (typeof node === "string" && node.startsWith("*.")) {
-        return ".." + node.substring(2);
-      }
-      return node;
-    });
-  }
-  return built;
-};
-
-// node_modules/fast-xml-parser/src/xmlparser/xmlNode.js
-var METADATA_SYMBOL;
-if (typeof Symbol !== "function") {
-  METADATA_SYMBOL = "@@xmlMetadata";
-} else {
-  METADATA_SYMBOL = /* @__PURE__ */ Symbol("XML Node Metadata");
-}
-var XmlNode = class {
-  constructor(tagname) {
-    this.tagname = tagname;
-    this.child = [];
-    this[":@"] = /* @__PURE__ */ Object.create(null);
-  }
-  add(key, val) {
-    if (key === "__proto__") key = "#__proto__";
-    this.child.push({ [key]: val });
-  }
-  addChild(node, startIndex) {
-    if (node.tagname === "__proto__") node.tagname = "#__proto__";
-    if (node[":@"] && Object.keys(node[":@"]).length > 0) {
-      this.child.push({ [node.tagname]: node.child, [":@"]: node[":@"] });
-    } else {
-      this.child.push({ [node.tagname]: node.child });
-    }
-    this.addStartIndex(startIndex);
-  }
-  addStartIndex(startIndex) {
-    if (startIndex !== void 0) {
-      this.child[this.child.length - 1][METADATA_SYMBOL] = { startIndex };
-    }
-  }
-  addEndIndex(endIndex) {
-    const lastChild = this.child[this.child.length - 1];
-    if (lastChild !== void 0 && lastChild[METADATA_SYMBOL] !== void 0 && lastChild[METADATA_SYMBOL].endIndex === void 0) {
-      lastChild[METADATA_SYMBOL].endIndex = endIndex;
-    }
-  }
-  /** symbol used for metadata */
-  static getMetaDataSymbol() {
-    return METADATA_SYMBOL;
-  }
-};
-
-// node_modules/xml-naming/src/index.js
-var nameStartChar10 = ":A-Za-z_À-ÖØ-öø-˿Ͱ-ͽͿ-҆҈-῿‌-‍⁰-↏Ⰰ-⿯、-퟿豈-﷏ﷰ-�";
-var nameChar10 = nameStartChar10 + "\\-\\.\\d·̀-ͯ‿-⁀";
-var nameStartChar11 = ":A-Za-z_À-˿Ͱ-ͽͿ-҆҈-῿‌-‍⁰-↏Ⰰ-⿯、-퟿豈-﷏ﷰ-�𐀀-󯿿";
-var nameChar11 = nameStartChar11 + "\\-\\.\\d·̀-ͯ҇‿-⁀";
-var buildRegexes = (startChar, char, flags = "") => {
-  const ncStart = startChar.replace(":", "");
-  const ncChar = char.replace(":", "");
-  const ncNamePat = `[${ncStart}][${ncChar}]*`;
-  return {
-    name: new RegExp(`^[${startChar}][${char}]*$`, flags),
-    ncName: new RegExp(`^${ncNamePat}$`, flags),
-    qName: new RegExp(`^${ncNamePat}(?::${ncNamePat})?$`, flags),
-    nmToken: new RegExp(`^[${char}]+$`, flags),
-    nmTokens: new RegExp(`^[${char}]+(?:\\s+[${char}]+)*$`, flags)
-  };
-};
-var regexes10 = buildRegexes(nameStartChar10, nameChar10);
-var regexes11 = buildRegexes(nameStartChar11, nameChar11, "u");
-var nameStartCharAscii = ":A-Za-z_";
-var nameCharAscii = nameStartCharAscii + "\\-\\.\\d";
-var regexesAscii = buildRegexes(nameStartCharAscii, nameCharAscii);
-var getRegexes = (xmlVersion = "1.0", asciiOnly = false) => {
-  if (asciiOnly) return regexesAscii;
-  return xmlVersion === "1.1" ? regexes11 : regexes10;
-};
-var qName = (str3, { xmlVersion = "1.0", asciiOnly = false } = {}) => getRegexes(xmlVersion, asciiOnly).qName.test(str3);
-
-// node_modules/fast-xml-parser/src/xmlparser/DocTypeReader.js
-var DocTypeReader = class {
-  constructor(options, xmlVersion) {
-    this.suppressValidationErr = !options;
-    this.options = options;
-    this.xmlVersion = xmlVersion || 1;
-  }
-  setXmlVersion(xmlVersion = 1) {
-    this.xmlVersion = xmlVersion;
-  }
-  readDocType(xmlData, i) {
-    const entities = /* @__PURE__ */ Object.create(null);
-    let entityCount = 0;
-    if (xmlData[i + 3] === "O" && xmlData[i + 4] === "C" && xmlData[i + 5] === "T" && xmlData[i + 6] === "Y" && xmlData[i + 7] === "P" && xmlData[i + 8] === "E") {
-      i = i + 9;
-      let angleBracketsCount = 1;
-      let hasBody = false, comment = false;
-      let quoteChar = null;
-      let exp = "";
-      for (; i < xmlData.length; i++) {
-        if (quoteChar !== null) {
-          if (xmlData[i] === quoteChar) quoteChar = null;
-          exp += xmlData[i];
-          continue;
-        }
-        if (!hasBody && !comment && (xmlData[i] === '"' || xmlData[i] === "'")) {
-          quoteChar = xmlData[i];
-          exp += xmlData[i];
-          continue;
-        }
-        if (xmlData[i] === "<" && !comment) {
-          if (hasBody && hasSeq(xmlData, "!ENTITY", i)) {
-            i += 7;
-            let entityName, val;
-            [entityName, val, i] = this.readEntityExp(xmlData, i + 1, this.suppressValidationErr);
-            if (val.indexOf("&") === -1) {
-              if (this.options.enabled !== false && this.options.maxEntityCount != null && entityCount >= this.options.maxEntityCount) {
-                throw new Error(
-                  `Entity count (${entityCount + 1}) exceeds maximum allowed (${this.options.maxEntityCount})`
-                );
-              }
-              entities[entityName] = val;
-              entityCount++;
-            }
-          } else if (hasBody && hasSeq(xmlData, "!ELEMENT", i)) {
-            i += 8;
-            const { index } = this.readElementExp(xmlData, i + 1);
-            i = index;
-          } else if (hasBody && hasSeq(xmlData, "!ATTLIST", i)) {
-            i += 8;
-          } else if (hasBody && hasSeq(xmlData, "!NOTATION", i)) {
-            i += 9;
-            const { index } = this.readNotationExp(xmlData, i + 1, this.suppressValidationErr);
-            i = index;
-          } else if (hasSeq(xmlData, "!--", i)) comment = true;
-          else throw new Error(`Invalid DOCTYPE`);
-          angleBracketsCount++;
-          exp = "";
-        } else if (xmlData[i] === ">") {
-          if (comment) {
-            if (xmlData[i - 1] === "-" && xmlData[i - 2] === "-") {
-              comment = false;
-              angleBracketsCount--;
-            }
-          } else {
-            angleBracketsCount--;
-          }
-          if (angleBracketsCount === 0) {
-            break;
-          }
-        } else if (xmlData[i] === "[") {
-          hasBody = true;
-        } else {
-          exp += xmlData[i];
-        }
-      }
-      if (quoteChar !== null || angleBracketsCount !== 0) {
-        throw new Error(`Unclosed DOCTYPE`);
-      }
-    } else {
-      throw new Error(`Invalid Tag instead of DOCTYPE`);
-    }
-    return { entities, i };
-  }
-  readEntityExp(xmlData, i) {
-    i = skipWhitespace(xmlData, i);
-    const startIndex = i;
-    while (i < xmlData.length && !/\s/.test(xmlData[i]) && xmlData[i] !== '"' && xmlData[i] !== "'") {
-      i++;
-    }
-    let entityName = xmlData.substring(startIndex, i);
-    validateEntityName2(entityName, { xmlVersion: this.xmlVersion });
-    i = skipWhitespace(xmlData, i);
-    if (!this.suppressValidationErr) {
-      if (xmlData.substring(i, i + 6).toUpperCase() === "SYSTEM") {
-        throw new Error("External entities are not supported");
-      } else if (xmlData[i] === "%") {
-        throw new Error("Parameter entities are not supported");
-      }
-    }
-    let entityValue = "";
-    [i, entityValue] = this.readIdentifierVal(xmlData, i, "entity");
-    if (this.options.enabled !== false && this.options.maxEntitySize != null && entityValue.length > this.options.maxEntitySize) {
-      throw new Error(
-        `Entity "${entityName}" size (${entityValue.length}) exceeds maximum allowed size (${this.options.maxEntitySize})`
-      );
-    }
-    i--;
-    return [entityName, entityValue, i];
-  }
-  readNotationExp(xmlData, i) {
-    i = skipWhitespace(xmlData, i);
-    const startIndex = i;
-    while (i < xmlData.length && !/\s/.test(xmlData[i])) {
-      i++;
-    }
-    let notationName = xmlData.substring(startIndex, i);
-    !this.suppressValidationErr && validateEntityName2(notationName, { xmlVersion: this.xmlVersion });
-    i = skipWhitespace(xmlData, i);
-    const identifierType = xmlData.substring(i, i + 6).toUpperCase();
-    if (!this.suppressValidationErr && identifierType !== "SYSTEM" && identifierType !== "PUBLIC") {
-      throw new Error(`Expected SYSTEM or PUBLIC, found "${identifierType}"`);
-    }
-    i += identifierType.length;
-    i = skipWhitespace(xmlData, i);
-    let publicIdentifier = null;
-    let systemIdentifier = null;
-    if (identifierType === "PUBLIC") {
-      [i, publicIdentifier] = this.readIdentifierVal(xmlData, i, "publicIdentifier");
-      i = skipWhitespace(xmlData, i);
-      if (xmlData[i] === '"' || xmlData[i] === "'") {
-        [i, systemIdentifier] = this.readIdentifierVal(xmlData, i, "systemIdentifier");
-      }
-    } else if (identifierType === "SYSTEM") {
-      [i, systemIdentifier] = this.readIdentifierVal(xmlData, i, "systemIdentifier");
-      if (!this.suppressValidationErr && !systemIdentifier) {
-        throw new Error("Missing mandatory system identifier for SYSTEM notation");
-      }
-    }
-    return { notationName, publicIdentifier, systemIdentifier, index: --i };
-  }
-  readIdentifierVal(xmlData, i, type) {
-    let identifierVal = "";
-    const startChar = xmlData[i];
-    if (startChar !== '"' && startChar !== "'") {
-      throw new Error(`Expected quoted string, found "${startChar}"`);
-    }
-    i++;
-    const startIndex = i;
-    while (i < xmlData.length && xmlData[i] !== startChar) {
-      i++;
-    }
-    identifierVal = xmlData.substring(startIndex, i);
-    if (xmlData[i] !== startChar) {
-      throw new Error(`Unterminated ${type} value`);
-    }
-    i++;
-    return [i, identifierVal];
-  }
-  readElementExp(xmlData, i) {
-    i = skipWhitespace(xmlData, i);
-    const startIndex = i;
-    while (i < xmlData.length && !/\s/.test(xmlData[i])) {
-      i++;
-    }
-    let elementName = xmlData.substring(startIndex, i);
-    if (!this.suppressValidationErr && !qName(elementName, { xmlVersion: this.xmlVersion })) {
-      throw new Error(`Invalid element name: "${elementName}"`);
-    }
-    i = skipWhitespace(xmlData, i);
-    let contentModel = "";
-    if (xmlData[i] === "E" && hasSeq(xmlData, "MPTY", i)) i += 4;
-    else if (xmlData[i] === "A" && hasSeq(xmlData, "NY", i)) i += 2;
-    else if (xmlData[i] === "(") {
-      i++;
-      const startIndex2 = i;
-      while (i < xmlData.length && xmlData[i] !== ")") {
-        i++;
-      }
-      contentModel = xmlData.substring(startIndex2, i);
-      if (xmlData[i] !== ")") {
-        throw new Error("Unterminated content model");
-      }
-    } else if (!this.suppressValidationErr) {
-      throw new Error(`Invalid Element Expression, found "${xmlData[i]}"`);
-    }
-    return {
-      elementName,
-      contentModel: contentModel.trim(),
-      index: i
-    };
-  }
-  readAttlistExp(xmlData, i) {
-    i = skipWhitespace(xmlData, i);
-    let startIndex = i;
-    while (i < xmlData.length && !/\s/.test(xmlData[i])) {
-      i++;
-    }
-    let elementName = xmlData.substring(startIndex, i);
-    validateEntityName2(elementName, { xmlVersion: this.xmlVersion });
-    i = skipWhitespace(xmlData, i);
-    startIndex = i;
-    while (i < xmlData.length && !/\s/.test(xmlData[i])) {
-      i++;
-    }
-    let attributeName = xmlData.substring(startIndex, i);
-    if (!validateEntityName2(attributeName, { xmlVersion: this.xmlVersion })) {
-      throw new Error(`Invalid attribute name: "${attributeName}"`);
-    }
-    i = skipWhitespace(xmlData, i);
-    let attributeType = "";
-    if (xmlData.substring(i, i + 8).toUpperCase() === "NOTATION") {
-      attributeType = "NOTATION";
-      i += 8;
-      i = skipWhitespace(xmlData, i);
-      if (xmlData[i] !== "(") {
-        throw new Error(`Expected '(', found "${xmlData[i]}"`);
-      }
-      i++;
-      let allowedNotations = [];
-      while (i < xmlData.length && xmlData[i] !== ")") {
-        const startIndex2 = i;
-        while (i < xmlData.length && xmlData[i] !== "|" && xmlData[i] !== ")") {
-          i++;
-        }
-        let notation = xmlData.substring(startIndex2, i);
-        notation = notation.trim();
-        if (!validateEntityName2(notation, { xmlVersion: this.xmlVersion })) {
-          throw new Error(`Invalid notation name: "${notation}"`);
-        }
-        allowedNotations.push(notation);
-        if (xmlData[i] === "|") {
-          i++;
-          i = skipWhitespace(xmlData, i);
-        }
-      }
-      if (xmlData[i] !== ")") {
-        throw new Error("Unterminated list of notations");
-      }
-      i++;
-      attributeType += " (" + allowedNotations.join("|") + ")";
-    } else {
-      const startIndex2 = i;
-      while (i < xmlData.length && !/\s/.test(xmlData[i])) {
-        i++;
-      }
-      attributeType += xmlData.substring(startIndex2, i);
-      const validTypes = ["CDATA", "ID", "IDREF", "IDREFS", "ENTITY", "ENTITIES", "NMTOKEN", "NMTOKENS"];
-      if (!this.suppressValidationErr && !validTypes.includes(attributeType.toUpperCase())) {
-        throw new Error(`Invalid attribute type: "${attributeType}"`);
-      }
-    }
-    i = skipWhitespace(xmlData, i);
-    let defaultValue = "";
-    if (xmlData.substring(i, i + 8).toUpperCase() === "#REQUIRED") {
-      defaultValue = "#REQUIRED";
-      i += 8;
-    } else if (xmlData.substring(i, i + 7).toUpperCase() === "#IMPLIED") {
-      defaultValue = "#IMPLIED";
-      i += 7;
-    } else {
-      [i, defaultValue] = this.readIdentifierVal(xmlData, i, "ATTLIST");
-    }
-    return {
-      elementName,
-      attributeName,
-      attributeType,
-      defaultValue,
-      index: i
-    };
-  }
-};
-var skipWhitespace = (data, index) => {
-  while (index < data.length && /\s/.test(data[index])) {
-    index++;
-  }
-  return index;
-};
-function hasSeq(data, seq, i) {
-  for (let j = 0; j < seq.length; j++) {
-    if (seq[j] !== data[i + j + 1]) return false;
-  }
-  return true;
-}
-function validateEntityName2(name, xmlVersion) {
-  if (qName(name, { xmlVersion }))
-    return name;
-  else
-    throw new Error(`Invalid entity name ${name}`);
-}
-
-// node_modules/anynum/digitTable.js
-var SCRIPT_ZEROS = [
-  // Basic Latin (ASCII) — included for completeness / pass-through
-  48,
-  // 0-9
-  // Arabic scripts
-  1632,
-  // Arabic-Indic ٠١٢٣٤٥٦٧٨٩
-  1776,
-  // Extended Arabic-Indic (Urdu/Persian/Sindhi) ۰۱۲۳
-  // Indic scripts
-  2406,
-  // Devanagari ०१२३४५६७८९
-  2534,
-  // Bengali ০১২৩৪৫৬৭৮৯
-  2662,
-  // Gurmukhi ੦੧੨੩੪੫੬੭੮੯
-  2790,
-  // Gujarati ૦૧૨૩૪૫૬૭૮૯
-  2918,
-  // Odia ୦୧୨୩୪୫୬୭୮୯
-  3046,
-  // Tamil ௦௧௨௩௪௫௬௭௮௯
-  3174,
-  // Telugu ౦౧౨౩౪౫౬౭౮౯
-  3302,
-  // Kannada ೦೧೨೩೪೫೬೭೮೯
-  3430,
-  // Malayalam ൦൧൨൩൪൫൬൭൮൯
-  3558,
-  // Sinhala Archaic ෦෧෨෩෪෫෬෭෮෯
-  // Southeast Asian scripts
-  3664,
-  // Thai ๐๑๒๓๔๕๖๗๘๙
-  3792,
-  // Lao ໐໑໒໓໔໕໖໗໘໙
-  3872,
-  // Tibetan ༠༡༢༣༤༥༦༧༨༩
-  4160,
-  // Myanmar ၀၁၂၃၄၅၆၇၈၉
-  4240,
-  // Myanmar Shan ႐႑႒႓႔႕႖႗႘႙
-  6112,
-  // Khmer ០១២៣៤៥៦៧៨៩
-  6160,
-  // Mongolian ᠐᠑᠒᠓᠔᠕᠖᠗᠘᠙
-  6470,
-  // Limbu ᥆᥇᥈᥉᥊᥋᥌᥍᥎᥏
-  6608,
-  // New Tai Lue ᧐᧑᧒᧓᧔᧕᧖᧗᧘᧙
-  6784,
-  // Tai Tham Hora ᪀᪁᪂᪃᪄᪅᪆᪇᪈᪉
-  6800,
-  // Tai Tham Tham ᪐᪑᪒᪓᪔᪕᪖᪗᪘᪙
-  6992,
-  // Balinese ᭐᭑᭒᭓᭔᭕᭖᭗᭘᭙
-  7088,
-  // Sundanese ᮰᮱᮲᮳᮴᮵᮶᮷᮸᮹
-  7232,
-  // Lepcha ᱀᱁᱂᱃᱄᱅᱆᱇᱈᱉
-  7248,
-  // Ol Chiki ᱐᱑᱒᱓᱔᱕᱖᱗᱘᱙
-  // Fullwidth (CJK context)
-  65296,
-  // Fullwidth ０１２３４５６７８９
-  // Mathematical digit variants (Unicode math block)
-  120782,
-  // Mathematical Bold
-  120792,
-  // Mathematical Double-Struck
-  120802,
-  // Mathematical Sans-Serif
-  120812,
-  // Mathematical Sans-Serif Bold
-  120822,
-  // Mathematical Monospace
-  // Other scripts
-  66720,
-  // Osmanya 𐒠𐒡𐒢𐒣𐒤𐒥𐒦𐒧𐒨𐒩
-  68912,
-  // Hanifi Rohingya 𐴰𐴱𐴲𐴳𐴴𐴵𐴶𐴷𐴸𐴹
-  69734,
-  // Brahmi 𑁦𑁧𑁨𑁩𑁪𑁫𑁬𑁭𑁮𑁯
-  69872,
-  // Sora Sompeng 𑃰𑃱𑃲𑃳𑃴𑃵𑃶𑃷𑃸𑃹
-  69942,
-  // Chakma 𑄶𑄷𑄸𑄹𑄺𑄻𑄼𑄽𑄾𑄿
-  70096,
-  // Sharada 𑇐𑇑𑇒𑇓𑇔𑇕𑇖𑇗𑇘𑇙
-  70384,
-  // Khudawadi 𑋰𑋱𑋲𑋳𑋴𑋵𑋶𑋷𑋸𑋹
-  70736,
-  // Newa 𑑐𑑑𑑒𑑓𑑔𑑕𑑖𑑗𑑘𑑙
-  70864,
-  // Tirhuta 𑓐𑓑𑓒𑓓𑓔𑓕𑓖𑓗𑓘𑓙
-  71248,
-  // Modi 𑙐𑙑𑙒𑙓𑙔𑙕𑙖𑙗𑙘𑙙
-  71360,
-  // Takri 𑛀𑛁𑛂𑛃𑛄𑛅𑛆𑛇𑛈𑛉
-  71472,
-  // Ahom 𑜰𑜱𑜲𑜳𑜴𑜵𑜶𑜷𑜸𑜹
-  71904,
-  // Warang Citi 𑣠𑣡𑣢𑣣𑣤𑣥𑣦𑣧𑣨𑣩
-  72016,
-  // Dives Akuru 𑥐𑥑𑥒𑥓𑥔𑥕𑥖𑥗𑥘𑥙
-  72688,
-  // Khitan Small Script 𑯰𑯱𑯲𑯳𑯴𑯵𑯶𑯷𑯸𑯹
-  72784,
-  // Bhaiksuki 𑱐𑱑𑱒𑱓𑱔𑱕𑱖𑱗𑱘𑱙
-  73040,
-  // Masaram Gondi 𑵐𑵑𑵒𑵓𑵔𑵕𑵖𑵗𑵘𑵙
-  73120,
-  // Gunjala Gondi 𑶠𑶡𑶢𑶣𑶤𑶥𑶦𑶧𑶨𑶩
-  73552,
-  // Kawi 𑽐𑽑𑽒𑽓𑽔𑽕𑽖𑽗𑽘𑽙
-  92768,
-  // Mro 𖩠𖩡𖩢𖩣𖩤𖩥𖩦𖩧𖩨𖩩
-  92864,
-  // Tangsa 𖫀𖫁𖫂𖫃𖫄𖫅𖫆𖫇𖫈𖫉
-  93008,
-  // Pahawh Hmong 𖭐𖭑𖭒𖭓𖭔𖭕𖭖𖭗𖭘𖭙
-  123200,
-  // Nyiakeng Puachue Hmong 𞅀𞅁𞅂𞅃𞅄𞅅𞅆𞅇𞅈𞅉
-  123632,
-  // Wancho 𞋰𞋱𞋲𞋳𞋴𞋵𞋶𞋷𞋸𞋹
-  124144,
-  // Nag Mundari 𞓰𞓱𞓲𞓳𞓴𞓵𞓶𞓷𞓸𞓹
-  125264,
-  // Adlam 𞥐𞥑𞥒𞥓𞥔𞥕𞥖𞥗𞥘𞥙
-  130032
-  // Segmented digit symbols 🯰🯱🯲🯳🯴🯵🯶🯷🯸🯹
-];
-var NOT_DIGIT = 255;
-var HIGH_MAP = /* @__PURE__ */ new Map();
-var LOW_MAX = 65535;
-var LOW_MIN = 1632;
-var TABLE_OFFSET = LOW_MIN;
-var TABLE_SIZE = LOW_MAX - LOW_MIN + 1;
-var TABLE = new Uint8Array(TABLE_SIZE).fill(NOT_DIGIT);
-for (const zero of SCRIPT_ZEROS) {
-  for (let d = 0; d < 10; d++) {
-    const cp = zero + d;
-    if (cp <= LOW_MAX) {
-      TABLE[cp - TABLE_OFFSET] = d;
-    } else {
-      HIGH_MAP.set(cp, d);
-    }
-  }
-}
-
-// node_modules/anynum/anynum.js
-var CHAR_0 = 48;
-var CHAR_9 = 57;
-var CHAR_MINUS = 45;
-var MINUS_SET = /* @__PURE__ */ new Set([8722, 65293, 65123]);
-function anynum(str3) {
-  if (typeof str3 !== "string") return str3;
-  const len = str3.length;
-  if (len === 0) return str3;
-  let firstHit = -1;
-  for (let i = 0; i < len; i++) {
-    const cc = str3.charCodeAt(i);
-    if (cc >= CHAR_0 && cc <= CHAR_9 || cc === CHAR_MINUS) continue;
-    if (cc < TABLE_OFFSET) {
-      if (MINUS_SET.has(cc)) {
-        firstHit = i;
-        break;
-      }
-      continue;
-    }
-    if (cc >= 55296 && cc <= 56319) {
-      if (i + 1 < len) {
-        const low = str3.charCodeAt(i + 1);
-        if (low >= 56320 && low <= 57343) {
-          const cp = 65536 + (cc - 55296 << 10) + (low - 56320);
-          if (HIGH_MAP.has(cp)) {
-            firstHit = i;
-            break;
-          }
-        }
-      }
-      continue;
-    }
-    if (TABLE[cc - TABLE_OFFSET] !== NOT_DIGIT || MINUS_SET.has(cc)) {
-      firstHit = i;
-      break;
-    }
-  }
-  if (firstHit === -1) return str3;
-  const chars = [];
-  if (firstHit > 0) chars.push(str3.slice(0, firstHit));
-  for (let i = firstHit; i < len; i++) {
-    const cc = str3.charCodeAt(i);
-    if (cc >= CHAR_0 && cc <= CHAR_9 || cc === CHAR_MINUS) {
-      chars.push(str3[i]);
-      continue;
-    }
-    if (cc < TABLE_OFFSET) {
-      chars.push(MINUS_SET.has(cc) ? "-" : str3[i]);
-      continue;
-    }
-    if (cc >= 55296 && cc <= 56319) {
-      if (i + 1 < len) {
-        const low = str3.charCodeAt(i + 1);
-        if (low >= 56320 && low <= 57343) {
-          const cp = 65536 + (cc - 55296 << 10) + (low - 56320);
-          const d2 = HIGH_MAP.get(cp);
-          if (d2 !== void 0) {
-            chars.push(String.fromCharCode(d2 + 48));
-            i++;
-            continue;
-          }
-        }
-      }
-      chars.push(str3[i]);
-      continue;
-    }
-    if (MINUS_SET.has(cc)) {
-      chars.push("-");
-      continue;
-    }
-    const d = TABLE[cc - TABLE_OFFSET];
-    chars.push(d !== NOT_DIGIT ? String.fromCharCode(d + 48) : str3[i]);
-  }
-  return chars.join("");
-}
-var anynum_default = anynum;
-
-// node_modules/strnum/strnum.js
-var hexRegex = /^[-+]?0x[a-fA-F0-9]+$/;
-var binRegex = /^0b[01]+$/;
-var octRegex = /^0o[0-7]+$/;
-var numRegex = /^([\-\+])?(0*)([0-9]*(\.[0-9]*)?)$/;
-var consider = {
-  hex: true,
-  binary: false,
-  octal: false,
-  leadingZeros: true,
-  decimalPoint: ".",
-  eNotation: true,
-  //skipLike: /regex/,
-  infinity: "original",
-  // "null", "infinity" (Infinity type), "string" ("Infinity" (the string literal))
-  unicode: false
-};
-function toNumber(str3, options = {}) {
-  options = Object.assign({}, consider, options);
-  if (!str3 || typeof str3 !== "string") return str3;
-  let trimmedStr = str3.trim();
-  if (trimmedStr.length === 0) return str3;
-  else if (options.skipLike !== void 0 && options.skipLike.test(trimmedStr)) return str3;
-  else if (trimmedStr === "0") return 0;
-  if (options.unicode) {
-    trimmedStr = anynum_default(trimmedStr);
-    if (trimmedStr === "0") return 0;
-  }
-  if (options.hex && hexRegex.test(trimmedStr)) {
-    return parse_int(trimmedStr, 16);
-  } else if (options.binary && binRegex.test(trimmedStr)) {
-    return parse_int(trimmedStr, 2);
-  } else if (options.octal && octRegex.test(trimmedStr)) {
-    return parse_int(trimmedStr, 8);
-  } else if (!isFinite(trimmedStr)) {
-    const num = Number(trimmedStr);
-    if (Number.isNaN(num)) return str3;
-    return handleInfinity(str3, num, options);
-  } else if (trimmedStr.includes("e") || trimmedStr.includes("E")) {
-    return resolveEnotation(str3, trimmedStr, options);
-  } else {
-    const match = numRegex.exec(trimmedStr);
-    if (match) {
-      const sign = match[1] || "";
-      const leadingZeros = match[2];
-      let numTrimmedByZeros = trimZeros(match[3]);
-      const decimalAdjacentToLeadingZeros = sign ? (
-        // 0., -00., 000.
-        trimmedStr[leadingZeros.length + 1] === "."
-      ) : trimmedStr[leadingZeros.length] === ".";
-      if (!options.leadingZeros && (leadingZeros.length > 1 || leadingZeros.length === 1 && !decimalAdjacentToLeadingZeros)) {
-        return str3;
-      } else {
-        const num = Number(trimmedStr);
-        const parsedStr = String(num);
-        if (num === 0) return num;
-        if (parsedStr.search(/[eE]/) !== -1) {
-          if (options.eNotation) return num;
-          else return str3;
-        } else if (trimmedStr.indexOf(".") !== -1) {
-          if (parsedStr === "0") return num;
-          else if (parsedStr === numTrimmedByZeros) return num;
-          else if (parsedStr === `${sign}${numTrimmedByZeros}`) return num;
-          else return str3;
-        }
-        let n = leadingZeros ? numTrimmedByZeros : trimmedStr;
-        if (leadingZeros) {
-          return n === parsedStr || sign + n === parsedStr ? num : str3;
-        } else {
-          return n === parsedStr || n === sign + parsedStr ? num : str3;
-        }
-      }
-    } else {
-      return str3;
-    }
-  }
-}
-var eNotationRegx = /^([-+])?(0*)(\d*(\.\d*)?[eE][-\+]?\d+)$/;
-function resolveEnotation(str3, trimmedStr, options) {
-  if (!options.eNotation) return str3;
-  const notation = trimmedStr.match(eNotationRegx);
-  if (notation) {
-    let sign = notation[1] || "";
-    const eChar = notation[3].indexOf("e") === -1 ? "E" : "e";
-    const leadingZeros = notation[2];
-    const eAdjacentToLeadingZeros = sign ? (
-      // 0E.
-      trimmedStr[leadingZeros.length + 1] === eChar
-    ) : trimmedStr[leadingZeros.length] === eChar;
-    if (leadingZeros.length > 1 && eAdjacentToLeadingZeros) return str3;
-    else if (leadingZeros.length === 1 && (notation[3].startsWith(`.${eChar}`) || notation[3][0] === eChar)) {
-      return Number(trimmedStr);
-    } else if (leadingZeros.length > 0) {
-      if (options.leadingZeros && !eAdjacentToLeadingZeros) {
-        return Number(trimmedStr);
-      } else return str3;
-    } else {
-      return Number(trimmedStr);
-    }
-  } else {
-    return str3;
-  }
-}
-function trimZeros(numStr) {
-  if (numStr && numStr.indexOf(".") !== -1) {
-    let end = numStr.length;
-    while (end > 0 && numStr.charCodeAt(end - 1) === 48) end--;
-    numStr = numStr.slice(0, end);
-    if (numStr === ".") numStr = "0";
-    else if (numStr[0] === ".") numStr = "0" + numStr;
-    else if (numStr[numStr.length - 1] === ".") numStr = numStr.substring(0, numStr.length - 1);
-    return numStr;
-  }
-  return numStr;
-}
-function parse_int(numStr, base) {
-  const str3 = numStr.trim();
-  if (base === 2 || base === 8) numStr = str3.substring(2);
-  if (parseInt) return parseInt(numStr, base);
-  else if (Number.parseInt) return Number.parseInt(numStr, base);
-  else if (window && window.parseInt) return window.parseInt(numStr, base);
-  else throw new Error("parseInt, Number.parseInt, window.parseInt are not supported");
-}
-function handleInfinity(str3, num, options) {
-  const isPositive = num === Infinity;
-  switch (options.infinity.toLowerCase()) {
-    case "null":
-      return null;
-    case "infinity":
-      return num;
-    // Return Infinity or -Infinity
-    case "string":
-      return isPositive ? "Infinity" : "-Infinity";
-    case "original":
-    default:
-      return str3;
-  }
-}
-
-// node_modules/fast-xml-parser/src/ignoreAttributes.js
-function getIgnoreAttributesFn(ignoreAttributes) {
-  if (typeof ignoreAttributes === "function") {
-    return ignoreAttributes;
-  }
-  if (Array.isArray(ignoreAttributes)) {
-    return (attrName) => {
-      for (const pattern of ignoreAttributes) {
-        if (typeof pattern === "string" && attrName === pattern) {
-          return true;
-        }
-        if (pattern instanceof RegExp && pattern.test(attrName)) {
-          return true;
-        }
-      }
-    };
-  }
-  return () => false;
-}
-
-// node_modules/path-expression-matcher/src/Expression.js
-var Expression = class {
-  /**
-   * Create a new Expression
-   * @param {string} pattern - Pattern string (e.g., "root.users.user", "..user[id]")
-   * @param {Object} options - Configuration options
-   * @param {string} options.separator - Path separator (default: '.')
-   */
-  constructor(pattern, options = {}, data) {
-    this.pattern = pattern;
-    this.separator = options.separator || ".";
-    this.segments = this._parse(pattern);
-    this.data = data;
-    this._hasDeepWildcard = this.segments.some((seg) => seg.type === "deep-wildcard");
-    this._hasAttributeCondition = this.segments.some((seg) => seg.attrName !== void 0);
-    this._hasPositionSelector = this.segments.some((seg) => seg.position !== void 0);
-  }
-  /**
-   * Parse pattern string into segments
-   * @private
-   * @param {string} pattern - Pattern to parse
-   * @returns {Array} Array of segment objects
-   */
-  _parse(pattern) {
-    const segments = [];
-    let i = 0;
-    let currentPart = "";
-    while (i < pattern.length) {
-      if (pattern[i] === this.separator) {
-        if (i + 1 < pattern.length && pattern[i + 1] === this.separator) {
-          if (currentPart.trim()) {
-            segments.push(this._parseSegment(currentPart.trim()));
-            currentPart = "";
-          }
-          segments.push({ type: "deep-wildcard" });
-          i += 2;
-        } else {
-          if (currentPart.trim()) {
-            segments.push(this._parseSegment(currentPart.trim()));
-          }
-          currentPart = "";
-          i++;
-        }
-      } else {
-        currentPart += pattern[i];
-        i++;
-      }
-    }
-    if (currentPart.trim()) {
-      segments.push(this._parseSegment(currentPart.trim()));
-    }
-    return segments;
-  }
-  /**
-   * Parse a single segment
-   * @private
-   * @param {string} part - Segment string (e.g., "user", "ns::user", "user[id]", "ns::user:first")
-   * @returns {Object} Segment object
-   */
-  _parseSegment(part) {
-    const segment = { type: "tag" };
-    let bracketContent = null;
-    let withoutBrackets = part;
-    const bracketMatch = part.match(/^([^\[]+)(\[[^\]]*\])(.*)$/);
-    if (bracketMatch) {
-      withoutBrackets = bracketMatch[1] + bracketMatch[3];
-      if (bracketMatch[2]) {
-        const content = bracketMatch[2].slice(1, -1);
-        if (content) {
-          bracketContent = content;
-        }
-      }
-    }
-    let namespace = void 0;
-    let tagAndPosition = withoutBrackets;
-    if (withoutBrackets.includes("::")) {
-      const nsIndex = withoutBrackets.indexOf("::");
-      namespace = withoutBrackets.substring(0, nsIndex).trim();
-      tagAndPosition = withoutBrackets.substring(nsIndex + 2).trim();
-      if (!namespace) {
-        throw new Error(`Invalid namespace in pattern: ${part}`);
-      }
-    }
-    let tag = void 0;
-    let positionMatch = null;
-    if (tagAndPosition.includes(":")) {
-      const colonIndex = tagAndPosition.lastIndexOf(":");
-      const tagPart = tagAndPosition.substring(0, colonIndex).trim();
-      const posPart = tagAndPosition.substring(colonIndex + 1).trim();
-      const isPositionKeyword = ["first", "last", "odd", "even"].includes(posPart) || /^nth\(\d+\)$/.test(posPart);
-      if (isPositionKeyword) {
-        tag = tagPart;
-        positionMatch = posPart;
-      } else {
-        tag = tagAndPosition;
-      }
-    } else {
-      tag = tagAndPosition;
-    }
-    if (!tag) {
-      throw new Error(`Invalid segment pattern: ${part}`);
-    }
-    segment.tag = tag;
-    if (namespace) {
-      segment.namespace = namespace;
-    }
-    if (bracketContent) {
-      if (bracketContent.includes("=")) {
-        const eqIndex = bracketContent.indexOf("=");
-        segment.attrName = bracketContent.substring(0, eqIndex).trim();
-        segment.attrValue = bracketContent.substring(eqIndex + 1).trim();
-      } else {
-        segment.attrName = bracketContent.trim();
-      }
-    }
-    if (positionMatch) {
-      const nthMatch = positionMatch.match(/^nth\((\d+)\)$/);
-      if (nthMatch) {
-        segment.position = "nth";
-        segment.positionValue = parseInt(nthMatch[1], 10);
-      } else {
-        segment.position = positionMatch;
-      }
-    }
-    return segment;
-  }
-  /**
-   * Get the number of segments
-   * @returns {number}
-   */
-  get length() {
-    return this.segments.length;
-  }
-  /**
-   * Check if expression contains deep wildcard
-   * @returns {boolean}
-   */
-  hasDeepWildcard() {
-    return this._hasDeepWildcard;
-  }
-  /**
-   * Check if expression has attribute conditions
-   * @returns {boolean}
-   */
-  hasAttributeCondition() {
-    return this._hasAttributeCondition;
-  }
-  /**
-   * Check if expression has position selectors
-   * @returns {boolean}
-   */
-  hasPositionSelector() {
-    return this._hasPositionSelector;
-  }
-  /**
-   * Get string representation
-   * @returns {string}
-   */
-  toString() {
-    return this.pattern;
-  }
-};
-
-// node_modules/path-expression-matcher/src/ExpressionSet.js
-var ExpressionSet = class {
-  constructor() {
-    this._byDepthAndTag = /* @__PURE__ */ new Map();
-    this._wildcardByDepth = /* @__PURE__ */ new Map();
-    this._deepWildcards = [];
-    this._deepByTerminalTag = /* @__PURE__ */ new Map();
-    this._patterns = /* @__PURE__ */ new Set();
-    this._sealed = false;
-  }
-  /**
-   * Add an Expression to the set.
-   * Duplicate patterns (same pattern string) are silently ignored.
-   *
-   * @param {import('./Expression.js').default} expression - A pre-constructed Expression instance
-   * @returns {this} for chaining
-   * @throws {TypeError} if called after seal()
-   *
-   * @example
-   * set.add(new Expression('root.users.user'));
-   * set.add(new Expression('..script'));
-   */
-  add(expression) {
-    if (this._sealed) {
-      throw new TypeError(
-        "ExpressionSet is sealed. Create a new ExpressionSet to add more expressions."
-      );
-    }
-    if (this._patterns.has(expression.pattern)) return this;
-    this._patterns.add(expression.pattern);
-    if (expression.hasDeepWildcard()) {
-      const lastSeg2 = expression.segments[expression.segments.length - 1];
-      if (lastSeg2 && lastSeg2.type !== "deep-wildcard" && lastSeg2.tag !== "*") {
-        const tag2 = lastSeg2.tag;
-        if (!this._deepByTerminalTag.has(tag2)) this._deepByTerminalTag.set(tag2, []);
-        this._deepByTerminalTag.get(tag2).push(expression);
-      } else {
-        this._deepWildcards.push(expression);
-      }
-      return this;
-    }
-    const depth = expression.length;
-    const lastSeg = expression.segments[expression.segments.length - 1];
-    const tag = lastSeg?.tag;
-    if (!tag || tag === "*") {
-      if (!this._wildcardByDepth.has(depth)) this._wildcardByDepth.set(depth, []);
-      this._wildcardByDepth.get(depth).push(expression);
-    } else {
-      const key = `${depth}:${tag}`;
-      if (!this._byDepthAndTag.has(key)) this._byDepthAndTag.set(key, []);
-      this._byDepthAndTag.get(key).push(expression);
-    }
-    return this;
-  }
-  /**
-   * Add multiple expressions at once.
-   *
-   * @param {import('./Expression.js').default[]} expressions - Array of Expression instances
-   * @returns {this} for chaining
-   *
-   * @example
-   * set.addAll([
-   *   new Expression('root.users.user'),
-   *   new Expression('root.config.setting'),
-   * ]);
-   */
-  addAll(expressions) {
-    for (const expr of expressions) this.add(expr);
-    return this;
-  }
-  /**
-   * Check whether a pattern string is already present in the set.
-   *
-   * @param {import('./Expression.js').default} expression
-   * @returns {boolean}
-   */
-  has(expression) {
-    return this._patterns.has(expression.pattern);
-  }
-  /**
-   * Number of expressions in the set.
-   * @type {number}
-   */
-  get size() {
-    return this._patterns.size;
-  }
-  /**
-   * Seal the set against further modifications.
-   * Useful to prevent accidental mutations after config is built.
-   * Calling add() or addAll() on a sealed set throws a TypeError.
-   *
-   * @returns {this}
-   */
-  seal() {
-    this._sealed = true;
-    return this;
-  }
-  /**
-   * Whether the set has been sealed.
-   * @type {boolean}
-   */
-  get isSealed() {
-    return this._sealed;
-  }
-  /**
-   * Test whether the matcher's current path matches any expression in the set.
-   *
-   * Evaluation order (cheapest → most expensive):
-   *  1. Exact depth + tag bucket  — O(1) lookup, typically 0–2 expressions
-   *  2. Depth-only wildcard bucket — O(1) lookup, rare
-   *  3. Deep-wildcard list         — always checked, but usually small
-   *
-   * @param {import('./Matcher.js').default} matcher - Matcher instance (or readOnly view)
-   * @returns {boolean} true if any expression matches the current path
-   *
-   * @example
-   * if (stopNodes.matchesAny(matcher)) {
-   *   // handle stop node
-   * }
-   */
-  matchesAny(matcher) {
-    return this.findMatch(matcher) !== null;
-  }
-  /**
-  * Find and return the first Expression that matches the matcher's current path.
-  *
-  * Uses the same evaluation order as matchesAny (cheapest → most expensive):
-  *  1. Exact depth + tag bucket
-  *  2. Depth-only wildcard bucket
-  *  3. Deep-wildcard list
-  *
-  * @param {import('./Matcher.js').default} matcher - Matcher instance (or readOnly view)
-  * @returns {import('./Expression.js').default | null} the first matching Expression, or null
-  *
-  * @example
-  * const expr = stopNodes.findMatch(matcher);
-  * if (expr) {
-  *   // access expr.config, expr.pattern, etc.
-  * }
-  */
-  findMatch(matcher) {
-    const depth = matcher.getDepth();
-    const tag = matcher.getCurrentTag();
-    const exactKey = `${depth}:${tag}`;
-    const exactBucket = this._byDepthAndTag.get(exactKey);
-    if (exactBucket) {
-      for (let i = 0; i < exactBucket.length; i++) {
-        if (matcher.matches(exactBucket[i])) return exactBucket[i];
-      }
-    }
-    const wildcardBucket = this._wildcardByDepth.get(depth);
-    if (wildcardBucket) {
-      for (let i = 0; i < wildcardBucket.length; i++) {
-        if (matcher.matches(wildcardBucket[i])) return wildcardBucket[i];
-      }
-    }
-    const deepBucket = this._deepByTerminalTag.get(tag);
-    if (deepBucket) {
-      for (let i = 0; i < deepBucket.length; i++) {
-        if (matcher.matches(deepBucket[i])) return deepBucket[i];
-      }
-    }
-    for (let i = 0; i < this._deepWildcards.length; i++) {
-      if (matcher.matches(this._deepWildcards[i])) return this._deepWildcards[i];
-    }
-    return null;
-  }
-};
-
-// node_modules/path-expression-matcher/src/Matcher.js
-var MatcherView = class {
-  /**
-   * @param {Matcher} matcher - The parent Matcher instance to read from.
-   */
-  constructor(matcher) {
-    this._matcher = matcher;
-  }
-  /**
-   * Get the path separator used by the parent matcher.
-   * @returns {string}
-   */
-  get separator() {
-    return this._matcher.separator;
-  }
-  /**
-   * Get current tag name.
-   * @returns {string|undefined}
-   */
-  getCurrentTag() {
-    const path33 = this._matcher.path;
-    return path33.length > 0 ? path33[path33.length - 1].tag : void 0;
-  }
-  /**
-   * Get current namespace.
-   * @returns {string|undefined}
-   */
-  getCurrentNamespace() {
-    const path33 = this._matcher.path;
-    return path33.length > 0 ? path33[path33.length - 1].namespace : void 0;
-  }
-  /**
-   * Get current node's attribute value.
-   * @param {string} attrName
-   * @returns {*}
-   */
-  getAttrValue(attrName) {
-    const path33 = this._matcher.path;
-    if (path33.length === 0) return void 0;
-    return path33[path33.length - 1].values?.[attrName];
-  }
-  /**
-   * Check if current node has an attribute.
-   * @param {string} attrName
-   * @returns {boolean}
-   */
-  hasAttr(attrName) {
-    const path33 = this._matcher.path;
-    if (path33.length === 0) return false;
-    const current = path33[path33.length - 1];
-    return current.values !== void 0 && attrName in current.values;
-  }
-  /**
-   * Get the value of a "kept" attribute from the nearest ancestor (or
-   * current node) that declared it via `push(tag, attrs, ns, { keep: [...] })`.
-   * @param {string} attrName
-   * @returns {*}
-   */
-  getAnyParentAttr(attrName) {
-    return this._matcher.getAnyParentAttr(attrName);
-  }
-  /**
-   * Check whether any ancestor (or the current node) kept the given
-   * attribute via `push(tag, attrs, ns, { keep: [...] })`.
-   * @param {string} attrName
-   * @returns {boolean}
-   */
-  hasAnyParentAttr(attrName) {
-    return this._matcher.hasAnyParentAttr(attrName);
-  }
-  /**
-   * Get current node's sibling position (child index in parent).
-   * @returns {number}
-   */
-  getPosition() {
-    const path33 = this._matcher.path;
-    if (path33.length === 0) return -1;
-    return path33[path33.length - 1].position ?? 0;
-  }
-  /**
-   * Get current node's repeat counter (occurrence count of this tag name).
-   * @returns {number}
-   */
-  getCounter() {
-    const path33 = this._matcher.path;
-    if (path33.length === 0) return -1;
-    return path33[path33.length - 1].counter ?? 0;
-  }
-  /**
-   * Get current node's sibling index (alias for getPosition).
-   * @returns {number}
-   * @deprecated Use getPosition() or getCounter() instead
-   */
-  getIndex() {
-    return this.getPosition();
-  }
-  /**
-   * Get current path depth.
-   * @returns {number}
-   */
-  getDepth() {
-    return this._matcher.path.length;
-  }
-  /**
-   * Get path as string.
-   * @param {string} [separator] - Optional separator (uses default if not provided)
-   * @param {boolean} [includeNamespace=true]
-   * @returns {string}
-   */
-  toString(separator, includeNamespace = true) {
-    return this._matcher.toString(separator, includeNamespace);
-  }
-  /**
-   * Get path as array of tag names.
-   * @returns {string[]}
-   */
-  toArray() {
-    return this._matcher.path.map((n) => n.tag);
-  }
-  /**
-   * Match current path against an Expression.
-   * @param {Expression} expression
-   * @returns {boolean}
-   */
-  matches(expression) {
-    return this._matcher.matches(expression);
-  }
-  /**
-   * Match any expression in the given set against the current path.
-   * @param {ExpressionSet} exprSet
-   * @returns {boolean}
-   */
-  matchesAny(exprSet) {
-    return exprSet.matchesAny(this._matcher);
-  }
-};
-var Matcher = class {
-  /**
-   * Create a new Matcher.
-   * @param {Object} [options={}]
-   * @param {string} [options.separator='.'] - Default path separator
-   */
-  constructor(options = {}) {
-    this.separator = options.separator || ".";
-    this.path = [];
-    this.siblingStacks = [];
-    this._pathStringCache = null;
-    this._view = new MatcherView(this);
-    this._keptAttrs = [];
-  }
-  /**
-   * Push a new tag onto the path.
-   * @param {string} tagName
-   * @param {Object|null} [attrValues=null]
-   * @param {string|null} [namespace=null]
-   * @param {Object|null} [options=null]
-   * @param {string[]} [options.keep] - Names of attributes (from attrValues)
-   */
-  push(tagName, attrValues = null, namespace = null, options = null) {
-    this._pathStringCache = null;
-    if (this.path.length > 0) {
-      this.path[this.path.length - 1].values = void 0;
-    }
-    const currentLevel = this.path.length;
-    let level = this.siblingStacks[currentLevel];
-    if (!level) {
-      level = { counts: /* @__PURE__ */ new Map(), total: 0 };
-      this.siblingStacks[currentLevel] = level;
-    }
-    const siblingKey = namespace ? `${namespace}:${tagName}` : tagName;
-    const counter = level.counts.get(siblingKey) || 0;
-    const position = level.total;
-    level.counts.set(siblingKey, counter + 1);
-    level.total++;
-    const node = {
-      tag: tagName,
-      position,
-      counter
-    };
-    if (namespace !== null && namespace !== void 0) {
-      node.namespace = namespace;
-    }
-    if (attrValues !== null && attrValues !== void 0) {
-      node.values = attrValues;
-    }
-    this.path.push(node);
-    const depth = this.path.length;
-    const keep = options !== null ? options.keep : null;
-    if (keep !== null && keep !== void 0 && keep.length > 0 && attrValues) {
-      for (let i = 0; i < keep.length; i++) {
-        const name = keep[i];
-        if (attrValues[name] !== void 0) {
-          this._keptAttrs.push({ depth, name, value: attrValues[name] });
-        }
-      }
-    }
-  }
-  /**
-   * Pop the last tag from the path.
-   * @returns {Object|undefined} The popped node
-   */
-  pop() {
-    if (this.path.length === 0) return void 0;
-    this._pathStringCache = null;
-    const node = this.path.pop();
-    if (this.siblingStacks.length > this.path.length + 1) {
-      this.siblingStacks.length = this.path.length + 1;
-    }
-    const poppedDepth = this.path.length + 1;
-    while (this._keptAttrs.length > 0 && this._keptAttrs[this._keptAttrs.length - 1].depth >= poppedDepth) {
-      this._keptAttrs.pop();
-    }
-    return node;
-  }
-  /**
-   * Update current node's attribute values.
-   * Useful when attributes are parsed after push.
-   * @param {Object} attrValues
-   */
-  updateCurrent(attrValues) {
-    if (this.path.length > 0) {
-      const current = this.path[this.path.length - 1];
-      if (attrValues !== null && attrValues !== void 0) {
-        current.values = attrValues;
-      }
-    }
-  }
-  /**
-   * Get current tag name.
-   * @returns {string|undefined}
-   */
-  getCurrentTag() {
-    return this.path.length > 0 ? this.path[this.path.length - 1].tag : void 0;
-  }
-  /**
-   * Get current namespace.
-   * @returns {string|undefined}
-   */
-  getCurrentNamespace() {
-    return this.path.length > 0 ? this.path[this.path.length - 1].namespace : void 0;
-  }
-  /**
-   * Get current node's attribute value.
-   * @param {string} attrName
-   * @returns {*}
-   */
-  getAttrValue(attrName) {
-    if (this.path.length === 0) return void 0;
-    return this.path[this.path.length - 1].values?.[attrName];
-  }
-  /**
-   * Check if current node has an attribute.
-   * @param {string} attrName
-   * @returns {boolean}
-   */
-  hasAttr(attrName) {
-    if (this.path.length === 0) return false;
-    const current = this.path[this.path.length - 1];
-    return current.values !== void 0 && attrName in current.values;
-  }
-  /**
-   * Get the value of a "kept" attribute from the nearest ancestor (or
-   * current node) that declared it via `push(tag, attrs, ns, { keep: [...] })`.
-   * Unlike getAttrValue(), this works regardless of how deep the path has
-   * gone since the attribute was pushed — but only for attribute names that
-   * were explicitly marked with `keep` at push time. Cost is proportional to
-   * the number of currently-kept attributes (typically 0-3), not path depth.
-   * @param {string} attrName
-   * @returns {*} the value, or undefined if no ancestor kept this attribute
-   */
-  getAnyParentAttr(attrName) {
-    const kept = this._keptAttrs;
-    for (let i = kept.length - 1; i >= 0; i--) {
-      if (kept[i].name === attrName) return kept[i].value;
-    }
-    return void 0;
-  }
-  /**
-   * Check whether any ancestor (or the current node) kept the given
-   * attribute via `push(tag, attrs, ns, { keep: [...] })`.
-   * @param {string} attrName
-   * @returns {boolean}
-   */
-  hasAnyParentAttr(attrName) {
-    const kept = this._keptAttrs;
-    for (let i = kept.length - 1; i >= 0; i--) {
-      if (kept[i].name === attrName) return true;
-    }
-    return false;
-  }
-  /**
-   * Get current node's sibling position (child index in parent).
-   * @returns {number}
-   */
-  getPosition() {
-    if (this.path.length === 0) return -1;
-    return this.path[this.path.length - 1].position ?? 0;
-  }
-  /**
-   * Get current node's repeat counter (occurrence count of this tag name).
-   * @returns {number}
-   */
-  getCounter() {
-    if (this.path.length === 0) return -1;
-    return this.path[this.path.length - 1].counter ?? 0;
-  }
-  /**
-   * Get current node's sibling index (alias for getPosition).
-   * @returns {number}
-   * @deprecated Use getPosition() or getCounter() instead
-   */
-  getIndex() {
-    return this.getPosition();
-  }
-  /**
-   * Get current path depth.
-   * @returns {number}
-   */
-  getDepth() {
-    return this.path.length;
-  }
-  /**
-   * Get path as string.
-   * @param {string} [separator] - Optional separator (uses default if not provided)
-   * @param {boolean} [includeNamespace=true]
-   * @returns {string}
-   */
-  toString(separator, includeNamespace = true) {
-    const sep3 = separator || this.separator;
-    const isDefault = sep3 === this.separator && includeNamespace === true;
-    if (isDefault) {
-      if (this._pathStringCache !== null) {
-        return this._pathStringCache;
-      }
-      const result = this.path.map(
-        (n) => n.namespace ? `${n.namespace}:${n.tag}` : n.tag
-      ).join(sep3);
-      this._pathStringCache = result;
-      return result;
-    }
-    return this.path.map(
-      (n) => includeNamespace && n.namespace ? `${n.namespace}:${n.tag}` : n.tag
-    ).join(sep3);
-  }
-  /**
-   * Get path as array of tag names.
-   * @returns {string[]}
-   */
-  toArray() {
-    return this.path.map((n) => n.tag);
-  }
-  /**
-   * Reset the path to empty.
-   */
-  reset() {
-    this._pathStringCache = null;
-    this.path = [];
-    this.siblingStacks = [];
-    this._keptAttrs = [];
-  }
-  /**
-   * Match current path against an Expression.
-   * @param {Expression} expression
-   * @returns {boolean}
-   */
-  matches(expression) {
-    const segments = expression.segments;
-    if (segments.length === 0) {
-      return false;
-    }
-    if (expression.hasDeepWildcard()) {
-      return this._matchWithDeepWildcard(segments);
-    }
-    return this._matchSimple(segments);
-  }
-  /**
-   * @private
-   */
-  _matchSimple(segments) {
-    if (this.path.length !== segments.length) {
-      return false;
-    }
-    for (let i = 0; i < segments.length; i++) {
-      if (!this._matchSegment(segments[i], this.path[i], i === this.path.length - 1)) {
-        return false;
-      }
-    }
-    return true;
-  }
-  /**
-   * @private
-   */
-  _matchWithDeepWildcard(segments) {
-    let pathIdx = this.path.length - 1;
-    let segIdx = segments.length - 1;
-    while (segIdx >= 0 && pathIdx >= 0) {
-      const segment = segments[segIdx];
-      if (segment.type === "deep-wildcard") {
-        segIdx--;
-        if (segIdx < 0) {
-          return true;
-        }
-        const nextSeg = segments[segIdx];
-        let found = false;
-        for (let i = pathIdx; i >= 0; i--) {
-          if (this._matchSegment(nextSeg, this.path[i], i === this.path.length - 1)) {
-            pathIdx = i - 1;
-            segIdx--;
-            found = true;
-            break;
-          }
-        }
-        if (!found) {
-          return false;
-        }
-      } else {
-        if (!this._matchSegment(segment, this.path[pathIdx], pathIdx === this.path.length - 1)) {
-          return false;
-        }
-        pathIdx--;
-        segIdx--;
-      }
-    }
-    return segIdx < 0;
-  }
-  /**
-   * @private
-   */
-  _matchSegment(segment, node, isCurrentNode) {
-    if (segment.tag !== "*" && segment.tag !== node.tag) {
-      return false;
-    }
-    if (segment.namespace !== void 0) {
-      if (segment.namespace !== "*" && segment.namespace !== node.namespace) {
-        return false;
-      }
-    }
-    if (segment.attrName !== void 0) {
-      if (!isCurrentNode) {
-        return false;
-      }
-      if (!node.values || !(segment.attrName in node.values)) {
-        return false;
-      }
-      if (segment.attrValue !== void 0) {
-        if (String(node.values[segment.attrName]) !== String(segment.attrValue)) {
-          return false;
-        }
-      }
-    }
-    if (segment.position !== void 0) {
-      if (!isCurrentNode) {
-        return false;
-      }
-      const counter = node.counter ?? 0;
-      if (segment.position === "first" && counter !== 0) {
-        return false;
-      } else if (segment.position === "odd" && counter % 2 !== 1) {
-        return false;
-      } else if (segment.position === "even" && counter % 2 !== 0) {
-        return false;
-      } else if (segment.position === "nth" && counter !== segment.positionValue) {
-        return false;
-      }
-    }
-    return true;
-  }
-  /**
-   * Match any expression in the given set against the current path.
-   * @param {ExpressionSet} exprSet
-   * @returns {boolean}
-   */
-  matchesAny(exprSet) {
-    return exprSet.matchesAny(this);
-  }
-  /**
-   * Create a snapshot of current state.
-   * @returns {Object}
-   */
-  snapshot() {
-    return {
-      path: this.path.map((node) => ({ ...node })),
-      siblingStacks: this.siblingStacks.map((level) => level ? { counts: new Map(level.counts), total: level.total } : level),
-      keptAttrs: this._keptAttrs.map((entry) => ({ ...entry }))
-    };
-  }
-  /**
-   * Restore state from snapshot.
-   * @param {Object} snapshot
-   */
-  restore(snapshot) {
-    this._pathStringCache = null;
-    this.path = snapshot.path.map((node) => ({ ...node }));
-    this.siblingStacks = snapshot.siblingStacks.map((level) => level ? { counts: new Map(level.counts), total: level.total } : level);
-    this._keptAttrs = (snapshot.keptAttrs || []).map((entry) => ({ ...entry }));
-  }
-  /**
-   * Return the read-only {@link MatcherView} for this matcher.
-   *
-   * The same instance is returned on every call — no allocation occurs.
-   * It always reflects the current parser state and is safe to pass to
-   * user callbacks without risk of accidental mutation.
-   *
-   * @returns {MatcherView}
-   *
-   * @example
-   * const view = matcher.readOnly();
-   * // pass view to callbacks — it stays in sync automatically
-   * view.matches(expr);       // ✓
-   * view.getCurrentTag();     // ✓
-   * // view.push(...)         // ✗ method does not exist — caught by TypeScript
-   */
-  readOnly() {
-    return this._view;
-  }
-};
-
-// node_modules/is-unsafe/src/contexts/html.js
-var HTML_PATTERNS = [
-  {
-    id: "html-script-open",
-    description: "<script opening tag",
-    pattern: /<script[\s>/]/i
-  },
-  {
-    id: "html-script-close",
-    description: "</script closing tag",
-    pattern: /<\/script[\s>]/i
-  },
-  {
-    id: "html-javascript-protocol",
-    description: "javascript: URI scheme (with optional whitespace/encoding)",
-    // Handles j&#x61;vascript:, j\u0061vascript:, and whitespace variants
-    pattern: /j[\t\n\r ]*a[\t\n\r ]*v[\t\n\r ]*a[\t\n\r ]*s[\t\n\r ]*c[\t\n\r ]*r[\t\n\r ]*i[\t\n\r ]*p[\t\n\r ]*t[\t\n\r ]*:/i
-  },
-  {
-    id: "html-vbscript-protocol",
-    description: "vbscript: URI scheme",
-    pattern: /vbscript[\t\n\r ]*:/i
-  },
-  {
-    id: "html-data-html",
-    description: "data:text/html URI — can execute scripts in browsers",
-    pattern: /data[\t\n\r ]*:[\t\n\r ]*text\/html/i
-  },
-  {
-    id: "html-data-xhtml",
-    description: "data:application/xhtml+xml URI",
-    pattern: /data[\t\n\r ]*:[\t\n\r ]*application\/xhtml/i
-  },
-  {
-    id: "html-data-svg",
-    description: "data:image/svg+xml URI — can execute scripts",
-    pattern: /data[\t\n\r ]*:[\t\n\r ]*image\/svg\+xml/i
-  },
-  {
-    id: "html-inline-event-handler",
-    description: "Inline event handler attributes: onclick=, onerror=, onload=, etc.",
-    // \bon ensures we match a word boundary so "phonetic=" is not caught
-    pattern: /\bon\w{1,30}\s*=/i
-  },
-  {
-    id: "html-entity-obfuscated-script",
-    description: "HTML-entity-encoded <script (e.g. &#x3C;script or &lt;script)",
-    // Entities include optional trailing semicolon: &#x3C; or &#x3C (both valid in HTML5)
-    pattern: /(?:&#x0*3[Cc];?|&#0*60;?|&lt;)\s*script/i
-  },
-  {
-    id: "html-entity-obfuscated-javascript",
-    description: 'HTML-entity-encoded javascript: (partial — catches common &#106; or &#x6a; for "j")',
-    pattern: /(?:&#x0*6[Aa];?|&#0*106;?)\s*(?:&#x0*61;?|a)[\s\S]{0,80}script\s*:/i
-  },
-  {
-    id: "html-style-expression",
-    description: "CSS expression() — IE-era code execution in style attributes",
-    pattern: /style[\s\S]{0,20}expression\s*\(/i
-  },
-  {
-    id: "html-object-embed",
-    description: "<object or <embed tags that can load active content",
-    pattern: /<(?:object|embed)[\s>/]/i
-  },
-  {
-    id: "html-base-tag",
-    description: "<base href= — can hijack all relative URLs on a page",
-    pattern: /<base[\s>]/i
-  },
-  {
-    id: "html-meta-refresh",
-    description: '<meta http-equiv="refresh" — can redirect users',
-    pattern: /<meta[\s\S]{0,40}http-equiv[\s\S]{0,20}refresh/i
-  },
-  {
-    id: "html-srcdoc",
-    description: "srcdoc= attribute on iframes — embeds HTML that can run scripts",
-    pattern: /srcdoc\s*=/i
-  },
-  {
-    id: "html-iframe",
-    description: "<iframe tag",
-    pattern: /<iframe[\s>/]/i
-  },
-  {
-    id: "html-form",
-    description: "<form tag — can be used for phishing / credential harvesting injection",
-    pattern: /<form[\s>/]/i
-  }
-];
-var html_default = HTML_PATTERNS;
-
-// node_modules/is-unsafe/src/contexts/xml.js
-var XML_PATTERNS = [
-  {
-    id: "xml-cdata-injection",
-    description: "CDATA section injection: <![CDATA[ breaks out of text node context",
-    pattern: /<!\[CDATA\[/i
-  },
-  {
-    id: "xml-cdata-close",
-    description: "CDATA close sequence: ]]> can terminate an enclosing CDATA section",
-    pattern: /\]\]>/
-  },
-  {
-    id: "xml-processing-instruction",
-    description: "XML processing instruction: <?xml-stylesheet or <?php etc.",
-    pattern: /<\?(?:xml[\- ]|php|asp)/i
-  },
-  {
-    id: "xml-doctype-injection",
-    description: "DOCTYPE declaration embedded in content — can define entities",
-    // Match <!DOCTYPE followed by end-of-string, whitespace, or [ (internal subset)
-    pattern: /<!DOCTYPE(?:[\s[]|$)/i
-  },
-  {
-    id: "xml-entity-system",
-    description: "SYSTEM keyword — used in external entity declarations (XXE)",
-    pattern: /\bSYSTEM\s+["']/i
-  },
-  {
-    id: "xml-entity-public",
-    description: "PUBLIC keyword — used in external entity declarations (XXE)",
-    pattern: /\bPUBLIC\s+["']/i
-  },
-  {
-    id: "xml-entity-declaration",
-    description: "<!ENTITY declaration — defines entities, potential XXE or entity expansion",
-    pattern: /<!ENTITY[\s%]/i
-  },
-  {
-    id: "xml-billion-laughs",
-    description: "Entity reference chaining / billion laughs: repeated &eX; style references",
-    // Heuristic: 3+ consecutive entity refs suggests expansion attack
-    pattern: /(?:&\w{1,20};){3,}/
-  },
-  {
-    id: "xml-namespace-confusion",
-    description: "xmlns: attribute injection — can redefine namespaces to confuse parsers",
-    // pattern: /\bxmlns\s*(?::\w{1,40})?\s*=/i,
-    pattern: /\bxmlns(?::\w{1,40})?\s*=/i
-  },
-  {
-    id: "xml-comment-injection",
-    description: "<!-- comment injection — can hide content from some parsers",
-    pattern: /<!--/
-  },
-  {
-    id: "xml-comment-close",
-    description: "--> closes an enclosing XML comment",
-    pattern: /-->/
-  },
-  {
-    id: "xml-pi-close",
-    description: "?> closes an enclosing processing instruction",
-    pattern: /\?>/
-  }
-];
-var xml_default = XML_PATTERNS;
-
-// node_modules/is-unsafe/src/contexts/svg.js
-var SVG_PATTERNS = [
-  {
-    id: "svg-script-element",
-    description: "<script element inside SVG executes JavaScript",
-    pattern: /<script[\s>/]/i
-  },
-  {
-    id: "svg-xlink-href-javascript",
-    description: "xlink:href with javascript: — classic SVG XSS via <a> or <use>",
-    pattern: /xlink\s*:\s*href\s*=\s*["']?\s*javascript\s*:/i
-  },
-  {
-    id: "svg-href-javascript",
-    description: "href= with javascript: in SVG context (<a>, <animate>, etc.)",
-    pattern: /href\s*=\s*["']?\s*javascript\s*:/i
-  },
-  {
-    id: "svg-foreignobject",
-    description: "<foreignObject embeds HTML inside SVG — can execute scripts",
-    pattern: /<foreignObject[\s>/]/i
-  },
-  {
-    id: "svg-use-external",
-    description: "<use xlink:href or href pointing to external resource (non-fragment URL)",
-    // Match <use with href= where the value starts with a non-# character (external URL)
-    // [\"'][^#] catches quoted values not starting with #; [^\"'#\s>] catches unquoted
-    pattern: /<use[\s\S]{0,60}(?:xlink\s*:\s*)?href\s*=\s*(?:["'][^#]|[^"'#\s>])/i
-  },
-  {
-    id: "svg-animate-href",
-    description: '<animate attributeName="href" — can dynamically change href to javascript:',
-    pattern: /<animate[\s\S]{0,80}attributeName\s*=\s*["'][\s]*href["']/i
-  },
-  {
-    id: "svg-animate-xlinkhref",
-    description: '<animate attributeName="xlink:href"',
-    pattern: /<animate[\s\S]{0,80}attributeName\s*=\s*["'][\s]*xlink\s*:\s*href["']/i
-  },
-  {
-    id: "svg-set-javascript",
-    description: '<set to="javascript:..." — sets an attribute to a javascript: URI',
-    pattern: /<set[\s\S]{0,80}to\s*=\s*["']?\s*javascript\s*:/i
-  },
-  {
-    id: "svg-event-handler",
-    description: "SVG-specific event handler attributes: onload=, onerror=, onactivate=, etc.",
-    pattern: /\bon(?:load|error|activate|begin|end|repeat|focus|blur|click|mouse\w{1,20}|key\w{1,20})\s*=/i
-  },
-  {
-    id: "svg-handler-generic",
-    description: "Generic on* handler catch-all for SVG attributes",
-    pattern: /\bon\w{1,30}\s*=/i
-  },
-  {
-    id: "svg-filter-feimage",
-    description: "<feImage href= — filter primitive that can load external resources",
-    pattern: /<feImage[\s\S]{0,80}(?:xlink\s*:\s*)?href\s*=/i
-  },
-  {
-    id: "svg-image-external",
-    description: "<image xlink:href with http/https or javascript protocol",
-    pattern: /<image[\s\S]{0,80}(?:xlink\s*:\s*)?href\s*=\s*["']?\s*(?:https?|javascript)\s*:/i
-  },
-  {
-    id: "svg-style-javascript",
-    description: "style= attribute containing javascript: (e.g. background:url(javascript:...))",
-    pattern: /style\s*=[\s\S]{0,60}javascript\s*:/i
-  }
-];
-var svg_default = SVG_PATTERNS;
-
-// node_modules/is-unsafe/src/contexts/sql.js
-var SQL_PATTERNS = [
-  {
-    id: "sql-block-comment-open",
-    description: "SQL block comment open: /* ... */ — unusual in legitimate user text",
-    pattern: /\/\*/
-  },
-  {
-    id: "sql-union-select",
-    description: "UNION SELECT — most common SQL injection aggregation attack",
-    pattern: /\bUNION\s{1,20}(?:ALL\s{1,20})?SELECT\b/i
-  },
-  {
-    id: "sql-drop-table",
-    description: "DROP TABLE — destructive DDL injection",
-    pattern: /\bDROP\s{1,20}TABLE\b/i
-  },
-  {
-    id: "sql-drop-database",
-    description: "DROP DATABASE — destructive DDL injection",
-    pattern: /\bDROP\s{1,20}DATABASE\b/i
-  },
-  {
-    id: "sql-insert-into",
-    description: "INSERT INTO — data injection",
-    pattern: /\bINSERT\s{1,20}INTO\b/i
-  },
-  {
-    id: "sql-delete-from",
-    description: "DELETE FROM — data deletion injection",
-    pattern: /\bDELETE\s{1,20}FROM\b/i
-  },
-  {
-    id: "sql-update-set",
-    description: "UPDATE ... SET — data modification injection",
-    // Allows arbitrary content between UPDATE and SET (table name, alias, etc.)
-    pattern: /\bUPDATE\b[\s\S]{1,60}\bSET\b/i
-  },
-  {
-    id: "sql-exec-xp",
-    description: "EXEC xp_ — MSSQL extended stored procedure execution",
-    pattern: /\bEXEC(?:UTE)?\s{1,20}xp_/i
-  },
-  {
-    id: "sql-tautology-string",
-    description: `Classic string tautology: ' OR '1'='1 or " OR "1"="1"`,
-    // Last quote is optional — injection may truncate it: ' OR '1'='1--
-    pattern: /'\s{0,10}OR\s{0,10}'[^']{0,20}'\s*=\s*'[^']{0,20}/i
-  },
-  {
-    id: "sql-tautology-numeric",
-    description: "Numeric tautology: OR 1=1",
-    pattern: /\bOR\s{1,10}1\s*=\s*1\b/i
-  },
-  {
-    id: "sql-always-true-zero",
-    description: "Numeric tautology: OR 0=0",
-    pattern: /\bOR\s{1,10}0\s*=\s*0\b/i
-  },
-  {
-    id: "sql-sleep-benchmark",
-    description: "Time-based blind injection: SLEEP() or BENCHMARK()",
-    pattern: /\b(?:SLEEP|BENCHMARK)\s*\(/i
-  },
-  {
-    id: "sql-waitfor-delay",
-    description: "MSSQL time-based blind injection: WAITFOR DELAY",
-    pattern: /\bWAITFOR\s{1,20}DELAY\b/i
-  },
-  {
-    id: "sql-char-function",
-    description: "CHAR() function — used to obfuscate injected strings",
-    pattern: /\bCHAR\s*\(\s*\d{1,3}/i
-  },
-  {
-    id: "sql-information-schema",
-    description: "INFORMATION_SCHEMA — reconnaissance query for table/column enumeration",
-    pattern: /\bINFORMATION_SCHEMA\b/i
-  }
-];
-var sql_default = SQL_PATTERNS;
-
-// node_modules/is-unsafe/src/contexts/shell.js
-var SHELL_PATTERNS = [
-  {
-    id: "shell-path-traversal-unix",
-    description: "Unix path traversal: ../  — climbing the directory tree",
-    pattern: /\.\.\//
-  },
-  {
-    id: "shell-path-traversal-windows",
-    description: "Windows path traversal: ..\\ — climbing the directory tree",
-    pattern: /\.\.\\/
-  },
-  {
-    id: "shell-path-traversal-encoded",
-    description: "URL-encoded path traversal: %2e%2e or %2f variants",
-    pattern: /%2e%2e|%2f\.\.|\.\.%2f/i
-  },
-  {
-    id: "shell-null-byte",
-    description: "Null byte injection: \\x00 or %00 — truncates strings in C-backed functions",
-    pattern: /\x00|%00/
-  },
-  {
-    id: "shell-semicolon",
-    description: "Semicolon command separator: cmd1; cmd2",
-    pattern: /;/
-  },
-  {
-    id: "shell-pipe",
-    description: "Pipe operator: cmd1 | cmd2",
-    pattern: /\|/
-  },
-  {
-    id: "shell-and-operator",
-    description: "AND operator: cmd1 && cmd2",
-    pattern: /&&/
-  },
-  {
-    id: "shell-or-operator",
-    description: "OR operator: cmd1 || cmd2",
-    pattern: /\|\|/
-  },
-  {
-    id: "shell-backtick",
-    description: "Backtick command substitution: `cmd`",
-    pattern: /`/
-  },
-  {
-    id: "shell-dollar-paren",
-    description: "Dollar-paren command substitution: $(cmd)",
-    pattern: /\$\(/
-  },
-  {
-    id: "shell-dollar-brace",
-    description: "Dollar-brace variable expansion: ${var} — can be abused for injection",
-    pattern: /\$\{/
-  },
-  {
-    id: "shell-redirect-out",
-    description: "Output redirection: cmd > file or cmd >> file",
-    pattern: />{1,2}/
-  },
-  {
-    id: "shell-redirect-in",
-    description: "Input redirection: cmd < file",
-    pattern: /</
-  },
-  {
-    id: "shell-newline-injection",
-    description: "Newline injection: \\n or \\r — can inject new shell commands",
-    pattern: /[\n\r]/
-  },
-  {
-    id: "shell-glob-star",
-    description: "Glob expansion: * or ? — can expand to unintended files",
-    // Only flag when combined with path separators to reduce false positives
-    pattern: /[/\\][*?]/
-  },
-  {
-    id: "shell-absolute-root",
-    description: "Absolute root path injection: string starting with / or \\ (Windows UNC)",
-    pattern: /^(?:\/|\\\\)/
-  },
-  {
-    id: "shell-windows-drive",
-    description: "Windows drive letter path injection: C:\\ or D:/",
-    pattern: /^[a-zA-Z]:[/\\]/
-  },
-  {
-    id: "shell-curl-wget",
-    description: "curl/wget with URL or flags — can exfiltrate data or download payloads",
-    // Require a URL scheme (http/https/ftp) or a flag (-) to reduce false positives
-    // "curl is a tool" won't match; "curl http://..." or "curl -s ..." will
-    pattern: /\b(?:curl|wget)\s+(?:https?:\/\/|ftp:\/\/|-)/i
-  }
-];
-var shell_default = SHELL_PATTERNS;
-
-// node_modules/is-unsafe/src/contexts/redos.js
-var REDOS_PATTERNS = [
-  {
-    id: "redos-nested-quantifier-plus",
-    description: "Nested + quantifier inside a group with outer quantifier: (a+)+, (.+b)*, etc.",
-    // Matches any group containing a + quantifier, with an outer * or + — catches (a+)+, (.+b)*, etc.
-    pattern: /\([^)]*\+[^)]*\)[+*]/
-  },
-  {
-    id: "redos-nested-quantifier-star",
-    description: "Nested * quantifier: (a*)* or (a*)+ — catastrophic backtracking",
-    pattern: /\([^)]*\*[^)]*\)[*+]/
-  },
-  {
-    id: "redos-nested-groups",
-    description: "Doubly nested quantified groups: ((a+)+) — guaranteed catastrophic",
-    pattern: /\(\([^)]{0,40}\)[+*]\)[+*]/
-  },
-  {
-    id: "redos-alternation-overlap",
-    description: "Overlapping alternation under quantifier: (a|a)+ — ambiguous NFA paths",
-    // Detect repeated identical alternatives under a quantifier
-    pattern: /\(([^|()]{1,20})\|(?:\1)(?:\|[^|()]{1,20}){0,5}\)[+*?]{1,2}/
-  },
-  {
-    id: "redos-star-plus-concat",
-    description: "(x*x)+ pattern — triggers super-linear backtracking",
-    pattern: /\([^)]{0,10}\*[^)]{0,10}\)[+*]/
-  },
-  {
-    id: "redos-dot-star-greedy",
-    description: "(.*){n,} or (.+){n,} — repeated greedy dot quantifiers",
-    pattern: /\(\.[*+]\)\{?\d/
-  },
-  {
-    id: "redos-large-repetition",
-    description: "Very large fixed or range repetition count {1000,} or {1000,n} — denial of service via backtracking",
-    // Matches { followed by 4+ digits (≥1000), then optional ,digits }
-    pattern: /\{\d{4,}(?:,\d*)?\}/
-  },
-  {
-    id: "redos-catastrophic-alternation",
-    description: "Long alternation with many similar branches — polynomial backtracking risk",
-    // Heuristic: 10+ pipe-separated alternatives in a single group
-    pattern: /\([^)]{0,200}(?:\|[^|)]{0,50}){9,}\)/
-  }
-];
-var redos_default = REDOS_PATTERNS;
-
-// node_modules/is-unsafe/src/contexts/nosql.js
-var sep = `["'\\s]*:`;
-var NOSQL_PATTERNS = [
-  // ─── MongoDB $ operator injection ────────────────────────────────────────
-  {
-    id: "nosql-where-operator",
-    description: "$where — executes arbitrary JavaScript server-side in MongoDB",
-    pattern: new RegExp(`\\$where${sep}`, "i")
-  },
-  {
-    id: "nosql-ne-operator",
-    description: '$ne — "not equal" operator used to bypass equality checks',
-    pattern: new RegExp(`\\$ne${sep}`, "i")
-  },
-  {
-    id: "nosql-gt-operator",
-    description: '$gt — "greater than" used to bypass password/value checks',
-    pattern: new RegExp(`\\$gte?${sep}`, "i")
-  },
-  {
-    id: "nosql-lt-operator",
-    description: '$lt / $lte — "less than" bypass variants',
-    pattern: new RegExp(`\\$lte?${sep}`, "i")
-  },
-  {
-    id: "nosql-regex-operator",
-    description: "$regex — can be used to extract data character by character (blind injection)",
-    pattern: new RegExp(`\\$regex${sep}`, "i")
-  },
-  {
-    id: "nosql-or-operator",
-    description: "$or — logical OR; used to create always-true conditions",
-    pattern: new RegExp(`\\$or${sep}\\s*\\[`, "i")
-  },
-  {
-    id: "nosql-and-operator",
-    description: "$and — logical AND operator injection",
-    pattern: new RegExp(`\\$and${sep}\\s*\\[`, "i")
-  },
-  {
-    id: "nosql-nor-operator",
-    description: "$nor — logical NOR operator injection",
-    pattern: new RegExp(`\\$nor${sep}\\s*\\[`, "i")
-  },
-  {
-    id: "nosql-exists-operator",
-    description: "$exists — can enumerate fields to determine schema",
-    pattern: new RegExp(`\\$exists${sep}`, "i")
-  },
-  {
-    id: "nosql-in-operator",
-    description: "$in — matches any value in a list; can enumerate values",
-    pattern: new RegExp(`\\$in${sep}\\s*\\[`, "i")
-  },
-  {
-    id: "nosql-expr-operator",
-    description: "$expr — allows aggregation expressions in queries (MongoDB 3.6+)",
-    pattern: new RegExp(`\\$expr${sep}`, "i")
-  },
-  {
-    id: "nosql-function-operator",
-    description: "$function — executes arbitrary JavaScript in MongoDB 4.4+",
-    pattern: new RegExp(`\\$function${sep}`, "i")
-  },
-  {
-    id: "nosql-accumulator-operator",
-    description: "$accumulator — custom aggregation with arbitrary JS execution",
-    pattern: new RegExp(`\\$accumulator${sep}`, "i")
-  },
-  // ─── Prototype pollution ─────────────────────────────────────────────────
-  {
-    id: "nosql-proto-pollution",
-    description: "__proto__ — prototype pollution via object key injection",
-    pattern: /__proto__/
-  },
-  {
-    id: "nosql-constructor-prototype",
-    description: "constructor.prototype — alternative prototype pollution vector (dot notation or JSON key)",
-    // Matches dot-notation (obj.constructor.prototype) and JSON key adjacency
-    // ("constructor": {"prototype": ...})
-    pattern: /constructor[\s"':.,{\[]*prototype/i
-  },
-  {
-    id: "nosql-proto-bracket",
-    description: '["__proto__"] — bracket-notation prototype pollution',
-    pattern: /\[["']__proto__["']\]/
-  }
-];
-var nosql_default = NOSQL_PATTERNS;
-
-// node_modules/is-unsafe/src/contexts/log.js
-var LOG_PATTERNS = [
-  // ─── CRLF / newline injection ─────────────────────────────────────────────
-  {
-    id: "log-crlf-injection",
-    description: "CRLF injection: literal \\r or \\n embeds fake log lines",
-    pattern: /[\r\n]/
-  },
-  {
-    id: "log-url-encoded-crlf",
-    description: "URL-encoded CRLF: %0d, %0a, %0D, %0A — decoded by some log parsers",
-    pattern: /%0[dDaA]/
-  },
-  {
-    id: "log-unicode-newline",
-    description: "Unicode newline variants: U+2028 (line separator), U+2029 (paragraph separator)",
-    pattern: /[\u2028\u2029]/
-  },
-  // ─── Log4Shell / JNDI injection (CVE-2021-44228) ─────────────────────────
-  {
-    id: "log-log4shell-jndi",
-    description: "Log4Shell: ${jndi:...} triggers remote code execution in Apache Log4j",
-    pattern: /\$\{jndi\s*:/i
-  },
-  {
-    id: "log-log4shell-obfuscated",
-    description: "Obfuscated Log4Shell: ${::-j}... lookup-bypass prefix used to evade WAF detection",
-    // ${::- is the Log4j lookup-bypass escape sequence; presence alone is suspicious
-    pattern: /\$\{::-/
-  },
-  {
-    id: "log-log4j-lookup",
-    description: "Log4j lookup syntax: ${env:...}, ${sys:...}, ${ctx:...} — data exfiltration",
-    pattern: /\$\{(?:env|sys|ctx|main|map|sd|web|docker|k8s|spring)\s*:/i
-  },
-  // ─── Server-Side Template Injection (SSTI) in log messages ───────────────
-  {
-    id: "log-ssti-double-brace",
-    description: "SSTI double-brace: {{expression}} — Jinja2, Twig, Handlebars, etc.",
-    pattern: /\{\{[\s\S]{0,80}\}\}/
-  },
-  {
-    id: "log-ssti-hash-brace",
-    description: "SSTI hash-brace: #{expression} — Thymeleaf, Velocity, Ruby ERB",
-    pattern: /#\{[\s\S]{0,80}\}/
-  },
-  {
-    id: "log-ssti-dollar-brace",
-    description: "SSTI/EL injection: ${expression with operators or method calls} — JSP EL, Freemarker, SpEL",
-    // Require that the ${...} content looks like an expression, not a plain variable name.
-    // Flags if the content contains: . ( * + operators, or known SSTI keywords.
-    // This avoids flagging ${PATH}, ${HOME} etc. (plain shell variables).
-    pattern: /\$\{[^}]*(?:\.|\(|\*|\+|\bclass\b|\bruntime\b|\bprocess\b|\bexec\b)[^}]{0,80}\}/i
-  },
-  {
-    id: "log-ssti-percent-tag",
-    description: "SSTI ERB/ASP tag: <%= expression %> — Ruby ERB, ASP",
-    pattern: /<%=[\s\S]{0,80}%>/
-  },
-  // ─── Null byte ────────────────────────────────────────────────────────────
-  {
-    id: "log-null-byte",
-    description: "Null byte: \\x00 or %00 — can truncate log entries in C-backed loggers",
-    pattern: /\x00|%00/
-  },
-  // ─── ANSI escape injection ────────────────────────────────────────────────
-  {
-    id: "log-ansi-escape",
-    description: "ANSI escape sequence: ESC[ — can manipulate terminal output when logs are tailed",
-    pattern: /\x1b\[/
-  }
-];
-var log_default = LOG_PATTERNS;
-
-// node_modules/is-unsafe/src/contexts/sql-strict.js
-var SQL_STRICT_EXTRA = [
-  {
-    id: "sql-line-comment",
-    description: "SQL line comment: -- followed by whitespace or end of string",
-    pattern: /--(?:\s|$)/
-  },
-  {
-    id: "sql-stacked-query",
-    description: "Stacked queries: semicolon immediately followed by a SQL keyword",
-    pattern: /;\s{0,10}(?:SELECT|INSERT|UPDATE|DELETE|DROP|CREATE|ALTER|EXEC)\b/i
-  },
-  {
-    id: "sql-hex-encoding",
-    description: "Hex-encoded string injection: 0x41414141 style (MySQL)",
-    pattern: /\b0x[0-9a-f]{4,}/i
-  }
-];
-var SQL_STRICT_PATTERNS = [...sql_default, ...SQL_STRICT_EXTRA];
-var sql_strict_default = SQL_STRICT_PATTERNS;
-
-// node_modules/is-unsafe/src/util/decode-entities.js
-var NAMED = Object.freeze({
-  colon: ":",
-  Tab: "	",
-  NewLine: "\n"
-});
-var ENTITY_RE = /&(?:#[xX]0*([0-9a-fA-F]{1,6});?|#0*([0-9]{1,7});?|([a-zA-Z][a-zA-Z0-9]{1,15});)/g;
-function decodeEntities(input) {
-  if (input.indexOf("&") === -1) return input;
-  return input.replace(ENTITY_RE, (match, hex, dec, name) => {
-    if (name !== void 0) {
-      return Object.prototype.hasOwnProperty.call(NAMED, name) ? NAMED[name] : match;
-    }
-    const cp = hex !== void 0 ? parseInt(hex, 16) : parseInt(dec, 10);
-    if (!Number.isFinite(cp) || cp > 1114111) return match;
-    return String.fromCodePoint(cp);
-  });
-}
-
-// node_modules/is-unsafe/src/index.js
-html_default.label = "HTML";
-xml_default.label = "XML";
-svg_default.label = "SVG";
-html_default.decodeEntities = true;
-xml_default.decodeEntities = true;
-svg_default.decodeEntities = true;
-sql_default.label = "SQL";
-sql_strict_default.label = "SQL-STRICT";
-shell_default.label = "SHELL";
-redos_default.label = "REDOS";
-nosql_default.label = "NOSQL";
-log_default.label = "LOG";
-var VALID_CONTEXTS = Object.freeze({
-  HTML: html_default,
-  XML: xml_default,
-  SVG: svg_default,
-  SQL: sql_default,
-  "SQL-STRICT": sql_strict_default,
-  SHELL: shell_default,
-  REDOS: redos_default,
-  NOSQL: nosql_default,
-  LOG: log_default
-});
-function assertString(value) {
-  if (typeof value !== "string") {
-    throw new TypeError(
-      `is-unsafe: first argument must be a string, got ${typeof value}`
-    );
-  }
-}
-function assertContext(context) {
-  if (context instanceof RegExp) return;
-  if (Array.isArray(context)) {
-    if (context.length === 0) {
-      throw new TypeError("is-unsafe: context must not be an empty array");
-    }
-    if (Array.isArray(context[0])) {
-      for (const list3 of context) {
-        if (!Array.isArray(list3) || list3.length === 0) {
-          throw new TypeError(
-            "is-unsafe: each context in the array must be a non-empty pattern array (PatternList)"
-          );
-        }
-      }
-    }
-    return;
-  }
-  throw new TypeError(
-    `is-unsafe: second argument must be a PatternList (e.g. HTML), an array of PatternLists (e.g. [HTML, XML]), or a RegExp. Got: ${typeof context}`
-  );
-}
-function normalise(context) {
-  if (context instanceof RegExp) return { lists: null, regex: context };
-  if (Array.isArray(context[0])) return { lists: context, regex: null };
-  return { lists: [context], regex: null };
-}
-function decodedCopy(value, list3) {
-  if (!list3.decodeEntities) return null;
-  const decoded = decodeEntities(value);
-  return decoded === value ? null : decoded;
-}
-function matchList(value, list3) {
-  const label = list3.label ?? "CUSTOM";
-  const decoded = decodedCopy(value, list3);
-  for (const rule of list3) {
-    if (rule.pattern.test(value) || decoded !== null && rule.pattern.test(decoded)) {
-      return { context: label, id: rule.id, description: rule.description, pattern: rule.pattern };
-    }
-  }
-  return null;
-}
-function isUnsafe(value, context) {
-  assertString(value);
-  assertContext(context);
-  const { lists, regex } = normalise(context);
-  if (regex) return regex.test(value);
-  for (const list3 of lists) {
-    if (matchList(value, list3) !== null) return true;
-  }
-  return false;
-}
-
-// node_modules/fast-xml-parser/src/xmlparser/OrderedObjParser.js
-function extractRawAttributes(prefixedAttrs, options) {
-  if (!prefixedAttrs) return {};
-  const attrs = options.attributesGroupName ? prefixedAttrs[options.attributesGroupName] : prefixedAttrs;
-  if (!attrs) return {};
-  const rawAttrs = {};
-  for (const key in attrs) {
-    if (key.startsWith(options.attributeNamePrefix)) {
-      const rawName = key.substring(options.attributeNamePrefix.length);
-      rawAttrs[rawName] = attrs[key];
-    } else {
-      rawAttrs[key] = attrs[key];
-    }
-  }
-  return rawAttrs;
-}
-function extractNamespace(rawTagName) {
-  if (!rawTagName || typeof rawTagName !== "string") return void 0;
-  const colonIndex = rawTagName.indexOf(":");
-  if (colonIndex !== -1 && colonIndex > 0) {
-    const ns = rawTagName.substring(0, colonIndex);
-    if (ns !== "xmlns") {
-      return ns;
-    }
-  }
-  return void 0;
-}
-var OrderedObjParser = class {
-  constructor(options, externalEntities) {
-    this.options = options;
-    this.currentNode = null;
-    this.tagsNodeStack = [];
-    this.parseXml = parseXml;
-    this.parseTextData = parseTextData;
-    this.resolveNameSpace = resolveNameSpace;
-    this.buildAttributesMap = buildAttributesMap;
-    this.isItStopNode = isItStopNode;
-    this.replaceEntitiesValue = replaceEntitiesValue;
-    this.readStopNodeData = readStopNodeData;
-    this.saveTextToParentTag = saveTextToParentTag;
-    this.addChild = addChild;
-    this.ignoreAttributesFn = getIgnoreAttributesFn(this.options.ignoreAttributes);
-    this.entityExpansionCount = 0;
-    this.currentExpandedLength = 0;
-    this.doctypefound = false;
-    let namedEntities = { ...XML };
-    if (this.options.entityDecoder) {
-      this.entityDecoder = this.options.entityDecoder;
-    } else {
-      if (typeof this.options.htmlEntities === "object") namedEntities = this.options.htmlEntities;
-      else if (this.options.htmlEntities === true) namedEntities = { ...COMMON_HTML, ...CURRENCY };
-      this.entityDecoder = new EntityDecoder({
-        namedEntities: { ...namedEntities, ...externalEntities },
-        numericAllowed: this.options.htmlEntities,
-        limit: {
-          maxTotalExpansions: this.options.processEntities.maxTotalExpansions,
-          maxExpandedLength: this.options.processEntities.maxExpandedLength,
-          applyLimitsTo: this.options.processEntities.appliesTo
-        },
-        // onExternalEntity: (name, value) => isUnsafe(value) ? 'block' : 'allow',
-        onInputEntity: (name, value) => (
-          //TODO: VALID_CONTEXTS.HTML should be set only if this.options.htmlEntities
-          isUnsafe(value, [html_default, xml_default]) ? ENTITY_ACTION.BLOCK : ENTITY_ACTION.ALLOW
-        )
-        //postCheck: resolved => resolved
-      });
-    }
-    this.matcher = new Matcher();
-    this.readonlyMatcher = this.matcher.readOnly();
-    this.isCurrentNodeStopNode = false;
-    this.stopNodeExpressionsSet = new ExpressionSet();
-    const stopNodesOpts = this.options.stopNodes;
-    if (stopNodesOpts && stopNodesOpts.length > 0) {
-      for (let i = 0; i < stopNodesOpts.length; i++) {
-        const stopNodeExp = stopNodesOpts[i];
-        if (typeof stopNodeExp === "string") {
-          this.stopNodeExpressionsSet.add(new Expression(stopNodeExp));
-        } else if (stopNodeExp instanceof Expression) {
-          this.stopNodeExpressionsSet.add(stopNodeExp);
-        }
-      }
-      this.stopNodeExpressionsSet.seal();
-    }
-  }
-};
-function parseTextData(val, tagName, jPath, dontTrim, hasAttributes, isLeafNode, escapeEntities) {
-  const options = this.options;
-  if (val !== void 0) {
-    if (options.trimValues && !dontTrim) {
-      val = val.trim();
-    }
-    if (val.length > 0) {
-      if (!escapeEntities) val = this.replaceEntitiesValue(val, tagName, jPath);
-      const jPathOrMatcher = options.jPath ? jPath.toString() : jPath;
-      const newval = options.tagValueProcessor(tagName, val, jPathOrMatcher, hasAttributes, isLeafNode);
-      if (newval === null || newval === void 0) {
-        return val;
-      } else if (typeof newval !== typeof val || newval !== val) {
-        return newval;
-      } else if (options.trimValues) {
-        return parseValue(val, options.parseTagValue, options.numberParseOptions);
-      } else {
-        const trimmedVal = val.trim();
-        if (trimmedVal === val) {
-          return parseValue(val, options.parseTagValue, options.numberParseOptions);
-        } else {
-          return val;
-        }
-      }
-    }
-  }
-}
-function resolveNameSpace(tagname) {
-  if (this.options.removeNSPrefix) {
-    const tags = tagname.split(":");
-    const prefix = tagname.charAt(0) === "/" ? "/" : "";
-    if (tags[0] === "xmlns") {
-      return "";
-    }
-    if (tags.length === 2) {
-      tagname = prefix + tags[1];
-    }
-  }
-  return tagname;
-}
-var attrsRegx = /([^\s=]+)\s*(=\s*(?:"([^"]*)"|'([^']*)'))?/gm;
-function attrValue(match) {
-  return match[3] !== void 0 ? match[3] : match[4];
-}
-function buildAttributesMap(attrStr, jPath, tagName, force = false) {
-  const options = this.options;
-  if (force === true || options.ignoreAttributes !== true && typeof attrStr === "string") {
-    const matches = getAllMatches(attrStr, attrsRegx);
-    const len = matches.length;
-    const attrs = {};
-    const processedVals = new Array(len);
-    let hasRawAttrs = false;
-    const rawAttrsForMatcher = {};
-    for (let i = 0; i < len; i++) {
-      const attrName = this.resolveNameSpace(matches[i][1]);
-      const oldVal = attrValue(matches[i]);
-      if (attrName.length && oldVal !== void 0) {
-        let val = oldVal;
-        if (options.trimValues) val = val.trim();
-        val = this.replaceEntitiesValue(val, tagName, this.readonlyMatcher);
-        processedVals[i] = val;
-        rawAttrsForMatcher[attrName] = val;
-        hasRawAttrs = true;
-      }
-    }
-    if (hasRawAttrs && typeof jPath === "object" && jPath.updateCurrent) {
-      jPath.updateCurrent(rawAttrsForMatcher);
-    }
-    const jPathStr = options.jPath ? jPath.toString() : this.readonlyMatcher;
-    let hasAttrs = false;
-    for (let i = 0; i < len; i++) {
-      const attrName = this.resolveNameSpace(matches[i][1]);
-      if (this.ignoreAttributesFn(attrName, jPathStr)) continue;
-      let aName = options.attributeNamePrefix + attrName;
-      if (attrName.length) {
-        if (options.transformAttributeName) {
-          aName = options.transformAttributeName(aName);
-        }
-        aName = sanitizeName(aName, options);
-        if (attrValue(matches[i]) !== void 0) {
-          const oldVal = processedVals[i];
-          const newVal = options.attributeValueProcessor(attrName, oldVal, jPathStr);
-          if (newVal === null || newVal === void 0) {
-            attrs[aName] = oldVal;
-          } else if (typeof newVal !== typeof oldVal || newVal !== oldVal) {
-            attrs[aName] = newVal;
-          } else {
-            attrs[aName] = parseValue(oldVal, options.parseAttributeValue, options.numberParseOptions);
-          }
-          hasAttrs = true;
-        } else if (options.allowBooleanAttributes) {
-          attrs[aName] = true;
-          hasAttrs = true;
-        }
-      }
-    }
-    if (!hasAttrs) return;
-    if (options.attributesGroupName && !options.preserveOrder) {
-      const attrCollection = {};
-      attrCollection[options.attributesGroupName] = attrs;
-      return attrCollection;
-    }
-    return attrs;
-  }
-}
-var parseXml = function(xmlData) {
-  const options = this.options;
-  const crlfPositions = options.captureMetaData ? [] : void 0;
-  xmlData = xmlData.replace(/\r\n?/g, options.captureMetaData ? (newline, index) => {
-    if (newline.length === 2) {
-      crlfPositions.push(index - crlfPositions.length);
-    }
-    return "\n";
-  } : "\n");
-  const xmlObj = new XmlNode("!xml");
-  let currentNode = xmlObj;
-  let textData = "";
-  this.matcher.reset();
-  this.entityDecoder.reset();
-  this.entityExpansionCount = 0;
-  this.currentExpandedLength = 0;
-  this.doctypefound = false;
-  const docTypeReader = new DocTypeReader(options.processEntities);
-  const xmlLen = xmlData.length;
-  for (let i = 0; i < xmlLen; i++) {
-    const ch = xmlData[i];
-    if (ch === "<") {
-      const c1 = xmlData.charCodeAt(i + 1);
-      if (c1 === 47) {
-        const closeIndex = findClosingIndex(xmlData, ">", i, "Closing Tag is not closed.");
-        let tagName = xmlData.substring(i + 2, closeIndex).trim();
-        if (options.removeNSPrefix) {
-          const colonIndex = tagName.indexOf(":");
-          if (colonIndex !== -1) {
-            tagName = tagName.substr(colonIndex + 1);
-          }
-        }
-        tagName = transformTagName(options.transformTagName, tagName, "", options).tagName;
-        if (currentNode) {
-          textData = this.saveTextToParentTag(textData, currentNode, this.readonlyMatcher);
-        }
-        const lastTagName = this.matcher.getCurrentTag();
-        if (tagName && options.unpairedTagsSet.has(tagName)) {
-          throw new Error(`Unpaired tag can not be used as closing tag: </${tagName}>`);
-        }
-        if (lastTagName && options.unpairedTagsSet.has(lastTagName)) {
-          this.matcher.pop();
-          this.tagsNodeStack.pop();
-        }
-        this.matcher.pop();
-        this.isCurrentNodeStopNode = false;
-        currentNode = this.tagsNodeStack.pop() || xmlObj;
-        if (options.captureMetaData && currentNode) {
-          currentNode.addEndIndex(getOriginalIndex(closeIndex + 1, crlfPositions));
-        }
-        textData = "";
-        i = closeIndex;
-      } else if (c1 === 63) {
-        let tagData = readTagExp(xmlData, i, false, "?>");
-        if (!tagData) throw new Error("Pi Tag is not closed.");
-        textData = this.saveTextToParentTag(textData, currentNode, this.readonlyMatcher);
-        const attsMap = this.buildAttributesMap(tagData.tagExp, this.matcher, tagData.tagName, true);
-        if (attsMap) {
-          const ver = attsMap[this.options.attributeNamePrefix + "version"];
-          this.entityDecoder.setXmlVersion(Number(ver) || 1);
-          docTypeReader.setXmlVersion(Number(ver) || 1);
-        }
-        if (options.ignoreDeclaration && tagData.tagName === "?xml" || options.ignorePiTags) {
-        } else {
-          const childNode = new XmlNode(tagData.tagName);
-          childNode.add(options.textNodeName, "");
-          if (tagData.tagName !== tagData.tagExp && tagData.attrExpPresent && options.ignoreAttributes !== true) {
-            childNode[":@"] = attsMap;
-          }
-          const startIndex = options.captureMetaData ? getOriginalIndex(i, crlfPositions) : i;
-          this.addChild(currentNode, childNode, this.readonlyMatcher, startIndex);
-          if (options.captureMetaData) {
-            currentNode.addEndIndex(getOriginalIndex(tagData.closeIndex + 2, crlfPositions));
-          }
-        }
-        i = tagData.closeIndex + 1;
-      } else if (c1 === 33 && xmlData.charCodeAt(i + 2) === 45 && xmlData.charCodeAt(i + 3) === 45) {
-        const endIndex = findClosingIndex(xmlData, "-->", i + 4, "Comment is not closed.");
-        if (options.commentPropName) {
-          const comment = xmlData.substring(i + 4, endIndex - 2);
-          textData = this.saveTextToParentTag(textData, currentNode, this.readonlyMatcher);
-          currentNode.add(options.commentPropName, [{ [options.textNodeName]: comment }]);
-        }
-        i = endIndex;
-      } else if (c1 === 33 && xmlData.charCodeAt(i + 2) === 68) {
-        if (this.doctypefound) throw new Error("Multiple DOCTYPE declarations found.");
-        this.doctypefound = true;
-        const result = docTypeReader.readDocType(xmlData, i);
-        this.entityDecoder.addInputEntities(result.entities);
-        i = result.i;
-      } else if (c1 === 33 && xmlData.charCodeAt(i + 2) === 91) {
-        const closeIndex = findClosingIndex(xmlData, "]]>", i, "CDATA is not closed.") - 2;
-        const tagExp = xmlData.substring(i + 9, closeIndex);
-        textData = this.saveTextToParentTag(textData, currentNode, this.readonlyMatcher);
-        let val = this.parseTextData(tagExp, currentNode.tagname, this.readonlyMatcher, true, false, true, true);
-        if (val == void 0) val = "";
-        if (options.cdataPropName) {
-          currentNode.add(options.cdataPropName, [{ [options.textNodeName]: tagExp }]);
-        } else {
-          currentNode.add(options.textNodeName, val);
-        }
-        i = closeIndex + 2;
-      } else {
-        let result = readTagExp(xmlData, i, options.removeNSPrefix);
-        if (!result) {
-          const context = xmlData.substring(Math.max(0, i - 50), Math.min(xmlLen, i + 50));
-          throw new Error(`readTagExp returned undefined at position ${i}. Context: "${context}"`);
-        }
-        let tagName = result.tagName;
-        const rawTagName = result.rawTagName;
-        let tagExp = result.tagExp;
-        let attrExpPresent = result.attrExpPresent;
-        let closeIndex = result.closeIndex;
-        ({ tagName, tagExp } = transformTagName(options.transformTagName, tagName, tagExp, options));
-        if (options.strictReservedNames && (tagName === options.commentPropName || tagName === options.cdataPropName || tagName === options.textNodeName || tagName === options.attributesGroupName)) {
-          throw new Error(`Invalid tag name: ${tagName}`);
-        }
-        if (currentNode && textData) {
-          if (currentNode.tagname !== "!xml") {
-            textData = this.saveTextToParentTag(textData, currentNode, this.readonlyMatcher, false);
-          }
-        }
-        const lastTag = currentNode;
-        if (lastTag && options.unpairedTagsSet.has(lastTag.tagname)) {
-          currentNode = this.tagsNodeStack.pop();
-          this.matcher.pop();
-        }
-        let isSelfClosing = false;
-        if (tagExp.length > 0 && tagExp.lastIndexOf("/") === tagExp.length - 1) {
-          isSelfClosing = true;
-          if (tagName[tagName.length - 1] === "/") {
-            tagName = tagName.substr(0, tagName.length - 1);
-            tagExp = tagName;
-          } else {
-            tagExp = tagExp.substr(0, tagExp.length - 1);
-          }
-          attrExpPresent = tagName !== tagExp;
-        }
-        let prefixedAttrs = null;
-        let rawAttrs = {};
-        let namespace = void 0;
-        namespace = extractNamespace(rawTagName);
-        if (tagName !== xmlObj.tagname) {
-          this.matcher.push(tagName, {}, namespace);
-        }
-        if (tagName !== tagExp && attrExpPresent) {
-          prefixedAttrs = this.buildAttributesMap(tagExp, this.matcher, tagName);
-          if (prefixedAttrs) {
-            rawAttrs = extractRawAttributes(prefixedAttrs, options);
-          }
-        }
-        if (tagName !== xmlObj.tagname) {
-          this.isCurrentNodeStopNode = this.isItStopNode();
-        }
-        const startIndex = options.captureMetaData ? getOriginalIndex(i, crlfPositions) : i;
-        if (this.isCurrentNodeStopNode) {
-          let tagContent = "";
-          if (isSelfClosing) {
-            i = result.closeIndex;
-          } else if (options.unpairedTagsSet.has(tagName)) {
-            i = result.closeIndex;
-          } else {
-            const result2 = this.readStopNodeData(xmlData, rawTagName, closeIndex + 1);
-            if (!result2) throw new Error(`Unexpected end of ${rawTagName}`);
-            i = result2.i;
-            tagContent = result2.tagContent;
-          }
-          const childNode = new XmlNode(tagName);
-          if (prefixedAttrs) {
-            childNode[":@"] = prefixedAttrs;
-          }
-          childNode.add(options.textNodeName, tagContent);
-          this.matcher.pop();
-          this.isCurrentNodeStopNode = false;
-          this.addChild(currentNode, childNode, this.readonlyMatcher, startIndex);
-          if (options.captureMetaData) {
-            currentNode.addEndIndex(getOriginalIndex(i + 1, crlfPositions));
-          }
-        } else {
-          if (isSelfClosing) {
-            ({ tagName, tagExp } = transformTagName(options.transformTagName, tagName, tagExp, options));
-            const childNode = new XmlNode(tagName);
-            if (prefixedAttrs) {
-              childNode[":@"] = prefixedAttrs;
-            }
-            this.addChild(currentNode, childNode, this.readonlyMatcher, startIndex);
-            if (options.captureMetaData) {
-              currentNode.addEndIndex(getOriginalIndex(closeIndex + 1, crlfPositions));
-            }
-            this.matcher.pop();
-            this.isCurrentNodeStopNode = false;
-          } else if (options.unpairedTagsSet.has(tagName)) {
-            const childNode = new XmlNode(tagName);
-            if (prefixedAttrs) {
-              childNode[":@"] = prefixedAttrs;
-            }
-            this.addChild(currentNode, childNode, this.readonlyMatcher, startIndex);
-            if (options.captureMetaData) {
-              currentNode.addEndIndex(getOriginalIndex(result.closeIndex + 1, crlfPositions));
-            }
-            this.matcher.pop();
-            this.isCurrentNodeStopNode = false;
-            i = result.closeIndex;
-            continue;
-          } else {
-            const childNode = new XmlNode(tagName);
-            if (this.tagsNodeStack.length > options.maxNestedTags) {
-              throw new Error("Maximum nested tags exceeded");
-            }
-            this.tagsNodeStack.push(currentNode);
-            if (prefixedAttrs) {
-              childNode[":@"] = prefixedAttrs;
-            }
-            this.addChild(currentNode, childNode, this.readonlyMatcher, startIndex);
-            currentNode = childNode;
-          }
-          textData = "";
-          i = closeIndex;
-        }
-      }
-    } else {
-      textData += xmlData[i];
-    }
-  }
-  return xmlObj.child;
-};
-function getOriginalIndex(index, crlfPositions) {
-  let low = 0;
-  let high = crlfPositions.length;
-  while (low < high) {
-    const middle = Math.floor((low + high) / 2);
-    if (crlfPositions[middle] < index) low = middle + 1;
-    else high = middle;
-  }
-  return index + low;
-}
-function addChild(currentNode, childNode, matcher, startIndex) {
-  if (!this.options.captureMetaData) startIndex = void 0;
-  const jPathOrMatcher = this.options.jPath ? matcher.toString() : matcher;
-  const result = this.options.updateTag(childNode.tagname, jPathOrMatcher, childNode[":@"]);
-  if (result === false) {
-  } else if (typeof result === "string") {
-    childNode.tagname = result;
-    currentNode.addChild(childNode, startIndex);
-  } else {
-    currentNode.addChild(childNode, startIndex);
-  }
-}
-function replaceEntitiesValue(val, tagName, jPath) {
-  const entityConfig = this.options.processEntities;
-  if (!entityConfig || !entityConfig.enabled) {
-    return val;
-  }
-  if (entityConfig.allowedTags) {
-    const jPathOrMatcher = this.options.jPath ? jPath.toString() : jPath;
-    const allowed = Array.isArray(entityConfig.allowedTags) ? entityConfig.allowedTags.includes(tagName) : entityConfig.allowedTags(tagName, jPathOrMatcher);
-    if (!allowed) {
-      return val;
-    }
-  }
-  if (entityConfig.tagFilter) {
-    const jPathOrMatcher = this.options.jPath ? jPath.toString() : jPath;
-    if (!entityConfig.tagFilter(tagName, jPathOrMatcher)) {
-      return val;
-    }
-  }
-  return this.entityDecoder.decode(val);
-}
-function saveTextToParentTag(textData, parentNode, matcher, isLeafNode) {
-  if (textData) {
-    if (isLeafNode === void 0) isLeafNode = parentNode.child.length === 0;
-    textData = this.parseTextData(
-      textData,
-      parentNode.tagname,
-      matcher,
-      false,
-      parentNode[":@"] ? Object.keys(parentNode[":@"]).length !== 0 : false,
-      isLeafNode
-    );
-    if (textData !== void 0 && textData !== "")
-      parentNode.add(this.options.textNodeName, textData);
-    textData = "";
-  }
-  return textData;
-}
-function isItStopNode() {
-  if (this.stopNodeExpressionsSet.size === 0) return false;
-  return this.matcher.matchesAny(this.stopNodeExpressionsSet);
-}
-function tagExpWithClosingIndex(xmlData, i, closingChar = ">") {
-  const len = xmlData.length;
-  const closeCode0 = closingChar.charCodeAt(0);
-  const closeCode1 = closingChar.length > 1 ? closingChar.charCodeAt(1) : -1;
-  let result = "";
-  let segmentStart = i;
-  for (let index = i; index < len; index++) {
-    const code = xmlData.charCodeAt(index);
-    if (code === 34 || code === 39) {
-      index = xmlData.indexOf(xmlData[index], index + 1);
-      if (index === -1) return;
-    } else if (code === closeCode0) {
-      if (closeCode1 !== -1) {
-        if (xmlData.charCodeAt(index + 1) === closeCode1) {
-          result += xmlData.substring(segmentStart, index);
-          return { data: result, index };
-        }
-      } else {
-        result += xmlData.substring(segmentStart, index);
-        return { data: result, index };
-      }
-    } else if (code === 9) {
-      result += xmlData.substring(segmentStart, index) + " ";
-      segmentStart = index + 1;
-    }
-  }
-}
-function findClosingIndex(xmlData, str3, i, errMsg) {
-  const closingIndex = xmlData.indexOf(str3, i);
-  if (closingIndex === -1) {
-    throw new Error(errMsg);
-  } else {
-    return closingIndex + str3.length - 1;
-  }
-}
-function findClosingChar(xmlData, char, i, errMsg) {
-  const closingIndex = xmlData.indexOf(char, i);
-  if (closingIndex === -1) throw new Error(errMsg);
-  return closingIndex;
-}
-function readTagExp(xmlData, i, removeNSPrefix, closingChar = ">") {
-  const result = tagExpWithClosingIndex(xmlData, i + 1, closingChar);
-  if (!result) return;
-  let tagExp = result.data;
-  const closeIndex = result.index;
-  const separatorIndex = tagExp.search(/\s/);
-  let tagName = tagExp;
-  let attrExpPresent = true;
-  if (separatorIndex !== -1) {
-    tagName = tagExp.substring(0, separatorIndex);
-    tagExp = tagExp.substring(separatorIndex + 1).trimStart();
-  }
-  const rawTagName = tagName;
-  if (removeNSPrefix) {
-    const colonIndex = tagName.indexOf(":");
-    if (colonIndex !== -1) {
-      tagName = tagName.substr(colonIndex + 1);
-      attrExpPresent = tagName !== result.data.substr(colonIndex + 1);
-    }
-  }
-  return {
-    tagName,
-    tagExp,
-    closeIndex,
-    attrExpPresent,
-    rawTagName
-  };
-}
-function readStopNodeData(xmlData, tagName, i) {
-  const startIndex = i;
-  let openTagCount = 1;
-  let lenient = false;
-  let nextGt = -1;
-  const xmllen = xmlData.length;
-  for (; i < xmllen; i++) {
-    if (xmlData[i] === "<") {
-      const c1 = xmlData.charCodeAt(i + 1);
-      if (c1 === 47) {
-        const closeIndex = findClosingChar(xmlData, ">", i, `${tagName} is not closed`);
-        let closeTagName = xmlData.substring(i + 2, closeIndex).trim();
-        if (closeTagName === tagName) {
-          openTagCount--;
-          if (openTagCount === 0) {
-            return {
-              tagContent: xmlData.substring(startIndex, i),
-              i: closeIndex
-            };
-          }
-        }
-        i = closeIndex;
-      } else if (c1 === 63) {
-        const closeIndex = findClosingIndex(xmlData, "?>", i + 1, "StopNode is not closed.");
-        i = closeIndex;
-      } else if (c1 === 33 && xmlData.charCodeAt(i + 2) === 45 && xmlData.charCodeAt(i + 3) === 45) {
-        const closeIndex = findClosingIndex(xmlData, "-->", i + 3, "StopNode is not closed.");
-        i = closeIndex;
-      } else if (c1 === 33 && xmlData.charCodeAt(i + 2) === 91) {
-        const closeIndex = findClosingIndex(xmlData, "]]>", i, "StopNode is not closed.") - 2;
-        i = closeIndex;
-      } else {
-        const tagData = lenient ? void 0 : readTagExp(xmlData, i, false);
-        if (tagData) {
-          const openTagName = tagData.tagName;
-          if (openTagName === tagName && tagData.tagExp[tagData.tagExp.length - 1] !== "/") {
-            openTagCount++;
-          }
-          i = tagData.closeIndex;
-        } else {
-          lenient = true;
-          if (nextGt < i) {
-            nextGt = xmlData.indexOf(">", i);
-            if (nextGt === -1) return;
-          }
-          const nextLt = xmlData.indexOf("<", i + 1);
-          if (nextLt === -1 || nextLt > nextGt) {
-            const exp = xmlData.substring(i + 1, nextGt);
-            const sep3 = exp.search(/\s/);
-            const name = sep3 === -1 ? exp : exp.substring(0, sep3);
-            if (name === tagName && exp[exp.length - 1] !== "/") openTagCount++;
-            i = nextGt;
-          }
-        }
-      }
-    }
-  }
-}
-function parseValue(val, shouldParse, options) {
-  if (shouldParse && typeof val === "string") {
-    const newval = val.trim();
-    if (newval === "true") return true;
-    else if (newval === "false") return false;
-    else return toNumber(val, options);
-  } else {
-    if (isExist(val)) {
-      return val;
-    } else {
-      return "";
-    }
-  }
-}
-function transformTagName(fn, tagName, tagExp, options) {
-  if (fn) {
-    const newTagName = fn(tagName);
-    if (tagExp === tagName) {
-      tagExp = newTagName;
-    }
-    tagName = newTagName;
-  }
-  tagName = sanitizeName(tagName, options);
-  return { tagName, tagExp };
-}
-function sanitizeName(name, options) {
-  if (criticalProperties.includes(name)) {
-    throw new Error(`[SECURITY] Invalid name: "${name}" is a reserved JavaScript keyword that could cause prototype pollution`);
-  } else if (DANGEROUS_PROPERTY_NAMES.includes(name)) {
-    return options.onDangerousProperty(name);
-  }
-  return name;
-}
-
-// node_modules/fast-xml-parser/src/xmlparser/node2json.js
-var METADATA_SYMBOL2 = XmlNode.getMetaDataSymbol();
-function stripAttributePrefix(attrs, prefix) {
-  if (!attrs || typeof attrs !== "object") return {};
-  if (!prefix) return attrs;
-  const rawAttrs = {};
-  for (const key in attrs) {
-    if (key.startsWith(prefix)) {
-      const rawName = key.substring(prefix.length);
-      rawAttrs[rawName] = attrs[key];
-    } else {
-      rawAttrs[key] = attrs[key];
-    }
-  }
-  return rawAttrs;
-}
-function prettify(node, options, matcher, readonlyMatcher) {
-  return compress(node, options, matcher, readonlyMatcher);
-}
-function compress(arr, options, matcher, readonlyMatcher) {
-  let text2;
-  const compressedObj = {};
-  for (let i = 0; i < arr.length; i++) {
-    const tagObj = arr[i];
-    const property = propName(tagObj);
-    if (property !== void 0 && property !== options.textNodeName) {
-      const rawAttrs = stripAttributePrefix(
-        tagObj[":@"] || {},
-        options.attributeNamePrefix
-      );
-      matcher.push(property, rawAttrs);
-    }
-    if (property === options.textNodeName) {
-      if (text2 === void 0) text2 = tagObj[property];
-      else text2 += "" + tagObj[property];
-    } else if (property === void 0) {
-      continue;
-    } else if (tagObj[property]) {
-      let val = compress(tagObj[property], options, matcher, readonlyMatcher);
-      const isLeaf = isLeafTag(val, options);
-      if (Object.keys(val).length === 0 && options.alwaysCreateTextNode) {
-        val[options.textNodeName] = "";
-      }
-      if (tagObj[":@"]) {
-        assignAttributes(val, tagObj[":@"], readonlyMatcher, options);
-      } else if (Object.keys(val).length === 1 && val[options.textNodeName] !== void 0 && !options.alwaysCreateTextNode) {
-        val = val[options.textNodeName];
-      } else if (Object.keys(val).length === 0) {
-        if (options.alwaysCreateTextNode) val[options.textNodeName] = "";
-        else val = "";
-      }
-      if (tagObj[METADATA_SYMBOL2] !== void 0 && typeof val === "object" && val !== null) {
-        val[METADATA_SYMBOL2] = tagObj[METADATA_SYMBOL2];
-      }
-      if (compressedObj[property] !== void 0 && Object.prototype.hasOwnProperty.call(compressedObj, property)) {
-        if (!Array.isArray(compressedObj[property])) {
-          compressedObj[property] = [compressedObj[property]];
-        }
-        compressedObj[property].push(val);
-      } else {
-        const jPathOrMatcher = options.jPath ? readonlyMatcher.toString() : readonlyMatcher;
-        if (options.isArray(property, jPathOrMatcher, isLeaf)) {
-          compressedObj[property] = [val];
-        } else {
-          compressedObj[property] = val;
-        }
-      }
-      if (property !== void 0 && property !== options.textNodeName) {
-        matcher.pop();
-      }
-    }
-  }
-  if (typeof text2 === "string") {
-    if (text2.length > 0) compressedObj[options.textNodeName] = text2;
-  } else if (text2 !== void 0) compressedObj[options.textNodeName] = text2;
-  return compressedObj;
-}
-function propName(obj2) {
-  const keys = Object.keys(obj2);
-  for (let i = 0; i < keys.length; i++) {
-    const key = keys[i];
-    if (key !== ":@") return key;
-  }
-}
-function assignAttributes(obj2, attrMap, readonlyMatcher, options) {
-  if (attrMap) {
-    const keys = Object.keys(attrMap);
-    const len = keys.length;
-    for (let i = 0; i < len; i++) {
-      const atrrName = keys[i];
-      const rawAttrName = atrrName.startsWith(options.attributeNamePrefix) ? atrrName.substring(options.attributeNamePrefix.length) : atrrName;
-      const jPathOrMatcher = options.jPath ? readonlyMatcher.toString() + "." + rawAttrName : readonlyMatcher;
-      if (options.isArray(atrrName, jPathOrMatcher, true, true)) {
-        obj2[atrrName] = [attrMap[atrrName]];
-      } else {
-        obj2[atrrName] = attrMap[atrrName];
-      }
-    }
-  }
-}
-function isLeafTag(obj2, options) {
-  const { textNodeName } = options;
-  const propCount = Object.keys(obj2).length;
-  if (propCount === 0) {
-    return true;
-  }
-  if (propCount === 1 && (obj2[textNodeName] || typeof obj2[textNodeName] === "boolean" || obj2[textNodeName] === 0)) {
-    return true;
-  }
-  return false;
-}
-
-// node_modules/fast-xml-parser/src/xmlparser/XMLParser.js
-var XMLParser = class {
-  constructor(options) {
-    this.externalEntities = {};
-    this.options = buildOptions(options);
-  }
-  /**
-   * Parse XML dats to JS object 
-   * @param {string|Uint8Array} xmlData 
-   * @param {boolean|Object} validationOption 
-   */
-  parse(xmlData, validationOption) {
-    if (typeof xmlData !== "string" && xmlData.toString) {
-      if (xmlData instanceof Uint8Array && !(typeof Buffer !== "undefined" && Buffer.isBuffer(xmlData))) {
-        xmlData = new TextDecoder("utf-8", { ignoreBOM: true }).decode(xmlData);
-      } else {
-        xmlData = xmlData.toString();
-      }
-    } else if (typeof xmlData !== "string") {
-      throw new Error("XML data is accepted in String or Bytes[] form.");
-    }
-    if (validationOption) {
-      if (validationOption === true) validationOption = {};
-      const result = validate(xmlData, validationOption);
-      if (result !== true) {
-        throw Error(`${result.err.msg}:${result.err.line}:${result.err.col}`);
-      }
-    }
-    const orderedObjParser = new OrderedObjParser(this.options, this.externalEntities);
-    const orderedResult = orderedObjParser.parseXml(xmlData);
-    if (this.options.preserveOrder || orderedResult === void 0) return orderedResult;
-    else return prettify(orderedResult, this.options, orderedObjParser.matcher, orderedObjParser.readonlyMatcher);
-  }
-  /**
-   * Add Entity which is not by default supported by this library
-   * @param {string} key 
-   * @param {string} value 
-   */
-  addEntity(key, value) {
-    if (value.indexOf("&") !== -1) {
-      throw new Error("Entity value can't have '&'");
-    } else if (key.indexOf("&") !== -1 || key.indexOf(";") !== -1) {
-      throw new Error("An entity must be set without '&' and ';'. Eg. use '#xD' for '&#xD;'");
-    } else if (value === "&") {
-      throw new Error("An entity with value '&' is not permitted");
-    } else {
-      this.externalEntities[key] = value;
-    }
-  }
-  /**
-   * Returns a Symbol that can be used to access the metadata
-   * property on a node.
-   * 
-   * If Symbol is not available in the environment, an ordinary property is used
-   * and the name of the property is here returned.
-   * 
-   * The XMLMetaData property is only present when `captureMetaData`
-   * is true in the options.
-   */
-  static getMetaDataSymbol() {
-    return XmlNode.getMetaDataSymbol();
-  }
-};
-
-// src/report/parsers/junit.ts
-var asArray = (v) => Array.isArray(v) ? v : v && typeof v === "object" ? [v] : [];
-var text = (v) => {
-  if (typeof v === "string") return v;
-  if (typeof v === "number") return String(v);
-  if (v && typeof v === "object" && "#text" in v) return text(v["#text"]);
-  return "";
-};
-function candidatesFromClassname(classname) {
-  const parts = classname.split(".").filter(Boolean);
-  const out = [];
-  for (let n = parts.length; n >= 1; n--) out.push(`${parts.slice(0, n).join("/")}.py`);
-  return out;
-}
-function parseJunit(xml, opts) {
-  const { annotations, dropped } = parseJunitReport(xml, opts);
-  return { annotations, dropped };
-}
-function parseJunitReport(xml, opts) {
-  const counts = { tests: 0, failures: 0, errors: 0, skipped: 0 };
-  const parser = new XMLParser({
-    ignoreAttributes: false,
-    attributeNamePrefix: "@_",
-    textNodeName: "#text",
-    parseAttributeValue: false,
-    parseTagValue: false,
-    processEntities: true,
-    htmlEntities: true,
-    isArray: (name) => ["testsuite", "testcase", "failure", "error", "skipped"].includes(name)
-  });
-  let doc;
-  try {
-    doc = parser.parse(xml);
-  } catch {
-    return { annotations: [], dropped: 1, valid: false, counts };
-  }
-  const suites = [...asArray(doc.testsuites?.testsuite), ...asArray(doc.testsuite)];
-  const valid = suites.length > 0;
-  const annotations = [];
-  let dropped = 0;
-  for (const suite of suites) {
-    for (const tc of asArray(suite.testcase)) {
-      counts.tests++;
-      if (asArray(tc.failure).length) counts.failures++;
-      else if (asArray(tc.error).length) counts.errors++;
-      else if (asArray(tc.skipped).length) counts.skipped++;
-      const problems = [
-        ...asArray(tc.failure).map((f) => ({ f, kind: "failed" })),
-        ...asArray(tc.error).map((f) => ({ f, kind: "errored" }))
-      ];
-      if (problems.length === 0) continue;
-      const classname = text(tc["@_classname"]);
-      const name = text(tc["@_name"]);
-      const fileAttr = text(tc["@_file"]);
-      const lineAttr = Number(text(tc["@_line"]));
-      for (const { f, kind } of problems) {
-        const body = text(f);
-        const msg = text(f["@_message"]);
-        const candidates2 = fileAttr ? [fileAttr] : candidatesFromClassname(classname);
-        const spots = [...body.matchAll(/^([^\s:][^:\n]*\.py):(\d+): /gm)].map((m) => ({
-          file: m[1],
-          line: Number(m[2])
-        }));
-        const inTest = spots.filter(
-          (s2) => candidates2.some((c) => repoPath(s2.file, opts.root) === repoPath(c, opts.root))
-        );
-        const spot = inTest.at(-1) ?? spots.at(-1);
-        let file = spot?.file ?? candidates2[candidates2.length > 1 ? 1 : 0] ?? "";
-        let line2 = spot?.line ?? (Number.isInteger(lineAttr) && lineAttr >= 0 ? lineAttr + 1 : 1);
-        if (!spot && fileAttr) file = fileAttr;
-        const path33 = repoPath(file, opts.root);
-        if (path33 === null || line2 < 1) {
-          dropped++;
-          continue;
-        }
-        if (!Number.isFinite(line2)) line2 = 1;
-        annotations.push({
-          path: path33,
-          startLine: line2,
-          endLine: line2,
-          level: "failure",
-          // The test's name is the report's text, so it goes in the message; the title is ours.
-          title: `junit: test ${kind}`,
-          message: [`${classname ? `${classname}.` : ""}${name}`, msg, body].filter((s2) => s2.trim() !== "").join("\n\n").trim()
-        });
-      }
-    }
-  }
-  return { annotations, dropped, valid, counts };
-}
-
-// src/report/parsers/lean.ts
-var LEVEL2 = {
-  error: "failure",
-  warning: "warning",
-  info: "notice",
-  information: "notice"
-};
-var LEAN_MSG = /^(?<file>.+?):(?<line>\d+):(?<col>\d+)(?:-(?<endLine>\d+):(?<endCol>\d+))?: (?<level>error|warning|info)(?:\((?<name>[\w.]+)\))?: ?(?<msg>.*)$/;
-var LAKE_MSG = /^(?<level>error|warning|info): (?<file>.+?\.lean):(?<line>\d+):(?<col>\d+)(?:-(?<endLine>\d+):(?<endCol>\d+))?: (?<msg>.*)$/;
-var LAKE_LINE = /^(?:[✔ℹ⚠✖] \[\d+\/\d+\] |error: Lean exited with code|Some required (?:targets|builds) logged failures:|- \S+$|error: build failed|Build completed successfully|⣿|trace: )/;
-var SORRY = /declaration uses (?:'sorry'|`sorry`)/;
-function leanTitle(message, level) {
-  if (SORRY.test(message)) return "build log: declaration uses sorry";
-  return level === "failure" ? "build log: Lean error" : level === "warning" ? "build log: Lean warning" : "build log: Lean info";
-}
-function parseLean2(text2, opts) {
-  const out = [];
-  let dropped = 0;
-  let cur = null;
-  const flush = () => {
-    if (!cur) return;
-    const path33 = repoPath(cur.file.replace(/^(?:\.\/)+/, ""), opts.root);
-    const text3 = cur.lines.join("\n").replace(/\s+$/, "");
-    const message = cur.name ? `(${cur.name}) ${text3}` : text3;
-    if (path33 === null) dropped++;
-    else {
-      const single = cur.endLine === void 0 || cur.endLine === cur.line;
-      out.push({
-        path: path33,
-        startLine: cur.line,
-        endLine: cur.endLine ?? cur.line,
-        ...single ? { startColumn: cur.col + 1 } : {},
-        ...single && cur.endCol !== void 0 ? { endColumn: cur.endCol + 1 } : {},
-        level: cur.level,
-        title: leanTitle(text3, cur.level),
-        message
-      });
-    }
-    cur = null;
-  };
-  for (const line2 of stripAnsi(text2).split(/\r?\n/)) {
-    if (line2.startsWith("{") && line2.includes('"fileName"')) {
-      flush();
-      const j = parseJsonMessage(line2, opts.root);
-      if (j === "dropped") dropped++;
-      else if (j) out.push(j);
-      continue;
-    }
-    const g = (LAKE_MSG.exec(line2) ?? LEAN_MSG.exec(line2))?.groups;
-    if (g) {
-      flush();
-      cur = {
-        file: g.file,
-        line: Number(g.line),
-        col: Number(g.col),
-        ...g.endLine ? { endLine: Number(g.endLine), endCol: Number(g.endCol) } : {},
-        level: LEVEL2[g.level],
-        ...g.name ? { name: g.name } : {},
-        lines: [g.msg]
-      };
-    } else if (LAKE_LINE.test(line2)) {
-      flush();
-    } else if (cur) {
-      cur.lines.push(line2);
-    }
-  }
-  flush();
-  return { annotations: out.filter((a) => a.startLine >= 1), dropped };
-}
-function parseJsonMessage(line2, root) {
-  let j;
-  try {
-    j = JSON.parse(line2);
-  } catch {
-    return null;
-  }
-  const o = j;
-  const pos = o.pos;
-  const end = o.endPos;
-  if (typeof o.fileName !== "string" || typeof pos?.line !== "number" || typeof pos.column !== "number")
-    return null;
-  const level = LEVEL2[String(o.severity)];
-  if (!level || typeof o.data !== "string") return null;
-  const path33 = repoPath(o.fileName.replace(/^(?:\.\/)+/, ""), root);
-  if (path33 === null) return "dropped";
-  const endLine = typeof end?.line === "number" ? end.line : pos.line;
-  const single = endLine === pos.line;
-  const text2 = o.data.replace(/\s+$/, "");
-  const kind = typeof o.kind === "string" && o.kind !== "" ? o.kind.slice(0, 100) : void 0;
-  const message = kind && kind !== "hasSorry" ? `(${kind}) ${text2}` : text2;
-  return {
-    path: path33,
-    startLine: pos.line,
-    endLine,
-    ...single ? { startColumn: pos.column + 1 } : {},
-    ...single && typeof end?.column === "number" ? { endColumn: end.column + 1 } : {},
-    level,
-    title: kind === "hasSorry" ? "build log: declaration uses sorry" : leanTitle(text2, level),
-    message
-  };
-}
-
-// src/sandbox/audit.ts
-var import_node_crypto5 = __toESM(require("node:crypto"), 1);
-var import_promises4 = __toESM(require("node:fs/promises"), 1);
-
-// src/sandbox/container-files.ts
-var import_tar_stream5 = __toESM(require_tar_stream(), 1);
-var MAX_BYTES = 4 * 1024 * 1024;
-async function readContainerFile(engine, id, file) {
-  const stream = await engine.getArchive(id, file).catch(() => null);
-  if (!stream) return null;
-  const extract = import_tar_stream5.default.extract();
-  const chunks2 = [];
-  let regular = false;
-  extract.on("entry", (h, s2, next) => {
-    if (h.type === "file" && (h.size ?? 0) <= MAX_BYTES) {
-      regular = true;
-      s2.on("data", (c) => chunks2.push(c));
-    }
-    s2.on("end", next);
-    s2.resume();
-  });
-  try {
-    await new Promise((resolve, reject) => {
-      extract.on("finish", resolve);
-      extract.on("error", reject);
-      stream.pipe(extract);
-    });
-  } finally {
-    if (!stream.readableEnded) stream.destroy();
-  }
-  return regular ? Buffer.concat(chunks2).toString("utf8") : null;
-}
-
-// src/sandbox/audit.ts
-init_plan();
-var OUTPUT_CAP = 4 * 1024 * 1024;
-var AUDIT_TIMEOUT_MS = 20 * 6e4;
-async function checkProtected(engine, buildContainer, files) {
-  const out = [];
-  for (const f of files) {
-    const base = await import_promises4.default.readFile(f.baseFile, "utf8").catch(() => null);
-    if (base === null) {
-      out.push({ path: f.path, name: "*", detail: `the base file ${f.baseFile} cannot be read` });
-      continue;
-    }
-    const now = await readContainerFile(engine, buildContainer, `${WORK_DIR}/${f.path}`);
-    if (now === null) {
-      out.push({ path: f.path, name: "*", detail: "the file is missing from /work after the build" });
-      continue;
-    }
-    for (const c of protectedChanges(base, now, declaredTheorems(base))) out.push({ path: f.path, ...c });
-  }
-  return out;
-}
-async function runAudit(engine, spec, plan2, labels, buildContainer) {
-  const audit = spec.verdict.audit;
-  const changed = await checkProtected(engine, buildContainer, audit.protected);
-  const nonce = import_node_crypto5.default.randomBytes(16).toString("hex");
-  const file = auditFile(audit.modules, audit.targets, nonce);
-  const work = plan2.readOnlySource ? { type: "bind", source: plan2.readOnlySource, target: WORK_DIR, readOnly: true } : {
-    type: "volume",
-    source: plan2.volumes.find((v) => v.role === "work").name,
-    target: WORK_DIR,
-    readOnly: true
-  };
-  const tmp = plan2.container.mounts.find((m) => m.target === "/tmp");
-  const c = {
-    ...plan2.container,
-    name: `${plan2.container.name}-audit`,
-    labels: { ...labels, [LABEL_ROLE]: "audit" },
-    entrypoint: ["sh"],
-    cmd: ["-c", 'printf "%s" "$SANDBOX_AUDIT_FILE" > /tmp/Audit.lean && exec lake env lean /tmp/Audit.lean'],
-    env: [`SANDBOX_AUDIT_FILE=${file}`],
-    mounts: [work, tmp],
-    networkMode: "none",
-    readOnlyRootfs: true
-  };
-  delete c.dns;
-  if (c.runtime === "runsc-host") c.runtime = "runsc";
-  const id = await engine.createContainer(c);
-  const chunks2 = [];
-  let size2 = 0;
-  try {
-    const attached = await engine.attach(id, (_s, chunk) => {
-      if (size2 < OUTPUT_CAP) chunks2.push(Buffer.from(chunk.subarray(0, OUTPUT_CAP - size2)));
-      size2 += chunk.length;
-    });
-    const watch2 = await engine.watchExit(id);
-    await engine.startContainer(id);
-    let timer;
-    const exit = await Promise.race([
-      watch2.exit,
-      new Promise((r) => timer = setTimeout(() => r(null), AUDIT_TIMEOUT_MS))
-    ]).finally(() => clearTimeout(timer));
-    if (exit === null) await engine.killContainer(id, "KILL");
-    await Promise.race([attached.done, new Promise((r) => setTimeout(r, 3e3).unref())]);
-    attached.close();
-    const output = Buffer.concat(chunks2).toString("utf8");
-    const targets = judgeAudit(output, audit.targets, nonce, audit.allow);
-    const report = {
-      ok: targets.every((t) => t.status === "ok") && changed.length === 0,
-      protectedChanges: changed,
-      allow: audit.allow,
-      targets,
-      exitCode: exit,
-      outputBytes: size2
-    };
-    const protectedNotes = changed.map((c2) => ({
-      path: c2.path,
-      startLine: 1,
-      endLine: 1,
-      level: "failure",
-      title: "protected statement changed",
-      message: `${c2.name}: ${c2.detail}`
-    }));
-    return {
-      report,
-      annotations: [...protectedNotes, ...auditAnnotations(targets, () => null)],
-      output: output.replaceAll(nonce, "<nonce>")
-    };
-  } finally {
-    await engine.removeContainer(id);
-  }
-}
-
-// src/sandbox/stages/collect.ts
-init_plan();
-var MAX_ANNOTATIONS = 1e4;
-var GO_MODE_TYPE = 1 << 31 | 1 << 27 | 1 << 26 | 1 << 25 | 1 << 24 | 1 << 21 | 1 << 19;
-var ANNOTATE_FILE_CAP = 16 * 1024 * 1024;
-async function collect(ctx, spec, box, p, timedOut) {
-  const { deps } = ctx;
-  const { engine } = deps;
-  const t = Date.now();
-  let outputs = emptyOutputs(spec.io.outputDir);
-  if (spec.io.outputDir) {
-    const dest = spec.io.outputDir;
-    await prepareOutputDir(dest, "--output-dir");
-    const sizes = await ctx.race(
-      Promise.all(
-        spec.verdict.declared.map(async (rel) => {
-          const st = await engine.statPath(box.id, `${OUTPUT_DIR}/${rel}`);
-          return st && (st.mode & GO_MODE_TYPE) === 0 ? st.size : null;
-        })
-      )
-    );
-    const plan2 = { paths: spec.verdict.declared, reservedBytes: reserveFor(sizes, spec.limits.outputCaps) };
-    const stream = await engine.getArchive(box.id, OUTPUT_DIR);
-    try {
-      outputs = await ctx.race(collectTar(stream, dest, OUTPUT_DIR.slice(1), spec.limits.outputCaps, plan2));
-    } finally {
-      if (!stream.readableEnded) stream.destroy();
-    }
-  }
-  const parsed = spec.verdict.annotate ? await annotate(ctx, box) : { annotations: [], dropped: 0 };
-  const state = spec.io.stateDir ? await collectState(ctx, spec, box.id) : null;
-  let audit = null;
-  if (spec.verdict.audit && !timedOut) {
-    ctx.check();
-    deps.notice(
-      `proof audit: ${spec.verdict.audit.targets.length} target(s) in a fresh sandbox, /work read-only, no network`
-    );
-    const a = await ctx.race(runAudit(engine, spec, p, ctx.labels, box.id));
-    audit = { report: a.report, annotations: a.annotations };
-    for (const x of a.report.targets) {
-      deps.notice(`proof audit: ${x.target}: ${x.status}${"axioms" in x ? ` [${x.axioms.join(", ")}]` : ""}`);
-    }
-  }
-  return {
-    outputs,
-    state,
-    annotations: parsed.annotations.slice(0, MAX_ANNOTATIONS),
-    annotationsDropped: parsed.dropped + Math.max(0, parsed.annotations.length - MAX_ANNOTATIONS),
-    audit,
-    collectMs: Date.now() - t
-  };
-}
-async function annotate(ctx, box) {
-  const a = ctx.spec.verdict.annotate;
-  if (a.parser !== "junit") {
-    const log = box.capture?.text() ?? "";
-    return a.parser === "lean" ? parseLean2(log, { root: WORK_DIR }) : parseGeneric(log, { root: WORK_DIR });
-  }
-  const text2 = await readCollected(ctx.spec.io.outputDir, a.file, ANNOTATE_FILE_CAP);
-  return text2 ? parseJunit(text2.toString("utf8"), { root: WORK_DIR }) : { annotations: [], dropped: 0 };
-}
-async function readCollected(dir, rel, cap) {
-  const file = import_node_path9.default.join(dir, rel);
-  if (!file.startsWith(import_node_path9.default.resolve(dir) + import_node_path9.default.sep)) return null;
-  let fd;
-  try {
-    fd = import_node_fs7.default.openSync(file, import_node_fs7.default.constants.O_RDONLY | import_node_fs7.default.constants.O_NOFOLLOW);
-  } catch {
-    return null;
-  }
-  try {
-    const st = import_node_fs7.default.fstatSync(fd);
-    if (!st.isFile() || st.size > cap) return null;
-    return import_node_fs7.default.readFileSync(fd);
-  } finally {
-    import_node_fs7.default.closeSync(fd);
-  }
-}
-async function collectState(ctx, spec, id) {
-  const { deps } = ctx;
-  const dir = spec.io.stateDir;
-  const fresh = `${dir.replace(/\/+$/, "")}.sandbox-${ctx.runId}`;
-  await import_promises5.default.rm(fresh, { recursive: true, force: true });
-  await import_promises5.default.mkdir(fresh, { recursive: true, mode: 493 });
-  const stream = await deps.engine.getArchive(id, STATE_DIR);
-  try {
-    const r = await ctx.race(
-      collectTar(stream, fresh, STATE_DIR.slice(1), {
-        maxTotalBytes: spec.limits.stateSizeBytes,
-        maxFiles: DEFAULTS.maxStateFiles,
-        maxFileBytes: spec.limits.stateSizeBytes
-      })
-    );
-    await import_promises5.default.rm(dir, { recursive: true, force: true });
-    await import_promises5.default.rename(fresh, dir);
-    return {
-      dir,
-      files: r.files,
-      bytes: r.bytes,
-      skippedCount: r.skippedCount,
-      skippedByReason: r.skippedByReason
-    };
-  } catch (err) {
-    await import_promises5.default.rm(fresh, { recursive: true, force: true });
-    throw err;
-  } finally {
-    if (!stream.readableEnded) stream.destroy();
-  }
-}
+// src/verdict/judges.ts
+init_junit();
 
 // src/verdict/expected.ts
 var import_node_fs8 = __toESM(require("node:fs"), 1);
@@ -21625,6 +23262,7 @@ async function judgeRun(spec, e, opts) {
 
 // src/sandbox/stages/judge.ts
 init_plan();
+init_collect2();
 function judge(spec, o, exit, collected) {
   return judgeRun(
     {
@@ -21645,122 +23283,15 @@ function judge(spec, o, exit, collected) {
   );
 }
 
-// src/sandbox/stages/command.ts
-init_errors();
-
-// src/sandbox/outside-stop.ts
-var DIE_EVENT_GRACE_MS = 1e3;
-function outsideStop(e) {
-  if (e.outside.length) {
-    const what = [...new Set(e.outside)].join(", ");
-    return `the engine stopped the container (${what}, not sent by this run: an engine restart or shutdown, or a stop or kill from the host); the command's exit code says nothing about the command`;
-  }
-  if (e.endedEarly) {
-    return "the engine's event stream ended while the command ran (the engine stopped or restarted); the command's exit code says nothing about the command";
-  }
-  return null;
-}
-var StopWatch = class {
-  kills = [];
-  ourKill = false;
-  died = false;
-  ended = false;
-  dieSeen = () => void 0;
-  dieOrEnd;
-  follow = null;
-  constructor() {
-    this.dieOrEnd = new Promise((r) => this.dieSeen = r);
-  }
-  async start(engine, id) {
-    this.follow = await engine.followEvents(id, ["kill", "stop", "die"], (e) => {
-      if (this.died) return;
-      if (e.action === "kill" && !this.ourKill)
-        this.kills.push(`kill with signal ${e.attributes.signal ?? "?"}`);
-      if (e.action === "stop" && !this.ourKill) this.kills.push("stop");
-      if (e.action === "die") {
-        this.died = true;
-        this.dieSeen();
-      }
-    });
-    void this.follow.ended.then(() => {
-      this.ended = true;
-      this.dieSeen();
-    });
-  }
-  /** The run is about to kill the container itself (a timeout, a refused self-check, a stop of the run). */
-  ours() {
-    this.ourKill = true;
-  }
-  /** The evidence once the `die` event came, the stream ended, or the grace passed after the exit. */
-  async evidence(graceMs = DIE_EVENT_GRACE_MS) {
-    let t;
-    await Promise.race([this.dieOrEnd, new Promise((r) => t = setTimeout(r, graceMs))]);
-    clearTimeout(t);
-    return { outside: [...this.kills], died: this.died, endedEarly: this.ended && !this.died };
-  }
-  close() {
-    this.follow?.close();
-  }
-};
-
-// src/sandbox/stages/command.ts
-var ATTACH_DRAIN_MS = 3e3;
-async function runCommand(ctx, box, net3, logs, timeoutMs = ctx.spec.limits.timeoutMs) {
-  const { engine } = ctx.deps;
-  logs.begin();
-  const startedAt = Date.now();
-  let timedOut = false;
-  let timer;
-  try {
-    await ctx.race(engine.startContainer(box.id));
-    const deadline = new Promise((resolve) => {
-      timer = setTimeout(() => resolve("timeout"), timeoutMs);
-    });
-    const first = await Promise.race([box.watch.exit, deadline, ctx.stopped]);
-    if (first === "timeout") {
-      timedOut = true;
-      await box.kill();
-      await Promise.race([box.watch.exit, engine.waitContainer(box.id)]);
-    }
-  } catch (err) {
-    await box.kill().catch(() => void 0);
-    await endLog(box, logs);
-    throw err;
-  } finally {
-    clearTimeout(timer);
-  }
-  const endedAt = Date.now();
-  await net3.stop();
-  const log = await endLog(box, logs);
-  ctx.check();
-  const state = await engine.inspectContainer(box.id);
-  const evidence = await box.stops.evidence();
-  if (evidence.outside.length) ctx.engineStopped = true;
-  const outside = outsideStop(evidence);
-  if (outside) throw new EngineError(engine.info.name, "run the command", outside);
-  return {
-    commandExitCode: timedOut ? null : state.exitCode,
-    timedOut,
-    oomKilled: state.oomKilled,
-    startedAt,
-    endedAt,
-    log
-  };
-}
-async function endLog(box, logs) {
-  let t;
-  await Promise.race([box.attached.done, new Promise((r) => t = setTimeout(r, ATTACH_DRAIN_MS))]);
-  clearTimeout(t);
-  box.attached.close();
-  box.pipe.end();
-  return logs.end();
-}
+// src/sandbox/execute.ts
+init_command();
 
 // src/sandbox/stages/prepare.ts
 var import_promises10 = __toESM(require("node:fs/promises"), 1);
 var import_node_path16 = __toESM(require("node:path"), 1);
 init_errors();
 init_podman();
+init_container_files();
 
 // src/sandbox/disk.ts
 init_errors();
@@ -22481,6 +24012,7 @@ async function trustedConfig(dir, config, scratch) {
 var import_node_fs12 = __toESM(require("node:fs"), 1);
 var import_promises7 = __toESM(require("node:fs/promises"), 1);
 init_errors();
+init_mounts();
 var realOrNull = (p) => import_promises7.default.realpath(p).catch(() => null);
 async function sensitivePlaces(env) {
   const homes = [...new Set([env.HOME, "/root"].filter((h) => !!h))];
@@ -22810,6 +24342,7 @@ var import_node_child_process3 = require("node:child_process");
 var import_node_crypto6 = require("node:crypto");
 var import_promises11 = __toESM(require("node:fs/promises"), 1);
 var import_node_path17 = __toESM(require("node:path"), 1);
+init_run_options();
 init_errors();
 
 // src/sandbox/holder.ts
@@ -23149,242 +24682,10 @@ async function runLeanJudge(ctx, spec, lean) {
 // src/sandbox/stages/sandbox.ts
 var import_promises14 = __toESM(require("node:fs/promises"), 1);
 init_errors();
-
-// src/sandbox/conformance.ts
-var capName = (c) => c.toUpperCase().replace(/^CAP_/, "");
-var sameSet = (a, b) => a.length === b.length && [...a].sort().every((x, i) => x === [...b].sort()[i]);
-function conformance(spec, got) {
-  const out = [];
-  const check2 = (flag, ok, want, have) => {
-    if (!ok)
-      out.push(`${flag}: the plan says ${JSON.stringify(want)}, the engine made ${JSON.stringify(have)}`);
-  };
-  check2("user", got.user === spec.user, spec.user, got.user);
-  check2(
-    "ReadonlyRootfs",
-    got.readOnlyRootfs === spec.readOnlyRootfs,
-    spec.readOnlyRootfs,
-    got.readOnlyRootfs
-  );
-  check2("Privileged", got.privileged === false, false, got.privileged);
-  check2("CapDrop", sameSet(got.capDrop.map(capName), spec.capDrop.map(capName)), spec.capDrop, got.capDrop);
-  check2("CapAdd", sameSet(got.capAdd.map(capName), spec.capAdd.map(capName)), spec.capAdd, got.capAdd);
-  const nnp = got.securityOpt.some((o) => /^no-new-privileges(?:[:=]true)?$/.test(o));
-  check2("no-new-privileges", nnp, true, got.securityOpt);
-  const unconfined = got.securityOpt.filter(
-    (o) => /^(seccomp|apparmor)[:=]unconfined$|^label[:=]disable$/.test(o)
-  );
-  check2("seccomp", unconfined.length === 0 && got.engineSeccomp, "the engine default profile", {
-    securityOpt: got.securityOpt,
-    engineSeccomp: got.engineSeccomp
-  });
-  check2("NetworkMode", got.networkMode === spec.networkMode, spec.networkMode, got.networkMode);
-  check2("Memory", got.memoryBytes === spec.memoryBytes, spec.memoryBytes, got.memoryBytes);
-  check2(
-    "MemorySwap",
-    got.memorySwapBytes === spec.memorySwapBytes,
-    spec.memorySwapBytes,
-    got.memorySwapBytes
-  );
-  check2("NanoCpus", got.nanoCpus === spec.nanoCpus, spec.nanoCpus, got.nanoCpus);
-  check2("PidsLimit", got.pidsLimit === spec.pidsLimit, spec.pidsLimit, got.pidsLimit);
-  check2("Runtime", got.runtime === (spec.runtime ?? "runc"), spec.runtime ?? "runc", got.runtime);
-  check2("Init", got.init === spec.init, spec.init, got.init);
-  check2("PidMode", got.pidMode === "", "", got.pidMode);
-  check2("UsernsMode", got.usernsMode === "" || got.usernsMode === "private", "", got.usernsMode);
-  check2("Devices", got.devices === 0, 0, got.devices);
-  for (const u of spec.ulimits) {
-    const h = got.ulimits.find((x) => x.name === u.name);
-    check2(`ulimit ${u.name}`, !!h && h.soft === u.soft && h.hard === u.hard, u, h ?? null);
-  }
-  const planned = spec.mounts.filter((m) => m.type !== "tmpfs");
-  for (const m of planned) {
-    const h = got.mounts.find((x) => x.target === m.target);
-    check2(
-      `mount ${m.target}`,
-      !!h && h.type === m.type && h.readOnly === m.readOnly && (m.type !== "volume" || h.source === m.source),
-      { type: m.type, source: m.source, readOnly: m.readOnly },
-      h ?? null
-    );
-  }
-  const extra = got.mounts.filter((h) => !planned.some((m) => m.target === h.target));
-  check2(
-    "mounts",
-    extra.length === 0,
-    planned.map((m) => m.target),
-    got.mounts.map((m) => m.target)
-  );
-  for (const m of spec.mounts.filter((x) => x.type === "tmpfs")) {
-    const opts = got.tmpfs[m.target];
-    const want = m.tmpfs.options.filter((o) => o !== "rw");
-    check2(
-      `tmpfs ${m.target}`,
-      opts !== void 0 && want.every((o) => opts.split(",").includes(o)),
-      want,
-      opts ?? null
-    );
-  }
-  const extraTmpfs = Object.keys(got.tmpfs).filter(
-    (t) => !spec.mounts.some((m) => m.type === "tmpfs" && m.target === t)
-  );
-  check2("tmpfs", extraTmpfs.length === 0, [], extraTmpfs);
-  check2(
-    "Entrypoint",
-    sameList(got.entrypoint, spec.entrypoint ?? null),
-    spec.entrypoint ?? null,
-    got.entrypoint
-  );
-  check2("Cmd", sameList(got.cmd, spec.cmd), spec.cmd, got.cmd);
-  return out;
-}
-function sameList(a, b) {
-  if (a === null || b === null) return a === b || (a?.length ?? 0) + (b?.length ?? 0) === 0;
-  return a.length === b.length && a.every((x, i) => x === b[i]);
-}
-
-// src/sandbox/log-pipe.ts
-var import_node_fs14 = __toESM(require("node:fs"), 1);
-var import_node_path19 = __toESM(require("node:path"), 1);
-init_errors();
-init_self_check();
-var LogCopy = class {
-  constructor(file, cap) {
-    this.cap = cap;
-    const c = import_node_fs14.default.constants;
-    try {
-      import_node_fs14.default.mkdirSync(import_node_path19.default.dirname(file), { recursive: true });
-      this.fd = import_node_fs14.default.openSync(file, c.O_WRONLY | c.O_CREAT | c.O_TRUNC | c.O_NOFOLLOW, 420);
-    } catch (err) {
-      throw new InputError("--log-file", `'${file}' cannot be written: ${errorMessage(err)}`);
-    }
-  }
-  cap;
-  fd;
-  size = 0;
-  cut = false;
-  write(chunk) {
-    if (this.cut) return;
-    const part = chunk.subarray(0, this.cap - this.size);
-    import_node_fs14.default.writeSync(this.fd, part);
-    this.size += part.length;
-    if (part.length < chunk.length) {
-      this.cut = true;
-      import_node_fs14.default.writeSync(this.fd, `
-[sandbox-action: the log was cut at ${this.cap} bytes]
-`);
-    }
-  }
-  close() {
-    import_node_fs14.default.closeSync(this.fd);
-  }
-};
-var Capture = class {
-  constructor(limit) {
-    this.limit = limit;
-  }
-  limit;
-  chunks = [];
-  size = 0;
-  push(chunk) {
-    if (this.size >= this.limit) return;
-    const part = chunk.subarray(0, this.limit - this.size);
-    this.chunks.push(Buffer.from(part));
-    this.size += part.length;
-  }
-  text() {
-    return Buffer.concat(this.chunks).toString("utf8");
-  }
-};
-var LogPipe = class {
-  constructor(logs, o) {
-    this.logs = logs;
-    this.o = o;
-    this.head = o.onSelfCheck ? Buffer.alloc(0) : null;
-  }
-  logs;
-  o;
-  /** stdout bytes held until the self-check's line is complete (null once it was taken, or without a check). */
-  head;
-  closed = false;
-  /** The engine's attach callback. */
-  sink = (stream, chunk) => {
-    if (this.closed) return;
-    try {
-      if (stream === "stdout" && this.head !== null) {
-        const held = Buffer.concat([this.head, chunk]);
-        const nl = held.indexOf(10);
-        if (nl < 0 && held.length <= SELF_CHECK_MAX_LINE) {
-          this.head = held;
-          return;
-        }
-        this.head = null;
-        if (nl < 0) {
-          this.o.onSelfCheck?.(null);
-          this.pass(stream, held);
-          return;
-        }
-        this.o.onSelfCheck?.(held.subarray(0, nl).toString("utf8"));
-        if (held.length > nl + 1) this.pass(stream, held.subarray(nl + 1));
-        return;
-      }
-      this.pass(stream, chunk);
-    } catch (err) {
-      this.closed = true;
-      this.o.raise(err);
-    }
-  };
-  pass(stream, chunk) {
-    this.logs.write(stream, chunk);
-    this.o.capture?.push(chunk);
-    this.o.copy?.write(chunk);
-  }
-  /** After the attach stream ended: a self-check that never printed a whole line is reported as absent. */
-  end() {
-    if (this.head !== null) {
-      const held = this.head;
-      this.head = null;
-      this.o.onSelfCheck?.(null);
-      try {
-        if (held.length && !this.closed) this.pass("stdout", held);
-      } catch (err) {
-        this.o.raise(err);
-      }
-    }
-    this.closed = true;
-  }
-};
-
-// src/sandbox/checked-pipe.ts
-init_errors();
-init_self_check();
-var LOG_COPY_CAP = 16 * 1024 * 1024;
-function openLogCopy(ctx) {
-  if (!ctx.spec.io.logFile) return null;
-  const c = new LogCopy(ctx.spec.io.logFile, LOG_COPY_CAP);
-  ctx.cleanup.add("close the log copy", async () => c.close());
-  return c;
-}
-function checkedLogPipe(ctx, logs, o) {
-  const { expect } = o;
-  const stop = (err) => {
-    void o.kill().catch(() => void 0);
-    ctx.raise(err);
-  };
-  return new LogPipe(logs, {
-    capture: o.capture,
-    copy: o.copy,
-    onSelfCheck: expect ? (line2) => {
-      const facts = line2 === null ? null : parseSelfCheckLine(line2);
-      o.onFacts?.(facts);
-      const problems = judgeSelfCheck(facts, expect, o.deadEndGateways);
-      o.check.selfCheck = { ok: problems.length === 0, facts: facts ?? {}, problems };
-      if (problems.length) stop(new SandboxError(problems));
-    } : null,
-    raise: stop
-  });
-}
-
-// src/sandbox/stages/sandbox.ts
+init_conformance();
+init_outside_stop();
+init_checked_pipe();
+init_log_pipe();
 init_plan();
 
 // src/sandbox/source-tar.ts
@@ -23517,6 +24818,7 @@ async function createSandbox(ctx, p, o) {
 // src/sandbox/stages/setup.ts
 init_network();
 init_plan();
+init_command();
 async function runSetup(ctx, prep, main2, o) {
   const setup = prep.spec.phases.setup;
   const { deps } = ctx;
@@ -23840,368 +25142,18 @@ function localAddresses() {
 }
 
 // src/session/warm.ts
+init_log_pipe();
 init_plan();
-
-// src/session/command.ts
-init_errors();
-init_plan();
-
-// src/session/oom.ts
-var import_promises15 = __toESM(require("node:fs/promises"), 1);
-var candidates = (id) => [
-  // cgroup v1: cgroupfs and systemd drivers
-  `/sys/fs/cgroup/memory/docker/${id}/memory.oom_control`,
-  `/sys/fs/cgroup/memory/system.slice/docker-${id}.scope/memory.oom_control`,
-  // cgroup v2
-  `/sys/fs/cgroup/system.slice/docker-${id}.scope/memory.events`,
-  `/sys/fs/cgroup/docker/${id}/memory.events`
-];
-async function oomKills(local, id) {
-  if (!local || !/^[0-9a-f]{64}$/.test(id)) return null;
-  for (const f of candidates(id)) {
-    const text2 = await import_promises15.default.readFile(f, "utf8").catch(() => null);
-    const m = text2 === null ? null : /^oom_kill (\d+)$/m.exec(text2);
-    if (m) return Number(m[1]);
-  }
-  return null;
-}
-
-// src/session/plan.ts
-init_self_check();
-var IDLE_MARK = "sandbox-action-idle";
-var IDLE_SCRIPT = "while read -r _; do :; done";
-function keeperFor(user) {
-  const id = user.uid === 65533 ? 65532 : 65533;
-  return { uid: id, gid: id };
-}
-function sessionContainer(p, o) {
-  const idle = ["/bin/sh", "-c", IDLE_SCRIPT, IDLE_MARK];
-  const check2 = p.selfCheck ? { ...p.selfCheck, uid: o.keeper.uid, gid: o.keeper.gid } : null;
-  const command = check2 ? wrapWithSelfCheck(idle, check2) : { entrypoint: idle.slice(0, 3), cmd: idle.slice(3) };
-  return {
-    ...p.container,
-    ...command,
-    name: o.name,
-    user: `${o.keeper.uid}:${o.keeper.gid}`,
-    labels: { ...p.container.labels, ...o.labels },
-    openStdin: true
-  };
-}
-function keeperCheck(selfCheck, keeper) {
-  return selfCheck ? { ...selfCheck, uid: keeper.uid, gid: keeper.gid } : null;
-}
-function execArgv(cmd, selfCheck) {
-  if (!selfCheck) return cmd;
-  const w = wrapWithSelfCheck(cmd, selfCheck);
-  return [...w.entrypoint, ...w.cmd];
-}
-var TRUSTED_PATH = "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
-
-// src/session/reset-script.ts
-var KILL_SCRIPT = "kill -9 -1 2>/dev/null; exit 0";
-var RESET_MARK = "sandbox-action-reset";
-var RESET_UNCLEAN = 3;
-var TRUSTED_ENV = [
-  TRUSTED_PATH,
-  "LD_PRELOAD=",
-  "LD_LIBRARY_PATH=",
-  "LD_AUDIT=",
-  "ENV=",
-  "BASH_ENV=",
-  "PYTHONPATH=",
-  "PYTHONHOME=",
-  "PYTHONSTARTUP=",
-  "PERL5LIB=",
-  "PERL5OPT="
-];
-var PY_XATTR = [
-  "import os, sys",
-  "left = []",
-  "for d in sys.argv[1:]:",
-  "    try:",
-  "        names = os.listxattr(d, follow_symlinks=False)",
-  "    except OSError as e:",
-  "        if e.errno in (95, 61): continue",
-  "        raise",
-  "    for n in names:",
-  "        if not n.startswith('security.'):",
-  "            try: os.removexattr(d, n, follow_symlinks=False)",
-  "            except OSError: pass",
-  "    if [n for n in os.listxattr(d, follow_symlinks=False) if not n.startswith('security.')]: left.append(d)",
-  "sys.exit(1 if left else 0)"
-].join("\n");
-var PL_XATTR = [
-  "use POSIX ();",
-  "my %nr = (x86_64 => [195, 198], aarch64 => [12, 15]);",
-  "my $n = $nr{(POSIX::uname())[4]} or exit 2;",
-  "my $left = 0;",
-  "for my $d (@ARGV) {",
-  "  for my $pass (0, 1) {",
-  '    my $buf = "\\0" x 65536;',
-  "    my $len = syscall($n->[0], $d, $buf, 65536);",
-  "    if ($len < 0) { last if $! == 95 || $! == 61; exit 2 }",
-  "    my @names = grep { length && !/^security\\./ } split /\\0/, substr($buf, 0, $len);",
-  "    last unless @names;",
-  "    if ($pass) { $left = 1; last }",
-  "    syscall($n->[1], $d, $_) for @names;",
-  "  }",
-  "}",
-  "exit $left;"
-].join("\n");
-var q = (s2) => `'${s2.replace(/'/g, `'\\''`)}'`;
-function wipeTargets(o) {
-  const roots = [...o.writableWork ? ["/work"] : [], "/output", ...o.state ? ["/state"] : []];
-  return { dirs: [...roots, "/tmp", "/dev/shm", "/dev/mqueue"], roots };
-}
-function wipeScript(t) {
-  const dirs = t.dirs.map(q).join(" ");
-  const roots = t.roots.map(q).join(" ");
-  return [
-    "bad=",
-    'empty() { for f in "$1"/* "$1"/.[!.]* "$1"/..?*; do if [ -e "$f" ] || [ -L "$f" ]; then return 1; fi; done; return 0; }',
-    `for d in ${dirs}; do`,
-    '  [ -d "$d" ] || continue',
-    '  chmod -R u+rwX -- "$d" 2>/dev/null',
-    '  rm -rf -- "$d"/* "$d"/.[!.]* "$d"/..?* 2>/dev/null',
-    // Too many names for one command line: one at a time.
-    '  empty "$d" || for f in "$d"/* "$d"/.[!.]* "$d"/..?*; do rm -rf -- "$f" 2>/dev/null; done',
-    '  empty "$d" || bad="$bad left:$d"',
-    "done",
-    roots ? `chmod 0755 ${roots} 2>/dev/null || bad="$bad mode"` : ":",
-    "for t in shm msg sem; do",
-    '  f=/proc/sysvipc/$t; [ -r "$f" ] || continue',
-    '  n=0; while read -r l; do n=$((n+1)); done < "$f"',
-    '  [ "$n" -gt 1 ] || continue',
-    "  ipcrm -a 2>/dev/null",
-    '  n=0; while read -r l; do n=$((n+1)); done < "$f"',
-    '  [ "$n" -gt 1 ] && bad="$bad ipc-$t"',
-    "done",
-    ...roots ? [
-      "if command -v python3 >/dev/null 2>&1; then",
-      `  python3 -I -c ${q(PY_XATTR)} ${roots} || bad="$bad xattr"`,
-      "elif command -v perl >/dev/null 2>&1; then",
-      `  perl -e ${q(PL_XATTR)} ${roots} || bad="$bad xattr"`,
-      'else bad="$bad xattr-unchecked(no python3 or perl in the image)"; fi'
-    ] : [],
-    `[ -z "$bad" ] && exit 0`,
-    `printf '${RESET_MARK}:%s\\n' "$bad" >&2`,
-    `exit ${RESET_UNCLEAN}`
-  ].join("\n");
-}
-function strayProcesses(table, keeperUid) {
-  const pid = table.titles.findIndex((t) => t.trim().toUpperCase() === "PID");
-  const uid = table.titles.findIndex((t) => t.trim().toUpperCase() === "UID");
-  if (pid < 0 || uid < 0) return null;
-  const cmd = table.titles.length - 1;
-  return table.processes.filter((p) => p[uid]?.trim() !== String(keeperUid)).map((p) => `pid ${p[pid]} uid ${p[uid]} ${p[cmd] ?? ""}`.trim());
-}
-function parseWipeReport(stderr) {
-  const line2 = stderr.split("\n").find((l) => l.startsWith(`${RESET_MARK}:`));
-  return line2 ? line2.slice(RESET_MARK.length + 1).trim().split(/\s+/).filter(Boolean) : [];
-}
-
-// src/session/command.ts
-var EXIT_SETTLE_MS = 5e3;
-var ALIVE_POLL_MS = 1e3;
-var STOP_SETTLE_MS = 1e3;
-async function checkConformance(ctx, r) {
-  const mismatches = conformance(r.container.plan, await ctx.deps.engine.inspectCreated(r.container.id));
-  const check2 = { conformance: { ok: mismatches.length === 0, mismatches }, selfCheck: null };
-  if (mismatches.length) throw new SandboxError(mismatches.map((m) => `the engine did not honour ${m}`));
-  return check2;
-}
-async function trustedExec(ctx, r, script, timeoutMs = 3e4, o = {}) {
-  const { engine } = ctx.deps;
-  let stderr = "";
-  const out = [];
-  let size2 = 0;
-  const cap = o.stdoutCap ?? 0;
-  let overflow = false;
-  const s2 = await engine.execStream(
-    r.container.id,
-    {
-      cmd: ["/bin/sh", "-c", script, "sandbox-action", ...o.args ?? []],
-      user: `${r.user.uid}:${r.user.gid}`,
-      env: TRUSTED_ENV,
-      workingDir: "/"
-    },
-    (stream, chunk) => {
-      if (stream === "stderr") {
-        if (stderr.length < 16384) stderr += chunk.toString("utf8");
-      } else if (size2 + chunk.length <= cap) {
-        out.push(Buffer.from(chunk));
-        size2 += chunk.length;
-      } else overflow = true;
-    }
-  );
-  const ended = await waitFor(s2.done, timeoutMs);
-  s2.close();
-  if (!ended)
-    return {
-      exitCode: null,
-      stdout: Buffer.alloc(0),
-      stderr: `${stderr}(it did not end within ${timeoutMs} ms)`
-    };
-  if (overflow)
-    return { exitCode: null, stdout: Buffer.alloc(0), stderr: `${stderr}(its output passed ${cap} bytes)` };
-  return { exitCode: await settledExit(ctx, s2.id), stdout: Buffer.concat(out), stderr };
-}
-async function runSessionCommand(ctx, r, argv, check2, o) {
-  const { engine } = ctx.deps;
-  const id = r.container.id;
-  const { pipe, kill } = commandPipe(ctx, r, check2, o);
-  const expect = r.selfCheck;
-  const oomBefore = await oomKills(engine.info.local, id);
-  const flaggedBefore = oomBefore === null ? (await engine.inspectContainer(id)).oomKilled : false;
-  o.logs.begin();
-  const startedAt = Date.now();
-  let stream = null;
-  let timedOut = false;
-  let containerStopped = false;
-  let timer;
-  const alive2 = watchRunning(ctx, id);
-  const end = async () => {
-    if (stream) await waitFor(stream.done, ATTACH_DRAIN_MS);
-    stream?.close();
-    pipe.end();
-    return o.logs.end();
-  };
-  try {
-    stream = await ctx.race(
-      engine.execStream(
-        id,
-        {
-          cmd: execArgv(argv, expect),
-          user: `${r.user.uid}:${r.user.gid}`,
-          env: o.env,
-          workingDir: WORK_DIR
-        },
-        pipe.sink
-      )
-    );
-    const deadline = new Promise(
-      (resolve) => timer = setTimeout(() => resolve("timeout"), o.timeoutMs)
-    );
-    const first = await Promise.race([
-      stream.done.then(() => "done"),
-      deadline,
-      ctx.stopped,
-      alive2.stopped
-    ]);
-    if (first === "container-stopped") containerStopped = true;
-    if (first === "timeout") {
-      timedOut = true;
-      await kill();
-    }
-  } catch (err) {
-    await kill().catch(() => void 0);
-    await end();
-    throw err;
-  } finally {
-    clearTimeout(timer);
-    alive2.cancel();
-  }
-  const endedAt = Date.now();
-  const log = await end();
-  ctx.check();
-  const exitCode = containerStopped ? null : await settledExit(ctx, stream.id);
-  const oomKilled = !timedOut && await oomKilledSince(ctx, id, oomBefore, flaggedBefore, exitCode);
-  if (!timedOut && !oomKilled && (exitCode === null || exitCode >= 128)) await refuseIfStopped(ctx, r);
-  return {
-    commandExitCode: timedOut ? null : oomKilled ? exitCode ?? 137 : exitCode,
-    timedOut,
-    oomKilled,
-    startedAt,
-    endedAt,
-    log
-  };
-}
-function commandPipe(ctx, r, check2, o) {
-  let pid = null;
-  const kill = () => trustedExec(
-    ctx,
-    r,
-    pid && /^\d+$/.test(pid) ? `kill -9 -- -${pid} ${pid} 2>/dev/null; exit 0` : KILL_SCRIPT,
-    1e4
-  );
-  const pipe = checkedLogPipe(ctx, o.logs, {
-    capture: o.capture ?? null,
-    copy: openLogCopy(ctx),
-    expect: r.selfCheck,
-    deadEndGateways: o.deadEndGateways,
-    check: check2,
-    kill,
-    onFacts: (facts) => pid = facts?.pid ?? null
-  });
-  return { pipe, kill };
-}
-async function oomKilledSince(ctx, id, before, flaggedBefore, exitCode) {
-  const { engine } = ctx.deps;
-  const after = await oomKills(engine.info.local, id);
-  if (before !== null && after !== null) return after > before;
-  return (exitCode === 137 || exitCode === null) && !flaggedBefore && (await engine.inspectContainer(id)).oomKilled;
-}
-async function refuseIfStopped(ctx, r) {
-  const { engine } = ctx.deps;
-  const id = r.container.id;
-  let c = await engine.inspectContainer(id);
-  for (const until = Date.now() + STOP_SETTLE_MS; c.running && Date.now() < until; ) {
-    await new Promise((res) => setTimeout(res, 100));
-    c = await engine.inspectContainer(id);
-  }
-  if (!c.running)
-    throw new EngineError(
-      engine.info.name,
-      "exec",
-      `the session's container stopped while the command ran (container exit ${c.exitCode}${c.error ? `: ${c.error}` : ""})`,
-      `start it again: sandbox-action start ${r.name ?? r.id}`
-    );
-}
-function watchRunning(ctx, id) {
-  let timer;
-  let cancelled = false;
-  const stopped = new Promise((resolve) => {
-    const ask = () => {
-      if (cancelled) return;
-      ctx.deps.engine.inspectContainer(id).then(
-        (c) => c.running ? timer = setTimeout(ask, ALIVE_POLL_MS) : resolve("container-stopped"),
-        () => timer = setTimeout(ask, ALIVE_POLL_MS)
-      );
-    };
-    timer = setTimeout(ask, ALIVE_POLL_MS);
-  });
-  return {
-    stopped,
-    cancel: () => {
-      cancelled = true;
-      clearTimeout(timer);
-    }
-  };
-}
-async function settledExit(ctx, execId) {
-  const until = Date.now() + EXIT_SETTLE_MS;
-  for (; ; ) {
-    const s2 = await ctx.deps.engine.execInspect(execId);
-    if (!s2.running) return s2.exitCode;
-    if (Date.now() > until) return null;
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
-async function waitFor(p, ms) {
-  let t;
-  const r = await Promise.race([
-    p.then(() => true),
-    new Promise((res) => t = setTimeout(() => res(false), ms))
-  ]);
-  clearTimeout(t);
-  return r;
-}
+init_run_context();
+init_collect2();
+init_command2();
 
 // src/session/create.ts
 init_errors();
 init_config();
 init_network();
 init_plan();
+init_run_context();
 
 // src/session/network.ts
 var import_node_os2 = __toESM(require("node:os"), 1);
@@ -24246,6 +25198,9 @@ async function followProxy(engine, r) {
     }
   };
 }
+
+// src/session/create.ts
+init_plan2();
 
 // src/session/hash.ts
 var import_node_crypto7 = require("node:crypto");
@@ -24344,122 +25299,8 @@ function planHash(spec, imageId) {
   return (0, import_node_crypto7.createHash)("sha256").update(JSON.stringify(planFacts(spec, imageId))).digest("hex").slice(0, 32);
 }
 
-// src/session/record.ts
-var import_node_fs16 = __toESM(require("node:fs"), 1);
-var import_promises16 = __toESM(require("node:fs/promises"), 1);
-var import_node_path21 = __toESM(require("node:path"), 1);
-init_errors();
-var LABEL_SESSION = "sandbox-action.session";
-var LABEL_SESSION_NAME = "sandbox-action.session-name";
-var LABEL_SESSION_KIND = "sandbox-action.session-kind";
-var LABEL_PLAN_HASH = "sandbox-action.plan-hash";
-var RECORD_VERSION = 2;
-function sessionLabels(r) {
-  return {
-    [LABEL_SESSION]: r.id,
-    [LABEL_SESSION_KIND]: r.kind,
-    [LABEL_PLAN_HASH]: r.planHash,
-    ...r.name ? { [LABEL_SESSION_NAME]: r.name } : {}
-  };
-}
-var sessionsDir = (stateDir) => import_node_path21.default.join(stateDir, "sessions");
-var recordFile = (dir, id) => import_node_path21.default.join(dir, `${id}.json`);
-var ID = /^[a-z0-9]+-[a-f0-9]+$/;
-var NAME4 = /^[a-zA-Z][a-zA-Z0-9_.-]{0,62}$/;
-async function writeRecord(dir, r) {
-  await import_promises16.default.mkdir(dir, { recursive: true, mode: 448 });
-  const tmp = `${recordFile(dir, r.id)}.${process.pid}.tmp`;
-  await import_promises16.default.writeFile(tmp, `${JSON.stringify(r, null, 2)}
-`, { mode: 384 });
-  await import_promises16.default.rename(tmp, recordFile(dir, r.id));
-}
-function parseRecord(text2) {
-  try {
-    const j = JSON.parse(text2);
-    if (j.version !== RECORD_VERSION || typeof j.id !== "string" || !ID.test(j.id)) return null;
-    if (!j.spec || !j.container || typeof j.container.id !== "string" || !j.user || !j.keeper) return null;
-    if (j.kind !== "session" && j.kind !== "warm") return null;
-    return j;
-  } catch {
-    return null;
-  }
-}
-async function readRecord(dir, id) {
-  if (!ID.test(id)) return null;
-  const text2 = await import_promises16.default.readFile(recordFile(dir, id), "utf8").catch(() => null);
-  return text2 === null ? null : parseRecord(text2);
-}
-async function listRecords(dir) {
-  const names = await import_promises16.default.readdir(dir).catch(() => []);
-  const out = [];
-  for (const n of names.filter((f) => f.endsWith(".json")).sort()) {
-    const r = await readRecord(dir, n.slice(0, -".json".length));
-    if (r) out.push(r);
-  }
-  return out;
-}
-async function unreadableRecords(dir) {
-  const names = await import_promises16.default.readdir(dir).catch(() => []);
-  const ids = names.filter((f) => f.endsWith(".json")).map((n) => n.slice(0, -".json".length));
-  const out = [];
-  for (const id of ids.filter((i) => ID.test(i)).sort()) {
-    if (await readRecord(dir, id) === null) out.push(id);
-  }
-  return out;
-}
-async function removeRecord(dir, id) {
-  await import_promises16.default.rm(recordFile(dir, id), { force: true });
-  await import_promises16.default.rm(lockFile(dir, id), { force: true });
-}
-async function findSession(dir, ref, input = "ID") {
-  const all = await listRecords(dir);
-  const exact = all.find((r) => r.id === ref || r.name === ref);
-  if (exact) return exact;
-  const prefixed = ref.length >= 4 ? all.filter((r) => r.id.startsWith(ref)) : [];
-  if (prefixed.length === 1) return prefixed[0];
-  const known = all.filter((r) => r.kind === "session");
-  throw new InputError(
-    input,
-    prefixed.length > 1 ? `'${ref}' names ${prefixed.length} sessions; give more of the id` : `'${ref}' is not a session (${known.length ? `the sessions are ${known.map((r) => r.name ?? r.id).join(", ")}` : "there are none"}; \`sandbox-action ls\` lists them)`
-  );
-}
-var lockFile = (dir, id) => import_node_path21.default.join(dir, `${id}.lock`);
-function alive(pid) {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return err.code === "EPERM";
-  }
-}
-function tryLock(dir, id) {
-  const file = lockFile(dir, id);
-  for (let attempt = 0; attempt < 2; attempt++) {
-    try {
-      import_node_fs16.default.mkdirSync(dir, { recursive: true, mode: 448 });
-      const fd = import_node_fs16.default.openSync(file, "wx", 384);
-      import_node_fs16.default.writeSync(fd, String(process.pid));
-      import_node_fs16.default.closeSync(fd);
-      return () => import_node_fs16.default.rmSync(file, { force: true });
-    } catch (err) {
-      if (err.code !== "EEXIST") throw err;
-      const pid = Number(import_node_fs16.default.readFileSync(file, "utf8").trim());
-      if (Number.isInteger(pid) && pid > 0 && alive(pid)) return null;
-      import_node_fs16.default.rmSync(file, { force: true });
-    }
-  }
-  return null;
-}
-function isLocked(dir, id) {
-  try {
-    const pid = Number(import_node_fs16.default.readFileSync(lockFile(dir, id), "utf8").trim());
-    return Number.isInteger(pid) && pid > 0 && alive(pid);
-  } catch {
-    return false;
-  }
-}
-
 // src/session/create.ts
+init_record();
 var KEEPER_START_TIMEOUT_MS = 6e4;
 var GVISOR_EXEC = "a session's commands are exec'd into its container, and gVisor (runsc 20221219, measured here) applies the seccomp profile only to the container's first process: an exec'd one has seccomp mode 0";
 function sessionRefusal(spec) {
@@ -24625,268 +25466,11 @@ async function waitForCheck(ctx, check2, exit) {
 
 // src/session/exec.ts
 init_errors();
-
-// src/session/lifecycle.ts
-init_errors();
-init_gc();
-init_plan();
-init_self_check();
-
-// src/session/table.ts
-var ago = (ms) => ms < 6e4 ? `${Math.max(0, Math.round(ms / 1e3))}s` : ms < 36e5 ? `${Math.round(ms / 6e4)}m` : `${Math.round(ms / 36e5)}h`;
-var LS_COLUMNS = [
-  "ID",
-  "NAME",
-  "KIND",
-  "STATE",
-  "IDLE",
-  "TTL",
-  "NETWORK",
-  "ISOLATION",
-  "IMAGE",
-  "LOOSENED"
-];
-function lsTable(rows, now) {
-  const cells = rows.map((r) => [
-    r.id,
-    r.name ?? "-",
-    r.kind,
-    r.state,
-    ago(now - Date.parse(r.lastUsedAt)),
-    r.keep ? "keep" : ago(r.idleTtlMs),
-    r.network,
-    r.isolation,
-    r.image,
-    r.loosened.length ? r.loosened.join(",") : "-"
-  ]);
-  const all = [LS_COLUMNS, ...cells];
-  const width = LS_COLUMNS.map((_, i) => Math.max(...all.map((c) => c[i].length)));
-  return all.map((c) => c.map((x, i) => i === c.length - 1 ? x : x.padEnd(width[i])).join("  ")).join("\n");
-}
-
-// src/session/ttl.ts
-var minutes = (ms) => `${Math.round(ms / 6e4)} min`;
-function ttlDecision(s2, now) {
-  if (s2.keep) return { action: "keep", reason: "kept (--keep)" };
-  if (s2.busy) return { action: "keep", reason: "in use" };
-  const last = Date.parse(s2.lastUsedAt);
-  const idle = now - (Number.isNaN(last) ? 0 : last);
-  if (s2.running) {
-    if (idle < s2.idleTtlMs)
-      return { action: "keep", reason: `idle ${minutes(idle)} of ${minutes(s2.idleTtlMs)}` };
-    return s2.kind === "warm" ? { action: "remove", reason: `warm sandbox idle for ${minutes(idle)} (TTL ${minutes(s2.idleTtlMs)})` } : { action: "stop", reason: `idle for ${minutes(idle)} (TTL ${minutes(s2.idleTtlMs)})` };
-  }
-  const stopped = s2.stoppedAt ? Date.parse(s2.stoppedAt) : NaN;
-  const since = now - Math.max(Number.isNaN(stopped) ? 0 : stopped, Number.isNaN(last) ? 0 : last);
-  if (since >= s2.idleTtlMs) {
-    return { action: "remove", reason: `stopped for ${minutes(since)} (TTL ${minutes(s2.idleTtlMs)})` };
-  }
-  return { action: "keep", reason: `stopped ${minutes(since)} of ${minutes(s2.idleTtlMs)}` };
-}
-
-// src/session/lifecycle.ts
-var START_TIMEOUT_MS = 6e4;
-var dirOf = (deps) => sessionsDir(deps.volumeHost.stateDir);
-async function isRunning(engine, id) {
-  try {
-    return (await engine.inspectContainer(id)).running;
-  } catch (err) {
-    if (err instanceof EngineError && err.statusCode === 404) return null;
-    throw err;
-  }
-}
-async function startSession(deps, r) {
-  const { engine } = deps;
-  const running2 = await isRunning(engine, r.container.id);
-  if (running2 === null) throw new InputError("ID", `'${r.id}': its container is gone; remove it with rm`);
-  if (running2) return r;
-  if (r.network.proxyContainer) await startProxy2(engine, r.network.proxyContainer);
-  const ctx = new RunContext(r.spec, deps);
-  await checkConformance(ctx, r);
-  await startKeeper(engine, r);
-  const next = { ...r, stoppedAt: null, lastUsedAt: deps.now().toISOString() };
-  await writeRecord(dirOf(deps), next);
-  return next;
-}
-async function startKeeper(engine, r) {
-  const id = r.container.id;
-  let head = "";
-  let line2 = null;
-  let got = null;
-  const seen = new Promise((res) => got = res);
-  const attached = await engine.attach(id, (stream, chunk) => {
-    if (stream !== "stdout" || line2 !== null) return;
-    head += chunk.toString("utf8");
-    const nl = head.indexOf("\n");
-    if (nl >= 0 || head.length > 4096) {
-      line2 = nl >= 0 ? head.slice(0, nl) : "";
-      got?.();
-    }
-  });
-  let watch2 = null;
-  try {
-    watch2 = await engine.watchExit(id);
-    await engine.startContainer(id);
-    const expect = keeperCheck(r.selfCheck, r.keeper);
-    if (!expect) return;
-    let t;
-    const outcome2 = await Promise.race([
-      seen.then(() => "line"),
-      watch2.exit.then(
-        () => "exited",
-        () => "exited"
-      ),
-      new Promise((res) => t = setTimeout(() => res("late"), START_TIMEOUT_MS))
-    ]);
-    clearTimeout(t);
-    const problems = outcome2 === "line" ? judgeSelfCheck(parseSelfCheckLine(line2 ?? ""), expect, r.network.deadEndGateways) : [
-      `the session's keeper ${outcome2 === "exited" ? "exited" : "did not report"} before its self-check`
-    ];
-    if (problems.length) {
-      await engine.killContainer(id, "KILL");
-      throw new SandboxError(problems);
-    }
-  } finally {
-    watch2?.cancel();
-    attached.close();
-  }
-}
-async function startProxy2(engine, id) {
-  if (await isRunning(engine, id)) return;
-  let ready = null;
-  const listening = new Promise((res) => ready = res);
-  let buf = "";
-  const attached = await engine.attach(id, (stream, chunk) => {
-    if (stream !== "stdout") return;
-    buf = (buf + chunk.toString("utf8")).slice(-65536);
-    if (buf.includes('{"event":"listening"')) ready?.();
-  });
-  let watch2 = null;
-  try {
-    watch2 = await engine.watchExit(id);
-    await engine.startContainer(id);
-    let t;
-    const r = await Promise.race([
-      listening.then(() => "ok"),
-      watch2.exit.then(
-        () => "exited",
-        () => "exited"
-      ),
-      new Promise((res) => t = setTimeout(() => res("late"), 3e4))
-    ]);
-    clearTimeout(t);
-    if (r !== "ok")
-      throw new EngineError(
-        engine.info.name,
-        "start the egress proxy",
-        `it ${r === "late" ? "did not listen within 30 s" : "exited"}`
-      );
-  } finally {
-    watch2?.cancel();
-    attached.close();
-  }
-}
-async function stopSession(deps, r) {
-  const { engine } = deps;
-  await engine.killContainer(r.container.id, "KILL");
-  await engine.waitContainer(r.container.id).catch(() => void 0);
-  if (r.network.proxyContainer) {
-    await engine.killContainer(r.network.proxyContainer, "KILL");
-    await engine.waitContainer(r.network.proxyContainer).catch(() => void 0);
-  }
-  const next = { ...r, stoppedAt: deps.now().toISOString() };
-  await writeRecord(dirOf(deps), next);
-  return next;
-}
-async function removeSession(deps, r) {
-  const notes = [];
-  if (r.spec.io.stateDir && await isRunning(deps.engine, r.container.id) !== null) {
-    const ctx = new RunContext(
-      {
-        ...r.spec,
-        io: { ...r.spec.io, outputDir: null },
-        verdict: { ...r.spec.verdict, annotate: null, audit: null }
-      },
-      deps
-    );
-    const c = await collect(ctx, ctx.spec, { id: r.container.id, capture: null }, planOf(r), false);
-    if (c.state) notes.push(`/state: ${c.state.files} files collected back into ${c.state.dir}`);
-  }
-  const report = await gc(deps.engine, deps.volumeHost, { olderThanMs: 0, now: Date.now(), runId: r.id });
-  if (report.failures.length === 0) await removeRecord(dirOf(deps), r.id);
-  return { ...report, notes };
-}
-function planOf(r) {
-  return {
-    runId: r.id,
-    labels: { [LABEL_RUN]: r.id },
-    volumes: [],
-    readOnlySource: null,
-    copySource: null,
-    container: r.container.plan,
-    uid: r.user.uid,
-    gid: r.user.gid,
-    selfCheck: r.selfCheck,
-    notes: []
-  };
-}
-async function sessionRows(deps, records) {
-  return Promise.all(
-    records.map(async (r) => {
-      const running2 = await isRunning(deps.engine, r.container.id);
-      return {
-        id: r.id,
-        name: r.name,
-        kind: r.kind,
-        state: running2 === null ? "missing" : running2 ? "running" : "stopped",
-        image: r.spec.image.ref,
-        network: r.spec.network,
-        isolation: r.spec.security.isolation,
-        lastUsedAt: r.lastUsedAt,
-        idleTtlMs: r.idleTtlMs,
-        keep: r.keep,
-        loosened: loosenedBy(r.spec).map((l) => l.option)
-      };
-    })
-  );
-}
-async function listTable(deps) {
-  const rows = await sessionRows(deps, await listRecords(dirOf(deps)));
-  return { rows, text: lsTable(rows, deps.now().getTime()) };
-}
-async function sweep(deps) {
-  const dir = dirOf(deps);
-  const lines = [];
-  for (const id of await unreadableRecords(dir)) {
-    if (isLocked(dir, id)) continue;
-    await removeRecord(dir, id);
-    lines.push(`removed the record of ${id}: written by another version of sandbox-action, or damaged`);
-  }
-  for (const r of await listRecords(dir)) {
-    const busy = isLocked(dir, r.id);
-    const running2 = await isRunning(deps.engine, r.container.id).catch(() => false);
-    if (running2 === null && !busy) {
-      await removeSession(deps, r);
-      lines.push(`removed ${r.kind} ${r.name ?? r.id}: its container was gone`);
-      continue;
-    }
-    const d = ttlDecision({ ...r, running: running2 === true, busy }, deps.now().getTime());
-    if (d.action === "stop") {
-      await stopSession(deps, r);
-      lines.push(`stopped ${r.kind} ${r.name ?? r.id}: ${d.reason}`);
-    } else if (d.action === "remove") {
-      await removeSession(deps, r);
-      lines.push(`removed ${r.kind} ${r.name ?? r.id}: ${d.reason}`);
-    }
-  }
-  return lines;
-}
-async function touch(deps, r) {
-  const latest = (await listRecords(dirOf(deps))).find((x) => x.id === r.id) ?? r;
-  await writeRecord(dirOf(deps), { ...latest, lastUsedAt: deps.now().toISOString() });
-}
-
-// src/session/exec.ts
+init_run_context();
+init_collect2();
+init_command2();
+init_lifecycle();
+init_record();
 function sessionPieces(r) {
   return {
     imageId: r?.imageId ?? null,
@@ -24995,8 +25579,15 @@ function netOf(ledger) {
   } : null;
 }
 
+// src/session/warm.ts
+init_lifecycle();
+init_record();
+
 // src/session/reset.ts
 init_errors();
+init_command2();
+init_lifecycle();
+init_reset_script();
 var SETTLE_TRIES = 40;
 var SETTLE_MS = 25;
 var gvisor = (r) => r.spec.security.isolation === "runsc";
@@ -25259,9 +25850,7 @@ async function runInWarm(given, deps, r, w) {
 }
 
 // src/cli/main.ts
-init_gc();
 init_volumes();
-init_watchdog();
 
 // src/sandbox/summary.ts
 init_units();
@@ -25304,12 +25893,20 @@ init_args();
 // src/cli/session.ts
 var import_node_path27 = __toESM(require("node:path"), 1);
 init_errors();
+init_mounts();
+init_run_options();
 init_units();
+init_lifecycle();
+init_record();
 
 // src/session/shell.ts
 init_errors();
 init_plan();
+init_run_context();
 init_self_check();
+init_command2();
+init_lifecycle();
+init_plan2();
 var SHELL = [
   "/bin/sh",
   "-c",
@@ -25408,12 +26005,16 @@ function pump(stream, t, judge2, refuse) {
 }
 
 // src/session/transfer.ts
-var import_node_fs18 = __toESM(require("node:fs"), 1);
+var import_node_fs17 = __toESM(require("node:fs"), 1);
 var import_promises19 = __toESM(require("node:fs/promises"), 1);
-var import_node_path24 = __toESM(require("node:path"), 1);
+var import_node_path23 = __toESM(require("node:path"), 1);
 init_errors();
 init_collect();
 init_plan();
+init_run_context();
+init_command2();
+init_lifecycle();
+init_reset_script();
 
 // src/session/sync-plan.ts
 function syncPlan(host, sandbox) {
@@ -25484,16 +26085,16 @@ async function running(deps, r, input) {
 async function hostTree(root) {
   const out = [];
   const walk = async (rel) => {
-    for (const name of (await import_promises19.default.readdir(rel ? import_node_path24.default.join(root, rel) : root)).sort()) {
+    for (const name of (await import_promises19.default.readdir(rel ? import_node_path23.default.join(root, rel) : root)).sort()) {
       const r = rel ? `${rel}/${name}` : name;
-      const st = await import_promises19.default.lstat(import_node_path24.default.join(root, r));
+      const st = await import_promises19.default.lstat(import_node_path23.default.join(root, r));
       const mtime = Math.floor(st.mtimeMs / 1e3);
       if (st.isDirectory()) {
         out.push({ path: r, type: "d", size: 0, mtime, link: "" });
         await walk(r);
       } else if (st.isFile()) out.push({ path: r, type: "f", size: st.size, mtime, link: "" });
       else if (st.isSymbolicLink()) {
-        out.push({ path: r, type: "l", size: 0, mtime, link: await import_promises19.default.readlink(import_node_path24.default.join(root, r)) });
+        out.push({ path: r, type: "l", size: 0, mtime, link: await import_promises19.default.readlink(import_node_path23.default.join(root, r)) });
       }
     }
   };
@@ -25544,7 +26145,7 @@ async function syncSession(deps, r, dir) {
 function parseCpSource(arg) {
   const i = arg.indexOf(":");
   const ref = i > 0 ? arg.slice(0, i) : "";
-  const p = i > 0 ? import_node_path24.default.posix.normalize(arg.slice(i + 1)) : "";
+  const p = i > 0 ? import_node_path23.default.posix.normalize(arg.slice(i + 1)) : "";
   if (!ref || !(p === OUTPUT_DIR || p.startsWith(`${OUTPUT_DIR}/`)) || arg.slice(i + 1).split("/").includes("..")) {
     throw new InputError("SOURCE", `'${arg}' is not ID:/output/PATH (cp copies out of /output only)`);
   }
@@ -25552,7 +26153,7 @@ function parseCpSource(arg) {
 }
 async function cpFromSession(deps, r, src, dest) {
   const { engine } = deps;
-  const st = import_node_fs18.default.existsSync(dest) ? await import_promises19.default.lstat(dest) : null;
+  const st = import_node_fs17.default.existsSync(dest) ? await import_promises19.default.lstat(dest) : null;
   if (st && (!st.isDirectory() || (await import_promises19.default.readdir(dest)).length > 0)) {
     throw new InputError("DEST", `'${dest}' exists and is not an empty directory; name a new or empty one`);
   }
@@ -25570,7 +26171,7 @@ async function cpFromSession(deps, r, src, dest) {
   if (!stream) throw new InputError("SOURCE", `'${src}' does not exist in ${r.name ?? r.id}`);
   await prepareOutputDir(dest, "DEST");
   const caps = r.spec.limits.outputCaps;
-  const base = src === OUTPUT_DIR ? "output" : import_node_path24.default.posix.basename(src);
+  const base = src === OUTPUT_DIR ? "output" : import_node_path23.default.posix.basename(src);
   let report;
   try {
     report = await collectTar(stream, dest, base, caps);
@@ -25578,7 +26179,7 @@ async function cpFromSession(deps, r, src, dest) {
     if (!stream.readableEnded) stream.destroy();
   }
   if (report.files === 0 && report.skipped.some((s2) => s2.path === base && s2.reason === "special-file")) {
-    for (let dir = import_node_path24.default.posix.dirname(src); dir !== OUTPUT_DIR && dir !== "/"; dir = import_node_path24.default.posix.dirname(dir)) {
+    for (let dir = import_node_path23.default.posix.dirname(src); dir !== OUTPUT_DIR && dir !== "/"; dir = import_node_path23.default.posix.dirname(dir)) {
       const st2 = await engine.statPath(r.container.id, dir);
       if (!st2 || (st2.mode & GO_MODE_DIR) === 0 || (st2.mode & GO_MODE_SYMLINK) !== 0) {
         throw new InputError(
@@ -25587,7 +26188,7 @@ async function cpFromSession(deps, r, src, dest) {
         );
       }
     }
-    const d = await collectFiles(getOrNull, import_node_path24.default.posix.dirname(src), dest, [base], caps);
+    const d = await collectFiles(getOrNull, import_node_path23.default.posix.dirname(src), dest, [base], caps);
     const one = d.declared[0];
     report = {
       ...report,
@@ -25886,25 +26487,7 @@ function failed(io, err, resultFile, json) {
 // src/cli/main.ts
 init_door();
 var VERSION9 = true ? "0.1.0" : "dev";
-var CLI_ONLY = {
-  json: { kind: "boolean", help: "print the result as one JSON object on stdout (the log goes to stderr)" },
-  quiet: { kind: "boolean", help: "no summary line" },
-  help: { kind: "boolean", help: "this help", short: "h" }
-};
 var RUN_TABLE = { ...RUN_OPTIONS, ...CLI_ONLY };
-var GC_TABLE = {
-  "older-than": { kind: "string", help: "only what is older than this, e.g. 1h (default: everything)" },
-  run: { kind: "string", help: "only this run's containers, networks and volumes (its run id)" },
-  json: CLI_ONLY.json,
-  help: CLI_ONLY.help
-};
-var RUN_ID = /^[a-z0-9]{1,16}-[a-f0-9]{1,32}$/;
-var WATCHDOG_TABLE = {
-  run: { kind: "string", help: "the run to watch" },
-  parent: { kind: "string", help: "the pid of the CLI that runs it" },
-  "parent-start": { kind: "string", help: "that process's start time (/proc/PID/stat field 22)" },
-  help: CLI_ONLY.help
-};
 async function doorOf(c) {
   return "load" in c ? c.load() : c;
 }
@@ -25963,8 +26546,10 @@ var SUBCOMMANDS = {
   gc: {
     usage: "gc [--older-than 1h] [--run ID]",
     about: "remove what runs left behind (and any sandbox past its deadline)",
-    table: GC_TABLE,
-    run: (rest, io) => gcCommand(rest, io)
+    load: async () => {
+      const m = await Promise.resolve().then(() => (init_maintenance(), maintenance_exports));
+      return { table: m.GC_TABLE, run: (rest, io) => m.gcCommand(rest, io) };
+    }
   },
   tags: {
     usage: "tags [--sha S --ref R --event E --pr N --repository REPO] [--json]",
@@ -26020,8 +26605,10 @@ var SUBCOMMANDS = {
   watchdog: {
     usage: "watchdog --run ID --parent PID --parent-start TICKS",
     about: "started by every run, detached: removes the run if its CLI dies (not for direct use)",
-    table: WATCHDOG_TABLE,
-    run: (rest, io) => watchdogCommand(rest, io)
+    load: async () => {
+      const m = await Promise.resolve().then(() => (init_maintenance(), maintenance_exports));
+      return { table: m.WATCHDOG_TABLE, run: (rest, io) => m.watchdogCommand(rest, io) };
+    }
   }
 };
 function subcommandHelp(c, door) {
@@ -26047,7 +26634,7 @@ exit codes of run: the command's own; 124 timed out; 137 OOM-killed; 125 sandbox
 125 the step could not be run. Other subcommands: 0 done, 1 failed, 2 bad input.
 
 'sandbox-action COMMAND --help' shows a command's options.`;
-function errorLine(io, err) {
+function errorLine2(io, err) {
   io.stderr.write(`sandbox-action: ${errorMessage(err)}
 `);
 }
@@ -26117,13 +26704,13 @@ async function runCommand2(argv, io) {
   }
 }
 function failBeforeRun(io, err, spec, resultFile, json) {
-  errorLine(io, err);
+  errorLine2(io, err);
   const result = failedBeforeRun(err, spec);
   if (resultFile) {
     try {
       writeResultFile(resultFile, result);
     } catch (e) {
-      errorLine(io, new InputError("--result-file", errorMessage(e)));
+      errorLine2(io, new InputError("--result-file", errorMessage(e)));
     }
   }
   if (json) io.stdout.write(`${JSON.stringify(result)}
@@ -26133,87 +26720,6 @@ function failBeforeRun(io, err, spec, resultFile, json) {
 `);
   }
   return exitCodeFor("mirror", err);
-}
-async function gcCommand(argv, io) {
-  const ctx = processContext();
-  try {
-    const { options, positionals } = parseCommandLine(argv, GC_TABLE);
-    if (options.help) {
-      io.stdout.write(`${USAGE()}
-`);
-      return 0;
-    }
-    if (positionals.length) throw new InputError(positionals[0], "gc takes no arguments");
-    const older = typeof options["older-than"] === "string" ? parseDuration("--older-than", options["older-than"]) : 0;
-    const engine = await connect(ctx);
-    const runId = typeof options.run === "string" ? options.run : void 0;
-    if (runId !== void 0 && !RUN_ID.test(runId))
-      throw new InputError("--run", `'${runId}' is not a run id`);
-    const deps = makeRunDeps(ctx, engine, {
-      log: { stdout: io.stderr, stderr: io.stderr },
-      notice: (l) => io.stderr.write(`sandbox-action: ${l}
-`),
-      signal: new AbortController().signal,
-      watchdog: false
-    });
-    const swept = runId ? [] : await sweep(deps);
-    const live = new Set((await listRecords(dirOf(deps))).map((r) => r.id));
-    const report = await gc(engine, volumeHostFor(ctx), {
-      olderThanMs: older,
-      now: Date.now(),
-      keepRuns: live,
-      ...runId ? { runId } : {}
-    });
-    for (const l of swept) io.stderr.write(`sandbox-action: gc: ${l}
-`);
-    if (options.json) io.stdout.write(`${JSON.stringify(report)}
-`);
-    else {
-      for (const r of report.removed) io.stdout.write(`removed ${r.kind} ${r.name}
-`);
-      for (const f of report.failures) io.stderr.write(`sandbox-action: gc: ${f}
-`);
-      io.stderr.write(`sandbox-action: gc removed ${report.removed.length}, kept ${report.kept} newer
-`);
-    }
-    return report.failures.length ? FAILED_EXIT : 0;
-  } catch (err) {
-    errorLine(io, err);
-    return exitCodeFor("plain", err);
-  }
-}
-async function watchdogCommand(argv, io) {
-  const ctx = processContext();
-  try {
-    const { options: o } = parseCommandLine(argv, WATCHDOG_TABLE);
-    if (o.help) {
-      io.stdout.write(
-        `usage: sandbox-action watchdog --run ID --parent PID --parent-start TICKS
-${helpFor(WATCHDOG_TABLE)}
-`
-      );
-      return 0;
-    }
-    const runId = typeof o.run === "string" ? o.run : "";
-    if (!RUN_ID.test(runId)) throw new InputError("--run", `'${runId}' is not a run id`);
-    const parent = Number(o.parent);
-    if (!Number.isInteger(parent) || parent < 1) throw new InputError("--parent", "is not a pid");
-    if (typeof o["parent-start"] !== "string" || !/^\d+$/.test(o["parent-start"]))
-      throw new InputError("--parent-start", "is not a start time in clock ticks");
-    const stop = new AbortController();
-    process.on("SIGTERM", () => stop.abort());
-    const engine = await connect(ctx);
-    await watch(engine, volumeHostFor(ctx), {
-      runId,
-      parentPid: parent,
-      parentStart: o["parent-start"],
-      signal: stop.signal
-    });
-    return 0;
-  } catch (err) {
-    errorLine(io, err);
-    return exitCodeFor("plain", err);
-  }
 }
 async function main(argv, io = { stdout: process.stdout, stderr: process.stderr }) {
   const [sub, ...rest] = argv;

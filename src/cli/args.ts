@@ -52,3 +52,16 @@ export function helpFor(table: OptionTable): string {
     )
     .join('\n');
 }
+
+/** Where a door writes: its stdout and stderr (the process's, or a test's). */
+export interface Io {
+  stdout: NodeJS.WritableStream;
+  stderr: NodeJS.WritableStream;
+}
+
+/** The options every door of the CLI shares. */
+export const CLI_ONLY = {
+  json: { kind: 'boolean', help: 'print the result as one JSON object on stdout (the log goes to stderr)' },
+  quiet: { kind: 'boolean', help: 'no summary line' },
+  help: { kind: 'boolean', help: 'this help', short: 'h' },
+} as const satisfies OptionTable;

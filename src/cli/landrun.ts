@@ -5,12 +5,8 @@
  */
 import { InterruptedError, errorMessage, exitCodeFor } from '../config/errors.js';
 import { runLandrunStep } from '../comparator/step.js';
+import type { Io } from './args.js';
 import { abortOnSignals, connect, processContext, randomId } from './door.js';
-
-interface Io {
-  stdout: NodeJS.WritableStream;
-  stderr: NodeJS.WritableStream;
-}
 
 export async function landrunCommand(argv: string[], io: Io): Promise<number> {
   const ctx = processContext();

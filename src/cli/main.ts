@@ -1,24 +1,12 @@
 /** The CLI door: argv in, typed options out, the library called, an exit code back. */
 import path from 'node:path';
-import {
-  EngineError,
-  InputError,
-  FAILED_EXIT,
-  errorMessage,
-  exitCodeFor,
-  inputExitCode,
-} from '../config/errors.js';
+import { EngineError, InputError, errorMessage, exitCodeFor, inputExitCode } from '../config/errors.js';
 import { RUN_OPTIONS, parseRunOptions, type RunSpec } from '../config/run-options.js';
-import { parseDuration } from '../config/units.js';
 import { runSandboxed } from '../session/warm.js';
-import { gc } from '../sandbox/gc.js';
 import { loopToolsReason } from '../sandbox/volumes.js';
-import { watch } from '../sandbox/watchdog.js';
 import { suggestionLines, summaryLine } from '../sandbox/summary.js';
-import { helpFor, parseCommandLine, type OptionTable } from './args.js';
+import { CLI_ONLY, helpFor, parseCommandLine, type Io, type OptionTable } from './args.js';
 import { SESSION_USAGE, sessionCommand } from './session.js';
-import { dirOf, sweep } from '../session/lifecycle.js';
-import { listRecords } from '../session/record.js';
 import {
   abortOnSignals,
   connect,
@@ -33,28 +21,7 @@ import {
 declare const SANDBOX_ACTION_VERSION: string | undefined;
 const VERSION = typeof SANDBOX_ACTION_VERSION === 'string' ? SANDBOX_ACTION_VERSION : 'dev';
 
-const CLI_ONLY = {
-  json: { kind: 'boolean', help: 'print the result as one JSON object on stdout (the log goes to stderr)' },
-  quiet: { kind: 'boolean', help: 'no summary line' },
-  help: { kind: 'boolean', help: 'this help', short: 'h' },
-} as const satisfies OptionTable;
-
 const RUN_TABLE: OptionTable = { ...RUN_OPTIONS, ...CLI_ONLY };
-const GC_TABLE: OptionTable = {
-  'older-than': { kind: 'string', help: 'only what is older than this, e.g. 1h (default: everything)' },
-  run: { kind: 'string', help: "only this run's containers, networks and volumes (its run id)" },
-  json: CLI_ONLY.json,
-  help: CLI_ONLY.help,
-};
-
-const RUN_ID = /^[a-z0-9]{1,16}-[a-f0-9]{1,32}$/;
-const WATCHDOG_TABLE: OptionTable = {
-  run: { kind: 'string', help: 'the run to watch' },
-  parent: { kind: 'string', help: 'the pid of the CLI that runs it' },
-  'parent-start': { kind: 'string', help: "that process's start time (/proc/PID/stat field 22)" },
-  help: CLI_ONLY.help,
-};
-
 /**
  * Every subcommand, once: its usage line, its options, its door. Help, the overview and the unknown-command line
  * come from it. A door that is not on the path of run and the session commands is `load`ed when it is used, so
@@ -125,8 +92,10 @@ const SUBCOMMANDS: Record<string, Subcommand> = {
   gc: {
     usage: 'gc [--older-than 1h] [--run ID]',
     about: 'remove what runs left behind (and any sandbox past its deadline)',
-    table: GC_TABLE,
-    run: (rest, io) => gcCommand(rest, io),
+    load: async () => {
+      const m = await import('./maintenance.js');
+      return { table: m.GC_TABLE, run: (rest, io) => m.gcCommand(rest, io) };
+    },
   },
   tags: {
     usage: 'tags [--sha S --ref R --event E --pr N --repository REPO] [--json]',
@@ -184,8 +153,10 @@ const SUBCOMMANDS: Record<string, Subcommand> = {
   watchdog: {
     usage: 'watchdog --run ID --parent PID --parent-start TICKS',
     about: 'started by every run, detached: removes the run if its CLI dies (not for direct use)',
-    table: WATCHDOG_TABLE,
-    run: (rest, io) => watchdogCommand(rest, io),
+    load: async () => {
+      const m = await import('./maintenance.js');
+      return { table: m.WATCHDOG_TABLE, run: (rest, io) => m.watchdogCommand(rest, io) };
+    },
   },
 };
 
@@ -209,11 +180,6 @@ exit codes of run: the command's own; 124 timed out; 137 OOM-killed; 125 sandbox
 125 the step could not be run. Other subcommands: 0 done, 1 failed, 2 bad input.
 
 'sandbox-action COMMAND --help' shows a command's options.`;
-
-interface Io {
-  stdout: NodeJS.WritableStream;
-  stderr: NodeJS.WritableStream;
-}
 
 function errorLine(io: Io, err: unknown) {
   io.stderr.write(`sandbox-action: ${errorMessage(err)}\n`);
@@ -303,83 +269,6 @@ function failBeforeRun(
     io.stderr.write(`${err instanceof Error ? err.stack : String(err)}\n`);
   }
   return exitCodeFor('mirror', err);
-}
-
-async function gcCommand(argv: string[], io: Io): Promise<number> {
-  const ctx = processContext();
-  try {
-    const { options, positionals } = parseCommandLine(argv, GC_TABLE);
-    if (options.help) {
-      io.stdout.write(`${USAGE()}\n`);
-      return 0;
-    }
-    if (positionals.length) throw new InputError(positionals[0]!, 'gc takes no arguments');
-    const older =
-      typeof options['older-than'] === 'string' ? parseDuration('--older-than', options['older-than']) : 0;
-    const engine = await connect(ctx);
-    const runId = typeof options.run === 'string' ? options.run : undefined;
-    if (runId !== undefined && !RUN_ID.test(runId))
-      throw new InputError('--run', `'${runId}' is not a run id`);
-    const deps = makeRunDeps(ctx, engine, {
-      log: { stdout: io.stderr, stderr: io.stderr },
-      notice: (l) => io.stderr.write(`sandbox-action: ${l}\n`),
-      signal: new AbortController().signal,
-      watchdog: false,
-    });
-    // Sessions first, by their TTL; then runs' leftovers, never a live session's.
-    const swept = runId ? [] : await sweep(deps);
-    const live = new Set((await listRecords(dirOf(deps))).map((r) => r.id));
-    const report = await gc(engine, volumeHostFor(ctx), {
-      olderThanMs: older,
-      now: Date.now(),
-      keepRuns: live,
-      ...(runId ? { runId } : {}),
-    });
-    for (const l of swept) io.stderr.write(`sandbox-action: gc: ${l}\n`);
-    if (options.json) io.stdout.write(`${JSON.stringify(report)}\n`);
-    else {
-      for (const r of report.removed) io.stdout.write(`removed ${r.kind} ${r.name}\n`);
-      for (const f of report.failures) io.stderr.write(`sandbox-action: gc: ${f}\n`);
-      io.stderr.write(`sandbox-action: gc removed ${report.removed.length}, kept ${report.kept} newer\n`);
-    }
-    return report.failures.length ? FAILED_EXIT : 0;
-  } catch (err) {
-    errorLine(io, err);
-    return exitCodeFor('plain', err);
-  }
-}
-
-/** `sandbox-action watchdog`: started detached by every run (src/sandbox/watchdog.ts); not for direct use. */
-async function watchdogCommand(argv: string[], io: Io): Promise<number> {
-  const ctx = processContext();
-  try {
-    const { options: o } = parseCommandLine(argv, WATCHDOG_TABLE);
-    if (o.help) {
-      io.stdout.write(
-        `usage: sandbox-action watchdog --run ID --parent PID --parent-start TICKS\n${helpFor(WATCHDOG_TABLE)}\n`,
-      );
-      return 0;
-    }
-    const runId = typeof o.run === 'string' ? o.run : '';
-    if (!RUN_ID.test(runId)) throw new InputError('--run', `'${runId}' is not a run id`);
-    const parent = Number(o.parent);
-    if (!Number.isInteger(parent) || parent < 1) throw new InputError('--parent', 'is not a pid');
-    if (typeof o['parent-start'] !== 'string' || !/^\d+$/.test(o['parent-start']))
-      throw new InputError('--parent-start', 'is not a start time in clock ticks');
-    const stop = new AbortController();
-    process.on('SIGTERM', () => stop.abort());
-    const engine = await connect(ctx);
-    await watch(engine, volumeHostFor(ctx), {
-      runId,
-      parentPid: parent,
-      parentStart: o['parent-start'],
-      signal: stop.signal,
-    });
-    return 0;
-  } catch (err) {
-    errorLine(io, err);
-    return exitCodeFor('plain', err);
-  }
 }
 
 export async function main(argv: string[], io: Io = { stdout: process.stdout, stderr: process.stderr }) {

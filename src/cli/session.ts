@@ -16,7 +16,7 @@ import { dirOf, listTable, removeSession, startSession, stopSession, sweep } fro
 import { NAME, findSession, listRecords } from '../session/record.js';
 import { shellInSession } from '../session/shell.js';
 import { cpFromSession, parseCpSource, syncSession } from '../session/transfer.js';
-import { helpFor, parseCommandLine, type OptionTable } from './args.js';
+import { helpFor, parseCommandLine, type Io, type OptionTable } from './args.js';
 import {
   abortOnSignals,
   connect,
@@ -26,11 +26,6 @@ import {
   writeResultFile,
   type ProcessContext,
 } from './door.js';
-
-interface Io {
-  stdout: NodeJS.WritableStream;
-  stderr: NodeJS.WritableStream;
-}
 
 const COMMON = {
   json: { kind: 'boolean', help: 'print the outcome as JSON on stdout' },
