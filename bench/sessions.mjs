@@ -32,6 +32,7 @@ function cli(args, file = CLI) {
   return { ms, stdout: r.stdout.toString().trim() };
 }
 const fixed = (x) => Number(x.toFixed(3));
+const sandboxIds = () => JSON.parse(cli(['ls', '--json']).stdout).map((r) => r.id);
 
 /** Each variant's exec and cold run, interleaved: per round, every variant's exec then its run. */
 function warmExec(rounds, samples) {
@@ -130,6 +131,8 @@ function createVsRun(rounds, samples) {
 export function benchSessions({ rounds }) {
   const n = Number(process.env.BENCH_THROUGHPUT_RUNS ?? 200);
   const samples = {};
+  // The warm sandboxes this bench makes are removed at its end (a user's own are left alone).
+  const before = new Set(sandboxIds());
   const parts = (process.env.BENCH_SESSIONS_PARTS ?? '').split(',').filter(Boolean);
   const part = (name, f) =>
     parts.length && !parts.includes(name) ? { skipped: `BENCH_SESSIONS_PARTS=${parts.join(',')}` } : f();
@@ -146,6 +149,7 @@ export function benchSessions({ rounds }) {
         : part('throughputProxy', () => throughput(n, PROXY, samples, 'throughputProxy')),
     createVsRun: part('createVsRun', () => createVsRun(Math.min(rounds, 5), samples)),
   };
+  for (const id of sandboxIds()) if (!before.has(id)) cli(['rm', id]);
   cli(['gc']);
   const dir = path.resolve(import.meta.dirname, 'results');
   fs.mkdirSync(dir, { recursive: true });
