@@ -34293,6 +34293,9 @@ async function createVolume(engine, host, backend, v, owner, labels) {
     await engine.createVolume({ name: v.name, driver: "local", driverOpts: {}, labels: volLabels });
     return { ...base, enforced: false, reserved: false, remove: () => engine.removeVolume(v.name) };
   }
+  return createLoopVolume(engine, host, v, owner, volLabels, base);
+}
+async function createLoopVolume(engine, host, v, owner, volLabels, base) {
   const image = path13.join(host.stateDir, `${v.name}.img`);
   await fsp8.mkdir(host.stateDir, { recursive: true, mode: 448 });
   const fh = await fsp8.open(image, "wx", 384);
@@ -34309,28 +34312,7 @@ async function createVolume(engine, host, backend, v, owner, labels) {
   };
   try {
     await fh.close();
-    try {
-      await host.tool("fallocate", ["-l", String(v.sizeBytes), image]);
-    } catch (err) {
-      throw new ReservationError(
-        engine.info.name,
-        `reserve ${v.sizeBytes} bytes for ${v.mount}`,
-        `fallocate of ${image} failed: ${errorMessage(err).split("\n").slice(-2).join(" ").trim()}`,
-        "free space on that filesystem, lower the volume caps, or set SANDBOX_ACTION_STATE_DIR to a larger one"
-      );
-    }
-    await host.tool("mkfs.ext4", [
-      "-q",
-      "-F",
-      "-m",
-      "0",
-      "-O",
-      "^has_journal",
-      "-E",
-      `root_owner=${owner.uid}:${owner.gid},lazy_itable_init=1,nodiscard`,
-      image
-    ]);
-    await host.tool("debugfs", ["-w", "-R", "rmdir lost+found", image]);
+    await makeImage(engine, host, image, v, owner);
     device = await host.privileged("losetup", ["--find", "--show", image]);
     await engine.createVolume({
       name: v.name,
@@ -34344,6 +34326,30 @@ async function createVolume(engine, host, backend, v, owner, labels) {
     await remove().catch(() => void 0);
     throw err;
   }
+}
+async function makeImage(engine, host, image, v, owner) {
+  try {
+    await host.tool("fallocate", ["-l", String(v.sizeBytes), image]);
+  } catch (err) {
+    throw new ReservationError(
+      engine.info.name,
+      `reserve ${v.sizeBytes} bytes for ${v.mount}`,
+      `fallocate of ${image} failed: ${errorMessage(err).split("\n").slice(-2).join(" ").trim()}`,
+      "free space on that filesystem, lower the volume caps, or set SANDBOX_ACTION_STATE_DIR to a larger one"
+    );
+  }
+  await host.tool("mkfs.ext4", [
+    "-q",
+    "-F",
+    "-m",
+    "0",
+    "-O",
+    "^has_journal",
+    "-E",
+    `root_owner=${owner.uid}:${owner.gid},lazy_itable_init=1,nodiscard`,
+    image
+  ]);
+  await host.tool("debugfs", ["-w", "-R", "rmdir lost+found", image]);
 }
 function tmpfsSize(engine, v) {
   if (engine.info.name !== "podman") return `size=${v.sizeBytes}`;

@@ -196,7 +196,21 @@ export async function createVolume(
     await engine.createVolume({ name: v.name, driver: 'local', driverOpts: {}, labels: volLabels });
     return { ...base, enforced: false, reserved: false, remove: () => engine.removeVolume(v.name) };
   }
+  return createLoopVolume(engine, host, v, owner, volLabels, base);
+}
 
+/**
+ * A loop-backed ext4 volume: an image file of its own in the state directory, its space taken now, formatted,
+ * attached to a loop device and handed to the engine. Any failure undoes what was done.
+ */
+async function createLoopVolume(
+  engine: Engine,
+  host: VolumeHost,
+  v: VolumePlan,
+  owner: { uid: number; gid: number },
+  volLabels: Labels,
+  base: Omit<CreatedVolume, 'enforced' | 'reserved' | 'remove'>,
+): Promise<CreatedVolume> {
   const image = path.join(host.stateDir, `${v.name}.img`);
   await fsp.mkdir(host.stateDir, { recursive: true, mode: 0o700 });
   const fh = await fsp.open(image, 'wx', 0o600);
@@ -216,32 +230,7 @@ export async function createVolume(
   };
   try {
     await fh.close();
-    // The image takes its space now (threat model 21): a build that fills its volume cannot fill the host's disk,
-    // and two runs cannot both count on the same free space.
-    try {
-      await host.tool('fallocate', ['-l', String(v.sizeBytes), image]);
-    } catch (err) {
-      throw new ReservationError(
-        engine.info.name,
-        `reserve ${v.sizeBytes} bytes for ${v.mount}`,
-        `fallocate of ${image} failed: ${errorMessage(err).split('\n').slice(-2).join(' ').trim()}`,
-        'free space on that filesystem, lower the volume caps, or set SANDBOX_ACTION_STATE_DIR to a larger one',
-      );
-    }
-    // No journal (the volume lives for one run); lazy init keeps mkfs at a few milliseconds for any size.
-    await host.tool('mkfs.ext4', [
-      '-q',
-      '-F',
-      '-m',
-      '0',
-      '-O',
-      '^has_journal',
-      '-E',
-      `root_owner=${owner.uid}:${owner.gid},lazy_itable_init=1,nodiscard`,
-      image,
-    ]);
-    // lost+found would appear in /work and /output as a root-owned folder: remove it from the image.
-    await host.tool('debugfs', ['-w', '-R', 'rmdir lost+found', image]);
+    await makeImage(engine, host, image, v, owner);
     device = await host.privileged('losetup', ['--find', '--show', image]);
     await engine.createVolume({
       name: v.name,
@@ -255,6 +244,42 @@ export async function createVolume(
     await remove().catch(() => undefined);
     throw err;
   }
+}
+
+/** The image's space reserved (fallocate) and an ext4 filesystem made in it, owned by the sandbox user. */
+async function makeImage(
+  engine: Engine,
+  host: VolumeHost,
+  image: string,
+  v: VolumePlan,
+  owner: { uid: number; gid: number },
+): Promise<void> {
+  // The image takes its space now (threat model 21): a build that fills its volume cannot fill the host's disk,
+  // and two runs cannot both count on the same free space.
+  try {
+    await host.tool('fallocate', ['-l', String(v.sizeBytes), image]);
+  } catch (err) {
+    throw new ReservationError(
+      engine.info.name,
+      `reserve ${v.sizeBytes} bytes for ${v.mount}`,
+      `fallocate of ${image} failed: ${errorMessage(err).split('\n').slice(-2).join(' ').trim()}`,
+      'free space on that filesystem, lower the volume caps, or set SANDBOX_ACTION_STATE_DIR to a larger one',
+    );
+  }
+  // No journal (the volume lives for one run); lazy init keeps mkfs at a few milliseconds for any size.
+  await host.tool('mkfs.ext4', [
+    '-q',
+    '-F',
+    '-m',
+    '0',
+    '-O',
+    '^has_journal',
+    '-E',
+    `root_owner=${owner.uid}:${owner.gid},lazy_itable_init=1,nodiscard`,
+    image,
+  ]);
+  // lost+found would appear in /work and /output as a root-owned folder: remove it from the image.
+  await host.tool('debugfs', ['-w', '-R', 'rmdir lost+found', image]);
 }
 
 /** The size option of a tmpfs volume: `size=` on Docker; on Podman its name for the same cap (src/engine/podman.ts). */
