@@ -37908,7 +37908,6 @@ function verdictLines(v) {
   ];
 }
 function renderSummary(r, opts = {}) {
-  const l = r.limits;
   const lines = [
     `### ${ICON[r.status] ?? ""} sandbox-action: ${r.status} (exit ${r.exitCode}) in ${formatDuration(r.durationMs)}`,
     "",
@@ -37920,20 +37919,7 @@ function renderSummary(r, opts = {}) {
       `**Self-check** inside the sandbox: ${r.sandbox.selfCheck.ok ? "as planned" : `**${escapeMarkdown(r.sandbox.selfCheck.problems.join("; "))}**`}.`,
       ""
     ] : [],
-    ...l ? [
-      "| limit | value |",
-      "|---|---|",
-      `| memory (swap equal) | ${formatBytes(l.memoryBytes)} |`,
-      `| CPUs | ${l.cpus} |`,
-      `| processes | ${l.pids} |`,
-      `| timeout | ${formatDuration(l.timeoutMs)} |`,
-      `| read-only root | ${l.readOnlyRoot ? "yes" : "**no**"} |`,
-      `| capabilities | ${l.capabilities.length ? l.capabilities.join(", ") : "none"} |`,
-      ...r.volumes.map(
-        (v) => `| ${v.mount} | ${formatBytes(v.sizeBytes)} (${v.backend}${v.enforced ? "" : ", **not enforced**"}${v.reserved ? ", reserved" : ""}) |`
-      ),
-      ""
-    ] : []
+    ...limitLines(r)
   ];
   if (r.loosened.length) {
     lines.push(
@@ -37944,37 +37930,7 @@ function renderSummary(r, opts = {}) {
   }
   lines.push(...egressSection(r));
   if (r.notes.length) lines.push("**Notes:**", ...r.notes.map((n) => `- ${escapeMarkdown(n)}`), "");
-  const o = r.outputs;
-  if (o.collected) {
-    lines.push(
-      `**Outputs:** ${o.files} files, ${formatBytes(o.bytes)}${opts.artifactUrl ? ` ([artifact](${opts.artifactUrl}))` : ""}.`
-    );
-    if (o.truncated) {
-      lines.push("", `**Truncated:** the caps dropped ${o.droppedByCaps} file(s).`);
-    }
-    if (o.declared.length) {
-      lines.push(
-        "",
-        "| declared output | fate |",
-        "|---|---|",
-        ...o.declared.map(
-          (d) => `| ${escapeMarkdown(d.path)} | ${d.status === "collected" ? "collected" : `**${d.status}**`} |`
-        )
-      );
-    }
-    if (o.skippedCount) {
-      lines.push(
-        "",
-        `**Skipped ${o.skippedCount}:** ${Object.entries(o.skippedByReason).map(([k, v]) => `${k} ${v}`).join(", ")}`,
-        "",
-        "| skipped | reason |",
-        "|---|---|",
-        ...o.skipped.slice(0, LIST_ROWS).map((s2) => `| ${escapeMarkdown(s2.path)} | ${s2.reason} |`)
-      );
-      if (o.skippedCount > LIST_ROWS)
-        lines.push("", `(${o.skippedCount - LIST_ROWS} more in the result file)`);
-    }
-  }
+  if (r.outputs.collected) lines.push(...outputLines(r.outputs, opts.artifactUrl));
   if (r.logTruncated) lines.push("", `The log was cut at ${formatBytes(r.logBytes.shown)}.`);
   let md = `${lines.join("\n")}
 `;
@@ -37985,6 +37941,54 @@ function renderSummary(r, opts = {}) {
 `;
   }
   return md;
+}
+function limitLines(r) {
+  const l = r.limits;
+  if (!l) return [];
+  return [
+    "| limit | value |",
+    "|---|---|",
+    `| memory (swap equal) | ${formatBytes(l.memoryBytes)} |`,
+    `| CPUs | ${l.cpus} |`,
+    `| processes | ${l.pids} |`,
+    `| timeout | ${formatDuration(l.timeoutMs)} |`,
+    `| read-only root | ${l.readOnlyRoot ? "yes" : "**no**"} |`,
+    `| capabilities | ${l.capabilities.length ? l.capabilities.join(", ") : "none"} |`,
+    ...r.volumes.map(
+      (v) => `| ${v.mount} | ${formatBytes(v.sizeBytes)} (${v.backend}${v.enforced ? "" : ", **not enforced**"}${v.reserved ? ", reserved" : ""}) |`
+    ),
+    ""
+  ];
+}
+function outputLines(o, artifactUrl) {
+  const lines = [
+    `**Outputs:** ${o.files} files, ${formatBytes(o.bytes)}${artifactUrl ? ` ([artifact](${artifactUrl}))` : ""}.`
+  ];
+  if (o.truncated) {
+    lines.push("", `**Truncated:** the caps dropped ${o.droppedByCaps} file(s).`);
+  }
+  if (o.declared.length) {
+    lines.push(
+      "",
+      "| declared output | fate |",
+      "|---|---|",
+      ...o.declared.map(
+        (d) => `| ${escapeMarkdown(d.path)} | ${d.status === "collected" ? "collected" : `**${d.status}**`} |`
+      )
+    );
+  }
+  if (o.skippedCount) {
+    lines.push(
+      "",
+      `**Skipped ${o.skippedCount}:** ${Object.entries(o.skippedByReason).map(([k, v]) => `${k} ${v}`).join(", ")}`,
+      "",
+      "| skipped | reason |",
+      "|---|---|",
+      ...o.skipped.slice(0, LIST_ROWS).map((s2) => `| ${escapeMarkdown(s2.path)} | ${s2.reason} |`)
+    );
+    if (o.skippedCount > LIST_ROWS) lines.push("", `(${o.skippedCount - LIST_ROWS} more in the result file)`);
+  }
+  return lines;
 }
 
 // src/sandbox/summary.ts

@@ -104,8 +104,8 @@ export function verdictLines(v: RunResult['verdict']): string[] {
   ];
 }
 
+/** The job summary of one run: its status, image and sandbox, verdict, limits, loosenings, egress, outputs. */
 export function renderSummary(r: RunResult, opts: { artifactUrl?: string } = {}): string {
-  const l = r.limits;
   const lines: string[] = [
     `### ${ICON[r.status] ?? ''} sandbox-action: ${r.status} (exit ${r.exitCode}) in ${formatDuration(r.durationMs)}`,
     '',
@@ -119,23 +119,7 @@ export function renderSummary(r: RunResult, opts: { artifactUrl?: string } = {})
           '',
         ]
       : []),
-    ...(l
-      ? [
-          '| limit | value |',
-          '|---|---|',
-          `| memory (swap equal) | ${formatBytes(l.memoryBytes)} |`,
-          `| CPUs | ${l.cpus} |`,
-          `| processes | ${l.pids} |`,
-          `| timeout | ${formatDuration(l.timeoutMs)} |`,
-          `| read-only root | ${l.readOnlyRoot ? 'yes' : '**no**'} |`,
-          `| capabilities | ${l.capabilities.length ? l.capabilities.join(', ') : 'none'} |`,
-          ...r.volumes.map(
-            (v) =>
-              `| ${v.mount} | ${formatBytes(v.sizeBytes)} (${v.backend}${v.enforced ? '' : ', **not enforced**'}${v.reserved ? ', reserved' : ''}) |`,
-          ),
-          '',
-        ]
-      : []),
+    ...limitLines(r),
   ];
   if (r.loosened.length) {
     lines.push(
@@ -146,40 +130,7 @@ export function renderSummary(r: RunResult, opts: { artifactUrl?: string } = {})
   }
   lines.push(...egressSection(r));
   if (r.notes.length) lines.push('**Notes:**', ...r.notes.map((n) => `- ${escapeMarkdown(n)}`), '');
-  const o = r.outputs;
-  if (o.collected) {
-    lines.push(
-      `**Outputs:** ${o.files} files, ${formatBytes(o.bytes)}${opts.artifactUrl ? ` ([artifact](${opts.artifactUrl}))` : ''}.`,
-    );
-    if (o.truncated) {
-      lines.push('', `**Truncated:** the caps dropped ${o.droppedByCaps} file(s).`);
-    }
-    if (o.declared.length) {
-      lines.push(
-        '',
-        '| declared output | fate |',
-        '|---|---|',
-        ...o.declared.map(
-          (d) =>
-            `| ${escapeMarkdown(d.path)} | ${d.status === 'collected' ? 'collected' : `**${d.status}**`} |`,
-        ),
-      );
-    }
-    if (o.skippedCount) {
-      lines.push(
-        '',
-        `**Skipped ${o.skippedCount}:** ${Object.entries(o.skippedByReason)
-          .map(([k, v]) => `${k} ${v}`)
-          .join(', ')}`,
-        '',
-        '| skipped | reason |',
-        '|---|---|',
-        ...o.skipped.slice(0, LIST_ROWS).map((s) => `| ${escapeMarkdown(s.path)} | ${s.reason} |`),
-      );
-      if (o.skippedCount > LIST_ROWS)
-        lines.push('', `(${o.skippedCount - LIST_ROWS} more in the result file)`);
-    }
-  }
+  if (r.outputs.collected) lines.push(...outputLines(r.outputs, opts.artifactUrl));
   if (r.logTruncated) lines.push('', `The log was cut at ${formatBytes(r.logBytes.shown)}.`);
   let md = `${lines.join('\n')}\n`;
   if (Buffer.byteLength(md) > SUMMARY_LIMIT) {
@@ -189,4 +140,60 @@ export function renderSummary(r: RunResult, opts: { artifactUrl?: string } = {})
       .replace(/\uFFFD*$/, '')}\n\n(summary cut at 1 MiB)\n`;
   }
   return md;
+}
+
+/** The limits table, one row per volume with its backend and whether its cap is enforced. */
+function limitLines(r: RunResult): string[] {
+  const l = r.limits;
+  if (!l) return [];
+  return [
+    '| limit | value |',
+    '|---|---|',
+    `| memory (swap equal) | ${formatBytes(l.memoryBytes)} |`,
+    `| CPUs | ${l.cpus} |`,
+    `| processes | ${l.pids} |`,
+    `| timeout | ${formatDuration(l.timeoutMs)} |`,
+    `| read-only root | ${l.readOnlyRoot ? 'yes' : '**no**'} |`,
+    `| capabilities | ${l.capabilities.length ? l.capabilities.join(', ') : 'none'} |`,
+    ...r.volumes.map(
+      (v) =>
+        `| ${v.mount} | ${formatBytes(v.sizeBytes)} (${v.backend}${v.enforced ? '' : ', **not enforced**'}${v.reserved ? ', reserved' : ''}) |`,
+    ),
+    '',
+  ];
+}
+
+/** What was collected: counts, truncation, each declared output's fate, the skipped entries (the first rows). */
+function outputLines(o: RunResult['outputs'], artifactUrl: string | undefined): string[] {
+  const lines = [
+    `**Outputs:** ${o.files} files, ${formatBytes(o.bytes)}${artifactUrl ? ` ([artifact](${artifactUrl}))` : ''}.`,
+  ];
+  if (o.truncated) {
+    lines.push('', `**Truncated:** the caps dropped ${o.droppedByCaps} file(s).`);
+  }
+  if (o.declared.length) {
+    lines.push(
+      '',
+      '| declared output | fate |',
+      '|---|---|',
+      ...o.declared.map(
+        (d) =>
+          `| ${escapeMarkdown(d.path)} | ${d.status === 'collected' ? 'collected' : `**${d.status}**`} |`,
+      ),
+    );
+  }
+  if (o.skippedCount) {
+    lines.push(
+      '',
+      `**Skipped ${o.skippedCount}:** ${Object.entries(o.skippedByReason)
+        .map(([k, v]) => `${k} ${v}`)
+        .join(', ')}`,
+      '',
+      '| skipped | reason |',
+      '|---|---|',
+      ...o.skipped.slice(0, LIST_ROWS).map((s) => `| ${escapeMarkdown(s.path)} | ${s.reason} |`),
+    );
+    if (o.skippedCount > LIST_ROWS) lines.push('', `(${o.skippedCount - LIST_ROWS} more in the result file)`);
+  }
+  return lines;
 }
