@@ -35278,30 +35278,9 @@ function packDirectory(root, owner, exclude = [], only) {
           mtime: st.mtime
         });
       } else if (st.isFile()) {
-        const fh = await fsp13.open(childAbs, fs16.constants.O_RDONLY | fs16.constants.O_NOFOLLOW);
-        let fst;
-        try {
-          fst = await fh.stat();
-        } catch (err) {
-          await fh.close();
-          throw err;
-        }
-        const header = {
-          ...common,
-          name: childRel,
-          type: "file",
-          size: fst.size,
-          mode,
-          mtime: fst.mtime
-        };
-        await new Promise((resolve, reject) => {
-          const w = pack.entry(header, (err) => err ? reject(err) : resolve());
-          const rs = fh.createReadStream();
-          rs.on("error", reject);
-          rs.pipe(w);
-        });
+        const size2 = await packFile(pack, childAbs, { ...common, name: childRel, type: "file", mode });
         stats.files++;
-        stats.bytes += fst.size;
+        stats.bytes += size2;
       } else {
         stats.skipped.push(childRel);
       }
@@ -35321,6 +35300,26 @@ function packDirectory(root, owner, exclude = [], only) {
     }
   );
   return { stream: Readable4.from(pack), done };
+}
+async function packFile(pack, abs, header) {
+  const fh = await fsp13.open(abs, fs16.constants.O_RDONLY | fs16.constants.O_NOFOLLOW);
+  let fst;
+  try {
+    fst = await fh.stat();
+  } catch (err) {
+    await fh.close();
+    throw err;
+  }
+  await new Promise((resolve, reject) => {
+    const w = pack.entry(
+      { ...header, size: fst.size, mtime: fst.mtime },
+      (err) => err ? reject(err) : resolve()
+    );
+    const rs = fh.createReadStream();
+    rs.on("error", reject);
+    rs.pipe(w);
+  });
+  return fst.size;
 }
 
 // src/sandbox/stages/sandbox.ts

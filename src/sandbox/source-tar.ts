@@ -53,33 +53,9 @@ export function packDirectory(
           mtime: st.mtime,
         });
       } else if (st.isFile()) {
-        // Open without following a link that replaced the file since lstat, and pack what was opened.
-        const fh = await fsp.open(childAbs, fs.constants.O_RDONLY | fs.constants.O_NOFOLLOW);
-        let fst: fs.Stats;
-        try {
-          fst = await fh.stat();
-        } catch (err) {
-          await fh.close();
-          throw err;
-        }
-        const header = {
-          ...common,
-          name: childRel,
-          type: 'file' as const,
-          size: fst.size,
-          mode,
-          mtime: fst.mtime,
-        };
-        // tar-stream entries are streamx streams: pipe, and wait for the entry's own callback. The read
-        // stream owns the handle and closes it.
-        await new Promise<void>((resolve, reject) => {
-          const w = pack.entry(header, (err) => (err ? reject(err) : resolve()));
-          const rs = fh.createReadStream();
-          rs.on('error', reject);
-          rs.pipe(w);
-        });
+        const size = await packFile(pack, childAbs, { ...common, name: childRel, type: 'file', mode });
         stats.files++;
-        stats.bytes += fst.size;
+        stats.bytes += size;
       } else {
         stats.skipped.push(childRel);
       }
@@ -101,4 +77,34 @@ export function packDirectory(
     },
   );
   return { stream: Readable.from(pack), done };
+}
+
+/**
+ * One regular file into the pack: opened without following a link that replaced it since lstat, and what was
+ * opened is packed (its size and mtime from that handle). Returns its size.
+ */
+async function packFile(
+  pack: tar.Pack,
+  abs: string,
+  header: Omit<Parameters<tar.Pack['entry']>[0], 'size' | 'mtime'>,
+): Promise<number> {
+  const fh = await fsp.open(abs, fs.constants.O_RDONLY | fs.constants.O_NOFOLLOW);
+  let fst: fs.Stats;
+  try {
+    fst = await fh.stat();
+  } catch (err) {
+    await fh.close();
+    throw err;
+  }
+  // tar-stream entries are streamx streams: pipe, and wait for the entry's own callback. The read stream owns the
+  // handle and closes it.
+  await new Promise<void>((resolve, reject) => {
+    const w = pack.entry({ ...header, size: fst.size, mtime: fst.mtime }, (err) =>
+      err ? reject(err) : resolve(),
+    );
+    const rs = fh.createReadStream();
+    rs.on('error', reject);
+    rs.pipe(w);
+  });
+  return fst.size;
 }
