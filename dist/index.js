@@ -29110,7 +29110,7 @@ var EntityDecoder = class {
     let i = 0;
     const limitExpansions = this._maxTotalExpansions > 0;
     const limitLength = this._maxExpandedLength > 0;
-    const checkLimits = limitExpansions || limitLength;
+    const checkLimits2 = limitExpansions || limitLength;
     while (i < len) {
       if (str3.charCodeAt(i) !== 38) {
         i++;
@@ -29158,7 +29158,7 @@ var EntityDecoder = class {
       chunks.push(replacement);
       last = j + 1;
       i = last;
-      if (checkLimits && this._tierCounts(tier)) {
+      if (checkLimits2 && this._tierCounts(tier)) {
         if (limitExpansions) {
           this._totalExpansions++;
           if (this._totalExpansions > this._maxTotalExpansions) {
@@ -35022,6 +35022,19 @@ function conformance(spec, got) {
     if (!ok)
       out.push(`${flag}: the plan says ${JSON.stringify(want)}, the engine made ${JSON.stringify(have)}`);
   };
+  checkSecurity(check2, spec, got);
+  checkLimits(check2, spec, got);
+  checkMounts(check2, spec, got);
+  check2(
+    "Entrypoint",
+    sameList(got.entrypoint, spec.entrypoint ?? null),
+    spec.entrypoint ?? null,
+    got.entrypoint
+  );
+  check2("Cmd", sameList(got.cmd, spec.cmd), spec.cmd, got.cmd);
+  return out;
+}
+function checkSecurity(check2, spec, got) {
   check2("user", got.user === spec.user, spec.user, got.user);
   check2(
     "ReadonlyRootfs",
@@ -35042,6 +35055,8 @@ function conformance(spec, got) {
     engineSeccomp: got.engineSeccomp
   });
   check2("NetworkMode", got.networkMode === spec.networkMode, spec.networkMode, got.networkMode);
+}
+function checkLimits(check2, spec, got) {
   check2("Memory", got.memoryBytes === spec.memoryBytes, spec.memoryBytes, got.memoryBytes);
   check2(
     "MemorySwap",
@@ -35060,6 +35075,8 @@ function conformance(spec, got) {
     const h = got.ulimits.find((x) => x.name === u.name);
     check2(`ulimit ${u.name}`, !!h && h.soft === u.soft && h.hard === u.hard, u, h ?? null);
   }
+}
+function checkMounts(check2, spec, got) {
   const planned = spec.mounts.filter((m) => m.type !== "tmpfs");
   for (const m of planned) {
     const h = got.mounts.find((x) => x.target === m.target);
@@ -35091,14 +35108,6 @@ function conformance(spec, got) {
     (t) => !spec.mounts.some((m) => m.type === "tmpfs" && m.target === t)
   );
   check2("tmpfs", extraTmpfs.length === 0, [], extraTmpfs);
-  check2(
-    "Entrypoint",
-    sameList(got.entrypoint, spec.entrypoint ?? null),
-    spec.entrypoint ?? null,
-    got.entrypoint
-  );
-  check2("Cmd", sameList(got.cmd, spec.cmd), spec.cmd, got.cmd);
-  return out;
 }
 function sameList(a, b) {
   if (a === null || b === null) return a === b || (a?.length ?? 0) + (b?.length ?? 0) === 0;

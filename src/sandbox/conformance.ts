@@ -12,10 +12,27 @@ const sameSet = (a: string[], b: string[]) =>
 /** Each difference as one line naming the flag, what the plan says and what the engine made. */
 export function conformance(spec: ContainerSpec, got: InspectedContainer): string[] {
   const out: string[] = [];
-  const check = (flag: string, ok: boolean, want: unknown, have: unknown) => {
+  const check: Check = (flag, ok, want, have) => {
     if (!ok)
       out.push(`${flag}: the plan says ${JSON.stringify(want)}, the engine made ${JSON.stringify(have)}`);
   };
+  checkSecurity(check, spec, got);
+  checkLimits(check, spec, got);
+  checkMounts(check, spec, got);
+  check(
+    'Entrypoint',
+    sameList(got.entrypoint, spec.entrypoint ?? null),
+    spec.entrypoint ?? null,
+    got.entrypoint,
+  );
+  check('Cmd', sameList(got.cmd, spec.cmd), spec.cmd, got.cmd);
+  return out;
+}
+
+type Check = (flag: string, ok: boolean, want: unknown, have: unknown) => void;
+
+/** Who runs, with what privileges and confinement, in which namespaces. */
+function checkSecurity(check: Check, spec: ContainerSpec, got: InspectedContainer): void {
   check('user', got.user === spec.user, spec.user, got.user);
   check(
     'ReadonlyRootfs',
@@ -36,6 +53,10 @@ export function conformance(spec: ContainerSpec, got: InspectedContainer): strin
     engineSeccomp: got.engineSeccomp,
   });
   check('NetworkMode', got.networkMode === spec.networkMode, spec.networkMode, got.networkMode);
+}
+
+/** Memory, CPUs, processes, the runtime, init, the namespaces shared (none), devices, ulimits. */
+function checkLimits(check: Check, spec: ContainerSpec, got: InspectedContainer): void {
   check('Memory', got.memoryBytes === spec.memoryBytes, spec.memoryBytes, got.memoryBytes);
   check(
     'MemorySwap',
@@ -54,7 +75,10 @@ export function conformance(spec: ContainerSpec, got: InspectedContainer): strin
     const h = got.ulimits.find((x) => x.name === u.name);
     check(`ulimit ${u.name}`, !!h && h.soft === u.soft && h.hard === u.hard, u, h ?? null);
   }
-  // Mounts: exactly the plan's volumes and binds, with the plan's access; tmpfs with the plan's options.
+}
+
+/** Exactly the plan's volumes and binds, with the plan's access; tmpfs with the plan's options; nothing else. */
+function checkMounts(check: Check, spec: ContainerSpec, got: InspectedContainer): void {
   const planned = spec.mounts.filter((m) => m.type !== 'tmpfs');
   for (const m of planned) {
     const h = got.mounts.find((x) => x.target === m.target);
@@ -86,14 +110,6 @@ export function conformance(spec: ContainerSpec, got: InspectedContainer): strin
     (t) => !spec.mounts.some((m) => m.type === 'tmpfs' && m.target === t),
   );
   check('tmpfs', extraTmpfs.length === 0, [], extraTmpfs);
-  check(
-    'Entrypoint',
-    sameList(got.entrypoint, spec.entrypoint ?? null),
-    spec.entrypoint ?? null,
-    got.entrypoint,
-  );
-  check('Cmd', sameList(got.cmd, spec.cmd), spec.cmd, got.cmd);
-  return out;
 }
 
 function sameList(a: string[] | null, b: string[] | null): boolean {
