@@ -15228,7 +15228,7 @@ async function startKeeper(engine, r) {
     const expect = keeperCheck(r.selfCheck, r.keeper);
     if (!expect) return;
     let t;
-    const outcome2 = await Promise.race([
+    const outcome3 = await Promise.race([
       seen.then(() => "line"),
       watch2.exit.then(
         () => "exited",
@@ -15237,8 +15237,8 @@ async function startKeeper(engine, r) {
       new Promise((res) => t = setTimeout(() => res("late"), START_TIMEOUT_MS))
     ]);
     clearTimeout(t);
-    const problems = outcome2 === "line" ? judgeSelfCheck(parseSelfCheckLine(line2 ?? ""), expect, r.network.deadEndGateways) : [
-      `the session's keeper ${outcome2 === "exited" ? "exited" : "did not report"} before its self-check`
+    const problems = outcome3 === "line" ? judgeSelfCheck(parseSelfCheckLine(line2 ?? ""), expect, r.network.deadEndGateways) : [
+      `the session's keeper ${outcome3 === "exited" ? "exited" : "did not report"} before its self-check`
     ];
     if (problems.length) {
       await engine.killContainer(id, "KILL");
@@ -22893,21 +22893,7 @@ function assembleResult(ctx, x, failure = null) {
   const c = x.plan?.container ?? null;
   const verdict = x.verdict ?? { passed: false, judges: [] };
   const exit = x.exit;
-  let status;
-  let exitCode;
-  let error = null;
-  if (failure !== null) {
-    status = "error";
-    exitCode = exitCodeFor("mirror", failure);
-    error = errorKind(failure) === "internal" ? `internal error in sandbox-action: ${errorMessage(failure)}` : errorMessage(failure);
-  } else {
-    ({ status, exitCode } = decideStatus({
-      timedOut: exit.timedOut,
-      oomKilled: exit.oomKilled,
-      commandExitCode: exit.commandExitCode,
-      verdictPassed: verdict.passed
-    }));
-  }
+  const { status, exitCode, error } = outcome(x, verdict, failure);
   const startedAt = exit?.startedAt ?? 0;
   const endedAt = exit?.endedAt ?? startedAt;
   return {
@@ -22927,19 +22913,7 @@ function assembleResult(ctx, x, failure = null) {
     user: c?.user ?? "",
     network: spec.network,
     egress: x.net?.ledger?.report() ?? null,
-    limits: c ? {
-      timeoutMs: spec.limits.timeoutMs,
-      memoryBytes: c.memoryBytes,
-      memorySwapBytes: c.memorySwapBytes,
-      cpus: c.nanoCpus / 1e9,
-      pids: c.pidsLimit,
-      nofile: spec.limits.nofile,
-      fsizeBytes: spec.limits.fsizeBytes,
-      tmpSizeBytes: spec.limits.tmpSizeBytes,
-      readOnlyRoot: c.readOnlyRootfs,
-      capabilities: c.capAdd,
-      noNewPrivileges: c.securityOpt.includes("no-new-privileges:true")
-    } : null,
+    limits: c ? limitsOf(spec, c) : null,
     volumes: x.volumes.map((v) => ({
       mount: v.mount,
       sizeBytes: v.sizeBytes,
@@ -22966,6 +22940,38 @@ function assembleResult(ctx, x, failure = null) {
     logBytes: { shown: exit?.log.shownBytes ?? 0, dropped: exit?.log.droppedBytes ?? 0 },
     error,
     ...x.setup ? { setup: x.setup } : {}
+  };
+}
+function outcome(x, verdict, failure) {
+  if (failure !== null) {
+    return {
+      status: "error",
+      exitCode: exitCodeFor("mirror", failure),
+      error: errorKind(failure) === "internal" ? `internal error in sandbox-action: ${errorMessage(failure)}` : errorMessage(failure)
+    };
+  }
+  const exit = x.exit;
+  const d = decideStatus({
+    timedOut: exit.timedOut,
+    oomKilled: exit.oomKilled,
+    commandExitCode: exit.commandExitCode,
+    verdictPassed: verdict.passed
+  });
+  return { ...d, error: null };
+}
+function limitsOf(spec, c) {
+  return {
+    timeoutMs: spec.limits.timeoutMs,
+    memoryBytes: c.memoryBytes,
+    memorySwapBytes: c.memorySwapBytes,
+    cpus: c.nanoCpus / 1e9,
+    pids: c.pidsLimit,
+    nofile: spec.limits.nofile,
+    fsizeBytes: spec.limits.fsizeBytes,
+    tmpSizeBytes: spec.limits.tmpSizeBytes,
+    readOnlyRoot: c.readOnlyRootfs,
+    capabilities: c.capAdd,
+    noNewPrivileges: c.securityOpt.includes("no-new-privileges:true")
   };
 }
 
@@ -23121,14 +23127,14 @@ async function compareExpected(files, readActual) {
 
 // src/verdict/judges.ts
 init_schema();
-var outcome = (o) => ({
+var outcome2 = (o) => ({
   facts: {},
   annotations: [],
   ...o
 });
 function judgeExitCode(e) {
   const summary = e.timedOut ? "the command ran past its timeout and was killed" : e.oomKilled ? "the command was killed for exceeding its memory limit" : e.commandExitCode === null ? "the command did not run to an exit" : `the command exited ${e.commandExitCode}`;
-  return outcome({
+  return outcome2({
     judge: "exit-code",
     passed: !e.timedOut && !e.oomKilled && e.commandExitCode === 0,
     advisory: false,
@@ -23138,7 +23144,7 @@ function judgeExitCode(e) {
 function judgeDeclared(declared) {
   if (declared.length === 0) return null;
   const bad = declared.filter((d) => d.status !== "collected");
-  return outcome({
+  return outcome2({
     judge: "declared-outputs",
     passed: bad.length === 0,
     advisory: false,
@@ -23152,7 +23158,7 @@ async function judgeJunit(e, cfg, root) {
   const advisory = !cfg.trustedTests;
   const bytes = await e.readCollected(cfg.file, JUNIT_CAP);
   if (!bytes) {
-    return outcome({
+    return outcome2({
       judge: "junit",
       passed: false,
       advisory,
@@ -23162,7 +23168,7 @@ async function judgeJunit(e, cfg, root) {
   }
   const r = parseJunitReport(bytes.toString("utf8"), { root });
   if (!r.valid) {
-    return outcome({
+    return outcome2({
       judge: "junit",
       passed: false,
       advisory: false,
@@ -23172,7 +23178,7 @@ async function judgeJunit(e, cfg, root) {
   }
   const { tests, failures, errors, skipped } = r.counts;
   const passed = tests > 0 && failures === 0 && errors === 0 && skipped === 0;
-  return outcome({
+  return outcome2({
     judge: "junit",
     passed,
     advisory,
@@ -23198,7 +23204,7 @@ async function judgeExpectedOutputs(e, cfg) {
     title: "judge expected-output: mismatch",
     message: r.detail
   }));
-  return outcome({
+  return outcome2({
     judge: "expected-output",
     passed: results.length > 0 && bad.length === 0,
     advisory: false,
@@ -23208,7 +23214,7 @@ async function judgeExpectedOutputs(e, cfg) {
 }
 function judgeLeanAudit(audit, annotations) {
   const bad = audit.targets.filter((t) => t.status !== "ok");
-  return outcome({
+  return outcome2({
     judge: "lean-audit",
     passed: audit.ok,
     advisory: true,
@@ -23220,7 +23226,7 @@ function judgeLeanAudit(audit, annotations) {
   });
 }
 function judgeChallenge(l) {
-  return outcome({
+  return outcome2({
     judge: "challenge",
     passed: l.trusted && l.changed.length === 0,
     advisory: !l.trusted,
@@ -23241,7 +23247,7 @@ function judgeComparator(l, o) {
   const passed = o !== null && !o.timedOut && o.exitCode === 0 && o.okLine && o.uncaught.length === 0;
   const theorems = l.config.theorem_names.join(", ");
   const summary = o === null ? "comparator did not run (the build ran out of time)" : o.timedOut ? "comparator ran past its time limit and was stopped" : passed ? `comparator accepted ${theorems}: same statements as the challenge, permitted axioms only, replayed by the kernel` : `comparator rejected ${theorems}: ${o.uncaught[0]?.split("\n")[0]?.slice(0, 300) ?? `exit ${o.exitCode}${o.okLine ? "" : ", no ok line"}`}`;
-  return outcome({
+  return outcome2({
     judge: "comparator",
     passed,
     advisory: !l.trusted,

@@ -7,6 +7,7 @@ import { loosenedBy } from '../config/run-options.js';
 import { emptyOutputs } from '../outputs/collect.js';
 import { RESULT_SCHEMA_VERSION, type RunResult, type SetupReport, type Verdict } from '../verdict/schema.js';
 import { decideStatus } from '../verdict/status.js';
+import type { ContainerSpec } from '../engine/types.js';
 import type { NetworkSetup } from './network.js';
 import type { SandboxPlan } from './plan.js';
 import type { RunContext } from './run-context.js';
@@ -34,24 +35,7 @@ export function assembleResult(ctx: RunContext, x: RunPieces, failure: unknown =
   const c = x.plan?.container ?? null;
   const verdict: Verdict = x.verdict ?? { passed: false, judges: [] };
   const exit = x.exit;
-  let status: RunResult['status'];
-  let exitCode: number;
-  let error: string | null = null;
-  if (failure !== null) {
-    status = 'error';
-    exitCode = exitCodeFor('mirror', failure);
-    error =
-      errorKind(failure) === 'internal'
-        ? `internal error in sandbox-action: ${errorMessage(failure)}`
-        : errorMessage(failure);
-  } else {
-    ({ status, exitCode } = decideStatus({
-      timedOut: exit!.timedOut,
-      oomKilled: exit!.oomKilled,
-      commandExitCode: exit!.commandExitCode,
-      verdictPassed: verdict.passed,
-    }));
-  }
+  const { status, exitCode, error } = outcome(x, verdict, failure);
   const startedAt = exit?.startedAt ?? 0;
   const endedAt = exit?.endedAt ?? startedAt;
   return {
@@ -71,21 +55,7 @@ export function assembleResult(ctx: RunContext, x: RunPieces, failure: unknown =
     user: c?.user ?? '',
     network: spec.network,
     egress: x.net?.ledger?.report() ?? null,
-    limits: c
-      ? {
-          timeoutMs: spec.limits.timeoutMs,
-          memoryBytes: c.memoryBytes,
-          memorySwapBytes: c.memorySwapBytes,
-          cpus: c.nanoCpus / 1e9,
-          pids: c.pidsLimit,
-          nofile: spec.limits.nofile,
-          fsizeBytes: spec.limits.fsizeBytes,
-          tmpSizeBytes: spec.limits.tmpSizeBytes,
-          readOnlyRoot: c.readOnlyRootfs,
-          capabilities: c.capAdd,
-          noNewPrivileges: c.securityOpt.includes('no-new-privileges:true'),
-        }
-      : null,
+    limits: c ? limitsOf(spec, c) : null,
     volumes: x.volumes.map((v) => ({
       mount: v.mount,
       sizeBytes: v.sizeBytes,
@@ -112,5 +82,48 @@ export function assembleResult(ctx: RunContext, x: RunPieces, failure: unknown =
     logBytes: { shown: exit?.log.shownBytes ?? 0, dropped: exit?.log.droppedBytes ?? 0 },
     error,
     ...(x.setup ? { setup: x.setup } : {}),
+  };
+}
+
+/** A failure is `error` with its exit code and reason; otherwise the status follows the exit and the verdict. */
+function outcome(
+  x: RunPieces,
+  verdict: Verdict,
+  failure: unknown,
+): { status: RunResult['status']; exitCode: number; error: string | null } {
+  if (failure !== null) {
+    return {
+      status: 'error',
+      exitCode: exitCodeFor('mirror', failure),
+      error:
+        errorKind(failure) === 'internal'
+          ? `internal error in sandbox-action: ${errorMessage(failure)}`
+          : errorMessage(failure),
+    };
+  }
+  const exit = x.exit!;
+  const d = decideStatus({
+    timedOut: exit.timedOut,
+    oomKilled: exit.oomKilled,
+    commandExitCode: exit.commandExitCode,
+    verdictPassed: verdict.passed,
+  });
+  return { ...d, error: null };
+}
+
+/** The limits as the container was made (the plan's container, which conformance compared with the engine's). */
+function limitsOf(spec: RunContext['spec'], c: ContainerSpec): NonNullable<RunResult['limits']> {
+  return {
+    timeoutMs: spec.limits.timeoutMs,
+    memoryBytes: c.memoryBytes,
+    memorySwapBytes: c.memorySwapBytes,
+    cpus: c.nanoCpus / 1e9,
+    pids: c.pidsLimit,
+    nofile: spec.limits.nofile,
+    fsizeBytes: spec.limits.fsizeBytes,
+    tmpSizeBytes: spec.limits.tmpSizeBytes,
+    readOnlyRoot: c.readOnlyRootfs,
+    capabilities: c.capAdd,
+    noNewPrivileges: c.securityOpt.includes('no-new-privileges:true'),
   };
 }
