@@ -24087,6 +24087,32 @@ async function checkPersist(engine, host, dir) {
   if (img && !img.isFile())
     throw new InputError("--persist", `'${import_node_path15.default.join(dir, PERSIST_IMAGE)}' is not a file`);
 }
+async function makePersistImage(host, image, sizeBytes, owner) {
+  await import_promises9.default.writeFile(image, "", { flag: "wx", mode: 384 });
+  try {
+    await host.tool("fallocate", ["-l", String(sizeBytes), image]);
+    await host.tool("mkfs.ext4", [
+      "-q",
+      "-F",
+      "-m",
+      "0",
+      "-E",
+      `root_owner=${owner.uid}:${owner.gid},nodiscard`,
+      image
+    ]);
+    await host.tool("debugfs", ["-w", "-R", "rmdir lost+found", image]);
+  } catch (err) {
+    await import_promises9.default.rm(image, { force: true });
+    throw new InputError("--persist", `could not make ${image}: ${errorMessage(err).split("\n")[0]}`);
+  }
+}
+async function reusePersistImage(host, image, owner) {
+  await host.tool("e2fsck", ["-p", image]).catch((err) => {
+    throw new InputError("--persist", `${image} needs repair (e2fsck: ${errorMessage(err).split("\n")[0]})`);
+  });
+  await host.tool("debugfs", ["-w", "-R", `set_inode_field / uid ${owner.uid}`, image]);
+  await host.tool("debugfs", ["-w", "-R", `set_inode_field / gid ${owner.gid}`, image]);
+}
 async function attachPersist(engine, host, p, owner, labels) {
   const image = import_node_path15.default.join(p.dir, PERSIST_IMAGE);
   let note = null;
@@ -24106,35 +24132,11 @@ async function attachPersist(engine, host, p, owner, labels) {
       throw new InputError("--persist", `'${p.dir}' is in use by another sandbox (${inUse.split(":")[0]})`);
     }
     const st = await import_promises9.default.stat(image).catch(() => null);
-    if (!st) {
-      await import_promises9.default.writeFile(image, "", { flag: "wx", mode: 384 });
-      try {
-        await host.tool("fallocate", ["-l", String(p.sizeBytes), image]);
-        await host.tool("mkfs.ext4", [
-          "-q",
-          "-F",
-          "-m",
-          "0",
-          "-E",
-          `root_owner=${owner.uid}:${owner.gid},nodiscard`,
-          image
-        ]);
-        await host.tool("debugfs", ["-w", "-R", "rmdir lost+found", image]);
-      } catch (err) {
-        await import_promises9.default.rm(image, { force: true });
-        throw new InputError("--persist", `could not make ${image}: ${errorMessage(err).split("\n")[0]}`);
-      }
-    } else {
+    if (!st) await makePersistImage(host, image, p.sizeBytes, owner);
+    else {
       if (st.size !== p.sizeBytes)
         note = `/persist keeps the size its image was made with (${st.size} bytes)`;
-      await host.tool("e2fsck", ["-p", image]).catch((err) => {
-        throw new InputError(
-          "--persist",
-          `${image} needs repair (e2fsck: ${errorMessage(err).split("\n")[0]})`
-        );
-      });
-      await host.tool("debugfs", ["-w", "-R", `set_inode_field / uid ${owner.uid}`, image]);
-      await host.tool("debugfs", ["-w", "-R", `set_inode_field / gid ${owner.gid}`, image]);
+      await reusePersistImage(host, image, owner);
     }
     device = await host.privileged("losetup", ["--find", "--show", image]);
     await engine.createVolume({

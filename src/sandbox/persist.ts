@@ -37,6 +37,48 @@ export async function checkPersist(engine: Engine, host: VolumeHost, dir: string
     throw new InputError('--persist', `'${path.join(dir, PERSIST_IMAGE)}' is not a file`);
 }
 
+/** A new image: its space taken now, an ext4 filesystem owned by the sandbox user. Removed again on failure. */
+async function makePersistImage(
+  host: VolumeHost,
+  image: string,
+  sizeBytes: number,
+  owner: { uid: number; gid: number },
+): Promise<void> {
+  await fsp.writeFile(image, '', { flag: 'wx', mode: 0o600 });
+  try {
+    await host.tool('fallocate', ['-l', String(sizeBytes), image]);
+    await host.tool('mkfs.ext4', [
+      '-q',
+      '-F',
+      '-m',
+      '0',
+      '-E',
+      `root_owner=${owner.uid}:${owner.gid},nodiscard`,
+      image,
+    ]);
+    await host.tool('debugfs', ['-w', '-R', 'rmdir lost+found', image]);
+  } catch (err) {
+    await fsp.rm(image, { force: true });
+    throw new InputError('--persist', `could not make ${image}: ${errorMessage(err).split('\n')[0]}`);
+  }
+}
+
+/**
+ * An image kept from an earlier sandbox: checked (a crash may have left it unclean; one that needs more than a
+ * safe repair is refused), and its root given to this sandbox's user, who may differ from the last one's.
+ */
+async function reusePersistImage(
+  host: VolumeHost,
+  image: string,
+  owner: { uid: number; gid: number },
+): Promise<void> {
+  await host.tool('e2fsck', ['-p', image]).catch((err: unknown) => {
+    throw new InputError('--persist', `${image} needs repair (e2fsck: ${errorMessage(err).split('\n')[0]})`);
+  });
+  await host.tool('debugfs', ['-w', '-R', `set_inode_field / uid ${owner.uid}`, image]);
+  await host.tool('debugfs', ['-w', '-R', `set_inode_field / gid ${owner.gid}`, image]);
+}
+
 /** Attach the image (made when missing) as the volume `name`, owned by the sandbox user. */
 export async function attachPersist(
   engine: Engine,
@@ -64,36 +106,11 @@ export async function attachPersist(
       throw new InputError('--persist', `'${p.dir}' is in use by another sandbox (${inUse.split(':')[0]})`);
     }
     const st = await fsp.stat(image).catch(() => null);
-    if (!st) {
-      await fsp.writeFile(image, '', { flag: 'wx', mode: 0o600 });
-      try {
-        await host.tool('fallocate', ['-l', String(p.sizeBytes), image]);
-        await host.tool('mkfs.ext4', [
-          '-q',
-          '-F',
-          '-m',
-          '0',
-          '-E',
-          `root_owner=${owner.uid}:${owner.gid},nodiscard`,
-          image,
-        ]);
-        await host.tool('debugfs', ['-w', '-R', 'rmdir lost+found', image]);
-      } catch (err) {
-        await fsp.rm(image, { force: true });
-        throw new InputError('--persist', `could not make ${image}: ${errorMessage(err).split('\n')[0]}`);
-      }
-    } else {
+    if (!st) await makePersistImage(host, image, p.sizeBytes, owner);
+    else {
       if (st.size !== p.sizeBytes)
         note = `/persist keeps the size its image was made with (${st.size} bytes)`;
-      // A crash may have left it unclean; and the sandbox user may differ from the last one's.
-      await host.tool('e2fsck', ['-p', image]).catch((err: unknown) => {
-        throw new InputError(
-          '--persist',
-          `${image} needs repair (e2fsck: ${errorMessage(err).split('\n')[0]})`,
-        );
-      });
-      await host.tool('debugfs', ['-w', '-R', `set_inode_field / uid ${owner.uid}`, image]);
-      await host.tool('debugfs', ['-w', '-R', `set_inode_field / gid ${owner.gid}`, image]);
+      await reusePersistImage(host, image, owner);
     }
     device = await host.privileged('losetup', ['--find', '--show', image]);
     await engine.createVolume({
