@@ -8895,6 +8895,20 @@ var init_run_context = __esm({
           for (const f of await own.run()) this.notes.push(`cleanup (${what}): ${f}`);
         }
       }
+      /** What the network stage needs from the run: its engine, labels, cleanup and notes (`runId` names its parts). */
+      networkDeps(runId = this.runId) {
+        const { deps } = this;
+        return {
+          engine: deps.engine,
+          labels: this.labels,
+          runId,
+          addCleanup: (what, fn) => this.cleanup.add(what, fn),
+          notice: deps.notice,
+          notes: this.notes,
+          env: deps.env,
+          privileged: (cmd, args) => deps.volumeHost.privileged(cmd, args)
+        };
+      }
       /** Throw the recorded fault or interruption, if any. */
       check() {
         if (this.fault !== null) throw this.fault;
@@ -24853,17 +24867,8 @@ async function runSetup(ctx, prep, main2, o) {
       command: ["/bin/sh", "-c", setup.command]
     };
     const net3 = await ctx.race(
-      setupNetwork(spec, {
-        engine: deps.engine,
-        labels: ctx.labels,
-        // Its own names (a proxy of the main phase may follow); the run's labels, so gc finds it.
-        runId: `${ctx.runId}-setup`,
-        addCleanup: (what, fn) => ctx.cleanup.add(what, fn),
-        notice: deps.notice,
-        notes: ctx.notes,
-        env: deps.env,
-        privileged: (cmd, args) => deps.volumeHost.privileged(cmd, args)
-      })
+      // Its own names (a proxy of the main phase may follow); the run's labels, so gc finds it.
+      setupNetwork(spec, ctx.networkDeps(`${ctx.runId}-setup`))
     );
     const p = plan(spec, {
       runId: ctx.runId,
@@ -25066,20 +25071,8 @@ async function executeRun(spec, deps) {
   return finalResult(ctx, x, failure);
 }
 async function networkAndVolumes(ctx, prep, x) {
-  const { deps } = ctx;
   const [netMade, volumesMade] = await Promise.allSettled([
-    ctx.race(
-      setupNetwork(prep.spec, {
-        engine: deps.engine,
-        labels: ctx.labels,
-        runId: ctx.runId,
-        addCleanup: (what, fn) => ctx.cleanup.add(what, fn),
-        notice: deps.notice,
-        notes: ctx.notes,
-        env: deps.env,
-        privileged: (cmd, args) => deps.volumeHost.privileged(cmd, args)
-      })
-    ),
+    ctx.race(setupNetwork(prep.spec, ctx.networkDeps())),
     createVolumes(ctx, prep)
   ]);
   if (volumesMade.status === "fulfilled") x.volumes = volumesMade.value;
@@ -25356,30 +25349,9 @@ async function createSession(spec, deps, o) {
     const hash = planHash(spec, imageId);
     const labels = sessionLabels({ id: ctx.runId, name: o.name, kind: o.kind, planHash: hash });
     Object.assign(ctx.labels, labels);
-    const net3 = await ctx.race(
-      setupNetwork(prep.spec, {
-        engine: deps.engine,
-        labels: ctx.labels,
-        runId: ctx.runId,
-        addCleanup: (what, fn) => ctx.cleanup.add(what, fn),
-        notice: deps.notice,
-        notes: ctx.notes,
-        env: deps.env,
-        privileged: (cmd, args) => deps.volumeHost.privileged(cmd, args)
-      })
-    );
+    const net3 = await sessionNetwork(ctx, prep);
     ctx.check();
-    const p = plan(prep.spec, {
-      runId: ctx.runId,
-      createdAt: ctx.createdAt,
-      uid: prep.owner.uid,
-      gid: prep.owner.gid,
-      network: net3.network,
-      imageEntrypoint: prep.image.entrypoint,
-      hostMounts: prep.hostMounts,
-      seccompInside: prep.runscSeccomp,
-      ...prep.runscRuntime ? { runscRuntime: prep.runscRuntime } : {}
-    });
+    const p = sessionPlan(ctx, prep, net3.network);
     const keeper = keeperFor(prep.owner);
     const container = sessionContainer(p, {
       name: p.container.name,
@@ -25423,6 +25395,22 @@ async function createSession(spec, deps, o) {
     for (const f of await ctx.cleanup.run()) deps.notice(`cleanup: ${f}`);
     throw err;
   }
+}
+function sessionNetwork(ctx, prep) {
+  return ctx.race(setupNetwork(prep.spec, ctx.networkDeps()));
+}
+function sessionPlan(ctx, prep, network) {
+  return plan(prep.spec, {
+    runId: ctx.runId,
+    createdAt: ctx.createdAt,
+    uid: prep.owner.uid,
+    gid: prep.owner.gid,
+    network,
+    imageEntrypoint: prep.image.entrypoint,
+    hostMounts: prep.hostMounts,
+    seccompInside: prep.runscSeccomp,
+    ...prep.runscRuntime ? { runscRuntime: prep.runscRuntime } : {}
+  });
 }
 function sessionRecord(x) {
   const { ctx, o, hash, now, prep, boxId, container, keeper, selfCheck, net: net3, deadEnd, volumes } = x;
@@ -25524,24 +25512,12 @@ async function execInSession(o, deps, base) {
     r = await findSession(dirOf(deps), o.ref);
     if (r.kind === "warm")
       throw new InputError("ID", `'${o.ref}' is a warm sandbox of run --warm; create a session to exec in`);
-    const spec = {
-      ...r.spec,
-      command: o.command,
-      io: { ...r.spec.io, outputDir: o.outputDir, resultFile: o.resultFile, logFile: null, stateDir: null },
-      limits: { ...r.spec.limits, timeoutMs: o.timeoutMs ?? r.spec.limits.timeoutMs },
-      verdict: { ...r.spec.verdict, annotate: null, audit: null, declared: [], junit: null, expectDir: null }
-    };
+    const spec = execSpec(r, o);
     ctx = new RunContext(spec, deps);
     Object.assign(x, sessionPieces(r));
     ctx.notes.push(...r.notes);
     await checkDirectory("--output-dir", spec.io.outputDir, "empty-or-absent");
-    const running2 = await isRunning(deps.engine, r.container.id);
-    if (running2 !== true) {
-      throw new InputError(
-        "ID",
-        running2 === null ? `'${o.ref}': its container is gone; remove the session with rm` : `'${o.ref}' is stopped; start it first (sandbox-action start ${r.name ?? r.id})`
-      );
-    }
+    await mustRun(deps, r, o.ref);
     await touch(deps, r);
     const check2 = ctx.sandboxCheck = await checkConformance(ctx, r);
     const vars = await proxyVariables(deps.engine, r);
@@ -25564,19 +25540,7 @@ async function execInSession(o, deps, base) {
       planOf(r),
       exit.timedOut
     );
-    x.verdict = await judgeRun(
-      { declared: [], junit: null, expect: null },
-      {
-        commandExitCode: exit.commandExitCode,
-        timedOut: exit.timedOut,
-        oomKilled: exit.oomKilled,
-        outputDir: collected.outputs.collected ? spec.io.outputDir : null,
-        declared: [],
-        audit: null,
-        readCollected: async () => null
-      },
-      { root: "/work", auditAnnotations: [] }
-    );
+    x.verdict = await judgeExec(exit, collected.outputs.collected ? spec.io.outputDir : null);
     await touch(deps, r);
   } catch (err) {
     failure = err;
@@ -25590,6 +25554,38 @@ async function execInSession(o, deps, base) {
   } catch (err) {
     return assembleResult(ctx, sessionPieces(null), new InternalError(errorMessage(failure ?? err)));
   }
+}
+async function mustRun(deps, r, ref) {
+  const running2 = await isRunning(deps.engine, r.container.id);
+  if (running2 === true) return;
+  throw new InputError(
+    "ID",
+    running2 === null ? `'${ref}': its container is gone; remove the session with rm` : `'${ref}' is stopped; start it first (sandbox-action start ${r.name ?? r.id})`
+  );
+}
+function execSpec(r, o) {
+  return {
+    ...r.spec,
+    command: o.command,
+    io: { ...r.spec.io, outputDir: o.outputDir, resultFile: o.resultFile, logFile: null, stateDir: null },
+    limits: { ...r.spec.limits, timeoutMs: o.timeoutMs ?? r.spec.limits.timeoutMs },
+    verdict: { ...r.spec.verdict, annotate: null, audit: null, declared: [], junit: null, expectDir: null }
+  };
+}
+function judgeExec(exit, outputDir) {
+  return judgeRun(
+    { declared: [], junit: null, expect: null },
+    {
+      commandExitCode: exit.commandExitCode,
+      timedOut: exit.timedOut,
+      oomKilled: exit.oomKilled,
+      outputDir,
+      declared: [],
+      audit: null,
+      readCollected: async () => null
+    },
+    { root: "/work", auditAnnotations: [] }
+  );
 }
 function netOf(ledger) {
   return ledger ? {

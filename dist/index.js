@@ -28345,6 +28345,20 @@ var RunContext = class {
       for (const f of await own.run()) this.notes.push(`cleanup (${what}): ${f}`);
     }
   }
+  /** What the network stage needs from the run: its engine, labels, cleanup and notes (`runId` names its parts). */
+  networkDeps(runId = this.runId) {
+    const { deps } = this;
+    return {
+      engine: deps.engine,
+      labels: this.labels,
+      runId,
+      addCleanup: (what, fn) => this.cleanup.add(what, fn),
+      notice: deps.notice,
+      notes: this.notes,
+      env: deps.env,
+      privileged: (cmd, args) => deps.volumeHost.privileged(cmd, args)
+    };
+  }
   /** Throw the recorded fault or interruption, if any. */
   check() {
     if (this.fault !== null) throw this.fault;
@@ -35398,17 +35412,8 @@ async function runSetup(ctx, prep, main, o) {
       command: ["/bin/sh", "-c", setup.command]
     };
     const net3 = await ctx.race(
-      setupNetwork(spec, {
-        engine: deps.engine,
-        labels: ctx.labels,
-        // Its own names (a proxy of the main phase may follow); the run's labels, so gc finds it.
-        runId: `${ctx.runId}-setup`,
-        addCleanup: (what, fn) => ctx.cleanup.add(what, fn),
-        notice: deps.notice,
-        notes: ctx.notes,
-        env: deps.env,
-        privileged: (cmd, args) => deps.volumeHost.privileged(cmd, args)
-      })
+      // Its own names (a proxy of the main phase may follow); the run's labels, so gc finds it.
+      setupNetwork(spec, ctx.networkDeps(`${ctx.runId}-setup`))
     );
     const p = plan(spec, {
       runId: ctx.runId,
@@ -35607,20 +35612,8 @@ async function executeRun(spec, deps) {
   return finalResult(ctx, x, failure);
 }
 async function networkAndVolumes(ctx, prep, x) {
-  const { deps } = ctx;
   const [netMade, volumesMade] = await Promise.allSettled([
-    ctx.race(
-      setupNetwork(prep.spec, {
-        engine: deps.engine,
-        labels: ctx.labels,
-        runId: ctx.runId,
-        addCleanup: (what, fn) => ctx.cleanup.add(what, fn),
-        notice: deps.notice,
-        notes: ctx.notes,
-        env: deps.env,
-        privileged: (cmd, args) => deps.volumeHost.privileged(cmd, args)
-      })
-    ),
+    ctx.race(setupNetwork(prep.spec, ctx.networkDeps())),
     createVolumes(ctx, prep)
   ]);
   if (volumesMade.status === "fulfilled") x.volumes = volumesMade.value;
@@ -36304,30 +36297,9 @@ async function createSession(spec, deps, o) {
     const hash = planHash(spec, imageId);
     const labels = sessionLabels({ id: ctx.runId, name: o.name, kind: o.kind, planHash: hash });
     Object.assign(ctx.labels, labels);
-    const net3 = await ctx.race(
-      setupNetwork(prep.spec, {
-        engine: deps.engine,
-        labels: ctx.labels,
-        runId: ctx.runId,
-        addCleanup: (what, fn) => ctx.cleanup.add(what, fn),
-        notice: deps.notice,
-        notes: ctx.notes,
-        env: deps.env,
-        privileged: (cmd, args) => deps.volumeHost.privileged(cmd, args)
-      })
-    );
+    const net3 = await sessionNetwork(ctx, prep);
     ctx.check();
-    const p = plan(prep.spec, {
-      runId: ctx.runId,
-      createdAt: ctx.createdAt,
-      uid: prep.owner.uid,
-      gid: prep.owner.gid,
-      network: net3.network,
-      imageEntrypoint: prep.image.entrypoint,
-      hostMounts: prep.hostMounts,
-      seccompInside: prep.runscSeccomp,
-      ...prep.runscRuntime ? { runscRuntime: prep.runscRuntime } : {}
-    });
+    const p = sessionPlan(ctx, prep, net3.network);
     const keeper = keeperFor(prep.owner);
     const container = sessionContainer(p, {
       name: p.container.name,
@@ -36371,6 +36343,22 @@ async function createSession(spec, deps, o) {
     for (const f of await ctx.cleanup.run()) deps.notice(`cleanup: ${f}`);
     throw err;
   }
+}
+function sessionNetwork(ctx, prep) {
+  return ctx.race(setupNetwork(prep.spec, ctx.networkDeps()));
+}
+function sessionPlan(ctx, prep, network) {
+  return plan(prep.spec, {
+    runId: ctx.runId,
+    createdAt: ctx.createdAt,
+    uid: prep.owner.uid,
+    gid: prep.owner.gid,
+    network,
+    imageEntrypoint: prep.image.entrypoint,
+    hostMounts: prep.hostMounts,
+    seccompInside: prep.runscSeccomp,
+    ...prep.runscRuntime ? { runscRuntime: prep.runscRuntime } : {}
+  });
 }
 function sessionRecord(x) {
   const { ctx, o, hash, now, prep, boxId, container, keeper, selfCheck, net: net3, deadEnd, volumes } = x;

@@ -112,20 +112,8 @@ export async function executeRun(spec: RunSpec, deps: RunDeps): Promise<RunResul
  * other. Both settle before a failure is thrown, so whatever was made is in the cleanup (and in the pieces).
  */
 async function networkAndVolumes(ctx: RunContext, prep: Prepared, x: RunPieces): Promise<NetworkSetup> {
-  const { deps } = ctx;
   const [netMade, volumesMade] = await Promise.allSettled([
-    ctx.race(
-      setupNetwork(prep.spec, {
-        engine: deps.engine,
-        labels: ctx.labels,
-        runId: ctx.runId,
-        addCleanup: (what, fn) => ctx.cleanup.add(what, fn),
-        notice: deps.notice,
-        notes: ctx.notes,
-        env: deps.env,
-        privileged: (cmd, args) => deps.volumeHost.privileged(cmd, args),
-      }),
-    ),
+    ctx.race(setupNetwork(prep.spec, ctx.networkDeps())),
     createVolumes(ctx, prep),
   ]);
   if (volumesMade.status === 'fulfilled') x.volumes = volumesMade.value;

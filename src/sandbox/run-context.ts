@@ -9,6 +9,7 @@ import type { Labels } from '../engine/types.js';
 import type { SandboxCheck } from '../verdict/schema.js';
 import { Cleanup } from './cleanup.js';
 import type { RunDeps } from './execute.js';
+import type { NetworkDeps } from './network.js';
 import { newRunId, runLabels } from './plan.js';
 
 export class RunContext {
@@ -75,6 +76,21 @@ export class RunContext {
       this.cleanups.pop();
       for (const f of await own.run()) this.notes.push(`cleanup (${what}): ${f}`);
     }
+  }
+
+  /** What the network stage needs from the run: its engine, labels, cleanup and notes (`runId` names its parts). */
+  networkDeps(runId = this.runId): NetworkDeps {
+    const { deps } = this;
+    return {
+      engine: deps.engine,
+      labels: this.labels,
+      runId,
+      addCleanup: (what, fn) => this.cleanup.add(what, fn),
+      notice: deps.notice,
+      notes: this.notes,
+      env: deps.env,
+      privileged: (cmd, args) => deps.volumeHost.privileged(cmd, args),
+    };
   }
 
   /** Throw the recorded fault or interruption, if any. */

@@ -73,30 +73,9 @@ export async function createSession(
     const labels = sessionLabels({ id: ctx.runId, name: o.name, kind: o.kind, planHash: hash });
     // Every resource of the session carries its labels, so `rm`, the TTL and `gc` find them all.
     Object.assign(ctx.labels, labels);
-    const net = await ctx.race(
-      setupNetwork(prep.spec, {
-        engine: deps.engine,
-        labels: ctx.labels,
-        runId: ctx.runId,
-        addCleanup: (what, fn) => ctx.cleanup.add(what, fn),
-        notice: deps.notice,
-        notes: ctx.notes,
-        env: deps.env,
-        privileged: (cmd, args) => deps.volumeHost.privileged(cmd, args),
-      }),
-    );
+    const net = await sessionNetwork(ctx, prep);
     ctx.check();
-    const p = plan(prep.spec, {
-      runId: ctx.runId,
-      createdAt: ctx.createdAt,
-      uid: prep.owner.uid,
-      gid: prep.owner.gid,
-      network: net.network,
-      imageEntrypoint: prep.image.entrypoint,
-      hostMounts: prep.hostMounts,
-      seccompInside: prep.runscSeccomp,
-      ...(prep.runscRuntime ? { runscRuntime: prep.runscRuntime } : {}),
-    });
+    const p = sessionPlan(ctx, prep, net.network);
     const keeper = keeperFor(prep.owner);
     const container = sessionContainer(p, {
       name: p.container.name,
@@ -141,6 +120,26 @@ export async function createSession(
     for (const f of await ctx.cleanup.run()) deps.notice(`cleanup: ${f}`);
     throw err;
   }
+}
+
+/** The session's network (and in proxy mode its proxy), labelled as the session, living as long as it. */
+function sessionNetwork(ctx: RunContext, prep: Prepared) {
+  return ctx.race(setupNetwork(prep.spec, ctx.networkDeps()));
+}
+
+/** The same plan a run would make from the prepared spec (before the session's own keeper container). */
+function sessionPlan(ctx: RunContext, prep: Prepared, network: Parameters<typeof plan>[1]['network']) {
+  return plan(prep.spec, {
+    runId: ctx.runId,
+    createdAt: ctx.createdAt,
+    uid: prep.owner.uid,
+    gid: prep.owner.gid,
+    network,
+    imageEntrypoint: prep.image.entrypoint,
+    hostMounts: prep.hostMounts,
+    seccompInside: prep.runscSeccomp,
+    ...(prep.runscRuntime ? { runscRuntime: prep.runscRuntime } : {}),
+  });
 }
 
 /** What a session's record keeps: its plan, its resources and how to reach them (src/session/record.ts). */

@@ -62,26 +62,12 @@ export async function execInSession(o: ExecOptions, deps: RunDeps, base: RunSpec
     r = await findSession(dirOf(deps), o.ref);
     if (r.kind === 'warm')
       throw new InputError('ID', `'${o.ref}' is a warm sandbox of run --warm; create a session to exec in`);
-    const spec: RunSpec = {
-      ...r.spec,
-      command: o.command,
-      io: { ...r.spec.io, outputDir: o.outputDir, resultFile: o.resultFile, logFile: null, stateDir: null },
-      limits: { ...r.spec.limits, timeoutMs: o.timeoutMs ?? r.spec.limits.timeoutMs },
-      verdict: { ...r.spec.verdict, annotate: null, audit: null, declared: [], junit: null, expectDir: null },
-    };
+    const spec = execSpec(r, o);
     ctx = new RunContext(spec, deps);
     Object.assign(x, sessionPieces(r));
     ctx.notes.push(...r.notes);
     await checkDirectory('--output-dir', spec.io.outputDir, 'empty-or-absent');
-    const running = await isRunning(deps.engine, r.container.id);
-    if (running !== true) {
-      throw new InputError(
-        'ID',
-        running === null
-          ? `'${o.ref}': its container is gone; remove the session with rm`
-          : `'${o.ref}' is stopped; start it first (sandbox-action start ${r.name ?? r.id})`,
-      );
-    }
+    await mustRun(deps, r, o.ref);
     await touch(deps, r);
     const check = (ctx.sandboxCheck = await checkConformance(ctx, r));
     const vars = await proxyVariables(deps.engine, r);
@@ -104,19 +90,7 @@ export async function execInSession(o: ExecOptions, deps: RunDeps, base: RunSpec
       planOf(r),
       exit.timedOut,
     ));
-    x.verdict = await judgeRun(
-      { declared: [], junit: null, expect: null },
-      {
-        commandExitCode: exit.commandExitCode,
-        timedOut: exit.timedOut,
-        oomKilled: exit.oomKilled,
-        outputDir: collected.outputs.collected ? spec.io.outputDir : null,
-        declared: [],
-        audit: null,
-        readCollected: async () => null,
-      },
-      { root: '/work', auditAnnotations: [] },
-    );
+    x.verdict = await judgeExec(exit, collected.outputs.collected ? spec.io.outputDir : null);
     await touch(deps, r);
   } catch (err) {
     failure = err;
@@ -130,6 +104,49 @@ export async function execInSession(o: ExecOptions, deps: RunDeps, base: RunSpec
   } catch (err) {
     return assembleResult(ctx, sessionPieces(null), new InternalError(errorMessage(failure ?? err)));
   }
+}
+
+/** A command runs only in a session whose container runs: a gone or stopped one is bad input, said how to fix. */
+async function mustRun(deps: RunDeps, r: SessionRecord, ref: string): Promise<void> {
+  const running = await isRunning(deps.engine, r.container.id);
+  if (running === true) return;
+  throw new InputError(
+    'ID',
+    running === null
+      ? `'${ref}': its container is gone; remove the session with rm`
+      : `'${ref}' is stopped; start it first (sandbox-action start ${r.name ?? r.id})`,
+  );
+}
+
+/** The session's spec for one command: its own outputs, result and deadline; no log file, /state or judges' files. */
+function execSpec(r: SessionRecord, o: ExecOptions): RunSpec {
+  return {
+    ...r.spec,
+    command: o.command,
+    io: { ...r.spec.io, outputDir: o.outputDir, resultFile: o.resultFile, logFile: null, stateDir: null },
+    limits: { ...r.spec.limits, timeoutMs: o.timeoutMs ?? r.spec.limits.timeoutMs },
+    verdict: { ...r.spec.verdict, annotate: null, audit: null, declared: [], junit: null, expectDir: null },
+  };
+}
+
+/** An exec is judged by its exit alone (no declared outputs, JUnit or expected files), as a run with none. */
+function judgeExec(
+  exit: { commandExitCode: number | null; timedOut: boolean; oomKilled: boolean },
+  outputDir: string | null,
+): ReturnType<typeof judgeRun> {
+  return judgeRun(
+    { declared: [], junit: null, expect: null },
+    {
+      commandExitCode: exit.commandExitCode,
+      timedOut: exit.timedOut,
+      oomKilled: exit.oomKilled,
+      outputDir,
+      declared: [],
+      audit: null,
+      readCollected: async () => null,
+    },
+    { root: '/work', auditAnnotations: [] },
+  );
 }
 
 /** A NetworkSetup-shaped holder of a command's egress report. */

@@ -34,17 +34,8 @@ export async function runSetup(
       command: ['/bin/sh', '-c', setup.command],
     };
     const net = await ctx.race(
-      setupNetwork(spec, {
-        engine: deps.engine,
-        labels: ctx.labels,
-        // Its own names (a proxy of the main phase may follow); the run's labels, so gc finds it.
-        runId: `${ctx.runId}-setup`,
-        addCleanup: (what, fn) => ctx.cleanup.add(what, fn),
-        notice: deps.notice,
-        notes: ctx.notes,
-        env: deps.env,
-        privileged: (cmd, args) => deps.volumeHost.privileged(cmd, args),
-      }),
+      // Its own names (a proxy of the main phase may follow); the run's labels, so gc finds it.
+      setupNetwork(spec, ctx.networkDeps(`${ctx.runId}-setup`)),
     );
     const p = plan(spec, {
       runId: ctx.runId,
