@@ -15091,35 +15091,40 @@ async function gc(engine, host, opts) {
     const inUse = new Set(
       all.filter((r) => createdAt(r) > cutoff || live(r)).map((r) => r.labels[LABEL_LOOP_IMAGE])
     );
-    for (const d of await ourLoopDevices(host)) {
-      if (inUse.has(d.image)) continue;
-      const st = await import_promises17.default.stat(d.image).catch(() => null);
-      if (st && st.mtimeMs > cutoff) continue;
-      await host.privileged("losetup", ["-d", d.device]).catch(() => void 0);
-      await import_promises17.default.rm(d.image, { force: true });
-      report.removed.push({ kind: "loop-device", name: d.device });
-    }
-    const files = await import_promises17.default.readdir(host.stateDir).catch(() => []);
-    for (const f of files.filter((n) => n.endsWith(".img"))) {
-      const abs = import_node_path22.default.join(host.stateDir, f);
-      if (inUse.has(abs)) continue;
-      const st = await import_promises17.default.stat(abs).catch(() => null);
-      if (st && st.mtimeMs <= cutoff) {
-        await import_promises17.default.rm(abs, { force: true });
-        report.removed.push({ kind: "volume-image", name: f });
-      }
-    }
-    const discard = import_node_path22.default.join(host.stateDir, DISCARD_DIR);
-    for (const f of await import_promises17.default.readdir(discard).catch(() => [])) {
-      await import_promises17.default.rm(import_node_path22.default.join(discard, f), { force: true });
-      report.removed.push({ kind: "volume-image", name: f });
-    }
-    if (engine.info.name === "docker" && engine.info.local) {
-      for (const b of await pruneHostGuards((c, a) => host.privileged(c, a)).catch(() => []))
-        report.removed.push({ kind: "host-guard", name: b });
-    }
+    report.removed.push(...await orphans(engine, host, inUse, cutoff));
   }
   return report;
+}
+async function orphans(engine, host, inUse, cutoff) {
+  const removed = [];
+  for (const d of await ourLoopDevices(host)) {
+    if (inUse.has(d.image)) continue;
+    const st = await import_promises17.default.stat(d.image).catch(() => null);
+    if (st && st.mtimeMs > cutoff) continue;
+    await host.privileged("losetup", ["-d", d.device]).catch(() => void 0);
+    await import_promises17.default.rm(d.image, { force: true });
+    removed.push({ kind: "loop-device", name: d.device });
+  }
+  const files = await import_promises17.default.readdir(host.stateDir).catch(() => []);
+  for (const f of files.filter((n) => n.endsWith(".img"))) {
+    const abs = import_node_path22.default.join(host.stateDir, f);
+    if (inUse.has(abs)) continue;
+    const st = await import_promises17.default.stat(abs).catch(() => null);
+    if (st && st.mtimeMs <= cutoff) {
+      await import_promises17.default.rm(abs, { force: true });
+      removed.push({ kind: "volume-image", name: f });
+    }
+  }
+  const discard = import_node_path22.default.join(host.stateDir, DISCARD_DIR);
+  for (const f of await import_promises17.default.readdir(discard).catch(() => [])) {
+    await import_promises17.default.rm(import_node_path22.default.join(discard, f), { force: true });
+    removed.push({ kind: "volume-image", name: f });
+  }
+  if (engine.info.name === "docker" && engine.info.local) {
+    for (const b of await pruneHostGuards((c, a) => host.privileged(c, a)).catch(() => []))
+      removed.push({ kind: "host-guard", name: b });
+  }
+  return removed;
 }
 var import_promises17, import_node_path22;
 var init_gc = __esm({

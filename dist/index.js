@@ -36473,35 +36473,40 @@ async function gc(engine, host, opts) {
     const inUse = new Set(
       all.filter((r) => createdAt(r) > cutoff || live(r)).map((r) => r.labels[LABEL_LOOP_IMAGE])
     );
-    for (const d of await ourLoopDevices(host)) {
-      if (inUse.has(d.image)) continue;
-      const st = await fsp17.stat(d.image).catch(() => null);
-      if (st && st.mtimeMs > cutoff) continue;
-      await host.privileged("losetup", ["-d", d.device]).catch(() => void 0);
-      await fsp17.rm(d.image, { force: true });
-      report.removed.push({ kind: "loop-device", name: d.device });
-    }
-    const files = await fsp17.readdir(host.stateDir).catch(() => []);
-    for (const f of files.filter((n) => n.endsWith(".img"))) {
-      const abs = path21.join(host.stateDir, f);
-      if (inUse.has(abs)) continue;
-      const st = await fsp17.stat(abs).catch(() => null);
-      if (st && st.mtimeMs <= cutoff) {
-        await fsp17.rm(abs, { force: true });
-        report.removed.push({ kind: "volume-image", name: f });
-      }
-    }
-    const discard = path21.join(host.stateDir, DISCARD_DIR);
-    for (const f of await fsp17.readdir(discard).catch(() => [])) {
-      await fsp17.rm(path21.join(discard, f), { force: true });
-      report.removed.push({ kind: "volume-image", name: f });
-    }
-    if (engine.info.name === "docker" && engine.info.local) {
-      for (const b of await pruneHostGuards((c, a) => host.privileged(c, a)).catch(() => []))
-        report.removed.push({ kind: "host-guard", name: b });
-    }
+    report.removed.push(...await orphans(engine, host, inUse, cutoff));
   }
   return report;
+}
+async function orphans(engine, host, inUse, cutoff) {
+  const removed = [];
+  for (const d of await ourLoopDevices(host)) {
+    if (inUse.has(d.image)) continue;
+    const st = await fsp17.stat(d.image).catch(() => null);
+    if (st && st.mtimeMs > cutoff) continue;
+    await host.privileged("losetup", ["-d", d.device]).catch(() => void 0);
+    await fsp17.rm(d.image, { force: true });
+    removed.push({ kind: "loop-device", name: d.device });
+  }
+  const files = await fsp17.readdir(host.stateDir).catch(() => []);
+  for (const f of files.filter((n) => n.endsWith(".img"))) {
+    const abs = path21.join(host.stateDir, f);
+    if (inUse.has(abs)) continue;
+    const st = await fsp17.stat(abs).catch(() => null);
+    if (st && st.mtimeMs <= cutoff) {
+      await fsp17.rm(abs, { force: true });
+      removed.push({ kind: "volume-image", name: f });
+    }
+  }
+  const discard = path21.join(host.stateDir, DISCARD_DIR);
+  for (const f of await fsp17.readdir(discard).catch(() => [])) {
+    await fsp17.rm(path21.join(discard, f), { force: true });
+    removed.push({ kind: "volume-image", name: f });
+  }
+  if (engine.info.name === "docker" && engine.info.local) {
+    for (const b of await pruneHostGuards((c, a) => host.privileged(c, a)).catch(() => []))
+      removed.push({ kind: "host-guard", name: b });
+  }
+  return removed;
 }
 
 // src/session/ttl.ts

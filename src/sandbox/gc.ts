@@ -82,39 +82,54 @@ export async function gc(
       ),
   );
   if (!opts.runId) {
-    // Loop devices and images of runs that crashed before their volume existed.
     const inUse = new Set(
       all.filter((r) => createdAt(r) > cutoff || live(r)).map((r) => r.labels[LABEL_LOOP_IMAGE]),
     );
-    for (const d of await ourLoopDevices(host)) {
-      if (inUse.has(d.image)) continue;
-      const st = await fsp.stat(d.image).catch(() => null);
-      if (st && st.mtimeMs > cutoff) continue;
-      await host.privileged('losetup', ['-d', d.device]).catch(() => undefined);
-      await fsp.rm(d.image, { force: true });
-      report.removed.push({ kind: 'loop-device', name: d.device });
-    }
-    const files = await fsp.readdir(host.stateDir).catch(() => [] as string[]);
-    for (const f of files.filter((n) => n.endsWith('.img'))) {
-      const abs = path.join(host.stateDir, f);
-      if (inUse.has(abs)) continue;
-      const st = await fsp.stat(abs).catch(() => null);
-      if (st && st.mtimeMs <= cutoff) {
-        await fsp.rm(abs, { force: true });
-        report.removed.push({ kind: 'volume-image', name: f });
-      }
-    }
-    // Images handed to a background `rm` that did not finish (their devices were detached first).
-    const discard = path.join(host.stateDir, DISCARD_DIR);
-    for (const f of await fsp.readdir(discard).catch(() => [] as string[])) {
-      await fsp.rm(path.join(discard, f), { force: true });
-      report.removed.push({ kind: 'volume-image', name: f });
-    }
-    // The egress bridges' host guards whose bridge is gone (host-guard.ts); none where iptables cannot be run.
-    if (engine.info.name === 'docker' && engine.info.local) {
-      for (const b of await pruneHostGuards((c, a) => host.privileged(c, a)).catch(() => [] as string[]))
-        report.removed.push({ kind: 'host-guard', name: b });
-    }
+    report.removed.push(...(await orphans(engine, host, inUse, cutoff)));
   }
   return report;
+}
+
+/**
+ * What no engine resource names any more (a whole `gc` only): loop devices and images of runs that crashed before
+ * their volume existed, images a background `rm` did not finish, host guards whose bridge is gone.
+ */
+async function orphans(
+  engine: Engine,
+  host: VolumeHost,
+  inUse: Set<string | undefined>,
+  cutoff: number,
+): Promise<GcReport['removed']> {
+  const removed: GcReport['removed'] = [];
+  // Loop devices and images of runs that crashed before their volume existed.
+  for (const d of await ourLoopDevices(host)) {
+    if (inUse.has(d.image)) continue;
+    const st = await fsp.stat(d.image).catch(() => null);
+    if (st && st.mtimeMs > cutoff) continue;
+    await host.privileged('losetup', ['-d', d.device]).catch(() => undefined);
+    await fsp.rm(d.image, { force: true });
+    removed.push({ kind: 'loop-device', name: d.device });
+  }
+  const files = await fsp.readdir(host.stateDir).catch(() => [] as string[]);
+  for (const f of files.filter((n) => n.endsWith('.img'))) {
+    const abs = path.join(host.stateDir, f);
+    if (inUse.has(abs)) continue;
+    const st = await fsp.stat(abs).catch(() => null);
+    if (st && st.mtimeMs <= cutoff) {
+      await fsp.rm(abs, { force: true });
+      removed.push({ kind: 'volume-image', name: f });
+    }
+  }
+  // Images handed to a background `rm` that did not finish (their devices were detached first).
+  const discard = path.join(host.stateDir, DISCARD_DIR);
+  for (const f of await fsp.readdir(discard).catch(() => [] as string[])) {
+    await fsp.rm(path.join(discard, f), { force: true });
+    removed.push({ kind: 'volume-image', name: f });
+  }
+  // The egress bridges' host guards whose bridge is gone (host-guard.ts); none where iptables cannot be run.
+  if (engine.info.name === 'docker' && engine.info.local) {
+    for (const b of await pruneHostGuards((c, a) => host.privileged(c, a)).catch(() => [] as string[]))
+      removed.push({ kind: 'host-guard', name: b });
+  }
+  return removed;
 }
