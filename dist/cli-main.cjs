@@ -13647,6 +13647,36 @@ async function runAudit(engine, spec, plan2, labels, buildContainer) {
   const changed = await checkProtected(engine, buildContainer, audit.protected);
   const nonce = import_node_crypto5.default.randomBytes(16).toString("hex");
   const file = auditFile(audit.modules, audit.targets, nonce);
+  const id = await engine.createContainer(auditContainer(plan2, labels, file));
+  try {
+    const { output, size: size2, exit } = await runCapped(engine, id);
+    const targets = judgeAudit(output, audit.targets, nonce, audit.allow);
+    const report = {
+      ok: targets.every((t) => t.status === "ok") && changed.length === 0,
+      protectedChanges: changed,
+      allow: audit.allow,
+      targets,
+      exitCode: exit,
+      outputBytes: size2
+    };
+    const protectedNotes = changed.map((c) => ({
+      path: c.path,
+      startLine: 1,
+      endLine: 1,
+      level: "failure",
+      title: "protected statement changed",
+      message: `${c.name}: ${c.detail}`
+    }));
+    return {
+      report,
+      annotations: [...protectedNotes, ...auditAnnotations(targets, () => null)],
+      output: output.replaceAll(nonce, "<nonce>")
+    };
+  } finally {
+    await engine.removeContainer(id);
+  }
+}
+function auditContainer(plan2, labels, file) {
   const work = plan2.readOnlySource ? { type: "bind", source: plan2.readOnlySource, target: WORK_DIR, readOnly: true } : {
     type: "volume",
     source: plan2.volumes.find((v) => v.role === "work").name,
@@ -13667,50 +13697,26 @@ async function runAudit(engine, spec, plan2, labels, buildContainer) {
   };
   delete c.dns;
   if (c.runtime === "runsc-host") c.runtime = "runsc";
-  const id = await engine.createContainer(c);
+  return c;
+}
+async function runCapped(engine, id) {
   const chunks2 = [];
   let size2 = 0;
-  try {
-    const attached = await engine.attach(id, (_s, chunk) => {
-      if (size2 < OUTPUT_CAP) chunks2.push(Buffer.from(chunk.subarray(0, OUTPUT_CAP - size2)));
-      size2 += chunk.length;
-    });
-    const watch2 = await engine.watchExit(id);
-    await engine.startContainer(id);
-    let timer;
-    const exit = await Promise.race([
-      watch2.exit,
-      new Promise((r) => timer = setTimeout(() => r(null), AUDIT_TIMEOUT_MS))
-    ]).finally(() => clearTimeout(timer));
-    if (exit === null) await engine.killContainer(id, "KILL");
-    await Promise.race([attached.done, new Promise((r) => setTimeout(r, 3e3).unref())]);
-    attached.close();
-    const output = Buffer.concat(chunks2).toString("utf8");
-    const targets = judgeAudit(output, audit.targets, nonce, audit.allow);
-    const report = {
-      ok: targets.every((t) => t.status === "ok") && changed.length === 0,
-      protectedChanges: changed,
-      allow: audit.allow,
-      targets,
-      exitCode: exit,
-      outputBytes: size2
-    };
-    const protectedNotes = changed.map((c2) => ({
-      path: c2.path,
-      startLine: 1,
-      endLine: 1,
-      level: "failure",
-      title: "protected statement changed",
-      message: `${c2.name}: ${c2.detail}`
-    }));
-    return {
-      report,
-      annotations: [...protectedNotes, ...auditAnnotations(targets, () => null)],
-      output: output.replaceAll(nonce, "<nonce>")
-    };
-  } finally {
-    await engine.removeContainer(id);
-  }
+  const attached = await engine.attach(id, (_s, chunk) => {
+    if (size2 < OUTPUT_CAP) chunks2.push(Buffer.from(chunk.subarray(0, OUTPUT_CAP - size2)));
+    size2 += chunk.length;
+  });
+  const watch2 = await engine.watchExit(id);
+  await engine.startContainer(id);
+  let timer;
+  const exit = await Promise.race([
+    watch2.exit,
+    new Promise((r) => timer = setTimeout(() => r(null), AUDIT_TIMEOUT_MS))
+  ]).finally(() => clearTimeout(timer));
+  if (exit === null) await engine.killContainer(id, "KILL");
+  await Promise.race([attached.done, new Promise((r) => setTimeout(r, 3e3).unref())]);
+  attached.close();
+  return { output: Buffer.concat(chunks2).toString("utf8"), size: size2, exit };
 }
 var import_node_crypto5, import_promises4, OUTPUT_CAP, AUDIT_TIMEOUT_MS;
 var init_audit2 = __esm({

@@ -32864,6 +32864,36 @@ async function runAudit(engine, spec, plan2, labels, buildContainer) {
   const changed = await checkProtected(engine, buildContainer, audit.protected);
   const nonce = crypto5.randomBytes(16).toString("hex");
   const file = auditFile(audit.modules, audit.targets, nonce);
+  const id = await engine.createContainer(auditContainer(plan2, labels, file));
+  try {
+    const { output, size: size2, exit } = await runCapped(engine, id);
+    const targets = judgeAudit(output, audit.targets, nonce, audit.allow);
+    const report = {
+      ok: targets.every((t) => t.status === "ok") && changed.length === 0,
+      protectedChanges: changed,
+      allow: audit.allow,
+      targets,
+      exitCode: exit,
+      outputBytes: size2
+    };
+    const protectedNotes = changed.map((c) => ({
+      path: c.path,
+      startLine: 1,
+      endLine: 1,
+      level: "failure",
+      title: "protected statement changed",
+      message: `${c.name}: ${c.detail}`
+    }));
+    return {
+      report,
+      annotations: [...protectedNotes, ...auditAnnotations(targets, () => null)],
+      output: output.replaceAll(nonce, "<nonce>")
+    };
+  } finally {
+    await engine.removeContainer(id);
+  }
+}
+function auditContainer(plan2, labels, file) {
   const work = plan2.readOnlySource ? { type: "bind", source: plan2.readOnlySource, target: WORK_DIR, readOnly: true } : {
     type: "volume",
     source: plan2.volumes.find((v) => v.role === "work").name,
@@ -32884,50 +32914,26 @@ async function runAudit(engine, spec, plan2, labels, buildContainer) {
   };
   delete c.dns;
   if (c.runtime === "runsc-host") c.runtime = "runsc";
-  const id = await engine.createContainer(c);
+  return c;
+}
+async function runCapped(engine, id) {
   const chunks = [];
   let size2 = 0;
-  try {
-    const attached = await engine.attach(id, (_s, chunk) => {
-      if (size2 < OUTPUT_CAP) chunks.push(Buffer.from(chunk.subarray(0, OUTPUT_CAP - size2)));
-      size2 += chunk.length;
-    });
-    const watch = await engine.watchExit(id);
-    await engine.startContainer(id);
-    let timer;
-    const exit = await Promise.race([
-      watch.exit,
-      new Promise((r) => timer = setTimeout(() => r(null), AUDIT_TIMEOUT_MS))
-    ]).finally(() => clearTimeout(timer));
-    if (exit === null) await engine.killContainer(id, "KILL");
-    await Promise.race([attached.done, new Promise((r) => setTimeout(r, 3e3).unref())]);
-    attached.close();
-    const output = Buffer.concat(chunks).toString("utf8");
-    const targets = judgeAudit(output, audit.targets, nonce, audit.allow);
-    const report = {
-      ok: targets.every((t) => t.status === "ok") && changed.length === 0,
-      protectedChanges: changed,
-      allow: audit.allow,
-      targets,
-      exitCode: exit,
-      outputBytes: size2
-    };
-    const protectedNotes = changed.map((c2) => ({
-      path: c2.path,
-      startLine: 1,
-      endLine: 1,
-      level: "failure",
-      title: "protected statement changed",
-      message: `${c2.name}: ${c2.detail}`
-    }));
-    return {
-      report,
-      annotations: [...protectedNotes, ...auditAnnotations(targets, () => null)],
-      output: output.replaceAll(nonce, "<nonce>")
-    };
-  } finally {
-    await engine.removeContainer(id);
-  }
+  const attached = await engine.attach(id, (_s, chunk) => {
+    if (size2 < OUTPUT_CAP) chunks.push(Buffer.from(chunk.subarray(0, OUTPUT_CAP - size2)));
+    size2 += chunk.length;
+  });
+  const watch = await engine.watchExit(id);
+  await engine.startContainer(id);
+  let timer;
+  const exit = await Promise.race([
+    watch.exit,
+    new Promise((r) => timer = setTimeout(() => r(null), AUDIT_TIMEOUT_MS))
+  ]).finally(() => clearTimeout(timer));
+  if (exit === null) await engine.killContainer(id, "KILL");
+  await Promise.race([attached.done, new Promise((r) => setTimeout(r, 3e3).unref())]);
+  attached.close();
+  return { output: Buffer.concat(chunks).toString("utf8"), size: size2, exit };
 }
 
 // src/sandbox/stages/collect.ts

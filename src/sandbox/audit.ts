@@ -56,6 +56,10 @@ export async function checkProtected(
   return out;
 }
 
+/**
+ * The Lean audit of a build: the protected statements compared, then a fresh container of the same plan (no
+ * network, /work read-only) runs the audit file, whose answers are judged by their nonce on this side.
+ */
 export async function runAudit(
   engine: Engine,
   spec: RunSpec,
@@ -67,47 +71,9 @@ export async function runAudit(
   const changed = await checkProtected(engine, buildContainer, audit.protected);
   const nonce = crypto.randomBytes(16).toString('hex');
   const file = auditFile(audit.modules, audit.targets, nonce);
-  const work: Mount = plan.readOnlySource
-    ? { type: 'bind', source: plan.readOnlySource, target: WORK_DIR, readOnly: true }
-    : {
-        type: 'volume',
-        source: plan.volumes.find((v) => v.role === 'work')!.name,
-        target: WORK_DIR,
-        readOnly: true,
-      };
-  const tmp = plan.container.mounts.find((m) => m.target === '/tmp')!;
-  const c: ContainerSpec = {
-    ...plan.container,
-    name: `${plan.container.name}-audit`,
-    labels: { ...labels, [LABEL_ROLE]: 'audit' },
-    entrypoint: ['sh'],
-    cmd: ['-c', 'printf "%s" "$SANDBOX_AUDIT_FILE" > /tmp/Audit.lean && exec lake env lean /tmp/Audit.lean'],
-    env: [`SANDBOX_AUDIT_FILE=${file}`],
-    mounts: [work, tmp],
-    networkMode: 'none',
-    readOnlyRootfs: true,
-  };
-  delete c.dns;
-  if (c.runtime === 'runsc-host') c.runtime = 'runsc';
-  const id = await engine.createContainer(c);
-  const chunks: Buffer[] = [];
-  let size = 0;
+  const id = await engine.createContainer(auditContainer(plan, labels, file));
   try {
-    const attached = await engine.attach(id, (_s, chunk) => {
-      if (size < OUTPUT_CAP) chunks.push(Buffer.from(chunk.subarray(0, OUTPUT_CAP - size)));
-      size += chunk.length;
-    });
-    const watch = await engine.watchExit(id);
-    await engine.startContainer(id);
-    let timer: NodeJS.Timeout | undefined;
-    const exit = await Promise.race([
-      watch.exit,
-      new Promise<null>((r) => (timer = setTimeout(() => r(null), AUDIT_TIMEOUT_MS))),
-    ]).finally(() => clearTimeout(timer));
-    if (exit === null) await engine.killContainer(id, 'KILL');
-    await Promise.race([attached.done, new Promise((r) => setTimeout(r, 3000).unref())]);
-    attached.close();
-    const output = Buffer.concat(chunks).toString('utf8');
+    const { output, size, exit } = await runCapped(engine, id);
     const targets = judgeAudit(output, audit.targets, nonce, audit.allow);
     const report: AuditReport = {
       ok: targets.every((t) => t.status === 'ok') && changed.length === 0,
@@ -134,4 +100,55 @@ export async function runAudit(
   } finally {
     await engine.removeContainer(id);
   }
+}
+
+/** The build's container, for the audit: /work read-only, its /tmp, no network, the audit file in its env. */
+function auditContainer(plan: SandboxPlan, labels: Labels, file: string): ContainerSpec {
+  const work: Mount = plan.readOnlySource
+    ? { type: 'bind', source: plan.readOnlySource, target: WORK_DIR, readOnly: true }
+    : {
+        type: 'volume',
+        source: plan.volumes.find((v) => v.role === 'work')!.name,
+        target: WORK_DIR,
+        readOnly: true,
+      };
+  const tmp = plan.container.mounts.find((m) => m.target === '/tmp')!;
+  const c: ContainerSpec = {
+    ...plan.container,
+    name: `${plan.container.name}-audit`,
+    labels: { ...labels, [LABEL_ROLE]: 'audit' },
+    entrypoint: ['sh'],
+    cmd: ['-c', 'printf "%s" "$SANDBOX_AUDIT_FILE" > /tmp/Audit.lean && exec lake env lean /tmp/Audit.lean'],
+    env: [`SANDBOX_AUDIT_FILE=${file}`],
+    mounts: [work, tmp],
+    networkMode: 'none',
+    readOnlyRootfs: true,
+  };
+  delete c.dns;
+  if (c.runtime === 'runsc-host') c.runtime = 'runsc';
+  return c;
+}
+
+/** Start the container and keep its output up to OUTPUT_CAP; killed at AUDIT_TIMEOUT_MS (exit null). */
+async function runCapped(
+  engine: Engine,
+  id: string,
+): Promise<{ output: string; size: number; exit: number | null }> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  const attached = await engine.attach(id, (_s, chunk) => {
+    if (size < OUTPUT_CAP) chunks.push(Buffer.from(chunk.subarray(0, OUTPUT_CAP - size)));
+    size += chunk.length;
+  });
+  const watch = await engine.watchExit(id);
+  await engine.startContainer(id);
+  let timer: NodeJS.Timeout | undefined;
+  const exit = await Promise.race([
+    watch.exit,
+    new Promise<null>((r) => (timer = setTimeout(() => r(null), AUDIT_TIMEOUT_MS))),
+  ]).finally(() => clearTimeout(timer));
+  if (exit === null) await engine.killContainer(id, 'KILL');
+  await Promise.race([attached.done, new Promise((r) => setTimeout(r, 3000).unref())]);
+  attached.close();
+  return { output: Buffer.concat(chunks).toString('utf8'), size, exit };
 }
