@@ -36881,6 +36881,20 @@ async function keepOrRemove(ctx, r, warm, failure) {
     );
   }
 }
+async function copyInputs(engine, r, spec) {
+  const copyIn = async (dir, target) => {
+    if (!dir || (await fsp18.readdir(dir)).length === 0) return;
+    const packed = packDirectory(dir, r.user);
+    await Promise.all([engine.putArchive(r.container.id, target, packed.stream), packed.done]);
+  };
+  await Promise.all([
+    copyIn(spec.io.source && !spec.io.source.readOnly ? spec.io.source.dir : null, WORK_DIR),
+    copyIn(spec.io.stateDir, STATE_DIR)
+  ]);
+}
+function warmArgv(spec, r) {
+  return [...spec.image.entrypoint ? [spec.image.entrypoint] : r.imageEntrypoint ?? [], ...spec.command];
+}
 async function runInWarm(given, deps, r, w) {
   const spec = warmSpec(given, r);
   const ctx = new RunContext(spec, deps);
@@ -36904,27 +36918,13 @@ async function runInWarm(given, deps, r, w) {
     }
     await touch(deps, r);
     const check2 = ctx.sandboxCheck = await checkConformance(ctx, r);
-    const copyIn = async (dir, target) => {
-      if (!dir || (await fsp18.readdir(dir)).length === 0) return;
-      const packed = packDirectory(dir, r.user);
-      await Promise.all([engine.putArchive(id, target, packed.stream), packed.done]);
-    };
-    await ctx.race(
-      Promise.all([
-        copyIn(spec.io.source && !spec.io.source.readOnly ? spec.io.source.dir : null, WORK_DIR),
-        copyIn(spec.io.stateDir, STATE_DIR)
-      ])
-    );
+    await ctx.race(copyInputs(engine, r, spec));
     const vars = await proxyVariables(engine, r);
     if (vars === null) throw new InputError("--warm", "the warm sandbox's proxy has no address");
     proxy = await followProxy(engine, r);
     logs = new LogStream(deps.log, spec.limits.logLimitBytes, deps.fenceWorkflowCommands);
     const capture = spec.verdict.annotate && spec.verdict.annotate.parser !== "junit" ? new Capture(LOG_CAPTURE_CAP) : null;
-    const argv = [
-      ...spec.image.entrypoint ? [spec.image.entrypoint] : r.imageEntrypoint ?? [],
-      ...spec.command
-    ];
-    const exit = x.exit = await runSessionCommand(ctx, r, argv, check2, {
+    const exit = x.exit = await runSessionCommand(ctx, r, warmArgv(spec, r), check2, {
       logs,
       timeoutMs: spec.limits.timeoutMs,
       env: vars,

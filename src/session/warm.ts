@@ -151,6 +151,24 @@ async function keepOrRemove(ctx: RunContext, r: SessionRecord, warm: Warm, failu
   }
 }
 
+/** The source (unless bind-mounted read-only) into /work and the state directory into /state, as the user. */
+async function copyInputs(engine: RunDeps['engine'], r: SessionRecord, spec: RunSpec): Promise<void> {
+  const copyIn = async (dir: string | null, target: string) => {
+    if (!dir || (await fsp.readdir(dir)).length === 0) return;
+    const packed = packDirectory(dir, r.user);
+    await Promise.all([engine.putArchive(r.container.id, target, packed.stream), packed.done]);
+  };
+  await Promise.all([
+    copyIn(spec.io.source && !spec.io.source.readOnly ? spec.io.source.dir : null, WORK_DIR),
+    copyIn(spec.io.stateDir, STATE_DIR),
+  ]);
+}
+
+/** The command behind the image's entrypoint (or the one `--entrypoint` names), as a cold run would run it. */
+function warmArgv(spec: RunSpec, r: SessionRecord): string[] {
+  return [...(spec.image.entrypoint ? [spec.image.entrypoint] : (r.imageEntrypoint ?? [])), ...spec.command];
+}
+
 async function runInWarm(
   given: RunSpec,
   deps: RunDeps,
@@ -179,28 +197,14 @@ async function runInWarm(
     }
     await touch(deps, r);
     const check = (ctx.sandboxCheck = await checkConformance(ctx, r));
-    const copyIn = async (dir: string | null, target: string) => {
-      if (!dir || (await fsp.readdir(dir)).length === 0) return;
-      const packed = packDirectory(dir, r.user);
-      await Promise.all([engine.putArchive(id, target, packed.stream), packed.done]);
-    };
-    await ctx.race(
-      Promise.all([
-        copyIn(spec.io.source && !spec.io.source.readOnly ? spec.io.source.dir : null, WORK_DIR),
-        copyIn(spec.io.stateDir, STATE_DIR),
-      ]),
-    );
+    await ctx.race(copyInputs(engine, r, spec));
     const vars = await proxyVariables(engine, r);
     if (vars === null) throw new InputError('--warm', "the warm sandbox's proxy has no address");
     proxy = await followProxy(engine, r);
     logs = new LogStream(deps.log, spec.limits.logLimitBytes, deps.fenceWorkflowCommands);
     const capture =
       spec.verdict.annotate && spec.verdict.annotate.parser !== 'junit' ? new Capture(LOG_CAPTURE_CAP) : null;
-    const argv = [
-      ...(spec.image.entrypoint ? [spec.image.entrypoint] : (r.imageEntrypoint ?? [])),
-      ...spec.command,
-    ];
-    const exit = (x.exit = await runSessionCommand(ctx, r, argv, check, {
+    const exit = (x.exit = await runSessionCommand(ctx, r, warmArgv(spec, r), check, {
       logs,
       timeoutMs: spec.limits.timeoutMs,
       env: vars,
