@@ -24213,7 +24213,7 @@ async function prepare(ctx) {
     ])
   );
   if (backend.note) ctx.notes.push(backend.note);
-  const { runscRuntime, runscSeccomp, setupRunsc } = runtimeFor(spec, runtimes);
+  const { runscRuntime: runscRuntime2, runscSeccomp, setupRunsc } = runtimeFor(spec, runtimes);
   const owner = await sandboxUser(engine, spec, image, ctx.labels, ctx.notes);
   if (spec.io.source?.readOnly) ctx.notes.push(...await readableBy(spec.io.source.dir, owner));
   const fit = await fitDisk(ctx, backend.backend);
@@ -24233,7 +24233,7 @@ async function prepare(ctx) {
     exclude: [...pytest?.exclude ?? [], ...lean?.exclude ?? [], ...expectPath ? [expectPath] : []],
     image,
     backend: backend.backend,
-    runscRuntime,
+    runscRuntime: runscRuntime2,
     runscSeccomp,
     setupRunsc,
     lean,
@@ -24532,24 +24532,10 @@ async function runComparator(o, deps) {
   const notice = deps.notice ?? (() => void 0);
   const projectDir = import_node_path17.default.resolve(o.projectDir);
   const user = o.stepUser ?? { uid: 65534, gid: 65534 };
-  const judgeUid = process.getuid?.() ?? -1;
-  if (user.uid === 0 || user.uid === judgeUid) {
-    throw new InputError("stepUser", `uid ${user.uid} is root or the judging process's own; pick another`);
-  }
-  if (!engine.info.local || deps.volumeHost.sharedWithEngine === false) {
-    throw new InputError("engine", "comparator's steps mount host paths: the engine must run on this host");
-  }
-  if (o.lean4export && !import_node_path17.default.isAbsolute(o.lean4export)) {
-    throw new InputError("lean4export", `'${o.lean4export}' must be an absolute path`);
-  }
+  checkRun(o, user, deps);
   await prepareProject(projectDir, notice);
   const isolation = o.isolation ?? "default";
-  let runtime = null;
-  if (isolation === "runsc") {
-    const r = chooseRunscRuntime(await engine.runtimes(), false);
-    if ("error" in r) throw new InputError("isolation", `runsc: ${r.error}`);
-    runtime = r.runtime;
-  }
+  const runtime = isolation === "runsc" ? await runscRuntime(engine) : null;
   const backend = await chooseBackend(o.volumeBackend ?? "auto", engine, deps.volumeHost);
   if (backend.note) notice(backend.note);
   const createdAt2 = deps.now();
@@ -24595,13 +24581,32 @@ async function runComparator(o, deps) {
     const r = await spawnComparator(o, projectDir, env, deps.signal);
     return readOutcome({ runId, ...r, fence: ctx.fence });
   } finally {
-    const left = await engine.listLabelled(`${LABEL_RUN}=${runId}`).catch(() => []);
-    await Promise.all(
-      left.filter((x) => x.kind === "container").map((x) => engine.removeContainer(x.id).catch(() => void 0))
-    );
-    if (volume)
-      await volume.remove().catch((err) => notice(`cleanup: ${volume.name}: ${errorMessage(err)}`));
+    await sweepRun(engine, runId, volume, notice);
   }
+}
+function checkRun(o, user, deps) {
+  const judgeUid = process.getuid?.() ?? -1;
+  if (user.uid === 0 || user.uid === judgeUid) {
+    throw new InputError("stepUser", `uid ${user.uid} is root or the judging process's own; pick another`);
+  }
+  if (!deps.engine.info.local || deps.volumeHost.sharedWithEngine === false) {
+    throw new InputError("engine", "comparator's steps mount host paths: the engine must run on this host");
+  }
+  if (o.lean4export && !import_node_path17.default.isAbsolute(o.lean4export)) {
+    throw new InputError("lean4export", `'${o.lean4export}' must be an absolute path`);
+  }
+}
+async function runscRuntime(engine) {
+  const r = chooseRunscRuntime(await engine.runtimes(), false);
+  if ("error" in r) throw new InputError("isolation", `runsc: ${r.error}`);
+  return r.runtime;
+}
+async function sweepRun(engine, runId, volume, notice) {
+  const left = await engine.listLabelled(`${LABEL_RUN}=${runId}`).catch(() => []);
+  await Promise.all(
+    left.filter((x) => x.kind === "container").map((x) => engine.removeContainer(x.id).catch(() => void 0))
+  );
+  if (volume) await volume.remove().catch((err) => notice(`cleanup: ${volume.name}: ${errorMessage(err)}`));
 }
 async function holdVolume(engine, image, volume, user, labels, notice) {
   const h = await startHolder(

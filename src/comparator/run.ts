@@ -123,24 +123,10 @@ export async function runComparator(o: ComparatorRun, deps: ComparatorDeps): Pro
   const notice = deps.notice ?? (() => undefined);
   const projectDir = path.resolve(o.projectDir);
   const user = o.stepUser ?? { uid: 65534, gid: 65534 };
-  const judgeUid = process.getuid?.() ?? -1;
-  if (user.uid === 0 || user.uid === judgeUid) {
-    throw new InputError('stepUser', `uid ${user.uid} is root or the judging process's own; pick another`);
-  }
-  if (!engine.info.local || deps.volumeHost.sharedWithEngine === false) {
-    throw new InputError('engine', "comparator's steps mount host paths: the engine must run on this host");
-  }
-  if (o.lean4export && !path.isAbsolute(o.lean4export)) {
-    throw new InputError('lean4export', `'${o.lean4export}' must be an absolute path`);
-  }
+  checkRun(o, user, deps);
   await prepareProject(projectDir, notice);
   const isolation = o.isolation ?? 'default';
-  let runtime: string | null = null;
-  if (isolation === 'runsc') {
-    const r = chooseRunscRuntime(await engine.runtimes(), false);
-    if ('error' in r) throw new InputError('isolation', `runsc: ${r.error}`);
-    runtime = r.runtime;
-  }
+  const runtime = isolation === 'runsc' ? await runscRuntime(engine) : null;
   const backend = await chooseBackend(o.volumeBackend ?? 'auto', engine, deps.volumeHost);
   if (backend.note) notice(backend.note);
 
@@ -189,16 +175,45 @@ export async function runComparator(o: ComparatorRun, deps: ComparatorDeps): Pro
     const r = await spawnComparator(o, projectDir, env, deps.signal);
     return readOutcome({ runId, ...r, fence: ctx.fence });
   } finally {
-    // The shim removes its own container; a shim killed mid-step may not have: sweep the run's, then the volume.
-    const left = await engine.listLabelled(`${LABEL_RUN}=${runId}`).catch(() => []);
-    await Promise.all(
-      left
-        .filter((x) => x.kind === 'container')
-        .map((x) => engine.removeContainer(x.id).catch(() => undefined)),
-    );
-    if (volume)
-      await volume.remove().catch((err) => notice(`cleanup: ${volume!.name}: ${errorMessage(err)}`));
+    await sweepRun(engine, runId, volume, notice);
   }
+}
+
+/** Refused before anything is made: a step user that is root or the judge, an engine elsewhere, a relative path. */
+function checkRun(o: ComparatorRun, user: { uid: number; gid: number }, deps: ComparatorDeps): void {
+  const judgeUid = process.getuid?.() ?? -1;
+  if (user.uid === 0 || user.uid === judgeUid) {
+    throw new InputError('stepUser', `uid ${user.uid} is root or the judging process's own; pick another`);
+  }
+  if (!deps.engine.info.local || deps.volumeHost.sharedWithEngine === false) {
+    throw new InputError('engine', "comparator's steps mount host paths: the engine must run on this host");
+  }
+  if (o.lean4export && !path.isAbsolute(o.lean4export)) {
+    throw new InputError('lean4export', `'${o.lean4export}' must be an absolute path`);
+  }
+}
+
+/** The engine's runsc runtime for the steps (the same rule as a run's; never one that loosens). */
+async function runscRuntime(engine: Engine): Promise<string> {
+  const r = chooseRunscRuntime(await engine.runtimes(), false);
+  if ('error' in r) throw new InputError('isolation', `runsc: ${r.error}`);
+  return r.runtime;
+}
+
+/** The shim removes its own container; a shim killed mid-step may not have: sweep the run's, then the volume. */
+async function sweepRun(
+  engine: Engine,
+  runId: string,
+  volume: CreatedVolume | null,
+  notice: (line: string) => void,
+): Promise<void> {
+  const left = await engine.listLabelled(`${LABEL_RUN}=${runId}`).catch(() => []);
+  await Promise.all(
+    left
+      .filter((x) => x.kind === 'container')
+      .map((x) => engine.removeContainer(x.id).catch(() => undefined)),
+  );
+  if (volume) await volume.remove().catch((err) => notice(`cleanup: ${volume.name}: ${errorMessage(err)}`));
 }
 
 async function holdVolume(
