@@ -38631,59 +38631,10 @@ function normalizeRepository(repo) {
 function planTags(f) {
   const repository = normalizeRepository(f.repository);
   const isPr = f.event === "pull_request" || f.event === "pull_request_target";
-  let sha = f.sha.toLowerCase();
-  let shaNote = "the commit of the ref";
-  if (isPr) {
-    if (f.shaSource === "head") {
-      if (!f.headSha)
-        throw new InputError("--pr-sha", "head needs the pull request head commit (--head-sha)");
-      sha = f.headSha.toLowerCase();
-      shaNote = "the pull request's head commit (--pr-sha head)";
-    } else {
-      shaNote = "GitHub's merge commit of the pull request into its base (--pr-sha head tags the head commit instead)";
-    }
-  }
-  if (!SHA.test(sha)) throw new InputError("--sha", `'${sha}' is not a 40-character commit id`);
+  const { sha, shaNote } = tagCommit(f, isPr);
   const tags = [`sha-${sha.slice(0, 7)}`, sha];
-  let version = null;
-  let push = true;
-  let pushNote = "pushed";
-  const branch = /^refs\/heads\/(.+)$/.exec(f.ref)?.[1] ?? null;
-  const tagRef = /^refs\/tags\/(.+)$/.exec(f.ref)?.[1] ?? null;
-  if (isPr) {
-    if (f.pr === null || !Number.isInteger(f.pr) || f.pr <= 0) {
-      throw new InputError("--pr", "a pull request event needs its number (--pr N)");
-    }
-    tags.push(`pr-${f.pr}`);
-    version = `pr-${f.pr}`;
-    if (f.fork) {
-      push = false;
-      pushNote = "not pushed: the pull request comes from a fork, and its code must never get registry credentials";
-    }
-  } else if (tagRef !== null) {
-    const v = import_semver2.default.valid(tagRef.replace(/^v(?=\d)/, ""), { loose: false });
-    if (v !== null && /^v?\d/.test(tagRef)) {
-      const p = import_semver2.default.parse(v);
-      version = v;
-      const full = sanitizeTag(v);
-      if (!full) throw new InputError("--ref", `version '${v}' cannot be made a Docker tag`);
-      tags.push(full);
-      if (p.prerelease.length === 0) {
-        tags.push(`${p.major}.${p.minor}`);
-        if (p.major > 0) tags.push(`${p.major}`);
-      }
-    } else {
-      const t = sanitizeTag(tagRef);
-      if (!t) throw new InputError("--ref", `tag '${tagRef}' cannot be made a Docker tag`);
-      tags.push(t);
-      version = t;
-    }
-  } else if (branch !== null) {
-    if (branch === f.defaultBranch) tags.push("latest");
-    version = sanitizeTag(branch);
-  } else {
-    throw new InputError("--ref", `'${f.ref}' is not refs/heads/…, refs/tags/… or refs/pull/…`);
-  }
+  const refTags = isPr ? prTags(f) : versionTags(f);
+  tags.push(...refTags.tags);
   for (const x of f.extra) {
     const t = sanitizeTag(x);
     if (!t)
@@ -38697,10 +38648,63 @@ function planTags(f) {
     references: unique.map((t) => `${repository}:${t}`),
     sha,
     shaNote,
-    version,
-    push,
-    pushNote
+    version: refTags.version,
+    push: refTags.push,
+    pushNote: refTags.pushNote
   };
+}
+function tagCommit(f, isPr) {
+  let sha = f.sha.toLowerCase();
+  let shaNote = "the commit of the ref";
+  if (isPr) {
+    if (f.shaSource === "head") {
+      if (!f.headSha)
+        throw new InputError("--pr-sha", "head needs the pull request head commit (--head-sha)");
+      sha = f.headSha.toLowerCase();
+      shaNote = "the pull request's head commit (--pr-sha head)";
+    } else {
+      shaNote = "GitHub's merge commit of the pull request into its base (--pr-sha head tags the head commit instead)";
+    }
+  }
+  if (!SHA.test(sha)) throw new InputError("--sha", `'${sha}' is not a 40-character commit id`);
+  return { sha, shaNote };
+}
+function prTags(f) {
+  if (f.pr === null || !Number.isInteger(f.pr) || f.pr <= 0) {
+    throw new InputError("--pr", "a pull request event needs its number (--pr N)");
+  }
+  return f.fork ? {
+    tags: [`pr-${f.pr}`],
+    version: `pr-${f.pr}`,
+    push: false,
+    pushNote: "not pushed: the pull request comes from a fork, and its code must never get registry credentials"
+  } : { tags: [`pr-${f.pr}`], version: `pr-${f.pr}`, push: true, pushNote: "pushed" };
+}
+function versionTags(f) {
+  const pushed = { push: true, pushNote: "pushed" };
+  const branch = /^refs\/heads\/(.+)$/.exec(f.ref)?.[1] ?? null;
+  const tagRef = /^refs\/tags\/(.+)$/.exec(f.ref)?.[1] ?? null;
+  if (tagRef !== null) {
+    const v = import_semver2.default.valid(tagRef.replace(/^v(?=\d)/, ""), { loose: false });
+    if (v !== null && /^v?\d/.test(tagRef)) {
+      const p = import_semver2.default.parse(v);
+      const full = sanitizeTag(v);
+      if (!full) throw new InputError("--ref", `version '${v}' cannot be made a Docker tag`);
+      const tags = [full];
+      if (p.prerelease.length === 0) {
+        tags.push(`${p.major}.${p.minor}`);
+        if (p.major > 0) tags.push(`${p.major}`);
+      }
+      return { tags, version: v, ...pushed };
+    }
+    const t = sanitizeTag(tagRef);
+    if (!t) throw new InputError("--ref", `tag '${tagRef}' cannot be made a Docker tag`);
+    return { tags: [t], version: t, ...pushed };
+  }
+  if (branch !== null) {
+    return { tags: branch === f.defaultBranch ? ["latest"] : [], version: sanitizeTag(branch), ...pushed };
+  }
+  throw new InputError("--ref", `'${f.ref}' is not refs/heads/…, refs/tags/… or refs/pull/…`);
 }
 function ociLabels(o) {
   return {

@@ -65,6 +65,31 @@ export function normalizeRepository(repo: string): string {
 export function planTags(f: TagFacts): TagPlan {
   const repository = normalizeRepository(f.repository);
   const isPr = f.event === 'pull_request' || f.event === 'pull_request_target';
+  const { sha, shaNote } = tagCommit(f, isPr);
+  const tags: string[] = [`sha-${sha.slice(0, 7)}`, sha];
+  const refTags = isPr ? prTags(f) : versionTags(f);
+  tags.push(...refTags.tags);
+  for (const x of f.extra) {
+    const t = sanitizeTag(x);
+    if (!t)
+      throw new InputError('--tag', `'${x}' cannot be made a Docker tag ([A-Za-z0-9_][A-Za-z0-9_.-]{0,127})`);
+    tags.push(t);
+  }
+  const unique = [...new Set(tags)];
+  return {
+    repository,
+    tags: unique,
+    references: unique.map((t) => `${repository}:${t}`),
+    sha,
+    shaNote,
+    version: refTags.version,
+    push: refTags.push,
+    pushNote: refTags.pushNote,
+  };
+}
+
+/** The commit the tags name: the ref's, or for a pull request GitHub's merge commit (or its head, asked for). */
+function tagCommit(f: TagFacts, isPr: boolean): { sha: string; shaNote: string } {
   let sha = f.sha.toLowerCase();
   let shaNote = 'the commit of the ref';
   if (isPr) {
@@ -79,68 +104,58 @@ export function planTags(f: TagFacts): TagPlan {
     }
   }
   if (!SHA.test(sha)) throw new InputError('--sha', `'${sha}' is not a 40-character commit id`);
+  return { sha, shaNote };
+}
 
-  const tags: string[] = [`sha-${sha.slice(0, 7)}`, sha];
-  let version: string | null = null;
-  let push = true;
-  let pushNote = 'pushed';
+interface RefTags {
+  tags: string[];
+  version: string | null;
+  push: boolean;
+  pushNote: string;
+}
 
+/** A pull request: `pr-N`; never pushed from a fork (its code must never get registry credentials). */
+function prTags(f: TagFacts): RefTags {
+  if (f.pr === null || !Number.isInteger(f.pr) || f.pr <= 0) {
+    throw new InputError('--pr', 'a pull request event needs its number (--pr N)');
+  }
+  return f.fork
+    ? {
+        tags: [`pr-${f.pr}`],
+        version: `pr-${f.pr}`,
+        push: false,
+        pushNote:
+          'not pushed: the pull request comes from a fork, and its code must never get registry credentials',
+      }
+    : { tags: [`pr-${f.pr}`], version: `pr-${f.pr}`, push: true, pushNote: 'pushed' };
+}
+
+/** A tag ref: its semver (with `X.Y` and `X` for a release) or the tag itself; a branch: `latest` on the default. */
+function versionTags(f: TagFacts): RefTags {
+  const pushed = { push: true, pushNote: 'pushed' };
   const branch = /^refs\/heads\/(.+)$/.exec(f.ref)?.[1] ?? null;
   const tagRef = /^refs\/tags\/(.+)$/.exec(f.ref)?.[1] ?? null;
-
-  if (isPr) {
-    if (f.pr === null || !Number.isInteger(f.pr) || f.pr <= 0) {
-      throw new InputError('--pr', 'a pull request event needs its number (--pr N)');
-    }
-    tags.push(`pr-${f.pr}`);
-    version = `pr-${f.pr}`;
-    if (f.fork) {
-      push = false;
-      pushNote =
-        'not pushed: the pull request comes from a fork, and its code must never get registry credentials';
-    }
-  } else if (tagRef !== null) {
+  if (tagRef !== null) {
     const v = semver.valid(tagRef.replace(/^v(?=\d)/, ''), { loose: false });
     if (v !== null && /^v?\d/.test(tagRef)) {
       const p = semver.parse(v)!;
-      version = v;
       const full = sanitizeTag(v);
       if (!full) throw new InputError('--ref', `version '${v}' cannot be made a Docker tag`);
-      tags.push(full);
+      const tags = [full];
       if (p.prerelease.length === 0) {
         tags.push(`${p.major}.${p.minor}`);
         if (p.major > 0) tags.push(`${p.major}`);
       }
-    } else {
-      const t = sanitizeTag(tagRef);
-      if (!t) throw new InputError('--ref', `tag '${tagRef}' cannot be made a Docker tag`);
-      tags.push(t);
-      version = t;
+      return { tags, version: v, ...pushed };
     }
-  } else if (branch !== null) {
-    if (branch === f.defaultBranch) tags.push('latest');
-    version = sanitizeTag(branch);
-  } else {
-    throw new InputError('--ref', `'${f.ref}' is not refs/heads/…, refs/tags/… or refs/pull/…`);
+    const t = sanitizeTag(tagRef);
+    if (!t) throw new InputError('--ref', `tag '${tagRef}' cannot be made a Docker tag`);
+    return { tags: [t], version: t, ...pushed };
   }
-
-  for (const x of f.extra) {
-    const t = sanitizeTag(x);
-    if (!t)
-      throw new InputError('--tag', `'${x}' cannot be made a Docker tag ([A-Za-z0-9_][A-Za-z0-9_.-]{0,127})`);
-    tags.push(t);
+  if (branch !== null) {
+    return { tags: branch === f.defaultBranch ? ['latest'] : [], version: sanitizeTag(branch), ...pushed };
   }
-  const unique = [...new Set(tags)];
-  return {
-    repository,
-    tags: unique,
-    references: unique.map((t) => `${repository}:${t}`),
-    sha,
-    shaNote,
-    version,
-    push,
-    pushNote,
-  };
+  throw new InputError('--ref', `'${f.ref}' is not refs/heads/…, refs/tags/… or refs/pull/…`);
 }
 
 /** OCI labels of the image. `created` is the commit time, so a rebuild of the same commit is the same image. */
