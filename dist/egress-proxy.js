@@ -2713,35 +2713,6 @@ function createProxyCore(cfg, deps) {
   };
   const sampler = cfg.maxTotalBytes !== null ? setInterval(enforceCap, 100) : null;
   sampler?.unref();
-  async function admit(hostText, port) {
-    const t = decideTarget(cfg.policy, hostText, port);
-    const canon = canonicalHost(hostText);
-    const host = canon ? canon.kind === "name" ? canon.name : canon.address : hostText.slice(0, 100);
-    if (!t.allow) return { ok: false, host, reason: t.reason, detail: t.detail };
-    if (!canon) return { ok: false, host, reason: "invalid-host", detail: "not a host" };
-    if (capReached())
-      return { ok: false, host, reason: "byte-cap", detail: "the run used its egress byte cap" };
-    if (active > cfg.maxConnections) {
-      return {
-        ok: false,
-        host,
-        reason: "too-many-connections",
-        detail: `at most ${cfg.maxConnections} at once`
-      };
-    }
-    let addresses;
-    if (canon.kind === "ip") addresses = [canon.address];
-    else {
-      try {
-        addresses = await deps.lookup(canon.name);
-      } catch (err) {
-        return { ok: false, host, reason: "resolve-failed", detail: errorMessage(err) };
-      }
-    }
-    const a = decideAddresses(cfg.policy, host, addresses);
-    if (!a.allow) return { ok: false, host, reason: a.reason, detail: a.detail };
-    return { ok: true, host, address: a.address };
-  }
   return {
     cfg,
     deps,
@@ -2763,7 +2734,7 @@ function createProxyCore(cfg, deps) {
         }
       };
     },
-    admit,
+    admit: (hostText, port) => admit(cfg, deps, hostText, port, { capReached, active: () => active }),
     totalBytes,
     activeConnections: () => active,
     shutdown() {
@@ -2771,6 +2742,35 @@ function createProxyCore(cfg, deps) {
       for (const l of [...live]) l.destroy("proxy-stopped");
     }
   };
+}
+async function admit(cfg, deps, hostText, port, now) {
+  const t = decideTarget(cfg.policy, hostText, port);
+  const canon = canonicalHost(hostText);
+  const host = canon ? canon.kind === "name" ? canon.name : canon.address : hostText.slice(0, 100);
+  if (!t.allow) return { ok: false, host, reason: t.reason, detail: t.detail };
+  if (!canon) return { ok: false, host, reason: "invalid-host", detail: "not a host" };
+  if (now.capReached())
+    return { ok: false, host, reason: "byte-cap", detail: "the run used its egress byte cap" };
+  if (now.active() > cfg.maxConnections) {
+    return {
+      ok: false,
+      host,
+      reason: "too-many-connections",
+      detail: `at most ${cfg.maxConnections} at once`
+    };
+  }
+  let addresses;
+  if (canon.kind === "ip") addresses = [canon.address];
+  else {
+    try {
+      addresses = await deps.lookup(canon.name);
+    } catch (err) {
+      return { ok: false, host, reason: "resolve-failed", detail: errorMessage(err) };
+    }
+  }
+  const a = decideAddresses(cfg.policy, host, addresses);
+  if (!a.allow) return { ok: false, host, reason: a.reason, detail: a.detail };
+  return { ok: true, host, address: a.address };
 }
 
 // src/egress/http-forward.ts

@@ -118,38 +118,6 @@ export function createProxyCore(cfg: ProxyConfig, deps: ProxyDeps): ProxyCore {
   const sampler = cfg.maxTotalBytes !== null ? setInterval(enforceCap, 100) : null;
   sampler?.unref();
 
-  async function admit(hostText: string, port: number): Promise<Admission> {
-    const t = decideTarget(cfg.policy, hostText, port);
-    const canon = canonicalHost(hostText);
-    const host = canon ? (canon.kind === 'name' ? canon.name : canon.address) : hostText.slice(0, 100);
-    if (!t.allow) return { ok: false, host, reason: t.reason, detail: t.detail };
-    // decideTarget allows only a host it could read.
-    if (!canon) return { ok: false, host, reason: 'invalid-host', detail: 'not a host' };
-    if (capReached())
-      return { ok: false, host, reason: 'byte-cap', detail: 'the run used its egress byte cap' };
-    // Every caller took its slot before asking: `active` counts this exchange too.
-    if (active > cfg.maxConnections) {
-      return {
-        ok: false,
-        host,
-        reason: 'too-many-connections',
-        detail: `at most ${cfg.maxConnections} at once`,
-      };
-    }
-    let addresses: string[];
-    if (canon.kind === 'ip') addresses = [canon.address];
-    else {
-      try {
-        addresses = await deps.lookup(canon.name);
-      } catch (err) {
-        return { ok: false, host, reason: 'resolve-failed', detail: errorMessage(err) };
-      }
-    }
-    const a = decideAddresses(cfg.policy, host, addresses);
-    if (!a.allow) return { ok: false, host, reason: a.reason, detail: a.detail };
-    return { ok: true, host, address: a.address! };
-  }
-
   return {
     cfg,
     deps,
@@ -171,7 +139,7 @@ export function createProxyCore(cfg: ProxyConfig, deps: ProxyDeps): ProxyCore {
         }
       };
     },
-    admit,
+    admit: (hostText, port) => admit(cfg, deps, hostText, port, { capReached, active: () => active }),
     totalBytes,
     activeConnections: () => active,
     shutdown() {
@@ -179,4 +147,46 @@ export function createProxyCore(cfg: ProxyConfig, deps: ProxyDeps): ProxyCore {
       for (const l of [...live]) l.destroy('proxy-stopped');
     },
   };
+}
+
+/**
+ * Whether an exchange to `hostText:port` may go ahead, and to which address: the policy on the name, the byte cap,
+ * the connection limit, then the policy on the addresses the name resolves to (decideAddresses picks the one).
+ */
+async function admit(
+  cfg: ProxyConfig,
+  deps: ProxyDeps,
+  hostText: string,
+  port: number,
+  now: { capReached(): boolean; active(): number },
+): Promise<Admission> {
+  const t = decideTarget(cfg.policy, hostText, port);
+  const canon = canonicalHost(hostText);
+  const host = canon ? (canon.kind === 'name' ? canon.name : canon.address) : hostText.slice(0, 100);
+  if (!t.allow) return { ok: false, host, reason: t.reason, detail: t.detail };
+  // decideTarget allows only a host it could read.
+  if (!canon) return { ok: false, host, reason: 'invalid-host', detail: 'not a host' };
+  if (now.capReached())
+    return { ok: false, host, reason: 'byte-cap', detail: 'the run used its egress byte cap' };
+  // Every caller took its slot before asking: `active` counts this exchange too.
+  if (now.active() > cfg.maxConnections) {
+    return {
+      ok: false,
+      host,
+      reason: 'too-many-connections',
+      detail: `at most ${cfg.maxConnections} at once`,
+    };
+  }
+  let addresses: string[];
+  if (canon.kind === 'ip') addresses = [canon.address];
+  else {
+    try {
+      addresses = await deps.lookup(canon.name);
+    } catch (err) {
+      return { ok: false, host, reason: 'resolve-failed', detail: errorMessage(err) };
+    }
+  }
+  const a = decideAddresses(cfg.policy, host, addresses);
+  if (!a.allow) return { ok: false, host, reason: a.reason, detail: a.detail };
+  return { ok: true, host, address: a.address! };
 }
