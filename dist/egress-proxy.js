@@ -2564,6 +2564,16 @@ async function startDnsResponder(policy, address, log2, port = DNS_PORT) {
     }
     return a.reply;
   };
+  const udp = await listenUdp(address, port, answer);
+  const tcp = await listenTcp(address, port, answer);
+  return {
+    close() {
+      udp.close();
+      tcp.close();
+    }
+  };
+}
+async function listenUdp(address, port, answer) {
   const udp = dgram.createSocket({ type: net3.isIPv6(address) ? "udp6" : "udp4" });
   udp.on("message", (msg, rinfo) => {
     const reply = answer(msg);
@@ -2578,6 +2588,9 @@ async function startDnsResponder(policy, address, log2, port = DNS_PORT) {
       resolve();
     });
   });
+  return udp;
+}
+async function listenTcp(address, port, answer) {
   const tcp = net3.createServer((s) => {
     let pending = Buffer.alloc(0);
     s.setTimeout(TCP_IDLE_MS, () => s.destroy());
@@ -2608,12 +2621,7 @@ async function startDnsResponder(policy, address, log2, port = DNS_PORT) {
   });
   tcp.on("error", (err) => process.stderr.write(`egress-proxy: dns/tcp: ${err.message}
 `));
-  return {
-    close() {
-      udp.close();
-      tcp.close();
-    }
-  };
+  return tcp;
 }
 
 // src/egress/server.ts

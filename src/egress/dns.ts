@@ -130,7 +130,19 @@ export async function startDnsResponder(
     }
     return a.reply;
   };
+  const udp = await listenUdp(address, port, answer);
+  const tcp = await listenTcp(address, port, answer);
+  return {
+    close() {
+      udp.close();
+      tcp.close();
+    },
+  };
+}
 
+type Answer = (msg: Buffer) => Buffer | null;
+
+async function listenUdp(address: string, port: number, answer: Answer): Promise<dgram.Socket> {
   const udp = dgram.createSocket({ type: net.isIPv6(address) ? 'udp6' : 'udp4' });
   udp.on('message', (msg, rinfo) => {
     const reply = answer(msg);
@@ -144,8 +156,11 @@ export async function startDnsResponder(
       resolve();
     });
   });
+  return udp;
+}
 
-  // TCP: messages framed by a two-byte length (RFC 1035 §4.2.2), several per connection.
+/** TCP: messages framed by a two-byte length (RFC 1035 §4.2.2), several per connection, the backlog capped. */
+async function listenTcp(address: string, port: number, answer: Answer): Promise<net.Server> {
   const tcp = net.createServer((s) => {
     let pending = Buffer.alloc(0);
     s.setTimeout(TCP_IDLE_MS, () => s.destroy());
@@ -175,11 +190,5 @@ export async function startDnsResponder(
     });
   });
   tcp.on('error', (err) => process.stderr.write(`egress-proxy: dns/tcp: ${err.message}\n`));
-
-  return {
-    close() {
-      udp.close();
-      tcp.close();
-    },
-  };
+  return tcp;
 }
