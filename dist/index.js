@@ -38487,77 +38487,79 @@ function credentialsFor(host, given, home = os8.homedir()) {
 async function buildWithEngine(engine, targets, o) {
   const images = [];
   for (const t of targets) {
-    const built = {
-      image: t.image,
-      references: t.references,
-      digest: null,
-      platforms: [],
-      pushed: false
-    };
-    for (const p of t.platforms) {
-      const ctx = contextTar2(t.source);
-      o.progress(`building ${t.image} for ${p.platform}`);
-      await engine.imageBuild(
-        ctx.stream,
-        {
-          tags: [p.stagingRef],
-          dockerfile: ctx.dockerfile,
-          buildArgs: p.args,
-          labels: t.labels,
-          platform: p.platform,
-          noCache: o.noCache === true
-        },
-        (l) => o.progress(`  ${t.image} ${p.platform}: ${l}`)
-      );
-      built.platforms.push({ platform: p.platform, ref: p.stagingRef, digest: null });
-    }
-    if (t.platforms.length === 1) {
-      for (const r of t.references)
-        if (r !== t.platforms[0].stagingRef) await engine.imageTag(t.platforms[0].stagingRef, r);
-    }
-    if (o.push) {
-      const ref = parseReference(t.references[0]);
-      const registry = new RegistryClient(ref.host, o.creds);
-      const auth2 = o.creds ? { ...o.creds, serveraddress: ref.host } : null;
-      const entries = [];
-      for (const p of built.platforms) {
-        o.progress(`pushing ${p.ref}`);
-        const pushed = await withRetries(() => engine.imagePush(p.ref, auth2), o.progress);
-        p.digest = pushed.digest;
-        const m = await registry.getManifest(ref.repository, pushed.digest, [
-          MEDIA.manifest,
-          MEDIA.ociManifest
-        ]);
-        entries.push({
-          digest: pushed.digest,
-          size: m.size,
-          mediaType: m.mediaType || MEDIA.manifest,
-          platform: p.platform
-        });
-      }
-      let body;
-      let mediaType;
-      if (entries.length > 1) {
-        body = Buffer.from(JSON.stringify(manifestList(entries), null, 2));
-        mediaType = MEDIA.list;
-      } else {
-        const m = await registry.getManifest(ref.repository, entries[0].digest, [
-          MEDIA.manifest,
-          MEDIA.ociManifest
-        ]);
-        body = m.body;
-        mediaType = m.mediaType;
-      }
-      for (const r of t.references) {
-        const tag = parseReference(r).ref;
-        built.digest = await registry.putManifest(ref.repository, tag, body, mediaType);
-        o.progress(`tagged ${r}`);
-      }
-      built.pushed = true;
-    }
+    const built = await buildTarget(engine, t, o);
+    if (o.push) await pushTarget(engine, t, built, o);
     images.push(built);
   }
   return { builder: "engine", images };
+}
+async function buildTarget(engine, t, o) {
+  const built = {
+    image: t.image,
+    references: t.references,
+    digest: null,
+    platforms: [],
+    pushed: false
+  };
+  for (const p of t.platforms) {
+    const ctx = contextTar2(t.source);
+    o.progress(`building ${t.image} for ${p.platform}`);
+    await engine.imageBuild(
+      ctx.stream,
+      {
+        tags: [p.stagingRef],
+        dockerfile: ctx.dockerfile,
+        buildArgs: p.args,
+        labels: t.labels,
+        platform: p.platform,
+        noCache: o.noCache === true
+      },
+      (l) => o.progress(`  ${t.image} ${p.platform}: ${l}`)
+    );
+    built.platforms.push({ platform: p.platform, ref: p.stagingRef, digest: null });
+  }
+  if (t.platforms.length === 1) {
+    for (const r of t.references)
+      if (r !== t.platforms[0].stagingRef) await engine.imageTag(t.platforms[0].stagingRef, r);
+  }
+  return built;
+}
+async function pushTarget(engine, t, built, o) {
+  const ref = parseReference(t.references[0]);
+  const registry = new RegistryClient(ref.host, o.creds);
+  const auth2 = o.creds ? { ...o.creds, serveraddress: ref.host } : null;
+  const entries = [];
+  for (const p of built.platforms) {
+    o.progress(`pushing ${p.ref}`);
+    const pushed = await withRetries(() => engine.imagePush(p.ref, auth2), o.progress);
+    p.digest = pushed.digest;
+    const m = await registry.getManifest(ref.repository, pushed.digest, [MEDIA.manifest, MEDIA.ociManifest]);
+    entries.push({
+      digest: pushed.digest,
+      size: m.size,
+      mediaType: m.mediaType || MEDIA.manifest,
+      platform: p.platform
+    });
+  }
+  let body;
+  let mediaType;
+  if (entries.length > 1) {
+    body = Buffer.from(JSON.stringify(manifestList(entries), null, 2));
+    mediaType = MEDIA.list;
+  } else {
+    const m = await registry.getManifest(ref.repository, entries[0].digest, [
+      MEDIA.manifest,
+      MEDIA.ociManifest
+    ]);
+    body = m.body;
+    mediaType = m.mediaType;
+  }
+  for (const r of t.references) {
+    const tag = parseReference(r).ref;
+    built.digest = await registry.putManifest(ref.repository, tag, body, mediaType);
+    o.progress(`tagged ${r}`);
+  }
+  built.pushed = true;
 }
 async function withRetries(fn, progress, attempts = 4) {
   for (let i = 1; ; i++) {

@@ -111,86 +111,103 @@ export interface BuildRun {
   images: BuiltImage[];
 }
 
-/** Engine path. `progress` gets the builder's lines. */
+type EngineBuildOptions = {
+  push: boolean;
+  creds: Credentials | null;
+  progress: (line: string) => void;
+  noCache?: boolean;
+};
+
+/** Engine path: each image built per platform, tagged, and with `push` pushed under one manifest (list). */
 export async function buildWithEngine(
   engine: Engine,
   targets: BuildTarget[],
-  o: { push: boolean; creds: Credentials | null; progress: (line: string) => void; noCache?: boolean },
+  o: EngineBuildOptions,
 ): Promise<BuildRun> {
   const images: BuiltImage[] = [];
   for (const t of targets) {
-    const built: BuiltImage = {
-      image: t.image,
-      references: t.references,
-      digest: null,
-      platforms: [],
-      pushed: false,
-    };
-    for (const p of t.platforms) {
-      const ctx = contextTar(t.source);
-      o.progress(`building ${t.image} for ${p.platform}`);
-      await engine.imageBuild(
-        ctx.stream,
-        {
-          tags: [p.stagingRef],
-          dockerfile: ctx.dockerfile,
-          buildArgs: p.args,
-          labels: t.labels,
-          platform: p.platform,
-          noCache: o.noCache === true,
-        },
-        (l) => o.progress(`  ${t.image} ${p.platform}: ${l}`),
-      );
-      built.platforms.push({ platform: p.platform, ref: p.stagingRef, digest: null });
-    }
-    if (t.platforms.length === 1) {
-      // One platform: the image carries every final tag in the engine too.
-      for (const r of t.references)
-        if (r !== t.platforms[0]!.stagingRef) await engine.imageTag(t.platforms[0]!.stagingRef, r);
-    }
-    if (o.push) {
-      const ref = parseReference(t.references[0]!);
-      const registry = new RegistryClient(ref.host, o.creds);
-      const auth = o.creds ? { ...o.creds, serveraddress: ref.host } : null;
-      const entries: { digest: string; size: number; mediaType: string; platform: string }[] = [];
-      for (const p of built.platforms) {
-        o.progress(`pushing ${p.ref}`);
-        const pushed = await withRetries(() => engine.imagePush(p.ref, auth), o.progress);
-        p.digest = pushed.digest;
-        const m = await registry.getManifest(ref.repository, pushed.digest, [
-          MEDIA.manifest,
-          MEDIA.ociManifest,
-        ]);
-        entries.push({
-          digest: pushed.digest,
-          size: m.size,
-          mediaType: m.mediaType || MEDIA.manifest,
-          platform: p.platform,
-        });
-      }
-      let body: Buffer;
-      let mediaType: string;
-      if (entries.length > 1) {
-        body = Buffer.from(JSON.stringify(manifestList(entries), null, 2));
-        mediaType = MEDIA.list;
-      } else {
-        const m = await registry.getManifest(ref.repository, entries[0]!.digest, [
-          MEDIA.manifest,
-          MEDIA.ociManifest,
-        ]);
-        body = m.body;
-        mediaType = m.mediaType;
-      }
-      for (const r of t.references) {
-        const tag = parseReference(r).ref;
-        built.digest = await registry.putManifest(ref.repository, tag, body, mediaType);
-        o.progress(`tagged ${r}`);
-      }
-      built.pushed = true;
-    }
+    const built = await buildTarget(engine, t, o);
+    if (o.push) await pushTarget(engine, t, built, o);
     images.push(built);
   }
   return { builder: 'engine', images };
+}
+
+/** One image for each of its platforms, under its staging reference (one platform: every final tag too). */
+async function buildTarget(engine: Engine, t: BuildTarget, o: EngineBuildOptions): Promise<BuiltImage> {
+  const built: BuiltImage = {
+    image: t.image,
+    references: t.references,
+    digest: null,
+    platforms: [],
+    pushed: false,
+  };
+  for (const p of t.platforms) {
+    const ctx = contextTar(t.source);
+    o.progress(`building ${t.image} for ${p.platform}`);
+    await engine.imageBuild(
+      ctx.stream,
+      {
+        tags: [p.stagingRef],
+        dockerfile: ctx.dockerfile,
+        buildArgs: p.args,
+        labels: t.labels,
+        platform: p.platform,
+        noCache: o.noCache === true,
+      },
+      (l) => o.progress(`  ${t.image} ${p.platform}: ${l}`),
+    );
+    built.platforms.push({ platform: p.platform, ref: p.stagingRef, digest: null });
+  }
+  if (t.platforms.length === 1) {
+    for (const r of t.references)
+      if (r !== t.platforms[0]!.stagingRef) await engine.imageTag(t.platforms[0]!.stagingRef, r);
+  }
+  return built;
+}
+
+/** Each platform's image pushed, then one manifest (a list for several platforms) put under every tag. */
+async function pushTarget(
+  engine: Engine,
+  t: BuildTarget,
+  built: BuiltImage,
+  o: EngineBuildOptions,
+): Promise<void> {
+  const ref = parseReference(t.references[0]!);
+  const registry = new RegistryClient(ref.host, o.creds);
+  const auth = o.creds ? { ...o.creds, serveraddress: ref.host } : null;
+  const entries: { digest: string; size: number; mediaType: string; platform: string }[] = [];
+  for (const p of built.platforms) {
+    o.progress(`pushing ${p.ref}`);
+    const pushed = await withRetries(() => engine.imagePush(p.ref, auth), o.progress);
+    p.digest = pushed.digest;
+    const m = await registry.getManifest(ref.repository, pushed.digest, [MEDIA.manifest, MEDIA.ociManifest]);
+    entries.push({
+      digest: pushed.digest,
+      size: m.size,
+      mediaType: m.mediaType || MEDIA.manifest,
+      platform: p.platform,
+    });
+  }
+  let body: Buffer;
+  let mediaType: string;
+  if (entries.length > 1) {
+    body = Buffer.from(JSON.stringify(manifestList(entries), null, 2));
+    mediaType = MEDIA.list;
+  } else {
+    const m = await registry.getManifest(ref.repository, entries[0]!.digest, [
+      MEDIA.manifest,
+      MEDIA.ociManifest,
+    ]);
+    body = m.body;
+    mediaType = m.mediaType;
+  }
+  for (const r of t.references) {
+    const tag = parseReference(r).ref;
+    built.digest = await registry.putManifest(ref.repository, tag, body, mediaType);
+    o.progress(`tagged ${r}`);
+  }
+  built.pushed = true;
 }
 
 async function withRetries<T>(fn: () => Promise<T>, progress: (l: string) => void, attempts = 4): Promise<T> {
