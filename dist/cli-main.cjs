@@ -21109,20 +21109,8 @@ function decideCheck(subject, shards, files, required) {
       continue;
     }
     const r = f.read.value;
-    const s2 = r.subject;
-    const wrong = [];
-    if (s2.headSha !== subject.headSha)
-      wrong.push(`commit ${s2.headSha ?? "none"}, not the head ${subject.headSha}`);
-    if (subject.baseSha !== null && s2.baseSha !== subject.baseSha)
-      wrong.push(`base commit ${s2.baseSha ?? "none"}, not ${subject.baseSha}`);
-    if (s2.baseRef !== subject.baseRef) wrong.push(`base ${s2.baseRef ?? "none"}, not ${subject.baseRef}`);
-    if (s2.repository !== subject.repository)
-      wrong.push(`repository ${s2.repository ?? "none"}, not ${subject.repository}`);
-    const shard = s2.shard ?? (shards === 1 ? { index: 0, count: 1 } : null);
-    if (!shard) wrong.push("no shard index");
-    else if (shard.count !== shards)
-      wrong.push(`shard ${shard.index} of ${shard.count}, but ${shards} shards are expected`);
-    if (wrong.length) {
+    const { wrong, shard } = placeResult(subject, shards, r);
+    if (wrong.length || shard === null) {
       reasons.push(`${f.name}: the result is for ${wrong.join(", ")}`);
       continue;
     }
@@ -21130,6 +21118,34 @@ function decideCheck(subject, shards, files, required) {
     list3.push({ name: f.name, r });
     byShard.set(shard.index, list3);
   }
+  const accepted = onePerShard(byShard, shards, reasons);
+  for (const { index, r } of accepted) reasons.push(...shardReasons(`shard ${index}`, r, required));
+  const conclusion = reasons.length === 0 && accepted.length === shards ? "success" : "failure";
+  return {
+    conclusion,
+    title: conclusion === "success" ? `passed: ${shards} shard${shards === 1 ? "" : "s"}, judged by ${judgeList(accepted.map((a) => a.r))}` : `failed: ${reasons[0] ?? "no result"}${reasons.length > 1 ? ` (and ${reasons.length - 1} more)` : ""}`,
+    summary: summarize(subject, conclusion, reasons, accepted),
+    annotations: annotationsOf(accepted.map((a) => a.r)),
+    reasons
+  };
+}
+function placeResult(subject, shards, r) {
+  const s2 = r.subject;
+  const wrong = [];
+  if (s2.headSha !== subject.headSha)
+    wrong.push(`commit ${s2.headSha ?? "none"}, not the head ${subject.headSha}`);
+  if (subject.baseSha !== null && s2.baseSha !== subject.baseSha)
+    wrong.push(`base commit ${s2.baseSha ?? "none"}, not ${subject.baseSha}`);
+  if (s2.baseRef !== subject.baseRef) wrong.push(`base ${s2.baseRef ?? "none"}, not ${subject.baseRef}`);
+  if (s2.repository !== subject.repository)
+    wrong.push(`repository ${s2.repository ?? "none"}, not ${subject.repository}`);
+  const shard = s2.shard ?? (shards === 1 ? { index: 0, count: 1 } : null);
+  if (!shard) wrong.push("no shard index");
+  else if (shard.count !== shards)
+    wrong.push(`shard ${shard.index} of ${shard.count}, but ${shards} shards are expected`);
+  return { wrong, shard };
+}
+function onePerShard(byShard, shards, reasons) {
   const accepted = [];
   for (let i = 0; i < shards; i++) {
     const got = byShard.get(i) ?? [];
@@ -21141,27 +21157,21 @@ function decideCheck(subject, shards, files, required) {
       );
     } else accepted.push({ index: i, r: got[0].r });
   }
-  for (const { index, r } of accepted) {
-    const at = `shard ${index}`;
-    if (r.status !== "succeeded") reasons.push(`${at}: ${r.status}${r.error ? `: ${r.error}` : ""}`);
-    const failed2 = r.verdict.judges.filter((j) => !j.advisory && !j.passed);
-    for (const j of failed2) reasons.push(`${at}: judge ${j.judge}: ${j.summary}`);
-    if (!verdictPasses(r.verdict.judges) && failed2.length === 0)
-      reasons.push(`${at}: no judge decided the verdict`);
-    for (const need of required) {
-      if (!r.verdict.judges.some((j) => j.judge === need && !j.advisory)) {
-        reasons.push(`${at}: the ${need} judge this check requires did not run`);
-      }
+  return accepted;
+}
+function shardReasons(at, r, required) {
+  const reasons = [];
+  if (r.status !== "succeeded") reasons.push(`${at}: ${r.status}${r.error ? `: ${r.error}` : ""}`);
+  const failed2 = r.verdict.judges.filter((j) => !j.advisory && !j.passed);
+  for (const j of failed2) reasons.push(`${at}: judge ${j.judge}: ${j.summary}`);
+  if (!verdictPasses(r.verdict.judges) && failed2.length === 0)
+    reasons.push(`${at}: no judge decided the verdict`);
+  for (const need of required) {
+    if (!r.verdict.judges.some((j) => j.judge === need && !j.advisory)) {
+      reasons.push(`${at}: the ${need} judge this check requires did not run`);
     }
   }
-  const conclusion = reasons.length === 0 && accepted.length === shards ? "success" : "failure";
-  return {
-    conclusion,
-    title: conclusion === "success" ? `passed: ${shards} shard${shards === 1 ? "" : "s"}, judged by ${judgeList(accepted.map((a) => a.r))}` : `failed: ${reasons[0] ?? "no result"}${reasons.length > 1 ? ` (and ${reasons.length - 1} more)` : ""}`,
-    summary: summarize(subject, conclusion, reasons, accepted),
-    annotations: annotationsOf(accepted.map((a) => a.r)),
-    reasons
-  };
+  return reasons;
 }
 function judgeList(rs) {
   const names = [

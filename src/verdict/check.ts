@@ -27,6 +27,11 @@ export interface CheckDecision {
 const MAX_ANNOTATIONS = 10_000;
 const LOG_TITLE = 'build log: ';
 
+/**
+ * The check from the shards' results: each result must be for this commit, base and repository and name its shard
+ * of the expected count; every shard must have exactly one; each accepted one must have succeeded with its verdict
+ * decided by its judges, the required judges among them. Any reason at all is a failure.
+ */
 export function decideCheck(
   subject: CheckSubject,
   shards: number,
@@ -41,51 +46,17 @@ export function decideCheck(
       continue;
     }
     const r = f.read.value;
-    const s = r.subject;
-    const wrong: string[] = [];
-    if (s.headSha !== subject.headSha)
-      wrong.push(`commit ${s.headSha ?? 'none'}, not the head ${subject.headSha}`);
-    if (subject.baseSha !== null && s.baseSha !== subject.baseSha)
-      wrong.push(`base commit ${s.baseSha ?? 'none'}, not ${subject.baseSha}`);
-    if (s.baseRef !== subject.baseRef) wrong.push(`base ${s.baseRef ?? 'none'}, not ${subject.baseRef}`);
-    if (s.repository !== subject.repository)
-      wrong.push(`repository ${s.repository ?? 'none'}, not ${subject.repository}`);
-    const shard = s.shard ?? (shards === 1 ? { index: 0, count: 1 } : null);
-    if (!shard) wrong.push('no shard index');
-    else if (shard.count !== shards)
-      wrong.push(`shard ${shard.index} of ${shard.count}, but ${shards} shards are expected`);
-    if (wrong.length) {
+    const { wrong, shard } = placeResult(subject, shards, r);
+    if (wrong.length || shard === null) {
       reasons.push(`${f.name}: the result is for ${wrong.join(', ')}`);
       continue;
     }
-    const list = byShard.get(shard!.index) ?? [];
+    const list = byShard.get(shard.index) ?? [];
     list.push({ name: f.name, r });
-    byShard.set(shard!.index, list);
+    byShard.set(shard.index, list);
   }
-  const accepted: { index: number; r: ReportedResult }[] = [];
-  for (let i = 0; i < shards; i++) {
-    const got = byShard.get(i) ?? [];
-    if (got.length === 0) {
-      reasons.push(`shard ${i}: no result (its run died without one, or its artifact was not uploaded)`);
-    } else if (got.length > 1) {
-      reasons.push(
-        `shard ${i}: ${got.length} results (${got.map((g) => g.name).join(', ')}); a shard counts once`,
-      );
-    } else accepted.push({ index: i, r: got[0]!.r });
-  }
-  for (const { index, r } of accepted) {
-    const at = `shard ${index}`;
-    if (r.status !== 'succeeded') reasons.push(`${at}: ${r.status}${r.error ? `: ${r.error}` : ''}`);
-    const failed = r.verdict.judges.filter((j) => !j.advisory && !j.passed);
-    for (const j of failed) reasons.push(`${at}: judge ${j.judge}: ${j.summary}`);
-    if (!verdictPasses(r.verdict.judges) && failed.length === 0)
-      reasons.push(`${at}: no judge decided the verdict`);
-    for (const need of required) {
-      if (!r.verdict.judges.some((j) => j.judge === need && !j.advisory)) {
-        reasons.push(`${at}: the ${need} judge this check requires did not run`);
-      }
-    }
-  }
+  const accepted = onePerShard(byShard, shards, reasons);
+  for (const { index, r } of accepted) reasons.push(...shardReasons(`shard ${index}`, r, required));
   const conclusion = reasons.length === 0 && accepted.length === shards ? 'success' : 'failure';
   return {
     conclusion,
@@ -97,6 +68,64 @@ export function decideCheck(
     annotations: annotationsOf(accepted.map((a) => a.r)),
     reasons,
   };
+}
+
+/** What in a result names another commit, base, repository or shard count; and its shard. */
+function placeResult(
+  subject: CheckSubject,
+  shards: number,
+  r: ReportedResult,
+): { wrong: string[]; shard: { index: number; count: number } | null } {
+  const s = r.subject;
+  const wrong: string[] = [];
+  if (s.headSha !== subject.headSha)
+    wrong.push(`commit ${s.headSha ?? 'none'}, not the head ${subject.headSha}`);
+  if (subject.baseSha !== null && s.baseSha !== subject.baseSha)
+    wrong.push(`base commit ${s.baseSha ?? 'none'}, not ${subject.baseSha}`);
+  if (s.baseRef !== subject.baseRef) wrong.push(`base ${s.baseRef ?? 'none'}, not ${subject.baseRef}`);
+  if (s.repository !== subject.repository)
+    wrong.push(`repository ${s.repository ?? 'none'}, not ${subject.repository}`);
+  const shard = s.shard ?? (shards === 1 ? { index: 0, count: 1 } : null);
+  if (!shard) wrong.push('no shard index');
+  else if (shard.count !== shards)
+    wrong.push(`shard ${shard.index} of ${shard.count}, but ${shards} shards are expected`);
+  return { wrong, shard };
+}
+
+/** Every shard from 0 to shards-1 must have exactly one result: a missing or doubled shard is a reason. */
+function onePerShard(
+  byShard: Map<number, { name: string; r: ReportedResult }[]>,
+  shards: number,
+  reasons: string[],
+): { index: number; r: ReportedResult }[] {
+  const accepted: { index: number; r: ReportedResult }[] = [];
+  for (let i = 0; i < shards; i++) {
+    const got = byShard.get(i) ?? [];
+    if (got.length === 0) {
+      reasons.push(`shard ${i}: no result (its run died without one, or its artifact was not uploaded)`);
+    } else if (got.length > 1) {
+      reasons.push(
+        `shard ${i}: ${got.length} results (${got.map((g) => g.name).join(', ')}); a shard counts once`,
+      );
+    } else accepted.push({ index: i, r: got[0]!.r });
+  }
+  return accepted;
+}
+
+/** Why an accepted shard does not pass: its status, each failed judge, no deciding judge, a required one absent. */
+function shardReasons(at: string, r: ReportedResult, required: JudgeName[]): string[] {
+  const reasons: string[] = [];
+  if (r.status !== 'succeeded') reasons.push(`${at}: ${r.status}${r.error ? `: ${r.error}` : ''}`);
+  const failed = r.verdict.judges.filter((j) => !j.advisory && !j.passed);
+  for (const j of failed) reasons.push(`${at}: judge ${j.judge}: ${j.summary}`);
+  if (!verdictPasses(r.verdict.judges) && failed.length === 0)
+    reasons.push(`${at}: no judge decided the verdict`);
+  for (const need of required) {
+    if (!r.verdict.judges.some((j) => j.judge === need && !j.advisory)) {
+      reasons.push(`${at}: the ${need} judge this check requires did not run`);
+    }
+  }
+  return reasons;
 }
 
 function judgeList(rs: ReportedResult[]): string {
