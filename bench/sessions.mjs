@@ -131,7 +131,8 @@ function createVsRun(rounds, samples) {
 export function benchSessions({ rounds }) {
   const n = Number(process.env.BENCH_THROUGHPUT_RUNS ?? 200);
   const samples = {};
-  // The warm sandboxes this bench makes are removed at its end (a user's own are left alone).
+  // The sandboxes that appear while the bench runs are removed at its end: the bench's own warm sandboxes (and any
+  // a user made meanwhile: run the bench on an engine of its own). Those that existed before it are left alone.
   const before = new Set(sandboxIds());
   const parts = (process.env.BENCH_SESSIONS_PARTS ?? '').split(',').filter(Boolean);
   const part = (name, f) =>

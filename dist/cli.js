@@ -60,7 +60,12 @@ function pruneOthers(dir, key) {
   }
   for (const name of names) {
     const m = /^cli-([0-9a-f]{32})-[a-z]+\.v8cache$/.exec(name);
-    if (m && m[1] !== key) fs.rmSync(path.join(dir, name), { force: true });
+    if (!m || m[1] === key) continue;
+    try {
+      const file = path.join(dir, name);
+      if (fs.lstatSync(file).isFile()) fs.unlinkSync(file);
+    } catch {
+    }
   }
 }
 function runWithCodeCache(file, dir) {

@@ -76,7 +76,14 @@ export function pruneOthers(dir: string, key: string): void {
   }
   for (const name of names) {
     const m = /^cli-([0-9a-f]{32})-[a-z]+\.v8cache$/.exec(name);
-    if (m && m[1] !== key) fs.rmSync(path.join(dir, name), { force: true });
+    if (!m || m[1] === key) continue;
+    // Only our own regular files; anything else under such a name is left, and no failure reaches the CLI's exit.
+    try {
+      const file = path.join(dir, name);
+      if (fs.lstatSync(file).isFile()) fs.unlinkSync(file);
+    } catch {
+      /* gone already, or not ours to remove */
+    }
   }
 }
 

@@ -67,12 +67,18 @@ test('writing a cache removes the caches of other bundles, and nothing else', ()
     `cli-${other}-run.v8cache.123.tmp`,
   ];
   for (const n of names) fs.writeFileSync(path.join(dir, n), 'x');
-  pruneOthers(dir, mine);
+  // A folder and a link under a cache's name are not ours to remove; the prune goes on past them and never throws.
+  const third = 'c'.repeat(32);
+  fs.mkdirSync(path.join(dir, `cli-${third}-run.v8cache`));
+  fs.symlinkSync(path.join(dir, 'notes.txt'), path.join(dir, `cli-${third}-any.v8cache`));
+  expect(() => pruneOthers(dir, mine)).not.toThrow();
   expect(fs.readdirSync(dir).sort()).toEqual(
     [
       `cli-${mine}-any.v8cache`,
       `cli-${mine}-run.v8cache`,
       `cli-${other}-run.v8cache.123.tmp`,
+      `cli-${third}-any.v8cache`,
+      `cli-${third}-run.v8cache`,
       'notes.txt',
     ].sort(),
   );
