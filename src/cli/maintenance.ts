@@ -38,10 +38,10 @@ export async function gcCommand(argv: string[], io: Io): Promise<number> {
     if (positionals.length) throw new InputError(positionals[0]!, 'gc takes no arguments');
     const older =
       typeof options['older-than'] === 'string' ? parseDuration('--older-than', options['older-than']) : 0;
-    const engine = await connect(ctx);
     const runId = typeof options.run === 'string' ? options.run : undefined;
     if (runId !== undefined && !RUN_ID.test(runId))
       throw new InputError('--run', `'${runId}' is not a run id`);
+    const engine = await connect(ctx);
     const deps = makeRunDeps(ctx, engine, {
       log: { stdout: io.stderr, stderr: io.stderr },
       notice: (l) => io.stderr.write(`sandbox-action: ${l}\n`),

@@ -157,6 +157,31 @@ describe('every subcommand answers --help with its own usage, exit 0', () => {
       expect(err.join('')).toBe('');
     },
   );
+  // Bad input is refused with its own line and exit 2 before any engine is asked: DOCKER_HOST points at nothing,
+  // so a door that connected first would say "connect failed" and exit 1 instead.
+  test.each([
+    [['gc', '--run', 'BAD'], /^sandbox-action: --run: 'BAD' is not a run id\n$/],
+    [['gc', '--older-than', 'soon'], /^sandbox-action: --older-than: /],
+    [['watchdog', '--run', 'BAD'], /^sandbox-action: --run: 'BAD' is not a run id\n$/],
+  ])('%j is refused before the engine is asked', async (argv, line) => {
+    const err: string[] = [];
+    const io = {
+      stdout: { write: () => true },
+      stderr: { write: (s: string) => err.push(s) },
+    } as unknown as Parameters<typeof main>[1];
+    const saved = { DOCKER_HOST: process.env.DOCKER_HOST, CONTAINER_HOST: process.env.CONTAINER_HOST };
+    process.env.DOCKER_HOST = 'unix:///nonexistent/sandbox-action-test.sock';
+    delete process.env.CONTAINER_HOST;
+    try {
+      expect(await main(argv, io)).toBe(2);
+    } finally {
+      for (const [k, v] of Object.entries(saved)) {
+        if (v === undefined) delete process.env[k];
+        else process.env[k] = v;
+      }
+    }
+    expect(err.join('')).toMatch(line);
+  });
   test('an unknown command names every command', async () => {
     const err: string[] = [];
     const io = {
