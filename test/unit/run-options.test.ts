@@ -169,16 +169,13 @@ describe('every subcommand answers --help with its own usage, exit 0', () => {
       stdout: { write: () => true },
       stderr: { write: (s: string) => err.push(s) },
     } as unknown as Parameters<typeof main>[1];
-    const saved = { DOCKER_HOST: process.env.DOCKER_HOST, CONTAINER_HOST: process.env.CONTAINER_HOST };
+    const saved = { ...process.env };
     process.env.DOCKER_HOST = 'unix:///nonexistent/sandbox-action-test.sock';
     delete process.env.CONTAINER_HOST;
     try {
       expect(await main(argv, io)).toBe(2);
     } finally {
-      for (const [k, v] of Object.entries(saved)) {
-        if (v === undefined) delete process.env[k];
-        else process.env[k] = v;
-      }
+      process.env = saved;
     }
     expect(err.join('')).toMatch(line);
   });
