@@ -69,7 +69,12 @@ const reach = (iso: string, mode = 'transparent') => [
 /** Every proxy variable gone: what a tool that ignores them sees. */
 const NO_PROXY_VARS =
   'unset HTTP_PROXY HTTPS_PROXY http_proxy https_proxy NO_PROXY no_proxy ALL_PROXY all_proxy';
-const sh = (script: string) => ['sh', '-c', `${NO_PROXY_VARS}\n${script}`];
+/**
+ * The script's stderr joins its stdout (`exec 2>&1`): the log carries the two as separate streams, whose order
+ * the engine does not keep, so a tool's error could land inside the `tool=CODE` line after it (seen once under
+ * Podman: "ccurl-https=6" with the rest of "curl: (6) …" after it).
+ */
+const sh = (script: string) => ['sh', '-c', `exec 2>&1\n${NO_PROXY_VARS}\n${script}`];
 
 /** The four clients of the issue, each told (or built) to use no proxy. */
 const TOOLS = `
