@@ -8240,6 +8240,32 @@ var init_dest_writer = __esm({
   }
 });
 
+// src/outputs/report.ts
+function emptyOutputs(dir = null) {
+  return {
+    collected: false,
+    dir,
+    files: 0,
+    bytes: 0,
+    written: [],
+    skipped: [],
+    skippedCount: 0,
+    skippedByReason: {},
+    declared: [],
+    truncated: false,
+    droppedByCaps: 0
+  };
+}
+var CAP_REASONS, LIST_LIMIT, SKIP_LIST_PER_REASON;
+var init_report = __esm({
+  "src/outputs/report.ts"() {
+    "use strict";
+    CAP_REASONS = ["file-count-cap", "total-size-cap", "file-too-large"];
+    LIST_LIMIT = 1e4;
+    SKIP_LIST_PER_REASON = 1e3;
+  }
+});
+
 // src/outputs/filter.ts
 function safeRelativePath(name, top) {
   const trimmed = name.replace(/\/+$/, "");
@@ -8312,7 +8338,7 @@ var init_tar_pass = __esm({
   "src/outputs/tar-pass.ts"() {
     "use strict";
     init_errors();
-    init_collect();
+    init_report();
     init_dest_writer();
     init_filter();
     TarPass = class {
@@ -8448,21 +8474,6 @@ var init_tar_pass = __esm({
 });
 
 // src/outputs/collect.ts
-function emptyOutputs(dir = null) {
-  return {
-    collected: false,
-    dir,
-    files: 0,
-    bytes: 0,
-    written: [],
-    skipped: [],
-    skippedCount: 0,
-    skippedByReason: {},
-    declared: [],
-    truncated: false,
-    droppedByCaps: 0
-  };
-}
 async function prepareOutputDir(dir, input) {
   const st = await import_promises3.default.lstat(dir).catch((e) => {
     if (e.code === "ENOENT") return null;
@@ -8552,7 +8563,7 @@ function writeSingleFile(tarStream, name, target, refuse) {
     tarStream.pipe(extract);
   });
 }
-var import_node_fs6, import_promises3, import_node_path8, import_tar_stream4, CAP_REASONS, LIST_LIMIT, SKIP_LIST_PER_REASON;
+var import_node_fs6, import_promises3, import_node_path8, import_tar_stream4;
 var init_collect = __esm({
   "src/outputs/collect.ts"() {
     "use strict";
@@ -8563,9 +8574,7 @@ var init_collect = __esm({
     import_tar_stream4 = __toESM(require_tar_stream(), 1);
     init_dest_writer();
     init_tar_pass();
-    CAP_REASONS = ["file-count-cap", "total-size-cap", "file-too-large"];
-    LIST_LIMIT = 1e4;
-    SKIP_LIST_PER_REASON = 1e3;
+    init_report();
   }
 });
 
@@ -21484,7 +21493,7 @@ async function reportCommand(argv, env, io, onDone = () => void 0) {
   }
 }
 var import_node_fs21, import_node_path28, REPORT_TABLE, MAX_FILES;
-var init_report = __esm({
+var init_report2 = __esm({
   "src/cli/report.ts"() {
     "use strict";
     import_node_fs21 = __toESM(require("node:fs"), 1);
@@ -26613,7 +26622,7 @@ var SUBCOMMANDS = {
     usage: "report --result FILE|DIR [--shards N] [--repository owner/repo --head-sha SHA --base-ref B] [--dry-run]",
     about: "turn run results into one check run (every shard once, for the event's commit)",
     load: async () => {
-      const m = await Promise.resolve().then(() => (init_report(), report_exports));
+      const m = await Promise.resolve().then(() => (init_report2(), report_exports));
       return { table: m.REPORT_TABLE, run: (rest, io) => m.reportCommand(rest, process.env, io) };
     }
   },

@@ -27703,6 +27703,26 @@ function parentOf(rel) {
   return dir === "." ? "" : dir;
 }
 
+// src/outputs/report.ts
+var CAP_REASONS = ["file-count-cap", "total-size-cap", "file-too-large"];
+var LIST_LIMIT = 1e4;
+var SKIP_LIST_PER_REASON = 1e3;
+function emptyOutputs(dir = null) {
+  return {
+    collected: false,
+    dir,
+    files: 0,
+    bytes: 0,
+    written: [],
+    skipped: [],
+    skippedCount: 0,
+    skippedByReason: {},
+    declared: [],
+    truncated: false,
+    droppedByCaps: 0
+  };
+}
+
 // src/outputs/filter.ts
 var BAD_CHARS = /[\u0000-\u001f\u007f"<>|*?:\\]/;
 var CONTROL_CHARS = /[\u0000-\u001f\u007f]/g;
@@ -27895,24 +27915,6 @@ var TarPass = class {
 };
 
 // src/outputs/collect.ts
-var CAP_REASONS = ["file-count-cap", "total-size-cap", "file-too-large"];
-var LIST_LIMIT = 1e4;
-var SKIP_LIST_PER_REASON = 1e3;
-function emptyOutputs(dir = null) {
-  return {
-    collected: false,
-    dir,
-    files: 0,
-    bytes: 0,
-    written: [],
-    skipped: [],
-    skippedCount: 0,
-    skippedByReason: {},
-    declared: [],
-    truncated: false,
-    droppedByCaps: 0
-  };
-}
 async function prepareOutputDir(dir, input) {
   const st = await fsp3.lstat(dir).catch((e) => {
     if (e.code === "ENOENT") return null;

@@ -7,6 +7,7 @@
 import type tar from 'tar-stream';
 import { asError } from '../config/errors.js';
 import type { OutputCaps } from '../config/run-options.js';
+import type { DeclaredPlan } from './collect.js';
 import {
   CAP_REASONS,
   LIST_LIMIT,
@@ -14,10 +15,9 @@ import {
   emptyOutputs,
   type CollectedFile,
   type DeclaredOutput,
-  type DeclaredPlan,
   type OutputsReport,
   type SkippedEntry,
-} from './collect.js';
+} from './report.js';
 import { DestWriter, type EntrySource } from './dest-writer.js';
 import { decide, safeRelativePath, type FilterState } from './filter.js';
 
