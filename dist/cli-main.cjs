@@ -7288,19 +7288,7 @@ var init_self_check = __esm({
   }
 });
 
-// src/sandbox/plan.ts
-function proxyEnv(proxyAddress, port) {
-  const url = `http://${proxyAddress}:${port}`;
-  const noProxy = "localhost,127.0.0.1,::1";
-  return [
-    `HTTP_PROXY=${url}`,
-    `HTTPS_PROXY=${url}`,
-    `http_proxy=${url}`,
-    `https_proxy=${url}`,
-    `NO_PROXY=${noProxy}`,
-    `no_proxy=${noProxy}`
-  ];
-}
+// src/sandbox/gvisor.ts
 function hasOciSeccomp(r) {
   return r.args.some((a) => /^--?oci-seccomp(=true)?$/.test(a));
 }
@@ -7332,6 +7320,32 @@ function chooseRunscRuntime(runtimes, networked, allowWeaker = false) {
     };
   }
   return { runtime: pick.name };
+}
+function gvisorFor(spec, runtimes) {
+  if (spec.security.isolation !== "runsc") return null;
+  const r = chooseRunscRuntime(runtimes, spec.network !== "none", spec.security.allowWeakerGvisor);
+  if ("error" in r) throw new InputError("--isolation", `runsc: ${r.error}`);
+  return { runtime: r.runtime, seccomp: hasOciSeccomp(runtimes.find((x) => x.name === r.runtime)) };
+}
+var init_gvisor = __esm({
+  "src/sandbox/gvisor.ts"() {
+    "use strict";
+    init_errors();
+  }
+});
+
+// src/sandbox/plan.ts
+function proxyEnv(proxyAddress, port) {
+  const url = `http://${proxyAddress}:${port}`;
+  const noProxy = "localhost,127.0.0.1,::1";
+  return [
+    `HTTP_PROXY=${url}`,
+    `HTTPS_PROXY=${url}`,
+    `http_proxy=${url}`,
+    `https_proxy=${url}`,
+    `NO_PROXY=${noProxy}`,
+    `no_proxy=${noProxy}`
+  ];
 }
 function newRunId(now, random) {
   return `${now.getTime().toString(36)}-${random}`;
@@ -7377,7 +7391,8 @@ function plan(spec, ctx) {
   const base = `sandbox-action-${ctx.runId}`;
   const volumes = volumePlans(spec, ctx.runId);
   const networkMode = ctx.network?.mode ?? "none";
-  const selfCheck = selfCheckOf(spec, ctx);
+  const gvisor2 = gvisorFor(spec, ctx.runtimes);
+  const selfCheck = selfCheckOf(spec, ctx, gvisor2?.seccomp ?? true);
   const mounts = sandboxMounts(spec, ctx, volumes);
   const container = coverReadOnlyTmpfs(
     {
@@ -7387,13 +7402,7 @@ function plan(spec, ctx) {
       user: `${ctx.uid}:${ctx.gid}`,
       workingDir: WORK_DIR,
       env: [...spec.env, ...ctx.network?.env ?? []],
-      labels: {
-        ...labels,
-        [LABEL_ROLE]: "sandbox",
-        [LABEL_DEADLINE]: new Date(
-          (ctx.plannedAt ?? ctx.createdAt).getTime() + spec.limits.timeoutMs + DEADLINE_GRACE_MS
-        ).toISOString()
-      },
+      labels: sandboxLabels(spec, ctx, labels),
       mounts,
       readOnlyRootfs: !spec.security.writableRoot,
       capDrop: ["ALL"],
@@ -7405,7 +7414,7 @@ function plan(spec, ctx) {
       networkMode,
       ...ctx.network?.dns.length ? { dns: ctx.network.dns } : {},
       ...sandboxLimits(spec),
-      ...spec.security.isolation === "runsc" ? { runtime: ctx.runscRuntime ?? "runsc" } : {},
+      ...gvisor2 ? { runtime: gvisor2.runtime } : {},
       // The log is streamed live through attach; the engine keeps none, so a flood cannot fill its disk.
       logDriver: { type: "none", config: {} },
       hostname: "sandbox",
@@ -7423,10 +7432,21 @@ function plan(spec, ctx) {
     uid: ctx.uid,
     gid: ctx.gid,
     selfCheck,
-    notes: container.pidsLimit === spec.limits.pids ? [] : [
-      `under gVisor the pids limit counts gVisor's own threads: the engine's limit is ${container.pidsLimit} for --pids ${spec.limits.pids}; the memory limit and the timeout hold a fork bomb`
-    ]
+    notes: pidsNotes(spec, container.pidsLimit)
   };
+}
+function sandboxLabels(spec, ctx, labels) {
+  const plannedAt = (ctx.plannedAt ?? ctx.createdAt).getTime();
+  return {
+    ...labels,
+    [LABEL_ROLE]: "sandbox",
+    [LABEL_DEADLINE]: new Date(plannedAt + spec.limits.timeoutMs + DEADLINE_GRACE_MS).toISOString()
+  };
+}
+function pidsNotes(spec, pidsLimit) {
+  return pidsLimit === spec.limits.pids ? [] : [
+    `under gVisor the pids limit counts gVisor's own threads: the engine's limit is ${pidsLimit} for --pids ${spec.limits.pids}; the memory limit and the timeout hold a fork bomb`
+  ];
 }
 function sandboxMounts(spec, ctx, volumes) {
   const mounts = [];
@@ -7454,7 +7474,7 @@ function sandboxMounts(spec, ctx, volumes) {
   });
   return mounts;
 }
-function selfCheckOf(spec, ctx) {
+function selfCheckOf(spec, ctx, seccomp) {
   return spec.security.selfCheck ? {
     uid: ctx.uid,
     gid: ctx.gid,
@@ -7462,7 +7482,7 @@ function selfCheckOf(spec, ctx) {
     readOnlyRoot: !spec.security.writableRoot,
     noRouteOut: spec.network !== "open",
     runtime: spec.security.isolation === "runsc" ? "runsc" : "runc",
-    seccomp: ctx.seccompInside ?? true
+    seccomp
   } : null;
 }
 function sandboxLimits(spec) {
@@ -7482,57 +7502,13 @@ function sandboxLimits(spec) {
 function pidsLimitFor(spec) {
   return spec.security.isolation === "runsc" ? Math.max(spec.limits.pids * RUNSC_THREADS_PER_PID, RUNSC_MIN_PIDS) : spec.limits.pids;
 }
-function resolveUser(user, passwd, group) {
-  const [u, g] = user.split(":");
-  const lookup = (text2, name) => {
-    for (const line2 of text2.split("\n")) {
-      const f = line2.split(":");
-      if (f[0] === name && f.length >= 4) return f;
-    }
-    return null;
-  };
-  let uid;
-  let gid;
-  if (/^\d+$/.test(u)) {
-    uid = Number(u);
-    const entry = text2entryByUid(passwd, uid);
-    gid = entry ? Number(entry[3]) : uid;
-  } else {
-    const entry = lookup(passwd, u);
-    if (!entry) return { error: `user '${u}' is not in the image's /etc/passwd` };
-    uid = Number(entry[2]);
-    gid = Number(entry[3]);
-  }
-  if (g !== void 0) {
-    if (/^\d+$/.test(g)) gid = Number(g);
-    else {
-      const entry = lookup(group, g);
-      if (!entry) return { error: `group '${g}' is not in the image's /etc/group` };
-      gid = Number(entry[2]);
-    }
-  }
-  if (!Number.isInteger(uid) || !Number.isInteger(gid))
-    return { error: `user '${user}' has a malformed entry` };
-  return { uid, gid };
-}
-function text2entryByUid(passwd, uid) {
-  for (const line2 of passwd.split("\n")) {
-    const f = line2.split(":");
-    if (f.length >= 4 && Number(f[2]) === uid) return f;
-  }
-  return null;
-}
-function numericUser(user) {
-  const m = /^(\d+)(?::(\d+))?$/.exec(user);
-  if (!m) return null;
-  return { uid: Number(m[1]), gid: Number(m[2] ?? m[1]) };
-}
 var LABEL_RUN, LABEL_CREATED, LABEL_ROLE, LABEL_DEADLINE, DEADLINE_GRACE_MS, WORK_DIR, OUTPUT_DIR, STATE_DIR, PERSIST_MOUNT, persistVolumeName, NPROC_ULIMIT, RUNSC_THREADS_PER_PID, RUNSC_MIN_PIDS;
 var init_plan = __esm({
   "src/sandbox/plan.ts"() {
     "use strict";
     init_self_check();
     init_podman();
+    init_gvisor();
     LABEL_RUN = "sandbox-action.run";
     LABEL_CREATED = "sandbox-action.created";
     LABEL_ROLE = "sandbox-action.role";
@@ -7962,15 +7938,7 @@ function proxyContainer(labels, runId, image, egressNetwork, config) {
 }
 async function setupNetwork(spec, deps) {
   if (spec.network === "none") return NONE;
-  if (spec.network === "open") {
-    deps.notice(
-      "WARNING: --network open: the build has unrestricted network access (no proxy, no allowlist)"
-    );
-    deps.notes.push(
-      "the run had OPEN network access (--network open): nothing restricted where it connected"
-    );
-    return { ...NONE, network: { mode: "bridge", env: [], dns: [] } };
-  }
+  if (spec.network === "open") return openNetwork(deps);
   const egress = spec.egress;
   const { engine, labels, runId } = deps;
   const routes = await loadRoutes(egress, deps.env ?? {});
@@ -7979,19 +7947,7 @@ async function setupNetwork(spec, deps) {
   const subnet = internal?.subnets[0];
   if (!subnet)
     throw new EngineError(engine.info.name, "create network", "the internal network has no IPv4 subnet");
-  const config = {
-    mode: egress.mode,
-    domains: egress.domains,
-    ports: egress.ports,
-    allowCidrs: egress.allowCidrs,
-    hosts: egress.hosts,
-    dnsServers: egress.dnsServers,
-    listenSubnet: subnet,
-    transparent: egress.transparent,
-    ...PROXY_DEFAULTS,
-    maxTotalBytes: egress.maxBytes,
-    ...routes.length ? { routes } : {}
-  };
+  const config = proxyConfigText(egress, subnet, routes);
   const ledger = new Ledger(egress.mode, egress.domains, image, egress.transparent);
   const proxy = await startProxy(
     engine,
@@ -8094,6 +8050,26 @@ async function namedEgressNetwork(engine, name) {
   }
   return n.name;
 }
+function openNetwork(deps) {
+  deps.notice("WARNING: --network open: the build has unrestricted network access (no proxy, no allowlist)");
+  deps.notes.push("the run had OPEN network access (--network open): nothing restricted where it connected");
+  return { ...NONE, network: { mode: "bridge", env: [], dns: [] } };
+}
+function proxyConfigText(egress, subnet, routes) {
+  return {
+    mode: egress.mode,
+    domains: egress.domains,
+    ports: egress.ports,
+    allowCidrs: egress.allowCidrs,
+    hosts: egress.hosts,
+    dnsServers: egress.dnsServers,
+    listenSubnet: subnet,
+    transparent: egress.transparent,
+    ...PROXY_DEFAULTS,
+    maxTotalBytes: egress.maxBytes,
+    ...routes.length ? { routes } : {}
+  };
+}
 async function makeNetworks(spec, egress, deps) {
   const { engine, labels, runId } = deps;
   const base = `sandbox-action-${runId}`;
@@ -8103,14 +8079,7 @@ async function makeNetworks(spec, egress, deps) {
   const bridge = egressBridgeName(runId);
   const made = await Promise.allSettled([
     ensureProxyImage(engine, egress, spec.image.pull, deps.notice),
-    engine.createNetwork({
-      name: internalName,
-      internal: true,
-      enableIPv6: false,
-      // No host address on the bridge: without it a sandbox reaches every host service on 0.0.0.0 via the gateway.
-      options: { "com.docker.network.bridge.inhibit_ipv4": "true" },
-      labels: { ...labels, [LABEL_ROLE]: "internal" }
-    }),
+    engine.createNetwork(internalNetworkSpec(internalName, labels)),
     egress.egressNetwork ? Promise.resolve(null) : engine.createNetwork({
       name: egressNetwork,
       internal: false,
@@ -8132,15 +8101,24 @@ async function makeNetworks(spec, egress, deps) {
   const failed2 = made.find((m) => m.status === "rejected");
   if (failed2) throw failed2.reason;
   const image = imageMade.value;
-  if (!egress.egressNetwork) {
-    if (guarded && await guardHost(deps.privileged, bridge, deps.addCleanup)) {
-    } else deps.notes.push(HOST_GUARD_NOTE);
+  if (!egress.egressNetwork && !(guarded && await guardHost(deps.privileged, bridge, deps.addCleanup))) {
+    deps.notes.push(HOST_GUARD_NOTE);
   }
   return {
     image,
     internalId: internalMade.value,
     internalName,
     egressNetwork
+  };
+}
+function internalNetworkSpec(name, labels) {
+  return {
+    name,
+    internal: true,
+    enableIPv6: false,
+    // No host address on the bridge: without it a sandbox reaches every host service on 0.0.0.0 via the gateway.
+    options: { "com.docker.network.bridge.inhibit_ipv4": "true" },
+    labels: { ...labels, [LABEL_ROLE]: "internal" }
   };
 }
 var import_node_fs4, import_promises, import_semver, DNS_PROBE_NAME, NONE;
@@ -14726,7 +14704,7 @@ var init_reset_script = __esm({
 });
 
 // src/session/command.ts
-async function checkConformance(ctx, r) {
+async function checkConformance2(ctx, r) {
   const mismatches = conformance(r.container.plan, await ctx.deps.engine.inspectCreated(r.container.id));
   const check2 = { conformance: { ok: mismatches.length === 0, mismatches }, selfCheck: null };
   if (mismatches.length) throw new SandboxError(mismatches.map((m) => `the engine did not honour ${m}`));
@@ -15234,7 +15212,7 @@ async function startSession(deps, r) {
   if (running2) return r;
   if (r.network.proxyContainer) await startProxy2(engine, r.network.proxyContainer);
   const ctx = new RunContext(r.spec, deps);
-  await checkConformance(ctx, r);
+  await checkConformance2(ctx, r);
   await startKeeper(engine, r);
   const next = { ...r, stoppedAt: null, lastUsedAt: deps.now().toISOString() };
   await writeRecord(dirOf(deps), next);
@@ -23422,6 +23400,83 @@ function fitVolumes(volumes, defaults, free, dir) {
 
 // src/sandbox/stages/prepare.ts
 init_plan();
+init_gvisor();
+
+// src/sandbox/sandbox-user.ts
+var UNPRIVILEGED = { uid: 65534, gid: 65534 };
+function decideUser(f) {
+  const explicit = f.user !== null;
+  const wanted = f.user ?? (f.imageUser || "");
+  if (wanted === "") return { ids: UNPRIVILEGED, notes: [] };
+  let ids = numericUser(wanted);
+  if (!ids) {
+    const r = resolveUser(wanted, f.passwd, f.group);
+    if ("error" in r) {
+      if (explicit) return { error: r.error };
+      return {
+        ids: UNPRIVILEGED,
+        notes: [`the image's user '${wanted}' could not be resolved (${r.error}); running as 65534:65534`]
+      };
+    }
+    ids = r;
+  }
+  if (ids.uid === 0 && !f.allowRoot) {
+    if (explicit)
+      return { error: `'${wanted}' is uid 0; pass --allow-root to run as root (not recommended)` };
+    return {
+      ids: UNPRIVILEGED,
+      notes: [
+        `the image runs as root ('${wanted}'); the sandbox runs as 65534:65534 instead (--allow-root keeps root)`
+      ]
+    };
+  }
+  return { ids, notes: [] };
+}
+function resolveUser(user, passwd, group) {
+  const [u, g] = user.split(":");
+  const lookup = (text2, name) => {
+    for (const line2 of text2.split("\n")) {
+      const f = line2.split(":");
+      if (f[0] === name && f.length >= 4) return f;
+    }
+    return null;
+  };
+  let uid;
+  let gid;
+  if (/^\d+$/.test(u)) {
+    uid = Number(u);
+    const entry = text2entryByUid(passwd, uid);
+    gid = entry ? Number(entry[3]) : uid;
+  } else {
+    const entry = lookup(passwd, u);
+    if (!entry) return { error: `user '${u}' is not in the image's /etc/passwd` };
+    uid = Number(entry[2]);
+    gid = Number(entry[3]);
+  }
+  if (g !== void 0) {
+    if (/^\d+$/.test(g)) gid = Number(g);
+    else {
+      const entry = lookup(group, g);
+      if (!entry) return { error: `group '${g}' is not in the image's /etc/group` };
+      gid = Number(entry[2]);
+    }
+  }
+  if (!Number.isInteger(uid) || !Number.isInteger(gid))
+    return { error: `user '${user}' has a malformed entry` };
+  return { uid, gid };
+}
+function text2entryByUid(passwd, uid) {
+  for (const line2 of passwd.split("\n")) {
+    const f = line2.split(":");
+    if (f.length >= 4 && Number(f[2]) === uid) return f;
+  }
+  return null;
+}
+function numericUser(user) {
+  const m = /^(\d+)(?::(\d+))?$/.exec(user);
+  if (!m) return null;
+  return { uid: Number(m[1]), gid: Number(m[2] ?? m[1]) };
+}
 
 // src/sandbox/helper-containers.ts
 init_plan();
@@ -23833,38 +23888,6 @@ function resolveLean(lean, sourceDir, searchPath) {
   };
 }
 
-// src/sandbox/sandbox-user.ts
-init_plan();
-var UNPRIVILEGED = { uid: 65534, gid: 65534 };
-function decideUser(f) {
-  const explicit = f.user !== null;
-  const wanted = f.user ?? (f.imageUser || "");
-  if (wanted === "") return { ids: UNPRIVILEGED, notes: [] };
-  let ids = numericUser(wanted);
-  if (!ids) {
-    const r = resolveUser(wanted, f.passwd, f.group);
-    if ("error" in r) {
-      if (explicit) return { error: r.error };
-      return {
-        ids: UNPRIVILEGED,
-        notes: [`the image's user '${wanted}' could not be resolved (${r.error}); running as 65534:65534`]
-      };
-    }
-    ids = r;
-  }
-  if (ids.uid === 0 && !f.allowRoot) {
-    if (explicit)
-      return { error: `'${wanted}' is uid 0; pass --allow-root to run as root (not recommended)` };
-    return {
-      ids: UNPRIVILEGED,
-      notes: [
-        `the image runs as root ('${wanted}'); the sandbox runs as 65534:65534 instead (--allow-root keeps root)`
-      ]
-    };
-  }
-  return { ids, notes: [] };
-}
-
 // src/sandbox/pytest.ts
 var import_node_fs11 = __toESM(require("node:fs"), 1);
 var import_promises6 = __toESM(require("node:fs/promises"), 1);
@@ -24238,7 +24261,7 @@ async function prepare(ctx) {
     ])
   );
   if (backend.note) ctx.notes.push(backend.note);
-  const { runscRuntime: runscRuntime2, runscSeccomp, setupRunsc } = runtimeFor(spec, runtimes);
+  refuseUnfitRuntimes(spec, runtimes);
   const owner = await sandboxUser(engine, spec, image, ctx.labels, ctx.notes);
   if (spec.io.source?.readOnly) ctx.notes.push(...await readableBy(spec.io.source.dir, owner));
   const fit = await fitDisk(ctx, backend.backend);
@@ -24258,9 +24281,7 @@ async function prepare(ctx) {
     exclude: [...pytest?.exclude ?? [], ...lean?.exclude ?? [], ...expectPath ? [expectPath] : []],
     image,
     backend: backend.backend,
-    runscRuntime: runscRuntime2,
-    runscSeccomp,
-    setupRunsc,
+    runtimes,
     lean,
     owner,
     spec: sized,
@@ -24294,20 +24315,9 @@ async function preparePytest(ctx) {
   ctx.notes.push(...layout.notes);
   return layout;
 }
-function runtimeFor(spec, runtimes) {
-  const pickRunsc = (networked) => {
-    const r = chooseRunscRuntime(runtimes, networked, spec.security.allowWeakerGvisor);
-    if ("error" in r) throw new InputError("--isolation", `runsc: ${r.error}`);
-    return { runtime: r.runtime, seccomp: hasOciSeccomp(runtimes.find((x) => x.name === r.runtime)) };
-  };
-  const runsc = spec.security.isolation === "runsc";
-  const mainRunsc = runsc ? pickRunsc(spec.network !== "none") : null;
-  const setup = spec.phases.setup;
-  return {
-    runscRuntime: mainRunsc?.runtime ?? null,
-    runscSeccomp: mainRunsc?.seccomp ?? true,
-    setupRunsc: runsc && setup ? pickRunsc(setup.network !== "none") : null
-  };
+function refuseUnfitRuntimes(spec, runtimes) {
+  gvisorFor(spec, runtimes);
+  if (spec.phases.setup) gvisorFor({ ...spec, network: spec.phases.setup.network }, runtimes);
 }
 async function hideExpected(ctx, expectPath, trustedRoots2) {
   const under = (root, p) => p === root || p.startsWith(`${root}/`);
@@ -24440,6 +24450,7 @@ async function startHolder(engine, spec, made, check2 = () => void 0) {
 
 // src/comparator/run.ts
 init_plan();
+init_gvisor();
 init_volumes();
 init_context();
 
@@ -24859,10 +24870,7 @@ async function createSandbox(ctx, p, o) {
     stops.ours();
     return engine.killContainer(id, "KILL");
   };
-  const mismatches = conformance(p.container, await engine.inspectCreated(id));
-  const check2 = { conformance: { ok: mismatches.length === 0, mismatches }, selfCheck: null };
-  ctx.sandboxCheck = check2;
-  if (mismatches.length) throw new SandboxError(mismatches.map((m) => `the engine did not honour ${m}`));
+  const check2 = await checkConformance(ctx, p, id);
   const expect = p.selfCheck;
   const capture = spec.verdict.annotate && spec.verdict.annotate.parser !== "junit" ? new Capture(LOG_CAPTURE_CAP) : null;
   const pipe = checkedLogPipe(ctx, o.logs, {
@@ -24873,16 +24881,10 @@ async function createSandbox(ctx, p, o) {
     check: check2,
     kill
   });
-  const copyIn = async (dir, target, exclude = []) => {
-    if (!dir) return;
-    const packed = packDirectory(dir, o.owner, exclude);
-    await Promise.all([engine.putArchive(id, target, packed.stream), packed.done]);
-  };
-  const stateDir = !o.filled && spec.io.stateDir && (await import_promises14.default.readdir(spec.io.stateDir).catch(() => [])).length > 0 ? spec.io.stateDir : null;
   ctx.cleanup.add("stop following the engine events", async () => stops.close());
   const [, attached, watch2] = await ctx.race(
     Promise.all([
-      Promise.all([copyIn(o.filled ? null : p.copySource, WORK_DIR, o.exclude), copyIn(stateDir, STATE_DIR)]),
+      fillVolumes(ctx, p, id, o),
       engine.attach(id, pipe.sink),
       engine.watchExit(id),
       stops.start(engine, id)
@@ -24890,6 +24892,26 @@ async function createSandbox(ctx, p, o) {
   );
   ctx.cleanup.add("detach log", async () => attached.close());
   return { id, attached, watch: watch2, pipe, capture, check: check2, stops, kill };
+}
+async function checkConformance(ctx, p, id) {
+  const mismatches = conformance(p.container, await ctx.deps.engine.inspectCreated(id));
+  const check2 = { conformance: { ok: mismatches.length === 0, mismatches }, selfCheck: null };
+  ctx.sandboxCheck = check2;
+  if (mismatches.length) throw new SandboxError(mismatches.map((m) => `the engine did not honour ${m}`));
+  return check2;
+}
+async function fillVolumes(ctx, p, id, o) {
+  const { spec, deps } = ctx;
+  const copyIn = async (dir, target, exclude = []) => {
+    if (!dir) return;
+    const packed = packDirectory(dir, o.owner, exclude);
+    await Promise.all([deps.engine.putArchive(id, target, packed.stream), packed.done]);
+  };
+  const stateDir = !o.filled && spec.io.stateDir && (await import_promises14.default.readdir(spec.io.stateDir).catch(() => [])).length > 0 ? spec.io.stateDir : null;
+  await Promise.all([
+    copyIn(o.filled ? null : p.copySource, WORK_DIR, o.exclude),
+    copyIn(stateDir, STATE_DIR)
+  ]);
 }
 
 // src/sandbox/stages/setup.ts
@@ -24921,8 +24943,7 @@ async function runSetup(ctx, prep, main2, o) {
       // The same /work as the main phase: the trusted files over it (the trusted tests, lean's challenge files).
       overlays: [...prep.pytest?.mounts ?? [], ...prep.lean?.overlays ?? []],
       hostMounts: prep.hostMounts,
-      seccompInside: prep.setupRunsc?.seccomp ?? prep.runscSeccomp,
-      ...prep.setupRunsc ? { runscRuntime: prep.setupRunsc.runtime } : {}
+      runtimes: prep.runtimes
     });
     p.container.name = `${main2.container.name}-setup`;
     p.container.labels = { ...p.container.labels, [LABEL_ROLE]: "setup" };
@@ -25134,9 +25155,8 @@ function planSandbox(ctx, prep, net3) {
     extraArgs: prep.pytest?.args ?? [],
     overlays: [...prep.pytest?.mounts ?? [], ...prep.lean?.overlays ?? [], ...prep.hide],
     hostMounts: prep.hostMounts,
-    seccompInside: prep.runscSeccomp,
-    engineTmpfs: ctx.deps.engine.info.readOnlyTmpfs,
-    ...prep.runscRuntime ? { runscRuntime: prep.runscRuntime } : {}
+    runtimes: prep.runtimes,
+    engineTmpfs: ctx.deps.engine.info.readOnlyTmpfs
   });
 }
 function deadEndFilter(deps) {
@@ -25449,8 +25469,7 @@ function sessionPlan(ctx, prep, network) {
     network,
     imageEntrypoint: prep.image.entrypoint,
     hostMounts: prep.hostMounts,
-    seccompInside: prep.runscSeccomp,
-    ...prep.runscRuntime ? { runscRuntime: prep.runscRuntime } : {}
+    runtimes: prep.runtimes
   });
 }
 function sessionRecord(x) {
@@ -25560,7 +25579,7 @@ async function execInSession(o, deps, base) {
     await checkDirectory("--output-dir", spec.io.outputDir, "empty-or-absent");
     await mustRun(deps, r, o.ref);
     await touch(deps, r);
-    const check2 = ctx.sandboxCheck = await checkConformance(ctx, r);
+    const check2 = ctx.sandboxCheck = await checkConformance2(ctx, r);
     const vars = await proxyVariables(deps.engine, r);
     if (vars === null)
       throw new SandboxError(["the session's proxy has no address: stop and start the session"]);
@@ -25690,7 +25709,7 @@ async function readyForRun(ctx, r, fresh) {
       if (!gvisor(r)) return ["it is not running (stopped by someone else)"];
       await startKeeper(engine, r);
     }
-    await checkConformance(ctx, r);
+    await checkConformance2(ctx, r);
     if (!gvisor(r)) {
       const left = await strays(ctx, r);
       if (left.length) return left;
@@ -25868,7 +25887,7 @@ async function runInWarm(given, deps, r, w) {
       };
     }
     await touch(deps, r);
-    const check2 = ctx.sandboxCheck = await checkConformance(ctx, r);
+    const check2 = ctx.sandboxCheck = await checkConformance2(ctx, r);
     await ctx.race(copyInputs(engine, r, spec));
     const vars = await proxyVariables(engine, r);
     if (vars === null) throw new InputError("--warm", "the warm sandbox's proxy has no address");
@@ -25976,7 +25995,7 @@ async function shellInSession(deps, r, t) {
     throw new InputError("ID", `'${r.name ?? r.id}' is not running; start it first`);
   }
   const ctx = new RunContext(r.spec, deps);
-  await checkConformance(ctx, r);
+  await checkConformance2(ctx, r);
   const vars = await proxyVariables(deps.engine, r);
   await touch(deps, r);
   const size2 = () => ({ rows: t.output.rows ?? 24, cols: t.output.columns ?? 80 });
@@ -26167,7 +26186,7 @@ async function syncSession(deps, r, dir) {
     throw new InputError("ID", `'${r.name ?? r.id}' has a read-only /work (--source-readonly)`);
   await running(deps, r, "ID");
   const ctx = new RunContext(r.spec, deps);
-  await checkConformance(ctx, r);
+  await checkConformance2(ctx, r);
   await touch(deps, r);
   const host = await hostTree(dir);
   const listing = await trustedExec(

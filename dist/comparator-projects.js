@@ -4976,10 +4976,7 @@ function archiveUnderBase(src, base) {
   return out;
 }
 
-// src/sandbox/plan.ts
-var LABEL_RUN = "sandbox-action.run";
-var LABEL_CREATED = "sandbox-action.created";
-var LABEL_ROLE = "sandbox-action.role";
+// src/sandbox/gvisor.ts
 function hasOciSeccomp(r) {
   return r.args.some((a) => /^--?oci-seccomp(=true)?$/.test(a));
 }
@@ -5012,6 +5009,11 @@ function chooseRunscRuntime(runtimes, networked, allowWeaker = false) {
   }
   return { runtime: pick.name };
 }
+
+// src/sandbox/plan.ts
+var LABEL_RUN = "sandbox-action.run";
+var LABEL_CREATED = "sandbox-action.created";
+var LABEL_ROLE = "sandbox-action.role";
 function newRunId(now, random) {
   return `${now.getTime().toString(36)}-${random}`;
 }

@@ -13,7 +13,8 @@ import { InputError, InterruptedError, errorMessage } from '../config/errors.js'
 import type { Engine, Labels } from '../engine/types.js';
 import { holderContainer } from '../sandbox/helper-containers.js';
 import { startHolder } from '../sandbox/holder.js';
-import { LABEL_RUN, chooseRunscRuntime, newRunId, runLabels } from '../sandbox/plan.js';
+import { LABEL_RUN, newRunId, runLabels } from '../sandbox/plan.js';
+import { chooseRunscRuntime } from '../sandbox/gvisor.js';
 import { chooseBackend, createVolume, type CreatedVolume, type VolumeHost } from '../sandbox/volumes.js';
 import {
   CONTEXT_ENV,

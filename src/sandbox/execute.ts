@@ -136,9 +136,8 @@ function planSandbox(ctx: RunContext, prep: Prepared, net: NetworkSetup): Sandbo
     extraArgs: prep.pytest?.args ?? [],
     overlays: [...(prep.pytest?.mounts ?? []), ...(prep.lean?.overlays ?? []), ...prep.hide],
     hostMounts: prep.hostMounts,
-    seccompInside: prep.runscSeccomp,
+    runtimes: prep.runtimes,
     engineTmpfs: ctx.deps.engine.info.readOnlyTmpfs,
-    ...(prep.runscRuntime ? { runscRuntime: prep.runscRuntime } : {}),
   });
 }
 

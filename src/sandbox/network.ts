@@ -18,7 +18,7 @@ import { routeEnv, routeSecrets } from '../config/secret-routes.js';
 import { ensureProxyImage } from '../egress/image.js';
 import { Ledger } from '../egress/ledger.js';
 import { HOST_GUARD_NOTE, egressBridgeName, hostGuardRule, orphanGuards } from './host-guard.js';
-import type { ContainerSpec, Engine, Labels } from '../engine/types.js';
+import type { ContainerSpec, Engine, Labels, NetworkSpec } from '../engine/types.js';
 import { LABEL_ROLE, NPROC_ULIMIT, proxyEnv, type SandboxNetwork } from './plan.js';
 import { startProxy } from './proxy-process.js';
 
@@ -137,15 +137,7 @@ export function proxyContainer(
 
 export async function setupNetwork(spec: RunSpec, deps: NetworkDeps): Promise<NetworkSetup> {
   if (spec.network === 'none') return NONE;
-  if (spec.network === 'open') {
-    deps.notice(
-      'WARNING: --network open: the build has unrestricted network access (no proxy, no allowlist)',
-    );
-    deps.notes.push(
-      'the run had OPEN network access (--network open): nothing restricted where it connected',
-    );
-    return { ...NONE, network: { mode: 'bridge', env: [], dns: [] } };
-  }
+  if (spec.network === 'open') return openNetwork(deps);
   const egress = spec.egress!;
   const { engine, labels, runId } = deps;
   // Secrets and their certificate authorities first: a missing one is bad input, before anything is made.
@@ -156,19 +148,7 @@ export async function setupNetwork(spec: RunSpec, deps: NetworkDeps): Promise<Ne
   if (!subnet)
     throw new EngineError(engine.info.name, 'create network', 'the internal network has no IPv4 subnet');
 
-  const config: ProxyConfigText = {
-    mode: egress.mode,
-    domains: egress.domains,
-    ports: egress.ports,
-    allowCidrs: egress.allowCidrs,
-    hosts: egress.hosts,
-    dnsServers: egress.dnsServers,
-    listenSubnet: subnet,
-    transparent: egress.transparent,
-    ...PROXY_DEFAULTS,
-    maxTotalBytes: egress.maxBytes,
-    ...(routes.length ? { routes } : {}),
-  };
+  const config = proxyConfigText(egress, subnet, routes);
   const ledger = new Ledger(egress.mode, egress.domains, image, egress.transparent);
   const proxy = await startProxy(
     engine,
@@ -317,6 +297,30 @@ async function namedEgressNetwork(engine: Engine, name: string): Promise<string>
   return n.name;
 }
 
+/** --network open: the engine's bridge, said loudly (a warning now, a note in the result). */
+function openNetwork(deps: NetworkDeps): NetworkSetup {
+  deps.notice('WARNING: --network open: the build has unrestricted network access (no proxy, no allowlist)');
+  deps.notes.push('the run had OPEN network access (--network open): nothing restricted where it connected');
+  return { ...NONE, network: { mode: 'bridge', env: [], dns: [] } };
+}
+
+/** The proxy's configuration (its policy, from the egress spec), listening in the internal network's subnet. */
+function proxyConfigText(egress: EgressSpec, subnet: string, routes: ProxyRoute[]): ProxyConfigText {
+  return {
+    mode: egress.mode,
+    domains: egress.domains,
+    ports: egress.ports,
+    allowCidrs: egress.allowCidrs,
+    hosts: egress.hosts,
+    dnsServers: egress.dnsServers,
+    listenSubnet: subnet,
+    transparent: egress.transparent,
+    ...PROXY_DEFAULTS,
+    maxTotalBytes: egress.maxBytes,
+    ...(routes.length ? { routes } : {}),
+  };
+}
+
 /**
  * The proxy's image and its two networks, made at once; every one made has its cleanup before any failure is
  * thrown. The egress network gets the host guard (host-guard.ts), or the run a note saying it has none.
@@ -340,14 +344,7 @@ async function makeNetworks(
   const bridge = egressBridgeName(runId);
   const made = await Promise.allSettled([
     ensureProxyImage(engine, egress, spec.image.pull, deps.notice),
-    engine.createNetwork({
-      name: internalName,
-      internal: true,
-      enableIPv6: false,
-      // No host address on the bridge: without it a sandbox reaches every host service on 0.0.0.0 via the gateway.
-      options: { 'com.docker.network.bridge.inhibit_ipv4': 'true' },
-      labels: { ...labels, [LABEL_ROLE]: 'internal' },
-    }),
+    engine.createNetwork(internalNetworkSpec(internalName, labels)),
     egress.egressNetwork
       ? Promise.resolve(null)
       : engine.createNetwork({
@@ -371,15 +368,26 @@ async function makeNetworks(
   const failed = made.find((m): m is PromiseRejectedResult => m.status === 'rejected');
   if (failed) throw failed.reason;
   const image = (imageMade as PromiseFulfilledResult<string>).value;
-  if (!egress.egressNetwork) {
-    if (guarded && (await guardHost(deps.privileged!, bridge, deps.addCleanup))) {
-      /* the proxy reaches the world through its bridge, never this host */
-    } else deps.notes.push(HOST_GUARD_NOTE);
+  // The proxy reaches the world through its bridge, never this host; or the result says it could.
+  if (!egress.egressNetwork && !(guarded && (await guardHost(deps.privileged!, bridge, deps.addCleanup)))) {
+    deps.notes.push(HOST_GUARD_NOTE);
   }
   return {
     image,
     internalId: (internalMade as PromiseFulfilledResult<string>).value,
     internalName,
     egressNetwork,
+  };
+}
+
+/** The run's internal network: no route out, and no host address on its bridge. */
+function internalNetworkSpec(name: string, labels: Labels): NetworkSpec {
+  return {
+    name,
+    internal: true,
+    enableIPv6: false,
+    // No host address on the bridge: without it a sandbox reaches every host service on 0.0.0.0 via the gateway.
+    options: { 'com.docker.network.bridge.inhibit_ipv4': 'true' },
+    labels: { ...labels, [LABEL_ROLE]: 'internal' },
   };
 }

@@ -6,6 +6,7 @@ import type { RunSpec } from '../config/run-options.js';
 import type { ContainerSpec, Labels, Mount, RuntimeInfo, Ulimit } from '../engine/types.js';
 import { wrapWithSelfCheck, type SelfCheckExpect } from './self-check.js';
 import { coverReadOnlyTmpfs } from '../engine/podman.js';
+import { gvisorFor } from './gvisor.js';
 
 export const LABEL_RUN = 'sandbox-action.run';
 export const LABEL_CREATED = 'sandbox-action.created';
@@ -61,8 +62,8 @@ export interface PlanContext {
   plannedAt?: Date;
   uid: number;
   gid: number;
-  /** The engine's runtime name for gVisor, when --isolation runsc. */
-  runscRuntime?: string;
+  /** The engine's registered runtimes: under --isolation runsc, plan() picks gVisor's among them (gvisor.ts). */
+  runtimes: RuntimeInfo[];
   /** Where the sandbox is attached: `none` unless --network proxy (the run's internal network) or open. */
   network?: SandboxNetwork;
   /** The image's own entrypoint (the command runs behind it unless --entrypoint replaces it). */
@@ -73,8 +74,6 @@ export interface PlanContext {
   overlays?: Mount[];
   /** --mount, checked on the host: bind mounts of real paths. */
   hostMounts?: Mount[];
-  /** False when the gVisor runtime applies no seccomp profile inside the sandbox (--allow-weaker-gvisor). */
-  seccompInside?: boolean;
   /** Where the engine mounts a writable tmpfs by itself under a read-only root (Podman); the plan covers each. */
   engineTmpfs?: string[];
 }
@@ -100,57 +99,6 @@ export function proxyEnv(proxyAddress: string, port: number): string[] {
     `NO_PROXY=${noProxy}`,
     `no_proxy=${noProxy}`,
   ];
-}
-
-/** Does this runtime apply the container's seccomp profile inside gVisor (`--oci-seccomp`)? */
-export function hasOciSeccomp(r: RuntimeInfo): boolean {
-  return r.args.some((a) => /^--?oci-seccomp(=true)?$/.test(a));
-}
-
-/**
- * The gVisor runtime to use. Debian's runsc 20221219 starts containers without a network only with
- * `--network=none` and containers on a docker network only with `--network=host` (gVisor then uses the
- * container's own namespace); newer builds need neither. The engine's runtimes and their arguments decide.
- * Only a runtime with `--oci-seccomp` is used: without it gVisor applies no seccomp filter inside the sandbox
- * (`unshare -U` succeeds in its kernel), which the engine's default profile refuses under runc. With
- * `allowWeaker` (--allow-weaker-gvisor, a recorded loosening) a runtime without it is taken first: on runsc
- * 20221219 --oci-seccomp also makes clone3 and pselect6 fail with EPERM, so threaded programs cannot start.
- */
-export function chooseRunscRuntime(
-  runtimes: RuntimeInfo[],
-  networked: boolean,
-  allowWeaker = false,
-): { runtime: string } | { error: string } {
-  const all = runtimes.filter((r) => r.name.startsWith('runsc'));
-  if (all.length === 0) {
-    const have = runtimes.map((r) => r.name).join(', ') || 'none';
-    return {
-      error: `the engine has no runsc runtime (it has ${have}); register gVisor as in docs/gvisor.md`,
-    };
-  }
-  const net = (r: RuntimeInfo) => r.args.find((a) => a.startsWith('--network'))?.split('=')[1] ?? null;
-  const fits = (r: RuntimeInfo) => (networked ? net(r) !== 'none' : true);
-  const weak = all.filter((r) => !hasOciSeccomp(r));
-  const runsc = allowWeaker
-    ? [...weak.filter(fits), ...all.filter(hasOciSeccomp)]
-    : all.filter(hasOciSeccomp);
-  if (runsc.length === 0) {
-    return {
-      error: `the engine's runsc runtimes (${all.map((r) => r.name).join(', ')}) run without --oci-seccomp, so gVisor would apply no seccomp filter inside the sandbox; add "--oci-seccomp" to their "runtimeArgs" in daemon.json and reload dockerd (kill -HUP), as in docs/gvisor.md, or pass --allow-weaker-gvisor`,
-    };
-  }
-  if (!networked) {
-    const pick = runsc.find((r) => net(r) === 'none') ?? runsc.find((r) => r.name === 'runsc') ?? runsc[0]!;
-    return { runtime: pick.name };
-  }
-  const pick =
-    runsc.find((r) => net(r) === 'host') ?? runsc.find((r) => net(r) === null || net(r) === 'sandbox');
-  if (!pick) {
-    return {
-      error: `every runsc runtime of the engine with --oci-seccomp runs with --network=none (${runsc.map((r) => r.name).join(', ')}), so a sandbox on a network cannot start; register one with "runtimeArgs": ["--network=host", "--oci-seccomp"] as in docs/gvisor.md`,
-    };
-  }
-  return { runtime: pick.name };
 }
 
 /** A run id: sortable by time, unique across parallel runs, valid in container and volume names. */
@@ -204,7 +152,9 @@ export function plan(spec: RunSpec, ctx: PlanContext): SandboxPlan {
   const base = `sandbox-action-${ctx.runId}`;
   const volumes = volumePlans(spec, ctx.runId);
   const networkMode = ctx.network?.mode ?? 'none';
-  const selfCheck = selfCheckOf(spec, ctx);
+  // The gVisor runtime for this spec's network, and whether it filters inside (false only with --allow-weaker-gvisor).
+  const gvisor = gvisorFor(spec, ctx.runtimes);
+  const selfCheck = selfCheckOf(spec, ctx, gvisor?.seccomp ?? true);
   const mounts = sandboxMounts(spec, ctx, volumes);
 
   // Podman's compatible create always adds writable tmpfs (/run, /var/tmp) under a read-only root, except where a
@@ -218,13 +168,7 @@ export function plan(spec: RunSpec, ctx: PlanContext): SandboxPlan {
       user: `${ctx.uid}:${ctx.gid}`,
       workingDir: WORK_DIR,
       env: [...spec.env, ...(ctx.network?.env ?? [])],
-      labels: {
-        ...labels,
-        [LABEL_ROLE]: 'sandbox',
-        [LABEL_DEADLINE]: new Date(
-          (ctx.plannedAt ?? ctx.createdAt).getTime() + spec.limits.timeoutMs + DEADLINE_GRACE_MS,
-        ).toISOString(),
-      },
+      labels: sandboxLabels(spec, ctx, labels),
       mounts,
       readOnlyRootfs: !spec.security.writableRoot,
       capDrop: ['ALL'],
@@ -236,7 +180,7 @@ export function plan(spec: RunSpec, ctx: PlanContext): SandboxPlan {
       networkMode,
       ...(ctx.network?.dns.length ? { dns: ctx.network.dns } : {}),
       ...sandboxLimits(spec),
-      ...(spec.security.isolation === 'runsc' ? { runtime: ctx.runscRuntime ?? 'runsc' } : {}),
+      ...(gvisor ? { runtime: gvisor.runtime } : {}),
       // The log is streamed live through attach; the engine keeps none, so a flood cannot fill its disk.
       logDriver: { type: 'none', config: {} },
       hostname: 'sandbox',
@@ -255,13 +199,27 @@ export function plan(spec: RunSpec, ctx: PlanContext): SandboxPlan {
     uid: ctx.uid,
     gid: ctx.gid,
     selfCheck,
-    notes:
-      container.pidsLimit === spec.limits.pids
-        ? []
-        : [
-            `under gVisor the pids limit counts gVisor's own threads: the engine's limit is ${container.pidsLimit} for --pids ${spec.limits.pids}; the memory limit and the timeout hold a fork bomb`,
-          ],
+    notes: pidsNotes(spec, container.pidsLimit),
   };
+}
+
+/** The run's labels, the sandbox's role, and its deadline (the watchdog and gc kill a sandbox past it). */
+function sandboxLabels(spec: RunSpec, ctx: PlanContext, labels: Labels): Labels {
+  const plannedAt = (ctx.plannedAt ?? ctx.createdAt).getTime();
+  return {
+    ...labels,
+    [LABEL_ROLE]: 'sandbox',
+    [LABEL_DEADLINE]: new Date(plannedAt + spec.limits.timeoutMs + DEADLINE_GRACE_MS).toISOString(),
+  };
+}
+
+/** What the result says when the engine's pids limit is not the one asked for (raised under gVisor). */
+function pidsNotes(spec: RunSpec, pidsLimit: number): string[] {
+  return pidsLimit === spec.limits.pids
+    ? []
+    : [
+        `under gVisor the pids limit counts gVisor's own threads: the engine's limit is ${pidsLimit} for --pids ${spec.limits.pids}; the memory limit and the timeout hold a fork bomb`,
+      ];
 }
 
 /** The sandbox's mounts: the source (read-only bind), the run's volumes, overlays, host mounts, /persist, /tmp. */
@@ -295,7 +253,7 @@ function sandboxMounts(spec: RunSpec, ctx: PlanContext, volumes: VolumePlan<RunV
 }
 
 /** What the sandbox's self-check must find inside, or null when it is off. */
-function selfCheckOf(spec: RunSpec, ctx: PlanContext): SelfCheckExpect | null {
+function selfCheckOf(spec: RunSpec, ctx: PlanContext, seccomp: boolean): SelfCheckExpect | null {
   return spec.security.selfCheck
     ? {
         uid: ctx.uid,
@@ -304,7 +262,7 @@ function selfCheckOf(spec: RunSpec, ctx: PlanContext): SelfCheckExpect | null {
         readOnlyRoot: !spec.security.writableRoot,
         noRouteOut: spec.network !== 'open',
         runtime: spec.security.isolation === 'runsc' ? 'runsc' : 'runc',
-        seccomp: ctx.seccompInside ?? true,
+        seccomp,
       }
     : null;
 }
@@ -348,58 +306,4 @@ export function pidsLimitFor(spec: RunSpec): number {
   return spec.security.isolation === 'runsc'
     ? Math.max(spec.limits.pids * RUNSC_THREADS_PER_PID, RUNSC_MIN_PIDS)
     : spec.limits.pids;
-}
-
-/** Parse `/etc/passwd` and `/etc/group` text to resolve `name[:group]` to numeric ids. */
-export function resolveUser(
-  user: string,
-  passwd: string,
-  group: string,
-): { uid: number; gid: number } | { error: string } {
-  const [u, g] = user.split(':') as [string, string | undefined];
-  const lookup = (text: string, name: string) => {
-    for (const line of text.split('\n')) {
-      const f = line.split(':');
-      if (f[0] === name && f.length >= 4) return f;
-    }
-    return null;
-  };
-  let uid: number;
-  let gid: number;
-  if (/^\d+$/.test(u)) {
-    uid = Number(u);
-    const entry = text2entryByUid(passwd, uid);
-    gid = entry ? Number(entry[3]) : uid;
-  } else {
-    const entry = lookup(passwd, u);
-    if (!entry) return { error: `user '${u}' is not in the image's /etc/passwd` };
-    uid = Number(entry[2]);
-    gid = Number(entry[3]);
-  }
-  if (g !== undefined) {
-    if (/^\d+$/.test(g)) gid = Number(g);
-    else {
-      const entry = lookup(group, g);
-      if (!entry) return { error: `group '${g}' is not in the image's /etc/group` };
-      gid = Number(entry[2]);
-    }
-  }
-  if (!Number.isInteger(uid) || !Number.isInteger(gid))
-    return { error: `user '${user}' has a malformed entry` };
-  return { uid, gid };
-}
-
-function text2entryByUid(passwd: string, uid: number): string[] | null {
-  for (const line of passwd.split('\n')) {
-    const f = line.split(':');
-    if (f.length >= 4 && Number(f[2]) === uid) return f;
-  }
-  return null;
-}
-
-/** `uid[:gid]` when both are numbers (no lookup needed), else null. */
-export function numericUser(user: string): { uid: number; gid: number } | null {
-  const m = /^(\d+)(?::(\d+))?$/.exec(user);
-  if (!m) return null;
-  return { uid: Number(m[1]), gid: Number(m[2] ?? m[1]) };
 }

@@ -137,8 +137,7 @@ function sessionPlan(ctx: RunContext, prep: Prepared, network: Parameters<typeof
     network,
     imageEntrypoint: prep.image.entrypoint,
     hostMounts: prep.hostMounts,
-    seccompInside: prep.runscSeccomp,
-    ...(prep.runscRuntime ? { runscRuntime: prep.runscRuntime } : {}),
+    runtimes: prep.runtimes,
   });
 }
 

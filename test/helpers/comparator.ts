@@ -11,7 +11,8 @@ import path from 'node:path';
 import { FIXED_PREFIX } from '../../src/comparator/landrun-args.js';
 import { CONTEXT_ENV, encodeContext, type LandrunContext } from '../../src/comparator/context.js';
 import type { Engine } from '../../src/engine/types.js';
-import { chooseRunscRuntime, newRunId } from '../../src/sandbox/plan.js';
+import { newRunId } from '../../src/sandbox/plan.js';
+import { chooseRunscRuntime } from '../../src/sandbox/gvisor.js';
 import { chooseBackend, createVolume, defaultVolumeHost } from '../../src/sandbox/volumes.js';
 import { BASE, ROOT, tmpDir } from './engine.js';
 

@@ -108,7 +108,8 @@ d('--mount', () => {
     fs.chmodSync(data, 0o777);
     const ro = await run(
       [...SMALL, '--mount', `${data}:/data`],
-      ['sh', '-c', 'cat /data/in.txt; echo x > /data/w 2>&1; echo "w=$?"'],
+      // One stream, in order: dash writes its error's newline apart, so stdout's w= could land before it.
+      ['sh', '-c', 'exec 2>&1; cat /data/in.txt; echo x > /data/w; echo "w=$?"'],
     );
     expect(ro.stderr).toContain('from host');
     expect(ro.stderr).toMatch(/^w=[1-9]/m);

@@ -8,7 +8,8 @@ import { parseDomainRule } from '../../src/egress/policy.js';
 import { PRESETS, expandPresets } from '../../src/egress/presets.js';
 import type { DecisionRecord } from '../../src/egress/server.js';
 import { listenAddress } from '../../src/egress/server.js';
-import { chooseRunscRuntime, plan, proxyEnv } from '../../src/sandbox/plan.js';
+import { plan, proxyEnv } from '../../src/sandbox/plan.js';
+import { chooseRunscRuntime } from '../../src/sandbox/gvisor.js';
 import {
   engineAffectedByDnsCve,
   needsDnsProbe,
@@ -478,6 +479,7 @@ describe('proxy and sandbox containers', () => {
       createdAt: new Date(0),
       uid: 1000,
       gid: 1000,
+      runtimes: [],
       network: { mode: 'sandbox-action-r-int', env: proxyEnv('172.20.0.2', 3128), dns: ['172.20.0.2'] },
     });
     expect(p.container.networkMode).toBe('sandbox-action-r-int');
@@ -492,7 +494,8 @@ describe('proxy and sandbox containers', () => {
       ]),
     );
     expect(
-      plan(parse({}), { runId: 'r', createdAt: new Date(0), uid: 1, gid: 1 }).container.networkMode,
+      plan(parse({}), { runId: 'r', createdAt: new Date(0), uid: 1, gid: 1, runtimes: [] }).container
+        .networkMode,
     ).toBe('none');
   });
 

@@ -1,9 +1,24 @@
 import { describe, expect, test } from '@jest/globals';
 import { parseRunOptions, type RawOptions } from '../../src/config/run-options.js';
-import { numericUser, plan, resolveUser } from '../../src/sandbox/plan.js';
+import { plan } from '../../src/sandbox/plan.js';
+import { gvisorFor } from '../../src/sandbox/gvisor.js';
+import { InputError } from '../../src/config/errors.js';
+import type { RuntimeInfo } from '../../src/engine/types.js';
+import { numericUser, resolveUser } from '../../src/sandbox/sandbox-user.js';
 import { decideStatus } from '../../src/verdict/status.js';
 
-const ctx = { runId: 'r1', createdAt: new Date('2026-01-01T00:00:00Z'), uid: 65534, gid: 65534 };
+// The engine's runtimes as Debian's runsc 20221219 is registered in docs/gvisor.md (one per network kind).
+const DEBIAN_RUNSC = [
+  { name: 'runsc', args: ['--network=none', '--oci-seccomp'] },
+  { name: 'runsc-host', args: ['--network=host', '--oci-seccomp'] },
+];
+const ctx = {
+  runId: 'r1',
+  createdAt: new Date('2026-01-01T00:00:00Z'),
+  uid: 65534,
+  gid: 65534,
+  runtimes: DEBIAN_RUNSC,
+};
 const planFor = (raw: RawOptions = {}) =>
   plan(parseRunOptions({ image: 'img', ...raw }, ['make'], { cpus: 4, cwd: '/repo' }), ctx);
 
@@ -77,6 +92,86 @@ describe('explicit options change the plan, and only them', () => {
   test('--writable-root', () =>
     expect(planFor({ 'writable-root': true }).container.readOnlyRootfs).toBe(false));
   test('--isolation runsc', () => expect(planFor({ isolation: 'runsc' }).container.runtime).toBe('runsc'));
+  // plan() picks the gVisor runtime from the engine's (gvisor.ts): the spec's network decides which, and the
+  // self-check expects the seccomp filter the picked runtime applies. A setup phase's spec names its own network.
+  const WEAK = { name: 'runsc-weak', args: ['--network=none'] };
+  test.each([
+    ['runc: no runtime named, the filter expected', {}, [], undefined, 'runc', true],
+    [
+      'runsc, no network: the --network=none runtime',
+      { isolation: 'runsc' },
+      DEBIAN_RUNSC,
+      'runsc',
+      'runsc',
+      true,
+    ],
+    [
+      'runsc on a network: the --network=host runtime',
+      { isolation: 'runsc', network: 'open' },
+      DEBIAN_RUNSC,
+      'runsc-host',
+      'runsc',
+      true,
+    ],
+    [
+      '--allow-weaker-gvisor takes the runtime without --oci-seccomp, and the self-check expects no filter',
+      { isolation: 'runsc', 'allow-weaker-gvisor': true },
+      [...DEBIAN_RUNSC, WEAK],
+      'runsc-weak',
+      'runsc',
+      false,
+    ],
+    [
+      'without --allow-weaker-gvisor that runtime is never taken',
+      { isolation: 'runsc' },
+      [WEAK, ...DEBIAN_RUNSC],
+      'runsc',
+      'runsc',
+      true,
+    ],
+  ] as [string, RawOptions, RuntimeInfo[], string | undefined, string, boolean][])(
+    '%s',
+    (_, raw, runtimes, runtime, checkRuntime, seccomp) => {
+      const p = plan(parseRunOptions({ image: 'img', ...raw }, ['make'], { cpus: 4, cwd: '/repo' }), {
+        ...ctx,
+        runtimes,
+      });
+      expect(p.container.runtime).toBe(runtime);
+      expect(p.selfCheck).toMatchObject({ runtime: checkRuntime, seccomp });
+    },
+  );
+  test.each([
+    [
+      'an engine without runsc',
+      { isolation: 'runsc' },
+      [],
+      /^--isolation: runsc: the engine has no runsc runtime/,
+    ],
+    [
+      'only runtimes without --oci-seccomp',
+      { isolation: 'runsc' },
+      [WEAK],
+      /^--isolation: runsc: the engine's runsc runtimes \(runsc-weak\) run without --oci-seccomp/,
+    ],
+    [
+      'a networked spec where every filtering runtime is --network=none',
+      { isolation: 'runsc', network: 'open' },
+      [DEBIAN_RUNSC[0]!],
+      /^--isolation: runsc: every runsc runtime of the engine with --oci-seccomp runs with --network=none/,
+    ],
+  ] as [string, RawOptions, RuntimeInfo[], RegExp][])('plan() refuses %s', (_, raw, runtimes, message) => {
+    const spec = parseRunOptions({ image: 'img', ...raw }, ['make'], { cpus: 4, cwd: '/repo' });
+    expect(() => plan(spec, { ...ctx, runtimes })).toThrow(message);
+    expect(() => gvisorFor(spec, runtimes)).toThrow(InputError);
+  });
+  test("a setup phase's own network picks its own runtime", () => {
+    const spec = parseRunOptions({ image: 'img', isolation: 'runsc' }, ['make'], { cpus: 4, cwd: '/repo' });
+    expect(gvisorFor(spec, DEBIAN_RUNSC)).toEqual({ runtime: 'runsc', seccomp: true });
+    expect(gvisorFor({ ...spec, network: 'proxy' }, DEBIAN_RUNSC)).toEqual({
+      runtime: 'runsc-host',
+      seccomp: true,
+    });
+  });
   test.each([
     [{ pids: '64' }, 64],
     [{ pids: '64', isolation: 'runsc' }, 2048],

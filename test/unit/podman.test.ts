@@ -184,6 +184,7 @@ describe("Podman's inspect in Docker's terms", () => {
       createdAt: new Date(0),
       uid: 65534,
       gid: 65534,
+      runtimes: [],
     });
     const got = inspectedFrom(p.container);
     expect(conformance(p.container, got)).toEqual([]);
@@ -219,6 +220,7 @@ describe("the plan covers Podman's read-only-root tmpfs", () => {
     createdAt: new Date(0),
     uid: 65534,
     gid: 65534,
+    runtimes: [],
     engineTmpfs: ['/run', '/tmp', '/var/tmp'],
   };
   const spec = (raw: Record<string, string | boolean>) =>

@@ -191,6 +191,7 @@ describe("a session's container is the run's plan, kept alive", () => {
     createdAt: new Date(0),
     uid: 65534,
     gid: 65534,
+    runtimes: [],
   });
   const keeper = keeperFor({ uid: 65534 });
   const c = sessionContainer(p, { name: 'n', labels: { 'sandbox-action.session': 'r1' }, keeper });

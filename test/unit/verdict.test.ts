@@ -154,7 +154,7 @@ describe('expected outputs', () => {
 
 describe('conformance: the created container against the plan', () => {
   const spec = parseRunOptions({ image: 'img' }, ['true'], { cpus: 4, cwd: '/repo' });
-  const p = plan(spec, { runId: 'r', createdAt: new Date(0), uid: 65534, gid: 65534 });
+  const p = plan(spec, { runId: 'r', createdAt: new Date(0), uid: 65534, gid: 65534, runtimes: [] });
   const c = p.container;
   const honest: InspectedContainer = {
     user: c.user,

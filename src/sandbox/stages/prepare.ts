@@ -12,7 +12,9 @@ import type { Engine, ImageInfo, Labels, Mount, RuntimeInfo } from '../../engine
 import { expectedRepoPath, loadExpected, type ExpectedFile } from '../../verdict/expected.js';
 import { readContainerFile } from '../container-files.js';
 import { fitVolumes, type DiskFit } from '../disk.js';
-import { chooseRunscRuntime, hasOciSeccomp, numericUser, volumePlans, WORK_DIR } from '../plan.js';
+import { volumePlans, WORK_DIR } from '../plan.js';
+import { gvisorFor } from '../gvisor.js';
+import { numericUser } from '../sandbox-user.js';
 import { probeContainer } from '../helper-containers.js';
 import { resolveLean, type LeanLayout } from '../lean.js';
 import { decideUser } from '../sandbox-user.js';
@@ -25,11 +27,8 @@ import { chooseBackend, type ConcreteBackend } from '../volumes.js';
 export interface Prepared {
   image: ImageInfo;
   backend: ConcreteBackend;
-  runscRuntime: string | null;
-  /** The gVisor runtime applies the seccomp profile inside the sandbox (false only with --allow-weaker-gvisor). */
-  runscSeccomp: boolean;
-  /** The setup phase's gVisor runtime (for its own network), when there is a setup phase under runsc. */
-  setupRunsc: { runtime: string; seccomp: boolean } | null;
+  /** The engine's registered runtimes (read under --isolation runsc; plan() picks gVisor's for each phase). */
+  runtimes: RuntimeInfo[];
   owner: { uid: number; gid: number };
   /** The spec with volume sizes that fit the disk (defaults may have shrunk, with a note). */
   spec: RunSpec;
@@ -65,7 +64,7 @@ export async function prepare(ctx: RunContext): Promise<Prepared> {
     ]),
   );
   if (backend.note) ctx.notes.push(backend.note);
-  const { runscRuntime, runscSeccomp, setupRunsc } = runtimeFor(spec, runtimes);
+  refuseUnfitRuntimes(spec, runtimes);
   const owner = await sandboxUser(engine, spec, image, ctx.labels, ctx.notes);
   if (spec.io.source?.readOnly) ctx.notes.push(...(await readableBy(spec.io.source.dir, owner)));
   const fit = await fitDisk(ctx, backend.backend);
@@ -90,9 +89,7 @@ export async function prepare(ctx: RunContext): Promise<Prepared> {
     exclude: [...(pytest?.exclude ?? []), ...(lean?.exclude ?? []), ...(expectPath ? [expectPath] : [])],
     image,
     backend: backend.backend,
-    runscRuntime,
-    runscSeccomp,
-    setupRunsc,
+    runtimes,
     lean,
     owner,
     spec: sized,
@@ -135,31 +132,12 @@ async function preparePytest(ctx: RunContext): Promise<PytestLayout | null> {
 }
 
 /**
- * The gVisor runtimes (chooseRunscRuntime, pure, over the engine's runtimes) and whether each filters inside. The
- * runtime's arguments depend on the network of each phase (this runsc needs --network=host on a docker network,
- * --network=none without one): the setup phase picks its own.
+ * An engine with no gVisor runtime that fits a phase's network is refused before anything is created. plan() makes
+ * the choice itself, with the same pure function (gvisor.ts), for the main phase and for the setup phase.
  */
-function runtimeFor(
-  spec: RunSpec,
-  runtimes: RuntimeInfo[],
-): {
-  runscRuntime: string | null;
-  runscSeccomp: boolean;
-  setupRunsc: { runtime: string; seccomp: boolean } | null;
-} {
-  const pickRunsc = (networked: boolean) => {
-    const r = chooseRunscRuntime(runtimes, networked, spec.security.allowWeakerGvisor);
-    if ('error' in r) throw new InputError('--isolation', `runsc: ${r.error}`);
-    return { runtime: r.runtime, seccomp: hasOciSeccomp(runtimes.find((x) => x.name === r.runtime)!) };
-  };
-  const runsc = spec.security.isolation === 'runsc';
-  const mainRunsc = runsc ? pickRunsc(spec.network !== 'none') : null;
-  const setup = spec.phases.setup;
-  return {
-    runscRuntime: mainRunsc?.runtime ?? null,
-    runscSeccomp: mainRunsc?.seccomp ?? true,
-    setupRunsc: runsc && setup ? pickRunsc(setup.network !== 'none') : null,
-  };
+function refuseUnfitRuntimes(spec: RunSpec, runtimes: RuntimeInfo[]): void {
+  gvisorFor(spec, runtimes);
+  if (spec.phases.setup) gvisorFor({ ...spec, network: spec.phases.setup.network }, runtimes);
 }
 
 /**

@@ -56,11 +56,7 @@ export async function createSandbox(
     return engine.killContainer(id, 'KILL');
   };
 
-  const mismatches = conformance(p.container, await engine.inspectCreated(id));
-  const check: SandboxCheck = { conformance: { ok: mismatches.length === 0, mismatches }, selfCheck: null };
-  ctx.sandboxCheck = check;
-  if (mismatches.length) throw new SandboxError(mismatches.map((m) => `the engine did not honour ${m}`));
-
+  const check = await checkConformance(ctx, p, id);
   const expect = p.selfCheck;
   const capture =
     spec.verdict.annotate && spec.verdict.annotate.parser !== 'junit' ? new Capture(LOG_CAPTURE_CAP) : null;
@@ -73,19 +69,10 @@ export async function createSandbox(
     kill,
   });
 
-  const copyIn = async (dir: string | null, target: string, exclude: string[] = []) => {
-    if (!dir) return;
-    const packed = packDirectory(dir, o.owner, exclude);
-    await Promise.all([engine.putArchive(id, target, packed.stream), packed.done]);
-  };
-  const stateDir =
-    !o.filled && spec.io.stateDir && (await fsp.readdir(spec.io.stateDir).catch(() => [])).length > 0
-      ? spec.io.stateDir
-      : null;
   ctx.cleanup.add('stop following the engine events', async () => stops.close());
   const [, attached, watch] = await ctx.race(
     Promise.all([
-      Promise.all([copyIn(o.filled ? null : p.copySource, WORK_DIR, o.exclude), copyIn(stateDir, STATE_DIR)]),
+      fillVolumes(ctx, p, id, o),
       engine.attach(id, pipe.sink),
       engine.watchExit(id),
       stops.start(engine, id),
@@ -93,4 +80,36 @@ export async function createSandbox(
   );
   ctx.cleanup.add('detach log', async () => attached.close());
   return { id, attached, watch, pipe, capture, check, stops, kill };
+}
+
+/** The created container against the plan (conformance.ts): a sandbox that is not what the plan said never starts. */
+async function checkConformance(ctx: RunContext, p: SandboxPlan, id: string): Promise<SandboxCheck> {
+  const mismatches = conformance(p.container, await ctx.deps.engine.inspectCreated(id));
+  const check: SandboxCheck = { conformance: { ok: mismatches.length === 0, mismatches }, selfCheck: null };
+  ctx.sandboxCheck = check;
+  if (mismatches.length) throw new SandboxError(mismatches.map((m) => `the engine did not honour ${m}`));
+  return check;
+}
+
+/** The source into /work and a non-empty --state into /state, before start (nothing when the setup phase filled them). */
+async function fillVolumes(
+  ctx: RunContext,
+  p: SandboxPlan,
+  id: string,
+  o: { owner: { uid: number; gid: number }; exclude: string[]; filled?: boolean },
+): Promise<void> {
+  const { spec, deps } = ctx;
+  const copyIn = async (dir: string | null, target: string, exclude: string[] = []) => {
+    if (!dir) return;
+    const packed = packDirectory(dir, o.owner, exclude);
+    await Promise.all([deps.engine.putArchive(id, target, packed.stream), packed.done]);
+  };
+  const stateDir =
+    !o.filled && spec.io.stateDir && (await fsp.readdir(spec.io.stateDir).catch(() => [])).length > 0
+      ? spec.io.stateDir
+      : null;
+  await Promise.all([
+    copyIn(o.filled ? null : p.copySource, WORK_DIR, o.exclude),
+    copyIn(stateDir, STATE_DIR),
+  ]);
 }

@@ -47,8 +47,7 @@ export async function runSetup(
       // The same /work as the main phase: the trusted files over it (the trusted tests, lean's challenge files).
       overlays: [...(prep.pytest?.mounts ?? []), ...(prep.lean?.overlays ?? [])],
       hostMounts: prep.hostMounts,
-      seccompInside: prep.setupRunsc?.seccomp ?? prep.runscSeccomp,
-      ...(prep.setupRunsc ? { runscRuntime: prep.setupRunsc.runtime } : {}),
+      runtimes: prep.runtimes,
     });
     p.container.name = `${main.container.name}-setup`;
     p.container.labels = { ...p.container.labels, [LABEL_ROLE]: 'setup' };
