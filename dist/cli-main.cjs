@@ -14767,18 +14767,13 @@ async function runSessionCommand(ctx, r, argv, check2, o) {
     return o.logs.end();
   };
   try {
-    stream = await ctx.race(
-      engine.execStream(
-        id,
-        {
-          cmd: execArgv(argv, expect),
-          user: `${r.user.uid}:${r.user.gid}`,
-          env: o.env,
-          workingDir: WORK_DIR
-        },
-        pipe.sink
-      )
-    );
+    const spec = {
+      cmd: execArgv(argv, expect),
+      user: `${r.user.uid}:${r.user.gid}`,
+      env: o.env,
+      workingDir: WORK_DIR
+    };
+    stream = await ctx.race(engine.execStream(id, spec, pipe.sink));
     const deadline = new Promise(
       (resolve) => timer = setTimeout(() => resolve("timeout"), o.timeoutMs)
     );
@@ -14804,17 +14799,15 @@ async function runSessionCommand(ctx, r, argv, check2, o) {
   const endedAt = Date.now();
   const log = await end();
   ctx.check();
-  const exitCode = containerStopped ? null : await settledExit(ctx, stream.id);
-  const oomKilled = !timedOut && await oomKilledSince(ctx, id, oomBefore, flaggedBefore, exitCode);
+  const ended = { execId: stream.id, timedOut, containerStopped, oomBefore, flaggedBefore };
+  return { ...await howItEnded(ctx, r, ended), startedAt, endedAt, log };
+}
+async function howItEnded(ctx, r, e) {
+  const { timedOut } = e;
+  const exitCode = e.containerStopped ? null : await settledExit(ctx, e.execId);
+  const oomKilled = !timedOut && await oomKilledSince(ctx, r.container.id, e.oomBefore, e.flaggedBefore, exitCode);
   if (!timedOut && !oomKilled && (exitCode === null || exitCode >= 128)) await refuseIfStopped(ctx, r);
-  return {
-    commandExitCode: timedOut ? null : oomKilled ? exitCode ?? 137 : exitCode,
-    timedOut,
-    oomKilled,
-    startedAt,
-    endedAt,
-    log
-  };
+  return { commandExitCode: timedOut ? null : oomKilled ? exitCode ?? 137 : exitCode, timedOut, oomKilled };
 }
 function commandPipe(ctx, r, check2, o) {
   let pid = null;
@@ -15213,12 +15206,12 @@ async function startSession(deps, r) {
   if (r.network.proxyContainer) await startProxy2(engine, r.network.proxyContainer);
   const ctx = new RunContext(r.spec, deps);
   await checkConformance2(ctx, r);
-  await startKeeper(engine, r);
+  await startKeeper2(engine, r);
   const next = { ...r, stoppedAt: null, lastUsedAt: deps.now().toISOString() };
   await writeRecord(dirOf(deps), next);
   return next;
 }
-async function startKeeper(engine, r) {
+async function startKeeper2(engine, r) {
   const id = r.container.id;
   let head = "";
   let line2 = null;
@@ -24804,14 +24797,8 @@ function packDirectory(root, owner, exclude = [], only) {
       } else if (only && !only(childRel)) {
         continue;
       } else if (st.isSymbolicLink()) {
-        await entry({
-          ...common,
-          name: childRel,
-          type: "symlink",
-          linkname: await import_promises13.default.readlink(childAbs),
-          mode: 511,
-          mtime: st.mtime
-        });
+        const linkname = await import_promises13.default.readlink(childAbs);
+        await entry({ ...common, name: childRel, type: "symlink", linkname, mode: 511, mtime: st.mtime });
       } else if (st.isFile()) {
         const size2 = await packFile(pack, childAbs, { ...common, name: childRel, type: "file", mode });
         stats.files++;
@@ -25413,26 +25400,8 @@ async function createSession(spec, deps, o) {
     const net3 = await sessionNetwork(ctx, prep);
     ctx.check();
     const p = sessionPlan(ctx, prep, net3.network);
-    const keeper = keeperFor(prep.owner);
-    const container = sessionContainer(p, {
-      name: p.container.name,
-      labels: { ...labels, [LABEL_ROLE]: "sandbox" },
-      keeper
-    });
     const volumes = await createVolumes(ctx, prep);
-    const deadEnd = deadEndGateways(deps, net3.gateways);
-    const logs = new LogStream(deps.log, prep.spec.limits.logLimitBytes, deps.fenceWorkflowCommands);
-    const box = await createSandbox(
-      ctx,
-      {
-        ...p,
-        container,
-        selfCheck: p.selfCheck ? { ...p.selfCheck, uid: keeper.uid, gid: keeper.gid } : null
-      },
-      { logs, owner: prep.owner, exclude: [], deadEndGateways: deadEnd }
-    );
-    await ctx.race(deps.engine.startContainer(box.id));
-    if (p.selfCheck) await waitForCheck(ctx, box.check, box.watch.exit);
+    const { box, container, keeper, deadEnd, logs } = await startKeeper(ctx, prep, p, labels, net3.gateways);
     const record = sessionRecord({
       ctx,
       o,
@@ -25456,6 +25425,29 @@ async function createSession(spec, deps, o) {
     for (const f of await ctx.cleanup.run()) deps.notice(`cleanup: ${f}`);
     throw err;
   }
+}
+async function startKeeper(ctx, prep, p, labels, gateways) {
+  const { deps } = ctx;
+  const keeper = keeperFor(prep.owner);
+  const container = sessionContainer(p, {
+    name: p.container.name,
+    labels: { ...labels, [LABEL_ROLE]: "sandbox" },
+    keeper
+  });
+  const deadEnd = deadEndGateways(deps, gateways);
+  const logs = new LogStream(deps.log, prep.spec.limits.logLimitBytes, deps.fenceWorkflowCommands);
+  const box = await createSandbox(
+    ctx,
+    {
+      ...p,
+      container,
+      selfCheck: p.selfCheck ? { ...p.selfCheck, uid: keeper.uid, gid: keeper.gid } : null
+    },
+    { logs, owner: prep.owner, exclude: [], deadEndGateways: deadEnd }
+  );
+  await ctx.race(deps.engine.startContainer(box.id));
+  if (p.selfCheck) await waitForCheck(ctx, box.check, box.watch.exit);
+  return { box, container, keeper, deadEnd, logs };
 }
 function sessionNetwork(ctx, prep) {
   return ctx.race(setupNetwork(prep.spec, ctx.networkDeps()));
@@ -25707,7 +25699,7 @@ async function readyForRun(ctx, r, fresh) {
     if (running2 === null) return ["its container is gone"];
     if (!running2) {
       if (!gvisor(r)) return ["it is not running (stopped by someone else)"];
-      await startKeeper(engine, r);
+      await startKeeper2(engine, r);
     }
     await checkConformance2(ctx, r);
     if (!gvisor(r)) {
@@ -25837,7 +25829,7 @@ async function keepOrRemove(ctx, r, warm, failure) {
   if (failure !== null && warm.resetProblem === null)
     warm.resetProblem = `the run failed: ${errorMessage(failure)}`;
   if (warm.resetProblem === null && r.spec.security.isolation === "runsc") {
-    await startKeeper(engine, r).catch((err) => {
+    await startKeeper2(engine, r).catch((err) => {
       warm.resetProblem = `restarting the sandbox failed: ${errorMessage(err)}`;
     });
   }
@@ -25865,6 +25857,25 @@ async function copyInputs(engine, r, spec) {
 function warmArgv(spec, r) {
   return [...spec.image.entrypoint ? [spec.image.entrypoint] : r.imageEntrypoint ?? [], ...spec.command];
 }
+function declareExpected(spec) {
+  const expected = spec.verdict.expectDir ? loadExpected(spec.verdict.expectDir) : null;
+  if (expected) {
+    spec.verdict = {
+      ...spec.verdict,
+      declared: [.../* @__PURE__ */ new Set([...spec.verdict.declared, ...expected.map((e) => e.path)])]
+    };
+  }
+  return expected;
+}
+async function readyWarm(ctx, r, spec) {
+  const { engine } = ctx.deps;
+  await touch(ctx.deps, r);
+  const check2 = ctx.sandboxCheck = await checkConformance2(ctx, r);
+  await ctx.race(copyInputs(engine, r, spec));
+  const vars = await proxyVariables(engine, r);
+  if (vars === null) throw new InputError("--warm", "the warm sandbox's proxy has no address");
+  return { check: check2, vars };
+}
 async function runInWarm(given, deps, r, w) {
   const spec = warmSpec(given, r);
   const ctx = new RunContext(spec, deps);
@@ -25879,18 +25890,8 @@ async function runInWarm(given, deps, r, w) {
   const id = r.container.id;
   try {
     await ctx.race(Promise.all(checkRunDirectories(spec)));
-    const expected = spec.verdict.expectDir ? loadExpected(spec.verdict.expectDir) : null;
-    if (expected) {
-      spec.verdict = {
-        ...spec.verdict,
-        declared: [.../* @__PURE__ */ new Set([...spec.verdict.declared, ...expected.map((e) => e.path)])]
-      };
-    }
-    await touch(deps, r);
-    const check2 = ctx.sandboxCheck = await checkConformance2(ctx, r);
-    await ctx.race(copyInputs(engine, r, spec));
-    const vars = await proxyVariables(engine, r);
-    if (vars === null) throw new InputError("--warm", "the warm sandbox's proxy has no address");
+    const expected = declareExpected(spec);
+    const { check: check2, vars } = await readyWarm(ctx, r, spec);
     proxy = await followProxy(engine, r);
     logs = new LogStream(deps.log, spec.limits.logLimitBytes, deps.fenceWorkflowCommands);
     const capture = spec.verdict.annotate && spec.verdict.annotate.parser !== "junit" ? new Capture(LOG_CAPTURE_CAP) : null;
@@ -26257,29 +26258,34 @@ async function cpFromSession(deps, r, src, dest) {
     if (!stream.readableEnded) stream.destroy();
   }
   if (report.files === 0 && report.skipped.some((s2) => s2.path === base && s2.reason === "special-file")) {
-    for (let dir = import_node_path23.default.posix.dirname(src); dir !== OUTPUT_DIR && dir !== "/"; dir = import_node_path23.default.posix.dirname(dir)) {
-      const st2 = await engine.statPath(r.container.id, dir);
-      if (!st2 || (st2.mode & GO_MODE_DIR) === 0 || (st2.mode & GO_MODE_SYMLINK) !== 0) {
-        throw new InputError(
-          "SOURCE",
-          `'${dir}' in ${r.name ?? r.id} is not a folder (a link is never followed)`
-        );
-      }
-    }
-    const d = await collectFiles(getOrNull, import_node_path23.default.posix.dirname(src), dest, [base], caps);
-    const one = d.declared[0];
-    report = {
-      ...report,
-      skipped: one.status === "collected" ? [] : [{ path: base, reason: "special-file", detail: one.status }],
-      skippedCount: one.status === "collected" ? 0 : 1,
-      skippedByReason: one.status === "collected" ? {} : { "special-file": 1 },
-      files: one.status === "collected" ? 1 : 0,
-      bytes: d.bytes,
-      written: one.status === "collected" ? [{ path: base, size: one.size ?? 0 }] : []
-    };
+    report = await cpOneFile(engine, r, { src, base, dest }, getOrNull, report);
   }
   await touch(deps, r);
   return report;
+}
+async function cpOneFile(engine, r, where, getOrNull, report) {
+  const { src, base, dest } = where;
+  for (let dir = import_node_path23.default.posix.dirname(src); dir !== OUTPUT_DIR && dir !== "/"; dir = import_node_path23.default.posix.dirname(dir)) {
+    const st = await engine.statPath(r.container.id, dir);
+    if (!st || (st.mode & GO_MODE_DIR) === 0 || (st.mode & GO_MODE_SYMLINK) !== 0) {
+      throw new InputError(
+        "SOURCE",
+        `'${dir}' in ${r.name ?? r.id} is not a folder (a link is never followed)`
+      );
+    }
+  }
+  const d = await collectFiles(getOrNull, import_node_path23.default.posix.dirname(src), dest, [base], r.spec.limits.outputCaps);
+  const one = d.declared[0];
+  const ok = one.status === "collected";
+  return {
+    ...report,
+    skipped: ok ? [] : [{ path: base, reason: "special-file", detail: one.status }],
+    skippedCount: ok ? 0 : 1,
+    skippedByReason: ok ? {} : { "special-file": 1 },
+    files: ok ? 1 : 0,
+    bytes: d.bytes,
+    written: ok ? [{ path: base, size: one.size ?? 0 }] : []
+  };
 }
 
 // src/cli/session.ts
@@ -26361,81 +26367,86 @@ async function sessionCommand(sub, argv, io) {
       return 0;
     }
     const json = options.json === true;
-    if (sub === "create") return await create(ctx, io, options, [...positionals, ...rest], sig.signal);
     const args = [...positionals, ...rest];
-    const want = (n, names) => {
-      if (args.length < n || args.length > n + (sub === "sync" ? 1 : 0)) {
-        throw new InputError("arguments", `${sub} takes ${names}`);
-      }
-    };
+    if (sub === "create") return await create(ctx, io, options, args, sig.signal);
+    const open = async () => (await session(ctx, io, sig.signal)).deps;
     if (sub === "ls") {
-      want(0, "no arguments");
-      const { deps: deps2 } = await session(ctx, io, sig.signal);
-      const t = await listTable(deps2);
+      wantArgs(sub, args, 0, "no arguments");
+      const t = await listTable(await open());
       io.stdout.write(json ? `${JSON.stringify(t.rows)}
 ` : `${t.text}
 `);
       return 0;
     }
-    if (sub === "cp") {
-      want(2, "ID:/output/PATH DEST");
-      const src = parseCpSource(args[0]);
-      const { deps: deps2 } = await session(ctx, io, sig.signal);
-      const r2 = await findSession(dirOf(deps2), src.ref);
-      const report = await cpFromSession(deps2, r2, src.path, import_node_path27.default.resolve(ctx.cwd, args[1]));
-      if (json) io.stdout.write(`${JSON.stringify(report)}
-`);
-      io.stderr.write(
-        `sandbox-action: copied ${report.files} files (${report.bytes} bytes); skipped ${report.skippedCount}
-`
-      );
-      for (const s2 of report.skipped.slice(0, 20))
-        io.stderr.write(`sandbox-action:   skipped ${s2.path}: ${s2.reason}
-`);
-      return 0;
-    }
-    want(1, sub === "sync" ? "ID [DIR]" : "ID");
-    const { deps } = await session(ctx, io, sig.signal);
+    if (sub === "cp") return await cpCommand(ctx, io, args, json, open);
+    wantArgs(sub, args, 1, sub === "sync" ? "ID [DIR]" : "ID");
+    const deps = await open();
     const r = await findSession(dirOf(deps), args[0]);
-    if (sub === "start") {
-      await startSession(deps, r);
-      io.stdout.write(`${r.id}
-`);
-    } else if (sub === "stop") {
-      await stopSession(deps, r);
-      io.stdout.write(`${r.id}
-`);
-    } else if (sub === "rm") {
-      const rep = await removeSession(deps, r);
-      for (const n of rep.notes) io.stderr.write(`sandbox-action: ${n}
-`);
-      for (const f of rep.failures) io.stderr.write(`sandbox-action: rm: ${f}
-`);
-      if (rep.failures.length) return FAILED_EXIT;
-      io.stdout.write(`${r.id}
-`);
-    } else if (sub === "sync") {
-      const rep = await syncSession(deps, r, import_node_path27.default.resolve(ctx.cwd, args[1] ?? "."));
-      if (json) io.stdout.write(`${JSON.stringify(rep)}
-`);
-      io.stderr.write(
-        `sandbox-action: sync: sent ${rep.sent} files (${rep.bytes} bytes), deleted ${rep.deleted}${rep.mode === "whole" ? " (/work emptied first: the image has no GNU find)" : ""}
-`
-      );
-    } else if (sub === "shell") {
-      return await shellInSession(deps, r, {
-        input: process.stdin,
-        output: process.stdout,
-        term: ctx.env.TERM
-      });
-    }
-    return 0;
+    return await onSession(sub, { ctx, io, deps, r, args, json });
   } catch (err) {
     line(io, err);
     return exitCodeFor("plain", err);
   } finally {
     sig.dispose();
   }
+}
+function wantArgs(sub, args, n, names) {
+  if (args.length < n || args.length > n + (sub === "sync" ? 1 : 0)) {
+    throw new InputError("arguments", `${sub} takes ${names}`);
+  }
+}
+async function cpCommand(ctx, io, args, json, open) {
+  wantArgs("cp", args, 2, "ID:/output/PATH DEST");
+  const src = parseCpSource(args[0]);
+  const deps = await open();
+  const r = await findSession(dirOf(deps), src.ref);
+  const report = await cpFromSession(deps, r, src.path, import_node_path27.default.resolve(ctx.cwd, args[1]));
+  if (json) io.stdout.write(`${JSON.stringify(report)}
+`);
+  io.stderr.write(
+    `sandbox-action: copied ${report.files} files (${report.bytes} bytes); skipped ${report.skippedCount}
+`
+  );
+  for (const s2 of report.skipped.slice(0, 20))
+    io.stderr.write(`sandbox-action:   skipped ${s2.path}: ${s2.reason}
+`);
+  return 0;
+}
+async function onSession(sub, o) {
+  const { ctx, io, deps, r } = o;
+  if (sub === "start") {
+    await startSession(deps, r);
+    io.stdout.write(`${r.id}
+`);
+  } else if (sub === "stop") {
+    await stopSession(deps, r);
+    io.stdout.write(`${r.id}
+`);
+  } else if (sub === "rm") {
+    const rep = await removeSession(deps, r);
+    for (const n of rep.notes) io.stderr.write(`sandbox-action: ${n}
+`);
+    for (const f of rep.failures) io.stderr.write(`sandbox-action: rm: ${f}
+`);
+    if (rep.failures.length) return FAILED_EXIT;
+    io.stdout.write(`${r.id}
+`);
+  } else if (sub === "sync") {
+    const rep = await syncSession(deps, r, import_node_path27.default.resolve(ctx.cwd, o.args[1] ?? "."));
+    if (o.json) io.stdout.write(`${JSON.stringify(rep)}
+`);
+    io.stderr.write(
+      `sandbox-action: sync: sent ${rep.sent} files (${rep.bytes} bytes), deleted ${rep.deleted}${rep.mode === "whole" ? " (/work emptied first: the image has no GNU find)" : ""}
+`
+    );
+  } else if (sub === "shell") {
+    return await shellInSession(deps, r, {
+      input: process.stdin,
+      output: process.stdout,
+      term: ctx.env.TERM
+    });
+  }
+  return 0;
 }
 async function create(ctx, io, options, command, signal) {
   if (command.length)
@@ -26482,41 +26493,19 @@ async function create(ctx, io, options, command, signal) {
 }
 async function execCommand(argv, io) {
   const ctx = processContext();
-  let json = false;
-  let quiet = false;
-  let resultFile = null;
+  const how = { json: false, quiet: false, resultFile: null };
   let opts;
   try {
-    const { options, positionals, rest } = parseCommandLine(argv, EXEC_TABLE);
-    if (options.help) {
-      io.stdout.write(`${SESSION_USAGE}
-`);
-      return 0;
-    }
-    json = options.json === true;
-    quiet = options.quiet === true;
-    if (typeof options["result-file"] === "string")
-      resultFile = import_node_path27.default.resolve(ctx.cwd, options["result-file"]);
-    if (positionals.length !== 1) throw new InputError("ID", "exec takes one session: exec ID -- CMD");
-    if (rest.length === 0 || rest.every((c) => c.trim() === "")) {
-      throw new InputError("command", "is empty: give the command after --, e.g. `exec ID -- make test`");
-    }
-    const env = Array.isArray(options.env) ? options.env : [];
-    for (const e of env) {
-      if (!/^[A-Za-z_][A-Za-z0-9_]*=/.test(e))
-        throw new InputError("--env", `'${e.split("=")[0]}' is not KEY=VALUE`);
-    }
-    opts = {
-      ref: positionals[0],
-      command: rest,
-      outputDir: typeof options["output-dir"] === "string" ? import_node_path27.default.resolve(ctx.cwd, options["output-dir"]) : null,
-      resultFile,
-      timeoutMs: typeof options.timeout === "string" ? parseDuration("--timeout", options.timeout) : null,
-      env
-    };
+    opts = parseExec(ctx, argv, how);
   } catch (err) {
-    return failed(io, err, resultFile, json);
+    return failed(io, err, how.resultFile, how.json);
   }
+  if (opts === null) {
+    io.stdout.write(`${SESSION_USAGE}
+`);
+    return 0;
+  }
+  const { json, quiet, resultFile } = how;
   let engine;
   try {
     engine = await connect(ctx);
@@ -26546,6 +26535,31 @@ async function execCommand(argv, io) {
   } finally {
     sig.dispose();
   }
+}
+function parseExec(ctx, argv, how) {
+  const { options, positionals, rest } = parseCommandLine(argv, EXEC_TABLE);
+  if (options.help) return null;
+  how.json = options.json === true;
+  how.quiet = options.quiet === true;
+  if (typeof options["result-file"] === "string")
+    how.resultFile = import_node_path27.default.resolve(ctx.cwd, options["result-file"]);
+  if (positionals.length !== 1) throw new InputError("ID", "exec takes one session: exec ID -- CMD");
+  if (rest.length === 0 || rest.every((c) => c.trim() === "")) {
+    throw new InputError("command", "is empty: give the command after --, e.g. `exec ID -- make test`");
+  }
+  const env = Array.isArray(options.env) ? options.env : [];
+  for (const e of env) {
+    if (!/^[A-Za-z_][A-Za-z0-9_]*=/.test(e))
+      throw new InputError("--env", `'${e.split("=")[0]}' is not KEY=VALUE`);
+  }
+  return {
+    ref: positionals[0],
+    command: rest,
+    outputDir: typeof options["output-dir"] === "string" ? import_node_path27.default.resolve(ctx.cwd, options["output-dir"]) : null,
+    resultFile: how.resultFile,
+    timeoutMs: typeof options.timeout === "string" ? parseDuration("--timeout", options.timeout) : null,
+    env
+  };
 }
 function failed(io, err, resultFile, json) {
   line(io, err);
@@ -26764,21 +26778,24 @@ async function runCommand2(argv, io) {
       })
     );
     if (spec.io.resultFile) writeResultFile(spec.io.resultFile, result);
-    if (result.error) io.stderr.write(`sandbox-action: ${result.error}
-`);
-    for (const n of result.notes) io.stderr.write(`sandbox-action: note: ${n}
-`);
-    if (json) io.stdout.write(`${JSON.stringify(result)}
-`);
-    if (!quiet && result.status !== "error") {
-      io.stderr.write(`${summaryLine(result)}
-`);
-      for (const l of suggestionLines(result)) io.stderr.write(`${l}
-`);
-    }
+    tell(io, result, { json, quiet });
     return result.exitCode;
   } finally {
     sig.dispose();
+  }
+}
+function tell(io, result, o) {
+  if (result.error) io.stderr.write(`sandbox-action: ${result.error}
+`);
+  for (const n of result.notes) io.stderr.write(`sandbox-action: note: ${n}
+`);
+  if (o.json) io.stdout.write(`${JSON.stringify(result)}
+`);
+  if (!o.quiet && result.status !== "error") {
+    io.stderr.write(`${summaryLine(result)}
+`);
+    for (const l of suggestionLines(result)) io.stderr.write(`${l}
+`);
   }
 }
 function failBeforeRun(io, err, spec, resultFile, json) {

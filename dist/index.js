@@ -35316,14 +35316,8 @@ function packDirectory(root, owner, exclude = [], only) {
       } else if (only && !only(childRel)) {
         continue;
       } else if (st.isSymbolicLink()) {
-        await entry({
-          ...common,
-          name: childRel,
-          type: "symlink",
-          linkname: await fsp13.readlink(childAbs),
-          mode: 511,
-          mtime: st.mtime
-        });
+        const linkname = await fsp13.readlink(childAbs);
+        await entry({ ...common, name: childRel, type: "symlink", linkname, mode: 511, mtime: st.mtime });
       } else if (st.isFile()) {
         const size2 = await packFile(pack, childAbs, { ...common, name: childRel, type: "file", mode });
         stats.files++;
@@ -35942,18 +35936,13 @@ async function runSessionCommand(ctx, r, argv, check2, o) {
     return o.logs.end();
   };
   try {
-    stream = await ctx.race(
-      engine.execStream(
-        id,
-        {
-          cmd: execArgv(argv, expect),
-          user: `${r.user.uid}:${r.user.gid}`,
-          env: o.env,
-          workingDir: WORK_DIR
-        },
-        pipe.sink
-      )
-    );
+    const spec = {
+      cmd: execArgv(argv, expect),
+      user: `${r.user.uid}:${r.user.gid}`,
+      env: o.env,
+      workingDir: WORK_DIR
+    };
+    stream = await ctx.race(engine.execStream(id, spec, pipe.sink));
     const deadline = new Promise(
       (resolve) => timer = setTimeout(() => resolve("timeout"), o.timeoutMs)
     );
@@ -35979,17 +35968,15 @@ async function runSessionCommand(ctx, r, argv, check2, o) {
   const endedAt = Date.now();
   const log = await end();
   ctx.check();
-  const exitCode = containerStopped ? null : await settledExit(ctx, stream.id);
-  const oomKilled = !timedOut && await oomKilledSince(ctx, id, oomBefore, flaggedBefore, exitCode);
+  const ended = { execId: stream.id, timedOut, containerStopped, oomBefore, flaggedBefore };
+  return { ...await howItEnded(ctx, r, ended), startedAt, endedAt, log };
+}
+async function howItEnded(ctx, r, e) {
+  const { timedOut } = e;
+  const exitCode = e.containerStopped ? null : await settledExit(ctx, e.execId);
+  const oomKilled = !timedOut && await oomKilledSince(ctx, r.container.id, e.oomBefore, e.flaggedBefore, exitCode);
   if (!timedOut && !oomKilled && (exitCode === null || exitCode >= 128)) await refuseIfStopped(ctx, r);
-  return {
-    commandExitCode: timedOut ? null : oomKilled ? exitCode ?? 137 : exitCode,
-    timedOut,
-    oomKilled,
-    startedAt,
-    endedAt,
-    log
-  };
+  return { commandExitCode: timedOut ? null : oomKilled ? exitCode ?? 137 : exitCode, timedOut, oomKilled };
 }
 function commandPipe(ctx, r, check2, o) {
   let pid = null;
@@ -36325,26 +36312,8 @@ async function createSession(spec, deps, o) {
     const net3 = await sessionNetwork(ctx, prep);
     ctx.check();
     const p = sessionPlan(ctx, prep, net3.network);
-    const keeper = keeperFor(prep.owner);
-    const container = sessionContainer(p, {
-      name: p.container.name,
-      labels: { ...labels, [LABEL_ROLE]: "sandbox" },
-      keeper
-    });
     const volumes = await createVolumes(ctx, prep);
-    const deadEnd = deadEndGateways(deps, net3.gateways);
-    const logs = new LogStream(deps.log, prep.spec.limits.logLimitBytes, deps.fenceWorkflowCommands);
-    const box = await createSandbox(
-      ctx,
-      {
-        ...p,
-        container,
-        selfCheck: p.selfCheck ? { ...p.selfCheck, uid: keeper.uid, gid: keeper.gid } : null
-      },
-      { logs, owner: prep.owner, exclude: [], deadEndGateways: deadEnd }
-    );
-    await ctx.race(deps.engine.startContainer(box.id));
-    if (p.selfCheck) await waitForCheck(ctx, box.check, box.watch.exit);
+    const { box, container, keeper, deadEnd, logs } = await startKeeper(ctx, prep, p, labels, net3.gateways);
     const record = sessionRecord({
       ctx,
       o,
@@ -36368,6 +36337,29 @@ async function createSession(spec, deps, o) {
     for (const f of await ctx.cleanup.run()) deps.notice(`cleanup: ${f}`);
     throw err;
   }
+}
+async function startKeeper(ctx, prep, p, labels, gateways) {
+  const { deps } = ctx;
+  const keeper = keeperFor(prep.owner);
+  const container = sessionContainer(p, {
+    name: p.container.name,
+    labels: { ...labels, [LABEL_ROLE]: "sandbox" },
+    keeper
+  });
+  const deadEnd = deadEndGateways(deps, gateways);
+  const logs = new LogStream(deps.log, prep.spec.limits.logLimitBytes, deps.fenceWorkflowCommands);
+  const box = await createSandbox(
+    ctx,
+    {
+      ...p,
+      container,
+      selfCheck: p.selfCheck ? { ...p.selfCheck, uid: keeper.uid, gid: keeper.gid } : null
+    },
+    { logs, owner: prep.owner, exclude: [], deadEndGateways: deadEnd }
+  );
+  await ctx.race(deps.engine.startContainer(box.id));
+  if (p.selfCheck) await waitForCheck(ctx, box.check, box.watch.exit);
+  return { box, container, keeper, deadEnd, logs };
 }
 function sessionNetwork(ctx, prep) {
   return ctx.race(setupNetwork(prep.spec, ctx.networkDeps()));
@@ -36564,7 +36556,7 @@ async function isRunning(engine, id) {
     throw err;
   }
 }
-async function startKeeper(engine, r) {
+async function startKeeper2(engine, r) {
   const id = r.container.id;
   let head = "";
   let line = null;
@@ -36755,7 +36747,7 @@ async function readyForRun(ctx, r, fresh) {
     if (running === null) return ["its container is gone"];
     if (!running) {
       if (!gvisor(r)) return ["it is not running (stopped by someone else)"];
-      await startKeeper(engine, r);
+      await startKeeper2(engine, r);
     }
     await checkConformance2(ctx, r);
     if (!gvisor(r)) {
@@ -36885,7 +36877,7 @@ async function keepOrRemove(ctx, r, warm, failure) {
   if (failure !== null && warm.resetProblem === null)
     warm.resetProblem = `the run failed: ${errorMessage(failure)}`;
   if (warm.resetProblem === null && r.spec.security.isolation === "runsc") {
-    await startKeeper(engine, r).catch((err) => {
+    await startKeeper2(engine, r).catch((err) => {
       warm.resetProblem = `restarting the sandbox failed: ${errorMessage(err)}`;
     });
   }
@@ -36913,6 +36905,25 @@ async function copyInputs(engine, r, spec) {
 function warmArgv(spec, r) {
   return [...spec.image.entrypoint ? [spec.image.entrypoint] : r.imageEntrypoint ?? [], ...spec.command];
 }
+function declareExpected(spec) {
+  const expected = spec.verdict.expectDir ? loadExpected(spec.verdict.expectDir) : null;
+  if (expected) {
+    spec.verdict = {
+      ...spec.verdict,
+      declared: [.../* @__PURE__ */ new Set([...spec.verdict.declared, ...expected.map((e) => e.path)])]
+    };
+  }
+  return expected;
+}
+async function readyWarm(ctx, r, spec) {
+  const { engine } = ctx.deps;
+  await touch(ctx.deps, r);
+  const check2 = ctx.sandboxCheck = await checkConformance2(ctx, r);
+  await ctx.race(copyInputs(engine, r, spec));
+  const vars = await proxyVariables(engine, r);
+  if (vars === null) throw new InputError("--warm", "the warm sandbox's proxy has no address");
+  return { check: check2, vars };
+}
 async function runInWarm(given, deps, r, w) {
   const spec = warmSpec(given, r);
   const ctx = new RunContext(spec, deps);
@@ -36927,18 +36938,8 @@ async function runInWarm(given, deps, r, w) {
   const id = r.container.id;
   try {
     await ctx.race(Promise.all(checkRunDirectories(spec)));
-    const expected = spec.verdict.expectDir ? loadExpected(spec.verdict.expectDir) : null;
-    if (expected) {
-      spec.verdict = {
-        ...spec.verdict,
-        declared: [.../* @__PURE__ */ new Set([...spec.verdict.declared, ...expected.map((e) => e.path)])]
-      };
-    }
-    await touch(deps, r);
-    const check2 = ctx.sandboxCheck = await checkConformance2(ctx, r);
-    await ctx.race(copyInputs(engine, r, spec));
-    const vars = await proxyVariables(engine, r);
-    if (vars === null) throw new InputError("--warm", "the warm sandbox's proxy has no address");
+    const expected = declareExpected(spec);
+    const { check: check2, vars } = await readyWarm(ctx, r, spec);
     proxy = await followProxy(engine, r);
     logs = new LogStream(deps.log, spec.limits.logLimitBytes, deps.fenceWorkflowCommands);
     const capture = spec.verdict.annotate && spec.verdict.annotate.parser !== "junit" ? new Capture(LOG_CAPTURE_CAP) : null;
@@ -43728,53 +43729,21 @@ async function runAction() {
   const given = (ctx.env["INPUT_RESULT-FILE"] ?? "").trim();
   const resultPath = given ? path28.resolve(ctx.cwd, given) : path28.join(temp, `sandbox-result-${randomId()}.json`);
   setOutput("result-json", resultPath);
-  let inputs;
-  let spec;
+  let parsed;
   try {
-    inputs = readActionInputs(ctx.env);
-    inputs.options["output-dir"] ??= path28.join(temp, `sandbox-output-${randomId()}`);
-    inputs.options["result-file"] = resultPath;
-    spec = parseRunOptions(inputs.options, inputs.command, {
-      cpus: ctx.cpus,
-      cwd: ctx.cwd,
-      sharedWithEngine: ctx.env.ACT !== "true"
-    });
-    if (ctx.env.ACT === "true")
-      info("sandbox-action: running under act: volumes are engine-side tmpfs, the source is copied");
+    parsed = parseInputs(ctx, temp, resultPath);
   } catch (err) {
     finish(failedBeforeRun(err, null), resultPath);
     setFailed(err instanceof InputError ? `input ${err.message}` : errorMessage(err));
     return inputExitCode("plain");
   }
+  const { inputs, spec } = parsed;
   writeResultOnCrash(resultPath, spec.verdict.subject);
   const sig = abortOnSignals();
   try {
-    let result;
-    try {
-      const engine = await connect(ctx, spec.host.engine);
-      result = await group(
-        "sandbox-action: run",
-        () => runSandboxed(
-          spec,
-          makeRunDeps(ctx, engine, {
-            log: { stdout: process.stdout, stderr: process.stderr },
-            notice: (l) => info(`sandbox-action: ${l}`),
-            signal: sig.signal,
-            watchdog: spec.host.watchdog,
-            // Set at once, so the cleanup step (if: always()) can remove this run even if this process is killed.
-            onRunId: (id) => setOutput("run-id", id)
-          })
-        )
-      );
-    } catch (err) {
-      result = failedBeforeRun(err, spec);
-    }
+    const result = await runInGroup(ctx, spec, sig.signal);
     finish(result, resultPath);
-    if (result.error) error(`sandbox-action: ${result.error}`);
-    for (const n of result.notes) warning(n);
-    info(summaryLine(result));
-    for (const l of suggestionLines(result)) info(l);
-    if (ctx.env.GITHUB_STEP_SUMMARY) await summary.addRaw(renderSummary(result)).write();
+    await tell(ctx, result);
     if (result.status !== "succeeded" && inputs.failOnError) {
       setFailed(`the sandboxed command ${result.status} (exit ${result.exitCode})`);
       return FAILED_EXIT;
@@ -43783,6 +43752,47 @@ async function runAction() {
   } finally {
     sig.dispose();
   }
+}
+function parseInputs(ctx, temp, resultPath) {
+  const inputs = readActionInputs(ctx.env);
+  inputs.options["output-dir"] ??= path28.join(temp, `sandbox-output-${randomId()}`);
+  inputs.options["result-file"] = resultPath;
+  const spec = parseRunOptions(inputs.options, inputs.command, {
+    cpus: ctx.cpus,
+    cwd: ctx.cwd,
+    sharedWithEngine: ctx.env.ACT !== "true"
+  });
+  if (ctx.env.ACT === "true")
+    info("sandbox-action: running under act: volumes are engine-side tmpfs, the source is copied");
+  return { inputs, spec };
+}
+async function runInGroup(ctx, spec, signal) {
+  try {
+    const engine = await connect(ctx, spec.host.engine);
+    return await group(
+      "sandbox-action: run",
+      () => runSandboxed(
+        spec,
+        makeRunDeps(ctx, engine, {
+          log: { stdout: process.stdout, stderr: process.stderr },
+          notice: (l) => info(`sandbox-action: ${l}`),
+          signal,
+          watchdog: spec.host.watchdog,
+          // Set at once, so the cleanup step (if: always()) can remove this run even if this process is killed.
+          onRunId: (id) => setOutput("run-id", id)
+        })
+      )
+    );
+  } catch (err) {
+    return failedBeforeRun(err, spec);
+  }
+}
+async function tell(ctx, result) {
+  if (result.error) error(`sandbox-action: ${result.error}`);
+  for (const n of result.notes) warning(n);
+  info(summaryLine(result));
+  for (const l of suggestionLines(result)) info(l);
+  if (ctx.env.GITHUB_STEP_SUMMARY) await summary.addRaw(renderSummary(result)).write();
 }
 function finish(result, resultPath) {
   setOutput("status", result.status);

@@ -11,6 +11,7 @@ import {
   failedBeforeRun,
   makeRunDeps,
   processContext,
+  type ProcessContext,
   randomId,
   writeResultFile,
   writeResultOnCrash,
@@ -18,7 +19,7 @@ import {
 import { renderSummary } from '../report/summary.js';
 import { suggestionLines, summaryLine } from '../sandbox/summary.js';
 import type { RunResult } from '../verdict/schema.js';
-import { readActionInputs } from './inputs.js';
+import { readActionInputs, type ActionInputs } from './inputs.js';
 import { runBuildAction } from './build.js';
 import { runReportAction } from './report.js';
 import { runStateKeyAction } from './state-key.js';
@@ -41,55 +42,22 @@ export async function runAction(): Promise<number> {
     ? path.resolve(ctx.cwd, given)
     : path.join(temp, `sandbox-result-${randomId()}.json`);
   core.setOutput('result-json', resultPath);
-  let inputs;
-  let spec: RunSpec;
+  let parsed: { inputs: ActionInputs; spec: RunSpec };
   try {
-    inputs = readActionInputs(ctx.env);
-    // Outputs are always collected on the runner: by default into a fresh folder of its temp directory, unique
-    // per use of the action (two uses in one job must not meet in one folder).
-    inputs.options['output-dir'] ??= path.join(temp, `sandbox-output-${randomId()}`);
-    inputs.options['result-file'] = resultPath;
-    spec = parseRunOptions(inputs.options, inputs.command, {
-      cpus: ctx.cpus,
-      cwd: ctx.cwd,
-      sharedWithEngine: ctx.env.ACT !== 'true',
-    });
-    if (ctx.env.ACT === 'true')
-      core.info('sandbox-action: running under act: volumes are engine-side tmpfs, the source is copied');
+    parsed = parseInputs(ctx, temp, resultPath);
   } catch (err) {
     // Bad input: one line naming the input, before any container starts; the result says so too.
     finish(failedBeforeRun(err, null), resultPath);
     core.setFailed(err instanceof InputError ? `input ${err.message}` : errorMessage(err));
     return inputExitCode('plain');
   }
+  const { inputs, spec } = parsed;
   writeResultOnCrash(resultPath, spec.verdict.subject);
   const sig = abortOnSignals();
   try {
-    let result: RunResult;
-    try {
-      const engine = await connect(ctx, spec.host.engine);
-      result = await core.group('sandbox-action: run', () =>
-        runSandboxed(
-          spec,
-          makeRunDeps(ctx, engine, {
-            log: { stdout: process.stdout, stderr: process.stderr },
-            notice: (l) => core.info(`sandbox-action: ${l}`),
-            signal: sig.signal,
-            watchdog: spec.host.watchdog,
-            // Set at once, so the cleanup step (if: always()) can remove this run even if this process is killed.
-            onRunId: (id) => core.setOutput('run-id', id),
-          }),
-        ),
-      );
-    } catch (err) {
-      result = failedBeforeRun(err, spec);
-    }
+    const result = await runInGroup(ctx, spec, sig.signal);
     finish(result, resultPath);
-    if (result.error) core.error(`sandbox-action: ${result.error}`);
-    for (const n of result.notes) core.warning(n);
-    core.info(summaryLine(result));
-    for (const l of suggestionLines(result)) core.info(l);
-    if (ctx.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(renderSummary(result)).write();
+    await tell(ctx, result);
     if (result.status !== 'succeeded' && inputs.failOnError) {
       core.setFailed(`the sandboxed command ${result.status} (exit ${result.exitCode})`);
       return FAILED_EXIT;
@@ -98,6 +66,58 @@ export async function runAction(): Promise<number> {
   } finally {
     sig.dispose();
   }
+}
+
+/** The action's inputs, as the one RunSpec (validated once, here), with the runner's output folder and result file. */
+function parseInputs(
+  ctx: ProcessContext,
+  temp: string,
+  resultPath: string,
+): { inputs: ActionInputs; spec: RunSpec } {
+  const inputs = readActionInputs(ctx.env);
+  // Outputs are always collected on the runner: by default into a fresh folder of its temp directory, unique
+  // per use of the action (two uses in one job must not meet in one folder).
+  inputs.options['output-dir'] ??= path.join(temp, `sandbox-output-${randomId()}`);
+  inputs.options['result-file'] = resultPath;
+  const spec = parseRunOptions(inputs.options, inputs.command, {
+    cpus: ctx.cpus,
+    cwd: ctx.cwd,
+    sharedWithEngine: ctx.env.ACT !== 'true',
+  });
+  if (ctx.env.ACT === 'true')
+    core.info('sandbox-action: running under act: volumes are engine-side tmpfs, the source is copied');
+  return { inputs, spec };
+}
+
+/** The run in its own log group; a failure to connect or to run is a result with status `error`, never a throw. */
+async function runInGroup(ctx: ProcessContext, spec: RunSpec, signal: AbortSignal): Promise<RunResult> {
+  try {
+    const engine = await connect(ctx, spec.host.engine);
+    return await core.group('sandbox-action: run', () =>
+      runSandboxed(
+        spec,
+        makeRunDeps(ctx, engine, {
+          log: { stdout: process.stdout, stderr: process.stderr },
+          notice: (l) => core.info(`sandbox-action: ${l}`),
+          signal,
+          watchdog: spec.host.watchdog,
+          // Set at once, so the cleanup step (if: always()) can remove this run even if this process is killed.
+          onRunId: (id) => core.setOutput('run-id', id),
+        }),
+      ),
+    );
+  } catch (err) {
+    return failedBeforeRun(err, spec);
+  }
+}
+
+/** The result in the step's log (error, notes as warnings, the summary line, suggestions) and the job summary. */
+async function tell(ctx: ProcessContext, result: RunResult): Promise<void> {
+  if (result.error) core.error(`sandbox-action: ${result.error}`);
+  for (const n of result.notes) core.warning(n);
+  core.info(summaryLine(result));
+  for (const l of suggestionLines(result)) core.info(l);
+  if (ctx.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(renderSummary(result)).write();
 }
 
 /** Outputs first, then the result file: both before anything else can fail. */

@@ -7,6 +7,7 @@ import { loopToolsReason } from '../sandbox/volumes.js';
 import { suggestionLines, summaryLine } from '../sandbox/summary.js';
 import { CLI_ONLY, helpFor, parseCommandLine, type Io, type OptionTable } from './args.js';
 import { SESSION_USAGE, sessionCommand } from './session.js';
+import type { RunResult } from '../verdict/schema.js';
 import {
   abortOnSignals,
   connect,
@@ -233,17 +234,22 @@ async function runCommand(argv: string[], io: Io): Promise<number> {
       }),
     );
     if (spec.io.resultFile) writeResultFile(spec.io.resultFile, result);
-    if (result.error) io.stderr.write(`sandbox-action: ${result.error}\n`);
-    for (const n of result.notes) io.stderr.write(`sandbox-action: note: ${n}\n`);
-    if (json) io.stdout.write(`${JSON.stringify(result)}\n`);
-    // An error is told by its own line above (bad input gets exactly one); the summary is for runs that ran.
-    if (!quiet && result.status !== 'error') {
-      io.stderr.write(`${summaryLine(result)}\n`);
-      for (const l of suggestionLines(result)) io.stderr.write(`${l}\n`);
-    }
+    tell(io, result, { json, quiet });
     return result.exitCode;
   } finally {
     sig.dispose();
+  }
+}
+
+/** The result on the terminal: its error and notes, the JSON with --json, the summary unless --quiet. */
+function tell(io: Io, result: RunResult, o: { json: boolean; quiet: boolean }): void {
+  if (result.error) io.stderr.write(`sandbox-action: ${result.error}\n`);
+  for (const n of result.notes) io.stderr.write(`sandbox-action: note: ${n}\n`);
+  if (o.json) io.stdout.write(`${JSON.stringify(result)}\n`);
+  // An error is told by its own line above (bad input gets exactly one); the summary is for runs that ran.
+  if (!o.quiet && result.status !== 'error') {
+    io.stderr.write(`${summaryLine(result)}\n`);
+    for (const l of suggestionLines(result)) io.stderr.write(`${l}\n`);
   }
 }
 

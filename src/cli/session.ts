@@ -13,7 +13,7 @@ import { summaryLine } from '../sandbox/summary.js';
 import { createSession, sessionRefusal } from '../session/create.js';
 import { execInSession } from '../session/exec.js';
 import { dirOf, listTable, removeSession, startSession, stopSession, sweep } from '../session/lifecycle.js';
-import { NAME, findSession, listRecords } from '../session/record.js';
+import { NAME, findSession, listRecords, type SessionRecord } from '../session/record.js';
 import { shellInSession } from '../session/shell.js';
 import { cpFromSession, parseCpSource, syncSession } from '../session/transfer.js';
 import { helpFor, parseCommandLine, type Io, type OptionTable } from './args.js';
@@ -113,69 +113,89 @@ export async function sessionCommand(sub: string, argv: string[], io: Io): Promi
       return 0;
     }
     const json = options.json === true;
-    if (sub === 'create') return await create(ctx, io, options, [...positionals, ...rest], sig.signal);
     const args = [...positionals, ...rest];
-    const want = (n: number, names: string) => {
-      if (args.length < n || args.length > n + (sub === 'sync' ? 1 : 0)) {
-        throw new InputError('arguments', `${sub} takes ${names}`);
-      }
-    };
+    if (sub === 'create') return await create(ctx, io, options, args, sig.signal);
+    const open = async () => (await session(ctx, io, sig.signal)).deps;
     if (sub === 'ls') {
-      want(0, 'no arguments');
-      const { deps } = await session(ctx, io, sig.signal);
-      const t = await listTable(deps);
+      wantArgs(sub, args, 0, 'no arguments');
+      const t = await listTable(await open());
       io.stdout.write(json ? `${JSON.stringify(t.rows)}\n` : `${t.text}\n`);
       return 0;
     }
-    if (sub === 'cp') {
-      want(2, 'ID:/output/PATH DEST');
-      const src = parseCpSource(args[0]!);
-      const { deps } = await session(ctx, io, sig.signal);
-      const r = await findSession(dirOf(deps), src.ref);
-      const report = await cpFromSession(deps, r, src.path, path.resolve(ctx.cwd, args[1]!));
-      if (json) io.stdout.write(`${JSON.stringify(report)}\n`);
-      io.stderr.write(
-        `sandbox-action: copied ${report.files} files (${report.bytes} bytes); skipped ${report.skippedCount}\n`,
-      );
-      for (const s of report.skipped.slice(0, 20))
-        io.stderr.write(`sandbox-action:   skipped ${s.path}: ${s.reason}\n`);
-      return 0;
-    }
-    want(1, sub === 'sync' ? 'ID [DIR]' : 'ID');
-    const { deps } = await session(ctx, io, sig.signal);
+    if (sub === 'cp') return await cpCommand(ctx, io, args, json, open);
+    wantArgs(sub, args, 1, sub === 'sync' ? 'ID [DIR]' : 'ID');
+    const deps = await open();
     const r = await findSession(dirOf(deps), args[0]!);
-    if (sub === 'start') {
-      await startSession(deps, r);
-      io.stdout.write(`${r.id}\n`);
-    } else if (sub === 'stop') {
-      await stopSession(deps, r);
-      io.stdout.write(`${r.id}\n`);
-    } else if (sub === 'rm') {
-      const rep = await removeSession(deps, r);
-      for (const n of rep.notes) io.stderr.write(`sandbox-action: ${n}\n`);
-      for (const f of rep.failures) io.stderr.write(`sandbox-action: rm: ${f}\n`);
-      if (rep.failures.length) return FAILED_EXIT;
-      io.stdout.write(`${r.id}\n`);
-    } else if (sub === 'sync') {
-      const rep = await syncSession(deps, r, path.resolve(ctx.cwd, args[1] ?? '.'));
-      if (json) io.stdout.write(`${JSON.stringify(rep)}\n`);
-      io.stderr.write(
-        `sandbox-action: sync: sent ${rep.sent} files (${rep.bytes} bytes), deleted ${rep.deleted}${rep.mode === 'whole' ? ' (/work emptied first: the image has no GNU find)' : ''}\n`,
-      );
-    } else if (sub === 'shell') {
-      return await shellInSession(deps, r, {
-        input: process.stdin,
-        output: process.stdout,
-        term: ctx.env.TERM,
-      });
-    }
-    return 0;
+    return await onSession(sub, { ctx, io, deps, r, args, json });
   } catch (err) {
     line(io, err);
     return exitCodeFor('plain', err);
   } finally {
     sig.dispose();
   }
+}
+
+/** The subcommand takes exactly `n` arguments (sync one more, its DIR). */
+function wantArgs(sub: string, args: string[], n: number, names: string): void {
+  if (args.length < n || args.length > n + (sub === 'sync' ? 1 : 0)) {
+    throw new InputError('arguments', `${sub} takes ${names}`);
+  }
+}
+
+/** `cp ID:/output/PATH DEST`: through the safe collector, with its report. */
+async function cpCommand(
+  ctx: ProcessContext,
+  io: Io,
+  args: string[],
+  json: boolean,
+  open: () => Promise<RunDeps>,
+): Promise<number> {
+  wantArgs('cp', args, 2, 'ID:/output/PATH DEST');
+  const src = parseCpSource(args[0]!);
+  const deps = await open();
+  const r = await findSession(dirOf(deps), src.ref);
+  const report = await cpFromSession(deps, r, src.path, path.resolve(ctx.cwd, args[1]!));
+  if (json) io.stdout.write(`${JSON.stringify(report)}\n`);
+  io.stderr.write(
+    `sandbox-action: copied ${report.files} files (${report.bytes} bytes); skipped ${report.skippedCount}\n`,
+  );
+  for (const s of report.skipped.slice(0, 20))
+    io.stderr.write(`sandbox-action:   skipped ${s.path}: ${s.reason}\n`);
+  return 0;
+}
+
+/** start, stop, rm, sync and shell: one session, found by id or name. */
+async function onSession(
+  sub: string,
+  o: { ctx: ProcessContext; io: Io; deps: RunDeps; r: SessionRecord; args: string[]; json: boolean },
+): Promise<number> {
+  const { ctx, io, deps, r } = o;
+  if (sub === 'start') {
+    await startSession(deps, r);
+    io.stdout.write(`${r.id}\n`);
+  } else if (sub === 'stop') {
+    await stopSession(deps, r);
+    io.stdout.write(`${r.id}\n`);
+  } else if (sub === 'rm') {
+    const rep = await removeSession(deps, r);
+    for (const n of rep.notes) io.stderr.write(`sandbox-action: ${n}\n`);
+    for (const f of rep.failures) io.stderr.write(`sandbox-action: rm: ${f}\n`);
+    if (rep.failures.length) return FAILED_EXIT;
+    io.stdout.write(`${r.id}\n`);
+  } else if (sub === 'sync') {
+    const rep = await syncSession(deps, r, path.resolve(ctx.cwd, o.args[1] ?? '.'));
+    if (o.json) io.stdout.write(`${JSON.stringify(rep)}\n`);
+    io.stderr.write(
+      `sandbox-action: sync: sent ${rep.sent} files (${rep.bytes} bytes), deleted ${rep.deleted}${rep.mode === 'whole' ? ' (/work emptied first: the image has no GNU find)' : ''}\n`,
+    );
+  } else if (sub === 'shell') {
+    return await shellInSession(deps, r, {
+      input: process.stdin,
+      output: process.stdout,
+      term: ctx.env.TERM,
+    });
+  }
+  return 0;
 }
 
 async function create(
@@ -233,41 +253,19 @@ async function create(
 
 async function execCommand(argv: string[], io: Io): Promise<number> {
   const ctx = processContext();
-  let json = false;
-  let quiet = false;
-  let resultFile: string | null = null;
-  let opts: Parameters<typeof execInSession>[0];
+  // Filled as the command line is read: a refusal after --json or --result-file is told that way.
+  const how: ExecHow = { json: false, quiet: false, resultFile: null };
+  let opts: Parameters<typeof execInSession>[0] | null;
   try {
-    const { options, positionals, rest } = parseCommandLine(argv, EXEC_TABLE);
-    if (options.help) {
-      io.stdout.write(`${SESSION_USAGE}\n`);
-      return 0;
-    }
-    json = options.json === true;
-    quiet = options.quiet === true;
-    if (typeof options['result-file'] === 'string')
-      resultFile = path.resolve(ctx.cwd, options['result-file']);
-    if (positionals.length !== 1) throw new InputError('ID', 'exec takes one session: exec ID -- CMD');
-    if (rest.length === 0 || rest.every((c) => c.trim() === '')) {
-      throw new InputError('command', 'is empty: give the command after --, e.g. `exec ID -- make test`');
-    }
-    const env = Array.isArray(options.env) ? options.env : [];
-    for (const e of env) {
-      if (!/^[A-Za-z_][A-Za-z0-9_]*=/.test(e))
-        throw new InputError('--env', `'${e.split('=')[0]}' is not KEY=VALUE`);
-    }
-    opts = {
-      ref: positionals[0]!,
-      command: rest,
-      outputDir:
-        typeof options['output-dir'] === 'string' ? path.resolve(ctx.cwd, options['output-dir']) : null,
-      resultFile,
-      timeoutMs: typeof options.timeout === 'string' ? parseDuration('--timeout', options.timeout) : null,
-      env,
-    };
+    opts = parseExec(ctx, argv, how);
   } catch (err) {
-    return failed(io, err, resultFile, json);
+    return failed(io, err, how.resultFile, how.json);
   }
+  if (opts === null) {
+    io.stdout.write(`${SESSION_USAGE}\n`);
+    return 0;
+  }
+  const { json, quiet, resultFile } = how;
   let engine: Engine;
   try {
     engine = await connect(ctx);
@@ -294,6 +292,44 @@ async function execCommand(argv: string[], io: Io): Promise<number> {
   } finally {
     sig.dispose();
   }
+}
+
+interface ExecHow {
+  json: boolean;
+  quiet: boolean;
+  resultFile: string | null;
+}
+
+/** `exec ID -- CMD` and its options, checked (null for --help); `how` gets --json, --quiet and --result-file first. */
+function parseExec(
+  ctx: ProcessContext,
+  argv: string[],
+  how: ExecHow,
+): Parameters<typeof execInSession>[0] | null {
+  const { options, positionals, rest } = parseCommandLine(argv, EXEC_TABLE);
+  if (options.help) return null;
+  how.json = options.json === true;
+  how.quiet = options.quiet === true;
+  if (typeof options['result-file'] === 'string')
+    how.resultFile = path.resolve(ctx.cwd, options['result-file']);
+  if (positionals.length !== 1) throw new InputError('ID', 'exec takes one session: exec ID -- CMD');
+  if (rest.length === 0 || rest.every((c) => c.trim() === '')) {
+    throw new InputError('command', 'is empty: give the command after --, e.g. `exec ID -- make test`');
+  }
+  const env = Array.isArray(options.env) ? options.env : [];
+  for (const e of env) {
+    if (!/^[A-Za-z_][A-Za-z0-9_]*=/.test(e))
+      throw new InputError('--env', `'${e.split('=')[0]}' is not KEY=VALUE`);
+  }
+  return {
+    ref: positionals[0]!,
+    command: rest,
+    outputDir:
+      typeof options['output-dir'] === 'string' ? path.resolve(ctx.cwd, options['output-dir']) : null,
+    resultFile: how.resultFile,
+    timeoutMs: typeof options.timeout === 'string' ? parseDuration('--timeout', options.timeout) : null,
+    env,
+  };
 }
 
 function failed(io: Io, err: unknown, resultFile: string | null, json: boolean): number {

@@ -44,14 +44,9 @@ export function packDirectory(
       } else if (only && !only(childRel)) {
         continue;
       } else if (st.isSymbolicLink()) {
-        await entry({
-          ...common,
-          name: childRel,
-          type: 'symlink',
-          linkname: await fsp.readlink(childAbs),
-          mode: 0o777,
-          mtime: st.mtime,
-        });
+        // Its target text, never followed.
+        const linkname = await fsp.readlink(childAbs);
+        await entry({ ...common, name: childRel, type: 'symlink', linkname, mode: 0o777, mtime: st.mtime });
       } else if (st.isFile()) {
         const size = await packFile(pack, childAbs, { ...common, name: childRel, type: 'file', mode });
         stats.files++;

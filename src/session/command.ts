@@ -114,18 +114,13 @@ export async function runSessionCommand(
     return o.logs.end();
   };
   try {
-    stream = await ctx.race(
-      engine.execStream(
-        id,
-        {
-          cmd: execArgv(argv, expect),
-          user: `${r.user.uid}:${r.user.gid}`,
-          env: o.env,
-          workingDir: WORK_DIR,
-        },
-        pipe.sink,
-      ),
-    );
+    const spec = {
+      cmd: execArgv(argv, expect),
+      user: `${r.user.uid}:${r.user.gid}`,
+      env: o.env,
+      workingDir: WORK_DIR,
+    };
+    stream = await ctx.race(engine.execStream(id, spec, pipe.sink));
     const deadline = new Promise<'timeout'>(
       (resolve) => (timer = setTimeout(() => resolve('timeout'), o.timeoutMs)),
     );
@@ -151,19 +146,30 @@ export async function runSessionCommand(
   const endedAt = Date.now();
   const log = await end();
   ctx.check();
+  const ended = { execId: stream.id, timedOut, containerStopped, oomBefore, flaggedBefore };
+  return { ...(await howItEnded(ctx, r, ended)), startedAt, endedAt, log };
+}
+
+/** The exec's exit code, whether it was OOM-killed, and a refusal when someone else stopped the sandbox. */
+async function howItEnded(
+  ctx: RunContext,
+  r: SessionRecord,
+  e: {
+    execId: string;
+    timedOut: boolean;
+    containerStopped: boolean;
+    oomBefore: number | null;
+    flaggedBefore: boolean;
+  },
+): Promise<Pick<Exit, 'commandExitCode' | 'timedOut' | 'oomKilled'>> {
+  const { timedOut } = e;
   // Docker 20.10 can leave an exec "running" forever once its container is gone (watchRunning ends the wait).
-  const exitCode = containerStopped ? null : await settledExit(ctx, stream.id);
+  const exitCode = e.containerStopped ? null : await settledExit(ctx, e.execId);
   // As for run: the command is OOM-killed when the kernel killed anything of the sandbox while it ran.
-  const oomKilled = !timedOut && (await oomKilledSince(ctx, id, oomBefore, flaggedBefore, exitCode));
+  const oomKilled =
+    !timedOut && (await oomKilledSince(ctx, r.container.id, e.oomBefore, e.flaggedBefore, exitCode));
   if (!timedOut && !oomKilled && (exitCode === null || exitCode >= 128)) await refuseIfStopped(ctx, r);
-  return {
-    commandExitCode: timedOut ? null : oomKilled ? (exitCode ?? 137) : exitCode,
-    timedOut,
-    oomKilled,
-    startedAt,
-    endedAt,
-    log,
-  };
+  return { commandExitCode: timedOut ? null : oomKilled ? (exitCode ?? 137) : exitCode, timedOut, oomKilled };
 }
 
 /**

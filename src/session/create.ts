@@ -7,11 +7,11 @@
 import { InputError, SandboxError } from '../config/errors.js';
 import type { RunSpec } from '../config/run-options.js';
 import { PROXY_PORT } from '../egress/config.js';
-import type { ContainerSpec } from '../engine/types.js';
+import type { ContainerSpec, Labels } from '../engine/types.js';
 import type { RunDeps } from '../sandbox/execute.js';
 import { LogStream } from '../sandbox/logs.js';
 import { setupNetwork, type NetworkSetup } from '../sandbox/network.js';
-import { LABEL_ROLE, plan } from '../sandbox/plan.js';
+import { LABEL_ROLE, plan, type SandboxPlan } from '../sandbox/plan.js';
 import { RunContext } from '../sandbox/run-context.js';
 import type { CreatedVolume } from '../sandbox/volumes.js';
 import { prepare, type Prepared } from '../sandbox/stages/prepare.js';
@@ -76,26 +76,8 @@ export async function createSession(
     const net = await sessionNetwork(ctx, prep);
     ctx.check();
     const p = sessionPlan(ctx, prep, net.network);
-    const keeper = keeperFor(prep.owner);
-    const container = sessionContainer(p, {
-      name: p.container.name,
-      labels: { ...labels, [LABEL_ROLE]: 'sandbox' },
-      keeper,
-    });
     const volumes = await createVolumes(ctx, prep);
-    const deadEnd = deadEndGateways(deps, net.gateways);
-    const logs = new LogStream(deps.log, prep.spec.limits.logLimitBytes, deps.fenceWorkflowCommands);
-    const box = await createSandbox(
-      ctx,
-      {
-        ...p,
-        container,
-        selfCheck: p.selfCheck ? { ...p.selfCheck, uid: keeper.uid, gid: keeper.gid } : null,
-      },
-      { logs, owner: prep.owner, exclude: [], deadEndGateways: deadEnd },
-    );
-    await ctx.race(deps.engine.startContainer(box.id));
-    if (p.selfCheck) await waitForCheck(ctx, box.check, box.watch.exit);
+    const { box, container, keeper, deadEnd, logs } = await startKeeper(ctx, prep, p, labels, net.gateways);
     const record = sessionRecord({
       ctx,
       o,
@@ -120,6 +102,37 @@ export async function createSession(
     for (const f of await ctx.cleanup.run()) deps.notice(`cleanup: ${f}`);
     throw err;
   }
+}
+
+/** The session's container: the run's plan with the keeper as its command, created, checked, started. */
+async function startKeeper(
+  ctx: RunContext,
+  prep: Prepared,
+  p: SandboxPlan,
+  labels: Labels,
+  gateways: string[],
+) {
+  const { deps } = ctx;
+  const keeper = keeperFor(prep.owner);
+  const container = sessionContainer(p, {
+    name: p.container.name,
+    labels: { ...labels, [LABEL_ROLE]: 'sandbox' },
+    keeper,
+  });
+  const deadEnd = deadEndGateways(deps, gateways);
+  const logs = new LogStream(deps.log, prep.spec.limits.logLimitBytes, deps.fenceWorkflowCommands);
+  const box = await createSandbox(
+    ctx,
+    {
+      ...p,
+      container,
+      selfCheck: p.selfCheck ? { ...p.selfCheck, uid: keeper.uid, gid: keeper.gid } : null,
+    },
+    { logs, owner: prep.owner, exclude: [], deadEndGateways: deadEnd },
+  );
+  await ctx.race(deps.engine.startContainer(box.id));
+  if (p.selfCheck) await waitForCheck(ctx, box.check, box.watch.exit);
+  return { box, container, keeper, deadEnd, logs };
 }
 
 /** The session's network (and in proxy mode its proxy), labelled as the session, living as long as it. */

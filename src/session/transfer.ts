@@ -10,6 +10,7 @@
 import fs from 'node:fs';
 import fsp from 'node:fs/promises';
 import path from 'node:path';
+import type { Readable } from 'node:stream';
 import { EngineError, InputError } from '../config/errors.js';
 import { collectFiles, collectTar, prepareOutputDir, type OutputsReport } from '../outputs/collect.js';
 import type { RunDeps } from '../sandbox/execute.js';
@@ -157,32 +158,41 @@ export async function cpFromSession(
   }
   // Not a directory: the one file, if it is a regular one within the caps, under its own name.
   if (report.files === 0 && report.skipped.some((s) => s.path === base && s.reason === 'special-file')) {
-    // The engine follows links in the parents of an archived path: each must be a real folder (threat model 10).
-    for (
-      let dir = path.posix.dirname(src);
-      dir !== OUTPUT_DIR && dir !== '/';
-      dir = path.posix.dirname(dir)
-    ) {
-      const st = await engine.statPath(r.container.id, dir);
-      if (!st || (st.mode & GO_MODE_DIR) === 0 || (st.mode & GO_MODE_SYMLINK) !== 0) {
-        throw new InputError(
-          'SOURCE',
-          `'${dir}' in ${r.name ?? r.id} is not a folder (a link is never followed)`,
-        );
-      }
-    }
-    const d = await collectFiles(getOrNull, path.posix.dirname(src), dest, [base], caps);
-    const one = d.declared[0]!;
-    report = {
-      ...report,
-      skipped: one.status === 'collected' ? [] : [{ path: base, reason: 'special-file', detail: one.status }],
-      skippedCount: one.status === 'collected' ? 0 : 1,
-      skippedByReason: one.status === 'collected' ? {} : { 'special-file': 1 },
-      files: one.status === 'collected' ? 1 : 0,
-      bytes: d.bytes,
-      written: one.status === 'collected' ? [{ path: base, size: one.size ?? 0 }] : [],
-    };
+    report = await cpOneFile(engine, r, { src, base, dest }, getOrNull, report);
   }
   await touch(deps, r);
   return report;
+}
+
+/** `cp ID:/output/FILE`: the one file, collected by name from its folder, whose every parent is a real folder. */
+async function cpOneFile(
+  engine: RunDeps['engine'],
+  r: SessionRecord,
+  where: { src: string; base: string; dest: string },
+  getOrNull: (abs: string) => Promise<Readable | null>,
+  report: OutputsReport,
+): Promise<OutputsReport> {
+  const { src, base, dest } = where;
+  // The engine follows links in the parents of an archived path: each must be a real folder (threat model 10).
+  for (let dir = path.posix.dirname(src); dir !== OUTPUT_DIR && dir !== '/'; dir = path.posix.dirname(dir)) {
+    const st = await engine.statPath(r.container.id, dir);
+    if (!st || (st.mode & GO_MODE_DIR) === 0 || (st.mode & GO_MODE_SYMLINK) !== 0) {
+      throw new InputError(
+        'SOURCE',
+        `'${dir}' in ${r.name ?? r.id} is not a folder (a link is never followed)`,
+      );
+    }
+  }
+  const d = await collectFiles(getOrNull, path.posix.dirname(src), dest, [base], r.spec.limits.outputCaps);
+  const one = d.declared[0]!;
+  const ok = one.status === 'collected';
+  return {
+    ...report,
+    skipped: ok ? [] : [{ path: base, reason: 'special-file', detail: one.status }],
+    skippedCount: ok ? 0 : 1,
+    skippedByReason: ok ? {} : { 'special-file': 1 },
+    files: ok ? 1 : 0,
+    bytes: d.bytes,
+    written: ok ? [{ path: base, size: one.size ?? 0 }] : [],
+  };
 }

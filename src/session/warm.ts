@@ -169,6 +169,29 @@ function warmArgv(spec: RunSpec, r: SessionRecord): string[] {
   return [...(spec.image.entrypoint ? [spec.image.entrypoint] : (r.imageEntrypoint ?? [])), ...spec.command];
 }
 
+/** --expect's files, each declared (so collected first and its fate listed), or null without --expect. */
+function declareExpected(spec: RunSpec): ReturnType<typeof loadExpected> | null {
+  const expected = spec.verdict.expectDir ? loadExpected(spec.verdict.expectDir) : null;
+  if (expected) {
+    spec.verdict = {
+      ...spec.verdict,
+      declared: [...new Set([...spec.verdict.declared, ...expected.map((e) => e.path)])],
+    };
+  }
+  return expected;
+}
+
+/** The warm sandbox, touched, checked against its plan and given this run's inputs; the proxy's variables. */
+async function readyWarm(ctx: RunContext, r: SessionRecord, spec: RunSpec) {
+  const { engine } = ctx.deps;
+  await touch(ctx.deps, r);
+  const check = (ctx.sandboxCheck = await checkConformance(ctx, r));
+  await ctx.race(copyInputs(engine, r, spec));
+  const vars = await proxyVariables(engine, r);
+  if (vars === null) throw new InputError('--warm', "the warm sandbox's proxy has no address");
+  return { check, vars };
+}
+
 async function runInWarm(
   given: RunSpec,
   deps: RunDeps,
@@ -188,18 +211,8 @@ async function runInWarm(
   const id = r.container.id;
   try {
     await ctx.race(Promise.all(checkRunDirectories(spec)));
-    const expected = spec.verdict.expectDir ? loadExpected(spec.verdict.expectDir) : null;
-    if (expected) {
-      spec.verdict = {
-        ...spec.verdict,
-        declared: [...new Set([...spec.verdict.declared, ...expected.map((e) => e.path)])],
-      };
-    }
-    await touch(deps, r);
-    const check = (ctx.sandboxCheck = await checkConformance(ctx, r));
-    await ctx.race(copyInputs(engine, r, spec));
-    const vars = await proxyVariables(engine, r);
-    if (vars === null) throw new InputError('--warm', "the warm sandbox's proxy has no address");
+    const expected = declareExpected(spec);
+    const { check, vars } = await readyWarm(ctx, r, spec);
     proxy = await followProxy(engine, r);
     logs = new LogStream(deps.log, spec.limits.logLimitBytes, deps.fenceWorkflowCommands);
     const capture =
