@@ -6,7 +6,7 @@
 import http from 'node:http';
 import type net from 'node:net';
 import type { ProxyConfig } from './config.js';
-import type { DecisionRecord, ProxyCore, ProxyReason } from './core.js';
+import type { DecisionRecord, LiveExchange, ProxyCore, ProxyReason } from './core.js';
 
 const HOP_BY_HOP = [
   'connection',
@@ -69,35 +69,28 @@ export interface ForwardOptions {
   release(): void;
 }
 
+/** What one forwarded request's listeners share: the bytes each way, the first error, whether its line is written. */
+interface ForwardTally {
+  up: number;
+  down: number;
+  error: string | undefined;
+  logged: boolean;
+}
+
+/**
+ * Forward one admitted request to its checked address and relay the answer. The exchange is live (the byte cap and
+ * shutdown can cut it) until the response closes or the upstream fails; whichever comes first writes the one line.
+ */
 export function forwardRequest(
   core: ProxyCore,
   req: http.IncomingMessage,
   res: http.ServerResponse,
   o: ForwardOptions,
 ): void {
-  let up = 0;
-  let down = 0;
+  const t: ForwardTally = { up: 0, down: 0, error: undefined, logged: false };
   const headers = withoutHopByHop(req.headers);
   headers.host = o.hostHeader;
-  let error: string | undefined;
-  let logged = false;
-  const log = () => {
-    if (logged) return;
-    logged = true;
-    core.end(entry);
-    o.release();
-    core.deps.log({
-      ...o.base,
-      host: o.host,
-      address: o.address,
-      decision: 'allow',
-      reason: 'allowed',
-      ...(error ? { error } : {}),
-      bytesUp: up,
-      bytesDown: down,
-      durationMs: Date.now() - o.started,
-    });
-  };
+  const log = () => logForwarded(core, o, t, entry);
   const upstream = http.request({
     host: o.address,
     port: o.port,
@@ -108,39 +101,67 @@ export function forwardRequest(
     setHost: false,
     timeout: core.cfg.idleTimeoutMs,
   });
-  const entry = {
+  const entry: LiveExchange = {
     destroy(why: string) {
-      error ??= why;
+      t.error ??= why;
       upstream.destroy();
       res.destroy();
     },
-    bytes: () => up + down,
+    bytes: () => t.up + t.down,
   };
   core.live(entry);
   req.on('data', (c: Buffer) => {
-    up += c.length;
+    t.up += c.length;
     if (core.capped) core.enforceCap();
   });
   req.pipe(upstream);
   upstream.on('timeout', () => entry.destroy('idle-timeout'));
   upstream.on('error', (err) => {
-    error ??= `upstream: ${err.message}`;
+    t.error ??= `upstream: ${err.message}`;
     if (!res.headersSent) {
       res.writeHead(502, { 'content-type': 'text/plain' });
       res.end(`sandbox-action egress: ${o.host} could not be reached\n`);
     } else res.destroy();
     log();
   });
-  upstream.on('response', (r) => {
-    res.writeHead(r.statusCode ?? 502, r.statusMessage, withoutHopByHop(r.headers));
-    r.on('data', (c: Buffer) => {
-      down += c.length;
-      if (core.capped) core.enforceCap();
-    });
-    r.pipe(res);
-    r.on('error', () => entry.destroy('upstream reset'));
-  });
+  upstream.on('response', (r) => relayResponse(core, res, r, t, entry));
   res.on('close', log);
+}
+
+/** End the exchange and write its one allow line; only the first call counts (the close, or the upstream's error). */
+function logForwarded(core: ProxyCore, o: ForwardOptions, t: ForwardTally, entry: LiveExchange): void {
+  if (t.logged) return;
+  t.logged = true;
+  core.end(entry);
+  o.release();
+  core.deps.log({
+    ...o.base,
+    host: o.host,
+    address: o.address,
+    decision: 'allow',
+    reason: 'allowed',
+    ...(t.error ? { error: t.error } : {}),
+    bytesUp: t.up,
+    bytesDown: t.down,
+    durationMs: Date.now() - o.started,
+  });
+}
+
+/** Relay the upstream's answer to the client, its bytes counted against the run's cap as they come. */
+function relayResponse(
+  core: ProxyCore,
+  res: http.ServerResponse,
+  r: http.IncomingMessage,
+  t: ForwardTally,
+  entry: LiveExchange,
+): void {
+  res.writeHead(r.statusCode ?? 502, r.statusMessage, withoutHopByHop(r.headers));
+  r.on('data', (c: Buffer) => {
+    t.down += c.length;
+    if (core.capped) core.enforceCap();
+  });
+  r.pipe(res);
+  r.on('error', () => entry.destroy('upstream reset'));
 }
 
 /** The http server's options for every listener of the proxy that speaks HTTP. */
