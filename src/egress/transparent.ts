@@ -82,73 +82,91 @@ function transparentTls(core: ProxyCore, client: net.Socket, port: number, first
 function hostRouter(core: ProxyCore, port: number): http.Server {
   const server = http.createServer(httpServerOptions(core.cfg));
   server.timeout = core.cfg.idleTimeoutMs;
-  server.on('request', (req: http.IncomingMessage, res: http.ServerResponse) => {
-    const started = Date.now();
-    const hostText = req.headers.host;
-    const parts = hostText === undefined ? null : splitHostHeader(hostText);
-    const base = {
-      time: new Date(started).toISOString(),
-      kind: 'http-host' as const,
-      host: parts?.host ?? printable(hostText ?? '(none)'),
-      port,
-    };
-    const refuse = (status: number, host: string, reason: ProxyReason, detail: string) =>
-      refuseRequest(core, req, res, base, started, { status, host, reason, detail });
-    if (!(req.url ?? '').startsWith('/')) {
-      refuse(400, base.host, 'bad-request', 'a transparent HTTP port serves origin-form requests only');
-      return;
-    }
-    if (hostText !== undefined && !parts) {
-      refuse(400, base.host, 'invalid-host', `Host '${printable(hostText)}' is not host[:port]`);
-      return;
-    }
-    if (parts?.port !== null && parts?.port !== undefined && parts.port !== port) {
-      const detail = `Host names port ${parts.port}, the connection is to port ${port}`;
-      refuse(403, parts.host, 'host-header-mismatch', detail);
-      return;
-    }
-    const named = decideTransparentName(core.cfg.policy, parts?.host, port, 'host');
-    if (!named.allow) {
-      refuse(403, base.host, named.reason, named.detail);
-      return;
-    }
-    const release = core.takeSlot();
-    void core.admit(parts!.host, port).then((a) => {
-      if (!a.ok) {
-        release();
-        refuse(403, a.host, a.reason, a.detail);
-        return;
-      }
-      forwardRequest(core, req, res, {
-        base,
-        started,
-        host: a.host,
-        address: a.address,
-        port,
-        path: req.url!,
-        hostHeader: hostText!,
-        release,
-      });
-    });
-  });
-  server.on('connect', (req: http.IncomingMessage, socket: net.Socket) => {
-    core.deps.log({
-      time: new Date().toISOString(),
-      kind: 'http-host',
-      host: printable(req.url ?? ''),
-      port,
-      address: null,
-      decision: 'deny',
-      reason: 'bad-request',
-      detail: 'CONNECT is served on the proxy port only',
-      bytesUp: 0,
-      bytesDown: 0,
-      durationMs: 0,
-    });
-    socket.end('HTTP/1.1 405 Method Not Allowed\r\nConnection: close\r\n\r\n');
-  });
+  server.on('request', (req: http.IncomingMessage, res: http.ServerResponse) =>
+    routeByHost(core, port, req, res),
+  );
+  server.on('connect', (req: http.IncomingMessage, socket: net.Socket) =>
+    refuseConnect(core, port, req, socket),
+  );
   refuseUpgradesAndErrors(server, core.deps.log, 'http-host');
   return server;
+}
+
+/**
+ * One origin-form request on a transparent port: its Host header is checked (form, port, policy) and then admitted
+ * before anything is forwarded; every refusal is one line.
+ */
+function routeByHost(
+  core: ProxyCore,
+  port: number,
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+): void {
+  const started = Date.now();
+  const hostText = req.headers.host;
+  const parts = hostText === undefined ? null : splitHostHeader(hostText);
+  const base = {
+    time: new Date(started).toISOString(),
+    kind: 'http-host' as const,
+    host: parts?.host ?? printable(hostText ?? '(none)'),
+    port,
+  };
+  const refuse = (status: number, host: string, reason: ProxyReason, detail: string) =>
+    refuseRequest(core, req, res, base, started, { status, host, reason, detail });
+  if (!(req.url ?? '').startsWith('/')) {
+    refuse(400, base.host, 'bad-request', 'a transparent HTTP port serves origin-form requests only');
+    return;
+  }
+  if (hostText !== undefined && !parts) {
+    refuse(400, base.host, 'invalid-host', `Host '${printable(hostText)}' is not host[:port]`);
+    return;
+  }
+  if (parts?.port !== null && parts?.port !== undefined && parts.port !== port) {
+    const detail = `Host names port ${parts.port}, the connection is to port ${port}`;
+    refuse(403, parts.host, 'host-header-mismatch', detail);
+    return;
+  }
+  const named = decideTransparentName(core.cfg.policy, parts?.host, port, 'host');
+  if (!named.allow) {
+    refuse(403, base.host, named.reason, named.detail);
+    return;
+  }
+  const release = core.takeSlot();
+  void core.admit(parts!.host, port).then((a) => {
+    if (!a.ok) {
+      release();
+      refuse(403, a.host, a.reason, a.detail);
+      return;
+    }
+    forwardRequest(core, req, res, {
+      base,
+      started,
+      host: a.host,
+      address: a.address,
+      port,
+      path: req.url!,
+      hostHeader: hostText!,
+      release,
+    });
+  });
+}
+
+/** A CONNECT sent to a transparent port is refused and logged: tunnels are served on the proxy port only. */
+function refuseConnect(core: ProxyCore, port: number, req: http.IncomingMessage, socket: net.Socket): void {
+  core.deps.log({
+    time: new Date().toISOString(),
+    kind: 'http-host',
+    host: printable(req.url ?? ''),
+    port,
+    address: null,
+    decision: 'deny',
+    reason: 'bad-request',
+    detail: 'CONNECT is served on the proxy port only',
+    bytesUp: 0,
+    bytesDown: 0,
+    durationMs: 0,
+  });
+  socket.end('HTTP/1.1 405 Method Not Allowed\r\nConnection: close\r\n\r\n');
 }
 
 /** Listen on every allowed port of `address`; resolves once all of them are bound. */
@@ -159,57 +177,12 @@ export async function startTransparent(core: ProxyCore, address: string): Promis
     const router = hostRouter(core, port);
     routers.push(router);
     // Half-open like an http server's own sockets: a client may end its side and still read the answer.
-    const server = net.createServer({ allowHalfOpen: true }, (socket) => {
-      const started = Date.now();
-      socket.on('error', () => socket.destroy());
-      const timer = setTimeout(() => {
-        onceLog(
-          core,
-          'tls',
-          port,
-          started,
-        )({
-          decision: 'deny',
-          reason: 'not-tls',
-          detail: 'nothing was sent within 10 s',
-        });
-        socket.destroy();
-      }, HELLO_TIMEOUT_MS);
-      socket.once('close', () => clearTimeout(timer));
-      socket.once('data', (first: Buffer) => {
-        clearTimeout(timer);
-        socket.pause();
-        const protocol = transparentProtocol(port, first[0]!);
-        if (protocol === 'tls') return transparentTls(core, socket, port, first, started);
-        if (protocol === 'http') {
-          socket.unshift(first);
-          router.emit('connection', socket);
-          socket.resume();
-          return;
-        }
-        onceLog(
-          core,
-          port === 80 ? 'http-host' : 'tls',
-          port,
-          started,
-        )({
-          decision: 'deny',
-          reason: port === 80 ? 'not-http' : 'not-tls',
-          detail:
-            port === 80 ? 'not HTTP on port 80' : `not TLS${port === 443 ? '' : ' or HTTP'} on port ${port}`,
-        });
-        socket.destroy();
-      });
-    });
+    const server = net.createServer({ allowHalfOpen: true }, (socket) =>
+      sniffConnection(core, port, router, socket),
+    );
     server.maxConnections = core.cfg.maxConnections;
     servers.push(server);
-    await new Promise<void>((resolve, reject) => {
-      server.once('error', reject);
-      server.listen({ host: address, port, backlog: 1024 }, () => {
-        server.off('error', reject);
-        resolve();
-      });
-    });
+    await listenOn(server, address, port);
   }
   return {
     ports: [...core.cfg.policy.ports],
@@ -218,4 +191,62 @@ export async function startTransparent(core: ProxyCore, address: string): Promis
       for (const r of routers) r.closeAllConnections();
     },
   };
+}
+
+/**
+ * One connection to a transparent port: its first byte decides whether it is TLS (routed by the ClientHello's
+ * server name) or HTTP (handed to the port's Host router); anything else, or silence, is refused with one line.
+ */
+function sniffConnection(core: ProxyCore, port: number, router: http.Server, socket: net.Socket): void {
+  const started = Date.now();
+  socket.on('error', () => socket.destroy());
+  const timer = setTimeout(() => {
+    onceLog(
+      core,
+      'tls',
+      port,
+      started,
+    )({
+      decision: 'deny',
+      reason: 'not-tls',
+      detail: 'nothing was sent within 10 s',
+    });
+    socket.destroy();
+  }, HELLO_TIMEOUT_MS);
+  socket.once('close', () => clearTimeout(timer));
+  socket.once('data', (first: Buffer) => {
+    clearTimeout(timer);
+    socket.pause();
+    const protocol = transparentProtocol(port, first[0]!);
+    if (protocol === 'tls') return transparentTls(core, socket, port, first, started);
+    if (protocol === 'http') {
+      socket.unshift(first);
+      router.emit('connection', socket);
+      socket.resume();
+      return;
+    }
+    onceLog(
+      core,
+      port === 80 ? 'http-host' : 'tls',
+      port,
+      started,
+    )({
+      decision: 'deny',
+      reason: port === 80 ? 'not-http' : 'not-tls',
+      detail:
+        port === 80 ? 'not HTTP on port 80' : `not TLS${port === 443 ? '' : ' or HTTP'} on port ${port}`,
+    });
+    socket.destroy();
+  });
+}
+
+/** Bind `server` to `address:port`; rejects with the bind's error (the port taken, the address not ours). */
+function listenOn(server: net.Server, address: string, port: number): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen({ host: address, port, backlog: 1024 }, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
 }
