@@ -66,39 +66,32 @@ function fail(what: string): never {
   throw new InputError(CONFIG_ENV, what);
 }
 
-/** Parse and check the configuration text (throws one line naming what is wrong). */
-export function parseProxyConfig(text: string): ProxyConfig {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch {
-    fail('is not JSON');
-  }
-  if (typeof raw !== 'object' || raw === null) fail('is not an object');
-  const c = raw as Partial<ProxyConfigText>;
-  if (c.mode !== 'allowlist' && c.mode !== 'audit') fail('mode is not allowlist or audit');
-  const strings = (v: unknown, name: string): string[] => {
-    if (!Array.isArray(v) || !v.every((x) => typeof x === 'string')) fail(`${name} is not a list of strings`);
-    return v as string[];
-  };
-  const int = (v: unknown, name: string, min: number, max: number): number => {
-    if (typeof v !== 'number' || !Number.isInteger(v) || v < min || v > max) fail(`${name} is out of range`);
-    return v;
-  };
-  const ports = Array.isArray(c.ports) ? c.ports.map((p) => int(p, 'ports', 1, 65535)) : fail('ports');
+/** A list of strings, or the failure naming `name`. */
+function strings(v: unknown, name: string): string[] {
+  if (!Array.isArray(v) || !v.every((x) => typeof x === 'string')) fail(`${name} is not a list of strings`);
+  return v as string[];
+}
+
+/** An integer from `min` to `max`, or the failure naming `name`. */
+function int(v: unknown, name: string, min: number, max: number): number {
+  if (typeof v !== 'number' || !Number.isInteger(v) || v < min || v > max) fail(`${name} is out of range`);
+  return v;
+}
+
+/** --add-host's map: every name's value a list of IP addresses. */
+function parseHosts(raw: ProxyConfigText['hosts'] | undefined): Record<string, string[]> {
   const hosts: Record<string, string[]> = {};
-  for (const [name, addrs] of Object.entries(c.hosts ?? {})) {
+  for (const [name, addrs] of Object.entries(raw ?? {})) {
     const list = strings(addrs, `hosts.${name}`);
     if (!list.every((a) => net.isIP(a) !== 0)) fail(`hosts.${name} has an address that is not an IP`);
     hosts[name] = list;
   }
-  const transparent = c.transparent ?? false;
-  if (typeof transparent !== 'boolean') fail('transparent is not true or false');
-  if (transparent && c.mode !== 'allowlist') fail('transparent needs mode allowlist');
-  if (transparent && ports.some((p) => p === DNS_PORT || p === c.port)) {
-    fail(`transparent: ports must not include ${DNS_PORT} (DNS) or the proxy port`);
-  }
-  const routes = (Array.isArray(c.routes) ? c.routes : c.routes === undefined ? [] : fail('routes')).map(
+  return hosts;
+}
+
+/** The secret routes (none when absent), each field checked in the order they are listed. */
+function parseRoutes(raw: ProxyConfigText['routes']): ProxyRoute[] {
+  return (Array.isArray(raw) ? raw : raw === undefined ? [] : fail('routes')).map(
     (r: Partial<ProxyRoute>, i) => {
       const str = (v: unknown, name: string) =>
         typeof v === 'string' && v.length > 0 ? v : fail(`routes[${i}].${name} is not a string`);
@@ -112,6 +105,28 @@ export function parseProxyConfig(text: string): ProxyConfig {
       };
     },
   );
+}
+
+/** Parse and check the configuration text (throws one line naming what is wrong). */
+export function parseProxyConfig(text: string): ProxyConfig {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch {
+    fail('is not JSON');
+  }
+  if (typeof raw !== 'object' || raw === null) fail('is not an object');
+  const c = raw as Partial<ProxyConfigText>;
+  if (c.mode !== 'allowlist' && c.mode !== 'audit') fail('mode is not allowlist or audit');
+  const ports = Array.isArray(c.ports) ? c.ports.map((p) => int(p, 'ports', 1, 65535)) : fail('ports');
+  const hosts = parseHosts(c.hosts);
+  const transparent = c.transparent ?? false;
+  if (typeof transparent !== 'boolean') fail('transparent is not true or false');
+  if (transparent && c.mode !== 'allowlist') fail('transparent needs mode allowlist');
+  if (transparent && ports.some((p) => p === DNS_PORT || p === c.port)) {
+    fail(`transparent: ports must not include ${DNS_PORT} (DNS) or the proxy port`);
+  }
+  const routes = parseRoutes(c.routes);
   const dnsServers = strings(c.dnsServers ?? [], 'dnsServers');
   if (!dnsServers.every((a) => net.isIP(a) !== 0)) fail('dnsServers has an address that is not an IP');
   return {
