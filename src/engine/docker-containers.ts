@@ -17,11 +17,14 @@ import type {
   InspectedContainer,
 } from './types.js';
 
-/** The Engine API's create body for a ContainerSpec: every field the plan decided, nothing left to the engine. */
-function toContainerBody(s: ContainerSpec): Record<string, unknown> {
+/** The spec's mounts in the Engine API's two shapes: tmpfs mounts as HostConfig.Tmpfs options, the rest as Mounts. */
+function toMountsBody(specMounts: ContainerSpec['mounts']): {
+  mounts: Record<string, unknown>[];
+  tmpfs: Record<string, string>;
+} {
   const tmpfs: Record<string, string> = {};
   const mounts = [];
-  for (const m of s.mounts) {
+  for (const m of specMounts) {
     if (m.type === 'tmpfs') {
       const t = m.tmpfs!;
       tmpfs[m.target] = [...t.options, `size=${t.sizeBytes}`, `mode=${t.mode.toString(8)}`].join(',');
@@ -37,6 +40,12 @@ function toContainerBody(s: ContainerSpec): Record<string, unknown> {
       });
     }
   }
+  return { mounts, tmpfs };
+}
+
+/** The Engine API's create body for a ContainerSpec: every field the plan decided, nothing left to the engine. */
+function toContainerBody(s: ContainerSpec): Record<string, unknown> {
+  const { mounts, tmpfs } = toMountsBody(s.mounts);
   return {
     Image: s.image,
     Cmd: s.cmd,
@@ -78,6 +87,79 @@ function toContainerBody(s: ContainerSpec): Record<string, unknown> {
       UsernsMode: '',
       AutoRemove: false,
     },
+  };
+}
+
+/** The part of the Engine API's container inspect that the conformance check compares with the plan. */
+interface CreatedInspect {
+  Config: { User?: string; Entrypoint?: string[] | null; Cmd?: string[] | null };
+  HostConfig: {
+    ReadonlyRootfs?: boolean;
+    Privileged?: boolean;
+    CapDrop?: string[] | null;
+    CapAdd?: string[] | null;
+    SecurityOpt?: string[] | null;
+    NetworkMode?: string;
+    Memory?: number;
+    MemorySwap?: number;
+    NanoCpus?: number;
+    PidsLimit?: number | null;
+    Ulimits?: { Name: string; Soft: number; Hard: number }[] | null;
+    Runtime?: string;
+    Init?: boolean | null;
+    PidMode?: string;
+    UsernsMode?: string;
+    Devices?: unknown[] | null;
+    Tmpfs?: Record<string, string> | null;
+  };
+  Mounts?: { Type: string; Name?: string; Source: string; Destination: string; RW: boolean }[] | null;
+  NetworkSettings?: { Networks?: Record<string, unknown> | null };
+}
+
+/**
+ * What the engine made, in the plan's own terms: Podman's answers are translated (capabilities against its
+ * defaults, network and pid modes, the runtime from its own inspect) so that both engines are checked alike.
+ */
+function toInspectedContainer(
+  j: CreatedInspect,
+  runtime: string | null,
+  engine: { podman: boolean; seccomp: boolean; podmanDefaultCaps: string[] },
+): InspectedContainer {
+  const { podman, seccomp } = engine;
+  const h = j.HostConfig;
+  const caps = podman
+    ? podmanCapabilities(h.CapDrop ?? [], h.CapAdd ?? [], engine.podmanDefaultCaps)
+    : { capDrop: h.CapDrop ?? [], capAdd: h.CapAdd ?? [] };
+  return {
+    user: j.Config.User ?? '',
+    entrypoint: j.Config.Entrypoint ?? null,
+    cmd: j.Config.Cmd ?? null,
+    readOnlyRootfs: h.ReadonlyRootfs === true,
+    privileged: h.Privileged === true,
+    capDrop: caps.capDrop,
+    capAdd: caps.capAdd,
+    securityOpt: h.SecurityOpt ?? [],
+    engineSeccomp: seccomp,
+    networkMode: podman
+      ? podmanNetworkMode(h.NetworkMode, Object.keys(j.NetworkSettings?.Networks ?? {}))
+      : (h.NetworkMode ?? ''),
+    memoryBytes: h.Memory ?? 0,
+    memorySwapBytes: h.MemorySwap ?? 0,
+    nanoCpus: h.NanoCpus ?? 0,
+    pidsLimit: h.PidsLimit ?? null,
+    ulimits: (h.Ulimits ?? []).map(podmanUlimit),
+    runtime: runtime ?? h.Runtime ?? 'runc',
+    init: h.Init === true,
+    pidMode: podman ? podmanPidMode(h.PidMode) : (h.PidMode ?? ''),
+    usernsMode: h.UsernsMode ?? '',
+    devices: (h.Devices ?? []).length,
+    mounts: (j.Mounts ?? []).map((m) => ({
+      type: m.Type,
+      source: m.Type === 'volume' ? (m.Name ?? m.Source) : m.Source,
+      target: m.Destination,
+      readOnly: !m.RW,
+    })),
+    tmpfs: h.Tmpfs ?? {},
   };
 }
 
@@ -173,30 +255,7 @@ export class DockerContainers extends DockerImages {
   async inspectCreated(id: string): Promise<InspectedContainer> {
     const podman = this.info.name === 'podman';
     const [j, runtime] = await Promise.all([
-      this.api.json<{
-        Config: { User?: string; Entrypoint?: string[] | null; Cmd?: string[] | null };
-        HostConfig: {
-          ReadonlyRootfs?: boolean;
-          Privileged?: boolean;
-          CapDrop?: string[] | null;
-          CapAdd?: string[] | null;
-          SecurityOpt?: string[] | null;
-          NetworkMode?: string;
-          Memory?: number;
-          MemorySwap?: number;
-          NanoCpus?: number;
-          PidsLimit?: number | null;
-          Ulimits?: { Name: string; Soft: number; Hard: number }[] | null;
-          Runtime?: string;
-          Init?: boolean | null;
-          PidMode?: string;
-          UsernsMode?: string;
-          Devices?: unknown[] | null;
-          Tmpfs?: Record<string, string> | null;
-        };
-        Mounts?: { Type: string; Name?: string; Source: string; Destination: string; RW: boolean }[] | null;
-        NetworkSettings?: { Networks?: Record<string, unknown> | null };
-      }>('GET', `/containers/${id}/json`, {}, 'inspect container'),
+      this.api.json<CreatedInspect>('GET', `/containers/${id}/json`, {}, 'inspect container'),
       // Podman's compatible inspect says `oci` for every runtime; its own inspect names the one it will run.
       podman
         ? this.api
@@ -204,42 +263,11 @@ export class DockerContainers extends DockerImages {
             .then((l) => l.OCIRuntime ?? '')
         : null,
     ]);
-    const seccomp = this.seccomp;
-    const h = j.HostConfig;
-    const caps = podman
-      ? podmanCapabilities(h.CapDrop ?? [], h.CapAdd ?? [], this.podmanDefaultCaps)
-      : { capDrop: h.CapDrop ?? [], capAdd: h.CapAdd ?? [] };
-    return {
-      user: j.Config.User ?? '',
-      entrypoint: j.Config.Entrypoint ?? null,
-      cmd: j.Config.Cmd ?? null,
-      readOnlyRootfs: h.ReadonlyRootfs === true,
-      privileged: h.Privileged === true,
-      capDrop: caps.capDrop,
-      capAdd: caps.capAdd,
-      securityOpt: h.SecurityOpt ?? [],
-      engineSeccomp: seccomp,
-      networkMode: podman
-        ? podmanNetworkMode(h.NetworkMode, Object.keys(j.NetworkSettings?.Networks ?? {}))
-        : (h.NetworkMode ?? ''),
-      memoryBytes: h.Memory ?? 0,
-      memorySwapBytes: h.MemorySwap ?? 0,
-      nanoCpus: h.NanoCpus ?? 0,
-      pidsLimit: h.PidsLimit ?? null,
-      ulimits: (h.Ulimits ?? []).map(podmanUlimit),
-      runtime: runtime ?? h.Runtime ?? 'runc',
-      init: h.Init === true,
-      pidMode: podman ? podmanPidMode(h.PidMode) : (h.PidMode ?? ''),
-      usernsMode: h.UsernsMode ?? '',
-      devices: (h.Devices ?? []).length,
-      mounts: (j.Mounts ?? []).map((m) => ({
-        type: m.Type,
-        source: m.Type === 'volume' ? (m.Name ?? m.Source) : m.Source,
-        target: m.Destination,
-        readOnly: !m.RW,
-      })),
-      tmpfs: h.Tmpfs ?? {},
-    };
+    return toInspectedContainer(j, runtime, {
+      podman,
+      seccomp: this.seccomp,
+      podmanDefaultCaps: this.podmanDefaultCaps,
+    });
   }
 
   async removeContainer(id: string): Promise<void> {
