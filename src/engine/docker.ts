@@ -6,16 +6,18 @@
 import { EngineError, InputError } from '../config/errors.js';
 import { DockerStreams } from './docker-streams.js';
 import type { InfoAnswer } from './docker-base.js';
-import { ApiClient, parseEndpoint } from './http.js';
+import { ApiClient, parseEndpoint, type Endpoint } from './http.js';
 import {
   PODMAN_READ_ONLY_TMPFS,
   endpointsFor,
   noPodmanHint,
   parsePodmanInfo,
   type EngineChoice,
+  type PodmanHost,
 } from './podman.js';
 import type {
   Engine,
+  EngineInfo,
   EngineName,
   Labels,
   NetworkInfo,
@@ -72,23 +74,7 @@ export async function connectEngine(
       const early = client.json<InfoAnswer>('GET', '/info', {}, 'info');
       early.catch(() => undefined);
       const v = await client.json<VersionAnswer>('GET', '/version', {}, 'version');
-      const isPodman = (v.Components ?? []).some((c) => /podman/i.test(c.Name));
-      const name: EngineName = isPodman ? 'podman' : 'docker';
-      if (choice !== 'auto' && choice !== name) {
-        throw new InputError(
-          '--engine',
-          `${choice}: the engine at ${url} is ${name} ${v.Version}; pass --engine ${name}, or point ${choice === 'podman' ? 'CONTAINER_HOST' : 'DOCKER_HOST'} at a ${choice} socket`,
-        );
-      }
-      if (compareApi(v.ApiVersion, CLIENT_MIN_API) < 0) {
-        throw new EngineError(
-          name,
-          'version',
-          `engine API ${v.ApiVersion} is older than ${CLIENT_MIN_API}`,
-          'upgrade to Docker 20.10 or later, or Podman 3 or later',
-        );
-      }
-      const api = compareApi(v.ApiVersion, CLIENT_MAX_API) > 0 ? CLIENT_MAX_API : v.ApiVersion;
+      const { name, isPodman, api } = fitEngine(v, url, choice);
       const c = new ApiClient(client.endpoint, name);
       c.setApiVersion(api);
       const [info, podman] = await Promise.all([
@@ -98,18 +84,7 @@ export async function connectEngine(
       const securityOptions = info.SecurityOptions ?? [];
       return new DockerApiEngine(
         c,
-        {
-          name,
-          version: v.Version,
-          apiVersion: api,
-          os: v.Os,
-          arch: v.Arch,
-          endpoint: client.endpoint.url,
-          local: client.endpoint.socketPath !== undefined,
-          rootless: podman ? podman.rootless : securityOptions.some((o) => /(^|,)name=rootless(,|$)/.test(o)),
-          cgroupVersion: podman ? podman.cgroupVersion : info.CgroupVersion ? `v${info.CgroupVersion}` : '',
-          readOnlyTmpfs: podman ? PODMAN_READ_ONLY_TMPFS : [],
-        },
+        engineInfo(v, client.endpoint, { name, api, info, podman, securityOptions }),
         securityOptions.some((o) => /(^|,)name=seccomp(,|$)/.test(o)),
         podman?.defaultCapabilities ?? [],
         info.Runtimes ?? null,
@@ -121,6 +96,70 @@ export async function connectEngine(
       firstErr ??= err;
     }
   }
+  failNoEngine(firstErr, endpoints, choice);
+}
+
+/**
+ * The engine that answered /version, and the API version to speak to it; refused when `--engine` asked for the
+ * other one, or when its API is older than the oldest this client speaks.
+ */
+function fitEngine(
+  v: VersionAnswer,
+  url: string,
+  choice: EngineChoice,
+): { name: EngineName; isPodman: boolean; api: string } {
+  const isPodman = (v.Components ?? []).some((c) => /podman/i.test(c.Name));
+  const name: EngineName = isPodman ? 'podman' : 'docker';
+  if (choice !== 'auto' && choice !== name) {
+    throw new InputError(
+      '--engine',
+      `${choice}: the engine at ${url} is ${name} ${v.Version}; pass --engine ${name}, or point ${choice === 'podman' ? 'CONTAINER_HOST' : 'DOCKER_HOST'} at a ${choice} socket`,
+    );
+  }
+  if (compareApi(v.ApiVersion, CLIENT_MIN_API) < 0) {
+    throw new EngineError(
+      name,
+      'version',
+      `engine API ${v.ApiVersion} is older than ${CLIENT_MIN_API}`,
+      'upgrade to Docker 20.10 or later, or Podman 3 or later',
+    );
+  }
+  const api = compareApi(v.ApiVersion, CLIENT_MAX_API) > 0 ? CLIENT_MAX_API : v.ApiVersion;
+  return { name, isPodman, api };
+}
+
+/** What connecting learned about the engine, kept for the run (Podman's own /libpod/info is believed first). */
+function engineInfo(
+  v: VersionAnswer,
+  endpoint: Endpoint,
+  a: {
+    name: EngineName;
+    api: string;
+    info: InfoAnswer;
+    podman: PodmanHost | null;
+    securityOptions: string[];
+  },
+): EngineInfo {
+  const { podman, info, securityOptions } = a;
+  return {
+    name: a.name,
+    version: v.Version,
+    apiVersion: a.api,
+    os: v.Os,
+    arch: v.Arch,
+    endpoint: endpoint.url,
+    local: endpoint.socketPath !== undefined,
+    rootless: podman ? podman.rootless : securityOptions.some((o) => /(^|,)name=rootless(,|$)/.test(o)),
+    cgroupVersion: podman ? podman.cgroupVersion : info.CgroupVersion ? `v${info.CgroupVersion}` : '',
+    readOnlyTmpfs: podman ? PODMAN_READ_ONLY_TMPFS : [],
+  };
+}
+
+/**
+ * No endpoint gave an engine: when the first failure was an engine error (nothing listening, no answer), a plain
+ * "nothing answers" that says how to start one; any other first failure is thrown as it was.
+ */
+function failNoEngine(firstErr: unknown, endpoints: string[], choice: EngineChoice): never {
   if (firstErr instanceof EngineError) {
     if (choice === 'podman') throw new InputError('--engine', `podman: ${noPodmanHint(endpoints)}`);
     throw new EngineError(
