@@ -36,9 +36,9 @@ export function parseJunit(xml: string, opts: { root: string }): ParseResult {
   return { annotations, dropped };
 }
 
-export function parseJunitReport(xml: string, opts: { root: string }): JunitReport {
-  const counts = { tests: 0, failures: 0, errors: 0, skipped: 0 };
-  const parser = new XMLParser({
+/** fast-xml-parser set for JUnit: attributes kept as text, the repeatable elements always lists. */
+function junitParser(): XMLParser {
+  return new XMLParser({
     ignoreAttributes: false,
     attributeNamePrefix: '@_',
     textNodeName: '#text',
@@ -48,6 +48,56 @@ export function parseJunitReport(xml: string, opts: { root: string }): JunitRepo
     htmlEntities: true,
     isArray: (name) => ['testsuite', 'testcase', 'failure', 'error', 'skipped'].includes(name),
   });
+}
+
+/** What a testcase's failures are placed and named by: its attributes, read once for all of them. */
+interface TestcaseFacts {
+  classname: string;
+  name: string;
+  fileAttr: string;
+  lineAttr: number;
+}
+
+/**
+ * The annotation for one failure or error of a testcase, at the last traceback line in the test's own file (else
+ * the last traceback line, else the file and line attributes or a file named after the class); null when that place
+ * is outside the repository.
+ */
+function problemAnnotation(tc: TestcaseFacts, f: Node, kind: string, root: string): Annotation | null {
+  const { classname, name, fileAttr, lineAttr } = tc;
+  const body = text(f);
+  const msg = text(f['@_message']);
+  const candidates = fileAttr ? [fileAttr] : candidatesFromClassname(classname);
+  // Traceback lines `path.py:N: ErrorName`; the last one in a candidate file is where the test failed.
+  const spots = [...body.matchAll(/^([^\s:][^:\n]*\.py):(\d+): /gm)].map((m) => ({
+    file: m[1]!,
+    line: Number(m[2]),
+  }));
+  const inTest = spots.filter((s) => candidates.some((c) => repoPath(s.file, root) === repoPath(c, root)));
+  const spot = inTest.at(-1) ?? spots.at(-1);
+  let file = spot?.file ?? candidates[candidates.length > 1 ? 1 : 0] ?? '';
+  let line = spot?.line ?? (Number.isInteger(lineAttr) && lineAttr >= 0 ? lineAttr + 1 : 1);
+  if (!spot && fileAttr) file = fileAttr;
+  const path = repoPath(file, root);
+  if (path === null || line < 1) return null;
+  if (!Number.isFinite(line)) line = 1;
+  return {
+    path,
+    startLine: line,
+    endLine: line,
+    level: 'failure',
+    // The test's name is the report's text, so it goes in the message; the title is ours.
+    title: `junit: test ${kind}`,
+    message: [`${classname ? `${classname}.` : ''}${name}`, msg, body]
+      .filter((s) => s.trim() !== '')
+      .join('\n\n')
+      .trim(),
+  };
+}
+
+export function parseJunitReport(xml: string, opts: { root: string }): JunitReport {
+  const counts = { tests: 0, failures: 0, errors: 0, skipped: 0 };
+  const parser = junitParser();
   let doc: Node;
   try {
     doc = parser.parse(xml) as Node;
@@ -69,44 +119,16 @@ export function parseJunitReport(xml: string, opts: { root: string }): JunitRepo
         ...asArray(tc.error).map((f) => ({ f, kind: 'errored' })),
       ];
       if (problems.length === 0) continue;
-      const classname = text(tc['@_classname']);
-      const name = text(tc['@_name']);
-      const fileAttr = text(tc['@_file']);
-      const lineAttr = Number(text(tc['@_line']));
+      const facts: TestcaseFacts = {
+        classname: text(tc['@_classname']),
+        name: text(tc['@_name']),
+        fileAttr: text(tc['@_file']),
+        lineAttr: Number(text(tc['@_line'])),
+      };
       for (const { f, kind } of problems) {
-        const body = text(f);
-        const msg = text(f['@_message']);
-        const candidates = fileAttr ? [fileAttr] : candidatesFromClassname(classname);
-        // Traceback lines `path.py:N: ErrorName`; the last one in a candidate file is where the test failed.
-        const spots = [...body.matchAll(/^([^\s:][^:\n]*\.py):(\d+): /gm)].map((m) => ({
-          file: m[1]!,
-          line: Number(m[2]),
-        }));
-        const inTest = spots.filter((s) =>
-          candidates.some((c) => repoPath(s.file, opts.root) === repoPath(c, opts.root)),
-        );
-        const spot = inTest.at(-1) ?? spots.at(-1);
-        let file = spot?.file ?? candidates[candidates.length > 1 ? 1 : 0] ?? '';
-        let line = spot?.line ?? (Number.isInteger(lineAttr) && lineAttr >= 0 ? lineAttr + 1 : 1);
-        if (!spot && fileAttr) file = fileAttr;
-        const path = repoPath(file, opts.root);
-        if (path === null || line < 1) {
-          dropped++;
-          continue;
-        }
-        if (!Number.isFinite(line)) line = 1;
-        annotations.push({
-          path,
-          startLine: line,
-          endLine: line,
-          level: 'failure',
-          // The test's name is the report's text, so it goes in the message; the title is ours.
-          title: `junit: test ${kind}`,
-          message: [`${classname ? `${classname}.` : ''}${name}`, msg, body]
-            .filter((s) => s.trim() !== '')
-            .join('\n\n')
-            .trim(),
-        });
+        const a = problemAnnotation(facts, f, kind, opts.root);
+        if (a) annotations.push(a);
+        else dropped++;
       }
     }
   }
