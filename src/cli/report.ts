@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { FAILED_EXIT, InputError, errorMessage, exitCodeFor, inputExitCode } from '../config/errors.js';
 import { RUN_PRESETS } from '../config/presets.js';
-import { buildCheck, type CheckTarget } from '../report/checks.js';
+import { buildCheck, type CheckPlan, type CheckTarget } from '../report/checks.js';
 import { sendCheck } from '../report/send.js';
 import { decideCheck, type ResultFile } from '../verdict/check.js';
 import { checkName, subjectFromEvent, type CheckSubject } from '../verdict/event.js';
@@ -201,6 +201,46 @@ function parse(argv: string[], env: Record<string, string | undefined>): Parsed 
   };
 }
 
+/** What every outcome of a decided check reports, whether it was sent or only printed. */
+type CheckFacts = Omit<ReportOutcome, 'id' | 'requests'>;
+
+/** This run may make no verdict (pull_request, workflow_run…): say so, and post nothing that could look like one. */
+function reportNoCheck(
+  refused: string,
+  io: { stderr: NodeJS.WritableStream },
+  onDone: (o: ReportOutcome) => void,
+): number {
+  io.stderr.write(`sandbox-action: no check: ${refused}\n`);
+  onDone({
+    id: null,
+    name: '',
+    conclusion: 'none',
+    requests: 0,
+    title: '',
+    annotations: 0,
+    reasons: [refused],
+  });
+  return FAILED_EXIT;
+}
+
+/** --dry-run: print the requests that would create and complete the check run, and send none. */
+function printDryRun(
+  plan: CheckPlan,
+  target: CheckTarget,
+  facts: CheckFacts,
+  io: { stdout: NodeJS.WritableStream },
+  onDone: (o: ReportOutcome) => void,
+): number {
+  const base = `/repos/${target.owner}/${target.repo}/check-runs`;
+  const requests = [
+    { method: 'POST', route: base, body: plan.create },
+    ...plan.updates.map((u) => ({ method: 'PATCH', route: `${base}/{check_run_id}`, body: u })),
+  ];
+  io.stdout.write(`${JSON.stringify(requests, null, 2)}\n`);
+  onDone({ id: null, requests: requests.length, ...facts });
+  return 0;
+}
+
 export async function reportCommand(
   argv: string[],
   env: Record<string, string | undefined>,
@@ -216,20 +256,7 @@ export async function reportCommand(
     io.stderr.write(`sandbox-action: ${errorMessage(err)}\n`);
     return inputExitCode('plain');
   }
-  if (!p.subject) {
-    // This run may make no verdict (pull_request, workflow_run…): say so, and post nothing that could look like one.
-    io.stderr.write(`sandbox-action: no check: ${p.refused}\n`);
-    onDone({
-      id: null,
-      name: '',
-      conclusion: 'none',
-      requests: 0,
-      title: '',
-      annotations: 0,
-      reasons: [p.refused!],
-    });
-    return FAILED_EXIT;
-  }
+  if (!p.subject) return reportNoCheck(p.refused!, io, onDone);
   const decision = decideCheck(p.subject, p.shards, files, p.required);
   const target: CheckTarget = {
     owner: p.owner,
@@ -239,23 +266,14 @@ export async function reportCommand(
   };
   const plan = buildCheck(target, decision);
   for (const r of decision.reasons) io.stderr.write(`sandbox-action: ${r}\n`);
-  const facts = {
+  const facts: CheckFacts = {
     name: target.name,
     conclusion: plan.conclusion,
     title: plan.create.output.title,
     annotations: [plan.create, ...plan.updates].reduce((n, r) => n + r.output.annotations.length, 0),
     reasons: decision.reasons,
   };
-  if (p.dryRun) {
-    const base = `/repos/${target.owner}/${target.repo}/check-runs`;
-    const requests = [
-      { method: 'POST', route: base, body: plan.create },
-      ...plan.updates.map((u) => ({ method: 'PATCH', route: `${base}/{check_run_id}`, body: u })),
-    ];
-    io.stdout.write(`${JSON.stringify(requests, null, 2)}\n`);
-    onDone({ id: null, requests: requests.length, ...facts });
-    return 0;
-  }
+  if (p.dryRun) return printDryRun(plan, target, facts, io, onDone);
   try {
     const sent = await sendCheck(plan, target, {
       token: env.GITHUB_TOKEN!,
