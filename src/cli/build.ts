@@ -14,6 +14,7 @@ import {
   parsePlatforms,
   planTargets,
   type BuildTarget,
+  type ImageSource,
 } from '../images/build-plan.js';
 import {
   buildWithBake,
@@ -152,6 +153,33 @@ function sourceFacts(
   return { sourceUrl, created };
 }
 
+/** Where the images go: --registry, else $REGISTRY, else the GitHub repository's own ghcr.io (lowercased). */
+function buildRegistry(flag: string | undefined, env: Record<string, string | undefined>): string {
+  const registryText =
+    flag ?? env.REGISTRY ?? (env.GITHUB_REPOSITORY ? `ghcr.io/${env.GITHUB_REPOSITORY}` : undefined);
+  if (!registryText)
+    throw new InputError('--registry', 'is required outside GitHub Actions (or set REGISTRY)');
+  return normalizeRepository(registryText);
+}
+
+/** Each image's OCI labels: the commit's facts, and its title and description (its Dockerfile's first comment). */
+function imageLabels(
+  sourceUrl: string,
+  created: string,
+  tags: TagPlan,
+): (src: ImageSource) => Record<string, string> {
+  return (src) =>
+    ociLabels({
+      sourceUrl,
+      sha: tags.sha,
+      version: tags.version,
+      created,
+      title: src.title,
+      description: src.description,
+      licenses: 'MIT',
+    });
+}
+
 /** Parse and check everything (pure apart from reading images/, git facts and stdin's password). */
 export function parseBuild(
   argv: string[],
@@ -175,11 +203,7 @@ export function parseBuild(
   if (!['auto', 'buildx', 'engine'].includes(builder)) {
     throw new InputError('--builder', `'${builder}' is not auto, buildx or engine`);
   }
-  const registryText =
-    s('registry') ?? env.REGISTRY ?? (env.GITHUB_REPOSITORY ? `ghcr.io/${env.GITHUB_REPOSITORY}` : undefined);
-  if (!registryText)
-    throw new InputError('--registry', 'is required outside GitHub Actions (or set REGISTRY)');
-  const registry = normalizeRepository(registryText);
+  const registry = buildRegistry(s('registry'), env);
   const cwd = process.cwd();
   const tags = buildTags(o, env, registry, cwd);
   const push = o.push === true;
@@ -192,16 +216,7 @@ export function parseBuild(
     platforms,
     registry,
     tags,
-    labels: (src) =>
-      ociLabels({
-        sourceUrl,
-        sha: tags.sha,
-        version: tags.version,
-        created,
-        title: src.title,
-        description: src.description,
-        licenses: 'MIT',
-      }),
+    labels: imageLabels(sourceUrl, created, tags),
     baseImages,
     buildArgs,
   });
