@@ -4,7 +4,7 @@
  * project root with COMPARATOR_LANDRUN pointing at the shim, collects comparator's exit code and output, and removes
  * every container and the volume of the run, whatever happened. The verdict is not made here (see outcome.ts).
  */
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fsp from 'node:fs/promises';
 import path from 'node:path';
@@ -244,18 +244,44 @@ async function holdVolume(
   }
 }
 
-async function spawnComparator(
-  o: ComparatorRun,
-  cwd: string,
-  env: NodeJS.ProcessEnv,
-  signal: AbortSignal | undefined,
-): Promise<{
+/** What comparator left: its exit code (null when it was timed out), and what was kept of its output. */
+interface ComparatorExit {
   exitCode: number | null;
   timedOut: boolean;
   stdout: string;
   stderr: string;
   truncated: boolean;
-}> {
+}
+
+/** Signal a whole process group (comparator and the shims it started); one already gone is not an error. */
+function signalGroup(pid: number | undefined, sig: NodeJS.Signals): void {
+  try {
+    if (pid) process.kill(-pid, sig);
+  } catch {
+    /* already gone */
+  }
+}
+
+/** The child's exit code once its output is closed; a binary that cannot be started is bad input naming it. */
+function exitCodeOf(child: ChildProcess, o: Pick<ComparatorRun, 'lake'>): Promise<number | null> {
+  return new Promise<number | null>((resolve, reject) => {
+    child.on('error', (e) =>
+      reject(new InputError('lake', `cannot start '${o.lake ?? 'lake'}': ${e.message}`)),
+    );
+    child.on('close', (code) => resolve(code));
+  });
+}
+
+/**
+ * Run `lake env <comparator> <config>` in its own process group, keeping its output up to the cap; a timeout or an
+ * interruption stops the whole group (SIGTERM, then SIGKILL 10 s later).
+ */
+async function spawnComparator(
+  o: ComparatorRun,
+  cwd: string,
+  env: NodeJS.ProcessEnv,
+  signal: AbortSignal | undefined,
+): Promise<ComparatorExit> {
   const cap = o.outputCapBytes ?? COMPARATOR_OUTPUT_CAP;
   const out = new Kept(cap);
   const err = new Kept(cap);
@@ -270,30 +296,18 @@ async function spawnComparator(
   child.stderr.on('data', (c: Buffer) => (err.push(c), o.onOutput?.('stderr', c)));
   let timedOut = false;
   let interrupted: NodeJS.Signals | null = null;
-  const killGroup = (sig: NodeJS.Signals) => {
-    try {
-      if (child.pid) process.kill(-child.pid, sig);
-    } catch {
-      /* already gone */
-    }
-  };
   let hard: NodeJS.Timeout | undefined;
   const stop = () => {
-    killGroup('SIGTERM');
+    signalGroup(child.pid, 'SIGTERM');
     // The shims remove their containers on SIGTERM; whatever is still there after 10 s is killed.
-    hard ??= setTimeout(() => killGroup('SIGKILL'), 10_000);
+    hard ??= setTimeout(() => signalGroup(child.pid, 'SIGKILL'), 10_000);
   };
   const timer = setTimeout(() => ((timedOut = true), stop()), o.timeoutMs ?? 2 * 60 * 60_000);
   const onAbort = () => ((interrupted = (signal?.reason as NodeJS.Signals) ?? 'SIGTERM'), stop());
   signal?.addEventListener('abort', onAbort, { once: true });
   if (signal?.aborted) onAbort();
   try {
-    const exitCode = await new Promise<number | null>((resolve, reject) => {
-      child.on('error', (e) =>
-        reject(new InputError('lake', `cannot start '${o.lake ?? 'lake'}': ${e.message}`)),
-      );
-      child.on('close', (code) => resolve(code));
-    });
+    const exitCode = await exitCodeOf(child, o);
     if (interrupted) throw new InterruptedError(interrupted);
     return {
       exitCode: timedOut ? null : exitCode,
