@@ -5640,10 +5640,10 @@ async function pingEngine(api) {
 }
 
 // src/engine/docker-containers.ts
-function toContainerBody(s) {
+function toMountsBody(specMounts) {
   const tmpfs = {};
   const mounts = [];
-  for (const m of s.mounts) {
+  for (const m of specMounts) {
     if (m.type === "tmpfs") {
       const t = m.tmpfs;
       tmpfs[m.target] = [...t.options, `size=${t.sizeBytes}`, `mode=${t.mode.toString(8)}`].join(",");
@@ -5659,6 +5659,10 @@ function toContainerBody(s) {
       });
     }
   }
+  return { mounts, tmpfs };
+}
+function toContainerBody(s) {
+  const { mounts, tmpfs } = toMountsBody(s.mounts);
   return {
     Image: s.image,
     Cmd: s.cmd,
@@ -5700,6 +5704,40 @@ function toContainerBody(s) {
       UsernsMode: "",
       AutoRemove: false
     }
+  };
+}
+function toInspectedContainer(j, runtime, engine) {
+  const { podman, seccomp } = engine;
+  const h = j.HostConfig;
+  const caps = podman ? podmanCapabilities(h.CapDrop ?? [], h.CapAdd ?? [], engine.podmanDefaultCaps) : { capDrop: h.CapDrop ?? [], capAdd: h.CapAdd ?? [] };
+  return {
+    user: j.Config.User ?? "",
+    entrypoint: j.Config.Entrypoint ?? null,
+    cmd: j.Config.Cmd ?? null,
+    readOnlyRootfs: h.ReadonlyRootfs === true,
+    privileged: h.Privileged === true,
+    capDrop: caps.capDrop,
+    capAdd: caps.capAdd,
+    securityOpt: h.SecurityOpt ?? [],
+    engineSeccomp: seccomp,
+    networkMode: podman ? podmanNetworkMode(h.NetworkMode, Object.keys(j.NetworkSettings?.Networks ?? {})) : h.NetworkMode ?? "",
+    memoryBytes: h.Memory ?? 0,
+    memorySwapBytes: h.MemorySwap ?? 0,
+    nanoCpus: h.NanoCpus ?? 0,
+    pidsLimit: h.PidsLimit ?? null,
+    ulimits: (h.Ulimits ?? []).map(podmanUlimit),
+    runtime: runtime ?? h.Runtime ?? "runc",
+    init: h.Init === true,
+    pidMode: podman ? podmanPidMode(h.PidMode) : h.PidMode ?? "",
+    usernsMode: h.UsernsMode ?? "",
+    devices: (h.Devices ?? []).length,
+    mounts: (j.Mounts ?? []).map((m) => ({
+      type: m.Type,
+      source: m.Type === "volume" ? m.Name ?? m.Source : m.Source,
+      target: m.Destination,
+      readOnly: !m.RW
+    })),
+    tmpfs: h.Tmpfs ?? {}
   };
 }
 var DockerContainers = class extends DockerImages {
@@ -5779,38 +5817,11 @@ var DockerContainers = class extends DockerImages {
       // Podman's compatible inspect says `oci` for every runtime; its own inspect names the one it will run.
       podman ? this.api.json("GET", `/libpod/containers/${id}/json`, {}, "inspect container").then((l) => l.OCIRuntime ?? "") : null
     ]);
-    const seccomp = this.seccomp;
-    const h = j.HostConfig;
-    const caps = podman ? podmanCapabilities(h.CapDrop ?? [], h.CapAdd ?? [], this.podmanDefaultCaps) : { capDrop: h.CapDrop ?? [], capAdd: h.CapAdd ?? [] };
-    return {
-      user: j.Config.User ?? "",
-      entrypoint: j.Config.Entrypoint ?? null,
-      cmd: j.Config.Cmd ?? null,
-      readOnlyRootfs: h.ReadonlyRootfs === true,
-      privileged: h.Privileged === true,
-      capDrop: caps.capDrop,
-      capAdd: caps.capAdd,
-      securityOpt: h.SecurityOpt ?? [],
-      engineSeccomp: seccomp,
-      networkMode: podman ? podmanNetworkMode(h.NetworkMode, Object.keys(j.NetworkSettings?.Networks ?? {})) : h.NetworkMode ?? "",
-      memoryBytes: h.Memory ?? 0,
-      memorySwapBytes: h.MemorySwap ?? 0,
-      nanoCpus: h.NanoCpus ?? 0,
-      pidsLimit: h.PidsLimit ?? null,
-      ulimits: (h.Ulimits ?? []).map(podmanUlimit),
-      runtime: runtime ?? h.Runtime ?? "runc",
-      init: h.Init === true,
-      pidMode: podman ? podmanPidMode(h.PidMode) : h.PidMode ?? "",
-      usernsMode: h.UsernsMode ?? "",
-      devices: (h.Devices ?? []).length,
-      mounts: (j.Mounts ?? []).map((m) => ({
-        type: m.Type,
-        source: m.Type === "volume" ? m.Name ?? m.Source : m.Source,
-        target: m.Destination,
-        readOnly: !m.RW
-      })),
-      tmpfs: h.Tmpfs ?? {}
-    };
+    return toInspectedContainer(j, runtime, {
+      podman,
+      seccomp: this.seccomp,
+      podmanDefaultCaps: this.podmanDefaultCaps
+    });
   }
   async removeContainer(id) {
     if (this.info.name === "podman") await this.killContainer(id, "KILL").catch(() => void 0);
@@ -5988,23 +5999,7 @@ async function connectEngine(endpoints, choice = "auto") {
       const early = client.json("GET", "/info", {}, "info");
       early.catch(() => void 0);
       const v = await client.json("GET", "/version", {}, "version");
-      const isPodman = (v.Components ?? []).some((c2) => /podman/i.test(c2.Name));
-      const name = isPodman ? "podman" : "docker";
-      if (choice !== "auto" && choice !== name) {
-        throw new InputError(
-          "--engine",
-          `${choice}: the engine at ${url} is ${name} ${v.Version}; pass --engine ${name}, or point ${choice === "podman" ? "CONTAINER_HOST" : "DOCKER_HOST"} at a ${choice} socket`
-        );
-      }
-      if (compareApi(v.ApiVersion, CLIENT_MIN_API) < 0) {
-        throw new EngineError(
-          name,
-          "version",
-          `engine API ${v.ApiVersion} is older than ${CLIENT_MIN_API}`,
-          "upgrade to Docker 20.10 or later, or Podman 3 or later"
-        );
-      }
-      const api = compareApi(v.ApiVersion, CLIENT_MAX_API) > 0 ? CLIENT_MAX_API : v.ApiVersion;
+      const { name, isPodman, api } = fitEngine(v, url, choice);
       const c = new ApiClient(client.endpoint, name);
       c.setApiVersion(api);
       const [info, podman] = await Promise.all([
@@ -6014,18 +6009,7 @@ async function connectEngine(endpoints, choice = "auto") {
       const securityOptions = info.SecurityOptions ?? [];
       return new DockerApiEngine(
         c,
-        {
-          name,
-          version: v.Version,
-          apiVersion: api,
-          os: v.Os,
-          arch: v.Arch,
-          endpoint: client.endpoint.url,
-          local: client.endpoint.socketPath !== void 0,
-          rootless: podman ? podman.rootless : securityOptions.some((o) => /(^|,)name=rootless(,|$)/.test(o)),
-          cgroupVersion: podman ? podman.cgroupVersion : info.CgroupVersion ? `v${info.CgroupVersion}` : "",
-          readOnlyTmpfs: podman ? PODMAN_READ_ONLY_TMPFS : []
-        },
+        engineInfo(v, client.endpoint, { name, api, info, podman, securityOptions }),
         securityOptions.some((o) => /(^|,)name=seccomp(,|$)/.test(o)),
         podman?.defaultCapabilities ?? [],
         info.Runtimes ?? null
@@ -6035,6 +6019,44 @@ async function connectEngine(endpoints, choice = "auto") {
       firstErr ??= err;
     }
   }
+  failNoEngine(firstErr, endpoints, choice);
+}
+function fitEngine(v, url, choice) {
+  const isPodman = (v.Components ?? []).some((c) => /podman/i.test(c.Name));
+  const name = isPodman ? "podman" : "docker";
+  if (choice !== "auto" && choice !== name) {
+    throw new InputError(
+      "--engine",
+      `${choice}: the engine at ${url} is ${name} ${v.Version}; pass --engine ${name}, or point ${choice === "podman" ? "CONTAINER_HOST" : "DOCKER_HOST"} at a ${choice} socket`
+    );
+  }
+  if (compareApi(v.ApiVersion, CLIENT_MIN_API) < 0) {
+    throw new EngineError(
+      name,
+      "version",
+      `engine API ${v.ApiVersion} is older than ${CLIENT_MIN_API}`,
+      "upgrade to Docker 20.10 or later, or Podman 3 or later"
+    );
+  }
+  const api = compareApi(v.ApiVersion, CLIENT_MAX_API) > 0 ? CLIENT_MAX_API : v.ApiVersion;
+  return { name, isPodman, api };
+}
+function engineInfo(v, endpoint, a) {
+  const { podman, info, securityOptions } = a;
+  return {
+    name: a.name,
+    version: v.Version,
+    apiVersion: a.api,
+    os: v.Os,
+    arch: v.Arch,
+    endpoint: endpoint.url,
+    local: endpoint.socketPath !== void 0,
+    rootless: podman ? podman.rootless : securityOptions.some((o) => /(^|,)name=rootless(,|$)/.test(o)),
+    cgroupVersion: podman ? podman.cgroupVersion : info.CgroupVersion ? `v${info.CgroupVersion}` : "",
+    readOnlyTmpfs: podman ? PODMAN_READ_ONLY_TMPFS : []
+  };
+}
+function failNoEngine(firstErr, endpoints, choice) {
   if (firstErr instanceof EngineError) {
     if (choice === "podman") throw new InputError("--engine", `podman: ${noPodmanHint(endpoints)}`);
     throw new EngineError(
@@ -6777,6 +6799,21 @@ async function holdVolume(engine, image, volume, user, labels, notice) {
     );
   }
 }
+function signalGroup(pid, sig) {
+  try {
+    if (pid) process.kill(-pid, sig);
+  } catch {
+  }
+}
+function exitCodeOf(child, o) {
+  return new Promise((resolve, reject) => {
+    child.on(
+      "error",
+      (e) => reject(new InputError("lake", `cannot start '${o.lake ?? "lake"}': ${e.message}`))
+    );
+    child.on("close", (code) => resolve(code));
+  });
+}
 async function spawnComparator(o, cwd, env, signal) {
   const cap = o.outputCapBytes ?? COMPARATOR_OUTPUT_CAP;
   const out = new Kept(cap);
@@ -6791,29 +6828,17 @@ async function spawnComparator(o, cwd, env, signal) {
   child.stderr.on("data", (c) => (err.push(c), o.onOutput?.("stderr", c)));
   let timedOut = false;
   let interrupted = null;
-  const killGroup = (sig) => {
-    try {
-      if (child.pid) process.kill(-child.pid, sig);
-    } catch {
-    }
-  };
   let hard;
   const stop = () => {
-    killGroup("SIGTERM");
-    hard ??= setTimeout(() => killGroup("SIGKILL"), 1e4);
+    signalGroup(child.pid, "SIGTERM");
+    hard ??= setTimeout(() => signalGroup(child.pid, "SIGKILL"), 1e4);
   };
   const timer = setTimeout(() => (timedOut = true, stop()), o.timeoutMs ?? 2 * 60 * 6e4);
   const onAbort = () => (interrupted = signal?.reason ?? "SIGTERM", stop());
   signal?.addEventListener("abort", onAbort, { once: true });
   if (signal?.aborted) onAbort();
   try {
-    const exitCode = await new Promise((resolve, reject) => {
-      child.on(
-        "error",
-        (e) => reject(new InputError("lake", `cannot start '${o.lake ?? "lake"}': ${e.message}`))
-      );
-      child.on("close", (code) => resolve(code));
-    });
+    const exitCode = await exitCodeOf(child, o);
     if (interrupted) throw new InterruptedError(interrupted);
     return {
       exitCode: timedOut ? null : exitCode,

@@ -2415,38 +2415,25 @@ var PROXY_DEFAULTS = {
 function fail(what) {
   throw new InputError(CONFIG_ENV, what);
 }
-function parseProxyConfig(text) {
-  let raw;
-  try {
-    raw = JSON.parse(text);
-  } catch {
-    fail("is not JSON");
-  }
-  if (typeof raw !== "object" || raw === null) fail("is not an object");
-  const c = raw;
-  if (c.mode !== "allowlist" && c.mode !== "audit") fail("mode is not allowlist or audit");
-  const strings = (v, name) => {
-    if (!Array.isArray(v) || !v.every((x) => typeof x === "string")) fail(`${name} is not a list of strings`);
-    return v;
-  };
-  const int = (v, name, min, max) => {
-    if (typeof v !== "number" || !Number.isInteger(v) || v < min || v > max) fail(`${name} is out of range`);
-    return v;
-  };
-  const ports = Array.isArray(c.ports) ? c.ports.map((p) => int(p, "ports", 1, 65535)) : fail("ports");
+function strings(v, name) {
+  if (!Array.isArray(v) || !v.every((x) => typeof x === "string")) fail(`${name} is not a list of strings`);
+  return v;
+}
+function int(v, name, min, max) {
+  if (typeof v !== "number" || !Number.isInteger(v) || v < min || v > max) fail(`${name} is out of range`);
+  return v;
+}
+function parseHosts(raw) {
   const hosts = {};
-  for (const [name, addrs] of Object.entries(c.hosts ?? {})) {
+  for (const [name, addrs] of Object.entries(raw ?? {})) {
     const list = strings(addrs, `hosts.${name}`);
     if (!list.every((a) => net2.isIP(a) !== 0)) fail(`hosts.${name} has an address that is not an IP`);
     hosts[name] = list;
   }
-  const transparent = c.transparent ?? false;
-  if (typeof transparent !== "boolean") fail("transparent is not true or false");
-  if (transparent && c.mode !== "allowlist") fail("transparent needs mode allowlist");
-  if (transparent && ports.some((p) => p === DNS_PORT || p === c.port)) {
-    fail(`transparent: ports must not include ${DNS_PORT} (DNS) or the proxy port`);
-  }
-  const routes = (Array.isArray(c.routes) ? c.routes : c.routes === void 0 ? [] : fail("routes")).map(
+  return hosts;
+}
+function parseRoutes(raw) {
+  return (Array.isArray(raw) ? raw : raw === void 0 ? [] : fail("routes")).map(
     (r, i) => {
       const str = (v, name) => typeof v === "string" && v.length > 0 ? v : fail(`routes[${i}].${name} is not a string`);
       return {
@@ -2459,6 +2446,26 @@ function parseProxyConfig(text) {
       };
     }
   );
+}
+function parseProxyConfig(text) {
+  let raw;
+  try {
+    raw = JSON.parse(text);
+  } catch {
+    fail("is not JSON");
+  }
+  if (typeof raw !== "object" || raw === null) fail("is not an object");
+  const c = raw;
+  if (c.mode !== "allowlist" && c.mode !== "audit") fail("mode is not allowlist or audit");
+  const ports = Array.isArray(c.ports) ? c.ports.map((p) => int(p, "ports", 1, 65535)) : fail("ports");
+  const hosts = parseHosts(c.hosts);
+  const transparent = c.transparent ?? false;
+  if (typeof transparent !== "boolean") fail("transparent is not true or false");
+  if (transparent && c.mode !== "allowlist") fail("transparent needs mode allowlist");
+  if (transparent && ports.some((p) => p === DNS_PORT || p === c.port)) {
+    fail(`transparent: ports must not include ${DNS_PORT} (DNS) or the proxy port`);
+  }
+  const routes = parseRoutes(c.routes);
   const dnsServers = strings(c.dnsServers ?? [], "dnsServers");
   if (!dnsServers.every((a) => net2.isIP(a) !== 0)) fail("dnsServers has an address that is not an IP");
   return {
@@ -2814,29 +2821,10 @@ function refuseRequest(core, req, res, base, started, r) {
 `);
 }
 function forwardRequest(core, req, res, o) {
-  let up = 0;
-  let down = 0;
+  const t = { up: 0, down: 0, error: void 0, logged: false };
   const headers = withoutHopByHop(req.headers);
   headers.host = o.hostHeader;
-  let error;
-  let logged = false;
-  const log2 = () => {
-    if (logged) return;
-    logged = true;
-    core.end(entry);
-    o.release();
-    core.deps.log({
-      ...o.base,
-      host: o.host,
-      address: o.address,
-      decision: "allow",
-      reason: "allowed",
-      ...error ? { error } : {},
-      bytesUp: up,
-      bytesDown: down,
-      durationMs: Date.now() - o.started
-    });
-  };
+  const log2 = () => logForwarded(core, o, t, entry);
   const upstream = http.request({
     host: o.address,
     port: o.port,
@@ -2849,21 +2837,21 @@ function forwardRequest(core, req, res, o) {
   });
   const entry = {
     destroy(why) {
-      error ??= why;
+      t.error ??= why;
       upstream.destroy();
       res.destroy();
     },
-    bytes: () => up + down
+    bytes: () => t.up + t.down
   };
   core.live(entry);
   req.on("data", (c) => {
-    up += c.length;
+    t.up += c.length;
     if (core.capped) core.enforceCap();
   });
   req.pipe(upstream);
   upstream.on("timeout", () => entry.destroy("idle-timeout"));
   upstream.on("error", (err) => {
-    error ??= `upstream: ${err.message}`;
+    t.error ??= `upstream: ${err.message}`;
     if (!res.headersSent) {
       res.writeHead(502, { "content-type": "text/plain" });
       res.end(`sandbox-action egress: ${o.host} could not be reached
@@ -2871,16 +2859,34 @@ function forwardRequest(core, req, res, o) {
     } else res.destroy();
     log2();
   });
-  upstream.on("response", (r) => {
-    res.writeHead(r.statusCode ?? 502, r.statusMessage, withoutHopByHop(r.headers));
-    r.on("data", (c) => {
-      down += c.length;
-      if (core.capped) core.enforceCap();
-    });
-    r.pipe(res);
-    r.on("error", () => entry.destroy("upstream reset"));
-  });
+  upstream.on("response", (r) => relayResponse(core, res, r, t, entry));
   res.on("close", log2);
+}
+function logForwarded(core, o, t, entry) {
+  if (t.logged) return;
+  t.logged = true;
+  core.end(entry);
+  o.release();
+  core.deps.log({
+    ...o.base,
+    host: o.host,
+    address: o.address,
+    decision: "allow",
+    reason: "allowed",
+    ...t.error ? { error: t.error } : {},
+    bytesUp: t.up,
+    bytesDown: t.down,
+    durationMs: Date.now() - o.started
+  });
+}
+function relayResponse(core, res, r, t, entry) {
+  res.writeHead(r.statusCode ?? 502, r.statusMessage, withoutHopByHop(r.headers));
+  r.on("data", (c) => {
+    t.down += c.length;
+    if (core.capped) core.enforceCap();
+  });
+  r.pipe(res);
+  r.on("error", () => entry.destroy("upstream reset"));
 }
 function httpServerOptions(cfg) {
   return {
@@ -3585,72 +3591,80 @@ function transparentTls(core, client, port, first, started) {
 function hostRouter(core, port) {
   const server = http3.createServer(httpServerOptions(core.cfg));
   server.timeout = core.cfg.idleTimeoutMs;
-  server.on("request", (req, res) => {
-    const started = Date.now();
-    const hostText = req.headers.host;
-    const parts = hostText === void 0 ? null : splitHostHeader(hostText);
-    const base = {
-      time: new Date(started).toISOString(),
-      kind: "http-host",
-      host: parts?.host ?? printable(hostText ?? "(none)"),
-      port
-    };
-    const refuse2 = (status, host, reason, detail) => refuseRequest(core, req, res, base, started, { status, host, reason, detail });
-    if (!(req.url ?? "").startsWith("/")) {
-      refuse2(400, base.host, "bad-request", "a transparent HTTP port serves origin-form requests only");
-      return;
-    }
-    if (hostText !== void 0 && !parts) {
-      refuse2(400, base.host, "invalid-host", `Host '${printable(hostText)}' is not host[:port]`);
-      return;
-    }
-    if (parts?.port !== null && parts?.port !== void 0 && parts.port !== port) {
-      const detail = `Host names port ${parts.port}, the connection is to port ${port}`;
-      refuse2(403, parts.host, "host-header-mismatch", detail);
-      return;
-    }
-    const named = decideTransparentName(core.cfg.policy, parts?.host, port, "host");
-    if (!named.allow) {
-      refuse2(403, base.host, named.reason, named.detail);
-      return;
-    }
-    const release = core.takeSlot();
-    void core.admit(parts.host, port).then((a) => {
-      if (!a.ok) {
-        release();
-        refuse2(403, a.host, a.reason, a.detail);
-        return;
-      }
-      forwardRequest(core, req, res, {
-        base,
-        started,
-        host: a.host,
-        address: a.address,
-        port,
-        path: req.url,
-        hostHeader: hostText,
-        release
-      });
-    });
-  });
-  server.on("connect", (req, socket) => {
-    core.deps.log({
-      time: (/* @__PURE__ */ new Date()).toISOString(),
-      kind: "http-host",
-      host: printable(req.url ?? ""),
-      port,
-      address: null,
-      decision: "deny",
-      reason: "bad-request",
-      detail: "CONNECT is served on the proxy port only",
-      bytesUp: 0,
-      bytesDown: 0,
-      durationMs: 0
-    });
-    socket.end("HTTP/1.1 405 Method Not Allowed\r\nConnection: close\r\n\r\n");
-  });
+  server.on(
+    "request",
+    (req, res) => routeByHost(core, port, req, res)
+  );
+  server.on(
+    "connect",
+    (req, socket) => refuseConnect(core, port, req, socket)
+  );
   refuseUpgradesAndErrors(server, core.deps.log, "http-host");
   return server;
+}
+function routeByHost(core, port, req, res) {
+  const started = Date.now();
+  const hostText = req.headers.host;
+  const parts = hostText === void 0 ? null : splitHostHeader(hostText);
+  const base = {
+    time: new Date(started).toISOString(),
+    kind: "http-host",
+    host: parts?.host ?? printable(hostText ?? "(none)"),
+    port
+  };
+  const refuse2 = (status, host, reason, detail) => refuseRequest(core, req, res, base, started, { status, host, reason, detail });
+  if (!(req.url ?? "").startsWith("/")) {
+    refuse2(400, base.host, "bad-request", "a transparent HTTP port serves origin-form requests only");
+    return;
+  }
+  if (hostText !== void 0 && !parts) {
+    refuse2(400, base.host, "invalid-host", `Host '${printable(hostText)}' is not host[:port]`);
+    return;
+  }
+  if (parts?.port !== null && parts?.port !== void 0 && parts.port !== port) {
+    const detail = `Host names port ${parts.port}, the connection is to port ${port}`;
+    refuse2(403, parts.host, "host-header-mismatch", detail);
+    return;
+  }
+  const named = decideTransparentName(core.cfg.policy, parts?.host, port, "host");
+  if (!named.allow) {
+    refuse2(403, base.host, named.reason, named.detail);
+    return;
+  }
+  const release = core.takeSlot();
+  void core.admit(parts.host, port).then((a) => {
+    if (!a.ok) {
+      release();
+      refuse2(403, a.host, a.reason, a.detail);
+      return;
+    }
+    forwardRequest(core, req, res, {
+      base,
+      started,
+      host: a.host,
+      address: a.address,
+      port,
+      path: req.url,
+      hostHeader: hostText,
+      release
+    });
+  });
+}
+function refuseConnect(core, port, req, socket) {
+  core.deps.log({
+    time: (/* @__PURE__ */ new Date()).toISOString(),
+    kind: "http-host",
+    host: printable(req.url ?? ""),
+    port,
+    address: null,
+    decision: "deny",
+    reason: "bad-request",
+    detail: "CONNECT is served on the proxy port only",
+    bytesUp: 0,
+    bytesDown: 0,
+    durationMs: 0
+  });
+  socket.end("HTTP/1.1 405 Method Not Allowed\r\nConnection: close\r\n\r\n");
 }
 async function startTransparent(core, address) {
   const servers = [];
@@ -3658,56 +3672,13 @@ async function startTransparent(core, address) {
   for (const port of core.cfg.policy.ports) {
     const router = hostRouter(core, port);
     routers.push(router);
-    const server = net6.createServer({ allowHalfOpen: true }, (socket) => {
-      const started = Date.now();
-      socket.on("error", () => socket.destroy());
-      const timer = setTimeout(() => {
-        onceLog(
-          core,
-          "tls",
-          port,
-          started
-        )({
-          decision: "deny",
-          reason: "not-tls",
-          detail: "nothing was sent within 10 s"
-        });
-        socket.destroy();
-      }, HELLO_TIMEOUT_MS);
-      socket.once("close", () => clearTimeout(timer));
-      socket.once("data", (first) => {
-        clearTimeout(timer);
-        socket.pause();
-        const protocol = transparentProtocol(port, first[0]);
-        if (protocol === "tls") return transparentTls(core, socket, port, first, started);
-        if (protocol === "http") {
-          socket.unshift(first);
-          router.emit("connection", socket);
-          socket.resume();
-          return;
-        }
-        onceLog(
-          core,
-          port === 80 ? "http-host" : "tls",
-          port,
-          started
-        )({
-          decision: "deny",
-          reason: port === 80 ? "not-http" : "not-tls",
-          detail: port === 80 ? "not HTTP on port 80" : `not TLS${port === 443 ? "" : " or HTTP"} on port ${port}`
-        });
-        socket.destroy();
-      });
-    });
+    const server = net6.createServer(
+      { allowHalfOpen: true },
+      (socket) => sniffConnection(core, port, router, socket)
+    );
     server.maxConnections = core.cfg.maxConnections;
     servers.push(server);
-    await new Promise((resolve, reject) => {
-      server.once("error", reject);
-      server.listen({ host: address, port, backlog: 1024 }, () => {
-        server.off("error", reject);
-        resolve();
-      });
-    });
+    await listenOn(server, address, port);
   }
   return {
     ports: [...core.cfg.policy.ports],
@@ -3716,6 +3687,56 @@ async function startTransparent(core, address) {
       for (const r of routers) r.closeAllConnections();
     }
   };
+}
+function sniffConnection(core, port, router, socket) {
+  const started = Date.now();
+  socket.on("error", () => socket.destroy());
+  const timer = setTimeout(() => {
+    onceLog(
+      core,
+      "tls",
+      port,
+      started
+    )({
+      decision: "deny",
+      reason: "not-tls",
+      detail: "nothing was sent within 10 s"
+    });
+    socket.destroy();
+  }, HELLO_TIMEOUT_MS);
+  socket.once("close", () => clearTimeout(timer));
+  socket.once("data", (first) => {
+    clearTimeout(timer);
+    socket.pause();
+    const protocol = transparentProtocol(port, first[0]);
+    if (protocol === "tls") return transparentTls(core, socket, port, first, started);
+    if (protocol === "http") {
+      socket.unshift(first);
+      router.emit("connection", socket);
+      socket.resume();
+      return;
+    }
+    onceLog(
+      core,
+      port === 80 ? "http-host" : "tls",
+      port,
+      started
+    )({
+      decision: "deny",
+      reason: port === 80 ? "not-http" : "not-tls",
+      detail: port === 80 ? "not HTTP on port 80" : `not TLS${port === 443 ? "" : " or HTTP"} on port ${port}`
+    });
+    socket.destroy();
+  });
+}
+function listenOn(server, address, port) {
+  return new Promise((resolve, reject) => {
+    server.once("error", reject);
+    server.listen({ host: address, port, backlog: 1024 }, () => {
+      server.off("error", reject);
+      resolve();
+    });
+  });
 }
 
 // src/egress/main.ts

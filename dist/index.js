@@ -26355,10 +26355,10 @@ var ENGINE_ARCH = {
   ppc64: "ppc64le",
   s390x: "s390x"
 };
-function hostNodeUnfit(engineInfo, platform2, arch2) {
+function hostNodeUnfit(engineInfo2, platform2, arch2) {
   if (platform2 !== "linux") return `this machine runs ${platform2}, not Linux`;
-  if (engineInfo.os !== "linux") return `the engine runs ${engineInfo.os} containers`;
-  if (ENGINE_ARCH[arch2] !== engineInfo.arch) return `the engine is ${engineInfo.arch}, this Node is ${arch2}`;
+  if (engineInfo2.os !== "linux") return `the engine runs ${engineInfo2.os} containers`;
+  if (ENGINE_ARCH[arch2] !== engineInfo2.arch) return `the engine is ${engineInfo2.arch}, this Node is ${arch2}`;
   return null;
 }
 function hostNodeTag(bundle, nodePath, st, version) {
@@ -32604,9 +32604,8 @@ function parseJunit(xml, opts) {
   const { annotations, dropped } = parseJunitReport(xml, opts);
   return { annotations, dropped };
 }
-function parseJunitReport(xml, opts) {
-  const counts = { tests: 0, failures: 0, errors: 0, skipped: 0 };
-  const parser = new XMLParser({
+function junitParser() {
+  return new XMLParser({
     ignoreAttributes: false,
     attributeNamePrefix: "@_",
     textNodeName: "#text",
@@ -32616,6 +32615,37 @@ function parseJunitReport(xml, opts) {
     htmlEntities: true,
     isArray: (name) => ["testsuite", "testcase", "failure", "error", "skipped"].includes(name)
   });
+}
+function problemAnnotation(tc, f, kind, root) {
+  const { classname, name, fileAttr, lineAttr } = tc;
+  const body = text(f);
+  const msg = text(f["@_message"]);
+  const candidates2 = fileAttr ? [fileAttr] : candidatesFromClassname(classname);
+  const spots = [...body.matchAll(/^([^\s:][^:\n]*\.py):(\d+): /gm)].map((m) => ({
+    file: m[1],
+    line: Number(m[2])
+  }));
+  const inTest = spots.filter((s2) => candidates2.some((c) => repoPath(s2.file, root) === repoPath(c, root)));
+  const spot = inTest.at(-1) ?? spots.at(-1);
+  let file = spot?.file ?? candidates2[candidates2.length > 1 ? 1 : 0] ?? "";
+  let line = spot?.line ?? (Number.isInteger(lineAttr) && lineAttr >= 0 ? lineAttr + 1 : 1);
+  if (!spot && fileAttr) file = fileAttr;
+  const path29 = repoPath(file, root);
+  if (path29 === null || line < 1) return null;
+  if (!Number.isFinite(line)) line = 1;
+  return {
+    path: path29,
+    startLine: line,
+    endLine: line,
+    level: "failure",
+    // The test's name is the report's text, so it goes in the message; the title is ours.
+    title: `junit: test ${kind}`,
+    message: [`${classname ? `${classname}.` : ""}${name}`, msg, body].filter((s2) => s2.trim() !== "").join("\n\n").trim()
+  };
+}
+function parseJunitReport(xml, opts) {
+  const counts = { tests: 0, failures: 0, errors: 0, skipped: 0 };
+  const parser = junitParser();
   let doc;
   try {
     doc = parser.parse(xml);
@@ -32637,40 +32667,16 @@ function parseJunitReport(xml, opts) {
         ...asArray(tc.error).map((f) => ({ f, kind: "errored" }))
       ];
       if (problems.length === 0) continue;
-      const classname = text(tc["@_classname"]);
-      const name = text(tc["@_name"]);
-      const fileAttr = text(tc["@_file"]);
-      const lineAttr = Number(text(tc["@_line"]));
+      const facts = {
+        classname: text(tc["@_classname"]),
+        name: text(tc["@_name"]),
+        fileAttr: text(tc["@_file"]),
+        lineAttr: Number(text(tc["@_line"]))
+      };
       for (const { f, kind } of problems) {
-        const body = text(f);
-        const msg = text(f["@_message"]);
-        const candidates2 = fileAttr ? [fileAttr] : candidatesFromClassname(classname);
-        const spots = [...body.matchAll(/^([^\s:][^:\n]*\.py):(\d+): /gm)].map((m) => ({
-          file: m[1],
-          line: Number(m[2])
-        }));
-        const inTest = spots.filter(
-          (s2) => candidates2.some((c) => repoPath(s2.file, opts.root) === repoPath(c, opts.root))
-        );
-        const spot = inTest.at(-1) ?? spots.at(-1);
-        let file = spot?.file ?? candidates2[candidates2.length > 1 ? 1 : 0] ?? "";
-        let line = spot?.line ?? (Number.isInteger(lineAttr) && lineAttr >= 0 ? lineAttr + 1 : 1);
-        if (!spot && fileAttr) file = fileAttr;
-        const path29 = repoPath(file, opts.root);
-        if (path29 === null || line < 1) {
-          dropped++;
-          continue;
-        }
-        if (!Number.isFinite(line)) line = 1;
-        annotations.push({
-          path: path29,
-          startLine: line,
-          endLine: line,
-          level: "failure",
-          // The test's name is the report's text, so it goes in the message; the title is ours.
-          title: `junit: test ${kind}`,
-          message: [`${classname ? `${classname}.` : ""}${name}`, msg, body].filter((s2) => s2.trim() !== "").join("\n\n").trim()
-        });
+        const a = problemAnnotation(facts, f, kind, opts.root);
+        if (a) annotations.push(a);
+        else dropped++;
       }
     }
   }
@@ -34942,6 +34948,21 @@ async function holdVolume(engine, image, volume, user, labels, notice) {
     );
   }
 }
+function signalGroup(pid, sig) {
+  try {
+    if (pid) process.kill(-pid, sig);
+  } catch {
+  }
+}
+function exitCodeOf(child, o) {
+  return new Promise((resolve, reject) => {
+    child.on(
+      "error",
+      (e) => reject(new InputError("lake", `cannot start '${o.lake ?? "lake"}': ${e.message}`))
+    );
+    child.on("close", (code) => resolve(code));
+  });
+}
 async function spawnComparator(o, cwd, env, signal) {
   const cap = o.outputCapBytes ?? COMPARATOR_OUTPUT_CAP;
   const out = new Kept(cap);
@@ -34956,29 +34977,17 @@ async function spawnComparator(o, cwd, env, signal) {
   child.stderr.on("data", (c) => (err.push(c), o.onOutput?.("stderr", c)));
   let timedOut = false;
   let interrupted = null;
-  const killGroup = (sig) => {
-    try {
-      if (child.pid) process.kill(-child.pid, sig);
-    } catch {
-    }
-  };
   let hard;
   const stop = () => {
-    killGroup("SIGTERM");
-    hard ??= setTimeout(() => killGroup("SIGKILL"), 1e4);
+    signalGroup(child.pid, "SIGTERM");
+    hard ??= setTimeout(() => signalGroup(child.pid, "SIGKILL"), 1e4);
   };
   const timer = setTimeout(() => (timedOut = true, stop()), o.timeoutMs ?? 2 * 60 * 6e4);
   const onAbort = () => (interrupted = signal?.reason ?? "SIGTERM", stop());
   signal?.addEventListener("abort", onAbort, { once: true });
   if (signal?.aborted) onAbort();
   try {
-    const exitCode = await new Promise((resolve, reject) => {
-      child.on(
-        "error",
-        (e) => reject(new InputError("lake", `cannot start '${o.lake ?? "lake"}': ${e.message}`))
-      );
-      child.on("close", (code) => resolve(code));
-    });
+    const exitCode = await exitCodeOf(child, o);
     if (interrupted) throw new InterruptedError(interrupted);
     return {
       exitCode: timedOut ? null : exitCode,
@@ -37210,10 +37219,10 @@ async function pingEngine(api) {
 }
 
 // src/engine/docker-containers.ts
-function toContainerBody(s2) {
+function toMountsBody(specMounts) {
   const tmpfs = {};
   const mounts = [];
-  for (const m of s2.mounts) {
+  for (const m of specMounts) {
     if (m.type === "tmpfs") {
       const t = m.tmpfs;
       tmpfs[m.target] = [...t.options, `size=${t.sizeBytes}`, `mode=${t.mode.toString(8)}`].join(",");
@@ -37229,6 +37238,10 @@ function toContainerBody(s2) {
       });
     }
   }
+  return { mounts, tmpfs };
+}
+function toContainerBody(s2) {
+  const { mounts, tmpfs } = toMountsBody(s2.mounts);
   return {
     Image: s2.image,
     Cmd: s2.cmd,
@@ -37270,6 +37283,40 @@ function toContainerBody(s2) {
       UsernsMode: "",
       AutoRemove: false
     }
+  };
+}
+function toInspectedContainer(j, runtime, engine) {
+  const { podman, seccomp } = engine;
+  const h = j.HostConfig;
+  const caps = podman ? podmanCapabilities(h.CapDrop ?? [], h.CapAdd ?? [], engine.podmanDefaultCaps) : { capDrop: h.CapDrop ?? [], capAdd: h.CapAdd ?? [] };
+  return {
+    user: j.Config.User ?? "",
+    entrypoint: j.Config.Entrypoint ?? null,
+    cmd: j.Config.Cmd ?? null,
+    readOnlyRootfs: h.ReadonlyRootfs === true,
+    privileged: h.Privileged === true,
+    capDrop: caps.capDrop,
+    capAdd: caps.capAdd,
+    securityOpt: h.SecurityOpt ?? [],
+    engineSeccomp: seccomp,
+    networkMode: podman ? podmanNetworkMode(h.NetworkMode, Object.keys(j.NetworkSettings?.Networks ?? {})) : h.NetworkMode ?? "",
+    memoryBytes: h.Memory ?? 0,
+    memorySwapBytes: h.MemorySwap ?? 0,
+    nanoCpus: h.NanoCpus ?? 0,
+    pidsLimit: h.PidsLimit ?? null,
+    ulimits: (h.Ulimits ?? []).map(podmanUlimit),
+    runtime: runtime ?? h.Runtime ?? "runc",
+    init: h.Init === true,
+    pidMode: podman ? podmanPidMode(h.PidMode) : h.PidMode ?? "",
+    usernsMode: h.UsernsMode ?? "",
+    devices: (h.Devices ?? []).length,
+    mounts: (j.Mounts ?? []).map((m) => ({
+      type: m.Type,
+      source: m.Type === "volume" ? m.Name ?? m.Source : m.Source,
+      target: m.Destination,
+      readOnly: !m.RW
+    })),
+    tmpfs: h.Tmpfs ?? {}
   };
 }
 var DockerContainers = class extends DockerImages {
@@ -37349,38 +37396,11 @@ var DockerContainers = class extends DockerImages {
       // Podman's compatible inspect says `oci` for every runtime; its own inspect names the one it will run.
       podman ? this.api.json("GET", `/libpod/containers/${id}/json`, {}, "inspect container").then((l) => l.OCIRuntime ?? "") : null
     ]);
-    const seccomp = this.seccomp;
-    const h = j.HostConfig;
-    const caps = podman ? podmanCapabilities(h.CapDrop ?? [], h.CapAdd ?? [], this.podmanDefaultCaps) : { capDrop: h.CapDrop ?? [], capAdd: h.CapAdd ?? [] };
-    return {
-      user: j.Config.User ?? "",
-      entrypoint: j.Config.Entrypoint ?? null,
-      cmd: j.Config.Cmd ?? null,
-      readOnlyRootfs: h.ReadonlyRootfs === true,
-      privileged: h.Privileged === true,
-      capDrop: caps.capDrop,
-      capAdd: caps.capAdd,
-      securityOpt: h.SecurityOpt ?? [],
-      engineSeccomp: seccomp,
-      networkMode: podman ? podmanNetworkMode(h.NetworkMode, Object.keys(j.NetworkSettings?.Networks ?? {})) : h.NetworkMode ?? "",
-      memoryBytes: h.Memory ?? 0,
-      memorySwapBytes: h.MemorySwap ?? 0,
-      nanoCpus: h.NanoCpus ?? 0,
-      pidsLimit: h.PidsLimit ?? null,
-      ulimits: (h.Ulimits ?? []).map(podmanUlimit),
-      runtime: runtime ?? h.Runtime ?? "runc",
-      init: h.Init === true,
-      pidMode: podman ? podmanPidMode(h.PidMode) : h.PidMode ?? "",
-      usernsMode: h.UsernsMode ?? "",
-      devices: (h.Devices ?? []).length,
-      mounts: (j.Mounts ?? []).map((m) => ({
-        type: m.Type,
-        source: m.Type === "volume" ? m.Name ?? m.Source : m.Source,
-        target: m.Destination,
-        readOnly: !m.RW
-      })),
-      tmpfs: h.Tmpfs ?? {}
-    };
+    return toInspectedContainer(j, runtime, {
+      podman,
+      seccomp: this.seccomp,
+      podmanDefaultCaps: this.podmanDefaultCaps
+    });
   }
   async removeContainer(id) {
     if (this.info.name === "podman") await this.killContainer(id, "KILL").catch(() => void 0);
@@ -37558,23 +37578,7 @@ async function connectEngine(endpoints, choice = "auto") {
       const early = client.json("GET", "/info", {}, "info");
       early.catch(() => void 0);
       const v = await client.json("GET", "/version", {}, "version");
-      const isPodman = (v.Components ?? []).some((c2) => /podman/i.test(c2.Name));
-      const name = isPodman ? "podman" : "docker";
-      if (choice !== "auto" && choice !== name) {
-        throw new InputError(
-          "--engine",
-          `${choice}: the engine at ${url} is ${name} ${v.Version}; pass --engine ${name}, or point ${choice === "podman" ? "CONTAINER_HOST" : "DOCKER_HOST"} at a ${choice} socket`
-        );
-      }
-      if (compareApi(v.ApiVersion, CLIENT_MIN_API) < 0) {
-        throw new EngineError(
-          name,
-          "version",
-          `engine API ${v.ApiVersion} is older than ${CLIENT_MIN_API}`,
-          "upgrade to Docker 20.10 or later, or Podman 3 or later"
-        );
-      }
-      const api = compareApi(v.ApiVersion, CLIENT_MAX_API) > 0 ? CLIENT_MAX_API : v.ApiVersion;
+      const { name, isPodman, api } = fitEngine(v, url, choice);
       const c = new ApiClient(client.endpoint, name);
       c.setApiVersion(api);
       const [info2, podman] = await Promise.all([
@@ -37584,18 +37588,7 @@ async function connectEngine(endpoints, choice = "auto") {
       const securityOptions = info2.SecurityOptions ?? [];
       return new DockerApiEngine(
         c,
-        {
-          name,
-          version: v.Version,
-          apiVersion: api,
-          os: v.Os,
-          arch: v.Arch,
-          endpoint: client.endpoint.url,
-          local: client.endpoint.socketPath !== void 0,
-          rootless: podman ? podman.rootless : securityOptions.some((o) => /(^|,)name=rootless(,|$)/.test(o)),
-          cgroupVersion: podman ? podman.cgroupVersion : info2.CgroupVersion ? `v${info2.CgroupVersion}` : "",
-          readOnlyTmpfs: podman ? PODMAN_READ_ONLY_TMPFS : []
-        },
+        engineInfo(v, client.endpoint, { name, api, info: info2, podman, securityOptions }),
         securityOptions.some((o) => /(^|,)name=seccomp(,|$)/.test(o)),
         podman?.defaultCapabilities ?? [],
         info2.Runtimes ?? null
@@ -37605,6 +37598,44 @@ async function connectEngine(endpoints, choice = "auto") {
       firstErr ??= err;
     }
   }
+  failNoEngine(firstErr, endpoints, choice);
+}
+function fitEngine(v, url, choice) {
+  const isPodman = (v.Components ?? []).some((c) => /podman/i.test(c.Name));
+  const name = isPodman ? "podman" : "docker";
+  if (choice !== "auto" && choice !== name) {
+    throw new InputError(
+      "--engine",
+      `${choice}: the engine at ${url} is ${name} ${v.Version}; pass --engine ${name}, or point ${choice === "podman" ? "CONTAINER_HOST" : "DOCKER_HOST"} at a ${choice} socket`
+    );
+  }
+  if (compareApi(v.ApiVersion, CLIENT_MIN_API) < 0) {
+    throw new EngineError(
+      name,
+      "version",
+      `engine API ${v.ApiVersion} is older than ${CLIENT_MIN_API}`,
+      "upgrade to Docker 20.10 or later, or Podman 3 or later"
+    );
+  }
+  const api = compareApi(v.ApiVersion, CLIENT_MAX_API) > 0 ? CLIENT_MAX_API : v.ApiVersion;
+  return { name, isPodman, api };
+}
+function engineInfo(v, endpoint2, a) {
+  const { podman, info: info2, securityOptions } = a;
+  return {
+    name: a.name,
+    version: v.Version,
+    apiVersion: a.api,
+    os: v.Os,
+    arch: v.Arch,
+    endpoint: endpoint2.url,
+    local: endpoint2.socketPath !== void 0,
+    rootless: podman ? podman.rootless : securityOptions.some((o) => /(^|,)name=rootless(,|$)/.test(o)),
+    cgroupVersion: podman ? podman.cgroupVersion : info2.CgroupVersion ? `v${info2.CgroupVersion}` : "",
+    readOnlyTmpfs: podman ? PODMAN_READ_ONLY_TMPFS : []
+  };
+}
+function failNoEngine(firstErr, endpoints, choice) {
   if (firstErr instanceof EngineError) {
     if (choice === "podman") throw new InputError("--engine", `podman: ${noPodmanHint(endpoints)}`);
     throw new EngineError(
@@ -38931,6 +38962,23 @@ function sourceFacts(env, sha, cwd) {
   const created = (env.SOURCE_DATE_EPOCH && /^\d+$/.test(env.SOURCE_DATE_EPOCH) ? new Date(Number(env.SOURCE_DATE_EPOCH) * 1e3).toISOString() : git(["show", "-s", "--format=%cI", sha], cwd)) ?? (/* @__PURE__ */ new Date(0)).toISOString();
   return { sourceUrl, created };
 }
+function buildRegistry(flag, env) {
+  const registryText = flag ?? env.REGISTRY ?? (env.GITHUB_REPOSITORY ? `ghcr.io/${env.GITHUB_REPOSITORY}` : void 0);
+  if (!registryText)
+    throw new InputError("--registry", "is required outside GitHub Actions (or set REGISTRY)");
+  return normalizeRepository(registryText);
+}
+function imageLabels(sourceUrl, created, tags) {
+  return (src) => ociLabels({
+    sourceUrl,
+    sha: tags.sha,
+    version: tags.version,
+    created,
+    title: src.title,
+    description: src.description,
+    licenses: "MIT"
+  });
+}
 function parseBuild(argv, env, readStdin) {
   const { options: o, positionals } = parseCommandLine(argv, BUILD_TABLE);
   if (positionals.length) throw new InputError(positionals[0], "build takes no arguments");
@@ -38949,10 +38997,7 @@ function parseBuild(argv, env, readStdin) {
   if (!["auto", "buildx", "engine"].includes(builder)) {
     throw new InputError("--builder", `'${builder}' is not auto, buildx or engine`);
   }
-  const registryText = s2("registry") ?? env.REGISTRY ?? (env.GITHUB_REPOSITORY ? `ghcr.io/${env.GITHUB_REPOSITORY}` : void 0);
-  if (!registryText)
-    throw new InputError("--registry", "is required outside GitHub Actions (or set REGISTRY)");
-  const registry = normalizeRepository(registryText);
+  const registry = buildRegistry(s2("registry"), env);
   const cwd = process.cwd();
   const tags = buildTags(o, env, registry, cwd);
   const push = o.push === true;
@@ -38965,15 +39010,7 @@ function parseBuild(argv, env, readStdin) {
     platforms,
     registry,
     tags,
-    labels: (src) => ociLabels({
-      sourceUrl,
-      sha: tags.sha,
-      version: tags.version,
-      created,
-      title: src.title,
-      description: src.description,
-      licenses: "MIT"
-    }),
+    labels: imageLabels(sourceUrl, created, tags),
     baseImages,
     buildArgs: buildArgs2
   });
@@ -43516,6 +43553,31 @@ function parse3(argv, env) {
     repo: m[2]
   };
 }
+function reportNoCheck(refused, io, onDone) {
+  io.stderr.write(`sandbox-action: no check: ${refused}
+`);
+  onDone({
+    id: null,
+    name: "",
+    conclusion: "none",
+    requests: 0,
+    title: "",
+    annotations: 0,
+    reasons: [refused]
+  });
+  return FAILED_EXIT;
+}
+function printDryRun(plan2, target, facts, io, onDone) {
+  const base = `/repos/${target.owner}/${target.repo}/check-runs`;
+  const requests = [
+    { method: "POST", route: base, body: plan2.create },
+    ...plan2.updates.map((u) => ({ method: "PATCH", route: `${base}/{check_run_id}`, body: u }))
+  ];
+  io.stdout.write(`${JSON.stringify(requests, null, 2)}
+`);
+  onDone({ id: null, requests: requests.length, ...facts });
+  return 0;
+}
 async function reportCommand(argv, env, io, onDone = () => void 0) {
   let p;
   let files;
@@ -43527,20 +43589,7 @@ async function reportCommand(argv, env, io, onDone = () => void 0) {
 `);
     return inputExitCode("plain");
   }
-  if (!p.subject) {
-    io.stderr.write(`sandbox-action: no check: ${p.refused}
-`);
-    onDone({
-      id: null,
-      name: "",
-      conclusion: "none",
-      requests: 0,
-      title: "",
-      annotations: 0,
-      reasons: [p.refused]
-    });
-    return FAILED_EXIT;
-  }
+  if (!p.subject) return reportNoCheck(p.refused, io, onDone);
   const decision = decideCheck(p.subject, p.shards, files, p.required);
   const target = {
     owner: p.owner,
@@ -43558,17 +43607,7 @@ async function reportCommand(argv, env, io, onDone = () => void 0) {
     annotations: [plan2.create, ...plan2.updates].reduce((n, r) => n + r.output.annotations.length, 0),
     reasons: decision.reasons
   };
-  if (p.dryRun) {
-    const base = `/repos/${target.owner}/${target.repo}/check-runs`;
-    const requests = [
-      { method: "POST", route: base, body: plan2.create },
-      ...plan2.updates.map((u) => ({ method: "PATCH", route: `${base}/{check_run_id}`, body: u }))
-    ];
-    io.stdout.write(`${JSON.stringify(requests, null, 2)}
-`);
-    onDone({ id: null, requests: requests.length, ...facts });
-    return 0;
-  }
+  if (p.dryRun) return printDryRun(plan2, target, facts, io, onDone);
   try {
     const sent = await sendCheck(plan2, target, {
       token: env.GITHUB_TOKEN,
