@@ -2435,6 +2435,7 @@ function parseHosts(raw) {
 function parseRoutes(raw) {
   return (Array.isArray(raw) ? raw : raw === void 0 ? [] : fail("routes")).map(
     (r, i) => {
+      if (typeof r !== "object" || r === null || Array.isArray(r)) fail(`routes[${i}] is not an object`);
       const str = (v, name) => typeof v === "string" && v.length > 0 ? v : fail(`routes[${i}].${name} is not a string`);
       return {
         name: str(r.name, "name"),
@@ -2822,6 +2823,11 @@ function refuseRequest(core, req, res, base, started, r) {
 }
 function forwardRequest(core, req, res, o) {
   const t = { up: 0, down: 0, error: void 0, logged: false };
+  if (req.socket.destroyed) {
+    t.error = "the client left before the upstream was reached";
+    logForwarded(core, o, t, { destroy: () => void 0, bytes: () => 0 });
+    return;
+  }
   const headers = withoutHopByHop(req.headers);
   headers.host = o.hostHeader;
   const log2 = () => logForwarded(core, o, t, entry);
@@ -3215,6 +3221,21 @@ function readHello(socket, initial, timeoutMs = HELLO_TIMEOUT_MS) {
   });
 }
 function openTunnel(core, o) {
+  if (o.client.destroyed || o.client.readableEnded) {
+    o.release();
+    o.client.destroy();
+    const detail = "the client left before the upstream was reached";
+    o.log({
+      host: o.host,
+      address: o.address,
+      decision: "deny",
+      reason: "not-tls",
+      detail,
+      bytesUp: 0,
+      bytesDown: 0
+    });
+    return;
+  }
   new TunnelExchange(core, o);
 }
 var TunnelExchange = class {

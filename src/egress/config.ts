@@ -92,7 +92,8 @@ function parseHosts(raw: ProxyConfigText['hosts'] | undefined): Record<string, s
 /** The secret routes (none when absent), each field checked in the order they are listed. */
 function parseRoutes(raw: ProxyConfigText['routes']): ProxyRoute[] {
   return (Array.isArray(raw) ? raw : raw === undefined ? [] : fail('routes')).map(
-    (r: Partial<ProxyRoute>, i) => {
+    (r: Partial<ProxyRoute> | null, i) => {
+      if (typeof r !== 'object' || r === null || Array.isArray(r)) fail(`routes[${i}] is not an object`);
       const str = (v: unknown, name: string) =>
         typeof v === 'string' && v.length > 0 ? v : fail(`routes[${i}].${name} is not a string`);
       return {

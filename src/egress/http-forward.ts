@@ -88,6 +88,13 @@ export function forwardRequest(
   o: ForwardOptions,
 ): void {
   const t: ForwardTally = { up: 0, down: 0, error: undefined, logged: false };
+  // A client that left while its name was admitted has closed already ('close' will not come again): no upstream
+  // request is made, and the line is written (and the slot given back) now, not after an idle timeout.
+  if (req.socket.destroyed) {
+    t.error = 'the client left before the upstream was reached';
+    logForwarded(core, o, t, { destroy: () => undefined, bytes: () => 0 });
+    return;
+  }
   const headers = withoutHopByHop(req.headers);
   headers.host = o.hostHeader;
   const log = () => logForwarded(core, o, t, entry);

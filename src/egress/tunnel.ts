@@ -87,6 +87,24 @@ export interface Tunnel {
 }
 
 export function openTunnel(core: ProxyCore, o: TunnelOptions): void {
+  // A client that left while its name was admitted has closed, or ended its side, already (neither 'close' nor 'end'
+  // comes again, and no hello can follow an end): no upstream connection is opened, and its slot is given back now,
+  // not after the hello's or the idle timeout.
+  if (o.client.destroyed || o.client.readableEnded) {
+    o.release();
+    o.client.destroy();
+    const detail = 'the client left before the upstream was reached';
+    o.log({
+      host: o.host,
+      address: o.address,
+      decision: 'deny',
+      reason: 'not-tls',
+      detail,
+      bytesUp: 0,
+      bytesDown: 0,
+    });
+    return;
+  }
   new TunnelExchange(core, o);
 }
 

@@ -3,6 +3,7 @@ import { describe, expect, test } from '@jest/globals';
 import { readActionInputs } from '../../src/action/inputs.js';
 import { loosenedBy, parseRunOptions, type RawOptions } from '../../src/config/run-options.js';
 import { parseProxyConfig } from '../../src/egress/config.js';
+import { InputError } from '../../src/config/errors.js';
 import { Ledger, MAX_REFUSALS } from '../../src/egress/ledger.js';
 import { parseDomainRule } from '../../src/egress/policy.js';
 import { PRESETS, expandPresets } from '../../src/egress/presets.js';
@@ -522,6 +523,15 @@ describe('proxy and sandbox containers', () => {
       parseProxyConfig(JSON.stringify({ ...parseProxyConfigText(), hosts: { a: ['x'] } })),
     ).toThrow(/not an IP/);
   });
+
+  test.each([[null], ['x'], [[1]], [7]])(
+    'a secret route that is not an object (%j) is refused as bad configuration, naming its index',
+    (route) => {
+      const text = JSON.stringify({ ...parseProxyConfigText(), routes: [route] });
+      expect(() => parseProxyConfig(text)).toThrow(InputError);
+      expect(() => parseProxyConfig(text)).toThrow(/routes\[0\] is not an object/);
+    },
+  );
 });
 
 function parseProxyConfigText() {

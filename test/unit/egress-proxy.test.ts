@@ -88,7 +88,13 @@ interface Harness {
 }
 
 async function proxy(
-  over: Partial<ProxyConfig> & { domains?: string[]; cidrs?: string[]; audit?: boolean } = {},
+  over: Partial<ProxyConfig> & {
+    domains?: string[];
+    cidrs?: string[];
+    audit?: boolean;
+    /** Each name lookup answers this much later (a slow resolver). */
+    lookupDelayMs?: number;
+  } = {},
   buffers?: ReadBuffers,
 ): Promise<Harness> {
   const cfg: ProxyConfig = {
@@ -116,6 +122,7 @@ async function proxy(
     log: (r) => log.push(r),
     lookup: async (n) => {
       lookups.push(n);
+      if (over.lookupDelayMs) await new Promise((r) => setTimeout(r, over.lookupDelayMs));
       return base(n);
     },
     ...(buffers ? { buffers } : {}),
@@ -415,6 +422,48 @@ describe('CONNECT tunnels', () => {
       await h.close();
     }
   });
+
+  // Attack: hold the proxy's connection slots by leaving while each name is being decided. A client gone before
+  // admission ends gets no upstream connection, and its slot is free at once (not after the idle timeout).
+  const LEFT = 'the client left before the upstream was reached';
+  test.each([
+    [
+      'absolute-form HTTP',
+      // (functions: the upstreams' ports are known only once beforeAll has run)
+      () => `GET http://up.test:${sinkPort}/x HTTP/1.1\r\nHost: up.test:${sinkPort}\r\n\r\n`,
+      // Admitted, and nothing was forwarded: the allow line says why.
+      { decision: 'allow', reason: 'allowed', error: LEFT, bytesUp: 0, bytesDown: 0 },
+    ],
+    [
+      'CONNECT',
+      () => `CONNECT up.test:${sinkPort} HTTP/1.1\r\nHost: up.test:${sinkPort}\r\n\r\n`,
+      // No ClientHello can come from a client that ended its side: refused as a tunnel that is not TLS.
+      { decision: 'deny', reason: 'not-tls', detail: LEFT, bytesUp: 0, bytesDown: 0 },
+    ],
+  ])(
+    '%s: a client that leaves during admission holds no slot and reaches no upstream',
+    async (_, request, line) => {
+      const h = await proxy({ maxConnections: 1, lookupDelayMs: 300 });
+      try {
+        const upstreamsBefore = sinkSockets.size;
+        const gone = net.connect(h.port, '127.0.0.1');
+        await new Promise((r) => gone.once('connect', r));
+        gone.write(request());
+        await until(() => h.lookups.length === 1);
+        gone.destroy();
+        // The one line of the exchange comes once admission ends (not after a timeout), and says the client left.
+        await until(() => h.log.length === 1, 2000);
+        expect(h.log).toEqual([expect.objectContaining({ host: 'up.test', ...line })]);
+        await new Promise((r) => setTimeout(r, 100));
+        expect(sinkSockets.size).toBe(upstreamsBefore);
+        // The only slot is free again: a request now is served, not refused as too many connections.
+        const next = await viaProxy(h, `http://up.test:${httpPort}/after`);
+        expect(next.status).toBe(200);
+      } finally {
+        await h.close();
+      }
+    },
+  );
 
   test('the byte cap cuts the exchange that crosses it and refuses the ones after', async () => {
     const h = await proxy({ maxTotalBytes: 1 });
