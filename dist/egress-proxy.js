@@ -2932,17 +2932,7 @@ Connection: close\r
 
 // src/egress/routes.ts
 import https from "node:https";
-var HOP_BY_HOP2 = [
-  "connection",
-  "proxy-connection",
-  "keep-alive",
-  "proxy-authorization",
-  "proxy-authenticate",
-  "te",
-  "trailer",
-  "upgrade",
-  "host"
-];
+var REQUEST_DROPPED = [...HOP_BY_HOP, "host"];
 function matchRoute(routes, url, self) {
   let rest;
   if (url.startsWith("/")) rest = url;
@@ -3017,7 +3007,7 @@ function refuse(x, status, reason, detail) {
 function upstreamHeaders(req, route) {
   const headers = {};
   for (const [k, v] of Object.entries(req.headers)) {
-    if (!HOP_BY_HOP2.includes(k) && k !== route.header) headers[k] = v;
+    if (!REQUEST_DROPPED.includes(k) && k !== route.header) headers[k] = v;
   }
   headers.host = route.port === 443 ? route.host : `${route.host}:${route.port}`;
   headers[route.header] = route.value;
@@ -3059,9 +3049,7 @@ function forward(x, address) {
     } else res.destroy();
   });
   upstream.on("response", (r) => {
-    const back = Object.fromEntries(
-      Object.entries(r.headers).filter(([k]) => !HOP_BY_HOP2.includes(k) || k === "host")
-    );
+    const back = Object.fromEntries(Object.entries(r.headers).filter(([k]) => !HOP_BY_HOP.includes(k)));
     res.writeHead(r.statusCode ?? 502, r.statusMessage, back);
     r.on("data", (c) => x.down += c.length);
     r.pipe(res);

@@ -8,7 +8,8 @@ import type net from 'node:net';
 import type { ProxyConfig } from './config.js';
 import type { DecisionRecord, LiveExchange, ProxyCore, ProxyReason } from './core.js';
 
-const HOP_BY_HOP = [
+/** The headers of one hop (RFC 9110 7.6.1, and the proxy's own): never forwarded, either way. */
+export const HOP_BY_HOP = [
   'connection',
   'proxy-connection',
   'keep-alive',

@@ -11,19 +11,11 @@ import http from 'node:http';
 import https from 'node:https';
 import type { ProxyRoute } from './config.js';
 import type { ProxyCore } from './core.js';
+import { HOP_BY_HOP } from './http-forward.js';
 import { decideAddresses } from './policy.js';
 
-const HOP_BY_HOP = [
-  'connection',
-  'proxy-connection',
-  'keep-alive',
-  'proxy-authorization',
-  'proxy-authenticate',
-  'te',
-  'trailer',
-  'upgrade',
-  'host',
-];
+/** A route's request gets its own Host: the client's is dropped with the hop-by-hop headers. */
+const REQUEST_DROPPED = [...HOP_BY_HOP, 'host'];
 
 /** Which route a request line asks for, and the path to send upstream (pure). null: not a route request. */
 export function matchRoute(
@@ -139,7 +131,7 @@ function refuse(x: RouteExchange, status: number, reason: string, detail: string
 function upstreamHeaders(req: http.IncomingMessage, route: ProxyRoute): http.OutgoingHttpHeaders {
   const headers: http.OutgoingHttpHeaders = {};
   for (const [k, v] of Object.entries(req.headers)) {
-    if (!HOP_BY_HOP.includes(k) && k !== route.header) headers[k] = v;
+    if (!REQUEST_DROPPED.includes(k) && k !== route.header) headers[k] = v;
   }
   headers.host = route.port === 443 ? route.host : `${route.host}:${route.port}`;
   headers[route.header] = route.value;
@@ -182,9 +174,7 @@ function forward(x: RouteExchange, address: string): void {
     } else res.destroy();
   });
   upstream.on('response', (r) => {
-    const back = Object.fromEntries(
-      Object.entries(r.headers).filter(([k]) => !HOP_BY_HOP.includes(k) || k === 'host'),
-    );
+    const back = Object.fromEntries(Object.entries(r.headers).filter(([k]) => !HOP_BY_HOP.includes(k)));
     res.writeHead(r.statusCode ?? 502, r.statusMessage, back);
     r.on('data', (c: Buffer) => (x.down += c.length));
     r.pipe(res);
