@@ -14756,7 +14756,6 @@ async function runSessionCommand(ctx, r, argv, check2, o) {
   const { engine } = ctx.deps;
   const id = r.container.id;
   const { pipe, kill } = commandPipe(ctx, r, check2, o);
-  const expect = r.selfCheck;
   const oomBefore = await oomKills(engine.info.local, id);
   const flaggedBefore = oomBefore === null ? (await engine.inspectContainer(id)).oomKilled : false;
   o.logs.begin();
@@ -14773,13 +14772,7 @@ async function runSessionCommand(ctx, r, argv, check2, o) {
     return o.logs.end();
   };
   try {
-    const spec = {
-      cmd: execArgv(argv, expect),
-      user: `${r.user.uid}:${r.user.gid}`,
-      env: o.env,
-      workingDir: WORK_DIR
-    };
-    stream = await ctx.race(engine.execStream(id, spec, pipe.sink));
+    stream = await ctx.race(engine.execStream(id, execSpec(r, argv, o.env), pipe.sink));
     const deadline = new Promise(
       (resolve) => timer = setTimeout(() => resolve("timeout"), o.timeoutMs)
     );
@@ -14807,6 +14800,9 @@ async function runSessionCommand(ctx, r, argv, check2, o) {
   ctx.check();
   const ended = { execId: stream.id, timedOut, containerStopped, oomBefore, flaggedBefore };
   return { ...await howItEnded(ctx, r, ended), startedAt, endedAt, log };
+}
+function execSpec(r, argv, env) {
+  return { cmd: execArgv(argv, r.selfCheck), user: `${r.user.uid}:${r.user.gid}`, env, workingDir: WORK_DIR };
 }
 async function howItEnded(ctx, r, e) {
   const { timedOut } = e;
@@ -25603,7 +25599,7 @@ async function execInSession(o, deps, base) {
     r = await findSession(dirOf(deps), o.ref);
     if (r.kind === "warm")
       throw new InputError("ID", `'${o.ref}' is a warm sandbox of run --warm; create a session to exec in`);
-    const spec = execSpec(r, o);
+    const spec = execSpec2(r, o);
     ctx = new RunContext(spec, deps);
     Object.assign(x, sessionPieces(r));
     ctx.notes.push(...r.notes);
@@ -25654,7 +25650,7 @@ async function mustRun(deps, r, ref) {
     running2 === null ? `'${ref}': its container is gone; remove the session with rm` : `'${ref}' is stopped; start it first (sandbox-action start ${r.name ?? r.id})`
   );
 }
-function execSpec(r, o) {
+function execSpec2(r, o) {
   return {
     ...r.spec,
     command: o.command,

@@ -35928,7 +35928,6 @@ async function runSessionCommand(ctx, r, argv, check2, o) {
   const { engine } = ctx.deps;
   const id = r.container.id;
   const { pipe, kill } = commandPipe(ctx, r, check2, o);
-  const expect = r.selfCheck;
   const oomBefore = await oomKills(engine.info.local, id);
   const flaggedBefore = oomBefore === null ? (await engine.inspectContainer(id)).oomKilled : false;
   o.logs.begin();
@@ -35945,13 +35944,7 @@ async function runSessionCommand(ctx, r, argv, check2, o) {
     return o.logs.end();
   };
   try {
-    const spec = {
-      cmd: execArgv(argv, expect),
-      user: `${r.user.uid}:${r.user.gid}`,
-      env: o.env,
-      workingDir: WORK_DIR
-    };
-    stream = await ctx.race(engine.execStream(id, spec, pipe.sink));
+    stream = await ctx.race(engine.execStream(id, execSpec(r, argv, o.env), pipe.sink));
     const deadline = new Promise(
       (resolve) => timer = setTimeout(() => resolve("timeout"), o.timeoutMs)
     );
@@ -35979,6 +35972,9 @@ async function runSessionCommand(ctx, r, argv, check2, o) {
   ctx.check();
   const ended = { execId: stream.id, timedOut, containerStopped, oomBefore, flaggedBefore };
   return { ...await howItEnded(ctx, r, ended), startedAt, endedAt, log };
+}
+function execSpec(r, argv, env) {
+  return { cmd: execArgv(argv, r.selfCheck), user: `${r.user.uid}:${r.user.gid}`, env, workingDir: WORK_DIR };
 }
 async function howItEnded(ctx, r, e) {
   const { timedOut } = e;

@@ -97,7 +97,6 @@ export async function runSessionCommand(
   const { engine } = ctx.deps;
   const id = r.container.id;
   const { pipe, kill } = commandPipe(ctx, r, check, o);
-  const expect = r.selfCheck;
   const oomBefore = await oomKills(engine.info.local, id);
   const flaggedBefore = oomBefore === null ? (await engine.inspectContainer(id)).oomKilled : false;
   o.logs.begin();
@@ -114,13 +113,7 @@ export async function runSessionCommand(
     return o.logs.end();
   };
   try {
-    const spec = {
-      cmd: execArgv(argv, expect),
-      user: `${r.user.uid}:${r.user.gid}`,
-      env: o.env,
-      workingDir: WORK_DIR,
-    };
-    stream = await ctx.race(engine.execStream(id, spec, pipe.sink));
+    stream = await ctx.race(engine.execStream(id, execSpec(r, argv, o.env), pipe.sink));
     const deadline = new Promise<'timeout'>(
       (resolve) => (timer = setTimeout(() => resolve('timeout'), o.timeoutMs)),
     );
@@ -148,6 +141,11 @@ export async function runSessionCommand(
   ctx.check();
   const ended = { execId: stream.id, timedOut, containerStopped, oomBefore, flaggedBefore };
   return { ...(await howItEnded(ctx, r, ended)), startedAt, endedAt, log };
+}
+
+/** The command as the session's user in /work, behind the self-check when the session has one. */
+function execSpec(r: SessionRecord, argv: string[], env: string[]) {
+  return { cmd: execArgv(argv, r.selfCheck), user: `${r.user.uid}:${r.user.gid}`, env, workingDir: WORK_DIR };
 }
 
 /** The exec's exit code, whether it was OOM-killed, and a refusal when someone else stopped the sandbox. */
