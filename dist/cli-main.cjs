@@ -16371,6 +16371,7 @@ function abortOnSignals() {
 }
 function makeRunDeps(ctx, engine, o) {
   return {
+    ...o.onStage ? { onStage: o.onStage } : {},
     onRunId: (runId) => {
       o.onRunId?.(runId);
       if (!o.watchdog) return void 0;
@@ -25120,6 +25121,7 @@ async function executeRun(spec, deps) {
   };
   let failure = null;
   try {
+    deps.onStage?.("prepare");
     const prep = await prepare(ctx);
     x.imageId = prep.image.id;
     const net3 = await networkAndVolumes(ctx, prep, x);
@@ -25129,6 +25131,7 @@ async function executeRun(spec, deps) {
     deps.onPlan?.(p);
     const deadEnd = deadEndFilter(deps);
     const budget = await setupPhase(ctx, prep, p, x, deadEnd);
+    deps.onStage?.("command");
     const box = await createSandbox(ctx, p, {
       logs,
       owner: prep.owner,
@@ -25138,6 +25141,7 @@ async function executeRun(spec, deps) {
     });
     const exit = x.exit = await runCommand(ctx, box, net3, logs, budget);
     if (podmanOomSuspected(deps.engine, exit)) ctx.notes.push(PODMAN_OOM_NOTE);
+    deps.onStage?.("collect");
     const collected = x.collected = await collect(ctx, prep.spec, box, p, exit.timedOut);
     const lean = await leanEvidence(ctx, prep, exit);
     x.verdict = await judge(
@@ -25150,6 +25154,7 @@ async function executeRun(spec, deps) {
     if (!(err instanceof SetupFailed)) failure = err;
     logs.end();
   }
+  deps.onStage?.("cleanup");
   x.cleanupMs = await cleanUp(ctx, failure);
   afterCleanup?.();
   return finalResult(ctx, x, failure);
@@ -25188,6 +25193,7 @@ function deadEndFilter(deps) {
 async function setupPhase(ctx, prep, p, x, deadEnd) {
   const timeout2 = ctx.spec.limits.timeoutMs;
   if (!prep.spec.phases.setup) return timeout2;
+  ctx.deps.onStage?.("setup");
   const s2 = await runSetup(ctx, prep, p, { deadEnd });
   x.setup = s2.report;
   if (s2.exit.timedOut || s2.exit.oomKilled || s2.exit.commandExitCode !== 0) {
@@ -25790,6 +25796,7 @@ function runSandboxed(spec, deps) {
 async function runWarm(spec, deps) {
   const blocker = warmBlocker(spec);
   if (blocker) return cold(spec, deps, blocker);
+  deps.onStage?.("prepare");
   const dir = dirOf(deps);
   let claimed = null;
   let coldReason = null;
@@ -25924,12 +25931,14 @@ async function runInWarm(given, deps, r, w) {
   const { engine } = deps;
   const id = r.container.id;
   try {
+    deps.onStage?.("prepare");
     await ctx.race(Promise.all(checkRunDirectories(spec)));
     const expected = declareExpected(spec);
     const { check: check2, vars } = await readyWarm(ctx, r, spec);
     proxy = await followProxy(engine, r);
     logs = new LogStream(deps.log, spec.limits.logLimitBytes, deps.fenceWorkflowCommands);
     const capture = spec.verdict.annotate && spec.verdict.annotate.parser !== "junit" ? new Capture(LOG_CAPTURE_CAP) : null;
+    deps.onStage?.("command");
     const exit = x.exit = await runSessionCommand(ctx, r, warmArgv(spec, r), check2, {
       logs,
       timeoutMs: spec.limits.timeoutMs,
@@ -25939,6 +25948,7 @@ async function runInWarm(given, deps, r, w) {
     });
     await proxy.stop();
     x.net = netOf(proxy.ledger);
+    deps.onStage?.("collect");
     const problems = await endRun(ctx, r);
     ended = true;
     if (problems.length) warm.resetProblem = problems.join("; ");
@@ -25948,6 +25958,7 @@ async function runInWarm(given, deps, r, w) {
     failure = err;
     logs?.end();
   }
+  deps.onStage?.("cleanup");
   await proxy?.stop().catch(() => void 0);
   if (!ended) {
     const problems = await endRun(ctx, r);

@@ -24355,33 +24355,6 @@ var platform = os3.platform();
 var arch = os3.arch();
 
 // node_modules/@actions/core/lib/core.js
-var __awaiter2 = function(thisArg, _arguments, P, generator) {
-  function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve) {
-      resolve(value);
-    });
-  }
-  return new (P || (P = Promise))(function(resolve, reject) {
-    function fulfilled(value) {
-      try {
-        step(generator.next(value));
-      } catch (e) {
-        reject(e);
-      }
-    }
-    function rejected(value) {
-      try {
-        step(generator["throw"](value));
-      } catch (e) {
-        reject(e);
-      }
-    }
-    function step(result) {
-      result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected);
-    }
-    step((generator = generator.apply(thisArg, _arguments || [])).next());
-  });
-};
 var ExitCode;
 (function(ExitCode2) {
   ExitCode2[ExitCode2["Success"] = 0] = "Success";
@@ -24416,18 +24389,6 @@ function startGroup(name) {
 }
 function endGroup() {
   issue("endgroup");
-}
-function group(name, fn) {
-  return __awaiter2(this, void 0, void 0, function* () {
-    startGroup(name);
-    let result;
-    try {
-      result = yield fn();
-    } finally {
-      endGroup();
-    }
-    return result;
-  });
 }
 
 // src/config/run-options.ts
@@ -33538,7 +33499,7 @@ function decideUser(f) {
   }
   return { ids, notes: [] };
 }
-function resolveUser(user, passwd, group2) {
+function resolveUser(user, passwd, group) {
   const [u, g] = user.split(":");
   const lookup = (text2, name) => {
     for (const line of text2.split("\n")) {
@@ -33562,7 +33523,7 @@ function resolveUser(user, passwd, group2) {
   if (g !== void 0) {
     if (/^\d+$/.test(g)) gid = Number(g);
     else {
-      const entry = lookup(group2, g);
+      const entry = lookup(group, g);
       if (!entry) return { error: `group '${g}' is not in the image's /etc/group` };
       gid = Number(entry[2]);
     }
@@ -35606,6 +35567,7 @@ async function executeRun(spec, deps) {
   };
   let failure = null;
   try {
+    deps.onStage?.("prepare");
     const prep = await prepare(ctx);
     x.imageId = prep.image.id;
     const net3 = await networkAndVolumes(ctx, prep, x);
@@ -35615,6 +35577,7 @@ async function executeRun(spec, deps) {
     deps.onPlan?.(p);
     const deadEnd = deadEndFilter(deps);
     const budget = await setupPhase(ctx, prep, p, x, deadEnd);
+    deps.onStage?.("command");
     const box = await createSandbox(ctx, p, {
       logs,
       owner: prep.owner,
@@ -35624,6 +35587,7 @@ async function executeRun(spec, deps) {
     });
     const exit = x.exit = await runCommand(ctx, box, net3, logs, budget);
     if (podmanOomSuspected(deps.engine, exit)) ctx.notes.push(PODMAN_OOM_NOTE);
+    deps.onStage?.("collect");
     const collected = x.collected = await collect(ctx, prep.spec, box, p, exit.timedOut);
     const lean = await leanEvidence(ctx, prep, exit);
     x.verdict = await judge(
@@ -35636,6 +35600,7 @@ async function executeRun(spec, deps) {
     if (!(err instanceof SetupFailed)) failure = err;
     logs.end();
   }
+  deps.onStage?.("cleanup");
   x.cleanupMs = await cleanUp(ctx, failure);
   afterCleanup?.();
   return finalResult(ctx, x, failure);
@@ -35674,6 +35639,7 @@ function deadEndFilter(deps) {
 async function setupPhase(ctx, prep, p, x, deadEnd) {
   const timeout2 = ctx.spec.limits.timeoutMs;
   if (!prep.spec.phases.setup) return timeout2;
+  ctx.deps.onStage?.("setup");
   const s2 = await runSetup(ctx, prep, p, { deadEnd });
   x.setup = s2.report;
   if (s2.exit.timedOut || s2.exit.oomKilled || s2.exit.commandExitCode !== 0) {
@@ -36808,6 +36774,7 @@ function runSandboxed(spec, deps) {
 async function runWarm(spec, deps) {
   const blocker = warmBlocker(spec);
   if (blocker) return cold(spec, deps, blocker);
+  deps.onStage?.("prepare");
   const dir = dirOf(deps);
   let claimed = null;
   let coldReason = null;
@@ -36942,12 +36909,14 @@ async function runInWarm(given, deps, r, w) {
   const { engine } = deps;
   const id = r.container.id;
   try {
+    deps.onStage?.("prepare");
     await ctx.race(Promise.all(checkRunDirectories(spec)));
     const expected = declareExpected(spec);
     const { check: check2, vars } = await readyWarm(ctx, r, spec);
     proxy = await followProxy(engine, r);
     logs = new LogStream(deps.log, spec.limits.logLimitBytes, deps.fenceWorkflowCommands);
     const capture = spec.verdict.annotate && spec.verdict.annotate.parser !== "junit" ? new Capture(LOG_CAPTURE_CAP) : null;
+    deps.onStage?.("command");
     const exit = x.exit = await runSessionCommand(ctx, r, warmArgv(spec, r), check2, {
       logs,
       timeoutMs: spec.limits.timeoutMs,
@@ -36957,6 +36926,7 @@ async function runInWarm(given, deps, r, w) {
     });
     await proxy.stop();
     x.net = netOf(proxy.ledger);
+    deps.onStage?.("collect");
     const problems = await endRun(ctx, r);
     ended = true;
     if (problems.length) warm.resetProblem = problems.join("; ");
@@ -36966,6 +36936,7 @@ async function runInWarm(given, deps, r, w) {
     failure = err;
     logs?.end();
   }
+  deps.onStage?.("cleanup");
   await proxy?.stop().catch(() => void 0);
   if (!ended) {
     const problems = await endRun(ctx, r);
@@ -37812,6 +37783,7 @@ function abortOnSignals() {
 }
 function makeRunDeps(ctx, engine, o) {
   return {
+    ...o.onStage ? { onStage: o.onStage } : {},
     onRunId: (runId) => {
       o.onRunId?.(runId);
       if (!o.watchdog) return void 0;
@@ -43749,6 +43721,36 @@ async function runStateKeyAction(env) {
   }
 }
 
+// src/action/groups.ts
+var STAGE_TITLES = {
+  prepare: "sandbox-action: prepare (image, engine checks, network, volumes)",
+  setup: "sandbox-action: setup phase",
+  command: "sandbox-action: the sandboxed command",
+  collect: "sandbox-action: collect and judge",
+  cleanup: "sandbox-action: cleanup"
+};
+var StageGroups = class {
+  constructor(start, end) {
+    this.start = start;
+    this.end = end;
+  }
+  start;
+  end;
+  open = null;
+  /** A stage begins: the group of the one before ends (the same stage again is one group). */
+  stage(s2) {
+    if (this.open === s2) return;
+    if (this.open !== null) this.end();
+    this.start(STAGE_TITLES[s2]);
+    this.open = s2;
+  }
+  /** The run is done: its last group ends. */
+  close() {
+    if (this.open !== null) this.end();
+    this.open = null;
+  }
+};
+
 // src/action/main.ts
 async function runAction() {
   const job = process.env.SANDBOX_ACTION_JOB ?? "run";
@@ -43802,24 +43804,25 @@ function parseInputs(ctx, temp, resultPath) {
   return { inputs, spec };
 }
 async function runInGroup(ctx, spec, signal) {
+  const groups = new StageGroups(startGroup, endGroup);
   try {
     const engine = await connect(ctx, spec.host.engine);
-    return await group(
-      "sandbox-action: run",
-      () => runSandboxed(
-        spec,
-        makeRunDeps(ctx, engine, {
-          log: { stdout: process.stdout, stderr: process.stderr },
-          notice: (l) => info(`sandbox-action: ${l}`),
-          signal,
-          watchdog: spec.host.watchdog,
-          // Set at once, so the cleanup step (if: always()) can remove this run even if this process is killed.
-          onRunId: (id) => setOutput("run-id", id)
-        })
-      )
+    return await runSandboxed(
+      spec,
+      makeRunDeps(ctx, engine, {
+        log: { stdout: process.stdout, stderr: process.stderr },
+        notice: (l) => info(`sandbox-action: ${l}`),
+        signal,
+        watchdog: spec.host.watchdog,
+        // Set at once, so the cleanup step (if: always()) can remove this run even if this process is killed.
+        onRunId: (id) => setOutput("run-id", id),
+        onStage: (s2) => groups.stage(s2)
+      })
     );
   } catch (err) {
     return failedBeforeRun(err, spec);
+  } finally {
+    groups.close();
   }
 }
 async function tell(ctx, result) {

@@ -23,6 +23,7 @@ import { readActionInputs, type ActionInputs } from './inputs.js';
 import { runBuildAction } from './build.js';
 import { runReportAction } from './report.js';
 import { runStateKeyAction } from './state-key.js';
+import { StageGroups } from './groups.js';
 
 export async function runAction(): Promise<number> {
   // One bundle serves the action and its sub-actions; each composite step says which job it runs.
@@ -89,25 +90,27 @@ function parseInputs(
   return { inputs, spec };
 }
 
-/** The run in its own log group; a failure to connect or to run is a result with status `error`, never a throw. */
+/** The run, one log group per stage; a failure to connect or to run is a result with status `error`, never a throw. */
 async function runInGroup(ctx: ProcessContext, spec: RunSpec, signal: AbortSignal): Promise<RunResult> {
+  const groups = new StageGroups(core.startGroup, core.endGroup);
   try {
     const engine = await connect(ctx, spec.host.engine);
-    return await core.group('sandbox-action: run', () =>
-      runSandboxed(
-        spec,
-        makeRunDeps(ctx, engine, {
-          log: { stdout: process.stdout, stderr: process.stderr },
-          notice: (l) => core.info(`sandbox-action: ${l}`),
-          signal,
-          watchdog: spec.host.watchdog,
-          // Set at once, so the cleanup step (if: always()) can remove this run even if this process is killed.
-          onRunId: (id) => core.setOutput('run-id', id),
-        }),
-      ),
+    return await runSandboxed(
+      spec,
+      makeRunDeps(ctx, engine, {
+        log: { stdout: process.stdout, stderr: process.stderr },
+        notice: (l) => core.info(`sandbox-action: ${l}`),
+        signal,
+        watchdog: spec.host.watchdog,
+        // Set at once, so the cleanup step (if: always()) can remove this run even if this process is killed.
+        onRunId: (id) => core.setOutput('run-id', id),
+        onStage: (s) => groups.stage(s),
+      }),
     );
   } catch (err) {
     return failedBeforeRun(err, spec);
+  } finally {
+    groups.close();
   }
 }
 

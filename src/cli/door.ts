@@ -84,9 +84,11 @@ export function makeRunDeps(
     /** Off only with --no-watchdog (recorded as loosened). */
     watchdog: boolean;
     onRunId?(runId: string): void;
+    onStage?: RunDeps['onStage'];
   },
 ): RunDeps {
   return {
+    ...(o.onStage ? { onStage: o.onStage } : {}),
     onRunId: (runId) => {
       o.onRunId?.(runId);
       if (!o.watchdog) return undefined;

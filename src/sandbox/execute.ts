@@ -28,6 +28,9 @@ import { runSetup } from './stages/setup.js';
 import { createVolumes } from './stages/volumes.js';
 import type { VolumeHost } from './volumes.js';
 
+/** The stages a door may show as they begin (the action opens one log group for each). */
+export type RunStage = 'prepare' | 'setup' | 'command' | 'collect' | 'cleanup';
+
 /** How long a run's cleanup waits for an engine that stopped answering (a restart) before it leaves the rest to gc. */
 export const ENGINE_BACK_WITHIN_MS = 30_000;
 export interface RunDeps {
@@ -50,6 +53,8 @@ export interface RunDeps {
   onRunId?(runId: string): (() => void) | undefined;
   /** The host's own IPv4 addresses (a dead-end gateway is one no host interface holds). */
   hostAddresses?(): string[];
+  /** A stage begins (prepare, the setup phase, the command, collection and judging, cleanup). */
+  onStage?(stage: RunStage): void;
   /** The door's environment: PATH and HOME for the programs of the trusted side (comparator). */
   env?: Record<string, string | undefined>;
 }
@@ -71,6 +76,7 @@ export async function executeRun(spec: RunSpec, deps: RunDeps): Promise<RunResul
   };
   let failure: unknown = null;
   try {
+    deps.onStage?.('prepare');
     const prep = await prepare(ctx);
     x.imageId = prep.image.id;
     const net = await networkAndVolumes(ctx, prep, x);
@@ -80,6 +86,7 @@ export async function executeRun(spec: RunSpec, deps: RunDeps): Promise<RunResul
     deps.onPlan?.(p);
     const deadEnd = deadEndFilter(deps);
     const budget = await setupPhase(ctx, prep, p, x, deadEnd);
+    deps.onStage?.('command');
     const box = await createSandbox(ctx, p, {
       logs,
       owner: prep.owner,
@@ -89,6 +96,7 @@ export async function executeRun(spec: RunSpec, deps: RunDeps): Promise<RunResul
     });
     const exit = (x.exit = await runCommand(ctx, box, net, logs, budget));
     if (podmanOomSuspected(deps.engine, exit)) ctx.notes.push(PODMAN_OOM_NOTE);
+    deps.onStage?.('collect');
     const collected = (x.collected = await collect(ctx, prep.spec, box, p, exit.timedOut));
     const lean = await leanEvidence(ctx, prep, exit);
     x.verdict = await judge(
@@ -102,6 +110,7 @@ export async function executeRun(spec: RunSpec, deps: RunDeps): Promise<RunResul
     if (!(err instanceof SetupFailed)) failure = err;
     logs.end();
   }
+  deps.onStage?.('cleanup');
   x.cleanupMs = await cleanUp(ctx, failure);
   afterCleanup?.();
   return finalResult(ctx, x, failure);
@@ -157,6 +166,7 @@ async function setupPhase(
 ): Promise<number> {
   const timeout = ctx.spec.limits.timeoutMs;
   if (!prep.spec.phases.setup) return timeout;
+  ctx.deps.onStage?.('setup');
   const s = await runSetup(ctx, prep, p, { deadEnd });
   x.setup = s.report;
   if (s.exit.timedOut || s.exit.oomKilled || s.exit.commandExitCode !== 0) {

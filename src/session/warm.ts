@@ -49,6 +49,7 @@ export function runSandboxed(spec: RunSpec, deps: RunDeps): Promise<RunResult> {
 export async function runWarm(spec: RunSpec, deps: RunDeps): Promise<RunResult> {
   const blocker = warmBlocker(spec);
   if (blocker) return cold(spec, deps, blocker);
+  deps.onStage?.('prepare');
   const dir = dirOf(deps);
   let claimed: { record: SessionRecord; release: () => void; fresh: boolean } | null = null;
   let coldReason: string | null = null;
@@ -210,6 +211,7 @@ async function runInWarm(
   const { engine } = deps;
   const id = r.container.id;
   try {
+    deps.onStage?.('prepare');
     await ctx.race(Promise.all(checkRunDirectories(spec)));
     const expected = declareExpected(spec);
     const { check, vars } = await readyWarm(ctx, r, spec);
@@ -217,6 +219,7 @@ async function runInWarm(
     logs = new LogStream(deps.log, spec.limits.logLimitBytes, deps.fenceWorkflowCommands);
     const capture =
       spec.verdict.annotate && spec.verdict.annotate.parser !== 'junit' ? new Capture(LOG_CAPTURE_CAP) : null;
+    deps.onStage?.('command');
     const exit = (x.exit = await runSessionCommand(ctx, r, warmArgv(spec, r), check, {
       logs,
       timeoutMs: spec.limits.timeoutMs,
@@ -227,6 +230,7 @@ async function runInWarm(
     await proxy.stop();
     x.net = netOf(proxy.ledger);
     // Nothing of the run may go on while its evidence is collected, nor into the next run.
+    deps.onStage?.('collect');
     const problems = await endRun(ctx, r);
     ended = true;
     if (problems.length) warm.resetProblem = problems.join('; ');
@@ -236,6 +240,7 @@ async function runInWarm(
     failure = err;
     logs?.end();
   }
+  deps.onStage?.('cleanup');
   await proxy?.stop().catch(() => undefined);
   if (!ended) {
     const problems = await endRun(ctx, r);

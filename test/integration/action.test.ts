@@ -50,6 +50,20 @@ d('action entry', () => {
     const result = JSON.parse(fs.readFileSync(r.outputs['result-json']!, 'utf8'));
     expect(result.user).toBe('65534:65534');
     expect(r.stdout).toMatch(/::stop-commands::[0-9a-f]{32}/);
+    // One log group per stage, in order, each ended; the build's own lines sit in the command's group.
+    const groups = [...r.stdout.matchAll(/^::group::sandbox-action: (.*)$/gm)].map((m) => m[1]);
+    expect(groups).toEqual([
+      'prepare (image, engine checks, network, volumes)',
+      'the sandboxed command',
+      'collect and judge',
+      'cleanup',
+    ]);
+    expect(r.stdout.match(/^::endgroup::$/gm)).toHaveLength(4);
+    const at = (s: string) => r.stdout.indexOf(s);
+    expect(at('hello from the sandbox')).toBeGreaterThan(
+      at('::group::sandbox-action: the sandboxed command'),
+    );
+    expect(at('hello from the sandbox')).toBeLessThan(at('::group::sandbox-action: collect and judge'));
   });
 
   test('a failing build fails the step with its exit code', async () => {
