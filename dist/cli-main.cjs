@@ -24904,10 +24904,11 @@ async function createSandbox(ctx, p, o) {
     check: check2,
     kill
   });
+  const stateDir = !o.filled && spec.io.stateDir && (await import_promises14.default.readdir(spec.io.stateDir).catch(() => [])).length > 0 ? spec.io.stateDir : null;
   ctx.cleanup.add("stop following the engine events", async () => stops.close());
   const [, attached, watch2] = await ctx.race(
     Promise.all([
-      fillVolumes(ctx, p, id, o),
+      fillVolumes(ctx, p, id, { ...o, stateDir }),
       engine.attach(id, pipe.sink),
       engine.watchExit(id),
       stops.start(engine, id)
@@ -24924,16 +24925,15 @@ async function checkConformance(ctx, p, id) {
   return check2;
 }
 async function fillVolumes(ctx, p, id, o) {
-  const { spec, deps } = ctx;
+  const { deps } = ctx;
   const copyIn = async (dir, target, exclude = []) => {
     if (!dir) return;
     const packed = packDirectory(dir, o.owner, exclude);
     await Promise.all([deps.engine.putArchive(id, target, packed.stream), packed.done]);
   };
-  const stateDir = !o.filled && spec.io.stateDir && (await import_promises14.default.readdir(spec.io.stateDir).catch(() => [])).length > 0 ? spec.io.stateDir : null;
   await Promise.all([
     copyIn(o.filled ? null : p.copySource, WORK_DIR, o.exclude),
-    copyIn(stateDir, STATE_DIR)
+    copyIn(o.stateDir, STATE_DIR)
   ]);
 }
 

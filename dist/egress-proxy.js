@@ -3206,10 +3206,12 @@ function readHello(socket, initial, timeoutMs = HELLO_TIMEOUT_MS) {
     socket.once("close", onClose);
     socket.resume();
     if (hello.length) check();
+    if (socket.readableEnded || socket.destroyed) onClose();
   });
 }
 function openTunnel(core, o) {
-  if (o.client.destroyed || o.client.readableEnded) {
+  const noHello = o.client.readableEnded && readClientHello(o.initial).state === "need-more";
+  if (o.client.destroyed || noHello) {
     o.release();
     o.client.destroy();
     const detail = "the client left before the upstream was reached";
@@ -3452,6 +3454,7 @@ function onConnect(core, deps, req, client, head) {
     }
     openTunnel(core, {
       client,
+      initial: head,
       host: a.host,
       address: a.address,
       port: target.port,
@@ -3587,6 +3590,7 @@ function transparentTls(core, client, port, first, started) {
     }
     openTunnel(core, {
       client,
+      initial: h.bytes,
       host: a.host,
       address: a.address,
       port,

@@ -151,6 +151,7 @@ function onConnect(
     }
     openTunnel(core, {
       client,
+      initial: head,
       host: a.host,
       address: a.address,
       port: target.port,

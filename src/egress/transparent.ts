@@ -67,6 +67,7 @@ function transparentTls(core: ProxyCore, client: net.Socket, port: number, first
     }
     openTunnel(core, {
       client,
+      initial: h.bytes,
       host: a.host,
       address: a.address,
       port,

@@ -59,6 +59,9 @@ export function readHello(
     socket.once('close', onClose);
     socket.resume();
     if (hello.length) check();
+    // A client that ended its side before this read began sends no more ('end' came already): closed now, not at
+    // the timeout.
+    if (socket.readableEnded || socket.destroyed) onClose();
   });
 }
 
@@ -66,6 +69,8 @@ type LogFields = Partial<DecisionRecord> & Pick<DecisionRecord, 'decision' | 're
 
 export interface TunnelOptions {
   client: net.Socket;
+  /** What the client sent already (a CONNECT's head, the transparent listener's hello). */
+  initial: Buffer;
   host: string;
   address: string;
   port: number;
@@ -87,10 +92,12 @@ export interface Tunnel {
 }
 
 export function openTunnel(core: ProxyCore, o: TunnelOptions): void {
-  // A client that left while its name was admitted has closed, or ended its side, already (neither 'close' nor 'end'
-  // comes again, and no hello can follow an end): no upstream connection is opened, and its slot is given back now,
-  // not after the hello's or the idle timeout.
-  if (o.client.destroyed || o.client.readableEnded) {
+  // A client that left while its name was admitted has closed already, or ended its side before its hello was whole
+  // (neither 'close' nor 'end' comes again, and no more bytes follow an end): no upstream connection is opened, and
+  // its slot is given back now, not after the hello's or the idle timeout. A client that sent its whole hello and
+  // then ended its side is served as before (it may still read the answer).
+  const noHello = o.client.readableEnded && readClientHello(o.initial).state === 'need-more';
+  if (o.client.destroyed || noHello) {
     o.release();
     o.client.destroy();
     const detail = 'the client left before the upstream was reached';

@@ -12,6 +12,7 @@ import { readClientHello } from '../../src/egress/client-hello.js';
 import type { ProxyConfig } from '../../src/egress/config.js';
 import { parseCidr, parseDomainRule } from '../../src/egress/policy.js';
 import { ReadBuffers } from '../../src/egress/read-buffers.js';
+import { readHello } from '../../src/egress/tunnel.js';
 import { createProxyServer, makeLookup, type DecisionRecord } from '../../src/egress/server.js';
 import { makeCerts, type TestCerts } from '../helpers/certs.js';
 
@@ -222,6 +223,28 @@ const until = async (f: () => boolean, ms = 3000) => {
   const end = Date.now() + ms;
   while (!f() && Date.now() < end) await new Promise((r) => setTimeout(r, 10));
 };
+
+/** The first bytes Node's TLS client sends for `servername`. */
+async function helloFor(servername?: string): Promise<Buffer> {
+  return new Promise((resolve) => {
+    const s = net.createServer((c) => {
+      c.once('data', (d: Buffer) => {
+        resolve(d);
+        c.destroy();
+        s.close();
+      });
+    });
+    s.listen(0, '127.0.0.1', () => {
+      const t = tls.connect({
+        port: (s.address() as net.AddressInfo).port,
+        host: '127.0.0.1',
+        ...(servername ? { servername } : {}),
+        rejectUnauthorized: false,
+      });
+      t.on('error', () => undefined);
+    });
+  });
+}
 
 describe('absolute-form HTTP', () => {
   test('a listed name is served, logged with bytes, and resolved through --add-host', async () => {
@@ -465,6 +488,32 @@ describe('CONNECT tunnels', () => {
     },
   );
 
+  test('control: a client that sends its whole ClientHello with the CONNECT and then ends its side is served', async () => {
+    const h = await proxy({ lookupDelayMs: 300 });
+    try {
+      const hello = await helloFor('up.test');
+      const c = net.connect(h.port, '127.0.0.1');
+      await new Promise((r) => c.once('connect', r));
+      c.end(
+        Buffer.concat([Buffer.from(`CONNECT up.test:${tlsPort} HTTP/1.1\r\nHost: up.test\r\n\r\n`), hello]),
+      );
+      const got: Buffer[] = [];
+      c.on('data', (d: Buffer) => got.push(d));
+      await new Promise((r) => c.once('close', r));
+      const text = Buffer.concat(got);
+      expect(text.toString('latin1')).toMatch(/^HTTP\/1\.1 200 Connection Established\r\n\r\n/);
+      // The upstream's answer (its TLS ServerHello, record type 22) came back through the tunnel.
+      expect(text.length).toBeGreaterThan(40);
+      expect(text[text.indexOf('\r\n\r\n') + 4]).toBe(22);
+      await until(() => h.log.length === 1);
+      expect(h.log).toEqual([
+        expect.objectContaining({ host: 'up.test', decision: 'allow', reason: 'allowed' }),
+      ]);
+    } finally {
+      await h.close();
+    }
+  });
+
   test('the byte cap cuts the exchange that crosses it and refuses the ones after', async () => {
     const h = await proxy({ maxTotalBytes: 1 });
     const first = await viaProxy(h, `http://up.test:${httpPort}/`).catch((e: Error) => ({
@@ -606,27 +655,34 @@ describe('audit mode', () => {
 });
 
 describe('ClientHello reader', () => {
-  /** The first bytes Node's TLS client sends for `servername`. */
-  async function helloFor(servername?: string): Promise<Buffer> {
-    return new Promise((resolve) => {
-      const s = net.createServer((c) => {
-        c.once('data', (d: Buffer) => {
-          resolve(d);
-          c.destroy();
-          s.close();
-        });
+  test('readHello on a socket whose client had already ended its side, hello unfinished: closed at once', async () => {
+    const hello = await helloFor('up.test');
+    // Half-open, as the proxy's sockets are (http.Server's, and the transparent listener's): no 'close' follows 'end'.
+    const server = net.createServer({ allowHalfOpen: true });
+    const port = await listen(server);
+    const sockets: net.Socket[] = [];
+    try {
+      const accepted = new Promise<net.Socket>((r) => server.once('connection', r));
+      const c = net.connect(port, '127.0.0.1');
+      sockets.push(c);
+      c.end(hello.subarray(0, 20));
+      const s = await accepted;
+      sockets.push(s);
+      // The server side reads the 20 bytes and the end before anyone asks for the hello (as a CONNECT's head).
+      const head = await new Promise<Buffer>((r) => {
+        const got: Buffer[] = [];
+        s.on('data', (d: Buffer) => got.push(d));
+        s.once('end', () => r(Buffer.concat(got)));
       });
-      s.listen(0, '127.0.0.1', () => {
-        const t = tls.connect({
-          port: (s.address() as net.AddressInfo).port,
-          host: '127.0.0.1',
-          ...(servername ? { servername } : {}),
-          rejectUnauthorized: false,
-        });
-        t.on('error', () => undefined);
-      });
-    });
-  }
+      s.removeAllListeners('data');
+      expect(s.readableEnded).toBe(true);
+      // 'end' will not come again: without looking at readableEnded the read would wait out its timeout.
+      expect(await readHello(s, head, 1000)).toEqual({ state: 'closed' });
+    } finally {
+      for (const x of sockets) x.destroy();
+      server.close();
+    }
+  });
 
   test('reads the server name of a real ClientHello, whole and byte by byte', async () => {
     const hello = await helloFor('api.github.com');

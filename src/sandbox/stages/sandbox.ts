@@ -69,10 +69,14 @@ export async function createSandbox(
     kill,
   });
 
+  const stateDir =
+    !o.filled && spec.io.stateDir && (await fsp.readdir(spec.io.stateDir).catch(() => [])).length > 0
+      ? spec.io.stateDir
+      : null;
   ctx.cleanup.add('stop following the engine events', async () => stops.close());
   const [, attached, watch] = await ctx.race(
     Promise.all([
-      fillVolumes(ctx, p, id, o),
+      fillVolumes(ctx, p, id, { ...o, stateDir }),
       engine.attach(id, pipe.sink),
       engine.watchExit(id),
       stops.start(engine, id),
@@ -91,25 +95,21 @@ async function checkConformance(ctx: RunContext, p: SandboxPlan, id: string): Pr
   return check;
 }
 
-/** The source into /work and a non-empty --state into /state, before start (nothing when the setup phase filled them). */
+/** The source into /work and --state (when it is not empty) into /state, before start (not when the setup phase filled them). */
 async function fillVolumes(
   ctx: RunContext,
   p: SandboxPlan,
   id: string,
-  o: { owner: { uid: number; gid: number }; exclude: string[]; filled?: boolean },
+  o: { owner: { uid: number; gid: number }; exclude: string[]; filled?: boolean; stateDir: string | null },
 ): Promise<void> {
-  const { spec, deps } = ctx;
+  const { deps } = ctx;
   const copyIn = async (dir: string | null, target: string, exclude: string[] = []) => {
     if (!dir) return;
     const packed = packDirectory(dir, o.owner, exclude);
     await Promise.all([deps.engine.putArchive(id, target, packed.stream), packed.done]);
   };
-  const stateDir =
-    !o.filled && spec.io.stateDir && (await fsp.readdir(spec.io.stateDir).catch(() => [])).length > 0
-      ? spec.io.stateDir
-      : null;
   await Promise.all([
     copyIn(o.filled ? null : p.copySource, WORK_DIR, o.exclude),
-    copyIn(stateDir, STATE_DIR),
+    copyIn(o.stateDir, STATE_DIR),
   ]);
 }
