@@ -2493,6 +2493,37 @@ function parseProxyConfig(text) {
 var import_dns_packet = __toESM(require_dns_packet(), 1);
 import dgram from "node:dgram";
 import net3 from "node:net";
+
+// src/egress/record.ts
+function decisionRecord(at, f) {
+  return {
+    time: f.time ?? new Date(at.started).toISOString(),
+    kind: f.kind ?? at.kind,
+    host: f.host ?? at.host,
+    port: f.port ?? at.port,
+    address: f.address ?? null,
+    decision: f.decision,
+    reason: f.reason,
+    ...f.detail !== void 0 ? { detail: f.detail } : {},
+    ...f.error !== void 0 ? { error: f.error } : {},
+    bytesUp: f.bytesUp ?? 0,
+    bytesDown: f.bytesDown ?? 0,
+    durationMs: f.durationMs ?? Date.now() - at.started
+  };
+}
+function onceRecorder(log2, at) {
+  let logged = false;
+  return (f) => {
+    if (logged) return;
+    logged = true;
+    log2(decisionRecord(at, f));
+  };
+}
+function instantRefusal(at, f) {
+  return decisionRecord({ ...at, started: Date.now() }, { ...f, decision: "deny", durationMs: 0 });
+}
+
+// src/egress/dns.ts
 var DNS_TTL = 60;
 var RCODE = { NOERROR: 0, FORMERR: 1, NXDOMAIN: 3, NOTIMP: 4 };
 var TCP_IDLE_MS = 1e4;
@@ -2556,19 +2587,12 @@ async function startDnsResponder(policy, address, log2, port = DNS_PORT) {
   const answer = (msg) => {
     const a = answerDns(policy, address, msg);
     if (a.refusal) {
-      log2({
-        time: (/* @__PURE__ */ new Date()).toISOString(),
-        kind: "dns",
-        host: a.refusal.host,
-        port: DNS_PORT,
-        address: null,
-        decision: "deny",
-        reason: a.refusal.reason,
-        detail: a.refusal.detail,
-        bytesUp: 0,
-        bytesDown: 0,
-        durationMs: 0
-      });
+      log2(
+        instantRefusal(
+          { kind: "dns", host: a.refusal.host, port: DNS_PORT },
+          { reason: a.refusal.reason, detail: a.refusal.detail }
+        )
+      );
     }
     return a.reply;
   };
@@ -2804,18 +2828,18 @@ var HOP_BY_HOP = [
 function withoutHopByHop(h) {
   return Object.fromEntries(Object.entries(h).filter(([k]) => !HOP_BY_HOP.includes(k)));
 }
+function originOf(base, started) {
+  return { kind: base.kind, host: base.host, port: base.port, started };
+}
 function refuseRequest(core, req, res, base, started, r) {
-  core.deps.log({
-    ...base,
-    host: r.host,
-    address: null,
-    decision: "deny",
-    reason: r.reason,
-    detail: r.detail,
-    bytesUp: 0,
-    bytesDown: 0,
-    durationMs: Date.now() - started
-  });
+  core.deps.log(
+    decisionRecord(originOf(base, started), {
+      host: r.host,
+      decision: "deny",
+      reason: r.reason,
+      detail: r.detail
+    })
+  );
   req.resume();
   res.writeHead(r.status, { "content-type": "text/plain", connection: "keep-alive" });
   res.end(`sandbox-action egress: ${r.reason}: ${r.detail}
@@ -2873,17 +2897,17 @@ function logForwarded(core, o, t, entry) {
   t.logged = true;
   core.end(entry);
   o.release();
-  core.deps.log({
-    ...o.base,
-    host: o.host,
-    address: o.address,
-    decision: "allow",
-    reason: "allowed",
-    ...t.error ? { error: t.error } : {},
-    bytesUp: t.up,
-    bytesDown: t.down,
-    durationMs: Date.now() - o.started
-  });
+  core.deps.log(
+    decisionRecord(originOf(o.base, o.started), {
+      host: o.host,
+      address: o.address,
+      decision: "allow",
+      reason: "allowed",
+      ...t.error ? { error: t.error } : {},
+      bytesUp: t.up,
+      bytesDown: t.down
+    })
+  );
 }
 function relayResponse(core, res, r, t, entry) {
   res.writeHead(r.statusCode ?? 502, r.statusMessage, withoutHopByHop(r.headers));
@@ -2904,19 +2928,12 @@ function httpServerOptions(cfg) {
 }
 function refuseUpgradesAndErrors(server, log2, kind) {
   server.on("upgrade", (req, socket) => {
-    log2({
-      time: (/* @__PURE__ */ new Date()).toISOString(),
-      kind,
-      host: (req.url ?? "").slice(0, 100),
-      port: 0,
-      address: null,
-      decision: "deny",
-      reason: "bad-request",
-      detail: "protocol upgrades are not served",
-      bytesUp: 0,
-      bytesDown: 0,
-      durationMs: 0
-    });
+    log2(
+      instantRefusal(
+        { kind, host: (req.url ?? "").slice(0, 100), port: 0 },
+        { reason: "bad-request", detail: "protocol upgrades are not served" }
+      )
+    );
     socket.end("HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n");
   });
   server.on("clientError", (err, socket) => {
@@ -2983,19 +3000,8 @@ function serveRoute(core, req, res, m) {
 function log(x, decision, reason, extra = {}) {
   if (x.logged) return;
   x.logged = true;
-  x.core.deps.log({
-    time: new Date(x.started).toISOString(),
-    kind: "http",
-    host: x.route.host,
-    port: x.route.port,
-    address: null,
-    decision,
-    reason,
-    bytesUp: x.up,
-    bytesDown: x.down,
-    durationMs: Date.now() - x.started,
-    ...extra
-  });
+  const at = { kind: "http", host: x.route.host, port: x.route.port, started: x.started };
+  x.core.deps.log(decisionRecord(at, { decision, reason, bytesUp: x.up, bytesDown: x.down, ...extra }));
 }
 function refuse(x, status, reason, detail) {
   log(x, "deny", reason, { detail });
@@ -3396,22 +3402,12 @@ function createProxyServer(cfg, deps, shared) {
   };
 }
 function connectLedger(deps, req, client, target, started) {
-  let logged = false;
-  const rec = (r) => {
-    if (logged) return;
-    logged = true;
-    deps.log({
-      time: new Date(started).toISOString(),
-      kind: "connect",
-      host: target?.host ?? (req.url ?? "").slice(0, 100),
-      port: target?.port ?? 0,
-      address: null,
-      bytesUp: 0,
-      bytesDown: 0,
-      durationMs: Date.now() - started,
-      ...r
-    });
-  };
+  const rec = onceRecorder(deps.log, {
+    kind: "connect",
+    host: target?.host ?? (req.url ?? "").slice(0, 100),
+    port: target?.port ?? 0,
+    started
+  });
   const refuse2 = (status, host, reason, detail) => {
     rec({ host, decision: "deny", reason, detail });
     if (client.writable) {
@@ -3490,7 +3486,6 @@ function onRequest(core, cfg, deps, req, res) {
   }
   const port = url ? Number(url.port || 80) : 0;
   const base = {
-    time: new Date(started).toISOString(),
     kind: "http",
     host: url?.hostname ?? (req.url ?? "").slice(0, 100),
     port
@@ -3548,22 +3543,7 @@ function listenAddress(subnet, interfaces) {
 import http3 from "node:http";
 import net6 from "node:net";
 function onceLog(core, kind, port, started) {
-  let logged = false;
-  return (r) => {
-    if (logged) return;
-    logged = true;
-    core.deps.log({
-      time: new Date(started).toISOString(),
-      kind,
-      host: "(none)",
-      port,
-      address: null,
-      bytesUp: 0,
-      bytesDown: 0,
-      durationMs: Date.now() - started,
-      ...r
-    });
-  };
+  return onceRecorder(core.deps.log, { kind, host: "(none)", port, started });
 }
 function transparentTls(core, client, port, first, started) {
   const log2 = onceLog(core, "tls", port, started);
@@ -3620,7 +3600,6 @@ function routeByHost(core, port, req, res) {
   const hostText = req.headers.host;
   const parts = hostText === void 0 ? null : splitHostHeader(hostText);
   const base = {
-    time: new Date(started).toISOString(),
     kind: "http-host",
     host: parts?.host ?? printable(hostText ?? "(none)"),
     port
@@ -3664,19 +3643,12 @@ function routeByHost(core, port, req, res) {
   });
 }
 function refuseConnect(core, port, req, socket) {
-  core.deps.log({
-    time: (/* @__PURE__ */ new Date()).toISOString(),
-    kind: "http-host",
-    host: printable(req.url ?? ""),
-    port,
-    address: null,
-    decision: "deny",
-    reason: "bad-request",
-    detail: "CONNECT is served on the proxy port only",
-    bytesUp: 0,
-    bytesDown: 0,
-    durationMs: 0
-  });
+  core.deps.log(
+    instantRefusal(
+      { kind: "http-host", host: printable(req.url ?? ""), port },
+      { reason: "bad-request", detail: "CONNECT is served on the proxy port only" }
+    )
+  );
   socket.end("HTTP/1.1 405 Method Not Allowed\r\nConnection: close\r\n\r\n");
 }
 async function startTransparent(core, address) {

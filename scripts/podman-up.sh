@@ -17,6 +17,9 @@ command -v newuidmap >/dev/null 2>&1 || need+=(uidmap)
 command -v slirp4netns >/dev/null 2>&1 || need+=(slirp4netns)
 command -v fuse-overlayfs >/dev/null 2>&1 || need+=(fuse-overlayfs)
 command -v curl >/dev/null 2>&1 || need+=(curl)
+# The init a container with `init: true` (every sandbox) runs under: only recommended by Debian's podman, so a
+# --no-install-recommends install lacks it, and then every sandbox create fails ("container-init binary not found").
+[ -x /usr/libexec/podman/catatonit ] || need+=(catatonit)
 if [ "${#need[@]}" -gt 0 ]; then
   log "installing ${need[*]}"
   export DEBIAN_FRONTEND=noninteractive

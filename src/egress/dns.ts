@@ -14,6 +14,7 @@ import dnsPacket from 'dns-packet';
 import { DNS_PORT } from './config.js';
 import type { DecisionRecord } from './core.js';
 import { decideDnsQuestion, type EgressPolicy } from './policy.js';
+import { instantRefusal } from './record.js';
 
 /** Seconds a client may keep the proxy's address for a name (the address does not change during a run). */
 export const DNS_TTL = 60;
@@ -114,19 +115,12 @@ export async function startDnsResponder(
   const answer = (msg: Buffer) => {
     const a = answerDns(policy, address, msg);
     if (a.refusal) {
-      log({
-        time: new Date().toISOString(),
-        kind: 'dns',
-        host: a.refusal.host,
-        port: DNS_PORT,
-        address: null,
-        decision: 'deny',
-        reason: a.refusal.reason,
-        detail: a.refusal.detail,
-        bytesUp: 0,
-        bytesDown: 0,
-        durationMs: 0,
-      });
+      log(
+        instantRefusal(
+          { kind: 'dns', host: a.refusal.host, port: DNS_PORT },
+          { reason: a.refusal.reason, detail: a.refusal.detail },
+        ),
+      );
     }
     return a.reply;
   };

@@ -7,6 +7,7 @@ import http from 'node:http';
 import type net from 'node:net';
 import type { ProxyConfig } from './config.js';
 import type { DecisionRecord, LiveExchange, ProxyCore, ProxyReason } from './core.js';
+import { decisionRecord, instantRefusal, type RecordOrigin } from './record.js';
 
 /** The headers of one hop (RFC 9110 7.6.1, and the proxy's own): never forwarded, either way. */
 export const HOP_BY_HOP = [
@@ -24,11 +25,16 @@ function withoutHopByHop(h: http.IncomingHttpHeaders): http.OutgoingHttpHeaders 
   return Object.fromEntries(Object.entries(h).filter(([k]) => !HOP_BY_HOP.includes(k)));
 }
 
+/** A request as first read: what its ledger line names before anything is decided. */
 export interface RequestBase {
-  time: string;
   kind: DecisionRecord['kind'];
   host: string;
   port: number;
+}
+
+/** A request's origin for its ledger line (its base was read when it arrived, at `started`). */
+export function originOf(base: RequestBase, started: number): RecordOrigin {
+  return { kind: base.kind, host: base.host, port: base.port, started };
 }
 
 /** Refuse a request: log the line and answer with a short text body (the connection stays usable). */
@@ -40,17 +46,14 @@ export function refuseRequest(
   started: number,
   r: { status: number; host: string; reason: ProxyReason; detail: string },
 ): void {
-  core.deps.log({
-    ...base,
-    host: r.host,
-    address: null,
-    decision: 'deny',
-    reason: r.reason,
-    detail: r.detail,
-    bytesUp: 0,
-    bytesDown: 0,
-    durationMs: Date.now() - started,
-  });
+  core.deps.log(
+    decisionRecord(originOf(base, started), {
+      host: r.host,
+      decision: 'deny',
+      reason: r.reason,
+      detail: r.detail,
+    }),
+  );
   req.resume();
   res.writeHead(r.status, { 'content-type': 'text/plain', connection: 'keep-alive' });
   res.end(`sandbox-action egress: ${r.reason}: ${r.detail}\n`);
@@ -142,17 +145,17 @@ function logForwarded(core: ProxyCore, o: ForwardOptions, t: ForwardTally, entry
   t.logged = true;
   core.end(entry);
   o.release();
-  core.deps.log({
-    ...o.base,
-    host: o.host,
-    address: o.address,
-    decision: 'allow',
-    reason: 'allowed',
-    ...(t.error ? { error: t.error } : {}),
-    bytesUp: t.up,
-    bytesDown: t.down,
-    durationMs: Date.now() - o.started,
-  });
+  core.deps.log(
+    decisionRecord(originOf(o.base, o.started), {
+      host: o.host,
+      address: o.address,
+      decision: 'allow',
+      reason: 'allowed',
+      ...(t.error ? { error: t.error } : {}),
+      bytesUp: t.up,
+      bytesDown: t.down,
+    }),
+  );
 }
 
 /** Relay the upstream's answer to the client, its bytes counted against the run's cap as they come. */
@@ -189,19 +192,12 @@ export function refuseUpgradesAndErrors(
   kind: DecisionRecord['kind'],
 ): void {
   server.on('upgrade', (req: http.IncomingMessage, socket: net.Socket) => {
-    log({
-      time: new Date().toISOString(),
-      kind,
-      host: (req.url ?? '').slice(0, 100),
-      port: 0,
-      address: null,
-      decision: 'deny',
-      reason: 'bad-request',
-      detail: 'protocol upgrades are not served',
-      bytesUp: 0,
-      bytesDown: 0,
-      durationMs: 0,
-    });
+    log(
+      instantRefusal(
+        { kind, host: (req.url ?? '').slice(0, 100), port: 0 },
+        { reason: 'bad-request', detail: 'protocol upgrades are not served' },
+      ),
+    );
     socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');
   });
   server.on('clientError', (err: NodeJS.ErrnoException, socket: net.Socket) => {

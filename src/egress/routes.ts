@@ -13,6 +13,7 @@ import type { ProxyRoute } from './config.js';
 import type { ProxyCore } from './core.js';
 import { HOP_BY_HOP } from './http-forward.js';
 import { decideAddresses } from './policy.js';
+import { decisionRecord, type DecisionFields } from './record.js';
 
 /** A route's request gets its own Host: the client's is dropped with the hop-by-hop headers. */
 const REQUEST_DROPPED = [...HOP_BY_HOP, 'host'];
@@ -101,23 +102,12 @@ function log(
   x: RouteExchange,
   decision: 'allow' | 'deny',
   reason: string,
-  extra: Record<string, unknown> = {},
+  extra: Pick<DecisionFields, 'address' | 'detail' | 'error'> = {},
 ) {
   if (x.logged) return;
   x.logged = true;
-  x.core.deps.log({
-    time: new Date(x.started).toISOString(),
-    kind: 'http',
-    host: x.route.host,
-    port: x.route.port,
-    address: null,
-    decision,
-    reason,
-    bytesUp: x.up,
-    bytesDown: x.down,
-    durationMs: Date.now() - x.started,
-    ...extra,
-  });
+  const at = { kind: 'http' as const, host: x.route.host, port: x.route.port, started: x.started };
+  x.core.deps.log(decisionRecord(at, { decision, reason, bytesUp: x.up, bytesDown: x.down, ...extra }));
 }
 
 function refuse(x: RouteExchange, status: number, reason: string, detail: string): void {

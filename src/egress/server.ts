@@ -12,17 +12,12 @@ import { InternalError } from '../config/errors.js';
 import http from 'node:http';
 import net from 'node:net';
 import type { ProxyConfig } from './config.js';
-import {
-  createProxyCore,
-  type DecisionRecord,
-  type ProxyCore,
-  type ProxyDeps,
-  type ProxyReason,
-} from './core.js';
+import { createProxyCore, type ProxyCore, type ProxyDeps, type ProxyReason } from './core.js';
 import { forwardRequest, httpServerOptions, refuseRequest, refuseUpgradesAndErrors } from './http-forward.js';
 import { decideHostHeader, decideSni } from './policy.js';
 import { matchRoute, serveRoute } from './routes.js';
 import { openTunnel, readHello, type Tunnel } from './tunnel.js';
+import { onceRecorder } from './record.js';
 
 export { makeLookup } from './core.js';
 export type { DecisionRecord, ProxyDeps, ProxyReason } from './core.js';
@@ -83,22 +78,12 @@ function connectLedger(
   target: { host: string; port: number } | null,
   started: number,
 ) {
-  let logged = false;
-  const rec = (r: Partial<DecisionRecord> & Pick<DecisionRecord, 'decision' | 'reason'>) => {
-    if (logged) return;
-    logged = true;
-    deps.log({
-      time: new Date(started).toISOString(),
-      kind: 'connect',
-      host: target?.host ?? (req.url ?? '').slice(0, 100),
-      port: target?.port ?? 0,
-      address: null,
-      bytesUp: 0,
-      bytesDown: 0,
-      durationMs: Date.now() - started,
-      ...r,
-    });
-  };
+  const rec = onceRecorder(deps.log, {
+    kind: 'connect',
+    host: target?.host ?? (req.url ?? '').slice(0, 100),
+    port: target?.port ?? 0,
+    started,
+  });
   const refuse = (status: number, host: string, reason: ProxyReason, detail: string) => {
     rec({ host, decision: 'deny', reason, detail });
     if (client.writable) {
@@ -191,7 +176,6 @@ function onRequest(
   }
   const port = url ? Number(url.port || 80) : 0;
   const base = {
-    time: new Date(started).toISOString(),
     kind: 'http' as const,
     host: url?.hostname ?? (req.url ?? '').slice(0, 100),
     port,

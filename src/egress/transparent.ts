@@ -14,32 +14,16 @@ import type { DecisionRecord, ProxyCore, ProxyReason } from './core.js';
 import { forwardRequest, httpServerOptions, refuseRequest, refuseUpgradesAndErrors } from './http-forward.js';
 import { decideTransparentName, printable, splitHostHeader, transparentProtocol } from './policy.js';
 import { HELLO_TIMEOUT_MS, openTunnel, readHello } from './tunnel.js';
+import { instantRefusal, onceRecorder } from './record.js';
 
 export interface TransparentListeners {
   ports: number[];
   close(): void;
 }
 
-type LogFields = Partial<DecisionRecord> & Pick<DecisionRecord, 'decision' | 'reason'>;
-
 /** The one decision line of a transparent connection, written once. */
 function onceLog(core: ProxyCore, kind: DecisionRecord['kind'], port: number, started: number) {
-  let logged = false;
-  return (r: LogFields) => {
-    if (logged) return;
-    logged = true;
-    core.deps.log({
-      time: new Date(started).toISOString(),
-      kind,
-      host: '(none)',
-      port,
-      address: null,
-      bytesUp: 0,
-      bytesDown: 0,
-      durationMs: Date.now() - started,
-      ...r,
-    });
-  };
+  return onceRecorder(core.deps.log, { kind, host: '(none)', port, started });
 }
 
 function transparentTls(core: ProxyCore, client: net.Socket, port: number, first: Buffer, started: number) {
@@ -107,7 +91,6 @@ function routeByHost(
   const hostText = req.headers.host;
   const parts = hostText === undefined ? null : splitHostHeader(hostText);
   const base = {
-    time: new Date(started).toISOString(),
     kind: 'http-host' as const,
     host: parts?.host ?? printable(hostText ?? '(none)'),
     port,
@@ -154,19 +137,12 @@ function routeByHost(
 
 /** A CONNECT sent to a transparent port is refused and logged: tunnels are served on the proxy port only. */
 function refuseConnect(core: ProxyCore, port: number, req: http.IncomingMessage, socket: net.Socket): void {
-  core.deps.log({
-    time: new Date().toISOString(),
-    kind: 'http-host',
-    host: printable(req.url ?? ''),
-    port,
-    address: null,
-    decision: 'deny',
-    reason: 'bad-request',
-    detail: 'CONNECT is served on the proxy port only',
-    bytesUp: 0,
-    bytesDown: 0,
-    durationMs: 0,
-  });
+  core.deps.log(
+    instantRefusal(
+      { kind: 'http-host', host: printable(req.url ?? ''), port },
+      { reason: 'bad-request', detail: 'CONNECT is served on the proxy port only' },
+    ),
+  );
   socket.end('HTTP/1.1 405 Method Not Allowed\r\nConnection: close\r\n\r\n');
 }
 
