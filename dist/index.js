@@ -36944,6 +36944,9 @@ async function runInWarm(given, deps, r, w) {
   }
   await keepOrRemove(ctx, r, warm, failure);
   if (w.coldReason) ctx.notes.push(`warm: ${w.coldReason}`);
+  return warmResult(ctx, r, x, warm, failure);
+}
+async function warmResult(ctx, r, x, warm, failure) {
   for (const f of await ctx.cleanup.run()) ctx.notes.push(`cleanup: ${f}`);
   try {
     return { ...assembleResult(ctx, x, failure), session: sessionInfo(r, warm) };

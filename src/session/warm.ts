@@ -248,6 +248,17 @@ async function runInWarm(
   }
   await keepOrRemove(ctx, r, warm, failure);
   if (w.coldReason) ctx.notes.push(`warm: ${w.coldReason}`);
+  return warmResult(ctx, r, x, warm, failure);
+}
+
+/** The run's own cleanup, then its result (never a throw: a result that cannot be assembled is an error result). */
+async function warmResult(
+  ctx: RunContext,
+  r: SessionRecord,
+  x: ReturnType<typeof sessionPieces>,
+  warm: Warm,
+  failure: unknown,
+): Promise<RunResult> {
   for (const f of await ctx.cleanup.run()) ctx.notes.push(`cleanup: ${f}`);
   try {
     return { ...assembleResult(ctx, x, failure), session: sessionInfo(r, warm) };
