@@ -3216,7 +3216,7 @@ function readHello(socket, initial, timeoutMs = HELLO_TIMEOUT_MS) {
   });
 }
 function openTunnel(core, o) {
-  const noHello = o.client.readableEnded && readClientHello(o.initial).state === "need-more";
+  const noHello = o.client.readableEnded && readClientHello(o.initial).state !== "done";
   if (o.client.destroyed || noHello) {
     o.release();
     o.client.destroy();

@@ -95,8 +95,9 @@ export function openTunnel(core: ProxyCore, o: TunnelOptions): void {
   // A client that left while its name was admitted has closed already, or ended its side before its hello was whole
   // (neither 'close' nor 'end' comes again, and no more bytes follow an end): no upstream connection is opened, and
   // its slot is given back now, not after the hello's or the idle timeout. A client that sent its whole hello and
-  // then ended its side is served as before (it may still read the answer).
-  const noHello = o.client.readableEnded && readClientHello(o.initial).state === 'need-more';
+  // then ended its side is served as before (it may still read the answer); one that ended after bytes that are
+  // not a hello reaches no upstream either.
+  const noHello = o.client.readableEnded && readClientHello(o.initial).state !== 'done';
   if (o.client.destroyed || noHello) {
     o.release();
     o.client.destroy();

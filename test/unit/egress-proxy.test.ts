@@ -463,6 +463,11 @@ describe('CONNECT tunnels', () => {
       // No ClientHello can come from a client that ended its side: refused as a tunnel that is not TLS.
       { decision: 'deny', reason: 'not-tls', detail: LEFT, bytesUp: 0, bytesDown: 0 },
     ],
+    [
+      'CONNECT with bytes that are not a hello',
+      () => `CONNECT up.test:${sinkPort} HTTP/1.1\r\nHost: up.test:${sinkPort}\r\n\r\n\x00`,
+      { decision: 'deny', reason: 'not-tls', detail: LEFT, bytesUp: 0, bytesDown: 0 },
+    ],
   ])(
     '%s: a client that leaves during admission holds no slot and reaches no upstream',
     async (_, request, line) => {
