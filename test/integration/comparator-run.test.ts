@@ -202,9 +202,12 @@ d('what comparator says is what the outcome says', () => {
   });
 
   test('comparator over its own time limit is killed with its steps; nothing of the run is left', async () => {
+    // The limit lands while the solution's step sleeps: the challenge's step before it took up to ~4 s on a loaded
+    // machine here, so a 4 s limit could fall between the steps, where no shim is there to be interrupted. 20 s is
+    // well past both steps' start and well short of the 60 s sleep.
     const t = Date.now();
-    const { outcome } = await judge({ 'Solution.lean': '#run sleep 60\n' }, { timeoutMs: 4000 });
-    expect(Date.now() - t).toBeLessThan(30_000);
+    const { outcome } = await judge({ 'Solution.lean': '#run sleep 60\n' }, { timeoutMs: 20_000 });
+    expect(Date.now() - t).toBeLessThan(50_000);
     expect(outcome).toMatchObject({ exitCode: null, timedOut: true, okLine: false });
     // The shim caught comparator's SIGTERM and removed its step; the sweep and the volume's removal leave nothing.
     expect(outcome.stderr).toMatch(/sandbox-landrun: interrupted by SIGTERM/);
