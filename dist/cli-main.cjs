@@ -1183,7 +1183,7 @@ var init_pypi = __esm({
 // src/egress/presets.ts
 function expandPresets(names) {
   const out = [];
-  const visit = (name, path33) => {
+  const visit = (name, path34) => {
     const p = PRESETS[name];
     if (!p) {
       throw new InputError(
@@ -1191,8 +1191,8 @@ function expandPresets(names) {
         `'${name}' is not a preset; the presets are ${Object.keys(PRESETS).join(", ")}`
       );
     }
-    if (path33.includes(name)) throw new InternalError(`preset cycle: ${[...path33, name].join(" → ")}`);
-    for (const inc of p.includes) visit(inc, [...path33, name]);
+    if (path34.includes(name)) throw new InternalError(`preset cycle: ${[...path34, name].join(" → ")}`);
+    for (const inc of p.includes) visit(inc, [...path34, name]);
     for (const d of p.domains) if (!out.includes(d)) out.push(d);
   };
   for (const n of names) visit(n, []);
@@ -7612,10 +7612,10 @@ var init_http = __esm({
         this.prefix = `/v${v}`;
       }
       /** Send a request; resolves with the raw streaming response (any status). */
-      raw(method, path33, opts = {}, operation = `${method} ${path33}`) {
+      raw(method, path34, opts = {}, operation = `${method} ${path34}`) {
         const qs = new URLSearchParams();
         for (const [k, v] of Object.entries(opts.query ?? {})) if (v !== void 0) qs.set(k, String(v));
-        const fullPath = `${this.prefix}${path33}${qs.size ? `?${qs}` : ""}`;
+        const fullPath = `${this.prefix}${path34}${qs.size ? `?${qs}` : ""}`;
         const headers = { ...opts.headers };
         let payload;
         if (opts.body !== void 0) {
@@ -7648,13 +7648,13 @@ var init_http = __esm({
        * A request the engine answers with 101 Switching Protocols (exec with stdin): the raw connection, both ways.
        * Its own socket, never the keep-alive pool's. Any other answer becomes an EngineError.
        */
-      upgrade(method, path33, body, operation) {
+      upgrade(method, path34, body, operation) {
         const payload = Buffer.from(JSON.stringify(body));
         const ep = this.endpoint;
         return new Promise((resolve, reject) => {
           const req = import_node_http.default.request({
             method,
-            path: `${this.prefix}${path33}`,
+            path: `${this.prefix}${path34}`,
             headers: {
               connection: "Upgrade",
               upgrade: "tcp",
@@ -7679,16 +7679,16 @@ var init_http = __esm({
         });
       }
       /** Send a request and parse a JSON answer; a non-2xx status becomes an EngineError. */
-      async json(method, path33, opts = {}, operation) {
-        const op = operation ?? `${method} ${path33}`;
-        const res = await this.raw(method, path33, opts, op);
+      async json(method, path34, opts = {}, operation) {
+        const op = operation ?? `${method} ${path34}`;
+        const res = await this.raw(method, path34, opts, op);
         const text2 = await readAll(res.body);
         if (res.statusCode < 200 || res.statusCode >= 300) throw this.statusError(op, res.statusCode, text2);
         return text2.length ? JSON.parse(text2.toString("utf8")) : void 0;
       }
       /** A GET whose 404 means "no such thing": null then; any other non-2xx becomes an EngineError. */
-      async getOrNull(path33, operation) {
-        const res = await this.raw("GET", path33, {}, operation);
+      async getOrNull(path34, operation) {
+        const res = await this.raw("GET", path34, {}, operation);
         const body = await readAll(res.body);
         if (res.statusCode === 404) return null;
         if (res.statusCode < 200 || res.statusCode >= 300)
@@ -7699,8 +7699,8 @@ var init_http = __esm({
        * A request the engine answers with a JSON-lines progress stream (pull, build, import, push): a non-200 answer
        * becomes an EngineError; a line with `error` (the engine's way to fail after its 200) too. `each` sees every line.
        */
-      async progress(method, path33, opts, operation, each = () => void 0) {
-        const res = await this.raw(method, path33, opts, operation);
+      async progress(method, path34, opts, operation, each = () => void 0) {
+        const res = await this.raw(method, path34, opts, operation);
         if (res.statusCode !== 200) throw this.statusError(operation, res.statusCode, await readAll(res.body));
         let error = null;
         for await (const j of jsonLines(res.body)) {
@@ -7710,9 +7710,9 @@ var init_http = __esm({
         if (error) throw new EngineError(this.engineName, operation, error.trim());
       }
       /** Like json() but ignores the body. `okStatuses` lists extra statuses that count as success. */
-      async call(method, path33, opts = {}, operation, okStatuses = []) {
-        const op = operation ?? `${method} ${path33}`;
-        const res = await this.raw(method, path33, opts, op);
+      async call(method, path34, opts = {}, operation, okStatuses = []) {
+        const op = operation ?? `${method} ${path34}`;
+        const res = await this.raw(method, path34, opts, op);
         const text2 = await readAll(res.body);
         if ((res.statusCode < 200 || res.statusCode >= 300) && !okStatuses.includes(res.statusCode)) {
           throw this.statusError(op, res.statusCode, text2);
@@ -8943,15 +8943,15 @@ function parseGeneric(text2, opts) {
   for (const line2 of stripAnsi(text2).split(/\r?\n/)) {
     const m = DIAG.exec(line2);
     if (!m) continue;
-    const path33 = repoPath(m[1], opts.root);
+    const path34 = repoPath(m[1], opts.root);
     const lineNo = Number(m[2]);
-    if (path33 === null || lineNo < 1) {
+    if (path34 === null || lineNo < 1) {
       dropped++;
       continue;
     }
     const col = m[3] ? Number(m[3]) : void 0;
     annotations.push({
-      path: path33,
+      path: path34,
       startLine: lineNo,
       endLine: lineNo,
       // gcc and clang columns are already 1-based.
@@ -11188,16 +11188,16 @@ var init_Matcher = __esm({
        * @returns {string|undefined}
        */
       getCurrentTag() {
-        const path33 = this._matcher.path;
-        return path33.length > 0 ? path33[path33.length - 1].tag : void 0;
+        const path34 = this._matcher.path;
+        return path34.length > 0 ? path34[path34.length - 1].tag : void 0;
       }
       /**
        * Get current namespace.
        * @returns {string|undefined}
        */
       getCurrentNamespace() {
-        const path33 = this._matcher.path;
-        return path33.length > 0 ? path33[path33.length - 1].namespace : void 0;
+        const path34 = this._matcher.path;
+        return path34.length > 0 ? path34[path34.length - 1].namespace : void 0;
       }
       /**
        * Get current node's attribute value.
@@ -11205,9 +11205,9 @@ var init_Matcher = __esm({
        * @returns {*}
        */
       getAttrValue(attrName) {
-        const path33 = this._matcher.path;
-        if (path33.length === 0) return void 0;
-        return path33[path33.length - 1].values?.[attrName];
+        const path34 = this._matcher.path;
+        if (path34.length === 0) return void 0;
+        return path34[path34.length - 1].values?.[attrName];
       }
       /**
        * Check if current node has an attribute.
@@ -11215,9 +11215,9 @@ var init_Matcher = __esm({
        * @returns {boolean}
        */
       hasAttr(attrName) {
-        const path33 = this._matcher.path;
-        if (path33.length === 0) return false;
-        const current = path33[path33.length - 1];
+        const path34 = this._matcher.path;
+        if (path34.length === 0) return false;
+        const current = path34[path34.length - 1];
         return current.values !== void 0 && attrName in current.values;
       }
       /**
@@ -11243,18 +11243,18 @@ var init_Matcher = __esm({
        * @returns {number}
        */
       getPosition() {
-        const path33 = this._matcher.path;
-        if (path33.length === 0) return -1;
-        return path33[path33.length - 1].position ?? 0;
+        const path34 = this._matcher.path;
+        if (path34.length === 0) return -1;
+        return path34[path34.length - 1].position ?? 0;
       }
       /**
        * Get current node's repeat counter (occurrence count of this tag name).
        * @returns {number}
        */
       getCounter() {
-        const path33 = this._matcher.path;
-        if (path33.length === 0) return -1;
-        return path33[path33.length - 1].counter ?? 0;
+        const path34 = this._matcher.path;
+        if (path34.length === 0) return -1;
+        return path34[path34.length - 1].counter ?? 0;
       }
       /**
        * Get current node's sibling index (alias for getPosition).
@@ -13405,11 +13405,11 @@ function problemAnnotation(tc, f, kind, root) {
   let file = spot?.file ?? candidates2[candidates2.length > 1 ? 1 : 0] ?? "";
   let line2 = spot?.line ?? (Number.isInteger(lineAttr) && lineAttr >= 0 ? lineAttr + 1 : 1);
   if (!spot && fileAttr) file = fileAttr;
-  const path33 = repoPath(file, root);
-  if (path33 === null || line2 < 1) return null;
+  const path34 = repoPath(file, root);
+  if (path34 === null || line2 < 1) return null;
   if (!Number.isFinite(line2)) line2 = 1;
   return {
-    path: path33,
+    path: path34,
     startLine: line2,
     endLine: line2,
     level: "failure",
@@ -13484,14 +13484,14 @@ function parseLean2(text2, opts) {
   let cur = null;
   const flush = () => {
     if (!cur) return;
-    const path33 = repoPath(cur.file.replace(/^(?:\.\/)+/, ""), opts.root);
+    const path34 = repoPath(cur.file.replace(/^(?:\.\/)+/, ""), opts.root);
     const text3 = cur.lines.join("\n").replace(/\s+$/, "");
     const message = cur.name ? `(${cur.name}) ${text3}` : text3;
-    if (path33 === null) dropped++;
+    if (path34 === null) dropped++;
     else {
       const single = cur.endLine === void 0 || cur.endLine === cur.line;
       out.push({
-        path: path33,
+        path: path34,
         startLine: cur.line,
         endLine: cur.endLine ?? cur.line,
         ...single ? { startColumn: cur.col + 1 } : {},
@@ -13546,15 +13546,15 @@ function parseJsonMessage(line2, root) {
     return null;
   const level = LEVEL2[String(o.severity)];
   if (!level || typeof o.data !== "string") return null;
-  const path33 = repoPath(o.fileName.replace(/^(?:\.\/)+/, ""), root);
-  if (path33 === null) return "dropped";
+  const path34 = repoPath(o.fileName.replace(/^(?:\.\/)+/, ""), root);
+  if (path34 === null) return "dropped";
   const endLine = typeof end?.line === "number" ? end.line : pos.line;
   const single = endLine === pos.line;
   const text2 = o.data.replace(/\s+$/, "");
   const kind = typeof o.kind === "string" && o.kind !== "" ? o.kind.slice(0, 100) : void 0;
   const message = kind && kind !== "hasSorry" ? `(${kind}) ${text2}` : text2;
   return {
-    path: path33,
+    path: path34,
     startLine: pos.line,
     endLine,
     ...single ? { startColumn: pos.column + 1 } : {},
@@ -15472,8 +15472,8 @@ function processStart(pid) {
   }
 }
 function cliPath() {
-  const here = import_node_path24.default.dirname((0, import_node_url2.fileURLToPath)(__sa_import_meta_url));
-  for (const p of [import_node_path24.default.join(here, "cli.js"), import_node_path24.default.resolve(here, "../../dist/cli.js")]) {
+  const here = import_node_path25.default.dirname((0, import_node_url2.fileURLToPath)(__sa_import_meta_url));
+  for (const p of [import_node_path25.default.join(here, "cli.js"), import_node_path25.default.resolve(here, "../../dist/cli.js")]) {
     if (import_node_fs18.default.existsSync(p)) return p;
   }
   return null;
@@ -15517,13 +15517,13 @@ async function watch(engine, host, o) {
   }
   return "stopped";
 }
-var import_node_child_process4, import_node_fs18, import_node_path24, import_node_url2, WATCHDOG_INTERVAL_MS;
+var import_node_child_process4, import_node_fs18, import_node_path25, import_node_url2, WATCHDOG_INTERVAL_MS;
 var init_watchdog = __esm({
   "src/sandbox/watchdog.ts"() {
     "use strict";
     import_node_child_process4 = require("node:child_process");
     import_node_fs18 = __toESM(require("node:fs"), 1);
-    import_node_path24 = __toESM(require("node:path"), 1);
+    import_node_path25 = __toESM(require("node:path"), 1);
     import_node_url2 = require("node:url");
     init_gc();
     init_plan();
@@ -15949,11 +15949,11 @@ var init_docker_containers = __esm({
 });
 
 // src/engine/docker-streams.ts
-var import_node_path25, DockerStreams;
+var import_node_path26, DockerStreams;
 var init_docker_streams = __esm({
   "src/engine/docker-streams.ts"() {
     "use strict";
-    import_node_path25 = require("node:path");
+    import_node_path26 = require("node:path");
     init_errors();
     init_demux();
     init_docker_containers();
@@ -16065,37 +16065,37 @@ var init_docker_streams = __esm({
         );
         return { titles: j.Titles ?? [], processes: j.Processes ?? [] };
       }
-      async putArchive(id, path33, tar8) {
+      async putArchive(id, path34, tar8) {
         await this.api.call(
           "PUT",
           `/containers/${id}/archive`,
           {
-            query: { path: path33, noOverwriteDirNonDir: 1 },
+            query: { path: path34, noOverwriteDirNonDir: 1 },
             bodyStream: tar8,
             headers: { "content-type": "application/x-tar" }
           },
-          `copy into ${path33}`
+          `copy into ${path34}`
         );
       }
-      async getArchive(id, path33) {
+      async getArchive(id, path34) {
         const res = await this.api.raw(
           "GET",
           `/containers/${id}/archive`,
-          { query: { path: path33 } },
-          `copy out of ${path33}`
+          { query: { path: path34 } },
+          `copy out of ${path34}`
         );
         if (res.statusCode !== 200)
-          throw this.api.statusError(`copy out of ${path33}`, res.statusCode, await readAll(res.body));
-        return this.info.name === "podman" ? archiveUnderBase(res.body, import_node_path25.posix.basename(path33)) : res.body;
+          throw this.api.statusError(`copy out of ${path34}`, res.statusCode, await readAll(res.body));
+        return this.info.name === "podman" ? archiveUnderBase(res.body, import_node_path26.posix.basename(path34)) : res.body;
       }
-      async statPath(id, path33) {
-        const res = await this.api.raw("HEAD", `/containers/${id}/archive`, { query: { path: path33 } }, `stat ${path33}`);
+      async statPath(id, path34) {
+        const res = await this.api.raw("HEAD", `/containers/${id}/archive`, { query: { path: path34 } }, `stat ${path34}`);
         const body = await readAll(res.body);
         if (res.statusCode === 404) return null;
-        if (res.statusCode !== 200) throw this.api.statusError(`stat ${path33}`, res.statusCode, body);
+        if (res.statusCode !== 200) throw this.api.statusError(`stat ${path34}`, res.statusCode, body);
         const header = res.headers["x-docker-container-path-stat"];
         if (typeof header !== "string")
-          throw new EngineError(this.info.name, `stat ${path33}`, "the engine sent no path stat");
+          throw new EngineError(this.info.name, `stat ${path34}`, "the engine sent no path stat");
         const j = JSON.parse(Buffer.from(header, "base64").toString("utf8"));
         return {
           name: String(j.name ?? ""),
@@ -16341,7 +16341,7 @@ function connect(ctx, choice = "auto") {
   return connectEngine(endpointsFor(choice, ctx.env), choice);
 }
 function volumeHostFor(ctx) {
-  const dir = ctx.env.SANDBOX_ACTION_STATE_DIR || import_node_path26.default.join(import_node_os3.default.tmpdir(), "sandbox-action");
+  const dir = ctx.env.SANDBOX_ACTION_STATE_DIR || import_node_path27.default.join(import_node_os3.default.tmpdir(), "sandbox-action");
   const shared = ctx.env.ACT !== "true";
   const key = JSON.stringify([dir, ctx.isRoot, shared]);
   let host = hosts.get(key);
@@ -16422,7 +16422,7 @@ function failedBeforeRun(err, spec, subject) {
   };
 }
 function writeResultFile(file, result) {
-  import_node_fs19.default.mkdirSync(import_node_path26.default.dirname(file), { recursive: true });
+  import_node_fs19.default.mkdirSync(import_node_path27.default.dirname(file), { recursive: true });
   const tmp = `${file}.${process.pid}.tmp`;
   import_node_fs19.default.writeFileSync(tmp, `${JSON.stringify(result, null, 2)}
 `, { mode: 420 });
@@ -16447,7 +16447,7 @@ function writeResultOnCrash(file, subject) {
   process.on("uncaughtException", crash);
   process.on("unhandledRejection", crash);
 }
-var import_node_crypto8, import_node_fs19, import_node_os3, import_node_path26, hosts, randomId, lastResort;
+var import_node_crypto8, import_node_fs19, import_node_os3, import_node_path27, hosts, randomId, lastResort;
 var init_door = __esm({
   "src/cli/door.ts"() {
     "use strict";
@@ -16455,7 +16455,7 @@ var init_door = __esm({
     import_node_crypto8 = require("node:crypto");
     import_node_fs19 = __toESM(require("node:fs"), 1);
     import_node_os3 = __toESM(require("node:os"), 1);
-    import_node_path26 = __toESM(require("node:path"), 1);
+    import_node_path27 = __toESM(require("node:path"), 1);
     init_errors();
     init_docker();
     init_podman();
@@ -18438,17 +18438,17 @@ function requestLog(octokit) {
     octokit.log.debug("request", options);
     const start = Date.now();
     const requestOptions = octokit.request.endpoint.parse(options);
-    const path33 = requestOptions.url.replace(options.baseUrl, "");
+    const path34 = requestOptions.url.replace(options.baseUrl, "");
     return request2(options).then((response) => {
       const requestId = response.headers["x-github-request-id"];
       octokit.log.info(
-        `${requestOptions.method} ${path33} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
+        `${requestOptions.method} ${path34} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
       );
       return response;
     }).catch((error) => {
       const requestId = error.response?.headers["x-github-request-id"] || "UNKNOWN";
       octokit.log.error(
-        `${requestOptions.method} ${path33} - ${error.status} with id ${requestId} in ${Date.now() - start}ms`
+        `${requestOptions.method} ${path34} - ${error.status} with id ${requestId} in ${Date.now() - start}ms`
       );
       throw error;
     });
@@ -21317,16 +21317,16 @@ function readLimited(file) {
 function readResultFiles(fileOrDir) {
   const st = import_node_fs21.default.lstatSync(fileOrDir, { throwIfNoEntry: false });
   if (!st) return [];
-  if (!st.isDirectory()) return [{ name: import_node_path28.default.basename(fileOrDir), read: readLimited(fileOrDir) }];
+  if (!st.isDirectory()) return [{ name: import_node_path29.default.basename(fileOrDir), read: readLimited(fileOrDir) }];
   const out = [];
-  if (import_node_fs21.default.existsSync(import_node_path28.default.join(fileOrDir, "result.json")))
-    out.push({ name: "result.json", read: readLimited(import_node_path28.default.join(fileOrDir, "result.json")) });
+  if (import_node_fs21.default.existsSync(import_node_path29.default.join(fileOrDir, "result.json")))
+    out.push({ name: "result.json", read: readLimited(import_node_path29.default.join(fileOrDir, "result.json")) });
   for (const d of import_node_fs21.default.readdirSync(fileOrDir).sort()) {
-    const sub = import_node_path28.default.join(fileOrDir, d);
+    const sub = import_node_path29.default.join(fileOrDir, d);
     if (!import_node_fs21.default.lstatSync(sub).isDirectory()) continue;
     for (const f of import_node_fs21.default.readdirSync(sub).sort()) {
       if (f === "result.json" || /^sandbox-result.*\.json$/.test(f)) {
-        out.push({ name: `${d}/${f}`, read: readLimited(import_node_path28.default.join(sub, f)) });
+        out.push({ name: `${d}/${f}`, read: readLimited(import_node_path29.default.join(sub, f)) });
       }
     }
     if (out.length > MAX_FILES) throw new InputError("--result", `more than ${MAX_FILES} result files`);
@@ -21490,12 +21490,12 @@ async function reportCommand(argv, env, io, onDone = () => void 0) {
     return exitCodeFor("plain", err);
   }
 }
-var import_node_fs21, import_node_path28, REPORT_TABLE, MAX_FILES;
+var import_node_fs21, import_node_path29, REPORT_TABLE, MAX_FILES;
 var init_report2 = __esm({
   "src/cli/report.ts"() {
     "use strict";
     import_node_fs21 = __toESM(require("node:fs"), 1);
-    import_node_path28 = __toESM(require("node:path"), 1);
+    import_node_path29 = __toESM(require("node:path"), 1);
     init_errors();
     init_presets();
     init_checks();
@@ -21751,8 +21751,8 @@ var init_registry = __esm({
         return `Bearer ${token}`;
       }
       /** One request with auth (answering a 401 challenge once) and retries with backoff on 429/5xx/network errors. */
-      async request(method, path33, o) {
-        const url = new URL(`${isLoopback(this.host) ? "http" : "https"}://${this.host}${path33}`);
+      async request(method, path34, o) {
+        const url = new URL(`${isLoopback(this.host) ? "http" : "https"}://${this.host}${path34}`);
         const attempts = this.o.attempts ?? 5;
         const sleep = this.o.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
         let auth2 = null;
@@ -21857,19 +21857,19 @@ var init_registry = __esm({
 
 // src/images/builder.ts
 function imageSources(root) {
-  const dir = import_node_path29.default.join(root, "images");
+  const dir = import_node_path30.default.join(root, "images");
   const out = [];
   for (const name of import_node_fs22.default.readdirSync(dir).sort()) {
-    const dockerfile = import_node_path29.default.join(dir, name, "Dockerfile");
+    const dockerfile = import_node_path30.default.join(dir, name, "Dockerfile");
     if (!import_node_fs22.default.existsSync(dockerfile)) continue;
     const text2 = import_node_fs22.default.readFileSync(dockerfile, "utf8");
     const first = /^#\s*(.+)$/m.exec(text2)?.[1] ?? name;
     const args = {};
-    const toolchain = import_node_path29.default.join(dir, name, "lean-toolchain");
+    const toolchain = import_node_path30.default.join(dir, name, "lean-toolchain");
     if (import_node_fs22.default.existsSync(toolchain)) args.LEAN_TOOLCHAIN = import_node_fs22.default.readFileSync(toolchain, "utf8").trim();
     out.push({
       name,
-      contextDir: name === "egress-proxy" ? import_node_path29.default.join(root, "dist") : import_node_path29.default.join(dir, name),
+      contextDir: name === "egress-proxy" ? import_node_path30.default.join(root, "dist") : import_node_path30.default.join(dir, name),
       dockerfile,
       title: `sandbox-action ${name}`,
       description: first.replace(/^[\w-]+:\s*/, "").slice(0, 200),
@@ -21881,17 +21881,17 @@ function imageSources(root) {
 function contextTar2(src) {
   const pack = import_tar_stream7.default.pack();
   const opts = { mode: 420, uid: 0, gid: 0, mtime: /* @__PURE__ */ new Date(0) };
-  const inside2 = import_node_path29.default.relative(src.contextDir, src.dockerfile);
-  const outside = inside2.startsWith("..") || import_node_path29.default.isAbsolute(inside2);
+  const inside2 = import_node_path30.default.relative(src.contextDir, src.dockerfile);
+  const outside = inside2.startsWith("..") || import_node_path30.default.isAbsolute(inside2);
   const walk = (rel) => {
-    for (const name of import_node_fs22.default.readdirSync(import_node_path29.default.join(src.contextDir, rel)).sort()) {
+    for (const name of import_node_fs22.default.readdirSync(import_node_path30.default.join(src.contextDir, rel)).sort()) {
       const r = rel ? `${rel}/${name}` : name;
-      const st = import_node_fs22.default.lstatSync(import_node_path29.default.join(src.contextDir, r));
+      const st = import_node_fs22.default.lstatSync(import_node_path30.default.join(src.contextDir, r));
       if (st.isDirectory()) walk(r);
       else if (st.isFile()) {
         pack.entry(
           { name: r, ...opts, mode: st.mode & 493 ? st.mode & 511 : 420 },
-          import_node_fs22.default.readFileSync(import_node_path29.default.join(src.contextDir, r))
+          import_node_fs22.default.readFileSync(import_node_path30.default.join(src.contextDir, r))
         );
       }
     }
@@ -21910,7 +21910,7 @@ function credentialsFor(host, given, home = import_node_os4.default.homedir()) {
   try {
     const cfg = JSON.parse(
       import_node_fs22.default.readFileSync(
-        import_node_path29.default.join(process.env.DOCKER_CONFIG ?? import_node_path29.default.join(home, ".docker"), "config.json"),
+        import_node_path30.default.join(process.env.DOCKER_CONFIG ?? import_node_path30.default.join(home, ".docker"), "config.json"),
         "utf8"
       )
     );
@@ -22016,7 +22016,7 @@ async function withRetries(fn, progress, attempts = 4) {
 }
 async function buildWithBake(targets, o) {
   const def = bakeDefinition(targets, o);
-  const file = import_node_path29.default.join(import_node_fs22.default.mkdtempSync(import_node_path29.default.join(import_node_os4.default.tmpdir(), "sa-bake-")), "bake.json");
+  const file = import_node_path30.default.join(import_node_fs22.default.mkdtempSync(import_node_path30.default.join(import_node_os4.default.tmpdir(), "sa-bake-")), "bake.json");
   import_node_fs22.default.writeFileSync(file, JSON.stringify(def, null, 2));
   const code = await new Promise((resolve) => {
     const child = (0, import_node_child_process5.spawn)("docker", ["buildx", "bake", "-f", file, ...o.push ? ["--push"] : []], {
@@ -22052,14 +22052,14 @@ async function checkPushCredentials(reference, creds) {
     );
   }
 }
-var import_node_child_process5, import_node_fs22, import_node_os4, import_node_path29, import_node_stream5, import_tar_stream7;
+var import_node_child_process5, import_node_fs22, import_node_os4, import_node_path30, import_node_stream5, import_tar_stream7;
 var init_builder = __esm({
   "src/images/builder.ts"() {
     "use strict";
     import_node_child_process5 = require("node:child_process");
     import_node_fs22 = __toESM(require("node:fs"), 1);
     import_node_os4 = __toESM(require("node:os"), 1);
-    import_node_path29 = __toESM(require("node:path"), 1);
+    import_node_path30 = __toESM(require("node:path"), 1);
     import_node_stream5 = require("node:stream");
     import_tar_stream7 = __toESM(require_tar_stream(), 1);
     init_errors();
@@ -22145,8 +22145,8 @@ function parseBuild(argv, env, readStdin) {
   if (positionals.length) throw new InputError(positionals[0], "build takes no arguments");
   const s2 = (k) => typeof o[k] === "string" ? o[k] : void 0;
   const list3 = (k) => Array.isArray(o[k]) ? o[k] : [];
-  const root = import_node_path30.default.resolve(s2("root") ?? installRoot() ?? process.cwd());
-  if (!import_node_fs23.default.existsSync(import_node_path30.default.join(root, "images")))
+  const root = import_node_path31.default.resolve(s2("root") ?? installRoot() ?? process.cwd());
+  if (!import_node_fs23.default.existsSync(import_node_path31.default.join(root, "images")))
     throw new InputError("--root", `'${root}' has no images/ directory`);
   const sources = imageSources(root);
   const names = sources.map((x) => x.name);
@@ -22246,13 +22246,13 @@ async function buildCommand(argv, env, io, engine) {
     return exitCodeFor("plain", err);
   }
 }
-var import_node_child_process6, import_node_fs23, import_node_path30, TAG_OPTIONS, BUILD_TABLE;
+var import_node_child_process6, import_node_fs23, import_node_path31, TAG_OPTIONS, BUILD_TABLE;
 var init_build = __esm({
   "src/cli/build.ts"() {
     "use strict";
     import_node_child_process6 = require("node:child_process");
     import_node_fs23 = __toESM(require("node:fs"), 1);
-    import_node_path30 = __toESM(require("node:path"), 1);
+    import_node_path31 = __toESM(require("node:path"), 1);
     init_errors();
     init_install();
     init_build_plan();
@@ -22454,8 +22454,8 @@ function checkHostPath(flag, p) {
   if (!p.startsWith("/")) throw new InputError(flag, `'${p}' is not an absolute path`);
   if (CONTROL.test(p)) throw new InputError(flag, `${JSON.stringify(p)} has a control character`);
   if (p === "/") throw new InputError(flag, "'/' is never mounted: the step sees the image's own root");
-  if (import_node_path31.default.posix.normalize(p) !== p || p.endsWith("/")) {
-    throw new InputError(flag, `'${p}' is not a normalised path (write it as '${import_node_path31.default.posix.resolve(p)}')`);
+  if (import_node_path32.default.posix.normalize(p) !== p || p.endsWith("/")) {
+    throw new InputError(flag, `'${p}' is not a normalised path (write it as '${import_node_path32.default.posix.resolve(p)}')`);
   }
   return p;
 }
@@ -22517,11 +22517,11 @@ function parseLandrunArgs(argv) {
   req.args = argv.slice(i + 1);
   return req;
 }
-var import_node_path31, FIXED_PREFIX, ENV_NAME2, CONTROL, VALUE_FLAGS, isValueFlag, REFUSED;
+var import_node_path32, FIXED_PREFIX, ENV_NAME2, CONTROL, VALUE_FLAGS, isValueFlag, REFUSED;
 var init_landrun_args = __esm({
   "src/comparator/landrun-args.ts"() {
     "use strict";
-    import_node_path31 = __toESM(require("node:path"), 1);
+    import_node_path32 = __toESM(require("node:path"), 1);
     init_errors();
     FIXED_PREFIX = ["--best-effort", "--ro", "/", "--rw", "/dev", "-ldd", "-add-exec"];
     ENV_NAME2 = /^[A-Za-z_][A-Za-z0-9_]*$/;
@@ -22546,7 +22546,7 @@ var init_landrun_args = __esm({
 
 // src/comparator/step-plan.ts
 function lakeDirOf(ctx) {
-  return import_node_path32.default.posix.join(ctx.projectDir, ".lake");
+  return import_node_path33.default.posix.join(ctx.projectDir, ".lake");
 }
 function hostPaths(req, ctx) {
   const lake = lakeDirOf(ctx);
@@ -22667,11 +22667,11 @@ function stepContainer(req, ctx, facts, mounts) {
     tty: false
   };
 }
-var import_node_path32, STEP_ROLE, HOST_ONLY, within;
+var import_node_path33, STEP_ROLE, HOST_ONLY, within;
 var init_step_plan = __esm({
   "src/comparator/step-plan.ts"() {
     "use strict";
-    import_node_path32 = __toESM(require("node:path"), 1);
+    import_node_path33 = __toESM(require("node:path"), 1);
     init_errors();
     init_plan();
     STEP_ROLE = "comparator-step";
@@ -22682,7 +22682,7 @@ var init_step_plan = __esm({
 
 // src/comparator/step.ts
 async function kindOf(p, follow) {
-  const st = await (follow ? import_promises20.default.stat(p) : import_promises20.default.lstat(p)).catch(() => null);
+  const st = await (follow ? import_promises21.default.stat(p) : import_promises21.default.lstat(p)).catch(() => null);
   if (!st) return "missing";
   if (st.isSymbolicLink()) return "symlink";
   return st.isDirectory() ? "dir" : st.isFile() ? "file" : "other";
@@ -22789,11 +22789,11 @@ async function runAttached(engine, cid, ctx, deps, aborted) {
   }
   return timedOut;
 }
-var import_promises20, DEFAULT_ENGINE_SOCKETS;
+var import_promises21, DEFAULT_ENGINE_SOCKETS;
 var init_step = __esm({
   "src/comparator/step.ts"() {
     "use strict";
-    import_promises20 = __toESM(require("node:fs/promises"), 1);
+    import_promises21 = __toESM(require("node:fs/promises"), 1);
     init_errors();
     init_context();
     init_landrun_args();
@@ -22851,12 +22851,12 @@ var init_landrun = __esm({
 init_errors();
 
 // src/cli/main.ts
-var import_node_path33 = __toESM(require("node:path"), 1);
+var import_node_path34 = __toESM(require("node:path"), 1);
 init_errors();
 init_run_options();
 
 // src/session/warm.ts
-var import_promises18 = __toESM(require("node:fs/promises"), 1);
+var import_promises19 = __toESM(require("node:fs/promises"), 1);
 init_errors();
 
 // src/sandbox/execute.ts
@@ -23286,13 +23286,13 @@ function judgeChallenge(l) {
     advisory: !l.trusted,
     summary: !l.trusted ? "the challenge is the source's own (no --challenge): nothing ties it to the base branch" : l.changed.length ? `the pull request changes ${l.changed.join(", ")}, which the base branch owns; they were judged as the base branch has them` : `the challenge (${l.files.length} files: ${l.files.slice(0, 6).join(", ")}${l.files.length > 6 ? ", …" : ""}) is the base branch's`,
     facts: { trusted_files: l.files.join(" ").slice(0, 4e3) },
-    annotations: l.changed.map((path33) => ({
-      path: path33,
+    annotations: l.changed.map((path34) => ({
+      path: path34,
       startLine: 1,
       endLine: 1,
       level: "failure",
       title: "judge challenge: a trusted file changed",
-      message: `${path33} belongs to the challenge (the base branch's); the pull request may not change it.`
+      message: `${path34} belongs to the challenge (the base branch's); the pull request may not change it.`
     }))
   });
 }
@@ -25698,17 +25698,82 @@ init_record();
 init_errors();
 init_command2();
 init_lifecycle();
+
+// src/session/procs.ts
+var import_promises18 = __toESM(require("node:fs/promises"), 1);
+var import_node_path23 = __toESM(require("node:path"), 1);
+function cgroupDirs(id) {
+  return [
+    `/sys/fs/cgroup/pids/docker/${id}`,
+    `/sys/fs/cgroup/pids/system.slice/docker-${id}.scope`,
+    `/sys/fs/cgroup/system.slice/docker-${id}.scope`,
+    `/sys/fs/cgroup/docker/${id}`
+  ];
+}
+function parseStatus(text2) {
+  const name = /^Name:\t(.*)$/m.exec(text2);
+  const uid = /^Uid:\t(\d+)\t(\d+)\t(\d+)\t(\d+)$/m.exec(text2);
+  if (!name || !uid) return null;
+  return { name: name[1], uids: uid.slice(1, 5).map(Number) };
+}
+function processTable(procs) {
+  return {
+    titles: ["PID", "UID", "COMMAND"],
+    processes: procs.map(({ pid, status }) => [
+      String(pid),
+      new Set(status.uids).size === 1 ? String(status.uids[0]) : status.uids.join("/"),
+      status.name
+    ])
+  };
+}
+async function cgroupPids(dir) {
+  const text2 = await import_promises18.default.readFile(import_node_path23.default.join(dir, "cgroup.procs"), "utf8").catch(() => null);
+  if (text2 === null) return null;
+  const pids = text2.split("\n").filter(Boolean).map(Number);
+  if (pids.some((p) => !Number.isInteger(p) || p <= 0))
+    throw new Error(`${dir}/cgroup.procs: not a PID list`);
+  for (const e of await import_promises18.default.readdir(dir, { withFileTypes: true })) {
+    if (e.isDirectory()) pids.push(...await cgroupPids(import_node_path23.default.join(dir, e.name)) ?? []);
+  }
+  return pids;
+}
+async function hostProcesses(id) {
+  if (!/^[0-9a-f]{64}$/.test(id)) return null;
+  for (const dir of cgroupDirs(id)) {
+    const pids = await cgroupPids(dir);
+    if (pids === null) continue;
+    const procs = [];
+    for (const pid of pids) {
+      const text2 = await import_promises18.default.readFile(`/proc/${pid}/status`, "utf8").catch((err) => {
+        if (err.code === "ENOENT" || err.code === "ESRCH") return null;
+        throw err;
+      });
+      if (text2 === null) continue;
+      const status = parseStatus(text2);
+      if (!status) throw new Error(`/proc/${pid}/status: no Name or Uid line`);
+      procs.push({ pid, status });
+    }
+    return processTable(procs);
+  }
+  return null;
+}
+async function containerProcesses(engine, id) {
+  const local = engine.info.local && engine.info.name === "docker" ? await hostProcesses(id) : null;
+  return local ?? engine.top(id, "-o pid,uid,comm");
+}
+
+// src/session/reset.ts
 init_reset_script();
 var SETTLE_TRIES = 40;
 var SETTLE_MS = 25;
 var gvisor = (r) => r.spec.security.isolation === "runsc";
-async function strays(ctx, r) {
-  for (let i = 0; ; i++) {
-    const table = await ctx.deps.engine.top(r.container.id, "-o pid,uid,comm");
+async function strays(ctx, r, tries = SETTLE_TRIES) {
+  for (let i = 1; ; i++) {
+    const table = await containerProcesses(ctx.deps.engine, r.container.id);
     const left = strayProcesses(table, r.keeper.uid);
     if (left === null)
       return ["the engine's process list has no PID and UID columns, so the reset cannot be checked"];
-    if (left.length === 0 || i >= SETTLE_TRIES) return left.map((p) => `a process outlived the reset: ${p}`);
+    if (left.length === 0 || i >= tries) return left.map((p) => `a process outlived the reset: ${p}`);
     await new Promise((res) => setTimeout(res, SETTLE_MS));
   }
 }
@@ -25720,6 +25785,7 @@ async function endRun(ctx, r) {
       await engine.waitContainer(r.container.id);
       return [];
     }
+    if ((await strays(ctx, r, 1)).length === 0) return [];
     const k = await trustedExec(ctx, r, KILL_SCRIPT, 1e4);
     const left = await strays(ctx, r);
     if (left.length && k.exitCode !== 0) left.unshift(`the kill step exited ${k.exitCode}`);
@@ -25887,7 +25953,7 @@ async function keepOrRemove(ctx, r, warm, failure) {
 }
 async function copyInputs(engine, r, spec) {
   const copyIn = async (dir, target) => {
-    if (!dir || (await import_promises18.default.readdir(dir)).length === 0) return;
+    if (!dir || (await import_promises19.default.readdir(dir)).length === 0) return;
     const packed = packDirectory(dir, r.user);
     await Promise.all([engine.putArchive(r.container.id, target, packed.stream), packed.done]);
   };
@@ -26019,7 +26085,7 @@ function suggestionLines(r) {
 init_args();
 
 // src/cli/session.ts
-var import_node_path27 = __toESM(require("node:path"), 1);
+var import_node_path28 = __toESM(require("node:path"), 1);
 init_errors();
 init_mounts();
 init_run_options();
@@ -26134,8 +26200,8 @@ function pump(stream, t, judge2, refuse) {
 
 // src/session/transfer.ts
 var import_node_fs17 = __toESM(require("node:fs"), 1);
-var import_promises19 = __toESM(require("node:fs/promises"), 1);
-var import_node_path23 = __toESM(require("node:path"), 1);
+var import_promises20 = __toESM(require("node:fs/promises"), 1);
+var import_node_path24 = __toESM(require("node:path"), 1);
 init_errors();
 init_collect();
 init_plan();
@@ -26213,16 +26279,16 @@ async function running(deps, r, input) {
 async function hostTree(root) {
   const out = [];
   const walk = async (rel) => {
-    for (const name of (await import_promises19.default.readdir(rel ? import_node_path23.default.join(root, rel) : root)).sort()) {
+    for (const name of (await import_promises20.default.readdir(rel ? import_node_path24.default.join(root, rel) : root)).sort()) {
       const r = rel ? `${rel}/${name}` : name;
-      const st = await import_promises19.default.lstat(import_node_path23.default.join(root, r));
+      const st = await import_promises20.default.lstat(import_node_path24.default.join(root, r));
       const mtime = Math.floor(st.mtimeMs / 1e3);
       if (st.isDirectory()) {
         out.push({ path: r, type: "d", size: 0, mtime, link: "" });
         await walk(r);
       } else if (st.isFile()) out.push({ path: r, type: "f", size: st.size, mtime, link: "" });
       else if (st.isSymbolicLink()) {
-        out.push({ path: r, type: "l", size: 0, mtime, link: await import_promises19.default.readlink(import_node_path23.default.join(root, r)) });
+        out.push({ path: r, type: "l", size: 0, mtime, link: await import_promises20.default.readlink(import_node_path24.default.join(root, r)) });
       }
     }
   };
@@ -26230,7 +26296,7 @@ async function hostTree(root) {
   return out;
 }
 async function syncSession(deps, r, dir) {
-  const st = await import_promises19.default.stat(dir).catch(() => null);
+  const st = await import_promises20.default.stat(dir).catch(() => null);
   if (!st?.isDirectory()) throw new InputError("DIR", `'${dir}' is not a directory`);
   if (r.spec.io.source?.readOnly)
     throw new InputError("ID", `'${r.name ?? r.id}' has a read-only /work (--source-readonly)`);
@@ -26273,7 +26339,7 @@ async function syncSession(deps, r, dir) {
 function parseCpSource(arg) {
   const i = arg.indexOf(":");
   const ref = i > 0 ? arg.slice(0, i) : "";
-  const p = i > 0 ? import_node_path23.default.posix.normalize(arg.slice(i + 1)) : "";
+  const p = i > 0 ? import_node_path24.default.posix.normalize(arg.slice(i + 1)) : "";
   if (!ref || !(p === OUTPUT_DIR || p.startsWith(`${OUTPUT_DIR}/`)) || arg.slice(i + 1).split("/").includes("..")) {
     throw new InputError("SOURCE", `'${arg}' is not ID:/output/PATH (cp copies out of /output only)`);
   }
@@ -26281,8 +26347,8 @@ function parseCpSource(arg) {
 }
 async function cpFromSession(deps, r, src, dest) {
   const { engine } = deps;
-  const st = import_node_fs17.default.existsSync(dest) ? await import_promises19.default.lstat(dest) : null;
-  if (st && (!st.isDirectory() || (await import_promises19.default.readdir(dest)).length > 0)) {
+  const st = import_node_fs17.default.existsSync(dest) ? await import_promises20.default.lstat(dest) : null;
+  if (st && (!st.isDirectory() || (await import_promises20.default.readdir(dest)).length > 0)) {
     throw new InputError("DEST", `'${dest}' exists and is not an empty directory; name a new or empty one`);
   }
   if (await isRunning(engine, r.container.id) === null)
@@ -26299,7 +26365,7 @@ async function cpFromSession(deps, r, src, dest) {
   if (!stream) throw new InputError("SOURCE", `'${src}' does not exist in ${r.name ?? r.id}`);
   await prepareOutputDir(dest, "DEST");
   const caps = r.spec.limits.outputCaps;
-  const base = src === OUTPUT_DIR ? "output" : import_node_path23.default.posix.basename(src);
+  const base = src === OUTPUT_DIR ? "output" : import_node_path24.default.posix.basename(src);
   let report;
   try {
     report = await collectTar(stream, dest, base, caps);
@@ -26314,7 +26380,7 @@ async function cpFromSession(deps, r, src, dest) {
 }
 async function cpOneFile(engine, r, where, getOrNull, report) {
   const { src, base, dest } = where;
-  for (let dir = import_node_path23.default.posix.dirname(src); dir !== OUTPUT_DIR && dir !== "/"; dir = import_node_path23.default.posix.dirname(dir)) {
+  for (let dir = import_node_path24.default.posix.dirname(src); dir !== OUTPUT_DIR && dir !== "/"; dir = import_node_path24.default.posix.dirname(dir)) {
     const st = await engine.statPath(r.container.id, dir);
     if (!st || (st.mode & GO_MODE_DIR) === 0 || (st.mode & GO_MODE_SYMLINK) !== 0) {
       throw new InputError(
@@ -26323,7 +26389,7 @@ async function cpOneFile(engine, r, where, getOrNull, report) {
       );
     }
   }
-  const d = await collectFiles(getOrNull, import_node_path23.default.posix.dirname(src), dest, [base], r.spec.limits.outputCaps);
+  const d = await collectFiles(getOrNull, import_node_path24.default.posix.dirname(src), dest, [base], r.spec.limits.outputCaps);
   const one = d.declared[0];
   const ok = one.status === "collected";
   return {
@@ -26449,7 +26515,7 @@ async function cpCommand(ctx, io, args, json, open) {
   const src = parseCpSource(args[0]);
   const deps = await open();
   const r = await findSession(dirOf(deps), src.ref);
-  const report = await cpFromSession(deps, r, src.path, import_node_path27.default.resolve(ctx.cwd, args[1]));
+  const report = await cpFromSession(deps, r, src.path, import_node_path28.default.resolve(ctx.cwd, args[1]));
   if (json) io.stdout.write(`${JSON.stringify(report)}
 `);
   io.stderr.write(
@@ -26481,7 +26547,7 @@ async function onSession(sub, o) {
     io.stdout.write(`${r.id}
 `);
   } else if (sub === "sync") {
-    const rep = await syncSession(deps, r, import_node_path27.default.resolve(ctx.cwd, o.args[1] ?? "."));
+    const rep = await syncSession(deps, r, import_node_path28.default.resolve(ctx.cwd, o.args[1] ?? "."));
     if (o.json) io.stdout.write(`${JSON.stringify(rep)}
 `);
     io.stderr.write(
@@ -26591,7 +26657,7 @@ function parseExec(ctx, argv, how) {
   how.json = options.json === true;
   how.quiet = options.quiet === true;
   if (typeof options["result-file"] === "string")
-    how.resultFile = import_node_path27.default.resolve(ctx.cwd, options["result-file"]);
+    how.resultFile = import_node_path28.default.resolve(ctx.cwd, options["result-file"]);
   if (positionals.length !== 1) throw new InputError("ID", "exec takes one session: exec ID -- CMD");
   if (rest.length === 0 || rest.every((c) => c.trim() === "")) {
     throw new InputError("command", "is empty: give the command after --, e.g. `exec ID -- make test`");
@@ -26604,7 +26670,7 @@ function parseExec(ctx, argv, how) {
   return {
     ref: positionals[0],
     command: rest,
-    outputDir: typeof options["output-dir"] === "string" ? import_node_path27.default.resolve(ctx.cwd, options["output-dir"]) : null,
+    outputDir: typeof options["output-dir"] === "string" ? import_node_path28.default.resolve(ctx.cwd, options["output-dir"]) : null,
     resultFile: how.resultFile,
     timeoutMs: typeof options.timeout === "string" ? parseDuration("--timeout", options.timeout) : null,
     env
@@ -26795,7 +26861,7 @@ async function runCommand2(argv, io) {
       return 0;
     }
     if (typeof options["result-file"] === "string")
-      resultFile = import_node_path33.default.resolve(ctx.cwd, options["result-file"]);
+      resultFile = import_node_path34.default.resolve(ctx.cwd, options["result-file"]);
     spec = parseRunOptions(options, [...positionals, ...rest], {
       cpus: ctx.cpus,
       cwd: ctx.cwd,

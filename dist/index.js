@@ -1074,14 +1074,14 @@ var require_util = __commonJS({
         }
         const port = url.port != null ? url.port : url.protocol === "https:" ? 443 : 80;
         let origin = url.origin != null ? url.origin : `${url.protocol || ""}//${url.hostname || ""}:${port}`;
-        let path29 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
+        let path30 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path29 && path29[0] !== "/") {
-          path29 = `/${path29}`;
+        if (path30 && path30[0] !== "/") {
+          path30 = `/${path30}`;
         }
-        return new URL(`${origin}${path29}`);
+        return new URL(`${origin}${path30}`);
       }
       if (!isHttpOrHttpsPrefixed(url.origin || url.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -1532,39 +1532,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path29, origin }
+          request: { method, path: path30, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path29);
+        debuglog("sending request to %s %s/%s", method, origin, path30);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path29, origin },
+          request: { method, path: path30, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path29,
+          path30,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path29, origin }
+          request: { method, path: path30, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path29);
+        debuglog("trailers received from %s %s/%s", method, origin, path30);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path29, origin },
+          request: { method, path: path30, origin },
           error: error2
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path29,
+          path30,
           error2.message
         );
       });
@@ -1613,9 +1613,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path29, origin }
+            request: { method, path: path30, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path29);
+          debuglog("sending request to %s %s/%s", method, origin, path30);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -1678,7 +1678,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path29,
+        path: path30,
         method,
         body,
         headers,
@@ -1693,11 +1693,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler2) {
-        if (typeof path29 !== "string") {
+        if (typeof path30 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path29[0] !== "/" && !(path29.startsWith("http://") || path29.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path30[0] !== "/" && !(path30.startsWith("http://") || path30.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path29)) {
+        } else if (invalidPathRegex.test(path30)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -1763,7 +1763,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path29, query) : path29;
+        this.path = query ? buildURL(path30, query) : path30;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -6456,7 +6456,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request2) {
-      const { method, path: path29, host, upgrade, blocking, reset } = request2;
+      const { method, path: path30, host, upgrade, blocking, reset } = request2;
       let { body, headers, contentLength } = request2;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body)) {
@@ -6537,7 +6537,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path29} HTTP/1.1\r
+      let header = `${method} ${path30} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -7066,7 +7066,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request2) {
       const session = client[kHTTP2Session];
-      const { method, path: path29, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
+      const { method, path: path30, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
       let { body } = request2;
       if (upgrade) {
         util.errorRequest(client, request2, new Error("Upgrade not supported for H2"));
@@ -7163,7 +7163,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path29;
+      headers[HTTP2_HEADER_PATH] = path30;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
@@ -7516,9 +7516,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path29 = search ? `${pathname}${search}` : pathname;
+        const path30 = search ? `${pathname}${search}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path29;
+        this.opts.path = path30;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -8757,10 +8757,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path29 = "/",
+          path: path30 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path29;
+        opts.path = origin + path30;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL2(origin);
           headers.host = host;
@@ -10732,20 +10732,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path29) {
-      if (typeof path29 !== "string") {
-        return path29;
+    function safeUrl(path30) {
+      if (typeof path30 !== "string") {
+        return path30;
       }
-      const pathSegments = path29.split("?");
+      const pathSegments = path30.split("?");
       if (pathSegments.length !== 2) {
-        return path29;
+        return path30;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path29, method, body, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path29);
+    function matchKey(mockDispatch2, { path: path30, method, body, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path30);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -10767,7 +10767,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key) {
       const basePath = key.query ? buildURL(key.path, key.query) : key.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path29 }) => matchValue(safeUrl(path29), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path30 }) => matchValue(safeUrl(path30), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -10805,9 +10805,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path29, method, body, headers, query } = opts;
+      const { path: path30, method, body, headers, query } = opts;
       return {
-        path: path29,
+        path: path30,
         method,
         body,
         headers,
@@ -11270,10 +11270,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path29, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path30, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path29,
+            Path: path30,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -16152,9 +16152,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path29) {
-      for (let i = 0; i < path29.length; ++i) {
-        const code = path29.charCodeAt(i);
+    function validateCookiePath(path30) {
+      for (let i = 0; i < path30.length; ++i) {
+        const code = path30.charCodeAt(i);
         if (code < 32 || // exclude CTLs (0-31)
         code > 126 || // exclude DEL and non-ascii
         code === 59) {
@@ -19074,11 +19074,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path29 = opts.path;
+          let path30 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path29 = `/${path29}`;
+            path30 = `/${path30}`;
           }
-          url = new URL(util.parseOrigin(url).origin + path29);
+          url = new URL(util.parseOrigin(url).origin + path30);
         } else {
           if (!opts) {
             opts = typeof url === "object" ? url : {};
@@ -23891,7 +23891,7 @@ function inputExitCode(kind) {
 
 // src/action/main.ts
 import os9 from "node:os";
-import path28 from "node:path";
+import path29 from "node:path";
 
 // node_modules/@actions/core/lib/command.js
 import * as os from "os";
@@ -25341,7 +25341,7 @@ var PRESETS = Object.fromEntries(
 );
 function expandPresets(names) {
   const out = [];
-  const visit = (name, path29) => {
+  const visit = (name, path30) => {
     const p = PRESETS[name];
     if (!p) {
       throw new InputError(
@@ -25349,8 +25349,8 @@ function expandPresets(names) {
         `'${name}' is not a preset; the presets are ${Object.keys(PRESETS).join(", ")}`
       );
     }
-    if (path29.includes(name)) throw new InternalError(`preset cycle: ${[...path29, name].join(" → ")}`);
-    for (const inc of p.includes) visit(inc, [...path29, name]);
+    if (path30.includes(name)) throw new InternalError(`preset cycle: ${[...path30, name].join(" → ")}`);
+    for (const inc of p.includes) visit(inc, [...path30, name]);
     for (const d of p.domains) if (!out.includes(d)) out.push(d);
   };
   for (const n of names) visit(n, []);
@@ -26095,7 +26095,7 @@ function parseVerdict(raw, host, io, preset, commandFromPreset) {
 }
 
 // src/session/warm.ts
-import fsp18 from "node:fs/promises";
+import fsp19 from "node:fs/promises";
 
 // src/sandbox/execute.ts
 import os5 from "node:os";
@@ -27012,10 +27012,10 @@ var ApiClient = class {
     this.prefix = `/v${v}`;
   }
   /** Send a request; resolves with the raw streaming response (any status). */
-  raw(method, path29, opts = {}, operation = `${method} ${path29}`) {
+  raw(method, path30, opts = {}, operation = `${method} ${path30}`) {
     const qs = new URLSearchParams();
     for (const [k, v] of Object.entries(opts.query ?? {})) if (v !== void 0) qs.set(k, String(v));
-    const fullPath = `${this.prefix}${path29}${qs.size ? `?${qs}` : ""}`;
+    const fullPath = `${this.prefix}${path30}${qs.size ? `?${qs}` : ""}`;
     const headers = { ...opts.headers };
     let payload;
     if (opts.body !== void 0) {
@@ -27048,13 +27048,13 @@ var ApiClient = class {
    * A request the engine answers with 101 Switching Protocols (exec with stdin): the raw connection, both ways.
    * Its own socket, never the keep-alive pool's. Any other answer becomes an EngineError.
    */
-  upgrade(method, path29, body, operation) {
+  upgrade(method, path30, body, operation) {
     const payload = Buffer.from(JSON.stringify(body));
     const ep = this.endpoint;
     return new Promise((resolve, reject) => {
       const req = http.request({
         method,
-        path: `${this.prefix}${path29}`,
+        path: `${this.prefix}${path30}`,
         headers: {
           connection: "Upgrade",
           upgrade: "tcp",
@@ -27079,16 +27079,16 @@ var ApiClient = class {
     });
   }
   /** Send a request and parse a JSON answer; a non-2xx status becomes an EngineError. */
-  async json(method, path29, opts = {}, operation) {
-    const op = operation ?? `${method} ${path29}`;
-    const res = await this.raw(method, path29, opts, op);
+  async json(method, path30, opts = {}, operation) {
+    const op = operation ?? `${method} ${path30}`;
+    const res = await this.raw(method, path30, opts, op);
     const text2 = await readAll(res.body);
     if (res.statusCode < 200 || res.statusCode >= 300) throw this.statusError(op, res.statusCode, text2);
     return text2.length ? JSON.parse(text2.toString("utf8")) : void 0;
   }
   /** A GET whose 404 means "no such thing": null then; any other non-2xx becomes an EngineError. */
-  async getOrNull(path29, operation) {
-    const res = await this.raw("GET", path29, {}, operation);
+  async getOrNull(path30, operation) {
+    const res = await this.raw("GET", path30, {}, operation);
     const body = await readAll(res.body);
     if (res.statusCode === 404) return null;
     if (res.statusCode < 200 || res.statusCode >= 300)
@@ -27099,8 +27099,8 @@ var ApiClient = class {
    * A request the engine answers with a JSON-lines progress stream (pull, build, import, push): a non-200 answer
    * becomes an EngineError; a line with `error` (the engine's way to fail after its 200) too. `each` sees every line.
    */
-  async progress(method, path29, opts, operation, each = () => void 0) {
-    const res = await this.raw(method, path29, opts, operation);
+  async progress(method, path30, opts, operation, each = () => void 0) {
+    const res = await this.raw(method, path30, opts, operation);
     if (res.statusCode !== 200) throw this.statusError(operation, res.statusCode, await readAll(res.body));
     let error2 = null;
     for await (const j of jsonLines(res.body)) {
@@ -27110,9 +27110,9 @@ var ApiClient = class {
     if (error2) throw new EngineError(this.engineName, operation, error2.trim());
   }
   /** Like json() but ignores the body. `okStatuses` lists extra statuses that count as success. */
-  async call(method, path29, opts = {}, operation, okStatuses = []) {
-    const op = operation ?? `${method} ${path29}`;
-    const res = await this.raw(method, path29, opts, op);
+  async call(method, path30, opts = {}, operation, okStatuses = []) {
+    const op = operation ?? `${method} ${path30}`;
+    const res = await this.raw(method, path30, opts, op);
     const text2 = await readAll(res.body);
     if ((res.statusCode < 200 || res.statusCode >= 300) && !okStatuses.includes(res.statusCode)) {
       throw this.statusError(op, res.statusCode, text2);
@@ -28344,15 +28344,15 @@ function parseGeneric(text2, opts) {
   for (const line of stripAnsi(text2).split(/\r?\n/)) {
     const m = DIAG.exec(line);
     if (!m) continue;
-    const path29 = repoPath(m[1], opts.root);
+    const path30 = repoPath(m[1], opts.root);
     const lineNo = Number(m[2]);
-    if (path29 === null || lineNo < 1) {
+    if (path30 === null || lineNo < 1) {
       dropped++;
       continue;
     }
     const col = m[3] ? Number(m[3]) : void 0;
     annotations.push({
-      path: path29,
+      path: path30,
       startLine: lineNo,
       endLine: lineNo,
       // gcc and clang columns are already 1-based.
@@ -30486,16 +30486,16 @@ var MatcherView = class {
    * @returns {string|undefined}
    */
   getCurrentTag() {
-    const path29 = this._matcher.path;
-    return path29.length > 0 ? path29[path29.length - 1].tag : void 0;
+    const path30 = this._matcher.path;
+    return path30.length > 0 ? path30[path30.length - 1].tag : void 0;
   }
   /**
    * Get current namespace.
    * @returns {string|undefined}
    */
   getCurrentNamespace() {
-    const path29 = this._matcher.path;
-    return path29.length > 0 ? path29[path29.length - 1].namespace : void 0;
+    const path30 = this._matcher.path;
+    return path30.length > 0 ? path30[path30.length - 1].namespace : void 0;
   }
   /**
    * Get current node's attribute value.
@@ -30503,9 +30503,9 @@ var MatcherView = class {
    * @returns {*}
    */
   getAttrValue(attrName) {
-    const path29 = this._matcher.path;
-    if (path29.length === 0) return void 0;
-    return path29[path29.length - 1].values?.[attrName];
+    const path30 = this._matcher.path;
+    if (path30.length === 0) return void 0;
+    return path30[path30.length - 1].values?.[attrName];
   }
   /**
    * Check if current node has an attribute.
@@ -30513,9 +30513,9 @@ var MatcherView = class {
    * @returns {boolean}
    */
   hasAttr(attrName) {
-    const path29 = this._matcher.path;
-    if (path29.length === 0) return false;
-    const current = path29[path29.length - 1];
+    const path30 = this._matcher.path;
+    if (path30.length === 0) return false;
+    const current = path30[path30.length - 1];
     return current.values !== void 0 && attrName in current.values;
   }
   /**
@@ -30541,18 +30541,18 @@ var MatcherView = class {
    * @returns {number}
    */
   getPosition() {
-    const path29 = this._matcher.path;
-    if (path29.length === 0) return -1;
-    return path29[path29.length - 1].position ?? 0;
+    const path30 = this._matcher.path;
+    if (path30.length === 0) return -1;
+    return path30[path30.length - 1].position ?? 0;
   }
   /**
    * Get current node's repeat counter (occurrence count of this tag name).
    * @returns {number}
    */
   getCounter() {
-    const path29 = this._matcher.path;
-    if (path29.length === 0) return -1;
-    return path29[path29.length - 1].counter ?? 0;
+    const path30 = this._matcher.path;
+    if (path30.length === 0) return -1;
+    return path30[path30.length - 1].counter ?? 0;
   }
   /**
    * Get current node's sibling index (alias for getPosition).
@@ -32591,11 +32591,11 @@ function problemAnnotation(tc, f, kind, root) {
   let file = spot?.file ?? candidates2[candidates2.length > 1 ? 1 : 0] ?? "";
   let line = spot?.line ?? (Number.isInteger(lineAttr) && lineAttr >= 0 ? lineAttr + 1 : 1);
   if (!spot && fileAttr) file = fileAttr;
-  const path29 = repoPath(file, root);
-  if (path29 === null || line < 1) return null;
+  const path30 = repoPath(file, root);
+  if (path30 === null || line < 1) return null;
   if (!Number.isFinite(line)) line = 1;
   return {
-    path: path29,
+    path: path30,
     startLine: line,
     endLine: line,
     level: "failure",
@@ -32665,14 +32665,14 @@ function parseLean2(text2, opts) {
   let cur = null;
   const flush = () => {
     if (!cur) return;
-    const path29 = repoPath(cur.file.replace(/^(?:\.\/)+/, ""), opts.root);
+    const path30 = repoPath(cur.file.replace(/^(?:\.\/)+/, ""), opts.root);
     const text3 = cur.lines.join("\n").replace(/\s+$/, "");
     const message = cur.name ? `(${cur.name}) ${text3}` : text3;
-    if (path29 === null) dropped++;
+    if (path30 === null) dropped++;
     else {
       const single = cur.endLine === void 0 || cur.endLine === cur.line;
       out.push({
-        path: path29,
+        path: path30,
         startLine: cur.line,
         endLine: cur.endLine ?? cur.line,
         ...single ? { startColumn: cur.col + 1 } : {},
@@ -32727,15 +32727,15 @@ function parseJsonMessage(line, root) {
     return null;
   const level = LEVEL2[String(o.severity)];
   if (!level || typeof o.data !== "string") return null;
-  const path29 = repoPath(o.fileName.replace(/^(?:\.\/)+/, ""), root);
-  if (path29 === null) return "dropped";
+  const path30 = repoPath(o.fileName.replace(/^(?:\.\/)+/, ""), root);
+  if (path30 === null) return "dropped";
   const endLine = typeof end?.line === "number" ? end.line : pos.line;
   const single = endLine === pos.line;
   const text2 = o.data.replace(/\s+$/, "");
   const kind = typeof o.kind === "string" && o.kind !== "" ? o.kind.slice(0, 100) : void 0;
   const message = kind && kind !== "hasSorry" ? `(${kind}) ${text2}` : text2;
   return {
-    path: path29,
+    path: path30,
     startLine: pos.line,
     endLine,
     ...single ? { startColumn: pos.column + 1 } : {},
@@ -33233,13 +33233,13 @@ function judgeChallenge(l) {
     advisory: !l.trusted,
     summary: !l.trusted ? "the challenge is the source's own (no --challenge): nothing ties it to the base branch" : l.changed.length ? `the pull request changes ${l.changed.join(", ")}, which the base branch owns; they were judged as the base branch has them` : `the challenge (${l.files.length} files: ${l.files.slice(0, 6).join(", ")}${l.files.length > 6 ? ", …" : ""}) is the base branch's`,
     facts: { trusted_files: l.files.join(" ").slice(0, 4e3) },
-    annotations: l.changed.map((path29) => ({
-      path: path29,
+    annotations: l.changed.map((path30) => ({
+      path: path30,
       startLine: 1,
       endLine: 1,
       level: "failure",
       title: "judge challenge: a trusted file changed",
-      message: `${path29} belongs to the challenge (the base branch's); the pull request may not change it.`
+      message: `${path30} belongs to the challenge (the base branch's); the pull request may not change it.`
     }))
   });
 }
@@ -36676,17 +36676,80 @@ function netOf(ledger) {
   } : null;
 }
 
+// src/session/procs.ts
+import fsp18 from "node:fs/promises";
+import path22 from "node:path";
+function cgroupDirs(id) {
+  return [
+    `/sys/fs/cgroup/pids/docker/${id}`,
+    `/sys/fs/cgroup/pids/system.slice/docker-${id}.scope`,
+    `/sys/fs/cgroup/system.slice/docker-${id}.scope`,
+    `/sys/fs/cgroup/docker/${id}`
+  ];
+}
+function parseStatus(text2) {
+  const name = /^Name:\t(.*)$/m.exec(text2);
+  const uid = /^Uid:\t(\d+)\t(\d+)\t(\d+)\t(\d+)$/m.exec(text2);
+  if (!name || !uid) return null;
+  return { name: name[1], uids: uid.slice(1, 5).map(Number) };
+}
+function processTable(procs) {
+  return {
+    titles: ["PID", "UID", "COMMAND"],
+    processes: procs.map(({ pid, status }) => [
+      String(pid),
+      new Set(status.uids).size === 1 ? String(status.uids[0]) : status.uids.join("/"),
+      status.name
+    ])
+  };
+}
+async function cgroupPids(dir) {
+  const text2 = await fsp18.readFile(path22.join(dir, "cgroup.procs"), "utf8").catch(() => null);
+  if (text2 === null) return null;
+  const pids = text2.split("\n").filter(Boolean).map(Number);
+  if (pids.some((p) => !Number.isInteger(p) || p <= 0))
+    throw new Error(`${dir}/cgroup.procs: not a PID list`);
+  for (const e of await fsp18.readdir(dir, { withFileTypes: true })) {
+    if (e.isDirectory()) pids.push(...await cgroupPids(path22.join(dir, e.name)) ?? []);
+  }
+  return pids;
+}
+async function hostProcesses(id) {
+  if (!/^[0-9a-f]{64}$/.test(id)) return null;
+  for (const dir of cgroupDirs(id)) {
+    const pids = await cgroupPids(dir);
+    if (pids === null) continue;
+    const procs = [];
+    for (const pid of pids) {
+      const text2 = await fsp18.readFile(`/proc/${pid}/status`, "utf8").catch((err) => {
+        if (err.code === "ENOENT" || err.code === "ESRCH") return null;
+        throw err;
+      });
+      if (text2 === null) continue;
+      const status = parseStatus(text2);
+      if (!status) throw new Error(`/proc/${pid}/status: no Name or Uid line`);
+      procs.push({ pid, status });
+    }
+    return processTable(procs);
+  }
+  return null;
+}
+async function containerProcesses(engine, id) {
+  const local = engine.info.local && engine.info.name === "docker" ? await hostProcesses(id) : null;
+  return local ?? engine.top(id, "-o pid,uid,comm");
+}
+
 // src/session/reset.ts
 var SETTLE_TRIES = 40;
 var SETTLE_MS = 25;
 var gvisor = (r) => r.spec.security.isolation === "runsc";
-async function strays(ctx, r) {
-  for (let i = 0; ; i++) {
-    const table = await ctx.deps.engine.top(r.container.id, "-o pid,uid,comm");
+async function strays(ctx, r, tries = SETTLE_TRIES) {
+  for (let i = 1; ; i++) {
+    const table = await containerProcesses(ctx.deps.engine, r.container.id);
     const left = strayProcesses(table, r.keeper.uid);
     if (left === null)
       return ["the engine's process list has no PID and UID columns, so the reset cannot be checked"];
-    if (left.length === 0 || i >= SETTLE_TRIES) return left.map((p) => `a process outlived the reset: ${p}`);
+    if (left.length === 0 || i >= tries) return left.map((p) => `a process outlived the reset: ${p}`);
     await new Promise((res) => setTimeout(res, SETTLE_MS));
   }
 }
@@ -36698,6 +36761,7 @@ async function endRun(ctx, r) {
       await engine.waitContainer(r.container.id);
       return [];
     }
+    if ((await strays(ctx, r, 1)).length === 0) return [];
     const k = await trustedExec(ctx, r, KILL_SCRIPT, 1e4);
     const left = await strays(ctx, r);
     if (left.length && k.exitCode !== 0) left.unshift(`the kill step exited ${k.exitCode}`);
@@ -36865,7 +36929,7 @@ async function keepOrRemove(ctx, r, warm, failure) {
 }
 async function copyInputs(engine, r, spec) {
   const copyIn = async (dir, target) => {
-    if (!dir || (await fsp18.readdir(dir)).length === 0) return;
+    if (!dir || (await fsp19.readdir(dir)).length === 0) return;
     const packed = packDirectory(dir, r.user);
     await Promise.all([engine.putArchive(r.container.id, target, packed.stream), packed.done]);
   };
@@ -36958,7 +37022,7 @@ async function warmResult(ctx, r, x, warm, failure) {
 // src/sandbox/watchdog.ts
 import { spawn as spawn3 } from "node:child_process";
 import fs18 from "node:fs";
-import path22 from "node:path";
+import path23 from "node:path";
 import { fileURLToPath as fileURLToPath2 } from "node:url";
 function processStart(pid) {
   try {
@@ -36969,8 +37033,8 @@ function processStart(pid) {
   }
 }
 function cliPath() {
-  const here = path22.dirname(fileURLToPath2(import.meta.url));
-  for (const p of [path22.join(here, "cli.js"), path22.resolve(here, "../../dist/cli.js")]) {
+  const here = path23.dirname(fileURLToPath2(import.meta.url));
+  for (const p of [path23.join(here, "cli.js"), path23.resolve(here, "../../dist/cli.js")]) {
     if (fs18.existsSync(p)) return p;
   }
   return null;
@@ -36998,7 +37062,7 @@ function startWatchdog(runId, env) {
 import { randomBytes as randomBytes3 } from "node:crypto";
 import fs19 from "node:fs";
 import os7 from "node:os";
-import path23 from "node:path";
+import path24 from "node:path";
 
 // src/engine/docker-streams.ts
 import { posix } from "node:path";
@@ -37491,37 +37555,37 @@ var DockerStreams = class extends DockerContainers {
     );
     return { titles: j.Titles ?? [], processes: j.Processes ?? [] };
   }
-  async putArchive(id, path29, tar8) {
+  async putArchive(id, path30, tar8) {
     await this.api.call(
       "PUT",
       `/containers/${id}/archive`,
       {
-        query: { path: path29, noOverwriteDirNonDir: 1 },
+        query: { path: path30, noOverwriteDirNonDir: 1 },
         bodyStream: tar8,
         headers: { "content-type": "application/x-tar" }
       },
-      `copy into ${path29}`
+      `copy into ${path30}`
     );
   }
-  async getArchive(id, path29) {
+  async getArchive(id, path30) {
     const res = await this.api.raw(
       "GET",
       `/containers/${id}/archive`,
-      { query: { path: path29 } },
-      `copy out of ${path29}`
+      { query: { path: path30 } },
+      `copy out of ${path30}`
     );
     if (res.statusCode !== 200)
-      throw this.api.statusError(`copy out of ${path29}`, res.statusCode, await readAll(res.body));
-    return this.info.name === "podman" ? archiveUnderBase(res.body, posix.basename(path29)) : res.body;
+      throw this.api.statusError(`copy out of ${path30}`, res.statusCode, await readAll(res.body));
+    return this.info.name === "podman" ? archiveUnderBase(res.body, posix.basename(path30)) : res.body;
   }
-  async statPath(id, path29) {
-    const res = await this.api.raw("HEAD", `/containers/${id}/archive`, { query: { path: path29 } }, `stat ${path29}`);
+  async statPath(id, path30) {
+    const res = await this.api.raw("HEAD", `/containers/${id}/archive`, { query: { path: path30 } }, `stat ${path30}`);
     const body = await readAll(res.body);
     if (res.statusCode === 404) return null;
-    if (res.statusCode !== 200) throw this.api.statusError(`stat ${path29}`, res.statusCode, body);
+    if (res.statusCode !== 200) throw this.api.statusError(`stat ${path30}`, res.statusCode, body);
     const header = res.headers["x-docker-container-path-stat"];
     if (typeof header !== "string")
-      throw new EngineError(this.info.name, `stat ${path29}`, "the engine sent no path stat");
+      throw new EngineError(this.info.name, `stat ${path30}`, "the engine sent no path stat");
     const j = JSON.parse(Buffer.from(header, "base64").toString("utf8"));
     return {
       name: String(j.name ?? ""),
@@ -37755,7 +37819,7 @@ function connect(ctx, choice = "auto") {
 }
 var hosts = /* @__PURE__ */ new Map();
 function volumeHostFor(ctx) {
-  const dir = ctx.env.SANDBOX_ACTION_STATE_DIR || path23.join(os7.tmpdir(), "sandbox-action");
+  const dir = ctx.env.SANDBOX_ACTION_STATE_DIR || path24.join(os7.tmpdir(), "sandbox-action");
   const shared = ctx.env.ACT !== "true";
   const key = JSON.stringify([dir, ctx.isRoot, shared]);
   let host = hosts.get(key);
@@ -37837,7 +37901,7 @@ function failedBeforeRun(err, spec, subject) {
   };
 }
 function writeResultFile(file, result) {
-  fs19.mkdirSync(path23.dirname(file), { recursive: true });
+  fs19.mkdirSync(path24.dirname(file), { recursive: true });
   const tmp = `${file}.${process.pid}.tmp`;
   fs19.writeFileSync(tmp, `${JSON.stringify(result, null, 2)}
 `, { mode: 420 });
@@ -38114,7 +38178,7 @@ function readActionInputs(env) {
 // src/cli/build.ts
 import { execFileSync } from "node:child_process";
 import fs22 from "node:fs";
-import path25 from "node:path";
+import path26 from "node:path";
 
 // src/images/build-plan.ts
 var PLATFORM = /^linux\/(amd64|arm64|arm\/v7|arm\/v6|386|ppc64le|s390x|riscv64)$/;
@@ -38251,7 +38315,7 @@ var import_tar_stream7 = __toESM(require_tar_stream(), 1);
 import { spawn as spawn4, spawnSync } from "node:child_process";
 import fs20 from "node:fs";
 import os8 from "node:os";
-import path24 from "node:path";
+import path25 from "node:path";
 import { Readable as Readable5 } from "node:stream";
 
 // src/images/registry.ts
@@ -38330,8 +38394,8 @@ var RegistryClient = class {
     return `Bearer ${token}`;
   }
   /** One request with auth (answering a 401 challenge once) and retries with backoff on 429/5xx/network errors. */
-  async request(method, path29, o) {
-    const url = new URL(`${isLoopback(this.host) ? "http" : "https"}://${this.host}${path29}`);
+  async request(method, path30, o) {
+    const url = new URL(`${isLoopback(this.host) ? "http" : "https"}://${this.host}${path30}`);
     const attempts = this.o.attempts ?? 5;
     const sleep = this.o.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
     let auth2 = null;
@@ -38434,19 +38498,19 @@ var RegistryClient = class {
 
 // src/images/builder.ts
 function imageSources(root) {
-  const dir = path24.join(root, "images");
+  const dir = path25.join(root, "images");
   const out = [];
   for (const name of fs20.readdirSync(dir).sort()) {
-    const dockerfile = path24.join(dir, name, "Dockerfile");
+    const dockerfile = path25.join(dir, name, "Dockerfile");
     if (!fs20.existsSync(dockerfile)) continue;
     const text2 = fs20.readFileSync(dockerfile, "utf8");
     const first = /^#\s*(.+)$/m.exec(text2)?.[1] ?? name;
     const args = {};
-    const toolchain = path24.join(dir, name, "lean-toolchain");
+    const toolchain = path25.join(dir, name, "lean-toolchain");
     if (fs20.existsSync(toolchain)) args.LEAN_TOOLCHAIN = fs20.readFileSync(toolchain, "utf8").trim();
     out.push({
       name,
-      contextDir: name === "egress-proxy" ? path24.join(root, "dist") : path24.join(dir, name),
+      contextDir: name === "egress-proxy" ? path25.join(root, "dist") : path25.join(dir, name),
       dockerfile,
       title: `sandbox-action ${name}`,
       description: first.replace(/^[\w-]+:\s*/, "").slice(0, 200),
@@ -38458,17 +38522,17 @@ function imageSources(root) {
 function contextTar2(src) {
   const pack = import_tar_stream7.default.pack();
   const opts = { mode: 420, uid: 0, gid: 0, mtime: /* @__PURE__ */ new Date(0) };
-  const inside2 = path24.relative(src.contextDir, src.dockerfile);
-  const outside = inside2.startsWith("..") || path24.isAbsolute(inside2);
+  const inside2 = path25.relative(src.contextDir, src.dockerfile);
+  const outside = inside2.startsWith("..") || path25.isAbsolute(inside2);
   const walk = (rel) => {
-    for (const name of fs20.readdirSync(path24.join(src.contextDir, rel)).sort()) {
+    for (const name of fs20.readdirSync(path25.join(src.contextDir, rel)).sort()) {
       const r = rel ? `${rel}/${name}` : name;
-      const st = fs20.lstatSync(path24.join(src.contextDir, r));
+      const st = fs20.lstatSync(path25.join(src.contextDir, r));
       if (st.isDirectory()) walk(r);
       else if (st.isFile()) {
         pack.entry(
           { name: r, ...opts, mode: st.mode & 493 ? st.mode & 511 : 420 },
-          fs20.readFileSync(path24.join(src.contextDir, r))
+          fs20.readFileSync(path25.join(src.contextDir, r))
         );
       }
     }
@@ -38487,7 +38551,7 @@ function credentialsFor(host, given, home = os8.homedir()) {
   try {
     const cfg = JSON.parse(
       fs20.readFileSync(
-        path24.join(process.env.DOCKER_CONFIG ?? path24.join(home, ".docker"), "config.json"),
+        path25.join(process.env.DOCKER_CONFIG ?? path25.join(home, ".docker"), "config.json"),
         "utf8"
       )
     );
@@ -38593,7 +38657,7 @@ async function withRetries(fn, progress, attempts = 4) {
 }
 async function buildWithBake(targets, o) {
   const def = bakeDefinition(targets, o);
-  const file = path24.join(fs20.mkdtempSync(path24.join(os8.tmpdir(), "sa-bake-")), "bake.json");
+  const file = path25.join(fs20.mkdtempSync(path25.join(os8.tmpdir(), "sa-bake-")), "bake.json");
   fs20.writeFileSync(file, JSON.stringify(def, null, 2));
   const code = await new Promise((resolve) => {
     const child = spawn4("docker", ["buildx", "bake", "-f", file, ...o.push ? ["--push"] : []], {
@@ -38955,8 +39019,8 @@ function parseBuild(argv, env, readStdin) {
   if (positionals.length) throw new InputError(positionals[0], "build takes no arguments");
   const s2 = (k) => typeof o[k] === "string" ? o[k] : void 0;
   const list3 = (k) => Array.isArray(o[k]) ? o[k] : [];
-  const root = path25.resolve(s2("root") ?? installRoot() ?? process.cwd());
-  if (!fs22.existsSync(path25.join(root, "images")))
+  const root = path26.resolve(s2("root") ?? installRoot() ?? process.cwd());
+  if (!fs22.existsSync(path26.join(root, "images")))
     throw new InputError("--root", `'${root}' has no images/ directory`);
   const sources = imageSources(root);
   const names = sources.map((x) => x.name);
@@ -39082,7 +39146,7 @@ import { Writable } from "node:stream";
 
 // src/cli/report.ts
 import fs23 from "node:fs";
-import path26 from "node:path";
+import path27 from "node:path";
 
 // src/report/checks.ts
 var BATCH = 50;
@@ -40605,17 +40669,17 @@ function requestLog(octokit) {
     octokit.log.debug("request", options);
     const start = Date.now();
     const requestOptions = octokit.request.endpoint.parse(options);
-    const path29 = requestOptions.url.replace(options.baseUrl, "");
+    const path30 = requestOptions.url.replace(options.baseUrl, "");
     return request2(options).then((response) => {
       const requestId = response.headers["x-github-request-id"];
       octokit.log.info(
-        `${requestOptions.method} ${path29} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
+        `${requestOptions.method} ${path30} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
       );
       return response;
     }).catch((error2) => {
       const requestId = error2.response?.headers["x-github-request-id"] || "UNKNOWN";
       octokit.log.error(
-        `${requestOptions.method} ${path29} - ${error2.status} with id ${requestId} in ${Date.now() - start}ms`
+        `${requestOptions.method} ${path30} - ${error2.status} with id ${requestId} in ${Date.now() - start}ms`
       );
       throw error2;
     });
@@ -43423,16 +43487,16 @@ var MAX_FILES = 512;
 function readResultFiles(fileOrDir) {
   const st = fs23.lstatSync(fileOrDir, { throwIfNoEntry: false });
   if (!st) return [];
-  if (!st.isDirectory()) return [{ name: path26.basename(fileOrDir), read: readLimited(fileOrDir) }];
+  if (!st.isDirectory()) return [{ name: path27.basename(fileOrDir), read: readLimited(fileOrDir) }];
   const out = [];
-  if (fs23.existsSync(path26.join(fileOrDir, "result.json")))
-    out.push({ name: "result.json", read: readLimited(path26.join(fileOrDir, "result.json")) });
+  if (fs23.existsSync(path27.join(fileOrDir, "result.json")))
+    out.push({ name: "result.json", read: readLimited(path27.join(fileOrDir, "result.json")) });
   for (const d of fs23.readdirSync(fileOrDir).sort()) {
-    const sub = path26.join(fileOrDir, d);
+    const sub = path27.join(fileOrDir, d);
     if (!fs23.lstatSync(sub).isDirectory()) continue;
     for (const f of fs23.readdirSync(sub).sort()) {
       if (f === "result.json" || /^sandbox-result.*\.json$/.test(f)) {
-        out.push({ name: `${d}/${f}`, read: readLimited(path26.join(sub, f)) });
+        out.push({ name: `${d}/${f}`, read: readLimited(path27.join(sub, f)) });
       }
     }
     if (out.length > MAX_FILES) throw new InputError("--result", `more than ${MAX_FILES} result files`);
@@ -43669,7 +43733,7 @@ function reportSummary(o) {
 
 // src/action/state-key.ts
 import fs24 from "node:fs";
-import path27 from "node:path";
+import path28 from "node:path";
 var clean = (s2) => s2.replace(/[^\w.-]+/g, "_").slice(0, 100);
 function stateKeys(o, ev) {
   for (const [name, k] of [
@@ -43713,7 +43777,7 @@ async function runStateKeyAction(env) {
     );
     setOutput("key", k.key);
     setOutput("restore", k.restore.join("\n"));
-    setOutput("dir", path27.join(env.RUNNER_TEMP ?? "/tmp", "sandbox-state"));
+    setOutput("dir", path28.join(env.RUNNER_TEMP ?? "/tmp", "sandbox-state"));
     info(
       `sandbox-action: /state cache ${k.trusted ? "trusted (a push to the default branch or a tag)" : "scoped: this run is not on a trusted ref"}: ${k.key}`
     );
@@ -43767,7 +43831,7 @@ async function runAction() {
   const ctx = processContext();
   const temp = ctx.env.RUNNER_TEMP || os9.tmpdir();
   const given = (ctx.env["INPUT_RESULT-FILE"] ?? "").trim();
-  const resultPath = given ? path28.resolve(ctx.cwd, given) : path28.join(temp, `sandbox-result-${randomId()}.json`);
+  const resultPath = given ? path29.resolve(ctx.cwd, given) : path29.join(temp, `sandbox-result-${randomId()}.json`);
   setOutput("result-json", resultPath);
   let parsed;
   try {
@@ -43795,7 +43859,7 @@ async function runAction() {
 }
 function parseInputs(ctx, temp, resultPath) {
   const inputs = readActionInputs(ctx.env);
-  inputs.options["output-dir"] ??= path28.join(temp, `sandbox-output-${randomId()}`);
+  inputs.options["output-dir"] ??= path29.join(temp, `sandbox-output-${randomId()}`);
   inputs.options["result-file"] = resultPath;
   const spec = parseRunOptions(inputs.options, inputs.command, {
     cpus: ctx.cpus,

@@ -12,6 +12,8 @@ import { afterAll, expect, jest, test } from '@jest/globals';
 import type { RunResult } from '../../src/verdict/schema.js';
 import { engineOrSkip, labelled, run, tmpDir } from '../helpers/engine.js';
 import { SMALL, exec, isoArgs, isoLoosened, sa } from '../helpers/sessions.js';
+import { hostProcesses } from '../../src/session/procs.js';
+import { strayProcesses } from '../../src/session/reset-script.js';
 
 jest.setTimeout(240_000);
 const { engine, d } = await engineOrSkip();
@@ -233,6 +235,23 @@ d('a warm sandbox that cannot be reset cleanly: a cold run, and the result says 
       /could not be reset cleanly \(a process outlived the reset: pid \d+ uid 65534 sleep\)/,
     );
     expect(await labelled(engine!, id)).toEqual([]);
+  });
+
+  test("the reset's process list is the kernel's: the container's cgroup, read on the host, lists what top does", async () => {
+    // src/session/procs.ts reads it in place of the engine's `top` on a local Docker engine. Were it not found (or
+    // empty), the reset would fall back to top (or see nothing): both are caught here.
+    const first = await warm('cgroup-list', ['--isolation', 'default'], 'true');
+    const name = `sandbox-action-${first.result.session!.id}`;
+    const cid = execFileSync('docker', ['inspect', '-f', '{{.Id}}', name]).toString().trim();
+    execFileSync('docker', ['exec', '-d', '-u', '65534:65534', name, 'sleep', '1000'], { timeout: 60_000 });
+    await new Promise((r) => setTimeout(r, 300));
+    const host = await hostProcesses(cid);
+    const top = await engine!.top(cid, '-o pid,uid,comm');
+    expect(host).not.toBeNull();
+    const rows = (t: { processes: string[][] }) => t.processes.map((p) => `${p[0]} ${p[1]}`).sort();
+    expect(rows(host!)).toEqual(rows(top));
+    expect(host!.processes.filter((p) => p[1] === '65534').map((p) => p[2])).toEqual(['sleep']);
+    expect(strayProcesses(host!, 65533)).toEqual([expect.stringMatching(/^pid \d+ uid 65534 sleep$/)]);
   });
 
   test.each([
