@@ -8070,6 +8070,12 @@ function proxyConfigText(egress, subnet, routes) {
     ...routes.length ? { routes } : {}
   };
 }
+async function removeNetworks(engine, ids) {
+  const failed2 = (await Promise.allSettled(ids.map((id) => engine.removeNetwork(id)))).flatMap(
+    (r) => r.status === "rejected" ? [r.reason] : []
+  );
+  if (failed2.length) throw failed2[0];
+}
 async function makeNetworks(spec, egress, deps) {
   const { engine, labels, runId } = deps;
   const base = `sandbox-action-${runId}`;
@@ -8090,14 +8096,10 @@ async function makeNetworks(spec, egress, deps) {
     })
   ]);
   const [imageMade, internalMade, egressMade] = made;
-  if (internalMade.status === "fulfilled") {
-    const id = internalMade.value;
-    deps.addCleanup("remove the internal network", () => engine.removeNetwork(id));
-  }
-  if (egressMade.status === "fulfilled" && egressMade.value !== null) {
-    const id = egressMade.value;
-    deps.addCleanup("remove the egress network", () => engine.removeNetwork(id));
-  }
+  const madeIds = [internalMade, egressMade].flatMap(
+    (m) => m.status === "fulfilled" && m.value !== null ? [m.value] : []
+  );
+  if (madeIds.length) deps.addCleanup("remove the proxy's networks", () => removeNetworks(engine, madeIds));
   const failed2 = made.find((m) => m.status === "rejected");
   if (failed2) throw failed2.reason;
   const image = imageMade.value;

@@ -3539,6 +3539,28 @@ function listenAddress(subnet, interfaces) {
   throw new InternalError(`no interface of the proxy is in ${subnet}`);
 }
 
+// src/egress/shutdown.ts
+var IDLE_KINDS = /* @__PURE__ */ new Set([
+  "PipeWrap",
+  "TTYWrap",
+  "Timeout",
+  "Immediate",
+  "SignalWrap"
+]);
+function nothingOpen(kinds) {
+  return kinds.every((k) => IDLE_KINDS.has(k));
+}
+function leaveWhenIdle(leave, o) {
+  const resources = o.resources ?? (() => process.getActiveResourcesInfo());
+  const now = o.now ?? Date.now;
+  const until = now() + o.graceMs;
+  const check = () => {
+    if (nothingOpen(resources()) || now() >= until) leave();
+    else setTimeout(check, o.everyMs ?? 2);
+  };
+  setImmediate(check);
+}
+
 // src/egress/transparent.ts
 import http3 from "node:http";
 import net6 from "node:net";
@@ -3772,10 +3794,13 @@ async function main() {
     dns2?.close();
     transparent?.close();
     proxy.shutdown();
-    setTimeout(() => {
-      line({ event: "stopped", totalBytes: proxy.totalBytes() });
-      process.exit(0);
-    }, 200).unref();
+    leaveWhenIdle(
+      () => {
+        line({ event: "stopped", totalBytes: proxy.totalBytes() });
+        process.exit(0);
+      },
+      { graceMs: 200 }
+    );
   };
   process.on("SIGTERM", stop);
   process.on("SIGINT", stop);

@@ -27515,6 +27515,12 @@ function proxyConfigText(egress, subnet, routes) {
     ...routes.length ? { routes } : {}
   };
 }
+async function removeNetworks(engine, ids) {
+  const failed = (await Promise.allSettled(ids.map((id) => engine.removeNetwork(id)))).flatMap(
+    (r) => r.status === "rejected" ? [r.reason] : []
+  );
+  if (failed.length) throw failed[0];
+}
 async function makeNetworks(spec, egress, deps) {
   const { engine, labels, runId } = deps;
   const base = `sandbox-action-${runId}`;
@@ -27535,14 +27541,10 @@ async function makeNetworks(spec, egress, deps) {
     })
   ]);
   const [imageMade, internalMade, egressMade] = made;
-  if (internalMade.status === "fulfilled") {
-    const id = internalMade.value;
-    deps.addCleanup("remove the internal network", () => engine.removeNetwork(id));
-  }
-  if (egressMade.status === "fulfilled" && egressMade.value !== null) {
-    const id = egressMade.value;
-    deps.addCleanup("remove the egress network", () => engine.removeNetwork(id));
-  }
+  const madeIds = [internalMade, egressMade].flatMap(
+    (m) => m.status === "fulfilled" && m.value !== null ? [m.value] : []
+  );
+  if (madeIds.length) deps.addCleanup("remove the proxy's networks", () => removeNetworks(engine, madeIds));
   const failed = made.find((m) => m.status === "rejected");
   if (failed) throw failed.reason;
   const image = imageMade.value;

@@ -9,6 +9,7 @@ import os from 'node:os';
 import { CONFIG_ENV, parseProxyConfig } from './config.js';
 import { startDnsResponder, type DnsResponder } from './dns.js';
 import { createProxyServer, listenAddress, makeLookup } from './server.js';
+import { leaveWhenIdle } from './shutdown.js';
 import { startTransparent, type TransparentListeners } from './transparent.js';
 
 function line(o: object) {
@@ -57,11 +58,14 @@ async function main() {
     dns?.close();
     transparent?.close();
     proxy.shutdown();
-    // Connections end with a decision line each; give them a moment, then leave.
-    setTimeout(() => {
-      line({ event: 'stopped', totalBytes: proxy.totalBytes() });
-      process.exit(0);
-    }, 200).unref();
+    // Connections end with a decision line each: leave once none is open, or after a moment at the latest.
+    leaveWhenIdle(
+      () => {
+        line({ event: 'stopped', totalBytes: proxy.totalBytes() });
+        process.exit(0);
+      },
+      { graceMs: 200 },
+    );
   };
   process.on('SIGTERM', stop);
   process.on('SIGINT', stop);
