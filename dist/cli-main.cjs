@@ -16110,11 +16110,60 @@ var init_docker_streams = __esm({
   }
 });
 
+// src/engine/identify.ts
+function pingIdentity(h) {
+  const api = one(h["api-version"]);
+  const server = /^(Docker|Libpod)\/(\S+)(?:\s|$)/.exec(one(h.server));
+  if (!/^\d+\.\d+$/.test(api) || !server) return null;
+  const podman = server[1] === "Libpod";
+  if (podman !== (one(h["libpod-api-version"]) !== "")) return null;
+  return { api, podman, version: server[2] };
+}
+function versionFromPing(p, info) {
+  const arch = info.Architecture ? GO_ARCH[info.Architecture] : void 0;
+  if (!info.OSType || !arch) return null;
+  return {
+    Version: p.version,
+    ApiVersion: p.api,
+    Os: info.OSType,
+    Arch: arch,
+    Components: p.podman ? [{ Name: "Podman Engine", Version: p.version }] : []
+  };
+}
+var one, GO_ARCH;
+var init_identify = __esm({
+  "src/engine/identify.ts"() {
+    "use strict";
+    one = (h) => (Array.isArray(h) ? h[0] : h)?.trim() ?? "";
+    GO_ARCH = {
+      x86_64: "amd64",
+      amd64: "amd64",
+      aarch64: "arm64",
+      arm64: "arm64",
+      armv7l: "arm",
+      armv6l: "arm",
+      i386: "386",
+      i686: "386",
+      ppc64le: "ppc64le",
+      s390x: "s390x",
+      riscv64: "riscv64"
+    };
+  }
+});
+
 // src/engine/docker.ts
 function compareApi(a, b) {
   const [am, an] = a.split(".").map(Number);
   const [bm, bn] = b.split(".").map(Number);
   return am - bm || an - bn;
+}
+async function identify(client, early) {
+  const fromPing = await client.raw("GET", "/_ping", {}, "ping").then(async (res) => {
+    await readAll(res.body);
+    const p = res.statusCode === 200 ? pingIdentity(res.headers) : null;
+    return p ? versionFromPing(p, await early) : null;
+  }).catch(() => null);
+  return fromPing ?? client.json("GET", "/version", {}, "version");
 }
 async function connectEngine(endpoints, choice = "auto") {
   let firstErr;
@@ -16123,7 +16172,7 @@ async function connectEngine(endpoints, choice = "auto") {
     try {
       const early = client.json("GET", "/info", {}, "info");
       early.catch(() => void 0);
-      const v = await client.json("GET", "/version", {}, "version");
+      const v = await identify(client, early);
       const { name, isPodman, api } = fitEngine(v, url, choice);
       const c = new ApiClient(client.endpoint, name);
       c.setApiVersion(api);
@@ -16203,6 +16252,7 @@ var init_docker = __esm({
     init_errors();
     init_docker_streams();
     init_http();
+    init_identify();
     init_podman();
     init_docker_images();
     CLIENT_MAX_API = "1.47";
@@ -26392,16 +26442,16 @@ async function cpOneFile(engine, r, where, getOrNull, report) {
     }
   }
   const d = await collectFiles(getOrNull, import_node_path24.default.posix.dirname(src), dest, [base], r.spec.limits.outputCaps);
-  const one = d.declared[0];
-  const ok = one.status === "collected";
+  const one2 = d.declared[0];
+  const ok = one2.status === "collected";
   return {
     ...report,
-    skipped: ok ? [] : [{ path: base, reason: "special-file", detail: one.status }],
+    skipped: ok ? [] : [{ path: base, reason: "special-file", detail: one2.status }],
     skippedCount: ok ? 0 : 1,
     skippedByReason: ok ? {} : { "special-file": 1 },
     files: ok ? 1 : 0,
     bytes: d.bytes,
-    written: ok ? [{ path: base, size: one.size ?? 0 }] : []
+    written: ok ? [{ path: base, size: one2.size ?? 0 }] : []
   };
 }
 

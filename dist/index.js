@@ -11237,9 +11237,9 @@ var require_pluralizer = __commonJS({
         this.plural = plural;
       }
       pluralize(count2) {
-        const one = count2 === 1;
-        const keys = one ? singulars : plurals;
-        const noun = one ? this.singular : this.plural;
+        const one2 = count2 === 1;
+        const keys = one2 ? singulars : plurals;
+        const noun = one2 ? this.singular : this.plural;
         return { ...keys, count: count2, noun };
       }
     };
@@ -37598,6 +37598,41 @@ var DockerStreams = class extends DockerContainers {
   }
 };
 
+// src/engine/identify.ts
+var one = (h) => (Array.isArray(h) ? h[0] : h)?.trim() ?? "";
+function pingIdentity(h) {
+  const api = one(h["api-version"]);
+  const server = /^(Docker|Libpod)\/(\S+)(?:\s|$)/.exec(one(h.server));
+  if (!/^\d+\.\d+$/.test(api) || !server) return null;
+  const podman = server[1] === "Libpod";
+  if (podman !== (one(h["libpod-api-version"]) !== "")) return null;
+  return { api, podman, version: server[2] };
+}
+var GO_ARCH = {
+  x86_64: "amd64",
+  amd64: "amd64",
+  aarch64: "arm64",
+  arm64: "arm64",
+  armv7l: "arm",
+  armv6l: "arm",
+  i386: "386",
+  i686: "386",
+  ppc64le: "ppc64le",
+  s390x: "s390x",
+  riscv64: "riscv64"
+};
+function versionFromPing(p, info2) {
+  const arch2 = info2.Architecture ? GO_ARCH[info2.Architecture] : void 0;
+  if (!info2.OSType || !arch2) return null;
+  return {
+    Version: p.version,
+    ApiVersion: p.api,
+    Os: info2.OSType,
+    Arch: arch2,
+    Components: p.podman ? [{ Name: "Podman Engine", Version: p.version }] : []
+  };
+}
+
 // src/engine/docker.ts
 var CLIENT_MAX_API = "1.47";
 var CLIENT_MIN_API = "1.41";
@@ -37606,6 +37641,14 @@ function compareApi(a, b) {
   const [bm, bn] = b.split(".").map(Number);
   return am - bm || an - bn;
 }
+async function identify(client, early) {
+  const fromPing = await client.raw("GET", "/_ping", {}, "ping").then(async (res) => {
+    await readAll(res.body);
+    const p = res.statusCode === 200 ? pingIdentity(res.headers) : null;
+    return p ? versionFromPing(p, await early) : null;
+  }).catch(() => null);
+  return fromPing ?? client.json("GET", "/version", {}, "version");
+}
 async function connectEngine(endpoints, choice = "auto") {
   let firstErr;
   for (const url of endpoints) {
@@ -37613,7 +37656,7 @@ async function connectEngine(endpoints, choice = "auto") {
     try {
       const early = client.json("GET", "/info", {}, "info");
       early.catch(() => void 0);
-      const v = await client.json("GET", "/version", {}, "version");
+      const v = await identify(client, early);
       const { name, isPodman, api } = fitEngine(v, url, choice);
       const c = new ApiClient(client.endpoint, name);
       c.setApiVersion(api);

@@ -6,7 +6,8 @@
 import { EngineError, InputError } from '../config/errors.js';
 import { DockerStreams } from './docker-streams.js';
 import type { InfoAnswer } from './docker-base.js';
-import { ApiClient, parseEndpoint, type Endpoint } from './http.js';
+import { ApiClient, parseEndpoint, readAll, type Endpoint } from './http.js';
+import { pingIdentity, versionFromPing, type InfoIdentity, type VersionAnswer } from './identify.js';
 import {
   PODMAN_READ_ONLY_TMPFS,
   endpointsFor,
@@ -40,15 +41,6 @@ function compareApi(a: string, b: string): number {
   return am! - bm! || an! - bn!;
 }
 
-interface VersionAnswer {
-  Version: string;
-  ApiVersion: string;
-  MinAPIVersion?: string;
-  Os: string;
-  Arch: string;
-  Components?: { Name: string; Version: string }[];
-}
-
 /** Where the engine is: `DOCKER_HOST` / `CONTAINER_HOST` (as the door passes them), else the usual sockets. */
 export function defaultEndpoints(env: {
   DOCKER_HOST?: string;
@@ -59,9 +51,25 @@ export function defaultEndpoints(env: {
 }
 
 /**
+ * Which engine answers: `/_ping` and `/info` at once (identify.ts), or `/version` when those do not tell. `early`
+ * is the unversioned `/info` already asked.
+ */
+async function identify(client: ApiClient, early: Promise<InfoIdentity>): Promise<VersionAnswer> {
+  const fromPing = await client
+    .raw('GET', '/_ping', {}, 'ping')
+    .then(async (res) => {
+      await readAll(res.body);
+      const p = res.statusCode === 200 ? pingIdentity(res.headers) : null;
+      return p ? versionFromPing(p, await early) : null;
+    })
+    .catch(() => null);
+  return fromPing ?? client.json<VersionAnswer>('GET', '/version', {}, 'version');
+}
+
+/**
  * Connect to the first endpoint that answers, and learn what it is once. With `choice` (`--engine`), the engine
- * that answers must be that one. /info is asked at the same time as /version (unversioned, as /version is): one
- * round trip fewer before every run; if that answer fails it is asked again, versioned.
+ * that answers must be that one. /info is asked at the same time as /_ping (unversioned, as /_ping is): one
+ * round trip before every run; if that answer fails it is asked again, versioned.
  */
 export async function connectEngine(
   endpoints: string[],
@@ -71,9 +79,9 @@ export async function connectEngine(
   for (const url of endpoints) {
     const client = new ApiClient(parseEndpoint(url), 'engine');
     try {
-      const early = client.json<InfoAnswer>('GET', '/info', {}, 'info');
+      const early = client.json<InfoIdentity>('GET', '/info', {}, 'info');
       early.catch(() => undefined);
-      const v = await client.json<VersionAnswer>('GET', '/version', {}, 'version');
+      const v = await identify(client, early);
       const { name, isPodman, api } = fitEngine(v, url, choice);
       const c = new ApiClient(client.endpoint, name);
       c.setApiVersion(api);
