@@ -69,8 +69,9 @@ function pruneOthers(dir, key) {
   }
 }
 function runWithCodeCache(file, dir) {
-  const source = fs.readFileSync(file, "utf8").replace(/^#!/, "//");
-  const key = crypto.createHash("sha256").update(source).update(`\0${process.version}\0${process.arch}`).digest("hex").slice(0, 32);
+  const bytes = fs.readFileSync(file);
+  const source = bytes.toString("utf8").replace(/^#!/, "//");
+  const key = crypto.createHash("sha256").update(bytes).update(`\0${process.version}\0${process.arch}`).digest("hex").slice(0, 32);
   const at = (kind) => dir ? path.join(dir, `cli-${key}-${kind}.v8cache`) : null;
   const isRun = process.argv[2] === "run";
   const runCache = at("run");
