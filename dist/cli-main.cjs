@@ -25768,14 +25768,18 @@ function parseStatus(text2) {
   if (!name || !uid) return null;
   return { name: name[1], uids: uid.slice(1, 5).map(Number) };
 }
-function processTable(procs) {
+function processTable(procs, keeperUid) {
+  const keeper = procs.some(({ status }) => status?.uids.every((u) => u === keeperUid));
+  if (!keeper) return null;
   return {
     titles: ["PID", "UID", "COMMAND"],
-    processes: procs.map(({ pid, status }) => [
-      String(pid),
-      new Set(status.uids).size === 1 ? String(status.uids[0]) : status.uids.join("/"),
-      status.name
-    ])
+    processes: procs.map(
+      ({ pid, status }) => status ? [
+        String(pid),
+        new Set(status.uids).size === 1 ? String(status.uids[0]) : status.uids.join("/"),
+        status.name
+      ] : [String(pid), "?", "(gone while listed)"]
+    )
   };
 }
 async function cgroupPids(dir) {
@@ -25789,7 +25793,7 @@ async function cgroupPids(dir) {
   }
   return pids;
 }
-async function hostProcesses(id) {
+async function hostProcesses(id, keeperUid) {
   if (!/^[0-9a-f]{64}$/.test(id)) return null;
   for (const dir of cgroupDirs(id)) {
     const pids = await cgroupPids(dir);
@@ -25800,17 +25804,16 @@ async function hostProcesses(id) {
         if (err.code === "ENOENT" || err.code === "ESRCH") return null;
         throw err;
       });
-      if (text2 === null) continue;
-      const status = parseStatus(text2);
-      if (!status) throw new Error(`/proc/${pid}/status: no Name or Uid line`);
+      const status = text2 === null ? null : parseStatus(text2);
+      if (text2 !== null && !status) throw new Error(`/proc/${pid}/status: no Name or Uid line`);
       procs.push({ pid, status });
     }
-    return processTable(procs);
+    return processTable(procs, keeperUid);
   }
   return null;
 }
-async function containerProcesses(engine, id) {
-  const local = engine.info.local && engine.info.name === "docker" ? await hostProcesses(id) : null;
+async function containerProcesses(engine, id, keeperUid) {
+  const local = engine.info.local && engine.info.name === "docker" ? await hostProcesses(id, keeperUid) : null;
   return local ?? engine.top(id, "-o pid,uid,comm");
 }
 
@@ -25819,13 +25822,13 @@ init_reset_script();
 var SETTLE_TRIES = 40;
 var SETTLE_MS = 25;
 var gvisor = (r) => r.spec.security.isolation === "runsc";
-async function strays(ctx, r, tries = SETTLE_TRIES) {
-  for (let i = 1; ; i++) {
-    const table = await containerProcesses(ctx.deps.engine, r.container.id);
+async function strays(ctx, r) {
+  for (let i = 0; ; i++) {
+    const table = await containerProcesses(ctx.deps.engine, r.container.id, r.keeper.uid);
     const left = strayProcesses(table, r.keeper.uid);
     if (left === null)
       return ["the engine's process list has no PID and UID columns, so the reset cannot be checked"];
-    if (left.length === 0 || i >= tries) return left.map((p) => `a process outlived the reset: ${p}`);
+    if (left.length === 0 || i >= SETTLE_TRIES) return left.map((p) => `a process outlived the reset: ${p}`);
     await new Promise((res) => setTimeout(res, SETTLE_MS));
   }
 }
@@ -25837,7 +25840,6 @@ async function endRun(ctx, r) {
       await engine.waitContainer(r.container.id);
       return [];
     }
-    if ((await strays(ctx, r, 1)).length === 0) return [];
     const k = await trustedExec(ctx, r, KILL_SCRIPT, 1e4);
     const left = await strays(ctx, r);
     if (left.length && k.exitCode !== 0) left.unshift(`the kill step exited ${k.exitCode}`);

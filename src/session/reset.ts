@@ -1,8 +1,8 @@
 /**
  * Resetting a warm sandbox (engine I/O around the pure scripts of reset-script.ts). Two moments:
  *  - `endRun`, right after a run's command: nothing of the run may go on running while its evidence is collected or
- *    after. runc: the container's process list (the kernel's, from its cgroup on the host, or the engine's: procs.ts)
- *    must show the keeper only; if it shows anything else, kill(-1) as the sandbox user, and then it must.
+ *    after. runc: kill(-1) as the sandbox user, then the container's process list (the kernel's, from its cgroup
+ *    on the host, or the engine's: procs.ts) must show the keeper only.
  *    gVisor (whose processes the engine cannot list): the sandbox is stopped, and started again for the next run
  *    (a fresh gVisor kernel: no process, /tmp, /dev/shm or IPC object survives it).
  *  - `readyForRun`, before a run uses a sandbox it claimed: running (started again under gVisor, its keeper checked),
@@ -32,15 +32,16 @@ const gvisor = (r: SessionRecord) => r.spec.security.isolation === 'runsc';
 
 /**
  * Processes of anyone but the keeper (runc), from the container's cgroup on the host or the engine's `top`
- * (procs.ts). `tries` lists: killed processes take a moment to be reaped by the keeper's init.
+ * (procs.ts), listed until clean or SETTLE_TRIES times: killed processes take a moment to be reaped by the
+ * keeper's init.
  */
-async function strays(ctx: RunContext, r: SessionRecord, tries = SETTLE_TRIES): Promise<string[]> {
-  for (let i = 1; ; i++) {
-    const table = await containerProcesses(ctx.deps.engine, r.container.id);
+async function strays(ctx: RunContext, r: SessionRecord): Promise<string[]> {
+  for (let i = 0; ; i++) {
+    const table = await containerProcesses(ctx.deps.engine, r.container.id, r.keeper.uid);
     const left = strayProcesses(table, r.keeper.uid);
     if (left === null)
       return ["the engine's process list has no PID and UID columns, so the reset cannot be checked"];
-    if (left.length === 0 || i >= tries) return left.map((p) => `a process outlived the reset: ${p}`);
+    if (left.length === 0 || i >= SETTLE_TRIES) return left.map((p) => `a process outlived the reset: ${p}`);
     await new Promise((res) => setTimeout(res, SETTLE_MS));
   }
 }
@@ -53,9 +54,8 @@ export async function endRun(ctx: RunContext, r: SessionRecord): Promise<string[
       await engine.waitContainer(r.container.id);
       return [];
     }
-    // Nothing of the sandbox user's left (a command that started nothing in the background): nothing to kill.
-    // One listing, trusted as the one after a kill is; a process there now is killed below.
-    if ((await strays(ctx, r, 1)).length === 0) return [];
+    // Always the kill first: kill(-1) is atomic against fork (a process forking and exiting in a loop is in no
+    // listing long enough to be seen, and is killed with its child). The listing only checks it.
     const k = await trustedExec(ctx, r, KILL_SCRIPT, 10_000);
     const left = await strays(ctx, r);
     if (left.length && k.exitCode !== 0) left.unshift(`the kill step exited ${k.exitCode}`);

@@ -81,6 +81,15 @@ const ATTACKS: Attack[] = [
     seen: [/^GHOST-PROCESS$/m],
   },
   {
+    // A PID hopper: forks and exits at once, over and over, so each of its PIDs is gone within microseconds and no
+    // listing of the cgroup or of /proc catches it (kill(-1), which the reset always runs, does). The listening
+    // abstract socket it holds, inherited by each generation, is in /proc/net/unix while any of it lives.
+    name: 'a process that forks and exits in a loop (a PID hopper)',
+    plant: `nohup setsid perl -MSocket -e 'socket(my $s, AF_UNIX, SOCK_STREAM, 0) or die; bind($s, pack_sockaddr_un("\\0sandbox-action-hopper")) or die; listen($s, 1); for (;;) { exit 0 if fork(); }' >/dev/null 2>&1 & sleep 0.3`,
+    look: 'grep -q "@sandbox-action-hoppe[r]" /proc/net/unix && echo GHOST-FORKER',
+    seen: [/^GHOST-FORKER$/m],
+  },
+  {
     name: 'a background process writing into /output',
     plant:
       'nohup setsid sh -c "while :; do echo ghost > /output/ghost; sleep 0.05; done" >/dev/null 2>&1 & sleep 0.3',
@@ -245,7 +254,7 @@ d('a warm sandbox that cannot be reset cleanly: a cold run, and the result says 
     const cid = execFileSync('docker', ['inspect', '-f', '{{.Id}}', name]).toString().trim();
     execFileSync('docker', ['exec', '-d', '-u', '65534:65534', name, 'sleep', '1000'], { timeout: 60_000 });
     await new Promise((r) => setTimeout(r, 300));
-    const host = await hostProcesses(cid);
+    const host = await hostProcesses(cid, 65533);
     const top = await engine!.top(cid, '-o pid,uid,comm');
     expect(host).not.toBeNull();
     const rows = (t: { processes: string[][] }) => t.processes.map((p) => `${p[0]} ${p[1]}`).sort();
