@@ -7525,6 +7525,79 @@ var init_plan = __esm({
   }
 });
 
+// src/sandbox/egress-network.ts
+function sharedEgressSpec() {
+  return {
+    name: SHARED_EGRESS_NETWORK,
+    internal: false,
+    enableIPv6: false,
+    options: { [ICC]: "false", [BRIDGE]: SHARED_EGRESS_BRIDGE },
+    labels: { [LABEL_SHARED]: "egress", [LABEL_ROLE]: "egress" }
+  };
+}
+function sharedEgressMismatch(n) {
+  if (n.internal) return "it is internal";
+  if (n.options[ICC] !== "false") return `it lets its containers reach each other (${ICC} is not false)`;
+  if (n.options[BRIDGE] !== SHARED_EGRESS_BRIDGE) return `its bridge is not ${SHARED_EGRESS_BRIDGE}`;
+  return null;
+}
+async function egressNetworkFor(engine, runId, runNetwork, labels) {
+  const own = async (note) => {
+    const bridge = egressBridgeName(runId);
+    const name = `sandbox-action-${runId}-egress`;
+    await runNetwork({
+      name,
+      internal: false,
+      enableIPv6: false,
+      // A bridge of a known name, so the host guard can name it.
+      options: engine.info.name === "docker" ? { [BRIDGE]: bridge } : {},
+      labels: { ...labels, [LABEL_ROLE]: "egress" }
+    });
+    return { name, bridge, ownedByRun: true, note };
+  };
+  if (engine.info.name !== "docker") return own(null);
+  let found = await engine.inspectNetwork(SHARED_EGRESS_NETWORK);
+  if (!found) {
+    await engine.createNetwork(sharedEgressSpec()).catch(async (err) => {
+      if (!await engine.inspectNetwork(SHARED_EGRESS_NETWORK)) throw err;
+    });
+    found = await engine.inspectNetwork(SHARED_EGRESS_NETWORK);
+  }
+  const why = found ? sharedEgressMismatch(found) : "it is gone";
+  if (why) {
+    return own(
+      `the network ${SHARED_EGRESS_NETWORK} is not used (${why}): this run's proxy had an egress network of its own`
+    );
+  }
+  return { name: SHARED_EGRESS_NETWORK, bridge: SHARED_EGRESS_BRIDGE, ownedByRun: false, note: null };
+}
+async function guardSharedBridge(privileged, bridge) {
+  if (!import_node_fs4.default.existsSync(`/sys/class/net/${bridge}`)) return false;
+  const present = await privileged("iptables", hostGuardRule("-C", bridge)).then(
+    () => true,
+    () => false
+  );
+  if (present) return true;
+  return privileged("iptables", hostGuardRule("-I", bridge)).then(
+    () => true,
+    () => false
+  );
+}
+var import_node_fs4, SHARED_EGRESS_NETWORK, SHARED_EGRESS_BRIDGE, LABEL_SHARED, ICC, BRIDGE;
+var init_egress_network = __esm({
+  "src/sandbox/egress-network.ts"() {
+    "use strict";
+    import_node_fs4 = __toESM(require("node:fs"), 1);
+    init_host_guard();
+    init_plan();
+    SHARED_EGRESS_NETWORK = "sandbox-action-egress";
+    SHARED_EGRESS_BRIDGE = "sa-egress";
+    LABEL_SHARED = "sandbox-action.shared";
+    ICC = "com.docker.network.bridge.enable_icc";
+    BRIDGE = "com.docker.network.bridge.name";
+  }
+});
+
 // src/engine/http.ts
 function parseEndpoint(url) {
   if (url.startsWith("unix://")) return { url, socketPath: url.slice("unix://".length) };
@@ -7996,7 +8069,7 @@ async function dnsProbe(engine, labels, runId, proxyImage, network, name = DNS_P
   }
 }
 async function guardHost(privileged, bridge, addCleanup) {
-  if (!import_node_fs4.default.existsSync(`/sys/class/net/${bridge}`)) return false;
+  if (!import_node_fs5.default.existsSync(`/sys/class/net/${bridge}`)) return false;
   try {
     await pruneHostGuards(privileged);
     await privileged("iptables", hostGuardRule("-I", bridge));
@@ -8010,7 +8083,7 @@ async function guardHost(privileged, bridge, addCleanup) {
 }
 async function pruneHostGuards(privileged) {
   const rules = await privileged("iptables", ["-w", "5", "-S", "INPUT"]);
-  const gone = orphanGuards(rules, (b) => import_node_fs4.default.existsSync(`/sys/class/net/${b}`));
+  const gone = orphanGuards(rules, (b) => import_node_fs5.default.existsSync(`/sys/class/net/${b}`));
   for (const b of gone) await privileged("iptables", hostGuardRule("-D", b)).catch(() => void 0);
   return gone;
 }
@@ -8078,40 +8151,41 @@ async function removeNetworks(engine, ids) {
 }
 async function makeNetworks(spec, egress, deps) {
   const { engine, labels, runId } = deps;
-  const base = `sandbox-action-${runId}`;
-  const egressNetwork = egress.egressNetwork ? await namedEgressNetwork(engine, egress.egressNetwork) : `${base}-egress`;
-  const internalName = `${base}-int`;
-  const guarded = !egress.egressNetwork && engine.info.name === "docker" && engine.info.local && !!deps.privileged;
-  const bridge = egressBridgeName(runId);
+  const named = egress.egressNetwork ? await namedEgressNetwork(engine, egress.egressNetwork) : null;
+  const internalName = `sandbox-action-${runId}-int`;
+  const madeIds = [];
+  const runNetwork = async (n) => {
+    const id = await engine.createNetwork(n);
+    madeIds.push(id);
+    return id;
+  };
   const made = await Promise.allSettled([
     ensureProxyImage(engine, egress, spec.image.pull, deps.notice),
-    engine.createNetwork(internalNetworkSpec(internalName, labels)),
-    egress.egressNetwork ? Promise.resolve(null) : engine.createNetwork({
-      name: egressNetwork,
-      internal: false,
-      enableIPv6: false,
-      // A bridge of a known name, so the host guard can name it.
-      options: guarded ? { "com.docker.network.bridge.name": bridge } : {},
-      labels: { ...labels, [LABEL_ROLE]: "egress" }
-    })
+    runNetwork(internalNetworkSpec(internalName, labels)),
+    named ? Promise.resolve(null) : egressNetworkFor(engine, runId, runNetwork, labels)
   ]);
   const [imageMade, internalMade, egressMade] = made;
-  const madeIds = [internalMade, egressMade].flatMap(
-    (m) => m.status === "fulfilled" && m.value !== null ? [m.value] : []
-  );
   if (madeIds.length) deps.addCleanup("remove the proxy's networks", () => removeNetworks(engine, madeIds));
   const failed2 = made.find((m) => m.status === "rejected");
   if (failed2) throw failed2.reason;
   const image = imageMade.value;
-  if (!egress.egressNetwork && !(guarded && await guardHost(deps.privileged, bridge, deps.addCleanup))) {
-    deps.notes.push(HOST_GUARD_NOTE);
-  }
+  const out = egressMade.value;
+  if (out?.note) deps.notes.push(out.note);
+  if (out && !await guardEgress(engine, deps, out)) deps.notes.push(HOST_GUARD_NOTE);
   return {
     image,
     internalId: internalMade.value,
     internalName,
-    egressNetwork
+    egressNetwork: named ?? out.name
   };
+}
+async function guardEgress(engine, deps, n) {
+  if (engine.info.name !== "docker" || !engine.info.local || !deps.privileged) return false;
+  if (!n.ownedByRun) {
+    await pruneHostGuards(deps.privileged).catch(() => void 0);
+    return guardSharedBridge(deps.privileged, n.bridge);
+  }
+  return guardHost(deps.privileged, n.bridge, deps.addCleanup);
 }
 function internalNetworkSpec(name, labels) {
   return {
@@ -8123,11 +8197,11 @@ function internalNetworkSpec(name, labels) {
     labels: { ...labels, [LABEL_ROLE]: "internal" }
   };
 }
-var import_node_fs4, import_promises, import_semver, DNS_PROBE_NAME, NONE;
+var import_node_fs5, import_promises, import_semver, DNS_PROBE_NAME, NONE;
 var init_network = __esm({
   "src/sandbox/network.ts"() {
     "use strict";
-    import_node_fs4 = __toESM(require("node:fs"), 1);
+    import_node_fs5 = __toESM(require("node:fs"), 1);
     import_promises = __toESM(require("node:fs/promises"), 1);
     import_semver = __toESM(require_semver2(), 1);
     init_errors();
@@ -8136,6 +8210,7 @@ var init_network = __esm({
     init_image();
     init_ledger();
     init_host_guard();
+    init_egress_network();
     init_plan();
     init_proxy_process();
     DNS_PROBE_NAME = "github.com";
@@ -8156,21 +8231,21 @@ function copyEntry(entry, fd) {
     const fail = (err) => {
       if (failed2) return;
       failed2 = true;
-      import_node_fs5.default.closeSync(fd);
+      import_node_fs6.default.closeSync(fd);
       reject(err);
     };
     entry.on("error", fail);
     entry.on("data", (chunk) => {
       if (failed2) return;
       try {
-        for (let off = 0; off < chunk.length; ) off += import_node_fs5.default.writeSync(fd, chunk, off);
+        for (let off = 0; off < chunk.length; ) off += import_node_fs6.default.writeSync(fd, chunk, off);
       } catch (err) {
         fail(asError(err));
       }
     });
     entry.on("end", () => {
       if (failed2) return;
-      import_node_fs5.default.closeSync(fd);
+      import_node_fs6.default.closeSync(fd);
       resolve();
     });
   });
@@ -8179,15 +8254,15 @@ function parentOf(rel) {
   const dir = import_node_path7.default.posix.dirname(rel);
   return dir === "." ? "" : dir;
 }
-var import_node_fs5, import_promises2, import_node_path7, O_CREATE_NEW, DestWriter;
+var import_node_fs6, import_promises2, import_node_path7, O_CREATE_NEW, DestWriter;
 var init_dest_writer = __esm({
   "src/outputs/dest-writer.ts"() {
     "use strict";
-    import_node_fs5 = __toESM(require("node:fs"), 1);
+    import_node_fs6 = __toESM(require("node:fs"), 1);
     import_promises2 = __toESM(require("node:fs/promises"), 1);
     import_node_path7 = __toESM(require("node:path"), 1);
     init_errors();
-    O_CREATE_NEW = import_node_fs5.default.constants.O_WRONLY | import_node_fs5.default.constants.O_CREAT | import_node_fs5.default.constants.O_EXCL | import_node_fs5.default.constants.O_NOFOLLOW;
+    O_CREATE_NEW = import_node_fs6.default.constants.O_WRONLY | import_node_fs6.default.constants.O_CREAT | import_node_fs6.default.constants.O_EXCL | import_node_fs6.default.constants.O_NOFOLLOW;
     DestWriter = class {
       constructor(dest) {
         this.dest = dest;
@@ -8212,7 +8287,7 @@ var init_dest_writer = __esm({
       async file(rel, mode, stream, mtime) {
         const abs = import_node_path7.default.join(this.dest, rel);
         await this.dir(parentOf(rel));
-        const fd = import_node_fs5.default.openSync(abs, O_CREATE_NEW, mode);
+        const fd = import_node_fs6.default.openSync(abs, O_CREATE_NEW, mode);
         await copyEntry(stream, fd);
         if (mtime) await import_promises2.default.lutimes(abs, mtime, mtime);
       }
@@ -8528,7 +8603,7 @@ function writeSingleFile(tarStream, name, target, refuse) {
       result = { status: why, size: size2 };
       return drain();
     }
-    import_promises3.default.mkdir(import_node_path8.default.dirname(target), { recursive: true, mode: 493 }).then(() => import_node_fs6.default.openSync(target, O_CREATE_NEW, header.mode && header.mode & 64 ? 493 : 420)).then((fd) => copyEntry(stream, fd)).then(
+    import_promises3.default.mkdir(import_node_path8.default.dirname(target), { recursive: true, mode: 493 }).then(() => import_node_fs7.default.openSync(target, O_CREATE_NEW, header.mode && header.mode & 64 ? 493 : 420)).then((fd) => copyEntry(stream, fd)).then(
       () => {
         result = { status: "collected", size: size2 };
         next();
@@ -8543,12 +8618,12 @@ function writeSingleFile(tarStream, name, target, refuse) {
     tarStream.pipe(extract);
   });
 }
-var import_node_fs6, import_promises3, import_node_path8, import_tar_stream4;
+var import_node_fs7, import_promises3, import_node_path8, import_tar_stream4;
 var init_collect = __esm({
   "src/outputs/collect.ts"() {
     "use strict";
     init_errors();
-    import_node_fs6 = __toESM(require("node:fs"), 1);
+    import_node_fs7 = __toESM(require("node:fs"), 1);
     import_promises3 = __toESM(require("node:fs/promises"), 1);
     import_node_path8 = __toESM(require("node:path"), 1);
     import_tar_stream4 = __toESM(require_tar_stream(), 1);
@@ -13789,16 +13864,16 @@ async function readCollected(dir, rel, cap) {
   if (!file.startsWith(import_node_path9.default.resolve(dir) + import_node_path9.default.sep)) return null;
   let fd;
   try {
-    fd = import_node_fs7.default.openSync(file, import_node_fs7.default.constants.O_RDONLY | import_node_fs7.default.constants.O_NOFOLLOW);
+    fd = import_node_fs8.default.openSync(file, import_node_fs8.default.constants.O_RDONLY | import_node_fs8.default.constants.O_NOFOLLOW);
   } catch {
     return null;
   }
   try {
-    const st = import_node_fs7.default.fstatSync(fd);
+    const st = import_node_fs8.default.fstatSync(fd);
     if (!st.isFile() || st.size > cap) return null;
-    return import_node_fs7.default.readFileSync(fd);
+    return import_node_fs8.default.readFileSync(fd);
   } finally {
-    import_node_fs7.default.closeSync(fd);
+    import_node_fs8.default.closeSync(fd);
   }
 }
 async function collectState(ctx, spec, id) {
@@ -13832,11 +13907,11 @@ async function collectState(ctx, spec, id) {
     if (!stream.readableEnded) stream.destroy();
   }
 }
-var import_node_fs7, import_promises5, import_node_path9, MAX_ANNOTATIONS, GO_MODE_TYPE, ANNOTATE_FILE_CAP;
+var import_node_fs8, import_promises5, import_node_path9, MAX_ANNOTATIONS, GO_MODE_TYPE, ANNOTATE_FILE_CAP;
 var init_collect2 = __esm({
   "src/sandbox/stages/collect.ts"() {
     "use strict";
-    import_node_fs7 = __toESM(require("node:fs"), 1);
+    import_node_fs8 = __toESM(require("node:fs"), 1);
     import_promises5 = __toESM(require("node:fs/promises"), 1);
     import_node_path9 = __toESM(require("node:path"), 1);
     init_run_options();
@@ -14384,21 +14459,21 @@ var init_conformance = __esm({
 });
 
 // src/sandbox/log-pipe.ts
-var import_node_fs14, import_node_path19, LogCopy, Capture, LogPipe;
+var import_node_fs15, import_node_path19, LogCopy, Capture, LogPipe;
 var init_log_pipe = __esm({
   "src/sandbox/log-pipe.ts"() {
     "use strict";
-    import_node_fs14 = __toESM(require("node:fs"), 1);
+    import_node_fs15 = __toESM(require("node:fs"), 1);
     import_node_path19 = __toESM(require("node:path"), 1);
     init_errors();
     init_self_check();
     LogCopy = class {
       constructor(file, cap) {
         this.cap = cap;
-        const c = import_node_fs14.default.constants;
+        const c = import_node_fs15.default.constants;
         try {
-          import_node_fs14.default.mkdirSync(import_node_path19.default.dirname(file), { recursive: true });
-          this.fd = import_node_fs14.default.openSync(file, c.O_WRONLY | c.O_CREAT | c.O_TRUNC | c.O_NOFOLLOW, 420);
+          import_node_fs15.default.mkdirSync(import_node_path19.default.dirname(file), { recursive: true });
+          this.fd = import_node_fs15.default.openSync(file, c.O_WRONLY | c.O_CREAT | c.O_TRUNC | c.O_NOFOLLOW, 420);
         } catch (err) {
           throw new InputError("--log-file", `'${file}' cannot be written: ${errorMessage(err)}`);
         }
@@ -14410,17 +14485,17 @@ var init_log_pipe = __esm({
       write(chunk) {
         if (this.cut) return;
         const part = chunk.subarray(0, this.cap - this.size);
-        import_node_fs14.default.writeSync(this.fd, part);
+        import_node_fs15.default.writeSync(this.fd, part);
         this.size += part.length;
         if (part.length < chunk.length) {
           this.cut = true;
-          import_node_fs14.default.writeSync(this.fd, `
+          import_node_fs15.default.writeSync(this.fd, `
 [sandbox-action: the log was cut at ${this.cap} bytes]
 `);
         }
       }
       close() {
-        import_node_fs14.default.closeSync(this.fd);
+        import_node_fs15.default.closeSync(this.fd);
       }
     };
     Capture = class {
@@ -14989,33 +15064,33 @@ function tryLock(dir, id) {
   const file = lockFile(dir, id);
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
-      import_node_fs16.default.mkdirSync(dir, { recursive: true, mode: 448 });
-      const fd = import_node_fs16.default.openSync(file, "wx", 384);
-      import_node_fs16.default.writeSync(fd, String(process.pid));
-      import_node_fs16.default.closeSync(fd);
-      return () => import_node_fs16.default.rmSync(file, { force: true });
+      import_node_fs17.default.mkdirSync(dir, { recursive: true, mode: 448 });
+      const fd = import_node_fs17.default.openSync(file, "wx", 384);
+      import_node_fs17.default.writeSync(fd, String(process.pid));
+      import_node_fs17.default.closeSync(fd);
+      return () => import_node_fs17.default.rmSync(file, { force: true });
     } catch (err) {
       if (err.code !== "EEXIST") throw err;
-      const pid = Number(import_node_fs16.default.readFileSync(file, "utf8").trim());
+      const pid = Number(import_node_fs17.default.readFileSync(file, "utf8").trim());
       if (Number.isInteger(pid) && pid > 0 && alive(pid)) return null;
-      import_node_fs16.default.rmSync(file, { force: true });
+      import_node_fs17.default.rmSync(file, { force: true });
     }
   }
   return null;
 }
 function isLocked(dir, id) {
   try {
-    const pid = Number(import_node_fs16.default.readFileSync(lockFile(dir, id), "utf8").trim());
+    const pid = Number(import_node_fs17.default.readFileSync(lockFile(dir, id), "utf8").trim());
     return Number.isInteger(pid) && pid > 0 && alive(pid);
   } catch {
     return false;
   }
 }
-var import_node_fs16, import_promises16, import_node_path21, LABEL_SESSION, LABEL_SESSION_NAME, LABEL_SESSION_KIND, LABEL_PLAN_HASH, RECORD_VERSION, sessionsDir, recordFile, ID, NAME4, lockFile;
+var import_node_fs17, import_promises16, import_node_path21, LABEL_SESSION, LABEL_SESSION_NAME, LABEL_SESSION_KIND, LABEL_PLAN_HASH, RECORD_VERSION, sessionsDir, recordFile, ID, NAME4, lockFile;
 var init_record = __esm({
   "src/session/record.ts"() {
     "use strict";
-    import_node_fs16 = __toESM(require("node:fs"), 1);
+    import_node_fs17 = __toESM(require("node:fs"), 1);
     import_promises16 = __toESM(require("node:fs/promises"), 1);
     import_node_path21 = __toESM(require("node:path"), 1);
     init_errors();
@@ -15467,7 +15542,7 @@ var init_args = __esm({
 // src/sandbox/watchdog.ts
 function processStart(pid) {
   try {
-    const stat = import_node_fs18.default.readFileSync(`/proc/${pid}/stat`, "utf8");
+    const stat = import_node_fs19.default.readFileSync(`/proc/${pid}/stat`, "utf8");
     return stat.slice(stat.lastIndexOf(")") + 2).split(" ")[19] ?? null;
   } catch {
     return null;
@@ -15476,7 +15551,7 @@ function processStart(pid) {
 function cliPath() {
   const here = import_node_path25.default.dirname((0, import_node_url2.fileURLToPath)(__sa_import_meta_url));
   for (const p of [import_node_path25.default.join(here, "cli.js"), import_node_path25.default.resolve(here, "../../dist/cli.js")]) {
-    if (import_node_fs18.default.existsSync(p)) return p;
+    if (import_node_fs19.default.existsSync(p)) return p;
   }
   return null;
 }
@@ -15519,12 +15594,12 @@ async function watch(engine, host, o) {
   }
   return "stopped";
 }
-var import_node_child_process4, import_node_fs18, import_node_path25, import_node_url2, WATCHDOG_INTERVAL_MS;
+var import_node_child_process4, import_node_fs19, import_node_path25, import_node_url2, WATCHDOG_INTERVAL_MS;
 var init_watchdog = __esm({
   "src/sandbox/watchdog.ts"() {
     "use strict";
     import_node_child_process4 = require("node:child_process");
-    import_node_fs18 = __toESM(require("node:fs"), 1);
+    import_node_fs19 = __toESM(require("node:fs"), 1);
     import_node_path25 = __toESM(require("node:path"), 1);
     import_node_url2 = require("node:url");
     init_gc();
@@ -16474,11 +16549,11 @@ function failedBeforeRun(err, spec, subject) {
   };
 }
 function writeResultFile(file, result) {
-  import_node_fs19.default.mkdirSync(import_node_path27.default.dirname(file), { recursive: true });
+  import_node_fs20.default.mkdirSync(import_node_path27.default.dirname(file), { recursive: true });
   const tmp = `${file}.${process.pid}.tmp`;
-  import_node_fs19.default.writeFileSync(tmp, `${JSON.stringify(result, null, 2)}
+  import_node_fs20.default.writeFileSync(tmp, `${JSON.stringify(result, null, 2)}
 `, { mode: 420 });
-  import_node_fs19.default.renameSync(tmp, file);
+  import_node_fs20.default.renameSync(tmp, file);
 }
 function writeResultOnCrash(file, subject) {
   if (file === null) return;
@@ -16499,13 +16574,13 @@ function writeResultOnCrash(file, subject) {
   process.on("uncaughtException", crash);
   process.on("unhandledRejection", crash);
 }
-var import_node_crypto8, import_node_fs19, import_node_os3, import_node_path27, hosts, randomId, lastResort;
+var import_node_crypto8, import_node_fs20, import_node_os3, import_node_path27, hosts, randomId, lastResort;
 var init_door = __esm({
   "src/cli/door.ts"() {
     "use strict";
     init_watchdog();
     import_node_crypto8 = require("node:crypto");
-    import_node_fs19 = __toESM(require("node:fs"), 1);
+    import_node_fs20 = __toESM(require("node:fs"), 1);
     import_node_os3 = __toESM(require("node:os"), 1);
     import_node_path27 = __toESM(require("node:path"), 1);
     init_errors();
@@ -16812,7 +16887,7 @@ function tagFactsFrom(o, env) {
   let event = {};
   if (env.GITHUB_EVENT_PATH) {
     try {
-      event = JSON.parse(import_node_fs20.default.readFileSync(env.GITHUB_EVENT_PATH, "utf8"));
+      event = JSON.parse(import_node_fs21.default.readFileSync(env.GITHUB_EVENT_PATH, "utf8"));
     } catch (err) {
       throw new InputError("GITHUB_EVENT_PATH", `cannot read the event: ${errorMessage(err)}`);
     }
@@ -16846,11 +16921,11 @@ function tagFactsFrom(o, env) {
   };
   return facts;
 }
-var import_node_fs20, TAGS_TABLE;
+var import_node_fs21, TAGS_TABLE;
 var init_tags2 = __esm({
   "src/cli/tags.ts"() {
     "use strict";
-    import_node_fs20 = __toESM(require("node:fs"), 1);
+    import_node_fs21 = __toESM(require("node:fs"), 1);
     init_errors();
     init_tags();
     init_args();
@@ -21357,26 +21432,26 @@ __export(report_exports, {
 });
 function readLimited(file) {
   try {
-    const st = import_node_fs21.default.lstatSync(file);
+    const st = import_node_fs22.default.lstatSync(file);
     if (!st.isFile()) return { ok: false, reason: `'${file}' is not a regular file` };
     if (st.size > LIMITS.fileBytes)
       return { ok: false, reason: `the file is ${st.size} bytes, above ${LIMITS.fileBytes}` };
-    return readResult(import_node_fs21.default.readFileSync(file));
+    return readResult(import_node_fs22.default.readFileSync(file));
   } catch (err) {
     return { ok: false, reason: `the file cannot be read: ${errorMessage(err)}` };
   }
 }
 function readResultFiles(fileOrDir) {
-  const st = import_node_fs21.default.lstatSync(fileOrDir, { throwIfNoEntry: false });
+  const st = import_node_fs22.default.lstatSync(fileOrDir, { throwIfNoEntry: false });
   if (!st) return [];
   if (!st.isDirectory()) return [{ name: import_node_path29.default.basename(fileOrDir), read: readLimited(fileOrDir) }];
   const out = [];
-  if (import_node_fs21.default.existsSync(import_node_path29.default.join(fileOrDir, "result.json")))
+  if (import_node_fs22.default.existsSync(import_node_path29.default.join(fileOrDir, "result.json")))
     out.push({ name: "result.json", read: readLimited(import_node_path29.default.join(fileOrDir, "result.json")) });
-  for (const d of import_node_fs21.default.readdirSync(fileOrDir).sort()) {
+  for (const d of import_node_fs22.default.readdirSync(fileOrDir).sort()) {
     const sub = import_node_path29.default.join(fileOrDir, d);
-    if (!import_node_fs21.default.lstatSync(sub).isDirectory()) continue;
-    for (const f of import_node_fs21.default.readdirSync(sub).sort()) {
+    if (!import_node_fs22.default.lstatSync(sub).isDirectory()) continue;
+    for (const f of import_node_fs22.default.readdirSync(sub).sort()) {
       if (f === "result.json" || /^sandbox-result.*\.json$/.test(f)) {
         out.push({ name: `${d}/${f}`, read: readLimited(import_node_path29.default.join(sub, f)) });
       }
@@ -21409,7 +21484,7 @@ function requiredJudges(preset, named) {
 function checkSubject(env, s2) {
   const eventName = env.GITHUB_EVENT_NAME;
   if (!eventName || !env.GITHUB_EVENT_PATH) return { subject: subjectFromFlags(env, s2), refused: null };
-  const payload = JSON.parse(import_node_fs21.default.readFileSync(env.GITHUB_EVENT_PATH, "utf8"));
+  const payload = JSON.parse(import_node_fs22.default.readFileSync(env.GITHUB_EVENT_PATH, "utf8"));
   const r = subjectFromEvent(eventName, payload);
   for (const k of ["head-sha", "base-ref", "repository"]) {
     if (s2(k) !== void 0)
@@ -21542,11 +21617,11 @@ async function reportCommand(argv, env, io, onDone = () => void 0) {
     return exitCodeFor("plain", err);
   }
 }
-var import_node_fs21, import_node_path29, REPORT_TABLE, MAX_FILES;
+var import_node_fs22, import_node_path29, REPORT_TABLE, MAX_FILES;
 var init_report2 = __esm({
   "src/cli/report.ts"() {
     "use strict";
-    import_node_fs21 = __toESM(require("node:fs"), 1);
+    import_node_fs22 = __toESM(require("node:fs"), 1);
     import_node_path29 = __toESM(require("node:path"), 1);
     init_errors();
     init_presets();
@@ -21911,14 +21986,14 @@ var init_registry = __esm({
 function imageSources(root) {
   const dir = import_node_path30.default.join(root, "images");
   const out = [];
-  for (const name of import_node_fs22.default.readdirSync(dir).sort()) {
+  for (const name of import_node_fs23.default.readdirSync(dir).sort()) {
     const dockerfile = import_node_path30.default.join(dir, name, "Dockerfile");
-    if (!import_node_fs22.default.existsSync(dockerfile)) continue;
-    const text2 = import_node_fs22.default.readFileSync(dockerfile, "utf8");
+    if (!import_node_fs23.default.existsSync(dockerfile)) continue;
+    const text2 = import_node_fs23.default.readFileSync(dockerfile, "utf8");
     const first = /^#\s*(.+)$/m.exec(text2)?.[1] ?? name;
     const args = {};
     const toolchain = import_node_path30.default.join(dir, name, "lean-toolchain");
-    if (import_node_fs22.default.existsSync(toolchain)) args.LEAN_TOOLCHAIN = import_node_fs22.default.readFileSync(toolchain, "utf8").trim();
+    if (import_node_fs23.default.existsSync(toolchain)) args.LEAN_TOOLCHAIN = import_node_fs23.default.readFileSync(toolchain, "utf8").trim();
     out.push({
       name,
       contextDir: name === "egress-proxy" ? import_node_path30.default.join(root, "dist") : import_node_path30.default.join(dir, name),
@@ -21936,20 +22011,20 @@ function contextTar2(src) {
   const inside2 = import_node_path30.default.relative(src.contextDir, src.dockerfile);
   const outside = inside2.startsWith("..") || import_node_path30.default.isAbsolute(inside2);
   const walk = (rel) => {
-    for (const name of import_node_fs22.default.readdirSync(import_node_path30.default.join(src.contextDir, rel)).sort()) {
+    for (const name of import_node_fs23.default.readdirSync(import_node_path30.default.join(src.contextDir, rel)).sort()) {
       const r = rel ? `${rel}/${name}` : name;
-      const st = import_node_fs22.default.lstatSync(import_node_path30.default.join(src.contextDir, r));
+      const st = import_node_fs23.default.lstatSync(import_node_path30.default.join(src.contextDir, r));
       if (st.isDirectory()) walk(r);
       else if (st.isFile()) {
         pack.entry(
           { name: r, ...opts, mode: st.mode & 493 ? st.mode & 511 : 420 },
-          import_node_fs22.default.readFileSync(import_node_path30.default.join(src.contextDir, r))
+          import_node_fs23.default.readFileSync(import_node_path30.default.join(src.contextDir, r))
         );
       }
     }
   };
   walk("");
-  if (outside) pack.entry({ name: "Dockerfile", ...opts }, import_node_fs22.default.readFileSync(src.dockerfile));
+  if (outside) pack.entry({ name: "Dockerfile", ...opts }, import_node_fs23.default.readFileSync(src.dockerfile));
   pack.finalize();
   return { stream: import_node_stream5.Readable.from(pack), dockerfile: outside ? "Dockerfile" : inside2 };
 }
@@ -21961,7 +22036,7 @@ function credentialsFor(host, given, home = import_node_os4.default.homedir()) {
   if (given) return given;
   try {
     const cfg = JSON.parse(
-      import_node_fs22.default.readFileSync(
+      import_node_fs23.default.readFileSync(
         import_node_path30.default.join(process.env.DOCKER_CONFIG ?? import_node_path30.default.join(home, ".docker"), "config.json"),
         "utf8"
       )
@@ -22068,8 +22143,8 @@ async function withRetries(fn, progress, attempts = 4) {
 }
 async function buildWithBake(targets, o) {
   const def = bakeDefinition(targets, o);
-  const file = import_node_path30.default.join(import_node_fs22.default.mkdtempSync(import_node_path30.default.join(import_node_os4.default.tmpdir(), "sa-bake-")), "bake.json");
-  import_node_fs22.default.writeFileSync(file, JSON.stringify(def, null, 2));
+  const file = import_node_path30.default.join(import_node_fs23.default.mkdtempSync(import_node_path30.default.join(import_node_os4.default.tmpdir(), "sa-bake-")), "bake.json");
+  import_node_fs23.default.writeFileSync(file, JSON.stringify(def, null, 2));
   const code = await new Promise((resolve) => {
     const child = (0, import_node_child_process5.spawn)("docker", ["buildx", "bake", "-f", file, ...o.push ? ["--push"] : []], {
       stdio: ["ignore", "inherit", "inherit"]
@@ -22104,12 +22179,12 @@ async function checkPushCredentials(reference, creds) {
     );
   }
 }
-var import_node_child_process5, import_node_fs22, import_node_os4, import_node_path30, import_node_stream5, import_tar_stream7;
+var import_node_child_process5, import_node_fs23, import_node_os4, import_node_path30, import_node_stream5, import_tar_stream7;
 var init_builder = __esm({
   "src/images/builder.ts"() {
     "use strict";
     import_node_child_process5 = require("node:child_process");
-    import_node_fs22 = __toESM(require("node:fs"), 1);
+    import_node_fs23 = __toESM(require("node:fs"), 1);
     import_node_os4 = __toESM(require("node:os"), 1);
     import_node_path30 = __toESM(require("node:path"), 1);
     import_node_stream5 = require("node:stream");
@@ -22198,7 +22273,7 @@ function parseBuild(argv, env, readStdin) {
   const s2 = (k) => typeof o[k] === "string" ? o[k] : void 0;
   const list3 = (k) => Array.isArray(o[k]) ? o[k] : [];
   const root = import_node_path31.default.resolve(s2("root") ?? installRoot() ?? process.cwd());
-  if (!import_node_fs23.default.existsSync(import_node_path31.default.join(root, "images")))
+  if (!import_node_fs24.default.existsSync(import_node_path31.default.join(root, "images")))
     throw new InputError("--root", `'${root}' has no images/ directory`);
   const sources = imageSources(root);
   const names = sources.map((x) => x.name);
@@ -22262,7 +22337,7 @@ async function executeBuild(req, engine, progress, env) {
 async function buildCommand(argv, env, io, engine) {
   let req;
   try {
-    req = parseBuild(argv, env, () => import_node_fs23.default.readFileSync(0, "utf8"));
+    req = parseBuild(argv, env, () => import_node_fs24.default.readFileSync(0, "utf8"));
   } catch (err) {
     io.stderr.write(`sandbox-action: ${errorMessage(err)}
 `);
@@ -22298,12 +22373,12 @@ async function buildCommand(argv, env, io, engine) {
     return exitCodeFor("plain", err);
   }
 }
-var import_node_child_process6, import_node_fs23, import_node_path31, TAG_OPTIONS, BUILD_TABLE;
+var import_node_child_process6, import_node_fs24, import_node_path31, TAG_OPTIONS, BUILD_TABLE;
 var init_build = __esm({
   "src/cli/build.ts"() {
     "use strict";
     import_node_child_process6 = require("node:child_process");
-    import_node_fs23 = __toESM(require("node:fs"), 1);
+    import_node_fs24 = __toESM(require("node:fs"), 1);
     import_node_path31 = __toESM(require("node:path"), 1);
     init_errors();
     init_install();
@@ -22448,7 +22523,7 @@ function verifyCommand(argv, env, io) {
       throw new InputError("GITHUB_EVENT_PATH", "is needed: verify reads the event of the workflow run");
     const r = subjectFromEvent(
       env.GITHUB_EVENT_NAME,
-      JSON.parse(import_node_fs24.default.readFileSync(env.GITHUB_EVENT_PATH, "utf8"))
+      JSON.parse(import_node_fs25.default.readFileSync(env.GITHUB_EVENT_PATH, "utf8"))
     );
     if (!r.ok) {
       io.stderr.write(`sandbox-action: no verdict from this run: ${r.reason}
@@ -22469,7 +22544,7 @@ function verifyCommand(argv, env, io) {
     };
     const lines = Object.entries(facts).map(([k, v]) => `${k}=${v}`);
     if (typeof o["github-output"] === "string")
-      import_node_fs24.default.appendFileSync(o["github-output"], `${lines.join("\n")}
+      import_node_fs25.default.appendFileSync(o["github-output"], `${lines.join("\n")}
 `);
     io.stdout.write(`${lines.join("\n")}
 `);
@@ -22480,11 +22555,11 @@ function verifyCommand(argv, env, io) {
     return inputExitCode("plain");
   }
 }
-var import_node_fs24, VERIFY_TABLE;
+var import_node_fs25, VERIFY_TABLE;
 var init_verify = __esm({
   "src/cli/verify.ts"() {
     "use strict";
-    import_node_fs24 = __toESM(require("node:fs"), 1);
+    import_node_fs25 = __toESM(require("node:fs"), 1);
     init_errors();
     init_event();
     init_args();
@@ -23089,7 +23164,7 @@ init_collect2();
 init_junit();
 
 // src/verdict/expected.ts
-var import_node_fs8 = __toESM(require("node:fs"), 1);
+var import_node_fs9 = __toESM(require("node:fs"), 1);
 var import_node_path10 = __toESM(require("node:path"), 1);
 var import_node_util2 = require("node:util");
 init_errors();
@@ -23097,13 +23172,13 @@ var EXPECT_MAX_FILES = 1e3;
 var EXPECT_MAX_BYTES = 16 * 1024 * 1024;
 var SHOWN = 120;
 function loadExpected(dir) {
-  const st = import_node_fs8.default.lstatSync(dir, { throwIfNoEntry: false });
+  const st = import_node_fs9.default.lstatSync(dir, { throwIfNoEntry: false });
   if (!st?.isDirectory()) throw new InputError("--expect", `'${dir}' is not a directory`);
   const out = [];
   const walk = (rel) => {
-    for (const name of import_node_fs8.default.readdirSync(import_node_path10.default.join(dir, rel)).sort()) {
+    for (const name of import_node_fs9.default.readdirSync(import_node_path10.default.join(dir, rel)).sort()) {
       const r = rel ? `${rel}/${name}` : name;
-      const s2 = import_node_fs8.default.lstatSync(import_node_path10.default.join(dir, r));
+      const s2 = import_node_fs9.default.lstatSync(import_node_path10.default.join(dir, r));
       if (s2.isDirectory()) walk(r);
       else if (s2.isFile()) {
         if (s2.size > EXPECT_MAX_BYTES)
@@ -23130,7 +23205,7 @@ function expectedRepoPath(expectDir, sourceDir) {
     }
   }
   for (let dir = import_node_path10.default.dirname(abs); ; dir = import_node_path10.default.dirname(dir)) {
-    if (import_node_fs8.default.lstatSync(import_node_path10.default.join(dir, ".git"), { throwIfNoEntry: false }))
+    if (import_node_fs9.default.lstatSync(import_node_path10.default.join(dir, ".git"), { throwIfNoEntry: false }))
       return import_node_path10.default.relative(dir, abs).split(import_node_path10.default.sep).join("/");
     if (import_node_path10.default.dirname(dir) === dir) return null;
   }
@@ -23193,7 +23268,7 @@ function diffJson(expected, actual, at = "$") {
 async function compareExpected(files, readActual) {
   const out = [];
   for (const f of files) {
-    const expected = import_node_fs8.default.readFileSync(f.hostPath);
+    const expected = import_node_fs9.default.readFileSync(f.hostPath);
     const actual = await readActual(f.path, EXPECT_MAX_BYTES);
     if (!actual) {
       out.push({ path: f.path, match: false, detail: `declared output missing: ${f.path}` });
@@ -23617,12 +23692,12 @@ function chownContainer(labels, image, owner, volumes) {
 }
 
 // src/sandbox/lean.ts
-var import_node_fs10 = __toESM(require("node:fs"), 1);
+var import_node_fs11 = __toESM(require("node:fs"), 1);
 var import_node_path12 = __toESM(require("node:path"), 1);
 init_errors();
 
 // src/lean/challenge.ts
-var import_node_fs9 = __toESM(require("node:fs"), 1);
+var import_node_fs10 = __toESM(require("node:fs"), 1);
 var import_node_path11 = __toESM(require("node:path"), 1);
 init_errors();
 
@@ -23787,25 +23862,25 @@ var PROJECT_FILES = [
 function projectFilesIn(dir) {
   const out = [];
   const walk = (rel) => {
-    for (const name of import_node_fs9.default.readdirSync(import_node_path11.default.join(dir, rel))) {
+    for (const name of import_node_fs10.default.readdirSync(import_node_path11.default.join(dir, rel))) {
       if (name === ".git" || name === ".lake") continue;
       const r = rel ? `${rel}/${name}` : name;
       if (PROJECT_FILES.includes(name)) out.push(r);
-      else if (import_node_fs9.default.lstatSync(import_node_path11.default.join(dir, r)).isDirectory()) walk(r);
+      else if (import_node_fs10.default.lstatSync(import_node_path11.default.join(dir, r)).isDirectory()) walk(r);
     }
   };
   walk("");
   return out;
 }
 function addedProjectFiles(baseDir, prDir) {
-  const has = (rel) => import_node_fs9.default.lstatSync(import_node_path11.default.join(baseDir, rel), { throwIfNoEntry: false })?.isFile() === true;
+  const has = (rel) => import_node_fs10.default.lstatSync(import_node_path11.default.join(baseDir, rel), { throwIfNoEntry: false })?.isFile() === true;
   return projectFilesIn(prDir).filter((rel) => !has(rel));
 }
 var MODULE = /^[A-Za-z_][\w']*(\.[A-Za-z_][\w']*)*$/;
 function readConfig(file) {
   let j;
   try {
-    j = JSON.parse(import_node_fs9.default.readFileSync(file, "utf8"));
+    j = JSON.parse(import_node_fs10.default.readFileSync(file, "utf8"));
   } catch (err) {
     throw new InputError(
       "--challenge",
@@ -23835,10 +23910,10 @@ function readConfig(file) {
 function leanFiles(dir) {
   const out = [];
   const walk = (rel) => {
-    for (const name of import_node_fs9.default.readdirSync(import_node_path11.default.join(dir, rel))) {
+    for (const name of import_node_fs10.default.readdirSync(import_node_path11.default.join(dir, rel))) {
       if (name === ".git" || name === ".lake") continue;
       const r = rel ? `${rel}/${name}` : name;
-      const st = import_node_fs9.default.lstatSync(import_node_path11.default.join(dir, r));
+      const st = import_node_fs10.default.lstatSync(import_node_path11.default.join(dir, r));
       if (st.isDirectory()) walk(r);
       else if (st.isFile() && name.endsWith(".lean")) out.push(r);
     }
@@ -23848,10 +23923,10 @@ function leanFiles(dir) {
 }
 var underAnyRoot = (all, rel) => all.filter((f) => f === rel || f.endsWith(`/${rel}`));
 function trustedClosure(baseDir, configPath, cfg) {
-  const has = (rel) => import_node_fs9.default.lstatSync(import_node_path11.default.join(baseDir, rel), { throwIfNoEntry: false })?.isFile() === true;
+  const has = (rel) => import_node_fs10.default.lstatSync(import_node_path11.default.join(baseDir, rel), { throwIfNoEntry: false })?.isFile() === true;
   const files = [
     configPath,
-    ...projectFilesIn(baseDir).filter((rel) => import_node_fs9.default.lstatSync(import_node_path11.default.join(baseDir, rel)).isFile())
+    ...projectFilesIn(baseDir).filter((rel) => import_node_fs10.default.lstatSync(import_node_path11.default.join(baseDir, rel)).isFile())
   ];
   const all = leanFiles(baseDir);
   const todo = [{ m: cfg.challenge_module, from: configPath }];
@@ -23876,7 +23951,7 @@ function trustedClosure(baseDir, configPath, cfg) {
     for (const f of underAnyRoot(all, rel)) {
       if (files.includes(f)) continue;
       files.push(f);
-      const text2 = import_node_fs9.default.readFileSync(import_node_path11.default.join(baseDir, f), "utf8");
+      const text2 = import_node_fs10.default.readFileSync(import_node_path11.default.join(baseDir, f), "utf8");
       todo.push(...readable(f, () => headerImports(text2)).map((i) => ({ m: i, from: f })));
     }
   }
@@ -23889,34 +23964,34 @@ function addedModules(prDir, c) {
 function changedByPr(baseDir, prDir, files, added = []) {
   const changed = files.filter((rel) => {
     const theirs = import_node_path11.default.join(prDir, rel);
-    const st = import_node_fs9.default.lstatSync(theirs, { throwIfNoEntry: false });
+    const st = import_node_fs10.default.lstatSync(theirs, { throwIfNoEntry: false });
     if (!st?.isFile()) return true;
-    return !import_node_fs9.default.readFileSync(theirs).equals(import_node_fs9.default.readFileSync(import_node_path11.default.join(baseDir, rel)));
+    return !import_node_fs10.default.readFileSync(theirs).equals(import_node_fs10.default.readFileSync(import_node_path11.default.join(baseDir, rel)));
   });
   return [...changed, ...added.filter((rel) => !changed.includes(rel))];
 }
 function assembleProject(prDir, baseDir, files, dest) {
-  import_node_fs9.default.mkdirSync(dest, { recursive: true, mode: 493 });
+  import_node_fs10.default.mkdirSync(dest, { recursive: true, mode: 493 });
   const walk = (rel) => {
-    for (const name of import_node_fs9.default.readdirSync(import_node_path11.default.join(prDir, rel))) {
+    for (const name of import_node_fs10.default.readdirSync(import_node_path11.default.join(prDir, rel))) {
       const r = rel ? `${rel}/${name}` : name;
       if (!rel && (name === ".lake" || name === ".git")) continue;
       if (PROJECT_FILES.includes(name)) continue;
-      const st = import_node_fs9.default.lstatSync(import_node_path11.default.join(prDir, r));
+      const st = import_node_fs10.default.lstatSync(import_node_path11.default.join(prDir, r));
       if (st.isDirectory()) {
-        import_node_fs9.default.mkdirSync(import_node_path11.default.join(dest, r), { mode: 493 });
+        import_node_fs10.default.mkdirSync(import_node_path11.default.join(dest, r), { mode: 493 });
         walk(r);
       } else if (st.isFile())
-        import_node_fs9.default.writeFileSync(import_node_path11.default.join(dest, r), import_node_fs9.default.readFileSync(import_node_path11.default.join(prDir, r)), { mode: 420 });
+        import_node_fs10.default.writeFileSync(import_node_path11.default.join(dest, r), import_node_fs10.default.readFileSync(import_node_path11.default.join(prDir, r)), { mode: 420 });
     }
   };
   walk("");
   for (const rel of files) {
-    import_node_fs9.default.mkdirSync(import_node_path11.default.dirname(import_node_path11.default.join(dest, rel)), { recursive: true, mode: 493 });
-    import_node_fs9.default.rmSync(import_node_path11.default.join(dest, rel), { force: true, recursive: true });
-    import_node_fs9.default.writeFileSync(import_node_path11.default.join(dest, rel), import_node_fs9.default.readFileSync(import_node_path11.default.join(baseDir, rel)), { mode: 420 });
+    import_node_fs10.default.mkdirSync(import_node_path11.default.dirname(import_node_path11.default.join(dest, rel)), { recursive: true, mode: 493 });
+    import_node_fs10.default.rmSync(import_node_path11.default.join(dest, rel), { force: true, recursive: true });
+    import_node_fs10.default.writeFileSync(import_node_path11.default.join(dest, rel), import_node_fs10.default.readFileSync(import_node_path11.default.join(baseDir, rel)), { mode: 420 });
   }
-  import_node_fs9.default.mkdirSync(import_node_path11.default.join(dest, ".lake"), { recursive: true, mode: 493 });
+  import_node_fs10.default.mkdirSync(import_node_path11.default.join(dest, ".lake"), { recursive: true, mode: 493 });
 }
 
 // src/sandbox/lean.ts
@@ -23925,8 +24000,8 @@ function findProgram(option, name, searchPath) {
   const candidates2 = name.includes("/") ? [import_node_path12.default.resolve(name)] : searchPath.split(":").filter(Boolean).map((d) => import_node_path12.default.join(d, name));
   for (const c of candidates2) {
     try {
-      import_node_fs10.default.accessSync(c, import_node_fs10.default.constants.X_OK);
-      if (import_node_fs10.default.statSync(c).isFile()) return c;
+      import_node_fs11.default.accessSync(c, import_node_fs11.default.constants.X_OK);
+      if (import_node_fs11.default.statSync(c).isFile()) return c;
     } catch {
     }
   }
@@ -23937,7 +24012,7 @@ function findProgram(option, name, searchPath) {
 }
 function resolveLean(lean, sourceDir, searchPath) {
   const cfgFile = import_node_path12.default.join(lean.challengeDir, lean.config);
-  if (!import_node_fs10.default.lstatSync(cfgFile, { throwIfNoEntry: false })?.isFile()) {
+  if (!import_node_fs11.default.lstatSync(cfgFile, { throwIfNoEntry: false })?.isFile()) {
     throw new InputError("--comparator-config", `'${lean.config}' is not a file in ${lean.challengeDir}`);
   }
   const config = readConfig(cfgFile);
@@ -23967,7 +24042,7 @@ function resolveLean(lean, sourceDir, searchPath) {
 }
 
 // src/sandbox/pytest.ts
-var import_node_fs11 = __toESM(require("node:fs"), 1);
+var import_node_fs12 = __toESM(require("node:fs"), 1);
 var import_promises6 = __toESM(require("node:fs/promises"), 1);
 var import_node_path13 = __toESM(require("node:path"), 1);
 init_errors();
@@ -24069,16 +24144,16 @@ var CONFIGS = [
   ["setup.cfg", /^\[tool:pytest\]/m]
 ];
 function regularFile(p) {
-  return import_node_fs11.default.lstatSync(p, { throwIfNoEntry: false })?.isFile() === true;
+  return import_node_fs12.default.lstatSync(p, { throwIfNoEntry: false })?.isFile() === true;
 }
 function isTestFolder(dir) {
-  return import_node_fs11.default.readdirSync(dir, { withFileTypes: true }).filter((e) => e.name.endsWith(".py")).every((e) => /^(test_.*|.*_test|conftest|__init__)\.py$/.test(e.name));
+  return import_node_fs12.default.readdirSync(dir, { withFileTypes: true }).filter((e) => e.name.endsWith(".py")).every((e) => /^(test_.*|.*_test|conftest|__init__)\.py$/.test(e.name));
 }
 function findPytestConfig(dir) {
   for (const [name, section] of CONFIGS) {
     const p = import_node_path13.default.join(dir, name);
     if (!regularFile(p)) continue;
-    if (section === null || section.test(import_node_fs11.default.readFileSync(p, "utf8"))) return name;
+    if (section === null || section.test(import_node_fs12.default.readFileSync(p, "utf8"))) return name;
   }
   return null;
 }
@@ -24142,7 +24217,7 @@ function trustedRoots(tests) {
   const roots = [];
   const notes = [];
   for (const p of tests.paths) {
-    const st = import_node_fs11.default.lstatSync(import_node_path13.default.join(tests.dir, p), { throwIfNoEntry: false });
+    const st = import_node_fs12.default.lstatSync(import_node_path13.default.join(tests.dir, p), { throwIfNoEntry: false });
     if (!st || !(st.isDirectory() || st.isFile())) {
       throw new InputError("--tests-path", `'${p}' is not a directory or file in ${tests.dir}`);
     }
@@ -24181,7 +24256,7 @@ async function trustedConfig(dir, config, scratch) {
 }
 
 // src/sandbox/host-mounts.ts
-var import_node_fs12 = __toESM(require("node:fs"), 1);
+var import_node_fs13 = __toESM(require("node:fs"), 1);
 var import_promises7 = __toESM(require("node:fs/promises"), 1);
 init_errors();
 init_mounts();
@@ -24206,7 +24281,7 @@ async function resolveHostMounts(mounts, allow, env) {
     const why = mountRefusal({ given: m.host, real, isSocket: st?.isSocket() ?? false }, places, allowed);
     if (why) throw new InputError("--mount", why);
     try {
-      import_node_fs12.default.accessSync(real, import_node_fs12.default.constants.R_OK);
+      import_node_fs13.default.accessSync(real, import_node_fs13.default.constants.R_OK);
     } catch {
       throw new InputError("--mount", `'${m.host}' is not readable here`);
     }
@@ -24494,7 +24569,7 @@ async function sandboxUser(engine, spec, image, labels, notes) {
 
 // src/sandbox/stages/lean.ts
 init_errors();
-var import_node_fs13 = __toESM(require("node:fs"), 1);
+var import_node_fs14 = __toESM(require("node:fs"), 1);
 var import_promises12 = __toESM(require("node:fs/promises"), 1);
 var import_node_path18 = __toESM(require("node:path"), 1);
 
@@ -24798,7 +24873,7 @@ async function spawnComparator(o, cwd, env, signal) {
 // src/sandbox/stages/lean.ts
 function packageRoot(from = __dirname) {
   for (let d = from; d !== import_node_path18.default.dirname(d); d = import_node_path18.default.dirname(d)) {
-    if (import_node_fs13.default.existsSync(import_node_path18.default.join(d, SHIM_PATH))) return d;
+    if (import_node_fs14.default.existsSync(import_node_path18.default.join(d, SHIM_PATH))) return d;
   }
   throw new InternalError(`${SHIM_PATH} is not in any folder above ${from}`);
 }
@@ -24860,7 +24935,7 @@ init_plan();
 
 // src/sandbox/source-tar.ts
 init_errors();
-var import_node_fs15 = __toESM(require("node:fs"), 1);
+var import_node_fs16 = __toESM(require("node:fs"), 1);
 var import_promises13 = __toESM(require("node:fs/promises"), 1);
 var import_node_path20 = __toESM(require("node:path"), 1);
 var import_node_stream4 = require("node:stream");
@@ -24912,7 +24987,7 @@ function packDirectory(root, owner, exclude = [], only) {
   return { stream: import_node_stream4.Readable.from(pack), done };
 }
 async function packFile(pack, abs, header) {
-  const fh = await import_promises13.default.open(abs, import_node_fs15.default.constants.O_RDONLY | import_node_fs15.default.constants.O_NOFOLLOW);
+  const fh = await import_promises13.default.open(abs, import_node_fs16.default.constants.O_RDONLY | import_node_fs16.default.constants.O_NOFOLLOW);
   let fst;
   try {
     fst = await fh.stat();
@@ -26253,7 +26328,7 @@ function pump(stream, t, judge2, refuse) {
 }
 
 // src/session/transfer.ts
-var import_node_fs17 = __toESM(require("node:fs"), 1);
+var import_node_fs18 = __toESM(require("node:fs"), 1);
 var import_promises20 = __toESM(require("node:fs/promises"), 1);
 var import_node_path24 = __toESM(require("node:path"), 1);
 init_errors();
@@ -26401,7 +26476,7 @@ function parseCpSource(arg) {
 }
 async function cpFromSession(deps, r, src, dest) {
   const { engine } = deps;
-  const st = import_node_fs17.default.existsSync(dest) ? await import_promises20.default.lstat(dest) : null;
+  const st = import_node_fs18.default.existsSync(dest) ? await import_promises20.default.lstat(dest) : null;
   if (st && (!st.isDirectory() || (await import_promises20.default.readdir(dest)).length > 0)) {
     throw new InputError("DEST", `'${dest}' exists and is not an empty directory; name a new or empty one`);
   }

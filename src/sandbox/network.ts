@@ -17,7 +17,8 @@ import { CONFIG_ENV, PROXY_DEFAULTS, type ProxyConfigText, type ProxyRoute } fro
 import { routeEnv, routeSecrets } from '../config/secret-routes.js';
 import { ensureProxyImage } from '../egress/image.js';
 import { Ledger } from '../egress/ledger.js';
-import { HOST_GUARD_NOTE, egressBridgeName, hostGuardRule, orphanGuards } from './host-guard.js';
+import { HOST_GUARD_NOTE, hostGuardRule, orphanGuards } from './host-guard.js';
+import { egressNetworkFor, guardSharedBridge, type EgressNetwork } from './egress-network.js';
 import type { ContainerSpec, Engine, Labels, NetworkSpec } from '../engine/types.js';
 import { LABEL_ROLE, NPROC_ULIMIT, proxyEnv, type SandboxNetwork } from './plan.js';
 import { startProxy } from './proxy-process.js';
@@ -331,8 +332,9 @@ async function removeNetworks(engine: NetworkDeps['engine'], ids: string[]): Pro
 }
 
 /**
- * The proxy's image and its two networks, made at once; every one made has its cleanup before any failure is
- * thrown. The egress network gets the host guard (host-guard.ts), or the run a note saying it has none.
+ * The proxy's image, the run's internal network and the egress network (egress-network.ts: the engine's shared one
+ * on Docker, else one of the run's own), made at once; every one made for the run has its cleanup before any
+ * failure is thrown. The egress bridge gets the host guard (host-guard.ts), or the run a note saying it has none.
  */
 async function makeNetworks(
   spec: RunSpec,
@@ -340,50 +342,48 @@ async function makeNetworks(
   deps: NetworkDeps,
 ): Promise<{ image: string; internalId: string; internalName: string; egressNetwork: string }> {
   const { engine, labels, runId } = deps;
-  const base = `sandbox-action-${runId}`;
   // The outside first, so that a bad --egress-network fails before anything is created.
-  const egressNetwork = egress.egressNetwork
-    ? await namedEgressNetwork(engine, egress.egressNetwork)
-    : `${base}-egress`;
-  // The image and both networks at once. All settle before any failure is thrown, so that whatever was made has
-  // its cleanup registered before the run's cleanup runs.
-  const internalName = `${base}-int`;
-  const guarded =
-    !egress.egressNetwork && engine.info.name === 'docker' && engine.info.local && !!deps.privileged;
-  const bridge = egressBridgeName(runId);
+  const named = egress.egressNetwork ? await namedEgressNetwork(engine, egress.egressNetwork) : null;
+  // All settle before any failure is thrown, so that whatever was made has its cleanup registered before the run's
+  // cleanup runs.
+  const internalName = `sandbox-action-${runId}-int`;
+  const madeIds: string[] = [];
+  const runNetwork = async (n: NetworkSpec) => {
+    const id = await engine.createNetwork(n);
+    madeIds.push(id);
+    return id;
+  };
   const made = await Promise.allSettled([
     ensureProxyImage(engine, egress, spec.image.pull, deps.notice),
-    engine.createNetwork(internalNetworkSpec(internalName, labels)),
-    egress.egressNetwork
-      ? Promise.resolve(null)
-      : engine.createNetwork({
-          name: egressNetwork,
-          internal: false,
-          enableIPv6: false,
-          // A bridge of a known name, so the host guard can name it.
-          options: guarded ? { 'com.docker.network.bridge.name': bridge } : {},
-          labels: { ...labels, [LABEL_ROLE]: 'egress' },
-        }),
+    runNetwork(internalNetworkSpec(internalName, labels)),
+    named ? Promise.resolve(null) : egressNetworkFor(engine, runId, runNetwork, labels),
   ]);
   const [imageMade, internalMade, egressMade] = made;
-  const madeIds = [internalMade, egressMade].flatMap((m) =>
-    m.status === 'fulfilled' && m.value !== null ? [m.value] : [],
-  );
-  // Both at once (each removal is ~100-150 ms of the engine's own work).
+  // Both at once (each removal is ~100-300 ms of the engine's own work).
   if (madeIds.length) deps.addCleanup("remove the proxy's networks", () => removeNetworks(engine, madeIds));
   const failed = made.find((m): m is PromiseRejectedResult => m.status === 'rejected');
   if (failed) throw failed.reason;
   const image = (imageMade as PromiseFulfilledResult<string>).value;
+  const out = (egressMade as PromiseFulfilledResult<EgressNetwork | null>).value;
+  if (out?.note) deps.notes.push(out.note);
   // The proxy reaches the world through its bridge, never this host; or the result says it could.
-  if (!egress.egressNetwork && !(guarded && (await guardHost(deps.privileged!, bridge, deps.addCleanup)))) {
-    deps.notes.push(HOST_GUARD_NOTE);
-  }
+  if (out && !(await guardEgress(engine, deps, out))) deps.notes.push(HOST_GUARD_NOTE);
   return {
     image,
     internalId: (internalMade as PromiseFulfilledResult<string>).value,
     internalName,
-    egressNetwork,
+    egressNetwork: named ?? out!.name,
   };
+}
+
+/** The egress bridge's host guard: the shared one's kept for every run, a run's own removed with it. */
+async function guardEgress(engine: Engine, deps: NetworkDeps, n: EgressNetwork): Promise<boolean> {
+  if (engine.info.name !== 'docker' || !engine.info.local || !deps.privileged) return false;
+  if (!n.ownedByRun) {
+    await pruneHostGuards(deps.privileged).catch(() => undefined);
+    return guardSharedBridge(deps.privileged, n.bridge);
+  }
+  return guardHost(deps.privileged, n.bridge, deps.addCleanup);
 }
 
 /** The run's internal network: no route out, and no host address on its bridge. */

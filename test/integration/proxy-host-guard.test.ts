@@ -3,6 +3,10 @@
  * a running run's proxy, as a build that took it over would, connect to a service of this host on its egress
  * bridge's gateway and on the host's other addresses. Control: the same connection with the guard rule taken out
  * reaches the service, so the test would notice a guard that does nothing.
+ *
+ * The egress network is one for every run on Docker (src/sandbox/egress-network.ts), with inter-container traffic
+ * off: a neighbour on it (another run's container) is attacked from a run's proxy the same way, and not reached;
+ * control: on a network with it on (a named --egress-network), the same probe reaches the same neighbour.
  */
 import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
@@ -12,6 +16,11 @@ import { afterAll, beforeAll, expect, jest, test } from '@jest/globals';
 import { BASE, engineOrSkip, sh, spawnCli } from '../helpers/engine.js';
 import { SMALL } from '../helpers/sessions.js';
 import { egressBridgeName, hostGuardRule } from '../../src/sandbox/host-guard.js';
+import {
+  SHARED_EGRESS_BRIDGE,
+  SHARED_EGRESS_NETWORK,
+  guardSharedBridge,
+} from '../../src/sandbox/egress-network.js';
 
 jest.setTimeout(300_000);
 const { d } = await engineOrSkip();
@@ -33,7 +42,8 @@ d('the egress network does not reach this host', () => {
     server?.close();
   });
 
-  test('attack from inside the proxy: the gateway and the host addresses refuse; control: without the rule, reached', async () => {
+  /** A proxy run that sleeps; its proxy's container name, and how to end it. */
+  async function proxyRun(extra: string[] = []) {
     const mark = `SA_GUARD_MARK=${randomUUID()}`;
     const { child, done } = spawnCli([
       'run',
@@ -51,6 +61,7 @@ d('the egress network does not reach this host', () => {
       'example.com',
       '--proxy-base-image',
       BASE,
+      ...extra,
       '--',
       'sh',
       '-c',
@@ -64,22 +75,49 @@ d('the egress network does not reach this host', () => {
       });
       child.on('close', () => reject(new Error(`the run ended first: ${seen}`)));
     });
+    // This run's (other runs may share the engine): the sandbox whose environment holds the mark.
+    const ids = docker('ps', '-q', '--filter', 'label=sandbox-action.role=sandbox')
+      .split('\n')
+      .filter(Boolean);
+    const line = docker(
+      'inspect',
+      '-f',
+      '{{json .Config.Env}} {{index .Config.Labels "sandbox-action.run"}}',
+      ...ids,
+    )
+      .split('\n')
+      .find((l) => l.includes(mark))!;
+    const runId = line.trim().split(' ').pop()!;
+    return {
+      runId,
+      proxy: `sandbox-action-${runId}-proxy`,
+      end: async () => {
+        child.kill('SIGTERM');
+        await done;
+      },
+    };
+  }
+
+  /** From inside the proxy (as a build that took it over): a TCP connect to addr:port; REACHED or refused. */
+  const probe = async (proxy: string, addr: string, to = port) =>
+    (
+      await sh('docker', [
+        'exec',
+        proxy,
+        'node',
+        '-e',
+        `const s=require('net').connect(${to},'${addr}');s.setTimeout(2000);` +
+          `s.on('data',d=>{console.log('REACHED '+d);process.exit(0)});` +
+          `s.on('error',e=>{console.log('refused '+e.code);process.exit(0)});` +
+          `s.on('timeout',()=>{console.log('refused timeout');process.exit(0)});`,
+      ])
+    ).stdout.trim();
+
+  test('attack from inside the proxy: the gateway and the host addresses refuse; control: without the rule, reached', async () => {
+    const run = await proxyRun();
+    const proxy = run.proxy;
     try {
-      // This run's (other runs may share the engine): the sandbox whose environment holds the mark.
-      const ids = docker('ps', '-q', '--filter', 'label=sandbox-action.role=sandbox')
-        .split('\n')
-        .filter(Boolean);
-      const line = docker(
-        'inspect',
-        '-f',
-        '{{json .Config.Env}} {{index .Config.Labels "sandbox-action.run"}}',
-        ...ids,
-      )
-        .split('\n')
-        .find((l) => l.includes(mark))!;
-      const runId = line.trim().split(' ').pop()!;
-      const proxy = `sandbox-action-${runId}-proxy`;
-      const egressNet = `sandbox-action-${runId}-egress`;
+      const egressNet = SHARED_EGRESS_NETWORK;
       const gateway = docker('network', 'inspect', '-f', '{{(index .IPAM.Config 0).Gateway}}', egressNet);
       const bridge = docker(
         'network',
@@ -88,27 +126,18 @@ d('the egress network does not reach this host', () => {
         '{{index .Options "com.docker.network.bridge.name"}}',
         egressNet,
       );
-      expect(bridge).toMatch(/^sa-e[0-9a-f]{10}$/);
+      expect(bridge).toBe(SHARED_EGRESS_BRIDGE);
+      expect(docker('inspect', '-f', '{{json .NetworkSettings.Networks}}', proxy)).toContain(
+        `"${egressNet}"`,
+      );
       const hostIps = Object.values(os.networkInterfaces())
         .flat()
         .flatMap((i) => (i && i.family === 'IPv4' && !i.internal ? [i.address] : []))
         .filter((a) => !a.startsWith('172.17.') || a === '172.17.0.1');
       const targets = [gateway, ...hostIps.filter((a) => a !== gateway)];
       // Asynchronous: the host's service runs in this process, which must go on answering while the probe waits.
-      const probe = async (addr: string) =>
-        (
-          await sh('docker', [
-            'exec',
-            proxy,
-            'node',
-            '-e',
-            `const s=require('net').connect(${port},'${addr}');s.setTimeout(2000);` +
-              `s.on('data',d=>{console.log('REACHED '+d);process.exit(0)});` +
-              `s.on('error',e=>{console.log('refused '+e.code);process.exit(0)});` +
-              `s.on('timeout',()=>{console.log('refused timeout');process.exit(0)});`,
-          ])
-        ).stdout.trim();
-      for (const a of targets) expect([a, await probe(a)]).toEqual([a, expect.stringMatching(/^refused /)]);
+      for (const a of targets)
+        expect([a, await probe(proxy, a)]).toEqual([a, expect.stringMatching(/^refused /)]);
       expect(hits).toBe(0);
       // Control: the rule out, the same probe reaches the host's service. Written out by hand, not hostGuardRule:
       // the delete fails if the code's rule is not this one.
@@ -127,15 +156,16 @@ d('the egress network does not reach this host', () => {
         'DROP',
       ];
       await sh('iptables', rule);
-      expect(await probe(gateway)).toMatch(/^REACHED host service/);
+      expect(await probe(proxy, gateway)).toMatch(/^REACHED host service/);
       expect(hits).toBe(1);
     } finally {
-      child.kill('SIGTERM');
-      await done;
+      // The shared bridge's rule is back for the runs after this one (each run adds it when it is missing too).
+      await guardSharedBridge((c, a) => sh(c, a).then((r) => r.stdout), SHARED_EGRESS_BRIDGE);
+      await run.end();
     }
   });
 
-  test('no rule of a finished run is left, and a bridge that is gone loses its rule at the next run', async () => {
+  test("a finished run leaves the shared bridge's rule only, and a bridge that is gone loses its rule at the next run", async () => {
     // A leftover of a crashed run: the rule this code makes (hostGuardRule), for a bridge that no longer exists.
     await sh('iptables', hostGuardRule('-I', 'sa-e0000000000'));
     const r = spawnCli([
@@ -162,6 +192,10 @@ d('the egress network does not reach this host', () => {
     const rules = (await sh('iptables', ['-w', '5', '-S', 'INPUT'])).stdout;
     expect(rules).not.toContain(egressBridgeName(runId));
     expect(rules).not.toContain('sa-e0000000000');
+    // The shared bridge's guard stays for the next run (another may be using the bridge now).
+    expect(rules).toContain(
+      `-A INPUT -i ${SHARED_EGRESS_BRIDGE} -m comment --comment "sandbox-action egress" -j DROP`,
+    );
   });
 
   test('gc removes a host guard whose bridge is gone, and never a rule that is not ours', async () => {
@@ -178,6 +212,53 @@ d('the egress network does not reach this host', () => {
       expect(rules).toContain('-A INPUT -i sa-e00000000ee -j DROP');
     } finally {
       await sh('iptables', ['-w', '5', '-D', ...theirs.slice(1)]).catch(() => undefined);
+    }
+  });
+
+  test("another run's container on the shared egress network is not reached from a run's proxy; control: with inter-container traffic on, it is", async () => {
+    const tag = randomUUID().slice(0, 8);
+    const iccOn = `sa-test-icc-on-${tag}`;
+    const neighbour = `sa-test-neighbour-${tag}`;
+    const first = await proxyRun();
+    try {
+      // The neighbour: a TCP service on every address, on the shared network and on one with icc on.
+      docker('network', 'create', iccOn);
+      docker(
+        'run',
+        '-d',
+        '--name',
+        neighbour,
+        '--network',
+        SHARED_EGRESS_NETWORK,
+        BASE,
+        'perl',
+        '-MIO::Socket::INET',
+        '-e',
+        '$s = IO::Socket::INET->new(LocalPort => 8081, Listen => 5, ReuseAddr => 1) or die; while (my $c = $s->accept) { print $c "neighbour\n"; close $c }',
+      );
+      docker('network', 'connect', iccOn, neighbour);
+      const addr = (net: string) =>
+        docker('inspect', '-f', `{{(index .NetworkSettings.Networks "${net}").IPAddress}}`, neighbour);
+      expect(await probe(first.proxy, addr(SHARED_EGRESS_NETWORK), 8081)).toMatch(/^refused /);
+      // Control: the same probe from a proxy on the icc-on network reaches the same neighbour.
+      const second = await proxyRun(['--egress-network', iccOn]);
+      try {
+        expect(await probe(second.proxy, addr(iccOn), 8081)).toMatch(/^REACHED neighbour/);
+      } finally {
+        await second.end();
+      }
+    } finally {
+      await first.end();
+      for (const undo of [
+        ['rm', '-f', neighbour],
+        ['network', 'rm', iccOn],
+      ]) {
+        try {
+          docker(...undo);
+        } catch {
+          /* not made */
+        }
+      }
     }
   });
 });
