@@ -14695,7 +14695,13 @@ function wipeScript(t) {
     '  empty "$d" || for f in "$d"/* "$d"/.[!.]* "$d"/..?*; do rm -rf -- "$f" 2>/dev/null; done',
     '  empty "$d" || bad="$bad left:$d"',
     "done",
-    roots ? `chmod 0755 ${roots} 2>/dev/null || bad="$bad mode"` : ":",
+    // A numeric mode of four digits keeps a directory's setuid and setgid bits (GNU chmod): they are taken off by
+    // name and checked. The roots' times are set to now, so no chosen time is left on them (found by review).
+    ...roots ? [
+      `chmod 0755 ${roots} 2>/dev/null && chmod ug-s,o-t ${roots} 2>/dev/null || bad="$bad mode"`,
+      `for r in ${roots}; do if [ -u "$r" ] || [ -g "$r" ] || [ -k "$r" ]; then bad="$bad mode-bits:$r"; fi; done`,
+      `touch -c -- ${roots} 2>/dev/null || bad="$bad times"`
+    ] : [],
     "for t in shm msg sem; do",
     '  f=/proc/sysvipc/$t; [ -r "$f" ] || continue',
     '  n=0; while read -r l; do n=$((n+1)); done < "$f"',
@@ -25966,6 +25972,9 @@ function warmBlocker(spec) {
   }
   if (spec.security.writableRoot)
     return "--writable-root: what a run writes to the root filesystem would be seen by the next";
+  if (spec.security.allowRoot) {
+    return "--allow-root: uid 0 owns /dev and the roots of /tmp and /dev/shm, which the reset does not renew (a file, or a device node replaced, would be seen by the next run)";
+  }
   if (spec.security.capAdd.length) {
     return `--cap-add ${spec.security.capAdd.join(",")}: a capability lets a run reach past its own processes`;
   }
@@ -26141,11 +26150,11 @@ async function runInWarm(given, deps, r, w) {
       deadEndGateways: r.network.deadEndGateways,
       capture
     });
-    await proxy.stop();
-    x.net = netOf(proxy.ledger);
     deps.onStage?.("collect");
     const problems = await endRun(ctx, r);
     ended = true;
+    await proxy.stop();
+    x.net = netOf(proxy.ledger);
     if (problems.length) warm.resetProblem = problems.join("; ");
     const collected = x.collected = await collect(ctx, spec, { id, capture }, planOf(r), exit.timedOut);
     x.verdict = await judge(spec, { expected, trustedTests: false }, exit, collected);

@@ -97,7 +97,15 @@ export function wipeScript(t: WipeTargets): string {
     '  empty "$d" || for f in "$d"/* "$d"/.[!.]* "$d"/..?*; do rm -rf -- "$f" 2>/dev/null; done',
     '  empty "$d" || bad="$bad left:$d"',
     'done',
-    roots ? `chmod 0755 ${roots} 2>/dev/null || bad="$bad mode"` : ':',
+    // A numeric mode of four digits keeps a directory's setuid and setgid bits (GNU chmod): they are taken off by
+    // name and checked. The roots' times are set to now, so no chosen time is left on them (found by review).
+    ...(roots
+      ? [
+          `chmod 0755 ${roots} 2>/dev/null && chmod ug-s,o-t ${roots} 2>/dev/null || bad="$bad mode"`,
+          `for r in ${roots}; do if [ -u "$r" ] || [ -g "$r" ] || [ -k "$r" ]; then bad="$bad mode-bits:$r"; fi; done`,
+          `touch -c -- ${roots} 2>/dev/null || bad="$bad times"`,
+        ]
+      : []),
     'for t in shm msg sem; do',
     '  f=/proc/sysvipc/$t; [ -r "$f" ] || continue',
     '  n=0; while read -r l; do n=$((n+1)); done < "$f"',

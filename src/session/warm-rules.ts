@@ -11,6 +11,11 @@ export function warmBlocker(spec: RunSpec): string | null {
   }
   if (spec.security.writableRoot)
     return '--writable-root: what a run writes to the root filesystem would be seen by the next';
+  // Found by review: /dev is a writable tmpfs owned by uid 0 (Docker leaves it rw under a read-only root), and
+  // the roots of /tmp and /dev/shm are uid 0's: root could leave files there, or device nodes replaced by files.
+  if (spec.security.allowRoot) {
+    return '--allow-root: uid 0 owns /dev and the roots of /tmp and /dev/shm, which the reset does not renew (a file, or a device node replaced, would be seen by the next run)';
+  }
   if (spec.security.capAdd.length) {
     return `--cap-add ${spec.security.capAdd.join(',')}: a capability lets a run reach past its own processes`;
   }

@@ -227,12 +227,14 @@ async function runInWarm(
       deadEndGateways: r.network.deadEndGateways,
       capture,
     }));
-    await proxy.stop();
-    x.net = netOf(proxy.ledger);
-    // Nothing of the run may go on while its evidence is collected, nor into the next run.
+    // Nothing of the run may go on while its evidence is collected, nor into the next run. The proxy is followed
+    // until then: a tunnel a background process held open past the command is logged when the kill ends it, and
+    // that line is this run's (found by review: following stopped first, the line was lost).
     deps.onStage?.('collect');
     const problems = await endRun(ctx, r);
     ended = true;
+    await proxy.stop();
+    x.net = netOf(proxy.ledger);
     if (problems.length) warm.resetProblem = problems.join('; ');
     const collected = (x.collected = await collect(ctx, spec, { id, capture }, planOf(r), exit.timedOut));
     x.verdict = await judge(spec, { expected, trustedTests: false }, exit, collected);

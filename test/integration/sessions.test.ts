@@ -321,6 +321,43 @@ d("a session's proxy lives as long as the session", () => {
     expect(await labelled(engine!, id)).toEqual([]);
   });
 
+  test("a warm run's report holds the tunnel a background process kept open past the command (logged when the reset's kill ends it)", async () => {
+    // Found by review: following the proxy stopped before the kill, so the tunnel's line (written when it closes)
+    // was lost. Control, run by hand: with the two steps in the old order, egress.refused was empty.
+    const hold = [
+      'import os, socket, time, urllib.parse',
+      'u = urllib.parse.urlparse(os.environ["HTTP_PROXY"])',
+      's = socket.create_connection((u.hostname, u.port))',
+      's.sendall(b"CONNECT up.test:8080 HTTP/1.1\\r\\nHost: up.test:8080\\r\\n\\r\\n")',
+      'print(s.recv(100).split(b"\\r\\n")[0].decode(), flush=True)',
+      'time.sleep(60)',
+    ].join('; ');
+    const r = await sa([
+      'run',
+      '--warm',
+      '--quiet',
+      '--json',
+      '--image',
+      up.client,
+      ...SMALL,
+      ...up.reach(),
+      '--env',
+      'PLAN=held-tunnel',
+      '--',
+      'sh',
+      '-c',
+      `nohup setsid python3 -c '${hold}' > /tmp/status 2>&1 & sleep 1; cat /tmp/status`,
+    ]);
+    const result = JSON.parse(r.stdout.trim().split('\n').pop()!) as RunResult;
+    if (result.session) made.push(result.session.id);
+    expect(r.stderr).toMatch(/HTTP\/1\.1 200/);
+    expect(result.session!.warm).toMatchObject({ keptForNext: true });
+    // The tunnel sent no TLS hello (it only held on): its line is a refusal, written when the kill closed it.
+    expect(result.egress!.refused).toEqual([
+      expect.objectContaining({ host: 'up.test', detail: expect.stringMatching(/before a TLS ClientHello/) }),
+    ]);
+  });
+
   // A session outlives the process that made it: nothing of its proxy (the wait on its exit, its attach) may keep
   // that process alive. Seen before the fix: `create --network proxy` printed its id and never exited.
   test.each(['create', 'run --warm'])(

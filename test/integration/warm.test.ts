@@ -122,6 +122,21 @@ const ATTACKS: Attack[] = [
     seen: [/^GHOST-SHM$/m],
   },
   {
+    // Found by review: `chmod 0755` keeps a directory's setuid and setgid bits (GNU chmod).
+    name: 'setuid and setgid bits on the volume roots',
+    plant: 'chmod u+s,g+s /work /output',
+    // perl's stat, not coreutils' (its statx is refused by runsc 20221219).
+    look: `perl -e 'printf "%o\\n", (stat $_)[2] & 07777 for @ARGV' /work /output`,
+    seen: [/^6755\n6755$/m],
+  },
+  {
+    // Found by review: a chosen mtime or a future atime on a root is ~90 bits the next run could read.
+    name: 'chosen times on the volume roots',
+    plant: 'touch -m -d @1234567890 /output; touch -a -d @4102444800 /work',
+    look: `[ "$(perl -e 'print +(stat "/output")[9]')" = 1234567890 ] && echo GHOST-MTIME; [ "$(perl -e 'print +(stat "/work")[8]')" = 4102444800 ] && echo GHOST-ATIME`,
+    seen: [/^GHOST-MTIME$/m, /^GHOST-ATIME$/m],
+  },
+  {
     name: "an extended attribute and a mode on /work's root",
     plant: "python3 -c \"import os; os.setxattr('/work', 'user.leak', b'x')\"; chmod 700 /work",
     look: 'python3 -c "import os; print(os.listxattr(\'/work\'))"; stat -c %a /work',
@@ -269,6 +284,10 @@ d('a warm sandbox that cannot be reset cleanly: a cold run, and the result says 
       /--writable-root: what a run writes to the root filesystem would be seen by the next/,
     ],
     [['--cap-add', 'CHOWN'], /--cap-add CHOWN: a capability lets a run reach past its own processes/],
+    [
+      ['--allow-root', '--user', '0:0'],
+      /--allow-root: uid 0 owns \/dev and the roots of \/tmp and \/dev\/shm/,
+    ],
     [['--setup', 'true'], /--setup: the setup phase has a container of its own/],
     [['--isolation', 'runsc'], /--isolation runsc: a warm run's command is exec'd into the warm sandbox/],
   ])('%p makes it cold at once, said in the notes', async (extra, why) => {

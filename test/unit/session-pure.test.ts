@@ -243,6 +243,8 @@ describe('what makes a warm run cold', () => {
     [{ mount: ['/data:/data'] }, null],
     [{ 'writable-root': true }, /--writable-root/],
     [{ 'cap-add': ['CHOWN'] }, /--cap-add CHOWN/],
+    [{ 'allow-root': true }, /^--allow-root: uid 0 owns \/dev/],
+    [{ 'allow-root': true, user: '0:0' }, /^--allow-root/],
     [{ mount: ['/data:/data:rw'] }, /writable host mount/],
     [{ persist: '/p' }, /--persist/],
     [{ setup: 'true' }, /--setup/],
