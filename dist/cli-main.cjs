@@ -6789,327 +6789,6 @@ var init_install = __esm({
   }
 });
 
-// src/egress/host-image.ts
-function hostNodeUnfit(engineInfo2, platform, arch) {
-  if (platform !== "linux") return `this machine runs ${platform}, not Linux`;
-  if (engineInfo2.os !== "linux") return `the engine runs ${engineInfo2.os} containers`;
-  if (ENGINE_ARCH[arch] !== engineInfo2.arch) return `the engine is ${engineInfo2.arch}, this Node is ${arch}`;
-  return null;
-}
-function hostNodeTag(bundle, nodePath, st, version) {
-  const h = import_node_crypto2.default.createHash("sha256");
-  for (const part of [RECIPE, bundle, nodePath, String(st.size), String(st.mtimeMs), version]) {
-    const b = Buffer.from(part);
-    h.update(`${b.length}:`);
-    h.update(b);
-  }
-  return `${HOST_NODE_REPOSITORY}:node-${h.digest("hex").slice(0, 16)}`;
-}
-function parseLdd(text2) {
-  const out = /* @__PURE__ */ new Set();
-  for (const line2 of text2.split("\n")) {
-    const m = /=>\s+(\/\S+)\s+\(/.exec(line2) ?? /^\s*(\/\S+)\s+\(/.exec(line2);
-    if (m) out.add(m[1]);
-  }
-  return [...out];
-}
-async function imageFiles(nodePath) {
-  let libs = [];
-  try {
-    libs = parseLdd((await run("ldd", [nodePath])).stdout);
-  } catch (err) {
-    if (!/not a dynamic executable/.test(String(err.stderr ?? ""))) throw err;
-  }
-  const libc = libs.find((l) => /\/libc\.so\.6$/.test(l));
-  if (libc) {
-    const dir = import_node_path5.default.dirname(libc);
-    for (const n of ["libnss_dns.so.2", "libnss_files.so.2", "libresolv.so.2"]) {
-      if (import_node_fs2.default.existsSync(import_node_path5.default.join(dir, n))) libs.push(import_node_path5.default.join(dir, n));
-    }
-  }
-  return [
-    { name: NODE_IN_IMAGE, from: nodePath, mode: 493 },
-    ...[...new Set(libs)].map((l) => ({ name: l, from: import_node_fs2.default.realpathSync(l), mode: 493 }))
-  ];
-}
-function rootTar(files, bundle) {
-  const pack = import_tar_stream2.default.pack();
-  const base = { uid: 0, gid: 0, mtime: /* @__PURE__ */ new Date(0) };
-  const dirs = /* @__PURE__ */ new Set(["etc", "tmp"]);
-  for (const f of [...files.map((x) => x.name), BUNDLE_IN_IMAGE]) {
-    for (let d = import_node_path5.default.posix.dirname(f); d !== "/"; d = import_node_path5.default.posix.dirname(d)) dirs.add(d.slice(1));
-  }
-  (async () => {
-    for (const d of [...dirs].sort()) {
-      pack.entry({ ...base, name: `${d}/`, type: "directory", mode: d === "tmp" ? 1023 : 493 });
-    }
-    for (const f of ["etc/resolv.conf", "etc/hosts", "etc/hostname"])
-      pack.entry({ ...base, name: f, mode: 420 }, "");
-    pack.entry({ ...base, name: "etc/nsswitch.conf", mode: 420 }, "hosts: files dns\n");
-    pack.entry({ ...base, name: BUNDLE_IN_IMAGE.slice(1), mode: 420 }, bundle);
-    for (const f of files) {
-      const st = import_node_fs2.default.statSync(f.from);
-      await new Promise((resolve, reject) => {
-        const e = pack.entry(
-          { ...base, name: f.name.slice(1), mode: f.mode, size: st.size },
-          (err) => err ? reject(err) : resolve()
-        );
-        import_node_fs2.default.createReadStream(f.from).on("error", reject).pipe(e);
-      });
-    }
-    pack.finalize();
-  })().catch((err) => pack.destroy(asError(err)));
-  return import_node_stream2.Readable.from(pack);
-}
-function importChanges() {
-  return [
-    "USER 65532:65532",
-    "WORKDIR /",
-    `ENV PATH=${import_node_path5.default.posix.dirname(NODE_IN_IMAGE)}:/usr/bin:/bin`,
-    `ENTRYPOINT ["${NODE_IN_IMAGE}", "${BUNDLE_IN_IMAGE}"]`,
-    'LABEL org.opencontainers.image.title="sandbox-action egress-proxy (host Node)"'
-  ];
-}
-async function ensureHostNodeImage(engine, bundle, notice, nodePath = process.execPath) {
-  const unfit = hostNodeUnfit(engine.info, process.platform, process.arch);
-  if (unfit) return { unfit };
-  const real = import_node_fs2.default.realpathSync(nodePath);
-  const ref = hostNodeTag(bundle, real, import_node_fs2.default.statSync(real), process.version);
-  if (await engine.imageInspect(ref)) return { ref };
-  notice(
-    `making the egress proxy image ${ref} from this machine's Node ${process.version} (once per engine)`
-  );
-  await engine.imageImport(rootTar(await imageFiles(real), bundle), ref, importChanges());
-  return { ref };
-}
-var import_node_child_process, import_node_crypto2, import_node_fs2, import_node_path5, import_node_stream2, import_node_util, import_tar_stream2, run, HOST_NODE_REPOSITORY, NODE_IN_IMAGE, BUNDLE_IN_IMAGE, RECIPE, ENGINE_ARCH;
-var init_host_image = __esm({
-  "src/egress/host-image.ts"() {
-    "use strict";
-    init_errors();
-    import_node_child_process = require("node:child_process");
-    import_node_crypto2 = __toESM(require("node:crypto"), 1);
-    import_node_fs2 = __toESM(require("node:fs"), 1);
-    import_node_path5 = __toESM(require("node:path"), 1);
-    import_node_stream2 = require("node:stream");
-    import_node_util = require("node:util");
-    import_tar_stream2 = __toESM(require_tar_stream(), 1);
-    run = (0, import_node_util.promisify)(import_node_child_process.execFile);
-    HOST_NODE_REPOSITORY = "sandbox-action/egress-proxy";
-    NODE_IN_IMAGE = "/usr/local/bin/node";
-    BUNDLE_IN_IMAGE = "/opt/egress-proxy/proxy.mjs";
-    RECIPE = "host-node-1";
-    ENGINE_ARCH = {
-      x64: "amd64",
-      arm64: "arm64",
-      arm: "arm",
-      ppc64: "ppc64le",
-      s390x: "s390x"
-    };
-  }
-});
-
-// src/egress/image.ts
-function findProxySources(root = installRoot()) {
-  const df = root && import_node_path6.default.join(root, "images", "egress-proxy", "Dockerfile");
-  const js = root && import_node_path6.default.join(root, "dist", "egress-proxy.js");
-  if (df && js && import_node_fs3.default.existsSync(df) && import_node_fs3.default.existsSync(js)) {
-    return { dockerfile: import_node_fs3.default.readFileSync(df), bundle: import_node_fs3.default.readFileSync(js) };
-  }
-  throw new InputError(
-    "--proxy-image",
-    "this installation has no proxy sources (images/egress-proxy and dist/egress-proxy.js); name a published image with --proxy-image"
-  );
-}
-function proxyTag(src, baseImage) {
-  const h = import_node_crypto3.default.createHash("sha256");
-  for (const part of [src.dockerfile, src.bundle, Buffer.from(baseImage)]) {
-    h.update(String(part.length));
-    h.update(":");
-    h.update(part);
-  }
-  return `${PROXY_REPOSITORY}:src-${h.digest("hex").slice(0, 16)}`;
-}
-function contextTar(src) {
-  const pack = import_tar_stream3.default.pack();
-  const opts = { mode: 420, uid: 0, gid: 0, mtime: /* @__PURE__ */ new Date(0) };
-  pack.entry({ name: "Dockerfile", ...opts }, src.dockerfile);
-  pack.entry({ name: "egress-proxy.js", ...opts }, src.bundle);
-  pack.finalize();
-  return import_node_stream3.Readable.from(pack);
-}
-async function ensureProxyImage(engine, egress, pull, notice) {
-  if (egress.proxyImage) {
-    const ref = egress.proxyImage;
-    if (pull !== "always" && await engine.imageInspect(ref)) return ref;
-    if (pull === "never") {
-      throw new InputError("--proxy-image", `'${ref}' is not on this engine and --pull is never`);
-    }
-    notice(`pulling the egress proxy image ${ref}`);
-    try {
-      await engine.imagePull(ref);
-    } catch (err) {
-      throw new InputError("--proxy-image", `'${ref}' could not be pulled: ${errorMessage(err)}`);
-    }
-    return ref;
-  }
-  const src = findProxySources();
-  if (egress.proxyBaseImage === null) {
-    try {
-      const made = await ensureHostNodeImage(engine, src.bundle, notice);
-      if ("ref" in made) return made.ref;
-      notice(
-        `the egress proxy image cannot be made from this machine's Node (${made.unfit}); building it instead`
-      );
-    } catch (err) {
-      notice(
-        `the egress proxy image could not be made from this machine's Node (${errorMessage(err)}); building it instead`
-      );
-    }
-  }
-  const baseImage = egress.proxyBaseImage ?? DEFAULT_PROXY_BASE;
-  const tag = proxyTag(src, baseImage);
-  if (await engine.imageInspect(tag)) return tag;
-  notice(`building the egress proxy image ${tag} from ${baseImage} (once per engine and version)`);
-  try {
-    await engine.imageBuild(contextTar(src), {
-      tags: [tag],
-      buildArgs: { BASE_IMAGE: baseImage },
-      labels: { "sandbox-action.proxy-sources": tag.split(":")[1] }
-    });
-  } catch (err) {
-    throw new InputError(
-      "--proxy-image",
-      `the proxy image could not be built from ${baseImage}: ${errorMessage(err)}; pass --proxy-base-image or --proxy-image`
-    );
-  }
-  return tag;
-}
-var import_node_crypto3, import_node_fs3, import_node_path6, import_node_stream3, import_tar_stream3, PROXY_REPOSITORY, DEFAULT_PROXY_BASE;
-var init_image = __esm({
-  "src/egress/image.ts"() {
-    "use strict";
-    import_node_crypto3 = __toESM(require("node:crypto"), 1);
-    import_node_fs3 = __toESM(require("node:fs"), 1);
-    import_node_path6 = __toESM(require("node:path"), 1);
-    import_node_stream3 = require("node:stream");
-    import_tar_stream3 = __toESM(require_tar_stream(), 1);
-    init_errors();
-    init_install();
-    init_host_image();
-    PROXY_REPOSITORY = "sandbox-action/egress-proxy";
-    DEFAULT_PROXY_BASE = "debian:bookworm-slim";
-  }
-});
-
-// src/egress/ledger.ts
-function isDecision(r) {
-  if (typeof r !== "object" || r === null) return false;
-  const o = r;
-  return (o.decision === "allow" || o.decision === "deny") && typeof o.host === "string" && typeof o.port === "number" && typeof o.reason === "string" && typeof o.bytesUp === "number" && typeof o.bytesDown === "number";
-}
-var import_node_net2, MAX_HOSTS, MAX_REFUSALS, Ledger;
-var init_ledger = __esm({
-  "src/egress/ledger.ts"() {
-    "use strict";
-    import_node_net2 = __toESM(require("node:net"), 1);
-    MAX_HOSTS = 500;
-    MAX_REFUSALS = 500;
-    Ledger = class {
-      constructor(mode, allowlist, proxyImage = "", transparent = false) {
-        this.mode = mode;
-        this.allowlist = allowlist;
-        this.proxyImage = proxyImage;
-        this.transparent = transparent;
-      }
-      mode;
-      allowlist;
-      proxyImage;
-      transparent;
-      hosts = /* @__PURE__ */ new Map();
-      refusals = /* @__PURE__ */ new Map();
-      refusedTotal = 0;
-      up = 0;
-      down = 0;
-      truncated = false;
-      proxyExit = null;
-      /** One line of the proxy's output; lines that are not decisions are ignored. */
-      addLine(line2) {
-        let r;
-        try {
-          r = JSON.parse(line2);
-        } catch {
-          return null;
-        }
-        if (!isDecision(r)) return null;
-        this.add(r);
-        return r;
-      }
-      add(r) {
-        this.up += r.bytesUp;
-        this.down += r.bytesDown;
-        if (r.decision === "allow") {
-          let h = this.hosts.get(r.host);
-          if (!h) {
-            if (this.hosts.size >= MAX_HOSTS) {
-              this.truncated = true;
-              return;
-            }
-            h = { host: r.host, ports: [], connections: 0, bytesUp: 0, bytesDown: 0, errors: 0 };
-            this.hosts.set(r.host, h);
-          }
-          h.connections++;
-          h.bytesUp += r.bytesUp;
-          h.bytesDown += r.bytesDown;
-          if (r.error) h.errors++;
-          if (!h.ports.includes(r.port)) h.ports.push(r.port);
-          return;
-        }
-        this.refusedTotal++;
-        const key = `${r.host}\0${r.port}\0${r.reason}`;
-        const f = this.refusals.get(key);
-        if (f) f.count++;
-        else if (this.refusals.size < MAX_REFUSALS) {
-          this.refusals.set(key, {
-            host: r.host,
-            port: r.port,
-            reason: r.reason,
-            detail: r.detail ?? "",
-            count: 1
-          });
-        } else this.truncated = true;
-      }
-      report() {
-        const allowed = [...this.hosts.values()].sort((a, b) => a.host.localeCompare(b.host));
-        let suggested = null;
-        if (this.mode === "audit") {
-          const domains = allowed.filter((h) => h.errors < h.connections && import_node_net2.default.isIP(h.host) === 0).map((h) => h.host);
-          suggested = {
-            domains,
-            cli: domains.map((d) => `--allow-domain ${d}`).join(" "),
-            actionInput: `allow-domains: ${domains.join(",")}`
-          };
-        }
-        return {
-          network: "proxy",
-          mode: this.mode,
-          transparent: this.transparent,
-          proxyImage: this.proxyImage,
-          allowlist: this.allowlist,
-          allowed,
-          refused: [...this.refusals.values()].sort((a, b) => b.count - a.count || a.host.localeCompare(b.host)),
-          refusedTotal: this.refusedTotal,
-          bytesUp: this.up,
-          bytesDown: this.down,
-          truncated: this.truncated,
-          suggested,
-          proxyExit: this.proxyExit
-        };
-      }
-    };
-  }
-});
-
 // src/sandbox/host-guard.ts
 function egressBridgeName(runId) {
   return `sa-e${import_node_crypto4.default.createHash("sha256").update(runId).digest("hex").slice(0, 10)}`;
@@ -7536,9 +7215,15 @@ function sharedEgressSpec() {
   };
 }
 function sharedEgressMismatch(n) {
+  const want = sharedEgressSpec();
+  if (n.driver !== "bridge") return `its driver is ${n.driver || "not said"}, not bridge`;
   if (n.internal) return "it is internal";
+  if (n.enableIPv6) return "it has IPv6 (inter-container traffic is filtered for IPv4 only)";
   if (n.options[ICC] !== "false") return `it lets its containers reach each other (${ICC} is not false)`;
   if (n.options[BRIDGE] !== SHARED_EGRESS_BRIDGE) return `its bridge is not ${SHARED_EGRESS_BRIDGE}`;
+  const extra = Object.keys(n.options).filter((k) => !(k in want.options));
+  if (extra.length) return `it has options sandbox-action does not set (${extra.sort().join(", ")})`;
+  if (n.labels[LABEL_SHARED] !== "egress") return `it has no ${LABEL_SHARED}=egress label`;
   return null;
 }
 async function egressNetworkFor(engine, runId, runNetwork, labels) {
@@ -7553,7 +7238,7 @@ async function egressNetworkFor(engine, runId, runNetwork, labels) {
       options: engine.info.name === "docker" ? { [BRIDGE]: bridge } : {},
       labels: { ...labels, [LABEL_ROLE]: "egress" }
     });
-    return { name, bridge, ownedByRun: true, note };
+    return { name, join: name, gateway: null, bridge, ownedByRun: true, note };
   };
   if (engine.info.name !== "docker") return own(null);
   let found = await engine.inspectNetwork(SHARED_EGRESS_NETWORK);
@@ -7564,30 +7249,77 @@ async function egressNetworkFor(engine, runId, runNetwork, labels) {
     found = await engine.inspectNetwork(SHARED_EGRESS_NETWORK);
   }
   const why = found ? sharedEgressMismatch(found) : "it is gone";
-  if (why) {
+  if (!found || why) {
     return own(
       `the network ${SHARED_EGRESS_NETWORK} is not used (${why}): this run's proxy had an egress network of its own`
     );
   }
-  return { name: SHARED_EGRESS_NETWORK, bridge: SHARED_EGRESS_BRIDGE, ownedByRun: false, note: null };
+  return {
+    name: SHARED_EGRESS_NETWORK,
+    join: found.id,
+    gateway: found.gateways[0] ?? null,
+    bridge: SHARED_EGRESS_BRIDGE,
+    ownedByRun: false,
+    note: null
+  };
 }
-async function guardSharedBridge(privileged, bridge) {
+function guardLine(bridge) {
+  return `-A INPUT -i ${bridge} -m comment --comment "sandbox-action egress" -j DROP`;
+}
+function guardFirst(rules, bridge) {
+  const first = rules.split("\n").find((l) => l.startsWith("-A INPUT "));
+  return first?.trim() === guardLine(bridge);
+}
+async function guardSharedBridge(privileged, bridge, gateway) {
+  const addrs = import_node_os.default.networkInterfaces()[bridge] ?? [];
+  if (gateway === null || !addrs.some((a) => a.address === gateway)) return false;
+  try {
+    const rules = await privileged("iptables", ["-w", "5", "-S", "INPUT"]);
+    if (!guardFirst(rules, bridge)) await privileged("iptables", hostGuardRule("-I", bridge));
+    return true;
+  } catch {
+    return false;
+  }
+}
+function withoutIpv6(engine, spec) {
+  const local = engine.info.name === "docker" && engine.info.local && !engine.info.rootless;
+  if (!local || !import_node_fs4.default.existsSync("/proc/sys/net/ipv6/conf/all/disable_ipv6")) return spec;
+  return { ...spec, sysctls: { ...spec.sysctls, "net.ipv6.conf.all.disable_ipv6": "1" } };
+}
+async function guardHost(privileged, bridge, addCleanup) {
   if (!import_node_fs4.default.existsSync(`/sys/class/net/${bridge}`)) return false;
-  const present = await privileged("iptables", hostGuardRule("-C", bridge)).then(
-    () => true,
-    () => false
-  );
-  if (present) return true;
-  return privileged("iptables", hostGuardRule("-I", bridge)).then(
-    () => true,
-    () => false
-  );
+  try {
+    await pruneHostGuards(privileged);
+    await privileged("iptables", hostGuardRule("-I", bridge));
+  } catch {
+    return false;
+  }
+  addCleanup("remove the egress network's host guard", async () => {
+    await privileged("iptables", hostGuardRule("-D", bridge));
+  });
+  return true;
 }
-var import_node_fs4, SHARED_EGRESS_NETWORK, SHARED_EGRESS_BRIDGE, LABEL_SHARED, ICC, BRIDGE;
+async function pruneHostGuards(privileged) {
+  const rules = await privileged("iptables", ["-w", "5", "-S", "INPUT"]);
+  const gone = orphanGuards(rules, (b) => import_node_fs4.default.existsSync(`/sys/class/net/${b}`));
+  for (const b of gone) await privileged("iptables", hostGuardRule("-D", b)).catch(() => void 0);
+  return gone;
+}
+async function guardEgress(engine, deps, n) {
+  if (engine.info.name !== "docker" || !engine.info.local || engine.info.rootless || !deps.privileged)
+    return false;
+  if (!n.ownedByRun) {
+    await pruneHostGuards(deps.privileged).catch(() => void 0);
+    return guardSharedBridge(deps.privileged, n.bridge, n.gateway);
+  }
+  return guardHost(deps.privileged, n.bridge, deps.addCleanup);
+}
+var import_node_fs4, import_node_os, SHARED_EGRESS_NETWORK, SHARED_EGRESS_BRIDGE, LABEL_SHARED, ICC, BRIDGE;
 var init_egress_network = __esm({
   "src/sandbox/egress-network.ts"() {
     "use strict";
     import_node_fs4 = __toESM(require("node:fs"), 1);
+    import_node_os = __toESM(require("node:os"), 1);
     init_host_guard();
     init_plan();
     SHARED_EGRESS_NETWORK = "sandbox-action-egress";
@@ -7852,378 +7584,6 @@ var init_http = __esm({
   }
 });
 
-// src/sandbox/proxy-process.ts
-async function startProxy(engine, spec, internalId, ledger, deps) {
-  const id = await engine.createContainer(spec);
-  deps.addCleanup("remove the proxy", () => engine.removeContainer(id));
-  await engine.connectNetwork(internalId, id);
-  const out = await attachProxyOutput(engine, id, ledger);
-  const attached = out.attached;
-  deps.addCleanup("detach the proxy", async () => attached.close());
-  const watch2 = await engine.watchExit(id);
-  deps.addCleanup("stop watching the proxy", async () => watch2.cancel());
-  await engine.startContainer(id);
-  const address = await listeningAddress(engine, out, watch2.exit);
-  let stopping = false;
-  void watch2.exit.then(
-    (code) => {
-      if (!stopping) {
-        ledger.proxyExit = `the proxy exited with ${code} while the build ran; from then on the build had no egress`;
-      }
-    },
-    () => void 0
-    // the wait was cancelled (a session outlives this process)
-  );
-  return {
-    id,
-    address,
-    async stop() {
-      stopping = true;
-      try {
-        await engine.killContainer(id, "TERM");
-        let t;
-        const done = await Promise.race([
-          watch2.exit.then(() => true),
-          new Promise((r) => t = setTimeout(() => r(false), PROXY_STOP_GRACE_MS))
-        ]).finally(() => clearTimeout(t));
-        if (!done) await engine.killContainer(id, "KILL");
-        await Promise.race([attached.done, new Promise((r) => setTimeout(r, 2e3).unref())]);
-        const last = out.rest();
-        if (last) ledger.addLine(last);
-      } catch (err) {
-        deps.notes.push(`stopping the proxy: ${errorMessage(err)}`);
-      }
-    }
-  };
-}
-async function attachProxyOutput(engine, id, ledger) {
-  const stdout = new LineBuffer(1024 * 1024);
-  let stderr = "";
-  let listening = null;
-  const ready = new Promise((r) => listening = r);
-  const attached = await engine.attach(id, (stream, chunk) => {
-    if (stream === "stderr") {
-      if (stderr.length < 4096) stderr += chunk.toString("utf8");
-      return;
-    }
-    for (const line2 of stdout.push(chunk.toString("utf8"))) {
-      if (line2.startsWith('{"event":"listening"')) {
-        try {
-          listening?.(JSON.parse(line2).address);
-        } catch {
-        }
-        continue;
-      }
-      ledger.addLine(line2);
-    }
-  });
-  return { attached, ready, stderr: () => stderr, rest: () => stdout.rest() };
-}
-async function listeningAddress(engine, out, exit) {
-  let timer;
-  return Promise.race([
-    out.ready,
-    exit.then((code) => {
-      throw new EngineError(
-        engine.info.name,
-        "start the egress proxy",
-        `it exited with ${code}: ${out.stderr().trim().slice(0, 500) || "no message"}`
-      );
-    }),
-    new Promise((_, reject) => {
-      timer = setTimeout(
-        () => reject(
-          new EngineError(engine.info.name, "start the egress proxy", "it did not listen within 30 s")
-        ),
-        PROXY_START_TIMEOUT_MS
-      );
-    })
-  ]).finally(() => clearTimeout(timer));
-}
-var PROXY_START_TIMEOUT_MS, PROXY_STOP_GRACE_MS;
-var init_proxy_process = __esm({
-  "src/sandbox/proxy-process.ts"() {
-    "use strict";
-    init_errors();
-    init_http();
-    PROXY_START_TIMEOUT_MS = 3e4;
-    PROXY_STOP_GRACE_MS = 5e3;
-  }
-});
-
-// src/sandbox/network.ts
-function engineAffectedByDnsCve(name, version) {
-  if (name !== "docker") return false;
-  const v = import_semver.default.coerce(version);
-  if (!v) return true;
-  if (v.major >= 26) return false;
-  if (v.major === 25) return import_semver.default.lt(v, "25.0.4");
-  if (v.major === 23) return import_semver.default.lt(v, "23.0.11");
-  return true;
-}
-function resolverOnLoopback(resolvConf) {
-  if (resolvConf === null) return null;
-  const servers = [...resolvConf.matchAll(/^\s*nameserver\s+(\S+)/gm)].map((m) => m[1]);
-  if (servers.length === 0) return true;
-  return servers.some((s2) => s2.startsWith("127.") || s2 === "::1");
-}
-function needsDnsProbe(engineName, version, loopback) {
-  return engineAffectedByDnsCve(engineName, version) && loopback !== false;
-}
-async function hostResolvConf() {
-  const main2 = await import_promises.default.readFile("/etc/resolv.conf", "utf8").catch(() => null);
-  if (main2 && /nameserver\s+127\.0\.0\.53/.test(main2)) {
-    const real = await import_promises.default.readFile("/run/systemd/resolve/resolv.conf", "utf8").catch(() => null);
-    return real ?? main2;
-  }
-  return main2;
-}
-function proxyContainer(labels, runId, image, egressNetwork, config) {
-  const memory = 256 * 1024 * 1024;
-  return {
-    // Transparent mode listens on 53, 80 and 443 as uid 65532 without capabilities: the low ports are opened
-    // in the proxy's own network namespace (Docker's default already; said here so it never depends on it).
-    ...config.transparent ? { sysctls: { "net.ipv4.ip_unprivileged_port_start": "0" } } : {},
-    name: `sandbox-action-${runId}-proxy`,
-    image,
-    cmd: [],
-    user: "65532:65532",
-    workingDir: "/",
-    env: [`${CONFIG_ENV}=${JSON.stringify(config)}`],
-    labels: { ...labels, [LABEL_ROLE]: "proxy" },
-    mounts: [],
-    readOnlyRootfs: true,
-    capDrop: ["ALL"],
-    capAdd: [],
-    securityOpt: ["no-new-privileges:true"],
-    init: true,
-    privileged: false,
-    networkMode: egressNetwork,
-    memoryBytes: memory,
-    memorySwapBytes: memory,
-    nanoCpus: 1e9,
-    pidsLimit: 64,
-    ulimits: [{ name: "nofile", soft: 16384, hard: 16384 }, NPROC_ULIMIT, { name: "core", soft: 0, hard: 0 }],
-    logDriver: { type: "none", config: {} },
-    hostname: "egress-proxy",
-    tty: false
-  };
-}
-async function setupNetwork(spec, deps) {
-  if (spec.network === "none") return NONE;
-  if (spec.network === "open") return openNetwork(deps);
-  const egress = spec.egress;
-  const { engine, labels, runId } = deps;
-  const routes = await loadRoutes(egress, deps.env ?? {});
-  const { image, internalId, internalName, egressNetwork } = await makeNetworks(spec, egress, deps);
-  const internal = await engine.inspectNetwork(internalId);
-  const subnet = internal?.subnets[0];
-  if (!subnet)
-    throw new EngineError(engine.info.name, "create network", "the internal network has no IPv4 subnet");
-  const config = proxyConfigText(egress, subnet, routes);
-  const ledger = new Ledger(egress.mode, egress.domains, image, egress.transparent);
-  const proxy = await startProxy(
-    engine,
-    proxyContainer(labels, runId, image, egressNetwork, config),
-    internalId,
-    ledger,
-    deps
-  );
-  const address = proxy.address;
-  const network = {
-    mode: internalName,
-    env: [
-      ...proxyEnv(address, PROXY_DEFAULTS.port),
-      ...routeEnv(egress.routes, address, PROXY_DEFAULTS.port)
-    ],
-    dns: [address]
-  };
-  await checkDnsLeak(engine, deps, image, network, address);
-  return {
-    network,
-    ledger,
-    proxyContainer: proxy.id,
-    gateways: internal?.gateways ?? [],
-    stop: proxy.stop
-  };
-}
-async function dnsProbe(engine, labels, runId, proxyImage, network, name = DNS_PROBE_NAME, own = []) {
-  const spec = proxyContainer(labels, runId, proxyImage, network.mode, {});
-  const id = await engine.createContainer({
-    ...spec,
-    name: `sandbox-action-${runId}-dnsprobe`,
-    labels: { ...labels, [LABEL_ROLE]: "dns-probe" },
-    entrypoint: ["node", "-e"],
-    cmd: [
-      `const own = ${JSON.stringify(own)}; require('dns').lookup(${JSON.stringify(name)}, { all: true }, (e, a) => process.exit(!e && a.some((x) => !own.includes(x.address)) ? 0 : 1)); setTimeout(() => process.exit(1), 8000);`
-    ],
-    env: [],
-    dns: network.dns
-  });
-  try {
-    const watch2 = await engine.watchExit(id);
-    await engine.startContainer(id);
-    return await watch2.exit === 0;
-  } finally {
-    await engine.removeContainer(id);
-  }
-}
-async function guardHost(privileged, bridge, addCleanup) {
-  if (!import_node_fs5.default.existsSync(`/sys/class/net/${bridge}`)) return false;
-  try {
-    await pruneHostGuards(privileged);
-    await privileged("iptables", hostGuardRule("-I", bridge));
-  } catch {
-    return false;
-  }
-  addCleanup("remove the egress network's host guard", async () => {
-    await privileged("iptables", hostGuardRule("-D", bridge));
-  });
-  return true;
-}
-async function pruneHostGuards(privileged) {
-  const rules = await privileged("iptables", ["-w", "5", "-S", "INPUT"]);
-  const gone = orphanGuards(rules, (b) => import_node_fs5.default.existsSync(`/sys/class/net/${b}`));
-  for (const b of gone) await privileged("iptables", hostGuardRule("-D", b)).catch(() => void 0);
-  return gone;
-}
-async function checkDnsLeak(engine, deps, image, network, address) {
-  const resolv = await (deps.readResolvConf ?? (engine.info.local ? hostResolvConf : async () => null))();
-  if (!needsDnsProbe(engine.info.name, engine.info.version, resolverOnLoopback(resolv))) return;
-  const answered = await dnsProbe(engine, deps.labels, deps.runId, image, network, DNS_PROBE_NAME, [address]);
-  if (answered) {
-    throw new InputError(
-      "--network",
-      `proxy: ${engine.info.name} ${engine.info.version} forwards DNS out of internal networks (CVE-2024-29018; a probe on the internal network resolved ${DNS_PROBE_NAME}); upgrade the engine to 26.0.0, 25.0.4 or 23.0.11 or later`
-    );
-  }
-  deps.notes.push(
-    `${engine.info.name} ${engine.info.version} is in the CVE-2024-29018 range; a start-up probe showed the internal network resolves no external name`
-  );
-}
-async function loadRoutes(egress, env) {
-  const secrets = routeSecrets(egress.routes, env);
-  const routes = [];
-  for (const r of egress.routes) {
-    let ca = null;
-    if (r.caFile) {
-      ca = await import_promises.default.readFile(r.caFile, "utf8").catch(() => {
-        throw new InputError("--secret-route", `'${r.name}': ca=${r.caFile} cannot be read`);
-      });
-    }
-    routes.push({ name: r.name, host: r.host, port: r.port, header: r.header, value: secrets[r.name], ca });
-  }
-  return routes;
-}
-async function namedEgressNetwork(engine, name) {
-  const n = await engine.inspectNetwork(name);
-  if (!n) throw new InputError("--egress-network", `'${name}' is not a network of this engine`);
-  if (n.internal) {
-    throw new InputError("--egress-network", `'${name}' is internal: the proxy could reach nothing`);
-  }
-  return n.name;
-}
-function openNetwork(deps) {
-  deps.notice("WARNING: --network open: the build has unrestricted network access (no proxy, no allowlist)");
-  deps.notes.push("the run had OPEN network access (--network open): nothing restricted where it connected");
-  return { ...NONE, network: { mode: "bridge", env: [], dns: [] } };
-}
-function proxyConfigText(egress, subnet, routes) {
-  return {
-    mode: egress.mode,
-    domains: egress.domains,
-    ports: egress.ports,
-    allowCidrs: egress.allowCidrs,
-    hosts: egress.hosts,
-    dnsServers: egress.dnsServers,
-    listenSubnet: subnet,
-    transparent: egress.transparent,
-    ...PROXY_DEFAULTS,
-    maxTotalBytes: egress.maxBytes,
-    ...routes.length ? { routes } : {}
-  };
-}
-async function removeNetworks(engine, ids) {
-  const failed2 = (await Promise.allSettled(ids.map((id) => engine.removeNetwork(id)))).flatMap(
-    (r) => r.status === "rejected" ? [r.reason] : []
-  );
-  if (failed2.length) throw failed2[0];
-}
-async function makeNetworks(spec, egress, deps) {
-  const { engine, labels, runId } = deps;
-  const named = egress.egressNetwork ? await namedEgressNetwork(engine, egress.egressNetwork) : null;
-  const internalName = `sandbox-action-${runId}-int`;
-  const madeIds = [];
-  const runNetwork = async (n) => {
-    const id = await engine.createNetwork(n);
-    madeIds.push(id);
-    return id;
-  };
-  const made = await Promise.allSettled([
-    ensureProxyImage(engine, egress, spec.image.pull, deps.notice),
-    runNetwork(internalNetworkSpec(internalName, labels)),
-    named ? Promise.resolve(null) : egressNetworkFor(engine, runId, runNetwork, labels)
-  ]);
-  const [imageMade, internalMade, egressMade] = made;
-  if (madeIds.length) deps.addCleanup("remove the proxy's networks", () => removeNetworks(engine, madeIds));
-  const failed2 = made.find((m) => m.status === "rejected");
-  if (failed2) throw failed2.reason;
-  const image = imageMade.value;
-  const out = egressMade.value;
-  if (out?.note) deps.notes.push(out.note);
-  if (out && !await guardEgress(engine, deps, out)) deps.notes.push(HOST_GUARD_NOTE);
-  return {
-    image,
-    internalId: internalMade.value,
-    internalName,
-    egressNetwork: named ?? out.name
-  };
-}
-async function guardEgress(engine, deps, n) {
-  if (engine.info.name !== "docker" || !engine.info.local || !deps.privileged) return false;
-  if (!n.ownedByRun) {
-    await pruneHostGuards(deps.privileged).catch(() => void 0);
-    return guardSharedBridge(deps.privileged, n.bridge);
-  }
-  return guardHost(deps.privileged, n.bridge, deps.addCleanup);
-}
-function internalNetworkSpec(name, labels) {
-  return {
-    name,
-    internal: true,
-    enableIPv6: false,
-    // No host address on the bridge: without it a sandbox reaches every host service on 0.0.0.0 via the gateway.
-    options: { "com.docker.network.bridge.inhibit_ipv4": "true" },
-    labels: { ...labels, [LABEL_ROLE]: "internal" }
-  };
-}
-var import_node_fs5, import_promises, import_semver, DNS_PROBE_NAME, NONE;
-var init_network = __esm({
-  "src/sandbox/network.ts"() {
-    "use strict";
-    import_node_fs5 = __toESM(require("node:fs"), 1);
-    import_promises = __toESM(require("node:fs/promises"), 1);
-    import_semver = __toESM(require_semver2(), 1);
-    init_errors();
-    init_config();
-    init_secret_routes();
-    init_image();
-    init_ledger();
-    init_host_guard();
-    init_egress_network();
-    init_plan();
-    init_proxy_process();
-    DNS_PROBE_NAME = "github.com";
-    NONE = {
-      network: { mode: "none", env: [], dns: [] },
-      ledger: null,
-      proxyContainer: null,
-      gateways: [],
-      stop: async () => void 0
-    };
-  }
-});
-
 // src/outputs/dest-writer.ts
 function copyEntry(entry, fd) {
   return new Promise((resolve, reject) => {
@@ -8231,21 +7591,21 @@ function copyEntry(entry, fd) {
     const fail = (err) => {
       if (failed2) return;
       failed2 = true;
-      import_node_fs6.default.closeSync(fd);
+      import_node_fs5.default.closeSync(fd);
       reject(err);
     };
     entry.on("error", fail);
     entry.on("data", (chunk) => {
       if (failed2) return;
       try {
-        for (let off = 0; off < chunk.length; ) off += import_node_fs6.default.writeSync(fd, chunk, off);
+        for (let off = 0; off < chunk.length; ) off += import_node_fs5.default.writeSync(fd, chunk, off);
       } catch (err) {
         fail(asError(err));
       }
     });
     entry.on("end", () => {
       if (failed2) return;
-      import_node_fs6.default.closeSync(fd);
+      import_node_fs5.default.closeSync(fd);
       resolve();
     });
   });
@@ -8254,15 +7614,15 @@ function parentOf(rel) {
   const dir = import_node_path7.default.posix.dirname(rel);
   return dir === "." ? "" : dir;
 }
-var import_node_fs6, import_promises2, import_node_path7, O_CREATE_NEW, DestWriter;
+var import_node_fs5, import_promises2, import_node_path7, O_CREATE_NEW, DestWriter;
 var init_dest_writer = __esm({
   "src/outputs/dest-writer.ts"() {
     "use strict";
-    import_node_fs6 = __toESM(require("node:fs"), 1);
+    import_node_fs5 = __toESM(require("node:fs"), 1);
     import_promises2 = __toESM(require("node:fs/promises"), 1);
     import_node_path7 = __toESM(require("node:path"), 1);
     init_errors();
-    O_CREATE_NEW = import_node_fs6.default.constants.O_WRONLY | import_node_fs6.default.constants.O_CREAT | import_node_fs6.default.constants.O_EXCL | import_node_fs6.default.constants.O_NOFOLLOW;
+    O_CREATE_NEW = import_node_fs5.default.constants.O_WRONLY | import_node_fs5.default.constants.O_CREAT | import_node_fs5.default.constants.O_EXCL | import_node_fs5.default.constants.O_NOFOLLOW;
     DestWriter = class {
       constructor(dest) {
         this.dest = dest;
@@ -8287,7 +7647,7 @@ var init_dest_writer = __esm({
       async file(rel, mode, stream, mtime) {
         const abs = import_node_path7.default.join(this.dest, rel);
         await this.dir(parentOf(rel));
-        const fd = import_node_fs6.default.openSync(abs, O_CREATE_NEW, mode);
+        const fd = import_node_fs5.default.openSync(abs, O_CREATE_NEW, mode);
         await copyEntry(stream, fd);
         if (mtime) await import_promises2.default.lutimes(abs, mtime, mtime);
       }
@@ -8603,7 +7963,7 @@ function writeSingleFile(tarStream, name, target, refuse) {
       result = { status: why, size: size2 };
       return drain();
     }
-    import_promises3.default.mkdir(import_node_path8.default.dirname(target), { recursive: true, mode: 493 }).then(() => import_node_fs7.default.openSync(target, O_CREATE_NEW, header.mode && header.mode & 64 ? 493 : 420)).then((fd) => copyEntry(stream, fd)).then(
+    import_promises3.default.mkdir(import_node_path8.default.dirname(target), { recursive: true, mode: 493 }).then(() => import_node_fs6.default.openSync(target, O_CREATE_NEW, header.mode && header.mode & 64 ? 493 : 420)).then((fd) => copyEntry(stream, fd)).then(
       () => {
         result = { status: "collected", size: size2 };
         next();
@@ -8618,12 +7978,12 @@ function writeSingleFile(tarStream, name, target, refuse) {
     tarStream.pipe(extract);
   });
 }
-var import_node_fs7, import_promises3, import_node_path8, import_tar_stream4;
+var import_node_fs6, import_promises3, import_node_path8, import_tar_stream4;
 var init_collect = __esm({
   "src/outputs/collect.ts"() {
     "use strict";
     init_errors();
-    import_node_fs7 = __toESM(require("node:fs"), 1);
+    import_node_fs6 = __toESM(require("node:fs"), 1);
     import_promises3 = __toESM(require("node:fs/promises"), 1);
     import_node_path8 = __toESM(require("node:path"), 1);
     import_tar_stream4 = __toESM(require_tar_stream(), 1);
@@ -13864,16 +13224,16 @@ async function readCollected(dir, rel, cap) {
   if (!file.startsWith(import_node_path9.default.resolve(dir) + import_node_path9.default.sep)) return null;
   let fd;
   try {
-    fd = import_node_fs8.default.openSync(file, import_node_fs8.default.constants.O_RDONLY | import_node_fs8.default.constants.O_NOFOLLOW);
+    fd = import_node_fs7.default.openSync(file, import_node_fs7.default.constants.O_RDONLY | import_node_fs7.default.constants.O_NOFOLLOW);
   } catch {
     return null;
   }
   try {
-    const st = import_node_fs8.default.fstatSync(fd);
+    const st = import_node_fs7.default.fstatSync(fd);
     if (!st.isFile() || st.size > cap) return null;
-    return import_node_fs8.default.readFileSync(fd);
+    return import_node_fs7.default.readFileSync(fd);
   } finally {
-    import_node_fs8.default.closeSync(fd);
+    import_node_fs7.default.closeSync(fd);
   }
 }
 async function collectState(ctx, spec, id) {
@@ -13907,11 +13267,11 @@ async function collectState(ctx, spec, id) {
     if (!stream.readableEnded) stream.destroy();
   }
 }
-var import_node_fs8, import_promises5, import_node_path9, MAX_ANNOTATIONS, GO_MODE_TYPE, ANNOTATE_FILE_CAP;
+var import_node_fs7, import_promises5, import_node_path9, MAX_ANNOTATIONS, GO_MODE_TYPE, ANNOTATE_FILE_CAP;
 var init_collect2 = __esm({
   "src/sandbox/stages/collect.ts"() {
     "use strict";
-    import_node_fs8 = __toESM(require("node:fs"), 1);
+    import_node_fs7 = __toESM(require("node:fs"), 1);
     import_promises5 = __toESM(require("node:fs/promises"), 1);
     import_node_path9 = __toESM(require("node:path"), 1);
     init_run_options();
@@ -14459,21 +13819,21 @@ var init_conformance = __esm({
 });
 
 // src/sandbox/log-pipe.ts
-var import_node_fs15, import_node_path19, LogCopy, Capture, LogPipe;
+var import_node_fs14, import_node_path19, LogCopy, Capture, LogPipe;
 var init_log_pipe = __esm({
   "src/sandbox/log-pipe.ts"() {
     "use strict";
-    import_node_fs15 = __toESM(require("node:fs"), 1);
+    import_node_fs14 = __toESM(require("node:fs"), 1);
     import_node_path19 = __toESM(require("node:path"), 1);
     init_errors();
     init_self_check();
     LogCopy = class {
       constructor(file, cap) {
         this.cap = cap;
-        const c = import_node_fs15.default.constants;
+        const c = import_node_fs14.default.constants;
         try {
-          import_node_fs15.default.mkdirSync(import_node_path19.default.dirname(file), { recursive: true });
-          this.fd = import_node_fs15.default.openSync(file, c.O_WRONLY | c.O_CREAT | c.O_TRUNC | c.O_NOFOLLOW, 420);
+          import_node_fs14.default.mkdirSync(import_node_path19.default.dirname(file), { recursive: true });
+          this.fd = import_node_fs14.default.openSync(file, c.O_WRONLY | c.O_CREAT | c.O_TRUNC | c.O_NOFOLLOW, 420);
         } catch (err) {
           throw new InputError("--log-file", `'${file}' cannot be written: ${errorMessage(err)}`);
         }
@@ -14485,17 +13845,17 @@ var init_log_pipe = __esm({
       write(chunk) {
         if (this.cut) return;
         const part = chunk.subarray(0, this.cap - this.size);
-        import_node_fs15.default.writeSync(this.fd, part);
+        import_node_fs14.default.writeSync(this.fd, part);
         this.size += part.length;
         if (part.length < chunk.length) {
           this.cut = true;
-          import_node_fs15.default.writeSync(this.fd, `
+          import_node_fs14.default.writeSync(this.fd, `
 [sandbox-action: the log was cut at ${this.cap} bytes]
 `);
         }
       }
       close() {
-        import_node_fs15.default.closeSync(this.fd);
+        import_node_fs14.default.closeSync(this.fd);
       }
     };
     Capture = class {
@@ -15070,33 +14430,33 @@ function tryLock(dir, id) {
   const file = lockFile(dir, id);
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
-      import_node_fs17.default.mkdirSync(dir, { recursive: true, mode: 448 });
-      const fd = import_node_fs17.default.openSync(file, "wx", 384);
-      import_node_fs17.default.writeSync(fd, String(process.pid));
-      import_node_fs17.default.closeSync(fd);
-      return () => import_node_fs17.default.rmSync(file, { force: true });
+      import_node_fs16.default.mkdirSync(dir, { recursive: true, mode: 448 });
+      const fd = import_node_fs16.default.openSync(file, "wx", 384);
+      import_node_fs16.default.writeSync(fd, String(process.pid));
+      import_node_fs16.default.closeSync(fd);
+      return () => import_node_fs16.default.rmSync(file, { force: true });
     } catch (err) {
       if (err.code !== "EEXIST") throw err;
-      const pid = Number(import_node_fs17.default.readFileSync(file, "utf8").trim());
+      const pid = Number(import_node_fs16.default.readFileSync(file, "utf8").trim());
       if (Number.isInteger(pid) && pid > 0 && alive(pid)) return null;
-      import_node_fs17.default.rmSync(file, { force: true });
+      import_node_fs16.default.rmSync(file, { force: true });
     }
   }
   return null;
 }
 function isLocked(dir, id) {
   try {
-    const pid = Number(import_node_fs17.default.readFileSync(lockFile(dir, id), "utf8").trim());
+    const pid = Number(import_node_fs16.default.readFileSync(lockFile(dir, id), "utf8").trim());
     return Number.isInteger(pid) && pid > 0 && alive(pid);
   } catch {
     return false;
   }
 }
-var import_node_fs17, import_promises16, import_node_path21, LABEL_SESSION, LABEL_SESSION_NAME, LABEL_SESSION_KIND, LABEL_PLAN_HASH, RECORD_VERSION, sessionsDir, recordFile, ID, NAME4, lockFile;
+var import_node_fs16, import_promises16, import_node_path21, LABEL_SESSION, LABEL_SESSION_NAME, LABEL_SESSION_KIND, LABEL_PLAN_HASH, RECORD_VERSION, sessionsDir, recordFile, ID, NAME4, lockFile;
 var init_record = __esm({
   "src/session/record.ts"() {
     "use strict";
-    import_node_fs17 = __toESM(require("node:fs"), 1);
+    import_node_fs16 = __toESM(require("node:fs"), 1);
     import_promises16 = __toESM(require("node:fs/promises"), 1);
     import_node_path21 = __toESM(require("node:path"), 1);
     init_errors();
@@ -15204,7 +14564,7 @@ var init_gc = __esm({
     import_promises17 = __toESM(require("node:fs/promises"), 1);
     import_node_path22 = __toESM(require("node:path"), 1);
     init_errors();
-    init_network();
+    init_egress_network();
     init_plan();
     init_volumes();
   }
@@ -15548,7 +14908,7 @@ var init_args = __esm({
 // src/sandbox/watchdog.ts
 function processStart(pid) {
   try {
-    const stat = import_node_fs19.default.readFileSync(`/proc/${pid}/stat`, "utf8");
+    const stat = import_node_fs18.default.readFileSync(`/proc/${pid}/stat`, "utf8");
     return stat.slice(stat.lastIndexOf(")") + 2).split(" ")[19] ?? null;
   } catch {
     return null;
@@ -15557,7 +14917,7 @@ function processStart(pid) {
 function cliPath() {
   const here = import_node_path25.default.dirname((0, import_node_url2.fileURLToPath)(__sa_import_meta_url));
   for (const p of [import_node_path25.default.join(here, "cli.js"), import_node_path25.default.resolve(here, "../../dist/cli.js")]) {
-    if (import_node_fs19.default.existsSync(p)) return p;
+    if (import_node_fs18.default.existsSync(p)) return p;
   }
   return null;
 }
@@ -15600,12 +14960,12 @@ async function watch(engine, host, o) {
   }
   return "stopped";
 }
-var import_node_child_process4, import_node_fs19, import_node_path25, import_node_url2, WATCHDOG_INTERVAL_MS;
+var import_node_child_process4, import_node_fs18, import_node_path25, import_node_url2, WATCHDOG_INTERVAL_MS;
 var init_watchdog = __esm({
   "src/sandbox/watchdog.ts"() {
     "use strict";
     import_node_child_process4 = require("node:child_process");
-    import_node_fs19 = __toESM(require("node:fs"), 1);
+    import_node_fs18 = __toESM(require("node:fs"), 1);
     import_node_path25 = __toESM(require("node:path"), 1);
     import_node_url2 = require("node:url");
     init_gc();
@@ -16405,7 +15765,10 @@ var init_docker = __esm({
           subnets: cfg.map((c) => c.Subnet),
           // Podman names an internal network's missing gateway `<nil>`.
           gateways: cfg.flatMap((c) => c.Gateway && c.Gateway !== "<nil>" ? [c.Gateway] : []),
-          options: j.Options ?? {}
+          options: j.Options ?? {},
+          driver: j.Driver ?? "",
+          enableIPv6: j.EnableIPv6 === true,
+          labels: j.Labels ?? {}
         };
       }
       async containerAddresses(id) {
@@ -16466,7 +15829,7 @@ function processContext() {
   return {
     env: process.env,
     cwd: process.cwd(),
-    cpus: import_node_os3.default.availableParallelism(),
+    cpus: import_node_os4.default.availableParallelism(),
     isRoot: process.getuid?.() === 0
   };
 }
@@ -16474,7 +15837,7 @@ function connect(ctx, choice = "auto") {
   return connectEngine(endpointsFor(choice, ctx.env), choice);
 }
 function volumeHostFor(ctx) {
-  const dir = ctx.env.SANDBOX_ACTION_STATE_DIR || import_node_path27.default.join(import_node_os3.default.tmpdir(), "sandbox-action");
+  const dir = ctx.env.SANDBOX_ACTION_STATE_DIR || import_node_path27.default.join(import_node_os4.default.tmpdir(), "sandbox-action");
   const shared = ctx.env.ACT !== "true";
   const key = JSON.stringify([dir, ctx.isRoot, shared]);
   let host = hosts.get(key);
@@ -16555,11 +15918,11 @@ function failedBeforeRun(err, spec, subject) {
   };
 }
 function writeResultFile(file, result) {
-  import_node_fs20.default.mkdirSync(import_node_path27.default.dirname(file), { recursive: true });
+  import_node_fs19.default.mkdirSync(import_node_path27.default.dirname(file), { recursive: true });
   const tmp = `${file}.${process.pid}.tmp`;
-  import_node_fs20.default.writeFileSync(tmp, `${JSON.stringify(result, null, 2)}
+  import_node_fs19.default.writeFileSync(tmp, `${JSON.stringify(result, null, 2)}
 `, { mode: 420 });
-  import_node_fs20.default.renameSync(tmp, file);
+  import_node_fs19.default.renameSync(tmp, file);
 }
 function writeResultOnCrash(file, subject) {
   if (file === null) return;
@@ -16580,14 +15943,14 @@ function writeResultOnCrash(file, subject) {
   process.on("uncaughtException", crash);
   process.on("unhandledRejection", crash);
 }
-var import_node_crypto8, import_node_fs20, import_node_os3, import_node_path27, hosts, randomId, lastResort;
+var import_node_crypto8, import_node_fs19, import_node_os4, import_node_path27, hosts, randomId, lastResort;
 var init_door = __esm({
   "src/cli/door.ts"() {
     "use strict";
     init_watchdog();
     import_node_crypto8 = require("node:crypto");
-    import_node_fs20 = __toESM(require("node:fs"), 1);
-    import_node_os3 = __toESM(require("node:os"), 1);
+    import_node_fs19 = __toESM(require("node:fs"), 1);
+    import_node_os4 = __toESM(require("node:os"), 1);
     import_node_path27 = __toESM(require("node:path"), 1);
     init_errors();
     init_docker();
@@ -16893,7 +16256,7 @@ function tagFactsFrom(o, env) {
   let event = {};
   if (env.GITHUB_EVENT_PATH) {
     try {
-      event = JSON.parse(import_node_fs21.default.readFileSync(env.GITHUB_EVENT_PATH, "utf8"));
+      event = JSON.parse(import_node_fs20.default.readFileSync(env.GITHUB_EVENT_PATH, "utf8"));
     } catch (err) {
       throw new InputError("GITHUB_EVENT_PATH", `cannot read the event: ${errorMessage(err)}`);
     }
@@ -16927,11 +16290,11 @@ function tagFactsFrom(o, env) {
   };
   return facts;
 }
-var import_node_fs21, TAGS_TABLE;
+var import_node_fs20, TAGS_TABLE;
 var init_tags2 = __esm({
   "src/cli/tags.ts"() {
     "use strict";
-    import_node_fs21 = __toESM(require("node:fs"), 1);
+    import_node_fs20 = __toESM(require("node:fs"), 1);
     init_errors();
     init_tags();
     init_args();
@@ -21438,26 +20801,26 @@ __export(report_exports, {
 });
 function readLimited(file) {
   try {
-    const st = import_node_fs22.default.lstatSync(file);
+    const st = import_node_fs21.default.lstatSync(file);
     if (!st.isFile()) return { ok: false, reason: `'${file}' is not a regular file` };
     if (st.size > LIMITS.fileBytes)
       return { ok: false, reason: `the file is ${st.size} bytes, above ${LIMITS.fileBytes}` };
-    return readResult(import_node_fs22.default.readFileSync(file));
+    return readResult(import_node_fs21.default.readFileSync(file));
   } catch (err) {
     return { ok: false, reason: `the file cannot be read: ${errorMessage(err)}` };
   }
 }
 function readResultFiles(fileOrDir) {
-  const st = import_node_fs22.default.lstatSync(fileOrDir, { throwIfNoEntry: false });
+  const st = import_node_fs21.default.lstatSync(fileOrDir, { throwIfNoEntry: false });
   if (!st) return [];
   if (!st.isDirectory()) return [{ name: import_node_path29.default.basename(fileOrDir), read: readLimited(fileOrDir) }];
   const out = [];
-  if (import_node_fs22.default.existsSync(import_node_path29.default.join(fileOrDir, "result.json")))
+  if (import_node_fs21.default.existsSync(import_node_path29.default.join(fileOrDir, "result.json")))
     out.push({ name: "result.json", read: readLimited(import_node_path29.default.join(fileOrDir, "result.json")) });
-  for (const d of import_node_fs22.default.readdirSync(fileOrDir).sort()) {
+  for (const d of import_node_fs21.default.readdirSync(fileOrDir).sort()) {
     const sub = import_node_path29.default.join(fileOrDir, d);
-    if (!import_node_fs22.default.lstatSync(sub).isDirectory()) continue;
-    for (const f of import_node_fs22.default.readdirSync(sub).sort()) {
+    if (!import_node_fs21.default.lstatSync(sub).isDirectory()) continue;
+    for (const f of import_node_fs21.default.readdirSync(sub).sort()) {
       if (f === "result.json" || /^sandbox-result.*\.json$/.test(f)) {
         out.push({ name: `${d}/${f}`, read: readLimited(import_node_path29.default.join(sub, f)) });
       }
@@ -21490,7 +20853,7 @@ function requiredJudges(preset, named) {
 function checkSubject(env, s2) {
   const eventName = env.GITHUB_EVENT_NAME;
   if (!eventName || !env.GITHUB_EVENT_PATH) return { subject: subjectFromFlags(env, s2), refused: null };
-  const payload = JSON.parse(import_node_fs22.default.readFileSync(env.GITHUB_EVENT_PATH, "utf8"));
+  const payload = JSON.parse(import_node_fs21.default.readFileSync(env.GITHUB_EVENT_PATH, "utf8"));
   const r = subjectFromEvent(eventName, payload);
   for (const k of ["head-sha", "base-ref", "repository"]) {
     if (s2(k) !== void 0)
@@ -21623,11 +20986,11 @@ async function reportCommand(argv, env, io, onDone = () => void 0) {
     return exitCodeFor("plain", err);
   }
 }
-var import_node_fs22, import_node_path29, REPORT_TABLE, MAX_FILES;
+var import_node_fs21, import_node_path29, REPORT_TABLE, MAX_FILES;
 var init_report2 = __esm({
   "src/cli/report.ts"() {
     "use strict";
-    import_node_fs22 = __toESM(require("node:fs"), 1);
+    import_node_fs21 = __toESM(require("node:fs"), 1);
     import_node_path29 = __toESM(require("node:path"), 1);
     init_errors();
     init_presets();
@@ -21762,12 +21125,12 @@ function manifestList(entries) {
     schemaVersion: 2,
     mediaType: MEDIA.list,
     manifests: entries.map((e) => {
-      const [os5, architecture, variant] = e.platform.split("/");
+      const [os6, architecture, variant] = e.platform.split("/");
       return {
         mediaType: e.mediaType,
         digest: e.digest,
         size: e.size,
-        platform: { os: os5, architecture, ...variant ? { variant } : {} }
+        platform: { os: os6, architecture, ...variant ? { variant } : {} }
       };
     })
   };
@@ -21992,14 +21355,14 @@ var init_registry = __esm({
 function imageSources(root) {
   const dir = import_node_path30.default.join(root, "images");
   const out = [];
-  for (const name of import_node_fs23.default.readdirSync(dir).sort()) {
+  for (const name of import_node_fs22.default.readdirSync(dir).sort()) {
     const dockerfile = import_node_path30.default.join(dir, name, "Dockerfile");
-    if (!import_node_fs23.default.existsSync(dockerfile)) continue;
-    const text2 = import_node_fs23.default.readFileSync(dockerfile, "utf8");
+    if (!import_node_fs22.default.existsSync(dockerfile)) continue;
+    const text2 = import_node_fs22.default.readFileSync(dockerfile, "utf8");
     const first = /^#\s*(.+)$/m.exec(text2)?.[1] ?? name;
     const args = {};
     const toolchain = import_node_path30.default.join(dir, name, "lean-toolchain");
-    if (import_node_fs23.default.existsSync(toolchain)) args.LEAN_TOOLCHAIN = import_node_fs23.default.readFileSync(toolchain, "utf8").trim();
+    if (import_node_fs22.default.existsSync(toolchain)) args.LEAN_TOOLCHAIN = import_node_fs22.default.readFileSync(toolchain, "utf8").trim();
     out.push({
       name,
       contextDir: name === "egress-proxy" ? import_node_path30.default.join(root, "dist") : import_node_path30.default.join(dir, name),
@@ -22017,20 +21380,20 @@ function contextTar2(src) {
   const inside2 = import_node_path30.default.relative(src.contextDir, src.dockerfile);
   const outside = inside2.startsWith("..") || import_node_path30.default.isAbsolute(inside2);
   const walk = (rel) => {
-    for (const name of import_node_fs23.default.readdirSync(import_node_path30.default.join(src.contextDir, rel)).sort()) {
+    for (const name of import_node_fs22.default.readdirSync(import_node_path30.default.join(src.contextDir, rel)).sort()) {
       const r = rel ? `${rel}/${name}` : name;
-      const st = import_node_fs23.default.lstatSync(import_node_path30.default.join(src.contextDir, r));
+      const st = import_node_fs22.default.lstatSync(import_node_path30.default.join(src.contextDir, r));
       if (st.isDirectory()) walk(r);
       else if (st.isFile()) {
         pack.entry(
           { name: r, ...opts, mode: st.mode & 493 ? st.mode & 511 : 420 },
-          import_node_fs23.default.readFileSync(import_node_path30.default.join(src.contextDir, r))
+          import_node_fs22.default.readFileSync(import_node_path30.default.join(src.contextDir, r))
         );
       }
     }
   };
   walk("");
-  if (outside) pack.entry({ name: "Dockerfile", ...opts }, import_node_fs23.default.readFileSync(src.dockerfile));
+  if (outside) pack.entry({ name: "Dockerfile", ...opts }, import_node_fs22.default.readFileSync(src.dockerfile));
   pack.finalize();
   return { stream: import_node_stream5.Readable.from(pack), dockerfile: outside ? "Dockerfile" : inside2 };
 }
@@ -22038,11 +21401,11 @@ function hasBuildx() {
   const r = (0, import_node_child_process5.spawnSync)("docker", ["buildx", "version"], { stdio: "ignore" });
   return r.status === 0;
 }
-function credentialsFor(host, given, home = import_node_os4.default.homedir()) {
+function credentialsFor(host, given, home = import_node_os5.default.homedir()) {
   if (given) return given;
   try {
     const cfg = JSON.parse(
-      import_node_fs23.default.readFileSync(
+      import_node_fs22.default.readFileSync(
         import_node_path30.default.join(process.env.DOCKER_CONFIG ?? import_node_path30.default.join(home, ".docker"), "config.json"),
         "utf8"
       )
@@ -22149,8 +21512,8 @@ async function withRetries(fn, progress, attempts = 4) {
 }
 async function buildWithBake(targets, o) {
   const def = bakeDefinition(targets, o);
-  const file = import_node_path30.default.join(import_node_fs23.default.mkdtempSync(import_node_path30.default.join(import_node_os4.default.tmpdir(), "sa-bake-")), "bake.json");
-  import_node_fs23.default.writeFileSync(file, JSON.stringify(def, null, 2));
+  const file = import_node_path30.default.join(import_node_fs22.default.mkdtempSync(import_node_path30.default.join(import_node_os5.default.tmpdir(), "sa-bake-")), "bake.json");
+  import_node_fs22.default.writeFileSync(file, JSON.stringify(def, null, 2));
   const code = await new Promise((resolve) => {
     const child = (0, import_node_child_process5.spawn)("docker", ["buildx", "bake", "-f", file, ...o.push ? ["--push"] : []], {
       stdio: ["ignore", "inherit", "inherit"]
@@ -22185,13 +21548,13 @@ async function checkPushCredentials(reference, creds) {
     );
   }
 }
-var import_node_child_process5, import_node_fs23, import_node_os4, import_node_path30, import_node_stream5, import_tar_stream7;
+var import_node_child_process5, import_node_fs22, import_node_os5, import_node_path30, import_node_stream5, import_tar_stream7;
 var init_builder = __esm({
   "src/images/builder.ts"() {
     "use strict";
     import_node_child_process5 = require("node:child_process");
-    import_node_fs23 = __toESM(require("node:fs"), 1);
-    import_node_os4 = __toESM(require("node:os"), 1);
+    import_node_fs22 = __toESM(require("node:fs"), 1);
+    import_node_os5 = __toESM(require("node:os"), 1);
     import_node_path30 = __toESM(require("node:path"), 1);
     import_node_stream5 = require("node:stream");
     import_tar_stream7 = __toESM(require_tar_stream(), 1);
@@ -22279,7 +21642,7 @@ function parseBuild(argv, env, readStdin) {
   const s2 = (k) => typeof o[k] === "string" ? o[k] : void 0;
   const list3 = (k) => Array.isArray(o[k]) ? o[k] : [];
   const root = import_node_path31.default.resolve(s2("root") ?? installRoot() ?? process.cwd());
-  if (!import_node_fs24.default.existsSync(import_node_path31.default.join(root, "images")))
+  if (!import_node_fs23.default.existsSync(import_node_path31.default.join(root, "images")))
     throw new InputError("--root", `'${root}' has no images/ directory`);
   const sources = imageSources(root);
   const names = sources.map((x) => x.name);
@@ -22343,7 +21706,7 @@ async function executeBuild(req, engine, progress, env) {
 async function buildCommand(argv, env, io, engine) {
   let req;
   try {
-    req = parseBuild(argv, env, () => import_node_fs24.default.readFileSync(0, "utf8"));
+    req = parseBuild(argv, env, () => import_node_fs23.default.readFileSync(0, "utf8"));
   } catch (err) {
     io.stderr.write(`sandbox-action: ${errorMessage(err)}
 `);
@@ -22379,12 +21742,12 @@ async function buildCommand(argv, env, io, engine) {
     return exitCodeFor("plain", err);
   }
 }
-var import_node_child_process6, import_node_fs24, import_node_path31, TAG_OPTIONS, BUILD_TABLE;
+var import_node_child_process6, import_node_fs23, import_node_path31, TAG_OPTIONS, BUILD_TABLE;
 var init_build = __esm({
   "src/cli/build.ts"() {
     "use strict";
     import_node_child_process6 = require("node:child_process");
-    import_node_fs24 = __toESM(require("node:fs"), 1);
+    import_node_fs23 = __toESM(require("node:fs"), 1);
     import_node_path31 = __toESM(require("node:path"), 1);
     init_errors();
     init_install();
@@ -22529,7 +21892,7 @@ function verifyCommand(argv, env, io) {
       throw new InputError("GITHUB_EVENT_PATH", "is needed: verify reads the event of the workflow run");
     const r = subjectFromEvent(
       env.GITHUB_EVENT_NAME,
-      JSON.parse(import_node_fs25.default.readFileSync(env.GITHUB_EVENT_PATH, "utf8"))
+      JSON.parse(import_node_fs24.default.readFileSync(env.GITHUB_EVENT_PATH, "utf8"))
     );
     if (!r.ok) {
       io.stderr.write(`sandbox-action: no verdict from this run: ${r.reason}
@@ -22550,7 +21913,7 @@ function verifyCommand(argv, env, io) {
     };
     const lines = Object.entries(facts).map(([k, v]) => `${k}=${v}`);
     if (typeof o["github-output"] === "string")
-      import_node_fs25.default.appendFileSync(o["github-output"], `${lines.join("\n")}
+      import_node_fs24.default.appendFileSync(o["github-output"], `${lines.join("\n")}
 `);
     io.stdout.write(`${lines.join("\n")}
 `);
@@ -22561,11 +21924,11 @@ function verifyCommand(argv, env, io) {
     return inputExitCode("plain");
   }
 }
-var import_node_fs25, VERIFY_TABLE;
+var import_node_fs24, VERIFY_TABLE;
 var init_verify = __esm({
   "src/cli/verify.ts"() {
     "use strict";
-    import_node_fs25 = __toESM(require("node:fs"), 1);
+    import_node_fs24 = __toESM(require("node:fs"), 1);
     init_errors();
     init_event();
     init_args();
@@ -22993,7 +22356,7 @@ var import_promises19 = __toESM(require("node:fs/promises"), 1);
 init_errors();
 
 // src/sandbox/execute.ts
-var import_node_os = __toESM(require("node:os"), 1);
+var import_node_os2 = __toESM(require("node:os"), 1);
 init_podman();
 init_errors();
 
@@ -23055,8 +22418,644 @@ var LogStream = class {
   }
 };
 
+// src/sandbox/network.ts
+var import_promises = __toESM(require("node:fs/promises"), 1);
+var import_semver = __toESM(require_semver2(), 1);
+init_errors();
+init_config();
+init_secret_routes();
+
+// src/egress/image.ts
+var import_node_crypto3 = __toESM(require("node:crypto"), 1);
+var import_node_fs3 = __toESM(require("node:fs"), 1);
+var import_node_path6 = __toESM(require("node:path"), 1);
+var import_node_stream3 = require("node:stream");
+var import_tar_stream3 = __toESM(require_tar_stream(), 1);
+init_errors();
+init_install();
+
+// src/egress/host-image.ts
+init_errors();
+var import_node_child_process = require("node:child_process");
+var import_node_crypto2 = __toESM(require("node:crypto"), 1);
+var import_node_fs2 = __toESM(require("node:fs"), 1);
+var import_node_path5 = __toESM(require("node:path"), 1);
+var import_node_stream2 = require("node:stream");
+var import_node_util = require("node:util");
+var import_tar_stream2 = __toESM(require_tar_stream(), 1);
+var run = (0, import_node_util.promisify)(import_node_child_process.execFile);
+var HOST_NODE_REPOSITORY = "sandbox-action/egress-proxy";
+var NODE_IN_IMAGE = "/usr/local/bin/node";
+var BUNDLE_IN_IMAGE = "/opt/egress-proxy/proxy.mjs";
+var RECIPE = "host-node-1";
+var ENGINE_ARCH = {
+  x64: "amd64",
+  arm64: "arm64",
+  arm: "arm",
+  ppc64: "ppc64le",
+  s390x: "s390x"
+};
+function hostNodeUnfit(engineInfo2, platform, arch) {
+  if (platform !== "linux") return `this machine runs ${platform}, not Linux`;
+  if (engineInfo2.os !== "linux") return `the engine runs ${engineInfo2.os} containers`;
+  if (ENGINE_ARCH[arch] !== engineInfo2.arch) return `the engine is ${engineInfo2.arch}, this Node is ${arch}`;
+  return null;
+}
+function hostNodeTag(bundle, nodePath, st, version) {
+  const h = import_node_crypto2.default.createHash("sha256");
+  for (const part of [RECIPE, bundle, nodePath, String(st.size), String(st.mtimeMs), version]) {
+    const b = Buffer.from(part);
+    h.update(`${b.length}:`);
+    h.update(b);
+  }
+  return `${HOST_NODE_REPOSITORY}:node-${h.digest("hex").slice(0, 16)}`;
+}
+function parseLdd(text2) {
+  const out = /* @__PURE__ */ new Set();
+  for (const line2 of text2.split("\n")) {
+    const m = /=>\s+(\/\S+)\s+\(/.exec(line2) ?? /^\s*(\/\S+)\s+\(/.exec(line2);
+    if (m) out.add(m[1]);
+  }
+  return [...out];
+}
+async function imageFiles(nodePath) {
+  let libs = [];
+  try {
+    libs = parseLdd((await run("ldd", [nodePath])).stdout);
+  } catch (err) {
+    if (!/not a dynamic executable/.test(String(err.stderr ?? ""))) throw err;
+  }
+  const libc = libs.find((l) => /\/libc\.so\.6$/.test(l));
+  if (libc) {
+    const dir = import_node_path5.default.dirname(libc);
+    for (const n of ["libnss_dns.so.2", "libnss_files.so.2", "libresolv.so.2"]) {
+      if (import_node_fs2.default.existsSync(import_node_path5.default.join(dir, n))) libs.push(import_node_path5.default.join(dir, n));
+    }
+  }
+  return [
+    { name: NODE_IN_IMAGE, from: nodePath, mode: 493 },
+    ...[...new Set(libs)].map((l) => ({ name: l, from: import_node_fs2.default.realpathSync(l), mode: 493 }))
+  ];
+}
+function rootTar(files, bundle) {
+  const pack = import_tar_stream2.default.pack();
+  const base = { uid: 0, gid: 0, mtime: /* @__PURE__ */ new Date(0) };
+  const dirs = /* @__PURE__ */ new Set(["etc", "tmp"]);
+  for (const f of [...files.map((x) => x.name), BUNDLE_IN_IMAGE]) {
+    for (let d = import_node_path5.default.posix.dirname(f); d !== "/"; d = import_node_path5.default.posix.dirname(d)) dirs.add(d.slice(1));
+  }
+  (async () => {
+    for (const d of [...dirs].sort()) {
+      pack.entry({ ...base, name: `${d}/`, type: "directory", mode: d === "tmp" ? 1023 : 493 });
+    }
+    for (const f of ["etc/resolv.conf", "etc/hosts", "etc/hostname"])
+      pack.entry({ ...base, name: f, mode: 420 }, "");
+    pack.entry({ ...base, name: "etc/nsswitch.conf", mode: 420 }, "hosts: files dns\n");
+    pack.entry({ ...base, name: BUNDLE_IN_IMAGE.slice(1), mode: 420 }, bundle);
+    for (const f of files) {
+      const st = import_node_fs2.default.statSync(f.from);
+      await new Promise((resolve, reject) => {
+        const e = pack.entry(
+          { ...base, name: f.name.slice(1), mode: f.mode, size: st.size },
+          (err) => err ? reject(err) : resolve()
+        );
+        import_node_fs2.default.createReadStream(f.from).on("error", reject).pipe(e);
+      });
+    }
+    pack.finalize();
+  })().catch((err) => pack.destroy(asError(err)));
+  return import_node_stream2.Readable.from(pack);
+}
+function importChanges() {
+  return [
+    "USER 65532:65532",
+    "WORKDIR /",
+    `ENV PATH=${import_node_path5.default.posix.dirname(NODE_IN_IMAGE)}:/usr/bin:/bin`,
+    `ENTRYPOINT ["${NODE_IN_IMAGE}", "${BUNDLE_IN_IMAGE}"]`,
+    'LABEL org.opencontainers.image.title="sandbox-action egress-proxy (host Node)"'
+  ];
+}
+async function ensureHostNodeImage(engine, bundle, notice, nodePath = process.execPath) {
+  const unfit = hostNodeUnfit(engine.info, process.platform, process.arch);
+  if (unfit) return { unfit };
+  const real = import_node_fs2.default.realpathSync(nodePath);
+  const ref = hostNodeTag(bundle, real, import_node_fs2.default.statSync(real), process.version);
+  if (await engine.imageInspect(ref)) return { ref };
+  notice(
+    `making the egress proxy image ${ref} from this machine's Node ${process.version} (once per engine)`
+  );
+  await engine.imageImport(rootTar(await imageFiles(real), bundle), ref, importChanges());
+  return { ref };
+}
+
+// src/egress/image.ts
+var PROXY_REPOSITORY = "sandbox-action/egress-proxy";
+var DEFAULT_PROXY_BASE = "debian:bookworm-slim";
+function findProxySources(root = installRoot()) {
+  const df = root && import_node_path6.default.join(root, "images", "egress-proxy", "Dockerfile");
+  const js = root && import_node_path6.default.join(root, "dist", "egress-proxy.js");
+  if (df && js && import_node_fs3.default.existsSync(df) && import_node_fs3.default.existsSync(js)) {
+    return { dockerfile: import_node_fs3.default.readFileSync(df), bundle: import_node_fs3.default.readFileSync(js) };
+  }
+  throw new InputError(
+    "--proxy-image",
+    "this installation has no proxy sources (images/egress-proxy and dist/egress-proxy.js); name a published image with --proxy-image"
+  );
+}
+function proxyTag(src, baseImage) {
+  const h = import_node_crypto3.default.createHash("sha256");
+  for (const part of [src.dockerfile, src.bundle, Buffer.from(baseImage)]) {
+    h.update(String(part.length));
+    h.update(":");
+    h.update(part);
+  }
+  return `${PROXY_REPOSITORY}:src-${h.digest("hex").slice(0, 16)}`;
+}
+function contextTar(src) {
+  const pack = import_tar_stream3.default.pack();
+  const opts = { mode: 420, uid: 0, gid: 0, mtime: /* @__PURE__ */ new Date(0) };
+  pack.entry({ name: "Dockerfile", ...opts }, src.dockerfile);
+  pack.entry({ name: "egress-proxy.js", ...opts }, src.bundle);
+  pack.finalize();
+  return import_node_stream3.Readable.from(pack);
+}
+async function ensureProxyImage(engine, egress, pull, notice) {
+  if (egress.proxyImage) {
+    const ref = egress.proxyImage;
+    if (pull !== "always" && await engine.imageInspect(ref)) return ref;
+    if (pull === "never") {
+      throw new InputError("--proxy-image", `'${ref}' is not on this engine and --pull is never`);
+    }
+    notice(`pulling the egress proxy image ${ref}`);
+    try {
+      await engine.imagePull(ref);
+    } catch (err) {
+      throw new InputError("--proxy-image", `'${ref}' could not be pulled: ${errorMessage(err)}`);
+    }
+    return ref;
+  }
+  const src = findProxySources();
+  if (egress.proxyBaseImage === null) {
+    try {
+      const made = await ensureHostNodeImage(engine, src.bundle, notice);
+      if ("ref" in made) return made.ref;
+      notice(
+        `the egress proxy image cannot be made from this machine's Node (${made.unfit}); building it instead`
+      );
+    } catch (err) {
+      notice(
+        `the egress proxy image could not be made from this machine's Node (${errorMessage(err)}); building it instead`
+      );
+    }
+  }
+  const baseImage = egress.proxyBaseImage ?? DEFAULT_PROXY_BASE;
+  const tag = proxyTag(src, baseImage);
+  if (await engine.imageInspect(tag)) return tag;
+  notice(`building the egress proxy image ${tag} from ${baseImage} (once per engine and version)`);
+  try {
+    await engine.imageBuild(contextTar(src), {
+      tags: [tag],
+      buildArgs: { BASE_IMAGE: baseImage },
+      labels: { "sandbox-action.proxy-sources": tag.split(":")[1] }
+    });
+  } catch (err) {
+    throw new InputError(
+      "--proxy-image",
+      `the proxy image could not be built from ${baseImage}: ${errorMessage(err)}; pass --proxy-base-image or --proxy-image`
+    );
+  }
+  return tag;
+}
+
+// src/egress/ledger.ts
+var import_node_net2 = __toESM(require("node:net"), 1);
+var MAX_HOSTS = 500;
+var MAX_REFUSALS = 500;
+var Ledger = class {
+  constructor(mode, allowlist, proxyImage = "", transparent = false) {
+    this.mode = mode;
+    this.allowlist = allowlist;
+    this.proxyImage = proxyImage;
+    this.transparent = transparent;
+  }
+  mode;
+  allowlist;
+  proxyImage;
+  transparent;
+  hosts = /* @__PURE__ */ new Map();
+  refusals = /* @__PURE__ */ new Map();
+  refusedTotal = 0;
+  up = 0;
+  down = 0;
+  truncated = false;
+  proxyExit = null;
+  /** One line of the proxy's output; lines that are not decisions are ignored. */
+  addLine(line2) {
+    let r;
+    try {
+      r = JSON.parse(line2);
+    } catch {
+      return null;
+    }
+    if (!isDecision(r)) return null;
+    this.add(r);
+    return r;
+  }
+  add(r) {
+    this.up += r.bytesUp;
+    this.down += r.bytesDown;
+    if (r.decision === "allow") {
+      let h = this.hosts.get(r.host);
+      if (!h) {
+        if (this.hosts.size >= MAX_HOSTS) {
+          this.truncated = true;
+          return;
+        }
+        h = { host: r.host, ports: [], connections: 0, bytesUp: 0, bytesDown: 0, errors: 0 };
+        this.hosts.set(r.host, h);
+      }
+      h.connections++;
+      h.bytesUp += r.bytesUp;
+      h.bytesDown += r.bytesDown;
+      if (r.error) h.errors++;
+      if (!h.ports.includes(r.port)) h.ports.push(r.port);
+      return;
+    }
+    this.refusedTotal++;
+    const key = `${r.host}\0${r.port}\0${r.reason}`;
+    const f = this.refusals.get(key);
+    if (f) f.count++;
+    else if (this.refusals.size < MAX_REFUSALS) {
+      this.refusals.set(key, {
+        host: r.host,
+        port: r.port,
+        reason: r.reason,
+        detail: r.detail ?? "",
+        count: 1
+      });
+    } else this.truncated = true;
+  }
+  report() {
+    const allowed = [...this.hosts.values()].sort((a, b) => a.host.localeCompare(b.host));
+    let suggested = null;
+    if (this.mode === "audit") {
+      const domains = allowed.filter((h) => h.errors < h.connections && import_node_net2.default.isIP(h.host) === 0).map((h) => h.host);
+      suggested = {
+        domains,
+        cli: domains.map((d) => `--allow-domain ${d}`).join(" "),
+        actionInput: `allow-domains: ${domains.join(",")}`
+      };
+    }
+    return {
+      network: "proxy",
+      mode: this.mode,
+      transparent: this.transparent,
+      proxyImage: this.proxyImage,
+      allowlist: this.allowlist,
+      allowed,
+      refused: [...this.refusals.values()].sort((a, b) => b.count - a.count || a.host.localeCompare(b.host)),
+      refusedTotal: this.refusedTotal,
+      bytesUp: this.up,
+      bytesDown: this.down,
+      truncated: this.truncated,
+      suggested,
+      proxyExit: this.proxyExit
+    };
+  }
+};
+function isDecision(r) {
+  if (typeof r !== "object" || r === null) return false;
+  const o = r;
+  return (o.decision === "allow" || o.decision === "deny") && typeof o.host === "string" && typeof o.port === "number" && typeof o.reason === "string" && typeof o.bytesUp === "number" && typeof o.bytesDown === "number";
+}
+
+// src/sandbox/network.ts
+init_host_guard();
+init_egress_network();
+init_plan();
+
+// src/sandbox/proxy-process.ts
+init_errors();
+init_http();
+var PROXY_START_TIMEOUT_MS = 3e4;
+var PROXY_STOP_GRACE_MS = 5e3;
+async function startProxy(engine, spec, internalId, ledger, deps) {
+  const id = await engine.createContainer(spec);
+  deps.addCleanup("remove the proxy", () => engine.removeContainer(id));
+  await engine.connectNetwork(internalId, id);
+  const out = await attachProxyOutput(engine, id, ledger);
+  const attached = out.attached;
+  deps.addCleanup("detach the proxy", async () => attached.close());
+  const watch2 = await engine.watchExit(id);
+  deps.addCleanup("stop watching the proxy", async () => watch2.cancel());
+  await engine.startContainer(id);
+  const address = await listeningAddress(engine, out, watch2.exit);
+  let stopping = false;
+  void watch2.exit.then(
+    (code) => {
+      if (!stopping) {
+        ledger.proxyExit = `the proxy exited with ${code} while the build ran; from then on the build had no egress`;
+      }
+    },
+    () => void 0
+    // the wait was cancelled (a session outlives this process)
+  );
+  return {
+    id,
+    address,
+    async stop() {
+      stopping = true;
+      try {
+        await engine.killContainer(id, "TERM");
+        let t;
+        const done = await Promise.race([
+          watch2.exit.then(() => true),
+          new Promise((r) => t = setTimeout(() => r(false), PROXY_STOP_GRACE_MS))
+        ]).finally(() => clearTimeout(t));
+        if (!done) await engine.killContainer(id, "KILL");
+        await Promise.race([attached.done, new Promise((r) => setTimeout(r, 2e3).unref())]);
+        const last = out.rest();
+        if (last) ledger.addLine(last);
+      } catch (err) {
+        deps.notes.push(`stopping the proxy: ${errorMessage(err)}`);
+      }
+    }
+  };
+}
+async function attachProxyOutput(engine, id, ledger) {
+  const stdout = new LineBuffer(1024 * 1024);
+  let stderr = "";
+  let listening = null;
+  const ready = new Promise((r) => listening = r);
+  const attached = await engine.attach(id, (stream, chunk) => {
+    if (stream === "stderr") {
+      if (stderr.length < 4096) stderr += chunk.toString("utf8");
+      return;
+    }
+    for (const line2 of stdout.push(chunk.toString("utf8"))) {
+      if (line2.startsWith('{"event":"listening"')) {
+        try {
+          listening?.(JSON.parse(line2).address);
+        } catch {
+        }
+        continue;
+      }
+      ledger.addLine(line2);
+    }
+  });
+  return { attached, ready, stderr: () => stderr, rest: () => stdout.rest() };
+}
+async function listeningAddress(engine, out, exit) {
+  let timer;
+  return Promise.race([
+    out.ready,
+    exit.then((code) => {
+      throw new EngineError(
+        engine.info.name,
+        "start the egress proxy",
+        `it exited with ${code}: ${out.stderr().trim().slice(0, 500) || "no message"}`
+      );
+    }),
+    new Promise((_, reject) => {
+      timer = setTimeout(
+        () => reject(
+          new EngineError(engine.info.name, "start the egress proxy", "it did not listen within 30 s")
+        ),
+        PROXY_START_TIMEOUT_MS
+      );
+    })
+  ]).finally(() => clearTimeout(timer));
+}
+
+// src/sandbox/network.ts
+var DNS_PROBE_NAME = "github.com";
+var NONE = {
+  network: { mode: "none", env: [], dns: [] },
+  ledger: null,
+  proxyContainer: null,
+  gateways: [],
+  stop: async () => void 0
+};
+function engineAffectedByDnsCve(name, version) {
+  if (name !== "docker") return false;
+  const v = import_semver.default.coerce(version);
+  if (!v) return true;
+  if (v.major >= 26) return false;
+  if (v.major === 25) return import_semver.default.lt(v, "25.0.4");
+  if (v.major === 23) return import_semver.default.lt(v, "23.0.11");
+  return true;
+}
+function resolverOnLoopback(resolvConf) {
+  if (resolvConf === null) return null;
+  const servers = [...resolvConf.matchAll(/^\s*nameserver\s+(\S+)/gm)].map((m) => m[1]);
+  if (servers.length === 0) return true;
+  return servers.some((s2) => s2.startsWith("127.") || s2 === "::1");
+}
+function needsDnsProbe(engineName, version, loopback) {
+  return engineAffectedByDnsCve(engineName, version) && loopback !== false;
+}
+async function hostResolvConf() {
+  const main2 = await import_promises.default.readFile("/etc/resolv.conf", "utf8").catch(() => null);
+  if (main2 && /nameserver\s+127\.0\.0\.53/.test(main2)) {
+    const real = await import_promises.default.readFile("/run/systemd/resolve/resolv.conf", "utf8").catch(() => null);
+    return real ?? main2;
+  }
+  return main2;
+}
+function proxyContainer(labels, runId, image, egressNetwork, config) {
+  const memory = 256 * 1024 * 1024;
+  return {
+    // Transparent mode listens on 53, 80 and 443 as uid 65532 without capabilities: the low ports are opened
+    // in the proxy's own network namespace (Docker's default already; said here so it never depends on it).
+    ...config.transparent ? { sysctls: { "net.ipv4.ip_unprivileged_port_start": "0" } } : {},
+    name: `sandbox-action-${runId}-proxy`,
+    image,
+    cmd: [],
+    user: "65532:65532",
+    workingDir: "/",
+    env: [`${CONFIG_ENV}=${JSON.stringify(config)}`],
+    labels: { ...labels, [LABEL_ROLE]: "proxy" },
+    mounts: [],
+    readOnlyRootfs: true,
+    capDrop: ["ALL"],
+    capAdd: [],
+    securityOpt: ["no-new-privileges:true"],
+    init: true,
+    privileged: false,
+    networkMode: egressNetwork,
+    memoryBytes: memory,
+    memorySwapBytes: memory,
+    nanoCpus: 1e9,
+    pidsLimit: 64,
+    ulimits: [{ name: "nofile", soft: 16384, hard: 16384 }, NPROC_ULIMIT, { name: "core", soft: 0, hard: 0 }],
+    logDriver: { type: "none", config: {} },
+    hostname: "egress-proxy",
+    tty: false
+  };
+}
+async function setupNetwork(spec, deps) {
+  if (spec.network === "none") return NONE;
+  if (spec.network === "open") return openNetwork(deps);
+  const egress = spec.egress;
+  const { engine, labels, runId } = deps;
+  const routes = await loadRoutes(egress, deps.env ?? {});
+  const { image, internalId, internalName, egressNetwork } = await makeNetworks(spec, egress, deps);
+  const internal = await engine.inspectNetwork(internalId);
+  const subnet = internal?.subnets[0];
+  if (!subnet)
+    throw new EngineError(engine.info.name, "create network", "the internal network has no IPv4 subnet");
+  const config = proxyConfigText(egress, subnet, routes);
+  const ledger = new Ledger(egress.mode, egress.domains, image, egress.transparent);
+  const proxy = await startProxy(
+    engine,
+    withoutIpv6(engine, proxyContainer(labels, runId, image, egressNetwork, config)),
+    internalId,
+    ledger,
+    deps
+  );
+  const address = proxy.address;
+  const network = {
+    mode: internalName,
+    env: [
+      ...proxyEnv(address, PROXY_DEFAULTS.port),
+      ...routeEnv(egress.routes, address, PROXY_DEFAULTS.port)
+    ],
+    dns: [address]
+  };
+  await checkDnsLeak(engine, deps, image, network, address);
+  return {
+    network,
+    ledger,
+    proxyContainer: proxy.id,
+    gateways: internal?.gateways ?? [],
+    stop: proxy.stop
+  };
+}
+async function dnsProbe(engine, labels, runId, proxyImage, network, name = DNS_PROBE_NAME, own = []) {
+  const spec = proxyContainer(labels, runId, proxyImage, network.mode, {});
+  const id = await engine.createContainer({
+    ...spec,
+    name: `sandbox-action-${runId}-dnsprobe`,
+    labels: { ...labels, [LABEL_ROLE]: "dns-probe" },
+    entrypoint: ["node", "-e"],
+    cmd: [
+      `const own = ${JSON.stringify(own)}; require('dns').lookup(${JSON.stringify(name)}, { all: true }, (e, a) => process.exit(!e && a.some((x) => !own.includes(x.address)) ? 0 : 1)); setTimeout(() => process.exit(1), 8000);`
+    ],
+    env: [],
+    dns: network.dns
+  });
+  try {
+    const watch2 = await engine.watchExit(id);
+    await engine.startContainer(id);
+    return await watch2.exit === 0;
+  } finally {
+    await engine.removeContainer(id);
+  }
+}
+async function checkDnsLeak(engine, deps, image, network, address) {
+  const resolv = await (deps.readResolvConf ?? (engine.info.local ? hostResolvConf : async () => null))();
+  if (!needsDnsProbe(engine.info.name, engine.info.version, resolverOnLoopback(resolv))) return;
+  const answered = await dnsProbe(engine, deps.labels, deps.runId, image, network, DNS_PROBE_NAME, [address]);
+  if (answered) {
+    throw new InputError(
+      "--network",
+      `proxy: ${engine.info.name} ${engine.info.version} forwards DNS out of internal networks (CVE-2024-29018; a probe on the internal network resolved ${DNS_PROBE_NAME}); upgrade the engine to 26.0.0, 25.0.4 or 23.0.11 or later`
+    );
+  }
+  deps.notes.push(
+    `${engine.info.name} ${engine.info.version} is in the CVE-2024-29018 range; a start-up probe showed the internal network resolves no external name`
+  );
+}
+async function loadRoutes(egress, env) {
+  const secrets = routeSecrets(egress.routes, env);
+  const routes = [];
+  for (const r of egress.routes) {
+    let ca = null;
+    if (r.caFile) {
+      ca = await import_promises.default.readFile(r.caFile, "utf8").catch(() => {
+        throw new InputError("--secret-route", `'${r.name}': ca=${r.caFile} cannot be read`);
+      });
+    }
+    routes.push({ name: r.name, host: r.host, port: r.port, header: r.header, value: secrets[r.name], ca });
+  }
+  return routes;
+}
+async function namedEgressNetwork(engine, name) {
+  const n = await engine.inspectNetwork(name);
+  if (!n) throw new InputError("--egress-network", `'${name}' is not a network of this engine`);
+  if (n.internal) {
+    throw new InputError("--egress-network", `'${name}' is internal: the proxy could reach nothing`);
+  }
+  return n.name;
+}
+function openNetwork(deps) {
+  deps.notice("WARNING: --network open: the build has unrestricted network access (no proxy, no allowlist)");
+  deps.notes.push("the run had OPEN network access (--network open): nothing restricted where it connected");
+  return { ...NONE, network: { mode: "bridge", env: [], dns: [] } };
+}
+function proxyConfigText(egress, subnet, routes) {
+  return {
+    mode: egress.mode,
+    domains: egress.domains,
+    ports: egress.ports,
+    allowCidrs: egress.allowCidrs,
+    hosts: egress.hosts,
+    dnsServers: egress.dnsServers,
+    listenSubnet: subnet,
+    transparent: egress.transparent,
+    ...PROXY_DEFAULTS,
+    maxTotalBytes: egress.maxBytes,
+    ...routes.length ? { routes } : {}
+  };
+}
+async function removeNetworks(engine, ids) {
+  const failed2 = (await Promise.allSettled(ids.map((id) => engine.removeNetwork(id)))).flatMap(
+    (r) => r.status === "rejected" ? [r.reason] : []
+  );
+  if (failed2.length) throw failed2[0];
+}
+async function makeNetworks(spec, egress, deps) {
+  const { engine, labels, runId } = deps;
+  const named = egress.egressNetwork ? await namedEgressNetwork(engine, egress.egressNetwork) : null;
+  const internalName = `sandbox-action-${runId}-int`;
+  const madeIds = [];
+  const runNetwork = async (n) => {
+    const id = await engine.createNetwork(n);
+    madeIds.push(id);
+    return id;
+  };
+  const made = await Promise.allSettled([
+    ensureProxyImage(engine, egress, spec.image.pull, deps.notice),
+    runNetwork(internalNetworkSpec(internalName, labels)),
+    named ? Promise.resolve(null) : egressNetworkFor(engine, runId, runNetwork, labels)
+  ]);
+  const [imageMade, internalMade, egressMade] = made;
+  if (madeIds.length) deps.addCleanup("remove the proxy's networks", () => removeNetworks(engine, madeIds));
+  const failed2 = made.find((m) => m.status === "rejected");
+  if (failed2) throw failed2.reason;
+  const image = imageMade.value;
+  const out = egressMade.value;
+  if (out?.note) deps.notes.push(out.note);
+  if (out && !await guardEgress(engine, deps, out)) deps.notes.push(HOST_GUARD_NOTE);
+  return {
+    image,
+    internalId: internalMade.value,
+    internalName,
+    egressNetwork: named ?? out.join
+  };
+}
+function internalNetworkSpec(name, labels) {
+  return {
+    name,
+    internal: true,
+    enableIPv6: false,
+    // No host address on the bridge: without it a sandbox reaches every host service on 0.0.0.0 via the gateway.
+    options: { "com.docker.network.bridge.inhibit_ipv4": "true" },
+    labels: { ...labels, [LABEL_ROLE]: "internal" }
+  };
+}
+
 // src/sandbox/execute.ts
-init_network();
 init_plan();
 
 // src/sandbox/result.ts
@@ -23170,7 +23169,7 @@ init_collect2();
 init_junit();
 
 // src/verdict/expected.ts
-var import_node_fs9 = __toESM(require("node:fs"), 1);
+var import_node_fs8 = __toESM(require("node:fs"), 1);
 var import_node_path10 = __toESM(require("node:path"), 1);
 var import_node_util2 = require("node:util");
 init_errors();
@@ -23178,13 +23177,13 @@ var EXPECT_MAX_FILES = 1e3;
 var EXPECT_MAX_BYTES = 16 * 1024 * 1024;
 var SHOWN = 120;
 function loadExpected(dir) {
-  const st = import_node_fs9.default.lstatSync(dir, { throwIfNoEntry: false });
+  const st = import_node_fs8.default.lstatSync(dir, { throwIfNoEntry: false });
   if (!st?.isDirectory()) throw new InputError("--expect", `'${dir}' is not a directory`);
   const out = [];
   const walk = (rel) => {
-    for (const name of import_node_fs9.default.readdirSync(import_node_path10.default.join(dir, rel)).sort()) {
+    for (const name of import_node_fs8.default.readdirSync(import_node_path10.default.join(dir, rel)).sort()) {
       const r = rel ? `${rel}/${name}` : name;
-      const s2 = import_node_fs9.default.lstatSync(import_node_path10.default.join(dir, r));
+      const s2 = import_node_fs8.default.lstatSync(import_node_path10.default.join(dir, r));
       if (s2.isDirectory()) walk(r);
       else if (s2.isFile()) {
         if (s2.size > EXPECT_MAX_BYTES)
@@ -23211,7 +23210,7 @@ function expectedRepoPath(expectDir, sourceDir) {
     }
   }
   for (let dir = import_node_path10.default.dirname(abs); ; dir = import_node_path10.default.dirname(dir)) {
-    if (import_node_fs9.default.lstatSync(import_node_path10.default.join(dir, ".git"), { throwIfNoEntry: false }))
+    if (import_node_fs8.default.lstatSync(import_node_path10.default.join(dir, ".git"), { throwIfNoEntry: false }))
       return import_node_path10.default.relative(dir, abs).split(import_node_path10.default.sep).join("/");
     if (import_node_path10.default.dirname(dir) === dir) return null;
   }
@@ -23274,7 +23273,7 @@ function diffJson(expected, actual, at = "$") {
 async function compareExpected(files, readActual) {
   const out = [];
   for (const f of files) {
-    const expected = import_node_fs9.default.readFileSync(f.hostPath);
+    const expected = import_node_fs8.default.readFileSync(f.hostPath);
     const actual = await readActual(f.path, EXPECT_MAX_BYTES);
     if (!actual) {
       out.push({ path: f.path, match: false, detail: `declared output missing: ${f.path}` });
@@ -23698,12 +23697,12 @@ function chownContainer(labels, image, owner, volumes) {
 }
 
 // src/sandbox/lean.ts
-var import_node_fs11 = __toESM(require("node:fs"), 1);
+var import_node_fs10 = __toESM(require("node:fs"), 1);
 var import_node_path12 = __toESM(require("node:path"), 1);
 init_errors();
 
 // src/lean/challenge.ts
-var import_node_fs10 = __toESM(require("node:fs"), 1);
+var import_node_fs9 = __toESM(require("node:fs"), 1);
 var import_node_path11 = __toESM(require("node:path"), 1);
 init_errors();
 
@@ -23868,25 +23867,25 @@ var PROJECT_FILES = [
 function projectFilesIn(dir) {
   const out = [];
   const walk = (rel) => {
-    for (const name of import_node_fs10.default.readdirSync(import_node_path11.default.join(dir, rel))) {
+    for (const name of import_node_fs9.default.readdirSync(import_node_path11.default.join(dir, rel))) {
       if (name === ".git" || name === ".lake") continue;
       const r = rel ? `${rel}/${name}` : name;
       if (PROJECT_FILES.includes(name)) out.push(r);
-      else if (import_node_fs10.default.lstatSync(import_node_path11.default.join(dir, r)).isDirectory()) walk(r);
+      else if (import_node_fs9.default.lstatSync(import_node_path11.default.join(dir, r)).isDirectory()) walk(r);
     }
   };
   walk("");
   return out;
 }
 function addedProjectFiles(baseDir, prDir) {
-  const has = (rel) => import_node_fs10.default.lstatSync(import_node_path11.default.join(baseDir, rel), { throwIfNoEntry: false })?.isFile() === true;
+  const has = (rel) => import_node_fs9.default.lstatSync(import_node_path11.default.join(baseDir, rel), { throwIfNoEntry: false })?.isFile() === true;
   return projectFilesIn(prDir).filter((rel) => !has(rel));
 }
 var MODULE = /^[A-Za-z_][\w']*(\.[A-Za-z_][\w']*)*$/;
 function readConfig(file) {
   let j;
   try {
-    j = JSON.parse(import_node_fs10.default.readFileSync(file, "utf8"));
+    j = JSON.parse(import_node_fs9.default.readFileSync(file, "utf8"));
   } catch (err) {
     throw new InputError(
       "--challenge",
@@ -23916,10 +23915,10 @@ function readConfig(file) {
 function leanFiles(dir) {
   const out = [];
   const walk = (rel) => {
-    for (const name of import_node_fs10.default.readdirSync(import_node_path11.default.join(dir, rel))) {
+    for (const name of import_node_fs9.default.readdirSync(import_node_path11.default.join(dir, rel))) {
       if (name === ".git" || name === ".lake") continue;
       const r = rel ? `${rel}/${name}` : name;
-      const st = import_node_fs10.default.lstatSync(import_node_path11.default.join(dir, r));
+      const st = import_node_fs9.default.lstatSync(import_node_path11.default.join(dir, r));
       if (st.isDirectory()) walk(r);
       else if (st.isFile() && name.endsWith(".lean")) out.push(r);
     }
@@ -23929,10 +23928,10 @@ function leanFiles(dir) {
 }
 var underAnyRoot = (all, rel) => all.filter((f) => f === rel || f.endsWith(`/${rel}`));
 function trustedClosure(baseDir, configPath, cfg) {
-  const has = (rel) => import_node_fs10.default.lstatSync(import_node_path11.default.join(baseDir, rel), { throwIfNoEntry: false })?.isFile() === true;
+  const has = (rel) => import_node_fs9.default.lstatSync(import_node_path11.default.join(baseDir, rel), { throwIfNoEntry: false })?.isFile() === true;
   const files = [
     configPath,
-    ...projectFilesIn(baseDir).filter((rel) => import_node_fs10.default.lstatSync(import_node_path11.default.join(baseDir, rel)).isFile())
+    ...projectFilesIn(baseDir).filter((rel) => import_node_fs9.default.lstatSync(import_node_path11.default.join(baseDir, rel)).isFile())
   ];
   const all = leanFiles(baseDir);
   const todo = [{ m: cfg.challenge_module, from: configPath }];
@@ -23957,7 +23956,7 @@ function trustedClosure(baseDir, configPath, cfg) {
     for (const f of underAnyRoot(all, rel)) {
       if (files.includes(f)) continue;
       files.push(f);
-      const text2 = import_node_fs10.default.readFileSync(import_node_path11.default.join(baseDir, f), "utf8");
+      const text2 = import_node_fs9.default.readFileSync(import_node_path11.default.join(baseDir, f), "utf8");
       todo.push(...readable(f, () => headerImports(text2)).map((i) => ({ m: i, from: f })));
     }
   }
@@ -23970,34 +23969,34 @@ function addedModules(prDir, c) {
 function changedByPr(baseDir, prDir, files, added = []) {
   const changed = files.filter((rel) => {
     const theirs = import_node_path11.default.join(prDir, rel);
-    const st = import_node_fs10.default.lstatSync(theirs, { throwIfNoEntry: false });
+    const st = import_node_fs9.default.lstatSync(theirs, { throwIfNoEntry: false });
     if (!st?.isFile()) return true;
-    return !import_node_fs10.default.readFileSync(theirs).equals(import_node_fs10.default.readFileSync(import_node_path11.default.join(baseDir, rel)));
+    return !import_node_fs9.default.readFileSync(theirs).equals(import_node_fs9.default.readFileSync(import_node_path11.default.join(baseDir, rel)));
   });
   return [...changed, ...added.filter((rel) => !changed.includes(rel))];
 }
 function assembleProject(prDir, baseDir, files, dest) {
-  import_node_fs10.default.mkdirSync(dest, { recursive: true, mode: 493 });
+  import_node_fs9.default.mkdirSync(dest, { recursive: true, mode: 493 });
   const walk = (rel) => {
-    for (const name of import_node_fs10.default.readdirSync(import_node_path11.default.join(prDir, rel))) {
+    for (const name of import_node_fs9.default.readdirSync(import_node_path11.default.join(prDir, rel))) {
       const r = rel ? `${rel}/${name}` : name;
       if (!rel && (name === ".lake" || name === ".git")) continue;
       if (PROJECT_FILES.includes(name)) continue;
-      const st = import_node_fs10.default.lstatSync(import_node_path11.default.join(prDir, r));
+      const st = import_node_fs9.default.lstatSync(import_node_path11.default.join(prDir, r));
       if (st.isDirectory()) {
-        import_node_fs10.default.mkdirSync(import_node_path11.default.join(dest, r), { mode: 493 });
+        import_node_fs9.default.mkdirSync(import_node_path11.default.join(dest, r), { mode: 493 });
         walk(r);
       } else if (st.isFile())
-        import_node_fs10.default.writeFileSync(import_node_path11.default.join(dest, r), import_node_fs10.default.readFileSync(import_node_path11.default.join(prDir, r)), { mode: 420 });
+        import_node_fs9.default.writeFileSync(import_node_path11.default.join(dest, r), import_node_fs9.default.readFileSync(import_node_path11.default.join(prDir, r)), { mode: 420 });
     }
   };
   walk("");
   for (const rel of files) {
-    import_node_fs10.default.mkdirSync(import_node_path11.default.dirname(import_node_path11.default.join(dest, rel)), { recursive: true, mode: 493 });
-    import_node_fs10.default.rmSync(import_node_path11.default.join(dest, rel), { force: true, recursive: true });
-    import_node_fs10.default.writeFileSync(import_node_path11.default.join(dest, rel), import_node_fs10.default.readFileSync(import_node_path11.default.join(baseDir, rel)), { mode: 420 });
+    import_node_fs9.default.mkdirSync(import_node_path11.default.dirname(import_node_path11.default.join(dest, rel)), { recursive: true, mode: 493 });
+    import_node_fs9.default.rmSync(import_node_path11.default.join(dest, rel), { force: true, recursive: true });
+    import_node_fs9.default.writeFileSync(import_node_path11.default.join(dest, rel), import_node_fs9.default.readFileSync(import_node_path11.default.join(baseDir, rel)), { mode: 420 });
   }
-  import_node_fs10.default.mkdirSync(import_node_path11.default.join(dest, ".lake"), { recursive: true, mode: 493 });
+  import_node_fs9.default.mkdirSync(import_node_path11.default.join(dest, ".lake"), { recursive: true, mode: 493 });
 }
 
 // src/sandbox/lean.ts
@@ -24006,8 +24005,8 @@ function findProgram(option, name, searchPath) {
   const candidates2 = name.includes("/") ? [import_node_path12.default.resolve(name)] : searchPath.split(":").filter(Boolean).map((d) => import_node_path12.default.join(d, name));
   for (const c of candidates2) {
     try {
-      import_node_fs11.default.accessSync(c, import_node_fs11.default.constants.X_OK);
-      if (import_node_fs11.default.statSync(c).isFile()) return c;
+      import_node_fs10.default.accessSync(c, import_node_fs10.default.constants.X_OK);
+      if (import_node_fs10.default.statSync(c).isFile()) return c;
     } catch {
     }
   }
@@ -24018,7 +24017,7 @@ function findProgram(option, name, searchPath) {
 }
 function resolveLean(lean, sourceDir, searchPath) {
   const cfgFile = import_node_path12.default.join(lean.challengeDir, lean.config);
-  if (!import_node_fs11.default.lstatSync(cfgFile, { throwIfNoEntry: false })?.isFile()) {
+  if (!import_node_fs10.default.lstatSync(cfgFile, { throwIfNoEntry: false })?.isFile()) {
     throw new InputError("--comparator-config", `'${lean.config}' is not a file in ${lean.challengeDir}`);
   }
   const config = readConfig(cfgFile);
@@ -24048,7 +24047,7 @@ function resolveLean(lean, sourceDir, searchPath) {
 }
 
 // src/sandbox/pytest.ts
-var import_node_fs12 = __toESM(require("node:fs"), 1);
+var import_node_fs11 = __toESM(require("node:fs"), 1);
 var import_promises6 = __toESM(require("node:fs/promises"), 1);
 var import_node_path13 = __toESM(require("node:path"), 1);
 init_errors();
@@ -24150,16 +24149,16 @@ var CONFIGS = [
   ["setup.cfg", /^\[tool:pytest\]/m]
 ];
 function regularFile(p) {
-  return import_node_fs12.default.lstatSync(p, { throwIfNoEntry: false })?.isFile() === true;
+  return import_node_fs11.default.lstatSync(p, { throwIfNoEntry: false })?.isFile() === true;
 }
 function isTestFolder(dir) {
-  return import_node_fs12.default.readdirSync(dir, { withFileTypes: true }).filter((e) => e.name.endsWith(".py")).every((e) => /^(test_.*|.*_test|conftest|__init__)\.py$/.test(e.name));
+  return import_node_fs11.default.readdirSync(dir, { withFileTypes: true }).filter((e) => e.name.endsWith(".py")).every((e) => /^(test_.*|.*_test|conftest|__init__)\.py$/.test(e.name));
 }
 function findPytestConfig(dir) {
   for (const [name, section] of CONFIGS) {
     const p = import_node_path13.default.join(dir, name);
     if (!regularFile(p)) continue;
-    if (section === null || section.test(import_node_fs12.default.readFileSync(p, "utf8"))) return name;
+    if (section === null || section.test(import_node_fs11.default.readFileSync(p, "utf8"))) return name;
   }
   return null;
 }
@@ -24223,7 +24222,7 @@ function trustedRoots(tests) {
   const roots = [];
   const notes = [];
   for (const p of tests.paths) {
-    const st = import_node_fs12.default.lstatSync(import_node_path13.default.join(tests.dir, p), { throwIfNoEntry: false });
+    const st = import_node_fs11.default.lstatSync(import_node_path13.default.join(tests.dir, p), { throwIfNoEntry: false });
     if (!st || !(st.isDirectory() || st.isFile())) {
       throw new InputError("--tests-path", `'${p}' is not a directory or file in ${tests.dir}`);
     }
@@ -24262,7 +24261,7 @@ async function trustedConfig(dir, config, scratch) {
 }
 
 // src/sandbox/host-mounts.ts
-var import_node_fs13 = __toESM(require("node:fs"), 1);
+var import_node_fs12 = __toESM(require("node:fs"), 1);
 var import_promises7 = __toESM(require("node:fs/promises"), 1);
 init_errors();
 init_mounts();
@@ -24287,7 +24286,7 @@ async function resolveHostMounts(mounts, allow, env) {
     const why = mountRefusal({ given: m.host, real, isSocket: st?.isSocket() ?? false }, places, allowed);
     if (why) throw new InputError("--mount", why);
     try {
-      import_node_fs13.default.accessSync(real, import_node_fs13.default.constants.R_OK);
+      import_node_fs12.default.accessSync(real, import_node_fs12.default.constants.R_OK);
     } catch {
       throw new InputError("--mount", `'${m.host}' is not readable here`);
     }
@@ -24575,7 +24574,7 @@ async function sandboxUser(engine, spec, image, labels, notes) {
 
 // src/sandbox/stages/lean.ts
 init_errors();
-var import_node_fs14 = __toESM(require("node:fs"), 1);
+var import_node_fs13 = __toESM(require("node:fs"), 1);
 var import_promises12 = __toESM(require("node:fs/promises"), 1);
 var import_node_path18 = __toESM(require("node:path"), 1);
 
@@ -24879,7 +24878,7 @@ async function spawnComparator(o, cwd, env, signal) {
 // src/sandbox/stages/lean.ts
 function packageRoot(from = __dirname) {
   for (let d = from; d !== import_node_path18.default.dirname(d); d = import_node_path18.default.dirname(d)) {
-    if (import_node_fs14.default.existsSync(import_node_path18.default.join(d, SHIM_PATH))) return d;
+    if (import_node_fs13.default.existsSync(import_node_path18.default.join(d, SHIM_PATH))) return d;
   }
   throw new InternalError(`${SHIM_PATH} is not in any folder above ${from}`);
 }
@@ -24941,7 +24940,7 @@ init_plan();
 
 // src/sandbox/source-tar.ts
 init_errors();
-var import_node_fs16 = __toESM(require("node:fs"), 1);
+var import_node_fs15 = __toESM(require("node:fs"), 1);
 var import_promises13 = __toESM(require("node:fs/promises"), 1);
 var import_node_path20 = __toESM(require("node:path"), 1);
 var import_node_stream4 = require("node:stream");
@@ -24993,7 +24992,7 @@ function packDirectory(root, owner, exclude = [], only) {
   return { stream: import_node_stream4.Readable.from(pack), done };
 }
 async function packFile(pack, abs, header) {
-  const fh = await import_promises13.default.open(abs, import_node_fs16.default.constants.O_RDONLY | import_node_fs16.default.constants.O_NOFOLLOW);
+  const fh = await import_promises13.default.open(abs, import_node_fs15.default.constants.O_RDONLY | import_node_fs15.default.constants.O_NOFOLLOW);
   let fst;
   try {
     fst = await fh.stat();
@@ -25071,7 +25070,6 @@ async function fillVolumes(ctx, p, id, o) {
 }
 
 // src/sandbox/stages/setup.ts
-init_network();
 init_plan();
 init_command();
 async function runSetup(ctx, prep, main2, o) {
@@ -25375,7 +25373,7 @@ function finalResult(ctx, x, failure) {
 var SetupFailed = class extends Error {
 };
 function localAddresses() {
-  return Object.values(import_node_os.default.networkInterfaces()).flat().flatMap((i) => i && i.family === "IPv4" ? [i.address] : []);
+  return Object.values(import_node_os2.default.networkInterfaces()).flat().flatMap((i) => i && i.family === "IPv4" ? [i.address] : []);
 }
 
 // src/session/warm.ts
@@ -25388,21 +25386,19 @@ init_command2();
 // src/session/create.ts
 init_errors();
 init_config();
-init_network();
 init_plan();
 init_run_context();
 
 // src/session/network.ts
-var import_node_os2 = __toESM(require("node:os"), 1);
+var import_node_os3 = __toESM(require("node:os"), 1);
 init_plan();
 init_secret_routes();
-init_ledger();
 function deadEndGateways(deps, gateways) {
   const mine = (deps.hostAddresses ?? localAddresses2)();
   return gateways.filter((g) => deps.engine.info.local && !mine.includes(g));
 }
 function localAddresses2() {
-  return Object.values(import_node_os2.default.networkInterfaces()).flat().flatMap((i) => i && i.family === "IPv4" ? [i.address] : []);
+  return Object.values(import_node_os3.default.networkInterfaces()).flat().flatMap((i) => i && i.family === "IPv4" ? [i.address] : []);
 }
 async function proxyVariables(engine, r) {
   const n = r.network;
@@ -26337,7 +26333,7 @@ function pump(stream, t, judge2, refuse) {
 }
 
 // src/session/transfer.ts
-var import_node_fs18 = __toESM(require("node:fs"), 1);
+var import_node_fs17 = __toESM(require("node:fs"), 1);
 var import_promises20 = __toESM(require("node:fs/promises"), 1);
 var import_node_path24 = __toESM(require("node:path"), 1);
 init_errors();
@@ -26485,7 +26481,7 @@ function parseCpSource(arg) {
 }
 async function cpFromSession(deps, r, src, dest) {
   const { engine } = deps;
-  const st = import_node_fs18.default.existsSync(dest) ? await import_promises20.default.lstat(dest) : null;
+  const st = import_node_fs17.default.existsSync(dest) ? await import_promises20.default.lstat(dest) : null;
   if (st && (!st.isDirectory() || (await import_promises20.default.readdir(dest)).length > 0)) {
     throw new InputError("DEST", `'${dest}' exists and is not an empty directory; name a new or empty one`);
   }

@@ -23890,7 +23890,7 @@ function inputExitCode(kind) {
 }
 
 // src/action/main.ts
-import os9 from "node:os";
+import os10 from "node:os";
 import path29 from "node:path";
 
 // node_modules/@actions/core/lib/command.js
@@ -26098,7 +26098,7 @@ function parseVerdict(raw, host, io, preset, commandFromPreset) {
 import fsp19 from "node:fs/promises";
 
 // src/sandbox/execute.ts
-import os5 from "node:os";
+import os6 from "node:os";
 
 // src/engine/podman.ts
 var import_tar_stream = __toESM(require_tar_stream(), 1);
@@ -26273,7 +26273,6 @@ var LogStream = class {
 
 // src/sandbox/network.ts
 var import_semver = __toESM(require_semver2(), 1);
-import fs7 from "node:fs";
 import fsp from "node:fs/promises";
 
 // src/egress/image.ts
@@ -26625,6 +26624,7 @@ function orphanGuards(rules, exists2) {
 
 // src/sandbox/egress-network.ts
 import fs6 from "node:fs";
+import os5 from "node:os";
 
 // src/sandbox/self-check.ts
 var SELF_CHECK_MARK = "sandbox-action-self-check";
@@ -26996,9 +26996,15 @@ function sharedEgressSpec() {
   };
 }
 function sharedEgressMismatch(n) {
+  const want = sharedEgressSpec();
+  if (n.driver !== "bridge") return `its driver is ${n.driver || "not said"}, not bridge`;
   if (n.internal) return "it is internal";
+  if (n.enableIPv6) return "it has IPv6 (inter-container traffic is filtered for IPv4 only)";
   if (n.options[ICC] !== "false") return `it lets its containers reach each other (${ICC} is not false)`;
   if (n.options[BRIDGE] !== SHARED_EGRESS_BRIDGE) return `its bridge is not ${SHARED_EGRESS_BRIDGE}`;
+  const extra = Object.keys(n.options).filter((k) => !(k in want.options));
+  if (extra.length) return `it has options sandbox-action does not set (${extra.sort().join(", ")})`;
+  if (n.labels[LABEL_SHARED] !== "egress") return `it has no ${LABEL_SHARED}=egress label`;
   return null;
 }
 async function egressNetworkFor(engine, runId, runNetwork, labels) {
@@ -27013,7 +27019,7 @@ async function egressNetworkFor(engine, runId, runNetwork, labels) {
       options: engine.info.name === "docker" ? { [BRIDGE]: bridge } : {},
       labels: { ...labels, [LABEL_ROLE]: "egress" }
     });
-    return { name, bridge, ownedByRun: true, note };
+    return { name, join: name, gateway: null, bridge, ownedByRun: true, note };
   };
   if (engine.info.name !== "docker") return own(null);
   let found = await engine.inspectNetwork(SHARED_EGRESS_NETWORK);
@@ -27024,24 +27030,70 @@ async function egressNetworkFor(engine, runId, runNetwork, labels) {
     found = await engine.inspectNetwork(SHARED_EGRESS_NETWORK);
   }
   const why = found ? sharedEgressMismatch(found) : "it is gone";
-  if (why) {
+  if (!found || why) {
     return own(
       `the network ${SHARED_EGRESS_NETWORK} is not used (${why}): this run's proxy had an egress network of its own`
     );
   }
-  return { name: SHARED_EGRESS_NETWORK, bridge: SHARED_EGRESS_BRIDGE, ownedByRun: false, note: null };
+  return {
+    name: SHARED_EGRESS_NETWORK,
+    join: found.id,
+    gateway: found.gateways[0] ?? null,
+    bridge: SHARED_EGRESS_BRIDGE,
+    ownedByRun: false,
+    note: null
+  };
 }
-async function guardSharedBridge(privileged, bridge) {
+function guardLine(bridge) {
+  return `-A INPUT -i ${bridge} -m comment --comment "sandbox-action egress" -j DROP`;
+}
+function guardFirst(rules, bridge) {
+  const first = rules.split("\n").find((l) => l.startsWith("-A INPUT "));
+  return first?.trim() === guardLine(bridge);
+}
+async function guardSharedBridge(privileged, bridge, gateway) {
+  const addrs = os5.networkInterfaces()[bridge] ?? [];
+  if (gateway === null || !addrs.some((a) => a.address === gateway)) return false;
+  try {
+    const rules = await privileged("iptables", ["-w", "5", "-S", "INPUT"]);
+    if (!guardFirst(rules, bridge)) await privileged("iptables", hostGuardRule("-I", bridge));
+    return true;
+  } catch {
+    return false;
+  }
+}
+function withoutIpv6(engine, spec) {
+  const local = engine.info.name === "docker" && engine.info.local && !engine.info.rootless;
+  if (!local || !fs6.existsSync("/proc/sys/net/ipv6/conf/all/disable_ipv6")) return spec;
+  return { ...spec, sysctls: { ...spec.sysctls, "net.ipv6.conf.all.disable_ipv6": "1" } };
+}
+async function guardHost(privileged, bridge, addCleanup) {
   if (!fs6.existsSync(`/sys/class/net/${bridge}`)) return false;
-  const present = await privileged("iptables", hostGuardRule("-C", bridge)).then(
-    () => true,
-    () => false
-  );
-  if (present) return true;
-  return privileged("iptables", hostGuardRule("-I", bridge)).then(
-    () => true,
-    () => false
-  );
+  try {
+    await pruneHostGuards(privileged);
+    await privileged("iptables", hostGuardRule("-I", bridge));
+  } catch {
+    return false;
+  }
+  addCleanup("remove the egress network's host guard", async () => {
+    await privileged("iptables", hostGuardRule("-D", bridge));
+  });
+  return true;
+}
+async function pruneHostGuards(privileged) {
+  const rules = await privileged("iptables", ["-w", "5", "-S", "INPUT"]);
+  const gone = orphanGuards(rules, (b) => fs6.existsSync(`/sys/class/net/${b}`));
+  for (const b of gone) await privileged("iptables", hostGuardRule("-D", b)).catch(() => void 0);
+  return gone;
+}
+async function guardEgress(engine, deps, n) {
+  if (engine.info.name !== "docker" || !engine.info.local || engine.info.rootless || !deps.privileged)
+    return false;
+  if (!n.ownedByRun) {
+    await pruneHostGuards(deps.privileged).catch(() => void 0);
+    return guardSharedBridge(deps.privileged, n.bridge, n.gateway);
+  }
+  return guardHost(deps.privileged, n.bridge, deps.addCleanup);
 }
 
 // src/engine/http.ts
@@ -27463,7 +27515,7 @@ async function setupNetwork(spec, deps) {
   const ledger = new Ledger(egress.mode, egress.domains, image, egress.transparent);
   const proxy = await startProxy(
     engine,
-    proxyContainer(labels, runId, image, egressNetwork, config),
+    withoutIpv6(engine, proxyContainer(labels, runId, image, egressNetwork, config)),
     internalId,
     ledger,
     deps
@@ -27506,25 +27558,6 @@ async function dnsProbe(engine, labels, runId, proxyImage, network, name = DNS_P
   } finally {
     await engine.removeContainer(id);
   }
-}
-async function guardHost(privileged, bridge, addCleanup) {
-  if (!fs7.existsSync(`/sys/class/net/${bridge}`)) return false;
-  try {
-    await pruneHostGuards(privileged);
-    await privileged("iptables", hostGuardRule("-I", bridge));
-  } catch {
-    return false;
-  }
-  addCleanup("remove the egress network's host guard", async () => {
-    await privileged("iptables", hostGuardRule("-D", bridge));
-  });
-  return true;
-}
-async function pruneHostGuards(privileged) {
-  const rules = await privileged("iptables", ["-w", "5", "-S", "INPUT"]);
-  const gone = orphanGuards(rules, (b) => fs7.existsSync(`/sys/class/net/${b}`));
-  for (const b of gone) await privileged("iptables", hostGuardRule("-D", b)).catch(() => void 0);
-  return gone;
 }
 async function checkDnsLeak(engine, deps, image, network, address) {
   const resolv = await (deps.readResolvConf ?? (engine.info.local ? hostResolvConf : async () => null))();
@@ -27615,16 +27648,8 @@ async function makeNetworks(spec, egress, deps) {
     image,
     internalId: internalMade.value,
     internalName,
-    egressNetwork: named ?? out.name
+    egressNetwork: named ?? out.join
   };
-}
-async function guardEgress(engine, deps, n) {
-  if (engine.info.name !== "docker" || !engine.info.local || !deps.privileged) return false;
-  if (!n.ownedByRun) {
-    await pruneHostGuards(deps.privileged).catch(() => void 0);
-    return guardSharedBridge(deps.privileged, n.bridge);
-  }
-  return guardHost(deps.privileged, n.bridge, deps.addCleanup);
 }
 function internalNetworkSpec(name, labels) {
   return {
@@ -27642,7 +27667,7 @@ import fsp3 from "node:fs/promises";
 var import_tar_stream4 = __toESM(require_tar_stream(), 1);
 
 // src/outputs/dest-writer.ts
-import fs8 from "node:fs";
+import fs7 from "node:fs";
 import fsp2 from "node:fs/promises";
 import path7 from "node:path";
 function copyEntry(entry, fd) {
@@ -27651,26 +27676,26 @@ function copyEntry(entry, fd) {
     const fail = (err) => {
       if (failed) return;
       failed = true;
-      fs8.closeSync(fd);
+      fs7.closeSync(fd);
       reject(err);
     };
     entry.on("error", fail);
     entry.on("data", (chunk) => {
       if (failed) return;
       try {
-        for (let off = 0; off < chunk.length; ) off += fs8.writeSync(fd, chunk, off);
+        for (let off = 0; off < chunk.length; ) off += fs7.writeSync(fd, chunk, off);
       } catch (err) {
         fail(asError(err));
       }
     });
     entry.on("end", () => {
       if (failed) return;
-      fs8.closeSync(fd);
+      fs7.closeSync(fd);
       resolve();
     });
   });
 }
-var O_CREATE_NEW = fs8.constants.O_WRONLY | fs8.constants.O_CREAT | fs8.constants.O_EXCL | fs8.constants.O_NOFOLLOW;
+var O_CREATE_NEW = fs7.constants.O_WRONLY | fs7.constants.O_CREAT | fs7.constants.O_EXCL | fs7.constants.O_NOFOLLOW;
 var DestWriter = class {
   constructor(dest) {
     this.dest = dest;
@@ -27695,7 +27720,7 @@ var DestWriter = class {
   async file(rel, mode, stream, mtime) {
     const abs = path7.join(this.dest, rel);
     await this.dir(parentOf(rel));
-    const fd = fs8.openSync(abs, O_CREATE_NEW, mode);
+    const fd = fs7.openSync(abs, O_CREATE_NEW, mode);
     await copyEntry(stream, fd);
     if (mtime) await fsp2.lutimes(abs, mtime, mtime);
   }
@@ -28370,7 +28395,7 @@ var RunContext = class {
 };
 
 // src/sandbox/stages/collect.ts
-import fs9 from "node:fs";
+import fs8 from "node:fs";
 import fsp5 from "node:fs/promises";
 import path8 from "node:path";
 
@@ -33011,16 +33036,16 @@ async function readCollected(dir, rel, cap) {
   if (!file.startsWith(path8.resolve(dir) + path8.sep)) return null;
   let fd;
   try {
-    fd = fs9.openSync(file, fs9.constants.O_RDONLY | fs9.constants.O_NOFOLLOW);
+    fd = fs8.openSync(file, fs8.constants.O_RDONLY | fs8.constants.O_NOFOLLOW);
   } catch {
     return null;
   }
   try {
-    const st = fs9.fstatSync(fd);
+    const st = fs8.fstatSync(fd);
     if (!st.isFile() || st.size > cap) return null;
-    return fs9.readFileSync(fd);
+    return fs8.readFileSync(fd);
   } finally {
-    fs9.closeSync(fd);
+    fs8.closeSync(fd);
   }
 }
 async function collectState(ctx, spec, id) {
@@ -33056,20 +33081,20 @@ async function collectState(ctx, spec, id) {
 }
 
 // src/verdict/expected.ts
-import fs10 from "node:fs";
+import fs9 from "node:fs";
 import path9 from "node:path";
 import { isDeepStrictEqual } from "node:util";
 var EXPECT_MAX_FILES = 1e3;
 var EXPECT_MAX_BYTES = 16 * 1024 * 1024;
 var SHOWN = 120;
 function loadExpected(dir) {
-  const st = fs10.lstatSync(dir, { throwIfNoEntry: false });
+  const st = fs9.lstatSync(dir, { throwIfNoEntry: false });
   if (!st?.isDirectory()) throw new InputError("--expect", `'${dir}' is not a directory`);
   const out = [];
   const walk = (rel) => {
-    for (const name of fs10.readdirSync(path9.join(dir, rel)).sort()) {
+    for (const name of fs9.readdirSync(path9.join(dir, rel)).sort()) {
       const r = rel ? `${rel}/${name}` : name;
-      const s2 = fs10.lstatSync(path9.join(dir, r));
+      const s2 = fs9.lstatSync(path9.join(dir, r));
       if (s2.isDirectory()) walk(r);
       else if (s2.isFile()) {
         if (s2.size > EXPECT_MAX_BYTES)
@@ -33096,7 +33121,7 @@ function expectedRepoPath(expectDir, sourceDir) {
     }
   }
   for (let dir = path9.dirname(abs); ; dir = path9.dirname(dir)) {
-    if (fs10.lstatSync(path9.join(dir, ".git"), { throwIfNoEntry: false }))
+    if (fs9.lstatSync(path9.join(dir, ".git"), { throwIfNoEntry: false }))
       return path9.relative(dir, abs).split(path9.sep).join("/");
     if (path9.dirname(dir) === dir) return null;
   }
@@ -33159,7 +33184,7 @@ function diffJson(expected, actual, at = "$") {
 async function compareExpected(files, readActual) {
   const out = [];
   for (const f of files) {
-    const expected = fs10.readFileSync(f.hostPath);
+    const expected = fs9.readFileSync(f.hostPath);
     const actual = await readActual(f.path, EXPECT_MAX_BYTES);
     if (!actual) {
       out.push({ path: f.path, match: false, detail: `declared output missing: ${f.path}` });
@@ -33675,11 +33700,11 @@ function chownContainer(labels, image, owner, volumes) {
 }
 
 // src/sandbox/lean.ts
-import fs12 from "node:fs";
+import fs11 from "node:fs";
 import path11 from "node:path";
 
 // src/lean/challenge.ts
-import fs11 from "node:fs";
+import fs10 from "node:fs";
 import path10 from "node:path";
 
 // src/lean/header.ts
@@ -33842,25 +33867,25 @@ var PROJECT_FILES = [
 function projectFilesIn(dir) {
   const out = [];
   const walk = (rel) => {
-    for (const name of fs11.readdirSync(path10.join(dir, rel))) {
+    for (const name of fs10.readdirSync(path10.join(dir, rel))) {
       if (name === ".git" || name === ".lake") continue;
       const r = rel ? `${rel}/${name}` : name;
       if (PROJECT_FILES.includes(name)) out.push(r);
-      else if (fs11.lstatSync(path10.join(dir, r)).isDirectory()) walk(r);
+      else if (fs10.lstatSync(path10.join(dir, r)).isDirectory()) walk(r);
     }
   };
   walk("");
   return out;
 }
 function addedProjectFiles(baseDir, prDir) {
-  const has = (rel) => fs11.lstatSync(path10.join(baseDir, rel), { throwIfNoEntry: false })?.isFile() === true;
+  const has = (rel) => fs10.lstatSync(path10.join(baseDir, rel), { throwIfNoEntry: false })?.isFile() === true;
   return projectFilesIn(prDir).filter((rel) => !has(rel));
 }
 var MODULE = /^[A-Za-z_][\w']*(\.[A-Za-z_][\w']*)*$/;
 function readConfig(file) {
   let j;
   try {
-    j = JSON.parse(fs11.readFileSync(file, "utf8"));
+    j = JSON.parse(fs10.readFileSync(file, "utf8"));
   } catch (err) {
     throw new InputError(
       "--challenge",
@@ -33890,10 +33915,10 @@ function readConfig(file) {
 function leanFiles(dir) {
   const out = [];
   const walk = (rel) => {
-    for (const name of fs11.readdirSync(path10.join(dir, rel))) {
+    for (const name of fs10.readdirSync(path10.join(dir, rel))) {
       if (name === ".git" || name === ".lake") continue;
       const r = rel ? `${rel}/${name}` : name;
-      const st = fs11.lstatSync(path10.join(dir, r));
+      const st = fs10.lstatSync(path10.join(dir, r));
       if (st.isDirectory()) walk(r);
       else if (st.isFile() && name.endsWith(".lean")) out.push(r);
     }
@@ -33903,10 +33928,10 @@ function leanFiles(dir) {
 }
 var underAnyRoot = (all, rel) => all.filter((f) => f === rel || f.endsWith(`/${rel}`));
 function trustedClosure(baseDir, configPath, cfg) {
-  const has = (rel) => fs11.lstatSync(path10.join(baseDir, rel), { throwIfNoEntry: false })?.isFile() === true;
+  const has = (rel) => fs10.lstatSync(path10.join(baseDir, rel), { throwIfNoEntry: false })?.isFile() === true;
   const files = [
     configPath,
-    ...projectFilesIn(baseDir).filter((rel) => fs11.lstatSync(path10.join(baseDir, rel)).isFile())
+    ...projectFilesIn(baseDir).filter((rel) => fs10.lstatSync(path10.join(baseDir, rel)).isFile())
   ];
   const all = leanFiles(baseDir);
   const todo = [{ m: cfg.challenge_module, from: configPath }];
@@ -33931,7 +33956,7 @@ function trustedClosure(baseDir, configPath, cfg) {
     for (const f of underAnyRoot(all, rel)) {
       if (files.includes(f)) continue;
       files.push(f);
-      const text2 = fs11.readFileSync(path10.join(baseDir, f), "utf8");
+      const text2 = fs10.readFileSync(path10.join(baseDir, f), "utf8");
       todo.push(...readable(f, () => headerImports(text2)).map((i) => ({ m: i, from: f })));
     }
   }
@@ -33944,34 +33969,34 @@ function addedModules(prDir, c) {
 function changedByPr(baseDir, prDir, files, added = []) {
   const changed = files.filter((rel) => {
     const theirs = path10.join(prDir, rel);
-    const st = fs11.lstatSync(theirs, { throwIfNoEntry: false });
+    const st = fs10.lstatSync(theirs, { throwIfNoEntry: false });
     if (!st?.isFile()) return true;
-    return !fs11.readFileSync(theirs).equals(fs11.readFileSync(path10.join(baseDir, rel)));
+    return !fs10.readFileSync(theirs).equals(fs10.readFileSync(path10.join(baseDir, rel)));
   });
   return [...changed, ...added.filter((rel) => !changed.includes(rel))];
 }
 function assembleProject(prDir, baseDir, files, dest) {
-  fs11.mkdirSync(dest, { recursive: true, mode: 493 });
+  fs10.mkdirSync(dest, { recursive: true, mode: 493 });
   const walk = (rel) => {
-    for (const name of fs11.readdirSync(path10.join(prDir, rel))) {
+    for (const name of fs10.readdirSync(path10.join(prDir, rel))) {
       const r = rel ? `${rel}/${name}` : name;
       if (!rel && (name === ".lake" || name === ".git")) continue;
       if (PROJECT_FILES.includes(name)) continue;
-      const st = fs11.lstatSync(path10.join(prDir, r));
+      const st = fs10.lstatSync(path10.join(prDir, r));
       if (st.isDirectory()) {
-        fs11.mkdirSync(path10.join(dest, r), { mode: 493 });
+        fs10.mkdirSync(path10.join(dest, r), { mode: 493 });
         walk(r);
       } else if (st.isFile())
-        fs11.writeFileSync(path10.join(dest, r), fs11.readFileSync(path10.join(prDir, r)), { mode: 420 });
+        fs10.writeFileSync(path10.join(dest, r), fs10.readFileSync(path10.join(prDir, r)), { mode: 420 });
     }
   };
   walk("");
   for (const rel of files) {
-    fs11.mkdirSync(path10.dirname(path10.join(dest, rel)), { recursive: true, mode: 493 });
-    fs11.rmSync(path10.join(dest, rel), { force: true, recursive: true });
-    fs11.writeFileSync(path10.join(dest, rel), fs11.readFileSync(path10.join(baseDir, rel)), { mode: 420 });
+    fs10.mkdirSync(path10.dirname(path10.join(dest, rel)), { recursive: true, mode: 493 });
+    fs10.rmSync(path10.join(dest, rel), { force: true, recursive: true });
+    fs10.writeFileSync(path10.join(dest, rel), fs10.readFileSync(path10.join(baseDir, rel)), { mode: 420 });
   }
-  fs11.mkdirSync(path10.join(dest, ".lake"), { recursive: true, mode: 493 });
+  fs10.mkdirSync(path10.join(dest, ".lake"), { recursive: true, mode: 493 });
 }
 
 // src/sandbox/lean.ts
@@ -33979,8 +34004,8 @@ function findProgram(option, name, searchPath) {
   const candidates2 = name.includes("/") ? [path11.resolve(name)] : searchPath.split(":").filter(Boolean).map((d) => path11.join(d, name));
   for (const c of candidates2) {
     try {
-      fs12.accessSync(c, fs12.constants.X_OK);
-      if (fs12.statSync(c).isFile()) return c;
+      fs11.accessSync(c, fs11.constants.X_OK);
+      if (fs11.statSync(c).isFile()) return c;
     } catch {
     }
   }
@@ -33991,7 +34016,7 @@ function findProgram(option, name, searchPath) {
 }
 function resolveLean(lean, sourceDir, searchPath) {
   const cfgFile = path11.join(lean.challengeDir, lean.config);
-  if (!fs12.lstatSync(cfgFile, { throwIfNoEntry: false })?.isFile()) {
+  if (!fs11.lstatSync(cfgFile, { throwIfNoEntry: false })?.isFile()) {
     throw new InputError("--comparator-config", `'${lean.config}' is not a file in ${lean.challengeDir}`);
   }
   const config = readConfig(cfgFile);
@@ -34021,7 +34046,7 @@ function resolveLean(lean, sourceDir, searchPath) {
 }
 
 // src/sandbox/pytest.ts
-import fs13 from "node:fs";
+import fs12 from "node:fs";
 import fsp6 from "node:fs/promises";
 import path12 from "node:path";
 var PYTEST_CONFIG_DIR = "/sandbox-action/pytest";
@@ -34121,16 +34146,16 @@ var CONFIGS = [
   ["setup.cfg", /^\[tool:pytest\]/m]
 ];
 function regularFile(p) {
-  return fs13.lstatSync(p, { throwIfNoEntry: false })?.isFile() === true;
+  return fs12.lstatSync(p, { throwIfNoEntry: false })?.isFile() === true;
 }
 function isTestFolder(dir) {
-  return fs13.readdirSync(dir, { withFileTypes: true }).filter((e) => e.name.endsWith(".py")).every((e) => /^(test_.*|.*_test|conftest|__init__)\.py$/.test(e.name));
+  return fs12.readdirSync(dir, { withFileTypes: true }).filter((e) => e.name.endsWith(".py")).every((e) => /^(test_.*|.*_test|conftest|__init__)\.py$/.test(e.name));
 }
 function findPytestConfig(dir) {
   for (const [name, section] of CONFIGS) {
     const p = path12.join(dir, name);
     if (!regularFile(p)) continue;
-    if (section === null || section.test(fs13.readFileSync(p, "utf8"))) return name;
+    if (section === null || section.test(fs12.readFileSync(p, "utf8"))) return name;
   }
   return null;
 }
@@ -34194,7 +34219,7 @@ function trustedRoots(tests) {
   const roots = [];
   const notes = [];
   for (const p of tests.paths) {
-    const st = fs13.lstatSync(path12.join(tests.dir, p), { throwIfNoEntry: false });
+    const st = fs12.lstatSync(path12.join(tests.dir, p), { throwIfNoEntry: false });
     if (!st || !(st.isDirectory() || st.isFile())) {
       throw new InputError("--tests-path", `'${p}' is not a directory or file in ${tests.dir}`);
     }
@@ -34233,7 +34258,7 @@ async function trustedConfig(dir, config, scratch) {
 }
 
 // src/sandbox/host-mounts.ts
-import fs14 from "node:fs";
+import fs13 from "node:fs";
 import fsp7 from "node:fs/promises";
 var realOrNull = (p) => fsp7.realpath(p).catch(() => null);
 async function sensitivePlaces(env) {
@@ -34256,7 +34281,7 @@ async function resolveHostMounts(mounts, allow, env) {
     const why = mountRefusal({ given: m.host, real, isSocket: st?.isSocket() ?? false }, places, allowed);
     if (why) throw new InputError("--mount", why);
     try {
-      fs14.accessSync(real, fs14.constants.R_OK);
+      fs13.accessSync(real, fs13.constants.R_OK);
     } catch {
       throw new InputError("--mount", `'${m.host}' is not readable here`);
     }
@@ -34732,7 +34757,7 @@ async function sandboxUser(engine, spec, image, labels, notes) {
 }
 
 // src/sandbox/stages/lean.ts
-import fs15 from "node:fs";
+import fs14 from "node:fs";
 import fsp12 from "node:fs/promises";
 import path17 from "node:path";
 
@@ -35037,7 +35062,7 @@ async function spawnComparator(o, cwd, env, signal) {
 // src/sandbox/stages/lean.ts
 function packageRoot(from = import.meta.dirname) {
   for (let d = from; d !== path17.dirname(d); d = path17.dirname(d)) {
-    if (fs15.existsSync(path17.join(d, SHIM_PATH))) return d;
+    if (fs14.existsSync(path17.join(d, SHIM_PATH))) return d;
   }
   throw new InternalError(`${SHIM_PATH} is not in any folder above ${from}`);
 }
@@ -35193,15 +35218,15 @@ function sameList(a, b) {
 }
 
 // src/sandbox/log-pipe.ts
-import fs16 from "node:fs";
+import fs15 from "node:fs";
 import path18 from "node:path";
 var LogCopy = class {
   constructor(file, cap) {
     this.cap = cap;
-    const c = fs16.constants;
+    const c = fs15.constants;
     try {
-      fs16.mkdirSync(path18.dirname(file), { recursive: true });
-      this.fd = fs16.openSync(file, c.O_WRONLY | c.O_CREAT | c.O_TRUNC | c.O_NOFOLLOW, 420);
+      fs15.mkdirSync(path18.dirname(file), { recursive: true });
+      this.fd = fs15.openSync(file, c.O_WRONLY | c.O_CREAT | c.O_TRUNC | c.O_NOFOLLOW, 420);
     } catch (err) {
       throw new InputError("--log-file", `'${file}' cannot be written: ${errorMessage(err)}`);
     }
@@ -35213,17 +35238,17 @@ var LogCopy = class {
   write(chunk) {
     if (this.cut) return;
     const part = chunk.subarray(0, this.cap - this.size);
-    fs16.writeSync(this.fd, part);
+    fs15.writeSync(this.fd, part);
     this.size += part.length;
     if (part.length < chunk.length) {
       this.cut = true;
-      fs16.writeSync(this.fd, `
+      fs15.writeSync(this.fd, `
 [sandbox-action: the log was cut at ${this.cap} bytes]
 `);
     }
   }
   close() {
-    fs16.closeSync(this.fd);
+    fs15.closeSync(this.fd);
   }
 };
 var Capture = class {
@@ -35332,7 +35357,7 @@ function checkedLogPipe(ctx, logs, o) {
 
 // src/sandbox/source-tar.ts
 var import_tar_stream6 = __toESM(require_tar_stream(), 1);
-import fs17 from "node:fs";
+import fs16 from "node:fs";
 import fsp13 from "node:fs/promises";
 import path19 from "node:path";
 import { Readable as Readable4 } from "node:stream";
@@ -35383,7 +35408,7 @@ function packDirectory(root, owner, exclude = [], only) {
   return { stream: Readable4.from(pack), done };
 }
 async function packFile(pack, abs, header) {
-  const fh = await fsp13.open(abs, fs17.constants.O_RDONLY | fs17.constants.O_NOFOLLOW);
+  const fh = await fsp13.open(abs, fs16.constants.O_RDONLY | fs16.constants.O_NOFOLLOW);
   let fst;
   try {
     fst = await fh.stat();
@@ -35758,7 +35783,7 @@ function finalResult(ctx, x, failure) {
 var SetupFailed = class extends Error {
 };
 function localAddresses() {
-  return Object.values(os5.networkInterfaces()).flat().flatMap((i) => i && i.family === "IPv4" ? [i.address] : []);
+  return Object.values(os6.networkInterfaces()).flat().flatMap((i) => i && i.family === "IPv4" ? [i.address] : []);
 }
 
 // src/session/oom.ts
@@ -36107,13 +36132,13 @@ async function waitFor(p, ms) {
 }
 
 // src/session/network.ts
-import os6 from "node:os";
+import os7 from "node:os";
 function deadEndGateways(deps, gateways) {
   const mine = (deps.hostAddresses ?? localAddresses2)();
   return gateways.filter((g) => deps.engine.info.local && !mine.includes(g));
 }
 function localAddresses2() {
-  return Object.values(os6.networkInterfaces()).flat().flatMap((i) => i && i.family === "IPv4" ? [i.address] : []);
+  return Object.values(os7.networkInterfaces()).flat().flatMap((i) => i && i.family === "IPv4" ? [i.address] : []);
 }
 async function proxyVariables(engine, r) {
   const n = r.network;
@@ -36245,7 +36270,7 @@ function planHash(spec, imageId) {
 }
 
 // src/session/record.ts
-import fs18 from "node:fs";
+import fs17 from "node:fs";
 import fsp16 from "node:fs/promises";
 import path20 from "node:path";
 var LABEL_SESSION = "sandbox-action.session";
@@ -36322,23 +36347,23 @@ function tryLock(dir, id) {
   const file = lockFile(dir, id);
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
-      fs18.mkdirSync(dir, { recursive: true, mode: 448 });
-      const fd = fs18.openSync(file, "wx", 384);
-      fs18.writeSync(fd, String(process.pid));
-      fs18.closeSync(fd);
-      return () => fs18.rmSync(file, { force: true });
+      fs17.mkdirSync(dir, { recursive: true, mode: 448 });
+      const fd = fs17.openSync(file, "wx", 384);
+      fs17.writeSync(fd, String(process.pid));
+      fs17.closeSync(fd);
+      return () => fs17.rmSync(file, { force: true });
     } catch (err) {
       if (err.code !== "EEXIST") throw err;
-      const pid = Number(fs18.readFileSync(file, "utf8").trim());
+      const pid = Number(fs17.readFileSync(file, "utf8").trim());
       if (Number.isInteger(pid) && pid > 0 && alive(pid)) return null;
-      fs18.rmSync(file, { force: true });
+      fs17.rmSync(file, { force: true });
     }
   }
   return null;
 }
 function isLocked(dir, id) {
   try {
-    const pid = Number(fs18.readFileSync(lockFile(dir, id), "utf8").trim());
+    const pid = Number(fs17.readFileSync(lockFile(dir, id), "utf8").trim());
     return Number.isInteger(pid) && pid > 0 && alive(pid);
   } catch {
     return false;
@@ -37102,12 +37127,12 @@ async function warmResult(ctx, r, x, warm, failure) {
 
 // src/sandbox/watchdog.ts
 import { spawn as spawn3 } from "node:child_process";
-import fs19 from "node:fs";
+import fs18 from "node:fs";
 import path23 from "node:path";
 import { fileURLToPath as fileURLToPath2 } from "node:url";
 function processStart(pid) {
   try {
-    const stat2 = fs19.readFileSync(`/proc/${pid}/stat`, "utf8");
+    const stat2 = fs18.readFileSync(`/proc/${pid}/stat`, "utf8");
     return stat2.slice(stat2.lastIndexOf(")") + 2).split(" ")[19] ?? null;
   } catch {
     return null;
@@ -37116,7 +37141,7 @@ function processStart(pid) {
 function cliPath() {
   const here = path23.dirname(fileURLToPath2(import.meta.url));
   for (const p of [path23.join(here, "cli.js"), path23.resolve(here, "../../dist/cli.js")]) {
-    if (fs19.existsSync(p)) return p;
+    if (fs18.existsSync(p)) return p;
   }
   return null;
 }
@@ -37141,8 +37166,8 @@ function startWatchdog(runId, env) {
 
 // src/cli/door.ts
 import { randomBytes as randomBytes3 } from "node:crypto";
-import fs20 from "node:fs";
-import os7 from "node:os";
+import fs19 from "node:fs";
+import os8 from "node:os";
 import path24 from "node:path";
 
 // src/engine/docker-streams.ts
@@ -37875,7 +37900,10 @@ var DockerApiEngine = class extends DockerStreams {
       subnets: cfg.map((c) => c.Subnet),
       // Podman names an internal network's missing gateway `<nil>`.
       gateways: cfg.flatMap((c) => c.Gateway && c.Gateway !== "<nil>" ? [c.Gateway] : []),
-      options: j.Options ?? {}
+      options: j.Options ?? {},
+      driver: j.Driver ?? "",
+      enableIPv6: j.EnableIPv6 === true,
+      labels: j.Labels ?? {}
     };
   }
   async containerAddresses(id) {
@@ -37934,7 +37962,7 @@ function processContext() {
   return {
     env: process.env,
     cwd: process.cwd(),
-    cpus: os7.availableParallelism(),
+    cpus: os8.availableParallelism(),
     isRoot: process.getuid?.() === 0
   };
 }
@@ -37943,7 +37971,7 @@ function connect(ctx, choice = "auto") {
 }
 var hosts = /* @__PURE__ */ new Map();
 function volumeHostFor(ctx) {
-  const dir = ctx.env.SANDBOX_ACTION_STATE_DIR || path24.join(os7.tmpdir(), "sandbox-action");
+  const dir = ctx.env.SANDBOX_ACTION_STATE_DIR || path24.join(os8.tmpdir(), "sandbox-action");
   const shared = ctx.env.ACT !== "true";
   const key = JSON.stringify([dir, ctx.isRoot, shared]);
   let host = hosts.get(key);
@@ -38025,11 +38053,11 @@ function failedBeforeRun(err, spec, subject) {
   };
 }
 function writeResultFile(file, result) {
-  fs20.mkdirSync(path24.dirname(file), { recursive: true });
+  fs19.mkdirSync(path24.dirname(file), { recursive: true });
   const tmp = `${file}.${process.pid}.tmp`;
-  fs20.writeFileSync(tmp, `${JSON.stringify(result, null, 2)}
+  fs19.writeFileSync(tmp, `${JSON.stringify(result, null, 2)}
 `, { mode: 420 });
-  fs20.renameSync(tmp, file);
+  fs19.renameSync(tmp, file);
 }
 var lastResort = null;
 function writeResultOnCrash(file, subject) {
@@ -38301,7 +38329,7 @@ function readActionInputs(env) {
 
 // src/cli/build.ts
 import { execFileSync } from "node:child_process";
-import fs23 from "node:fs";
+import fs22 from "node:fs";
 import path26 from "node:path";
 
 // src/images/build-plan.ts
@@ -38409,12 +38437,12 @@ function manifestList(entries) {
     schemaVersion: 2,
     mediaType: MEDIA.list,
     manifests: entries.map((e) => {
-      const [os10, architecture, variant] = e.platform.split("/");
+      const [os11, architecture, variant] = e.platform.split("/");
       return {
         mediaType: e.mediaType,
         digest: e.digest,
         size: e.size,
-        platform: { os: os10, architecture, ...variant ? { variant } : {} }
+        platform: { os: os11, architecture, ...variant ? { variant } : {} }
       };
     })
   };
@@ -38437,8 +38465,8 @@ function backoff(attempt, baseMs, retryAfter) {
 // src/images/builder.ts
 var import_tar_stream7 = __toESM(require_tar_stream(), 1);
 import { spawn as spawn4, spawnSync } from "node:child_process";
-import fs21 from "node:fs";
-import os8 from "node:os";
+import fs20 from "node:fs";
+import os9 from "node:os";
 import path25 from "node:path";
 import { Readable as Readable5 } from "node:stream";
 
@@ -38624,14 +38652,14 @@ var RegistryClient = class {
 function imageSources(root) {
   const dir = path25.join(root, "images");
   const out = [];
-  for (const name of fs21.readdirSync(dir).sort()) {
+  for (const name of fs20.readdirSync(dir).sort()) {
     const dockerfile = path25.join(dir, name, "Dockerfile");
-    if (!fs21.existsSync(dockerfile)) continue;
-    const text2 = fs21.readFileSync(dockerfile, "utf8");
+    if (!fs20.existsSync(dockerfile)) continue;
+    const text2 = fs20.readFileSync(dockerfile, "utf8");
     const first = /^#\s*(.+)$/m.exec(text2)?.[1] ?? name;
     const args = {};
     const toolchain = path25.join(dir, name, "lean-toolchain");
-    if (fs21.existsSync(toolchain)) args.LEAN_TOOLCHAIN = fs21.readFileSync(toolchain, "utf8").trim();
+    if (fs20.existsSync(toolchain)) args.LEAN_TOOLCHAIN = fs20.readFileSync(toolchain, "utf8").trim();
     out.push({
       name,
       contextDir: name === "egress-proxy" ? path25.join(root, "dist") : path25.join(dir, name),
@@ -38649,20 +38677,20 @@ function contextTar2(src) {
   const inside2 = path25.relative(src.contextDir, src.dockerfile);
   const outside = inside2.startsWith("..") || path25.isAbsolute(inside2);
   const walk = (rel) => {
-    for (const name of fs21.readdirSync(path25.join(src.contextDir, rel)).sort()) {
+    for (const name of fs20.readdirSync(path25.join(src.contextDir, rel)).sort()) {
       const r = rel ? `${rel}/${name}` : name;
-      const st = fs21.lstatSync(path25.join(src.contextDir, r));
+      const st = fs20.lstatSync(path25.join(src.contextDir, r));
       if (st.isDirectory()) walk(r);
       else if (st.isFile()) {
         pack.entry(
           { name: r, ...opts, mode: st.mode & 493 ? st.mode & 511 : 420 },
-          fs21.readFileSync(path25.join(src.contextDir, r))
+          fs20.readFileSync(path25.join(src.contextDir, r))
         );
       }
     }
   };
   walk("");
-  if (outside) pack.entry({ name: "Dockerfile", ...opts }, fs21.readFileSync(src.dockerfile));
+  if (outside) pack.entry({ name: "Dockerfile", ...opts }, fs20.readFileSync(src.dockerfile));
   pack.finalize();
   return { stream: Readable5.from(pack), dockerfile: outside ? "Dockerfile" : inside2 };
 }
@@ -38670,11 +38698,11 @@ function hasBuildx() {
   const r = spawnSync("docker", ["buildx", "version"], { stdio: "ignore" });
   return r.status === 0;
 }
-function credentialsFor(host, given, home = os8.homedir()) {
+function credentialsFor(host, given, home = os9.homedir()) {
   if (given) return given;
   try {
     const cfg = JSON.parse(
-      fs21.readFileSync(
+      fs20.readFileSync(
         path25.join(process.env.DOCKER_CONFIG ?? path25.join(home, ".docker"), "config.json"),
         "utf8"
       )
@@ -38781,8 +38809,8 @@ async function withRetries(fn, progress, attempts = 4) {
 }
 async function buildWithBake(targets, o) {
   const def = bakeDefinition(targets, o);
-  const file = path25.join(fs21.mkdtempSync(path25.join(os8.tmpdir(), "sa-bake-")), "bake.json");
-  fs21.writeFileSync(file, JSON.stringify(def, null, 2));
+  const file = path25.join(fs20.mkdtempSync(path25.join(os9.tmpdir(), "sa-bake-")), "bake.json");
+  fs20.writeFileSync(file, JSON.stringify(def, null, 2));
   const code = await new Promise((resolve) => {
     const child = spawn4("docker", ["buildx", "bake", "-f", file, ...o.push ? ["--push"] : []], {
       stdio: ["ignore", "inherit", "inherit"]
@@ -38983,7 +39011,7 @@ function parseCommandLine(argv, table) {
 }
 
 // src/cli/tags.ts
-import fs22 from "node:fs";
+import fs21 from "node:fs";
 var TAGS_TABLE = {
   sha: { kind: "string", help: "commit (default $GITHUB_SHA)" },
   ref: { kind: "string", help: "refs/heads/…, refs/tags/… or refs/pull/… (default $GITHUB_REF)" },
@@ -39006,7 +39034,7 @@ function tagFactsFrom(o, env) {
   let event = {};
   if (env.GITHUB_EVENT_PATH) {
     try {
-      event = JSON.parse(fs22.readFileSync(env.GITHUB_EVENT_PATH, "utf8"));
+      event = JSON.parse(fs21.readFileSync(env.GITHUB_EVENT_PATH, "utf8"));
     } catch (err) {
       throw new InputError("GITHUB_EVENT_PATH", `cannot read the event: ${errorMessage(err)}`);
     }
@@ -39144,7 +39172,7 @@ function parseBuild(argv, env, readStdin) {
   const s2 = (k) => typeof o[k] === "string" ? o[k] : void 0;
   const list3 = (k) => Array.isArray(o[k]) ? o[k] : [];
   const root = path26.resolve(s2("root") ?? installRoot() ?? process.cwd());
-  if (!fs23.existsSync(path26.join(root, "images")))
+  if (!fs22.existsSync(path26.join(root, "images")))
     throw new InputError("--root", `'${root}' has no images/ directory`);
   const sources = imageSources(root);
   const names = sources.map((x) => x.name);
@@ -39269,7 +39297,7 @@ async function runBuildAction(env) {
 import { Writable } from "node:stream";
 
 // src/cli/report.ts
-import fs24 from "node:fs";
+import fs23 from "node:fs";
 import path27 from "node:path";
 
 // src/report/checks.ts
@@ -43598,27 +43626,27 @@ var REPORT_TABLE = {
 };
 function readLimited(file) {
   try {
-    const st = fs24.lstatSync(file);
+    const st = fs23.lstatSync(file);
     if (!st.isFile()) return { ok: false, reason: `'${file}' is not a regular file` };
     if (st.size > LIMITS.fileBytes)
       return { ok: false, reason: `the file is ${st.size} bytes, above ${LIMITS.fileBytes}` };
-    return readResult(fs24.readFileSync(file));
+    return readResult(fs23.readFileSync(file));
   } catch (err) {
     return { ok: false, reason: `the file cannot be read: ${errorMessage(err)}` };
   }
 }
 var MAX_FILES = 512;
 function readResultFiles(fileOrDir) {
-  const st = fs24.lstatSync(fileOrDir, { throwIfNoEntry: false });
+  const st = fs23.lstatSync(fileOrDir, { throwIfNoEntry: false });
   if (!st) return [];
   if (!st.isDirectory()) return [{ name: path27.basename(fileOrDir), read: readLimited(fileOrDir) }];
   const out = [];
-  if (fs24.existsSync(path27.join(fileOrDir, "result.json")))
+  if (fs23.existsSync(path27.join(fileOrDir, "result.json")))
     out.push({ name: "result.json", read: readLimited(path27.join(fileOrDir, "result.json")) });
-  for (const d of fs24.readdirSync(fileOrDir).sort()) {
+  for (const d of fs23.readdirSync(fileOrDir).sort()) {
     const sub = path27.join(fileOrDir, d);
-    if (!fs24.lstatSync(sub).isDirectory()) continue;
-    for (const f of fs24.readdirSync(sub).sort()) {
+    if (!fs23.lstatSync(sub).isDirectory()) continue;
+    for (const f of fs23.readdirSync(sub).sort()) {
       if (f === "result.json" || /^sandbox-result.*\.json$/.test(f)) {
         out.push({ name: `${d}/${f}`, read: readLimited(path27.join(sub, f)) });
       }
@@ -43651,7 +43679,7 @@ function requiredJudges(preset, named) {
 function checkSubject(env, s2) {
   const eventName = env.GITHUB_EVENT_NAME;
   if (!eventName || !env.GITHUB_EVENT_PATH) return { subject: subjectFromFlags(env, s2), refused: null };
-  const payload = JSON.parse(fs24.readFileSync(env.GITHUB_EVENT_PATH, "utf8"));
+  const payload = JSON.parse(fs23.readFileSync(env.GITHUB_EVENT_PATH, "utf8"));
   const r = subjectFromEvent(eventName, payload);
   for (const k of ["head-sha", "base-ref", "repository"]) {
     if (s2(k) !== void 0)
@@ -43856,7 +43884,7 @@ function reportSummary(o) {
 }
 
 // src/action/state-key.ts
-import fs25 from "node:fs";
+import fs24 from "node:fs";
 import path28 from "node:path";
 var clean = (s2) => s2.replace(/[^\w.-]+/g, "_").slice(0, 100);
 function stateKeys(o, ev) {
@@ -43878,7 +43906,7 @@ function stateKeys(o, ev) {
 }
 function eventFacts(file) {
   if (!file) return { defaultBranch: null, pr: null };
-  const e = JSON.parse(fs25.readFileSync(file, "utf8"));
+  const e = JSON.parse(fs24.readFileSync(file, "utf8"));
   const n = e.pull_request?.number ?? (e.issue?.pull_request ? e.issue.number : void 0);
   return {
     defaultBranch: typeof e.repository?.default_branch === "string" ? e.repository.default_branch : null,
@@ -43953,7 +43981,7 @@ async function runAction() {
     return inputExitCode("plain");
   }
   const ctx = processContext();
-  const temp = ctx.env.RUNNER_TEMP || os9.tmpdir();
+  const temp = ctx.env.RUNNER_TEMP || os10.tmpdir();
   const given = (ctx.env["INPUT_RESULT-FILE"] ?? "").trim();
   const resultPath = given ? path29.resolve(ctx.cwd, given) : path29.join(temp, `sandbox-result-${randomId()}.json`);
   setOutput("result-json", resultPath);

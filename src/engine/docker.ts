@@ -256,6 +256,9 @@ export class DockerApiEngine extends DockerStreams implements Engine {
       // Podman names an internal network's missing gateway `<nil>`.
       gateways: cfg.flatMap((c) => (c.Gateway && c.Gateway !== '<nil>' ? [c.Gateway] : [])),
       options: j.Options ?? {},
+      driver: j.Driver ?? '',
+      enableIPv6: j.EnableIPv6 === true,
+      labels: j.Labels ?? {},
     };
   }
 

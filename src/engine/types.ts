@@ -178,6 +178,9 @@ export interface NetworkInfo {
   /** The IPv4 gateway addresses the engine assigned (none when the bridge has no host address). */
   gateways: string[];
   options: Record<string, string>;
+  driver: string;
+  enableIPv6: boolean;
+  labels: Record<string, string>;
 }
 
 export interface ResourceRef {
@@ -350,8 +353,11 @@ export interface NetworkInspectResponse {
   Id: string;
   Name: string;
   Internal: boolean;
+  Driver?: string;
+  EnableIPv6?: boolean;
   IPAM?: { Config?: { Subnet?: string; Gateway?: string }[] | null };
   Options?: Record<string, string> | null;
+  Labels?: Record<string, string> | null;
 }
 
 /** One line of POST /build's progress stream. */

@@ -6,7 +6,7 @@ import fsp from 'node:fs/promises';
 import path from 'node:path';
 import { errorMessage } from '../config/errors.js';
 import type { Engine, ResourceRef } from '../engine/types.js';
-import { pruneHostGuards } from './network.js';
+import { pruneHostGuards } from './egress-network.js';
 import { LABEL_CREATED, LABEL_DEADLINE, LABEL_RUN } from './plan.js';
 import {
   DISCARD_DIR,

@@ -15,8 +15,8 @@ export function egressBridgeName(runId: string): string {
   return `sa-e${crypto.createHash('sha256').update(runId).digest('hex').slice(0, 10)}`;
 }
 
-/** The iptables arguments that add (`-I`), delete (`-D`) or check (`-C`) the rule. Pure. */
-export function hostGuardRule(op: '-I' | '-D' | '-C', bridge: string): string[] {
+/** The iptables arguments that add (`-I`) or delete (`-D`) the rule. Pure. */
+export function hostGuardRule(op: '-I' | '-D', bridge: string): string[] {
   return [
     '-w',
     '5',

@@ -8,7 +8,6 @@
  *   it answers listed names with its own address (NXDOMAIN otherwise) and listens on every allowed port. If the
  *   proxy stops, nothing leaves.
  */
-import fs from 'node:fs';
 import fsp from 'node:fs/promises';
 import semver from 'semver';
 import { EngineError, InputError } from '../config/errors.js';
@@ -17,8 +16,8 @@ import { CONFIG_ENV, PROXY_DEFAULTS, type ProxyConfigText, type ProxyRoute } fro
 import { routeEnv, routeSecrets } from '../config/secret-routes.js';
 import { ensureProxyImage } from '../egress/image.js';
 import { Ledger } from '../egress/ledger.js';
-import { HOST_GUARD_NOTE, hostGuardRule, orphanGuards } from './host-guard.js';
-import { egressNetworkFor, guardSharedBridge, type EgressNetwork } from './egress-network.js';
+import { HOST_GUARD_NOTE } from './host-guard.js';
+import { egressNetworkFor, guardEgress, withoutIpv6, type EgressNetwork } from './egress-network.js';
 import type { ContainerSpec, Engine, Labels, NetworkSpec } from '../engine/types.js';
 import { LABEL_ROLE, NPROC_ULIMIT, proxyEnv, type SandboxNetwork } from './plan.js';
 import { startProxy } from './proxy-process.js';
@@ -153,7 +152,7 @@ export async function setupNetwork(spec: RunSpec, deps: NetworkDeps): Promise<Ne
   const ledger = new Ledger(egress.mode, egress.domains, image, egress.transparent);
   const proxy = await startProxy(
     engine,
-    proxyContainer(labels, runId, image, egressNetwork, config),
+    withoutIpv6(engine, proxyContainer(labels, runId, image, egressNetwork, config)),
     internalId,
     ledger,
     deps,
@@ -211,40 +210,6 @@ export async function dnsProbe(
   } finally {
     await engine.removeContainer(id);
   }
-}
-
-/**
- * Add the egress bridge's host guard (and drop the guards whose bridge is gone); its removal goes in the cleanup.
- * False when the rule could not be added (no iptables, no root): the run then says so.
- */
-async function guardHost(
-  privileged: (cmd: string, args: string[]) => Promise<string>,
-  bridge: string,
-  addCleanup: NetworkDeps['addCleanup'],
-): Promise<boolean> {
-  // The engine's bridge must be in this process's network namespace (not a rootless engine's, not a VM's):
-  // a rule for an interface this host does not have guards nothing.
-  if (!fs.existsSync(`/sys/class/net/${bridge}`)) return false;
-  try {
-    await pruneHostGuards(privileged);
-    await privileged('iptables', hostGuardRule('-I', bridge));
-  } catch {
-    return false;
-  }
-  addCleanup("remove the egress network's host guard", async () => {
-    await privileged('iptables', hostGuardRule('-D', bridge));
-  });
-  return true;
-}
-
-/** Remove the host guards whose bridge is gone (a session's, after `rm`; a crashed run's); their names. */
-export async function pruneHostGuards(
-  privileged: (cmd: string, args: string[]) => Promise<string>,
-): Promise<string[]> {
-  const rules = await privileged('iptables', ['-w', '5', '-S', 'INPUT']);
-  const gone = orphanGuards(rules, (b) => fs.existsSync(`/sys/class/net/${b}`));
-  for (const b of gone) await privileged('iptables', hostGuardRule('-D', b)).catch(() => undefined);
-  return gone;
 }
 
 /** CVE-2024-29018: on an engine in the range (and a resolver on loopback), probe the internal network once. */
@@ -372,18 +337,8 @@ async function makeNetworks(
     image,
     internalId: (internalMade as PromiseFulfilledResult<string>).value,
     internalName,
-    egressNetwork: named ?? out!.name,
+    egressNetwork: named ?? out!.join,
   };
-}
-
-/** The egress bridge's host guard: the shared one's kept for every run, a run's own removed with it. */
-async function guardEgress(engine: Engine, deps: NetworkDeps, n: EgressNetwork): Promise<boolean> {
-  if (engine.info.name !== 'docker' || !engine.info.local || !deps.privileged) return false;
-  if (!n.ownedByRun) {
-    await pruneHostGuards(deps.privileged).catch(() => undefined);
-    return guardSharedBridge(deps.privileged, n.bridge);
-  }
-  return guardHost(deps.privileged, n.bridge, deps.addCleanup);
 }
 
 /** The run's internal network: no route out, and no host address on its bridge. */

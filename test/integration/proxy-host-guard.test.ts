@@ -1,8 +1,9 @@
 /**
  * The proxy's egress network reaches the world, not this host (src/sandbox/host-guard.ts), by attack: from inside
  * a running run's proxy, as a build that took it over would, connect to a service of this host on its egress
- * bridge's gateway and on the host's other addresses. Control: the same connection with the guard rule taken out
- * reaches the service, so the test would notice a guard that does nothing.
+ * bridge's gateway and on the host's other addresses. Control: the same connection through a bridge of the test's
+ * own, with the code's rule on it and then taken out, reaches the service, so the test would notice a guard that
+ * does nothing (the shared bridge's rule is never taken out: other runs may be using it).
  *
  * The egress network is one for every run on Docker (src/sandbox/egress-network.ts), with inter-container traffic
  * off: a neighbour on it (another run's container) is attacked from a run's proxy the same way, and not reached;
@@ -16,11 +17,7 @@ import { afterAll, beforeAll, expect, jest, test } from '@jest/globals';
 import { BASE, engineOrSkip, sh, spawnCli } from '../helpers/engine.js';
 import { SMALL } from '../helpers/sessions.js';
 import { egressBridgeName, hostGuardRule } from '../../src/sandbox/host-guard.js';
-import {
-  SHARED_EGRESS_BRIDGE,
-  SHARED_EGRESS_NETWORK,
-  guardSharedBridge,
-} from '../../src/sandbox/egress-network.js';
+import { SHARED_EGRESS_BRIDGE, SHARED_EGRESS_NETWORK, guardLine } from '../../src/sandbox/egress-network.js';
 
 jest.setTimeout(300_000);
 const { d } = await engineOrSkip();
@@ -113,7 +110,7 @@ d('the egress network does not reach this host', () => {
       ])
     ).stdout.trim();
 
-  test('attack from inside the proxy: the gateway and the host addresses refuse; control: without the rule, reached', async () => {
+  test("attack from inside the proxy: the shared bridge's gateway and the host addresses refuse (its rule first in INPUT)", async () => {
     const run = await proxyRun();
     const proxy = run.proxy;
     try {
@@ -139,8 +136,29 @@ d('the egress network does not reach this host', () => {
       for (const a of targets)
         expect([a, await probe(proxy, a)]).toEqual([a, expect.stringMatching(/^refused /)]);
       expect(hits).toBe(0);
-      // Control: the rule out, the same probe reaches the host's service. Written out by hand, not hostGuardRule:
-      // the delete fails if the code's rule is not this one.
+      // The code's rule is first in INPUT, so no rule added since can let the bridge through above it.
+      const rules = (await sh('iptables', ['-w', '5', '-S', 'INPUT'])).stdout;
+      expect(rules.split('\n').find((l) => l.startsWith('-A INPUT'))).toBe(guardLine(SHARED_EGRESS_BRIDGE));
+    } finally {
+      await run.end();
+    }
+  });
+
+  test('control: the same probe through a bridge of the test whose rule is taken out reaches the host service', async () => {
+    // Never the shared bridge's rule: other runs may be using it. A bridge of the test, the code's rule on it
+    // (hostGuardRule), a run whose proxy's outside it is (--egress-network), then the rule taken out.
+    const tag = randomUUID().slice(0, 8);
+    const net = `sa-test-guard-${tag}`;
+    const bridge = `sa-tg${tag.slice(0, 6)}`;
+    docker('network', 'create', '-o', `com.docker.network.bridge.name=${bridge}`, net);
+    await sh('iptables', hostGuardRule('-I', bridge));
+    const run = await proxyRun(['--egress-network', net]);
+    try {
+      const gateway = docker('network', 'inspect', '-f', '{{(index .IPAM.Config 0).Gateway}}', net);
+      const before = hits;
+      expect(await probe(run.proxy, gateway)).toMatch(/^refused /);
+      expect(hits).toBe(before);
+      // Written out by hand, not hostGuardRule: the delete fails if the code's rule is not this one.
       const rule = [
         '-w',
         '5',
@@ -152,16 +170,14 @@ d('the egress network does not reach this host', () => {
         'comment',
         '--comment',
         'sandbox-action egress',
-        '-j',
-        'DROP',
       ];
-      await sh('iptables', rule);
-      expect(await probe(proxy, gateway)).toMatch(/^REACHED host service/);
-      expect(hits).toBe(1);
+      await sh('iptables', [...rule, '-j', 'DROP']);
+      expect(await probe(run.proxy, gateway)).toMatch(/^REACHED host service/);
+      expect(hits).toBe(before + 1);
     } finally {
-      // The shared bridge's rule is back for the runs after this one (each run adds it when it is missing too).
-      await guardSharedBridge((c, a) => sh(c, a).then((r) => r.stdout), SHARED_EGRESS_BRIDGE);
       await run.end();
+      await sh('iptables', hostGuardRule('-D', bridge)).catch(() => undefined);
+      docker('network', 'rm', net);
     }
   });
 
@@ -193,9 +209,7 @@ d('the egress network does not reach this host', () => {
     expect(rules).not.toContain(egressBridgeName(runId));
     expect(rules).not.toContain('sa-e0000000000');
     // The shared bridge's guard stays for the next run (another may be using the bridge now).
-    expect(rules).toContain(
-      `-A INPUT -i ${SHARED_EGRESS_BRIDGE} -m comment --comment "sandbox-action egress" -j DROP`,
-    );
+    expect(rules).toContain(guardLine(SHARED_EGRESS_BRIDGE));
   });
 
   test('gc removes a host guard whose bridge is gone, and never a rule that is not ours', async () => {
@@ -240,6 +254,8 @@ d('the egress network does not reach this host', () => {
       const addr = (net: string) =>
         docker('inspect', '-f', `{{(index .NetworkSettings.Networks "${net}").IPAddress}}`, neighbour);
       expect(await probe(first.proxy, addr(SHARED_EGRESS_NETWORK), 8081)).toMatch(/^refused /);
+      // icc filters IPv4: the proxy has no IPv6 to reach a neighbour's link-local address with (none here either).
+      expect(docker('exec', first.proxy, 'cat', '/proc/sys/net/ipv6/conf/all/disable_ipv6')).toBe('1');
       // Control: the same probe from a proxy on the icc-on network reaches the same neighbour.
       const second = await proxyRun(['--egress-network', iccOn]);
       try {

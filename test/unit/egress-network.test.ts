@@ -9,6 +9,8 @@ import {
   SHARED_EGRESS_BRIDGE,
   SHARED_EGRESS_NETWORK,
   egressNetworkFor,
+  guardFirst,
+  guardLine,
   sharedEgressMismatch,
   sharedEgressSpec,
 } from '../../src/sandbox/egress-network.js';
@@ -24,6 +26,9 @@ const info = (over: Partial<NetworkInfo> = {}): NetworkInfo => ({
   subnets: ['172.30.0.0/16'],
   gateways: ['172.30.0.1'],
   options: { [ICC]: 'false', [BRIDGE]: SHARED_EGRESS_BRIDGE },
+  driver: 'bridge',
+  enableIPv6: false,
+  labels: { 'sandbox-action.shared': 'egress', 'sandbox-action.role': 'egress' },
   ...over,
 });
 
@@ -40,6 +45,20 @@ describe('sharedEgressMismatch', () => {
     ],
     ['another bridge', info({ options: { [ICC]: 'false', [BRIDGE]: 'docker0' } }), /bridge is not sa-egress/],
     ['no bridge name', info({ options: { [ICC]: 'false' } }), /bridge is not/],
+    ['IPv6 on (icc filters IPv4 only)', info({ enableIPv6: true }), /has IPv6/],
+    ['another driver', info({ driver: 'macvlan' }), /driver is macvlan, not bridge/],
+    [
+      'an option sandbox-action does not set',
+      info({
+        options: { ...sharedEgressSpec().options, 'com.docker.network.bridge.enable_ip_masquerade': 'false' },
+      }),
+      /options sandbox-action does not set \(com\.docker\.network\.bridge\.enable_ip_masquerade\)/,
+    ],
+    [
+      'no shared label (made by someone else)',
+      info({ labels: {} }),
+      /no sandbox-action\.shared=egress label/,
+    ],
   ])('%s', (_n, n, want) => {
     const got = sharedEgressMismatch(n);
     if (want === null) expect(got).toBeNull();
@@ -65,7 +84,10 @@ function engineWith(
       if (o.raceWith) nets.set(o.raceWith.name, o.raceWith);
       if (nets.has(spec.name)) throw new EngineError(name, 'create network', 'already exists', '', 409);
       created.push(spec);
-      nets.set(spec.name, info({ name: spec.name, options: spec.options, internal: spec.internal }));
+      nets.set(
+        spec.name,
+        info({ name: spec.name, options: spec.options, internal: spec.internal, labels: spec.labels }),
+      );
       return `id-${spec.name}`;
     },
   } as unknown as Engine;
@@ -106,6 +128,8 @@ describe('egressNetworkFor', () => {
     const got = await egressNetworkFor(e.engine, 'run1', runNetwork, { 'sandbox-action.run': 'run1' });
     expect(got.ownedByRun).toBe(!want.shared);
     expect(got.name).toBe(want.shared ? SHARED_EGRESS_NETWORK : 'sandbox-action-run1-egress');
+    // The proxy joins the shared network by its id (one made again in between is refused, never joined).
+    expect(got.join).toBe(want.shared ? 'n1' : 'sandbox-action-run1-egress');
     if (want.note) expect(got.note).toMatch(want.note);
     else expect(got.note).toBeNull();
     expect(e.created).toHaveLength(want.made);
@@ -124,5 +148,25 @@ describe('egressNetworkFor', () => {
       },
     } as unknown as Engine;
     await expect(egressNetworkFor(engine, 'r', runNetwork, {})).rejects.toThrow(/no space/);
+  });
+});
+
+describe("guardFirst: is the shared bridge's rule the first of INPUT", () => {
+  const ours = guardLine(SHARED_EGRESS_BRIDGE);
+  test.each<[string, string, boolean]>([
+    ['first', `-P INPUT ACCEPT\n${ours}\n-A INPUT -j ACCEPT\n`, true],
+    ['missing', '-P INPUT ACCEPT\n-A INPUT -i lo -j ACCEPT\n', false],
+    ['another rule put above it', `-P INPUT ACCEPT\n-A INPUT -i sa-egress -j ACCEPT\n${ours}\n`, false],
+    [
+      "only a per-run bridge's rule first",
+      `-P INPUT ACCEPT\n${guardLine('sa-e0123456789')}\n${ours}\n`,
+      false,
+    ],
+    ['no rules at all', '-P INPUT ACCEPT\n', false],
+  ])('%s', (_n, rules, want) => {
+    expect(guardFirst(rules, SHARED_EGRESS_BRIDGE)).toBe(want);
+  });
+  test('the line is the rule hostGuardRule adds, as iptables -S prints it', () => {
+    expect(ours).toBe('-A INPUT -i sa-egress -m comment --comment "sandbox-action egress" -j DROP');
   });
 });
