@@ -27048,8 +27048,13 @@ function guardLine(bridge) {
   return `-A INPUT -i ${bridge} -m comment --comment "sandbox-action egress" -j DROP`;
 }
 function guardFirst(rules, bridge) {
-  const first = rules.split("\n").find((l) => l.startsWith("-A INPUT "));
-  return first?.trim() === guardLine(bridge);
+  const ours = guardLine(bridge);
+  for (const line of rules.split("\n").map((l) => l.trim())) {
+    if (!line.startsWith("-A INPUT ")) continue;
+    if (line === ours) return true;
+    if (!/^-A INPUT -i \S+ -m comment --comment "sandbox-action egress" -j DROP$/.test(line)) return false;
+  }
+  return false;
 }
 async function guardSharedBridge(privileged, bridge, gateway) {
   const addrs = os5.networkInterfaces()[bridge] ?? [];

@@ -127,10 +127,19 @@ export function guardLine(bridge: string): string {
   return `-A INPUT -i ${bridge} -m comment --comment "sandbox-action egress" -j DROP`;
 }
 
-/** Is the guard the first rule of INPUT (in `iptables -S INPUT`'s output)? Pure. */
+/**
+ * Is the guard ahead of every rule of INPUT that is not one of ours (in `iptables -S INPUT`'s output)? Our other
+ * guards (DROP rules of other bridges, inserted on top by runs with a bridge of their own) may come first: they
+ * let nothing through. Pure.
+ */
 export function guardFirst(rules: string, bridge: string): boolean {
-  const first = rules.split('\n').find((l) => l.startsWith('-A INPUT '));
-  return first?.trim() === guardLine(bridge);
+  const ours = guardLine(bridge);
+  for (const line of rules.split('\n').map((l) => l.trim())) {
+    if (!line.startsWith('-A INPUT ')) continue;
+    if (line === ours) return true;
+    if (!/^-A INPUT -i \S+ -m comment --comment "sandbox-action egress" -j DROP$/.test(line)) return false;
+  }
+  return false;
 }
 
 /**

@@ -157,11 +157,14 @@ describe("guardFirst: is the shared bridge's rule the first of INPUT", () => {
     ['first', `-P INPUT ACCEPT\n${ours}\n-A INPUT -j ACCEPT\n`, true],
     ['missing', '-P INPUT ACCEPT\n-A INPUT -i lo -j ACCEPT\n', false],
     ['another rule put above it', `-P INPUT ACCEPT\n-A INPUT -i sa-egress -j ACCEPT\n${ours}\n`, false],
+    // Another of our DROP rules above it lets nothing through: no copy is added on top.
+    ["a per-run bridge's guard above it", `-P INPUT ACCEPT\n${guardLine('sa-e0123456789')}\n${ours}\n`, true],
     [
-      "only a per-run bridge's rule first",
-      `-P INPUT ACCEPT\n${guardLine('sa-e0123456789')}\n${ours}\n`,
+      'a per-run guard, then a rule not ours, then it',
+      `-P INPUT ACCEPT\n${guardLine('sa-e0123456789')}\n-A INPUT -j ACCEPT\n${ours}\n`,
       false,
     ],
+    ["only a per-run bridge's guard", `-P INPUT ACCEPT\n${guardLine('sa-e0123456789')}\n`, false],
     ['no rules at all', '-P INPUT ACCEPT\n', false],
   ])('%s', (_n, rules, want) => {
     expect(guardFirst(rules, SHARED_EGRESS_BRIDGE)).toBe(want);
