@@ -6809,15 +6809,11 @@ function hostGuardRule(op, bridge) {
     "DROP"
   ];
 }
+function guardedBridge(line2) {
+  return /^-A INPUT -i (\S+) -m comment --comment "sandbox-action egress" -j DROP$/.exec(line2.trim())?.[1] ?? null;
+}
 function orphanGuards(rules, exists) {
-  const out = [];
-  for (const line2 of rules.split("\n")) {
-    const m = /^-A INPUT -i (sa-e[0-9a-f]{10}) -m comment --comment "sandbox-action egress" -j DROP$/.exec(
-      line2.trim()
-    );
-    if (m && !exists(m[1])) out.push(m[1]);
-  }
-  return out;
+  return rules.split("\n").map(guardedBridge).filter((b) => b !== null && /^sa-e[0-9a-f]{10}$/.test(b) && !exists(b));
 }
 var import_node_crypto4, HOST_GUARD_NOTE;
 var init_host_guard = __esm({
@@ -7263,23 +7259,24 @@ async function egressNetworkFor(engine, runId, runNetwork, labels) {
     note: null
   };
 }
-function guardLine(bridge) {
-  return `-A INPUT -i ${bridge} -m comment --comment "sandbox-action egress" -j DROP`;
-}
 function guardFirst(rules, bridge) {
-  const ours = guardLine(bridge);
-  for (const line2 of rules.split("\n").map((l) => l.trim())) {
+  for (const line2 of rules.split("\n")) {
     if (!line2.startsWith("-A INPUT ")) continue;
-    if (line2 === ours) return true;
-    if (!/^-A INPUT -i \S+ -m comment --comment "sandbox-action egress" -j DROP$/.test(line2)) return false;
+    const ours = guardedBridge(line2);
+    if (ours === bridge) return true;
+    if (ours === null) return false;
   }
   return false;
 }
+function ipv4Addresses(shown) {
+  return [...shown.matchAll(/\binet (\d{1,3}(?:\.\d{1,3}){3})\//g)].map((m) => m[1]);
+}
 async function guardSharedBridge(privileged, bridge, gateway) {
-  const addrs = import_node_os.default.networkInterfaces()[bridge] ?? [];
-  if (gateway === null || !addrs.some((a) => a.address === gateway)) return false;
+  const shown = await privileged("ip", ["-4", "-o", "addr", "show", "dev", bridge]).catch(() => "");
+  if (gateway === null || !ipv4Addresses(shown).includes(gateway)) return false;
   try {
     const rules = await privileged("iptables", ["-w", "5", "-S", "INPUT"]);
+    await pruneHostGuards(privileged, rules).catch(() => void 0);
     if (!guardFirst(rules, bridge)) await privileged("iptables", hostGuardRule("-I", bridge));
     return true;
   } catch {
@@ -7304,8 +7301,8 @@ async function guardHost(privileged, bridge, addCleanup) {
   });
   return true;
 }
-async function pruneHostGuards(privileged) {
-  const rules = await privileged("iptables", ["-w", "5", "-S", "INPUT"]);
+async function pruneHostGuards(privileged, listed) {
+  const rules = listed ?? await privileged("iptables", ["-w", "5", "-S", "INPUT"]);
   const gone = orphanGuards(rules, (b) => import_node_fs4.default.existsSync(`/sys/class/net/${b}`));
   for (const b of gone) await privileged("iptables", hostGuardRule("-D", b)).catch(() => void 0);
   return gone;
@@ -7313,18 +7310,14 @@ async function pruneHostGuards(privileged) {
 async function guardEgress(engine, deps, n) {
   if (engine.info.name !== "docker" || !engine.info.local || engine.info.rootless || !deps.privileged)
     return false;
-  if (!n.ownedByRun) {
-    await pruneHostGuards(deps.privileged).catch(() => void 0);
-    return guardSharedBridge(deps.privileged, n.bridge, n.gateway);
-  }
+  if (!n.ownedByRun) return guardSharedBridge(deps.privileged, n.bridge, n.gateway);
   return guardHost(deps.privileged, n.bridge, deps.addCleanup);
 }
-var import_node_fs4, import_node_os, SHARED_EGRESS_NETWORK, SHARED_EGRESS_BRIDGE, LABEL_SHARED, ICC, BRIDGE;
+var import_node_fs4, SHARED_EGRESS_NETWORK, SHARED_EGRESS_BRIDGE, LABEL_SHARED, ICC, BRIDGE;
 var init_egress_network = __esm({
   "src/sandbox/egress-network.ts"() {
     "use strict";
     import_node_fs4 = __toESM(require("node:fs"), 1);
-    import_node_os = __toESM(require("node:os"), 1);
     init_host_guard();
     init_plan();
     SHARED_EGRESS_NETWORK = "sandbox-action-egress";
@@ -15834,7 +15827,7 @@ function processContext() {
   return {
     env: process.env,
     cwd: process.cwd(),
-    cpus: import_node_os4.default.availableParallelism(),
+    cpus: import_node_os3.default.availableParallelism(),
     isRoot: process.getuid?.() === 0
   };
 }
@@ -15842,7 +15835,7 @@ function connect(ctx, choice = "auto") {
   return connectEngine(endpointsFor(choice, ctx.env), choice);
 }
 function volumeHostFor(ctx) {
-  const dir = ctx.env.SANDBOX_ACTION_STATE_DIR || import_node_path27.default.join(import_node_os4.default.tmpdir(), "sandbox-action");
+  const dir = ctx.env.SANDBOX_ACTION_STATE_DIR || import_node_path27.default.join(import_node_os3.default.tmpdir(), "sandbox-action");
   const shared = ctx.env.ACT !== "true";
   const key = JSON.stringify([dir, ctx.isRoot, shared]);
   let host = hosts.get(key);
@@ -15948,14 +15941,14 @@ function writeResultOnCrash(file, subject) {
   process.on("uncaughtException", crash);
   process.on("unhandledRejection", crash);
 }
-var import_node_crypto8, import_node_fs19, import_node_os4, import_node_path27, hosts, randomId, lastResort;
+var import_node_crypto8, import_node_fs19, import_node_os3, import_node_path27, hosts, randomId, lastResort;
 var init_door = __esm({
   "src/cli/door.ts"() {
     "use strict";
     init_watchdog();
     import_node_crypto8 = require("node:crypto");
     import_node_fs19 = __toESM(require("node:fs"), 1);
-    import_node_os4 = __toESM(require("node:os"), 1);
+    import_node_os3 = __toESM(require("node:os"), 1);
     import_node_path27 = __toESM(require("node:path"), 1);
     init_errors();
     init_docker();
@@ -21130,12 +21123,12 @@ function manifestList(entries) {
     schemaVersion: 2,
     mediaType: MEDIA.list,
     manifests: entries.map((e) => {
-      const [os6, architecture, variant] = e.platform.split("/");
+      const [os5, architecture, variant] = e.platform.split("/");
       return {
         mediaType: e.mediaType,
         digest: e.digest,
         size: e.size,
-        platform: { os: os6, architecture, ...variant ? { variant } : {} }
+        platform: { os: os5, architecture, ...variant ? { variant } : {} }
       };
     })
   };
@@ -21406,7 +21399,7 @@ function hasBuildx() {
   const r = (0, import_node_child_process5.spawnSync)("docker", ["buildx", "version"], { stdio: "ignore" });
   return r.status === 0;
 }
-function credentialsFor(host, given, home = import_node_os5.default.homedir()) {
+function credentialsFor(host, given, home = import_node_os4.default.homedir()) {
   if (given) return given;
   try {
     const cfg = JSON.parse(
@@ -21517,7 +21510,7 @@ async function withRetries(fn, progress, attempts = 4) {
 }
 async function buildWithBake(targets, o) {
   const def = bakeDefinition(targets, o);
-  const file = import_node_path30.default.join(import_node_fs22.default.mkdtempSync(import_node_path30.default.join(import_node_os5.default.tmpdir(), "sa-bake-")), "bake.json");
+  const file = import_node_path30.default.join(import_node_fs22.default.mkdtempSync(import_node_path30.default.join(import_node_os4.default.tmpdir(), "sa-bake-")), "bake.json");
   import_node_fs22.default.writeFileSync(file, JSON.stringify(def, null, 2));
   const code = await new Promise((resolve) => {
     const child = (0, import_node_child_process5.spawn)("docker", ["buildx", "bake", "-f", file, ...o.push ? ["--push"] : []], {
@@ -21553,13 +21546,13 @@ async function checkPushCredentials(reference, creds) {
     );
   }
 }
-var import_node_child_process5, import_node_fs22, import_node_os5, import_node_path30, import_node_stream5, import_tar_stream7;
+var import_node_child_process5, import_node_fs22, import_node_os4, import_node_path30, import_node_stream5, import_tar_stream7;
 var init_builder = __esm({
   "src/images/builder.ts"() {
     "use strict";
     import_node_child_process5 = require("node:child_process");
     import_node_fs22 = __toESM(require("node:fs"), 1);
-    import_node_os5 = __toESM(require("node:os"), 1);
+    import_node_os4 = __toESM(require("node:os"), 1);
     import_node_path30 = __toESM(require("node:path"), 1);
     import_node_stream5 = require("node:stream");
     import_tar_stream7 = __toESM(require_tar_stream(), 1);
@@ -22361,7 +22354,7 @@ var import_promises19 = __toESM(require("node:fs/promises"), 1);
 init_errors();
 
 // src/sandbox/execute.ts
-var import_node_os2 = __toESM(require("node:os"), 1);
+var import_node_os = __toESM(require("node:os"), 1);
 init_podman();
 init_errors();
 
@@ -25378,7 +25371,7 @@ function finalResult(ctx, x, failure) {
 var SetupFailed = class extends Error {
 };
 function localAddresses() {
-  return Object.values(import_node_os2.default.networkInterfaces()).flat().flatMap((i) => i && i.family === "IPv4" ? [i.address] : []);
+  return Object.values(import_node_os.default.networkInterfaces()).flat().flatMap((i) => i && i.family === "IPv4" ? [i.address] : []);
 }
 
 // src/session/warm.ts
@@ -25395,7 +25388,7 @@ init_plan();
 init_run_context();
 
 // src/session/network.ts
-var import_node_os3 = __toESM(require("node:os"), 1);
+var import_node_os2 = __toESM(require("node:os"), 1);
 init_plan();
 init_secret_routes();
 function deadEndGateways(deps, gateways) {
@@ -25403,7 +25396,7 @@ function deadEndGateways(deps, gateways) {
   return gateways.filter((g) => deps.engine.info.local && !mine.includes(g));
 }
 function localAddresses2() {
-  return Object.values(import_node_os3.default.networkInterfaces()).flat().flatMap((i) => i && i.family === "IPv4" ? [i.address] : []);
+  return Object.values(import_node_os2.default.networkInterfaces()).flat().flatMap((i) => i && i.family === "IPv4" ? [i.address] : []);
 }
 async function proxyVariables(engine, r) {
   const n = r.network;

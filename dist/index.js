@@ -23890,7 +23890,7 @@ function inputExitCode(kind) {
 }
 
 // src/action/main.ts
-import os10 from "node:os";
+import os9 from "node:os";
 import path29 from "node:path";
 
 // node_modules/@actions/core/lib/command.js
@@ -26098,7 +26098,7 @@ function parseVerdict(raw, host, io, preset, commandFromPreset) {
 import fsp19 from "node:fs/promises";
 
 // src/sandbox/execute.ts
-import os6 from "node:os";
+import os5 from "node:os";
 
 // src/engine/podman.ts
 var import_tar_stream = __toESM(require_tar_stream(), 1);
@@ -26611,20 +26611,15 @@ function hostGuardRule(op, bridge) {
   ];
 }
 var HOST_GUARD_NOTE = "the proxy's egress network can reach this host's own addresses (no iptables rule could be added: it needs a local Docker engine whose bridges are in this host's network namespace, root or sudo, and iptables)";
+function guardedBridge(line) {
+  return /^-A INPUT -i (\S+) -m comment --comment "sandbox-action egress" -j DROP$/.exec(line.trim())?.[1] ?? null;
+}
 function orphanGuards(rules, exists2) {
-  const out = [];
-  for (const line of rules.split("\n")) {
-    const m = /^-A INPUT -i (sa-e[0-9a-f]{10}) -m comment --comment "sandbox-action egress" -j DROP$/.exec(
-      line.trim()
-    );
-    if (m && !exists2(m[1])) out.push(m[1]);
-  }
-  return out;
+  return rules.split("\n").map(guardedBridge).filter((b) => b !== null && /^sa-e[0-9a-f]{10}$/.test(b) && !exists2(b));
 }
 
 // src/sandbox/egress-network.ts
 import fs6 from "node:fs";
-import os5 from "node:os";
 
 // src/sandbox/self-check.ts
 var SELF_CHECK_MARK = "sandbox-action-self-check";
@@ -27044,23 +27039,24 @@ async function egressNetworkFor(engine, runId, runNetwork, labels) {
     note: null
   };
 }
-function guardLine(bridge) {
-  return `-A INPUT -i ${bridge} -m comment --comment "sandbox-action egress" -j DROP`;
-}
 function guardFirst(rules, bridge) {
-  const ours = guardLine(bridge);
-  for (const line of rules.split("\n").map((l) => l.trim())) {
+  for (const line of rules.split("\n")) {
     if (!line.startsWith("-A INPUT ")) continue;
-    if (line === ours) return true;
-    if (!/^-A INPUT -i \S+ -m comment --comment "sandbox-action egress" -j DROP$/.test(line)) return false;
+    const ours = guardedBridge(line);
+    if (ours === bridge) return true;
+    if (ours === null) return false;
   }
   return false;
 }
+function ipv4Addresses(shown) {
+  return [...shown.matchAll(/\binet (\d{1,3}(?:\.\d{1,3}){3})\//g)].map((m) => m[1]);
+}
 async function guardSharedBridge(privileged, bridge, gateway) {
-  const addrs = os5.networkInterfaces()[bridge] ?? [];
-  if (gateway === null || !addrs.some((a) => a.address === gateway)) return false;
+  const shown = await privileged("ip", ["-4", "-o", "addr", "show", "dev", bridge]).catch(() => "");
+  if (gateway === null || !ipv4Addresses(shown).includes(gateway)) return false;
   try {
     const rules = await privileged("iptables", ["-w", "5", "-S", "INPUT"]);
+    await pruneHostGuards(privileged, rules).catch(() => void 0);
     if (!guardFirst(rules, bridge)) await privileged("iptables", hostGuardRule("-I", bridge));
     return true;
   } catch {
@@ -27085,8 +27081,8 @@ async function guardHost(privileged, bridge, addCleanup) {
   });
   return true;
 }
-async function pruneHostGuards(privileged) {
-  const rules = await privileged("iptables", ["-w", "5", "-S", "INPUT"]);
+async function pruneHostGuards(privileged, listed) {
+  const rules = listed ?? await privileged("iptables", ["-w", "5", "-S", "INPUT"]);
   const gone = orphanGuards(rules, (b) => fs6.existsSync(`/sys/class/net/${b}`));
   for (const b of gone) await privileged("iptables", hostGuardRule("-D", b)).catch(() => void 0);
   return gone;
@@ -27094,10 +27090,7 @@ async function pruneHostGuards(privileged) {
 async function guardEgress(engine, deps, n) {
   if (engine.info.name !== "docker" || !engine.info.local || engine.info.rootless || !deps.privileged)
     return false;
-  if (!n.ownedByRun) {
-    await pruneHostGuards(deps.privileged).catch(() => void 0);
-    return guardSharedBridge(deps.privileged, n.bridge, n.gateway);
-  }
+  if (!n.ownedByRun) return guardSharedBridge(deps.privileged, n.bridge, n.gateway);
   return guardHost(deps.privileged, n.bridge, deps.addCleanup);
 }
 
@@ -35788,7 +35781,7 @@ function finalResult(ctx, x, failure) {
 var SetupFailed = class extends Error {
 };
 function localAddresses() {
-  return Object.values(os6.networkInterfaces()).flat().flatMap((i) => i && i.family === "IPv4" ? [i.address] : []);
+  return Object.values(os5.networkInterfaces()).flat().flatMap((i) => i && i.family === "IPv4" ? [i.address] : []);
 }
 
 // src/session/oom.ts
@@ -36137,13 +36130,13 @@ async function waitFor(p, ms) {
 }
 
 // src/session/network.ts
-import os7 from "node:os";
+import os6 from "node:os";
 function deadEndGateways(deps, gateways) {
   const mine = (deps.hostAddresses ?? localAddresses2)();
   return gateways.filter((g) => deps.engine.info.local && !mine.includes(g));
 }
 function localAddresses2() {
-  return Object.values(os7.networkInterfaces()).flat().flatMap((i) => i && i.family === "IPv4" ? [i.address] : []);
+  return Object.values(os6.networkInterfaces()).flat().flatMap((i) => i && i.family === "IPv4" ? [i.address] : []);
 }
 async function proxyVariables(engine, r) {
   const n = r.network;
@@ -37172,7 +37165,7 @@ function startWatchdog(runId, env) {
 // src/cli/door.ts
 import { randomBytes as randomBytes3 } from "node:crypto";
 import fs19 from "node:fs";
-import os8 from "node:os";
+import os7 from "node:os";
 import path24 from "node:path";
 
 // src/engine/docker-streams.ts
@@ -37967,7 +37960,7 @@ function processContext() {
   return {
     env: process.env,
     cwd: process.cwd(),
-    cpus: os8.availableParallelism(),
+    cpus: os7.availableParallelism(),
     isRoot: process.getuid?.() === 0
   };
 }
@@ -37976,7 +37969,7 @@ function connect(ctx, choice = "auto") {
 }
 var hosts = /* @__PURE__ */ new Map();
 function volumeHostFor(ctx) {
-  const dir = ctx.env.SANDBOX_ACTION_STATE_DIR || path24.join(os8.tmpdir(), "sandbox-action");
+  const dir = ctx.env.SANDBOX_ACTION_STATE_DIR || path24.join(os7.tmpdir(), "sandbox-action");
   const shared = ctx.env.ACT !== "true";
   const key = JSON.stringify([dir, ctx.isRoot, shared]);
   let host = hosts.get(key);
@@ -38442,12 +38435,12 @@ function manifestList(entries) {
     schemaVersion: 2,
     mediaType: MEDIA.list,
     manifests: entries.map((e) => {
-      const [os11, architecture, variant] = e.platform.split("/");
+      const [os10, architecture, variant] = e.platform.split("/");
       return {
         mediaType: e.mediaType,
         digest: e.digest,
         size: e.size,
-        platform: { os: os11, architecture, ...variant ? { variant } : {} }
+        platform: { os: os10, architecture, ...variant ? { variant } : {} }
       };
     })
   };
@@ -38471,7 +38464,7 @@ function backoff(attempt, baseMs, retryAfter) {
 var import_tar_stream7 = __toESM(require_tar_stream(), 1);
 import { spawn as spawn4, spawnSync } from "node:child_process";
 import fs20 from "node:fs";
-import os9 from "node:os";
+import os8 from "node:os";
 import path25 from "node:path";
 import { Readable as Readable5 } from "node:stream";
 
@@ -38703,7 +38696,7 @@ function hasBuildx() {
   const r = spawnSync("docker", ["buildx", "version"], { stdio: "ignore" });
   return r.status === 0;
 }
-function credentialsFor(host, given, home = os9.homedir()) {
+function credentialsFor(host, given, home = os8.homedir()) {
   if (given) return given;
   try {
     const cfg = JSON.parse(
@@ -38814,7 +38807,7 @@ async function withRetries(fn, progress, attempts = 4) {
 }
 async function buildWithBake(targets, o) {
   const def = bakeDefinition(targets, o);
-  const file = path25.join(fs20.mkdtempSync(path25.join(os9.tmpdir(), "sa-bake-")), "bake.json");
+  const file = path25.join(fs20.mkdtempSync(path25.join(os8.tmpdir(), "sa-bake-")), "bake.json");
   fs20.writeFileSync(file, JSON.stringify(def, null, 2));
   const code = await new Promise((resolve) => {
     const child = spawn4("docker", ["buildx", "bake", "-f", file, ...o.push ? ["--push"] : []], {
@@ -43986,7 +43979,7 @@ async function runAction() {
     return inputExitCode("plain");
   }
   const ctx = processContext();
-  const temp = ctx.env.RUNNER_TEMP || os10.tmpdir();
+  const temp = ctx.env.RUNNER_TEMP || os9.tmpdir();
   const given = (ctx.env["INPUT_RESULT-FILE"] ?? "").trim();
   const resultPath = given ? path29.resolve(ctx.cwd, given) : path29.join(temp, `sandbox-result-${randomId()}.json`);
   setOutput("result-json", resultPath);

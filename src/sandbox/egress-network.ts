@@ -22,9 +22,8 @@
  * bridges take other options).
  */
 import fs from 'node:fs';
-import os from 'node:os';
 import type { ContainerSpec, Engine, Labels, NetworkInfo, NetworkSpec } from '../engine/types.js';
-import { egressBridgeName, hostGuardRule, orphanGuards } from './host-guard.js';
+import { egressBridgeName, guardedBridge, hostGuardRule, orphanGuards } from './host-guard.js';
 import type { NetworkDeps } from './network.js';
 import { LABEL_ROLE } from './plan.js';
 
@@ -122,28 +121,29 @@ export async function egressNetworkFor(
   };
 }
 
-/** The rule as `iptables -S INPUT` prints it. Pure. */
-export function guardLine(bridge: string): string {
-  return `-A INPUT -i ${bridge} -m comment --comment "sandbox-action egress" -j DROP`;
-}
-
 /**
  * Is the guard ahead of every rule of INPUT that is not one of ours (in `iptables -S INPUT`'s output)? Our other
  * guards (DROP rules of other bridges, inserted on top by runs with a bridge of their own) may come first: they
  * let nothing through. Pure.
  */
 export function guardFirst(rules: string, bridge: string): boolean {
-  const ours = guardLine(bridge);
-  for (const line of rules.split('\n').map((l) => l.trim())) {
+  for (const line of rules.split('\n')) {
     if (!line.startsWith('-A INPUT ')) continue;
-    if (line === ours) return true;
-    if (!/^-A INPUT -i \S+ -m comment --comment "sandbox-action egress" -j DROP$/.test(line)) return false;
+    const ours = guardedBridge(line);
+    if (ours === bridge) return true;
+    if (ours === null) return false;
   }
   return false;
 }
 
+/** The IPv4 addresses in `ip -4 -o addr show` output. Pure. */
+export function ipv4Addresses(shown: string): string[] {
+  return [...shown.matchAll(/\binet (\d{1,3}(?:\.\d{1,3}){3})\//g)].map((m) => m[1]!);
+}
+
 /**
- * The shared bridge's host guard: inserted at the top of INPUT unless it is first already, never removed here.
+ * The shared bridge's host guard: inserted at the top of INPUT unless it is first already, never removed here
+ * (the guards of run bridges that are gone are pruned on the way, from the same listing).
  * False when it cannot be shown to guard this engine's bridge (no interface of that name holding the network's
  * gateway in this host's namespace) or cannot be added (no iptables, no root).
  */
@@ -152,10 +152,14 @@ export async function guardSharedBridge(
   bridge: string,
   gateway: string | null,
 ): Promise<boolean> {
-  const addrs = os.networkInterfaces()[bridge] ?? [];
-  if (gateway === null || !addrs.some((a) => a.address === gateway)) return false;
+  // `ip`, not os.networkInterfaces(): libuv leaves out an interface that is down, and the bridge is down while no
+  // container is on it (the first proxy run of a quiet engine).
+  const shown = await privileged('ip', ['-4', '-o', 'addr', 'show', 'dev', bridge]).catch(() => '');
+  if (gateway === null || !ipv4Addresses(shown).includes(gateway)) return false;
   try {
+    // One listing for both: the guards pruned are of other bridges, which guardFirst passes over anyway.
     const rules = await privileged('iptables', ['-w', '5', '-S', 'INPUT']);
+    await pruneHostGuards(privileged, rules).catch(() => undefined);
     // Missing, or another rule was put above it: a copy on top (one below it, if any, is harmless).
     if (!guardFirst(rules, bridge)) await privileged('iptables', hostGuardRule('-I', bridge));
     return true;
@@ -202,8 +206,9 @@ async function guardHost(
 /** Remove the host guards whose bridge is gone (a session's, after `rm`; a crashed run's); their names. */
 export async function pruneHostGuards(
   privileged: (cmd: string, args: string[]) => Promise<string>,
+  listed?: string,
 ): Promise<string[]> {
-  const rules = await privileged('iptables', ['-w', '5', '-S', 'INPUT']);
+  const rules = listed ?? (await privileged('iptables', ['-w', '5', '-S', 'INPUT']));
   const gone = orphanGuards(rules, (b) => fs.existsSync(`/sys/class/net/${b}`));
   for (const b of gone) await privileged('iptables', hostGuardRule('-D', b)).catch(() => undefined);
   return gone;
@@ -218,9 +223,6 @@ export async function guardEgress(
   // A rootless engine's bridges are in its own network namespace: no rule of this host's guards them.
   if (engine.info.name !== 'docker' || !engine.info.local || engine.info.rootless || !deps.privileged)
     return false;
-  if (!n.ownedByRun) {
-    await pruneHostGuards(deps.privileged).catch(() => undefined);
-    return guardSharedBridge(deps.privileged, n.bridge, n.gateway);
-  }
+  if (!n.ownedByRun) return guardSharedBridge(deps.privileged, n.bridge, n.gateway);
   return guardHost(deps.privileged, n.bridge, deps.addCleanup);
 }

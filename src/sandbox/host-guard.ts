@@ -36,17 +36,26 @@ export function hostGuardRule(op: '-I' | '-D', bridge: string): string[] {
 export const HOST_GUARD_NOTE =
   "the proxy's egress network can reach this host's own addresses (no iptables rule could be added: it needs a local Docker engine whose bridges are in this host's network namespace, root or sudo, and iptables)";
 
+/** The rule as `iptables -S INPUT` prints it. Pure. */
+export function guardLine(bridge: string): string {
+  return `-A INPUT -i ${bridge} -m comment --comment "sandbox-action egress" -j DROP`;
+}
+
+/** The bridge of a line of `iptables -S INPUT` that is one of our rules (any bridge), else null. Pure. */
+export function guardedBridge(line: string): string | null {
+  return (
+    /^-A INPUT -i (\S+) -m comment --comment "sandbox-action egress" -j DROP$/.exec(line.trim())?.[1] ?? null
+  );
+}
+
 /**
- * The rules of ours whose bridge is gone (a session's network removed by `rm`, a crashed run): from `iptables -S
- * INPUT` and the interfaces that exist. Pure.
+ * The rules of ours for a run's own bridge (`sa-e` + 10 hex digits; never the shared bridge's) whose bridge is
+ * gone (a session's network removed by `rm`, a crashed run): from `iptables -S INPUT` and the interfaces that
+ * exist. Pure.
  */
 export function orphanGuards(rules: string, exists: (bridge: string) => boolean): string[] {
-  const out: string[] = [];
-  for (const line of rules.split('\n')) {
-    const m = /^-A INPUT -i (sa-e[0-9a-f]{10}) -m comment --comment "sandbox-action egress" -j DROP$/.exec(
-      line.trim(),
-    );
-    if (m && !exists(m[1]!)) out.push(m[1]!);
-  }
-  return out;
+  return rules
+    .split('\n')
+    .map(guardedBridge)
+    .filter((b): b is string => b !== null && /^sa-e[0-9a-f]{10}$/.test(b) && !exists(b));
 }

@@ -16,8 +16,8 @@ import os from 'node:os';
 import { afterAll, beforeAll, expect, jest, test } from '@jest/globals';
 import { BASE, engineOrSkip, sh, spawnCli } from '../helpers/engine.js';
 import { SMALL } from '../helpers/sessions.js';
-import { egressBridgeName, hostGuardRule } from '../../src/sandbox/host-guard.js';
-import { SHARED_EGRESS_BRIDGE, SHARED_EGRESS_NETWORK, guardLine } from '../../src/sandbox/egress-network.js';
+import { HOST_GUARD_NOTE, egressBridgeName, guardLine, hostGuardRule } from '../../src/sandbox/host-guard.js';
+import { SHARED_EGRESS_BRIDGE, SHARED_EGRESS_NETWORK } from '../../src/sandbox/egress-network.js';
 
 jest.setTimeout(300_000);
 const { d } = await engineOrSkip();
@@ -203,7 +203,10 @@ d('the egress network does not reach this host', () => {
     ]);
     const done = await r.done;
     expect(done.code).toBe(0);
-    const runId = (JSON.parse(done.stdout.trim().split('\n').pop()!) as { runId: string }).runId;
+    const result = JSON.parse(done.stdout.trim().split('\n').pop()!) as { runId: string; notes: string[] };
+    const runId = result.runId;
+    // Alone on the shared bridge (down until its proxy starts), the run still guarded it: no note says otherwise.
+    expect(result.notes.join('\n')).not.toContain(HOST_GUARD_NOTE);
     // Other runs may hold rules of their own meanwhile: this run's bridge and the stale one are what is checked.
     const rules = (await sh('iptables', ['-w', '5', '-S', 'INPUT'])).stdout;
     expect(rules).not.toContain(egressBridgeName(runId));

@@ -10,11 +10,12 @@ import {
   SHARED_EGRESS_NETWORK,
   egressNetworkFor,
   guardFirst,
-  guardLine,
+  ipv4Addresses,
   sharedEgressMismatch,
   sharedEgressSpec,
 } from '../../src/sandbox/egress-network.js';
 import type { Engine, NetworkInfo, NetworkSpec } from '../../src/engine/types.js';
+import { guardLine } from '../../src/sandbox/host-guard.js';
 import { EngineError } from '../../src/config/errors.js';
 
 const ICC = 'com.docker.network.bridge.enable_icc';
@@ -172,4 +173,21 @@ describe("guardFirst: is the shared bridge's rule the first of INPUT", () => {
   test('the line is the rule hostGuardRule adds, as iptables -S prints it', () => {
     expect(ours).toBe('-A INPUT -i sa-egress -m comment --comment "sandbox-action egress" -j DROP');
   });
+});
+
+describe('ipv4Addresses: what `ip -4 -o addr show dev BRIDGE` says the bridge holds', () => {
+  test.each<[string, string, string[]]>([
+    [
+      'a bridge that is down (no container on it) still shows its address',
+      '1032: sa-egress    inet 172.18.0.1/16 brd 172.18.255.255 scope global sa-egress\\       valid_lft forever preferred_lft forever\n',
+      ['172.18.0.1'],
+    ],
+    [
+      'two addresses',
+      '5: b    inet 10.0.0.1/24 scope global b\n5: b    inet 10.0.1.1/24 scope global b\n',
+      ['10.0.0.1', '10.0.1.1'],
+    ],
+    ['no such device (ip failed: empty)', '', []],
+    ['an IPv6 line is not one', '5: b    inet6 fe80::1/64 scope link\n', []],
+  ])('%s', (_n, shown, want) => expect(ipv4Addresses(shown)).toEqual(want));
 });

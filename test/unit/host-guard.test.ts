@@ -1,6 +1,12 @@
 /** Pure: the egress bridge's name and its host guard rule (src/sandbox/host-guard.ts). */
 import { describe, expect, test } from '@jest/globals';
-import { egressBridgeName, hostGuardRule, orphanGuards } from '../../src/sandbox/host-guard.js';
+import {
+  egressBridgeName,
+  guardedBridge,
+  guardLine,
+  hostGuardRule,
+  orphanGuards,
+} from '../../src/sandbox/host-guard.js';
 
 describe('egressBridgeName', () => {
   test.each(['mx54zp99-f4a0d421', 'a', 'x'.repeat(200)])(
@@ -65,6 +71,9 @@ describe('orphanGuards', () => {
       [],
     ],
     ['a comment of ours on another interface name is not ours', ours('docker0'), [], []],
+    // The shared bridge's rule is kept even while its bridge is gone: a network of that name made again is
+    // guarded at once, and another run may be making it now (src/sandbox/egress-network.ts).
+    ['the shared bridge keeps its rule, gone or not', ours('sa-egress'), [], []],
     [
       'several',
       `-P INPUT ACCEPT\n${ours('sa-e0000000004')}\n${ours('sa-e0000000005')}`,
@@ -72,4 +81,24 @@ describe('orphanGuards', () => {
       ['sa-e0000000004'],
     ],
   ])('%s', (_n, rules, live, want) => expect(orphanGuards(rules, (b) => live.includes(b))).toEqual(want));
+});
+
+describe('guardedBridge: which of our rules a line of iptables -S is', () => {
+  test.each<[string, string, string | null]>([
+    ['the shared bridge', guardLine('sa-egress'), 'sa-egress'],
+    ['a run bridge', guardLine('sa-e0123456789'), 'sa-e0123456789'],
+    ['with spaces around', `  ${guardLine('sa-egress')}  `, 'sa-egress'],
+    ['a DROP without our comment', '-A INPUT -i sa-egress -j DROP', null],
+    [
+      'our comment on an ACCEPT',
+      '-A INPUT -i sa-egress -m comment --comment "sandbox-action egress" -j ACCEPT',
+      null,
+    ],
+    ['another chain', '-A FORWARD -i sa-egress -m comment --comment "sandbox-action egress" -j DROP', null],
+  ])('%s', (_n, line, want) => expect(guardedBridge(line)).toBe(want));
+  test('guardLine is the rule hostGuardRule adds', () => {
+    expect(hostGuardRule('-I', 'b').slice(3).join(' ')).toBe(
+      guardLine('b').replace(/^-A /, '').replace(/"/g, ''),
+    );
+  });
 });
