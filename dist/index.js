@@ -27142,14 +27142,18 @@ var ApiClient = class {
     }
     const ep = this.endpoint;
     return new Promise((resolve, reject) => {
+      const options = {
+        method,
+        path: fullPath,
+        headers,
+        agent: agentFor(ep),
+        // No TLS here: an empty servername keeps the agent from computing one with net.isIP, whose first call
+        // compiles a large regular expression (~20 ms of every CLI start, measured with --cpu-prof).
+        servername: "",
+        ...ep.socketPath ? { socketPath: ep.socketPath } : { host: ep.host, port: ep.port }
+      };
       const req = http.request(
-        {
-          method,
-          path: fullPath,
-          headers,
-          agent: agentFor(ep),
-          ...ep.socketPath ? { socketPath: ep.socketPath } : { host: ep.host, port: ep.port }
-        },
+        options,
         (res) => resolve({ statusCode: res.statusCode ?? 0, headers: res.headers, body: res })
       );
       req.on("error", (err) => reject(this.connectError(operation, err)));
@@ -37143,24 +37147,46 @@ function cliPath() {
   }
   return null;
 }
-function startWatchdog(runId, env) {
+var HANDOVER_MS = DEADLINE_GRACE_MS - 1e4;
+var SENTINEL_SCRIPT = [
+  "p=$1 s=$2 u=$3; shift 3",
+  'alive() { { read -r l < "/proc/$p/stat"; } 2>/dev/null || return 1; r=${l##*) }; set -f; set -- $r; [ "${20}" = "$s" ]; }',
+  'while alive && [ "$(date +%s)" -lt "$u" ]; do sleep 1; done',
+  'exec "$@"'
+].join("\n");
+function startWatchdog(runId, env, now = Date.now) {
   const cli = cliPath();
   const start = processStart(process.pid);
   if (!cli || !start) return null;
-  const child = spawn3(
+  const node = [
     process.execPath,
-    [cli, "watchdog", "--run", runId, "--parent", String(process.pid), "--parent-start", start],
-    { detached: true, stdio: "ignore", env }
-  );
+    cli,
+    "watchdog",
+    "--run",
+    runId,
+    "--parent",
+    String(process.pid),
+    "--parent-start",
+    start
+  ];
+  const until = Math.floor((now() + HANDOVER_MS) / 1e3);
+  const [cmd, args] = fs18.existsSync(SH) ? [SH, ["-c", SENTINEL_SCRIPT, "sh", String(process.pid), start, String(until), ...node]] : [node[0], node.slice(1)];
+  const child = spawn3(cmd, args, { detached: true, stdio: "ignore", env });
   child.on("error", () => void 0);
   child.unref();
   return {
     pid: child.pid ?? null,
     stop: () => {
-      if (child.exitCode === null && child.signalCode === null) child.kill("SIGTERM");
+      if (child.exitCode !== null || child.signalCode !== null || !child.pid) return;
+      try {
+        process.kill(-child.pid, "SIGTERM");
+      } catch {
+        child.kill("SIGTERM");
+      }
     }
   };
 }
+var SH = "/bin/sh";
 
 // src/cli/door.ts
 import { randomBytes as randomBytes3 } from "node:crypto";

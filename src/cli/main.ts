@@ -212,8 +212,9 @@ async function runCommand(argv: string[], io: Io): Promise<number> {
     return failBeforeRun(io, err, null, resultFile, json);
   }
   writeResultOnCrash(spec.io.resultFile, spec.verdict.subject);
-  // The host's tools for loop volumes are asked while the engine is connected to, not after.
-  if (spec.host.volumeBackend !== 'tmpfs' && spec.host.volumeBackend !== 'unbounded') {
+  // The host's tools for loop volumes are asked while the engine is connected to, not after (a warm run asks only
+  // when it must make a sandbox: two processes less when one is ready).
+  if (spec.host.volumeBackend !== 'tmpfs' && spec.host.volumeBackend !== 'unbounded' && !spec.phases.warm) {
     void loopToolsReason(volumeHostFor(ctx));
   }
   let engine;

@@ -79,15 +79,18 @@ export class ApiClient {
     }
     const ep = this.endpoint;
     return new Promise<RawResponse>((resolve, reject) => {
-      const req = http.request(
-        {
-          method,
-          path: fullPath,
-          headers,
-          agent: agentFor(ep),
-          ...(ep.socketPath ? { socketPath: ep.socketPath } : { host: ep.host, port: ep.port }),
-        },
-        (res) => resolve({ statusCode: res.statusCode ?? 0, headers: res.headers, body: res }),
+      const options: http.RequestOptions & { servername: string } = {
+        method,
+        path: fullPath,
+        headers,
+        agent: agentFor(ep),
+        // No TLS here: an empty servername keeps the agent from computing one with net.isIP, whose first call
+        // compiles a large regular expression (~20 ms of every CLI start, measured with --cpu-prof).
+        servername: '',
+        ...(ep.socketPath ? { socketPath: ep.socketPath } : { host: ep.host, port: ep.port }),
+      };
+      const req = http.request(options, (res) =>
+        resolve({ statusCode: res.statusCode ?? 0, headers: res.headers, body: res }),
       );
       req.on('error', (err: NodeJS.ErrnoException) => reject(this.connectError(operation, err)));
       if (opts.bodyStream) {
